@@ -1,0 +1,136 @@
+package sim
+
+// State is where a migrant stands in its journey. Every migrant ever
+// created is in exactly one state on every day.
+type State uint8
+
+// The migrant states. Arrived, Returned and Dead are final.
+const (
+	Travelling   State = iota // on a road or walking an irregular path alone
+	Waiting                   // at a location: in a post's queue, at a hub, held
+	Trapped                   // waiting, and blocked by the trapped rule (see MODEL.md)
+	WithSmuggler              // on an irregular path in a smuggler's vehicle
+	Assisted                  // sheltered in a centre
+	Arrived
+	Returned
+	Dead
+	NumStates
+)
+
+var stateNames = [...]string{"travelling", "waiting", "trapped", "with_smuggler", "assisted", "arrived", "returned", "dead"}
+
+func (s State) String() string { return stateNames[s] }
+
+// Final reports whether a migrant in state s has left the simulation.
+func (s State) Final() bool { return s >= Arrived }
+
+// Vulnerability is the kind of vulnerability a migrant has, if any.
+type Vulnerability uint8
+
+// The kinds of vulnerability.
+const (
+	NotVulnerable Vulnerability = iota
+	Minor
+	Sick
+	Trafficked
+)
+
+// Flags are a migrant's yes/no attributes, packed.
+type Flags uint16
+
+// The flags.
+const (
+	Documented   Flags = 1 << iota // holds documents valid at closed posts
+	WillSmuggle                    // would pay a smuggler
+	WillTurnBack                   // would ever turn back
+	Queued                         // in the queue of the post at its location
+	Refused                        // refused by the post at its location
+	Alone                          // on an irregular path without a smuggler
+	Abandoned                      // abandoned by a smuggler on the current path
+	Returning                      // heading home
+	Held                           // held by kidnappers
+	Referred                       // referred by a post's screening to a centre
+)
+
+// Migrant is one person on the move. It is small and pointer-free so that a
+// million fit in a few tens of megabytes; beliefs live in a parallel slice.
+type Migrant struct {
+	Money    float32 // USD
+	Born     uint16  // day created
+	Loc      uint16  // current location; while moving, the location left
+	Next     uint16  // while moving: the location ahead
+	Link     uint16  // while moving: the link
+	Prev     uint16  // the location before Loc (decides whether a move crosses a border)
+	Dest     uint16  // destination location
+	Home     uint16  // origin location
+	DaysLeft uint16  // moving: days to go; held: days still held; queued: day it joined
+	DaysHere uint16  // days spent at the current location
+	Abuse    uint16  // abuse events suffered (saturates)
+	State    State
+	Vuln     Vulnerability
+	Flags    Flags
+}
+
+// Is reports whether all of f are set.
+func (m *Migrant) Is(f Flags) bool { return m.Flags&f == f }
+
+// smuggler is one smuggler of a market.
+type smuggler struct {
+	market     int32
+	active     bool
+	busy       int32 // days until back from a trip
+	idle       int32 // consecutive days without passengers
+	seatsTaken int32 // today
+	propensity float64
+}
+
+// AbuseKind is the kind of an abuse event.
+type AbuseKind uint8
+
+// The kinds of abuse.
+const (
+	Extortion AbuseKind = iota
+	Violence
+	Abandonment
+	Kidnap
+	NumAbuseKinds
+)
+
+var abuseKindNames = [...]string{"extortion", "violence", "abandonment", "kidnap"}
+
+func (k AbuseKind) String() string { return abuseKindNames[k] }
+
+// Perpetrator is who commits an abuse event.
+type Perpetrator uint8
+
+// The perpetrators.
+const (
+	BySmuggler Perpetrator = iota
+	ByOfficial
+	NumPerpetrators
+)
+
+var perpetratorNames = [...]string{"smuggler", "official"}
+
+func (p Perpetrator) String() string { return perpetratorNames[p] }
+
+// AbuseEvent is one abuse event, for callers who want each one.
+type AbuseEvent struct {
+	Day      int
+	Migrant  int
+	Location int // where it happened; on a link, the location it started from
+	Kind     AbuseKind
+	By       Perpetrator
+}
+
+// EventSink receives every abuse event as it happens, in a deterministic
+// order. It is optional: records hold the counts.
+type EventSink interface {
+	Abuse(AbuseEvent)
+}
+
+// EventSinkFunc adapts a function to EventSink.
+type EventSinkFunc func(AbuseEvent)
+
+// Abuse calls f.
+func (f EventSinkFunc) Abuse(e AbuseEvent) { f(e) }

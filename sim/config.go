@@ -1,0 +1,291 @@
+package sim
+
+// Config is everything one run needs: the region, the population, the
+// behaviour of migrants and smugglers, and the regime already resolved into
+// the policy of every post. It is plain data; the scenarios package builds
+// it from TOML, and tests build it by hand.
+type Config struct {
+	Days int // days simulated, from day 0 to Days-1
+
+	Region  Region
+	Origins []Origin
+	Posts   []Post
+	Markets []Market
+	Centres []Centre
+
+	Migrants    Behaviour
+	Information Information
+	Smuggling   Smuggling
+	Abuse       Abuse
+	Enforcement Enforcement
+	Protection  Protection
+
+	// RecordLocations asks for per-location daily counts (waiting, trapped,
+	// abuse events) besides the region-wide record.
+	RecordLocations bool
+}
+
+// LocationKind says what a location is for.
+type LocationKind uint8
+
+// The kinds of location.
+const (
+	KindOrigin LocationKind = iota
+	KindHub
+	KindBorder
+	KindCentre
+	KindDestination
+)
+
+var kindNames = [...]string{"origin", "hub", "border", "centre", "destination"}
+
+func (k LocationKind) String() string { return kindNames[k] }
+
+// ParseLocationKind returns the kind called s.
+func ParseLocationKind(s string) (LocationKind, bool) {
+	for i, n := range kindNames {
+		if n == s {
+			return LocationKind(i), true
+		}
+	}
+	return 0, false
+}
+
+// LinkKind says whether a link passes through posts or around them.
+type LinkKind uint8
+
+// The kinds of link.
+const (
+	Road      LinkKind = iota // passes legally through the posts on the way
+	Irregular                 // bypasses a post: desert, bush or sea path
+)
+
+func (k LinkKind) String() string {
+	if k == Road {
+		return "road"
+	}
+	return "irregular"
+}
+
+// Region is the graph migrants move on. Locations and links are addressed
+// by their index.
+type Region struct {
+	Countries []string
+	Locations []Location
+	Links     []Link
+}
+
+// Location is a node of the region.
+type Location struct {
+	Name    string
+	Kind    LocationKind
+	Country int
+}
+
+// Link joins two locations in both directions.
+type Link struct {
+	From, To int
+	Kind     LinkKind
+	Days     int     // travel time in whole days, at least 1
+	Hazard   float64 // probability of death per day on the link
+	Alone    bool    // irregular only: can be attempted without a smuggler
+}
+
+// Origin is where migrants enter the region.
+type Origin struct {
+	Location int
+	Initial  int          // migrants present on day 0
+	Inflow   []InflowStep // piecewise constant mean arrivals per day (Poisson)
+
+	MoneyMean float64 // USD carried at departure, mean of a log-normal
+	MoneyCV   float64 // coefficient of variation of that log-normal
+
+	Documented float64 // share holding travel documents valid at closed posts
+	Minor      float64 // share of unaccompanied minors (vulnerable)
+	Sick       float64 // share in need of medical care (vulnerable)
+	Trafficked float64 // share of victims of trafficking (vulnerable)
+
+	WillSmuggle  float64 // share who would pay a smuggler
+	WillTurnBack float64 // share who would ever turn back home
+
+	Destinations []int     // location indices
+	Weights      []float64 // relative weights of the destinations
+}
+
+// InflowStep sets the mean inflow from day From until the next step.
+type InflowStep struct {
+	From int
+	Rate float64 // migrants per day
+}
+
+// Admission is a post's rule for whom it lets through.
+type Admission uint8
+
+// The admission rules.
+const (
+	AdmitEveryone Admission = iota
+	AdmitDocumented
+	AdmitNobody
+)
+
+var admissionNames = [...]string{"everyone", "documented", "nobody"}
+
+func (a Admission) String() string { return admissionNames[a] }
+
+// ParseAdmission returns the rule called s.
+func ParseAdmission(s string) (Admission, bool) {
+	for i, n := range admissionNames {
+		if n == s {
+			return Admission(i), true
+		}
+	}
+	return 0, false
+}
+
+// Force pins a post's condition regardless of its failure process.
+type Force uint8
+
+// The forced conditions.
+const (
+	ForceNone Force = iota
+	ForceFunctioning
+	ForceFailing
+)
+
+var forceNames = [...]string{"", "functioning", "failing"}
+
+func (f Force) String() string { return forceNames[f] }
+
+// ParseForce returns the forced condition called s ("" for none).
+func ParseForce(s string) (Force, bool) {
+	for i, n := range forceNames {
+		if n == s {
+			return Force(i), true
+		}
+	}
+	return 0, false
+}
+
+// PostPolicy is how a post operates: what a regime sets, and what a
+// post's own overrides and schedule can change.
+type PostPolicy struct {
+	Admission        Admission `toml:"admission"`
+	CapacityFactor   float64   `toml:"capacity_factor"`   // multiplies the post's capacity
+	CapacityCV       float64   `toml:"capacity_cv"`       // day-to-day variation of capacity (coefficient of variation)
+	OutageStart      float64   `toml:"outage_start"`      // probability per day that a functioning post starts failing
+	OutageDays       float64   `toml:"outage_days"`       // mean length of a failure, days (geometric)
+	FailingCapacity  float64   `toml:"failing_capacity"`  // share of capacity that still works while failing
+	Refusal          float64   `toml:"refusal"`           // probability that an admissible migrant is refused anyway
+	Extortion        float64   `toml:"extortion"`         // probability that officials demand a bribe from a processed migrant
+	Bribe            float64   `toml:"bribe"`             // USD demanded
+	OfficialViolence float64   `toml:"official_violence"` // probability per day of violence by officials against a migrant waiting at the post
+	Screening        float64   `toml:"screening"`         // probability that a vulnerable migrant is identified when processed
+	AsylumShare      float64   `toml:"asylum_share"`      // share of those identified who are let through on a protection channel; the rest are referred to a centre
+	Force            Force     `toml:"force"`
+}
+
+// Post is a border post at a border location.
+type Post struct {
+	Name     string
+	Location int
+	Capacity float64 // migrants processed per day when functioning
+	Policy   PostPolicy
+	Schedule []PostWindow // later windows win where they overlap
+}
+
+// PostWindow replaces a post's policy on days [From, To).
+type PostWindow struct {
+	From, To int
+	Policy   PostPolicy
+}
+
+// Market is where smugglers take migrants along one irregular link.
+type Market struct {
+	Location     int // where migrants board
+	Link         int // the irregular link the smugglers drive
+	Smugglers    int // active on day 0
+	MaxSmugglers int // ceiling on entry
+}
+
+// Centre is a shelter, information and assistance centre.
+type Centre struct {
+	Location        int
+	Capacity        int     // migrants sheltered at once
+	Shelter         float64 // reduction of abuse risk inside, 0 to 1
+	Medical         float64 // reduction of sickness mortality inside, 0 to 1
+	ReturnOfferDays int     // days in the centre before voluntary return is offered
+	ReturnUptake    float64 // probability per day that an offered migrant accepts return
+	Reach           int     // days of road from which migrants know of and can reach the centre
+}
+
+// Behaviour holds the rules migrants follow.
+type Behaviour struct {
+	TrappedAfterDays int     `toml:"trapped_after_days"` // days at one place before a blocked migrant counts as trapped
+	PatienceDays     int     `toml:"patience_days"`      // days in a post's queue before reconsidering
+	BeliefThreshold  float64 `toml:"belief_threshold"`   // believed chance of passing a post needed to try it
+	GiveUpDays       int     `toml:"give_up_days"`       // days stuck before a willing migrant turns back
+	SeekHelpDays     int     `toml:"seek_help_days"`     // days stuck before seeking a centre
+	AloneAfterDays   int     `toml:"alone_after_days"`   // days stuck before trying an irregular path alone
+	MarketReachDays  int     `toml:"market_reach_days"`  // road days a migrant will travel to find smugglers
+	DesperationDays  int     `toml:"desperation_days"`   // days waiting at which desperation reaches 1
+	EarnPerDay       float64 `toml:"earn_per_day"`       // USD earned per day while waiting
+	ReturnCost       float64 `toml:"return_cost"`        // USD needed to travel home
+	SickMortality    float64 `toml:"sick_mortality"`     // extra probability of death per day for sick migrants
+}
+
+// Information holds how beliefs form and spread.
+type Information struct {
+	Prior            float64 `toml:"prior"`             // belief about a post before any information
+	Accuracy         float64 `toml:"accuracy"`          // weight of the truth in the beliefs migrants start with
+	ExperienceWeight float64 `toml:"experience_weight"` // how far one's own outcome at a post moves a belief
+	QueueWeight      float64 `toml:"queue_weight"`      // how far a day in a stalled queue moves a belief
+	RumourRate       float64 `toml:"rumour_rate"`       // probability per day of hearing others at the same place
+	RumourWeight     float64 `toml:"rumour_weight"`     // how far a rumour moves a belief
+	RumourNoise      float64 `toml:"rumour_noise"`      // half-width of uniform noise on a rumour
+	NewsRate         float64 `toml:"news_rate"`         // daily rate at which news of a post's pass rate reaches origins
+	CentreInfo       bool    `toml:"centre_info"`       // centres correct the beliefs of migrants within their reach
+}
+
+// Smuggling holds the smuggling market's rules.
+type Smuggling struct {
+	Seats            int     `toml:"seats"` // migrants per trip
+	Price            float64 `toml:"price"` // USD, starting price
+	PriceMin         float64 `toml:"price_min"`
+	PriceMax         float64 `toml:"price_max"`
+	PriceResponse    float64 `toml:"price_response"`    // log-change of price per day at full excess demand
+	EntryRate        float64 `toml:"entry_rate"`        // probability per day that a smuggler enters when demand is unmet
+	ExitAfterDays    int     `toml:"exit_after_days"`   // idle days before a smuggler leaves
+	Propensity       float64 `toml:"propensity"`        // mean abuse propensity (multiplies smuggler abuse rates)
+	PropensitySpread float64 `toml:"propensity_spread"` // propensity is uniform in mean × [1-spread, 1+spread]
+}
+
+// Abuse holds the rates of abuse and what they depend on.
+type Abuse struct {
+	DesperationEffect float64 `toml:"desperation_effect"`  // abuse risk multiplier at full desperation is 1 + this
+	MarketPowerEffect float64 `toml:"market_power_effect"` // smuggler abuse multiplier at monopoly is 1 + this
+	VulnerableFactor  float64 `toml:"vulnerable_factor"`   // multiplier for minors and victims of trafficking
+	SmugglerExtortion float64 `toml:"smuggler_extortion"`  // per day, migrants waiting where smugglers operate
+	SmugglerViolence  float64 `toml:"smuggler_violence"`   // per day, idem
+	SmugglerKidnap    float64 `toml:"smuggler_kidnap"`     // per day, idem
+	TripExtortion     float64 `toml:"trip_extortion"`      // per trip with a smuggler
+	TripViolence      float64 `toml:"trip_violence"`       // per trip with a smuggler
+	TripAbandonment   float64 `toml:"trip_abandonment"`    // per trip with a smuggler
+	Extorted          float64 `toml:"extorted"`            // USD taken by an extortion (by smugglers, at a place or en route)
+	Ransom            float64 `toml:"ransom"`              // USD taken by a kidnap
+	KidnapDays        int     `toml:"kidnap_days"`         // days a kidnapped migrant is held
+	AbandonedHazard   float64 `toml:"abandoned_hazard"`    // hazard multiplier for migrants abandoned en route
+}
+
+// Enforcement holds the policing of irregular paths.
+type Enforcement struct {
+	Patrol          float64 `toml:"patrol"`           // probability per day of interception on an irregular link
+	IrregularHazard float64 `toml:"irregular_hazard"` // multiplier of irregular links' hazard (route displacement)
+	AloneHazard     float64 `toml:"alone_hazard"`     // multiplier of hazard for migrants going alone
+}
+
+// Protection holds what a regime does for migrants beyond the posts.
+type Protection struct {
+	Centres         bool    `toml:"centres"`           // centres operate
+	AssistAfterDays int     `toml:"assist_after_days"` // days stuck after which a migrant is brought to a centre (0: never)
+	Rescue          float64 `toml:"rescue"`            // share of link deaths prevented by rescue, 0 to 1
+}

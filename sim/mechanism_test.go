@@ -1,0 +1,244 @@
+package sim
+
+import (
+	"testing"
+)
+
+// noSideExits removes smugglers, lone crossings, turning back, sickness and
+// hazards, so that the post is the only way through.
+func noSideExits(cfg *Config) {
+	cfg.Markets = nil
+	cfg.Centres = nil
+	cfg.Region.Links[linkIrregular].Alone = false
+	cfg.Region.Links[linkIrregular].Hazard = 0
+	cfg.Origins[0].WillTurnBack = 0
+	cfg.Origins[0].Sick = 0
+	cfg.Migrants.SickMortality = 0
+}
+
+func TestOpenAdmitsEveryone(t *testing.T) {
+	cfg := withPolicy("open")
+	noSideExits(cfg)
+	res := mustRun(t, cfg, ReplicateSeed(3, 0))
+	f := res.Final()
+	if f.Created == 0 || f.States[Arrived] != f.Created {
+		t.Errorf("open post: %d of %d migrants arrived; want all", f.States[Arrived], f.Created)
+	}
+	if f.Refused != 0 || f.TrappedPersonDays != 0 {
+		t.Errorf("open post: %d refusals, %d trapped person-days; want 0, 0", f.Refused, f.TrappedPersonDays)
+	}
+}
+
+func TestClosedAdmitsOnlyDocumented(t *testing.T) {
+	cfg := withPolicy("closed")
+	noSideExits(cfg)
+	m, err := New(cfg, ReplicateSeed(3, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for !m.Done() {
+		m.Step()
+	}
+	documented, arrivedDocumented, arrivedUndocumented := 0, 0, 0
+	for _, mg := range m.Migrants() {
+		if mg.Is(Documented) {
+			documented++
+		}
+		if mg.State == Arrived {
+			if mg.Is(Documented) {
+				arrivedDocumented++
+			} else {
+				arrivedUndocumented++
+			}
+		}
+	}
+	if arrivedUndocumented != 0 {
+		t.Errorf("closed post let %d undocumented migrants through", arrivedUndocumented)
+	}
+	if documented == 0 || arrivedDocumented != documented {
+		t.Errorf("closed post: %d of %d documented migrants arrived; want all", arrivedDocumented, documented)
+	}
+}
+
+// TestClosedPostLearned: once migrants learn a post is closed to them,
+// fewer of those setting out go to it.
+func TestClosedPostLearned(t *testing.T) {
+	cfg := withPolicy("closed")
+	noSideExits(cfg)
+	cfg.Days = 150
+	cfg.Origins[0].Inflow = []InflowStep{{From: 0, Rate: 20}}
+	cfg.Information.Accuracy = 0 // they set out believing the prior
+	cfg.Information.NewsRate = 0.05
+	res := mustRun(t, cfg, ReplicateSeed(9, 0))
+	share := func(from, to int) float64 {
+		arrivals := res.Days[to].PostArrivals - res.Days[from].PostArrivals
+		created := res.Days[to].Created - res.Days[from].Created
+		return float64(arrivals) / float64(created)
+	}
+	early, late := share(0, 30), share(120, 149)
+	if !(late < early/2) {
+		t.Errorf("arrivals at the closed post per migrant set out: days 0-30 %.2f, days 120-149 %.2f; want a fall by half", early, late)
+	}
+	// With no news and no experience shared, nothing is learned.
+	cfg.Information.NewsRate = 0
+	cfg.Information.RumourRate = 0
+	res = mustRun(t, cfg, ReplicateSeed(9, 0))
+	if early, late := share(0, 30), share(120, 149); late < early*0.8 {
+		t.Errorf("without information, arrivals still fell from %.2f to %.2f", early, late)
+	}
+}
+
+func TestMalfunctionTraps(t *testing.T) {
+	trapped := func(pol PostPolicy) (int, int) {
+		// Migrants set out believing in the post, as they would where
+		// information is stale; with accurate information they would not go.
+		cfg := withPolicy("malfunctioning")
+		cfg.Posts[0].Policy = pol
+		res := mustRun(t, cfg, ReplicateSeed(11, 0))
+		maxQueue := 0
+		for _, r := range res.Days {
+			maxQueue = max(maxQueue, r.Queued)
+		}
+		return res.Final().TrappedPersonDays, maxQueue
+	}
+	openTrapped, openQueue := trapped(DefaultPostPolicy())
+	failing := failingPolicy()
+	failing.Force = ForceFailing
+	failTrapped, failQueue := trapped(failing)
+	if openTrapped != 0 {
+		t.Errorf("open post: %d trapped person-days; want 0", openTrapped)
+	}
+	if failTrapped == 0 || failQueue <= openQueue {
+		t.Errorf("failing post: %d trapped person-days, longest queue %d (open: %d); want trapped migrants and longer queues", failTrapped, failQueue, openQueue)
+	}
+}
+
+func TestPricesRiseWhenPassageFails(t *testing.T) {
+	meanPrice := func(force Force) float64 {
+		cfg := withPolicy("open")
+		cfg.Posts[0].Policy.Force = force
+		cfg.Posts[0].Policy.FailingCapacity = 0
+		sum, n := 0.0, 0
+		for rep := range 5 {
+			res := mustRun(t, cfg, ReplicateSeed(13, rep))
+			for _, r := range res.Days[:40] {
+				if r.MeanPrice > 0 {
+					sum += r.MeanPrice
+					n++
+				}
+			}
+		}
+		return sum / float64(n)
+	}
+	working, failing := meanPrice(ForceFunctioning), meanPrice(ForceFailing)
+	if !(failing > working*1.2) {
+		t.Errorf("mean smuggling price: %.0f with a working post, %.0f with a failed one; want it to rise by a fifth at least", working, failing)
+	}
+}
+
+// TestAbuseRisesWithDaysWaiting holds a cohort at a failed post and counts
+// abuse per person-day by how long each had been waiting.
+func TestAbuseRisesWithDaysWaiting(t *testing.T) {
+	ratio := func(effect float64) float64 {
+		cfg := withPolicy("open")
+		noSideExits(cfg)
+		cfg.Days = 70
+		cfg.Origins[0].Inflow = nil
+		cfg.Origins[0].Initial = 3000
+		cfg.Origins[0].Location = locHub
+		cfg.Migrants.AloneAfterDays = 1000
+		cfg.Migrants.PatienceDays = 1000
+		cfg.Information.Accuracy = 0
+		cfg.Abuse.DesperationEffect = effect
+		cfg.Abuse.VulnerableFactor = 1
+		cfg.Posts[0].Policy.Force = ForceFailing
+		cfg.Posts[0].Policy.FailingCapacity = 0
+		cfg.Posts[0].Policy.OfficialViolence = 0.01
+		m, err := New(cfg, ReplicateSeed(17, 0))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var events, exposure [2]float64
+		bucket := func(days uint16) int {
+			switch {
+			case days >= 1 && days <= 15:
+				return 0
+			case days >= 46 && days <= 60:
+				return 1
+			}
+			return -1
+		}
+		m.Sink = EventSinkFunc(func(e AbuseEvent) {
+			if b := bucket(m.Migrants()[e.Migrant].DaysHere); b >= 0 {
+				events[b]++
+			}
+		})
+		for !m.Done() {
+			m.Step()
+			for _, mg := range m.Migrants() {
+				if (mg.State == Waiting || mg.State == Trapped) && int(mg.Loc) == locBorder {
+					if b := bucket(mg.DaysHere); b >= 0 {
+						exposure[b]++
+					}
+				}
+			}
+		}
+		if exposure[0] == 0 || exposure[1] == 0 || events[0] == 0 {
+			t.Fatalf("no exposure measured: %v events over %v person-days", events, exposure)
+		}
+		return (events[1] / exposure[1]) / (events[0] / exposure[0])
+	}
+	if r := ratio(2); r < 1.6 {
+		t.Errorf("with desperation effect 2, abuse per person-day after 46-60 days is %.2f times that after 1-15; want about 2.2", r)
+	}
+	if r := ratio(0); r < 0.8 || r > 1.25 {
+		t.Errorf("with no desperation effect, the ratio is %.2f; want about 1", r)
+	}
+}
+
+// TestHBMProtectsVulnerable: vulnerable migrants who reach a closed post
+// where officials are violent suffer less abuse when the post screens them
+// and refers them to a sheltering centre.
+func TestHBMProtectsVulnerable(t *testing.T) {
+	abuseOfVulnerable := func(name string, screening, shelter float64) (events int) {
+		for rep := range 10 {
+			cfg := withPolicy(name)
+			noSideExits(cfg)
+			cfg.Centres = smallConfig().Centres
+			cfg.Centres[0].Location = locBorder // shelter where the danger is
+			cfg.Centres[0].Shelter = shelter
+			cfg.Origins[0].Minor, cfg.Origins[0].Trafficked = 0.2, 0.2
+			cfg.Information.Accuracy = 0 // they set out believing they can pass
+			cfg.Information.CentreInfo = false
+			cfg.Posts[0].Policy.OfficialViolence = 0.01
+			cfg.Posts[0].Policy.Screening = screening
+			events += mustRun(t, cfg, ReplicateSeed(19, rep)).Final().AbuseVulnerable
+		}
+		return events
+	}
+	closed := abuseOfVulnerable("closed", 0, 0)
+	referral := abuseOfVulnerable("hbm", 0.9, 0)
+	sheltered := abuseOfVulnerable("hbm", 0.9, 0.9)
+	if !(float64(referral) < 0.8*float64(closed)) {
+		t.Errorf("abuse of vulnerable migrants over 10 replicates: closed %d, hbm screening %d; want screening to cut it by a fifth", closed, referral)
+	}
+	if !(sheltered < referral) {
+		t.Errorf("abuse of vulnerable migrants: hbm without shelter %d, with shelter %d; want shelter to reduce it", referral, sheltered)
+	}
+}
+
+func TestRescueReducesDeaths(t *testing.T) {
+	deaths := func(rescue float64) (n int) {
+		for rep := range 10 {
+			cfg := withPolicy("closed")
+			cfg.Region.Links[linkIrregular].Hazard = 0.02
+			cfg.Protection.Rescue = rescue
+			n += mustRun(t, cfg, ReplicateSeed(23, rep)).Final().States[Dead]
+		}
+		return n
+	}
+	without, with := deaths(0), deaths(0.5)
+	if without == 0 || !(float64(with) < 0.75*float64(without)) {
+		t.Errorf("deaths over 10 replicates: %d without rescue, %d with half of deaths prevented; want about half", without, with)
+	}
+}

@@ -1,0 +1,65 @@
+package sim
+
+// DayRecord is what is recorded at the end of each day of a run. Counts
+// marked cumulative run from day 0.
+type DayRecord struct {
+	Day     int
+	States  [NumStates]int // migrants in each state
+	Created int            // migrants created so far
+
+	Abuse           [NumAbuseKinds][NumPerpetrators]int // cumulative events by kind and perpetrator
+	AbusedMigrants  int                                 // migrants abused at least once so far
+	AbuseVulnerable int                                 // cumulative events suffered by vulnerable migrants
+
+	TrappedPersonDays int     // cumulative sum of the trapped count over days
+	ActiveSmugglers   int     // smugglers in business
+	MeanPrice         float64 // mean price of markets with active smugglers, USD (0 if none)
+	MeanTransitDays   float64 // mean days since departure of migrants still in transit
+
+	Queued        int // migrants in posts' queues
+	PostArrivals  int // cumulative migrants who joined a post's queue
+	PostsFailing  int // posts failing today
+	Admitted      int // cumulative admissions at posts
+	Refused       int // cumulative refusals at posts
+	Referrals     int // cumulative referrals by screening or assistance
+	Interceptions int // cumulative interceptions on irregular paths
+	Boarded       int // cumulative migrants who boarded a smuggler's vehicle
+}
+
+// AbuseEvents is the total of cumulative abuse events.
+func (r *DayRecord) AbuseEvents() int {
+	n := 0
+	for k := range r.Abuse {
+		for p := range r.Abuse[k] {
+			n += r.Abuse[k][p]
+		}
+	}
+	return n
+}
+
+// AbuseBy is the cumulative count of abuse events by one perpetrator.
+func (r *DayRecord) AbuseBy(p Perpetrator) int {
+	n := 0
+	for k := range r.Abuse {
+		n += r.Abuse[k][p]
+	}
+	return n
+}
+
+// LocationDay is the optional per-location record of one day.
+type LocationDay struct {
+	Waiting int // migrants waiting (including trapped) at the end of the day
+	Trapped int
+	Queued  int
+	Abuse   int // abuse events there that day
+	Deaths  int // deaths there (or on links starting there) that day
+}
+
+// Result is what a run leaves behind.
+type Result struct {
+	Days      []DayRecord
+	Locations []LocationDay // day-major: Locations[day*len(Region.Locations)+loc]; nil unless asked
+}
+
+// Final is the record of the last day.
+func (r *Result) Final() DayRecord { return r.Days[len(r.Days)-1] }

@@ -1,0 +1,249 @@
+package sim
+
+import "math"
+
+const unreachable = math.MaxInt32
+
+// edge is one direction of a link.
+type edge struct {
+	to, link int32
+	days     int32
+}
+
+// roadOption is one way forward by road from a location toward a
+// destination: the neighbour to go to and the first post on the way there.
+type roadOption struct {
+	next, link int32
+	post       int32 // first post to pass, -1 if none
+	days       int32 // total road days to the destination this way
+}
+
+// routes holds everything about the graph that does not change during a
+// run, computed once when the model is built.
+type routes struct {
+	n          int
+	road       [][]edge // road neighbours, in link order
+	irregular  [][]edge
+	dist       []int32 // dist[a*n+b]: shortest road days between a and b
+	next       []int32 // next[a*n+b]: neighbour to step to from a toward b, -1 if none or a==b
+	nextLink   []int32
+	postAt     []int32 // post hosted at a location, -1 if none
+	destIndex  []int32 // dense index of each destination location, -1 if not one
+	options    [][]roadOption
+	marketFor  []int32 // [loc*nDest+d]: nearest market useful toward d, -1
+	centreFor  []int32 // [loc]: nearest centre within its reach, -1
+	marketsAt  [][]int32
+	aloneFor   []int32 // [loc*nDest+d]: irregular link walkable alone toward d, -1
+	firstPostK []int32 // [a*n+b]: first post on the next-hop path from a to b, a included, -1
+}
+
+func buildRoutes(cfg *Config, marketReach int) *routes {
+	reg := &cfg.Region
+	n := len(reg.Locations)
+	rt := &routes{n: n, road: make([][]edge, n), irregular: make([][]edge, n)}
+	for i, l := range reg.Links {
+		a := edge{to: int32(l.To), link: int32(i), days: int32(l.Days)}
+		b := edge{to: int32(l.From), link: int32(i), days: int32(l.Days)}
+		if l.Kind == Road {
+			rt.road[l.From] = append(rt.road[l.From], a)
+			rt.road[l.To] = append(rt.road[l.To], b)
+		} else {
+			rt.irregular[l.From] = append(rt.irregular[l.From], a)
+			rt.irregular[l.To] = append(rt.irregular[l.To], b)
+		}
+	}
+	rt.postAt = make([]int32, n)
+	for i := range rt.postAt {
+		rt.postAt[i] = -1
+	}
+	for i, p := range cfg.Posts {
+		rt.postAt[p.Location] = int32(i)
+	}
+
+	// All-pairs shortest road distances: Dijkstra from each location. The
+	// graph is small (tens to hundreds of locations), so a simple O(n²)
+	// selection is enough and keeps ties deterministic (lowest index first).
+	rt.dist = make([]int32, n*n)
+	rt.next = make([]int32, n*n)
+	rt.nextLink = make([]int32, n*n)
+	done := make([]bool, n)
+	for src := 0; src < n; src++ {
+		d := rt.dist[src*n : (src+1)*n]
+		for i := range d {
+			d[i] = unreachable
+			done[i] = false
+		}
+		d[src] = 0
+		for {
+			u := -1
+			for i := 0; i < n; i++ {
+				if !done[i] && d[i] < unreachable && (u < 0 || d[i] < d[u]) {
+					u = i
+				}
+			}
+			if u < 0 {
+				break
+			}
+			done[u] = true
+			for _, e := range rt.road[u] {
+				if nd := d[u] + e.days; nd < d[e.to] {
+					d[e.to] = nd
+				}
+			}
+		}
+	}
+	// Next hop from a toward b: the road neighbour on a shortest path,
+	// lowest link index first.
+	for a := 0; a < n; a++ {
+		for b := 0; b < n; b++ {
+			rt.next[a*n+b], rt.nextLink[a*n+b] = -1, -1
+			if a == b || rt.dist[a*n+b] == unreachable {
+				continue
+			}
+			for _, e := range rt.road[a] {
+				if e.days+rt.dist[int(e.to)*n+b] == rt.dist[a*n+b] {
+					rt.next[a*n+b], rt.nextLink[a*n+b] = e.to, e.link
+					break
+				}
+			}
+		}
+	}
+	rt.firstPostK = make([]int32, n*n)
+	for a := 0; a < n; a++ {
+		for b := 0; b < n; b++ {
+			p := int32(-1)
+			for at := a; ; {
+				if rt.postAt[at] >= 0 {
+					p = rt.postAt[at]
+					break
+				}
+				nx := rt.next[at*n+b]
+				if nx < 0 {
+					break
+				}
+				at = int(nx)
+			}
+			rt.firstPostK[a*n+b] = p
+		}
+	}
+
+	rt.destIndex = make([]int32, n)
+	var dests []int
+	for i := range rt.destIndex {
+		rt.destIndex[i] = -1
+		if reg.Locations[i].Kind == KindDestination {
+			rt.destIndex[i] = int32(len(dests))
+			dests = append(dests, i)
+		}
+	}
+	nd := len(dests)
+	// Road options toward each destination: neighbours that bring the
+	// migrant strictly closer, each with the first post on its way.
+	rt.options = make([][]roadOption, n*nd)
+	for a := 0; a < n; a++ {
+		for di, d := range dests {
+			here := rt.dist[a*n+d]
+			for _, e := range rt.road[a] {
+				rest := rt.dist[int(e.to)*n+d]
+				if rest == unreachable || rest >= here {
+					continue
+				}
+				rt.options[a*nd+di] = append(rt.options[a*nd+di], roadOption{
+					next: e.to, link: e.link, post: rt.firstPostK[int(e.to)*n+d], days: e.days + rest,
+				})
+			}
+		}
+	}
+
+	// Markets: where each one is, and for each location and destination the
+	// nearest market whose path leads closer to it, within marketReach road
+	// days.
+	rt.marketsAt = make([][]int32, n)
+	for i, m := range cfg.Markets {
+		rt.marketsAt[m.Location] = append(rt.marketsAt[m.Location], int32(i))
+	}
+	rt.marketFor = make([]int32, n*nd)
+	rt.aloneFor = make([]int32, n*nd)
+	for a := 0; a < n; a++ {
+		for di, d := range dests {
+			best, bestDist := int32(-1), int32(unreachable)
+			for i, m := range cfg.Markets {
+				far := rt.otherEnd(cfg, m.Link, m.Location)
+				if !rt.closer(far, m.Location, d) {
+					continue
+				}
+				dd := rt.dist[a*n+m.Location]
+				if dd <= int32(marketReach) && dd < bestDist {
+					best, bestDist = int32(i), dd
+				}
+			}
+			rt.marketFor[a*nd+di] = best
+			rt.aloneFor[a*nd+di] = -1
+			for _, e := range rt.irregular[a] {
+				if cfg.Region.Links[e.link].Alone && rt.closer(int(e.to), a, d) {
+					rt.aloneFor[a*nd+di] = e.link
+					break
+				}
+			}
+		}
+	}
+	rt.centreFor = make([]int32, n)
+	for a := 0; a < n; a++ {
+		best, bestDist := int32(-1), int32(unreachable)
+		for i, c := range cfg.Centres {
+			dd := rt.dist[a*n+c.Location]
+			if dd <= int32(c.Reach) && dd < bestDist {
+				best, bestDist = int32(i), dd
+			}
+		}
+		rt.centreFor[a] = best
+	}
+	return rt
+}
+
+func (rt *routes) otherEnd(cfg *Config, link, from int) int {
+	l := cfg.Region.Links[link]
+	if l.From == from {
+		return l.To
+	}
+	return l.From
+}
+
+// closer reports whether b is strictly closer by road to d than a is, or
+// is d itself.
+func (rt *routes) closer(b, a, d int) bool {
+	if b == d {
+		return true
+	}
+	db := rt.dist[b*rt.n+d]
+	return db != unreachable && db < rt.dist[a*rt.n+d]
+}
+
+// Reachable reports whether destination d can be reached from origin o by
+// road or irregular links, ignoring posts. Loaders use it to reject
+// scenarios whose destinations no migrant could ever reach.
+func (r *Region) Reachable(o, d int) bool {
+	seen := make([]bool, len(r.Locations))
+	stack := []int{o}
+	seen[o] = true
+	for len(stack) > 0 {
+		a := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if a == d {
+			return true
+		}
+		for _, l := range r.Links {
+			b := -1
+			if l.From == a {
+				b = l.To
+			} else if l.To == a {
+				b = l.From
+			}
+			if b >= 0 && !seen[b] {
+				seen[b] = true
+				stack = append(stack, b)
+			}
+		}
+	}
+	return false
+}
