@@ -1,5 +1,7 @@
 package sim
 
+import "fmt"
+
 // Config is everything one run needs: the region, the population, the
 // behaviour of migrants and smugglers, and the regime already resolved into
 // the policy of every post. It is plain data; the scenarios package builds
@@ -288,4 +290,30 @@ type Protection struct {
 	Centres         bool    `toml:"centres"`           // centres operate
 	AssistAfterDays int     `toml:"assist_after_days"` // days stuck after which a migrant is brought to a centre (0: never)
 	Rescue          float64 `toml:"rescue"`            // share of link deaths prevented by rescue, 0 to 1
+}
+
+// MarshalText writes the rule's name, for TOML.
+func (a Admission) MarshalText() ([]byte, error) { return []byte(a.String()), nil }
+
+// UnmarshalText reads a rule's name.
+func (a *Admission) UnmarshalText(b []byte) error {
+	v, ok := ParseAdmission(string(b))
+	if !ok {
+		return fmt.Errorf("admission must be one of everyone, documented, nobody; got %q", b)
+	}
+	*a = v
+	return nil
+}
+
+// MarshalText writes the forced condition's name, for TOML.
+func (f Force) MarshalText() ([]byte, error) { return []byte(f.String()), nil }
+
+// UnmarshalText reads a forced condition's name ("" for none).
+func (f *Force) UnmarshalText(b []byte) error {
+	v, ok := ParseForce(string(b))
+	if !ok {
+		return fmt.Errorf("force must be functioning or failing; got %q", b)
+	}
+	*f = v
+	return nil
 }

@@ -12,7 +12,7 @@ func DefaultBehaviour() Behaviour {
 		GiveUpDays:       60,
 		SeekHelpDays:     21,
 		AloneAfterDays:   30,
-		MarketReachDays:  3,
+		MarketReachDays:  10,
 		DesperationDays:  60,
 		EarnPerDay:       3,
 		ReturnCost:       50,

@@ -67,8 +67,7 @@ func (m *Model) process(pi, id int, mg *Migrant) {
 			return
 		}
 		if m.cfg.Protection.Centres && m.rt.centreFor[mg.Loc] >= 0 {
-			mg.Flags |= Referred
-			m.goToCentre(mg)
+			m.goToCentre(id, mg, true)
 			return
 		}
 	}
@@ -224,8 +223,11 @@ func (m *Model) stepMarket() {
 		ms.price = math.Max(sm.PriceMin, math.Min(sm.PriceMax, ms.price*math.Exp(sm.PriceResponse*excess)))
 		ms.requests = ms.requests[:0]
 
-		if ms.unmet > 0 && ms.active < m.cfg.Markets[mi].MaxSmugglers {
-			if m.market.Float64() < sm.EntryRate*math.Min(1, float64(ms.unmet)/float64(sm.Seats)) {
+		// Entry follows unmet demand at the counter and profit: a price above
+		// the starting price draws entrants as queues do.
+		if ms.active < m.cfg.Markets[mi].MaxSmugglers {
+			signal := float64(ms.unmet)/float64(sm.Seats) + max(0, ms.price/sm.Price-1)
+			if signal > 0 && m.market.Float64() < sm.EntryRate*min(1, signal) {
 				m.addSmuggler(mi)
 			}
 		}

@@ -294,7 +294,7 @@ func (m *Model) atLocation(id int, mg *Migrant) {
 		return
 	}
 	if mg.Flags&Referred != 0 && cfg.Protection.Centres {
-		if m.goToCentre(mg) {
+		if m.goToCentre(id, mg, false) {
 			return
 		}
 	}
@@ -415,21 +415,22 @@ func (m *Model) alternative(id int, mg *Migrant, loc, di int) bool {
 					ms.requests = append(ms.requests, int32(id))
 					return false // it waits here until seated
 				}
-				m.depart(mg, m.rt.next[loc*m.rt.n+at], m.rt.nextLink[loc*m.rt.n+at])
-				return true
+				if m.travelToward(id, mg, at) {
+					return true
+				}
 			}
 		}
 	}
 	prot := &cfg.Protection
 	if prot.Centres && loc != int(mg.Home) { // help is for those stuck away from home
 		if prot.AssistAfterDays > 0 && days >= prot.AssistAfterDays && m.centreHasRoom(loc) {
-			mg.Flags |= Referred
-			m.rec.Referrals++
-			return m.goToCentre(mg)
+			if m.goToCentre(id, mg, false) {
+				m.rec.Referrals++
+				return true
+			}
 		}
-		if days >= beh.SeekHelpDays && m.centreHasRoom(loc) {
-			mg.Flags |= Referred
-			return m.goToCentre(mg)
+		if days >= beh.SeekHelpDays && m.centreHasRoom(loc) && m.goToCentre(id, mg, false) {
+			return true
 		}
 	}
 	if days >= beh.AloneAfterDays {
@@ -456,9 +457,11 @@ func (m *Model) centreHasRoom(loc int) bool {
 	return c >= 0 && m.occupancy[c] < int32(m.cfg.Centres[c].Capacity)
 }
 
-// goToCentre moves a referred migrant into the nearest centre, or one day
-// of road toward it. It reports whether the migrant did anything.
-func (m *Model) goToCentre(mg *Migrant) bool {
+// goToCentre moves a migrant into the nearest centre, or one day of road
+// toward it, and marks it as referred until it gets there. A migrant a
+// post has screened may cross that post to reach it; others must be able
+// to pass the posts on the way. It reports whether the migrant went.
+func (m *Model) goToCentre(id int, mg *Migrant, screened bool) bool {
 	loc := int(mg.Loc)
 	c := m.rt.centreFor[loc]
 	if c < 0 {
@@ -469,7 +472,39 @@ func (m *Model) goToCentre(mg *Migrant) bool {
 	if at == loc {
 		return m.enterCentre(mg, int(c))
 	}
-	m.depart(mg, m.rt.next[loc*m.rt.n+at], m.rt.nextLink[loc*m.rt.n+at])
+	if screened {
+		m.depart(mg, m.rt.next[loc*m.rt.n+at], m.rt.nextLink[loc*m.rt.n+at])
+	} else if !m.travelToward(id, mg, at) {
+		mg.Flags &^= Referred
+		return false
+	}
+	mg.Flags |= Referred
+	return true
+}
+
+// travelToward takes the first road step toward target, when the migrant
+// believes it can pass the first post on the way. If that post is here,
+// stepping on means queueing at it. It reports whether the migrant moved
+// or queued; false leaves it as it was.
+func (m *Model) travelToward(id int, mg *Migrant, target int) bool {
+	loc := int(mg.Loc)
+	next := m.rt.next[loc*m.rt.n+target]
+	if next < 0 {
+		return false
+	}
+	threshold := m.cfg.Migrants.BeliefThreshold
+	if here := m.rt.postAt[loc]; here >= 0 && m.crosses(mg, next) {
+		if mg.Flags&Queued != 0 || m.beliefAt(id, here) < threshold {
+			return false
+		}
+		m.joinQueue(id, mg, here)
+		m.classify(mg, m.legalBlocked(id, mg))
+		return true
+	}
+	if p := m.rt.firstPostK[int(next)*m.rt.n+target]; p >= 0 && m.beliefAt(id, p) < threshold {
+		return false
+	}
+	m.depart(mg, next, m.rt.nextLink[loc*m.rt.n+target])
 	return true
 }
 

@@ -1,0 +1,158 @@
+package scenarios
+
+import (
+	"fmt"
+	"math"
+	"reflect"
+	"slices"
+
+	"github.com/borderwork/borderwork/sim"
+)
+
+// Config builds the engine's configuration of one regime. Call Validate
+// first: Config assumes names resolve and values are in range.
+func (s *Scenario) Config(regime string) (*sim.Config, error) {
+	f := s.File
+	if !slices.Contains(s.RegimeNames(), regime) {
+		return nil, Errors{{File: s.display, Key: "--regimes", Msg: fmt.Sprintf("unknown regime %q (regimes: %s)", regime, joinNames(s.RegimeNames()))}}
+	}
+	spec, err := resolveRegime(regime, builtinRegimes(), f.Regimes, nil)
+	if err != nil {
+		return nil, s.regimeError(regime, err)
+	}
+	cfg := sim.Defaults()
+	cfg.Days = f.Days
+	cfg.Migrants = f.Migrants
+	cfg.Smuggling = f.Smuggling
+	cfg.Abuse = f.Abuse
+	cfg.Information.Prior = f.Information.Prior
+	cfg.Information.ExperienceWeight = f.Information.ExperienceWeight
+	cfg.Information.QueueWeight = f.Information.QueueWeight
+	cfg.Information.RumourRate = f.Information.RumourRate
+	cfg.Information.RumourWeight = f.Information.RumourWeight
+	regimePolicy := sim.DefaultPostPolicy()
+	spec.apply(&regimePolicy, &cfg)
+
+	country := indexOf(f.Countries)
+	loc := map[string]int{}
+	for i, l := range f.Locations {
+		loc[l.Name] = i
+		kind, _ := sim.ParseLocationKind(l.Kind)
+		cfg.Region.Locations = append(cfg.Region.Locations, sim.Location{Name: l.Name, Kind: kind, Country: country[l.Country]})
+	}
+	cfg.Region.Countries = slices.Clone(f.Countries)
+	for _, l := range f.Links {
+		kind := sim.Road
+		if l.Kind == "irregular" {
+			kind = sim.Irregular
+		}
+		days := 0.0
+		if l.Days != nil {
+			days = *l.Days
+		} else {
+			days = *l.DistanceKm / *l.SpeedKmPerDay
+		}
+		cfg.Region.Links = append(cfg.Region.Links, sim.Link{
+			From: loc[l.From], To: loc[l.To], Kind: kind,
+			Days: max(1, int(math.Ceil(days))), Hazard: l.Hazard, Alone: l.Alone,
+		})
+	}
+	for _, o := range f.Origins {
+		so := sim.Origin{
+			Location: loc[o.Location], Initial: o.Initial,
+			MoneyMean: *o.MoneyMean, MoneyCV: *o.MoneyCV,
+			Documented: *o.Documented, Minor: *o.Minor, Sick: *o.Sick, Trafficked: *o.Trafficked,
+			WillSmuggle: *o.WillSmuggle, WillTurnBack: *o.WillTurnBack,
+		}
+		if o.Inflow != nil {
+			so.Inflow = []sim.InflowStep{{From: 0, Rate: *o.Inflow}}
+		}
+		for _, st := range o.InflowSchedule {
+			so.Inflow = append(so.Inflow, sim.InflowStep{From: st.From, Rate: st.Rate})
+		}
+		for i, d := range o.Destinations {
+			so.Destinations = append(so.Destinations, loc[d])
+			w := 1.0
+			if len(o.DestinationWeights) > 0 {
+				w = o.DestinationWeights[i]
+			}
+			so.Weights = append(so.Weights, w)
+		}
+		cfg.Origins = append(cfg.Origins, so)
+	}
+	for _, p := range f.Posts {
+		pol := regimePolicy
+		overlay(reflect.ValueOf(&pol).Elem(), reflect.ValueOf(&p.PolicySpec).Elem())
+		post := sim.Post{Name: p.Name, Location: loc[p.Location], Capacity: p.Capacity, Policy: pol}
+		for _, w := range p.Schedule {
+			if len(w.Regimes) > 0 && !slices.Contains(w.Regimes, regime) {
+				continue
+			}
+			wp := pol
+			overlay(reflect.ValueOf(&wp).Elem(), reflect.ValueOf(&w.PolicySpec).Elem())
+			to := sim.MaxDays
+			if w.To != nil {
+				to = *w.To
+			}
+			post.Schedule = append(post.Schedule, sim.PostWindow{From: w.From, To: to, Policy: wp})
+		}
+		cfg.Posts = append(cfg.Posts, post)
+	}
+	for _, m := range f.Markets {
+		cfg.Markets = append(cfg.Markets, sim.Market{
+			Location: loc[m.Location], Link: irregularLink(f, m.Location, m.To),
+			Smugglers: m.Smugglers, MaxSmugglers: m.MaxSmugglers,
+		})
+	}
+	for _, c := range f.Centres {
+		cfg.Centres = append(cfg.Centres, sim.Centre{
+			Location: loc[c.Location], Capacity: c.Capacity,
+			Shelter: *c.Shelter, Medical: *c.Medical,
+			ReturnOfferDays: *c.ReturnOfferDays, ReturnUptake: *c.ReturnUptake, Reach: *c.Reach,
+		})
+	}
+	return &cfg, nil
+}
+
+func indexOf(names []string) map[string]int {
+	m := make(map[string]int, len(names))
+	for i, n := range names {
+		m[n] = i
+	}
+	return m
+}
+
+func joinNames(names []string) string {
+	out := ""
+	for i, n := range names {
+		if i > 0 {
+			out += ", "
+		}
+		out += n
+	}
+	return out
+}
+
+// ExpectedMigrants is the mean number of migrants a run creates: those
+// present on day 0 plus the mean inflow over the run.
+func (s *Scenario) ExpectedMigrants() float64 {
+	total := 0.0
+	days := s.File.Days
+	for _, o := range s.File.Origins {
+		total += float64(o.Initial)
+		steps := o.InflowSchedule
+		if o.Inflow != nil {
+			steps = []InflowStepSpec{{From: 0, Rate: *o.Inflow}}
+		}
+		for i, st := range steps {
+			end := days
+			if i+1 < len(steps) {
+				end = min(steps[i+1].From, days)
+			}
+			if end > st.From {
+				total += st.Rate * float64(end-st.From)
+			}
+		}
+	}
+	return total
+}

@@ -1,0 +1,55 @@
+package scenarios
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// ErrInvalid is wrapped by every error about a scenario's content, so
+// callers can tell bad input (exit status 2) from a failure.
+var ErrInvalid = errors.New("invalid scenario")
+
+// Error is one problem with a scenario, placed as precisely as known.
+type Error struct {
+	File string // file name, or the bundled scenario's name
+	Line int    // 1-based; 0 if unknown
+	Key  string // dotted key path, e.g. posts.Assamaka.capacity
+	Msg  string
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString(e.File)
+	if e.Line > 0 {
+		fmt.Fprintf(&b, ":%d", e.Line)
+	}
+	if e.Key != "" {
+		b.WriteString(": ")
+		b.WriteString(e.Key)
+	}
+	b.WriteString(": ")
+	b.WriteString(e.Msg)
+	return b.String()
+}
+
+func (e *Error) Unwrap() error { return ErrInvalid }
+
+// Errors is every problem found, in file order where known.
+type Errors []*Error
+
+func (es Errors) Error() string {
+	if len(es) == 1 {
+		return es[0].Error()
+	}
+	return fmt.Sprintf("%s (and %d more)", es[0].Error(), len(es)-1)
+}
+
+func (es Errors) Unwrap() error { return ErrInvalid }
+
+func (es Errors) err() error {
+	if len(es) == 0 {
+		return nil
+	}
+	return es
+}

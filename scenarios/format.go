@@ -1,0 +1,201 @@
+package scenarios
+
+import "github.com/borderwork/borderwork/sim"
+
+// File is a scenario as written in TOML. Its field tags are the file's
+// keys; docs/MODEL.md and docs/SCENARIOS.md describe each. Optional numbers
+// are pointers, so that "absent" (take the default) differs from 0.
+type File struct {
+	Name           string   `toml:"name"`
+	Title          string   `toml:"title"`
+	Description    string   `toml:"description"`
+	Sources        []string `toml:"sources"`
+	Seed           int64    `toml:"seed"`
+	Days           int      `toml:"days"`
+	Replicates     int      `toml:"replicates"`
+	DefaultRegimes []string `toml:"default_regimes"`
+
+	Countries []string       `toml:"countries"`
+	Locations []LocationSpec `toml:"locations"`
+	Links     []LinkSpec     `toml:"links"`
+	Origins   []OriginSpec   `toml:"origins"`
+	Posts     []PostSpec     `toml:"posts"`
+	Markets   []MarketSpec   `toml:"markets"`
+	Centres   []CentreSpec   `toml:"centres"`
+
+	Migrants    sim.Behaviour   `toml:"migrants"`
+	Information InformationSpec `toml:"information"`
+	Smuggling   sim.Smuggling   `toml:"smuggling"`
+	Abuse       sim.Abuse       `toml:"abuse"`
+
+	Regimes map[string]*RegimeSpec `toml:"regimes"`
+}
+
+// LocationSpec is a [[locations]] entry.
+type LocationSpec struct {
+	Name    string `toml:"name"`
+	Kind    string `toml:"kind"`
+	Country string `toml:"country"`
+}
+
+// LinkSpec is a [[links]] entry. Travel time is days, or distance_km over
+// speed_km_per_day; either way it is rounded up to whole days.
+type LinkSpec struct {
+	From          string   `toml:"from"`
+	To            string   `toml:"to"`
+	Kind          string   `toml:"kind"`
+	Days          *float64 `toml:"days"`
+	DistanceKm    *float64 `toml:"distance_km"`
+	SpeedKmPerDay *float64 `toml:"speed_km_per_day"`
+	Hazard        float64  `toml:"hazard"`
+	Alone         bool     `toml:"alone"`
+}
+
+// OriginSpec is an [[origins]] entry: where migrants enter, how many, and
+// who they are.
+type OriginSpec struct {
+	Location       string           `toml:"location"`
+	Initial        int              `toml:"initial"`
+	Inflow         *float64         `toml:"inflow"`
+	InflowSchedule []InflowStepSpec `toml:"inflow_schedule"`
+	InflowCSV      string           `toml:"inflow_csv"`
+
+	MoneyMean    *float64 `toml:"money_mean"`
+	MoneyCV      *float64 `toml:"money_cv"`
+	Documented   *float64 `toml:"documented"`
+	Minor        *float64 `toml:"minor"`
+	Sick         *float64 `toml:"sick"`
+	Trafficked   *float64 `toml:"trafficked"`
+	WillSmuggle  *float64 `toml:"will_smuggle"`
+	WillTurnBack *float64 `toml:"will_turn_back"`
+
+	Destinations       []string  `toml:"destinations"`
+	DestinationWeights []float64 `toml:"destination_weights"`
+}
+
+// InflowStepSpec sets the mean inflow from day From on.
+type InflowStepSpec struct {
+	From int     `toml:"from"`
+	Rate float64 `toml:"rate"`
+}
+
+// PostSpec is a [[posts]] entry. Policy keys written here hold for this
+// post under every regime; a schedule changes them on given days.
+type PostSpec struct {
+	Name     string       `toml:"name"`
+	Location string       `toml:"location"`
+	Capacity float64      `toml:"capacity"`
+	Schedule []WindowSpec `toml:"schedule"`
+	PolicySpec
+}
+
+// WindowSpec is a [[posts.schedule]] entry: policy keys that hold on days
+// [from, to), under the listed regimes or, if none are listed, all.
+type WindowSpec struct {
+	From    int      `toml:"from"`
+	To      *int     `toml:"to"`
+	Regimes []string `toml:"regimes"`
+	PolicySpec
+}
+
+// PolicySpec holds optional post-policy keys (see sim.PostPolicy).
+type PolicySpec struct {
+	Admission        *sim.Admission `toml:"admission"`
+	CapacityFactor   *float64       `toml:"capacity_factor"`
+	CapacityCV       *float64       `toml:"capacity_cv"`
+	OutageStart      *float64       `toml:"outage_start"`
+	OutageDays       *float64       `toml:"outage_days"`
+	FailingCapacity  *float64       `toml:"failing_capacity"`
+	Refusal          *float64       `toml:"refusal"`
+	Extortion        *float64       `toml:"extortion"`
+	Bribe            *float64       `toml:"bribe"`
+	OfficialViolence *float64       `toml:"official_violence"`
+	Screening        *float64       `toml:"screening"`
+	AsylumShare      *float64       `toml:"asylum_share"`
+	Force            *sim.Force     `toml:"force"`
+}
+
+// MarketSpec is a [[markets]] entry: smugglers at location driving the
+// irregular link to `to`.
+type MarketSpec struct {
+	Location     string `toml:"location"`
+	To           string `toml:"to"`
+	Smugglers    int    `toml:"smugglers"`
+	MaxSmugglers int    `toml:"max_smugglers"`
+}
+
+// CentreSpec is a [[centres]] entry. Its location is a centre of its own
+// or a hub that hosts it.
+type CentreSpec struct {
+	Location        string   `toml:"location"`
+	Capacity        int      `toml:"capacity"`
+	Shelter         *float64 `toml:"shelter"`
+	Medical         *float64 `toml:"medical"`
+	ReturnOfferDays *int     `toml:"return_offer_days"`
+	ReturnUptake    *float64 `toml:"return_uptake"`
+	Reach           *int     `toml:"reach"`
+}
+
+// InformationSpec is the [information] table: how beliefs form, apart from
+// what regimes set (accuracy, rumour_noise, news_rate, centre_info).
+type InformationSpec struct {
+	Prior            float64 `toml:"prior"`
+	ExperienceWeight float64 `toml:"experience_weight"`
+	QueueWeight      float64 `toml:"queue_weight"`
+	RumourRate       float64 `toml:"rumour_rate"`
+	RumourWeight     float64 `toml:"rumour_weight"`
+}
+
+// RegimeSpec is a [regimes.NAME] table: a named bundle of post policy,
+// enforcement, protection and information. Keys left out come from base
+// (a regime name), or from the engine's defaults when there is no base.
+type RegimeSpec struct {
+	Base        string `toml:"base"`
+	Description string `toml:"description"`
+	PolicySpec
+
+	Patrol          *float64 `toml:"patrol"`
+	IrregularHazard *float64 `toml:"irregular_hazard"`
+	AloneHazard     *float64 `toml:"alone_hazard"`
+
+	Centres         *bool    `toml:"centres"`
+	AssistAfterDays *int     `toml:"assist_after_days"`
+	Rescue          *float64 `toml:"rescue"`
+
+	Accuracy    *float64 `toml:"accuracy"`
+	RumourNoise *float64 `toml:"rumour_noise"`
+	NewsRate    *float64 `toml:"news_rate"`
+	CentreInfo  *bool    `toml:"centre_info"`
+}
+
+// Defaults for the parts of a file that may be left out.
+var (
+	defaultOrigin = OriginSpec{
+		MoneyMean: ptr(600.0), MoneyCV: ptr(0.6),
+		Documented: ptr(0.2), Minor: ptr(0.1), Sick: ptr(0.05), Trafficked: ptr(0.05),
+		WillSmuggle: ptr(0.8), WillTurnBack: ptr(0.5),
+	}
+	defaultCentre = CentreSpec{
+		Shelter: ptr(0.8), Medical: ptr(0.8), ReturnOfferDays: ptr(14), ReturnUptake: ptr(0.05), Reach: ptr(3),
+	}
+)
+
+func ptr[T any](v T) *T { return &v }
+
+// newFile returns a file holding every default, for TOML to be decoded
+// onto.
+func newFile() *File {
+	d := sim.Defaults()
+	info := sim.DefaultInformation()
+	return &File{
+		Days:       d.Days,
+		Replicates: 20,
+		Migrants:   d.Migrants,
+		Information: InformationSpec{
+			Prior: info.Prior, ExperienceWeight: info.ExperienceWeight, QueueWeight: info.QueueWeight,
+			RumourRate: info.RumourRate, RumourWeight: info.RumourWeight,
+		},
+		Smuggling: d.Smuggling,
+		Abuse:     d.Abuse,
+	}
+}

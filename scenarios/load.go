@@ -1,0 +1,251 @@
+package scenarios
+
+import (
+	"bytes"
+	"embed"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+)
+
+//go:embed *.toml
+var bundled embed.FS
+
+// Default is the name of the bundled scenario used when none is given.
+const Default = "sahel"
+
+// Scenario is a scenario read from TOML: its File, where it came from, and
+// what is needed to place errors on the file's lines. Load or Parse it,
+// change it with Set, check it with Validate, and build a run with Config.
+type Scenario struct {
+	File   *File
+	Source string // the path it was read from, or "bundled:NAME"
+	Raw    []byte // the file's bytes as read
+
+	display     string // name used in messages: the file's path or the bundled name
+	lines       keyLines
+	dir         fs.FS             // where relative inflow_csv paths are read from
+	regimeOrder []string          // regimes defined by the file, in file order
+	sets        []string          // KEY=VALUE overrides applied, in order
+	setKeys     map[string]string // indexed key path -> the override that set it
+}
+
+// Names lists the bundled scenarios, sorted.
+func Names() []string {
+	entries, _ := fs.Glob(bundled, "*.toml")
+	var names []string
+	for _, e := range entries {
+		names = append(names, strings.TrimSuffix(e, ".toml"))
+	}
+	slices.Sort(names)
+	return names
+}
+
+// Bundled returns the text of a bundled scenario, comments and all.
+func Bundled(name string) ([]byte, error) {
+	b, err := bundled.ReadFile(name + ".toml")
+	if err != nil {
+		return nil, fmt.Errorf("no bundled scenario %q (bundled: %s): %w", name, strings.Join(Names(), ", "), ErrInvalid)
+	}
+	return b, nil
+}
+
+// IsPath reports whether arg names a file rather than a bundled scenario.
+func IsPath(arg string) bool {
+	return strings.HasSuffix(arg, ".toml") || strings.ContainsRune(arg, '/') || strings.ContainsRune(arg, filepath.Separator)
+}
+
+// Load reads a scenario: a path to a .toml file, the name of a bundled
+// scenario, or, if arg is empty, the bundled default.
+func Load(arg string) (*Scenario, error) {
+	if arg == "" {
+		arg = Default
+	}
+	if !IsPath(arg) {
+		data, err := Bundled(arg)
+		if err != nil {
+			return nil, err
+		}
+		sub, _ := fs.Sub(bundled, ".")
+		return Parse(data, arg, "bundled:"+arg, sub)
+	}
+	data, err := os.ReadFile(arg)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrInvalid, err)
+	}
+	return Parse(data, arg, arg, os.DirFS(filepath.Dir(arg)))
+}
+
+var lineErr = regexp.MustCompile(`^toml: line (\d+) \(last key "(.*?)"\): (.*)$`)
+
+// Parse decodes a scenario strictly: syntax errors, wrong types and
+// unknown keys are errors naming the file, line and key. display names the
+// file in messages; dir holds files the scenario refers to.
+func Parse(data []byte, display, source string, dir fs.FS) (*Scenario, error) {
+	s := &Scenario{File: newFile(), Source: source, Raw: data, display: display, dir: dir, setKeys: map[string]string{}}
+	s.lines = scanLines(string(data))
+	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(s.File)
+	if err != nil {
+		return nil, s.decodeError(err)
+	}
+	var errs Errors
+	for _, k := range md.Undecoded() {
+		key := k.String()
+		msg := "unknown key"
+		if hint := suggest(k); hint != "" {
+			msg += "; did you mean " + hint + "?"
+		}
+		errs = append(errs, &Error{File: display, Line: s.lines.looseLineOf(key), Key: key, Msg: msg})
+	}
+	if err := errs.err(); err != nil {
+		return nil, err
+	}
+	for _, k := range md.Keys() {
+		if len(k) == 2 && k[0] == "regimes" && !slices.Contains(s.regimeOrder, k[1]) {
+			s.regimeOrder = append(s.regimeOrder, k[1])
+		}
+	}
+	if s.File.Name == "" {
+		s.File.Name = strings.TrimSuffix(path.Base(filepath.ToSlash(display)), ".toml")
+	}
+	if err := s.readInflowCSVs(); err != nil {
+		return nil, err
+	}
+	s.fillDefaults()
+	return s, nil
+}
+
+func (s *Scenario) decodeError(err error) error {
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		return Errors{{File: s.display, Line: pe.Position.Line, Key: pe.LastKey, Msg: pe.Message}}
+	}
+	if m := lineErr.FindStringSubmatch(err.Error()); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		return Errors{{File: s.display, Line: line, Key: m[2], Msg: m[3]}}
+	}
+	return Errors{{File: s.display, Msg: strings.TrimPrefix(err.Error(), "toml: ")}}
+}
+
+// readInflowCSVs turns every origin's inflow_csv into an inline schedule,
+// so that the resolved scenario stands on its own.
+func (s *Scenario) readInflowCSVs() error {
+	for i := range s.File.Origins {
+		o := &s.File.Origins[i]
+		if o.InflowCSV == "" {
+			continue
+		}
+		key := fmt.Sprintf("origins.%d.inflow_csv", i)
+		bad := func(line int, msg string) error {
+			return Errors{{File: s.display, Line: s.lines.lineOf(key), Key: s.displayKey(key), Msg: fmt.Sprintf("%s: %s", o.InflowCSV, msg)}}
+		}
+		if o.Inflow != nil || len(o.InflowSchedule) > 0 {
+			return bad(0, "give one of inflow, inflow_schedule and inflow_csv")
+		}
+		f, err := s.dir.Open(filepath.ToSlash(o.InflowCSV))
+		if err != nil {
+			return bad(0, "cannot be read")
+		}
+		rows, err := csv.NewReader(f).ReadAll()
+		f.Close()
+		if err != nil {
+			return bad(0, err.Error())
+		}
+		for n, row := range rows {
+			if n == 0 && len(row) > 0 && strings.TrimSpace(row[0]) == "day" {
+				continue // header
+			}
+			if len(row) != 2 {
+				return bad(0, fmt.Sprintf("line %d: want two columns, day and rate", n+1))
+			}
+			day, err1 := strconv.Atoi(strings.TrimSpace(row[0]))
+			rate, err2 := strconv.ParseFloat(strings.TrimSpace(row[1]), 64)
+			if err1 != nil || err2 != nil {
+				return bad(0, fmt.Sprintf("line %d: want an integer day and a number rate, got %q", n+1, row))
+			}
+			o.InflowSchedule = append(o.InflowSchedule, InflowStepSpec{From: day, Rate: rate})
+		}
+		o.InflowCSV = ""
+	}
+	return nil
+}
+
+func (s *Scenario) fillDefaults() {
+	f := s.File
+	for i := range f.Origins {
+		overlayMissing(&f.Origins[i], &defaultOrigin)
+	}
+	for i := range f.Centres {
+		overlayMissing(&f.Centres[i], &defaultCentre)
+	}
+	for i := range f.Links {
+		if f.Links[i].Kind == "" {
+			f.Links[i].Kind = "road"
+		}
+	}
+}
+
+// Display is the scenario's name in messages: its path or bundled name.
+func (s *Scenario) Display() string { return s.display }
+
+// Sets returns the KEY=VALUE overrides applied so far.
+func (s *Scenario) Sets() []string { return slices.Clone(s.sets) }
+
+// Encode writes the resolved scenario as TOML: every default filled in and
+// every regime written out in full, so that the file reproduces the run
+// without this version's defaults or built-in regimes.
+func (s *Scenario) Encode() ([]byte, error) {
+	f := *s.File
+	f.Regimes = map[string]*RegimeSpec{}
+	builtin := builtinRegimes()
+	for _, name := range s.RegimeNames() {
+		r, err := resolveRegime(name, builtin, s.File.Regimes, nil)
+		if err != nil {
+			return nil, s.regimeError(name, err)
+		}
+		f.Regimes[name] = r
+	}
+	var buf bytes.Buffer
+	fmt.Fprintf(&buf, "# Resolved scenario %q, written by borderwork: defaults filled in,\n# regimes in full, overrides applied", f.Name)
+	if len(s.sets) > 0 {
+		fmt.Fprintf(&buf, " (--set %s)", strings.Join(s.sets, " --set "))
+	}
+	buf.WriteString(".\n\n")
+	enc := toml.NewEncoder(&buf)
+	enc.Indent = ""
+	if err := enc.Encode(&f); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// RegimeNames lists every regime the scenario has: the built-in ones, then
+// those it defines, in the order it defines them.
+func (s *Scenario) RegimeNames() []string {
+	names := slices.Clone(BuiltinRegimes)
+	for _, n := range s.regimeOrder {
+		if !slices.Contains(names, n) {
+			names = append(names, n)
+		}
+	}
+	return names
+}
+
+// DefaultRegimes lists the regimes run when none are asked for: the
+// file's default_regimes, or all of them.
+func (s *Scenario) DefaultRegimes() []string {
+	if len(s.File.DefaultRegimes) > 0 {
+		return slices.Clone(s.File.DefaultRegimes)
+	}
+	return s.RegimeNames()
+}

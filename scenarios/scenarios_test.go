@@ -1,0 +1,345 @@
+package scenarios
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/borderwork/borderwork/sim"
+)
+
+func loadTiny(t *testing.T) *Scenario {
+	t.Helper()
+	s, err := Load("testdata/tiny.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// TestBundledScenarios: every bundled scenario loads, validates and runs
+// under every one of its regimes with conservation holding.
+func TestBundledScenarios(t *testing.T) {
+	for _, name := range Names() {
+		s, err := Load(name)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if err := s.Validate(); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if s.File.Name != name {
+			t.Errorf("bundled file %s.toml calls itself %q", name, s.File.Name)
+		}
+		for _, regime := range s.RegimeNames() {
+			cfg, err := s.Config(regime)
+			if err != nil {
+				t.Fatalf("%s/%s: %v", name, regime, err)
+			}
+			res, err := sim.Run(cfg, sim.ReplicateSeed(uint64(s.File.Seed), 0))
+			if err != nil {
+				t.Fatalf("%s/%s: %v", name, regime, err)
+			}
+			for _, r := range res.Days {
+				total := 0
+				for _, n := range r.States {
+					total += n
+				}
+				if total != r.Created {
+					t.Fatalf("%s/%s day %d: %d in states, %d created", name, regime, r.Day, total, r.Created)
+				}
+			}
+		}
+	}
+}
+
+func TestDefaultIsBundled(t *testing.T) {
+	s, err := Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.File.Name != Default || s.Source != "bundled:"+Default {
+		t.Errorf("Load(\"\") = %q from %q; want the bundled %q", s.File.Name, s.Source, Default)
+	}
+}
+
+func TestBuiltinRegimesAreComplete(t *testing.T) {
+	for _, name := range BuiltinRegimes {
+		spec := builtinRegimes()[name]
+		if spec == nil {
+			t.Fatalf("no built-in regime %q", name)
+		}
+		eachField(reflect.ValueOf(spec).Elem(), func(key string, v reflect.Value) {
+			if v.Kind() == reflect.Pointer && v.IsNil() {
+				t.Errorf("built-in regime %s does not set %s", name, key)
+			}
+		})
+	}
+}
+
+// TestEveryNumberHasARule walks the file's types: a numeric key without a
+// range rule would escape validation.
+func TestEveryNumberHasARule(t *testing.T) {
+	var walk func(rt reflect.Type, table string)
+	seen := map[reflect.Type]bool{}
+	walk = func(rt reflect.Type, table string) {
+		for rt.Kind() == reflect.Pointer || rt.Kind() == reflect.Slice || rt.Kind() == reflect.Map {
+			rt = rt.Elem()
+		}
+		if rt.Kind() != reflect.Struct || seen[rt] {
+			return
+		}
+		seen[rt] = true
+		for i := range rt.NumField() {
+			sf := rt.Field(i)
+			if sf.Anonymous {
+				for j := range sf.Type.NumField() {
+					checkRule(t, rt.Name(), sf.Type.Field(j))
+				}
+				continue
+			}
+			checkRule(t, rt.Name(), sf)
+			walk(sf.Type, sf.Type.Name())
+		}
+	}
+	walk(reflect.TypeOf(File{}), "File")
+}
+
+func checkRule(t *testing.T, table string, sf reflect.StructField) {
+	ft := sf.Type
+	for ft.Kind() == reflect.Pointer || ft.Kind() == reflect.Slice {
+		ft = ft.Elem()
+	}
+	switch ft.Kind() {
+	case reflect.Int, reflect.Int64, reflect.Float64:
+		if _, ok := ruleFor(table, tomlKey(sf)); !ok {
+			t.Errorf("%s.%s has no range rule", table, tomlKey(sf))
+		}
+	}
+}
+
+// TestBadInput: each kind of bad input is an error that names the file,
+// the line and the key.
+func TestBadInput(t *testing.T) {
+	tiny, err := os.ReadFile("testdata/tiny.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := string(tiny)
+	tests := []struct {
+		name     string
+		old, new string // replace old by new in tiny.toml
+		want     []string
+	}{
+		{"syntax", `days = 60`, `days = = 60`, []string{"bad.toml:4:"}},
+		{"unknown key", `capacity = 20`, `capcity = 20`, []string{"bad.toml:50:", "posts.capcity", "unknown key", "did you mean capacity?"}},
+		{"unknown top key", `replicates = 2`, `replicate = 2`, []string{"bad.toml:5:", "replicate", "did you mean replicates?"}},
+		{"wrong type", `days = 60`, `days = "sixty"`, []string{"bad.toml:4:", "days", "incompatible types"}},
+		{"probability", `hazard = 0.002`, `hazard = 1.5`, []string{"bad.toml:40:", "links.2.hazard", "probability in [0, 1]", "1.5"}},
+		{"negative days", `days = 2`, `days = -2`, []string{"bad.toml:26:", "links.0.days", "more than zero"}},
+		{"negative seed", `seed = 1`, `seed = -1`, []string{"bad.toml:3:", "seed", "got -1"}},
+		{"unknown location", `to = "Gate"`, `to = "Gat"`, []string{"bad.toml:25:", "links.0.to", `unknown location "Gat"`}},
+		{"unknown country", "country = \"B\"", "country = \"C\"", []string{"bad.toml:21:", "locations.Goal.country", `unknown country "C"`}},
+		{"duplicate name", `name = "Goal"`, `name = "Home"`, []string{"bad.toml:19:", "locations.Home.name", `duplicate location name "Home"`}},
+		{"admission", `force = "failing"`, `force = "broken"`, []string{"bad.toml:56:", "force", "functioning or failing"}},
+		{"unknown base", `base = "closed"`, `base = "shut"`, []string{"bad.toml", "regimes.strict.base", `unknown regime "shut"`}},
+		{"unknown regime in schedule", `regimes = ["open"]`, `regimes = ["opne"]`, []string{"bad.toml:55:", "posts.Gate.schedule.0.regimes.0", `unknown regime "opne"`}},
+		{"market without path", "to = \"Goal\"\nsmugglers", "to = \"Gate\"\nsmugglers", []string{"bad.toml:60:", "markets.Home.to", "no irregular link"}},
+		{"unreachable", "from = \"Home\"\nto = \"Goal\"\nkind", "from = \"Gate\"\nto = \"Gate2\"\nkind", []string{"links.2.to"}},
+	}
+	for _, tt := range tests {
+		if !strings.Contains(src, tt.old) {
+			t.Fatalf("%s: %q is not in tiny.toml", tt.name, tt.old)
+		}
+		data := strings.Replace(src, tt.old, tt.new, 1)
+		s, err := Parse([]byte(data), "bad.toml", "bad.toml", fstest.MapFS{})
+		if err == nil {
+			err = s.Validate()
+		}
+		if err == nil {
+			t.Errorf("%s: no error", tt.name)
+			continue
+		}
+		if !errors.Is(err, ErrInvalid) {
+			t.Errorf("%s: error %v does not wrap ErrInvalid", tt.name, err)
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(err.Error(), w) {
+				t.Errorf("%s: error %q; want it to contain %q", tt.name, err, w)
+			}
+		}
+	}
+}
+
+func TestUnreachableDestination(t *testing.T) {
+	s := loadTiny(t)
+	s.File.Links = s.File.Links[:1] // only Home-Gate: Goal is cut off
+	err := s.Validate()
+	if err == nil || !strings.Contains(err.Error(), `destination "Goal" cannot be reached from "Home"`) {
+		t.Errorf("Validate() = %v; want the unreachable destination named", err)
+	}
+}
+
+func TestSet(t *testing.T) {
+	tests := []struct {
+		kv    string
+		check func(f *File) bool
+	}{
+		{"days=90", func(f *File) bool { return f.Days == 90 }},
+		{"migrants.trapped_after_days=10", func(f *File) bool { return f.Migrants.TrappedAfterDays == 10 }},
+		{"posts.Gate.capacity=35.5", func(f *File) bool { return f.Posts[0].Capacity == 35.5 }},
+		{"posts.0.admission=nobody", func(f *File) bool { return *f.Posts[0].Admission == sim.AdmitNobody }},
+		{"origins.Home.documented=0.5", func(f *File) bool { return *f.Origins[0].Documented == 0.5 }},
+		{"links.2.hazard=0.01", func(f *File) bool { return f.Links[2].Hazard == 0.01 }},
+		{"regimes.malfunctioning.outage_start=0.2", func(f *File) bool { return *f.Regimes["malfunctioning"].OutageStart == 0.2 }},
+		{"regimes.mine.base=hbm", func(f *File) bool { return f.Regimes["mine"].Base == "hbm" }},
+		{"default_regimes=open,closed", func(f *File) bool { return reflect.DeepEqual(f.DefaultRegimes, []string{"open", "closed"}) }},
+		{`title="A what-if"`, func(f *File) bool { return f.Title == "A what-if" }},
+	}
+	for _, tt := range tests {
+		s := loadTiny(t)
+		if err := s.Set(tt.kv); err != nil {
+			t.Errorf("Set(%q) = %v", tt.kv, err)
+			continue
+		}
+		if !tt.check(s.File) {
+			t.Errorf("Set(%q) did not take effect", tt.kv)
+		}
+		if err := s.Validate(); err != nil {
+			t.Errorf("Set(%q) then Validate() = %v", tt.kv, err)
+		}
+	}
+}
+
+func TestSetErrors(t *testing.T) {
+	tests := []struct{ kv, want string }{
+		{"days", "want KEY=VALUE"},
+		{"dayz=3", `unknown key "dayz" in the top level; did you mean days?`},
+		{"days=soon", `value "soon"`},
+		{"posts.Nowhere.capacity=3", `posts has no element "Nowhere"`},
+		{"migrants.trapped_after_dayz=3", "did you mean trapped_after_days?"},
+		{"posts.0.admission=sometimes", "admission must be one of"},
+	}
+	for _, tt := range tests {
+		s := loadTiny(t)
+		err := s.Set(tt.kv)
+		if err == nil || !strings.Contains(err.Error(), tt.want) || !errors.Is(err, ErrInvalid) {
+			t.Errorf("Set(%q) = %v; want an invalid-input error containing %q", tt.kv, err, tt.want)
+		}
+	}
+	// Out of range is caught by Validate, which names the override.
+	s := loadTiny(t)
+	if err := s.Set("regimes.closed.patrol=2"); err != nil {
+		t.Fatal(err)
+	}
+	err := s.Validate()
+	if err == nil || !strings.Contains(err.Error(), "--set regimes.closed.patrol=2: regimes.closed.patrol: must be a probability") {
+		t.Errorf("Validate() after an out-of-range --set = %v", err)
+	}
+}
+
+// TestEncodeRoundTrip: the resolved scenario, read back, gives the same
+// configurations and encodes to the same bytes.
+func TestEncodeRoundTrip(t *testing.T) {
+	for _, name := range append(Names(), "testdata/tiny.toml") {
+		s, err := Load(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Set("regimes.malfunctioning.outage_days=9"); err != nil {
+			t.Fatal(err)
+		}
+		enc, err := s.Encode()
+		if err != nil {
+			t.Fatal(err)
+		}
+		back, err := Parse(enc, "resolved.toml", "resolved.toml", fstest.MapFS{})
+		if err != nil {
+			t.Fatalf("%s: resolved scenario does not parse: %v", name, err)
+		}
+		if err := back.Validate(); err != nil {
+			t.Fatalf("%s: resolved scenario does not validate: %v", name, err)
+		}
+		for _, r := range s.RegimeNames() {
+			a, _ := s.Config(r)
+			b, err := back.Config(r)
+			if err != nil {
+				t.Fatalf("%s/%s: %v", name, r, err)
+			}
+			if !reflect.DeepEqual(a, b) {
+				t.Errorf("%s/%s: the resolved scenario builds a different configuration", name, r)
+			}
+		}
+		again, _ := back.Encode()
+		// The header names the overrides, which the re-read file no longer has.
+		strip := func(b []byte) string { return string(b[strings.Index(string(b), "\n\n"):]) }
+		if strip(enc) != strip(again) {
+			t.Errorf("%s: encoding the resolved scenario again changes it", name)
+		}
+	}
+}
+
+func TestSchedulesFollowRegimes(t *testing.T) {
+	s := loadTiny(t)
+	open, _ := s.Config("open")
+	closed, _ := s.Config("closed")
+	if len(open.Posts[0].Schedule) != 1 || open.Posts[0].Schedule[0].Policy.Force != sim.ForceFailing {
+		t.Errorf("open: schedule %+v; want the failing window", open.Posts[0].Schedule)
+	}
+	if len(closed.Posts[0].Schedule) != 0 {
+		t.Errorf("closed: schedule %+v; want none (the window is for open only)", closed.Posts[0].Schedule)
+	}
+	w := open.Posts[0].Schedule[0]
+	if w.From != 10 || w.To != 20 || w.Policy.Admission != sim.AdmitEveryone {
+		t.Errorf("window = %+v; want days 10-20 with the rest of open's policy", w)
+	}
+}
+
+func TestUserRegimeInherits(t *testing.T) {
+	s := loadTiny(t)
+	strict, err := s.Config("strict")
+	if err != nil {
+		t.Fatal(err)
+	}
+	closed, _ := s.Config("closed")
+	if strict.Enforcement.Patrol != 0.2 || strict.Posts[0].Policy.Admission != sim.AdmitDocumented || strict.Enforcement.IrregularHazard != closed.Enforcement.IrregularHazard {
+		t.Errorf("strict = %+v / %+v; want closed's policy with patrol 0.2", strict.Posts[0].Policy, strict.Enforcement)
+	}
+	if got := s.RegimeNames(); !reflect.DeepEqual(got, []string{"open", "closed", "malfunctioning", "hbm", "strict"}) {
+		t.Errorf("RegimeNames() = %v", got)
+	}
+}
+
+func TestInflowCSV(t *testing.T) {
+	dir := t.TempDir()
+	tiny, _ := os.ReadFile("testdata/tiny.toml")
+	data := strings.Replace(string(tiny), `inflow_schedule = [{from = 0, rate = 10}, {from = 30, rate = 0}]`, `inflow_csv = "flows.csv"`, 1)
+	os.WriteFile(filepath.Join(dir, "s.toml"), []byte(data), 0o644)
+	os.WriteFile(filepath.Join(dir, "flows.csv"), []byte("day,rate\n0,10\n30,0\n"), 0o644)
+	s, err := Load(filepath.Join(dir, "s.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []InflowStepSpec{{0, 10}, {30, 0}}
+	if got := s.File.Origins[0].InflowSchedule; !reflect.DeepEqual(got, want) || s.File.Origins[0].InflowCSV != "" {
+		t.Errorf("schedule from CSV = %v; want %v inlined", got, want)
+	}
+	os.WriteFile(filepath.Join(dir, "flows.csv"), []byte("day,rate\n0,ten\n"), 0o644)
+	if _, err := Load(filepath.Join(dir, "s.toml")); err == nil || !strings.Contains(err.Error(), "flows.csv: line 2") {
+		t.Errorf("bad CSV: %v; want the CSV's line named", err)
+	}
+}
+
+func TestExpectedMigrants(t *testing.T) {
+	s := loadTiny(t)
+	if got := s.ExpectedMigrants(); got != 300 {
+		t.Errorf("ExpectedMigrants() = %v; want 10 a day for 30 days = 300", got)
+	}
+}

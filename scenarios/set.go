@@ -1,0 +1,176 @@
+package scenarios
+
+import (
+	"fmt"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+)
+
+// Set applies one KEY=VALUE override. KEY is a dotted path into the
+// scenario as written in TOML; array elements are addressed by name (posts,
+// locations), by location (origins, markets, centres) or by index from 0;
+// regimes by name, and a new name defines a new regime. VALUE is read as a
+// TOML value of the key's type; strings may go unquoted.
+func (s *Scenario) Set(kv string) error {
+	key, value, ok := strings.Cut(kv, "=")
+	key = strings.TrimSpace(key)
+	bad := func(format string, args ...any) error {
+		return Errors{{File: "--set " + kv, Msg: fmt.Sprintf(format, args...)}}
+	}
+	if !ok || key == "" {
+		return bad("want KEY=VALUE, for example regimes.malfunctioning.outage_start=0.1")
+	}
+	parts := strings.Split(key, ".")
+	val := reflect.ValueOf(s.File).Elem()
+	var indexed []string
+	for i, part := range parts {
+		last := i == len(parts)-1
+		for val.Kind() == reflect.Pointer {
+			if val.IsNil() {
+				val.Set(reflect.New(val.Type().Elem()))
+			}
+			val = val.Elem()
+		}
+		switch val.Kind() {
+		case reflect.Struct:
+			f, ok := fieldByKey(val, part)
+			if !ok {
+				msg := fmt.Sprintf("unknown key %q in %s", part, orTop(strings.Join(parts[:i], ".")))
+				if hint := closest(keysOf(val.Type()), part); hint != "" {
+					msg += "; did you mean " + hint + "?"
+				}
+				return bad("%s", msg)
+			}
+			val = f
+			indexed = append(indexed, part)
+		case reflect.Slice:
+			if val.Type().Elem().Kind() != reflect.Struct {
+				return bad("%s is a list; set it whole, for example %s=a,b", strings.Join(parts[:i], "."), strings.Join(parts[:i], "."))
+			}
+			n := findElement(val, part)
+			if n < 0 {
+				return bad("%s has no element %q (give a name or an index from 0 to %d)", strings.Join(parts[:i], "."), part, val.Len()-1)
+			}
+			val = val.Index(n)
+			indexed = append(indexed, strconv.Itoa(n))
+		case reflect.Map:
+			k := reflect.ValueOf(part)
+			e := val.MapIndex(k)
+			if !e.IsValid() {
+				if val.IsNil() {
+					val.Set(reflect.MakeMap(val.Type()))
+				}
+				e = reflect.New(val.Type().Elem().Elem())
+				val.SetMapIndex(k, e)
+				if !slices.Contains(s.regimeOrder, part) {
+					s.regimeOrder = append(s.regimeOrder, part)
+				}
+			}
+			val = e
+			indexed = append(indexed, part)
+		default:
+			return bad("%s is a value, not a table", strings.Join(parts[:i], "."))
+		}
+		if last {
+			if err := setValue(val, value); err != nil {
+				return bad("%v", err)
+			}
+		}
+	}
+	s.sets = append(s.sets, kv)
+	s.setKeys[strings.Join(indexed, ".")] = kv
+	return nil
+}
+
+func orTop(path string) string {
+	if path == "" {
+		return "the top level"
+	}
+	return path
+}
+
+// findElement finds an array element by name, location or index.
+func findElement(slice reflect.Value, part string) int {
+	for j := range slice.Len() {
+		if elementName(slice.Index(j)) == part {
+			return j
+		}
+	}
+	if n, err := strconv.Atoi(part); err == nil && n >= 0 && n < slice.Len() {
+		return n
+	}
+	return -1
+}
+
+// setValue decodes value as TOML into v: the same type checks as a file.
+func setValue(v reflect.Value, value string) error {
+	value = strings.TrimSpace(value)
+	holder := reflect.New(reflect.StructOf([]reflect.StructField{{
+		Name: "V", Type: v.Type(), Tag: `toml:"v"`,
+	}}))
+	try := func(text string) error {
+		_, err := toml.Decode("v = "+text, holder.Interface())
+		return err
+	}
+	err := try(value)
+	if err != nil {
+		t := v.Type()
+		for t.Kind() == reflect.Pointer {
+			t = t.Elem()
+		}
+		switch {
+		case t.Kind() == reflect.String || reflect.PointerTo(t).Implements(textUnmarshaler):
+			err = try(strconv.Quote(value))
+		case t.Kind() == reflect.Slice && !strings.HasPrefix(value, "["):
+			items := strings.Split(value, ",")
+			for i, it := range items {
+				it = strings.TrimSpace(it)
+				if t.Elem().Kind() == reflect.String {
+					it = strconv.Quote(it)
+				}
+				items[i] = it
+			}
+			err = try("[" + strings.Join(items, ", ") + "]")
+		}
+	}
+	if err != nil {
+		msg := err.Error()
+		if i := strings.LastIndex(msg, "): "); i >= 0 {
+			msg = msg[i+3:]
+		}
+		return fmt.Errorf("value %q: %s", value, strings.TrimPrefix(msg, "toml: "))
+	}
+	v.Set(holder.Elem().Field(0))
+	return nil
+}
+
+var textUnmarshaler = reflect.TypeOf((*interface{ UnmarshalText([]byte) error })(nil)).Elem()
+
+func closest(keys []string, k string) string {
+	best, bestD := "", 3
+	for _, key := range keys {
+		if d := editDistance(key, k); d < bestD {
+			best, bestD = key, d
+		}
+	}
+	return best
+}
+
+// setBy reports the override that set path or one of its ancestors.
+func (s *Scenario) setBy(path string) (string, bool) {
+	for p := path; p != ""; {
+		if kv, ok := s.setKeys[p]; ok {
+			return kv, true
+		}
+		i := strings.LastIndexByte(p, '.')
+		if i < 0 {
+			break
+		}
+		p = p[:i]
+	}
+	return "", false
+}

@@ -1,0 +1,589 @@
+package scenarios
+
+import (
+	"fmt"
+	"math"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	"github.com/borderwork/borderwork/sim"
+)
+
+// bound is the range a numeric key must lie in.
+type bound struct {
+	lo, hi float64
+	what   string
+}
+
+var (
+	probability = bound{0, 1, "a probability in [0, 1]"}
+	share       = bound{0, 1, "a share in [0, 1]"}
+	nonNegative = bound{0, math.MaxFloat64, "zero or more"}
+	positive    = bound{math.SmallestNonzeroFloat64, math.MaxFloat64, "more than zero"}
+	atLeastOne  = bound{1, math.MaxFloat64, "at least 1"}
+	dayCount    = bound{0, sim.MaxDays, fmt.Sprintf("a number of days in [0, %d]", sim.MaxDays)}
+	dayCount1   = bound{1, sim.MaxDays, fmt.Sprintf("a number of days in [1, %d]", sim.MaxDays)}
+)
+
+// rules gives the range of every numeric key, by key or, where a key means
+// different things in different tables, by "Table.key". A test checks that
+// every numeric key of File has one.
+var rules = map[string]bound{
+	"File.seed": {0, math.MaxInt64, "a seed in [0, 9223372036854775807]"},
+	"File.days": dayCount1, "File.replicates": {1, 1e6, "a count in [1, 1000000]"},
+
+	"LinkSpec.days": positive, "distance_km": positive, "speed_km_per_day": positive, "hazard": probability,
+
+	"initial": {0, 1e9, "a count in [0, 1000000000]"}, "inflow": nonNegative, "rate": nonNegative, "InflowStepSpec.from": dayCount,
+	"money_mean": nonNegative, "money_cv": nonNegative,
+	"documented": share, "minor": share, "sick": share, "trafficked": share,
+	"will_smuggle": share, "will_turn_back": share, "destination_weights": nonNegative,
+
+	"PostSpec.capacity": nonNegative, "WindowSpec.from": dayCount, "WindowSpec.to": dayCount,
+	"capacity_factor": nonNegative, "capacity_cv": nonNegative, "outage_start": probability, "outage_days": atLeastOne,
+	"failing_capacity": share, "refusal": probability, "extortion": probability, "bribe": nonNegative,
+	"official_violence": probability, "screening": probability, "asylum_share": share,
+
+	"smugglers": {0, 1e6, "a count in [0, 1000000]"}, "max_smugglers": {0, 1e6, "a count in [0, 1000000]"},
+
+	"CentreSpec.capacity": {0, 1e9, "a count in [0, 1000000000]"}, "shelter": share, "medical": share,
+	"return_offer_days": dayCount, "return_uptake": probability, "reach": dayCount,
+
+	"trapped_after_days": dayCount1, "patience_days": dayCount, "belief_threshold": probability,
+	"give_up_days": dayCount, "seek_help_days": dayCount, "alone_after_days": dayCount,
+	"market_reach_days": dayCount, "desperation_days": dayCount1, "earn_per_day": nonNegative,
+	"return_cost": nonNegative, "sick_mortality": probability,
+
+	"prior": probability, "experience_weight": share, "queue_weight": share, "rumour_rate": probability, "rumour_weight": share,
+
+	"seats": {1, 1e6, "a count in [1, 1000000]"}, "price": nonNegative, "price_min": nonNegative, "price_max": nonNegative,
+	"price_response": nonNegative, "entry_rate": probability, "exit_after_days": dayCount,
+	"propensity": nonNegative, "propensity_spread": share,
+
+	"desperation_effect": nonNegative, "market_power_effect": nonNegative, "vulnerable_factor": nonNegative,
+	"smuggler_extortion": probability, "smuggler_violence": probability, "smuggler_kidnap": probability,
+	"trip_extortion": probability, "trip_violence": probability, "trip_abandonment": probability,
+	"extorted": nonNegative, "ransom": nonNegative, "kidnap_days": dayCount, "abandoned_hazard": nonNegative,
+
+	"patrol": probability, "irregular_hazard": nonNegative, "alone_hazard": nonNegative,
+	"assist_after_days": dayCount, "rescue": share,
+	"accuracy": share, "rumour_noise": share, "news_rate": share,
+}
+
+func ruleFor(table, key string) (bound, bool) {
+	if b, ok := rules[table+"."+key]; ok {
+		return b, true
+	}
+	b, ok := rules[key]
+	return b, ok
+}
+
+// Validate checks everything the decoder cannot: ranges, names that must
+// refer to something, and whether the region makes sense. It returns
+// Errors, every problem found, in the order of the file.
+func (s *Scenario) Validate() error {
+	v := &validator{s: s}
+	v.ranges(reflect.ValueOf(s.File).Elem(), "")
+	v.structure()
+	slices.SortStableFunc(v.errs, func(a, b *Error) int { return a.Line - b.Line })
+	return v.errs.err()
+}
+
+type validator struct {
+	s    *Scenario
+	errs Errors
+}
+
+// add records a problem at an indexed key path.
+func (v *validator) add(path, format string, args ...any) {
+	s := v.s
+	e := &Error{File: s.display, Key: s.displayKey(path), Msg: fmt.Sprintf(format, args...)}
+	if set, ok := s.setBy(path); ok {
+		e.File = "--set " + set
+	} else {
+		e.Line = s.lines.lineOf(path)
+	}
+	v.errs = append(v.errs, e)
+}
+
+// ranges walks the file and checks every number against its rule.
+func (v *validator) ranges(val reflect.Value, path string) {
+	t := val.Type()
+	table := t.Name()
+	for i := range t.NumField() {
+		sf := t.Field(i)
+		f := val.Field(i)
+		if sf.Anonymous {
+			v.rangesIn(table, f, path)
+			continue
+		}
+		key := tomlKey(sf)
+		if key == "" {
+			continue
+		}
+		v.check(table, key, f, join(path, key))
+	}
+}
+
+func (v *validator) rangesIn(table string, val reflect.Value, path string) {
+	t := val.Type()
+	for i := range t.NumField() {
+		if key := tomlKey(t.Field(i)); key != "" {
+			v.check(table, key, val.Field(i), join(path, key))
+		}
+	}
+}
+
+func (v *validator) check(table, key string, f reflect.Value, path string) {
+	switch f.Kind() {
+	case reflect.Pointer:
+		if !f.IsNil() {
+			v.check(table, key, f.Elem(), path)
+		}
+	case reflect.Struct:
+		v.ranges(f, path)
+	case reflect.Slice:
+		for j := range f.Len() {
+			v.check(table, key, f.Index(j), path+"."+strconv.Itoa(j))
+		}
+	case reflect.Map:
+		keys := f.MapKeys()
+		slices.SortFunc(keys, func(a, b reflect.Value) int { return strings.Compare(a.String(), b.String()) })
+		for _, k := range keys {
+			v.check(table, key, f.MapIndex(k), path+"."+k.String())
+		}
+	case reflect.Int, reflect.Int64, reflect.Float64:
+		x := 0.0
+		if f.Kind() == reflect.Float64 {
+			x = f.Float()
+		} else {
+			x = float64(f.Int())
+		}
+		b, ok := ruleFor(table, key)
+		if !ok {
+			panic("scenarios: no range rule for " + table + "." + key) // caught by TestEveryNumberHasARule
+		}
+		if !(x >= b.lo && x <= b.hi) {
+			v.add(path, "must be %s, got %v", b.what, formatNumber(f))
+		}
+	}
+}
+
+func formatNumber(f reflect.Value) string {
+	if f.Kind() == reflect.Float64 {
+		return strconv.FormatFloat(f.Float(), 'g', -1, 64)
+	}
+	return strconv.FormatInt(f.Int(), 10)
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+// structure checks names, references and the shape of the region.
+func (v *validator) structure() {
+	f := v.s.File
+	if strings.TrimSpace(f.Name) == "" {
+		v.add("name", "must not be empty")
+	}
+	if len(f.Countries) == 0 {
+		v.add("countries", "list at least one country")
+	}
+	countries := map[string]bool{}
+	for i, c := range f.Countries {
+		if c == "" || countries[c] {
+			v.add(fmt.Sprintf("countries.%d", i), "country names must be unique and not empty, got %q", c)
+		}
+		countries[c] = true
+	}
+	kinds := map[string]sim.LocationKind{}
+	for i, l := range f.Locations {
+		p := fmt.Sprintf("locations.%d", i)
+		if l.Name == "" {
+			v.add(p+".name", "must not be empty")
+		} else if _, dup := kinds[l.Name]; dup {
+			v.add(p+".name", "duplicate location name %q", l.Name)
+		}
+		k, ok := sim.ParseLocationKind(l.Kind)
+		if !ok {
+			v.add(p+".kind", "must be one of origin, hub, border, centre, destination; got %q", l.Kind)
+		}
+		kinds[l.Name] = k
+		if !countries[l.Country] {
+			v.add(p+".country", "unknown country %q (countries: %s)", l.Country, strings.Join(f.Countries, ", "))
+		}
+	}
+	if len(f.Locations) == 0 {
+		v.add("locations", "list at least one location")
+	}
+	loc := func(path, name string, want ...sim.LocationKind) bool {
+		k, ok := kinds[name]
+		if !ok {
+			v.add(path, "unknown location %q", name)
+			return false
+		}
+		if len(want) > 0 && !slices.Contains(want, k) {
+			var names []string
+			for _, w := range want {
+				names = append(names, w.String())
+			}
+			v.add(path, "%q is a %s; want a %s", name, k, strings.Join(names, " or "))
+			return false
+		}
+		return true
+	}
+	for i, l := range f.Links {
+		p := fmt.Sprintf("links.%d", i)
+		loc(p+".from", l.From)
+		loc(p+".to", l.To)
+		if l.From == l.To {
+			v.add(p+".to", "a link must join two different locations")
+		}
+		if l.Kind != "road" && l.Kind != "irregular" {
+			v.add(p+".kind", "must be road or irregular, got %q", l.Kind)
+		}
+		switch {
+		case l.Days != nil && (l.DistanceKm != nil || l.SpeedKmPerDay != nil):
+			v.add(p+".days", "give days, or distance_km and speed_km_per_day, not both")
+		case l.Days == nil && (l.DistanceKm == nil || l.SpeedKmPerDay == nil):
+			v.add(p, "give days, or distance_km and speed_km_per_day")
+		}
+		if l.Alone && l.Kind != "irregular" {
+			v.add(p+".alone", "only irregular links can be walked alone")
+		}
+	}
+	v.origins(kinds, loc)
+	v.posts(kinds, loc)
+	for i, m := range f.Markets {
+		p := fmt.Sprintf("markets.%d", i)
+		if loc(p+".location", m.Location) && loc(p+".to", m.To) && irregularLink(f, m.Location, m.To) < 0 {
+			v.add(p+".to", "no irregular link joins %q and %q", m.Location, m.To)
+		}
+		if m.MaxSmugglers < m.Smugglers {
+			v.add(p+".max_smugglers", "must be at least smugglers (%d), got %d", m.Smugglers, m.MaxSmugglers)
+		}
+	}
+	hosted := map[string]bool{}
+	for i, c := range f.Centres {
+		p := fmt.Sprintf("centres.%d", i)
+		if loc(p+".location", c.Location, sim.KindCentre, sim.KindHub) && hosted[c.Location] {
+			v.add(p+".location", "%q already has a centre", c.Location)
+		}
+		hosted[c.Location] = true
+	}
+	for i, l := range f.Locations {
+		if kinds[l.Name] == sim.KindCentre && !hosted[l.Name] {
+			v.add(fmt.Sprintf("locations.%d.kind", i), "centre %q has no [[centres]] entry", l.Name)
+		}
+	}
+	sm := &f.Smuggling
+	if !(sm.PriceMin <= sm.Price && sm.Price <= sm.PriceMax) {
+		v.add("smuggling.price", "must lie between price_min (%g) and price_max (%g), got %g", sm.PriceMin, sm.PriceMax, sm.Price)
+	}
+	v.regimes()
+}
+
+func (v *validator) origins(kinds map[string]sim.LocationKind, loc func(string, string, ...sim.LocationKind) bool) {
+	f := v.s.File
+	if len(f.Origins) == 0 {
+		v.add("origins", "list at least one origin")
+	}
+	region, index := v.s.regionForReachability()
+	for i, o := range f.Origins {
+		p := fmt.Sprintf("origins.%d", i)
+		okLoc := loc(p+".location", o.Location, sim.KindOrigin)
+		given := 0
+		if o.Inflow != nil {
+			given++
+		}
+		if len(o.InflowSchedule) > 0 {
+			given++
+		}
+		if given > 1 {
+			v.add(p+".inflow_schedule", "give one of inflow, inflow_schedule and inflow_csv")
+		}
+		for j := 1; j < len(o.InflowSchedule); j++ {
+			if o.InflowSchedule[j].From <= o.InflowSchedule[j-1].From {
+				v.add(fmt.Sprintf("%s.inflow_schedule.%d.from", p, j), "steps must be in increasing order of day")
+			}
+		}
+		if *o.Minor+*o.Sick+*o.Trafficked > 1 {
+			v.add(p+".minor", "minor + sick + trafficked must not exceed 1, got %g", *o.Minor+*o.Sick+*o.Trafficked)
+		}
+		if len(o.Destinations) == 0 {
+			v.add(p+".destinations", "list at least one destination")
+		}
+		if len(o.DestinationWeights) > 0 && len(o.DestinationWeights) != len(o.Destinations) {
+			v.add(p+".destination_weights", "give one weight per destination (%d), got %d", len(o.Destinations), len(o.DestinationWeights))
+		}
+		total := 0.0
+		for _, w := range o.DestinationWeights {
+			total += w
+		}
+		if len(o.DestinationWeights) > 0 && total <= 0 {
+			v.add(p+".destination_weights", "weights must not all be zero")
+		}
+		for j, d := range o.Destinations {
+			dp := fmt.Sprintf("%s.destinations.%d", p, j)
+			if loc(dp, d, sim.KindDestination) && okLoc && region != nil && !region.Reachable(index[o.Location], index[d]) {
+				v.add(dp, "destination %q cannot be reached from %q by any link", d, o.Location)
+			}
+		}
+	}
+}
+
+func (v *validator) posts(kinds map[string]sim.LocationKind, loc func(string, string, ...sim.LocationKind) bool) {
+	f := v.s.File
+	names, at := map[string]bool{}, map[string]bool{}
+	regimes := v.s.RegimeNames()
+	for i, ps := range f.Posts {
+		p := fmt.Sprintf("posts.%d", i)
+		if ps.Name == "" || names[ps.Name] {
+			v.add(p+".name", "post names must be unique and not empty, got %q", ps.Name)
+		}
+		names[ps.Name] = true
+		if loc(p+".location", ps.Location, sim.KindBorder) {
+			if at[ps.Location] {
+				v.add(p+".location", "%q already has a post", ps.Location)
+			}
+			at[ps.Location] = true
+		}
+		for j, w := range ps.Schedule {
+			wp := fmt.Sprintf("%s.schedule.%d", p, j)
+			if w.To != nil && *w.To <= w.From {
+				v.add(wp+".to", "must come after from (%d), got %d", w.From, *w.To)
+			}
+			for k, r := range w.Regimes {
+				if !slices.Contains(regimes, r) {
+					v.add(fmt.Sprintf("%s.regimes.%d", wp, k), "unknown regime %q (regimes: %s)", r, strings.Join(regimes, ", "))
+				}
+			}
+		}
+	}
+	for i, l := range f.Locations {
+		if kinds[l.Name] == sim.KindBorder && !at[l.Name] {
+			v.add(fmt.Sprintf("locations.%d.kind", i), "border %q has no post; add a [[posts]] entry at it", l.Name)
+		}
+	}
+}
+
+func (v *validator) regimes() {
+	s := v.s
+	builtin := builtinRegimes()
+	for _, name := range s.RegimeNames() {
+		if _, err := resolveRegime(name, builtin, s.File.Regimes, nil); err != nil {
+			v.add("regimes."+name+".base", "%v", err)
+		}
+	}
+	all := s.RegimeNames()
+	for i, r := range s.File.DefaultRegimes {
+		if !slices.Contains(all, r) {
+			v.add(fmt.Sprintf("default_regimes.%d", i), "unknown regime %q (regimes: %s)", r, strings.Join(all, ", "))
+		}
+		if slices.Index(s.File.DefaultRegimes, r) < i {
+			v.add(fmt.Sprintf("default_regimes.%d", i), "regime %q is listed twice", r)
+		}
+	}
+}
+
+// regionForReachability builds just enough of the region to ask whether
+// destinations can be reached; nil if names do not resolve yet.
+func (s *Scenario) regionForReachability() (*sim.Region, map[string]int) {
+	f := s.File
+	index := map[string]int{}
+	r := &sim.Region{}
+	for i, l := range f.Locations {
+		index[l.Name] = i
+		r.Locations = append(r.Locations, sim.Location{Name: l.Name})
+	}
+	for _, l := range f.Links {
+		a, ok1 := index[l.From]
+		b, ok2 := index[l.To]
+		if !ok1 || !ok2 {
+			return nil, nil
+		}
+		r.Links = append(r.Links, sim.Link{From: a, To: b, Days: 1})
+	}
+	return r, index
+}
+
+func irregularLink(f *File, a, b string) int {
+	for i, l := range f.Links {
+		if l.Kind == "irregular" && ((l.From == a && l.To == b) || (l.From == b && l.To == a)) {
+			return i
+		}
+	}
+	return -1
+}
+
+// displayKey turns an indexed path into the form users write with --set:
+// array elements by name where they have one (posts.Assamaka.capacity),
+// by index where not (links.3.hazard).
+func (s *Scenario) displayKey(path string) string {
+	parts := strings.Split(path, ".")
+	val := reflect.ValueOf(s.File).Elem()
+	for i := 0; i < len(parts); i++ {
+		switch val.Kind() {
+		case reflect.Pointer:
+			if val.IsNil() {
+				return strings.Join(parts, ".")
+			}
+			val = val.Elem()
+			i--
+		case reflect.Struct:
+			f, ok := fieldByKey(val, parts[i])
+			if !ok {
+				return strings.Join(parts, ".")
+			}
+			val = f
+		case reflect.Slice:
+			n, err := strconv.Atoi(parts[i])
+			if err != nil || n >= val.Len() {
+				return strings.Join(parts, ".")
+			}
+			val = val.Index(n)
+			if name := elementName(val); name != "" && !strings.Contains(name, ".") {
+				parts[i] = name
+			}
+		case reflect.Map:
+			val = val.MapIndex(reflect.ValueOf(parts[i]))
+			if !val.IsValid() {
+				return strings.Join(parts, ".")
+			}
+		default:
+			return strings.Join(parts, ".")
+		}
+	}
+	return strings.Join(parts, ".")
+}
+
+// elementName is what an array element is called: its name, or its
+// location for origins, markets and centres.
+func elementName(v reflect.Value) string {
+	if v.Kind() != reflect.Struct {
+		return ""
+	}
+	for _, k := range []string{"name", "location"} {
+		if f, ok := fieldByKey(v, k); ok && f.Kind() == reflect.String && f.String() != "" {
+			return f.String()
+		}
+	}
+	return ""
+}
+
+// suggest proposes the known key closest to an unknown one.
+func suggest(k toml.Key) string {
+	t := reflect.TypeOf(File{})
+	for _, part := range k[:len(k)-1] {
+		if _, err := strconv.Atoi(part); err == nil {
+			continue
+		}
+		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
+			t = t.Elem()
+		}
+		if t.Kind() == reflect.Map {
+			t = t.Elem()
+			for t.Kind() == reflect.Pointer {
+				t = t.Elem()
+			}
+			continue
+		}
+		f, ok := fieldTypeByKey(t, part)
+		if !ok {
+			return ""
+		}
+		t = f
+	}
+	for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
+		t = t.Elem()
+	}
+	if t.Kind() == reflect.Map {
+		return ""
+	}
+	best, bestD := "", 3
+	for _, key := range keysOf(t) {
+		if d := editDistance(key, k[len(k)-1]); d < bestD {
+			best, bestD = key, d
+		}
+	}
+	return best
+}
+
+func fieldTypeByKey(t reflect.Type, key string) (reflect.Type, bool) {
+	if t.Kind() != reflect.Struct {
+		return nil, false
+	}
+	for i := range t.NumField() {
+		sf := t.Field(i)
+		if sf.Anonymous && sf.Type.Kind() == reflect.Struct {
+			if ft, ok := fieldTypeByKey(sf.Type, key); ok {
+				return ft, true
+			}
+			continue
+		}
+		if tomlKey(sf) == key {
+			return sf.Type, true
+		}
+	}
+	return nil, false
+}
+
+func keysOf(t reflect.Type) []string {
+	var keys []string
+	if t.Kind() != reflect.Struct {
+		return nil
+	}
+	for i := range t.NumField() {
+		sf := t.Field(i)
+		if sf.Anonymous && sf.Type.Kind() == reflect.Struct {
+			keys = append(keys, keysOf(sf.Type)...)
+		} else if k := tomlKey(sf); k != "" {
+			keys = append(keys, k)
+		}
+	}
+	return keys
+}
+
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// overlayMissing sets every nil pointer field of dst from def.
+func overlayMissing[T any](dst, def *T) {
+	d, s := reflect.ValueOf(dst).Elem(), reflect.ValueOf(def).Elem()
+	for i := range d.NumField() {
+		if f := d.Field(i); f.Kind() == reflect.Pointer && f.IsNil() && !s.Field(i).IsNil() {
+			n := reflect.New(f.Type().Elem())
+			n.Elem().Set(s.Field(i).Elem())
+			f.Set(n)
+		}
+	}
+}
+
+func (s *Scenario) regimeError(name string, err error) error {
+	path := "regimes." + name + ".base"
+	e := &Error{File: s.display, Line: s.lines.lineOf(path), Key: path, Msg: err.Error()}
+	return Errors{e}
+}
