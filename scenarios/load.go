@@ -216,11 +216,9 @@ func (s *Scenario) Encode() ([]byte, error) {
 		f.Regimes[name] = r
 	}
 	var buf bytes.Buffer
-	fmt.Fprintf(&buf, "# Resolved scenario %q, written by borderwork: defaults filled in,\n# regimes in full, overrides applied", f.Name)
-	if len(s.sets) > 0 {
-		fmt.Fprintf(&buf, " (--set %s)", strings.Join(s.sets, " --set "))
-	}
-	buf.WriteString(".\n\n")
+	// The header does not list the overrides (the manifest does), so that
+	// this file, read back and written again, gives the same bytes.
+	fmt.Fprintf(&buf, "# Resolved scenario %q, written by borderwork: defaults filled in,\n# regimes in full, overrides applied.\n\n", f.Name)
 	enc := toml.NewEncoder(&buf)
 	enc.Indent = ""
 	if err := enc.Encode(&f); err != nil {

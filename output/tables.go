@@ -1,0 +1,324 @@
+package output
+
+import (
+	"bufio"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"slices"
+	"strconv"
+
+	"github.com/borderwork/borderwork/sim"
+)
+
+// Run identifies one run in the tables.
+type Run struct {
+	ID        int
+	Regime    string
+	Replicate int
+	Seed      uint64
+	Params    []float64 // the sweep point: values of the varied keys, in order
+}
+
+// SummaryRow is one row of summary.csv: a run and its totals, in the order
+// of Totals.
+type SummaryRow struct {
+	Run    Run
+	Totals []float64
+}
+
+// SummaryOf computes a run's totals from its daily records.
+func SummaryOf(run Run, days []sim.DayRecord) SummaryRow {
+	row := SummaryRow{Run: run, Totals: make([]float64, len(Totals))}
+	for i, t := range Totals {
+		row.Totals[i] = t.Of(days)
+	}
+	return row
+}
+
+// FormatFloat writes a number so that it reads back exactly: integers as
+// integers, other values in the shortest form that round-trips.
+func FormatFloat(v float64) string {
+	if v == math.Trunc(v) && math.Abs(v) < 1<<53 {
+		return strconv.FormatInt(int64(v), 10)
+	}
+	return strconv.FormatFloat(v, 'g', -1, 64)
+}
+
+func keyHeader(paramKeys []string) []string {
+	return append([]string{"run", "regime", "replicate"}, paramKeys...)
+}
+
+func keyCells(r Run) []string {
+	cells := []string{strconv.Itoa(r.ID), r.Regime, strconv.Itoa(r.Replicate)}
+	for _, p := range r.Params {
+		cells = append(cells, FormatFloat(p))
+	}
+	return cells
+}
+
+// TimeseriesHeader is the header of timeseries.csv.
+func TimeseriesHeader(paramKeys []string) []string {
+	h := append(keyHeader(paramKeys), "day")
+	for _, c := range DayColumns {
+		h = append(h, c.Name)
+	}
+	return h
+}
+
+// SummaryHeader is the header of summary.csv.
+func SummaryHeader(paramKeys []string) []string {
+	h := append(keyHeader(paramKeys), "seed")
+	for _, t := range Totals {
+		h = append(h, t.Name)
+	}
+	return h
+}
+
+// StatsHeader is the header of stats.csv.
+func StatsHeader(paramKeys []string) []string {
+	return append(slices.Clone(paramKeys), "regime", "metric", "n", "mean", "sd", "ci_low", "ci_high")
+}
+
+// CSVFile is a CSV table being written row by row.
+type CSVFile struct {
+	f *os.File
+	b *bufio.Writer
+	w *csv.Writer
+}
+
+// CreateCSV starts a table at path with its header.
+func CreateCSV(path string, header []string) (*CSVFile, error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	b := bufio.NewWriterSize(f, 1<<16)
+	c := &CSVFile{f: f, b: b, w: csv.NewWriter(b)}
+	if err := c.w.Write(header); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return c, nil
+}
+
+// Write adds one row.
+func (c *CSVFile) Write(row []string) error { return c.w.Write(row) }
+
+// Close flushes and closes the table.
+func (c *CSVFile) Close() error {
+	c.w.Flush()
+	err := errors.Join(c.w.Error(), c.b.Flush())
+	return errors.Join(err, c.f.Close())
+}
+
+// WriteTimeseries appends a run's days to timeseries.csv.
+func WriteTimeseries(c *CSVFile, run Run, days []sim.DayRecord) error {
+	key := keyCells(run)
+	row := make([]string, 0, len(key)+1+len(DayColumns))
+	for i := range days {
+		row = append(row[:0], key...)
+		row = append(row, strconv.Itoa(days[i].Day))
+		for _, col := range DayColumns {
+			row = append(row, FormatFloat(col.Get(&days[i])))
+		}
+		if err := c.Write(row); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// WriteSummaryRow appends a run's totals to summary.csv.
+func WriteSummaryRow(c *CSVFile, row SummaryRow) error {
+	cells := append(keyCells(row.Run), strconv.FormatUint(row.Run.Seed, 10))
+	for _, v := range row.Totals {
+		cells = append(cells, FormatFloat(v))
+	}
+	return c.Write(cells)
+}
+
+// Group is the runs of one regime at one sweep point.
+type Group struct {
+	Params []float64
+	Regime string
+	Rows   []SummaryRow
+}
+
+// GroupRows gathers summary rows by sweep point and regime. Tables are
+// written in run order, where the runs of a group are consecutive, so a
+// group ends where the point or regime changes.
+func GroupRows(rows []SummaryRow) []Group {
+	var groups []Group
+	for _, r := range rows {
+		if n := len(groups); n == 0 || groups[n-1].Regime != r.Run.Regime || !slices.Equal(groups[n-1].Params, r.Run.Params) {
+			groups = append(groups, Group{Params: r.Run.Params, Regime: r.Run.Regime})
+		}
+		g := &groups[len(groups)-1]
+		g.Rows = append(g.Rows, r)
+	}
+	return groups
+}
+
+// Column returns the values of total t across a group's runs.
+func (g Group) Column(t int) []float64 {
+	v := make([]float64, len(g.Rows))
+	for i, r := range g.Rows {
+		v[i] = r.Totals[t]
+	}
+	return v
+}
+
+// WriteStats writes stats.csv: for every group and total, the sample's
+// size, mean, standard deviation and 95% interval.
+func WriteStats(path string, paramKeys []string, groups []Group) error {
+	c, err := CreateCSV(path, StatsHeader(paramKeys))
+	if err != nil {
+		return err
+	}
+	for _, g := range groups {
+		for t, total := range Totals {
+			s := Describe(g.Column(t))
+			row := make([]string, 0, len(paramKeys)+7)
+			for _, p := range g.Params {
+				row = append(row, FormatFloat(p))
+			}
+			row = append(row, g.Regime, total.Name, strconv.Itoa(s.N),
+				FormatFloat(s.Mean), FormatFloat(s.SD), FormatFloat(s.Lo), FormatFloat(s.Hi))
+			if err := c.Write(row); err != nil {
+				c.Close()
+				return err
+			}
+		}
+	}
+	return c.Close()
+}
+
+// ReadSummary reads summary.csv back.
+func ReadSummary(path string) (paramKeys []string, rows []SummaryRow, err error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	r := csv.NewReader(bufio.NewReader(f))
+	header, err := r.Read()
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", path, err)
+	}
+	nParams := len(header) - 4 - len(Totals)
+	if nParams < 0 || !slices.Equal(header[3+nParams+1:], SummaryHeader(nil)[4:]) {
+		return nil, nil, fmt.Errorf("%s: not a summary table of this version of borderwork", path)
+	}
+	paramKeys = header[3 : 3+nParams]
+	for line := 2; ; line++ {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", path, err)
+		}
+		row, err := parseSummary(rec, nParams)
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s:%d: %w", path, line, err)
+		}
+		rows = append(rows, row)
+	}
+	return paramKeys, rows, nil
+}
+
+func parseSummary(rec []string, nParams int) (SummaryRow, error) {
+	var row SummaryRow
+	var err error
+	if row.Run, err = parseKey(rec, nParams); err != nil {
+		return row, err
+	}
+	if row.Run.Seed, err = strconv.ParseUint(rec[3+nParams], 10, 64); err != nil {
+		return row, err
+	}
+	for _, cell := range rec[4+nParams:] {
+		v, err := strconv.ParseFloat(cell, 64)
+		if err != nil {
+			return row, err
+		}
+		row.Totals = append(row.Totals, v)
+	}
+	return row, nil
+}
+
+func parseKey(rec []string, nParams int) (Run, error) {
+	var run Run
+	var err error
+	if run.ID, err = strconv.Atoi(rec[0]); err != nil {
+		return run, err
+	}
+	run.Regime = rec[1]
+	if run.Replicate, err = strconv.Atoi(rec[2]); err != nil {
+		return run, err
+	}
+	for _, cell := range rec[3 : 3+nParams] {
+		v, err := strconv.ParseFloat(cell, 64)
+		if err != nil {
+			return run, err
+		}
+		run.Params = append(run.Params, v)
+	}
+	return run, nil
+}
+
+// ReadTimeseries streams timeseries.csv, calling fn for each row with the
+// run, the day and the values of the named columns.
+func ReadTimeseries(path string, columns []string, fn func(run Run, day int, values []float64) error) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	r := csv.NewReader(bufio.NewReaderSize(f, 1<<16))
+	r.ReuseRecord = true
+	header, err := r.Read()
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	nParams := len(header) - 4 - len(DayColumns)
+	if nParams < 0 {
+		return fmt.Errorf("%s: not a timeseries table of this version of borderwork", path)
+	}
+	idx := make([]int, len(columns))
+	for i, c := range columns {
+		idx[i] = slices.Index(header, c)
+		if idx[i] < 0 {
+			return fmt.Errorf("%s: no column %q", path, c)
+		}
+	}
+	values := make([]float64, len(columns))
+	for line := 2; ; line++ {
+		rec, err := r.Read()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		run, err := parseKey(rec, nParams)
+		if err != nil {
+			return fmt.Errorf("%s:%d: %w", path, line, err)
+		}
+		day, err := strconv.Atoi(rec[3+nParams])
+		if err != nil {
+			return fmt.Errorf("%s:%d: %w", path, line, err)
+		}
+		for i, j := range idx {
+			if values[i], err = strconv.ParseFloat(rec[j], 64); err != nil {
+				return fmt.Errorf("%s:%d: %w", path, line, err)
+			}
+		}
+		if err := fn(run, day, values); err != nil {
+			return err
+		}
+	}
+}
