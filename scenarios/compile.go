@@ -83,7 +83,7 @@ func (s *Scenario) Config(regime string) (*sim.Config, error) {
 	for _, p := range f.Posts {
 		pol := regimePolicy
 		overlay(reflect.ValueOf(&pol).Elem(), reflect.ValueOf(&p.PolicySpec).Elem())
-		post := sim.Post{Name: p.Name, Location: loc[p.Location], Capacity: p.Capacity, Policy: pol}
+		post := sim.Post{Name: p.Name, Location: loc[p.Location], Capacity: *p.Capacity, Policy: pol}
 		for _, w := range p.Schedule {
 			if len(w.Regimes) > 0 && !slices.Contains(w.Regimes, regime) {
 				continue
@@ -101,14 +101,14 @@ func (s *Scenario) Config(regime string) (*sim.Config, error) {
 	for _, m := range f.Markets {
 		cfg.Markets = append(cfg.Markets, sim.Market{
 			Location: loc[m.Location], Link: irregularLink(f, m.Location, m.To),
-			Smugglers: m.Smugglers, MaxSmugglers: m.MaxSmugglers,
+			Smugglers: m.Smugglers, MaxSmugglers: *m.MaxSmugglers,
 		})
 	}
 	for _, c := range f.Centres {
 		cfg.Centres = append(cfg.Centres, sim.Centre{
-			Location: loc[c.Location], Capacity: c.Capacity,
+			Location: loc[c.Location], Capacity: *c.Capacity,
 			Shelter: *c.Shelter, Medical: *c.Medical,
-			ReturnOfferDays: *c.ReturnOfferDays, ReturnUptake: *c.ReturnUptake, Reach: *c.Reach,
+			ReturnOfferDays: *c.ReturnOfferDays, ReturnUptake: *c.ReturnUptake, Evacuation: *c.Evacuation, Reach: *c.Reach,
 		})
 	}
 	return &cfg, nil

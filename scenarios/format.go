@@ -84,7 +84,7 @@ type InflowStepSpec struct {
 type PostSpec struct {
 	Name     string       `toml:"name"`
 	Location string       `toml:"location"`
-	Capacity float64      `toml:"capacity"`
+	Capacity *float64     `toml:"capacity"` // required
 	Schedule []WindowSpec `toml:"schedule"`
 	PolicySpec
 }
@@ -121,18 +121,19 @@ type MarketSpec struct {
 	Location     string `toml:"location"`
 	To           string `toml:"to"`
 	Smugglers    int    `toml:"smugglers"`
-	MaxSmugglers int    `toml:"max_smugglers"`
+	MaxSmugglers *int   `toml:"max_smugglers"` // required
 }
 
 // CentreSpec is a [[centres]] entry. Its location is a centre of its own
 // or a hub that hosts it.
 type CentreSpec struct {
 	Location        string   `toml:"location"`
-	Capacity        int      `toml:"capacity"`
+	Capacity        *int     `toml:"capacity"` // required
 	Shelter         *float64 `toml:"shelter"`
 	Medical         *float64 `toml:"medical"`
 	ReturnOfferDays *int     `toml:"return_offer_days"`
 	ReturnUptake    *float64 `toml:"return_uptake"`
+	Evacuation      *float64 `toml:"evacuation"`
 	Reach           *int     `toml:"reach"`
 }
 
@@ -176,7 +177,7 @@ var (
 		WillSmuggle: ptr(0.8), WillTurnBack: ptr(0.5),
 	}
 	defaultCentre = CentreSpec{
-		Shelter: ptr(0.8), Medical: ptr(0.8), ReturnOfferDays: ptr(14), ReturnUptake: ptr(0.05), Reach: ptr(3),
+		Shelter: ptr(0.8), Medical: ptr(0.8), ReturnOfferDays: ptr(14), ReturnUptake: ptr(0.05), Evacuation: ptr(0.0), Reach: ptr(3),
 	}
 )
 

@@ -194,7 +194,7 @@ func TestSet(t *testing.T) {
 	}{
 		{"days=90", func(f *File) bool { return f.Days == 90 }},
 		{"migrants.trapped_after_days=10", func(f *File) bool { return f.Migrants.TrappedAfterDays == 10 }},
-		{"posts.Gate.capacity=35.5", func(f *File) bool { return f.Posts[0].Capacity == 35.5 }},
+		{"posts.Gate.capacity=35.5", func(f *File) bool { return *f.Posts[0].Capacity == 35.5 }},
 		{"posts.0.admission=nobody", func(f *File) bool { return *f.Posts[0].Admission == sim.AdmitNobody }},
 		{"origins.Home.documented=0.5", func(f *File) bool { return *f.Origins[0].Documented == 0.5 }},
 		{"links.2.hazard=0.01", func(f *File) bool { return f.Links[2].Hazard == 0.01 }},
@@ -339,5 +339,50 @@ func TestExpectedMigrants(t *testing.T) {
 	s := loadTiny(t)
 	if got := s.ExpectedMigrants(); got != 300 {
 		t.Errorf("ExpectedMigrants() = %v; want 10 a day for 30 days = 300", got)
+	}
+}
+
+func TestCloneIsIndependent(t *testing.T) {
+	s := loadTiny(t)
+	c := s.Clone()
+	if err := c.Set("regimes.closed.patrol=0.3"); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Set("posts.Gate.capacity=1"); err != nil {
+		t.Fatal(err)
+	}
+	c.File.Origins[0].InflowSchedule[0].Rate = 99
+	if _, ok := s.File.Regimes["closed"]; ok || *s.File.Posts[0].Capacity != 20 || s.File.Origins[0].InflowSchedule[0].Rate != 10 || len(s.Sets()) != 0 {
+		t.Error("changing a clone changed the original")
+	}
+	a, _ := s.Config("hbm")
+	b, _ := s.Clone().Config("hbm")
+	if !reflect.DeepEqual(a, b) {
+		t.Error("a clone builds a different configuration")
+	}
+}
+
+func TestKeyKind(t *testing.T) {
+	s := loadTiny(t)
+	tests := []struct {
+		key              string
+		numeric, integer bool
+		err              bool
+	}{
+		{"regimes.malfunctioning.outage_start", true, false, false},
+		{"migrants.trapped_after_days", true, true, false},
+		{"posts.Gate.capacity", true, false, false},
+		{"title", false, false, false},
+		{"regimes.closed.admission", false, false, false},
+		{"migrants.nonsense", false, false, true},
+	}
+	for _, tt := range tests {
+		numeric, integer, err := s.KeyKind(tt.key)
+		if numeric != tt.numeric || integer != tt.integer || (err != nil) != tt.err {
+			t.Errorf("KeyKind(%q) = %v, %v, %v; want %v, %v, error %v", tt.key, numeric, integer, err, tt.numeric, tt.integer, tt.err)
+		}
+	}
+	if len(s.Sets()) != 0 || s.File.Regimes["malfunctioning"] != nil {
+		t.Error("KeyKind changed the scenario")
 	}
 }

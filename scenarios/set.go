@@ -1,6 +1,7 @@
 package scenarios
 
 import (
+	"errors"
 	"fmt"
 	"reflect"
 	"slices"
@@ -15,20 +16,37 @@ import (
 // locations), by location (origins, markets, centres) or by index from 0;
 // regimes by name, and a new name defines a new regime. VALUE is read as a
 // TOML value of the key's type; strings may go unquoted.
-func (s *Scenario) Set(kv string) error {
+func (s *Scenario) Set(kv string) error { return s.SetAs("--set", kv) }
+
+// SetAs is Set for an override that came from elsewhere than --set (a
+// sweep's --vary): label names it in errors.
+func (s *Scenario) SetAs(label, kv string) error {
 	key, value, ok := strings.Cut(kv, "=")
-	key = strings.TrimSpace(key)
 	bad := func(format string, args ...any) error {
-		return Errors{{File: "--set " + kv, Msg: fmt.Sprintf(format, args...)}}
+		return Errors{{File: label + " " + kv, Msg: fmt.Sprintf(format, args...)}}
 	}
-	if !ok || key == "" {
+	if !ok || strings.TrimSpace(key) == "" {
 		return bad("want KEY=VALUE, for example regimes.malfunctioning.outage_start=0.1")
 	}
+	val, indexed, err := s.walk(strings.TrimSpace(key))
+	if err != nil {
+		return bad("%v", err)
+	}
+	if err := setValue(val, value); err != nil {
+		return bad("%v", err)
+	}
+	s.sets = append(s.sets, kv)
+	s.setKeys[strings.Join(indexed, ".")] = label + " " + kv
+	return nil
+}
+
+// walk finds the value a dotted key names, creating the regime or optional
+// table it may name, and returns it with its indexed path.
+func (s *Scenario) walk(key string) (reflect.Value, []string, error) {
 	parts := strings.Split(key, ".")
 	val := reflect.ValueOf(s.File).Elem()
 	var indexed []string
 	for i, part := range parts {
-		last := i == len(parts)-1
 		for val.Kind() == reflect.Pointer {
 			if val.IsNil() {
 				val.Set(reflect.New(val.Type().Elem()))
@@ -43,17 +61,18 @@ func (s *Scenario) Set(kv string) error {
 				if hint := closest(keysOf(val.Type()), part); hint != "" {
 					msg += "; did you mean " + hint + "?"
 				}
-				return bad("%s", msg)
+				return val, nil, errors.New(msg)
 			}
 			val = f
 			indexed = append(indexed, part)
 		case reflect.Slice:
+			at := strings.Join(parts[:i], ".")
 			if val.Type().Elem().Kind() != reflect.Struct {
-				return bad("%s is a list; set it whole, for example %s=a,b", strings.Join(parts[:i], "."), strings.Join(parts[:i], "."))
+				return val, nil, fmt.Errorf("%s is a list; set it whole, for example %s=a,b", at, at)
 			}
 			n := findElement(val, part)
 			if n < 0 {
-				return bad("%s has no element %q (give a name or an index from 0 to %d)", strings.Join(parts[:i], "."), part, val.Len()-1)
+				return val, nil, fmt.Errorf("%s has no element %q (give a name or an index from 0 to %d)", at, part, val.Len()-1)
 			}
 			val = val.Index(n)
 			indexed = append(indexed, strconv.Itoa(n))
@@ -73,17 +92,30 @@ func (s *Scenario) Set(kv string) error {
 			val = e
 			indexed = append(indexed, part)
 		default:
-			return bad("%s is a value, not a table", strings.Join(parts[:i], "."))
-		}
-		if last {
-			if err := setValue(val, value); err != nil {
-				return bad("%v", err)
-			}
+			return val, nil, fmt.Errorf("%s is a value, not a table", strings.Join(parts[:i], "."))
 		}
 	}
-	s.sets = append(s.sets, kv)
-	s.setKeys[strings.Join(indexed, ".")] = kv
-	return nil
+	return val, indexed, nil
+}
+
+// KeyKind reports whether key names a number of the scenario, and whether
+// that number must be whole. It changes nothing.
+func (s *Scenario) KeyKind(key string) (numeric, integer bool, err error) {
+	val, _, err := s.Clone().walk(key)
+	if err != nil {
+		return false, false, err
+	}
+	t := val.Type()
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch t.Kind() {
+	case reflect.Int, reflect.Int64:
+		return true, true, nil
+	case reflect.Float64:
+		return true, false, nil
+	}
+	return false, false, nil
 }
 
 func orTop(path string) string {
@@ -163,8 +195,8 @@ func closest(keys []string, k string) string {
 // setBy reports the override that set path or one of its ancestors.
 func (s *Scenario) setBy(path string) (string, bool) {
 	for p := path; p != ""; {
-		if kv, ok := s.setKeys[p]; ok {
-			return kv, true
+		if by, ok := s.setKeys[p]; ok {
+			return by, true
 		}
 		i := strings.LastIndexByte(p, '.')
 		if i < 0 {

@@ -49,7 +49,7 @@ var rules = map[string]bound{
 
 	"smugglers": {0, 1e6, "a count in [0, 1000000]"}, "max_smugglers": {0, 1e6, "a count in [0, 1000000]"},
 
-	"CentreSpec.capacity": {0, 1e9, "a count in [0, 1000000000]"}, "shelter": share, "medical": share,
+	"CentreSpec.capacity": {0, 1e9, "a count in [0, 1000000000]"}, "shelter": share, "medical": share, "evacuation": probability,
 	"return_offer_days": dayCount, "return_uptake": probability, "reach": dayCount,
 
 	"trapped_after_days": dayCount1, "patience_days": dayCount, "belief_threshold": probability,
@@ -59,7 +59,7 @@ var rules = map[string]bound{
 
 	"prior": probability, "experience_weight": share, "queue_weight": share, "rumour_rate": probability, "rumour_weight": share,
 
-	"seats": {1, 1e6, "a count in [1, 1000000]"}, "price": nonNegative, "price_min": nonNegative, "price_max": nonNegative,
+	"seats": {1, 1e6, "a count in [1, 1000000]"}, "price": positive, "price_min": nonNegative, "price_max": nonNegative,
 	"price_response": nonNegative, "entry_rate": probability, "exit_after_days": dayCount,
 	"propensity": nonNegative, "propensity_spread": share,
 
@@ -101,8 +101,8 @@ type validator struct {
 func (v *validator) add(path, format string, args ...any) {
 	s := v.s
 	e := &Error{File: s.display, Key: s.displayKey(path), Msg: fmt.Sprintf(format, args...)}
-	if set, ok := s.setBy(path); ok {
-		e.File = "--set " + set
+	if by, ok := s.setBy(path); ok {
+		e.File = by
 	} else {
 		e.Line = s.lines.lineOf(path)
 	}
@@ -265,8 +265,11 @@ func (v *validator) structure() {
 		if loc(p+".location", m.Location) && loc(p+".to", m.To) && irregularLink(f, m.Location, m.To) < 0 {
 			v.add(p+".to", "no irregular link joins %q and %q", m.Location, m.To)
 		}
-		if m.MaxSmugglers < m.Smugglers {
-			v.add(p+".max_smugglers", "must be at least smugglers (%d), got %d", m.Smugglers, m.MaxSmugglers)
+		switch {
+		case m.MaxSmugglers == nil:
+			v.add(p, "give max_smugglers, the most smugglers the market can hold")
+		case *m.MaxSmugglers < max(1, m.Smugglers):
+			v.add(p+".max_smugglers", "must be at least 1 and at least smugglers (%d), got %d", m.Smugglers, *m.MaxSmugglers)
 		}
 	}
 	hosted := map[string]bool{}
@@ -274,6 +277,12 @@ func (v *validator) structure() {
 		p := fmt.Sprintf("centres.%d", i)
 		if loc(p+".location", c.Location, sim.KindCentre, sim.KindHub) && hosted[c.Location] {
 			v.add(p+".location", "%q already has a centre", c.Location)
+		}
+		if c.Capacity == nil {
+			v.add(p, "give capacity, the number of migrants the centre shelters at once")
+		}
+		if c.Evacuation != nil && c.ReturnUptake != nil && *c.Evacuation+*c.ReturnUptake > 1 {
+			v.add(p+".evacuation", "evacuation + return_uptake must not exceed 1, got %g", *c.Evacuation+*c.ReturnUptake)
 		}
 		hosted[c.Location] = true
 	}
@@ -348,6 +357,9 @@ func (v *validator) posts(kinds map[string]sim.LocationKind, loc func(string, st
 			v.add(p+".name", "post names must be unique and not empty, got %q", ps.Name)
 		}
 		names[ps.Name] = true
+		if ps.Capacity == nil {
+			v.add(p, "give capacity, the migrants the post processes per day when working")
+		}
 		if loc(p+".location", ps.Location, sim.KindBorder) {
 			if at[ps.Location] {
 				v.add(p+".location", "%q already has a post", ps.Location)
@@ -377,6 +389,10 @@ func (v *validator) regimes() {
 	s := v.s
 	builtin := builtinRegimes()
 	for _, name := range s.RegimeNames() {
+		if spec := s.File.Regimes[name]; spec != nil && spec.Base != "" && builtin[name] != nil {
+			v.add("regimes."+name+".base", "a built-in regime has no base; define a new regime with base = %q instead", spec.Base)
+			continue
+		}
 		if _, err := resolveRegime(name, builtin, s.File.Regimes, nil); err != nil {
 			v.add("regimes."+name+".base", "%v", err)
 		}

@@ -4,7 +4,7 @@ package sim
 // created is in exactly one state on every day.
 type State uint8
 
-// The migrant states. Arrived, Returned and Dead are final.
+// The migrant states. Arrived, Returned, Stayed and Dead are final.
 const (
 	Travelling   State = iota // on a road or walking an irregular path alone
 	Waiting                   // at a location: in a post's queue, at a hub, held
@@ -12,12 +12,13 @@ const (
 	WithSmuggler              // on an irregular path in a smuggler's vehicle
 	Assisted                  // sheltered in a centre
 	Arrived
-	Returned
+	Returned // went home after setting out
+	Stayed   // gave up at home without ever leaving it
 	Dead
 	NumStates
 )
 
-var stateNames = [...]string{"travelling", "waiting", "trapped", "with_smuggler", "assisted", "arrived", "returned", "dead"}
+var stateNames = [...]string{"travelling", "waiting", "trapped", "with_smuggler", "assisted", "arrived", "returned", "stayed", "dead"}
 
 func (s State) String() string { return stateNames[s] }
 
@@ -49,7 +50,8 @@ const (
 	Abandoned                      // abandoned by a smuggler on the current path
 	Returning                      // heading home
 	Held                           // held by kidnappers
-	Referred                       // referred by a post's screening to a centre
+	Referred                       // on its way to a centre, referred or seeking help
+	Departed                       // has left home at least once
 )
 
 // Migrant is one person on the move. It is small and pointer-free so that a

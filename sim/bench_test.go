@@ -42,7 +42,7 @@ func agentSteps(res *Result) uint64 {
 	final := 0
 	for _, r := range res.Days {
 		n += uint64(r.Created - final)
-		final = r.States[Arrived] + r.States[Returned] + r.States[Dead]
+		final = r.States[Arrived] + r.States[Returned] + r.States[Stayed] + r.States[Dead]
 	}
 	return n
 }
@@ -73,6 +73,7 @@ func chainConfig(migrants int) *Config {
 		cfg.Posts = append(cfg.Posts, Post{Name: names[at], Location: at, Capacity: 8000 - 2000*float64(i), Policy: pol})
 	}
 	cfg.Markets = []Market{{Location: 2, Link: len(cfg.Region.Links) - 1, Smugglers: 50, MaxSmugglers: 500}}
+	cfg.Information.Prior = 0.95 // optimistic enough to set out toward three unreliable posts
 	cfg.Information.Accuracy = 0.2
 	cfg.Information.RumourNoise = 0.2
 	cfg.Information.NewsRate = 0.01

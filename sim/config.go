@@ -107,7 +107,7 @@ type Origin struct {
 	Sick       float64 // share in need of medical care (vulnerable)
 	Trafficked float64 // share of victims of trafficking (vulnerable)
 
-	WillSmuggle  float64 // share who would pay a smuggler
+	WillSmuggle  float64 // share who would travel irregularly: with a smuggler, or alone when desperate
 	WillTurnBack float64 // share who would ever turn back home
 
 	Destinations []int     // location indices
@@ -217,13 +217,14 @@ type Centre struct {
 	Medical         float64 // reduction of sickness mortality inside, 0 to 1
 	ReturnOfferDays int     // days in the centre before voluntary return is offered
 	ReturnUptake    float64 // probability per day that an offered migrant accepts return
+	Evacuation      float64 // probability per day, after ReturnOfferDays, of evacuation to the migrant's destination
 	Reach           int     // days of road from which migrants know of and can reach the centre
 }
 
 // Behaviour holds the rules migrants follow.
 type Behaviour struct {
 	TrappedAfterDays int     `toml:"trapped_after_days"` // days at one place before a blocked migrant counts as trapped
-	PatienceDays     int     `toml:"patience_days"`      // days in a post's queue before reconsidering
+	PatienceDays     int     `toml:"patience_days"`      // days in a post's queue before looking for another way
 	BeliefThreshold  float64 `toml:"belief_threshold"`   // believed chance of passing a post needed to try it
 	GiveUpDays       int     `toml:"give_up_days"`       // days stuck before a willing migrant turns back
 	SeekHelpDays     int     `toml:"seek_help_days"`     // days stuck before seeking a centre
@@ -237,7 +238,7 @@ type Behaviour struct {
 
 // Information holds how beliefs form and spread.
 type Information struct {
-	Prior            float64 `toml:"prior"`             // belief about a post before any information
+	Prior            float64 `toml:"prior"`             // what origins believe of every post before any news: the start of news
 	Accuracy         float64 `toml:"accuracy"`          // weight of the truth in the beliefs migrants start with
 	ExperienceWeight float64 `toml:"experience_weight"` // how far one's own outcome at a post moves a belief
 	QueueWeight      float64 `toml:"queue_weight"`      // how far a day in a stalled queue moves a belief
@@ -288,8 +289,8 @@ type Enforcement struct {
 // Protection holds what a regime does for migrants beyond the posts.
 type Protection struct {
 	Centres         bool    `toml:"centres"`           // centres operate
-	AssistAfterDays int     `toml:"assist_after_days"` // days stuck after which a migrant is brought to a centre (0: never)
-	Rescue          float64 `toml:"rescue"`            // share of link deaths prevented by rescue, 0 to 1
+	AssistAfterDays int     `toml:"assist_after_days"` // days stuck away from home after which a migrant is taken to a centre (0: never)
+	Rescue          float64 `toml:"rescue"`            // share of deaths on irregular links prevented by rescue, 0 to 1
 }
 
 // MarshalText writes the rule's name, for TOML.

@@ -1,19 +1,15 @@
 package sim
 
-import "math"
+import (
+	"fmt"
+	"math"
+)
 
 // --- 5. queues -------------------------------------------------------------------
 
 func (m *Model) stepQueues() {
 	for pi := range m.posts {
 		p := &m.posts[pi]
-		if p.down {
-			// Everyone in a stalled queue sees that the post does not pass
-			// people today; news carries that home.
-			for c := range p.tried {
-				p.tried[c] += p.queued[c]
-			}
-		}
 		served := 0
 		for served < p.capToday && p.head < len(p.queue) {
 			e := p.queue[p.head]
@@ -24,6 +20,13 @@ func (m *Model) stepQueues() {
 			}
 			served++
 			m.process(pi, int(e.id), mg)
+		}
+		if p.down {
+			// Everyone left in a stalled queue sees that the post does not
+			// pass people today; news carries that home.
+			for c := range p.tried {
+				p.tried[c] += p.queued[c]
+			}
 		}
 		m.compactQueue(pi)
 	}
@@ -60,14 +63,17 @@ func (m *Model) process(pi, id int, mg *Migrant) {
 	m.leaveQueue(mg)
 	doc := mg.Flags&Documented != 0
 	p.tried[classOf(mg)]++
+	// Screening: an identified vulnerable migrant may pass on a protection
+	// channel; one the rules would refuse is referred to a centre if one is
+	// in reach and has room. Others are processed as anyone else.
 	if mg.Vuln != NotVulnerable && pol.Screening > 0 && r.Float64() < pol.Screening {
-		m.rec.Referrals++
 		if r.Float64() < pol.AsylumShare {
+			m.rec.Referrals++
 			m.admit(pi, id, mg)
 			return
 		}
-		if m.cfg.Protection.Centres && m.rt.centreFor[mg.Loc] >= 0 {
-			m.goToCentre(id, mg, true)
+		if !admits(pol, doc) && m.cfg.Protection.Centres && m.goToCentre(id, mg, true) {
+			m.rec.Referrals++
 			return
 		}
 	}
@@ -174,7 +180,7 @@ func (m *Model) board(id int, mg *Migrant, s *smuggler, cm *Market, far int, pri
 	m.rec.Boarded++
 	loc := cm.Location
 	mult := m.riskMultiplier(mg) * s.propensity * (1 + ab.MarketPowerEffect*m.power(loc))
-	r := m.abuse
+	r := m.smuggling
 	if r.Float64() < ab.TripExtortion*mult {
 		m.recordAbuse(id, mg, loc, Extortion, BySmuggler)
 		mg.Money -= float32(math.Min(float64(mg.Money), ab.Extorted))
@@ -252,34 +258,37 @@ func (m *Model) stepMarket() {
 	m.refreshMarkets()
 }
 
-// refreshMarkets sets, for tomorrow, each location's smuggler presence and
-// the daily abuse rates that presence brings.
+// refreshMarkets sets, for tomorrow, each location's smugglers in business
+// (which sets market power) and the daily abuse rates of those at base,
+// not away on a trip, which is who migrants waiting there meet.
 func (m *Model) refreshMarkets() {
 	ab := &m.cfg.Abuse
 	for i := range m.sellers {
 		m.sellers[i] = 0
-	}
-	for i := range m.smugRate {
 		m.smugRate[i] = 0
+		m.atBase[i] = 0
 	}
 	for mi := range m.markets {
 		loc := m.cfg.Markets[mi].Location
 		for _, sid := range m.markets[mi].smugglers {
 			if s := &m.smugglers[sid]; s.active {
 				m.sellers[loc]++
-				m.smugRate[loc] += s.propensity // summed here, averaged below
+				if s.busy == 0 {
+					m.atBase[loc]++
+					m.smugRate[loc] += s.propensity // summed here, averaged below
+				}
 			}
 		}
 	}
 	base := ab.SmugglerExtortion + ab.SmugglerViolence + ab.SmugglerKidnap
 	for loc := range m.smugRate {
 		k := &m.abuseKind[loc]
-		if m.sellers[loc] == 0 {
+		if m.atBase[loc] == 0 {
 			m.smugRate[loc] = 0
 			*k = [3]float64{}
 			continue
 		}
-		scale := m.smugRate[loc] / float64(m.sellers[loc]) * (1 + ab.MarketPowerEffect*m.power(loc))
+		scale := m.smugRate[loc] / float64(m.atBase[loc]) * (1 + ab.MarketPowerEffect*m.power(loc))
 		*k = [3]float64{ab.SmugglerExtortion * scale, ab.SmugglerViolence * scale, ab.SmugglerKidnap * scale}
 		m.smugRate[loc] = base * scale
 	}
@@ -305,7 +314,7 @@ func (m *Model) stepRecords() {
 	if priced > 0 {
 		r.MeanPrice = priceSum / float64(priced)
 	}
-	final := m.counts[Arrived] + m.counts[Returned] + m.counts[Dead]
+	final := m.counts[Arrived] + m.counts[Returned] + m.counts[Stayed] + m.counts[Dead]
 	r.MeanTransitDays = 0
 	if inTransit := r.Created - final; inTransit > 0 {
 		r.MeanTransitDays = float64(m.day) - float64(m.sumBorn)/float64(inTransit)
@@ -318,6 +327,13 @@ func (m *Model) stepRecords() {
 		if m.posts[i].down {
 			r.PostsFailing++
 		}
+	}
+	created := 0
+	for _, n := range m.counts {
+		created += n
+	}
+	if created != r.Created && m.err == nil {
+		m.err = fmt.Errorf("sim: day %d: %d migrants in states but %d created", m.day, created, r.Created)
 	}
 	m.days = append(m.days, *r)
 	if m.locs != nil {

@@ -85,10 +85,13 @@ type Model struct {
 	poolN     []int32
 	smugRate  []float64    // daily smuggler abuse rate at each location, before personal multipliers
 	offRate   []float64    // daily official violence rate at each location
-	sellers   []int32      // active smugglers based at each location
+	sellers   []int32      // smugglers in business based at each location
+	atBase    []int32      // of whom at base today, not away on a trip
 	abuseKind [][3]float64 // smugglers' daily rates at each location: extortion, violence, kidnap
 
 	perDesperateDay float64 // 1 / DesperationDays
+
+	err error // set if an invariant breaks; Run returns it
 
 	counts  [NumStates]int
 	rec     DayRecord // running cumulative counters
@@ -133,7 +136,7 @@ func New(cfg *Config, seed uint64) (*Model, error) {
 		for c := range p.news {
 			p.news[c] = cfg.Information.Prior
 		}
-		p.truth = truth(p.policy, cfg.Protection.Centres && len(cfg.Centres) > 0)
+		p.truth = truth(p.policy)
 	}
 	m.markets = make([]marketState, len(cfg.Markets))
 	for i, mk := range cfg.Markets {
@@ -156,6 +159,7 @@ func New(cfg *Config, seed uint64) (*Model, error) {
 	m.smugRate = make([]float64, n)
 	m.offRate = make([]float64, n)
 	m.sellers = make([]int32, n)
+	m.atBase = make([]int32, n)
 	m.abuseKind = make([][3]float64, n)
 	m.refreshMarkets()
 
@@ -254,9 +258,11 @@ func classOf(mg *Migrant) int {
 }
 
 // truth is the long-run chance that a post lets a migrant of each class
-// through: what an accurate source would say. referral says whether
-// screening can send the vulnerable to a centre instead.
-func truth(p *PostPolicy, referral bool) [numClasses]float64 {
+// through: what an accurate source would say. It leaves out congestion
+// and bribes. Screening (see process) lets a share of the identified
+// vulnerable through on a protection channel; referring the others to a
+// centre is help, not passage, and changes no one's chance of passing.
+func truth(p *PostPolicy) [numClasses]float64 {
 	avail := 1.0
 	switch p.Force {
 	case ForceFailing:
@@ -276,14 +282,9 @@ func truth(p *PostPolicy, referral bool) [numClasses]float64 {
 		if admits(p, documented) {
 			pass = avail * (1 - p.Refusal)
 		}
-		if vulnerable && p.Screening > 0 {
-			// Screened: through on the protection channel, or referred
-			// (or, with nowhere to refer to, processed as anyone else).
-			screened := avail * p.AsylumShare
-			if !referral {
-				screened += (1 - p.AsylumShare) * pass
-			}
-			pass = p.Screening*screened + (1-p.Screening)*pass
+		if vulnerable {
+			protected := p.Screening * p.AsylumShare
+			pass = protected*avail + (1-protected)*pass
 		}
 		t[c] = pass
 	}
@@ -307,6 +308,9 @@ func (m *Model) Belief(id, p int) float64 {
 // Result returns the records so far. The slices are the model's own.
 func (m *Model) Result() *Result { return &Result{Days: m.days, Locations: m.locs} }
 
+// Err reports a broken invariant, such as migrants lost from the counts.
+func (m *Model) Err() error { return m.err }
+
 // CountStates recounts the migrants in each state from the agents
 // themselves, independently of the running counts that records use.
 func (m *Model) CountStates() [NumStates]int {
@@ -323,10 +327,10 @@ func Run(cfg *Config, seed uint64) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	for !m.Done() {
+	for !m.Done() && m.err == nil {
 		m.Step()
 	}
-	return m.Result(), nil
+	return m.Result(), m.err
 }
 
 // Step advances the model by one day. The sub-steps run in this fixed
@@ -489,7 +493,7 @@ func (m *Model) stepPosts() {
 		}
 		if pol != p.policy {
 			p.policy = pol
-			p.truth = truth(pol, m.cfg.Protection.Centres && len(m.cfg.Centres) > 0)
+			p.truth = truth(pol)
 		}
 		// The failure process runs every day, even while a schedule forces
 		// the condition, so that forcing one post never shifts the draws
@@ -508,8 +512,14 @@ func (m *Model) stepPosts() {
 			failing = false
 		}
 		c := cp.Capacity * pol.CapacityFactor
-		z := m.postRng.Float64()*2 - 1 // always drawn, as above
-		c *= math.Max(0, 1+pol.CapacityCV*math.Sqrt(3)*z)
+		// Day-to-day capacity is log-normal with mean 1 and coefficient of
+		// variation CapacityCV; its two uniforms are always drawn, as above.
+		u1, u2 := m.postRng.Float64(), m.postRng.Float64()
+		if cv := pol.CapacityCV; cv > 0 {
+			s2 := math.Log1p(cv * cv)
+			z := math.Sqrt(-2*math.Log(1-u1)) * math.Cos(2*math.Pi*u2)
+			c *= math.Exp(math.Sqrt(s2)*z - s2/2)
+		}
 		if failing {
 			c *= pol.FailingCapacity
 		}

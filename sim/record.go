@@ -14,14 +14,15 @@ type DayRecord struct {
 	TrappedPersonDays int     // cumulative sum of the trapped count over days
 	ActiveSmugglers   int     // smugglers in business
 	MeanPrice         float64 // mean price of markets with active smugglers, USD (0 if none)
-	MeanTransitDays   float64 // mean days since departure of migrants still in transit
+	MeanTransitDays   float64 // mean days since creation of migrants not in a final state (including those still waiting at home)
 
 	Queued        int // migrants in posts' queues
 	PostArrivals  int // cumulative migrants who joined a post's queue
 	PostsFailing  int // posts failing today
 	Admitted      int // cumulative admissions at posts
 	Refused       int // cumulative refusals at posts
-	Referrals     int // cumulative referrals by screening or assistance
+	Referrals     int // cumulative migrants sent to a centre or the protection channel by screening, or taken to a centre by assistance
+	Evacuated     int // cumulative migrants evacuated from centres to their destination (counted among the arrived)
 	Interceptions int // cumulative interceptions on irregular paths
 	Boarded       int // cumulative migrants who boarded a smuggler's vehicle
 }

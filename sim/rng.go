@@ -64,19 +64,8 @@ func (s *Stream) Float64() float64 {
 	return float64(s.pcg.Uint64()>>11) * 0x1p-53
 }
 
-// Bernoulli reports whether an event of probability p happens.
-func (s *Stream) Bernoulli(p float64) bool {
-	if p <= 0 {
-		return false
-	}
-	return s.Float64() < p
-}
-
 // IntN returns a uniform draw in [0, n).
 func (s *Stream) IntN(n int) int { return s.r.IntN(n) }
-
-// Norm returns a standard normal draw.
-func (s *Stream) Norm() float64 { return s.r.NormFloat64() }
 
 // Source exposes the generator to gonum's distributions, which take a
 // math/rand/v2 Source.

@@ -11,30 +11,29 @@ type edge struct {
 }
 
 // roadOption is one way forward by road from a location toward a
-// destination: the neighbour to go to and the first post on the way there.
+// destination: the neighbour to go to and the posts on the way there.
 type roadOption struct {
 	next, link int32
-	post       int32 // first post to pass, -1 if none
-	days       int32 // total road days to the destination this way
+	posts      []int32 // posts on the shortest road from next to the destination, in order
+	days       int32   // total road days to the destination this way
 }
 
 // routes holds everything about the graph that does not change during a
 // run, computed once when the model is built.
 type routes struct {
-	n          int
-	road       [][]edge // road neighbours, in link order
-	irregular  [][]edge
-	dist       []int32 // dist[a*n+b]: shortest road days between a and b
-	next       []int32 // next[a*n+b]: neighbour to step to from a toward b, -1 if none or a==b
-	nextLink   []int32
-	postAt     []int32 // post hosted at a location, -1 if none
-	destIndex  []int32 // dense index of each destination location, -1 if not one
-	options    [][]roadOption
-	marketFor  []int32 // [loc*nDest+d]: nearest market useful toward d, -1
-	centreFor  []int32 // [loc]: nearest centre within its reach, -1
-	marketsAt  [][]int32
-	aloneFor   []int32 // [loc*nDest+d]: irregular link walkable alone toward d, -1
-	firstPostK []int32 // [a*n+b]: first post on the next-hop path from a to b, a included, -1
+	n         int
+	road      [][]edge // road neighbours, in link order
+	irregular [][]edge
+	dist      []int32 // dist[a*n+b]: shortest road days between a and b
+	next      []int32 // next[a*n+b]: neighbour to step to from a toward b, -1 if none or a==b
+	nextLink  []int32
+	postAt    []int32 // post hosted at a location, -1 if none
+	destIndex []int32 // dense index of each destination location, -1 if not one
+	options   [][]roadOption
+	marketFor []int32 // [loc*nDest+d]: nearest market useful toward d, -1
+	centreFor []int32 // [loc]: nearest centre within its reach, -1
+	marketsAt [][]int32
+	aloneFor  []int32 // [loc*nDest+d]: irregular link walkable alone toward d, -1
 }
 
 func buildRoutes(cfg *Config, marketReach int) *routes {
@@ -108,25 +107,6 @@ func buildRoutes(cfg *Config, marketReach int) *routes {
 			}
 		}
 	}
-	rt.firstPostK = make([]int32, n*n)
-	for a := 0; a < n; a++ {
-		for b := 0; b < n; b++ {
-			p := int32(-1)
-			for at := a; ; {
-				if rt.postAt[at] >= 0 {
-					p = rt.postAt[at]
-					break
-				}
-				nx := rt.next[at*n+b]
-				if nx < 0 {
-					break
-				}
-				at = int(nx)
-			}
-			rt.firstPostK[a*n+b] = p
-		}
-	}
-
 	rt.destIndex = make([]int32, n)
 	var dests []int
 	for i := range rt.destIndex {
@@ -149,7 +129,7 @@ func buildRoutes(cfg *Config, marketReach int) *routes {
 					continue
 				}
 				rt.options[a*nd+di] = append(rt.options[a*nd+di], roadOption{
-					next: e.to, link: e.link, post: rt.firstPostK[int(e.to)*n+d], days: e.days + rest,
+					next: e.to, link: e.link, posts: rt.postsOnPath(int(e.to), d), days: e.days + rest,
 				})
 			}
 		}
@@ -168,8 +148,10 @@ func buildRoutes(cfg *Config, marketReach int) *routes {
 		for di, d := range dests {
 			best, bestDist := int32(-1), int32(unreachable)
 			for i, m := range cfg.Markets {
+				// Useful if its path leads closer to d than both the market
+				// and the migrant are: no going back for a pointless ride.
 				far := rt.otherEnd(cfg, m.Link, m.Location)
-				if !rt.closer(far, m.Location, d) {
+				if !rt.closer(far, m.Location, d) || !rt.closer(far, a, d) {
 					continue
 				}
 				dd := rt.dist[a*n+m.Location]
@@ -199,6 +181,35 @@ func buildRoutes(cfg *Config, marketReach int) *routes {
 		rt.centreFor[a] = best
 	}
 	return rt
+}
+
+// postOnWay is the first post on the road from a to target, a included
+// and target excluded: reaching a place means passing the posts before it,
+// not the one it hosts.
+func (rt *routes) postOnWay(a, target int) int32 {
+	for at := a; at != target && at >= 0; {
+		if p := rt.postAt[at]; p >= 0 {
+			return p
+		}
+		at = int(rt.next[at*rt.n+target])
+	}
+	return -1
+}
+
+// postsOnPath lists the posts on the next-hop road from a to d, a
+// included.
+func (rt *routes) postsOnPath(a, d int) []int32 {
+	var posts []int32
+	for at := a; at >= 0; {
+		if p := rt.postAt[at]; p >= 0 {
+			posts = append(posts, p)
+		}
+		if at == d {
+			break
+		}
+		at = int(rt.next[at*rt.n+d])
+	}
+	return posts
 }
 
 func (rt *routes) otherEnd(cfg *Config, link, from int) int {

@@ -42,8 +42,8 @@ func (m *Model) travel(id int, mg *Migrant) {
 			h *= cfg.Abuse.AbandonedHazard
 		}
 		patrol = cfg.Enforcement.Patrol
+		h *= 1 - cfg.Protection.Rescue // rescue works on the hazardous irregular paths
 	}
-	h *= 1 - cfg.Protection.Rescue
 	if mg.Vuln == Sick {
 		h += cfg.Migrants.SickMortality
 	}
@@ -54,9 +54,9 @@ func (m *Model) travel(id int, mg *Migrant) {
 			return
 		}
 		if u < h+patrol {
-			// Intercepted: pushed back to where the path started.
+			// Intercepted: pushed back to where the path started, where its
+			// stay goes on counting from before it left.
 			mg.Flags &^= Alone | Abandoned
-			mg.DaysHere = 0
 			m.rec.Interceptions++
 			m.setState(mg, Waiting)
 			return
@@ -111,6 +111,7 @@ func (m *Model) depart(mg *Migrant, next, link int32) {
 	mg.Next = uint16(next)
 	mg.Link = uint16(link)
 	mg.DaysLeft = uint16(m.cfg.Region.Links[link].Days)
+	mg.Flags |= Departed
 	m.setState(mg, Travelling)
 }
 
@@ -218,28 +219,44 @@ func (m *Model) expose(id int, mg *Migrant, shelter float64) bool {
 	return false
 }
 
-// bestRoad picks the road option a migrant believes in most (ties: fewer
-// days, then the option's order). post is the post that option makes it
-// pass next: the one here if the move crosses the border here.
-func (m *Model) bestRoad(id int, mg *Migrant, opts []roadOption) (best int, belief float64, post int32) {
-	best, belief, post = -1, -1, -1
-	loc := int(mg.Loc)
-	here := m.rt.postAt[loc]
+// routeChoice is the road option a migrant believes in most.
+type routeChoice struct {
+	best   int     // index of the option, -1 if there is none
+	chance float64 // believed chance of passing every post on the way
+	first  int32   // the next post to pass: the one here if the move crosses here; -1 if none
+	rest   float64 // believed chance of passing the posts after first
+}
+
+// bestRoad picks the road option whose posts a migrant believes it can
+// pass with the highest chance, the product of its beliefs about each post
+// on the way (ties: fewer days, then the option's order). It plans the
+// whole road, not just the next post, so it does not set out toward a
+// border it believes closed to it.
+func (m *Model) bestRoad(id int, mg *Migrant, opts []roadOption) routeChoice {
+	c := routeChoice{best: -1, chance: -1, first: -1}
+	here := m.rt.postAt[mg.Loc]
 	for i := range opts {
 		o := &opts[i]
-		p := o.post
+		first, rest := int32(-1), 1.0
 		if here >= 0 && m.crosses(mg, o.next) {
-			p = here
+			first = here
 		}
-		b := 1.0
-		if p >= 0 {
-			b = m.beliefAt(id, p)
+		for _, p := range o.posts {
+			if first < 0 {
+				first = p
+			} else {
+				rest *= m.beliefAt(id, p)
+			}
 		}
-		if b > belief || (b == belief && o.days < opts[best].days) {
-			best, belief, post = i, b, p
+		chance := rest
+		if first >= 0 {
+			chance *= m.beliefAt(id, first)
+		}
+		if chance > c.chance || (chance == c.chance && o.days < opts[c.best].days) {
+			c = routeChoice{best: i, chance: chance, first: first, rest: rest}
 		}
 	}
-	return best, belief, post
+	return c
 }
 
 // crosses reports whether moving on to next crosses the border at the
@@ -282,7 +299,7 @@ func (m *Model) atLocation(id int, mg *Migrant) {
 		return
 	}
 	if mg.Flags&Held != 0 {
-		m.expose(id, mg, 0)
+		// Held by kidnappers: the kidnap was the abuse; no new exposure.
 		if mg.DaysLeft--; mg.DaysLeft == 0 {
 			mg.Flags &^= Held
 		}
@@ -310,32 +327,31 @@ func (m *Model) atLocation(id int, mg *Migrant) {
 		m.correctBeliefs(id, mg, opts)
 	}
 	here := m.rt.postAt[loc]
-	doc := mg.Flags&Documented != 0
 	if mg.Flags&Queued != 0 {
 		// In a queue the post that matters is the one here: no route to
-		// choose.
+		// choose. A migrant in a queue has not passed: it is blocked, and
+		// the trapped rule's clock decides the rest.
 		m.hearRumour(id, mg, here, m.beliefAt(id, here))
-		p := &m.posts[here]
-		if p.down {
+		if m.posts[here].down {
 			m.learn(id, here, 0, cfg.Information.QueueWeight)
 		}
-		if int(mg.DaysHere) < beh.PatienceDays || !m.alternative(id, mg, loc, di) {
-			blocked := p.down || !admits(p.policy, doc)
-			m.classify(mg, blocked)
+		inQueue := m.day - int(mg.DaysLeft) // DaysLeft holds the day it joined
+		if inQueue < beh.PatienceDays || !m.alternative(id, mg, loc, di) {
+			m.classify(mg, true)
 		}
 		return
 	}
-	best, belief, post := m.bestRoad(id, mg, opts)
-	if post >= 0 {
-		belief = m.hearRumour(id, mg, post, belief)
+	c := m.bestRoad(id, mg, opts)
+	if c.first >= 0 {
+		c.chance = c.rest * m.hearRumour(id, mg, c.first, m.beliefAt(id, c.first))
 	}
-	if best >= 0 && belief >= beh.BeliefThreshold {
-		if post >= 0 && post == here {
+	if c.best >= 0 && c.chance >= beh.BeliefThreshold {
+		if c.first >= 0 && c.first == here {
 			m.joinQueue(id, mg, here)
-			m.classify(mg, m.posts[here].down || !admits(m.posts[here].policy, doc))
+			m.classify(mg, true)
 			return
 		}
-		m.depart(mg, opts[best].next, opts[best].link)
+		m.depart(mg, opts[c.best].next, opts[c.best].link)
 		return
 	}
 	if m.alternative(id, mg, loc, di) {
@@ -368,32 +384,33 @@ func (m *Model) hearRumour(id int, mg *Migrant, p int32, belief float64) float64
 }
 
 // legalBlocked reports whether a migrant cannot pass legally from where it
-// is: it believes in no road onward, or the post here is down, has refused
-// it, or does not admit it.
+// is: it waits in a queue (it has not passed), it believes in no road
+// onward, or the post here is down, has refused it, or does not admit it.
 func (m *Model) legalBlocked(id int, mg *Migrant) bool {
-	opts := m.rt.options[int(mg.Loc)*m.nDst+int(m.rt.destIndex[mg.Dest])]
-	best, belief, post := m.bestRoad(id, mg, opts)
-	if best < 0 || belief < m.cfg.Migrants.BeliefThreshold {
+	if mg.Flags&Queued != 0 {
 		return true
 	}
-	if post >= 0 && post == m.rt.postAt[mg.Loc] {
-		p := &m.posts[post]
+	opts := m.rt.options[int(mg.Loc)*m.nDst+int(m.rt.destIndex[mg.Dest])]
+	c := m.bestRoad(id, mg, opts)
+	if c.best < 0 || c.chance < m.cfg.Migrants.BeliefThreshold {
+		return true
+	}
+	if c.first >= 0 && c.first == m.rt.postAt[mg.Loc] {
+		p := &m.posts[c.first]
 		return p.down || mg.Flags&Refused != 0 || !admits(p.policy, mg.Flags&Documented != 0)
 	}
 	return false
 }
 
 // correctBeliefs is what a centre within reach does: it tells migrants
-// the truth about the posts on their way.
+// the truth about the posts on their roads onward.
 func (m *Model) correctBeliefs(id int, mg *Migrant, opts []roadOption) {
 	class := classOf(mg)
-	here := m.rt.postAt[mg.Loc]
+	if here := m.rt.postAt[mg.Loc]; here >= 0 {
+		m.setBelief(id, here, m.posts[here].truth[class])
+	}
 	for i := range opts {
-		p := opts[i].post
-		if here >= 0 && m.crosses(mg, opts[i].next) {
-			p = here
-		}
-		if p >= 0 {
+		for _, p := range opts[i].posts {
 			m.setBelief(id, p, m.posts[p].truth[class])
 		}
 	}
@@ -424,7 +441,8 @@ func (m *Model) alternative(id int, mg *Migrant, loc, di int) bool {
 	prot := &cfg.Protection
 	if prot.Centres && loc != int(mg.Home) { // help is for those stuck away from home
 		if prot.AssistAfterDays > 0 && days >= prot.AssistAfterDays && m.centreHasRoom(loc) {
-			if m.goToCentre(id, mg, false) {
+			// Assistance takes the migrant to the centre, across posts.
+			if m.goToCentre(id, mg, true) {
 				m.rec.Referrals++
 				return true
 			}
@@ -433,7 +451,7 @@ func (m *Model) alternative(id int, mg *Migrant, loc, di int) bool {
 			return true
 		}
 	}
-	if days >= beh.AloneAfterDays {
+	if mg.Flags&WillSmuggle != 0 && days >= beh.AloneAfterDays {
 		if l := m.rt.aloneFor[loc*m.nDst+di]; l >= 0 {
 			m.depart(mg, int32(m.rt.otherEnd(cfg, int(l), loc)), l)
 			mg.Flags |= Alone
@@ -501,7 +519,7 @@ func (m *Model) travelToward(id int, mg *Migrant, target int) bool {
 		m.classify(mg, m.legalBlocked(id, mg))
 		return true
 	}
-	if p := m.rt.firstPostK[int(next)*m.rt.n+target]; p >= 0 && m.beliefAt(id, p) < threshold {
+	if p := m.rt.postOnWay(int(next), target); p >= 0 && m.beliefAt(id, p) < threshold {
 		return false
 	}
 	m.depart(mg, next, m.rt.nextLink[loc*m.rt.n+target])
@@ -516,17 +534,23 @@ func (m *Model) headHome(mg *Migrant) {
 		if mg.Flags&Queued != 0 {
 			m.leaveQueue(mg)
 		}
-		m.setState(mg, Returned)
+		if mg.Flags&Departed != 0 {
+			m.setState(mg, Returned)
+		} else {
+			m.setState(mg, Stayed)
+		}
 		return
 	}
 	m.depart(mg, m.rt.next[loc*m.rt.n+home], m.rt.nextLink[loc*m.rt.n+home])
 }
 
 // classify applies the trapped rule to a migrant that stays where it is
-// today. blocked says whether it cannot pass legally.
+// today, and so has not gone back: trapped if it has been here at least
+// TrappedAfterDays, away from home, cannot pass legally (blocked), and
+// cannot or will not take a smuggler.
 func (m *Model) classify(mg *Migrant, blocked bool) {
 	s := Waiting
-	if blocked && int(mg.DaysHere) >= m.cfg.Migrants.TrappedAfterDays && mg.Loc != mg.Home && !m.canPaySmuggler(mg) {
+	if blocked && int(mg.DaysHere) >= m.cfg.Migrants.TrappedAfterDays && mg.Loc != mg.Home && !m.canUseSmuggler(mg) {
 		s = Trapped
 	}
 	if mg.State != s {
@@ -534,7 +558,12 @@ func (m *Model) classify(mg *Migrant, blocked bool) {
 	}
 }
 
-func (m *Model) canPaySmuggler(mg *Migrant) bool {
+// canUseSmuggler reports whether a migrant would and could pay a smuggler
+// in business within its reach.
+func (m *Model) canUseSmuggler(mg *Migrant) bool {
+	if mg.Flags&WillSmuggle == 0 {
+		return false
+	}
 	mk := m.rt.marketFor[int(mg.Loc)*m.nDst+int(m.rt.destIndex[mg.Dest])]
 	if mk < 0 {
 		return false
@@ -567,27 +596,35 @@ func (m *Model) inCentre(id int, mg *Migrant) {
 	di := int(m.rt.destIndex[mg.Dest])
 	opts := m.rt.options[loc*m.nDst+di]
 	m.correctBeliefs(id, mg, opts)
-	best, belief, post := m.bestRoad(id, mg, opts)
-	if best >= 0 && belief >= cfg.Migrants.BeliefThreshold {
+	if r := m.bestRoad(id, mg, opts); r.best >= 0 && r.chance >= cfg.Migrants.BeliefThreshold {
 		m.occupancy[c]--
 		m.setState(mg, Waiting)
 		mg.DaysHere = 0
-		if post >= 0 && post == m.rt.postAt[loc] {
-			m.joinQueue(id, mg, post)
+		if r.first >= 0 && r.first == m.rt.postAt[loc] {
+			m.joinQueue(id, mg, r.first)
 			return
 		}
-		m.depart(mg, opts[best].next, opts[best].link)
+		m.depart(mg, opts[r.best].next, opts[r.best].link)
 		return
 	}
-	if mg.Flags&WillSmuggle != 0 && m.canPaySmuggler(mg) {
+	if m.canUseSmuggler(mg) {
 		// Centres shelter; they do not detain.
 		m.occupancy[c]--
 		mg.DaysHere = 0
 		m.setState(mg, Waiting)
 		return
 	}
-	if int(mg.DaysHere) >= ce.ReturnOfferDays && m.decisions.Float64() < ce.ReturnUptake {
-		m.occupancy[c]--
-		m.setState(mg, Returned)
+	if int(mg.DaysHere) >= ce.ReturnOfferDays {
+		// One draw decides between evacuation, voluntary return and staying.
+		u := m.decisions.Float64()
+		switch {
+		case u < ce.Evacuation:
+			m.occupancy[c]--
+			m.rec.Evacuated++
+			m.setState(mg, Arrived)
+		case u < ce.Evacuation+ce.ReturnUptake:
+			m.occupancy[c]--
+			m.setState(mg, Returned)
+		}
 	}
 }

@@ -1,0 +1,155 @@
+// Package design builds the points of a parameter sweep over scenario
+// keys: full factorial grids and Latin hypercube samples. A Factor is one
+// varied key; a design is the list of points, each a value per factor, in
+// a fixed order that run indices follow.
+package design
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/borderwork/borderwork/sim"
+)
+
+// Factor is one varied scenario key.
+type Factor struct {
+	Spec    string    // as given to --vary
+	Key     string    // dotted scenario key
+	Values  []float64 // grid: the values, in order
+	Lo, Hi  float64   // Latin hypercube: the range
+	Integer bool      // the key takes whole numbers
+}
+
+// Parse reads a --vary argument. For a grid it is KEY=a:b:n (n evenly
+// spaced values from a to b) or KEY=a,b,c; for a Latin hypercube, KEY=a:b.
+func Parse(spec string, lhs bool) (Factor, error) {
+	f := Factor{Spec: spec}
+	key, values, ok := strings.Cut(spec, "=")
+	f.Key = strings.TrimSpace(key)
+	if !ok || f.Key == "" || values == "" {
+		return f, fmt.Errorf("--vary %s: want KEY=a:b:n or KEY=a,b,c (or KEY=a:b with --design lhs)", spec)
+	}
+	nums := func(parts []string) ([]float64, error) {
+		var out []float64
+		for _, p := range parts {
+			v, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
+			if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+				return nil, fmt.Errorf("--vary %s: %q is not a number", spec, p)
+			}
+			out = append(out, v)
+		}
+		return out, nil
+	}
+	if lhs {
+		parts := strings.Split(values, ":")
+		if len(parts) != 2 {
+			return f, fmt.Errorf("--vary %s: with --design lhs, give a range KEY=a:b", spec)
+		}
+		v, err := nums(parts)
+		if err != nil {
+			return f, err
+		}
+		f.Lo, f.Hi = v[0], v[1]
+		if f.Lo > f.Hi {
+			return f, fmt.Errorf("--vary %s: the range's start exceeds its end", spec)
+		}
+		return f, nil
+	}
+	if strings.Contains(values, ":") {
+		parts := strings.Split(values, ":")
+		if len(parts) != 3 {
+			return f, fmt.Errorf("--vary %s: a range is KEY=a:b:n (n values from a to b)", spec)
+		}
+		v, err := nums(parts[:2])
+		if err != nil {
+			return f, err
+		}
+		n, err := strconv.Atoi(strings.TrimSpace(parts[2]))
+		if err != nil || n < 1 {
+			return f, fmt.Errorf("--vary %s: n must be a whole number of at least 1", spec)
+		}
+		if n == 1 {
+			f.Values = []float64{v[0]}
+			return f, nil
+		}
+		for i := range n {
+			// a + i(b-a)/(n-1), with the last value exactly b.
+			x := v[0] + float64(i)*(v[1]-v[0])/float64(n-1)
+			if i == n-1 {
+				x = v[1]
+			}
+			f.Values = append(f.Values, x)
+		}
+		return f, nil
+	}
+	v, err := nums(strings.Split(values, ","))
+	if err != nil {
+		return f, err
+	}
+	f.Values = v
+	return f, nil
+}
+
+// CheckInteger makes sure an integer key gets whole values: grid values
+// must be whole; a Latin hypercube's range is rounded when sampled.
+func (f *Factor) CheckInteger() error {
+	if !f.Integer {
+		return nil
+	}
+	for _, v := range f.Values {
+		if v != math.Trunc(v) {
+			return fmt.Errorf("--vary %s: %s takes whole numbers, got %v", f.Spec, f.Key, v)
+		}
+	}
+	return nil
+}
+
+// Grid returns every combination of the factors' values: the first factor
+// varies slowest.
+func Grid(factors []Factor) [][]float64 {
+	points := [][]float64{{}}
+	for _, f := range factors {
+		var next [][]float64
+		for _, p := range points {
+			for _, v := range f.Values {
+				next = append(next, append(append([]float64{}, p...), v))
+			}
+		}
+		points = next
+	}
+	return points
+}
+
+// LatinHypercube draws n points: each factor's range is cut into n equal
+// strata, each stratum is used once, and strata are matched across factors
+// by independent random permutations. The draws come from a stream of its
+// own derived from the master seed, so the design is the same for every
+// shard and every rerun. Integer factors are rounded to the nearest whole
+// number within the range.
+func LatinHypercube(factors []Factor, n int, seed uint64) [][]float64 {
+	r := sim.NewStream(seed, "design/lhs")
+	points := make([][]float64, n)
+	for i := range points {
+		points[i] = make([]float64, len(factors))
+	}
+	for j, f := range factors {
+		perm := make([]int, n)
+		for i := range perm {
+			perm[i] = i
+		}
+		for i := n - 1; i > 0; i-- { // Fisher–Yates
+			k := r.IntN(i + 1)
+			perm[i], perm[k] = perm[k], perm[i]
+		}
+		for i := range n {
+			x := f.Lo + (f.Hi-f.Lo)*(float64(perm[i])+r.Float64())/float64(n)
+			if f.Integer {
+				x = math.Min(math.Max(math.Round(x), math.Ceil(f.Lo)), math.Floor(f.Hi))
+			}
+			points[i][j] = x
+		}
+	}
+	return points
+}

@@ -1,0 +1,86 @@
+package design
+
+import (
+	"math"
+	"reflect"
+	"slices"
+	"testing"
+)
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		spec   string
+		lhs    bool
+		values []float64
+		lo, hi float64
+		err    bool
+	}{
+		{"a.b=0:1:5", false, []float64{0, 0.25, 0.5, 0.75, 1}, 0, 0, false},
+		{"a=0.1:0.3:3", false, []float64{0.1, 0.2, 0.3}, 0, 0, false},
+		{"a=1,2,5", false, []float64{1, 2, 5}, 0, 0, false},
+		{"a=7:9:1", false, []float64{7}, 0, 0, false},
+		{"a=0:1", true, nil, 0, 1, false},
+		{"a=0:1", false, nil, 0, 0, true},
+		{"a=0:1:0", false, nil, 0, 0, true},
+		{"a=x,2", false, nil, 0, 0, true},
+		{"=1,2", false, nil, 0, 0, true},
+		{"a=2:1", true, nil, 0, 0, true},
+		{"a=1,2", true, nil, 0, 0, true},
+	}
+	for _, tt := range tests {
+		f, err := Parse(tt.spec, tt.lhs)
+		if (err != nil) != tt.err {
+			t.Errorf("Parse(%q, %v) error = %v; want error %v", tt.spec, tt.lhs, err, tt.err)
+			continue
+		}
+		if err != nil {
+			continue
+		}
+		for i := range tt.values {
+			if math.Abs(f.Values[i]-tt.values[i]) > 1e-12 {
+				t.Errorf("Parse(%q) values = %v; want %v", tt.spec, f.Values, tt.values)
+				break
+			}
+		}
+		if f.Lo != tt.lo || f.Hi != tt.hi {
+			t.Errorf("Parse(%q) range = %v:%v; want %v:%v", tt.spec, f.Lo, f.Hi, tt.lo, tt.hi)
+		}
+	}
+}
+
+func TestGrid(t *testing.T) {
+	got := Grid([]Factor{{Values: []float64{1, 2}}, {Values: []float64{10, 20, 30}}})
+	want := [][]float64{{1, 10}, {1, 20}, {1, 30}, {2, 10}, {2, 20}, {2, 30}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Grid = %v; want %v", got, want)
+	}
+}
+
+func TestLatinHypercube(t *testing.T) {
+	fs := []Factor{{Lo: 0, Hi: 1}, {Lo: 10, Hi: 20}, {Lo: 1, Hi: 5, Integer: true}}
+	const n = 50
+	pts := LatinHypercube(fs, n, 42)
+	if !reflect.DeepEqual(pts, LatinHypercube(fs, n, 42)) {
+		t.Fatal("same seed, different design")
+	}
+	if reflect.DeepEqual(pts, LatinHypercube(fs, n, 43)) {
+		t.Fatal("different seeds, same design")
+	}
+	for j, f := range fs[:2] {
+		strata := make([]int, n)
+		for _, p := range pts {
+			if p[j] < f.Lo || p[j] >= f.Hi {
+				t.Fatalf("factor %d value %v outside [%v, %v)", j, p[j], f.Lo, f.Hi)
+			}
+			strata[int((p[j]-f.Lo)/(f.Hi-f.Lo)*n)]++
+		}
+		if slices.ContainsFunc(strata, func(c int) bool { return c != 1 }) {
+			t.Errorf("factor %d: strata counts %v; want each stratum once", j, strata)
+		}
+	}
+	for _, p := range pts {
+		if p[2] != math.Round(p[2]) || p[2] < 1 || p[2] > 5 {
+			t.Errorf("integer factor got %v", p[2])
+		}
+	}
+}
