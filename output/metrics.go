@@ -15,7 +15,7 @@ type DayColumn struct {
 var DayColumns = func() []DayColumn {
 	var cols []DayColumn
 	for s := range sim.NumStates {
-		cols = append(cols, DayColumn{s.String(), "migrants " + stateDoc[s] + " at the end of the day",
+		cols = append(cols, DayColumn{s.String(), stateDoc[s],
 			func(r *sim.DayRecord) float64 { return float64(r.States[s]) }})
 	}
 	cols = append(cols, DayColumn{"created", "migrants created so far", func(r *sim.DayRecord) float64 { return float64(r.Created) }})
@@ -33,13 +33,14 @@ var DayColumns = func() []DayColumn {
 		DayColumn{"trapped_person_days", "cumulative sum over days of the trapped count", func(r *sim.DayRecord) float64 { return float64(r.TrappedPersonDays) }},
 		DayColumn{"active_smugglers", "smugglers in business", func(r *sim.DayRecord) float64 { return float64(r.ActiveSmugglers) }},
 		DayColumn{"mean_price", "mean smuggling price over markets with smugglers, USD (0 if none)", func(r *sim.DayRecord) float64 { return r.MeanPrice }},
-		DayColumn{"mean_transit_days", "mean days since departure of migrants still in transit", func(r *sim.DayRecord) float64 { return r.MeanTransitDays }},
+		DayColumn{"mean_transit_days", "mean days since creation of migrants not yet arrived, returned, stayed or dead (including those still waiting at home)", func(r *sim.DayRecord) float64 { return r.MeanTransitDays }},
 		DayColumn{"queued", "migrants in posts' queues", func(r *sim.DayRecord) float64 { return float64(r.Queued) }},
 		DayColumn{"posts_failing", "posts failing that day", func(r *sim.DayRecord) float64 { return float64(r.PostsFailing) }},
 		DayColumn{"post_arrivals", "cumulative migrants who joined a post's queue", func(r *sim.DayRecord) float64 { return float64(r.PostArrivals) }},
 		DayColumn{"admitted", "cumulative admissions at posts", func(r *sim.DayRecord) float64 { return float64(r.Admitted) }},
 		DayColumn{"refused", "cumulative refusals at posts", func(r *sim.DayRecord) float64 { return float64(r.Refused) }},
-		DayColumn{"referrals", "cumulative referrals by screening or assistance", func(r *sim.DayRecord) float64 { return float64(r.Referrals) }},
+		DayColumn{"referrals", "cumulative migrants sent by screening to a centre or the protection channel, or taken to a centre by assistance", func(r *sim.DayRecord) float64 { return float64(r.Referrals) }},
+		DayColumn{"evacuated", "cumulative migrants evacuated from centres to their destination (also counted as arrived)", func(r *sim.DayRecord) float64 { return float64(r.Evacuated) }},
 		DayColumn{"interceptions", "cumulative interceptions on irregular paths", func(r *sim.DayRecord) float64 { return float64(r.Interceptions) }},
 		DayColumn{"boarded", "cumulative migrants who boarded a smuggler's vehicle", func(r *sim.DayRecord) float64 { return float64(r.Boarded) }},
 	)
@@ -47,14 +48,15 @@ var DayColumns = func() []DayColumn {
 }()
 
 var stateDoc = [sim.NumStates]string{
-	"on a road or walking an irregular path alone",
-	"waiting at a location (in a queue, at a hub, at home, or held), not trapped",
-	"trapped (the trapped rule of docs/MODEL.md)",
-	"on an irregular path with a smuggler",
-	"sheltered in a centre",
-	"arrived at their destination, so far",
-	"returned home or gave up at home, so far",
-	"dead, so far",
+	"migrants on a road, or walking an irregular path alone, at the end of the day",
+	"migrants waiting at a location (in a queue, at a hub, at home, or held) and not trapped, at the end of the day",
+	"migrants trapped (the trapped rule of docs/MODEL.md) at the end of the day",
+	"migrants on an irregular path with a smuggler at the end of the day",
+	"migrants sheltered in a centre at the end of the day",
+	"migrants arrived at their destination by the end of the day",
+	"migrants returned home after setting out, by the end of the day",
+	"migrants who gave up at home without ever leaving it, by the end of the day",
+	"migrants dead by the end of the day",
 }
 
 // Total is one per-run total of summary.csv.
@@ -94,11 +96,12 @@ var Totals = []Total{
 	{"abuse_vulnerable", "abuse events suffered by vulnerable migrants", func(d []sim.DayRecord) float64 { return float64(final(d).AbuseVulnerable) }},
 	{"deaths", "migrants dead by the last day", stateAtEnd(sim.Dead)},
 	{"arrivals", "migrants arrived by the last day", stateAtEnd(sim.Arrived)},
-	{"returns", "migrants returned (or given up at home) by the last day", stateAtEnd(sim.Returned)},
+	{"returns", "migrants returned home after setting out, by the last day", stateAtEnd(sim.Returned)},
+	{"stayed", "migrants who gave up at home without leaving, by the last day", stateAtEnd(sim.Stayed)},
 	{"still_trapped", "migrants trapped on the last day", stateAtEnd(sim.Trapped)},
-	{"still_in_transit", "migrants neither arrived, returned nor dead on the last day", func(d []sim.DayRecord) float64 {
+	{"still_in_transit", "migrants not arrived, returned, stayed or dead on the last day (including those waiting at home)", func(d []sim.DayRecord) float64 {
 		f := final(d)
-		return float64(f.Created - f.States[sim.Arrived] - f.States[sim.Returned] - f.States[sim.Dead])
+		return float64(f.Created - f.States[sim.Arrived] - f.States[sim.Returned] - f.States[sim.Stayed] - f.States[sim.Dead])
 	}},
 	{"created", "migrants created", func(d []sim.DayRecord) float64 { return float64(final(d).Created) }},
 	{"peak_queued", "most migrants in posts' queues on any day", func(d []sim.DayRecord) float64 {
@@ -122,7 +125,8 @@ var Totals = []Total{
 	}},
 	{"boarded", "migrants who boarded a smuggler's vehicle", func(d []sim.DayRecord) float64 { return float64(final(d).Boarded) }},
 	{"interceptions", "interceptions on irregular paths", func(d []sim.DayRecord) float64 { return float64(final(d).Interceptions) }},
-	{"referrals", "referrals by screening or assistance", func(d []sim.DayRecord) float64 { return float64(final(d).Referrals) }},
+	{"referrals", "migrants sent by screening to a centre or the protection channel, or taken to a centre by assistance", func(d []sim.DayRecord) float64 { return float64(final(d).Referrals) }},
+	{"evacuated", "migrants evacuated from centres to their destination (also counted in arrivals)", func(d []sim.DayRecord) float64 { return float64(final(d).Evacuated) }},
 	{"admitted", "admissions at posts", func(d []sim.DayRecord) float64 { return float64(final(d).Admitted) }},
 	{"refused", "refusals at posts", func(d []sim.DayRecord) float64 { return float64(final(d).Refused) }},
 }

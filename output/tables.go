@@ -105,6 +105,33 @@ func CreateCSV(path string, header []string) (*CSVFile, error) {
 	return c, nil
 }
 
+// ContinueCSV starts a table at path holding the rows of the table at from,
+// whose header must be header, to which more rows are then written.
+func ContinueCSV(path, from string, header []string) (*CSVFile, error) {
+	src, err := os.Open(from)
+	if err != nil {
+		return nil, err
+	}
+	defer src.Close()
+	first, err := csv.NewReader(bufio.NewReader(src)).Read()
+	if err != nil || !slices.Equal(first, header) {
+		return nil, fmt.Errorf("%s: its columns differ from this command's", from)
+	}
+	if _, err := src.Seek(0, io.SeekStart); err != nil {
+		return nil, err
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := io.Copy(f, src); err != nil {
+		f.Close()
+		return nil, err
+	}
+	b := bufio.NewWriterSize(f, 1<<16)
+	return &CSVFile{f: f, b: b, w: csv.NewWriter(b)}, nil
+}
+
 // Write adds one row.
 func (c *CSVFile) Write(row []string) error { return c.w.Write(row) }
 

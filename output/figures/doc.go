@@ -1,0 +1,41 @@
+// Package figures draws borderwork's figures: a Figure is one chart of
+// already-aggregated results (time series with 95% bands, grouped bars with
+// error bars, or a heatmap of a parameter sweep), and Save writes it as PNG,
+// SVG and PDF files that are byte-identical whenever the same data is drawn
+// again, in the same process or in a new one.
+//
+// The package does no statistics and reads no files: callers pass summary
+// numbers (means and interval bounds) and a Caption naming the scenario,
+// seed and replicate count, which is printed under every figure so that a
+// figure separated from its folder still says where it came from.
+//
+// Every figure has the same layout: title on top, data area with axes,
+// legend or colour bar to the right of the data (never over it), and the
+// caption in small type at the bottom. Colours come from the Okabe–Ito
+// colour-blind-safe palette by position in the caller's slice, so the same
+// regime order gives the same colours in every figure; lines also differ by
+// dash pattern so they stay apart in greyscale print.
+//
+// Determinism: nothing that reaches the output depends on the clock, map
+// order or randomness. The PDF backend (fpdf) would otherwise stamp the
+// current time and may emit its resource catalogues in map order; this
+// package pins both at init (see init in figures.go). PDFs embed the whole
+// Liberation Sans font, which is deterministic too: the same font bytes,
+// compressed the same way. PNG and PDF bytes do depend on the Go version's
+// compress/flate and on the module versions in go.mod, so the golden
+// hashes in testdata/ may need `go test ./output/figures/ -update` after
+// an upgrade (then look at the figures before committing them).
+//
+// Limitations of the gonum/plot backends, and what this package does:
+//   - vgpdf embeds every font face under one file name, so a PDF using two
+//     faces (say regular and bold) would draw all text with one face's
+//     glyphs and the other's spacing. All text is therefore Liberation Sans
+//     regular; the title stands out by size.
+//   - vgpdf writes text as Windows-1252 without converting Go's UTF-8, and
+//     passes alpha-premultiplied colours. Encode converts text (characters
+//     outside Windows-1252, such as Greek letters or U+2212 minus, print as
+//     '?' in the PDF only) and un-premultiplies colours, so translucent
+//     bands look the same in all three formats.
+//   - SVGs name the font without embedding it; Encode adds Arial and
+//     Helvetica, which share its metrics, as fallbacks.
+package figures

@@ -1,0 +1,342 @@
+package figures
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"image/color"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+	"golang.org/x/text/encoding/charmap"
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgimg"
+	"gonum.org/v1/plot/vg/vgpdf"
+	"gonum.org/v1/plot/vg/vgsvg"
+)
+
+// pdfEpoch is the creation and modification date written into every PDF.
+// fpdf otherwise stamps time.Now(), which would make two runs on the same
+// data differ; a fixed date keeps reruns byte-identical. The date carries
+// no meaning: a figure's provenance is in its caption.
+var pdfEpoch = time.Date(2000, time.January, 1, 0, 0, 0, 0, time.UTC)
+
+func init() {
+	fpdf.SetDefaultCreationDate(pdfEpoch)
+	fpdf.SetDefaultModificationDate(pdfEpoch)
+	// fpdf keeps fonts and images in maps; sorting its catalogues makes
+	// their order in the file independent of map iteration order.
+	fpdf.SetDefaultCatalogSort(true)
+	// These are process-wide fpdf defaults. Nothing else in borderwork
+	// writes PDFs; code that needs a real date can still set it on its
+	// own fpdf document.
+}
+
+// Size and resolution of every figure: 16 cm × 10 cm fits a page width,
+// and 180 dpi keeps 9-point tick labels crisp in the PNG.
+const (
+	Width  = 16 * vg.Centimeter
+	Height = 10 * vg.Centimeter
+	DPI    = 180
+)
+
+// knownFormats lists the formats Save and Encode accept.
+var knownFormats = []string{"png", "svg", "pdf"}
+
+// Formats returns the formats Save and Encode accept: "png", "svg", "pdf".
+func Formats() []string { return slices.Clone(knownFormats) }
+
+// Caption is the provenance line under every figure.
+type Caption struct {
+	Scenario string // scenario name, e.g. "sahel"
+	Seed     int64
+	Reps     int    // replicates per regime (or per sweep point)
+	Extra    string // optional, appended, e.g. "--set regimes.closed.patrol=0.1"
+}
+
+// text renders the caption. per qualifies the replicate count (e.g. " per
+// cell"); spread says what the figure's intervals are (e.g. "95% bands
+// across replicates") and is dropped when Reps is 1, because one replicate
+// has no spread. A Reps of 0 or less is left out.
+func (c Caption) text(per, spread string) string {
+	var parts []string
+	if c.Scenario != "" {
+		parts = append(parts, "scenario "+c.Scenario)
+	}
+	parts = append(parts, "seed "+strconv.FormatInt(c.Seed, 10))
+	switch {
+	case c.Reps == 1:
+		parts = append(parts, "1 replicate"+per)
+	case c.Reps > 1:
+		parts = append(parts, strconv.Itoa(c.Reps)+" replicates"+per)
+		if spread != "" {
+			parts = append(parts, spread)
+		}
+	}
+	if c.Extra != "" {
+		parts = append(parts, c.Extra)
+	}
+	return strings.Join(parts, " · ")
+}
+
+// Figure is a drawn figure ready to save. It is not safe for concurrent
+// use: drawing adapts its tick labels to the space available.
+type Figure struct {
+	p       *plot.Plot
+	title   string
+	caption string
+	side    sidePanel // legend or colour bar right of the data; may be nil
+
+	// fit, if set, adapts p to the size of its data area before drawing
+	// (wrapping or thinning tick labels).
+	fit func(p *plot.Plot, data vg.Rectangle)
+
+	// xLabel and yLabel are the axis labels before wrapping.
+	xLabel, yLabel string
+}
+
+// sidePanel is what stands right of the data area.
+type sidePanel interface {
+	// width is the horizontal space the panel needs.
+	width() vg.Length
+	// draw draws the panel into c, whose vertical extent is the data area's.
+	draw(c draw.Canvas)
+}
+
+// Layout lengths.
+const (
+	margin   = 8 * vg.Length(1)  // around the figure
+	sideGap  = 10 * vg.Length(1) // between data area and side panel
+	titleGap = 6 * vg.Length(1)
+	capGap   = 6 * vg.Length(1)
+)
+
+// draw draws f onto c: title, caption, plot, side panel.
+func (f *Figure) draw(c draw.Canvas) {
+	c.SetColor(color.White)
+	c.Fill(c.Rectangle.Path())
+	in := draw.Crop(c, margin, -margin, margin, -margin)
+	w := in.Max.X - in.Min.X
+
+	if f.title != "" {
+		sty := textStyle(titleSize)
+		sty.XAlign, sty.YAlign = draw.XCenter, draw.YTop
+		t := wrapText(f.title, sty, w)
+		in.FillText(sty, vg.Point{X: in.Center().X, Y: in.Max.Y}, t)
+		in.Max.Y -= sty.Height(t) + titleGap
+	}
+	if f.caption != "" {
+		sty := textStyle(captionSize)
+		sty.Color = captionColor
+		sty.XAlign, sty.YAlign = draw.XLeft, draw.YBottom
+		t := wrapText(f.caption, sty, w)
+		in.FillText(sty, vg.Point{X: in.Min.X, Y: in.Min.Y + sty.FontExtents().Descent}, t)
+		in.Min.Y += sty.Height(t) + capGap
+	}
+
+	area := in
+	if f.side != nil {
+		area.Max.X -= f.side.width() + sideGap
+	}
+	if f.fit != nil {
+		f.fit(f.p, f.p.DataCanvas(area).Rectangle)
+	}
+	f.fitAxisLabels(area)
+	f.p.Draw(area)
+	if f.side != nil {
+		data := f.p.DataCanvas(area)
+		panel := in
+		panel.Min.X = area.Max.X + sideGap
+		panel.Min.Y, panel.Max.Y = data.Min.Y, data.Max.Y
+		f.side.draw(panel)
+	}
+}
+
+// fitAxisLabels wraps the axis labels to the length of their axes, so a
+// long label neither runs off the figure nor over the title.
+func (f *Figure) fitAxisLabels(area draw.Canvas) {
+	f.p.X.Label.Text, f.p.Y.Label.Text = f.xLabel, f.yLabel
+	data := f.p.DataCanvas(area)
+	f.p.X.Label.Text = wrapText(f.xLabel, f.p.X.Label.TextStyle, data.Max.X-data.Min.X)
+	f.p.Y.Label.Text = wrapText(f.yLabel, f.p.Y.Label.TextStyle, data.Max.Y-data.Min.Y)
+}
+
+// Encode writes fig in format ("png", "svg" or "pdf") to w.
+func (f *Figure) Encode(w io.Writer, format string) (err error) {
+	if f == nil || f.p == nil {
+		return errors.New("figures: nil figure")
+	}
+	var c vg.CanvasWriterTo
+	switch format {
+	case "png":
+		c = vgimg.PngCanvas{Canvas: vgimg.NewWith(
+			vgimg.UseWH(Width, Height), vgimg.UseDPI(DPI), vgimg.UseBackgroundColor(color.White))}
+	case "svg":
+		c = vgsvg.New(Width, Height)
+	case "pdf":
+		c = pdfCanvas{vgpdf.New(Width, Height)}
+	default:
+		return fmt.Errorf("figures: unknown format %q (want one of %s)", format, strings.Join(knownFormats, ", "))
+	}
+	// plot and its backends report some failures (bad ranges, font
+	// errors) by panicking; a figure that cannot be drawn is an error
+	// for the caller, not a crash of the simulation run.
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("figures: drawing %s: %v", format, r)
+		}
+	}()
+	f.draw(draw.New(c))
+	if format != "svg" {
+		_, err = c.WriteTo(w)
+		return err
+	}
+	var b bytes.Buffer
+	if _, err = c.WriteTo(&b); err != nil {
+		return err
+	}
+	_, err = w.Write(svgFontFallback(b.Bytes()))
+	return err
+}
+
+// svgFontFallback adds fallbacks to the SVG's font-family, which names
+// only Liberation Sans: without them a viewer lacking that font falls back
+// to its default, often a serif. Arial and Helvetica share Liberation
+// Sans's metrics, so text keeps its width and labels their alignment.
+// (Embedding the font instead would add about half a megabyte per file.)
+func svgFontFallback(svg []byte) []byte {
+	return bytes.ReplaceAll(svg,
+		[]byte("font-family:Liberation Sans;"),
+		[]byte("font-family:Liberation Sans,Arial,Helvetica,sans-serif;"))
+}
+
+// Save writes fig to dir/name.EXT for each format in formats ("png",
+// "svg", "pdf"). Formats are checked and every file is rendered in memory
+// before anything is written; each file then goes through a temporary file
+// in dir renamed into place, so an interrupted call never leaves a
+// half-written figure, and a failed call leaves no temporary files.
+func Save(fig *Figure, dir, name string, formats []string) error {
+	if fig == nil || fig.p == nil {
+		return errors.New("figures: nil figure")
+	}
+	if name == "" || name == "." || name == ".." || strings.ContainsAny(name, `/\`) {
+		return fmt.Errorf("figures: bad figure name %q", name)
+	}
+	if len(formats) == 0 {
+		return errors.New("figures: no formats to save")
+	}
+	var todo []string
+	for _, f := range formats {
+		if !slices.Contains(knownFormats, f) {
+			return fmt.Errorf("figures: unknown format %q (want one of %s)", f, strings.Join(knownFormats, ", "))
+		}
+		if !slices.Contains(todo, f) {
+			todo = append(todo, f)
+		}
+	}
+	data := make([][]byte, len(todo))
+	for i, f := range todo {
+		var b bytes.Buffer
+		if err := fig.Encode(&b, f); err != nil {
+			return err
+		}
+		data[i] = b.Bytes()
+	}
+	for i, f := range todo {
+		if err := writeAtomic(filepath.Join(dir, name+"."+f), data[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeAtomic writes data to path through a temporary file in the same
+// directory renamed into place; on error the temporary file is removed.
+func writeAtomic(path string, data []byte) (err error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("figures: %w", err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+			err = fmt.Errorf("figures: writing %s: %w", path, err)
+		}
+	}()
+	if _, err = tmp.Write(data); err != nil {
+		return err
+	}
+	if err = tmp.Sync(); err != nil {
+		return err
+	}
+	// CreateTemp makes the file private (0600); figures are ordinary
+	// output files.
+	if err = tmp.Chmod(0o644); err != nil {
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+// pdfCanvas mends two things in vgpdf's text and colour output:
+//
+//   - vgpdf hands fpdf the alpha-premultiplied components of a colour and
+//     then sets its alpha as well, so translucent bands would come out
+//     darker in the PDF than in PNG and SVG. SetColor un-premultiplies.
+//   - vgpdf's fonts are encoded as Windows-1252 but it passes Go's UTF-8
+//     strings through unchanged, so "·" would print as "Â·". FillString
+//     re-encodes (runes outside Windows-1252 become '?').
+type pdfCanvas struct{ *vgpdf.Canvas }
+
+func (c pdfCanvas) SetColor(clr color.Color) {
+	if clr == nil {
+		clr = color.Black
+	}
+	c.Canvas.SetColor(straightColor(color.NRGBAModel.Convert(clr).(color.NRGBA)))
+}
+
+func (c pdfCanvas) FillString(f font.Face, pt vg.Point, s string) {
+	c.Canvas.FillString(f, pt, toWindows1252(s))
+}
+
+// straightColor is a colour whose RGBA method returns components that are
+// NOT premultiplied by alpha. It breaks the color.Color contract on
+// purpose and must only be given to vgpdf (see pdfCanvas).
+type straightColor color.NRGBA
+
+func (s straightColor) RGBA() (r, g, b, a uint32) {
+	return uint32(s.R) * 0x101, uint32(s.G) * 0x101, uint32(s.B) * 0x101, uint32(s.A) * 0x101
+}
+
+// toWindows1252 encodes s as Windows-1252 bytes, with '?' for runes the
+// code page lacks.
+func toWindows1252(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		ascii = ascii && s[i] < 0x80
+	}
+	if ascii {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	for _, r := range s {
+		c, ok := charmap.Windows1252.EncodeRune(r)
+		if !ok {
+			c = '?'
+		}
+		b = append(b, c)
+	}
+	return string(b)
+}

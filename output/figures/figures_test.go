@@ -1,0 +1,512 @@
+package figures
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"flag"
+	"fmt"
+	"image/color"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// goldenFigures are the figures whose output is pinned in testdata/.
+var goldenFigures = []struct {
+	name string
+	draw func() (*Figure, error)
+}{
+	{"timebands", func() (*Figure, error) {
+		return TimeBands("Migrants trapped at the border", "day", "migrants trapped", sampleBands(), sampleCaption)
+	}},
+	{"groupedbars", func() (*Figure, error) {
+		return GroupedBars("Harm by cause and regime", "share of migrants harmed", sampleGroups(), sampleCaption)
+	}},
+	{"heatmap", func() (*Figure, error) {
+		x, y, z := sampleGrid(false)
+		return Heatmap("Migrants trapped by patrol and smuggler price", "patrol intensity",
+			"smuggler price (USD)", "migrants trapped at day 180", x, y, z, false, sampleCaption)
+	}},
+	{"heatmap_diverging", func() (*Figure, error) {
+		x, y, z := sampleGrid(true)
+		c := sampleCaption
+		c.Extra = "--set regimes.closed.patrol=0.1"
+		return Heatmap("Migrants trapped: hbm minus closed", "patrol intensity",
+			"smuggler price (USD)", "difference in migrants trapped", x, y, z, true, c)
+	}},
+}
+
+// encodeAll returns fig in every format, keyed by extension.
+func encodeAll(t *testing.T, fig *Figure) map[string][]byte {
+	t.Helper()
+	out := map[string][]byte{}
+	for _, f := range Formats() {
+		var b bytes.Buffer
+		if err := fig.Encode(&b, f); err != nil {
+			t.Fatalf("Encode %s: %v", f, err)
+		}
+		out[f] = b.Bytes()
+	}
+	return out
+}
+
+// goldenHashes returns "sha256  name.ext" lines for every golden figure.
+func goldenHashes(t *testing.T) []string {
+	t.Helper()
+	var lines []string
+	for _, g := range goldenFigures {
+		fig, err := g.draw()
+		if err != nil {
+			t.Fatalf("%s: %v", g.name, err)
+		}
+		enc := encodeAll(t, fig)
+		for _, f := range Formats() {
+			sum := sha256.Sum256(enc[f])
+			lines = append(lines, hex.EncodeToString(sum[:])+"  "+g.name+"."+f)
+		}
+	}
+	return lines
+}
+
+// TestSameBytesTwice draws each figure kind twice, and encodes one figure
+// twice, and requires identical bytes in every format.
+func TestSameBytesTwice(t *testing.T) {
+	for _, g := range goldenFigures {
+		t.Run(g.name, func(t *testing.T) {
+			a, err := g.draw()
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, err := g.draw()
+			if err != nil {
+				t.Fatal(err)
+			}
+			ea, eb, ea2 := encodeAll(t, a), encodeAll(t, b), encodeAll(t, a)
+			for _, f := range Formats() {
+				if !bytes.Equal(ea[f], eb[f]) {
+					t.Errorf("%s: two drawings of the same data differ", f)
+				}
+				if !bytes.Equal(ea[f], ea2[f]) {
+					t.Errorf("%s: encoding one figure twice gives different bytes", f)
+				}
+			}
+		})
+	}
+}
+
+// TestGolden compares every format of the golden figures with the hashes
+// (and, for SVG, the files) in testdata/. Run with -update to rewrite them
+// after an intended change of the figures.
+func TestGolden(t *testing.T) {
+	hashFile := filepath.Join("testdata", "golden.sha256")
+	got := goldenHashes(t)
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(hashFile, []byte(strings.Join(got, "\n")+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(hashFile)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if w := strings.Fields(string(want)); !slices.Equal(strings.Fields(strings.Join(got, "\n")), w) {
+		t.Errorf("figure hashes differ from %s (go test -update rewrites it after an intended change)\ngot:\n%s\nwant:\n%s",
+			hashFile, strings.Join(got, "\n"), want)
+	}
+
+	for _, g := range goldenFigures {
+		fig, err := g.draw()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		if err := fig.Encode(&b, "svg"); err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join("testdata", g.name+".svg")
+		if *update {
+			if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		want, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(b.Bytes(), want) {
+			t.Errorf("%s differs from the golden file; diff it against Encode's output to see how", path)
+		}
+	}
+}
+
+// TestFreshProcess compares the hashes drawn here with those drawn by a
+// new process, whose font caches and fpdf state start empty.
+func TestFreshProcess(t *testing.T) {
+	if os.Getenv("FIGURES_PRINT_HASHES") == "1" {
+		fmt.Println(strings.Join(goldenHashes(t), "\n"))
+		return
+	}
+	if testing.Short() {
+		t.Skip("starts a process")
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestFreshProcess$", "-test.count=1")
+	cmd.Env = append(os.Environ(), "FIGURES_PRINT_HASHES=1")
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("child: %v\n%s", err, out)
+	}
+	for _, line := range goldenHashes(t) {
+		if !bytes.Contains(out, []byte(line)) {
+			t.Errorf("a new process drew something else: %s not in\n%s", line, out)
+		}
+	}
+}
+
+func TestPDFDatesPinned(t *testing.T) {
+	fig, err := goldenFigures[0].draw()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf := encodeAll(t, fig)["pdf"]
+	for _, want := range []string{"/CreationDate (D:20000101000000)", "/ModDate (D:20000101000000)"} {
+		if !bytes.Contains(pdf, []byte(want)) {
+			t.Errorf("PDF lacks %q", want)
+		}
+	}
+}
+
+func TestSVGFontFallback(t *testing.T) {
+	fig, err := goldenFigures[1].draw()
+	if err != nil {
+		t.Fatal(err)
+	}
+	svg := encodeAll(t, fig)["svg"]
+	if bytes.Contains(svg, []byte("font-family:Liberation Sans;")) || !bytes.Contains(svg, []byte("Arial")) {
+		t.Error("SVG font-family has no fallback")
+	}
+}
+
+func TestSaveWritesEveryFormat(t *testing.T) {
+	fig, err := goldenFigures[0].draw()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := Save(fig, dir, "trapped", []string{"png", "svg", "pdf", "svg"}); err != nil {
+		t.Fatal(err)
+	}
+	want := encodeAll(t, fig)
+	if got := dirNames(t, dir); !slices.Equal(got, []string{"trapped.pdf", "trapped.png", "trapped.svg"}) {
+		t.Fatalf("files %v", got)
+	}
+	for _, f := range Formats() {
+		path := filepath.Join(dir, "trapped."+f)
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(b, want[f]) {
+			t.Errorf("%s differs from Encode's output", path)
+		}
+		if st, _ := os.Stat(path); st.Mode().Perm() != 0o644 {
+			t.Errorf("%s mode %v", path, st.Mode())
+		}
+	}
+}
+
+func TestSaveRejectsBeforeWriting(t *testing.T) {
+	fig, err := goldenFigures[0].draw()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		name    string
+		formats []string
+	}{
+		{"fig", []string{"png", "gif"}},
+		{"fig", []string{"png", "PNG"}},
+		{"fig", nil},
+		{"", []string{"png"}},
+		{"sub/fig", []string{"png"}},
+		{"..", []string{"png"}},
+	} {
+		if err := Save(fig, dir, tc.name, tc.formats); err == nil {
+			t.Errorf("Save(%q, %v): no error", tc.name, tc.formats)
+		}
+	}
+	if err := Save(nil, dir, "fig", []string{"png"}); err == nil {
+		t.Error("Save(nil): no error")
+	}
+	if got := dirNames(t, dir); len(got) != 0 {
+		t.Errorf("rejected calls wrote %v", got)
+	}
+	if err := Save(fig, filepath.Join(dir, "missing"), "fig", []string{"png"}); err == nil {
+		t.Error("Save into a missing directory: no error")
+	}
+}
+
+// TestSaveFailureLeavesNoTemp makes the rename of the second format fail
+// (its target is a non-empty directory) and checks that the temporary file
+// is gone and the first format was written whole.
+func TestSaveFailureLeavesNoTemp(t *testing.T) {
+	fig, err := goldenFigures[0].draw()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "fig.svg", "x"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := Save(fig, dir, "fig", []string{"png", "svg"}); err == nil {
+		t.Fatal("no error when fig.svg is a directory")
+	}
+	if got := dirNames(t, dir); !slices.Equal(got, []string{"fig.png", "fig.svg"}) {
+		t.Errorf("files after failed Save: %v", got)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "fig.png"))
+	if err != nil || !bytes.Equal(b, encodeAll(t, fig)["png"]) {
+		t.Errorf("fig.png not written whole: %v", err)
+	}
+}
+
+func dirNames(t *testing.T, dir string) []string {
+	t.Helper()
+	es, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range es {
+		names = append(names, e.Name())
+	}
+	return names
+}
+
+func TestInvalidInput(t *testing.T) {
+	nan := math.NaN()
+	good := Band{Label: "a", X: []float64{0, 1}, Mean: []float64{1, 2}, Lo: []float64{0, 1}, Hi: []float64{2, 3}}
+	bandCases := map[string][]Band{
+		"no bands":          nil,
+		"no points":         {{Label: "a"}},
+		"short mean":        {{X: []float64{0, 1}, Mean: []float64{1}}},
+		"short lo":          {{X: []float64{0, 1}, Mean: []float64{1, 2}, Lo: []float64{0}, Hi: []float64{2, 3}}},
+		"lo without hi":     {{X: []float64{0, 1}, Mean: []float64{1, 2}, Lo: []float64{0, 1}}},
+		"x not increasing":  {{X: []float64{1, 0}, Mean: []float64{1, 2}}},
+		"x NaN":             {{X: []float64{0, nan}, Mean: []float64{1, 2}}},
+		"infinite mean":     {{X: []float64{0, 1}, Mean: []float64{1, math.Inf(1)}}},
+		"lo above hi":       {{X: []float64{0, 1}, Mean: []float64{1, 2}, Lo: []float64{0, 3}, Hi: []float64{2, 2}}},
+		"second band wrong": {good, {X: []float64{0}, Mean: []float64{1, 2}}},
+	}
+	for name, bands := range bandCases {
+		if _, err := TimeBands("t", "x", "y", bands, sampleCaption); err == nil {
+			t.Errorf("TimeBands %s: no error", name)
+		}
+	}
+	bar := func(l string, m float64) Bar { return Bar{Label: l, Mean: m, Lo: nan, Hi: nan} }
+	groupCases := map[string][]Group{
+		"no groups":       nil,
+		"no bars":         {{Label: "a"}},
+		"ragged":          {{Label: "a", Bars: []Bar{bar("x", 1)}}, {Label: "b", Bars: []Bar{bar("x", 1), bar("y", 1)}}},
+		"other category":  {{Label: "a", Bars: []Bar{bar("x", 1)}}, {Label: "b", Bars: []Bar{bar("y", 1)}}},
+		"infinite mean":   {{Label: "a", Bars: []Bar{bar("x", math.Inf(-1))}}},
+		"lo above hi bar": {{Label: "a", Bars: []Bar{{Label: "x", Mean: 1, Lo: 2, Hi: 0}}}},
+	}
+	for name, gs := range groupCases {
+		if _, err := GroupedBars("t", "y", gs, sampleCaption); err == nil {
+			t.Errorf("GroupedBars %s: no error", name)
+		}
+	}
+	x, y := []float64{0, 1}, []float64{0, 1, 2}
+	z := [][]float64{{1, 2}, {3, 4}, {5, 6}}
+	heatCases := map[string]func() ([]float64, []float64, [][]float64){
+		"no x":         func() ([]float64, []float64, [][]float64) { return nil, y, z },
+		"y decreasing": func() ([]float64, []float64, [][]float64) { return x, []float64{2, 1, 0}, z },
+		"short z":      func() ([]float64, []float64, [][]float64) { return x, y, z[:2] },
+		"short row":    func() ([]float64, []float64, [][]float64) { return x, y, [][]float64{{1, 2}, {3}, {5, 6}} },
+		"infinite z":   func() ([]float64, []float64, [][]float64) { return x, y, [][]float64{{1, 2}, {3, math.Inf(1)}, {5, 6}} },
+	}
+	for name, f := range heatCases {
+		hx, hy, hz := f()
+		if _, err := Heatmap("t", "x", "y", "z", hx, hy, hz, false, sampleCaption); err == nil {
+			t.Errorf("Heatmap %s: no error", name)
+		}
+	}
+}
+
+// TestDegenerateInput draws what is unusual but valid: NaN bands (one
+// replicate), gaps, one point, all-zero data, all-NaN and one-cell grids,
+// missing bars and negative values.
+func TestDegenerateInput(t *testing.T) {
+	nan := math.NaN()
+	one := Caption{Scenario: "s", Seed: 1, Reps: 1}
+	figs := map[string]func() (*Figure, error){
+		"NaN bands": func() (*Figure, error) {
+			return TimeBands("t", "day", "n", []Band{{Label: "a", X: []float64{0, 1, 2}, Mean: []float64{1, nan, 3},
+				Lo: []float64{nan, nan, nan}, Hi: []float64{nan, nan, nan}}}, one)
+		},
+		"no bounds, one point": func() (*Figure, error) {
+			return TimeBands("t", "day", "n", []Band{{X: []float64{5}, Mean: []float64{2}}}, one)
+		},
+		"all zero": func() (*Figure, error) {
+			return TimeBands("t", "day", "n", []Band{{Label: "a", X: []float64{0, 1}, Mean: []float64{0, 0}}}, one)
+		},
+		"bars missing and negative": func() (*Figure, error) {
+			return GroupedBars("t", "y", []Group{
+				{Label: "a", Bars: []Bar{{Label: "x", Mean: nan, Lo: nan, Hi: nan}, {Label: "y", Mean: -2, Lo: -3, Hi: -1}}},
+				{Label: "", Bars: []Bar{{Label: "x", Mean: 0, Lo: nan, Hi: nan}, {Label: "y", Mean: 4, Lo: 3, Hi: 5}}},
+			}, one)
+		},
+		"all NaN grid": func() (*Figure, error) {
+			return Heatmap("t", "x", "y", "z", []float64{1, 2}, []float64{1}, [][]float64{{nan, nan}}, true, one)
+		},
+		"one cell": func() (*Figure, error) {
+			return Heatmap("t", "x", "y", "z", []float64{3}, []float64{0}, [][]float64{{7}}, false, one)
+		},
+	}
+	for name, draw := range figs {
+		fig, err := draw()
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		encodeAll(t, fig)
+	}
+}
+
+func TestCaptionText(t *testing.T) {
+	c := Caption{Scenario: "sahel", Seed: 20181001, Reps: 20}
+	for _, tc := range []struct {
+		c          Caption
+		per, extra string
+		want       string
+	}{
+		{c, "", "95% bands across replicates", "scenario sahel · seed 20181001 · 20 replicates · 95% bands across replicates"},
+		{Caption{Scenario: "sahel", Seed: 3, Reps: 1, Extra: "--set a=1"}, "", "95% bands across replicates", "scenario sahel · seed 3 · 1 replicate · --set a=1"},
+		{c, " per cell", "", "scenario sahel · seed 20181001 · 20 replicates per cell"},
+		{Caption{Seed: -5}, "", "x", "seed -5"},
+	} {
+		if got := tc.c.text(tc.per, tc.extra); got != tc.want {
+			t.Errorf("got %q, want %q", got, tc.want)
+		}
+	}
+}
+
+func TestNiceTicks(t *testing.T) {
+	for _, tc := range []struct {
+		lo, hi float64
+		want   []string
+	}{
+		{0, 1.2e6, []string{"0", "200,000", "400,000", "600,000", "800,000", "1,000,000", "1,200,000"}},
+		{0, 0.397, []string{"0.0", "0.1", "0.2", "0.3"}},
+		{0, 11250, []string{"0", "2,000", "4,000", "6,000", "8,000", "10,000"}},
+		{-2700, 2700, []string{"-2,000", "-1,000", "0", "1,000", "2,000"}},
+		{0, 1, []string{"0.0", "0.2", "0.4", "0.6", "0.8", "1.0"}},
+		{0, 0.0012, []string{"0.0000", "0.0002", "0.0004", "0.0006", "0.0008", "0.0010", "0.0012"}},
+		{0, 187, []string{"0", "50", "100", "150"}},
+		{0, 13000, []string{"0", "2,500", "5,000", "7,500", "10,000", "12,500"}},
+	} {
+		var got []string
+		for _, tk := range (niceTicker{}).Ticks(tc.lo, tc.hi) {
+			got = append(got, tk.Label)
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("Ticks(%v, %v) = %v, want %v", tc.lo, tc.hi, got, tc.want)
+		}
+	}
+}
+
+func TestFormatNumber(t *testing.T) {
+	for _, tc := range []struct {
+		v    float64
+		d    int
+		want string
+	}{
+		{0, 0, "0"}, {-0.0001, 2, "0.00"}, {999, 0, "999"}, {1000, 0, "1,000"},
+		{-1500, 0, "-1,500"}, {1234567.891, 2, "1,234,567.89"}, {0.25, 2, "0.25"},
+	} {
+		if got := formatNumber(tc.v, tc.d); got != tc.want {
+			t.Errorf("formatNumber(%v, %d) = %q, want %q", tc.v, tc.d, got, tc.want)
+		}
+	}
+}
+
+func TestHeatmapPositions(t *testing.T) {
+	if got := positions([]float64{0, 0.1, 0.2, 0.3}); !slices.Equal(got, []float64{0, 0.1, 0.2, 0.3}) {
+		t.Errorf("even grid moved: %v", got)
+	}
+	if got := positions([]float64{250, 500, 1000}); !slices.Equal(got, []float64{0, 1, 2}) {
+		t.Errorf("uneven grid: %v", got)
+	}
+	if got := edges([]float64{0, 1, 3}); !slices.Equal(got, []float64{-0.5, 0.5, 2, 4}) {
+		t.Errorf("edges: %v", got)
+	}
+}
+
+func TestColorScale(t *testing.T) {
+	s := colorScale{anchors: blueRed, lo: -2, hi: 2}
+	if got := s.at(0); got != (color.NRGBA{0xF7, 0xF7, 0xF7, 0xFF}) {
+		t.Errorf("diverging scale at 0 is %v, want the neutral centre", got)
+	}
+	if got := s.at(-5); got != blueRed[0] {
+		t.Errorf("below range: %v", got)
+	}
+	if got := s.at(math.NaN()); got != missingColor {
+		t.Errorf("NaN: %v", got)
+	}
+}
+
+func TestPDFTextAndColour(t *testing.T) {
+	if got := toWindows1252("a · b − c"); got != "a \xb7 b ? c" {
+		t.Errorf("toWindows1252 = %q", got)
+	}
+	r, g, b, a := straightColor{R: 0xE6, G: 0x9F, B: 0x00, A: 0x40}.RGBA()
+	if r>>8 != 0xE6 || g>>8 != 0x9F || b != 0 || a>>8 != 0x40 {
+		t.Errorf("straightColor premultiplied: %x %x %x %x", r, g, b, a)
+	}
+}
+
+// TestFigureKeepsItsData changes the caller's data after drawing and
+// requires the saved figure not to change.
+func TestFigureKeepsItsData(t *testing.T) {
+	bands := sampleBands()
+	a, err := TimeBands("t", "day", "n", bands, sampleCaption)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := encodeAll(t, a)["svg"]
+	bands[0].Mean[3] = 1e9
+	if !bytes.Equal(before, encodeAll(t, a)["svg"]) {
+		t.Error("TimeBands figure changed with the caller's slice")
+	}
+	groups := sampleGroups()
+	b, err := GroupedBars("t", "y", groups, sampleCaption)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before = encodeAll(t, b)["svg"]
+	groups[0].Bars[0].Mean = 1e9
+	if !bytes.Equal(before, encodeAll(t, b)["svg"]) {
+		t.Error("GroupedBars figure changed with the caller's slice")
+	}
+	x, y, z := sampleGrid(false)
+	h, err := Heatmap("t", "x", "y", "z", x, y, z, false, sampleCaption)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before = encodeAll(t, h)["svg"]
+	z[0][0], x[0] = 1e9, -5
+	if !bytes.Equal(before, encodeAll(t, h)["svg"]) {
+		t.Error("Heatmap figure changed with the caller's slices")
+	}
+}

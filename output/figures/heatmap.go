@@ -1,0 +1,363 @@
+package figures
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+	"slices"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/text"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+)
+
+// viridis is matplotlib's viridis sampled at ten even steps: sequential,
+// perceptually uniform, colour-blind safe and readable in greyscale.
+var viridis = []color.NRGBA{
+	{0x44, 0x01, 0x54, 0xFF}, {0x48, 0x28, 0x78, 0xFF}, {0x3E, 0x4A, 0x89, 0xFF},
+	{0x31, 0x68, 0x8E, 0xFF}, {0x26, 0x82, 0x8E, 0xFF}, {0x1F, 0x9E, 0x89, 0xFF},
+	{0x35, 0xB7, 0x79, 0xFF}, {0x6D, 0xCD, 0x59, 0xFF}, {0xB4, 0xDE, 0x2C, 0xFF},
+	{0xFD, 0xE7, 0x25, 0xFF},
+}
+
+// blueRed is ColorBrewer's 11-class RdBu (colour-blind safe), from blue
+// for negative through near-white at 0 to red for positive.
+var blueRed = []color.NRGBA{
+	{0x05, 0x30, 0x61, 0xFF}, {0x21, 0x66, 0xAC, 0xFF}, {0x43, 0x93, 0xC3, 0xFF},
+	{0x92, 0xC5, 0xDE, 0xFF}, {0xD1, 0xE5, 0xF0, 0xFF}, {0xF7, 0xF7, 0xF7, 0xFF},
+	{0xFD, 0xDB, 0xC7, 0xFF}, {0xF4, 0xA5, 0x82, 0xFF}, {0xD6, 0x60, 0x4D, 0xFF},
+	{0xB2, 0x18, 0x2B, 0xFF}, {0x67, 0x00, 0x1F, 0xFF},
+}
+
+// colorScale maps values in [lo, hi] onto a palette by linear
+// interpolation between its anchors; values outside are clamped.
+type colorScale struct {
+	anchors []color.NRGBA
+	lo, hi  float64
+}
+
+func (s colorScale) at(v float64) color.Color {
+	if math.IsNaN(v) {
+		return missingColor
+	}
+	t := math.Min(1, math.Max(0, (v-s.lo)/(s.hi-s.lo)))
+	f := t * float64(len(s.anchors)-1)
+	i := min(int(f), len(s.anchors)-2)
+	u := f - float64(i)
+	a, b := s.anchors[i], s.anchors[i+1]
+	mix := func(x, y uint8) uint8 { return uint8(math.Round(float64(x) + u*(float64(y)-float64(x)))) }
+	return color.NRGBA{mix(a.R, b.R), mix(a.G, b.G), mix(a.B, b.B), 0xFF}
+}
+
+// Heatmap draws values z[row][col] over a grid of x (cols) and y (rows)
+// values, with a colour bar labelled zLabel. NaN cells are drawn grey, and
+// the colour bar then shows a "no data" swatch.
+//
+// diverging=true uses a diverging colour-blind-safe palette centred on 0
+// (for differences between regimes); false uses a sequential one (viridis)
+// whose scale starts at 0 when no value is negative, so colours compare
+// across figures of counts. Cells are centred on their grid values, and
+// the axes are ticked at the grid values (thinned when they would crowd).
+// x and y must be strictly increasing; an unevenly spaced grid is drawn
+// with equal cells, its ticks still labelled with the values.
+func Heatmap(title, xLabel, yLabel, zLabel string, x, y []float64, z [][]float64, diverging bool, c Caption) (*Figure, error) {
+	if err := checkGrid(x, y, z); err != nil {
+		return nil, fmt.Errorf("figures: Heatmap %q: %w", title, err)
+	}
+	zmin, zmax := math.Inf(1), math.Inf(-1)
+	hasNaN := false
+	for _, row := range z {
+		for _, v := range row {
+			if math.IsNaN(v) {
+				hasNaN = true
+				continue
+			}
+			zmin, zmax = math.Min(zmin, v), math.Max(zmax, v)
+		}
+	}
+	scale := colorScale{anchors: viridis}
+	switch {
+	case math.IsInf(zmin, 0): // every cell is NaN
+		scale.lo, scale.hi = 0, 1
+		if diverging {
+			scale.lo = -1
+		}
+	case diverging:
+		m := math.Max(math.Abs(zmin), math.Abs(zmax))
+		if m == 0 {
+			m = 1
+		}
+		scale.lo, scale.hi = -m, m
+	default:
+		scale.lo, scale.hi = math.Min(zmin, 0), zmax
+		if scale.hi == scale.lo {
+			scale.hi = scale.lo + 1
+		}
+	}
+	if diverging {
+		scale.anchors = blueRed
+	}
+
+	p := plot.New()
+	styleAxes(p, xLabel, yLabel)
+	p.X.Padding, p.Y.Padding = 0, 0
+	// Copies, so that changing the caller's slices later changes nothing.
+	x, y = slices.Clone(x), slices.Clone(y)
+	zc := make([][]float64, len(z))
+	for i, row := range z {
+		zc[i] = slices.Clone(row)
+	}
+	z = zc
+	xp, yp := positions(x), positions(y)
+	cp := &cellsPlotter{x: edges(xp), y: edges(yp), z: z, scale: scale}
+	p.Add(cp)
+	p.X.Min, p.X.Max = cp.x[0], cp.x[len(cp.x)-1]
+	p.Y.Min, p.Y.Max = cp.y[0], cp.y[len(cp.y)-1]
+
+	return &Figure{
+		p:       p,
+		title:   title,
+		xLabel:  xLabel,
+		yLabel:  yLabel,
+		caption: c.text(" per cell", ""),
+		side:    newColorBar(zLabel, scale, hasNaN),
+		fit:     gridTicks(x, xp, y, yp),
+	}, nil
+}
+
+func checkGrid(x, y []float64, z [][]float64) error {
+	for _, a := range []struct {
+		name string
+		v    []float64
+	}{{"x", x}, {"y", y}} {
+		if len(a.v) == 0 {
+			return fmt.Errorf("no %s values", a.name)
+		}
+		for i, v := range a.v {
+			if !finite(v) {
+				return fmt.Errorf("%s[%d] = %v", a.name, i, v)
+			}
+			if i > 0 && v <= a.v[i-1] {
+				return fmt.Errorf("%s not increasing at index %d", a.name, i)
+			}
+		}
+	}
+	if len(z) != len(y) {
+		return fmt.Errorf("%d rows of z for %d y values", len(z), len(y))
+	}
+	for r, row := range z {
+		if len(row) != len(x) {
+			return fmt.Errorf("row %d of z has %d values for %d x values", r, len(row), len(x))
+		}
+		for col, v := range row {
+			if math.IsInf(v, 0) {
+				return fmt.Errorf("z[%d][%d] is infinite", r, col)
+			}
+		}
+	}
+	return nil
+}
+
+// positions returns where the cells of grid values vs are centred: at the
+// values themselves when they are evenly spaced, else at 0, 1, 2, …, so
+// that a sweep over, say, 250, 500, 1000, 2000 gives equal cells rather
+// than one that dwarfs the others. The tick labels show the values either
+// way.
+func positions(vs []float64) []float64 {
+	even := true
+	for i := 2; i < len(vs); i++ {
+		step0, step := vs[1]-vs[0], vs[i]-vs[i-1]
+		even = even && math.Abs(step-step0) <= 1e-6*step0
+	}
+	if even {
+		return vs
+	}
+	pos := make([]float64, len(vs))
+	for i := range pos {
+		pos[i] = float64(i)
+	}
+	return pos
+}
+
+// edges returns the cell boundaries of grid values vs: midway between
+// neighbours, and half a neighbouring step beyond the ends.
+func edges(vs []float64) []float64 {
+	n := len(vs)
+	e := make([]float64, n+1)
+	if n == 1 {
+		h := 0.5
+		if vs[0] != 0 {
+			h = 0.5 * math.Abs(vs[0])
+		}
+		return []float64{vs[0] - h, vs[0] + h}
+	}
+	for i := 1; i < n; i++ {
+		e[i] = (vs[i-1] + vs[i]) / 2
+	}
+	e[0] = vs[0] - (vs[1]-vs[0])/2
+	e[n] = vs[n-1] + (vs[n-1]-vs[n-2])/2
+	return e
+}
+
+// gridTicks returns a Figure.fit that ticks both axes at the grid values
+// (labels from x and y, placed at xp and yp), showing only every k-th label
+// where all would crowd.
+func gridTicks(x, xp, y, yp []float64) func(*plot.Plot, vg.Rectangle) {
+	return func(p *plot.Plot, data vg.Rectangle) {
+		sty := p.X.Tick.Label
+		xs := data.Max.X - data.Min.X
+		ys := data.Max.Y - data.Min.Y
+		p.X.Tick.Marker = gridTickList(x, xp, p.X.Min, p.X.Max, xs, func(l string) vg.Length {
+			return sty.Width(l) + vg.Points(8)
+		})
+		p.Y.Tick.Marker = gridTickList(y, yp, p.Y.Min, p.Y.Max, ys, func(string) vg.Length {
+			return sty.Height("0") + vg.Points(3)
+		})
+	}
+}
+
+// gridTickList ticks every k-th grid value vs at its position pos, k the
+// smallest step at which neighbouring labels, need(label) apart, fit along
+// an axis of the given length spanning [lo, hi].
+func gridTickList(vs, pos []float64, lo, hi float64, length vg.Length, need func(string) vg.Length) plot.ConstantTicks {
+	d := gridDecimals(vs)
+	labels := make([]string, len(vs))
+	var widest vg.Length
+	for i, v := range vs {
+		labels[i] = formatNumber(v, d)
+		widest = max(widest, need(labels[i]))
+	}
+	k := 1
+	if len(pos) > 1 {
+		minStep := math.Inf(1)
+		for i := 1; i < len(pos); i++ {
+			minStep = math.Min(minStep, pos[i]-pos[i-1])
+		}
+		gap := vg.Length(minStep/(hi-lo)) * length
+		k = max(1, int(math.Ceil(float64(widest/gap))))
+	}
+	ticks := make(plot.ConstantTicks, 0, len(vs))
+	for i := range vs {
+		if i%k == 0 {
+			ticks = append(ticks, plot.Tick{Value: pos[i], Label: labels[i]})
+		}
+	}
+	return ticks
+}
+
+// cellsPlotter draws the heatmap cells between precomputed edges.
+type cellsPlotter struct {
+	x, y  []float64 // cell edges
+	z     [][]float64
+	scale colorScale
+}
+
+// cellOverlap extends each cell under its right and upper neighbours,
+// which are drawn after it: without it, anti-aliasing leaves hairline
+// seams between cells in the PNG and in PDF viewers.
+const cellOverlap = vg.Length(0.5)
+
+func (h *cellsPlotter) Plot(c draw.Canvas, p *plot.Plot) {
+	trX, trY := p.Transforms(&c)
+	for r, row := range h.z {
+		y0, y1 := trY(h.y[r]), trY(h.y[r+1])
+		if r < len(h.z)-1 {
+			y1 += cellOverlap
+		}
+		for col, v := range row {
+			x0, x1 := trX(h.x[col]), trX(h.x[col+1])
+			if col < len(row)-1 {
+				x1 += cellOverlap
+			}
+			c.FillPolygon(h.scale.at(v), []vg.Point{{X: x0, Y: y0}, {X: x1, Y: y0}, {X: x1, Y: y1}, {X: x0, Y: y1}})
+		}
+	}
+}
+
+// colorBar is the side panel of a heatmap: a vertical gradient with
+// ticks, the z label, and a "no data" swatch when some cells are NaN.
+type colorBar struct {
+	label  string
+	scale  colorScale
+	ticks  []plot.Tick
+	hasNaN bool
+
+	tick, lab text.Style
+}
+
+const (
+	barWidth   = 11 * vg.Length(1)
+	barTickLen = 3 * vg.Length(1)
+	barGap     = 3 * vg.Length(1) // between tick and tick label
+	barLabGap  = 6 * vg.Length(1) // between tick labels and the z label
+	noDataText = "no data"
+)
+
+func newColorBar(label string, scale colorScale, hasNaN bool) *colorBar {
+	cb := &colorBar{scale: scale, hasNaN: hasNaN, tick: textStyle(tickSize), lab: textStyle(labelSize)}
+	cb.ticks = niceTicker{}.Ticks(scale.lo, scale.hi)
+	// The label runs along the bar, which is about as tall as the data
+	// area: wrap it to a little less than the smallest that can be.
+	cb.label = wrapText(label, cb.lab, Height*0.55)
+	return cb
+}
+
+func (cb *colorBar) width() vg.Length {
+	var w vg.Length
+	for _, t := range cb.ticks {
+		w = max(w, cb.tick.Width(t.Label))
+	}
+	if cb.hasNaN {
+		w = max(w, cb.tick.Width(noDataText))
+	}
+	w += barWidth + barTickLen + barGap
+	if cb.label != "" {
+		w += barLabGap + cb.lab.Height(cb.label)
+	}
+	return w
+}
+
+func (cb *colorBar) draw(c draw.Canvas) {
+	x0, x1 := c.Min.X, c.Min.X+barWidth
+	y0, y1 := c.Min.Y, c.Max.Y
+	outline := draw.LineStyle{Color: color.Gray{Y: 0x33}, Width: vg.Points(0.5)}
+	tsty := cb.tick
+	tsty.XAlign, tsty.YAlign = draw.XLeft, draw.YCenter
+	if cb.hasNaN {
+		sq := []vg.Point{{X: x0, Y: y0}, {X: x1, Y: y0}, {X: x1, Y: y0 + barWidth}, {X: x0, Y: y0 + barWidth}}
+		c.FillPolygon(missingColor, sq)
+		c.StrokeLines(outline, append(sq, sq[0]))
+		c.FillText(tsty, vg.Point{X: x1 + barTickLen + barGap, Y: y0 + barWidth/2}, noDataText)
+		y0 += barWidth + vg.Points(10)
+	}
+	// The gradient is drawn as thin slices, each overlapping the next to
+	// avoid anti-aliasing seams.
+	const slices = 128
+	for i := 0; i < slices; i++ {
+		s0 := y0 + (y1-y0)*vg.Length(i)/slices
+		s1 := y0 + (y1-y0)*vg.Length(i+1)/slices
+		if i < slices-1 {
+			s1 += cellOverlap
+		}
+		v := cb.scale.lo + (cb.scale.hi-cb.scale.lo)*(float64(i)+0.5)/slices
+		c.FillPolygon(cb.scale.at(v), []vg.Point{{X: x0, Y: s0}, {X: x1, Y: s0}, {X: x1, Y: s1}, {X: x0, Y: s1}})
+	}
+	c.StrokeLines(outline, []vg.Point{{X: x0, Y: y0}, {X: x1, Y: y0}, {X: x1, Y: y1}, {X: x0, Y: y1}, {X: x0, Y: y0}})
+	var labW vg.Length
+	for _, t := range cb.ticks {
+		y := y0 + (y1-y0)*vg.Length((t.Value-cb.scale.lo)/(cb.scale.hi-cb.scale.lo))
+		c.StrokeLine2(outline, x1, y, x1+barTickLen, y)
+		c.FillText(tsty, vg.Point{X: x1 + barTickLen + barGap, Y: y}, t.Label)
+		labW = max(labW, tsty.Width(t.Label))
+	}
+	if cb.label != "" {
+		// Rotated a quarter turn, the text's top faces left, so
+		// top-aligning it at x puts the label right of x.
+		sty := cb.lab
+		sty.Rotation = math.Pi / 2
+		sty.XAlign, sty.YAlign = draw.XCenter, draw.YTop
+		x := x1 + barTickLen + barGap + labW + barLabGap
+		c.FillText(sty, vg.Point{X: x, Y: (y0 + y1) / 2}, cb.label)
+	}
+}

@@ -1,0 +1,272 @@
+package figures
+
+import (
+	"image/color"
+	"math"
+	"strconv"
+	"strings"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/text"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+)
+
+// okabeIto is the Okabe–Ito colour-blind-safe palette, in the order the
+// series of a figure take their colours.
+var okabeIto = []color.NRGBA{
+	{0x00, 0x72, 0xB2, 0xFF}, // blue
+	{0xE6, 0x9F, 0x00, 0xFF}, // orange
+	{0x00, 0x9E, 0x73, 0xFF}, // bluish green
+	{0xD5, 0x5E, 0x00, 0xFF}, // vermillion
+	{0xCC, 0x79, 0xA7, 0xFF}, // reddish purple
+	{0x56, 0xB4, 0xE9, 0xFF}, // sky blue
+	{0xF0, 0xE4, 0x42, 0xFF}, // yellow
+	{0x00, 0x00, 0x00, 0xFF}, // black
+}
+
+// bandAlpha is the opacity of a confidence band: light enough that a line
+// and an overlapping band of another series stay visible through it.
+const bandAlpha = 0x40
+
+// seriesColor is the colour of the i-th series of a figure.
+func seriesColor(i int) color.NRGBA { return okabeIto[i%len(okabeIto)] }
+
+// bandColor is the translucent fill of the i-th series' band.
+func bandColor(i int) color.NRGBA {
+	c := seriesColor(i)
+	c.A = bandAlpha
+	return c
+}
+
+// dashes are the line patterns of successive series. Their count (6) is
+// coprime with the palette's (8), so the first 24 series all differ in
+// colour or pattern, and the first 6 differ in both.
+var dashes = [][]vg.Length{
+	nil, // solid
+	{vg.Points(6), vg.Points(3)},
+	{vg.Points(1.5), vg.Points(2.5)},
+	{vg.Points(7), vg.Points(2.5), vg.Points(1.5), vg.Points(2.5)},
+	{vg.Points(12), vg.Points(4)},
+	{vg.Points(7), vg.Points(2.5), vg.Points(1.5), vg.Points(2.5), vg.Points(1.5), vg.Points(2.5)},
+}
+
+// lineStyle is the style of the i-th series' line.
+func lineStyle(i int) draw.LineStyle {
+	return draw.LineStyle{
+		Color:  seriesColor(i),
+		Width:  vg.Points(1.6),
+		Dashes: dashes[i%len(dashes)],
+	}
+}
+
+var (
+	gridColor    = color.Gray{Y: 0xE0}
+	missingColor = color.Gray{Y: 0xB0} // heatmap cells without a value
+	captionColor = color.Gray{Y: 0x40}
+)
+
+// Font sizes in points. Sans serif reads better than plot's default serif
+// at the small sizes of tick labels and captions.
+const (
+	titleSize   = 13
+	labelSize   = 10
+	tickSize    = 9
+	legendSize  = 9
+	captionSize = 7.5
+)
+
+var sans = font.Font{Typeface: "Liberation", Variant: "Sans"}
+
+// textStyle returns a black sans text style of the given size. All text
+// uses the one face: vgpdf embeds every font face under the same file
+// name, so in a PDF with two faces (say regular and bold) all text would be
+// drawn with the glyphs of whichever was added last.
+func textStyle(size vg.Length) text.Style {
+	return text.Style{
+		Color:   color.Black,
+		Font:    font.From(sans, size),
+		Handler: plot.DefaultTextHandler,
+	}
+}
+
+// styleAxes gives p's axes the package's fonts, thin tick marks and the
+// number-formatting ticker.
+func styleAxes(p *plot.Plot, xLabel, yLabel string) {
+	for _, a := range []*plot.Axis{&p.X, &p.Y} {
+		a.Label.TextStyle.Font = font.From(sans, labelSize)
+		a.Label.Padding = vg.Points(4)
+		a.Tick.Label.Font = font.From(sans, tickSize)
+		a.Tick.Length = vg.Points(4)
+		a.Tick.Marker = niceTicker{}
+		a.Padding = vg.Points(3)
+	}
+	p.X.Label.Text = xLabel
+	p.Y.Label.Text = yLabel
+}
+
+// grid returns light grid lines at the y ticks (and the x ticks if
+// vertical), which help reading values off bars and lines without drawing
+// attention.
+func grid(vertical bool) plot.Plotter {
+	g := &gridPlotter{Horizontal: draw.LineStyle{Color: gridColor, Width: vg.Points(0.5)}}
+	if vertical {
+		g.Vertical = g.Horizontal
+	}
+	return g
+}
+
+// gridPlotter draws grid lines at the major ticks of both axes (a
+// zero-colour style draws none).
+type gridPlotter struct{ Vertical, Horizontal draw.LineStyle }
+
+func (g *gridPlotter) Plot(c draw.Canvas, p *plot.Plot) {
+	trX, trY := p.Transforms(&c)
+	if g.Vertical.Color != nil {
+		for _, t := range p.X.Tick.Marker.Ticks(p.X.Min, p.X.Max) {
+			if x := trX(t.Value); !t.IsMinor() && c.ContainsX(x) {
+				c.StrokeLine2(g.Vertical, x, c.Min.Y, x, c.Max.Y)
+			}
+		}
+	}
+	if g.Horizontal.Color != nil {
+		for _, t := range p.Y.Tick.Marker.Ticks(p.Y.Min, p.Y.Max) {
+			if y := trY(t.Value); !t.IsMinor() && c.ContainsY(y) {
+				c.StrokeLine2(g.Horizontal, c.Min.X, y, c.Max.X, y)
+			}
+		}
+	}
+}
+
+// niceTicker places three to seven ticks at multiples of 1, 2, 2.5 or 5 times
+// a power of ten, labelled in plain notation with thousands separators
+// ("1,250,000", never "1.25e+06").
+type niceTicker struct{}
+
+func (niceTicker) Ticks(lo, hi float64) []plot.Tick {
+	if !(hi > lo) || math.IsInf(lo, 0) || math.IsInf(hi, 0) {
+		return nil
+	}
+	step, decimals := niceStep(hi-lo, 6)
+	first := math.Ceil(lo/step - 1e-9)
+	last := math.Floor(hi/step + 1e-9)
+	var ticks []plot.Tick
+	for k := first; k <= last; k++ {
+		v := k * step
+		ticks = append(ticks, plot.Tick{Value: v, Label: formatNumber(v, decimals)})
+	}
+	return ticks
+}
+
+// niceStep returns a round step that divides span into about target
+// intervals, and the number of decimals its multiples need.
+func niceStep(span float64, target int) (step float64, decimals int) {
+	raw := span / float64(target)
+	e := int(math.Floor(math.Log10(raw)))
+	for _, m := range []float64{1, 2, 2.5, 5, 10} {
+		step = m * math.Pow10(e)
+		if step >= raw*(1-1e-9) {
+			switch m {
+			case 2.5: // 2.5×10^e needs one decimal more than 10^e
+				decimals = max(0, 1-e)
+			case 10:
+				decimals = max(0, -e-1)
+			default:
+				decimals = max(0, -e)
+			}
+			return step, decimals
+		}
+	}
+	panic("unreachable")
+}
+
+// formatNumber formats v with the given decimals and comma thousands
+// separators, and never prints "-0".
+func formatNumber(v float64, decimals int) string {
+	s := strconv.FormatFloat(v, 'f', decimals, 64)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	intPart, frac, hasFrac := strings.Cut(s, ".")
+	var b strings.Builder
+	for i, r := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	if hasFrac {
+		b.WriteByte('.')
+		b.WriteString(frac)
+	}
+	out := b.String()
+	if neg && strings.Trim(out, "0.,") != "" {
+		out = "-" + out
+	}
+	return out
+}
+
+// gridDecimals returns the fewest decimals (at most 6) with which every
+// value in vs prints exactly, so that grid labels are short but distinct.
+func gridDecimals(vs []float64) int {
+	for d := 0; d < 6; d++ {
+		ok := true
+		for _, v := range vs {
+			s := strconv.FormatFloat(v, 'f', d, 64)
+			back, err := strconv.ParseFloat(s, 64)
+			if err != nil || math.Abs(back-v) > 1e-9*math.Max(1, math.Abs(v)) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return d
+		}
+	}
+	return 6
+}
+
+// wrapText breaks s at spaces into lines no wider than width when drawn in
+// sty; a single word wider than width stays on its own line. Existing line
+// breaks are kept.
+func wrapText(s string, sty text.Style, width vg.Length) string {
+	return wrap(s, sty, width, false)
+}
+
+// wrap is wrapText that, if hyphens is set, may also break a word after
+// any of its hyphens.
+func wrap(s string, sty text.Style, width vg.Length, hyphens bool) string {
+	var out []string
+	for para := range strings.SplitSeq(s, "\n") {
+		line := ""
+		for _, word := range strings.Fields(para) {
+			pieces := []string{word}
+			if hyphens {
+				pieces = strings.SplitAfter(word, "-")
+			}
+			for i, piece := range pieces {
+				if piece == "" {
+					continue
+				}
+				sep := " "
+				if i > 0 {
+					sep = "" // the rest of a hyphenated word
+				}
+				switch {
+				case line == "":
+					line = piece
+				case sty.Width(line+sep+piece) <= width:
+					line += sep + piece
+				default:
+					out = append(out, line)
+					line = piece
+				}
+			}
+		}
+		out = append(out, line)
+	}
+	return strings.Join(out, "\n")
+}
+
+// finite reports whether v is neither NaN nor infinite.
+func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }

@@ -1,0 +1,204 @@
+package figures
+
+import (
+	"fmt"
+	"math"
+	"slices"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+)
+
+// Band is one line with a 95% confidence band, e.g. one regime's trapped
+// migrants per day: X[i] with mean Mean[i] and interval [Lo[i], Hi[i]].
+// Lo/Hi may be NaN (a single replicate): then draw the line without band.
+// Lo and Hi may also be nil, meaning no band at all. A NaN Mean leaves a
+// gap in the line.
+type Band struct {
+	Label           string
+	X, Mean, Lo, Hi []float64
+}
+
+// hasBand reports whether b has at least one finite interval.
+func (b Band) hasBand() bool {
+	for i := range b.Lo {
+		if finite(b.Lo[i]) && finite(b.Hi[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+func (b Band) check() error {
+	n := len(b.X)
+	if n == 0 {
+		return fmt.Errorf("no points")
+	}
+	if len(b.Mean) != n {
+		return fmt.Errorf("%d means for %d x values", len(b.Mean), n)
+	}
+	if len(b.Lo) != len(b.Hi) || (len(b.Lo) != 0 && len(b.Lo) != n) {
+		return fmt.Errorf("%d lower and %d upper bounds for %d x values", len(b.Lo), len(b.Hi), n)
+	}
+	for i, x := range b.X {
+		if !finite(x) {
+			return fmt.Errorf("x[%d] = %v", i, x)
+		}
+		if i > 0 && x <= b.X[i-1] {
+			return fmt.Errorf("x not increasing at index %d", i)
+		}
+		for _, v := range []float64{b.Mean[i], b.lo(i), b.hi(i)} {
+			if math.IsInf(v, 0) {
+				return fmt.Errorf("infinite value at index %d", i)
+			}
+		}
+		if b.lo(i) > b.hi(i) {
+			return fmt.Errorf("lower bound above upper bound at index %d", i)
+		}
+	}
+	return nil
+}
+
+func (b Band) lo(i int) float64 {
+	if b.Lo == nil {
+		return math.NaN()
+	}
+	return b.Lo[i]
+}
+
+func (b Band) hi(i int) float64 {
+	if b.Hi == nil {
+		return math.NaN()
+	}
+	return b.Hi[i]
+}
+
+// TimeBands draws one line per band over X, each with its shaded 95% band.
+// title, xLabel, yLabel given by the caller (with units, e.g. "day",
+// "migrants trapped"). Band i takes the i-th palette colour and dash
+// pattern. The y axis starts at 0 when no value is negative.
+func TimeBands(title, xLabel, yLabel string, bands []Band, c Caption) (*Figure, error) {
+	if len(bands) == 0 {
+		return nil, fmt.Errorf("figures: TimeBands %q: no bands", title)
+	}
+	for i, b := range bands {
+		if err := b.check(); err != nil {
+			return nil, fmt.Errorf("figures: TimeBands %q: band %d (%q): %w", title, i, b.Label, err)
+		}
+	}
+	// The figure keeps copies, so changing the caller's slices after this
+	// call does not change what Save writes.
+	bp := make(bandsPlotter, len(bands))
+	for i, b := range bands {
+		bp[i] = Band{Label: b.Label, X: slices.Clone(b.X), Mean: slices.Clone(b.Mean), Lo: slices.Clone(b.Lo), Hi: slices.Clone(b.Hi)}
+	}
+	p := plot.New()
+	styleAxes(p, xLabel, yLabel)
+	p.Add(grid(true), bp)
+	xmin, xmax, ymin, ymax := bp.DataRange()
+	p.X.Min, p.X.Max = xmin, xmax
+	p.Y.Min, p.Y.Max = yRange(ymin, ymax)
+
+	lg := newLegend(vg.Points(26))
+	for i, b := range bands {
+		lg.add(b.Label, bandThumb{i: i, band: b.hasBand()})
+	}
+	fig := &Figure{p: p, title: title, xLabel: xLabel, yLabel: yLabel, caption: c.text("", "95% bands across replicates")}
+	if len(lg.entries) > 0 {
+		fig.side = lg
+	}
+	return fig, nil
+}
+
+// yRange returns the y axis range for data spanning [lo, hi]: from 0 when
+// nothing is negative (counts), with 4% headroom so that extreme values do
+// not sit on the frame.
+func yRange(lo, hi float64) (float64, float64) {
+	if math.IsInf(lo, 0) || math.IsInf(hi, 0) { // no finite data
+		return 0, 1
+	}
+	if lo >= 0 {
+		lo = 0
+	}
+	if hi == lo {
+		return lo, lo + 1
+	}
+	pad := 0.04 * (hi - lo)
+	if lo < 0 {
+		lo -= pad
+	}
+	return lo, hi + pad
+}
+
+// bandsPlotter draws all bands first and all lines on top, so that no
+// band hides another series' line.
+type bandsPlotter []Band
+
+func (bs bandsPlotter) Plot(c draw.Canvas, p *plot.Plot) {
+	trX, trY := p.Transforms(&c)
+	for i, b := range bs {
+		for _, r := range runs(len(b.X), func(j int) bool { return finite(b.lo(j)) && finite(b.hi(j)) }) {
+			var pts []vg.Point
+			for j := r[0]; j < r[1]; j++ {
+				pts = append(pts, vg.Point{X: trX(b.X[j]), Y: trY(b.hi(j))})
+			}
+			for j := r[1] - 1; j >= r[0]; j-- {
+				pts = append(pts, vg.Point{X: trX(b.X[j]), Y: trY(b.lo(j))})
+			}
+			c.FillPolygon(bandColor(i), c.ClipPolygonXY(pts))
+		}
+	}
+	for i, b := range bs {
+		ls := lineStyle(i)
+		for _, r := range runs(len(b.X), func(j int) bool { return finite(b.Mean[j]) }) {
+			pts := make([]vg.Point, 0, r[1]-r[0])
+			for j := r[0]; j < r[1]; j++ {
+				pts = append(pts, vg.Point{X: trX(b.X[j]), Y: trY(b.Mean[j])})
+			}
+			if len(pts) == 1 { // an isolated value: a dot, since a line needs two points
+				c.DrawGlyph(draw.GlyphStyle{Color: ls.Color, Radius: vg.Points(1.8), Shape: draw.CircleGlyph{}}, pts[0])
+				continue
+			}
+			c.StrokeLines(ls, c.ClipLinesXY(pts)...)
+		}
+	}
+}
+
+// DataRange returns the range of X and of all finite Mean, Lo and Hi.
+func (bs bandsPlotter) DataRange() (xmin, xmax, ymin, ymax float64) {
+	xmin, ymin = math.Inf(1), math.Inf(1)
+	xmax, ymax = math.Inf(-1), math.Inf(-1)
+	for _, b := range bs {
+		for j, x := range b.X {
+			xmin, xmax = math.Min(xmin, x), math.Max(xmax, x)
+			for _, v := range []float64{b.Mean[j], b.lo(j), b.hi(j)} {
+				if finite(v) {
+					ymin, ymax = math.Min(ymin, v), math.Max(ymax, v)
+				}
+			}
+		}
+	}
+	if xmin == xmax {
+		xmin, xmax = xmin-0.5, xmax+0.5
+	}
+	return xmin, xmax, ymin, ymax
+}
+
+// runs returns the half-open index ranges [start, end) of consecutive
+// indices in [0, n) for which ok holds.
+func runs(n int, ok func(int) bool) [][2]int {
+	var rs [][2]int
+	start := -1
+	for j := 0; j <= n; j++ {
+		in := j < n && ok(j)
+		switch {
+		case in && start < 0:
+			start = j
+		case !in && start >= 0:
+			rs = append(rs, [2]int{start, j})
+			start = -1
+		}
+	}
+	return rs
+}
