@@ -1,0 +1,135 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/borderwork/borderwork/scenarios"
+)
+
+// Exit statuses (docs/cli.md).
+const (
+	exitOK          = 0
+	exitFailure     = 1
+	exitUsage       = 2
+	exitInterrupted = 130
+)
+
+// command is one subcommand: its name, a one-line summary for the help, and
+// the function that runs it.
+type command struct {
+	name    string
+	summary string
+	run     func(ctx context.Context, args []string, env *env) error
+}
+
+// env is what a command writes to.
+type env struct {
+	stdout, stderr io.Writer
+}
+
+func commands() []command {
+	return []command{
+		{"run", "run one regime of a scenario for several replicates", cmdRun},
+		{"compare", "compare every regime of a scenario with common random numbers", cmdCompare},
+		{"plot", "redraw an output folder's figures from its tables", cmdPlot},
+		{"scenarios", "list the bundled scenarios, or print one", cmdScenarios},
+		{"check", "validate a scenario file and print a digest of it", cmdCheck},
+		{"reproduce", "rerun an output folder's manifest and verify its tables", cmdReproduce},
+		{"version", "print the version, commit and Go version", cmdVersion},
+	}
+}
+
+// run is the whole program, testable without a process: it returns the
+// exit status.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	e := &env{stdout: stdout, stderr: stderr}
+	if len(args) == 0 {
+		usage(stderr)
+		return exitUsage
+	}
+	name := args[0]
+	if name == "help" || name == "-h" || name == "--help" || name == "-help" {
+		if len(args) > 1 {
+			return run(ctx, []string{args[1], "--help"}, stdout, stderr)
+		}
+		usage(stdout)
+		return exitOK
+	}
+	i := slices.IndexFunc(commands(), func(c command) bool { return c.name == name })
+	if i < 0 {
+		fmt.Fprintf(stderr, "borderwork: unknown command %q\nRun 'borderwork help' for the commands.\n", name)
+		return exitUsage
+	}
+	err := commands()[i].run(ctx, args[1:], e)
+	return report(err, name, stderr)
+}
+
+// report prints a failed command's error as one line and maps it to an
+// exit status.
+func report(err error, name string, stderr io.Writer) int {
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, flag.ErrHelp):
+		return exitOK
+	case errors.Is(err, errShown):
+		return exitUsage
+	case errors.Is(err, errInterrupted):
+		fmt.Fprintf(stderr, "borderwork %s: %v\n", name, err)
+		return exitInterrupted
+	case errors.Is(err, errUsage), errors.Is(err, scenarios.ErrInvalid):
+		fmt.Fprintf(stderr, "borderwork %s: %s\n", name, oneLine(err))
+		return exitUsage
+	case errors.Is(err, errMismatch):
+		fmt.Fprintf(stderr, "borderwork %s: %v\n", name, err)
+		return exitFailure
+	default:
+		fmt.Fprintf(stderr, "borderwork %s: %v\n", name, err)
+		return exitFailure
+	}
+}
+
+func oneLine(err error) string {
+	return strings.ReplaceAll(err.Error(), "\n", "; ")
+}
+
+var (
+	// errUsage marks bad flags or arguments: exit status 2.
+	errUsage = errors.New("usage")
+	// errShown marks a usage error whose message was already printed.
+	errShown = errors.New("usage error shown")
+	// errInterrupted marks a command stopped by a signal: exit status 130.
+	errInterrupted = errors.New("interrupted")
+	// errMismatch marks a reproduction whose tables differ: exit status 1.
+	errMismatch = errors.New("mismatch")
+)
+
+func usageErrorf(format string, args ...any) error {
+	return fmt.Errorf("%w: "+format, append([]any{errUsage}, args...)...)
+}
+
+func usage(w io.Writer) {
+	fmt.Fprint(w, `borderwork simulates migration through open, closed, malfunctioning and
+humanitarian borders, and reports trapped-migrant and abuse counts.
+
+Usage:
+
+	borderwork <command> [flags] [arguments]
+
+The commands are:
+
+`)
+	for _, c := range commands() {
+		fmt.Fprintf(w, "\t%-10s %s\n", c.name, c.summary)
+	}
+	fmt.Fprint(w, `
+Without a SCENARIO, commands use the bundled scenario "sahel".
+Use "borderwork help <command>" for more about a command.
+`)
+}

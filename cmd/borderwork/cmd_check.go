@@ -1,0 +1,128 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/borderwork/borderwork/scenarios"
+)
+
+const checkDoc = `
+Check validates a scenario (a .toml file, or a bundled scenario's name) with
+any --set overrides, and prints a digest of it: locations, links, posts,
+markets, centres, regimes and the expected population. It exits with status
+0 if the scenario is valid and 2, naming the file, line and key, if not.
+`
+
+func cmdCheck(_ context.Context, args []string, e *env) error {
+	fs := newFlagSet("check", "borderwork check [--set KEY=VALUE ...] FILE", checkDoc, e)
+	var sets listFlag
+	fs.Var(&sets, "set", "override a scenario key: `KEY=VALUE` (repeatable)")
+	pos, err := fs.parse(args, e)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usageErrorf("want one FILE (usage: %s)", fs.usageLine)
+	}
+	s, err := scenarios.Load(pos[0])
+	if err != nil {
+		return err
+	}
+	for _, kv := range sets {
+		if err := s.Set(kv); err != nil {
+			return err
+		}
+	}
+	if err := s.Validate(); err != nil {
+		return err
+	}
+	digest(e.stdout, s)
+	return nil
+}
+
+// digest prints what a scenario holds, for a reader checking an edit.
+func digest(w io.Writer, s *scenarios.Scenario) {
+	f := s.File
+	fmt.Fprintf(w, "%s is valid: %s\n", s.Display(), f.Name)
+	if f.Title != "" {
+		fmt.Fprintf(w, "  %s\n", f.Title)
+	}
+	fmt.Fprintf(w, "\n%d days, seed %d, %d replicates by default; about %s migrants per run.\n",
+		f.Days, f.Seed, f.Replicates, formatCount(s.ExpectedMigrants()))
+	fmt.Fprintf(w, "Countries: %s.\n", strings.Join(f.Countries, ", "))
+
+	byKind := map[string][]string{}
+	for _, l := range f.Locations {
+		byKind[l.Kind] = append(byKind[l.Kind], l.Name+" ("+l.Country+")")
+	}
+	fmt.Fprintf(w, "\nLocations (%d):\n", len(f.Locations))
+	for _, k := range []string{"origin", "hub", "border", "centre", "destination"} {
+		if len(byKind[k]) > 0 {
+			fmt.Fprintf(w, "  %-12s %s\n", k, strings.Join(byKind[k], ", "))
+		}
+	}
+	fmt.Fprintf(w, "\nLinks (%d):\n", len(f.Links))
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for i, l := range f.Links {
+		days := ""
+		if l.Days != nil {
+			days = plural(*l.Days, "day")
+		} else {
+			days = fmt.Sprintf("%g km at %g km/day", *l.DistanceKm, *l.SpeedKmPerDay)
+		}
+		extra := ""
+		if l.Alone {
+			extra = ", walkable alone"
+		}
+		fmt.Fprintf(tw, "  %d\t%s – %s\t%s\t%s\thazard %g/day%s\n", i, l.From, l.To, l.Kind, days, l.Hazard, extra)
+	}
+	tw.Flush()
+	fmt.Fprintf(w, "\nOrigins (%d):\n", len(f.Origins))
+	for _, o := range f.Origins {
+		inflow := "no inflow"
+		switch {
+		case o.Inflow != nil:
+			inflow = fmt.Sprintf("%g a day", *o.Inflow)
+		case len(o.InflowSchedule) > 0:
+			inflow = fmt.Sprintf("a schedule of %d steps", len(o.InflowSchedule))
+		}
+		fmt.Fprintf(w, "  %s: %d on day 0, %s, to %s; %g%% documented, %g%% vulnerable\n",
+			o.Location, o.Initial, inflow, strings.Join(o.Destinations, ", "),
+			100**o.Documented, 100*(*o.Minor+*o.Sick+*o.Trafficked))
+	}
+	fmt.Fprintf(w, "\nPosts (%d):\n", len(f.Posts))
+	for _, p := range f.Posts {
+		extra := ""
+		if len(p.Schedule) > 0 {
+			extra = fmt.Sprintf(", %d scheduled change(s)", len(p.Schedule))
+		}
+		fmt.Fprintf(w, "  %s at %s: %g a day%s\n", p.Name, p.Location, *p.Capacity, extra)
+	}
+	if len(f.Markets) > 0 {
+		fmt.Fprintf(w, "\nSmuggling markets (%d):\n", len(f.Markets))
+		for _, m := range f.Markets {
+			fmt.Fprintf(w, "  %s to %s: %d smugglers, at most %d\n", m.Location, m.To, m.Smugglers, m.MaxSmugglers)
+		}
+	}
+	if len(f.Centres) > 0 {
+		fmt.Fprintf(w, "\nCentres (%d):\n", len(f.Centres))
+		for _, c := range f.Centres {
+			fmt.Fprintf(w, "  %s: room for %d, reach %d days\n", c.Location, *c.Capacity, *c.Reach)
+		}
+	}
+	fmt.Fprintf(w, "\nRegimes: %s (by default: %s).\n", strings.Join(s.RegimeNames(), ", "), strings.Join(s.DefaultRegimes(), ", "))
+	if sets := s.Sets(); len(sets) > 0 {
+		fmt.Fprintf(w, "Overrides: %s.\n", strings.Join(sets, ", "))
+	}
+}
+
+func plural(n float64, unit string) string {
+	if n == 1 {
+		return "1 " + unit
+	}
+	return fmt.Sprintf("%g %ss", n, unit)
+}

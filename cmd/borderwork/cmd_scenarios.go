@@ -1,0 +1,52 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"text/tabwriter"
+
+	"github.com/borderwork/borderwork/scenarios"
+)
+
+const scenariosDoc = `
+Scenarios lists the scenarios bundled with borderwork. 'borderwork scenarios
+show NAME' prints one as TOML, comments and all, to copy and edit:
+
+	borderwork scenarios show classroom > mine.toml
+	borderwork check mine.toml
+	borderwork compare mine.toml
+`
+
+func cmdScenarios(_ context.Context, args []string, e *env) error {
+	fs := newFlagSet("scenarios", "borderwork scenarios [show NAME]", scenariosDoc, e)
+	pos, err := fs.parse(args, e)
+	if err != nil {
+		return err
+	}
+	switch {
+	case len(pos) == 0:
+		tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+		for _, name := range scenarios.Names() {
+			s, err := scenarios.Load(name)
+			if err != nil {
+				return err
+			}
+			def := ""
+			if name == scenarios.Default {
+				def = " (default)"
+			}
+			fmt.Fprintf(tw, "%s%s\t%s\n", name, def, s.File.Title)
+		}
+		tw.Flush()
+		fmt.Fprintln(e.stdout, "\nborderwork scenarios show NAME prints one.")
+		return nil
+	case len(pos) == 2 && pos[0] == "show":
+		data, err := scenarios.Bundled(pos[1])
+		if err != nil {
+			return err
+		}
+		_, err = e.stdout.Write(data)
+		return err
+	}
+	return usageErrorf("usage: borderwork scenarios [show NAME]")
+}

@@ -1,0 +1,170 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/borderwork/borderwork/output"
+	"github.com/borderwork/borderwork/scenarios"
+	"github.com/borderwork/borderwork/sim"
+	"github.com/borderwork/borderwork/sim/batch"
+)
+
+// experiment is a set of runs of one scenario: sweep points × regimes ×
+// replicates, in that order. Run k's seed depends only on the master seed
+// and its replicate, so replicate r meets the same migrants under every
+// regime and at every point (common random numbers).
+type experiment struct {
+	command   string
+	arg       string // the scenario as given on the command line
+	scenario  *scenarios.Scenario
+	regimes   []string
+	reps      int
+	paramKeys []string
+	points    [][]float64 // one empty point for run and compare
+
+	// config builds the configuration of a point and regime.
+	config func(point, regime int) (*sim.Config, error)
+}
+
+func (x *experiment) seed() int64 { return x.scenario.File.Seed }
+
+// nRuns is the number of runs of the whole experiment.
+func (x *experiment) nRuns() int { return len(x.points) * len(x.regimes) * x.reps }
+
+// run describes run k.
+func (x *experiment) run(k int) output.Run {
+	rep := k % x.reps
+	regime := (k / x.reps) % len(x.regimes)
+	point := k / (x.reps * len(x.regimes))
+	return output.Run{
+		ID: k, Regime: x.regimes[regime], Replicate: rep,
+		Seed:   sim.ReplicateSeed(uint64(x.seed()), rep),
+		Params: x.points[point],
+	}
+}
+
+// configCache builds every point × regime configuration once, up front:
+// errors surface before anything is written.
+func configCache(x *experiment, build func(point, regime int) (*sim.Config, error)) error {
+	cache := make([]*sim.Config, len(x.points)*len(x.regimes))
+	for p := range x.points {
+		for r := range x.regimes {
+			cfg, err := build(p, r)
+			if err != nil {
+				return err
+			}
+			cache[p*len(x.regimes)+r] = cfg
+		}
+	}
+	x.config = func(p, r int) (*sim.Config, error) { return cache[p*len(x.regimes)+r], nil }
+	return nil
+}
+
+// runInfo is how the manifest lists run k.
+func (x *experiment) runInfo(k int) output.RunInfo {
+	r := x.run(k)
+	return output.RunInfo{ID: r.ID, Regime: r.Regime, Replicate: r.Replicate, Seed: r.Seed, Params: r.Params}
+}
+
+// testHookEmitted, if set by a test, is called after each run is written.
+var testHookEmitted func(done int)
+
+// simulated is one finished run.
+type simulated struct {
+	run  output.Run
+	days []sim.DayRecord
+}
+
+// execute runs the jobs (run indices, in order) on workers and streams
+// each finished run to the tables in run order. It returns the summary
+// rows of the runs written. An interruption returns the rows so far and
+// errInterrupted.
+func (x *experiment) execute(ctx context.Context, jobs []int, workers int, ts, sum *output.CSVFile, prog *progress, already int) ([]output.SummaryRow, error) {
+	var rows []output.SummaryRow
+	job := func(_ context.Context, k int) (simulated, error) {
+		r := x.run(k)
+		point := k / (x.reps * len(x.regimes))
+		regime := (k / x.reps) % len(x.regimes)
+		cfg, err := x.config(point, regime)
+		if err != nil {
+			return simulated{}, err
+		}
+		res, err := sim.Run(cfg, r.Seed)
+		if err != nil {
+			return simulated{}, fmt.Errorf("run %d (%s, replicate %d): %w", k, r.Regime, r.Replicate, err)
+		}
+		return simulated{run: r, days: res.Days}, nil
+	}
+	emit := func(_ int, s simulated) error {
+		if ts != nil {
+			if err := output.WriteTimeseries(ts, s.run, s.days); err != nil {
+				return err
+			}
+		}
+		row := output.SummaryOf(s.run, s.days)
+		if err := output.WriteSummaryRow(sum, row); err != nil {
+			return err
+		}
+		rows = append(rows, row)
+		prog.done(already + len(rows))
+		if testHookEmitted != nil {
+			testHookEmitted(already + len(rows))
+		}
+		return nil
+	}
+	err := batch.Run(ctx, jobs, workers, 2*workers+2, job, emit)
+	prog.finish()
+	if err != nil && ctx.Err() != nil && errors.Is(err, context.Canceled) {
+		return rows, fmt.Errorf("%w after %d of %d runs", errInterrupted, already+len(rows), already+len(jobs))
+	}
+	return rows, err
+}
+
+// commandLine is a command that reruns the experiment (the --out, --workers
+// and display flags aside).
+func (x *experiment) commandLine(extra ...string) string {
+	args := []string{"borderwork", x.command}
+	if x.arg != "" {
+		args = append(args, x.arg)
+	}
+	args = append(args, "--seed", strconv.FormatInt(x.seed(), 10),
+		"--days", strconv.Itoa(x.scenario.File.Days),
+		"--reps", strconv.Itoa(x.reps),
+		"--regimes", strings.Join(x.regimes, ","))
+	for _, kv := range x.scenario.Sets() {
+		args = append(args, "--set", kv)
+	}
+	args = append(args, extra...)
+	for i, a := range args {
+		if strings.ContainsAny(a, " \t\"'$\\") {
+			args[i] = strconv.Quote(a)
+		}
+	}
+	return strings.Join(args, " ")
+}
+
+// manifest fills in what every experiment's manifest holds.
+func (x *experiment) manifest(scenarioSHA string, runs []int) *output.Manifest {
+	m := output.NewManifest(x.command)
+	s := x.scenario
+	m.Scenario = s.File.Name
+	m.ScenarioSource = s.Source
+	m.ScenarioSHA256 = scenarioSHA
+	m.Sets = s.Sets()
+	if m.Sets == nil {
+		m.Sets = []string{}
+	}
+	m.Seed = x.seed()
+	m.Days = s.File.Days
+	m.Reps = x.reps
+	m.Regimes = x.regimes
+	m.Runs = make([]output.RunInfo, 0, len(runs))
+	for _, k := range runs {
+		m.Runs = append(m.Runs, x.runInfo(k))
+	}
+	return m
+}

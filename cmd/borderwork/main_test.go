@@ -1,0 +1,378 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/borderwork/borderwork/output"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files under testdata/")
+
+// runCLI runs the command in-process and returns its status and output.
+func runCLI(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	return runCLIContext(context.Background(), t, args...)
+}
+
+func runCLIContext(ctx context.Context, t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	status := run(ctx, args, &stdout, &stderr)
+	return status, stdout.String(), stderr.String()
+}
+
+const small = "testdata/small.toml"
+
+// smallCompare runs compare on the small scenario into a new folder.
+func smallCompare(t *testing.T, extra ...string) string {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "out")
+	args := append([]string{"compare", small, "--reps", "3", "--days", "40", "--out", out}, extra...)
+	status, stdout, stderr := runCLI(t, args...)
+	if status != 0 {
+		t.Fatalf("compare: status %d\nstdout:\n%s\nstderr:\n%s", status, stdout, stderr)
+	}
+	return out
+}
+
+// files lists a folder's files, relative, sorted.
+func files(t *testing.T, dir string) []string {
+	t.Helper()
+	var out []string
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		out = append(out, filepath.ToSlash(rel))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func TestCompareWritesEveryFile(t *testing.T) {
+	out := smallCompare(t)
+	want := []string{"manifest.json", "report.md", "scenario.toml", "stats.csv", "summary.csv", "timeseries.csv"}
+	for _, fig := range []string{"abuse", "abuse_by_kind", "outcomes", "trapped"} {
+		for _, ext := range []string{"pdf", "png", "svg"} {
+			want = append(want, "figures/"+fig+"."+ext)
+		}
+	}
+	sort.Strings(want)
+	if got := files(t, out); !slices.Equal(got, want) {
+		t.Errorf("compare wrote\n%v\nwant\n%v", got, want)
+	}
+	m, err := output.ReadManifest(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !m.Complete || len(m.Runs) != 5*3 || len(m.Tables) != 3 || len(m.Figures) != 12 {
+		t.Errorf("manifest: complete %v, %d runs, %d tables, %d figures; want complete, 15, 3, 12", m.Complete, len(m.Runs), len(m.Tables), len(m.Figures))
+	}
+	for _, c := range append(m.Tables, m.Figures...) {
+		if sum, _ := output.FileSHA256(filepath.Join(out, c.File)); sum != c.SHA256 {
+			t.Errorf("%s: checksum in manifest does not match the file", c.File)
+		}
+	}
+}
+
+// TestCompareIsReproducible: rerunning gives the same bytes in every file,
+// whatever the number of workers.
+func TestCompareIsReproducible(t *testing.T) {
+	a := smallCompare(t, "--workers", "1")
+	b := smallCompare(t, "--workers", "4")
+	for _, f := range files(t, a) {
+		x, _ := os.ReadFile(filepath.Join(a, f))
+		y, err := os.ReadFile(filepath.Join(b, f))
+		if err != nil || !bytes.Equal(x, y) {
+			t.Errorf("%s differs between --workers 1 and --workers 4", f)
+		}
+	}
+	if got, want := files(t, b), files(t, a); !slices.Equal(got, want) {
+		t.Errorf("the two folders hold different files: %v vs %v", got, want)
+	}
+}
+
+// TestGoldenOutputs pins the checksum of every file compare writes on the
+// small scenario, figures included. Rerun with -update after a deliberate
+// change.
+func TestGoldenOutputs(t *testing.T) {
+	out := smallCompare(t)
+	var b strings.Builder
+	for _, f := range files(t, out) {
+		if f == "manifest.json" {
+			continue // holds the Go version and commit, which change between builds
+		}
+		sum, _ := output.FileSHA256(filepath.Join(out, f))
+		fmt.Fprintf(&b, "%s  %s\n", sum, f)
+	}
+	path := filepath.Join("testdata", "compare_small.sha256")
+	if *update {
+		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./cmd/borderwork -update to create it)", err)
+	}
+	if b.String() != string(want) {
+		t.Errorf("outputs differ from %s:\n%s\nIf the change is deliberate, rerun with -update.", path, b.String())
+	}
+}
+
+func TestBadInputWritesNothing(t *testing.T) {
+	tiny, err := os.ReadFile(small)
+	if err != nil {
+		t.Fatal(err)
+	}
+	write := func(t *testing.T, old, new string) string {
+		if !strings.Contains(string(tiny), old) {
+			t.Fatalf("%q not in %s", old, small)
+		}
+		p := filepath.Join(t.TempDir(), "bad.toml")
+		os.WriteFile(p, []byte(strings.Replace(string(tiny), old, new, 1)), 0o644)
+		return p
+	}
+	tests := []struct {
+		name string
+		args func(t *testing.T) []string
+		want []string // in the one-line error
+	}{
+		{"syntax error", func(t *testing.T) []string { return []string{write(t, "days = 60", "days = = 60")} }, []string{"bad.toml:4"}},
+		{"unknown key", func(t *testing.T) []string { return []string{write(t, "capacity = 20", "capcity = 20")} }, []string{"bad.toml:", "posts.capcity", "unknown key"}},
+		{"wrong type", func(t *testing.T) []string { return []string{write(t, "days = 60", `days = "sixty"`)} }, []string{"bad.toml:4", "days"}},
+		{"out of range", func(t *testing.T) []string { return []string{write(t, "hazard = 0.002", "hazard = 2")} }, []string{"bad.toml:", "links.2.hazard", "probability"}},
+		{"unknown regime", func(t *testing.T) []string { return []string{small, "--regimes", "open,shut"} }, []string{"--regimes", `"shut"`}},
+		{"bad --set key", func(t *testing.T) []string { return []string{small, "--set", "posts.Gate.capcity=3"} }, []string{"--set posts.Gate.capcity=3", "capacity"}},
+		{"bad --set value", func(t *testing.T) []string { return []string{small, "--set", "regimes.closed.patrol=lots"} }, []string{"--set regimes.closed.patrol=lots", "lots"}},
+		{"--set out of range", func(t *testing.T) []string { return []string{small, "--set", "regimes.closed.patrol=1.5"} }, []string{"regimes.closed.patrol", "probability"}},
+		{"negative seed", func(t *testing.T) []string { return []string{small, "--seed", "-1"} }, []string{"--seed"}},
+		{"missing file", func(t *testing.T) []string { return []string{"nowhere.toml"} }, []string{"nowhere.toml"}},
+		{"unknown bundled", func(t *testing.T) []string { return []string{"atlantis"} }, []string{`"atlantis"`, "sahel"}},
+		{"bad format", func(t *testing.T) []string { return []string{small, "--formats", "gif"} }, []string{"gif"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "out")
+			args := append(append([]string{"compare"}, tt.args(t)...), "--reps", "2", "--days", "10", "--out", out)
+			status, _, stderr := runCLI(t, args...)
+			if status != exitUsage {
+				t.Errorf("status %d; want %d (stderr: %s)", status, exitUsage, stderr)
+			}
+			if n := strings.Count(strings.TrimSpace(stderr), "\n"); n != 0 {
+				t.Errorf("error is %d lines; want one:\n%s", n+1, stderr)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(stderr, w) {
+					t.Errorf("stderr %q; want it to contain %q", stderr, w)
+				}
+			}
+			if _, err := os.Stat(out); !os.IsNotExist(err) {
+				t.Errorf("--out was created on bad input")
+			}
+			if leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".*")); len(leftovers) > 0 {
+				t.Errorf("temporary files left behind: %v", leftovers)
+			}
+		})
+	}
+}
+
+func TestRefusesForeignFolder(t *testing.T) {
+	out := t.TempDir()
+	os.WriteFile(filepath.Join(out, "thesis.tex"), []byte("precious"), 0o644)
+	status, _, stderr := runCLI(t, "compare", small, "--reps", "2", "--days", "10", "--out", out)
+	if status != exitUsage || !strings.Contains(stderr, "not a borderwork output folder") {
+		t.Errorf("status %d, stderr %q; want 2 and a refusal", status, stderr)
+	}
+	if b, _ := os.ReadFile(filepath.Join(out, "thesis.tex")); string(b) != "precious" {
+		t.Error("a foreign file was touched")
+	}
+}
+
+func TestReproduce(t *testing.T) {
+	out := smallCompare(t)
+	status, stdout, stderr := runCLI(t, "reproduce", out)
+	if status != 0 || !strings.Contains(stdout, "OK: 3 tables") {
+		t.Fatalf("reproduce on a fresh folder: status %d\n%s\n%s", status, stdout, stderr)
+	}
+	// Alter one number of a table: reproduce must notice.
+	p := filepath.Join(out, "summary.csv")
+	b, _ := os.ReadFile(p)
+	lines := strings.Split(string(b), "\n")
+	lines[1] = strings.Replace(lines[1], ",", ",9", 1)
+	os.WriteFile(p, []byte(strings.Join(lines, "\n")), 0o644)
+	status, stdout, _ = runCLI(t, "reproduce", out)
+	if status != exitFailure || !strings.Contains(stdout, "MISMATCH summary.csv") {
+		t.Errorf("reproduce on an altered folder: status %d, stdout %q; want 1 and the table named", status, stdout)
+	}
+}
+
+func TestPlotRedrawsSameFigures(t *testing.T) {
+	out := smallCompare(t)
+	before := map[string][]byte{}
+	for _, f := range files(t, filepath.Join(out, "figures")) {
+		before[f], _ = os.ReadFile(filepath.Join(out, "figures", f))
+	}
+	os.RemoveAll(filepath.Join(out, "figures"))
+	manifest, _ := os.ReadFile(filepath.Join(out, "manifest.json"))
+	if status, _, stderr := runCLI(t, "plot", out); status != 0 {
+		t.Fatalf("plot: status %d: %s", status, stderr)
+	}
+	after := files(t, filepath.Join(out, "figures"))
+	if len(after) != len(before) {
+		t.Fatalf("plot drew %d files; compare drew %d", len(after), len(before))
+	}
+	for _, f := range after {
+		b, _ := os.ReadFile(filepath.Join(out, "figures", f))
+		if !bytes.Equal(b, before[f]) {
+			t.Errorf("figures/%s redrawn differs from the one compare drew", f)
+		}
+	}
+	if m, _ := os.ReadFile(filepath.Join(out, "manifest.json")); !bytes.Equal(m, manifest) {
+		t.Error("plot changed manifest.json although the figures are the same")
+	}
+}
+
+func TestInterruptKeepsFinishedRuns(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	testHookEmitted = func(done int) {
+		if done == 4 {
+			cancel()
+		}
+	}
+	defer func() { testHookEmitted = nil }()
+	out := filepath.Join(t.TempDir(), "out")
+	status, _, stderr := runCLIContext(ctx, t, "compare", small, "--reps", "3", "--days", "40", "--out", out, "--workers", "2")
+	if status != exitInterrupted {
+		t.Fatalf("status %d; want %d (%s)", status, exitInterrupted, stderr)
+	}
+	m, err := output.ReadManifest(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rows, err := output.ReadSummary(filepath.Join(out, "summary.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Complete || len(m.Runs) != len(rows) || len(rows) < 4 || len(rows) == 15 {
+		t.Errorf("manifest complete=%v with %d runs, summary has %d rows; want incomplete, the finished runs, 4 to 14", m.Complete, len(m.Runs), len(rows))
+	}
+	for i, r := range rows {
+		if r.Run.ID != i {
+			t.Errorf("summary row %d is run %d; want the finished runs in order", i, r.Run.ID)
+		}
+	}
+	if status, _, _ := runCLI(t, "reproduce", out); status != exitUsage {
+		t.Errorf("reproduce on an incomplete folder: status %d; want 2", status)
+	}
+}
+
+func TestJSONSummary(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	status, stdout, stderr := runCLI(t, "compare", small, "--reps", "2", "--days", "20", "--out", out, "--json", "--regimes", "open,closed")
+	if status != 0 {
+		t.Fatalf("status %d: %s", status, stderr)
+	}
+	var doc struct {
+		Scenario string
+		Groups   []struct {
+			Regime  string
+			Metrics []struct {
+				Metric string
+				N      int
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(stdout), &doc); err != nil {
+		t.Fatalf("--json printed something that is not JSON: %v\n%s", err, stdout)
+	}
+	if doc.Scenario != "small" || len(doc.Groups) != 2 || doc.Groups[1].Regime != "closed" || doc.Groups[0].Metrics[0].N != 2 {
+		t.Errorf("--json: %+v", doc)
+	}
+}
+
+func TestRunOneRegime(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	status, stdout, stderr := runCLI(t, "run", small, "--regime", "hbm", "--reps", "2", "--days", "20", "--out", out)
+	if status != 0 {
+		t.Fatalf("status %d: %s", status, stderr)
+	}
+	m, _ := output.ReadManifest(out)
+	if !slices.Equal(m.Regimes, []string{"hbm"}) || len(m.Runs) != 2 || !strings.Contains(stdout, "hbm") {
+		t.Errorf("run --regime hbm ran %v (%d runs)", m.Regimes, len(m.Runs))
+	}
+	if status, _, _ := runCLI(t, "reproduce", out); status != 0 {
+		t.Errorf("reproduce of a run folder: status %d", status)
+	}
+}
+
+func TestNoProgressWhenNotATerminal(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	_, _, stderr := runCLI(t, "compare", small, "--reps", "2", "--days", "20", "--out", out)
+	if stderr != "" {
+		t.Errorf("stderr is not a terminal, yet compare wrote to it: %q", stderr)
+	}
+}
+
+func TestScenariosAndCheck(t *testing.T) {
+	status, stdout, _ := runCLI(t, "scenarios")
+	if status != 0 || !strings.Contains(stdout, "sahel (default)") {
+		t.Errorf("scenarios: status %d, %q", status, stdout)
+	}
+	status, stdout, _ = runCLI(t, "scenarios", "show", "sahel")
+	if status != 0 || !strings.HasPrefix(stdout, "# Sahel route") {
+		t.Errorf("scenarios show sahel: status %d, starts %q", status, stdout[:min(40, len(stdout))])
+	}
+	// What a student does: copy, edit, check.
+	p := filepath.Join(t.TempDir(), "mine.toml")
+	os.WriteFile(p, []byte(stdout), 0o644)
+	status, stdout, _ = runCLI(t, "check", p, "--set", "posts.Toummo.capacity=10")
+	if status != 0 || !strings.Contains(stdout, "is valid") || !strings.Contains(stdout, "Toummo at Toummo: 10 a day") {
+		t.Errorf("check: status %d\n%s", status, stdout)
+	}
+	if status, _, stderr := runCLI(t, "check", p, "--set", "posts.Toummo.capacity=-1"); status != exitUsage || !strings.Contains(stderr, "posts.Toummo.capacity") {
+		t.Errorf("check of an invalid override: status %d, %q", status, stderr)
+	}
+	if status, _, _ := runCLI(t, "scenarios", "show", "atlantis"); status != exitUsage {
+		t.Errorf("scenarios show atlantis: status %d; want 2", status)
+	}
+}
+
+func TestHelpAndVersion(t *testing.T) {
+	status, stdout, _ := runCLI(t, "help")
+	if status != 0 || !strings.Contains(stdout, "compare") {
+		t.Errorf("help: %d %q", status, stdout)
+	}
+	for _, c := range commands() {
+		status, stdout, stderr := runCLI(t, c.name, "--help")
+		if status != 0 || !strings.HasPrefix(stdout, "usage: borderwork "+c.name) {
+			t.Errorf("%s --help: status %d, stdout %q, stderr %q", c.name, status, stdout, stderr)
+		}
+	}
+	status, stdout, _ = runCLI(t, "version")
+	if status != 0 || !strings.HasPrefix(stdout, "borderwork "+output.Version) {
+		t.Errorf("version: %d %q", status, stdout)
+	}
+	if status, _, stderr := runCLI(t, "frobnicate"); status != exitUsage || !strings.Contains(stderr, "unknown command") {
+		t.Errorf("unknown command: %d %q", status, stderr)
+	}
+	if status, _, stderr := runCLI(t, "compare", "--reps"); status != exitUsage || !strings.Contains(stderr, "usage:") {
+		t.Errorf("a flag without its value: %d %q", status, stderr)
+	}
+}

@@ -1,0 +1,126 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+
+	"github.com/borderwork/borderwork/output"
+	"github.com/borderwork/borderwork/output/figures"
+)
+
+// drawCompareFigures draws the figures of run and compare from the tables
+// in dir, never from memory, so that 'borderwork plot' redraws the same
+// bytes. It returns the files written, relative to dir.
+func drawCompareFigures(dir, scenario string, seed int64, reps int, formats []string) ([]string, error) {
+	if len(formats) == 0 {
+		return nil, nil
+	}
+	caption := figures.Caption{Scenario: scenario, Seed: seed, Reps: reps}
+	bands, err := readBands(filepath.Join(dir, "timeseries.csv"), []string{"trapped", "abuse_events"})
+	if err != nil {
+		return nil, err
+	}
+	_, rows, err := output.ReadSummary(filepath.Join(dir, "summary.csv"))
+	if err != nil {
+		return nil, err
+	}
+	groups := output.GroupRows(rows)
+	figDir := filepath.Join(dir, "figures")
+	if err := os.MkdirAll(figDir, 0o755); err != nil {
+		return nil, err
+	}
+	var files []string
+	// save returns the function that saves a drawn figure as name, so that
+	// it takes a drawing function's two results directly.
+	save := func(name string) func(*figures.Figure, error) error {
+		return func(fig *figures.Figure, err error) error {
+			if err != nil {
+				return err
+			}
+			if err := figures.Save(fig, figDir, name, formats); err != nil {
+				return err
+			}
+			for _, f := range formats {
+				files = append(files, "figures/"+name+"."+f)
+			}
+			return nil
+		}
+	}
+	if err := save("trapped")(figures.TimeBands("Migrants trapped", "day", "migrants trapped", bands[0], caption)); err != nil {
+		return nil, err
+	}
+	if err := save("abuse")(figures.TimeBands("Cumulative abuse events", "day", "abuse events since day 0", bands[1], caption)); err != nil {
+		return nil, err
+	}
+	kinds := []struct{ total, label string }{
+		{"extortion_by_smugglers", "extortion, smugglers"},
+		{"extortion_by_officials", "extortion, officials"},
+		{"violence_by_smugglers", "violence, smugglers"},
+		{"violence_by_officials", "violence, officials"},
+		{"abandonment_by_smugglers", "abandonment, smugglers"},
+		{"kidnap_by_smugglers", "kidnap, smugglers"},
+	}
+	outcomes := []struct{ total, label string }{
+		{"arrivals", "arrived"}, {"returns", "returned"}, {"stayed", "stayed home"}, {"deaths", "dead"}, {"still_trapped", "still trapped"},
+	}
+	barGroups := func(cats []struct{ total, label string }) []figures.Group {
+		var gs []figures.Group
+		for _, g := range groups {
+			fg := figures.Group{Label: g.Regime}
+			for _, c := range cats {
+				s := output.Describe(g.Column(output.TotalIndex(c.total)))
+				fg.Bars = append(fg.Bars, figures.Bar{Label: c.label, Mean: s.Mean, Lo: s.Lo, Hi: s.Hi})
+			}
+			gs = append(gs, fg)
+		}
+		return gs
+	}
+	if err := save("abuse_by_kind")(figures.GroupedBars("Abuse by kind and perpetrator", "abuse events per run", barGroups(kinds), caption)); err != nil {
+		return nil, err
+	}
+	if err := save("outcomes")(figures.GroupedBars("Final outcomes", "migrants at the end of the run", barGroups(outcomes), caption)); err != nil {
+		return nil, err
+	}
+	return files, nil
+}
+
+// readBands summarises columns of timeseries.csv per regime and day across
+// replicates: one band per regime for each column, regimes in the order
+// they first appear.
+func readBands(path string, columns []string) ([][]figures.Band, error) {
+	var regimes []string
+	values := map[string][][][]float64{} // regime -> day -> column -> replicates; looked up, never ranged over
+	err := output.ReadTimeseries(path, columns, func(run output.Run, day int, v []float64) error {
+		if !slices.Contains(regimes, run.Regime) {
+			regimes = append(regimes, run.Regime)
+		}
+		byDay := values[run.Regime]
+		for len(byDay) <= day {
+			byDay = append(byDay, make([][]float64, len(columns)))
+		}
+		for c := range columns {
+			byDay[day][c] = append(byDay[day][c], v[c])
+		}
+		values[run.Regime] = byDay
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	bands := make([][]figures.Band, len(columns))
+	for c := range columns {
+		for _, r := range regimes {
+			b := figures.Band{Label: r}
+			for day, cols := range values[r] {
+				s := output.Describe(cols[c])
+				b.X = append(b.X, float64(day))
+				b.Mean = append(b.Mean, s.Mean)
+				b.Lo = append(b.Lo, s.Lo)
+				b.Hi = append(b.Hi, s.Hi)
+			}
+			bands[c] = append(bands[c], b)
+		}
+	}
+	return bands, nil
+}
