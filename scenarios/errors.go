@@ -42,7 +42,7 @@ func (es Errors) Error() string {
 	if len(es) == 1 {
 		return es[0].Error()
 	}
-	return fmt.Sprintf("%s (and %d more)", es[0].Error(), len(es)-1)
+	return fmt.Sprintf("%s (and %d more; borderwork check lists them all)", es[0].Error(), len(es)-1)
 }
 
 func (es Errors) Unwrap() error { return ErrInvalid }

@@ -128,13 +128,30 @@ func Parse(data []byte, display, source string, dir fs.FS) (*Scenario, error) {
 func (s *Scenario) decodeError(err error) error {
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
-		return Errors{{File: s.display, Line: pe.Position.Line, Key: pe.LastKey, Msg: pe.Message}}
+		return Errors{{File: s.display, Line: pe.Position.Line, Key: s.keyAt(pe.Position.Line, pe.LastKey), Msg: pe.Message}}
 	}
 	if m := lineErr.FindStringSubmatch(err.Error()); m != nil {
 		line, _ := strconv.Atoi(m[1])
-		return Errors{{File: s.display, Line: line, Key: m[2], Msg: m[3]}}
+		return Errors{{File: s.display, Line: line, Key: s.keyAt(line, m[2]), Msg: m[3]}}
 	}
 	return Errors{{File: s.display, Msg: strings.TrimPrefix(err.Error(), "toml: ")}}
+}
+
+// keyAt names the key the decoder reports as loose (without array
+// indices), defined on line, the way other errors name it: array elements
+// by name (posts.Gate.capacity).
+func (s *Scenario) keyAt(line int, loose string) string {
+	var found []string
+	for path, l := range s.lines.exact { // collected, then sorted: order does not matter
+		if l == line && strings.Join(withoutIndices(strings.Split(path, ".")), ".") == loose {
+			found = append(found, path)
+		}
+	}
+	if len(found) == 0 {
+		return loose
+	}
+	slices.Sort(found)
+	return s.displayKey(found[0])
 }
 
 // readInflowCSVs turns every origin's inflow_csv into an inline schedule,

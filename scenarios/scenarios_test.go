@@ -142,6 +142,7 @@ func TestBadInput(t *testing.T) {
 		{"unknown key", `capacity = 20`, `capcity = 20`, []string{"bad.toml:50:", "posts.capcity", "unknown key", "did you mean capacity?"}},
 		{"unknown top key", `replicates = 2`, `replicate = 2`, []string{"bad.toml:5:", "replicate", "did you mean replicates?"}},
 		{"wrong type", `days = 60`, `days = "sixty"`, []string{"bad.toml:4:", "days", "incompatible types"}},
+		{"wrong type in a list", `capacity = 20`, `capacity = "lots"`, []string{"bad.toml:50:", "posts.", ".capacity", "incompatible types"}},
 		{"probability", `hazard = 0.002`, `hazard = 1.5`, []string{"bad.toml:40:", "links.2.hazard", "probability in [0, 1]", "1.5"}},
 		{"negative days", `days = 2`, `days = -2`, []string{"bad.toml:26:", "links.0.days", "more than zero"}},
 		{"negative seed", `seed = 1`, `seed = -1`, []string{"bad.toml:3:", "seed", "got -1"}},

@@ -42,7 +42,7 @@ type Flags uint16
 // The flags.
 const (
 	Documented   Flags = 1 << iota // holds documents valid at closed posts
-	WillSmuggle                    // would pay a smuggler
+	WillSmuggle                    // would travel irregularly: pay a smuggler, or walk alone when desperate
 	WillTurnBack                   // would ever turn back
 	Queued                         // in the queue of the post at its location
 	Refused                        // refused by the post at its location

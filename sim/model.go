@@ -91,8 +91,6 @@ type Model struct {
 
 	perDesperateDay float64 // 1 / DesperationDays
 
-	err error // set if an invariant breaks; Run returns it
-
 	counts  [NumStates]int
 	rec     DayRecord // running cumulative counters
 	sumBorn int64     // sum of Born over migrants not in a final state
@@ -308,9 +306,6 @@ func (m *Model) Belief(id, p int) float64 {
 // Result returns the records so far. The slices are the model's own.
 func (m *Model) Result() *Result { return &Result{Days: m.days, Locations: m.locs} }
 
-// Err reports a broken invariant, such as migrants lost from the counts.
-func (m *Model) Err() error { return m.err }
-
 // CountStates recounts the migrants in each state from the agents
 // themselves, independently of the running counts that records use.
 func (m *Model) CountStates() [NumStates]int {
@@ -327,10 +322,20 @@ func Run(cfg *Config, seed uint64) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	for !m.Done() && m.err == nil {
+	for !m.Done() {
 		m.Step()
 	}
-	return m.Result(), m.err
+	// Conservation, checked against the agents themselves: every migrant
+	// created is in exactly one state, and the counts the records use agree.
+	recount := m.CountStates()
+	total := 0
+	for _, n := range recount {
+		total += n
+	}
+	if recount != m.counts || total != m.rec.Created {
+		return nil, fmt.Errorf("sim: conservation broken: agents %v (%d), counts %v, %d created", recount, total, m.counts, m.rec.Created)
+	}
+	return m.Result(), nil
 }
 
 // Step advances the model by one day. The sub-steps run in this fixed

@@ -311,7 +311,8 @@ func (m *Model) atLocation(id int, mg *Migrant) {
 		return
 	}
 	if mg.Flags&Referred != 0 && cfg.Protection.Centres {
-		if m.goToCentre(id, mg, false) {
+		// Referred by screening or taken by assistance: escorted on, across posts.
+		if m.goToCentre(mg) {
 			return
 		}
 	}
@@ -442,12 +443,12 @@ func (m *Model) alternative(id int, mg *Migrant, loc, di int) bool {
 	if prot.Centres && loc != int(mg.Home) { // help is for those stuck away from home
 		if prot.AssistAfterDays > 0 && days >= prot.AssistAfterDays && m.centreHasRoom(loc) {
 			// Assistance takes the migrant to the centre, across posts.
-			if m.goToCentre(id, mg, true) {
+			if m.goToCentre(mg) {
 				m.rec.Referrals++
 				return true
 			}
 		}
-		if days >= beh.SeekHelpDays && m.centreHasRoom(loc) && m.goToCentre(id, mg, false) {
+		if days >= beh.SeekHelpDays && m.centreHasRoom(loc) && m.seekCentre(id, mg) {
 			return true
 		}
 	}
@@ -458,9 +459,13 @@ func (m *Model) alternative(id int, mg *Migrant, loc, di int) bool {
 			return true
 		}
 	}
-	if mg.Flags&WillTurnBack != 0 && days >= beh.GiveUpDays && float64(mg.Money) >= beh.ReturnCost {
-		home := int(mg.Home)
-		if home == loc || m.rt.next[loc*m.rt.n+home] >= 0 {
+	if home := int(mg.Home); mg.Flags&WillTurnBack != 0 && days >= beh.GiveUpDays {
+		switch {
+		case home == loc: // giving up at home costs nothing
+			mg.Flags |= Returning
+			m.headHome(mg)
+			return true
+		case float64(mg.Money) >= beh.ReturnCost && m.rt.next[loc*m.rt.n+home] >= 0:
 			mg.Money -= float32(beh.ReturnCost)
 			mg.Flags |= Returning
 			m.headHome(mg)
@@ -475,11 +480,10 @@ func (m *Model) centreHasRoom(loc int) bool {
 	return c >= 0 && m.occupancy[c] < int32(m.cfg.Centres[c].Capacity)
 }
 
-// goToCentre moves a migrant into the nearest centre, or one day of road
-// toward it, and marks it as referred until it gets there. A migrant a
-// post has screened may cross that post to reach it; others must be able
-// to pass the posts on the way. It reports whether the migrant went.
-func (m *Model) goToCentre(id int, mg *Migrant, screened bool) bool {
+// goToCentre takes a migrant referred by screening or assistance into the
+// nearest centre, or one link toward it, escorted across posts; it stays
+// referred until it gets there. It reports whether the migrant went.
+func (m *Model) goToCentre(mg *Migrant) bool {
 	loc := int(mg.Loc)
 	c := m.rt.centreFor[loc]
 	if c < 0 {
@@ -490,14 +494,27 @@ func (m *Model) goToCentre(id int, mg *Migrant, screened bool) bool {
 	if at == loc {
 		return m.enterCentre(mg, int(c))
 	}
-	if screened {
-		m.depart(mg, m.rt.next[loc*m.rt.n+at], m.rt.nextLink[loc*m.rt.n+at])
-	} else if !m.travelToward(id, mg, at) {
-		mg.Flags &^= Referred
-		return false
+	if mg.Flags&Queued != 0 {
+		m.leaveQueue(mg)
 	}
+	m.depart(mg, m.rt.next[loc*m.rt.n+at], m.rt.nextLink[loc*m.rt.n+at])
 	mg.Flags |= Referred
 	return true
+}
+
+// seekCentre is a migrant's own way to help: it enters the nearest centre
+// if it is here, or takes a road step toward it when it believes it can
+// pass the posts on the way. It reports whether the migrant acted.
+func (m *Model) seekCentre(id int, mg *Migrant) bool {
+	loc := int(mg.Loc)
+	c := m.rt.centreFor[loc]
+	if c < 0 {
+		return false
+	}
+	if at := m.cfg.Centres[c].Location; at != loc {
+		return m.travelToward(id, mg, at)
+	}
+	return m.enterCentre(mg, int(c))
 }
 
 // travelToward takes the first road step toward target, when the migrant
