@@ -190,6 +190,21 @@ func GroupRows(rows []SummaryRow) []Group {
 	return groups
 }
 
+// GroupByRegime gathers summary rows of one sweep point by regime, in the
+// order regimes first appear, whatever the order of the rows.
+func GroupByRegime(rows []SummaryRow) []Group {
+	var groups []Group
+	for _, r := range rows {
+		i := slices.IndexFunc(groups, func(g Group) bool { return g.Regime == r.Run.Regime })
+		if i < 0 {
+			groups = append(groups, Group{Params: r.Run.Params, Regime: r.Run.Regime})
+			i = len(groups) - 1
+		}
+		groups[i].Rows = append(groups[i].Rows, r)
+	}
+	return groups
+}
+
 // Column returns the values of total t across a group's runs.
 func (g Group) Column(t int) []float64 {
 	v := make([]float64, len(g.Rows))

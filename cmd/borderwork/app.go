@@ -37,6 +37,9 @@ func commands() []command {
 	return []command{
 		{"run", "run one regime of a scenario for several replicates", cmdRun},
 		{"compare", "compare every regime of a scenario with common random numbers", cmdCompare},
+		{"sweep", "sweep parameters over a grid or Latin hypercube", cmdSweep},
+		{"merge", "merge the folders of sweep shards into one", cmdMerge},
+		{"claim", "test the claim that malfunction, not closure, endangers migrants", cmdClaim},
 		{"plot", "redraw an output folder's figures from its tables", cmdPlot},
 		{"scenarios", "list the bundled scenarios, or print one", cmdScenarios},
 		{"check", "validate a scenario file and print a digest of it", cmdCheck},
@@ -110,8 +113,14 @@ var (
 	errMismatch = errors.New("mismatch")
 )
 
+// usageError is bad input from the command line: exit status 2.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string        { return e.msg }
+func (e *usageError) Is(target error) bool { return target == errUsage }
+
 func usageErrorf(format string, args ...any) error {
-	return fmt.Errorf("%w: "+format, append([]any{errUsage}, args...)...)
+	return &usageError{fmt.Sprintf(format, args...)}
 }
 
 func usage(w io.Writer) {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -38,6 +39,15 @@ func cmdCheck(_ context.Context, args []string, e *env) error {
 		}
 	}
 	if err := s.Validate(); err != nil {
+		// check is where a user fixes a file: list every problem, one a line.
+		var errs scenarios.Errors
+		if errors.As(err, &errs) && len(errs) > 1 {
+			fmt.Fprintf(e.stderr, "borderwork check: %s has %d problems:\n", s.Display(), len(errs))
+			for _, p := range errs {
+				fmt.Fprintf(e.stderr, "  %s\n", p)
+			}
+			return errShown
+		}
 		return err
 	}
 	digest(e.stdout, s)
@@ -105,7 +115,7 @@ func digest(w io.Writer, s *scenarios.Scenario) {
 	if len(f.Markets) > 0 {
 		fmt.Fprintf(w, "\nSmuggling markets (%d):\n", len(f.Markets))
 		for _, m := range f.Markets {
-			fmt.Fprintf(w, "  %s to %s: %d smugglers, at most %d\n", m.Location, m.To, m.Smugglers, m.MaxSmugglers)
+			fmt.Fprintf(w, "  %s to %s: %d smugglers, at most %d\n", m.Location, m.To, m.Smugglers, *m.MaxSmugglers)
 		}
 	}
 	if len(f.Centres) > 0 {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"github.com/borderwork/borderwork/output"
 )
@@ -40,6 +41,15 @@ func cmdPlot(_ context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
+	// Figures the manifest listed that were not drawn again (other
+	// formats) would no longer match it: remove them.
+	for _, old := range m.Figures {
+		if !slices.Contains(files, old.File) {
+			if err := os.Remove(filepath.Join(dir, filepath.FromSlash(old.File))); err != nil && !errors.Is(err, os.ErrNotExist) {
+				return err
+			}
+		}
+	}
 	if m.Figures, err = output.Check(dir, files); err != nil {
 		return err
 	}
@@ -63,6 +73,16 @@ func drawFigures(dir string, m *output.Manifest, formats []string) ([]string, er
 	switch m.Command {
 	case "run", "compare":
 		return drawCompareFigures(dir, m.Scenario, m.Seed, m.Reps, formats)
+	case "claim":
+		return drawClaimFigures(dir, m.Scenario, m.Seed, formats)
+	case "sweep":
+		if m.Sweep == nil {
+			break
+		}
+		if m.Sweep.Shard != "" {
+			return nil, usageErrorf("%s is one shard of a sweep; merge the shards, then plot", dir)
+		}
+		return drawSweepFigures(dir, m.Sweep, m.Regimes, m.Scenario, m.Seed, m.Reps, formats)
 	}
 	return nil, fmt.Errorf("%s: cannot draw figures of a %q folder", dir, m.Command)
 }

@@ -54,7 +54,14 @@ func cmdReproduce(ctx context.Context, args []string, e *env) error {
 	}
 	defer os.RemoveAll(tmp)
 	rerun := rerunArgs(m, filepath.Join(dir, "scenario.toml"), filepath.Join(tmp, "out"), c.workers)
-	fmt.Fprintf(e.stdout, "Rerunning: borderwork %s\n", strings.Join(rerun, " "))
+	shown := make([]string, len(rerun))
+	for i, a := range rerun {
+		shown[i] = a
+		if a == "" || strings.ContainsAny(a, " \t\"'$\\") {
+			shown[i] = strconv.Quote(a)
+		}
+	}
+	fmt.Fprintf(e.stdout, "Rerunning: borderwork %s\n", strings.Join(shown, " "))
 	quietEnv := &env{stdout: discard{}, stderr: e.stderr}
 	if c.quiet {
 		quietEnv.stderr = discard{}
@@ -94,6 +101,20 @@ func rerunArgs(m *output.Manifest, scenario, out string, workers int) []string {
 	switch m.Command {
 	case "run":
 		args = append(args, "--regime", strings.Join(m.Regimes, ","))
+	case "claim":
+		// claim runs its own regimes, and starts from its initial replicates.
+		c, _ := m.Claim.(map[string]any)
+		number := func(k string) string {
+			v, _ := c[k].(float64)
+			return output.FormatFloat(v)
+		}
+		args[7] = number("initial_reps") // the value after --reps
+		args = append(args, "--max-reps", number("max_reps"), "--precision", number("precision"))
+		if r, ok := c["robustness"].(map[string]any); ok {
+			s, _ := r["samples"].(float64)
+			n, _ := r["reps"].(float64)
+			args = append(args, "--robustness", "--samples", output.FormatFloat(s), "--robustness-reps", output.FormatFloat(n))
+		}
 	default:
 		args = append(args, "--regimes", strings.Join(m.Regimes, ","))
 	}
@@ -106,4 +127,23 @@ type discard struct{}
 func (discard) Write(p []byte) (int, error) { return len(p), nil }
 
 // extraRerunArgs adds what commands other than run and compare record.
-func extraRerunArgs(m *output.Manifest) []string { return nil }
+func extraRerunArgs(m *output.Manifest) []string {
+	var args []string
+	if sw := m.Sweep; sw != nil {
+		args = append(args, "--design", sw.Design)
+		if sw.Design == "lhs" {
+			args = append(args, "--samples", strconv.Itoa(sw.Samples))
+		}
+		for _, v := range sw.Vary {
+			args = append(args, "--vary", v)
+		}
+		args = append(args, "--metric", sw.Metric)
+		if sw.Contrast != "" {
+			args = append(args, "--contrast", sw.Contrast)
+		}
+		if sw.Shard != "" {
+			args = append(args, "--shard", sw.Shard)
+		}
+	}
+	return args
+}

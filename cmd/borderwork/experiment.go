@@ -25,6 +25,8 @@ type experiment struct {
 	reps      int
 	paramKeys []string
 	points    [][]float64 // one empty point for run and compare
+	extraArgs []string    // the command's own flags, for the manifest's command line
+	repMajor  bool        // number runs replicate first (claim adds replicates without renumbering)
 
 	// config builds the configuration of a point and regime.
 	config func(point, regime int) (*sim.Config, error)
@@ -35,11 +37,21 @@ func (x *experiment) seed() int64 { return x.scenario.File.Seed }
 // nRuns is the number of runs of the whole experiment.
 func (x *experiment) nRuns() int { return len(x.points) * len(x.regimes) * x.reps }
 
+// coords places run k: its point, regime and replicate.
+func (x *experiment) coords(k int) (point, regime, rep int) {
+	if x.repMajor {
+		per := len(x.points) * len(x.regimes)
+		rep, k = k/per, k%per
+		return k / len(x.regimes), k % len(x.regimes), rep
+	}
+	rep = k % x.reps
+	regime = (k / x.reps) % len(x.regimes)
+	return k / (x.reps * len(x.regimes)), regime, rep
+}
+
 // run describes run k.
 func (x *experiment) run(k int) output.Run {
-	rep := k % x.reps
-	regime := (k / x.reps) % len(x.regimes)
-	point := k / (x.reps * len(x.regimes))
+	point, regime, rep := x.coords(k)
 	return output.Run{
 		ID: k, Regime: x.regimes[regime], Replicate: rep,
 		Seed:   sim.ReplicateSeed(uint64(x.seed()), rep),
@@ -87,8 +99,7 @@ func (x *experiment) execute(ctx context.Context, jobs []int, workers int, ts, s
 	var rows []output.SummaryRow
 	job := func(_ context.Context, k int) (simulated, error) {
 		r := x.run(k)
-		point := k / (x.reps * len(x.regimes))
-		regime := (k / x.reps) % len(x.regimes)
+		point, regime, _ := x.coords(k)
 		cfg, err := x.config(point, regime)
 		if err != nil {
 			return simulated{}, err
@@ -133,14 +144,17 @@ func (x *experiment) commandLine(extra ...string) string {
 	}
 	args = append(args, "--seed", strconv.FormatInt(x.seed(), 10),
 		"--days", strconv.Itoa(x.scenario.File.Days),
-		"--reps", strconv.Itoa(x.reps),
-		"--regimes", strings.Join(x.regimes, ","))
+		"--reps", strconv.Itoa(x.reps))
+	if x.command != "claim" { // claim always runs its four regimes
+		args = append(args, "--regimes", strings.Join(x.regimes, ","))
+	}
 	for _, kv := range x.scenario.Sets() {
 		args = append(args, "--set", kv)
 	}
+	args = append(args, x.extraArgs...)
 	args = append(args, extra...)
 	for i, a := range args {
-		if strings.ContainsAny(a, " \t\"'$\\") {
+		if a == "" || strings.ContainsAny(a, " \t\"'$\\") {
 			args[i] = strconv.Quote(a)
 		}
 	}

@@ -19,13 +19,11 @@ import (
 var update = flag.Bool("update", false, "rewrite golden files under testdata/")
 
 // runCLI runs the command in-process and returns its status and output.
-func runCLI(t *testing.T, args ...string) (int, string, string) {
-	t.Helper()
+func runCLI(t testing.TB, args ...string) (int, string, string) {
 	return runCLIContext(context.Background(), t, args...)
 }
 
-func runCLIContext(ctx context.Context, t *testing.T, args ...string) (int, string, string) {
-	t.Helper()
+func runCLIContext(ctx context.Context, t testing.TB, args ...string) (int, string, string) {
 	var stdout, stderr bytes.Buffer
 	status := run(ctx, args, &stdout, &stderr)
 	return status, stdout.String(), stderr.String()
@@ -245,6 +243,14 @@ func TestPlotRedrawsSameFigures(t *testing.T) {
 	}
 	if m, _ := os.ReadFile(filepath.Join(out, "manifest.json")); !bytes.Equal(m, manifest) {
 		t.Error("plot changed manifest.json although the figures are the same")
+	}
+	// Fewer formats: the others go, and the manifest lists what is there.
+	if status, _, stderr := runCLI(t, "plot", "--formats", "png", out); status != 0 {
+		t.Fatalf("plot --formats png: status %d: %s", status, stderr)
+	}
+	m, _ := output.ReadManifest(out)
+	if got := files(t, filepath.Join(out, "figures")); len(got) != 4 || len(m.Figures) != 4 {
+		t.Errorf("after plot --formats png: files %v, manifest lists %d figures; want the 4 PNGs", got, len(m.Figures))
 	}
 }
 

@@ -7,7 +7,16 @@ import (
 
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/output/figures"
+	"github.com/borderwork/borderwork/scenarios"
 )
+
+func regimeNames(groups []output.Group) []string {
+	var names []string
+	for _, g := range groups {
+		names = append(names, g.Regime)
+	}
+	return names
+}
 
 // drawCompareFigures draws the figures of run and compare from the tables
 // in dir, never from memory, so that 'borderwork plot' redraws the same
@@ -25,7 +34,7 @@ func drawCompareFigures(dir, scenario string, seed int64, reps int, formats []st
 	if err != nil {
 		return nil, err
 	}
-	groups := output.GroupRows(rows)
+	groups := output.GroupByRegime(rows)
 	figDir := filepath.Join(dir, "figures")
 	if err := os.MkdirAll(figDir, 0o755); err != nil {
 		return nil, err
@@ -67,7 +76,7 @@ func drawCompareFigures(dir, scenario string, seed int64, reps int, formats []st
 	barGroups := func(cats []struct{ total, label string }) []figures.Group {
 		var gs []figures.Group
 		for _, g := range groups {
-			fg := figures.Group{Label: g.Regime}
+			fg := figures.Group{Label: g.Regime, Style: regimeStyle(g.Regime, regimeNames(groups))}
 			for _, c := range cats {
 				s := output.Describe(g.Column(output.TotalIndex(c.total)))
 				fg.Bars = append(fg.Bars, figures.Bar{Label: c.label, Mean: s.Mean, Lo: s.Lo, Hi: s.Hi})
@@ -83,6 +92,25 @@ func drawCompareFigures(dir, scenario string, seed int64, reps int, formats []st
 		return nil, err
 	}
 	return files, nil
+}
+
+// regimeStyle gives each regime the same colour in every figure: the
+// built-in regimes fixed ones, other regimes the rest of the palette in
+// the order they appear.
+func regimeStyle(name string, regimes []string) int {
+	if i := slices.Index(scenarios.BuiltinRegimes, name); i >= 0 {
+		return i + 1
+	}
+	n := 0
+	for _, r := range regimes {
+		if r == name {
+			break
+		}
+		if !slices.Contains(scenarios.BuiltinRegimes, r) {
+			n++
+		}
+	}
+	return len(scenarios.BuiltinRegimes) + n + 1
 }
 
 // readBands summarises columns of timeseries.csv per regime and day across
@@ -111,7 +139,7 @@ func readBands(path string, columns []string) ([][]figures.Band, error) {
 	bands := make([][]figures.Band, len(columns))
 	for c := range columns {
 		for _, r := range regimes {
-			b := figures.Band{Label: r}
+			b := figures.Band{Label: r, Style: regimeStyle(r, regimes)}
 			for day, cols := range values[r] {
 				s := output.Describe(cols[c])
 				b.X = append(b.X, float64(day))

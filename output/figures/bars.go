@@ -22,6 +22,7 @@ type Bar struct {
 type Group struct {
 	Label string // e.g. regime name
 	Bars  []Bar  // every group has the same categories in the same order
+	Style int    // colour: 1 for the palette's first, ...; 0 takes the group's position
 }
 
 var (
@@ -46,7 +47,7 @@ func GroupedBars(title, yLabel string, groups []Group, c Caption) (*Figure, erro
 	styleAxes(p, "", yLabel)
 	bp := make(barsPlotter, len(groups)) // a copy: see TimeBands
 	for i, g := range groups {
-		bp[i] = Group{Label: g.Label, Bars: slices.Clone(g.Bars)}
+		bp[i] = Group{Label: g.Label, Bars: slices.Clone(g.Bars), Style: g.Style}
 	}
 	p.Add(grid(false), bp)
 	n := len(groups[0].Bars)
@@ -62,7 +63,7 @@ func GroupedBars(title, yLabel string, groups []Group, c Caption) (*Figure, erro
 	}
 	lg := newLegend(vg.Points(9))
 	for i, g := range groups {
-		lg.add(g.Label, barThumb{i})
+		lg.add(g.Label, barThumb{styleIndex(i, g.Style)})
 	}
 	fig := &Figure{
 		p:       p,
@@ -162,7 +163,7 @@ func (gs barsPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 				{X: trX(x1), Y: trY(b.Mean)}, {X: trX(x0), Y: trY(b.Mean)},
 			}
 			pts = c.ClipPolygonXY(pts)
-			c.FillPolygon(seriesColor(gi), pts)
+			c.FillPolygon(seriesColor(styleIndex(gi, g.Style)), pts)
 			if len(pts) > 0 {
 				c.StrokeLines(barOutline, append(pts, pts[0]))
 			}

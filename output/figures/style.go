@@ -30,6 +30,15 @@ var okabeIto = []color.NRGBA{
 // and an overlapping band of another series stay visible through it.
 const bandAlpha = 0x40
 
+// styleIndex is the palette position of the i-th series whose Style field
+// is style: its own choice if it made one, else its position.
+func styleIndex(i, style int) int {
+	if style > 0 {
+		return style - 1
+	}
+	return i
+}
+
 // seriesColor is the colour of the i-th series of a figure.
 func seriesColor(i int) color.NRGBA { return okabeIto[i%len(okabeIto)] }
 

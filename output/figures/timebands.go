@@ -18,6 +18,7 @@ import (
 type Band struct {
 	Label           string
 	X, Mean, Lo, Hi []float64
+	Style           int // colour and dash: 1 for the palette's first, ...; 0 takes the band's position
 }
 
 // hasBand reports whether b has at least one finite interval.
@@ -91,7 +92,7 @@ func TimeBands(title, xLabel, yLabel string, bands []Band, c Caption) (*Figure, 
 	// call does not change what Save writes.
 	bp := make(bandsPlotter, len(bands))
 	for i, b := range bands {
-		bp[i] = Band{Label: b.Label, X: slices.Clone(b.X), Mean: slices.Clone(b.Mean), Lo: slices.Clone(b.Lo), Hi: slices.Clone(b.Hi)}
+		bp[i] = Band{Label: b.Label, X: slices.Clone(b.X), Mean: slices.Clone(b.Mean), Lo: slices.Clone(b.Lo), Hi: slices.Clone(b.Hi), Style: styleIndex(i, b.Style) + 1}
 	}
 	p := plot.New()
 	styleAxes(p, xLabel, yLabel)
@@ -102,7 +103,7 @@ func TimeBands(title, xLabel, yLabel string, bands []Band, c Caption) (*Figure, 
 
 	lg := newLegend(vg.Points(26))
 	for i, b := range bands {
-		lg.add(b.Label, bandThumb{i: i, band: b.hasBand()})
+		lg.add(b.Label, bandThumb{i: styleIndex(i, b.Style), band: b.hasBand()})
 	}
 	fig := &Figure{p: p, title: title, xLabel: xLabel, yLabel: yLabel, caption: c.text("", "95% bands across replicates")}
 	if len(lg.entries) > 0 {
@@ -137,7 +138,7 @@ type bandsPlotter []Band
 
 func (bs bandsPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 	trX, trY := p.Transforms(&c)
-	for i, b := range bs {
+	for _, b := range bs {
 		for _, r := range runs(len(b.X), func(j int) bool { return finite(b.lo(j)) && finite(b.hi(j)) }) {
 			var pts []vg.Point
 			for j := r[0]; j < r[1]; j++ {
@@ -146,11 +147,11 @@ func (bs bandsPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 			for j := r[1] - 1; j >= r[0]; j-- {
 				pts = append(pts, vg.Point{X: trX(b.X[j]), Y: trY(b.lo(j))})
 			}
-			c.FillPolygon(bandColor(i), c.ClipPolygonXY(pts))
+			c.FillPolygon(bandColor(b.Style-1), c.ClipPolygonXY(pts))
 		}
 	}
-	for i, b := range bs {
-		ls := lineStyle(i)
+	for _, b := range bs {
+		ls := lineStyle(b.Style - 1)
 		for _, r := range runs(len(b.X), func(j int) bool { return finite(b.Mean[j]) }) {
 			pts := make([]vg.Point, 0, r[1]-r[0])
 			for j := r[0]; j < r[1]; j++ {

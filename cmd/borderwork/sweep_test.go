@@ -1,0 +1,218 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/borderwork/borderwork/output"
+)
+
+// sweepArgs is a small two-key grid on the small scenario: 2 × 3 points ×
+// 2 regimes × 2 replicates = 24 runs.
+func sweepArgs(out string, extra ...string) []string {
+	return append([]string{"sweep", small, "--days", "30", "--reps", "2", "--regimes", "malfunctioning,closed",
+		"--vary", "regimes.malfunctioning.outage_start=0.05,0.2",
+		"--vary", "posts.Gate.capacity=5:25:3",
+		"--out", out}, extra...)
+}
+
+func mustRun(t *testing.T, args ...string) string {
+	t.Helper()
+	status, stdout, stderr := runCLI(t, args...)
+	if status != 0 {
+		t.Fatalf("%s: status %d\n%s\n%s", strings.Join(args, " "), status, stdout, stderr)
+	}
+	return stdout
+}
+
+// sameFolders fails unless a and b hold the same files with the same bytes.
+func sameFolders(t *testing.T, a, b string) {
+	t.Helper()
+	fa, fb := files(t, a), files(t, b)
+	if strings.Join(fa, ",") != strings.Join(fb, ",") {
+		t.Fatalf("%s holds %v\n%s holds %v", a, fa, b, fb)
+	}
+	for _, f := range fa {
+		x, _ := os.ReadFile(filepath.Join(a, f))
+		y, _ := os.ReadFile(filepath.Join(b, f))
+		if !bytes.Equal(x, y) {
+			t.Errorf("%s differs between %s and %s", f, a, b)
+		}
+	}
+}
+
+func TestSweepIsReproducibleAcrossWorkers(t *testing.T) {
+	dir := t.TempDir()
+	one, four := filepath.Join(dir, "one"), filepath.Join(dir, "four")
+	mustRun(t, sweepArgs(one, "--workers", "1")...)
+	mustRun(t, sweepArgs(four, "--workers", "4")...)
+	sameFolders(t, one, four)
+	m, err := output.ReadManifest(one)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !m.Complete || len(m.Runs) != 24 || m.Sweep == nil || len(m.Sweep.Points) != 6 || len(m.Figures) == 0 {
+		t.Errorf("manifest: complete %v, %d runs, sweep %+v, %d figures", m.Complete, len(m.Runs), m.Sweep, len(m.Figures))
+	}
+	// Replicate r has the same seed at every point and under every regime.
+	seeds := map[int]uint64{}
+	for _, r := range m.Runs {
+		if s, ok := seeds[r.Replicate]; ok && s != r.Seed {
+			t.Fatalf("replicate %d has seeds %d and %d", r.Replicate, s, r.Seed)
+		}
+		seeds[r.Replicate] = r.Seed
+	}
+	if status, _, stderr := runCLI(t, "reproduce", one); status != 0 {
+		t.Errorf("reproduce of a sweep: status %d: %s", status, stderr)
+	}
+}
+
+func TestShardsMergeToTheWhole(t *testing.T) {
+	dir := t.TempDir()
+	whole := filepath.Join(dir, "whole")
+	mustRun(t, sweepArgs(whole)...)
+	var shards []string
+	for i := range 3 {
+		s := filepath.Join(dir, "shard"+string(rune('0'+i)))
+		mustRun(t, sweepArgs(s, "--shard", string(rune('0'+i))+"/3")...)
+		shards = append(shards, s)
+	}
+	merged := filepath.Join(dir, "merged")
+	mustRun(t, append([]string{"merge", "--out", merged}, shards...)...)
+	sameFolders(t, whole, merged)
+
+	// Refusals: a missing shard, a shard twice, shards of another scenario.
+	tests := []struct {
+		name string
+		dirs []string
+		want string
+	}{
+		{"missing", shards[:2], "missing"},
+		{"duplicate", []string{shards[0], shards[1], shards[2], shards[1]}, "is in both"},
+	}
+	other := filepath.Join(dir, "other")
+	mustRun(t, sweepArgs(other, "--shard", "2/3", "--set", "migrants.patience_days=9")...)
+	tests = append(tests, struct {
+		name string
+		dirs []string
+		want string
+	}{"other scenario", []string{shards[0], shards[1], other}, "different scenarios"})
+	for _, tt := range tests {
+		out := filepath.Join(dir, "bad-"+strings.ReplaceAll(tt.name, " ", "-"))
+		status, _, stderr := runCLI(t, append([]string{"merge", "--out", out}, tt.dirs...)...)
+		if status != exitUsage || !strings.Contains(stderr, tt.want) {
+			t.Errorf("merge %s: status %d, stderr %q; want 2 and %q", tt.name, status, stderr, tt.want)
+		}
+		if _, err := os.Stat(out); !os.IsNotExist(err) {
+			t.Errorf("merge %s wrote %s", tt.name, out)
+		}
+	}
+}
+
+func TestResumeEqualsUninterrupted(t *testing.T) {
+	dir := t.TempDir()
+	whole := filepath.Join(dir, "whole")
+	mustRun(t, sweepArgs(whole)...)
+	for _, shard := range []string{"", "1/2"} {
+		cut := filepath.Join(dir, "cut"+strings.ReplaceAll(shard, "/", "of"))
+		extra := []string{"--workers", "2"}
+		if shard != "" {
+			extra = append(extra, "--shard", shard)
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		testHookEmitted = func(done int) {
+			if done == 5 {
+				cancel()
+			}
+		}
+		status, _, stderr := runCLIContext(ctx, t, sweepArgs(cut, extra...)...)
+		testHookEmitted = nil
+		cancel()
+		if status != exitInterrupted {
+			t.Fatalf("interrupted sweep: status %d (%s)", status, stderr)
+		}
+		if m, _ := output.ReadManifest(cut); m == nil || m.Complete || len(m.Runs) < 5 {
+			t.Fatalf("interrupted sweep's manifest: %+v", m)
+		}
+		mustRun(t, sweepArgs(cut, append(extra, "--resume")...)...)
+		want := whole
+		if shard != "" {
+			want = filepath.Join(dir, "shard-whole")
+			mustRun(t, sweepArgs(want, "--shard", shard)...)
+		}
+		sameFolders(t, want, cut)
+		out := mustRun(t, sweepArgs(cut, append(extra, "--resume")...)...)
+		if !strings.Contains(out, "already complete") {
+			t.Errorf("resuming a complete sweep printed %q", out)
+		}
+	}
+	// Resuming with a different command is refused.
+	status, _, stderr := runCLI(t, sweepArgs(whole, "--resume", "--reps", "3")...)
+	if status != exitUsage || !strings.Contains(stderr, "different sweep") {
+		t.Errorf("resume with other flags: status %d, %q", status, stderr)
+	}
+}
+
+func TestLatinHypercubeSweep(t *testing.T) {
+	dir := t.TempDir()
+	args := func(out string) []string {
+		return []string{"sweep", small, "--days", "20", "--reps", "2", "--regimes", "open,closed",
+			"--design", "lhs", "--samples", "6",
+			"--vary", "regimes.closed.patrol=0:0.3", "--vary", "migrants.trapped_after_days=7:21",
+			"--out", out}
+	}
+	a, b := filepath.Join(dir, "a"), filepath.Join(dir, "b")
+	mustRun(t, args(a)...)
+	mustRun(t, args(b)...)
+	sameFolders(t, a, b)
+	m, _ := output.ReadManifest(a)
+	for _, p := range m.Sweep.Points {
+		if p[1] != float64(int(p[1])) || p[1] < 7 || p[1] > 21 || p[0] < 0 || p[0] > 0.3 {
+			t.Errorf("point %v outside the ranges or not whole for an integer key", p)
+		}
+	}
+}
+
+func TestSweepBadInput(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--vary", "regimes.closed.patrl=0:1:3"}, "patrol"},
+		{[]string{"--vary", "title=0:1:3"}, "not a number"},
+		{[]string{"--vary", "regimes.closed.patrol=0:2:3"}, "probability"},
+		{[]string{"--vary", "migrants.trapped_after_days=1.5,3"}, "whole numbers"},
+		{[]string{"--vary", "regimes.closed.patrol=0,1", "--shard", "3/3"}, "--shard"},
+		{[]string{"--vary", "regimes.closed.patrol=0:1", "--design", "lhs"}, "--samples"},
+		{[]string{}, "--vary"},
+		{[]string{"--vary", "regimes.closed.patrol=0,1", "--metric", "happiness"}, "--metric"},
+		{[]string{"--vary", "regimes.closed.patrol=0,1", "--contrast", "open-shut"}, "--contrast"},
+	}
+	for _, tt := range tests {
+		out := filepath.Join(t.TempDir(), "out")
+		args := append([]string{"sweep", small, "--reps", "2", "--out", out}, tt.args...)
+		status, _, stderr := runCLI(t, args...)
+		if status != exitUsage || !strings.Contains(stderr, tt.want) {
+			t.Errorf("sweep %v: status %d, stderr %q; want 2 and %q", tt.args, status, stderr, tt.want)
+		}
+		if _, err := os.Stat(out); !os.IsNotExist(err) {
+			t.Errorf("sweep %v wrote %s", tt.args, out)
+		}
+	}
+}
+
+func TestPlotSweep(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	mustRun(t, sweepArgs(out)...)
+	before, _ := os.ReadFile(filepath.Join(out, "figures", "trapped_person_days_malfunctioning_minus_closed.svg"))
+	os.RemoveAll(filepath.Join(out, "figures"))
+	mustRun(t, "plot", out)
+	after, _ := os.ReadFile(filepath.Join(out, "figures", "trapped_person_days_malfunctioning_minus_closed.svg"))
+	if len(before) == 0 || !bytes.Equal(before, after) {
+		t.Error("plot did not redraw the contrast heat map as sweep drew it")
+	}
+}
