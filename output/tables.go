@@ -159,6 +159,25 @@ func WriteTimeseries(c *CSVFile, run Run, days []sim.DayRecord) error {
 	return nil
 }
 
+// LocationsHeader is the header of locations.csv.
+func LocationsHeader(paramKeys []string) []string {
+	return append(keyHeader(paramKeys), "day", "location", "waiting", "trapped", "queued", "abuse_events", "deaths")
+}
+
+// WriteLocations appends a run's per-location records to locations.csv:
+// one row per day and location, days in order, locations in file order.
+func WriteLocations(c *CSVFile, run Run, nLoc int, name func(int) string, locs []sim.LocationDay) error {
+	key := keyCells(run)
+	for i, l := range locs {
+		row := append(append([]string{}, key...), strconv.Itoa(i/nLoc), name(i%nLoc),
+			strconv.Itoa(l.Waiting), strconv.Itoa(l.Trapped), strconv.Itoa(l.Queued), strconv.Itoa(l.Abuse), strconv.Itoa(l.Deaths))
+		if err := c.Write(row); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // WriteSummaryRow appends a run's totals to summary.csv.
 func WriteSummaryRow(c *CSVFile, row SummaryRow) error {
 	cells := append(keyCells(row.Run), strconv.FormatUint(row.Run.Seed, 10))

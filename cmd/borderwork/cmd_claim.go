@@ -125,15 +125,8 @@ func cmdClaim(ctx context.Context, args []string, e *env) error {
 	fs.BoolVar(&o.robustness, "robustness", false, "repeat the check over a Latin hypercube of assumptions")
 	fs.IntVar(&o.samples, "samples", 32, "`N` points of the robustness design")
 	fs.IntVar(&o.robustReps, "robustness-reps", 10, "`N` replicates per regime at each robustness point")
-	pos, err := fs.parse(args, e)
+	arg, err := c.parseArgs(fs, args, e)
 	if err != nil {
-		return err
-	}
-	arg, err := onePositional(fs, pos)
-	if err != nil {
-		return err
-	}
-	if err := c.check(fs); err != nil {
 		return err
 	}
 	switch {
@@ -202,18 +195,11 @@ type claimResult struct {
 // writeClaim runs the check, adding replicates in stages, then the
 // robustness design, and writes the folder.
 func writeClaim(ctx context.Context, x *experiment, o claimOptions, robust *robustnessPlan, out string, workers int, formats []string, quiet bool, e *env) (*claimResult, error) {
-	scenarioTOML, err := x.scenario.Encode()
-	if err != nil {
-		return nil, err
-	}
-	folder, err := output.Create(out)
+	folder, scenarioTOML, err := startFolder(x, out)
 	if err != nil {
 		return nil, err
 	}
 	defer folder.Discard()
-	if err := output.WriteFile(folder.Path("scenario.toml"), scenarioTOML); err != nil {
-		return nil, err
-	}
 	ts, err := output.CreateCSV(folder.Path("timeseries.csv"), output.TimeseriesHeader(nil))
 	if err != nil {
 		return nil, err
@@ -305,19 +291,7 @@ func writeClaim(ctx context.Context, x *experiment, o claimOptions, robust *robu
 	}
 	m.Claim = info
 	m.Complete = complete
-	if m.Tables, err = output.Check(folder.Dir, tables); err != nil {
-		return nil, err
-	}
-	if m.Figures, err = output.Check(folder.Dir, res.figures); err != nil {
-		return nil, err
-	}
-	if m.Figures == nil {
-		m.Figures = []output.Checked{}
-	}
-	if err := m.Write(folder.Path("manifest.json")); err != nil {
-		return nil, err
-	}
-	if err := folder.Commit(); err != nil {
+	if err := finishFolder(folder, m, tables, res.figures); err != nil {
 		return nil, err
 	}
 	return res, runErr

@@ -47,19 +47,14 @@ func runExperiment(ctx context.Context, name string, args []string, e *env) erro
 	fs := newFlagSet(name, usageLine, doc, e)
 	var c common
 	var regime string
+	var byLocation bool
 	c.register(fs, "", true)
+	fs.BoolVar(&byLocation, "by-location", false, "also write locations.csv: waiting, trapped, queued, abuse and deaths per location and day")
 	if name == "run" {
 		fs.StringVar(&regime, "regime", "", "the `regime` to run (default: the scenario's first)")
 	}
-	pos, err := fs.parse(args, e)
+	arg, err := c.parseArgs(fs, args, e)
 	if err != nil {
-		return err
-	}
-	arg, err := onePositional(fs, pos)
-	if err != nil {
-		return err
-	}
-	if err := c.check(fs); err != nil {
 		return err
 	}
 	if name == "run" {
@@ -80,6 +75,9 @@ func runExperiment(ctx context.Context, name string, args []string, e *env) erro
 		regimes = regimes[:1]
 	}
 	x := &experiment{command: name, arg: arg, scenario: s, regimes: regimes, reps: s.File.Replicates, points: [][]float64{nil}}
+	if byLocation {
+		x.extraArgs = []string{"--by-location"}
+	}
 	if err := configCache(x, func(_, r int) (*sim.Config, error) { return s.Config(regimes[r]) }); err != nil {
 		return err
 	}
@@ -92,8 +90,9 @@ func runExperiment(ctx context.Context, name string, args []string, e *env) erro
 		return usageErrorf("--out: %v", err)
 	}
 	res, err := writeExperiment(ctx, x, out, c.workers, writeOptions{
-		jobs:  allJobs(x),
-		quiet: c.quiet,
+		jobs:       allJobs(x),
+		quiet:      c.quiet,
+		byLocation: byLocation,
 		figures: func(dir string) ([]string, error) {
 			return drawCompareFigures(dir, s.File.Name, x.seed(), x.reps, formats)
 		},
@@ -123,31 +122,25 @@ type experimentResult struct {
 
 // writeOptions says what a command's folder holds beyond the tables.
 type writeOptions struct {
-	jobs    []int               // the runs this folder holds, in order
-	done    []output.SummaryRow // runs already in resumeFrom's tables: a prefix of jobs
-	resume  string              // a folder whose tables hold the done runs
-	quiet   bool
-	figures func(dir string) ([]string, error)             // draws figures from the tables in dir
-	report  func(path string, res *experimentResult) error // writes report.md
-	extra   func(m *output.Manifest)                       // adds the command's fields
+	jobs       []int               // the runs this folder holds, in order
+	done       []output.SummaryRow // runs already in resumeFrom's tables: a prefix of jobs
+	resume     string              // a folder whose tables hold the done runs
+	quiet      bool
+	byLocation bool                                           // also write locations.csv
+	figures    func(dir string) ([]string, error)             // draws figures from the tables in dir
+	report     func(path string, res *experimentResult) error // writes report.md
+	extra      func(m *output.Manifest)                       // adds the command's fields
 }
 
 // writeExperiment runs x's jobs and writes the output folder at out. On
 // interruption it writes what finished, marks the manifest incomplete and
 // returns errInterrupted.
 func writeExperiment(ctx context.Context, x *experiment, out string, workers int, o writeOptions, e *env) (*experimentResult, error) {
-	scenarioTOML, err := x.scenario.Encode()
-	if err != nil {
-		return nil, err
-	}
-	folder, err := output.Create(out)
+	folder, scenarioTOML, err := startFolder(x, out)
 	if err != nil {
 		return nil, err
 	}
 	defer folder.Discard()
-	if err := output.WriteFile(folder.Path("scenario.toml"), scenarioTOML); err != nil {
-		return nil, err
-	}
 	var ts, sum *output.CSVFile
 	if o.resume != "" {
 		ts, err = output.ContinueCSV(folder.Path("timeseries.csv"), filepath.Join(o.resume, "timeseries.csv"), output.TimeseriesHeader(x.paramKeys))
@@ -166,11 +159,25 @@ func writeExperiment(ctx context.Context, x *experiment, out string, workers int
 		}
 		return nil, err
 	}
+	tables := []string{"timeseries.csv", "summary.csv", "stats.csv"}
+	if o.byLocation {
+		if x.locations, err = output.CreateCSV(folder.Path("locations.csv"), output.LocationsHeader(x.paramKeys)); err != nil {
+			ts.Close()
+			sum.Close()
+			return nil, err
+		}
+		tables = append(tables, "locations.csv")
+	}
 	prog := newProgress(e.stderr, x.command, len(o.jobs), o.quiet)
 	rows, runErr := x.execute(ctx, o.jobs[len(o.done):], workers, ts, sum, prog, len(o.done))
 	rows = append(o.done, rows...)
-	if err := errors.Join(ts.Close(), sum.Close()); err != nil {
-		return nil, err
+	closeErr := errors.Join(ts.Close(), sum.Close())
+	if x.locations != nil {
+		closeErr = errors.Join(closeErr, x.locations.Close())
+		x.locations = nil
+	}
+	if closeErr != nil {
+		return nil, closeErr
 	}
 	if runErr != nil && !errors.Is(runErr, errInterrupted) {
 		return nil, runErr
@@ -200,19 +207,7 @@ func writeExperiment(ctx context.Context, x *experiment, out string, workers int
 	if o.extra != nil {
 		o.extra(m)
 	}
-	if m.Tables, err = output.Check(folder.Dir, []string{"timeseries.csv", "summary.csv", "stats.csv"}); err != nil {
-		return nil, err
-	}
-	if m.Figures, err = output.Check(folder.Dir, res.figures); err != nil {
-		return nil, err
-	}
-	if m.Figures == nil {
-		m.Figures = []output.Checked{}
-	}
-	if err := m.Write(folder.Path("manifest.json")); err != nil {
-		return nil, err
-	}
-	if err := folder.Commit(); err != nil {
+	if err := finishFolder(folder, m, tables, res.figures); err != nil {
 		return nil, err
 	}
 	return res, runErr

@@ -92,20 +92,8 @@ func cmdMerge(_ context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	if m.Tables, err = output.Check(folder.Dir, []string{"timeseries.csv", "summary.csv", "stats.csv"}); err != nil {
-		return err
-	}
-	if m.Figures, err = output.Check(folder.Dir, figs); err != nil {
-		return err
-	}
-	if m.Figures == nil {
-		m.Figures = []output.Checked{}
-	}
 	m.Complete = true
-	if err := m.Write(folder.Path("manifest.json")); err != nil {
-		return err
-	}
-	if err := folder.Commit(); err != nil {
+	if err := finishFolder(folder, &m, []string{"timeseries.csv", "summary.csv", "stats.csv"}, figs); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "Merged %d shards, %d runs, into %s.\n", len(shards), len(owner), *out)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -119,6 +120,9 @@ func rerunArgs(m *output.Manifest, scenario, out string, workers int) []string {
 		args = append(args, "--regimes", strings.Join(m.Regimes, ","))
 	}
 	args = append(args, extraRerunArgs(m)...)
+	if slices.ContainsFunc(m.Tables, func(c output.Checked) bool { return c.File == "locations.csv" }) {
+		args = append(args, "--by-location")
+	}
 	return args
 }
 
@@ -130,17 +134,7 @@ func (discard) Write(p []byte) (int, error) { return len(p), nil }
 func extraRerunArgs(m *output.Manifest) []string {
 	var args []string
 	if sw := m.Sweep; sw != nil {
-		args = append(args, "--design", sw.Design)
-		if sw.Design == "lhs" {
-			args = append(args, "--samples", strconv.Itoa(sw.Samples))
-		}
-		for _, v := range sw.Vary {
-			args = append(args, "--vary", v)
-		}
-		args = append(args, "--metric", sw.Metric)
-		if sw.Contrast != "" {
-			args = append(args, "--contrast", sw.Contrast)
-		}
+		args = sweepArgs(sw)
 		if sw.Shard != "" {
 			args = append(args, "--shard", sw.Shard)
 		}

@@ -60,15 +60,8 @@ func cmdSweep(ctx context.Context, args []string, e *env) error {
 	resume := fs.Bool("resume", false, "complete an interrupted sweep folder")
 	metric := fs.String("metric", "trapped_person_days", "the `metric` of the heat maps (a column of summary.csv)")
 	contrast := fs.String("contrast", "", "heat map of the difference `a-b` between two regimes (default malfunctioning-closed when both run)")
-	pos, err := fs.parse(args, e)
+	arg, err := c.parseArgs(fs, args, e)
 	if err != nil {
-		return err
-	}
-	arg, err := onePositional(fs, pos)
-	if err != nil {
-		return err
-	}
-	if err := c.check(fs); err != nil {
 		return err
 	}
 	sw, err := planSweep(&c, fs, arg, vary, *designName, *samples, *shard, *metric, *contrast)
@@ -157,17 +150,21 @@ func (sw *sweepPlan) info() *output.SweepInfo {
 // args are the sweep's own flags as the manifest's command line records
 // them: everything that decides the tables and figures, nothing about
 // shards or resuming, so that shards and the whole agree.
-func (sw *sweepPlan) args() []string {
-	a := []string{"--design", sw.design}
-	if sw.design == "lhs" {
-		a = append(a, "--samples", strconv.Itoa(sw.samples))
+func (sw *sweepPlan) args() []string { return sweepArgs(sw.info()) }
+
+// sweepArgs are the flags that make a sweep what it is, as recorded in
+// its manifest: design, varied keys, metric and contrast; not its shard.
+func sweepArgs(info *output.SweepInfo) []string {
+	a := []string{"--design", info.Design}
+	if info.Design == "lhs" {
+		a = append(a, "--samples", strconv.Itoa(info.Samples))
 	}
-	for _, v := range sw.vary {
+	for _, v := range info.Vary {
 		a = append(a, "--vary", v)
 	}
-	a = append(a, "--metric", sw.metric)
-	if sw.contrast != "" {
-		a = append(a, "--contrast", sw.contrast)
+	a = append(a, "--metric", info.Metric)
+	if info.Contrast != "" {
+		a = append(a, "--contrast", info.Contrast)
 	}
 	return a
 }

@@ -24,9 +24,10 @@ type experiment struct {
 	regimes   []string
 	reps      int
 	paramKeys []string
-	points    [][]float64 // one empty point for run and compare
-	extraArgs []string    // the command's own flags, for the manifest's command line
-	repMajor  bool        // number runs replicate first (claim adds replicates without renumbering)
+	points    [][]float64     // one empty point for run and compare
+	extraArgs []string        // the command's own flags, for the manifest's command line
+	repMajor  bool            // number runs replicate first (claim adds replicates without renumbering)
+	locations *output.CSVFile // if set, per-location records are written here (--by-location)
 
 	// config builds the configuration of a point and regime.
 	config func(point, regime int) (*sim.Config, error)
@@ -87,8 +88,9 @@ var testHookEmitted func(done int)
 
 // simulated is one finished run.
 type simulated struct {
-	run  output.Run
-	days []sim.DayRecord
+	run       output.Run
+	days      []sim.DayRecord
+	locations []sim.LocationDay
 }
 
 // execute runs the jobs (run indices, in order) on workers and streams
@@ -104,15 +106,26 @@ func (x *experiment) execute(ctx context.Context, jobs []int, workers int, ts, s
 		if err != nil {
 			return simulated{}, err
 		}
+		if x.locations != nil {
+			withLocations := *cfg // the engine only reads its configuration
+			withLocations.RecordLocations = true
+			cfg = &withLocations
+		}
 		res, err := sim.Run(cfg, r.Seed)
 		if err != nil {
 			return simulated{}, fmt.Errorf("run %d (%s, replicate %d): %w", k, r.Regime, r.Replicate, err)
 		}
-		return simulated{run: r, days: res.Days}, nil
+		return simulated{run: r, days: res.Days, locations: res.Locations}, nil
 	}
 	emit := func(_ int, s simulated) error {
 		if ts != nil {
 			if err := output.WriteTimeseries(ts, s.run, s.days); err != nil {
+				return err
+			}
+		}
+		if x.locations != nil {
+			names := x.scenario.File.Locations
+			if err := output.WriteLocations(x.locations, s.run, len(names), func(i int) string { return names[i].Name }, s.locations); err != nil {
 				return err
 			}
 		}
@@ -133,6 +146,44 @@ func (x *experiment) execute(ctx context.Context, jobs []int, workers int, ts, s
 		return rows, fmt.Errorf("%w after %d of %d runs", errInterrupted, already+len(rows), already+len(jobs))
 	}
 	return rows, err
+}
+
+// startFolder begins the output folder of x at out, under a temporary
+// name, with the resolved scenario in it. The caller discards it on
+// failure.
+func startFolder(x *experiment, out string) (*output.Folder, []byte, error) {
+	scenarioTOML, err := x.scenario.Encode()
+	if err != nil {
+		return nil, nil, err
+	}
+	folder, err := output.Create(out)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := output.WriteFile(folder.Path("scenario.toml"), scenarioTOML); err != nil {
+		folder.Discard()
+		return nil, nil, err
+	}
+	return folder, scenarioTOML, nil
+}
+
+// finishFolder records the checksums of the tables and figures in the
+// manifest, writes it, and renames the folder into place.
+func finishFolder(folder *output.Folder, m *output.Manifest, tables, figs []string) error {
+	var err error
+	if m.Tables, err = output.Check(folder.Dir, tables); err != nil {
+		return err
+	}
+	if m.Figures, err = output.Check(folder.Dir, figs); err != nil {
+		return err
+	}
+	if m.Figures == nil {
+		m.Figures = []output.Checked{}
+	}
+	if err := m.Write(folder.Path("manifest.json")); err != nil {
+		return err
+	}
+	return folder.Commit()
 }
 
 // commandLine is a command that reruns the experiment (the --out, --workers

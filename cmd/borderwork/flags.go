@@ -201,6 +201,20 @@ func (c *common) regimeList(s *scenarios.Scenario) ([]string, error) {
 	return out, nil
 }
 
+// parseArgs parses a simulating command's arguments: flags, at most one
+// SCENARIO, and checks of the flags' values.
+func (c *common) parseArgs(fs *flagSet, args []string, e *env) (string, error) {
+	pos, err := fs.parse(args, e)
+	if err != nil {
+		return "", err
+	}
+	arg, err := onePositional(fs, pos)
+	if err != nil {
+		return "", err
+	}
+	return arg, c.check(fs)
+}
+
 // onePositional returns the single optional positional argument.
 func onePositional(fs *flagSet, pos []string) (string, error) {
 	switch len(pos) {

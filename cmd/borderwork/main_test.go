@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -380,5 +381,70 @@ func TestHelpAndVersion(t *testing.T) {
 	}
 	if status, _, stderr := runCLI(t, "compare", "--reps"); status != exitUsage || !strings.Contains(stderr, "usage:") {
 		t.Errorf("a flag without its value: %d %q", status, stderr)
+	}
+}
+
+func TestByLocation(t *testing.T) {
+	out := smallCompare(t, "--by-location", "--regimes", "malfunctioning,hbm")
+	type key struct{ run, day int }
+	waiting, trapped := map[key]float64{}, map[key]float64{}
+	recs, err := readCSV(filepath.Join(out, "locations.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h := strings.Join(recs[0], ","); h != "run,regime,replicate,day,location,waiting,trapped,queued,abuse_events,deaths" {
+		t.Fatalf("locations.csv header %s", h)
+	}
+	for _, r := range recs[1:] {
+		run, _ := strconv.Atoi(r[0])
+		day, _ := strconv.Atoi(r[3])
+		w, _ := strconv.ParseFloat(r[5], 64)
+		tr, _ := strconv.ParseFloat(r[6], 64)
+		waiting[key{run, day}] += w
+		trapped[key{run, day}] += tr
+	}
+	if len(recs)-1 != 2*3*40*4 {
+		t.Errorf("locations.csv has %d rows; want 2 regimes × 3 replicates × 40 days × 4 locations", len(recs)-1)
+	}
+	err = output.ReadTimeseries(filepath.Join(out, "timeseries.csv"), []string{"waiting", "trapped"}, func(run output.Run, day int, v []float64) error {
+		if k := (key{run.ID, day}); waiting[k] != v[0]+v[1] || trapped[k] != v[1] {
+			t.Errorf("run %d day %d: locations sum to %v waiting, %v trapped; timeseries has %v, %v", run.ID, day, waiting[k], trapped[k], v[0]+v[1], v[1])
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if status, _, stderr := runCLI(t, "reproduce", out); status != 0 {
+		t.Errorf("reproduce with --by-location: status %d: %s", status, stderr)
+	}
+}
+
+// TestBundledScenariosCompareDeterministic: compare on every bundled
+// scenario writes the same bytes twice, with different worker counts.
+func TestBundledScenariosCompareDeterministic(t *testing.T) {
+	status, stdout, _ := runCLI(t, "scenarios")
+	if status != 0 {
+		t.Fatal("scenarios failed")
+	}
+	var names []string
+	for _, line := range strings.Split(stdout, "\n") {
+		if f := strings.Fields(line); len(f) > 0 && !strings.HasPrefix(line, "borderwork") {
+			names = append(names, f[0])
+		}
+	}
+	if len(names) < 6 {
+		t.Fatalf("found %d bundled scenarios in %q", len(names), stdout)
+	}
+	for _, name := range names {
+		dir := t.TempDir()
+		a, b := filepath.Join(dir, "a"), filepath.Join(dir, "b")
+		for i, out := range []string{a, b} {
+			args := []string{"compare", name, "--reps", "2", "--days", "60", "--formats", "svg", "--out", out, "--workers", strconv.Itoa(1 + 3*i)}
+			if status, _, stderr := runCLI(t, args...); status != 0 {
+				t.Fatalf("compare %s: status %d: %s", name, status, stderr)
+			}
+		}
+		sameFolders(t, a, b)
 	}
 }

@@ -18,6 +18,37 @@ func regimeNames(groups []output.Group) []string {
 	return names
 }
 
+// figureSaver saves figures into a folder's figures/ in the given formats
+// and keeps the list of files written, relative to the folder.
+type figureSaver struct {
+	dir     string
+	formats []string
+	files   []string
+}
+
+func newFigureSaver(dir string, formats []string) (*figureSaver, error) {
+	fd := filepath.Join(dir, "figures")
+	if err := os.MkdirAll(fd, 0o755); err != nil {
+		return nil, err
+	}
+	return &figureSaver{dir: fd, formats: formats}, nil
+}
+
+// save writes a drawn figure as name; it takes a drawing function's error
+// too, so that a failed drawing stops the caller as a failed save would.
+func (s *figureSaver) save(name string, fig *figures.Figure, err error) error {
+	if err != nil {
+		return err
+	}
+	if err := figures.Save(fig, s.dir, name, s.formats); err != nil {
+		return err
+	}
+	for _, f := range s.formats {
+		s.files = append(s.files, "figures/"+name+"."+f)
+	}
+	return nil
+}
+
 // drawCompareFigures draws the figures of run and compare from the tables
 // in dir, never from memory, so that 'borderwork plot' redraws the same
 // bytes. It returns the files written, relative to dir.
@@ -35,31 +66,16 @@ func drawCompareFigures(dir, scenario string, seed int64, reps int, formats []st
 		return nil, err
 	}
 	groups := output.GroupByRegime(rows)
-	figDir := filepath.Join(dir, "figures")
-	if err := os.MkdirAll(figDir, 0o755); err != nil {
+	fs, err := newFigureSaver(dir, formats)
+	if err != nil {
 		return nil, err
 	}
-	var files []string
-	// save returns the function that saves a drawn figure as name, so that
-	// it takes a drawing function's two results directly.
-	save := func(name string) func(*figures.Figure, error) error {
-		return func(fig *figures.Figure, err error) error {
-			if err != nil {
-				return err
-			}
-			if err := figures.Save(fig, figDir, name, formats); err != nil {
-				return err
-			}
-			for _, f := range formats {
-				files = append(files, "figures/"+name+"."+f)
-			}
-			return nil
-		}
-	}
-	if err := save("trapped")(figures.TimeBands("Migrants trapped", "day", "migrants trapped", bands[0], caption)); err != nil {
+	fig, err := figures.TimeBands("Migrants trapped", "day", "migrants trapped", bands[0], caption)
+	if err := fs.save("trapped", fig, err); err != nil {
 		return nil, err
 	}
-	if err := save("abuse")(figures.TimeBands("Cumulative abuse events", "day", "abuse events since day 0", bands[1], caption)); err != nil {
+	fig, err = figures.TimeBands("Cumulative abuse events", "day", "abuse events since day 0", bands[1], caption)
+	if err := fs.save("abuse", fig, err); err != nil {
 		return nil, err
 	}
 	kinds := []struct{ total, label string }{
@@ -85,13 +101,15 @@ func drawCompareFigures(dir, scenario string, seed int64, reps int, formats []st
 		}
 		return gs
 	}
-	if err := save("abuse_by_kind")(figures.GroupedBars("Abuse by kind and perpetrator", "abuse events per run", barGroups(kinds), caption)); err != nil {
+	fig, err = figures.GroupedBars("Abuse by kind and perpetrator", "abuse events per run", barGroups(kinds), caption)
+	if err := fs.save("abuse_by_kind", fig, err); err != nil {
 		return nil, err
 	}
-	if err := save("outcomes")(figures.GroupedBars("Final outcomes", "migrants at the end of the run", barGroups(outcomes), caption)); err != nil {
+	fig, err = figures.GroupedBars("Final outcomes", "migrants at the end of the run", barGroups(outcomes), caption)
+	if err := fs.save("outcomes", fig, err); err != nil {
 		return nil, err
 	}
-	return files, nil
+	return fs.files, nil
 }
 
 // regimeStyle gives each regime the same colour in every figure: the

@@ -116,19 +116,11 @@ func drawClaimFigures(dir, scenario string, seed int64, formats []string) ([]str
 		return nil, err
 	}
 	caption := figures.Caption{Scenario: scenario, Seed: seed, Reps: reps}
-	figDir := filepath.Join(dir, "figures")
-	save := func(name string, fig *figures.Figure, err error) error {
-		if err != nil {
-			return err
-		}
-		if err := figures.Save(fig, figDir, name, formats); err != nil {
-			return err
-		}
-		for _, f := range formats {
-			files = append(files, "figures/"+name+"."+f)
-		}
-		return nil
+	fs, err := newFigureSaver(dir, formats)
+	if err != nil {
+		return nil, err
 	}
+	fs.files = files
 	results, err := readContrasts(filepath.Join(dir, "contrasts.csv"))
 	if err != nil {
 		return nil, err
@@ -150,13 +142,13 @@ func drawClaimFigures(dir, scenario string, seed int64, formats []string) ([]str
 		}
 		fig, err := figures.GroupedBars("Contrasts on "+claim.MetricTitles[m]+" (above 0: the hypothesis holds)",
 			claim.MetricTitles[m]+" per run, difference", []figures.Group{g}, ccap)
-		if err := save("contrasts_"+m, fig, err); err != nil {
+		if err := fs.save("contrasts_"+m, fig, err); err != nil {
 			return nil, err
 		}
 	}
 	path := filepath.Join(dir, "robustness.csv")
 	if _, err := os.Stat(path); err != nil {
-		return files, nil
+		return fs.files, nil
 	}
 	rob, ids, err := readRobustness(path)
 	if err != nil {
@@ -174,7 +166,7 @@ func drawClaimFigures(dir, scenario string, seed int64, formats []string) ([]str
 		share = append(share, g)
 	}
 	fig, err := figures.GroupedBars("Share of the assumption space where each hypothesis is supported", "% of points supported", share, rcap)
-	if err := save("robustness_share", fig, err); err != nil {
+	if err := fs.save("robustness_share", fig, err); err != nil {
 		return nil, err
 	}
 	for _, m := range mapMetrics {
@@ -187,13 +179,13 @@ func drawClaimFigures(dir, scenario string, seed int64, formats []string) ([]str
 				x, y, z := holdsMap(rob, resultIndex("H1", m), ja, jb, la, lb)
 				fig, err := figures.Heatmap(fmt.Sprintf("Where H1 holds on %s", claim.MetricTitles[m]),
 					la.Label, lb.Label, "share of points where H1 is supported", x, y, z, false, rcap)
-				if err := save(fmt.Sprintf("h1_map_%s_%s_%s", m, ids[ja], ids[jb]), fig, err); err != nil {
+				if err := fs.save(fmt.Sprintf("h1_map_%s_%s_%s", m, ids[ja], ids[jb]), fig, err); err != nil {
 					return nil, err
 				}
 			}
 		}
 	}
-	return files, nil
+	return fs.files, nil
 }
 
 // robustReps recovers the replicates per regime at each robustness point

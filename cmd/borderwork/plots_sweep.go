@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"math"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -78,26 +77,13 @@ func drawSweepFigures(dir string, info *output.SweepInfo, regimes []string, scen
 	if err != nil {
 		return nil, err
 	}
-	figDir := filepath.Join(dir, "figures")
-	if err := os.MkdirAll(figDir, 0o755); err != nil {
+	fs, err := newFigureSaver(dir, formats)
+	if err != nil {
 		return nil, err
 	}
 	caption := figures.Caption{Scenario: scenario, Seed: seed, Reps: reps}
 	if info.Design == "lhs" {
 		caption.Extra = fmt.Sprintf("Latin hypercube of %d points, binned", info.Samples)
-	}
-	var files []string
-	save := func(name string, fig *figures.Figure, err error) error {
-		if err != nil {
-			return err
-		}
-		if err := figures.Save(fig, figDir, name, formats); err != nil {
-			return err
-		}
-		for _, f := range formats {
-			files = append(files, "figures/"+name+"."+f)
-		}
-		return nil
 	}
 	axes := make([]axis, len(info.Keys))
 	for j, k := range info.Keys {
@@ -133,12 +119,12 @@ func drawSweepFigures(dir string, info *output.SweepInfo, regimes []string, scen
 					title += ", averaged over the other keys"
 				}
 				fig, err := figures.TimeBands(title, ax.key, h.title+" per run", bands, caption)
-				if err := save(h.total+"_vs_"+slug(ax.key), fig, err); err != nil {
+				if err := fs.save(h.total+"_vs_"+slug(ax.key), fig, err); err != nil {
 					return nil, err
 				}
 			}
 		}
-		return files, nil
+		return fs.files, nil
 	}
 	// Heat maps over two keys: the metric per regime, and a contrast.
 	t := output.TotalIndex(info.Metric)
@@ -169,7 +155,7 @@ func drawSweepFigures(dir string, info *output.SweepInfo, regimes []string, scen
 	for _, regime := range regimes {
 		fig, err := figures.Heatmap(capitalise(label)+" under "+regime, axes[0].key, axes[1].key, label+" per run (mean)",
 			axes[0].centres, axes[1].centres, mean(regime), false, caption)
-		if err := save(info.Metric+"_"+slug(regime), fig, err); err != nil {
+		if err := fs.save(info.Metric+"_"+slug(regime), fig, err); err != nil {
 			return nil, err
 		}
 	}
@@ -182,9 +168,9 @@ func drawSweepFigures(dir string, info *output.SweepInfo, regimes []string, scen
 		}
 		fig, err := figures.Heatmap(fmt.Sprintf("%s: %s minus %s", capitalise(label), a, b), axes[0].key, axes[1].key,
 			fmt.Sprintf("difference in mean %s (%s - %s)", label, a, b), axes[0].centres, axes[1].centres, za, true, caption)
-		if err := save(info.Metric+"_"+slug(a)+"_minus_"+slug(b), fig, err); err != nil {
+		if err := fs.save(info.Metric+"_"+slug(a)+"_minus_"+slug(b), fig, err); err != nil {
 			return nil, err
 		}
 	}
-	return files, nil
+	return fs.files, nil
 }

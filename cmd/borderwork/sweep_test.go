@@ -11,9 +11,9 @@ import (
 	"github.com/borderwork/borderwork/output"
 )
 
-// sweepArgs is a small two-key grid on the small scenario: 2 × 3 points ×
+// smallSweep is a small two-key grid on the small scenario: 2 × 3 points ×
 // 2 regimes × 2 replicates = 24 runs.
-func sweepArgs(out string, extra ...string) []string {
+func smallSweep(out string, extra ...string) []string {
 	return append([]string{"sweep", small, "--days", "30", "--reps", "2", "--regimes", "malfunctioning,closed",
 		"--vary", "regimes.malfunctioning.outage_start=0.05,0.2",
 		"--vary", "posts.Gate.capacity=5:25:3",
@@ -48,8 +48,8 @@ func sameFolders(t *testing.T, a, b string) {
 func TestSweepIsReproducibleAcrossWorkers(t *testing.T) {
 	dir := t.TempDir()
 	one, four := filepath.Join(dir, "one"), filepath.Join(dir, "four")
-	mustRun(t, sweepArgs(one, "--workers", "1")...)
-	mustRun(t, sweepArgs(four, "--workers", "4")...)
+	mustRun(t, smallSweep(one, "--workers", "1")...)
+	mustRun(t, smallSweep(four, "--workers", "4")...)
 	sameFolders(t, one, four)
 	m, err := output.ReadManifest(one)
 	if err != nil {
@@ -74,11 +74,11 @@ func TestSweepIsReproducibleAcrossWorkers(t *testing.T) {
 func TestShardsMergeToTheWhole(t *testing.T) {
 	dir := t.TempDir()
 	whole := filepath.Join(dir, "whole")
-	mustRun(t, sweepArgs(whole)...)
+	mustRun(t, smallSweep(whole)...)
 	var shards []string
 	for i := range 3 {
 		s := filepath.Join(dir, "shard"+string(rune('0'+i)))
-		mustRun(t, sweepArgs(s, "--shard", string(rune('0'+i))+"/3")...)
+		mustRun(t, smallSweep(s, "--shard", string(rune('0'+i))+"/3")...)
 		shards = append(shards, s)
 	}
 	merged := filepath.Join(dir, "merged")
@@ -95,7 +95,7 @@ func TestShardsMergeToTheWhole(t *testing.T) {
 		{"duplicate", []string{shards[0], shards[1], shards[2], shards[1]}, "is in both"},
 	}
 	other := filepath.Join(dir, "other")
-	mustRun(t, sweepArgs(other, "--shard", "2/3", "--set", "migrants.patience_days=9")...)
+	mustRun(t, smallSweep(other, "--shard", "2/3", "--set", "migrants.patience_days=9")...)
 	tests = append(tests, struct {
 		name string
 		dirs []string
@@ -116,7 +116,7 @@ func TestShardsMergeToTheWhole(t *testing.T) {
 func TestResumeEqualsUninterrupted(t *testing.T) {
 	dir := t.TempDir()
 	whole := filepath.Join(dir, "whole")
-	mustRun(t, sweepArgs(whole)...)
+	mustRun(t, smallSweep(whole)...)
 	for _, shard := range []string{"", "1/2"} {
 		cut := filepath.Join(dir, "cut"+strings.ReplaceAll(shard, "/", "of"))
 		extra := []string{"--workers", "2"}
@@ -129,7 +129,7 @@ func TestResumeEqualsUninterrupted(t *testing.T) {
 				cancel()
 			}
 		}
-		status, _, stderr := runCLIContext(ctx, t, sweepArgs(cut, extra...)...)
+		status, _, stderr := runCLIContext(ctx, t, smallSweep(cut, extra...)...)
 		testHookEmitted = nil
 		cancel()
 		if status != exitInterrupted {
@@ -138,20 +138,20 @@ func TestResumeEqualsUninterrupted(t *testing.T) {
 		if m, _ := output.ReadManifest(cut); m == nil || m.Complete || len(m.Runs) < 5 {
 			t.Fatalf("interrupted sweep's manifest: %+v", m)
 		}
-		mustRun(t, sweepArgs(cut, append(extra, "--resume")...)...)
+		mustRun(t, smallSweep(cut, append(extra, "--resume")...)...)
 		want := whole
 		if shard != "" {
 			want = filepath.Join(dir, "shard-whole")
-			mustRun(t, sweepArgs(want, "--shard", shard)...)
+			mustRun(t, smallSweep(want, "--shard", shard)...)
 		}
 		sameFolders(t, want, cut)
-		out := mustRun(t, sweepArgs(cut, append(extra, "--resume")...)...)
+		out := mustRun(t, smallSweep(cut, append(extra, "--resume")...)...)
 		if !strings.Contains(out, "already complete") {
 			t.Errorf("resuming a complete sweep printed %q", out)
 		}
 	}
 	// Resuming with a different command is refused.
-	status, _, stderr := runCLI(t, sweepArgs(whole, "--resume", "--reps", "3")...)
+	status, _, stderr := runCLI(t, smallSweep(whole, "--resume", "--reps", "3")...)
 	if status != exitUsage || !strings.Contains(stderr, "different sweep") {
 		t.Errorf("resume with other flags: status %d, %q", status, stderr)
 	}
@@ -207,7 +207,7 @@ func TestSweepBadInput(t *testing.T) {
 
 func TestPlotSweep(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "out")
-	mustRun(t, sweepArgs(out)...)
+	mustRun(t, smallSweep(out)...)
 	before, _ := os.ReadFile(filepath.Join(out, "figures", "trapped_person_days_malfunctioning_minus_closed.svg"))
 	os.RemoveAll(filepath.Join(out, "figures"))
 	mustRun(t, "plot", out)
