@@ -111,7 +111,7 @@ func cmdClaim(ctx context.Context, args []string, e *env) error {
 	fs := newFlagSet("claim", "borderwork claim [flags] [SCENARIO]", claimDoc, e)
 	var c common
 	var o claimOptions
-	fs.Int64Var(&c.seed, "seed", 0, "master `N` seed (default: the scenario's seed)")
+	fs.Int64Var(&c.seed, "seed", 0, "the master seed, `N` (default: the scenario's seed)")
 	fs.IntVar(&c.days, "days", 0, "simulate `N` days (default: the scenario's days)")
 	fs.IntVar(&c.reps, "reps", 0, "start with `N` replicates per regime (default: the scenario's replicates)")
 	fs.Var(&c.sets, "set", "override a scenario key: `KEY=VALUE` (repeatable)")

@@ -101,7 +101,7 @@ type common struct {
 }
 
 func (c *common) register(fs *flagSet, outDefault string, withOut bool) {
-	fs.Int64Var(&c.seed, "seed", 0, "master `N` seed (default: the scenario's seed)")
+	fs.Int64Var(&c.seed, "seed", 0, "the master seed, `N` (default: the scenario's seed)")
 	fs.IntVar(&c.days, "days", 0, "simulate `N` days (default: the scenario's days)")
 	fs.IntVar(&c.reps, "reps", 0, "`N` replicates per regime (default: the scenario's replicates, 20 if unset)")
 	fs.StringVar(&c.regimes, "regimes", "", "comma-separated `list` of regimes (default: the scenario's default regimes)")
@@ -110,7 +110,7 @@ func (c *common) register(fs *flagSet, outDefault string, withOut bool) {
 	fs.BoolVar(&c.quiet, "quiet", false, "print no progress")
 	fs.BoolVar(&c.json, "json", false, "print a machine-readable summary on stdout")
 	if withOut {
-		fs.StringVar(&c.out, "out", outDefault, "write the output folder to `DIR`")
+		fs.StringVar(&c.out, "out", outDefault, "write the output folder to `DIR` (default out/"+fs.Name()+"-SCENARIO)")
 		fs.StringVar(&c.formats, "formats", "png,svg,pdf", "figure `formats`, comma-separated")
 	}
 }

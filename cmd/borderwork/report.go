@@ -66,10 +66,11 @@ func writeCompareReport(path string, x *experiment, res *experimentResult) error
 	if len(res.figures) > 0 {
 		b.WriteString("\n## Figures\n\n")
 		for _, fig := range compareFigures {
-			fmt.Fprintf(&b, "![%s](figures/%s.png)\n\n*%s.*\n\n", fig.title, fig.file, fig.title)
+			fmt.Fprintf(&b, "![%s](figures/%s.png)\n\n*%s.*\n", fig.title, fig.file, fig.title)
 		}
 	}
-	b.WriteString(`## Reading these results
+	b.WriteString(`
+## Reading these results
 
 - A migrant is *trapped* on a day when it has stayed at least ` + fmt.Sprint(f.Migrants.TrappedAfterDays) + ` days at the same place
   away from home and destination, cannot pass legally, cannot pay a smuggler, and has not turned back

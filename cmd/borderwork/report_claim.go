@@ -13,9 +13,17 @@ import (
 	"github.com/borderwork/borderwork/output/claim"
 )
 
+// formatRelative writes a contrast relative to its baseline. Against a
+// baseline near zero it explodes, so beyond ±1000% it only says so;
+// contrasts.csv keeps the exact value.
 func formatRelative(v float64) string {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
+	switch {
+	case math.IsNaN(v) || math.IsInf(v, 0):
 		return "-"
+	case v > 10:
+		return ">+1000%"
+	case v < -10:
+		return "<-1000%"
 	}
 	return fmt.Sprintf("%+.0f%%", 100*v)
 }
@@ -201,7 +209,7 @@ claim in one simulated region, under explicit assumptions (docs/CLAIM.md).
 		}
 	}
 
-	b.WriteString("## What this shows, and what it cannot\n\n")
+	b.WriteString("\n## What this shows, and what it cannot\n\n")
 	h1 := []claim.Result{res.results[resultIndex("H1", "trapped_person_days")], res.results[resultIndex("H1", "abused_migrants")]}
 	fmt.Fprintf(&b, "In this scenario, under these assumptions, a malfunctioning border compared with a working closed one was %s on trapped person-days and %s on the number of migrants abused (H1). ",
 		h1[0].Verdict, h1[1].Verdict)
