@@ -242,3 +242,43 @@ func TestRescueReducesDeaths(t *testing.T) {
 		t.Errorf("deaths over 10 replicates: %d without rescue, %d with half of deaths prevented; want about half", without, with)
 	}
 }
+
+// TestNewsReachesOrigins: with inaccurate information, migrants set out
+// believing the prior; as news of a closed post's refusals comes home,
+// undocumented migrants setting out later believe in it less, and
+// documented ones do not.
+func TestNewsReachesOrigins(t *testing.T) {
+	cfg := withPolicy("closed")
+	noSideExits(cfg)
+	cfg.Days = 120
+	cfg.Origins[0].Inflow = []InflowStep{{From: 0, Rate: 20}}
+	cfg.Information.Accuracy = 0
+	cfg.Information.NewsRate = 0.05
+	m, err := New(cfg, ReplicateSeed(9, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for !m.Done() {
+		m.Step()
+	}
+	mean := func(documented bool, from int) float64 {
+		sum, n := 0.0, 0
+		for id, mg := range m.Migrants() {
+			if mg.Is(Documented) == documented && int(mg.Born) >= from {
+				sum += m.Belief(id, 0)
+				n++
+			}
+		}
+		if n == 0 {
+			t.Fatalf("no migrants (documented %v) set out after day %d", documented, from)
+		}
+		return sum / float64(n)
+	}
+	prior := cfg.Information.Prior
+	if late := mean(false, 100); !(late < prior-0.3) {
+		t.Errorf("undocumented migrants setting out after day 100 believe %.2f in the closed post; want well below the prior %.2f", late, prior)
+	}
+	if late := mean(true, 100); !(late > prior-0.1) {
+		t.Errorf("documented migrants setting out after day 100 believe %.2f in the post that admits them; want about the prior %.2f or more", late, prior)
+	}
+}

@@ -148,7 +148,7 @@ func cmdClaim(ctx context.Context, args []string, e *env) error {
 	if o.maxReps < o.initialReps {
 		return usageErrorf("--max-reps (%d) must be at least --reps (%d)", o.maxReps, o.initialReps)
 	}
-	x := &experiment{command: "claim", arg: arg, scenario: s, regimes: claim.Regimes, reps: o.initialReps, points: [][]float64{nil}, repMajor: true}
+	x := &experiment{command: "claim", arg: arg, scenario: s, regimes: claim.Regimes, reps: o.initialReps, points: [][]float64{nil}, repMajor: true, extraArgs: o.args()}
 	if err := configCache(x, func(_, r int) (*sim.Config, error) { return s.Config(claim.Regimes[r]) }); err != nil {
 		return err
 	}
@@ -186,8 +186,6 @@ func cmdClaim(ctx context.Context, args []string, e *env) error {
 type claimResult struct {
 	reps       int
 	results    []claim.Result
-	values     claim.Values
-	groups     []output.Group
 	robustness *robustnessResult
 	figures    []string
 }
@@ -220,13 +218,12 @@ func writeClaim(ctx context.Context, x *experiment, o claimOptions, robust *robu
 		}
 		prog := newProgress(e.stderr, fmt.Sprintf("claim (%d replicates)", n), n*len(x.regimes), quiet)
 		var more []output.SummaryRow
-		more, runErr = x.execute(ctx, jobs, workers, ts, sum, prog, len(rows))
+		more, runErr = x.execute(ctx, jobs, workers, ts, sum, nil, prog, len(rows))
 		rows = append(rows, more...)
 		if runErr != nil {
 			break
 		}
-		res.values = claim.Collect(rows)
-		if res.results, err = claim.Test(res.values); err != nil {
+		if res.results, err = claim.Test(claim.Collect(rows)); err != nil {
 			return nil, err
 		}
 		res.reps = n
@@ -241,8 +238,7 @@ func writeClaim(ctx context.Context, x *experiment, o claimOptions, robust *robu
 	if runErr != nil && !errors.Is(runErr, errInterrupted) {
 		return nil, runErr
 	}
-	res.groups = output.GroupByRegime(rows)
-	if err := output.WriteStats(folder.Path("stats.csv"), nil, res.groups); err != nil {
+	if err := output.WriteStats(folder.Path("stats.csv"), nil, output.GroupByRegime(rows)); err != nil {
 		return nil, err
 	}
 	tables := []string{"timeseries.csv", "summary.csv", "stats.csv"}
@@ -278,10 +274,7 @@ func writeClaim(ctx context.Context, x *experiment, o claimOptions, robust *robu
 	}
 	x.reps = res.reps
 	m := x.manifest(output.SHA256(scenarioTOML), done)
-	x.extraArgs = o.args()
-	x.reps = o.initialReps // the command line starts from the initial replicates
 	m.CommandLine = x.commandLine()
-	x.reps = res.reps
 	info := &claimInfo{Metrics: claim.Metrics, InitialReps: o.initialReps, MaxReps: o.maxReps, Precision: o.precision, FinalReps: res.reps}
 	for _, h := range claim.Hypotheses {
 		info.Hypotheses = append(info.Hypotheses, claimHypothesis{h.ID, h.Statement, h.Contrast})
@@ -341,7 +334,11 @@ func planRobustness(s *scenarios.Scenario, o claimOptions) (*robustnessPlan, err
 	}
 	points := design.LatinHypercube(factors, o.samples, uint64(s.File.Seed))
 	for _, p := range points {
-		if _, err := assumptionScenario(s, p); err != nil {
+		ps, err := assumptionScenario(s, p)
+		if err == nil {
+			err = ps.Validate()
+		}
+		if err != nil {
 			return nil, err
 		}
 	}
@@ -356,7 +353,8 @@ func planRobustness(s *scenarios.Scenario, o claimOptions) (*robustnessPlan, err
 	return &robustnessPlan{x: x, points: points, jobs: allJobs(x)}, nil
 }
 
-// assumptionScenario is the scenario at one point of the robustness design.
+// assumptionScenario is the scenario at one point of the robustness
+// design, not yet validated (planRobustness validates every point once).
 func assumptionScenario(s *scenarios.Scenario, point []float64) (*scenarios.Scenario, error) {
 	ps := s.Clone()
 	for i, a := range assumptions {
@@ -372,9 +370,6 @@ func assumptionScenario(s *scenarios.Scenario, point []float64) (*scenarios.Scen
 		if err := ps.SetAs("--robustness", a.Key+"="+output.FormatFloat(point[i])); err != nil {
 			return nil, err
 		}
-	}
-	if err := ps.Validate(); err != nil {
-		return nil, err
 	}
 	return ps, nil
 }
@@ -392,7 +387,7 @@ func (rp *robustnessPlan) run(ctx context.Context, folder *output.Folder, worker
 	if err != nil {
 		return nil, err
 	}
-	rows, runErr := rp.x.execute(ctx, rp.jobs, workers, nil, sum, prog, 0)
+	rows, runErr := rp.x.execute(ctx, rp.jobs, workers, nil, sum, nil, prog, 0)
 	if err := sum.Close(); err != nil {
 		return nil, err
 	}

@@ -160,8 +160,9 @@ func writeExperiment(ctx context.Context, x *experiment, out string, workers int
 		return nil, err
 	}
 	tables := []string{"timeseries.csv", "summary.csv", "stats.csv"}
+	var loc *output.CSVFile
 	if o.byLocation {
-		if x.locations, err = output.CreateCSV(folder.Path("locations.csv"), output.LocationsHeader(x.paramKeys)); err != nil {
+		if loc, err = output.CreateCSV(folder.Path("locations.csv"), output.LocationsHeader(x.paramKeys)); err != nil {
 			ts.Close()
 			sum.Close()
 			return nil, err
@@ -169,12 +170,11 @@ func writeExperiment(ctx context.Context, x *experiment, out string, workers int
 		tables = append(tables, "locations.csv")
 	}
 	prog := newProgress(e.stderr, x.command, len(o.jobs), o.quiet)
-	rows, runErr := x.execute(ctx, o.jobs[len(o.done):], workers, ts, sum, prog, len(o.done))
+	rows, runErr := x.execute(ctx, o.jobs[len(o.done):], workers, ts, sum, loc, prog, len(o.done))
 	rows = append(o.done, rows...)
 	closeErr := errors.Join(ts.Close(), sum.Close())
-	if x.locations != nil {
-		closeErr = errors.Join(closeErr, x.locations.Close())
-		x.locations = nil
+	if loc != nil {
+		closeErr = errors.Join(closeErr, loc.Close())
 	}
 	if closeErr != nil {
 		return nil, closeErr

@@ -236,10 +236,15 @@ func planSweep(c *common, fs *flagSet, arg string, vary []string, designName str
 	}
 	x := &experiment{command: "sweep", arg: arg, scenario: s, regimes: regimes, reps: s.File.Replicates, paramKeys: keys, points: points}
 	for p := range points {
-		if _, err := pointScenario(s, keys, points[p]); err != nil {
+		ps, err := pointScenario(s, keys, points[p])
+		if err == nil {
+			err = ps.Validate()
+		}
+		if err != nil {
 			return nil, err
 		}
 	}
+	// Every point was validated above; each run only rebuilds its own.
 	x.config = func(p, r int) (*sim.Config, error) {
 		ps, err := pointScenario(s, keys, points[p])
 		if err != nil {
@@ -265,16 +270,14 @@ func planSweep(c *common, fs *flagSet, arg string, vary []string, designName str
 	return sw, nil
 }
 
-// pointScenario is the scenario at one point of the design.
+// pointScenario is the scenario at one point of the design, not yet
+// validated.
 func pointScenario(s *scenarios.Scenario, keys []string, point []float64) (*scenarios.Scenario, error) {
 	ps := s.Clone()
 	for i, k := range keys {
 		if err := ps.SetAs("--vary", k+"="+output.FormatFloat(point[i])); err != nil {
 			return nil, err
 		}
-	}
-	if err := ps.Validate(); err != nil {
-		return nil, err
 	}
 	return ps, nil
 }

@@ -24,10 +24,9 @@ type experiment struct {
 	regimes   []string
 	reps      int
 	paramKeys []string
-	points    [][]float64     // one empty point for run and compare
-	extraArgs []string        // the command's own flags, for the manifest's command line
-	repMajor  bool            // number runs replicate first (claim adds replicates without renumbering)
-	locations *output.CSVFile // if set, per-location records are written here (--by-location)
+	points    [][]float64 // one empty point for run and compare
+	extraArgs []string    // the command's own flags, for the manifest's command line
+	repMajor  bool        // number runs replicate first (claim adds replicates without renumbering)
 
 	// config builds the configuration of a point and regime.
 	config func(point, regime int) (*sim.Config, error)
@@ -97,7 +96,8 @@ type simulated struct {
 // each finished run to the tables in run order. It returns the summary
 // rows of the runs written. An interruption returns the rows so far and
 // errInterrupted.
-func (x *experiment) execute(ctx context.Context, jobs []int, workers int, ts, sum *output.CSVFile, prog *progress, already int) ([]output.SummaryRow, error) {
+// loc, if set, receives per-location records (--by-location).
+func (x *experiment) execute(ctx context.Context, jobs []int, workers int, ts, sum, loc *output.CSVFile, prog *progress, already int) ([]output.SummaryRow, error) {
 	var rows []output.SummaryRow
 	job := func(_ context.Context, k int) (simulated, error) {
 		r := x.run(k)
@@ -106,7 +106,7 @@ func (x *experiment) execute(ctx context.Context, jobs []int, workers int, ts, s
 		if err != nil {
 			return simulated{}, err
 		}
-		if x.locations != nil {
+		if loc != nil {
 			withLocations := *cfg // the engine only reads its configuration
 			withLocations.RecordLocations = true
 			cfg = &withLocations
@@ -123,9 +123,9 @@ func (x *experiment) execute(ctx context.Context, jobs []int, workers int, ts, s
 				return err
 			}
 		}
-		if x.locations != nil {
+		if loc != nil {
 			names := x.scenario.File.Locations
-			if err := output.WriteLocations(x.locations, s.run, len(names), func(i int) string { return names[i].Name }, s.locations); err != nil {
+			if err := output.WriteLocations(loc, s.run, len(names), func(i int) string { return names[i].Name }, s.locations); err != nil {
 				return err
 			}
 		}
@@ -195,7 +195,7 @@ func (x *experiment) commandLine(extra ...string) string {
 	}
 	args = append(args, "--seed", strconv.FormatInt(x.seed(), 10),
 		"--days", strconv.Itoa(x.scenario.File.Days),
-		"--reps", strconv.Itoa(x.reps))
+		"--reps", strconv.Itoa(x.scenario.File.Replicates)) // as asked: claim may add more
 	if x.command != "claim" { // claim always runs its four regimes
 		args = append(args, "--regimes", strings.Join(x.regimes, ","))
 	}

@@ -140,9 +140,7 @@ claim in one simulated region, under explicit assumptions (docs/CLAIM.md).
 	if sets := x.scenario.Sets(); len(sets) > 0 {
 		fmt.Fprintf(&b, "- Overrides: `--set %s`.\n", strings.Join(sets, "`, `--set "))
 	}
-	x.reps = o.initialReps
 	fmt.Fprintf(&b, "- Command: `%s`\n", x.commandLine())
-	x.reps = res.reps
 
 	b.WriteString("\n## Hypotheses\n\n|id|hypothesis|contrast (positive if it holds)|\n|---|---|---|\n")
 	for _, h := range claim.Hypotheses {
