@@ -1,12 +1,6 @@
 package sim
 
-import (
-	"errors"
-	"fmt"
-	"math"
-
-	"gonum.org/v1/gonum/stat/distuv"
-)
+import "fmt"
 
 // Names of the random streams of a replicate, one per random process.
 // They are part of the reproducibility contract: renaming one changes
@@ -83,11 +77,11 @@ type Model struct {
 	poolMean  []float32 // rumour pool: mean belief of yesterday's migrants, [(loc*nPosts+post)*numClasses+class]
 	poolSum   []float32
 	poolN     []int32
-	smugRate  []float64    // daily smuggler abuse rate at each location, before personal multipliers
-	offRate   []float64    // daily official violence rate at each location
-	sellers   []int32      // smugglers in business based at each location
-	atBase    []int32      // of whom at base today, not away on a trip
-	abuseKind [][3]float64 // smugglers' daily rates at each location: extortion, violence, kidnap
+	smugRate  []float64                // daily smuggler abuse rate at each location, before personal multipliers
+	offRate   []float64                // daily official violence rate at each location
+	sellers   []int32                  // smugglers in business based at each location
+	atBase    []int32                  // of whom at base today, not away on a trip
+	abuseKind [][NumAbuseKinds]float64 // smugglers' daily rate of each kind of abuse at each location (none of abandonment: that happens on trips)
 
 	perDesperateDay float64 // 1 / DesperationDays
 
@@ -104,7 +98,7 @@ type Model struct {
 // New builds the model of one replicate. seed is the replicate's seed
 // (see ReplicateSeed). New does not keep cfg's slices beyond reading them.
 func New(cfg *Config, seed uint64) (*Model, error) {
-	if err := cfg.check(); err != nil {
+	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
 	m := &Model{cfg: cfg, perDesperateDay: 1 / float64(max(cfg.Migrants.DesperationDays, 1))}
@@ -158,7 +152,7 @@ func New(cfg *Config, seed uint64) (*Model, error) {
 	m.offRate = make([]float64, n)
 	m.sellers = make([]int32, n)
 	m.atBase = make([]int32, n)
-	m.abuseKind = make([][3]float64, n)
+	m.abuseKind = make([][NumAbuseKinds]float64, n)
 	m.refreshMarkets()
 
 	expected := 0.0
@@ -184,109 +178,6 @@ func New(cfg *Config, seed uint64) (*Model, error) {
 		m.locs = make([]LocationDay, 0, cfg.Days*n)
 	}
 	return m, nil
-}
-
-// check catches configurations the engine cannot run; the scenario loader
-// gives users the friendly version of these errors.
-func (c *Config) check() error {
-	n := len(c.Region.Locations)
-	switch {
-	case c.Days < 1 || c.Days > MaxDays:
-		return fmt.Errorf("sim: days must be in 1..%d, got %d", MaxDays, c.Days)
-	case n == 0:
-		return errors.New("sim: region has no locations")
-	case n > math.MaxUint16:
-		return fmt.Errorf("sim: at most %d locations, got %d", math.MaxUint16, n)
-	case len(c.Region.Links) > math.MaxUint16:
-		return fmt.Errorf("sim: at most %d links, got %d", math.MaxUint16, len(c.Region.Links))
-	}
-	for i, l := range c.Region.Links {
-		if l.From < 0 || l.From >= n || l.To < 0 || l.To >= n || l.Days < 1 {
-			return fmt.Errorf("sim: link %d is malformed", i)
-		}
-	}
-	for i, o := range c.Origins {
-		if o.Location < 0 || o.Location >= n || len(o.Destinations) == 0 || len(o.Destinations) != len(o.Weights) {
-			return fmt.Errorf("sim: origin %d is malformed", i)
-		}
-		for _, d := range o.Destinations {
-			if d < 0 || d >= n || c.Region.Locations[d].Kind != KindDestination {
-				return fmt.Errorf("sim: origin %d has a destination that is not a destination location", i)
-			}
-		}
-	}
-	for i, p := range c.Posts {
-		if p.Location < 0 || p.Location >= n {
-			return fmt.Errorf("sim: post %d is malformed", i)
-		}
-	}
-	for i, mk := range c.Markets {
-		if mk.Location < 0 || mk.Location >= n || mk.Link < 0 || mk.Link >= len(c.Region.Links) {
-			return fmt.Errorf("sim: market %d is malformed", i)
-		}
-		if l := c.Region.Links[mk.Link]; l.Kind != Irregular || (l.From != mk.Location && l.To != mk.Location) {
-			return fmt.Errorf("sim: market %d's link is not an irregular link from its location", i)
-		}
-	}
-	for i, ce := range c.Centres {
-		if ce.Location < 0 || ce.Location >= n {
-			return fmt.Errorf("sim: centre %d is malformed", i)
-		}
-	}
-	if c.Smuggling.Seats < 1 && len(c.Markets) > 0 {
-		return errors.New("sim: smugglers need at least one seat")
-	}
-	return nil
-}
-
-// A migrant's class is what a post's rules look at: documents and
-// vulnerability. Beliefs, news and rumours are kept by class, since a post
-// closed to one class may be open to another.
-const numClasses = 4
-
-func classOf(mg *Migrant) int {
-	c := 0
-	if mg.Flags&Documented != 0 {
-		c = 1
-	}
-	if mg.Vuln != NotVulnerable {
-		c += 2
-	}
-	return c
-}
-
-// truth is the long-run chance that a post lets a migrant of each class
-// through: what an accurate source would say. It leaves out congestion
-// and bribes. Screening (see process) lets a share of the identified
-// vulnerable through on a protection channel; referring the others to a
-// centre is help, not passage, and changes no one's chance of passing.
-func truth(p *PostPolicy) [numClasses]float64 {
-	avail := 1.0
-	switch p.Force {
-	case ForceFailing:
-		avail = p.FailingCapacity
-	case ForceNone:
-		if p.OutageStart > 0 {
-			// Stationary share of days failing in the two-state chain.
-			rec := 1 / math.Max(p.OutageDays, 1)
-			fail := p.OutageStart / (p.OutageStart + rec)
-			avail = 1 - fail + fail*p.FailingCapacity
-		}
-	}
-	var t [numClasses]float64
-	for c := range t {
-		documented, vulnerable := c&1 == 1, c >= 2
-		pass := 0.0
-		if admits(p, documented) {
-			pass = avail * (1 - p.Refusal)
-		}
-		if vulnerable {
-			protected := p.Screening * p.AsylumShare
-			pass = protected*avail + (1-protected)*pass
-		}
-		t[c] = pass
-	}
-	return t
 }
 
 // Day is the number of days simulated so far.
@@ -375,190 +266,18 @@ func (m *Model) setState(mg *Migrant, s State) {
 	mg.State = s
 }
 
-// --- 1. inflow -------------------------------------------------------------
+// A migrant's class is what a post's rules look at: documents and
+// vulnerability. Beliefs, news and rumours are kept by class, since a post
+// closed to one class may be open to another.
+const numClasses = 4
 
-func (m *Model) stepInflow() {
-	for oi := range m.cfg.Origins {
-		o := &m.cfg.Origins[oi]
-		n := 0
-		if m.day == 0 {
-			n += o.Initial
-		}
-		if rate := inflowRate(o.Inflow, m.day); rate > 0 {
-			n += int(distuv.Poisson{Lambda: rate, Src: m.inflow.Source()}.Rand())
-		}
-		for range n {
-			m.create(o)
-		}
+func classOf(mg *Migrant) int {
+	c := 0
+	if mg.Flags&Documented != 0 {
+		c = 1
 	}
-}
-
-func inflowRate(steps []InflowStep, day int) float64 {
-	rate := 0.0
-	for _, s := range steps {
-		if s.From > day {
-			break
-		}
-		rate = s.Rate
+	if mg.Vuln != NotVulnerable {
+		c += 2
 	}
-	return rate
-}
-
-// create adds one migrant. It always makes the same seven draws from the
-// population stream, whatever the parameters, so that the same replicate
-// has the same people in every regime and at every sweep point.
-func (m *Model) create(o *Origin) {
-	r := m.population
-	u1, u2 := r.Float64(), r.Float64()
-	uDoc, uVuln, uSmug, uBack, uDest := r.Float64(), r.Float64(), r.Float64(), r.Float64(), r.Float64()
-
-	// Log-normal money by Box–Muller (two uniforms, always).
-	money := 0.0
-	if o.MoneyMean > 0 {
-		sigma2 := math.Log1p(o.MoneyCV * o.MoneyCV)
-		z := math.Sqrt(-2*math.Log(1-u1)) * math.Cos(2*math.Pi*u2)
-		money = math.Exp(math.Log(o.MoneyMean) - sigma2/2 + math.Sqrt(sigma2)*z)
-	}
-	mg := Migrant{
-		Money: float32(money),
-		Born:  uint16(m.day),
-		Loc:   uint16(o.Location),
-		Prev:  uint16(o.Location),
-		Home:  uint16(o.Location),
-		State: Waiting,
-	}
-	if uDoc < o.Documented {
-		mg.Flags |= Documented
-	}
-	switch {
-	case uVuln < o.Minor:
-		mg.Vuln = Minor
-	case uVuln < o.Minor+o.Sick:
-		mg.Vuln = Sick
-	case uVuln < o.Minor+o.Sick+o.Trafficked:
-		mg.Vuln = Trafficked
-	}
-	if uSmug < o.WillSmuggle {
-		mg.Flags |= WillSmuggle
-	}
-	if uBack < o.WillTurnBack {
-		mg.Flags |= WillTurnBack
-	}
-	total := 0.0
-	for _, w := range o.Weights {
-		total += w
-	}
-	pick, acc := o.Destinations[len(o.Destinations)-1], 0.0
-	for i, w := range o.Weights {
-		acc += w
-		if uDest*total < acc {
-			pick = o.Destinations[i]
-			break
-		}
-	}
-	mg.Dest = uint16(pick)
-
-	id := len(m.migrants)
-	m.migrants = append(m.migrants, mg)
-	class := classOf(&mg)
-	info := &m.cfg.Information
-	for p := range m.posts {
-		b := info.Accuracy*m.posts[p].truth[class] + (1-info.Accuracy)*m.posts[p].news[class]
-		m.beliefs = append(m.beliefs, toBelief(b))
-	}
-	m.counts[Waiting]++
-	m.rec.Created++
-	m.sumBorn += int64(mg.Born)
-	if o.Location == pick {
-		m.setState(&m.migrants[id], Arrived)
-	}
-}
-
-func toBelief(b float64) uint16 {
-	if b <= 0 {
-		return 0
-	}
-	if b >= 1 {
-		return beliefScale
-	}
-	return uint16(b*beliefScale + 0.5)
-}
-
-// --- 2. posts ----------------------------------------------------------------
-
-func (m *Model) stepPosts() {
-	for i := range m.posts {
-		p := &m.posts[i]
-		cp := &m.cfg.Posts[i]
-		pol := &cp.Policy
-		for w := range cp.Schedule {
-			if win := &cp.Schedule[w]; m.day >= win.From && m.day < win.To {
-				pol = &win.Policy
-			}
-		}
-		if pol != p.policy {
-			p.policy = pol
-			p.truth = truth(pol)
-		}
-		// The failure process runs every day, even while a schedule forces
-		// the condition, so that forcing one post never shifts the draws
-		// of another.
-		u := m.postRng.Float64()
-		if p.failing {
-			p.failing = u >= 1/math.Max(pol.OutageDays, 1)
-		} else {
-			p.failing = u < pol.OutageStart
-		}
-		failing := p.failing
-		switch pol.Force {
-		case ForceFailing:
-			failing = true
-		case ForceFunctioning:
-			failing = false
-		}
-		c := cp.Capacity * pol.CapacityFactor
-		// Day-to-day capacity is log-normal with mean 1 and coefficient of
-		// variation CapacityCV; its two uniforms are always drawn, as above.
-		u1, u2 := m.postRng.Float64(), m.postRng.Float64()
-		if cv := pol.CapacityCV; cv > 0 {
-			s2 := math.Log1p(cv * cv)
-			z := math.Sqrt(-2*math.Log(1-u1)) * math.Cos(2*math.Pi*u2)
-			c *= math.Exp(math.Sqrt(s2)*z - s2/2)
-		}
-		if failing {
-			c *= pol.FailingCapacity
-		}
-		// Stochastic rounding keeps the mean capacity exact.
-		frac := c - math.Floor(c)
-		p.capToday = int(c)
-		if m.postRng.Float64() < frac {
-			p.capToday++
-		}
-		p.down = failing
-		m.offRate[cp.Location] = pol.OfficialViolence
-	}
-}
-
-// --- 3. information ------------------------------------------------------------
-
-func (m *Model) stepInformation() {
-	rate := m.cfg.Information.NewsRate
-	for i := range m.posts {
-		p := &m.posts[i]
-		for c := range p.news {
-			if p.tried[c] > 0 && rate > 0 {
-				obs := float64(p.passed[c]) / float64(p.tried[c])
-				p.news[c] += rate * (obs - p.news[c])
-			}
-			p.tried[c], p.passed[c] = 0, 0
-		}
-	}
-	for i := range m.poolSum {
-		if m.poolN[i] > 0 {
-			m.poolMean[i] = m.poolSum[i] / float32(m.poolN[i])
-		} else {
-			m.poolMean[i] = -1 // nobody there: no rumour
-		}
-		m.poolSum[i], m.poolN[i] = 0, 0
-	}
+	return c
 }

@@ -1,5 +1,8 @@
 package sim
 
+// Sub-step 8, records: what a run records each day, and the Result it
+// leaves.
+
 // DayRecord is what is recorded at the end of each day of a run. Counts
 // marked cumulative run from day 0.
 type DayRecord struct {
@@ -64,3 +67,55 @@ type Result struct {
 
 // Final is the record of the last day.
 func (r *Result) Final() DayRecord { return r.Days[len(r.Days)-1] }
+
+func (m *Model) stepRecords() {
+	r := &m.rec
+	r.Day = m.day
+	r.States = m.counts
+	r.TrappedPersonDays += m.counts[Trapped]
+	r.ActiveSmugglers = 0
+	priceSum, priced := 0.0, 0
+	for i := range m.markets {
+		if a := m.markets[i].active; a > 0 {
+			r.ActiveSmugglers += a
+			priceSum += m.markets[i].price
+			priced++
+		}
+	}
+	r.MeanPrice = 0
+	if priced > 0 {
+		r.MeanPrice = priceSum / float64(priced)
+	}
+	final := m.counts[Arrived] + m.counts[Returned] + m.counts[Stayed] + m.counts[Dead]
+	r.MeanTransitDays = 0
+	if inTransit := r.Created - final; inTransit > 0 {
+		r.MeanTransitDays = float64(m.day) - float64(m.sumBorn)/float64(inTransit)
+	}
+	r.Queued, r.PostsFailing = 0, 0
+	for i := range m.posts {
+		for _, q := range m.posts[i].queued {
+			r.Queued += q
+		}
+		if m.posts[i].down {
+			r.PostsFailing++
+		}
+	}
+	m.days = append(m.days, *r)
+	if m.locs != nil {
+		n := len(m.cfg.Region.Locations)
+		today := m.locs[m.day*n : (m.day+1)*n]
+		for i := range m.migrants {
+			mg := &m.migrants[i]
+			switch mg.State {
+			case Waiting:
+				today[mg.Loc].Waiting++
+			case Trapped:
+				today[mg.Loc].Waiting++
+				today[mg.Loc].Trapped++
+			}
+			if mg.Flags&Queued != 0 {
+				today[mg.Loc].Queued++
+			}
+		}
+	}
+}

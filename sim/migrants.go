@@ -1,10 +1,9 @@
 package sim
 
-import (
-	"math"
-)
+// Sub-step 4, migrants: each migrant's day, in ID order: travel, the
+// decision at a place, and the trapped rule.
 
-// --- 4. migrants ---------------------------------------------------------------
+import "math"
 
 func (m *Model) stepMigrants() {
 	if m.cfg.RecordLocations {
@@ -115,177 +114,6 @@ func (m *Model) depart(mg *Migrant, next, link int32) {
 	m.setState(mg, Travelling)
 }
 
-func (m *Model) leaveQueue(mg *Migrant) {
-	mg.Flags &^= Queued
-	m.posts[m.rt.postAt[mg.Loc]].queued[classOf(mg)]--
-}
-
-func (m *Model) joinQueue(id int, mg *Migrant, post int32) {
-	p := &m.posts[post]
-	mg.Flags |= Queued
-	mg.DaysLeft = uint16(m.day)
-	p.queue = append(p.queue, queueEntry{id: int32(id), day: uint16(m.day)})
-	p.queued[classOf(mg)]++
-	m.rec.PostArrivals++
-}
-
-func (m *Model) enterCentre(mg *Migrant, c int) bool {
-	if m.occupancy[c] >= int32(m.cfg.Centres[c].Capacity) {
-		return false
-	}
-	if mg.Flags&Queued != 0 {
-		m.leaveQueue(mg)
-	}
-	m.occupancy[c]++
-	mg.Flags &^= Referred
-	mg.DaysHere = 0
-	m.setState(mg, Assisted)
-	return true
-}
-
-// desperation is how desperate a migrant has grown, from 0 on arrival at
-// a place to 1 after DesperationDays there.
-func (m *Model) desperation(mg *Migrant) float64 {
-	return min(1, float64(mg.DaysHere)*m.perDesperateDay)
-}
-
-// riskMultiplier is what a migrant's own situation does to every abuse
-// rate it faces.
-func (m *Model) riskMultiplier(mg *Migrant) float64 {
-	ab := &m.cfg.Abuse
-	r := 1 + ab.DesperationEffect*m.desperation(mg)
-	if mg.Vuln == Minor || mg.Vuln == Trafficked {
-		r *= ab.VulnerableFactor
-	}
-	return r
-}
-
-func (m *Model) recordAbuse(id int, mg *Migrant, loc int, k AbuseKind, by Perpetrator) {
-	m.rec.Abuse[k][by]++
-	if mg.Abuse == 0 {
-		m.rec.AbusedMigrants++
-	}
-	if mg.Abuse < math.MaxUint16 {
-		mg.Abuse++
-	}
-	if mg.Vuln != NotVulnerable {
-		m.rec.AbuseVulnerable++
-	}
-	if m.locs != nil {
-		m.locToday(loc).Abuse++
-	}
-	if m.Sink != nil {
-		m.Sink.Abuse(AbuseEvent{Day: m.day, Migrant: id, Location: loc, Kind: k, By: by})
-	}
-}
-
-// expose draws whether a migrant spending the day at its location suffers
-// abuse, and which. One uniform draw decides among the four kinds that
-// happen at a place. It reports whether the migrant was kidnapped.
-func (m *Model) expose(id int, mg *Migrant, shelter float64) bool {
-	loc := int(mg.Loc)
-	rates := &m.abuseKind[loc]
-	total := m.smugRate[loc] + m.offRate[loc]
-	if total <= 0 {
-		return false
-	}
-	mult := m.riskMultiplier(mg) * (1 - shelter)
-	u := m.abuse.Float64()
-	if u >= total*mult {
-		return false
-	}
-	x := u / mult
-	ab := &m.cfg.Abuse
-	switch {
-	case x < rates[0]:
-		m.recordAbuse(id, mg, loc, Extortion, BySmuggler)
-		mg.Money -= float32(math.Min(float64(mg.Money), ab.Extorted))
-	case x < rates[0]+rates[1]:
-		m.recordAbuse(id, mg, loc, Violence, BySmuggler)
-	case x < rates[0]+rates[1]+rates[2]:
-		m.recordAbuse(id, mg, loc, Kidnap, BySmuggler)
-		mg.Money -= float32(math.Min(float64(mg.Money), ab.Ransom))
-		if ab.KidnapDays > 0 {
-			if mg.Flags&Queued != 0 {
-				m.leaveQueue(mg)
-			}
-			mg.Flags |= Held
-			mg.DaysLeft = uint16(ab.KidnapDays)
-			return true
-		}
-	default:
-		m.recordAbuse(id, mg, loc, Violence, ByOfficial)
-	}
-	return false
-}
-
-// routeChoice is the road option a migrant believes in most.
-type routeChoice struct {
-	best   int     // index of the option, -1 if there is none
-	chance float64 // believed chance of passing every post on the way
-	first  int32   // the next post to pass: the one here if the move crosses here; -1 if none
-	rest   float64 // believed chance of passing the posts after first
-}
-
-// bestRoad picks the road option whose posts a migrant believes it can
-// pass with the highest chance, the product of its beliefs about each post
-// on the way (ties: fewer days, then the option's order). It plans the
-// whole road, not just the next post, so it does not set out toward a
-// border it believes closed to it.
-func (m *Model) bestRoad(id int, mg *Migrant, opts []roadOption) routeChoice {
-	c := routeChoice{best: -1, chance: -1, first: -1}
-	here := m.rt.postAt[mg.Loc]
-	for i := range opts {
-		o := &opts[i]
-		first, rest := int32(-1), 1.0
-		if here >= 0 && m.crosses(mg, o.next) {
-			first = here
-		}
-		for _, p := range o.posts {
-			if first < 0 {
-				first = p
-			} else {
-				rest *= m.beliefAt(id, p)
-			}
-		}
-		chance := rest
-		if first >= 0 {
-			chance *= m.beliefAt(id, first)
-		}
-		if chance > c.chance || (chance == c.chance && o.days < opts[c.best].days) {
-			c = routeChoice{best: i, chance: chance, first: first, rest: rest}
-		}
-	}
-	return c
-}
-
-// crosses reports whether moving on to next crosses the border at the
-// migrant's location: whether next lies in another country than the place
-// it came from.
-func (m *Model) crosses(mg *Migrant, next int32) bool {
-	locs := m.cfg.Region.Locations
-	return locs[next].Country != locs[mg.Prev].Country
-}
-
-func (m *Model) setBelief(id int, p int32, b float64) {
-	m.beliefs[id*m.nPst+int(p)] = toBelief(b)
-}
-
-func (m *Model) learn(id int, p int32, target, weight float64) {
-	b := m.beliefAt(id, p)
-	m.beliefs[id*m.nPst+int(p)] = toBelief(b + weight*(target-b))
-}
-
-func admits(pol *PostPolicy, documented bool) bool {
-	switch pol.Admission {
-	case AdmitEveryone:
-		return true
-	case AdmitDocumented:
-		return documented
-	}
-	return false
-}
-
 // atLocation is a migrant's day at a place: rumours, abuse, a decision.
 func (m *Model) atLocation(id int, mg *Migrant) {
 	cfg := m.cfg
@@ -361,27 +189,52 @@ func (m *Model) atLocation(id int, mg *Migrant) {
 	m.classify(mg, true)
 }
 
-func (m *Model) beliefAt(id int, p int32) float64 {
-	return float64(m.beliefs[id*m.nPst+int(p)]) * (1.0 / beliefScale)
+// routeChoice is the road option a migrant believes in most.
+type routeChoice struct {
+	best   int     // index of the option, -1 if there is none
+	chance float64 // believed chance of passing every post on the way
+	first  int32   // the next post to pass: the one here if the move crosses here; -1 if none
+	rest   float64 // believed chance of passing the posts after first
 }
 
-// hearRumour is what the others at the same place say of post p: with
-// probability RumourRate the migrant's belief moves toward what they
-// believed yesterday, with noise. Its belief joins today's pool either way.
-// It returns the belief after the rumour.
-func (m *Model) hearRumour(id int, mg *Migrant, p int32, belief float64) float64 {
-	info := &m.cfg.Information
-	k := (int(mg.Loc)*m.nPst+int(p))*numClasses + classOf(mg)
-	if info.RumourRate > 0 && m.rumours.Float64() < info.RumourRate {
-		if pm := float64(m.poolMean[k]); pm >= 0 {
-			noise := (m.rumours.Float64()*2 - 1) * info.RumourNoise
-			belief = min(1, max(0, belief+info.RumourWeight*(pm-belief)+noise))
-			m.setBelief(id, p, belief)
+// bestRoad picks the road option whose posts a migrant believes it can
+// pass with the highest chance, the product of its beliefs about each post
+// on the way (ties: fewer days, then the option's order). It plans the
+// whole road, not just the next post, so it does not set out toward a
+// border it believes closed to it.
+func (m *Model) bestRoad(id int, mg *Migrant, opts []roadOption) routeChoice {
+	c := routeChoice{best: -1, chance: -1, first: -1}
+	here := m.rt.postAt[mg.Loc]
+	for i := range opts {
+		o := &opts[i]
+		first, rest := int32(-1), 1.0
+		if here >= 0 && m.crosses(mg, o.next) {
+			first = here
+		}
+		for _, p := range o.posts {
+			if first < 0 {
+				first = p
+			} else {
+				rest *= m.beliefAt(id, p)
+			}
+		}
+		chance := rest
+		if first >= 0 {
+			chance *= m.beliefAt(id, first)
+		}
+		if chance > c.chance || (chance == c.chance && o.days < opts[c.best].days) {
+			c = routeChoice{best: i, chance: chance, first: first, rest: rest}
 		}
 	}
-	m.poolSum[k] += float32(belief)
-	m.poolN[k]++
-	return belief
+	return c
+}
+
+// crosses reports whether moving on to next crosses the border at the
+// migrant's location: whether next lies in another country than the place
+// it came from.
+func (m *Model) crosses(mg *Migrant, next int32) bool {
+	locs := m.cfg.Region.Locations
+	return locs[next].Country != locs[mg.Prev].Country
 }
 
 // legalBlocked reports whether a migrant cannot pass legally from where it
@@ -401,20 +254,6 @@ func (m *Model) legalBlocked(id int, mg *Migrant) bool {
 		return p.down || mg.Flags&Refused != 0 || !admits(p.policy, mg.Flags&Documented != 0)
 	}
 	return false
-}
-
-// correctBeliefs is what a centre within reach does: it tells migrants
-// the truth about the posts on their roads onward.
-func (m *Model) correctBeliefs(id int, mg *Migrant, opts []roadOption) {
-	class := classOf(mg)
-	if here := m.rt.postAt[mg.Loc]; here >= 0 {
-		m.setBelief(id, here, m.posts[here].truth[class])
-	}
-	for i := range opts {
-		for _, p := range opts[i].posts {
-			m.setBelief(id, p, m.posts[p].truth[class])
-		}
-	}
 }
 
 // alternative tries, in order, the ways out of a place whose legal route
@@ -473,48 +312,6 @@ func (m *Model) alternative(id int, mg *Migrant, loc, di int) bool {
 		}
 	}
 	return false
-}
-
-func (m *Model) centreHasRoom(loc int) bool {
-	c := m.rt.centreFor[loc]
-	return c >= 0 && m.occupancy[c] < int32(m.cfg.Centres[c].Capacity)
-}
-
-// goToCentre takes a migrant referred by screening or assistance into the
-// nearest centre, or one link toward it, escorted across posts; it stays
-// referred until it gets there. It reports whether the migrant went.
-func (m *Model) goToCentre(mg *Migrant) bool {
-	loc := int(mg.Loc)
-	c := m.rt.centreFor[loc]
-	if c < 0 {
-		mg.Flags &^= Referred
-		return false
-	}
-	at := m.cfg.Centres[c].Location
-	if at == loc {
-		return m.enterCentre(mg, int(c))
-	}
-	if mg.Flags&Queued != 0 {
-		m.leaveQueue(mg)
-	}
-	m.depart(mg, m.rt.next[loc*m.rt.n+at], m.rt.nextLink[loc*m.rt.n+at])
-	mg.Flags |= Referred
-	return true
-}
-
-// seekCentre is a migrant's own way to help: it enters the nearest centre
-// if it is here, or takes a road step toward it when it believes it can
-// pass the posts on the way. It reports whether the migrant acted.
-func (m *Model) seekCentre(id int, mg *Migrant) bool {
-	loc := int(mg.Loc)
-	c := m.rt.centreFor[loc]
-	if c < 0 {
-		return false
-	}
-	if at := m.cfg.Centres[c].Location; at != loc {
-		return m.travelToward(id, mg, at)
-	}
-	return m.enterCentre(mg, int(c))
 }
 
 // travelToward takes the first road step toward target, when the migrant
@@ -587,61 +384,4 @@ func (m *Model) canUseSmuggler(mg *Migrant) bool {
 	}
 	ms := &m.markets[mk]
 	return ms.active > 0 && float64(mg.Money) >= ms.price
-}
-
-// inCentre is a migrant's day in a centre: shelter, care, true information,
-// and the choice to go on, go home, or stay.
-func (m *Model) inCentre(id int, mg *Migrant) {
-	cfg := m.cfg
-	loc := int(mg.Loc)
-	c := int(m.centreAt[loc])
-	ce := &cfg.Centres[c]
-	if mg.DaysHere < math.MaxUint16 {
-		mg.DaysHere++
-	}
-	if mg.Vuln == Sick && cfg.Migrants.SickMortality > 0 &&
-		m.hazard.Float64() < cfg.Migrants.SickMortality*(1-ce.Medical) {
-		m.occupancy[c]--
-		m.die(mg)
-		return
-	}
-	if m.expose(id, mg, ce.Shelter) {
-		m.occupancy[c]--
-		m.setState(mg, Waiting)
-		return
-	}
-	di := int(m.rt.destIndex[mg.Dest])
-	opts := m.rt.options[loc*m.nDst+di]
-	m.correctBeliefs(id, mg, opts)
-	if r := m.bestRoad(id, mg, opts); r.best >= 0 && r.chance >= cfg.Migrants.BeliefThreshold {
-		m.occupancy[c]--
-		m.setState(mg, Waiting)
-		mg.DaysHere = 0
-		if r.first >= 0 && r.first == m.rt.postAt[loc] {
-			m.joinQueue(id, mg, r.first)
-			return
-		}
-		m.depart(mg, opts[r.best].next, opts[r.best].link)
-		return
-	}
-	if m.canUseSmuggler(mg) {
-		// Centres shelter; they do not detain.
-		m.occupancy[c]--
-		mg.DaysHere = 0
-		m.setState(mg, Waiting)
-		return
-	}
-	if int(mg.DaysHere) >= ce.ReturnOfferDays {
-		// One draw decides between evacuation, voluntary return and staying.
-		u := m.decisions.Float64()
-		switch {
-		case u < ce.Evacuation:
-			m.occupancy[c]--
-			m.rec.Evacuated++
-			m.setState(mg, Arrived)
-		case u < ce.Evacuation+ce.ReturnUptake:
-			m.occupancy[c]--
-			m.setState(mg, Returned)
-		}
-	}
 }

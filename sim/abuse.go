@@ -1,0 +1,84 @@
+package sim
+
+// Abuse: what a migrant's situation does to its risk, exposure at a place
+// (sub-step 4) and how an event is recorded. Trip abuse is drawn when a
+// migrant boards (smuggling.go), officials' extortion at the counter
+// (queues.go).
+
+import "math"
+
+// desperation is how desperate a migrant has grown, from 0 on arrival at
+// a place to 1 after DesperationDays there.
+func (m *Model) desperation(mg *Migrant) float64 {
+	return min(1, float64(mg.DaysHere)*m.perDesperateDay)
+}
+
+// riskMultiplier is what a migrant's own situation does to every abuse
+// rate it faces.
+func (m *Model) riskMultiplier(mg *Migrant) float64 {
+	ab := &m.cfg.Abuse
+	r := 1 + ab.DesperationEffect*m.desperation(mg)
+	if mg.Vuln == Minor || mg.Vuln == Trafficked {
+		r *= ab.VulnerableFactor
+	}
+	return r
+}
+
+func (m *Model) recordAbuse(id int, mg *Migrant, loc int, k AbuseKind, by Perpetrator) {
+	m.rec.Abuse[k][by]++
+	if mg.Abuse == 0 {
+		m.rec.AbusedMigrants++
+	}
+	if mg.Abuse < math.MaxUint16 {
+		mg.Abuse++
+	}
+	if mg.Vuln != NotVulnerable {
+		m.rec.AbuseVulnerable++
+	}
+	if m.locs != nil {
+		m.locToday(loc).Abuse++
+	}
+	if m.Sink != nil {
+		m.Sink.Abuse(AbuseEvent{Day: m.day, Migrant: id, Location: loc, Kind: k, By: by})
+	}
+}
+
+// expose draws whether a migrant spending the day at its location suffers
+// abuse, and which. One uniform draw decides among the four kinds that
+// happen at a place. It reports whether the migrant was kidnapped.
+func (m *Model) expose(id int, mg *Migrant, shelter float64) bool {
+	loc := int(mg.Loc)
+	rates := &m.abuseKind[loc]
+	total := m.smugRate[loc] + m.offRate[loc]
+	if total <= 0 {
+		return false
+	}
+	mult := m.riskMultiplier(mg) * (1 - shelter)
+	u := m.abuse.Float64()
+	if u >= total*mult {
+		return false
+	}
+	x := u / mult
+	ab := &m.cfg.Abuse
+	switch {
+	case x < rates[Extortion]:
+		m.recordAbuse(id, mg, loc, Extortion, BySmuggler)
+		mg.Money -= float32(math.Min(float64(mg.Money), ab.Extorted))
+	case x < rates[Extortion]+rates[Violence]:
+		m.recordAbuse(id, mg, loc, Violence, BySmuggler)
+	case x < rates[Extortion]+rates[Violence]+rates[Kidnap]:
+		m.recordAbuse(id, mg, loc, Kidnap, BySmuggler)
+		mg.Money -= float32(math.Min(float64(mg.Money), ab.Ransom))
+		if ab.KidnapDays > 0 {
+			if mg.Flags&Queued != 0 {
+				m.leaveQueue(mg)
+			}
+			mg.Flags |= Held
+			mg.DaysLeft = uint16(ab.KidnapDays)
+			return true
+		}
+	default:
+		m.recordAbuse(id, mg, loc, Violence, ByOfficial)
+	}
+	return false
+}

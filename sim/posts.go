@@ -1,0 +1,103 @@
+package sim
+
+// Sub-step 2, posts: each post's policy, condition and capacity for the day,
+// and what its rules let through.
+
+import "math"
+
+func (m *Model) stepPosts() {
+	for i := range m.posts {
+		p := &m.posts[i]
+		cp := &m.cfg.Posts[i]
+		pol := &cp.Policy
+		for w := range cp.Schedule {
+			if win := &cp.Schedule[w]; m.day >= win.From && m.day < win.To {
+				pol = &win.Policy
+			}
+		}
+		if pol != p.policy {
+			p.policy = pol
+			p.truth = truth(pol)
+		}
+		// The failure process runs every day, even while a schedule forces
+		// the condition, so that forcing one post never shifts the draws
+		// of another.
+		u := m.postRng.Float64()
+		if p.failing {
+			p.failing = u >= 1/math.Max(pol.OutageDays, 1)
+		} else {
+			p.failing = u < pol.OutageStart
+		}
+		failing := p.failing
+		switch pol.Force {
+		case ForceFailing:
+			failing = true
+		case ForceFunctioning:
+			failing = false
+		}
+		c := cp.Capacity * pol.CapacityFactor
+		// Day-to-day capacity is log-normal with mean 1 and coefficient of
+		// variation CapacityCV; its two uniforms are always drawn, as above.
+		u1, u2 := m.postRng.Float64(), m.postRng.Float64()
+		if cv := pol.CapacityCV; cv > 0 {
+			s2 := math.Log1p(cv * cv)
+			z := math.Sqrt(-2*math.Log(1-u1)) * math.Cos(2*math.Pi*u2)
+			c *= math.Exp(math.Sqrt(s2)*z - s2/2)
+		}
+		if failing {
+			c *= pol.FailingCapacity
+		}
+		// Stochastic rounding keeps the mean capacity exact.
+		frac := c - math.Floor(c)
+		p.capToday = int(c)
+		if m.postRng.Float64() < frac {
+			p.capToday++
+		}
+		p.down = failing
+		m.offRate[cp.Location] = pol.OfficialViolence
+	}
+}
+
+// truth is the long-run chance that a post lets a migrant of each class
+// through: what an accurate source would say. It leaves out congestion
+// and bribes. Screening (see process) lets a share of the identified
+// vulnerable through on a protection channel; referring the others to a
+// centre is help, not passage, and changes no one's chance of passing.
+func truth(p *PostPolicy) [numClasses]float64 {
+	avail := 1.0
+	switch p.Force {
+	case ForceFailing:
+		avail = p.FailingCapacity
+	case ForceNone:
+		if p.OutageStart > 0 {
+			// Stationary share of days failing in the two-state chain.
+			rec := 1 / math.Max(p.OutageDays, 1)
+			fail := p.OutageStart / (p.OutageStart + rec)
+			avail = 1 - fail + fail*p.FailingCapacity
+		}
+	}
+	var t [numClasses]float64
+	for c := range t {
+		documented, vulnerable := c&1 == 1, c >= 2
+		pass := 0.0
+		if admits(p, documented) {
+			pass = avail * (1 - p.Refusal)
+		}
+		if vulnerable {
+			protected := p.Screening * p.AsylumShare
+			pass = protected*avail + (1-protected)*pass
+		}
+		t[c] = pass
+	}
+	return t
+}
+
+func admits(pol *PostPolicy, documented bool) bool {
+	switch pol.Admission {
+	case AdmitEveryone:
+		return true
+	case AdmitDocumented:
+		return documented
+	}
+	return false
+}

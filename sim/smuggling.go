@@ -1,0 +1,85 @@
+package sim
+
+// Sub-step 6, smuggling: each market seats those who asked, and smugglers
+// depart.
+
+import "math"
+
+func (m *Model) stepSmuggling() {
+	cfg := m.cfg
+	seats := int32(cfg.Smuggling.Seats)
+	for mi := range m.markets {
+		ms := &m.markets[mi]
+		cm := &cfg.Markets[mi]
+		far := m.rt.otherEnd(cfg, cm.Link, cm.Location)
+		ms.offered = 0
+		for _, sid := range ms.smugglers {
+			if s := &m.smugglers[sid]; s.active && s.busy == 0 {
+				ms.offered += int(seats)
+			}
+		}
+		si := 0
+		for _, id := range ms.requests {
+			mg := &m.migrants[id]
+			if (mg.State != Waiting && mg.State != Trapped) || float64(mg.Money) < ms.price {
+				continue
+			}
+			for si < len(ms.smugglers) {
+				s := &m.smugglers[ms.smugglers[si]]
+				if s.active && s.busy == 0 && s.seatsTaken < seats {
+					break
+				}
+				si++
+			}
+			if si == len(ms.smugglers) {
+				ms.unmet++
+				continue
+			}
+			s := &m.smugglers[ms.smugglers[si]]
+			s.seatsTaken++
+			m.board(int(id), mg, s, cm, far, ms.price)
+		}
+		for _, sid := range ms.smugglers {
+			s := &m.smugglers[sid]
+			if s.seatsTaken > 0 {
+				// Out and back: the vehicle is away for the round trip.
+				s.busy = int32(2*cfg.Region.Links[cm.Link].Days) + 1
+				s.seatsTaken = 0
+			}
+		}
+	}
+}
+
+// board seats a migrant in a smuggler's vehicle, and draws what the trip
+// will do to it: extortion, violence, abandonment.
+func (m *Model) board(id int, mg *Migrant, s *smuggler, cm *Market, far int, price float64) {
+	ab := &m.cfg.Abuse
+	mg.Money -= float32(price)
+	m.depart(mg, int32(far), int32(cm.Link))
+	m.setState(mg, WithSmuggler)
+	m.rec.Boarded++
+	loc := cm.Location
+	mult := m.riskMultiplier(mg) * s.propensity * (1 + ab.MarketPowerEffect*m.power(loc))
+	r := m.smuggling
+	if r.Float64() < ab.TripExtortion*mult {
+		m.recordAbuse(id, mg, loc, Extortion, BySmuggler)
+		mg.Money -= float32(math.Min(float64(mg.Money), ab.Extorted))
+	}
+	if r.Float64() < ab.TripViolence*mult {
+		m.recordAbuse(id, mg, loc, Violence, BySmuggler)
+	}
+	if r.Float64() < ab.TripAbandonment*mult {
+		m.recordAbuse(id, mg, loc, Abandonment, BySmuggler)
+		mg.Flags |= Abandoned
+		m.setState(mg, Travelling)
+	}
+}
+
+// power is the smugglers' market power at a location: the Herfindahl
+// index of equal shares among those in business there, 1 for a monopoly.
+func (m *Model) power(loc int) float64 {
+	if n := m.sellers[loc]; n > 0 {
+		return 1 / float64(n)
+	}
+	return 0
+}
