@@ -45,6 +45,7 @@ type Manifest struct {
 	Command        string   `json:"command"`         // the subcommand
 	CommandLine    string   `json:"command_line"`    // a command that reruns it (without --out and --workers)
 	Scenario       string   `json:"scenario"`        // the scenario's name
+	ScenarioArg    string   `json:"scenario_arg"`    // how the command named it: a path, a bundled name, or "" for the default
 	ScenarioSource string   `json:"scenario_source"` // the path or bundled name it was loaded from
 	ScenarioSHA256 string   `json:"scenario_sha256"` // of scenario.toml in this folder
 	Sets           []string `json:"sets"`            // --set overrides, already applied in scenario.toml
@@ -54,7 +55,10 @@ type Manifest struct {
 	Regimes        []string `json:"regimes"`
 
 	Sweep *SweepInfo `json:"sweep,omitempty"`
-	Claim any        `json:"claim,omitempty"`
+	// Claim is the claim check's own section (claim.Info), kept raw here
+	// so that this package need not know the claim's types; the claim
+	// package reads and writes it.
+	Claim json.RawMessage `json:"claim,omitempty"`
 
 	Runs     []RunInfo `json:"runs"`
 	Tables   []Checked `json:"tables"`

@@ -4,48 +4,77 @@ import (
 	"github.com/borderwork/borderwork/sim"
 )
 
+// Metric is what the registry knows of one recorded quantity: its column
+// name, a title for people, its unit and a one-line description. Tables,
+// figures, the printed summary, reports, the claim and docs/OUTPUTS.md's
+// test all read it from here.
+type Metric struct {
+	Name  string // column name
+	Title string // for people, lower case: "trapped person-days"
+	Unit  string // "migrants", "person-days", "events", "USD", "days", ...
+	Doc   string // one line for docs/OUTPUTS.md
+}
+
 // DayColumn is one metric of timeseries.csv, read off a day's record.
 type DayColumn struct {
-	Name string
-	Doc  string
-	Get  func(r *sim.DayRecord) float64
+	Metric
+	Get func(r *sim.DayRecord) float64
 }
 
 // DayColumns are the metric columns of timeseries.csv, in order.
 var DayColumns = func() []DayColumn {
 	var cols []DayColumn
-	for s := range sim.NumStates {
-		cols = append(cols, DayColumn{s.String(), stateDoc[s],
-			func(r *sim.DayRecord) float64 { return float64(r.States[s]) }})
+	day := func(name, title, unit, doc string, get func(r *sim.DayRecord) float64) DayColumn {
+		return DayColumn{Metric{name, title, unit, doc}, get}
 	}
-	cols = append(cols, DayColumn{"created", "migrants created so far", func(r *sim.DayRecord) float64 { return float64(r.Created) }})
+	for s := range sim.NumStates {
+		cols = append(cols, day(s.String(), stateTitle[s], "migrants", stateDoc[s],
+			func(r *sim.DayRecord) float64 { return float64(r.States[s]) }))
+	}
+	cols = append(cols, day("created", "migrants created", "migrants", "migrants created so far", func(r *sim.DayRecord) float64 { return float64(r.Created) }))
 	for k := range sim.NumAbuseKinds {
 		for p := range sim.NumPerpetrators {
-			cols = append(cols, DayColumn{"abuse_" + k.String() + "_" + p.String(),
-				"cumulative " + k.String() + " events by " + p.String() + "s",
-				func(r *sim.DayRecord) float64 { return float64(r.Abuse[k][p]) }})
+			cols = append(cols, day("abuse_"+k.String()+"_"+p.String(),
+				k.String()+" by "+p.String()+"s", "events",
+				"cumulative "+k.String()+" events by "+p.String()+"s",
+				func(r *sim.DayRecord) float64 { return float64(r.Abuse[k][p]) }))
 		}
 	}
 	cols = append(cols,
-		DayColumn{"abuse_events", "cumulative abuse events of every kind", func(r *sim.DayRecord) float64 { return float64(r.AbuseEvents()) }},
-		DayColumn{"abused_migrants", "migrants abused at least once so far", func(r *sim.DayRecord) float64 { return float64(r.AbusedMigrants) }},
-		DayColumn{"abuse_vulnerable", "cumulative abuse events suffered by vulnerable migrants", func(r *sim.DayRecord) float64 { return float64(r.AbuseVulnerable) }},
-		DayColumn{"trapped_person_days", "cumulative sum over days of the trapped count", func(r *sim.DayRecord) float64 { return float64(r.TrappedPersonDays) }},
-		DayColumn{"active_smugglers", "smugglers in business", func(r *sim.DayRecord) float64 { return float64(r.ActiveSmugglers) }},
-		DayColumn{"mean_price", "mean smuggling price over markets with smugglers, USD (0 if none)", func(r *sim.DayRecord) float64 { return r.MeanPrice }},
-		DayColumn{"mean_transit_days", "mean days since creation of migrants not yet arrived, returned, stayed or dead (including those still waiting at home)", func(r *sim.DayRecord) float64 { return r.MeanTransitDays }},
-		DayColumn{"queued", "migrants in posts' queues", func(r *sim.DayRecord) float64 { return float64(r.Queued) }},
-		DayColumn{"posts_failing", "posts failing that day", func(r *sim.DayRecord) float64 { return float64(r.PostsFailing) }},
-		DayColumn{"post_arrivals", "cumulative migrants who joined a post's queue", func(r *sim.DayRecord) float64 { return float64(r.PostArrivals) }},
-		DayColumn{"admitted", "cumulative admissions at posts", func(r *sim.DayRecord) float64 { return float64(r.Admitted) }},
-		DayColumn{"refused", "cumulative refusals at posts", func(r *sim.DayRecord) float64 { return float64(r.Refused) }},
-		DayColumn{"referrals", "cumulative migrants sent by screening to a centre or the protection channel, or taken to a centre by assistance", func(r *sim.DayRecord) float64 { return float64(r.Referrals) }},
-		DayColumn{"evacuated", "cumulative migrants evacuated from centres to their destination (also counted as arrived)", func(r *sim.DayRecord) float64 { return float64(r.Evacuated) }},
-		DayColumn{"interceptions", "cumulative interceptions on irregular paths", func(r *sim.DayRecord) float64 { return float64(r.Interceptions) }},
-		DayColumn{"boarded", "cumulative migrants who boarded a smuggler's vehicle", func(r *sim.DayRecord) float64 { return float64(r.Boarded) }},
+		day("abuse_events", "abuse events", "events", "cumulative abuse events of every kind", func(r *sim.DayRecord) float64 { return float64(r.AbuseEvents()) }),
+		day("abused_migrants", "migrants abused", "migrants", "migrants abused at least once so far", func(r *sim.DayRecord) float64 { return float64(r.AbusedMigrants) }),
+		day("abuse_vulnerable", "abuse of vulnerable migrants", "events", "cumulative abuse events suffered by vulnerable migrants", func(r *sim.DayRecord) float64 { return float64(r.AbuseVulnerable) }),
+		day("trapped_person_days", "trapped person-days", "person-days", "cumulative sum over days of the trapped count", func(r *sim.DayRecord) float64 { return float64(r.TrappedPersonDays) }),
+		day("active_smugglers", "smugglers in business", "smugglers", "smugglers in business", func(r *sim.DayRecord) float64 { return float64(r.ActiveSmugglers) }),
+		day("mean_price", "mean smuggling price", "USD", "mean smuggling price over markets with smugglers, USD (0 if none)", func(r *sim.DayRecord) float64 { return r.MeanPrice }),
+		day("mean_transit_days", "mean days in transit", "days", "mean days since creation of migrants not yet arrived, returned, stayed or dead (including those still waiting at home)", func(r *sim.DayRecord) float64 { return r.MeanTransitDays }),
+		day("queued", "migrants queued", "migrants", "migrants in posts' queues", func(r *sim.DayRecord) float64 { return float64(r.Queued) }),
+		day("posts_failing", "posts failing", "posts", "posts failing that day", func(r *sim.DayRecord) float64 { return float64(r.PostsFailing) }),
+		day("post_arrivals", "arrivals at posts", "migrants", "cumulative migrants who joined a post's queue", func(r *sim.DayRecord) float64 { return float64(r.PostArrivals) }),
+		day("admitted", "admissions", "migrants", "cumulative admissions at posts", func(r *sim.DayRecord) float64 { return float64(r.Admitted) }),
+		day("refused", "refusals", "migrants", "cumulative refusals at posts", func(r *sim.DayRecord) float64 { return float64(r.Refused) }),
+		day("referrals", "referrals", "migrants", "cumulative migrants sent by screening to a centre or the protection channel, or taken to a centre by assistance", func(r *sim.DayRecord) float64 { return float64(r.Referrals) }),
+		day("evacuated", "evacuations", "migrants", "cumulative migrants evacuated from centres to their destination (also counted as arrived)", func(r *sim.DayRecord) float64 { return float64(r.Evacuated) }),
+		day("interceptions", "interceptions", "migrants", "cumulative interceptions on irregular paths", func(r *sim.DayRecord) float64 { return float64(r.Interceptions) }),
+		day("boarded", "boardings", "migrants", "cumulative migrants who boarded a smuggler's vehicle", func(r *sim.DayRecord) float64 { return float64(r.Boarded) }),
 	)
 	return cols
 }()
+
+// DayColumnIndex returns the position of the day column called name, or -1.
+func DayColumnIndex(name string) int {
+	for i, c := range DayColumns {
+		if c.Name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+var stateTitle = [sim.NumStates]string{
+	"migrants travelling", "migrants waiting", "migrants trapped", "migrants with smugglers", "migrants in centres",
+	"migrants arrived", "migrants returned", "migrants who stayed home", "migrants dead",
+}
 
 var stateDoc = [sim.NumStates]string{
 	"migrants on a road, or walking an irregular path alone, at the end of the day",
@@ -59,11 +88,14 @@ var stateDoc = [sim.NumStates]string{
 	"migrants dead by the end of the day",
 }
 
-// Total is one per-run total of summary.csv.
+// Total is one per-run total of summary.csv. Headline totals are the
+// columns of the printed summary and of report.md's table; harms are what
+// sweep figures draw against the varied keys and what the claim tests.
 type Total struct {
-	Name string
-	Doc  string
-	Of   func(days []sim.DayRecord) float64
+	Metric
+	Of       func(days []sim.DayRecord) float64
+	Headline bool
+	Harm     bool
 }
 
 func final(days []sim.DayRecord) *sim.DayRecord { return &days[len(days)-1] }
@@ -76,41 +108,57 @@ func peak(days []sim.DayRecord, f func(*sim.DayRecord) float64) float64 {
 	return m
 }
 
+// total makes a registry entry; marks are "headline" and "harm".
+func total(name, title, unit, doc string, of func([]sim.DayRecord) float64, marks ...string) Total {
+	t := Total{Metric: Metric{name, title, unit, doc}, Of: of}
+	for _, m := range marks {
+		switch m {
+		case "headline":
+			t.Headline = true
+		case "harm":
+			t.Harm = true
+		default:
+			panic("output: unknown mark " + m)
+		}
+	}
+	return t
+}
+
 // Totals are the metric columns of summary.csv and the metrics of
 // stats.csv, in order.
 var Totals = []Total{
-	{"trapped_person_days", "sum over days of migrants trapped", func(d []sim.DayRecord) float64 { return float64(final(d).TrappedPersonDays) }},
-	{"peak_trapped", "most migrants trapped on any day", func(d []sim.DayRecord) float64 {
+	total("trapped_person_days", "trapped person-days", "person-days", "sum over days of migrants trapped", func(d []sim.DayRecord) float64 { return float64(final(d).TrappedPersonDays) }, "headline", "harm"),
+	total("peak_trapped", "peak trapped", "migrants", "most migrants trapped on any day", func(d []sim.DayRecord) float64 {
 		return peak(d, func(r *sim.DayRecord) float64 { return float64(r.States[sim.Trapped]) })
-	}},
-	{"abuse_events", "abuse events of every kind", func(d []sim.DayRecord) float64 { return float64(final(d).AbuseEvents()) }},
-	{"abuse_by_smugglers", "abuse events by smugglers", func(d []sim.DayRecord) float64 { return float64(final(d).AbuseBy(sim.BySmuggler)) }},
-	{"abuse_by_officials", "abuse events by officials", func(d []sim.DayRecord) float64 { return float64(final(d).AbuseBy(sim.ByOfficial)) }},
-	{"extortion_by_smugglers", "extortion events by smugglers", abuseOf(sim.Extortion, sim.BySmuggler)},
-	{"extortion_by_officials", "extortion events by officials (bribes demanded at posts)", abuseOf(sim.Extortion, sim.ByOfficial)},
-	{"violence_by_smugglers", "violence by smugglers", abuseOf(sim.Violence, sim.BySmuggler)},
-	{"violence_by_officials", "violence by officials", abuseOf(sim.Violence, sim.ByOfficial)},
-	{"abandonment_by_smugglers", "migrants abandoned en route by smugglers", abuseOf(sim.Abandonment, sim.BySmuggler)},
-	{"kidnap_by_smugglers", "kidnaps for ransom by smugglers", abuseOf(sim.Kidnap, sim.BySmuggler)},
-	{"abused_migrants", "migrants abused at least once", func(d []sim.DayRecord) float64 { return float64(final(d).AbusedMigrants) }},
-	{"abuse_vulnerable", "abuse events suffered by vulnerable migrants", func(d []sim.DayRecord) float64 { return float64(final(d).AbuseVulnerable) }},
-	{"deaths", "migrants dead by the last day", stateAtEnd(sim.Dead)},
-	{"arrivals", "migrants arrived by the last day", stateAtEnd(sim.Arrived)},
-	{"returns", "migrants returned home after setting out, by the last day", stateAtEnd(sim.Returned)},
-	{"stayed", "migrants who gave up at home without leaving, by the last day", stateAtEnd(sim.Stayed)},
-	{"still_trapped", "migrants trapped on the last day", stateAtEnd(sim.Trapped)},
-	{"still_in_transit", "migrants not arrived, returned, stayed or dead on the last day (including those waiting at home)", func(d []sim.DayRecord) float64 {
+	}, "headline"),
+	total("abuse_events", "abuse events", "events", "abuse events of every kind", func(d []sim.DayRecord) float64 { return float64(final(d).AbuseEvents()) }, "harm"),
+	total("abuse_by_smugglers", "abuse by smugglers", "events", "abuse events by smugglers", func(d []sim.DayRecord) float64 { return float64(final(d).AbuseBy(sim.BySmuggler)) }, "headline"),
+	total("abuse_by_officials", "abuse by officials", "events", "abuse events by officials", func(d []sim.DayRecord) float64 { return float64(final(d).AbuseBy(sim.ByOfficial)) }, "headline"),
+	total("extortion_by_smugglers", "extortion, smugglers", "events", "extortion events by smugglers", abuseOf(sim.Extortion, sim.BySmuggler)),
+	total("extortion_by_officials", "extortion, officials", "events", "extortion events by officials (bribes demanded at posts)", abuseOf(sim.Extortion, sim.ByOfficial)),
+	total("violence_by_smugglers", "violence, smugglers", "events", "violence by smugglers", abuseOf(sim.Violence, sim.BySmuggler)),
+	total("violence_by_officials", "violence, officials", "events", "violence by officials", abuseOf(sim.Violence, sim.ByOfficial)),
+	total("abandonment_by_smugglers", "abandonment, smugglers", "events", "migrants abandoned en route by smugglers", abuseOf(sim.Abandonment, sim.BySmuggler)),
+	total("kidnap_by_smugglers", "kidnap, smugglers", "events", "kidnaps for ransom by smugglers", abuseOf(sim.Kidnap, sim.BySmuggler)),
+	total("abused_migrants", "migrants abused", "migrants", "migrants abused at least once", func(d []sim.DayRecord) float64 { return float64(final(d).AbusedMigrants) }, "headline", "harm"),
+	total("abuse_vulnerable", "abuse of vulnerable migrants", "events", "abuse events suffered by vulnerable migrants", func(d []sim.DayRecord) float64 { return float64(final(d).AbuseVulnerable) }),
+	total("deaths", "deaths", "migrants", "migrants dead by the last day", stateAtEnd(sim.Dead), "headline", "harm"),
+	total("arrivals", "arrivals", "migrants", "migrants arrived by the last day", stateAtEnd(sim.Arrived), "headline"),
+	total("returns", "returns", "migrants", "migrants returned home after setting out, by the last day", stateAtEnd(sim.Returned)),
+	total("stayed", "stayed home", "migrants", "migrants who gave up at home without leaving, by the last day", stateAtEnd(sim.Stayed)),
+	total("still_trapped", "still trapped", "migrants", "migrants trapped on the last day", stateAtEnd(sim.Trapped)),
+	total("still_in_transit", "still in transit", "migrants", "migrants not arrived, returned, stayed or dead on the last day (including those waiting at home)", func(d []sim.DayRecord) float64 {
 		f := final(d)
 		return float64(f.Created - f.States[sim.Arrived] - f.States[sim.Returned] - f.States[sim.Stayed] - f.States[sim.Dead])
-	}},
-	{"created", "migrants created", func(d []sim.DayRecord) float64 { return float64(final(d).Created) }},
-	{"peak_queued", "most migrants in posts' queues on any day", func(d []sim.DayRecord) float64 {
+	}),
+	total("created", "migrants created", "migrants", "migrants created", func(d []sim.DayRecord) float64 { return float64(final(d).Created) }),
+	total("peak_queued", "peak queued", "migrants", "most migrants in posts' queues on any day", func(d []sim.DayRecord) float64 {
 		return peak(d, func(r *sim.DayRecord) float64 { return float64(r.Queued) })
-	}},
-	{"peak_smugglers", "most smugglers in business on any day", func(d []sim.DayRecord) float64 {
+	}),
+	total("peak_smugglers", "peak smugglers", "smugglers", "most smugglers in business on any day", func(d []sim.DayRecord) float64 {
 		return peak(d, func(r *sim.DayRecord) float64 { return float64(r.ActiveSmugglers) })
-	}},
-	{"mean_price", "mean smuggling price over days with smugglers in business, USD (0 if never)", func(d []sim.DayRecord) float64 {
+	}),
+	total("mean_price", "mean smuggling price", "USD", "mean smuggling price over days with smugglers in business, USD (0 if never)", func(d []sim.DayRecord) float64 {
 		sum, n := 0.0, 0
 		for i := range d {
 			if d[i].MeanPrice > 0 {
@@ -122,13 +170,13 @@ var Totals = []Total{
 			return 0
 		}
 		return sum / float64(n)
-	}},
-	{"boarded", "migrants who boarded a smuggler's vehicle", func(d []sim.DayRecord) float64 { return float64(final(d).Boarded) }},
-	{"interceptions", "interceptions on irregular paths", func(d []sim.DayRecord) float64 { return float64(final(d).Interceptions) }},
-	{"referrals", "migrants sent by screening to a centre or the protection channel, or taken to a centre by assistance", func(d []sim.DayRecord) float64 { return float64(final(d).Referrals) }},
-	{"evacuated", "migrants evacuated from centres to their destination (also counted in arrivals)", func(d []sim.DayRecord) float64 { return float64(final(d).Evacuated) }},
-	{"admitted", "admissions at posts", func(d []sim.DayRecord) float64 { return float64(final(d).Admitted) }},
-	{"refused", "refusals at posts", func(d []sim.DayRecord) float64 { return float64(final(d).Refused) }},
+	}),
+	total("boarded", "boardings", "migrants", "migrants who boarded a smuggler's vehicle", func(d []sim.DayRecord) float64 { return float64(final(d).Boarded) }),
+	total("interceptions", "interceptions", "migrants", "interceptions on irregular paths", func(d []sim.DayRecord) float64 { return float64(final(d).Interceptions) }),
+	total("referrals", "referrals", "migrants", "migrants sent by screening to a centre or the protection channel, or taken to a centre by assistance", func(d []sim.DayRecord) float64 { return float64(final(d).Referrals) }),
+	total("evacuated", "evacuations", "migrants", "migrants evacuated from centres to their destination (also counted in arrivals)", func(d []sim.DayRecord) float64 { return float64(final(d).Evacuated) }),
+	total("admitted", "admissions", "migrants", "admissions at posts", func(d []sim.DayRecord) float64 { return float64(final(d).Admitted) }),
+	total("refused", "refusals", "migrants", "refusals at posts", func(d []sim.DayRecord) float64 { return float64(final(d).Refused) }),
 }
 
 func abuseOf(k sim.AbuseKind, p sim.Perpetrator) func([]sim.DayRecord) float64 {
@@ -147,4 +195,28 @@ func TotalIndex(name string) int {
 		}
 	}
 	return -1
+}
+
+// TotalByName returns the total called name.
+func TotalByName(name string) (Total, bool) {
+	if i := TotalIndex(name); i >= 0 {
+		return Totals[i], true
+	}
+	return Total{}, false
+}
+
+// Headlines are the headline totals, in registry order.
+func Headlines() []Total { return filterTotals(func(t Total) bool { return t.Headline }) }
+
+// Harms are the totals that count harm, in registry order.
+func Harms() []Total { return filterTotals(func(t Total) bool { return t.Harm }) }
+
+func filterTotals(keep func(Total) bool) []Total {
+	var out []Total
+	for _, t := range Totals {
+		if keep(t) {
+			out = append(out, t)
+		}
+	}
+	return out
 }

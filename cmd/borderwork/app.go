@@ -9,10 +9,11 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/borderwork/borderwork/experiment"
 	"github.com/borderwork/borderwork/scenarios"
 )
 
-// Exit statuses (docs/cli.md).
+// Exit statuses (docs/CLI.md).
 const (
 	exitOK          = 0
 	exitFailure     = 1
@@ -83,10 +84,10 @@ func report(err error, name string, stderr io.Writer) int {
 		return exitOK
 	case errors.Is(err, errShown):
 		return exitUsage
-	case errors.Is(err, errInterrupted):
+	case errors.Is(err, experiment.ErrInterrupted):
 		fmt.Fprintf(stderr, "borderwork %s: %v\n", name, err)
 		return exitInterrupted
-	case errors.Is(err, errUsage), errors.Is(err, scenarios.ErrInvalid):
+	case errors.Is(err, errUsage), errors.Is(err, scenarios.ErrInvalid), errors.Is(err, experiment.ErrBadInput):
 		fmt.Fprintf(stderr, "borderwork %s: %s\n", name, oneLine(err))
 		return exitUsage
 	case errors.Is(err, errMismatch):
@@ -107,8 +108,6 @@ var (
 	errUsage = errors.New("usage")
 	// errShown marks a usage error whose message was already printed.
 	errShown = errors.New("usage error shown")
-	// errInterrupted marks a command stopped by a signal: exit status 130.
-	errInterrupted = errors.New("interrupted")
 	// errMismatch marks a reproduction whose tables differ: exit status 1.
 	errMismatch = errors.New("mismatch")
 )

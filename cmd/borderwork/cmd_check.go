@@ -8,6 +8,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/scenarios"
 )
 
@@ -62,7 +63,7 @@ func digest(w io.Writer, s *scenarios.Scenario) {
 		fmt.Fprintf(w, "  %s\n", f.Title)
 	}
 	fmt.Fprintf(w, "\n%d days, seed %d, %d replicates by default; about %s migrants per run.\n",
-		f.Days, f.Seed, f.Replicates, formatCount(s.ExpectedMigrants()))
+		f.Days, f.Seed, f.Replicates, output.FormatCount(s.ExpectedMigrants()))
 	fmt.Fprintf(w, "Countries: %s.\n", strings.Join(f.Countries, ", "))
 
 	byKind := map[string][]string{}

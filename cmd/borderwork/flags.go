@@ -86,7 +86,7 @@ func (fs *flagSet) parse(args []string, e *env) ([]string, error) {
 
 func defaultWorkers() int { return runtime.NumCPU() }
 
-// common holds the flags most commands share (docs/cli.md).
+// common holds the flags most commands share (docs/CLI.md).
 type common struct {
 	seed    int64
 	days    int

@@ -388,10 +388,11 @@ func TestByLocation(t *testing.T) {
 	out := smallCompare(t, "--by-location", "--regimes", "malfunctioning,hbm")
 	type key struct{ run, day int }
 	waiting, trapped := map[key]float64{}, map[key]float64{}
-	recs, err := readCSV(filepath.Join(out, "locations.csv"))
+	table, err := output.ReadTable(filepath.Join(out, "locations.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}
+	recs := append([][]string{table.Header}, table.Rows...)
 	if h := strings.Join(recs[0], ","); h != "run,regime,replicate,day,location,waiting,trapped,queued,abuse_events,deaths" {
 		t.Fatalf("locations.csv header %s", h)
 	}

@@ -30,8 +30,14 @@ func newProgress(stderr io.Writer, label string, total int, quiet bool) *progres
 	return p
 }
 
+// testHookEmitted, if set by a test, is called as each run is written.
+var testHookEmitted func(done int)
+
 // done reports that n of the total runs are finished.
 func (p *progress) done(n int) {
+	if testHookEmitted != nil {
+		testHookEmitted(n)
+	}
 	if !p.enabled {
 		return
 	}

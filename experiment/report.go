@@ -1,4 +1,4 @@
-package main
+package experiment
 
 import (
 	"bytes"
@@ -9,20 +9,12 @@ import (
 	"github.com/borderwork/borderwork/output"
 )
 
-// compareFigures are the figures of run and compare, with their captions
-// in the report.
-var compareFigures = []struct{ file, title string }{
-	{"trapped", "Migrants trapped over time, per regime, with 95% bands across replicates"},
-	{"abuse", "Cumulative abuse events over time, per regime"},
-	{"abuse_by_kind", "Abuse events by kind and perpetrator, per regime, with 95% intervals"},
-	{"outcomes", "Final outcomes per regime: arrived, returned, stayed home, dead, still trapped"},
-}
-
-// writeCompareReport writes report.md: what was run and what it showed.
-func writeCompareReport(path string, x *experiment, res *experimentResult) error {
-	f := x.scenario.File
+// CompareReport is report.md of a run or compare folder: what was run and
+// what it showed.
+func CompareReport(x *Prepared, drawn []Drawn, groups []output.Group) ([]byte, error) {
+	f := x.Scenario.File
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "# borderwork %s: %s\n\n", x.command, f.Name)
+	fmt.Fprintf(&b, "# borderwork %s: %s\n\n", x.Command, f.Name)
 	if f.Title != "" {
 		fmt.Fprintf(&b, "%s.", strings.TrimSuffix(f.Title, "."))
 	}
@@ -30,43 +22,44 @@ func writeCompareReport(path string, x *experiment, res *experimentResult) error
 		fmt.Fprintf(&b, " %s", f.Description)
 	}
 	b.WriteString("\n\n## What was run\n\n")
-	fmt.Fprintf(&b, "- Scenario: `%s`, loaded from `%s`; the resolved file is `scenario.toml`.\n", f.Name, x.scenario.Source)
-	fmt.Fprintf(&b, "- Regimes: %s.\n", strings.Join(x.regimes, ", "))
-	fmt.Fprintf(&b, "- %d replicates per regime with common random numbers: replicate r meets the same migrants under every regime.\n", x.reps)
+	fmt.Fprintf(&b, "- Scenario: `%s`, loaded from `%s`; the resolved file is `scenario.toml`.\n", f.Name, x.Scenario.Source)
+	fmt.Fprintf(&b, "- Regimes: %s.\n", strings.Join(x.Regimes, ", "))
+	fmt.Fprintf(&b, "- %d replicates per regime with common random numbers: replicate r meets the same migrants under every regime.\n", x.Reps)
 	fmt.Fprintf(&b, "- %d days; master seed %d.\n", f.Days, f.Seed)
-	if sets := x.scenario.Sets(); len(sets) > 0 {
+	if sets := x.Scenario.Sets(); len(sets) > 0 {
 		fmt.Fprintf(&b, "- Overrides: `--set %s`.\n", strings.Join(sets, "`, `--set "))
 	} else {
 		b.WriteString("- Overrides: none.\n")
 	}
-	fmt.Fprintf(&b, "- Command: `%s`\n", x.commandLine())
+	fmt.Fprintf(&b, "- Command: `%s`\n", x.CommandLine())
 
+	headlines := output.Headlines()
 	b.WriteString("\n## Results\n\nMeans over replicates, with 95% confidence intervals of the mean.\n\n|regime|")
 	for _, h := range headlines {
-		fmt.Fprintf(&b, "%s|", h.title)
+		fmt.Fprintf(&b, "%s|", h.Title)
 	}
 	b.WriteString("\n|---|")
 	for range headlines {
 		b.WriteString("---:|")
 	}
 	b.WriteString("\n")
-	for _, g := range res.groups {
+	for _, g := range groups {
 		fmt.Fprintf(&b, "|%s|", g.Regime)
 		for _, h := range headlines {
-			fmt.Fprintf(&b, "%s|", formatStat(output.Describe(g.Column(output.TotalIndex(h.total)))))
+			fmt.Fprintf(&b, "%s|", output.FormatStat(output.Describe(g.Column(output.TotalIndex(h.Name)))))
 		}
 		b.WriteString("\n")
 	}
-	if len(res.groups) > 1 {
+	if len(groups) > 1 {
 		b.WriteString("\n")
 		for _, h := range headlines[:5] {
-			b.WriteString(rankSentence(h, res.groups))
+			b.WriteString(rankSentence(h, groups))
 		}
 	}
-	if len(res.figures) > 0 {
+	if len(drawn) > 0 {
 		b.WriteString("\n## Figures\n\n")
-		for _, fig := range compareFigures {
-			fmt.Fprintf(&b, "![%s](figures/%s.png)\n\n*%s.*\n", fig.title, fig.file, fig.title)
+		for _, d := range drawn {
+			fmt.Fprintf(&b, "![%s](figures/%s.png)\n\n*%s.*\n", d.Title, d.Name, d.Title)
 		}
 	}
 	b.WriteString(`
@@ -87,13 +80,13 @@ func writeCompareReport(path string, x *experiment, res *experimentResult) error
 			fmt.Fprintf(&b, "- %s\n", s)
 		}
 	}
-	return output.WriteFile(path, b.Bytes())
+	return b.Bytes(), nil
 }
 
 // rankSentence states which regime had the highest and the lowest mean of
-// a metric, and whether their intervals overlap.
-func rankSentence(h headline, groups []output.Group) string {
-	t := output.TotalIndex(h.total)
+// a total, and whether their intervals overlap.
+func rankSentence(h output.Total, groups []output.Group) string {
+	t := output.TotalIndex(h.Name)
 	hi, lo := 0, 0
 	stats := make([]output.Stat, len(groups))
 	for i, g := range groups {
@@ -106,19 +99,12 @@ func rankSentence(h headline, groups []output.Group) string {
 		}
 	}
 	if stats[hi].Mean == stats[lo].Mean {
-		return fmt.Sprintf("- %s: the same mean (%s) under every regime.\n", capitalise(h.title), formatCount(stats[hi].Mean))
+		return fmt.Sprintf("- %s: the same mean (%s) under every regime.\n", output.Capitalise(h.Title), output.FormatCount(stats[hi].Mean))
 	}
 	overlap := "their intervals do not overlap"
 	if math.IsNaN(stats[hi].Lo) || stats[hi].Lo <= stats[lo].Hi {
 		overlap = "their intervals overlap, so this ordering is not established"
 	}
 	return fmt.Sprintf("- %s: highest under %s (%s), lowest under %s (%s); %s.\n",
-		capitalise(h.title), groups[hi].Regime, formatCount(stats[hi].Mean), groups[lo].Regime, formatCount(stats[lo].Mean), overlap)
-}
-
-func capitalise(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
+		output.Capitalise(h.Title), groups[hi].Regime, output.FormatCount(stats[hi].Mean), groups[lo].Regime, output.FormatCount(stats[lo].Mean), overlap)
 }

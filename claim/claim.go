@@ -29,12 +29,12 @@ var Regimes = []string{Open, Closed, Malfunctioning, HBM}
 // summary.csv.
 var Metrics = []string{"trapped_person_days", "abused_migrants", "abuse_events", "deaths"}
 
-// MetricTitles are the metrics' names for people.
-var MetricTitles = map[string]string{
-	"trapped_person_days": "trapped person-days",
-	"abused_migrants":     "migrants abused",
-	"abuse_events":        "abuse events",
-	"deaths":              "deaths",
+// Title is a metric's name for people, from the metric registry.
+func Title(metric string) string {
+	if t, ok := output.TotalByName(metric); ok {
+		return t.Title
+	}
+	return metric
 }
 
 // Hypothesis is one expected sign of a linear contrast between regimes:

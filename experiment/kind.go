@@ -1,0 +1,174 @@
+package experiment
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"github.com/borderwork/borderwork/output"
+	"github.com/borderwork/borderwork/output/figures"
+)
+
+// Kind is a kind of output folder: the command that writes it, the
+// figures it holds, and how to rerun it from its manifest. Each kind is
+// registered once (Register) and looked up by the manifest's command, so
+// that drawing, `plot`, report.md, `reproduce` and docs/OUTPUTS.md's test
+// all read one list.
+type Kind struct {
+	Command string
+	// Figures is the folder's figure registry, in the order figures are
+	// drawn and listed.
+	Figures []Figure
+	// Rerun writes at out the folder that manifest m describes, from the
+	// resolved scenario at scenarioPath, on workers, drawing figures in
+	// formats.
+	Rerun func(ctx context.Context, m *output.Manifest, scenarioPath, out string, workers int, formats []string) error
+	// Report writes report.md of a folder Write finishes; nil: none.
+	// Kinds that finish their folders themselves (claim) leave it nil.
+	Report func(x *Prepared, drawn []Drawn, groups []output.Group) ([]byte, error)
+}
+
+// Figure is one entry of a folder's figure registry: one figure, or a
+// family of figures (one per metric, per key, ...), drawn from the
+// folder's tables and manifest alone, never from memory, so that redrawing
+// gives the same bytes.
+type Figure struct {
+	// Name is the file name under figures/, without extension; for a
+	// family, the pattern its names follow (e.g. METRIC_vs_KEY).
+	Name string
+	// Title says what the figure shows: report.md's caption and
+	// docs/OUTPUTS.md's entry.
+	Title string
+	// Draw draws the figure or the family from the folder.
+	Draw func(src Source) ([]Drawn, error)
+}
+
+// Source is the folder a figure is drawn from.
+type Source struct {
+	Dir      string
+	Manifest *output.Manifest
+}
+
+// Caption is the provenance line of the folder's figures.
+func (s Source) Caption() figures.Caption {
+	return figures.Caption{Scenario: s.Manifest.Scenario, Seed: s.Manifest.Seed, Reps: s.Manifest.Reps}
+}
+
+// Drawn is one drawn figure, with the name of its files and its title.
+type Drawn struct {
+	Name  string
+	Title string
+	Fig   *figures.Figure
+}
+
+// single adapts a function drawing one figure to a registry entry.
+func single(name, title string, draw func(src Source) (*figures.Figure, error)) Figure {
+	return Figure{Name: name, Title: title, Draw: func(src Source) ([]Drawn, error) {
+		fig, err := draw(src)
+		if err != nil {
+			return nil, err
+		}
+		return []Drawn{{Name: name, Title: title, Fig: fig}}, nil
+	}}
+}
+
+var kinds []Kind
+
+// Register adds a kind of folder. Registering a command twice is a
+// programming error.
+func Register(k Kind) {
+	if _, ok := KindOf(k.Command); ok {
+		panic("experiment: kind " + k.Command + " registered twice")
+	}
+	kinds = append(kinds, k)
+}
+
+// KindOf is the kind of folder a command writes.
+func KindOf(command string) (Kind, bool) {
+	i := slices.IndexFunc(kinds, func(k Kind) bool { return k.Command == command })
+	if i < 0 {
+		return Kind{}, false
+	}
+	return kinds[i], true
+}
+
+// Kinds lists the registered kinds, in registration order.
+func Kinds() []Kind { return slices.Clone(kinds) }
+
+// DrawFigures draws every figure of the registry from the folder at dir in
+// each format, into dir/figures, and returns what was drawn and the files
+// written, relative to dir. With no formats it draws nothing.
+func DrawFigures(dir string, m *output.Manifest, registry []Figure, formats []string) ([]Drawn, []string, error) {
+	if len(formats) == 0 {
+		return nil, nil, nil
+	}
+	fd := filepath.Join(dir, "figures")
+	if err := os.MkdirAll(fd, 0o755); err != nil {
+		return nil, nil, err
+	}
+	src := Source{Dir: dir, Manifest: m}
+	var drawn []Drawn
+	var files []string
+	for _, f := range registry {
+		ds, err := f.Draw(src)
+		if err != nil {
+			return nil, nil, fmt.Errorf("figure %s: %w", f.Name, err)
+		}
+		for _, d := range ds {
+			if err := figures.Save(d.Fig, fd, d.Name, formats); err != nil {
+				return nil, nil, err
+			}
+			for _, format := range formats {
+				files = append(files, "figures/"+d.Name+"."+format)
+			}
+		}
+		drawn = append(drawn, ds...)
+	}
+	return drawn, files, nil
+}
+
+// ErrNotDrawable is returned by Redraw for folders whose figures cannot be
+// drawn (a sweep shard, or a kind with no figures).
+var ErrNotDrawable = errors.New("cannot draw figures of this folder")
+
+// Redraw draws the figures of the output folder at dir again from its
+// tables, in formats, removes figure files the manifest listed that were
+// not drawn again, and records the new checksums in the manifest. It
+// returns the files written.
+func Redraw(dir string, formats []string) ([]string, error) {
+	m, err := output.ReadManifest(dir)
+	if err != nil {
+		return nil, err
+	}
+	k, ok := KindOf(m.Command)
+	if !ok {
+		return nil, fmt.Errorf("%s: %w: it holds a %q folder", dir, ErrNotDrawable, m.Command)
+	}
+	if m.Sweep != nil && m.Sweep.Shard != "" {
+		return nil, fmt.Errorf("%s is one shard of a sweep: %w; merge the shards, then plot", dir, ErrNotDrawable)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "summary.csv")); err != nil {
+		return nil, fmt.Errorf("%s has no summary.csv to draw from: %w", dir, ErrNotDrawable)
+	}
+	_, files, err := DrawFigures(dir, m, k.Figures, formats)
+	if err != nil {
+		return nil, err
+	}
+	for _, old := range m.Figures {
+		if !slices.Contains(files, old.File) {
+			if err := os.Remove(filepath.Join(dir, filepath.FromSlash(old.File))); err != nil && !errors.Is(err, os.ErrNotExist) {
+				return nil, err
+			}
+		}
+	}
+	if m.Figures, err = output.Check(dir, files); err != nil {
+		return nil, err
+	}
+	if m.Figures == nil {
+		m.Figures = []output.Checked{}
+	}
+	return files, m.Write(filepath.Join(dir, "manifest.json"))
+}

@@ -1,0 +1,71 @@
+package experiment
+
+import (
+	"context"
+	"slices"
+
+	"github.com/borderwork/borderwork/output"
+	"github.com/borderwork/borderwork/scenarios"
+)
+
+func init() {
+	for _, command := range []string{"run", "compare"} {
+		Register(Kind{Command: command, Figures: CompareFigures, Report: CompareReport, Rerun: rerunPlan})
+	}
+	Register(Kind{Command: "sweep", Figures: SweepFigures, Rerun: rerunPlan})
+}
+
+// FromManifest rebuilds the plan a folder's manifest describes, from the
+// resolved scenario at scenarioPath (the folder's scenario.toml), and the
+// runs the folder holds. The overrides the manifest lists are applied
+// again (they are already in the file, so this changes no value) so that
+// the plan records them as the original did.
+func FromManifest(m *output.Manifest, scenarioPath string) (*Plan, []int, error) {
+	s, err := LoadResolved(m, scenarioPath)
+	if err != nil {
+		return nil, nil, err
+	}
+	p := &Plan{
+		Command: m.Command, Scenario: s, Arg: m.ScenarioArg, Regimes: m.Regimes, Reps: m.Reps,
+		ByLocation: slices.ContainsFunc(m.Tables, func(c output.Checked) bool { return c.File == "locations.csv" }),
+	}
+	if m.Sweep != nil {
+		sw := *m.Sweep
+		p.Sweep, p.Keys, p.Points, p.Args = &sw, sw.Keys, sw.Points, SweepArgs(&sw)
+	}
+	jobs := make([]int, len(m.Runs))
+	for i, r := range m.Runs {
+		jobs[i] = r.ID
+	}
+	return p, jobs, nil
+}
+
+// LoadResolved loads a folder's resolved scenario as the command that
+// wrote it saw it: its overrides recorded again, its source as recorded.
+func LoadResolved(m *output.Manifest, scenarioPath string) (*scenarios.Scenario, error) {
+	s, err := scenarios.Load(scenarioPath)
+	if err != nil {
+		return nil, err
+	}
+	for _, kv := range m.Sets {
+		if err := s.Set(kv); err != nil {
+			return nil, err
+		}
+	}
+	s.Source = m.ScenarioSource
+	return s, s.Validate()
+}
+
+// rerunPlan is the Rerun of run, compare and sweep folders.
+func rerunPlan(ctx context.Context, m *output.Manifest, scenarioPath, out string, workers int, formats []string) error {
+	p, jobs, err := FromManifest(m, scenarioPath)
+	if err != nil {
+		return err
+	}
+	x, err := p.Prepare()
+	if err != nil {
+		return err
+	}
+	_, err = Write(ctx, x, out, Options{Workers: workers, Jobs: jobs, Formats: formats})
+	return err
+}

@@ -1,0 +1,237 @@
+package experiment
+
+import (
+	"bufio"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/borderwork/borderwork/output"
+)
+
+// Merged is what Merge wrote.
+type Merged struct {
+	Dir    string
+	Shards int
+	Runs   int
+}
+
+// Merge joins the output folders of a sweep's shards into one folder at
+// out (default out/sweep-SCENARIO), byte for byte the folder the sweep
+// writes unsharded: tables in run order, statistics and figures from the
+// whole, one manifest. It checks that every shard comes from the same
+// scenario and sweep, that each is complete, and that every run is present
+// exactly once; otherwise it returns an error matching ErrBadInput and
+// writes nothing.
+func Merge(dirs []string, out string, formats []string) (*Merged, error) {
+	if len(dirs) == 0 {
+		return nil, badInput("give the shard folders to merge")
+	}
+	shards, err := readShards(dirs)
+	if err != nil {
+		return nil, err
+	}
+	first := shards[0].m
+	if out == "" {
+		out = filepath.Join("out", "sweep-"+first.Scenario)
+	}
+	if slices.ContainsFunc(dirs, func(d string) bool { return filepath.Clean(d) == filepath.Clean(out) }) {
+		return nil, badInput("--out %s is one of the shards; choose another folder", out)
+	}
+	if err := output.CheckTarget(out); err != nil {
+		return nil, badInput("--out: %v", err)
+	}
+	owner, err := runOwners(shards, first.Sweep.TotalRuns)
+	if err != nil {
+		return nil, err
+	}
+	folder, err := output.Create(out)
+	if err != nil {
+		return nil, err
+	}
+	defer folder.Discard()
+	scenarioTOML, err := os.ReadFile(filepath.Join(shards[0].dir, "scenario.toml"))
+	if err != nil {
+		return nil, err
+	}
+	if err := output.WriteFile(folder.Path("scenario.toml"), scenarioTOML); err != nil {
+		return nil, err
+	}
+	for _, table := range []string{"summary.csv", "timeseries.csv"} {
+		if err := mergeTable(table, shards, owner, folder.Path(table)); err != nil {
+			return nil, err
+		}
+	}
+	keys, rows, err := output.ReadSummary(folder.Path("summary.csv"))
+	if err != nil {
+		return nil, err
+	}
+	if err := output.WriteStats(folder.Path("stats.csv"), keys, output.GroupRows(rows)); err != nil {
+		return nil, err
+	}
+	m := *first
+	sweep := *first.Sweep
+	sweep.Shard = ""
+	m.Sweep = &sweep
+	m.Runs = make([]output.RunInfo, 0, len(owner))
+	next := make([]int, len(shards))
+	for _, s := range owner {
+		m.Runs = append(m.Runs, shards[s].m.Runs[next[s]])
+		next[s]++
+	}
+	_, figs, err := DrawFigures(folder.Dir, &m, SweepFigures, formats)
+	if err != nil {
+		return nil, err
+	}
+	m.Complete = true
+	if m.Tables, err = output.Check(folder.Dir, []string{"timeseries.csv", "summary.csv", "stats.csv"}); err != nil {
+		return nil, err
+	}
+	if m.Figures, err = output.Check(folder.Dir, figs); err != nil {
+		return nil, err
+	}
+	if m.Figures == nil {
+		m.Figures = []output.Checked{}
+	}
+	if err := m.Write(folder.Path("manifest.json")); err != nil {
+		return nil, err
+	}
+	if err := folder.Commit(); err != nil {
+		return nil, err
+	}
+	return &Merged{Dir: out, Shards: len(shards), Runs: len(owner)}, nil
+}
+
+type shardFolder struct {
+	dir string
+	m   *output.Manifest
+}
+
+// readShards reads every shard's manifest and checks they belong to one
+// sweep.
+func readShards(dirs []string) ([]shardFolder, error) {
+	var shards []shardFolder
+	for _, d := range dirs {
+		m, err := output.ReadManifest(d)
+		if err != nil {
+			return nil, badInput("%s is not a borderwork output folder: %v", d, err)
+		}
+		if m.Command != "sweep" || m.Sweep == nil {
+			return nil, badInput("%s holds a %s folder, not a sweep shard", d, m.Command)
+		}
+		if !m.Complete {
+			return nil, badInput("%s is incomplete; finish it with sweep --resume first", d)
+		}
+		shards = append(shards, shardFolder{dir: d, m: m})
+	}
+	a := shards[0]
+	for _, b := range shards[1:] {
+		switch {
+		case b.m.ScenarioSHA256 != a.m.ScenarioSHA256:
+			return nil, badInput("%s and %s come from different scenarios (scenario.toml differs)", a.dir, b.dir)
+		case b.m.CommandLine != a.m.CommandLine:
+			return nil, badInput("%s and %s come from different sweeps:\n  %s\n  %s", a.dir, b.dir, a.m.CommandLine, b.m.CommandLine)
+		case b.m.Tool != a.m.Tool || b.m.Version != a.m.Version:
+			return nil, badInput("%s and %s were written by different versions of borderwork (%s, %s)", a.dir, b.dir, a.m.Version, b.m.Version)
+		}
+	}
+	return shards, nil
+}
+
+// runOwners says which shard holds each run, checking that every run of
+// the sweep is present exactly once.
+func runOwners(shards []shardFolder, total int) ([]int, error) {
+	owner := make([]int, total)
+	for i := range owner {
+		owner[i] = -1
+	}
+	for s, sh := range shards {
+		for _, r := range sh.m.Runs {
+			if r.ID < 0 || r.ID >= total {
+				return nil, badInput("%s holds run %d, outside the sweep's %d runs", sh.dir, r.ID, total)
+			}
+			if o := owner[r.ID]; o >= 0 {
+				return nil, badInput("run %d is in both %s and %s; merge each shard once", r.ID, shards[o].dir, sh.dir)
+			}
+			owner[r.ID] = s
+		}
+	}
+	var missing []string
+	owned := 0
+	for k, o := range owner {
+		if o < 0 {
+			missing = append(missing, strconv.Itoa(k))
+		} else {
+			owned++
+		}
+	}
+	if len(missing) > 0 {
+		more := ""
+		if len(missing) > 10 {
+			more = fmt.Sprintf(" and %d more", len(missing)-10)
+			missing = missing[:10]
+		}
+		return nil, badInput("%d of the sweep's %d runs are missing (runs %s%s); is a shard left out?", total-owned, total, strings.Join(missing, ", "), more)
+	}
+	return owner, nil
+}
+
+// mergeTable writes the rows of one table from every shard in run order.
+// Each shard's rows are in run order already, so this streams: for each
+// run, copy its rows from the shard that owns it.
+func mergeTable(name string, shards []shardFolder, owner []int, path string) error {
+	readers := make([]*csv.Reader, len(shards))
+	pending := make([][]string, len(shards))
+	var header []string
+	for i, sh := range shards {
+		f, err := os.Open(filepath.Join(sh.dir, name))
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		readers[i] = csv.NewReader(bufio.NewReaderSize(f, 1<<16))
+		h, err := readers[i].Read()
+		if err != nil {
+			return fmt.Errorf("%s: %w", filepath.Join(sh.dir, name), err)
+		}
+		if header == nil {
+			header = h
+		} else if !slices.Equal(h, header) {
+			return badInput("%s: its columns differ from %s's", filepath.Join(sh.dir, name), shards[0].dir)
+		}
+	}
+	out, err := output.CreateCSV(path, header)
+	if err != nil {
+		return err
+	}
+	for k, s := range owner {
+		id := strconv.Itoa(k)
+		for {
+			if pending[s] == nil {
+				rec, err := readers[s].Read()
+				if err == io.EOF {
+					break
+				}
+				if err != nil {
+					out.Close()
+					return fmt.Errorf("%s: %w", filepath.Join(shards[s].dir, name), err)
+				}
+				pending[s] = rec
+			}
+			if pending[s][0] != id {
+				break
+			}
+			if err := out.Write(pending[s]); err != nil {
+				out.Close()
+				return err
+			}
+			pending[s] = nil
+		}
+	}
+	return out.Close()
+}

@@ -1,0 +1,199 @@
+package experiment
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/borderwork/borderwork/output"
+	"github.com/borderwork/borderwork/scenarios"
+	"github.com/borderwork/borderwork/sim"
+)
+
+// Order is how run indices are laid out over points, regimes and
+// replicates.
+type Order uint8
+
+// The orders.
+const (
+	// PointMajor numbers runs points × regimes × replicates: the
+	// replicate varies fastest, so a group (point and regime) is a block
+	// of consecutive runs.
+	PointMajor Order = iota
+	// ReplicateMajor numbers runs replicates × points × regimes, so that
+	// adding replicates extends the numbering without renumbering.
+	ReplicateMajor
+)
+
+// Plan is an experiment: runs of one scenario at the points of a design,
+// under each regime, for a number of replicates.
+type Plan struct {
+	// Command is the kind of folder the plan writes, recorded in its
+	// manifest: "run", "compare", "sweep", "claim", ...
+	Command string
+	// Scenario is the scenario with its overrides applied. Prepare
+	// validates it.
+	Scenario *scenarios.Scenario
+	// Arg is how the scenario was named (a path or a bundled name; "" for
+	// the default), for the command line recorded in the folder.
+	Arg     string
+	Regimes []string
+	Reps    int
+	// Keys are the varied scenario keys and Points the design: one value
+	// per key at each point. No keys and no points means one point with
+	// nothing varied.
+	Keys   []string
+	Points [][]float64
+	// At builds the scenario of one point (not yet validated); nil sets
+	// each key to its value as --vary does.
+	At    func(point []float64) (*scenarios.Scenario, error)
+	Order Order
+	// ByLocation also records per-location counts (locations.csv).
+	ByLocation bool
+	// Sweep describes a sweep's design for its manifest; nil otherwise.
+	Sweep *output.SweepInfo
+	// Args are the command's own flags, recorded in the folder's command
+	// line after the common ones.
+	Args []string
+}
+
+// Prepared is a Plan whose every configuration has been built and
+// validated. Its methods are safe for concurrent use.
+type Prepared struct {
+	Plan    // with Points holding one empty point when nothing is varied
+	configs []*sim.Config
+}
+
+// cacheLimit is the most point × regime configurations Prepare keeps;
+// larger sweeps build each run's configuration when the run starts.
+const cacheLimit = 1024
+
+// Prepare checks the plan, builds the scenario of every point and
+// validates it, and builds every configuration of a small plan, so that
+// errors surface before anything runs or is written.
+func (p *Plan) Prepare() (*Prepared, error) {
+	switch {
+	case p.Scenario == nil:
+		return nil, errors.New("experiment: the plan has no scenario")
+	case len(p.Regimes) == 0:
+		return nil, errors.New("experiment: the plan has no regimes")
+	case p.Reps < 1:
+		return nil, fmt.Errorf("experiment: want at least 1 replicate, got %d", p.Reps)
+	}
+	for _, pt := range p.Points {
+		if len(pt) != len(p.Keys) {
+			return nil, fmt.Errorf("experiment: a point has %d values for %d keys", len(pt), len(p.Keys))
+		}
+	}
+	if err := p.Scenario.Validate(); err != nil {
+		return nil, err
+	}
+	x := &Prepared{Plan: *p}
+	if len(x.Points) == 0 {
+		x.Points = [][]float64{nil}
+	}
+	cache := len(x.Points)*len(p.Regimes) <= cacheLimit
+	if cache {
+		x.configs = make([]*sim.Config, len(x.Points)*len(p.Regimes))
+	}
+	for pi := range x.Points {
+		s, err := x.scenarioAt(pi)
+		if err != nil {
+			return nil, err
+		}
+		if err := s.Validate(); err != nil {
+			return nil, err
+		}
+		for r, regime := range p.Regimes {
+			cfg, err := s.Config(regime)
+			if err != nil {
+				return nil, err
+			}
+			if cache {
+				x.configs[pi*len(p.Regimes)+r] = cfg
+			}
+		}
+	}
+	return x, nil
+}
+
+// scenarioAt is the scenario of point pi, not yet validated.
+func (x *Prepared) scenarioAt(pi int) (*scenarios.Scenario, error) {
+	if len(x.Keys) == 0 {
+		return x.Scenario, nil
+	}
+	if x.At != nil {
+		return x.At(x.Points[pi])
+	}
+	return SetPoint(x.Scenario, x.Keys, x.Points[pi])
+}
+
+// SetPoint is a copy of s with each key set to its value at point, as
+// --vary sets it; not yet validated.
+func SetPoint(s *scenarios.Scenario, keys []string, point []float64) (*scenarios.Scenario, error) {
+	ps := s.Clone()
+	for i, k := range keys {
+		if err := ps.SetAs("--vary", k+"="+output.FormatFloat(point[i])); err != nil {
+			return nil, err
+		}
+	}
+	return ps, nil
+}
+
+// Config is the configuration of a point and regime.
+func (x *Prepared) Config(point, regime int) (*sim.Config, error) {
+	if x.configs != nil {
+		return x.configs[point*len(x.Regimes)+regime], nil
+	}
+	s, err := x.scenarioAt(point)
+	if err != nil {
+		return nil, err
+	}
+	return s.Config(x.Regimes[regime])
+}
+
+// Seed is the master seed.
+func (x *Prepared) Seed() int64 { return x.Scenario.File.Seed }
+
+// NRuns is the number of runs of the whole plan.
+func (x *Prepared) NRuns() int { return len(x.Points) * len(x.Regimes) * x.Reps }
+
+// Coords places run k: its point, regime and replicate.
+func (x *Prepared) Coords(k int) (point, regime, rep int) {
+	if x.Order == ReplicateMajor {
+		per := len(x.Points) * len(x.Regimes)
+		rep, k = k/per, k%per
+		return k / len(x.Regimes), k % len(x.Regimes), rep
+	}
+	rep = k % x.Reps
+	regime = (k / x.Reps) % len(x.Regimes)
+	return k / (x.Reps * len(x.Regimes)), regime, rep
+}
+
+// Run describes run k: its regime, replicate, seed and point.
+func (x *Prepared) Run(k int) output.Run {
+	point, regime, rep := x.Coords(k)
+	return output.Run{
+		ID: k, Regime: x.Regimes[regime], Replicate: rep,
+		Seed:   sim.ReplicateSeed(uint64(x.Seed()), rep),
+		Params: x.Points[point],
+	}
+}
+
+// AllJobs is every run of the plan, in order.
+func (x *Prepared) AllJobs() []int {
+	jobs := make([]int, x.NRuns())
+	for k := range jobs {
+		jobs[k] = k
+	}
+	return jobs
+}
+
+// ShardJobs is the runs of shard i of n: those whose index mod n is i
+// (round robin, which spreads points and regimes evenly over shards).
+func (x *Prepared) ShardJobs(i, n int) []int {
+	var jobs []int
+	for k := i; k < x.NRuns(); k += n {
+		jobs = append(jobs, k)
+	}
+	return jobs
+}

@@ -1,0 +1,146 @@
+package experiment
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/borderwork/borderwork/output"
+	"github.com/borderwork/borderwork/scenarios"
+	"github.com/borderwork/borderwork/scenarios/design"
+)
+
+// SweepSpec is a sweep as asked for.
+type SweepSpec struct {
+	Design  string   // "grid" (every combination) or "lhs" (Latin hypercube)
+	Samples int      // points of a Latin hypercube
+	Vary    []string // KEY=a:b:n, KEY=a,b,c, or KEY=a:b for a Latin hypercube
+	// Metric is the total the two-key heat maps show; "" for
+	// trapped_person_days.
+	Metric string
+	// Contrast, "a-b", adds a heat map of the difference between two of
+	// the regimes; "" for malfunctioning-closed when both run.
+	Contrast string
+}
+
+// NewSweep plans a sweep of s (named arg on the command line) under
+// regimes: every point of the design × regimes × the scenario's
+// replicates. It checks every argument; errors wrap ErrBadInput or
+// scenarios.ErrInvalid. Prepare then validates every point.
+func NewSweep(s *scenarios.Scenario, arg string, regimes []string, spec SweepSpec) (*Plan, error) {
+	if spec.Design == "" {
+		spec.Design = "grid"
+	}
+	if spec.Metric == "" {
+		spec.Metric = "trapped_person_days"
+	}
+	switch {
+	case len(spec.Vary) == 0:
+		return nil, badInput("give at least one --vary KEY=SPEC")
+	case spec.Design != "grid" && spec.Design != "lhs":
+		return nil, badInput("--design must be grid or lhs, got %q", spec.Design)
+	case spec.Design == "lhs" && spec.Samples < 1:
+		return nil, badInput("--design lhs needs --samples N (at least 1)")
+	case spec.Design == "grid" && spec.Samples != 0:
+		return nil, badInput("--samples is for --design lhs")
+	case output.TotalIndex(spec.Metric) < 0:
+		return nil, badInput("--metric: unknown metric %q (a column of summary.csv, such as trapped_person_days)", spec.Metric)
+	}
+	contrast, err := parseContrast(spec.Contrast, regimes)
+	if err != nil {
+		return nil, err
+	}
+	var factors []design.Factor
+	var keys []string
+	for _, v := range spec.Vary {
+		f, err := design.Parse(v, spec.Design == "lhs")
+		if err != nil {
+			return nil, badInput("%v", err)
+		}
+		numeric, integer, err := s.KeyKind(f.Key)
+		if err != nil {
+			return nil, badInput("--vary %s: %v", v, unwrapVary(err))
+		}
+		if !numeric {
+			return nil, badInput("--vary %s: %s is not a number; set it with --set", v, f.Key)
+		}
+		f.Integer = integer
+		if err := f.CheckInteger(); err != nil {
+			return nil, badInput("%v", err)
+		}
+		if slices.Contains(keys, f.Key) {
+			return nil, badInput("--vary: %s is varied twice", f.Key)
+		}
+		keys = append(keys, f.Key)
+		factors = append(factors, f)
+	}
+	var points [][]float64
+	if spec.Design == "grid" {
+		points = design.Grid(factors)
+	} else {
+		points = design.LatinHypercube(factors, spec.Samples, uint64(s.File.Seed))
+	}
+	info := &output.SweepInfo{
+		Design: spec.Design, Samples: spec.Samples, Vary: spec.Vary, Keys: keys, Points: points,
+		Metric: spec.Metric, Contrast: contrast, TotalRuns: len(points) * len(regimes) * s.File.Replicates,
+	}
+	return &Plan{
+		Command: "sweep", Scenario: s, Arg: arg, Regimes: regimes, Reps: s.File.Replicates,
+		Keys: keys, Points: points, Sweep: info, Args: SweepArgs(info),
+	}, nil
+}
+
+// SweepArgs are the flags that make a sweep what it is, as its manifest's
+// command line records them: design, varied keys, metric and contrast;
+// not its shard, so that shards and the whole agree.
+func SweepArgs(info *output.SweepInfo) []string {
+	a := []string{"--design", info.Design}
+	if info.Design == "lhs" {
+		a = append(a, "--samples", strconv.Itoa(info.Samples))
+	}
+	for _, v := range info.Vary {
+		a = append(a, "--vary", v)
+	}
+	a = append(a, "--metric", info.Metric)
+	if info.Contrast != "" {
+		a = append(a, "--contrast", info.Contrast)
+	}
+	return a
+}
+
+func unwrapVary(err error) string {
+	msg := err.Error()
+	if i := strings.Index(msg, ": "); i >= 0 && strings.HasPrefix(msg, "--vary") {
+		return msg[i+2:]
+	}
+	return msg
+}
+
+// parseContrast checks "a-b", two regimes of the sweep.
+func parseContrast(spec string, regimes []string) (string, error) {
+	if spec == "" {
+		if slices.Contains(regimes, "malfunctioning") && slices.Contains(regimes, "closed") {
+			return "malfunctioning-closed", nil
+		}
+		return "", nil
+	}
+	if _, _, ok := SplitContrast(spec, regimes); !ok {
+		return "", badInput("--contrast must be a-b with a and b among the regimes run (%s), got %q", strings.Join(regimes, ", "), spec)
+	}
+	return spec, nil
+}
+
+// Shard restricts a sweep plan to shard i of n: the manifest records it,
+// and its jobs are ShardJobs(i, n). It refuses a shard with no runs.
+func (x *Prepared) Shard(i, n int) ([]int, error) {
+	jobs := x.ShardJobs(i, n)
+	if len(jobs) == 0 {
+		return nil, badInput("--shard %d/%d holds no runs: there are only %d", i, n, x.NRuns())
+	}
+	if x.Sweep != nil {
+		info := *x.Sweep
+		info.Shard = strconv.Itoa(i) + "/" + strconv.Itoa(n)
+		x.Sweep = &info
+	}
+	return jobs, nil
+}

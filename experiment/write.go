@@ -1,0 +1,289 @@
+package experiment
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"slices"
+
+	"github.com/borderwork/borderwork/output"
+)
+
+// ErrBadInput is matched (errors.Is) by errors about what the caller
+// asked for (a folder that cannot be resumed, a shard that does not fit),
+// as opposed to failures while running: the command line exits 2 for it.
+var ErrBadInput = errors.New("bad input")
+
+// inputError is an error about the caller's input; it says only what is
+// wrong, and matches ErrBadInput.
+type inputError struct{ msg string }
+
+func (e *inputError) Error() string        { return e.msg }
+func (e *inputError) Is(target error) bool { return target == ErrBadInput }
+
+// BadInput makes an error about the caller's input, matching ErrBadInput.
+func BadInput(format string, args ...any) error {
+	return &inputError{fmt.Sprintf(format, args...)}
+}
+
+func badInput(format string, args ...any) error { return BadInput(format, args...) }
+
+// Writer is an output folder being written by a prepared plan. It is
+// written under a temporary name beside its final place and renamed into
+// place by Finish, so that a reader never sees a half-written folder.
+// Start it, Run jobs into it (as many times as needed), then Finish or
+// Discard it.
+type Writer struct {
+	X      *Prepared
+	Folder *output.Folder
+	// Rows are the summary rows of the runs written so far, in order.
+	Rows []output.SummaryRow
+
+	scenarioTOML []byte
+	ts, sum, loc *output.CSVFile
+	tables       []string
+}
+
+// Start begins the folder of x at out with the resolved scenario and the
+// tables' headers. If resumeDir is set, the tables start with its rows
+// (done, which must be the rows of its tables, from Resumable).
+func Start(x *Prepared, out, resumeDir string, done []output.SummaryRow) (w *Writer, err error) {
+	scenarioTOML, err := x.Scenario.Encode()
+	if err != nil {
+		return nil, err
+	}
+	folder, err := output.Create(out)
+	if err != nil {
+		return nil, err
+	}
+	w = &Writer{X: x, Folder: folder, scenarioTOML: scenarioTOML, Rows: slices.Clone(done)}
+	defer func() {
+		if err != nil {
+			w.Discard()
+		}
+	}()
+	if err := output.WriteFile(folder.Path("scenario.toml"), scenarioTOML); err != nil {
+		return nil, err
+	}
+	open := func(name string, header []string) (*output.CSVFile, error) {
+		w.tables = append(w.tables, name)
+		if resumeDir != "" && name != "locations.csv" {
+			return output.ContinueCSV(folder.Path(name), filepath.Join(resumeDir, name), header)
+		}
+		return output.CreateCSV(folder.Path(name), header)
+	}
+	if w.ts, err = open("timeseries.csv", output.TimeseriesHeader(x.Keys)); err != nil {
+		return nil, err
+	}
+	if w.sum, err = open("summary.csv", output.SummaryHeader(x.Keys)); err != nil {
+		return nil, err
+	}
+	w.tables = append(w.tables, "stats.csv")
+	if x.ByLocation {
+		if w.loc, err = open("locations.csv", output.LocationsHeader(x.Keys)); err != nil {
+			return nil, err
+		}
+	}
+	return w, nil
+}
+
+// Path is the path of name inside the folder being written.
+func (w *Writer) Path(name string) string { return w.Folder.Path(name) }
+
+// AddTable lists a table the caller wrote into the folder, for the
+// manifest's checksums.
+func (w *Writer) AddTable(name string) { w.tables = append(w.tables, name) }
+
+// Run executes jobs on workers and appends each run to the tables, in
+// order; progress, if set, is told how many runs the folder holds after
+// each. On interruption the runs finished are kept and the error wraps
+// ErrInterrupted.
+func (w *Writer) Run(ctx context.Context, jobs []int, workers int, progress func(done int)) error {
+	x := w.X
+	names := x.Scenario.File.Locations
+	before := len(w.Rows)
+	err := x.Execute(ctx, jobs, workers, func(s Simulated) error {
+		if err := output.WriteTimeseries(w.ts, s.Run, s.Days); err != nil {
+			return err
+		}
+		if w.loc != nil {
+			if err := output.WriteLocations(w.loc, s.Run, len(names), func(i int) string { return names[i].Name }, s.Locations); err != nil {
+				return err
+			}
+		}
+		row := output.SummaryOf(s.Run, s.Days)
+		if err := output.WriteSummaryRow(w.sum, row); err != nil {
+			return err
+		}
+		w.Rows = append(w.Rows, row)
+		if progress != nil {
+			progress(len(w.Rows))
+		}
+		return nil
+	})
+	if errors.Is(err, ErrInterrupted) {
+		return fmt.Errorf("%w after %d of %d runs", ErrInterrupted, len(w.Rows), before+len(jobs))
+	}
+	return err
+}
+
+// Finish says how a folder is finished.
+type Finish struct {
+	Complete bool     // every run of the folder finished
+	Formats  []string // figure formats; none: no figures
+	Figures  []Figure // the folder's figure registry; drawn if Complete
+	// Report writes report.md if Complete; nil: no report.
+	Report func(drawn []Drawn, groups []output.Group) ([]byte, error)
+	// Manifest adds the command's own fields to the manifest.
+	Manifest func(m *output.Manifest)
+}
+
+// Outcome is what a finished folder holds.
+type Outcome struct {
+	Dir      string
+	Rows     []output.SummaryRow
+	Groups   []output.Group // the runs by point and regime
+	Drawn    []Drawn
+	Figures  []string // figure files, relative to Dir
+	Complete bool
+}
+
+// Finish closes the tables, writes stats.csv, draws the figures and the
+// report when the folder is complete, records every checksum in the
+// manifest and renames the folder into place.
+func (w *Writer) Finish(f Finish) (*Outcome, error) {
+	if err := w.closeTables(); err != nil {
+		return nil, err
+	}
+	o := &Outcome{Dir: w.Folder.Final, Rows: w.Rows, Groups: w.X.Groups(w.Rows), Complete: f.Complete}
+	if err := output.WriteStats(w.Path("stats.csv"), w.X.Keys, o.Groups); err != nil {
+		return nil, err
+	}
+	done := make([]int, len(w.Rows))
+	for i := range w.Rows {
+		done[i] = w.Rows[i].Run.ID
+	}
+	m := w.X.Manifest(output.SHA256(w.scenarioTOML), done)
+	m.Complete = f.Complete
+	if f.Manifest != nil {
+		f.Manifest(m)
+	}
+	if f.Complete {
+		var err error
+		if o.Drawn, o.Figures, err = DrawFigures(w.Folder.Dir, m, f.Figures, f.Formats); err != nil {
+			return nil, err
+		}
+		if f.Report != nil {
+			report, err := f.Report(o.Drawn, o.Groups)
+			if err != nil {
+				return nil, err
+			}
+			if err := output.WriteFile(w.Path("report.md"), report); err != nil {
+				return nil, err
+			}
+		}
+	}
+	var err error
+	if m.Tables, err = output.Check(w.Folder.Dir, w.tables); err != nil {
+		return nil, err
+	}
+	if m.Figures, err = output.Check(w.Folder.Dir, o.Figures); err != nil {
+		return nil, err
+	}
+	if m.Figures == nil {
+		m.Figures = []output.Checked{}
+	}
+	if err := m.Write(w.Path("manifest.json")); err != nil {
+		return nil, err
+	}
+	return o, w.Folder.Commit()
+}
+
+func (w *Writer) closeTables() error {
+	var errs []error
+	for _, c := range []*output.CSVFile{w.ts, w.sum, w.loc} {
+		if c != nil {
+			errs = append(errs, c.Close())
+		}
+	}
+	w.ts, w.sum, w.loc = nil, nil, nil
+	return errors.Join(errs...)
+}
+
+// Discard removes the folder being written, unless Finish has renamed it
+// into place.
+func (w *Writer) Discard() {
+	w.closeTables()
+	w.Folder.Discard()
+}
+
+// Groups gathers summary rows by point and regime, in the order groups
+// first appear.
+func (x *Prepared) Groups(rows []output.SummaryRow) []output.Group {
+	if x.Order == PointMajor {
+		return output.GroupRows(rows) // a group's runs are consecutive
+	}
+	var groups []output.Group
+	index := make([]int, len(x.Points)*len(x.Regimes)) // point × regime -> group+1
+	for _, r := range rows {
+		p, g, _ := x.Coords(r.Run.ID)
+		at := &index[p*len(x.Regimes)+g]
+		if *at == 0 {
+			groups = append(groups, output.Group{Params: r.Run.Params, Regime: r.Run.Regime})
+			*at = len(groups)
+		}
+		groups[*at-1].Rows = append(groups[*at-1].Rows, r)
+	}
+	return groups
+}
+
+// Options say how Write runs a plan.
+type Options struct {
+	Workers int
+	// Jobs are the runs the folder holds, in order; nil: every run.
+	Jobs []int
+	// Resume, if set, is an interrupted folder of the same plan whose
+	// tables hold a prefix of Jobs (see Resumable); Done are its rows.
+	Resume string
+	Done   []output.SummaryRow
+	// Formats are the figure formats; none: no figures.
+	Formats []string
+	// Progress, if set, is told how many of the folder's runs are done
+	// after each run.
+	Progress func(done int)
+}
+
+// Write runs the plan's jobs and writes a complete output folder of its
+// kind at out: the tables, stats.csv, the kind's figures, report.md and
+// manifest.json. On interruption it keeps the runs finished, marks the
+// manifest incomplete, and returns the outcome with an error wrapping
+// ErrInterrupted.
+func Write(ctx context.Context, x *Prepared, out string, o Options) (*Outcome, error) {
+	k, ok := KindOf(x.Command)
+	if !ok {
+		return nil, fmt.Errorf("experiment: no kind of folder for command %q", x.Command)
+	}
+	jobs := o.Jobs
+	if jobs == nil {
+		jobs = x.AllJobs()
+	}
+	w, err := Start(x, out, o.Resume, o.Done)
+	if err != nil {
+		return nil, err
+	}
+	defer w.Discard()
+	runErr := w.Run(ctx, jobs[len(o.Done):], o.Workers, o.Progress)
+	if runErr != nil && !errors.Is(runErr, ErrInterrupted) {
+		return nil, runErr
+	}
+	f := Finish{Complete: runErr == nil, Formats: o.Formats, Figures: k.Figures}
+	if k.Report != nil {
+		f.Report = func(drawn []Drawn, groups []output.Group) ([]byte, error) { return k.Report(x, drawn, groups) }
+	}
+	res, err := w.Finish(f)
+	if err != nil {
+		return nil, err
+	}
+	return res, runErr
+}

@@ -1,0 +1,47 @@
+package output
+
+import (
+	"fmt"
+	"math"
+	"strings"
+)
+
+// FormatCount writes a number for people to read: thousands separated,
+// whole numbers from 100 on, one decimal below, "-" for NaN. Tables keep
+// exact values; this is for printed summaries and reports.
+func FormatCount(v float64) string {
+	if math.IsNaN(v) {
+		return "-"
+	}
+	if math.Abs(v) < 100 {
+		return fmt.Sprintf("%.1f", v)
+	}
+	s := fmt.Sprintf("%.0f", math.Abs(v))
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if v < 0 {
+		return "-" + b.String()
+	}
+	return b.String()
+}
+
+// FormatStat writes a mean with its 95% half-width: "1,234 ± 56".
+func FormatStat(s Stat) string {
+	if math.IsNaN(s.HalfWidth) {
+		return FormatCount(s.Mean)
+	}
+	return FormatCount(s.Mean) + " ± " + FormatCount(s.HalfWidth)
+}
+
+// Capitalise upper-cases the first letter of s.
+func Capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
