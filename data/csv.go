@@ -1,0 +1,133 @@
+package data
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// ErrInvalid is wrapped by every error about a file's content, so callers
+// can tell bad input (exit status 2) from a failure.
+var ErrInvalid = errors.New("invalid data file")
+
+// Error is one problem with a data file.
+type Error struct {
+	File   string
+	Line   int    // 1-based; 0 if unknown
+	Column string // column name from the header; empty for the whole row
+	Msg    string
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString(e.File)
+	if e.Line > 0 {
+		fmt.Fprintf(&b, ":%d", e.Line)
+	}
+	if e.Column != "" {
+		b.WriteString(": ")
+		b.WriteString(e.Column)
+	}
+	b.WriteString(": ")
+	b.WriteString(e.Msg)
+	return b.String()
+}
+
+func (e *Error) Unwrap() error { return ErrInvalid }
+
+// Count is a number that a source may or may not report. A missing count is
+// not zero: zero movements and an unreported month mean different things.
+type Count struct {
+	N     int
+	Known bool
+}
+
+// dateLayout is the only date form the files use (ISO 8601, calendar date).
+const dateLayout = "2006-01-02"
+
+// table reads a CSV with a fixed header and hands each record, with its
+// starting line, to row. It stops at the first problem.
+type table struct {
+	file   string
+	header []string
+}
+
+func (t table) read(r io.Reader, row func(line int, rec []string) error) error {
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = len(t.header)
+	head, err := cr.Read()
+	if err != nil {
+		return t.csvErr(err)
+	}
+	for i, name := range t.header {
+		if head[i] != name {
+			return &Error{File: t.file, Line: 1, Msg: fmt.Sprintf("header must be %s; column %d is %q", strings.Join(t.header, ","), i+1, head[i])}
+		}
+	}
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return t.csvErr(err)
+		}
+		line, _ := cr.FieldPos(0)
+		if err := row(line, rec); err != nil {
+			return err
+		}
+	}
+}
+
+func (t table) csvErr(err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return &Error{File: t.file, Line: pe.StartLine, Msg: pe.Err.Error()}
+	}
+	if err == io.EOF {
+		return &Error{File: t.file, Msg: "empty file; want a header line"}
+	}
+	return &Error{File: t.file, Msg: err.Error()}
+}
+
+// cell places a problem at one column of one line.
+func (t table) cell(line int, column, format string, args ...any) error {
+	return &Error{File: t.file, Line: line, Column: column, Msg: fmt.Sprintf(format, args...)}
+}
+
+func (t table) date(line int, column, s string) (time.Time, error) {
+	d, err := time.Parse(dateLayout, s)
+	if err != nil {
+		return time.Time{}, t.cell(line, column, "%q is not a date in YYYY-MM-DD form", s)
+	}
+	return d, nil
+}
+
+// count reads an optional non-negative integer written with digits only,
+// so that "1,525" or "-3" or "+3" cannot slip in.
+func (t table) count(line int, column, s string) (Count, error) {
+	if s == "" {
+		return Count{}, nil
+	}
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return Count{}, t.cell(line, column, "%q is not a non-negative whole number (digits only, no separators)", s)
+		}
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return Count{}, t.cell(line, column, "%q is too large", s)
+	}
+	return Count{N: n, Known: true}, nil
+}
+
+func (t table) url(line int, column, s string) error {
+	if !strings.HasPrefix(s, "https://") && !strings.HasPrefix(s, "http://") {
+		return t.cell(line, column, "want an http(s) address of the source, got %q", s)
+	}
+	return nil
+}
