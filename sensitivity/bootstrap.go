@@ -115,6 +115,14 @@ func summarise(value float64, resampled []float64, level float64, scratch []floa
 	return e, scratch
 }
 
+// column copies element c of each block of width w of boot into dst.
+func column(boot []float64, w, c int, dst []float64) []float64 {
+	for b := range dst {
+		dst[b] = boot[b*w+c]
+	}
+	return dst
+}
+
 // quantile7 is the p-quantile of sorted x by Hyndman and Fan's type 7
 // (the default of R and NumPy).
 func quantile7(x []float64, p float64) float64 {

@@ -398,41 +398,35 @@ func (d *MorrisDesign) Analyze(y [][]float64, b Bootstrap) (*MorrisResult, error
 		pointSigma[m] = slices.Clone(sigma)
 	}
 
+	// boot[0][b*outputs*k + m*k + i] is μ_i of output m in resample b
+	// (boot[1] μ*, boot[2] σ): one contiguous block per resample.
 	nb := b.Resamples
-	boot := [3][]float64{make([]float64, outputs*k*nb), make([]float64, outputs*k*nb), make([]float64, outputs*k*nb)}
-	type scratch struct {
-		rows              []int32
-		mu, muStar, sigma []float64
-	}
-	work := make([]scratch, b.Workers)
-	for w := range work {
-		work[w] = scratch{make([]int32, r), make([]float64, k), make([]float64, k), make([]float64, k)}
+	boot := [3][]float64{make([]float64, nb*outputs*k), make([]float64, nb*outputs*k), make([]float64, nb*outputs*k)}
+	rows := make([][]int32, b.Workers)
+	for w := range rows {
+		rows[w] = make([]int32, r)
 	}
 	runResamples(nb, b.Workers, func(w, rb int) {
-		s := &work[w]
 		st := resampleStream(d.settings.Seed, "sensitivity/morris/bootstrap", rb)
-		for t := range s.rows {
-			s.rows[t] = int32(st.IntN(r))
+		for t := range rows[w] {
+			rows[w][t] = int32(st.IntN(r))
 		}
 		for m := range outputs {
-			morrisMeasures(ee[m], k, s.rows, pointMu[m], s.mu, s.muStar, s.sigma)
-			for i := range k {
-				at := (m*k+i)*nb + rb
-				boot[0][at], boot[1][at], boot[2][at] = s.mu[i], s.muStar[i], s.sigma[i]
-			}
+			at := (rb*outputs + m) * k
+			morrisMeasures(ee[m], k, rows[w], pointMu[m], boot[0][at:at+k], boot[1][at:at+k], boot[2][at:at+k])
 		}
 	})
 
+	col := make([]float64, nb)
 	var buf []float64
 	for m := range outputs {
 		res.Mu[m] = make([]Estimate, k)
 		res.MuStar[m] = make([]Estimate, k)
 		res.Sigma[m] = make([]Estimate, k)
 		for i := range k {
-			lo, hi := (m*k+i)*nb, (m*k+i+1)*nb
-			res.Mu[m][i], buf = summarise(pointMu[m][i], boot[0][lo:hi], b.Level, buf)
-			res.MuStar[m][i], buf = summarise(pointMuStar[m][i], boot[1][lo:hi], b.Level, buf)
-			res.Sigma[m][i], buf = summarise(pointSigma[m][i], boot[2][lo:hi], b.Level, buf)
+			res.Mu[m][i], buf = summarise(pointMu[m][i], column(boot[0], outputs*k, m*k+i, col), b.Level, buf)
+			res.MuStar[m][i], buf = summarise(pointMuStar[m][i], column(boot[1], outputs*k, m*k+i, col), b.Level, buf)
+			res.Sigma[m][i], buf = summarise(pointSigma[m][i], column(boot[2], outputs*k, m*k+i, col), b.Level, buf)
 		}
 	}
 	return res, nil

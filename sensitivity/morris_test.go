@@ -151,7 +151,7 @@ func TestMorrisNonlinear(t *testing.T) {
 
 // TestMorrisGRanking checks that Morris screening ranks the G function's
 // inputs in the known order, smaller a_i first: with 20 trajectories kept
-// out of 100 candidates (168 runs), μ* falls strictly from x1 to x4, and
+// out of 100 candidates (180 runs), μ* falls strictly from x1 to x4, and
 // each of them lies above every x5..x8 (a = 99); for x1 to x4 the 95%
 // intervals do not even overlap.
 func TestMorrisGRanking(t *testing.T) {

@@ -252,10 +252,12 @@ func (d *SobolDesign) Analyze(y [][]float64, b Bootstrap) (*SobolResult, error) 
 		pointTotal[m] = append([]float64(nil), total...)
 	}
 
-	// bootFirst[(m*k+i)*R + b] is S_i of output m in resample b.
+	// bootFirst[b*outputs*k + m*k + i] is S_i of output m in resample b:
+	// each resample writes one contiguous block, so goroutines do not
+	// share cache lines.
 	nb := b.Resamples
-	bootFirst := make([]float64, outputs*k*nb)
-	bootTotal := make([]float64, outputs*k*nb)
+	bootFirst := make([]float64, nb*outputs*k)
+	bootTotal := make([]float64, nb*outputs*k)
 	type scratch struct {
 		rows         []int32
 		acc          *sobolSums
@@ -272,21 +274,19 @@ func (d *SobolDesign) Analyze(y [][]float64, b Bootstrap) (*SobolResult, error) 
 			s.rows[j] = int32(st.IntN(n))
 		}
 		for m := range outputs {
-			s.acc.indices(f[m], k, s.rows, s.first, s.total)
-			for i := range k {
-				bootFirst[(m*k+i)*nb+rb] = s.first[i]
-				bootTotal[(m*k+i)*nb+rb] = s.total[i]
-			}
+			at := (rb*outputs + m) * k
+			s.acc.indices(f[m], k, s.rows, bootFirst[at:at+k], bootTotal[at:at+k])
 		}
 	})
 
+	col := make([]float64, nb)
 	var buf []float64
 	for m := range outputs {
 		res.First[m] = make([]Estimate, k)
 		res.Total[m] = make([]Estimate, k)
 		for i := range k {
-			res.First[m][i], buf = summarise(pointFirst[m][i], bootFirst[(m*k+i)*nb:(m*k+i+1)*nb], b.Level, buf)
-			res.Total[m][i], buf = summarise(pointTotal[m][i], bootTotal[(m*k+i)*nb:(m*k+i+1)*nb], b.Level, buf)
+			res.First[m][i], buf = summarise(pointFirst[m][i], column(bootFirst, outputs*k, m*k+i, col), b.Level, buf)
+			res.Total[m][i], buf = summarise(pointTotal[m][i], column(bootTotal, outputs*k, m*k+i, col), b.Level, buf)
 		}
 	}
 	return res, nil
