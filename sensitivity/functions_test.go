@@ -17,8 +17,8 @@ func ishigamiParams() []Param {
 }
 
 // ishigamiIndices returns the analytic first-order and total indices
-// (e.g. Saltelli et al. 2008, Global Sensitivity Analysis: The Primer,
-// §4.9; Sobol' and Levitan 1999):
+// (as given in e.g. Saltelli et al. 2008, Global Sensitivity Analysis:
+// The Primer):
 //
 //	V1 = (1 + bπ⁴/5)²/2, V2 = a²/8, V3 = 0, V13 = b²π⁸(1/18 − 1/50),
 //	V = V1 + V2 + V13.
