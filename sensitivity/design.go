@@ -15,7 +15,8 @@ type Design interface {
 	// Params returns the parameters, in the order of each point's
 	// coordinates.
 	Params() []Param
-	// Len returns the number of points.
+	// Len returns the number of points. Unit and Point take i in
+	// [0, Len()) and panic otherwise, as a slice index would.
 	Len() int
 	// Unit writes point i in the unit cube [0, 1]^k into dst (grown if
 	// needed) and returns it.

@@ -238,7 +238,8 @@ func selectSpread(d *MorrisDesign, r int) []int {
 
 // Spread returns Campolongo et al.'s spread of the design's trajectories,
 // sqrt(Σ_{pairs} d(m,l)²) in unit-cube distances: a larger spread means
-// trajectories that explore more of the input space.
+// trajectories that explore more of the input space. It costs of order
+// r²k³ operations.
 func (d *MorrisDesign) Spread() float64 {
 	m, k := d.trajectories(), d.k
 	pts := make([][]float64, m*(k+1))
