@@ -32,6 +32,9 @@ type command struct {
 // env is what a command writes to.
 type env struct {
 	stdout, stderr io.Writer
+	// flags is the flag set the command made, so that docs_test.go can
+	// list each command's flags by running it with --help.
+	flags *flagSet
 }
 
 func commands() []command {

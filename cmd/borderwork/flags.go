@@ -31,6 +31,7 @@ type flagSet struct {
 func newFlagSet(name, usageLine, doc string, e *env) *flagSet {
 	fs := &flagSet{FlagSet: flag.NewFlagSet(name, flag.ContinueOnError), usageLine: usageLine, doc: doc, stderr: e.stderr}
 	fs.SetOutput(io.Discard)
+	e.flags = fs
 	return fs
 }
 
