@@ -1,0 +1,352 @@
+package scenarios
+
+import (
+	"fmt"
+	"os"
+	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+const scenariosDoc = "../docs/SCENARIOS.md"
+
+// embeddedHeadings names the section of docs/SCENARIOS.md that documents
+// the keys of an embedded struct, which several tables share.
+var embeddedHeadings = map[string]string{
+	"PolicySpec": "### Post policy keys",
+}
+
+// docKey is one key of the scenario format and where docs/SCENARIOS.md
+// must document it.
+type docKey struct {
+	heading string        // the section whose table lists it
+	table   string        // the Go type holding it, as range rules name it
+	key     string        // the TOML key
+	typ     reflect.Type  // the field's type
+	def     reflect.Value // its default, if it has one
+}
+
+// formatKeys walks File, as validate.go does, and returns every key with
+// its section and default: a table's section is headed by its TOML
+// header (### `[migrants]`, ### `[[posts.schedule]]`).
+func formatKeys(t *testing.T) []docKey {
+	t.Helper()
+	defaults := map[string]reflect.Value{
+		"origins":      reflect.ValueOf(defaultOrigin),
+		"centres":      reflect.ValueOf(defaultCentre),
+		"regimes.NAME": reflect.ValueOf(*engineRegime()),
+	}
+	elementDefault := func(path string, rt reflect.Type) reflect.Value {
+		if v, ok := defaults[path]; ok {
+			return v
+		}
+		return reflect.Zero(rt)
+	}
+	var keys []docKey
+	var walk func(v reflect.Value, table, path, heading string)
+	walk = func(v reflect.Value, table, path, heading string) {
+		rt := v.Type()
+		for i := range rt.NumField() {
+			sf := rt.Field(i)
+			if sf.Anonymous {
+				h, ok := embeddedHeadings[sf.Type.Name()]
+				if !ok {
+					t.Fatalf("the keys of the embedded %s have no section: add one to %s and to embeddedHeadings", sf.Type.Name(), scenariosDoc)
+				}
+				walk(v.Field(i), table, path, h)
+				continue
+			}
+			key := tomlKey(sf)
+			if key == "" {
+				continue
+			}
+			keys = append(keys, docKey{heading: heading, table: table, key: key, typ: sf.Type, def: v.Field(i)})
+			child := join(path, key)
+			ft := deref(sf.Type)
+			switch {
+			case isText(ft):
+			case ft.Kind() == reflect.Struct:
+				walk(v.Field(i), ft.Name(), child, "### `["+child+"]`")
+			case ft.Kind() == reflect.Slice && deref(ft.Elem()).Kind() == reflect.Struct && !isText(deref(ft.Elem())):
+				et := deref(ft.Elem())
+				walk(elementDefault(child, et), et.Name(), child, "### `[["+child+"]]`")
+			case ft.Kind() == reflect.Map:
+				et := deref(ft.Elem())
+				walk(elementDefault(child+".NAME", et), et.Name(), child+".NAME", "### `["+child+".NAME]`")
+			}
+		}
+	}
+	walk(reflect.ValueOf(newFile()).Elem(), "File", "", "### Top-level keys")
+	return keys
+}
+
+// TestScenarioKeysAreDocumented keeps docs/SCENARIOS.md true to the
+// format: every key has a row in its table's section giving its TOML
+// type, its default (where the code has one) and its range (in the words
+// of the error for a number out of range), and no row names a key the
+// table does not have.
+func TestScenarioKeysAreDocumented(t *testing.T) {
+	doc := readScenariosDoc(t)
+	keys := formatKeys(t)
+	missing := map[string]bool{}
+	for _, k := range keys {
+		row, ok := docRow(doc, k.heading, k.key)
+		if !ok {
+			if id := k.heading + " " + k.key; !missing[id] {
+				t.Errorf("%s, %s: no row for %s", scenariosDoc, k.heading, k.key)
+				missing[id] = true
+			}
+			continue
+		}
+		if want := tomlType(k.typ); row.typ != want {
+			t.Errorf("%s, %s: %s has type %q; want %q", scenariosDoc, k.heading, k.key, row.typ, want)
+		}
+		if want, ok := defaultText(k.def); ok && row.def != want && !strings.HasPrefix(row.def, want+" ") {
+			t.Errorf("%s, %s: %s defaults to %q; the code's default is %s", scenariosDoc, k.heading, k.key, row.def, want)
+		}
+		if isNumber(k.typ) {
+			if b, ok := ruleFor(k.table, k.key); ok && !strings.Contains(row.rng, b.what) {
+				t.Errorf("%s, %s: %s has range %q; want it to say %q", scenariosDoc, k.heading, k.key, row.rng, b.what)
+			}
+		}
+	}
+	known := map[string]bool{}
+	var headings []string
+	for _, k := range keys {
+		if !known[k.heading] {
+			headings = append(headings, k.heading)
+		}
+		known[k.heading] = true
+		known[k.heading+" "+k.key] = true
+	}
+	for _, h := range headings {
+		sec, ok := docSection(doc, h)
+		if !ok {
+			continue // reported above, key by key
+		}
+		for _, m := range regexp.MustCompile("(?m)^\\| `([a-z_]+)` \\|").FindAllStringSubmatch(sec, -1) {
+			if !known[h+" "+m[1]] {
+				t.Errorf("%s, %s: documents %s, which the format does not have", scenariosDoc, h, m[1])
+			}
+		}
+	}
+}
+
+// TestScenariosDocExamples checks the minimal scenario of
+// docs/SCENARIOS.md as `borderwork check` does, alone and with each
+// snippet the page appends to it, and builds every regime of each.
+func TestScenariosDocExamples(t *testing.T) {
+	doc := readScenariosDoc(t)
+	minimal := minimalScenario(t, doc)
+	snippets := regexp.MustCompile("<!-- append to the minimal scenario -->\n```toml\n((?s).*?)```").FindAllStringSubmatch(doc, -1)
+	if len(snippets) == 0 {
+		t.Fatalf("%s has no snippet to append to the minimal scenario", scenariosDoc)
+	}
+	texts := []string{minimal}
+	for _, m := range snippets {
+		texts = append(texts, minimal+"\n"+m[1])
+	}
+	for i, text := range texts {
+		s, err := parseExample(text)
+		if err == nil {
+			err = s.Validate()
+		}
+		if err != nil {
+			t.Errorf("example %d (0 is the minimal scenario): %v", i, err)
+			continue
+		}
+		for _, r := range s.RegimeNames() {
+			if _, err := s.Config(r); err != nil {
+				t.Errorf("example %d, regime %s: %v", i, r, err)
+			}
+		}
+	}
+}
+
+// TestScenariosDocErrors makes each mistake the table of errors in
+// docs/SCENARIOS.md shows, a changed line or a --set, and compares the
+// error with the one shown.
+func TestScenariosDocErrors(t *testing.T) {
+	doc := readScenariosDoc(t)
+	minimal := minimalScenario(t, doc)
+	sec, ok := docSection(doc, "## Errors")
+	if !ok {
+		t.Fatalf("%s has no section on errors", scenariosDoc)
+	}
+	rows := regexp.MustCompile("(?m)^\\| (`.+`) \\| `(.+)` \\|$").FindAllStringSubmatch(sec, -1)
+	if len(rows) == 0 {
+		t.Fatalf("%s shows no errors of the minimal scenario", scenariosDoc)
+	}
+	change := regexp.MustCompile("^`(.+)` → `(.+)`$")
+	for _, row := range rows {
+		var err error
+		if kv, ok := strings.CutPrefix(strings.Trim(row[1], "`"), "--set "); ok {
+			s, perr := parseExample(minimal)
+			if perr != nil {
+				t.Fatal(perr)
+			}
+			if err = s.Set(kv); err == nil {
+				err = s.Validate()
+			}
+		} else if m := change.FindStringSubmatch(row[1]); m != nil {
+			lines := strings.Split(minimal, "\n")
+			n := 0
+			for i, l := range lines {
+				if l == m[1] {
+					lines[i] = m[2]
+					n++
+				}
+			}
+			if n != 1 {
+				t.Errorf("%s: the minimal scenario has %d lines %q; want 1", row[1], n, m[1])
+				continue
+			}
+			s, perr := parseExample(strings.Join(lines, "\n"))
+			if err = perr; err == nil {
+				err = s.Validate()
+			}
+		} else {
+			t.Errorf("%s: want `LINE` → `LINE` or `--set KEY=VALUE`", row[1])
+			continue
+		}
+		if err == nil || err.Error() != row[2] {
+			t.Errorf("%s gives\n%v\nwant\n%s", row[1], err, row[2])
+		}
+	}
+}
+
+func readScenariosDoc(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile(scenariosDoc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func minimalScenario(t *testing.T, doc string) string {
+	t.Helper()
+	m := regexp.MustCompile("<!-- minimal scenario -->\n```toml\n((?s).*?)```").FindStringSubmatch(doc)
+	if m == nil {
+		t.Fatalf("%s has no minimal scenario", scenariosDoc)
+	}
+	return m[1]
+}
+
+func parseExample(text string) (*Scenario, error) {
+	return Parse([]byte(text), "minimal.toml", "minimal.toml", fstest.MapFS{})
+}
+
+// docSection returns the text under heading up to the next heading of
+// level 2 or 3.
+func docSection(doc, heading string) (string, bool) {
+	i := strings.Index(doc, "\n"+heading+"\n")
+	if i < 0 {
+		return "", false
+	}
+	sec := doc[i+len(heading)+1:]
+	for _, next := range []string{"\n## ", "\n### "} {
+		if j := strings.Index(sec, next); j >= 0 {
+			sec = sec[:j]
+		}
+	}
+	return sec, true
+}
+
+// keyRow is a row of a table of keys: | key | type | unit | default |
+// range | meaning |, without backticks.
+type keyRow struct{ typ, def, rng string }
+
+func docRow(doc, heading, key string) (keyRow, bool) {
+	sec, ok := docSection(doc, heading)
+	if !ok {
+		return keyRow{}, false
+	}
+	for _, line := range strings.Split(sec, "\n") {
+		if !strings.HasPrefix(line, "| `"+key+"` |") {
+			continue
+		}
+		cells := strings.Split(strings.ReplaceAll(line, "`", ""), "|")
+		if len(cells) < 7 {
+			return keyRow{}, false
+		}
+		return keyRow{typ: strings.TrimSpace(cells[2]), def: strings.TrimSpace(cells[4]), rng: strings.TrimSpace(cells[5])}, true
+	}
+	return keyRow{}, false
+}
+
+func deref(t reflect.Type) reflect.Type {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	return t
+}
+
+func isText(t reflect.Type) bool { return reflect.PointerTo(t).Implements(textUnmarshaler) }
+
+// tomlType is how a Go type is written in TOML, as the page names it.
+func tomlType(t reflect.Type) string {
+	t = deref(t)
+	if isText(t) {
+		return "string"
+	}
+	switch t.Kind() {
+	case reflect.String:
+		return "string"
+	case reflect.Int, reflect.Int64:
+		return "integer"
+	case reflect.Float64:
+		return "number"
+	case reflect.Bool:
+		return "boolean"
+	case reflect.Struct:
+		return "table"
+	case reflect.Map:
+		return "table of tables"
+	case reflect.Slice:
+		if e := deref(t.Elem()); e.Kind() == reflect.Struct && !isText(e) {
+			return "array of tables"
+		}
+		return "array of " + tomlType(t.Elem()) + "s"
+	}
+	return t.Kind().String()
+}
+
+func isNumber(t reflect.Type) bool {
+	t = deref(t)
+	if t.Kind() == reflect.Slice {
+		t = deref(t.Elem())
+	}
+	return !isText(t) && (t.Kind() == reflect.Int || t.Kind() == reflect.Int64 || t.Kind() == reflect.Float64)
+}
+
+// defaultText is a key's default as the page writes it, if the code gives
+// it one: a number, true or false, or a word.
+func defaultText(v reflect.Value) (string, bool) {
+	if !v.IsValid() {
+		return "", false
+	}
+	if v.Kind() == reflect.Pointer {
+		if v.IsNil() {
+			return "", false
+		}
+		v = v.Elem()
+	}
+	if s, ok := v.Interface().(fmt.Stringer); ok {
+		return s.String(), s.String() != ""
+	}
+	switch v.Kind() {
+	case reflect.Int, reflect.Int64:
+		return strconv.FormatInt(v.Int(), 10), true
+	case reflect.Float64:
+		return strconv.FormatFloat(v.Float(), 'g', -1, 64), true
+	case reflect.Bool:
+		return strconv.FormatBool(v.Bool()), true
+	case reflect.String:
+		return v.String(), v.String() != ""
+	}
+	return "", false
+}
