@@ -3,8 +3,9 @@ package scenarios
 import "github.com/borderwork/borderwork/sim"
 
 // File is a scenario as written in TOML. Its field tags are the file's
-// keys; docs/MODEL.md and docs/SCENARIOS.md describe each. Optional numbers
-// are pointers, so that "absent" (take the default) differs from 0.
+// keys: docs/SCENARIOS.md documents each (docs_test.go fails until a new
+// one is), and docs/MODEL.md what each does in the model. Optional
+// numbers are pointers, so that "absent" (take the default) differs from 0.
 type File struct {
 	Name           string   `toml:"name"`
 	Title          string   `toml:"title"`
