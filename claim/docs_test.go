@@ -1,0 +1,55 @@
+package claim
+
+import (
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/borderwork/borderwork/experiment"
+)
+
+// TestCLAIMDocumentsTheCheck keeps docs/CLAIM.md true to the claim
+// folder's figure registry, tables, effects and robustness assumptions.
+func TestCLAIMDocumentsTheCheck(t *testing.T) {
+	doc, err := os.ReadFile("../docs/CLAIM.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(doc)
+	for _, f := range Figures {
+		if slices.ContainsFunc(experiment.CompareFigures, func(c experiment.Figure) bool { return c.Name == f.Name }) {
+			continue // documented with compare's, in docs/OUTPUTS.md
+		}
+		if !strings.Contains(text, "figures/"+f.Name) {
+			t.Errorf("docs/CLAIM.md does not document the figure %s", f.Name)
+		}
+	}
+	var cols []string
+	for _, c := range [][]string{effectColumns, verdictColumns, mediationColumns, robustnessColumns} {
+		cols = append(cols, c...)
+	}
+	for _, c := range cols {
+		if !strings.Contains(text, "`"+c+"`") {
+			t.Errorf("docs/CLAIM.md does not document the column %s", c)
+		}
+	}
+	for _, h := range Harms() {
+		if !strings.Contains(text, "`"+h+"`") {
+			t.Errorf("docs/CLAIM.md does not name the harm %s", h)
+		}
+	}
+	for _, a := range Assumptions {
+		if !strings.Contains(text, "`"+a.Key+"`") && !a.Scale {
+			t.Errorf("docs/CLAIM.md does not list the robustness assumption %s (%s)", a.ID, a.Key)
+		}
+	}
+	for _, e := range StandardDesign(false).Effects(nil) {
+		if e.Kind == Interaction {
+			continue // named by pattern
+		}
+		if !strings.Contains(text, "`"+strings.ReplaceAll(e.ID, "|", `\|`)+"`") {
+			t.Errorf("docs/CLAIM.md does not explain the effect %s", e.ID)
+		}
+	}
+}
