@@ -52,7 +52,8 @@ func (a *Analysis) claimSentence(c ClaimVerdict) string {
 		if !ok {
 			return ""
 		}
-		return fmt.Sprintf("%s changed %s by %s (%s)", what, Title(c.Harm), FormatRelativeInterval(e), e.Verdict)
+		return fmt.Sprintf("%s changed %s by %s per run (%s of %s; %s)", what, Title(c.Harm), signed(e.Mean),
+			FormatRelative(e.Relative), output.FormatCount(e.Reference), e.Verdict)
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "On **%s** the claim **%s**: ", Title(c.Harm), c.Holds)
@@ -218,6 +219,14 @@ makes the claim's reasoning explicit and finds which assumptions it needs.
 		}
 	}
 	return b.Bytes(), nil
+}
+
+// signed writes a count with its sign.
+func signed(v float64) string {
+	if v > 0 {
+		return "+" + output.FormatCount(v)
+	}
+	return output.FormatCount(v)
 }
 
 func indexOf(list []string, s string) int {

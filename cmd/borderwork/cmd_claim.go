@@ -166,18 +166,20 @@ func printClaim(w io.Writer, scenario string, days int, seed int64, res *claim.O
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", claim.Title(v.Harm), v.AtOpen, v.AtClosed, v.Closure, v.MalfunctionOverClose, strings.ToUpper(v.Holds))
 	}
 	tw.Flush()
-	fmt.Fprint(w, "\nEffects relative to where they start, with 95% bootstrap intervals:\n\n")
+	fmt.Fprint(w, "\nEffects per run, with 95% intervals, beside the smallest effect of interest:\n\n")
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprint(tw, "harm\tmalfunction at open\tmalfunction at closed\tclosure\n")
+	fmt.Fprint(tw, "harm\tsmallest effect\tmalfunction at open\tmalfunction at closed\tclosure\n")
 	for _, v := range res.Claim {
-		fmt.Fprintf(tw, "%s", claim.Title(v.Harm))
+		est, _ := res.Estimate("closure", v.Harm)
+		fmt.Fprintf(tw, "%s\t±%s", claim.Title(v.Harm), output.FormatCount(est.SESOI))
 		for _, id := range []string{"malfunction|closure=open", "malfunction|closure=closed", "closure"} {
 			est, _ := res.Estimate(id, v.Harm)
-			fmt.Fprintf(tw, "\t%s", claim.FormatRelativeInterval(est))
+			fmt.Fprintf(tw, "\t%s", claim.FormatInterval(est))
 		}
 		fmt.Fprintln(tw)
 	}
 	tw.Flush()
+	fmt.Fprint(w, "\nreport.md gives every effect, also relative to where it starts.\n")
 	for _, m := range res.Mediation {
 		if m.Kind == "effect" && m.Row == "malfunction|closure=open" && !math.IsNaN(m.Share) {
 			fmt.Fprintf(w, "\nOf the abuse malfunction adds where admission is open, %.0f%% falls on migrants trapped or stranded at the time.\n", 100*m.Share)
