@@ -5,7 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math"
+	"slices"
+	"strings"
 
 	"github.com/borderwork/borderwork/experiment"
 	"github.com/borderwork/borderwork/output"
@@ -14,13 +15,22 @@ import (
 
 // Options are the claim check's own settings.
 type Options struct {
-	// MaxReps caps the replicates per regime; the check starts with the
-	// scenario's replicates and doubles them until every interval
-	// excludes 0 or is narrower than Precision times the baseline's mean.
-	MaxReps   int
+	// Split replaces malfunction by its three parts (reliability,
+	// integrity, information) in the design.
+	Split bool
+	// Own are the scenario's own regimes run beside the design, each
+	// compared with the closed and the malfunctioning cells; nil means
+	// every regime the scenario defines.
+	Own []string
+	// SESOI sets the smallest effect of interest on each harm.
+	SESOI SESOI
+	// The replicates: a pilot of the scenario's replicates, then as many
+	// as every contrast needs for a 95% interval no wider than Precision
+	// times its smallest effect of interest on each side, up to MaxReps.
 	Precision float64
-	// Robustness repeats the check at Samples points of a Latin hypercube
-	// over the assumptions, with RobustReps replicates per regime each.
+	MaxReps   int
+	// Robustness repeats the check at Samples points of a Latin
+	// hypercube over the assumptions, with RobustReps replicates each.
 	Robustness bool
 	Samples    int
 	RobustReps int
@@ -28,29 +38,58 @@ type Options struct {
 
 // DefaultOptions are the claim command's defaults.
 func DefaultOptions() Options {
-	return Options{MaxReps: 200, Precision: 0.05, Samples: 32, RobustReps: 10}
+	return Options{SESOI: DefaultSESOI(), Precision: 0.5, MaxReps: 60, Samples: 32, RobustReps: 10}
 }
 
-// check validates the options against the scenario's replicates.
-func (o Options) check(initial int) error {
+func (o Options) check(pilot int) error {
 	switch {
-	case o.Precision <= 0 || math.IsNaN(o.Precision):
+	case !(o.Precision > 0):
 		return experiment.BadInput("--precision must be more than 0, got %v", o.Precision)
-	case o.Robustness && o.Samples < 2:
-		return experiment.BadInput("--samples must be at least 2, got %d", o.Samples)
+	case !(o.SESOI.Share > 0):
+		return experiment.BadInput("--sesoi must be more than 0, got %v", o.SESOI.Share)
+	case pilot < 2:
+		return experiment.BadInput("--reps must be at least 2 for an interval, got %d", pilot)
+	case o.MaxReps < pilot:
+		return experiment.BadInput("--max-reps (%d) must be at least --reps (%d)", o.MaxReps, pilot)
+	case o.Robustness && o.Samples < 3:
+		return experiment.BadInput("--samples must be at least 3, got %d", o.Samples)
 	case o.Robustness && o.RobustReps < 2:
 		return experiment.BadInput("--robustness-reps must be at least 2, got %d", o.RobustReps)
-	case initial < 2:
-		return experiment.BadInput("--reps must be at least 2 for a confidence interval, got %d", initial)
-	case o.MaxReps < initial:
-		return experiment.BadInput("--max-reps (%d) must be at least --reps (%d)", o.MaxReps, initial)
+	}
+	for _, h := range sortedKeys(o.SESOI.ByHarm) {
+		if !slices.Contains(Harms(), h) {
+			return experiment.BadInput("--sesoi %s=...: %s is not a harm (harms: %s)", h, h, strings.Join(Harms(), ", "))
+		}
+		if !(o.SESOI.ByHarm[h] > 0) {
+			return experiment.BadInput("--sesoi %s must be more than 0, got %v", h, o.SESOI.ByHarm[h])
+		}
 	}
 	return nil
 }
 
+func sortedKeys(m map[string]float64) []string {
+	var keys []string
+	for k := range m { // collected, then sorted
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
 // args are the options as the folder's command line records them.
 func (o Options) args() []string {
-	a := []string{"--max-reps", fmt.Sprint(o.MaxReps), "--precision", output.FormatFloat(o.Precision)}
+	var a []string
+	if o.Split {
+		a = append(a, "--split-malfunction")
+	}
+	if o.Own != nil {
+		a = append(a, "--own", strings.Join(o.Own, ","))
+	}
+	a = append(a, "--sesoi", output.FormatFloat(o.SESOI.Share))
+	for _, h := range sortedKeys(o.SESOI.ByHarm) {
+		a = append(a, "--sesoi", h+"="+output.FormatFloat(o.SESOI.ByHarm[h]))
+	}
+	a = append(a, "--precision", output.FormatFloat(o.Precision), "--max-reps", fmt.Sprint(o.MaxReps))
 	if o.Robustness {
 		a = append(a, "--robustness", "--samples", fmt.Sprint(o.Samples), "--robustness-reps", fmt.Sprint(o.RobustReps))
 	}
@@ -59,28 +98,31 @@ func (o Options) args() []string {
 
 // Info is what a claim folder's manifest records of the check.
 type Info struct {
-	Hypotheses  []InfoHypothesis `json:"hypotheses"`
-	Metrics     []string         `json:"metrics"`
-	InitialReps int              `json:"initial_reps"`
-	MaxReps     int              `json:"max_reps"`
-	Precision   float64          `json:"precision"`
-	FinalReps   int              `json:"final_reps"`
-	Robustness  *RobustnessInfo  `json:"robustness,omitempty"`
+	Switches   []string           `json:"switches"`
+	Arms       []string           `json:"arms"`
+	Own        []string           `json:"own"`
+	OwnGiven   bool               `json:"own_given"`
+	Harms      []string           `json:"harms"`
+	SESOI      float64            `json:"sesoi"`
+	SESOIHarm  map[string]float64 `json:"sesoi_by_harm,omitempty"`
+	Precision  float64            `json:"precision"`
+	MaxReps    int                `json:"max_reps"`
+	Pilot      int                `json:"pilot_reps"`
+	Reps       int                `json:"reps"`
+	Robustness *RobustnessInfo    `json:"robustness,omitempty"`
 }
 
-// InfoHypothesis is a hypothesis as the manifest records it.
-type InfoHypothesis struct {
-	ID        string `json:"id"`
-	Statement string `json:"statement"`
-	Contrast  string `json:"contrast"`
-}
-
-// RobustnessInfo is the robustness design as the manifest records it.
-type RobustnessInfo struct {
-	Samples     int          `json:"samples"`
-	Reps        int          `json:"reps"`
-	Assumptions []Assumption `json:"assumptions"`
-	Points      [][]float64  `json:"points"`
+// options are the options a folder was written with.
+func (info *Info) options() Options {
+	o := Options{Split: slices.Contains(info.Switches, Reliability.Name), Precision: info.Precision, MaxReps: info.MaxReps,
+		SESOI: SESOI{Share: info.SESOI, ByHarm: info.SESOIHarm, MinUnit: 1}}
+	if info.OwnGiven {
+		o.Own = info.Own
+	}
+	if r := info.Robustness; r != nil {
+		o.Robustness, o.Samples, o.RobustReps = true, r.Samples, r.Reps
+	}
+	return o
 }
 
 // ReadInfo reads the claim section of a manifest.
@@ -97,46 +139,71 @@ func ReadInfo(m *output.Manifest) (*Info, error) {
 
 // Outcome is a finished claim check.
 type Outcome struct {
+	*Analysis
 	Dir        string
-	Reps       int      // replicates per regime run
-	Results    []Result // in the order of Hypotheses, then Metrics
+	Pilot      int // replicates of the pilot
 	Robustness *RobustnessResult
 	Figures    []string
 	Complete   bool
 }
 
-// Progress is told, for each stage of the check ("claim (20 replicates)",
-// "claim robustness"), how many of its runs are done.
+// Progress is told, for each stage of the check, how many of its runs are
+// done.
 type Progress func(stage string, done, total int)
 
-// Plan is the claim check's experiment: the four regimes of s (named arg
-// on the command line), numbered replicate first so that replicates can
-// be added without renumbering.
-func Plan(s *scenarios.Scenario, arg string, o Options) *experiment.Plan {
+// ownRegimes are the regimes the check runs beside the design.
+func ownRegimes(s *scenarios.Scenario, o Options) ([]string, error) {
+	if o.Own != nil {
+		for _, r := range o.Own {
+			if !slices.Contains(s.RegimeNames(), r) {
+				return nil, experiment.BadInput("--own: unknown regime %q (regimes of %s: %s)", r, s.File.Name, strings.Join(s.RegimeNames(), ", "))
+			}
+		}
+		return o.Own, nil
+	}
+	var own []string
+	for _, r := range s.RegimeNames() {
+		if !slices.Contains(scenarios.BuiltinRegimes, r) {
+			own = append(own, r)
+		}
+	}
+	return own, nil
+}
+
+// plan is the check's experiment: the design's cells and the own regimes,
+// numbered replicate first so that replicates can be added without
+// renumbering.
+func plan(s *scenarios.Scenario, arg string, d Design, own []string, o Options) *experiment.Plan {
 	return &experiment.Plan{
-		Command: "claim", Scenario: s, Arg: arg, Regimes: Regimes, Reps: s.File.Replicates,
-		Order: experiment.ReplicateMajor, Args: o.args(),
+		Command: "claim", Scenario: s, Arg: arg, Regimes: append(d.CellNames(), own...), Reps: s.File.Replicates,
+		Configure: d.configure, Order: experiment.ReplicateMajor, Args: o.args(),
 	}
 }
 
-// Check runs the claim check on s and writes its folder at out: the
-// compare tables of the four regimes, contrasts.csv, the robustness tables
-// when asked for, figures in formats, report.md and the manifest. It adds
-// replicates in stages until the verdicts settle. On interruption it keeps
-// what finished, marks the folder incomplete and returns an error wrapping
-// experiment.ErrInterrupted.
+// Check runs the claim check on s and writes its folder at out: the runs'
+// tables, effects.csv, verdicts.csv, mediation.csv, the robustness tables
+// when asked for, figures in formats, report.md and the manifest. It runs
+// a pilot of the scenario's replicates, then as many more as the contrasts
+// need (Options.Precision), decided before any verdict is looked at. On
+// interruption it keeps what finished, marks the folder incomplete and
+// returns an error wrapping experiment.ErrInterrupted.
 func Check(ctx context.Context, s *scenarios.Scenario, arg string, o Options, out string, workers int, formats []string, progress Progress) (*Outcome, error) {
-	initial := s.File.Replicates
-	if err := o.check(initial); err != nil {
+	pilot := s.File.Replicates
+	if err := o.check(pilot); err != nil {
 		return nil, err
 	}
-	x, err := Plan(s, arg, o).Prepare()
+	d := StandardDesign(o.Split)
+	own, err := ownRegimes(s, o)
+	if err != nil {
+		return nil, err
+	}
+	x, err := plan(s, arg, d, own, o).Prepare()
 	if err != nil {
 		return nil, err
 	}
 	var robust *robustnessPlan
 	if o.Robustness {
-		if robust, err = planRobustness(s, o); err != nil {
+		if robust, err = planRobustness(s, d, o); err != nil {
 			return nil, err
 		}
 	}
@@ -145,45 +212,46 @@ func Check(ctx context.Context, s *scenarios.Scenario, arg string, o Options, ou
 		return nil, err
 	}
 	defer w.Discard()
-	res := &Outcome{Dir: out}
-	var runErr error
-	for n, start := initial, 0; ; {
-		x.Reps = n
-		jobs := make([]int, 0, (n-start)*len(x.Regimes))
-		for k := start * len(x.Regimes); k < n*len(x.Regimes); k++ {
+	res := &Outcome{Dir: out, Pilot: pilot}
+	arms := len(x.Regimes)
+	stage := func(name string, from, to int) error {
+		jobs := make([]int, 0, (to-from)*arms)
+		for k := from * arms; k < to*arms; k++ {
 			jobs = append(jobs, k)
 		}
-		stage, total := fmt.Sprintf("claim (%d replicates)", n), n*len(x.Regimes)
-		runErr = w.Run(ctx, jobs, workers, func(done int) {
+		return w.Run(ctx, jobs, workers, func(done int) {
 			if progress != nil {
-				progress(stage, done, total)
+				progress(name, done, to*arms)
 			}
 		})
-		if runErr != nil {
-			break
-		}
-		if res.Results, err = Test(Collect(w.Rows)); err != nil {
+	}
+	x.Reps = pilot
+	runErr := stage(fmt.Sprintf("claim: pilot of %d replicates", pilot), 0, pilot)
+	if runErr == nil {
+		n, err := repsNeeded(d, own, w.Rows, o, pilot)
+		if err != nil {
 			return nil, err
 		}
-		res.Reps = n
-		if n >= o.MaxReps || settled(res.Results, o.Precision) {
-			break
+		if n > pilot {
+			x.Reps = n
+			runErr = stage(fmt.Sprintf("claim: %d replicates", n), pilot, n)
 		}
-		start, n = n, min(o.MaxReps, 2*n)
 	}
 	if runErr != nil && !errors.Is(runErr, experiment.ErrInterrupted) {
 		return nil, runErr
 	}
 	complete := runErr == nil
 	if complete {
-		if err := writeContrasts(w.Path("contrasts.csv"), res.Results); err != nil {
+		if res.Analysis, err = Analyse(d, own, w.Rows, o.SESOI, uint64(s.File.Seed)); err != nil {
 			return nil, err
 		}
-		w.AddTable("contrasts.csv")
+		if err := writeTables(w, res.Analysis); err != nil {
+			return nil, err
+		}
 		if robust != nil {
 			p := func(done int) {
 				if progress != nil {
-					progress("claim robustness", done, len(robust.jobs))
+					progress("claim: robustness", done, len(robust.jobs))
 				}
 			}
 			if res.Robustness, runErr = robust.run(ctx, w, workers, p); runErr != nil && !errors.Is(runErr, experiment.ErrInterrupted) {
@@ -196,13 +264,13 @@ func Check(ctx context.Context, s *scenarios.Scenario, arg string, o Options, ou
 			}
 		}
 	}
-	x.Reps = res.Reps
-	info := &Info{Metrics: Metrics, InitialReps: initial, MaxReps: o.MaxReps, Precision: o.Precision, FinalReps: res.Reps}
-	for _, h := range Hypotheses {
-		info.Hypotheses = append(info.Hypotheses, InfoHypothesis{h.ID, h.Statement, h.Contrast})
+	info := &Info{Arms: x.Regimes, Own: own, OwnGiven: o.Own != nil, Harms: Harms(), SESOI: o.SESOI.Share, SESOIHarm: o.SESOI.ByHarm,
+		Precision: o.Precision, MaxReps: o.MaxReps, Pilot: pilot, Reps: x.Reps}
+	for _, sw := range d.Switches {
+		info.Switches = append(info.Switches, sw.Name)
 	}
 	if robust != nil {
-		info.Robustness = &RobustnessInfo{Samples: o.Samples, Reps: o.RobustReps, Assumptions: Assumptions, Points: robust.x.Points}
+		info.Robustness = &RobustnessInfo{Samples: o.Samples, Reps: o.RobustReps, Assumptions: robust.assumptions, Points: robust.x.Points}
 	}
 	rawInfo, err := json.Marshal(info)
 	if err != nil {
@@ -212,9 +280,7 @@ func Check(ctx context.Context, s *scenarios.Scenario, arg string, o Options, ou
 		Complete: complete,
 		Formats:  formats,
 		Figures:  Figures,
-		Report: func([]experiment.Drawn, []output.Group) ([]byte, error) {
-			return report(x, o, initial, res)
-		},
+		Report:   func([]experiment.Drawn, []output.Group) ([]byte, error) { return report(x, o, res) },
 		Manifest: func(m *output.Manifest) { m.Claim = rawInfo },
 	})
 	if err != nil {
@@ -224,21 +290,27 @@ func Check(ctx context.Context, s *scenarios.Scenario, arg string, o Options, ou
 	return res, runErr
 }
 
-// settled reports whether more replicates would change no verdict much.
-func settled(results []Result, precision float64) bool {
-	for _, r := range results {
-		if !r.Settled(precision) {
-			return false
-		}
+// repsNeeded is the replicates per arm at which every contrast of the
+// family gets an interval of half-width Precision × its SESOI, judged from
+// the pilot's spread alone (never its means, so that looking at the pilot
+// does not bias the verdicts), capped at MaxReps.
+func repsNeeded(d Design, own []string, rows []output.SummaryRow, o Options, pilot int) (int, error) {
+	a, err := Analyse(d, own, rows, o.SESOI, 0)
+	if err != nil {
+		return 0, err
 	}
-	return true
+	n := pilot
+	for _, e := range a.Estimates {
+		n = max(n, RequiredReps(e.SD, e.SESOI, o.Precision, pilot))
+	}
+	return min(n, o.MaxReps), nil
 }
 
 func init() {
 	experiment.Register(experiment.Kind{Command: "claim", Figures: Figures, Rerun: rerun})
 }
 
-// rerun is a claim folder's Rerun: the check again, from its first stage.
+// rerun is a claim folder's Rerun: the check again, with its options.
 func rerun(ctx context.Context, m *output.Manifest, scenarioPath, out string, workers int, formats []string) error {
 	info, err := ReadInfo(m)
 	if err != nil {
@@ -248,11 +320,6 @@ func rerun(ctx context.Context, m *output.Manifest, scenarioPath, out string, wo
 	if err != nil {
 		return err
 	}
-	s.File.Replicates = info.InitialReps
-	o := Options{MaxReps: info.MaxReps, Precision: info.Precision}
-	if r := info.Robustness; r != nil {
-		o.Robustness, o.Samples, o.RobustReps = true, r.Samples, r.Reps
-	}
-	_, err = Check(ctx, s, m.ScenarioArg, o, out, workers, formats, nil)
+	_, err = Check(ctx, s, m.ScenarioArg, info.options(), out, workers, formats, nil)
 	return err
 }

@@ -11,18 +11,18 @@ import (
 )
 
 // ExampleCheck tests the claim on the bundled classroom scenario: the
-// four regimes with common random numbers, replicates added until the
-// verdicts settle (here capped at 8), and a folder with the contrasts,
-// figures and report.
+// factorial design of closure × malfunction × protection with common
+// random numbers, a pilot of 6 replicates and at most 12, and a folder
+// with the effects, verdicts, mediation table and report.
 func ExampleCheck() {
 	s, err := scenarios.Load("classroom")
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	s.File.Replicates = 4
+	s.File.Replicates = 6
 	o := claim.DefaultOptions()
-	o.MaxReps = 8
+	o.MaxReps = 12
 	dir, _ := os.MkdirTemp("", "example-")
 	defer os.RemoveAll(dir)
 	res, err := claim.Check(context.Background(), s, "classroom", o, filepath.Join(dir, "claim"), 2, nil, nil)
@@ -30,16 +30,17 @@ func ExampleCheck() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println("replicates:", res.Reps)
-	for _, r := range res.Results {
-		if r.Hypothesis.ID == "H1" {
-			fmt.Printf("H1 on %s: %s\n", claim.Title(r.Metric), r.Verdict)
-		}
+	fmt.Println("replicates:", res.Reps, "of", len(res.Arms), "combinations")
+	for _, v := range res.Claim {
+		fmt.Printf("%s: malfunction %s at open, %s at closed admission; closure %s; the claim %s\n",
+			claim.Title(v.Harm), v.AtOpen, v.AtClosed, v.Closure, v.Holds)
 	}
 	// Output:
-	// replicates: 8
-	// H1 on trapped person-days: contradicted
-	// H1 on migrants abused: supported
-	// H1 on abuse events: inconclusive
-	// H1 on deaths: contradicted
+	// replicates: 12 of 8 combinations
+	// trapped person-days: malfunction harmful at open, inconclusive at closed admission; closure harmful; the claim fails
+	// immobilised person-days: malfunction no meaningful difference at open, protective at closed admission; closure harmful; the claim fails
+	// abuse events: malfunction harmful at open, harmful at closed admission; closure inconclusive; the claim holds
+	// migrants abused: malfunction harmful at open, harmful at closed admission; closure protective; the claim holds
+	// deaths: malfunction harmful at open, inconclusive at closed admission; closure harmful; the claim fails
+	// harm index: malfunction harmful at open, inconclusive at closed admission; closure harmful; the claim fails
 }

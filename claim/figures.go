@@ -6,52 +6,139 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/output/figures"
 )
 
-// MapMetrics are the metrics on which the robustness maps show H1.
-var MapMetrics = []string{"trapped_person_days", "abused_migrants"}
-
 // Figures is a claim folder's figure registry: the compare figures of the
-// four regimes, then the claim's own.
+// arms, then the claim's own, all drawn from the folder's tables.
 var Figures = append(slices.Clone(experiment.CompareFigures),
-	experiment.Figure{Name: "contrasts_METRIC", Title: "The five contrasts on one harm, with 95% intervals", Draw: drawContrasts},
-	experiment.Figure{Name: "robustness_share", Title: "Share of the assumption space where each hypothesis is supported, per harm", Draw: drawRobustnessShare},
-	experiment.Figure{Name: "h1_map_METRIC_A_B", Title: "Share of points where H1 holds, over assumptions A and B, binned", Draw: drawHoldsMaps},
+	experiment.Figure{Name: "effects_HARM", Title: "The claim's effects on one harm (malfunction at each setting of closure, closure at each setting of malfunction, the main effects and their difference), with 95% intervals", Draw: drawEffects},
+	experiment.Figure{Name: "cells_HARM", Title: "Mean harm in each cell of the design: closure on the axis, malfunction and protection as series, with 95% intervals", Draw: drawCells},
+	experiment.Figure{Name: "mediation", Title: "Abuse events per run in each arm, on migrants trapped or stranded at the time and on the others", Draw: drawMediation},
+	experiment.Figure{Name: "robustness_claim", Title: "Share of the assumption space where the claim holds, fails or is inconclusive, per harm", Draw: drawRobustnessShares},
+	experiment.Figure{Name: "robustness_map_HARM", Title: "Share of points where the claim holds on a harm, over the two assumptions that move it most, binned", Draw: drawRobustnessMaps},
 )
 
-func drawContrasts(src experiment.Source) ([]experiment.Drawn, error) {
-	results, err := ReadContrasts(filepath.Join(src.Dir, "contrasts.csv"))
+// figureEffects are the effects of the effects_HARM figures, with their
+// short labels.
+var figureEffects = []struct{ id, label string }{
+	{"malfunction|closure=open", "malfunction, open"},
+	{"malfunction|closure=closed", "malfunction, closed"},
+	{"closure|malfunction=working", "closure, working"},
+	{"closure|malfunction=failing", "closure, failing"},
+	{"malfunction", "malfunction"},
+	{"closure", "closure"},
+	{"protection", "protection"},
+	{"malfunction-closure", "malfunction − closure"},
+}
+
+func drawEffects(src experiment.Source) ([]experiment.Drawn, error) {
+	ests, err := ReadEffects(filepath.Join(src.Dir, "effects.csv"))
 	if err != nil {
 		return nil, err
 	}
-	// One figure per metric, in its own units: relative contrasts against
-	// a baseline near zero (open has little harm) would flatten the rest.
-	var defs []string
-	for _, h := range Hypotheses {
-		defs = append(defs, h.ID+" = "+h.Contrast)
-	}
 	caption := src.Caption()
-	caption.Extra = strings.Join(defs, "; ")
+	caption.Extra = "each bar is the paired effect of switching one setting on; verdicts in effects.csv"
 	var out []experiment.Drawn
-	for _, m := range Metrics {
-		g := figures.Group{Label: "paired difference"}
-		for _, r := range results {
-			if r.Metric == m {
-				g.Bars = append(g.Bars, figures.Bar{Label: r.Hypothesis.ID, Mean: r.Diff.Mean, Lo: r.Diff.Lo, Hi: r.Diff.Hi})
+	for _, h := range Harms() {
+		g := figures.Group{Label: "effect", Style: 1}
+		for _, fe := range figureEffects {
+			i := slices.IndexFunc(ests, func(e Estimate) bool { return e.Effect.ID == fe.id && e.Harm == h })
+			if i < 0 {
+				continue
 			}
+			g.Bars = append(g.Bars, figures.Bar{Label: fe.label, Mean: ests[i].Mean, Lo: ests[i].Lo, Hi: ests[i].Hi})
 		}
-		title := "Contrasts on " + Title(m) + " (above 0: the hypothesis holds)"
-		fig, err := figures.GroupedBars(title, Title(m)+" per run, difference", []figures.Group{g}, caption)
+		title := "Effects on " + Title(h) + " (above 0: more harm)"
+		fig, err := figures.GroupedBars(title, Title(h)+" per run, difference", []figures.Group{g}, caption)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, experiment.Drawn{Name: "contrasts_" + m, Title: title, Fig: fig})
+		out = append(out, experiment.Drawn{Name: "effects_" + h, Title: title, Fig: fig})
 	}
 	return out, nil
+}
+
+// claimDesign rebuilds the design a folder ran, from its manifest.
+func claimDesign(m *output.Manifest) (Design, *Info, error) {
+	info, err := ReadInfo(m)
+	if err != nil {
+		return Design{}, nil, err
+	}
+	return StandardDesign(slices.Contains(info.Switches, Reliability.Name)), info, nil
+}
+
+func drawCells(src experiment.Source) ([]experiment.Drawn, error) {
+	d, _, err := claimDesign(src.Manifest)
+	if err != nil {
+		return nil, err
+	}
+	_, rows, err := output.ReadSummary(filepath.Join(src.Dir, "summary.csv"))
+	if err != nil {
+		return nil, err
+	}
+	groups := output.GroupByRegime(rows)
+	ci, pi := d.Index(Closure.Name), d.Index(Protection.Name)
+	var out []experiment.Drawn
+	for _, h := range Harms() {
+		t := output.TotalIndex(h)
+		var series []figures.Group
+		for _, prot := range []bool{false, true} {
+			for _, failing := range []bool{false, true} {
+				name := fmt.Sprintf("%s, %s", map[bool]string{false: Malfunction.Low, true: Malfunction.High}[failing], map[bool]string{false: "no protection", true: Protection.High}[prot])
+				g := figures.Group{Label: name, Style: len(series) + 1}
+				for _, closed := range []bool{false, true} {
+					c := -1
+					for cell := range d.NCells() {
+						if d.On(cell, ci) == closed && d.On(cell, pi) == prot && d.malfunctionOn(failing)(cell) {
+							c = cell
+						}
+					}
+					label := map[bool]string{false: Closure.Low, true: Closure.High}[closed]
+					gi := slices.IndexFunc(groups, func(g output.Group) bool { return c >= 0 && g.Regime == d.CellName(c) })
+					if gi < 0 {
+						g.Bars = append(g.Bars, figures.Bar{Label: label, Mean: math.NaN(), Lo: math.NaN(), Hi: math.NaN()})
+						continue
+					}
+					s := output.Describe(groups[gi].Column(t))
+					g.Bars = append(g.Bars, figures.Bar{Label: label, Mean: s.Mean, Lo: math.Max(0, s.Lo), Hi: s.Hi})
+				}
+				series = append(series, g)
+			}
+		}
+		title := output.Capitalise(Title(h)) + " in each cell of the design"
+		fig, err := figures.GroupedBars(title, Title(h)+" per run", series, src.Caption())
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, experiment.Drawn{Name: "cells_" + h, Title: title, Fig: fig})
+	}
+	return out, nil
+}
+
+func drawMediation(src experiment.Source) ([]experiment.Drawn, error) {
+	med, err := ReadMediation(filepath.Join(src.Dir, "mediation.csv"))
+	if err != nil {
+		return nil, err
+	}
+	on := figures.Group{Label: "on trapped or stranded migrants", Style: 2}
+	off := figures.Group{Label: "on others", Style: 1}
+	for _, m := range med {
+		if m.Kind != "arm" {
+			continue
+		}
+		on.Bars = append(on.Bars, figures.Bar{Label: m.Row, Mean: m.Immobile, Lo: math.NaN(), Hi: math.NaN()})
+		off.Bars = append(off.Bars, figures.Bar{Label: m.Row, Mean: m.Events - m.Immobile, Lo: math.NaN(), Hi: math.NaN()})
+	}
+	title := "Abuse events on migrants trapped or stranded at the time, and on others"
+	fig, err := figures.GroupedBars(title, "abuse events per run (mean)", []figures.Group{on, off}, src.Caption())
+	if err != nil {
+		return nil, err
+	}
+	return []experiment.Drawn{{Name: "mediation", Title: title, Fig: fig}}, nil
 }
 
 // readRobustnessFigures reads what the robustness figures draw; nil when
@@ -70,71 +157,72 @@ func readRobustnessFigures(src experiment.Source) (*RobustnessResult, figures.Ca
 		reps = info.Robustness.Reps
 	}
 	caption := figures.Caption{Scenario: src.Manifest.Scenario, Seed: src.Manifest.Seed,
-		Extra: fmt.Sprintf("Latin hypercube of %d points, %d replicates per regime at each", len(rob.Points), reps)}
+		Extra: fmt.Sprintf("Latin hypercube of %d points, %d replicates per arm at each", len(rob.Points), reps)}
 	return rob, caption, nil
 }
 
-func drawRobustnessShare(src experiment.Source) ([]experiment.Drawn, error) {
+func drawRobustnessShares(src experiment.Source) ([]experiment.Drawn, error) {
 	rob, caption, err := readRobustnessFigures(src)
 	if rob == nil || err != nil {
 		return nil, err
 	}
-	var share []figures.Group
-	for _, m := range Metrics {
-		g := figures.Group{Label: Title(m)}
-		for _, h := range Hypotheses {
-			s, _, _ := rob.Shares(ResultIndex(h.ID, m))
-			g.Bars = append(g.Bars, figures.Bar{Label: h.ID, Mean: 100 * s, Lo: math.NaN(), Hi: math.NaN()})
+	groups := []figures.Group{{Label: "holds", Style: 3}, {Label: "fails", Style: 6}, {Label: "inconclusive", Style: 8}}
+	for h, harm := range Harms() {
+		shares := make([]float64, 3)
+		shares[0], shares[1], shares[2] = rob.Shares(h)
+		for i := range groups {
+			groups[i].Bars = append(groups[i].Bars, figures.Bar{Label: Title(harm), Mean: 100 * shares[i], Lo: math.NaN(), Hi: math.NaN()})
 		}
-		share = append(share, g)
 	}
-	title := "Share of the assumption space where each hypothesis is supported"
-	fig, err := figures.GroupedBars(title, "% of points supported", share, caption)
+	title := "Where in the space of assumptions the claim holds"
+	fig, err := figures.GroupedBars(title, "% of points", groups, caption)
 	if err != nil {
 		return nil, err
 	}
-	return []experiment.Drawn{{Name: "robustness_share", Title: title, Fig: fig}}, nil
+	return []experiment.Drawn{{Name: "robustness_claim", Title: title, Fig: fig}}, nil
 }
 
-// mapPairs are the pairs of assumptions a metric's H1 maps are drawn
-// over: every pair of the three that move its contrast most.
-func mapPairs(rob *RobustnessResult, metric string) [][2]string {
-	infl := rob.Influences(ResultIndex("H1", metric))
-	top := infl[:min(3, len(infl))]
-	var pairs [][2]string
-	for a := 0; a < len(top); a++ {
-		for b := a + 1; b < len(top); b++ {
-			pairs = append(pairs, [2]string{top[a].Assumption, top[b].Assumption})
-		}
+// MapHarms are the harms whose robustness maps are drawn.
+var MapHarms = []string{"trapped_person_days", "abused_migrants"}
+
+// mapPair is the two assumptions that move the margin on harm h most.
+func mapPair(rob *RobustnessResult, h int) (a, b string, ok bool) {
+	infl := rob.Influences(h)
+	if len(infl) < 2 {
+		return "", "", false
 	}
-	return pairs
+	return infl[0].Assumption, infl[1].Assumption, true
 }
 
-func drawHoldsMaps(src experiment.Source) ([]experiment.Drawn, error) {
+func drawRobustnessMaps(src experiment.Source) ([]experiment.Drawn, error) {
 	rob, caption, err := readRobustnessFigures(src)
 	if rob == nil || err != nil {
 		return nil, err
 	}
 	var out []experiment.Drawn
-	for _, m := range MapMetrics {
-		for _, pair := range mapPairs(rob, m) {
-			ja, jb := slices.Index(rob.IDs, pair[0]), slices.Index(rob.IDs, pair[1])
-			la, lb := AssumptionByID(pair[0]), AssumptionByID(pair[1])
-			x, y, z := holdsMap(rob, ResultIndex("H1", m), ja, jb, la, lb)
-			title := fmt.Sprintf("Where H1 holds on %s", Title(m))
-			fig, err := figures.Heatmap(title, la.Label, lb.Label, "share of points where H1 is supported", x, y, z, false, caption)
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, experiment.Drawn{Name: fmt.Sprintf("h1_map_%s_%s_%s", m, pair[0], pair[1]), Title: title, Fig: fig})
+	for _, harm := range MapHarms {
+		h := slices.Index(Harms(), harm)
+		a, b, ok := mapPair(rob, h)
+		if !ok || h < 0 {
+			continue
 		}
+		ja, jb := slices.Index(rob.IDs, a), slices.Index(rob.IDs, b)
+		la, lb := AssumptionByID(a), AssumptionByID(b)
+		x, y, z := holdsMap(rob, h, ja, jb, la, lb)
+		title := "Where the claim holds on " + Title(harm)
+		fig, err := figures.Heatmap(title, la.Label, lb.Label, "share of points where the claim holds", x, y, z, false, caption)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, experiment.Drawn{Name: "robustness_map_" + harm, Title: title, Fig: fig})
 	}
 	return out, nil
 }
 
 // holdsMap bins the design's points over two assumptions and gives, per
-// cell, the share of points where result i is supported (NaN: no point).
-func holdsMap(rob *RobustnessResult, i, ja, jb int, la, lb Assumption) (x, y []float64, z [][]float64) {
+// cell, the share of points where the claim holds on harm h (NaN: no
+// point).
+func holdsMap(rob *RobustnessResult, h, ja, jb int, la, lb Assumption) (x, y []float64, z [][]float64) {
 	n := max(2, int(math.Round(math.Sqrt(float64(len(rob.Points))/3))))
 	for k := range n {
 		x = append(x, la.Lo+(float64(k)+0.5)*(la.Hi-la.Lo)/float64(n))
@@ -149,7 +237,7 @@ func holdsMap(rob *RobustnessResult, i, ja, jb int, la, lb Assumption) (x, y []f
 	for p, point := range rob.Points {
 		cx, cy := bin(point[ja], la.Lo, la.Hi), bin(point[jb], lb.Lo, lb.Hi)
 		all[cy][cx]++
-		if rob.Results[p][i].Verdict == Supported {
+		if rob.Claims[p][h].Holds == ClaimHolds {
 			yes[cy][cx]++
 		}
 	}

@@ -12,9 +12,9 @@ import (
 	"github.com/borderwork/borderwork/scenarios/design"
 )
 
-// Assumption is a model assumption the robustness check varies: a key set
-// to the sampled value, or, when Scale, every post's capacity multiplied
-// by it.
+// Assumption is an assumption the robustness check varies: a scenario key
+// set to the sampled value, or, when Scale, every post's capacity
+// multiplied by it.
 type Assumption struct {
 	ID      string  `json:"id"`
 	Label   string  `json:"label"`
@@ -25,19 +25,31 @@ type Assumption struct {
 	Scale   bool    `json:"scale,omitempty"`
 }
 
-// Assumptions are those that could overturn the claim (docs/CLAIM.md).
+// Assumptions are those the verdict could hang on (docs/CLAIM.md): the
+// factor levels themselves, abuse's base rates, the corruption function,
+// the trapped threshold, post capacity and information.
 var Assumptions = []Assumption{
-	{ID: "desperation_effect", Label: "abuse's dependence on desperation", Key: "abuse.desperation_effect", Lo: 0, Hi: 4},
-	{ID: "information", Label: "information quality under malfunction", Key: "regimes.malfunctioning.accuracy", Lo: 0, Hi: 1},
-	{ID: "market_entry", Label: "smugglers' market entry", Key: "smuggling.entry_rate", Lo: 0, Hi: 0.5},
-	{ID: "give_up_days", Label: "days before turning back", Key: "migrants.give_up_days", Lo: 7, Hi: 120, Integer: true},
-	{ID: "return_cost", Label: "cost of turning back (USD)", Key: "migrants.return_cost", Lo: 0, Hi: 300},
+	{ID: "outage_start", Label: "how often failing posts break down (per day)", Key: "factors.reliability.failing.outage_start", Lo: 0.01, Hi: 0.2},
+	{ID: "outage_days", Label: "how long their outages last (days)", Key: "factors.reliability.failing.outage_days", Lo: 2, Hi: 30},
+	{ID: "weak_oversight", Label: "oversight of officials at failing posts", Key: "factors.integrity.weak.oversight", Lo: 0, Hi: 0.8},
+	{ID: "strong_oversight", Label: "oversight of officials at working posts", Key: "factors.integrity.strong.oversight", Lo: 0.5, Hi: 1},
+	{ID: "poor_accuracy", Label: "accuracy of what migrants know of failing posts", Key: "factors.information.poor.accuracy", Lo: 0, Hi: 0.8},
+	{ID: "news_rate", Label: "how fast news of working posts spreads", Key: "factors.information.accurate.news_rate", Lo: 0.02, Hi: 0.3},
+	{ID: "patrol", Label: "patrols around closed posts (per day)", Key: "factors.enforcement.patrolled.patrol", Lo: 0, Hi: 0.2},
+	{ID: "displacement", Label: "hazard of the routes closure displaces onto (multiplier)", Key: "factors.enforcement.patrolled.irregular_hazard", Lo: 1, Hi: 3},
+	{ID: "smuggler_extortion", Label: "smugglers' extortion at a place (per day)", Key: "abuse.smuggler_extortion", Lo: 0.001, Hi: 0.02},
+	{ID: "official_extortion", Label: "officials' extortion rate at the counter", Key: "abuse.official_extortion", Lo: 0.1, Hi: 1.5},
+	{ID: "official_violence", Label: "officials' violence rate (per day)", Key: "abuse.official_violence", Lo: 0.001, Hi: 0.02},
+	{ID: "queue_effect", Label: "how much corruption rises with the queue", Key: "abuse.queue_effect", Lo: 0, Hi: 2},
+	{ID: "papers_effect", Label: "how much more officials abuse the undocumented", Key: "abuse.papers_effect", Lo: 1, Hi: 4},
+	{ID: "desperation_effect", Label: "how much abuse rises with desperation", Key: "abuse.desperation_effect", Lo: 0, Hi: 4},
+	{ID: "trapped_after_days", Label: "days before a blocked migrant counts as trapped", Key: "migrants.trapped_after_days", Lo: 7, Hi: 30, Integer: true},
+	{ID: "give_up_days", Label: "days before a migrant turns back", Key: "migrants.give_up_days", Lo: 7, Hi: 120, Integer: true},
 	{ID: "post_capacity", Label: "post capacity (multiple of the scenario's)", Key: "posts.*.capacity", Lo: 0.5, Hi: 2, Scale: true},
-	{ID: "outage_days", Label: "length of outages under malfunction (days)", Key: "regimes.malfunctioning.outage_days", Lo: 3, Hi: 60},
 }
 
-// AssumptionByID returns the assumption called id (or one labelled by
-// its id, for assumptions this version no longer has).
+// AssumptionByID returns the assumption called id (or one labelled by its
+// id, for assumptions this version no longer has).
 func AssumptionByID(id string) Assumption {
 	if i := slices.IndexFunc(Assumptions, func(a Assumption) bool { return a.ID == id }); i >= 0 {
 		return Assumptions[i]
@@ -45,29 +57,44 @@ func AssumptionByID(id string) Assumption {
 	return Assumption{ID: id, Label: id}
 }
 
-// robustnessPlan is the Latin hypercube of assumptions and its runs.
-type robustnessPlan struct {
-	x    *experiment.Prepared
-	jobs []int
+// RobustnessInfo is the robustness design as the manifest records it.
+type RobustnessInfo struct {
+	Samples     int          `json:"samples"`
+	Reps        int          `json:"reps"`
+	Assumptions []Assumption `json:"assumptions"`
+	Points      [][]float64  `json:"points"`
 }
 
-func planRobustness(s *scenarios.Scenario, o Options) (*robustnessPlan, error) {
+// robustnessPlan is the Latin hypercube of assumptions and its runs.
+type robustnessPlan struct {
+	x           *experiment.Prepared
+	d           Design
+	own         []string
+	sesoi       SESOI
+	assumptions []Assumption
+	jobs        []int
+}
+
+func planRobustness(s *scenarios.Scenario, d Design, o Options) (*robustnessPlan, error) {
+	own, err := ownRegimes(s, o)
+	if err != nil {
+		return nil, err
+	}
 	var factors []design.Factor
 	var ids []string
 	for _, a := range Assumptions {
 		factors = append(factors, design.Factor{Key: a.Key, Lo: a.Lo, Hi: a.Hi, Integer: a.Integer})
 		ids = append(ids, a.ID)
 	}
-	p := &experiment.Plan{
-		Command: "claim", Scenario: s, Regimes: Regimes, Reps: o.RobustReps, Keys: ids,
-		Points: design.LatinHypercube(factors, o.Samples, uint64(s.File.Seed)),
-		At:     func(point []float64) (*scenarios.Scenario, error) { return assumptionScenario(s, point) },
-	}
+	p := plan(s, "", d, own, o)
+	p.Reps, p.Keys, p.Order, p.Args = o.RobustReps, ids, experiment.PointMajor, nil
+	p.Points = design.LatinHypercube(factors, o.Samples, uint64(s.File.Seed))
+	p.At = func(point []float64) (*scenarios.Scenario, error) { return assumptionScenario(s, point) }
 	x, err := p.Prepare()
 	if err != nil {
 		return nil, err
 	}
-	return &robustnessPlan{x: x, jobs: x.AllJobs()}, nil
+	return &robustnessPlan{x: x, d: d, own: own, sesoi: o.SESOI, assumptions: Assumptions, jobs: x.AllJobs()}, nil
 }
 
 // assumptionScenario is the scenario at one point of the robustness
@@ -91,11 +118,15 @@ func assumptionScenario(s *scenarios.Scenario, point []float64) (*scenarios.Scen
 	return ps, nil
 }
 
-// RobustnessResult is the check at every point of the design.
+// RobustnessResult is the claim at every point of the design.
 type RobustnessResult struct {
-	IDs     []string    // the assumptions varied, in column order
-	Points  [][]float64 // one value per assumption
-	Results [][]Result  // per point, in Test's order
+	IDs    []string    // the assumptions varied, in column order
+	Points [][]float64 // one value per assumption
+	// Claims[p][h] is the claim at point p on harm h (Harms() order);
+	// Margins[p][h] how much more malfunction harms than closure there,
+	// relative to the design's mean (NaN if that mean is 0).
+	Claims  [][]ClaimVerdict
+	Margins [][]float64
 }
 
 // run executes the design into w's folder: robustness_summary.csv as runs
@@ -121,59 +152,71 @@ func (rp *robustnessPlan) run(ctx context.Context, w *experiment.Writer, workers
 		return nil, runErr
 	}
 	res := &RobustnessResult{IDs: rp.x.Keys, Points: rp.x.Points}
-	per := len(Regimes) * rp.x.Reps
+	per := len(rp.x.Regimes) * rp.x.Reps
 	for p := range rp.x.Points {
-		r, err := Test(Collect(rows[p*per : (p+1)*per]))
+		a, err := Analyse(rp.d, rp.own, rows[p*per:(p+1)*per], rp.sesoi, uint64(rp.x.Seed()))
 		if err != nil {
 			return nil, err
 		}
-		res.Results = append(res.Results, r)
+		res.Claims = append(res.Claims, a.Claim)
+		var margins []float64
+		for _, h := range Harms() {
+			e, _ := a.Estimate("malfunction-closure", h)
+			margins = append(margins, e.Relative)
+		}
+		res.Margins = append(res.Margins, margins)
 	}
 	return res, writeRobustness(w.Path("robustness.csv"), res)
 }
 
-// Shares counts, for result index i (hypothesis × metric), the share of
-// points with each verdict.
-func (rr *RobustnessResult) Shares(i int) (supported, contradicted, inconclusive float64) {
-	for _, rs := range rr.Results {
-		switch rs[i].Verdict {
-		case Supported:
-			supported++
-		case Contradicted:
-			contradicted++
+// Shares counts, on harm h, the share of points where the claim holds,
+// fails and is inconclusive.
+func (rr *RobustnessResult) Shares(h int) (holds, fails, inconclusive float64) {
+	for _, c := range rr.Claims {
+		switch c[h].Holds {
+		case ClaimHolds:
+			holds++
+		case ClaimFails:
+			fails++
 		default:
 			inconclusive++
 		}
 	}
-	n := float64(len(rr.Results))
-	return supported / n, contradicted / n, inconclusive / n
+	n := float64(len(rr.Claims))
+	return holds / n, fails / n, inconclusive / n
 }
 
-// Influences ranks the assumptions by how strongly they move result i's
-// relative contrast (absolute Spearman correlation, largest first; ties by
-// the assumptions' order).
-func (rr *RobustnessResult) Influences(i int) []Influence {
+// Influence is how much one assumption moves the claim on a harm across
+// the robustness design.
+type Influence struct {
+	Assumption string
+	Spearman   float64 // rank correlation between the assumption and the margin of malfunction over closure
+	HoldsLow   float64 // share of points in the lowest third of its range where the claim holds
+	HoldsHigh  float64 // idem, highest third
+}
+
+// Influences ranks the assumptions by how strongly they move the margin of
+// malfunction over closure on harm h (absolute Spearman correlation,
+// largest first; ties by the assumptions' order).
+func (rr *RobustnessResult) Influences(h int) []Influence {
 	var out []Influence
 	for j, id := range rr.IDs {
 		a := AssumptionByID(id)
 		var xs, ys []float64
-		for p, rs := range rr.Results {
-			xs = append(xs, rr.Points[p][j])
-			y := rs[i].Relative
-			if math.IsNaN(y) {
-				y = rs[i].Diff.Mean
+		for p := range rr.Points {
+			if m := rr.Margins[p][h]; !math.IsNaN(m) {
+				xs, ys = append(xs, rr.Points[p][j]), append(ys, m)
 			}
-			ys = append(ys, y)
 		}
 		inf := Influence{Assumption: a.ID, Spearman: Spearman(xs, ys)}
 		lowCut, highCut := a.Lo+(a.Hi-a.Lo)/3, a.Hi-(a.Hi-a.Lo)/3
 		var lowN, lowYes, highN, highYes float64
-		for p, rs := range rr.Results {
+		for p, point := range rr.Points {
 			yes := 0.0
-			if rs[i].Verdict == Supported {
+			if rr.Claims[p][h].Holds == ClaimHolds {
 				yes = 1
 			}
-			switch v := rr.Points[p][j]; {
+			switch v := point[j]; {
 			case v <= lowCut:
 				lowN, lowYes = lowN+1, lowYes+yes
 			case v >= highCut:
@@ -200,8 +243,52 @@ func (rr *RobustnessResult) Influences(i int) []Influence {
 	return out
 }
 
-// ResultIndex is the position of hypothesis id on metric in a result list.
-func ResultIndex(id, metric string) int {
-	h := slices.IndexFunc(Hypotheses, func(h Hypothesis) bool { return h.ID == id })
-	return h*len(Metrics) + slices.Index(Metrics, metric)
+// Spearman is the rank correlation of x and y (average ranks for ties);
+// NaN if either is constant or there are fewer than 3 pairs.
+func Spearman(x, y []float64) float64 {
+	if len(x) < 3 {
+		return math.NaN()
+	}
+	rx, ry := ranks(x), ranks(y)
+	mx, _ := meanSD(rx)
+	my, _ := meanSD(ry)
+	var sxy, sxx, syy float64
+	for i := range rx {
+		sxy += (rx[i] - mx) * (ry[i] - my)
+		sxx += (rx[i] - mx) * (rx[i] - mx)
+		syy += (ry[i] - my) * (ry[i] - my)
+	}
+	if sxx == 0 || syy == 0 {
+		return math.NaN()
+	}
+	return sxy / math.Sqrt(sxx*syy)
+}
+
+func ranks(v []float64) []float64 {
+	idx := make([]int, len(v))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int {
+		switch {
+		case v[a] < v[b]:
+			return -1
+		case v[a] > v[b]:
+			return 1
+		}
+		return 0
+	})
+	r := make([]float64, len(v))
+	for i := 0; i < len(idx); {
+		j := i
+		for j+1 < len(idx) && v[idx[j+1]] == v[idx[i]] {
+			j++
+		}
+		avg := float64(i+j)/2 + 1
+		for k := i; k <= j; k++ {
+			r[idx[k]] = avg
+		}
+		i = j + 1
+	}
+	return r
 }

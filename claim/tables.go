@@ -1,95 +1,158 @@
 package claim
 
 import (
-	"math"
 	"slices"
 	"strconv"
 
+	"github.com/borderwork/borderwork/experiment"
 	"github.com/borderwork/borderwork/output"
 )
 
-// The columns of contrasts.csv and robustness.csv.
+// The columns of the claim's tables (docs/CLAIM.md documents each).
 var (
-	contrastColumns   = []string{"hypothesis", "contrast", "metric", "n", "mean", "sd", "ci_low", "ci_high", "effect_size", "relative", "relative_low", "relative_high", "verdict"}
-	robustnessColumns = []string{"hypothesis", "metric", "n", "mean", "ci_low", "ci_high", "relative", "verdict"}
+	effectColumns = []string{"effect", "kind", "label", "harm", "n", "mean", "sd", "ci_low", "ci_high",
+		"reference", "relative", "relative_low", "relative_high", "sesoi", "p", "p_adjusted", "p_equivalence", "p_equivalence_adjusted", "verdict"}
+	verdictColumns    = []string{"harm", "malfunction_at_open", "malfunction_at_closed", "closure", "malfunction_minus_closure", "claim"}
+	mediationColumns  = []string{"row", "kind", "abuse_events", "abuse_immobile", "immobile_low", "immobile_high", "share_immobile"}
+	robustnessColumns = []string{"harm", "claim", "malfunction_at_open", "malfunction_at_closed", "closure", "malfunction_minus_closure", "margin"}
 )
 
-func writeContrasts(path string, results []Result) error {
-	c, err := output.CreateCSV(path, contrastColumns)
+// table writes rows to a new CSV table of the folder and lists it in the
+// manifest.
+func table(w *experiment.Writer, name string, header []string, rows [][]string) error {
+	c, err := output.CreateCSV(w.Path(name), header)
 	if err != nil {
 		return err
 	}
-	for _, r := range results {
-		lo, hi := r.RelativeInterval()
-		row := []string{r.Hypothesis.ID, r.Hypothesis.Contrast, r.Metric, strconv.Itoa(r.Diff.N),
-			output.FormatFloat(r.Diff.Mean), output.FormatFloat(r.Diff.SD), output.FormatFloat(r.Diff.Lo), output.FormatFloat(r.Diff.Hi),
-			output.FormatFloat(r.EffectSize), output.FormatFloat(r.Relative), output.FormatFloat(lo), output.FormatFloat(hi), string(r.Verdict)}
-		if err := c.Write(row); err != nil {
+	for _, r := range rows {
+		if err := c.Write(r); err != nil {
 			c.Close()
 			return err
 		}
 	}
-	return c.Close()
+	if err := c.Close(); err != nil {
+		return err
+	}
+	w.AddTable(name)
+	return nil
 }
 
-// ReadContrasts reads contrasts.csv back as results, in its order.
-func ReadContrasts(path string) ([]Result, error) {
-	t, err := output.ReadTable(path, contrastColumns...)
+func f(v float64) string { return output.FormatFloat(v) }
+
+// writeTables writes effects.csv, verdicts.csv and mediation.csv.
+func writeTables(w *experiment.Writer, a *Analysis) error {
+	var rows [][]string
+	for _, e := range a.Estimates {
+		rows = append(rows, []string{e.Effect.ID, e.Effect.Kind, e.Effect.Label, e.Harm, strconv.Itoa(e.N), f(e.Mean), f(e.SD), f(e.Lo), f(e.Hi),
+			f(e.Reference), f(e.Relative), f(e.RelLo), f(e.RelHi), f(e.SESOI), f(e.P), f(e.PAdj), f(e.PEquiv), f(e.PEquivAdj), string(e.Verdict)})
+	}
+	if err := table(w, "effects.csv", effectColumns, rows); err != nil {
+		return err
+	}
+	rows = nil
+	for _, c := range a.Claim {
+		rows = append(rows, []string{c.Harm, string(c.AtOpen), string(c.AtClosed), string(c.Closure), string(c.MalfunctionOverClose), c.Holds})
+	}
+	if err := table(w, "verdicts.csv", verdictColumns, rows); err != nil {
+		return err
+	}
+	rows = nil
+	for _, m := range a.Mediation {
+		rows = append(rows, []string{m.Row, m.Kind, f(m.Events), f(m.Immobile), f(m.Lo), f(m.Hi), f(m.Share)})
+	}
+	return table(w, "mediation.csv", mediationColumns, rows)
+}
+
+// ReadEffects reads effects.csv back: the estimates as written, with
+// their effects' IDs, kinds and labels (not their coefficients).
+func ReadEffects(path string) ([]Estimate, error) {
+	t, err := output.ReadTable(path, effectColumns...)
 	if err != nil {
 		return nil, err
 	}
-	var out []Result
+	var out []Estimate
 	for i := range t.Rows {
-		r, err := readResult(t, i)
-		if err != nil {
+		e := Estimate{Effect: Effect{ID: t.Cell(i, "effect"), Kind: t.Cell(i, "kind"), Label: t.Cell(i, "label")}, Harm: t.Cell(i, "harm")}
+		if !slices.Contains([]string{Main, Conditional, Interaction, Difference, Arm}, e.Effect.Kind) {
+			return nil, t.Errorf(i, "kind", "unknown kind of effect %q", e.Effect.Kind)
+		}
+		if e.N, err = t.Int(i, "n"); err != nil {
 			return nil, err
 		}
-		if r.Diff.SD, err = t.Float(i, "sd"); err != nil {
+		for _, c := range []struct {
+			col string
+			v   *float64
+		}{{"mean", &e.Mean}, {"sd", &e.SD}, {"ci_low", &e.Lo}, {"ci_high", &e.Hi}, {"reference", &e.Reference},
+			{"relative", &e.Relative}, {"relative_low", &e.RelLo}, {"relative_high", &e.RelHi}, {"sesoi", &e.SESOI},
+			{"p", &e.P}, {"p_adjusted", &e.PAdj}, {"p_equivalence", &e.PEquiv}, {"p_equivalence_adjusted", &e.PEquivAdj}} {
+			if *c.v, err = t.Float(i, c.col); err != nil {
+				return nil, err
+			}
+		}
+		if e.Verdict, err = readVerdict(t, i, "verdict"); err != nil {
 			return nil, err
 		}
-		if r.EffectSize, err = t.Float(i, "effect_size"); err != nil {
-			return nil, err
-		}
-		r.Baseline = math.NaN()
-		if r.Relative != 0 && !math.IsNaN(r.Relative) {
-			r.Baseline = r.Diff.Mean / r.Relative
-		}
-		out = append(out, r)
+		out = append(out, e)
 	}
 	return out, nil
 }
 
-// readResult reads the columns contrasts.csv and robustness.csv share.
-func readResult(t *output.Table, i int) (Result, error) {
-	var r Result
-	id := t.Cell(i, "hypothesis")
-	h := slices.IndexFunc(Hypotheses, func(h Hypothesis) bool { return h.ID == id })
-	if h < 0 {
-		return r, t.Errorf(i, "hypothesis", "unknown hypothesis %q", id)
+func readVerdict(t *output.Table, i int, col string) (Verdict, error) {
+	v := Verdict(t.Cell(i, col))
+	if !slices.Contains(Verdicts, v) {
+		return v, t.Errorf(i, col, "unknown verdict %q", v)
 	}
-	r.Hypothesis = Hypotheses[h]
-	r.Metric = t.Cell(i, "metric")
-	if !slices.Contains(Metrics, r.Metric) {
-		return r, t.Errorf(i, "metric", "unknown metric %q", r.Metric)
+	return v, nil
+}
+
+// ReadVerdicts reads verdicts.csv back.
+func ReadVerdicts(path string) ([]ClaimVerdict, error) {
+	t, err := output.ReadTable(path, verdictColumns...)
+	if err != nil {
+		return nil, err
 	}
-	r.Verdict = Verdict(t.Cell(i, "verdict"))
-	if !slices.Contains([]Verdict{Supported, Contradicted, Inconclusive}, r.Verdict) {
-		return r, t.Errorf(i, "verdict", "unknown verdict %q", r.Verdict)
-	}
-	var err error
-	if r.Diff.N, err = t.Int(i, "n"); err != nil {
-		return r, err
-	}
-	for _, f := range []struct {
-		col string
-		v   *float64
-	}{{"mean", &r.Diff.Mean}, {"ci_low", &r.Diff.Lo}, {"ci_high", &r.Diff.Hi}, {"relative", &r.Relative}} {
-		if *f.v, err = t.Float(i, f.col); err != nil {
-			return r, err
+	var out []ClaimVerdict
+	for i := range t.Rows {
+		c := ClaimVerdict{Harm: t.Cell(i, "harm"), Holds: t.Cell(i, "claim")}
+		for _, v := range []struct {
+			col string
+			to  *Verdict
+		}{{"malfunction_at_open", &c.AtOpen}, {"malfunction_at_closed", &c.AtClosed}, {"closure", &c.Closure}, {"malfunction_minus_closure", &c.MalfunctionOverClose}} {
+			if *v.to, err = readVerdict(t, i, v.col); err != nil {
+				return nil, err
+			}
 		}
+		if !slices.Contains([]string{ClaimHolds, ClaimFails, ClaimInconclusive}, c.Holds) {
+			return nil, t.Errorf(i, "claim", "unknown outcome %q", c.Holds)
+		}
+		out = append(out, c)
 	}
-	r.Diff.HalfWidth = (r.Diff.Hi - r.Diff.Lo) / 2
-	return r, nil
+	return out, nil
+}
+
+// ReadMediation reads mediation.csv back.
+func ReadMediation(path string) ([]Mediation, error) {
+	t, err := output.ReadTable(path, mediationColumns...)
+	if err != nil {
+		return nil, err
+	}
+	var out []Mediation
+	for i := range t.Rows {
+		m := Mediation{Row: t.Cell(i, "row"), Kind: t.Cell(i, "kind")}
+		if m.Kind != "arm" && m.Kind != "effect" {
+			return nil, t.Errorf(i, "kind", "want arm or effect, got %q", m.Kind)
+		}
+		for _, c := range []struct {
+			col string
+			v   *float64
+		}{{"abuse_events", &m.Events}, {"abuse_immobile", &m.Immobile}, {"immobile_low", &m.Lo}, {"immobile_high", &m.Hi}, {"share_immobile", &m.Share}} {
+			if *c.v, err = t.Float(i, c.col); err != nil {
+				return nil, err
+			}
+		}
+		out = append(out, m)
+	}
+	return out, nil
 }
 
 func writeRobustness(path string, rr *RobustnessResult) error {
@@ -98,13 +161,12 @@ func writeRobustness(path string, rr *RobustnessResult) error {
 		return err
 	}
 	for p, point := range rr.Points {
-		for _, r := range rr.Results[p] {
+		for h, cv := range rr.Claims[p] {
 			row := []string{strconv.Itoa(p)}
 			for _, v := range point {
-				row = append(row, output.FormatFloat(v))
+				row = append(row, f(v))
 			}
-			row = append(row, r.Hypothesis.ID, r.Metric, strconv.Itoa(r.Diff.N), output.FormatFloat(r.Diff.Mean),
-				output.FormatFloat(r.Diff.Lo), output.FormatFloat(r.Diff.Hi), output.FormatFloat(r.Relative), string(r.Verdict))
+			row = append(row, cv.Harm, cv.Holds, string(cv.AtOpen), string(cv.AtClosed), string(cv.Closure), string(cv.MalfunctionOverClose), f(rr.Margins[p][h]))
 			if err := c.Write(row); err != nil {
 				c.Close()
 				return err
@@ -115,16 +177,16 @@ func writeRobustness(path string, rr *RobustnessResult) error {
 }
 
 // ReadRobustness reads robustness.csv back: the assumptions varied (the
-// columns between point and hypothesis), the points, and the results at
-// each point in Test's order.
+// columns between point and harm), the points, and the claim at each
+// point on each harm, in the order written.
 func ReadRobustness(path string) (*RobustnessResult, error) {
 	t, err := output.ReadTable(path, append([]string{"point"}, robustnessColumns...)...)
 	if err != nil {
 		return nil, err
 	}
-	first, last := t.Column("point")+1, t.Column("hypothesis")
+	first, last := t.Column("point")+1, t.Column("harm")
 	if last < first {
-		return nil, t.Errorf(-1, "hypothesis", "the assumptions' columns must lie between point and hypothesis")
+		return nil, t.Errorf(-1, "harm", "the assumptions' columns must lie between point and harm")
 	}
 	rr := &RobustnessResult{IDs: t.Header[first:last]}
 	for i := range t.Rows {
@@ -141,15 +203,26 @@ func ReadRobustness(path string) (*RobustnessResult, error) {
 				}
 			}
 			rr.Points = append(rr.Points, point)
-			rr.Results = append(rr.Results, nil)
+			rr.Claims = append(rr.Claims, nil)
+			rr.Margins = append(rr.Margins, nil)
 		case p != len(rr.Points)-1:
 			return nil, t.Errorf(i, "point", "points must come in order from 0, got %d after %d", p, len(rr.Points)-1)
 		}
-		r, err := readResult(t, i)
+		cv := ClaimVerdict{Harm: t.Cell(i, "harm"), Holds: t.Cell(i, "claim")}
+		for _, v := range []struct {
+			col string
+			to  *Verdict
+		}{{"malfunction_at_open", &cv.AtOpen}, {"malfunction_at_closed", &cv.AtClosed}, {"closure", &cv.Closure}, {"malfunction_minus_closure", &cv.MalfunctionOverClose}} {
+			if *v.to, err = readVerdict(t, i, v.col); err != nil {
+				return nil, err
+			}
+		}
+		margin, err := t.Float(i, "margin")
 		if err != nil {
 			return nil, err
 		}
-		rr.Results[p] = append(rr.Results[p], r)
+		rr.Claims[p] = append(rr.Claims[p], cv)
+		rr.Margins[p] = append(rr.Margins[p], margin)
 	}
 	return rr, nil
 }

@@ -41,10 +41,10 @@ func Example() {
 	}
 	fmt.Println(len(res.Figures), "figures; report.md written:", fileExists(filepath.Join(res.Dir, "report.md")))
 	// Output:
-	// open            trapped person-days 0.0 ± 0.0
-	// closed          trapped person-days 3,372 ± 570
-	// malfunctioning  trapped person-days 178 ± 196
-	// hbm             trapped person-days 628 ± 205
+	// open            trapped person-days 1.4 ± 3.9
+	// closed          trapped person-days 3,598 ± 534
+	// malfunctioning  trapped person-days 228 ± 204
+	// hbm             trapped person-days 663 ± 154
 	// 4 figures; report.md written: true
 }
 
@@ -79,8 +79,8 @@ func ExamplePrepared_Execute() {
 		fmt.Println(err)
 	}
 	// Output:
-	// run 0: outage_start 0, replicate 0: 2 trapped person-days
-	// run 1: outage_start 0, replicate 1: 20 trapped person-days
-	// run 2: outage_start 0.1, replicate 0: 199 trapped person-days
-	// run 3: outage_start 0.1, replicate 1: 153 trapped person-days
+	// run 0: outage_start 0, replicate 0: 22 trapped person-days
+	// run 1: outage_start 0, replicate 1: 14 trapped person-days
+	// run 2: outage_start 0.1, replicate 0: 150 trapped person-days
+	// run 3: outage_start 0.1, replicate 1: 143 trapped person-days
 }

@@ -45,8 +45,13 @@ type Plan struct {
 	Points [][]float64
 	// At builds the scenario of one point (not yet validated); nil sets
 	// each key to its value as --vary does.
-	At    func(point []float64) (*scenarios.Scenario, error)
-	Order Order
+	At func(point []float64) (*scenarios.Scenario, error)
+	// Configure builds the configuration of a regime of a point's
+	// scenario; nil means the scenario's own regime of that name. The
+	// claim check uses it for the cells of its design, which are points
+	// of the factor space rather than regimes a file defines.
+	Configure func(s *scenarios.Scenario, regime string) (*sim.Config, error)
+	Order     Order
 	// ByLocation also records per-location counts (locations.csv).
 	ByLocation bool
 	// Sweep describes a sweep's design for its manifest; nil otherwise.
@@ -104,7 +109,7 @@ func (p *Plan) Prepare() (*Prepared, error) {
 			return nil, err
 		}
 		for r, regime := range p.Regimes {
-			cfg, err := s.Config(regime)
+			cfg, err := x.configure(s, regime)
 			if err != nil {
 				return nil, err
 			}
@@ -148,7 +153,14 @@ func (x *Prepared) Config(point, regime int) (*sim.Config, error) {
 	if err != nil {
 		return nil, err
 	}
-	return s.Config(x.Regimes[regime])
+	return x.configure(s, x.Regimes[regime])
+}
+
+func (x *Prepared) configure(s *scenarios.Scenario, regime string) (*sim.Config, error) {
+	if x.Configure != nil {
+		return x.Configure(s, regime)
+	}
+	return s.Config(regime)
 }
 
 // Seed is the master seed.

@@ -44,7 +44,14 @@ var DayColumns = func() []DayColumn {
 		day("abuse_events", "abuse events", "events", "cumulative abuse events of every kind", func(r *sim.DayRecord) float64 { return float64(r.AbuseEvents()) }),
 		day("abused_migrants", "migrants abused", "migrants", "migrants abused at least once so far", func(r *sim.DayRecord) float64 { return float64(r.AbusedMigrants) }),
 		day("abuse_vulnerable", "abuse of vulnerable migrants", "events", "cumulative abuse events suffered by vulnerable migrants", func(r *sim.DayRecord) float64 { return float64(r.AbuseVulnerable) }),
+		day("abuse_immobile", "abuse of trapped or stranded migrants", "events", "cumulative abuse events suffered by migrants trapped or stranded at the time", func(r *sim.DayRecord) float64 { return float64(r.AbuseImmobile) }),
 		day("trapped_person_days", "trapped person-days", "person-days", "cumulative sum over days of the trapped count", func(r *sim.DayRecord) float64 { return float64(r.TrappedPersonDays) }),
+		day("stranded_person_days", "stranded person-days", "person-days", "cumulative sum over days of the stranded count", func(r *sim.DayRecord) float64 { return float64(r.StrandedPersonDays) }),
+		day("centre_person_days", "person-days in centres", "person-days", "cumulative sum over days of migrants sheltered in centres", func(r *sim.DayRecord) float64 { return float64(r.CentrePersonDays) }),
+		day("immobilised_person_days", "immobilised person-days", "person-days", "cumulative trapped, stranded and centre person-days", func(r *sim.DayRecord) float64 { return float64(immobilised(r)) }),
+		day("returns_free", "free returns", "migrants", "cumulative migrants who went home of their own accord", func(r *sim.DayRecord) float64 { return float64(r.ReturnsFree) }),
+		day("returns_assisted", "assisted returns", "migrants", "cumulative migrants taken home on a return arranged by a centre", func(r *sim.DayRecord) float64 { return float64(r.ReturnsAssisted) }),
+		day("harm_index", "harm index", "weighted harms", "cumulative severity-weighted harm (the scenario's [harm_weights])", func(r *sim.DayRecord) float64 { return r.HarmIndex }),
 		day("active_smugglers", "smugglers in business", "smugglers", "smugglers in business", func(r *sim.DayRecord) float64 { return float64(r.ActiveSmugglers) }),
 		day("mean_price", "mean smuggling price", "USD", "mean smuggling price over markets with smugglers, USD (0 if none)", func(r *sim.DayRecord) float64 { return r.MeanPrice }),
 		day("mean_transit_days", "mean days in transit", "days", "mean days since creation of migrants not yet arrived, returned, stayed or dead (including those still waiting at home)", func(r *sim.DayRecord) float64 { return r.MeanTransitDays }),
@@ -52,6 +59,7 @@ var DayColumns = func() []DayColumn {
 		day("posts_failing", "posts failing", "posts", "posts failing that day", func(r *sim.DayRecord) float64 { return float64(r.PostsFailing) }),
 		day("post_arrivals", "arrivals at posts", "migrants", "cumulative migrants who joined a post's queue", func(r *sim.DayRecord) float64 { return float64(r.PostArrivals) }),
 		day("admitted", "admissions", "migrants", "cumulative admissions at posts", func(r *sim.DayRecord) float64 { return float64(r.Admitted) }),
+		day("bribed", "passages bought", "migrants", "cumulative admissions bought with a bribe by migrants the post's rules would refuse (also counted as admitted)", func(r *sim.DayRecord) float64 { return float64(r.Bribed) }),
 		day("refused", "refusals", "migrants", "cumulative refusals at posts", func(r *sim.DayRecord) float64 { return float64(r.Refused) }),
 		day("referrals", "referrals", "migrants", "cumulative migrants sent by screening to a centre or the protection channel, or taken to a centre by assistance", func(r *sim.DayRecord) float64 { return float64(r.Referrals) }),
 		day("evacuated", "evacuations", "migrants", "cumulative migrants evacuated from centres to their destination (also counted as arrived)", func(r *sim.DayRecord) float64 { return float64(r.Evacuated) }),
@@ -71,15 +79,22 @@ func DayColumnIndex(name string) int {
 	return -1
 }
 
+// immobilised is the person-days migrants spent blocked: trapped away from
+// home, stranded at home, or held in a centre.
+func immobilised(r *sim.DayRecord) int {
+	return r.TrappedPersonDays + r.StrandedPersonDays + r.CentrePersonDays
+}
+
 var stateTitle = [sim.NumStates]string{
-	"migrants travelling", "migrants waiting", "migrants trapped", "migrants with smugglers", "migrants in centres",
+	"migrants travelling", "migrants waiting", "migrants trapped", "migrants stranded", "migrants with smugglers", "migrants in centres",
 	"migrants arrived", "migrants returned", "migrants who stayed home", "migrants dead",
 }
 
 var stateDoc = [sim.NumStates]string{
 	"migrants on a road, or walking an irregular path alone, at the end of the day",
 	"migrants waiting at a location (in a queue, at a hub, at home, or held) and not trapped, at the end of the day",
-	"migrants trapped (the trapped rule of docs/MODEL.md) at the end of the day",
+	"migrants trapped (the trapped rule of docs/MODEL.md) away from home at the end of the day",
+	"migrants stranded: blocked by the trapped rule at home, still wanting to leave, at the end of the day",
 	"migrants on an irregular path with a smuggler at the end of the day",
 	"migrants sheltered in a centre at the end of the day",
 	"migrants arrived at their destination by the end of the day",
@@ -130,7 +145,10 @@ var Totals = []Total{
 	total("trapped_person_days", "trapped person-days", "person-days", "sum over days of migrants trapped", func(d []sim.DayRecord) float64 { return float64(final(d).TrappedPersonDays) }, "headline", "harm"),
 	total("peak_trapped", "peak trapped", "migrants", "most migrants trapped on any day", func(d []sim.DayRecord) float64 {
 		return peak(d, func(r *sim.DayRecord) float64 { return float64(r.States[sim.Trapped]) })
-	}, "headline"),
+	}),
+	total("stranded_person_days", "stranded person-days", "person-days", "sum over days of migrants stranded at home", func(d []sim.DayRecord) float64 { return float64(final(d).StrandedPersonDays) }),
+	total("centre_person_days", "person-days in centres", "person-days", "sum over days of migrants sheltered in centres", func(d []sim.DayRecord) float64 { return float64(final(d).CentrePersonDays) }),
+	total("immobilised_person_days", "immobilised person-days", "person-days", "trapped, stranded and centre person-days together", func(d []sim.DayRecord) float64 { return float64(immobilised(final(d))) }, "headline", "harm"),
 	total("abuse_events", "abuse events", "events", "abuse events of every kind", func(d []sim.DayRecord) float64 { return float64(final(d).AbuseEvents()) }, "harm"),
 	total("abuse_by_smugglers", "abuse by smugglers", "events", "abuse events by smugglers", func(d []sim.DayRecord) float64 { return float64(final(d).AbuseBy(sim.BySmuggler)) }, "headline"),
 	total("abuse_by_officials", "abuse by officials", "events", "abuse events by officials", func(d []sim.DayRecord) float64 { return float64(final(d).AbuseBy(sim.ByOfficial)) }, "headline"),
@@ -142,11 +160,16 @@ var Totals = []Total{
 	total("kidnap_by_smugglers", "kidnap, smugglers", "events", "kidnaps for ransom by smugglers", abuseOf(sim.Kidnap, sim.BySmuggler)),
 	total("abused_migrants", "migrants abused", "migrants", "migrants abused at least once", func(d []sim.DayRecord) float64 { return float64(final(d).AbusedMigrants) }, "headline", "harm"),
 	total("abuse_vulnerable", "abuse of vulnerable migrants", "events", "abuse events suffered by vulnerable migrants", func(d []sim.DayRecord) float64 { return float64(final(d).AbuseVulnerable) }),
+	total("abuse_immobile", "abuse of trapped or stranded migrants", "events", "abuse events suffered by migrants trapped or stranded at the time", func(d []sim.DayRecord) float64 { return float64(final(d).AbuseImmobile) }),
 	total("deaths", "deaths", "migrants", "migrants dead by the last day", stateAtEnd(sim.Dead), "headline", "harm"),
+	total("harm_index", "harm index", "weighted harms", "severity-weighted harm: the scenario's [harm_weights] times the harms recorded", func(d []sim.DayRecord) float64 { return final(d).HarmIndex }, "harm"),
 	total("arrivals", "arrivals", "migrants", "migrants arrived by the last day", stateAtEnd(sim.Arrived), "headline"),
 	total("returns", "returns", "migrants", "migrants returned home after setting out, by the last day", stateAtEnd(sim.Returned)),
+	total("returns_free", "free returns", "migrants", "migrants who went home of their own accord, by the last day", func(d []sim.DayRecord) float64 { return float64(final(d).ReturnsFree) }),
+	total("returns_assisted", "assisted returns", "migrants", "migrants taken home on a return arranged by a centre, by the last day", func(d []sim.DayRecord) float64 { return float64(final(d).ReturnsAssisted) }),
 	total("stayed", "stayed home", "migrants", "migrants who gave up at home without leaving, by the last day", stateAtEnd(sim.Stayed)),
 	total("still_trapped", "still trapped", "migrants", "migrants trapped on the last day", stateAtEnd(sim.Trapped)),
+	total("still_stranded", "still stranded", "migrants", "migrants stranded at home on the last day", stateAtEnd(sim.Stranded)),
 	total("still_in_transit", "still in transit", "migrants", "migrants not arrived, returned, stayed or dead on the last day (including those waiting at home)", func(d []sim.DayRecord) float64 {
 		f := final(d)
 		return float64(f.Created - f.States[sim.Arrived] - f.States[sim.Returned] - f.States[sim.Stayed] - f.States[sim.Dead])
@@ -176,6 +199,7 @@ var Totals = []Total{
 	total("referrals", "referrals", "migrants", "migrants sent by screening to a centre or the protection channel, or taken to a centre by assistance", func(d []sim.DayRecord) float64 { return float64(final(d).Referrals) }),
 	total("evacuated", "evacuations", "migrants", "migrants evacuated from centres to their destination (also counted in arrivals)", func(d []sim.DayRecord) float64 { return float64(final(d).Evacuated) }),
 	total("admitted", "admissions", "migrants", "admissions at posts", func(d []sim.DayRecord) float64 { return float64(final(d).Admitted) }),
+	total("bribed", "passages bought", "migrants", "admissions bought with a bribe by migrants the post's rules would refuse (among the admitted)", func(d []sim.DayRecord) float64 { return float64(final(d).Bribed) }),
 	total("refused", "refusals", "migrants", "refusals at posts", func(d []sim.DayRecord) float64 { return float64(final(d).Refused) }),
 }
 

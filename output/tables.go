@@ -161,7 +161,7 @@ func WriteTimeseries(c *CSVFile, run Run, days []sim.DayRecord) error {
 
 // LocationsHeader is the header of locations.csv.
 func LocationsHeader(paramKeys []string) []string {
-	return append(keyHeader(paramKeys), "day", "location", "waiting", "trapped", "queued", "abuse_events", "deaths")
+	return append(keyHeader(paramKeys), "day", "location", "waiting", "trapped", "stranded", "queued", "abuse_events", "deaths")
 }
 
 // WriteLocations appends a run's per-location records to locations.csv:
@@ -170,7 +170,7 @@ func WriteLocations(c *CSVFile, run Run, nLoc int, name func(int) string, locs [
 	key := keyCells(run)
 	for i, l := range locs {
 		row := append(append([]string{}, key...), strconv.Itoa(i/nLoc), name(i%nLoc),
-			strconv.Itoa(l.Waiting), strconv.Itoa(l.Trapped), strconv.Itoa(l.Queued), strconv.Itoa(l.Abuse), strconv.Itoa(l.Deaths))
+			strconv.Itoa(l.Waiting), strconv.Itoa(l.Trapped), strconv.Itoa(l.Stranded), strconv.Itoa(l.Queued), strconv.Itoa(l.Abuse), strconv.Itoa(l.Deaths))
 		if err := c.Write(row); err != nil {
 			return err
 		}

@@ -12,6 +12,7 @@ func (s *Scenario) Clone() *Scenario {
 	c := *s
 	c.File = deepCopy(reflect.ValueOf(s.File)).Interface().(*File)
 	c.regimeOrder = slices.Clone(s.regimeOrder)
+	c.levelOrder = slices.Clone(s.levelOrder)
 	c.sets = slices.Clone(s.sets)
 	c.setKeys = maps.Clone(s.setKeys)
 	return &c

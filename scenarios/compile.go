@@ -12,19 +12,49 @@ import (
 // Config builds the engine's configuration of one regime. Call Validate
 // first: Config assumes names resolve and values are in range.
 func (s *Scenario) Config(regime string) (*sim.Config, error) {
-	f := s.File
 	if !slices.Contains(s.RegimeNames(), regime) {
 		return nil, Errors{{File: s.display, Key: "--regimes", Msg: fmt.Sprintf("unknown regime %q (regimes: %s)", regime, joinNames(s.RegimeNames()))}}
 	}
-	spec, err := resolveRegime(regime, builtinRegimes(), f.Regimes, nil)
+	spec, lv, err := resolveRegime(regime, builtinRegimes(), s.File.Regimes, s.factorLevels())
 	if err != nil {
 		return nil, s.regimeError(regime, err)
 	}
+	return s.config(regime, spec, lv), nil
+}
+
+// ConfigAt builds the configuration of the point of the factor space at
+// levels lv, which must name a level of every factor: a regime that no
+// file defines, as the claim check's design needs. name is what schedules
+// listing regimes by name see.
+func (s *Scenario) ConfigAt(name string, lv Levels) (*sim.Config, error) {
+	for _, f := range Factors {
+		if lv.Of(f.Name) == "" {
+			return nil, fmt.Errorf("scenarios: the point %s names no level of %s", lv, f.Name)
+		}
+	}
+	spec, err := levelSpec(lv, s.factorLevels())
+	if err != nil {
+		return nil, Errors{{File: s.display, Key: "factors", Msg: err.Error()}}
+	}
+	return s.config(name, spec, lv), nil
+}
+
+// RegimeLevels is the levels regime stands at (a factor its chain leaves
+// unset has "").
+func (s *Scenario) RegimeLevels(regime string) (Levels, error) {
+	_, lv, err := resolveRegime(regime, builtinRegimes(), s.File.Regimes, s.factorLevels())
+	return lv, err
+}
+
+// config builds the engine's configuration with a resolved regime.
+func (s *Scenario) config(regime string, spec *RegimeSpec, lv Levels) *sim.Config {
+	f := s.File
 	cfg := sim.Defaults()
 	cfg.Days = f.Days
 	cfg.Migrants = f.Migrants
 	cfg.Smuggling = f.Smuggling
 	cfg.Abuse = f.Abuse
+	cfg.Harm = f.Harm
 	cfg.Information.Prior = f.Information.Prior
 	cfg.Information.ExperienceWeight = f.Information.ExperienceWeight
 	cfg.Information.QueueWeight = f.Information.QueueWeight
@@ -85,7 +115,7 @@ func (s *Scenario) Config(regime string) (*sim.Config, error) {
 		overlay(reflect.ValueOf(&pol).Elem(), reflect.ValueOf(&p.PolicySpec).Elem())
 		post := sim.Post{Name: p.Name, Location: loc[p.Location], Capacity: *p.Capacity, Policy: pol}
 		for _, w := range p.Schedule {
-			if len(w.Regimes) > 0 && !slices.Contains(w.Regimes, regime) {
+			if !w.appliesTo(regime, lv) {
 				continue
 			}
 			wp := pol
@@ -111,7 +141,17 @@ func (s *Scenario) Config(regime string) (*sim.Config, error) {
 			ReturnOfferDays: *c.ReturnOfferDays, ReturnUptake: *c.ReturnUptake, Evacuation: *c.Evacuation, Reach: *c.Reach,
 		})
 	}
-	return &cfg, nil
+	return &cfg
+}
+
+// appliesTo reports whether a schedule window holds under regime, at
+// levels lv: under the regimes it lists and at the levels it names; with
+// neither, always.
+func (w *WindowSpec) appliesTo(regime string, lv Levels) bool {
+	if len(w.Regimes) == 0 && w.Levels == nil {
+		return true
+	}
+	return slices.Contains(w.Regimes, regime) || (w.Levels != nil && lv.matches(w.Levels))
 }
 
 func indexOf(names []string) map[string]int {

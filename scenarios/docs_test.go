@@ -69,10 +69,22 @@ func formatKeys(t *testing.T) []docKey {
 			switch {
 			case isText(ft):
 			case ft.Kind() == reflect.Struct:
-				walk(v.Field(i), ft.Name(), child, "### `["+child+"]`")
+				fv := v.Field(i)
+				if fv.Kind() == reflect.Pointer {
+					if fv.IsNil() {
+						fv = reflect.Zero(ft)
+					} else {
+						fv = fv.Elem()
+					}
+				}
+				walk(fv, ft.Name(), child, "### `["+child+"]`")
 			case ft.Kind() == reflect.Slice && deref(ft.Elem()).Kind() == reflect.Struct && !isText(deref(ft.Elem())):
 				et := deref(ft.Elem())
 				walk(elementDefault(child, et), et.Name(), child, "### `[["+child+"]]`")
+			case ft.Kind() == reflect.Map && deref(ft.Elem()).Kind() == reflect.Map:
+				// [factors.FACTOR.LEVEL] holds regime keys, each limited to
+				// its factor: SCENARIOS.md describes it in prose, beside
+				// the regimes' table.
 			case ft.Kind() == reflect.Map:
 				et := deref(ft.Elem())
 				walk(elementDefault(child+".NAME", et), et.Name(), child+".NAME", "### `["+child+".NAME]`")

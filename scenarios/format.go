@@ -28,8 +28,12 @@ type File struct {
 	Information InformationSpec `toml:"information"`
 	Smuggling   sim.Smuggling   `toml:"smuggling"`
 	Abuse       sim.Abuse       `toml:"abuse"`
+	Harm        sim.HarmWeights `toml:"harm_weights"`
 
-	Regimes map[string]*RegimeSpec `toml:"regimes"`
+	// Factors changes the keys of the factors' levels, or adds levels:
+	// [factors.FACTOR.LEVEL] with keys of that factor only.
+	Factors map[string]map[string]*RegimeSpec `toml:"factors"`
+	Regimes map[string]*RegimeSpec            `toml:"regimes"`
 }
 
 // LocationSpec is a [[locations]] entry.
@@ -91,29 +95,29 @@ type PostSpec struct {
 }
 
 // WindowSpec is a [[posts.schedule]] entry: policy keys that hold on days
-// [from, to), under the listed regimes or, if none are listed, all.
+// [from, to), under the listed regimes and under every regime at the
+// given levels; with neither, under every regime.
 type WindowSpec struct {
 	From    int      `toml:"from"`
 	To      *int     `toml:"to"`
 	Regimes []string `toml:"regimes"`
+	Levels  *Levels  `toml:"levels"`
 	PolicySpec
 }
 
 // PolicySpec holds optional post-policy keys (see sim.PostPolicy).
 type PolicySpec struct {
-	Admission        *sim.Admission `toml:"admission"`
-	CapacityFactor   *float64       `toml:"capacity_factor"`
-	CapacityCV       *float64       `toml:"capacity_cv"`
-	OutageStart      *float64       `toml:"outage_start"`
-	OutageDays       *float64       `toml:"outage_days"`
-	FailingCapacity  *float64       `toml:"failing_capacity"`
-	Refusal          *float64       `toml:"refusal"`
-	Extortion        *float64       `toml:"extortion"`
-	Bribe            *float64       `toml:"bribe"`
-	OfficialViolence *float64       `toml:"official_violence"`
-	Screening        *float64       `toml:"screening"`
-	AsylumShare      *float64       `toml:"asylum_share"`
-	Force            *sim.Force     `toml:"force"`
+	Admission       *sim.Admission `toml:"admission"`
+	CapacityFactor  *float64       `toml:"capacity_factor"`
+	CapacityCV      *float64       `toml:"capacity_cv"`
+	OutageStart     *float64       `toml:"outage_start"`
+	OutageDays      *float64       `toml:"outage_days"`
+	FailingCapacity *float64       `toml:"failing_capacity"`
+	Refusal         *float64       `toml:"refusal"`
+	Oversight       *float64       `toml:"oversight"`
+	Screening       *float64       `toml:"screening"`
+	AsylumShare     *float64       `toml:"asylum_share"`
+	Force           *sim.Force     `toml:"force"`
 }
 
 // MarketSpec is a [[markets]] entry: smugglers at location driving the
@@ -148,12 +152,15 @@ type InformationSpec struct {
 	RumourWeight     float64 `toml:"rumour_weight"`
 }
 
-// RegimeSpec is a [regimes.NAME] table: a named bundle of post policy,
-// enforcement, protection and information. Keys left out come from base
-// (a regime name), or from the engine's defaults when there is no base.
+// RegimeSpec is a [regimes.NAME] table: a point of the factor space (one
+// level per factor, see Factors) and any keys that differ from it. Levels
+// and keys left out come from base (a regime name), or, without a base,
+// the keys from the engine's defaults. The same type holds a factor
+// level's keys under [factors.FACTOR.LEVEL].
 type RegimeSpec struct {
-	Base        string `toml:"base"`
-	Description string `toml:"description"`
+	Base        string  `toml:"base"`
+	Description string  `toml:"description"`
+	Levels      *Levels `toml:"levels"`
 	PolicySpec
 
 	Patrol          *float64 `toml:"patrol"`
@@ -199,5 +206,6 @@ func newFile() *File {
 		},
 		Smuggling: d.Smuggling,
 		Abuse:     d.Abuse,
+		Harm:      d.Harm,
 	}
 }

@@ -36,6 +36,7 @@ type Scenario struct {
 	lines       keyLines
 	dir         fs.FS             // where relative inflow_csv paths are read from
 	regimeOrder []string          // regimes defined by the file, in file order
+	levelOrder  [][2]string       // factor levels the file defines, [factor, level], in file order
 	sets        []string          // KEY=VALUE overrides applied, in order
 	setKeys     map[string]string // indexed key path -> the override that set it
 }
@@ -86,6 +87,14 @@ func Load(arg string) (*Scenario, error) {
 	return Parse(data, arg, arg, os.DirFS(filepath.Dir(arg)))
 }
 
+// removedKeys are post and regime keys of earlier versions, with what
+// replaced them.
+var removedKeys = map[string]string{
+	"extortion":         "officials' extortion is no longer switched on by a regime; it arises at every post from abuse.official_extortion, the post's oversight (the integrity factor), its queue and the migrant's situation (docs/MODEL.md)",
+	"official_violence": "officials' violence is no longer switched on by a regime; it arises at every post from abuse.official_violence, the post's oversight (the integrity factor), its queue and the migrant's situation (docs/MODEL.md)",
+	"bribe":             "the bribe officials demand is abuse.bribe, the same under every regime",
+}
+
 var lineErr = regexp.MustCompile(`^toml: line (\d+) \(last key "(.*?)"\): (.*)$`)
 
 // Parse decodes a scenario strictly: syntax errors, wrong types and
@@ -102,7 +111,9 @@ func Parse(data []byte, display, source string, dir fs.FS) (*Scenario, error) {
 	for _, k := range md.Undecoded() {
 		key := k.String()
 		msg := "unknown key"
-		if hint := suggest(k); hint != "" {
+		if why, ok := removedKeys[k[len(k)-1]]; ok && k[0] != "abuse" {
+			msg += ": " + why
+		} else if hint := suggest(k); hint != "" {
 			msg += "; did you mean " + hint + "?"
 		}
 		errs = append(errs, &Error{File: display, Line: s.lines.looseLineOf(key), Key: key, Msg: msg})
@@ -113,6 +124,9 @@ func Parse(data []byte, display, source string, dir fs.FS) (*Scenario, error) {
 	for _, k := range md.Keys() {
 		if len(k) == 2 && k[0] == "regimes" && !slices.Contains(s.regimeOrder, k[1]) {
 			s.regimeOrder = append(s.regimeOrder, k[1])
+		}
+		if len(k) == 3 && k[0] == "factors" && !slices.ContainsFunc(s.levelOrder, func(l [2]string) bool { return l == [2]string{k[1], k[2]} }) {
+			s.levelOrder = append(s.levelOrder, [2]string{k[1], k[2]})
 		}
 	}
 	if s.File.Name == "" {
@@ -224,9 +238,9 @@ func (s *Scenario) Sets() []string { return slices.Clone(s.sets) }
 func (s *Scenario) Encode() ([]byte, error) {
 	f := *s.File
 	f.Regimes = map[string]*RegimeSpec{}
-	builtin := builtinRegimes()
+	builtin, levels := builtinRegimes(), s.factorLevels()
 	for _, name := range s.RegimeNames() {
-		r, err := resolveRegime(name, builtin, s.File.Regimes, nil)
+		r, _, err := resolveRegime(name, builtin, s.File.Regimes, levels)
 		if err != nil {
 			return nil, s.regimeError(name, err)
 		}

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -40,47 +41,77 @@ func engineRegime() *RegimeSpec {
 	return spec
 }
 
-// resolveRegime returns the full spec of regime name: its base chain, the
-// built-in definition if any, then the scenario's keys. Every key is set.
-func resolveRegime(name string, builtin, defined map[string]*RegimeSpec, seen []string) (*RegimeSpec, error) {
-	for _, s := range seen {
-		if s == name {
-			return nil, fmt.Errorf("regimes form a cycle: %s", strings.Join(append(seen, name), " -> "))
+// resolveRegime returns the full spec of regime name, with every key set,
+// and its levels. The levels are the base chain's, each overridden by the
+// next, the regime's own last; the keys start from the engine's defaults,
+// take each level's keys, then every key the chain sets explicitly, in
+// order from the root: an explicit key always beats a level.
+func resolveRegime(name string, builtin, defined map[string]*RegimeSpec, levels factorLevels) (*RegimeSpec, Levels, error) {
+	var chain []string // from name to the root
+	for at := name; at != ""; {
+		if slices.Contains(chain, at) {
+			return nil, Levels{}, fmt.Errorf("regimes form a cycle: %s", strings.Join(append(chain, at), " -> "))
+		}
+		own, isDefined := defined[at]
+		_, isBuiltin := builtin[at]
+		if !isDefined && !isBuiltin {
+			if at == name {
+				return nil, Levels{}, fmt.Errorf("unknown regime %q", at)
+			}
+			return nil, Levels{}, fmt.Errorf("unknown regime %q (the base of %s)", at, chain[len(chain)-1])
+		}
+		chain = append(chain, at)
+		at = ""
+		if isDefined {
+			at = own.Base
 		}
 	}
-	seen = append(seen, name)
-	own, isDefined := defined[name]
-	b, isBuiltin := builtin[name]
-	if !isDefined && !isBuiltin {
-		return nil, fmt.Errorf("unknown regime %q", name)
-	}
-	base := ""
-	if isDefined {
-		base = own.Base
-	}
-	var full *RegimeSpec
-	if base != "" {
-		r, err := resolveRegime(base, builtin, defined, seen)
-		if err != nil {
-			return nil, err
+	slices.Reverse(chain)
+	var specs []*RegimeSpec // every spec of the chain, root first: built-in before the scenario's own
+	var lv Levels
+	for _, at := range chain {
+		for _, sp := range []*RegimeSpec{builtin[at], defined[at]} {
+			if sp != nil {
+				specs = append(specs, sp)
+				lv.merge(sp.Levels)
+			}
 		}
-		full = r
-	} else {
-		full = engineRegime()
 	}
-	if isBuiltin {
-		overlay(reflect.ValueOf(full).Elem(), reflect.ValueOf(b).Elem())
-		full.Description = b.Description
+	full, err := levelSpec(lv, levels)
+	if err != nil {
+		return nil, Levels{}, err
 	}
-	if isDefined {
-		overlay(reflect.ValueOf(full).Elem(), reflect.ValueOf(own).Elem())
-		if own.Description != "" {
-			full.Description = own.Description
+	for _, sp := range specs {
+		overlay(reflectValue(full), reflectValue(sp))
+		if sp.Description != "" {
+			full.Description = sp.Description
 		}
 	}
 	full.Base = ""
+	full.Levels = &lv
+	return full, lv, nil
+}
+
+// levelSpec is the regime at levels lv and nothing else: the engine's
+// defaults with each level's keys.
+func levelSpec(lv Levels, levels factorLevels) (*RegimeSpec, error) {
+	full := engineRegime()
+	for _, f := range Factors {
+		name := lv.Of(f.Name)
+		if name == "" {
+			continue
+		}
+		keys := levels.find(f.Name, name)
+		if keys == nil {
+			return nil, fmt.Errorf("factor %s has no level %q (levels: %s)", f.Name, name, strings.Join(levels.names(f.Name), ", "))
+		}
+		overlay(reflectValue(full), reflectValue(keys))
+	}
+	full.Levels = nil
 	return full, nil
 }
+
+func reflectValue(p any) reflect.Value { return reflect.ValueOf(p).Elem() }
 
 // apply writes a full regime spec into the engine's structures.
 func (r *RegimeSpec) apply(pol *sim.PostPolicy, cfg *sim.Config) {

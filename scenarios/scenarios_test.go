@@ -70,20 +70,6 @@ func TestDefaultIsBundled(t *testing.T) {
 	}
 }
 
-func TestBuiltinRegimesAreComplete(t *testing.T) {
-	for _, name := range BuiltinRegimes {
-		spec := builtinRegimes()[name]
-		if spec == nil {
-			t.Fatalf("no built-in regime %q", name)
-		}
-		eachField(reflect.ValueOf(spec).Elem(), func(key string, v reflect.Value) {
-			if v.Kind() == reflect.Pointer && v.IsNil() {
-				t.Errorf("built-in regime %s does not set %s", name, key)
-			}
-		})
-	}
-}
-
 // TestEveryNumberHasARule walks the file's types: a numeric key without a
 // range rule would escape validation.
 func TestEveryNumberHasARule(t *testing.T) {

@@ -77,16 +77,25 @@ func (s *Scenario) walk(key string) (reflect.Value, []string, error) {
 			val = val.Index(n)
 			indexed = append(indexed, strconv.Itoa(n))
 		case reflect.Map:
+			// A new name defines a new entry: a regime (regimes.NAME), or a
+			// factor's level (factors.FACTOR.LEVEL).
 			k := reflect.ValueOf(part)
+			if val.IsNil() {
+				val.Set(reflect.MakeMap(val.Type())) // a field of File: settable; inner maps are made below
+			}
 			e := val.MapIndex(k)
 			if !e.IsValid() {
-				if val.IsNil() {
-					val.Set(reflect.MakeMap(val.Type()))
+				if val.Type().Elem().Kind() == reflect.Map {
+					e = reflect.MakeMap(val.Type().Elem())
+				} else {
+					e = reflect.New(val.Type().Elem().Elem())
 				}
-				e = reflect.New(val.Type().Elem().Elem())
 				val.SetMapIndex(k, e)
-				if !slices.Contains(s.regimeOrder, part) {
+				switch {
+				case parts[0] == "regimes" && i == 1 && !slices.Contains(s.regimeOrder, part):
 					s.regimeOrder = append(s.regimeOrder, part)
+				case parts[0] == "factors" && i == 2:
+					s.levelOrder = append(s.levelOrder, [2]string{parts[1], part})
 				}
 			}
 			val = e

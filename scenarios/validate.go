@@ -26,6 +26,7 @@ var (
 	atLeastOne  = bound{1, math.MaxFloat64, "at least 1"}
 	dayCount    = bound{0, sim.MaxDays, fmt.Sprintf("a number of days in [0, %d]", sim.MaxDays)}
 	dayCount1   = bound{1, sim.MaxDays, fmt.Sprintf("a number of days in [1, %d]", sim.MaxDays)}
+	multiplier  = bound{0, sim.MaxMultiplier, fmt.Sprintf("a number in [0, %g]", float64(sim.MaxMultiplier))}
 )
 
 // rules gives the range of every numeric key, by key or, where a key means
@@ -43,9 +44,9 @@ var rules = map[string]bound{
 	"will_smuggle": share, "will_turn_back": share, "destination_weights": nonNegative,
 
 	"PostSpec.capacity": nonNegative, "WindowSpec.from": dayCount, "WindowSpec.to": dayCount,
-	"capacity_factor": nonNegative, "capacity_cv": nonNegative, "outage_start": probability, "outage_days": atLeastOne,
-	"failing_capacity": share, "refusal": probability, "extortion": probability, "bribe": nonNegative,
-	"official_violence": probability, "screening": probability, "asylum_share": share,
+	"capacity_factor": multiplier, "capacity_cv": nonNegative, "outage_start": probability, "outage_days": atLeastOne,
+	"failing_capacity": share, "refusal": probability, "oversight": share,
+	"screening": probability, "asylum_share": share,
 
 	"smugglers": {0, 1e6, "a count in [0, 1000000]"}, "max_smugglers": {0, 1e6, "a count in [0, 1000000]"},
 
@@ -60,15 +61,21 @@ var rules = map[string]bound{
 	"prior": probability, "experience_weight": share, "queue_weight": share, "rumour_rate": probability, "rumour_weight": share,
 
 	"seats": {1, 1e6, "a count in [1, 1000000]"}, "price": positive, "price_min": nonNegative, "price_max": nonNegative,
-	"price_response": nonNegative, "entry_rate": probability, "exit_after_days": dayCount,
-	"propensity": nonNegative, "propensity_spread": share,
+	"price_response": multiplier, "entry_rate": probability, "exit_after_days": dayCount,
+	"propensity": multiplier, "propensity_spread": share,
 
-	"desperation_effect": nonNegative, "market_power_effect": nonNegative, "vulnerable_factor": nonNegative,
+	"desperation_effect": multiplier, "market_power_effect": multiplier, "vulnerable_factor": multiplier,
 	"smuggler_extortion": probability, "smuggler_violence": probability, "smuggler_kidnap": probability,
 	"trip_extortion": probability, "trip_violence": probability, "trip_abandonment": probability,
-	"extorted": nonNegative, "ransom": nonNegative, "kidnap_days": dayCount, "abandoned_hazard": nonNegative,
+	"extorted": nonNegative, "ransom": nonNegative, "kidnap_days": dayCount, "abandoned_hazard": multiplier,
+	"official_extortion": multiplier, "official_violence": multiplier, "bribe": nonNegative,
+	"queue_effect": multiplier, "papers_effect": multiplier,
 
-	"patrol": probability, "irregular_hazard": nonNegative, "alone_hazard": nonNegative,
+	"HarmWeights.death": nonNegative, "HarmWeights.kidnap": nonNegative, "HarmWeights.violence": nonNegative,
+	"HarmWeights.abandonment": nonNegative, "HarmWeights.extortion": nonNegative, "HarmWeights.trapped_day": nonNegative,
+	"HarmWeights.stranded_day": nonNegative, "HarmWeights.centre_day": nonNegative, "HarmWeights.assisted_return": nonNegative,
+
+	"patrol": probability, "irregular_hazard": multiplier, "alone_hazard": multiplier,
 	"assist_after_days": dayCount, "rescue": share,
 	"accuracy": share, "rumour_noise": share, "news_rate": share,
 }
@@ -387,13 +394,14 @@ func (v *validator) posts(kinds map[string]sim.LocationKind, loc func(string, st
 
 func (v *validator) regimes() {
 	s := v.s
+	v.factors()
 	builtin := builtinRegimes()
 	for _, name := range s.RegimeNames() {
 		if spec := s.File.Regimes[name]; spec != nil && spec.Base != "" && builtin[name] != nil {
 			v.add("regimes."+name+".base", "a built-in regime has no base; define a new regime with base = %q instead", spec.Base)
 			continue
 		}
-		if _, err := resolveRegime(name, builtin, s.File.Regimes, nil); err != nil {
+		if _, _, err := resolveRegime(name, builtin, s.File.Regimes, s.factorLevels()); err != nil {
 			v.add("regimes."+name+".base", "%v", err)
 		}
 	}
@@ -602,4 +610,56 @@ func (s *Scenario) regimeError(name string, err error) error {
 	path := "regimes." + name + ".base"
 	e := &Error{File: s.display, Line: s.lines.lineOf(path), Key: path, Msg: err.Error()}
 	return Errors{e}
+}
+
+// factors checks the scenario's [factors] and every level a schedule
+// names: a level may set only its own factor's keys, and a name must be a
+// level of its factor.
+func (v *validator) factors() {
+	s := v.s
+	levels := s.factorLevels()
+	for _, key := range s.levelOrder {
+		factor, name := key[0], key[1]
+		path := "factors." + factor
+		if !slices.ContainsFunc(Factors, func(f Factor) bool { return f.Name == factor }) {
+			var names []string
+			for _, f := range Factors {
+				names = append(names, f.Name)
+			}
+			v.add(path, "unknown factor %q (factors: %s)", factor, strings.Join(names, ", "))
+			continue
+		}
+		spec := s.File.Factors[factor][name]
+		if spec == nil {
+			continue
+		}
+		path += "." + name
+		if spec.Base != "" || spec.Levels != nil {
+			v.add(path, "a factor's level holds keys only, not base or levels")
+		}
+		eachField(reflectValue(spec), func(k string, f reflect.Value) {
+			if f.Kind() != reflect.Pointer || f.IsNil() || k == "levels" {
+				return
+			}
+			if owner := FactorOfKey(k); owner != factor {
+				where := "belongs to no factor"
+				if owner != "" {
+					where = "belongs to factor " + owner
+				}
+				v.add(path+"."+k, "%s is not a key of factor %s: it %s", k, factor, where)
+			}
+		})
+	}
+	for i, p := range s.File.Posts {
+		for j, w := range p.Schedule {
+			if w.Levels == nil {
+				continue
+			}
+			for _, f := range Factors {
+				if name := w.Levels.Of(f.Name); name != "" && levels.find(f.Name, name) == nil {
+					v.add(fmt.Sprintf("posts.%d.schedule.%d.levels.%s", i, j, f.Name), "factor %s has no level %q (levels: %s)", f.Name, name, strings.Join(levels.names(f.Name), ", "))
+				}
+			}
+		}
+	}
 }

@@ -35,6 +35,9 @@ func (m *Model) recordAbuse(id int, mg *Migrant, loc int, k AbuseKind, by Perpet
 	if mg.Vuln != NotVulnerable {
 		m.rec.AbuseVulnerable++
 	}
+	if mg.State.Immobile() {
+		m.rec.AbuseImmobile++
+	}
 	if m.locs != nil {
 		m.locToday(loc).Abuse++
 	}
@@ -44,22 +47,31 @@ func (m *Model) recordAbuse(id int, mg *Migrant, loc int, k AbuseKind, by Perpet
 }
 
 // expose draws whether a migrant spending the day at its location suffers
-// abuse, and which. One uniform draw decides among the four kinds that
-// happen at a place. It reports whether the migrant was kidnapped.
+// abuse, and which. The rates of the kinds that happen at a place (by
+// smugglers at base there, by officials at a post there) add up to one
+// rate, scaled by the migrant's own situation; one uniform draw decides
+// whether anything happens (chance 1 − exp(−rate)) and which kind, in
+// proportion to the kinds' rates. It reports whether the migrant was
+// kidnapped.
 func (m *Model) expose(id int, mg *Migrant, shelter float64) bool {
 	loc := int(mg.Loc)
 	rates := &m.abuseKind[loc]
-	total := m.smugRate[loc] + m.offRate[loc]
+	ab := &m.cfg.Abuse
+	official := m.offRate[loc] * papersFactor(ab, mg.Flags&Documented != 0)
+	total := m.smugRate[loc] + official
 	if total <= 0 {
 		return false
 	}
-	mult := m.riskMultiplier(mg) * (1 - shelter)
+	rate := total * m.riskMultiplier(mg) * (1 - shelter)
 	u := m.abuse.Float64()
-	if u >= total*mult {
+	if u >= rate { // the chance is below the rate: nothing happens, and no exp to compute
 		return false
 	}
-	x := u / mult
-	ab := &m.cfg.Abuse
+	p := m.rateChance("abuse at a place", rate)
+	if u >= p {
+		return false
+	}
+	x := u / p * total // where u falls among the kinds' rates, in proportion
 	switch {
 	case x < rates[Extortion]:
 		m.recordAbuse(id, mg, loc, Extortion, BySmuggler)

@@ -8,7 +8,8 @@ type State uint8
 const (
 	Travelling   State = iota // on a road or walking an irregular path alone
 	Waiting                   // at a location: in a post's queue, at a hub, held
-	Trapped                   // waiting, and blocked by the trapped rule (see MODEL.md)
+	Trapped                   // waiting away from home, and blocked by the trapped rule (see MODEL.md)
+	Stranded                  // waiting at home, wanting to leave, and blocked by the same rule
 	WithSmuggler              // on an irregular path in a smuggler's vehicle
 	Assisted                  // sheltered in a centre
 	Arrived
@@ -18,12 +19,20 @@ const (
 	NumStates
 )
 
-var stateNames = [...]string{"travelling", "waiting", "trapped", "with_smuggler", "assisted", "arrived", "returned", "stayed", "dead"}
+var stateNames = [...]string{"travelling", "waiting", "trapped", "stranded", "with_smuggler", "assisted", "arrived", "returned", "stayed", "dead"}
 
 func (s State) String() string { return stateNames[s] }
 
 // Final reports whether a migrant in state s has left the simulation.
 func (s State) Final() bool { return s >= Arrived }
+
+// AtPlace reports whether a migrant in state s spends the day at a
+// location deciding what to do: waiting, trapped or stranded.
+func (s State) AtPlace() bool { return s == Waiting || s == Trapped || s == Stranded }
+
+// Immobile reports whether a migrant in state s is blocked by the trapped
+// rule, away from home (trapped) or at home (stranded).
+func (s State) Immobile() bool { return s == Trapped || s == Stranded }
 
 // Vulnerability is the kind of vulnerability a migrant has, if any.
 type Vulnerability uint8
@@ -41,17 +50,18 @@ type Flags uint16
 
 // The flags.
 const (
-	Documented   Flags = 1 << iota // holds documents valid at closed posts
-	WillSmuggle                    // would travel irregularly: pay a smuggler, or walk alone when desperate
-	WillTurnBack                   // would ever turn back
-	Queued                         // in the queue of the post at its location
-	Refused                        // refused by the post at its location
-	Alone                          // on an irregular path without a smuggler
-	Abandoned                      // abandoned by a smuggler on the current path
-	Returning                      // heading home
-	Held                           // held by kidnappers
-	Referred                       // on its way to a centre, referred or seeking help
-	Departed                       // has left home at least once
+	Documented     Flags = 1 << iota // holds documents valid at closed posts
+	WillSmuggle                      // would travel irregularly: pay a smuggler, or walk alone when desperate
+	WillTurnBack                     // would ever turn back
+	Queued                           // in the queue of the post at its location
+	Refused                          // refused by the post at its location
+	Alone                            // on an irregular path without a smuggler
+	Abandoned                        // abandoned by a smuggler on the current path
+	Returning                        // heading home
+	Held                             // held by kidnappers
+	Referred                         // on its way to a centre, referred or seeking help
+	Departed                         // has left home at least once
+	AssistedReturn                   // heading home on a return arranged by a centre
 )
 
 // Migrant is one person on the move. It is small and pointer-free so that a

@@ -112,8 +112,12 @@ func (m *Model) inCentre(id int, mg *Migrant) {
 			m.rec.Evacuated++
 			m.setState(mg, Arrived)
 		case u < ce.Evacuation+ce.ReturnUptake:
+			// Assisted return is a journey home, escorted across posts,
+			// not an instant exit; it is counted apart from free returns.
 			m.occupancy[c]--
-			m.setState(mg, Returned)
+			m.setState(mg, Waiting)
+			mg.Flags |= Returning | AssistedReturn
+			m.headHome(mg)
 		}
 	}
 }

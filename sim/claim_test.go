@@ -29,8 +29,8 @@ func TestClaimCanFail(t *testing.T) {
 		c.Migrants.ReturnCost = 0
 		c.Migrants.GiveUpDays = 1
 		c.Migrants.PatienceDays = 1
-		c.Posts[0].Policy.Extortion = 0
-		c.Posts[0].Policy.OfficialViolence = 0
+		c.Abuse.OfficialExtortion = 0
+		c.Abuse.OfficialViolence = 0
 	}
 	closed, failing := meanHarm(t, "closed", severed), meanHarm(t, "malfunctioning", severed)
 	if failing.trappedPersonDays > closed.trappedPersonDays || failing.abuseEvents > closed.abuseEvents {

@@ -21,6 +21,7 @@ type Config struct {
 	Abuse       Abuse
 	Enforcement Enforcement
 	Protection  Protection
+	Harm        HarmWeights
 
 	// RecordLocations asks for per-location daily counts (waiting, trapped,
 	// abuse events) besides the region-wide record.
@@ -171,19 +172,17 @@ func ParseForce(s string) (Force, bool) {
 // PostPolicy is how a post operates: what a regime sets, and what a
 // post's own overrides and schedule can change.
 type PostPolicy struct {
-	Admission        Admission `toml:"admission"`
-	CapacityFactor   float64   `toml:"capacity_factor"`   // multiplies the post's capacity
-	CapacityCV       float64   `toml:"capacity_cv"`       // day-to-day variation of capacity (coefficient of variation)
-	OutageStart      float64   `toml:"outage_start"`      // probability per day that a functioning post starts failing
-	OutageDays       float64   `toml:"outage_days"`       // mean length of a failure, days (geometric)
-	FailingCapacity  float64   `toml:"failing_capacity"`  // share of capacity that still works while failing
-	Refusal          float64   `toml:"refusal"`           // probability that an admissible migrant is refused anyway
-	Extortion        float64   `toml:"extortion"`         // probability that officials demand a bribe from a processed migrant
-	Bribe            float64   `toml:"bribe"`             // USD demanded
-	OfficialViolence float64   `toml:"official_violence"` // probability per day of violence by officials against a migrant waiting at the post
-	Screening        float64   `toml:"screening"`         // probability that a vulnerable migrant is identified when processed
-	AsylumShare      float64   `toml:"asylum_share"`      // share of those identified who are let through on a protection channel; the rest are referred to a centre
-	Force            Force     `toml:"force"`
+	Admission       Admission `toml:"admission"`
+	CapacityFactor  float64   `toml:"capacity_factor"`  // multiplies the post's capacity
+	CapacityCV      float64   `toml:"capacity_cv"`      // day-to-day variation of capacity (coefficient of variation)
+	OutageStart     float64   `toml:"outage_start"`     // probability per day that a functioning post starts failing
+	OutageDays      float64   `toml:"outage_days"`      // mean length of a failure, days (geometric)
+	FailingCapacity float64   `toml:"failing_capacity"` // share of capacity that still works while failing
+	Refusal         float64   `toml:"refusal"`          // probability that an admissible migrant is refused anyway
+	Oversight       float64   `toml:"oversight"`        // share of officials' would-be abuse that oversight prevents, 0 to 1 (see Abuse)
+	Screening       float64   `toml:"screening"`        // probability that a vulnerable migrant is identified when processed
+	AsylumShare     float64   `toml:"asylum_share"`     // share of those identified who are let through on a protection channel; the rest are referred to a centre
+	Force           Force     `toml:"force"`
 }
 
 // Post is a border post at a border location.
@@ -277,6 +276,31 @@ type Abuse struct {
 	Ransom            float64 `toml:"ransom"`              // USD taken by a kidnap
 	KidnapDays        int     `toml:"kidnap_days"`         // days a kidnapped migrant is held
 	AbandonedHazard   float64 `toml:"abandoned_hazard"`    // hazard multiplier for migrants abandoned en route
+
+	// Officials' abuse arises at every post, under every regime: a rate
+	// scaled down by the post's oversight and up by its queue, the
+	// migrant's desperation and vulnerability, and a lack of papers. A
+	// chance is 1 − exp(−rate), so it never exceeds 1.
+	OfficialExtortion float64 `toml:"official_extortion"` // rate per turn at a post's counter at which officials demand a bribe, before oversight and multipliers
+	OfficialViolence  float64 `toml:"official_violence"`  // rate per day at which officials abuse a migrant waiting at a post, before oversight and multipliers
+	Bribe             float64 `toml:"bribe"`              // USD officials demand
+	QueueEffect       float64 `toml:"queue_effect"`       // officials' abuse multiplier is 1 + this × (migrants queued / the post's daily capacity)
+	PapersEffect      float64 `toml:"papers_effect"`      // multiplier of officials' abuse for migrants without travel documents
+}
+
+// HarmWeights turn the harms a run records into one severity-weighted
+// harm index: a value judgment, documented in docs/MODEL.md, that users
+// can change.
+type HarmWeights struct {
+	Death          float64 `toml:"death"`           // per death
+	Kidnap         float64 `toml:"kidnap"`          // per kidnap event
+	Violence       float64 `toml:"violence"`        // per violence event
+	Abandonment    float64 `toml:"abandonment"`     // per abandonment in the desert
+	Extortion      float64 `toml:"extortion"`       // per extortion event
+	TrappedDay     float64 `toml:"trapped_day"`     // per person-day trapped
+	StrandedDay    float64 `toml:"stranded_day"`    // per person-day stranded at home
+	CentreDay      float64 `toml:"centre_day"`      // per person-day held in a centre
+	AssistedReturn float64 `toml:"assisted_return"` // per return arranged by a centre
 }
 
 // Enforcement holds the policing of irregular paths.

@@ -66,6 +66,22 @@ func DefaultAbuse() Abuse {
 		Ransom:            300,
 		KidnapDays:        14,
 		AbandonedHazard:   5,
+		OfficialExtortion: 0.5,
+		OfficialViolence:  0.005,
+		Bribe:             30,
+		QueueEffect:       0.5,
+		PapersEffect:      2,
+	}
+}
+
+// DefaultHarmWeights returns the default severity weights (docs/MODEL.md,
+// "Harm index"): a death counts 100; a kidnap 20; violence and abandonment
+// 10; an extortion 2; a person-day trapped 0.2, stranded at home 0.1, in a
+// centre 0.05; an assisted return 1.
+func DefaultHarmWeights() HarmWeights {
+	return HarmWeights{
+		Death: 100, Kidnap: 20, Violence: 10, Abandonment: 10, Extortion: 2,
+		TrappedDay: 0.2, StrandedDay: 0.1, CentreDay: 0.05, AssistedReturn: 1,
 	}
 }
 
@@ -77,6 +93,7 @@ func DefaultPostPolicy() PostPolicy {
 		CapacityFactor:  1,
 		OutageDays:      1,
 		FailingCapacity: 0,
+		Oversight:       0.9,
 	}
 }
 
@@ -94,5 +111,6 @@ func Defaults() Config {
 		Smuggling:   DefaultSmuggling(),
 		Abuse:       DefaultAbuse(),
 		Enforcement: DefaultEnforcement(),
+		Harm:        DefaultHarmWeights(),
 	}
 }

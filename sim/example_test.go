@@ -9,8 +9,9 @@ import (
 // ExampleRun runs a tiny region for 60 days: 10 migrants a day set out
 // for a destination behind one post that admits only the documented, with
 // no other way through. Information is accurate, so the undocumented know
-// the post is closed to them and wait at home (some give up): nobody is
-// refused. The numbers are pinned: a change to the engine's results shows
+// the post is closed to them and wait at home: after 14 days there, unable
+// to pass and with no smuggler, they count as stranded (some give up).
+// Nobody is refused. The numbers are pinned: a change to the engine's results shows
 // up here.
 func ExampleRun() {
 	cfg := sim.Defaults()
@@ -43,10 +44,10 @@ func ExampleRun() {
 	}
 	f := res.Final()
 	fmt.Println("created:", f.Created)
-	fmt.Println("arrived:", f.States[sim.Arrived], "stayed home:", f.States[sim.Stayed], "waiting:", f.States[sim.Waiting], "trapped:", f.States[sim.Trapped])
+	fmt.Println("arrived:", f.States[sim.Arrived], "stayed home:", f.States[sim.Stayed], "waiting:", f.States[sim.Waiting], "trapped:", f.States[sim.Trapped], "stranded:", f.States[sim.Stranded])
 	fmt.Println("admitted:", f.Admitted, "refused:", f.Refused)
 	// Output:
 	// created: 596
-	// arrived: 221 stayed home: 4 waiting: 363 trapped: 0
+	// arrived: 221 stayed home: 4 waiting: 92 trapped: 0 stranded: 271
 	// admitted: 225 refused: 0
 }

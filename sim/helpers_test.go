@@ -76,9 +76,7 @@ func failingPolicy() PostPolicy {
 	p.OutageDays = 10
 	p.FailingCapacity = 0.1
 	p.Refusal = 0.2
-	p.Extortion = 0.2
-	p.Bribe = 50
-	p.OfficialViolence = 0.002
+	p.Oversight = 0.4
 	return p
 }
 

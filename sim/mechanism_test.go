@@ -153,7 +153,7 @@ func TestAbuseRisesWithDaysWaiting(t *testing.T) {
 		cfg.Abuse.VulnerableFactor = 1
 		cfg.Posts[0].Policy.Force = ForceFailing
 		cfg.Posts[0].Policy.FailingCapacity = 0
-		cfg.Posts[0].Policy.OfficialViolence = 0.01
+		officials(cfg, 0.01)
 		m, err := New(cfg, ReplicateSeed(17, 0))
 		if err != nil {
 			t.Fatal(err)
@@ -210,7 +210,7 @@ func TestHBMProtectsVulnerable(t *testing.T) {
 			cfg.Origins[0].Minor, cfg.Origins[0].Trafficked = 0.2, 0.2
 			cfg.Information.Accuracy = 0 // they set out believing they can pass
 			cfg.Information.CentreInfo = false
-			cfg.Posts[0].Policy.OfficialViolence = 0.01
+			officials(cfg, 0.01)
 			cfg.Posts[0].Policy.Screening = screening
 			events += mustRun(t, cfg, ReplicateSeed(19, rep)).Final().AbuseVulnerable
 		}
@@ -281,4 +281,13 @@ func TestNewsReachesOrigins(t *testing.T) {
 	if late := mean(true, 100); !(late > prior-0.1) {
 		t.Errorf("documented migrants setting out after day 100 believe %.2f in the post that admits them; want about the prior %.2f or more", late, prior)
 	}
+}
+
+// officials makes officials at the post violent at a fixed daily rate,
+// whatever the queue, papers or oversight.
+func officials(cfg *Config, rate float64) {
+	cfg.Abuse.OfficialViolence = rate
+	cfg.Abuse.QueueEffect = 0
+	cfg.Abuse.PapersEffect = 1
+	cfg.Posts[0].Policy.Oversight = 0
 }

@@ -17,7 +17,7 @@ func (m *Model) stepMigrants() {
 		switch mg.State {
 		case Travelling, WithSmuggler:
 			m.travel(id, mg)
-		case Waiting, Trapped:
+		case Waiting, Trapped, Stranded:
 			m.atLocation(id, mg)
 		case Assisted:
 			m.inCentre(id, mg)
@@ -27,24 +27,32 @@ func (m *Model) stepMigrants() {
 
 // travel moves a migrant one day along its link, facing the link's hazard
 // and, on irregular links, patrols.
+//
+// The link's daily hazard is a chance; on irregular paths its rate is
+// multiplied by displacement, going alone and abandonment, and reduced by
+// rescue, and a sick migrant's own mortality adds to it. Death comes
+// first; a migrant who survives the day is intercepted with the patrol's
+// chance.
 func (m *Model) travel(id int, mg *Migrant) {
 	cfg := m.cfg
 	l := &cfg.Region.Links[mg.Link]
 	h := l.Hazard
 	patrol := 0.0
 	if l.Kind == Irregular {
-		h *= cfg.Enforcement.IrregularHazard
+		mult := cfg.Enforcement.IrregularHazard * (1 - cfg.Protection.Rescue) // rescue works on the hazardous irregular paths
 		if mg.Flags&Alone != 0 {
-			h *= cfg.Enforcement.AloneHazard
+			mult *= cfg.Enforcement.AloneHazard
 		}
 		if mg.Flags&Abandoned != 0 {
-			h *= cfg.Abuse.AbandonedHazard
+			mult *= cfg.Abuse.AbandonedHazard
 		}
 		patrol = cfg.Enforcement.Patrol
-		h *= 1 - cfg.Protection.Rescue // rescue works on the hazardous irregular paths
+		if h > 0 {
+			h = m.scaledChance("hazard on an irregular path", h, mult)
+		}
 	}
 	if mg.Vuln == Sick {
-		h += cfg.Migrants.SickMortality
+		h = 1 - (1-h)*(1-cfg.Migrants.SickMortality)
 	}
 	if h > 0 || patrol > 0 {
 		u := m.hazard.Float64()
@@ -52,7 +60,7 @@ func (m *Model) travel(id int, mg *Migrant) {
 			m.die(mg)
 			return
 		}
-		if u < h+patrol {
+		if u < h+(1-h)*patrol {
 			// Intercepted: pushed back to where the path started, where its
 			// stay goes on counting from before it left.
 			mg.Flags &^= Alone | Abandoned
@@ -359,13 +367,18 @@ func (m *Model) headHome(mg *Migrant) {
 }
 
 // classify applies the trapped rule to a migrant that stays where it is
-// today, and so has not gone back: trapped if it has been here at least
-// TrappedAfterDays, away from home, cannot pass legally (blocked), and
-// cannot or will not take a smuggler.
+// today, and so has not gone back: blocked if it has been here at least
+// TrappedAfterDays, cannot pass legally (blocked), and cannot or will not
+// take a smuggler. A blocked migrant away from home is trapped; at home,
+// where it still wants to leave (it would have given up otherwise), it is
+// stranded.
 func (m *Model) classify(mg *Migrant, blocked bool) {
 	s := Waiting
-	if blocked && int(mg.DaysHere) >= m.cfg.Migrants.TrappedAfterDays && mg.Loc != mg.Home && !m.canUseSmuggler(mg) {
+	if blocked && int(mg.DaysHere) >= m.cfg.Migrants.TrappedAfterDays && !m.canUseSmuggler(mg) {
 		s = Trapped
+		if mg.Loc == mg.Home {
+			s = Stranded
+		}
 	}
 	if mg.State != s {
 		m.setState(mg, s)

@@ -35,13 +35,16 @@ type postState struct {
 	failing  bool        // state of the failure process
 	down     bool        // failing today, after any forced condition
 	capToday int
-	queue    []queueEntry
-	head     int
-	queued   [numClasses]int     // migrants in the queue, by class
-	tried    [numClasses]int     // today: migrants processed or stalled, by class
-	passed   [numClasses]int     // today: admitted, by class
-	news     [numClasses]float64 // what origins believe of the post, by class
-	truth    [numClasses]float64 // long-run chance of passing, by class
+	// officials is today's multiplier of officials' abuse rates:
+	// (1 − oversight) × (1 + queue effect × queue pressure).
+	officials float64
+	queue     []queueEntry
+	head      int
+	queued    [numClasses]int     // migrants in the queue, by class
+	tried     [numClasses]int     // today: migrants processed or stalled, by class
+	passed    [numClasses]int     // today: admitted, by class
+	news      [numClasses]float64 // what origins believe of the post, by class
+	truth     [numClasses]float64 // long-run chance of passing, by class
 }
 
 type marketState struct {
@@ -78,7 +81,7 @@ type Model struct {
 	poolSum   []float32
 	poolN     []int32
 	smugRate  []float64                // daily smuggler abuse rate at each location, before personal multipliers
-	offRate   []float64                // daily official violence rate at each location
+	offRate   []float64                // daily rate of officials' violence at each location, before the migrant's own multipliers
 	sellers   []int32                  // smugglers in business based at each location
 	atBase    []int32                  // of whom at base today, not away on a trip
 	abuseKind [][NumAbuseKinds]float64 // smugglers' daily rate of each kind of abuse at each location (none of abandonment: that happens on trips)
@@ -262,6 +265,13 @@ func (m *Model) setState(mg *Migrant, s State) {
 	m.counts[s]++
 	if s.Final() && !mg.State.Final() {
 		m.sumBorn -= int64(mg.Born)
+	}
+	if s == Returned {
+		if mg.Flags&AssistedReturn != 0 {
+			m.rec.ReturnsAssisted++
+		} else {
+			m.rec.ReturnsFree++
+		}
 	}
 	mg.State = s
 }

@@ -54,7 +54,16 @@ func (m *Model) stepPosts() {
 			p.capToday++
 		}
 		p.down = failing
-		m.offRate[cp.Location] = pol.OfficialViolence
+		// Officials' abuse today: what oversight lets through, raised by
+		// the queue they face (yesterday's, as it stands this morning).
+		queued := 0
+		for _, q := range p.queued {
+			queued += q
+		}
+		ab := &m.cfg.Abuse
+		pressure := float64(queued) / math.Max(cp.Capacity*pol.CapacityFactor, 1)
+		p.officials = (1 - pol.Oversight) * (1 + ab.QueueEffect*pressure)
+		m.offRate[cp.Location] = ab.OfficialViolence * p.officials
 	}
 }
 

@@ -89,18 +89,29 @@ func (m *Model) process(pi, id int, mg *Migrant) {
 			return
 		}
 	}
-	if !admits(pol, doc) {
-		m.refuse(pi, id, mg)
-		return
-	}
-	if pol.Extortion > 0 && r.Float64() < pol.Extortion {
+	// Officials may demand a bribe from anyone at the counter: from the
+	// admissible as the price of being processed, from the others as the
+	// price of passing anyway. The chance arises from the post's oversight
+	// and queue and the migrant's situation; no regime switches it on.
+	admissible := admits(pol, doc)
+	ab := &m.cfg.Abuse
+	if rate := ab.OfficialExtortion * p.officials * m.riskMultiplier(mg) * papersFactor(ab, doc); rate > 0 && r.Float64() < m.rateChance("extortion at a post", rate) {
 		m.recordAbuse(id, mg, int(mg.Loc), Extortion, ByOfficial)
-		paid := math.Min(float64(mg.Money), pol.Bribe)
+		paid := math.Min(float64(mg.Money), ab.Bribe)
 		mg.Money -= float32(paid)
-		if paid < pol.Bribe {
+		if paid < ab.Bribe {
 			m.refuse(pi, id, mg)
 			return
 		}
+		if !admissible {
+			m.rec.Bribed++
+			m.admit(pi, id, mg)
+			return
+		}
+	}
+	if !admissible {
+		m.refuse(pi, id, mg)
+		return
 	}
 	if pol.Refusal > 0 && r.Float64() < pol.Refusal {
 		m.refuse(pi, id, mg)

@@ -13,16 +13,23 @@ type DayRecord struct {
 	Abuse           [NumAbuseKinds][NumPerpetrators]int // cumulative events by kind and perpetrator
 	AbusedMigrants  int                                 // migrants abused at least once so far
 	AbuseVulnerable int                                 // cumulative events suffered by vulnerable migrants
+	AbuseImmobile   int                                 // cumulative events suffered by migrants trapped or stranded at the time
 
-	TrappedPersonDays int     // cumulative sum of the trapped count over days
-	ActiveSmugglers   int     // smugglers in business
-	MeanPrice         float64 // mean price of markets with active smugglers, USD (0 if none)
-	MeanTransitDays   float64 // mean days since creation of migrants not in a final state (including those still waiting at home)
+	TrappedPersonDays  int     // cumulative sum of the trapped count over days
+	StrandedPersonDays int     // cumulative sum of the stranded count over days
+	CentrePersonDays   int     // cumulative sum over days of migrants sheltered in centres
+	ReturnsFree        int     // cumulative migrants who went home of their own accord (among the returned)
+	ReturnsAssisted    int     // cumulative migrants taken home on a return arranged by a centre (among the returned)
+	HarmIndex          float64 // cumulative severity-weighted harm (Config.Harm)
+	ActiveSmugglers    int     // smugglers in business
+	MeanPrice          float64 // mean price of markets with active smugglers, USD (0 if none)
+	MeanTransitDays    float64 // mean days since creation of migrants not in a final state (including those still waiting at home)
 
 	Queued        int // migrants in posts' queues
 	PostArrivals  int // cumulative migrants who joined a post's queue
 	PostsFailing  int // posts failing today
 	Admitted      int // cumulative admissions at posts
+	Bribed        int // cumulative admissions bought with a bribe by migrants the rules would refuse (among the admitted)
 	Refused       int // cumulative refusals at posts
 	Referrals     int // cumulative migrants sent to a centre or the protection channel by screening, or taken to a centre by assistance
 	Evacuated     int // cumulative migrants evacuated from centres to their destination (counted among the arrived)
@@ -52,11 +59,12 @@ func (r *DayRecord) AbuseBy(p Perpetrator) int {
 
 // LocationDay is the optional per-location record of one day.
 type LocationDay struct {
-	Waiting int // migrants waiting (including trapped) at the end of the day
-	Trapped int
-	Queued  int
-	Abuse   int // abuse events there that day
-	Deaths  int // deaths there (or on links starting there) that day
+	Waiting  int // migrants waiting (including trapped and stranded) at the end of the day
+	Trapped  int
+	Stranded int
+	Queued   int
+	Abuse    int // abuse events there that day
+	Deaths   int // deaths there (or on links starting there) that day
 }
 
 // Result is what a run leaves behind.
@@ -73,6 +81,9 @@ func (m *Model) stepRecords() {
 	r.Day = m.day
 	r.States = m.counts
 	r.TrappedPersonDays += m.counts[Trapped]
+	r.StrandedPersonDays += m.counts[Stranded]
+	r.CentrePersonDays += m.counts[Assisted]
+	r.HarmIndex = m.harmIndex()
 	r.ActiveSmugglers = 0
 	priceSum, priced := 0.0, 0
 	for i := range m.markets {
@@ -112,10 +123,24 @@ func (m *Model) stepRecords() {
 			case Trapped:
 				today[mg.Loc].Waiting++
 				today[mg.Loc].Trapped++
+			case Stranded:
+				today[mg.Loc].Waiting++
+				today[mg.Loc].Stranded++
 			}
 			if mg.Flags&Queued != 0 {
 				today[mg.Loc].Queued++
 			}
 		}
 	}
+}
+
+// harmIndex is the severity-weighted sum of the harms recorded so far.
+func (m *Model) harmIndex() float64 {
+	w := &m.cfg.Harm
+	r := &m.rec
+	by := func(k AbuseKind) float64 { return float64(r.Abuse[k][BySmuggler] + r.Abuse[k][ByOfficial]) }
+	return w.Death*float64(m.counts[Dead]) +
+		w.Kidnap*by(Kidnap) + w.Violence*by(Violence) + w.Abandonment*by(Abandonment) + w.Extortion*by(Extortion) +
+		w.TrappedDay*float64(r.TrappedPersonDays) + w.StrandedDay*float64(r.StrandedPersonDays) +
+		w.CentreDay*float64(r.CentrePersonDays) + w.AssistedReturn*float64(r.ReturnsAssisted)
 }

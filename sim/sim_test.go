@@ -101,13 +101,14 @@ func TestConservation(t *testing.T) {
 				if got := m.CountStates(); got != r.States {
 					t.Fatalf("%s rep %d day %d: recount %v, records %v", name, rep, r.Day, got, r.States)
 				}
-				waiting, trapped := 0, 0
+				waiting, trapped, stranded := 0, 0, 0
 				for _, l := range m.Result().Locations[r.Day*len(cfg.Region.Locations):] {
 					waiting += l.Waiting
 					trapped += l.Trapped
+					stranded += l.Stranded
 				}
-				if waiting != r.States[Waiting]+r.States[Trapped] || trapped != r.States[Trapped] {
-					t.Fatalf("%s rep %d day %d: locations hold %d waiting, %d trapped; records %v", name, rep, r.Day, waiting, trapped, r.States)
+				if waiting != r.States[Waiting]+r.States[Trapped]+r.States[Stranded] || trapped != r.States[Trapped] || stranded != r.States[Stranded] {
+					t.Fatalf("%s rep %d day %d: locations hold %d waiting, %d trapped, %d stranded; records %v", name, rep, r.Day, waiting, trapped, stranded, r.States)
 				}
 			}
 		}

@@ -21,7 +21,7 @@ func (m *Model) stepSmuggling() {
 		si := 0
 		for _, id := range ms.requests {
 			mg := &m.migrants[id]
-			if (mg.State != Waiting && mg.State != Trapped) || float64(mg.Money) < ms.price {
+			if !mg.State.AtPlace() || float64(mg.Money) < ms.price {
 				continue
 			}
 			for si < len(ms.smugglers) {
@@ -59,16 +59,18 @@ func (m *Model) board(id int, mg *Migrant, s *smuggler, cm *Market, far int, pri
 	m.setState(mg, WithSmuggler)
 	m.rec.Boarded++
 	loc := cm.Location
+	// Each kind's chance per trip has its rate scaled by the migrant's
+	// situation, the smuggler's propensity and its market power.
 	mult := m.riskMultiplier(mg) * s.propensity * (1 + ab.MarketPowerEffect*m.power(loc))
 	r := m.smuggling
-	if r.Float64() < ab.TripExtortion*mult {
+	if r.Float64() < m.scaledChance("extortion on a trip", ab.TripExtortion, mult) {
 		m.recordAbuse(id, mg, loc, Extortion, BySmuggler)
 		mg.Money -= float32(math.Min(float64(mg.Money), ab.Extorted))
 	}
-	if r.Float64() < ab.TripViolence*mult {
+	if r.Float64() < m.scaledChance("violence on a trip", ab.TripViolence, mult) {
 		m.recordAbuse(id, mg, loc, Violence, BySmuggler)
 	}
-	if r.Float64() < ab.TripAbandonment*mult {
+	if r.Float64() < m.scaledChance("abandonment on a trip", ab.TripAbandonment, mult) {
 		m.recordAbuse(id, mg, loc, Abandonment, BySmuggler)
 		mg.Flags |= Abandoned
 		m.setState(mg, Travelling)

@@ -80,16 +80,16 @@ func (c *Config) Validate() error {
 	if !(s.Price > 0 && s.PriceMin <= s.Price && s.Price <= s.PriceMax) {
 		v.fail("Smuggling.Price: want 0 < Price and PriceMin <= Price <= PriceMax, got %g (min %g, max %g)", s.Price, s.PriceMin, s.PriceMax)
 	}
-	v.nonNegative("Smuggling.PriceResponse", s.PriceResponse)
+	v.multiplier("Smuggling.PriceResponse", s.PriceResponse)
 	v.share("Smuggling.EntryRate", s.EntryRate)
 	v.atLeast("Smuggling.ExitAfterDays", float64(s.ExitAfterDays), 0)
-	v.nonNegative("Smuggling.Propensity", s.Propensity)
+	v.multiplier("Smuggling.Propensity", s.Propensity)
 	v.share("Smuggling.PropensitySpread", s.PropensitySpread)
 
 	a := &c.Abuse
-	v.nonNegative("Abuse.DesperationEffect", a.DesperationEffect)
-	v.nonNegative("Abuse.MarketPowerEffect", a.MarketPowerEffect)
-	v.nonNegative("Abuse.VulnerableFactor", a.VulnerableFactor)
+	v.multiplier("Abuse.DesperationEffect", a.DesperationEffect)
+	v.multiplier("Abuse.MarketPowerEffect", a.MarketPowerEffect)
+	v.multiplier("Abuse.VulnerableFactor", a.VulnerableFactor)
 	v.share("Abuse.SmugglerExtortion", a.SmugglerExtortion)
 	v.share("Abuse.SmugglerViolence", a.SmugglerViolence)
 	v.share("Abuse.SmugglerKidnap", a.SmugglerKidnap)
@@ -99,12 +99,29 @@ func (c *Config) Validate() error {
 	v.nonNegative("Abuse.Extorted", a.Extorted)
 	v.nonNegative("Abuse.Ransom", a.Ransom)
 	v.atLeast("Abuse.KidnapDays", float64(a.KidnapDays), 0)
-	v.nonNegative("Abuse.AbandonedHazard", a.AbandonedHazard)
+	v.multiplier("Abuse.AbandonedHazard", a.AbandonedHazard)
+	v.multiplier("Abuse.OfficialExtortion", a.OfficialExtortion)
+	v.multiplier("Abuse.OfficialViolence", a.OfficialViolence)
+	v.nonNegative("Abuse.Bribe", a.Bribe)
+	v.multiplier("Abuse.QueueEffect", a.QueueEffect)
+	v.multiplier("Abuse.PapersEffect", a.PapersEffect)
+
+	h := &c.Harm
+	for _, w := range []struct {
+		name string
+		v    float64
+	}{
+		{"Death", h.Death}, {"Kidnap", h.Kidnap}, {"Violence", h.Violence}, {"Abandonment", h.Abandonment},
+		{"Extortion", h.Extortion}, {"TrappedDay", h.TrappedDay}, {"StrandedDay", h.StrandedDay},
+		{"CentreDay", h.CentreDay}, {"AssistedReturn", h.AssistedReturn},
+	} {
+		v.nonNegative("Harm."+w.name, w.v)
+	}
 
 	e := &c.Enforcement
 	v.share("Enforcement.Patrol", e.Patrol)
-	v.nonNegative("Enforcement.IrregularHazard", e.IrregularHazard)
-	v.nonNegative("Enforcement.AloneHazard", e.AloneHazard)
+	v.multiplier("Enforcement.IrregularHazard", e.IrregularHazard)
+	v.multiplier("Enforcement.AloneHazard", e.AloneHazard)
 
 	p := &c.Protection
 	v.atLeast("Protection.AssistAfterDays", float64(p.AssistAfterDays), 0)
@@ -131,6 +148,16 @@ func (v *configCheck) share(name string, x float64) {
 func (v *configCheck) nonNegative(name string, x float64) {
 	if !(x >= 0) || math.IsInf(x, 1) {
 		v.fail("%s must be a finite number of at least 0, got %v", name, x)
+	}
+}
+
+// MaxMultiplier bounds every rate multiplier and rate, so that their
+// products stay finite and every chance built from them is a number.
+const MaxMultiplier = 1e6
+
+func (v *configCheck) multiplier(name string, x float64) {
+	if !(x >= 0 && x <= MaxMultiplier) {
+		v.fail("%s must be in [0, %g], got %v", name, float64(MaxMultiplier), x)
 	}
 }
 
@@ -251,15 +278,13 @@ func (v *configCheck) policy(at string, p *PostPolicy) {
 	if p.Force > ForceFailing {
 		v.fail("%s.Force %d is not a forced condition", at, p.Force)
 	}
-	v.nonNegative(at+".CapacityFactor", p.CapacityFactor)
+	v.multiplier(at+".CapacityFactor", p.CapacityFactor)
 	v.nonNegative(at+".CapacityCV", p.CapacityCV)
 	v.share(at+".OutageStart", p.OutageStart)
 	v.atLeast(at+".OutageDays", p.OutageDays, 1)
 	v.share(at+".FailingCapacity", p.FailingCapacity)
 	v.share(at+".Refusal", p.Refusal)
-	v.share(at+".Extortion", p.Extortion)
-	v.nonNegative(at+".Bribe", p.Bribe)
-	v.share(at+".OfficialViolence", p.OfficialViolence)
+	v.share(at+".Oversight", p.Oversight)
 	v.share(at+".Screening", p.Screening)
 	v.share(at+".AsylumShare", p.AsylumShare)
 }

@@ -15,7 +15,9 @@ func TestConfigValidate(t *testing.T) {
 		want   string // in the error; "" for a valid config
 	}{
 		{"small config", func(c *Config) {}, ""},
-		{"probability of 5", func(c *Config) { c.Posts[0].Policy.Extortion = 5 }, "Posts[0].Policy.Extortion must be in [0, 1], got 5"},
+		{"probability of 5", func(c *Config) { c.Posts[0].Policy.Oversight = 5 }, "Posts[0].Policy.Oversight must be in [0, 1], got 5"},
+		{"huge multiplier", func(c *Config) { c.Abuse.QueueEffect = 1e9 }, "Abuse.QueueEffect must be in [0, 1e+06]"},
+		{"negative harm weight", func(c *Config) { c.Harm.Death = -1 }, "Harm.Death"},
 		{"negative share", func(c *Config) { c.Origins[0].Documented = -0.1 }, "Origins[0].Documented must be in [0, 1]"},
 		{"vulnerable over 1", func(c *Config) { c.Origins[0].Minor = 0.95 }, "Minor + Sick + Trafficked must not exceed 1"},
 		{"scheduled policy", func(c *Config) {

@@ -7,17 +7,21 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/borderwork/borderwork/claim"
 	"github.com/borderwork/borderwork/output"
 )
 
-// claimVerdicts runs claim with --json and returns its verdicts by
-// hypothesis and metric.
+// claimJSON is what claim --json prints.
 type claimJSON struct {
 	Reps     int
+	Arms     []string
 	Verdicts []struct {
-		Hypothesis, Metric, Verdict string
-		CILow                       *float64 `json:"ci_low"`
-		CIHigh                      *float64 `json:"ci_high"`
+		Harm, Claim string
+	}
+	Effects []struct {
+		Effect, Harm, Verdict string
+		CILow                 *float64 `json:"ci_low"`
+		CIHigh                *float64 `json:"ci_high"`
 	}
 }
 
@@ -32,84 +36,59 @@ func runClaim(t *testing.T, args ...string) claimJSON {
 	return doc
 }
 
-func (d claimJSON) verdict(h, metric string) string {
-	for _, v := range d.Verdicts {
-		if v.Hypothesis == h && v.Metric == metric {
-			return v.Verdict
-		}
-	}
-	return ""
-}
-
 func TestClaimWritesEveryFile(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "out")
 	mustRun(t, "claim", "--days", "60", "--reps", "3", "--max-reps", "3", "--robustness", "--samples", "4", "--robustness-reps", "2", "--out", out, "--quiet")
 	got := files(t, out)
 	for _, want := range []string{"manifest.json", "scenario.toml", "timeseries.csv", "summary.csv", "stats.csv",
-		"contrasts.csv", "robustness.csv", "robustness_summary.csv", "report.md",
-		"figures/trapped.png", "figures/outcomes.pdf", "figures/contrasts_trapped_person_days.svg",
-		"figures/robustness_share.png"} {
+		"effects.csv", "verdicts.csv", "mediation.csv", "robustness.csv", "robustness_summary.csv", "report.md",
+		"figures/trapped.png", "figures/outcomes.pdf", "figures/effects_trapped_person_days.svg", "figures/cells_abuse_events.png",
+		"figures/mediation.png", "figures/robustness_claim.png", "figures/robustness_map_abused_migrants.png"} {
 		if !slices.Contains(got, want) {
 			t.Errorf("claim did not write %s", want)
 		}
-	}
-	maps := 0
-	for _, f := range got {
-		if strings.HasPrefix(f, "figures/h1_map_") && strings.HasSuffix(f, ".png") {
-			maps++
-		}
-	}
-	if maps != 6 {
-		t.Errorf("claim drew %d maps of where H1 holds; want 3 pairs × 2 metrics", maps)
 	}
 	m, err := output.ReadManifest(out)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !m.Complete || m.Scenario != "sahel" || len(m.Tables) != 6 || m.Claim == nil {
-		t.Errorf("manifest: complete %v, scenario %s, %d tables, claim %v", m.Complete, m.Scenario, len(m.Tables), m.Claim)
+	info, err := claim.ReadInfo(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !m.Complete || m.Scenario != "sahel" || len(m.Tables) != 8 || len(info.Arms) != 8 || info.Pilot != 3 {
+		t.Errorf("manifest: complete %v, scenario %s, %d tables, %d arms, pilot %d", m.Complete, m.Scenario, len(m.Tables), len(info.Arms), info.Pilot)
 	}
 	if status, stdout, stderr := runCLI(t, "reproduce", out); status != 0 {
 		t.Errorf("reproduce of a claim folder: status %d\n%s%s", status, stdout, stderr)
 	}
 }
 
-// The claim's mechanism severed: abuse does not grow with desperation,
-// everyone can turn back at once for free, and a failing post's officials
-// abuse no one. Malfunction must not then be found to harm more.
-var severed = []string{
-	"--set", "abuse.desperation_effect=0", "--set", "origins.Home.will_turn_back=1",
-	"--set", "migrants.give_up_days=1", "--set", "migrants.return_cost=0", "--set", "migrants.patience_days=1",
-	"--set", "regimes.malfunctioning.extortion=0", "--set", "regimes.malfunctioning.official_violence=0",
-}
-
-// The mechanism built in: long outages nobody sees coming, abuse that
-// grows steeply with desperation and falls on those who wait (not on
-// smuggling trips), migrants who never turn back, and a closed border
-// without pushbacks.
-var mustHarm = []string{
-	"--set", "abuse.desperation_effect=4", "--set", "origins.Home.will_turn_back=0",
-	"--set", "regimes.malfunctioning.outage_days=40", "--set", "regimes.malfunctioning.failing_capacity=0",
-	"--set", "regimes.malfunctioning.accuracy=0", "--set", "regimes.malfunctioning.official_violence=0.01",
-	"--set", "regimes.closed.patrol=0",
-	"--set", "abuse.trip_extortion=0", "--set", "abuse.trip_violence=0", "--set", "abuse.trip_abandonment=0",
-}
-
-func TestClaimFailsWhereMalfunctionCannotHarm(t *testing.T) {
-	doc := runClaim(t, append([]string{small, "--days", "60", "--reps", "10", "--max-reps", "40"}, severed...)...)
-	for _, m := range []string{"trapped_person_days", "abused_migrants", "abuse_events"} {
-		if v := doc.verdict("H1", m); v == "supported" || v == "" {
-			t.Errorf("H1 on %s is %q where malfunction cannot harm; want not supported", m, v)
+// TestClaimJSON: --json carries a verdict on every harm and every effect.
+func TestClaimJSON(t *testing.T) {
+	doc := runClaim(t, small, "--days", "40", "--reps", "4", "--max-reps", "4", "--own", "strict")
+	if len(doc.Arms) != 9 || doc.Arms[8] != "strict" {
+		t.Errorf("arms %v; want the 8 cells and strict", doc.Arms)
+	}
+	if len(doc.Verdicts) != len(claim.Harms()) {
+		t.Errorf("%d verdicts; want one per harm (%d)", len(doc.Verdicts), len(claim.Harms()))
+	}
+	for _, v := range doc.Verdicts {
+		if !slices.Contains([]string{claim.ClaimHolds, claim.ClaimFails, claim.ClaimInconclusive}, v.Claim) {
+			t.Errorf("%s: claim %q", v.Harm, v.Claim)
 		}
 	}
-}
-
-func TestClaimHoldsWhereMalfunctionMustHarm(t *testing.T) {
-	doc := runClaim(t, append([]string{small, "--days", "60", "--reps", "10", "--max-reps", "40"}, mustHarm...)...)
-	for _, m := range []string{"trapped_person_days", "abused_migrants", "abuse_events"} {
-		if v := doc.verdict("H1", m); v != "supported" {
-			t.Errorf("H1 on %s is %q where malfunction must harm; want supported", m, v)
+	own := 0
+	for _, e := range doc.Effects {
+		if !slices.Contains(claim.Verdicts, claim.Verdict(e.Verdict)) {
+			t.Errorf("%s on %s: verdict %q", e.Effect, e.Harm, e.Verdict)
 		}
+		if strings.HasPrefix(e.Effect, "strict-") {
+			own++
+		}
+	}
+	if own != 2*len(claim.Harms()) {
+		t.Errorf("%d effects of the own regime; want against closed and malfunctioning on every harm", own)
 	}
 }
 
@@ -117,7 +96,7 @@ func TestClaimIntervalsShrinkWithReplicates(t *testing.T) {
 	width := func(reps string) float64 {
 		doc := runClaim(t, small, "--days", "40", "--reps", reps, "--max-reps", reps)
 		sum, n := 0.0, 0
-		for _, v := range doc.Verdicts {
+		for _, v := range doc.Effects {
 			if v.CILow != nil && v.CIHigh != nil {
 				sum += *v.CIHigh - *v.CILow
 				n++
@@ -134,14 +113,16 @@ func TestClaimIntervalsShrinkWithReplicates(t *testing.T) {
 	}
 }
 
-func TestClaimAddsReplicatesUntilSettled(t *testing.T) {
-	doc := runClaim(t, small, "--days", "40", "--reps", "4", "--max-reps", "64")
-	if doc.Reps != 4 && doc.Reps != 8 && doc.Reps != 16 && doc.Reps != 32 && doc.Reps != 64 {
-		t.Errorf("claim ended with %d replicates; want a doubling of 4 up to 64", doc.Reps)
+// TestClaimFixesReplicatesFromThePilot: the replicates are set by the
+// pilot's spread and the precision asked for, within the cap.
+func TestClaimFixesReplicatesFromThePilot(t *testing.T) {
+	loose := runClaim(t, small, "--days", "40", "--reps", "4", "--max-reps", "64", "--precision", "100")
+	if loose.Reps != 4 {
+		t.Errorf("a very loose precision ran %d replicates; want the pilot's 4", loose.Reps)
 	}
-	tight := runClaim(t, small, "--days", "40", "--reps", "4", "--max-reps", "64", "--precision", "0.0001")
-	if tight.Reps < doc.Reps {
-		t.Errorf("a stricter precision used fewer replicates (%d) than the default (%d)", tight.Reps, doc.Reps)
+	tight := runClaim(t, small, "--days", "40", "--reps", "4", "--max-reps", "24", "--precision", "0.01")
+	if tight.Reps != 24 {
+		t.Errorf("a very tight precision ran %d replicates; want the cap, 24", tight.Reps)
 	}
 }
 
@@ -155,4 +136,20 @@ func TestClaimIsReproducible(t *testing.T) {
 	mustRun(t, args(a, "1")...)
 	mustRun(t, args(b, "4")...)
 	sameFolders(t, a, b)
+}
+
+func TestClaimBadInput(t *testing.T) {
+	for _, tt := range []struct{ args []string }{
+		{[]string{"--sesoi", "0"}},
+		{[]string{"--sesoi", "happiness=0.1"}},
+		{[]string{"--own", "utopia"}},
+		{[]string{"--precision", "-1"}},
+		{[]string{"--reps", "4", "--max-reps", "2"}},
+	} {
+		out := filepath.Join(t.TempDir(), "out")
+		status, _, stderr := runCLI(t, append([]string{"claim", small, "--days", "10", "--reps", "4", "--out", out}, tt.args...)...)
+		if status != exitUsage || strings.Count(strings.TrimSpace(stderr), "\n") > 2 {
+			t.Errorf("claim %v: status %d, stderr %q; want 2 and a short error", tt.args, status, stderr)
+		}
+	}
 }

@@ -6,7 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/borderwork/borderwork/claim"
@@ -16,52 +19,101 @@ import (
 
 const claimDoc = `
 Claim tests the claim behind borderwork: that it is not borders per se but
-malfunctioning borders that endanger migrants. It runs the open, closed,
-malfunctioning and hbm regimes of SCENARIO with common random numbers and
-tests each hypothesis of docs/CLAIM.md (H1 malfunctioning > closed, H2
-malfunctioning > open, H3 the malfunction effect exceeds the closure effect,
-H4a hbm < malfunctioning, H4b hbm < closed) on trapped person-days, migrants
-abused, abuse events and deaths: the paired difference across replicates,
-its 95% confidence interval, an effect size, and a verdict (supported,
-contradicted or inconclusive).
+malfunctioning borders that endanger migrants. It switches closure
+(admission and enforcement), malfunction (reliability, integrity and
+information) and protection on and off separately, a full 2×2×2 factorial
+design over the regime factor space, and runs the same migrants through
+every combination (common random numbers). --split-malfunction splits
+malfunction into its three parts (2×2×2×2×2), to show which part does the
+harm. The scenario's own regimes (or those given with --own) run beside
+the design and are compared with the closed and malfunctioning cells.
 
-It starts with --reps replicates and doubles them until every interval
-excludes 0 or is narrower than --precision times the baseline regime's mean,
-or --max-reps is reached.
+On each harm (trapped person-days, immobilised person-days, migrants
+abused, abuse events, deaths, the harm index) it estimates main effects,
+interactions, and malfunction's effect at open and at closed admission,
+each with a 95% interval and one of four verdicts: harmful, protective, no
+meaningful difference (within ± the smallest effect of interest, --sesoi),
+or inconclusive, after Holm's correction across every test. The claim
+holds on a harm when malfunction harms at both settings of closure and
+closure harms less. A mediation table says how much of the abuse fell on
+migrants trapped or stranded at the time.
 
---robustness repeats the check at --samples points of a Latin hypercube over
-the assumptions that could overturn it (abuse's dependence on desperation,
-information quality under malfunction, smugglers' market entry, migrants'
-ability to turn back, post capacity, outage length), reports the share of
-the space where each hypothesis holds and which assumptions the verdict
-hinges on, and maps where H1 holds.
+Replicates: a pilot of --reps, then as many as every contrast needs for an
+interval no wider than --precision times its smallest effect on each side,
+up to --max-reps, decided from the pilot's spread before any verdict.
 
-The folder holds the compare tables and figures of the four regimes,
-contrasts.csv, with --robustness robustness.csv and robustness_summary.csv,
-their figures, and report.md. --json prints the verdict table.
+--robustness repeats the check at --samples points of a Latin hypercube
+over the assumptions it could hang on (docs/CLAIM.md) and reports where it
+holds and what it hinges on.
+
+The folder holds the runs' tables, effects.csv, verdicts.csv,
+mediation.csv (and the robustness tables), figures and report.md. --json
+prints the verdicts and effects.
 `
+
+// sesoiFlag collects --sesoi: a share for every harm, or HARM=share.
+type sesoiFlag struct{ s *claim.SESOI }
+
+func (f sesoiFlag) String() string {
+	if f.s == nil {
+		return ""
+	}
+	return output.FormatFloat(f.s.Share)
+}
+
+func (f sesoiFlag) Set(v string) error {
+	harm, share, byHarm := strings.Cut(v, "=")
+	if !byHarm {
+		share = harm
+	}
+	x, err := strconv.ParseFloat(strings.TrimSpace(share), 64)
+	if err != nil || !(x > 0) {
+		return fmt.Errorf("want a share above 0, or HARM=share, got %q", v)
+	}
+	if !byHarm {
+		f.s.Share = x
+		return nil
+	}
+	if f.s.ByHarm == nil {
+		f.s.ByHarm = map[string]float64{}
+	}
+	f.s.ByHarm[strings.TrimSpace(harm)] = x
+	return nil
+}
 
 func cmdClaim(ctx context.Context, args []string, e *env) error {
 	fs := newFlagSet("claim", "borderwork claim [flags] [SCENARIO]", claimDoc, e)
 	var c common
 	o := claim.DefaultOptions()
+	var own string
 	fs.Int64Var(&c.seed, "seed", 0, "the master seed, `N` (default: the scenario's seed)")
 	fs.IntVar(&c.days, "days", 0, "simulate `N` days (default: the scenario's days)")
-	fs.IntVar(&c.reps, "reps", 0, "start with `N` replicates per regime (default: the scenario's replicates)")
+	fs.IntVar(&c.reps, "reps", 0, "`N` replicates in the pilot (default: the scenario's replicates)")
 	fs.Var(&c.sets, "set", "override a scenario key: `KEY=VALUE` (repeatable)")
 	fs.IntVar(&c.workers, "workers", defaultWorkers(), "run on `N` workers; results do not depend on it")
 	fs.StringVar(&c.out, "out", "", "write the output folder to `DIR` (default out/claim-SCENARIO)")
 	fs.StringVar(&c.formats, "formats", "png,svg,pdf", "figure `formats`, comma-separated")
 	fs.BoolVar(&c.quiet, "quiet", false, "print no progress")
-	fs.BoolVar(&c.json, "json", false, "print the verdict table as JSON")
-	fs.IntVar(&o.MaxReps, "max-reps", o.MaxReps, "add replicates up to `N` per regime")
-	fs.Float64Var(&o.Precision, "precision", o.Precision, "stop when every interval is narrower than `P` times the baseline's mean (or excludes 0)")
+	fs.BoolVar(&c.json, "json", false, "print the verdicts and effects as JSON")
+	fs.BoolVar(&o.Split, "split-malfunction", false, "split malfunction into reliability, integrity and information")
+	fs.StringVar(&own, "own", "", "the scenario's own `regimes` to run beside the design, comma-separated (default: all it defines; \"none\" for none)")
+	fs.Var(sesoiFlag{&o.SESOI}, "sesoi", "smallest effect of interest: a `share` of each harm's mean, or HARM=share (repeatable)")
+	fs.Float64Var(&o.Precision, "precision", o.Precision, "aim for 95% intervals at most `P` times the smallest effect wide on each side")
+	fs.IntVar(&o.MaxReps, "max-reps", o.MaxReps, "run at most `N` replicates of each combination")
 	fs.BoolVar(&o.Robustness, "robustness", false, "repeat the check over a Latin hypercube of assumptions")
 	fs.IntVar(&o.Samples, "samples", o.Samples, "`N` points of the robustness design")
-	fs.IntVar(&o.RobustReps, "robustness-reps", o.RobustReps, "`N` replicates per regime at each robustness point")
+	fs.IntVar(&o.RobustReps, "robustness-reps", o.RobustReps, "`N` replicates of each combination at each robustness point")
 	arg, err := c.parseArgs(fs, args, e)
 	if err != nil {
 		return err
+	}
+	switch {
+	case own == "none":
+		o.Own = []string{}
+	case own != "":
+		for _, r := range strings.Split(own, ",") {
+			o.Own = append(o.Own, strings.TrimSpace(r))
+		}
 	}
 	s, err := c.loadScenario(arg, fs)
 	if err != nil {
@@ -104,71 +156,90 @@ func cmdClaim(ctx context.Context, args []string, e *env) error {
 	return nil
 }
 
-// printClaim writes the verdict table for a reader at a terminal.
+// printClaim writes the verdicts for a reader at a terminal.
 func printClaim(w io.Writer, scenario string, days int, seed int64, res *claim.Outcome) {
 	fmt.Fprintf(w, "%s: is it malfunction, not closure, that endangers migrants?\n", scenario)
-	fmt.Fprintf(w, "%d replicates per regime, %d days, seed %d. Paired differences with 95%% intervals.\n\n", res.Reps, days, seed)
+	fmt.Fprintf(w, "%d replicates of each of %d combinations (pilot %d), %d days, seed %d.\n\n", res.Reps, len(res.Arms), res.Pilot, days, seed)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprint(tw, "hypothesis\tcontrast\tmetric\tdifference [95% interval]\trelative\tverdict\n")
-	for _, r := range res.Results {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", r.Hypothesis.ID, r.Hypothesis.Contrast, claim.Title(r.Metric),
-			claim.FormatInterval(r), claim.FormatRelative(r.Relative), r.Verdict)
+	fmt.Fprint(tw, "harm\tmalfunction at open\tmalfunction at closed\tclosure\tmalfunction - closure\tthe claim\n")
+	for _, v := range res.Claim {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", claim.Title(v.Harm), v.AtOpen, v.AtClosed, v.Closure, v.MalfunctionOverClose, strings.ToUpper(v.Holds))
 	}
 	tw.Flush()
-	rob := res.Robustness
-	if rob == nil {
-		return
-	}
-	fmt.Fprintf(w, "\nRobustness over %d points of the assumptions: share of points where each hypothesis is supported.\n\n", len(rob.Points))
+	fmt.Fprint(w, "\nEffects relative to where they start, with 95% bootstrap intervals:\n\n")
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprint(tw, "hypothesis\t")
-	for _, m := range claim.Metrics {
-		fmt.Fprintf(tw, "%s\t", claim.Title(m))
-	}
-	fmt.Fprintln(tw)
-	for _, h := range claim.Hypotheses {
-		fmt.Fprintf(tw, "%s\t", h.ID)
-		for _, m := range claim.Metrics {
-			s, _, _ := rob.Shares(claim.ResultIndex(h.ID, m))
-			fmt.Fprintf(tw, "%.0f%%\t", 100*s)
+	fmt.Fprint(tw, "harm\tmalfunction at open\tmalfunction at closed\tclosure\n")
+	for _, v := range res.Claim {
+		fmt.Fprintf(tw, "%s", claim.Title(v.Harm))
+		for _, id := range []string{"malfunction|closure=open", "malfunction|closure=closed", "closure"} {
+			est, _ := res.Estimate(id, v.Harm)
+			fmt.Fprintf(tw, "\t%s", claim.FormatRelativeInterval(est))
 		}
 		fmt.Fprintln(tw)
 	}
 	tw.Flush()
-	for _, m := range claim.MapMetrics {
-		fmt.Fprintf(w, "\nH1 on %s: %s.\n", claim.Title(m), claim.HingeText(rob.Influences(claim.ResultIndex("H1", m))))
+	for _, m := range res.Mediation {
+		if m.Kind == "effect" && m.Row == "malfunction|closure=open" && !math.IsNaN(m.Share) {
+			fmt.Fprintf(w, "\nOf the abuse malfunction adds where admission is open, %.0f%% falls on migrants trapped or stranded at the time.\n", 100*m.Share)
+		}
+	}
+	if rob := res.Robustness; rob != nil {
+		fmt.Fprintf(w, "\nRobustness over %d points of the assumptions: share of points where the claim holds.\n\n", len(rob.Points))
+		tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		fmt.Fprint(tw, "harm\tholds\tfails\tinconclusive\n")
+		for h, harm := range claim.Harms() {
+			hs, fs, is := rob.Shares(h)
+			fmt.Fprintf(tw, "%s\t%.0f%%\t%.0f%%\t%.0f%%\n", claim.Title(harm), 100*hs, 100*fs, 100*is)
+		}
+		tw.Flush()
 	}
 }
 
 func printClaimJSON(w io.Writer, scenario string, seed int64, res *claim.Outcome) error {
-	type row struct {
-		Hypothesis string   `json:"hypothesis"`
-		Contrast   string   `json:"contrast"`
-		Metric     string   `json:"metric"`
-		N          int      `json:"n"`
-		Mean       *float64 `json:"mean"`
-		CILow      *float64 `json:"ci_low"`
-		CIHigh     *float64 `json:"ci_high"`
-		EffectSize *float64 `json:"effect_size"`
-		Relative   *float64 `json:"relative"`
-		Verdict    string   `json:"verdict"`
-		Supported  *float64 `json:"robustness_supported,omitempty"`
+	type effect struct {
+		Effect    string   `json:"effect"`
+		Kind      string   `json:"kind"`
+		Harm      string   `json:"harm"`
+		N         int      `json:"n"`
+		Mean      *float64 `json:"mean"`
+		CILow     *float64 `json:"ci_low"`
+		CIHigh    *float64 `json:"ci_high"`
+		Relative  *float64 `json:"relative"`
+		RelLow    *float64 `json:"relative_low"`
+		RelHigh   *float64 `json:"relative_high"`
+		SESOI     float64  `json:"sesoi"`
+		PAdjusted *float64 `json:"p_adjusted"`
+		PEquivAdj *float64 `json:"p_equivalence_adjusted"`
+		Verdict   string   `json:"verdict"`
+	}
+	type verdict struct {
+		Harm                    string   `json:"harm"`
+		MalfunctionAtOpen       string   `json:"malfunction_at_open"`
+		MalfunctionAtClosed     string   `json:"malfunction_at_closed"`
+		Closure                 string   `json:"closure"`
+		MalfunctionMinusClosure string   `json:"malfunction_minus_closure"`
+		Claim                   string   `json:"claim"`
+		RobustnessHolds         *float64 `json:"robustness_holds,omitempty"`
 	}
 	doc := struct {
-		Scenario string `json:"scenario"`
-		Seed     int64  `json:"seed"`
-		Reps     int    `json:"reps"`
-		Verdicts []row  `json:"verdicts"`
-	}{Scenario: scenario, Seed: seed, Reps: res.Reps}
-	for i, r := range res.Results {
-		jr := row{Hypothesis: r.Hypothesis.ID, Contrast: r.Hypothesis.Contrast, Metric: r.Metric, N: r.Diff.N,
-			Mean: num(r.Diff.Mean), CILow: num(r.Diff.Lo), CIHigh: num(r.Diff.Hi), EffectSize: num(r.EffectSize),
-			Relative: num(r.Relative), Verdict: string(r.Verdict)}
+		Scenario string    `json:"scenario"`
+		Seed     int64     `json:"seed"`
+		Reps     int       `json:"reps"`
+		Arms     []string  `json:"arms"`
+		Verdicts []verdict `json:"verdicts"`
+		Effects  []effect  `json:"effects"`
+	}{Scenario: scenario, Seed: seed, Reps: res.Reps, Arms: res.Arms}
+	for h, v := range res.Claim {
+		jv := verdict{v.Harm, string(v.AtOpen), string(v.AtClosed), string(v.Closure), string(v.MalfunctionOverClose), v.Holds, nil}
 		if res.Robustness != nil {
-			s, _, _ := res.Robustness.Shares(i)
-			jr.Supported = num(s)
+			hs, _, _ := res.Robustness.Shares(h)
+			jv.RobustnessHolds = num(hs)
 		}
-		doc.Verdicts = append(doc.Verdicts, jr)
+		doc.Verdicts = append(doc.Verdicts, jv)
+	}
+	for _, est := range res.Estimates {
+		doc.Effects = append(doc.Effects, effect{est.Effect.ID, est.Effect.Kind, est.Harm, est.N, num(est.Mean), num(est.Lo), num(est.Hi),
+			num(est.Relative), num(est.RelLo), num(est.RelHi), est.SESOI, num(est.PAdj), num(est.PEquivAdj), string(est.Verdict)})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

@@ -393,7 +393,7 @@ func TestByLocation(t *testing.T) {
 		t.Fatal(err)
 	}
 	recs := append([][]string{table.Header}, table.Rows...)
-	if h := strings.Join(recs[0], ","); h != "run,regime,replicate,day,location,waiting,trapped,queued,abuse_events,deaths" {
+	if h := strings.Join(recs[0], ","); h != "run,regime,replicate,day,location,waiting,trapped,stranded,queued,abuse_events,deaths" {
 		t.Fatalf("locations.csv header %s", h)
 	}
 	for _, r := range recs[1:] {
@@ -407,9 +407,9 @@ func TestByLocation(t *testing.T) {
 	if len(recs)-1 != 2*3*40*4 {
 		t.Errorf("locations.csv has %d rows; want 2 regimes × 3 replicates × 40 days × 4 locations", len(recs)-1)
 	}
-	err = output.ReadTimeseries(filepath.Join(out, "timeseries.csv"), []string{"waiting", "trapped"}, func(run output.Run, day int, v []float64) error {
-		if k := (key{run.ID, day}); waiting[k] != v[0]+v[1] || trapped[k] != v[1] {
-			t.Errorf("run %d day %d: locations sum to %v waiting, %v trapped; timeseries has %v, %v", run.ID, day, waiting[k], trapped[k], v[0]+v[1], v[1])
+	err = output.ReadTimeseries(filepath.Join(out, "timeseries.csv"), []string{"waiting", "trapped", "stranded"}, func(run output.Run, day int, v []float64) error {
+		if k := (key{run.ID, day}); waiting[k] != v[0]+v[1]+v[2] || trapped[k] != v[1] {
+			t.Errorf("run %d day %d: locations sum to %v waiting, %v trapped; timeseries has %v, %v", run.ID, day, waiting[k], trapped[k], v[0]+v[1]+v[2], v[1])
 		}
 		return nil
 	})

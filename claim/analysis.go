@@ -1,0 +1,234 @@
+package claim
+
+import (
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/borderwork/borderwork/output"
+)
+
+// Harms are the harms the claim is tested on: the registry's harms.
+func Harms() []string {
+	var out []string
+	for _, t := range output.Harms() {
+		out = append(out, t.Name)
+	}
+	return out
+}
+
+// Title is a metric's name for people, from the metric registry.
+func Title(metric string) string {
+	if t, ok := output.TotalByName(metric); ok {
+		return t.Title
+	}
+	return metric
+}
+
+// SESOI sets the smallest effect of interest on each harm: a share of the
+// harm's mean over the design's cells, and never less than one unit (one
+// person-day, one migrant, one event).
+type SESOI struct {
+	Share   float64            // default share, 0.1: a tenth of the mean
+	ByHarm  map[string]float64 // shares for some harms; looked up only
+	MinUnit float64            // the floor, 1
+}
+
+// DefaultSESOI is a tenth of each harm's mean, at least one unit.
+func DefaultSESOI() SESOI { return SESOI{Share: 0.1, MinUnit: 1} }
+
+// For is the smallest effect of interest on harm, given its mean.
+func (s SESOI) For(harm string, mean float64) float64 {
+	share := s.Share
+	if v, ok := s.ByHarm[harm]; ok {
+		share = v
+	}
+	return math.Max(share*math.Abs(mean), s.MinUnit)
+}
+
+// ClaimVerdict is the claim judged on one harm from its parts.
+type ClaimVerdict struct {
+	Harm                 string
+	AtOpen, AtClosed     Verdict // malfunction's effect at open and at closed admission
+	Closure              Verdict // closure's main effect
+	MalfunctionOverClose Verdict // malfunction's main effect minus closure's
+	Holds                string  // "holds", "fails" or "inconclusive"
+}
+
+// The claim's three outcomes on a harm.
+const (
+	ClaimHolds        = "holds"
+	ClaimFails        = "fails"
+	ClaimInconclusive = "inconclusive"
+)
+
+// judge is the claim on one harm: malfunction is harmful at open and at
+// closed admission, and closure is not harmful or harms less than
+// malfunction. It fails when malfunction is shown harmless (protective, or
+// no meaningful difference) at either level of closure, or closure is
+// harmful and malfunction not shown to harm more.
+func judge(harm string, atOpen, atClosed, closure, diff Verdict) ClaimVerdict {
+	v := ClaimVerdict{Harm: harm, AtOpen: atOpen, AtClosed: atClosed, Closure: closure, MalfunctionOverClose: diff, Holds: ClaimInconclusive}
+	harmless := func(x Verdict) bool { return x == Protective || x == NoDifference }
+	switch {
+	case atOpen == Harmful && atClosed == Harmful && (harmless(closure) || diff == Harmful):
+		v.Holds = ClaimHolds
+	case harmless(atOpen) || harmless(atClosed) || (closure == Harmful && harmless(diff)):
+		v.Holds = ClaimFails
+	}
+	return v
+}
+
+// Mediation is how much of an arm's abuse, or of an effect on abuse, fell
+// on migrants trapped or stranded at the time.
+type Mediation struct {
+	Row      string  // an arm's name, or an effect's ID
+	Kind     string  // "arm" or "effect"
+	Events   float64 // mean abuse events, or the effect on them
+	Immobile float64 // of which on migrants trapped or stranded
+	// Lo and Hi bound the part on immobile migrants (95% t-interval);
+	// for an arm they are NaN.
+	Lo, Hi float64
+	Share  float64 // Immobile / Events (NaN if Events is 0)
+}
+
+// Analysis is the check's statistics on a set of runs.
+type Analysis struct {
+	Design    Design
+	Arms      []string    // the design's cells, then the scenario's own regimes
+	Reps      int         // replicates per arm
+	Means     [][]float64 // [harm][arm] mean over replicates, harms in Harms() order
+	Estimates []Estimate  // effect-major: every harm of the first effect, then the next
+	Claim     []ClaimVerdict
+	Mediation []Mediation
+}
+
+// Estimate finds the estimate of effect id on harm.
+func (a *Analysis) Estimate(id, harm string) (Estimate, bool) {
+	i := slices.IndexFunc(a.Estimates, func(e Estimate) bool { return e.Effect.ID == id && e.Harm == harm })
+	if i < 0 {
+		return Estimate{}, false
+	}
+	return a.Estimates[i], true
+}
+
+// mediationEffects are the effects whose action on abuse the mediation
+// table splits.
+var mediationEffects = []string{"malfunction|closure=open", "malfunction|closure=closed", Malfunction.Name, Closure.Name}
+
+// Analyse estimates every effect of the design on every harm from the
+// summary rows of the arms (rows in any order, replicates 0..n-1 of each
+// arm), decides the verdicts across the family of all of them, judges the
+// claim on each harm and builds the mediation table. seed fixes the
+// bootstrap.
+func Analyse(d Design, own []string, rows []output.SummaryRow, sesoi SESOI, seed uint64) (*Analysis, error) {
+	a := &Analysis{Design: d, Arms: append(d.CellNames(), own...)}
+	harms := Harms()
+	metrics := append(slices.Clone(harms), "abuse_events", "abuse_immobile")
+	values, err := gather(a.Arms, metrics, rows)
+	if err != nil {
+		return nil, err
+	}
+	a.Reps = len(values[0][0])
+	effects := d.Effects(own)
+	for h := range harms {
+		a.Means = append(a.Means, armMeans(values[h]))
+	}
+	for _, e := range effects {
+		for h, harm := range harms {
+			grand := 0.0
+			for c := range d.NCells() {
+				grand += a.Means[h][c] / float64(d.NCells())
+			}
+			a.Estimates = append(a.Estimates, estimate(e, harm, values[h], sesoi.For(harm, grand), seed))
+		}
+	}
+	decide(a.Estimates)
+	verdict := func(id, harm string) Verdict {
+		if e, ok := a.Estimate(id, harm); ok {
+			return e.Verdict
+		}
+		return Inconclusive
+	}
+	for _, harm := range harms {
+		a.Claim = append(a.Claim, judge(harm, verdict("malfunction|closure="+Closure.Low, harm), verdict("malfunction|closure="+Closure.High, harm),
+			verdict(Closure.Name, harm), verdict("malfunction-closure", harm)))
+	}
+	events, immobile := values[len(harms)], values[len(harms)+1]
+	ev, im := armMeans(events), armMeans(immobile)
+	for i, arm := range a.Arms {
+		a.Mediation = append(a.Mediation, Mediation{Row: arm, Kind: "arm", Events: ev[i], Immobile: im[i], Lo: math.NaN(), Hi: math.NaN(), Share: ratio(im[i], ev[i])})
+	}
+	for _, id := range mediationEffects {
+		i := slices.IndexFunc(effects, func(e Effect) bool { return e.ID == id })
+		if i < 0 {
+			continue
+		}
+		te := estimate(effects[i], "abuse_events", events, 1, seed)
+		ie := estimate(effects[i], "abuse_immobile", immobile, 1, seed)
+		a.Mediation = append(a.Mediation, Mediation{Row: id, Kind: "effect", Events: te.Mean, Immobile: ie.Mean, Lo: ie.Lo, Hi: ie.Hi, Share: ratio(ie.Mean, te.Mean)})
+	}
+	return a, nil
+}
+
+func ratio(a, b float64) float64 {
+	if b == 0 {
+		return math.NaN()
+	}
+	return a / b
+}
+
+func armMeans(v [][]float64) []float64 {
+	out := make([]float64, len(v))
+	for a := range v {
+		out[a], _ = meanSD(v[a])
+	}
+	return out
+}
+
+// gather arranges summary rows as values[metric][arm][replicate], checking
+// that every arm has the same replicates 0..n-1.
+func gather(arms, metrics []string, rows []output.SummaryRow) ([][][]float64, error) {
+	cols := make([]int, len(metrics))
+	for m, name := range metrics {
+		if cols[m] = output.TotalIndex(name); cols[m] < 0 {
+			return nil, fmt.Errorf("claim: no metric %s in the summary", name)
+		}
+	}
+	n := 0
+	for _, r := range rows {
+		n = max(n, r.Run.Replicate+1)
+	}
+	values := make([][][]float64, len(metrics))
+	seen := make([][]bool, len(arms))
+	for m := range values {
+		values[m] = make([][]float64, len(arms))
+		for a := range arms {
+			values[m][a] = make([]float64, n)
+		}
+	}
+	for a := range arms {
+		seen[a] = make([]bool, n)
+	}
+	for _, r := range rows {
+		a := slices.Index(arms, r.Run.Regime)
+		if a < 0 {
+			return nil, fmt.Errorf("claim: a run of %q, which is no arm of the check", r.Run.Regime)
+		}
+		seen[a][r.Run.Replicate] = true
+		for m, c := range cols {
+			values[m][a][r.Run.Replicate] = r.Totals[c]
+		}
+	}
+	for a, arm := range arms {
+		for rep, ok := range seen[a] {
+			if !ok {
+				return nil, fmt.Errorf("claim: replicate %d of %s is missing", rep, arm)
+			}
+		}
+	}
+	if n < 2 {
+		return nil, fmt.Errorf("claim: want at least 2 replicates of every arm, got %d", n)
+	}
+	return values, nil
+}

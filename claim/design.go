@@ -1,0 +1,137 @@
+package claim
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/borderwork/borderwork/scenarios"
+	"github.com/borderwork/borderwork/sim"
+)
+
+// Switch is a two-level factor of the claim's design: switching it on
+// moves some factors of the regime factor space from one level to
+// another.
+type Switch struct {
+	Name      string // "closure", "malfunction", ...
+	Low, High string // the two settings' names, for people: "open" and "closed"
+	// LowLevels and HighLevels are the factor levels each setting sets,
+	// as factor=level pairs.
+	LowLevels, HighLevels []string
+}
+
+// The switches of the claim.
+var (
+	Closure = Switch{"closure", "open", "closed",
+		[]string{"admission=open", "enforcement=none"}, []string{"admission=closed", "enforcement=patrolled"}}
+	Malfunction = Switch{"malfunction", "working", "failing",
+		[]string{"reliability=reliable", "integrity=strong", "information=accurate"},
+		[]string{"reliability=failing", "integrity=weak", "information=poor"}}
+	Protection = Switch{"protection", "none", "hbm", []string{"protection=none"}, []string{"protection=hbm"}}
+
+	// The parts of malfunction, for a design that splits it.
+	Reliability = Switch{"reliability", "reliable", "failing", []string{"reliability=reliable"}, []string{"reliability=failing"}}
+	Integrity   = Switch{"integrity", "strong", "weak", []string{"integrity=strong"}, []string{"integrity=weak"}}
+	Information = Switch{"information", "accurate", "poor", []string{"information=accurate"}, []string{"information=poor"}}
+)
+
+// Design is a full factorial design over switches: 2^k cells, cell c
+// having switch i on when bit i of c is set.
+type Design struct {
+	Switches []Switch
+}
+
+// StandardDesign is closure × malfunction × protection; split replaces
+// malfunction by its three parts.
+func StandardDesign(split bool) Design {
+	if split {
+		return Design{[]Switch{Closure, Reliability, Integrity, Information, Protection}}
+	}
+	return Design{[]Switch{Closure, Malfunction, Protection}}
+}
+
+// NCells is the number of cells, 2^k.
+func (d Design) NCells() int { return 1 << len(d.Switches) }
+
+// On reports whether switch i is on in cell c.
+func (d Design) On(c, i int) bool { return c&(1<<i) != 0 }
+
+// Index is the position of the switch called name, or -1.
+func (d Design) Index(name string) int {
+	return slices.IndexFunc(d.Switches, func(s Switch) bool { return s.Name == name })
+}
+
+// CellName names cell c by its switches' settings, in switch order:
+// "closed-failing-none".
+func (d Design) CellName(c int) string {
+	parts := make([]string, len(d.Switches))
+	for i, s := range d.Switches {
+		parts[i] = s.Low
+		if d.On(c, i) {
+			parts[i] = s.High
+		}
+	}
+	return strings.Join(parts, "-")
+}
+
+// CellNames names every cell, in order.
+func (d Design) CellNames() []string {
+	names := make([]string, d.NCells())
+	for c := range names {
+		names[c] = d.CellName(c)
+	}
+	return names
+}
+
+// CellLevels is the point of the factor space cell c stands at.
+func (d Design) CellLevels(c int) (scenarios.Levels, error) {
+	var lv scenarios.Levels
+	for i, s := range d.Switches {
+		set := s.LowLevels
+		if d.On(c, i) {
+			set = s.HighLevels
+		}
+		for _, fl := range set {
+			factor, level, _ := strings.Cut(fl, "=")
+			if lv.Of(factor) != "" {
+				return lv, fmt.Errorf("claim: two switches of the design set factor %s", factor)
+			}
+			lv = lv.With(factor, level)
+		}
+	}
+	for _, f := range scenarios.Factors {
+		if lv.Of(f.Name) == "" {
+			return lv, fmt.Errorf("claim: no switch of the design sets factor %s", f.Name)
+		}
+	}
+	return lv, nil
+}
+
+// configure builds the configuration of an arm of the check: a cell of
+// the design, or one of the scenario's own regimes.
+func (d Design) configure(s *scenarios.Scenario, arm string) (*sim.Config, error) {
+	c := slices.Index(d.CellNames(), arm)
+	if c < 0 {
+		return s.Config(arm)
+	}
+	lv, err := d.CellLevels(c)
+	if err != nil {
+		return nil, err
+	}
+	return s.ConfigAt(arm, lv)
+}
+
+// BuiltinCell names the built-in regime a cell equals, if any: the four
+// named regimes are points of the space, and so cells of the design.
+func (d Design) BuiltinCell(s *scenarios.Scenario, c int) string {
+	lv, err := d.CellLevels(c)
+	if err != nil {
+		return ""
+	}
+	for _, name := range scenarios.BuiltinRegimes {
+		if rl, err := s.RegimeLevels(name); err == nil && rl == lv {
+			return name
+		}
+	}
+	return ""
+}

@@ -1,0 +1,132 @@
+package claim
+
+import (
+	"context"
+	"math"
+	"path/filepath"
+	"testing"
+
+	"github.com/borderwork/borderwork/scenarios"
+)
+
+// toyCheck runs the claim check on the toy world with overrides.
+func toyCheck(t *testing.T, sets ...string) *Outcome {
+	t.Helper()
+	s, err := scenarios.Load(filepath.Join("testdata", "toy.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, kv := range sets {
+		if err := s.Set(kv); err != nil {
+			t.Fatal(err)
+		}
+	}
+	o := DefaultOptions()
+	o.MaxReps = 40
+	res, err := Check(context.Background(), s, "", o, filepath.Join(t.TempDir(), "out"), 2, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+// claimOn finds the claim's verdict on a harm.
+func claimOn(t *testing.T, res *Outcome, harm string) ClaimVerdict {
+	for _, c := range res.Claim {
+		if c.Harm == harm {
+			return c
+		}
+	}
+	t.Fatalf("no verdict on %s", harm)
+	return ClaimVerdict{}
+}
+
+// sameOversightAndInformation makes integrity and information the same at
+// both of their levels: malfunction is then outages alone, and any harm it
+// does comes through queues, trapping and desperation, not through a level
+// that sets abuse directly.
+var sameOversightAndInformation = []string{
+	"factors.integrity.weak.oversight=0.5", "factors.integrity.strong.oversight=0.5",
+	"factors.information.poor.accuracy=1", "factors.information.poor.rumour_noise=0.05", "factors.information.poor.news_rate=0.1",
+}
+
+// TestClaimHoldsWhereMalfunctionTraps: posts that fail for weeks strand
+// migrants at the post, where abuse grows with the days they wait; closure
+// only keeps the few undocumented at home, where no one abuses them. The
+// claim must hold on trapped person-days and on abuse.
+func TestClaimHoldsWhereMalfunctionTraps(t *testing.T) {
+	res := toyCheck(t, append(sameOversightAndInformation,
+		"factors.reliability.failing.outage_start=0.05", "factors.reliability.failing.outage_days=20",
+		"factors.reliability.failing.failing_capacity=0")...)
+	for _, harm := range []string{"trapped_person_days", "abuse_events"} {
+		if c := claimOn(t, res, harm); c.Holds != ClaimHolds {
+			t.Errorf("%s: the claim %s (%+v); want it to hold", harm, c.Holds, c)
+		}
+	}
+	for _, m := range res.Mediation {
+		if m.Kind == "effect" && m.Row == "malfunction|closure=open" && !(m.Share > 0.8) {
+			t.Errorf("the abuse malfunction adds falls %.0f%% on trapped migrants; want most of it (the chain at work)", 100*m.Share)
+		}
+	}
+}
+
+// TestClaimFailsWhereClosureTraps: migrants who believe the post open walk
+// to it, are refused, cannot go back and are abused as they wait; failing
+// posts only delay them for a day or two. Closure traps more, and the
+// claim must fail on trapped person-days and abuse.
+func TestClaimFailsWhereClosureTraps(t *testing.T) {
+	res := toyCheck(t, append(sameOversightAndInformation,
+		"origins.Home.documented=0.2",
+		"factors.information.accurate.accuracy=0", "factors.information.poor.accuracy=0", "information.prior=0.9",
+		"factors.information.accurate.news_rate=0", "factors.information.poor.news_rate=0",
+		"factors.reliability.failing.outage_start=0.05", "factors.reliability.failing.outage_days=2")...)
+	for _, harm := range []string{"trapped_person_days", "abuse_events"} {
+		c := claimOn(t, res, harm)
+		if c.Holds != ClaimFails {
+			t.Errorf("%s: the claim %s (%+v); want it to fail", harm, c.Holds, c)
+		}
+		if c.Closure != Harmful {
+			t.Errorf("%s: closure's verdict %s; want harmful", harm, c.Closure)
+		}
+	}
+}
+
+// TestMediationWithoutTrapping: when abuse happens only on smugglers' trips,
+// none of it falls on trapped migrants, whatever the effects, and the
+// mediation table says so.
+func TestMediationWithoutTrapping(t *testing.T) {
+	res := toyCheck(t,
+		"origins.Home.will_smuggle=1", "abuse.official_violence=0", "abuse.trip_violence=0.3",
+		"factors.reliability.failing.outage_start=0.05", "factors.reliability.failing.outage_days=20")
+	abused := false
+	for _, m := range res.Mediation {
+		if m.Events > 0 {
+			abused = true
+		}
+		if m.Immobile != 0 || (m.Kind == "arm" && m.Events > 0 && m.Share != 0) {
+			t.Errorf("%s: %v of %v abuse events on trapped migrants; want none", m.Row, m.Immobile, m.Events)
+		}
+	}
+	if !abused {
+		t.Fatal("no abuse at all: the toy world does not test anything")
+	}
+}
+
+// TestNoMeaningfulDifference: when failing posts fail so rarely that the
+// harm they add is far below the smallest effect of interest, the
+// verdict on malfunction is "no meaningful difference", not "harmful".
+func TestNoMeaningfulDifference(t *testing.T) {
+	res := toyCheck(t, append(sameOversightAndInformation,
+		"factors.reliability.failing.outage_start=0.0005", "factors.reliability.failing.outage_days=1",
+		"factors.reliability.failing.capacity_cv=0", "factors.reliability.failing.refusal=0.02",
+		"factors.reliability.failing.failing_capacity=0.9")...)
+	for _, id := range []string{"malfunction|closure=open", "malfunction|closure=closed", "malfunction"} {
+		e, ok := res.Estimate(id, "abuse_events")
+		if !ok {
+			t.Fatalf("no estimate of %s", id)
+		}
+		if e.Verdict != NoDifference || math.Abs(e.Mean) >= e.SESOI {
+			t.Errorf("%s on abuse events: %v ± [%v, %v], SESOI %v: %s; want no meaningful difference", id, e.Mean, e.Lo, e.Hi, e.SESOI, e.Verdict)
+		}
+	}
+}

@@ -1,0 +1,221 @@
+package claim
+
+import (
+	"math"
+	"slices"
+
+	"github.com/borderwork/borderwork/sim"
+	"gonum.org/v1/gonum/stat/distuv"
+)
+
+// Verdict is what the runs say of an effect on a harm.
+type Verdict string
+
+// The four verdicts (docs/CLAIM.md, "Verdicts").
+const (
+	Harmful      Verdict = "harmful"                  // the effect is different from 0, positive, and not within the smallest effect of interest
+	Protective   Verdict = "protective"               // idem, negative
+	NoDifference Verdict = "no meaningful difference" // equivalent: the effect lies within ± the smallest effect of interest
+	Inconclusive Verdict = "inconclusive"             // neither
+)
+
+// Verdicts lists the verdicts, in the order tables count them.
+var Verdicts = []Verdict{Harmful, Protective, NoDifference, Inconclusive}
+
+// Alpha is the familywise error rate of the check's tests.
+const Alpha = 0.05
+
+// Estimate is one effect on one harm: the paired contrast across
+// replicates, its interval, its size relative to the reference, the two
+// tests behind the verdict, and the verdict.
+type Estimate struct {
+	Effect Effect
+	Harm   string
+	N      int
+	Mean   float64 // mean contrast over replicates
+	SD     float64 // standard deviation of the contrast across replicates
+	Lo, Hi float64 // 95% t-interval of the mean (not corrected for multiplicity)
+	// Reference is the mean of the reference arms; Relative is Mean over
+	// it, with a 95% percentile bootstrap interval over replicates (NaN
+	// when the reference is 0).
+	Reference              float64
+	Relative, RelLo, RelHi float64
+	SESOI                  float64 // the smallest effect of interest on this harm, in its units
+	// P tests "the effect is 0" (two-sided paired t); PEquiv tests "the
+	// effect lies outside ± SESOI" (two one-sided tests); both are then
+	// Holm-adjusted across the check's family of tests.
+	P, PEquiv       float64
+	PAdj, PEquivAdj float64
+	Verdict         Verdict
+}
+
+// contrast is the per-replicate contrast and reference of an effect.
+func contrast(e Effect, values [][]float64) (d, ref []float64) {
+	n := len(values[0])
+	d, ref = make([]float64, n), make([]float64, n)
+	for a, c := range e.Coef {
+		for r := range n {
+			d[r] += c * values[a][r]
+			ref[r] += e.Ref[a] * values[a][r]
+		}
+	}
+	return d, ref
+}
+
+func meanSD(x []float64) (mean, sd float64) {
+	for _, v := range x {
+		mean += v
+	}
+	mean /= float64(len(x))
+	if len(x) < 2 {
+		return mean, math.NaN()
+	}
+	var ss float64
+	for _, v := range x {
+		ss += (v - mean) * (v - mean)
+	}
+	return mean, math.Sqrt(ss / float64(len(x)-1))
+}
+
+// estimate computes an effect on a harm from values[arm][replicate]:
+// everything but the adjusted p-values and the verdict, which depend on
+// the family. seed fixes the bootstrap, which draws from a stream of its
+// own for each effect and harm.
+func estimate(e Effect, harm string, values [][]float64, sesoi float64, seed uint64) Estimate {
+	d, ref := contrast(e, values)
+	est := Estimate{Effect: e, Harm: harm, N: len(d), SESOI: sesoi}
+	est.Mean, est.SD = meanSD(d)
+	est.Reference, _ = meanSD(ref)
+	est.Lo, est.Hi, est.P, est.PEquiv = math.NaN(), math.NaN(), math.NaN(), math.NaN()
+	switch {
+	case est.N < 2:
+	case est.SD == 0: // the same contrast in every replicate: no doubt about it
+		est.Lo, est.Hi = est.Mean, est.Mean
+		est.P, est.PEquiv = boolP(est.Mean == 0), boolP(math.Abs(est.Mean) >= sesoi)
+	default:
+		t := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: float64(est.N - 1)}
+		se := est.SD / math.Sqrt(float64(est.N))
+		half := t.Quantile(0.975) * se
+		est.Lo, est.Hi = est.Mean-half, est.Mean+half
+		est.P = 2 * t.Survival(math.Abs(est.Mean)/se)
+		// TOST: reject "effect ≤ −δ" and "effect ≥ δ".
+		est.PEquiv = math.Max(t.Survival((est.Mean+sesoi)/se), t.CDF((est.Mean-sesoi)/se))
+	}
+	est.Relative, est.RelLo, est.RelHi = math.NaN(), math.NaN(), math.NaN()
+	if est.Reference != 0 {
+		est.Relative = est.Mean / est.Reference
+		est.RelLo, est.RelHi = bootstrapRatio(d, ref, sim.NewStream(seed, "claim/bootstrap/"+e.ID+"/"+harm))
+	}
+	return est
+}
+
+// boolP is the p-value of a test whose answer is certain.
+func boolP(noEffect bool) float64 {
+	if noEffect {
+		return 1
+	}
+	return 0
+}
+
+// Resamples is the number of bootstrap resamples of a relative interval.
+const Resamples = 2000
+
+// bootstrapRatio is the 95% percentile interval of mean(d)/mean(ref) over
+// replicates resampled with replacement (pairs kept together).
+func bootstrapRatio(d, ref []float64, r *sim.Stream) (lo, hi float64) {
+	if len(d) < 2 {
+		return math.NaN(), math.NaN()
+	}
+	ratios := make([]float64, 0, Resamples)
+	for range Resamples {
+		var sd, sr float64
+		for range d {
+			i := r.IntN(len(d))
+			sd += d[i]
+			sr += ref[i]
+		}
+		if sr != 0 {
+			ratios = append(ratios, sd/sr)
+		}
+	}
+	if len(ratios) < Resamples/2 {
+		return math.NaN(), math.NaN()
+	}
+	slices.Sort(ratios)
+	at := func(q float64) float64 { return ratios[min(len(ratios)-1, int(q*float64(len(ratios))))] }
+	return at(0.025), at(0.975)
+}
+
+// Holm adjusts p-values for a family of tests (Holm 1979): the adjusted
+// value of the i-th smallest is the largest of (m − j + 1) p_(j) over
+// j ≤ i, capped at 1. NaN p-values are left out of the family and stay
+// NaN.
+func Holm(p []float64) []float64 {
+	var idx []int
+	for i, v := range p {
+		if !math.IsNaN(v) {
+			idx = append(idx, i)
+		}
+	}
+	slices.SortStableFunc(idx, func(a, b int) int {
+		switch {
+		case p[a] < p[b]:
+			return -1
+		case p[a] > p[b]:
+			return 1
+		}
+		return a - b // ties on position
+	})
+	adj := make([]float64, len(p))
+	for i := range adj {
+		adj[i] = math.NaN()
+	}
+	m, running := len(idx), 0.0
+	for j, i := range idx {
+		running = math.Max(running, math.Min(1, float64(m-j)*p[i]))
+		adj[i] = running
+	}
+	return adj
+}
+
+// decide adjusts the family's p-values and gives each estimate its
+// verdict: equivalent within the SESOI → no meaningful difference;
+// otherwise different from 0 → harmful or protective by sign; otherwise
+// inconclusive. A significant but tiny effect is thus "no meaningful
+// difference", and a large but uncertain one "inconclusive".
+func decide(family []Estimate) {
+	p, pe := make([]float64, len(family)), make([]float64, len(family))
+	for i, e := range family {
+		p[i], pe[i] = e.P, e.PEquiv
+	}
+	pa, pea := Holm(p), Holm(pe)
+	for i := range family {
+		e := &family[i]
+		e.PAdj, e.PEquivAdj = pa[i], pea[i]
+		switch {
+		case e.PEquivAdj < Alpha:
+			e.Verdict = NoDifference
+		case e.PAdj < Alpha && e.Mean > 0:
+			e.Verdict = Harmful
+		case e.PAdj < Alpha && e.Mean < 0:
+			e.Verdict = Protective
+		default:
+			e.Verdict = Inconclusive
+		}
+	}
+}
+
+// RequiredReps is the number of replicates at which a contrast whose
+// replicates vary with standard deviation sd gets a 95% interval of
+// half-width target × sesoi, estimated from a pilot of n0 replicates.
+func RequiredReps(sd, sesoi, target float64, n0 int) int {
+	if math.IsNaN(sd) || sd == 0 || n0 < 2 {
+		return n0
+	}
+	t := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: float64(n0 - 1)}.Quantile(0.975)
+	n := math.Ceil(math.Pow(t*sd/(target*sesoi), 2))
+	if n > 1e9 {
+		return 1e9
+	}
+	return int(n)
+}

@@ -1,0 +1,144 @@
+package claim
+
+import (
+	"math"
+	"slices"
+	"testing"
+)
+
+func TestHolm(t *testing.T) {
+	tests := []struct {
+		p, want []float64
+	}{
+		// m = 4: 0.01×4, 0.02×3, 0.03×2, 0.04×1 (raised to keep the order).
+		{[]float64{0.03, 0.01, 0.04, 0.02}, []float64{0.06, 0.04, 0.06, 0.06}},
+		{[]float64{0.5, 0.001}, []float64{0.5, 0.002}},
+		{[]float64{0.9, 0.8}, []float64{1, 1}},
+		{[]float64{math.NaN(), 0.01}, []float64{math.NaN(), 0.01}},
+	}
+	for _, tt := range tests {
+		got := Holm(tt.p)
+		for i := range got {
+			if !(math.Abs(got[i]-tt.want[i]) < 1e-12 || (math.IsNaN(got[i]) && math.IsNaN(tt.want[i]))) {
+				t.Errorf("Holm(%v) = %v; want %v", tt.p, got, tt.want)
+				break
+			}
+		}
+	}
+}
+
+// TestVerdicts: the four verdicts from contrasts of known size and spread.
+func TestVerdicts(t *testing.T) {
+	noise := []float64{-1, 0.5, 1.2, -0.8, 0.1, 0.9, -1.1, 0.4, -0.3, 0.7, -0.6, 0.2, 1, -0.9, 0.3, -0.2, 0.8, -0.5, 0.6, -0.4}
+	e := Effect{ID: "x", Kind: Main, Coef: []float64{-1, 1}, Ref: []float64{1, 0}}
+	cases := []struct {
+		name        string
+		shift, size float64 // arm 1 = arm 0 + shift + size × noise
+		sesoi       float64
+		want        Verdict
+	}{
+		{"large, certain", 10, 1, 2, Harmful},
+		{"large, certain, negative", -10, 1, 2, Protective},
+		{"tiny and certain: significant yet trivial", 0.3, 0.2, 2, NoDifference},
+		{"none at all, precise", 0, 0.2, 2, NoDifference},
+		{"uncertain", 1, 8, 2, Inconclusive},
+	}
+	var family []Estimate
+	for _, c := range cases {
+		base := make([]float64, len(noise))
+		arm := make([]float64, len(noise))
+		for r := range noise {
+			base[r] = 100 + 3*noise[(r+5)%len(noise)]
+			arm[r] = base[r] + c.shift + c.size*noise[r]
+		}
+		family = append(family, estimate(e, c.name, [][]float64{base, arm}, c.sesoi, 1))
+	}
+	decide(family)
+	for i, c := range cases {
+		if got := family[i].Verdict; got != c.want {
+			t.Errorf("%s: mean %.3f [%.3f, %.3f], p %.3g (adj %.3g), p_equiv %.3g (adj %.3g): %s; want %s", c.name,
+				family[i].Mean, family[i].Lo, family[i].Hi, family[i].P, family[i].PAdj, family[i].PEquiv, family[i].PEquivAdj, got, c.want)
+		}
+	}
+}
+
+func TestJudge(t *testing.T) {
+	H, P, N, I := Harmful, Protective, NoDifference, Inconclusive
+	tests := []struct {
+		open, closed, closure, diff Verdict
+		want                        string
+	}{
+		{H, H, N, I, ClaimHolds},
+		{H, H, H, H, ClaimHolds},
+		{H, H, P, P, ClaimHolds},
+		{H, N, H, H, ClaimFails},
+		{P, H, N, H, ClaimFails},
+		{H, H, H, N, ClaimFails},
+		{H, H, H, P, ClaimFails},
+		{H, I, N, H, ClaimInconclusive},
+		{H, H, H, I, ClaimInconclusive},
+	}
+	for _, tt := range tests {
+		if got := judge("h", tt.open, tt.closed, tt.closure, tt.diff).Holds; got != tt.want {
+			t.Errorf("judge(%s, %s, %s, %s) = %s; want %s", tt.open, tt.closed, tt.closure, tt.diff, got, tt.want)
+		}
+	}
+}
+
+// TestEffectsOnKnownCells: with cell means built from known main effects
+// and an interaction, every effect comes out exact.
+func TestEffectsOnKnownCells(t *testing.T) {
+	d := StandardDesign(false)
+	ci, mi, pi := d.Index("closure"), d.Index("malfunction"), d.Index("protection")
+	// harm = 10 + 4 C + 6 M − 2 P + 3 C·M (C, M, P in {0, 1})
+	cell := func(c int) float64 {
+		x := func(i int) float64 {
+			if d.On(c, i) {
+				return 1
+			}
+			return 0
+		}
+		return 10 + 4*x(ci) + 6*x(mi) - 2*x(pi) + 3*x(ci)*x(mi)
+	}
+	values := make([][]float64, d.NCells())
+	for c := range values {
+		values[c] = []float64{cell(c), cell(c)}
+	}
+	want := map[string]float64{ // looked up only
+		"closure": 4 + 1.5, "malfunction": 6 + 1.5, "protection": -2,
+		"malfunction|closure=open": 6, "malfunction|closure=closed": 9,
+		"protection|closure=open": -2, "protection|closure=closed": -2,
+		"closure|malfunction=working": 4, "closure|malfunction=failing": 7,
+		"malfunction-closure": 2, "closure×malfunction": 3, "closure×protection": 0, "malfunction×protection": 0,
+		"closure×malfunction×protection": 0,
+	}
+	effects := d.Effects(nil)
+	var ids []string
+	for _, e := range effects {
+		ids = append(ids, e.ID)
+		d, _ := contrast(e, values)
+		w, ok := want[e.ID]
+		if !ok {
+			t.Errorf("unexpected effect %s", e.ID)
+			continue
+		}
+		if math.Abs(d[0]-w) > 1e-12 {
+			t.Errorf("%s = %v; want %v", e.ID, d[0], w)
+		}
+	}
+	for id := range want {
+		if !slices.Contains(ids, id) {
+			t.Errorf("no effect %s", id)
+		}
+	}
+}
+
+func TestRequiredReps(t *testing.T) {
+	// t(0.975, 19) = 2.093; (2.093 × 10 / (0.5 × 10))² = 17.5 → 18.
+	if n := RequiredReps(10, 10, 0.5, 20); n != 18 {
+		t.Errorf("RequiredReps(10, 10, 0.5, 20) = %d; want 18", n)
+	}
+	if n := RequiredReps(0, 10, 0.5, 20); n != 20 {
+		t.Errorf("no spread: %d replicates; want the pilot's 20", n)
+	}
+}
