@@ -140,8 +140,11 @@ func ReadInfo(m *output.Manifest) (*Info, error) {
 // Outcome is a finished claim check.
 type Outcome struct {
 	*Analysis
-	Dir        string
-	Pilot      int // replicates of the pilot
+	Dir   string
+	Pilot int // replicates of the pilot
+	// Unreached are the scenario's changes to built-in regimes that the
+	// design's cells, built from levels, do not see (see Unreached).
+	Unreached  []string
 	Robustness *RobustnessResult
 	Figures    []string
 	Complete   bool
@@ -212,7 +215,7 @@ func Check(ctx context.Context, s *scenarios.Scenario, arg string, o Options, ou
 		return nil, err
 	}
 	defer w.Discard()
-	res := &Outcome{Dir: out, Pilot: pilot}
+	res := &Outcome{Dir: out, Pilot: pilot, Unreached: Unreached(s)}
 	arms := len(x.Regimes)
 	stage := func(name string, from, to int) error {
 		jobs := make([]int, 0, (to-from)*arms)

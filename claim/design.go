@@ -122,16 +122,31 @@ func (d Design) configure(s *scenarios.Scenario, arm string) (*sim.Config, error
 }
 
 // BuiltinCell names the built-in regime a cell equals, if any: the four
-// named regimes are points of the space, and so cells of the design.
+// named regimes are points of the space, and so cells of the design,
+// unless the scenario moves one off its point with keys of its own.
 func (d Design) BuiltinCell(s *scenarios.Scenario, c int) string {
 	lv, err := d.CellLevels(c)
 	if err != nil {
 		return ""
 	}
 	for _, name := range scenarios.BuiltinRegimes {
-		if rl, err := s.RegimeLevels(name); err == nil && rl == lv {
+		rl, err := s.RegimeLevels(name)
+		if dev, _ := s.Deviations(name); err == nil && rl == lv && len(dev) == 0 {
 			return name
 		}
 	}
 	return ""
+}
+
+// Unreached lists, for each built-in regime the scenario changes with
+// keys of its own, those keys: the design's cells are built from the
+// factors' levels, so such changes do not reach them ("closed: patrol").
+func Unreached(s *scenarios.Scenario) []string {
+	var out []string
+	for _, name := range scenarios.BuiltinRegimes {
+		if dev, err := s.Deviations(name); err == nil && len(dev) > 0 {
+			out = append(out, name+": "+strings.Join(dev, ", "))
+		}
+	}
+	return out
 }

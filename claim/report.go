@@ -172,6 +172,9 @@ combination (docs/CLAIM.md).
 		}
 		fmt.Fprintf(&b, "|%s|%s|\n", name, lv)
 	}
+	if len(res.Unreached) > 0 {
+		fmt.Fprintf(&b, "\nThe scenario changes built-in regimes with keys of their own (%s). The combinations are built from the factors' levels, so these changes do not reach them; to change what a setting means in the design, change its level under `[factors.FACTOR.LEVEL]`.\n", strings.Join(res.Unreached, "; "))
+	}
 	b.WriteString("\n![Harms in each combination](figures/cells_" + Harms()[0] + ".png)\n")
 
 	if rob := res.Robustness; rob != nil {

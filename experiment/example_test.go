@@ -43,7 +43,7 @@ func Example() {
 	// Output:
 	// open            trapped person-days 1.4 ± 3.9
 	// closed          trapped person-days 3,598 ± 534
-	// malfunctioning  trapped person-days 228 ± 204
+	// malfunctioning  trapped person-days 194 ± 188
 	// hbm             trapped person-days 663 ± 154
 	// 4 figures; report.md written: true
 }
@@ -80,7 +80,7 @@ func ExamplePrepared_Execute() {
 	}
 	// Output:
 	// run 0: outage_start 0, replicate 0: 22 trapped person-days
-	// run 1: outage_start 0, replicate 1: 14 trapped person-days
+	// run 1: outage_start 0, replicate 1: 10 trapped person-days
 	// run 2: outage_start 0.1, replicate 0: 150 trapped person-days
 	// run 3: outage_start 0.1, replicate 1: 143 trapped person-days
 }

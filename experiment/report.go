@@ -68,6 +68,8 @@ func CompareReport(x *Prepared, drawn []Drawn, groups []output.Group) ([]byte, e
 - A migrant is *trapped* on a day when it has stayed at least ` + fmt.Sprint(f.Migrants.TrappedAfterDays) + ` days at the same place
   away from home and destination, cannot pass legally, cannot pay a smuggler, and has not turned back
   (docs/MODEL.md gives the exact rule). Trapped person-days add up the trapped count over days.
+  A migrant blocked in the same way at home, still wanting to leave, is *stranded*; *immobilised*
+  person-days add trapped, stranded and centre person-days together.
 - Abuse events are counted by kind (extortion, violence, abandonment, kidnap) and perpetrator
   (smugglers, officials). "Migrants abused" counts each migrant once.
 - The intervals describe the mean over replicates of this scenario's assumptions, not the world.

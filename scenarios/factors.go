@@ -4,6 +4,7 @@ import (
 	"bytes"
 	_ "embed"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 
@@ -196,3 +197,37 @@ func (s *Scenario) factorLevels() factorLevels {
 // LevelNames lists the levels of factor: the built-in ones, then the
 // scenario's own.
 func (s *Scenario) LevelNames(factor string) []string { return s.factorLevels().names(factor) }
+
+// Deviations lists the keys in which regime differs from the point of the
+// factor space its levels name (in factor order), and the factors it names
+// no level of: empty when the regime is exactly that point. A key set
+// explicitly to another value than its level's makes the regime a
+// different point than its levels say.
+func (s *Scenario) Deviations(regime string) ([]string, error) {
+	levels := s.factorLevels()
+	spec, lv, err := resolveRegime(regime, builtinRegimes(), s.File.Regimes, levels)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, f := range Factors {
+		if lv.Of(f.Name) == "" {
+			out = append(out, "no "+f.Name+" level")
+		}
+	}
+	point, err := levelSpec(lv, levels)
+	if err != nil {
+		return nil, err
+	}
+	want := reflectValue(point)
+	eachField(reflectValue(spec), func(key string, v reflect.Value) {
+		if key == "base" || key == "description" || key == "levels" {
+			return
+		}
+		w, _ := fieldByKey(want, key)
+		if !reflect.DeepEqual(v.Interface(), w.Interface()) {
+			out = append(out, key)
+		}
+	})
+	return out, nil
+}

@@ -185,3 +185,33 @@ func mustLoad(t *testing.T, name string) *Scenario {
 	}
 	return s
 }
+
+func TestDeviations(t *testing.T) {
+	s := mustLoad(t, "south-sudan")
+	for _, kv := range []string{"regimes.closed.patrol=0.2", "regimes.plain.base=hbm"} {
+		if err := s.Set(kv); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tests := []struct {
+		regime string
+		want   []string
+	}{
+		{"open", nil},
+		{"malfunctioning", nil},
+		{"plain", nil},
+		{"closed", []string{"patrol"}},
+		// The agency regime stands at hbm's levels but sets outages and
+		// capacity of its own: it is not the point its levels name.
+		{"agency", []string{"admission", "capacity_factor", "outage_start", "outage_days", "failing_capacity"}},
+	}
+	for _, tt := range tests {
+		got, err := s.Deviations(tt.regime)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("Deviations(%s) = %v; want %v", tt.regime, got, tt.want)
+		}
+	}
+}

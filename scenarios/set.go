@@ -58,7 +58,9 @@ func (s *Scenario) walk(key string) (reflect.Value, []string, error) {
 			f, ok := fieldByKey(val, part)
 			if !ok {
 				msg := fmt.Sprintf("unknown key %q in %s", part, orTop(strings.Join(parts[:i], ".")))
-				if hint := closest(keysOf(val.Type()), part); hint != "" {
+				if why, ok := removedKeys[part]; ok && parts[0] != "abuse" {
+					msg += ": " + why
+				} else if hint := closest(keysOf(val.Type()), part); hint != "" {
 					msg += "; did you mean " + hint + "?"
 				}
 				return val, nil, errors.New(msg)

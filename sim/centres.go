@@ -104,14 +104,16 @@ func (m *Model) inCentre(id int, mg *Migrant) {
 		return
 	}
 	if int(mg.DaysHere) >= ce.ReturnOfferDays {
-		// One draw decides between evacuation, voluntary return and staying.
+		// One draw decides between evacuation, voluntary return and
+		// staying. Return is offered only where a road leads home.
 		u := m.decisions.Float64()
+		home := int(mg.Home)
 		switch {
 		case u < ce.Evacuation:
 			m.occupancy[c]--
 			m.rec.Evacuated++
 			m.setState(mg, Arrived)
-		case u < ce.Evacuation+ce.ReturnUptake:
+		case u < ce.Evacuation+ce.ReturnUptake && (loc == home || m.rt.next[loc*m.rt.n+home] >= 0):
 			// Assisted return is a journey home, escorted across posts,
 			// not an instant exit; it is counted apart from free returns.
 			m.occupancy[c]--

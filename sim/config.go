@@ -284,7 +284,7 @@ type Abuse struct {
 	OfficialExtortion float64 `toml:"official_extortion"` // rate per turn at a post's counter at which officials demand a bribe, before oversight and multipliers
 	OfficialViolence  float64 `toml:"official_violence"`  // rate per day at which officials abuse a migrant waiting at a post, before oversight and multipliers
 	Bribe             float64 `toml:"bribe"`              // USD officials demand
-	QueueEffect       float64 `toml:"queue_effect"`       // officials' abuse multiplier is 1 + this × (migrants queued / the post's daily capacity)
+	QueueEffect       float64 `toml:"queue_effect"`       // officials' abuse multiplier is 1 + this × ln(1 + migrants queued / the post's daily capacity)
 	PapersEffect      float64 `toml:"papers_effect"`      // multiplier of officials' abuse for migrants without travel documents
 }
 

@@ -295,3 +295,41 @@ func TestHarmIndex(t *testing.T) {
 		t.Errorf("harm index %v; want %v", f.HarmIndex, want)
 	}
 }
+
+// TestAssistedReturnNeedsARoad: a centre offers return only where a road
+// leads home; migrants who came by a path walked alone stay (a scenario
+// like this used to crash the engine).
+func TestAssistedReturnNeedsARoad(t *testing.T) {
+	cfg := Defaults()
+	cfg.Days = 60
+	cfg.Region = Region{
+		Countries: []string{"A", "B"},
+		Locations: []Location{
+			{Name: "Home", Kind: KindOrigin, Country: 0},
+			{Name: "Hub", Kind: KindHub, Country: 0},
+			{Name: "Border", Kind: KindBorder, Country: 0},
+			{Name: "Dest", Kind: KindDestination, Country: 1},
+		},
+		Links: []Link{
+			{From: 0, To: 1, Kind: Irregular, Days: 1, Alone: true},
+			{From: 1, To: 2, Kind: Road, Days: 1},
+			{From: 2, To: 3, Kind: Road, Days: 1},
+		},
+	}
+	cfg.Origins = []Origin{{Location: 0, Initial: 50, Documented: 0, WillSmuggle: 1, Destinations: []int{3}, Weights: []float64{1}}}
+	pol := DefaultPostPolicy()
+	pol.Admission = AdmitDocumented
+	cfg.Posts = []Post{{Name: "Border", Location: 2, Capacity: 10, Policy: pol}}
+	cfg.Centres = []Centre{{Location: 1, Capacity: 100, ReturnOfferDays: 1, ReturnUptake: 1, Reach: 3}}
+	cfg.Protection = Protection{Centres: true, AssistAfterDays: 2}
+	cfg.Migrants.AloneAfterDays = 1
+	cfg.Information.Accuracy = 0
+	cfg.Information.CentreInfo = false
+	f := mustRun(t, &cfg, ReplicateSeed(73, 0)).Final()
+	if f.CentrePersonDays == 0 {
+		t.Fatal("no one reached the centre: the test does not test anything")
+	}
+	if f.ReturnsAssisted != 0 {
+		t.Errorf("%d assisted returns with no road home; want none", f.ReturnsAssisted)
+	}
+}

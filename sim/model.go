@@ -36,7 +36,7 @@ type postState struct {
 	down     bool        // failing today, after any forced condition
 	capToday int
 	// officials is today's multiplier of officials' abuse rates:
-	// (1 − oversight) × (1 + queue effect × queue pressure).
+	// (1 − oversight) × (1 + queue effect × ln(1 + queue pressure)).
 	officials float64
 	queue     []queueEntry
 	head      int

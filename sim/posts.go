@@ -61,8 +61,11 @@ func (m *Model) stepPosts() {
 			queued += q
 		}
 		ab := &m.cfg.Abuse
+		// Pressure is the queue in days of the post's capacity; its effect
+		// grows with the log of it, so that a small, overloaded post makes
+		// its officials bolder without making them abuse without limit.
 		pressure := float64(queued) / math.Max(cp.Capacity*pol.CapacityFactor, 1)
-		p.officials = (1 - pol.Oversight) * (1 + ab.QueueEffect*pressure)
+		p.officials = (1 - pol.Oversight) * (1 + ab.QueueEffect*math.Log1p(pressure))
 		m.offRate[cp.Location] = ab.OfficialViolence * p.officials
 	}
 }

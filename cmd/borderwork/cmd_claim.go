@@ -127,6 +127,9 @@ func cmdClaim(ctx context.Context, args []string, e *env) error {
 		return usageErrorf("--out: %v", err)
 	}
 	formats, _ := parseFormats(c.formats)
+	for _, u := range claim.Unreached(s) {
+		fmt.Fprintf(e.stderr, "borderwork claim: note: the scenario changes the built-in regime %s; the design's combinations are built from the factors' levels and do not see it (change a level with --set factors.FACTOR.LEVEL.KEY=...)\n", u)
+	}
 	var prog *progress
 	stage := ""
 	res, err := claim.Check(ctx, s, arg, o, out, c.workers, formats, func(label string, done, total int) {
