@@ -20,6 +20,12 @@ type ImportOptions struct {
 	Name    string   // scenario name; default: the case folder's name
 	Title   string   // default: "Flee case NAME, imported"
 	Sources []string // where the case comes from, for the file's sources; default: the case folder
+	// From names the case folder in the header and sources; default: the
+	// folder as read.
+	From string
+	// Notes are lines added to the header comment, after the first: the
+	// case's provenance and licence, for example.
+	Notes []string
 	// PostCapacity is the daily capacity of the post on each border
 	// crossing; default 100000, which no validation case comes near, so
 	// that the open regime never holds anyone up.
@@ -67,8 +73,11 @@ func Import(c *Case, opt ImportOptions) ([]byte, error) {
 	if opt.Title == "" {
 		opt.Title = fmt.Sprintf("Flee case %s, imported", opt.Name)
 	}
+	if opt.From == "" {
+		opt.From = filepath.ToSlash(c.Dir)
+	}
 	if len(opt.Sources) == 0 {
-		opt.Sources = []string{"Flee case folder " + filepath.ToSlash(c.Dir)}
+		opt.Sources = []string{"Flee case folder " + opt.From}
 	}
 	if opt.PostCapacity == 0 {
 		opt.PostCapacity = DefaultPostCapacity
@@ -238,7 +247,13 @@ func Import(c *Case, opt ImportOptions) ([]byte, error) {
 // header writes the file's opening comment.
 func (c *Case) header(b *bytes.Buffer, opt ImportOptions, borders []border) {
 	w := func(format string, args ...any) { fmt.Fprintf(b, format, args...) }
-	w("# %s: imported by borderwork from the Flee case folder %s.\n", opt.Name, filepath.ToSlash(c.Dir))
+	w("# %s: imported by borderwork from the Flee case folder %s.\n", opt.Name, opt.From)
+	if len(opt.Notes) > 0 {
+		w("#\n")
+		for _, n := range opt.Notes {
+			w("# %s\n", n)
+		}
+	}
 	w("#\n# Read: input_csv/ (sim_period, locations, routes")
 	for _, f := range []string{"closures", "conflicts", "registration_corrections"} {
 		if _, err := os.Stat(filepath.Join(c.Dir, "input_csv", f+".csv")); err == nil {

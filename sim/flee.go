@@ -35,8 +35,9 @@ type fleeAgent struct {
 	recent    float64
 	recentDay int32
 	route     [fleeRouteCap]uint16
-	routeN    uint8 // locations in route
-	walked    bool  // has finished a link (StartOnFoot walks only the first)
+	routeN    uint8  // locations in route
+	walked    bool   // has finished a link (StartOnFoot walks only the first)
+	refused   uint64 // posts (by index, the first 64) that have refused it: it does not try them again
 }
 
 // recentOn is a's recent travel at the start of day.
@@ -85,14 +86,17 @@ type fleeEdge struct{ to, link int32 }
 
 // fleeCand is a route an agent at a location may choose today.
 type fleeCand struct {
-	path [fleeRouteCap]uint16
-	n    uint8
-	end  uint16
-	base float64 // weight before the capacity multiplier and WeightPower
+	path   [fleeRouteCap]uint16
+	n      uint8
+	end    uint16
+	posts  uint64  // posts on the path (the first 64)
+	base   float64 // weight before the capacity multiplier and WeightPower
+	capped bool    // ends at a location with a capacity, whose multiplier changes as agents move
 }
 
 type fleeState struct {
 	cfg         *FleeConfig
+	reg         *Region
 	move, spawn *Stream
 	agents      []fleeAgent
 	left        []uint8 // per agent: locations of its route still ahead
@@ -100,13 +104,17 @@ type fleeState struct {
 	edges       [][]fleeEdge // by location, in link order
 	closed      []int32      // per link: closures in force on it
 	cands       [][]fleeCand // per location: today's route candidates
-	weights     []float64    // scratch
-	cum         []float64    // scratch
-	crossings   []int        // per post: crossings processed today
-	debt        int          // negative spawn carried over
-	pending     int          // agents asked for on a day without a conflict zone
-	changed     bool         // a conflict state changed today
-	officials   bool         // some post's officials are violent today
+	// For a location none of whose candidates is capped, the weights are
+	// fixed for the day: their running sums, computed once.
+	static      [][]float64 // per location; nil if some candidate is capped
+	staticPosts []uint64    // per location: posts on any of its candidates, and here
+	weights     []float64   // scratch
+	cum         []float64   // scratch
+	crossings   []int       // per post: crossings processed today
+	debt        int         // negative spawn carried over
+	pending     int         // agents asked for on a day without a conflict zone
+	changed     bool        // a conflict state changed today
+	officials   bool        // some post's officials are violent today
 }
 
 // initFlee sets a model up for the Flee rules and puts the day-0
@@ -114,7 +122,7 @@ type fleeState struct {
 func (m *Model) initFlee(seed uint64) {
 	cfg := m.cfg
 	fc := &cfg.Flee
-	f := &fleeState{cfg: fc, move: NewStream(seed, streamFleeMove), spawn: NewStream(seed, streamFleeSpawn)}
+	f := &fleeState{cfg: fc, reg: &cfg.Region, move: NewStream(seed, streamFleeMove), spawn: NewStream(seed, streamFleeSpawn)}
 	n := len(cfg.Region.Locations)
 	f.locs = make([]fleeLoc, n)
 	expected := 64
@@ -145,6 +153,8 @@ func (m *Model) initFlee(seed uint64) {
 	}
 	f.closed = make([]int32, len(cfg.Region.Links))
 	f.cands = make([][]fleeCand, n)
+	f.static = make([][]float64, n)
+	f.staticPosts = make([]uint64, n)
 	f.crossings = make([]int, m.nPst)
 	f.agents = make([]fleeAgent, 0, expected)
 	f.left = make([]uint8, 0, expected)

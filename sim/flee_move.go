@@ -117,7 +117,9 @@ func (m *Model) fleeStep(id int, through bool) bool {
 			return false
 		case crossRefused:
 			f.clearRoute(id)
-			mg.Flags |= Refused
+			if p < 64 {
+				a.refused |= 1 << p
+			}
 			return false
 		}
 	}
@@ -199,7 +201,6 @@ func (m *Model) fleeTravel(id int) {
 		}
 		to := mg.Next
 		mg.Prev, mg.Loc = mg.Loc, to
-		mg.Flags &^= Refused
 		f.locs[to].n++
 		m.setState(mg, Waiting)
 		if f.locs[to].marker && f.hasRoute(id) {

@@ -18,6 +18,25 @@ func (m *Model) fleeCandidates(from int) {
 			m.fleeVisit(from, e, 0, &path, 0, 1)
 		}
 	}
+	cands := f.cands[from]
+	f.static[from] = f.static[from][:0]
+	f.staticPosts[from] = 0
+	for i := range cands {
+		if cands[i].capped {
+			f.static[from] = nil
+			return
+		}
+		f.staticPosts[from] |= cands[i].posts
+	}
+	if p := m.rt.postAt[from]; p >= 0 && p < 64 {
+		f.staticPosts[from] |= 1 << p // refused here: crossing from here is no candidate
+	}
+	w := f.fleeWeights(cands, nil, 0, false)
+	sum := 0.0
+	for _, x := range w {
+		sum += max(x, 0)
+		f.static[from] = append(f.static[from], sum)
+	}
 }
 
 // fleeVisit extends a path of n locations (already dist km long) by edge
@@ -35,7 +54,7 @@ func (m *Model) fleeVisit(from int, e fleeEdge, dist float64, path *[fleeRouteCa
 	if f.locs[x].marker {
 		step--
 	} else {
-		c := fleeCand{path: *path, n: uint8(n), end: uint16(x)}
+		c := fleeCand{path: *path, n: uint8(n), end: uint16(x), posts: m.fleePostsOn(path[:n]), capped: f.locs[x].capacity >= 1}
 		soft := fc.Softening + d
 		if fc.DistancePower != 1 {
 			soft = math.Pow(soft, fc.DistancePower)
@@ -52,6 +71,17 @@ func (m *Model) fleeVisit(from int, e fleeEdge, dist float64, path *[fleeRouteCa
 		}
 		m.fleeVisit(from, e2, d, path, n, step+1)
 	}
+}
+
+// fleePostsOn is the set of posts (the first 64) at locations of path.
+func (m *Model) fleePostsOn(path []uint16) uint64 {
+	var set uint64
+	for _, l := range path {
+		if p := m.rt.postAt[l]; p >= 0 && p < 64 {
+			set |= 1 << p
+		}
+	}
+	return set
 }
 
 func onPath(path []uint16, loc int32) bool {
@@ -80,8 +110,8 @@ func (f *fleeState) capMultiplier(loc int) float64 {
 
 // fleeChooseRoute draws a route for agent id at loc: a candidate with
 // probability proportional to its weight, uniformly if all weigh 0. An
-// agent refused at a post here does not try to cross it again from here.
-// It reports whether the agent has a route.
+// agent does not try again a post that has refused it. It reports whether
+// the agent has a route.
 func (m *Model) fleeChooseRoute(id int, loc int) bool {
 	f := m.fl
 	fc := f.cfg
@@ -105,36 +135,40 @@ func (m *Model) fleeChooseRoute(id int, loc int) bool {
 		return true
 	}
 	cands := f.cands[loc]
-	refused := mg.Flags&Refused != 0
-	prune := fc.PruningThreshold > 1.001
-	// Weights go to f.weights, -1 for routes that are no candidate.
-	f.weights = f.weights[:0]
-	best, total, count := 0.0, 0.0, 0
-	for i := range cands {
-		c := &cands[i]
-		w := -1.0
-		if !refused || !m.crosses(mg, int32(c.path[0])) {
-			w = c.base * f.capMultiplier(int(c.end))
-			if fc.WeightPower != 1 {
-				w = math.Pow(w, fc.WeightPower)
+	a := &f.agents[id]
+	if cum := f.static[loc]; cum != nil && a.refused&f.staticPosts[loc] == 0 {
+		// The day's weights, summed once: the same draw as below.
+		if len(cum) == 0 {
+			return false
+		}
+		u, total := f.move.Float64(), cum[len(cum)-1]
+		pick := len(cum) - 1
+		if total > 0 {
+			target := u * total
+			for i, c := range cum {
+				if c > target {
+					pick = i
+					break
+				}
 			}
-			if w > best {
-				best = w
-			}
+		} else {
+			pick = min(int(u*float64(len(cum))), len(cum)-1)
+		}
+		f.setRoute(id, &cands[pick].path, cands[pick].n)
+		return true
+	}
+	// A post that refused the agent is no way for it any more: neither the
+	// post here, if crossing there, nor a post on a route.
+	refusedHere := false
+	if p := m.rt.postAt[loc]; p >= 0 && p < 64 {
+		refusedHere = a.refused&(1<<p) != 0
+	}
+	f.weights = f.fleeWeights(cands, mg, a.refused, refusedHere)
+	total, count := 0.0, 0
+	for _, w := range f.weights {
+		if w >= 0 {
 			total += w
 			count++
-		}
-		f.weights = append(f.weights, w)
-	}
-	if prune {
-		total, count = 0, 0
-		for i, w := range f.weights {
-			if w >= 0 && w < best/fc.PruningThreshold {
-				f.weights[i] = -1
-			} else if w >= 0 {
-				total += w
-				count++
-			}
 		}
 	}
 	if count == 0 {
@@ -167,6 +201,42 @@ func (m *Model) fleeChooseRoute(id int, loc int) bool {
 	}
 	f.setRoute(id, &cands[pick].path, cands[pick].n)
 	return true
+}
+
+// fleeWeights returns the weights of cands for an agent (mg, which has
+// been refused by the posts in refused, and here if refusedHere; mg nil
+// for none), into f.weights: -1 for a route that is no candidate for it
+// or is pruned.
+func (f *fleeState) fleeWeights(cands []fleeCand, mg *Migrant, refused uint64, refusedHere bool) []float64 {
+	fc := f.cfg
+	w := f.weights[:0]
+	best := 0.0
+	for i := range cands {
+		c := &cands[i]
+		x := -1.0
+		if c.posts&refused == 0 && !(refusedHere && f.crossesFrom(mg, int(c.path[0]))) {
+			x = c.base * f.capMultiplier(int(c.end))
+			if fc.WeightPower != 1 {
+				x = math.Pow(x, fc.WeightPower)
+			}
+			best = max(best, x)
+		}
+		w = append(w, x)
+	}
+	if fc.PruningThreshold > 1.001 {
+		for i, x := range w {
+			if x >= 0 && x < best/fc.PruningThreshold {
+				w[i] = -1
+			}
+		}
+	}
+	f.weights = w
+	return w
+}
+
+// crossesFrom is Model.crosses for the Flee rules' state.
+func (f *fleeState) crossesFrom(mg *Migrant, next int) bool {
+	return f.reg.Locations[next].Country != f.reg.Locations[mg.Prev].Country
 }
 
 // fleeMaxRoute is the longest candidate route any location could have
