@@ -63,9 +63,13 @@ type border struct {
 //     can act at the real borders. Under the Flee rule set a journey
 //     passes a border location without stopping and the post of the open
 //     regime lets everyone through, so the split changes nothing there.
-//   - A link closure of a split route closes both halves; Flee's
-//     remove_forced_redirection rows change nothing it models and are
-//     listed in the header only.
+//   - A closure that closes a whole route in Flee (of a country, a
+//     location or a link) closes both halves of a split route; so does
+//     the engine's rule that an agent sent back to a border location goes
+//     on back to where it came from. With both, the split changes no
+//     count of any location on any day (TestBorderSplitChangesNothing).
+//   - Flee's remove_forced_redirection rows change nothing it models and
+//     are listed in the header only.
 func Import(c *Case, opt ImportOptions) ([]byte, error) {
 	if opt.Name == "" {
 		opt.Name = filepath.Base(filepath.Clean(c.Dir))
@@ -184,24 +188,46 @@ func Import(c *Case, opt ImportOptions) ([]byte, error) {
 		if cl.End > cl.Start {
 			to = fmt.Sprintf("to = %d\n", cl.End)
 		}
-		write := func(names ...string) {
-			w("\n[[closures]]   # closures.csv line %d\nkind = %s\nnames = [%s]\nfrom = %d\n%s", cl.Line, q(cl.Kind), qlist(names), cl.Start, to)
+		write := func(kind string, names ...string) {
+			w("\n[[closures]]   # closures.csv line %d\nkind = %s\nnames = [%s]\nfrom = %d\n%s", cl.Line, q(kind), qlist(names), cl.Start, to)
 		}
+		half := func(a, b string) {
+			w("\n[[closures]]   # closures.csv line %d: the other half of a split route\nkind = \"link\"\nnames = [%s]\nfrom = %d\n%s", cl.Line, qlist([]string{a, b}), cl.Start, to)
+		}
+		// A closure that closes a route in Flee closes both of its halves
+		// here: the halves within one country are added as link closures.
 		switch cl.Kind {
-		case "country", "link":
-			if cl.Kind == "link" {
-				ri := c.routeBetween(c.LocationIndex(cl.Name1), c.LocationIndex(cl.Name2))
-				if bd := borderOf[ri]; bd != nil {
-					r := c.Routes[ri]
-					cl.Kind = "link"
-					write(c.Locations[r.From].Name, bd.name)
-					write(bd.name, c.Locations[r.To].Name)
-					continue
+		case "link":
+			ri := c.routeBetween(c.LocationIndex(cl.Name1), c.LocationIndex(cl.Name2))
+			if bd := borderOf[ri]; bd != nil {
+				r := c.Routes[ri]
+				write("link", c.Locations[r.From].Name, bd.name)
+				half(bd.name, c.Locations[r.To].Name)
+				continue
+			}
+			write(cl.Kind, cl.Name1, cl.Name2)
+		case "country":
+			write(cl.Kind, cl.Name1, cl.Name2)
+			for _, bd := range borders {
+				r := c.Routes[bd.route]
+				a, b := c.Locations[r.From].Country, c.Locations[r.To].Country
+				if a == cl.Name1 && b == cl.Name2 || a == cl.Name2 && b == cl.Name1 {
+					half(c.Locations[r.From].Name, bd.name)
 				}
 			}
-			write(cl.Name1, cl.Name2)
+		case "location":
+			write(cl.Kind, cl.Name1)
+			l := c.LocationIndex(cl.Name1)
+			for _, bd := range borders {
+				switch r := c.Routes[bd.route]; l {
+				case r.From:
+					half(bd.name, c.Locations[r.To].Name)
+				case r.To:
+					half(c.Locations[r.From].Name, bd.name)
+				}
+			}
 		default:
-			write(cl.Name1)
+			write(cl.Kind, cl.Name1)
 		}
 	}
 

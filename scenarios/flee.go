@@ -81,13 +81,13 @@ func (v *validator) flee(kinds map[string]sim.LocationKind, loc func(string, str
 		v.add("rules", "rules = \"flee\" needs a [flee] table")
 	}
 	if len(f.Origins) > 0 {
-		v.add("origins", "the Flee rule set spawns agents from flee.spawn in conflict zones; remove [[origins]]")
+		v.add("origins.0", "the Flee rule set spawns agents from flee.spawn in conflict zones; remove [[origins]]")
 	}
 	if len(f.Markets) > 0 {
-		v.add("markets", "the Flee rule set has no smugglers; remove [[markets]]")
+		v.add("markets.0", "the Flee rule set has no smugglers; remove [[markets]]")
 	}
 	if len(f.Centres) > 0 {
-		v.add("centres", "the Flee rule set has no centres; remove [[centres]]")
+		v.add("centres.0", "the Flee rule set has no centres; remove [[centres]]")
 	}
 	for i, l := range f.Locations {
 		p := fmt.Sprintf("locations.%d", i)

@@ -277,9 +277,10 @@ func (v *validator) structure() {
 			v.add(p+".alone", "only irregular links can be walked alone")
 		}
 	}
-	if f.Rules == "flee" {
+	switch f.Rules {
+	case "flee":
 		v.flee(kinds, loc) // flee.go
-	} else {
+	case "", "borderwork":
 		v.origins(kinds, loc)
 	}
 	v.fleeOnly()

@@ -192,9 +192,13 @@ func (m *Model) fleeTravel(id int) {
 			return
 		}
 		if f.closed[mg.Link] > 0 {
-			// The link closed under it: back to where it started.
+			// The link closed under it: back to where it started, or, from
+			// a border location it was passing, to where it came from.
 			a.walked = true
 			a.moved += length - a.onLink
+			if f.locs[mg.Loc].marker {
+				mg.Loc = mg.Prev
+			}
 			f.locs[mg.Loc].n++
 			m.setState(mg, Waiting)
 			return
