@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -151,21 +152,44 @@ func (v *Validation) Summary(m Measure) output.Stat {
 // table validation.csv (per camp and day: observed, simulated and each
 // measure's term, with 95% intervals over replicates; camp "all" holds
 // the day's totals), replicates.csv (each replicate's mean errors),
-// summary.csv, and the figures camp-NAME and error in each format.
-func (v *Validation) Write(dir string, formats []string) error {
+// summary.csv, and the figures camp-NAME and error in each format. It
+// returns the names of the tables and figures written.
+func (v *Validation) Write(dir string, formats []string) (tables, figs []string, err error) {
 	files := []struct {
 		name  string
 		write func(io.Writer) error
 	}{{"validation.csv", v.WriteTable}, {"replicates.csv", v.writeReplicates}, {"summary.csv", v.writeSummary}}
 	for _, f := range files {
 		if err := writeFile(filepath.Join(dir, f.name), f.write); err != nil {
-			return err
+			return nil, nil, err
 		}
+		tables = append(tables, f.name)
 	}
 	if len(formats) == 0 {
-		return nil
+		return tables, nil, nil
 	}
-	return v.Figures(dir, formats)
+	if err := v.Figures(dir, formats); err != nil {
+		return nil, nil, err
+	}
+	for _, name := range v.figureNames() {
+		for _, f := range formats {
+			figs = append(figs, name+"."+f)
+		}
+	}
+	return tables, figs, nil
+}
+
+// figureNames are the figures Figures draws, without extension.
+func (v *Validation) figureNames() []string {
+	var names []string
+	for _, c := range v.Camps {
+		name := "camp-" + slug(c)
+		for k := 2; slices.Contains(names, name) || name == "error"; k++ {
+			name = fmt.Sprintf("camp-%s-%d", slug(c), k)
+		}
+		names = append(names, name)
+	}
+	return append(names, "error")
 }
 
 func writeFile(path string, write func(io.Writer) error) error {
@@ -282,12 +306,13 @@ func (v *Validation) writeSummary(w io.Writer) error {
 // the observed values) and one of the three errors over time.
 func (v *Validation) Figures(dir string, formats []string) error {
 	caption := figures.Caption{Scenario: v.Scenario, Seed: int64(v.Seed), Reps: len(v.Simulated), Extra: "regime " + v.Regime}
-	for ci, name := range v.Camps {
+	names := v.figureNames()
+	for ci := range v.Camps {
 		fig, err := v.CampFigure(ci, caption)
 		if err != nil {
 			return err
 		}
-		if err := figures.Save(fig, dir, "camp-"+slug(name), formats); err != nil {
+		if err := figures.Save(fig, dir, names[ci], formats); err != nil {
 			return err
 		}
 	}
