@@ -152,13 +152,15 @@ func (v *Validation) Summary(m Measure) output.Stat {
 // table validation.csv (per camp and day: observed, simulated and each
 // measure's term, with 95% intervals over replicates; camp "all" holds
 // the day's totals), replicates.csv (each replicate's mean errors),
-// summary.csv, and the figures camp-NAME and error in each format. It
-// returns the names of the tables and figures written.
+// fit.csv (each measure over replicates), and, in each format, the
+// figures figures/camp-NAME and figures/error. It returns the names of
+// the tables and figures written, relative to dir; docs/OUTPUTS.md
+// describes every column.
 func (v *Validation) Write(dir string, formats []string) (tables, figs []string, err error) {
 	files := []struct {
 		name  string
 		write func(io.Writer) error
-	}{{"validation.csv", v.WriteTable}, {"replicates.csv", v.writeReplicates}, {"summary.csv", v.writeSummary}}
+	}{{"validation.csv", v.WriteTable}, {"replicates.csv", v.writeReplicates}, {"fit.csv", v.writeFit}}
 	for _, f := range files {
 		if err := writeFile(filepath.Join(dir, f.name), f.write); err != nil {
 			return nil, nil, err
@@ -168,12 +170,16 @@ func (v *Validation) Write(dir string, formats []string) (tables, figs []string,
 	if len(formats) == 0 {
 		return tables, nil, nil
 	}
-	if err := v.Figures(dir, formats); err != nil {
+	figDir := filepath.Join(dir, "figures")
+	if err := os.MkdirAll(figDir, 0o755); err != nil {
+		return nil, nil, err
+	}
+	if err := v.Figures(figDir, formats); err != nil {
 		return nil, nil, err
 	}
 	for _, name := range v.figureNames() {
 		for _, f := range formats {
-			figs = append(figs, name+"."+f)
+			figs = append(figs, "figures/"+name+"."+f)
 		}
 	}
 	return tables, figs, nil
@@ -271,14 +277,9 @@ func (v *Validation) dayOf(r, t int) (sim, obs []float64) {
 	return sim, obs
 }
 
-// cell writes a number for a table; an interval of one replicate is
-// empty.
-func cell(x float64) string {
-	if x != x {
-		return ""
-	}
-	return strconv.FormatFloat(x, 'g', 8, 64)
-}
+// cell writes a number for a table so that it reads back exactly; a
+// statistic that does not exist (the interval of one replicate) is NaN.
+func cell(x float64) string { return output.FormatFloat(x) }
 
 func (v *Validation) writeReplicates(w io.Writer) error {
 	cw := csv.NewWriter(w)
@@ -291,7 +292,7 @@ func (v *Validation) writeReplicates(w io.Writer) error {
 	return cw.Error()
 }
 
-func (v *Validation) writeSummary(w io.Writer) error {
+func (v *Validation) writeFit(w io.Writer) error {
 	cw := csv.NewWriter(w)
 	cw.Write([]string{"measure", "replicates", "mean", "sd", "lo", "hi"})
 	for m := range NumMeasures {

@@ -22,8 +22,8 @@ three error measures: rescaled (FabFlee's validation figure), normal and
 total (FLEE-FORMAT section 3.8; docs/VALIDATION.md). It prints each
 measure's mean over replicates with its 95% interval, and writes to the
 output folder validation.csv (per camp, day and measure, with intervals),
-replicates.csv, summary.csv, a figure per camp and one of the error over
-time.
+replicates.csv, fit.csv, a figure per camp and one of the error over time
+(docs/OUTPUTS.md).
 
 Example:
 
@@ -134,7 +134,11 @@ func printValidation(e *env, v *flee.Validation, data, out string) {
 	fmt.Fprintln(tw, "error\tmean\t95% interval\t")
 	for m := range flee.NumMeasures {
 		st := v.Summary(m)
-		fmt.Fprintf(tw, "%s\t%.4f\t[%.4f, %.4f]\t\n", m, st.Mean, st.Lo, st.Hi)
+		interval := "(one replicate)"
+		if st.N > 1 {
+			interval = fmt.Sprintf("[%.4f, %.4f]", st.Lo, st.Hi)
+		}
+		fmt.Fprintf(tw, "%s\t%.4f\t%s\t\n", m, st.Mean, interval)
 	}
 	tw.Flush()
 	fmt.Fprintf(e.stdout, "\n(each run's error is its mean over days; Flee reports the rescaled one.)\nWrote %s.\n", out)
@@ -142,9 +146,9 @@ func printValidation(e *env, v *flee.Validation, data, out string) {
 
 func printValidationJSON(e *env, v *flee.Validation, out string) error {
 	type stat struct {
-		Mean float64 `json:"mean"`
-		Lo   float64 `json:"lo"`
-		Hi   float64 `json:"hi"`
+		Mean float64  `json:"mean"`
+		Lo   *float64 `json:"lo"` // null for one replicate
+		Hi   *float64 `json:"hi"`
 	}
 	summary := struct {
 		Scenario   string          `json:"scenario"`
@@ -156,7 +160,11 @@ func printValidationJSON(e *env, v *flee.Validation, out string) error {
 	}{Scenario: v.Scenario, Regime: v.Regime, Replicates: v.Replicates, Seed: v.Seed, Errors: map[string]stat{}, Out: out}
 	for m := range flee.NumMeasures {
 		st := v.Summary(m)
-		summary.Errors[m.String()] = stat{st.Mean, st.Lo, st.Hi}
+		x := stat{Mean: st.Mean}
+		if st.N > 1 {
+			x.Lo, x.Hi = &st.Lo, &st.Hi
+		}
+		summary.Errors[m.String()] = x
 	}
 	enc := json.NewEncoder(e.stdout)
 	enc.SetIndent("", "  ")

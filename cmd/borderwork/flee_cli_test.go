@@ -75,7 +75,7 @@ func TestValidateFlee(t *testing.T) {
 			t.Errorf("validate's output does not contain %q:\n%s", want, stdout)
 		}
 	}
-	want := []string{"camp-c1.png", "camp-c2.png", "camp-c3.png", "error.png", "manifest.json", "replicates.csv", "scenario.toml", "summary.csv", "validation.csv"}
+	want := []string{"figures/camp-c1.png", "figures/camp-c2.png", "figures/camp-c3.png", "figures/error.png", "fit.csv", "manifest.json", "replicates.csv", "scenario.toml", "validation.csv"}
 	if got := files(t, out); !slices.Equal(got, want) {
 		t.Errorf("validate wrote %v; want %v", got, want)
 	}
@@ -91,7 +91,7 @@ func TestValidateFlee(t *testing.T) {
 	if status, _, stderr := runCLI(t, "validate", scenario, "--data", fleeCase, "--reps", "3", "--formats", "png", "--out", again, "--workers", "1"); status != 0 {
 		t.Fatal(stderr)
 	}
-	for _, table := range []string{"validation.csv", "replicates.csv", "summary.csv"} {
+	for _, table := range []string{"validation.csv", "replicates.csv", "fit.csv"} {
 		a, _ := os.ReadFile(filepath.Join(out, table))
 		b, _ := os.ReadFile(filepath.Join(again, table))
 		if string(a) != string(b) {
@@ -120,5 +120,17 @@ func TestValidateFleeBadInput(t *testing.T) {
 	}
 	if _, err := os.Stat(out); err == nil {
 		t.Error("a failed validate wrote its output folder")
+	}
+}
+
+func TestValidateFleeOneReplicateJSON(t *testing.T) {
+	scenario := filepath.Join(t.TempDir(), "tiny.toml")
+	if status, _, stderr := runCLI(t, "import", "flee", "--out", scenario, fleeCase); status != 0 {
+		t.Fatalf("import: %s", stderr)
+	}
+	out := filepath.Join(t.TempDir(), "v")
+	status, stdout, stderr := runCLI(t, "validate", scenario, "--data", fleeCase, "--reps", "1", "--formats", "", "--json", "--out", out)
+	if status != 0 || !strings.Contains(stdout, `"lo": null`) || !strings.Contains(stdout, `"rescaled"`) {
+		t.Errorf("validate --json with one replicate: status %d\n%s%s", status, stdout, stderr)
 	}
 }
