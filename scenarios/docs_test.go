@@ -69,7 +69,15 @@ func formatKeys(t *testing.T) []docKey {
 			switch {
 			case isText(ft):
 			case ft.Kind() == reflect.Struct:
-				walk(v.Field(i), ft.Name(), child, "### `["+child+"]`")
+				fv := v.Field(i) // a table may be optional: a pointer, nil or holding its defaults
+				if fv.Kind() == reflect.Pointer {
+					if fv.IsNil() {
+						fv = reflect.Zero(ft)
+					} else {
+						fv = fv.Elem()
+					}
+				}
+				walk(fv, ft.Name(), child, "### `["+child+"]`")
 			case ft.Kind() == reflect.Slice && deref(ft.Elem()).Kind() == reflect.Struct && !isText(deref(ft.Elem())):
 				et := deref(ft.Elem())
 				walk(elementDefault(child, et), et.Name(), child, "### `[["+child+"]]`")

@@ -174,9 +174,9 @@ func (s *Scenario) compileFlee(cfg *sim.Config, loc map[string]int) {
 	cfg.Rules = sim.RulesFlee
 	for i, l := range f.Locations {
 		dst := &cfg.Region.Locations[i]
-		dst.Population = deref(l.Population)
-		dst.Capacity = deref(l.Capacity)
-		dst.Initial = deref(l.Initial)
+		dst.Population = intOr0(l.Population)
+		dst.Capacity = intOr0(l.Capacity)
+		dst.Initial = intOr0(l.Initial)
 		dst.Forward = l.Forward
 		for _, c := range l.Conflict {
 			dst.Conflict = append(dst.Conflict, sim.ConflictStep{From: c.From, Intensity: c.Intensity})
@@ -216,7 +216,7 @@ func (s *Scenario) compileFlee(cfg *sim.Config, loc map[string]int) {
 	}
 }
 
-func deref(p *int) int {
+func intOr0(p *int) int {
 	if p == nil {
 		return 0
 	}
@@ -229,7 +229,7 @@ func deref(p *int) int {
 func (s *Scenario) fleeExpected() float64 {
 	total := 0.0
 	for _, l := range s.File.Locations {
-		total += float64(deref(l.Initial))
+		total += float64(intOr0(l.Initial))
 	}
 	if s.File.Flee != nil {
 		for d, n := range s.File.Flee.Spawn {

@@ -104,6 +104,7 @@ func writeValidation(folder *output.Folder, v *flee.Validation, s *scenarios.Sce
 	m := output.NewManifest("validate")
 	m.ScenarioSHA256 = output.SHA256(scenarioTOML)
 	m.CommandLine = fmt.Sprintf("borderwork validate %s --data %s --regime %s --seed %d --days %d --reps %d", arg, data, regime, v.Seed, v.Days, v.Replicates)
+	m.ScenarioArg = arg
 	m.Scenario, m.ScenarioSource, m.Seed, m.Days, m.Reps = v.Scenario, s.Source, int64(v.Seed), v.Days, v.Replicates
 	m.Regimes, m.Sets = []string{regime}, s.Sets()
 	if m.Sets == nil {
