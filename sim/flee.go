@@ -100,10 +100,14 @@ type fleeState struct {
 	move, spawn *Stream
 	agents      []fleeAgent
 	left        []uint8 // per agent: locations of its route still ahead
-	locs        []fleeLoc
-	edges       [][]fleeEdge // by location, in link order
-	closed      []int32      // per link: closures in force on it
-	cands       [][]fleeCand // per location: today's route candidates
+	// at is each agent's location while it waits there, onLink while it
+	// travels: the two daily passes read it, 2 bytes an agent, rather
+	// than the agents' 32-byte Migrants.
+	at     []uint16
+	locs   []fleeLoc
+	edges  [][]fleeEdge // by location, in link order
+	closed []int32      // per link: closures in force on it
+	cands  [][]fleeCand // per location: today's route candidates
 	// For a location none of whose candidates is capped, the weights are
 	// fixed for the day: their running sums, computed once.
 	static      [][]float64 // per location; nil if some candidate is capped
@@ -158,6 +162,7 @@ func (m *Model) initFlee(seed uint64) {
 	f.crossings = make([]int, m.nPst)
 	f.agents = make([]fleeAgent, 0, expected)
 	f.left = make([]uint8, 0, expected)
+	f.at = make([]uint16, 0, expected)
 	m.migrants = make([]Migrant, 0, expected)
 	m.beliefs = make([]uint16, 0, expected*m.nPst)
 	m.fl = f
@@ -177,6 +182,7 @@ func (m *Model) fleeAdd(loc int) {
 	})
 	m.fl.agents = append(m.fl.agents, fleeAgent{recentDay: int32(m.day) - 1})
 	m.fl.left = append(m.fl.left, 0)
+	m.fl.at = append(m.fl.at, uint16(loc))
 	b := toBelief(m.cfg.Information.Prior)
 	for range m.nPst {
 		m.beliefs = append(m.beliefs, b)
@@ -208,22 +214,29 @@ func (m *Model) stepFlee() {
 	m.fleeSpawn()
 	m.fleeClosures()
 	m.fleeScores()
-	for id := range m.migrants {
-		mg := &m.migrants[id]
-		if mg.State != Waiting {
+	for id, at := range f.at {
+		if at == onLink {
 			continue
 		}
-		if f.officials && m.offRate[mg.Loc] > 0 {
+		if f.officials && m.offRate[at] > 0 {
 			m.fleeOfficials(id)
 		}
-		// The common case inline: an agent without a route that stays.
-		if f.left[id] == 0 && !f.trial(&f.locs[mg.Loc]) {
-			continue
+		// The common case inline: an agent without a route that stays,
+		// most often in a camp, counting down its geometric skip.
+		if f.left[id] == 0 {
+			L := &f.locs[at]
+			if L.skip > 0 && L.skipFor == L.moveChance {
+				L.skip--
+				continue
+			}
+			if !f.trial(L) {
+				continue
+			}
 		}
 		m.fleeGo(id)
 	}
-	for id := range m.migrants {
-		if m.migrants[id].State == Travelling {
+	for id, at := range f.at {
+		if at == onLink {
 			m.fleeAdvance(id)
 		}
 	}
@@ -262,6 +275,10 @@ func (m *Model) fleeConflicts() {
 		}
 	}
 }
+
+// onLink marks an agent on a link in fleeState.at (Validate allows at
+// most 65535 locations, indices 0 to 65534).
+const onLink = 0xFFFF
 
 // conflictFloor is the intensity below which Flee sees no conflict.
 const conflictFloor = 0.000001

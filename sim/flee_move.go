@@ -128,6 +128,7 @@ func (m *Model) fleeStep(id int, through bool) bool {
 	mg.Next = next
 	mg.Link = uint16(link)
 	a.onLink = 0
+	f.at[id] = onLink
 	m.setState(mg, Travelling)
 	return true
 }
@@ -200,12 +201,14 @@ func (m *Model) fleeTravel(id int) {
 				mg.Loc = mg.Prev
 			}
 			f.locs[mg.Loc].n++
+			f.at[id] = mg.Loc
 			m.setState(mg, Waiting)
 			return
 		}
 		to := mg.Next
 		mg.Prev, mg.Loc = mg.Loc, to
 		f.locs[to].n++
+		f.at[id] = to
 		m.setState(mg, Waiting)
 		if f.locs[to].marker && f.hasRoute(id) {
 			carry := a.onLink - length
