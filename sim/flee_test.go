@@ -178,3 +178,27 @@ func ExampleRun_flee() {
 	// C 63
 	// on links 68
 }
+
+// TestFleeAwareness: with a town nobody leaves by choice, agents stuck at
+// B with a lookahead of one hop reach the camp C only with a lookahead of
+// two, following their route through B.
+func TestFleeAwareness(t *testing.T) {
+	reached := func(level int) int {
+		cfg := fleeLine(0, 100)
+		cfg.Days = 6
+		cfg.Flee.DefaultMoveChance = 0
+		cfg.Flee.CampWeight = 100
+		cfg.Flee.AwarenessLevel = level
+		res, err := Run(cfg, 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res.Locations[5*3+2].Waiting
+	}
+	if n := reached(1); n != 0 {
+		t.Errorf("awareness 1: %d agents reached C; want 0 (B is never left)", n)
+	}
+	if n := reached(2); n < 60 {
+		t.Errorf("awareness 2: %d of 100 agents reached C; want most (C weighs 100/240 against B's 1/40)", n)
+	}
+}
