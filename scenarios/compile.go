@@ -77,9 +77,12 @@ func (s *Scenario) config(regime string, spec *RegimeSpec, lv Levels) *sim.Confi
 			kind = sim.Irregular
 		}
 		days := 0.0
-		if l.Days != nil {
+		switch {
+		case f.Rules == "flee":
+			days = 1 // the Flee rule set reads LengthKm
+		case l.Days != nil:
 			days = *l.Days
-		} else {
+		default:
 			days = *l.DistanceKm / *l.SpeedKmPerDay
 		}
 		cfg.Region.Links = append(cfg.Region.Links, sim.Link{
@@ -141,6 +144,7 @@ func (s *Scenario) config(regime string, spec *RegimeSpec, lv Levels) *sim.Confi
 			ReturnOfferDays: *c.ReturnOfferDays, ReturnUptake: *c.ReturnUptake, Evacuation: *c.Evacuation, Reach: *c.Reach,
 		})
 	}
+	s.compileFlee(&cfg, loc) // flee.go
 	return &cfg
 }
 
@@ -176,6 +180,9 @@ func joinNames(names []string) string {
 // ExpectedMigrants is the mean number of migrants a run creates: those
 // present on day 0 plus the mean inflow over the run.
 func (s *Scenario) ExpectedMigrants() float64 {
+	if s.File.Rules == "flee" {
+		return s.fleeExpected() // flee.go
+	}
 	total := 0.0
 	days := s.File.Days
 	for _, o := range s.File.Origins {

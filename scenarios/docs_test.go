@@ -69,7 +69,7 @@ func formatKeys(t *testing.T) []docKey {
 			switch {
 			case isText(ft):
 			case ft.Kind() == reflect.Struct:
-				fv := v.Field(i)
+				fv := v.Field(i) // a table may be optional: a pointer, nil or holding its defaults
 				if fv.Kind() == reflect.Pointer {
 					if fv.IsNil() {
 						fv = reflect.Zero(ft)

@@ -15,6 +15,9 @@ type File struct {
 	Days           int      `toml:"days"`
 	Replicates     int      `toml:"replicates"`
 	DefaultRegimes []string `toml:"default_regimes"`
+	// Rules selects the movement rules: "borderwork" (the default when
+	// empty) or "flee" (docs/MODEL.md, "The Flee rule set").
+	Rules string `toml:"rules,omitempty"`
 
 	Countries []string       `toml:"countries"`
 	Locations []LocationSpec `toml:"locations"`
@@ -23,12 +26,14 @@ type File struct {
 	Posts     []PostSpec     `toml:"posts"`
 	Markets   []MarketSpec   `toml:"markets"`
 	Centres   []CentreSpec   `toml:"centres"`
+	Closures  []ClosureSpec  `toml:"closures,omitempty"` // Flee rule set only
 
 	Migrants    sim.Behaviour   `toml:"migrants"`
 	Information InformationSpec `toml:"information"`
 	Smuggling   sim.Smuggling   `toml:"smuggling"`
 	Abuse       sim.Abuse       `toml:"abuse"`
 	Harm        sim.HarmWeights `toml:"harm_weights"`
+	Flee        *FleeSpec       `toml:"flee,omitempty"` // the Flee rule set's settings; nil unless rules = "flee"
 
 	// Factors changes the keys of the factors' levels, or adds levels:
 	// [factors.FACTOR.LEVEL] with keys of that factor only.
@@ -36,11 +41,80 @@ type File struct {
 	Regimes map[string]*RegimeSpec            `toml:"regimes"`
 }
 
-// LocationSpec is a [[locations]] entry.
+// LocationSpec is a [[locations]] entry. Lat and lon place it on a map
+// under either rule set; the keys after them are read by the Flee rule
+// set only.
 type LocationSpec struct {
-	Name    string `toml:"name"`
-	Kind    string `toml:"kind"`
-	Country string `toml:"country"`
+	Name    string   `toml:"name"`
+	Kind    string   `toml:"kind"`
+	Country string   `toml:"country"`
+	Lat     *float64 `toml:"lat,omitempty"` // decimal degrees
+	Lon     *float64 `toml:"lon,omitempty"`
+
+	Population *int               `toml:"population,omitempty"` // people living there
+	Capacity   *int               `toml:"capacity,omitempty"`   // a camp's capacity, agents
+	Initial    *int               `toml:"initial,omitempty"`    // agents there on day 0
+	Forward    bool               `toml:"forward,omitempty"`    // a forwarding hub: always left
+	Conflict   []ConflictStepSpec `toml:"conflict,omitempty"`   // changes of its conflict state
+}
+
+// ConflictStepSpec makes a location a conflict zone of the given
+// intensity from day from on, or, with intensity 0, ends its conflict.
+type ConflictStepSpec struct {
+	From      int     `toml:"from"`
+	Intensity float64 `toml:"intensity"`
+}
+
+// ClosureSpec is a [[closures]] entry: under the Flee rule set, what is
+// closed on days [from, to). names holds two countries (kind "country"),
+// one location ("location"), the two ends of a link ("link") or one camp
+// ("camp").
+type ClosureSpec struct {
+	Kind  string   `toml:"kind"`
+	Names []string `toml:"names"`
+	From  int      `toml:"from"`
+	To    *int     `toml:"to"` // absent: to the end of the run
+}
+
+// FleeSpec is the [flee] table: Flee's move and spawn rules, under the
+// names of Flee's simsetting.yml, and the new agents the data asks for.
+type FleeSpec struct {
+	MaxMoveSpeed               float64   `toml:"max_move_speed"`
+	MaxWalkSpeed               float64   `toml:"max_walk_speed"`
+	StartOnFoot                bool      `toml:"start_on_foot"`
+	AvoidShortStints           bool      `toml:"avoid_short_stints"`
+	DefaultMoveChance          float64   `toml:"default_movechance"`
+	ConflictMoveChance         float64   `toml:"conflict_movechance"`
+	CampMoveChance             float64   `toml:"camp_movechance"`
+	CampWeight                 float64   `toml:"camp_weight"`
+	ConflictWeight             float64   `toml:"conflict_weight"`
+	ForeignWeight              float64   `toml:"foreign_weight"`
+	Softening                  float64   `toml:"softening"`
+	DistancePower              float64   `toml:"distance_power"`
+	WeightPower                float64   `toml:"weight_power"`
+	WeightSoftening            float64   `toml:"weight_softening"`
+	AwarenessLevel             int       `toml:"awareness_level"`
+	PruningThreshold           float64   `toml:"pruning_threshold"`
+	CapacityScaling            float64   `toml:"capacity_scaling"`
+	CapacityBuffer             float64   `toml:"capacity_buffer"`
+	ConflictSpawnDecay         []float64 `toml:"conflict_spawn_decay"`
+	ConflictSpawnDecayInterval int       `toml:"conflict_spawn_decay_interval"`
+	TakeFromPopulation         bool      `toml:"take_from_population"`
+	Spawn                      []int     `toml:"spawn"` // new agents asked for on each day from day 0; negative days are a debt
+}
+
+// defaultFlee is the [flee] table with Flee's code defaults.
+func defaultFlee() *FleeSpec {
+	d := sim.DefaultFlee()
+	return &FleeSpec{
+		MaxMoveSpeed: d.MaxMoveSpeed, MaxWalkSpeed: d.MaxWalkSpeed, StartOnFoot: d.StartOnFoot, AvoidShortStints: d.AvoidShortStints,
+		DefaultMoveChance: d.DefaultMoveChance, ConflictMoveChance: d.ConflictMoveChance, CampMoveChance: d.CampMoveChance,
+		CampWeight: d.CampWeight, ConflictWeight: d.ConflictWeight, ForeignWeight: d.ForeignWeight,
+		Softening: d.Softening, DistancePower: d.DistancePower, WeightPower: d.WeightPower, WeightSoftening: d.WeightSoftening,
+		AwarenessLevel: d.AwarenessLevel, PruningThreshold: d.PruningThreshold,
+		CapacityScaling: d.CapacityScaling, CapacityBuffer: d.CapacityBuffer,
+		ConflictSpawnDecayInterval: d.ConflictSpawnDecayInterval, TakeFromPopulation: d.TakeFromPopulation,
+	}
 }
 
 // LinkSpec is a [[links]] entry. Travel time is days, or distance_km over
@@ -207,5 +281,6 @@ func newFile() *File {
 		Smuggling: d.Smuggling,
 		Abuse:     d.Abuse,
 		Harm:      d.Harm,
+		Flee:      defaultFlee(), // dropped after decoding unless the file has [flee]
 	}
 }

@@ -129,6 +129,9 @@ func Parse(data []byte, display, source string, dir fs.FS) (*Scenario, error) {
 			s.levelOrder = append(s.levelOrder, [2]string{k[1], k[2]})
 		}
 	}
+	if !md.IsDefined("flee") && s.File.Rules != "flee" {
+		s.File.Flee = nil // Flee's defaults only for a scenario that runs its rules
+	}
 	if s.File.Name == "" {
 		s.File.Name = strings.TrimSuffix(path.Base(filepath.ToSlash(display)), ".toml")
 	}

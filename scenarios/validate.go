@@ -78,6 +78,23 @@ var rules = map[string]bound{
 	"patrol": probability, "irregular_hazard": multiplier, "alone_hazard": multiplier,
 	"assist_after_days": dayCount, "rescue": share,
 	"accuracy": share, "rumour_noise": share, "news_rate": share,
+
+	"LocationSpec.lat":        {-90, 90, "a latitude in decimal degrees, in [-90, 90]"},
+	"LocationSpec.lon":        {-180, 180, "a longitude in decimal degrees, in [-180, 180]"},
+	"LocationSpec.population": {0, 1e10, "a count in [0, 10000000000]"},
+	"LocationSpec.capacity":   {0, 1e9, "a count in [0, 1000000000]"},
+	"LocationSpec.initial":    {0, 1e9, "a count in [0, 1000000000]"},
+	"ConflictStepSpec.from":   dayCount, "intensity": nonNegative,
+	"ClosureSpec.from": dayCount, "ClosureSpec.to": dayCount,
+
+	"max_move_speed": positive, "max_walk_speed": positive,
+	"default_movechance": probability, "conflict_movechance": probability, "camp_movechance": probability,
+	"camp_weight": nonNegative, "conflict_weight": nonNegative, "foreign_weight": nonNegative,
+	"softening": nonNegative, "distance_power": nonNegative, "weight_power": nonNegative, "weight_softening": nonNegative,
+	"awareness_level": {0, 3, "a lookahead in [0, 3] hops"}, "pruning_threshold": nonNegative,
+	"capacity_scaling": nonNegative, "capacity_buffer": share,
+	"conflict_spawn_decay": nonNegative, "conflict_spawn_decay_interval": dayCount1,
+	"spawn": {-1e9, 1e9, "a count in [-1000000000, 1000000000]"},
 }
 
 func ruleFor(table, key string) (bound, bool) {
@@ -256,6 +273,8 @@ func (v *validator) structure() {
 			v.add(p+".kind", "must be road or irregular, got %q", l.Kind)
 		}
 		switch {
+		case f.Rules == "flee":
+			v.fleeLink(p, &l) // flee.go
 		case l.Days != nil && (l.DistanceKm != nil || l.SpeedKmPerDay != nil):
 			v.add(p+".days", "give days, or distance_km and speed_km_per_day, not both")
 		case l.Days == nil && (l.DistanceKm == nil || l.SpeedKmPerDay == nil):
@@ -265,7 +284,13 @@ func (v *validator) structure() {
 			v.add(p+".alone", "only irregular links can be walked alone")
 		}
 	}
-	v.origins(kinds, loc)
+	switch f.Rules {
+	case "flee":
+		v.flee(kinds, loc) // flee.go
+	case "", "borderwork":
+		v.origins(kinds, loc)
+	}
+	v.fleeOnly()
 	v.posts(kinds, loc)
 	for i, m := range f.Markets {
 		p := fmt.Sprintf("markets.%d", i)

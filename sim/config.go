@@ -26,6 +26,11 @@ type Config struct {
 	// RecordLocations asks for per-location daily counts (waiting, trapped,
 	// abuse events) besides the region-wide record.
 	RecordLocations bool
+
+	// Rules selects the movement rules; Flee holds the Flee rule set's
+	// settings and inputs, read only under RulesFlee.
+	Rules Rules
+	Flee  FleeConfig
 }
 
 // LocationKind says what a location is for.
@@ -83,6 +88,18 @@ type Location struct {
 	Name    string
 	Kind    LocationKind
 	Country int
+
+	// Lat and Lon place the location, in decimal degrees, when HasCoords.
+	// The engine does not read them; maps and reports do.
+	Lat, Lon  float64
+	HasCoords bool
+
+	// Read by the Flee rule set only (docs/MODEL.md, "The Flee rule set").
+	Population int            // people living there: a conflict zone's spawn weight
+	Capacity   int            // agents a camp holds before its weight falls; 0: no limit
+	Initial    int            // agents present on day 0
+	Forward    bool           // a forwarding hub: left with probability 1
+	Conflict   []ConflictStep // changes of its conflict state, by day
 }
 
 // Link joins two locations in both directions.
@@ -92,6 +109,7 @@ type Link struct {
 	Days     int     // travel time in whole days, at least 1
 	Hazard   float64 // probability of death per day on the link
 	Alone    bool    // irregular only: can be attempted without a smuggler
+	LengthKm float64 // length in km, read by the Flee rule set (which ignores Days)
 }
 
 // Origin is where migrants enter the region.

@@ -18,7 +18,9 @@
 // queues.go (posts process their queues), smuggling.go (markets seat
 // migrants), market.go (prices, smugglers' entry and exit) and record.go
 // (the day's record). docs/MODEL.md describes every mechanism and
-// parameter.
+// parameter. A Config with Rules set to RulesFlee runs a second rule set,
+// Flee's, instead (flee.go, flee_move.go, flee_route.go; docs/MODEL.md,
+// section 15).
 //
 // Agents are small pointer-free structs in slices indexed by dense
 // integer IDs; every tie is broken on ID. Each random process of a

@@ -96,6 +96,8 @@ type Model struct {
 
 	// Sink, if set, receives every abuse event.
 	Sink EventSink
+
+	fl *fleeState // the Flee rule set's state; nil under borderwork's rules
 }
 
 // New builds the model of one replicate. seed is the replicate's seed
@@ -180,6 +182,9 @@ func New(cfg *Config, seed uint64) (*Model, error) {
 	if cfg.RecordLocations {
 		m.locs = make([]LocationDay, 0, cfg.Days*n)
 	}
+	if cfg.Rules == RulesFlee {
+		m.initFlee(seed)
+	}
 	return m, nil
 }
 
@@ -247,6 +252,11 @@ func Run(cfg *Config, seed uint64) (*Result, error) {
 //  8. records
 func (m *Model) Step() {
 	if m.Done() {
+		return
+	}
+	if m.fl != nil { // the Flee rule set: flee.go
+		m.stepFlee()
+		m.day++
 		return
 	}
 	m.stepInflow()

@@ -126,6 +126,7 @@ func (c *Config) Validate() error {
 	p := &c.Protection
 	v.atLeast("Protection.AssistAfterDays", float64(p.AssistAfterDays), 0)
 	v.share("Protection.Rescue", p.Rescue)
+	v.fleeRules(c) // flee_validate.go
 	return v.err
 }
 

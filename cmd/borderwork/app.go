@@ -47,6 +47,8 @@ func commands() []command {
 		{"plot", "redraw an output folder's figures from its tables", cmdPlot},
 		{"scenarios", "list the bundled scenarios, or print one", cmdScenarios},
 		{"check", "validate a scenario file and print a digest of it", cmdCheck},
+		{"import", "write a Flee case folder as a scenario", cmdImport},
+		{"validate", "compare a scenario's camp populations with a Flee case's data", cmdValidate},
 		{"reproduce", "rerun an output folder's manifest and verify its tables", cmdReproduce},
 		{"version", "print the version, commit and Go version", cmdVersion},
 	}

@@ -80,9 +80,12 @@ func digest(w io.Writer, s *scenarios.Scenario) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	for i, l := range f.Links {
 		days := ""
-		if l.Days != nil {
+		switch {
+		case l.Days != nil:
 			days = plural(*l.Days, "day")
-		} else {
+		case l.SpeedKmPerDay == nil: // the Flee rule set: its own speed
+			days = fmt.Sprintf("%g km", *l.DistanceKm)
+		default:
 			days = fmt.Sprintf("%g km at %g km/day", *l.DistanceKm, *l.SpeedKmPerDay)
 		}
 		extra := ""

@@ -26,6 +26,15 @@ var goldenFigures = []struct {
 	{"timebands", func() (*Figure, error) {
 		return TimeBands("Migrants trapped at the border", "day", "migrants trapped", sampleBands(), sampleCaption)
 	}},
+	{"timebands_markers", func() (*Figure, error) {
+		// A simulated band against observations drawn as points.
+		days := []float64{0, 10, 20, 30, 40}
+		bands := []Band{
+			{Label: "simulated", X: days, Mean: []float64{100, 900, 2400, 3300, 3600}, Lo: []float64{100, 850, 2300, 3200, 3500}, Hi: []float64{100, 950, 2500, 3400, 3700}},
+			{Label: "observed", X: []float64{0, 14, 28, 40}, Mean: []float64{100, 1500, 2900, 3500}, Markers: true},
+		}
+		return TimeBands("Refugees in camp", "day", "refugees", bands, sampleCaption)
+	}},
 	{"groupedbars", func() (*Figure, error) {
 		return GroupedBars("Harm by cause and regime", "share of migrants harmed", sampleGroups(), sampleCaption)
 	}},

@@ -70,12 +70,17 @@ func (lp *legendPanel) draw(c draw.Canvas) {
 
 // bandThumb is the legend sample of a line with its band.
 type bandThumb struct {
-	i    int
-	band bool
+	i       int
+	band    bool
+	markers bool
 }
 
 func (t bandThumb) Thumbnail(c *draw.Canvas) {
 	midY := (c.Min.Y + c.Max.Y) / 2
+	if t.markers {
+		c.DrawGlyph(markerStyle(t.i), vg.Point{X: (c.Min.X + c.Max.X) / 2, Y: midY})
+		return
+	}
 	if t.band {
 		h := (c.Max.Y - c.Min.Y) * 0.35
 		c.FillPolygon(bandColor(t.i), []vg.Point{

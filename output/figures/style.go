@@ -70,6 +70,11 @@ func lineStyle(i int) draw.LineStyle {
 	}
 }
 
+// markerStyle is the dot of the i-th series drawn as markers.
+func markerStyle(i int) draw.GlyphStyle {
+	return draw.GlyphStyle{Color: seriesColor(i), Radius: vg.Points(2.2), Shape: draw.CircleGlyph{}}
+}
+
 var (
 	gridColor    = color.Gray{Y: 0xE0}
 	missingColor = color.Gray{Y: 0xB0} // heatmap cells without a value

@@ -18,7 +18,8 @@ import (
 type Band struct {
 	Label           string
 	X, Mean, Lo, Hi []float64
-	Style           int // colour and dash: 1 for the palette's first, ...; 0 takes the band's position
+	Style           int  // colour and dash: 1 for the palette's first, ...; 0 takes the band's position
+	Markers         bool // draw a dot at each value instead of a line (observations)
 }
 
 // hasBand reports whether b has at least one finite interval.
@@ -92,7 +93,7 @@ func TimeBands(title, xLabel, yLabel string, bands []Band, c Caption) (*Figure, 
 	// call does not change what Save writes.
 	bp := make(bandsPlotter, len(bands))
 	for i, b := range bands {
-		bp[i] = Band{Label: b.Label, X: slices.Clone(b.X), Mean: slices.Clone(b.Mean), Lo: slices.Clone(b.Lo), Hi: slices.Clone(b.Hi), Style: styleIndex(i, b.Style) + 1}
+		bp[i] = Band{Label: b.Label, X: slices.Clone(b.X), Mean: slices.Clone(b.Mean), Lo: slices.Clone(b.Lo), Hi: slices.Clone(b.Hi), Style: styleIndex(i, b.Style) + 1, Markers: b.Markers}
 	}
 	p := plot.New()
 	styleAxes(p, xLabel, yLabel)
@@ -103,7 +104,7 @@ func TimeBands(title, xLabel, yLabel string, bands []Band, c Caption) (*Figure, 
 
 	lg := newLegend(vg.Points(26))
 	for i, b := range bands {
-		lg.add(b.Label, bandThumb{i: styleIndex(i, b.Style), band: b.hasBand()})
+		lg.add(b.Label, bandThumb{i: styleIndex(i, b.Style), band: b.hasBand(), markers: b.Markers})
 	}
 	fig := &Figure{p: p, title: title, xLabel: xLabel, yLabel: yLabel, caption: c.text("", "95% bands across replicates")}
 	if len(lg.entries) > 0 {
@@ -152,6 +153,14 @@ func (bs bandsPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 	}
 	for _, b := range bs {
 		ls := lineStyle(b.Style - 1)
+		if b.Markers {
+			for j := range b.X {
+				if finite(b.Mean[j]) {
+					c.DrawGlyph(markerStyle(b.Style-1), vg.Point{X: trX(b.X[j]), Y: trY(b.Mean[j])})
+				}
+			}
+			continue
+		}
 		for _, r := range runs(len(b.X), func(j int) bool { return finite(b.Mean[j]) }) {
 			pts := make([]vg.Point, 0, r[1]-r[0])
 			for j := r[0]; j < r[1]; j++ {

@@ -1,0 +1,173 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/borderwork/borderwork/flee"
+	"github.com/borderwork/borderwork/output"
+	"github.com/borderwork/borderwork/scenarios"
+	"github.com/borderwork/borderwork/sim"
+)
+
+const validateDoc = `
+Validate runs a scenario under one regime (open by default) for several
+replicates and compares each camp's simulated population, day by day,
+with the UNHCR registrations of a Flee case folder (--data), by Flee's
+three error measures: rescaled (FabFlee's validation figure), normal and
+total (FLEE-FORMAT section 3.8; docs/VALIDATION.md). It prints each
+measure's mean over replicates with its 95% interval, and writes to the
+output folder validation.csv (per camp, day and measure, with intervals),
+replicates.csv, fit.csv, a figure per camp and one of the error over time
+(docs/OUTPUTS.md).
+
+Example:
+
+	borderwork validate mali2012 --data data/flee/mali2012
+`
+
+func cmdValidate(ctx context.Context, args []string, e *env) error {
+	fs := newFlagSet("validate", "borderwork validate --data DIR [flags] SCENARIO", validateDoc, e)
+	var c common
+	c.register(fs, "", true)
+	data := fs.String("data", "", "the Flee case folder `DIR` with the observed series (required)")
+	regime := fs.String("regime", "open", "run under `REGIME`")
+	arg, err := c.parseArgs(fs, args, e)
+	if err != nil {
+		return err
+	}
+	switch {
+	case arg == "":
+		return usageErrorf("want a SCENARIO (usage: %s)", fs.usageLine)
+	case *data == "":
+		return usageErrorf("--data: give the Flee case folder with the observed series")
+	case fs.set["regimes"]:
+		return usageErrorf("--regimes: validate runs one regime; use --regime")
+	}
+	s, err := c.loadScenario(arg, fs)
+	if err != nil {
+		return err
+	}
+	if !slices.Contains(s.RegimeNames(), *regime) {
+		return usageErrorf("--regime: unknown regime %q (regimes of %s: %s)", *regime, s.File.Name, strings.Join(s.RegimeNames(), ", "))
+	}
+	cs, err := flee.Read(*data)
+	if err != nil {
+		return err
+	}
+	formats, _ := parseFormats(c.formats)
+	out := c.out
+	if out == "" {
+		out = "out/validate-" + s.File.Name
+	}
+	if err := output.CheckTarget(out); err != nil {
+		return usageErrorf("--out: %v", err)
+	}
+	seed := uint64(s.File.Seed)
+	v, err := flee.Validate(ctx, s, cs, flee.ValidateOptions{Regime: *regime, Replicates: s.File.Replicates, Seed: seed, Workers: c.workers})
+	if err != nil {
+		return err
+	}
+	folder, err := output.Create(out)
+	if err != nil {
+		return err
+	}
+	if err := writeValidation(folder, v, s, formats, arg, *data, *regime); err != nil {
+		folder.Discard()
+		return err
+	}
+	if c.json {
+		return printValidationJSON(e, v, out)
+	}
+	printValidation(e, v, *data, out)
+	return nil
+}
+
+// writeValidation writes the output folder: the resolved scenario, the
+// validation's tables and figures, and the manifest.
+func writeValidation(folder *output.Folder, v *flee.Validation, s *scenarios.Scenario, formats []string, arg, data, regime string) error {
+	scenarioTOML, err := s.Encode()
+	if err != nil {
+		return err
+	}
+	if err := output.WriteFile(folder.Path("scenario.toml"), scenarioTOML); err != nil {
+		return err
+	}
+	tables, figs, err := v.Write(folder.Dir, formats)
+	if err != nil {
+		return err
+	}
+	m := output.NewManifest("validate")
+	m.ScenarioSHA256 = output.SHA256(scenarioTOML)
+	m.CommandLine = fmt.Sprintf("borderwork validate %s --data %s --regime %s --seed %d --days %d --reps %d", arg, data, regime, v.Seed, v.Days, v.Replicates)
+	m.ScenarioArg = arg
+	m.Scenario, m.ScenarioSource, m.Seed, m.Days, m.Reps = v.Scenario, s.Source, int64(v.Seed), v.Days, v.Replicates
+	m.Regimes, m.Sets = []string{regime}, s.Sets()
+	if m.Sets == nil {
+		m.Sets = []string{}
+	}
+	for r := range v.Replicates {
+		m.Runs = append(m.Runs, output.RunInfo{ID: r, Regime: regime, Replicate: r, Seed: sim.ReplicateSeed(v.Seed, r)})
+	}
+	if m.Tables, err = output.Check(folder.Dir, tables); err != nil {
+		return err
+	}
+	if m.Figures, err = output.Check(folder.Dir, figs); err != nil {
+		return err
+	}
+	if m.Figures == nil {
+		m.Figures = []output.Checked{}
+	}
+	m.Complete = true
+	if err := m.Write(folder.Path("manifest.json")); err != nil {
+		return err
+	}
+	return folder.Commit()
+}
+
+func printValidation(e *env, v *flee.Validation, data, out string) {
+	fmt.Fprintf(e.stdout, "%s against %s: regime %s, %d replicates, seed %d, %d days.\n\n", v.Scenario, data, v.Regime, v.Replicates, v.Seed, v.Days)
+	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "error\tmean\t95% interval\t")
+	for m := range flee.NumMeasures {
+		st := v.Summary(m)
+		interval := "(one replicate)"
+		if st.N > 1 {
+			interval = fmt.Sprintf("[%.4f, %.4f]", st.Lo, st.Hi)
+		}
+		fmt.Fprintf(tw, "%s\t%.4f\t%s\t\n", m, st.Mean, interval)
+	}
+	tw.Flush()
+	fmt.Fprintf(e.stdout, "\n(each run's error is its mean over days; Flee reports the rescaled one.)\nWrote %s.\n", out)
+}
+
+func printValidationJSON(e *env, v *flee.Validation, out string) error {
+	type stat struct {
+		Mean float64  `json:"mean"`
+		Lo   *float64 `json:"lo"` // null for one replicate
+		Hi   *float64 `json:"hi"`
+	}
+	summary := struct {
+		Scenario   string          `json:"scenario"`
+		Regime     string          `json:"regime"`
+		Replicates int             `json:"replicates"`
+		Seed       uint64          `json:"seed"`
+		Errors     map[string]stat `json:"errors"`
+		Out        string          `json:"out"`
+	}{Scenario: v.Scenario, Regime: v.Regime, Replicates: v.Replicates, Seed: v.Seed, Errors: map[string]stat{}, Out: out}
+	for m := range flee.NumMeasures {
+		st := v.Summary(m)
+		x := stat{Mean: st.Mean}
+		if st.N > 1 {
+			x.Lo, x.Hi = &st.Lo, &st.Hi
+		}
+		summary.Errors[m.String()] = x
+	}
+	enc := json.NewEncoder(e.stdout)
+	enc.SetIndent("", "  ")
+	return enc.Encode(summary)
+}

@@ -1,0 +1,136 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/borderwork/borderwork/flee"
+	"github.com/borderwork/borderwork/output"
+)
+
+const fleeCase = "../../flee/testdata/tiny"
+
+func TestImportFlee(t *testing.T) {
+	status, stdout, stderr := runCLI(t, "import", "flee", fleeCase)
+	if status != 0 {
+		t.Fatalf("import: status %d: %s", status, stderr)
+	}
+	c, err := flee.Read(fleeCase)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := flee.Import(c, flee.ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stdout != string(want) {
+		t.Error("import flee to stdout differs from flee.Import")
+	}
+	out := filepath.Join(t.TempDir(), "tiny.toml")
+	if status, _, stderr := runCLI(t, "import", "flee", "--out", out, "--name", "small", fleeCase); status != 0 {
+		t.Fatalf("import --out: status %d: %s", status, stderr)
+	}
+	if status, stdout, stderr := runCLI(t, "check", out); status != 0 || !strings.Contains(stdout, "is valid: small") {
+		t.Errorf("check of the imported scenario: status %d\n%s%s", status, stdout, stderr)
+	}
+}
+
+func TestImportFleeBadInput(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "x.toml")
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"import", "flee"}, "borderwork import: want the format flee and one DIR"},
+		{[]string{"import", "mesa", fleeCase}, "borderwork import: want the format flee and one DIR"},
+		{[]string{"import", "flee", "--out", out, dir}, "input_csv/sim_period.csv: no such file"},
+	}
+	for _, tt := range tests {
+		status, stdout, stderr := runCLI(t, tt.args...)
+		if status != 2 || !strings.Contains(stderr, tt.want) || strings.Count(stderr, "\n") != 1 || stdout != "" {
+			t.Errorf("%v: status %d, stdout %q, stderr %q; want status 2 and one line with %q", tt.args, status, stdout, stderr, tt.want)
+		}
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("a failed import wrote its --out file")
+	}
+}
+
+func TestValidateFlee(t *testing.T) {
+	scenario := filepath.Join(t.TempDir(), "tiny.toml")
+	if status, _, stderr := runCLI(t, "import", "flee", "--out", scenario, fleeCase); status != 0 {
+		t.Fatalf("import: %s", stderr)
+	}
+	out := filepath.Join(t.TempDir(), "v")
+	status, stdout, stderr := runCLI(t, "validate", scenario, "--data", fleeCase, "--reps", "3", "--formats", "png", "--out", out)
+	if status != 0 {
+		t.Fatalf("validate: status %d\n%s%s", status, stdout, stderr)
+	}
+	for _, want := range []string{"regime open, 3 replicates", "rescaled", "normal", "total", "Wrote " + out} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("validate's output does not contain %q:\n%s", want, stdout)
+		}
+	}
+	want := []string{"figures/camp-c1.png", "figures/camp-c2.png", "figures/camp-c3.png", "figures/error.png", "fit.csv", "manifest.json", "replicates.csv", "scenario.toml", "validation.csv"}
+	if got := files(t, out); !slices.Equal(got, want) {
+		t.Errorf("validate wrote %v; want %v", got, want)
+	}
+	m, err := output.ReadManifest(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Command != "validate" || len(m.Runs) != 3 || len(m.Tables) != 3 || len(m.Figures) != 4 || !m.Complete {
+		t.Errorf("manifest: command %q, %d runs, %d tables, %d figures, complete %v", m.Command, len(m.Runs), len(m.Tables), len(m.Figures), m.Complete)
+	}
+	// The same command again, on other workers, writes the same tables.
+	again := filepath.Join(t.TempDir(), "v")
+	if status, _, stderr := runCLI(t, "validate", scenario, "--data", fleeCase, "--reps", "3", "--formats", "png", "--out", again, "--workers", "1"); status != 0 {
+		t.Fatal(stderr)
+	}
+	for _, table := range []string{"validation.csv", "replicates.csv", "fit.csv"} {
+		a, _ := os.ReadFile(filepath.Join(out, table))
+		b, _ := os.ReadFile(filepath.Join(again, table))
+		if string(a) != string(b) {
+			t.Errorf("%s differs between 2 and 1 workers", table)
+		}
+	}
+}
+
+func TestValidateFleeBadInput(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "v")
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"validate", "mali2012"}, "--data: give the Flee case folder"},
+		{[]string{"validate", "--data", fleeCase}, "want a SCENARIO"},
+		{[]string{"validate", "classroom", "--data", fleeCase, "--out", out}, `no location "C1", a camp of the Flee case`},
+		{[]string{"validate", "mali2012", "--data", fleeCase, "--regime", "shut", "--out", out}, `--regime: unknown regime "shut"`},
+		{[]string{"validate", "mali2012", "--data", "nowhere", "--out", out}, "nowhere: not a Flee case folder"},
+	}
+	for _, tt := range tests {
+		status, _, stderr := runCLI(t, tt.args...)
+		if status != 2 || !strings.Contains(stderr, tt.want) || strings.Count(stderr, "\n") != 1 {
+			t.Errorf("%v: status %d, stderr %q; want status 2 and one line with %q", tt.args, status, stderr, tt.want)
+		}
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("a failed validate wrote its output folder")
+	}
+}
+
+func TestValidateFleeOneReplicateJSON(t *testing.T) {
+	scenario := filepath.Join(t.TempDir(), "tiny.toml")
+	if status, _, stderr := runCLI(t, "import", "flee", "--out", scenario, fleeCase); status != 0 {
+		t.Fatalf("import: %s", stderr)
+	}
+	out := filepath.Join(t.TempDir(), "v")
+	status, stdout, stderr := runCLI(t, "validate", scenario, "--data", fleeCase, "--reps", "1", "--formats", "", "--json", "--out", out)
+	if status != 0 || !strings.Contains(stdout, `"lo": null`) || !strings.Contains(stdout, `"rescaled"`) {
+		t.Errorf("validate --json with one replicate: status %d\n%s%s", status, stdout, stderr)
+	}
+}

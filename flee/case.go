@@ -1,0 +1,799 @@
+package flee
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/borderwork/borderwork/scenarios"
+)
+
+// LocationType is what a Flee location is when a run starts.
+type LocationType uint8
+
+// The location types the importer accepts. Flee's idpcamp, marker and
+// flood_zone types are refused: no validation case uses them.
+const (
+	Town LocationType = iota
+	ConflictZone
+	Camp
+	ForwardingHub
+)
+
+var locationTypeNames = [...]string{"town", "conflict_zone", "camp", "forwarding_hub"}
+
+func (t LocationType) String() string { return locationTypeNames[t] }
+
+// Location is a row of locations.csv.
+type Location struct {
+	Name, Region, Country string
+	Lat, Lon              float64 // decimal degrees
+	HasCoords             bool    // false when both columns are empty
+	Type                  LocationType
+	ConflictDate          int // conflict zones: the day offset of onset from column 6; -1 otherwise
+	// Population is the people living there (a non-camp's spawn weight)
+	// or, for a camp, its capacity; divided by the hasten factor.
+	Population int
+	Line       int // line in locations.csv
+}
+
+// Foreign reports whether l lies outside the home country, the country of
+// the first location (Flee's rule).
+func (c *Case) Foreign(l int) bool { return c.Locations[l].Country != c.Locations[0].Country }
+
+// Route is a row of routes.csv: an undirected link.
+type Route struct {
+	From, To int     // location indices
+	KM       float64 // length in km
+	Line     int
+}
+
+// Closure is a row of closures.csv.
+type Closure struct {
+	Kind         string // country, location, link, camp or remove_forced_redirection
+	Name1, Name2 string
+	Start, End   int // day offsets: applied on Start, undone on End
+	Line         int
+}
+
+// ConflictTable is conflicts.csv: intensities by day (rows) and location
+// (columns).
+type ConflictTable struct {
+	Locations []int       // location index of each column
+	Values    [][]float64 // Values[day][column]
+}
+
+// Correction is a row of registration_corrections.csv.
+type Correction struct {
+	Camp string
+	Date time.Time
+	Line int
+}
+
+// Point is one registration count of a series, at a day offset from the
+// start date (negative before it).
+type Point struct {
+	Day   int
+	Value float64
+}
+
+// Series is one row of data_layout.csv: a name and the counts summed from
+// its files, after registration corrections.
+type Series struct {
+	Name   string
+	Files  []string
+	Points []Point
+}
+
+// At is the series' value on day t as Flee interpolates it
+// (DataTable.get_interpolated_data): the first value before the first
+// point, the last after the last, linear in between, truncated to an
+// integer.
+func (s *Series) At(t int) int {
+	p := s.Points
+	if t <= p[0].Day {
+		return int(p[0].Value)
+	}
+	for i := 1; i < len(p); i++ {
+		if t < p[i].Day {
+			frac := float64(t-p[i-1].Day) / float64(p[i].Day-p[i-1].Day)
+			return int(p[i-1].Value + frac*(p[i].Value-p[i-1].Value))
+		}
+	}
+	return int(p[len(p)-1].Value)
+}
+
+// Case is a Flee case folder read whole: geography, closures, conflicts,
+// the observed UNHCR series and the settings the case runs with.
+type Case struct {
+	Dir          string
+	Start        time.Time // day 0
+	Days         int       // days 0..Days-1
+	Locations    []Location
+	Routes       []Route
+	Closures     []Closure
+	Conflicts    *ConflictTable // nil without conflicts.csv
+	Corrections  []Correction
+	Total        *Series   // data_layout's first row, "total"
+	Series       []*Series // the other rows, in file order
+	Settings     Settings
+	SettingsFile string // the settings file read, relative to Dir; "" for Flee's defaults
+}
+
+// Read reads the Flee case in dir: input_csv/ (sim_period, locations,
+// routes, and the optional closures, conflicts and
+// registration_corrections), source_data/ (data_layout and the series it
+// names) and, if present, simsetting.yml. Every problem is an error
+// naming the file, line and column, wrapping scenarios.ErrInvalid.
+func Read(dir string) (*Case, error) {
+	c := &Case{Dir: dir, Settings: DefaultSettings()}
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return nil, &scenarios.Error{File: dir, Msg: "not a Flee case folder"}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "simsetting.yml")); err == nil {
+		s, err := readSettings(filepath.Join(dir, "simsetting.yml"), c.display("simsetting.yml"))
+		if err != nil {
+			return nil, err
+		}
+		c.Settings, c.SettingsFile = s, "simsetting.yml"
+	}
+	steps := []func() error{c.readPeriod, c.readLocations, c.readRoutes, c.readClosures, c.readConflicts, c.readLayout, c.readCorrections}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return nil, err
+		}
+	}
+	return c, nil
+}
+
+// display names a file of the case in messages.
+func (c *Case) display(rel string) string { return filepath.Join(c.Dir, rel) }
+
+func (c *Case) open(rel string, optional bool) (*csvFile, error) {
+	f, err := readCSV(filepath.Join(c.Dir, rel), c.display(rel))
+	if err != nil && optional {
+		if _, statErr := os.Stat(filepath.Join(c.Dir, rel)); errors.Is(statErr, fs.ErrNotExist) {
+			return nil, nil
+		}
+	}
+	return f, err
+}
+
+// LocationIndex returns the index of the location called name, or -1.
+func (c *Case) LocationIndex(name string) int {
+	return slices.IndexFunc(c.Locations, func(l Location) bool { return l.Name == name })
+}
+
+func (c *Case) readPeriod() error {
+	f, err := c.open("input_csv/sim_period.csv", false)
+	if err != nil {
+		return err
+	}
+	var haveStart, haveLength bool
+	for _, r := range f.rows {
+		if comment(r) || blank(r) {
+			continue
+		}
+		key := strings.TrimSpace(field(r, 0))
+		switch key {
+		case "StartDate":
+			t, err := parseDate(field(r, 1))
+			if err != nil {
+				return f.errorf(r.line, key, "%v", err)
+			}
+			c.Start, haveStart = t, true
+		case "Length":
+			n, err := parseInt(field(r, 1))
+			if err != nil || n < 1 || n > 65535 {
+				return f.errorf(r.line, key, "want a number of days in 1..65535, got %q", field(r, 1))
+			}
+			c.Days, haveLength = n, true
+		default:
+			return f.errorf(r.line, key, "unknown row; want StartDate,YYYY-MM-DD and Length,DAYS")
+		}
+	}
+	if !haveStart || !haveLength {
+		return f.errorf(0, "", "want two rows: StartDate,YYYY-MM-DD and Length,DAYS")
+	}
+	return nil
+}
+
+var locationColumns = []string{"name", "region", "country", "latitude", "longitude", "location_type", "conflict_date", "population"}
+
+func (c *Case) readLocations() error {
+	f, err := c.open("input_csv/locations.csv", false)
+	if err != nil {
+		return err
+	}
+	seen := map[string]int{}
+	for _, r := range f.rows {
+		if comment(r) || blank(r) {
+			continue
+		}
+		if len(r.fields) < len(locationColumns) {
+			return f.errorf(r.line, locationColumns[len(r.fields)], "want %d columns (%s), got %d", len(locationColumns), strings.Join(locationColumns, ","), len(r.fields))
+		}
+		l := Location{Name: r.fields[0], Region: r.fields[1], Country: r.fields[2], ConflictDate: -1, Line: r.line}
+		if strings.TrimSpace(l.Name) == "" {
+			return f.errorf(r.line, "name", "must not be empty")
+		}
+		if prev, dup := seen[l.Name]; dup {
+			return f.errorf(r.line, "name", "duplicate location %q (first on line %d)", l.Name, prev)
+		}
+		seen[l.Name] = r.line
+		if l.Region == "" {
+			l.Region = "unknown"
+		}
+		if l.Country == "" {
+			l.Country = "unknown"
+		}
+		lat, lon := strings.TrimSpace(r.fields[3]), strings.TrimSpace(r.fields[4])
+		if lat != "" || lon != "" {
+			if l.Lat, err = parseFloat(lat); err != nil || l.Lat < -90 || l.Lat > 90 {
+				return f.errorf(r.line, "latitude", "want decimal degrees in [-90, 90], got %q", r.fields[3])
+			}
+			if l.Lon, err = parseFloat(lon); err != nil || l.Lon < -180 || l.Lon > 180 {
+				return f.errorf(r.line, "longitude", "want decimal degrees in [-180, 180], got %q", r.fields[4])
+			}
+			l.HasCoords = true
+		}
+		// Flee matches the type by substring, in this order
+		// (flee.py:Location.__init__).
+		typ := strings.ToLower(r.fields[5])
+		switch {
+		case strings.Contains(typ, "camp"):
+			if strings.Contains(typ, "idp") {
+				return f.errorf(r.line, "location_type", "IDP camps are not supported by the importer")
+			}
+			l.Type = Camp
+		case strings.Contains(typ, "conflict"):
+			l.Type = ConflictZone
+			d, err := parseInt(r.fields[6])
+			if err != nil {
+				return f.errorf(r.line, "conflict_date", "a conflict zone needs a whole-number day offset, got %q", r.fields[6])
+			}
+			l.ConflictDate = d
+		case strings.Contains(typ, "forward"):
+			l.Type = ForwardingHub
+		case strings.Contains(typ, "marker"), strings.Contains(typ, "flood_zone"):
+			return f.errorf(r.line, "location_type", "location type %q is not supported by the importer", r.fields[5])
+		case strings.Contains(typ, "default"), strings.Contains(typ, "town"):
+			l.Type = Town
+		default:
+			return f.errorf(r.line, "location_type", "want camp, conflict_zone, town or forwarding_hub, got %q", r.fields[5])
+		}
+		if p := strings.TrimSpace(r.fields[7]); p != "" {
+			n, err := parseInt(p)
+			if err != nil || n < 0 {
+				return f.errorf(r.line, "population", "want a whole number of people, 0 or more, got %q", r.fields[7])
+			}
+			l.Population = n / c.Settings.Hasten
+		}
+		c.Locations = append(c.Locations, l)
+	}
+	if len(c.Locations) == 0 {
+		return f.errorf(0, "", "no locations")
+	}
+	return nil
+}
+
+var routeColumns = []string{"name1", "name2", "distance", "forced_redirection"}
+
+func (c *Case) readRoutes() error {
+	f, err := c.open("input_csv/routes.csv", false)
+	if err != nil {
+		return err
+	}
+	for _, r := range f.rows {
+		if comment(r) || blank(r) {
+			continue
+		}
+		if len(r.fields) < 3 {
+			return f.errorf(r.line, routeColumns[len(r.fields)], "want columns name1,name2,distance[,forced_redirection], got %d", len(r.fields))
+		}
+		rt := Route{From: c.LocationIndex(r.fields[0]), To: c.LocationIndex(r.fields[1]), Line: r.line}
+		for i, at := range []int{rt.From, rt.To} {
+			if at < 0 {
+				return f.errorf(r.line, routeColumns[i], "unknown location %q (not in locations.csv)", r.fields[i])
+			}
+		}
+		if rt.From == rt.To {
+			return f.errorf(r.line, "name2", "a route must join two different locations")
+		}
+		km, err := parseFloat(r.fields[2])
+		if err != nil || !(km > 0) {
+			return f.errorf(r.line, "distance", "want a length in km, more than 0, got %q", r.fields[2])
+		}
+		rt.KM = km
+		if len(r.fields) > 3 {
+			// The forced-redirection flag changes the order Flee creates the
+			// two directions in, never the movement rules; it is checked and
+			// dropped.
+			switch strings.TrimSpace(r.fields[3]) {
+			case "", "0", "1", "2":
+			default:
+				return f.errorf(r.line, "forced_redirection", "want empty, 0, 1 or 2, got %q", r.fields[3])
+			}
+		}
+		c.Routes = append(c.Routes, rt)
+	}
+	return nil
+}
+
+var closureColumns = []string{"closure_type", "name1", "name2", "closure_start", "closure_end"}
+
+func (c *Case) readClosures() error {
+	f, err := c.open("input_csv/closures.csv", true)
+	if err != nil || f == nil {
+		return err
+	}
+	countries := map[string]bool{}
+	for _, l := range c.Locations {
+		countries[l.Country] = true
+	}
+	for _, r := range f.rows {
+		if comment(r) || blank(r) {
+			continue
+		}
+		if len(r.fields) < 5 {
+			return f.errorf(r.line, closureColumns[len(r.fields)], "want columns %s, got %d", strings.Join(closureColumns, ","), len(r.fields))
+		}
+		cl := Closure{Kind: strings.TrimSpace(r.fields[0]), Name1: r.fields[1], Name2: r.fields[2], Line: r.line}
+		var err error
+		if cl.Start, err = parseInt(r.fields[3]); err != nil {
+			return f.errorf(r.line, "closure_start", "want a whole-number day offset, got %q", r.fields[3])
+		}
+		if cl.End, err = parseInt(r.fields[4]); err != nil {
+			return f.errorf(r.line, "closure_end", "want a whole-number day offset, got %q", r.fields[4])
+		}
+		needLocation := func(col int) error {
+			if c.LocationIndex(r.fields[col]) < 0 {
+				return f.errorf(r.line, closureColumns[col], "unknown location %q (not in locations.csv)", r.fields[col])
+			}
+			return nil
+		}
+		switch cl.Kind {
+		case "country":
+			for _, col := range []int{1, 2} {
+				if !countries[r.fields[col]] {
+					return f.errorf(r.line, closureColumns[col], "no location in locations.csv lies in country %q", r.fields[col])
+				}
+			}
+			if cl.Name1 == cl.Name2 {
+				return f.errorf(r.line, "name2", "a border joins two different countries")
+			}
+		case "location":
+			if err := needLocation(1); err != nil {
+				return err
+			}
+		case "link", "remove_forced_redirection":
+			if err := needLocation(1); err != nil {
+				return err
+			}
+			if err := needLocation(2); err != nil {
+				return err
+			}
+			if cl.Kind == "link" && c.routeBetween(c.LocationIndex(cl.Name1), c.LocationIndex(cl.Name2)) < 0 {
+				return f.errorf(r.line, "name2", "no route joins %q and %q", cl.Name1, cl.Name2)
+			}
+		case "camp":
+			if err := needLocation(1); err != nil {
+				return err
+			}
+			if c.Locations[c.LocationIndex(cl.Name1)].Type != Camp {
+				return f.errorf(r.line, "name1", "%q is not a camp", cl.Name1)
+			}
+		case "idpcamp":
+			return f.errorf(r.line, "closure_type", "idpcamp closures are not supported by the importer")
+		default:
+			return f.errorf(r.line, "closure_type", "want country, location, link, camp or remove_forced_redirection, got %q", cl.Kind)
+		}
+		c.Closures = append(c.Closures, cl)
+	}
+	return nil
+}
+
+// routeBetween is the first route joining a and b, or -1.
+func (c *Case) routeBetween(a, b int) int {
+	return slices.IndexFunc(c.Routes, func(r Route) bool { return r.From == a && r.To == b || r.From == b && r.To == a })
+}
+
+func (c *Case) readConflicts() error {
+	f, err := c.open("input_csv/conflicts.csv", true)
+	if err != nil || f == nil {
+		return err
+	}
+	t := &ConflictTable{}
+	var header row
+	var cols []int // field index of each kept column
+	for i, r := range f.rows {
+		if i == 0 {
+			header = r
+			for j := 1; j < len(r.fields); j++ {
+				name := strings.TrimSpace(r.fields[j])
+				if name == "" {
+					continue // Flee skips empty header names
+				}
+				l := c.LocationIndex(name)
+				if l < 0 {
+					return f.errorf(r.line, name, "unknown location %q (not in locations.csv)", name)
+				}
+				if slices.Contains(t.Locations, l) {
+					return f.errorf(r.line, name, "location %q has two columns", name)
+				}
+				t.Locations = append(t.Locations, l)
+				cols = append(cols, j)
+			}
+			continue
+		}
+		if blank(r) {
+			continue
+		}
+		vals := make([]float64, len(cols))
+		for k, j := range cols {
+			name := strings.TrimSpace(header.fields[j])
+			if j >= len(r.fields) {
+				return f.errorf(r.line, name, "want a value for each of the %d locations in the header", len(cols))
+			}
+			v, err := parseFloat(r.fields[j])
+			if err != nil || v < 0 {
+				return f.errorf(r.line, name, "want a conflict intensity, 0 or more, got %q", r.fields[j])
+			}
+			vals[k] = v
+		}
+		t.Values = append(t.Values, vals)
+	}
+	if len(t.Values) < c.Days {
+		return f.errorf(0, "", "want a row for each of the %d days (sim_period.csv), got %d", c.Days, len(t.Values))
+	}
+	c.Conflicts = t
+	return nil
+}
+
+func (c *Case) readLayout() error {
+	const rel = "source_data/data_layout.csv"
+	f, err := c.open(rel, false)
+	if err != nil {
+		return err
+	}
+	names := map[string]int{}
+	for _, r := range f.rows {
+		if comment(r) || blank(r) || len(r.fields) < 2 {
+			continue // Flee reads only rows with a name and a file
+		}
+		name := r.fields[0]
+		if prev, dup := names[name]; dup {
+			return f.errorf(r.line, "name", "%q has two rows (first on line %d)", name, prev)
+		}
+		names[name] = r.line
+		s := &Series{Name: name}
+		for j, file := range r.fields[1:] {
+			file = strings.TrimSpace(file)
+			if file == "" {
+				continue
+			}
+			pts, err := c.readSeries(file)
+			if err != nil {
+				if e, ok := err.(*scenarios.Error); ok && e.Msg == "no such file" {
+					return f.errorf(r.line, fmt.Sprintf("file %d", j+1), "no such file %s", filepath.Join(c.Dir, "source_data", file))
+				}
+				return err
+			}
+			s.Files = append(s.Files, file)
+			if s.Points == nil {
+				s.Points = pts
+			} else {
+				s.Points = addTables(s.Points, pts)
+			}
+		}
+		if len(s.Points) == 0 {
+			return f.errorf(r.line, "file", "no series file for %q", name)
+		}
+		if c.Total == nil {
+			if name != "total" {
+				return f.errorf(r.line, "name", "the first row must be the country total, total,refugees.csv; got %q", name)
+			}
+			c.Total = s
+			continue
+		}
+		c.Series = append(c.Series, s)
+	}
+	if c.Total == nil {
+		return f.errorf(0, "", "no rows; want total,refugees.csv then one row per camp")
+	}
+	for _, l := range c.Locations {
+		if l.Type == Camp && names[l.Name] == 0 {
+			return f.errorf(0, "name", "camp %q (locations.csv line %d) has no row", l.Name, l.Line)
+		}
+	}
+	return nil
+}
+
+// readSeries reads one UNHCR series file: date,count rows.
+func (c *Case) readSeries(file string) ([]Point, error) {
+	rel := filepath.Join("source_data", file)
+	f, err := c.open(rel, false)
+	if err != nil {
+		return nil, err
+	}
+	var pts []Point
+	for i, r := range f.rows {
+		first := strings.TrimSpace(field(r, 0))
+		if i == 0 && (first == "Date" || first == "DateTime") {
+			continue // a header row
+		}
+		if len(r.fields) < 2 || comment(r) || r.fields[1] == "" {
+			continue // skipped by Flee (DataTable._processEntry)
+		}
+		d, err := parseDate(r.fields[0])
+		if err != nil {
+			return nil, f.errorf(r.line, "date", "%v", err)
+		}
+		n, err := parseInt(r.fields[1])
+		if err != nil {
+			return nil, f.errorf(r.line, "count", "want a whole number of refugees, got %q", r.fields[1])
+		}
+		p := Point{Day: daysBetween(c.Start, d), Value: float64(n) / float64(c.Settings.Hasten)}
+		if len(pts) > 0 && p.Day < pts[len(pts)-1].Day {
+			return nil, f.errorf(r.line, "date", "dates must not go back in time (%s after a later date)", r.fields[0])
+		}
+		pts = append(pts, p)
+	}
+	if len(pts) == 0 {
+		return nil, f.errorf(0, "", "no data points")
+	}
+	return pts, nil
+}
+
+// addTables sums two series the way Flee does (DataTable.AddCSVTables),
+// including its handling of dates present in one file only: rows of the
+// first file are carried with the last value of the second, and rows of
+// the first after the second's last date are dropped.
+func addTables(t1, t2 []Point) []Point {
+	var out []Point
+	offset := 0
+	last2 := 0.0
+	for _, c2 := range t2 {
+		for c2.Day > t1[offset].Day {
+			out = append(out, Point{t1[offset].Day, last2 + t1[offset].Value})
+			if offset < len(t1)-1 {
+				offset++
+			} else {
+				break
+			}
+		}
+		switch {
+		case c2.Day == t1[offset].Day:
+			out = append(out, Point{c2.Day, c2.Value + t1[offset].Value})
+			if offset < len(t1)-1 {
+				offset++
+			}
+			last2 = c2.Value
+		case c2.Day < t1[offset].Day:
+			out = append(out, Point{c2.Day, c2.Value + t1[offset].Value})
+			last2 = c2.Value
+		}
+	}
+	return out
+}
+
+// SeriesFor returns the series called name, or nil.
+func (c *Case) SeriesFor(name string) *Series {
+	if name == "total" {
+		return c.Total
+	}
+	for _, s := range c.Series {
+		if s.Name == name {
+			return s
+		}
+	}
+	return nil
+}
+
+func (c *Case) readCorrections() error {
+	f, err := c.open("input_csv/registration_corrections.csv", true)
+	if err != nil || f == nil {
+		return err
+	}
+	for _, r := range f.rows {
+		if len(r.fields) < 2 || comment(r) || blank(r) {
+			continue
+		}
+		name := r.fields[0]
+		s := c.SeriesFor(name)
+		if s == nil || s == c.Total {
+			return f.errorf(r.line, "camp", "%q has no series in data_layout.csv", name)
+		}
+		d, err := parseDate(r.fields[1])
+		if err != nil {
+			return f.errorf(r.line, "date", "%v", err)
+		}
+		c.Corrections = append(c.Corrections, Correction{Camp: name, Date: d, Line: r.line})
+		day := daysBetween(c.Start, d)
+		if day < 0 {
+			continue // Flee ignores corrections before the start
+		}
+		// Every earlier point is scaled by value(at date)/value(point
+		// before), as RefugeeTable.correctLevel1Registrations does, so the
+		// series has no drop where registration changed level.
+		found := false
+		for i := range s.Points {
+			if s.Points[i].Day != day {
+				continue
+			}
+			if i == 0 {
+				return f.errorf(r.line, "date", "%s is the first data point of %q; a correction needs an earlier one", r.fields[1], name)
+			}
+			if s.Points[i-1].Value < 1 {
+				return f.errorf(r.line, "date", "the data point of %q before %s is below 1; cannot rescale", name, r.fields[1])
+			}
+			ratio := s.Points[i].Value / s.Points[i-1].Value
+			for j := 0; j < i; j++ {
+				s.Points[j].Value *= ratio
+			}
+			found = true
+		}
+		if !found {
+			return f.errorf(r.line, "date", "%q has no data point on %s", name, r.fields[1])
+		}
+	}
+	return nil
+}
+
+// Camps lists the camps, in locations.csv order: the locations validated
+// against the data (Flee's Ecosystem.get_camp_names).
+func (c *Case) Camps() []int {
+	var out []int
+	for i, l := range c.Locations {
+		if l.Type == Camp {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// Observed returns the registered population of each camp (Camps order)
+// on each day, as Flee interpolates it: Observed()[camp][day].
+func (c *Case) Observed() [][]int {
+	camps := c.Camps()
+	out := make([][]int, len(camps))
+	for i, l := range camps {
+		s := c.SeriesFor(c.Locations[l].Name)
+		out[i] = make([]int, c.Days)
+		for t := range out[i] {
+			out[i][t] = s.At(t)
+		}
+	}
+	return out
+}
+
+// Initial is the number of agents Flee puts in location l before day 0:
+// the camp's registrations on day 0 (insert_day0), else none.
+func (c *Case) Initial(l int) int {
+	if c.Locations[l].Type != Camp || !c.Settings.InsertDay0 {
+		return 0
+	}
+	return c.SeriesFor(c.Locations[l].Name).At(0)
+}
+
+// Capacity is the capacity Flee's capacity rule uses for location l:
+// a camp's capacity less its day-0 registrations when insert_day0 is on
+// (spawning.py, spawn_daily_displaced on day 0), 0 (no limit) when that
+// leaves nothing, and 0 for other locations.
+func (c *Case) Capacity(l int) int {
+	loc := c.Locations[l]
+	if loc.Type != Camp || loc.Population <= 0 {
+		return 0
+	}
+	capacity := loc.Population
+	if c.Settings.InsertDay0 {
+		capacity -= c.SeriesFor(loc.Name).At(0)
+	}
+	return max(capacity, 0)
+}
+
+// dailyChange is the change of the spawning series from day t-1 to t:
+// the sum over every data_layout row but the total (sum_from_camps), or
+// the total's.
+func (c *Case) dailyChange(t int) int {
+	if !c.Settings.SumFromCamps {
+		return c.Total.At(t) - c.Total.At(t-1)
+	}
+	n := 0
+	for _, s := range c.Series {
+		n += s.At(t) - s.At(t-1)
+	}
+	return n
+}
+
+// day0Raw is Flee's raw count on day 0 (DataTable.get_daily_difference):
+// with sum_from_camps, the total series plus every other series (a
+// quirk: its loop includes the total row), else the total alone.
+func (c *Case) day0Raw() int {
+	n := c.Total.At(0)
+	if c.Settings.SumFromCamps {
+		for _, s := range c.Series {
+			n += s.At(0)
+		}
+	}
+	return n
+}
+
+// Spawn is the number of new agents the data asks for on each day, before
+// Flee carries negative days over as debt: the daily change of the
+// registration series from day 1 on; on day 0 nothing when day-0
+// registrations are put into camps (insert_day0), else the day-0 raw count.
+func (c *Case) Spawn() []int {
+	out := make([]int, c.Days)
+	if !c.Settings.InsertDay0 {
+		out[0] = c.day0Raw()
+	}
+	for t := 1; t < c.Days; t++ {
+		out[t] = c.dailyChange(t)
+	}
+	return out
+}
+
+// Raw is run.py's "raw UNHCR refugee count" on each day, the denominator
+// of its Total error: the day-0 raw count plus every later daily change.
+func (c *Case) Raw() []int {
+	out := make([]int, c.Days)
+	out[0] = c.day0Raw()
+	for t := 1; t < c.Days; t++ {
+		out[t] = out[t-1] + c.dailyChange(t)
+	}
+	return out
+}
+
+// ConflictStep is a change of a location's conflict state: from day From
+// it is a conflict zone of the given intensity, or, with intensity 0, it
+// is no longer one.
+type ConflictStep struct {
+	From      int
+	Intensity float64
+}
+
+// conflictFloor is the intensity below which Flee counts no conflict.
+const conflictFloor = 0.000001
+
+// ConflictSteps returns the changes of location l's conflict state over
+// the run, as Flee applies them (InputGeography.AddNewConflictZones): a
+// conflict zone dated 0 in locations.csv is one from the start; with
+// conflicts.csv, a value rising above 0 starts a conflict (on day 0, any
+// value above 0 does) and a value falling to 0 ends it; changes between
+// two positive values do nothing. Without conflicts.csv a conflict zone
+// starts on its conflict_date.
+func (c *Case) ConflictSteps(l int) []ConflictStep {
+	loc := c.Locations[l]
+	var steps []ConflictStep
+	if loc.Type == ConflictZone && loc.ConflictDate <= 0 {
+		steps = append(steps, ConflictStep{0, 1})
+	}
+	col := -1
+	if c.Conflicts != nil {
+		col = slices.Index(c.Conflicts.Locations, l)
+	}
+	if col < 0 {
+		if c.Conflicts == nil && loc.Type == ConflictZone && loc.ConflictDate > 0 && loc.ConflictDate < c.Days {
+			steps = append(steps, ConflictStep{loc.ConflictDate, 1})
+		}
+		return steps
+	}
+	v := func(t int) float64 { return c.Conflicts.Values[t][col] }
+	for t := 0; t < c.Days; t++ {
+		switch {
+		case t == 0 && v(0) > conflictFloor:
+			steps = []ConflictStep{{0, v(0)}}
+		case t > 0 && v(t) > conflictFloor && v(t-1) < conflictFloor:
+			steps = append(steps, ConflictStep{t, v(t)})
+		case t > 0 && v(t) < conflictFloor && v(t-1) >= conflictFloor:
+			steps = append(steps, ConflictStep{t, 0})
+		}
+	}
+	return steps
+}

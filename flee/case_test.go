@@ -1,0 +1,337 @@
+package flee
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/borderwork/borderwork/scenarios"
+)
+
+// readTiny reads the synthetic case in testdata/tiny.
+func readTiny(t testing.TB) *Case {
+	t.Helper()
+	c, err := Read("testdata/tiny")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestReadTiny(t *testing.T) {
+	c := readTiny(t)
+	if got := c.Start.Format("2006-01-02"); got != "2020-01-01" || c.Days != 60 {
+		t.Errorf("period = %s, %d days; want 2020-01-01, 60", got, c.Days)
+	}
+	var types []string
+	for _, l := range c.Locations {
+		types = append(types, l.Name+":"+l.Type.String())
+	}
+	want := "A:conflict_zone B:conflict_zone T:town F:forwarding_hub C1:camp C2:camp C3:camp"
+	if got := strings.Join(types, " "); got != want {
+		t.Errorf("locations = %s; want %s", got, want)
+	}
+	if l := c.Locations[0]; !l.HasCoords || l.Lat != 10 || l.Lon != 1 || l.Population != 10000 || l.Country != "Home" {
+		t.Errorf("A = %+v", l)
+	}
+	if n := len(c.Routes); n != 7 || c.Routes[6].KM != 500 {
+		t.Errorf("%d routes, the last %v km; want 7, 500", n, c.Routes[6].KM)
+	}
+	var kinds []string
+	for _, cl := range c.Closures {
+		kinds = append(kinds, cl.Kind)
+	}
+	if got := strings.Join(kinds, " "); got != "country location link link camp remove_forced_redirection" {
+		t.Errorf("closures = %s", got)
+	}
+	if got := c.Camps(); !reflect.DeepEqual(got, []int{4, 5, 6}) {
+		t.Errorf("Camps() = %v; want [4 5 6]", got)
+	}
+}
+
+func TestConflictSteps(t *testing.T) {
+	c := readTiny(t)
+	tests := []struct {
+		loc  string
+		want []ConflictStep
+	}{
+		{"A", []ConflictStep{{0, 1}}},
+		// On at its conflict_date, off at day 20, on again at 30 with a
+		// lower intensity: a new conflict, whose decay starts again.
+		{"B", []ConflictStep{{5, 1}, {20, 0}, {30, 0.5}}},
+		{"T", nil}, // a column of zeros
+		{"F", nil}, // no column, no conflict_date
+		{"C1", nil},
+	}
+	for _, tt := range tests {
+		if got := c.ConflictSteps(c.LocationIndex(tt.loc)); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("ConflictSteps(%s) = %v; want %v", tt.loc, got, tt.want)
+		}
+	}
+	// Without conflicts.csv, conflict_date decides the onset.
+	c.Conflicts = nil
+	if got, want := c.ConflictSteps(c.LocationIndex("B")), []ConflictStep{{5, 1}}; !reflect.DeepEqual(got, want) {
+		t.Errorf("without conflicts.csv, ConflictSteps(B) = %v; want %v", got, want)
+	}
+}
+
+func TestSeries(t *testing.T) {
+	c := readTiny(t)
+	// C1: the correction on 2020-03-01 (300 after 350) scales every
+	// earlier point by 300/350; the header row "Date,Count" is skipped.
+	c1 := c.SeriesFor("C1")
+	wantC1 := []Point{{-31, 0}, {0, 50 * 300.0 / 350}, {30, 300}, {60, 300}}
+	if !reflect.DeepEqual(c1.Points, wantC1) {
+		t.Errorf("C1 = %v; want %v", c1.Points, wantC1)
+	}
+	// C2 sums two files the way Flee's AddCSVTables does: the second file's
+	// 30 on day 31 is added to the first file's next value (200), and the
+	// first file's day-45 row is dropped.
+	if got, want := c.SeriesFor("C2").Points, []Point{{0, 20}, {31, 230}}; !reflect.DeepEqual(got, want) {
+		t.Errorf("C2 = %v; want %v", got, want)
+	}
+	tests := []struct {
+		series string
+		day    int
+		want   int
+	}{
+		{"C1", -40, 0}, {"C1", 0, 42}, {"C1", 15, 171}, {"C1", 30, 300}, {"C1", 100, 300},
+		{"C3", 0, 0}, {"C3", 19, 0}, {"C3", 20, 3}, {"C3", 50, 100}, {"C3", 52, 76}, {"C3", 59, 40},
+		{"total", 0, 100}, {"total", 30, 500},
+	}
+	for _, tt := range tests {
+		if got := c.SeriesFor(tt.series).At(tt.day); got != tt.want {
+			t.Errorf("%s.At(%d) = %d; want %d", tt.series, tt.day, got, tt.want)
+		}
+	}
+}
+
+func TestAddTables(t *testing.T) {
+	tests := []struct {
+		t1, t2, want []Point
+	}{
+		{[]Point{{0, 1}, {10, 2}}, []Point{{0, 10}, {10, 20}}, []Point{{0, 11}, {10, 22}}},
+		// A date of the second file between two of the first: added to the
+		// first file's next value.
+		{[]Point{{0, 1}, {10, 2}}, []Point{{0, 10}, {5, 15}, {10, 20}}, []Point{{0, 11}, {5, 17}, {10, 22}}},
+		// A date of the first file between two of the second: carried with
+		// the second's last value.
+		{[]Point{{0, 1}, {5, 3}, {10, 2}}, []Point{{0, 10}, {10, 20}}, []Point{{0, 11}, {5, 13}, {10, 22}}},
+	}
+	for _, tt := range tests {
+		if got := addTables(tt.t1, tt.t2); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("addTables(%v, %v) = %v; want %v", tt.t1, tt.t2, got, tt.want)
+		}
+	}
+}
+
+func TestSpawnAndRaw(t *testing.T) {
+	c := readTiny(t)
+	spawn := c.Spawn()
+	if len(spawn) != c.Days || spawn[0] != 0 {
+		t.Fatalf("Spawn() has %d days, day 0 = %d; want %d, 0 (day-0 registrations are put in camps)", len(spawn), spawn[0], c.Days)
+	}
+	// Each day's spawn is the change of the camps' summed series.
+	for d := 1; d < c.Days; d++ {
+		sum := 0
+		for _, s := range c.Series {
+			sum += s.At(d) - s.At(d-1)
+		}
+		if spawn[d] != sum {
+			t.Errorf("Spawn()[%d] = %d; want %d", d, spawn[d], sum)
+		}
+	}
+	if spawn[52] >= 0 {
+		t.Errorf("Spawn()[52] = %d; want negative (C3 falls from 100 to 40)", spawn[52])
+	}
+	// run.py's raw count starts from the total series plus every camp's
+	// (a quirk of its day-0 loop): 100 + 42 + 20 + 0.
+	raw := c.Raw()
+	if raw[0] != 162 {
+		t.Errorf("Raw()[0] = %d; want 162", raw[0])
+	}
+	if got, want := raw[59]-raw[0], c.SeriesFor("C1").At(59)+c.SeriesFor("C2").At(59)+c.SeriesFor("C3").At(59)-62; got != want {
+		t.Errorf("Raw() grows by %d; want the camps' growth %d", got, want)
+	}
+	if c.Initial(c.LocationIndex("C1")) != 42 || c.Capacity(c.LocationIndex("C1")) != 358 || c.Capacity(c.LocationIndex("C3")) != 0 {
+		t.Errorf("C1 initial %d, capacity %d, C3 capacity %d; want 42, 358 (400 - 42), 0",
+			c.Initial(c.LocationIndex("C1")), c.Capacity(c.LocationIndex("C1")), c.Capacity(c.LocationIndex("C3")))
+	}
+}
+
+func TestSettings(t *testing.T) {
+	c, err := Read("../data/flee/mali2012")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := DefaultSettings()
+	want.MaxMoveSpeed, want.DefaultMoveChance, want.AvoidShortStints = 400, 0.5, true
+	want.ConflictWeight, want.Softening, want.DistancePower, want.CapacityScaling = 0.25, 50, 0.75, 1.25
+	want.ConflictSpawnDecay = []float64{1, 1, 1, 0.5, 0.1}
+	if !reflect.DeepEqual(c.Settings, want) {
+		t.Errorf("mali2012 settings = %+v\nwant %+v", c.Settings, want)
+	}
+	dir := copyTiny(t)
+	os.Remove(filepath.Join(dir, "simsetting.yml"))
+	c, err = Read(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(c.Settings, DefaultSettings()) || c.SettingsFile != "" {
+		t.Errorf("without simsetting.yml, settings = %+v from %q; want Flee's defaults", c.Settings, c.SettingsFile)
+	}
+	writeCase(t, dir, "simsetting.yml", "move_rules:\n  use_v1_rules: true\n  max_move_speed: 500\n")
+	c, err = Read(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := c.Settings; s.MaxMoveSpeed != 200 || s.CampWeight != 2 || s.ConflictWeight != 0.25 {
+		t.Errorf("use_v1_rules: speed %g, camp weight %g, conflict weight %g; want 200, 2, 0.25", s.MaxMoveSpeed, s.CampWeight, s.ConflictWeight)
+	}
+}
+
+// copyTiny copies testdata/tiny to a temporary folder.
+func copyTiny(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	err := fs.WalkDir(os.DirFS("testdata/tiny"), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			if err == nil {
+				err = os.MkdirAll(filepath.Join(dir, p), 0o755)
+			}
+			return err
+		}
+		data, err := os.ReadFile(filepath.Join("testdata/tiny", p))
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dir, p), data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func writeCase(t *testing.T, dir, rel, content string) {
+	t.Helper()
+	if err := os.WriteFile(filepath.Join(dir, rel), []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestBadCases: each kind of bad or inconsistent case file is one error
+// naming the file, the line and the column, that wraps ErrInvalid.
+func TestBadCases(t *testing.T) {
+	const (
+		locHeader = "#name,region,country,latitude,longitude,location_type,conflict_date,population\n"
+		locs      = "A,North,Home,10.0,1.0,conflict_zone,0,10000\nB,North,Home,10.5,1.5,conflict_zone,5,5000\nT,Centre,Home,11.0,2.0,town,,20000\nF,Centre,Home,11.5,2.5,forwarding_hub,,\nC1,Hills,Northland,12.0,3.0,camp,,400\nC2,Plain,Southland,9.0,3.0,camp,,300\nC3,Plain,Southland,9.5,4.0,camp,,\n"
+		layout    = "total,total.csv\nC1,c1.csv\nC2,c2.csv,c2b.csv\nC3,c3.csv\n"
+	)
+	tests := []struct {
+		name, file, content, want string
+	}{
+		{"period date", "input_csv/sim_period.csv", "StartDate,2020-13-01\nLength,60\n",
+			"input_csv/sim_period.csv:1: StartDate: no such date \"2020-13-01\""},
+		{"period length", "input_csv/sim_period.csv", "StartDate,2020-01-01\n",
+			"input_csv/sim_period.csv: want two rows: StartDate,YYYY-MM-DD and Length,DAYS"},
+		{"short location row", "input_csv/locations.csv", locHeader + "A,North,Home,10.0,1.0\n",
+			"input_csv/locations.csv:2: location_type: want 8 columns (name,region,country,latitude,longitude,location_type,conflict_date,population), got 5"},
+		{"latitude", "input_csv/locations.csv", locHeader + "A,North,Home,north,1.0,conflict_zone,0,10000\n",
+			"input_csv/locations.csv:2: latitude: want decimal degrees in [-90, 90], got \"north\""},
+		{"location type", "input_csv/locations.csv", locHeader + "A,North,Home,10,1,village,0,10000\n",
+			"input_csv/locations.csv:2: location_type: want camp, conflict_zone, town or forwarding_hub, got \"village\""},
+		{"marker", "input_csv/locations.csv", locHeader + "A,North,Home,10,1,marker,,\n",
+			"input_csv/locations.csv:2: location_type: location type \"marker\" is not supported by the importer"},
+		{"conflict date", "input_csv/locations.csv", locHeader + "A,North,Home,10,1,conflict_zone,,10000\n",
+			"input_csv/locations.csv:2: conflict_date: a conflict zone needs a whole-number day offset, got \"\""},
+		{"population", "input_csv/locations.csv", locHeader + "A,North,Home,10,1,conflict_zone,0,many\n",
+			"input_csv/locations.csv:2: population: want a whole number of people, 0 or more, got \"many\""},
+		{"duplicate location", "input_csv/locations.csv", locHeader + locs + "A,North,Home,10,1,town,,5\n",
+			"input_csv/locations.csv:9: name: duplicate location \"A\" (first on line 2)"},
+		{"route to nowhere", "input_csv/routes.csv", "A,T,100,0\nT,Atlantis,50,0\n",
+			"input_csv/routes.csv:2: name2: unknown location \"Atlantis\" (not in locations.csv)"},
+		{"route length", "input_csv/routes.csv", "A,T,-100,0\n",
+			"input_csv/routes.csv:1: distance: want a length in km, more than 0, got \"-100\""},
+		{"route flag", "input_csv/routes.csv", "A,T,100,3\n",
+			"input_csv/routes.csv:1: forced_redirection: want empty, 0, 1 or 2, got \"3\""},
+		{"closure type", "input_csv/closures.csv", "#h\nborder,Home,Northland,0,5\n",
+			"input_csv/closures.csv:2: closure_type: want country, location, link, camp or remove_forced_redirection, got \"border\""},
+		{"closure country", "input_csv/closures.csv", "country,Home,Narnia,0,5\n",
+			"input_csv/closures.csv:1: name2: no location in locations.csv lies in country \"Narnia\""},
+		{"closure camp", "input_csv/closures.csv", "camp,T,,0,5\n",
+			"input_csv/closures.csv:1: name1: \"T\" is not a camp"},
+		{"closure link", "input_csv/closures.csv", "link,A,C1,0,5\n",
+			"input_csv/closures.csv:1: name2: no route joins \"A\" and \"C1\""},
+		{"closure day", "input_csv/closures.csv", "country,Home,Northland,soon,5\n",
+			"input_csv/closures.csv:1: closure_start: want a whole-number day offset, got \"soon\""},
+		{"conflict column", "input_csv/conflicts.csv", "#Day, A, Z\n0, 1, 0\n",
+			"input_csv/conflicts.csv:1: Z: unknown location \"Z\" (not in locations.csv)"},
+		{"conflict value", "input_csv/conflicts.csv", "#Day, A, B\n0, 1, 0\n1, 1, high\n",
+			"input_csv/conflicts.csv:3: B: want a conflict intensity, 0 or more, got \" high\""},
+		{"conflict rows", "input_csv/conflicts.csv", "#Day, A, B\n0, 1, 0\n1, 1, 0\n",
+			"input_csv/conflicts.csv: want a row for each of the 60 days (sim_period.csv), got 2"},
+		{"layout first row", "source_data/data_layout.csv", "C1,c1.csv\n" + layout,
+			"source_data/data_layout.csv:1: name: the first row must be the country total, total,refugees.csv; got \"C1\""},
+		{"layout camp", "source_data/data_layout.csv", "total,total.csv\nC1,c1.csv\nC2,c2.csv\n",
+			"source_data/data_layout.csv: name: camp \"C3\" (locations.csv line 8) has no row"},
+		{"layout file", "source_data/data_layout.csv", "total,total.csv\nC1,gone.csv\n",
+			"source_data/data_layout.csv:2: file 1: no such file source_data/gone.csv"},
+		{"series count", "source_data/c3.csv", "2020-01-01,0\n2020-01-20,lots\n",
+			"source_data/c3.csv:2: count: want a whole number of refugees, got \"lots\""},
+		{"series order", "source_data/c3.csv", "2020-01-20,0\n2020-01-01,5\n",
+			"source_data/c3.csv:2: date: dates must not go back in time (2020-01-01 after a later date)"},
+		{"correction date", "input_csv/registration_corrections.csv", "C1,2020-02-02,normalize\n",
+			"input_csv/registration_corrections.csv:1: date: \"C1\" has no data point on 2020-02-02"},
+		{"correction camp", "input_csv/registration_corrections.csv", "T,2020-02-02,normalize\n",
+			"input_csv/registration_corrections.csv:1: camp: \"T\" has no series in data_layout.csv"},
+		{"settings key", "simsetting.yml", "move_rules:\n  max_move_sped: 300\n",
+			"simsetting.yml:2: move_rules.max_move_sped: unknown Flee setting"},
+		{"settings feature", "simsetting.yml", "spawn_rules:\n  conflict_driven_spawning:\n    spawn_mode: constant\n",
+			"simsetting.yml:2: spawn_rules.conflict_driven_spawning: not supported by borderwork's Flee rule set; remove it"},
+		{"settings off", "simsetting.yml", "move_rules:\n  fixed_routes: True\n",
+			"simsetting.yml:2: move_rules.fixed_routes: not supported by borderwork's Flee rule set; only false is accepted"},
+		{"settings number", "simsetting.yml", "move_rules:\n  max_move_speed: fast\n",
+			"simsetting.yml:2: move_rules.max_move_speed: want a number, got \"fast\""},
+		{"settings range", "simsetting.yml", "move_rules:\n  camp_movechance: 2\n",
+			"simsetting.yml: move_rules.camp_movechance: must be in [0, 1], got 2"},
+		{"settings list", "simsetting.yml", "spawn_rules:\n  conflict_spawn_decay: [1.0, half]\n",
+			"simsetting.yml:2: spawn_rules.conflict_spawn_decay: want a list of numbers, got \"half\""},
+		{"settings tabs", "simsetting.yml", "move_rules:\n\tmax_move_speed: 300\n",
+			"simsetting.yml:2: indentation must be spaces, not tabs"},
+		{"settings section", "simsetting.yml", "moving_rules:\n  max_move_speed: 300\n",
+			"simsetting.yml:1: moving_rules: unknown Flee settings section (known: move_rules, spawn_rules, optimisations, log_levels)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := copyTiny(t)
+			writeCase(t, dir, tt.file, tt.content)
+			_, err := Read(dir)
+			if err == nil {
+				t.Fatalf("Read accepted %s:\n%s", tt.file, tt.content)
+			}
+			if !errors.Is(err, scenarios.ErrInvalid) {
+				t.Errorf("error %v does not wrap ErrInvalid", err)
+			}
+			got := strings.ReplaceAll(err.Error(), dir+string(filepath.Separator), "")
+			got = strings.ReplaceAll(got, dir, "CASE")
+			if got != tt.want {
+				t.Errorf("Read error\n got %s\nwant %s", got, tt.want)
+			}
+			if strings.Contains(got, "\n") {
+				t.Errorf("error spans lines: %q", got)
+			}
+		})
+	}
+}
+
+func TestNotACase(t *testing.T) {
+	_, err := Read(filepath.Join(t.TempDir(), "nothing"))
+	if err == nil || !errors.Is(err, scenarios.ErrInvalid) || !strings.HasSuffix(err.Error(), "nothing: not a Flee case folder") {
+		t.Errorf("Read(missing) = %v; want not a Flee case folder, wrapping ErrInvalid", err)
+	}
+}

@@ -1,0 +1,134 @@
+package flee
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/borderwork/borderwork/scenarios"
+)
+
+// row is one record of a CSV file with the line it starts on.
+type row struct {
+	line   int
+	fields []string
+}
+
+// csvFile is a CSV file read whole, as Python's csv module reads Flee's
+// files: comma-separated, quotes allowed, CRLF or LF line ends, empty
+// lines skipped.
+type csvFile struct {
+	path string // as shown in messages
+	rows []row
+}
+
+// readCSV reads the file at path (display is how messages name it). A
+// missing file is reported as such, so callers can treat optional files.
+func readCSV(path, display string) (*csvFile, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, &scenarios.Error{File: display, Msg: "no such file"}
+		}
+		return nil, &scenarios.Error{File: display, Msg: err.Error()}
+	}
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	r := csv.NewReader(bytes.NewReader(data))
+	r.FieldsPerRecord = -1
+	r.LazyQuotes = true
+	f := &csvFile{path: display}
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				return nil, &scenarios.Error{File: display, Line: pe.Line, Msg: pe.Err.Error()}
+			}
+			return nil, &scenarios.Error{File: display, Msg: err.Error()}
+		}
+		line, _ := r.FieldPos(0)
+		f.rows = append(f.rows, row{line: line, fields: rec})
+	}
+	return f, nil
+}
+
+// errorf is an error at a line and column of the file.
+func (f *csvFile) errorf(line int, column, format string, args ...any) error {
+	return &scenarios.Error{File: f.path, Line: line, Key: column, Msg: fmt.Sprintf(format, args...)}
+}
+
+// comment reports whether a row is a Flee comment or header: its first
+// field starts with '#'.
+func comment(r row) bool {
+	return len(r.fields) > 0 && strings.HasPrefix(r.fields[0], "#")
+}
+
+// blank reports whether a row has no content (a line of commas).
+func blank(r row) bool {
+	for _, f := range r.fields {
+		if strings.TrimSpace(f) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// field returns field i of r, or "" if the row is shorter.
+func field(r row, i int) string {
+	if i < len(r.fields) {
+		return r.fields[i]
+	}
+	return ""
+}
+
+// parseInt reads an integer as Python's int() does for these files:
+// surrounding whitespace (a trailing TAB in some series) is ignored.
+func parseInt(s string) (int, error) {
+	return strconv.Atoi(strings.TrimSpace(s))
+}
+
+// parseFloat reads a number with surrounding whitespace ignored.
+func parseFloat(s string) (float64, error) {
+	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	if err == nil && (v != v || v > 1e300 || v < -1e300) {
+		return 0, errors.New("not a finite number")
+	}
+	return v, err
+}
+
+// parseDate reads YYYY-MM-DD; like Python's strptime("%Y-%m-%d") it
+// accepts months and days of one digit.
+func parseDate(s string) (time.Time, error) {
+	parts := strings.Split(strings.TrimSpace(s), "-")
+	if len(parts) != 3 {
+		return time.Time{}, fmt.Errorf("want a date YYYY-MM-DD, got %q", s)
+	}
+	var n [3]int
+	for i, p := range parts {
+		v, err := strconv.Atoi(p)
+		if err != nil || v < 0 || (i == 0 && len(p) != 4) || (i > 0 && (len(p) < 1 || len(p) > 2)) {
+			return time.Time{}, fmt.Errorf("want a date YYYY-MM-DD, got %q", s)
+		}
+		n[i] = v
+	}
+	t := time.Date(n[0], time.Month(n[1]), n[2], 0, 0, 0, 0, time.UTC)
+	if t.Year() != n[0] || int(t.Month()) != n[1] || t.Day() != n[2] {
+		return time.Time{}, fmt.Errorf("no such date %q", s)
+	}
+	return t, nil
+}
+
+// daysBetween is b - a in whole days.
+func daysBetween(a, b time.Time) int {
+	return int(b.Sub(a).Hours() / 24)
+}

@@ -1,0 +1,238 @@
+package flee
+
+import (
+	"bytes"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/borderwork/borderwork/scenarios"
+	"github.com/borderwork/borderwork/sim"
+)
+
+// importTiny imports testdata/tiny and loads the result.
+func importTiny(t testing.TB) (*Case, *scenarios.Scenario) {
+	t.Helper()
+	c := readTiny(t)
+	data, err := Import(c, ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := scenarios.Parse(data, "tiny.toml", "import:tiny", os.DirFS("."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	return c, s
+}
+
+// TestImportTinyGolden pins the importer's output for the synthetic case.
+func TestImportTinyGolden(t *testing.T) {
+	c := readTiny(t)
+	got, err := Import(c, ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const golden = "testdata/tiny.toml.golden"
+	if *update {
+		if err := os.WriteFile(golden, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("Import(testdata/tiny) differs from %s; run go test ./flee -run TestImportTinyGolden -update and review the diff", golden)
+	}
+	for _, want := range []string{
+		"# tiny: imported by borderwork from the Flee case folder testdata/tiny.",
+		"closures.csv line 7 (remove_forced_redirection T C2) is left out",
+		`kind = "border"`, `rules = "flee"`, `default_regimes = ["open"]`,
+	} {
+		if !bytes.Contains(got, []byte(want)) {
+			t.Errorf("the imported scenario does not contain %q", want)
+		}
+	}
+}
+
+// TestImportRoundTrip: the imported scenarios load, validate, and give the
+// same configuration after encoding and loading again, under every regime.
+func TestImportRoundTrip(t *testing.T) {
+	for _, dir := range []string{"testdata/tiny", "../data/flee/mali2012"} {
+		c, err := Read(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := Import(c, ImportOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		s1, err := scenarios.Parse(data, "a.toml", "a", os.DirFS("."))
+		if err != nil {
+			t.Fatal(err)
+		}
+		enc, err := s1.Encode()
+		if err != nil {
+			t.Fatal(err)
+		}
+		s2, err := scenarios.Parse(enc, "b.toml", "b", os.DirFS("."))
+		if err != nil {
+			t.Fatalf("%s: the encoded scenario does not load: %v", dir, err)
+		}
+		for _, s := range []*scenarios.Scenario{s1, s2} {
+			if err := s.Validate(); err != nil {
+				t.Fatalf("%s: %v", dir, err)
+			}
+		}
+		for _, regime := range s1.RegimeNames() {
+			c1, err1 := s1.Config(regime)
+			c2, err2 := s2.Config(regime)
+			if err1 != nil || err2 != nil {
+				t.Fatalf("%s/%s: %v, %v", dir, regime, err1, err2)
+			}
+			if !reflect.DeepEqual(c1, c2) {
+				t.Errorf("%s/%s: the configuration changes after encoding and loading again", dir, regime)
+			}
+		}
+	}
+}
+
+// unsplitConfig builds the Flee rule set's configuration of c directly,
+// without the importer's border locations: the graph Flee runs on.
+func unsplitConfig(c *Case) *sim.Config {
+	cfg := sim.Defaults()
+	cfg.Days, cfg.Rules, cfg.RecordLocations = c.Days, sim.RulesFlee, true
+	s := c.Settings
+	fc := sim.FleeConfig{
+		MaxMoveSpeed: s.MaxMoveSpeed, MaxWalkSpeed: s.MaxWalkSpeed, StartOnFoot: s.StartOnFoot, AvoidShortStints: s.AvoidShortStints,
+		DefaultMoveChance: s.DefaultMoveChance, ConflictMoveChance: s.ConflictMoveChance, CampMoveChance: s.CampMoveChance,
+		CampWeight: s.CampWeight, ConflictWeight: s.ConflictWeight, ForeignWeight: s.ForeignWeight,
+		Softening: s.Softening, DistancePower: s.DistancePower, WeightPower: s.WeightPower, WeightSoftening: s.WeightSoftening,
+		AwarenessLevel: s.AwarenessLevel, PruningThreshold: s.PruningThreshold, CapacityScaling: s.CapacityScaling, CapacityBuffer: s.CapacityBuffer,
+		ConflictSpawnDecay: s.ConflictSpawnDecay, ConflictSpawnDecayInterval: s.ConflictSpawnDecayInterval, TakeFromPopulation: s.TakeFromPopulation,
+		Spawn: c.Spawn(),
+	}
+	countries := c.countries()
+	country := func(name string) int {
+		for i, n := range countries {
+			if n == name {
+				return i
+			}
+		}
+		return -1
+	}
+	cfg.Region.Countries = countries
+	for i, l := range c.Locations {
+		kind := sim.KindHub
+		if l.Type == Camp {
+			kind = sim.KindDestination
+		}
+		loc := sim.Location{Name: l.Name, Kind: kind, Country: country(l.Country), Population: l.Population,
+			Capacity: c.Capacity(i), Initial: c.Initial(i), Forward: l.Type == ForwardingHub}
+		if l.Type == Camp {
+			loc.Population = 0
+		}
+		for _, st := range c.ConflictSteps(i) {
+			loc.Conflict = append(loc.Conflict, sim.ConflictStep{From: st.From, Intensity: st.Intensity})
+		}
+		cfg.Region.Locations = append(cfg.Region.Locations, loc)
+	}
+	for _, r := range c.Routes {
+		cfg.Region.Links = append(cfg.Region.Links, sim.Link{From: r.From, To: r.To, Days: 1, LengthKm: r.KM})
+	}
+	for _, cl := range c.Closures {
+		x := sim.Closure{From: cl.Start, To: cl.End}
+		switch cl.Kind {
+		case "country":
+			x.Kind, x.A, x.B = sim.ClosureCountry, country(cl.Name1), country(cl.Name2)
+		case "location":
+			x.Kind, x.A = sim.ClosureLocation, c.LocationIndex(cl.Name1)
+		case "camp":
+			x.Kind, x.A = sim.ClosureCamp, c.LocationIndex(cl.Name1)
+		case "link":
+			x.Kind, x.A = sim.ClosureLink, c.routeBetween(c.LocationIndex(cl.Name1), c.LocationIndex(cl.Name2))
+		default:
+			continue
+		}
+		fc.Closures = append(fc.Closures, x)
+	}
+	cfg.Flee = fc
+	return &cfg
+}
+
+// TestBorderSplitChangesNothing: under the open regime, the border
+// locations and posts the importer adds change no location's count on any
+// day: the imported scenario runs Flee's case exactly as the graph
+// without them. The tiny case closes split routes in every way Flee can.
+func TestBorderSplitChangesNothing(t *testing.T) {
+	dirs := []string{"testdata/tiny", "../data/flee/mali2012"}
+	if testing.Short() {
+		dirs = dirs[:1]
+	}
+	for _, dir := range dirs {
+		c, err := Read(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := Import(c, ImportOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := scenarios.Parse(data, "x.toml", "x", os.DirFS("."))
+		if err != nil {
+			t.Fatal(err)
+		}
+		split, err := s.Config("open")
+		if err != nil {
+			t.Fatal(err)
+		}
+		split.RecordLocations = true
+		whole := unsplitConfig(c)
+		n1, n2 := len(whole.Region.Locations), len(split.Region.Locations)
+		if n2 <= n1 {
+			t.Fatalf("%s: no border locations were added", dir)
+		}
+		for seed := uint64(1); seed <= 3; seed++ {
+			r1, err := sim.Run(whole, seed)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r2, err := sim.Run(split, seed)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for d := range r1.Days {
+				for l := range n1 {
+					if a, b := r1.Locations[d*n1+l].Waiting, r2.Locations[d*n2+l].Waiting; a != b {
+						t.Fatalf("%s seed %d day %d: %s holds %d without border locations, %d with", dir, seed, d, whole.Region.Locations[l].Name, a, b)
+					}
+				}
+			}
+			if r1.Final().Created != r2.Final().Created {
+				t.Errorf("%s seed %d: %d agents without border locations, %d with", dir, seed, r1.Final().Created, r2.Final().Created)
+			}
+		}
+	}
+}
+
+func TestImportOptions(t *testing.T) {
+	c := readTiny(t)
+	data, err := Import(c, ImportOptions{Name: "small", Title: "A small case", From: "cases/tiny",
+		Sources: []string{"made up for tests"}, Notes: []string{"Sources: none (2020)."}, PostCapacity: 7})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"# small: imported by borderwork from the Flee case folder cases/tiny.\n#\n# Sources: none (2020).\n",
+		`name = "small"`, `title = "A small case"`, `"made up for tests",`, "capacity = 7.0",
+	} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("the imported scenario does not contain %q", want)
+		}
+	}
+}

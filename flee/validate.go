@@ -1,0 +1,388 @@
+package flee
+
+import (
+	"bufio"
+	"context"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/borderwork/borderwork/output"
+	"github.com/borderwork/borderwork/output/figures"
+	"github.com/borderwork/borderwork/scenarios"
+	"github.com/borderwork/borderwork/sim"
+	"github.com/borderwork/borderwork/sim/batch"
+)
+
+// ValidateOptions say how Validate runs a scenario.
+type ValidateOptions struct {
+	Regime     string // default "open"
+	Replicates int    // default: the scenario's
+	Seed       uint64 // master seed; replicate r runs with sim.ReplicateSeed(Seed, r)
+	Workers    int    // default: GOMAXPROCS
+}
+
+// Validation is the comparison of a scenario's camp populations, over
+// replicates, with a Flee case's observed ones.
+type Validation struct {
+	Scenario   string
+	Regime     string
+	Seed       uint64
+	Start      string   // date of day 0, YYYY-MM-DD
+	Camps      []string // the case's camps, in locations.csv order
+	Days       int
+	Observed   [][]float64   // [camp][day], interpolated as Flee does
+	Raw        []float64     // run.py's raw UNHCR count by day
+	Simulated  [][][]float64 // [replicate][camp][day]: agents in the camp at the end of the day
+	RunErrors  []Errors      // per replicate
+	Replicates int
+}
+
+// Validate runs the scenario s under opt.Regime for opt.Replicates
+// replicates, in parallel, and compares each replicate's camp populations
+// with those observed in c by Flee's three measures. Every camp of c must
+// be a location of s.
+func Validate(ctx context.Context, s *scenarios.Scenario, c *Case, opt ValidateOptions) (*Validation, error) {
+	if opt.Regime == "" {
+		opt.Regime = "open"
+	}
+	if opt.Replicates <= 0 {
+		opt.Replicates = s.File.Replicates
+	}
+	if opt.Workers <= 0 {
+		opt.Workers = runtime.GOMAXPROCS(0)
+	}
+	cfg, err := s.Config(opt.Regime)
+	if err != nil {
+		return nil, err
+	}
+	cfg.RecordLocations = true
+	index := map[string]int{}
+	for i, l := range cfg.Region.Locations {
+		index[l.Name] = i
+	}
+	v := &Validation{
+		Scenario: s.File.Name, Regime: opt.Regime, Seed: opt.Seed, Start: c.Start.Format("2006-01-02"),
+		Days: cfg.Days, Replicates: opt.Replicates,
+	}
+	var locs []int
+	for _, l := range c.Camps() {
+		name := c.Locations[l].Name
+		at, ok := index[name]
+		if !ok {
+			return nil, &scenarios.Error{File: s.Display(), Key: "locations", Msg: fmt.Sprintf("no location %q, a camp of the Flee case %s", name, c.Dir)}
+		}
+		v.Camps = append(v.Camps, name)
+		locs = append(locs, at)
+		obs := make([]float64, v.Days)
+		series := c.SeriesFor(name)
+		for t := range obs {
+			obs[t] = float64(series.At(t))
+		}
+		v.Observed = append(v.Observed, obs)
+	}
+	raw := c.rawFor(v.Days)
+	for _, r := range raw {
+		v.Raw = append(v.Raw, float64(r))
+	}
+
+	jobs := make([]int, opt.Replicates)
+	for i := range jobs {
+		jobs[i] = i
+	}
+	n := len(cfg.Region.Locations)
+	v.Simulated = make([][][]float64, opt.Replicates)
+	v.RunErrors = make([]Errors, opt.Replicates)
+	err = batch.Run(ctx, jobs, opt.Workers, 2*opt.Workers,
+		func(_ context.Context, rep int) ([][]float64, error) {
+			res, err := sim.Run(cfg, sim.ReplicateSeed(opt.Seed, rep))
+			if err != nil {
+				return nil, err
+			}
+			out := make([][]float64, len(locs))
+			for ci, l := range locs {
+				out[ci] = make([]float64, len(res.Days))
+				for t := range res.Days {
+					out[ci][t] = float64(res.Locations[t*n+l].Waiting)
+				}
+			}
+			return out, nil
+		},
+		func(rep int, camps [][]float64) error {
+			v.Simulated[rep] = camps
+			v.RunErrors[rep] = RunErrors(camps, v.Observed, v.Raw)
+			return nil
+		})
+	if err != nil {
+		return nil, err
+	}
+	return v, nil
+}
+
+// rawFor is Raw over days (which may differ from the case's length).
+func (c *Case) rawFor(days int) []int {
+	out := make([]int, days)
+	if days == 0 {
+		return out
+	}
+	out[0] = c.day0Raw()
+	for t := 1; t < days; t++ {
+		out[t] = out[t-1] + c.dailyChange(t)
+	}
+	return out
+}
+
+// Summary is the mean over replicates of each measure's run mean (the
+// figure Flee reports for one run), with its 95% interval.
+func (v *Validation) Summary(m Measure) output.Stat {
+	vals := make([]float64, len(v.RunErrors))
+	for r, e := range v.RunErrors {
+		vals[r] = e.Mean(m)
+	}
+	return output.Describe(vals)
+}
+
+// Write writes the validation into dir (which must exist): the tidy
+// table validation.csv (per camp and day: observed, simulated and each
+// measure's term, with 95% intervals over replicates; camp "all" holds
+// the day's totals), replicates.csv (each replicate's mean errors),
+// fit.csv (each measure over replicates), and, in each format, the
+// figures figures/camp-NAME and figures/error. It returns the names of
+// the tables and figures written, relative to dir; docs/OUTPUTS.md
+// describes every column.
+func (v *Validation) Write(dir string, formats []string) (tables, figs []string, err error) {
+	files := []struct {
+		name  string
+		write func(io.Writer) error
+	}{{"validation.csv", v.WriteTable}, {"replicates.csv", v.writeReplicates}, {"fit.csv", v.writeFit}}
+	for _, f := range files {
+		if err := writeFile(filepath.Join(dir, f.name), f.write); err != nil {
+			return nil, nil, err
+		}
+		tables = append(tables, f.name)
+	}
+	if len(formats) == 0 {
+		return tables, nil, nil
+	}
+	figDir := filepath.Join(dir, "figures")
+	if err := os.MkdirAll(figDir, 0o755); err != nil {
+		return nil, nil, err
+	}
+	if err := v.Figures(figDir, formats); err != nil {
+		return nil, nil, err
+	}
+	for _, name := range v.figureNames() {
+		for _, f := range formats {
+			figs = append(figs, "figures/"+name+"."+f)
+		}
+	}
+	return tables, figs, nil
+}
+
+// figureNames are the figures Figures draws, without extension.
+func (v *Validation) figureNames() []string {
+	var names []string
+	for _, c := range v.Camps {
+		name := "camp-" + slug(c)
+		for k := 2; slices.Contains(names, name) || name == "error"; k++ {
+			name = fmt.Sprintf("camp-%s-%d", slug(c), k)
+		}
+		names = append(names, name)
+	}
+	return append(names, "error")
+}
+
+func writeFile(path string, write func(io.Writer) error) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(f)
+	if err := write(bw); err != nil {
+		f.Close()
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// WriteTable writes validation.csv: one row per camp, day and measure.
+func (v *Validation) WriteTable(w io.Writer) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"camp", "day", "date", "observed", "simulated_mean", "simulated_lo", "simulated_hi", "measure", "error_mean", "error_lo", "error_hi"})
+	start, _ := parseDate(v.Start)
+	reps := len(v.Simulated)
+	for ci := 0; ci <= len(v.Camps); ci++ {
+		name := "all"
+		if ci < len(v.Camps) {
+			name = v.Camps[ci]
+		}
+		for t := 0; t < v.Days; t++ {
+			obs := 0.0
+			sims := make([]float64, reps)
+			var terms [NumMeasures][]float64
+			for m := range terms {
+				terms[m] = make([]float64, reps)
+			}
+			for r := range reps {
+				s, o := v.dayOf(r, t)
+				dt := DayErrors(s, o, v.Raw[t])
+				if ci < len(v.Camps) {
+					obs, sims[r] = o[ci], s[ci]
+					for m := range terms {
+						terms[m][r] = dt[m][ci]
+					}
+					continue
+				}
+				obs = 0
+				for c := range o {
+					obs += o[c]
+					sims[r] += s[c]
+				}
+				for m := range terms {
+					for _, x := range dt[m] {
+						terms[m][r] += x
+					}
+				}
+			}
+			st := output.Describe(sims)
+			for m := range terms {
+				et := output.Describe(terms[m])
+				cw.Write([]string{name, strconv.Itoa(t), start.AddDate(0, 0, t).Format("2006-01-02"),
+					output.FormatFloat(obs), cell(st.Mean), cell(st.Lo), cell(st.Hi),
+					Measure(m).String(), cell(et.Mean), cell(et.Lo), cell(et.Hi)})
+			}
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// dayOf returns replicate r's simulated and the observed camp
+// populations on day t.
+func (v *Validation) dayOf(r, t int) (sim, obs []float64) {
+	sim, obs = make([]float64, len(v.Camps)), make([]float64, len(v.Camps))
+	for c := range v.Camps {
+		sim[c], obs[c] = v.Simulated[r][c][t], v.Observed[c][t]
+	}
+	return sim, obs
+}
+
+// cell writes a number for a table so that it reads back exactly; a
+// statistic that does not exist (the interval of one replicate) is NaN.
+func cell(x float64) string { return output.FormatFloat(x) }
+
+func (v *Validation) writeReplicates(w io.Writer) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"replicate", "seed", "rescaled", "normal", "total"})
+	for r, e := range v.RunErrors {
+		cw.Write([]string{strconv.Itoa(r), strconv.FormatUint(sim.ReplicateSeed(v.Seed, r), 10),
+			cell(e.Mean(Rescaled)), cell(e.Mean(Normal)), cell(e.Mean(Total))})
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func (v *Validation) writeFit(w io.Writer) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"measure", "replicates", "mean", "sd", "lo", "hi"})
+	for m := range NumMeasures {
+		st := v.Summary(m)
+		cw.Write([]string{m.String(), strconv.Itoa(st.N), cell(st.Mean), cell(st.SD), cell(st.Lo), cell(st.Hi)})
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// Figures draws one figure per camp (simulated mean and 95% band against
+// the observed values) and one of the three errors over time.
+func (v *Validation) Figures(dir string, formats []string) error {
+	caption := figures.Caption{Scenario: v.Scenario, Seed: int64(v.Seed), Reps: len(v.Simulated), Extra: "regime " + v.Regime}
+	names := v.figureNames()
+	for ci := range v.Camps {
+		fig, err := v.CampFigure(ci, caption)
+		if err != nil {
+			return err
+		}
+		if err := figures.Save(fig, dir, names[ci], formats); err != nil {
+			return err
+		}
+	}
+	fig, err := v.ErrorFigure(caption)
+	if err != nil {
+		return err
+	}
+	return figures.Save(fig, dir, "error", formats)
+}
+
+// CampFigure is camp ci's simulated population (mean, 95% band) and its
+// observed one, by day.
+func (v *Validation) CampFigure(ci int, caption figures.Caption) (*figures.Figure, error) {
+	days := make([]float64, v.Days)
+	for t := range days {
+		days[t] = float64(t)
+	}
+	sim := figures.Band{Label: "simulated", X: days, Mean: make([]float64, v.Days), Lo: make([]float64, v.Days), Hi: make([]float64, v.Days)}
+	vals := make([]float64, len(v.Simulated))
+	for t := range days {
+		for r := range v.Simulated {
+			vals[r] = v.Simulated[r][ci][t]
+		}
+		st := output.Describe(vals)
+		sim.Mean[t], sim.Lo[t], sim.Hi[t] = st.Mean, st.Lo, st.Hi
+	}
+	// The observed series is drawn every seventh day, as points: it is
+	// interpolated between UNHCR's reports.
+	obs := figures.Band{Label: "UNHCR (interpolated)", Markers: true}
+	for t := 0; t < v.Days; t += 7 {
+		obs.X = append(obs.X, float64(t))
+		obs.Mean = append(obs.Mean, v.Observed[ci][t])
+	}
+	return figures.TimeBands(fmt.Sprintf("%s: refugees in camp", v.Camps[ci]), "day", "refugees", []figures.Band{sim, obs}, caption)
+}
+
+// ErrorFigure is the day's error by each measure, mean and 95% band over
+// replicates.
+func (v *Validation) ErrorFigure(caption figures.Caption) (*figures.Figure, error) {
+	days := make([]float64, v.Days)
+	for t := range days {
+		days[t] = float64(t)
+	}
+	var bands []figures.Band
+	vals := make([]float64, len(v.RunErrors))
+	for m := range NumMeasures {
+		b := figures.Band{Label: m.String(), X: days, Mean: make([]float64, v.Days), Lo: make([]float64, v.Days), Hi: make([]float64, v.Days)}
+		for t := range days {
+			for r, e := range v.RunErrors {
+				vals[r] = e[m][t]
+			}
+			st := output.Describe(vals)
+			b.Mean[t], b.Lo[t], b.Hi[t] = st.Mean, st.Lo, st.Hi
+		}
+		bands = append(bands, b)
+	}
+	return figures.TimeBands("Error against UNHCR registrations", "day", "error (share of refugees)", bands, caption)
+}
+
+// slug makes a camp name safe as a file name.
+func slug(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '-':
+			b.WriteRune(r)
+		default:
+			b.WriteByte('_')
+		}
+	}
+	return b.String()
+}
