@@ -652,7 +652,7 @@ func TestLayoutProblems(t *testing.T) {
 		Data:   vg.Rectangle{Min: vg.Point{X: 20, Y: 20}, Max: vg.Point{X: 90, Y: 90}},
 		Text: []TextBox{
 			box("line one", 0, 10, 15, 18), box("line two", 0, 2, 15, 10), // touching: fine
-			box("inside", 30, 30, 40, 38), // in the data area: fine
+			box("inside", 30, 30, 40, 38),                        // in the data area: fine
 			box("a", 40, 92, 60, 99), box("b", 55, 93, 70, 99.5), // overlap
 			box("off", 95, 50, 105, 58),   // leaves the canvas (and crosses the data edge? no: x 95 > 90)
 			box("across", 10, 50, 25, 58), // runs into the data area

@@ -22,12 +22,12 @@ type Size struct {
 // line widths and where the legend goes.
 type theme struct {
 	titleSize, labelSize, tickSize, legendSize, captionSize vg.Length
-	lineWidth   vg.Length // a series' line
-	thinWidth   vg.Length // a replicate's line
-	markerSize  vg.Length // radius of a point marker
-	legendBelow bool      // legend under the data rather than beside it
-	figWidth    vg.Length // the figure's width
-	figHeight   vg.Length // the figure's height
+	lineWidth                                               vg.Length // a series' line
+	thinWidth                                               vg.Length // a replicate's line
+	markerSize                                              vg.Length // radius of a point marker
+	legendBelow                                             bool      // legend under the data rather than beside it
+	figWidth                                                vg.Length // the figure's width
+	figHeight                                               vg.Length // the figure's height
 }
 
 // The sizes.
