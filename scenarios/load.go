@@ -16,6 +16,8 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+
+	didyoumean "github.com/borderwork/borderwork/internal/suggest"
 )
 
 //go:embed *.toml
@@ -55,7 +57,8 @@ func Names() []string {
 func Bundled(name string) ([]byte, error) {
 	b, err := bundled.ReadFile(name + ".toml")
 	if err != nil {
-		return nil, fmt.Errorf("no bundled scenario %q (bundled: %s): %w", name, strings.Join(Names(), ", "), ErrInvalid)
+		return nil, Errors{{File: name, Msg: fmt.Sprintf("no bundled scenario of that name (bundled: %s)%s; a file's name ends in .toml",
+			strings.Join(Names(), ", "), didyoumean.Hint(name, Names()))}}
 	}
 	return b, nil
 }
@@ -132,7 +135,7 @@ func (s *Scenario) decodeError(err error) error {
 	}
 	if m := lineErr.FindStringSubmatch(err.Error()); m != nil {
 		line, _ := strconv.Atoi(m[1])
-		return Errors{{File: s.display, Line: line, Key: s.keyAt(line, m[2]), Msg: m[3]}}
+		return Errors{{File: s.display, Line: line, Key: s.keyAt(line, m[2]), Msg: plainType(m[3], s.valueOn(line))}}
 	}
 	return Errors{{File: s.display, Msg: strings.TrimPrefix(err.Error(), "toml: ")}}
 }
@@ -151,7 +154,7 @@ func (s *Scenario) keyAt(line int, loose string) string {
 		return loose
 	}
 	slices.Sort(found)
-	return s.displayKey(found[0])
+	return s.rawDisplayKey(found[0])
 }
 
 // readInflowCSVs turns every origin's inflow_csv into an inline schedule,
