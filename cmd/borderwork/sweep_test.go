@@ -216,3 +216,102 @@ func TestPlotSweep(t *testing.T) {
 		t.Error("plot did not redraw the contrast heat map as sweep drew it")
 	}
 }
+
+// TestResumeFromManifestAlone: 'sweep --resume --out DIR' with no other
+// flags completes an interrupted sweep (or shard) from DIR's manifest, the
+// same bytes as the sweep never interrupted; flags that would define
+// another sweep are refused.
+func TestResumeFromManifestAlone(t *testing.T) {
+	dir := t.TempDir()
+	whole := filepath.Join(dir, "whole")
+	mustRun(t, smallSweep(whole, "--bands", "ci")...)
+	for _, shard := range []string{"", "1/2"} {
+		cut := filepath.Join(dir, "cut"+strings.ReplaceAll(shard, "/", "of"))
+		extra := []string{"--workers", "2", "--bands", "ci"}
+		if shard != "" {
+			extra = append(extra, "--shard", shard)
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		testHookEmitted = func(done int) {
+			if done == 5 {
+				cancel()
+			}
+		}
+		status, _, stderr := runCLIContext(ctx, t, smallSweep(cut, extra...)...)
+		testHookEmitted = nil
+		cancel()
+		if status != exitInterrupted {
+			t.Fatalf("interrupted sweep: status %d (%s)", status, stderr)
+		}
+		mustRun(t, "sweep", "--resume", "--out", cut, "--workers", "3")
+		want := whole
+		if shard != "" {
+			want = filepath.Join(dir, "shard-whole")
+			mustRun(t, smallSweep(want, "--shard", shard, "--bands", "ci")...)
+		}
+		sameFolders(t, want, cut)
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"sweep", "--resume", "--out", whole, "--reps", "3"}, "leave out --reps"},
+		{[]string{"sweep", "--resume", small, "--out", whole}, "leave out " + small},
+		{[]string{"sweep", "--resume"}, "give --out"},
+		{[]string{"sweep", "--resume", "--out", filepath.Join(dir, "nothing")}, "no manifest.json"},
+	} {
+		status, _, stderr := runCLI(t, tc.args...)
+		if status != exitUsage || !strings.Contains(stderr, tc.want) {
+			t.Errorf("%v: status %d, %q; want 2 and %q", tc.args, status, stderr, tc.want)
+		}
+	}
+	if out := mustRun(t, "sweep", "--resume", "--out", whole); !strings.Contains(out, "already complete") {
+		t.Errorf("resuming a complete sweep alone printed %q", out)
+	}
+}
+
+// TestPlotSweepMetric: plot --metric draws a sweep's maps for another
+// summary metric, --regime limits them to one regime; the choice is
+// recorded, so a plot with no flags draws the same files again; an
+// unknown metric gets a suggestion.
+func TestPlotSweepMetric(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	mustRun(t, smallSweep(out, "--formats", "svg")...)
+	mustRun(t, "plot", "--formats", "svg", "--metric", "abused_migrants", "--regime", "malfunctioning", out)
+	want := []string{"abused_migrants_malfunctioning.svg", "abused_migrants_malfunctioning_minus_closed.svg"}
+	if got := files(t, filepath.Join(out, "figures")); strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Fatalf("plot --metric abused_migrants --regime malfunctioning drew %v; want %v", got, want)
+	}
+	before, _ := os.ReadFile(filepath.Join(out, "figures", want[0]))
+	mustRun(t, "plot", "--formats", "svg", out)
+	after, _ := os.ReadFile(filepath.Join(out, "figures", want[0]))
+	if got := files(t, filepath.Join(out, "figures")); strings.Join(got, ",") != strings.Join(want, ",") || !bytes.Equal(before, after) {
+		t.Errorf("plot with no flags drew %v, not what the folder records", got)
+	}
+	mustRun(t, "plot", "--formats", "svg", "--regime", "all", "--metric", "trapped_person_days", out)
+	if got := files(t, filepath.Join(out, "figures")); len(got) != 3 {
+		t.Errorf("plot --regime all drew %v; want the maps of both regimes and the contrast", got)
+	}
+	status, _, stderr := runCLI(t, "plot", "--metric", "abused_migrant", out)
+	if status != exitUsage || !strings.Contains(stderr, "did you mean abused_migrants?") {
+		t.Errorf("plot --metric abused_migrant: status %d, %q", status, stderr)
+	}
+}
+
+// TestREADMESweepRunsNoDuplicates: in the README's sweep, only the
+// malfunctioning regime depends on the varied key; the others are run
+// once per replicate, which the command says and the manifest records.
+func TestREADMESweepRunsNoDuplicates(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	stdout := mustRun(t, "sweep", small, "--days", "20", "--reps", "2", "--regimes", "open,closed,malfunctioning,hbm",
+		"--vary", "regimes.malfunctioning.outage_start=0:0.2:5", "--formats", "", "--out", out)
+	// 5 points × 4 regimes × 2 replicates = 40 runs: malfunctioning's 10,
+	// and 2 for each of the other three.
+	if !strings.Contains(stdout, "so 16 of the 40 runs were simulated") {
+		t.Errorf("sweep printed %q", stdout)
+	}
+	m, _ := output.ReadManifest(out)
+	if got := strings.Join(m.Sweep.Reused, ","); got != "open,closed,hbm" {
+		t.Errorf("manifest sweep.reused = %q", got)
+	}
+}
