@@ -204,9 +204,11 @@ func (f *Figure) draw(c draw.Canvas) {
 	if f.fit != nil {
 		f.fit(f.p, f.p.DataCanvas(area).Rectangle, th)
 	}
+	data := f.p.DataCanvas(area)
+	fitXTicks(f.p, data.Max.X-data.Min.X)
 	f.fitAxisLabels(area)
 	f.p.Draw(area)
-	data := f.p.DataCanvas(area)
+	data = f.p.DataCanvas(area)
 	f.data = data.Rectangle
 	switch {
 	case isBelow:

@@ -458,6 +458,9 @@ func degenerateFigures() map[string]func() (*Figure, error) {
 		"scatter of NaN": func() (*Figure, error) {
 			return Scatter("t", "x", "y", []Series{{Label: "a", X: []float64{nan}, Y: []float64{1}}}, one)
 		},
+		"long tick labels": func() (*Figure, error) {
+			return GroupedBars("t", "y", []Group{{Label: "a", Bars: []Bar{{Label: "x", Mean: 1234567890, Lo: 1.1e9, Hi: 1.35e9}}}}, one)
+		},
 		"many categories": func() (*Figure, error) {
 			var bars []Bar
 			for i := range 12 {
@@ -693,3 +696,4 @@ func TestLayoutRecordsRotatedText(t *testing.T) {
 		t.Errorf("y label box %s (%v × %v): want at the left edge, %v tall and %v wide", rect(b.Rectangle), w, h, want, Double.labelSize)
 	}
 }
+

@@ -164,16 +164,21 @@ func (g *gridPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 	}
 }
 
-// niceTicker places three to seven ticks at multiples of 1, 2, 2.5 or 5 times
-// a power of ten, labelled in plain notation with thousands separators
-// ("1,250,000", never "1.25e+06").
-type niceTicker struct{}
+// niceTicker places about target (default six) intervals' worth of
+// ticks at multiples of 1, 2, 2.5 or 5 times a power of ten, labelled in
+// plain notation with thousands separators ("1,250,000", never
+// "1.25e+06").
+type niceTicker struct{ target int }
 
-func (niceTicker) Ticks(lo, hi float64) []plot.Tick {
+func (n niceTicker) Ticks(lo, hi float64) []plot.Tick {
 	if !(hi > lo) || math.IsInf(lo, 0) || math.IsInf(hi, 0) {
 		return nil
 	}
-	step, decimals := niceStep(hi-lo, 6)
+	target := n.target
+	if target <= 0 {
+		target = 6
+	}
+	step, decimals := niceStep(hi-lo, target)
 	first := math.Ceil(lo/step - 1e-9)
 	last := math.Floor(hi/step + 1e-9)
 	var ticks []plot.Tick
@@ -182,6 +187,32 @@ func (niceTicker) Ticks(lo, hi float64) []plot.Tick {
 		ticks = append(ticks, plot.Tick{Value: v, Label: formatNumber(v, decimals)})
 	}
 	return ticks
+}
+
+// fitXTicks thins the round-number ticks of p's x axis, if it has them,
+// until neighbouring labels are apart by a gap at least, given the width
+// of the data area: long labels ("1,000,000") on a narrow figure would
+// otherwise run into each other.
+func fitXTicks(p *plot.Plot, width vg.Length) {
+	if _, ok := p.X.Tick.Marker.(niceTicker); !ok || !(p.X.Max > p.X.Min) {
+		return
+	}
+	sty := p.X.Tick.Label
+	gap := sty.Font.Size
+	for target := 6; target >= 1; target-- {
+		t := niceTicker{target: target}
+		ticks := t.Ticks(p.X.Min, p.X.Max)
+		fits := true
+		for i := 1; i < len(ticks); i++ {
+			apart := vg.Length((ticks[i].Value-ticks[i-1].Value)/(p.X.Max-p.X.Min)) * width
+			need := (sty.Width(ticks[i].Label)+sty.Width(ticks[i-1].Label))/2 + gap
+			fits = fits && apart >= need
+		}
+		p.X.Tick.Marker = t
+		if fits {
+			return
+		}
+	}
 }
 
 // niceStep returns a round step that divides span into about target
