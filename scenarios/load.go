@@ -57,11 +57,17 @@ func Names() []string {
 func Bundled(name string) ([]byte, error) {
 	b, err := bundled.ReadFile(name + ".toml")
 	if err != nil {
-		return nil, Errors{{File: name, Msg: fmt.Sprintf("no bundled scenario of that name (bundled: %s)%s; a file's name ends in .toml",
-			strings.Join(Names(), ", "), didyoumean.Hint(name, Names()))}}
+		return nil, notBundled(fmt.Sprintf("no bundled scenario %q%s (bundled: %s; a file's name ends in .toml)",
+			name, didyoumean.Hint(name, Names()), strings.Join(Names(), ", ")))
 	}
 	return b, nil
 }
+
+// notBundled is the error for a name no bundled scenario has.
+type notBundled string
+
+func (e notBundled) Error() string { return string(e) }
+func (e notBundled) Unwrap() error { return ErrInvalid }
 
 // IsPath reports whether arg names a file rather than a bundled scenario.
 func IsPath(arg string) bool {

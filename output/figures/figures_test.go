@@ -696,4 +696,3 @@ func TestLayoutRecordsRotatedText(t *testing.T) {
 		t.Errorf("y label box %s (%v × %v): want at the left edge, %v tall and %v wide", rect(b.Rectangle), w, h, want, Double.labelSize)
 	}
 }
-
