@@ -3,8 +3,11 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -313,5 +316,63 @@ func TestREADMESweepRunsNoDuplicates(t *testing.T) {
 	m, _ := output.ReadManifest(out)
 	if got := strings.Join(m.Sweep.Reused, ","); got != "open,closed,hbm" {
 		t.Errorf("manifest sweep.reused = %q", got)
+	}
+}
+
+// TestGoldenFigures pins the SVG of every kind of figure the commands
+// draw beyond compare's own (testdata/compare_small.sha256 pins those):
+// the location figures, and the sweep figures of one key, two keys on a
+// grid and on a Latin hypercube, and three keys on a Latin hypercube.
+// Rerun with -update after a deliberate change, and look at the figures.
+func TestGoldenFigures(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs four sweeps")
+	}
+	dir := t.TempDir()
+	lhs := func(out string, samples int, vary ...string) []string {
+		args := []string{"sweep", small, "--days", "20", "--reps", "2", "--regimes", "closed,malfunctioning",
+			"--design", "lhs", "--samples", strconv.Itoa(samples), "--formats", "svg", "--out", out}
+		for _, v := range vary {
+			args = append(args, "--vary", v)
+		}
+		return args
+	}
+	folders := map[string][]string{
+		"compare-by-location": {"compare", small, "--reps", "3", "--days", "40", "--by-location", "--formats", "svg", "--out", filepath.Join(dir, "compare-by-location")},
+		"grid1": {"sweep", small, "--days", "20", "--reps", "2", "--regimes", "closed,malfunctioning", "--formats", "svg",
+			"--vary", "regimes.malfunctioning.outage_start=0.05:0.4:3", "--out", filepath.Join(dir, "grid1")},
+		"grid2": smallSweep(filepath.Join(dir, "grid2"), "--formats", "svg"),
+		"lhs2":  lhs(filepath.Join(dir, "lhs2"), 12, "regimes.malfunctioning.outage_start=0:0.4", "migrants.trapped_after_days=7:21"),
+		"lhs3":  lhs(filepath.Join(dir, "lhs3"), 8, "regimes.malfunctioning.outage_start=0:0.4", "migrants.trapped_after_days=7:21", "posts.Gate.capacity=5:25"),
+	}
+	var names []string
+	for name := range folders {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	var b strings.Builder
+	for _, name := range names {
+		mustRun(t, folders[name]...)
+		figs := filepath.Join(dir, name, "figures")
+		for _, f := range files(t, figs) {
+			if name == "compare-by-location" && !strings.Contains(f, "_by_location") {
+				continue
+			}
+			sum, _ := output.FileSHA256(filepath.Join(figs, f))
+			fmt.Fprintf(&b, "%s  %s/%s\n", sum, name, f)
+		}
+	}
+	path := filepath.Join("testdata", "figures_small.sha256")
+	if *update {
+		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./cmd/borderwork -run TestGoldenFigures -update to create it)", err)
+	}
+	if b.String() != string(want) {
+		t.Errorf("figures differ from %s:\n%s\nIf the change is deliberate, rerun with -update.", path, b.String())
 	}
 }
