@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/sim"
@@ -26,13 +27,19 @@ type Simulated struct {
 // most a few runs per worker are held ahead of emit, so memory stays
 // bounded. If ctx ends first, Execute returns ErrInterrupted after
 // emitting a prefix of jobs.
+//
+// A regime whose configuration no varied key changes (see Reused) is
+// simulated once per replicate, by whichever job needs it first, and its
+// result is handed to every other job of that regime and replicate: the
+// same result a run of its own would give, since the configuration and
+// the seed are the same.
 func (x *Prepared) Execute(ctx context.Context, jobs []int, workers int, emit func(Simulated) error) error {
-	job := func(_ context.Context, k int) (Simulated, error) {
+	simulate := func(k int) (*sim.Result, error) {
 		r := x.Run(k)
 		point, regime, _ := x.Coords(k)
 		cfg, err := x.Config(point, regime)
 		if err != nil {
-			return Simulated{}, err
+			return nil, err
 		}
 		if x.ByLocation {
 			withLocations := *cfg // the engine only reads its configuration
@@ -41,13 +48,91 @@ func (x *Prepared) Execute(ctx context.Context, jobs []int, workers int, emit fu
 		}
 		res, err := sim.Run(cfg, r.Seed)
 		if err != nil {
-			return Simulated{}, fmt.Errorf("run %d (%s, replicate %d): %w", k, r.Regime, r.Replicate, err)
+			return nil, fmt.Errorf("run %d (%s, replicate %d): %w", k, r.Regime, r.Replicate, err)
 		}
-		return Simulated{Run: r, Days: res.Days, Locations: res.Locations}, nil
+		return res, nil
+	}
+	shared := newSharedRuns(x, jobs)
+	job := func(_ context.Context, k int) (Simulated, error) {
+		var res *sim.Result
+		var err error
+		if e := shared.entry(k); e != nil {
+			res, err = e.get(func() (*sim.Result, error) { return simulate(k) })
+			shared.release(k)
+		} else {
+			res, err = simulate(k)
+		}
+		if err != nil {
+			return Simulated{}, err
+		}
+		return Simulated{Run: x.Run(k), Days: res.Days, Locations: res.Locations}, nil
 	}
 	err := batch.Run(ctx, jobs, workers, 2*workers+2, job, func(_ int, s Simulated) error { return emit(s) })
 	if err != nil && ctx.Err() != nil && errors.Is(err, context.Canceled) {
 		return ErrInterrupted
 	}
 	return err
+}
+
+// sharedRuns holds the results of unaffected regimes' replicates while
+// jobs still need them.
+type sharedRuns struct {
+	x       *Prepared
+	mu      sync.Mutex
+	entries map[[2]int]*sharedRun // regime, replicate -> result
+}
+
+type sharedRun struct {
+	once sync.Once
+	res  *sim.Result
+	err  error
+	uses int // jobs yet to take it; guarded by sharedRuns.mu
+}
+
+func newSharedRuns(x *Prepared, jobs []int) *sharedRuns {
+	s := &sharedRuns{x: x, entries: map[[2]int]*sharedRun{}}
+	if x.reuse == nil {
+		return s
+	}
+	for _, k := range jobs {
+		if _, g, rep := x.Coords(k); x.reuse[g] {
+			key := [2]int{g, rep}
+			if s.entries[key] == nil {
+				s.entries[key] = &sharedRun{}
+			}
+			s.entries[key].uses++
+		}
+	}
+	return s
+}
+
+// entry is the shared result job k takes, or nil if it runs its own.
+func (s *sharedRuns) entry(k int) *sharedRun {
+	if s.x.reuse == nil {
+		return nil
+	}
+	_, g, rep := s.x.Coords(k)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.entries[[2]int{g, rep}]
+}
+
+// get returns the result, simulating it if no job has yet.
+func (e *sharedRun) get(simulate func() (*sim.Result, error)) (*sim.Result, error) {
+	e.once.Do(func() { e.res, e.err = simulate() })
+	return e.res, e.err
+}
+
+// release drops job k's claim on its shared result, and the result
+// itself once the last job has taken it.
+func (s *sharedRuns) release(k int) {
+	_, g, rep := s.x.Coords(k)
+	key := [2]int{g, rep}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if e := s.entries[key]; e != nil {
+		if e.uses--; e.uses == 0 {
+			delete(s.entries, key)
+		}
+	}
 }

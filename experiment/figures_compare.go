@@ -1,8 +1,17 @@
 package experiment
 
 import (
+	"bufio"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/output/figures"
@@ -10,70 +19,116 @@ import (
 )
 
 // CompareFigures are the figures of run and compare folders (and the
-// first figures of a claim folder), drawn from their tables.
+// first figures of a claim folder), drawn from their tables. Bands and
+// error bars show what the folder's figure options say (BandsPercentile
+// by default).
 var CompareFigures = []Figure{
-	single("trapped", "Migrants trapped over time, per regime, with 95% bands across replicates", func(src Source) (*figures.Figure, error) {
-		bands, err := readBands(filepath.Join(src.Dir, "timeseries.csv"), "trapped")
+	single("trapped", "Migrants trapped over time, per regime: the mean over replicates and their spread", func(src Source) (*figures.Figure, error) {
+		bands, err := readBands(filepath.Join(src.Dir, "timeseries.csv"), "trapped", src.Options().Bands)
 		if err != nil {
 			return nil, err
 		}
-		return figures.TimeBands("Migrants trapped", "day", "migrants trapped", bands, src.Caption())
+		return figures.TimeBands("Migrants trapped", "day", "migrants trapped", bands, src.caption("bands"))
 	}),
-	single("abuse", "Cumulative abuse events over time, per regime", func(src Source) (*figures.Figure, error) {
-		bands, err := readBands(filepath.Join(src.Dir, "timeseries.csv"), "abuse_events")
+	single("abuse", "Cumulative abuse events over time, per regime: the mean over replicates and their spread", func(src Source) (*figures.Figure, error) {
+		bands, err := readBands(filepath.Join(src.Dir, "timeseries.csv"), "abuse_events", src.Options().Bands)
 		if err != nil {
 			return nil, err
 		}
-		return figures.TimeBands("Cumulative abuse events", "day", "abuse events since day 0", bands, src.Caption())
+		return figures.TimeBands("Cumulative abuse events", "day", "abuse events since day 0", bands, src.caption("bands"))
 	}),
-	single("abuse_by_kind", "Abuse events by kind and perpetrator, per regime, with 95% intervals", func(src Source) (*figures.Figure, error) {
-		groups, err := summaryBars(src, []string{
+	single("abuse_by_kind", "Abuse events per run by kind and perpetrator, per regime; regimes with no abuse at all are left out and named in the caption", func(src Source) (*figures.Figure, error) {
+		groups, c, err := summaryBars(src, []string{
 			"extortion_by_smugglers", "extortion_by_officials", "violence_by_smugglers",
 			"violence_by_officials", "abandonment_by_smugglers", "kidnap_by_smugglers",
-		}, nil)
+		}, []string{
+			"extortion by smugglers", "extortion by officials", "violence by smugglers",
+			"violence by officials", "abandonment by smugglers", "kidnap by smugglers",
+		}, "no abuse events in any replicate")
 		if err != nil {
 			return nil, err
 		}
-		return figures.GroupedBars("Abuse by kind and perpetrator", "abuse events per run", groups, src.Caption())
+		return figures.GroupedBars("Abuse by kind and perpetrator", "abuse events per run", groups, c)
 	}),
 	single("outcomes", "Final outcomes per regime: arrived, returned, stayed home, dead, still trapped", func(src Source) (*figures.Figure, error) {
-		groups, err := summaryBars(src, []string{"arrivals", "returns", "stayed", "deaths", "still_trapped"},
-			[]string{"arrived", "returned", "stayed home", "dead", "still trapped"})
+		groups, c, err := summaryBars(src, []string{"arrivals", "returns", "stayed", "deaths", "still_trapped"},
+			[]string{"arrived", "returned", "stayed home", "dead", "still trapped"}, "no migrants at all")
 		if err != nil {
 			return nil, err
 		}
-		return figures.GroupedBars("Final outcomes", "migrants at the end of the run", groups, src.Caption())
+		return figures.GroupedBars("Final outcomes", "migrants at the end of the run", groups, c)
 	}),
+	{Name: "trapped_by_location", Title: "Trapped person-days per run at each location, per regime (with --by-location)", Draw: drawLocations("trapped_by_location", "trapped", "Trapped person-days by location", "trapped person-days per run")},
+	{Name: "abuse_by_location", Title: "Abuse events per run at each location, per regime (with --by-location)", Draw: drawLocations("abuse_by_location", "abuse_events", "Abuse events by location", "abuse events per run")},
 }
 
 // summaryBars reads summary.csv and makes one group of bars per regime,
-// one bar per total with its 95% interval. Bars are labelled with the
-// totals' titles unless labels are given.
-func summaryBars(src Source, totals, labels []string) ([]figures.Group, error) {
+// one bar per total, labelled with labels. A regime all of whose totals
+// are 0 in every replicate is left out (a row of empty bars reads as
+// missing data), and the caption names it as having none, in the words
+// of none.
+func summaryBars(src Source, totals, labels []string, none string) ([]figures.Group, figures.Caption, error) {
+	c := src.caption("error bars")
 	_, rows, err := output.ReadSummary(filepath.Join(src.Dir, "summary.csv"))
 	if err != nil {
-		return nil, err
+		return nil, c, err
 	}
+	bands := src.Options().Bands
 	groups := output.GroupByRegime(rows)
 	var regimes []string
 	for _, g := range groups {
 		regimes = append(regimes, g.Regime)
 	}
 	var out []figures.Group
+	var empty []string
 	for _, g := range groups {
 		fg := figures.Group{Label: g.Regime, Style: RegimeStyle(g.Regime, regimes)}
+		allZero := true
 		for i, name := range totals {
-			t := output.TotalIndex(name)
-			label := output.Totals[t].Title
-			if labels != nil {
-				label = labels[i]
-			}
-			s := output.Describe(g.Column(t))
-			fg.Bars = append(fg.Bars, figures.Bar{Label: label, Mean: s.Mean, Lo: s.Lo, Hi: s.Hi})
+			values := g.Column(output.TotalIndex(name))
+			allZero = allZero && !slices.ContainsFunc(values, func(v float64) bool { return v != 0 })
+			fg.Bars = append(fg.Bars, bar(labels[i], values, bands))
+		}
+		if allZero {
+			empty = append(empty, g.Regime)
+			continue
 		}
 		out = append(out, fg)
 	}
-	return out, nil
+	if len(out) == 0 { // nothing to draw: draw the zeros rather than no figure
+		out, empty = nil, nil
+		for _, g := range groups {
+			fg := figures.Group{Label: g.Regime, Style: RegimeStyle(g.Regime, regimes)}
+			for i, name := range totals {
+				fg.Bars = append(fg.Bars, bar(labels[i], g.Column(output.TotalIndex(name)), bands))
+			}
+			out = append(out, fg)
+		}
+	}
+	c.Extra = leftOut(empty, none)
+	return out, c, nil
+}
+
+// bar is one bar of replicates' values, drawn as the band choice says.
+func bar(label string, values []float64, bands string) figures.Bar {
+	m, lo, hi := spread(values, bands)
+	b := figures.Bar{Label: label, Mean: m, Lo: lo, Hi: hi}
+	if bands == BandsReplicates && len(values) > 1 {
+		b.Values = slices.Clone(values)
+	}
+	return b
+}
+
+// leftOut is a caption's note of the regimes a figure leaves out because
+// they have nothing to show (why says what they lack); "" if none.
+func leftOut(regimes []string, why string) string {
+	switch len(regimes) {
+	case 0:
+		return ""
+	case 1:
+		return "not drawn: " + regimes[0] + " (" + why + ")"
+	}
+	return "not drawn: " + strings.Join(regimes, ", ") + " (" + why + ")"
 }
 
 // RegimeStyle gives each regime the same colour in every figure: the
@@ -96,9 +151,9 @@ func RegimeStyle(name string, regimes []string) int {
 }
 
 // readBands summarises one column of timeseries.csv per regime and day
-// across replicates: one band per regime, regimes in the order they first
-// appear.
-func readBands(path, column string) ([]figures.Band, error) {
+// across replicates, as bands says: one band per regime, regimes in the
+// order they first appear.
+func readBands(path, column, bands string) ([]figures.Band, error) {
 	var regimes []string
 	var values [][][]float64 // regime (by first appearance) -> day -> replicates
 	err := output.ReadTimeseries(path, []string{column}, func(run output.Run, day int, v []float64) error {
@@ -117,17 +172,186 @@ func readBands(path, column string) ([]figures.Band, error) {
 	if err != nil {
 		return nil, err
 	}
-	var bands []figures.Band
+	var out []figures.Band
 	for r, name := range regimes {
 		b := figures.Band{Label: name, Style: RegimeStyle(name, regimes)}
 		for day, reps := range values[r] {
-			s := output.Describe(reps)
+			m, lo, hi := spread(reps, bands)
 			b.X = append(b.X, float64(day))
-			b.Mean = append(b.Mean, s.Mean)
-			b.Lo = append(b.Lo, s.Lo)
-			b.Hi = append(b.Hi, s.Hi)
+			b.Mean = append(b.Mean, m)
+			b.Lo = append(b.Lo, lo)
+			b.Hi = append(b.Hi, hi)
 		}
-		bands = append(bands, b)
+		if bands == BandsReplicates {
+			b.Replicates = replicateLines(values[r])
+		}
+		out = append(out, b)
 	}
-	return bands, nil
+	return out, nil
+}
+
+// replicateLines turns values per x and replicate into one line per
+// replicate (NaN where a replicate has no value at an x).
+func replicateLines(byX [][]float64) [][]float64 {
+	n := 0
+	for _, v := range byX {
+		n = max(n, len(v))
+	}
+	if n < 2 {
+		return nil
+	}
+	lines := make([][]float64, n)
+	for r := range lines {
+		lines[r] = make([]float64, len(byX))
+		for x, v := range byX {
+			lines[r][x] = nanAt(v, r)
+		}
+	}
+	return lines
+}
+
+var nan = math.NaN()
+
+func nanAt(v []float64, i int) float64 {
+	if i < len(v) {
+		return v[i]
+	}
+	return nan
+}
+
+// drawLocations draws, from locations.csv (when the folder has it), one
+// column summed over days per run at each location, as grouped bars per
+// regime: locations top to bottom in the scenario's order, leaving out
+// those where nothing was counted under any regime.
+func drawLocations(name, column, title, valueLabel string) func(src Source) ([]Drawn, error) {
+	return func(src Source) ([]Drawn, error) {
+		path := filepath.Join(src.Dir, "locations.csv")
+		if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+			return nil, nil
+		}
+		locs, regimes, sums, err := readLocationSums(path, column)
+		if err != nil || len(locs) == 0 {
+			return nil, err
+		}
+		bands := src.Options().Bands
+		var keep []int
+		for l := range locs {
+			for r := range regimes {
+				if slices.ContainsFunc(sums[r][l], func(v float64) bool { return v != 0 }) {
+					keep = append(keep, l)
+					break
+				}
+			}
+		}
+		c := src.caption("error bars")
+		if len(keep) == 0 {
+			keep = []int{0} // nothing anywhere: one row of zeros says so
+		}
+		if n := len(locs) - len(keep); n > 0 {
+			c.Extra = fmt.Sprintf("not drawn: %d of the %d locations (none under any regime)", n, len(locs))
+		}
+		var groups []figures.Group
+		for r, regime := range regimes {
+			g := figures.Group{Label: regime, Style: RegimeStyle(regime, regimes)}
+			for _, l := range keep {
+				g.Bars = append(g.Bars, bar(locs[l], sums[r][l], bands))
+			}
+			groups = append(groups, g)
+		}
+		fig, err := figures.GroupedBars(title, valueLabel, groups, c)
+		if err != nil {
+			return nil, err
+		}
+		return []Drawn{{Name: name, Title: title, Fig: fig}}, nil
+	}
+}
+
+// readLocationSums streams locations.csv and sums column over each run's
+// days at each location: the locations in the order they first appear,
+// the regimes likewise, and sums[regime][location][replicate] in run
+// order.
+func readLocationSums(path, column string) (locs, regimes []string, sums [][][]float64, err error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	defer f.Close()
+	r := csv.NewReader(bufio.NewReaderSize(f, 1<<16))
+	r.ReuseRecord = true
+	header, err := r.Read()
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("%s: %w", path, err)
+	}
+	col := func(name string) (int, error) {
+		if i := slices.Index(header, name); i >= 0 {
+			return i, nil
+		}
+		return 0, &scenarios.Error{File: path, Line: 1, Key: name, Msg: "no such column"}
+	}
+	var iRun, iRegime, iLoc, iVal int
+	for _, c := range []struct {
+		at   *int
+		name string
+	}{{&iRun, "run"}, {&iRegime, "regime"}, {&iLoc, "location"}, {&iVal, column}} {
+		if *c.at, err = col(c.name); err != nil {
+			return nil, nil, nil, err
+		}
+	}
+	lastRun := ""
+	var cur []float64 // this run's sum per location
+	curRegime := -1
+	flush := func() {
+		if curRegime < 0 {
+			return
+		}
+		for len(sums[curRegime]) < len(locs) {
+			sums[curRegime] = append(sums[curRegime], nil)
+		}
+		for l := range locs {
+			sums[curRegime][l] = append(sums[curRegime][l], nanAt(cur, l))
+		}
+	}
+	for line := 2; ; line++ {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, nil, nil, fmt.Errorf("%s: %w", path, err)
+		}
+		if rec[iRun] != lastRun {
+			flush()
+			lastRun = rec[iRun]
+			cur = cur[:0]
+			curRegime = slices.Index(regimes, rec[iRegime])
+			if curRegime < 0 {
+				regimes = append(regimes, rec[iRegime])
+				sums = append(sums, nil)
+				curRegime = len(regimes) - 1
+			}
+		}
+		l := slices.Index(locs, rec[iLoc])
+		if l < 0 {
+			locs = append(locs, rec[iLoc])
+			l = len(locs) - 1
+		}
+		for len(cur) <= l {
+			cur = append(cur, 0)
+		}
+		v, err := strconv.ParseFloat(rec[iVal], 64)
+		if err != nil {
+			return nil, nil, nil, &scenarios.Error{File: path, Line: line, Key: column, Msg: "not a number: " + strconv.Quote(rec[iVal])}
+		}
+		cur[l] += v
+	}
+	flush()
+	// A location first seen after some runs ended has no value for them:
+	// it was in no row of theirs, which locations.csv never does, but
+	// the sums must still be rectangular.
+	for ri := range sums {
+		for len(sums[ri]) < len(locs) {
+			sums[ri] = append(sums[ri], nil)
+		}
+	}
+	return locs, regimes, sums, nil
 }

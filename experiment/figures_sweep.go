@@ -12,22 +12,29 @@ import (
 )
 
 // SweepFigures are the figures of a sweep folder, drawn from summary.csv.
-// With one varied key, or three or more, each harm is drawn against each
-// key; with two, heat maps of the sweep's metric per regime and of its
-// contrast between two regimes.
+// They show each harm (or the metrics the folder's figure options name)
+// against the varied keys: with one key, or three or more, as lines per
+// regime; with two, as maps per regime and of the contrast between two
+// regimes. A grid's values are drawn as they are; a Latin hypercube's
+// points where they were run, never binned into cells that pool points
+// (except the share map, which says how many points each cell pools).
 var SweepFigures = []Figure{
-	{Name: "METRIC_vs_KEY", Title: "Each harm per run against a varied key, one line per regime with 95% bands (averaged over the other keys when there are several)", Draw: drawSweepLines},
-	{Name: "METRIC_REGIME", Title: "Heat map of the sweep's metric (mean per run) over two varied keys, per regime", Draw: drawSweepHeatmaps},
-	{Name: "METRIC_A_minus_B", Title: "Heat map of the difference of the sweep's metric between the two regimes of the contrast", Draw: drawSweepContrast},
+	{Name: "METRIC_vs_KEY", Title: "Each harm per run against a varied key, one line per regime with the spread of its replicates (pooled over the other keys of a grid, or one marker per point of a Latin hypercube, when several keys vary)", Draw: drawSweepLines},
+	{Name: "METRIC_REGIME", Title: "The sweep's metric (mean per run) over two varied keys, per regime affected by them: a heat map of a grid, or coloured points of a Latin hypercube", Draw: drawSweepMaps},
+	{Name: "METRIC_A_minus_B", Title: "The difference of the sweep's metric between the two regimes of the contrast, over two varied keys", Draw: drawSweepContrast},
+	{Name: "METRIC_A_above_B_share", Title: "Latin hypercube over two keys: the share of points in each cell where the first regime of the contrast has the higher mean, on a fixed 0 to 1 scale, with the points per cell", Draw: drawSweepShare},
 }
 
 // sweepSource is what every sweep figure reads.
 type sweepSource struct {
 	info    *output.SweepInfo
-	regimes []string
+	regimes []string // the regimes drawn
+	all     []string // every regime of the sweep
 	rows    []output.SummaryRow
-	axes    []axis
+	opts    output.FigureOptions
 	caption figures.Caption
+	lhs     bool
+	point   map[string]int // a point's key (pointKey) -> its index
 }
 
 func readSweep(src Source) (*sweepSource, error) {
@@ -39,51 +46,93 @@ func readSweep(src Source) (*sweepSource, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &sweepSource{info: m.Sweep, regimes: m.Regimes, rows: rows, caption: src.Caption()}
-	if m.Sweep.Design == "lhs" {
-		s.caption.Extra = fmt.Sprintf("Latin hypercube of %d points, binned", m.Sweep.Samples)
+	s := &sweepSource{info: m.Sweep, all: m.Regimes, regimes: m.Regimes, rows: rows, opts: src.Options(),
+		caption: src.Caption(), lhs: m.Sweep.Design == "lhs", point: map[string]int{}}
+	if len(s.opts.Regimes) > 0 {
+		s.regimes = s.opts.Regimes
 	}
-	for j, k := range m.Sweep.Keys {
-		s.axes = append(s.axes, makeAxis(k, m.Sweep, j))
+	var extra []string
+	if s.lhs {
+		extra = append(extra, fmt.Sprintf("Latin hypercube of %d points", len(m.Sweep.Points)))
+	}
+	if len(m.Sweep.Reused) > 0 {
+		extra = append(extra, "the varied keys do not change "+strings.Join(m.Sweep.Reused, ", ")+" (run once per replicate)")
+	}
+	s.caption.Extra = strings.Join(extra, "; ")
+	for i, p := range m.Sweep.Points {
+		s.point[pointKey(p)] = i
 	}
 	return s, nil
 }
 
-// axis places a varied key's values on a figure: a grid's own values, or,
-// for a Latin hypercube, equal bins over the range.
-type axis struct {
-	key     string
-	centres []float64
-	bin     func(v float64) int
+// pointKey identifies a point by its values, as the tables write them.
+func pointKey(p []float64) string {
+	parts := make([]string, len(p))
+	for i, v := range p {
+		parts[i] = output.FormatFloat(v)
+	}
+	return strings.Join(parts, ",")
 }
 
-func makeAxis(key string, info *output.SweepInfo, j int) axis {
-	var values []float64
-	for _, p := range info.Points {
-		if !slices.Contains(values, p[j]) {
-			values = append(values, p[j])
+// perPoint is total t's values across replicates at each point of the
+// design, for a regime.
+func (s *sweepSource) perPoint(regime string, t int) [][]float64 {
+	out := make([][]float64, len(s.info.Points))
+	for _, r := range s.rows {
+		if r.Run.Regime != regime {
+			continue
+		}
+		if i, ok := s.point[pointKey(r.Run.Params)]; ok {
+			out[i] = append(out[i], r.Totals[t])
 		}
 	}
-	slices.Sort(values)
-	if info.Design != "lhs" {
-		return axis{key: key, centres: values, bin: func(v float64) int { return slices.Index(values, v) }}
+	return out
+}
+
+// pointMeans is the mean of total t at each point, for a regime (NaN at a
+// point without runs).
+func (s *sweepSource) pointMeans(regime string, t int) []float64 {
+	values := s.perPoint(regime, t)
+	out := make([]float64, len(values))
+	for i, v := range values {
+		out[i], _, _ = spread(v, BandsCI)
 	}
-	lo, hi := values[0], values[len(values)-1]
-	n := max(2, min(10, int(math.Round(math.Sqrt(float64(len(info.Points)))))))
-	if hi == lo {
-		n = 1
+	return out
+}
+
+// lineMetrics are the totals drawn against each key; mapMetrics those
+// drawn over two keys.
+func (s *sweepSource) lineMetrics() []output.Total {
+	if len(s.opts.Metrics) > 0 {
+		return totalsNamed(s.opts.Metrics)
 	}
-	a := axis{key: key}
-	for i := range n {
-		a.centres = append(a.centres, lo+(float64(i)+0.5)*(hi-lo)/float64(n))
+	return output.Harms()
+}
+
+func (s *sweepSource) mapMetrics() []output.Total {
+	if len(s.opts.Metrics) > 0 {
+		return totalsNamed(s.opts.Metrics)
 	}
-	a.bin = func(v float64) int {
-		if hi == lo {
-			return 0
+	return totalsNamed([]string{s.info.Metric})
+}
+
+func totalsNamed(names []string) []output.Total {
+	var out []output.Total
+	for _, n := range names {
+		if t, ok := output.TotalByName(n); ok {
+			out = append(out, t)
 		}
-		return min(n-1, int(float64(n)*(v-lo)/(hi-lo)))
 	}
-	return a
+	return out
+}
+
+// mapOptions colours a map of total t: shares on a fixed [0, 1] scale.
+func mapOptions(t output.Total, diverging bool) figures.HeatOptions {
+	o := figures.HeatOptions{Diverging: diverging}
+	if t.Unit == "share" && !diverging {
+		o.Lo, o.Hi = 0, 1
+	}
+	return o
 }
 
 // Slug turns a key or regime name into a file-name part.
@@ -108,122 +157,299 @@ func drawSweepLines(src Source) ([]Drawn, error) {
 		return nil, err
 	}
 	var out []Drawn
-	for j, ax := range s.axes {
-		for _, h := range output.Harms() {
+	for j, key := range s.info.Keys {
+		for _, h := range s.lineMetrics() {
 			t := output.TotalIndex(h.Name)
-			var bands []figures.Band
-			for _, regime := range s.regimes {
-				values := make([][]float64, len(ax.centres))
-				for _, r := range s.rows {
-					if r.Run.Regime == regime {
-						b := ax.bin(r.Run.Params[j])
-						values[b] = append(values[b], r.Totals[t])
-					}
+			title := output.Capitalise(h.Title) + " against " + key
+			var fig *figures.Figure
+			var err error
+			switch {
+			case s.lhs && len(s.info.Keys) > 1:
+				title += ", the other keys varying"
+				fig, err = s.pointsAgainst(j, t, title, h)
+			default:
+				if len(s.info.Keys) > 1 {
+					title += ", pooled over the other keys"
 				}
-				band := figures.Band{Label: regime, Style: RegimeStyle(regime, s.regimes)}
-				for b, v := range values {
-					st := output.Describe(v)
-					band.X = append(band.X, ax.centres[b])
-					band.Mean = append(band.Mean, st.Mean)
-					band.Lo = append(band.Lo, st.Lo)
-					band.Hi = append(band.Hi, st.Hi)
-				}
-				bands = append(bands, band)
+				fig, err = s.linesAgainst(j, t, title, h)
 			}
-			title := output.Capitalise(h.Title) + " against " + ax.key
-			if len(s.axes) > 1 {
-				title += ", averaged over the other keys"
-			}
-			fig, err := figures.TimeBands(title, ax.key, h.Title+" per run", bands, s.caption)
 			if err != nil {
 				return nil, err
 			}
-			out = append(out, Drawn{Name: h.Name + "_vs_" + Slug(ax.key), Title: title, Fig: fig})
+			out = append(out, Drawn{Name: h.Name + "_vs_" + Slug(key), Title: title, Fig: fig})
 		}
 	}
 	return out, nil
 }
 
-// meanGrid is the mean of total t per cell of the two axes, for a regime.
-func (s *sweepSource) meanGrid(regime string, t int) [][]float64 {
-	sums := make([][][]float64, len(s.axes[1].centres))
-	for i := range sums {
-		sums[i] = make([][]float64, len(s.axes[0].centres))
-	}
-	for _, r := range s.rows {
-		if r.Run.Regime == regime {
-			x, y := s.axes[0].bin(r.Run.Params[0]), s.axes[1].bin(r.Run.Params[1])
-			sums[y][x] = append(sums[y][x], r.Totals[t])
+// linesAgainst draws total t against key j, a line per regime through
+// the mean at each value of the key, with the spread of the replicates
+// (of every point with that value).
+func (s *sweepSource) linesAgainst(j, t int, title string, h output.Total) (*figures.Figure, error) {
+	var xs []float64
+	for _, p := range s.info.Points {
+		if !slices.Contains(xs, p[j]) {
+			xs = append(xs, p[j])
 		}
 	}
-	z := make([][]float64, len(sums))
-	for y := range sums {
-		z[y] = make([]float64, len(sums[y]))
-		for x, v := range sums[y] {
-			z[y][x] = output.Describe(v).Mean
+	slices.Sort(xs)
+	pooled := len(s.info.Keys) > 1
+	var bands []figures.Band
+	for _, regime := range s.regimes {
+		byX := make([][]float64, len(xs))
+		for i, vs := range s.perPoint(regime, t) {
+			x := slices.Index(xs, s.info.Points[i][j])
+			byX[x] = append(byX[x], vs...)
+		}
+		band := figures.Band{Label: regime, Style: RegimeStyle(regime, s.all)}
+		for x, vs := range byX {
+			m, lo, hi := spread(vs, s.opts.Bands)
+			band.X = append(band.X, xs[x])
+			band.Mean = append(band.Mean, m)
+			band.Lo = append(band.Lo, lo)
+			band.Hi = append(band.Hi, hi)
+		}
+		if s.opts.Bands == BandsReplicates && !pooled {
+			band.Replicates = replicateLines(byX)
+		}
+		bands = append(bands, band)
+	}
+	c := s.caption
+	c.Per = " per point"
+	c.Spread = spreadText(s.opts.Bands, "bands")
+	if pooled {
+		c.Spread = "each line the mean over the other keys' values; " + spreadText(s.opts.Bands, "bands") + " and those values"
+		if s.opts.Bands == BandsReplicates {
+			c.Spread = "each line the mean over replicates and the other keys' values"
 		}
 	}
-	return z
+	return figures.TimeBands(title, s.info.Keys[j], h.Title+" per run", bands, c)
 }
 
-// metricLabel is the sweep metric's title, or its name.
-func (s *sweepSource) metricLabel() string {
-	if t, ok := output.TotalByName(s.info.Metric); ok {
-		return t.Title
+// pointsAgainst draws, for a Latin hypercube of several keys, each
+// point's mean of total t against key j, a marker per point and regime:
+// the other keys vary from point to point, so there is no line to draw.
+func (s *sweepSource) pointsAgainst(j, t int, title string, h output.Total) (*figures.Figure, error) {
+	var series []figures.Series
+	for _, regime := range s.regimes {
+		ser := figures.Series{Label: regime, Style: RegimeStyle(regime, s.all)}
+		for i, m := range s.pointMeans(regime, t) {
+			ser.X = append(ser.X, s.info.Points[i][j])
+			ser.Y = append(ser.Y, m)
+		}
+		series = append(series, ser)
 	}
-	return s.info.Metric
+	c := s.caption
+	c.Spread = "each marker the mean of one point's replicates"
+	return figures.Scatter(title, s.info.Keys[j], h.Title+" per run (mean)", series, c)
 }
 
-func drawSweepHeatmaps(src Source) ([]Drawn, error) {
-	if src.Manifest.Sweep == nil || len(src.Manifest.Sweep.Keys) != 2 {
+// gridAxes are a two-key grid's values along each key, sorted, and each
+// point's cell.
+func (s *sweepSource) gridAxes() (x, y []float64, cell func(point int) (int, int)) {
+	for _, p := range s.info.Points {
+		if !slices.Contains(x, p[0]) {
+			x = append(x, p[0])
+		}
+		if !slices.Contains(y, p[1]) {
+			y = append(y, p[1])
+		}
+	}
+	slices.Sort(x)
+	slices.Sort(y)
+	return x, y, func(i int) (int, int) {
+		p := s.info.Points[i]
+		return slices.Index(x, p[0]), slices.Index(y, p[1])
+	}
+}
+
+// mapOf draws per-point values over the two keys: a heat map of a grid
+// (NaN where the grid has no point), or coloured points of a Latin
+// hypercube.
+func (s *sweepSource) mapOf(title, zLabel string, values []float64, o figures.HeatOptions, c figures.Caption) (*figures.Figure, error) {
+	keys := s.info.Keys
+	if s.lhs {
+		var px, py []float64
+		for _, p := range s.info.Points {
+			px, py = append(px, p[0]), append(py, p[1])
+		}
+		c.Per = " per point"
+		return figures.ColorPoints(title, keys[0], keys[1], zLabel, px, py, values, o, c)
+	}
+	x, y, cell := s.gridAxes()
+	z := make([][]float64, len(y))
+	for r := range z {
+		z[r] = make([]float64, len(x))
+		for col := range z[r] {
+			z[r][col] = math.NaN()
+		}
+	}
+	for i, v := range values {
+		col, r := cell(i)
+		z[r][col] = v
+	}
+	return figures.HeatmapWith(title, keys[0], keys[1], zLabel, x, y, z, o, c)
+}
+
+func twoKeys(src Source) bool {
+	return src.Manifest.Sweep != nil && len(src.Manifest.Sweep.Keys) == 2
+}
+
+func drawSweepMaps(src Source) ([]Drawn, error) {
+	if !twoKeys(src) {
 		return nil, nil
 	}
 	s, err := readSweep(src)
 	if err != nil {
 		return nil, err
 	}
-	t := output.TotalIndex(s.info.Metric)
-	label := s.metricLabel()
 	var out []Drawn
-	for _, regime := range s.regimes {
-		title := output.Capitalise(label) + " under " + regime
-		fig, err := figures.Heatmap(title, s.axes[0].key, s.axes[1].key, label+" per run (mean)",
-			s.axes[0].centres, s.axes[1].centres, s.meanGrid(regime, t), false, s.caption)
-		if err != nil {
-			return nil, err
+	for _, h := range s.mapMetrics() {
+		t := output.TotalIndex(h.Name)
+		for _, regime := range s.regimes {
+			// A regime no varied key changes has the same value at every
+			// point: its map would be one flat colour. It is drawn only
+			// when asked for by name.
+			if slices.Contains(s.info.Reused, regime) && len(s.opts.Regimes) == 0 {
+				continue
+			}
+			title := output.Capitalise(h.Title) + " under " + regime
+			fig, err := s.mapOf(title, h.Title+" per run (mean)", s.pointMeans(regime, t), mapOptions(h, false), s.caption)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, Drawn{Name: h.Name + "_" + Slug(regime), Title: title, Fig: fig})
 		}
-		out = append(out, Drawn{Name: s.info.Metric + "_" + Slug(regime), Title: title, Fig: fig})
 	}
 	return out, nil
+}
+
+// contrastMeans are the two regimes of the sweep's contrast and, per
+// point, their means of total t.
+func (s *sweepSource) contrastMeans(t int) (a, b string, ma, mb []float64, ok bool) {
+	a, b, ok = SplitContrast(s.info.Contrast, s.all)
+	if !ok {
+		return "", "", nil, nil, false
+	}
+	return a, b, s.pointMeans(a, t), s.pointMeans(b, t), true
 }
 
 func drawSweepContrast(src Source) ([]Drawn, error) {
-	if src.Manifest.Sweep == nil || len(src.Manifest.Sweep.Keys) != 2 {
+	if !twoKeys(src) {
 		return nil, nil
 	}
 	s, err := readSweep(src)
 	if err != nil {
 		return nil, err
 	}
-	a, b, ok := SplitContrast(s.info.Contrast, s.regimes)
-	if !ok {
+	var out []Drawn
+	for _, h := range s.mapMetrics() {
+		a, b, ma, mb, ok := s.contrastMeans(output.TotalIndex(h.Name))
+		if !ok {
+			return nil, nil
+		}
+		diff := make([]float64, len(ma))
+		for i := range ma {
+			diff[i] = ma[i] - mb[i]
+		}
+		title := fmt.Sprintf("%s: %s minus %s", output.Capitalise(h.Title), a, b)
+		fig, err := s.mapOf(title, fmt.Sprintf("difference in mean %s (%s - %s)", h.Title, a, b), diff, mapOptions(h, true), s.caption)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, Drawn{Name: h.Name + "_" + Slug(a) + "_minus_" + Slug(b), Title: title, Fig: fig})
+	}
+	return out, nil
+}
+
+// drawSweepShare maps, for a Latin hypercube over two keys, where the
+// contrast's first regime has the higher mean: the points binned into
+// equal cells, about three per cell, each cell coloured by the share of
+// its points where a exceeds b on a fixed 0 to 1 scale (so 25% never
+// looks like "everywhere") and labelled with how many points it pools.
+func drawSweepShare(src Source) ([]Drawn, error) {
+	if !twoKeys(src) || src.Manifest.Sweep.Design != "lhs" {
 		return nil, nil
 	}
-	t := output.TotalIndex(s.info.Metric)
-	label := s.metricLabel()
-	za, zb := s.meanGrid(a, t), s.meanGrid(b, t)
-	for y := range za {
-		for x := range za[y] {
-			za[y][x] -= zb[y][x]
-		}
-	}
-	title := fmt.Sprintf("%s: %s minus %s", output.Capitalise(label), a, b)
-	fig, err := figures.Heatmap(title, s.axes[0].key, s.axes[1].key,
-		fmt.Sprintf("difference in mean %s (%s - %s)", label, a, b), s.axes[0].centres, s.axes[1].centres, za, true, s.caption)
+	s, err := readSweep(src)
 	if err != nil {
 		return nil, err
 	}
-	return []Drawn{{Name: s.info.Metric + "_" + Slug(a) + "_minus_" + Slug(b), Title: title, Fig: fig}}, nil
+	var out []Drawn
+	for _, h := range s.mapMetrics() {
+		a, b, ma, mb, ok := s.contrastMeans(output.TotalIndex(h.Name))
+		if !ok {
+			return nil, nil
+		}
+		x, y, z, n := s.shareGrid(ma, mb)
+		title := fmt.Sprintf("Where %s exceeds %s in %s", a, b, h.Title)
+		c := s.caption
+		c.Per = " per point"
+		c.Extra += fmt.Sprintf("; binned into %d × %d cells: numbers are points per cell, grey cells have none", len(x), len(y))
+		fig, err := figures.HeatmapWith(title, s.info.Keys[0], s.info.Keys[1],
+			fmt.Sprintf("share of points where %s > %s", a, b), x, y, z,
+			figures.HeatOptions{Lo: 0, Hi: 1, Counts: n, Binned: true}, c)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, Drawn{Name: h.Name + "_" + Slug(a) + "_above_" + Slug(b) + "_share", Title: title, Fig: fig})
+	}
+	return out, nil
+}
+
+// shareGrid bins the design's points into k × k equal cells over the two
+// keys' ranges, k about the square root of a third of the points (at
+// least 2), and gives each cell's share of points where ma > mb and its
+// number of points (NaN share where it has none).
+func (s *sweepSource) shareGrid(ma, mb []float64) (x, y []float64, z [][]float64, n [][]int) {
+	pts := s.info.Points
+	k := max(2, int(math.Sqrt(float64(len(pts))/3)))
+	lo, hi := [2]float64{math.Inf(1), math.Inf(1)}, [2]float64{math.Inf(-1), math.Inf(-1)}
+	for _, p := range pts {
+		for d := range 2 {
+			lo[d], hi[d] = math.Min(lo[d], p[d]), math.Max(hi[d], p[d])
+		}
+	}
+	for d := range 2 {
+		if hi[d] == lo[d] {
+			lo[d], hi[d] = lo[d]-0.5, hi[d]+0.5
+		}
+	}
+	centres := func(d int) []float64 {
+		var c []float64
+		for i := range k {
+			c = append(c, lo[d]+(float64(i)+0.5)*(hi[d]-lo[d])/float64(k))
+		}
+		return c
+	}
+	x, y = centres(0), centres(1)
+	bin := func(v float64, d int) int { return min(k-1, max(0, int(float64(k)*(v-lo[d])/(hi[d]-lo[d])))) }
+	yes := make([][]int, k)
+	n = make([][]int, k)
+	for r := range n {
+		yes[r], n[r] = make([]int, k), make([]int, k)
+	}
+	for i, p := range pts {
+		if math.IsNaN(ma[i]) || math.IsNaN(mb[i]) {
+			continue
+		}
+		col, r := bin(p[0], 0), bin(p[1], 1)
+		n[r][col]++
+		if ma[i] > mb[i] {
+			yes[r][col]++
+		}
+	}
+	z = make([][]float64, k)
+	for r := range z {
+		z[r] = make([]float64, k)
+		for col := range z[r] {
+			z[r][col] = math.NaN()
+			if n[r][col] > 0 {
+				z[r][col] = float64(yes[r][col]) / float64(n[r][col])
+			}
+		}
+	}
+	return x, y, z, n
 }
 
 // SplitContrast reads "a-b", two of regimes; regime names may hold

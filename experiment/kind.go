@@ -110,6 +110,10 @@ func DrawFigures(dir string, m *output.Manifest, registry []Figure, formats []st
 		return nil, nil, err
 	}
 	src := Source{Dir: dir, Manifest: m}
+	size, ok := figures.SizeNamed(src.Options().Size)
+	if !ok {
+		return nil, nil, badInput("%s: unknown figure size %q", dir, src.Options().Size)
+	}
 	var drawn []Drawn
 	var files []string
 	for _, f := range registry {
@@ -118,6 +122,7 @@ func DrawFigures(dir string, m *output.Manifest, registry []Figure, formats []st
 			return nil, nil, fmt.Errorf("figure %s: %w", f.Name, err)
 		}
 		for _, d := range ds {
+			d.Fig.SetSize(size)
 			if err := figures.Save(d.Fig, fd, d.Name, formats); err != nil {
 				return nil, nil, err
 			}
@@ -134,15 +139,54 @@ func DrawFigures(dir string, m *output.Manifest, registry []Figure, formats []st
 // drawn (a sweep shard, or a kind with no figures).
 var ErrNotDrawable = errors.New("cannot draw figures of this folder")
 
+// FigureChange changes a folder's recorded figure options; zero fields
+// keep what the folder records.
+type FigureChange struct {
+	Bands, Size string
+	Metrics     []string // summary metrics a sweep's figures show
+	Regimes     []string // regimes a sweep's figures show; "all" for all
+}
+
+// apply returns o changed by ch.
+func (ch FigureChange) apply(o output.FigureOptions) output.FigureOptions {
+	if ch.Bands != "" {
+		o.Bands = ch.Bands
+	}
+	if ch.Size != "" {
+		o.Size = ch.Size
+	}
+	if len(ch.Metrics) > 0 {
+		o.Metrics = slices.Clone(ch.Metrics)
+	}
+	if len(ch.Regimes) > 0 {
+		o.Regimes = slices.Clone(ch.Regimes)
+		if slices.Contains(ch.Regimes, "all") {
+			o.Regimes = nil
+		}
+	}
+	return o
+}
+
 // Redraw draws the figures of the output folder at dir again from its
-// tables, in formats, removes figure files the manifest listed that were
-// not drawn again, and records the new checksums in the manifest. It
-// returns the files written.
-func Redraw(dir string, formats []string) ([]string, error) {
+// tables, in formats, with the figure options the folder records changed
+// by ch; removes figure files the manifest listed that were not drawn
+// again; and records the options and the new checksums in the manifest,
+// so that the next Redraw draws the same figures. It returns the files
+// written. Bad options are refused, wrapping ErrBadInput, before anything
+// is written.
+func Redraw(dir string, formats []string, ch FigureChange) ([]string, error) {
 	m, err := output.ReadManifest(dir)
 	if err != nil {
 		return nil, err
 	}
+	opts := ch.apply(Source{Manifest: m}.Options())
+	if err := CheckFigureOptions(opts, m.Regimes); err != nil {
+		return nil, err
+	}
+	if (len(ch.Metrics) > 0 || len(ch.Regimes) > 0) && m.Sweep == nil {
+		return nil, badInput("--metric and --regime choose what a sweep's figures show; %s holds a %s folder", dir, m.Command)
+	}
+	m.FigureOptions = &opts
 	k, ok := KindOf(m.Command)
 	if !ok {
 		return nil, fmt.Errorf("%s: %w: it holds a %q folder", dir, ErrNotDrawable, m.Command)

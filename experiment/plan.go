@@ -3,6 +3,8 @@ package experiment
 import (
 	"errors"
 	"fmt"
+	"reflect"
+	"unsafe"
 
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/scenarios"
@@ -66,6 +68,10 @@ type Plan struct {
 type Prepared struct {
 	Plan    // with Points holding one empty point when nothing is varied
 	configs []*sim.Config
+	// reuse says, per regime, that its configuration is the same at every
+	// point, so each replicate is run once and its result reused; nil
+	// when no regime is (or the results would take too much memory).
+	reuse []bool
 }
 
 // cacheLimit is the most point × regime configurations Prepare keeps;
@@ -100,6 +106,15 @@ func (p *Plan) Prepare() (*Prepared, error) {
 	if cache {
 		x.configs = make([]*sim.Config, len(x.Points)*len(p.Regimes))
 	}
+	// A regime is unaffected by the varied keys when its configuration,
+	// built at every point, is the same as at the first: comparing what
+	// the engine is given is exact, where reasoning about which keys a
+	// regime reads would not be.
+	first := make([]*sim.Config, len(p.Regimes))
+	same := make([]bool, len(p.Regimes))
+	for r := range same {
+		same[r] = len(x.Points) > 1
+	}
 	for pi := range x.Points {
 		s, err := x.scenarioAt(pi)
 		if err != nil {
@@ -116,9 +131,81 @@ func (p *Plan) Prepare() (*Prepared, error) {
 			if cache {
 				x.configs[pi*len(p.Regimes)+r] = cfg
 			}
+			if pi == 0 {
+				first[r] = cfg
+			} else if same[r] && !reflect.DeepEqual(cfg, first[r]) {
+				same[r] = false
+			}
 		}
 	}
+	x.setReuse(same)
 	return x, nil
+}
+
+// reuseLimit bounds the memory that reused results may hold at once
+// (every replicate of every unaffected regime, kept from its first use to
+// its last): beyond it every run is made, which gives the same bytes.
+const reuseLimit = 256 << 20
+
+// setReuse records which regimes are run once per replicate and reused,
+// in the plan and in its sweep's description.
+func (x *Prepared) setReuse(same []bool) {
+	var names []string
+	for r, ok := range same {
+		if ok {
+			names = append(names, x.Regimes[r])
+		}
+	}
+	perRun := int64(x.Scenario.File.Days) * int64(unsafe.Sizeof(sim.DayRecord{}))
+	if x.ByLocation {
+		perRun += int64(x.Scenario.File.Days) * int64(len(x.Scenario.File.Locations)) * int64(unsafe.Sizeof(sim.LocationDay{}))
+	}
+	if int64(len(names))*int64(x.Reps)*perRun > reuseLimit {
+		names = nil
+	}
+	if len(names) > 0 {
+		x.reuse = same
+	}
+	if x.Sweep != nil {
+		info := *x.Sweep
+		info.Reused = names
+		x.Sweep = &info
+	}
+}
+
+// Reused lists the regimes that no varied key changes, whose replicates
+// are run once and reused at every point.
+func (x *Prepared) Reused() []string {
+	var names []string
+	for r, ok := range x.reuse {
+		if ok {
+			names = append(names, x.Regimes[r])
+		}
+	}
+	return names
+}
+
+// Simulations is how many of jobs are simulated: all of them but those
+// that reuse the result of an earlier job of the same unaffected regime
+// and replicate.
+func (x *Prepared) Simulations(jobs []int) int {
+	if x.reuse == nil {
+		return len(jobs)
+	}
+	n := 0
+	seen := map[[2]int]bool{} // looked up only, never ranged over
+	for _, k := range jobs {
+		_, g, rep := x.Coords(k)
+		if !x.reuse[g] {
+			n++
+			continue
+		}
+		if key := [2]int{g, rep}; !seen[key] {
+			seen[key] = true
+			n++
+		}
+	}
+	return n
 }
 
 // scenarioAt is the scenario of point pi, not yet validated.

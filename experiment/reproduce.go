@@ -14,6 +14,9 @@ type Reproduction struct {
 	CommandLine string   // the command the folder records
 	Tables      int      // tables checked
 	Problems    []string // one line each; none if everything matched
+	// Warnings say, one line each, why a rerun might differ for reasons
+	// other than the folder's content: an unknown or modified build.
+	Warnings []string
 }
 
 // Reproduce reruns what the output folder at dir describes, from its
@@ -33,7 +36,7 @@ func Reproduce(ctx context.Context, dir string, workers int) (*Reproduction, err
 	if !ok || k.Rerun == nil {
 		return nil, badInput("%s holds a %q folder, which cannot be rerun", dir, m.Command)
 	}
-	rep := &Reproduction{CommandLine: m.CommandLine, Tables: len(m.Tables)}
+	rep := &Reproduction{CommandLine: m.CommandLine, Tables: len(m.Tables), Warnings: buildWarnings(m, output.ReadBuild())}
 	scenarioPath := filepath.Join(dir, "scenario.toml")
 	if sum, err := output.FileSHA256(scenarioPath); err != nil || sum != m.ScenarioSHA256 {
 		rep.Problems = append(rep.Problems, "scenario.toml does not match its checksum")
@@ -59,4 +62,34 @@ func Reproduce(ctx context.Context, dir string, workers int) (*Reproduction, err
 		}
 	}
 	return rep, nil
+}
+
+// buildWarnings compares the build that wrote a folder (its manifest m)
+// with the running one, b.
+func buildWarnings(m *output.Manifest, b output.Build) []string {
+	var w []string
+	switch {
+	case m.Commit == "" || m.Commit == "unknown":
+		note := m.BuildNote
+		if note == "" {
+			note = "it was built without version-control information"
+		}
+		w = append(w, "the folder does not record which source revision wrote it ("+note+"); a rerun by other code may differ")
+	case m.Dirty != nil && *m.Dirty:
+		w = append(w, "the folder was written by a binary built from modified sources (revision "+m.Commit+" plus uncommitted changes); that code cannot be checked out again")
+	case m.Dirty == nil:
+		w = append(w, "the folder does not record whether the sources of revision "+m.Commit+" were modified")
+	}
+	switch {
+	case b.Revision == "unknown":
+		w = append(w, "this binary does not know its own source revision ("+b.Note+")")
+	case m.Commit != "" && m.Commit != "unknown" && b.Revision != m.Commit:
+		w = append(w, "the folder was written by revision "+m.Commit+"; this binary is revision "+b.Revision)
+	case b.Dirty != nil && *b.Dirty:
+		w = append(w, "this binary was built from modified sources")
+	}
+	if m.Version != output.Version {
+		w = append(w, "the folder was written by borderwork "+m.Version+"; this is "+output.Version)
+	}
+	return w
 }

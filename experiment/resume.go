@@ -2,6 +2,7 @@ package experiment
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 
@@ -53,4 +54,38 @@ func Resumable(out string, x *Prepared, jobs []int) (done []output.SummaryRow, c
 		}
 	}
 	return rows, false, nil
+}
+
+// ResumePlan rebuilds, from the manifest and scenario.toml of the
+// interrupted sweep folder at out, the plan that wrote it and the runs the
+// folder is to hold (its shard's, if it is one), so that the folder alone
+// says how to complete it. Errors about the folder wrap ErrBadInput.
+func ResumePlan(out string) (*Prepared, []int, error) {
+	m, err := output.ReadManifest(out)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil, badInput("--resume: %s holds no sweep to resume (no manifest.json); give the whole sweep command", out)
+	}
+	if err != nil {
+		return nil, nil, badInput("--resume: %v", err)
+	}
+	if m.Command != "sweep" || m.Sweep == nil {
+		return nil, nil, badInput("--resume: %s holds a %s folder, not a sweep", out, m.Command)
+	}
+	p, _, err := FromManifest(m, filepath.Join(out, "scenario.toml"))
+	if err != nil {
+		return nil, nil, err
+	}
+	x, err := p.Prepare()
+	if err != nil {
+		return nil, nil, err
+	}
+	if m.Sweep.Shard == "" {
+		return x, x.AllJobs(), nil
+	}
+	var i, n int
+	if _, err := fmt.Sscanf(m.Sweep.Shard, "%d/%d", &i, &n); err != nil || n < 1 || i < 0 || i >= n {
+		return nil, nil, badInput("--resume: %s records a shard %q this version cannot read", out, m.Sweep.Shard)
+	}
+	jobs, err := x.Shard(i, n)
+	return x, jobs, err
 }

@@ -133,6 +133,9 @@ type Finish struct {
 	Complete bool     // every run of the folder finished
 	Formats  []string // figure formats; none: no figures
 	Figures  []Figure // the folder's figure registry; drawn if Complete
+	// FigureOptions are recorded in the manifest and say how the figures
+	// are drawn; nil: DefaultFigureOptions.
+	FigureOptions *output.FigureOptions
 	// Report writes report.md if Complete; nil: no report.
 	Report func(drawn []Drawn, groups []output.Group) ([]byte, error)
 	// Manifest adds the command's own fields to the manifest.
@@ -166,6 +169,11 @@ func (w *Writer) Finish(f Finish) (*Outcome, error) {
 	}
 	m := w.X.Manifest(output.SHA256(w.scenarioTOML), done)
 	m.Complete = f.Complete
+	opts := DefaultFigureOptions()
+	if f.FigureOptions != nil {
+		opts = *f.FigureOptions
+	}
+	m.FigureOptions = &opts
 	if f.Manifest != nil {
 		f.Manifest(m)
 	}
@@ -249,6 +257,9 @@ type Options struct {
 	Done   []output.SummaryRow
 	// Formats are the figure formats; none: no figures.
 	Formats []string
+	// FigureOptions say how the figures are drawn (and are recorded for
+	// `plot`); nil: DefaultFigureOptions.
+	FigureOptions *output.FigureOptions
 	// Progress, if set, is told how many of the folder's runs are done
 	// after each run.
 	Progress func(done int)
@@ -264,6 +275,11 @@ func Write(ctx context.Context, x *Prepared, out string, o Options) (*Outcome, e
 	if !ok {
 		return nil, fmt.Errorf("experiment: no kind of folder for command %q", x.Command)
 	}
+	if o.FigureOptions != nil {
+		if err := CheckFigureOptions(*o.FigureOptions, x.Regimes); err != nil {
+			return nil, err
+		}
+	}
 	jobs := o.Jobs
 	if jobs == nil {
 		jobs = x.AllJobs()
@@ -277,7 +293,7 @@ func Write(ctx context.Context, x *Prepared, out string, o Options) (*Outcome, e
 	if runErr != nil && !errors.Is(runErr, ErrInterrupted) {
 		return nil, runErr
 	}
-	f := Finish{Complete: runErr == nil, Formats: o.Formats, Figures: k.Figures}
+	f := Finish{Complete: runErr == nil, Formats: o.Formats, Figures: k.Figures, FigureOptions: o.FigureOptions}
 	if k.Report != nil {
 		f.Report = func(drawn []Drawn, groups []output.Group) ([]byte, error) { return k.Report(x, drawn, groups) }
 	}

@@ -13,33 +13,80 @@ import (
 // Version is borderwork's version.
 const Version = "0.1.0"
 
-// Commit is the source revision the binary was built from: set with
-// -ldflags "-X github.com/borderwork/borderwork/output.Commit=...", or read
-// from the build's version-control stamp, or "unknown".
+// Commit is the source revision the binary was built from, when set with
+// -ldflags "-X github.com/borderwork/borderwork/output.Commit=..."; else
+// the build's version-control stamp is read (see ReadBuild).
 var Commit = ""
 
-// BuildCommit returns Commit, or the revision the Go toolchain stamped.
-func BuildCommit() string {
-	if Commit != "" {
-		return Commit
-	}
-	if info, ok := debug.ReadBuildInfo(); ok {
+// Build is what is known of how the running binary was built.
+type Build struct {
+	// Module is the main module's version: a release tag, a pseudo-version
+	// such as v0.0.0-20250101120000-abcdef012345+dirty, or "(devel)".
+	Module string
+	// Revision is the version-control revision, or "unknown".
+	Revision string
+	// Dirty is whether the sources differed from Revision (nil: unknown).
+	Dirty *bool
+	// Note says why the revision or its cleanliness is unknown; "" when
+	// both are known.
+	Note string
+}
+
+// ReadBuild reads the build information the Go toolchain stamped into the
+// binary. go build stamps the revision and whether the tree was modified
+// when it builds inside a git checkout; go run and go test do not, and
+// neither does a build outside version control (or with -buildvcs=false).
+func ReadBuild() Build {
+	b := Build{Module: "unknown", Revision: "unknown"}
+	info, ok := debug.ReadBuildInfo()
+	if ok {
+		if info.Main.Version != "" {
+			b.Module = info.Main.Version
+		}
 		for _, s := range info.Settings {
-			if s.Key == "vcs.revision" {
-				return s.Value
+			switch s.Key {
+			case "vcs.revision":
+				b.Revision = s.Value
+			case "vcs.modified":
+				dirty := s.Value == "true"
+				b.Dirty = &dirty
 			}
 		}
 	}
-	return "unknown"
+	if Commit != "" {
+		if Commit != b.Revision {
+			b.Dirty = nil
+		}
+		b.Revision = Commit
+	}
+	switch {
+	case b.Revision == "unknown":
+		b.Note = "built without version-control information (by go run or go test, in a git worktree, outside a git checkout, or with -buildvcs=false): the source revision is unknown"
+	case b.Dirty == nil:
+		b.Note = "the revision was set at link time; whether the sources were modified is unknown"
+	}
+	return b
 }
+
+// BuildCommit returns the revision the binary was built from, or
+// "unknown".
+func BuildCommit() string { return ReadBuild().Revision }
 
 // Manifest is manifest.json: what was run, with what, and the checksum of
 // every table. It holds no wall-clock time, so that a rerun writes the same
 // bytes.
 type Manifest struct {
-	Tool      string `json:"tool"`
-	Version   string `json:"version"`
-	Commit    string `json:"commit"`
+	Tool    string `json:"tool"`
+	Version string `json:"version"`
+	// ModuleVersion is the Go module version the binary reports (see
+	// Build.Module).
+	ModuleVersion string `json:"module_version"`
+	Commit        string `json:"commit"`
+	// Dirty is true when the binary was built from modified sources, so
+	// that Commit alone does not give its code; absent when unknown.
+	Dirty *bool `json:"dirty,omitempty"`
+	// BuildNote says what is unknown about the build, if anything.
+	BuildNote string `json:"build_note,omitempty"`
 	GoVersion string `json:"go_version"`
 
 	Command        string   `json:"command"`         // the subcommand
@@ -60,10 +107,28 @@ type Manifest struct {
 	// package reads and writes it.
 	Claim json.RawMessage `json:"claim,omitempty"`
 
-	Runs     []RunInfo `json:"runs"`
-	Tables   []Checked `json:"tables"`
-	Figures  []Checked `json:"figures"`
-	Complete bool      `json:"complete"`
+	Runs   []RunInfo `json:"runs"`
+	Tables []Checked `json:"tables"`
+	// FigureOptions are the choices the figures were drawn with, so that
+	// `plot` draws them again the same way; nil: the defaults.
+	FigureOptions *FigureOptions `json:"figure_options,omitempty"`
+	Figures       []Checked      `json:"figures"`
+	Complete      bool           `json:"complete"`
+}
+
+// FigureOptions are the choices a folder's figures were drawn with.
+type FigureOptions struct {
+	// Bands is what bands and error bars show: "percentile" (the middle
+	// 95% of replicates), "replicates" (each replicate drawn thinly) or
+	// "ci" (the 95% t-interval of the mean).
+	Bands string `json:"bands"`
+	// Size is "double" (two columns wide) or "single" (one column).
+	Size string `json:"size"`
+	// Metrics are the summary metrics a sweep's figures show; none: the
+	// defaults (each harm against each key; the sweep's metric in maps).
+	Metrics []string `json:"metrics,omitempty"`
+	// Regimes are the regimes a sweep's figures show; none: all.
+	Regimes []string `json:"regimes,omitempty"`
 }
 
 // SweepInfo describes a sweep's design and, for a shard, which part of it
@@ -78,6 +143,10 @@ type SweepInfo struct {
 	Metric    string      `json:"metric,omitempty"`
 	Contrast  string      `json:"contrast,omitempty"`
 	TotalRuns int         `json:"total_runs"`
+	// Reused are the regimes that no varied key changes: each replicate
+	// of each was run once and its result reused at every point (the
+	// tables are the same bytes as if every run had been made).
+	Reused []string `json:"reused,omitempty"`
 }
 
 // RunInfo is one run as the manifest lists it.
@@ -97,7 +166,9 @@ type Checked struct {
 
 // NewManifest fills in the tool's own fields.
 func NewManifest(command string) *Manifest {
-	return &Manifest{Tool: "borderwork", Version: Version, Commit: BuildCommit(), GoVersion: runtime.Version(), Command: command}
+	b := ReadBuild()
+	return &Manifest{Tool: "borderwork", Version: Version, ModuleVersion: b.Module, Commit: b.Revision, Dirty: b.Dirty,
+		BuildNote: b.Note, GoVersion: runtime.Version(), Command: command}
 }
 
 // Check records the checksums of the named files of dir.

@@ -16,6 +16,8 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+
+	didyoumean "github.com/borderwork/borderwork/internal/suggest"
 )
 
 //go:embed *.toml
@@ -56,10 +58,17 @@ func Names() []string {
 func Bundled(name string) ([]byte, error) {
 	b, err := bundled.ReadFile(name + ".toml")
 	if err != nil {
-		return nil, fmt.Errorf("no bundled scenario %q (bundled: %s): %w", name, strings.Join(Names(), ", "), ErrInvalid)
+		return nil, notBundled(fmt.Sprintf("no bundled scenario %q%s (bundled: %s; a file's name ends in .toml)",
+			name, didyoumean.Hint(name, Names()), strings.Join(Names(), ", ")))
 	}
 	return b, nil
 }
+
+// notBundled is the error for a name no bundled scenario has.
+type notBundled string
+
+func (e notBundled) Error() string { return string(e) }
+func (e notBundled) Unwrap() error { return ErrInvalid }
 
 // IsPath reports whether arg names a file rather than a bundled scenario.
 func IsPath(arg string) bool {
@@ -149,7 +158,7 @@ func (s *Scenario) decodeError(err error) error {
 	}
 	if m := lineErr.FindStringSubmatch(err.Error()); m != nil {
 		line, _ := strconv.Atoi(m[1])
-		return Errors{{File: s.display, Line: line, Key: s.keyAt(line, m[2]), Msg: m[3]}}
+		return Errors{{File: s.display, Line: line, Key: s.keyAt(line, m[2]), Msg: plainType(m[3], s.valueOn(line))}}
 	}
 	return Errors{{File: s.display, Msg: strings.TrimPrefix(err.Error(), "toml: ")}}
 }
@@ -168,7 +177,7 @@ func (s *Scenario) keyAt(line int, loose string) string {
 		return loose
 	}
 	slices.Sort(found)
-	return s.displayKey(found[0])
+	return s.rawDisplayKey(found[0])
 }
 
 // readInflowCSVs turns every origin's inflow_csv into an inline schedule,

@@ -185,7 +185,25 @@ func setValue(v reflect.Value, value string) error {
 		if i := strings.LastIndex(msg, "): "); i >= 0 {
 			msg = msg[i+3:]
 		}
-		return fmt.Errorf("value %q: %s", value, strings.TrimPrefix(msg, "toml: "))
+		msg = strings.TrimPrefix(msg, "toml: ")
+		if plain := plainType(msg, value); plain != msg {
+			return errors.New(plain)
+		}
+		// A word where a number or a truth value belongs is no TOML value
+		// at all; say what was wanted rather than what the parser expected.
+		t := v.Type()
+		for t.Kind() == reflect.Pointer {
+			t = t.Elem()
+		}
+		switch t.Kind() {
+		case reflect.Float64, reflect.Float32:
+			return fmt.Errorf("want a number, got the text %q", value)
+		case reflect.Int, reflect.Int64, reflect.Int32:
+			return fmt.Errorf("want a whole number, got the text %q", value)
+		case reflect.Bool:
+			return fmt.Errorf("want true or false, got the text %q", value)
+		}
+		return fmt.Errorf("value %q: %s", value, msg)
 	}
 	v.Set(holder.Elem().Field(0))
 	return nil

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/internal/suggest"
 	"github.com/borderwork/borderwork/scenarios"
 )
 
@@ -63,6 +64,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	name := args[0]
+	if name == "--version" || name == "-version" {
+		name, args = "version", append([]string{"version"}, args[1:]...)
+	}
 	if name == "help" || name == "-h" || name == "--help" || name == "-help" {
 		if len(args) > 1 {
 			return run(ctx, []string{args[1], "--help"}, stdout, stderr)
@@ -72,7 +76,15 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	i := slices.IndexFunc(commands(), func(c command) bool { return c.name == name })
 	if i < 0 {
-		fmt.Fprintf(stderr, "borderwork: unknown command %q\nRun 'borderwork help' for the commands.\n", name)
+		var names []string
+		for _, c := range commands() {
+			names = append(names, c.name)
+		}
+		hint := ""
+		if c := suggest.Closest(strings.TrimLeft(name, "-"), names); c != "" {
+			hint = "; did you mean " + c + "?"
+		}
+		fmt.Fprintf(stderr, "borderwork: unknown command %q%s\nRun 'borderwork help' for the commands.\n", name, hint)
 		return exitUsage
 	}
 	err := commands()[i].run(ctx, args[1:], e)
@@ -143,6 +155,7 @@ The commands are:
 	}
 	fmt.Fprint(w, `
 Without a SCENARIO, commands use the bundled scenario "sahel".
-Use "borderwork help <command>" for more about a command.
+Use "borderwork help <command>" (or "borderwork <command> --help") for more
+about a command, and "borderwork --version" for the version.
 `)
 }

@@ -49,18 +49,19 @@ func runExperiment(ctx context.Context, name string, args []string, e *env) erro
 	var regime string
 	var byLocation bool
 	c.register(fs, "", true)
-	fs.BoolVar(&byLocation, "by-location", false, "also write locations.csv: waiting, trapped, queued, abuse and deaths per location and day")
+	registerFigureFlags(fs, &c.bands, &c.size)
+	fs.BoolVar(&byLocation, "by-location", false, "also write locations.csv (waiting, trapped, queued, abuse and deaths per location and day)\nand its figures")
 	if name == "run" {
 		fs.StringVar(&regime, "regime", "", "the `regime` to run (default: the scenario's first)")
+		c.regimeFlag = "--regime"
+	} else {
+		c.registerRegimes(fs)
 	}
 	arg, err := c.parseArgs(fs, args, e)
 	if err != nil {
 		return err
 	}
 	if name == "run" {
-		if fs.set["regimes"] {
-			return usageErrorf("run takes --regime; use compare for several regimes")
-		}
 		c.regimes = regime
 	}
 	s, err := c.loadScenario(arg, fs)
@@ -91,7 +92,7 @@ func runExperiment(ctx context.Context, name string, args []string, e *env) erro
 	}
 	formats, _ := parseFormats(c.formats)
 	prog := newProgress(e.stderr, name, x.NRuns(), c.quiet)
-	res, err := experiment.Write(ctx, x, out, experiment.Options{Workers: c.workers, Formats: formats, Progress: prog.done})
+	res, err := experiment.Write(ctx, x, out, experiment.Options{Workers: c.workers, Formats: formats, FigureOptions: c.figureOptions(), Progress: prog.done})
 	prog.finish()
 	if errors.Is(err, experiment.ErrInterrupted) {
 		fmt.Fprintf(e.stderr, "borderwork %s: kept %d finished runs in %s (marked incomplete)\n", name, len(res.Rows), out)

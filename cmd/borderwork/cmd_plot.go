@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/borderwork/borderwork/experiment"
 )
@@ -13,13 +14,22 @@ import (
 const plotDoc = `
 Plot redraws the figures of an output folder from its tables alone,
 without rerunning anything, and updates the figures' checksums in
-manifest.json. Use it after changing --formats, or to check that the
-figures follow from the tables.
+manifest.json. Use it to check that the figures follow from the tables,
+or to draw them another way: in other --formats, at another --size (one
+or two journal columns wide), with other --bands, or, for a sweep, for
+another summary metric (--metric, any column of summary.csv) or regime
+(--regime). The choices are recorded in manifest.json, so that the next
+plot, given no flags, draws the same figures again.
 `
 
 func cmdPlot(_ context.Context, args []string, e *env) error {
-	fs := newFlagSet("plot", "borderwork plot [--formats png,svg,pdf] DIR", plotDoc, e)
+	fs := newFlagSet("plot", "borderwork plot [flags] DIR", plotDoc, e)
 	formatsFlag := fs.String("formats", "png,svg,pdf", "figure `formats`, comma-separated")
+	var ch experiment.FigureChange
+	fs.StringVar(&ch.Bands, "bands", "", "what bands and error bars show: `choice` percentile (the middle 95% of replicates),\nreplicates (each replicate drawn thinly) or ci (95% interval of the mean)\n(default: as the folder records, percentile if it records none)")
+	fs.StringVar(&ch.Size, "size", "", "figure `size`: double (17.4 cm wide, two journal columns) or single (8.4 cm, one column)\n(default: as the folder records, double if it records none)")
+	metrics := fs.String("metric", "", "sweep folders: draw the figures for these summary metrics, a comma-separated `list`\nof columns of summary.csv (default: as the folder records)")
+	regimes := fs.String("regime", "", "sweep folders: draw only these regimes, a comma-separated `list`, or all\n(default: as the folder records)")
 	pos, err := fs.parse(args, e)
 	if err != nil {
 		return err
@@ -32,7 +42,8 @@ func cmdPlot(_ context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	files, err := experiment.Redraw(dir, formats)
+	ch.Metrics, ch.Regimes = splitList(*metrics), splitList(*regimes)
+	files, err := experiment.Redraw(dir, formats, ch)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
 		return usageErrorf("%s is not a borderwork output folder: %v", dir, err)
@@ -43,4 +54,15 @@ func cmdPlot(_ context.Context, args []string, e *env) error {
 	}
 	fmt.Fprintf(e.stdout, "Drew %d figure files in %s.\n", len(files), filepath.Join(dir, "figures"))
 	return nil
+}
+
+// splitList splits a comma-separated flag value, dropping blanks.
+func splitList(s string) []string {
+	var out []string
+	for _, v := range strings.Split(s, ",") {
+		if v = strings.TrimSpace(v); v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
 }

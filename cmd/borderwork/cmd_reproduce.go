@@ -13,7 +13,10 @@ Reproduce reruns what an output folder's manifest.json describes, from the
 folder's own scenario.toml, and verifies every table: the folder's tables
 must match the checksums in the manifest, and the rerun must write the same
 bytes. It exits with status 0 if everything matches and 1, naming each
-table that differs, if not.
+table that differs, if not. It warns (on stderr) when the folder or this
+binary does not record the source revision it was built from, was built
+from modified sources, or when the two revisions differ: reasons a rerun
+might differ that the folder cannot rule out.
 `
 
 func cmdReproduce(ctx context.Context, args []string, e *env) error {
@@ -34,6 +37,9 @@ func cmdReproduce(ctx context.Context, args []string, e *env) error {
 	rep, err := experiment.Reproduce(ctx, dir, *workers)
 	if err != nil {
 		return err
+	}
+	for _, w := range rep.Warnings {
+		fmt.Fprintf(e.stderr, "borderwork reproduce: warning: %s\n", w)
 	}
 	fmt.Fprintf(e.stdout, "Reran: %s\n", rep.CommandLine)
 	if len(rep.Problems) > 0 {

@@ -35,13 +35,23 @@ points and regimes evenly over shards) into a folder of its own; 'borderwork
 merge' joins the shards into the folder an unsharded sweep writes. For a
 Slurm job array: --shard $SLURM_ARRAY_TASK_ID/$SLURM_ARRAY_TASK_COUNT.
 --resume completes a folder whose sweep was interrupted; the result is the
-same bytes as a sweep never interrupted.
+same bytes as a sweep never interrupted. 'sweep --resume --out DIR' alone
+takes the sweep from DIR's manifest; with the whole command, --resume checks
+that the folder was written by it.
+
+A regime that no varied key changes (its configuration is the same at every
+point: say the keys are all regimes.malfunctioning.*, and the regime is
+closed) is run once per replicate and its result reused at every point, not
+run again; the tables are the same bytes either way, and manifest.json lists
+such regimes under sweep.reused.
 
 Figures (not for shards, whose merge draws them): with one varied key, each
-headline metric against the key, one line per regime with 95% bands; with
-two, a heat map per regime of --metric and a heat map of the --contrast
-difference between two regimes; with more, each metric against each key,
-averaged over the others.
+harm against the key, one line per regime with the spread of its replicates
+(--bands); with two, a map per regime of --metric and one of the --contrast
+difference between two regimes (heat maps for a grid, points coloured by
+value for a Latin hypercube, which also gets a map of the share of points
+where the contrast is positive); with more, each harm against each key.
+'borderwork plot DIR --metric NAME' draws them for another metric.
 `
 
 func cmdSweep(ctx context.Context, args []string, e *env) error {
@@ -49,19 +59,24 @@ func cmdSweep(ctx context.Context, args []string, e *env) error {
 	var c common
 	var vary listFlag
 	c.register(fs, "", true)
+	registerFigureFlags(fs, &c.bands, &c.size)
+	c.registerRegimes(fs)
 	fs.Var(&vary, "vary", "a varied key: `KEY=a:b:n`, KEY=a,b,c, or KEY=a:b with --design lhs (repeatable)")
 	designName := fs.String("design", "grid", "`grid` (every combination) or lhs (Latin hypercube)")
 	samples := fs.Int("samples", 0, "`N` points of a Latin hypercube")
 	shard := fs.String("shard", "", "run only shard `i/n` of the runs (k mod n = i)")
-	resume := fs.Bool("resume", false, "complete an interrupted sweep folder")
+	resume := fs.Bool("resume", false, "complete the interrupted sweep folder --out DIR (alone: as its manifest says)")
 	metric := fs.String("metric", "trapped_person_days", "the `metric` of the heat maps (a column of summary.csv)")
 	contrast := fs.String("contrast", "", "heat map of the difference `a-b` between two regimes (default malfunctioning-closed when both run)")
 	arg, err := c.parseArgs(fs, args, e)
 	if err != nil {
 		return err
 	}
+	if *resume && len(vary) == 0 {
+		return resumeSweep(ctx, fs, &c, arg, e)
+	}
 	if len(vary) == 0 {
-		return usageErrorf("give at least one --vary KEY=SPEC")
+		return usageErrorf("give at least one --vary KEY=SPEC (or --resume --out DIR to complete a sweep)")
 	}
 	shardI, shardN, err := parseShard(*shard)
 	if err != nil {
@@ -101,8 +116,43 @@ func cmdSweep(ctx context.Context, args []string, e *env) error {
 	if err := output.CheckTarget(out); err != nil {
 		return usageErrorf("--out: %v", err)
 	}
-	o := experiment.Options{Workers: c.workers, Jobs: jobs}
-	if *resume {
+	return writeSweep(ctx, x, jobs, out, *resume, &c, e)
+}
+
+// sweepFlags are the flags that define a sweep, which 'sweep --resume
+// --out DIR' alone takes from DIR's manifest instead.
+var sweepFlags = []string{"seed", "days", "reps", "regimes", "set", "design", "samples", "shard", "metric", "contrast"}
+
+// resumeSweep completes the interrupted sweep at --out from its own
+// manifest.
+func resumeSweep(ctx context.Context, fs *flagSet, c *common, arg string, e *env) error {
+	if !fs.set["out"] {
+		return usageErrorf("--resume without --vary completes the sweep folder --out DIR: give --out")
+	}
+	var given []string
+	for _, f := range sweepFlags {
+		if fs.set[f] {
+			given = append(given, "--"+f)
+		}
+	}
+	if arg != "" {
+		given = append([]string{arg}, given...)
+	}
+	if len(given) > 0 {
+		return usageErrorf("--resume without --vary takes the sweep from %s's manifest; leave out %s, or give the whole sweep command", c.out, strings.Join(given, " "))
+	}
+	x, jobs, err := experiment.ResumePlan(c.out)
+	if err != nil {
+		return err
+	}
+	return writeSweep(ctx, x, jobs, c.out, true, c, e)
+}
+
+// writeSweep runs a prepared sweep's jobs into out (resuming what out
+// holds if resume) and prints what it did.
+func writeSweep(ctx context.Context, x *experiment.Prepared, jobs []int, out string, resume bool, c *common, e *env) error {
+	o := experiment.Options{Workers: c.workers, Jobs: jobs, FigureOptions: c.figureOptions()}
+	if resume {
 		done, complete, err := experiment.Resumable(out, x, jobs)
 		if err != nil {
 			return err
@@ -114,11 +164,24 @@ func cmdSweep(ctx context.Context, args []string, e *env) error {
 		if done != nil {
 			o.Done, o.Resume = done, out
 		}
+		// The figures are drawn as the folder records unless told
+		// otherwise, so that a resumed sweep is the one interrupted.
+		if m, err := output.ReadManifest(out); err == nil && m.FigureOptions != nil {
+			if !c.given["bands"] {
+				o.FigureOptions.Bands = m.FigureOptions.Bands
+			}
+			if !c.given["size"] {
+				o.FigureOptions.Size = m.FigureOptions.Size
+			}
+			o.FigureOptions.Metrics, o.FigureOptions.Regimes = m.FigureOptions.Metrics, m.FigureOptions.Regimes
+		}
 	}
-	if shardN == 0 { // a shard's figures are drawn by merge
+	shard := x.Sweep.Shard
+	if shard == "" { // a shard's figures are drawn by merge
 		o.Formats, _ = parseFormats(c.formats)
 	}
 	prog := newProgress(e.stderr, "sweep", len(jobs), c.quiet)
+	prog.resumedFrom(len(o.Done))
 	o.Progress = prog.done
 	res, err := experiment.Write(ctx, x, out, o)
 	prog.finish()
@@ -132,11 +195,16 @@ func cmdSweep(ctx context.Context, args []string, e *env) error {
 	if c.json {
 		return printJSONSummary(e.stdout, x, res.Groups)
 	}
-	fmt.Fprintf(e.stdout, "%s: %d points × %d regime(s) × %d replicates = %d runs", s.File.Name, len(x.Points), len(x.Regimes), x.Reps, x.NRuns())
-	if shardN > 0 {
-		fmt.Fprintf(e.stdout, "; shard %d/%d holds %d of them", shardI, shardN, len(jobs))
+	fmt.Fprintf(e.stdout, "%s: %d points × %d regime(s) × %d replicates = %d runs", x.Scenario.File.Name, len(x.Points), len(x.Regimes), x.Reps, x.NRuns())
+	if shard != "" {
+		fmt.Fprintf(e.stdout, "; shard %s holds %d of them", shard, len(jobs))
 	}
-	fmt.Fprintf(e.stdout, ".\nWrote %s: tables and %d figures.\n", out, len(res.Figures))
+	fmt.Fprintln(e.stdout, ".")
+	if reused := x.Reused(); len(reused) > 0 {
+		fmt.Fprintf(e.stdout, "The varied keys do not change %s: each replicate of it was run once and reused at every point, so %d of the %d runs were simulated.\n",
+			joinAnd(reused), x.Simulations(jobs), len(jobs))
+	}
+	fmt.Fprintf(e.stdout, "Wrote %s: tables and %d figures.\n", out, len(res.Figures))
 	return nil
 }
 
@@ -152,4 +220,12 @@ func parseShard(shard string) (i, n int, err error) {
 		return 0, 0, usageErrorf("--shard must be i/n with 0 <= i < n, got %q", shard)
 	}
 	return si, sn, nil
+}
+
+// joinAnd joins names as a sentence does: "a", "a and b", "a, b and c".
+func joinAnd(names []string) string {
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }

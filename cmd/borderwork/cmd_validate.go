@@ -45,8 +45,6 @@ func cmdValidate(ctx context.Context, args []string, e *env) error {
 		return usageErrorf("want a SCENARIO (usage: %s)", fs.usageLine)
 	case *data == "":
 		return usageErrorf("--data: give the Flee case folder with the observed series")
-	case fs.set["regimes"]:
-		return usageErrorf("--regimes: validate runs one regime; use --regime")
 	}
 	s, err := c.loadScenario(arg, fs)
 	if err != nil {

@@ -9,10 +9,22 @@ import (
 )
 
 func cmdVersion(_ context.Context, args []string, e *env) error {
-	fs := newFlagSet("version", "borderwork version", "Version prints borderwork's version, the commit it was built from, and the Go version.", e)
+	fs := newFlagSet("version", "borderwork version", `
+Version prints borderwork's version, the source revision it was built from
+(with "modified" when built from changed sources), its Go module version and
+the Go version; and says so when the build recorded no revision.
+`, e)
 	if _, err := fs.parse(args, e); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "borderwork %s (commit %s, %s)\n", output.Version, output.BuildCommit(), runtime.Version())
+	b := output.ReadBuild()
+	commit := "commit " + b.Revision
+	if b.Dirty != nil && *b.Dirty {
+		commit += ", modified"
+	}
+	fmt.Fprintf(e.stdout, "borderwork %s (%s, module %s, %s)\n", output.Version, commit, b.Module, runtime.Version())
+	if b.Note != "" {
+		fmt.Fprintf(e.stdout, "Note: %s.\n", b.Note)
+	}
 	return nil
 }

@@ -5,10 +5,16 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"regexp"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/internal/suggest"
+	"github.com/borderwork/borderwork/output"
+	"github.com/borderwork/borderwork/output/figures"
 	"github.com/borderwork/borderwork/scenarios"
 	"github.com/borderwork/borderwork/sim"
 )
@@ -69,7 +75,7 @@ func (fs *flagSet) parse(args []string, e *env) ([]string, error) {
 			return nil, flag.ErrHelp
 		}
 		if err != nil {
-			fmt.Fprintf(e.stderr, "borderwork %s: %v\n", fs.Name(), err)
+			fmt.Fprintf(e.stderr, "borderwork %s: %s\n", fs.Name(), fs.explain(err))
 			fmt.Fprintf(e.stderr, "usage: %s\nRun 'borderwork help %s' for details.\n", fs.usageLine, fs.Name())
 			return nil, errShown
 		}
@@ -85,6 +91,57 @@ func (fs *flagSet) parse(args []string, e *env) ([]string, error) {
 	return positional, nil
 }
 
+// flagError reads the flag package's errors, which name flags with one
+// dash ("flag provided but not defined: -rep").
+var flagError = regexp.MustCompile(`^(flag provided but not defined|flag needs an argument|bad flag syntax): -*(.*)$|^invalid (?:boolean )?value "(.*)" for (?:flag )?-+([^:]*): (.*)$`)
+
+// explain rewrites an error of the flag package in the words of this
+// command's help: flags with two dashes, a suggestion for an unknown one,
+// and what a value should have been.
+func (fs *flagSet) explain(err error) string {
+	m := flagError.FindStringSubmatch(err.Error())
+	if m == nil {
+		return err.Error()
+	}
+	switch m[1] {
+	case "flag provided but not defined":
+		var names []string
+		fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+		name, _, _ := strings.Cut(m[2], "=")
+		hint := ""
+		if c := suggest.Closest(name, names); c != "" {
+			hint = "; did you mean --" + c + "?"
+		}
+		return fmt.Sprintf("unknown flag --%s%s", name, hint)
+	case "flag needs an argument":
+		f := fs.Lookup(m[2])
+		arg := "a value"
+		if f != nil {
+			if name, _ := flag.UnquoteUsage(f); name != "" {
+				arg = name
+			}
+		}
+		return fmt.Sprintf("--%s needs a value: --%s %s", m[2], m[2], arg)
+	case "bad flag syntax":
+		return fmt.Sprintf("bad flag syntax: %q", m[2])
+	}
+	value, name := m[3], m[4]
+	want := "another value"
+	if f := fs.Lookup(name); f != nil {
+		switch fmt.Sprintf("%T", f.Value) {
+		case "*flag.intValue", "*flag.int64Value", "*flag.uintValue", "*flag.uint64Value":
+			want = "a whole number"
+		case "*flag.float64Value":
+			want = "a number"
+		case "*flag.boolValue":
+			want = "true or false"
+		case "*flag.durationValue":
+			want = "a duration such as 90s"
+		}
+	}
+	return fmt.Sprintf("--%s: want %s, got %q", name, want, value)
+}
+
 func defaultWorkers() int { return runtime.NumCPU() }
 
 // common holds the flags most commands share (docs/CLI.md).
@@ -97,15 +154,22 @@ type common struct {
 	workers int
 	out     string
 	formats string
+	bands   string
+	size    string
 	quiet   bool
 	json    bool
+	// regimeFlag is the flag that chose the regimes, for messages.
+	regimeFlag string
+	// given are the flags given on the command line.
+	given map[string]bool
 }
 
+// register adds the common flags; run adds --regime of its own instead
+// of --regimes (registerRegimes).
 func (c *common) register(fs *flagSet, outDefault string, withOut bool) {
 	fs.Int64Var(&c.seed, "seed", 0, "the master seed, `N` (default: the scenario's seed)")
 	fs.IntVar(&c.days, "days", 0, "simulate `N` days (default: the scenario's days)")
 	fs.IntVar(&c.reps, "reps", 0, "`N` replicates per regime (default: the scenario's replicates, 20 if unset)")
-	fs.StringVar(&c.regimes, "regimes", "", "comma-separated `list` of regimes (default: the scenario's default regimes)")
 	fs.Var(&c.sets, "set", "override a scenario key: `KEY=VALUE`, KEY a dotted path such as\nregimes.malfunctioning.outage_start (repeatable)")
 	fs.IntVar(&c.workers, "workers", defaultWorkers(), "run on `N` workers; results do not depend on it")
 	fs.BoolVar(&c.quiet, "quiet", false, "print no progress")
@@ -114,6 +178,24 @@ func (c *common) register(fs *flagSet, outDefault string, withOut bool) {
 		fs.StringVar(&c.out, "out", outDefault, "write the output folder to `DIR` (default out/"+fs.Name()+"-SCENARIO)")
 		fs.StringVar(&c.formats, "formats", "png,svg,pdf", "figure `formats`, comma-separated")
 	}
+}
+
+// registerRegimes adds --regimes.
+func (c *common) registerRegimes(fs *flagSet) {
+	fs.StringVar(&c.regimes, "regimes", "", "comma-separated `list` of regimes (default: the scenario's default regimes)")
+	c.regimeFlag = "--regimes"
+}
+
+// registerFigureFlags adds --bands and --size, which say how figures are
+// drawn (and are recorded, so that plot draws them the same way).
+func registerFigureFlags(fs *flagSet, bands, size *string) {
+	fs.StringVar(bands, "bands", experiment.BandsPercentile, "what bands and error bars show: `choice` percentile (the middle 95% of replicates),\nreplicates (each replicate drawn thinly) or ci (95% interval of the mean)")
+	fs.StringVar(size, "size", figures.Double.Name, "figure `size`: double (17.4 cm wide, two journal columns) or single (8.4 cm, one column)")
+}
+
+// figureOptions are the figure options the flags give.
+func (c *common) figureOptions() *output.FigureOptions {
+	return &output.FigureOptions{Bands: c.bands, Size: c.size}
 }
 
 // check validates the flags' values; it writes nothing.
@@ -130,6 +212,11 @@ func (c *common) check(fs *flagSet) error {
 	}
 	if _, err := parseFormats(c.formats); err != nil {
 		return err
+	}
+	if c.bands != "" || c.size != "" {
+		if err := experiment.CheckFigureOptions(*c.figureOptions(), nil); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -185,17 +272,11 @@ func (c *common) regimeList(s *scenarios.Scenario) ([]string, error) {
 	known := s.RegimeNames()
 	for _, r := range strings.Split(c.regimes, ",") {
 		r = strings.TrimSpace(r)
-		ok := false
-		for _, k := range known {
-			ok = ok || k == r
+		if !slices.Contains(known, r) {
+			return nil, usageErrorf("%s: unknown regime %q (regimes of %s: %s)%s", c.regimeFlag, r, s.File.Name, strings.Join(known, ", "), suggest.Hint(r, known))
 		}
-		if !ok {
-			return nil, usageErrorf("--regimes: unknown regime %q (regimes of %s: %s)", r, s.File.Name, strings.Join(known, ", "))
-		}
-		for _, seen := range out {
-			if seen == r {
-				return nil, usageErrorf("--regimes: %q is listed twice", r)
-			}
+		if slices.Contains(out, r) {
+			return nil, usageErrorf("%s: %q is listed twice", c.regimeFlag, r)
 		}
 		out = append(out, r)
 	}
@@ -213,6 +294,7 @@ func (c *common) parseArgs(fs *flagSet, args []string, e *env) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	c.given = fs.set
 	return arg, c.check(fs)
 }
 

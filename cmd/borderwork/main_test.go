@@ -449,3 +449,92 @@ func TestBundledScenariosCompareDeterministic(t *testing.T) {
 		sameFolders(t, a, b)
 	}
 }
+
+// TestFigureOptionsAreRecorded: --bands and --size choose how figures are
+// drawn; the folder records the choice, a plot with no flags draws the
+// same bytes again, and plot's flags change it for good.
+func TestFigureOptionsAreRecorded(t *testing.T) {
+	out := smallCompare(t, "--bands", "replicates", "--size", "single", "--formats", "svg")
+	m, _ := output.ReadManifest(out)
+	if o := m.FigureOptions; o == nil || o.Bands != "replicates" || o.Size != "single" {
+		t.Fatalf("manifest figure_options %+v; want replicates, single", m.FigureOptions)
+	}
+	svg := func() []byte {
+		b, err := os.ReadFile(filepath.Join(out, "figures", "trapped.svg"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	drawn := svg()
+	if !bytes.Contains(drawn, []byte(`width="238.11pt"`)) || !bytes.Contains(drawn, []byte("thin lines: single replicates")) {
+		t.Error("trapped.svg is not single-column with replicate lines")
+	}
+	mustRun(t, "plot", "--formats", "svg", out)
+	if !bytes.Equal(svg(), drawn) {
+		t.Error("plot with no flags drew trapped.svg differently from compare")
+	}
+	mustRun(t, "plot", "--formats", "svg", "--bands", "ci", "--size", "double", out)
+	m, _ = output.ReadManifest(out)
+	if o := m.FigureOptions; o.Bands != "ci" || o.Size != "double" {
+		t.Errorf("after plot --bands ci --size double: %+v", o)
+	}
+	ci := svg()
+	if bytes.Equal(ci, drawn) || !bytes.Contains(ci, []byte("95% confidence intervals of the mean")) {
+		t.Error("plot --bands ci did not redraw trapped.svg with confidence intervals")
+	}
+	mustRun(t, "plot", "--formats", "svg", out)
+	if !bytes.Equal(svg(), ci) {
+		t.Error("plot with no flags did not keep the recorded --bands ci")
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"plot", "--bands", "percentil", out}, "did you mean percentile?"},
+		{[]string{"plot", "--size", "singel", out}, "did you mean single?"},
+		{[]string{"plot", "--metric", "deaths", out}, "--metric and --regime choose what a sweep's figures show"},
+		{[]string{"compare", small, "--bands", "range", "--out", filepath.Join(t.TempDir(), "x")}, "--bands: unknown choice"},
+	} {
+		status, _, stderr := runCLI(t, tc.args...)
+		if status != exitUsage || !strings.Contains(stderr, tc.want) {
+			t.Errorf("%v: status %d, %q; want 2 and %q", tc.args, status, stderr, tc.want)
+		}
+	}
+}
+
+// TestByLocationFigures: with --by-location, compare draws the figures of
+// locations.csv, leaving out the locations where nothing was counted.
+func TestByLocationFigures(t *testing.T) {
+	out := smallCompare(t, "--by-location", "--formats", "svg")
+	for _, name := range []string{"trapped_by_location", "abuse_by_location"} {
+		b, err := os.ReadFile(filepath.Join(out, "figures", name+".svg"))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if !bytes.Contains(b, []byte(">Gate<")) {
+			t.Errorf("%s does not show the location Gate", name)
+		}
+	}
+	plain := smallCompare(t, "--formats", "svg")
+	if _, err := os.Stat(filepath.Join(plain, "figures", "trapped_by_location.svg")); err == nil {
+		t.Error("compare without --by-location drew a location figure")
+	}
+}
+
+// TestReproduceWarnsOfUnknownBuild: a test binary records no revision;
+// reproduce says so, and still reproduces.
+func TestReproduceWarnsOfUnknownBuild(t *testing.T) {
+	out := smallCompare(t, "--formats", "")
+	m, _ := output.ReadManifest(out)
+	if m.Commit != "unknown" || m.BuildNote == "" || m.Dirty != nil {
+		t.Fatalf("a test build's manifest: commit %q, dirty %v, note %q", m.Commit, m.Dirty, m.BuildNote)
+	}
+	status, stdout, stderr := runCLI(t, "reproduce", out)
+	if status != 0 || !strings.Contains(stdout, "OK:") {
+		t.Fatalf("reproduce: status %d\n%s\n%s", status, stdout, stderr)
+	}
+	if !strings.Contains(stderr, "warning: the folder does not record which source revision wrote it") {
+		t.Errorf("reproduce did not warn of the unknown revision: %q", stderr)
+	}
+}

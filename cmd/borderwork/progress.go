@@ -14,6 +14,7 @@ type progress struct {
 	w       io.Writer
 	label   string
 	total   int
+	base    int // runs done before this process started (a resumed folder's)
 	start   time.Time
 	last    time.Time
 	enabled bool
@@ -29,6 +30,11 @@ func newProgress(stderr io.Writer, label string, total int, quiet bool) *progres
 	}
 	return p
 }
+
+// resumedFrom says that n of the runs were done before this process
+// started, so that the estimate of the time left counts only the runs
+// this process has done.
+func (p *progress) resumedFrom(n int) { p.base = n }
 
 // testHookEmitted, if set by a test, is called as each run is written.
 var testHookEmitted func(done int)
@@ -48,8 +54,8 @@ func (p *progress) done(n int) {
 	}
 	p.last = now
 	left := "estimating"
-	if n > 0 {
-		remaining := time.Duration(float64(elapsed) / float64(n) * float64(p.total-n))
+	if mine := n - p.base; mine > 0 {
+		remaining := time.Duration(float64(elapsed) / float64(mine) * float64(p.total-n))
 		left = "about " + roundDuration(remaining) + " left"
 	}
 	fmt.Fprintf(p.w, "\r%s: %d/%d runs, %s elapsed, %s   ", p.label, n, p.total, roundDuration(elapsed), left)

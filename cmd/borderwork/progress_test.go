@@ -43,3 +43,15 @@ func TestProgressQuietFirstSecond(t *testing.T) {
 		t.Errorf("progress printed within the first second: %q", b.String())
 	}
 }
+
+// TestProgressResumed: the estimate counts only the runs done in this
+// process, not those a resumed folder already held.
+func TestProgressResumed(t *testing.T) {
+	var b bytes.Buffer
+	p := &progress{w: &b, label: "sweep", total: 100, start: time.Now().Add(-10 * time.Second), enabled: true}
+	p.resumedFrom(60)
+	p.done(70) // 10 runs in 10 s here: 30 left take 30 s
+	if line := b.String(); !strings.Contains(line, "70/100 runs") || !strings.Contains(line, "about 30s left") {
+		t.Errorf("resumed progress line %q; want 70/100 runs and about 30s left", line)
+	}
+}

@@ -3,8 +3,11 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -214,5 +217,162 @@ func TestPlotSweep(t *testing.T) {
 	after, _ := os.ReadFile(filepath.Join(out, "figures", "trapped_person_days_malfunctioning_minus_closed.svg"))
 	if len(before) == 0 || !bytes.Equal(before, after) {
 		t.Error("plot did not redraw the contrast heat map as sweep drew it")
+	}
+}
+
+// TestResumeFromManifestAlone: 'sweep --resume --out DIR' with no other
+// flags completes an interrupted sweep (or shard) from DIR's manifest, the
+// same bytes as the sweep never interrupted; flags that would define
+// another sweep are refused.
+func TestResumeFromManifestAlone(t *testing.T) {
+	dir := t.TempDir()
+	whole := filepath.Join(dir, "whole")
+	mustRun(t, smallSweep(whole, "--bands", "ci")...)
+	for _, shard := range []string{"", "1/2"} {
+		cut := filepath.Join(dir, "cut"+strings.ReplaceAll(shard, "/", "of"))
+		extra := []string{"--workers", "2", "--bands", "ci"}
+		if shard != "" {
+			extra = append(extra, "--shard", shard)
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		testHookEmitted = func(done int) {
+			if done == 5 {
+				cancel()
+			}
+		}
+		status, _, stderr := runCLIContext(ctx, t, smallSweep(cut, extra...)...)
+		testHookEmitted = nil
+		cancel()
+		if status != exitInterrupted {
+			t.Fatalf("interrupted sweep: status %d (%s)", status, stderr)
+		}
+		mustRun(t, "sweep", "--resume", "--out", cut, "--workers", "3")
+		want := whole
+		if shard != "" {
+			want = filepath.Join(dir, "shard-whole")
+			mustRun(t, smallSweep(want, "--shard", shard, "--bands", "ci")...)
+		}
+		sameFolders(t, want, cut)
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"sweep", "--resume", "--out", whole, "--reps", "3"}, "leave out --reps"},
+		{[]string{"sweep", "--resume", small, "--out", whole}, "leave out " + small},
+		{[]string{"sweep", "--resume"}, "give --out"},
+		{[]string{"sweep", "--resume", "--out", filepath.Join(dir, "nothing")}, "no manifest.json"},
+	} {
+		status, _, stderr := runCLI(t, tc.args...)
+		if status != exitUsage || !strings.Contains(stderr, tc.want) {
+			t.Errorf("%v: status %d, %q; want 2 and %q", tc.args, status, stderr, tc.want)
+		}
+	}
+	if out := mustRun(t, "sweep", "--resume", "--out", whole); !strings.Contains(out, "already complete") {
+		t.Errorf("resuming a complete sweep alone printed %q", out)
+	}
+}
+
+// TestPlotSweepMetric: plot --metric draws a sweep's maps for another
+// summary metric, --regime limits them to one regime; the choice is
+// recorded, so a plot with no flags draws the same files again; an
+// unknown metric gets a suggestion.
+func TestPlotSweepMetric(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	mustRun(t, smallSweep(out, "--formats", "svg")...)
+	mustRun(t, "plot", "--formats", "svg", "--metric", "abused_migrants", "--regime", "malfunctioning", out)
+	want := []string{"abused_migrants_malfunctioning.svg", "abused_migrants_malfunctioning_minus_closed.svg"}
+	if got := files(t, filepath.Join(out, "figures")); strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Fatalf("plot --metric abused_migrants --regime malfunctioning drew %v; want %v", got, want)
+	}
+	before, _ := os.ReadFile(filepath.Join(out, "figures", want[0]))
+	mustRun(t, "plot", "--formats", "svg", out)
+	after, _ := os.ReadFile(filepath.Join(out, "figures", want[0]))
+	if got := files(t, filepath.Join(out, "figures")); strings.Join(got, ",") != strings.Join(want, ",") || !bytes.Equal(before, after) {
+		t.Errorf("plot with no flags drew %v, not what the folder records", got)
+	}
+	mustRun(t, "plot", "--formats", "svg", "--regime", "all", "--metric", "trapped_person_days", out)
+	if got := files(t, filepath.Join(out, "figures")); len(got) != 3 {
+		t.Errorf("plot --regime all drew %v; want the maps of both regimes and the contrast", got)
+	}
+	status, _, stderr := runCLI(t, "plot", "--metric", "abused_migrant", out)
+	if status != exitUsage || !strings.Contains(stderr, "did you mean abused_migrants?") {
+		t.Errorf("plot --metric abused_migrant: status %d, %q", status, stderr)
+	}
+}
+
+// TestREADMESweepRunsNoDuplicates: in the README's sweep, only the
+// malfunctioning regime depends on the varied key; the others are run
+// once per replicate, which the command says and the manifest records.
+func TestREADMESweepRunsNoDuplicates(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	stdout := mustRun(t, "sweep", small, "--days", "20", "--reps", "2", "--regimes", "open,closed,malfunctioning,hbm",
+		"--vary", "regimes.malfunctioning.outage_start=0:0.2:5", "--formats", "", "--out", out)
+	// 5 points × 4 regimes × 2 replicates = 40 runs: malfunctioning's 10,
+	// and 2 for each of the other three.
+	if !strings.Contains(stdout, "so 16 of the 40 runs were simulated") {
+		t.Errorf("sweep printed %q", stdout)
+	}
+	m, _ := output.ReadManifest(out)
+	if got := strings.Join(m.Sweep.Reused, ","); got != "open,closed,hbm" {
+		t.Errorf("manifest sweep.reused = %q", got)
+	}
+}
+
+// TestGoldenFigures pins the SVG of every kind of figure the commands
+// draw beyond compare's own (testdata/compare_small.sha256 pins those):
+// the location figures, and the sweep figures of one key, two keys on a
+// grid and on a Latin hypercube, and three keys on a Latin hypercube.
+// Rerun with -update after a deliberate change, and look at the figures.
+func TestGoldenFigures(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs four sweeps")
+	}
+	dir := t.TempDir()
+	lhs := func(out string, samples int, vary ...string) []string {
+		args := []string{"sweep", small, "--days", "20", "--reps", "2", "--regimes", "closed,malfunctioning",
+			"--design", "lhs", "--samples", strconv.Itoa(samples), "--formats", "svg", "--out", out}
+		for _, v := range vary {
+			args = append(args, "--vary", v)
+		}
+		return args
+	}
+	folders := map[string][]string{
+		"compare-by-location": {"compare", small, "--reps", "3", "--days", "40", "--by-location", "--formats", "svg", "--out", filepath.Join(dir, "compare-by-location")},
+		"grid1": {"sweep", small, "--days", "20", "--reps", "2", "--regimes", "closed,malfunctioning", "--formats", "svg",
+			"--vary", "regimes.malfunctioning.outage_start=0.05:0.4:3", "--out", filepath.Join(dir, "grid1")},
+		"grid2": smallSweep(filepath.Join(dir, "grid2"), "--formats", "svg"),
+		"lhs2":  lhs(filepath.Join(dir, "lhs2"), 12, "regimes.malfunctioning.outage_start=0:0.4", "migrants.trapped_after_days=7:21"),
+		"lhs3":  lhs(filepath.Join(dir, "lhs3"), 8, "regimes.malfunctioning.outage_start=0:0.4", "migrants.trapped_after_days=7:21", "posts.Gate.capacity=5:25"),
+	}
+	var names []string
+	for name := range folders {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	var b strings.Builder
+	for _, name := range names {
+		mustRun(t, folders[name]...)
+		figs := filepath.Join(dir, name, "figures")
+		for _, f := range files(t, figs) {
+			if name == "compare-by-location" && !strings.Contains(f, "_by_location") {
+				continue
+			}
+			sum, _ := output.FileSHA256(filepath.Join(figs, f))
+			fmt.Fprintf(&b, "%s  %s/%s\n", sum, name, f)
+		}
+	}
+	path := filepath.Join("testdata", "figures_small.sha256")
+	if *update {
+		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./cmd/borderwork -run TestGoldenFigures -update to create it)", err)
+	}
+	if b.String() != string(want) {
+		t.Errorf("figures differ from %s:\n%s\nIf the change is deliberate, rerun with -update.", path, b.String())
 	}
 }

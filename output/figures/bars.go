@@ -11,11 +11,13 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 )
 
-// Bar is one bar with a 95% interval (Lo, Hi may be NaN: no error bar).
+// Bar is one bar with an interval (Lo, Hi may be NaN: no error bar) and,
+// optionally, the replicates' own values, drawn as dots over the bar.
 // A NaN Mean draws no bar.
 type Bar struct {
 	Label        string // category within a group, e.g. "extortion by smuggler"
 	Mean, Lo, Hi float64
+	Values       []float64 // each replicate's value; nil draws none
 }
 
 // Group is the bars of one regime (or one series) in a grouped bar chart.
@@ -26,52 +28,55 @@ type Group struct {
 }
 
 var (
-	barOutline = draw.LineStyle{Color: color.Gray{Y: 0x33}, Width: vg.Points(0.4)}
-	errorStyle = draw.LineStyle{Color: color.Black, Width: vg.Points(0.9)}
+	barOutline = draw.LineStyle{Color: color.Gray{Y: 0x33}, Width: vg.Points(0.5)}
+	errorStyle = draw.LineStyle{Color: color.Black, Width: vg.Points(0.8)}
 	zeroStyle  = draw.LineStyle{Color: color.Black, Width: vg.Points(0.6)}
+	dotStyle   = draw.GlyphStyle{Color: color.Gray{Y: 0x11}, Radius: vg.Points(1.1), Shape: draw.CircleGlyph{}}
 )
 
 // clusterWidth is the share of a category's slot covered by its bars; the
 // rest separates neighbouring clusters.
 const clusterWidth = 0.8
 
-// GroupedBars draws grouped bars with error bars: one cluster per category,
-// one colour per group (regime), with the legend right of the bars so it
-// hides none. Category labels wrap to their cluster's width, or are set
-// vertically when a single word is too long for it.
-func GroupedBars(title, yLabel string, groups []Group, c Caption) (*Figure, error) {
+// GroupedBars draws grouped horizontal bars with error bars: one cluster
+// per category, top to bottom in the order given, one colour per group
+// (regime), its bars in the groups' order from the top, as in the legend.
+// Category labels stand left of their clusters, horizontal and wrapped,
+// so that they never collide however long they are; valueLabel names
+// the value axis. The legend stands right of the bars, or under them in a
+// narrow figure, so it hides none.
+func GroupedBars(title, valueLabel string, groups []Group, c Caption) (*Figure, error) {
 	if err := checkGroups(groups); err != nil {
 		return nil, fmt.Errorf("figures: GroupedBars %q: %w", title, err)
 	}
+	th := newTheme()
 	p := plot.New()
-	styleAxes(p, "", yLabel)
-	bp := make(barsPlotter, len(groups)) // a copy: see TimeBands
+	styleAxes(p, valueLabel, "")
+	bp := &barsPlotter{groups: make([]Group, len(groups)), th: th} // a copy: see TimeBands
 	for i, g := range groups {
-		bp[i] = Group{Label: g.Label, Bars: slices.Clone(g.Bars), Style: g.Style}
+		bars := slices.Clone(g.Bars)
+		for j := range bars {
+			bars[j].Values = slices.Clone(bars[j].Values)
+		}
+		bp.groups[i] = Group{Label: g.Label, Bars: bars, Style: g.Style}
 	}
-	p.Add(grid(false), bp)
+	p.Add(&gridPlotter{Vertical: gridLine}, bp)
 	n := len(groups[0].Bars)
-	p.X.Min, p.X.Max = -0.5, float64(n)-0.5
-	_, _, ymin, ymax := bp.DataRange()
-	p.Y.Min, p.Y.Max = yRange(ymin, ymax)
-	p.X.Tick.Length = 0
-	p.X.Padding = 0
-
+	p.Y.Min, p.Y.Max = -0.5, float64(n)-0.5
+	xmin, xmax, _, _ := bp.DataRange()
+	p.X.Min, p.X.Max = yRange(xmin, xmax)
+	p.Y.Tick.Length = 0
+	p.Y.Padding = 0
 	labels := make([]string, n)
 	for i, b := range groups[0].Bars {
 		labels[i] = b.Label
 	}
-	lg := newLegend(vg.Points(9))
+	lg := newLegend(1)
 	for i, g := range groups {
 		lg.add(g.Label, barThumb{styleIndex(i, g.Style)})
 	}
-	fig := &Figure{
-		p:       p,
-		title:   title,
-		yLabel:  yLabel,
-		caption: c.text("", "error bars: 95% intervals across replicates"),
-		fit:     categoryTicks(labels),
-	}
+	fig := newFigure(p, th, title, valueLabel, "", c.text("", "error bars: 95% intervals across replicates"))
+	fig.fit = categoryTicks(labels)
 	if len(lg.entries) > 0 {
 		fig.side = lg
 	}
@@ -100,67 +105,91 @@ func checkGroups(groups []Group) error {
 			if b.Lo > b.Hi {
 				return fmt.Errorf("group %q bar %q: lower bound above upper bound", g.Label, b.Label)
 			}
+			for _, v := range b.Values {
+				if !finite(v) {
+					return fmt.Errorf("group %q bar %q: replicate value %v", g.Label, b.Label, v)
+				}
+			}
 		}
 	}
 	return nil
 }
 
-// categoryTicks returns a Figure.fit that labels the clusters, wrapped to
-// the cluster width once the data area's width is known. A label with a
-// word too long for its cluster even when broken after hyphens is set
-// vertically instead (with all the others, for a consistent look): a
-// slant would run the first label off the figure's left edge.
-func categoryTicks(labels []string) func(*plot.Plot, vg.Rectangle) {
-	return func(p *plot.Plot, data vg.Rectangle) {
-		slot := (data.Max.X - data.Min.X) / vg.Length(len(labels))
-		sty := p.X.Tick.Label
-		sty.Rotation = 0
-		sty.XAlign, sty.YAlign = draw.XCenter, draw.YTop
-		ticks := make([]plot.Tick, len(labels))
-		fits := true
-		for i, l := range labels {
-			w := wrapText(l, sty, slot*0.95)
-			if sty.Width(w) > slot*0.95 {
-				w = wrap(l, sty, slot*0.95, true)
+// categoryY is where category i of n sits on the y axis: the first at
+// the top.
+func categoryY(i, n int) float64 { return float64(n - 1 - i) }
+
+// categoryShares are the shares of the figure's width category labels
+// may take, tried in turn until every label is no taller than its
+// cluster's slot: wrapped narrow first, which leaves the bars most room.
+var categoryShares = []float64{0.3, 0.4, 0.5}
+
+// minCategorySize is the smallest type category labels shrink to when
+// even the widest labels are too tall for their slots (a dozen long
+// labels in a single-column figure); it is the only text below 7 points.
+const minCategorySize = 6
+
+// categoryTicks returns a Figure.fit that labels the clusters on the y
+// axis, each label wrapped (after spaces, and after hyphens if a word is
+// too long) so that it fits its cluster's slot: see categoryShares.
+func categoryTicks(labels []string) func(*plot.Plot, vg.Rectangle, *theme) {
+	return func(p *plot.Plot, data vg.Rectangle, th *theme) {
+		slot := (data.Max.Y - data.Min.Y) / vg.Length(len(labels))
+		sty := p.Y.Tick.Label
+		var ticks []plot.Tick
+		for size := th.tickSize; size >= minCategorySize; size -= 0.5 {
+			sty.Font.Size = size
+			for _, share := range categoryShares {
+				maxW := th.figWidth * vg.Length(share)
+				ticks = make([]plot.Tick, len(labels))
+				fits := true
+				for i, l := range labels {
+					w := wrapText(l, sty, maxW)
+					if sty.Width(w) > maxW {
+						w = wrap(l, sty, maxW, true)
+					}
+					ticks[i] = plot.Tick{Value: categoryY(i, len(labels)), Label: w}
+					fits = fits && sty.Height(w) <= slot
+				}
+				if fits {
+					p.Y.Tick.Label = sty
+					p.Y.Tick.Marker = plot.ConstantTicks(ticks)
+					return
+				}
 			}
-			ticks[i] = plot.Tick{Value: float64(i), Label: w}
-			fits = fits && sty.Width(w) <= slot
 		}
-		if !fits {
-			sty.Rotation = math.Pi / 2
-			sty.XAlign, sty.YAlign = draw.XRight, draw.YCenter
-			for i, l := range labels {
-				ticks[i].Label = wrap(l, sty, Height*0.25, true)
-			}
-		}
-		p.X.Tick.Label = sty
-		p.X.Tick.Marker = plot.ConstantTicks(ticks)
+		p.Y.Tick.Label = sty
+		p.Y.Tick.Marker = plot.ConstantTicks(ticks)
 	}
 }
 
-// barsPlotter draws the bars of all groups, then their error bars, so
-// that no bar hides a neighbour's error bar.
-type barsPlotter []Group
-
-// barSpan returns the x extent of group g's bar in category i.
-func (gs barsPlotter) barSpan(i, g int) (x0, x1 float64) {
-	w := clusterWidth / float64(len(gs))
-	x0 = float64(i) - clusterWidth/2 + float64(g)*w
-	return x0, x0 + w
+// barsPlotter draws the bars of all groups, then their error bars and
+// replicate dots, so that no bar hides a neighbour's error bar.
+type barsPlotter struct {
+	groups []Group
+	th     *theme
 }
 
-func (gs barsPlotter) Plot(c draw.Canvas, p *plot.Plot) {
+// barSpan returns the y extent of group g's bar in category i.
+func (bp *barsPlotter) barSpan(i, g int) (y0, y1 float64) {
+	n, k := len(bp.groups[0].Bars), len(bp.groups)
+	w := clusterWidth / float64(k)
+	y1 = categoryY(i, n) + clusterWidth/2 - float64(g)*w
+	return y1 - w, y1
+}
+
+func (bp *barsPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 	trX, trY := p.Transforms(&c)
-	base := math.Max(p.Y.Min, math.Min(0, p.Y.Max))
-	for gi, g := range gs {
+	base := math.Max(p.X.Min, math.Min(0, p.X.Max))
+	for gi, g := range bp.groups {
 		for i, b := range g.Bars {
 			if math.IsNaN(b.Mean) {
 				continue
 			}
-			x0, x1 := gs.barSpan(i, gi)
+			y0, y1 := bp.barSpan(i, gi)
 			pts := []vg.Point{
-				{X: trX(x0), Y: trY(base)}, {X: trX(x1), Y: trY(base)},
-				{X: trX(x1), Y: trY(b.Mean)}, {X: trX(x0), Y: trY(b.Mean)},
+				{X: trX(base), Y: trY(y0)}, {X: trX(b.Mean), Y: trY(y0)},
+				{X: trX(b.Mean), Y: trY(y1)}, {X: trX(base), Y: trY(y1)},
 			}
 			pts = c.ClipPolygonXY(pts)
 			c.FillPolygon(seriesColor(styleIndex(gi, g.Style)), pts)
@@ -169,38 +198,44 @@ func (gs barsPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 			}
 		}
 	}
-	if p.Y.Min < 0 && p.Y.Max > 0 {
-		c.StrokeLine2(zeroStyle, c.Min.X, trY(0), c.Max.X, trY(0))
+	if p.X.Min < 0 && p.X.Max > 0 {
+		c.StrokeLine2(zeroStyle, trX(0), c.Min.Y, trX(0), c.Max.Y)
 	}
-	for gi, g := range gs {
+	for gi, g := range bp.groups {
 		for i, b := range g.Bars {
+			y0, y1 := bp.barSpan(i, gi)
+			y := trY((y0 + y1) / 2)
+			for _, v := range b.Values {
+				if pt := (vg.Point{X: trX(v), Y: y}); c.Contains(pt) {
+					c.DrawGlyph(dotStyle, pt)
+				}
+			}
 			if !finite(b.Lo) || !finite(b.Hi) {
 				continue
 			}
-			x0, x1 := gs.barSpan(i, gi)
-			x := trX((x0 + x1) / 2)
-			capW := min((trX(x1)-trX(x0))*0.25, vg.Points(4))
-			lo, hi := trY(b.Lo), trY(b.Hi)
+			capH := min((trY(y1)-trY(y0))*0.3, vg.Points(3))
+			lo, hi := trX(b.Lo), trX(b.Hi)
 			c.StrokeLines(errorStyle, c.ClipLinesXY(
-				[]vg.Point{{X: x, Y: lo}, {X: x, Y: hi}},
-				[]vg.Point{{X: x - capW, Y: lo}, {X: x + capW, Y: lo}},
-				[]vg.Point{{X: x - capW, Y: hi}, {X: x + capW, Y: hi}},
+				[]vg.Point{{X: lo, Y: y}, {X: hi, Y: y}},
+				[]vg.Point{{X: lo, Y: y - capH}, {X: lo, Y: y + capH}},
+				[]vg.Point{{X: hi, Y: y - capH}, {X: hi, Y: y + capH}},
 			)...)
 		}
 	}
 }
 
-// DataRange covers 0 (the bars' base), every mean and every interval.
-func (gs barsPlotter) DataRange() (xmin, xmax, ymin, ymax float64) {
-	ymin, ymax = 0, 0
-	for _, g := range gs {
+// DataRange covers 0 (the bars' base), every mean, interval and
+// replicate value, on the x axis.
+func (bp *barsPlotter) DataRange() (xmin, xmax, ymin, ymax float64) {
+	xmin, xmax = 0, 0
+	for _, g := range bp.groups {
 		for _, b := range g.Bars {
-			for _, v := range []float64{b.Mean, b.Lo, b.Hi} {
+			for _, v := range append([]float64{b.Mean, b.Lo, b.Hi}, b.Values...) {
 				if finite(v) {
-					ymin, ymax = math.Min(ymin, v), math.Max(ymax, v)
+					xmin, xmax = math.Min(xmin, v), math.Max(xmax, v)
 				}
 			}
 		}
 	}
-	return -0.5, float64(len(gs[0].Bars)) - 0.5, ymin, ymax
+	return xmin, xmax, -0.5, float64(len(bp.groups[0].Bars)) - 0.5
 }

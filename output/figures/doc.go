@@ -1,20 +1,32 @@
 // Package figures draws borderwork's figures: a Figure is one chart of
-// already-aggregated results (time series with 95% bands, grouped bars with
-// error bars, or a heatmap of a parameter sweep), and Save writes it as PNG,
-// SVG and PDF files that are byte-identical whenever the same data is drawn
-// again, in the same process or in a new one.
+// already-aggregated results (time series with bands or replicate lines,
+// horizontal grouped bars with error bars or replicate dots, a heat map of
+// a grid, coloured points or a scatter of a Latin hypercube), and Save
+// writes it as PNG, SVG and PDF files that are byte-identical whenever the
+// same data is drawn again, in the same process or in a new one.
 //
 // The package does no statistics and reads no files: callers pass summary
-// numbers (means and interval bounds) and a Caption naming the scenario,
-// seed and replicate count, which is printed under every figure so that a
-// figure separated from its folder still says where it came from.
+// numbers (means and band bounds) and a Caption naming the scenario, seed
+// and replicate count and saying what the bands show, which is printed
+// under every figure so that a figure separated from its folder still says
+// where it came from.
 //
-// Every figure has the same layout: title on top, data area with axes,
-// legend or colour bar to the right of the data (never over it), and the
-// caption in small type at the bottom. Colours come from the Okabe–Ito
-// colour-blind-safe palette by position in the caller's slice, so the same
-// regime order gives the same colours in every figure; lines also differ by
-// dash pattern so they stay apart in greyscale print.
+// A figure is drawn at a Size meant for print at 100%: Double (two journal
+// columns, the default) or Single (one), PNG at 300 dpi. Every figure has
+// the same layout: title on top, data area with axes, legend or colour bar
+// to the right of the data (or, in a Single figure, the legend under it:
+// never over the data), and the caption in small type at the bottom. Tick
+// labels, category labels and colour-bar labels adapt to the space there
+// is; Layout records where every line of text went, and its Problems say
+// whether any overlaps another, leaves the canvas or runs across the edge
+// of the data area (tests check every figure a command writes).
+//
+// Colours come from the Okabe–Ito colour-blind-safe palette by position in
+// the caller's slice (or a Style the caller fixes), so the same regimes
+// get the same colours in every figure; lines also differ by dash pattern
+// and markers by shape, so they stay apart in greyscale print. Heat maps
+// use viridis, or a diverging blue–red palette centred on 0, on a scale
+// fitted to the data or fixed by the caller (shares on [0, 1]).
 //
 // Determinism: nothing that reaches the output depends on the clock, map
 // order or randomness. The PDF backend (fpdf) would otherwise stamp the

@@ -41,14 +41,6 @@ func init() {
 	// own fpdf document.
 }
 
-// Size and resolution of every figure: 16 cm × 10 cm fits a page width,
-// and 180 dpi keeps 9-point tick labels crisp in the PNG.
-const (
-	Width  = 16 * vg.Centimeter
-	Height = 10 * vg.Centimeter
-	DPI    = 180
-)
-
 // knownFormats lists the formats Save and Encode accept.
 var knownFormats = []string{"png", "svg", "pdf"}
 
@@ -59,15 +51,27 @@ func Formats() []string { return slices.Clone(knownFormats) }
 type Caption struct {
 	Scenario string // scenario name, e.g. "sahel"
 	Seed     int64
-	Reps     int    // replicates per regime (or per sweep point)
-	Extra    string // optional, appended, e.g. "--set regimes.closed.patrol=0.1"
+	Reps     int // replicates per regime (or per sweep point)
+	// Per qualifies Reps, e.g. " per point"; "" takes the figure's own
+	// (" per cell" for a heat map).
+	Per string
+	// Spread says what the figure's bands, error bars or marks show, e.g.
+	// "bands: middle 95% of replicates"; "" takes the figure's default.
+	// It is left out when Reps is 1, since one replicate has no spread.
+	Spread string
+	Extra  string // optional, appended, e.g. "--set regimes.closed.patrol=0.1"
 }
 
 // text renders the caption. per qualifies the replicate count (e.g. " per
-// cell"); spread says what the figure's intervals are (e.g. "95% bands
-// across replicates") and is dropped when Reps is 1, because one replicate
-// has no spread. A Reps of 0 or less is left out.
+// cell") and spread says what the figure's intervals are, unless the
+// caption sets its own. A Reps of 0 or less is left out.
 func (c Caption) text(per, spread string) string {
+	if c.Per != "" {
+		per = c.Per
+	}
+	if c.Spread != "" {
+		spread = c.Spread
+	}
 	var parts []string
 	if c.Scenario != "" {
 		parts = append(parts, "scenario "+c.Scenario)
@@ -88,54 +92,97 @@ func (c Caption) text(per, spread string) string {
 	return strings.Join(parts, " · ")
 }
 
-// Figure is a drawn figure ready to save. It is not safe for concurrent
-// use: drawing adapts its tick labels to the space available.
+// Figure is a drawn figure ready to save, at a Size (Double unless
+// SetSize says otherwise). It is not safe for concurrent use: drawing
+// adapts its tick labels to the space available.
 type Figure struct {
 	p       *plot.Plot
 	title   string
 	caption string
-	side    sidePanel // legend or colour bar right of the data; may be nil
+	side    sidePanel // legend or colour bar beside (or under) the data; may be nil
 
 	// fit, if set, adapts p to the size of its data area before drawing
 	// (wrapping or thinning tick labels).
-	fit func(p *plot.Plot, data vg.Rectangle)
+	fit func(p *plot.Plot, data vg.Rectangle, th *theme)
 
 	// xLabel and yLabel are the axis labels before wrapping.
 	xLabel, yLabel string
+
+	size Size
+	// th is the size's theme, shared with the figure's plotters, which
+	// read line widths and marker sizes from it when they draw.
+	th *theme
+	// data is the data area of the last drawing, for Layout.
+	data vg.Rectangle
 }
+
+// newFigure starts a figure of p at the default size; th is the theme
+// its plotters were given.
+func newFigure(p *plot.Plot, th *theme, title, xLabel, yLabel, caption string) *Figure {
+	*th = Double.theme
+	return &Figure{p: p, th: th, size: Double, title: title, xLabel: xLabel, yLabel: yLabel, caption: caption}
+}
+
+// newTheme is the theme a figure's plotters share with it.
+func newTheme() *theme {
+	th := Double.theme
+	return &th
+}
+
+// SetSize sets the size the figure is drawn at.
+func (f *Figure) SetSize(s Size) {
+	f.size = s
+	*f.th = s.theme
+}
+
+// Size is the size the figure is drawn at.
+func (f *Figure) Size() Size { return f.size }
 
 // sidePanel is what stands right of the data area.
 type sidePanel interface {
 	// width is the horizontal space the panel needs.
-	width() vg.Length
+	width(th *theme) vg.Length
 	// draw draws the panel into c, whose vertical extent is the data area's.
-	draw(c draw.Canvas)
+	draw(c draw.Canvas, th *theme)
+}
+
+// belowPanel is a side panel that can stand under the data area instead,
+// as a legend does in a narrow figure.
+type belowPanel interface {
+	sidePanel
+	// height is the vertical space the panel needs in the given width.
+	height(th *theme, width vg.Length) vg.Length
+	// drawBelow draws the panel into c, as wide as the data area.
+	drawBelow(c draw.Canvas, th *theme)
 }
 
 // Layout lengths.
 const (
-	margin   = 8 * vg.Length(1)  // around the figure
+	margin   = 6 * vg.Length(1)  // around the figure
 	sideGap  = 10 * vg.Length(1) // between data area and side panel
-	titleGap = 6 * vg.Length(1)
-	capGap   = 6 * vg.Length(1)
+	belowGap = 4 * vg.Length(1)  // between the x axis and a panel under it
+	titleGap = 5 * vg.Length(1)
+	capGap   = 5 * vg.Length(1)
 )
 
 // draw draws f onto c: title, caption, plot, side panel.
 func (f *Figure) draw(c draw.Canvas) {
+	th := f.th
+	applyTheme(f.p, th)
 	c.SetColor(color.White)
 	c.Fill(c.Rectangle.Path())
 	in := draw.Crop(c, margin, -margin, margin, -margin)
 	w := in.Max.X - in.Min.X
 
 	if f.title != "" {
-		sty := textStyle(titleSize)
+		sty := textStyle(th.titleSize)
 		sty.XAlign, sty.YAlign = draw.XCenter, draw.YTop
 		t := wrapText(f.title, sty, w)
 		in.FillText(sty, vg.Point{X: in.Center().X, Y: in.Max.Y}, t)
 		in.Max.Y -= sty.Height(t) + titleGap
 	}
 	if f.caption != "" {
-		sty := textStyle(captionSize)
+		sty := textStyle(th.captionSize)
 		sty.Color = captionColor
 		sty.XAlign, sty.YAlign = draw.XLeft, draw.YBottom
 		t := wrapText(f.caption, sty, w)
@@ -144,20 +191,35 @@ func (f *Figure) draw(c draw.Canvas) {
 	}
 
 	area := in
-	if f.side != nil {
-		area.Max.X -= f.side.width() + sideGap
+	below, isBelow := f.side.(belowPanel)
+	isBelow = isBelow && th.legendBelow
+	var belowH vg.Length
+	switch {
+	case isBelow:
+		belowH = below.height(th, w)
+		area.Min.Y += belowH + belowGap
+	case f.side != nil:
+		area.Max.X -= f.side.width(th) + sideGap
 	}
 	if f.fit != nil {
-		f.fit(f.p, f.p.DataCanvas(area).Rectangle)
+		f.fit(f.p, f.p.DataCanvas(area).Rectangle, th)
 	}
+	data := f.p.DataCanvas(area)
+	fitXTicks(f.p, data.Max.X-data.Min.X)
 	f.fitAxisLabels(area)
 	f.p.Draw(area)
-	if f.side != nil {
-		data := f.p.DataCanvas(area)
+	data = f.p.DataCanvas(area)
+	f.data = data.Rectangle
+	switch {
+	case isBelow:
+		panel := in
+		panel.Max.Y = in.Min.Y + belowH
+		below.drawBelow(panel, th)
+	case f.side != nil:
 		panel := in
 		panel.Min.X = area.Max.X + sideGap
 		panel.Min.Y, panel.Max.Y = data.Min.Y, data.Max.Y
-		f.side.draw(panel)
+		f.side.draw(panel, th)
 	}
 }
 
@@ -170,20 +232,27 @@ func (f *Figure) fitAxisLabels(area draw.Canvas) {
 	f.p.Y.Label.Text = wrapText(f.yLabel, f.p.Y.Label.TextStyle, data.Max.Y-data.Min.Y)
 }
 
-// Encode writes fig in format ("png", "svg" or "pdf") to w.
-func (f *Figure) Encode(w io.Writer, format string) (err error) {
+// Encode writes fig in format ("png", "svg" or "pdf") to w, at its size.
+func (f *Figure) Encode(w io.Writer, format string) error {
+	return f.encode(w, format, nil)
+}
+
+// encode is Encode with a hook that may wrap the backend's canvas (to
+// record what is drawn).
+func (f *Figure) encode(w io.Writer, format string, wrap func(vg.CanvasSizer) vg.CanvasSizer) (err error) {
 	if f == nil || f.p == nil {
 		return errors.New("figures: nil figure")
 	}
+	width, height := f.size.Width, f.size.Height
 	var c vg.CanvasWriterTo
 	switch format {
 	case "png":
 		c = vgimg.PngCanvas{Canvas: vgimg.NewWith(
-			vgimg.UseWH(Width, Height), vgimg.UseDPI(DPI), vgimg.UseBackgroundColor(color.White))}
+			vgimg.UseWH(width, height), vgimg.UseDPI(DPI), vgimg.UseBackgroundColor(color.White))}
 	case "svg":
-		c = vgsvg.New(Width, Height)
+		c = vgsvg.New(width, height)
 	case "pdf":
-		c = pdfCanvas{vgpdf.New(Width, Height)}
+		c = pdfCanvas{vgpdf.New(width, height)}
 	default:
 		return fmt.Errorf("figures: unknown format %q (want one of %s)", format, strings.Join(knownFormats, ", "))
 	}
@@ -195,7 +264,11 @@ func (f *Figure) Encode(w io.Writer, format string) (err error) {
 			err = fmt.Errorf("figures: drawing %s: %v", format, r)
 		}
 	}()
-	f.draw(draw.New(c))
+	var target vg.CanvasSizer = c
+	if wrap != nil {
+		target = wrap(c)
+	}
+	f.draw(draw.New(target))
 	if format != "svg" {
 		_, err = c.WriteTo(w)
 		return err

@@ -14,11 +14,14 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"gonum.org/v1/plot/vg"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
-// goldenFigures are the figures whose output is pinned in testdata/.
+// goldenFigures are the figures whose output is pinned in testdata/:
+// one or more per kind of figure, drawn at every Size.
 var goldenFigures = []struct {
 	name string
 	draw func() (*Figure, error)
@@ -35,8 +38,19 @@ var goldenFigures = []struct {
 		}
 		return TimeBands("Refugees in camp", "day", "refugees", bands, sampleCaption)
 	}},
+	{"timebands_replicates", func() (*Figure, error) {
+		c := sampleCaption
+		c.Reps, c.Spread = 5, "thin lines: single replicates"
+		return TimeBands("Migrants trapped at the border", "day", "migrants trapped", sampleReplicateBands(5), c)
+	}},
 	{"groupedbars", func() (*Figure, error) {
 		return GroupedBars("Harm by cause and regime", "share of migrants harmed", sampleGroups(), sampleCaption)
+	}},
+	{"groupedbars_dots", func() (*Figure, error) {
+		c := sampleCaption
+		c.Reps, c.Spread = 5, "dots: single replicates"
+		return GroupedBars("Abuse by kind and perpetrator, with a label long enough to wrap twice", "abuse events per run",
+			sampleDotGroups(), c)
 	}},
 	{"heatmap", func() (*Figure, error) {
 		x, y, z := sampleGrid(false)
@@ -50,6 +64,51 @@ var goldenFigures = []struct {
 		return Heatmap("Migrants trapped: hbm minus closed", "patrol intensity",
 			"smuggler price (USD)", "difference in migrants trapped", x, y, z, true, c)
 	}},
+	{"heatmap_shares", func() (*Figure, error) {
+		x, y, z, n := sampleShares()
+		c := sampleCaption
+		c.Per, c.Extra = " per point", "numbers: points per cell"
+		return HeatmapWith("Where malfunction harms more than closure", "information quality under malfunction",
+			"desperation effect", "share of points where H1 holds", x, y, z, HeatOptions{Lo: 0, Hi: 1, Counts: n, Binned: true}, c)
+	}},
+	{"colorpoints", func() (*Figure, error) {
+		x, y, z := samplePoints()
+		return ColorPoints("Trapped person-days under malfunctioning", "regimes.malfunctioning.outage_start",
+			"abuse.desperation_effect", "trapped person-days per run (mean)", x, y, z, HeatOptions{}, sampleCaption)
+	}},
+	{"scatter", func() (*Figure, error) {
+		return Scatter("Deaths against outage length, the other keys varying", "outage days", "deaths per run (mean)",
+			sampleSeries(), sampleCaption)
+	}},
+}
+
+// goldenName is the name of a golden figure's files at a size.
+func goldenName(name string, s Size) string {
+	if s.Name == Double.Name {
+		return name
+	}
+	return name + "_" + s.Name
+}
+
+// TestDump writes every golden figure at every size in every format to
+// the folder $FIGURES_DUMP, to look at; it does nothing otherwise.
+func TestDump(t *testing.T) {
+	dir := os.Getenv("FIGURES_DUMP")
+	if dir == "" {
+		t.Skip("set FIGURES_DUMP to a folder to write the golden figures there")
+	}
+	for _, g := range goldenFigures {
+		for _, s := range Sizes() {
+			fig, err := g.draw()
+			if err != nil {
+				t.Fatal(err)
+			}
+			fig.SetSize(s)
+			if err := Save(fig, dir, goldenName(g.name, s), Formats()); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
 }
 
 // encodeAll returns fig in every format, keyed by extension.
@@ -66,19 +125,23 @@ func encodeAll(t *testing.T, fig *Figure) map[string][]byte {
 	return out
 }
 
-// goldenHashes returns "sha256  name.ext" lines for every golden figure.
+// goldenHashes returns "sha256  name.ext" lines for every golden figure
+// at every size.
 func goldenHashes(t *testing.T) []string {
 	t.Helper()
 	var lines []string
 	for _, g := range goldenFigures {
-		fig, err := g.draw()
-		if err != nil {
-			t.Fatalf("%s: %v", g.name, err)
-		}
-		enc := encodeAll(t, fig)
-		for _, f := range Formats() {
-			sum := sha256.Sum256(enc[f])
-			lines = append(lines, hex.EncodeToString(sum[:])+"  "+g.name+"."+f)
+		for _, s := range Sizes() {
+			fig, err := g.draw()
+			if err != nil {
+				t.Fatalf("%s: %v", g.name, err)
+			}
+			fig.SetSize(s)
+			enc := encodeAll(t, fig)
+			for _, f := range Formats() {
+				sum := sha256.Sum256(enc[f])
+				lines = append(lines, hex.EncodeToString(sum[:])+"  "+goldenName(g.name, s)+"."+f)
+			}
 		}
 	}
 	return lines
@@ -357,9 +420,21 @@ func TestInvalidInput(t *testing.T) {
 // replicate), gaps, one point, all-zero data, all-NaN and one-cell grids,
 // missing bars and negative values.
 func TestDegenerateInput(t *testing.T) {
+	for name, draw := range degenerateFigures() {
+		fig, err := draw()
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		encodeAll(t, fig)
+	}
+}
+
+// degenerateFigures are figures of unusual but valid data.
+func degenerateFigures() map[string]func() (*Figure, error) {
 	nan := math.NaN()
 	one := Caption{Scenario: "s", Seed: 1, Reps: 1}
-	figs := map[string]func() (*Figure, error){
+	return map[string]func() (*Figure, error){
 		"NaN bands": func() (*Figure, error) {
 			return TimeBands("t", "day", "n", []Band{{Label: "a", X: []float64{0, 1, 2}, Mean: []float64{1, nan, 3},
 				Lo: []float64{nan, nan, nan}, Hi: []float64{nan, nan, nan}}}, one)
@@ -382,14 +457,26 @@ func TestDegenerateInput(t *testing.T) {
 		"one cell": func() (*Figure, error) {
 			return Heatmap("t", "x", "y", "z", []float64{3}, []float64{0}, [][]float64{{7}}, false, one)
 		},
-	}
-	for name, draw := range figs {
-		fig, err := draw()
-		if err != nil {
-			t.Errorf("%s: %v", name, err)
-			continue
-		}
-		encodeAll(t, fig)
+		"one cell with a count": func() (*Figure, error) {
+			return HeatmapWith("t", "x", "y", "z", []float64{3}, []float64{0}, [][]float64{{0.5}},
+				HeatOptions{Lo: 0, Hi: 1, Counts: [][]int{{12}}}, one)
+		},
+		"one point": func() (*Figure, error) {
+			return ColorPoints("t", "x", "y", "z", []float64{1}, []float64{2}, []float64{nan}, HeatOptions{}, one)
+		},
+		"scatter of NaN": func() (*Figure, error) {
+			return Scatter("t", "x", "y", []Series{{Label: "a", X: []float64{nan}, Y: []float64{1}}}, one)
+		},
+		"long tick labels": func() (*Figure, error) {
+			return GroupedBars("t", "y", []Group{{Label: "a", Bars: []Bar{{Label: "x", Mean: 1234567890, Lo: 1.1e9, Hi: 1.35e9}}}}, one)
+		},
+		"many categories": func() (*Figure, error) {
+			var bars []Bar
+			for i := range 12 {
+				bars = append(bars, Bar{Label: fmt.Sprintf("a rather long category name number %d", i), Mean: float64(i), Lo: nan, Hi: nan})
+			}
+			return GroupedBars("t", "y", []Group{{Label: "only", Bars: bars}}, one)
+		},
 	}
 }
 
@@ -517,5 +604,104 @@ func TestFigureKeepsItsData(t *testing.T) {
 	z[0][0], x[0] = 1e9, -5
 	if !bytes.Equal(before, encodeAll(t, h)["svg"]) {
 		t.Error("Heatmap figure changed with the caller's slices")
+	}
+}
+
+// TestLayout draws every golden figure, and the degenerate ones, at every
+// size in every format, and requires that no line of text overlaps
+// another, leaves the canvas or runs across the edge of the data area;
+// and that the text lands in the same places in every format.
+func TestLayout(t *testing.T) {
+	type drawer struct {
+		name string
+		draw func() (*Figure, error)
+	}
+	var all []drawer
+	for _, g := range goldenFigures {
+		all = append(all, drawer{g.name, g.draw})
+	}
+	for name, d := range degenerateFigures() {
+		all = append(all, drawer{"degenerate " + name, d})
+	}
+	for _, g := range all {
+		for _, s := range Sizes() {
+			fig, err := g.draw()
+			if err != nil {
+				t.Fatalf("%s: %v", g.name, err)
+			}
+			fig.SetSize(s)
+			var first *Layout
+			for _, format := range Formats() {
+				l, err := fig.Layout(format)
+				if err != nil {
+					t.Fatalf("%s %s %s: %v", g.name, s.Name, format, err)
+				}
+				if len(l.Text) == 0 {
+					t.Errorf("%s %s %s: no text recorded", g.name, s.Name, format)
+				}
+				for _, p := range l.Problems() {
+					t.Errorf("%s, %s size, %s: %s", g.name, s.Name, format, p)
+				}
+				if first == nil {
+					first = l
+				} else if !slices.Equal(first.Text, l.Text) {
+					t.Errorf("%s %s: text placed differently in %s than in %s", g.name, s.Name, format, Formats()[0])
+				}
+			}
+		}
+	}
+}
+
+// TestLayoutProblems checks the checker: overlapping boxes, a box off the
+// canvas and one across the data area's edge are reported; touching
+// lines of one paragraph and text inside the data area are not.
+func TestLayoutProblems(t *testing.T) {
+	box := func(text string, x0, y0, x1, y1 float64) TextBox {
+		return TextBox{Text: text, Rectangle: vg.Rectangle{Min: vg.Point{X: vg.Length(x0), Y: vg.Length(y0)}, Max: vg.Point{X: vg.Length(x1), Y: vg.Length(y1)}}}
+	}
+	l := Layout{
+		Canvas: vg.Rectangle{Max: vg.Point{X: 100, Y: 100}},
+		Data:   vg.Rectangle{Min: vg.Point{X: 20, Y: 20}, Max: vg.Point{X: 90, Y: 90}},
+		Text: []TextBox{
+			box("line one", 0, 10, 15, 18), box("line two", 0, 2, 15, 10), // touching: fine
+			box("inside", 30, 30, 40, 38),                        // in the data area: fine
+			box("a", 40, 92, 60, 99), box("b", 55, 93, 70, 99.5), // overlap
+			box("off", 95, 50, 105, 58),   // leaves the canvas (and crosses the data edge? no: x 95 > 90)
+			box("across", 10, 50, 25, 58), // runs into the data area
+		},
+	}
+	got := l.Problems()
+	want := []string{`"a"`, `"off"`, `"across"`}
+	if len(got) != len(want) {
+		t.Fatalf("problems:\n%s\nwant %d", strings.Join(got, "\n"), len(want))
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(got[i], w) {
+			t.Errorf("problem %d = %q, want it about %s", i, got[i], w)
+		}
+	}
+}
+
+// TestLayoutRecordsRotatedText checks where the recorder puts the y axis
+// label, which plot draws rotated a quarter turn: at the left edge,
+// taller than wide, and as tall as the label is long.
+func TestLayoutRecordsRotatedText(t *testing.T) {
+	fig, err := goldenFigures[0].draw()
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := fig.Layout("svg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := slices.IndexFunc(l.Text, func(b TextBox) bool { return b.Text == "migrants trapped" })
+	if i < 0 {
+		t.Fatal("the y axis label was not recorded")
+	}
+	b := l.Text[i]
+	h, w := b.Max.Y-b.Min.Y, b.Max.X-b.Min.X
+	want := textStyle(Double.labelSize).Width("migrants trapped")
+	if b.Min.X > margin+vg.Points(1) || h <= w || math.Abs(float64(h-want)) > 0.01 || math.Abs(float64(w-Double.labelSize)) > 0.01 {
+		t.Errorf("y label box %s (%v × %v): want at the left edge, %v tall and %v wide", rect(b.Rectangle), w, h, want, Double.labelSize)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"math"
 	"slices"
+	"strconv"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/text"
@@ -50,20 +51,83 @@ func (s colorScale) at(v float64) color.Color {
 	return color.NRGBA{mix(a.R, b.R), mix(a.G, b.G), mix(a.B, b.B), 0xFF}
 }
 
+// HeatOptions say how a heat map (or a map of coloured points) colours
+// its values and what else it shows.
+type HeatOptions struct {
+	// Diverging uses a diverging colour-blind-safe palette centred on 0
+	// (for differences between regimes); otherwise a sequential one
+	// (viridis) whose scale starts at 0 when no value is negative, so that
+	// colours compare across figures of counts.
+	Diverging bool
+	// Lo and Hi, when Lo < Hi, fix the colour scale: shares on [0, 1]
+	// then look the same in every figure, and 25% never takes the colour
+	// of "everywhere". Values outside are drawn in the end colours.
+	Lo, Hi float64
+	// Counts, if set (rows and columns as z), are printed in each cell,
+	// e.g. how many points a binned cell pools; a cell with count 0 shows
+	// none. Numbers that do not fit their cells are left out.
+	Counts [][]int
+	// Binned says x and y are the centres of equal bins rather than the
+	// values of a grid: the axes then get round-number ticks instead of
+	// one tick per value.
+	Binned bool
+}
+
+// scale is the colour scale of values spanning [zmin, zmax] (both
+// infinite when there are none).
+func (o HeatOptions) scale(zmin, zmax float64) colorScale {
+	s := colorScale{anchors: viridis}
+	if o.Diverging {
+		s.anchors = blueRed
+	}
+	switch {
+	case o.Lo < o.Hi:
+		s.lo, s.hi = o.Lo, o.Hi
+	case math.IsInf(zmin, 0): // every value is NaN
+		s.lo, s.hi = 0, 1
+		if o.Diverging {
+			s.lo = -1
+		}
+	case o.Diverging:
+		m := math.Max(math.Abs(zmin), math.Abs(zmax))
+		if m == 0 {
+			m = 1
+		}
+		s.lo, s.hi = -m, m
+	default:
+		s.lo, s.hi = math.Min(zmin, 0), zmax
+		if s.hi == s.lo {
+			s.hi = s.lo + 1
+		}
+	}
+	return s
+}
+
 // Heatmap draws values z[row][col] over a grid of x (cols) and y (rows)
-// values, with a colour bar labelled zLabel. NaN cells are drawn grey, and
-// the colour bar then shows a "no data" swatch.
-//
-// diverging=true uses a diverging colour-blind-safe palette centred on 0
-// (for differences between regimes); false uses a sequential one (viridis)
-// whose scale starts at 0 when no value is negative, so colours compare
-// across figures of counts. Cells are centred on their grid values, and
-// the axes are ticked at the grid values (thinned when they would crowd).
-// x and y must be strictly increasing; an unevenly spaced grid is drawn
-// with equal cells, its ticks still labelled with the values.
+// values, with a colour bar labelled zLabel: HeatmapWith with only the
+// choice of a diverging palette.
 func Heatmap(title, xLabel, yLabel, zLabel string, x, y []float64, z [][]float64, diverging bool, c Caption) (*Figure, error) {
+	return HeatmapWith(title, xLabel, yLabel, zLabel, x, y, z, HeatOptions{Diverging: diverging}, c)
+}
+
+// HeatmapWith draws values z[row][col] over a grid of x (cols) and y
+// (rows) values, with a colour bar labelled zLabel, coloured and
+// annotated as o says. NaN cells are drawn grey, and the colour bar then
+// shows a "no data" swatch. Cells are centred on their grid values, and
+// the axes are ticked at the grid values (thinned when they would crowd,
+// labelled with no more digits than tell neighbours apart), or at round
+// numbers when o.Binned. x and y must be strictly increasing; an
+// unevenly spaced grid is drawn with equal cells, its ticks still
+// labelled with the values.
+func HeatmapWith(title, xLabel, yLabel, zLabel string, x, y []float64, z [][]float64, o HeatOptions, c Caption) (*Figure, error) {
 	if err := checkGrid(x, y, z); err != nil {
 		return nil, fmt.Errorf("figures: Heatmap %q: %w", title, err)
+	}
+	if err := checkCounts(o.Counts, z); err != nil {
+		return nil, fmt.Errorf("figures: Heatmap %q: %w", title, err)
+	}
+	if math.IsNaN(o.Lo) || math.IsNaN(o.Hi) || math.IsInf(o.Lo, 0) || math.IsInf(o.Hi, 0) {
+		return nil, fmt.Errorf("figures: Heatmap %q: colour scale [%v, %v]", title, o.Lo, o.Hi)
 	}
 	zmin, zmax := math.Inf(1), math.Inf(-1)
 	hasNaN := false
@@ -76,29 +140,9 @@ func Heatmap(title, xLabel, yLabel, zLabel string, x, y []float64, z [][]float64
 			zmin, zmax = math.Min(zmin, v), math.Max(zmax, v)
 		}
 	}
-	scale := colorScale{anchors: viridis}
-	switch {
-	case math.IsInf(zmin, 0): // every cell is NaN
-		scale.lo, scale.hi = 0, 1
-		if diverging {
-			scale.lo = -1
-		}
-	case diverging:
-		m := math.Max(math.Abs(zmin), math.Abs(zmax))
-		if m == 0 {
-			m = 1
-		}
-		scale.lo, scale.hi = -m, m
-	default:
-		scale.lo, scale.hi = math.Min(zmin, 0), zmax
-		if scale.hi == scale.lo {
-			scale.hi = scale.lo + 1
-		}
-	}
-	if diverging {
-		scale.anchors = blueRed
-	}
+	scale := o.scale(zmin, zmax)
 
+	th := newTheme()
 	p := plot.New()
 	styleAxes(p, xLabel, yLabel)
 	p.X.Padding, p.Y.Padding = 0, 0
@@ -109,21 +153,42 @@ func Heatmap(title, xLabel, yLabel, zLabel string, x, y []float64, z [][]float64
 		zc[i] = slices.Clone(row)
 	}
 	z = zc
+	var counts [][]int
+	for _, row := range o.Counts {
+		counts = append(counts, slices.Clone(row))
+	}
 	xp, yp := positions(x), positions(y)
-	cp := &cellsPlotter{x: edges(xp), y: edges(yp), z: z, scale: scale}
+	cp := &cellsPlotter{x: edges(xp), y: edges(yp), z: z, counts: counts, scale: scale, th: th}
 	p.Add(cp)
 	p.X.Min, p.X.Max = cp.x[0], cp.x[len(cp.x)-1]
 	p.Y.Min, p.Y.Max = cp.y[0], cp.y[len(cp.y)-1]
 
-	return &Figure{
-		p:       p,
-		title:   title,
-		xLabel:  xLabel,
-		yLabel:  yLabel,
-		caption: c.text(" per cell", ""),
-		side:    newColorBar(zLabel, scale, hasNaN),
-		fit:     gridTicks(x, xp, y, yp),
-	}, nil
+	fig := newFigure(p, th, title, xLabel, yLabel, c.text(" per cell", ""))
+	fig.side = newColorBar(zLabel, scale, hasNaN)
+	if !o.Binned {
+		fig.fit = gridTicks(x, xp, y, yp)
+	}
+	return fig, nil
+}
+
+func checkCounts(counts [][]int, z [][]float64) error {
+	if counts == nil {
+		return nil
+	}
+	if len(counts) != len(z) {
+		return fmt.Errorf("%d rows of counts for %d rows of z", len(counts), len(z))
+	}
+	for r, row := range counts {
+		if len(row) != len(z[r]) {
+			return fmt.Errorf("row %d of counts has %d values for %d", r, len(row), len(z[r]))
+		}
+		for col, n := range row {
+			if n < 0 {
+				return fmt.Errorf("counts[%d][%d] = %d", r, col, n)
+			}
+		}
+	}
+	return nil
 }
 
 func checkGrid(x, y []float64, z [][]float64) error {
@@ -203,8 +268,8 @@ func edges(vs []float64) []float64 {
 // gridTicks returns a Figure.fit that ticks both axes at the grid values
 // (labels from x and y, placed at xp and yp), showing only every k-th label
 // where all would crowd.
-func gridTicks(x, xp, y, yp []float64) func(*plot.Plot, vg.Rectangle) {
-	return func(p *plot.Plot, data vg.Rectangle) {
+func gridTicks(x, xp, y, yp []float64) func(*plot.Plot, vg.Rectangle, *theme) {
+	return func(p *plot.Plot, data vg.Rectangle, _ *theme) {
 		sty := p.X.Tick.Label
 		xs := data.Max.X - data.Min.X
 		ys := data.Max.Y - data.Min.Y
@@ -221,7 +286,7 @@ func gridTicks(x, xp, y, yp []float64) func(*plot.Plot, vg.Rectangle) {
 // smallest step at which neighbouring labels, need(label) apart, fit along
 // an axis of the given length spanning [lo, hi].
 func gridTickList(vs, pos []float64, lo, hi float64, length vg.Length, need func(string) vg.Length) plot.ConstantTicks {
-	d := gridDecimals(vs)
+	d := labelDecimals(vs)
 	labels := make([]string, len(vs))
 	var widest vg.Length
 	for i, v := range vs {
@@ -246,11 +311,14 @@ func gridTickList(vs, pos []float64, lo, hi float64, length vg.Length, need func
 	return ticks
 }
 
-// cellsPlotter draws the heatmap cells between precomputed edges.
+// cellsPlotter draws the heatmap cells between precomputed edges, and
+// their counts if it has them.
 type cellsPlotter struct {
-	x, y  []float64 // cell edges
-	z     [][]float64
-	scale colorScale
+	x, y   []float64 // cell edges
+	z      [][]float64
+	counts [][]int
+	scale  colorScale
+	th     *theme
 }
 
 // cellOverlap extends each cell under its right and upper neighbours,
@@ -273,6 +341,62 @@ func (h *cellsPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 			c.FillPolygon(h.scale.at(v), []vg.Point{{X: x0, Y: y0}, {X: x1, Y: y0}, {X: x1, Y: y1}, {X: x0, Y: y1}})
 		}
 	}
+	if h.counts != nil {
+		h.drawCounts(c, p)
+	}
+}
+
+// drawCounts prints each cell's count at its centre, in black or white,
+// whichever stands out from the cell's colour, at the tick size or, if
+// some count does not fit its cell, smaller down to countMinSize; below
+// that no count is printed rather than some spilling over.
+func (h *cellsPlotter) drawCounts(c draw.Canvas, p *plot.Plot) {
+	trX, trY := p.Transforms(&c)
+	cellW, cellH := vg.Length(math.Inf(1)), vg.Length(math.Inf(1))
+	widest := ""
+	for r, row := range h.counts {
+		cellH = min(cellH, trY(h.y[r+1])-trY(h.y[r]))
+		for col, n := range row {
+			cellW = min(cellW, trX(h.x[col+1])-trX(h.x[col]))
+			if s := strconv.Itoa(n); len(s) > len(widest) {
+				widest = s
+			}
+		}
+	}
+	size := h.th.tickSize
+	for ; size >= countMinSize; size -= 0.5 {
+		sty := textStyle(size)
+		if sty.Width(widest)+vg.Points(2) <= cellW && sty.Height(widest)+vg.Points(1) <= cellH {
+			break
+		}
+	}
+	if size < countMinSize {
+		return
+	}
+	sty := textStyle(size)
+	sty.XAlign, sty.YAlign = draw.XCenter, draw.YCenter
+	for r, row := range h.counts {
+		for col, n := range row {
+			if n == 0 {
+				continue
+			}
+			sty.Color = color.Black
+			if luminance(h.scale.at(h.z[r][col])) < 0.45 {
+				sty.Color = color.White
+			}
+			at := vg.Point{X: (trX(h.x[col]) + trX(h.x[col+1])) / 2, Y: (trY(h.y[r]) + trY(h.y[r+1])) / 2}
+			c.FillText(sty, at, strconv.Itoa(n))
+		}
+	}
+}
+
+// countMinSize is the smallest type a count is printed in.
+const countMinSize = 5
+
+// luminance is a colour's relative luminance (sRGB, roughly), 0 to 1.
+func luminance(c color.Color) float64 {
+	r, g, b, _ := c.RGBA()
+	return (0.2126*float64(r) + 0.7152*float64(g) + 0.0722*float64(b)) / 0xFFFF
 }
 
 // colorBar is the side panel of a heatmap: a vertical gradient with
@@ -282,8 +406,6 @@ type colorBar struct {
 	scale  colorScale
 	ticks  []plot.Tick
 	hasNaN bool
-
-	tick, lab text.Style
 }
 
 const (
@@ -295,34 +417,41 @@ const (
 )
 
 func newColorBar(label string, scale colorScale, hasNaN bool) *colorBar {
-	cb := &colorBar{scale: scale, hasNaN: hasNaN, tick: textStyle(tickSize), lab: textStyle(labelSize)}
+	cb := &colorBar{label: label, scale: scale, hasNaN: hasNaN}
 	cb.ticks = niceTicker{}.Ticks(scale.lo, scale.hi)
-	// The label runs along the bar, which is about as tall as the data
-	// area: wrap it to a little less than the smallest that can be.
-	cb.label = wrapText(label, cb.lab, Height*0.55)
 	return cb
 }
 
-func (cb *colorBar) width() vg.Length {
+// styles are the colour bar's tick and label styles, and its label
+// wrapped to run along the bar, which is about as tall as the data area:
+// a little less than the smallest that can be.
+func (cb *colorBar) styles(th *theme) (tick, lab text.Style, label string) {
+	tick, lab = textStyle(th.tickSize), textStyle(th.labelSize)
+	return tick, lab, wrapText(cb.label, lab, th.figHeight*0.5)
+}
+
+func (cb *colorBar) width(th *theme) vg.Length {
+	tick, lab, label := cb.styles(th)
 	var w vg.Length
 	for _, t := range cb.ticks {
-		w = max(w, cb.tick.Width(t.Label))
+		w = max(w, tick.Width(t.Label))
 	}
 	if cb.hasNaN {
-		w = max(w, cb.tick.Width(noDataText))
+		w = max(w, tick.Width(noDataText))
 	}
 	w += barWidth + barTickLen + barGap
-	if cb.label != "" {
-		w += barLabGap + cb.lab.Height(cb.label)
+	if label != "" {
+		w += barLabGap + lab.Height(label)
 	}
 	return w
 }
 
-func (cb *colorBar) draw(c draw.Canvas) {
+func (cb *colorBar) draw(c draw.Canvas, th *theme) {
+	tick, lab, label := cb.styles(th)
 	x0, x1 := c.Min.X, c.Min.X+barWidth
 	y0, y1 := c.Min.Y, c.Max.Y
 	outline := draw.LineStyle{Color: color.Gray{Y: 0x33}, Width: vg.Points(0.5)}
-	tsty := cb.tick
+	tsty := tick
 	tsty.XAlign, tsty.YAlign = draw.XLeft, draw.YCenter
 	if cb.hasNaN {
 		sq := []vg.Point{{X: x0, Y: y0}, {X: x1, Y: y0}, {X: x1, Y: y0 + barWidth}, {X: x0, Y: y0 + barWidth}}
@@ -351,13 +480,13 @@ func (cb *colorBar) draw(c draw.Canvas) {
 		c.FillText(tsty, vg.Point{X: x1 + barTickLen + barGap, Y: y}, t.Label)
 		labW = max(labW, tsty.Width(t.Label))
 	}
-	if cb.label != "" {
+	if label != "" {
 		// Rotated a quarter turn, the text's top faces left, so
 		// top-aligning it at x puts the label right of x.
-		sty := cb.lab
+		sty := lab
 		sty.Rotation = math.Pi / 2
 		sty.XAlign, sty.YAlign = draw.XCenter, draw.YTop
 		x := x1 + barTickLen + barGap + labW + barLabGap
-		c.FillText(sty, vg.Point{X: x, Y: (y0 + y1) / 2}, cb.label)
+		c.FillText(sty, vg.Point{X: x, Y: (y0 + y1) / 2}, label)
 	}
 }

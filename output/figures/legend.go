@@ -7,17 +7,17 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 )
 
-// maxLegendWidth bounds the legend so that long series names wrap instead
-// of squeezing the data area.
-const maxLegendWidth = Width * 0.28
+// maxLegendShare bounds a legend beside the data to this share of the
+// figure's width, so that long series names wrap instead of squeezing the
+// data area.
+const maxLegendShare = 0.28
 
-// legendPanel is a legend drawn right of the data area, top-aligned with
-// it, so it can never cover data. Unlike plot.Legend, each entry is as
-// tall as its own (possibly wrapped) label, so one long name does not
-// spread out all the others.
+// legendPanel is a legend drawn beside the data area, top-aligned with
+// it, or under it in a narrow figure, so it can never cover data. Unlike
+// plot.Legend, each entry is as tall as its own (possibly wrapped) label,
+// so one long name does not spread out all the others.
 type legendPanel struct {
-	sty     text.Style
-	thumb   vg.Length // sample width
+	thumb   vg.Length // sample width, in units of the legend's type size
 	entries []legendEntry
 }
 
@@ -27,44 +27,127 @@ type legendEntry struct {
 }
 
 // legendGap separates a sample from its label, and entries from each other.
-const legendGap = 5 * vg.Length(1)
+const legendGap = 4 * vg.Length(1)
 
-// newLegend returns an empty legend with samples thumb wide.
-func newLegend(thumb vg.Length) *legendPanel {
-	sty := textStyle(legendSize)
-	sty.XAlign, sty.YAlign = draw.XLeft, draw.YTop
-	return &legendPanel{sty: sty, thumb: thumb}
-}
+// newLegend returns an empty legend whose samples are thumb type sizes
+// wide (about 3 for a line sample, 1 for a square).
+func newLegend(thumb vg.Length) *legendPanel { return &legendPanel{thumb: thumb} }
 
 // add adds an entry; an empty label adds none.
 func (lp *legendPanel) add(label string, thumb plot.Thumbnailer) {
 	if label == "" {
 		return
 	}
-	textW := maxLegendWidth - lp.thumb - legendGap
-	lp.entries = append(lp.entries, legendEntry{label: wrapText(label, lp.sty, textW), thumb: thumb})
+	lp.entries = append(lp.entries, legendEntry{label: label, thumb: thumb})
 }
 
-func (lp *legendPanel) width() vg.Length {
-	var w vg.Length
-	for _, e := range lp.entries {
-		w = max(w, lp.sty.Width(e.label))
+func (lp *legendPanel) style(th *theme) text.Style {
+	sty := textStyle(th.legendSize)
+	sty.XAlign, sty.YAlign = draw.XLeft, draw.YTop
+	return sty
+}
+
+func (lp *legendPanel) thumbWidth(th *theme) vg.Length { return lp.thumb * th.legendSize }
+
+// labels are the entries' labels wrapped to the width a legend beside
+// the data may take.
+func (lp *legendPanel) labels(th *theme) []string {
+	sty := lp.style(th)
+	textW := th.figWidth*maxLegendShare - lp.thumbWidth(th) - legendGap
+	out := make([]string, len(lp.entries))
+	for i, e := range lp.entries {
+		out[i] = wrapText(e.label, sty, textW)
 	}
-	return lp.thumb + legendGap + w
+	return out
 }
 
-func (lp *legendPanel) draw(c draw.Canvas) {
-	line := lp.sty.Height("Xg")
+func (lp *legendPanel) width(th *theme) vg.Length {
+	sty := lp.style(th)
+	var w vg.Length
+	for _, l := range lp.labels(th) {
+		w = max(w, sty.Width(l))
+	}
+	return lp.thumbWidth(th) + legendGap + w
+}
+
+func (lp *legendPanel) draw(c draw.Canvas, th *theme) {
+	sty := lp.style(th)
+	line := sty.Height("Xg")
 	y := c.Max.Y
-	for _, e := range lp.entries {
-		// The sample sits beside the label's first line.
-		thumb := draw.Canvas{Canvas: c.Canvas, Rectangle: vg.Rectangle{
-			Min: vg.Point{X: c.Min.X, Y: y - line},
-			Max: vg.Point{X: c.Min.X + lp.thumb, Y: y},
-		}}
-		e.thumb.Thumbnail(&thumb)
-		c.FillText(lp.sty, vg.Point{X: c.Min.X + lp.thumb + legendGap, Y: y}, e.label)
-		y -= lp.sty.Height(e.label) + legendGap
+	for i, l := range lp.labels(th) {
+		lp.entry(c, th, i, vg.Point{X: c.Min.X, Y: y}, line, l)
+		y -= sty.Height(l) + legendGap
+	}
+}
+
+// entry draws entry i's sample and label l with its top-left corner at
+// at; line is the height of one line of text.
+func (lp *legendPanel) entry(c draw.Canvas, th *theme, i int, at vg.Point, line vg.Length, l string) {
+	sty := lp.style(th)
+	// The sample sits beside the label's first line.
+	thumb := draw.Canvas{Canvas: c.Canvas, Rectangle: vg.Rectangle{
+		Min: vg.Point{X: at.X, Y: at.Y - line},
+		Max: vg.Point{X: at.X + lp.thumbWidth(th), Y: at.Y},
+	}}
+	lp.entries[i].thumb.Thumbnail(&thumb)
+	c.FillText(sty, vg.Point{X: at.X + lp.thumbWidth(th) + legendGap, Y: at.Y}, l)
+}
+
+// rows lays the entries out left to right in rows no wider than width,
+// for a legend under the data: the entries' indices per row, and their
+// labels (wrapped only if one alone is wider than width).
+func (lp *legendPanel) rows(th *theme, width vg.Length) ([][]int, []string) {
+	sty := lp.style(th)
+	entryGap := 2 * legendGap
+	labels := make([]string, len(lp.entries))
+	var rows [][]int
+	var x vg.Length
+	for i, e := range lp.entries {
+		labels[i] = wrapText(e.label, sty, width-lp.thumbWidth(th)-legendGap)
+		w := lp.thumbWidth(th) + legendGap + sty.Width(labels[i])
+		if len(rows) == 0 || x+entryGap+w > width {
+			rows = append(rows, []int{i})
+			x = w
+			continue
+		}
+		rows[len(rows)-1] = append(rows[len(rows)-1], i)
+		x += entryGap + w
+	}
+	return rows, labels
+}
+
+func (lp *legendPanel) height(th *theme, width vg.Length) vg.Length {
+	sty := lp.style(th)
+	rows, labels := lp.rows(th, width)
+	var h vg.Length
+	for r, row := range rows {
+		var rh vg.Length
+		for _, i := range row {
+			rh = max(rh, sty.Height(labels[i]))
+		}
+		if r > 0 {
+			h += legendGap / 2
+		}
+		h += rh
+	}
+	return h
+}
+
+func (lp *legendPanel) drawBelow(c draw.Canvas, th *theme) {
+	sty := lp.style(th)
+	line := sty.Height("Xg")
+	width := c.Max.X - c.Min.X
+	rows, labels := lp.rows(th, width)
+	y := c.Max.Y
+	for _, row := range rows {
+		x := c.Min.X
+		var rh vg.Length
+		for _, i := range row {
+			lp.entry(c, th, i, vg.Point{X: x, Y: y}, line, labels[i])
+			x += lp.thumbWidth(th) + legendGap + sty.Width(labels[i]) + 2*legendGap
+			rh = max(rh, sty.Height(labels[i]))
+		}
+		y -= rh + legendGap/2
 	}
 }
 
@@ -73,12 +156,13 @@ type bandThumb struct {
 	i       int
 	band    bool
 	markers bool
+	th      *theme
 }
 
 func (t bandThumb) Thumbnail(c *draw.Canvas) {
 	midY := (c.Min.Y + c.Max.Y) / 2
 	if t.markers {
-		c.DrawGlyph(markerStyle(t.i), vg.Point{X: (c.Min.X + c.Max.X) / 2, Y: midY})
+		c.DrawGlyph(markerStyle(t.i, t.th), vg.Point{X: (c.Min.X + c.Max.X) / 2, Y: midY})
 		return
 	}
 	if t.band {
@@ -88,7 +172,7 @@ func (t bandThumb) Thumbnail(c *draw.Canvas) {
 			{X: c.Max.X, Y: midY + h}, {X: c.Min.X, Y: midY + h},
 		})
 	}
-	c.StrokeLine2(lineStyle(t.i), c.Min.X, midY, c.Max.X, midY)
+	c.StrokeLine2(lineStyle(t.i, t.th.lineWidth), c.Min.X, midY, c.Max.X, midY)
 }
 
 // barThumb is the legend sample of a bar colour.
@@ -102,4 +186,14 @@ func (t barThumb) Thumbnail(c *draw.Canvas) {
 	pts := []vg.Point{{X: x0, Y: y0}, {X: x0 + s, Y: y0}, {X: x0 + s, Y: y0 + s}, {X: x0, Y: y0 + s}}
 	c.FillPolygon(seriesColor(t.i), pts)
 	c.StrokeLines(barOutline, append(pts, pts[0]))
+}
+
+// markerThumb is the legend sample of a series of point markers.
+type markerThumb struct {
+	i  int
+	th *theme
+}
+
+func (t markerThumb) Thumbnail(c *draw.Canvas) {
+	c.DrawGlyph(markerStyle(t.i, t.th), c.Center())
 }

@@ -72,3 +72,93 @@ func sampleGrid(diverging bool) (x, y []float64, z [][]float64) {
 	}
 	return x, y, z
 }
+
+// sampleReplicateBands returns bands with n replicates each, their mean
+// and the range of the replicates as the band.
+func sampleReplicateBands(n int) []Band {
+	bands := sampleBands()
+	for bi := range bands {
+		b := &bands[bi]
+		for r := range n {
+			rep := make([]float64, len(b.X))
+			for j := range rep {
+				rep[j] = math.Max(0, b.Mean[j]*(1+0.15*math.Sin(float64(j)/7+float64(r*3+bi))))
+			}
+			b.Replicates = append(b.Replicates, rep)
+		}
+		for j := range b.X {
+			lo, hi, sum := math.Inf(1), math.Inf(-1), 0.0
+			for _, rep := range b.Replicates {
+				lo, hi, sum = math.Min(lo, rep[j]), math.Max(hi, rep[j]), sum+rep[j]
+			}
+			b.Mean[j], b.Lo[j], b.Hi[j] = sum/float64(n), lo, hi
+		}
+	}
+	return bands
+}
+
+// sampleDotGroups returns abuse counts by kind, with each replicate's
+// value; the first group (open) has none at all.
+func sampleDotGroups() []Group {
+	kinds := []string{"extortion by smugglers", "extortion by officials", "violence by smugglers",
+		"violence by officials", "abandonment by smugglers", "kidnap by smugglers"}
+	var gs []Group
+	for r, name := range regimes[1:] {
+		g := Group{Label: name, Style: r + 2}
+		for k, kind := range kinds {
+			m := float64(200 + 900*((r*5+k*7)%6))
+			b := Bar{Label: kind, Mean: m, Lo: m * 0.8, Hi: m * 1.15}
+			for i := range 5 {
+				b.Values = append(b.Values, m*(0.82+0.08*float64((i*3+k)%5)))
+			}
+			g.Bars = append(g.Bars, b)
+		}
+		gs = append(gs, g)
+	}
+	return gs
+}
+
+// sampleShares returns a 4 × 4 binned map of shares with the points per
+// cell, one cell empty.
+func sampleShares() (x, y []float64, z [][]float64, n [][]int) {
+	x = []float64{0.125, 0.375, 0.625, 0.875}
+	y = []float64{0.25, 0.75, 1.25, 1.75}
+	for r := range y {
+		zr, nr := make([]float64, len(x)), make([]int, len(x))
+		for c := range x {
+			nr[c] = 1 + (r*3+c*5)%4
+			zr[c] = float64((r+c)%(nr[c]+1)) / float64(nr[c])
+		}
+		z, n = append(z, zr), append(n, nr)
+	}
+	z[2][1], n[2][1] = math.NaN(), 0
+	return x, y, z, n
+}
+
+// samplePoints returns 40 points of a Latin hypercube over two keys with
+// a smooth value.
+func samplePoints() (x, y, z []float64) {
+	for i := range 40 {
+		u := (float64(i) + 0.5) / 40
+		v := (float64((i*17)%40) + 0.5) / 40
+		x = append(x, 0.3*u)
+		y = append(y, 0.2+1.6*v)
+		z = append(z, 150000*u*(0.5+v)+12000)
+	}
+	return x, y, z
+}
+
+// sampleSeries returns two regimes' values at 30 points.
+func sampleSeries() []Series {
+	var out []Series
+	for r, name := range []string{"closed", "malfunctioning"} {
+		s := Series{Label: name, Style: r + 2}
+		for i := range 30 {
+			d := float64((i*13)%30) + 1
+			s.X = append(s.X, d)
+			s.Y = append(s.Y, float64(40+r*25)+3*d*float64(r)+10*math.Sin(float64(i)))
+		}
+		out = append(out, s)
+	}
+	return out
+}

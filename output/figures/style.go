@@ -61,19 +61,26 @@ var dashes = [][]vg.Length{
 	{vg.Points(7), vg.Points(2.5), vg.Points(1.5), vg.Points(2.5), vg.Points(1.5), vg.Points(2.5)},
 }
 
-// lineStyle is the style of the i-th series' line.
-func lineStyle(i int) draw.LineStyle {
+// lineStyle is the style of the i-th series' line, width wide.
+func lineStyle(i int, width vg.Length) draw.LineStyle {
 	return draw.LineStyle{
 		Color:  seriesColor(i),
-		Width:  vg.Points(1.6),
+		Width:  width,
 		Dashes: dashes[i%len(dashes)],
 	}
 }
 
-// markerStyle is the dot of the i-th series drawn as markers.
-func markerStyle(i int) draw.GlyphStyle {
-	return draw.GlyphStyle{Color: seriesColor(i), Radius: vg.Points(2.2), Shape: draw.CircleGlyph{}}
+// thinStyle is the style of one replicate's line of the i-th series:
+// thin, solid and translucent, so that many of them show where replicates
+// gather without hiding the mean's line.
+func thinStyle(i int, width vg.Length) draw.LineStyle {
+	c := seriesColor(i)
+	c.A = thinAlpha
+	return draw.LineStyle{Color: c, Width: width}
 }
+
+// thinAlpha is the opacity of a replicate's line.
+const thinAlpha = 0x66
 
 var (
 	gridColor    = color.Gray{Y: 0xE0}
@@ -81,16 +88,9 @@ var (
 	captionColor = color.Gray{Y: 0x40}
 )
 
-// Font sizes in points. Sans serif reads better than plot's default serif
-// at the small sizes of tick labels and captions.
-const (
-	titleSize   = 13
-	labelSize   = 10
-	tickSize    = 9
-	legendSize  = 9
-	captionSize = 7.5
-)
-
+// sans is the one typeface: sans serif reads better than plot's default
+// serif at the small sizes of tick labels and captions. Sizes come from
+// the figure's Size.
 var sans = font.Font{Typeface: "Liberation", Variant: "Sans"}
 
 // textStyle returns a black sans text style of the given size. All text
@@ -105,31 +105,42 @@ func textStyle(size vg.Length) text.Style {
 	}
 }
 
-// styleAxes gives p's axes the package's fonts, thin tick marks and the
-// number-formatting ticker.
+// styleAxes gives p's axes thin tick marks and the number-formatting
+// ticker; applyTheme gives them their fonts when the figure is drawn.
 func styleAxes(p *plot.Plot, xLabel, yLabel string) {
 	for _, a := range []*plot.Axis{&p.X, &p.Y} {
-		a.Label.TextStyle.Font = font.From(sans, labelSize)
-		a.Label.Padding = vg.Points(4)
-		a.Tick.Label.Font = font.From(sans, tickSize)
-		a.Tick.Length = vg.Points(4)
+		a.Label.Padding = vg.Points(3)
+		a.Tick.Length = vg.Points(3)
 		a.Tick.Marker = niceTicker{}
 		a.Padding = vg.Points(3)
+		a.LineStyle.Width = vg.Points(0.6)
+		a.Tick.LineStyle.Width = vg.Points(0.6)
 	}
 	p.X.Label.Text = xLabel
 	p.Y.Label.Text = yLabel
+	applyTheme(p, &Double.theme)
+}
+
+// applyTheme sets the fonts of p's axes to the theme's sizes.
+func applyTheme(p *plot.Plot, th *theme) {
+	for _, a := range []*plot.Axis{&p.X, &p.Y} {
+		a.Label.TextStyle.Font = font.From(sans, th.labelSize)
+		a.Tick.Label.Font = font.From(sans, th.tickSize)
+	}
 }
 
 // grid returns light grid lines at the y ticks (and the x ticks if
 // vertical), which help reading values off bars and lines without drawing
 // attention.
 func grid(vertical bool) plot.Plotter {
-	g := &gridPlotter{Horizontal: draw.LineStyle{Color: gridColor, Width: vg.Points(0.5)}}
+	g := &gridPlotter{Horizontal: gridLine}
 	if vertical {
-		g.Vertical = g.Horizontal
+		g.Vertical = gridLine
 	}
 	return g
 }
+
+var gridLine = draw.LineStyle{Color: gridColor, Width: vg.Points(0.5)}
 
 // gridPlotter draws grid lines at the major ticks of both axes (a
 // zero-colour style draws none).
@@ -153,16 +164,21 @@ func (g *gridPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 	}
 }
 
-// niceTicker places three to seven ticks at multiples of 1, 2, 2.5 or 5 times
-// a power of ten, labelled in plain notation with thousands separators
-// ("1,250,000", never "1.25e+06").
-type niceTicker struct{}
+// niceTicker places about target (default six) intervals' worth of
+// ticks at multiples of 1, 2, 2.5 or 5 times a power of ten, labelled in
+// plain notation with thousands separators ("1,250,000", never
+// "1.25e+06").
+type niceTicker struct{ target int }
 
-func (niceTicker) Ticks(lo, hi float64) []plot.Tick {
+func (n niceTicker) Ticks(lo, hi float64) []plot.Tick {
 	if !(hi > lo) || math.IsInf(lo, 0) || math.IsInf(hi, 0) {
 		return nil
 	}
-	step, decimals := niceStep(hi-lo, 6)
+	target := n.target
+	if target <= 0 {
+		target = 6
+	}
+	step, decimals := niceStep(hi-lo, target)
 	first := math.Ceil(lo/step - 1e-9)
 	last := math.Floor(hi/step + 1e-9)
 	var ticks []plot.Tick
@@ -171,6 +187,32 @@ func (niceTicker) Ticks(lo, hi float64) []plot.Tick {
 		ticks = append(ticks, plot.Tick{Value: v, Label: formatNumber(v, decimals)})
 	}
 	return ticks
+}
+
+// fitXTicks thins the round-number ticks of p's x axis, if it has them,
+// until neighbouring labels are apart by a gap at least, given the width
+// of the data area: long labels ("1,000,000") on a narrow figure would
+// otherwise run into each other.
+func fitXTicks(p *plot.Plot, width vg.Length) {
+	if _, ok := p.X.Tick.Marker.(niceTicker); !ok || !(p.X.Max > p.X.Min) {
+		return
+	}
+	sty := p.X.Tick.Label
+	gap := sty.Font.Size
+	for target := 6; target >= 1; target-- {
+		t := niceTicker{target: target}
+		ticks := t.Ticks(p.X.Min, p.X.Max)
+		fits := true
+		for i := 1; i < len(ticks); i++ {
+			apart := vg.Length((ticks[i].Value-ticks[i-1].Value)/(p.X.Max-p.X.Min)) * width
+			need := (sty.Width(ticks[i].Label)+sty.Width(ticks[i-1].Label))/2 + gap
+			fits = fits && apart >= need
+		}
+		p.X.Tick.Marker = t
+		if fits {
+			return
+		}
+	}
 }
 
 // niceStep returns a round step that divides span into about target
@@ -238,6 +280,41 @@ func gridDecimals(vs []float64) int {
 		}
 	}
 	return 6
+}
+
+// labelDecimals returns the decimals with which to label grid values vs:
+// the fewest that print them exactly (gridDecimals), but no more than
+// show three significant digits of the smallest step between neighbours
+// (so 0.015617 reads 0.0156), and always enough that neighbours differ.
+func labelDecimals(vs []float64) int {
+	d := gridDecimals(vs)
+	step := math.Inf(1)
+	for i := 1; i < len(vs); i++ {
+		step = math.Min(step, math.Abs(vs[i]-vs[i-1]))
+	}
+	if step > 0 && !math.IsInf(step, 0) {
+		d = min(d, max(0, 2-int(math.Floor(math.Log10(step)))))
+	}
+	for ; d < 6; d++ {
+		distinct := true
+		for i := 1; i < len(vs); i++ {
+			distinct = distinct && formatNumber(vs[i], d) != formatNumber(vs[i-1], d)
+		}
+		if distinct {
+			break
+		}
+	}
+	return d
+}
+
+// markerStyle is the point marker of the i-th series.
+func markerStyle(i int, th *theme) draw.GlyphStyle {
+	return draw.GlyphStyle{Color: seriesColor(i), Radius: th.markerSize, Shape: markerShapes[i%len(markerShapes)]}
+}
+
+// markerShapes tell series of points apart in greyscale print.
+var markerShapes = []draw.GlyphDrawer{
+	draw.CircleGlyph{}, draw.BoxGlyph{}, draw.PyramidGlyph{}, draw.RingGlyph{}, draw.SquareGlyph{}, draw.TriangleGlyph{},
 }
 
 // wrapText breaks s at spaces into lines no wider than width when drawn in

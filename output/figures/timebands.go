@@ -10,14 +10,16 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 )
 
-// Band is one line with a 95% confidence band, e.g. one regime's trapped
-// migrants per day: X[i] with mean Mean[i] and interval [Lo[i], Hi[i]].
+// Band is one line with a band around it, e.g. one regime's trapped
+// migrants per day: X[i] with mean Mean[i] and band [Lo[i], Hi[i]].
 // Lo/Hi may be NaN (a single replicate): then draw the line without band.
 // Lo and Hi may also be nil, meaning no band at all. A NaN Mean leaves a
-// gap in the line.
+// gap in the line. Replicates, if set, are each replicate's own values at
+// the X, drawn as thin lines under the mean's.
 type Band struct {
 	Label           string
 	X, Mean, Lo, Hi []float64
+	Replicates      [][]float64
 	Style           int  // colour and dash: 1 for the palette's first, ...; 0 takes the band's position
 	Markers         bool // draw a dot at each value instead of a line (observations)
 }
@@ -42,6 +44,16 @@ func (b Band) check() error {
 	}
 	if len(b.Lo) != len(b.Hi) || (len(b.Lo) != 0 && len(b.Lo) != n) {
 		return fmt.Errorf("%d lower and %d upper bounds for %d x values", len(b.Lo), len(b.Hi), n)
+	}
+	for r, rep := range b.Replicates {
+		if len(rep) != n {
+			return fmt.Errorf("replicate %d has %d values for %d x values", r, len(rep), n)
+		}
+		for _, v := range rep {
+			if math.IsInf(v, 0) {
+				return fmt.Errorf("replicate %d: infinite value", r)
+			}
+		}
 	}
 	for i, x := range b.X {
 		if !finite(x) {
@@ -76,7 +88,8 @@ func (b Band) hi(i int) float64 {
 	return b.Hi[i]
 }
 
-// TimeBands draws one line per band over X, each with its shaded 95% band.
+// TimeBands draws one line per band over X, each with its shaded band
+// (and its replicates' thin lines, if given).
 // title, xLabel, yLabel given by the caller (with units, e.g. "day",
 // "migrants trapped"). Band i takes the i-th palette colour and dash
 // pattern. The y axis starts at 0 when no value is negative.
@@ -91,9 +104,15 @@ func TimeBands(title, xLabel, yLabel string, bands []Band, c Caption) (*Figure, 
 	}
 	// The figure keeps copies, so changing the caller's slices after this
 	// call does not change what Save writes.
-	bp := make(bandsPlotter, len(bands))
+	th := newTheme()
+	bp := &bandsPlotter{bands: make([]Band, len(bands)), th: th}
 	for i, b := range bands {
-		bp[i] = Band{Label: b.Label, X: slices.Clone(b.X), Mean: slices.Clone(b.Mean), Lo: slices.Clone(b.Lo), Hi: slices.Clone(b.Hi), Style: styleIndex(i, b.Style) + 1, Markers: b.Markers}
+		reps := make([][]float64, len(b.Replicates))
+		for r := range reps {
+			reps[r] = slices.Clone(b.Replicates[r])
+		}
+		bp.bands[i] = Band{Label: b.Label, X: slices.Clone(b.X), Mean: slices.Clone(b.Mean), Lo: slices.Clone(b.Lo), Hi: slices.Clone(b.Hi),
+			Replicates: reps, Style: styleIndex(i, b.Style) + 1, Markers: b.Markers}
 	}
 	p := plot.New()
 	styleAxes(p, xLabel, yLabel)
@@ -102,11 +121,11 @@ func TimeBands(title, xLabel, yLabel string, bands []Band, c Caption) (*Figure, 
 	p.X.Min, p.X.Max = xmin, xmax
 	p.Y.Min, p.Y.Max = yRange(ymin, ymax)
 
-	lg := newLegend(vg.Points(26))
+	lg := newLegend(3)
 	for i, b := range bands {
-		lg.add(b.Label, bandThumb{i: styleIndex(i, b.Style), band: b.hasBand(), markers: b.Markers})
+		lg.add(b.Label, bandThumb{i: styleIndex(i, b.Style), band: b.hasBand(), markers: b.Markers, th: th})
 	}
-	fig := &Figure{p: p, title: title, xLabel: xLabel, yLabel: yLabel, caption: c.text("", "95% bands across replicates")}
+	fig := newFigure(p, th, title, xLabel, yLabel, c.text("", "95% bands across replicates"))
 	if len(lg.entries) > 0 {
 		fig.side = lg
 	}
@@ -133,12 +152,30 @@ func yRange(lo, hi float64) (float64, float64) {
 	return lo, hi + pad
 }
 
-// bandsPlotter draws all bands first and all lines on top, so that no
-// band hides another series' line.
-type bandsPlotter []Band
+// bandsPlotter draws all replicates' lines first, then all bands, then
+// all mean lines on top, so that nothing hides another series' line.
+type bandsPlotter struct {
+	bands []Band
+	th    *theme
+}
 
-func (bs bandsPlotter) Plot(c draw.Canvas, p *plot.Plot) {
+func (bp *bandsPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 	trX, trY := p.Transforms(&c)
+	bs := bp.bands
+	for _, b := range bs {
+		ls := thinStyle(b.Style-1, bp.th.thinWidth)
+		for _, rep := range b.Replicates {
+			for _, r := range runs(len(b.X), func(j int) bool { return finite(rep[j]) }) {
+				pts := make([]vg.Point, 0, r[1]-r[0])
+				for j := r[0]; j < r[1]; j++ {
+					pts = append(pts, vg.Point{X: trX(b.X[j]), Y: trY(rep[j])})
+				}
+				if len(pts) > 1 {
+					c.StrokeLines(ls, c.ClipLinesXY(pts)...)
+				}
+			}
+		}
+	}
 	for _, b := range bs {
 		for _, r := range runs(len(b.X), func(j int) bool { return finite(b.lo(j)) && finite(b.hi(j)) }) {
 			var pts []vg.Point
@@ -152,11 +189,11 @@ func (bs bandsPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 		}
 	}
 	for _, b := range bs {
-		ls := lineStyle(b.Style - 1)
+		ls := lineStyle(b.Style-1, bp.th.lineWidth)
 		if b.Markers {
 			for j := range b.X {
 				if finite(b.Mean[j]) {
-					c.DrawGlyph(markerStyle(b.Style-1), vg.Point{X: trX(b.X[j]), Y: trY(b.Mean[j])})
+					c.DrawGlyph(markerStyle(b.Style-1, bp.th), vg.Point{X: trX(b.X[j]), Y: trY(b.Mean[j])})
 				}
 			}
 			continue
@@ -167,7 +204,7 @@ func (bs bandsPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 				pts = append(pts, vg.Point{X: trX(b.X[j]), Y: trY(b.Mean[j])})
 			}
 			if len(pts) == 1 { // an isolated value: a dot, since a line needs two points
-				c.DrawGlyph(draw.GlyphStyle{Color: ls.Color, Radius: vg.Points(1.8), Shape: draw.CircleGlyph{}}, pts[0])
+				c.DrawGlyph(draw.GlyphStyle{Color: ls.Color, Radius: bp.th.lineWidth * 1.2, Shape: draw.CircleGlyph{}}, pts[0])
 				continue
 			}
 			c.StrokeLines(ls, c.ClipLinesXY(pts)...)
@@ -175,14 +212,19 @@ func (bs bandsPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 	}
 }
 
-// DataRange returns the range of X and of all finite Mean, Lo and Hi.
-func (bs bandsPlotter) DataRange() (xmin, xmax, ymin, ymax float64) {
+// DataRange returns the range of X and of all finite Mean, Lo, Hi and
+// replicate values.
+func (bp *bandsPlotter) DataRange() (xmin, xmax, ymin, ymax float64) {
 	xmin, ymin = math.Inf(1), math.Inf(1)
 	xmax, ymax = math.Inf(-1), math.Inf(-1)
-	for _, b := range bs {
+	for _, b := range bp.bands {
 		for j, x := range b.X {
 			xmin, xmax = math.Min(xmin, x), math.Max(xmax, x)
-			for _, v := range []float64{b.Mean[j], b.lo(j), b.hi(j)} {
+			vs := []float64{b.Mean[j], b.lo(j), b.hi(j)}
+			for _, rep := range b.Replicates {
+				vs = append(vs, rep[j])
+			}
+			for _, v := range vs {
 				if finite(v) {
 					ymin, ymax = math.Min(ymin, v), math.Max(ymax, v)
 				}

@@ -1,0 +1,139 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"io"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// helpOf runs a command with --help and returns its help text and the
+// flag set it made.
+func helpOf(t *testing.T, c command, arg string) (string, *flagSet) {
+	t.Helper()
+	var out bytes.Buffer
+	e := &env{stdout: &out, stderr: io.Discard}
+	if err := c.run(context.Background(), []string{arg}, e); !errors.Is(err, flag.ErrHelp) {
+		t.Fatalf("%s %s = %v; want the help", c.name, arg, err)
+	}
+	if e.flags == nil {
+		t.Fatalf("%s made no flag set", c.name)
+	}
+	return out.String(), e.flags
+}
+
+var flagMention = regexp.MustCompile(`(?:^|[^-\w])--([a-z][a-z0-9-]*)`)
+
+// TestHelpShowsEveryFlag keeps every command's help true: each flag the
+// help text mentions is one the command accepts (or, where the text names
+// another command just before it, as in "sweep --shard", one that command
+// accepts), and each flag the command accepts is listed under Flags.
+// -h and --help give the same text.
+func TestHelpShowsEveryFlag(t *testing.T) {
+	flagsOf := map[string]*flagSet{}
+	helps := map[string]string{}
+	var names []string
+	for _, c := range commands() {
+		helps[c.name], flagsOf[c.name] = helpOf(t, c, "--help")
+		names = append(names, c.name)
+		if short, _ := helpOf(t, c, "-h"); short != helps[c.name] {
+			t.Errorf("%s -h and --help print different text", c.name)
+		}
+	}
+	for _, c := range commands() {
+		text, fs := helps[c.name], flagsOf[c.name]
+		for _, line := range strings.Split(text, "\n") {
+			for _, m := range flagMention.FindAllStringSubmatchIndex(line, -1) {
+				name := line[m[2]:m[3]]
+				// The word just before the flag, past placeholders such
+				// as DIR, may name the command the flag belongs to.
+				owner := c.name
+				words := strings.Fields(line[:m[2]])
+				for j := len(words) - 1; j >= 0; j-- {
+					w := strings.Trim(words[j], "'`\"(")
+					if w != "" && w == strings.ToUpper(w) {
+						continue
+					}
+					if slices.Contains(names, w) {
+						owner = w
+					}
+					break
+				}
+				if flagsOf[owner].Lookup(name) == nil {
+					t.Errorf("the help of %s mentions --%s, which %s does not accept:\n  %s", c.name, name, owner, line)
+				}
+			}
+		}
+		_, listed, ok := strings.Cut(text, "\nFlags:\n")
+		fs.VisitAll(func(f *flag.Flag) {
+			if !ok || !regexp.MustCompile(`(?m)^  --`+regexp.QuoteMeta(f.Name)+`( |$)`).MatchString(listed) {
+				t.Errorf("%s accepts --%s, which its help does not list", c.name, f.Name)
+			}
+		})
+	}
+}
+
+// TestRunHasNoRegimes: run takes one --regime; --regimes, which it would
+// refuse, is neither listed nor accepted, and its error suggests --regime.
+func TestRunHasNoRegimes(t *testing.T) {
+	i := slices.IndexFunc(commands(), func(c command) bool { return c.name == "run" })
+	text, fs := helpOf(t, commands()[i], "--help")
+	if fs.Lookup("regimes") != nil || strings.Contains(text, "--regimes") {
+		t.Error("run lists or accepts --regimes")
+	}
+	status, _, stderr := runCLI(t, "run", "--regimes", "hbm")
+	if status != exitUsage || !strings.Contains(stderr, "unknown flag --regimes; did you mean --regime?") {
+		t.Errorf("run --regimes: status %d, %q", status, stderr)
+	}
+}
+
+// TestMistakesGetHelp: typos in commands, flags, scenario names, regimes
+// and keys get a suggestion, flags are named with two dashes, and a value
+// of the wrong type is named in plain words.
+func TestMistakesGetHelp(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"compre"}, `unknown command "compre"; did you mean compare?`},
+		{[]string{"run", "--rep", "5"}, "unknown flag --rep; did you mean --reps?"},
+		{[]string{"sweep", "--vary=a=1,2", "--desing", "lhs"}, "unknown flag --desing; did you mean --design?"},
+		{[]string{"run", "--reps", "five"}, `--reps: want a whole number, got "five"`},
+		{[]string{"run", "--quiet=maybe"}, `--quiet: want true or false, got "maybe"`},
+		{[]string{"run", "--reps"}, "--reps needs a value: --reps N"},
+		{[]string{"compare", "tahel"}, "did you mean sahel?"},
+		{[]string{"run", small, "--regime", "hbmm"}, `--regime: unknown regime "hbmm"`},
+		{[]string{"run", small, "--regime", "hbmm"}, "did you mean hbm?"},
+		{[]string{"compare", small, "--regimes", "open,closd"}, `--regimes: unknown regime "closd"`},
+		{[]string{"check", small, "--set", "regimes.closed.patrl=0.1"}, "did you mean patrol?"},
+		{[]string{"check", small, "--set", `posts.Gate.capacity="5"`}, `want a number, got the text "5"`},
+		{[]string{"check", small, "--set", "days=5.5"}, "want a whole number, got the number 5.5"},
+		{[]string{"plot", "--bands", "percentil", "nowhere"}, ""},
+	} {
+		status, _, stderr := runCLI(t, tc.args...)
+		if status != exitUsage || !strings.Contains(stderr, tc.want) {
+			t.Errorf("%s: status %d, stderr %q; want 2 and %q", strings.Join(tc.args, " "), status, stderr, tc.want)
+		}
+		if strings.Contains(stderr, " -"+strings.TrimPrefix(tc.want, "--")) && strings.HasPrefix(tc.want, "--") {
+			t.Errorf("%s: a flag named with one dash: %q", strings.Join(tc.args, " "), stderr)
+		}
+	}
+}
+
+func TestVersionFlag(t *testing.T) {
+	for _, args := range [][]string{{"--version"}, {"version"}, {"-version"}} {
+		status, stdout, _ := runCLI(t, args...)
+		if status != 0 || !strings.HasPrefix(stdout, "borderwork ") || !strings.Contains(stdout, "commit ") {
+			t.Errorf("%v: status %d, %q", args, status, stdout)
+		}
+	}
+	_, stdout, _ := runCLI(t, "--version")
+	if !strings.Contains(stdout, "Note: built without version-control information") {
+		t.Errorf("a test binary has no revision, and --version should say so: %q", stdout)
+	}
+}

@@ -1,0 +1,141 @@
+package experiment
+
+import (
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/borderwork/borderwork/internal/suggest"
+	"github.com/borderwork/borderwork/output"
+	"github.com/borderwork/borderwork/output/figures"
+	"gonum.org/v1/gonum/stat"
+)
+
+// What a figure's bands and error bars show (output.FigureOptions.Bands).
+const (
+	// BandsPercentile, the default, shows the middle 95% of replicates:
+	// from the 2.5th to the 97.5th percentile of their values (linear
+	// interpolation between order statistics), so a band of counts
+	// never goes below 0 and shows how far single runs stray, which a
+	// reader of a figure of counts usually asks. With few replicates it
+	// is nearly their range.
+	BandsPercentile = "percentile"
+	// BandsReplicates draws each replicate thinly (lines, or dots on a
+	// bar) under the mean, and no band.
+	BandsReplicates = "replicates"
+	// BandsCI shows the 95% confidence interval of the mean (Student's
+	// t, as stats.csv gives it): how precisely the replicates pin down
+	// the mean, not how far runs spread. It can go below 0.
+	BandsCI = "ci"
+)
+
+// BandChoices lists the band choices, default first.
+var BandChoices = []string{BandsPercentile, BandsReplicates, BandsCI}
+
+// DefaultFigureOptions are the figure options of a folder that records
+// none.
+func DefaultFigureOptions() output.FigureOptions {
+	return output.FigureOptions{Bands: BandsPercentile, Size: figures.Double.Name}
+}
+
+// Options are the folder's figure options, defaults filled in.
+func (s Source) Options() output.FigureOptions {
+	o := DefaultFigureOptions()
+	if m := s.Manifest; m != nil && m.FigureOptions != nil {
+		r := *m.FigureOptions
+		if r.Bands != "" {
+			o.Bands = r.Bands
+		}
+		if r.Size != "" {
+			o.Size = r.Size
+		}
+		o.Metrics, o.Regimes = r.Metrics, r.Regimes
+	}
+	return o
+}
+
+// CheckFigureOptions checks o's choices: band and size names, metrics
+// among summary.csv's totals, regimes among those run. Errors wrap
+// ErrBadInput and suggest what was meant.
+func CheckFigureOptions(o output.FigureOptions, regimes []string) error {
+	if !slices.Contains(BandChoices, o.Bands) {
+		return badInput("--bands: unknown choice %q (want %s)%s", o.Bands, strings.Join(BandChoices, ", "), suggest.Hint(o.Bands, BandChoices))
+	}
+	if _, ok := figures.SizeNamed(o.Size); !ok {
+		return badInput("--size: unknown size %q (want %s)%s", o.Size, strings.Join(figures.SizeNames(), ", "), suggest.Hint(o.Size, figures.SizeNames()))
+	}
+	var totals []string
+	for _, t := range output.Totals {
+		totals = append(totals, t.Name)
+	}
+	for _, name := range o.Metrics {
+		if !slices.Contains(totals, name) {
+			return badInput("--metric: unknown metric %q (a column of summary.csv, such as trapped_person_days)%s", name, suggest.Hint(name, totals))
+		}
+	}
+	for _, r := range o.Regimes {
+		if !slices.Contains(regimes, r) {
+			return badInput("--regime: %q is not among the regimes run (%s)%s", r, strings.Join(regimes, ", "), suggest.Hint(r, regimes))
+		}
+	}
+	return nil
+}
+
+// spread is what a figure draws of the replicates' values of one
+// quantity: their mean and, by the band choice, an interval (NaN with
+// fewer than two values, or when the replicates are drawn themselves).
+func spread(values []float64, bands string) (mean, lo, hi float64) {
+	nan := math.NaN()
+	switch len(values) {
+	case 0:
+		return nan, nan, nan
+	case 1:
+		return values[0], nan, nan
+	}
+	switch bands {
+	case BandsCI:
+		s := output.Describe(values)
+		return s.Mean, s.Lo, s.Hi
+	case BandsReplicates:
+		return stat.Mean(values, nil), nan, nan
+	}
+	sorted := slices.Clone(values)
+	slices.Sort(sorted)
+	return stat.Mean(values, nil), quantile(sorted, 0.025), quantile(sorted, 0.975)
+}
+
+// quantile is the p-quantile of sorted values by linear interpolation
+// between order statistics (Hyndman and Fan's type 7, R's default): it
+// lies between two of the values, so quantiles of counts are never
+// negative.
+func quantile(sorted []float64, p float64) float64 {
+	h := p * float64(len(sorted)-1)
+	i := int(math.Floor(h))
+	if i+1 >= len(sorted) {
+		return sorted[len(sorted)-1]
+	}
+	return sorted[i] + (h-float64(i))*(sorted[i+1]-sorted[i])
+}
+
+// spreadText is what a figure's caption says its bands (what = "bands")
+// or error bars (what = "error bars") show.
+func spreadText(bands, what string) string {
+	switch bands {
+	case BandsCI:
+		return what + ": 95% confidence intervals of the mean"
+	case BandsReplicates:
+		if what == "bands" {
+			return "thin lines: single replicates"
+		}
+		return "dots: single replicates"
+	}
+	return what + ": middle 95% of replicates (2.5th to 97.5th percentile)"
+}
+
+// caption is the folder's caption for a figure whose spread is drawn as
+// what ("bands" or "error bars").
+func (s Source) caption(what string) figures.Caption {
+	c := s.Caption()
+	c.Spread = spreadText(s.Options().Bands, what)
+	return c
+}

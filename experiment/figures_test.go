@@ -1,0 +1,226 @@
+package experiment
+
+import (
+	"context"
+	"math"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/borderwork/borderwork/output"
+	"github.com/borderwork/borderwork/output/figures"
+	"github.com/borderwork/borderwork/scenarios"
+)
+
+func TestSpread(t *testing.T) {
+	nan := math.NaN()
+	for _, tc := range []struct {
+		values       []float64
+		bands        string
+		mean, lo, hi float64
+	}{
+		{nil, BandsPercentile, nan, nan, nan},
+		{[]float64{4}, BandsPercentile, 4, nan, nan},
+		// Counts with one large value: the t-interval of the mean goes
+		// below 0, the percentiles do not.
+		{[]float64{0, 0, 30}, BandsPercentile, 10, 0, 28.5},
+		{[]float64{0, 0, 30}, BandsReplicates, 10, nan, nan},
+		{[]float64{1, 2, 3, 4, 5}, BandsPercentile, 3, 1.1, 4.9},
+		// Mean 3, sd √2, n 2: 3 ± t(0.975, 1) × √2/√2 = 3 ± 12.7062...
+		{[]float64{2, 4}, BandsCI, 3, 3 - 12.706204736174707, 3 + 12.706204736174707},
+	} {
+		m, lo, hi := spread(tc.values, tc.bands)
+		same := func(a, b float64) bool { return math.IsNaN(a) && math.IsNaN(b) || math.Abs(a-b) < 1e-9 }
+		if !same(m, tc.mean) || !same(lo, tc.lo) || !same(hi, tc.hi) {
+			t.Errorf("spread(%v, %s) = %v, %v, %v; want %v, %v, %v", tc.values, tc.bands, m, lo, hi, tc.mean, tc.lo, tc.hi)
+		}
+	}
+	ci := output.Describe([]float64{0, 0, 30})
+	if ci.Lo >= 0 {
+		t.Fatalf("the t-interval of 0, 0, 30 starts at %v; the case above needs it below 0", ci.Lo)
+	}
+}
+
+func TestCheckFigureOptions(t *testing.T) {
+	regimes := []string{"open", "closed"}
+	for _, tc := range []struct {
+		o    output.FigureOptions
+		want string // "" for no error
+	}{
+		{DefaultFigureOptions(), ""},
+		{output.FigureOptions{Bands: "ci", Size: "single", Metrics: []string{"deaths"}, Regimes: []string{"open"}}, ""},
+		{output.FigureOptions{Bands: "percentil", Size: "double"}, "did you mean percentile?"},
+		{output.FigureOptions{Bands: "ci", Size: "singel"}, "did you mean single?"},
+		{output.FigureOptions{Bands: "ci", Size: "double", Metrics: []string{"abused_migrant"}}, "did you mean abused_migrants?"},
+		{output.FigureOptions{Bands: "ci", Size: "double", Regimes: []string{"closd"}}, "did you mean closed?"},
+	} {
+		err := CheckFigureOptions(tc.o, regimes)
+		switch {
+		case tc.want == "" && err != nil:
+			t.Errorf("%+v: %v", tc.o, err)
+		case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
+			t.Errorf("%+v: %v; want an error with %q", tc.o, err, tc.want)
+		}
+	}
+}
+
+const small = "../cmd/borderwork/testdata/small.toml"
+
+func loadSmall(t *testing.T, reps, days int) *scenarios.Scenario {
+	t.Helper()
+	s, err := scenarios.Load(small)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.File.Replicates, s.File.Days = reps, days
+	return s
+}
+
+// TestUnaffectedRegimesRunOnce: a sweep of a malfunctioning key leaves
+// open's configuration alone, so open is simulated once per replicate;
+// its rows at every point are those a compare of open gives, replicate by
+// replicate.
+func TestUnaffectedRegimesRunOnce(t *testing.T) {
+	s := loadSmall(t, 3, 30)
+	p, err := NewSweep(s, small, []string{"open", "malfunctioning"}, SweepSpec{Vary: []string{"regimes.malfunctioning.outage_start=0.05,0.2,0.4"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := p.Prepare()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := x.Reused(); !slices.Equal(got, []string{"open"}) {
+		t.Fatalf("Reused = %v, want [open]", got)
+	}
+	if x.Sweep.Reused == nil || !slices.Equal(x.Sweep.Reused, []string{"open"}) {
+		t.Errorf("the sweep's manifest section lists %v as reused", x.Sweep.Reused)
+	}
+	// 3 points × 2 regimes × 3 replicates = 18 runs; open's 9 are 3.
+	if got := x.Simulations(x.AllJobs()); got != 12 {
+		t.Errorf("Simulations = %d, want 12", got)
+	}
+	var sweepRows []output.SummaryRow
+	if err := x.Execute(context.Background(), x.AllJobs(), 3, func(r Simulated) error {
+		sweepRows = append(sweepRows, output.SummaryOf(r.Run, r.Days))
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	cp := &Plan{Command: "compare", Scenario: loadSmall(t, 3, 30), Regimes: []string{"open"}, Reps: 3}
+	cx, err := cp.Prepare()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cx.Reused()) != 0 {
+		t.Errorf("a compare (one point) reuses %v", cx.Reused())
+	}
+	var want []output.SummaryRow
+	if err := cx.Execute(context.Background(), cx.AllJobs(), 1, func(r Simulated) error {
+		want = append(want, output.SummaryOf(r.Run, r.Days))
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, r := range sweepRows {
+		if r.Run.Regime != "open" {
+			continue
+		}
+		n++
+		if w := want[r.Run.Replicate]; !slices.Equal(r.Totals, w.Totals) || r.Run.Seed != w.Run.Seed {
+			t.Errorf("open, replicate %d at %v: totals differ from a run of its own", r.Run.Replicate, r.Run.Params)
+		}
+	}
+	if n != 9 {
+		t.Errorf("%d rows of open, want 9", n)
+	}
+	// A key that changes every regime reuses nothing.
+	p2, err := NewSweep(loadSmall(t, 2, 30), small, []string{"open", "closed"}, SweepSpec{Vary: []string{"migrants.trapped_after_days=7,14"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	x2, err := p2.Prepare()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := x2.Reused(); len(got) != 0 || x2.Sweep.Reused != nil {
+		t.Errorf("a key every regime reads: Reused = %v", got)
+	}
+}
+
+// TestEveryFigureLaysOut draws every figure that compare (with
+// --by-location) and sweeps of each shape write, with each band choice,
+// at every size in every format, and requires that no text overlaps,
+// leaves the canvas or runs across the edge of the data area.
+func TestEveryFigureLaysOut(t *testing.T) {
+	if testing.Short() {
+		t.Skip("draws every figure in every format and size")
+	}
+	dir := t.TempDir()
+	type folder struct {
+		name  string
+		plan  *Plan
+		bands []string
+	}
+	sweep := func(regimes []string, spec SweepSpec) *Plan {
+		p, err := NewSweep(loadSmall(t, 2, 20), small, regimes, spec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	folders := []folder{
+		{"compare", &Plan{Command: "compare", Scenario: loadSmall(t, 3, 30), Regimes: []string{"open", "closed", "malfunctioning", "hbm", "strict"}, Reps: 3, ByLocation: true},
+			BandChoices},
+		{"grid1", sweep([]string{"closed", "malfunctioning"}, SweepSpec{Vary: []string{"regimes.malfunctioning.outage_start=0.05:0.4:3"}}), BandChoices},
+		{"grid2", sweep([]string{"closed", "malfunctioning"}, SweepSpec{Vary: []string{"regimes.malfunctioning.outage_start=0.05,0.2", "posts.Gate.capacity=5:25:3"}}), []string{BandsPercentile}},
+		{"lhs2", sweep([]string{"closed", "malfunctioning"}, SweepSpec{Design: "lhs", Samples: 12, Vary: []string{"regimes.malfunctioning.outage_start=0:0.4", "migrants.trapped_after_days=7:21"}}), []string{BandsPercentile}},
+		{"lhs3", sweep([]string{"closed", "malfunctioning"}, SweepSpec{Design: "lhs", Samples: 8, Vary: []string{"regimes.malfunctioning.outage_start=0:0.4", "migrants.trapped_after_days=7:21", "posts.Gate.capacity=5:25"}}), []string{BandsPercentile}},
+	}
+	for _, f := range folders {
+		x, err := f.plan.Prepare()
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := filepath.Join(dir, f.name)
+		if _, err := Write(context.Background(), x, out, Options{Workers: 2}); err != nil {
+			t.Fatal(err)
+		}
+		m, err := output.ReadManifest(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		k, _ := KindOf(m.Command)
+		for _, bands := range f.bands {
+			for _, size := range []string{"double", "single"} {
+				m.FigureOptions = &output.FigureOptions{Bands: bands, Size: size}
+				drawn := 0
+				for _, fig := range k.Figures {
+					ds, err := fig.Draw(Source{Dir: out, Manifest: m})
+					if err != nil {
+						t.Fatalf("%s %s: %v", f.name, fig.Name, err)
+					}
+					for _, d := range ds {
+						drawn++
+						sz, _ := figures.SizeNamed(size)
+						d.Fig.SetSize(sz)
+						for _, format := range []string{"png", "svg", "pdf"} {
+							l, err := d.Fig.Layout(format)
+							if err != nil {
+								t.Fatal(err)
+							}
+							for _, p := range l.Problems() {
+								t.Errorf("%s, %s, bands %s, %s, %s: %s", f.name, d.Name, bands, size, format, p)
+							}
+						}
+					}
+				}
+				if drawn == 0 {
+					t.Errorf("%s: no figures drawn", f.name)
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,138 @@
+package scenarios
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+)
+
+// typeMismatch is the TOML decoder's wording of a value of the wrong type.
+var typeMismatch = regexp.MustCompile(`incompatible types: TOML value has type (\S+); destination has type (.+)$`)
+
+// plainType rewrites the TOML decoder's message about a value of the
+// wrong type in the words of a scenario's author ("want a number, got
+// the text "5""); text is the value as written, "" if unknown. Other
+// messages are returned as they are.
+func plainType(msg, text string) string {
+	m := typeMismatch.FindStringSubmatch(msg)
+	if m == nil {
+		return msg
+	}
+	return "want " + wantOf(m[2]) + ", got " + gotOf(m[1], text)
+}
+
+// wantOf names what a destination type (in the decoder's words) takes.
+func wantOf(dst string) string {
+	switch dst {
+	case "float":
+		return "a number"
+	case "integer":
+		return "a whole number"
+	case "string", "primitive (string-like)":
+		return "text (in quotes)"
+	case "boolean":
+		return "true or false"
+	case "slice":
+		return "a list, such as [1, 2]"
+	case "map":
+		return "a table"
+	}
+	return dst
+}
+
+// gotOf names a TOML value of type typ (in the decoder's words), written
+// as text.
+func gotOf(typ, text string) string {
+	text = strings.TrimSpace(text)
+	with := func(what string) string {
+		if text == "" {
+			return what
+		}
+		return what + " " + text
+	}
+	switch {
+	case typ == "string":
+		return with("the text")
+	case typ == "int64":
+		return with("the whole number")
+	case typ == "float64":
+		return with("the number")
+	case typ == "bool":
+		return with("the value")
+	case strings.HasPrefix(typ, "[]"):
+		return with("the list")
+	case strings.HasPrefix(typ, "map"):
+		return "a table"
+	}
+	return with("a " + typ)
+}
+
+// valueOn is the value written on line (1-based) of the scenario's file:
+// what follows the first "=" (before a comment), or "" if that line
+// holds no "key = value".
+func (s *Scenario) valueOn(line int) string {
+	lines := strings.Split(string(s.Raw), "\n")
+	if line < 1 || line > len(lines) {
+		return ""
+	}
+	_, v, ok := strings.Cut(lines[line-1], "=")
+	if !ok {
+		return ""
+	}
+	v = strings.TrimSpace(v)
+	if q := v[:min(1, len(v))]; q == `"` || q == "'" {
+		// A one-line string ends at its closing quote; what follows
+		// may be a comment.
+		for i := 1; i < len(v); i++ {
+			if v[i] == '\\' && q == `"` {
+				i++
+				continue
+			}
+			if v[i] == q[0] {
+				return v[:i+1]
+			}
+		}
+		return v
+	}
+	if i := strings.Index(v, "#"); i >= 0 {
+		v = strings.TrimSpace(v[:i])
+	}
+	return v
+}
+
+// rawDisplayKey is displayKey for a file that failed to decode: array
+// elements are named from the file's text, read without types, rather
+// than from the half-decoded File, whose fields the decoder fills in an
+// order that varies from run to run (it ranges over a map), so that the
+// same file always gets the same message.
+func (s *Scenario) rawDisplayKey(path string) string {
+	var doc map[string]any
+	if _, err := toml.Decode(string(s.Raw), &doc); err != nil {
+		return path
+	}
+	parts := strings.Split(path, ".")
+	var at any = doc
+	for i, p := range parts {
+		switch v := at.(type) {
+		case map[string]any:
+			at = v[p]
+		case []map[string]any:
+			n, err := strconv.Atoi(p)
+			if err != nil || n < 0 || n >= len(v) {
+				return strings.Join(parts, ".")
+			}
+			at = v[n]
+			for _, k := range []string{"name", "location"} {
+				if name, ok := v[n][k].(string); ok && name != "" && !strings.Contains(name, ".") {
+					parts[i] = name
+					break
+				}
+			}
+		default:
+			return strings.Join(parts, ".")
+		}
+	}
+	return strings.Join(parts, ".")
+}
