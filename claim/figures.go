@@ -208,9 +208,10 @@ func drawRobustnessMaps(src experiment.Source) ([]experiment.Drawn, error) {
 		}
 		ja, jb := slices.Index(rob.IDs, a), slices.Index(rob.IDs, b)
 		la, lb := AssumptionByID(a), AssumptionByID(b)
-		x, y, z := holdsMap(rob, h, ja, jb, la, lb)
+		x, y, z, counts := holdsMap(rob, h, ja, jb, la, lb)
 		title := "Where the claim holds on " + Title(harm)
-		fig, err := figures.Heatmap(title, la.Label, lb.Label, "share of points where the claim holds", x, y, z, false, caption)
+		fig, err := figures.HeatmapWith(title, la.Label, lb.Label, "share of points where the claim holds", x, y, z,
+			figures.HeatOptions{Lo: 0, Hi: 1, Counts: counts, Binned: true}, caption)
 		if err != nil {
 			return nil, err
 		}
@@ -221,8 +222,8 @@ func drawRobustnessMaps(src experiment.Source) ([]experiment.Drawn, error) {
 
 // holdsMap bins the design's points over two assumptions and gives, per
 // cell, the share of points where the claim holds on harm h (NaN: no
-// point).
-func holdsMap(rob *RobustnessResult, h, ja, jb int, la, lb Assumption) (x, y []float64, z [][]float64) {
+// point) and the number of points the cell pools.
+func holdsMap(rob *RobustnessResult, h, ja, jb int, la, lb Assumption) (x, y []float64, z [][]float64, counts [][]int) {
 	n := max(2, int(math.Round(math.Sqrt(float64(len(rob.Points))/3))))
 	for k := range n {
 		x = append(x, la.Lo+(float64(k)+0.5)*(la.Hi-la.Lo)/float64(n))
@@ -251,5 +252,12 @@ func holdsMap(rob *RobustnessResult, h, ja, jb int, la, lb Assumption) (x, y []f
 			}
 		}
 	}
-	return x, y, z
+	counts = make([][]int, n)
+	for r := range counts {
+		counts[r] = make([]int, n)
+		for c := range counts[r] {
+			counts[r][c] = int(all[r][c])
+		}
+	}
+	return x, y, z, counts
 }

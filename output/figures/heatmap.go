@@ -146,6 +146,11 @@ func HeatmapWith(title, xLabel, yLabel, zLabel string, x, y []float64, z [][]flo
 	p := plot.New()
 	styleAxes(p, xLabel, yLabel)
 	p.X.Padding, p.Y.Padding = 0, 0
+	if o.Binned {
+		// Round-number ticks fall on both axes' ends: a little padding
+		// keeps the two labels at the corner apart.
+		p.X.Padding, p.Y.Padding = vg.Points(3), vg.Points(3)
+	}
 	// Copies, so that changing the caller's slices later changes nothing.
 	x, y = slices.Clone(x), slices.Clone(y)
 	zc := make([][]float64, len(z))
