@@ -8,36 +8,18 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/borderwork/borderwork/scenarios"
 )
 
-// ErrInvalid is wrapped by every error about a file's content, so callers
-// can tell bad input (exit status 2) from a failure.
-var ErrInvalid = errors.New("invalid data file")
+// ErrInvalid is wrapped by every error about a file's content (the
+// scenarios package's, so that a command line tells bad input from a
+// failure the same way for every file it reads).
+var ErrInvalid = scenarios.ErrInvalid
 
-// Error is one problem with a data file.
-type Error struct {
-	File   string
-	Line   int    // 1-based; 0 if unknown
-	Column string // column name from the header; empty for the whole row
-	Msg    string
-}
-
-func (e *Error) Error() string {
-	var b strings.Builder
-	b.WriteString(e.File)
-	if e.Line > 0 {
-		fmt.Fprintf(&b, ":%d", e.Line)
-	}
-	if e.Column != "" {
-		b.WriteString(": ")
-		b.WriteString(e.Column)
-	}
-	b.WriteString(": ")
-	b.WriteString(e.Msg)
-	return b.String()
-}
-
-func (e *Error) Unwrap() error { return ErrInvalid }
+// Error is one problem with a data file: its file, line, column (as Key)
+// and message, in the shape every file error of borderwork has.
+type Error = scenarios.Error
 
 // Count is a number that a source may or may not report. A missing count is
 // not zero: zero movements and an unreported month mean different things.
@@ -96,7 +78,7 @@ func (t table) csvErr(err error) error {
 
 // cell places a problem at one column of one line.
 func (t table) cell(line int, column, format string, args ...any) error {
-	return &Error{File: t.file, Line: line, Column: column, Msg: fmt.Sprintf(format, args...)}
+	return &Error{File: t.file, Line: line, Key: column, Msg: fmt.Sprintf(format, args...)}
 }
 
 func (t table) date(line int, column, s string) (time.Time, error) {
