@@ -148,3 +148,28 @@ func TestClassroom(t *testing.T) {
 		t.Error("classroom.toml: no key lines found")
 	}
 }
+
+// TestBundledCoordinates: every bundled scenario places every location on
+// the classroom page's map (real coordinates for the real-world cases, a
+// schematic layout for the invented classroom), and no two locations of a
+// scenario share a position, so the map draws each one apart.
+func TestBundledCoordinates(t *testing.T) {
+	for _, name := range Names() {
+		s, err := Load(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen := map[[2]float64]string{}
+		for _, l := range s.File.Locations {
+			if l.Lat == nil || l.Lon == nil {
+				t.Errorf("%s: location %s has no lat and lon", name, l.Name)
+				continue
+			}
+			at := [2]float64{*l.Lat, *l.Lon}
+			if other, dup := seen[at]; dup {
+				t.Errorf("%s: %s and %s are both at %v", name, other, l.Name, at)
+			}
+			seen[at] = l.Name
+		}
+	}
+}

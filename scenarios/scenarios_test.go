@@ -142,6 +142,11 @@ func TestBadInput(t *testing.T) {
 		{"unknown regime in schedule", `regimes = ["open"]`, `regimes = ["opne"]`, []string{"bad.toml:55:", "posts.Gate.schedule.0.regimes.0", `unknown regime "opne"`}},
 		{"market without path", "to = \"Goal\"\nsmugglers", "to = \"Gate\"\nsmugglers", []string{"bad.toml:60:", "markets.Home.to", "no irregular link"}},
 		{"unreachable", "from = \"Home\"\nto = \"Goal\"\nkind", "from = \"Gate\"\nto = \"Gate2\"\nkind", []string{"links.2.to"}},
+		{"latitude", "country = \"B\"", "country = \"B\"\nlat = 95\nlon = 3", []string{"bad.toml:22:", "locations.Goal.lat", "a latitude in [-90, 90]", "95"}},
+		{"longitude", "country = \"B\"", "country = \"B\"\nlat = 5\nlon = -181", []string{"bad.toml:23:", "locations.Goal.lon", "a longitude in [-180, 180]", "-181"}},
+		{"lat without lon", "country = \"B\"", "country = \"B\"\nlat = 5", []string{"bad.toml:18:", "locations.Goal.lon", "give both lat and lon, or neither"}},
+		{"lon without lat", "country = \"B\"", "country = \"B\"\nlon = 5", []string{"locations.Goal.lat", "give both lat and lon, or neither"}},
+		{"wrong kind of location", "[[origins]]\nlocation = \"Home\"", "[[origins]]\nlocation = \"Gate\"", []string{"origins.Gate.location", `"Gate" is a border; want an origin`}},
 	}
 	for _, tt := range tests {
 		if !strings.Contains(src, tt.old) {

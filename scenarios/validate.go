@@ -38,6 +38,8 @@ var rules = map[string]bound{
 
 	"LinkSpec.days": positive, "distance_km": positive, "speed_km_per_day": positive, "hazard": probability,
 
+	"lat": {-90, 90, "a latitude in [-90, 90]"}, "lon": {-180, 180, "a longitude in [-180, 180]"},
+
 	"initial": {0, 1e9, "a count in [0, 1000000000]"}, "inflow": nonNegative, "rate": nonNegative, "InflowStepSpec.from": dayCount,
 	"money_mean": nonNegative, "money_cv": nonNegative,
 	"documented": share, "minor": share, "sick": share, "trafficked": share,
@@ -239,6 +241,13 @@ func (v *validator) structure() {
 			v.add(p+".kind", "must be one of origin, hub, border, centre, destination; got %q", l.Kind)
 		}
 		kinds[l.Name] = k
+		if (l.Lat == nil) != (l.Lon == nil) {
+			missing := "lon"
+			if l.Lat == nil {
+				missing = "lat"
+			}
+			v.add(p+"."+missing, "give both lat and lon, or neither")
+		}
 		if !countries[l.Country] {
 			v.add(p+".country", "unknown country %q (countries: %s)", l.Country, strings.Join(f.Countries, ", "))
 		}
@@ -257,7 +266,7 @@ func (v *validator) structure() {
 			for _, w := range want {
 				names = append(names, w.String())
 			}
-			v.add(path, "%q is a %s; want a %s", name, k, strings.Join(names, " or "))
+			v.add(path, "%q is %s; want %s", name, article(k.String()), article(strings.Join(names, " or ")))
 			return false
 		}
 		return true
@@ -460,6 +469,15 @@ func (s *Scenario) regionForReachability() (*sim.Region, map[string]int) {
 		r.Links = append(r.Links, sim.Link{From: a, To: b, Days: 1})
 	}
 	return r, index
+}
+
+// article puts "a" or "an" before a word, as English sounds it for the
+// words used here (location kinds).
+func article(word string) string {
+	if word != "" && strings.ContainsRune("aeiou", rune(word[0])) {
+		return "an " + word
+	}
+	return "a " + word
 }
 
 func irregularLink(f *File, a, b string) int {
