@@ -2,6 +2,7 @@ package output
 
 import (
 	"math"
+	"sync"
 
 	"gonum.org/v1/gonum/stat"
 	"gonum.org/v1/gonum/stat/distuv"
@@ -29,8 +30,23 @@ func Describe(values []float64) Stat {
 		return s
 	}
 	s.Mean, s.SD = stat.MeanStdDev(values, nil)
-	t := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: float64(s.N - 1)}.Quantile(0.975)
+	t := tQuantile(s.N - 1)
 	s.HalfWidth = t * s.SD / math.Sqrt(float64(s.N))
 	s.Lo, s.Hi = s.Mean-s.HalfWidth, s.Mean+s.HalfWidth
 	return s
+}
+
+// tQuantiles caches the 0.975 quantile of Student's t by degrees of
+// freedom: computing one costs tens of microseconds, and a figure or the
+// classroom page describes thousands of samples of the same size. The
+// cache holds exactly the value distuv computes, so results do not change.
+var tQuantiles sync.Map // int -> float64
+
+func tQuantile(nu int) float64 {
+	if t, ok := tQuantiles.Load(nu); ok {
+		return t.(float64)
+	}
+	t := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: float64(nu)}.Quantile(0.975)
+	tQuantiles.Store(nu, t)
+	return t
 }
