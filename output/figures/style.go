@@ -361,3 +361,18 @@ func wrap(s string, sty text.Style, width vg.Length, hyphens bool) string {
 
 // finite reports whether v is neither NaN nor infinite.
 func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+
+// StyleColor is the colour of a series drawn with Style style (from 1, as
+// experiment.RegimeStyle gives it), so that other front ends (the
+// classroom page) draw each regime in the colour the figures give it.
+func StyleColor(style int) color.NRGBA { return seriesColor(styleIndex(0, style)) }
+
+// StyleDashes is the dash pattern, in points, of a series drawn with
+// Style style: nil for a solid line.
+func StyleDashes(style int) []float64 {
+	var out []float64
+	for _, d := range dashes[styleIndex(0, style)%len(dashes)] {
+		out = append(out, float64(d)) // vg.Length is in points
+	}
+	return out
+}
