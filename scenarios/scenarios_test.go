@@ -382,3 +382,44 @@ func TestKeyKind(t *testing.T) {
 		t.Error("KeyKind changed the scenario")
 	}
 }
+
+// TestValues: keys read the scenario as it runs: a file's value, an
+// override, a built-in regime's value and a value inherited from a base.
+func TestValues(t *testing.T) {
+	s, err := Load("classroom")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, kv := range []string{"migrants.give_up_days=9", "regimes.lite.base=closed", "regimes.lite.rescue=0.5"} {
+		if err := s.Set(kv); err != nil {
+			t.Fatal(err)
+		}
+	}
+	closed, err := s.Config("closed")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		key  string
+		want any
+	}{
+		{"days", 180},
+		{"origins.Village.will_turn_back", 0.5},
+		{"migrants.give_up_days", 9},
+		{"posts.Post.capacity", 15.0},
+		{"regimes.lite.news_rate", closed.Information.NewsRate}, // inherited from closed
+		{"regimes.lite.rescue", 0.5},
+	}
+	for _, tt := range tests {
+		got, err := s.Value(tt.key)
+		if err != nil || got != tt.want {
+			t.Errorf("Value(%q) = %v (%T), %v; want %v (%T)", tt.key, got, got, err, tt.want, tt.want)
+		}
+	}
+	if _, err := s.Value("regimes.malfunctioning.outage_day"); err == nil || !strings.Contains(err.Error(), "did you mean outage_days?") {
+		t.Errorf("Value of a misspelt key = %v; want an error with a suggestion", err)
+	}
+	if got, _ := s.Value("migrants.give_up_days"); got != 9 {
+		t.Errorf("Values changed the scenario")
+	}
+}
