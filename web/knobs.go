@@ -1,0 +1,99 @@
+package web
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/borderwork/borderwork/scenarios"
+)
+
+// Knob is a slider of the page: a scenario key the teaching guide's
+// exercises turn (docs/TEACHING.md), its range on the slider and its
+// value in the scenario as it stands.
+type Knob struct {
+	Key      string  `json:"key"`
+	Label    string  `json:"label"`
+	Group    string  `json:"group"`
+	Help     string  `json:"help"`
+	Min      float64 `json:"min"`
+	Max      float64 `json:"max"`
+	Step     float64 `json:"step"`
+	Value    float64 `json:"value"`
+	Integer  bool    `json:"integer"`
+	Exercise int     `json:"exercise"` // the guide's exercise that turns it
+}
+
+// knobSpec is a knob before it meets a scenario. A key holding "{origin}"
+// gives one knob per origin of the scenario.
+type knobSpec struct {
+	key, label, group, help string
+	min, max, step          float64
+	exercise                int
+}
+
+// knobs are the keys docs/TEACHING.md's exercises turn with --set. A key a
+// scenario does not have (a regime it lacks) gives no knob; TestKnobs
+// checks that the classroom scenario has them all.
+var knobs = []knobSpec{
+	{"regimes.malfunctioning.outage_days", "Outages last (days on average)", "Malfunctioning post", "How long a failing post stays down.", 1, 90, 1, 3},
+	{"regimes.malfunctioning.outage_start", "Chance an outage starts, each day", "Malfunctioning post", "How often the post breaks down.", 0, 0.5, 0.01, 3},
+	{"regimes.malfunctioning.extortion", "Officials who demand bribes (share)", "Malfunctioning post", "Chance an official extorts a migrant at the post.", 0, 1, 0.01, 5},
+	{"regimes.malfunctioning.official_violence", "Officials' violence (chance)", "Malfunctioning post", "Chance an official is violent to a migrant at the post.", 0, 1, 0.01, 5},
+	{"regimes.malfunctioning.accuracy", "Accurate news at departure", "Malfunctioning post", "Weight of the truth in what migrants believe when they set out.", 0, 1, 0.05, 8},
+	{"regimes.closed.accuracy", "Accurate news at departure", "Closed post", "Weight of the truth in what migrants believe when they set out.", 0, 1, 0.05, 8},
+	{"regimes.closed.news_rate", "How fast news of the closure spreads", "Closed post", "Share of migrants who hear the truth each day.", 0, 1, 0.01, 8},
+	{"abuse.desperation_effect", "Desperation raises abuse by", "Migrants", "How much more likely abuse is for a fully desperate migrant (0: not at all).", 0, 5, 0.1, 4},
+	{"migrants.give_up_days", "Days stuck before giving up", "Migrants", "Days stuck before a migrant willing to go home turns back.", 0, 120, 1, 4},
+	{"origins.{origin}.will_turn_back", "Willing to go home, from {origin} (share)", "Migrants", "Share of the migrants from {origin} who would ever turn back.", 0, 1, 0.05, 4},
+}
+
+// knobsFor resolves the knobs on a scenario.
+func knobsFor(s *scenarios.Scenario) ([]Knob, error) {
+	var out []Knob
+	add := func(k knobSpec, origin string) {
+		r := strings.NewReplacer("{origin}", origin)
+		key := r.Replace(k.key)
+		if parts := strings.Split(key, "."); parts[0] == "regimes" && !slices.Contains(s.RegimeNames(), parts[1]) {
+			return // a knob does not define a regime
+		}
+		numeric, integer, err := s.KeyKind(key)
+		if err != nil || !numeric {
+			return
+		}
+		out = append(out, Knob{
+			Key: key, Label: r.Replace(k.label), Group: k.group, Help: r.Replace(k.help),
+			Min: k.min, Max: k.max, Step: k.step, Integer: integer, Exercise: k.exercise,
+		})
+	}
+	for _, k := range knobs {
+		if !strings.Contains(k.key, "{origin}") {
+			add(k, "")
+			continue
+		}
+		for _, o := range s.File.Origins {
+			add(k, o.Location)
+		}
+	}
+	keys := make([]string, len(out))
+	for i := range out {
+		keys[i] = out[i].Key
+	}
+	values, err := s.Values(keys...)
+	if err != nil {
+		return nil, err
+	}
+	for i, v := range values {
+		switch v := v.(type) {
+		case float64:
+			out[i].Value = v
+		case int:
+			out[i].Value = float64(v)
+		case int64:
+			out[i].Value = float64(v)
+		}
+		// A scenario's value outside the slider's range widens it.
+		out[i].Min = min(out[i].Min, out[i].Value)
+		out[i].Max = max(out[i].Max, out[i].Value)
+	}
+	return out, nil
+}

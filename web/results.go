@@ -1,0 +1,328 @@
+package web
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+
+	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/output"
+	"github.com/borderwork/borderwork/output/figures"
+	"github.com/borderwork/borderwork/sim"
+)
+
+// Results are an experiment's numbers as the page draws them: complete
+// when Final, else those of the replicates finished so far.
+type Results struct {
+	Done  int  `json:"done"`  // runs finished
+	Total int  `json:"total"` // runs asked for
+	Reps  int  `json:"reps"`  // replicates every regime has finished
+	Final bool `json:"final"`
+
+	Scenario string   `json:"scenario"` // its name
+	Regimes  []Regime `json:"regimes"`
+	// Table is the command line's summary table: headline totals, mean ±
+	// 95% half-width, in the same words and digits.
+	Table    Table    `json:"table"`
+	Series   []Series `json:"series"`
+	Abuse    Bars     `json:"abuse"`
+	Outcomes Bars     `json:"outcomes"`
+	// Map is the mean over replicates of each location's migrants, day by
+	// day; only in the final results.
+	Map *Frames `json:"map,omitempty"`
+	// Reproduce says how to get the same numbers from the command line.
+	Reproduce Reproduce `json:"reproduce"`
+}
+
+// Regime is a regime as the page shows it: in the colour and line style
+// the figures give it.
+type Regime struct {
+	Name        string    `json:"name"`
+	Description string    `json:"description,omitempty"`
+	Color       string    `json:"color"`
+	Dashes      []float64 `json:"dashes"`
+	Default     bool      `json:"default,omitempty"` // run when none are chosen
+}
+
+func regimeStyles(names, all []string) []Regime {
+	var out []Regime
+	for _, n := range names {
+		style := experiment.RegimeStyle(n, all)
+		c := figures.StyleColor(style)
+		d := figures.StyleDashes(style)
+		if d == nil {
+			d = []float64{}
+		}
+		out = append(out, Regime{Name: n, Color: fmt.Sprintf("#%02X%02X%02X", c.R, c.G, c.B), Dashes: d})
+	}
+	return out
+}
+
+// Metric is a registry entry (output.Metric) as the page needs it.
+type Metric struct {
+	Name  string `json:"name"`
+	Title string `json:"title"`
+	Unit  string `json:"unit"`
+	Doc   string `json:"doc"`
+}
+
+func metricOf(m output.Metric) Metric { return Metric{m.Name, m.Title, m.Unit, m.Doc} }
+
+// Table is a table of totals, one row per regime.
+type Table struct {
+	Columns []Metric   `json:"columns"`
+	Rows    []TableRow `json:"rows"`
+}
+
+// TableRow is one regime's row: each cell as the command line prints it,
+// and the numbers behind it.
+type TableRow struct {
+	Regime    string   `json:"regime"`
+	Cells     []string `json:"cells"`
+	Mean      nums     `json:"mean"`
+	HalfWidth nums     `json:"half_width"`
+}
+
+// Series is one day column over time, one band per regime.
+type Series struct {
+	Metric
+	Bands []Band `json:"bands"`
+}
+
+// Band is a regime's mean and 95% interval across replicates, by day.
+type Band struct {
+	Regime string `json:"regime"`
+	Mean   nums   `json:"mean"`
+	Lo     nums   `json:"lo"`
+	Hi     nums   `json:"hi"`
+}
+
+// Bars are totals at the end of the run: one group per regime, one bar
+// per quantity, each with its 95% interval.
+type Bars struct {
+	Names  []string   `json:"names"`
+	Labels []string   `json:"labels"`
+	Unit   string     `json:"unit"`
+	Groups []BarGroup `json:"groups"`
+}
+
+// BarGroup is one regime's bars.
+type BarGroup struct {
+	Regime string `json:"regime"`
+	Mean   nums   `json:"mean"`
+	Lo     nums   `json:"lo"`
+	Hi     nums   `json:"hi"`
+}
+
+// Frames are the map's animation: for each regime, the mean over
+// replicates of the migrants waiting at each location (trapped ones
+// included) and of those trapped, day-major: [day*Locations+location].
+type Frames struct {
+	Days      int           `json:"days"`
+	Locations int           `json:"locations"`
+	Regimes   []RegimeFrame `json:"regimes"`
+}
+
+// RegimeFrame is one regime's frames.
+type RegimeFrame struct {
+	Regime  string `json:"regime"`
+	Present nums   `json:"present"`
+	Trapped nums   `json:"trapped"`
+}
+
+// nums is a slice of numbers written to JSON with NaN (no interval yet)
+// as null, which JSON can spell.
+type nums []float64
+
+func (n nums) MarshalJSON() ([]byte, error) {
+	b := make([]byte, 0, 2+len(n)*8)
+	b = append(b, '[')
+	for i, v := range n {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			b = append(b, "null"...)
+		} else {
+			b = strconv.AppendFloat(b, v, 'g', -1, 64)
+		}
+	}
+	return append(b, ']'), nil
+}
+
+// accumulator gathers finished runs, in run order, into Results.
+type accumulator struct {
+	x      *experiment.Prepared
+	series []int // day columns drawn over time
+	nLoc   int
+
+	rows []output.SummaryRow // in run order
+	last []sim.DayRecord     // each run's last day, in run order
+	// values[series][regime][day] holds one value per replicate so far.
+	values [][][][]float64
+	// present and trapped sum each regime's location records over
+	// replicates: [regime][day*nLoc+location].
+	present, trapped [][]float64
+}
+
+func newAccumulator(x *experiment.Prepared, series []int) *accumulator {
+	a := &accumulator{x: x, series: series, nLoc: len(x.Scenario.File.Locations)}
+	days := x.Scenario.File.Days
+	a.values = make([][][][]float64, len(series))
+	for i := range series {
+		a.values[i] = make([][][]float64, len(x.Regimes))
+		for r := range x.Regimes {
+			a.values[i][r] = make([][]float64, days)
+		}
+	}
+	a.present = make([][]float64, len(x.Regimes))
+	a.trapped = make([][]float64, len(x.Regimes))
+	for r := range x.Regimes {
+		a.present[r] = make([]float64, days*a.nLoc)
+		a.trapped[r] = make([]float64, days*a.nLoc)
+	}
+	return a
+}
+
+// add takes the next run, in run order.
+func (a *accumulator) add(s experiment.Simulated) {
+	_, regime, _ := a.x.Coords(s.Run.ID)
+	a.rows = append(a.rows, output.SummaryOf(s.Run, s.Days))
+	a.last = append(a.last, s.Days[len(s.Days)-1])
+	for i, col := range a.series {
+		get := output.DayColumns[col].Get
+		for d := range s.Days {
+			a.values[i][regime][d] = append(a.values[i][regime][d], get(&s.Days[d]))
+		}
+	}
+	p, t := a.present[regime], a.trapped[regime]
+	for i, l := range s.Locations {
+		p[i] += float64(l.Waiting)
+		t[i] += float64(l.Trapped)
+	}
+}
+
+// results describes the runs added so far; the map only when final.
+func (a *accumulator) results(final bool) *Results {
+	x := a.x
+	res := &Results{
+		Done: len(a.rows), Total: x.NRuns(), Reps: len(a.rows) / len(x.Regimes), Final: final,
+		Scenario: x.Scenario.File.Name, Regimes: regimeStyles(x.Regimes, x.Regimes),
+	}
+	groups := x.Groups(a.rows)
+
+	for _, h := range output.Headlines() {
+		res.Table.Columns = append(res.Table.Columns, metricOf(h.Metric))
+	}
+	for _, g := range groups {
+		row := TableRow{Regime: g.Regime}
+		for _, h := range output.Headlines() {
+			st := output.Describe(g.Column(output.TotalIndex(h.Name)))
+			row.Cells = append(row.Cells, output.FormatStat(st))
+			row.Mean = append(row.Mean, st.Mean)
+			row.HalfWidth = append(row.HalfWidth, st.HalfWidth)
+		}
+		res.Table.Rows = append(res.Table.Rows, row)
+	}
+
+	for i, col := range a.series {
+		s := Series{Metric: metricOf(output.DayColumns[col].Metric)}
+		for r, name := range x.Regimes {
+			b := Band{Regime: name}
+			for _, reps := range a.values[i][r] {
+				if len(reps) == 0 {
+					break
+				}
+				st := output.Describe(reps)
+				b.Mean = append(b.Mean, st.Mean)
+				b.Lo = append(b.Lo, st.Lo)
+				b.Hi = append(b.Hi, st.Hi)
+			}
+			s.Bands = append(s.Bands, b)
+		}
+		res.Series = append(res.Series, s)
+	}
+
+	res.Abuse = a.finalBars(groups, abuseColumns(), "events")
+	res.Outcomes = a.finalBars(groups, stateColumns(), "migrants")
+
+	if final {
+		days := x.Scenario.File.Days
+		res.Map = &Frames{Days: days, Locations: a.nLoc}
+		for r, name := range x.Regimes {
+			n := float64(res.Reps)
+			f := RegimeFrame{Regime: name, Present: make(nums, len(a.present[r])), Trapped: make(nums, len(a.trapped[r]))}
+			for i := range f.Present {
+				f.Present[i] = a.present[r][i] / n
+				f.Trapped[i] = a.trapped[r][i] / n
+			}
+			res.Map.Regimes = append(res.Map.Regimes, f)
+		}
+	}
+	return res
+}
+
+// abuseColumns are the day columns of abuse by kind and perpetrator, in
+// the registry's order.
+func abuseColumns() []int {
+	var cols []int
+	for k := range sim.NumAbuseKinds {
+		for p := range sim.NumPerpetrators {
+			if i := output.DayColumnIndex("abuse_" + k.String() + "_" + p.String()); i >= 0 {
+				cols = append(cols, i)
+			}
+		}
+	}
+	return cols
+}
+
+// stateColumns are the day columns counting migrants by state: at the end
+// of a run, where everyone is.
+func stateColumns() []int {
+	var cols []int
+	for s := range sim.NumStates {
+		if i := output.DayColumnIndex(s.String()); i >= 0 {
+			cols = append(cols, i)
+		}
+	}
+	return cols
+}
+
+// finalBars describes day columns on each run's last day, per regime,
+// leaving out those that are zero in every run so far (abandonment by
+// officials, say, which the model has no way to make).
+func (a *accumulator) finalBars(groups []output.Group, cols []int, unit string) Bars {
+	byRun := make(map[int]int, len(a.rows)) // run ID -> position in a.last
+	for i, r := range a.rows {
+		byRun[r.Run.ID] = i
+	}
+	var keep []int
+	for _, c := range cols {
+		for i := range a.last {
+			if output.DayColumns[c].Get(&a.last[i]) != 0 {
+				keep = append(keep, c)
+				break
+			}
+		}
+	}
+	b := Bars{Unit: unit, Names: []string{}, Labels: []string{}}
+	for _, c := range keep {
+		b.Names = append(b.Names, output.DayColumns[c].Name)
+		b.Labels = append(b.Labels, output.DayColumns[c].Title)
+	}
+	for _, g := range groups {
+		bg := BarGroup{Regime: g.Regime}
+		for _, c := range keep {
+			v := make([]float64, len(g.Rows))
+			for j, row := range g.Rows {
+				v[j] = output.DayColumns[c].Get(&a.last[byRun[row.Run.ID]])
+			}
+			st := output.Describe(v)
+			bg.Mean = append(bg.Mean, st.Mean)
+			bg.Lo = append(bg.Lo, st.Lo)
+			bg.Hi = append(bg.Hi, st.Hi)
+		}
+		b.Groups = append(b.Groups, bg)
+	}
+	return b
+}

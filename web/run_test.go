@@ -1,0 +1,169 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/output"
+	"github.com/borderwork/borderwork/scenarios"
+)
+
+func ptr[T any](v T) *T { return &v }
+
+// compareTable is the command line's summary table for the same inputs:
+// the plan `borderwork compare` builds (runs numbered regime by regime),
+// its groups described as printSummary describes them.
+func compareTable(t *testing.T, scenario string, sets []string, reps int) [][]string {
+	t.Helper()
+	s, err := scenarios.Load(scenario)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, kv := range sets {
+		if err := s.Set(kv); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.File.Replicates = reps
+	x, err := (&experiment.Plan{Command: "compare", Scenario: s, Regimes: s.DefaultRegimes(), Reps: reps}).Prepare()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows []output.SummaryRow
+	if err := x.Execute(context.Background(), x.AllJobs(), 2, func(sim experiment.Simulated) error {
+		rows = append(rows, output.SummaryOf(sim.Run, sim.Days))
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	var table [][]string
+	for _, g := range x.Groups(rows) {
+		row := []string{g.Regime}
+		for _, h := range output.Headlines() {
+			row = append(row, output.FormatStat(output.Describe(g.Column(output.TotalIndex(h.Name)))))
+		}
+		table = append(table, row)
+	}
+	return table
+}
+
+func tableOf(r *Results) [][]string {
+	var table [][]string
+	for _, row := range r.Table.Rows {
+		table = append(table, append([]string{row.Regime}, row.Cells...))
+	}
+	return table
+}
+
+// TestRunMatchesCompare: the page's table is the command line's, cell for
+// cell, though the page numbers its runs replicate by replicate; every
+// snapshot before the last has whole rounds of replicates, more each time.
+func TestRunMatchesCompare(t *testing.T) {
+	sets := []string{"regimes.malfunctioning.outage_days=30"}
+	req := Request{Scenario: "classroom", Sets: sets, Reps: ptr(6), Days: nil}
+	var snaps []*Results
+	runs := 0
+	res, err := Run(context.Background(), req, DefaultLimits(), 2, Progress{
+		Runs:    func(done, total int) { runs++ },
+		Results: func(r *Results) error { snaps = append(snaps, r); return nil },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := compareTable(t, "classroom", sets, 6)
+	if got := tableOf(res); !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("page table\n%v\nwant the command line's\n%v", got, want)
+	}
+	if runs != 24 || res.Done != 24 || res.Total != 24 || !res.Final || res.Reps != 6 {
+		t.Errorf("runs reported %d, results done %d of %d, final %v, reps %d; want 24 runs, 6 replicates, final", runs, res.Done, res.Total, res.Final, res.Reps)
+	}
+	if len(snaps) != 6 || snaps[len(snaps)-1] != res {
+		t.Fatalf("got %d snapshots; want one per replicate, the last the final results", len(snaps))
+	}
+	for i, s := range snaps[:5] {
+		if s.Final || s.Reps != i+1 || s.Done != 4*(i+1) || s.Map != nil {
+			t.Errorf("snapshot %d: final %v, reps %d, done %d, map %v; want an intermediate snapshot of %d replicates without a map", i, s.Final, s.Reps, s.Done, s.Map != nil, i+1)
+		}
+	}
+	if len(res.Series) != 2 || res.Series[0].Name != "trapped" || len(res.Series[0].Bands) != 4 || len(res.Series[0].Bands[2].Mean) != 180 {
+		t.Errorf("series = %d; want trapped and abuse over 180 days for 4 regimes", len(res.Series))
+	}
+	if res.Map == nil || res.Map.Locations != 4 || len(res.Map.Regimes) != 4 || len(res.Map.Regimes[1].Present) != 180*4 {
+		t.Fatalf("map frames missing or misshapen: %+v", res.Map)
+	}
+	// Under closed, migrants pile up somewhere: the frames are not empty.
+	if slices.Max(res.Map.Regimes[1].Trapped) == 0 {
+		t.Errorf("no migrant trapped anywhere under closed in any frame")
+	}
+	if len(res.Abuse.Names) == 0 || len(res.Outcomes.Names) == 0 || !slices.Contains(res.Outcomes.Names, "arrived") {
+		t.Errorf("abuse bars %v, outcome bars %v; want both, outcomes with arrived", res.Abuse.Names, res.Outcomes.Names)
+	}
+	for _, r := range res.Regimes {
+		if !strings.HasPrefix(r.Color, "#") || len(r.Color) != 7 {
+			t.Errorf("regime %s has colour %q", r.Name, r.Color)
+		}
+	}
+}
+
+// TestRunIsRepeatable: the same request gives the same results, whatever
+// the number of workers.
+func TestRunIsRepeatable(t *testing.T) {
+	req := Request{Scenario: "classroom", Reps: ptr(3), Days: ptr(60)}
+	a, err := Run(context.Background(), req, DefaultLimits(), 1, Progress{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Run(context.Background(), req, DefaultLimits(), 3, Progress{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.EqualFunc(tableOf(a), tableOf(b), slices.Equal) || !slices.Equal(a.Map.Regimes[1].Present, b.Map.Regimes[1].Present) {
+		t.Errorf("results differ between 1 and 3 workers")
+	}
+}
+
+// TestBadRequests: each kind of bad input is refused before anything runs,
+// with the lines check prints or a sentence naming the limit.
+func TestBadRequests(t *testing.T) {
+	classroom, err := scenarios.Bundled("classroom")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(classroom)
+	tests := []struct {
+		name string
+		req  Request
+		want []string
+	}{
+		{"no scenario", Request{}, []string{"choose a bundled scenario"}},
+		{"a path", Request{Scenario: "../scenarios/classroom.toml"}, []string{`no bundled scenario "../scenarios/classroom.toml"`}},
+		{"unknown key", Request{Text: strings.Replace(text, "capacity = 15", "capacty = 15", 1), File: "my.toml"},
+			[]string{"my.toml:", "posts.capacty: unknown key; did you mean capacity?"}},
+		{"several problems", Request{Text: strings.Replace(strings.Replace(text, "documented = 0.3", "documented = 30", 1), "hazard = 0.003", "hazard = 3", 1), File: "x"},
+			[]string{"x.toml has 2 problems:", "  x.toml:", "origins.Village.documented: must be a share in [0, 1], got 30", "links.3.hazard"}},
+		{"a file the page may not read", Request{Text: strings.Replace(text, "inflow = 8 ", `inflow_csv = "/etc/passwd" `, 1), File: "f.toml"},
+			[]string{"f.toml:", "inflow_csv: /etc/passwd: cannot be read"}},
+		{"bad set", Request{Scenario: "classroom", Sets: []string{"regimes.malfunctioning.outage_day=30"}}, []string{`did you mean outage_days?`}},
+		{"bad regime", Request{Scenario: "classroom", Regimes: []string{"open", "shut"}}, []string{`unknown regime "shut"`}},
+		{"too many replicates", Request{Scenario: "classroom", Reps: ptr(1000)}, []string{"--reps must be in 1..200"}},
+		{"too much work", Request{Scenario: "classroom", Reps: ptr(200), Days: ptr(3650), Sets: []string{"origins.Village.inflow=500"}}, []string{"more than the page runs at once"}},
+		{"bad series", Request{Scenario: "classroom", Series: []string{"nonsense"}}, []string{`no day column "nonsense"`}},
+	}
+	for _, tt := range tests {
+		_, err := Run(context.Background(), tt.req, DefaultLimits(), 1, Progress{Runs: func(int, int) { t.Errorf("%s: a run started", tt.name) }})
+		var p *Problem
+		if !errors.As(err, &p) {
+			t.Errorf("%s: error %v; want a *Problem", tt.name, err)
+			continue
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(p.Error(), w) {
+				t.Errorf("%s: problem %q; want it to contain %q", tt.name, p.Error(), w)
+			}
+		}
+	}
+}
