@@ -1,6 +1,7 @@
 package web
 
 import (
+	"math"
 	"slices"
 	"strings"
 
@@ -91,9 +92,19 @@ func knobsFor(s *scenarios.Scenario) ([]Knob, error) {
 		case int64:
 			out[i].Value = float64(v)
 		}
-		// A scenario's value outside the slider's range widens it.
-		out[i].Min = min(out[i].Min, out[i].Value)
-		out[i].Max = max(out[i].Max, out[i].Value)
+		// A scenario's value outside the slider's range widens it, and
+		// one between its steps refines them, so that the slider can
+		// show the value exactly.
+		k := &out[i]
+		k.Min = min(k.Min, k.Value)
+		k.Max = max(k.Max, k.Value)
+		for range 6 {
+			steps := (k.Value - k.Min) / k.Step
+			if math.Abs(steps-math.Round(steps)) < 1e-9 {
+				break
+			}
+			k.Step /= 10
+		}
 	}
 	return out, nil
 }

@@ -248,3 +248,7 @@ func (r *Request) arg() string {
 	}
 	return r.Scenario
 }
+
+// DefaultScenario is the scenario the page opens with unless told
+// otherwise: the one docs/TEACHING.md's class uses.
+const DefaultScenario = "classroom"

@@ -51,6 +51,7 @@ func commands() []command {
 		{"import", "write a Flee case folder as a scenario", cmdImport},
 		{"validate", "compare a scenario's camp populations with a Flee case's data", cmdValidate},
 		{"reproduce", "rerun an output folder's manifest and verify its tables", cmdReproduce},
+		{"serve", "serve the classroom page: what-if experiments in a browser", cmdServe},
 		{"version", "print the version, commit and Go version", cmdVersion},
 	}
 }

@@ -1,0 +1,659 @@
+// borderwork's classroom page. The numbers all come from the Go engine:
+// from `borderwork serve` over HTTP, or, in a static build, from the same
+// Go code compiled to WebAssembly and run in a Web Worker (worker.js).
+// This script only asks, draws and animates.
+"use strict";
+
+const SVGNS = "http://www.w3.org/2000/svg";
+const $ = (id) => document.getElementById(id);
+
+// ---- Backends -------------------------------------------------------------
+
+// serverBackend talks to `borderwork serve`.
+function serverBackend() {
+  const post = (path, req, signal) =>
+    fetch(path, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(req), signal });
+  return {
+    async info() { return (await fetch("api/info")).json(); },
+    async outline(req) { return (await post("api/outline", req)).json(); },
+    run(req, onMessage) {
+      const ctrl = new AbortController();
+      const done = (async () => {
+        const resp = await post("api/run", req, ctrl.signal);
+        const reader = resp.body.getReader();
+        const decoder = new TextDecoder();
+        let buf = "";
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          buf += decoder.decode(value, { stream: true });
+          let nl;
+          while ((nl = buf.indexOf("\n")) >= 0) {
+            const line = buf.slice(0, nl);
+            buf = buf.slice(nl + 1);
+            if (line.trim()) onMessage(JSON.parse(line));
+          }
+        }
+        if (buf.trim()) onMessage(JSON.parse(buf));
+      })();
+      return { done, cancel: () => ctrl.abort() };
+    },
+  };
+}
+
+// wasmBackend runs the engine in a Web Worker. Cancelling ends the worker
+// and starts a fresh one.
+function wasmBackend() {
+  let worker, pending, nextID = 1;
+  const start = () => {
+    worker = new Worker("worker.js");
+    pending = new Map();
+    worker.onmessage = (e) => {
+      const { id, result, msg, end, error } = e.data;
+      const p = pending.get(id);
+      if (!p) return;
+      if (error) { pending.delete(id); p.reject(new Error(error)); return; }
+      if (msg) p.onMessage(msg);
+      if (result !== undefined) { pending.delete(id); p.resolve(result); }
+      if (end) { pending.delete(id); p.resolve(); }
+    };
+    worker.onerror = (e) => {
+      for (const p of pending.values()) p.reject(new Error(e.message || "the engine failed to load"));
+      pending.clear();
+    };
+  };
+  start();
+  const call = (op, req, onMessage) => {
+    const id = nextID++;
+    return new Promise((resolve, reject) => {
+      pending.set(id, { resolve, reject, onMessage });
+      worker.postMessage({ id, op, req });
+    });
+  };
+  return {
+    info: () => call("info"),
+    outline: (req) => call("outline", req),
+    run(req, onMessage) {
+      const done = call("run", req, onMessage);
+      return { done, cancel: () => { worker.terminate(); for (const p of pending.values()) p.reject(new DOMException("cancelled", "AbortError")); start(); } };
+    },
+  };
+}
+
+const backend = document.body.dataset.backend === "wasm" ? wasmBackend() : serverBackend();
+
+// ---- State ----------------------------------------------------------------
+
+const state = {
+  info: null,
+  source: null,      // {scenario} or {text, file}
+  outline: null,
+  results: null,
+  running: null,     // the run in progress: {cancel}
+  day: 0,
+  timer: null,
+};
+
+// ---- Numbers --------------------------------------------------------------
+
+// formatCount writes a number as the command line does (output.FormatCount).
+function formatCount(v) {
+  if (v === null || v === undefined || Number.isNaN(v)) return "-";
+  if (Math.abs(v) < 100) return v.toFixed(1);
+  const s = Math.round(Math.abs(v)).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return v < 0 ? "-" + s : s;
+}
+
+function niceTicks(lo, hi, n) {
+  if (!(hi > lo)) hi = lo + 1;
+  const raw = (hi - lo) / n;
+  const mag = Math.pow(10, Math.floor(Math.log10(raw)));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw);
+  const ticks = [];
+  for (let t = Math.ceil(lo / step) * step; t <= hi + step * 1e-9; t += step) ticks.push(+t.toFixed(10));
+  return ticks;
+}
+
+// ---- SVG helpers ----------------------------------------------------------
+
+function el(name, attrs, parent) {
+  const e = document.createElementNS(SVGNS, name);
+  for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, v);
+  if (parent) parent.appendChild(e);
+  return e;
+}
+
+function text(parent, x, y, s, attrs) {
+  const t = el("text", Object.assign({ x, y, "font-size": 13, fill: "#222" }, attrs || {}), parent);
+  t.textContent = s;
+  return t;
+}
+
+function html(tag, attrs, children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (k === "text") e.textContent = v;
+    else e.setAttribute(k, v);
+  }
+  for (const c of children || []) e.appendChild(c);
+  return e;
+}
+
+function regimeOf(name) {
+  const r = (state.results || {}).regimes || (state.outline || {}).regimes || [];
+  return r.find((x) => x.name === name) || { name, color: "#000", dashes: [] };
+}
+
+// ---- Charts ---------------------------------------------------------------
+
+// lineChart draws one series: a band and a line per regime.
+function lineChart(box, series, label) {
+  box.textContent = "";
+  const W = 720, H = 330, m = { l: 64, r: 16, t: 12, b: 44 };
+  const svg = el("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": label }, box);
+  let days = 0, hi = 0;
+  for (const b of series.bands) {
+    days = Math.max(days, b.mean.length);
+    for (let i = 0; i < b.mean.length; i++) hi = Math.max(hi, b.hi[i] ?? b.mean[i], b.mean[i]);
+  }
+  let lo = 0;
+  for (const b of series.bands) for (let i = 0; i < b.lo.length; i++) if (b.lo[i] !== null) lo = Math.min(lo, b.lo[i]);
+  const yt = niceTicks(lo, hi > lo ? hi : lo + 1, 5);
+  const y0 = Math.min(lo, yt[0]), y1 = Math.max(hi, yt[yt.length - 1]);
+  const X = (d) => m.l + (d / Math.max(1, days - 1)) * (W - m.l - m.r);
+  const Y = (v) => H - m.b - ((v - y0) / (y1 - y0 || 1)) * (H - m.t - m.b);
+  for (const t of yt) {
+    el("line", { x1: m.l, x2: W - m.r, y1: Y(t), y2: Y(t), stroke: "#e0e0e0" }, svg);
+    text(svg, m.l - 6, Y(t) + 4, formatCount(t).replace(/\.0$/, ""), { "text-anchor": "end" });
+  }
+  for (const t of niceTicks(0, Math.max(1, days - 1), 6)) {
+    if (t > days - 1) continue;
+    el("line", { x1: X(t), x2: X(t), y1: H - m.b, y2: H - m.b + 5, stroke: "#444" }, svg);
+    text(svg, X(t), H - m.b + 19, String(t), { "text-anchor": "middle" });
+  }
+  el("line", { x1: m.l, x2: W - m.r, y1: H - m.b, y2: H - m.b, stroke: "#444" }, svg);
+  text(svg, (W + m.l) / 2, H - 6, "day", { "text-anchor": "middle" });
+  text(svg, 14, (H - m.b) / 2, `${series.title} (${series.unit})`, { transform: `rotate(-90 14 ${(H - m.b) / 2})`, "text-anchor": "middle" });
+  for (const b of series.bands) {
+    const r = regimeOf(b.regime);
+    let top = "", bottom = "";
+    for (let i = 0; i < b.mean.length; i++) {
+      if (b.lo[i] === null || b.hi[i] === null) continue;
+      top += `${top ? "L" : "M"}${X(i).toFixed(1)},${Y(b.hi[i]).toFixed(1)}`;
+      bottom = `L${X(i).toFixed(1)},${Y(b.lo[i]).toFixed(1)}` + bottom;
+    }
+    if (top) el("path", { d: top + bottom + "Z", fill: r.color, "fill-opacity": 0.22, stroke: "none" }, svg);
+  }
+  for (const b of series.bands) {
+    const r = regimeOf(b.regime);
+    let d = "";
+    for (let i = 0; i < b.mean.length; i++) d += `${i ? "L" : "M"}${X(i).toFixed(1)},${Y(b.mean[i]).toFixed(1)}`;
+    el("path", { d, fill: "none", stroke: r.color, "stroke-width": 2.6, "stroke-dasharray": (r.dashes || []).map((x) => x * 1.6).join(" ") || "none" }, svg);
+  }
+  box.appendChild(legend(series.bands.map((b) => b.regime)));
+}
+
+function legend(names) {
+  const p = html("p", { class: "legend" });
+  for (const n of names) {
+    const r = regimeOf(n);
+    const s = el("svg", { width: 34, height: 12, "aria-hidden": "true" });
+    el("line", { x1: 1, x2: 33, y1: 6, y2: 6, stroke: r.color, "stroke-width": 3, "stroke-dasharray": (r.dashes || []).join(" ") || "none" }, s);
+    p.appendChild(s);
+    p.appendChild(document.createTextNode(" " + n + "\u2003"));
+  }
+  return p;
+}
+
+// barChart draws grouped horizontal bars: one block per quantity, one bar
+// per regime, each with its 95% interval.
+function barChart(box, bars, label) {
+  box.textContent = "";
+  if (!bars.names.length) {
+    box.appendChild(html("p", { class: "note", text: "None in any run." }));
+    return;
+  }
+  const n = bars.groups.length, rowH = 16, gap = 30, W = 720, m = { l: 150, r: 70, t: 8 };
+  const H = m.t + bars.names.length * (n * rowH + gap) + 24;
+  const svg = el("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": label }, box);
+  let hi = 0;
+  for (const g of bars.groups) for (let i = 0; i < g.mean.length; i++) hi = Math.max(hi, g.hi[i] ?? g.mean[i], g.mean[i]);
+  const ticks = niceTicks(0, hi || 1, 5);
+  const top = ticks[ticks.length - 1];
+  const X = (v) => m.l + (Math.max(0, v) / top) * (W - m.l - m.r);
+  for (const t of ticks) {
+    el("line", { x1: X(t), x2: X(t), y1: m.t, y2: H - 22, stroke: "#e0e0e0" }, svg);
+    text(svg, X(t), H - 6, formatCount(t).replace(/\.0$/, ""), { "text-anchor": "middle" });
+  }
+  bars.names.forEach((name, q) => {
+    const y = m.t + q * (n * rowH + gap);
+    text(svg, 4, y + 14, bars.labels[q], { "font-weight": 600 });
+    bars.groups.forEach((g, k) => {
+      const r = regimeOf(g.regime);
+      const yy = y + 20 + k * rowH;
+      text(svg, m.l - 6, yy + rowH - 5, g.regime, { "text-anchor": "end", "font-size": 12 });
+      el("rect", { x: X(0), y: yy + 1, width: Math.max(0, X(g.mean[q]) - X(0)), height: rowH - 3, fill: r.color }, svg);
+      if (g.lo[q] !== null && g.hi[q] !== null) {
+        const c = yy + rowH / 2;
+        el("line", { x1: X(g.lo[q]), x2: X(g.hi[q]), y1: c, y2: c, stroke: "#111", "stroke-width": 1.5 }, svg);
+        el("line", { x1: X(g.lo[q]), x2: X(g.lo[q]), y1: c - 4, y2: c + 4, stroke: "#111", "stroke-width": 1.5 }, svg);
+        el("line", { x1: X(g.hi[q]), x2: X(g.hi[q]), y1: c - 4, y2: c + 4, stroke: "#111", "stroke-width": 1.5 }, svg);
+      }
+      text(svg, Math.max(X(g.mean[q]), X(g.hi[q] ?? 0)) + 6, yy + rowH - 5, formatCount(g.mean[q]), { "font-size": 12 });
+    });
+  });
+}
+
+// ---- The summary table ----------------------------------------------------
+
+function drawTable(res) {
+  const box = $("table-box");
+  box.textContent = "";
+  const head = html("tr", {}, [html("th", { scope: "col", text: "regime" })]);
+  for (const c of res.table.columns) head.appendChild(html("th", { scope: "col", title: c.doc, text: c.title }));
+  const body = html("tbody");
+  for (const row of res.table.rows) {
+    const r = regimeOf(row.regime);
+    const sw = html("span", { class: "swatch", style: `background:${r.color}`, "aria-hidden": "true" });
+    const th = html("th", { scope: "row" }, [sw, document.createTextNode(" " + row.regime)]);
+    const tr = html("tr", { "data-regime": row.regime }, [th]);
+    row.cells.forEach((cell, i) => tr.appendChild(html("td", { "data-metric": res.table.columns[i].name, text: cell })));
+    body.appendChild(tr);
+  }
+  const caption = html("caption", { class: "note", text: `Means over ${res.reps} replicate(s) ± the half-width of a 95% confidence interval, as the command line prints them.` });
+  box.appendChild(html("table", { id: "summary" }, [caption, html("thead", {}, [head]), body]));
+}
+
+// ---- The map --------------------------------------------------------------
+
+const MAP_W = 480;
+
+function mapGeometry(o) {
+  const pad = 46;
+  const w = o.width || 1, h = o.height || 1;
+  const scale = Math.min((MAP_W - 2 * pad) / w, (MAP_W * 0.9 - 2 * pad) / (h || w));
+  const H = Math.max(200, h * scale + 2 * pad);
+  const offX = (MAP_W - w * scale) / 2, offY = (H - h * scale) / 2;
+  return { H, P: (p) => [offX + p.x * scale, offY + p.y * scale] };
+}
+
+const kindShape = {
+  origin: (g, x, y) => el("path", { d: `M${x},${y - 6}L${x + 6},${y + 5}L${x - 6},${y + 5}Z` }, g),
+  hub: (g, x, y) => el("circle", { cx: x, cy: y, r: 4 }, g),
+  border: (g, x, y) => el("rect", { x: x - 5, y: y - 5, width: 10, height: 10 }, g),
+  centre: (g, x, y) => el("path", { d: `M${x - 2},${y - 6}h4v4h4v4h-4v4h-4v-4h-4v-4h4Z` }, g),
+  destination: (g, x, y) => el("path", { d: `M${x},${y - 7}L${x + 7},${y}L${x},${y + 7}L${x - 7},${y}Z` }, g),
+};
+
+// drawMaps draws one map per regime (or one empty map before a run).
+function drawMaps() {
+  const o = state.outline;
+  const box = $("maps");
+  box.textContent = "";
+  if (!o) return;
+  const res = state.results && state.results.map ? state.results : null;
+  const regimes = res ? res.map.regimes.map((f) => f.regime) : [null];
+  const { H, P } = mapGeometry(o);
+  let peak = 1;
+  if (res) for (const f of res.map.regimes) for (const v of f.present) peak = Math.max(peak, v);
+  state.mapPeak = peak;
+  for (const name of regimes) {
+    const r = name ? regimeOf(name) : { color: "#888" };
+    const fig = html("figure", { class: "map", style: `border-top-color:${r.color}`, "data-regime": name || "" });
+    fig.appendChild(html("h4", { text: name ? name : o.title || o.name }));
+    const svg = el("svg", { viewBox: `0 0 ${MAP_W} ${H.toFixed(0)}`, role: "img", "aria-label": `Map of ${o.name}` + (name ? ` under ${name}` : "") }, fig);
+    for (const l of o.links) {
+      const [x1, y1] = P(o.places[l.from]), [x2, y2] = P(o.places[l.to]);
+      const irregular = l.kind === "irregular";
+      el("line", { x1, y1, x2, y2, class: "link " + l.kind, stroke: irregular ? "#7a4a00" : "#777", "stroke-width": irregular ? 2 : 3, "stroke-dasharray": irregular ? (l.alone ? "2 4" : "7 5") : "none" }, svg);
+    }
+    o.places.forEach((p, i) => {
+      const [x, y] = P(p);
+      const g = el("g", { class: "place", "data-name": p.name, "data-kind": p.kind }, svg);
+      const title = el("title", {}, g);
+      title.textContent = p.name;
+      el("circle", { class: "present", cx: x, cy: y, r: 0, fill: "var(--present)", "fill-opacity": 0.55, stroke: "#2a7fb0" }, g);
+      el("circle", { class: "trapped", cx: x, cy: y, r: 0, fill: "var(--trapped)" }, g);
+      const mark = el("g", { fill: "#111", stroke: "#fff", "stroke-width": 1 }, g);
+      (kindShape[p.kind] || kindShape.hub)(mark, x, y);
+      let label = p.name;
+      if (p.post) label += " (post)";
+      text(g, x, y - 11, label, { "text-anchor": "middle", "font-size": 13, "paint-order": "stroke", stroke: "#fff", "stroke-width": 3, "font-weight": 600 });
+    });
+    box.appendChild(fig);
+  }
+  const lg = $("map-legend");
+  lg.textContent = "";
+  const sample = el("svg", { width: 290, height: 26, "aria-hidden": "true" });
+  el("circle", { cx: 12, cy: 13, r: 11, fill: "var(--present)", "fill-opacity": 0.55, stroke: "#2a7fb0" }, sample);
+  el("circle", { cx: 12, cy: 13, r: 6, fill: "var(--trapped)" }, sample);
+  el("line", { x1: 150, x2: 190, y1: 8, y2: 8, stroke: "#777", "stroke-width": 3 }, sample);
+  el("line", { x1: 150, x2: 190, y1: 19, y2: 19, stroke: "#7a4a00", "stroke-width": 2, "stroke-dasharray": "7 5" }, sample);
+  text(sample, 28, 18, "waiting / trapped", { "font-size": 12 });
+  text(sample, 196, 12, "road", { "font-size": 12 });
+  text(sample, 196, 24, "irregular path", { "font-size": 12 });
+  lg.appendChild(sample);
+  lg.appendChild(document.createTextNode(
+    ` Circle area: migrants waiting at a place (mean of the replicates; largest ${formatCount(peak)}); the dark inner circle: those trapped there. ` +
+    "Marks: ▲ origin, ● hub, ■ border post, ✚ centre, ◆ destination." +
+    (o.schematic ? " No coordinates in this scenario: places are laid out by distance from the origins." : "")));
+  showDay(state.day);
+}
+
+// showDay sizes the map's circles for one day.
+function showDay(day) {
+  const res = state.results;
+  const o = state.outline;
+  $("day-out").textContent = String(day);
+  $("day").value = String(day);
+  state.day = day;
+  if (!res || !res.map || !o) return;
+  const n = res.map.locations, rmax = 30, peak = state.mapPeak || 1;
+  const rows = [];
+  for (const f of res.map.regimes) {
+    const fig = document.querySelector(`.map[data-regime="${CSS.escape(f.regime)}"]`);
+    if (!fig) continue;
+    fig.querySelectorAll(".place").forEach((g, i) => {
+      const present = f.present[day * n + i], trapped = f.trapped[day * n + i];
+      g.querySelector(".present").setAttribute("r", (rmax * Math.sqrt(present / peak)).toFixed(2));
+      g.querySelector(".trapped").setAttribute("r", (rmax * Math.sqrt(trapped / peak)).toFixed(2));
+      g.querySelector("title").textContent = `${o.places[i].name} (${o.places[i].kind}, ${o.places[i].country}), day ${day}: ${formatCount(present)} waiting, ${formatCount(trapped)} trapped`;
+      rows.push([f.regime, o.places[i].name, formatCount(present), formatCount(trapped)]);
+    });
+  }
+  const head = html("tr", {}, ["regime", "place", "waiting", "trapped"].map((h) => html("th", { scope: "col", text: h })));
+  const body = html("tbody", {}, rows.map((r) => html("tr", {}, r.map((c) => html("td", { text: c })))));
+  const box = $("map-table");
+  box.textContent = "";
+  box.appendChild(html("table", {}, [html("thead", {}, [head]), body]));
+}
+
+function setPlaying(on) {
+  const b = $("play");
+  clearInterval(state.timer);
+  state.timer = null;
+  b.setAttribute("aria-pressed", on ? "true" : "false");
+  b.textContent = on ? "Pause" : "Play";
+  if (!on || !state.results || !state.results.map) return;
+  const last = state.results.map.days - 1;
+  if (state.day >= last) showDay(0);
+  const step = Math.max(1, Math.round(last / 300));
+  state.timer = setInterval(() => {
+    const d = Math.min(last, state.day + step);
+    showDay(d);
+    if (d >= last) setPlaying(false);
+  }, 40);
+}
+
+// ---- Controls -------------------------------------------------------------
+
+function sourceRequest() {
+  return state.source.text !== undefined ? { text: state.source.text, file: state.source.file } : { scenario: state.source.scenario };
+}
+
+function extraSets() {
+  return $("sets").value.split("\n").map((s) => s.trim()).filter((s) => s && !s.startsWith("#"));
+}
+
+function knobSets() {
+  const sets = [];
+  for (const k of (state.outline || {}).knobs || []) {
+    const input = document.getElementById("knob-" + k.key);
+    if (input && Number(input.value) !== k.value) sets.push(`${k.key}=${input.value}`);
+  }
+  return sets;
+}
+
+function request() {
+  const o = state.outline;
+  const req = sourceRequest();
+  const sets = knobSets().concat(extraSets());
+  if (sets.length) req.sets = sets;
+  const reps = parseInt($("reps").value, 10), seed = parseInt($("seed").value, 10), days = parseInt($("days").value, 10);
+  if (!Number.isNaN(seed)) req.seed = seed;
+  if (!Number.isNaN(reps)) req.reps = reps;
+  if (!Number.isNaN(days) && days !== o.days) req.days = days;
+  req.regimes = [...document.querySelectorAll("#regimes input:checked")].map((i) => i.value);
+  req.series = ["trapped", $("series-select").value || "abuse_events"];
+  return req;
+}
+
+function showProblems(lines) {
+  $("problems").textContent = (lines || []).join("\n");
+}
+
+// loadOutline asks for the outline of the current source and rebuilds the
+// controls; keep says whether slider values survive (they do when only
+// the extra overrides changed).
+async function loadOutline(keep) {
+  const req = sourceRequest();
+  const sets = extraSets();
+  if (sets.length) req.sets = sets;
+  const old = keep ? knobSets() : [];
+  const checked = keep ? [...document.querySelectorAll("#regimes input:checked")].map((i) => i.value) : null;
+  const o = await backend.outline(req);
+  if (o.error) { showProblems(o.error); return false; }
+  showProblems([]);
+  state.outline = o;
+  state.results = null;
+  $("scenario-title").textContent = o.title + (o.description ? " — " + o.description : "");
+  $("text").value = o.text;
+  $("reps").value = o.reps;
+  $("seed").value = o.seed;
+  $("days").value = o.days;
+  $("reps").max = state.info.limits.max_reps;
+  buildRegimes(o, checked);
+  buildKnobs(o, old);
+  clearResults();
+  drawMaps();
+  return true;
+}
+
+function buildRegimes(o, checked) {
+  const box = $("regimes");
+  box.textContent = "";
+  for (const r of o.regimes) {
+    const input = html("input", { type: "checkbox", value: r.name, id: "regime-" + r.name });
+    input.checked = checked ? checked.includes(r.name) : r.default;
+    const sw = html("span", { class: "swatch", style: `background:${r.color}`, "aria-hidden": "true" });
+    const desc = html("span", { class: "regime-desc", text: r.description || "" });
+    const name = html("span", {}, [html("strong", { text: r.name }), desc]);
+    box.appendChild(html("label", { for: input.id }, [input, sw, name]));
+  }
+}
+
+function buildKnobs(o, keep) {
+  const box = $("knobs");
+  box.textContent = "";
+  const groups = new Map();
+  for (const k of o.knobs) {
+    if (!groups.has(k.group)) {
+      const fs = html("fieldset", {}, [html("legend", { text: k.group })]);
+      groups.set(k.group, fs);
+      box.appendChild(fs);
+    }
+    const id = "knob-" + k.key;
+    const kept = keep.find((s) => s.startsWith(k.key + "="));
+    const value = kept ? kept.slice(k.key.length + 1) : String(k.value);
+    const range = html("input", { type: "range", id, min: k.min, max: k.max, step: k.step, value, "aria-describedby": id + "-help" });
+    const num = html("input", { type: "number", id: id + "-num", min: k.min, step: k.step, value, "aria-label": k.label + " (number)" });
+    const wrap = html("div", { class: "knob", "data-key": k.key }, [
+      html("label", { for: id, text: k.label }),
+      html("div", { class: "row" }, [range, num]),
+      html("div", { class: "help", id: id + "-help", text: `${k.help} Exercise ${k.exercise}; --set ${k.key}` }),
+    ]);
+    const mark = () => wrap.classList.toggle("changed", Number(range.value) !== k.value);
+    range.addEventListener("input", () => { num.value = range.value; mark(); });
+    num.addEventListener("input", () => { if (num.value !== "" && !Number.isNaN(Number(num.value))) { range.value = num.value; mark(); } });
+    num.addEventListener("change", () => { range.value = num.value; num.value = range.value === num.value ? num.value : num.value; mark(); });
+    mark();
+    groups.get(k.group).appendChild(wrap);
+  }
+}
+
+function clearResults() {
+  setPlaying(false);
+  $("results-note").textContent = "Press Run to compare the regimes.";
+  $("table-box").textContent = "";
+  for (const id of ["fig-trapped", "fig-series", "fig-abuse", "fig-outcomes"]) document.querySelector(`#${id} .chart`).textContent = "";
+  document.querySelector("#fig-trapped .fig-title").textContent = "";
+  $("command").textContent = "";
+  $("download-file").hidden = true;
+  $("resolved-note").textContent = "";
+  $("play").disabled = true;
+  $("day").disabled = true;
+  $("day").max = "0";
+  state.day = 0;
+}
+
+function drawResults(res) {
+  state.results = res;
+  $("results-note").textContent = res.final
+    ? `${res.scenario}: ${res.regimes.length} regime(s) × ${res.reps} replicates.`
+    : `${res.scenario}: ${res.reps} replicate(s) so far…`;
+  drawTable(res);
+  const [trapped, other] = res.series;
+  document.querySelector("#fig-trapped .fig-title").textContent = trapped.title[0].toUpperCase() + trapped.title.slice(1) + " over time";
+  lineChart(document.querySelector("#fig-trapped .chart"), trapped, trapped.title + " by day, per regime");
+  if (other) lineChart(document.querySelector("#fig-series .chart"), other, other.title + " by day, per regime");
+  barChart(document.querySelector("#fig-abuse .chart"), res.abuse, "Abuse by kind and perpetrator, per regime");
+  barChart(document.querySelector("#fig-outcomes .chart"), res.outcomes, "Migrants by state at the end, per regime");
+  if (res.final) {
+    $("day").max = String(res.map.days - 1);
+    $("day").disabled = false;
+    $("play").disabled = false;
+    state.day = Math.min(state.day, res.map.days - 1);
+    drawMaps();
+    drawReproduce(res.reproduce);
+  }
+}
+
+function drawReproduce(rep) {
+  $("command").textContent = rep.command;
+  const a = $("download-file");
+  const file = rep.file ? { name: rep.file, text: rep.text } : null;
+  if (file) {
+    a.hidden = false;
+    a.textContent = `Download ${file.name}, the scenario file it reads`;
+    a.download = file.name;
+    a.href = URL.createObjectURL(new Blob([file.text], { type: "text/plain" }));
+  } else {
+    a.hidden = true;
+  }
+  const note = $("resolved-note");
+  note.textContent = "Or take the scenario exactly as run, every default and change written in: ";
+  const b = html("a", { download: rep.resolved_file, text: rep.resolved_file });
+  b.href = URL.createObjectURL(new Blob([rep.resolved], { type: "text/plain" }));
+  note.appendChild(b);
+  note.appendChild(document.createTextNode(`; borderwork compare ${rep.resolved_file} gives the same numbers with the same --regimes.`));
+}
+
+async function run(event) {
+  if (event) event.preventDefault();
+  if (state.running) state.running.cancel();
+  const req = request();
+  if (!req.regimes.length) { showProblems(["Choose at least one regime."]); return; }
+  showProblems([]);
+  setPlaying(false);
+  const status = $("status"), prog = $("progress"), txt = $("status-text");
+  status.dataset.state = "running";
+  delete status.dataset.ms;
+  prog.value = 0;
+  txt.textContent = "Starting…";
+  $("run").textContent = "Run again";
+  const t0 = performance.now();
+  let failed = null;
+  const handle = backend.run(req, (m) => {
+    if (m.runs) {
+      prog.max = m.runs[1];
+      prog.value = m.runs[0];
+      txt.textContent = `Running: ${m.runs[0]} of ${m.runs[1]} runs`;
+    }
+    if (m.results) drawResults(m.results);
+    if (m.error) failed = m.error;
+  });
+  state.running = handle;
+  try {
+    await handle.done;
+  } catch (e) {
+    if (e.name === "AbortError") return;
+    failed = [String(e.message || e)];
+  }
+  if (state.running !== handle) return;
+  state.running = null;
+  const ms = Math.round(performance.now() - t0);
+  if (failed) {
+    status.dataset.state = "error";
+    txt.textContent = "Stopped.";
+    showProblems(failed);
+    return;
+  }
+  status.dataset.state = "done";
+  status.dataset.ms = String(ms);
+  const res = state.results;
+  txt.textContent = `Done: ${res.total} runs in ${(ms / 1000).toFixed(1)} s.`;
+}
+
+async function chooseScenario() {
+  const v = $("scenario").value;
+  if (v === "") { $("file-box").open = true; $("text").focus(); return; }
+  state.source = { scenario: v };
+  await loadOutline(false);
+}
+
+async function useText() {
+  const text = $("text").value;
+  const file = $("file-name").value.trim() || "my.toml";
+  const before = state.source;
+  state.source = { text, file };
+  if (!(await loadOutline(false))) { state.source = before; return; }
+  $("scenario").value = "";
+}
+
+async function init() {
+  const info = await backend.info();
+  state.info = info;
+  $("footer").textContent = `borderwork ${info.version}` + (info.commit ? ` (${info.commit.slice(0, 12)})` : "") +
+    (document.body.dataset.backend === "wasm" ? " · running in this browser" : " · served by borderwork serve");
+  const sel = $("scenario");
+  for (const s of info.scenarios) sel.appendChild(html("option", { value: s.name, text: `${s.name}: ${s.title}` }));
+  sel.appendChild(html("option", { value: "", text: "My own file…" }));
+  const ss = $("series-select");
+  for (const m of info.series) {
+    if (m.name === "trapped") continue;
+    ss.appendChild(html("option", { value: m.name, text: `${m.title} (${m.unit})` }));
+  }
+  ss.value = info.default_series[1] || "abuse_events";
+  const init = info.initial;
+  if (init.text) {
+    state.source = { text: init.text, file: init.file };
+    $("file-name").value = init.file;
+    sel.value = "";
+  } else {
+    state.source = { scenario: init.scenario };
+    sel.value = init.scenario;
+  }
+  await loadOutline(false);
+
+  sel.addEventListener("change", chooseScenario);
+  $("use-text").addEventListener("click", useText);
+  $("file-input").addEventListener("change", async (e) => {
+    const f = e.target.files[0];
+    if (!f) return;
+    $("text").value = await f.text();
+    $("file-name").value = f.name;
+    await useText();
+  });
+  $("apply-sets").addEventListener("click", () => loadOutline(true));
+  $("form").addEventListener("submit", run);
+  $("reset").addEventListener("click", () => { $("sets").value = ""; loadOutline(false); });
+  ss.addEventListener("change", () => { if (state.results && state.results.final) run(); });
+  $("day").addEventListener("input", (e) => { setPlaying(false); showDay(parseInt(e.target.value, 10)); });
+  $("play").addEventListener("click", () => setPlaying(!state.timer));
+  $("copy").addEventListener("click", () => navigator.clipboard && navigator.clipboard.writeText($("command").textContent));
+  document.body.dataset.ready = "true";
+}
+
+init().catch((e) => {
+  showProblems(["The page could not start: " + (e.message || e)]);
+});

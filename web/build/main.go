@@ -1,0 +1,41 @@
+// Command build makes the classroom page's static site: the page and the
+// engine compiled to WebAssembly, in one folder that any static web host
+// serves (docs: README, "The classroom page"). From a clone of the
+// repository:
+//
+//	go run ./web/build            # writes site/
+//	go run ./web/build -o public  # elsewhere
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"strings"
+
+	"github.com/borderwork/borderwork/web"
+)
+
+func main() {
+	out := flag.String("o", "site", "write the site into `DIR`")
+	commit := flag.String("commit", "", "the commit to stamp into the engine (default: git's HEAD, if any)")
+	flag.Parse()
+	if *commit == "" {
+		if b, err := exec.Command("git", "rev-parse", "HEAD").Output(); err == nil {
+			*commit = strings.TrimSpace(string(b))
+		}
+	}
+	root, err := web.ModuleRoot("", ".")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "build:", err)
+		os.Exit(2)
+	}
+	site, err := web.BuildStatic(*out, root, web.StaticOptions{Commit: *commit})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "build:", err)
+		os.Exit(1)
+	}
+	fmt.Printf("Wrote %s: %s.\nThe engine is %.1f MB, %.1f MB gzipped. Serve the folder from any static host, for example:\n\tpython3 -m http.server -d %s 8000\n",
+		site.Dir, strings.Join(site.Files, ", "), float64(site.WasmBytes)/1e6, float64(site.WasmGzip)/1e6, site.Dir)
+}
