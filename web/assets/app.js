@@ -104,13 +104,15 @@ function formatCount(v) {
   return v < 0 ? "-" + s : s;
 }
 
+// niceTicks returns round ticks from at or below lo to at or above hi.
 function niceTicks(lo, hi, n) {
   if (!(hi > lo)) hi = lo + 1;
   const raw = (hi - lo) / n;
   const mag = Math.pow(10, Math.floor(Math.log10(raw)));
   const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw);
   const ticks = [];
-  for (let t = Math.ceil(lo / step) * step; t <= hi + step * 1e-9; t += step) ticks.push(+t.toFixed(10));
+  const first = Math.floor(lo / step + 1e-9) * step, last = Math.ceil(hi / step - 1e-9) * step;
+  for (let t = first; t <= last + step * 1e-9; t += step) ticks.push(+t.toFixed(10));
   return ticks;
 }
 
@@ -318,7 +320,7 @@ function drawMaps() {
       (kindShape[p.kind] || kindShape.hub)(mark, x, y);
       let label = p.name;
       if (p.post) label += " (post)";
-      text(g, x, y - 11, label, { "text-anchor": "middle", "font-size": 13, "paint-order": "stroke", stroke: "#fff", "stroke-width": 3, "font-weight": 600 });
+      text(g, x, y - 12, label, { "text-anchor": "middle", "font-size": 17, "paint-order": "stroke", stroke: "#fff", "stroke-width": 3, "font-weight": 600 });
     });
     box.appendChild(fig);
   }
@@ -613,7 +615,7 @@ async function useText() {
 async function init() {
   const info = await backend.info();
   state.info = info;
-  $("footer").textContent = `borderwork ${info.version}` + (info.commit ? ` (${info.commit.slice(0, 12)})` : "") +
+  $("footer").textContent = `borderwork ${info.version}` + (info.commit && info.commit !== "unknown" ? ` (${info.commit.slice(0, 12)})` : "") +
     (document.body.dataset.backend === "wasm" ? " · running in this browser" : " · served by borderwork serve");
   const sel = $("scenario");
   for (const s of info.scenarios) sel.appendChild(html("option", { value: s.name, text: `${s.name}: ${s.title}` }));

@@ -1,0 +1,335 @@
+package main
+
+// The classroom page tested in a real browser: headless Chromium, driven
+// through the DevTools protocol by chromedp (the only Go library that
+// drives a real browser without a separate driver binary; Debian ships
+// the browser as the package chromium). Each test loads the page, moves a
+// slider with the keyboard, runs the classroom comparison, and checks the
+// numbers on the page against what 'borderwork compare' prints for the
+// command the page's "reproduce this" panel gives; then that the map
+// draws every location and animates; and saves a screenshot into the
+// test's temporary folder (and into $BORDERWORK_SCREENSHOTS, if set).
+//
+// The browser is found as $CHROMIUM, or chromium, chromium-browser or
+// google-chrome on the PATH. Without one the tests are skipped, except in
+// CI (CI set in the environment), where they fail: .ci/run installs
+// chromium.
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"github.com/borderwork/borderwork/web"
+)
+
+var docsScreenshot = flag.Bool("docs-screenshot", false, "write the served page's screenshot to docs/img/classroom-page.png")
+
+// chromium returns the browser to drive, skipping the test where there is
+// none outside CI.
+func chromium(t *testing.T) string {
+	t.Helper()
+	if p := os.Getenv("CHROMIUM"); p != "" {
+		return p
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("CI") != "" {
+		t.Fatal("no chromium to test the page with: .ci/run installs it (apt-get install -y chromium)")
+	}
+	t.Skip("no chromium on this machine (set CHROMIUM, or apt-get install chromium); CI runs these tests")
+	return ""
+}
+
+// browser starts headless Chromium and returns a context for one tab. Any
+// exception or console error on the page fails the test.
+func browser(t *testing.T) context.Context {
+	t.Helper()
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(chromium(t)),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.WindowSize(1280, 1600),
+		chromedp.UserDataDir(t.TempDir()),
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	t.Cleanup(cancel)
+	alloc, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
+	t.Cleanup(cancelAlloc)
+	tab, cancelTab := chromedp.NewContext(alloc)
+	t.Cleanup(cancelTab)
+	var mu sync.Mutex
+	var problems []string
+	if err := chromedp.Listen(tab, func(ev any) {
+		mu.Lock()
+		defer mu.Unlock()
+		switch ev := ev.(type) {
+		case *runtime.EventExceptionThrown:
+			msg := ev.ExceptionDetails.Text
+			if ex := ev.ExceptionDetails.Exception; ex != nil {
+				msg += " " + ex.Description
+			}
+			problems = append(problems, "exception: "+msg)
+		case *runtime.EventConsoleAPICalled:
+			if ev.Type == runtime.ConsoleAPICalledTypeError {
+				var args []string
+				for _, a := range ev.Args {
+					args = append(args, fmt.Sprintf("%s%s", a.Value, a.Description))
+				}
+				problems = append(problems, "console error: "+strings.Join(args, " "))
+			}
+		}
+	}); err != nil {
+		t.Fatalf("starting %s: %v", chromium(t), err)
+	}
+	t.Cleanup(func() {
+		mu.Lock()
+		defer mu.Unlock()
+		for _, p := range problems {
+			t.Errorf("page: %s", p)
+		}
+	})
+	return tab
+}
+
+// pageRun is what a run of the page showed.
+type pageRun struct {
+	table   [][]string
+	command string
+	ms      string
+}
+
+// knob is the JavaScript path of a slider, by its scenario key.
+func knob(key string) chromedp.JSPath {
+	return chromedp.JSPath(fmt.Sprintf(`document.getElementById(%q)`, "knob-"+key))
+}
+
+// eval evaluates a JavaScript expression on the page.
+func eval[T any](t *testing.T, ctx context.Context, expr string) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr))
+	if err != nil {
+		t.Fatalf("%s: %v", expr, err)
+	}
+	return v
+}
+
+func do(t *testing.T, ctx context.Context, what string, steps ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	if err := chromedp.Do(ctx, steps...); err != nil {
+		t.Fatalf("%s: %v", what, err)
+	}
+}
+
+// sumTrapped adds up the radii of closed's trapped circles on the map.
+const sumTrapped = `[...document.querySelectorAll('#maps .map[data-regime="closed"] .trapped')].reduce((s, c) => s + Number(c.getAttribute("r")), 0)`
+
+// exercisePage loads the page at url, makes malfunctioning outages last
+// 30 days with the keyboard (7 + 23 presses of the right arrow key), runs
+// the comparison and returns what the page shows; it checks the map on
+// the way and saves a screenshot as shot.
+func exercisePage(t *testing.T, ctx context.Context, url, shot string) pageRun {
+	t.Helper()
+	const outage = "regimes.malfunctioning.outage_days"
+	do(t, ctx, "loading "+url, chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))
+	before := eval[string](t, ctx, `document.getElementById("knob-`+outage+`").value`)
+	steps := []chromedp.Action[chromedp.Void]{chromedp.Focus(knob(outage))}
+	for range 23 {
+		steps = append(steps, chromedp.KeyEvent(kb.ArrowRight))
+	}
+	do(t, ctx, "moving the slider", steps...)
+	after := eval[string](t, ctx, `document.getElementById("knob-`+outage+`").value`)
+	if before != "7" || after != "30" {
+		t.Fatalf("the outage slider went from %s to %s; want 7 to 30", before, after)
+	}
+
+	// Before any run the map shows the region: every location, once.
+	places := eval[[]string](t, ctx, `[...document.querySelectorAll("#maps .place")].map(g => g.dataset.name)`)
+	if want := []string{"Village", "Town", "Border", "City"}; !slices.Equal(places, want) {
+		t.Errorf("the map before a run draws %v; want %v", places, want)
+	}
+
+	do(t, ctx, "pressing Run", chromedp.Click(chromedp.CSS("#run")))
+	state := ""
+	for state == "" || state == "running" {
+		time.Sleep(50 * time.Millisecond)
+		state = eval[string](t, ctx, `document.getElementById("status").dataset.state || ""`)
+	}
+	if state != "done" {
+		t.Fatalf("the run ended %q: %s", state, eval[string](t, ctx, `document.getElementById("problems").textContent`))
+	}
+	run := pageRun{
+		ms:      eval[string](t, ctx, `document.getElementById("status").dataset.ms || ""`),
+		table:   eval[[][]string](t, ctx, `[...document.querySelectorAll("#summary tbody tr")].map(tr => [...tr.children].map(c => c.textContent.trim()))`),
+		command: eval[string](t, ctx, `document.getElementById("command").textContent`),
+	}
+
+	// The map: one per regime, every location on each, and circles that
+	// grow as the day slider moves to the end and as Play runs the days.
+	perMap := eval[[]int](t, ctx, `[...document.querySelectorAll("#maps .map")].map(m => m.querySelectorAll(".place").length)`)
+	if !slices.Equal(perMap, []int{4, 4, 4, 4}) {
+		t.Errorf("maps draw %v places; want 4 maps (one per regime) of 4 places", perMap)
+	}
+	atStart := eval[float64](t, ctx, sumTrapped)
+	do(t, ctx, "moving the day slider to the end", chromedp.Focus(chromedp.ID("day")), chromedp.KeyEvent(kb.End))
+	atEnd := eval[float64](t, ctx, sumTrapped)
+	if atStart != 0 || atEnd <= 0 {
+		t.Errorf("closed's trapped circles: radii sum %v on day 0, %v on the last day; want none, then some", atStart, atEnd)
+	}
+	do(t, ctx, "playing", chromedp.KeyEvent(kb.Home), chromedp.Click(chromedp.ID("play")), chromedp.Sleep(500*time.Millisecond))
+	if day := eval[int](t, ctx, `Number(document.getElementById("day").value)`); day <= 0 {
+		t.Errorf("the day slider is at %d half a second after Play; want it moving", day)
+	}
+	do(t, ctx, "pausing", chromedp.Click(chromedp.ID("play")), chromedp.Focus(chromedp.ID("day")), chromedp.KeyEvent(kb.End))
+
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(shot, png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if keep := os.Getenv("BORDERWORK_SCREENSHOTS"); keep != "" { // to look at them after the test
+		if err := os.WriteFile(filepath.Join(keep, filepath.Base(shot)), png, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Logf("screenshot: %s", shot)
+	return run
+}
+
+var columns = regexp.MustCompile(`\s{3,}`)
+
+// summaryTable reads the table compare prints: one row per regime, the
+// regime then its cells.
+func summaryTable(stdout string) [][]string {
+	var rows [][]string
+	in := false
+	for _, line := range strings.Split(stdout, "\n") {
+		line = strings.TrimSpace(line)
+		switch {
+		case strings.HasPrefix(line, "regime "):
+			in = true
+		case in && line == "":
+			return rows
+		case in:
+			rows = append(rows, columns.Split(line, -1))
+		}
+	}
+	return rows
+}
+
+// checkAgainstCLI runs the page's "reproduce this" command and compares
+// its printed table with the page's.
+func checkAgainstCLI(t *testing.T, run pageRun) {
+	t.Helper()
+	words, redirect, err := splitCommand(run.command)
+	if err != nil || redirect != "" || len(words) < 3 || words[0] != "borderwork" {
+		t.Fatalf("the page's command %q does not read as a borderwork command: %v", run.command, err)
+	}
+	for _, want := range []string{"--set regimes.malfunctioning.outage_days=30", "--reps 20", "--regimes open,closed,malfunctioning,hbm"} {
+		if !strings.Contains(run.command, want) {
+			t.Errorf("the page's command %q lacks %q", run.command, want)
+		}
+	}
+	args := words[1:]
+	i := slices.Index(args, "--out")
+	if i < 0 {
+		t.Fatalf("the page's command %q has no --out", run.command)
+	}
+	args[i+1] = filepath.Join(t.TempDir(), "out")
+	args = append(args, "--formats", "")
+	status, stdout, stderr := runCLI(t, args...)
+	if status != 0 {
+		t.Fatalf("%s: status %d\n%s", run.command, status, stderr)
+	}
+	want := summaryTable(stdout)
+	if len(want) != 4 || !slices.EqualFunc(run.table, want, slices.Equal) {
+		t.Errorf("the page shows\n%q\nthe command line prints\n%q", run.table, want)
+	}
+}
+
+// TestPageServed: the page from 'borderwork serve'.
+func TestPageServed(t *testing.T) {
+	ctx := browser(t)
+	addr := make(chan string, 1)
+	testHookServing = func(a string) { addr <- a }
+	defer func() { testHookServing = nil }()
+	serveCtx, stop := context.WithCancel(context.Background())
+	done := make(chan int, 1)
+	go func() {
+		status, _, stderr := runCLIContext(serveCtx, t, "serve", "--addr", "127.0.0.1:0")
+		if status != 0 {
+			t.Errorf("serve: status %d: %s", status, stderr)
+		}
+		done <- status
+	}()
+	defer func() { stop(); <-done }()
+	var url string
+	select {
+	case a := <-addr:
+		url = "http://" + a + "/"
+	case <-time.After(30 * time.Second):
+		t.Fatal("serve did not start")
+	}
+	shot := filepath.Join(t.TempDir(), "served.png")
+	run := exercisePage(t, ctx, url, shot)
+	t.Logf("served page: the classroom comparison (4 regimes × 20 replicates) took %s ms from Run to the last result", run.ms)
+	checkAgainstCLI(t, run)
+	if *docsScreenshot {
+		do(t, ctx, "sizing the window", chromedp.EmulateViewport(1280, 1500))
+		eval[any](t, ctx, `window.scrollTo(0, 0)`)
+		png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile("../../docs/img/classroom-page.png", png, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// TestPageStatic: the static build, from a plain file server with no
+// borderwork behind it: the engine runs in the browser.
+func TestPageStatic(t *testing.T) {
+	ctx := browser(t)
+	dir := t.TempDir()
+	site, err := web.BuildStatic(dir, "../..", web.StaticOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("static build: borderwork.wasm is %.1f MB, %.2f MB gzipped", float64(site.WasmBytes)/1e6, float64(site.WasmGzip)/1e6)
+	if site.WasmGzip > 6<<20 {
+		t.Errorf("borderwork.wasm is %d bytes gzipped; the page promises teachers under 6 MB", site.WasmGzip)
+	}
+	files := httptest.NewServer(http.FileServer(http.Dir(dir)))
+	defer files.Close()
+	shot := filepath.Join(t.TempDir(), "static.png")
+	run := exercisePage(t, ctx, files.URL+"/", shot)
+	t.Logf("static page: the classroom comparison (4 regimes × 20 replicates) took %s ms from Run to the last result, in WebAssembly", run.ms)
+	checkAgainstCLI(t, run)
+}
