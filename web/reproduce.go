@@ -21,7 +21,7 @@ type Reproduce struct {
 }
 
 // reproduce writes the command line of a prepared request.
-func reproduce(r *Request, x *experiment.Prepared) (Reproduce, error) {
+func reproduce(r *Request, x *experiment.Prepared) (*Reproduce, error) {
 	f := x.Scenario.File
 	args := []string{"borderwork", "compare", r.arg()}
 	if r.Seed != nil {
@@ -43,9 +43,9 @@ func reproduce(r *Request, x *experiment.Prepared) (Reproduce, error) {
 	}
 	resolved, err := x.Scenario.Encode()
 	if err != nil {
-		return Reproduce{}, err
+		return nil, err
 	}
-	rep := Reproduce{Command: strings.Join(quoted, " "), ResolvedFile: f.Name + "-page.toml", Resolved: string(resolved)}
+	rep := &Reproduce{Command: strings.Join(quoted, " "), ResolvedFile: f.Name + "-page.toml", Resolved: string(resolved)}
 	if r.Text != "" {
 		rep.File, rep.Text = r.fileName(), r.Text
 	}

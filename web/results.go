@@ -30,8 +30,9 @@ type Results struct {
 	// Map is the mean over replicates of each location's migrants, day by
 	// day; only in the final results.
 	Map *Frames `json:"map,omitempty"`
-	// Reproduce says how to get the same numbers from the command line.
-	Reproduce Reproduce `json:"reproduce"`
+	// Reproduce says how to get the same numbers from the command line;
+	// only in the final results.
+	Reproduce *Reproduce `json:"reproduce,omitempty"`
 }
 
 // Regime is a regime as the page shows it: in the colour and line style

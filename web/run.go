@@ -27,10 +27,6 @@ func Run(ctx context.Context, req Request, lim Limits, workers int, p Progress) 
 	if err != nil {
 		return nil, err
 	}
-	rep, err := reproduce(&req, x)
-	if err != nil {
-		return nil, err
-	}
 	acc := newAccumulator(x, series)
 	total, nReg := x.NRuns(), len(x.Regimes)
 	err = x.Execute(ctx, x.AllJobs(), max(1, workers), func(s experiment.Simulated) error {
@@ -41,9 +37,7 @@ func Run(ctx context.Context, req Request, lim Limits, workers int, p Progress) 
 		}
 		round := done / nReg
 		if done%nReg == 0 && done < total && (round*snapshots/x.Reps != (round-1)*snapshots/x.Reps) && p.Results != nil {
-			res := acc.results(false)
-			res.Reproduce = rep
-			return p.Results(res)
+			return p.Results(acc.results(false))
 		}
 		return nil
 	})
@@ -51,7 +45,9 @@ func Run(ctx context.Context, req Request, lim Limits, workers int, p Progress) 
 		return nil, err
 	}
 	res := acc.results(true)
-	res.Reproduce = rep
+	if res.Reproduce, err = reproduce(&req, x); err != nil {
+		return nil, err
+	}
 	if p.Results != nil {
 		if err := p.Results(res); err != nil {
 			return nil, err

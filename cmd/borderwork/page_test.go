@@ -1,0 +1,102 @@
+package main
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/borderwork/borderwork/scenarios"
+	"github.com/borderwork/borderwork/web"
+)
+
+// TestPageCommandReproduces: for a pasted scenario file, the page's
+// "reproduce this" command, run on the file it offers, prints the page's
+// table, and so does compare on the resolved file it offers.
+func TestPageCommandReproduces(t *testing.T) {
+	raw, err := scenarios.Bundled("classroom")
+	if err != nil {
+		t.Fatal(err)
+	}
+	reps, seed := 4, int64(11)
+	req := web.Request{
+		Text: strings.Replace(string(raw), "capacity = 15 ", "capacity = 12 ", 1), File: "my class.toml",
+		Sets: []string{"abuse.desperation_effect=0"}, Reps: &reps, Seed: &seed, Regimes: []string{"closed", "hbm"},
+	}
+	res, err := web.Run(context.Background(), req, web.DefaultLimits(), 2, web.Progress{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var page [][]string
+	for _, r := range res.Table.Rows {
+		page = append(page, append([]string{r.Regime}, r.Cells...))
+	}
+	rep := res.Reproduce
+	dir := t.TempDir()
+	t.Chdir(dir)
+	if err := os.WriteFile(rep.File, []byte(rep.Text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(rep.ResolvedFile, []byte(rep.Resolved), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	words, _, err := splitCommand(rep.Command)
+	if err != nil {
+		t.Fatalf("%q: %v", rep.Command, err)
+	}
+	if words[2] != "my class.toml" {
+		t.Errorf("the command %q reads %q; want the pasted file's name", rep.Command, words[2])
+	}
+	resolved := []string{"compare", rep.ResolvedFile, "--regimes", "closed,hbm", "--out", filepath.Join(dir, "resolved")}
+	for _, args := range [][]string{append(words[1:], "--formats", ""), resolved} {
+		status, stdout, stderr := runCLI(t, args...)
+		if status != 0 {
+			t.Fatalf("borderwork %q: status %d: %s", args, status, stderr)
+		}
+		if cli := summaryTable(stdout); !slices.EqualFunc(page, cli, slices.Equal) {
+			t.Errorf("borderwork %q prints\n%q\nthe page shows\n%q", args, cli, page)
+		}
+	}
+}
+
+// TestServe: serve answers on the address it prints, opens the page on
+// the scenario it is given (a file's text is sent to the page), and stops
+// with its context; a bad scenario or address is refused before serving.
+func TestServe(t *testing.T) {
+	addr := make(chan string, 1)
+	testHookServing = func(a string) { addr <- a }
+	defer func() { testHookServing = nil }()
+	ctx, stop := context.WithCancel(context.Background())
+	done := make(chan int, 1)
+	go func() {
+		status, _, _ := runCLIContext(ctx, t, "serve", "--addr", "127.0.0.1:0", small)
+		done <- status
+	}()
+	url := "http://" + <-addr
+	for path, want := range map[string]string{"/": `data-backend="server"`, "/api/info": `"file":"testdata/small.toml"`} {
+		resp, err := http.Get(url + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 || !strings.Contains(string(body), want) {
+			t.Errorf("GET %s: %d, %.200q; want 200 containing %q", path, resp.StatusCode, body, want)
+		}
+	}
+	stop()
+	if status := <-done; status != 0 {
+		t.Errorf("serve stopped with status %d; want 0", status)
+	}
+
+	for _, args := range [][]string{{"serve", "nosuch"}, {"serve", "--addr", "nonsense"}, {"serve", "a", "b"}} {
+		status, _, stderr := runCLI(t, args...)
+		if status != 2 || !strings.HasPrefix(stderr, "borderwork serve: ") {
+			t.Errorf("borderwork %q: status %d, %q; want status 2 and one line", args, status, stderr)
+		}
+	}
+}
