@@ -146,6 +146,7 @@ func TestBadInput(t *testing.T) {
 		{"longitude", "country = \"B\"", "country = \"B\"\nlat = 5\nlon = -181", []string{"bad.toml:23:", "locations.Goal.lon", "a longitude in [-180, 180]", "-181"}},
 		{"lat without lon", "country = \"B\"", "country = \"B\"\nlat = 5", []string{"bad.toml:18:", "locations.Goal.lon", "give both lat and lon, or neither"}},
 		{"lon without lat", "country = \"B\"", "country = \"B\"\nlon = 5", []string{"locations.Goal.lat", "give both lat and lon, or neither"}},
+		{"unknown kind", `kind = "border"`, `kind = "post"`, []string{"bad.toml:", "locations.Gate.kind", `must be one of origin, hub, border, centre, destination; got "post"`}},
 		{"wrong kind of location", "[[origins]]\nlocation = \"Home\"", "[[origins]]\nlocation = \"Gate\"", []string{"origins.Gate.location", `"Gate" is a border; want an origin`}},
 	}
 	for _, tt := range tests {
@@ -421,5 +422,21 @@ func TestValues(t *testing.T) {
 	}
 	if got, _ := s.Value("migrants.give_up_days"); got != 9 {
 		t.Errorf("Values changed the scenario")
+	}
+}
+
+// TestUnknownKindReportedOnce: a location whose kind is misspelt is one
+// problem, at the location, not another at every post, market or centre
+// that stands there.
+func TestUnknownKindReportedOnce(t *testing.T) {
+	s := loadTiny(t)
+	for i := range s.File.Locations {
+		if s.File.Locations[i].Name == "Gate" {
+			s.File.Locations[i].Kind = "post"
+		}
+	}
+	var errs Errors
+	if err := s.Validate(); !errors.As(err, &errs) || len(errs) != 1 || errs[0].Key != "locations.Gate.kind" {
+		t.Errorf("Validate() = %v; want one problem, at locations.Gate.kind", err)
 	}
 }

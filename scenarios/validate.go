@@ -229,6 +229,7 @@ func (v *validator) structure() {
 		countries[c] = true
 	}
 	kinds := map[string]sim.LocationKind{}
+	badKind := map[string]bool{} // reported once, at the location, not at every reference
 	for i, l := range f.Locations {
 		p := fmt.Sprintf("locations.%d", i)
 		if l.Name == "" {
@@ -239,6 +240,7 @@ func (v *validator) structure() {
 		k, ok := sim.ParseLocationKind(l.Kind)
 		if !ok {
 			v.add(p+".kind", "must be one of origin, hub, border, centre, destination; got %q", l.Kind)
+			badKind[l.Name] = true
 		}
 		kinds[l.Name] = k
 		if (l.Lat == nil) != (l.Lon == nil) {
@@ -259,6 +261,9 @@ func (v *validator) structure() {
 		k, ok := kinds[name]
 		if !ok {
 			v.add(path, "unknown location %q", name)
+			return false
+		}
+		if len(want) > 0 && badKind[name] {
 			return false
 		}
 		if len(want) > 0 && !slices.Contains(want, k) {
