@@ -47,8 +47,8 @@ func (m *Model) create(o *Origin) {
 	money := 0.0
 	if o.MoneyMean > 0 {
 		sigma2 := math.Log1p(o.MoneyCV * o.MoneyCV)
-		z := math.Sqrt(-2*math.Log(1-u1)) * math.Cos(2*math.Pi*u2)
-		money = math.Exp(math.Log(o.MoneyMean) - sigma2/2 + math.Sqrt(sigma2)*z)
+		z := math.Sqrt(-2*ln(1-u1)) * math.Cos(2*math.Pi*u2)
+		money = exp(ln(o.MoneyMean) - sigma2/2 + math.Sqrt(sigma2)*z)
 	}
 	mg := Migrant{
 		Money: float32(money),

@@ -25,7 +25,7 @@ func (m *Model) stepMarket() {
 		demand := len(ms.requests)
 		excess := float64(demand-offered) / float64(max(offered, sm.Seats))
 		excess = math.Max(-1, math.Min(1, excess))
-		ms.price = math.Max(sm.PriceMin, math.Min(sm.PriceMax, ms.price*math.Exp(sm.PriceResponse*excess)))
+		ms.price = math.Max(sm.PriceMin, math.Min(sm.PriceMax, ms.price*exp(sm.PriceResponse*excess)))
 		ms.requests = ms.requests[:0]
 
 		// Entry follows unmet demand at the counter and profit: a price above

@@ -41,8 +41,8 @@ func (m *Model) stepPosts() {
 		u1, u2 := m.postRng.Float64(), m.postRng.Float64()
 		if cv := pol.CapacityCV; cv > 0 {
 			s2 := math.Log1p(cv * cv)
-			z := math.Sqrt(-2*math.Log(1-u1)) * math.Cos(2*math.Pi*u2)
-			c *= math.Exp(math.Sqrt(s2)*z - s2/2)
+			z := math.Sqrt(-2*ln(1-u1)) * math.Cos(2*math.Pi*u2)
+			c *= exp(math.Sqrt(s2)*z - s2/2)
 		}
 		if failing {
 			c *= pol.FailingCapacity
