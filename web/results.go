@@ -1,6 +1,7 @@
 package web
 
 import (
+	"encoding/binary"
 	"fmt"
 	"math"
 	"strconv"
@@ -156,9 +157,10 @@ type accumulator struct {
 	x      *experiment.Prepared
 	series []int // day columns drawn over time
 	nLoc   int
+	days   int
 
 	rows []output.SummaryRow // in run order
-	last []sim.DayRecord     // each run's last day, in run order
+	last [][]float64         // each run's day columns on its last day, in run order
 	// values[series][regime][day] holds one value per replicate so far.
 	values [][][][]float64
 	// present and trapped sum each regime's location records over
@@ -167,39 +169,109 @@ type accumulator struct {
 }
 
 func newAccumulator(x *experiment.Prepared, series []int) *accumulator {
-	a := &accumulator{x: x, series: series, nLoc: len(x.Scenario.File.Locations)}
-	days := x.Scenario.File.Days
+	a := &accumulator{x: x, series: series, nLoc: len(x.Scenario.File.Locations), days: x.Scenario.File.Days}
 	a.values = make([][][][]float64, len(series))
 	for i := range series {
 		a.values[i] = make([][][]float64, len(x.Regimes))
 		for r := range x.Regimes {
-			a.values[i][r] = make([][]float64, days)
+			a.values[i][r] = make([][]float64, a.days)
 		}
 	}
 	a.present = make([][]float64, len(x.Regimes))
 	a.trapped = make([][]float64, len(x.Regimes))
 	for r := range x.Regimes {
-		a.present[r] = make([]float64, days*a.nLoc)
-		a.trapped[r] = make([]float64, days*a.nLoc)
+		a.present[r] = make([]float64, a.days*a.nLoc)
+		a.trapped[r] = make([]float64, a.days*a.nLoc)
 	}
 	return a
 }
 
-// add takes the next run, in run order.
-func (a *accumulator) add(s experiment.Simulated) {
-	_, regime, _ := a.x.Coords(s.Run.ID)
-	a.rows = append(a.rows, output.SummaryOf(s.Run, s.Days))
-	a.last = append(a.last, s.Days[len(s.Days)-1])
+// runData is what the page keeps of one run, flat: its totals
+// (output.Totals), its series by day, its day columns on the last day,
+// and the map's counts by day and location. Encoded, it crosses from the
+// Web Worker that ran it to the one that describes the runs.
+type runData struct {
+	totals           []float64
+	series           []float64 // series-major: [s*days+day]
+	last             []float64 // output.DayColumns
+	waiting, trapped []float64
+}
+
+// size is the length of a run's data, encoded as float64s.
+func (a *accumulator) size() int {
+	return len(output.Totals) + len(a.series)*a.days + len(output.DayColumns) + 2*a.days*a.nLoc
+}
+
+// dataOf takes what the page keeps of a finished run.
+func (a *accumulator) dataOf(s experiment.Simulated) runData {
+	d := runData{
+		totals:  output.SummaryOf(s.Run, s.Days).Totals,
+		series:  make([]float64, len(a.series)*a.days),
+		last:    make([]float64, len(output.DayColumns)),
+		waiting: make([]float64, a.days*a.nLoc),
+		trapped: make([]float64, a.days*a.nLoc),
+	}
 	for i, col := range a.series {
 		get := output.DayColumns[col].Get
-		for d := range s.Days {
-			a.values[i][regime][d] = append(a.values[i][regime][d], get(&s.Days[d]))
+		for day := range s.Days {
+			d.series[i*a.days+day] = get(&s.Days[day])
+		}
+	}
+	for c, col := range output.DayColumns {
+		d.last[c] = col.Get(&s.Days[len(s.Days)-1])
+	}
+	for i, l := range s.Locations {
+		d.waiting[i] = float64(l.Waiting)
+		d.trapped[i] = float64(l.Trapped)
+	}
+	return d
+}
+
+// encode writes a run's data as little-endian float64s.
+func (d runData) encode() []byte {
+	b := make([]byte, 0, 8*(len(d.totals)+len(d.series)+len(d.last)+len(d.waiting)+len(d.trapped)))
+	for _, part := range [][]float64{d.totals, d.series, d.last, d.waiting, d.trapped} {
+		for _, v := range part {
+			b = binary.LittleEndian.AppendUint64(b, math.Float64bits(v))
+		}
+	}
+	return b
+}
+
+// decode reads a run's data that encode wrote.
+func (a *accumulator) decode(b []byte) (runData, error) {
+	if len(b) != 8*a.size() {
+		return runData{}, fmt.Errorf("a run's data has %d bytes; want %d", len(b), 8*a.size())
+	}
+	next := func(n int) []float64 {
+		v := make([]float64, n)
+		for i := range v {
+			v[i] = math.Float64frombits(binary.LittleEndian.Uint64(b))
+			b = b[8:]
+		}
+		return v
+	}
+	return runData{
+		totals: next(len(output.Totals)), series: next(len(a.series) * a.days), last: next(len(output.DayColumns)),
+		waiting: next(a.days * a.nLoc), trapped: next(a.days * a.nLoc),
+	}, nil
+}
+
+// add takes the data of run k, the next run in run order.
+func (a *accumulator) add(k int, d runData) {
+	run := a.x.Run(k)
+	_, regime, _ := a.x.Coords(k)
+	a.rows = append(a.rows, output.SummaryRow{Run: run, Totals: d.totals})
+	a.last = append(a.last, d.last)
+	for i := range a.series {
+		for day := range a.days {
+			a.values[i][regime][day] = append(a.values[i][regime][day], d.series[i*a.days+day])
 		}
 	}
 	p, t := a.present[regime], a.trapped[regime]
-	for i, l := range s.Locations {
-		p[i] += float64(l.Waiting)
-		t[i] += float64(l.Trapped)
+	for i := range d.waiting {
+		p[i] += d.waiting[i]
+		t[i] += d.trapped[i]
 	}
 }
 
@@ -248,8 +320,7 @@ func (a *accumulator) results(final bool) *Results {
 	res.Outcomes = a.finalBars(groups, stateColumns(), "migrants")
 
 	if final {
-		days := x.Scenario.File.Days
-		res.Map = &Frames{Days: days, Locations: a.nLoc}
+		res.Map = &Frames{Days: a.days, Locations: a.nLoc}
 		for r, name := range x.Regimes {
 			n := float64(res.Reps)
 			f := RegimeFrame{Regime: name, Present: make(nums, len(a.present[r])), Trapped: make(nums, len(a.trapped[r]))}
@@ -300,7 +371,7 @@ func (a *accumulator) finalBars(groups []output.Group, cols []int, unit string) 
 	var keep []int
 	for _, c := range cols {
 		for i := range a.last {
-			if output.DayColumns[c].Get(&a.last[i]) != 0 {
+			if a.last[i][c] != 0 {
 				keep = append(keep, c)
 				break
 			}
@@ -316,7 +387,7 @@ func (a *accumulator) finalBars(groups []output.Group, cols []int, unit string) 
 		for _, c := range keep {
 			v := make([]float64, len(g.Rows))
 			for j, row := range g.Rows {
-				v[j] = output.DayColumns[c].Get(&a.last[byRun[row.Run.ID]])
+				v[j] = a.last[byRun[row.Run.ID]][c]
 			}
 			st := output.Describe(v)
 			bg.Mean = append(bg.Mean, st.Mean)

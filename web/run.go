@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/borderwork/borderwork/experiment"
 )
@@ -23,35 +24,103 @@ const snapshots = 20
 // returns its final results, which it also hands to p.Results. Bad input
 // is a *Problem holding the lines `borderwork check` prints.
 func Run(ctx context.Context, req Request, lim Limits, workers int, p Progress) (*Results, error) {
-	x, series, err := req.prepare(lim)
+	c, err := NewCollector(req, lim, p)
 	if err != nil {
 		return nil, err
 	}
-	acc := newAccumulator(x, series)
-	total, nReg := x.NRuns(), len(x.Regimes)
-	err = x.Execute(ctx, x.AllJobs(), max(1, workers), func(s experiment.Simulated) error {
-		acc.add(s)
-		done := len(acc.rows)
-		if p.Runs != nil {
-			p.Runs(done, total)
-		}
-		round := done / nReg
-		if done%nReg == 0 && done < total && (round*snapshots/x.Reps != (round-1)*snapshots/x.Reps) && p.Results != nil {
-			return p.Results(acc.results(false))
-		}
-		return nil
+	var final *Results
+	err = c.x.Execute(ctx, c.x.AllJobs(), max(1, workers), func(s experiment.Simulated) error {
+		var err error
+		final, err = c.add(s.Run.ID, c.acc.dataOf(s))
+		return err
 	})
 	if err != nil {
 		return nil, err
 	}
-	res := acc.results(true)
-	if res.Reproduce, err = reproduce(&req, x); err != nil {
+	return final, nil
+}
+
+// A Collector gathers an experiment's runs, in run order, into Results,
+// wherever they ran: Run feeds it runs as they finish, and the static
+// build feeds it runs that Web Workers ran in parallel (Simulate), each
+// run's data encoded as bytes.
+type Collector struct {
+	req Request
+	x   *experiment.Prepared
+	acc *accumulator
+	p   Progress
+}
+
+// NewCollector prepares the experiment req asks for, within lim, to
+// collect its runs; p is told of progress as runs are added.
+func NewCollector(req Request, lim Limits, p Progress) (*Collector, error) {
+	x, series, err := req.prepare(lim)
+	if err != nil {
 		return nil, err
 	}
-	if p.Results != nil {
-		if err := p.Results(res); err != nil {
+	return &Collector{req: req, x: x, acc: newAccumulator(x, series), p: p}, nil
+}
+
+// Total is the number of runs to collect.
+func (c *Collector) Total() int { return c.x.NRuns() }
+
+// Add adds run k, encoded by Simulate; k must be the next run in order.
+// It returns the final results once the last run is added, else nil.
+func (c *Collector) Add(k int, data []byte) (*Results, error) {
+	d, err := c.acc.decode(data)
+	if err != nil {
+		return nil, err
+	}
+	return c.add(k, d)
+}
+
+func (c *Collector) add(k int, d runData) (*Results, error) {
+	done := len(c.acc.rows)
+	if k != done {
+		return nil, fmt.Errorf("web: run %d added after %d runs; runs must come in order", k, done)
+	}
+	c.acc.add(k, d)
+	done++
+	total, nReg := c.x.NRuns(), len(c.x.Regimes)
+	if c.p.Runs != nil {
+		c.p.Runs(done, total)
+	}
+	if done < total {
+		round := done / nReg
+		if done%nReg == 0 && round*snapshots/c.x.Reps != (round-1)*snapshots/c.x.Reps && c.p.Results != nil {
+			return nil, c.p.Results(c.acc.results(false))
+		}
+		return nil, nil
+	}
+	res := c.acc.results(true)
+	var err error
+	if res.Reproduce, err = reproduce(&c.req, c.x); err != nil {
+		return nil, err
+	}
+	if c.p.Results != nil {
+		if err := c.p.Results(res); err != nil {
 			return nil, err
 		}
 	}
 	return res, nil
+}
+
+// Simulate runs some of the runs (jobs, run indices) of the experiment req
+// asks for and hands each on, in the order of jobs, encoded for a
+// Collector's Add: the part of an experiment one Web Worker of a static
+// build runs.
+func Simulate(ctx context.Context, req Request, lim Limits, jobs []int, emit func(k int, data []byte) error) error {
+	x, series, err := req.prepare(lim)
+	if err != nil {
+		return err
+	}
+	for _, k := range jobs {
+		if k < 0 || k >= x.NRuns() {
+			return fmt.Errorf("web: no run %d in an experiment of %d runs", k, x.NRuns())
+		}
+	}
+	acc := newAccumulator(x, series)
+	return x.Execute(ctx, jobs, 1, func(s experiment.Simulated) error {
+		return emit(s.Run.ID, acc.dataOf(s).encode())
+	})
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"slices"
 	"strings"
@@ -165,5 +166,50 @@ func TestBadRequests(t *testing.T) {
 				t.Errorf("%s: problem %q; want it to contain %q", tt.name, p.Error(), w)
 			}
 		}
+	}
+}
+
+// TestShardsCollectToRun: runs simulated in shards (as Web Workers run
+// them), encoded, and collected in run order give exactly Run's results.
+func TestShardsCollectToRun(t *testing.T) {
+	req := Request{Scenario: "classroom", Reps: ptr(5), Days: ptr(50), Sets: []string{"regimes.malfunctioning.outage_days=20"}}
+	want, err := Run(context.Background(), req, DefaultLimits(), 1, Progress{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantJSON, _ := json.Marshal(want)
+	var snapshots int
+	c, err := NewCollector(req, DefaultLimits(), Progress{Results: func(*Results) error { snapshots++; return nil }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const shards = 3
+	data := make([][]byte, c.Total())
+	for i := range shards {
+		var jobs []int
+		for k := i; k < c.Total(); k += shards {
+			jobs = append(jobs, k)
+		}
+		if err := Simulate(context.Background(), req, DefaultLimits(), jobs, func(k int, b []byte) error { data[k] = b; return nil }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := c.Add(1, data[1]); err == nil {
+		t.Error("Add accepted run 1 before run 0")
+	}
+	var got *Results
+	for k, b := range data {
+		res, err := c.Add(k, b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if (res != nil) != (k == len(data)-1) {
+			t.Fatalf("Add(%d) returned final results %v", k, res != nil)
+		}
+		got = res
+	}
+	gotJSON, _ := json.Marshal(got)
+	if string(gotJSON) != string(wantJSON) || snapshots != 5 {
+		t.Errorf("collected shards differ from Run (%d and %d bytes of JSON), or %d snapshots; want the same bytes and 5 snapshots", len(gotJSON), len(wantJSON), snapshots)
 	}
 }

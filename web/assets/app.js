@@ -41,41 +41,107 @@ function serverBackend() {
   };
 }
 
-// wasmBackend runs the engine in a Web Worker. Cancelling ends the worker
-// and starts a fresh one.
-function wasmBackend() {
-  let worker, pending, nextID = 1;
-  const start = () => {
-    worker = new Worker("worker.js");
-    pending = new Map();
-    worker.onmessage = (e) => {
-      const { id, result, msg, end, error } = e.data;
-      const p = pending.get(id);
-      if (!p) return;
-      if (error) { pending.delete(id); p.reject(new Error(error)); return; }
-      if (msg) p.onMessage(msg);
-      if (result !== undefined) { pending.delete(id); p.resolve(result); }
-      if (end) { pending.delete(id); p.resolve(); }
-    };
-    worker.onerror = (e) => {
-      for (const p of pending.values()) p.reject(new Error(e.message || "the engine failed to load"));
-      pending.clear();
-    };
+// engine is one Web Worker running the Go engine (worker.js): calls
+// answered once, and streams of messages that end.
+function engine() {
+  const worker = new Worker("worker.js");
+  const pending = new Map();
+  let nextID = 1;
+  worker.onmessage = (e) => {
+    const { id, result, msg, end, error, run, data } = e.data;
+    const p = pending.get(id);
+    if (!p) return;
+    if (error) { pending.delete(id); p.reject(new Error(error)); return; }
+    if (msg) p.onMessage(msg);
+    if (run !== undefined) p.onRun(run, data);
+    if (result !== undefined) { pending.delete(id); p.resolve(result); }
+    if (end) { pending.delete(id); p.resolve(); }
   };
-  start();
-  const call = (op, req, onMessage) => {
-    const id = nextID++;
-    return new Promise((resolve, reject) => {
-      pending.set(id, { resolve, reject, onMessage });
-      worker.postMessage({ id, op, req });
-    });
+  worker.onerror = (e) => {
+    for (const p of pending.values()) p.reject(new Error(e.message || "the engine failed to load"));
+    pending.clear();
   };
   return {
-    info: () => call("info"),
-    outline: (req) => call("outline", req),
+    // call sends op and waits for its result or the end of its stream.
+    call(op, fields, handlers) {
+      const id = nextID++;
+      return new Promise((resolve, reject) => {
+        pending.set(id, Object.assign({ resolve, reject, onMessage() {}, onRun() {} }, handlers || {}));
+        worker.postMessage(Object.assign({ id, op }, fields));
+      });
+    },
+    // stream opens a stream of messages that another call will feed.
+    stream(onMessage) {
+      const id = nextID++;
+      const done = new Promise((resolve, reject) => pending.set(id, { resolve, reject, onMessage, onRun() {} }));
+      return { id, done };
+    },
+    post(fields, transfer) { worker.postMessage(fields, transfer || []); },
+    stop() {
+      worker.terminate();
+      for (const p of pending.values()) p.reject(new DOMException("cancelled", "AbortError"));
+      pending.clear();
+    },
+  };
+}
+
+// wasmBackend runs the engine in Web Workers: one answers the page and
+// collects results; on a computer with several cores, helpers run an
+// experiment's runs in parallel and the page passes them, in run order,
+// to the collector, so the numbers are the same whoever ran each run.
+// Cancelling ends the workers and starts fresh ones. ?workers=N sets the
+// number of helpers (0: the collector runs everything); by default there
+// is one per core but one, at most four, and none on two cores or fewer.
+function wasmBackend() {
+  const asked = new URLSearchParams(location.search).get("workers");
+  const cores = navigator.hardwareConcurrency || 1;
+  // Helpers pay off from three cores: on two, three engines (two helpers
+  // and the collector) only compete for them.
+  const nHelpers = asked !== null ? Math.max(0, Math.min(8, parseInt(asked, 10) || 0)) : (cores >= 3 ? Math.min(4, cores - 1) : 0);
+  let main, helpers;
+  const start = () => {
+    main = engine();
+    helpers = [];
+    for (let i = 0; i < nHelpers; i++) helpers.push(engine());
+  };
+  start();
+  const stopAll = () => { main.stop(); helpers.forEach((h) => h.stop()); start(); };
+
+  function runParallel(req, onMessage) {
+    const stream = main.stream(onMessage);
+    const feed = (async () => {
+      const r = await main.call("collect", { req, stream: stream.id });
+      if (r.error) { onMessage(r); return true; }
+      const total = r.total;
+      const waiting = new Map();
+      let next = 0;
+      const pass = (k, data) => {
+        waiting.set(k, data);
+        while (waiting.has(next)) {
+          const d = waiting.get(next);
+          waiting.delete(next);
+          main.post({ op: "add", k: next, data: d }, [d]);
+          next++;
+        }
+      };
+      let failed = null;
+      await Promise.all(helpers.map((h, i) => {
+        const jobs = [];
+        for (let k = i; k < total; k += helpers.length) jobs.push(k);
+        return h.call("simulate", { req, jobs }, { onRun: pass, onMessage: (m) => { if (m.error && !failed) { failed = m; onMessage(m); } } });
+      }));
+      return failed !== null;
+    })();
+    const done = feed.then((stop) => (stop ? undefined : stream.done));
+    return { done, cancel: stopAll };
+  }
+
+  return {
+    info: () => main.call("info"),
+    outline: (req) => main.call("outline", { req }),
     run(req, onMessage) {
-      const done = call("run", req, onMessage);
-      return { done, cancel: () => { worker.terminate(); for (const p of pending.values()) p.reject(new DOMException("cancelled", "AbortError")); start(); } };
+      if (helpers.length === 0) return { done: main.call("run", { req }, { onMessage }), cancel: stopAll };
+      return runParallel(req, onMessage);
     },
   };
 }
