@@ -47,4 +47,3 @@ func (s *Scenario) Value(key string) (any, error) {
 	}
 	return v[0], nil
 }
-

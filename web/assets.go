@@ -52,4 +52,3 @@ func ErrorLines(err error) []string {
 	}
 	return []string{err.Error()}
 }
-

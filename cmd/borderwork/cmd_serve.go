@@ -85,4 +85,3 @@ func cmdServe(ctx context.Context, args []string, e *env) error {
 		return err
 	}
 }
-

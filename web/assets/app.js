@@ -625,6 +625,8 @@ async function run(event) {
   setPlaying(false);
   const status = $("status"), prog = $("progress"), txt = $("status-text");
   status.dataset.state = "running";
+  // On a phone the results are below every setting: go to them.
+  if (window.matchMedia("(max-width: 900px)").matches) $("results").scrollIntoView();
   delete status.dataset.ms;
   prog.value = 0;
   txt.textContent = "Starting…";
