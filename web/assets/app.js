@@ -224,12 +224,14 @@ function lineChart(box, series, label) {
     days = Math.max(days, b.mean.length);
     for (let i = 0; i < b.mean.length; i++) hi = Math.max(hi, b.hi[i] ?? b.mean[i], b.mean[i]);
   }
+  // The axis starts at the lowest mean (zero for counts): a band that
+  // reaches below it, as a 95% interval of a rare count can, is cut there.
   let lo = 0;
-  for (const b of series.bands) for (let i = 0; i < b.lo.length; i++) if (b.lo[i] !== null) lo = Math.min(lo, b.lo[i]);
+  for (const b of series.bands) for (const v of b.mean) lo = Math.min(lo, v);
   const yt = niceTicks(lo, hi > lo ? hi : lo + 1, 5);
-  const y0 = Math.min(lo, yt[0]), y1 = Math.max(hi, yt[yt.length - 1]);
+  const y0 = yt[0], y1 = Math.max(hi, yt[yt.length - 1]);
   const X = (d) => m.l + (d / Math.max(1, days - 1)) * (W - m.l - m.r);
-  const Y = (v) => H - m.b - ((v - y0) / (y1 - y0 || 1)) * (H - m.t - m.b);
+  const Y = (v) => H - m.b - ((Math.max(v, y0) - y0) / (y1 - y0 || 1)) * (H - m.t - m.b);
   for (const t of yt) {
     el("line", { x1: m.l, x2: W - m.r, y1: Y(t), y2: Y(t), stroke: "#e0e0e0" }, svg);
     text(svg, m.l - 6, Y(t) + 4, formatCount(t).replace(/\.0$/, ""), { "text-anchor": "end" });
