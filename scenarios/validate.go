@@ -38,8 +38,6 @@ var rules = map[string]bound{
 
 	"LinkSpec.days": positive, "distance_km": positive, "speed_km_per_day": positive, "hazard": probability,
 
-	"lat": {-90, 90, "a latitude in [-90, 90]"}, "lon": {-180, 180, "a longitude in [-180, 180]"},
-
 	"initial": {0, 1e9, "a count in [0, 1000000000]"}, "inflow": nonNegative, "rate": nonNegative, "InflowStepSpec.from": dayCount,
 	"money_mean": nonNegative, "money_cv": nonNegative,
 	"documented": share, "minor": share, "sick": share, "trafficked": share,
