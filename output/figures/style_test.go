@@ -3,6 +3,8 @@ package figures
 import (
 	"image/color"
 	"testing"
+
+	"gonum.org/v1/plot/vg"
 )
 
 // TestStyleColor: the colours and dashes other front ends read are those
@@ -12,7 +14,7 @@ func TestStyleColor(t *testing.T) {
 		t.Errorf("StyleColor(1) = %v; want Okabe–Ito blue %v", got, want)
 	}
 	for style := 1; style <= 30; style++ {
-		ls := lineStyle(styleIndex(0, style))
+		ls := lineStyle(styleIndex(0, style), vg.Points(1))
 		if StyleColor(style) != ls.Color {
 			t.Errorf("StyleColor(%d) = %v; the figures draw %v", style, StyleColor(style), ls.Color)
 		}
