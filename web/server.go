@@ -26,6 +26,8 @@ type Server struct {
 	// Slots bounds the experiments running at once; more wait their
 	// turn (up to Timeout).
 	Slots int
+	// Workers run each experiment's runs; results do not depend on it.
+	Workers int
 
 	once  sync.Once
 	slots chan struct{}
@@ -131,7 +133,7 @@ func (s *Server) run(w http.ResponseWriter, r *http.Request) {
 		return nil
 	}
 	lastRuns := time.Time{}
-	_, err := Run(ctx, req, s.Limits, 1, Progress{
+	_, err := Run(ctx, req, s.Limits, max(1, s.Workers), Progress{
 		Runs: func(done, total int) {
 			// Progress ticks are for people: a few a second is enough.
 			// The wall clock only thins them; it reaches no result.

@@ -62,7 +62,7 @@ func cmdServe(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return usageErrorf("--addr: %v", err)
 	}
-	srv := &web.Server{Initial: initial, Limits: web.DefaultLimits(), Timeout: 2 * time.Minute, Slots: runtime.NumCPU()}
+	srv := &web.Server{Initial: initial, Limits: web.DefaultLimits(), Timeout: 2 * time.Minute, Slots: runtime.NumCPU(), Workers: runtime.NumCPU()}
 	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}
 	url := "http://" + ln.Addr().String() + "/"
 	fmt.Fprintf(e.stdout, "borderwork serve: the page is at %s (Ctrl-C stops the server)\n", url)
