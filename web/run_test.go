@@ -213,3 +213,18 @@ func TestShardsCollectToRun(t *testing.T) {
 		t.Errorf("collected shards differ from Run (%d and %d bytes of JSON), or %d snapshots; want the same bytes and 5 snapshots", len(gotJSON), len(wantJSON), snapshots)
 	}
 }
+
+// BenchmarkRunClassroom is the classroom comparison the page runs by
+// default (4 regimes × 20 replicates), on one worker, as a static build's
+// single Web Worker runs it, with every snapshot the page receives.
+func BenchmarkRunClassroom(b *testing.B) {
+	req := Request{Scenario: "classroom"}
+	for b.Loop() {
+		if _, err := Run(context.Background(), req, DefaultLimits(), 1, Progress{Results: func(r *Results) error {
+			_, err := json.Marshal(r)
+			return err
+		}}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
