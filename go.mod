@@ -5,6 +5,9 @@ go 1.25
 require (
 	codeberg.org/go-pdf/fpdf v0.11.1
 	github.com/BurntSushi/toml v1.6.0
+	// chromedp (and its protocol types, cdproto) drive headless Chromium
+	// in cmd/borderwork's browser tests of the classroom page; only tests
+	// import them.
 	github.com/chromedp/cdproto v0.159.0
 	github.com/chromedp/chromedp v0.23.0
 	golang.org/x/sync v0.16.0
