@@ -106,6 +106,9 @@ func New(cfg *Config, seed uint64) (*Model, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
+	if err := cfg.checkSize(); err != nil { // before allocating anything
+		return nil, err
+	}
 	m := &Model{cfg: cfg, perDesperateDay: 1 / float64(max(cfg.Migrants.DesperationDays, 1))}
 	m.rt = buildRoutes(cfg, cfg.Migrants.MarketReachDays)
 	for _, l := range cfg.Region.Locations {
@@ -160,19 +163,7 @@ func New(cfg *Config, seed uint64) (*Model, error) {
 	m.abuseKind = make([][NumAbuseKinds]float64, n)
 	m.refreshMarkets()
 
-	expected := 0.0
-	for _, o := range cfg.Origins {
-		expected += float64(o.Initial)
-		for i, s := range o.Inflow {
-			end := cfg.Days
-			if i+1 < len(o.Inflow) {
-				end = min(o.Inflow[i+1].From, cfg.Days)
-			}
-			if end > s.From {
-				expected += s.Rate * float64(end-s.From)
-			}
-		}
-	}
+	expected := cfg.Estimate().Migrants
 	// Room for the expected population plus a margin, so that a run rarely
 	// reallocates its largest slice.
 	capHint := int(expected*1.05) + 64

@@ -1,0 +1,90 @@
+package sim
+
+import (
+	"fmt"
+	"math"
+	"unsafe"
+)
+
+// MaxMigrants is the most migrants a run may be expected to create:
+// queues and smugglers' requests hold migrant IDs in 32 bits.
+const MaxMigrants = math.MaxInt32
+
+// maxRunBytes is more memory than any machine has; New refuses a
+// configuration expected to need more, rather than ask the runtime for it.
+const maxRunBytes = 1 << 45
+
+// Size is what one run of a configuration is expected to need. It is an
+// estimate from the configuration alone, made before anything is
+// allocated, so that a front end can refuse what would not fit.
+type Size struct {
+	// Migrants is the mean number of migrants the run creates: those
+	// present on day 0 plus the mean inflow over the run.
+	Migrants float64
+	// Bytes is the memory the run holds at its peak: the migrants and
+	// their beliefs, route tables, information pools and daily records.
+	Bytes float64
+	// Steps is the work, in agent-steps (one migrant simulated for one
+	// day): every migrant counted from its creation to the last day, as
+	// if none left, plus building the route tables (about n³/32 for n
+	// locations).
+	Steps float64
+}
+
+// Estimate says what a run of c is expected to need.
+func (c *Config) Estimate() Size {
+	var s Size
+	days := float64(c.Days)
+	for _, o := range c.Origins {
+		s.Migrants += float64(o.Initial)
+		s.Steps += float64(o.Initial) * days
+		for i, st := range o.Inflow {
+			end := c.Days
+			if i+1 < len(o.Inflow) {
+				end = min(o.Inflow[i+1].From, c.Days)
+			}
+			if end > st.From {
+				n := float64(end - st.From)
+				s.Migrants += st.Rate * n
+				// Migrants created on days from..end-1 live to the last day.
+				s.Steps += st.Rate * n * (days - float64(st.From+end-1)/2)
+			}
+		}
+	}
+	n := float64(len(c.Region.Locations))
+	posts := float64(len(c.Posts))
+	dests := 0.0
+	for _, l := range c.Region.Locations {
+		if l.Kind == KindDestination {
+			dests++
+		}
+	}
+	// A migrant is a 32-byte struct plus a 2-byte belief per post, in
+	// slices that may double once; queues and requests hold a few more
+	// bytes each (107 bytes a migrant are measured with 3 posts: see
+	// docs/PERFORMANCE.md).
+	perMigrant := 2*(float64(unsafe.Sizeof(Migrant{}))+2*posts) + 32
+	s.Bytes = (s.Migrants*1.05+64)*perMigrant +
+		12*n*n + // all-pairs distances and next steps
+		n*dests*(float64(unsafe.Sizeof(roadOption{}))+8+4*posts) + // route options, market and alone tables
+		12*n*posts*numClasses + // information pools
+		days*float64(unsafe.Sizeof(DayRecord{}))
+	if c.RecordLocations {
+		s.Bytes += days * n * float64(unsafe.Sizeof(LocationDay{}))
+	}
+	s.Steps += n * n * n / 32
+	return s
+}
+
+// checkSize refuses a configuration that cannot be run whatever the
+// machine: more migrants than IDs, or more memory than exists.
+func (c *Config) checkSize() error {
+	s := c.Estimate()
+	switch {
+	case !(s.Migrants <= MaxMigrants):
+		return fmt.Errorf("sim: a run would create about %.3g migrants; at most %d fit", s.Migrants, MaxMigrants)
+	case !(s.Bytes <= maxRunBytes):
+		return fmt.Errorf("sim: a run would need about %.3g bytes of memory", s.Bytes)
+	}
+	return nil
+}
