@@ -203,3 +203,42 @@ func (s *Scenario) ExpectedMigrants() float64 {
 	}
 	return total
 }
+
+// populationKey is the indexed key that adds most to the expected
+// population: an origin's initial, its inflow, or the step of its
+// inflow_schedule that brings most migrants ("" if there is no origin).
+func (s *Scenario) populationKey() string {
+	best, key := -1.0, ""
+	days := s.File.Days
+	consider := func(n float64, path string) {
+		if n > best || (math.IsNaN(best) && !math.IsNaN(n)) {
+			best, key = n, path
+		}
+	}
+	for i, o := range s.File.Origins {
+		consider(float64(o.Initial), fmt.Sprintf("origins.%d.initial", i))
+		if o.Inflow != nil {
+			consider(*o.Inflow*float64(days), fmt.Sprintf("origins.%d.inflow", i))
+		}
+		for j, st := range o.InflowSchedule {
+			end := days
+			if j+1 < len(o.InflowSchedule) {
+				end = min(o.InflowSchedule[j+1].From, days)
+			}
+			consider(st.Rate*float64(max(end-st.From, 0)), fmt.Sprintf("origins.%d.inflow_schedule.%d.rate", i, j))
+		}
+	}
+	return key
+}
+
+// ErrorAt is an error about key, an indexed path such as
+// "origins.0.inflow" ("" for the key that adds most migrants to a run),
+// placed on its line, or on the override that set it.
+func (s *Scenario) ErrorAt(key, msg string) error {
+	if key == "" {
+		key = s.populationKey()
+	}
+	v := &validator{s: s}
+	v.add(key, "%s", msg)
+	return v.errs
+}

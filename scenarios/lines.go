@@ -6,66 +6,294 @@ import (
 )
 
 // keyLines maps dotted key paths to the line that defines them. Array
-// elements appear as indices ("posts.1.capacity"), counted from 0. It is
-// a small scanner, not a parser: the TOML decoder has already accepted the
-// file, and this only places later errors on their lines.
+// elements appear as indices ("posts.1.capacity", and for arrays of inline
+// tables "origins.0.inflow_schedule.1.rate"), counted from 0. It comes
+// from a small scanner, not a parser: it never fails, places later errors
+// on their lines, names the key on a line the decoder rejects, and finds
+// nesting too deep to decode safely.
 type keyLines struct {
-	exact map[string]int // indexed path -> line
-	loose map[string]int // path without indices -> first line
+	exact  map[string]int // indexed path -> line
+	loose  map[string]int // path without indices -> first line
+	byLine map[int]string // line -> the first indexed path defined or opened on it
+	// tooDeep is the first key nested more than MaxDepth deep (0: none).
+	tooDeepLine int
+	tooDeepKey  string
+}
+
+// lineScanner walks TOML text: table headers, keys, strings, arrays and
+// inline tables, well enough to tell which key each line defines. It
+// always moves forward, so it ends on any input.
+type lineScanner struct {
+	src    string
+	i      int
+	line   int
+	kl     keyLines
+	counts map[string]int // array-of-tables path -> elements so far
+	table  []string       // indexed path of the current table
+	depth  int            // parts of the current table's path, indices aside
 }
 
 func scanLines(src string) keyLines {
-	kl := keyLines{exact: map[string]int{}, loose: map[string]int{}}
-	counts := map[string]int{} // array-of-tables path -> elements so far
-	var table []string
-	lines := strings.Split(src, "\n")
-	depth := 0     // open brackets of a multi-line array
-	inString := "" // the delimiter of an open multi-line string
-	for i, raw := range lines {
-		line := strings.TrimSpace(raw)
-		if inString != "" {
-			if strings.Contains(line, inString) {
-				inString = ""
-			}
-			continue
+	sc := &lineScanner{
+		src: src, line: 1, counts: map[string]int{},
+		kl: keyLines{exact: map[string]int{}, loose: map[string]int{}, byLine: map[int]string{}},
+	}
+	for sc.i < len(sc.src) {
+		sc.skipBlank(true)
+		if sc.i >= len(sc.src) {
+			break
 		}
-		if depth > 0 {
-			depth += bracketDepth(line)
-			continue
+		start := sc.i
+		switch {
+		case strings.HasPrefix(sc.src[sc.i:], "[["):
+			sc.header(true)
+		case sc.src[sc.i] == '[':
+			sc.header(false)
+		default:
+			sc.keyValue(sc.table, sc.depth)
 		}
-		if line == "" || line[0] == '#' {
-			continue
-		}
-		if strings.HasPrefix(line, "[[") {
-			name := strings.TrimSpace(strings.Trim(stripComment(line), "[] "))
-			parts := indexed(splitKey(name), counts, true)
-			table = parts
-			kl.add(parts, i+1)
-			continue
-		}
-		if line[0] == '[' {
-			name := strings.TrimSpace(strings.Trim(stripComment(line), "[] "))
-			table = indexed(splitKey(name), counts, false)
-			kl.add(table, i+1)
-			continue
-		}
-		eq := strings.IndexByte(line, '=')
-		if eq < 0 {
-			continue
-		}
-		key := append(append([]string{}, table...), splitKey(strings.TrimSpace(line[:eq]))...)
-		kl.add(key, i+1)
-		value := strings.TrimSpace(line[eq+1:])
-		for _, q := range []string{`"""`, `'''`} {
-			if strings.HasPrefix(value, q) && strings.Count(value, q) == 1 {
-				inString = q
-			}
-		}
-		if inString == "" {
-			depth = bracketDepth(value)
+		sc.skipLine()
+		if sc.i == start {
+			sc.next()
 		}
 	}
-	return kl
+	return sc.kl
+}
+
+// next moves one byte on, counting lines.
+func (sc *lineScanner) next() {
+	if sc.src[sc.i] == '\n' {
+		sc.line++
+	}
+	sc.i++
+}
+
+func (sc *lineScanner) at(c byte) bool { return sc.i < len(sc.src) && sc.src[sc.i] == c }
+
+// skipBlank skips spaces, tabs, comments and, if newlines, line breaks.
+func (sc *lineScanner) skipBlank(newlines bool) {
+	for sc.i < len(sc.src) {
+		switch c := sc.src[sc.i]; {
+		case c == ' ' || c == '\t' || c == '\r':
+			sc.i++
+		case c == '\n' && newlines:
+			sc.next()
+		case c == '#':
+			for sc.i < len(sc.src) && sc.src[sc.i] != '\n' {
+				sc.i++
+			}
+		default:
+			return
+		}
+	}
+}
+
+// skipLine skips to the start of the next line.
+func (sc *lineScanner) skipLine() {
+	for sc.i < len(sc.src) && sc.src[sc.i] != '\n' {
+		sc.i++
+	}
+	if sc.i < len(sc.src) {
+		sc.next()
+	}
+}
+
+// stop ends the scan: nesting too deep to follow.
+func (sc *lineScanner) stop(path []string) {
+	if sc.kl.tooDeepLine == 0 {
+		sc.kl.tooDeepLine, sc.kl.tooDeepKey = sc.line, strings.Join(withoutIndices(path), ".")
+	}
+	sc.i = len(sc.src)
+}
+
+// header reads a [table] or [[array.of.tables]] header, closed or not.
+func (sc *lineScanner) header(array bool) {
+	sc.i++
+	if array {
+		sc.i++
+	}
+	line := sc.line
+	parts := sc.key()
+	if len(parts) == 0 {
+		return
+	}
+	if len(parts) > MaxDepth {
+		sc.stop(parts[:MaxDepth+1])
+		return
+	}
+	sc.table = indexed(parts, sc.counts, array)
+	sc.depth = len(parts)
+	sc.kl.add(sc.table, line)
+}
+
+// key reads a dotted key: bare or quoted parts joined by dots.
+func (sc *lineScanner) key() []string {
+	var parts []string
+	for {
+		sc.skipBlank(false)
+		if sc.i >= len(sc.src) {
+			return parts
+		}
+		var part string
+		switch c := sc.src[sc.i]; {
+		case c == '"' || c == '\'':
+			raw := sc.quoted(c)
+			part = raw
+			if c == '"' {
+				if u, err := strconv.Unquote(raw); err == nil {
+					part = u
+				} else {
+					part = strings.Trim(raw, `"`)
+				}
+			} else {
+				part = strings.Trim(raw, "'")
+			}
+		case isBare(c):
+			start := sc.i
+			for sc.i < len(sc.src) && isBare(sc.src[sc.i]) {
+				sc.i++
+			}
+			part = sc.src[start:sc.i]
+		default:
+			return parts
+		}
+		parts = append(parts, part)
+		if len(parts) > MaxDepth+1 {
+			return parts // enough to know it is too deep
+		}
+		sc.skipBlank(false)
+		if !sc.at('.') {
+			return parts
+		}
+		sc.i++
+	}
+}
+
+func isBare(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-'
+}
+
+// quoted reads a one-line string starting at its quote and returns it
+// with its quotes; an unclosed string ends at the line's end.
+func (sc *lineScanner) quoted(q byte) string {
+	start := sc.i
+	sc.i++
+	for sc.i < len(sc.src) && sc.src[sc.i] != '\n' {
+		c := sc.src[sc.i]
+		if c == '\\' && q == '"' && sc.i+1 < len(sc.src) && sc.src[sc.i+1] != '\n' {
+			sc.i += 2
+			continue
+		}
+		sc.i++
+		if c == q {
+			break
+		}
+	}
+	return sc.src[start:sc.i]
+}
+
+// keyValue reads KEY = VALUE under prefix, whose parts nest depth deep.
+func (sc *lineScanner) keyValue(prefix []string, depth int) {
+	line := sc.line
+	parts := sc.key()
+	if len(parts) == 0 {
+		return
+	}
+	path := append(append([]string{}, prefix...), parts...)
+	if depth+len(parts) > MaxDepth {
+		sc.stop(path)
+		return
+	}
+	sc.kl.add(path, line)
+	sc.skipBlank(false)
+	if !sc.at('=') {
+		return
+	}
+	sc.i++
+	sc.skipBlank(false)
+	sc.value(path, depth+len(parts))
+}
+
+// value reads one value: a string, an array, an inline table or a scalar.
+func (sc *lineScanner) value(path []string, depth int) {
+	if sc.i >= len(sc.src) {
+		return
+	}
+	rest := sc.src[sc.i:]
+	switch c := sc.src[sc.i]; {
+	case strings.HasPrefix(rest, `"""`) || strings.HasPrefix(rest, `'''`):
+		sc.multiline(rest[:3])
+	case c == '"' || c == '\'':
+		sc.quoted(c)
+	case c == '[':
+		if depth+1 > MaxDepth {
+			sc.stop(path)
+			return
+		}
+		sc.i++
+		for n := 0; ; n++ {
+			sc.skipBlank(true)
+			if sc.i >= len(sc.src) || sc.at(']') {
+				break
+			}
+			start := sc.i
+			sc.value(append(append([]string{}, path...), strconv.Itoa(n)), depth+1)
+			sc.skipBlank(true)
+			if !sc.at(',') || sc.i == start {
+				break
+			}
+			sc.i++
+		}
+		if sc.at(']') {
+			sc.i++
+		}
+	case c == '{':
+		if depth+1 > MaxDepth {
+			sc.stop(path)
+			return
+		}
+		sc.i++
+		for {
+			sc.skipBlank(true)
+			if sc.i >= len(sc.src) || sc.at('}') {
+				break
+			}
+			start := sc.i
+			sc.keyValue(path, depth)
+			sc.skipBlank(true)
+			if !sc.at(',') || sc.i == start {
+				break
+			}
+			sc.i++
+		}
+		if sc.at('}') {
+			sc.i++
+		}
+	default:
+		for sc.i < len(sc.src) && !strings.ContainsRune(",]}\n#", rune(sc.src[sc.i])) {
+			sc.i++
+		}
+	}
+}
+
+// multiline skips a multi-line string opened by delim.
+func (sc *lineScanner) multiline(delim string) {
+	sc.i += 3
+	for sc.i < len(sc.src) {
+		if delim == `"""` && sc.src[sc.i] == '\\' && sc.i+1 < len(sc.src) {
+			sc.next()
+			sc.next()
+			continue
+		}
+		if strings.HasPrefix(sc.src[sc.i:], delim) {
+			sc.i += 3
+			for sc.i < len(sc.src) && sc.src[sc.i] == delim[0] { // up to two quotes may end the content
+				sc.i++
+			}
+			return
+		}
+		sc.next()
+	}
 }
 
 // indexed inserts the current element index after every prefix that is an
@@ -98,6 +326,9 @@ func (kl keyLines) add(parts []string, line int) {
 	if _, ok := kl.loose[loose]; !ok {
 		kl.loose[loose] = line
 	}
+	if _, ok := kl.byLine[line]; !ok {
+		kl.byLine[line] = exact
+	}
 }
 
 // lineOf finds the line of an indexed path, or of its nearest ancestor.
@@ -126,45 +357,4 @@ func withoutIndices(parts []string) []string {
 		}
 	}
 	return out
-}
-
-func splitKey(k string) []string {
-	var parts []string
-	for _, p := range strings.Split(k, ".") {
-		parts = append(parts, strings.Trim(strings.TrimSpace(p), `"'`))
-	}
-	return parts
-}
-
-func stripComment(s string) string {
-	if i := strings.IndexByte(s, '#'); i >= 0 {
-		return s[:i]
-	}
-	return s
-}
-
-// bracketDepth counts unclosed brackets outside strings and comments.
-func bracketDepth(s string) int {
-	d := 0
-	var quote byte
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case quote != 0:
-			if c == '\\' && quote == '"' {
-				i++
-			} else if c == quote {
-				quote = 0
-			}
-		case c == '"' || c == '\'':
-			quote = c
-		case c == '#':
-			return d
-		case c == '[':
-			d++
-		case c == ']':
-			d--
-		}
-	}
-	return d
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -89,9 +90,9 @@ func Load(arg string) (*Scenario, error) {
 		sub, _ := fs.Sub(bundled, ".")
 		return Parse(data, arg, "bundled:"+arg, sub)
 	}
-	data, err := os.ReadFile(arg)
+	data, err := readLimited(arg, MaxFileBytes)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrInvalid, err)
+		return nil, Errors{{File: arg, Msg: err.Error()}}
 	}
 	return Parse(data, arg, arg, os.DirFS(filepath.Dir(arg)))
 }
@@ -104,6 +105,36 @@ var removedKeys = map[string]string{
 	"bribe":             "the bribe officials demand is abuse.bribe, the same under every regime",
 }
 
+// withoutPath drops the path from a file error: the message names it.
+func withoutPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// readLimited reads a whole file, refusing one larger than limit bytes
+// before reading it all.
+func readLimited(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, withoutPath(err)
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return nil, errors.New("is a folder, not a file")
+	}
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, withoutPath(err)
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("the file is larger than %s, the most a scenario may hold", formatBytes(limit))
+	}
+	return data, nil
+}
+
 var lineErr = regexp.MustCompile(`^toml: line (\d+) \(last key "(.*?)"\): (.*)$`)
 
 // Parse decodes a scenario strictly: syntax errors, wrong types and
@@ -111,12 +142,18 @@ var lineErr = regexp.MustCompile(`^toml: line (\d+) \(last key "(.*?)"\): (.*)$`
 // file in messages; dir holds files the scenario refers to.
 func Parse(data []byte, display, source string, dir fs.FS) (*Scenario, error) {
 	s := &Scenario{File: newFile(), Source: source, Raw: data, display: display, dir: dir, setKeys: map[string]string{}}
+	if len(data) > MaxFileBytes {
+		return nil, Errors{{File: display, Msg: fmt.Sprintf("the file is larger than %s, the most a scenario may hold", formatBytes(MaxFileBytes))}}
+	}
 	s.lines = scanLines(string(data))
+	if l := s.lines.tooDeepLine; l > 0 {
+		return nil, Errors{{File: display, Line: l, Key: s.lines.tooDeepKey, Msg: fmt.Sprintf("nested more than %d deep; a scenario nests a few levels at most", MaxDepth)}}
+	}
 	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(s.File)
 	if err != nil {
 		return nil, s.decodeError(err)
 	}
-	var errs Errors
+	errs := s.exactKeys(md)
 	for _, k := range md.Undecoded() {
 		key := k.String()
 		msg := "unknown key"
@@ -141,7 +178,7 @@ func Parse(data []byte, display, source string, dir fs.FS) (*Scenario, error) {
 	if !md.IsDefined("flee") && s.File.Rules != "flee" {
 		s.File.Flee = nil // Flee's defaults only for a scenario that runs its rules
 	}
-	if s.File.Name == "" {
+	if !md.IsDefined("name") {
 		s.File.Name = strings.TrimSuffix(path.Base(filepath.ToSlash(display)), ".toml")
 	}
 	if err := s.readInflowCSVs(); err != nil {
@@ -154,7 +191,19 @@ func Parse(data []byte, display, source string, dir fs.FS) (*Scenario, error) {
 func (s *Scenario) decodeError(err error) error {
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
-		return Errors{{File: s.display, Line: pe.Position.Line, Key: s.keyAt(pe.Position.Line, pe.LastKey), Msg: pe.Message}}
+		line := pe.Position.Line
+		if start := pe.Position.Start; start > 0 && start <= len(s.Raw) {
+			// The decoder counts the line break that ends a line as part
+			// of the next one: place the error by its byte offset.
+			line = 1 + bytes.Count(s.Raw[:start], []byte("\n"))
+		}
+		key := s.keyAt(line, pe.LastKey)
+		if onLine, ok := s.lines.byLine[line]; ok {
+			// The key written on the line, not the last one decoded; the
+			// file was not decoded, so array elements have no names yet.
+			key = strings.Join(withoutIndices(strings.Split(onLine, ".")), ".")
+		}
+		return Errors{{File: s.display, Line: line, Key: key, Msg: pe.Message}}
 	}
 	if m := lineErr.FindStringSubmatch(err.Error()); m != nil {
 		line, _ := strconv.Atoi(m[1])

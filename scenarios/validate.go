@@ -303,6 +303,9 @@ func (v *validator) structure() {
 		v.origins(kinds, loc)
 	}
 	v.fleeOnly()
+	if n := v.s.ExpectedMigrants(); !(n <= sim.MaxMigrants) {
+		v.add(v.s.populationKey(), "a run would create about %s migrants; the engine holds at most %s", formatCount(n), formatCount(sim.MaxMigrants))
+	}
 	v.posts(kinds, loc)
 	for i, m := range f.Markets {
 		p := fmt.Sprintf("markets.%d", i)

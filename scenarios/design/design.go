@@ -13,6 +13,10 @@ import (
 	"github.com/borderwork/borderwork/sim"
 )
 
+// MaxValues is the most values one factor of a grid takes; how many
+// points and runs a whole design may have is the caller's limit.
+const MaxValues = 1_000_000
+
 // Factor is one varied scenario key.
 type Factor struct {
 	Spec    string    // as given to --vary
@@ -67,8 +71,8 @@ func Parse(spec string, lhs bool) (Factor, error) {
 			return f, err
 		}
 		n, err := strconv.Atoi(strings.TrimSpace(parts[2]))
-		if err != nil || n < 1 {
-			return f, fmt.Errorf("--vary %s: n must be a whole number of at least 1", spec)
+		if err != nil || n < 1 || n > MaxValues {
+			return f, fmt.Errorf("--vary %s: n must be a whole number from 1 to %d", spec, MaxValues)
 		}
 		if n == 1 {
 			f.Values = []float64{v[0]}
@@ -83,6 +87,9 @@ func Parse(spec string, lhs bool) (Factor, error) {
 			f.Values = append(f.Values, x)
 		}
 		return f, nil
+	}
+	if n := strings.Count(values, ",") + 1; n > MaxValues {
+		return f, fmt.Errorf("--vary %s: at most %d values, got %d", spec, MaxValues, n)
 	}
 	v, err := nums(strings.Split(values, ","))
 	if err != nil {

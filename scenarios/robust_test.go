@@ -1,0 +1,183 @@
+package scenarios
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// parseEdited parses tiny.toml with old replaced by new, then validates.
+func parseEdited(t *testing.T, old, new string) error {
+	t.Helper()
+	tiny, err := os.ReadFile("testdata/tiny.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(tiny), old) {
+		t.Fatalf("%q is not in tiny.toml", old)
+	}
+	data := strings.Replace(string(tiny), old, new, 1)
+	s, err := Parse([]byte(data), "bad.toml", "bad.toml", fstest.MapFS{})
+	if err == nil {
+		err = s.Validate()
+	}
+	return err
+}
+
+// wantOneLine checks err is a one-line invalid-scenario error holding
+// every want.
+func wantOneLine(t *testing.T, name string, err error, want ...string) {
+	t.Helper()
+	if err == nil {
+		t.Errorf("%s: no error; want one containing %q", name, want)
+		return
+	}
+	if !errors.Is(err, ErrInvalid) {
+		t.Errorf("%s: error %v does not wrap ErrInvalid", name, err)
+	}
+	if strings.Contains(err.Error(), "\n") {
+		t.Errorf("%s: error is more than one line: %q", name, err)
+	}
+	for _, w := range want {
+		if !strings.Contains(err.Error(), w) {
+			t.Errorf("%s: error %q; want it to contain %q", name, err, w)
+		}
+	}
+}
+
+// TestExactKeys: the decoder matches keys without regard to case; the
+// loader does not.
+func TestExactKeys(t *testing.T) {
+	tests := []struct {
+		name     string
+		old, new string
+		want     []string
+	}{
+		{"top level", "seed = 1", "Seed = 7", []string{"bad.toml:3: Seed:", "write seed"}},
+		{"in an array of tables", "hazard = 0.002", "Hazard = 0.5", []string{"bad.toml:40: links.Hazard:", "write hazard"}},
+		{"table header", `[regimes.strict]`, "[Migrants]\npatience_days = 3\n\n[regimes.strict]", []string{"bad.toml:64: Migrants:", "write migrants"}},
+		{"in a regime", "patrol = 0.2", "PATROL = 0.2", []string{"bad.toml:", "regimes.strict.PATROL", "write patrol"}},
+		{"given twice", "days = 60", "days = 60\nDays = 5", []string{"bad.toml:5: Days:", "write days", "days is also given, on line 4"}},
+		{"in an inline table", "{from = 30, rate = 0}", "{From = 30, rate = 0}", []string{"bad.toml:44:", "origins.inflow_schedule.From", "write from"}},
+		{"a built-in regime's name", "[regimes.strict]", "[regimes.Closed]\npatrol = 1\n\n[regimes.strict]", []string{"bad.toml:64: regimes.Closed:", `new regime "Closed" beside "closed"`}},
+	}
+	for _, tt := range tests {
+		wantOneLine(t, tt.name, parseEdited(t, tt.old, tt.new), tt.want...)
+	}
+}
+
+// TestErrorPlacement: errors inside inline tables and syntax errors name
+// the right line and the right key.
+func TestErrorPlacement(t *testing.T) {
+	tests := []struct {
+		name     string
+		old, new string
+		want     []string
+	}{
+		{"unknown key in an inline table", "{from = 30, rate = 0}", "{from = 30, rat = 0}", []string{"bad.toml:44: origins.inflow_schedule.rat: unknown key", "did you mean rate?"}},
+		{"unknown key in a top-level inline table", "days = 60", "days = 60\nmigrants = { patience_days = 3, patiense_days = 4 }", []string{"bad.toml:5: migrants.patiense_days: unknown key", "did you mean patience_days?"}},
+		{"inline table in an array of tables", "capacity = 20\n\n[[posts.schedule]]\nfrom = 10\nto = 20\nregimes = [\"open\"]\nforce = \"failing\"",
+			"capacity = 20\nschedule = [{from = 10, to = 20,\n  regimes = [\"open\"], forse = \"failing\"}]", []string{"bad.toml:52: posts.schedule.forse: unknown key", "did you mean force?"}},
+		{"unclosed array-of-tables header", "[[markets]]", "[[markets]", []string{"bad.toml:58: markets:"}},
+		{"unclosed table header", "[regimes.strict]", "[regimes.strict", []string{"bad.toml:64: regimes.strict:"}},
+		{"value missing", "days = 60", "days =", []string{"bad.toml:4: days:"}},
+		{"out of range in an inline table", "{from = 30, rate = 0}", "{from = 30, rate = -1}", []string{"bad.toml:44: origins.Home.inflow_schedule.1.rate: must be zero or more"}},
+	}
+	for _, tt := range tests {
+		wantOneLine(t, tt.name, parseEdited(t, tt.old, tt.new), tt.want...)
+	}
+}
+
+// TestEmptyName: name = "" breaks the format's rule, as check says.
+func TestEmptyName(t *testing.T) {
+	wantOneLine(t, "empty name", parseEdited(t, `name = "tiny"`, `name = ""`), "bad.toml:2: name: must not be empty")
+	wantOneLine(t, "blank name", parseEdited(t, `name = "tiny"`, `name = "  "`), "bad.toml:2: name: must not be empty")
+	s := loadTiny(t)
+	if err := s.Set("name="); err != nil {
+		t.Fatal(err)
+	}
+	wantOneLine(t, "--set name=", s.Validate(), "--set name=: name: must not be empty")
+}
+
+// TestLimitsBeforeDecoding: a file too big or nested too deep is refused
+// before the decoder sees it, quickly and in little memory.
+func TestLimitsBeforeDecoding(t *testing.T) {
+	deep := func(open, close string, n int) string {
+		return "x = " + strings.Repeat(open, n) + "1" + strings.Repeat(close, n) + "\n"
+	}
+	tests := []struct {
+		name string
+		src  string
+		want []string
+	}{
+		{"nested tables", "[" + strings.Repeat("a.", 60000) + "a]\n", []string{"bad.toml:1:", "nested more than 16 deep"}},
+		{"nested inline tables", deep("{a=", "}", 30000), []string{"bad.toml:1: x.a.a", "nested more than 16 deep"}},
+		{"nested arrays", deep("[", "]", 60000), []string{"bad.toml:1: x:", "nested more than 16 deep"}},
+		{"dotted key", strings.Repeat("a.", 40) + "a = 1\n", []string{"bad.toml:1:", "nested more than 16 deep"}},
+		{"deep on a later line", "name = \"x\"\n\n[a]\nb = " + strings.Repeat("[", 20) + strings.Repeat("]", 20) + "\n", []string{"bad.toml:4: a.b", "nested"}},
+		{"too big", strings.Repeat("# padding\n", MaxFileBytes/10+1), []string{"bad.toml: the file is larger than 4 MiB"}},
+	}
+	for _, tt := range tests {
+		_, err := Parse([]byte(tt.src), "bad.toml", "bad.toml", fstest.MapFS{})
+		wantOneLine(t, tt.name, err, tt.want...)
+	}
+	// Load refuses a big file without reading it all.
+	p := filepath.Join(t.TempDir(), "big.toml")
+	f, err := os.Create(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(1 << 40); err != nil { // a sparse terabyte
+		t.Skip("cannot make a sparse file here:", err)
+	}
+	f.Close()
+	_, err = Load(p)
+	wantOneLine(t, "Load of a terabyte", err, "big.toml: the file is larger than 4 MiB")
+}
+
+// TestDepthLimitAllowsScenarios: every bundled file, and nesting up to the
+// limit, is accepted by the scanner.
+func TestDepthLimitAllowsScenarios(t *testing.T) {
+	for _, name := range Names() {
+		data, _ := Bundled(name)
+		if kl := scanLines(string(data)); kl.tooDeepLine != 0 {
+			t.Errorf("%s: scanner says line %d (%s) is too deep", name, kl.tooDeepLine, kl.tooDeepKey)
+		}
+	}
+	ok := "x = " + strings.Repeat("[", MaxDepth-1) + strings.Repeat("]", MaxDepth-1) + "\n"
+	if kl := scanLines(ok); kl.tooDeepLine != 0 {
+		t.Errorf("nesting %d deep refused", MaxDepth)
+	}
+}
+
+// TestScanLines places keys of tables, arrays of tables and inline tables.
+func TestScanLines(t *testing.T) {
+	src := `a = 1 # comment [not.a.table]
+s = """
+x = 2
+"""
+[t]
+b = { c = 1, d = [ {e = 1},
+  {e = 2} ] }
+[[arr]]
+f = 'it''s'
+[[arr]]
+f = "x # y"
+[arr.sub]
+"quoted.key" = 3
+`
+	kl := scanLines(src)
+	want := map[string]int{"a": 1, "s": 2, "t": 5, "t.b": 6, "t.b.c": 6, "t.b.d.0.e": 6, "t.b.d.1.e": 7,
+		"arr.0": 8, "arr.0.f": 9, "arr.1": 10, "arr.1.f": 11, "arr.1.sub": 12, "arr.1.sub.quoted.key": 13}
+	for path, line := range want {
+		if got := kl.exact[path]; got != line {
+			t.Errorf("line of %s = %d; want %d", path, got, line)
+		}
+	}
+	if _, ok := kl.exact["x"]; ok {
+		t.Error("a key inside a multi-line string was taken for a key")
+	}
+}
