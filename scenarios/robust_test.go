@@ -181,3 +181,32 @@ f = "x # y"
 		t.Error("a key inside a multi-line string was taken for a key")
 	}
 }
+
+// TestSetTakesOneValue: an override is one TOML value, used whole, or an
+// error; never a value with more keys after it, half applied.
+func TestSetTakesOneValue(t *testing.T) {
+	for _, kv := range []string{
+		"title=\"a\"\n[regimes.x]\npatrol = 1",
+		"title=a\n[regimes.x]",
+		"days=5\nseed = 3",
+		"regimes.closed.patrol=0.2\n[migrants]\npatience_days = 1",
+		"regimes.x={patrl = 0.2}",
+		"days=",
+	} {
+		s := loadTiny(t)
+		before, _ := s.Encode()
+		err := s.Set(kv)
+		wantOneLine(t, "Set("+kv+")", err, "--set")
+		if after, _ := s.Encode(); string(after) != string(before) {
+			t.Errorf("Set(%q) failed but changed the scenario", kv)
+		}
+	}
+	// One value over several lines is one value.
+	s := loadTiny(t)
+	if err := s.Set("default_regimes=[\n\"open\",\n\"closed\"]"); err != nil {
+		t.Errorf("a multi-line array: %v", err)
+	}
+	if err := s.Set("regimes.y={base = \"closed\", patrol = 0.3}"); err != nil {
+		t.Errorf("an inline table: %v", err)
+	}
+}

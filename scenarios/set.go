@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/BurntSushi/toml"
 )
@@ -22,34 +23,51 @@ func (s *Scenario) Set(kv string) error { return s.SetAs("--set", kv) }
 // sweep's --vary): label names it in errors.
 func (s *Scenario) SetAs(label, kv string) error {
 	key, value, ok := strings.Cut(kv, "=")
+	shown := label + " " + kv
+	if strings.ContainsFunc(kv, unicode.IsControl) {
+		shown = label + " " + strconv.Quote(kv) // a message stays one line
+	}
 	bad := func(format string, args ...any) error {
-		return Errors{{File: label + " " + kv, Msg: fmt.Sprintf(format, args...)}}
+		return Errors{{File: shown, Msg: fmt.Sprintf(format, args...)}}
 	}
 	if !ok || strings.TrimSpace(key) == "" {
 		return bad("want KEY=VALUE, for example regimes.malfunctioning.outage_start=0.1")
 	}
-	val, indexed, err := s.walk(strings.TrimSpace(key))
+	// An override that fails changes nothing: undo the tables and
+	// regimes walk created on the way.
+	var undo []func()
+	rollback := func() {
+		for i := len(undo) - 1; i >= 0; i-- {
+			undo[i]()
+		}
+	}
+	val, indexed, err := s.walk(strings.TrimSpace(key), &undo)
 	if err != nil {
+		rollback()
 		return bad("%v", err)
 	}
 	if err := setValue(val, value); err != nil {
+		rollback()
 		return bad("%v", err)
 	}
 	s.sets = append(s.sets, kv)
-	s.setKeys[strings.Join(indexed, ".")] = label + " " + kv
+	s.setKeys[strings.Join(indexed, ".")] = shown
 	return nil
 }
 
 // walk finds the value a dotted key names, creating the regime or optional
-// table it may name, and returns it with its indexed path.
-func (s *Scenario) walk(key string) (reflect.Value, []string, error) {
+// table it may name (and adding to undo how to remove them again), and
+// returns it with its indexed path.
+func (s *Scenario) walk(key string, undo *[]func()) (reflect.Value, []string, error) {
 	parts := strings.Split(key, ".")
 	val := reflect.ValueOf(s.File).Elem()
 	var indexed []string
 	for i, part := range parts {
 		for val.Kind() == reflect.Pointer {
 			if val.IsNil() {
-				val.Set(reflect.New(val.Type().Elem()))
+				p := val
+				p.Set(reflect.New(p.Type().Elem()))
+				*undo = append(*undo, func() { p.Set(reflect.Zero(p.Type())) })
 			}
 			val = val.Elem()
 		}
@@ -82,17 +100,24 @@ func (s *Scenario) walk(key string) (reflect.Value, []string, error) {
 			// A new name defines a new entry: a regime (regimes.NAME), or a
 			// factor's level (factors.FACTOR.LEVEL).
 			k := reflect.ValueOf(part)
-			if val.IsNil() {
-				val.Set(reflect.MakeMap(val.Type())) // a field of File: settable; inner maps are made below
+			m := val
+			if m.IsNil() {
+				m.Set(reflect.MakeMap(m.Type())) // a field of File: settable; inner maps are made below
+				*undo = append(*undo, func() { m.Set(reflect.Zero(m.Type())) })
 			}
-			e := val.MapIndex(k)
+			e := m.MapIndex(k)
 			if !e.IsValid() {
-				if val.Type().Elem().Kind() == reflect.Map {
-					e = reflect.MakeMap(val.Type().Elem())
+				if m.Type().Elem().Kind() == reflect.Map {
+					e = reflect.MakeMap(m.Type().Elem())
 				} else {
-					e = reflect.New(val.Type().Elem().Elem())
+					e = reflect.New(m.Type().Elem().Elem())
 				}
-				val.SetMapIndex(k, e)
+				m.SetMapIndex(k, e)
+				regimes, levels := len(s.regimeOrder), len(s.levelOrder)
+				*undo = append(*undo, func() {
+					m.SetMapIndex(k, reflect.Value{})
+					s.regimeOrder, s.levelOrder = s.regimeOrder[:regimes], s.levelOrder[:levels]
+				})
 				switch {
 				case parts[0] == "regimes" && i == 1 && !slices.Contains(s.regimeOrder, part):
 					s.regimeOrder = append(s.regimeOrder, part)
@@ -106,13 +131,17 @@ func (s *Scenario) walk(key string) (reflect.Value, []string, error) {
 			return val, nil, fmt.Errorf("%s is a value, not a table", strings.Join(parts[:i], "."))
 		}
 	}
+	if val.Kind() == reflect.Pointer && !val.CanSet() {
+		val = val.Elem() // a regime as a whole: set what it points to
+	}
 	return val, indexed, nil
 }
 
 // KeyKind reports whether key names a number of the scenario, and whether
 // that number must be whole. It changes nothing.
 func (s *Scenario) KeyKind(key string) (numeric, integer bool, err error) {
-	val, _, err := s.Clone().walk(key)
+	var undo []func()
+	val, _, err := s.Clone().walk(key, &undo)
 	if err != nil {
 		return false, false, err
 	}
@@ -156,10 +185,26 @@ func setValue(v reflect.Value, value string) error {
 		Name: "V", Type: v.Type(), Tag: `toml:"v"`,
 	}}))
 	try := func(text string) error {
-		_, err := toml.Decode("v = "+text, holder.Interface())
-		return err
+		md, err := toml.Decode("v = "+text, holder.Interface())
+		if err != nil {
+			return err
+		}
+		// One value, whole: not a value followed by more keys or tables,
+		// which the decoder would read and this override drop.
+		for _, k := range md.Keys() {
+			if k[0] != "v" {
+				return errOneValue
+			}
+		}
+		if u := md.Undecoded(); len(u) > 0 {
+			return fmt.Errorf("unknown key %s", strings.TrimPrefix(u[0].String(), "v."))
+		}
+		return nil
 	}
 	err := try(value)
+	if errors.Is(err, errOneValue) || (err != nil && strings.ContainsAny(value, "\n\r")) {
+		return fmt.Errorf("value %q: %w", value, errOneValue)
+	}
 	if err != nil {
 		t := v.Type()
 		for t.Kind() == reflect.Pointer {
@@ -208,6 +253,9 @@ func setValue(v reflect.Value, value string) error {
 	v.Set(holder.Elem().Field(0))
 	return nil
 }
+
+// errOneValue refuses an override that is more than one TOML value.
+var errOneValue = errors.New("give exactly one TOML value (this has a line break, or more keys or tables after the value)")
 
 var textUnmarshaler = reflect.TypeOf((*interface{ UnmarshalText([]byte) error })(nil)).Elem()
 

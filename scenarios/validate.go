@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/BurntSushi/toml"
 	"github.com/borderwork/borderwork/sim"
@@ -216,6 +217,7 @@ func (v *validator) structure() {
 	if strings.TrimSpace(f.Name) == "" {
 		v.add("name", "must not be empty")
 	}
+	v.plain("name", f.Name)
 	if len(f.Countries) == 0 {
 		v.add("countries", "list at least one country")
 	}
@@ -224,6 +226,7 @@ func (v *validator) structure() {
 		if c == "" || countries[c] {
 			v.add(fmt.Sprintf("countries.%d", i), "country names must be unique and not empty, got %q", c)
 		}
+		v.plain(fmt.Sprintf("countries.%d", i), c)
 		countries[c] = true
 	}
 	kinds := map[string]sim.LocationKind{}
@@ -235,6 +238,7 @@ func (v *validator) structure() {
 		} else if _, dup := kinds[l.Name]; dup {
 			v.add(p+".name", "duplicate location name %q", l.Name)
 		}
+		v.plain(p+".name", l.Name)
 		k, ok := sim.ParseLocationKind(l.Kind)
 		if !ok {
 			v.add(p+".kind", "must be one of origin, hub, border, centre, destination; got %q", l.Kind)
@@ -350,7 +354,7 @@ func (v *validator) origins(kinds map[string]sim.LocationKind, loc func(string, 
 	if len(f.Origins) == 0 {
 		v.add("origins", "list at least one origin")
 	}
-	region, index := v.s.regionForReachability()
+	component := v.s.components()
 	for i, o := range f.Origins {
 		p := fmt.Sprintf("origins.%d", i)
 		okLoc := loc(p+".location", o.Location, sim.KindOrigin)
@@ -387,7 +391,7 @@ func (v *validator) origins(kinds map[string]sim.LocationKind, loc func(string, 
 		}
 		for j, d := range o.Destinations {
 			dp := fmt.Sprintf("%s.destinations.%d", p, j)
-			if loc(dp, d, sim.KindDestination) && okLoc && region != nil && !region.Reachable(index[o.Location], index[d]) {
+			if loc(dp, d, sim.KindDestination) && okLoc && component != nil && component[o.Location] != component[d] {
 				v.add(dp, "destination %q cannot be reached from %q by any link", d, o.Location)
 			}
 		}
@@ -403,6 +407,7 @@ func (v *validator) posts(kinds map[string]sim.LocationKind, loc func(string, st
 		if ps.Name == "" || names[ps.Name] {
 			v.add(p+".name", "post names must be unique and not empty, got %q", ps.Name)
 		}
+		v.plain(p+".name", ps.Name)
 		names[ps.Name] = true
 		if ps.Capacity == nil {
 			v.add(p, "give capacity, the migrants the post processes per day when working")
@@ -437,6 +442,10 @@ func (v *validator) regimes() {
 	v.factors()
 	builtin := builtinRegimes()
 	for _, name := range s.RegimeNames() {
+		if name == "" || strings.ContainsAny(name, ",") {
+			v.add("regimes."+name, "a regime name must not be empty or hold a comma (--regimes lists names separated by commas), got %q", name)
+		}
+		v.plain("regimes."+name, name)
 		if spec := s.File.Regimes[name]; spec != nil && spec.Base != "" && builtin[name] != nil {
 			v.add("regimes."+name+".base", "a built-in regime has no base; define a new regime with base = %q instead", spec.Base)
 			continue
@@ -456,25 +465,51 @@ func (v *validator) regimes() {
 	}
 }
 
-// regionForReachability builds just enough of the region to ask whether
-// destinations can be reached; nil if names do not resolve yet.
-func (s *Scenario) regionForReachability() (*sim.Region, map[string]int) {
+// plain refuses a name holding a line break or another control
+// character: names are written into the tables' rows, one row a line.
+func (v *validator) plain(path, name string) {
+	if strings.ContainsFunc(name, unicode.IsControl) {
+		v.add(path, "must not hold line breaks or other control characters, got %q", name)
+	}
+}
+
+// components labels each location with its connected part of the
+// region, joined by links of any kind, in time linear in the region's
+// size; nil if names do not resolve yet.
+func (s *Scenario) components() map[string]int {
 	f := s.File
 	index := map[string]int{}
-	r := &sim.Region{}
 	for i, l := range f.Locations {
-		index[l.Name] = i
-		r.Locations = append(r.Locations, sim.Location{Name: l.Name})
+		if _, dup := index[l.Name]; !dup {
+			index[l.Name] = i
+		}
+	}
+	parent := make([]int, len(f.Locations))
+	for i := range parent {
+		parent[i] = i
+	}
+	root := func(a int) int {
+		for parent[a] != a {
+			parent[a] = parent[parent[a]]
+			a = parent[a]
+		}
+		return a
 	}
 	for _, l := range f.Links {
 		a, ok1 := index[l.From]
 		b, ok2 := index[l.To]
 		if !ok1 || !ok2 {
-			return nil, nil
+			return nil
 		}
-		r.Links = append(r.Links, sim.Link{From: a, To: b, Days: 1})
+		if ra, rb := root(a), root(b); ra != rb {
+			parent[max(ra, rb)] = min(ra, rb) // ties broken on index, so labels do not depend on link order
+		}
 	}
-	return r, index
+	component := map[string]int{}
+	for name, i := range index { // filling a map: the order does not matter
+		component[name] = root(i)
+	}
+	return component
 }
 
 // article puts "a" or "an" before a word, as English sounds it for the
