@@ -34,6 +34,10 @@ type Options struct {
 	Robustness bool
 	Samples    int
 	RobustReps int
+	// Force and Limits are as in experiment.Options: replace a folder
+	// that is not this command's; bound memory and work (zero: no bound).
+	Force  bool
+	Limits experiment.Limits
 }
 
 // DefaultOptions are the claim command's defaults.
@@ -204,13 +208,23 @@ func Check(ctx context.Context, s *scenarios.Scenario, arg string, o Options, ou
 	if err != nil {
 		return nil, err
 	}
+	if err := o.Limits.CheckRuns("--max-reps", 1, float64(o.MaxReps*len(x.Regimes)), 0); err != nil {
+		return nil, err
+	}
+	if workers, err = x.Fit(o.Limits, o.MaxReps*len(x.Regimes), workers); err != nil {
+		return nil, err
+	}
 	var robust *robustnessPlan
 	if o.Robustness {
+		// Before the design is drawn: --samples sets its size.
+		if err := o.Limits.CheckRuns("--samples × --robustness-reps", float64(o.Samples), float64(o.Samples)*float64(o.RobustReps)*float64(len(x.Regimes)), len(Assumptions)); err != nil {
+			return nil, err
+		}
 		if robust, err = planRobustness(s, d, o); err != nil {
 			return nil, err
 		}
 	}
-	w, err := experiment.Start(x, out, "", nil)
+	w, err := experiment.Start(x, out, experiment.Options{Force: o.Force})
 	if err != nil {
 		return nil, err
 	}
@@ -289,7 +303,7 @@ func Check(ctx context.Context, s *scenarios.Scenario, arg string, o Options, ou
 	if err != nil {
 		return nil, err
 	}
-	res.Figures, res.Complete = done.Figures, done.Complete
+	res.Figures, res.Complete, res.Dir = done.Figures, done.Complete, done.Dir
 	return res, runErr
 }
 

@@ -173,11 +173,13 @@ func (ch FigureChange) apply(o output.FigureOptions) output.FigureOptions {
 // again; and records the options and the new checksums in the manifest,
 // so that the next Redraw draws the same figures. It returns the files
 // written. Bad options are refused, wrapping ErrBadInput, before anything
-// is written.
+// is written; so are tables that do not match their checksums: figures
+// drawn from changed tables would carry the folder's name and checksums
+// without following from its runs.
 func Redraw(dir string, formats []string, ch FigureChange) ([]string, error) {
 	m, err := output.ReadManifest(dir)
 	if err != nil {
-		return nil, err
+		return nil, manifestError(dir, err)
 	}
 	opts := ch.apply(Source{Manifest: m}.Options())
 	if err := CheckFigureOptions(opts, m.Regimes); err != nil {
@@ -196,6 +198,9 @@ func Redraw(dir string, formats []string, ch FigureChange) ([]string, error) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "summary.csv")); err != nil {
 		return nil, fmt.Errorf("%s has no summary.csv to draw from: %w", dir, ErrNotDrawable)
+	}
+	if err := tablesAsWritten(dir, m); err != nil {
+		return nil, err
 	}
 	_, files, err := DrawFigures(dir, m, k.Figures, formats)
 	if err != nil {

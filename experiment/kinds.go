@@ -29,6 +29,9 @@ func FromManifest(m *output.Manifest, scenarioPath string) (*Plan, []int, error)
 		Command: m.Command, Scenario: s, Arg: m.ScenarioArg, Regimes: m.Regimes, Reps: m.Reps,
 		ByLocation: slices.ContainsFunc(m.Tables, func(c output.Checked) bool { return c.File == "locations.csv" }),
 	}
+	if p.ByLocation {
+		p.Args = []string{"--by-location"} // as the command line recorded it
+	}
 	if m.Sweep != nil {
 		sw := *m.Sweep
 		p.Sweep, p.Keys, p.Points, p.Args = &sw, sw.Keys, sw.Points, SweepArgs(&sw)

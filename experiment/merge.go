@@ -3,6 +3,7 @@ package experiment
 import (
 	"bufio"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -21,14 +22,24 @@ type Merged struct {
 	Runs   int
 }
 
+// MergeOptions say how Merge writes the merged folder.
+type MergeOptions struct {
+	Formats []string // figure formats; none: no figures
+	// Force allows replacing a folder at out that is not this sweep's (its
+	// files that borderwork did not write are kept).
+	Force bool
+}
+
 // Merge joins the output folders of a sweep's shards into one folder at
-// out (default out/sweep-SCENARIO), byte for byte the folder the sweep
-// writes unsharded: tables in run order, statistics and figures from the
-// whole, one manifest. It checks that every shard comes from the same
-// scenario and sweep, that each is complete, and that every run is present
-// exactly once; otherwise it returns an error matching ErrBadInput and
-// writes nothing.
-func Merge(dirs []string, out string, formats []string) (*Merged, error) {
+// out (default DefaultOut("sweep", ...)), byte for byte the folder the
+// sweep writes unsharded: tables in run order, statistics and figures from
+// the whole, one manifest. It checks that every shard comes from the same
+// scenario and sweep, that each is complete and unchanged since it was
+// written (every table against its checksum, every run against the sweep
+// its manifest describes), and that every run is present exactly once;
+// otherwise it returns an error matching ErrBadInput, naming the file and
+// its first differing row, and writes nothing.
+func Merge(dirs []string, out string, o MergeOptions) (*Merged, error) {
 	if len(dirs) == 0 {
 		return nil, badInput("give the shard folders to merge")
 	}
@@ -38,19 +49,28 @@ func Merge(dirs []string, out string, formats []string) (*Merged, error) {
 	}
 	first := shards[0].m
 	if out == "" {
-		out = filepath.Join("out", "sweep-"+first.Scenario)
+		out = DefaultOut("sweep", first.ScenarioSource)
 	}
 	if slices.ContainsFunc(dirs, func(d string) bool { return filepath.Clean(d) == filepath.Clean(out) }) {
 		return nil, badInput("--out %s is one of the shards; choose another folder", out)
 	}
-	if err := output.CheckTarget(out); err != nil {
-		return nil, badInput("--out: %v", err)
-	}
-	owner, err := runOwners(shards, first.Sweep.TotalRuns)
+	x, err := sweepOf("merge", shards[0])
 	if err != nil {
 		return nil, err
 	}
-	folder, err := output.Create(out)
+	for _, sh := range shards {
+		if err := verifyShard(sh, x); err != nil {
+			return nil, err
+		}
+	}
+	owner, err := runOwners(shards, x.NRuns())
+	if err != nil {
+		return nil, err
+	}
+	folder, err := output.Create(out, x.Owner(), o.Force)
+	if errors.Is(err, output.ErrNotOurs) {
+		return nil, badInput("--out: %v", err)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -84,7 +104,7 @@ func Merge(dirs []string, out string, formats []string) (*Merged, error) {
 		m.Runs = append(m.Runs, shards[s].m.Runs[next[s]])
 		next[s]++
 	}
-	_, figs, err := DrawFigures(folder.Dir, &m, SweepFigures, formats)
+	_, figs, err := DrawFigures(folder.Dir, &m, SweepFigures, o.Formats)
 	if err != nil {
 		return nil, err
 	}
@@ -102,9 +122,76 @@ func Merge(dirs []string, out string, formats []string) (*Merged, error) {
 		return nil, err
 	}
 	if err := folder.Commit(); err != nil {
+		if errors.Is(err, output.ErrNotOurs) {
+			err = badInput("--out: %v", err)
+		}
 		return nil, err
 	}
 	return &Merged{Dir: out, Shards: len(shards), Runs: len(owner)}, nil
+}
+
+// sweepOf rebuilds the sweep a folder's manifest describes from its own
+// scenario.toml and --vary arguments, and checks that the manifest says
+// what that sweep is (sweepMatches). what names the command for messages.
+func sweepOf(what string, sh shardFolder) (*Prepared, error) {
+	m := sh.m
+	scenarioPath := filepath.Join(sh.dir, "scenario.toml")
+	if sum, err := output.FileSHA256(scenarioPath); err != nil || sum != m.ScenarioSHA256 {
+		return nil, badInput("%s: %s does not match its checksum in manifest.json", what, scenarioPath)
+	}
+	s, err := LoadResolved(m, scenarioPath)
+	if err != nil {
+		return nil, err
+	}
+	sw := m.Sweep
+	p, err := NewSweep(s, m.ScenarioArg, m.Regimes, SweepSpec{Design: sw.Design, Samples: sw.Samples, Vary: sw.Vary, Metric: sw.Metric, Contrast: sw.Contrast})
+	if err != nil {
+		return nil, err
+	}
+	x, err := p.Prepare()
+	if err != nil {
+		return nil, err
+	}
+	return x, sweepMatches(what, sh, x)
+}
+
+// sweepMatches checks that a folder's manifest describes the sweep x: its
+// command line, keys, points and number of runs.
+func sweepMatches(what string, sh shardFolder, x *Prepared) error {
+	manifest := filepath.Join(sh.dir, "manifest.json")
+	sw := sh.m.Sweep
+	switch {
+	case x.CommandLine() != sh.m.CommandLine:
+		return badInput("%s: %s: its command line is not that of the sweep it describes (%s); the manifest was changed", what, manifest, x.CommandLine())
+	case !slices.Equal(x.Keys, sw.Keys) || !slices.EqualFunc(x.Points, sw.Points, slices.Equal[[]float64]):
+		return badInput("%s: %s: its points are not those of its --vary arguments; the manifest was changed", what, manifest)
+	case sw.TotalRuns != x.NRuns():
+		return badInput("%s: %s: the sweep has %d runs, not %d; the manifest was changed", what, manifest, x.NRuns(), sw.TotalRuns)
+	}
+	return nil
+}
+
+// verifyShard checks a shard's scenario, sweep, runs and tables against
+// the sweep.
+func verifyShard(sh shardFolder, x *Prepared) error {
+	scenarioPath := filepath.Join(sh.dir, "scenario.toml")
+	if sum, err := output.FileSHA256(scenarioPath); err != nil || sum != sh.m.ScenarioSHA256 {
+		return badInput("merge: %s does not match its checksum in manifest.json", scenarioPath)
+	}
+	if err := sweepMatches("merge", sh, x); err != nil {
+		return err
+	}
+	if sh.m.Sweep.Shard != "" {
+		var i, n int
+		if _, err := fmt.Sscanf(sh.m.Sweep.Shard, "%d/%d", &i, &n); err != nil || n < 1 || i < 0 || i >= n {
+			return badInput("merge: %s: shard %q is not i/n", filepath.Join(sh.dir, "manifest.json"), sh.m.Sweep.Shard)
+		}
+		want := x.ShardJobs(i, n)
+		if len(want) != len(sh.m.Runs) || !slices.EqualFunc(want, sh.m.Runs, func(k int, r output.RunInfo) bool { return k == r.ID }) {
+			return badInput("merge: %s: its runs are not those of shard %s", filepath.Join(sh.dir, "manifest.json"), sh.m.Sweep.Shard)
+		}
+	}
+	return verifyFolder("merge", sh.dir, sh.m, x)
 }
 
 type shardFolder struct {
@@ -119,7 +206,7 @@ func readShards(dirs []string) ([]shardFolder, error) {
 	for _, d := range dirs {
 		m, err := output.ReadManifest(d)
 		if err != nil {
-			return nil, badInput("%s is not a borderwork output folder: %v", d, err)
+			return nil, manifestError(d, err)
 		}
 		if m.Command != "sweep" || m.Sweep == nil {
 			return nil, badInput("%s holds a %s folder, not a sweep shard", d, m.Command)
@@ -191,13 +278,13 @@ func mergeTable(name string, shards []shardFolder, owner []int, path string) err
 	for i, sh := range shards {
 		f, err := os.Open(filepath.Join(sh.dir, name))
 		if err != nil {
-			return err
+			return badInput("merge: %v", err)
 		}
 		defer f.Close()
 		readers[i] = csv.NewReader(bufio.NewReaderSize(f, 1<<16))
 		h, err := readers[i].Read()
 		if err != nil {
-			return fmt.Errorf("%s: %w", filepath.Join(sh.dir, name), err)
+			return badInput("merge: %s: %v", filepath.Join(sh.dir, name), err)
 		}
 		if header == nil {
 			header = h
@@ -219,7 +306,7 @@ func mergeTable(name string, shards []shardFolder, owner []int, path string) err
 				}
 				if err != nil {
 					out.Close()
-					return fmt.Errorf("%s: %w", filepath.Join(shards[s].dir, name), err)
+					return badInput("merge: %s: %v", filepath.Join(shards[s].dir, name), err)
 				}
 				pending[s] = rec
 			}

@@ -72,6 +72,7 @@ type Prepared struct {
 	// point, so each replicate is run once and its result reused; nil
 	// when no regime is (or the results would take too much memory).
 	reuse []bool
+	need    need
 }
 
 // cacheLimit is the most point × regime configurations Prepare keeps;
@@ -80,7 +81,8 @@ const cacheLimit = 1024
 
 // Prepare checks the plan, builds the scenario of every point and
 // validates it, and builds every configuration of a small plan, so that
-// errors surface before anything runs or is written.
+// errors surface before anything runs or is written. It estimates what
+// the plan will need of the machine; Fit checks that against Limits.
 func (p *Plan) Prepare() (*Prepared, error) {
 	switch {
 	case p.Scenario == nil:
@@ -128,6 +130,7 @@ func (p *Plan) Prepare() (*Prepared, error) {
 			if err != nil {
 				return nil, err
 			}
+			x.need.add(cfg, pi)
 			if cache {
 				x.configs[pi*len(p.Regimes)+r] = cfg
 			}

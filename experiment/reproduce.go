@@ -4,7 +4,10 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
+	"slices"
+	"strings"
 
 	"github.com/borderwork/borderwork/output"
 )
@@ -13,6 +16,8 @@ import (
 type Reproduction struct {
 	CommandLine string   // the command the folder records
 	Tables      int      // tables checked
+	Figures     int      // figure files checked
+	Report      bool     // report.md checked
 	Problems    []string // one line each; none if everything matched
 	// Warnings say, one line each, why a rerun might differ for reasons
 	// other than the folder's content: an unknown or modified build.
@@ -20,14 +25,16 @@ type Reproduction struct {
 }
 
 // Reproduce reruns what the output folder at dir describes, from its
-// manifest and its own scenario.toml, into a temporary folder, and checks
-// that the folder's tables match the checksums in its manifest and that
-// the rerun writes the same bytes. An incomplete or unknown folder is an
-// error wrapping ErrBadInput.
+// manifest and its own scenario.toml, into a temporary folder, drawing
+// its figures and writing its report again, and checks that the folder's
+// tables, figures and report match the checksums in its manifest and that
+// the rerun writes the same bytes. A table that differs is named with its
+// first differing row. An incomplete or unknown folder is an error
+// wrapping ErrBadInput.
 func Reproduce(ctx context.Context, dir string, workers int) (*Reproduction, error) {
 	m, err := output.ReadManifest(dir)
 	if err != nil {
-		return nil, badInput("%s is not a borderwork output folder: %v", dir, err)
+		return nil, manifestError(dir, err)
 	}
 	if !m.Complete {
 		return nil, badInput("%s is incomplete (the command was interrupted); finish it first", dir)
@@ -36,14 +43,18 @@ func Reproduce(ctx context.Context, dir string, workers int) (*Reproduction, err
 	if !ok || k.Rerun == nil {
 		return nil, badInput("%s holds a %q folder, which cannot be rerun", dir, m.Command)
 	}
-	rep := &Reproduction{CommandLine: m.CommandLine, Tables: len(m.Tables), Warnings: buildWarnings(m, output.ReadBuild())}
+	rep := &Reproduction{CommandLine: m.CommandLine, Tables: len(m.Tables), Figures: len(m.Figures), Report: m.Report != nil, Warnings: buildWarnings(m, output.ReadBuild())}
 	scenarioPath := filepath.Join(dir, "scenario.toml")
 	if sum, err := output.FileSHA256(scenarioPath); err != nil || sum != m.ScenarioSHA256 {
 		rep.Problems = append(rep.Problems, "scenario.toml does not match its checksum")
 	}
-	for _, t := range m.Tables {
-		if sum, err := output.FileSHA256(filepath.Join(dir, t.File)); err != nil || sum != t.SHA256 {
-			rep.Problems = append(rep.Problems, t.File+" in the folder does not match its checksum")
+	for _, c := range m.Files() {
+		d, err := output.Verify(dir, c)
+		if err != nil {
+			return nil, err
+		}
+		if d != nil {
+			rep.Problems = append(rep.Problems, d.Error()+" (in the folder)")
 		}
 	}
 	tmp, err := os.MkdirTemp("", "borderwork-reproduce-")
@@ -52,14 +63,22 @@ func Reproduce(ctx context.Context, dir string, workers int) (*Reproduction, err
 	}
 	defer os.RemoveAll(tmp)
 	out := filepath.Join(tmp, "out")
-	if err := k.Rerun(ctx, m, scenarioPath, out, workers, nil); err != nil {
+	if err := k.Rerun(ctx, m, scenarioPath, out, workers, figureFormats(m)); err != nil {
 		return nil, fmt.Errorf("the rerun failed: %w", err)
 	}
-	for _, t := range m.Tables {
-		sum, err := output.FileSHA256(filepath.Join(out, t.File))
-		if err != nil || sum != t.SHA256 {
-			rep.Problems = append(rep.Problems, t.File+" differs when rerun")
+	for _, c := range m.Files() {
+		d, err := output.Verify(out, c)
+		if err != nil {
+			return nil, err
 		}
+		if d == nil {
+			continue
+		}
+		msg := c.File + " differs when rerun"
+		if line, err := output.FirstDifference(filepath.Join(dir, filepath.FromSlash(c.File)), filepath.Join(out, filepath.FromSlash(c.File))); err == nil && line > 0 && strings.HasSuffix(c.File, ".csv") {
+			msg = fmt.Sprintf("%s:%d differs when rerun (the first differing row)", c.File, line)
+		}
+		rep.Problems = append(rep.Problems, msg)
 	}
 	return rep, nil
 }
@@ -92,4 +111,17 @@ func buildWarnings(m *output.Manifest, b output.Build) []string {
 		w = append(w, "the folder was written by borderwork "+m.Version+"; this is "+output.Version)
 	}
 	return w
+}
+
+// figureFormats are the formats of the figures a manifest lists, in the
+// order of the first figure's files.
+func figureFormats(m *output.Manifest) []string {
+	var formats []string
+	for _, c := range m.Figures {
+		f := strings.TrimPrefix(path.Ext(c.File), ".")
+		if !slices.Contains(formats, f) {
+			formats = append(formats, f)
+		}
+	}
+	return formats
 }

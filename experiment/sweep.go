@@ -1,6 +1,7 @@
 package experiment
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -21,6 +22,9 @@ type SweepSpec struct {
 	// Contrast, "a-b", adds a heat map of the difference between two of
 	// the regimes; "" for malfunctioning-closed when both run.
 	Contrast string
+	// Limits refuse a design too large to keep track of before it is
+	// built; the zero value sets none.
+	Limits Limits
 }
 
 // NewSweep plans a sweep of s (named arg on the command line) under
@@ -73,6 +77,21 @@ func NewSweep(s *scenarios.Scenario, arg string, regimes []string, spec SweepSpe
 		}
 		keys = append(keys, f.Key)
 		factors = append(factors, f)
+	}
+	size := float64(spec.Samples)
+	if spec.Design == "grid" {
+		size = 1
+		for _, f := range factors {
+			size *= float64(len(f.Values))
+		}
+	}
+	runs := size * float64(len(regimes)) * float64(s.File.Replicates)
+	what := fmt.Sprintf("--samples %d × %d regime(s) × --reps %d", spec.Samples, len(regimes), s.File.Replicates)
+	if spec.Design == "grid" {
+		what = fmt.Sprintf("--vary (%s points) × %d regime(s) × --reps %d", formatRuns(size), len(regimes), s.File.Replicates)
+	}
+	if err := spec.Limits.CheckRuns(what, size, runs, len(factors)); err != nil {
+		return nil, err
 	}
 	var points [][]float64
 	if spec.Design == "grid" {

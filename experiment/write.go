@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/borderwork/borderwork/output"
 )
@@ -30,10 +31,11 @@ func BadInput(format string, args ...any) error {
 func badInput(format string, args ...any) error { return BadInput(format, args...) }
 
 // Writer is an output folder being written by a prepared plan. It is
-// written under a temporary name beside its final place and renamed into
-// place by Finish, so that a reader never sees a half-written folder.
-// Start it, Run jobs into it (as many times as needed), then Finish or
-// Discard it.
+// written under a temporary name beside its final place and swapped into
+// place by Finish, so that a reader never sees a half-written folder and
+// an earlier folder stays as it was until the new one is complete. Start
+// it, Run jobs into it (as many times as needed), then Finish or Discard
+// it.
 type Writer struct {
 	X      *Prepared
 	Folder *output.Folder
@@ -43,21 +45,37 @@ type Writer struct {
 	scenarioTOML []byte
 	ts, sum, loc *output.CSVFile
 	tables       []string
+	resume       string // the folder whose tables were continued
+	keep         bool   // Finish failed to swap it in: keep it where it is
+}
+
+// Owner is the command and scenario that write a plan's folder.
+func (x *Prepared) Owner() output.Owner {
+	return output.Owner{Command: x.Command, Source: x.Scenario.Source}
 }
 
 // Start begins the folder of x at out with the resolved scenario and the
-// tables' headers. If resumeDir is set, the tables start with its rows
-// (done, which must be the rows of its tables, from Resumable).
-func Start(x *Prepared, out, resumeDir string, done []output.SummaryRow) (w *Writer, err error) {
+// tables' headers, after checking that out may receive it (see
+// output.CheckTarget; o.Force allows a folder that is not this command's).
+// If o.Resume is set, the tables start with its rows (o.Done, which must
+// be the rows of its tables, from Resumable). Only o.Resume, o.Done and
+// o.Force are read.
+func Start(x *Prepared, out string, o Options) (w *Writer, err error) {
+	if strings.TrimSpace(out) == "" {
+		return nil, badInput("--out must name a folder")
+	}
 	scenarioTOML, err := x.Scenario.Encode()
 	if err != nil {
 		return nil, err
 	}
-	folder, err := output.Create(out)
+	folder, err := output.Create(out, x.Owner(), o.Force)
+	if errors.Is(err, output.ErrNotOurs) {
+		return nil, badInput("--out: %v", err)
+	}
 	if err != nil {
 		return nil, err
 	}
-	w = &Writer{X: x, Folder: folder, scenarioTOML: scenarioTOML, Rows: slices.Clone(done)}
+	w = &Writer{X: x, Folder: folder, scenarioTOML: scenarioTOML, Rows: slices.Clone(o.Done), resume: o.Resume}
 	defer func() {
 		if err != nil {
 			w.Discard()
@@ -68,8 +86,8 @@ func Start(x *Prepared, out, resumeDir string, done []output.SummaryRow) (w *Wri
 	}
 	open := func(name string, header []string) (*output.CSVFile, error) {
 		w.tables = append(w.tables, name)
-		if resumeDir != "" && name != "locations.csv" {
-			return output.ContinueCSV(folder.Path(name), filepath.Join(resumeDir, name), header)
+		if o.Resume != "" && name != "locations.csv" {
+			return output.ContinueCSV(folder.Path(name), filepath.Join(o.Resume, name), header)
 		}
 		return output.CreateCSV(folder.Path(name), header)
 	}
@@ -87,6 +105,43 @@ func Start(x *Prepared, out, resumeDir string, done []output.SummaryRow) (w *Wri
 	}
 	return w, nil
 }
+
+// DefaultOut is where a command writes its folder when no --out is
+// given: out/COMMAND-STEM, STEM being the bundled scenario's name or the
+// scenario file's name without .toml (source as Scenario.Source gives it),
+// cut down to letters, digits, '.', '_' and '-'. It never uses a name from
+// inside the file, which could hold "../" and which an edited copy keeps:
+// two files share a default folder only if they share a file name, and
+// then the second is refused (see output.CheckTarget) rather than
+// replacing the first's results.
+func DefaultOut(command, source string) string {
+	stem, bundled := strings.CutPrefix(source, "bundled:")
+	if !bundled {
+		stem = strings.TrimSuffix(filepath.Base(filepath.FromSlash(stem)), ".toml")
+	}
+	var b strings.Builder
+	for _, r := range stem {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '.', r == '_', r == '-':
+			b.WriteRune(r)
+		default:
+			b.WriteByte('-')
+		}
+		if b.Len() >= 64 {
+			break
+		}
+	}
+	clean := strings.TrimLeft(b.String(), ".-")
+	if clean == "" {
+		clean = "scenario"
+	}
+	return filepath.Join("out", command+"-"+clean)
+}
+
+// PartialPath is where an interrupted folder is kept when its place holds
+// an earlier folder, which stays as it was: DIR.partial beside DIR.
+// Resumable continues from it.
+func PartialPath(out string) string { return filepath.Clean(out) + ".partial" }
 
 // Path is the path of name inside the folder being written.
 func (w *Writer) Path(name string) string { return w.Folder.Path(name) }
@@ -144,17 +199,23 @@ type Finish struct {
 
 // Outcome is what a finished folder holds.
 type Outcome struct {
+	// Dir is where the folder is: the place asked for, or, for an
+	// interrupted folder whose place held an earlier one, PartialPath.
 	Dir      string
 	Rows     []output.SummaryRow
 	Groups   []output.Group // the runs by point and regime
 	Drawn    []Drawn
 	Figures  []string // figure files, relative to Dir
 	Complete bool
+	Workers  int // the workers Write ran on (fewer than asked if memory allowed no more)
 }
 
 // Finish closes the tables, writes stats.csv, draws the figures and the
 // report when the folder is complete, records every checksum in the
-// manifest and renames the folder into place.
+// manifest and swaps the folder into place. A complete folder replaces an
+// earlier one; an interrupted one goes into place only if nothing is
+// there, and otherwise beside it, at PartialPath, leaving the earlier
+// folder as it was.
 func (w *Writer) Finish(f Finish) (*Outcome, error) {
 	if err := w.closeTables(); err != nil {
 		return nil, err
@@ -190,6 +251,11 @@ func (w *Writer) Finish(f Finish) (*Outcome, error) {
 			if err := output.WriteFile(w.Path("report.md"), report); err != nil {
 				return nil, err
 			}
+			rc, err := output.Check(w.Folder.Dir, []string{"report.md"})
+			if err != nil {
+				return nil, err
+			}
+			m.Report = &rc[0]
 		}
 	}
 	var err error
@@ -205,25 +271,49 @@ func (w *Writer) Finish(f Finish) (*Outcome, error) {
 	if err := m.Write(w.Path("manifest.json")); err != nil {
 		return nil, err
 	}
-	return o, w.Folder.Commit()
+	at := w.Folder.Final
+	if !f.Complete && output.Occupied(at) {
+		at = PartialPath(at)
+	}
+	if err := w.Folder.CommitAt(at); err != nil {
+		w.keep = true
+		if errors.Is(err, output.ErrNotOurs) {
+			err = badInput("%v", err)
+		}
+		return nil, fmt.Errorf("%w; the new folder is kept at %s", err, w.Folder.Dir)
+	}
+	o.Dir = at
+	if f.Complete && w.resume != "" && w.resume != at {
+		// The partial folder this one continued is finished with.
+		if err := output.RemoveOurs(w.resume, w.X.Owner()); err != nil {
+			return o, fmt.Errorf("%s is complete, but %s, which it continued, could not be removed: %w", at, w.resume, err)
+		}
+	}
+	return o, nil
 }
 
+// closeTables closes every table and reports the first error: a full
+// disk fails them all alike, and one line says it.
 func (w *Writer) closeTables() error {
-	var errs []error
+	var first error
 	for _, c := range []*output.CSVFile{w.ts, w.sum, w.loc} {
 		if c != nil {
-			errs = append(errs, c.Close())
+			if err := c.Close(); first == nil {
+				first = err
+			}
 		}
 	}
 	w.ts, w.sum, w.loc = nil, nil, nil
-	return errors.Join(errs...)
+	return first
 }
 
-// Discard removes the folder being written, unless Finish has renamed it
-// into place.
+// Discard removes the folder being written, unless Finish has swapped it
+// into place (or could not, and kept it).
 func (w *Writer) Discard() {
 	w.closeTables()
-	w.Folder.Discard()
+	if !w.keep {
+		w.Folder.Discard()
+	}
 }
 
 // Groups gathers summary rows by point and regime, in the order groups
@@ -263,12 +353,20 @@ type Options struct {
 	// Progress, if set, is told how many of the folder's runs are done
 	// after each run.
 	Progress func(done int)
+	// Force allows replacing a folder that holds files borderwork did not
+	// write (they are kept), or another command's or scenario's folder.
+	Force bool
+	// Limits bound the memory and work of the run; the zero value sets
+	// none.
+	Limits Limits
 }
 
 // Write runs the plan's jobs and writes a complete output folder of its
 // kind at out: the tables, stats.csv, the kind's figures, report.md and
-// manifest.json. On interruption it keeps the runs finished, marks the
-// manifest incomplete, and returns the outcome with an error wrapping
+// manifest.json. It refuses, before starting, a plan beyond o.Limits, and
+// runs on fewer workers than o.Workers if memory allows no more at once.
+// On interruption it keeps the runs finished, marks the manifest
+// incomplete, and returns the outcome with an error wrapping
 // ErrInterrupted.
 func Write(ctx context.Context, x *Prepared, out string, o Options) (*Outcome, error) {
 	k, ok := KindOf(x.Command)
@@ -284,12 +382,19 @@ func Write(ctx context.Context, x *Prepared, out string, o Options) (*Outcome, e
 	if jobs == nil {
 		jobs = x.AllJobs()
 	}
-	w, err := Start(x, out, o.Resume, o.Done)
+	if len(o.Done) > len(jobs) {
+		return nil, badInput("the folder to resume holds more runs (%d) than this one (%d)", len(o.Done), len(jobs))
+	}
+	workers, err := x.Fit(o.Limits, len(jobs), max(o.Workers, 1))
+	if err != nil {
+		return nil, err
+	}
+	w, err := Start(x, out, o)
 	if err != nil {
 		return nil, err
 	}
 	defer w.Discard()
-	runErr := w.Run(ctx, jobs[len(o.Done):], o.Workers, o.Progress)
+	runErr := w.Run(ctx, jobs[len(o.Done):], workers, o.Progress)
 	if runErr != nil && !errors.Is(runErr, ErrInterrupted) {
 		return nil, runErr
 	}
@@ -301,5 +406,6 @@ func Write(ctx context.Context, x *Prepared, out string, o Options) (*Outcome, e
 	if err != nil {
 		return nil, err
 	}
+	res.Workers = workers
 	return res, runErr
 }

@@ -6,46 +6,207 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 )
 
 // Folder is an output folder being written. Everything goes into a
-// temporary sibling directory first; Commit renames it into place, so that
-// a reader never sees a half-written folder and an interrupted command
-// never leaves half-written tables where the finished ones would be.
+// temporary sibling directory first; Commit swaps it into place, so that
+// a reader never sees a half-written folder, and an earlier folder stays
+// exactly as it was until the new one is complete.
+//
+// The tool deletes or replaces only files it wrote: those an earlier
+// folder's manifest.json records, unchanged since. CheckTarget refuses a
+// folder holding anything else, or written by another command or from
+// another scenario, unless forced; even then, files the tool did not write
+// are kept (moved into the new folder).
 type Folder struct {
 	Final string // where the folder ends up
 	Dir   string // where it is being written
+	Owner Owner  // the command and scenario writing it
+	Force bool   // replace a folder that is not Owner's; others' files are kept
 }
 
-// ErrNotOurs is returned when --out names a folder borderwork did not
-// write; it is never overwritten.
-var ErrNotOurs = errors.New("not a borderwork output folder")
+// Owner is what writes a folder: a command, from a scenario (as the
+// manifest records them: command and scenario_source).
+type Owner struct {
+	Command string
+	Source  string
+}
 
-// CheckTarget reports whether path may receive an output folder: it is
-// absent, empty, or an earlier output folder (it has a manifest.json).
-func CheckTarget(path string) error {
-	entries, err := os.ReadDir(path)
+func (o Owner) String() string { return fmt.Sprintf("a %s folder of %s", o.Command, o.Source) }
+
+// ErrNotOurs is matched by errors about a folder the tool may not replace:
+// it holds files the tool did not write, files changed since, or another
+// command's or scenario's results. Such a folder is never touched.
+var ErrNotOurs = errors.New("not a folder borderwork may replace")
+
+// notOurs is an ErrNotOurs with its reason.
+type notOurs struct{ msg string }
+
+func (e *notOurs) Error() string        { return e.msg }
+func (e *notOurs) Is(target error) bool { return target == ErrNotOurs }
+
+// Inventory is what a folder at a path holds, as far as the tool is
+// concerned.
+type Inventory struct {
+	Exists   bool      // something is there
+	Manifest *Manifest // its manifest.json, if it has one that reads
+	Ours     []string  // files the manifest records, unchanged, and the manifest
+	Changed  []string  // files the manifest records whose bytes changed since
+	Foreign  []string  // files the manifest does not record
+}
+
+// Take reads what the folder at path holds. Files are relative to path,
+// with forward slashes, sorted.
+func Take(path string) (*Inventory, error) {
+	inv := &Inventory{}
+	st, err := os.Lstat(path)
 	if errors.Is(err, os.ErrNotExist) {
-		return nil
+		return inv, nil
 	}
+	if err != nil {
+		return nil, err
+	}
+	inv.Exists = true
+	if !st.IsDir() {
+		inv.Foreign = []string{"."}
+		return inv, nil
+	}
+	recorded := map[string]string{} // file -> sha256
+	if m, err := ReadManifest(path); err == nil {
+		inv.Manifest = m
+		recorded["manifest.json"] = ""
+		recorded["scenario.toml"] = m.ScenarioSHA256
+		for _, c := range m.Files() {
+			recorded[c.File] = c.SHA256
+		}
+	}
+	err = filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if p == path || d.IsDir() {
+			return nil
+		}
+		rel, err := filepath.Rel(path, p)
+		if err != nil {
+			return err
+		}
+		rel = filepath.ToSlash(rel)
+		sum, ok := recorded[rel]
+		switch {
+		case !d.Type().IsRegular():
+			inv.Foreign = append(inv.Foreign, rel) // links and the like: never ours
+		case ok && sum == "":
+			inv.Ours = append(inv.Ours, rel)
+		case ok:
+			got, err := FileSHA256(p)
+			if err != nil {
+				return err
+			}
+			if got == sum {
+				inv.Ours = append(inv.Ours, rel)
+			} else {
+				inv.Changed = append(inv.Changed, rel)
+			}
+		case isTemp(d.Name()):
+			inv.Ours = append(inv.Ours, rel) // left by a write that was killed
+		default:
+			inv.Foreign = append(inv.Foreign, rel)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, l := range [][]string{inv.Ours, inv.Changed, inv.Foreign} {
+		slices.Sort(l)
+	}
+	return inv, nil
+}
+
+// isTemp reports whether name is one of WriteFile's temporary files.
+func isTemp(name string) bool {
+	return strings.HasPrefix(name, ".") && strings.Contains(name, ".tmp-")
+}
+
+// Empty reports whether there is nothing at the path, or an empty folder.
+func (inv *Inventory) Empty() bool {
+	return !inv.Exists || len(inv.Ours)+len(inv.Changed)+len(inv.Foreign) == 0
+}
+
+// CheckTarget reports whether owner may write a folder at path: nothing is
+// there, or an empty folder, or a folder owner wrote earlier that holds
+// only files the tool wrote, unchanged. With force, any folder may be
+// replaced, keeping the files the tool did not write. An error matches
+// ErrNotOurs and says why, and how to proceed.
+func CheckTarget(path string, owner Owner, force bool) error {
+	inv, err := Take(path)
 	if err != nil {
 		return err
 	}
-	if len(entries) == 0 {
-		return nil
-	}
-	if _, err := os.Stat(filepath.Join(path, "manifest.json")); err == nil {
-		return nil
-	}
-	return fmt.Errorf("%s exists and is %w (no manifest.json); choose another --out", path, ErrNotOurs)
+	return inv.check(path, owner, force)
 }
 
-// Create starts writing the folder that will end up at final. Call
-// CheckTarget first.
-func Create(final string) (*Folder, error) {
-	parent := filepath.Dir(filepath.Clean(final))
+func (inv *Inventory) check(path string, owner Owner, force bool) error {
+	if inv.Empty() {
+		return nil
+	}
+	if st, err := os.Stat(path); err == nil && !st.IsDir() {
+		return &notOurs{fmt.Sprintf("%s is a file, not a folder; choose another --out", path)}
+	}
+	if force {
+		return nil
+	}
+	hint := "choose another --out, or give --force to replace it (files borderwork did not write are kept)"
+	m := inv.Manifest
+	switch {
+	case m == nil:
+		return &notOurs{fmt.Sprintf("%s holds files borderwork did not write (%s) and no manifest.json; %s", path, list(inv.Foreign), hint)}
+	case len(inv.Foreign) > 0:
+		return &notOurs{fmt.Sprintf("%s holds files borderwork did not write (%s); move them, or %s", path, list(inv.Foreign), hint)}
+	case len(inv.Changed) > 0:
+		return &notOurs{fmt.Sprintf("%s holds files changed since borderwork wrote them (%s); %s", path, list(inv.Changed), hint)}
+	case m.Command != owner.Command || !sameSource(m.ScenarioSource, owner.Source):
+		return &notOurs{fmt.Sprintf("%s holds %s, not %s; %s", path, Owner{m.Command, m.ScenarioSource}, owner, hint)}
+	}
+	return nil
+}
+
+// sameSource reports whether two scenario sources (paths, or
+// "bundled:NAME") name the same scenario.
+func sameSource(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if strings.HasPrefix(a, "bundled:") || strings.HasPrefix(b, "bundled:") {
+		return false
+	}
+	absA, errA := filepath.Abs(a)
+	absB, errB := filepath.Abs(b)
+	return errA == nil && errB == nil && absA == absB
+}
+
+// list names up to three files.
+func list(files []string) string {
+	if len(files) <= 3 {
+		return strings.Join(files, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(files[:3], ", "), len(files)-3)
+}
+
+// Create starts writing the folder that will end up at final, after
+// checking (CheckTarget) that owner may write there.
+func Create(final string, owner Owner, force bool) (*Folder, error) {
+	final = filepath.Clean(final)
+	if err := CheckTarget(final, owner, force); err != nil {
+		return nil, err
+	}
+	parent := filepath.Dir(final)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
@@ -53,28 +214,100 @@ func Create(final string) (*Folder, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Folder{Final: final, Dir: dir}, nil
+	return &Folder{Final: final, Dir: dir, Owner: owner, Force: force}, nil
 }
 
 // Path is the path of name inside the folder being written.
 func (f *Folder) Path(name string) string { return filepath.Join(f.Dir, name) }
 
-// Commit replaces whatever was at Final with the finished folder.
-func (f *Folder) Commit() error {
+// Occupied reports whether something other than an empty folder is at
+// path.
+func Occupied(path string) bool {
+	inv, err := Take(path)
+	return err != nil || !inv.Empty()
+}
+
+// Commit swaps the finished folder into place at Final. An earlier folder
+// there is checked again (it may have changed while this one was
+// written), moved aside, replaced, and removed once the new folder is in
+// place; files the tool did not write (with Force) are moved into the new
+// folder first, unless the new folder has a file of the same name.
+func (f *Folder) Commit() error { return f.CommitAt(f.Final) }
+
+// CommitAt is Commit to another place than Final (a sibling that keeps an
+// interrupted folder beside a complete one).
+func (f *Folder) CommitAt(final string) error {
+	if f.Dir == final {
+		return nil
+	}
 	if err := os.Chmod(f.Dir, 0o755); err != nil { // MkdirTemp made it private
 		return err
 	}
-	if err := os.RemoveAll(f.Final); err != nil {
+	inv, err := Take(final)
+	if err != nil {
 		return err
 	}
-	if err := os.Rename(f.Dir, f.Final); err != nil {
+	if err := inv.check(final, f.Owner, f.Force); err != nil {
 		return err
 	}
-	f.Dir = f.Final
-	return nil
+	if inv.Empty() {
+		if inv.Exists {
+			if err := os.Remove(final); err != nil {
+				return err
+			}
+		}
+		if err := os.Rename(f.Dir, final); err != nil {
+			return err
+		}
+		f.Dir, f.Final = final, final
+		return nil
+	}
+	aside, err := os.MkdirTemp(filepath.Dir(final), "."+filepath.Base(final)+".old-")
+	if err != nil {
+		return err
+	}
+	if err := os.Remove(aside); err != nil {
+		return err
+	}
+	if err := os.Rename(final, aside); err != nil {
+		return err
+	}
+	if err := os.Rename(f.Dir, final); err != nil {
+		if back := os.Rename(aside, final); back != nil {
+			return fmt.Errorf("%w; the earlier folder is at %s", err, aside)
+		}
+		return err
+	}
+	f.Dir, f.Final = final, final
+	for _, rel := range inv.Foreign { // only with Force
+		to := filepath.Join(final, filepath.FromSlash(rel))
+		if _, err := os.Lstat(to); err == nil {
+			continue // replaced by the new folder's file of that name
+		}
+		if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+			return fmt.Errorf("%w; the earlier folder is at %s", err, aside)
+		}
+		if err := os.Rename(filepath.Join(aside, filepath.FromSlash(rel)), to); err != nil {
+			return fmt.Errorf("%w; the earlier folder is at %s", err, aside)
+		}
+	}
+	return os.RemoveAll(aside)
 }
 
-// Discard removes the folder being written.
+// RemoveOurs removes the folder at path if it holds only files owner's
+// command wrote, unchanged; otherwise it leaves it as it is and says so.
+func RemoveOurs(path string, owner Owner) error {
+	inv, err := Take(path)
+	if err != nil || inv.Empty() {
+		return err
+	}
+	if err := inv.check(path, owner, false); err != nil {
+		return err
+	}
+	return os.RemoveAll(path)
+}
+
+// Discard removes the folder being written, unless it is in place.
 func (f *Folder) Discard() {
 	if f.Dir != f.Final {
 		os.RemoveAll(f.Dir)

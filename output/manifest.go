@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"slices"
 )
 
 // Version is borderwork's version.
@@ -113,7 +115,19 @@ type Manifest struct {
 	// `plot` draws them again the same way; nil: the defaults.
 	FigureOptions *FigureOptions `json:"figure_options,omitempty"`
 	Figures       []Checked      `json:"figures"`
-	Complete      bool           `json:"complete"`
+	// Report is report.md, for folders that have one.
+	Report   *Checked `json:"report,omitempty"`
+	Complete bool     `json:"complete"`
+}
+
+// Files are the files the manifest records with their checksums: tables,
+// figures and the report (scenario.toml has its own field).
+func (m *Manifest) Files() []Checked {
+	files := append(slices.Clone(m.Tables), m.Figures...)
+	if m.Report != nil {
+		files = append(files, *m.Report)
+	}
+	return files
 }
 
 // FigureOptions are the choices a folder's figures were drawn with.
@@ -158,10 +172,14 @@ type RunInfo struct {
 	Params    []float64 `json:"params,omitempty"`
 }
 
-// Checked is a file of the folder with its checksum.
+// Checked is a file of the folder with its checksum. A table with one
+// or more rows per run (its first column is run) also has a digest of
+// each block of BlockRuns runs, so that a changed row can be found
+// without the original.
 type Checked struct {
-	File   string `json:"file"`
-	SHA256 string `json:"sha256"`
+	File   string   `json:"file"`
+	SHA256 string   `json:"sha256"`
+	Blocks []string `json:"blocks,omitempty"`
 }
 
 // NewManifest fills in the tool's own fields.
@@ -171,15 +189,17 @@ func NewManifest(command string) *Manifest {
 		BuildNote: b.Note, GoVersion: runtime.Version(), Command: command}
 }
 
-// Check records the checksums of the named files of dir.
+// Check records the checksums of the named files of dir, and the block
+// digests of those that are tables of runs.
 func Check(dir string, files []string) ([]Checked, error) {
 	var out []Checked
 	for _, f := range files {
-		sum, err := FileSHA256(filepath.Join(dir, f))
+		c, err := checkFile(filepath.Join(dir, f))
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, Checked{File: filepath.ToSlash(f), SHA256: sum})
+		c.File = filepath.ToSlash(f)
+		out = append(out, c)
 	}
 	return out, nil
 }
@@ -195,15 +215,52 @@ func (m *Manifest) Write(path string) error {
 	return WriteFile(path, buf.Bytes())
 }
 
+// MaxManifestBytes is the largest manifest.json read: about 400 bytes a
+// run, for a million runs and more.
+const MaxManifestBytes = 1 << 30
+
 // ReadManifest reads a folder's manifest.json.
 func ReadManifest(dir string) (*Manifest, error) {
-	data, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
+	path := filepath.Join(dir, "manifest.json")
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxManifestBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > MaxManifestBytes {
+		return nil, fmt.Errorf("%s: larger than %d bytes; not a manifest borderwork wrote", path, MaxManifestBytes)
+	}
+	m, err := ParseManifest(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return m, nil
+}
+
+// ParseManifest reads the bytes of a manifest.json, and checks that it is
+// one borderwork could have written: run IDs are indices, every recorded
+// file is a relative path inside the folder.
+func ParseManifest(data []byte) (*Manifest, error) {
 	var m Manifest
 	if err := json.Unmarshal(data, &m); err != nil {
-		return nil, fmt.Errorf("%s: %w", filepath.Join(dir, "manifest.json"), err)
+		return nil, err
+	}
+	if m.Tool != "borderwork" {
+		return nil, fmt.Errorf("not written by borderwork (tool %q)", m.Tool)
+	}
+	for _, r := range m.Runs {
+		if r.ID < 0 || r.Replicate < 0 {
+			return nil, fmt.Errorf("run %d, replicate %d: not a run borderwork wrote", r.ID, r.Replicate)
+		}
+	}
+	for _, c := range m.Files() {
+		if !filepath.IsLocal(filepath.FromSlash(c.File)) || c.File != filepath.ToSlash(filepath.Clean(filepath.FromSlash(c.File))) {
+			return nil, fmt.Errorf("%q is not a file inside the folder", c.File)
+		}
 	}
 	return &m, nil
 }

@@ -3,7 +3,6 @@ package output
 import (
 	"bufio"
 	"encoding/csv"
-	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -85,9 +84,15 @@ func StatsHeader(paramKeys []string) []string {
 
 // CSVFile is a CSV table being written row by row.
 type CSVFile struct {
-	f *os.File
+	f *os.File // nil when writing to memory
 	b *bufio.Writer
 	w *csv.Writer
+}
+
+// NewCSV writes rows, without a header, to w: for rows wanted in memory.
+func NewCSV(w io.Writer) *CSVFile {
+	b := bufio.NewWriter(w)
+	return &CSVFile{b: b, w: csv.NewWriter(b)}
 }
 
 // CreateCSV starts a table at path with its header.
@@ -135,11 +140,20 @@ func ContinueCSV(path, from string, header []string) (*CSVFile, error) {
 // Write adds one row.
 func (c *CSVFile) Write(row []string) error { return c.w.Write(row) }
 
-// Close flushes and closes the table.
+// Close flushes and closes the table. It reports the first error only:
+// a full disk makes every later write fail the same way.
 func (c *CSVFile) Close() error {
 	c.w.Flush()
-	err := errors.Join(c.w.Error(), c.b.Flush())
-	return errors.Join(err, c.f.Close())
+	err := c.w.Error()
+	if err2 := c.b.Flush(); err == nil {
+		err = err2
+	}
+	if c.f != nil {
+		if err2 := c.f.Close(); err == nil {
+			err = err2
+		}
+	}
+	return err
 }
 
 // WriteTimeseries appends a run's days to timeseries.csv.

@@ -18,10 +18,11 @@ func (s *Scenario) Values(keys ...string) ([]any, error) {
 	}
 	out := make([]any, len(keys))
 	for i, key := range keys {
-		if _, _, err := s.Clone().walk(key); err != nil { // a key of the scenario as given
+		var undo []func() // walk may add a regime or table; these are copies, dropped
+		if _, _, err := s.Clone().walk(key, &undo); err != nil { // a key of the scenario as given
 			return nil, Errors{{File: s.display, Key: key, Msg: err.Error()}}
 		}
-		val, _, err := resolved.walk(key)
+		val, _, err := resolved.walk(key, &undo)
 		if err != nil {
 			return nil, Errors{{File: s.display, Key: key, Msg: err.Error()}}
 		}

@@ -103,22 +103,26 @@ func report(err error, name string, stderr io.Writer) int {
 	case errors.Is(err, errShown):
 		return exitUsage
 	case errors.Is(err, experiment.ErrInterrupted):
-		fmt.Fprintf(stderr, "borderwork %s: %v\n", name, err)
+		fmt.Fprintf(stderr, "borderwork %s: %s\n", name, oneLine(err))
 		return exitInterrupted
 	case errors.Is(err, errUsage), errors.Is(err, scenarios.ErrInvalid), errors.Is(err, experiment.ErrBadInput):
 		fmt.Fprintf(stderr, "borderwork %s: %s\n", name, oneLine(err))
 		return exitUsage
-	case errors.Is(err, errMismatch):
-		fmt.Fprintf(stderr, "borderwork %s: %v\n", name, err)
-		return exitFailure
-	default:
-		fmt.Fprintf(stderr, "borderwork %s: %v\n", name, err)
+	default: // a failure of the machine (a full disk), or a reproduction that differs
+		fmt.Fprintf(stderr, "borderwork %s: %s\n", name, oneLine(err))
 		return exitFailure
 	}
 }
 
+// oneLine is an error as one line: the parts of a joined error, each once.
 func oneLine(err error) string {
-	return strings.ReplaceAll(err.Error(), "\n", "; ")
+	var parts []string
+	for _, p := range strings.Split(err.Error(), "\n") {
+		if p = strings.TrimSpace(p); p != "" && !slices.Contains(parts, p) {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(parts, "; ")
 }
 
 var (

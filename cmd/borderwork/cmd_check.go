@@ -8,6 +8,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/borderwork/borderwork/experiment"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/scenarios"
 )
@@ -16,13 +17,17 @@ const checkDoc = `
 Check validates a scenario (a .toml file, or a bundled scenario's name) with
 any --set overrides, and prints a digest of it: locations, links, posts,
 markets, centres, regimes and the expected population. It exits with status
-0 if the scenario is valid and 2, naming the file, line and key, if not.
+0 if the scenario is valid and 2, naming the file, line and key, if not, or
+if one run of it would exceed --max-memory or compare with its default
+regimes and replicates would exceed --max-work.
 `
 
 func cmdCheck(_ context.Context, args []string, e *env) error {
 	fs := newFlagSet("check", "borderwork check [--set KEY=VALUE ...] FILE", checkDoc, e)
 	var sets listFlag
+	var limits limitFlags
 	fs.Var(&sets, "set", "override a scenario key: `KEY=VALUE` (repeatable)")
+	limits.register(fs)
 	pos, err := fs.parse(args, e)
 	if err != nil {
 		return err
@@ -49,6 +54,18 @@ func cmdCheck(_ context.Context, args []string, e *env) error {
 			}
 			return errShown
 		}
+		return err
+	}
+	// What compare would refuse, check refuses: a run beyond the limits.
+	lim, err := limits.get()
+	if err != nil {
+		return err
+	}
+	x, err := (&experiment.Plan{Command: "compare", Scenario: s, Regimes: s.DefaultRegimes(), Reps: s.File.Replicates}).Prepare()
+	if err != nil {
+		return err
+	}
+	if _, err := x.Fit(lim, x.NRuns(), 1); err != nil {
 		return err
 	}
 	digest(e.stdout, s)

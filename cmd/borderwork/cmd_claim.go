@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -100,6 +99,9 @@ func cmdClaim(ctx context.Context, args []string, e *env) error {
 	fs.Var(sesoiFlag{&o.SESOI}, "sesoi", "smallest effect of interest: a `share` of each harm's mean, or HARM=share (repeatable)")
 	fs.Float64Var(&o.Precision, "precision", o.Precision, "aim for 95% intervals at most `P` times the smallest effect wide on each side")
 	fs.IntVar(&o.MaxReps, "max-reps", o.MaxReps, "run at most `N` replicates of each combination")
+	fs.BoolVar(&c.force, "force", false, "replace a folder at --out that holds files borderwork did not write (they are kept),\nor another command's or scenario's results")
+	fs.emptyOK = map[string]bool{"formats": true}
+	c.limits.register(fs)
 	fs.BoolVar(&o.Robustness, "robustness", false, "repeat the check over a Latin hypercube of assumptions")
 	fs.IntVar(&o.Samples, "samples", o.Samples, "`N` points of the robustness design")
 	fs.IntVar(&o.RobustReps, "robustness-reps", o.RobustReps, "`N` replicates of each combination at each robustness point")
@@ -121,10 +123,11 @@ func cmdClaim(ctx context.Context, args []string, e *env) error {
 	}
 	out := c.out
 	if out == "" {
-		out = filepath.Join("out", "claim-"+s.File.Name)
+		out = experiment.DefaultOut("claim", s.Source)
 	}
-	if err := output.CheckTarget(out); err != nil {
-		return usageErrorf("--out: %v", err)
+	o.Force = c.force
+	if o.Limits, err = c.limits.get(); err != nil {
+		return err
 	}
 	formats, _ := parseFormats(c.formats)
 	for _, u := range claim.Unreached(s) {
@@ -145,7 +148,11 @@ func cmdClaim(ctx context.Context, args []string, e *env) error {
 		prog.finish()
 	}
 	if errors.Is(err, experiment.ErrInterrupted) {
-		fmt.Fprintf(e.stderr, "borderwork claim: kept the finished runs in %s (marked incomplete)\n", out)
+		if res != nil && res.Dir != out {
+			fmt.Fprintf(e.stderr, "borderwork claim: %s is unchanged; kept the finished runs in %s (marked incomplete)\n", out, res.Dir)
+		} else {
+			fmt.Fprintf(e.stderr, "borderwork claim: kept the finished runs in %s (marked incomplete)\n", out)
+		}
 		return err
 	}
 	if err != nil {

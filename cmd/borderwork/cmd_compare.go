@@ -4,10 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"path/filepath"
 
 	"github.com/borderwork/borderwork/experiment"
-	"github.com/borderwork/borderwork/output"
 )
 
 const compareDoc = `
@@ -85,17 +83,20 @@ func runExperiment(ctx context.Context, name string, args []string, e *env) erro
 	}
 	out := c.out
 	if out == "" {
-		out = filepath.Join("out", name+"-"+s.File.Name)
+		out = experiment.DefaultOut(name, s.Source)
 	}
-	if err := output.CheckTarget(out); err != nil {
-		return usageErrorf("--out: %v", err)
+	limits, _ := c.limits.get()
+	workers, err := x.Fit(limits, x.NRuns(), c.workers)
+	if err != nil {
+		return err
 	}
+	noteWorkers(e, name, workers, c.workers, c.quiet)
 	formats, _ := parseFormats(c.formats)
 	prog := newProgress(e.stderr, name, x.NRuns(), c.quiet)
-	res, err := experiment.Write(ctx, x, out, experiment.Options{Workers: c.workers, Formats: formats, FigureOptions: c.figureOptions(), Progress: prog.done})
+	res, err := experiment.Write(ctx, x, out, experiment.Options{Workers: workers, Formats: formats, FigureOptions: c.figureOptions(), Progress: prog.done, Force: c.force, Limits: limits})
 	prog.finish()
 	if errors.Is(err, experiment.ErrInterrupted) {
-		fmt.Fprintf(e.stderr, "borderwork %s: kept %d finished runs in %s (marked incomplete)\n", name, len(res.Rows), out)
+		interrupted(e, name, res, out, "")
 		return err
 	}
 	if err != nil {
@@ -107,4 +108,26 @@ func runExperiment(ctx context.Context, name string, args []string, e *env) erro
 	printSummary(e.stdout, x, res.Groups)
 	fmt.Fprintf(e.stdout, "\nWrote %s: tables, %d figures, report.md.\n", out, len(res.Figures))
 	return nil
+}
+
+// noteWorkers says, unless quiet, when memory allows fewer runs at once
+// than --workers asked for.
+func noteWorkers(e *env, name string, got, asked int, quiet bool) {
+	if got < asked && !quiet {
+		fmt.Fprintf(e.stderr, "borderwork %s: running %d runs at a time, not %d, to stay within --max-memory (results do not change)\n", name, got, asked)
+	}
+}
+
+// interrupted says where the finished runs of an interrupted command
+// are, and how to continue (resume: the flag that does, or "").
+func interrupted(e *env, name string, res *experiment.Outcome, out, resume string) {
+	more := ""
+	if resume != "" {
+		more = "; " + resume + " completes it"
+	}
+	if res.Dir != out {
+		fmt.Fprintf(e.stderr, "borderwork %s: %s is unchanged; kept %d finished runs in %s (marked incomplete)%s\n", name, out, len(res.Rows), res.Dir, more)
+		return
+	}
+	fmt.Fprintf(e.stderr, "borderwork %s: kept %d finished runs in %s (marked incomplete)%s\n", name, len(res.Rows), out, more)
 }

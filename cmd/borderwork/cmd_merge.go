@@ -20,7 +20,9 @@ writing nothing.
 func cmdMerge(_ context.Context, args []string, e *env) error {
 	fs := newFlagSet("merge", "borderwork merge [--out DIR] [--formats LIST] SHARD_DIR...", mergeDoc, e)
 	out := fs.String("out", "", "write the merged folder to `DIR` (default out/sweep-SCENARIO)")
-	formatsFlag := fs.String("formats", "png,svg,pdf", "figure `formats`, comma-separated")
+	formatsFlag := fs.String("formats", "png,svg,pdf", "figure `formats`, comma-separated ('' for none)")
+	force := fs.Bool("force", false, "replace a folder at --out that holds files borderwork did not write (they are kept),\nor another sweep's results")
+	fs.emptyOK = map[string]bool{"formats": true}
 	dirs, err := fs.parse(args, e)
 	if err != nil {
 		return err
@@ -32,7 +34,7 @@ func cmdMerge(_ context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	m, err := experiment.Merge(dirs, *out, formats)
+	m, err := experiment.Merge(dirs, *out, experiment.MergeOptions{Formats: formats, Force: *force})
 	if err != nil {
 		return err
 	}

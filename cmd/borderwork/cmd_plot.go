@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -20,6 +19,8 @@ or two journal columns wide), with other --bands, or, for a sweep, for
 another summary metric (--metric, any column of summary.csv) or regime
 (--regime). The choices are recorded in manifest.json, so that the next
 plot, given no flags, draws the same figures again.
+It refuses (status 2) a folder whose tables do not match their checksums
+in manifest.json, naming the table and the rows that changed.
 `
 
 func cmdPlot(_ context.Context, args []string, e *env) error {
@@ -45,8 +46,6 @@ func cmdPlot(_ context.Context, args []string, e *env) error {
 	ch.Metrics, ch.Regimes = splitList(*metrics), splitList(*regimes)
 	files, err := experiment.Redraw(dir, formats, ch)
 	switch {
-	case errors.Is(err, os.ErrNotExist):
-		return usageErrorf("%s is not a borderwork output folder: %v", dir, err)
 	case errors.Is(err, experiment.ErrNotDrawable):
 		return usageErrorf("%v", err)
 	case err != nil:

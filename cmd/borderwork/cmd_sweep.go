@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -90,8 +89,9 @@ func cmdSweep(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
+	limits, _ := c.limits.get()
 	plan, err := experiment.NewSweep(s, arg, regimes, experiment.SweepSpec{
-		Design: *designName, Samples: *samples, Vary: vary, Metric: *metric, Contrast: *contrast,
+		Design: *designName, Samples: *samples, Vary: vary, Metric: *metric, Contrast: *contrast, Limits: limits,
 	})
 	if err != nil {
 		return err
@@ -108,13 +108,10 @@ func cmdSweep(ctx context.Context, args []string, e *env) error {
 	}
 	out := c.out
 	if out == "" {
-		out = filepath.Join("out", "sweep-"+s.File.Name)
+		out = experiment.DefaultOut("sweep", s.Source)
 		if shardN > 0 {
 			out += fmt.Sprintf("-shard-%d-of-%d", shardI, shardN)
 		}
-	}
-	if err := output.CheckTarget(out); err != nil {
-		return usageErrorf("--out: %v", err)
 	}
 	return writeSweep(ctx, x, jobs, out, *resume, &c, e)
 }
@@ -151,22 +148,29 @@ func resumeSweep(ctx context.Context, fs *flagSet, c *common, arg string, e *env
 // writeSweep runs a prepared sweep's jobs into out (resuming what out
 // holds if resume) and prints what it did.
 func writeSweep(ctx context.Context, x *experiment.Prepared, jobs []int, out string, resume bool, c *common, e *env) error {
-	o := experiment.Options{Workers: c.workers, Jobs: jobs, FigureOptions: c.figureOptions()}
+	limits, err := c.limits.get()
+	if err != nil {
+		return err
+	}
+	workers, err := x.Fit(limits, len(jobs), c.workers)
+	if err != nil {
+		return err
+	}
+	noteWorkers(e, "sweep", workers, c.workers, c.quiet)
+	o := experiment.Options{Workers: workers, Jobs: jobs, FigureOptions: c.figureOptions(), Force: c.force, Limits: limits}
 	if resume {
-		done, complete, err := experiment.Resumable(out, x, jobs)
+		r, err := experiment.Resumable(out, x, jobs)
 		if err != nil {
 			return err
 		}
-		if complete {
+		if r.Complete {
 			fmt.Fprintf(e.stdout, "%s is already complete: nothing to do.\n", out)
 			return nil
 		}
-		if done != nil {
-			o.Done, o.Resume = done, out
-		}
+		o.Done, o.Resume = r.Done, r.From
 		// The figures are drawn as the folder records unless told
 		// otherwise, so that a resumed sweep is the one interrupted.
-		if m, err := output.ReadManifest(out); err == nil && m.FigureOptions != nil {
+		if m, err := output.ReadManifest(r.From); err == nil && r.From != "" && m.FigureOptions != nil {
 			if !c.given["bands"] {
 				o.FigureOptions.Bands = m.FigureOptions.Bands
 			}
@@ -186,7 +190,7 @@ func writeSweep(ctx context.Context, x *experiment.Prepared, jobs []int, out str
 	res, err := experiment.Write(ctx, x, out, o)
 	prog.finish()
 	if errors.Is(err, experiment.ErrInterrupted) {
-		fmt.Fprintf(e.stderr, "borderwork sweep: kept %d finished runs in %s (marked incomplete); --resume completes it\n", len(res.Rows), out)
+		interrupted(e, "sweep", res, out, "--resume")
 		return err
 	}
 	if err != nil {

@@ -3,11 +3,13 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
 	"text/tabwriter"
 
+	"github.com/borderwork/borderwork/experiment"
 	"github.com/borderwork/borderwork/flee"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/scenarios"
@@ -60,22 +62,25 @@ func cmdValidate(ctx context.Context, args []string, e *env) error {
 	formats, _ := parseFormats(c.formats)
 	out := c.out
 	if out == "" {
-		out = "out/validate-" + s.File.Name
+		out = experiment.DefaultOut("validate", s.Source)
 	}
-	if err := output.CheckTarget(out); err != nil {
+	folder, err := output.Create(out, output.Owner{Command: "validate", Source: s.Source}, c.force)
+	if errors.Is(err, output.ErrNotOurs) {
 		return usageErrorf("--out: %v", err)
 	}
+	if err != nil {
+		return err
+	}
+	defer folder.Discard()
 	seed := uint64(s.File.Seed)
 	v, err := flee.Validate(ctx, s, cs, flee.ValidateOptions{Regime: *regime, Replicates: s.File.Replicates, Seed: seed, Workers: c.workers})
 	if err != nil {
 		return err
 	}
-	folder, err := output.Create(out)
-	if err != nil {
-		return err
-	}
 	if err := writeValidation(folder, v, s, formats, arg, *data, *regime); err != nil {
-		folder.Discard()
+		if errors.Is(err, output.ErrNotOurs) {
+			return usageErrorf("--out: %v", err)
+		}
 		return err
 	}
 	if c.json {

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"regexp"
 	"runtime"
 	"slices"
@@ -22,8 +23,14 @@ import (
 // listFlag collects a repeatable flag.
 type listFlag []string
 
-func (l *listFlag) String() string     { return strings.Join(*l, " ") }
-func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
+func (l *listFlag) String() string { return strings.Join(*l, " ") }
+func (l *listFlag) Set(v string) error {
+	if strings.TrimSpace(v) == "" {
+		return errors.New("empty value")
+	}
+	*l = append(*l, v)
+	return nil
+}
 
 // flagSet is a subcommand's flags with the usage text of the go tool.
 type flagSet struct {
@@ -32,6 +39,7 @@ type flagSet struct {
 	doc       string // what the command does
 	stderr    io.Writer
 	set       map[string]bool // flags given on the command line
+	emptyOK   map[string]bool // string flags that may be given empty ("--formats ''": no figures)
 }
 
 func newFlagSet(name, usageLine, doc string, e *env) *flagSet {
@@ -75,9 +83,8 @@ func (fs *flagSet) parse(args []string, e *env) ([]string, error) {
 			return nil, flag.ErrHelp
 		}
 		if err != nil {
-			fmt.Fprintf(e.stderr, "borderwork %s: %s\n", fs.Name(), fs.explain(err))
-			fmt.Fprintf(e.stderr, "usage: %s\nRun 'borderwork help %s' for details.\n", fs.usageLine, fs.Name())
-			return nil, errShown
+			// One line (the help says more): the problem, and the usage.
+			return nil, usageErrorf("%s (usage: %s; 'borderwork help %s' says more)", fs.explain(err), fs.usageLine, fs.Name())
 		}
 		args = fs.Args()
 		if len(args) == 0 {
@@ -87,7 +94,18 @@ func (fs *flagSet) parse(args []string, e *env) ([]string, error) {
 		args = args[1:]
 	}
 	fs.set = map[string]bool{}
-	fs.Visit(func(f *flag.Flag) { fs.set[f.Name] = true })
+	var empty []string
+	fs.Visit(func(f *flag.Flag) {
+		fs.set[f.Name] = true
+		if g, ok := f.Value.(flag.Getter); ok {
+			if v, ok := g.Get().(string); ok && strings.TrimSpace(v) == "" && !fs.emptyOK[f.Name] {
+				empty = append(empty, "--"+f.Name)
+			}
+		}
+	})
+	if len(empty) > 0 {
+		return nil, usageErrorf("%s is given an empty value; give a value, or leave the flag out for its default", empty[0])
+	}
 	return positional, nil
 }
 
@@ -162,6 +180,36 @@ type common struct {
 	regimeFlag string
 	// given are the flags given on the command line.
 	given map[string]bool
+	force   bool
+	limits  limitFlags
+}
+
+// limitFlags are --max-memory and --max-work, which change the limits the
+// environment sets (experiment.LimitsFromEnv).
+type limitFlags struct{ memory, work string }
+
+func (l *limitFlags) register(fs *flagSet) {
+	fs.StringVar(&l.memory, "max-memory", "", "refuse what is expected to need more than `SIZE` of memory at once, such as 16GiB\n(default $"+experiment.EnvMaxMemory+", or 8GiB)")
+	fs.StringVar(&l.work, "max-work", "", "refuse what is expected to simulate more than `N` agent-steps, such as 1e14\n(default $"+experiment.EnvMaxWork+", or 1e13)")
+}
+
+// get is the limits: the environment's, changed by the flags.
+func (l *limitFlags) get() (experiment.Limits, error) {
+	lim, err := experiment.LimitsFromEnv(os.Getenv)
+	if err != nil {
+		return lim, err
+	}
+	if l.memory != "" {
+		if lim.Memory, err = experiment.ParseSize(l.memory); err != nil {
+			return lim, usageErrorf("--max-memory: %v", err)
+		}
+	}
+	if l.work != "" {
+		if lim.Work, err = experiment.ParseWork(l.work); err != nil {
+			return lim, usageErrorf("--max-work: %v", err)
+		}
+	}
+	return lim, nil
 }
 
 // register adds the common flags; run adds --regime of its own instead
@@ -175,9 +223,12 @@ func (c *common) register(fs *flagSet, outDefault string, withOut bool) {
 	fs.BoolVar(&c.quiet, "quiet", false, "print no progress")
 	fs.BoolVar(&c.json, "json", false, "print a machine-readable summary on stdout")
 	if withOut {
-		fs.StringVar(&c.out, "out", outDefault, "write the output folder to `DIR` (default out/"+fs.Name()+"-SCENARIO)")
-		fs.StringVar(&c.formats, "formats", "png,svg,pdf", "figure `formats`, comma-separated")
+		fs.StringVar(&c.out, "out", outDefault, "write the output folder to `DIR` (default out/"+fs.Name()+"-SCENARIO, SCENARIO the\nbundled name or the file's name without .toml)")
+		fs.StringVar(&c.formats, "formats", "png,svg,pdf", "figure `formats`, comma-separated ('' for none)")
+		fs.BoolVar(&c.force, "force", false, "replace a folder at --out that holds files borderwork did not write (they are kept),\nor another command's or scenario's results")
+		fs.emptyOK = map[string]bool{"formats": true}
 	}
+	c.limits.register(fs)
 }
 
 // registerRegimes adds --regimes.
@@ -218,7 +269,8 @@ func (c *common) check(fs *flagSet) error {
 			return err
 		}
 	}
-	return nil
+	_, err := c.limits.get()
+	return err
 }
 
 func parseFormats(s string) ([]string, error) {
@@ -248,6 +300,11 @@ func (c *common) loadScenario(arg string, fs *flagSet) (*scenarios.Scenario, err
 			return nil, err
 		}
 	}
+	// The file is held to its rules whatever the flags change, as check
+	// holds it: replicates = 0 is an error even with --reps.
+	if err := s.Validate(); err != nil {
+		return nil, err
+	}
 	if fs.set["seed"] {
 		s.File.Seed = c.seed
 	}
@@ -272,6 +329,9 @@ func (c *common) regimeList(s *scenarios.Scenario) ([]string, error) {
 	known := s.RegimeNames()
 	for _, r := range strings.Split(c.regimes, ",") {
 		r = strings.TrimSpace(r)
+		if r == "" {
+			return nil, usageErrorf("%s %q: an empty regime name (want names separated by commas)", c.regimeFlag, c.regimes)
+		}
 		if !slices.Contains(known, r) {
 			return nil, usageErrorf("%s: unknown regime %q (regimes of %s: %s)%s", c.regimeFlag, r, s.File.Name, strings.Join(known, ", "), suggest.Hint(r, known))
 		}

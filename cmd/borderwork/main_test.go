@@ -195,7 +195,7 @@ func TestRefusesForeignFolder(t *testing.T) {
 	out := t.TempDir()
 	os.WriteFile(filepath.Join(out, "thesis.tex"), []byte("precious"), 0o644)
 	status, _, stderr := runCLI(t, "compare", small, "--reps", "2", "--days", "10", "--out", out)
-	if status != exitUsage || !strings.Contains(stderr, "not a borderwork output folder") {
+	if status != exitUsage || !strings.Contains(stderr, "files borderwork did not write (thesis.tex)") {
 		t.Errorf("status %d, stderr %q; want 2 and a refusal", status, stderr)
 	}
 	if b, _ := os.ReadFile(filepath.Join(out, "thesis.tex")); string(b) != "precious" {

@@ -1,0 +1,428 @@
+package experiment_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/output"
+	"github.com/borderwork/borderwork/scenarios"
+)
+
+// snapshot is every file under dir with its bytes.
+func snapshot(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	snap := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		snap[filepath.ToSlash(rel)] = string(b)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return snap
+}
+
+// sameSnapshot fails unless dir holds exactly the files of want, byte for
+// byte.
+func sameSnapshot(t *testing.T, what, dir string, want map[string]string) {
+	t.Helper()
+	got := snapshot(t, dir)
+	for f, b := range want {
+		if got[f] != b {
+			t.Errorf("%s: %s changed or vanished", what, f)
+		}
+	}
+	for f := range got {
+		if _, ok := want[f]; !ok {
+			t.Errorf("%s: %s appeared", what, f)
+		}
+	}
+}
+
+// noLeftovers fails if a hidden temporary folder is left beside out.
+func noLeftovers(t *testing.T, out string) {
+	t.Helper()
+	if left, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".*")); len(left) > 0 {
+		t.Errorf("temporary folders left behind: %v", left)
+	}
+}
+
+// classroom is the bundled classroom scenario, short.
+func classroom(t *testing.T, reps, days int) *scenarios.Scenario {
+	t.Helper()
+	s, err := scenarios.Load("classroom")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.File.Replicates, s.File.Days = reps, days
+	return s
+}
+
+func comparePlan(t *testing.T, s *scenarios.Scenario) *experiment.Prepared {
+	t.Helper()
+	x, err := (&experiment.Plan{Command: "compare", Scenario: s, Arg: "classroom", Regimes: scenarios.BuiltinRegimes, Reps: s.File.Replicates}).Prepare()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return x
+}
+
+func sweepPlan(t *testing.T, reps int) *experiment.Prepared {
+	t.Helper()
+	s := classroom(t, reps, 30)
+	p, err := experiment.NewSweep(s, "classroom", []string{"closed", "malfunctioning"}, experiment.SweepSpec{
+		Vary: []string{"regimes.malfunctioning.outage_start=0:0.2:3"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := p.Prepare()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return x
+}
+
+// interruptAfter is a context and a progress function that cancels it
+// once n runs of the folder are done.
+func interruptAfter(n int) (context.Context, func(int)) {
+	ctx, cancel := context.WithCancel(context.Background())
+	return ctx, func(done int) {
+		if done >= n {
+			cancel()
+		}
+	}
+}
+
+// TestInterruptedRerunLeavesTheFolder: a rerun into a complete folder,
+// interrupted, leaves every earlier file byte-identical and keeps its own
+// runs beside it.
+func TestInterruptedRerunLeavesTheFolder(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	x := comparePlan(t, classroom(t, 3, 30))
+	if _, err := experiment.Write(context.Background(), x, out, experiment.Options{Workers: 2, Formats: []string{"svg"}}); err != nil {
+		t.Fatal(err)
+	}
+	before := snapshot(t, out)
+	ctx, progress := interruptAfter(4)
+	res, err := experiment.Write(ctx, x, out, experiment.Options{Workers: 2, Formats: []string{"svg"}, Progress: progress})
+	if !errors.Is(err, experiment.ErrInterrupted) {
+		t.Fatalf("Write = %v; want it interrupted", err)
+	}
+	sameSnapshot(t, "the complete folder after an interrupted rerun", out, before)
+	if res.Dir != experiment.PartialPath(out) {
+		t.Errorf("the interrupted rerun's runs went to %s; want %s", res.Dir, experiment.PartialPath(out))
+	}
+	if m, err := output.ReadManifest(res.Dir); err != nil || m.Complete || len(m.Runs) < 4 {
+		t.Errorf("the partial folder: %v, %+v; want an incomplete folder of at least 4 runs", err, m)
+	}
+	noLeftovers(t, out)
+}
+
+// TestInterruptedResumeLeavesTheFolder: a resume interrupted leaves the
+// folder it resumed byte-identical; the next resume continues from where
+// the interrupted one got to, and the result is the folder an
+// uninterrupted sweep writes.
+func TestInterruptedResumeLeavesTheFolder(t *testing.T) {
+	dir := t.TempDir()
+	whole, out := filepath.Join(dir, "whole"), filepath.Join(dir, "out")
+	x := sweepPlan(t, 4) // 3 points × 2 regimes × 4 replicates = 24 runs
+	if _, err := experiment.Write(context.Background(), x, whole, experiment.Options{Workers: 2}); err != nil {
+		t.Fatal(err)
+	}
+
+	ctx, progress := interruptAfter(5)
+	if _, err := experiment.Write(ctx, x, out, experiment.Options{Workers: 2, Progress: progress}); !errors.Is(err, experiment.ErrInterrupted) {
+		t.Fatalf("first write: %v; want it interrupted", err)
+	}
+	before := snapshot(t, out)
+
+	r, err := experiment.Resumable(out, x, x.AllJobs())
+	if err != nil || r.From != out || len(r.Done) < 5 {
+		t.Fatalf("Resumable = %+v, %v; want the runs of %s", r, err, out)
+	}
+	ctx, progress = interruptAfter(len(r.Done) + 6)
+	res, err := experiment.Write(ctx, x, out, experiment.Options{Workers: 2, Resume: r.From, Done: r.Done, Progress: progress})
+	if !errors.Is(err, experiment.ErrInterrupted) {
+		t.Fatalf("resume: %v; want it interrupted", err)
+	}
+	sameSnapshot(t, "the folder an interrupted resume resumed", out, before)
+	if res.Dir != experiment.PartialPath(out) {
+		t.Fatalf("the interrupted resume kept its runs in %s; want %s", res.Dir, experiment.PartialPath(out))
+	}
+
+	r2, err := experiment.Resumable(out, x, x.AllJobs())
+	if err != nil || r2.From != experiment.PartialPath(out) || len(r2.Done) <= len(r.Done) {
+		t.Fatalf("second Resumable = %+v, %v; want the further runs of %s", r2, err, experiment.PartialPath(out))
+	}
+	if _, err := experiment.Write(context.Background(), x, out, experiment.Options{Workers: 2, Resume: r2.From, Done: r2.Done}); err != nil {
+		t.Fatal(err)
+	}
+	sameSnapshot(t, "the resumed folder against an uninterrupted sweep", out, snapshot(t, whole))
+	if _, err := os.Stat(experiment.PartialPath(out)); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the partial folder was not removed once complete: %v", err)
+	}
+	noLeftovers(t, out)
+	if r3, err := experiment.Resumable(out, x, x.AllJobs()); err != nil || !r3.Complete {
+		t.Errorf("Resumable of the complete folder = %+v, %v; want complete", r3, err)
+	}
+}
+
+// editLine replaces line n (from 1) of a file by f(line).
+func editLine(t *testing.T, path string, n int, f func(string) string) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(b), "\n")
+	lines[n-1] = f(lines[n-1])
+	if err := os.WriteFile(path, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestResumeRefusesChangedFolders: --resume checks every table against its
+// checksum and names the file and the first row that differs; it writes
+// nothing.
+func TestResumeRefusesChangedFolders(t *testing.T) {
+	x := sweepPlan(t, 4)
+	tests := []struct {
+		name string
+		edit func(t *testing.T, out string)
+		want string
+	}{
+		{"a number in timeseries.csv", func(t *testing.T, out string) {
+			editLine(t, filepath.Join(out, "timeseries.csv"), 47, func(l string) string { return strings.Replace(l, ",", ",1", 5) })
+		}, "timeseries.csv:47: this row differs"},
+		{"a row of summary.csv", func(t *testing.T, out string) {
+			editLine(t, filepath.Join(out, "summary.csv"), 3, func(l string) string { return l + "0" })
+		}, "summary.csv:3: this row differs"},
+		{"summary.csv cut short", func(t *testing.T, out string) {
+			p := filepath.Join(out, "summary.csv")
+			b, _ := os.ReadFile(p)
+			os.WriteFile(p, b[:len(b)/2], 0o644)
+		}, "summary.csv:"},
+		{"a seed in the manifest", func(t *testing.T, out string) {
+			p := filepath.Join(out, "manifest.json")
+			b, _ := os.ReadFile(p)
+			os.WriteFile(p, bytes.Replace(b, []byte(`"seed": `), []byte(`"seed": 1`), 2), 0o644)
+		}, "manifest.json"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "out")
+			ctx, progress := interruptAfter(6)
+			if _, err := experiment.Write(ctx, x, out, experiment.Options{Workers: 1, Progress: progress}); !errors.Is(err, experiment.ErrInterrupted) {
+				t.Fatalf("write: %v; want it interrupted", err)
+			}
+			tt.edit(t, out)
+			before := snapshot(t, out)
+			_, err := experiment.Resumable(out, x, x.AllJobs())
+			if !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("Resumable = %v; want a refusal naming %q", err, tt.want)
+			}
+			if err != nil && strings.Contains(err.Error(), "\n") {
+				t.Errorf("the refusal is more than one line: %q", err)
+			}
+			sameSnapshot(t, "a refused resume", out, before)
+		})
+	}
+}
+
+// shards writes the sweep as n shards, returning their folders.
+func shards(t *testing.T, x0 func() *experiment.Prepared, dir string, n int) []string {
+	t.Helper()
+	var dirs []string
+	for i := range n {
+		x := x0()
+		jobs, err := x.Shard(i, n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := filepath.Join(dir, "shard"+strconv.Itoa(i))
+		if _, err := experiment.Write(context.Background(), x, d, experiment.Options{Workers: 2, Jobs: jobs}); err != nil {
+			t.Fatal(err)
+		}
+		dirs = append(dirs, d)
+	}
+	return dirs
+}
+
+// TestMergeRefusesChangedShards: merge checks every shard's tables and
+// manifest, refuses (naming the file and row) what was changed, and
+// leaves every shard byte-identical and writes nothing.
+func TestMergeRefusesChangedShards(t *testing.T) {
+	newSweep := func() *experiment.Prepared { return sweepPlan(t, 2) }
+	tests := []struct {
+		name string
+		edit func(t *testing.T, shard string)
+		want string
+	}{
+		{"a row of summary.csv", func(t *testing.T, shard string) {
+			editLine(t, filepath.Join(shard, "summary.csv"), 4, func(l string) string { return strings.Replace(l, ",0,", ",1,", 1) })
+		}, "summary.csv:4: this row differs"},
+		{"timeseries.csv cut short", func(t *testing.T, shard string) {
+			p := filepath.Join(shard, "timeseries.csv")
+			b, _ := os.ReadFile(p)
+			os.WriteFile(p, b[:len(b)-200], 0o644)
+		}, "timeseries.csv:"},
+		{"summary.csv missing", func(t *testing.T, shard string) {
+			os.Remove(filepath.Join(shard, "summary.csv"))
+		}, "summary.csv: is missing"},
+		{"the points in the manifest", func(t *testing.T, shard string) {
+			p := filepath.Join(shard, "manifest.json")
+			b, _ := os.ReadFile(p)
+			os.WriteFile(p, bytes.Replace(b, []byte("0.1\n"), []byte("0.15\n"), 1), 0o644)
+		}, "manifest.json"},
+		{"scenario.toml", func(t *testing.T, shard string) {
+			p := filepath.Join(shard, "scenario.toml")
+			b, _ := os.ReadFile(p)
+			os.WriteFile(p, append(b, "\n# edited\n"...), 0o644)
+		}, "scenario.toml"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			dirs := shards(t, newSweep, dir, 2)
+			tt.edit(t, dirs[1])
+			before := []map[string]string{snapshot(t, dirs[0]), snapshot(t, dirs[1])}
+			out := filepath.Join(dir, "merged")
+			_, err := experiment.Merge(dirs, out, experiment.MergeOptions{})
+			if !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("Merge = %v; want a bad-input error naming %q", err, tt.want)
+			}
+			for i, d := range dirs {
+				sameSnapshot(t, "a shard of a refused merge", d, before[i])
+			}
+			if _, err := os.Stat(out); !errors.Is(err, os.ErrNotExist) {
+				t.Errorf("a refused merge created %s", out)
+			}
+			noLeftovers(t, out)
+		})
+	}
+}
+
+// TestFoldersKeepOthersFiles: a folder holding files borderwork did not
+// write, or another scenario's results, is refused; with Force it is
+// replaced and the other files are kept.
+func TestFoldersKeepOthersFiles(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	x := comparePlan(t, classroom(t, 2, 20))
+	if _, err := experiment.Write(context.Background(), x, out, experiment.Options{Workers: 2}); err != nil {
+		t.Fatal(err)
+	}
+	// A rerun of the same command replaces the folder.
+	if _, err := experiment.Write(context.Background(), x, out, experiment.Options{Workers: 2}); err != nil {
+		t.Errorf("a rerun into its own folder: %v", err)
+	}
+	notes := filepath.Join(out, "notes", "thoughts.md")
+	os.MkdirAll(filepath.Dir(notes), 0o755)
+	os.WriteFile(notes, []byte("precious"), 0o644)
+	before := snapshot(t, out)
+	_, err := experiment.Write(context.Background(), x, out, experiment.Options{Workers: 2})
+	if !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), "notes/thoughts.md") {
+		t.Errorf("rerun into a folder with notes: %v; want a refusal naming notes/thoughts.md", err)
+	}
+	sameSnapshot(t, "a refused rerun", out, before)
+
+	// Changed results are not the tool's to replace either.
+	editLine(t, filepath.Join(out, "stats.csv"), 2, func(l string) string { return l + "1" })
+	os.Remove(notes)
+	if _, err := experiment.Write(context.Background(), x, out, experiment.Options{Workers: 2}); !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), "stats.csv") {
+		t.Errorf("rerun into a folder with a changed table: %v; want a refusal naming stats.csv", err)
+	}
+
+	// Another scenario's folder.
+	other := classroom(t, 2, 20)
+	other.Source = "elsewhere/classroom.toml"
+	y := comparePlan(t, other)
+	os.WriteFile(notes, []byte("precious"), 0o644)
+	if _, err := experiment.Write(context.Background(), y, out, experiment.Options{Workers: 2}); !errors.Is(err, experiment.ErrBadInput) {
+		t.Errorf("another scenario into the folder: %v; want a refusal", err)
+	}
+	if _, err := experiment.Write(context.Background(), y, out, experiment.Options{Workers: 2, Force: true}); err != nil {
+		t.Fatalf("with Force: %v", err)
+	}
+	if b, err := os.ReadFile(notes); err != nil || string(b) != "precious" {
+		t.Errorf("with Force, the notes were not kept: %q, %v", b, err)
+	}
+	if m, _ := output.ReadManifest(out); m == nil || m.ScenarioSource != "elsewhere/classroom.toml" {
+		t.Errorf("with Force, the folder was not replaced")
+	}
+	noLeftovers(t, out)
+}
+
+func TestDefaultOut(t *testing.T) {
+	tests := []struct{ command, source, want string }{
+		{"compare", "bundled:sahel", "out/compare-sahel"},
+		{"sweep", "my/edited copy.toml", "out/sweep-edited-copy"},
+		{"compare", "../../etc/passwd.toml", "out/compare-passwd"},
+		{"claim", "..toml", "out/claim-scenario"},
+		{"run", "x/.hidden.toml", "out/run-hidden"},
+		{"compare", strings.Repeat("a", 300) + ".toml", "out/compare-" + strings.Repeat("a", 64)},
+	}
+	for _, tt := range tests {
+		if got := filepath.ToSlash(experiment.DefaultOut(tt.command, tt.source)); got != tt.want {
+			t.Errorf("DefaultOut(%q, %q) = %q; want %q", tt.command, tt.source, got, tt.want)
+		}
+	}
+}
+
+// TestReproduceChecksFiguresAndReport: reproduce notices a changed figure
+// or report, not only changed tables.
+func TestReproduceChecksFiguresAndReport(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	x := comparePlan(t, classroom(t, 2, 20))
+	if _, err := experiment.Write(context.Background(), x, out, experiment.Options{Workers: 2, Formats: []string{"svg"}}); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := experiment.Reproduce(context.Background(), out, 2)
+	if err != nil || len(rep.Problems) > 0 || rep.Figures != 4 || !rep.Report {
+		t.Fatalf("Reproduce of a fresh folder = %+v, %v; want no problems, 4 figures and the report checked", rep, err)
+	}
+	os.WriteFile(filepath.Join(out, "report.md"), []byte("# my own conclusions\n"), 0o644)
+	svg := filepath.Join(out, "figures", "trapped.svg")
+	b, _ := os.ReadFile(svg)
+	os.WriteFile(svg, bytes.Replace(b, []byte("trapped"), []byte("TRAPPED"), 1), 0o644)
+	rep, err = experiment.Reproduce(context.Background(), out, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"report.md", "figures/trapped.svg"} {
+		if !slices.ContainsFunc(rep.Problems, func(p string) bool { return strings.Contains(p, want) }) {
+			t.Errorf("Reproduce problems %q; want %s named", rep.Problems, want)
+		}
+	}
+}
+
+// TestRedrawRefusesChangedTables: figures are not redrawn from tables that
+// do not match their checksums.
+func TestRedrawRefusesChangedTables(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	x := comparePlan(t, classroom(t, 2, 20))
+	if _, err := experiment.Write(context.Background(), x, out, experiment.Options{Workers: 2, Formats: []string{"svg"}}); err != nil {
+		t.Fatal(err)
+	}
+	editLine(t, filepath.Join(out, "summary.csv"), 5, func(l string) string { return strings.Replace(l, ",", ",9", 4) })
+	before := snapshot(t, out)
+	_, err := experiment.Redraw(out, []string{"svg"}, experiment.FigureChange{})
+	if !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), "summary.csv:2") {
+		t.Errorf("Redraw = %v; want a refusal naming summary.csv and the block's first row", err)
+	}
+	sameSnapshot(t, "a refused redraw", out, before)
+}

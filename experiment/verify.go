@@ -1,0 +1,124 @@
+package experiment
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"github.com/borderwork/borderwork/output"
+)
+
+// verifyFolder checks, before a folder's tables are trusted (continued by
+// --resume, joined by merge), that they are what borderwork wrote: every
+// table matches its checksum in the manifest, and every run the manifest
+// lists is the run x has under that index. A table that differs is named
+// with its first differing row, found by running that row's block of
+// runs again. what names the command for messages ("--resume", "merge").
+func verifyFolder(what, dir string, m *output.Manifest, x *Prepared) error {
+	for _, r := range m.Runs {
+		if r.ID >= x.NRuns() {
+			return badInput("%s: %s: run %d is not one of the %d runs of %s", what, filepath.Join(dir, "manifest.json"), r.ID, x.NRuns(), x.CommandLine())
+		}
+		want := x.Run(r.ID)
+		if r.Regime != want.Regime || r.Replicate != want.Replicate || r.Seed != want.Seed || !slices.Equal(r.Params, want.Params) {
+			return badInput("%s: %s: run %d is recorded as %s replicate %d (seed %d) where this plan has %s replicate %d (seed %d); the manifest was changed",
+				what, filepath.Join(dir, "manifest.json"), r.ID, r.Regime, r.Replicate, r.Seed, want.Regime, want.Replicate, want.Seed)
+		}
+	}
+	for _, t := range m.Tables {
+		d, err := output.Verify(dir, t)
+		if err != nil {
+			return err
+		}
+		if d == nil {
+			continue
+		}
+		if !d.Exact && d.Block >= 0 {
+			ids := runIDs(m.Runs, d.Block)
+			want, err := x.expectedRows(t.File, ids)
+			if err != nil {
+				return err
+			}
+			if err := output.Locate(dir, d, want); err != nil {
+				return err
+			}
+		}
+		d.File = filepath.Join(dir, filepath.FromSlash(d.File))
+		return badInput("%s: %v; refusing a folder whose tables were changed (run it afresh into another --out)", what, d)
+	}
+	return nil
+}
+
+// runIDs are the runs of block j of a table, as the manifest lists them.
+func runIDs(runs []output.RunInfo, j int) []int {
+	var ids []int
+	for i := j * output.BlockRuns; i < min(len(runs), (j+1)*output.BlockRuns); i++ {
+		ids = append(ids, runs[i].ID)
+	}
+	return ids
+}
+
+// expectedRows runs ids again and returns the lines (each with its line
+// break) they write to the table name; none for a table that is not
+// written run by run.
+func (x *Prepared) expectedRows(name string, ids []int) ([][]byte, error) {
+	var buf bytes.Buffer
+	c := output.NewCSV(&buf)
+	names := x.Scenario.File.Locations
+	if name == "locations.csv" && !x.ByLocation {
+		return nil, nil
+	}
+	err := x.Execute(context.Background(), ids, 1, func(s Simulated) error {
+		switch name {
+		case "timeseries.csv":
+			return output.WriteTimeseries(c, s.Run, s.Days)
+		case "summary.csv":
+			return output.WriteSummaryRow(c, output.SummaryOf(s.Run, s.Days))
+		case "locations.csv":
+			return output.WriteLocations(c, s.Run, len(names), func(i int) string { return names[i].Name }, s.Locations)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("running the runs of %s again: %w", name, err)
+	}
+	if err := c.Close(); err != nil {
+		return nil, err
+	}
+	lines := bytes.SplitAfter(buf.Bytes(), []byte("\n"))
+	if n := len(lines); n > 0 && len(lines[n-1]) == 0 {
+		lines = lines[:n-1]
+	}
+	return lines, nil
+}
+
+// tablesAsWritten refuses a folder any of whose tables does not match its
+// checksum, naming the file and the rows where it first differs (as
+// closely as the block digests tell, without running anything again).
+func tablesAsWritten(dir string, m *output.Manifest) error {
+	for _, t := range m.Tables {
+		d, err := output.Verify(dir, t)
+		if err != nil {
+			return err
+		}
+		if d != nil {
+			d.File = filepath.Join(dir, filepath.FromSlash(d.File))
+			return badInput("%v; refusing to draw figures from tables borderwork did not write ('borderwork reproduce %s' shows what changed)", d, dir)
+		}
+	}
+	return nil
+}
+
+// manifestError is a folder's manifest that cannot be read: bad input
+// (no manifest, or not one borderwork wrote), unless the machine refused
+// to read it.
+func manifestError(dir string, err error) error {
+	if errors.Is(err, os.ErrPermission) {
+		return err
+	}
+	return badInput("%s is not a borderwork output folder: %v", dir, err)
+}

@@ -1,0 +1,274 @@
+package output
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"hash"
+	"io"
+	"os"
+	"path/filepath"
+)
+
+// BlockRuns is how many runs' rows one block digest of a table covers.
+const BlockRuns = 64
+
+// blockDigest is how much of a block's sha256 the manifest keeps, in hex
+// digits: enough to tell an edited block from the original.
+const blockDigest = 16
+
+// tableHasher reads a table line by line: the sha256 of the whole file and
+// a digest of the rows of each block of BlockRuns runs. A table's lines
+// are its rows (names hold no line breaks: the scenario's rules see to
+// it), and a run's rows are consecutive lines with the same first field.
+type tableHasher struct {
+	whole   hash.Hash
+	block   hash.Hash
+	line    int      // lines read
+	runs    int      // runs begun
+	lastRun []byte   // first field of the last row
+	isRuns  bool     // the header's first column is run
+	blocks  []string // finished blocks
+	starts  []int    // line each block starts on
+	pending bool     // the current block has rows
+}
+
+func newTableHasher() *tableHasher {
+	return &tableHasher{whole: sha256.New(), block: sha256.New()}
+}
+
+// add takes one line, with its line break if it has one.
+func (t *tableHasher) add(line []byte) {
+	t.whole.Write(line)
+	t.line++
+	if t.line == 1 {
+		t.isRuns = bytes.HasPrefix(line, []byte("run,"))
+		return
+	}
+	if !t.isRuns {
+		return
+	}
+	run, _, _ := bytes.Cut(line, []byte(","))
+	if t.line == 2 || !bytes.Equal(run, t.lastRun) {
+		if t.runs%BlockRuns == 0 {
+			t.cut()
+			t.starts = append(t.starts, t.line)
+		}
+		t.runs++
+		t.lastRun = append(t.lastRun[:0], run...)
+	}
+	t.block.Write(line)
+	t.pending = true
+}
+
+func (t *tableHasher) cut() {
+	if t.pending {
+		t.blocks = append(t.blocks, hex.EncodeToString(t.block.Sum(nil))[:blockDigest])
+		t.block.Reset()
+		t.pending = false
+	}
+}
+
+func (t *tableHasher) finish() Checked {
+	t.cut()
+	return Checked{SHA256: hex.EncodeToString(t.whole.Sum(nil)), Blocks: t.blocks}
+}
+
+// hashLines feeds every line of r to t.
+func hashLines(r io.Reader, t *tableHasher) error {
+	br := bufio.NewReaderSize(r, 1<<16)
+	var line []byte
+	for {
+		chunk, err := br.ReadSlice('\n')
+		line = append(line, chunk...)
+		if errors.Is(err, bufio.ErrBufferFull) {
+			continue
+		}
+		if len(line) > 0 {
+			t.add(line)
+			line = line[:0]
+		}
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// checkFile is a file's checksum and, for a table of runs, its block
+// digests.
+func checkFile(path string) (Checked, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return Checked{}, err
+	}
+	defer f.Close()
+	t := newTableHasher()
+	if filepath.Ext(path) != ".csv" {
+		h := sha256.New()
+		if _, err := io.Copy(h, f); err != nil {
+			return Checked{}, err
+		}
+		return Checked{SHA256: hex.EncodeToString(h.Sum(nil))}, nil
+	}
+	if err := hashLines(f, t); err != nil {
+		return Checked{}, err
+	}
+	return t.finish(), nil
+}
+
+// Difference is where a file of a folder first differs from what its
+// manifest records.
+type Difference struct {
+	File string
+	// Line is the first line that differs, or where the differing block
+	// of runs begins (Exact false); 0 when the file is missing.
+	Line  int
+	Exact bool
+	// Block is the index of the first block of runs that differs (-1:
+	// none; the rows are as recorded and the difference is elsewhere).
+	Block int
+	Msg   string
+}
+
+func (d *Difference) Error() string {
+	if d.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", d.File, d.Line, d.Msg)
+	}
+	return fmt.Sprintf("%s: %s", d.File, d.Msg)
+}
+
+// Verify checks the file of dir that c records against its checksum. It
+// returns nil if the bytes are as recorded; otherwise where they first
+// differ, as closely as the block digests tell (Locate, given the rows
+// the runs should have, finds the exact line).
+func Verify(dir string, c Checked) (*Difference, error) {
+	path := filepath.Join(dir, filepath.FromSlash(c.File))
+	f, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return &Difference{File: c.File, Block: -1, Msg: "is missing"}, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	t := newTableHasher()
+	if err := hashLines(f, t); err != nil {
+		return nil, err
+	}
+	got := t.finish()
+	if got.SHA256 == c.SHA256 {
+		return nil, nil
+	}
+	d := &Difference{File: c.File, Block: -1, Msg: "does not match its checksum in manifest.json"}
+	if len(c.Blocks) == 0 || !t.isRuns {
+		return d, nil
+	}
+	for j := range max(len(got.Blocks), len(c.Blocks)) {
+		switch {
+		case j >= len(got.Blocks):
+			d.Line, d.Exact, d.Block = t.line+1, true, j
+			d.Msg = fmt.Sprintf("the table ends here, before the rows of %d more block(s) of runs (cut short?)", len(c.Blocks)-j)
+			return d, nil
+		case j >= len(c.Blocks):
+			d.Line, d.Exact, d.Block = t.starts[j], true, j
+			d.Msg = "rows of runs the manifest does not record begin here"
+			return d, nil
+		case got.Blocks[j] != c.Blocks[j]:
+			d.Line, d.Block = t.starts[j], j
+			d.Msg = fmt.Sprintf("a row among those of runs %d to %d, from this line on, differs from what borderwork wrote", j*BlockRuns+1, (j+1)*BlockRuns)
+			return d, nil
+		}
+	}
+	if t.line >= 1 {
+		d.Line, d.Exact = 1, true
+		d.Msg = "the header, or the checksum in manifest.json, was changed"
+	}
+	return d, nil
+}
+
+// Locate finds the exact first differing line of a table within a block
+// Verify found, given want, the lines the block's runs should have (each
+// with its line break), for example from running them again. If every
+// line of the block is as it should be, the block digest in manifest.json
+// was changed.
+func Locate(dir string, d *Difference, want [][]byte) error {
+	if d.Exact || d.Block < 0 || d.Line == 0 {
+		return nil
+	}
+	f, err := os.Open(filepath.Join(dir, filepath.FromSlash(d.File)))
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	br := bufio.NewReaderSize(f, 1<<16)
+	line := 0
+	i := 0
+	for {
+		got, err := br.ReadBytes('\n')
+		if len(got) > 0 {
+			line++
+			if line >= d.Line {
+				if i >= len(want) {
+					break // the block's rows are as they should be
+				}
+				if !bytes.Equal(got, want[i]) {
+					d.Line, d.Exact = line, true
+					d.Msg = "this row differs from what borderwork wrote"
+					return nil
+				}
+				i++
+			}
+		}
+		if err == io.EOF {
+			if i < len(want) {
+				d.Line, d.Exact = line+1, true
+				d.Msg = "the table ends here, before rows borderwork wrote (cut short?)"
+				return nil
+			}
+			break
+		}
+		if err != nil {
+			return err
+		}
+	}
+	d.Msg = "the digest it records for " + d.File + " was changed"
+	d.File, d.Line, d.Exact = "manifest.json", 0, true
+	return nil
+}
+
+// FirstDifference is the first line where two files differ (0 if they
+// are the same), for naming the row a rerun writes differently.
+func FirstDifference(a, b string) (int, error) {
+	fa, err := os.Open(a)
+	if err != nil {
+		return 0, err
+	}
+	defer fa.Close()
+	fb, err := os.Open(b)
+	if err != nil {
+		return 0, err
+	}
+	defer fb.Close()
+	ra, rb := bufio.NewReaderSize(fa, 1<<16), bufio.NewReaderSize(fb, 1<<16)
+	for line := 1; ; line++ {
+		la, ea := ra.ReadBytes('\n')
+		lb, eb := rb.ReadBytes('\n')
+		for _, err := range []error{ea, eb} {
+			if err != nil && err != io.EOF {
+				return 0, err
+			}
+		}
+		if !bytes.Equal(la, lb) {
+			return line, nil
+		}
+		if ea == io.EOF && eb == io.EOF {
+			return 0, nil
+		}
+	}
+}
