@@ -34,7 +34,14 @@ type Simulated struct {
 // same result a run of its own would give, since the configuration and
 // the seed are the same.
 func (x *Prepared) Execute(ctx context.Context, jobs []int, workers int, emit func(Simulated) error) error {
-	simulate := func(k int) (*sim.Result, error) {
+	simulate := func(k int) (_ *sim.Result, err error) {
+		defer func() {
+			// A bug in a run must not take the folder down with a stack
+			// trace: it becomes an error, and the folder is discarded.
+			if p := recover(); p != nil {
+				err = fmt.Errorf("run %d: internal error (a bug in borderwork; please report it with the command line): %v", k, p)
+			}
+		}()
 		r := x.Run(k)
 		point, regime, _ := x.Coords(k)
 		cfg, err := x.Config(point, regime)

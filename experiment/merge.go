@@ -222,7 +222,7 @@ func readShards(dirs []string) ([]shardFolder, error) {
 		case b.m.ScenarioSHA256 != a.m.ScenarioSHA256:
 			return nil, badInput("%s and %s come from different scenarios (scenario.toml differs)", a.dir, b.dir)
 		case b.m.CommandLine != a.m.CommandLine:
-			return nil, badInput("%s and %s come from different sweeps:\n  %s\n  %s", a.dir, b.dir, a.m.CommandLine, b.m.CommandLine)
+			return nil, badInput("%s and %s come from different sweeps (%s; %s)", a.dir, b.dir, a.m.CommandLine, b.m.CommandLine)
 		case b.m.Tool != a.m.Tool || b.m.Version != a.m.Version:
 			return nil, badInput("%s and %s were written by different versions of borderwork (%s, %s)", a.dir, b.dir, a.m.Version, b.m.Version)
 		}

@@ -72,7 +72,7 @@ type Prepared struct {
 	// point, so each replicate is run once and its result reused; nil
 	// when no regime is (or the results would take too much memory).
 	reuse []bool
-	need    need
+	need  need
 }
 
 // cacheLimit is the most point × regime configurations Prepare keeps;

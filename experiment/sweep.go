@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/scenarios"
@@ -63,10 +64,10 @@ func NewSweep(s *scenarios.Scenario, arg string, regimes []string, spec SweepSpe
 		}
 		numeric, integer, err := s.KeyKind(f.Key)
 		if err != nil {
-			return nil, badInput("--vary %s: %v", v, unwrapVary(err))
+			return nil, badInput("--vary %s: %v", oneLineArg(v), unwrapVary(err))
 		}
 		if !numeric {
-			return nil, badInput("--vary %s: %s is not a number; set it with --set", v, f.Key)
+			return nil, badInput("--vary %s: %s is not a number; set it with --set", oneLineArg(v), f.Key)
 		}
 		f.Integer = integer
 		if err := f.CheckInteger(); err != nil {
@@ -123,6 +124,15 @@ func SweepArgs(info *output.SweepInfo) []string {
 	a = append(a, "--metric", info.Metric)
 	if info.Contrast != "" {
 		a = append(a, "--contrast", info.Contrast)
+	}
+	return a
+}
+
+// oneLineArg is an argument as a message shows it: quoted if it holds a
+// line break or another control character.
+func oneLineArg(a string) string {
+	if strings.ContainsFunc(a, unicode.IsControl) {
+		return strconv.Quote(a)
 	}
 	return a
 }

@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/borderwork/borderwork/output"
 )
@@ -24,8 +26,14 @@ func (e *inputError) Error() string        { return e.msg }
 func (e *inputError) Is(target error) bool { return target == ErrBadInput }
 
 // BadInput makes an error about the caller's input, matching ErrBadInput.
+// It is one line: control characters in the arguments are escaped.
 func BadInput(format string, args ...any) error {
-	return &inputError{fmt.Sprintf(format, args...)}
+	msg := fmt.Sprintf(format, args...)
+	if strings.ContainsFunc(msg, unicode.IsControl) {
+		q := strconv.Quote(msg)
+		msg = q[1 : len(q)-1]
+	}
+	return &inputError{msg}
 }
 
 func badInput(format string, args ...any) error { return BadInput(format, args...) }

@@ -156,8 +156,8 @@ func (inv *Inventory) check(path string, owner Owner, force bool) error {
 	if inv.Empty() {
 		return nil
 	}
-	if st, err := os.Stat(path); err == nil && !st.IsDir() {
-		return &notOurs{fmt.Sprintf("%s is a file, not a folder; choose another --out", path)}
+	if slices.Equal(inv.Foreign, []string{"."}) { // even with force: there is no folder to keep files in
+		return &notOurs{fmt.Sprintf("%s is not a folder (a file or a link); choose another --out", path)}
 	}
 	if force {
 		return nil

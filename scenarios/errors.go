@@ -3,7 +3,9 @@ package scenarios
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
+	"unicode"
 )
 
 // ErrInvalid is wrapped by every error about a scenario's content, so
@@ -20,16 +22,34 @@ type Error struct {
 
 func (e *Error) Error() string {
 	var b strings.Builder
-	b.WriteString(e.File)
+	b.WriteString(visible(e.File))
 	if e.Line > 0 {
 		fmt.Fprintf(&b, ":%d", e.Line)
 	}
 	if e.Key != "" {
 		b.WriteString(": ")
-		b.WriteString(e.Key)
+		b.WriteString(visible(e.Key))
 	}
 	b.WriteString(": ")
-	b.WriteString(e.Msg)
+	b.WriteString(visible(e.Msg))
+	return b.String()
+}
+
+// visible escapes control characters (a line break in a quoted value), so
+// that a message stays on one line.
+func visible(s string) string {
+	if !strings.ContainsFunc(s, unicode.IsControl) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsControl(r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+		} else {
+			b.WriteRune(r)
+		}
+	}
 	return b.String()
 }
 

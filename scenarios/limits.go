@@ -27,28 +27,13 @@ const (
 // Seed, SEED and seed all set the seed, and of `days = 60` and `Days = 5`
 // it silently keeps the last; here any key that differs from a known key
 // only in case is an error naming the right spelling, which also refuses
-// a key given twice in two spellings. Regime names that differ from
-// another regime's only in case are refused too: [regimes.Closed] would
-// otherwise define a new regime instead of changing closed.
+// a key given twice in two spellings. (Regime names that differ only in
+// case are Validate's: --set can make them too.)
 func (s *Scenario) exactKeys(md toml.MetaData) Errors {
 	var errs Errors
 	reported := map[string]bool{}
-	regimes := slices.Clone(BuiltinRegimes)
-	for _, k := range md.Keys() {
-		if len(k) >= 2 && k[0] == "regimes" && !slices.Contains(regimes, k[1]) {
-			regimes = append(regimes, k[1])
-		}
-	}
 	for _, k := range md.Keys() {
 		at, right := misspelt(k)
-		if at < 0 && len(k) >= 2 && k[0] == "regimes" {
-			for _, r := range regimes {
-				if r != k[1] && strings.EqualFold(r, k[1]) {
-					at, right = 1, r
-					break
-				}
-			}
-		}
 		if at < 0 {
 			continue
 		}
@@ -58,9 +43,6 @@ func (s *Scenario) exactKeys(md toml.MetaData) Errors {
 		}
 		reported[written] = true
 		msg := fmt.Sprintf("keys are case-sensitive: write %s", right)
-		if at == 1 && k[0] == "regimes" {
-			msg = fmt.Sprintf("regime names are case-sensitive: this defines a new regime %q beside %q; write %s", k[1], right, right)
-		}
 		if line := s.lines.looseLineOf(strings.Join(append(slices.Clone(k[:at]), right), ".")); line > 0 {
 			msg += fmt.Sprintf(" (%s is also given, on line %d)", right, line)
 		}

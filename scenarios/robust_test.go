@@ -63,6 +63,7 @@ func TestExactKeys(t *testing.T) {
 		{"given twice", "days = 60", "days = 60\nDays = 5", []string{"bad.toml:5: Days:", "write days", "days is also given, on line 4"}},
 		{"in an inline table", "{from = 30, rate = 0}", "{From = 30, rate = 0}", []string{"bad.toml:44:", "origins.inflow_schedule.From", "write from"}},
 		{"a built-in regime's name", "[regimes.strict]", "[regimes.Closed]\npatrol = 1\n\n[regimes.strict]", []string{"bad.toml:64: regimes.Closed:", `new regime "Closed" beside "closed"`}},
+		{"two regimes' names", "[regimes.strict]", "[regimes.Strict]\npatrol = 1\n\n[regimes.strict]", []string{"bad.toml:67: regimes.strict:", `new regime "strict" beside "Strict"`}},
 	}
 	for _, tt := range tests {
 		wantOneLine(t, tt.name, parseEdited(t, tt.old, tt.new), tt.want...)

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 )
@@ -32,6 +33,9 @@ func (s *Scenario) SetAs(label, kv string) error {
 	}
 	if !ok || strings.TrimSpace(key) == "" {
 		return bad("want KEY=VALUE, for example regimes.malfunctioning.outage_start=0.1")
+	}
+	if !utf8.ValidString(kv) || strings.ContainsFunc(key, unicode.IsControl) {
+		return bad("want text: KEY and VALUE hold bytes that are not UTF-8, or control characters in KEY")
 	}
 	// An override that fails changes nothing: undo the tables and
 	// regimes walk created on the way.

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 	"github.com/borderwork/borderwork/sim"
@@ -446,6 +447,13 @@ func (v *validator) regimes() {
 			v.add("regimes."+name, "a regime name must not be empty or hold a comma (--regimes lists names separated by commas), got %q", name)
 		}
 		v.plain("regimes."+name, name)
+		// [regimes.Closed] would define a new regime instead of changing
+		// closed, without a word: refuse names that differ only in case.
+		if i := slices.IndexFunc(s.RegimeNames(), func(r string) bool { return r != name && strings.EqualFold(r, name) }); i >= 0 {
+			if other := s.RegimeNames()[i]; slices.Index(s.RegimeNames(), other) < slices.Index(s.RegimeNames(), name) {
+				v.add("regimes."+name, "regime names are case-sensitive: this defines a new regime %q beside %q", name, other)
+			}
+		}
 		if spec := s.File.Regimes[name]; spec != nil && spec.Base != "" && builtin[name] != nil {
 			v.add("regimes."+name+".base", "a built-in regime has no base; define a new regime with base = %q instead", spec.Base)
 			continue
@@ -468,8 +476,8 @@ func (v *validator) regimes() {
 // plain refuses a name holding a line break or another control
 // character: names are written into the tables' rows, one row a line.
 func (v *validator) plain(path, name string) {
-	if strings.ContainsFunc(name, unicode.IsControl) {
-		v.add(path, "must not hold line breaks or other control characters, got %q", name)
+	if strings.ContainsFunc(name, unicode.IsControl) || !utf8.ValidString(name) {
+		v.add(path, "must be text without line breaks or other control characters, got %q", name)
 	}
 }
 

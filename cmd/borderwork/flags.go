@@ -179,9 +179,9 @@ type common struct {
 	// regimeFlag is the flag that chose the regimes, for messages.
 	regimeFlag string
 	// given are the flags given on the command line.
-	given map[string]bool
-	force   bool
-	limits  limitFlags
+	given  map[string]bool
+	force  bool
+	limits limitFlags
 }
 
 // limitFlags are --max-memory and --max-work, which change the limits the

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -148,7 +150,7 @@ func TestMergeExitStatus(t *testing.T) {
 func TestRerunKeepsFoldersAndNotes(t *testing.T) {
 	dir := t.TempDir()
 	t.Chdir(dir)
-	src, err := os.ReadFile(filepath.Join(origDir(t), small))
+	src, err := os.ReadFile(filepath.Join(startDir, small))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -179,7 +181,50 @@ func TestRerunKeepsFoldersAndNotes(t *testing.T) {
 	}
 }
 
+// startDir is the package folder, where testdata lives, before any Chdir.
 var startDir, _ = os.Getwd()
 
-// origDir is the package folder, where testdata lives, before any Chdir.
-func origDir(t *testing.T) string { return startDir }
+// TestOneLineErrors: every error prints as one line, each part once (a
+// full disk fails every table alike).
+func TestOneLineErrors(t *testing.T) {
+	disk := errors.New("write out/x.csv: no space left on device")
+	var stderr strings.Builder
+	status := report(errors.Join(disk, disk, errors.New("write out/y.csv: no space left on device")), "compare", &stderr)
+	if status != exitFailure {
+		t.Errorf("status %d; want %d for a failure of the machine", status, exitFailure)
+	}
+	if got := stderr.String(); strings.Count(got, "\n") != 1 || strings.Count(got, "x.csv") != 1 {
+		t.Errorf("report printed %q; want one line naming x.csv once", got)
+	}
+}
+
+// TestInterruptedRerunSaysWhere: Ctrl-C during a rerun into a complete
+// folder leaves it as it was and says where the finished runs are.
+func TestInterruptedRerunSaysWhere(t *testing.T) {
+	out := smallCompare(t)
+	before := map[string]string{}
+	for _, f := range files(t, out) {
+		b, _ := os.ReadFile(filepath.Join(out, f))
+		before[f] = string(b)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	testHookEmitted = func(done int) {
+		if done == 4 {
+			cancel()
+		}
+	}
+	defer func() { testHookEmitted = nil }()
+	status, _, stderr := runCLIContext(ctx, t, "compare", small, "--reps", "3", "--days", "40", "--out", out, "--workers", "2")
+	if status != exitInterrupted || !strings.Contains(stderr, out+" is unchanged") || !strings.Contains(stderr, out+".partial") {
+		t.Errorf("status %d, stderr %q; want %d and where the runs went", status, stderr, exitInterrupted)
+	}
+	for f, b := range before {
+		if got, _ := os.ReadFile(filepath.Join(out, f)); string(got) != b {
+			t.Errorf("%s changed", f)
+		}
+	}
+	if got := files(t, out); len(got) != len(before) {
+		t.Errorf("the folder now holds %v", got)
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/borderwork/borderwork/sim"
 )
@@ -30,17 +31,21 @@ type Factor struct {
 // spaced values from a to b) or KEY=a,b,c; for a Latin hypercube, KEY=a:b.
 func Parse(spec string, lhs bool) (Factor, error) {
 	f := Factor{Spec: spec}
+	shown := spec // as messages show it: on one line
+	if strings.ContainsFunc(spec, unicode.IsControl) {
+		shown = strconv.Quote(spec)
+	}
 	key, values, ok := strings.Cut(spec, "=")
 	f.Key = strings.TrimSpace(key)
 	if !ok || f.Key == "" || values == "" {
-		return f, fmt.Errorf("--vary %s: want KEY=a:b:n or KEY=a,b,c (or KEY=a:b with --design lhs)", spec)
+		return f, fmt.Errorf("--vary %s: want KEY=a:b:n or KEY=a,b,c (or KEY=a:b with --design lhs)", shown)
 	}
 	nums := func(parts []string) ([]float64, error) {
 		var out []float64
 		for _, p := range parts {
 			v, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
 			if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-				return nil, fmt.Errorf("--vary %s: %q is not a number", spec, p)
+				return nil, fmt.Errorf("--vary %s: %q is not a number", shown, p)
 			}
 			out = append(out, v)
 		}
@@ -49,7 +54,7 @@ func Parse(spec string, lhs bool) (Factor, error) {
 	if lhs {
 		parts := strings.Split(values, ":")
 		if len(parts) != 2 {
-			return f, fmt.Errorf("--vary %s: with --design lhs, give a range KEY=a:b", spec)
+			return f, fmt.Errorf("--vary %s: with --design lhs, give a range KEY=a:b", shown)
 		}
 		v, err := nums(parts)
 		if err != nil {
@@ -57,14 +62,17 @@ func Parse(spec string, lhs bool) (Factor, error) {
 		}
 		f.Lo, f.Hi = v[0], v[1]
 		if f.Lo > f.Hi {
-			return f, fmt.Errorf("--vary %s: the range's start exceeds its end", spec)
+			return f, fmt.Errorf("--vary %s: the range's start exceeds its end", shown)
+		}
+		if math.IsInf(f.Hi-f.Lo, 0) {
+			return f, fmt.Errorf("--vary %s: the range is too wide to sample", shown)
 		}
 		return f, nil
 	}
 	if strings.Contains(values, ":") {
 		parts := strings.Split(values, ":")
 		if len(parts) != 3 {
-			return f, fmt.Errorf("--vary %s: a range is KEY=a:b:n (n values from a to b)", spec)
+			return f, fmt.Errorf("--vary %s: a range is KEY=a:b:n (n values from a to b)", shown)
 		}
 		v, err := nums(parts[:2])
 		if err != nil {
@@ -72,11 +80,14 @@ func Parse(spec string, lhs bool) (Factor, error) {
 		}
 		n, err := strconv.Atoi(strings.TrimSpace(parts[2]))
 		if err != nil || n < 1 || n > MaxValues {
-			return f, fmt.Errorf("--vary %s: n must be a whole number from 1 to %d", spec, MaxValues)
+			return f, fmt.Errorf("--vary %s: n must be a whole number from 1 to %d", shown, MaxValues)
 		}
 		if n == 1 {
 			f.Values = []float64{v[0]}
 			return f, nil
+		}
+		if math.IsInf(v[1]-v[0], 0) {
+			return f, fmt.Errorf("--vary %s: the range is too wide to divide", shown)
 		}
 		for i := range n {
 			// a + i(b-a)/(n-1), with the last value exactly b.
@@ -89,7 +100,7 @@ func Parse(spec string, lhs bool) (Factor, error) {
 		return f, nil
 	}
 	if n := strings.Count(values, ",") + 1; n > MaxValues {
-		return f, fmt.Errorf("--vary %s: at most %d values, got %d", spec, MaxValues, n)
+		return f, fmt.Errorf("--vary %s: at most %d values, got %d", shown, MaxValues, n)
 	}
 	v, err := nums(strings.Split(values, ","))
 	if err != nil {
@@ -107,7 +118,7 @@ func (f *Factor) CheckInteger() error {
 	}
 	for _, v := range f.Values {
 		if v != math.Trunc(v) {
-			return fmt.Errorf("--vary %s: %s takes whole numbers, got %v", f.Spec, f.Key, v)
+			return fmt.Errorf("--vary %q: %s takes whole numbers, got %v", f.Spec, f.Key, v)
 		}
 	}
 	return nil
