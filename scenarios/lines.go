@@ -15,6 +15,9 @@ type keyLines struct {
 	exact  map[string]int // indexed path -> line
 	loose  map[string]int // path without indices -> first line
 	byLine map[int]string // line -> the first indexed path defined or opened on it
+	// names are array elements' names as written (the string value of
+	// their name, or else location, key): indexed path -> name.
+	names map[string]string
 	// tooDeep is the first key nested more than MaxDepth deep (0: none).
 	tooDeepLine int
 	tooDeepKey  string
@@ -36,7 +39,7 @@ type lineScanner struct {
 func scanLines(src string) keyLines {
 	sc := &lineScanner{
 		src: src, line: 1, counts: map[string]int{},
-		kl: keyLines{exact: map[string]int{}, loose: map[string]int{}, byLine: map[int]string{}},
+		kl: keyLines{exact: map[string]int{}, loose: map[string]int{}, byLine: map[int]string{}, names: map[string]string{}},
 	}
 	for sc.i < len(sc.src) {
 		sc.skipBlank(true)
@@ -211,6 +214,12 @@ func (sc *lineScanner) keyValue(prefix []string, depth int) {
 	}
 	sc.i++
 	sc.skipBlank(false)
+	if last := parts[len(parts)-1]; (last == "name" || last == "location") && len(path) >= 3 && (sc.at('"') || sc.at('\'')) {
+		start := sc.i
+		sc.value(path, depth+len(parts))
+		sc.kl.named(strings.Join(path[:len(path)-1], "."), last, sc.src[start:sc.i])
+		return
+	}
 	sc.value(path, depth+len(parts))
 }
 
@@ -329,6 +338,39 @@ func (kl keyLines) add(parts []string, line int) {
 	if _, ok := kl.byLine[line]; !ok {
 		kl.byLine[line] = exact
 	}
+}
+
+// named records an element's name from the quoted value of its name or
+// location key; a name wins over a location.
+func (kl keyLines) named(element, key, quoted string) {
+	name := strings.Trim(quoted, "'")
+	if strings.HasPrefix(quoted, `"`) {
+		u, err := strconv.Unquote(quoted)
+		if err != nil {
+			return
+		}
+		name = u
+	}
+	if _, had := kl.names[element]; had && key == "location" {
+		return
+	}
+	kl.names[element] = name
+}
+
+// display writes an indexed path as --set addresses it, naming array
+// elements as the text names them (posts.Gate.capacity), by index where
+// it does not (links.3.hazard).
+func (kl keyLines) display(path string) string {
+	parts := strings.Split(path, ".")
+	for i := range parts {
+		if _, err := strconv.Atoi(parts[i]); err != nil || i == 0 {
+			continue
+		}
+		if name, ok := kl.names[strings.Join(parts[:i+1], ".")]; ok && name != "" && !strings.Contains(name, ".") {
+			parts[i] = name
+		}
+	}
+	return strings.Join(parts, ".")
 }
 
 // lineOf finds the line of an indexed path, or of its nearest ancestor.

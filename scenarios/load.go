@@ -199,9 +199,14 @@ func (s *Scenario) decodeError(err error) error {
 		}
 		key := s.keyAt(line, pe.LastKey)
 		if onLine, ok := s.lines.byLine[line]; ok {
-			// The key written on the line, not the last one decoded; the
-			// file was not decoded, so array elements have no names yet.
-			key = strings.Join(withoutIndices(strings.Split(onLine, ".")), ".")
+			// The key written on the line, not the last one decoded; a
+			// [[header]] as written, without its element's index.
+			if i := strings.LastIndexByte(onLine, '.'); i >= 0 {
+				if _, err := strconv.Atoi(onLine[i+1:]); err == nil {
+					onLine = onLine[:i]
+				}
+			}
+			key = s.lines.display(onLine)
 		}
 		return Errors{{File: s.display, Line: line, Key: key, Msg: pe.Message}}
 	}

@@ -211,3 +211,20 @@ func TestSetTakesOneValue(t *testing.T) {
 		t.Errorf("an inline table: %v", err)
 	}
 }
+
+// TestDecodeErrorsAreDeterministic: a wrong type names its element the
+// same way every time. (The decoder fills fields in the order of a Go
+// map, so naming from what it filled gave posts.Gate, posts.0 or a
+// location's name at random.)
+func TestDecodeErrorsAreDeterministic(t *testing.T) {
+	first := ""
+	for range 30 {
+		err := parseEdited(t, "capacity = 20", `capacity = "lots"`)
+		if first == "" {
+			first = err.Error()
+			wantOneLine(t, "wrong type", err, "bad.toml:50: posts.Gate.capacity: incompatible types")
+		} else if err.Error() != first {
+			t.Fatalf("the same file gave %q and %q", first, err)
+		}
+	}
+}

@@ -33,6 +33,51 @@ type Size struct {
 
 // Estimate says what a run of c is expected to need.
 func (c *Config) Estimate() Size {
+	s := c.fromOrigins()
+	days := float64(c.Days)
+	perAgent := 0.0 // bytes an agent of the Flee rule set adds
+	if c.Rules == RulesFlee {
+		// Agents are placed by location and spawned by the day's data
+		// instead of coming from origins (flee.go).
+		for _, l := range c.Region.Locations {
+			s.Migrants += float64(l.Initial)
+			s.Steps += float64(l.Initial) * days
+		}
+		for day, n := range c.Flee.Spawn {
+			if n > 0 && day < c.Days {
+				s.Migrants += float64(n)
+				s.Steps += float64(n) * (days - float64(day))
+			}
+		}
+		perAgent = float64(unsafe.Sizeof(fleeAgent{})) + 3
+	}
+	n := float64(len(c.Region.Locations))
+	posts := float64(len(c.Posts))
+	dests := 0.0
+	for _, l := range c.Region.Locations {
+		if l.Kind == KindDestination {
+			dests++
+		}
+	}
+	// A migrant is a 32-byte struct plus a 2-byte belief per post, in
+	// slices that may double once; queues and requests hold a few more
+	// bytes each (107 bytes a migrant are measured with 3 posts: see
+	// docs/PERFORMANCE.md).
+	perMigrant := 2*(float64(unsafe.Sizeof(Migrant{}))+2*posts+perAgent) + 32
+	s.Bytes = (s.Migrants*1.05+64)*perMigrant +
+		12*n*n + // all-pairs distances and next steps
+		n*dests*(float64(unsafe.Sizeof(roadOption{}))+8+4*posts) + // route options, market and alone tables
+		12*n*posts*numClasses + // information pools
+		days*float64(unsafe.Sizeof(DayRecord{}))
+	if c.RecordLocations {
+		s.Bytes += days * n * float64(unsafe.Sizeof(LocationDay{}))
+	}
+	s.Steps += n * n * n / 32
+	return s
+}
+
+// fromOrigins is the migrants the origins create, and their agent-steps.
+func (c *Config) fromOrigins() Size {
 	var s Size
 	days := float64(c.Days)
 	for _, o := range c.Origins {
@@ -51,28 +96,6 @@ func (c *Config) Estimate() Size {
 			}
 		}
 	}
-	n := float64(len(c.Region.Locations))
-	posts := float64(len(c.Posts))
-	dests := 0.0
-	for _, l := range c.Region.Locations {
-		if l.Kind == KindDestination {
-			dests++
-		}
-	}
-	// A migrant is a 32-byte struct plus a 2-byte belief per post, in
-	// slices that may double once; queues and requests hold a few more
-	// bytes each (107 bytes a migrant are measured with 3 posts: see
-	// docs/PERFORMANCE.md).
-	perMigrant := 2*(float64(unsafe.Sizeof(Migrant{}))+2*posts) + 32
-	s.Bytes = (s.Migrants*1.05+64)*perMigrant +
-		12*n*n + // all-pairs distances and next steps
-		n*dests*(float64(unsafe.Sizeof(roadOption{}))+8+4*posts) + // route options, market and alone tables
-		12*n*posts*numClasses + // information pools
-		days*float64(unsafe.Sizeof(DayRecord{}))
-	if c.RecordLocations {
-		s.Bytes += days * n * float64(unsafe.Sizeof(LocationDay{}))
-	}
-	s.Steps += n * n * n / 32
 	return s
 }
 

@@ -163,7 +163,7 @@ func New(cfg *Config, seed uint64) (*Model, error) {
 	m.abuseKind = make([][NumAbuseKinds]float64, n)
 	m.refreshMarkets()
 
-	expected := cfg.Estimate().Migrants
+	expected := cfg.fromOrigins().Migrants
 	// Room for the expected population plus a margin, so that a run rarely
 	// reallocates its largest slice.
 	capHint := int(expected*1.05) + 64

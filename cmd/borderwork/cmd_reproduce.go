@@ -10,13 +10,14 @@ import (
 
 const reproduceDoc = `
 Reproduce reruns what an output folder's manifest.json describes, from the
-folder's own scenario.toml, and verifies every table: the folder's tables
-must match the checksums in the manifest, and the rerun must write the same
-bytes. It exits with status 0 if everything matches and 1, naming each
-table that differs, if not. It warns (on stderr) when the folder or this
-binary does not record the source revision it was built from, was built
-from modified sources, or when the two revisions differ: reasons a rerun
-might differ that the folder cannot rule out.
+folder's own scenario.toml, figures and report included, and verifies
+every table, figure and report.md: the folder's files must match the
+checksums in the manifest, and the rerun must write the same bytes. It
+exits with status 0 if everything matches and 1, naming each file that
+differs (a table by its first differing row), if not. It warns (on stderr)
+when the folder or this binary does not record the source revision it was
+built from, was built from modified sources, or when the two revisions
+differ: reasons a rerun might differ that the folder cannot rule out.
 `
 
 func cmdReproduce(ctx context.Context, args []string, e *env) error {
@@ -48,6 +49,10 @@ func cmdReproduce(ctx context.Context, args []string, e *env) error {
 		}
 		return fmt.Errorf("%w: %d problem(s): %s", errMismatch, len(rep.Problems), strings.Join(rep.Problems, "; "))
 	}
-	fmt.Fprintf(e.stdout, "OK: %d tables reproduced byte for byte.\n", rep.Tables)
+	report := ""
+	if rep.Report {
+		report = " and report.md"
+	}
+	fmt.Fprintf(e.stdout, "OK: %d tables, %d figure files%s reproduced byte for byte.\n", rep.Tables, rep.Figures, report)
 	return nil
 }

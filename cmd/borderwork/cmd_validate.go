@@ -59,6 +59,15 @@ func cmdValidate(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
+	// The same limits as every simulating command, before anything runs.
+	limits, _ := c.limits.get()
+	x, err := (&experiment.Plan{Command: "validate", Scenario: s, Regimes: []string{*regime}, Reps: s.File.Replicates}).Prepare()
+	if err != nil {
+		return err
+	}
+	if _, err := x.Fit(limits, x.NRuns(), 1); err != nil {
+		return err
+	}
 	formats, _ := parseFormats(c.formats)
 	out := c.out
 	if out == "" {
