@@ -47,6 +47,17 @@ func TestCheckTarget(t *testing.T) {
 			writeFolder(t, dir, owner)
 			os.WriteFile(filepath.Join(dir, ".stats.csv.tmp-123"), nil, 0o644)
 		}, false, ""},
+		{"an earlier version's, with its unrecorded report", func(t *testing.T, dir string) {
+			writeFolder(t, dir, owner)
+			m, _ := ReadManifest(dir)
+			m.Tables[0].Blocks = nil
+			m.Write(filepath.Join(dir, "manifest.json"))
+			os.WriteFile(filepath.Join(dir, "report.md"), []byte("# report"), 0o644)
+		}, false, ""},
+		{"a report this version did not record", func(t *testing.T, dir string) {
+			writeFolder(t, dir, owner)
+			os.WriteFile(filepath.Join(dir, "report.md"), []byte("# my report"), 0o644)
+		}, false, "report.md"},
 		{"not ours", func(t *testing.T, dir string) { os.WriteFile(filepath.Join(dir, "thesis.tex"), nil, 0o644) }, false, "thesis.tex"},
 		{"not ours, forced", func(t *testing.T, dir string) { os.WriteFile(filepath.Join(dir, "thesis.tex"), nil, 0o644) }, true, ""},
 		{"ours plus a note", func(t *testing.T, dir string) {
