@@ -162,7 +162,11 @@ func LatinHypercube(factors []Factor, n int, seed uint64) [][]float64 {
 			perm[i], perm[k] = perm[k], perm[i]
 		}
 		for i := range n {
-			x := f.Lo + (f.Hi-f.Lo)*(float64(perm[i])+r.Float64())/float64(n)
+			at := float64(perm[i]) + r.Float64()
+			x := f.Lo + (f.Hi-f.Lo)*at/float64(n)
+			if math.IsInf(x, 0) { // a range near the largest float: divide first
+				x = f.Lo + (f.Hi-f.Lo)*(at/float64(n))
+			}
 			if f.Integer {
 				x = math.Min(math.Max(math.Round(x), math.Ceil(f.Lo)), math.Floor(f.Hi))
 			}
