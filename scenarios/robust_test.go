@@ -222,7 +222,7 @@ func TestDecodeErrorsAreDeterministic(t *testing.T) {
 		err := parseEdited(t, "capacity = 20", `capacity = "lots"`)
 		if first == "" {
 			first = err.Error()
-			wantOneLine(t, "wrong type", err, "bad.toml:50: posts.Gate.capacity: incompatible types")
+			wantOneLine(t, "wrong type", err, "bad.toml:50: posts.Gate.capacity: want a number")
 		} else if err.Error() != first {
 			t.Fatalf("the same file gave %q and %q", first, err)
 		}

@@ -103,7 +103,7 @@ func TestInputsWholeOrRefused(t *testing.T) {
 		{run("compare", small, "--out", out, "--regimes", "open,,closed"), []string{"--regimes", "empty regime name"}},
 		{run("compare", small, "--out", ""), []string{"--out is given an empty value"}},
 		{run("run", small, "--out", out, "--regime", " "), []string{"--regime is given an empty value"}},
-		{run("compare", small, "--out", out, "--set", ""), []string{"--set", "empty value"}},
+		{run("compare", small, "--out", out, "--set", ""), []string{"--set: want another value, got \"\""}},
 		{run("sweep", small, "--out", out, "--vary", "days=1,2", "--shard", ""), []string{"--shard is given an empty value"}},
 		{run("sweep", small, "--out", out, "--vary", "days=1,2", "--metric", ""), []string{"--metric is given an empty value"}},
 		{run("compare", small, "--out", out, "--set", "title=\"a\"\n[regimes.x]\npatrol = 1"), []string{"--set", "exactly one TOML value"}},
@@ -111,7 +111,7 @@ func TestInputsWholeOrRefused(t *testing.T) {
 		{run("compare", edited(t, "days = 60", "days = 0"), "--out", out), []string{"edited.toml:4: days"}},
 		{run("compare", edited(t, `name = "small"`, `name = ""`), "--out", out), []string{"edited.toml:2: name: must not be empty"}},
 		{run("compare", edited(t, "seed = 1", "Seed = 1"), "--out", out), []string{"edited.toml:3: Seed", "write seed"}},
-		{run("compare", small, "--out", out, "--reps", "many"), []string{"invalid value \"many\" for flag --reps", "usage: borderwork compare"}},
+		{run("compare", small, "--out", out, "--reps", "many"), []string{"--reps: want a whole number, got \"many\"", "usage: borderwork compare"}},
 		{[]string{"plot", "--formats", "", "somewhere"}, []string{"--formats is given an empty value"}},
 	}
 	for _, tt := range tests {
