@@ -35,6 +35,11 @@ func (m *Model) recordAbuse(id int, mg *Migrant, loc int, k AbuseKind, by Perpet
 	if mg.Vuln != NotVulnerable {
 		m.rec.AbuseVulnerable++
 	}
+	g, v := m.groupRecords(mg)
+	g.Abuse++
+	if v != nil {
+		v.Abuse++
+	}
 	if mg.State.Immobile() {
 		m.rec.AbuseImmobile++
 	}

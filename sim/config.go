@@ -197,6 +197,7 @@ type PostPolicy struct {
 	OutageDays      float64   `toml:"outage_days"`      // mean length of a failure, days (geometric)
 	FailingCapacity float64   `toml:"failing_capacity"` // share of capacity that still works while failing
 	Refusal         float64   `toml:"refusal"`          // probability that an admissible migrant is refused anyway
+	DocumentCheck   float64   `toml:"document_check"`   // at a post that admits only the documented, the share of undocumented migrants its document checks catch; the others pass as if documented
 	Oversight       float64   `toml:"oversight"`        // share of officials' would-be abuse that oversight prevents, 0 to 1 (see Abuse)
 	Screening       float64   `toml:"screening"`        // probability that a vulnerable migrant is identified when processed
 	AsylumShare     float64   `toml:"asylum_share"`     // share of those identified who are let through on a protection channel; the rest are referred to a centre

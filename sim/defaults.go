@@ -94,6 +94,7 @@ func DefaultPostPolicy() PostPolicy {
 		OutageDays:      1,
 		FailingCapacity: 0,
 		Oversight:       0.9,
+		DocumentCheck:   1,
 	}
 }
 

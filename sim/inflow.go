@@ -98,6 +98,7 @@ func (m *Model) create(o *Origin) {
 		m.beliefs = append(m.beliefs, toBelief(b))
 	}
 	m.counts[Waiting]++
+	m.classCounts[class][Waiting]++
 	m.rec.Created++
 	m.sumBorn += int64(mg.Born)
 	if o.Location == pick {

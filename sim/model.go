@@ -88,11 +88,14 @@ type Model struct {
 
 	perDesperateDay float64 // 1 / DesperationDays
 
-	counts  [NumStates]int
-	rec     DayRecord // running cumulative counters
-	sumBorn int64     // sum of Born over migrants not in a final state
-	days    []DayRecord
-	locs    []LocationDay
+	counts [NumStates]int
+	// classCounts are counts by class as well as state, for the records
+	// of each group of migrants (DayRecord.Groups).
+	classCounts [numClasses][NumStates]int
+	rec         DayRecord // running cumulative counters
+	sumBorn     int64     // sum of Born over migrants not in a final state
+	days        []DayRecord
+	locs        []LocationDay
 
 	// Sink, if set, receives every abuse event.
 	Sink EventSink
@@ -222,8 +225,14 @@ func Run(cfg *Config, seed uint64) (*Result, error) {
 	for _, n := range recount {
 		total += n
 	}
-	if recount != m.counts || total != m.rec.Created {
-		return nil, fmt.Errorf("sim: conservation broken: agents %v (%d), counts %v, %d created", recount, total, m.counts, m.rec.Created)
+	var byClass [NumStates]int
+	for c := range m.classCounts {
+		for s, n := range m.classCounts[c] {
+			byClass[s] += n
+		}
+	}
+	if recount != m.counts || total != m.rec.Created || byClass != m.counts {
+		return nil, fmt.Errorf("sim: conservation broken: agents %v (%d), counts %v, by class %v, %d created", recount, total, m.counts, byClass, m.rec.Created)
 	}
 	return m.Result(), nil
 }
@@ -264,6 +273,9 @@ func (m *Model) Step() {
 func (m *Model) setState(mg *Migrant, s State) {
 	m.counts[mg.State]--
 	m.counts[s]++
+	c := &m.classCounts[classOf(mg)]
+	c[mg.State]--
+	c[s]++
 	if s.Final() && !mg.State.Final() {
 		m.sumBorn -= int64(mg.Born)
 	}
@@ -291,4 +303,17 @@ func classOf(mg *Migrant) int {
 		c += 2
 	}
 	return c
+}
+
+// groupRecords are the running records of the groups a migrant belongs
+// to: documented or undocumented, and vulnerable (nil if it is not).
+func (m *Model) groupRecords(mg *Migrant) (docOrNot, vulnerable *GroupRecord) {
+	docOrNot = &m.rec.Groups[GroupUndocumented]
+	if mg.Flags&Documented != 0 {
+		docOrNot = &m.rec.Groups[GroupDocumented]
+	}
+	if mg.Vuln != NotVulnerable {
+		vulnerable = &m.rec.Groups[GroupVulnerable]
+	}
+	return docOrNot, vulnerable
 }

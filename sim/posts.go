@@ -92,8 +92,11 @@ func truth(p *PostPolicy) [numClasses]float64 {
 	for c := range t {
 		documented, vulnerable := c&1 == 1, c >= 2
 		pass := 0.0
-		if admits(p, documented) {
+		switch {
+		case admits(p, documented):
 			pass = avail * (1 - p.Refusal)
+		case p.Admission == AdmitDocumented:
+			pass = avail * (1 - p.Refusal) * (1 - p.DocumentCheck) // the checks miss them
 		}
 		if vulnerable {
 			protected := p.Screening * p.AsylumShare

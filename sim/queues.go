@@ -94,6 +94,12 @@ func (m *Model) process(pi, id int, mg *Migrant) {
 	// price of passing anyway. The chance arises from the post's oversight
 	// and queue and the migrant's situation; no regime switches it on.
 	admissible := admits(pol, doc)
+	if !admissible && pol.Admission == AdmitDocumented && pol.DocumentCheck < 1 && r.Float64() >= pol.DocumentCheck {
+		// Checks too weak to catch it: it passes as if documented. The draw
+		// is made only where checks are weak, so perfect checks (the
+		// default) draw nothing.
+		admissible = true
+	}
 	ab := &m.cfg.Abuse
 	if rate := ab.OfficialExtortion * p.officials * m.riskMultiplier(mg) * papersFactor(ab, doc); rate > 0 && r.Float64() < m.rateChance("extortion at a post", rate) {
 		m.recordAbuse(id, mg, int(mg.Loc), Extortion, ByOfficial)
@@ -122,6 +128,11 @@ func (m *Model) process(pi, id int, mg *Migrant) {
 
 func (m *Model) refuse(pi, id int, mg *Migrant) {
 	m.rec.Refused++
+	g, v := m.groupRecords(mg)
+	g.Refused++
+	if v != nil {
+		v.Refused++
+	}
 	mg.Flags |= Refused
 	m.learn(id, int32(pi), 0, m.cfg.Information.ExperienceWeight)
 }

@@ -35,6 +35,49 @@ type DayRecord struct {
 	Evacuated     int // cumulative migrants evacuated from centres to their destination (counted among the arrived)
 	Interceptions int // cumulative interceptions on irregular paths
 	Boarded       int // cumulative migrants who boarded a smuggler's vehicle
+
+	// Groups are the harms of each group of migrants, apart: documented,
+	// undocumented (together, everyone) and vulnerable (of either).
+	Groups [NumGroups]GroupRecord
+}
+
+// Group is a group of migrants whose harms the records count apart.
+type Group uint8
+
+// The groups. Documented and undocumented migrants are everyone;
+// vulnerable ones (minors, the sick, victims of trafficking) are among
+// both.
+const (
+	GroupDocumented Group = iota
+	GroupUndocumented
+	GroupVulnerable
+	NumGroups
+)
+
+var groupNames = [...]string{"documented", "undocumented", "vulnerable"}
+
+func (g Group) String() string { return groupNames[g] }
+
+// in reports whether migrants of class c belong to group g.
+func (g Group) in(c int) bool {
+	switch g {
+	case GroupDocumented:
+		return c&1 == 1
+	case GroupUndocumented:
+		return c&1 == 0
+	}
+	return c >= 2
+}
+
+// GroupRecord is what the records count for one group of migrants; the
+// counts marked cumulative run from day 0.
+type GroupRecord struct {
+	TrappedPersonDays  int // cumulative sum of the group's trapped count over days
+	StrandedPersonDays int // cumulative, likewise stranded
+	CentrePersonDays   int // cumulative, likewise sheltered in centres
+	Abuse              int // cumulative abuse events the group suffered
+	Dead               int // the group's migrants dead by the end of the day
+	Refused            int // cumulative refusals of the group's migrants at posts
 }
 
 // AbuseEvents is the total of cumulative abuse events.
@@ -83,6 +126,19 @@ func (m *Model) stepRecords() {
 	r.TrappedPersonDays += m.counts[Trapped]
 	r.StrandedPersonDays += m.counts[Stranded]
 	r.CentrePersonDays += m.counts[Assisted]
+	for g := range NumGroups {
+		gr := &r.Groups[g]
+		gr.Dead = 0
+		for c := range numClasses {
+			if g.in(c) {
+				cc := &m.classCounts[c]
+				gr.TrappedPersonDays += cc[Trapped]
+				gr.StrandedPersonDays += cc[Stranded]
+				gr.CentrePersonDays += cc[Assisted]
+				gr.Dead += cc[Dead]
+			}
+		}
+	}
 	r.HarmIndex = m.harmIndex()
 	r.ActiveSmugglers = 0
 	priceSum, priced := 0.0, 0

@@ -286,6 +286,7 @@ func (v *configCheck) policy(at string, p *PostPolicy) {
 	v.share(at+".FailingCapacity", p.FailingCapacity)
 	v.share(at+".Refusal", p.Refusal)
 	v.share(at+".Oversight", p.Oversight)
+	v.share(at+".DocumentCheck", p.DocumentCheck)
 	v.share(at+".Screening", p.Screening)
 	v.share(at+".AsylumShare", p.AsylumShare)
 }
