@@ -26,7 +26,7 @@ type Factor struct {
 var Factors = []Factor{
 	{"admission", []string{"admission"}, "who may pass a post"},
 	{"enforcement", []string{"patrol", "irregular_hazard", "alone_hazard"}, "the policing of the paths around posts, and the displacement it causes onto dangerous ones"},
-	{"reliability", []string{"capacity_cv", "outage_start", "outage_days", "failing_capacity", "refusal"}, "whether a post does what its rules say: outages, fluctuating capacity, arbitrary refusals"},
+	{"reliability", []string{"capacity_cv", "outage_start", "outage_days", "failing_capacity", "refusal", "document_check"}, "whether a post does what its rules say: outages, fluctuating capacity, arbitrary refusals, document checks"},
 	{"integrity", []string{"oversight"}, "the oversight of officials, which prevents a share of their abuse"},
 	{"information", []string{"accuracy", "rumour_noise", "news_rate"}, "what migrants know of the posts: accuracy, rumours, news"},
 	{"protection", []string{"screening", "asylum_share", "centres", "assist_after_days", "rescue", "centre_info"}, "screening and referral, centres, assistance for those stuck, rescue"},

@@ -188,6 +188,7 @@ type PolicySpec struct {
 	OutageDays      *float64       `toml:"outage_days"`
 	FailingCapacity *float64       `toml:"failing_capacity"`
 	Refusal         *float64       `toml:"refusal"`
+	DocumentCheck   *float64       `toml:"document_check"`
 	Oversight       *float64       `toml:"oversight"`
 	Screening       *float64       `toml:"screening"`
 	AsylumShare     *float64       `toml:"asylum_share"`

@@ -47,7 +47,7 @@ var rules = map[string]bound{
 
 	"PostSpec.capacity": nonNegative, "WindowSpec.from": dayCount, "WindowSpec.to": dayCount,
 	"capacity_factor": multiplier, "capacity_cv": nonNegative, "outage_start": probability, "outage_days": atLeastOne,
-	"failing_capacity": share, "refusal": probability, "oversight": share,
+	"failing_capacity": share, "refusal": probability, "oversight": share, "document_check": share,
 	"screening": probability, "asylum_share": share,
 
 	"smugglers": {0, 1e6, "a count in [0, 1000000]"}, "max_smugglers": {0, 1e6, "a count in [0, 1000000]"},
