@@ -19,7 +19,7 @@ func (s *Scenario) Config(regime string) (*sim.Config, error) {
 	if err != nil {
 		return nil, s.regimeError(regime, err)
 	}
-	return s.config(regime, spec, lv), nil
+	return s.config(regime, spec, lv, allProgrammes), nil
 }
 
 // ConfigAt builds the configuration of the point of the factor space at
@@ -36,7 +36,7 @@ func (s *Scenario) ConfigAt(name string, lv Levels) (*sim.Config, error) {
 	if err != nil {
 		return nil, Errors{{File: s.display, Key: "factors", Msg: err.Error()}}
 	}
-	return s.config(name, spec, lv), nil
+	return s.config(name, spec, lv, allProgrammes), nil
 }
 
 // RegimeLevels is the levels regime stands at (a factor its chain leaves
@@ -46,8 +46,9 @@ func (s *Scenario) RegimeLevels(regime string) (Levels, error) {
 	return lv, err
 }
 
-// config builds the engine's configuration with a resolved regime.
-func (s *Scenario) config(regime string, spec *RegimeSpec, lv Levels) *sim.Config {
+// config builds the engine's configuration with a resolved regime, its
+// programmes switched as sw says.
+func (s *Scenario) config(regime string, spec *RegimeSpec, lv Levels, sw ProgrammeSwitch) *sim.Config {
 	f := s.File
 	cfg := sim.Defaults()
 	cfg.Days = f.Days
@@ -145,6 +146,7 @@ func (s *Scenario) config(regime string, spec *RegimeSpec, lv Levels) *sim.Confi
 		})
 	}
 	s.compileFlee(&cfg, loc) // flee.go
+	s.applyProgrammes(&cfg, regime, lv, sw)
 	return &cfg
 }
 

@@ -35,9 +35,14 @@ type docKey struct {
 func formatKeys(t *testing.T) []docKey {
 	t.Helper()
 	defaults := map[string]reflect.Value{
-		"origins":      reflect.ValueOf(defaultOrigin),
-		"centres":      reflect.ValueOf(defaultCentre),
-		"regimes.NAME": reflect.ValueOf(*engineRegime()),
+		"origins":                 reflect.ValueOf(defaultOrigin),
+		"centres":                 reflect.ValueOf(defaultCentre),
+		"regimes.NAME":            reflect.ValueOf(*engineRegime()),
+		"programmes":              reflect.ValueOf(defaultProgramme),
+		"programmes.training":     reflect.ValueOf(defaultTraining),
+		"programmes.human_rights": reflect.ValueOf(defaultHumanRights),
+		"programmes.equipment":    reflect.ValueOf(defaultEquipment),
+		"programmes.construction": reflect.ValueOf(defaultConstruction),
 	}
 	elementDefault := func(path string, rt reflect.Type) reflect.Value {
 		if v, ok := defaults[path]; ok {
@@ -70,6 +75,9 @@ func formatKeys(t *testing.T) []docKey {
 			case isText(ft):
 			case ft.Kind() == reflect.Struct:
 				fv := v.Field(i) // a table may be optional: a pointer, nil or holding its defaults
+				if d, ok := defaults[child]; ok {
+					fv = d // a table whose keys have defaults of their own
+				}
 				if fv.Kind() == reflect.Pointer {
 					if fv.IsNil() {
 						fv = reflect.Zero(ft)

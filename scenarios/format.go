@@ -28,6 +28,10 @@ type File struct {
 	Centres   []CentreSpec   `toml:"centres"`
 	Closures  []ClosureSpec  `toml:"closures,omitempty"` // Flee rule set only
 
+	// Programmes are capacity-building programmes that change posts over
+	// time (programme.go).
+	Programmes []ProgrammeSpec `toml:"programmes"`
+
 	Migrants    sim.Behaviour   `toml:"migrants"`
 	Information InformationSpec `toml:"information"`
 	Smuggling   sim.Smuggling   `toml:"smuggling"`

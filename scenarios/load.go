@@ -303,6 +303,7 @@ func (s *Scenario) Sets() []string { return slices.Clone(s.sets) }
 // without this version's defaults or built-in regimes.
 func (s *Scenario) Encode() ([]byte, error) {
 	f := *s.File
+	f.Programmes = s.encodeProgrammes()
 	f.Regimes = map[string]*RegimeSpec{}
 	builtin, levels := builtinRegimes(), s.factorLevels()
 	for _, name := range s.RegimeNames() {

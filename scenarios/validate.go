@@ -77,6 +77,12 @@ var rules = map[string]bound{
 	"HarmWeights.abandonment": nonNegative, "HarmWeights.extortion": nonNegative, "HarmWeights.trapped_day": nonNegative,
 	"HarmWeights.stranded_day": nonNegative, "HarmWeights.centre_day": nonNegative, "HarmWeights.assisted_return": nonNegative,
 
+	"ProgrammeSpec.start": dayCount, "ProgrammeSpec.end": dayCount, "budget": nonNegative, "staff": positive, "turnover": share,
+	"share": share, "cost_per_trainee": positive, "trainers": share, "trainer_reach": nonNegative,
+	"TrainingSpec.reliability": share, "TrainingSpec.integrity": share,
+	"cost_per_post": positive, "lifetime": positive, "EquipmentSpec.document_check": share, "EquipmentSpec.capacity": nonNegative,
+	"build_days": dayCount1, "ConstructionSpec.capacity": nonNegative,
+
 	"patrol": probability, "irregular_hazard": multiplier, "alone_hazard": multiplier,
 	"assist_after_days": dayCount, "rescue": share,
 	"accuracy": share, "rumour_noise": share, "news_rate": share,
@@ -348,6 +354,7 @@ func (v *validator) structure() {
 		v.add("smuggling.price", "must lie between price_min (%g) and price_max (%g), got %g", sm.PriceMin, sm.PriceMax, sm.Price)
 	}
 	v.regimes()
+	v.programmes()
 }
 
 func (v *validator) origins(kinds map[string]sim.LocationKind, loc func(string, string, ...sim.LocationKind) bool) {
