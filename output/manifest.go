@@ -108,6 +108,9 @@ type Manifest struct {
 	// so that this package need not know the claim's types; the claim
 	// package reads and writes it.
 	Claim json.RawMessage `json:"claim,omitempty"`
+	// Programme is the programme analysis's own section
+	// (programme.Info), likewise.
+	Programme json.RawMessage `json:"programme,omitempty"`
 
 	Runs   []RunInfo `json:"runs"`
 	Tables []Checked `json:"tables"`

@@ -1,6 +1,8 @@
 package output
 
 import (
+	"fmt"
+
 	"github.com/borderwork/borderwork/sim"
 )
 
@@ -140,8 +142,8 @@ func total(name, title, unit, doc string, of func([]sim.DayRecord) float64, mark
 }
 
 // Totals are the metric columns of summary.csv and the metrics of
-// stats.csv, in order.
-var Totals = []Total{
+// stats.csv, in order: the region's, then each group's (GroupTotals).
+var Totals = append([]Total{
 	total("trapped_person_days", "trapped person-days", "person-days", "sum over days of migrants trapped", func(d []sim.DayRecord) float64 { return float64(final(d).TrappedPersonDays) }, "headline", "harm"),
 	total("peak_trapped", "peak trapped", "migrants", "most migrants trapped on any day", func(d []sim.DayRecord) float64 {
 		return peak(d, func(r *sim.DayRecord) float64 { return float64(r.States[sim.Trapped]) })
@@ -201,6 +203,39 @@ var Totals = []Total{
 	total("admitted", "admissions", "migrants", "admissions at posts", func(d []sim.DayRecord) float64 { return float64(final(d).Admitted) }),
 	total("bribed", "passages bought", "migrants", "admissions bought with a bribe by migrants the post's rules would refuse (among the admitted)", func(d []sim.DayRecord) float64 { return float64(final(d).Bribed) }),
 	total("refused", "refusals", "migrants", "refusals at posts", func(d []sim.DayRecord) float64 { return float64(final(d).Refused) }),
+}, groupTotals()...)
+
+// GroupMetrics are the totals also counted for each group of migrants
+// (documented, undocumented, vulnerable), as METRIC_GROUP.
+var GroupMetrics = []string{"trapped_person_days", "immobilised_person_days", "abuse_events", "deaths", "refused"}
+
+// GroupTotal names the total of metric for group g.
+func GroupTotal(metric string, g sim.Group) string { return metric + "_" + g.String() }
+
+// groupTotals are the GroupMetrics of each group, group by group.
+func groupTotals() []Total {
+	type part struct {
+		title, unit, doc string
+		of               func(g *sim.GroupRecord) int
+	}
+	parts := []part{
+		{"trapped person-days", "person-days", "sum over days of %s migrants trapped", func(g *sim.GroupRecord) int { return g.TrappedPersonDays }},
+		{"immobilised person-days", "person-days", "trapped, stranded and centre person-days of %s migrants", func(g *sim.GroupRecord) int {
+			return g.TrappedPersonDays + g.StrandedPersonDays + g.CentrePersonDays
+		}},
+		{"abuse events", "events", "abuse events suffered by %s migrants", func(g *sim.GroupRecord) int { return g.Abuse }},
+		{"deaths", "migrants", "%s migrants dead by the last day", func(g *sim.GroupRecord) int { return g.Dead }},
+		{"refusals", "migrants", "refusals of %s migrants at posts", func(g *sim.GroupRecord) int { return g.Refused }},
+	}
+	var out []Total
+	for g := range sim.NumGroups {
+		for i, p := range parts {
+			of := p.of
+			out = append(out, total(GroupTotal(GroupMetrics[i], g), p.title+", "+g.String(), p.unit, fmt.Sprintf(p.doc, g),
+				func(d []sim.DayRecord) float64 { return float64(of(&final(d).Groups[g])) }))
+		}
+	}
+	return out
 }
 
 func abuseOf(k sim.AbuseKind, p sim.Perpetrator) func([]sim.DayRecord) float64 {
