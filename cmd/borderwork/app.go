@@ -45,6 +45,7 @@ func commands() []command {
 		{"sweep", "sweep parameters over a grid or Latin hypercube", cmdSweep},
 		{"merge", "merge the folders of sweep shards into one", cmdMerge},
 		{"claim", "test the claim that malfunction, not closure, endangers migrants", cmdClaim},
+		{"programme", "split a programme's effects into repairing malfunction and tightening closure", cmdProgramme},
 		{"plot", "redraw an output folder's figures from its tables", cmdPlot},
 		{"scenarios", "list the bundled scenarios, or print one", cmdScenarios},
 		{"check", "validate a scenario file and print a digest of it", cmdCheck},

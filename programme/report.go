@@ -1,0 +1,262 @@
+package programme
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/output"
+)
+
+// signed writes a count with its sign.
+func signed(v float64) string {
+	if v > 0 {
+		return "+" + output.FormatCount(v)
+	}
+	return output.FormatCount(v)
+}
+
+// FormatInterval writes an estimate's mean and 95% interval.
+func FormatInterval(e Estimate) string {
+	if math.IsNaN(e.Lo) {
+		return signed(e.Mean)
+	}
+	return fmt.Sprintf("%s [%s, %s]", signed(e.Mean), signed(e.Lo), signed(e.Hi))
+}
+
+// FormatCost writes what was spent per unit of harm averted, or why there
+// is no such cost.
+func FormatCost(e Estimate) string {
+	if math.IsNaN(e.CostPerAverted) {
+		return "none averted"
+	}
+	return fmt.Sprintf("USD %s [%s, %s]", output.FormatCount(e.CostPerAverted), output.FormatCount(e.CostLo), output.FormatCount(e.CostHi))
+}
+
+// relative is an effect as a share of the reference, for prose.
+func relative(e Estimate) string {
+	if e.Reference == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (%+.0f%% of %s without it)", 100*e.Mean/e.Reference, output.FormatCount(e.Reference))
+}
+
+// clear says whether an interval excludes 0.
+func distinct(e Estimate) bool { return !math.IsNaN(e.Lo) && (e.Lo > 0 || e.Hi < 0) }
+
+// channelSentence says in words how a programme's effect on a metric
+// under a regime splits into its channels.
+func (a *Analysis) channelSentence(regime, metric, group string) string {
+	get := func(eff string) Estimate { e, _ := a.Find(regime, eff, metric, group); return e }
+	t, r, g, i := get(Total), get(Repairing), get(Tightening), get(Interaction)
+	var b strings.Builder
+	who := ""
+	if group != All {
+		who = " of " + group + " migrants"
+	}
+	fmt.Fprintf(&b, "**%s%s**: the programme changed them by %s per run%s", output.Capitalise(title(metric)), who, FormatInterval(t), relative(t))
+	if !distinct(t) {
+		b.WriteString(", an interval that includes no change")
+	}
+	fmt.Fprintf(&b, ". Through repairing malfunction: %s; through tightening closure: %s; needing both at once: %s.", FormatInterval(r), FormatInterval(g), FormatInterval(i))
+	switch {
+	case distinct(r) && distinct(g) && (r.Mean > 0) != (g.Mean > 0):
+		fmt.Fprintf(&b, " The two channels pull in opposite directions: repair %s, tightening %s.", direction(r.Mean), direction(g.Mean))
+	case distinct(r) && !distinct(g):
+		b.WriteString(" Repair does it; tightening's part is not distinguishable from none.")
+	case distinct(g) && !distinct(r):
+		b.WriteString(" Tightening does it; repair's part is not distinguishable from none.")
+	}
+	return b.String()
+}
+
+func direction(v float64) string {
+	if v > 0 {
+		return "adds harm"
+	}
+	return "removes harm"
+}
+
+// report writes report.md, for readers who fund, run or question such
+// programmes.
+func report(x *experiment.Prepared, info *Info, a *Analysis, drawn []experiment.Drawn) ([]byte, error) {
+	s := x.Scenario
+	file := s.File
+	var b bytes.Buffer
+	b.WriteString("# What does the programme do to the border, and for whom?\n\n")
+	b.WriteString(`Capacity-building programmes train border officials, equip posts with document
+readers and registration systems, and build or renovate posts. Their stated aim is to
+repair borders that malfunction: posts that fail, officials who extort, queues that
+strand people. The same work also makes borders better at filtering: posts that turn
+away more surely those their rules refuse. This report separates the two in one
+simulated region. It runs the same migrants (common random numbers) through each
+regime four times: without the programme, with it in full, and with each of its two
+channels switched off in turn.
+
+- **Repairing malfunction** (the repair channel): fewer outages, steadier and larger
+  capacity, fewer arbitrary refusals, officials better overseen, new posts where there
+  was no legal crossing.
+- **Tightening closure** (the tightening channel): document checks that catch more of
+  the undocumented.
+
+A channel's part of the effect is what the programme loses when that channel alone is
+switched off. The two parts add up to the whole effect, apart from a part that needs
+both channels at once (the interaction), shown separately.
+
+`)
+	name := info.Programme
+	if name == "" {
+		name = strings.Join(s.ProgrammeNames(), ", ")
+	}
+	fmt.Fprintf(&b, "Scenario `%s`", file.Name)
+	if file.Title != "" {
+		fmt.Fprintf(&b, ": %s", strings.TrimSuffix(file.Title, "."))
+	}
+	fmt.Fprintf(&b, ". Programme: **%s**", name)
+	for _, p := range file.Programmes {
+		if (info.Programme == "" || p.Name == info.Programme) && p.Description != "" {
+			fmt.Fprintf(&b, " (%s: %s)", p.Name, strings.TrimSuffix(p.Description, "."))
+		}
+	}
+	fmt.Fprintf(&b, ". Budget USD %s, of which USD %s spent by the end of the run. %d days, master seed %d, %d replicates of each of %d runs per regime. Command: `%s`.\n",
+		output.FormatCount(info.Budget), output.FormatCount(info.Spent), file.Days, file.Seed, a.Reps, len(armKinds), x.CommandLine())
+
+	b.WriteString("\n## In short\n")
+	for _, regime := range a.Regimes {
+		fmt.Fprintf(&b, "\n### Under the %s regime\n\n", regime)
+		for _, m := range []string{"trapped_person_days", "abuse_events", "immobilised_person_days", "deaths"} {
+			b.WriteString("- " + a.channelSentence(regime, m, All) + "\n")
+		}
+		b.WriteString("\nBy group of migrants:\n\n")
+		for _, m := range []string{"trapped_person_days", "abuse_events"} {
+			for _, g := range Groups()[1:] {
+				b.WriteString("- " + a.channelSentence(regime, m, g) + "\n")
+			}
+		}
+		if e, ok := a.Find(regime, Tightening, "refused", "undocumented"); ok {
+			fmt.Fprintf(&b, "\nRefusals of undocumented migrants at posts changed by %s per run through tightening closure", FormatInterval(e))
+			if t, ok := a.Find(regime, Total, "refused", "undocumented"); ok {
+				fmt.Fprintf(&b, " (%s through the whole programme)", FormatInterval(t))
+			}
+			b.WriteString(".\n")
+		}
+		fmt.Fprintf(&b, "\n![Trapped person-days by channel](figures/channels_%s_trapped_person_days.png)\n", fileSafe(regime))
+		fmt.Fprintf(&b, "\n![Abuse events by channel](figures/channels_%s_abuse_events.png)\n", fileSafe(regime))
+	}
+
+	b.WriteString("\n## Cost per harm averted\n\n")
+	fmt.Fprintf(&b, "What was spent by the end of the run (USD %s) divided by the harm the whole programme averted per run, with the interval its effect gives. \"None averted\" means the harm did not fall, or its interval reaches no change. The channels are not costed: one component (equipment) acts through both.\n\n", output.FormatCount(info.Spent))
+	b.WriteString("|regime|harm|group|change per run [95%]|cost per unit averted [95%]|\n|---|---|---|---:|---:|\n")
+	for _, regime := range a.Regimes {
+		for _, m := range Metrics {
+			if !m.Harm {
+				continue
+			}
+			for _, g := range Groups() {
+				e, ok := a.Find(regime, Total, m.Name, g)
+				if !ok {
+					continue
+				}
+				fmt.Fprintf(&b, "|%s|%s|%s|%s|%s|\n", regime, title(m.Name), g, FormatInterval(e), FormatCost(e))
+			}
+		}
+	}
+
+	b.WriteString("\n## Every effect\n\nPer run, with 95% intervals over replicates: the mean without the programme, the whole programme's effect, and each channel's part.\n")
+	for _, regime := range a.Regimes {
+		fmt.Fprintf(&b, "\n### %s\n\n|metric|group|without the programme|whole programme|repair|tightening|interaction|\n|---|---|---:|---:|---:|---:|---:|\n", regime)
+		for _, m := range Metrics {
+			for _, g := range Groups() {
+				t, ok := a.Find(regime, Total, m.Name, g)
+				if !ok {
+					continue
+				}
+				r, _ := a.Find(regime, Repairing, m.Name, g)
+				tg, _ := a.Find(regime, Tightening, m.Name, g)
+				in, _ := a.Find(regime, Interaction, m.Name, g)
+				fmt.Fprintf(&b, "|%s|%s|%s|%s|%s|%s|%s|\n", title(m.Name), g, output.FormatCount(t.Reference), FormatInterval(t), FormatInterval(r), FormatInterval(tg), FormatInterval(in))
+			}
+		}
+	}
+
+	b.WriteString("\n## What the programme does to the posts\n\nThe mean over the programme's open posts of the keys it moves, with the programme in full, on the first day, the day it ends and the last day of the run (path.csv holds every day, with and without it).\n")
+	points, err := Path(s, Options{Programme: info.Programme}, a.Regimes)
+	if err != nil {
+		return nil, err
+	}
+	start, end := programmeDays(x, info.Programme)
+	for _, regime := range a.Regimes {
+		fmt.Fprintf(&b, "\n|%s|day|days failing|oversight|document checks|arbitrary refusals|capacity factor|posts open|\n|---|---:|---:|---:|---:|---:|---:|---:|\n", regime)
+		for _, row := range []struct {
+			label string
+			day   int
+		}{{"before", max(0, start-1)}, {"programme ends", min(end, file.Days) - 1}, {"end of run", file.Days - 1}} {
+			var n, fail, over, doc, ref, capf, open float64
+			for i := range points {
+				p := &points[i]
+				if p.Regime == regime && p.Programme && p.Day == row.day {
+					if !p.Open {
+						n++
+						continue
+					}
+					n++
+					fail += p.DaysFailing
+					over += p.Oversight
+					doc += p.DocCheck
+					ref += p.Refusal
+					capf += p.CapacityFactor
+					if p.Open {
+						open++
+					}
+				}
+			}
+			if n == 0 {
+				continue
+			}
+			fmt.Fprintf(&b, "|%s|%d|%.2f|%.2f|%.2f|%.2f|%.2f|%.0f of %.0f|\n", row.label, row.day, fail/open, over/open, doc/open, ref/open, capf/open, open, n)
+		}
+		fmt.Fprintf(&b, "\n![How the programme moves its posts](figures/path_%s.png)\n", fileSafe(regime))
+	}
+
+	b.WriteString("\n## How to read this\n\n")
+	b.WriteString("- **Per run.** Every number is a difference per run of the scenario's length, averaged over replicates; each replicate meets the same migrants in every arm, so the differences are paired.\n")
+	b.WriteString("- **Intervals.** 95% Student's t intervals over replicates, not corrected for the number of effects shown. They describe the simulation's randomness, not uncertainty about the world. An effect whose interval includes 0 is not distinguishable from no effect at this number of replicates.\n")
+	b.WriteString("- **Interaction.** Where the channels act on different migrants or posts, it is replicate noise; where they act on the same migrants (document checks and oversight at one post), it is real and has a sign: for instance, better oversight also ends passages bought with a bribe, which document checks would otherwise have stopped.\n")
+	b.WriteString("- **Groups.** Documented and undocumented migrants are everyone; vulnerable migrants (minors, the sick, victims of trafficking) are among both.\n")
+	b.WriteString("- **What is assumed.** How fast money turns into trained officers, equipment and works, how far they move each post toward a working one, how fast trained staff leave and equipment wears out: all are keys of `[[programmes]]` in `scenario.toml`, documented in docs/MODEL.md (\"Programmes\") with their reasons. Most are illustrative, not measured; sweep them (`borderwork sweep --vary programmes.NAME.budget=...`) before reading much into a number.\n")
+
+	if len(drawn) > 0 {
+		b.WriteString("\n## Figures\n\n")
+		for _, d := range drawn {
+			fmt.Fprintf(&b, "- `figures/%s`: %s\n", d.Name, d.Title)
+		}
+	}
+	if len(file.Sources) > 0 {
+		b.WriteString("\n## Sources of the scenario\n\n")
+		for _, src := range file.Sources {
+			fmt.Fprintf(&b, "- %s\n", src)
+		}
+	}
+	return b.Bytes(), nil
+}
+
+// programmeDays are the first and last days (start, end) of the analysed
+// programmes: the earliest start and the latest end.
+func programmeDays(x *experiment.Prepared, name string) (start, end int) {
+	start, end = math.MaxInt, 0
+	for _, p := range x.Scenario.File.Programmes {
+		if name != "" && p.Name != name {
+			continue
+		}
+		start = min(start, p.Start)
+		if p.End != nil {
+			end = max(end, *p.End)
+		}
+	}
+	if start == math.MaxInt {
+		start = 0
+	}
+	return start, end
+}

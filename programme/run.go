@@ -1,0 +1,257 @@
+package programme
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"slices"
+	"strings"
+
+	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/output"
+	"github.com/borderwork/borderwork/scenarios"
+	"github.com/borderwork/borderwork/sim"
+)
+
+// Options are the analysis's own settings.
+type Options struct {
+	// Programme is the programme analysed; "" switches every programme
+	// of the scenario together.
+	Programme string
+	// Regimes are the regimes it is analysed under; nil: the scenario's
+	// default regimes under which it acts.
+	Regimes []string
+}
+
+// Info is what a programme folder's manifest records of the analysis.
+type Info struct {
+	Programme string   `json:"programme"`
+	Regimes   []string `json:"regimes"`
+	Arms      []string `json:"arms"`
+	Budget    float64  `json:"budget"`
+	Spent     float64  `json:"spent"`
+	Reps      int      `json:"reps"`
+}
+
+// ReadInfo reads the programme section of a manifest.
+func ReadInfo(m *output.Manifest) (*Info, error) {
+	if len(m.Programme) == 0 {
+		return nil, experiment.BadInput("the manifest has no programme section")
+	}
+	var info Info
+	if err := json.Unmarshal(m.Programme, &info); err != nil {
+		return nil, experiment.BadInput("the manifest's programme section: %v", err)
+	}
+	return &info, nil
+}
+
+// analysed are the names of the programmes o analyses.
+func analysed(s *scenarios.Scenario, o Options) ([]string, error) {
+	names := s.ProgrammeNames()
+	if len(names) == 0 {
+		return nil, experiment.BadInput("%s has no programme to analyse: add a [[programmes]] table (docs/SCENARIOS.md)", s.File.Name)
+	}
+	if o.Programme == "" {
+		return names, nil
+	}
+	if !slices.Contains(names, o.Programme) {
+		return nil, experiment.BadInput("--programme: no programme %q (programmes of %s: %s)", o.Programme, s.File.Name, strings.Join(names, ", "))
+	}
+	return []string{o.Programme}, nil
+}
+
+// Regimes are the regimes the analysis runs under: those asked for, each
+// of which must see one of the analysed programmes act, or the scenario's
+// default regimes under which one acts.
+func Regimes(s *scenarios.Scenario, o Options) ([]string, error) {
+	progs, err := analysed(s, o)
+	if err != nil {
+		return nil, err
+	}
+	acts := func(regime string) (bool, error) {
+		for _, p := range progs {
+			ok, err := s.ProgrammeApplies(p, regime)
+			if err != nil || ok {
+				return ok, err
+			}
+		}
+		return false, nil
+	}
+	if o.Regimes != nil {
+		for _, r := range o.Regimes {
+			if !slices.Contains(s.RegimeNames(), r) {
+				return nil, experiment.BadInput("--regimes: unknown regime %q (regimes of %s: %s)", r, s.File.Name, strings.Join(s.RegimeNames(), ", "))
+			}
+			ok, err := acts(r)
+			if err != nil {
+				return nil, err
+			}
+			if !ok {
+				return nil, experiment.BadInput("--regimes: no programme analysed acts under %s (see the programme's regimes and levels)", r)
+			}
+		}
+		return o.Regimes, nil
+	}
+	var out []string
+	for _, r := range s.DefaultRegimes() {
+		ok, err := acts(r)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			out = append(out, r)
+		}
+	}
+	if len(out) == 0 {
+		return nil, experiment.BadInput("the programmes analysed act under none of the regimes of %s", s.File.Name)
+	}
+	return out, nil
+}
+
+// cost is the budget of the programmes analysed and what they spend by
+// the end of a run.
+func cost(s *scenarios.Scenario, o Options) (budget, spent float64, err error) {
+	progs, err := analysed(s, o)
+	if err != nil {
+		return 0, 0, err
+	}
+	for _, p := range progs {
+		b, sp, err := s.ProgrammeCost(p)
+		if err != nil {
+			return 0, 0, err
+		}
+		budget += b
+		spent += sp
+	}
+	return budget, spent, nil
+}
+
+// args are the options as the folder's command line records them.
+func args(o Options, regimes []string) []string {
+	var a []string
+	if o.Programme != "" {
+		a = append(a, "--programme", o.Programme)
+	}
+	return append(a, "--regimes", strings.Join(regimes, ","))
+}
+
+// Plan is the analysis's experiment: the four arms of each regime,
+// replicates numbered within each arm.
+func Plan(s *scenarios.Scenario, arg string, o Options) (*experiment.Plan, []string, error) {
+	regimes, err := Regimes(s, o)
+	if err != nil {
+		return nil, nil, err
+	}
+	arms := Arms(regimes)
+	configure := func(sc *scenarios.Scenario, name string) (*sim.Config, error) {
+		i := slices.IndexFunc(arms, func(a Arm) bool { return a.Name == name })
+		if i < 0 {
+			return nil, experiment.BadInput("no arm %q in the analysis", name)
+		}
+		return sc.ConfigSwitched(arms[i].Regime, scenarios.ProgrammeSwitch{Programme: o.Programme, On: arms[i].On})
+	}
+	return &experiment.Plan{
+		Command: "programme", Scenario: s, Arg: arg, Regimes: ArmNames(arms), Reps: s.File.Replicates,
+		Configure: configure, Order: experiment.PointMajor, Args: args(o, regimes),
+	}, regimes, nil
+}
+
+// Outcome is a finished analysis.
+type Outcome struct {
+	*Analysis
+	Programme string
+	Budget    float64
+	Dir       string
+	Figures   []string
+	Complete  bool
+}
+
+// Progress is told how many runs are done.
+type Progress func(done, total int)
+
+// Run analyses the programme on s and writes its folder at out: the runs'
+// tables, channels.csv, path.csv, figures in formats, report.md and the
+// manifest. On interruption it keeps what finished, marks the folder
+// incomplete and returns an error wrapping experiment.ErrInterrupted.
+func Run(ctx context.Context, s *scenarios.Scenario, arg string, o Options, out string, workers int, formats []string, progress Progress) (*Outcome, error) {
+	if s.File.Replicates < 2 {
+		return nil, experiment.BadInput("--reps must be at least 2 for an interval, got %d", s.File.Replicates)
+	}
+	p, regimes, err := Plan(s, arg, o)
+	if err != nil {
+		return nil, err
+	}
+	budget, spent, err := cost(s, o)
+	if err != nil {
+		return nil, err
+	}
+	x, err := p.Prepare()
+	if err != nil {
+		return nil, err
+	}
+	w, err := experiment.Start(x, out, "", nil)
+	if err != nil {
+		return nil, err
+	}
+	defer w.Discard()
+	res := &Outcome{Programme: o.Programme, Budget: budget, Dir: out}
+	runErr := w.Run(ctx, x.AllJobs(), workers, func(done int) {
+		if progress != nil {
+			progress(done, x.NRuns())
+		}
+	})
+	if runErr != nil && !errors.Is(runErr, experiment.ErrInterrupted) {
+		return nil, runErr
+	}
+	complete := runErr == nil
+	if complete {
+		if res.Analysis, err = Analyse(regimes, w.Rows, spent); err != nil {
+			return nil, err
+		}
+		if err := writeChannels(w, res.Analysis); err != nil {
+			return nil, err
+		}
+		if err := writePath(w, s, o, regimes); err != nil {
+			return nil, err
+		}
+	}
+	info := &Info{Programme: o.Programme, Regimes: regimes, Arms: x.Regimes, Budget: budget, Spent: spent, Reps: x.Reps}
+	raw, err := json.Marshal(info)
+	if err != nil {
+		return nil, err
+	}
+	done, err := w.Finish(experiment.Finish{
+		Complete: complete,
+		Formats:  formats,
+		Figures:  Figures,
+		Report: func(drawn []experiment.Drawn, _ []output.Group) ([]byte, error) {
+			return report(x, info, res.Analysis, drawn)
+		},
+		Manifest: func(m *output.Manifest) { m.Programme = raw },
+	})
+	if err != nil {
+		return nil, err
+	}
+	res.Figures, res.Complete = done.Figures, done.Complete
+	return res, runErr
+}
+
+func init() {
+	experiment.Register(experiment.Kind{Command: "programme", Figures: Figures, Rerun: rerun})
+}
+
+// rerun is a programme folder's Rerun: the analysis again, with its
+// options.
+func rerun(ctx context.Context, m *output.Manifest, scenarioPath, out string, workers int, formats []string) error {
+	info, err := ReadInfo(m)
+	if err != nil {
+		return err
+	}
+	s, err := experiment.LoadResolved(m, scenarioPath)
+	if err != nil {
+		return err
+	}
+	s.File.Replicates = info.Reps
+	_, err = Run(ctx, s, m.ScenarioArg, Options{Programme: info.Programme, Regimes: info.Regimes}, out, workers, formats, nil)
+	return err
+}
