@@ -157,4 +157,3 @@ func printProgrammeJSON(w io.Writer, scenario string, seed int64, res *programme
 	enc.SetIndent("", "  ")
 	return enc.Encode(doc)
 }
-
