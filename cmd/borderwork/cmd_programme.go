@@ -40,6 +40,7 @@ func cmdProgramme(ctx context.Context, args []string, e *env) error {
 	fs := newFlagSet("programme", "borderwork programme [flags] [SCENARIO]", programmeDoc, e)
 	var c common
 	c.register(fs, "", true)
+	c.registerRegimes(fs)
 	var o programme.Options
 	fs.StringVar(&o.Programme, "programme", "", "analyse the programme called `NAME` (default: every programme of the scenario together)")
 	arg, err := c.parseArgs(fs, args, e)
