@@ -81,8 +81,10 @@ type Metric struct {
 	Harm    bool // a harm: its cost per unit averted is reported
 }
 
-// Metrics are the analysis's metrics, in order: the harms, then refusals,
-// which show the closure the programme tightens.
+// Metrics are the analysis's metrics, in order: the harms, then refusals
+// and passages bought with a bribe, which show the closure the programme
+// tightens (better overseen officials sell fewer passages to those the
+// rules refuse: closure, through the repair channel).
 var Metrics = []Metric{
 	{"trapped_person_days", true, true},
 	{"immobilised_person_days", true, true},
@@ -91,6 +93,7 @@ var Metrics = []Metric{
 	{"deaths", true, true},
 	{"harm_index", false, true},
 	{"refused", true, false},
+	{"bribed", false, false},
 }
 
 // All is the group that stands for every migrant.

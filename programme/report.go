@@ -142,6 +142,9 @@ both channels at once (the interaction), shown separately.
 			}
 			b.WriteString(".\n")
 		}
+		if e, ok := a.Find(regime, Repairing, "bribed", All); ok && distinct(e) {
+			fmt.Fprintf(&b, "Passages bought with a bribe by migrants the rules refuse changed by %s per run through repairing malfunction: officials better overseen sell fewer of them, so part of what repair does is closure too.\n", FormatInterval(e))
+		}
 		fmt.Fprintf(&b, "\n![Trapped person-days by channel](figures/channels_%s_trapped_person_days.png)\n", fileSafe(regime))
 		fmt.Fprintf(&b, "\n![Abuse events by channel](figures/channels_%s_abuse_events.png)\n", fileSafe(regime))
 	}
@@ -181,7 +184,7 @@ both channels at once (the interaction), shown separately.
 		}
 	}
 
-	b.WriteString("\n## What the programme does to the posts\n\nThe mean over the programme's open posts of the keys it moves, with the programme in full, on the first day, the day it ends and the last day of the run (path.csv holds every day, with and without it).\n")
+	b.WriteString("\n## What the programme does to the posts\n\nThe mean over the programme's open posts of the keys it moves, with the programme in full, on the day it starts, the day it ends and the last day of the run (path.csv holds every day, with and without it).\n")
 	points, err := Path(s, Options{Programme: info.Programme}, a.Regimes)
 	if err != nil {
 		return nil, err
@@ -192,7 +195,7 @@ both channels at once (the interaction), shown separately.
 		for _, row := range []struct {
 			label string
 			day   int
-		}{{"before", max(0, start-1)}, {"programme ends", min(end, file.Days) - 1}, {"end of run", file.Days - 1}} {
+		}{{"programme starts", min(start, file.Days-1)}, {"programme ends", min(end, file.Days) - 1}, {"end of run", file.Days - 1}} {
 			var n, fail, over, doc, ref, capf, open float64
 			for i := range points {
 				p := &points[i]

@@ -145,6 +145,12 @@ func digest(w io.Writer, s *scenarios.Scenario) {
 			fmt.Fprintf(w, "  %s: room for %d, reach %d days\n", c.Location, *c.Capacity, *c.Reach)
 		}
 	}
+	if len(f.Programmes) > 0 {
+		fmt.Fprintf(w, "\nProgrammes (%d):\n", len(f.Programmes))
+		for _, p := range f.Programmes {
+			fmt.Fprintf(w, "  %s: days %d to %d, USD %s, %s\n", p.Name, p.Start, *p.End, output.FormatCount(*p.Budget), programmeDigest(&p))
+		}
+	}
 	fmt.Fprintf(w, "\nRegimes: %s (by default: %s).\n", strings.Join(s.RegimeNames(), ", "), strings.Join(s.DefaultRegimes(), ", "))
 	if sets := s.Sets(); len(sets) > 0 {
 		fmt.Fprintf(w, "Overrides: %s.\n", strings.Join(sets, ", "))
@@ -156,4 +162,22 @@ func plural(n float64, unit string) string {
 		return "1 " + unit
 	}
 	return fmt.Sprintf("%g %ss", n, unit)
+}
+
+// programmeDigest names a programme's components and the posts it works on.
+func programmeDigest(p *scenarios.ProgrammeSpec) string {
+	var parts []string
+	for _, c := range []struct {
+		name    string
+		present bool
+	}{{"training", p.Training != nil}, {"human-rights training", p.HumanRights != nil}, {"equipment", p.Equipment != nil}, {"construction", p.Construction != nil}} {
+		if c.present {
+			parts = append(parts, c.name)
+		}
+	}
+	posts := "every post"
+	if len(p.Posts) > 0 {
+		posts = strings.Join(p.Posts, ", ")
+	}
+	return strings.Join(parts, ", ") + " at " + posts
 }
