@@ -1,0 +1,40 @@
+package programme_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/borderwork/borderwork/programme"
+	"github.com/borderwork/borderwork/scenarios"
+)
+
+// Analyse the toy world's programmes over 300 days with 4 replicates per
+// arm, and print how their effect on abuse splits into channels.
+func Example() {
+	s, err := scenarios.Load(filepath.Join("testdata", "toy.toml"))
+	if err != nil {
+		panic(err)
+	}
+	for _, kv := range []string{"days=300", "replicates=4"} {
+		if err := s.Set(kv); err != nil {
+			panic(err)
+		}
+	}
+	dir, _ := os.MkdirTemp("", "programme-example-")
+	defer os.RemoveAll(dir)
+	res, err := programme.Run(context.Background(), s, "", programme.Options{}, filepath.Join(dir, "out"), 2, nil, nil)
+	if err != nil {
+		panic(err)
+	}
+	for _, eff := range programme.Effects {
+		e, _ := res.Find("malfunctioning", eff, "abuse_events", programme.All)
+		fmt.Printf("%-11s %s\n", eff, programme.FormatInterval(e))
+	}
+	// Output:
+	// total       -23,208 [-46,017, -398]
+	// repair      -23,292 [-47,021, +437]
+	// tightening  +47.8 [-58.5, +154]
+	// interaction +36.5 [-2,025, +2,098]
+}
