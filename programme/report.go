@@ -126,6 +126,7 @@ both channels at once (the interaction), shown separately.
 	b.WriteString("\n## In short\n")
 	for _, regime := range a.Regimes {
 		fmt.Fprintf(&b, "\n### Under the %s regime\n\n", regime)
+		b.WriteString(a.bottomLine(regime) + "\n\n")
 		for _, m := range []string{"trapped_person_days", "abuse_events", "immobilised_person_days", "deaths"} {
 			b.WriteString("- " + a.channelSentence(regime, m, All) + "\n")
 		}
@@ -262,4 +263,44 @@ func programmeDays(x *experiment.Prepared, name string) (start, end int) {
 		start = 0
 	}
 	return start, end
+}
+
+// bottomLine says in one sentence what the programme did to trapped
+// person-days and abuse under regime, and who gained and who lost.
+func (a *Analysis) bottomLine(regime string) string {
+	change := func(metric, group string) (string, bool) {
+		e, ok := a.Find(regime, Total, metric, group)
+		switch {
+		case !ok || !distinct(e):
+			return "", false
+		case e.Reference != 0:
+			return fmt.Sprintf("%s %s by %.0f%%", map[bool]string{true: "raised", false: "lowered"}[e.Mean > 0], title(metric), math.Abs(100*e.Mean/e.Reference)), true
+		}
+		return fmt.Sprintf("%s %s", map[bool]string{true: "raised", false: "lowered"}[e.Mean > 0], title(metric)), true
+	}
+	var parts []string
+	for _, m := range []string{"trapped_person_days", "abuse_events"} {
+		if c, ok := change(m, All); ok {
+			parts = append(parts, c)
+		} else {
+			parts = append(parts, "left "+title(m)+" without a change its intervals can tell from none")
+		}
+	}
+	line := "**In one sentence**: the programme " + strings.Join(parts, " and ")
+	var who []string
+	for _, g := range Groups()[1:] {
+		var fate []string
+		for _, m := range []struct{ metric, more, less string }{{"trapped_person_days", "trapped more", "trapped less"}, {"abuse_events", "abused more", "abused less"}} {
+			if e, ok := a.Find(regime, Total, m.metric, g); ok && distinct(e) {
+				fate = append(fate, map[bool]string{true: m.more, false: m.less}[e.Mean > 0])
+			}
+		}
+		if len(fate) > 0 {
+			who = append(who, g+" migrants were "+strings.Join(fate, " and "))
+		}
+	}
+	if len(who) > 0 {
+		line += "; " + strings.Join(who, ", ")
+	}
+	return line + "."
 }
