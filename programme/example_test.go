@@ -33,8 +33,8 @@ func Example() {
 		fmt.Printf("%-11s %s\n", eff, programme.FormatInterval(e))
 	}
 	// Output:
-	// total       -23,208 [-46,017, -398]
-	// repair      -23,292 [-47,021, +437]
-	// tightening  +47.8 [-58.5, +154]
-	// interaction +36.5 [-2,025, +2,098]
+	// total       -5,754 [-9,760, -1,748]
+	// repair      -5,720 [-9,668, -1,772]
+	// tightening  +5.8 [-74.5, +86.0]
+	// interaction -39.8 [-146, +66.4]
 }
