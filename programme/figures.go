@@ -48,6 +48,7 @@ func drawChannels(src experiment.Source) ([]experiment.Drawn, error) {
 		return nil, err
 	}
 	caption := src.Caption()
+	caption.Spread = "error bars: 95% confidence intervals of the mean difference"
 	caption.Extra = "paired differences with the programme's channels switched off, common random numbers"
 	var out []experiment.Drawn
 	for _, regime := range info.Regimes {
