@@ -187,8 +187,7 @@ func (m *Model) fleeAdd(loc int) {
 	for range m.nPst {
 		m.beliefs = append(m.beliefs, b)
 	}
-	m.counts[Waiting]++
-	m.classCounts[0][Waiting]++ // no documents, not vulnerable: class 0
+	m.byClass[0][Waiting]++ // no documents, not vulnerable: class 0
 	m.rec.Created++
 	m.sumBorn += int64(m.day)
 	m.fl.locs[loc].n++

@@ -107,3 +107,21 @@ func TestTruthOfDocumentChecks(t *testing.T) {
 		}
 	}
 }
+
+// TestClassOf: a migrant's class is its documents (bit 0) and whether it
+// is vulnerable at all (bit 1).
+func TestClassOf(t *testing.T) {
+	for _, c := range []struct {
+		flags Flags
+		vuln  Vulnerability
+		want  int
+	}{
+		{0, NotVulnerable, 0}, {Documented, NotVulnerable, 1}, {0, Minor, 2}, {Documented, Sick, 3},
+		{Documented | WillSmuggle | Queued, Trafficked, 3}, {WillTurnBack, Trafficked, 2},
+	} {
+		mg := Migrant{Flags: c.flags, Vuln: c.vuln}
+		if got := classOf(&mg); got != c.want {
+			t.Errorf("classOf(flags %b, vulnerability %d) = %d; want %d", c.flags, c.vuln, got, c.want)
+		}
+	}
+}

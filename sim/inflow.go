@@ -97,8 +97,7 @@ func (m *Model) create(o *Origin) {
 		b := info.Accuracy*m.posts[p].truth[class] + (1-info.Accuracy)*m.posts[p].news[class]
 		m.beliefs = append(m.beliefs, toBelief(b))
 	}
-	m.counts[Waiting]++
-	m.classCounts[class][Waiting]++
+	m.byClass[class][Waiting]++
 	m.rec.Created++
 	m.sumBorn += int64(mg.Born)
 	if o.Location == pick {

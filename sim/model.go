@@ -88,14 +88,14 @@ type Model struct {
 
 	perDesperateDay float64 // 1 / DesperationDays
 
-	counts [NumStates]int
-	// classCounts are counts by class as well as state, for the records
-	// of each group of migrants (DayRecord.Groups).
-	classCounts [numClasses][NumStates]int
-	rec         DayRecord // running cumulative counters
-	sumBorn     int64     // sum of Born over migrants not in a final state
-	days        []DayRecord
-	locs        []LocationDay
+	// byClass counts migrants by class and state: the records of each
+	// group of migrants (DayRecord.Groups) need the class, and keeping
+	// the count by state that way too costs setState one index.
+	byClass [numClasses][NumStates]int
+	rec     DayRecord // running cumulative counters
+	sumBorn int64     // sum of Born over migrants not in a final state
+	days    []DayRecord
+	locs    []LocationDay
 
 	// Sink, if set, receives every abuse event.
 	Sink EventSink
@@ -225,14 +225,8 @@ func Run(cfg *Config, seed uint64) (*Result, error) {
 	for _, n := range recount {
 		total += n
 	}
-	var byClass [NumStates]int
-	for c := range m.classCounts {
-		for s, n := range m.classCounts[c] {
-			byClass[s] += n
-		}
-	}
-	if recount != m.counts || total != m.rec.Created || byClass != m.counts {
-		return nil, fmt.Errorf("sim: conservation broken: agents %v (%d), counts %v, by class %v, %d created", recount, total, m.counts, byClass, m.rec.Created)
+	if counts := m.counts(); recount != counts || total != m.rec.Created {
+		return nil, fmt.Errorf("sim: conservation broken: agents %v (%d), counts %v, %d created", recount, total, counts, m.rec.Created)
 	}
 	return m.Result(), nil
 }
@@ -270,13 +264,22 @@ func (m *Model) Step() {
 	m.day++
 }
 
+// counts are the migrants in each state.
+func (m *Model) counts() [NumStates]int {
+	var n [NumStates]int
+	for c := range m.byClass {
+		for s, k := range m.byClass[c] {
+			n[s] += k
+		}
+	}
+	return n
+}
+
 func (m *Model) setState(mg *Migrant, s State) {
-	m.counts[mg.State]--
-	m.counts[s]++
-	c := &m.classCounts[classOf(mg)]
+	c := &m.byClass[int(mg.Flags&Documented)|int(min(mg.Vuln, 1))<<1] // classOf(mg), without a branch (see classOf)
 	c[mg.State]--
 	c[s]++
-	if s.Final() && !mg.State.Final() {
+	if s >= Arrived && mg.State < Arrived { // s.Final() && !mg.State.Final(), written out likewise
 		m.sumBorn -= int64(mg.Born)
 	}
 	if s == Returned {
@@ -293,6 +296,14 @@ func (m *Model) setState(mg *Migrant, s State) {
 // vulnerability. Beliefs, news and rumours are kept by class, since a post
 // closed to one class may be open to another.
 const numClasses = 4
+
+// setState computes a migrant's class without a branch, so that it stays
+// inlinable; it relies on Documented being flag bit 0 and NotVulnerable
+// being 0, and these lines fail to compile otherwise.
+var (
+	_ = [1]struct{}{}[Documented-1]
+	_ = [1]struct{}{}[NotVulnerable]
+)
 
 func classOf(mg *Migrant) int {
 	c := 0

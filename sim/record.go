@@ -122,16 +122,16 @@ func (r *Result) Final() DayRecord { return r.Days[len(r.Days)-1] }
 func (m *Model) stepRecords() {
 	r := &m.rec
 	r.Day = m.day
-	r.States = m.counts
-	r.TrappedPersonDays += m.counts[Trapped]
-	r.StrandedPersonDays += m.counts[Stranded]
-	r.CentrePersonDays += m.counts[Assisted]
+	r.States = m.counts()
+	r.TrappedPersonDays += r.States[Trapped]
+	r.StrandedPersonDays += r.States[Stranded]
+	r.CentrePersonDays += r.States[Assisted]
 	for g := range NumGroups {
 		gr := &r.Groups[g]
 		gr.Dead = 0
 		for c := range numClasses {
 			if g.in(c) {
-				cc := &m.classCounts[c]
+				cc := &m.byClass[c]
 				gr.TrappedPersonDays += cc[Trapped]
 				gr.StrandedPersonDays += cc[Stranded]
 				gr.CentrePersonDays += cc[Assisted]
@@ -153,7 +153,7 @@ func (m *Model) stepRecords() {
 	if priced > 0 {
 		r.MeanPrice = priceSum / float64(priced)
 	}
-	final := m.counts[Arrived] + m.counts[Returned] + m.counts[Stayed] + m.counts[Dead]
+	final := r.States[Arrived] + r.States[Returned] + r.States[Stayed] + r.States[Dead]
 	r.MeanTransitDays = 0
 	if inTransit := r.Created - final; inTransit > 0 {
 		r.MeanTransitDays = float64(m.day) - float64(m.sumBorn)/float64(inTransit)
@@ -195,7 +195,7 @@ func (m *Model) harmIndex() float64 {
 	w := &m.cfg.Harm
 	r := &m.rec
 	by := func(k AbuseKind) float64 { return float64(r.Abuse[k][BySmuggler] + r.Abuse[k][ByOfficial]) }
-	return w.Death*float64(m.counts[Dead]) +
+	return w.Death*float64(r.States[Dead]) +
 		w.Kidnap*by(Kidnap) + w.Violence*by(Violence) + w.Abandonment*by(Abandonment) + w.Extortion*by(Extortion) +
 		w.TrappedDay*float64(r.TrappedPersonDays) + w.StrandedDay*float64(r.StrandedPersonDays) +
 		w.CentreDay*float64(r.CentrePersonDays) + w.AssistedReturn*float64(r.ReturnsAssisted)
