@@ -21,6 +21,10 @@ type Options struct {
 	// Regimes are the regimes it is analysed under; nil: the scenario's
 	// default regimes under which it acts.
 	Regimes []string
+	// Force and Limits are as in experiment.Options: replace a folder
+	// that is not this command's, and bound memory and work.
+	Force  bool
+	Limits experiment.Limits
 }
 
 // Info is what a programme folder's manifest records of the analysis.
@@ -189,7 +193,10 @@ func Run(ctx context.Context, s *scenarios.Scenario, arg string, o Options, out 
 	if err != nil {
 		return nil, err
 	}
-	w, err := experiment.Start(x, out, "", nil)
+	if workers, err = x.Fit(o.Limits, x.NRuns(), workers); err != nil {
+		return nil, err
+	}
+	w, err := experiment.Start(x, out, experiment.Options{Force: o.Force})
 	if err != nil {
 		return nil, err
 	}
@@ -232,7 +239,7 @@ func Run(ctx context.Context, s *scenarios.Scenario, arg string, o Options, out 
 	if err != nil {
 		return nil, err
 	}
-	res.Figures, res.Complete = done.Figures, done.Complete
+	res.Figures, res.Complete, res.Dir = done.Figures, done.Complete, done.Dir
 	return res, runErr
 }
 

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"path/filepath"
 	"text/tabwriter"
 
 	"github.com/borderwork/borderwork/experiment"
@@ -58,10 +57,11 @@ func cmdProgramme(ctx context.Context, args []string, e *env) error {
 	}
 	out := c.out
 	if out == "" {
-		out = filepath.Join("out", "programme-"+s.File.Name)
+		out = experiment.DefaultOut("programme", s.Source)
 	}
-	if err := output.CheckTarget(out); err != nil {
-		return usageErrorf("--out: %v", err)
+	o.Force = c.force
+	if o.Limits, err = c.limits.get(); err != nil {
+		return err
 	}
 	formats, _ := parseFormats(c.formats)
 	var prog *progress
@@ -75,7 +75,11 @@ func cmdProgramme(ctx context.Context, args []string, e *env) error {
 		prog.finish()
 	}
 	if errors.Is(err, experiment.ErrInterrupted) {
-		fmt.Fprintf(e.stderr, "borderwork programme: kept the finished runs in %s (marked incomplete)\n", out)
+		if res != nil && res.Dir != out {
+			fmt.Fprintf(e.stderr, "borderwork programme: %s is unchanged; kept the finished runs in %s (marked incomplete)\n", out, res.Dir)
+		} else {
+			fmt.Fprintf(e.stderr, "borderwork programme: kept the finished runs in %s (marked incomplete)\n", out)
+		}
 		return err
 	}
 	if err != nil {
