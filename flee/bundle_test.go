@@ -19,6 +19,7 @@ var bundledMali2012 = ImportOptions{
 		"FabFlee (github.com/djgroen/FabFlee) commit 99335a0063cb2c304aee5ff2a7af739fcb5b8e9a: config_files/validation/SWEEP/mali2012 and config_files/validation/simsetting.yml, BSD-3-Clause, Copyright (c) 2018 Derek Groen; copied unchanged into data/flee/mali2012.",
 		"Suleimenova, D., Bell, D. and Groen, D. (2017). A generalized simulation development approach for predicting refugee destinations. Scientific Reports 7, 13377.",
 		"UNHCR registrations of Malian refugees per camp, 2012-2013, as compiled by the Flee and FabFlee authors (data/flee/mali2012/source_data).",
+		"World Bank (2018). Global ID Coverage, Barriers, and Use by the Numbers: Insights from the ID4D-Findex Survey. Washington, DC: World Bank. (The share of adults without an ID behind flee.documented, an assumption.)",
 	},
 	Notes: []string{
 		"Sources: FabFlee's validation case mali2012 and the settings FabFlee's",
@@ -28,6 +29,27 @@ var bundledMali2012 = ImportOptions{
 		"Scientific Reports 7, 13377; the camp counts are UNHCR registrations.",
 		"docs/VALIDATION.md compares this scenario's fit with Flee's. Regenerate",
 		"with: go test ./flee -run TestBundledMali2012 -update",
+	},
+	// The what-if's two assumptions (docs/VALIDATION.md, "What if the
+	// borders had worked differently?"). Neither changes the open regime.
+	PostCapacity: 1000,
+	PostCapacityNote: []string{
+		"Posts' capacity is an assumption, not data: nothing in the case or in",
+		"UNHCR's reports gives the daily throughput of the crossing points of",
+		"2012. Each post is given 1,000 crossings a day, more than twice the",
+		"busiest day of any post under the open regime (436 crossings, the most",
+		"at any post on any day of 20 replicates), so that a working post holds",
+		"no one up and only a failing one does.",
+	},
+	Documented: 0.6,
+	DocumentedNote: []string{
+		"documented is an assumption, not data: neither the case nor UNHCR's",
+		"registrations say how many refugees held travel documents. The nearest",
+		"measured figure: close to 40% of adults in low-income countries had no",
+		"national ID in 2017 (World Bank 2018, ID4D-Findex survey; in sources).",
+		"0.6 applies it to everyone, as if children crossed on their parents'",
+		"documents. Mali's own share in 2012, and documents lost in flight, are",
+		"not known here. docs/VALIDATION.md shows what the what-if owes to it.",
 	},
 }
 

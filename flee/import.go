@@ -27,12 +27,23 @@ type ImportOptions struct {
 	// case's provenance and licence, for example.
 	Notes []string
 	// PostCapacity is the daily capacity of the post on each border
-	// crossing; default 100000, which no validation case comes near, so
-	// that the open regime never holds anyone up.
+	// crossing; default DefaultPostCapacity.
 	PostCapacity float64
+	// PostCapacityNote, if set, says in the file why posts have
+	// PostCapacity (comment lines, written above the first post); without
+	// it the capacity is called a placeholder.
+	PostCapacityNote []string
+	// Documented is the share of agents holding travel documents
+	// (flee.documented); default 0, as Flee's agents hold none.
+	Documented float64
+	// DocumentedNote, if set, says in the file where Documented comes
+	// from (comment lines above it).
+	DocumentedNote []string
 }
 
-// DefaultPostCapacity is the capacity Import gives border posts.
+// DefaultPostCapacity is the capacity Import gives border posts unless
+// told otherwise: no validation case comes near it, so that no post ever
+// holds anyone up. It is a placeholder, not an estimate of any post.
 const DefaultPostCapacity = 100000
 
 // border is a border location the importer puts on a route between two
@@ -171,9 +182,22 @@ func Import(c *Case, opt ImportOptions) ([]byte, error) {
 		w("\n[[links]]\nfrom = %s\nto = %s\ndistance_km = %s\n", q(from), q(to), num(r.KM))
 	}
 
-	for _, bd := range borders {
-		w("\n[[posts]]\nname = %s\nlocation = %s\ncapacity = %s   # crossings a day; large, so that the open regime never holds anyone up\n",
-			q(bd.name), q(bd.name), num(opt.PostCapacity))
+	capacityNote := "crossings a day; a placeholder so large that no post holds anyone up"
+	if len(opt.PostCapacityNote) > 0 {
+		capacityNote = "crossings a day: an assumption (above)"
+		if len(borders) > 0 {
+			w("\n")
+			for _, l := range opt.PostCapacityNote {
+				w("# %s\n", l)
+			}
+		}
+	}
+	for i, bd := range borders {
+		if i > 0 || len(opt.PostCapacityNote) == 0 {
+			w("\n")
+		}
+		w("[[posts]]\nname = %s\nlocation = %s\ncapacity = %s   # %s\n",
+			q(bd.name), q(bd.name), num(opt.PostCapacity), capacityNote)
 		// Flee's borders refuse no one arbitrarily; a reliable post here
 		// does not either, so that the open regime reproduces Flee.
 		w("\n[[posts.schedule]]\nlevels = { reliability = \"reliable\" }\nrefusal = 0.0\n")
@@ -246,6 +270,14 @@ func Import(c *Case, opt ImportOptions) ([]byte, error) {
 		decay = append(decay, num(d))
 	}
 	w("conflict_spawn_decay = [%s]\nconflict_spawn_decay_interval = %d\ntake_from_population = %t\n", strings.Join(decay, ", "), s.ConflictSpawnDecayInterval, s.TakeFromPopulation)
+	if len(opt.DocumentedNote) > 0 {
+		for _, l := range opt.DocumentedNote {
+			w("# %s\n", l)
+		}
+		w("documented = %s\n", num(opt.Documented))
+	} else {
+		w("documented = %s   # not a Flee setting: the share of agents holding travel documents (Flee's hold none)\n", num(opt.Documented))
+	}
 	what := "the sum over the camps' series"
 	if !s.SumFromCamps {
 		what = "the total series"
@@ -299,8 +331,17 @@ func (c *Case) header(b *bytes.Buffer, opt ImportOptions, borders []border) {
 		w("# - Each of the %d routes between two countries is split halfway by a border\n", len(borders))
 		w("#   location with a post, where borderwork's regimes act. A journey passes\n")
 		w("#   it without stopping, and the open regime's post lets everyone through,\n")
-		w("#   so under the open regime the run is Flee's. Posts' capacities are\n")
-		w("#   placeholders: set real ones before asking what a regime does.\n")
+		w("#   so under the open regime the run is Flee's.\n")
+		if len(opt.PostCapacityNote) == 0 {
+			w("#   Posts' capacities are placeholders: set real ones before asking\n#   what a regime does.\n")
+		} else {
+			w("#   Posts' capacities are an assumption, stated above the posts.\n")
+		}
+	}
+	if opt.Documented == 0 {
+		w("# - No agent holds travel documents (flee.documented = 0), as in Flee: a\n#   post that admits only documented travellers refuses every agent\n#   that does not buy passage from its officials.\n")
+	} else {
+		w("# - A share flee.documented of the agents hold travel documents: an\n#   addition to Flee's case, stated with its source in [flee].\n")
 	}
 	for _, cl := range c.Closures {
 		if cl.Kind == "remove_forced_redirection" {

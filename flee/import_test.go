@@ -169,17 +169,31 @@ func unsplitConfig(c *Case) *sim.Config {
 // locations and posts the importer adds change no location's count on any
 // day: the imported scenario runs Flee's case exactly as the graph
 // without them. The tiny case closes split routes in every way Flee can.
+//
+// mali2012 is run as bundled too: the what-if's post capacity and share
+// of documented agents must not change the open regime either.
 func TestBorderSplitChangesNothing(t *testing.T) {
-	dirs := []string{"testdata/tiny", "../data/flee/mali2012"}
-	if testing.Short() {
-		dirs = dirs[:1]
+	cases := []struct {
+		dir string
+		opt ImportOptions
+	}{
+		{"testdata/tiny", ImportOptions{}},
+		// 20 is just above the tiny case's busiest crossing (with 10, posts
+		// hold agents up and the counts differ).
+		{"testdata/tiny", ImportOptions{PostCapacity: 20, Documented: 0.5}},
+		{"../data/flee/mali2012", ImportOptions{}},
+		{"../data/flee/mali2012", bundledMali2012},
 	}
-	for _, dir := range dirs {
+	if testing.Short() {
+		cases = cases[:2]
+	}
+	for _, tc := range cases {
+		dir := tc.dir
 		c, err := Read(dir)
 		if err != nil {
 			t.Fatal(err)
 		}
-		data, err := Import(c, ImportOptions{})
+		data, err := Import(c, tc.opt)
 		if err != nil {
 			t.Fatal(err)
 		}

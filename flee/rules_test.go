@@ -230,12 +230,21 @@ func TestCampCapacity(t *testing.T) {
 }
 
 // TestRegimesAtBorders: under the closed regime the posts turn every
-// (undocumented) agent back unless it buys passage from an official;
-// under the open regime no one is refused.
+// undocumented agent back unless it buys passage from an official, and
+// those turned back wait at the border, trapped after a while; documented
+// agents pass. Under the open regime no one is refused or held up.
 func TestRegimesAtBorders(t *testing.T) {
 	c, s := importTiny(t)
-	for _, regime := range []string{"open", "closed"} {
-		cfg, err := s.Config(regime)
+	for _, regime := range []string{"open", "closed", "closed-documented"} {
+		name := regime
+		if regime == "closed-documented" {
+			_, s = importTiny(t)
+			if err := s.Set("flee.documented=1"); err != nil {
+				t.Fatal(err)
+			}
+			name = "closed"
+		}
+		cfg, err := s.Config(name)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -256,13 +265,20 @@ func TestRegimesAtBorders(t *testing.T) {
 		}
 		switch regime {
 		case "open":
-			if f.Refused != 0 || f.Admitted == 0 || inCamps <= initial {
-				t.Errorf("open: %d refused, %d admitted, %d in camps; want none refused, some admitted, more than the %d of day 0", f.Refused, f.Admitted, inCamps, initial)
+			if f.Refused != 0 || f.Admitted == 0 || inCamps <= initial || f.TrappedPersonDays != 0 || f.PostArrivals != 0 {
+				t.Errorf("open: %d refused, %d admitted, %d in camps, %d trapped person-days, %d held up; want none refused, some admitted, more than the %d of day 0, none trapped or held up",
+					f.Refused, f.Admitted, inCamps, f.TrappedPersonDays, f.PostArrivals, initial)
 			}
 		case "closed":
 			// Agents hold no documents: only a bribe gets one through.
-			if f.Admitted != f.Bribed || f.Refused == 0 || f.Bribed > f.Refused/2 {
-				t.Errorf("closed: %d admitted, %d of them by bribe, %d refused; want every admission bought, and most agents refused", f.Admitted, f.Bribed, f.Refused)
+			if f.Admitted != f.Bribed || f.Refused == 0 || f.Bribed > f.Refused/2 || f.TrappedPersonDays == 0 {
+				t.Errorf("closed: %d admitted, %d of them by bribe, %d refused, %d trapped person-days; want every admission bought, most agents refused, some trapped",
+					f.Admitted, f.Bribed, f.Refused, f.TrappedPersonDays)
+			}
+		case "closed-documented":
+			if f.Refused != 0 || f.Bribed != 0 || f.Admitted == 0 || f.TrappedPersonDays != 0 {
+				t.Errorf("closed, every agent documented: %d refused, %d bribed, %d admitted, %d trapped person-days; want none refused, bribed or trapped, some admitted",
+					f.Refused, f.Bribed, f.Admitted, f.TrappedPersonDays)
 			}
 		}
 	}

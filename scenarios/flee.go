@@ -194,8 +194,8 @@ func (s *Scenario) compileFlee(cfg *sim.Config, loc map[string]int) {
 		AwarenessLevel: fs.AwarenessLevel, PruningThreshold: fs.PruningThreshold,
 		CapacityScaling: fs.CapacityScaling, CapacityBuffer: fs.CapacityBuffer,
 		ConflictSpawnDecay: slices.Clone(fs.ConflictSpawnDecay), ConflictSpawnDecayInterval: fs.ConflictSpawnDecayInterval,
-		TakeFromPopulation: fs.TakeFromPopulation,
-		Spawn:              slices.Clone(fs.Spawn),
+		TakeFromPopulation: fs.TakeFromPopulation, Documented: fs.Documented,
+		Spawn: slices.Clone(fs.Spawn),
 	}
 	country := indexOf(f.Countries)
 	for _, c := range f.Closures {

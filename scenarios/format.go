@@ -104,7 +104,8 @@ type FleeSpec struct {
 	ConflictSpawnDecay         []float64 `toml:"conflict_spawn_decay"`
 	ConflictSpawnDecayInterval int       `toml:"conflict_spawn_decay_interval"`
 	TakeFromPopulation         bool      `toml:"take_from_population"`
-	Spawn                      []int     `toml:"spawn"` // new agents asked for on each day from day 0; negative days are a debt
+	Documented                 float64   `toml:"documented"` // share of agents holding travel documents; not a Flee setting (borderwork's, for its regimes)
+	Spawn                      []int     `toml:"spawn"`      // new agents asked for on each day from day 0; negative days are a debt
 }
 
 // defaultFlee is the [flee] table with Flee's code defaults.
@@ -118,6 +119,7 @@ func defaultFlee() *FleeSpec {
 		AwarenessLevel: d.AwarenessLevel, PruningThreshold: d.PruningThreshold,
 		CapacityScaling: d.CapacityScaling, CapacityBuffer: d.CapacityBuffer,
 		ConflictSpawnDecayInterval: d.ConflictSpawnDecayInterval, TakeFromPopulation: d.TakeFromPopulation,
+		Documented: d.Documented,
 	}
 }
 

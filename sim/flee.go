@@ -11,9 +11,12 @@ import "math"
 
 // Streams of the Flee rule set. Spawning has its own, so that the same
 // replicate spawns the same agents in the same places under every regime.
+// Documents have theirs, so that a share of documented agents changes no
+// other draw.
 const (
 	streamFleeMove  = "flee-move"
 	streamFleeSpawn = "flee-spawn"
+	streamFleeDocs  = "flee-documents"
 )
 
 // fleeRouteCap is the longest route an agent can hold: locations ahead,
@@ -69,6 +72,7 @@ func (f *fleeState) setRoute(id int, path *[fleeRouteCap]uint16, n uint8) {
 // "town" is what avoid_short_stints looks at.
 type fleeLoc struct {
 	camp, town, marker bool
+	post               bool    // a post stands here: agents may wait for it (flee_border.go)
 	conflict           float64 // > 0: a conflict zone of this intensity
 	conflictStart      int     // day the conflict began, for the decay
 	moveChance         float64
@@ -98,6 +102,7 @@ type fleeState struct {
 	cfg         *FleeConfig
 	reg         *Region
 	move, spawn *Stream
+	docs        *Stream // nil unless 0 < Documented < 1
 	agents      []fleeAgent
 	left        []uint8 // per agent: locations of its route still ahead
 	// at is each agent's location while it waits there, onLink while it
@@ -127,8 +132,14 @@ func (m *Model) initFlee(seed uint64) {
 	cfg := m.cfg
 	fc := &cfg.Flee
 	f := &fleeState{cfg: fc, reg: &cfg.Region, move: NewStream(seed, streamFleeMove), spawn: NewStream(seed, streamFleeSpawn)}
+	if fc.Documented > 0 && fc.Documented < 1 {
+		f.docs = NewStream(seed, streamFleeDocs)
+	}
 	n := len(cfg.Region.Locations)
 	f.locs = make([]fleeLoc, n)
+	for _, p := range cfg.Posts {
+		f.locs[p.Location].post = true
+	}
 	expected := 64
 	for i, l := range cfg.Region.Locations {
 		L := &f.locs[i]
@@ -173,12 +184,16 @@ func (m *Model) initFlee(seed uint64) {
 	}
 }
 
-// fleeAdd creates an agent at loc. Flee agents carry no money, documents
-// or vulnerability; they have a belief entry per post only so that
-// Model.Belief works for every ID.
+// fleeAdd creates an agent at loc. Flee agents carry no money or
+// vulnerability; a share Documented of them hold documents. They have a
+// belief entry per post only so that Model.Belief works for every ID.
 func (m *Model) fleeAdd(loc int) {
+	var flags Flags
+	if d := m.fl.cfg.Documented; d >= 1 || m.fl.docs != nil && m.fl.docs.Float64() < d {
+		flags = Documented
+	}
 	m.migrants = append(m.migrants, Migrant{
-		Born: uint16(m.day), Loc: uint16(loc), Prev: uint16(loc), Home: uint16(loc), Dest: uint16(loc), State: Waiting,
+		Born: uint16(m.day), Loc: uint16(loc), Prev: uint16(loc), Home: uint16(loc), Dest: uint16(loc), State: Waiting, Flags: flags,
 	})
 	m.fl.agents = append(m.fl.agents, fleeAgent{recentDay: int32(m.day) - 1})
 	m.fl.left = append(m.fl.left, 0)
@@ -215,16 +230,21 @@ func (m *Model) stepFlee() {
 	m.fleeClosures()
 	m.fleeScores()
 	for id, at := range f.at {
-		if at == onLink {
-			continue
+		if at >= gone {
+			continue // on a link, or dead
 		}
-		if f.officials && m.offRate[at] > 0 {
-			m.fleeOfficials(id)
+		L := &f.locs[at]
+		if L.post {
+			if f.officials && m.offRate[at] > 0 {
+				m.fleeOfficials(id)
+			}
+			if m.fleeWaitAtPost(id) {
+				continue
+			}
 		}
 		// The common case inline: an agent without a route that stays,
 		// most often in a camp, counting down its geometric skip.
 		if f.left[id] == 0 {
-			L := &f.locs[at]
 			if L.skip > 0 && L.skipFor == L.moveChance {
 				L.skip--
 				continue
@@ -252,6 +272,7 @@ func (m *Model) stepFlee() {
 		for i := range f.locs {
 			today[i].Waiting = int(f.locs[i].n)
 		}
+		m.fleeRecordPosts(today)
 	}
 }
 
@@ -276,9 +297,14 @@ func (m *Model) fleeConflicts() {
 	}
 }
 
-// onLink marks an agent on a link in fleeState.at (Validate allows at
-// most 65535 locations, indices 0 to 65534).
-const onLink = 0xFFFF
+// onLink marks an agent on a link in fleeState.at, gone a dead one
+// (Validate allows the Flee rule set at most fleeMaxLocations locations,
+// indices below both).
+const (
+	onLink           = 0xFFFF
+	gone             = 0xFFFE
+	fleeMaxLocations = gone
+)
 
 // conflictFloor is the intensity below which Flee sees no conflict.
 const conflictFloor = 0.000001

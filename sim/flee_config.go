@@ -60,6 +60,13 @@ type FleeConfig struct {
 	ConflictSpawnDecayInterval int       // days per element of ConflictSpawnDecay
 	TakeFromPopulation         bool      // a spawned agent leaves its location's population
 
+	// Documented is the share of agents who hold travel documents a post
+	// that admits only documented travellers accepts (each agent draws
+	// once, when it is created). Flee's agents hold none: 0 runs a case
+	// as Flee does; it matters only where a regime's posts ask for
+	// documents or officials treat the undocumented worse.
+	Documented float64
+
 	// Spawn is the number of new agents the data asks for on each day
 	// (index = day; missing days ask for none). A negative day is carried
 	// over as a debt that reduces the next positive one.

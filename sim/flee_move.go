@@ -11,16 +11,20 @@ import "math"
 type crossing uint8
 
 const (
-	crossPass    crossing = iota
-	crossBlocked          // no capacity left today, or the post is down: the agent waits
-	crossRefused          // the post's rules turn it back
+	crossPass     crossing = iota
+	crossBlocked           // no capacity left today, or the post is down: the agent waits and tries again
+	crossRefused           // turned away by the refusal draw, though the rules admit it: it waits and tries again
+	crossExcluded          // the post's rules do not admit it: it waits without trying again
 )
 
-// fleeOfficials exposes an agent at a location whose post's policy has
-// officials' violence to it, once a day.
+// fleeOfficials exposes an agent at a location whose post's officials
+// are violent to it, once a day, at the rate borderwork's rules give
+// (expose): the post's rate, raised for the undocumented and by the
+// agent's desperation, which grows with its days there.
 func (m *Model) fleeOfficials(id int) {
 	mg := &m.migrants[id]
-	if m.abuse.Float64() < m.offRate[mg.Loc] {
+	rate := m.offRate[mg.Loc] * papersFactor(&m.cfg.Abuse, mg.Flags&Documented != 0) * m.riskMultiplier(mg)
+	if u := m.abuse.Float64(); u < rate && u < m.rateChance("abuse at a place", rate) {
 		m.recordAbuse(id, mg, int(mg.Loc), Violence, ByOfficial)
 	}
 }
@@ -103,25 +107,35 @@ func (m *Model) fleeStep(id int, through bool) bool {
 	}
 	if link < 0 {
 		f.clearRoute(id) // the link has closed: Flee forgets the route
+		m.fleeStopWaiting(mg)
 		return false
 	}
 	if !through {
 		if end := int(f.last(id)); f.locs[end].camp && f.capMultiplier(end) < 0.5 {
 			f.clearRoute(id)
+			m.fleeStopWaiting(mg)
 			return false
 		}
 	}
-	if p := m.rt.postAt[loc]; p >= 0 && m.crosses(mg, int32(next)) {
+	if p := m.rt.postAt[loc]; p >= 0 && m.crosses(mg, int32(next)) && !m.readmits(next) {
 		switch m.fleeCross(id, mg, p) {
-		case crossBlocked:
+		case crossBlocked, crossRefused: // it waits here, in the post's queue, keeping its route
+			m.fleeQueue(mg, p)
 			return false
-		case crossRefused:
+		case crossExcluded: // it waits here, and will not try this post again
 			f.clearRoute(id)
 			if p < 64 {
 				a.refused |= 1 << p
 			}
+			if mg.Flags&Queued != 0 {
+				m.leaveQueue(mg)
+			}
+			mg.Flags |= Refused
 			return false
 		}
+	}
+	if mg.Flags&(Queued|Refused) != 0 {
+		m.fleeStopWaiting(mg)
 	}
 	f.left[id]--
 	f.locs[loc].n--
@@ -134,8 +148,9 @@ func (m *Model) fleeStep(id int, through bool) bool {
 }
 
 // fleeCross is the post's part in a crossing: one of the day's capacity,
-// then its rules. Flee agents hold no documents, so a post that admits
-// only documented travellers refuses them, unless they buy passage.
+// then its rules. A post that admits only documented travellers refuses
+// the undocumented (Flee's agents hold no documents unless the scenario's
+// Documented share says so), unless they buy passage.
 func (m *Model) fleeCross(id int, mg *Migrant, p int32) crossing {
 	ps := &m.posts[p]
 	f := m.fl
@@ -149,7 +164,7 @@ func (m *Model) fleeCross(id int, mg *Migrant, p int32) crossing {
 	// is paid, and buys passage from a post whose rules would refuse.
 	doc := mg.Flags&Documented != 0
 	ab := &m.cfg.Abuse
-	if rate := ab.OfficialExtortion * ps.officials * papersFactor(ab, doc); rate > 0 && m.admission.Float64() < m.rateChance("extortion at a post", rate) {
+	if rate := ab.OfficialExtortion * ps.officials * m.riskMultiplier(mg) * papersFactor(ab, doc); rate > 0 && m.admission.Float64() < m.rateChance("extortion at a post", rate) {
 		m.recordAbuse(id, mg, int(mg.Loc), Extortion, ByOfficial)
 		if !admits(pol, doc) {
 			m.rec.Bribed++
@@ -157,7 +172,11 @@ func (m *Model) fleeCross(id int, mg *Migrant, p int32) crossing {
 			return crossPass
 		}
 	}
-	if !admits(pol, doc) || pol.Refusal > 0 && m.admission.Float64() < pol.Refusal {
+	if !admits(pol, doc) {
+		m.rec.Refused++
+		return crossExcluded
+	}
+	if pol.Refusal > 0 && m.admission.Float64() < pol.Refusal {
 		m.rec.Refused++
 		return crossRefused
 	}
@@ -187,6 +206,11 @@ func (m *Model) fleeTravel(id int) {
 	a := &f.agents[id]
 	add := true
 	for {
+		// Each link the agent covers some of today, it faces the link's
+		// hazard once (a link's Hazard is 0 unless the scenario sets it).
+		if m.fleeHazard(id, mg) {
+			return
+		}
 		speed := fc.MaxMoveSpeed
 		if fc.StartOnFoot && !a.walked {
 			speed = fc.MaxWalkSpeed
@@ -208,6 +232,7 @@ func (m *Model) fleeTravel(id int) {
 			if f.locs[mg.Loc].marker {
 				mg.Loc = mg.Prev
 			}
+			mg.DaysHere = 0
 			f.locs[mg.Loc].n++
 			f.at[id] = mg.Loc
 			m.setState(mg, Waiting)
@@ -215,6 +240,7 @@ func (m *Model) fleeTravel(id int) {
 		}
 		to := mg.Next
 		mg.Prev, mg.Loc = mg.Loc, to
+		mg.DaysHere = 0
 		f.locs[to].n++
 		f.at[id] = to
 		m.setState(mg, Waiting)
@@ -228,6 +254,9 @@ func (m *Model) fleeTravel(id int) {
 		}
 		a.walked = true
 		a.moved += length - a.onLink
+		if mg.Flags&(Queued|Refused) != 0 {
+			return // held up or refused at the post here: it waits, and tries no other way today
+		}
 		if a.moved < speed {
 			force := fc.AvoidShortStints && (a.recentOn(m.day)+a.moved/fc.MaxMoveSpeed)/2 < 0.5
 			m.fleeDecide(id, force)

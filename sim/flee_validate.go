@@ -40,6 +40,7 @@ func (v *configCheck) fleeRules(c *Config) {
 	v.nonNegative("Flee.PruningThreshold", f.PruningThreshold)
 	v.nonNegative("Flee.CapacityScaling", f.CapacityScaling)
 	v.share("Flee.CapacityBuffer", f.CapacityBuffer)
+	v.share("Flee.Documented", f.Documented)
 	if f.AwarenessLevel < 0 || f.AwarenessLevel > 3 {
 		v.fail("Flee.AwarenessLevel must be in 0..3, got %d", f.AwarenessLevel)
 	}
@@ -48,6 +49,9 @@ func (v *configCheck) fleeRules(c *Config) {
 	}
 	v.atLeast("Flee.ConflictSpawnDecayInterval", float64(f.ConflictSpawnDecayInterval), 1)
 	n := len(c.Region.Locations)
+	if n > fleeMaxLocations {
+		v.fail("the Flee rule set takes at most %d locations, got %d", fleeMaxLocations, n)
+	}
 	for i, l := range c.Region.Locations {
 		at := fmt.Sprintf("Region.Locations[%d]", i)
 		v.atLeast(at+".Population", float64(l.Population), 0)
