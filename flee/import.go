@@ -183,6 +183,9 @@ func Import(c *Case, opt ImportOptions) ([]byte, error) {
 	}
 
 	capacityNote := "crossings a day; a placeholder so large that no post holds anyone up"
+	if opt.PostCapacity != DefaultPostCapacity {
+		capacityNote = "crossings a day, as given on import"
+	}
 	if len(opt.PostCapacityNote) > 0 {
 		capacityNote = "crossings a day: an assumption (above)"
 		if len(borders) > 0 {
@@ -332,14 +335,19 @@ func (c *Case) header(b *bytes.Buffer, opt ImportOptions, borders []border) {
 		w("#   location with a post, where borderwork's regimes act. A journey passes\n")
 		w("#   it without stopping, and the open regime's post lets everyone through,\n")
 		w("#   so under the open regime the run is Flee's.\n")
-		if len(opt.PostCapacityNote) == 0 {
+		switch {
+		case len(opt.PostCapacityNote) == 0 && opt.PostCapacity == DefaultPostCapacity:
 			w("#   Posts' capacities are placeholders: set real ones before asking\n#   what a regime does.\n")
-		} else {
+		case len(opt.PostCapacityNote) == 0:
+			w("#   Posts' capacity, %s crossings a day, was given on import.\n", num(opt.PostCapacity))
+		default:
 			w("#   Posts' capacities are an assumption, stated above the posts.\n")
 		}
 	}
 	if opt.Documented == 0 {
 		w("# - No agent holds travel documents (flee.documented = 0), as in Flee: a\n#   post that admits only documented travellers refuses every agent\n#   that does not buy passage from its officials.\n")
+	} else if len(opt.DocumentedNote) == 0 {
+		w("# - A share flee.documented of the agents hold travel documents, as\n#   given on import: an addition to Flee's case.\n")
 	} else {
 		w("# - A share flee.documented of the agents hold travel documents: an\n#   addition to Flee's case, stated with its source in [flee].\n")
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"math"
 
 	"github.com/borderwork/borderwork/flee"
 	"github.com/borderwork/borderwork/output"
@@ -17,15 +18,24 @@ border location and an open post on every route between two countries.
 The scenario goes to FILE, or to stdout. Bad case files are one error
 naming the file, line and column, exit status 2, and nothing written.
 
+The posts' capacity and the share of agents holding travel documents are
+not in Flee's case: they matter only for regimes other than open, and
+their defaults (no limit in practice; no documents, as in Flee) are
+placeholders. Give them with --post-capacity and --documented before
+asking what a regime does, and say in the file where they come from.
+
 Example:
 
 	borderwork import flee data/flee/mali2012 --out mali2012.toml
+	borderwork import flee data/flee/mali2012 --post-capacity 1000 --documented 0.6
 `
 
 func cmdImport(_ context.Context, args []string, e *env) error {
-	fs := newFlagSet("import", "borderwork import flee [--out FILE] [--name NAME] DIR", importDoc, e)
+	fs := newFlagSet("import", "borderwork import flee [--out FILE] [--name NAME] [--post-capacity N] [--documented SHARE] DIR", importDoc, e)
 	out := fs.String("out", "", "write the scenario to `FILE` (default: stdout)")
 	name := fs.String("name", "", "the scenario's `NAME` (default: the folder's name)")
+	capacity := fs.Float64("post-capacity", flee.DefaultPostCapacity, "each border post processes `N` crossings a day")
+	documented := fs.Float64("documented", 0, "the `SHARE` of agents holding travel documents, in [0, 1]")
 	pos, err := fs.parse(args, e)
 	if err != nil {
 		return err
@@ -33,11 +43,17 @@ func cmdImport(_ context.Context, args []string, e *env) error {
 	if len(pos) != 2 || pos[0] != "flee" {
 		return usageErrorf("want the format flee and one DIR (usage: %s)", fs.usageLine)
 	}
+	if !(*capacity > 0) || math.IsInf(*capacity, 1) {
+		return usageErrorf("--post-capacity: want a number of crossings a day, more than 0, got %v", *capacity)
+	}
+	if !(*documented >= 0 && *documented <= 1) {
+		return usageErrorf("--documented: want a share in [0, 1], got %v", *documented)
+	}
 	c, err := flee.Read(pos[1])
 	if err != nil {
 		return err
 	}
-	data, err := flee.Import(c, flee.ImportOptions{Name: *name})
+	data, err := flee.Import(c, flee.ImportOptions{Name: *name, PostCapacity: *capacity, Documented: *documented})
 	if err != nil {
 		return err
 	}

@@ -36,6 +36,17 @@ func TestImportFlee(t *testing.T) {
 	if status, stdout, stderr := runCLI(t, "check", out); status != 0 || !strings.Contains(stdout, "is valid: small") {
 		t.Errorf("check of the imported scenario: status %d\n%s%s", status, stdout, stderr)
 	}
+	status, stdout, stderr = runCLI(t, "import", "flee", "--post-capacity", "250", "--documented", "0.4", fleeCase)
+	if status != 0 {
+		t.Fatalf("import with assumptions: status %d: %s", status, stderr)
+	}
+	want, err = flee.Import(c, flee.ImportOptions{PostCapacity: 250, Documented: 0.4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stdout != string(want) || !strings.Contains(stdout, "capacity = 250.0") || !strings.Contains(stdout, "documented = 0.4") {
+		t.Error("import flee --post-capacity 250 --documented 0.4 differs from flee.Import with them, or does not write them")
+	}
 }
 
 func TestImportFleeBadInput(t *testing.T) {
@@ -48,6 +59,8 @@ func TestImportFleeBadInput(t *testing.T) {
 		{[]string{"import", "flee"}, "borderwork import: want the format flee and one DIR"},
 		{[]string{"import", "mesa", fleeCase}, "borderwork import: want the format flee and one DIR"},
 		{[]string{"import", "flee", "--out", out, dir}, "input_csv/sim_period.csv: no such file"},
+		{[]string{"import", "flee", "--out", out, "--documented", "1.5", fleeCase}, "--documented: want a share in [0, 1], got 1.5"},
+		{[]string{"import", "flee", "--out", out, "--post-capacity", "0", fleeCase}, "--post-capacity: want a number of crossings a day, more than 0, got 0"},
 	}
 	for _, tt := range tests {
 		status, stdout, stderr := runCLI(t, tt.args...)
