@@ -215,6 +215,13 @@ makes the claim's reasoning explicit and finds which assumptions it needs.
 	if res.Robustness == nil {
 		b.WriteString("Run `borderwork claim --robustness` to see where in the space of assumptions the verdict holds.\n")
 	}
+	if notes := experiment.FleeNotes(f); notes != nil {
+		b.WriteString("\nThis scenario moves its agents by Flee's rules (docs/MODEL.md, section 15), not borderwork's, so the combinations differ in less than their names say:\n\n")
+		for _, n := range notes {
+			fmt.Fprintf(&b, "- %s\n", n)
+		}
+		b.WriteString("- **In this check** the protection switch changes nothing, and malfunction acts only through the posts' reliability and their officials' oversight; a verdict on trapping compares waiting at posts, not the journeys of borderwork's rules.\n")
+	}
 	if len(f.Sources) > 0 {
 		b.WriteString("\n## Sources of the scenario\n\n")
 		for _, s := range f.Sources {

@@ -60,6 +60,7 @@ var CompareFigures = []Figure{
 	}),
 	{Name: "trapped_by_location", Title: "Trapped person-days per run at each location, per regime (with --by-location)", Draw: drawLocations("trapped_by_location", "trapped", "Trapped person-days by location", "trapped person-days per run")},
 	{Name: "abuse_by_location", Title: "Abuse events per run at each location, per regime (with --by-location)", Draw: drawLocations("abuse_by_location", "abuse_events", "Abuse events by location", "abuse events per run")},
+	{Name: "whereabouts", Title: "Where people are on the last day: each camp, the border posts and elsewhere, per regime (Flee rule set, with --by-location)", Draw: drawFleeWhere},
 }
 
 // summaryBars reads summary.csv and makes one group of bars per regime,

@@ -26,9 +26,11 @@ type Kind struct {
 	// resolved scenario at scenarioPath, on workers, drawing figures in
 	// formats.
 	Rerun func(ctx context.Context, m *output.Manifest, scenarioPath, out string, workers int, formats []string) error
-	// Report writes report.md of a folder Write finishes; nil: none.
-	// Kinds that finish their folders themselves (claim) leave it nil.
-	Report func(x *Prepared, drawn []Drawn, groups []output.Group) ([]byte, error)
+	// Report writes report.md of a folder Write finishes, from the plan,
+	// the folder being written (dir: its tables are complete) and its
+	// figures; nil: none. Kinds that finish their folders themselves
+	// (claim) leave it nil.
+	Report func(x *Prepared, dir string, drawn []Drawn, groups []output.Group) ([]byte, error)
 }
 
 // Figure is one entry of a folder's figure registry: one figure, or a

@@ -9,9 +9,9 @@ import (
 	"github.com/borderwork/borderwork/output"
 )
 
-// CompareReport is report.md of a run or compare folder: what was run and
-// what it showed.
-func CompareReport(x *Prepared, drawn []Drawn, groups []output.Group) ([]byte, error) {
+// CompareReport is report.md of a run or compare folder at dir: what was
+// run and what it showed.
+func CompareReport(x *Prepared, dir string, drawn []Drawn, groups []output.Group) ([]byte, error) {
 	f := x.Scenario.File
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "# borderwork %s: %s\n\n", x.Command, f.Name)
@@ -76,6 +76,9 @@ func CompareReport(x *Prepared, drawn []Drawn, groups []output.Group) ([]byte, e
   Differences between regimes are best judged on paired replicates: see ` + "`borderwork claim`" + `.
 - Every number follows from the assumptions in ` + "`scenario.toml`" + `, many of them illustrative.
 `)
+	if err := fleeSection(&b, dir, f); err != nil {
+		return nil, err
+	}
 	if len(f.Sources) > 0 {
 		b.WriteString("\n## Sources of the scenario\n\n")
 		for _, s := range f.Sources {

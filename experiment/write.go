@@ -408,7 +408,9 @@ func Write(ctx context.Context, x *Prepared, out string, o Options) (*Outcome, e
 	}
 	f := Finish{Complete: runErr == nil, Formats: o.Formats, Figures: k.Figures, FigureOptions: o.FigureOptions}
 	if k.Report != nil {
-		f.Report = func(drawn []Drawn, groups []output.Group) ([]byte, error) { return k.Report(x, drawn, groups) }
+		f.Report = func(drawn []Drawn, groups []output.Group) ([]byte, error) {
+			return k.Report(x, w.Folder.Dir, drawn, groups)
+		}
 	}
 	res, err := w.Finish(f)
 	if err != nil {
