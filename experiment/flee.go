@@ -44,7 +44,8 @@ func FleeNotes(f *scenarios.File) []string {
 	add("**Arrivals.** Flee's agents stay in the simulation: arrivals and returns are 0, and the outcome is where people are " +
 		"(the camps' populations, with `--by-location`).")
 	add("**Officials** may extort an agent when it presents itself at a post, and are violent to agents waiting there, at borderwork's rates " +
-		"(more often to the undocumented and the desperate); money is not modelled, so a bribe is always paid, and buys passage.")
+		"(more often to the undocumented and the desperate). Money is not modelled, so a bribe is always paid and buys passage: " +
+		"where oversight is weak, corruption opens a post's closed door to everyone it reaches, which lowers trapping as it raises extortion.")
 	hazards := 0
 	for _, l := range f.Links {
 		if l.Hazard > 0 {
