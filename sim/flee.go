@@ -202,7 +202,7 @@ func (m *Model) fleeAdd(loc int) {
 	for range m.nPst {
 		m.beliefs = append(m.beliefs, b)
 	}
-	m.byClass[0][Waiting]++ // no documents, not vulnerable: class 0
+	m.byClass[int(flags&Documented)][Waiting]++ // not vulnerable: class 0 or, with documents, 1 (classOf)
 	m.rec.Created++
 	m.sumBorn += int64(m.day)
 	m.fl.locs[loc].n++

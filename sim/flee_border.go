@@ -88,6 +88,16 @@ func (m *Model) fleeQueue(mg *Migrant, p int32) {
 	m.rec.PostArrivals++
 }
 
+// fleeRefusal counts a refusal, in all and for the agent's groups.
+func (m *Model) fleeRefusal(mg *Migrant) {
+	m.rec.Refused++
+	g, v := m.groupRecords(mg)
+	g.Refused++
+	if v != nil {
+		v.Refused++
+	}
+}
+
 // fleeStopWaiting is called when an agent leaves the post's location or
 // drops the route that crossed there.
 func (m *Model) fleeStopWaiting(mg *Migrant) {

@@ -238,3 +238,61 @@ func TestFleeOfficialsAbuseTrapped(t *testing.T) {
 			f.AbuseBy(ByOfficial), f.Abuse[Violence][ByOfficial], atX, f.AbuseImmobile, f.AbusedMigrants, wantAll, wantTrapped)
 	}
 }
+
+// TestFleeGroups: under the Flee rules the harms of documented and
+// undocumented agents add up to the region's, and a post's document
+// checks let through the share of the undocumented they miss.
+func TestFleeGroups(t *testing.T) {
+	pol := closedPost()
+	pol.Oversight = 0.5
+	cfg := fleeBorder(pol, 1000, 200)
+	cfg.Flee.Documented = 0.5
+	cfg.Abuse.OfficialViolence = 0.05
+	res, err := Run(cfg, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := res.Final()
+	d, u := f.Groups[GroupDocumented], f.Groups[GroupUndocumented]
+	if d.Refused != 0 || u.Refused != f.Refused || f.Refused == 0 || d.TrappedPersonDays != 0 || u.TrappedPersonDays != f.TrappedPersonDays ||
+		d.Abuse+u.Abuse != f.AbuseEvents() || u.Abuse == 0 {
+		t.Errorf("refused %d+%d of %d, trapped person-days %d+%d of %d, abuse %d+%d of %d; want the undocumented to hold every refusal, all trapping and some abuse",
+			d.Refused, u.Refused, f.Refused, d.TrappedPersonDays, u.TrappedPersonDays, f.TrappedPersonDays, d.Abuse, u.Abuse, f.AbuseEvents())
+	}
+
+	// The counts by class the groups' records read agree with the agents.
+	m, err := New(cfg, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for !m.Done() {
+		m.Step()
+	}
+	var byClass [numClasses][NumStates]int
+	for i := range m.Migrants() {
+		mg := &m.Migrants()[i]
+		byClass[classOf(mg)][mg.State]++
+	}
+	if byClass != m.byClass {
+		t.Errorf("counts by class and state %v; the agents say %v", m.byClass, byClass)
+	}
+
+	for _, check := range []float64{0, 1} {
+		pol := closedPost()
+		pol.DocumentCheck = check
+		cfg := fleeBorder(pol, 1e6, 50)
+		cfg.Days = 2
+		res, err := Run(cfg, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f := res.Final()
+		wantIn, wantRefused := 0, 50
+		if check == 0 {
+			wantIn, wantRefused = 50, 0
+		}
+		if c := at(res, cfg, 1, 2).Waiting; c != wantIn || f.Refused != wantRefused {
+			t.Errorf("document_check %g: %d of 50 undocumented in the camp, %d refused; want %d, %d", check, c, f.Refused, wantIn, wantRefused)
+		}
+	}
+}

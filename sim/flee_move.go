@@ -163,21 +163,25 @@ func (m *Model) fleeCross(id int, mg *Migrant, p int32) crossing {
 	// (queues.go); money is not modelled under these rules, so the bribe
 	// is paid, and buys passage from a post whose rules would refuse.
 	doc := mg.Flags&Documented != 0
+	admissible := admits(pol, doc)
+	if !admissible && pol.Admission == AdmitDocumented && pol.DocumentCheck < 1 && m.admission.Float64() >= pol.DocumentCheck {
+		admissible = true // checks too weak to catch it, as at borderwork's counter (queues.go)
+	}
 	ab := &m.cfg.Abuse
 	if rate := ab.OfficialExtortion * ps.officials * m.riskMultiplier(mg) * papersFactor(ab, doc); rate > 0 && m.admission.Float64() < m.rateChance("extortion at a post", rate) {
 		m.recordAbuse(id, mg, int(mg.Loc), Extortion, ByOfficial)
-		if !admits(pol, doc) {
+		if !admissible {
 			m.rec.Bribed++
 			m.rec.Admitted++
 			return crossPass
 		}
 	}
-	if !admits(pol, doc) {
-		m.rec.Refused++
+	if !admissible {
+		m.fleeRefusal(mg)
 		return crossExcluded
 	}
 	if pol.Refusal > 0 && m.admission.Float64() < pol.Refusal {
-		m.rec.Refused++
+		m.fleeRefusal(mg)
 		return crossRefused
 	}
 	m.rec.Admitted++
