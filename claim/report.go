@@ -135,7 +135,8 @@ combination (docs/CLAIM.md).
 	b.WriteString("\n|effect|on abuse events|of which on trapped or stranded migrants [95%]|share|\n|---|---:|---:|---:|\n")
 	for _, m := range a.Mediation {
 		if m.Kind == "effect" {
-			fmt.Fprintf(&b, "|%s|%s|%s [%s, %s]|%s|\n", m.Row, output.FormatCount(m.Events), output.FormatCount(m.Immobile), output.FormatCount(m.Lo), output.FormatCount(m.Hi), formatShare(m.Share))
+			// An effect's ID holds "|", which would end a markdown cell.
+			fmt.Fprintf(&b, "|%s|%s|%s [%s, %s]|%s|\n", strings.ReplaceAll(m.Row, "|", `\|`), output.FormatCount(m.Events), output.FormatCount(m.Immobile), output.FormatCount(m.Lo), output.FormatCount(m.Hi), formatShare(m.Share))
 		}
 	}
 	b.WriteString("\n" + mediationSentence(a) + "\n\n![Abuse on trapped or stranded migrants](figures/mediation.png)\n")
