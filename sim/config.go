@@ -27,6 +27,16 @@ type Config struct {
 	// abuse events) besides the region-wide record.
 	RecordLocations bool
 
+	// RecordFlows asks for per-link daily counts of arrivals, by direction,
+	// and of deaths (Result.Flows): what flow monitoring points and other
+	// observers of movement read. Off unless asked; borderwork's rules only.
+	RecordFlows bool
+
+	// Phases replace the regime-wide settings (Enforcement, Protection,
+	// Information) on given days: a dated change of regime. In order, not
+	// overlapping; see Phase.
+	Phases []Phase
+
 	// Rules selects the movement rules; Flee holds the Flee rule set's
 	// settings and inputs, read only under RulesFlee.
 	Rules Rules

@@ -12,6 +12,9 @@ func (m *Model) stepMigrants() {
 			m.locs = append(m.locs, LocationDay{})
 		}
 	}
+	if m.cfg.RecordFlows {
+		m.openFlowDay() // flows.go
+	}
 	for id := range m.migrants {
 		mg := &m.migrants[id]
 		switch mg.State {
@@ -57,6 +60,9 @@ func (m *Model) travel(id int, mg *Migrant) {
 	if h > 0 || patrol > 0 {
 		u := m.hazard.Float64()
 		if u < h {
+			if m.cfg.RecordFlows {
+				m.flowToday(int(mg.Link)).Deaths++
+			}
 			m.die(mg)
 			return
 		}
@@ -91,6 +97,9 @@ func (m *Model) locToday(loc int) *LocationDay {
 }
 
 func (m *Model) arrive(mg *Migrant) {
+	if m.cfg.RecordFlows {
+		m.countArrival(mg) // flows.go
+	}
 	to := mg.Next
 	mg.Prev, mg.Loc = mg.Loc, to
 	mg.DaysHere = 0

@@ -96,6 +96,11 @@ type Model struct {
 	sumBorn int64     // sum of Born over migrants not in a final state
 	days    []DayRecord
 	locs    []LocationDay
+	flows   []LinkFlow // day-major, per link; nil unless Config.RecordFlows
+
+	// ownRegime holds the Config's own regime-wide settings while phases
+	// replace them (phases.go); nil without phases.
+	ownRegime *regimeWide
 
 	// Sink, if set, receives every abuse event.
 	Sink EventSink
@@ -113,6 +118,7 @@ func New(cfg *Config, seed uint64) (*Model, error) {
 		return nil, err
 	}
 	m := &Model{cfg: cfg, perDesperateDay: 1 / float64(max(cfg.Migrants.DesperationDays, 1))}
+	m.usePhases(cfg)
 	m.rt = buildRoutes(cfg, cfg.Migrants.MarketReachDays)
 	for _, l := range cfg.Region.Locations {
 		if l.Kind == KindDestination {
@@ -176,6 +182,9 @@ func New(cfg *Config, seed uint64) (*Model, error) {
 	if cfg.RecordLocations {
 		m.locs = make([]LocationDay, 0, cfg.Days*n)
 	}
+	if cfg.RecordFlows {
+		m.flows = make([]LinkFlow, 0, cfg.Days*len(cfg.Region.Links))
+	}
 	if cfg.Rules == RulesFlee {
 		m.initFlee(seed)
 	}
@@ -197,7 +206,7 @@ func (m *Model) Belief(id, p int) float64 {
 }
 
 // Result returns the records so far. The slices are the model's own.
-func (m *Model) Result() *Result { return &Result{Days: m.days, Locations: m.locs} }
+func (m *Model) Result() *Result { return &Result{Days: m.days, Locations: m.locs, Flows: m.flows} }
 
 // CountStates recounts the migrants in each state from the agents
 // themselves, independently of the running counts that records use.
@@ -248,6 +257,8 @@ func (m *Model) Step() {
 	if m.Done() {
 		return
 	}
+	// A dated change of regime takes hold at the start of its day (phases.go).
+	m.stepPhase()
 	if m.fl != nil { // the Flee rule set: flee.go
 		m.stepFlee()
 		m.day++

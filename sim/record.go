@@ -114,6 +114,7 @@ type LocationDay struct {
 type Result struct {
 	Days      []DayRecord
 	Locations []LocationDay // day-major: Locations[day*len(Region.Locations)+loc]; nil unless asked
+	Flows     []LinkFlow    // day-major: Flows[day*len(Region.Links)+link]; nil unless Config.RecordFlows
 }
 
 // Final is the record of the last day.

@@ -127,6 +127,10 @@ func (c *Config) Validate() error {
 	v.atLeast("Protection.AssistAfterDays", float64(p.AssistAfterDays), 0)
 	v.share("Protection.Rescue", p.Rescue)
 	v.fleeRules(c) // flee_validate.go
+	v.phases(c)    // phases.go
+	if c.RecordFlows && c.Rules == RulesFlee {
+		v.fail("RecordFlows: flows are recorded under borderwork's rules only")
+	}
 	return v.err
 }
 
