@@ -20,6 +20,7 @@ type Simulated struct {
 	Run       output.Run
 	Days      []sim.DayRecord
 	Locations []sim.LocationDay // nil unless the plan records by location
+	Flows     []sim.LinkFlow    // nil unless the run's configuration records flows (Plan.Configure can ask)
 }
 
 // Execute runs jobs (run indices) on workers and calls emit for each
@@ -72,7 +73,7 @@ func (x *Prepared) Execute(ctx context.Context, jobs []int, workers int, emit fu
 		if err != nil {
 			return Simulated{}, err
 		}
-		return Simulated{Run: x.Run(k), Days: res.Days, Locations: res.Locations}, nil
+		return Simulated{Run: x.Run(k), Days: res.Days, Locations: res.Locations, Flows: res.Flows}, nil
 	}
 	err := batch.Run(ctx, jobs, workers, 2*workers+2, job, func(_ int, s Simulated) error { return emit(s) })
 	if err != nil && ctx.Err() != nil && errors.Is(err, context.Canceled) {

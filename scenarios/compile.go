@@ -146,6 +146,7 @@ func (s *Scenario) config(regime string, spec *RegimeSpec, lv Levels, sw Program
 		})
 	}
 	s.compileFlee(&cfg, loc) // flee.go
+	s.compilePhases(&cfg)    // phases.go: before programmes, which act on the schedules a phase leaves
 	s.applyProgrammes(&cfg, regime, lv, sw)
 	return &cfg
 }

@@ -18,6 +18,14 @@ type File struct {
 	// Rules selects the movement rules: "borderwork" (the default when
 	// empty) or "flee" (docs/MODEL.md, "The Flee rule set").
 	Rules string `toml:"rules,omitempty"`
+	// Start is the calendar date of day 0 (YYYY-MM-DD), for reports and
+	// for comparing a run with dated observations; the engine does not
+	// read it.
+	Start string `toml:"start,omitempty"`
+	// PeoplePerAgent is how many people one simulated migrant stands for
+	// in a scenario scaled down to run faster; validation multiplies
+	// counts by it. The engine does not read it.
+	PeoplePerAgent *float64 `toml:"people_per_agent,omitempty"`
 
 	Countries []string       `toml:"countries"`
 	Locations []LocationSpec `toml:"locations"`
@@ -27,6 +35,8 @@ type File struct {
 	Markets   []MarketSpec   `toml:"markets"`
 	Centres   []CentreSpec   `toml:"centres"`
 	Closures  []ClosureSpec  `toml:"closures,omitempty"` // Flee rule set only
+	Phases    []PhaseSpec    `toml:"phases,omitempty"`   // dated changes of regime (phases.go)
+	Monitors  []MonitorSpec  `toml:"monitors,omitempty"` // flow monitoring points (phases.go)
 
 	// Programmes are capacity-building programmes that change posts over
 	// time (programme.go).

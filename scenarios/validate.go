@@ -37,6 +37,8 @@ var (
 var rules = map[string]bound{
 	"File.seed": {0, math.MaxInt64, "a seed in [0, 9223372036854775807]"},
 	"File.days": dayCount1, "File.replicates": {1, 1e6, "a count in [1, 1000000]"},
+	"File.people_per_agent": {1, 1e9, "a number in [1, 1000000000]"},
+	"PhaseSpec.from":        dayCount, "PhaseSpec.to": dayCount,
 
 	"LinkSpec.days": positive, "distance_km": positive, "speed_km_per_day": positive, "hazard": probability,
 
@@ -355,6 +357,7 @@ func (v *validator) structure() {
 	}
 	v.regimes()
 	v.programmes()
+	v.validatePhases() // phases.go
 }
 
 func (v *validator) origins(kinds map[string]sim.LocationKind, loc func(string, string, ...sim.LocationKind) bool) {
