@@ -17,27 +17,53 @@ import (
 )
 
 const validateDoc = `
-Validate runs a scenario under one regime (open by default) for several
-replicates and compares each camp's simulated population, day by day,
-with the UNHCR registrations of a Flee case folder (--data), by Flee's
-three error measures: rescaled (FabFlee's validation figure), normal and
-total (FLEE-FORMAT section 3.8; docs/VALIDATION.md). It prints each
-measure's mean over replicates with its 95% interval, and writes to the
-output folder validation.csv (per camp, day and measure, with intervals),
-replicates.csv, fit.csv, a figure per camp and one of the error over time
-(docs/OUTPUTS.md).
+Validate compares a scenario with observed data. --data names the data
+folder; what it holds says what is compared (docs/VALIDATION.md):
 
-Example:
+A Flee case folder (locations.csv, ...): the scenario runs under one
+regime (open by default) for several replicates, and each camp's
+simulated population is compared, day by day, with the UNHCR
+registrations, by Flee's three error measures: rescaled (FabFlee's
+validation figure), normal and total (FLEE-FORMAT section 3.8). It prints
+each measure's mean over replicates with its 95% interval, and writes
+validation.csv (per camp, day and measure, with intervals),
+replicates.csv, fit.csv, a figure per camp and one of the error over time.
+
+A folder of flow counts (flows.csv, as data/dtm-niger): the scenario's
+flow monitoring points ([[monitors]]) are compared with IOM DTM's counts
+before and after the change of regime that ends its first [[phases]]
+entry. The free parameters (inflow level and season, share of returns,
+documented share) are calibrated on the counts before the change only,
+by approximate Bayesian computation (--draws sets from the prior, the
+--accept closest kept); the kept sets are run forward under each regime
+(--reps replicates each, default 2) with nothing refitted, and the
+prediction for the regime that happened (--regime, default closed) is
+scored beside a baseline that carries the mean before the change
+forward. It prints the scores and writes rows.csv, draws.csv,
+posterior.csv, scores.csv, monthly.csv, harms.csv, report.md and the
+figures flows-outgoing and flows-incoming. --mmp FILE adds a Missing
+Migrants Project export you downloaded (none is bundled): its incidents
+on Niger's desert routes beside the model's deaths in the desert, in
+mmp.csv and the report.
+
+Docs/OUTPUTS.md describes every file.
+
+Examples:
 
 	borderwork validate mali2012 --data data/flee/mali2012
+	borderwork validate agadez2016 --data data/dtm-niger
 `
 
 func cmdValidate(ctx context.Context, args []string, e *env) error {
 	fs := newFlagSet("validate", "borderwork validate --data DIR [flags] SCENARIO", validateDoc, e)
 	var c common
 	c.register(fs, "", true)
-	data := fs.String("data", "", "the Flee case folder `DIR` with the observed series (required)")
-	regime := fs.String("regime", "open", "run under `REGIME`")
+	data := fs.String("data", "", "the data folder `DIR`: a Flee case, or flow counts (flows.csv) (required)")
+	regime := fs.String("regime", "open", "run under `REGIME`; with flow counts, the regime that followed the change\n(default closed there)")
+	var dv dtmFlags
+	fs.IntVar(&dv.draws, "draws", 600, "with flow counts: parameter sets drawn from the prior, `N`")
+	fs.IntVar(&dv.accept, "accept", 30, "with flow counts: parameter sets kept, `N`, the closest to the counts before the change")
+	fs.StringVar(&dv.mmp, "mmp", "", "with flow counts: a Missing Migrants Project export, `FILE` (CSV), to compare deaths with")
 	arg, err := c.parseArgs(fs, args, e)
 	if err != nil {
 		return err
@@ -47,6 +73,17 @@ func cmdValidate(ctx context.Context, args []string, e *env) error {
 		return usageErrorf("want a SCENARIO (usage: %s)", fs.usageLine)
 	case *data == "":
 		return usageErrorf("--data: give the Flee case folder with the observed series")
+	}
+	if isFlowFolder(*data) {
+		if !fs.set["regime"] {
+			*regime = "closed"
+		}
+		return validateFlows(ctx, fs, &c, e, arg, *data, *regime, dv)
+	}
+	for _, f := range []string{"draws", "accept", "mmp"} {
+		if fs.set[f] {
+			return usageErrorf("--%s is for a folder of flow counts (flows.csv); %s is not one", f, *data)
+		}
 	}
 	s, err := c.loadScenario(arg, fs)
 	if err != nil {

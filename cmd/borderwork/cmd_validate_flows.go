@@ -1,0 +1,252 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/borderwork/borderwork/data"
+	"github.com/borderwork/borderwork/dtm"
+	"github.com/borderwork/borderwork/output"
+	"github.com/borderwork/borderwork/scenarios"
+	"github.com/borderwork/borderwork/sim"
+)
+
+// dtmFlags are validate's flags for a folder of flow counts.
+type dtmFlags struct {
+	draws, accept int
+	mmp           string
+}
+
+// isFlowFolder reports whether dir holds flow counts (flows.csv) rather
+// than a Flee case.
+func isFlowFolder(dir string) bool {
+	st, err := os.Stat(filepath.Join(dir, "flows.csv"))
+	return err == nil && st.Mode().IsRegular()
+}
+
+// validateFlows is validate with a folder of flow counts: a thin layer
+// over dtm.Run.
+func validateFlows(ctx context.Context, fs *flagSet, c *common, e *env, arg, dir, regime string, dv dtmFlags) error {
+	switch {
+	case dv.draws < 2 || dv.draws > 1_000_000:
+		return usageErrorf("--draws must be in 2..1000000, got %d", dv.draws)
+	case dv.accept < 1 || dv.accept > dv.draws:
+		return usageErrorf("--accept must be in 1..--draws (%d), got %d", dv.draws, dv.accept)
+	}
+	reps := 2
+	if fs.set["reps"] {
+		reps = c.reps
+	}
+	// --reps is the replicates of each kept set here, not the scenario's.
+	saved := c.reps
+	c.reps, fs.set["reps"] = 0, false
+	s, err := c.loadScenario(arg, fs)
+	c.reps = saved
+	if err != nil {
+		return err
+	}
+	if !slices.Contains(s.RegimeNames(), regime) {
+		return usageErrorf("--regime: unknown regime %q (regimes of %s: %s)", regime, s.File.Name, strings.Join(s.RegimeNames(), ", "))
+	}
+	path := filepath.Join(dir, "flows.csv")
+	f, err := os.Open(path)
+	if err != nil {
+		return usageErrorf("--data: %v", err)
+	}
+	flows, err := data.ReadFlows(f, path)
+	f.Close()
+	if err != nil {
+		return usageErrorf("%v", err)
+	}
+	start, _ := s.Start()
+	var incidents []dtm.Incident
+	if dv.mmp != "" {
+		mf, err := os.Open(dv.mmp)
+		if err != nil {
+			return usageErrorf("--mmp: %v", err)
+		}
+		last := start.AddDate(0, 0, s.File.Days-1)
+		incidents, err = dtm.ReadMMP(mf, dv.mmp, time.Date(start.Year(), start.Month(), 1, 0, 0, 0, 0, time.UTC), last)
+		mf.Close()
+		if err != nil {
+			return usageErrorf("--mmp: %v", err)
+		}
+		if incidents == nil {
+			incidents = []dtm.Incident{}
+		}
+	}
+	formats, _ := parseFormats(c.formats)
+	out := c.out
+	if out == "" {
+		out = "out/validate-" + s.File.Name
+	}
+	if err := output.CheckTarget(out); err != nil {
+		return usageErrorf("--out: %v", err)
+	}
+	seed := uint64(s.File.Seed)
+	opt := dtm.Options{Regime: regime, Draws: dv.draws, Accept: dv.accept, Replicates: reps, Seed: seed, Workers: c.workers, Exclude: dtm.NigerExclusions()}
+	prog := newProgress(e.stderr, "validate", 0, c.quiet)
+	opt.Progress = func(done, total int) { prog.total = total; prog.done(done) }
+	st, err := dtm.Run(ctx, s, flows, opt)
+	prog.finish()
+	if err != nil {
+		if errors.Is(err, data.ErrInvalid) {
+			return usageErrorf("%v", err)
+		}
+		return err
+	}
+	folder, err := output.Create(out)
+	if err != nil {
+		return err
+	}
+	if err := writeFlowValidation(folder, st, s, formats, arg, dir, regime, dv, reps, incidents); err != nil {
+		folder.Discard()
+		return err
+	}
+	if c.json {
+		return printFlowValidationJSON(e, st, out)
+	}
+	printFlowValidation(e, st, dir, out)
+	return nil
+}
+
+func writeFlowValidation(folder *output.Folder, st *dtm.Study, s *scenarios.Scenario, formats []string, arg, dir, regime string, dv dtmFlags, reps int, incidents []dtm.Incident) error {
+	scenarioTOML, err := s.Encode()
+	if err != nil {
+		return err
+	}
+	if err := output.WriteFile(folder.Path("scenario.toml"), scenarioTOML); err != nil {
+		return err
+	}
+	tables, figs, err := st.Write(folder.Dir, formats, incidents)
+	if err != nil {
+		return err
+	}
+	f, err := os.Create(folder.Path("report.md"))
+	if err != nil {
+		return err
+	}
+	if err := st.Report(f, dir, incidents); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	tables = append(tables, "report.md")
+	m := output.NewManifest("validate")
+	m.ScenarioSHA256 = output.SHA256(scenarioTOML)
+	cl := fmt.Sprintf("borderwork validate %s --data %s --regime %s --seed %d --days %d --reps %d --draws %d --accept %d", arg, dir, regime, st.Options.Seed, st.Days, reps, dv.draws, dv.accept)
+	if dv.mmp != "" {
+		cl += " --mmp " + dv.mmp
+	}
+	m.CommandLine = cl
+	m.ScenarioArg = arg
+	m.Scenario, m.ScenarioSource, m.Seed, m.Days, m.Reps = st.Scenario, s.Source, int64(st.Options.Seed), st.Days, reps
+	m.Regimes, m.Sets = st.Prediction.Regimes, s.Sets()
+	if m.Sets == nil {
+		m.Sets = []string{}
+	}
+	k := 0
+	for g, r := range st.Prediction.Regimes {
+		for _, fw := range st.Prediction.Runs[g] {
+			pt := st.Calibration.Points[st.Calibration.Accepted[fw.Draw]]
+			m.Runs = append(m.Runs, output.RunInfo{ID: k, Regime: r, Replicate: fw.Rep, Seed: sim.ReplicateSeed(st.Options.Seed, fw.Rep), Params: pt})
+			k++
+		}
+	}
+	if m.Tables, err = output.Check(folder.Dir, tables); err != nil {
+		return err
+	}
+	if m.Figures, err = output.Check(folder.Dir, figs); err != nil {
+		return err
+	}
+	if m.Figures == nil {
+		m.Figures = []output.Checked{}
+	}
+	m.Complete = true
+	if err := m.Write(folder.Path("manifest.json")); err != nil {
+		return err
+	}
+	return folder.Commit()
+}
+
+func printFlowValidation(e *env, st *dtm.Study, dir, out string) {
+	o := st.Options
+	split := st.Start.AddDate(0, 0, st.Split)
+	fmt.Fprintf(e.stdout, "%s against %s: calibrated on the counts before %s (%d draws, %d kept), predicted after it under %s (%d runs).\n\n",
+		st.Scenario, dir, split.Format(time.DateOnly), o.Draws, len(st.Calibration.Accepted), o.Regime, len(st.Prediction.Runs[0]))
+	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "parameter\tposterior median\tband\tprior\t")
+	for _, p := range st.Posterior() {
+		fmt.Fprintf(tw, "%s\t%.3g\t%.3g to %.3g\t%.3g to %.3g\t\n", p.Name, p.Median, p.Lo, p.Hi, p.Param.Lo, p.Param.Hi)
+	}
+	tw.Flush()
+	fmt.Fprintln(e.stdout)
+	tw = tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "rows\tdirection\tn\tmodel: mean |ln ratio|\tbaseline\tmodel: mean abs error\tbaseline\tinside band\t")
+	for _, role := range []dtm.Role{dtm.Fitted, dtm.Predicted} {
+		model, base := st.Scores(role)
+		for i := range model {
+			m, b := model[i], base[i]
+			fmt.Fprintf(tw, "%s\t%s\t%d\t%.2f (x%.1f)\t%.2f (x%.1f)\t%s\t%s\t%d of %d\t\n", role, m.Direction, m.Rows, m.MeanAbsLog, m.Factor(), b.MeanAbsLog, b.Factor(),
+				output.FormatCount(m.MeanAbs), output.FormatCount(b.MeanAbs), m.Inside, m.Rows)
+		}
+	}
+	tw.Flush()
+	fmt.Fprintf(e.stdout, "\n(the baseline carries the mean count per day before the change forward; report.md has every row.)\nWrote %s.\n", out)
+}
+
+func printFlowValidationJSON(e *env, st *dtm.Study, out string) error {
+	type score struct {
+		Rows       int      `json:"rows"`
+		MeanAbsLog *float64 `json:"mean_abs_log"` // null without rows
+		MeanAbs    *float64 `json:"mean_abs"`
+		Inside     *int     `json:"inside_band,omitempty"`
+	}
+	type param struct {
+		Median float64 `json:"median"`
+		Lo     float64 `json:"lo"`
+		Hi     float64 `json:"hi"`
+	}
+	summary := struct {
+		Scenario  string                                 `json:"scenario"`
+		Regime    string                                 `json:"regime"`
+		Seed      uint64                                 `json:"seed"`
+		Split     string                                 `json:"split"`
+		Draws     int                                    `json:"draws"`
+		Accepted  int                                    `json:"accepted"`
+		Epsilon   float64                                `json:"epsilon"`
+		Posterior map[string]param                       `json:"posterior"`
+		Scores    map[string]map[string]map[string]score `json:"scores"` // role -> direction -> predictor
+		Out       string                                 `json:"out"`
+	}{Scenario: st.Scenario, Regime: st.Options.Regime, Seed: st.Options.Seed, Split: st.Start.AddDate(0, 0, st.Split).Format(time.DateOnly),
+		Draws: st.Options.Draws, Accepted: len(st.Calibration.Accepted), Epsilon: st.Calibration.Epsilon,
+		Posterior: map[string]param{}, Scores: map[string]map[string]map[string]score{}, Out: out}
+	for _, p := range st.Posterior() {
+		summary.Posterior[p.Name] = param{p.Median, p.Lo, p.Hi}
+	}
+	for _, role := range []dtm.Role{dtm.Fitted, dtm.Predicted} {
+		model, base := st.Scores(role)
+		byDir := map[string]map[string]score{}
+		for i := range model {
+			inside := model[i].Inside
+			byDir[model[i].Direction.String()] = map[string]score{
+				"model":    {model[i].Rows, num(model[i].MeanAbsLog), num(model[i].MeanAbs), &inside},
+				"baseline": {base[i].Rows, num(base[i].MeanAbsLog), num(base[i].MeanAbs), nil},
+			}
+		}
+		summary.Scores[role.String()] = byDir
+	}
+	enc := json.NewEncoder(e.stdout)
+	enc.SetIndent("", "  ")
+	return enc.Encode(summary)
+}

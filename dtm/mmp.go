@@ -1,0 +1,196 @@
+package dtm
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Incident is one record of IOM's Missing Migrants Project (MMP) that the
+// selection of data/dtm-niger/README.md keeps: an incident in Niger on
+// the desert routes, with the dead and missing it records.
+type Incident struct {
+	ID          string
+	Month       time.Time // first day of the month of the incident
+	DeadMissing float64
+	Route       string // RouteLibya, RouteAlgeria, RouteAgadez or RouteNiger
+	Location    string
+	Line        int
+}
+
+// The routes an incident is sorted into, by the places its location names.
+const (
+	RouteLibya   = "Niger-Libya"
+	RouteAlgeria = "Niger-Algeria"
+	RouteAgadez  = "Agadez"
+	RouteNiger   = "Niger, unspecified"
+)
+
+// Routes lists the routes in the order tables give them.
+var Routes = []string{RouteLibya, RouteAlgeria, RouteAgadez, RouteNiger}
+
+var (
+	nigerWord = regexp.MustCompile(`(?i)\bniger\b`)
+	// Places in the south of Niger or in Benin, off the desert routes.
+	southern = []string{"diffa", "niamey", "zinder", "maradi", "dosso", "tahoua", "garinkowa", "taza", "malanville"}
+	// Places that put an incident on a route.
+	libyaPlaces   = []string{"séguédine", "seguedine", "dirkou", "madama", "dao timmi", "djado", "toummo", "libya"}
+	algeriaPlaces = []string{"arlit", "assamaka", "in-guezzam", "in guezzam", "algeria"}
+)
+
+// mmpColumns are the names MMP's exports have given each column over the
+// years; the first found is used.
+var mmpColumns = map[string][]string{
+	"id":       {"web id", "main id", "incident id"},
+	"date":     {"incident date", "reported date"},
+	"year":     {"incident year", "reported year", "year"},
+	"month":    {"reported month", "incident month", "month"},
+	"total":    {"total number of dead and missing", "total dead and missing"},
+	"location": {"location of incident", "location description"},
+	"country":  {"country of incident"},
+}
+
+// ReadMMP reads an export of the Missing Migrants Project's incidents (a
+// CSV file the user downloads from missingmigrants.iom.int; borderwork
+// bundles none) and keeps the incidents dated from first to last month
+// (inclusive) in Niger on the desert routes, as data/dtm-niger/README.md
+// says: a location that names Niger (the word, not Nigeria) or a country
+// of incident that is Niger, except places in the south; sorted into
+// routes by the places named. name is used in messages.
+func ReadMMP(r io.Reader, name string, first, last time.Time) ([]Incident, error) {
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = -1
+	head, err := cr.Read()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w: no header line", name, ErrMMP)
+	}
+	col := map[string]int{}
+	for key, names := range mmpColumns {
+		for _, n := range names {
+			if i := slices.IndexFunc(head, func(h string) bool { return strings.EqualFold(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")), n) }); i >= 0 {
+				col[key] = i
+				break
+			}
+		}
+	}
+	for _, need := range []string{"total", "location"} {
+		if _, ok := col[need]; !ok {
+			return nil, fmt.Errorf("%s:1: %w: no column %q (want one of %s)", name, ErrMMP, need, strings.Join(mmpColumns[need], ", "))
+		}
+	}
+	_, hasDate := col["date"]
+	_, hasYear := col["year"]
+	_, hasMonth := col["month"]
+	if !hasDate && !(hasYear && hasMonth) {
+		return nil, fmt.Errorf("%s:1: %w: no date column (want %s, or a year and a month)", name, ErrMMP, strings.Join(mmpColumns["date"], " or "))
+	}
+	field := func(rec []string, key string) string {
+		if i, ok := col[key]; ok && i < len(rec) {
+			return strings.TrimSpace(rec[i])
+		}
+		return ""
+	}
+	var out []Incident
+	for {
+		rec, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		line, _ := cr.FieldPos(0)
+		if err != nil {
+			return nil, fmt.Errorf("%s:%d: %w: %v", name, line, ErrMMP, err)
+		}
+		loc := field(rec, "location")
+		if !inNigerDesert(loc, field(rec, "country")) {
+			continue
+		}
+		month, ok := incidentMonth(field(rec, "date"), field(rec, "year"), field(rec, "month"))
+		if !ok {
+			return nil, fmt.Errorf("%s:%d: %w: no date this reader understands (date %q, year %q, month %q)", name, line, ErrMMP, field(rec, "date"), field(rec, "year"), field(rec, "month"))
+		}
+		if month.Before(first) || month.After(last) {
+			continue
+		}
+		n := 0.0
+		if t := field(rec, "total"); t != "" {
+			if n, err = strconv.ParseFloat(strings.ReplaceAll(t, ",", ""), 64); err != nil || n < 0 {
+				return nil, fmt.Errorf("%s:%d: %s: %w: %q is not a number of people", name, line, head[col["total"]], ErrMMP, t)
+			}
+		}
+		out = append(out, Incident{ID: field(rec, "id"), Month: month, DeadMissing: n, Route: route(loc), Location: loc, Line: line})
+	}
+	return out, nil
+}
+
+// ErrMMP is wrapped by every error about an MMP file's content.
+var ErrMMP = errors.New("not a Missing Migrants Project export this reader understands")
+
+func inNigerDesert(loc, country string) bool {
+	if !nigerWord.MatchString(loc) && !strings.EqualFold(country, "Niger") {
+		return false
+	}
+	l := strings.ToLower(loc)
+	return !slices.ContainsFunc(southern, func(p string) bool { return strings.Contains(l, p) })
+}
+
+func route(loc string) string {
+	l := strings.ToLower(loc)
+	has := func(places []string) bool {
+		return slices.ContainsFunc(places, func(p string) bool { return strings.Contains(l, p) })
+	}
+	switch {
+	case has(libyaPlaces):
+		return RouteLibya
+	case has(algeriaPlaces):
+		return RouteAlgeria
+	case strings.Contains(l, "agadez"):
+		return RouteAgadez
+	}
+	return RouteNiger
+}
+
+var (
+	isoDate = regexp.MustCompile(`^(\d{4})-(\d{2})-\d{2}`)
+	usDate  = regexp.MustCompile(`(\d{1,2})/\d{1,2}/(\d{4})`) // MMP's "Thu, 06/02/2016 - 12:00": month/day/year
+)
+
+// incidentMonth reads the month of an incident from a date column, or
+// from year and month columns ("2016" and "Jun" or "June" or "6").
+func incidentMonth(date, year, month string) (time.Time, bool) {
+	if m := isoDate.FindStringSubmatch(date); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		mo, _ := strconv.Atoi(m[2])
+		return monthStart(y, mo)
+	}
+	if m := usDate.FindStringSubmatch(date); m != nil {
+		mo, _ := strconv.Atoi(m[1])
+		y, _ := strconv.Atoi(m[2])
+		return monthStart(y, mo)
+	}
+	y, err := strconv.Atoi(year)
+	if err != nil {
+		return time.Time{}, false
+	}
+	if mo, err := strconv.Atoi(month); err == nil {
+		return monthStart(y, mo)
+	}
+	for mo := time.January; mo <= time.December; mo++ {
+		if len(month) >= 3 && strings.HasPrefix(strings.ToLower(mo.String()), strings.ToLower(month)) {
+			return monthStart(y, int(mo))
+		}
+	}
+	return time.Time{}, false
+}
+
+func monthStart(y, mo int) (time.Time, bool) {
+	if mo < 1 || mo > 12 || y < 1900 || y > 2200 {
+		return time.Time{}, false
+	}
+	return time.Date(y, time.Month(mo), 1, 0, 0, 0, 0, time.UTC), true
+}

@@ -1,0 +1,82 @@
+package dtm
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+// invented is a made-up export in the shape of MMP's: every row is
+// invented for this test, none is MMP's.
+const invented = `Web ID,Region of Incident,Reported Date,Reported Year,Reported Month,Number Dead,Minimum Estimated Number of Missing,Total Dead and Missing,Location Description
+1,Africa,"Wed, 06/01/2016 - 12:00",2016,Jun,3,,3,"Near Séguédine, Niger, on the way to Libya"
+2,Africa,"Thu, 06/02/2016 - 12:00",2016,Jun,2,1,3,"Kano, Nigeria"
+3,Africa,"Fri, 07/15/2016 - 12:00",2016,Jul,1,,1,"Between Arlit and Assamaka, Niger"
+4,Africa,"Sat, 08/20/2016 - 12:00",2016,Aug,4,,4,"Agadez, Niger"
+5,Africa,"Sun, 09/11/2016 - 12:00",2016,Sep,2,,2,"Diffa region, Niger"
+6,Africa,"Mon, 01/09/2017 - 12:00",2017,Jan,5,2,7,"Desert, Niger"
+7,Africa,"Tue, 05/30/2017 - 12:00",2017,May,10,,10,"Dirkou, Niger"
+8,Africa,"Fri, 01/05/2018 - 12:00",2018,Jan,1,,1,"Near Dirkou, Niger"
+`
+
+func TestReadMMP(t *testing.T) {
+	got, err := ReadMMP(strings.NewReader(invented), "mmp.csv", date("2016-01-01"), date("2017-12-01"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	type inc struct {
+		id, month, route string
+		n                float64
+	}
+	want := []inc{
+		{"1", "2016-06", RouteLibya, 3},
+		{"3", "2016-07", RouteAlgeria, 1},
+		{"4", "2016-08", RouteAgadez, 4},
+		{"6", "2017-01", RouteNiger, 7},
+		{"7", "2017-05", RouteLibya, 10},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("kept %d incidents: %+v; want %d (not Nigeria, not the south, not 2018)", len(got), got, len(want))
+	}
+	for i, w := range want {
+		g := got[i]
+		if g.ID != w.id || g.Month.Format("2006-01") != w.month || g.Route != w.route || g.DeadMissing != w.n {
+			t.Errorf("incident %d = %s %s %s %v; want %+v", i, g.ID, g.Month.Format("2006-01"), g.Route, g.DeadMissing, w)
+		}
+	}
+	months := MMPByMonth(got)
+	if len(months) != 5 || months[0].Incidents != 1 || months[4].DeadMissing != 10 {
+		t.Errorf("MMPByMonth = %+v", months)
+	}
+}
+
+// TestReadMMPColumns: the newer export names its columns otherwise, and
+// gives ISO dates.
+func TestReadMMPColumns(t *testing.T) {
+	newer := "Main ID,Incident Date,Incident year,Reported Month,Total Number of Dead and Missing,Location of Incident,Country of Incident\n" +
+		"a1,2017-06-12,2017,June,52,Near the desert town,Niger\n" +
+		"a2,2017-06-13,2017,June,5,Near the desert town,Nigeria\n"
+	got, err := ReadMMP(strings.NewReader(newer), "new.csv", date("2016-01-01"), date("2017-12-01"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0].ID != "a1" || got[0].DeadMissing != 52 || got[0].Route != RouteNiger {
+		t.Errorf("ReadMMP = %+v", got)
+	}
+}
+
+func TestReadMMPRejects(t *testing.T) {
+	tests := []struct{ name, body, want string }{
+		{"empty", "", "f.csv: "},
+		{"no total", "Web ID,Reported Date,Location Description\n", `f.csv:1: not a Missing Migrants Project export this reader understands: no column "total"`},
+		{"no date", "Total Dead and Missing,Location Description\n1,\"Dirkou, Niger\"\n", "f.csv:1: not a Missing Migrants Project export this reader understands: no date column"},
+		{"bad number", "Reported Date,Total Dead and Missing,Location Description\n2016-06-01,many,\"Dirkou, Niger\"\n", `f.csv:2: Total Dead and Missing: not a Missing Migrants Project export this reader understands: "many"`},
+		{"bad date", "Reported Date,Total Dead and Missing,Location Description\nsoon,1,\"Dirkou, Niger\"\n", "f.csv:2: not a Missing Migrants Project export"},
+	}
+	for _, tt := range tests {
+		_, err := ReadMMP(strings.NewReader(tt.body), "f.csv", date("2016-01-01"), date("2017-12-01"))
+		if err == nil || !strings.Contains(err.Error(), tt.want) || !errors.Is(err, ErrMMP) {
+			t.Errorf("%s: ReadMMP error = %v; want one wrapping ErrMMP containing %q", tt.name, err, tt.want)
+		}
+	}
+}

@@ -1,0 +1,466 @@
+package dtm
+
+import (
+	"bufio"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/borderwork/borderwork/output"
+	"github.com/borderwork/borderwork/output/figures"
+)
+
+// Tables are the tables Write writes, in order; docs/OUTPUTS.md
+// describes every column.
+var Tables = []string{"rows.csv", "draws.csv", "posterior.csv", "scores.csv", "monthly.csv", "harms.csv"}
+
+// FigureNames are the figures Write draws, without extension.
+var FigureNames = []string{"flows-outgoing", "flows-incoming"}
+
+// Write writes the study's tables into dir (which must exist) and, in
+// each format, its figures under dir/figures. With incidents (an MMP
+// export the user gave), it also writes mmp.csv. It returns the files
+// written, relative to dir.
+func (st *Study) Write(dir string, formats []string, incidents []Incident) (tables, figs []string, err error) {
+	writers := map[string]func(io.Writer) error{
+		"rows.csv": st.writeRows, "draws.csv": st.writeDraws, "posterior.csv": st.writePosterior,
+		"scores.csv": st.writeScores, "monthly.csv": st.writeMonthly, "harms.csv": st.writeHarms,
+	}
+	names := Tables
+	if incidents != nil {
+		names = append(names[:len(names):len(names)], "mmp.csv")
+		writers["mmp.csv"] = func(w io.Writer) error { return writeMMP(w, incidents) }
+	}
+	for _, name := range names {
+		if err := writeFile(filepath.Join(dir, name), writers[name]); err != nil {
+			return nil, nil, err
+		}
+		tables = append(tables, name)
+	}
+	if len(formats) == 0 {
+		return tables, nil, nil
+	}
+	figDir := filepath.Join(dir, "figures")
+	if err := os.MkdirAll(figDir, 0o755); err != nil {
+		return nil, nil, err
+	}
+	for d := Outgoing; d < NumDirections; d++ {
+		fig, err := st.FlowFigure(d)
+		if err != nil {
+			return nil, nil, err
+		}
+		if err := figures.Save(fig, figDir, FigureNames[d], formats); err != nil {
+			return nil, nil, err
+		}
+		for _, f := range formats {
+			figs = append(figs, "figures/"+FigureNames[d]+"."+f)
+		}
+	}
+	return tables, figs, nil
+}
+
+func writeFile(path string, write func(io.Writer) error) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(f)
+	if err := write(bw); err != nil {
+		f.Close()
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+func num(v float64) string { return output.FormatFloat(v) }
+
+// writeRows writes rows.csv: every row of the data within the run, with
+// its role, and for each regime the model's count over the same days
+// (for a fitted row, the calibration's accepted runs; for the others, the
+// forward runs), beside the baseline.
+func (st *Study) writeRows(w io.Writer) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"period_start", "period_end", "days", "direction", "observed", "lower_bound", "role", "why", "regime", "model_median", "model_lo", "model_hi", "baseline", "source_url", "line"})
+	for i, r := range st.Rows {
+		base := num(st.Baseline(r.Direction) * float64(r.Days()))
+		common := func(regime string, b Band) []string {
+			return []string{r.Start.Format(time.DateOnly), r.End.Format(time.DateOnly), strconv.Itoa(r.Days()), r.Direction.String(),
+				num(r.Count), strconv.FormatBool(r.LowerBound), r.Role.String(), r.Why, regime,
+				num(b.Median), num(b.Lo), num(b.Hi), base, r.Source, strconv.Itoa(r.Line)}
+		}
+		if r.Role == Fitted {
+			cw.Write(common("calibration", st.fitBand(calIndex(st.Calibration.Rows, i))))
+			continue
+		}
+		for g, name := range st.Prediction.Regimes {
+			cw.Write(common(name, st.rowBand(g, r)))
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func (st *Study) writeDraws(w io.Writer) error {
+	cw := csv.NewWriter(w)
+	head := []string{"draw"}
+	for _, p := range Params {
+		head = append(head, p.Name)
+	}
+	cw.Write(append(head, "round", "in_box", "distance", "accepted_rank"))
+	rank := map[int]int{}
+	for k, a := range st.Calibration.Accepted {
+		rank[a] = k + 1
+	}
+	for i, pt := range st.Calibration.Points {
+		rec := []string{strconv.Itoa(i)}
+		for _, v := range pt {
+			rec = append(rec, num(v))
+		}
+		rk := ""
+		if r, ok := rank[i]; ok {
+			rk = strconv.Itoa(r)
+		}
+		round := "1"
+		if i >= st.Calibration.Round1 {
+			round = "2"
+		}
+		cw.Write(append(rec, round, strconv.FormatBool(within(st.Calibration.Box, pt)), num(st.Calibration.Distance[i]), rk))
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func (st *Study) writePosterior(w io.Writer) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"parameter", "unit", "prior_lo", "prior_hi", "box_lo", "box_hi", "median", "lo", "hi", "band", "meaning"})
+	for j, p := range st.Posterior() {
+		b := st.Calibration.Box[j]
+		cw.Write([]string{p.Name, p.Unit, num(p.Param.Lo), num(p.Param.Hi), num(b.Lo), num(b.Hi), num(p.Median), num(p.Lo), num(p.Hi), num(st.Options.Band), p.Doc})
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func (st *Study) writeScores(w io.Writer) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"rows_role", "direction", "predictor", "rows", "mean_abs_log", "factor", "mean_abs", "inside_band"})
+	for _, role := range []Role{Fitted, Predicted} {
+		model, base := st.Scores(role)
+		for i := range model {
+			for _, s := range []struct {
+				name  string
+				score Score
+				band  bool
+			}{{"model:" + st.Options.Regime, model[i], true}, {"baseline", base[i], false}} {
+				inside := ""
+				if s.band {
+					inside = strconv.Itoa(s.score.Inside)
+				}
+				cw.Write([]string{role.String(), s.score.Direction.String(), s.name, strconv.Itoa(s.score.Rows),
+					num(s.score.MeanAbsLog), num(s.score.Factor()), num(s.score.MeanAbs), inside})
+			}
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func (st *Study) writeMonthly(w io.Writer) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"month", "days", "direction", "regime", "median", "lo", "hi"})
+	for _, m := range st.Months() {
+		for d := Outgoing; d < NumDirections; d++ {
+			for g, name := range st.Prediction.Regimes {
+				b := st.MonthBand(g, d, m)
+				cw.Write([]string{m.Start.Format("2006-01"), strconv.Itoa(m.Last - m.First + 1), d.String(), name, num(b.Median), num(b.Lo), num(b.Hi)})
+			}
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func (st *Study) writeHarms(w io.Writer) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"regime", "measure", "unit", "median", "lo", "hi", "diff_median", "diff_lo", "diff_hi"})
+	for _, h := range st.Harms() {
+		cw.Write([]string{h.Regime, h.Measure.Name, h.Measure.Unit, num(h.Value.Median), num(h.Value.Lo), num(h.Value.Hi),
+			num(h.Diff.Median), num(h.Diff.Lo), num(h.Diff.Hi)})
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func writeMMP(w io.Writer, incidents []Incident) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"month", "route", "incidents", "dead_and_missing"})
+	for _, row := range MMPByMonth(incidents) {
+		cw.Write([]string{row.Month.Format("2006-01"), row.Route, strconv.Itoa(row.Incidents), num(row.DeadMissing)})
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// MMPMonth is the incidents of one month on one route.
+type MMPMonth struct {
+	Month       time.Time
+	Route       string
+	Incidents   int
+	DeadMissing float64
+}
+
+// MMPByMonth totals incidents by month and route, months in order and
+// routes in the order of Routes; only months and routes with incidents.
+func MMPByMonth(incidents []Incident) []MMPMonth {
+	var out []MMPMonth
+	for _, in := range incidents {
+		i := -1
+		for j, r := range out {
+			if r.Month.Equal(in.Month) && r.Route == in.Route {
+				i = j
+			}
+		}
+		if i < 0 {
+			out = append(out, MMPMonth{Month: in.Month, Route: in.Route})
+			i = len(out) - 1
+		}
+		out[i].Incidents++
+		out[i].DeadMissing += in.DeadMissing
+	}
+	routeIndex := func(r string) int {
+		for i, x := range Routes {
+			if x == r {
+				return i
+			}
+		}
+		return len(Routes)
+	}
+	slices.SortStableFunc(out, func(a, b MMPMonth) int {
+		if c := a.Month.Compare(b.Month); c != 0 {
+			return c
+		}
+		return routeIndex(a.Route) - routeIndex(b.Route)
+	})
+	return out
+}
+
+// FlowFigure draws, for direction d, the people the points counted each
+// day: the data's rows as points at the middle of their periods (each
+// row's count over its days; fitted, predicted, and neither), the
+// monthly prediction of the regime that happened (median and band) and
+// of the scenario's open regime if it was run (median), the baseline
+// after the change, and the change marked.
+func (st *Study) FlowFigure(d Direction) (*figures.Figure, error) {
+	ref := st.regimeIndex(st.Options.Regime)
+	months := st.Months()
+	model := figures.Band{Label: "model: " + st.Options.Regime + " (median, " + strconv.Itoa(int(math.Round(100*st.Options.Band))) + "% band)"}
+	for _, m := range months {
+		b := st.MonthBand(ref, d, m)
+		days := float64(m.Last - m.First + 1)
+		model.X = append(model.X, float64(m.First)+days/2)
+		model.Mean = append(model.Mean, b.Median/days)
+		model.Lo = append(model.Lo, b.Lo/days)
+		model.Hi = append(model.Hi, b.Hi/days)
+	}
+	bands := []figures.Band{model}
+	if g := st.regimeIndex("open"); g >= 0 && g != ref {
+		open := figures.Band{Label: "model: open (no change; median)", Style: 2}
+		for _, m := range months {
+			days := float64(m.Last - m.First + 1)
+			open.X = append(open.X, float64(m.First)+days/2)
+			open.Mean = append(open.Mean, st.MonthBand(g, d, m).Median/days)
+		}
+		bands = append(bands, open)
+	}
+	base := figures.Band{Label: "baseline: mean before the change", Style: 8}
+	for _, t := range []int{st.Split, st.Days} {
+		base.X = append(base.X, float64(t))
+		base.Mean = append(base.Mean, st.Baseline(d))
+	}
+	bands = append(bands, base)
+	for _, set := range []struct {
+		label string
+		style int
+		roles []Role
+	}{
+		{"DTM, fitted", 3, []Role{Fitted}},
+		{"DTM, predicted", 4, []Role{Predicted}},
+		{"DTM, not scored", 5, []Role{Straddling, Excluded}},
+	} {
+		pts := figures.Band{Label: set.label, Style: set.style, Markers: true}
+		for _, r := range st.Rows {
+			if r.Direction != d || !containsRole(set.roles, r.Role) {
+				continue
+			}
+			x := float64(r.First) + float64(r.Days())/2
+			if n := len(pts.X); n > 0 && x <= pts.X[n-1] {
+				continue // a point drawn already covers this period's middle
+			}
+			pts.X = append(pts.X, x)
+			pts.Mean = append(pts.Mean, r.Count/float64(r.Days()))
+		}
+		if len(pts.X) > 0 {
+			bands = append(bands, pts)
+		}
+	}
+	title := fmt.Sprintf("%s: people counted %s at the flow monitoring points, per day", st.Scenario, d)
+	caption := figures.Caption{Scenario: st.Scenario, Seed: int64(st.Options.Seed), Reps: len(st.Prediction.Runs[ref]), Per: " (kept draws × replicates)",
+		Spread: "bands: " + strconv.Itoa(int(math.Round(100*st.Options.Band))) + "% of the runs", Extra: "data: IOM DTM Niger (data/dtm-niger)"}
+	fig, err := figures.TimeBands(title, "date (points: the middle of each count's period)", "people a day", bands, caption)
+	if err != nil {
+		return nil, err
+	}
+	fig.DateAxis(st.Start)
+	split := st.Start.AddDate(0, 0, st.Split)
+	fig.AddMarks(figures.Mark{X: float64(st.Split), Label: "change: " + split.Format("2 Jan 2006")})
+	return fig, nil
+}
+
+func containsRole(roles []Role, r Role) bool {
+	for _, x := range roles {
+		if x == r {
+			return true
+		}
+	}
+	return false
+}
+
+// Report writes a summary of the study in Markdown: the calibration, the
+// prediction's scores beside the baseline, each predicted row, and the
+// harms after the change; with incidents, the Missing Migrants Project's
+// records beside the model's deaths in the desert.
+func (st *Study) Report(w io.Writer, data string, incidents []Incident) error {
+	var b strings.Builder
+	o := st.Options
+	split := st.Start.AddDate(0, 0, st.Split)
+	fmt.Fprintf(&b, "# %s against %s\n\n", st.Scenario, data)
+	fmt.Fprintf(&b, "Day 0 is %s; the regimes part on day %d, %s. One simulated migrant stands for %s people; every count below is in people.\n\n",
+		st.Start.Format(time.DateOnly), st.Split, split.Format(time.DateOnly), output.FormatFloat(st.PeoplePerAgent))
+	cal := st.Calibration
+	nOut, nIn := 0, 0
+	for _, ri := range cal.Rows {
+		if st.Rows[ri].Direction == Outgoing {
+			nOut++
+		} else {
+			nIn++
+		}
+	}
+	fmt.Fprintf(&b, "## Calibration\n\nApproximate Bayesian computation by rejection, in two rounds: %d parameter sets drawn from the prior (a Latin hypercube, seed %d), then %d from the box around the %d closest of them (widened by %g of their range on each side, within the prior; seed %d). Each set was run once under %s up to the day before the change, with the same random numbers, and its distance to the %d rows before the change (%d outgoing, %d incoming) is the root mean square difference of the logarithms of the counts (a lower bound counts only if the run falls short of it). Kept: the %d closest of the %d draws inside the box. Distance of the closest: %.3f; of the last kept (the tolerance): %.3f.\n\n",
+		cal.Round1, o.Seed, len(cal.Points)-cal.Round1, o.Accept, BoxMargin, o.Seed+1, o.Regime, len(cal.Rows), nOut, nIn, len(cal.Accepted), st.inBox(), cal.Distance[cal.Accepted[0]], cal.Epsilon)
+	if t := cal.TouchesBox(); len(t) > 0 {
+		fmt.Fprintf(&b, "**Warning:** kept draws reach the box's edge for %s: the box may have cut off part of the posterior.\n\n", strings.Join(t, ", "))
+	}
+	pct := strconv.Itoa(int(math.Round(100 * o.Band)))
+	fmt.Fprintf(&b, "| parameter | prior | round 2's box | posterior median | %s%% of the kept draws |\n| --- | --- | --- | --- | --- |\n", pct)
+	for j, p := range st.Posterior() {
+		bx := cal.Box[j]
+		fmt.Fprintf(&b, "| %s (%s) | %s to %s | %s to %s | %s | %s to %s |\n", p.Name, p.Unit, sig(p.Param.Lo), sig(p.Param.Hi), sig(bx.Lo), sig(bx.Hi), sig(p.Median), sig(p.Lo), sig(p.Hi))
+	}
+	fmt.Fprintf(&b, "\n## Prediction\n\nThe kept sets, run forward under every regime (%d replicates each, common random numbers), nothing refitted. The regime that happened is %s. Error: the mean over rows of |ln(predicted / observed)| (its exponential: the typical factor off), and the mean absolute difference; the baseline carries the mean count per day before the change forward. Rows are whole months after the change, each compared with the model's count over the same days; lower bounds, rows that span the change and excluded rows are not scored.\n\n", o.Replicates, o.Regime)
+	fmt.Fprintf(&b, "| rows | direction | rows | model: mean abs log (factor) | baseline | model: mean abs error | baseline | observed inside the model's %s%% band |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n", pct)
+	for _, role := range []Role{Fitted, Predicted} {
+		model, base := st.Scores(role)
+		for i := range model {
+			m, bs := model[i], base[i]
+			fmt.Fprintf(&b, "| %s | %s | %d | %.2f (×%.1f) | %.2f (×%.1f) | %s | %s | %d of %d |\n", role, m.Direction, m.Rows,
+				m.MeanAbsLog, m.Factor(), bs.MeanAbsLog, bs.Factor(), output.FormatCount(m.MeanAbs), output.FormatCount(bs.MeanAbs), m.Inside, m.Rows)
+		}
+	}
+	fmt.Fprintf(&b, "\n| period | direction | role | observed | model: %s, median [%s%% band] |", o.Regime, pct)
+	for _, r := range st.Prediction.Regimes {
+		if r != o.Regime {
+			fmt.Fprintf(&b, " %s |", r)
+		}
+	}
+	fmt.Fprintf(&b, " baseline |\n| --- | --- | --- | --- | --- |%s --- |\n", strings.Repeat(" --- |", len(st.Prediction.Regimes)-1))
+	ref := st.regimeIndex(o.Regime)
+	for _, r := range st.Rows {
+		if r.Role != Predicted && r.Role != Straddling && r.Role != Excluded {
+			continue
+		}
+		bd := st.rowBand(ref, r)
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s [%s, %s] |", r.Label(), r.Direction, r.Role, output.FormatCount(r.Count), output.FormatCount(bd.Median), output.FormatCount(bd.Lo), output.FormatCount(bd.Hi))
+		for g, name := range st.Prediction.Regimes {
+			if name != o.Regime {
+				fmt.Fprintf(&b, " %s |", output.FormatCount(st.rowBand(g, r).Median))
+			}
+		}
+		fmt.Fprintf(&b, " %s |\n", output.FormatCount(st.Baseline(r.Direction)*float64(r.Days())))
+	}
+	fmt.Fprintf(&b, "\n## After the change\n\nFrom %s to the end of the run, in people, median [%s%% band] across the runs; and the difference from %s, run by run.\n\n| measure | regime | value | difference from %s |\n| --- | --- | --- | --- |\n", split.Format(time.DateOnly), pct, o.Regime, o.Regime)
+	hs := st.Harms()
+	for _, m := range Measures {
+		for _, h := range hs {
+			if h.Measure.Name != m.Name {
+				continue
+			}
+			diff := "—"
+			if !math.IsNaN(h.Diff.Median) {
+				diff = fmt.Sprintf("%s [%s, %s]", output.FormatCount(h.Diff.Median), output.FormatCount(h.Diff.Lo), output.FormatCount(h.Diff.Hi))
+			}
+			fmt.Fprintf(&b, "| %s | %s | %s [%s, %s] | %s |\n", m.Name, h.Regime, output.FormatCount(h.Value.Median), output.FormatCount(h.Value.Lo), output.FormatCount(h.Value.Hi), diff)
+		}
+	}
+	if incidents != nil {
+		st.reportMMP(&b, incidents)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func (st *Study) reportMMP(b *strings.Builder, incidents []Incident) {
+	fmt.Fprintf(b, "\n## Missing Migrants Project\n\nFrom the export given: incidents in Niger on the desert routes (data/dtm-niger/README.md), dead and missing, beside the model's deaths on the desert links (median [band]).\n\n| period | MMP: incidents | MMP: dead and missing |")
+	for _, r := range st.Prediction.Regimes {
+		fmt.Fprintf(b, " model: %s |", r)
+	}
+	fmt.Fprintf(b, "\n| --- | --- | --- |%s\n", strings.Repeat(" --- |", len(st.Prediction.Regimes)))
+	type period struct {
+		label       string
+		first, last int
+	}
+	var periods []period
+	splitDate := st.Start.AddDate(0, 0, st.Split)
+	periods = append(periods, period{"before " + splitDate.Format(time.DateOnly), 0, st.Split - 1}, period{"from " + splitDate.Format(time.DateOnly), st.Split, st.Days - 1})
+	for _, p := range periods {
+		n, dm := 0, 0.0
+		for _, in := range incidents {
+			d := dayOf(st.Start, in.Month)
+			if d >= p.first && d <= p.last {
+				n++
+				dm += in.DeadMissing
+			}
+		}
+		fmt.Fprintf(b, "| %s | %d | %s |", p.label, n, output.FormatCount(dm))
+		for g := range st.Prediction.Regimes {
+			bd := st.DesertDeathsBetween(g, p.first, p.last)
+			fmt.Fprintf(b, " %s [%s, %s] |", output.FormatCount(bd.Median), output.FormatCount(bd.Lo), output.FormatCount(bd.Hi))
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("\nMMP's records are incidents someone reported, not a count of deaths; the model's hazards are illustrative, not fitted to them (docs/VALIDATION.md).\n")
+}
+
+// sig writes a parameter value with three significant digits.
+func sig(v float64) string { return strconv.FormatFloat(v, 'g', 3, 64) }
+
+// inBox counts the draws inside the second round's box.
+func (st *Study) inBox() int {
+	n := 0
+	for _, pt := range st.Calibration.Points {
+		if within(st.Calibration.Box, pt) {
+			n++
+		}
+	}
+	return n
+}
