@@ -29,7 +29,7 @@ func smallStudy(t *testing.T, flows []data.Flow, workers int) *Study {
 	return st
 }
 
-func embedded(t *testing.T) []data.Flow {
+func embedded(t testing.TB) []data.Flow {
 	t.Helper()
 	flows, err := data.Flows()
 	if err != nil {

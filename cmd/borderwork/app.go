@@ -50,7 +50,7 @@ func commands() []command {
 		{"scenarios", "list the bundled scenarios, or print one", cmdScenarios},
 		{"check", "validate a scenario file and print a digest of it", cmdCheck},
 		{"import", "write a Flee case folder as a scenario", cmdImport},
-		{"validate", "compare a scenario's camp populations with a Flee case's data", cmdValidate},
+		{"validate", "compare a scenario with observed data: a Flee case's camps, or flow counts before and after a change of regime", cmdValidate},
 		{"reproduce", "rerun an output folder's manifest and verify its tables", cmdReproduce},
 		{"serve", "serve the classroom page: what-if experiments in a browser", cmdServe},
 		{"version", "print the version, commit and Go version", cmdVersion},

@@ -1,0 +1,119 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/borderwork/borderwork/output"
+)
+
+const dtmData = "../../data/dtm-niger"
+
+// smallFlowValidation runs validate on agadez2016 to September 2016 with
+// a few draws.
+func smallFlowValidation(out string, extra ...string) []string {
+	return append([]string{"validate", "agadez2016", "--data", dtmData, "--days", "280", "--draws", "8", "--accept", "2", "--reps", "1", "--formats", "svg", "--out", out}, extra...)
+}
+
+func TestValidateFlows(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "v")
+	status, stdout, stderr := runCLI(t, smallFlowValidation(out)...)
+	if status != 0 {
+		t.Fatalf("validate: status %d\n%s%s", status, stdout, stderr)
+	}
+	for _, want := range []string{"calibrated on the counts before 2016-08-01 (8 draws, 2 kept), predicted after it under closed", "inflow_level", "predicted", "baseline", "Wrote " + out} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("validate's output does not contain %q:\n%s", want, stdout)
+		}
+	}
+	want := []string{"draws.csv", "figures/flows-incoming.svg", "figures/flows-outgoing.svg", "harms.csv", "manifest.json", "monthly.csv", "posterior.csv", "report.md", "rows.csv", "scenario.toml", "scores.csv"}
+	if got := files(t, out); !slices.Equal(got, want) {
+		t.Errorf("validate wrote %v; want %v", got, want)
+	}
+	m, err := output.ReadManifest(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 2 kept draws × 1 replicate × 4 regimes.
+	if m.Command != "validate" || len(m.Runs) != 8 || len(m.Tables) != 7 || len(m.Figures) != 2 || !m.Complete || !strings.Contains(m.CommandLine, "--draws 8 --accept 2") {
+		t.Errorf("manifest: command %q, %d runs, %d tables, %d figures, complete %v, %q", m.Command, len(m.Runs), len(m.Tables), len(m.Figures), m.Complete, m.CommandLine)
+	}
+	again := filepath.Join(t.TempDir(), "v")
+	if status, _, stderr := runCLI(t, smallFlowValidation(again, "--workers", "1")...); status != 0 {
+		t.Fatal(stderr)
+	}
+	sameFolders(t, out, again)
+}
+
+// TestValidateFlowsMMP: an export of the Missing Migrants Project (here
+// an invented one) adds mmp.csv and a section of the report.
+func TestValidateFlowsMMP(t *testing.T) {
+	mmp := filepath.Join(t.TempDir(), "mmp.csv")
+	invented := "Web ID,Reported Date,Total Dead and Missing,Location Description\n" +
+		"1,2016-06-01,3,\"Near Dirkou, Niger\"\n" +
+		"2,2016-09-01,5,\"Arlit, Niger\"\n"
+	if err := os.WriteFile(mmp, []byte(invented), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "v")
+	if status, stdout, stderr := runCLI(t, smallFlowValidation(out, "--mmp", mmp, "--json")...); status != 0 {
+		t.Fatalf("validate --mmp: status %d\n%s%s", status, stdout, stderr)
+	} else {
+		var v struct {
+			Scenario string `json:"scenario"`
+			Split    string `json:"split"`
+			Scores   map[string]map[string]map[string]struct {
+				Rows int `json:"rows"`
+			} `json:"scores"`
+		}
+		if err := json.Unmarshal([]byte(stdout), &v); err != nil || v.Split != "2016-08-01" || v.Scores["predicted"]["outgoing"]["model"].Rows != 1 {
+			t.Errorf("validate --json: %v, %+v\n%s", err, v, stdout)
+		}
+	}
+	table, err := os.ReadFile(filepath.Join(out, "mmp.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "2016-06,Niger-Libya,1,3\n2016-09,Niger-Algeria,1,5\n"; !strings.HasSuffix(string(table), want) {
+		t.Errorf("mmp.csv:\n%s\nwant it to end with\n%s", table, want)
+	}
+	report, _ := os.ReadFile(filepath.Join(out, "report.md"))
+	if !strings.Contains(string(report), "## Missing Migrants Project") {
+		t.Error("report.md has no section on the Missing Migrants Project")
+	}
+}
+
+func TestValidateFlowsBadInput(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "v")
+	noPhases := filepath.Join(dir, "classroom.toml")
+	if status, stdout, _ := runCLI(t, "scenarios", "show", "classroom"); status != 0 {
+		t.Fatal("scenarios show failed")
+	} else if err := os.WriteFile(noPhases, []byte(stdout), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{smallFlowValidation(out, "--accept", "9"), "--accept must be in 1..--draws (8), got 9"},
+		{smallFlowValidation(out, "--draws", "1"), "--draws must be in 2..1000000"},
+		{smallFlowValidation(out, "--regime", "strict"), `--regime: unknown regime "strict"`},
+		{smallFlowValidation(out, "--mmp", filepath.Join(dir, "none.csv")), "--mmp: open"},
+		{[]string{"validate", "mali2012", "--data", fleeCase, "--draws", "5", "--out", out}, "--draws is for a folder of flow counts"},
+		{[]string{"validate", noPhases, "--data", dtmData, "--out", out}, noPhases + ": start: give the date of day 0"},
+	}
+	for _, tt := range tests {
+		status, _, stderr := runCLI(t, tt.args...)
+		if status != 2 || !strings.Contains(stderr, tt.want) || strings.Count(stderr, "\n") != 1 {
+			t.Errorf("%v: status %d, stderr %q; want status 2 and one line with %q", tt.args, status, stderr, tt.want)
+		}
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("a failed validate wrote its output folder")
+	}
+}
