@@ -244,7 +244,7 @@ func recordFlows(ps *scenarios.Scenario, regime string) (*sim.Config, error) {
 
 // counted is what every monitoring point together counted each day, in
 // people.
-func counted(s *scenarios.Scenario, mons []scenarios.Monitor, links []sim.Link, flows []sim.LinkFlow, days int, ppa float64) (out, in []float64) {
+func counted(mons []scenarios.Monitor, links []sim.Link, flows []sim.LinkFlow, days int, ppa float64) (out, in []float64) {
 	out, in = make([]float64, days), make([]float64, days)
 	for d := range days {
 		for _, mo := range mons {
@@ -327,7 +327,7 @@ func (st *Study) draw(ctx context.Context, cut *scenarios.Scenario, cal *Calibra
 		if err != nil {
 			return err
 		}
-		out, in := counted(cut, mons, cfg.Region.Links, sm.Flows, st.Split, st.PeoplePerAgent)
+		out, in := counted(mons, cfg.Region.Links, sm.Flows, st.Split, st.PeoplePerAgent)
 		counts := make([]float64, len(cal.Rows))
 		for j, ri := range cal.Rows {
 			r := st.Rows[ri]
@@ -470,7 +470,7 @@ func (st *Study) predict(ctx context.Context, s *scenarios.Scenario) (*Predictio
 		if err != nil {
 			return err
 		}
-		out, in := counted(full, mons, cfg.Region.Links, sm.Flows, st.Days, ppa)
+		out, in := counted(mons, cfg.Region.Links, sm.Flows, st.Days, ppa)
 		fw := Forward{Draw: pi, Rep: rep, Out: out, In: in}
 		before, last := sm.Days[st.Split-1], sm.Days[len(sm.Days)-1]
 		h := &fw.Harms

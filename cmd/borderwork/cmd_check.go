@@ -151,7 +151,20 @@ func digest(w io.Writer, s *scenarios.Scenario) {
 			fmt.Fprintf(w, "  %s: days %d to %d, USD %s, %s\n", p.Name, p.Start, *p.End, output.FormatCount(*p.Budget), programmeDigest(&p))
 		}
 	}
+	if len(f.Monitors) > 0 {
+		fmt.Fprintf(w, "\nFlow monitoring points (%d):\n", len(f.Monitors))
+		for _, m := range f.Monitors {
+			fmt.Fprintf(w, "  %s at %s: outgoing from %s; incoming from %s\n", m.Name, m.Location, orNone(m.OutgoingFrom), orNone(m.IncomingFrom))
+		}
+	}
 	fmt.Fprintf(w, "\nRegimes: %s (by default: %s).\n", strings.Join(s.RegimeNames(), ", "), strings.Join(s.DefaultRegimes(), ", "))
+	for _, p := range f.Phases {
+		to := "the end"
+		if p.To != nil {
+			to = fmt.Sprintf("day %d", *p.To-1)
+		}
+		fmt.Fprintf(w, "Phase: from day %d to %s every regime stands at %s.\n", p.From, to, p.Levels)
+	}
 	if sets := s.Sets(); len(sets) > 0 {
 		fmt.Fprintf(w, "Overrides: %s.\n", strings.Join(sets, ", "))
 	}
@@ -180,4 +193,11 @@ func programmeDigest(p *scenarios.ProgrammeSpec) string {
 		posts = strings.Join(p.Posts, ", ")
 	}
 	return strings.Join(parts, ", ") + " at " + posts
+}
+
+func orNone(names []string) string {
+	if len(names) == 0 {
+		return "none"
+	}
+	return strings.Join(names, ", ")
 }

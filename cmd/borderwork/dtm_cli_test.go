@@ -117,3 +117,20 @@ func TestValidateFlowsBadInput(t *testing.T) {
 		t.Error("a failed validate wrote its output folder")
 	}
 }
+
+// TestCheckShowsPhasesAndMonitors: check's digest names a scenario's flow
+// monitoring points and the phase that dates its change of regime.
+func TestCheckShowsPhasesAndMonitors(t *testing.T) {
+	status, stdout, stderr := runCLI(t, "check", "agadez2016")
+	if status != 0 {
+		t.Fatalf("check: %s", stderr)
+	}
+	for _, want := range []string{
+		"Flow monitoring points (2):\n  Arlit at Arlit: outgoing from Agadez; incoming from Assamaka\n",
+		"Phase: from day 0 to day 212 every regime stands at admission=open, enforcement=none,",
+	} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("check agadez2016 does not print %q:\n%s", want, stdout)
+		}
+	}
+}
