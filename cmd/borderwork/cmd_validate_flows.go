@@ -14,6 +14,7 @@ import (
 
 	"github.com/borderwork/borderwork/data"
 	"github.com/borderwork/borderwork/dtm"
+	"github.com/borderwork/borderwork/experiment"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/scenarios"
 	"github.com/borderwork/borderwork/sim"
@@ -84,15 +85,36 @@ func validateFlows(ctx context.Context, fs *flagSet, c *common, e *env, arg, dir
 		}
 	}
 	formats, _ := parseFormats(c.formats)
+	regimes := s.DefaultRegimes()
+	if !slices.Contains(regimes, regime) {
+		regimes = append([]string{regime}, regimes...)
+	}
+	// The same limits as every simulating command, before anything runs:
+	// the prediction's runs are the largest (the calibration's stop at the
+	// change).
+	limits, _ := c.limits.get()
+	x, err := (&experiment.Plan{Command: "validate", Scenario: s, Regimes: regimes, Reps: reps}).Prepare()
+	if err != nil {
+		return err
+	}
+	workers, err := x.Fit(limits, min(dv.accept, dv.draws)*reps*len(regimes), c.workers)
+	if err != nil {
+		return err
+	}
 	out := c.out
 	if out == "" {
-		out = "out/validate-" + s.File.Name
+		out = experiment.DefaultOut("validate", s.Source)
 	}
-	if err := output.CheckTarget(out); err != nil {
+	folder, err := output.Create(out, output.Owner{Command: "validate", Source: s.Source}, c.force)
+	if errors.Is(err, output.ErrNotOurs) {
 		return usageErrorf("--out: %v", err)
 	}
+	if err != nil {
+		return err
+	}
+	defer folder.Discard()
 	seed := uint64(s.File.Seed)
-	opt := dtm.Options{Regime: regime, Draws: dv.draws, Accept: dv.accept, Replicates: reps, Seed: seed, Workers: c.workers, Exclude: dtm.NigerExclusions()}
+	opt := dtm.Options{Regime: regime, Regimes: regimes, Draws: dv.draws, Accept: dv.accept, Replicates: reps, Seed: seed, Workers: workers, Exclude: dtm.NigerExclusions()}
 	prog := newProgress(e.stderr, "validate", 0, c.quiet)
 	opt.Progress = func(done, total int) { prog.total = total; prog.done(done) }
 	st, err := dtm.Run(ctx, s, flows, opt)
@@ -103,12 +125,10 @@ func validateFlows(ctx context.Context, fs *flagSet, c *common, e *env, arg, dir
 		}
 		return err
 	}
-	folder, err := output.Create(out)
-	if err != nil {
-		return err
-	}
 	if err := writeFlowValidation(folder, st, s, formats, arg, dir, regime, dv, reps, incidents); err != nil {
-		folder.Discard()
+		if errors.Is(err, output.ErrNotOurs) {
+			return usageErrorf("--out: %v", err)
+		}
 		return err
 	}
 	if c.json {
