@@ -91,6 +91,10 @@ func (m *Model) create(o *Origin) {
 
 	id := len(m.migrants)
 	m.migrants = append(m.migrants, mg)
+	if id&63 == 0 {
+		m.live = append(m.live, 0)
+	}
+	m.live[id>>6] |= 1 << (id & 63)
 	class := classOf(&mg)
 	info := &m.cfg.Information
 	for p := range m.posts {

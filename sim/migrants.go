@@ -3,7 +3,10 @@ package sim
 // Sub-step 4, migrants: each migrant's day, in ID order: travel, the
 // decision at a place, and the trapped rule.
 
-import "math"
+import (
+	"math"
+	"math/bits"
+)
 
 func (m *Model) stepMigrants() {
 	if m.cfg.RecordLocations {
@@ -15,15 +18,24 @@ func (m *Model) stepMigrants() {
 	if m.cfg.RecordFlows {
 		m.openFlowDay() // flows.go
 	}
-	for id := range m.migrants {
-		mg := &m.migrants[id]
-		switch mg.State {
-		case Travelling, WithSmuggler:
-			m.travel(id, mg)
-		case Waiting, Trapped, Stranded:
-			m.atLocation(id, mg)
-		case Assisted:
-			m.inCentre(id, mg)
+	// In ID order, over the live migrants only (Model.live).
+	for w, word := range m.live {
+		for word != 0 {
+			b := bits.TrailingZeros64(word)
+			word &= word - 1
+			id := w<<6 | b
+			mg := &m.migrants[id]
+			switch mg.State {
+			case Travelling, WithSmuggler:
+				m.travel(id, mg)
+			case Waiting, Trapped, Stranded:
+				m.atLocation(id, mg)
+			case Assisted:
+				m.inCentre(id, mg)
+			}
+			if mg.State.Final() {
+				m.live[w] &^= 1 << b
+			}
 		}
 	}
 }

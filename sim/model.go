@@ -1,6 +1,9 @@
 package sim
 
-import "fmt"
+import (
+	"fmt"
+	"math"
+)
 
 // Names of the random streams of a replicate, one per random process.
 // They are part of the reproducibility contract: renaming one changes
@@ -38,8 +41,7 @@ type postState struct {
 	// officials is today's multiplier of officials' abuse rates:
 	// (1 − oversight) × (1 + queue effect × ln(1 + queue pressure)).
 	officials float64
-	queue     []queueEntry
-	head      int
+	queue     queue
 	queued    [numClasses]int     // migrants in the queue, by class
 	tried     [numClasses]int     // today: migrants processed or stalled, by class
 	passed    [numClasses]int     // today: admitted, by class
@@ -67,6 +69,12 @@ type Model struct {
 
 	migrants []Migrant
 	beliefs  []uint16 // beliefs[id*nPosts+post], 0..65535 for a believed chance 0..1
+	// live has bit id%64 of word id/64 set for every migrant not known to
+	// be in a final state: the day's pass visits these only, so that
+	// migrants who have arrived, returned, stayed or died cost nothing. A
+	// migrant's bit is cleared on the first visit after it reaches a final
+	// state (wherever it did), so one visit at most is wasted on it.
+	live []uint64
 
 	inflow, population, postRng, rumours, decisions, admission, smuggling, abuse, hazard, market *Stream
 
@@ -172,12 +180,11 @@ func New(cfg *Config, seed uint64) (*Model, error) {
 	m.abuseKind = make([][NumAbuseKinds]float64, n)
 	m.refreshMarkets()
 
-	expected := cfg.fromOrigins().Migrants
-	// Room for the expected population plus a margin, so that a run rarely
-	// reallocates its largest slice.
-	capHint := int(expected*1.05) + 64
-	m.migrants = make([]Migrant, 0, capHint)
-	m.beliefs = make([]uint16, 0, capHint*m.nPst)
+	initial := 0
+	for _, o := range cfg.Origins {
+		initial += o.Initial
+	}
+	inflow := cfg.fromOrigins().Migrants - float64(initial)
 	m.days = make([]DayRecord, 0, cfg.Days)
 	if cfg.RecordLocations {
 		m.locs = make([]LocationDay, 0, cfg.Days*n)
@@ -187,7 +194,15 @@ func New(cfg *Config, seed uint64) (*Model, error) {
 	}
 	if cfg.Rules == RulesFlee {
 		m.initFlee(seed)
+		return m, nil
 	}
+	// Room for the population: those present on day 0 and the expected
+	// inflow with a margin of four standard deviations of its Poisson
+	// total, so that a run almost never reallocates its largest slices.
+	capHint := initial + int(inflow+4*math.Sqrt(inflow)) + 64
+	m.migrants = make([]Migrant, 0, capHint)
+	m.beliefs = make([]uint16, 0, capHint*m.nPst)
+	m.live = make([]uint64, 0, (capHint+63)/64)
 	return m, nil
 }
 

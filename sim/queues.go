@@ -5,11 +5,48 @@ package sim
 
 import "math"
 
+// queue is a post's queue in arrival order: a ring buffer of entries. A
+// migrant who leaves the queue leaves a stale entry behind, dropped when
+// it reaches the counter or when stale entries come to outnumber live
+// ones; the buffer grows only when it is full of live entries, so its
+// memory follows the migrants in it, not everyone who ever joined.
+type queue struct {
+	buf  []queueEntry // its length is zero or a power of two
+	head int          // index of the first entry
+	n    int          // entries, live and stale
+}
+
+func (q *queue) at(i int) *queueEntry { return &q.buf[(q.head+i)&(len(q.buf)-1)] }
+
+func (q *queue) pop() queueEntry {
+	e := q.buf[q.head]
+	q.head = (q.head + 1) & (len(q.buf) - 1)
+	q.n--
+	return e
+}
+
+// grow doubles the buffer, keeping the order.
+func (q *queue) grow() {
+	buf := make([]queueEntry, max(2*len(q.buf), 256))
+	for i := range q.n {
+		buf[i] = *q.at(i)
+	}
+	q.buf, q.head = buf, 0
+}
+
 func (m *Model) joinQueue(id int, mg *Migrant, post int32) {
 	p := &m.posts[post]
 	mg.Flags |= Queued
 	mg.DaysLeft = uint16(m.day)
-	p.queue = append(p.queue, queueEntry{id: int32(id), day: uint16(m.day)})
+	q := &p.queue
+	if q.n == len(q.buf) {
+		m.dropStale(int(post))
+		if q.n == len(q.buf) || 2*q.n > len(q.buf) {
+			q.grow()
+		}
+	}
+	*q.at(q.n) = queueEntry{id: int32(id), day: uint16(m.day)}
+	q.n++
 	p.queued[classOf(mg)]++
 	m.rec.PostArrivals++
 }
@@ -19,19 +56,24 @@ func (m *Model) leaveQueue(mg *Migrant) {
 	m.posts[m.rt.postAt[mg.Loc]].queued[classOf(mg)]--
 }
 
+// inQueue reports whether a queue entry of post pi is live: its migrant
+// is still in that post's queue, where it joined on the entry's day.
+func (m *Model) inQueue(pi int, e queueEntry) bool {
+	mg := &m.migrants[e.id]
+	return mg.Flags&Queued != 0 && mg.DaysLeft == e.day && int(mg.Loc) == m.cfg.Posts[pi].Location
+}
+
 func (m *Model) stepQueues() {
 	for pi := range m.posts {
 		p := &m.posts[pi]
 		served := 0
-		for served < p.capToday && p.head < len(p.queue) {
-			e := p.queue[p.head]
-			p.head++
-			mg := &m.migrants[e.id]
-			if mg.Flags&Queued == 0 || mg.DaysLeft != e.day || int(mg.Loc) != m.cfg.Posts[pi].Location {
+		for served < p.capToday && p.queue.n > 0 {
+			e := p.queue.pop()
+			if !m.inQueue(pi, e) {
 				continue // stale: it left the queue
 			}
 			served++
-			m.process(pi, int(e.id), mg)
+			m.process(pi, int(e.id), &m.migrants[e.id])
 		}
 		if p.down {
 			// Everyone left in a stalled queue sees that the post does not
@@ -40,31 +82,28 @@ func (m *Model) stepQueues() {
 				p.tried[c] += p.queued[c]
 			}
 		}
-		m.compactQueue(pi)
+		live := 0
+		for _, q := range p.queued {
+			live += q
+		}
+		if p.queue.n >= 1024 && p.queue.n >= 2*live {
+			m.dropStale(pi)
+		}
 	}
 }
 
-// compactQueue drops served and stale entries once they outnumber the
-// live ones, so a queue's memory follows the migrants in it rather than
-// everyone who ever joined it. Order is kept.
-func (m *Model) compactQueue(pi int) {
-	p := &m.posts[pi]
-	live := 0
-	for _, q := range p.queued {
-		live += q
-	}
-	if len(p.queue) < 1024 || len(p.queue) < 2*live {
-		return
-	}
-	loc := uint16(m.cfg.Posts[pi].Location)
-	kept := p.queue[:0]
-	for _, e := range p.queue[p.head:] {
-		if mg := &m.migrants[e.id]; mg.Flags&Queued != 0 && mg.DaysLeft == e.day && mg.Loc == loc {
-			kept = append(kept, e)
+// dropStale drops the stale entries of post pi's queue, keeping the order
+// of the others.
+func (m *Model) dropStale(pi int) {
+	q := &m.posts[pi].queue
+	kept := 0
+	for i := range q.n {
+		if e := *q.at(i); m.inQueue(pi, e) {
+			*q.at(kept) = e
+			kept++
 		}
 	}
-	p.queue = kept
-	p.head = 0
+	q.n = kept
 }
 
 // process is one migrant's turn at a post's counter.

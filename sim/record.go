@@ -3,6 +3,8 @@ package sim
 // Sub-step 8, records: what a run records each day, and the Result it
 // leaves.
 
+import "math/bits"
+
 // DayRecord is what is recorded at the end of each day of a run. Counts
 // marked cumulative run from day 0.
 type DayRecord struct {
@@ -172,20 +174,22 @@ func (m *Model) stepRecords() {
 	if m.locs != nil {
 		n := len(m.cfg.Region.Locations)
 		today := m.locs[m.day*n : (m.day+1)*n]
-		for i := range m.migrants {
-			mg := &m.migrants[i]
-			switch mg.State {
-			case Waiting:
-				today[mg.Loc].Waiting++
-			case Trapped:
-				today[mg.Loc].Waiting++
-				today[mg.Loc].Trapped++
-			case Stranded:
-				today[mg.Loc].Waiting++
-				today[mg.Loc].Stranded++
-			}
-			if mg.Flags&Queued != 0 {
-				today[mg.Loc].Queued++
+		for w, word := range m.live {
+			for ; word != 0; word &= word - 1 {
+				mg := &m.migrants[w<<6|bits.TrailingZeros64(word)]
+				switch mg.State {
+				case Waiting:
+					today[mg.Loc].Waiting++
+				case Trapped:
+					today[mg.Loc].Waiting++
+					today[mg.Loc].Trapped++
+				case Stranded:
+					today[mg.Loc].Waiting++
+					today[mg.Loc].Stranded++
+				}
+				if mg.Flags&Queued != 0 {
+					today[mg.Loc].Queued++
+				}
 			}
 		}
 	}
