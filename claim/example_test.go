@@ -41,6 +41,6 @@ func ExampleCheck() {
 	// immobilised person-days: malfunction no meaningful difference at open, protective at closed admission; closure harmful; the claim fails
 	// abuse events: malfunction harmful at open, harmful at closed admission; closure inconclusive; the claim holds
 	// migrants abused: malfunction harmful at open, harmful at closed admission; closure protective; the claim holds
-	// deaths: malfunction harmful at open, inconclusive at closed admission; closure harmful; the claim fails
+	// deaths: malfunction inconclusive at open, inconclusive at closed admission; closure harmful; the claim fails
 	// harm index: malfunction harmful at open, inconclusive at closed admission; closure harmful; the claim fails
 }

@@ -41,10 +41,10 @@ func Example() {
 	}
 	fmt.Println(len(res.Figures), "figures; report.md written:", fileExists(filepath.Join(res.Dir, "report.md")))
 	// Output:
-	// open            trapped person-days 1.4 ± 3.9
-	// closed          trapped person-days 3,598 ± 534
-	// malfunctioning  trapped person-days 194 ± 188
-	// hbm             trapped person-days 663 ± 154
+	// open            trapped person-days 1.6 ± 4.4
+	// closed          trapped person-days 3,430 ± 1,313
+	// malfunctioning  trapped person-days 145 ± 78.6
+	// hbm             trapped person-days 624 ± 52.3
 	// 4 figures; report.md written: true
 }
 
@@ -79,8 +79,8 @@ func ExamplePrepared_Execute() {
 		fmt.Println(err)
 	}
 	// Output:
-	// run 0: outage_start 0, replicate 0: 22 trapped person-days
-	// run 1: outage_start 0, replicate 1: 10 trapped person-days
-	// run 2: outage_start 0.1, replicate 0: 150 trapped person-days
-	// run 3: outage_start 0.1, replicate 1: 143 trapped person-days
+	// run 0: outage_start 0, replicate 0: 52 trapped person-days
+	// run 1: outage_start 0, replicate 1: 0 trapped person-days
+	// run 2: outage_start 0.1, replicate 0: 116 trapped person-days
+	// run 3: outage_start 0.1, replicate 1: 157 trapped person-days
 }

@@ -10,6 +10,8 @@ import (
 	"runtime"
 	"runtime/debug"
 	"slices"
+
+	"github.com/borderwork/borderwork/sim"
 )
 
 // Version is borderwork's version.
@@ -80,6 +82,10 @@ func BuildCommit() string { return ReadBuild().Revision }
 type Manifest struct {
 	Tool    string `json:"tool"`
 	Version string `json:"version"`
+	// ModelVersion is the engine's sim.ModelVersion: which results the
+	// folder holds. Absent (0) in folders written before it was recorded,
+	// by model version 1.
+	ModelVersion int `json:"model_version,omitempty"`
 	// ModuleVersion is the Go module version the binary reports (see
 	// Build.Module).
 	ModuleVersion string `json:"module_version"`
@@ -188,7 +194,7 @@ type Checked struct {
 // NewManifest fills in the tool's own fields.
 func NewManifest(command string) *Manifest {
 	b := ReadBuild()
-	return &Manifest{Tool: "borderwork", Version: Version, ModuleVersion: b.Module, Commit: b.Revision, Dirty: b.Dirty,
+	return &Manifest{Tool: "borderwork", Version: Version, ModelVersion: sim.ModelVersion, ModuleVersion: b.Module, Commit: b.Revision, Dirty: b.Dirty,
 		BuildNote: b.Note, GoVersion: runtime.Version(), Command: command}
 }
 

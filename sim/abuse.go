@@ -51,15 +51,40 @@ func (m *Model) recordAbuse(id int, mg *Migrant, loc int, k AbuseKind, by Perpet
 	}
 }
 
+// abuseBounds sets, for the day, the bound of the abuse rates a migrant
+// can face at each location (any situation, any papers) and draws each
+// location's first count-down (thinning, chance.go).
+func (m *Model) abuseBounds() {
+	for loc := range m.abuseBound {
+		r := (m.smugRate[loc] + m.offRate[loc]*m.maxPapers) * m.maxRisk
+		m.abuseBound[loc] = r
+		m.abuseMax[loc] = m.rateChance("abuse at a place, bound", r)
+		m.abuseSkip[loc] = skipCount(m.abuse, -r) // ln(1 − (1 − e^−r)) = −r
+	}
+}
+
 // expose draws whether a migrant spending the day at its location suffers
 // abuse, and which. The rates of the kinds that happen at a place (by
 // smugglers at base there, by officials at a post there) add up to one
-// rate, scaled by the migrant's own situation; one uniform draw decides
-// whether anything happens (chance 1 − exp(−rate)) and which kind, in
-// proportion to the kinds' rates. It reports whether the migrant was
-// kidnapped.
+// rate, scaled by the migrant's own situation; whether anything happens
+// (chance 1 − exp(−rate)) and which kind, in proportion to the kinds'
+// rates, is decided on the days the location's thinned trials make
+// candidates (abuseBounds, exposeCandidate). It reports whether the
+// migrant was kidnapped.
 func (m *Model) expose(id int, mg *Migrant, shelter float64) bool {
+	if s := &m.abuseSkip[mg.Loc]; *s > 0 {
+		*s--
+		return false
+	}
+	return m.exposeCandidate(id, mg, shelter)
+}
+
+// exposeCandidate is a candidate day of abuse: it draws the location's
+// next count-down, then one uniform below the day's bound, which decides
+// whether the migrant is abused and, if so, by which kind.
+func (m *Model) exposeCandidate(id int, mg *Migrant, shelter float64) bool {
 	loc := int(mg.Loc)
+	m.abuseSkip[loc] = skipCount(m.abuse, -m.abuseBound[loc])
 	rates := &m.abuseKind[loc]
 	ab := &m.cfg.Abuse
 	official := m.offRate[loc] * papersFactor(ab, mg.Flags&Documented != 0)
@@ -68,11 +93,8 @@ func (m *Model) expose(id int, mg *Migrant, shelter float64) bool {
 		return false
 	}
 	rate := total * m.riskMultiplier(mg) * (1 - shelter)
-	u := m.abuse.Float64()
-	if u >= rate { // the chance is below the rate: nothing happens, and no exp to compute
-		return false
-	}
 	p := m.rateChance("abuse at a place", rate)
+	u := m.abuse.Float64() * m.abuseMax[loc] // uniform below the bound
 	if u >= p {
 		return false
 	}

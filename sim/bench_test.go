@@ -67,7 +67,7 @@ func benchRun(b *testing.B, cfg *Config) {
 		}
 		runtime.ReadMemStats(&after)
 		allocated += after.TotalAlloc - before.TotalAlloc
-		steps += agentSteps(res)
+		steps += uint64(res.AgentSteps())
 		created += uint64(res.Final().Created)
 	}
 	cpu := cpuSeconds() - cpu0
@@ -123,7 +123,7 @@ func benchOpenYear(b *testing.B, total int) {
 			dt, dc := time.Since(t0).Seconds(), cpuSeconds()-c0
 			r := m.Result().Final()
 			live := float64(r.Created - final)
-			final = r.States[Arrived] + r.States[Returned] + r.States[Stayed] + r.States[Dead]
+			final = r.Finished()
 			for w, win := range windows {
 				if day >= win[0] && day < win[1] {
 					wall[w] += dt
@@ -150,19 +150,10 @@ func stepWindow0(m *Model) { m.Step() }
 //go:noinline
 func stepWindow1(m *Model) { m.Step() }
 
-// agentSteps counts the migrant-days simulated: on each day, the migrants
-// that started it (or were created on it) not yet in a final state.
-func agentSteps(res *Result) uint64 {
-	var n uint64
-	final := 0
-	for _, r := range res.Days {
-		n += uint64(r.Created - final)
-		final = r.States[Arrived] + r.States[Returned] + r.States[Stayed] + r.States[Dead]
-	}
-	return n
-}
-
 func chainConfig(migrants int) *Config {
+	// Posts and smugglers in proportion to the migrants, so that a smaller
+	// chain has the queues and mix of states of the million's.
+	scale := float64(migrants) / 1e6
 	cfg := Defaults()
 	cfg.Days = 100
 	names := []string{"O", "H1", "H2", "P1", "H4", "P2", "H6", "H7", "P3", "D"}
@@ -185,9 +176,9 @@ func chainConfig(migrants int) *Config {
 	}}
 	pol := failingPolicy()
 	for i, at := range []int{3, 5, 8} {
-		cfg.Posts = append(cfg.Posts, Post{Name: names[at], Location: at, Capacity: 8000 - 2000*float64(i), Policy: pol})
+		cfg.Posts = append(cfg.Posts, Post{Name: names[at], Location: at, Capacity: (8000 - 2000*float64(i)) * scale, Policy: pol})
 	}
-	cfg.Markets = []Market{{Location: 2, Link: len(cfg.Region.Links) - 1, Smugglers: 50, MaxSmugglers: 500}}
+	cfg.Markets = []Market{{Location: 2, Link: len(cfg.Region.Links) - 1, Smugglers: max(1, int(50*scale)), MaxSmugglers: max(1, int(500*scale))}}
 	cfg.Information.Prior = 0.95 // optimistic enough to set out toward three unreliable posts
 	cfg.Information.Accuracy = 0.2
 	cfg.Information.RumourNoise = 0.2
@@ -202,7 +193,7 @@ func TestChainWorkload(t *testing.T) {
 		t.Skip("a million-migrant run")
 	}
 	res := mustRun(t, chainConfig(1_000_000), ReplicateSeed(1, 0))
-	steps := agentSteps(res)
+	steps := res.AgentSteps()
 	if steps < 80_000_000 {
 		t.Errorf("the workload simulated %d agent-steps; want at least 80%% of 100 million", steps)
 	}
@@ -214,8 +205,9 @@ func TestChainWorkload(t *testing.T) {
 // default policy at every post, without the market), with migrants
 // arriving at origin at a steady rate, total in all on average.
 func openYearConfig(total int) *Config {
-	cfg := chainConfig(0)
+	cfg := chainConfig(total)
 	cfg.Days = 365
+	cfg.Origins[0].Initial = 0
 	cfg.Origins[0].Inflow = []InflowStep{{From: 0, Rate: float64(total) / 365}}
 	for i := range cfg.Posts {
 		cfg.Posts[i].Policy = DefaultPostPolicy()

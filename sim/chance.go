@@ -45,3 +45,32 @@ func papersFactor(ab *Abuse, documented bool) float64 {
 	}
 	return ab.PapersEffect
 }
+
+// Thinning. Most days nothing happens to most migrants: a waiting migrant
+// is abused on a few days in a hundred, a traveller dies on fewer. Rather
+// than draw for every migrant every day, the engine draws how many of a
+// sequence of trials pass before the next candidate, each trial a
+// candidate with a chance pMax that no trial's own chance p exceeds, and
+// at a candidate accepts with chance p / pMax. Each trial then succeeds
+// with its own chance p, independently of every other, as if drawn one by
+// one (Lewis and Shedler's thinning of a Poisson process, in discrete
+// form); only the draws are fewer.
+
+// neverSkip is a count-down that does not run out.
+const neverSkip = math.MaxInt64
+
+// skipCount draws how many trials, each a candidate with chance pMax,
+// pass before the next candidate: geometric on {0, 1, …}, as
+// floor(ln U / ln(1 − pMax)) with U uniform on (0, 1]. logNot is
+// ln(1 − pMax): 0 when there are no candidates, −Inf when every trial is
+// one.
+func skipCount(r *Stream, logNot float64) int64 {
+	if logNot == 0 {
+		return neverSkip
+	}
+	k := ln(1-r.Float64()) / logNot // ln: the same on every architecture (portable.go)
+	if k >= 1<<62 {
+		return neverSkip
+	}
+	return int64(k)
+}

@@ -3,6 +3,8 @@ package sim
 // Sub-step 3, information: news of posts reaching origins and the rumour
 // pools; and how beliefs are stored, heard and learnt.
 
+import "math"
+
 func (m *Model) stepInformation() {
 	rate := m.cfg.Information.NewsRate
 	for i := range m.posts {
@@ -15,33 +17,72 @@ func (m *Model) stepInformation() {
 			p.tried[c], p.passed[c] = 0, 0
 		}
 	}
-	for i := range m.poolSum {
-		if m.poolN[i] > 0 {
-			m.poolMean[i] = m.poolSum[i] / float32(m.poolN[i])
-		} else {
-			m.poolMean[i] = -1 // nobody there: no rumour
+	// Tomorrow's pools, in the units beliefs are stored in (1/65535): a
+	// migrant who hears pool k moves to
+	//
+	//	b·(1 − RumourWeight) + RumourWeight·mean_k + (2U − 1)·RumourNoise·65535
+	//
+	// rounded into 0..65535, U uniform on [0, 1). shift holds what that
+	// does not owe to b or U.
+	info := &m.cfg.Information
+	hear := uint64(math.Ceil(min(max(info.RumourRate, 0), 1) * 0x1p32))
+	for i := range m.pools {
+		pl := &m.pools[i]
+		pl.shift, pl.threshold = 0, 0 // nobody there: no rumour
+		if pl.n > 0 {
+			pl.shift = info.RumourWeight*float64(pl.sum)/float64(pl.n) - info.RumourNoise*beliefScale
+			pl.threshold = hear
 		}
-		m.poolSum[i], m.poolN[i] = 0, 0
+		pl.sum, pl.n = 0, 0
 	}
 }
 
-// hearRumour is what the others at the same place say of post p: with
-// probability RumourRate the migrant's belief moves toward what they
-// believed yesterday, with noise. Its belief joins today's pool either way.
-// It returns the belief after the rumour.
-func (m *Model) hearRumour(id int, mg *Migrant, p int32, belief float64) float64 {
-	info := &m.cfg.Information
-	k := (int(mg.Loc)*m.nPst+int(p))*numClasses + classOf(mg)
-	if info.RumourRate > 0 && m.rumours.Float64() < info.RumourRate {
-		if pm := float64(m.poolMean[k]); pm >= 0 {
-			noise := (m.rumours.Float64()*2 - 1) * info.RumourNoise
-			belief = min(1, max(0, belief+info.RumourWeight*(pm-belief)+noise))
-			m.setBelief(id, p, belief)
-		}
+// rumourPool is what the migrants of one class at one place say of one
+// post: yesterday's, which today's migrants there hear, and today's, which
+// tomorrow's will.
+type rumourPool struct {
+	shift     float64 // RumourWeight × yesterday's mean belief − RumourNoise·65535, in belief units
+	threshold uint64  // a 32-bit draw below this hears the pool: RumourRate·2³², or 0 if nobody was there
+	sum       uint64  // today: the sum of the beliefs that make tomorrow's pool, as stored (0..65535), so exact in any order
+	n         uint64  // today: the migrants who added theirs
+}
+
+// hear is a migrant with belief b hearing the pool, with one 64-bit draw
+// x, and adding its belief to today's pool. The draw's low 32 bits decide
+// whether the migrant hears (below RumourRate·2³², and someone was there
+// yesterday), its high 32 bits give the noise U, uniform on [0, 1): two
+// independent uniforms of 32 bits, enough for both, from one draw. The
+// update is computed either way and kept or not without a branch: whether
+// a migrant hears is a coin toss the processor cannot predict. keep and
+// slope are the model's rumourKeep and rumourSlope.
+func (pl *rumourPool) hear(b uint16, x uint64, keep, slope float64) uint16 {
+	heard := beliefUnits(float64(b)*keep + pl.shift + float64(x>>32)*slope)
+	if x&(1<<32-1) < pl.threshold {
+		b = heard
 	}
-	m.poolSum[k] += float32(belief)
-	m.poolN[k]++
-	return belief
+	pl.sum += uint64(b)
+	pl.n++
+	return b
+}
+
+// hearRumour is what the others at the same place say of post p: with
+// probability RumourRate the migrant's belief moves RumourWeight of the
+// way toward what they believed yesterday, plus noise uniform within
+// ±RumourNoise. Its belief joins today's pool either way, as stored, so
+// that the pool's sum is an exact integer whatever the order of
+// additions (rumourPool.hear). It returns the belief after the rumour.
+func (m *Model) hearRumour(id int, mg *Migrant, p int32) float64 {
+	pl := &m.pools[(int(mg.Loc)*m.nPst+int(p))*numClasses+classOf(mg)]
+	bp := &m.beliefs[id*m.nPst+int(p)]
+	b := *bp
+	if m.hearsRumours {
+		b = pl.hear(b, m.rumours.pcg.Uint64(), m.rumourKeep, m.rumourSlope)
+		*bp = b
+	} else {
+		pl.sum += uint64(b)
+		pl.n++
+	}
+	return float64(b) * (1.0 / beliefScale)
 }
 
 func (m *Model) beliefAt(id int, p int32) float64 {
@@ -57,14 +98,14 @@ func (m *Model) learn(id int, p int32, target, weight float64) {
 	m.beliefs[id*m.nPst+int(p)] = toBelief(b + weight*(target-b))
 }
 
-func toBelief(b float64) uint16 {
-	if b <= 0 {
-		return 0
-	}
-	if b >= 1 {
-		return beliefScale
-	}
-	return uint16(b*beliefScale + 0.5)
+// toBelief stores a believed chance b in 0..1 as a multiple of 1/65535.
+func toBelief(b float64) uint16 { return beliefUnits(b * beliefScale) }
+
+// beliefUnits rounds v, a belief in units of 1/65535, into 0..65535
+// (half up), without a branch: beliefs near 0 or 1 with noise fall on
+// either side of a bound at random.
+func beliefUnits(v float64) uint16 {
+	return uint16(min(max(int64(v+0.5), 0), beliefScale))
 }
 
 // correctBeliefs is what a centre within reach does: it tells migrants

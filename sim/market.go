@@ -22,11 +22,11 @@ func (m *Model) stepMarket() {
 	for mi := range m.markets {
 		ms := &m.markets[mi]
 		offered := ms.offered
-		demand := len(ms.requests)
+		demand := ms.nAsked
 		excess := float64(demand-offered) / float64(max(offered, sm.Seats))
 		excess = math.Max(-1, math.Min(1, excess))
 		ms.price = math.Max(sm.PriceMin, math.Min(sm.PriceMax, ms.price*exp(sm.PriceResponse*excess)))
-		ms.requests = ms.requests[:0]
+		ms.clearAsked()
 
 		// Entry follows unmet demand at the counter and profit: a price above
 		// the starting price draws entrants as queues do.
@@ -58,8 +58,9 @@ func (m *Model) stepMarket() {
 }
 
 // refreshMarkets sets, for tomorrow, each location's smugglers in business
-// (which sets market power) and the daily abuse rates of those at base,
-// not away on a trip, which is who migrants waiting there meet.
+// (which sets market power), the daily abuse rates of those at base, not
+// away on a trip, which is who migrants waiting there meet, and the price
+// of a smuggler in reach of each location (smugglerPrice).
 func (m *Model) refreshMarkets() {
 	ab := &m.cfg.Abuse
 	for i := range m.sellers {
@@ -90,5 +91,11 @@ func (m *Model) refreshMarkets() {
 		scale := m.smugRate[loc] / float64(m.atBase[loc]) * (1 + ab.MarketPowerEffect*m.power(loc))
 		*k = [NumAbuseKinds]float64{Extortion: ab.SmugglerExtortion * scale, Violence: ab.SmugglerViolence * scale, Kidnap: ab.SmugglerKidnap * scale}
 		m.smugRate[loc] = base * scale
+	}
+	for i, mk := range m.rt.marketFor {
+		m.smugglerPrice[i] = math.Inf(1)
+		if mk >= 0 && m.markets[mk].active > 0 {
+			m.smugglerPrice[i] = m.markets[mk].price
+		}
 	}
 }

@@ -18,18 +18,74 @@ func (m *Model) stepMigrants() {
 	if m.cfg.RecordFlows {
 		m.openFlowDay() // flows.go
 	}
-	// In ID order, over the live migrants only (Model.live).
+	m.abuseBounds()
+	// In ID order, over the live migrants only (Model.live). The commonest
+	// days, a day on a link and a day in a queue when nothing happens, are
+	// written out here (fast paths) rather than called: a call in Go
+	// spills every live register, and these days are most of a run. Each
+	// does exactly what its general path (travel, atLocation) does, which
+	// TestFastPaths checks.
+	migrants, abuseSkip, toldTruth := m.migrants, m.abuseSkip, m.toldTruth
+	postAt, destIndex := m.rt.postAt, m.rt.destIndex
 	for w, word := range m.live {
 		for word != 0 {
 			b := bits.TrailingZeros64(word)
 			word &= word - 1
 			id := w<<6 | b
-			mg := &m.migrants[id]
+			mg := &migrants[id]
 			switch mg.State {
 			case Travelling, WithSmuggler:
-				m.travel(id, mg)
+				if s := &m.linkSkip[mg.Link]; *s > 0 && !m.generalOnly {
+					// travel: not a candidate day of the link's hazards.
+					*s--
+					if mg.DaysLeft--; mg.DaysLeft == 0 {
+						m.arrive(mg)
+					}
+				} else {
+					m.travel(id, mg)
+				}
 			case Waiting, Trapped, Stranded:
-				m.atLocation(id, mg)
+				loc := int(mg.Loc)
+				if mg.Flags&(Queued|Held|Returning|Referred) != Queued || mg.Vuln == Sick ||
+					abuseSkip[loc] == 0 || toldTruth[loc] || m.generalOnly {
+					m.atLocation(id, mg)
+					break
+				}
+				// atLocation for the commonest day at a place: a migrant in a
+				// queue, neither sick nor held, heading home nor referred, at
+				// a place where no centre tells the truth, on a day the
+				// place's abuse count-down passes over it: atLocation and
+				// waitInQueue (hearRumour, learn, classify) written out,
+				// calling out only for what is rare.
+				if mg.DaysHere < math.MaxUint16 {
+					mg.DaysHere++
+				}
+				abuseSkip[loc]--
+				mg.Money += m.earn
+				here := int(postAt[loc])
+				pl := &m.pools[(loc*m.nPst+here)*numClasses+classOf(mg)]
+				bp := &m.beliefs[id*m.nPst+here]
+				bl := *bp
+				if m.hearsRumours {
+					bl = pl.hear(bl, m.rumours.pcg.Uint64(), m.rumourKeep, m.rumourSlope)
+				} else {
+					pl.sum += uint64(bl)
+					pl.n++
+				}
+				if m.posts[here].down { // learn: a day in a stalled queue
+					v := float64(bl) * (1.0 / beliefScale)
+					bl = toBelief(v + m.cfg.Information.QueueWeight*(0-v))
+				}
+				*bp = bl
+				// Out of patience, another way out, if one could apply.
+				di := int(destIndex[mg.Dest])
+				if m.day-int(mg.DaysLeft) >= m.patience && m.mayLeave(mg, loc, di) && m.alternative(id, mg, loc, di) {
+					break
+				}
+				// classify: blocked, since it is in a queue.
+				if st := m.blockedState(mg, loc*m.nDst+di); mg.State != st {
+					m.setState(mg, st)
+				}
 			case Assisted:
 				m.inCentre(id, mg)
 			}
@@ -41,24 +97,62 @@ func (m *Model) stepMigrants() {
 }
 
 // travel moves a migrant one day along its link, facing the link's hazard
-// and, on irregular links, patrols.
-//
-// The link's daily hazard is a chance; on irregular paths its rate is
-// multiplied by displacement, going alone and abandonment, and reduced by
-// rescue, and a sick migrant's own mortality adds to it. Death comes
-// first; a migrant who survives the day is intercepted with the patrol's
-// chance.
+// and, on irregular links, patrols: death first, then, for a migrant who
+// survives the day, interception with the patrol's chance. Most days are
+// uneventful, so the link's trials are thinned (chance.go): only a
+// candidate day draws, against the largest chance on the link.
 func (m *Model) travel(id int, mg *Migrant) {
+	if s := &m.linkSkip[mg.Link]; *s > 0 {
+		*s--
+	} else if m.travelCandidate(mg) {
+		return
+	}
+	mg.DaysLeft--
+	if mg.DaysLeft == 0 {
+		m.arrive(mg)
+	}
+}
+
+// travelCandidate is a candidate day on a link: it draws the link's next
+// count-down, then whether the migrant dies or is intercepted, which it
+// reports.
+func (m *Model) travelCandidate(mg *Migrant) bool {
+	link := int(mg.Link)
+	m.linkSkip[link] = skipCount(m.hazard, m.linkLogNot[link])
+	h, patrol := m.linkHazard(&m.cfg.Region.Links[link], mg.Flags, mg.Vuln == Sick)
+	u := m.hazard.Float64() * m.linkMax[link] // uniform below the bound
+	if u < h {
+		if m.cfg.RecordFlows {
+			m.flowToday(link).Deaths++
+		}
+		m.die(mg)
+		return true
+	}
+	if u < h+(1-h)*patrol {
+		// Intercepted: pushed back to where the path started, where its
+		// stay goes on counting from before it left.
+		mg.Flags &^= Alone | Abandoned
+		m.rec.Interceptions++
+		m.setState(mg, Waiting)
+		return true
+	}
+	return false
+}
+
+// linkHazard is a migrant's daily chance of death on link l and, on an
+// irregular link, of interception by a patrol. On irregular paths the
+// hazard's rate is multiplied by displacement, going alone and
+// abandonment, and reduced by rescue; a sick migrant's own mortality adds
+// to it.
+func (m *Model) linkHazard(l *Link, f Flags, sick bool) (h, patrol float64) {
 	cfg := m.cfg
-	l := &cfg.Region.Links[mg.Link]
-	h := l.Hazard
-	patrol := 0.0
+	h = l.Hazard
 	if l.Kind == Irregular {
 		mult := cfg.Enforcement.IrregularHazard * (1 - cfg.Protection.Rescue) // rescue works on the hazardous irregular paths
-		if mg.Flags&Alone != 0 {
+		if f&Alone != 0 {
 			mult *= cfg.Enforcement.AloneHazard
 		}
-		if mg.Flags&Abandoned != 0 {
+		if f&Abandoned != 0 {
 			mult *= cfg.Abuse.AbandonedHazard
 		}
 		patrol = cfg.Enforcement.Patrol
@@ -66,30 +160,33 @@ func (m *Model) travel(id int, mg *Migrant) {
 			h = m.scaledChance("hazard on an irregular path", h, mult)
 		}
 	}
-	if mg.Vuln == Sick {
+	if sick {
 		h = 1 - (1-h)*(1-cfg.Migrants.SickMortality)
 	}
-	if h > 0 || patrol > 0 {
-		u := m.hazard.Float64()
-		if u < h {
-			if m.cfg.RecordFlows {
-				m.flowToday(int(mg.Link)).Deaths++
-			}
-			m.die(mg)
-			return
-		}
-		if u < h+(1-h)*patrol {
-			// Intercepted: pushed back to where the path started, where its
-			// stay goes on counting from before it left.
-			mg.Flags &^= Alone | Abandoned
-			m.rec.Interceptions++
-			m.setState(mg, Waiting)
-			return
-		}
+	return h, patrol
+}
+
+// linkBounds sets each link's largest daily chance of death or
+// interception, over every kind of migrant, and draws its first
+// count-down.
+func (m *Model) linkBounds() {
+	links := m.cfg.Region.Links
+	if len(m.linkMax) != len(links) {
+		m.linkMax = make([]float64, len(links))
+		m.linkLogNot = make([]float64, len(links))
+		m.linkSkip = make([]int64, len(links))
 	}
-	mg.DaysLeft--
-	if mg.DaysLeft == 0 {
-		m.arrive(mg)
+	for i := range links {
+		q := 0.0
+		for _, f := range []Flags{0, Alone, Abandoned, Alone | Abandoned} {
+			for _, sick := range []bool{false, true} {
+				h, patrol := m.linkHazard(&links[i], f, sick)
+				q = max(q, h+(1-h)*patrol)
+			}
+		}
+		m.linkMax[i] = q
+		m.linkLogNot[i] = math.Log1p(-q)
+		m.linkSkip[i] = skipCount(m.hazard, m.linkLogNot[i])
 	}
 }
 
@@ -144,66 +241,131 @@ func (m *Model) depart(mg *Migrant, next, link int32) {
 }
 
 // atLocation is a migrant's day at a place: rumours, abuse, a decision.
+// It is the engine's hottest path, so the common case (a migrant waiting
+// in a queue, or deciding where nothing special holds it) reads as little
+// as it can; the rest is in escorted and decide.
 func (m *Model) atLocation(id int, mg *Migrant) {
-	cfg := m.cfg
-	beh := &cfg.Migrants
-	loc := int(mg.Loc)
 	if mg.DaysHere < math.MaxUint16 {
 		mg.DaysHere++
 	}
-	if mg.Vuln == Sick && beh.SickMortality > 0 && m.hazard.Float64() < beh.SickMortality {
+	if mg.Vuln == Sick && m.cfg.Migrants.SickMortality > 0 && m.hazard.Float64() < m.cfg.Migrants.SickMortality {
 		m.die(mg)
 		return
 	}
-	if mg.Flags&Held != 0 {
+	if mg.Flags&(Held|Returning|Referred) != 0 && m.escorted(id, mg) {
+		return
+	}
+	// Abuse at the place (expose), its trials thinned: most days the
+	// location's count-down just runs down.
+	if s := &m.abuseSkip[mg.Loc]; *s > 0 {
+		*s--
+	} else if m.exposeCandidate(id, mg, 0) {
+		m.classify(mg, m.legalBlocked(id, mg))
+		return
+	}
+	mg.Money += m.earn
+	if m.centreInfo && m.rt.centreFor[mg.Loc] >= 0 {
+		m.correctBeliefs(id, mg, m.optionsOf(mg))
+	}
+	if mg.Flags&Queued != 0 {
+		m.waitInQueue(id, mg)
+		return
+	}
+	m.decide(id, mg)
+}
+
+// mayLeave reports whether alternative could take any of its ways out for
+// a migrant at loc bound for destination index di: false means it would
+// return false and change nothing. The tests are those alternative starts
+// each way with; this one is cheap enough to be inlined.
+func (m *Model) mayLeave(mg *Migrant, loc, di int) bool {
+	at, days := loc*m.nDst+di, int(mg.DaysHere)
+	return mg.Flags&WillSmuggle != 0 && (float64(mg.Money) >= m.smugglerPrice[at] || days >= m.aloneAfter && m.rt.aloneFor[at] >= 0) ||
+		m.centres && loc != int(mg.Home) ||
+		mg.Flags&WillTurnBack != 0 && days >= m.giveUp
+}
+
+// blockedState is the trapped rule (classify) for a migrant that cannot
+// pass legally; at is its location × destinations + destination index.
+func (m *Model) blockedState(mg *Migrant, at int) State {
+	if int(mg.DaysHere) < m.trappedAfter || mg.Flags&WillSmuggle != 0 && float64(mg.Money) >= m.smugglerPrice[at] {
+		return Waiting
+	}
+	if mg.Loc == mg.Home {
+		return Stranded
+	}
+	return Trapped
+}
+
+// escorted is the day of a migrant that something other than its own
+// choice moves or holds: held by kidnappers, heading home, or referred to
+// a centre. It reports whether the day is over.
+func (m *Model) escorted(id int, mg *Migrant) bool {
+	switch {
+	case mg.Flags&Held != 0:
 		// Held by kidnappers: the kidnap was the abuse; no new exposure.
 		if mg.DaysLeft--; mg.DaysLeft == 0 {
 			mg.Flags &^= Held
 		}
 		m.classify(mg, m.legalBlocked(id, mg))
-		return
-	}
-	if mg.Flags&Returning != 0 {
+		return true
+	case mg.Flags&Returning != 0:
 		m.headHome(mg)
-		return
-	}
-	if mg.Flags&Referred != 0 && cfg.Protection.Centres {
+		return true
+	case mg.Flags&Referred != 0 && m.cfg.Protection.Centres:
 		// Referred by screening or taken by assistance: escorted on, across posts.
-		if m.goToCentre(mg) {
-			return
-		}
+		return m.goToCentre(mg)
 	}
-	if m.expose(id, mg, 0) {
-		m.classify(mg, m.legalBlocked(id, mg))
+	return false
+}
+
+// optionsOf is the road options onward from where a migrant is, toward
+// its destination.
+func (m *Model) optionsOf(mg *Migrant) []roadOption {
+	return m.rt.options[int(mg.Loc)*m.nDst+int(m.rt.destIndex[mg.Dest])]
+}
+
+// waitInQueue is a day in the queue of the post here. The post that
+// matters is this one: there is no route to choose. A migrant in a queue
+// has not passed: it is blocked, and the trapped rule's clock decides the
+// rest, unless it has lost patience and takes another way out.
+func (m *Model) waitInQueue(id int, mg *Migrant) {
+	here := m.rt.postAt[mg.Loc]
+	m.hearRumour(id, mg, here)
+	if m.posts[here].down {
+		m.learn(id, here, 0, m.cfg.Information.QueueWeight)
+	}
+	// DaysLeft holds the day it joined.
+	if m.day-int(mg.DaysLeft) >= m.patience && m.alternative(id, mg, int(mg.Loc), int(m.rt.destIndex[mg.Dest])) {
 		return
 	}
-	mg.Money += float32(beh.EarnPerDay)
+	m.classify(mg, true)
+}
 
+// decide is the day of a migrant at a place, not in a queue: it takes the
+// road it believes in most if it believes in it enough (queueing if the
+// road crosses the post here), else another way out, else it waits.
+func (m *Model) decide(id int, mg *Migrant) {
+	loc := int(mg.Loc)
 	di := int(m.rt.destIndex[mg.Dest])
 	opts := m.rt.options[loc*m.nDst+di]
-	if cfg.Protection.Centres && cfg.Information.CentreInfo && m.rt.centreFor[loc] >= 0 {
-		m.correctBeliefs(id, mg, opts)
-	}
 	here := m.rt.postAt[loc]
-	if mg.Flags&Queued != 0 {
-		// In a queue the post that matters is the one here: no route to
-		// choose. A migrant in a queue has not passed: it is blocked, and
-		// the trapped rule's clock decides the rest.
-		m.hearRumour(id, mg, here, m.beliefAt(id, here))
-		if m.posts[here].down {
-			m.learn(id, here, 0, cfg.Information.QueueWeight)
-		}
-		inQueue := m.day - int(mg.DaysLeft) // DaysLeft holds the day it joined
-		if inQueue < beh.PatienceDays || !m.alternative(id, mg, loc, di) {
-			m.classify(mg, true)
-		}
-		return
-	}
 	c := m.bestRoad(id, mg, opts)
 	if c.first >= 0 {
-		c.chance = c.rest * m.hearRumour(id, mg, c.first, m.beliefAt(id, c.first))
+		// hearRumour, written out.
+		pl := &m.pools[(loc*m.nPst+int(c.first))*numClasses+classOf(mg)]
+		bp := &m.beliefs[id*m.nPst+int(c.first)]
+		b := *bp
+		if m.hearsRumours {
+			b = pl.hear(b, m.rumours.pcg.Uint64(), m.rumourKeep, m.rumourSlope)
+			*bp = b
+		} else {
+			pl.sum += uint64(b)
+			pl.n++
+		}
+		c.chance = c.rest * (float64(b) * (1.0 / beliefScale))
 	}
-	if c.best >= 0 && c.chance >= beh.BeliefThreshold {
+	if c.best >= 0 && c.chance >= m.cfg.Migrants.BeliefThreshold {
 		if c.first >= 0 && c.first == here {
 			m.joinQueue(id, mg, here)
 			m.classify(mg, true)
@@ -212,10 +374,18 @@ func (m *Model) atLocation(id int, mg *Migrant) {
 		m.depart(mg, opts[c.best].next, opts[c.best].link)
 		return
 	}
-	if m.alternative(id, mg, loc, di) {
+	at := loc*m.nDst + di
+	switch {
+	case mg.Flags&WillSmuggle != 0 && float64(mg.Money) >= m.smugglerPrice[at] && m.cfg.Markets[m.rt.marketFor[at]].Location == loc:
+		// alternative's first way out, where it is commonest: a seat asked
+		// for at the market here, where it waits until seated.
+		m.markets[m.rt.marketFor[at]].ask(id)
+	case m.mayLeave(mg, loc, di) && m.alternative(id, mg, loc, di):
 		return
 	}
-	m.classify(mg, true)
+	if st := m.blockedState(mg, at); mg.State != st { // classify
+		m.setState(mg, st)
+	}
 }
 
 // routeChoice is the road option a migrant believes in most.
@@ -234,22 +404,24 @@ type routeChoice struct {
 func (m *Model) bestRoad(id int, mg *Migrant, opts []roadOption) routeChoice {
 	c := routeChoice{best: -1, chance: -1, first: -1}
 	here := m.rt.postAt[mg.Loc]
+	beliefs := m.beliefs[id*m.nPst : (id+1)*m.nPst]
+	locs := m.cfg.Region.Locations
+	from := locs[mg.Prev].Country
 	for i := range opts {
 		o := &opts[i]
-		first, rest := int32(-1), 1.0
-		if here >= 0 && m.crosses(mg, o.next) {
+		first, rest, posts := int32(-1), 1.0, o.posts
+		switch {
+		case here >= 0 && locs[o.next].Country != from: // crosses the border here (crosses)
 			first = here
+		case len(posts) > 0:
+			first, posts = posts[0], posts[1:]
 		}
-		for _, p := range o.posts {
-			if first < 0 {
-				first = p
-			} else {
-				rest *= m.beliefAt(id, p)
-			}
+		for _, p := range posts {
+			rest *= float64(beliefs[p]) * (1.0 / beliefScale)
 		}
 		chance := rest
 		if first >= 0 {
-			chance *= m.beliefAt(id, first)
+			chance *= float64(beliefs[first]) * (1.0 / beliefScale)
 		}
 		if chance > c.chance || (chance == c.chance && o.days < opts[c.best].days) {
 			c = routeChoice{best: i, chance: chance, first: first, rest: rest}
@@ -292,19 +464,15 @@ func (m *Model) alternative(id int, mg *Migrant, loc, di int) bool {
 	cfg := m.cfg
 	beh := &cfg.Migrants
 	days := int(mg.DaysHere)
-	if mg.Flags&WillSmuggle != 0 {
-		if mk := m.rt.marketFor[loc*m.nDst+di]; mk >= 0 {
-			ms := &m.markets[mk]
-			if ms.active > 0 && float64(mg.Money) >= ms.price {
-				at := cfg.Markets[mk].Location
-				if at == loc {
-					ms.requests = append(ms.requests, int32(id))
-					return false // it waits here until seated
-				}
-				if m.travelToward(id, mg, at) {
-					return true
-				}
-			}
+	if mg.Flags&WillSmuggle != 0 && float64(mg.Money) >= m.smugglerPrice[loc*m.nDst+di] {
+		// A market in reach has smugglers in business and the migrant can
+		// pay: it asks for a seat there, or heads there.
+		mk := m.rt.marketFor[loc*m.nDst+di]
+		if at := cfg.Markets[mk].Location; at == loc {
+			m.markets[mk].ask(id)
+			return false // it waits here until seated
+		} else if m.travelToward(id, mg, at) {
+			return true
 		}
 	}
 	prot := &cfg.Protection
@@ -395,11 +563,8 @@ func (m *Model) headHome(mg *Migrant) {
 // stranded.
 func (m *Model) classify(mg *Migrant, blocked bool) {
 	s := Waiting
-	if blocked && int(mg.DaysHere) >= m.cfg.Migrants.TrappedAfterDays && !m.canUseSmuggler(mg) {
-		s = Trapped
-		if mg.Loc == mg.Home {
-			s = Stranded
-		}
+	if blocked {
+		s = m.blockedState(mg, int(mg.Loc)*m.nDst+int(m.rt.destIndex[mg.Dest]))
 	}
 	if mg.State != s {
 		m.setState(mg, s)
@@ -409,13 +574,5 @@ func (m *Model) classify(mg *Migrant, blocked bool) {
 // canUseSmuggler reports whether a migrant would and could pay a smuggler
 // in business within its reach.
 func (m *Model) canUseSmuggler(mg *Migrant) bool {
-	if mg.Flags&WillSmuggle == 0 {
-		return false
-	}
-	mk := m.rt.marketFor[int(mg.Loc)*m.nDst+int(m.rt.destIndex[mg.Dest])]
-	if mk < 0 {
-		return false
-	}
-	ms := &m.markets[mk]
-	return ms.active > 0 && float64(mg.Money) >= ms.price
+	return mg.Flags&WillSmuggle != 0 && float64(mg.Money) >= m.smugglerPrice[int(mg.Loc)*m.nDst+int(m.rt.destIndex[mg.Dest])]
 }

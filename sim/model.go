@@ -1,7 +1,7 @@
 package sim
 
 import (
-	"fmt"
+	"context"
 	"math"
 )
 
@@ -50,9 +50,16 @@ type postState struct {
 }
 
 type marketState struct {
-	price     float64
-	active    int
-	requests  []int32
+	price  float64
+	active int
+	// asked marks the migrants who asked for a seat today, bit id%64 of
+	// asked[id/64] for migrant id, in words from askedFrom on; seats go in
+	// the order of IDs, the order in which they asked (sub-step 4). A
+	// bitmap costs a bit per migrant, where a list of the askers would
+	// cost four bytes each of the many who ask every day.
+	asked     []uint64
+	askedFrom int
+	nAsked    int
 	smugglers []int32
 	unmet     int // today: requests no seat was left for
 	offered   int // today: seats offered
@@ -85,16 +92,47 @@ type Model struct {
 	centreAt  []int32 // centre hosted at each location, -1
 
 	// Per location, refreshed each day.
-	poolMean  []float32 // rumour pool: mean belief of yesterday's migrants, [(loc*nPosts+post)*numClasses+class]
-	poolSum   []float32
-	poolN     []int32
-	smugRate  []float64                // daily smuggler abuse rate at each location, before personal multipliers
-	offRate   []float64                // daily rate of officials' violence at each location, before the migrant's own multipliers
-	sellers   []int32                  // smugglers in business based at each location
-	atBase    []int32                  // of whom at base today, not away on a trip
-	abuseKind [][NumAbuseKinds]float64 // smugglers' daily rate of each kind of abuse at each location (none of abandonment: that happens on trips)
+	pools    []rumourPool // [(loc*nPosts+post)*numClasses+class]
+	smugRate []float64    // daily smuggler abuse rate at each location, before personal multipliers
+	offRate  []float64    // daily rate of officials' violence at each location, before the migrant's own multipliers
+	sellers  []int32      // smugglers in business based at each location
+	atBase   []int32      // of whom at base today, not away on a trip
+	// smugglerPrice is, for each location and destination ([loc*nDst+d]),
+	// the price of the nearest useful market in reach while it has
+	// smugglers in business, +Inf otherwise: whom a smuggler can take.
+	smugglerPrice []float64
+	abuseKind     [][NumAbuseKinds]float64 // smugglers' daily rate of each kind of abuse at each location (none of abandonment: that happens on trips)
+
+	// Thinning of abuse at a place (chance.go, abuse.go): the bound of the
+	// day's rates there, its chance, and the trials left before the next
+	// candidate.
+	abuseBound []float64
+	abuseMax   []float64
+	abuseSkip  []int64
+	maxRisk    float64 // the largest riskMultiplier × papersFactor of officials, for the bound
+	maxPapers  float64
+
+	// Thinning of deaths and interceptions on links (migrants.go): the
+	// largest daily chance on each link, ln(1 − it), and the trials left.
+	linkMax    []float64
+	linkLogNot []float64
+	linkSkip   []int64
 
 	perDesperateDay float64 // 1 / DesperationDays
+	earn            float32 // EarnPerDay, as money is kept
+	trappedAfter    int     // TrappedAfterDays
+	patience        int     // PatienceDays
+	aloneAfter      int     // AloneAfterDays
+	giveUp          int     // GiveUpDays
+	generalOnly     bool    // tests: no fast paths (stepMigrants)
+	// Kept of the regime-wide settings, which phases may change on any
+	// day (regimeWideChanged).
+	hearsRumours bool    // RumourRate > 0
+	rumourKeep   float64 // 1 − RumourWeight
+	rumourSlope  float64 // noise per unit of the 32 bits of a rumour's noise: 2·RumourNoise·65535 / 2³²
+	centres      bool    // the regime runs centres
+	centreInfo   bool    // centres exist and tell migrants within reach the truth
+	toldTruth    []bool  // per location: centres tell migrants there the truth (centreInfo, within a centre's reach)
 
 	// byClass counts migrants by class and state: the records of each
 	// group of migrants (DayRecord.Groups) need the class, and keeping
@@ -127,6 +165,9 @@ func New(cfg *Config, seed uint64) (*Model, error) {
 	}
 	m := &Model{cfg: cfg, perDesperateDay: 1 / float64(max(cfg.Migrants.DesperationDays, 1))}
 	m.usePhases(cfg)
+	m.earn = float32(cfg.Migrants.EarnPerDay)
+	m.trappedAfter, m.patience = cfg.Migrants.TrappedAfterDays, cfg.Migrants.PatienceDays
+	m.aloneAfter, m.giveUp = cfg.Migrants.AloneAfterDays, cfg.Migrants.GiveUpDays
 	m.rt = buildRoutes(cfg, cfg.Migrants.MarketReachDays)
 	for _, l := range cfg.Region.Locations {
 		if l.Kind == KindDestination {
@@ -170,9 +211,16 @@ func New(cfg *Config, seed uint64) (*Model, error) {
 	for i, c := range cfg.Centres {
 		m.centreAt[c.Location] = int32(i)
 	}
-	m.poolMean = make([]float32, n*m.nPst*numClasses)
-	m.poolSum = make([]float32, n*m.nPst*numClasses)
-	m.poolN = make([]int32, n*m.nPst*numClasses)
+	m.pools = make([]rumourPool, n*m.nPst*numClasses)
+	m.smugglerPrice = make([]float64, len(m.rt.marketFor))
+	m.toldTruth = make([]bool, n)
+	m.abuseBound = make([]float64, n)
+	m.abuseMax = make([]float64, n)
+	m.abuseSkip = make([]int64, n)
+	ab := &cfg.Abuse
+	m.maxPapers = max(1, ab.PapersEffect)
+	m.maxRisk = (1 + ab.DesperationEffect) * max(1, ab.VulnerableFactor)
+	m.regimeWideChanged()
 	m.smugRate = make([]float64, n)
 	m.offRate = make([]float64, n)
 	m.sellers = make([]int32, n)
@@ -233,26 +281,10 @@ func (m *Model) CountStates() [NumStates]int {
 	return c
 }
 
-// Run builds a model and runs it to the end.
+// Run builds a model and runs it to the end. RunContext is Run with a way
+// to stop it and to watch it day by day.
 func Run(cfg *Config, seed uint64) (*Result, error) {
-	m, err := New(cfg, seed)
-	if err != nil {
-		return nil, err
-	}
-	for !m.Done() {
-		m.Step()
-	}
-	// Conservation, checked against the agents themselves: every migrant
-	// created is in exactly one state, and the counts the records use agree.
-	recount := m.CountStates()
-	total := 0
-	for _, n := range recount {
-		total += n
-	}
-	if counts := m.counts(); recount != counts || total != m.rec.Created {
-		return nil, fmt.Errorf("sim: conservation broken: agents %v (%d), counts %v, %d created", recount, total, counts, m.rec.Created)
-	}
-	return m.Result(), nil
+	return RunContext(context.Background(), cfg, seed)
 }
 
 // Step advances the model by one day. The sub-steps run in this fixed
@@ -301,6 +333,26 @@ func (m *Model) counts() [NumStates]int {
 	return n
 }
 
+// regimeWideChanged works out again what the engine keeps of the
+// regime-wide settings (Enforcement, Protection, Information), when the
+// model is built and whenever a phase changes them (phases.go): the
+// constants of rumours, where centres tell the truth, and each link's
+// bound on its hazards, whose count-downs are drawn afresh (a count-down
+// drawn for another bound would not give the new chances).
+func (m *Model) regimeWideChanged() {
+	cfg := m.cfg
+	m.centres = cfg.Protection.Centres
+	m.centreInfo = cfg.Protection.Centres && cfg.Information.CentreInfo
+	for loc := range m.toldTruth {
+		m.toldTruth[loc] = m.centreInfo && m.rt.centreFor[loc] >= 0
+	}
+	info := &cfg.Information
+	m.hearsRumours = info.RumourRate > 0
+	m.rumourKeep = 1 - info.RumourWeight
+	m.rumourSlope = 2 * info.RumourNoise * beliefScale * 0x1p-32
+	m.linkBounds()
+}
+
 func (m *Model) setState(mg *Migrant, s State) {
 	c := &m.byClass[int(mg.Flags&Documented)|int(min(mg.Vuln, 1))<<1] // classOf(mg), without a branch (see classOf)
 	c[mg.State]--
@@ -332,14 +384,7 @@ var (
 )
 
 func classOf(mg *Migrant) int {
-	c := 0
-	if mg.Flags&Documented != 0 {
-		c = 1
-	}
-	if mg.Vuln != NotVulnerable {
-		c += 2
-	}
-	return c
+	return int(mg.Flags&Documented) | vulnerableClass[mg.Vuln&3] // Documented is bit 0
 }
 
 // groupRecords are the running records of the groups a migrant belongs
@@ -354,3 +399,8 @@ func (m *Model) groupRecords(mg *Migrant) (docOrNot, vulnerable *GroupRecord) {
 	}
 	return docOrNot, vulnerable
 }
+
+// vulnerableClass is the part of a class that vulnerability gives; a
+// table, since which migrants are vulnerable follows no pattern a branch
+// could predict.
+var vulnerableClass = [4]int{NotVulnerable: 0, Minor: 2, Sick: 2, Trafficked: 2}

@@ -40,7 +40,10 @@ func (m *Model) stepPhase() {
 			break
 		}
 	}
-	m.cfg.Enforcement, m.cfg.Protection, m.cfg.Information = w.enforcement, w.protection, w.information
+	if w != (regimeWide{m.cfg.Enforcement, m.cfg.Protection, m.cfg.Information}) {
+		m.cfg.Enforcement, m.cfg.Protection, m.cfg.Information = w.enforcement, w.protection, w.information
+		m.regimeWideChanged()
+	}
 }
 
 // usePhases gives the model a copy of cfg whose regime-wide settings it

@@ -5,48 +5,70 @@ package sim
 
 import "math"
 
-// queue is a post's queue in arrival order: a ring buffer of entries. A
-// migrant who leaves the queue leaves a stale entry behind, dropped when
-// it reaches the counter or when stale entries come to outnumber live
-// ones; the buffer grows only when it is full of live entries, so its
-// memory follows the migrants in it, not everyone who ever joined.
+// queue is a post's queue in arrival order, kept in blocks of
+// queueBlock entries: a migrant who leaves the queue leaves a stale entry
+// behind, dropped when it reaches the counter or when stale entries come
+// to outnumber live ones (dropStale). Blocks emptied at the head or freed
+// by dropping are kept for reuse, so a queue allocates no more than its
+// longest length, once, and never copies its entries to grow.
 type queue struct {
-	buf  []queueEntry // its length is zero or a power of two
-	head int          // index of the first entry
-	n    int          // entries, live and stale
+	blocks [][]queueEntry // in order: the first entry is blocks[0][head]
+	spare  [][]queueEntry // empty blocks, for reuse
+	head   int
+	n      int // entries, live and stale
 }
 
-func (q *queue) at(i int) *queueEntry { return &q.buf[(q.head+i)&(len(q.buf)-1)] }
+const queueBlock = 4096
+
+func (q *queue) at(i int) *queueEntry {
+	j := q.head + i
+	return &q.blocks[j/queueBlock][j%queueBlock]
+}
+
+func (q *queue) push(e queueEntry) {
+	if q.head+q.n == len(q.blocks)*queueBlock {
+		if k := len(q.spare); k > 0 {
+			q.blocks = append(q.blocks, q.spare[k-1])
+			q.spare = q.spare[:k-1]
+		} else {
+			q.blocks = append(q.blocks, make([]queueEntry, queueBlock))
+		}
+	}
+	*q.at(q.n) = e
+	q.n++
+}
 
 func (q *queue) pop() queueEntry {
-	e := q.buf[q.head]
-	q.head = (q.head + 1) & (len(q.buf) - 1)
+	e := q.blocks[0][q.head]
+	q.head++
 	q.n--
+	if q.head == queueBlock || q.n == 0 {
+		q.settle()
+	}
 	return e
 }
 
-// grow doubles the buffer, keeping the order.
-func (q *queue) grow() {
-	buf := make([]queueEntry, max(2*len(q.buf), 256))
-	for i := range q.n {
-		buf[i] = *q.at(i)
+// settle puts blocks that hold no entries aside for reuse.
+func (q *queue) settle() {
+	for q.head >= queueBlock {
+		q.spare = append(q.spare, q.blocks[0])
+		q.blocks = q.blocks[:copy(q.blocks, q.blocks[1:])]
+		q.head -= queueBlock
 	}
-	q.buf, q.head = buf, 0
+	if q.n == 0 {
+		q.head = 0
+	}
+	for need := (q.head + q.n + queueBlock - 1) / queueBlock; len(q.blocks) > need; {
+		q.spare = append(q.spare, q.blocks[len(q.blocks)-1])
+		q.blocks = q.blocks[:len(q.blocks)-1]
+	}
 }
 
 func (m *Model) joinQueue(id int, mg *Migrant, post int32) {
 	p := &m.posts[post]
 	mg.Flags |= Queued
 	mg.DaysLeft = uint16(m.day)
-	q := &p.queue
-	if q.n == len(q.buf) {
-		m.dropStale(int(post))
-		if q.n == len(q.buf) || 2*q.n > len(q.buf) {
-			q.grow()
-		}
-	}
-	*q.at(q.n) = queueEntry{id: int32(id), day: uint16(m.day)}
-	q.n++
+	p.queue.push(queueEntry{id: int32(id), day: uint16(m.day)})
 	p.queued[classOf(mg)]++
 	m.rec.PostArrivals++
 }
@@ -104,6 +126,7 @@ func (m *Model) dropStale(pi int) {
 		}
 	}
 	q.n = kept
+	q.settle()
 }
 
 // process is one migrant's turn at a post's counter.

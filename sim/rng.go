@@ -59,7 +59,7 @@ func NewStream(repSeed uint64, name string) *Stream {
 
 // Float64 returns a uniform draw in [0, 1) from the top 53 bits of one PCG
 // output. It is the hot-path draw, so it avoids the interface call of
-// rand.Rand.
+// rand.Rand (and is small enough to be inlined).
 func (s *Stream) Float64() float64 {
 	return float64(s.pcg.Uint64()>>11) * 0x1p-53
 }

@@ -3,7 +3,11 @@ package sim
 // Sub-step 6, smuggling: each market seats those who asked, and smugglers
 // depart.
 
-import "math"
+import (
+	"iter"
+	"math"
+	"math/bits"
+)
 
 func (m *Model) stepSmuggling() {
 	cfg := m.cfg
@@ -19,7 +23,7 @@ func (m *Model) stepSmuggling() {
 			}
 		}
 		si := 0
-		for _, id := range ms.requests {
+		for id := range ms.askers() {
 			mg := &m.migrants[id]
 			if !mg.State.AtPlace() || float64(mg.Money) < ms.price {
 				continue
@@ -37,7 +41,7 @@ func (m *Model) stepSmuggling() {
 			}
 			s := &m.smugglers[ms.smugglers[si]]
 			s.seatsTaken++
-			m.board(int(id), mg, s, cm, far, ms.price)
+			m.board(id, mg, s, cm, far, ms.price)
 		}
 		for _, sid := range ms.smugglers {
 			s := &m.smugglers[sid]
@@ -84,4 +88,41 @@ func (m *Model) power(loc int) float64 {
 		return 1 / float64(n)
 	}
 	return 0
+}
+
+// ask records that migrant id asks for a seat today.
+func (ms *marketState) ask(id int) {
+	w := id >> 6
+	if ms.nAsked == 0 || w < ms.askedFrom {
+		ms.askedFrom = w
+	}
+	for len(ms.asked) <= w {
+		ms.asked = append(ms.asked, 0)
+	}
+	ms.asked[w] |= 1 << (id & 63)
+	ms.nAsked++
+}
+
+// askers yields the migrants who asked today, in ID order.
+func (ms *marketState) askers() iter.Seq[int] {
+	return func(yield func(int) bool) {
+		if ms.nAsked == 0 {
+			return
+		}
+		for w := ms.askedFrom; w < len(ms.asked); w++ {
+			for word := ms.asked[w]; word != 0; word &= word - 1 {
+				if !yield(w<<6 | bits.TrailingZeros64(word)) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// clearAsked forgets today's askers.
+func (ms *marketState) clearAsked() {
+	if ms.nAsked > 0 {
+		clear(ms.asked[ms.askedFrom:])
+	}
+	ms.nAsked = 0
 }

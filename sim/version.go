@@ -1,0 +1,15 @@
+package sim
+
+// ModelVersion numbers the engine's results: it goes up by one whenever the
+// same scenario, seed and regime come to give different results (a rule,
+// a random stream or the order of draws changed), and is recorded in
+// every output folder's manifest so that a folder says which results it
+// holds and a rerun by another version knows why it differs.
+//
+//  1. The engine as first released.
+//  2. Faster, same model in law: abuse at places and deaths and
+//     interceptions on links are drawn by thinning (chance.go); a rumour
+//     is one 64-bit draw, its decision and noise 32 bits each; rumour
+//     pools sum beliefs exactly, as stored; beliefs are rounded half up
+//     in one place (docs/MODEL.md, sections 7.3.5, 7.6 and 8).
+const ModelVersion = 2
