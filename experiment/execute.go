@@ -35,7 +35,7 @@ type Simulated struct {
 // same result a run of its own would give, since the configuration and
 // the seed are the same.
 func (x *Prepared) Execute(ctx context.Context, jobs []int, workers int, emit func(Simulated) error) error {
-	simulate := func(k int) (_ *sim.Result, err error) {
+	simulate := func(ctx context.Context, k int) (_ *sim.Result, err error) {
 		defer func() {
 			// A bug in a run must not take the folder down with a stack
 			// trace: it becomes an error, and the folder is discarded.
@@ -54,21 +54,21 @@ func (x *Prepared) Execute(ctx context.Context, jobs []int, workers int, emit fu
 			withLocations.RecordLocations = true
 			cfg = &withLocations
 		}
-		res, err := sim.Run(cfg, r.Seed)
+		res, err := sim.RunContext(ctx, cfg, r.Seed)
 		if err != nil {
 			return nil, fmt.Errorf("run %d (%s, replicate %d): %w", k, r.Regime, r.Replicate, err)
 		}
 		return res, nil
 	}
 	shared := newSharedRuns(x, jobs)
-	job := func(_ context.Context, k int) (Simulated, error) {
+	job := func(ctx context.Context, k int) (Simulated, error) {
 		var res *sim.Result
 		var err error
 		if e := shared.entry(k); e != nil {
-			res, err = e.get(func() (*sim.Result, error) { return simulate(k) })
+			res, err = e.get(func() (*sim.Result, error) { return simulate(ctx, k) })
 			shared.release(k)
 		} else {
-			res, err = simulate(k)
+			res, err = simulate(ctx, k)
 		}
 		if err != nil {
 			return Simulated{}, err

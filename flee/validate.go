@@ -100,8 +100,8 @@ func Validate(ctx context.Context, s *scenarios.Scenario, c *Case, opt ValidateO
 	v.Simulated = make([][][]float64, opt.Replicates)
 	v.RunErrors = make([]Errors, opt.Replicates)
 	err = batch.Run(ctx, jobs, opt.Workers, 2*opt.Workers,
-		func(_ context.Context, rep int) ([][]float64, error) {
-			res, err := sim.Run(cfg, sim.ReplicateSeed(opt.Seed, rep))
+		func(ctx context.Context, rep int) ([][]float64, error) {
+			res, err := sim.RunContext(ctx, cfg, sim.ReplicateSeed(opt.Seed, rep))
 			if err != nil {
 				return nil, err
 			}

@@ -92,7 +92,8 @@ func cmdClaim(ctx context.Context, args []string, e *env) error {
 	fs.IntVar(&c.workers, "workers", defaultWorkers(), "run on `N` workers; results do not depend on it")
 	fs.StringVar(&c.out, "out", "", "write the output folder to `DIR` (default out/claim-SCENARIO)")
 	fs.StringVar(&c.formats, "formats", "png,svg,pdf", "figure `formats`, comma-separated")
-	fs.BoolVar(&c.quiet, "quiet", false, "print no progress")
+	fs.BoolVar(&c.quiet, "quiet", false, "print no progress and no timing line on standard error")
+	fs.BoolVar(&c.progress, "progress", false, "print progress on standard error even when it is not a terminal (a line every 5 seconds)")
 	fs.BoolVar(&c.json, "json", false, "print the verdicts and effects as JSON")
 	fs.BoolVar(&o.Split, "split-malfunction", false, "split malfunction into reliability, integrity and information")
 	fs.StringVar(&own, "own", "", "the scenario's own `regimes` to run beside the design, comma-separated (default: all it defines; \"none\" for none)")
@@ -135,12 +136,14 @@ func cmdClaim(ctx context.Context, args []string, e *env) error {
 	}
 	var prog *progress
 	stage := ""
-	res, err := claim.Check(ctx, s, arg, o, out, c.workers, formats, func(label string, done, total int) {
+	m := newMeter(c.workers)
+	res, err := claim.Check(m.context(ctx), s, arg, o, out, c.workers, formats, func(label string, done, total int) {
 		if label != stage {
 			if prog != nil {
 				prog.finish()
 			}
-			prog, stage = newProgress(e.stderr, label, total, c.quiet), label
+			prog, stage = newProgress(e.stderr, label, total, c.quiet, c.progress), label
+			m.watch(prog)
 		}
 		prog.done(done)
 	})
@@ -158,8 +161,9 @@ func cmdClaim(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
+	defer m.report(e.stderr, "claim", c.quiet)
 	if c.json {
-		return printClaimJSON(e.stdout, s.File.Name, s.File.Seed, res)
+		return printClaimJSON(e.stdout, s.File.Name, s.File.Seed, res, m.performance())
 	}
 	printClaim(e.stdout, s.File.Name, s.File.Days, s.File.Seed, res)
 	fmt.Fprintf(e.stdout, "\nWrote %s: tables, %d figures, report.md.\n", out, len(res.Figures))
@@ -207,7 +211,7 @@ func printClaim(w io.Writer, scenario string, days int, seed int64, res *claim.O
 	}
 }
 
-func printClaimJSON(w io.Writer, scenario string, seed int64, res *claim.Outcome) error {
+func printClaimJSON(w io.Writer, scenario string, seed int64, res *claim.Outcome, perf *performance) error {
 	type effect struct {
 		Effect    string   `json:"effect"`
 		Kind      string   `json:"kind"`
@@ -234,13 +238,14 @@ func printClaimJSON(w io.Writer, scenario string, seed int64, res *claim.Outcome
 		RobustnessHolds         *float64 `json:"robustness_holds,omitempty"`
 	}
 	doc := struct {
-		Scenario string    `json:"scenario"`
-		Seed     int64     `json:"seed"`
-		Reps     int       `json:"reps"`
-		Arms     []string  `json:"arms"`
-		Verdicts []verdict `json:"verdicts"`
-		Effects  []effect  `json:"effects"`
-	}{Scenario: scenario, Seed: seed, Reps: res.Reps, Arms: res.Arms}
+		Scenario    string       `json:"scenario"`
+		Seed        int64        `json:"seed"`
+		Reps        int          `json:"reps"`
+		Arms        []string     `json:"arms"`
+		Verdicts    []verdict    `json:"verdicts"`
+		Effects     []effect     `json:"effects"`
+		Performance *performance `json:"performance"`
+	}{Scenario: scenario, Seed: seed, Reps: res.Reps, Arms: res.Arms, Performance: perf}
 	for h, v := range res.Claim {
 		jv := verdict{v.Harm, string(v.AtOpen), string(v.AtClosed), string(v.Closure), string(v.MalfunctionOverClose), v.Holds, nil}
 		if res.Robustness != nil {

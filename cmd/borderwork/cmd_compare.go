@@ -92,8 +92,12 @@ func runExperiment(ctx context.Context, name string, args []string, e *env) erro
 	}
 	noteWorkers(e, name, workers, c.workers, c.quiet)
 	formats, _ := parseFormats(c.formats)
-	prog := newProgress(e.stderr, name, x.NRuns(), c.quiet)
-	res, err := experiment.Write(ctx, x, out, experiment.Options{Workers: workers, Formats: formats, FigureOptions: c.figureOptions(), Progress: prog.done, Force: c.force, Limits: limits})
+	m := newMeter(min(workers, x.NRuns()))
+	prog := newProgress(e.stderr, name, x.NRuns(), c.quiet, c.progress)
+	days := x.Scenario.File.Days
+	prog.simulating(days, int64(x.NRuns())*int64(days))
+	m.watch(prog)
+	res, err := experiment.Write(m.context(ctx), x, out, experiment.Options{Workers: workers, Formats: formats, FigureOptions: c.figureOptions(), Progress: prog.done, Force: c.force, Limits: limits})
 	prog.finish()
 	if errors.Is(err, experiment.ErrInterrupted) {
 		interrupted(e, name, res, out, "")
@@ -102,8 +106,9 @@ func runExperiment(ctx context.Context, name string, args []string, e *env) erro
 	if err != nil {
 		return err
 	}
+	defer m.report(e.stderr, name, c.quiet)
 	if c.json {
-		return printJSONSummary(e.stdout, x, res.Groups)
+		return printJSONSummary(e.stdout, x, res.Groups, m.performance())
 	}
 	printSummary(e.stdout, x, res.Groups)
 	fmt.Fprintf(e.stdout, "\nWrote %s: tables, %d figures, report.md.\n", out, len(res.Figures))

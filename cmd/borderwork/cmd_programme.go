@@ -65,9 +65,11 @@ func cmdProgramme(ctx context.Context, args []string, e *env) error {
 	}
 	formats, _ := parseFormats(c.formats)
 	var prog *progress
-	res, err := programme.Run(ctx, s, arg, o, out, c.workers, formats, func(done, total int) {
+	m := newMeter(c.workers)
+	res, err := programme.Run(m.context(ctx), s, arg, o, out, c.workers, formats, func(done, total int) {
 		if prog == nil {
-			prog = newProgress(e.stderr, "programme", total, c.quiet)
+			prog = newProgress(e.stderr, "programme", total, c.quiet, c.progress)
+			m.watch(prog)
 		}
 		prog.done(done)
 	})
@@ -85,6 +87,7 @@ func cmdProgramme(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
+	defer m.report(e.stderr, "programme", c.quiet)
 	if c.json {
 		return printProgrammeJSON(e.stdout, s.File.Name, s.File.Seed, res)
 	}

@@ -23,7 +23,7 @@ differ: reasons a rerun might differ that the folder cannot rule out.
 func cmdReproduce(ctx context.Context, args []string, e *env) error {
 	fs := newFlagSet("reproduce", "borderwork reproduce [--workers N] DIR", reproduceDoc, e)
 	workers := fs.Int("workers", defaultWorkers(), "rerun on `N` workers; results do not depend on it")
-	fs.Bool("quiet", false, "print no progress (reproduce prints none)")
+	quiet := fs.Bool("quiet", false, "print no timing line (reproduce prints no progress)")
 	pos, err := fs.parse(args, e)
 	if err != nil {
 		return err
@@ -35,10 +35,12 @@ func cmdReproduce(ctx context.Context, args []string, e *env) error {
 		return usageErrorf("--workers must be at least 1, got %d", *workers)
 	}
 	dir := pos[0]
-	rep, err := experiment.Reproduce(ctx, dir, *workers)
+	m := newMeter(*workers)
+	rep, err := experiment.Reproduce(m.context(ctx), dir, *workers)
 	if err != nil {
 		return err
 	}
+	defer m.report(e.stderr, "reproduce", *quiet)
 	for _, w := range rep.Warnings {
 		fmt.Fprintf(e.stderr, "borderwork reproduce: warning: %s\n", w)
 	}

@@ -184,10 +184,15 @@ func writeSweep(ctx context.Context, x *experiment.Prepared, jobs []int, out str
 	if shard == "" { // a shard's figures are drawn by merge
 		o.Formats, _ = parseFormats(c.formats)
 	}
-	prog := newProgress(e.stderr, "sweep", len(jobs), c.quiet)
+	todo := jobs[len(o.Done):]
+	m := newMeter(min(c.workers, max(len(todo), 1)))
+	prog := newProgress(e.stderr, "sweep", len(jobs), c.quiet, c.progress)
 	prog.resumedFrom(len(o.Done))
+	days := x.Scenario.File.Days
+	prog.simulating(days, int64(x.Simulations(todo))*int64(days))
+	m.watch(prog)
 	o.Progress = prog.done
-	res, err := experiment.Write(ctx, x, out, o)
+	res, err := experiment.Write(m.context(ctx), x, out, o)
 	prog.finish()
 	if errors.Is(err, experiment.ErrInterrupted) {
 		interrupted(e, "sweep", res, out, "--resume")
@@ -196,8 +201,9 @@ func writeSweep(ctx context.Context, x *experiment.Prepared, jobs []int, out str
 	if err != nil {
 		return err
 	}
+	defer m.report(e.stderr, "sweep", c.quiet)
 	if c.json {
-		return printJSONSummary(e.stdout, x, res.Groups)
+		return printJSONSummary(e.stdout, x, res.Groups, m.performance())
 	}
 	fmt.Fprintf(e.stdout, "%s: %d points × %d regime(s) × %d replicates = %d runs", x.Scenario.File.Name, len(x.Points), len(x.Regimes), x.Reps, x.NRuns())
 	if shard != "" {

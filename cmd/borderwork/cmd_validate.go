@@ -119,7 +119,8 @@ func cmdValidate(ctx context.Context, args []string, e *env) error {
 	}
 	defer folder.Discard()
 	seed := uint64(s.File.Seed)
-	v, err := flee.Validate(ctx, s, cs, flee.ValidateOptions{Regime: *regime, Replicates: s.File.Replicates, Seed: seed, Workers: c.workers})
+	m := newMeter(min(c.workers, s.File.Replicates))
+	v, err := flee.Validate(m.context(ctx), s, cs, flee.ValidateOptions{Regime: *regime, Replicates: s.File.Replicates, Seed: seed, Workers: c.workers})
 	if err != nil {
 		return err
 	}
@@ -129,8 +130,9 @@ func cmdValidate(ctx context.Context, args []string, e *env) error {
 		}
 		return err
 	}
+	defer m.report(e.stderr, "validate", c.quiet)
 	if c.json {
-		return printValidationJSON(e, v, out)
+		return printValidationJSON(e, v, out, m.performance())
 	}
 	printValidation(e, v, *data, out)
 	return nil
@@ -194,20 +196,21 @@ func printValidation(e *env, v *flee.Validation, data, out string) {
 	fmt.Fprintf(e.stdout, "\n(each run's error is its mean over days; Flee reports the rescaled one.)\nWrote %s.\n", out)
 }
 
-func printValidationJSON(e *env, v *flee.Validation, out string) error {
+func printValidationJSON(e *env, v *flee.Validation, out string, perf *performance) error {
 	type stat struct {
 		Mean float64  `json:"mean"`
 		Lo   *float64 `json:"lo"` // null for one replicate
 		Hi   *float64 `json:"hi"`
 	}
 	summary := struct {
-		Scenario   string          `json:"scenario"`
-		Regime     string          `json:"regime"`
-		Replicates int             `json:"replicates"`
-		Seed       uint64          `json:"seed"`
-		Errors     map[string]stat `json:"errors"`
-		Out        string          `json:"out"`
-	}{Scenario: v.Scenario, Regime: v.Regime, Replicates: v.Replicates, Seed: v.Seed, Errors: map[string]stat{}, Out: out}
+		Scenario    string          `json:"scenario"`
+		Regime      string          `json:"regime"`
+		Replicates  int             `json:"replicates"`
+		Seed        uint64          `json:"seed"`
+		Errors      map[string]stat `json:"errors"`
+		Out         string          `json:"out"`
+		Performance *performance    `json:"performance"`
+	}{Scenario: v.Scenario, Regime: v.Regime, Replicates: v.Replicates, Seed: v.Seed, Errors: map[string]stat{}, Out: out, Performance: perf}
 	for m := range flee.NumMeasures {
 		st := v.Summary(m)
 		x := stat{Mean: st.Mean}

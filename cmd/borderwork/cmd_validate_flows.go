@@ -115,9 +115,11 @@ func validateFlows(ctx context.Context, fs *flagSet, c *common, e *env, arg, dir
 	defer folder.Discard()
 	seed := uint64(s.File.Seed)
 	opt := dtm.Options{Regime: regime, Regimes: regimes, Draws: dv.draws, Accept: dv.accept, Replicates: reps, Seed: seed, Workers: workers, Exclude: dtm.NigerExclusions()}
-	prog := newProgress(e.stderr, "validate", 0, c.quiet)
-	opt.Progress = func(done, total int) { prog.total = total; prog.done(done) }
-	st, err := dtm.Run(ctx, s, flows, opt)
+	prog := newProgress(e.stderr, "validate", 0, c.quiet, c.progress)
+	opt.Progress = func(done, total int) { prog.setTotal(total); prog.done(done) }
+	m := newMeter(workers)
+	m.watch(prog)
+	st, err := dtm.Run(m.context(ctx), s, flows, opt)
 	prog.finish()
 	if err != nil {
 		if errors.Is(err, data.ErrInvalid) {
@@ -131,6 +133,7 @@ func validateFlows(ctx context.Context, fs *flagSet, c *common, e *env, arg, dir
 		}
 		return err
 	}
+	defer m.report(e.stderr, "validate", c.quiet)
 	if c.json {
 		return printFlowValidationJSON(e, st, out)
 	}

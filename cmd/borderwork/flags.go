@@ -164,18 +164,19 @@ func defaultWorkers() int { return runtime.NumCPU() }
 
 // common holds the flags most commands share (docs/CLI.md).
 type common struct {
-	seed    int64
-	days    int
-	reps    int
-	regimes string
-	sets    listFlag
-	workers int
-	out     string
-	formats string
-	bands   string
-	size    string
-	quiet   bool
-	json    bool
+	seed     int64
+	days     int
+	reps     int
+	regimes  string
+	sets     listFlag
+	workers  int
+	out      string
+	formats  string
+	bands    string
+	size     string
+	quiet    bool
+	progress bool
+	json     bool
 	// regimeFlag is the flag that chose the regimes, for messages.
 	regimeFlag string
 	// given are the flags given on the command line.
@@ -220,7 +221,8 @@ func (c *common) register(fs *flagSet, outDefault string, withOut bool) {
 	fs.IntVar(&c.reps, "reps", 0, "`N` replicates per regime (default: the scenario's replicates, 20 if unset)")
 	fs.Var(&c.sets, "set", "override a scenario key: `KEY=VALUE`, KEY a dotted path such as\nregimes.malfunctioning.outage_start (repeatable)")
 	fs.IntVar(&c.workers, "workers", defaultWorkers(), "run on `N` workers; results do not depend on it")
-	fs.BoolVar(&c.quiet, "quiet", false, "print no progress")
+	fs.BoolVar(&c.quiet, "quiet", false, "print no progress and no timing line on standard error")
+	fs.BoolVar(&c.progress, "progress", false, "print progress on standard error even when it is not a terminal (a line every 5 seconds)")
 	fs.BoolVar(&c.json, "json", false, "print a machine-readable summary on stdout")
 	if withOut {
 		fs.StringVar(&c.out, "out", outDefault, "write the output folder to `DIR` (default out/"+fs.Name()+"-SCENARIO, SCENARIO the\nbundled name or the file's name without .toml)")
@@ -260,6 +262,8 @@ func (c *common) check(fs *flagSet) error {
 		return usageErrorf("--reps must be in 1..1000000, got %d", c.reps)
 	case c.workers < 1:
 		return usageErrorf("--workers must be at least 1, got %d", c.workers)
+	case c.quiet && c.progress:
+		return usageErrorf("--quiet and --progress contradict each other: give one")
 	}
 	if _, err := parseFormats(c.formats); err != nil {
 		return err

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -305,12 +306,41 @@ func TestJSONSummary(t *testing.T) {
 				N      int
 			}
 		}
+		Performance struct {
+			AgentSteps int64   `json:"agent_steps"`
+			PerSecond  float64 `json:"agent_steps_per_second"`
+			Workers    int
+		}
 	}
 	if err := json.Unmarshal([]byte(stdout), &doc); err != nil {
 		t.Fatalf("--json printed something that is not JSON: %v\n%s", err, stdout)
 	}
 	if doc.Scenario != "small" || len(doc.Groups) != 2 || doc.Groups[1].Regime != "closed" || doc.Groups[0].Metrics[0].N != 2 {
 		t.Errorf("--json: %+v", doc)
+	}
+	// The agent-steps counted are those of the runs in timeseries.csv:
+	// on each day of each run, the migrants created and not yet finished
+	// the day before.
+	ts, err := output.ReadTable(filepath.Join(out, "timeseries.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want int64
+	finished := map[string]int{}
+	for i := range ts.Rows {
+		count := func(name string) int {
+			n, err := ts.Int(i, name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return n
+		}
+		run := ts.Cell(i, "run")
+		want += int64(count("created") - finished[run])
+		finished[run] = count("arrived") + count("returned") + count("stayed") + count("dead")
+	}
+	if p := doc.Performance; p.AgentSteps != want || want == 0 || !(p.PerSecond > 0) || p.Workers < 1 {
+		t.Errorf("--json performance %+v; want %d agent-steps, a positive rate and workers", p, want)
 	}
 }
 
@@ -329,13 +359,29 @@ func TestRunOneRegime(t *testing.T) {
 	}
 }
 
+// TestNoProgressWhenNotATerminal: where stderr is not a terminal, a
+// command prints no progress, only the line it ends with (the agent-steps
+// it simulated and how fast); --progress asks for progress there too, and
+// --quiet silences even the last line.
 func TestNoProgressWhenNotATerminal(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "out")
 	_, _, stderr := runCLI(t, "compare", small, "--reps", "2", "--days", "20", "--out", out)
+	if !timingLine.MatchString(stderr) {
+		t.Errorf("stderr is not a terminal, yet compare wrote more than its timing line to it: %q", stderr)
+	}
+	_, _, stderr = runCLI(t, "compare", small, "--reps", "2", "--days", "20", "--out", out, "--quiet")
 	if stderr != "" {
-		t.Errorf("stderr is not a terminal, yet compare wrote to it: %q", stderr)
+		t.Errorf("compare --quiet wrote to stderr: %q", stderr)
+	}
+	status, _, stderr := runCLI(t, "compare", small, "--reps", "2", "--days", "20", "--out", out, "--quiet", "--progress")
+	if status != exitUsage || !strings.Contains(stderr, "contradict") {
+		t.Errorf("--quiet --progress: status %d, %q; want a usage error", status, stderr)
 	}
 }
+
+// timingLine is the whole of what a simulating command prints on a
+// stderr that is not a terminal.
+var timingLine = regexp.MustCompile(`^borderwork [a-z]+: simulated [0-9,]+ agent-steps in (?:[0-9.]+ s|[0-9hms]+) \([0-9.]+ (million |thousand )?a second, [0-9]+ workers?\); (?:[0-9.]+ s|[0-9hms]+) in all\.\n$`)
 
 func TestScenariosAndCheck(t *testing.T) {
 	status, stdout, _ := runCLI(t, "scenarios")

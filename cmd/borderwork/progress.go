@@ -1,40 +1,78 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
+	"sync"
 	"time"
+
+	"github.com/borderwork/borderwork/sim"
 )
 
-// progress reports runs done on stderr while a long command works: only
-// when stderr is a terminal, not with --quiet, and only after the first
-// second. It reads the wall clock, which never reaches a result.
+// progress reports a command's progress on standard error while it works:
+// runs done, or for a command of a single run the day it has reached,
+// with the time elapsed and an estimate of the time left. On a terminal
+// it rewrites one line, at most every 100 ms; elsewhere, when asked with
+// --progress, it prints a line every 5 seconds. It is off with --quiet and
+// silent for the first second. It reads the wall clock, which never
+// reaches a result.
 type progress struct {
-	w       io.Writer
-	label   string
-	total   int
-	base    int // runs done before this process started (a resumed folder's)
-	start   time.Time
-	last    time.Time
-	enabled bool
-	shown   bool
+	mu       sync.Mutex
+	w        io.Writer
+	label    string
+	total    int   // runs
+	days     int   // days of each run, for a single run's line
+	work     int64 // days to simulate in all; 0: unknown, the estimate goes by runs
+	base     int   // runs done before this process started (a resumed folder's)
+	start    time.Time
+	last     time.Time
+	every    time.Duration
+	enabled  bool
+	terminal bool // rewrite one line rather than print lines
+	shown    bool
+	runs     int   // runs done
+	dayCount int64 // days simulated
 }
 
-func newProgress(stderr io.Writer, label string, total int, quiet bool) *progress {
-	p := &progress{w: stderr, label: label, total: total, start: time.Now()}
-	if f, ok := stderr.(*os.File); ok && !quiet {
+// newProgress makes the progress of a command of total runs. It is shown
+// on a terminal unless quiet, and anywhere when forced (--progress).
+func newProgress(stderr io.Writer, label string, total int, quiet, forced bool) *progress {
+	p := &progress{w: stderr, label: label, total: total, start: time.Now(), every: 5 * time.Second}
+	if f, ok := stderr.(*os.File); ok {
 		if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
-			p.enabled = true
+			p.terminal, p.every = true, 100*time.Millisecond
 		}
 	}
+	p.enabled = !quiet && (p.terminal || forced)
 	return p
+}
+
+// simulating says that each run lasts days days and that work days are
+// to be simulated in all (0 if unknown), so that progress can go by day.
+func (p *progress) simulating(days int, work int64) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.days, p.work = days, work
 }
 
 // resumedFrom says that n of the runs were done before this process
 // started, so that the estimate of the time left counts only the runs
 // this process has done.
-func (p *progress) resumedFrom(n int) { p.base = n }
+func (p *progress) resumedFrom(n int) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.base = n
+}
+
+// setTotal says how many runs there are, for a command that learns it
+// only as it goes (a calibration's rounds).
+func (p *progress) setTotal(total int) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.total = total
+}
 
 // testHookEmitted, if set by a test, is called as each run is written.
 var testHookEmitted func(done int)
@@ -44,27 +82,62 @@ func (p *progress) done(n int) {
 	if testHookEmitted != nil {
 		testHookEmitted(n)
 	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.runs = n
+	p.show(n == p.total)
+}
+
+// day reports that a run has simulated one more day.
+func (p *progress) day() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.dayCount++
+	p.show(false)
+}
+
+// show draws the line if it is time to; last forces it (the last run).
+func (p *progress) show(last bool) {
 	if !p.enabled {
 		return
 	}
 	now := time.Now()
 	elapsed := now.Sub(p.start)
-	if elapsed < time.Second || (now.Sub(p.last) < 100*time.Millisecond && n < p.total) {
+	if elapsed < time.Second || (now.Sub(p.last) < p.every && !last) {
 		return
 	}
 	p.last = now
 	left := "estimating"
-	if mine := n - p.base; mine > 0 {
-		remaining := time.Duration(float64(elapsed) / float64(mine) * float64(p.total-n))
-		left = "about " + roundDuration(remaining) + " left"
+	// The share of the work this process has done, by days when they are
+	// known, else by runs.
+	share := 0.0
+	switch {
+	case p.work > 0:
+		share = float64(p.dayCount) / float64(p.work)
+	case p.total > p.base:
+		share = float64(p.runs-p.base) / float64(p.total-p.base)
 	}
-	fmt.Fprintf(p.w, "\r%s: %d/%d runs, %s elapsed, %s   ", p.label, n, p.total, roundDuration(elapsed), left)
+	if share > 0 {
+		left = "about " + roundDuration(time.Duration(float64(elapsed)*(1-min(share, 1))/share)) + " left"
+	}
+	what := fmt.Sprintf("%d/%d runs", p.runs, p.total)
+	if p.total == 1 && p.days > 0 {
+		what = fmt.Sprintf("day %d of %d", min(p.dayCount, int64(p.days)), p.days)
+	}
+	line := fmt.Sprintf("%s: %s, %s elapsed, %s", p.label, what, roundDuration(elapsed), left)
+	if p.terminal {
+		fmt.Fprintf(p.w, "\r%s   ", line)
+	} else {
+		fmt.Fprintln(p.w, line)
+	}
 	p.shown = true
 }
 
-// finish clears the progress line.
+// finish clears the progress line on a terminal.
 func (p *progress) finish() {
-	if p.shown {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.shown && p.terminal {
 		fmt.Fprint(p.w, "\r\033[K")
 	}
 }
@@ -74,4 +147,106 @@ func roundDuration(d time.Duration) string {
 		return fmt.Sprintf("%.0fs", d.Seconds())
 	}
 	return d.Round(time.Second).String()
+}
+
+// meter measures a simulating command: the agent-steps its runs simulate
+// (sim.DayObserver), the time they take and the time the whole command
+// takes, for the line it ends with and its JSON. It passes each day on
+// to the progress line being shown. Workers call it concurrently.
+type meter struct {
+	mu      sync.Mutex
+	start   time.Time
+	simEnd  time.Time // when the last day simulated ended
+	steps   int64
+	workers int
+	prog    *progress
+}
+
+func newMeter(workers int) *meter { return &meter{start: time.Now(), workers: workers} }
+
+// context returns ctx carrying the meter to every run started under it.
+func (m *meter) context(ctx context.Context) context.Context {
+	return sim.WithDayObserver(ctx, m.observe)
+}
+
+func (m *meter) observe(agentSteps int) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.steps += int64(agentSteps)
+	m.simEnd = time.Now()
+	if m.prog != nil {
+		m.prog.day()
+	}
+}
+
+// watch makes p the progress line told of each day.
+func (m *meter) watch(p *progress) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.prog = p
+}
+
+// performance is what the meter measured, as --json prints it. These are
+// wall-clock times: unlike everything else a command prints, they differ
+// from one run of the command to the next.
+type performance struct {
+	ElapsedSeconds    float64 `json:"elapsed_seconds"`
+	SimulationSeconds float64 `json:"simulation_seconds"`
+	AgentSteps        int64   `json:"agent_steps"`
+	PerSecond         float64 `json:"agent_steps_per_second"`
+	Workers           int     `json:"workers"`
+}
+
+func (m *meter) performance() *performance {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	p := &performance{ElapsedSeconds: time.Since(m.start).Seconds(), AgentSteps: m.steps, Workers: m.workers}
+	if !m.simEnd.IsZero() {
+		p.SimulationSeconds = m.simEnd.Sub(m.start).Seconds()
+	}
+	if p.SimulationSeconds > 0 {
+		p.PerSecond = float64(p.AgentSteps) / p.SimulationSeconds
+	}
+	return p
+}
+
+// report prints the line a simulating command ends with, unless quiet:
+// the agent-steps simulated, in how long and how many a second, and the
+// time the command took in all.
+func (m *meter) report(w io.Writer, name string, quiet bool) {
+	if quiet {
+		return
+	}
+	p := m.performance()
+	fmt.Fprintf(w, "borderwork %s: simulated %s agent-steps in %s (%s a second, %s); %s in all.\n",
+		name, groupThousands(p.AgentSteps), seconds(p.SimulationSeconds), perSecond(p.PerSecond), plural(float64(p.Workers), "worker"), seconds(p.ElapsedSeconds))
+}
+
+func seconds(s float64) string {
+	switch {
+	case s < 10:
+		return fmt.Sprintf("%.2f s", s)
+	case s < 600:
+		return fmt.Sprintf("%.1f s", s)
+	}
+	return time.Duration(s * float64(time.Second)).Round(time.Second).String()
+}
+
+func perSecond(x float64) string {
+	switch {
+	case x >= 1e6:
+		return fmt.Sprintf("%.1f million", x/1e6)
+	case x >= 1e3:
+		return fmt.Sprintf("%.0f thousand", x/1e3)
+	}
+	return fmt.Sprintf("%.0f", x)
+}
+
+// groupThousands writes n with commas between groups of three digits.
+func groupThousands(n int64) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }

@@ -3,13 +3,14 @@ package main
 import (
 	"bytes"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
 
 func TestProgressLine(t *testing.T) {
 	var b bytes.Buffer
-	p := &progress{w: &b, label: "compare", total: 80, start: time.Now().Add(-10 * time.Second), enabled: true}
+	p := &progress{w: &b, label: "compare", total: 80, start: time.Now().Add(-10 * time.Second), every: 100 * time.Millisecond, enabled: true, terminal: true}
 	p.done(20)
 	line := b.String()
 	for _, want := range []string{"compare: 20/80 runs", "10s elapsed", "about 30s left"} {
@@ -26,18 +27,18 @@ func TestProgressLine(t *testing.T) {
 	if !strings.Contains(b.String(), "\r") {
 		t.Error("finish did not clear the progress line")
 	}
-	quiet := newProgress(&b, "compare", 10, true)
+	quiet := newProgress(&b, "compare", 10, true, false)
 	if quiet.enabled {
 		t.Error("--quiet progress is enabled")
 	}
-	if notTerminal := newProgress(&b, "compare", 10, false); notTerminal.enabled {
+	if notTerminal := newProgress(&b, "compare", 10, false, false); notTerminal.enabled {
 		t.Error("progress is enabled on a writer that is not a terminal")
 	}
 }
 
 func TestProgressQuietFirstSecond(t *testing.T) {
 	var b bytes.Buffer
-	p := &progress{w: &b, label: "run", total: 5, start: time.Now(), enabled: true}
+	p := &progress{w: &b, label: "run", total: 5, start: time.Now(), every: 100 * time.Millisecond, enabled: true, terminal: true}
 	p.done(1)
 	if b.Len() != 0 {
 		t.Errorf("progress printed within the first second: %q", b.String())
@@ -48,10 +49,96 @@ func TestProgressQuietFirstSecond(t *testing.T) {
 // process, not those a resumed folder already held.
 func TestProgressResumed(t *testing.T) {
 	var b bytes.Buffer
-	p := &progress{w: &b, label: "sweep", total: 100, start: time.Now().Add(-10 * time.Second), enabled: true}
+	p := &progress{w: &b, label: "sweep", total: 100, start: time.Now().Add(-10 * time.Second), every: 100 * time.Millisecond, enabled: true, terminal: true}
 	p.resumedFrom(60)
 	p.done(70) // 10 runs in 10 s here: 30 left take 30 s
 	if line := b.String(); !strings.Contains(line, "70/100 runs") || !strings.Contains(line, "about 30s left") {
 		t.Errorf("resumed progress line %q; want 70/100 runs and about 30s left", line)
+	}
+}
+
+// TestProgressByDay: a command of one run shows the day it has reached,
+// and estimates the time left from the days simulated.
+func TestProgressByDay(t *testing.T) {
+	var b bytes.Buffer
+	p := &progress{w: &b, label: "run", total: 1, start: time.Now().Add(-10 * time.Second), every: time.Hour, enabled: true, terminal: true}
+	p.simulating(100, 100)
+	p.show(true) // the first line is due at once
+	b.Reset()
+	p.last = time.Time{}
+	for range 25 {
+		p.day()
+	}
+	if line := b.String(); !strings.Contains(line, "run: day 1 of 100") {
+		t.Errorf("first line after a day: %q; want day 1 of 100", line)
+	}
+	b.Reset()
+	p.last = time.Time{}
+	p.show(false)
+	if line := b.String(); !strings.Contains(line, "day 25 of 100") || !strings.Contains(line, "about 30s left") {
+		t.Errorf("after 25 of 100 days in 10s: %q; want day 25 of 100, about 30s left", line)
+	}
+}
+
+// TestProgressForced: --progress shows progress where standard error is
+// not a terminal, as whole lines; with --quiet it would be off.
+func TestProgressForced(t *testing.T) {
+	var b bytes.Buffer
+	p := newProgress(&b, "sweep", 10, false, true)
+	if !p.enabled || p.terminal {
+		t.Fatalf("--progress on a buffer: enabled %v, terminal %v; want enabled, not a terminal", p.enabled, p.terminal)
+	}
+	p.start = time.Now().Add(-10 * time.Second)
+	p.done(5)
+	line := b.String()
+	if strings.Contains(line, "\r") || !strings.HasSuffix(line, "\n") || !strings.Contains(line, "sweep: 5/10 runs") {
+		t.Errorf("forced progress line %q; want a whole line with 5/10 runs", line)
+	}
+	b.Reset()
+	p.done(6) // within 5 s of the last line
+	if b.Len() != 0 {
+		t.Errorf("forced progress wrote again within 5 s: %q", b.String())
+	}
+}
+
+// TestMeter: the meter adds up the agent-steps of every day it is told
+// of, whoever tells it, and ends with one line.
+func TestMeter(t *testing.T) {
+	m := newMeter(2)
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 250 {
+				m.observe(1000)
+			}
+		}()
+	}
+	wg.Wait()
+	p := m.performance()
+	if p.AgentSteps != 1_000_000 || p.Workers != 2 || p.SimulationSeconds <= 0 || p.PerSecond <= 0 {
+		t.Errorf("performance %+v; want 1,000,000 agent-steps on 2 workers, a positive time and rate", p)
+	}
+	var b bytes.Buffer
+	m.report(&b, "run", false)
+	if line := b.String(); !strings.HasPrefix(line, "borderwork run: simulated 1,000,000 agent-steps in ") || !strings.Contains(line, "2 workers") || strings.Count(line, "\n") != 1 {
+		t.Errorf("report %q", line)
+	}
+	b.Reset()
+	m.report(&b, "run", true)
+	if b.Len() != 0 {
+		t.Errorf("report with --quiet: %q", b.String())
+	}
+}
+
+func TestGroupThousands(t *testing.T) {
+	for _, c := range []struct {
+		n    int64
+		want string
+	}{{0, "0"}, {999, "999"}, {1000, "1,000"}, {96012345, "96,012,345"}, {-1234567, "-1,234,567"}} {
+		if got := groupThousands(c.n); got != c.want {
+			t.Errorf("groupThousands(%d) = %q; want %q", c.n, got, c.want)
+		}
 	}
 }

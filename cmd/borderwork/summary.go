@@ -54,21 +54,23 @@ func toJSONStat(metric string, s output.Stat) jsonStat {
 	return jsonStat{Metric: metric, N: s.N, Mean: num(s.Mean), SD: num(s.SD), CILow: num(s.Lo), CIHigh: num(s.Hi)}
 }
 
-// printJSONSummary writes every metric of every group as JSON.
-func printJSONSummary(w io.Writer, x *experiment.Prepared, groups []output.Group) error {
+// printJSONSummary writes every metric of every group as JSON, and the
+// command's performance.
+func printJSONSummary(w io.Writer, x *experiment.Prepared, groups []output.Group, perf *performance) error {
 	type group struct {
 		Params  []float64  `json:"params,omitempty"`
 		Regime  string     `json:"regime"`
 		Metrics []jsonStat `json:"metrics"`
 	}
 	doc := struct {
-		Scenario string   `json:"scenario"`
-		Seed     int64    `json:"seed"`
-		Days     int      `json:"days"`
-		Reps     int      `json:"reps"`
-		Keys     []string `json:"keys,omitempty"`
-		Groups   []group  `json:"groups"`
-	}{Scenario: x.Scenario.File.Name, Seed: x.Seed(), Days: x.Scenario.File.Days, Reps: x.Reps, Keys: x.Keys}
+		Scenario    string       `json:"scenario"`
+		Seed        int64        `json:"seed"`
+		Days        int          `json:"days"`
+		Reps        int          `json:"reps"`
+		Keys        []string     `json:"keys,omitempty"`
+		Groups      []group      `json:"groups"`
+		Performance *performance `json:"performance"`
+	}{Scenario: x.Scenario.File.Name, Seed: x.Seed(), Days: x.Scenario.File.Days, Reps: x.Reps, Keys: x.Keys, Performance: perf}
 	for _, g := range groups {
 		jg := group{Params: g.Params, Regime: g.Regime}
 		for t, total := range output.Totals {
