@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"testing"
 	"time"
+	"unsafe"
 )
 
 // BenchmarkChainMillion is the engine's reference workload (documented in
@@ -47,6 +48,31 @@ func BenchmarkGrid(b *testing.B) {
 			benchRun(b, gridConfig(side, 100_000))
 		})
 	}
+}
+
+// BenchmarkMemoryStream is the physical reference of docs/PERFORMANCE.md:
+// how fast one core reads every migrant of a million once, as the day's
+// pass does at the least (the migrant and its beliefs about 3 posts: 34
+// bytes), summing a field so that the reads cannot be skipped.
+func BenchmarkMemoryStream(b *testing.B) {
+	const n, posts = 1_000_000, 3
+	migrants := make([]Migrant, n)
+	beliefs := make([]uint16, n*posts)
+	for i := range migrants {
+		migrants[i].DaysHere = uint16(i)
+		beliefs[i*posts] = uint16(i)
+	}
+	var sum uint64
+	for b.Loop() {
+		for i := range migrants {
+			sum += uint64(migrants[i].DaysHere) + uint64(beliefs[i*posts])
+		}
+	}
+	if sum == 0 {
+		b.Fatal("nothing read")
+	}
+	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "migrants/s")
+	b.ReportMetric(float64(n*b.N)*float64(unsafe.Sizeof(Migrant{})+posts*2)/b.Elapsed().Seconds()/1e9, "GB/s")
 }
 
 // benchRun runs cfg b.N times and reports agent-steps per second of wall

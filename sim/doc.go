@@ -23,8 +23,13 @@
 // section 15).
 //
 // Agents are small pointer-free structs in slices indexed by dense
-// integer IDs; every tie is broken on ID. Each random process of a
-// replicate draws from a Stream of its own, derived from (seed, replicate,
+// integer IDs; every tie is broken on ID. The day's pass visits only the
+// migrants not yet in a final state, and draws the rare events (abuse at
+// a place, death on a link) by thinning (chance.go), so that a day costs
+// what the migrants still on their way do. RunContext runs a model with a
+// way to stop it and a DayObserver told of each day, for progress lines
+// and throughput; ModelVersion numbers the results the engine gives.
+// Each random process of a replicate draws from a Stream of its own, derived from (seed, replicate,
 // name), so that the same replicate meets the same migrants under every
 // regime (common random numbers). No map iteration, wall clock or global
 // random source reaches a result.

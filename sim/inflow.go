@@ -18,8 +18,12 @@ func (m *Model) stepInflow() {
 		if rate := inflowRate(o.Inflow, m.day); rate > 0 {
 			n += int(distuv.Poisson{Lambda: rate, Src: m.inflow.Source()}.Rand())
 		}
+		// The log-normal law of money is the origin's: its parameters are
+		// worked out once, not for every migrant.
+		sigma2 := math.Log1p(o.MoneyCV * o.MoneyCV)
+		mu, sigma := ln(o.MoneyMean)-sigma2/2, math.Sqrt(sigma2)
 		for range n {
-			m.create(o)
+			m.create(o, mu, sigma)
 		}
 	}
 }
@@ -38,17 +42,17 @@ func inflowRate(steps []InflowStep, day int) float64 {
 // create adds one migrant. It always makes the same seven draws from the
 // population stream, whatever the parameters, so that the same replicate
 // has the same people in every regime and at every sweep point.
-func (m *Model) create(o *Origin) {
+func (m *Model) create(o *Origin, mu, sigma float64) {
 	r := m.population
 	u1, u2 := r.Float64(), r.Float64()
 	uDoc, uVuln, uSmug, uBack, uDest := r.Float64(), r.Float64(), r.Float64(), r.Float64(), r.Float64()
 
-	// Log-normal money by Box–Muller (two uniforms, always).
+	// Log-normal money by Box–Muller (two uniforms, always): exp(mu +
+	// sigma·z), mu = ln(mean) − sigma²/2, sigma² = ln(1 + cv²).
 	money := 0.0
 	if o.MoneyMean > 0 {
-		sigma2 := math.Log1p(o.MoneyCV * o.MoneyCV)
 		z := math.Sqrt(-2*ln(1-u1)) * math.Cos(2*math.Pi*u2)
-		money = exp(ln(o.MoneyMean) - sigma2/2 + math.Sqrt(sigma2)*z)
+		money = exp(mu + sigma*z)
 	}
 	mg := Migrant{
 		Money: float32(money),

@@ -56,7 +56,7 @@ type rumourPool struct {
 // a migrant hears is a coin toss the processor cannot predict. keep and
 // slope are the model's rumourKeep and rumourSlope.
 func (pl *rumourPool) hear(b uint16, x uint64, keep, slope float64) uint16 {
-	heard := beliefUnits(float64(b)*keep + pl.shift + float64(x>>32)*slope)
+	heard := beliefUnits(float64(b)*keep + pl.shift + float64(int64(x>>32))*slope) // int64: a signed conversion is one instruction
 	if x&(1<<32-1) < pl.threshold {
 		b = heard
 	}
