@@ -370,3 +370,34 @@ func defaultText(v reflect.Value) (string, bool) {
 	}
 	return "", false
 }
+
+// TestPerformanceScenarios: the scenario files docs/PERFORMANCE.md
+// measures with are valid, and hold the migrants it says they do.
+func TestPerformanceScenarios(t *testing.T) {
+	for _, c := range []struct {
+		path     string
+		migrants int
+	}{{"../docs/perf/chain-million.toml", 1_000_000}, {"../docs/perf/flee-chain.toml", 100_000}} {
+		s, err := Load(c.path)
+		if err != nil {
+			t.Fatalf("%s: %v", c.path, err)
+		}
+		if err := s.Validate(); err != nil {
+			t.Fatalf("%s: %v", c.path, err)
+		}
+		cfg, err := s.Config(s.DefaultRegimes()[0])
+		if err != nil {
+			t.Fatalf("%s: %v", c.path, err)
+		}
+		n := 0
+		for _, o := range cfg.Origins {
+			n += o.Initial
+		}
+		for _, l := range cfg.Region.Locations {
+			n += l.Initial
+		}
+		if n != c.migrants || cfg.Days != 100 {
+			t.Errorf("%s: %d migrants for %d days; want %d for 100", c.path, n, cfg.Days, c.migrants)
+		}
+	}
+}
