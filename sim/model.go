@@ -165,6 +165,7 @@ func New(cfg *Config, seed uint64) (*Model, error) {
 	}
 	m := &Model{cfg: cfg, perDesperateDay: 1 / float64(max(cfg.Migrants.DesperationDays, 1))}
 	m.usePhases(cfg)
+	m.applyPhase() // day 0's phase, before anything is drawn or set from it
 	m.earn = float32(cfg.Migrants.EarnPerDay)
 	m.trappedAfter, m.patience = cfg.Migrants.TrappedAfterDays, cfg.Migrants.PatienceDays
 	m.aloneAfter, m.giveUp = cfg.Migrants.AloneAfterDays, cfg.Migrants.GiveUpDays
@@ -192,7 +193,7 @@ func New(cfg *Config, seed uint64) (*Model, error) {
 		p := &m.posts[i]
 		p.policy = &cfg.Posts[i].Policy
 		for c := range p.news {
-			p.news[c] = cfg.Information.Prior
+			p.news[c] = m.cfg.Information.Prior
 		}
 		p.truth = truth(p.policy)
 	}

@@ -30,8 +30,18 @@ type regimeWide struct {
 // phase. The model works on its own copy of the Config when it has
 // phases (New), so the caller's is never changed.
 func (m *Model) stepPhase() {
+	if m.applyPhase() {
+		m.regimeWideChanged()
+	}
+}
+
+// applyPhase writes today's regime-wide settings into the model's Config
+// and reports whether they changed. New calls it before anything is drawn,
+// so that two regimes a phase makes one draw alike from day 0: the
+// thinned count-downs (chance.go) are drawn from the settings in force.
+func (m *Model) applyPhase() bool {
 	if m.ownRegime == nil {
-		return
+		return false
 	}
 	w := *m.ownRegime
 	for i := range m.cfg.Phases {
@@ -40,10 +50,11 @@ func (m *Model) stepPhase() {
 			break
 		}
 	}
-	if w != (regimeWide{m.cfg.Enforcement, m.cfg.Protection, m.cfg.Information}) {
-		m.cfg.Enforcement, m.cfg.Protection, m.cfg.Information = w.enforcement, w.protection, w.information
-		m.regimeWideChanged()
+	if w == (regimeWide{m.cfg.Enforcement, m.cfg.Protection, m.cfg.Information}) {
+		return false
 	}
+	m.cfg.Enforcement, m.cfg.Protection, m.cfg.Information = w.enforcement, w.protection, w.information
+	return true
 }
 
 // usePhases gives the model a copy of cfg whose regime-wide settings it
