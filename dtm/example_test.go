@@ -52,9 +52,9 @@ func ExampleRun() {
 	fw := st.Prediction.Runs[0][0]
 	fmt.Printf("counted outgoing, 1-27 August 2016: %.0f\n", sum(fw.Out[213:240]))
 	// Output:
-	// draw 4: level 419 a day, amplitude 0.56, peak on day 259, distance 1.105
-	// draw 0: level 459 a day, amplitude 0.81, peak on day 63, distance 1.273
-	// counted outgoing, 1-27 August 2016: 7460
+	// draw 4: level 419 a day, amplitude 0.56, peak on day 259, distance 1.106
+	// draw 0: level 459 a day, amplitude 0.81, peak on day 63, distance 1.268
+	// counted outgoing, 1-27 August 2016: 7540
 }
 
 func sum(v []float64) float64 {

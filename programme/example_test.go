@@ -33,8 +33,8 @@ func Example() {
 		fmt.Printf("%-11s %s\n", eff, programme.FormatInterval(e))
 	}
 	// Output:
-	// total       -5,754 [-9,760, -1,748]
-	// repair      -5,720 [-9,668, -1,772]
-	// tightening  +5.8 [-74.5, +86.0]
-	// interaction -39.8 [-146, +66.4]
+	// total       -5,664 [-9,478, -1,850]
+	// repair      -5,830 [-9,588, -2,071]
+	// tightening  -32.2 [-98.3, +33.8]
+	// interaction +198 [-38.1, +434]
 }
