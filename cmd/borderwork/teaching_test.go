@@ -25,8 +25,10 @@ package main
 // Every command runs in order, in process (run), in a temporary working
 // directory, so relative paths such as my.toml and out/... land there. Each
 // must exit with status 0. Afterwards every output file the guide names
-// (out/NAME/figures/X.png, out/NAME/report.md, ...) must exist. The guide
-// must also have between 5 and 8 "## Exercise" headings.
+// (out/NAME/figures/X.png, out/NAME/report.md, ...) must exist, and what
+// the guide says the folders show must hold in them (guideResults, in
+// teaching_results_test.go). The guide must also have between 5 and 8
+// "## Exercise" headings.
 //
 // The test changes the working directory (t.Chdir), so it must not run in
 // parallel with other tests; it does not call t.Parallel.
@@ -310,6 +312,7 @@ func TestTeachingCommands(t *testing.T) {
 			t.Errorf("the guide names %s, but no command of the guide wrote it", p)
 		}
 	}
+	checkGuideResults(t, string(data))
 }
 
 // TestSplitCommand pins the shell-like splitting the guide relies on.

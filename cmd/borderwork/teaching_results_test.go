@@ -1,0 +1,391 @@
+package main
+
+import (
+	"fmt"
+	"math"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/borderwork/borderwork/output"
+)
+
+// guideResult is one thing docs/TEACHING.md tells students they will see
+// in the folders its commands write: the guide's words, quoted verbatim
+// (so that the guide and this table change together), and a check of
+// those words against the folders. TestTeachingCommands runs every
+// command of the guide and then every check, so that a change of the
+// model that makes a statement false fails a test rather than a class.
+type guideResult struct {
+	quote string
+	holds func(r *guideRuns) bool
+}
+
+// about is the guide's "about": within 15% of the number it gives.
+func about(got, want float64) bool { return math.Abs(got-want) <= 0.15*want }
+
+var guideResults = []guideResult{
+	// Exercise 1.
+	{"closure traps far more migrants than malfunction", func(r *guideRuns) bool {
+		return r.mean("baseline", "closed", "trapped_person_days") > 10*r.mean("baseline", "malfunctioning", "trapped_person_days")
+	}},
+	{"Malfunctioning climbs fastest from the first days and ends more than twice as high as closed; hbm stays below closed; open is lowest, but not at zero", func(r *guideRuns) bool {
+		m, c, h, o := r.mean("baseline", "malfunctioning", "abuse_events"), r.mean("baseline", "closed", "abuse_events"), r.mean("baseline", "hbm", "abuse_events"), r.mean("baseline", "open", "abuse_events")
+		return m > 2*c && h < c && o < h && o > 0
+	}},
+	{"read deaths in the table, where closed has the most", func(r *guideRuns) bool {
+		return r.highest("baseline", "deaths") == "closed"
+	}},
+	{`the "migrants abused" column is highest under malfunctioning, but "trapped person-days" is highest under closed`, func(r *guideRuns) bool {
+		return r.highest("baseline", "abused_migrants") == "malfunctioning" && r.highest("baseline", "trapped_person_days") == "closed"
+	}},
+	{`In "immobilised person-days", closed and hbm are about equal, and far above the others`, func(r *guideRuns) bool {
+		c, h := r.mean("baseline", "closed", "immobilised_person_days"), r.mean("baseline", "hbm", "immobilised_person_days")
+		return about(h, c) && min(c, h) > 10*max(r.mean("baseline", "open", "immobilised_person_days"), r.mean("baseline", "malfunctioning", "immobilised_person_days"))
+	}},
+	{"Under malfunctioning about 10 of some 720 events; under closed about 45 of some 320", func(r *guideRuns) bool {
+		return about(r.mean("baseline", "malfunctioning", "abuse_immobile"), 10) && about(r.mean("baseline", "malfunctioning", "abuse_events"), 720) &&
+			about(r.mean("baseline", "closed", "abuse_immobile"), 45) && about(r.mean("baseline", "closed", "abuse_events"), 320)
+	}},
+
+	// Exercise 2.
+	{"The order of the regimes on trapping stays the same", func(r *guideRuns) bool {
+		return r.order("reps3", "trapped_person_days") == r.order("reps3-seed7", "trapped_person_days")
+	}},
+
+	// Exercise 3.
+	{"On average it stays below closed in our runs (about half as many trapped person-days)", func(r *guideRuns) bool {
+		return about(r.mean("long-outages", "malfunctioning", "trapped_person_days")/r.mean("long-outages", "closed", "trapped_person_days"), 0.5)
+	}},
+	{"officials' violence more than doubles", func(r *guideRuns) bool {
+		return r.mean("long-outages", "malfunctioning", "violence_by_officials") > 2*r.mean("baseline", "malfunctioning", "violence_by_officials")
+	}},
+	{"Deaths more than double", func(r *guideRuns) bool {
+		return r.mean("long-outages", "malfunctioning", "deaths") > 2*r.mean("baseline", "malfunctioning", "deaths")
+	}},
+	{"under malfunctioning it rises from about 10 to about 80 events", func(r *guideRuns) bool {
+		return about(r.mean("baseline", "malfunctioning", "abuse_immobile"), 10) && about(r.mean("long-outages", "malfunctioning", "abuse_immobile"), 80)
+	}},
+
+	// Exercise 4.
+	{"the mean lines now stay below one migrant, and the bands, which show single runs, reach only one or two", func(r *guideRuns) bool {
+		for _, regime := range r.regimes("turn-back") {
+			if r.peakOfMean("turn-back", regime, "trapped") >= 1 || r.bandTop("turn-back", regime, "trapped") >= 2.5 {
+				return false
+			}
+		}
+		return true
+	}},
+	{"malfunctioning still has the most migrants abused", func(r *guideRuns) bool {
+		return r.highest("turn-back", "abused_migrants") == "malfunctioning" && r.highest("no-desperation", "abused_migrants") == "malfunctioning"
+	}},
+
+	// Exercise 5.
+	{"from the top to below closed, and a little below hbm", func(r *guideRuns) bool {
+		m := r.mean("honest-officials", "malfunctioning", "abuse_events")
+		return m < r.mean("honest-officials", "hbm", "abuse_events") && m > r.mean("honest-officials", "open", "abuse_events")
+	}},
+	{"from about 625 to about 140 events a run), but it does not vanish, and it stays a little above open's (about 125)", func(r *guideRuns) bool {
+		m := r.mean("honest-officials", "malfunctioning", "extortion_by_officials")
+		o := r.mean("honest-officials", "open", "extortion_by_officials")
+		return about(r.mean("baseline", "malfunctioning", "extortion_by_officials"), 625) && about(m, 140) && about(o, 125) && m > o
+	}},
+
+	// Exercise 6.
+	{"hbm_lite has clearly fewer deaths than closed, but the same trapping and the same abuse", func(r *guideRuns) bool {
+		return r.mean("hbm-lite", "hbm_lite", "deaths") < 0.7*r.mean("hbm-lite", "closed", "deaths") &&
+			about(r.mean("hbm-lite", "hbm_lite", "trapped_person_days"), r.mean("hbm-lite", "closed", "trapped_person_days")) &&
+			about(r.mean("hbm-lite", "hbm_lite", "abuse_events"), r.mean("hbm-lite", "closed", "abuse_events"))
+	}},
+	{"(`centre_person_days` in `stats.csv`: about 2,400)", func(r *guideRuns) bool {
+		return about(r.mean("hbm-parts", "hbm", "centre_person_days"), 2400)
+	}},
+	{"counts the returns the centre arranged (about 60), `returns_free` those people made on their own: under full hbm there are none of those, under closed about 17", func(r *guideRuns) bool {
+		return about(r.mean("hbm-parts", "hbm", "returns_assisted"), 60) && r.mean("hbm-parts", "hbm", "returns_free") == 0 && about(r.mean("hbm-parts", "closed", "returns_free"), 17)
+	}},
+
+	// Exercise 7.
+	{"climbs to about 35 and stays there until the post reopens at day 120", func(r *guideRuns) bool {
+		return about(r.peakOfMean("closure", "open", "trapped"), 35)
+	}},
+	{"in 11 of the 20 replicates they had all gone out of business before day 60. There, nobody but the well-watched officials is left to abuse the trapped. In the other nine one or two smugglers were still in the Town; in all but one of them the closure brought them customers, and they committed 100 to 170 acts of abuse", func(r *guideRuns) bool {
+		smugglers := r.onDay("closure", "open", "active_smugglers", 59)
+		last := r.runs("closure", "open", "abuse_by_smugglers") // both in replicate order
+		gone, busy := 0, 0
+		for i, n := range smugglers {
+			switch {
+			case n == 0:
+				gone++
+			case n <= 2 && last[i] >= 100 && last[i] <= 170:
+				busy++
+			}
+		}
+		return gone == 11 && busy == 8
+	}},
+	{"under open, many more people stay home than under any other regime", func(r *guideRuns) bool {
+		return r.highest("closure", "stayed") == "open"
+	}},
+	{"under malfunctioning, about 165 people bought their way through the closed post from its poorly watched officials; under open, a handful", func(r *guideRuns) bool {
+		return about(r.mean("closure", "malfunctioning", "bribed"), 165) && r.mean("closure", "open", "bribed") < 10
+	}},
+
+	// Exercise 8.
+	{"very little changes; every mean of the malfunctioning row lies within the baseline's interval", func(r *guideRuns) bool {
+		for _, m := range []string{"trapped_person_days", "abuse_events", "abused_migrants", "deaths", "arrivals"} {
+			lo, hi := r.interval("baseline", "malfunctioning", m)
+			if v := r.mean("informed", "malfunctioning", m); v < lo || v > hi {
+				return false
+			}
+		}
+		return true
+	}},
+	{`closed's abuse rises only a little ("migrants abused" from about 250 to about 290), even though its trapped person-days nearly tripled`, func(r *guideRuns) bool {
+		ratio := r.mean("closed-rumours", "closed", "trapped_person_days") / r.mean("baseline", "closed", "trapped_person_days")
+		return about(r.mean("baseline", "closed", "abused_migrants"), 250) && about(r.mean("closed-rumours", "closed", "abused_migrants"), 290) && ratio > 2.5 && ratio < 3.2
+	}},
+	{"about 20 buy their way through", func(r *guideRuns) bool {
+		return about(r.mean("closed-rumours", "closed", "bribed"), 20)
+	}},
+	{`closed's "immobilised person-days" even fall a little`, func(r *guideRuns) bool {
+		return r.mean("closed-rumours", "closed", "immobilised_person_days") < r.mean("baseline", "closed", "immobilised_person_days")
+	}},
+
+	// Writing a new scenario.
+	{"trapped person-days rise from about 130 to about as many as closed's (a little fewer in our runs), with an interval several times as wide; with 40 replicates (`out/mine40`) the two are still level", func(r *guideRuns) bool {
+		m, c := r.mean("mine", "malfunctioning", "trapped_person_days"), r.mean("mine", "closed", "trapped_person_days")
+		mlo, mhi := r.interval("mine", "malfunctioning", "trapped_person_days")
+		clo, chi := r.interval("mine", "closed", "trapped_person_days")
+		return about(r.mean("baseline", "malfunctioning", "trapped_person_days"), 130) && m < c && about(m, c) && mhi-mlo > 3*(chi-clo) &&
+			about(r.mean("mine40", "malfunctioning", "trapped_person_days"), r.mean("mine40", "closed", "trapped_person_days"))
+	}},
+	{"in most runs (28 of the 40) malfunctioning traps fewer people than closed, in some (7) more than twice as many", func(r *guideRuns) bool {
+		m, c := r.runs("mine40", "malfunctioning", "trapped_person_days"), r.runs("mine40", "closed", "trapped_person_days")
+		fewer, twice := 0, 0
+		for i := range m {
+			if m[i] < c[i] {
+				fewer++
+			}
+			if m[i] > 2*c[i] {
+				twice++
+			}
+		}
+		return fewer == 28 && twice == 7
+	}},
+	{`"abuse by officials" rises by half, from about 660 to about 1,000 events a run`, func(r *guideRuns) bool {
+		return about(r.mean("baseline", "malfunctioning", "abuse_by_officials"), 660) && about(r.mean("mine", "malfunctioning", "abuse_by_officials"), 1000)
+	}},
+	{"their violence rises more than fivefold", func(r *guideRuns) bool {
+		return r.mean("mine", "malfunctioning", "violence_by_officials") > 5*r.mean("baseline", "malfunctioning", "violence_by_officials")
+	}},
+	{"About a quarter of all abuse under malfunctioning falls on people who are trapped at the time", func(r *guideRuns) bool {
+		return about(r.mean("mine", "malfunctioning", "abuse_immobile")/r.mean("mine", "malfunctioning", "abuse_events"), 0.25)
+	}},
+}
+
+// checkGuideResults checks every guideResult in the folders the guide's
+// commands wrote under out/ in the working directory.
+func checkGuideResults(t *testing.T, guide string) {
+	t.Helper()
+	flat := strings.Join(strings.Fields(guide), " ")
+	for _, g := range guideResults {
+		if !strings.Contains(flat, g.quote) {
+			t.Errorf("the guide no longer says %q: change guideResults with it", g.quote)
+			continue
+		}
+		r := &guideRuns{tables: map[string]*output.Table{}}
+		ok := g.holds(r)
+		if r.err != nil {
+			t.Errorf("checking %q: %v", g.quote, r.err)
+			continue
+		}
+		if !ok {
+			t.Errorf("the guide says %q, but the runs give\n\t%s", g.quote, strings.Join(r.seen, "\n\t"))
+		}
+	}
+}
+
+// guideRuns reads the guide's folders and notes every number it reads,
+// for the failure message.
+type guideRuns struct {
+	tables map[string]*output.Table
+	seen   []string
+	err    error
+}
+
+func (r *guideRuns) table(folder, name string) *output.Table {
+	path := filepath.Join("out", folder, name)
+	if tb, ok := r.tables[path]; ok {
+		return tb
+	}
+	tb, err := output.ReadTable(path, "regime")
+	if err != nil {
+		r.fail(err)
+		tb = &output.Table{Path: path}
+	}
+	r.tables[path] = tb
+	return tb
+}
+
+func (r *guideRuns) fail(err error) {
+	if r.err == nil {
+		r.err = err
+	}
+}
+
+func (r *guideRuns) note(format string, args ...any) {
+	r.seen = append(r.seen, fmt.Sprintf(format, args...))
+}
+
+func (r *guideRuns) float(tb *output.Table, i int, column string) float64 {
+	v, err := tb.Float(i, column)
+	if err != nil {
+		r.fail(err)
+	}
+	return v
+}
+
+// statsRow is the row of stats.csv for a regime and metric, or -1.
+func (r *guideRuns) statsRow(folder, regime, metric string) (*output.Table, int) {
+	tb := r.table(folder, "stats.csv")
+	for i := range tb.Rows {
+		if tb.Cell(i, "regime") == regime && tb.Cell(i, "metric") == metric {
+			return tb, i
+		}
+	}
+	r.fail(fmt.Errorf("out/%s/stats.csv has no row for %s, %s", folder, regime, metric))
+	return tb, -1
+}
+
+// mean is a metric's mean over replicates, from stats.csv.
+func (r *guideRuns) mean(folder, regime, metric string) float64 {
+	tb, i := r.statsRow(folder, regime, metric)
+	if i < 0 {
+		return math.NaN()
+	}
+	v := r.float(tb, i, "mean")
+	r.note("%s: %s %s mean %.4g", folder, regime, metric, v)
+	return v
+}
+
+// interval is a metric's 95% confidence interval, from stats.csv.
+func (r *guideRuns) interval(folder, regime, metric string) (lo, hi float64) {
+	tb, i := r.statsRow(folder, regime, metric)
+	if i < 0 {
+		return math.NaN(), math.NaN()
+	}
+	lo, hi = r.float(tb, i, "ci_low"), r.float(tb, i, "ci_high")
+	r.note("%s: %s %s interval [%.4g, %.4g]", folder, regime, metric, lo, hi)
+	return lo, hi
+}
+
+// regimes lists a folder's regimes in the order stats.csv gives them.
+func (r *guideRuns) regimes(folder string) []string {
+	tb := r.table(folder, "stats.csv")
+	var out []string
+	for i := range tb.Rows {
+		if reg := tb.Cell(i, "regime"); len(out) == 0 || out[len(out)-1] != reg {
+			out = append(out, reg)
+		}
+	}
+	return out
+}
+
+// highest is the regime with the highest mean of a metric.
+func (r *guideRuns) highest(folder, metric string) string {
+	best, top := "", math.Inf(-1)
+	for _, reg := range r.regimes(folder) {
+		if v := r.mean(folder, reg, metric); v > top {
+			best, top = reg, v
+		}
+	}
+	return best
+}
+
+// order is the folder's regimes by their mean of a metric, highest first.
+func (r *guideRuns) order(folder, metric string) string {
+	regs := r.regimes(folder)
+	means := map[string]float64{}
+	for _, reg := range regs {
+		means[reg] = r.mean(folder, reg, metric)
+	}
+	// A few regimes: insertion sort, ties kept in the folder's order.
+	for i := 1; i < len(regs); i++ {
+		for j := i; j > 0 && means[regs[j]] > means[regs[j-1]]; j-- {
+			regs[j], regs[j-1] = regs[j-1], regs[j]
+		}
+	}
+	r.note("%s: %s, highest first: %s", folder, metric, strings.Join(regs, ", "))
+	return strings.Join(regs, ",")
+}
+
+// runs is a metric of each replicate, in replicate order, from summary.csv.
+func (r *guideRuns) runs(folder, regime, metric string) []float64 {
+	tb := r.table(folder, "summary.csv")
+	var out []float64
+	for i := range tb.Rows {
+		if tb.Cell(i, "regime") == regime {
+			out = append(out, r.float(tb, i, metric))
+		}
+	}
+	r.note("%s: %s %s per replicate %v", folder, regime, metric, out)
+	return out
+}
+
+// days gives, for each day, a column's values over the regime's
+// replicates, from timeseries.csv.
+func (r *guideRuns) days(folder, regime, column string) map[int][]float64 {
+	tb := r.table(folder, "timeseries.csv")
+	out := map[int][]float64{}
+	for i := range tb.Rows {
+		if tb.Cell(i, "regime") != regime {
+			continue
+		}
+		day, err := tb.Int(i, "day")
+		if err != nil {
+			r.fail(err)
+		}
+		out[day] = append(out[day], r.float(tb, i, column))
+	}
+	return out
+}
+
+// peakOfMean is the highest daily mean over replicates of a column.
+func (r *guideRuns) peakOfMean(folder, regime, column string) float64 {
+	peak := math.Inf(-1)
+	for _, vs := range r.days(folder, regime, column) {
+		sum := 0.0
+		for _, v := range vs {
+			sum += v
+		}
+		peak = max(peak, sum/float64(len(vs)))
+	}
+	r.note("%s: %s %s highest daily mean %.4g", folder, regime, column, peak)
+	return peak
+}
+
+// bandTop is the highest point of a column's default band: the 97.5th
+// percentile of the replicates on each day, interpolated between order
+// statistics (Hyndman and Fan's type 7, as the figures draw it).
+func (r *guideRuns) bandTop(folder, regime, column string) float64 {
+	top := math.Inf(-1)
+	for _, vs := range r.days(folder, regime, column) {
+		slices.Sort(vs)
+		h := 0.975 * float64(len(vs)-1)
+		lo := int(h)
+		q := vs[lo]
+		if lo+1 < len(vs) {
+			q += (h - float64(lo)) * (vs[lo+1] - vs[lo])
+		}
+		top = max(top, q)
+	}
+	r.note("%s: %s %s top of the band %.4g", folder, regime, column, top)
+	return top
+}
+
+// onDay is a column's value in each replicate on one day.
+func (r *guideRuns) onDay(folder, regime, column string, day int) []float64 {
+	vs := r.days(folder, regime, column)[day]
+	r.note("%s: %s %s on day %d %v", folder, regime, column, day, vs)
+	return vs
+}
