@@ -187,34 +187,42 @@ var guideResults = []guideResult{
 // commands wrote under out/ in the working directory.
 func checkGuideResults(t *testing.T, guide string) {
 	t.Helper()
-	flat := strings.Join(strings.Fields(guide), " ")
-	for _, g := range guideResults {
+	checkDocResults(t, "the guide", guide, "out", guideResults)
+}
+
+// checkDocResults checks results, each quoted from doc, in the folders
+// under root.
+func checkDocResults(t *testing.T, name, doc, root string, results []guideResult) {
+	t.Helper()
+	flat := strings.Join(strings.Fields(doc), " ")
+	for _, g := range results {
 		if !strings.Contains(flat, g.quote) {
-			t.Errorf("the guide no longer says %q: change guideResults with it", g.quote)
+			t.Errorf("%s no longer says %q: change the test's table with it", name, g.quote)
 			continue
 		}
-		r := &guideRuns{tables: map[string]*output.Table{}}
+		r := &guideRuns{root: root, tables: map[string]*output.Table{}}
 		ok := g.holds(r)
 		if r.err != nil {
 			t.Errorf("checking %q: %v", g.quote, r.err)
 			continue
 		}
 		if !ok {
-			t.Errorf("the guide says %q, but the runs give\n\t%s", g.quote, strings.Join(r.seen, "\n\t"))
+			t.Errorf("%s says %q, but the runs give\n\t%s", name, g.quote, strings.Join(r.seen, "\n\t"))
 		}
 	}
 }
 
-// guideRuns reads the guide's folders and notes every number it reads,
-// for the failure message.
+// guideRuns reads the output folders under root and notes every number
+// it reads, for the failure message.
 type guideRuns struct {
+	root   string
 	tables map[string]*output.Table
 	seen   []string
 	err    error
 }
 
 func (r *guideRuns) table(folder, name string) *output.Table {
-	path := filepath.Join("out", folder, name)
+	path := filepath.Join(r.root, folder, name)
 	if tb, ok := r.tables[path]; ok {
 		return tb
 	}
@@ -253,7 +261,7 @@ func (r *guideRuns) statsRow(folder, regime, metric string) (*output.Table, int)
 			return tb, i
 		}
 	}
-	r.fail(fmt.Errorf("out/%s/stats.csv has no row for %s, %s", folder, regime, metric))
+	r.fail(fmt.Errorf("%s has no row for %s, %s", filepath.Join(r.root, folder, "stats.csv"), regime, metric))
 	return tb, -1
 }
 

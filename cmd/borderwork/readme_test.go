@@ -1,0 +1,58 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+const (
+	readmeDoc    = "../../README.md"
+	readmeFigure = "../../docs/img/sahel-trapped.png"
+)
+
+// readmeResults are the README figure's caption, statement by statement,
+// checked in the folder of the command that draws the figure.
+var readmeResults = []guideResult{
+	{"closure traps far more migrants than malfunction", func(r *guideRuns) bool {
+		return r.mean("sahel", "closed", "trapped_person_days") > 5*r.mean("sahel", "malfunctioning", "trapped_person_days")
+	}},
+	{"under malfunction more migrants are abused, mostly by officials extorting bribes at posts where oversight is weak", func(r *guideRuns) bool {
+		return r.highest("sahel", "abused_migrants") == "malfunctioning" &&
+			r.mean("sahel", "malfunctioning", "extortion_by_officials") > 0.5*r.mean("sahel", "malfunctioning", "abuse_events")
+	}},
+	{"it keeps more than four fifths as many person-days stuck as `closed`", func(r *guideRuns) bool {
+		return r.mean("sahel", "hbm", "immobilised_person_days") > 0.8*r.mean("sahel", "closed", "immobilised_person_days")
+	}},
+}
+
+// TestREADMEFigure: the README's figure is the trapped figure that
+// `borderwork compare sahel` draws, byte for byte, and what its caption
+// says holds in that folder. With -update it redraws the figure (look at
+// it, and at the caption, before committing).
+func TestREADMEFigure(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the README's compare in full (20 replicates of 365 days, about 4 s of CPU)")
+	}
+	root := t.TempDir()
+	if status, _, stderr := runCLI(t, "compare", "sahel", "--formats", "png", "--out", filepath.Join(root, "sahel")); status != 0 {
+		t.Fatalf("compare sahel: status %d: %s", status, stderr)
+	}
+	drawn, err := os.ReadFile(filepath.Join(root, "sahel", "figures", "trapped.png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if *update {
+		if err := os.WriteFile(readmeFigure, drawn, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	} else if shown, err := os.ReadFile(readmeFigure); err != nil || !bytes.Equal(shown, drawn) {
+		t.Errorf("%s is not the figure compare sahel draws now (%v): rerun with -update, look at it, and check its caption", readmeFigure, err)
+	}
+	doc, err := os.ReadFile(readmeDoc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkDocResults(t, "README.md", string(doc), root, readmeResults)
+}
