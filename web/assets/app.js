@@ -280,7 +280,7 @@ function legend(names) {
 function barChart(box, bars, label) {
   box.textContent = "";
   if (!bars.names.length) {
-    box.appendChild(html("p", { class: "note", text: "None in any run." }));
+    box.appendChild(html("p", { id: "summary-note", class: "note", text: "None in any run." }));
     return;
   }
   const n = bars.groups.length, rowH = 16, gap = 30, W = 720, m = { l: 150, r: 70, t: 8 };
@@ -330,8 +330,10 @@ function drawTable(res) {
     row.cells.forEach((cell, i) => tr.appendChild(html("td", { "data-metric": res.table.columns[i].name, text: cell })));
     body.appendChild(tr);
   }
-  const caption = html("caption", { class: "note", text: `Means over ${res.reps} replicate(s) ± the half-width of a 95% confidence interval, as the command line prints them.` });
-  box.appendChild(html("table", { id: "summary" }, [caption, html("thead", {}, [head]), body]));
+  // The note is a paragraph of the scrolling box, not the table's caption,
+  // so that it wraps to the width of the screen rather than of the table.
+  box.appendChild(html("p", { id: "summary-note", class: "note", text: `Means over ${res.reps} replicate(s) ± the half-width of a 95% confidence interval, as the command line prints them.` }));
+  box.appendChild(html("table", { id: "summary", "aria-describedby": "summary-note" }, [html("thead", {}, [head]), body]));
 }
 
 // ---- The map --------------------------------------------------------------
