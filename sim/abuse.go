@@ -47,7 +47,11 @@ func (m *Model) recordAbuse(id int, mg *Migrant, loc int, k AbuseKind, by Perpet
 		m.locToday(loc).Abuse++
 	}
 	if m.Sink != nil {
-		m.Sink.Abuse(AbuseEvent{Day: m.day, Migrant: id, Location: loc, Kind: k, By: by})
+		to := -1
+		if mg.State == Travelling || mg.State == WithSmuggler { // abused on the trip it boarded
+			to = int(mg.Next)
+		}
+		m.Sink.Event(Event{Day: m.day, Migrant: id, Kind: EventAbused, Location: loc, To: to, Detail: k.String(), By: by, Abuse: k, State: mg.State})
 	}
 }
 

@@ -125,24 +125,3 @@ const (
 var perpetratorNames = [...]string{"smuggler", "official"}
 
 func (p Perpetrator) String() string { return perpetratorNames[p] }
-
-// AbuseEvent is one abuse event, for callers who want each one.
-type AbuseEvent struct {
-	Day      int
-	Migrant  int
-	Location int // where it happened; on a link, the location it started from
-	Kind     AbuseKind
-	By       Perpetrator
-}
-
-// EventSink receives every abuse event as it happens, in a deterministic
-// order. It is optional: records hold the counts.
-type EventSink interface {
-	Abuse(AbuseEvent)
-}
-
-// EventSinkFunc adapts a function to EventSink.
-type EventSinkFunc func(AbuseEvent)
-
-// Abuse calls f.
-func (f EventSinkFunc) Abuse(e AbuseEvent) { f(e) }

@@ -27,8 +27,8 @@ func (m *Model) goToCentre(mg *Migrant) bool {
 	if mg.Flags&Queued != 0 {
 		m.leaveQueue(mg)
 	}
+	mg.Flags |= Referred // before it departs, whose event says how
 	m.depart(mg, m.rt.next[loc*m.rt.n+at], m.rt.nextLink[loc*m.rt.n+at])
-	mg.Flags |= Referred
 	return true
 }
 

@@ -206,6 +206,9 @@ func (m *Model) fleeAdd(loc int) {
 	m.rec.Created++
 	m.sumBorn += int64(m.day)
 	m.fl.locs[loc].n++
+	if m.Sink != nil {
+		m.emitCreated(&m.migrants[len(m.migrants)-1], -1) // Flee's agents have no destination
+	}
 }
 
 // stepFlee is one day under the Flee rules, in run.py's order: conflicts,

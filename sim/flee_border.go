@@ -86,6 +86,9 @@ func (m *Model) fleeQueue(mg *Migrant, p int32) {
 	mg.Flags |= Queued
 	m.posts[p].queued[classOf(mg)]++
 	m.rec.PostArrivals++
+	if m.Sink != nil {
+		m.emit(mg, EventQueued, int(mg.Loc), -1, "")
+	}
 }
 
 // fleeRefusal counts a refusal, in all and for the agent's groups.
@@ -95,6 +98,9 @@ func (m *Model) fleeRefusal(mg *Migrant) {
 	g.Refused++
 	if v != nil {
 		v.Refused++
+	}
+	if m.Sink != nil {
+		m.emit(mg, EventRefused, int(mg.Loc), -1, "")
 	}
 }
 

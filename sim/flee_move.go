@@ -144,6 +144,7 @@ func (m *Model) fleeStep(id int, through bool) bool {
 	a.onLink = 0
 	f.at[id] = onLink
 	m.setState(mg, Travelling)
+	mg.Flags |= Departed // has left home (read only by events: setState's tells a first departure by it)
 	return true
 }
 
@@ -173,6 +174,10 @@ func (m *Model) fleeCross(id int, mg *Migrant, p int32) crossing {
 		if !admissible {
 			m.rec.Bribed++
 			m.rec.Admitted++
+			if m.Sink != nil {
+				m.emit(mg, EventBribed, int(mg.Loc), -1, "")
+				m.emit(mg, EventAdmitted, int(mg.Loc), -1, "")
+			}
 			return crossPass
 		}
 	}
@@ -185,6 +190,9 @@ func (m *Model) fleeCross(id int, mg *Migrant, p int32) crossing {
 		return crossRefused
 	}
 	m.rec.Admitted++
+	if m.Sink != nil {
+		m.emit(mg, EventAdmitted, int(mg.Loc), -1, "")
+	}
 	return crossPass
 }
 

@@ -60,8 +60,8 @@ func officialEvents(t *testing.T, cfg *Config, reps int) (docRate, undocRate flo
 		if err != nil {
 			t.Fatal(err)
 		}
-		m.Sink = EventSinkFunc(func(e AbuseEvent) {
-			if e.By == ByOfficial && e.Kind == Extortion {
+		m.Sink = EventSinkFunc(func(e Event) {
+			if e.Kind == EventAbused && e.By == ByOfficial && e.Abuse == Extortion {
 				if m.Migrants()[e.Migrant].Is(Documented) {
 					events[1]++
 				} else {
@@ -262,8 +262,8 @@ func TestAbuseOfImmobileMigrants(t *testing.T) {
 		t.Fatal(err)
 	}
 	immobile := 0
-	m.Sink = EventSinkFunc(func(e AbuseEvent) {
-		if m.Migrants()[e.Migrant].State.Immobile() {
+	m.Sink = EventSinkFunc(func(e Event) {
+		if e.Kind == EventAbused && m.Migrants()[e.Migrant].State.Immobile() {
 			immobile++
 		}
 	})

@@ -108,6 +108,9 @@ func (m *Model) create(o *Origin, mu, sigma float64) {
 	m.byClass[class][Waiting]++
 	m.rec.Created++
 	m.sumBorn += int64(mg.Born)
+	if m.Sink != nil {
+		m.emitCreated(&m.migrants[id], pick)
+	}
 	if o.Location == pick {
 		m.setState(&m.migrants[id], Arrived)
 	}

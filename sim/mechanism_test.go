@@ -168,8 +168,8 @@ func TestAbuseRisesWithDaysWaiting(t *testing.T) {
 			}
 			return -1
 		}
-		m.Sink = EventSinkFunc(func(e AbuseEvent) {
-			if b := bucket(m.Migrants()[e.Migrant].DaysHere); b >= 0 {
+		m.Sink = EventSinkFunc(func(e Event) {
+			if b := bucket(m.Migrants()[e.Migrant].DaysHere); e.Kind == EventAbused && b >= 0 {
 				events[b]++
 			}
 		})

@@ -229,15 +229,19 @@ func (m *Model) arrive(mg *Migrant) {
 }
 
 // depart starts a migrant on a link; it travels from tomorrow.
-func (m *Model) depart(mg *Migrant, next, link int32) {
+func (m *Model) depart(mg *Migrant, next, link int32) { m.setOff(mg, next, link, Travelling) }
+
+// setOff starts a migrant on a link in state s: travelling, or with a
+// smuggler (board).
+func (m *Model) setOff(mg *Migrant, next, link int32, s State) {
 	if mg.Flags&Queued != 0 {
 		m.leaveQueue(mg)
 	}
 	mg.Next = uint16(next)
 	mg.Link = uint16(link)
 	mg.DaysLeft = uint16(m.cfg.Region.Links[link].Days)
-	mg.Flags |= Departed
-	m.setState(mg, Travelling)
+	m.setState(mg, s)
+	mg.Flags |= Departed // after setState, whose event tells a first departure by it
 }
 
 // atLocation is a migrant's day at a place: rumours, abuse, a decision.
@@ -306,6 +310,9 @@ func (m *Model) escorted(id int, mg *Migrant) bool {
 		// Held by kidnappers: the kidnap was the abuse; no new exposure.
 		if mg.DaysLeft--; mg.DaysLeft == 0 {
 			mg.Flags &^= Held
+			if m.Sink != nil {
+				m.emit(mg, EventReleased, int(mg.Loc), -1, "")
+			}
 		}
 		m.classify(mg, m.legalBlocked(id, mg))
 		return true
@@ -481,6 +488,9 @@ func (m *Model) alternative(id int, mg *Migrant, loc, di int) bool {
 			// Assistance takes the migrant to the centre, across posts.
 			if m.goToCentre(mg) {
 				m.rec.Referrals++
+				if m.Sink != nil {
+					m.emit(mg, EventReferred, loc, -1, "assistance")
+				}
 				return true
 			}
 		}
@@ -490,8 +500,8 @@ func (m *Model) alternative(id int, mg *Migrant, loc, di int) bool {
 	}
 	if mg.Flags&WillSmuggle != 0 && days >= beh.AloneAfterDays {
 		if l := m.rt.aloneFor[loc*m.nDst+di]; l >= 0 {
+			mg.Flags |= Alone // before it departs, whose event says how
 			m.depart(mg, int32(m.rt.otherEnd(cfg, int(l), loc)), l)
-			mg.Flags |= Alone
 			return true
 		}
 	}

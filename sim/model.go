@@ -148,7 +148,7 @@ type Model struct {
 	// replace them (phases.go); nil without phases.
 	ownRegime *regimeWide
 
-	// Sink, if set, receives every abuse event.
+	// Sink, if set, receives every event (events.go).
 	Sink EventSink
 
 	fl *fleeState // the Flee rule set's state; nil under borderwork's rules
@@ -307,6 +307,9 @@ func (m *Model) Step() {
 	}
 	// A dated change of regime takes hold at the start of its day (phases.go).
 	m.stepPhase()
+	if m.day == 0 && m.Sink != nil {
+		m.emitPresent()
+	}
 	if m.fl != nil { // the Flee rule set: flee.go
 		m.stepFlee()
 		m.day++
@@ -367,6 +370,9 @@ func (m *Model) setState(mg *Migrant, s State) {
 		} else {
 			m.rec.ReturnsFree++
 		}
+	}
+	if m.Sink != nil {
+		m.emitState(mg, s)
 	}
 	mg.State = s
 }

@@ -71,6 +71,9 @@ func (m *Model) joinQueue(id int, mg *Migrant, post int32) {
 	p.queue.push(queueEntry{id: int32(id), day: uint16(m.day)})
 	p.queued[classOf(mg)]++
 	m.rec.PostArrivals++
+	if m.Sink != nil {
+		m.emit(mg, EventQueued, int(mg.Loc), -1, "")
+	}
 }
 
 func (m *Model) leaveQueue(mg *Migrant) {
@@ -143,11 +146,17 @@ func (m *Model) process(pi, id int, mg *Migrant) {
 	if mg.Vuln != NotVulnerable && pol.Screening > 0 && r.Float64() < pol.Screening {
 		if r.Float64() < pol.AsylumShare {
 			m.rec.Referrals++
+			if m.Sink != nil {
+				m.emit(mg, EventReferred, int(mg.Loc), -1, "protection")
+			}
 			m.admit(pi, id, mg)
 			return
 		}
 		if !admits(pol, doc) && m.cfg.Protection.Centres && m.centreHasRoom(int(mg.Loc)) && m.goToCentre(mg) {
 			m.rec.Referrals++
+			if m.Sink != nil {
+				m.emit(mg, EventReferred, int(mg.Loc), -1, "screening")
+			}
 			return
 		}
 	}
@@ -173,6 +182,9 @@ func (m *Model) process(pi, id int, mg *Migrant) {
 		}
 		if !admissible {
 			m.rec.Bribed++
+			if m.Sink != nil {
+				m.emit(mg, EventBribed, int(mg.Loc), -1, "")
+			}
 			m.admit(pi, id, mg)
 			return
 		}
@@ -197,11 +209,17 @@ func (m *Model) refuse(pi, id int, mg *Migrant) {
 	}
 	mg.Flags |= Refused
 	m.learn(id, int32(pi), 0, m.cfg.Information.ExperienceWeight)
+	if m.Sink != nil {
+		m.emit(mg, EventRefused, int(mg.Loc), -1, "")
+	}
 }
 
 // admit lets a migrant through a post: it leaves on the best road across.
 func (m *Model) admit(pi, id int, mg *Migrant) {
 	m.rec.Admitted++
+	if m.Sink != nil {
+		m.emit(mg, EventAdmitted, int(mg.Loc), -1, "")
+	}
 	m.posts[pi].passed[classOf(mg)]++
 	m.learn(id, int32(pi), 1, m.cfg.Information.ExperienceWeight)
 	mg.Flags &^= Refused

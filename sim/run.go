@@ -25,10 +25,18 @@ func WithDayObserver(ctx context.Context, f DayObserver) context.Context {
 // checks ctx before each day and returns its error if it has ended, so
 // that an interrupted run stops within a day.
 func RunContext(ctx context.Context, cfg *Config, seed uint64) (*Result, error) {
+	return RunEvents(ctx, cfg, seed, nil)
+}
+
+// RunEvents is RunContext with sink, if not nil, told of every event of
+// the run as it happens (Model.Sink). The result is the same with or
+// without a sink.
+func RunEvents(ctx context.Context, cfg *Config, seed uint64, sink EventSink) (*Result, error) {
 	m, err := New(cfg, seed)
 	if err != nil {
 		return nil, err
 	}
+	m.Sink = sink
 	observe, _ := ctx.Value(observerKey{}).(DayObserver)
 	finished := 0
 	for !m.Done() {

@@ -59,8 +59,7 @@ func (m *Model) stepSmuggling() {
 func (m *Model) board(id int, mg *Migrant, s *smuggler, cm *Market, far int, price float64) {
 	ab := &m.cfg.Abuse
 	mg.Money -= float32(price)
-	m.depart(mg, int32(far), int32(cm.Link))
-	m.setState(mg, WithSmuggler)
+	m.setOff(mg, int32(far), int32(cm.Link), WithSmuggler)
 	m.rec.Boarded++
 	loc := cm.Location
 	// Each kind's chance per trip has its rate scaled by the migrant's
