@@ -4,6 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/borderwork/borderwork/output"
@@ -21,6 +25,10 @@ type Simulated struct {
 	Days      []sim.DayRecord
 	Locations []sim.LocationDay // nil unless the plan records by location
 	Flows     []sim.LinkFlow    // nil unless the run's configuration records flows (Plan.Configure can ask)
+	// Events is a temporary file holding the run's rows of the event log
+	// (output.EventLog), for its emitter to append and remove; "" if the
+	// run's events are not logged.
+	Events string
 }
 
 // Execute runs jobs (run indices) on workers and calls emit for each
@@ -35,7 +43,19 @@ type Simulated struct {
 // same result a run of its own would give, since the configuration and
 // the seed are the same.
 func (x *Prepared) Execute(ctx context.Context, jobs []int, workers int, emit func(Simulated) error) error {
-	simulate := func(ctx context.Context, k int) (_ *sim.Result, err error) {
+	return x.execute(ctx, jobs, workers, "", emit)
+}
+
+// execute is Execute, logging the events of the plan's logged replicates
+// (Plan.Events) to temporary files in logDir, if it is not "": each run
+// writes its own while it runs, on its worker, and its emitter appends it
+// to the log in run order. Files of runs never emitted (on an error or an
+// interruption) are removed before execute returns.
+func (x *Prepared) execute(ctx context.Context, jobs []int, workers int, logDir string, emit func(Simulated) error) error {
+	if logDir != "" {
+		defer removeRunLogs(logDir)
+	}
+	simulate := func(ctx context.Context, k int, log *runLog) (_ *sim.Result, err error) {
 		defer func() {
 			// A bug in a run must not take the folder down with a stack
 			// trace: it becomes an error, and the folder is discarded.
@@ -54,7 +74,11 @@ func (x *Prepared) Execute(ctx context.Context, jobs []int, workers int, emit fu
 			withLocations.RecordLocations = true
 			cfg = &withLocations
 		}
-		res, err := sim.RunContext(ctx, cfg, r.Seed)
+		var sink sim.EventSink
+		if log != nil {
+			sink = log.sink
+		}
+		res, err := sim.RunEvents(ctx, cfg, r.Seed, sink)
 		if err != nil {
 			return nil, fmt.Errorf("run %d (%s, replicate %d): %w", k, r.Regime, r.Replicate, err)
 		}
@@ -64,16 +88,30 @@ func (x *Prepared) Execute(ctx context.Context, jobs []int, workers int, emit fu
 	job := func(ctx context.Context, k int) (Simulated, error) {
 		var res *sim.Result
 		var err error
-		if e := shared.entry(k); e != nil {
-			res, err = e.get(func() (*sim.Result, error) { return simulate(ctx, k) })
+		var log *runLog
+		if _, _, rep := x.Coords(k); logDir != "" && x.logs(rep) {
+			// Never shared: Prepare reuses no result when events are logged.
+			if log, err = x.startLog(logDir, k); err != nil {
+				return Simulated{}, err
+			}
+			res, err = simulate(ctx, k, log)
+			if err2 := log.finish(err); err == nil {
+				err = err2
+			}
+		} else if e := shared.entry(k); e != nil {
+			res, err = e.get(func() (*sim.Result, error) { return simulate(ctx, k, nil) })
 			shared.release(k)
 		} else {
-			res, err = simulate(ctx, k)
+			res, err = simulate(ctx, k, nil)
 		}
 		if err != nil {
 			return Simulated{}, err
 		}
-		return Simulated{Run: x.Run(k), Days: res.Days, Locations: res.Locations, Flows: res.Flows}, nil
+		s := Simulated{Run: x.Run(k), Days: res.Days, Locations: res.Locations, Flows: res.Flows}
+		if log != nil {
+			s.Events = log.path
+		}
+		return s, nil
 	}
 	err := batch.Run(ctx, jobs, workers, 2*workers+2, job, func(_ int, s Simulated) error { return emit(s) })
 	if err != nil && ctx.Err() != nil && errors.Is(err, context.Canceled) {
@@ -142,5 +180,52 @@ func (s *sharedRuns) release(k int) {
 		if e.uses--; e.uses == 0 {
 			delete(s.entries, key)
 		}
+	}
+}
+
+// runLog is one run's rows of the event log, written to a temporary file
+// while the run goes.
+type runLog struct {
+	path string
+	f    *os.File
+	sink *output.EventLog
+}
+
+// runLogPattern names the temporary files of runs' events: hidden, and
+// with ".tmp-" in them, so that a folder left by a killed command is
+// known to hold nothing of the user's (output.Take).
+const runLogPattern = ".events-run*.tmp-"
+
+// startLog opens the temporary file of run k's events in dir.
+func (x *Prepared) startLog(dir string, k int) (*runLog, error) {
+	f, err := os.CreateTemp(dir, strings.Replace(runLogPattern, "*", strconv.Itoa(k), 1)+"*")
+	if err != nil {
+		return nil, err
+	}
+	names := make([]string, len(x.Scenario.File.Locations))
+	for i, l := range x.Scenario.File.Locations {
+		names[i] = l.Name
+	}
+	return &runLog{path: f.Name(), f: f, sink: output.NewEventLog(f, x.Run(k), names)}, nil
+}
+
+// finish closes the run's file, and removes it if the run failed
+// (runErr) or the file could not be written.
+func (l *runLog) finish(runErr error) error {
+	err := l.sink.Close()
+	if err2 := l.f.Close(); err == nil {
+		err = err2
+	}
+	if runErr != nil || err != nil {
+		os.Remove(l.path)
+	}
+	return err
+}
+
+// removeRunLogs removes the temporary files of runs' events left in dir.
+func removeRunLogs(dir string) {
+	left, _ := filepath.Glob(filepath.Join(dir, runLogPattern+"*"))
+	for _, p := range left {
+		os.Remove(p)
 	}
 }

@@ -28,10 +28,9 @@ func FromManifest(m *output.Manifest, scenarioPath string) (*Plan, []int, error)
 	p := &Plan{
 		Command: m.Command, Scenario: s, Arg: m.ScenarioArg, Regimes: m.Regimes, Reps: m.Reps,
 		ByLocation: slices.ContainsFunc(m.Tables, func(c output.Checked) bool { return c.File == "locations.csv" }),
+		Events:     m.Events,
 	}
-	if p.ByLocation {
-		p.Args = []string{"--by-location"} // as the command line recorded it
-	}
+	p.Args = RunArgs(p.ByLocation, p.Events) // as the command line recorded them
 	if m.Sweep != nil {
 		sw := *m.Sweep
 		p.Sweep, p.Keys, p.Points, p.Args = &sw, sw.Keys, sw.Points, SweepArgs(&sw)

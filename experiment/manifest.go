@@ -63,6 +63,7 @@ func (x *Prepared) Manifest(scenarioSHA string, done []int) *output.Manifest {
 	m.Days = s.File.Days
 	m.Reps = x.Reps
 	m.Regimes = x.Regimes
+	m.Events = x.Events
 	m.Sweep = x.Sweep
 	m.Runs = make([]output.RunInfo, 0, len(done))
 	for _, k := range done {

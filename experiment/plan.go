@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"unsafe"
 
 	"github.com/borderwork/borderwork/output"
@@ -56,6 +57,11 @@ type Plan struct {
 	Order     Order
 	// ByLocation also records per-location counts (locations.csv).
 	ByLocation bool
+	// Events are the replicates, in increasing order, whose every event
+	// (sim.Event) is logged to the folder's event log
+	// (output.EventsTable), under every regime and at every point; none:
+	// no log. docs/OUTPUTS.md says how large a log grows.
+	Events []int
 	// Sweep describes a sweep's design for its manifest; nil otherwise.
 	Sweep *output.SweepInfo
 	// Args are the command's own flags, recorded in the folder's command
@@ -95,6 +101,11 @@ func (p *Plan) Prepare() (*Prepared, error) {
 	for _, pt := range p.Points {
 		if len(pt) != len(p.Keys) {
 			return nil, fmt.Errorf("experiment: a point has %d values for %d keys", len(pt), len(p.Keys))
+		}
+	}
+	for i, r := range p.Events {
+		if r < 0 || r >= p.Reps || i > 0 && r <= p.Events[i-1] {
+			return nil, badInput("the replicates of the event log must be among the %d replicates (0 to %d), in increasing order, each once; got %v", p.Reps, p.Reps-1, p.Events)
 		}
 	}
 	if err := p.Scenario.Validate(); err != nil {
@@ -163,7 +174,9 @@ func (x *Prepared) setReuse(same []bool) {
 	if x.ByLocation {
 		perRun += int64(x.Scenario.File.Days) * int64(len(x.Scenario.File.Locations)) * int64(unsafe.Sizeof(sim.LocationDay{}))
 	}
-	if int64(len(names))*int64(x.Reps)*perRun > reuseLimit {
+	if int64(len(names))*int64(x.Reps)*perRun > reuseLimit || len(x.Events) > 0 {
+		// Too much to hold; or an event log, which each run writes for
+		// itself while it runs.
 		names = nil
 	}
 	if len(names) > 0 {
@@ -251,6 +264,12 @@ func (x *Prepared) configure(s *scenarios.Scenario, regime string) (*sim.Config,
 		return x.Configure(s, regime)
 	}
 	return s.Config(regime)
+}
+
+// logs reports whether the events of replicate rep are logged.
+func (x *Prepared) logs(rep int) bool {
+	_, ok := slices.BinarySearch(x.Events, rep)
+	return ok
 }
 
 // Seed is the master seed.

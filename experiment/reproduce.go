@@ -76,7 +76,7 @@ func Reproduce(ctx context.Context, dir string, workers int) (*Reproduction, err
 			continue
 		}
 		msg := c.File + " differs when rerun"
-		if line, err := output.FirstDifference(filepath.Join(dir, filepath.FromSlash(c.File)), filepath.Join(out, filepath.FromSlash(c.File))); err == nil && line > 0 && strings.HasSuffix(c.File, ".csv") {
+		if line, err := output.FirstDifference(filepath.Join(dir, filepath.FromSlash(c.File)), filepath.Join(out, filepath.FromSlash(c.File))); err == nil && line > 0 && (strings.HasSuffix(c.File, ".csv") || strings.HasSuffix(c.File, ".csv.gz")) {
 			msg = fmt.Sprintf("%s:%d differs when rerun (the first differing row)", c.File, line)
 		}
 		rep.Problems = append(rep.Problems, msg)

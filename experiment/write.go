@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -52,6 +54,7 @@ type Writer struct {
 
 	scenarioTOML []byte
 	ts, sum, loc *output.CSVFile
+	events       *os.File // the event log, if the plan logs events
 	tables       []string
 	resume       string // the folder whose tables were continued
 	keep         bool   // Finish failed to swap it in: keep it where it is
@@ -111,6 +114,18 @@ func Start(x *Prepared, out string, o Options) (w *Writer, err error) {
 			return nil, err
 		}
 	}
+	if len(x.Events) > 0 {
+		if o.Resume != "" {
+			return nil, badInput("an event log cannot be continued: run the folder afresh into another --out")
+		}
+		if w.events, err = os.Create(folder.Path(output.EventsTable)); err != nil {
+			return nil, err
+		}
+		w.tables = append(w.tables, output.EventsTable)
+		if err := output.WriteEventsHeader(w.events, x.Keys); err != nil {
+			return nil, err
+		}
+	}
 	return w, nil
 }
 
@@ -166,7 +181,16 @@ func (w *Writer) Run(ctx context.Context, jobs []int, workers int, progress func
 	x := w.X
 	names := x.Scenario.File.Locations
 	before := len(w.Rows)
-	err := x.Execute(ctx, jobs, workers, func(s Simulated) error {
+	logDir := ""
+	if w.events != nil {
+		logDir = w.Folder.Dir
+	}
+	err := x.execute(ctx, jobs, workers, logDir, func(s Simulated) error {
+		if s.Events != "" {
+			if err := appendFile(w.events, s.Events); err != nil {
+				return err
+			}
+		}
 		if err := output.WriteTimeseries(w.ts, s.Run, s.Days); err != nil {
 			return err
 		}
@@ -189,6 +213,20 @@ func (w *Writer) Run(ctx context.Context, jobs []int, workers int, progress func
 		return fmt.Errorf("%w after %d of %d runs", ErrInterrupted, len(w.Rows), before+len(jobs))
 	}
 	return err
+}
+
+// appendFile appends the file at path to f and removes it.
+func appendFile(f *os.File, path string) error {
+	src, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	_, err = io.Copy(f, src)
+	src.Close()
+	if err != nil {
+		return err
+	}
+	return os.Remove(path)
 }
 
 // Finish says how a folder is finished.
@@ -312,6 +350,12 @@ func (w *Writer) closeTables() error {
 		}
 	}
 	w.ts, w.sum, w.loc = nil, nil, nil
+	if w.events != nil {
+		if err := w.events.Close(); first == nil {
+			first = err
+		}
+		w.events = nil
+	}
 	return first
 }
 

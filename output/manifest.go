@@ -108,6 +108,9 @@ type Manifest struct {
 	Days           int      `json:"days"`
 	Reps           int      `json:"reps"`
 	Regimes        []string `json:"regimes"`
+	// Events are the replicates whose events the event log (EventsTable)
+	// holds, under every regime; none: the folder has no event log.
+	Events []int `json:"events,omitempty"`
 
 	Sweep *SweepInfo `json:"sweep,omitempty"`
 	// Claim is the claim check's own section (claim.Info), kept raw here

@@ -3,6 +3,7 @@ package output
 import (
 	"bufio"
 	"bytes"
+	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -11,6 +12,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // BlockRuns is how many runs' rows one block digest of a table covers.
@@ -101,15 +103,16 @@ func hashLines(r io.Reader, t *tableHasher) error {
 }
 
 // checkFile is a file's checksum and, for a table of runs, its block
-// digests.
+// digests. Those of a compressed table are of the table it holds
+// (openContent).
 func checkFile(path string) (Checked, error) {
-	f, err := os.Open(path)
+	f, err := openContent(path)
 	if err != nil {
 		return Checked{}, err
 	}
 	defer f.Close()
 	t := newTableHasher()
-	if filepath.Ext(path) != ".csv" {
+	if !isTable(path) {
 		h := sha256.New()
 		if _, err := io.Copy(h, f); err != nil {
 			return Checked{}, err
@@ -117,9 +120,57 @@ func checkFile(path string) (Checked, error) {
 		return Checked{SHA256: hex.EncodeToString(h.Sum(nil))}, nil
 	}
 	if err := hashLines(f, t); err != nil {
-		return Checked{}, err
+		return Checked{}, fmt.Errorf("%s: %w", path, err)
 	}
 	return t.finish(), nil
+}
+
+// isTable reports whether a file of a folder is a CSV table, compressed
+// or not.
+func isTable(path string) bool {
+	return strings.HasSuffix(path, ".csv") || strings.HasSuffix(path, ".csv.gz")
+}
+
+// openContent opens a file of a folder for what it holds: a .gz file is
+// read decompressed, so that its checksums are of the table and not of
+// the compressor's choices, which may differ between Go versions while
+// the table does not.
+func openContent(path string) (io.ReadCloser, error) {
+	f, err := os.Open(path)
+	if err != nil || !strings.HasSuffix(path, ".gz") {
+		return f, err
+	}
+	z, err := gzip.NewReader(bufio.NewReaderSize(f, 1<<16))
+	if err != nil {
+		f.Close()
+		return nil, fmt.Errorf("%s: not a gzip file: %w", path, err)
+	}
+	return gzipFile{z, f}, nil
+}
+
+type gzipFile struct {
+	*gzip.Reader
+	f *os.File
+}
+
+func (g gzipFile) Close() error {
+	g.Reader.Close()
+	return g.f.Close()
+}
+
+// ContentSHA256 is the hex sha256 of what a file of a folder holds: its
+// bytes, or those of the table a .gz file compresses (openContent).
+func ContentSHA256(path string) (string, error) {
+	f, err := openContent(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", fmt.Errorf("%s: %w", path, err)
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
 // Difference is where a file of a folder first differs from what its
@@ -149,9 +200,12 @@ func (d *Difference) Error() string {
 // the runs should have, finds the exact line).
 func Verify(dir string, c Checked) (*Difference, error) {
 	path := filepath.Join(dir, filepath.FromSlash(c.File))
-	f, err := os.Open(path)
+	f, err := openContent(path)
 	if errors.Is(err, os.ErrNotExist) {
 		return &Difference{File: c.File, Block: -1, Msg: "is missing"}, nil
+	}
+	if errors.Is(err, gzip.ErrHeader) {
+		return &Difference{File: c.File, Block: -1, Msg: "is not the gzip file borderwork wrote"}, nil
 	}
 	if err != nil {
 		return nil, err
@@ -159,6 +213,9 @@ func Verify(dir string, c Checked) (*Difference, error) {
 	defer f.Close()
 	t := newTableHasher()
 	if err := hashLines(f, t); err != nil {
+		if strings.HasSuffix(path, ".gz") && !errors.Is(err, os.ErrPermission) {
+			return &Difference{File: c.File, Block: -1, Msg: "is not the gzip file borderwork wrote (" + err.Error() + ")"}, nil
+		}
 		return nil, err
 	}
 	got := t.finish()
@@ -201,7 +258,7 @@ func Locate(dir string, d *Difference, want [][]byte) error {
 	if d.Exact || d.Block < 0 || d.Line == 0 {
 		return nil
 	}
-	f, err := os.Open(filepath.Join(dir, filepath.FromSlash(d.File)))
+	f, err := openContent(filepath.Join(dir, filepath.FromSlash(d.File)))
 	if err != nil {
 		return err
 	}
@@ -243,14 +300,15 @@ func Locate(dir string, d *Difference, want [][]byte) error {
 }
 
 // FirstDifference is the first line where two files differ (0 if they
-// are the same), for naming the row a rerun writes differently.
+// are the same), for naming the row a rerun writes differently; .gz files
+// are compared decompressed.
 func FirstDifference(a, b string) (int, error) {
-	fa, err := os.Open(a)
+	fa, err := openContent(a)
 	if err != nil {
 		return 0, err
 	}
 	defer fa.Close()
-	fb, err := os.Open(b)
+	fb, err := openContent(b)
 	if err != nil {
 		return 0, err
 	}

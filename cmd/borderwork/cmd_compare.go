@@ -4,8 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/output"
 )
 
 const compareDoc = `
@@ -44,11 +47,13 @@ func runExperiment(ctx context.Context, name string, args []string, e *env) erro
 	}
 	fs := newFlagSet(name, usageLine, doc, e)
 	var c common
-	var regime string
-	var byLocation bool
+	var regime, eventReps string
+	var byLocation, events bool
 	c.register(fs, "", true)
 	registerFigureFlags(fs, &c.bands, &c.size)
 	fs.BoolVar(&byLocation, "by-location", false, "also write locations.csv (waiting, trapped, queued, abuse and deaths per location and day)\nand its figures")
+	fs.BoolVar(&events, "events", false, "also write events.csv.gz: one row per event of every migrant (departure, arrival,\nabuse, refusal, death...) of the replicates --events-reps chooses")
+	fs.StringVar(&eventReps, "events-reps", "0", "the `replicates` whose events --events logs: indices and ranges such as 0,3 or 2-4,\nor all; giving it implies --events")
 	if name == "run" {
 		fs.StringVar(&regime, "regime", "", "the `regime` to run (default: the scenario's first)")
 		c.regimeFlag = "--regime"
@@ -74,9 +79,12 @@ func runExperiment(ctx context.Context, name string, args []string, e *env) erro
 		regimes = regimes[:1]
 	}
 	plan := &experiment.Plan{Command: name, Scenario: s, Arg: arg, Regimes: regimes, Reps: s.File.Replicates, ByLocation: byLocation}
-	if byLocation {
-		plan.Args = []string{"--by-location"}
+	if events || fs.set["events-reps"] {
+		if plan.Events, err = experiment.ParseReplicates(eventReps, plan.Reps); err != nil {
+			return usageErrorf("--events-reps: %v", err)
+		}
 	}
+	plan.Args = experiment.RunArgs(byLocation, plan.Events)
 	x, err := plan.Prepare()
 	if err != nil {
 		return err
@@ -112,7 +120,20 @@ func runExperiment(ctx context.Context, name string, args []string, e *env) erro
 	}
 	printSummary(e.stdout, x, res.Groups)
 	fmt.Fprintf(e.stdout, "\nWrote %s: tables, %d figures, report.md.\n", out, len(res.Figures))
+	if len(x.Events) > 0 {
+		fmt.Fprintf(e.stdout, "The events of replicate(s) %s under each regime are in %s (%s).\n",
+			experiment.FormatReplicates(x.Events), filepath.Join(out, output.EventsTable), fileSize(filepath.Join(res.Dir, output.EventsTable)))
+	}
 	return nil
+}
+
+// fileSize is the size of the file at path, in binary units.
+func fileSize(path string) string {
+	st, err := os.Stat(path)
+	if err != nil {
+		return "size unknown"
+	}
+	return experiment.FormatBytes(float64(st.Size()))
 }
 
 // noteWorkers says, unless quiet, when memory allows fewer runs at once
