@@ -28,7 +28,9 @@
 // a place, death on a link) by thinning (chance.go), so that a day costs
 // what the migrants still on their way do. RunContext runs a model with a
 // way to stop it and a DayObserver told of each day, for progress lines
-// and throughput; ModelVersion numbers the results the engine gives.
+// and throughput; Model.Sink (events.go, RunEvents) is told of every
+// event of every migrant, for a log; ModelVersion numbers the results the
+// engine gives.
 // Each random process of a replicate draws from a Stream of its own, derived from (seed, replicate,
 // name), so that the same replicate meets the same migrants under every
 // regime (common random numbers). No map iteration, wall clock or global

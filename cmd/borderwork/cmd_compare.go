@@ -17,7 +17,8 @@ Compare runs every regime of SCENARIO (or those given with --regimes) for
 same migrants under every regime. It prints a summary table (means with 95%
 confidence intervals) and writes the output folder: manifest.json,
 scenario.toml, timeseries.csv, summary.csv, stats.csv, figures/ and
-report.md (docs/OUTPUTS.md describes every file).
+report.md; with --by-location also locations.csv, and with --events the
+event log events.csv.gz (docs/OUTPUTS.md describes every file).
 
 SCENARIO is a .toml file or the name of a bundled scenario (see 'borderwork
 scenarios'); without it, the bundled scenario "sahel" is used.

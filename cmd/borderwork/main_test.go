@@ -165,6 +165,9 @@ func TestBadInputWritesNothing(t *testing.T) {
 		{"missing file", func(t *testing.T) []string { return []string{"nowhere.toml"} }, []string{"nowhere.toml"}},
 		{"unknown bundled", func(t *testing.T) []string { return []string{"atlantis"} }, []string{`"atlantis"`, "sahel"}},
 		{"bad format", func(t *testing.T) []string { return []string{small, "--formats", "gif"} }, []string{"gif"}},
+		{"event replicate out of range", func(t *testing.T) []string { return []string{small, "--events-reps", "0,2"} }, []string{"--events-reps", "replicate 2", "--reps"}},
+		{"bad event replicates", func(t *testing.T) []string { return []string{small, "--events", "--events-reps", "first"} }, []string{"--events-reps", `"first"`}},
+		{"--events with a value", func(t *testing.T) []string { return []string{small, "--events=maybe"} }, []string{"--events", "true or false"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

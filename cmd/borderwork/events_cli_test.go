@@ -1,0 +1,59 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/borderwork/borderwork/output"
+)
+
+// TestEvents: --events writes the event log of the replicates
+// --events-reps chooses, says where, records them in the manifest's
+// command line, and reproduce reruns it.
+func TestEvents(t *testing.T) {
+	for _, c := range []struct {
+		args    []string
+		reps    []int
+		command string
+	}{
+		{[]string{"--events"}, []int{0}, "--events"},
+		{[]string{"--events-reps", "2,1"}, []int{1, 2}, "--events --events-reps 1-2"},
+	} {
+		out := filepath.Join(t.TempDir(), "out")
+		status, stdout, stderr := runCLI(t, append([]string{"compare", small, "--reps", "3", "--days", "30", "--formats", "", "--out", out}, c.args...)...)
+		if status != 0 {
+			t.Fatalf("%v: status %d: %s", c.args, status, stderr)
+		}
+		if !strings.Contains(stdout, filepath.Join(out, output.EventsTable)) {
+			t.Errorf("%v: stdout does not say where the events are:\n%s", c.args, stdout)
+		}
+		m, err := output.ReadManifest(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(m.Events, c.reps) || !strings.HasSuffix(m.CommandLine, " "+c.command) {
+			t.Errorf("%v: manifest events %v, command line %q; want %v, ending %q", c.args, m.Events, m.CommandLine, c.reps, c.command)
+		}
+		if !slices.ContainsFunc(m.Tables, func(c output.Checked) bool { return c.File == output.EventsTable }) {
+			t.Errorf("%v: the manifest does not check %s", c.args, output.EventsTable)
+		}
+		if status, _, stderr := runCLI(t, "reproduce", out); status != 0 {
+			t.Errorf("%v: reproduce: status %d: %s", c.args, status, stderr)
+		}
+	}
+	// run logs its one regime; without --events there is no log.
+	out := filepath.Join(t.TempDir(), "out")
+	if status, _, stderr := runCLI(t, "run", small, "--reps", "2", "--days", "20", "--formats", "", "--out", out, "--events"); status != 0 {
+		t.Fatalf("run --events: status %d: %s", status, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(out, output.EventsTable)); err != nil {
+		t.Errorf("run --events: %v", err)
+	}
+	plain := smallCompare(t, "--formats", "")
+	if _, err := os.Stat(filepath.Join(plain, output.EventsTable)); !os.IsNotExist(err) {
+		t.Errorf("compare without --events wrote %s", output.EventsTable)
+	}
+}
