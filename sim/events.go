@@ -106,8 +106,8 @@ func (m *Model) emitCreated(mg *Migrant, to int) {
 	m.emit(mg, EventCreated, int(mg.Loc), to, groupDetail[mg.Flags&Documented][mg.Vuln&3])
 }
 
-// emitState tells the sink of mg's change of state to s (setState, before
-// it changes mg.State). Every change of state is an event, so that a
+// emitState tells the sink of mg's change of state to s (tellState, before
+// countState changes mg.State). Every change of state is an event, so that a
 // migrant's state on any day is the State of its last event by then.
 func (m *Model) emitState(mg *Migrant, s State) {
 	from := mg.State

@@ -84,7 +84,8 @@ func (m *Model) stepMigrants() {
 				}
 				// classify: blocked, since it is in a queue.
 				if st := m.blockedState(mg, loc*m.nDst+di); mg.State != st {
-					m.setState(mg, st)
+					m.tellState(mg, st) // setState, written out so that it is inlined
+					m.countState(mg, st)
 				}
 			case Assisted:
 				m.inCentre(id, mg)
@@ -219,7 +220,8 @@ func (m *Model) arrive(mg *Migrant) {
 	case mg.Flags&Returning == 0 && to == mg.Dest:
 		m.setState(mg, Arrived)
 	default:
-		m.setState(mg, Waiting)
+		m.tellState(mg, Waiting) // setState, written out so that it is inlined on the commonest arrival
+		m.countState(mg, Waiting)
 		if mg.Flags&Referred != 0 {
 			if c := m.centreAt[to]; c >= 0 && m.cfg.Protection.Centres {
 				m.enterCentre(mg, int(c))
@@ -229,19 +231,22 @@ func (m *Model) arrive(mg *Migrant) {
 }
 
 // depart starts a migrant on a link; it travels from tomorrow.
-func (m *Model) depart(mg *Migrant, next, link int32) { m.setOff(mg, next, link, Travelling) }
+func (m *Model) depart(mg *Migrant, next, link int32) {
+	m.onto(mg, next, link)
+	m.tellState(mg, Travelling) // setState, written out so that it is inlined
+	m.countState(mg, Travelling)
+	mg.Flags |= Departed // after the change of state, whose event tells a first departure by it
+}
 
-// setOff starts a migrant on a link in state s: travelling, or with a
-// smuggler (board).
-func (m *Model) setOff(mg *Migrant, next, link int32, s State) {
+// onto puts a migrant on a link, out of any queue, before its change of
+// state: travelling (depart) or with a smuggler (board).
+func (m *Model) onto(mg *Migrant, next, link int32) {
 	if mg.Flags&Queued != 0 {
 		m.leaveQueue(mg)
 	}
 	mg.Next = uint16(next)
 	mg.Link = uint16(link)
 	mg.DaysLeft = uint16(m.cfg.Region.Links[link].Days)
-	m.setState(mg, s)
-	mg.Flags |= Departed // after setState, whose event tells a first departure by it
 }
 
 // atLocation is a migrant's day at a place: rumours, abuse, a decision.
@@ -391,7 +396,8 @@ func (m *Model) decide(id int, mg *Migrant) {
 		return
 	}
 	if st := m.blockedState(mg, at); mg.State != st { // classify
-		m.setState(mg, st)
+		m.tellState(mg, st) // setState, written out so that it is inlined
+		m.countState(mg, st)
 	}
 }
 
@@ -577,7 +583,8 @@ func (m *Model) classify(mg *Migrant, blocked bool) {
 		s = m.blockedState(mg, int(mg.Loc)*m.nDst+int(m.rt.destIndex[mg.Dest]))
 	}
 	if mg.State != s {
-		m.setState(mg, s)
+		m.tellState(mg, s) // setState, written out so that it is inlined
+		m.countState(mg, s)
 	}
 }
 

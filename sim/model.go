@@ -148,7 +148,8 @@ type Model struct {
 	// replace them (phases.go); nil without phases.
 	ownRegime *regimeWide
 
-	// Sink, if set, receives every event (events.go).
+	// Sink, if set before the first Step, receives every event
+	// (events.go).
 	Sink EventSink
 
 	fl *fleeState // the Flee rule set's state; nil under borderwork's rules
@@ -357,7 +358,26 @@ func (m *Model) regimeWideChanged() {
 	m.linkBounds()
 }
 
+// setState changes a migrant's state, telling the sink, if any, of the
+// change (events.go). The callers on the hot path (depart, arrive,
+// classify, decide and the day in a queue) write it out as its two
+// halves, which are inlined where it is not.
 func (m *Model) setState(mg *Migrant, s State) {
+	m.tellState(mg, s)
+	m.countState(mg, s)
+}
+
+// tellState tells the sink, if any, of mg's change of state to s, before
+// countState makes it: without a sink, one test.
+func (m *Model) tellState(mg *Migrant, s State) {
+	if m.Sink != nil {
+		m.emitState(mg, s)
+	}
+}
+
+// countState changes mg's state to s in the counts by class and state and
+// the records.
+func (m *Model) countState(mg *Migrant, s State) {
 	c := &m.byClass[int(mg.Flags&Documented)|int(min(mg.Vuln, 1))<<1] // classOf(mg), without a branch (see classOf)
 	c[mg.State]--
 	c[s]++
@@ -371,9 +391,6 @@ func (m *Model) setState(mg *Migrant, s State) {
 			m.rec.ReturnsFree++
 		}
 	}
-	if m.Sink != nil {
-		m.emitState(mg, s)
-	}
 	mg.State = s
 }
 
@@ -382,7 +399,7 @@ func (m *Model) setState(mg *Migrant, s State) {
 // closed to one class may be open to another.
 const numClasses = 4
 
-// setState computes a migrant's class without a branch, so that it stays
+// countState computes a migrant's class without a branch, so that it stays
 // inlinable; it relies on Documented being flag bit 0 and NotVulnerable
 // being 0, and these lines fail to compile otherwise.
 var (

@@ -59,7 +59,9 @@ func (m *Model) stepSmuggling() {
 func (m *Model) board(id int, mg *Migrant, s *smuggler, cm *Market, far int, price float64) {
 	ab := &m.cfg.Abuse
 	mg.Money -= float32(price)
-	m.setOff(mg, int32(far), int32(cm.Link), WithSmuggler)
+	m.onto(mg, int32(far), int32(cm.Link)) // depart, with the smuggler
+	m.setState(mg, WithSmuggler)
+	mg.Flags |= Departed
 	m.rec.Boarded++
 	loc := cm.Location
 	// Each kind's chance per trip has its rate scaled by the migrant's
