@@ -17,7 +17,7 @@ func (m *Model) desperation(mg *Migrant) float64 {
 // rate it faces.
 func (m *Model) riskMultiplier(mg *Migrant) float64 {
 	ab := &m.cfg.Abuse
-	r := 1 + ab.DesperationEffect*m.desperation(mg)
+	r := 1 + float64(ab.DesperationEffect*m.desperation(mg))
 	if mg.Vuln == Minor || mg.Vuln == Trafficked {
 		r *= ab.VulnerableFactor
 	}
@@ -60,7 +60,7 @@ func (m *Model) recordAbuse(id int, mg *Migrant, loc int, k AbuseKind, by Perpet
 // location's first count-down (thinning, chance.go).
 func (m *Model) abuseBounds() {
 	for loc := range m.abuseBound {
-		r := (m.smugRate[loc] + m.offRate[loc]*m.maxPapers) * m.maxRisk
+		r := (m.smugRate[loc] + float64(m.offRate[loc]*m.maxPapers)) * m.maxRisk
 		m.abuseBound[loc] = r
 		m.abuseMax[loc] = m.rateChance("abuse at a place, bound", r)
 		m.abuseSkip[loc] = skipCount(m.abuse, -r) // ln(1 − (1 − e^−r)) = −r
@@ -91,7 +91,7 @@ func (m *Model) exposeCandidate(id int, mg *Migrant, shelter float64) bool {
 	m.abuseSkip[loc] = skipCount(m.abuse, -m.abuseBound[loc])
 	rates := &m.abuseKind[loc]
 	ab := &m.cfg.Abuse
-	official := m.offRate[loc] * papersFactor(ab, mg.Flags&Documented != 0)
+	official := float64(m.offRate[loc] * papersFactor(ab, mg.Flags&Documented != 0))
 	total := m.smugRate[loc] + official
 	if total <= 0 {
 		return false

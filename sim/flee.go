@@ -354,7 +354,7 @@ func (m *Model) fleeSpawn() {
 	for i := range f.locs {
 		L := &f.locs[i]
 		if L.conflict > 0 {
-			total += float64(L.pop) * L.conflict * f.decay(L, t)
+			total += float64(float64(L.pop) * L.conflict * f.decay(L, t))
 		}
 		f.cum = append(f.cum, total)
 	}

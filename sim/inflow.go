@@ -21,7 +21,7 @@ func (m *Model) stepInflow() {
 		// The log-normal law of money is the origin's: its parameters are
 		// worked out once, not for every migrant.
 		sigma2 := math.Log1p(o.MoneyCV * o.MoneyCV)
-		mu, sigma := ln(o.MoneyMean)-sigma2/2, math.Sqrt(sigma2)
+		mu, sigma := ln(o.MoneyMean)-float64(sigma2/2), math.Sqrt(sigma2)
 		for range n {
 			m.create(o, mu, sigma)
 		}
@@ -52,7 +52,7 @@ func (m *Model) create(o *Origin, mu, sigma float64) {
 	money := 0.0
 	if o.MoneyMean > 0 {
 		z := math.Sqrt(-2*ln(1-u1)) * math.Cos(2*math.Pi*u2)
-		money = exp(mu + sigma*z)
+		money = exp(mu + float64(sigma*z))
 	}
 	mg := Migrant{
 		Money: float32(money),
@@ -102,7 +102,7 @@ func (m *Model) create(o *Origin, mu, sigma float64) {
 	class := classOf(&mg)
 	info := &m.cfg.Information
 	for p := range m.posts {
-		b := info.Accuracy*m.posts[p].truth[class] + (1-info.Accuracy)*m.posts[p].news[class]
+		b := float64(info.Accuracy*m.posts[p].truth[class]) + float64((1-info.Accuracy)*m.posts[p].news[class])
 		m.beliefs = append(m.beliefs, toBelief(b))
 	}
 	m.byClass[class][Waiting]++

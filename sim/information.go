@@ -12,7 +12,7 @@ func (m *Model) stepInformation() {
 		for c := range p.news {
 			if p.tried[c] > 0 && rate > 0 {
 				obs := float64(p.passed[c]) / float64(p.tried[c])
-				p.news[c] += rate * (obs - p.news[c])
+				p.news[c] += float64(rate * (obs - p.news[c]))
 			}
 			p.tried[c], p.passed[c] = 0, 0
 		}
@@ -30,7 +30,7 @@ func (m *Model) stepInformation() {
 		pl := &m.pools[i]
 		pl.shift, pl.threshold = 0, 0 // nobody there: no rumour
 		if pl.n > 0 {
-			pl.shift = info.RumourWeight*float64(pl.sum)/float64(pl.n) - info.RumourNoise*beliefScale
+			pl.shift = info.RumourWeight*float64(pl.sum)/float64(pl.n) - float64(info.RumourNoise*beliefScale)
 			pl.threshold = hear
 		}
 		pl.sum, pl.n = 0, 0
@@ -56,7 +56,7 @@ type rumourPool struct {
 // a migrant hears is a coin toss the processor cannot predict. keep and
 // slope are the model's rumourKeep and rumourSlope.
 func (pl *rumourPool) hear(b uint16, x uint64, keep, slope float64) uint16 {
-	heard := beliefUnits(float64(b)*keep + pl.shift + float64(int64(x>>32))*slope) // int64: a signed conversion is one instruction
+	heard := beliefUnits(float64(float64(b)*keep) + pl.shift + float64(float64(int64(x>>32))*slope)) // int64: a signed conversion is one instruction
 	if x&(1<<32-1) < pl.threshold {
 		b = heard
 	}
@@ -82,11 +82,11 @@ func (m *Model) hearRumour(id int, mg *Migrant, p int32) float64 {
 		pl.sum += uint64(b)
 		pl.n++
 	}
-	return float64(b) * (1.0 / beliefScale)
+	return float64(float64(b) * (1.0 / beliefScale))
 }
 
 func (m *Model) beliefAt(id int, p int32) float64 {
-	return float64(m.beliefs[id*m.nPst+int(p)]) * (1.0 / beliefScale)
+	return float64(float64(m.beliefs[id*m.nPst+int(p)]) * (1.0 / beliefScale))
 }
 
 func (m *Model) setBelief(id int, p int32, b float64) {
@@ -95,11 +95,11 @@ func (m *Model) setBelief(id int, p int32, b float64) {
 
 func (m *Model) learn(id int, p int32, target, weight float64) {
 	b := m.beliefAt(id, p)
-	m.beliefs[id*m.nPst+int(p)] = toBelief(b + weight*(target-b))
+	m.beliefs[id*m.nPst+int(p)] = toBelief(b + float64(weight*(target-b)))
 }
 
 // toBelief stores a believed chance b in 0..1 as a multiple of 1/65535.
-func toBelief(b float64) uint16 { return beliefUnits(b * beliefScale) }
+func toBelief(b float64) uint16 { return beliefUnits(float64(b * beliefScale)) }
 
 // beliefUnits rounds v, a belief in units of 1/65535, into 0..65535
 // (half up), without a branch: beliefs near 0 or 1 with noise fall on

@@ -41,12 +41,12 @@ func (c *Config) Estimate() Size {
 		// instead of coming from origins (flee.go).
 		for _, l := range c.Region.Locations {
 			s.Migrants += float64(l.Initial)
-			s.Steps += float64(l.Initial) * days
+			s.Steps += float64(float64(l.Initial) * days)
 		}
 		for day, n := range c.Flee.Spawn {
 			if n > 0 && day < c.Days {
 				s.Migrants += float64(n)
-				s.Steps += float64(n) * (days - float64(day))
+				s.Steps += float64(float64(n) * (days - float64(day)))
 			}
 		}
 		perAgent = float64(unsafe.Sizeof(fleeAgent{})) + 3
@@ -63,16 +63,16 @@ func (c *Config) Estimate() Size {
 	// slices that may double once; queues and requests hold a few more
 	// bytes each (107 bytes a migrant are measured with 3 posts: see
 	// docs/PERFORMANCE.md).
-	perMigrant := 2*(float64(unsafe.Sizeof(Migrant{}))+2*posts+perAgent) + 32
-	s.Bytes = (s.Migrants*1.05+64)*perMigrant +
-		12*n*n + // all-pairs distances and next steps
-		n*dests*(float64(unsafe.Sizeof(roadOption{}))+8+4*posts) + // route options, market and alone tables
-		12*n*posts*numClasses + // information pools
-		days*float64(unsafe.Sizeof(DayRecord{}))
+	perMigrant := float64(2*(float64(unsafe.Sizeof(Migrant{}))+float64(2*posts)+perAgent)) + 32
+	s.Bytes = float64((float64(s.Migrants*1.05)+64)*perMigrant) +
+		float64(12*n*n) + // all-pairs distances and next steps
+		float64(n*dests*(float64(unsafe.Sizeof(roadOption{}))+8+float64(4*posts))) + // route options, market and alone tables
+		float64(12*n*posts*numClasses) + // information pools
+		float64(days*float64(unsafe.Sizeof(DayRecord{})))
 	if c.RecordLocations {
-		s.Bytes += days * n * float64(unsafe.Sizeof(LocationDay{}))
+		s.Bytes += float64(days * n * float64(unsafe.Sizeof(LocationDay{})))
 	}
-	s.Steps += n * n * n / 32
+	s.Steps += float64(n * n * n / 32)
 	return s
 }
 
@@ -82,7 +82,7 @@ func (c *Config) fromOrigins() Size {
 	days := float64(c.Days)
 	for _, o := range c.Origins {
 		s.Migrants += float64(o.Initial)
-		s.Steps += float64(o.Initial) * days
+		s.Steps += float64(float64(o.Initial) * days)
 		for i, st := range o.Inflow {
 			end := c.Days
 			if i+1 < len(o.Inflow) {
@@ -90,9 +90,9 @@ func (c *Config) fromOrigins() Size {
 			}
 			if end > st.From {
 				n := float64(end - st.From)
-				s.Migrants += st.Rate * n
+				s.Migrants += float64(st.Rate * n)
 				// Migrants created on days from..end-1 live to the last day.
-				s.Steps += st.Rate * n * (days - float64(st.From+end-1)/2)
+				s.Steps += float64(st.Rate * n * (days - float64(float64(st.From+end-1)/2)))
 			}
 		}
 	}

@@ -12,7 +12,7 @@ func (m *Model) addSmuggler(mi int) {
 	m.smugglers = append(m.smugglers, smuggler{
 		market:     int32(mi),
 		active:     true,
-		propensity: sm.Propensity * (1 + sm.PropensitySpread*(2*u-1)),
+		propensity: sm.Propensity * (1 + float64(sm.PropensitySpread*(2*u-1))),
 	})
 	m.markets[mi].active++
 }
@@ -88,7 +88,7 @@ func (m *Model) refreshMarkets() {
 			*k = [NumAbuseKinds]float64{}
 			continue
 		}
-		scale := m.smugRate[loc] / float64(m.atBase[loc]) * (1 + ab.MarketPowerEffect*m.power(loc))
+		scale := m.smugRate[loc] / float64(m.atBase[loc]) * (1 + float64(ab.MarketPowerEffect*m.power(loc)))
 		*k = [NumAbuseKinds]float64{Extortion: ab.SmugglerExtortion * scale, Violence: ab.SmugglerViolence * scale, Kidnap: ab.SmugglerKidnap * scale}
 		m.smugRate[loc] = base * scale
 	}

@@ -73,8 +73,8 @@ func (m *Model) stepMigrants() {
 					pl.n++
 				}
 				if m.posts[here].down { // learn: a day in a stalled queue
-					v := float64(bl) * (1.0 / beliefScale)
-					bl = toBelief(v + m.cfg.Information.QueueWeight*(0-v))
+					v := float64(float64(bl) * (1.0 / beliefScale))
+					bl = toBelief(v + float64(m.cfg.Information.QueueWeight*(0-v)))
 				}
 				*bp = bl
 				// Out of patience, another way out, if one could apply.
@@ -129,7 +129,7 @@ func (m *Model) travelCandidate(mg *Migrant) bool {
 		m.die(mg)
 		return true
 	}
-	if u < h+(1-h)*patrol {
+	if u < h+float64((1-h)*patrol) {
 		// Intercepted: pushed back to where the path started, where its
 		// stay goes on counting from before it left.
 		mg.Flags &^= Alone | Abandoned
@@ -162,7 +162,7 @@ func (m *Model) linkHazard(l *Link, f Flags, sick bool) (h, patrol float64) {
 		}
 	}
 	if sick {
-		h = 1 - (1-h)*(1-cfg.Migrants.SickMortality)
+		h = 1 - float64((1-h)*(1-cfg.Migrants.SickMortality))
 	}
 	return h, patrol
 }
@@ -182,7 +182,7 @@ func (m *Model) linkBounds() {
 		for _, f := range []Flags{0, Alone, Abandoned, Alone | Abandoned} {
 			for _, sick := range []bool{false, true} {
 				h, patrol := m.linkHazard(&links[i], f, sick)
-				q = max(q, h+(1-h)*patrol)
+				q = max(q, h+float64((1-h)*patrol))
 			}
 		}
 		m.linkMax[i] = q

@@ -42,7 +42,7 @@ func (m *Model) stepPosts() {
 		if cv := pol.CapacityCV; cv > 0 {
 			s2 := math.Log1p(cv * cv)
 			z := math.Sqrt(-2*ln(1-u1)) * math.Cos(2*math.Pi*u2)
-			c *= exp(math.Sqrt(s2)*z - s2/2)
+			c *= exp(float64(math.Sqrt(s2)*z) - float64(s2/2))
 		}
 		if failing {
 			c *= pol.FailingCapacity
@@ -65,7 +65,7 @@ func (m *Model) stepPosts() {
 		// grows with the log of it, so that a small, overloaded post makes
 		// its officials bolder without making them abuse without limit.
 		pressure := float64(queued) / math.Max(cp.Capacity*pol.CapacityFactor, 1)
-		p.officials = (1 - pol.Oversight) * (1 + ab.QueueEffect*math.Log1p(pressure))
+		p.officials = (1 - pol.Oversight) * (1 + float64(ab.QueueEffect*math.Log1p(pressure)))
 		m.offRate[cp.Location] = ab.OfficialViolence * p.officials
 	}
 }
@@ -85,7 +85,7 @@ func truth(p *PostPolicy) [numClasses]float64 {
 			// Stationary share of days failing in the two-state chain.
 			rec := 1 / math.Max(p.OutageDays, 1)
 			fail := p.OutageStart / (p.OutageStart + rec)
-			avail = 1 - fail + fail*p.FailingCapacity
+			avail = 1 - fail + float64(fail*p.FailingCapacity)
 		}
 	}
 	var t [numClasses]float64
@@ -99,8 +99,8 @@ func truth(p *PostPolicy) [numClasses]float64 {
 			pass = avail * (1 - p.Refusal) * (1 - p.DocumentCheck) // the checks miss them
 		}
 		if vulnerable {
-			protected := p.Screening * p.AsylumShare
-			pass = protected*avail + (1-protected)*pass
+			protected := float64(p.Screening * p.AsylumShare)
+			pass = float64(protected*avail) + float64((1-protected)*pass)
 		}
 		t[c] = pass
 	}

@@ -200,8 +200,10 @@ func (m *Model) harmIndex() float64 {
 	w := &m.cfg.Harm
 	r := &m.rec
 	by := func(k AbuseKind) float64 { return float64(r.Abuse[k][BySmuggler] + r.Abuse[k][ByOfficial]) }
-	return w.Death*float64(r.States[Dead]) +
-		w.Kidnap*by(Kidnap) + w.Violence*by(Violence) + w.Abandonment*by(Abandonment) + w.Extortion*by(Extortion) +
-		w.TrappedDay*float64(r.TrappedPersonDays) + w.StrandedDay*float64(r.StrandedPersonDays) +
-		w.CentreDay*float64(r.CentrePersonDays) + w.AssistedReturn*float64(r.ReturnsAssisted)
+	// Each product is rounded on its own (float64), as on every
+	// architecture: see portable.go.
+	return float64(w.Death*float64(r.States[Dead])) +
+		float64(w.Kidnap*by(Kidnap)) + float64(w.Violence*by(Violence)) + float64(w.Abandonment*by(Abandonment)) + float64(w.Extortion*by(Extortion)) +
+		float64(w.TrappedDay*float64(r.TrappedPersonDays)) + float64(w.StrandedDay*float64(r.StrandedPersonDays)) +
+		float64(w.CentreDay*float64(r.CentrePersonDays)) + float64(w.AssistedReturn*float64(r.ReturnsAssisted))
 }

@@ -66,7 +66,7 @@ func (m *Model) board(id int, mg *Migrant, s *smuggler, cm *Market, far int, pri
 	loc := cm.Location
 	// Each kind's chance per trip has its rate scaled by the migrant's
 	// situation, the smuggler's propensity and its market power.
-	mult := m.riskMultiplier(mg) * s.propensity * (1 + ab.MarketPowerEffect*m.power(loc))
+	mult := m.riskMultiplier(mg) * s.propensity * (1 + float64(ab.MarketPowerEffect*m.power(loc)))
 	r := m.smuggling
 	if r.Float64() < m.scaledChance("extortion on a trip", ab.TripExtortion, mult) {
 		m.recordAbuse(id, mg, loc, Extortion, BySmuggler)
