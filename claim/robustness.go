@@ -254,9 +254,9 @@ func Spearman(x, y []float64) float64 {
 	my, _ := meanSD(ry)
 	var sxy, sxx, syy float64
 	for i := range rx {
-		sxy += (rx[i] - mx) * (ry[i] - my)
-		sxx += (rx[i] - mx) * (rx[i] - mx)
-		syy += (ry[i] - my) * (ry[i] - my)
+		sxy += float64((rx[i] - mx) * (ry[i] - my))
+		sxx += float64((rx[i] - mx) * (rx[i] - mx))
+		syy += float64((ry[i] - my) * (ry[i] - my))
 	}
 	if sxx == 0 || syy == 0 {
 		return math.NaN()
@@ -284,7 +284,7 @@ func ranks(v []float64) []float64 {
 		for j+1 < len(idx) && v[idx[j+1]] == v[idx[i]] {
 			j++
 		}
-		avg := float64(i+j)/2 + 1
+		avg := float64(float64(i+j)/2) + 1
 		for k := i; k <= j; k++ {
 			r[idx[k]] = avg
 		}

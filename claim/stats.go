@@ -55,8 +55,8 @@ func contrast(e Effect, values [][]float64) (d, ref []float64) {
 	d, ref = make([]float64, n), make([]float64, n)
 	for a, c := range e.Coef {
 		for r := range n {
-			d[r] += c * values[a][r]
-			ref[r] += e.Ref[a] * values[a][r]
+			d[r] += float64(c * values[a][r])
+			ref[r] += float64(e.Ref[a] * values[a][r])
 		}
 	}
 	return d, ref
@@ -72,7 +72,7 @@ func meanSD(x []float64) (mean, sd float64) {
 	}
 	var ss float64
 	for _, v := range x {
-		ss += (v - mean) * (v - mean)
+		ss += float64((v - mean) * (v - mean))
 	}
 	return mean, math.Sqrt(ss / float64(len(x)-1))
 }
@@ -95,7 +95,7 @@ func estimate(e Effect, harm string, values [][]float64, sesoi float64, seed uin
 	default:
 		t := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: float64(est.N - 1)}
 		se := est.SD / math.Sqrt(float64(est.N))
-		half := t.Quantile(0.975) * se
+		half := float64(t.Quantile(0.975) * se)
 		est.Lo, est.Hi = est.Mean-half, est.Mean+half
 		est.P = 2 * t.Survival(math.Abs(est.Mean)/se)
 		// TOST: reject "effect ≤ −δ" and "effect ≥ δ".

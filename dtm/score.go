@@ -20,7 +20,7 @@ func (st *Study) rowBand(g int, r Row) Band {
 }
 
 func (st *Study) band(vals []float64) Band {
-	a := (1 - st.Options.Band) / 2
+	a := float64((1 - st.Options.Band) / 2)
 	q := quantiles(vals, 0.5, a, 1-a)
 	return Band{q[0], q[1], q[2]}
 }

@@ -249,8 +249,8 @@ func counted(mons []scenarios.Monitor, links []sim.Link, flows []sim.LinkFlow, d
 	for d := range days {
 		for _, mo := range mons {
 			o, i := mo.Count(links, flows, d)
-			out[d] += float64(o) * ppa
-			in[d] += float64(i) * ppa
+			out[d] += float64(float64(o) * ppa)
+			in[d] += float64(float64(i) * ppa)
 		}
 	}
 	return out, in
@@ -435,7 +435,7 @@ func (st *Study) distance(rows []int, counts []float64) float64 {
 		if r.LowerBound && e > 0 {
 			e = 0
 		}
-		sum += e * e
+		sum += float64(e * e)
 	}
 	return math.Sqrt(sum / float64(len(rows)))
 }
@@ -489,7 +489,7 @@ func (st *Study) predict(ctx context.Context, s *scenarios.Scenario) (*Predictio
 		fw.Desert = make([]float64, st.Days)
 		for d := range st.Days {
 			for _, l := range st.Desert {
-				fw.Desert[d] += ppa * float64(sm.Flows[d*nl+l].Deaths)
+				fw.Desert[d] += float64(ppa * float64(sm.Flows[d*nl+l].Deaths))
 			}
 			if d >= st.Split {
 				h.DesertDeaths += fw.Desert[d]

@@ -268,7 +268,7 @@ func (st *Study) FlowFigure(d Direction) (*figures.Figure, error) {
 	for _, m := range months {
 		b := st.MonthBand(ref, d, m)
 		days := float64(m.Last - m.First + 1)
-		model.X = append(model.X, float64(m.First)+days/2)
+		model.X = append(model.X, float64(m.First)+float64(days/2))
 		model.Mean = append(model.Mean, b.Median/days)
 		model.Lo = append(model.Lo, b.Lo/days)
 		model.Hi = append(model.Hi, b.Hi/days)
@@ -278,7 +278,7 @@ func (st *Study) FlowFigure(d Direction) (*figures.Figure, error) {
 		open := figures.Band{Label: "model: open (no change; median)", Style: 2}
 		for _, m := range months {
 			days := float64(m.Last - m.First + 1)
-			open.X = append(open.X, float64(m.First)+days/2)
+			open.X = append(open.X, float64(m.First)+float64(days/2))
 			open.Mean = append(open.Mean, st.MonthBand(g, d, m).Median/days)
 		}
 		bands = append(bands, open)
@@ -303,7 +303,7 @@ func (st *Study) FlowFigure(d Direction) (*figures.Figure, error) {
 			if r.Direction != d || !containsRole(set.roles, r.Role) {
 				continue
 			}
-			x := float64(r.First) + float64(r.Days())/2
+			x := float64(r.First) + float64(float64(r.Days())/2)
 			if n := len(pts.X); n > 0 && x <= pts.X[n-1] {
 				continue // a point drawn already covers this period's middle
 			}

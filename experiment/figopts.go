@@ -109,12 +109,12 @@ func spread(values []float64, bands string) (mean, lo, hi float64) {
 // lies between two of the values, so quantiles of counts are never
 // negative.
 func quantile(sorted []float64, p float64) float64 {
-	h := p * float64(len(sorted)-1)
+	h := float64(p * float64(len(sorted)-1))
 	i := int(math.Floor(h))
 	if i+1 >= len(sorted) {
 		return sorted[len(sorted)-1]
 	}
-	return sorted[i] + (h-float64(i))*(sorted[i+1]-sorted[i])
+	return sorted[i] + float64((h-float64(i))*(sorted[i+1]-sorted[i]))
 }
 
 // spreadText is what a figure's caption says its bands (what = "bands")

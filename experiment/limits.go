@@ -136,10 +136,10 @@ func (n *need) add(cfg *sim.Config, point int) {
 // and their encodings, and each point's values.
 func bookkeeping(points, runs float64, keys int) float64 {
 	k := float64(keys)
-	row := float64(unsafe.Sizeof(output.SummaryRow{})+unsafe.Sizeof(output.Run{})) + 8*float64(len(output.Totals)) + 8*k
-	manifest := float64(unsafe.Sizeof(output.RunInfo{})) + 8*k + 200 // with its JSON
+	row := float64(unsafe.Sizeof(output.SummaryRow{})+unsafe.Sizeof(output.Run{})) + float64(8*float64(len(output.Totals))) + float64(8*k)
+	manifest := float64(unsafe.Sizeof(output.RunInfo{})) + float64(8*k) + 200 // with its JSON
 	// Rows are also gathered into groups: counted twice.
-	return runs*(2*row+manifest) + points*(24+8*k)
+	return float64(runs*(float64(2*row)+manifest)) + float64(points*(24+float64(8*k)))
 }
 
 // CheckRuns refuses, before anything is built, a design of points points
@@ -181,9 +181,9 @@ func (x *Prepared) Fit(l Limits, runs, workers int) (int, error) {
 	}
 	raise := "--max-memory or " + EnvMaxMemory + " raises it"
 	keep := bookkeeping(float64(len(x.Points))*float64(runs)/float64(x.NRuns()), float64(runs), len(x.Keys))
-	record := float64(x.Scenario.File.Days) * float64(unsafe.Sizeof(sim.DayRecord{})) // a finished run waiting to be written
+	record := float64(float64(x.Scenario.File.Days) * float64(unsafe.Sizeof(sim.DayRecord{}))) // a finished run waiting to be written
 	if x.ByLocation {
-		record += float64(x.Scenario.File.Days*len(x.Scenario.File.Locations)) * float64(unsafe.Sizeof(sim.LocationDay{}))
+		record += float64(float64(x.Scenario.File.Days*len(x.Scenario.File.Locations)) * float64(unsafe.Sizeof(sim.LocationDay{})))
 	}
 	run := x.need.run.Bytes + 2*record
 	if !(keep+run <= mem) {

@@ -102,7 +102,7 @@ func (s *Series) At(t int) int {
 	for i := 1; i < len(p); i++ {
 		if t < p[i].Day {
 			frac := float64(t-p[i-1].Day) / float64(p[i].Day-p[i-1].Day)
-			return int(p[i-1].Value + frac*(p[i].Value-p[i-1].Value))
+			return int(p[i-1].Value + float64(frac*(p[i].Value-p[i-1].Value)))
 		}
 	}
 	return int(p[len(p)-1].Value)

@@ -174,7 +174,7 @@ func Import(c *Case, opt ImportOptions) ([]byte, error) {
 	for i, r := range c.Routes {
 		from, to := c.Locations[r.From].Name, c.Locations[r.To].Name
 		if bd := borderOf[i]; bd != nil {
-			half := r.KM / 2
+			half := float64(r.KM / 2)
 			w("\n[[links]]   # routes.csv line %d, first half\nfrom = %s\nto = %s\ndistance_km = %s\n", r.Line, q(from), q(bd.name), num(half))
 			w("\n[[links]]   # second half\nfrom = %s\nto = %s\ndistance_km = %s\n", q(bd.name), q(to), num(r.KM-half))
 			continue

@@ -49,7 +49,7 @@ func DayErrors(sim, obs []float64, raw float64) (terms [NumMeasures][]float64) {
 	}
 	for c := range sim {
 		diff := math.Abs(sim[c] - obs[c])
-		terms[Rescaled][c] = math.Abs(sim[c]*scale-obs[c]) / den
+		terms[Rescaled][c] = math.Abs(float64(sim[c]*scale)-obs[c]) / den
 		terms[Normal][c] = diff / den
 		if raw > 0 {
 			terms[Total][c] = diff / raw

@@ -200,7 +200,7 @@ func (s *Scenario) ExpectedMigrants() float64 {
 				end = min(steps[i+1].From, days)
 			}
 			if end > st.From {
-				total += st.Rate * float64(end-st.From)
+				total += float64(st.Rate * float64(end-st.From))
 			}
 		}
 	}

@@ -252,15 +252,15 @@ func (p *ProgrammeSpec) trajectory(days int) stocks {
 		}
 		// Officers trained per post per day, as a share of its staff;
 		// each trainer trained goes on to train trainer_reach more.
-		trainees := *p.Budget * *t.Share / *t.CostPerTrainee * (1 + *t.Trainers**t.TrainerReach)
+		trainees := *p.Budget * *t.Share / *t.CostPerTrainee * (1 + float64(*t.Trainers**t.TrainerReach))
 		rate := math.Min(1, trainees/n/length / *p.Staff)
 		x := 0.0
 		for d := range days {
 			out[d] = x
 			if d >= p.Start && d < *p.End {
-				x += rate * (1 - x) // trainees are drawn from all officers, trained or not
+				x += float64(rate * (1 - x)) // trainees are drawn from all officers, trained or not
 			}
-			x -= turnover * x // leavers are replaced by untrained officers
+			x -= float64(turnover * x) // leavers are replaced by untrained officers
 		}
 	}
 	training(p.Training, st.trained)
@@ -271,7 +271,7 @@ func (p *ProgrammeSpec) trajectory(days int) stocks {
 		x := 0.0
 		for d := range days {
 			st.equipped[d] = x
-			x -= wear * x
+			x -= float64(wear * x)
 			if d >= p.Start && d < *p.End {
 				x = math.Min(1, x+full/length)
 			}
@@ -310,14 +310,14 @@ func (s *Scenario) programmeTargets() targets {
 // lower moves *v down toward target by a share x of the gap; never up.
 func lower(v *float64, target, x float64) {
 	if *v > target {
-		*v -= x * (*v - target)
+		*v -= float64(x * (*v - target))
 	}
 }
 
 // raise moves *v up toward target by a share x of the gap; never down.
 func raise(v *float64, target, x float64) {
 	if *v < target {
-		*v += x * (target - *v)
+		*v += float64(x * (target - *v))
 	}
 }
 
@@ -327,25 +327,25 @@ func (p *ProgrammeSpec) act(pol *sim.PostPolicy, t *targets, trained, rights, eq
 		if t == nil {
 			return 0
 		}
-		return key(t) * stock
+		return float64(key(t) * stock)
 	}
 	if ch&Repair != 0 {
 		rel := func(t *TrainingSpec) float64 { return *t.Reliability }
 		integ := func(t *TrainingSpec) float64 { return *t.Integrity }
 		// Two trainings close independent shares of the gap.
-		x := 1 - (1-component(p.Training, rel, trained))*(1-component(p.HumanRights, rel, rights))
+		x := 1 - float64((1-component(p.Training, rel, trained))*(1-component(p.HumanRights, rel, rights)))
 		lower(&pol.CapacityCV, t.reliable.CapacityCV, x)
 		lower(&pol.OutageStart, t.reliable.OutageStart, x)
 		lower(&pol.OutageDays, t.reliable.OutageDays, x)
 		lower(&pol.Refusal, t.reliable.Refusal, x)
 		raise(&pol.FailingCapacity, t.reliable.FailingCapacity, x)
-		x = 1 - (1-component(p.Training, integ, trained))*(1-component(p.HumanRights, integ, rights))
+		x = 1 - float64((1-component(p.Training, integ, trained))*(1-component(p.HumanRights, integ, rights)))
 		raise(&pol.Oversight, t.strong.Oversight, x)
 		if e := p.Equipment; e != nil {
-			pol.CapacityFactor *= 1 + *e.Capacity*equipped
+			pol.CapacityFactor *= 1 + float64(*e.Capacity*equipped)
 		}
 		if c := p.Construction; c != nil {
-			pol.CapacityFactor *= 1 + *c.Capacity*built
+			pol.CapacityFactor *= 1 + float64(*c.Capacity*built)
 		}
 	}
 	if e := p.Equipment; e != nil && ch&Tightening != 0 {

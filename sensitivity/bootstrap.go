@@ -109,7 +109,7 @@ func summarise(value float64, resampled []float64, level float64, scratch []floa
 	mean /= float64(len(scratch))
 	var ss float64
 	for _, v := range scratch {
-		ss += (v - mean) * (v - mean)
+		ss += float64((v - mean) * (v - mean))
 	}
 	e.SE = math.Sqrt(ss / float64(len(scratch)-1))
 	return e, scratch
@@ -126,12 +126,12 @@ func column(boot []float64, w, c int, dst []float64) []float64 {
 // quantile7 is the p-quantile of sorted x by Hyndman and Fan's type 7
 // (the default of R and NumPy).
 func quantile7(x []float64, p float64) float64 {
-	h := float64(len(x)-1) * p
+	h := float64(float64(len(x)-1) * p)
 	lo := int(math.Floor(h))
 	if lo >= len(x)-1 {
 		return x[len(x)-1]
 	}
-	return x[lo] + (h-float64(lo))*(x[lo+1]-x[lo])
+	return x[lo] + float64((h-float64(lo))*(x[lo+1]-x[lo]))
 }
 
 // checkOutputs makes sure y holds one finite output vector per point, all

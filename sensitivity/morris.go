@@ -255,12 +255,12 @@ func (d *MorrisDesign) Spread() float64 {
 					var sq float64
 					for q, v := range pts[a*(k+1)+i] {
 						e := v - pts[b*(k+1)+j][q]
-						sq += e * e
+						sq += float64(e * e)
 					}
 					dist += math.Sqrt(sq)
 				}
 			}
-			total += dist * dist
+			total += float64(dist * dist)
 		}
 	}
 	return math.Sqrt(total)
@@ -479,7 +479,7 @@ func morrisMeasures(ee []float64, k int, rows []int32, shift, mu, muStar, sigma 
 		for _, t := range rows {
 			for i, e := range ee[int(t)*k : int(t+1)*k] {
 				muStar[i] += math.Abs(e)
-				sigma[i] += (e - mu[i]) * (e - mu[i])
+				sigma[i] += float64((e - mu[i]) * (e - mu[i]))
 			}
 		}
 		for i := range k {
@@ -494,7 +494,7 @@ func morrisMeasures(ee []float64, k int, rows []int32, shift, mu, muStar, sigma 
 			c := e - shift[i]
 			mu[i] += c
 			muStar[i] += math.Abs(e)
-			sigma[i] += c * c
+			sigma[i] += float64(c * c)
 		}
 	}
 	n := float64(len(rows))

@@ -85,7 +85,7 @@ func ReplicateMeans(y [][][]float64) (means [][]float64, noise []Noise, err erro
 			mean := s / rf
 			var ss float64
 			for _, row := range point {
-				ss += (row[m] - mean) * (row[m] - mean)
+				ss += float64((row[m] - mean) * (row[m] - mean))
 			}
 			means[i][m] = mean
 			within[m] += ss
@@ -101,15 +101,15 @@ func ReplicateMeans(y [][][]float64) (means [][]float64, noise []Noise, err erro
 		var between, all float64 // Σ_k (ȳ_k − ȳ)², Σ_k Σ_r (y_kr − ȳ)²
 		for i, point := range y {
 			d := means[i][m] - grand
-			between += d * d
+			between += float64(d * d)
 			for _, row := range point {
-				all += (row[m] - grand) * (row[m] - grand)
+				all += float64((row[m] - grand) * (row[m] - grand))
 			}
 		}
 		n := Noise{Replicates: reps}
 		n.Within = within[m] / (k * (rf - 1))
 		n.Between = math.Max(0, between/(k-1)-n.Within/rf)
-		n.Total = all / (k*rf - 1)
+		n.Total = all / (float64(k*rf) - 1)
 		if d := n.Within + n.Between; d > 0 {
 			n.Share = n.Within / d
 		}

@@ -92,7 +92,7 @@ func (p Param) Value(u float64) float64 {
 	if u == 1 {
 		return p.Hi // exactly, whatever the rounding of Lo + (Hi − Lo)
 	}
-	return p.Lo + u*(p.Hi-p.Lo)
+	return p.Lo + float64(u*(p.Hi-p.Lo))
 }
 
 // validateParams checks each parameter and that names are unique.

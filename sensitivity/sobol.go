@@ -343,19 +343,19 @@ func (s *sobolSums) indices(f []float64, k int, rows []int32, first, total []flo
 		a, b := row[0], row[k+1]
 		sumA += a
 		sumB += b
-		sumAA += a * a
-		sumBB += b * b
+		sumAA += float64(a * a)
+		sumBB += float64(b * b)
 		ab := row[1 : k+1]
 		for i, x := range ab {
 			di := x - a
-			p[i] += b * di
+			p[i] += float64(b * di)
 			q[i] += di
-			r[i] += di * di
+			r[i] += float64(di * di)
 		}
 	}
 	n := float64(len(rows))
 	c := (sumA + sumB) / (2 * n)
-	v := (sumAA + sumBB - 2*n*c*c) / (2*n - 1)
+	v := (sumAA + sumBB - float64(2*n*c*c)) / (float64(2*n) - 1)
 	if !(v > 0) {
 		for i := range k {
 			first[i], total[i] = math.NaN(), math.NaN()
@@ -363,7 +363,7 @@ func (s *sobolSums) indices(f []float64, k int, rows []int32, first, total []flo
 		return 0
 	}
 	for i := range k {
-		first[i] = (p[i] - c*q[i]) / n / v
+		first[i] = (p[i] - float64(c*q[i])) / n / v
 		total[i] = r[i] / (2 * n) / v
 	}
 	return v

@@ -165,7 +165,7 @@ func LatinHypercube(factors []Factor, n int, seed uint64) [][]float64 {
 			at := float64(perm[i]) + r.Float64()
 			x := f.Lo + (f.Hi-f.Lo)*at/float64(n)
 			if math.IsInf(x, 0) { // a range near the largest float: divide first
-				x = f.Lo + (f.Hi-f.Lo)*(at/float64(n))
+				x = f.Lo + float64((f.Hi-f.Lo)*(at/float64(n)))
 			}
 			if f.Integer {
 				x = math.Min(math.Max(math.Round(x), math.Ceil(f.Lo)), math.Floor(f.Hi))
