@@ -1,6 +1,10 @@
 package sim
 
-import "math"
+import (
+	"math"
+
+	"github.com/borderwork/borderwork/internal/portable"
+)
 
 // Every chance the engine draws against is built so that it cannot leave
 // [0, 1], whatever rates and multipliers a valid configuration holds:
@@ -14,7 +18,7 @@ var probabilityCheck func(where string, p float64)
 
 // rateChance is the chance of at least one event at rate per day.
 func (m *Model) rateChance(where string, rate float64) float64 {
-	p := -math.Expm1(-rate)
+	p := -portable.Expm1(-rate)
 	if probabilityCheck != nil {
 		probabilityCheck(where, p)
 	}
@@ -30,7 +34,7 @@ func (m *Model) scaledChance(where string, p, mult float64) float64 {
 	case p >= 1:
 		q = 1
 	default:
-		q = -math.Expm1(mult * math.Log1p(-p))
+		q = -portable.Expm1(mult * portable.Log1p(-p))
 	}
 	if probabilityCheck != nil {
 		probabilityCheck(where, q)

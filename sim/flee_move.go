@@ -5,7 +5,11 @@ package sim
 // link (Person.take_next_step) with the border post on the way, and
 // travel (Person.finish_travel).
 
-import "math"
+import (
+	"math"
+
+	"github.com/borderwork/borderwork/internal/portable"
+)
 
 // crossing is what a post does to an agent crossing the border there.
 type crossing uint8
@@ -83,7 +87,7 @@ func (f *fleeState) trial(L *fleeLoc) bool {
 // trials with success probability p, 0 < p < 1.
 func (f *fleeState) geometric(p float64) int {
 	u := 1 - f.move.Float64() // in (0, 1]
-	return int(math.Floor(math.Log(u) / math.Log1p(-p)))
+	return int(math.Floor(portable.Log(u) / portable.Log1p(-p)))
 }
 
 // fleeStep takes the next step of agent id's route: onto the open link to

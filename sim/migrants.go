@@ -6,6 +6,8 @@ package sim
 import (
 	"math"
 	"math/bits"
+
+	"github.com/borderwork/borderwork/internal/portable"
 )
 
 func (m *Model) stepMigrants() {
@@ -186,7 +188,7 @@ func (m *Model) linkBounds() {
 			}
 		}
 		m.linkMax[i] = q
-		m.linkLogNot[i] = math.Log1p(-q)
+		m.linkLogNot[i] = portable.Log1p(-q)
 		m.linkSkip[i] = skipCount(m.hazard, m.linkLogNot[i])
 	}
 }

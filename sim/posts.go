@@ -3,7 +3,11 @@ package sim
 // Sub-step 2, posts: each post's policy, condition and capacity for the day,
 // and what its rules let through.
 
-import "math"
+import (
+	"math"
+
+	"github.com/borderwork/borderwork/internal/portable"
+)
 
 func (m *Model) stepPosts() {
 	for i := range m.posts {
@@ -40,8 +44,8 @@ func (m *Model) stepPosts() {
 		// variation CapacityCV; its two uniforms are always drawn, as above.
 		u1, u2 := m.postRng.Float64(), m.postRng.Float64()
 		if cv := pol.CapacityCV; cv > 0 {
-			s2 := math.Log1p(cv * cv)
-			z := math.Sqrt(-2*ln(1-u1)) * math.Cos(2*math.Pi*u2)
+			s2 := portable.Log1p(cv * cv)
+			z := math.Sqrt(-2*ln(1-u1)) * portable.Cos(2*math.Pi*u2)
 			c *= exp(float64(math.Sqrt(s2)*z) - float64(s2/2))
 		}
 		if failing {
@@ -65,7 +69,7 @@ func (m *Model) stepPosts() {
 		// grows with the log of it, so that a small, overloaded post makes
 		// its officials bolder without making them abuse without limit.
 		pressure := float64(queued) / math.Max(cp.Capacity*pol.CapacityFactor, 1)
-		p.officials = (1 - pol.Oversight) * (1 + float64(ab.QueueEffect*math.Log1p(pressure)))
+		p.officials = (1 - pol.Oversight) * (1 + float64(ab.QueueEffect*portable.Log1p(pressure)))
 		m.offRate[cp.Location] = ab.OfficialViolence * p.officials
 	}
 }
