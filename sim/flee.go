@@ -7,7 +7,11 @@ package sim
 // the state and the day; flee_move.go an agent's moves; flee_route.go
 // route choice.
 
-import "math"
+import (
+	"math"
+
+	"github.com/borderwork/borderwork/internal/portable"
+)
 
 // Streams of the Flee rule set. Spawning has its own, so that the same
 // replicate spawns the same agents in the same places under every regime.
@@ -447,7 +451,7 @@ func (m *Model) fleeScores() {
 			s *= fc.CampWeight
 		}
 		if L.conflict > 0 {
-			s *= math.Pow(fc.ConflictWeight, f.decay(L, m.day)*L.conflict)
+			s *= portable.Pow(fc.ConflictWeight, f.decay(L, m.day)*L.conflict)
 		}
 		L.score = s
 	}

@@ -3,7 +3,7 @@ package sim
 // Route choice under the Flee rules (flee/moving.py: selectRoute,
 // calculateLinkWeight; flee/scoring.py).
 
-import "math"
+import "github.com/borderwork/borderwork/internal/portable"
 
 // fleeCandidates lists the routes an agent at from may choose today:
 // every simple path of 1..AwarenessLevel hops along open links, each path
@@ -57,7 +57,7 @@ func (m *Model) fleeVisit(from int, e fleeEdge, dist float64, path *[fleeRouteCa
 		c := fleeCand{path: *path, n: uint8(n), end: uint16(x), posts: m.fleePostsOn(path[:n]), capped: f.locs[x].capacity >= 1}
 		soft := fc.Softening + d
 		if fc.DistancePower != 1 {
-			soft = math.Pow(soft, fc.DistancePower)
+			soft = portable.Pow(soft, fc.DistancePower)
 		}
 		c.base = (fc.WeightSoftening + f.locs[x].score) / soft
 		f.cands[from] = append(f.cands[from], c)
@@ -217,7 +217,7 @@ func (f *fleeState) fleeWeights(cands []fleeCand, mg *Migrant, refused uint64, r
 		if c.posts&refused == 0 && !(refusedHere && f.crossesFrom(mg, int(c.path[0]))) {
 			x = c.base * f.capMultiplier(int(c.end))
 			if fc.WeightPower != 1 {
-				x = math.Pow(x, fc.WeightPower)
+				x = portable.Pow(x, fc.WeightPower)
 			}
 			best = max(best, x)
 		}

@@ -6,7 +6,6 @@ import (
 	"math"
 
 	"github.com/borderwork/borderwork/internal/portable"
-	"gonum.org/v1/gonum/stat/distuv"
 )
 
 func (m *Model) stepInflow() {
@@ -17,7 +16,7 @@ func (m *Model) stepInflow() {
 			n += o.Initial
 		}
 		if rate := inflowRate(o.Inflow, m.day); rate > 0 {
-			n += int(distuv.Poisson{Lambda: rate, Src: m.inflow.Source()}.Rand())
+			n += m.inflow.poisson(rate)
 		}
 		// The log-normal law of money is the origin's: its parameters are
 		// worked out once, not for every migrant.

@@ -41,7 +41,7 @@ func streamKey(name string) uint64 {
 // draws of any other.
 type Stream struct {
 	pcg rand.PCG
-	r   *rand.Rand // for the less frequent draws (normal, Poisson)
+	r   *rand.Rand // for the less frequent draws (IntN)
 }
 
 // NewStream returns the stream called name of the replicate whose seed is
