@@ -213,7 +213,8 @@ func RequiredReps(sd, sesoi, target float64, n0 int) int {
 		return n0
 	}
 	t := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: float64(n0 - 1)}.Quantile(0.975)
-	n := math.Ceil(math.Pow(t*sd/(target*sesoi), 2))
+	r := t * sd / (target * sesoi)
+	n := math.Ceil(r * r)
 	if n > 1e9 {
 		return 1e9
 	}

@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 
+	"github.com/borderwork/borderwork/internal/portable"
 	"github.com/borderwork/borderwork/scenarios"
 )
 
@@ -47,7 +48,7 @@ func (p Point) Documented() float64  { return p[4] }
 
 // Season is the seasonal factor on a day of the year.
 func (p Point) Season(dayOfYear float64) float64 {
-	return 1 + float64(p.Amplitude()*math.Cos(2*math.Pi*(dayOfYear-p.PeakDay())/365.25))
+	return 1 + float64(p.Amplitude()*portable.Cos(2*math.Pi*(dayOfYear-p.PeakDay())/365.25))
 }
 
 // roles sorts the scenario's origins into those whose migrants set out

@@ -2,6 +2,8 @@ package dtm
 
 import (
 	"math"
+
+	"github.com/borderwork/borderwork/internal/portable"
 )
 
 // Band is a prediction summarised over the forward runs: the median and
@@ -71,7 +73,7 @@ type Score struct {
 
 // Factor is exp(MeanAbsLog): the typical factor by which the prediction
 // is off.
-func (s Score) Factor() float64 { return math.Exp(s.MeanAbsLog) }
+func (s Score) Factor() float64 { return portable.Exp(s.MeanAbsLog) }
 
 // Scores compares the regime that happened (Options.Regime) and the
 // baseline with the rows of role (Fitted or Predicted), by direction and
@@ -113,7 +115,7 @@ func calIndex(rows []int, i int) int {
 
 func (s *Score) add(pred, obs float64, band Band) {
 	s.Rows++
-	s.MeanAbsLog += math.Abs(math.Log(math.Max(pred, 1) / math.Max(obs, 1)))
+	s.MeanAbsLog += math.Abs(portable.Log(math.Max(pred, 1) / math.Max(obs, 1)))
 	s.MeanAbs += math.Abs(pred - obs)
 	if obs >= band.Lo && obs <= band.Hi {
 		s.Inside++

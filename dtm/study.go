@@ -11,6 +11,7 @@ import (
 
 	"github.com/borderwork/borderwork/data"
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/internal/portable"
 	"github.com/borderwork/borderwork/scenarios"
 	"github.com/borderwork/borderwork/scenarios/design"
 	"github.com/borderwork/borderwork/sim"
@@ -431,7 +432,7 @@ func (st *Study) distance(rows []int, counts []float64) float64 {
 	sum := 0.0
 	for j, ri := range rows {
 		r := st.Rows[ri]
-		e := math.Log1p(counts[j]) - math.Log1p(r.Count)
+		e := portable.Log1p(counts[j]) - portable.Log1p(r.Count)
 		if r.LowerBound && e > 0 {
 			e = 0
 		}

@@ -3,6 +3,8 @@ package sensitivity
 import (
 	"fmt"
 	"math"
+
+	"github.com/borderwork/borderwork/internal/portable"
 )
 
 // Dist is how a parameter's values are spread over its range. A design
@@ -87,7 +89,7 @@ func (p Param) Value(u float64) float64 {
 		if u == 1 {
 			return p.Hi
 		}
-		return p.Lo * math.Pow(p.Hi/p.Lo, u)
+		return p.Lo * portable.Pow(p.Hi/p.Lo, u)
 	}
 	if u == 1 {
 		return p.Hi // exactly, whatever the rounding of Lo + (Hi − Lo)
