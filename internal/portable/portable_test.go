@@ -132,6 +132,17 @@ func TestGolden(t *testing.T) {
 		}
 		fmt.Fprintf(&b, "%s %x\n", f.name, h.Sum(nil))
 	}
+	// Student's t on a grid: each quantile is 64 survivals.
+	q, s := sha256.New(), sha256.New()
+	for nu := 1; nu <= 120; nu++ {
+		for _, p := range []float64{0.6, 0.9, 0.95, 0.975, 0.99, 0.995, 0.9995} {
+			q.Write(binary.LittleEndian.AppendUint64(nil, math.Float64bits(StudentTQuantile(p, nu))))
+		}
+		for x := -5.0; x <= 60; x += 0.25 {
+			s.Write(binary.LittleEndian.AppendUint64(nil, math.Float64bits(StudentTSurvival(x, nu))))
+		}
+	}
+	fmt.Fprintf(&b, "StudentTQuantile %x\nStudentTSurvival %x\n", q.Sum(nil), s.Sum(nil))
 	path := filepath.Join("testdata", "golden.txt")
 	if *update {
 		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
