@@ -4,8 +4,8 @@ import (
 	"math"
 	"slices"
 
+	"github.com/borderwork/borderwork/internal/portable"
 	"github.com/borderwork/borderwork/sim"
-	"gonum.org/v1/gonum/stat/distuv"
 )
 
 // Verdict is what the runs say of an effect on a harm.
@@ -93,13 +93,13 @@ func estimate(e Effect, harm string, values [][]float64, sesoi float64, seed uin
 		est.Lo, est.Hi = est.Mean, est.Mean
 		est.P, est.PEquiv = boolP(est.Mean == 0), boolP(math.Abs(est.Mean) >= sesoi)
 	default:
-		t := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: float64(est.N - 1)}
+		nu := est.N - 1
 		se := est.SD / math.Sqrt(float64(est.N))
-		half := float64(t.Quantile(0.975) * se)
+		half := float64(portable.StudentTQuantile(0.975, nu) * se)
 		est.Lo, est.Hi = est.Mean-half, est.Mean+half
-		est.P = 2 * t.Survival(math.Abs(est.Mean)/se)
-		// TOST: reject "effect ≤ −δ" and "effect ≥ δ".
-		est.PEquiv = math.Max(t.Survival((est.Mean+sesoi)/se), t.CDF((est.Mean-sesoi)/se))
+		est.P = 2 * portable.StudentTSurvival(math.Abs(est.Mean)/se, nu)
+		// TOST: reject "effect ≤ −δ" and "effect ≥ δ" (P(T ≤ x) = P(T > −x)).
+		est.PEquiv = math.Max(portable.StudentTSurvival((est.Mean+sesoi)/se, nu), portable.StudentTSurvival(-(est.Mean-sesoi)/se, nu))
 	}
 	est.Relative, est.RelLo, est.RelHi = math.NaN(), math.NaN(), math.NaN()
 	if est.Reference != 0 {
@@ -212,7 +212,7 @@ func RequiredReps(sd, sesoi, target float64, n0 int) int {
 	if math.IsNaN(sd) || sd == 0 || n0 < 2 {
 		return n0
 	}
-	t := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: float64(n0 - 1)}.Quantile(0.975)
+	t := portable.StudentTQuantile(0.975, n0-1)
 	r := t * sd / (target * sesoi)
 	n := math.Ceil(r * r)
 	if n > 1e9 {

@@ -8,7 +8,6 @@ import (
 	"github.com/borderwork/borderwork/internal/suggest"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/output/figures"
-	"gonum.org/v1/gonum/stat"
 )
 
 // What a figure's bands and error bars show (output.FigureOptions.Bands).
@@ -97,11 +96,11 @@ func spread(values []float64, bands string) (mean, lo, hi float64) {
 		s := output.Describe(values)
 		return s.Mean, s.Lo, s.Hi
 	case BandsReplicates:
-		return stat.Mean(values, nil), nan, nan
+		return output.Sum(values) / float64(len(values)), nan, nan
 	}
 	sorted := slices.Clone(values)
 	slices.Sort(sorted)
-	return stat.Mean(values, nil), quantile(sorted, 0.025), quantile(sorted, 0.975)
+	return output.Sum(values) / float64(len(values)), quantile(sorted, 0.025), quantile(sorted, 0.975)
 }
 
 // quantile is the p-quantile of sorted values by linear interpolation

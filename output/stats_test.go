@@ -4,7 +4,7 @@ import (
 	"math"
 	"testing"
 
-	"gonum.org/v1/gonum/stat/distuv"
+	"github.com/borderwork/borderwork/internal/portable"
 )
 
 // TestDescribe: the interval is the mean ± t(0.975, n-1) × sd / √n, with
@@ -23,7 +23,7 @@ func TestDescribe(t *testing.T) {
 		for range 2 { // the second call reads the cached quantile
 			s := Describe(tt.values)
 			n := float64(len(tt.values))
-			q := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: n - 1}.Quantile(0.975)
+			q := portable.StudentTQuantile(0.975, len(tt.values)-1)
 			want := q * s.SD / math.Sqrt(n)
 			if s.Mean != tt.mean || s.HalfWidth != want || s.Lo != s.Mean-want || s.Hi != s.Mean+want {
 				t.Errorf("Describe(%v) = %+v; want mean %v, half-width %v", tt.values, s, tt.mean, want)
