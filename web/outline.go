@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 
+	"github.com/borderwork/borderwork/internal/portable"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/scenarios"
 	"github.com/borderwork/borderwork/sim"
@@ -132,7 +133,7 @@ func (o *Outline) layout() {
 		for _, p := range o.Places {
 			mean += *p.Lat
 		}
-		k := math.Cos(mean / float64(len(o.Places)) * math.Pi / 180)
+		k := portable.Cos(mean / float64(len(o.Places)) * math.Pi / 180)
 		for i := range o.Places {
 			o.Places[i].X = *o.Places[i].Lon * k
 			o.Places[i].Y = -*o.Places[i].Lat
@@ -196,7 +197,7 @@ func (o *Outline) schematic() {
 	for i := range o.Places {
 		d := depth[i]
 		o.Places[i].X = float64(d)
-		o.Places[i].Y = float64(row[d]) - float64(count[d]-1)/2
+		o.Places[i].Y = float64(row[d]) - float64(float64(count[d]-1)/2)
 		row[d]++
 	}
 }
