@@ -1,4 +1,4 @@
-//go:build amd64 && !noasm && !safe
+//go:build amd64 && !amd64.v3 && !noasm && !safe
 
 package output
 
