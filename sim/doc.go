@@ -34,5 +34,7 @@
 // Each random process of a replicate draws from a Stream of its own, derived from (seed, replicate,
 // name), so that the same replicate meets the same migrants under every
 // regime (common random numbers). No map iteration, wall clock or global
-// random source reaches a result.
+// random source reaches a result, and no processor: every product the
+// engine adds is rounded first, and its exponentials, logarithms and
+// Poisson draws are computed the same way everywhere (portable.go).
 package sim
