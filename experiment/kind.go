@@ -31,6 +31,33 @@ type Kind struct {
 	// figures; nil: none. Kinds that finish their folders themselves
 	// (claim) leave it nil.
 	Report func(x *Prepared, dir string, drawn []Drawn, groups []output.Group) ([]byte, error)
+	// Sharding says how Merge joins shards of a folder of this kind
+	// (folders whose manifest's sweep section names a shard); nil for
+	// kinds that do not shard.
+	Sharding *Sharding
+}
+
+// Sharding is how the shards of a kind of folder are checked and merged
+// into the folder an unsharded command writes.
+type Sharding struct {
+	// Tables are the tables that hold rows by run, in run order: Merge
+	// joins them, and lists them first in the manifest.
+	Tables []string
+	// Rebuild rebuilds the experiment that wrote the folder at dir, from
+	// its manifest m and its own scenario.toml (whose checksum the caller
+	// has checked), and checks that m describes that experiment, so that
+	// an edited manifest is refused; what names the command for messages.
+	// Merge verifies every shard's runs and tables against it.
+	Rebuild func(what, dir string, m *output.Manifest) (*Prepared, error)
+	// Matches checks that the manifest m of another folder at dir of the
+	// same command line describes x as well.
+	Matches func(what, dir string, m *output.Manifest, x *Prepared) error
+	// Finish writes what the merged folder at dir derives from its joined
+	// tables and its manifest (runs merged, shard cleared): statistics,
+	// figures, a report. It returns the tables and the figures it wrote,
+	// relative to dir, as the manifest lists them; a report.md it writes
+	// it records in m.Report.
+	Finish func(dir string, m *output.Manifest, formats []string) (tables, figures []string, err error)
 }
 
 // Figure is one entry of a folder's figure registry: one figure, or a

@@ -2,6 +2,7 @@ package experiment
 
 import (
 	"context"
+	"path/filepath"
 	"slices"
 
 	"github.com/borderwork/borderwork/output"
@@ -12,7 +13,28 @@ func init() {
 	for _, command := range []string{"run", "compare"} {
 		Register(Kind{Command: command, Figures: CompareFigures, Report: CompareReport, Rerun: rerunPlan})
 	}
-	Register(Kind{Command: "sweep", Figures: SweepFigures, Rerun: rerunPlan})
+	Register(Kind{Command: "sweep", Figures: SweepFigures, Rerun: rerunPlan, Sharding: sweepSharding})
+}
+
+// sweepSharding is how a sweep's shards are checked and merged.
+var sweepSharding = &Sharding{
+	Tables:  []string{"timeseries.csv", "summary.csv"},
+	Rebuild: rebuildSweep,
+	Matches: sweepMatches,
+	Finish:  finishSweep,
+}
+
+// finishSweep writes stats.csv of a merged sweep and draws its figures.
+func finishSweep(dir string, m *output.Manifest, formats []string) (tables, figures []string, err error) {
+	keys, rows, err := output.ReadSummary(filepath.Join(dir, "summary.csv"))
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := output.WriteStats(filepath.Join(dir, "stats.csv"), keys, output.GroupRows(rows)); err != nil {
+		return nil, nil, err
+	}
+	_, figures, err = DrawFigures(dir, m, SweepFigures, formats)
+	return []string{"stats.csv"}, figures, err
 }
 
 // FromManifest rebuilds the plan a folder's manifest describes, from the

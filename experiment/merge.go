@@ -25,20 +25,22 @@ type Merged struct {
 // MergeOptions say how Merge writes the merged folder.
 type MergeOptions struct {
 	Formats []string // figure formats; none: no figures
-	// Force allows replacing a folder at out that is not this sweep's (its
-	// files that borderwork did not write are kept).
+	// Force allows replacing a folder at out that is not this command's
+	// and scenario's (its files that borderwork did not write are kept).
 	Force bool
 }
 
-// Merge joins the output folders of a sweep's shards into one folder at
-// out (default DefaultOut("sweep", ...)), byte for byte the folder the
-// sweep writes unsharded: tables in run order, statistics and figures from
-// the whole, one manifest. It checks that every shard comes from the same
-// scenario and sweep, that each is complete and unchanged since it was
-// written (every table against its checksum, every run against the sweep
-// its manifest describes), and that every run is present exactly once;
-// otherwise it returns an error matching ErrBadInput, naming the file and
-// its first differing row, and writes nothing.
+// Merge joins the output folders of the shards of a sweep (or of another
+// kind of folder that shards, such as a sensitivity analysis: see
+// Sharding) into one folder at out (default DefaultOut(COMMAND, ...)),
+// byte for byte the folder the command writes unsharded: tables in run
+// order, statistics, figures and report from the whole, one manifest. It
+// checks that every shard comes from the same scenario and command line,
+// that each is complete and unchanged since it was written (every table
+// against its checksum, every run against the experiment its manifest
+// describes), and that every run is present exactly once; otherwise it
+// returns an error matching ErrBadInput, naming the file and its first
+// differing row, and writes nothing.
 func Merge(dirs []string, out string, o MergeOptions) (*Merged, error) {
 	if len(dirs) == 0 {
 		return nil, badInput("give the shard folders to merge")
@@ -48,18 +50,19 @@ func Merge(dirs []string, out string, o MergeOptions) (*Merged, error) {
 		return nil, err
 	}
 	first := shards[0].m
+	sharding := mustKind(first.Command).Sharding
 	if out == "" {
-		out = DefaultOut("sweep", first.ScenarioSource)
+		out = DefaultOut(first.Command, first.ScenarioSource)
 	}
 	if slices.ContainsFunc(dirs, func(d string) bool { return filepath.Clean(d) == filepath.Clean(out) }) {
 		return nil, badInput("--out %s is one of the shards; choose another folder", out)
 	}
-	x, err := sweepOf("merge", shards[0])
+	x, err := rebuild("merge", shards[0], sharding)
 	if err != nil {
 		return nil, err
 	}
 	for _, sh := range shards {
-		if err := verifyShard(sh, x); err != nil {
+		if err := verifyShard(sh, x, sharding); err != nil {
 			return nil, err
 		}
 	}
@@ -82,17 +85,10 @@ func Merge(dirs []string, out string, o MergeOptions) (*Merged, error) {
 	if err := output.WriteFile(folder.Path("scenario.toml"), scenarioTOML); err != nil {
 		return nil, err
 	}
-	for _, table := range []string{"summary.csv", "timeseries.csv"} {
+	for _, table := range sharding.Tables {
 		if err := mergeTable(table, shards, owner, folder.Path(table)); err != nil {
 			return nil, err
 		}
-	}
-	keys, rows, err := output.ReadSummary(folder.Path("summary.csv"))
-	if err != nil {
-		return nil, err
-	}
-	if err := output.WriteStats(folder.Path("stats.csv"), keys, output.GroupRows(rows)); err != nil {
-		return nil, err
 	}
 	m := *first
 	sweep := *first.Sweep
@@ -104,12 +100,13 @@ func Merge(dirs []string, out string, o MergeOptions) (*Merged, error) {
 		m.Runs = append(m.Runs, shards[s].m.Runs[next[s]])
 		next[s]++
 	}
-	_, figs, err := DrawFigures(folder.Dir, &m, SweepFigures, o.Formats)
+	m.Report = nil
+	derived, figs, err := sharding.Finish(folder.Dir, &m, o.Formats)
 	if err != nil {
 		return nil, err
 	}
 	m.Complete = true
-	if m.Tables, err = output.Check(folder.Dir, []string{"timeseries.csv", "summary.csv", "stats.csv"}); err != nil {
+	if m.Tables, err = output.Check(folder.Dir, append(slices.Clone(sharding.Tables), derived...)); err != nil {
 		return nil, err
 	}
 	if m.Figures, err = output.Check(folder.Dir, figs); err != nil {
@@ -130,16 +127,28 @@ func Merge(dirs []string, out string, o MergeOptions) (*Merged, error) {
 	return &Merged{Dir: out, Shards: len(shards), Runs: len(owner)}, nil
 }
 
-// sweepOf rebuilds the sweep a folder's manifest describes from its own
-// scenario.toml and --vary arguments, and checks that the manifest says
-// what that sweep is (sweepMatches). what names the command for messages.
-func sweepOf(what string, sh shardFolder) (*Prepared, error) {
-	m := sh.m
+// rebuild checks a folder's scenario.toml against its checksum and
+// rebuilds, with its kind's Sharding, the experiment its manifest
+// describes. what names the command for messages.
+func rebuild(what string, sh shardFolder, sharding *Sharding) (*Prepared, error) {
 	scenarioPath := filepath.Join(sh.dir, "scenario.toml")
-	if sum, err := output.FileSHA256(scenarioPath); err != nil || sum != m.ScenarioSHA256 {
+	if sum, err := output.FileSHA256(scenarioPath); err != nil || sum != sh.m.ScenarioSHA256 {
 		return nil, badInput("%s: %s does not match its checksum in manifest.json", what, scenarioPath)
 	}
-	s, err := LoadResolved(m, scenarioPath)
+	return sharding.Rebuild(what, sh.dir, sh.m)
+}
+
+// sweepOf rebuilds the sweep a folder's manifest describes (see
+// rebuildSweep).
+func sweepOf(what string, sh shardFolder) (*Prepared, error) {
+	return rebuild(what, sh, sweepSharding)
+}
+
+// rebuildSweep is a sweep's Sharding.Rebuild: the sweep again from the
+// folder's own scenario.toml and --vary arguments, checked against what
+// the manifest says it is (sweepMatches).
+func rebuildSweep(what, dir string, m *output.Manifest) (*Prepared, error) {
+	s, err := LoadResolved(m, filepath.Join(dir, "scenario.toml"))
 	if err != nil {
 		return nil, err
 	}
@@ -152,16 +161,16 @@ func sweepOf(what string, sh shardFolder) (*Prepared, error) {
 	if err != nil {
 		return nil, err
 	}
-	return x, sweepMatches(what, sh, x)
+	return x, sweepMatches(what, dir, m, x)
 }
 
-// sweepMatches checks that a folder's manifest describes the sweep x: its
-// command line, keys, points and number of runs.
-func sweepMatches(what string, sh shardFolder, x *Prepared) error {
-	manifest := filepath.Join(sh.dir, "manifest.json")
-	sw := sh.m.Sweep
+// sweepMatches is a sweep's Sharding.Matches: the manifest describes the
+// sweep x, its command line, keys, points and number of runs.
+func sweepMatches(what, dir string, m *output.Manifest, x *Prepared) error {
+	manifest := filepath.Join(dir, "manifest.json")
+	sw := m.Sweep
 	switch {
-	case x.CommandLine() != sh.m.CommandLine:
+	case x.CommandLine() != m.CommandLine:
 		return badInput("%s: %s: its command line is not that of the sweep it describes (%s); the manifest was changed", what, manifest, x.CommandLine())
 	case !slices.Equal(x.Keys, sw.Keys) || !slices.EqualFunc(x.Points, sw.Points, slices.Equal[[]float64]):
 		return badInput("%s: %s: its points are not those of its --vary arguments; the manifest was changed", what, manifest)
@@ -171,14 +180,14 @@ func sweepMatches(what string, sh shardFolder, x *Prepared) error {
 	return nil
 }
 
-// verifyShard checks a shard's scenario, sweep, runs and tables against
-// the sweep.
-func verifyShard(sh shardFolder, x *Prepared) error {
+// verifyShard checks a shard's scenario, manifest, runs and tables
+// against the experiment x.
+func verifyShard(sh shardFolder, x *Prepared, sharding *Sharding) error {
 	scenarioPath := filepath.Join(sh.dir, "scenario.toml")
 	if sum, err := output.FileSHA256(scenarioPath); err != nil || sum != sh.m.ScenarioSHA256 {
 		return badInput("merge: %s does not match its checksum in manifest.json", scenarioPath)
 	}
-	if err := sweepMatches("merge", sh, x); err != nil {
+	if err := sharding.Matches("merge", sh.dir, sh.m, x); err != nil {
 		return err
 	}
 	if sh.m.Sweep.Shard != "" {
@@ -194,13 +203,22 @@ func verifyShard(sh shardFolder, x *Prepared) error {
 	return verifyFolder("merge", sh.dir, sh.m, x)
 }
 
+// mustKind is the registered kind of command, which the caller checked.
+func mustKind(command string) Kind {
+	k, ok := KindOf(command)
+	if !ok {
+		panic("experiment: no kind " + command)
+	}
+	return k
+}
+
 type shardFolder struct {
 	dir string
 	m   *output.Manifest
 }
 
 // readShards reads every shard's manifest and checks they belong to one
-// sweep.
+// command line.
 func readShards(dirs []string) ([]shardFolder, error) {
 	var shards []shardFolder
 	for _, d := range dirs {
@@ -208,21 +226,23 @@ func readShards(dirs []string) ([]shardFolder, error) {
 		if err != nil {
 			return nil, manifestError(d, err)
 		}
-		if m.Command != "sweep" || m.Sweep == nil {
-			return nil, badInput("%s holds a %s folder, not a sweep shard", d, m.Command)
+		if k, ok := KindOf(m.Command); !ok || k.Sharding == nil || m.Sweep == nil {
+			return nil, badInput("%s holds a %s folder, not a shard of a sweep or sensitivity analysis", d, m.Command)
 		}
 		if !m.Complete {
-			return nil, badInput("%s is incomplete; finish it with sweep --resume first", d)
+			return nil, badInput("%s is incomplete; finish it with %s --resume first", d, m.Command)
 		}
 		shards = append(shards, shardFolder{dir: d, m: m})
 	}
 	a := shards[0]
 	for _, b := range shards[1:] {
 		switch {
+		case b.m.Command != a.m.Command:
+			return nil, badInput("%s holds a %s folder and %s a %s folder", a.dir, a.m.Command, b.dir, b.m.Command)
 		case b.m.ScenarioSHA256 != a.m.ScenarioSHA256:
 			return nil, badInput("%s and %s come from different scenarios (scenario.toml differs)", a.dir, b.dir)
 		case b.m.CommandLine != a.m.CommandLine:
-			return nil, badInput("%s and %s come from different sweeps (%s; %s)", a.dir, b.dir, a.m.CommandLine, b.m.CommandLine)
+			return nil, badInput("%s and %s come from different command lines (%s; %s)", a.dir, b.dir, a.m.CommandLine, b.m.CommandLine)
 		case b.m.Tool != a.m.Tool || b.m.Version != a.m.Version:
 			return nil, badInput("%s and %s were written by different versions of borderwork (%s, %s)", a.dir, b.dir, a.m.Version, b.m.Version)
 		}

@@ -120,6 +120,9 @@ type Manifest struct {
 	// Programme is the programme analysis's own section
 	// (programme.Info), likewise.
 	Programme json.RawMessage `json:"programme,omitempty"`
+	// Sensitivity is a sensitivity analysis' own section (gsa.Info),
+	// likewise.
+	Sensitivity json.RawMessage `json:"sensitivity,omitempty"`
 
 	Runs   []RunInfo `json:"runs"`
 	Tables []Checked `json:"tables"`
