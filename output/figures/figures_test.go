@@ -80,6 +80,7 @@ var goldenFigures = []struct {
 		return Scatter("Deaths against outage length, the other keys varying", "outage days", "deaths per run (mean)",
 			sampleSeries(), sampleCaption)
 	}},
+	{"intervals", sampleIntervals},
 }
 
 // goldenName is the name of a golden figure's files at a size.
