@@ -117,7 +117,14 @@
 // effect reads about NoiseFloor = 2·sqrt(W/(πR))/Δ. Indices at or below
 // these levels cannot be told from noise. With common random numbers
 // (the same replicate seeds at every point) noise is correlated between
-// points and these levels are upper bounds.
+// points and these levels are upper bounds. The paired levels measure it
+// instead, parameter by parameter, from the spread across replicates of
+// each difference the estimators use, computed replicate by replicate:
+// MorrisDesign.PairedNoiseFloor, sqrt(2·W_i/(πR))/Δ, and
+// SobolDesign.PairedNoiseTotal, W_i/(2RV), with W_i the pooled variance of
+// parameter i's per-replicate differences. They are 0 for a parameter
+// whose change leaves every random draw as it was, and about the
+// independent levels when noise is independent (TestPairedNoise...).
 //
 // # Sample sizes in the tests
 //

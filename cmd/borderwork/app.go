@@ -46,6 +46,7 @@ func commands() []command {
 		{"merge", "merge the folders of sweep shards into one", cmdMerge},
 		{"claim", "test the claim that malfunction, not closure, endangers migrants", cmdClaim},
 		{"programme", "split a programme's effects into repairing malfunction and tightening closure", cmdProgramme},
+		{"sensitivity", "which assumptions drive each result: Morris screening, Sobol' indices", cmdSensitivity},
 		{"plot", "redraw an output folder's figures from its tables", cmdPlot},
 		{"scenarios", "list the bundled scenarios, or print one", cmdScenarios},
 		{"check", "validate a scenario file and print a digest of it", cmdCheck},

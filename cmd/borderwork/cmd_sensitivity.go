@@ -1,0 +1,301 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/gsa"
+	"github.com/borderwork/borderwork/output"
+)
+
+const sensitivityDoc = `
+Sensitivity asks which of SCENARIO's assumptions drive each result: a
+global sensitivity analysis over the scenario's numeric keys and those of
+its regime factor space (the levels under [factors.FACTOR.LEVEL]), all of
+them unless --params chooses. docs/SENSITIVITY.md explains the method.
+
+--method morris (the default) screens: r trajectories of k+1 points each
+(Morris elementary effects), and for every parameter µ* (importance), µ
+(direction) and σ (non-linearity and interactions). --method sobol gives
+first-order and total Sobol' indices from N(k+2) points (Saltelli's
+scheme; Saltelli 2010 and Jansen estimators); run it on the few
+parameters a screening kept (--screen DIR --top 10). Every index has a 95%
+percentile bootstrap interval.
+
+Parameters: --params KEY, or a pattern such as 'abuse.*', with the
+default range; KEY=lo:hi (or lo:hi:log, log-uniform) for a range of your
+own; -KEY to leave keys fixed; repeatable, later ones winning.
+--params-file reads the same from [[param]] tables. The default range is
+the value ±--range-share of it, clamped to the key's valid range; the
+experiment's settings, the days of schedules and keys at 0 stay fixed
+unless given a range. parameters.csv lists every key, its range and why.
+
+At each point every regime runs (--regimes) for --reps replicates with
+the same seeds at every point (common random numbers); the outputs are
+each --metrics metric under each regime. With --effects, the claim's
+2×2×2 design runs instead, and the outputs are those effects on each
+metric (claim: the effects the claim's verdict rests on). The analysis
+uses each point's mean over its replicates and reports the share of the
+variance that is replicate noise.
+
+--shard i/n runs only the points p with p mod n = i into a folder of its
+own; 'borderwork merge' joins the shards into the folder an unsharded run
+writes. --resume completes an interrupted folder.
+`
+
+func cmdSensitivity(ctx context.Context, args []string, e *env) error {
+	fs := newFlagSet("sensitivity", "borderwork sensitivity [flags] [SCENARIO]", sensitivityDoc, e)
+	var c common
+	var params listFlag
+	spec := gsa.Spec{}
+	fs.StringVar(&spec.Method, "method", gsa.Morris, "`morris` (screening) or sobol (variance-based indices)")
+	fs.Var(&params, "params", "vary `KEY`, a pattern such as 'abuse.*', KEY=lo:hi, KEY=lo:hi:log, or -KEY to fix it\n(repeatable, comma-separated; default: every key the default rule can vary)")
+	paramsFile := fs.String("params-file", "", "read parameters from the [[param]] tables of `FILE`, before --params")
+	screen := fs.String("screen", "", "vary the --top parameters of the Morris folder `DIR`, over its ranges")
+	top := fs.Int("top", 10, "with --screen, the `N` most influential parameters")
+	fs.Float64Var(&spec.Share, "range-share", gsa.DefaultShare, "default ranges are the value ± `S` times it, clamped to the key's valid range")
+	metrics := fs.String("metrics", "harms", "the metrics explained: a comma-separated `list` of summary.csv columns, or harms, headlines, all")
+	effects := fs.String("effects", "", "explain these claim effects on each metric instead, running the claim's design: a comma-separated `list` of effect IDs, or claim")
+	fs.BoolVar(&spec.Split, "split-malfunction", false, "with --effects, split malfunction into reliability, integrity and information")
+	fs.IntVar(&spec.Trajectories, "trajectories", 0, "Morris: `r` trajectories (default 20)")
+	fs.IntVar(&spec.Levels, "levels", 0, "Morris: `p` grid levels, even (default 4)")
+	fs.IntVar(&spec.Candidates, "candidates", 0, "Morris: draw `M` trajectories and keep the r most spread out (default 5r)")
+	fs.IntVar(&spec.Samples, "samples", 0, "Sobol: `N` base samples, a power of two (default 256)")
+	fs.StringVar(&spec.Base, "base", "", "Sobol: base `sequence`, sobol-scrambled, sobol or random (default sobol-scrambled)")
+	fs.IntVar(&spec.Resamples, "resamples", 0, "`B` bootstrap resamples for the intervals (default 1000)")
+	fs.Float64Var(&spec.Level, "confidence", 0, "confidence `level` of the intervals (default 0.95)")
+	shard := fs.String("shard", "", "run only shard `i/n` of the points (p mod n = i)")
+	resume := fs.Bool("resume", false, "complete an interrupted sensitivity folder")
+	fs.Int64Var(&c.seed, "seed", 0, "the master seed, `N` (default: the scenario's seed)")
+	fs.IntVar(&c.days, "days", 0, "simulate `N` days (default: the scenario's days)")
+	fs.IntVar(&c.reps, "reps", 2, "`N` replicates at each point, at least 2")
+	fs.StringVar(&c.regimes, "regimes", "", "comma-separated `list` of regimes run at each point (default: the scenario's default regimes)")
+	fs.Var(&c.sets, "set", "override a scenario key: `KEY=VALUE` (repeatable)")
+	fs.IntVar(&c.workers, "workers", defaultWorkers(), "run on `N` workers; results do not depend on it")
+	fs.StringVar(&c.out, "out", "", "write the output folder to `DIR` (default out/sensitivity-SCENARIO)")
+	fs.StringVar(&c.formats, "formats", "png,svg,pdf", "figure `formats`, comma-separated")
+	fs.BoolVar(&c.quiet, "quiet", false, "print no progress")
+	fs.BoolVar(&c.json, "json", false, "print every index as JSON")
+	arg, err := c.parseArgs(fs, args, e)
+	if err != nil {
+		return err
+	}
+	shardI, shardN, err := parseShard(*shard)
+	if err != nil {
+		return err
+	}
+	if fs.set["top"] && *screen == "" {
+		return usageErrorf("--top is for --screen")
+	}
+	fs.set["reps"] = true // the default is the command's, not the scenario's
+	s, err := c.loadScenario(arg, fs)
+	if err != nil {
+		return err
+	}
+	if c.regimes != "" {
+		if spec.Regimes, err = c.regimeList(s); err != nil {
+			return err
+		}
+	}
+	spec.Metrics = splitList(*metrics)
+	spec.Effects = splitList(*effects)
+	if *screen != "" {
+		entries, err := gsa.Screen(*screen, *top)
+		if err != nil {
+			return err
+		}
+		spec.Entries = append(spec.Entries, entries...)
+	}
+	if *paramsFile != "" {
+		entries, err := gsa.ReadParamFile(*paramsFile)
+		if err != nil {
+			return err
+		}
+		spec.Entries = append(spec.Entries, entries...)
+	}
+	for _, p := range params {
+		for _, one := range splitList(p) {
+			entry, err := gsa.ParseEntry(one)
+			if err != nil {
+				return err
+			}
+			spec.Entries = append(spec.Entries, entry)
+		}
+	}
+	st, err := gsa.New(s, arg, spec)
+	if err != nil {
+		return err
+	}
+	out := c.out
+	if out == "" {
+		out = filepath.Join("out", "sensitivity-"+s.File.Name)
+		if shardN > 0 {
+			out += fmt.Sprintf("-shard-%d-of-%d", shardI, shardN)
+		}
+	}
+	if err := output.CheckTarget(out); err != nil {
+		return usageErrorf("--out: %v", err)
+	}
+	o := gsa.Options{Workers: c.workers, Shard: shardI, Shards: shardN, Resume: *resume}
+	if shardN == 0 { // a shard's figures are drawn by merge
+		o.Formats, _ = parseFormats(c.formats)
+	}
+	var prog *progress
+	o.Progress = func(done, total int) {
+		if prog == nil {
+			prog = newProgress(e.stderr, "sensitivity", total, c.quiet)
+		}
+		prog.done(done)
+	}
+	res, err := st.Write(ctx, out, o)
+	if prog != nil {
+		prog.finish()
+	}
+	if errors.Is(err, experiment.ErrInterrupted) {
+		fmt.Fprintf(e.stderr, "borderwork sensitivity: kept %d finished runs in %s (marked incomplete); --resume completes it\n", res.Runs, out)
+		return err
+	}
+	if err != nil {
+		return err
+	}
+	if res.Already {
+		fmt.Fprintf(e.stdout, "%s is already complete: nothing to do.\n", out)
+		return nil
+	}
+	if c.json && res.Result != nil {
+		return printSensitivityJSON(e.stdout, st, res.Result)
+	}
+	printSensitivityPlan(e.stdout, st)
+	if shardN > 0 {
+		fmt.Fprintf(e.stdout, "Shard %d/%d holds %d of the runs; merge the shards for the analysis.\nWrote %s.\n", shardI, shardN, res.Runs, out)
+		return nil
+	}
+	printSensitivity(e.stdout, res.Result)
+	fmt.Fprintf(e.stdout, "\nWrote %s: tables, %d figures, report.md.\n", out, len(res.Figures))
+	return nil
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// printSensitivityPlan says what the analysis ran.
+func printSensitivityPlan(w io.Writer, st *gsa.Study) {
+	what := fmt.Sprintf("Morris screening of %d parameters, %d trajectories", len(st.Params), st.Trajectories)
+	if st.Method == gsa.Sobol {
+		what = fmt.Sprintf("Sobol' indices of %d parameters, N = %d", len(st.Params), st.Samples)
+	}
+	arms := "regime(s)"
+	if len(st.Effects) > 0 {
+		arms = "cells of the claim's design"
+	}
+	fmt.Fprintf(w, "%s: %s: %s points × %d %s × %d replicates = %s runs.\n", st.Scenario.File.Name, what,
+		output.FormatCount(float64(st.Points)), len(st.Arms), arms, st.Scenario.File.Replicates, output.FormatCount(float64(st.Runs())))
+}
+
+// printSensitivity names the parameters that matter, output by output.
+func printSensitivity(w io.Writer, r *gsa.Result) {
+	measure := "µ*"
+	if r.Sobol != nil {
+		measure = "total index"
+	}
+	fmt.Fprintf(w, "\nThe most influential parameters of each output (%s), among those clearly above replicate noise:\n\n", measure)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprint(tw, "output\t1st\t2nd\t3rd\n")
+	for o, out := range r.Info.Outputs {
+		fmt.Fprintf(tw, "%s", out.Title())
+		infl := r.Influential(o)
+		for j := range 3 {
+			cell := ""
+			if j < len(infl) {
+				i := infl[j]
+				cell = fmt.Sprintf("%s %s", r.Params[i].Name, gsa.Num(r.Index(o, i).Value))
+			} else if j == 0 {
+				cell = "(none above noise)"
+			}
+			fmt.Fprintf(tw, "\t%s", cell)
+		}
+		fmt.Fprintln(tw)
+	}
+	tw.Flush()
+	if leaders := r.Leaders(); len(leaders) > 0 {
+		fmt.Fprintf(w, "\nThe parameters that matter across the %d outputs (among the top 3 on how many):\n", len(r.Info.Outputs))
+		for _, l := range leaders[:min(10, len(leaders))] {
+			fmt.Fprintf(w, "  %-45s %d\n", r.Params[l.Param].Name, l.Top)
+		}
+	}
+}
+
+func printSensitivityJSON(w io.Writer, st *gsa.Study, r *gsa.Result) error {
+	type index struct {
+		Parameter  string   `json:"parameter"`
+		Rank       int      `json:"rank"`
+		Value      *float64 `json:"value"`
+		Low        *float64 `json:"low"`
+		High       *float64 `json:"high"`
+		Mu         *float64 `json:"mu,omitempty"`
+		Sigma      *float64 `json:"sigma,omitempty"`
+		First      *float64 `json:"first,omitempty"`
+		FirstLow   *float64 `json:"first_low,omitempty"`
+		FirstHigh  *float64 `json:"first_high,omitempty"`
+		NoiseLevel *float64 `json:"noise_level"`
+		AboveNoise bool     `json:"above_noise"`
+	}
+	type out struct {
+		Metric          string  `json:"metric"`
+		Regime          string  `json:"regime,omitempty"`
+		Effect          string  `json:"effect,omitempty"`
+		NoiseShareRun   float64 `json:"noise_share_run"`
+		NoiseShareMeans float64 `json:"noise_share_means"`
+		Indices         []index `json:"indices"`
+	}
+	doc := struct {
+		Scenario string   `json:"scenario"`
+		Seed     int64    `json:"seed"`
+		Method   string   `json:"method"`
+		Measure  string   `json:"measure"`
+		Points   int      `json:"points"`
+		Runs     int      `json:"runs"`
+		Params   []string `json:"parameters"`
+		Outputs  []out    `json:"outputs"`
+	}{Scenario: st.Scenario.File.Name, Seed: st.Scenario.File.Seed, Method: st.Method, Measure: "mu_star", Points: st.Points, Runs: st.Runs()}
+	if r.Sobol != nil {
+		doc.Measure = "total"
+	}
+	for _, p := range r.Params {
+		doc.Params = append(doc.Params, p.Name)
+	}
+	for o, op := range r.Info.Outputs {
+		jo := out{Metric: op.Metric, Regime: op.Regime, Effect: op.Effect, NoiseShareRun: r.Noise[o].Share,
+			NoiseShareMeans: r.Noise[o].ShareOfMeans}
+		for rank, i := range r.Rank(o) {
+			e := r.Index(o, i)
+			ix := index{Parameter: r.Params[i].Name, Rank: rank + 1, Value: num(e.Value), Low: num(e.Lo), High: num(e.Hi),
+				NoiseLevel: num(r.NoiseLevel(o, i)), AboveNoise: r.AboveNoise(o, i)}
+			if r.Morris != nil {
+				ix.Mu, ix.Sigma = num(r.Morris.Mu[o][i].Value), num(r.Morris.Sigma[o][i].Value)
+			} else {
+				s := r.Sobol.First[o][i]
+				ix.First, ix.FirstLow, ix.FirstHigh = num(s.Value), num(s.Lo), num(s.Hi)
+			}
+			jo.Indices = append(jo.Indices, ix)
+		}
+		doc.Outputs = append(doc.Outputs, jo)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(doc)
+}

@@ -1,0 +1,127 @@
+package gsa
+
+import (
+	"math"
+
+	"github.com/borderwork/borderwork/sensitivity"
+)
+
+// Result is an analysis of every output: the design's parameters, the
+// replicate means at each point, their noise, and the Morris measures or
+// the Sobol' indices.
+type Result struct {
+	Info   *Info
+	Params []sensitivity.Param
+	Design sensitivity.Design
+	// Means[p][o] and SDs[p][o] are the mean and standard deviation over
+	// replicates of output o at point p: the analysis uses the means.
+	Means, SDs [][]float64
+	Noise      []sensitivity.Noise // per output
+	// Paired[o][i] is the noise level of parameter i on output o under
+	// common random numbers: the µ* (Morris) or total index (Sobol')
+	// replicate noise alone gives it (sensitivity's paired levels).
+	Paired [][]float64
+	Morris *sensitivity.MorrisResult
+	Sobol  *sensitivity.SobolResult
+}
+
+// analyse computes the indices of every output from y[point][rep][output]
+// by sensitivity's AnalyzeReplicates, on workers goroutines (which do not
+// change the results).
+func analyse(info *Info, d sensitivity.Design, y [][][]float64, workers int) (*Result, error) {
+	res := &Result{Info: info, Params: d.Params(), Design: d}
+	means, noise, err := sensitivity.ReplicateMeans(y)
+	if err != nil {
+		return nil, err
+	}
+	res.Means, res.Noise = means, noise
+	res.SDs = make([][]float64, len(y))
+	for p, point := range y {
+		res.SDs[p] = make([]float64, len(means[p]))
+		for o := range means[p] {
+			var ss float64
+			for _, rep := range point {
+				ss += (rep[o] - means[p][o]) * (rep[o] - means[p][o])
+			}
+			res.SDs[p][o] = math.Sqrt(ss / float64(len(point)-1))
+		}
+	}
+	b := sensitivity.Bootstrap{Resamples: info.Resamples, Level: info.Level, Workers: workers}
+	switch d := d.(type) {
+	case *sensitivity.MorrisDesign:
+		if res.Morris, err = d.AnalyzeReplicates(y, b); err == nil {
+			res.Paired, err = d.PairedNoiseFloor(y)
+		}
+	case *sensitivity.SobolDesign:
+		if res.Sobol, err = d.AnalyzeReplicates(y, b); err == nil {
+			res.Paired, err = d.PairedNoiseTotal(y)
+		}
+	}
+	return res, err
+}
+
+// Index is the main measure of parameter i on output o: μ* for Morris,
+// the total index ST for Sobol'.
+func (r *Result) Index(o, i int) sensitivity.Estimate {
+	if r.Morris != nil {
+		return r.Morris.MuStar[o][i]
+	}
+	return r.Sobol.Total[o][i]
+}
+
+// Rank orders the parameters by their main measure on output o, highest
+// first (NaN last), ties broken on the design's order.
+func (r *Result) Rank(o int) []int {
+	if r.Morris != nil {
+		return r.Morris.Rank(o)
+	}
+	return r.Sobol.Rank(o)
+}
+
+// IndependentLevel is what replicate noise alone would give a parameter
+// without effect on output o if noise were independent between points:
+// the Morris µ* noise floor, or, for Sobol', the noise share of the
+// means. Under common random numbers it is an upper bound of the
+// parameters' own levels (NoiseLevel).
+func (r *Result) IndependentLevel(o int) float64 {
+	if r.Morris != nil {
+		return r.Morris.NoiseFloor[o]
+	}
+	return r.Noise[o].ShareOfMeans
+}
+
+// NoiseLevel is what replicate noise alone gives parameter i on output o,
+// measured from its own differences under common random numbers: its µ*
+// noise floor (Morris) or its noise total index (Sobol').
+func (r *Result) NoiseLevel(o, i int) float64 { return r.Paired[o][i] }
+
+// AboveNoise reports whether parameter i can be told from noise on output
+// o: the lower end of its main measure's interval lies above its noise
+// level, and above 0.
+func (r *Result) AboveNoise(o, i int) bool {
+	e := r.Index(o, i)
+	return e.Lo > 0 && !(e.Lo <= r.NoiseLevel(o, i))
+}
+
+// Influential lists the parameters above noise on output o, in rank order.
+func (r *Result) Influential(o int) []int {
+	var out []int
+	for _, i := range r.Rank(o) {
+		if r.AboveNoise(o, i) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// Varies reports whether output o varies over the design at all (a
+// count that is 0 everywhere does not).
+func (r *Result) Varies(o int) bool {
+	first := r.Means[0][o]
+	for _, m := range r.Means {
+		if m[o] != first {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,223 @@
+package gsa
+
+import (
+	"fmt"
+	"math"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/output"
+	"github.com/borderwork/borderwork/output/figures"
+)
+
+// Figures are the figures of a sensitivity folder, drawn from its tables
+// and manifest alone: one per output, of the method the folder used.
+var Figures = []experiment.Figure{
+	{Name: "mu_star_sigma_OUTPUT", Title: "Morris screening of an output: each parameter's µ* (importance) against σ (non-linearity and interactions), with 95% bootstrap intervals, the noise floor and the line σ = µ*", Draw: drawMorris},
+	{Name: "sobol_OUTPUT", Title: "Sobol' indices of an output: the first-order and total index of its most influential parameters, with 95% bootstrap intervals", Draw: drawSobol},
+}
+
+// Figure settings: how many parameters a figure names.
+const (
+	morrisTagged = 8  // the μ*–σ plot tags the top 8, with their intervals, and lists them
+	sobolBars    = 15 // the index bars show the top 15 by total index
+)
+
+// indexRows reads a folder's index table (morris.csv or sobol.csv) and
+// noise.csv, and gives, for each output of info, its rows in rank order
+// and its noise row.
+type indexRows struct {
+	table, noise *output.Table
+	rows         [][]int // output -> rows of table
+	noiseRow     []int   // output -> row of noise.csv
+}
+
+func readIndexRows(dir string, info *Info, name string, columns []string) (*indexRows, error) {
+	t, err := output.ReadTable(filepath.Join(dir, name), columns...)
+	if err != nil {
+		return nil, err
+	}
+	n, err := output.ReadTable(filepath.Join(dir, noiseCSV), noiseColumns...)
+	if err != nil {
+		return nil, err
+	}
+	ir := &indexRows{table: t, noise: n, rows: make([][]int, len(info.Outputs)), noiseRow: make([]int, len(info.Outputs))}
+	index := func(tb *output.Table, i int) int {
+		o := Output{Metric: tb.Cell(i, "metric"), Regime: tb.Cell(i, "regime"), Effect: tb.Cell(i, "effect")}
+		for j, out := range info.Outputs {
+			if out == o {
+				return j
+			}
+		}
+		return -1
+	}
+	for i := range t.Rows {
+		o := index(t, i)
+		if o < 0 {
+			return nil, t.Errorf(i, "metric", "an output the manifest does not list")
+		}
+		ir.rows[o] = append(ir.rows[o], i)
+	}
+	for o := range ir.noiseRow {
+		ir.noiseRow[o] = -1
+	}
+	for i := range n.Rows {
+		if o := index(n, i); o >= 0 {
+			ir.noiseRow[o] = i
+		}
+	}
+	for o, out := range info.Outputs {
+		if len(ir.rows[o]) == 0 || ir.noiseRow[o] < 0 {
+			return nil, fmt.Errorf("%s or %s has no rows for %s", t.Path, n.Path, out.Title())
+		}
+	}
+	return ir, nil
+}
+
+// floats reads the named columns of row i.
+func floats(t *output.Table, i int, names ...string) ([]float64, error) {
+	out := make([]float64, len(names))
+	for j, n := range names {
+		v, err := t.Float(i, n)
+		if err != nil {
+			return nil, err
+		}
+		out[j] = v
+	}
+	return out, nil
+}
+
+// caption is the provenance line of a sensitivity figure.
+func caption(src experiment.Source, info *Info, extra string) figures.Caption {
+	c := src.Caption()
+	c.Reps = 0 // the caption says replicates per point itself
+	c.Extra = fmt.Sprintf("%d replicates per point; %s; error bars: %g%% bootstrap intervals", src.Manifest.Reps, extra, 100*info.Level)
+	return c
+}
+
+// unit is the unit of an output, for axis labels.
+func unit(o Output) string {
+	if t, ok := output.TotalByName(o.Metric); ok {
+		return t.Unit
+	}
+	return ""
+}
+
+func drawMorris(src experiment.Source) ([]experiment.Drawn, error) {
+	info, err := ReadInfo(src.Manifest)
+	if err != nil || info.Method != Morris {
+		return nil, err
+	}
+	ir, err := readIndexRows(src.Dir, info, morrisCSV, morrisColumns)
+	if err != nil {
+		return nil, err
+	}
+	labels := shortLabels(info.Keys)
+	var out []experiment.Drawn
+	for o, op := range info.Outputs {
+		t := ir.table
+		var pts []figures.ScatterPoint
+		var keys []string
+		for r, i := range ir.rows[o] {
+			v, err := floats(t, i, "mu_star", "mu_star_low", "mu_star_high", "sigma", "sigma_low", "sigma_high")
+			if err != nil {
+				return nil, err
+			}
+			nan := math.NaN()
+			pt := figures.ScatterPoint{X: v[0], Y: v[3], XLo: nan, XHi: nan, YLo: nan, YHi: nan}
+			if r < morrisTagged && v[0] > 0 { // the leaders, with their intervals; the rest as dots
+				pt.Tag = strconv.Itoa(r + 1)
+				pt.XLo, pt.XHi, pt.YLo, pt.YHi = v[1], v[2], v[4], v[5]
+				keys = append(keys, pt.Tag+" "+labels[t.Cell(i, "parameter")])
+			}
+			pts = append(pts, pt)
+		}
+		floor, err := ir.noise.Float(ir.noiseRow[o], "noise_floor")
+		if err != nil {
+			return nil, err
+		}
+		guides := []figures.Guide{{Label: "sd = µ*", Slope: 1}}
+		if floor > 0 {
+			guides = append([]figures.Guide{{Label: "noise floor, independent (upper bound)", Vertical: true, X: floor}}, guides...)
+		}
+		u := unit(op)
+		fig, err := figures.Scatter(op.Title()+": Morris screening", "µ*, mean absolute elementary effect ("+u+")",
+			"spread of elementary effects, sd ("+u+")", pts, guides, keys,
+			caption(src, info, fmt.Sprintf("%d trajectories over %d parameters", info.Trajectories, len(Varied(info.Keys)))))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, experiment.Drawn{Name: "mu_star_sigma_" + op.Slug(), Title: "Morris screening of " + op.Title(), Fig: fig})
+	}
+	return out, nil
+}
+
+func drawSobol(src experiment.Source) ([]experiment.Drawn, error) {
+	info, err := ReadInfo(src.Manifest)
+	if err != nil || info.Method != Sobol {
+		return nil, err
+	}
+	ir, err := readIndexRows(src.Dir, info, sobolCSV, sobolColumns)
+	if err != nil {
+		return nil, err
+	}
+	labels := shortLabels(info.Keys)
+	var out []experiment.Drawn
+	for o, op := range info.Outputs {
+		t := ir.table
+		first := figures.Group{Label: "first-order index S: alone"}
+		total := figures.Group{Label: "total index ST: with interactions"}
+		for _, i := range ir.rows[o][:min(sobolBars, len(ir.rows[o]))] {
+			v, err := floats(t, i, "first", "first_low", "first_high", "total", "total_low", "total_high")
+			if err != nil {
+				return nil, err
+			}
+			label := labels[t.Cell(i, "parameter")]
+			first.Bars = append(first.Bars, figures.Bar{Label: label, Mean: v[0], Lo: v[1], Hi: v[2]})
+			total.Bars = append(total.Bars, figures.Bar{Label: label, Mean: v[3], Lo: v[4], Hi: v[5]})
+		}
+		share, err := ir.noise.Float(ir.noiseRow[o], "noise_share_means")
+		if err != nil {
+			return nil, err
+		}
+		extra := fmt.Sprintf("N = %d base samples; replicate noise gives a parameter without effect an ST of at most about %.2f", info.Samples, share)
+		fig, err := figures.GroupedBars(op.Title()+": Sobol' indices", "share of the variance", []figures.Group{first, total}, caption(src, info, extra))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, experiment.Drawn{Name: "sobol_" + op.Slug(), Title: "Sobol' indices of " + op.Title(), Fig: fig})
+	}
+	return out, nil
+}
+
+// shortLabels names the varied keys in figures by their last two parts
+// (failing.outage_days, Post.capacity, abuse.queue_effect; links.3.hazard
+// keeps three), or in full where that would be ambiguous.
+func shortLabels(keys []Key) map[string]string {
+	short := func(name string) string {
+		parts := strings.Split(name, ".")
+		n := 2
+		if len(parts) > 2 {
+			if _, err := strconv.Atoi(parts[len(parts)-2]); err == nil {
+				n = 3
+			}
+		}
+		return strings.Join(parts[max(0, len(parts)-n):], ".")
+	}
+	count := map[string]int{}
+	for _, k := range keys {
+		if k.Varied {
+			count[short(k.Name)]++
+		}
+	}
+	out := map[string]string{}
+	for _, k := range keys {
+		out[k.Name] = k.Name
+		if k.Varied && count[short(k.Name)] == 1 {
+			out[k.Name] = short(k.Name)
+		}
+	}
+	return out
+}

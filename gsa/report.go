@@ -1,0 +1,293 @@
+package gsa
+
+import (
+	"bytes"
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/output"
+	"github.com/borderwork/borderwork/sensitivity"
+)
+
+// topCount is how many parameters the report names per output.
+const topCount = 3
+
+// Num writes a measure for people: three significant figures, thousands
+// separated from 1,000 on, "-" for NaN.
+func Num(v float64) string {
+	switch {
+	case math.IsNaN(v):
+		return "-"
+	case math.Abs(v) >= 1000:
+		return output.FormatCount(v)
+	case v == 0:
+		return "0"
+	}
+	s := fmt.Sprintf("%.*f", max(0, 2-int(math.Floor(math.Log10(math.Abs(v))))), v)
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	return s
+}
+
+// interval writes an estimate with its interval: "1,234 (1,000 to 1,400)".
+func interval(e sensitivity.Estimate) string {
+	return fmt.Sprintf("%s (%s to %s)", Num(e.Value), Num(e.Lo), Num(e.Hi))
+}
+
+// Leader is a parameter that matters on several outputs.
+type Leader struct {
+	Param int // index in the design
+	Top   int // outputs on which it is among the topCount most influential, above noise
+	Best  int // its best rank on any output, 1 being the first
+}
+
+// Leaders are the parameters that matter, most often first: those among
+// the topCount most influential parameters above noise on at least one
+// output, ordered by on how many outputs they are, then by their best
+// rank, then by the design's order.
+func (r *Result) Leaders() []Leader {
+	byParam := map[int]*Leader{} // looked up by parameter; the list is sorted below
+	var out []*Leader
+	for o := range r.Info.Outputs {
+		for rank, i := range r.Influential(o) {
+			if rank >= topCount {
+				break
+			}
+			l, ok := byParam[i]
+			if !ok {
+				l = &Leader{Param: i, Best: rank + 1}
+				byParam[i] = l
+				out = append(out, l)
+			}
+			l.Top++
+			l.Best = min(l.Best, rank+1)
+		}
+	}
+	slices.SortFunc(out, func(a, b *Leader) int {
+		return cmp.Or(cmp.Compare(b.Top, a.Top), cmp.Compare(a.Best, b.Best), cmp.Compare(a.Param, b.Param))
+	})
+	leaders := make([]Leader, len(out))
+	for i, l := range out {
+		leaders[i] = *l
+	}
+	return leaders
+}
+
+// Sentence says in words which parameters drive output o.
+func (r *Result) Sentence(o int) string {
+	out := r.Info.Outputs[o]
+	name := out.Title()
+	if !r.Varies(o) {
+		return fmt.Sprintf("%s is the same at every point of the design (%s): no parameter moves it over these ranges.", output.Capitalise(name), Num(r.Means[0][o]))
+	}
+	infl := r.Influential(o)
+	k := len(r.Params)
+	reps := r.Noise[o].Replicates
+	if len(infl) == 0 {
+		return fmt.Sprintf("No parameter moves %s clearly more than replicate noise does at %d replicates per point; run more replicates (--reps) to tell.", name, reps)
+	}
+	var b strings.Builder
+	top := infl[:min(topCount, len(infl))]
+	var named []string
+	for _, i := range top {
+		if r.Morris != nil {
+			named = append(named, fmt.Sprintf("`%s` (µ* %s)", r.Params[i].Name, interval(r.Morris.MuStar[o][i])))
+		} else {
+			named = append(named, fmt.Sprintf("`%s` (total index %s, first-order %s)", r.Params[i].Name, interval(r.Sobol.Total[o][i]), interval(r.Sobol.First[o][i])))
+		}
+	}
+	fmt.Fprintf(&b, "The parameters that matter most for %s are %s. ", name, joinAnd(named))
+	if r.Morris != nil {
+		fmt.Fprintf(&b, "%d of the %d parameters stand clearly above their noise floors; the others cannot be told from replicate noise at %d replicates per point.",
+			len(infl), k, reps)
+		var raise, lower, both, spread []string
+		for _, i := range top {
+			mu, star, sigma := r.Morris.Mu[o][i].Value, r.Morris.MuStar[o][i].Value, r.Morris.Sigma[o][i].Value
+			p := "`" + r.Params[i].Name + "`"
+			switch {
+			case mu >= 0.8*star:
+				raise = append(raise, p)
+			case mu <= -0.8*star:
+				lower = append(lower, p)
+			default:
+				both = append(both, p)
+			}
+			if star > 0 && sigma > star {
+				spread = append(spread, fmt.Sprintf("%s (σ/µ* %s)", p, Num(sigma/star)))
+			}
+		}
+		if len(raise) > 0 {
+			fmt.Fprintf(&b, " Raising %s raises %s.", joinOr(raise), out.shortName())
+		}
+		if len(lower) > 0 {
+			fmt.Fprintf(&b, " Raising %s lowers %s.", joinOr(lower), out.shortName())
+		}
+		if len(both) > 0 {
+			fmt.Fprintf(&b, " %s moves %s up in some places and down in others.", output.Capitalise(joinOr(both)), out.shortName())
+		}
+		if len(spread) > 0 {
+			fmt.Fprintf(&b, " The effects of %s depend on where the other parameters stand: they act non-linearly or through interactions.", joinAnd(spread))
+		}
+		return b.String()
+	}
+	var sumFirst float64
+	for i := range r.Params {
+		if v := r.Sobol.First[o][i].Value; !math.IsNaN(v) {
+			sumFirst += v
+		}
+	}
+	fmt.Fprintf(&b, "%d of the %d parameters have a total index clearly above what replicate noise alone gives them; the others could be fixed at their values with little change to %s. ",
+		len(infl), k, out.shortName())
+	fmt.Fprintf(&b, "The first-order indices sum to %s, so about %.0f%% of the variance comes from interactions between parameters.", Num(sumFirst), 100*math.Max(0, 1-sumFirst))
+	return b.String()
+}
+
+// shortName is the output's name inside a sentence.
+func (o Output) shortName() string {
+	if o.Effect != "" {
+		return "this effect"
+	}
+	return "it"
+}
+
+func joinOr(items []string) string {
+	if len(items) < 2 {
+		return joinAnd(items)
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " or " + items[len(items)-1]
+}
+
+func joinAnd(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}
+
+// reportOf writes report.md of a complete folder.
+func reportOf(m *output.Manifest, r *Result, drawn []experiment.Drawn) ([]byte, error) {
+	info := r.Info
+	var b bytes.Buffer
+	method := "Morris screening"
+	if info.Method == Sobol {
+		method = "Sobol' indices"
+	}
+	fmt.Fprintf(&b, "# borderwork sensitivity: %s, %s\n\n", m.Scenario, method)
+	b.WriteString("Which of the scenario's assumptions drive each result? docs/SENSITIVITY.md explains the method and how to read it.\n\n")
+	b.WriteString("## What was run\n\n")
+	fmt.Fprintf(&b, "- Scenario: `%s`, loaded from `%s`; the resolved file is `scenario.toml`. %d days; master seed %d.\n", m.Scenario, m.ScenarioSource, m.Days, m.Seed)
+	varied, fixed := 0, map[string]int{}
+	for _, k := range info.Keys {
+		if k.Varied {
+			varied++
+		} else {
+			fixed[k.Fixed]++
+		}
+	}
+	fmt.Fprintf(&b, "- Parameters: %d of the scenario's %d numeric keys varied, each independently and uniformly over its range unless `parameters.csv` says otherwise. ", varied, len(info.Keys))
+	if info.Share > 0 {
+		fmt.Fprintf(&b, "Ranges not given explicitly follow the default rule: the value ±%s%%, clamped to the key's valid range. ", output.FormatFloat(100*info.Share))
+	}
+	if len(fixed) > 0 {
+		var reasons []string
+		for why, n := range fixed { // collected, then sorted
+			reasons = append(reasons, fmt.Sprintf("%s: %d", why, n))
+		}
+		slices.Sort(reasons)
+		fmt.Fprintf(&b, "Left fixed, by reason: %s.", strings.Join(reasons, ", "))
+	}
+	b.WriteString(" `parameters.csv` lists every key, its range and why.\n")
+	if d, ok := r.Design.(*sensitivity.MorrisDesign); ok {
+		st := d.Settings()
+		fmt.Fprintf(&b, "- Design: Morris elementary effects, %d trajectories kept of %d candidates for their spread, %d levels, step Δ = %s of each range: %s points.\n",
+			st.Trajectories, max(st.Candidates, st.Trajectories), st.Levels, Num(d.Delta()), output.FormatCount(float64(d.Len())))
+	} else {
+		fmt.Fprintf(&b, "- Design: Saltelli's scheme for Sobol' indices, N = %d base samples (%s sequence), N(k + 2) = %s points.\n", info.Samples, info.Base, output.FormatCount(float64(r.Design.Len())))
+	}
+	arms := "regimes " + strings.Join(info.Arms, ", ")
+	if len(info.Effects) > 0 {
+		arms = fmt.Sprintf("the %d cells of the claim's design (%s)", len(info.Arms), strings.Join(info.Arms, ", "))
+	}
+	fmt.Fprintf(&b, "- At each point: %s, %d replicates each; replicate r has the same seed at every point and in every cell (common random numbers): %s runs in all.\n",
+		arms, m.Reps, output.FormatCount(float64(len(m.Runs))))
+	fmt.Fprintf(&b, "- Outputs: %d (%s); the analysis uses each point's mean over its replicates. Intervals are %g%% percentile bootstrap intervals over %d resamples.\n",
+		len(info.Outputs), strings.Join(info.Metrics, ", "), 100*info.Level, info.Resamples)
+	fmt.Fprintf(&b, "- Command: `%s`\n", m.CommandLine)
+
+	b.WriteString("\n## The parameters that matter\n\n")
+	leaders := r.Leaders()
+	if len(leaders) == 0 {
+		b.WriteString("No parameter stands clearly above replicate noise on any output. Run more replicates per point (`--reps`) or widen the ranges.\n")
+	} else {
+		fmt.Fprintf(&b, "Across the %d outputs, these parameters are among the %d most influential on at least one, clearly above replicate noise (most often first):\n\n", len(info.Outputs), topCount)
+		for _, l := range leaders[:min(10, len(leaders))] {
+			fmt.Fprintf(&b, "- `%s`: among the top %d on %d of %d outputs (best rank %d).\n", r.Params[l.Param].Name, topCount, l.Top, len(info.Outputs), l.Best)
+		}
+		if len(leaders) > 10 {
+			fmt.Fprintf(&b, "- and %d more; `%s` ranks every parameter on every output.\n", len(leaders)-10, indexTable(info))
+		}
+	}
+	b.WriteString("\n## Output by output\n\n")
+	figs := map[string]experiment.Drawn{}
+	for _, d := range drawn {
+		figs[d.Name] = d
+	}
+	for o, out := range info.Outputs {
+		fmt.Fprintf(&b, "### %s\n\n%s\n\n", output.Capitalise(out.Title()), r.Sentence(o))
+		prefix := "mu_star_sigma_"
+		if info.Method == Sobol {
+			prefix = "sobol_"
+		}
+		if d, ok := figs[prefix+out.Slug()]; ok {
+			fmt.Fprintf(&b, "![%s](figures/%s.png)\n\n", d.Title, d.Name)
+		}
+	}
+	b.WriteString("## Replicate noise\n\nThe share of the variance that is replicate noise, per output: of one run, and of the replicate means the analysis uses. ")
+	if info.Method == Morris {
+		b.WriteString("The independent noise floor is the µ* that noise alone would give a parameter without effect if noise were independent between points.\n\n|output|noise share of a run|noise share of the means|independent noise floor (µ*)|\n|---|---:|---:|---:|\n")
+	} else {
+		b.WriteString("If noise were independent between points, a parameter without effect would read a total index of about the noise share of the means.\n\n|output|noise share of a run|noise share of the means|\n|---|---:|---:|\n")
+	}
+	for o, out := range info.Outputs {
+		n := r.Noise[o]
+		fmt.Fprintf(&b, "|%s|%.0f%%|%.0f%%|", out.Title(), 100*n.Share, 100*n.ShareOfMeans)
+		if info.Method == Morris {
+			fmt.Fprintf(&b, "%s|", Num(r.Morris.NoiseFloor[o]))
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString(`
+Replicate r has the same seed at every point, so the two runs of each difference the estimators use share their random draws, and the noise of a difference is smaller than these shares suggest: they are upper bounds. Each parameter's own noise level (column ` + "`noise_level`" + ` of ` + "`" + indexTable(info) + "`" + `) is measured instead from the spread across replicates of its differences; a parameter is *clearly above noise* when the lower end of its interval lies above that level. If few parameters are, run more replicates per point.
+
+## Reading these results
+
+`)
+	if info.Method == Morris {
+		b.WriteString(`- µ* is the mean absolute elementary effect: how much the output moves when a parameter moves by Δ of its range, in the output's units per unit of the normalised range. It ranks parameters; it is not a share of variance.
+- σ is the spread of the elementary effects: a σ above µ* means the effect depends on where the other parameters stand (interactions) or on where in its range the parameter is (non-linearity).
+- µ near +µ* or −µ* means the output moves one way only as the parameter rises; µ near 0 with a large µ* means it moves both ways.
+`)
+	} else {
+		b.WriteString(`- The first-order index S is the share of the output's variance a parameter explains alone; the total index ST the share it explains with all its interactions. ST ≥ S; their difference is its share through interactions.
+- A parameter whose total index is near 0 (or near the noise share of the means) can be fixed anywhere in its range without changing the output.
+`)
+	}
+	b.WriteString(`- Everything is relative to the ranges in ` + "`parameters.csv`" + `: a wider range makes a parameter look more important. The indices describe the model under these assumptions, not the world.
+`)
+	return b.Bytes(), nil
+}
+
+func indexTable(info *Info) string {
+	if info.Method == Morris {
+		return morrisCSV
+	}
+	return sobolCSV
+}

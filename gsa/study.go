@@ -1,0 +1,396 @@
+package gsa
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/borderwork/borderwork/claim"
+	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/output"
+	"github.com/borderwork/borderwork/scenarios"
+	"github.com/borderwork/borderwork/sensitivity"
+	"github.com/borderwork/borderwork/sim"
+)
+
+// The methods.
+const (
+	Morris = "morris"
+	Sobol  = "sobol"
+)
+
+// Spec is an analysis as asked for, before it is resolved against the
+// scenario.
+type Spec struct {
+	Method string // Morris or Sobol
+	// Entries choose the parameters and their ranges (--params-file
+	// entries, then --params); none means every key the default rule can
+	// vary.
+	Entries []Entry
+	Share   float64 // the default rule's half-width; 0 means DefaultShare
+	// Regimes run at each point, whose metrics are outputs; or, if
+	// Effects are given, the claim's design is run (Split splits its
+	// malfunction switch) and the effects on each metric are the outputs.
+	Regimes []string
+	Effects []string
+	Split   bool
+	Metrics []string // nil means "harms"
+
+	Trajectories, Levels, Candidates int    // Morris; 0 means the defaults
+	Samples                          int    // Sobol: base samples N; 0 means DefaultSamples
+	Base                             string // Sobol: base sequence; "" means sobol-scrambled
+
+	Resamples int     // bootstrap; 0 means 1000
+	Level     float64 // of the intervals; 0 means 0.95
+}
+
+// Defaults of a Spec.
+const (
+	DefaultSamples    = 256
+	DefaultCandidates = 5 // × trajectories: Morris candidates drawn before selection
+)
+
+// Info is a sensitivity analysis as its folder's manifest records it
+// (manifest.json, section "sensitivity"): everything needed to rebuild
+// its design and outputs, fully resolved, so that a rerun needs neither
+// the parameter file nor a screening folder it was made from.
+type Info struct {
+	Method string `json:"method"`
+	// Keys are every numeric key of the scenario (and any other a range
+	// was given for), varied or fixed, in the design's order.
+	Keys  []Key   `json:"keys"`
+	Share float64 `json:"range_share"`
+
+	Trajectories int    `json:"trajectories,omitempty"`
+	Levels       int    `json:"levels,omitempty"`
+	Candidates   int    `json:"candidates,omitempty"`
+	Samples      int    `json:"samples,omitempty"`
+	Base         string `json:"base,omitempty"`
+	Points       int    `json:"points"`
+
+	// Arms are the regimes run at each point, or the claim design's cells.
+	Arms    []string `json:"arms"`
+	Effects []string `json:"effects,omitempty"`
+	Split   bool     `json:"split_malfunction,omitempty"`
+	Metrics []string `json:"metrics"`
+	Outputs []Output `json:"outputs"`
+
+	Resamples int     `json:"resamples"`
+	Level     float64 `json:"level"`
+	// Args are the command's own flags as the command line records them.
+	Args []string `json:"args"`
+}
+
+// ReadInfo reads the sensitivity section of a manifest.
+func ReadInfo(m *output.Manifest) (*Info, error) {
+	if len(m.Sensitivity) == 0 {
+		return nil, experiment.BadInput("the manifest has no sensitivity section")
+	}
+	var info Info
+	if err := json.Unmarshal(m.Sensitivity, &info); err != nil {
+		return nil, experiment.BadInput("the manifest's sensitivity section: %v", err)
+	}
+	return &info, nil
+}
+
+// Study is a resolved analysis of one scenario: its parameters, design,
+// arms and outputs, and the experiment that runs it. Build it with New
+// (from a Spec) or FromManifest (from a folder); Write runs it.
+type Study struct {
+	Info
+	Scenario *scenarios.Scenario
+	Arg      string // how the command line named the scenario
+	Params   []sensitivity.Param
+	Design   sensitivity.Design
+	X        *experiment.Prepared // the runs: point × arm × replicate, point-major
+	cells    *claim.Design        // the claim's design, when the outputs are effects
+	extract  *extractor
+}
+
+// New resolves spec against s (validated, its replicates the replicates
+// per point), checks every argument and the corners of the parameter box
+// (errors wrap experiment.ErrBadInput or scenarios.ErrInvalid), and
+// returns the study. arg is how the command line named the scenario.
+func New(s *scenarios.Scenario, arg string, spec Spec) (*Study, error) {
+	info := Info{Method: spec.Method, Share: spec.Share, Split: spec.Split,
+		Resamples: spec.Resamples, Level: spec.Level}
+	if info.Share == 0 {
+		info.Share = DefaultShare
+	}
+	if info.Resamples == 0 {
+		info.Resamples = sensitivity.DefaultResamples
+	}
+	if info.Level == 0 {
+		info.Level = sensitivity.DefaultLevel
+	}
+	switch {
+	case spec.Method != Morris && spec.Method != Sobol:
+		return nil, experiment.BadInput("--method must be morris or sobol, got %q", spec.Method)
+	case s.File.Replicates < 2:
+		return nil, experiment.BadInput("--reps must be at least 2: a point's replicate noise is measured from its replicates, got %d", s.File.Replicates)
+	case info.Resamples < 2:
+		return nil, experiment.BadInput("--resamples must be at least 2, got %d", info.Resamples)
+	case !(info.Level > 0 && info.Level < 1):
+		return nil, experiment.BadInput("--confidence must be in (0, 1), got %v", info.Level)
+	case len(spec.Effects) > 0 && len(spec.Regimes) > 0:
+		return nil, experiment.BadInput("give --regimes or --effects, not both: effects run the claim's design in place of regimes")
+	case spec.Split && len(spec.Effects) == 0:
+		return nil, experiment.BadInput("--split-malfunction is for --effects")
+	}
+	if spec.Method == Morris {
+		info.Trajectories, info.Levels, info.Candidates = spec.Trajectories, spec.Levels, spec.Candidates
+		if info.Trajectories == 0 {
+			info.Trajectories = sensitivity.DefaultTrajectories
+		}
+		if info.Levels == 0 {
+			info.Levels = sensitivity.DefaultLevels
+		}
+		if info.Candidates == 0 {
+			info.Candidates = DefaultCandidates * info.Trajectories
+		}
+		if spec.Samples != 0 || spec.Base != "" {
+			return nil, experiment.BadInput("--samples and --base are for --method sobol")
+		}
+	} else {
+		info.Samples, info.Base = spec.Samples, spec.Base
+		if info.Samples == 0 {
+			info.Samples = DefaultSamples
+		}
+		if info.Base == "" {
+			info.Base = sensitivity.ScrambledSobol.String()
+		}
+		if _, err := sensitivity.ParseBaseSequence(info.Base); err != nil {
+			return nil, experiment.BadInput("--base: %v", err)
+		}
+		if spec.Trajectories != 0 || spec.Levels != 0 || spec.Candidates != 0 {
+			return nil, experiment.BadInput("--trajectories, --levels and --candidates are for --method morris")
+		}
+	}
+	var err error
+	metrics := spec.Metrics
+	if metrics == nil {
+		metrics = []string{"harms"}
+	}
+	if info.Metrics, err = resolveMetrics(metrics); err != nil {
+		return nil, err
+	}
+	if len(spec.Effects) > 0 {
+		if info.Effects, err = resolveEffects(spec.Effects, spec.Split); err != nil {
+			return nil, err
+		}
+		info.Arms = claim.StandardDesign(spec.Split).CellNames()
+	} else {
+		info.Arms = spec.Regimes
+		if len(info.Arms) == 0 {
+			info.Arms = s.DefaultRegimes()
+		}
+		for i, r := range info.Arms {
+			if !slices.Contains(s.RegimeNames(), r) {
+				return nil, experiment.BadInput("--regimes: unknown regime %q (regimes of %s: %s)", r, s.File.Name, strings.Join(s.RegimeNames(), ", "))
+			}
+			if slices.Index(info.Arms, r) < i {
+				return nil, experiment.BadInput("--regimes: %q is listed twice", r)
+			}
+		}
+	}
+	info.Outputs = outputsOf(info.Metrics, info.Arms, info.Effects)
+	if info.Keys, err = Space(s, spec.Entries, info.Share); err != nil {
+		return nil, err
+	}
+	info.Args = args(&info, spec.Entries, len(spec.Effects) > 0)
+	st, err := fromInfo(s, arg, info)
+	if err != nil {
+		return nil, err
+	}
+	if err := st.checkBox(); err != nil {
+		return nil, err
+	}
+	return st, nil
+}
+
+// args are the flags that make the analysis what it is, as the folder's
+// command line records them: the method and its settings, the parameters
+// as given (patterns are resolved again from the scenario, which the
+// folder holds), the outputs and the bootstrap.
+func args(info *Info, entries []Entry, effects bool) []string {
+	a := []string{"--method", info.Method}
+	if info.Method == Morris {
+		a = append(a, "--trajectories", strconv.Itoa(info.Trajectories), "--levels", strconv.Itoa(info.Levels), "--candidates", strconv.Itoa(info.Candidates))
+	} else {
+		a = append(a, "--samples", strconv.Itoa(info.Samples), "--base", info.Base)
+	}
+	for _, e := range entries {
+		a = append(a, "--params", e.String())
+	}
+	a = append(a, "--range-share", output.FormatFloat(info.Share), "--metrics", strings.Join(info.Metrics, ","))
+	if effects {
+		a = append(a, "--effects", strings.Join(info.Effects, ","))
+		if info.Split {
+			a = append(a, "--split-malfunction")
+		}
+	} else {
+		a = append(a, "--regimes", strings.Join(info.Arms, ","))
+	}
+	return append(a, "--resamples", strconv.Itoa(info.Resamples), "--confidence", output.FormatFloat(info.Level))
+}
+
+// FromManifest rebuilds the study a folder's manifest describes, from the
+// folder's resolved scenario at scenarioPath.
+func FromManifest(m *output.Manifest, scenarioPath string) (*Study, error) {
+	info, err := ReadInfo(m)
+	if err != nil {
+		return nil, err
+	}
+	s, err := experiment.LoadResolved(m, scenarioPath)
+	if err != nil {
+		return nil, err
+	}
+	return fromInfo(s, m.ScenarioArg, *info)
+}
+
+// fromInfo builds the study info describes on s.
+func fromInfo(s *scenarios.Scenario, arg string, info Info) (*Study, error) {
+	st := &Study{Info: info, Scenario: s, Arg: arg, Params: Varied(info.Keys)}
+	design, err := info.design(uint64(s.File.Seed))
+	if err != nil {
+		return nil, err
+	}
+	st.Design = design
+	st.Points = design.Len()
+	if len(info.Effects) > 0 {
+		d := claim.StandardDesign(info.Split)
+		st.cells = &d
+	}
+	if st.extract, err = newExtractor(info.Outputs, info.Arms, info.Split); err != nil {
+		return nil, err
+	}
+	points := make([][]float64, st.Points)
+	for p := range points {
+		points[p] = []float64{float64(p)}
+	}
+	reps := s.File.Replicates
+	st.X = &experiment.Prepared{Plan: experiment.Plan{
+		Command: "sensitivity", Scenario: s, Arg: arg, Regimes: info.Arms, Reps: reps,
+		Keys: []string{"point"}, Points: points, Order: experiment.PointMajor,
+		Sweep: &output.SweepInfo{Design: info.Method, Keys: []string{"point"}, TotalRuns: st.Points * len(info.Arms) * reps},
+		Args:  info.Args,
+	}}
+	return st, nil
+}
+
+// design builds the analysis' design from its parameters and settings;
+// seed draws the trajectories or scrambles the base sequence.
+func (info *Info) design(seed uint64) (sensitivity.Design, error) {
+	params := Varied(info.Keys)
+	if info.Method == Morris {
+		d, err := sensitivity.NewMorris(params, sensitivity.MorrisSettings{
+			Trajectories: info.Trajectories, Levels: info.Levels, Candidates: info.Candidates, Seed: seed})
+		if err != nil {
+			return nil, experiment.BadInput("%v", err)
+		}
+		return d, nil
+	}
+	base, err := sensitivity.ParseBaseSequence(info.Base)
+	if err != nil {
+		return nil, experiment.BadInput("%v", err)
+	}
+	d, err := sensitivity.NewSobol(params, sensitivity.SobolSettings{N: info.Samples, Sequence: base, Seed: seed})
+	if err != nil {
+		return nil, experiment.BadInput("%v", err)
+	}
+	return d, nil
+}
+
+// Runs is the number of runs of the whole analysis.
+func (st *Study) Runs() int { return st.Points * len(st.Arms) * st.Scenario.File.Replicates }
+
+// scenarioAt is the scenario at values (one per parameter), validated;
+// label names the setting in errors.
+func (st *Study) scenarioAt(values []float64, label string) (*scenarios.Scenario, error) {
+	ps := st.Scenario.Clone()
+	for i, p := range st.Params {
+		if err := ps.SetNumber(label, p.Name, values[i]); err != nil {
+			return nil, err
+		}
+	}
+	return ps, ps.Validate()
+}
+
+// configs builds the configuration of every arm of a point's scenario.
+func (st *Study) configs(ps *scenarios.Scenario) ([]*sim.Config, error) {
+	out := make([]*sim.Config, len(st.Arms))
+	for a, arm := range st.Arms {
+		var err error
+		if st.cells != nil {
+			lv, lerr := st.cells.CellLevels(a)
+			if lerr != nil {
+				return nil, lerr
+			}
+			out[a], err = ps.ConfigAt(arm, lv)
+		} else {
+			out[a], err = ps.Config(arm)
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// checkBox validates the scenario at each end of each parameter's range,
+// the others at their values, and at the box's two corners (every
+// parameter at its low end, every one at its high end), so that a range
+// that allows an invalid scenario is refused before anything runs. A
+// constraint between keys can still fail inside the box; each point is
+// validated again before it runs.
+func (st *Study) checkBox() error {
+	if _, err := st.configs(st.Scenario); err != nil {
+		return err
+	}
+	base := make([]float64, len(st.Params)) // NaN: a key the file leaves out, which stays out
+	for i, p := range st.Params {
+		k := st.Keys[slices.IndexFunc(st.Keys, func(k Key) bool { return k.Name == p.Name })]
+		base[i] = k.Value
+		if k.Unset {
+			base[i] = math.NaN()
+		}
+	}
+	try := func(values []float64, label, hint string) error {
+		ps := st.Scenario.Clone()
+		for i, p := range st.Params {
+			if math.IsNaN(values[i]) {
+				continue
+			}
+			if err := ps.SetNumber(label, p.Name, values[i]); err != nil {
+				return err
+			}
+		}
+		if err := ps.Validate(); err != nil {
+			return experiment.BadInput("%s: %v; %s", label, oneLine(err), hint)
+		}
+		return nil
+	}
+	lo, hi := make([]float64, len(st.Params)), make([]float64, len(st.Params))
+	for i, p := range st.Params {
+		lo[i], hi[i] = p.Value(0), p.Value(1)
+		for _, end := range []struct {
+			v    float64
+			name string
+		}{{lo[i], "low"}, {hi[i], "high"}} {
+			at := slices.Clone(base)
+			at[i] = end.v
+			if err := try(at, fmt.Sprintf("the %s end of %s's range", end.name, p.Name), "narrow it with --params "+p.Name+"=lo:hi"); err != nil {
+				return err
+			}
+		}
+	}
+	if err := try(lo, "every parameter at the low end of its range", "narrow the ranges of the keys named with --params KEY=lo:hi"); err != nil {
+		return err
+	}
+	return try(hi, "every parameter at the high end of its range", "narrow the ranges of the keys named with --params KEY=lo:hi")
+}
+
+func oneLine(err error) string { return strings.ReplaceAll(err.Error(), "\n", "; ") }

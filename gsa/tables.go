@@ -1,0 +1,199 @@
+package gsa
+
+import (
+	"path/filepath"
+	"strconv"
+
+	"github.com/borderwork/borderwork/output"
+	"github.com/borderwork/borderwork/sensitivity"
+)
+
+// The columns of the tables an analysis writes beside summary.csv
+// (docs/OUTPUTS.md documents each).
+var (
+	parameterColumns = []string{"parameter", "group", "value", "varied", "lo", "hi", "integer", "distribution", "valid", "note"}
+	outputColumns    = []string{"metric", "regime", "effect"}
+	pointMeanColumns = append([]string{"point"}, append(outputColumns, "mean", "sd")...)
+	noiseColumns     = append(append([]string{}, outputColumns...), "replicates", "mean", "variance", "within", "between", "noise_share_run", "noise_share_means", "noise_floor")
+	morrisColumns    = append(append([]string{}, outputColumns...), "parameter", "rank", "mu_star", "mu_star_low", "mu_star_high",
+		"mu", "mu_low", "mu_high", "sigma", "sigma_low", "sigma_high", "noise_level", "above_noise")
+	sobolColumns = append(append([]string{}, outputColumns...), "parameter", "rank", "total", "total_low", "total_high",
+		"first", "first_low", "first_high", "noise_level", "above_noise")
+)
+
+// Table names.
+const (
+	parametersCSV = "parameters.csv"
+	pointsCSV     = "points.csv"
+	pointMeansCSV = "point_means.csv"
+	noiseCSV      = "noise.csv"
+	morrisCSV     = "morris.csv"
+	sobolCSV      = "sobol.csv"
+)
+
+func f(v float64) string { return output.FormatFloat(v) }
+
+func outputCells(o Output) []string { return []string{o.Metric, o.Regime, o.Effect} }
+
+// writeTable writes a whole table.
+func writeTable(path string, header []string, rows func(emit func([]string) error) error) error {
+	c, err := output.CreateCSV(path, header)
+	if err != nil {
+		return err
+	}
+	if err := rows(c.Write); err != nil {
+		c.Close()
+		return err
+	}
+	return c.Close()
+}
+
+// writeTables writes the analysis' tables into dir and returns their
+// names, in the order the manifest lists them.
+func writeTables(dir string, res *Result) ([]string, error) {
+	info := res.Info
+	names := []string{parametersCSV, pointsCSV, pointMeansCSV, noiseCSV}
+	err := writeTable(filepath.Join(dir, parametersCSV), parameterColumns, func(emit func([]string) error) error {
+		for _, k := range info.Keys {
+			value, lo, hi := f(k.Value), "", ""
+			if k.Unset {
+				value = ""
+			}
+			if k.Varied {
+				lo, hi = f(k.Lo), f(k.Hi)
+			}
+			if err := emit([]string{k.Name, k.Group, value, strconv.FormatBool(k.Varied), lo, hi, strconv.FormatBool(k.Integer), k.Dist, k.Valid, k.Note}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if err := writePoints(filepath.Join(dir, pointsCSV), res); err != nil {
+		return nil, err
+	}
+	err = writeTable(filepath.Join(dir, pointMeansCSV), pointMeanColumns, func(emit func([]string) error) error {
+		for p := range res.Means {
+			for o, out := range info.Outputs {
+				if err := emit(append(append([]string{strconv.Itoa(p)}, outputCells(out)...), f(res.Means[p][o]), f(res.SDs[p][o]))); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = writeTable(filepath.Join(dir, noiseCSV), noiseColumns, func(emit func([]string) error) error {
+		for o, out := range info.Outputs {
+			n := res.Noise[o]
+			mean, variance := meanVar(res.Means, o)
+			floor := "NaN"
+			if res.Morris != nil {
+				floor = f(res.Morris.NoiseFloor[o])
+			}
+			row := append(outputCells(out), strconv.Itoa(n.Replicates), f(mean), f(variance), f(n.Within), f(n.Between), f(n.Share), f(n.ShareOfMeans), floor)
+			if err := emit(row); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if res.Morris != nil {
+		names = append(names, morrisCSV)
+		return names, writeTable(filepath.Join(dir, morrisCSV), morrisColumns, func(emit func([]string) error) error {
+			m := res.Morris
+			for o, out := range info.Outputs {
+				for r, i := range res.Rank(o) {
+					row := append(outputCells(out), res.Params[i].Name, strconv.Itoa(r+1))
+					row = append(row, estimate(m.MuStar[o][i])...)
+					row = append(row, estimate(m.Mu[o][i])...)
+					row = append(row, estimate(m.Sigma[o][i])...)
+					if err := emit(append(row, f(res.NoiseLevel(o, i)), strconv.FormatBool(res.AboveNoise(o, i)))); err != nil {
+						return err
+					}
+				}
+			}
+			return nil
+		})
+	}
+	names = append(names, sobolCSV)
+	return names, writeTable(filepath.Join(dir, sobolCSV), sobolColumns, func(emit func([]string) error) error {
+		s := res.Sobol
+		for o, out := range info.Outputs {
+			for r, i := range res.Rank(o) {
+				row := append(outputCells(out), res.Params[i].Name, strconv.Itoa(r+1))
+				row = append(row, estimate(s.Total[o][i])...)
+				row = append(row, estimate(s.First[o][i])...)
+				if err := emit(append(row, f(res.NoiseLevel(o, i)), strconv.FormatBool(res.AboveNoise(o, i)))); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+}
+
+func estimate(e sensitivity.Estimate) []string { return []string{f(e.Value), f(e.Lo), f(e.Hi)} }
+
+// meanVar is the mean and sample variance of output o over the points.
+func meanVar(means [][]float64, o int) (mean, variance float64) {
+	for _, m := range means {
+		mean += m[o]
+	}
+	mean /= float64(len(means))
+	for _, m := range means {
+		variance += (m[o] - mean) * (m[o] - mean)
+	}
+	return mean, variance / float64(len(means)-1)
+}
+
+// writePoints writes points.csv: each point of the design, where it
+// stands in it, and its value of every parameter.
+func writePoints(path string, res *Result) error {
+	header := []string{"point"}
+	morris, _ := res.Design.(*sensitivity.MorrisDesign)
+	sobol, _ := res.Design.(*sensitivity.SobolDesign)
+	if morris != nil {
+		header = append(header, "trajectory", "step", "moved")
+	} else {
+		header = append(header, "row", "matrix", "column_from_b")
+	}
+	for _, p := range res.Params {
+		header = append(header, p.Name)
+	}
+	values := make([]float64, len(res.Params))
+	return writeTable(path, header, func(emit func([]string) error) error {
+		for i := range res.Design.Len() {
+			row := []string{strconv.Itoa(i)}
+			if morris != nil {
+				t, s, moved := morris.Step(i)
+				name := ""
+				if moved >= 0 {
+					name = res.Params[moved].Name
+				}
+				row = append(row, strconv.Itoa(t), strconv.Itoa(s), name)
+			} else {
+				role := sobol.Role(i)
+				name := ""
+				if role.Param >= 0 {
+					name = res.Params[role.Param].Name
+				}
+				row = append(row, strconv.Itoa(role.Row), role.Matrix, name)
+			}
+			for _, v := range res.Design.Point(i, values) {
+				row = append(row, f(v))
+			}
+			if err := emit(row); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
