@@ -37,7 +37,7 @@ func ShellJoin(args []string) string {
 	quoted := make([]string, len(args))
 	for i, a := range args {
 		quoted[i] = a
-		if a == "" || strings.ContainsAny(a, " \t\"'$\\") {
+		if a == "" || strings.ContainsAny(a, " \t\"'$\\|&;<>()*?[]{}!#~`") {
 			quoted[i] = strconv.Quote(a)
 		}
 	}

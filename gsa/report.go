@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/borderwork/borderwork/experiment"
@@ -32,6 +33,14 @@ func Num(v float64) string {
 		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
 	}
 	return s
+}
+
+// Count writes a whole number with thousands separated: "16,480".
+func Count(n int) string {
+	if n < 1000 && n > -1000 {
+		return strconv.Itoa(n)
+	}
+	return output.FormatCount(float64(n))
 }
 
 // interval writes an estimate with its interval: "1,234 (1,000 to 1,400)".
@@ -208,16 +217,16 @@ func reportOf(m *output.Manifest, r *Result, drawn []experiment.Drawn) ([]byte, 
 	if d, ok := r.Design.(*sensitivity.MorrisDesign); ok {
 		st := d.Settings()
 		fmt.Fprintf(&b, "- Design: Morris elementary effects, %d trajectories kept of %d candidates for their spread, %d levels, step Δ = %s of each range: %s points.\n",
-			st.Trajectories, max(st.Candidates, st.Trajectories), st.Levels, Num(d.Delta()), output.FormatCount(float64(d.Len())))
+			st.Trajectories, max(st.Candidates, st.Trajectories), st.Levels, Num(d.Delta()), Count(d.Len()))
 	} else {
-		fmt.Fprintf(&b, "- Design: Saltelli's scheme for Sobol' indices, N = %d base samples (%s sequence), N(k + 2) = %s points.\n", info.Samples, info.Base, output.FormatCount(float64(r.Design.Len())))
+		fmt.Fprintf(&b, "- Design: Saltelli's scheme for Sobol' indices, N = %d base samples (%s sequence), N(k + 2) = %s points.\n", info.Samples, info.Base, Count(r.Design.Len()))
 	}
 	arms := "regimes " + strings.Join(info.Arms, ", ")
 	if len(info.Effects) > 0 {
 		arms = fmt.Sprintf("the %d cells of the claim's design (%s)", len(info.Arms), strings.Join(info.Arms, ", "))
 	}
 	fmt.Fprintf(&b, "- At each point: %s, %d replicates each; replicate r has the same seed at every point and in every cell (common random numbers): %s runs in all.\n",
-		arms, m.Reps, output.FormatCount(float64(len(m.Runs))))
+		arms, m.Reps, Count(len(m.Runs)))
 	fmt.Fprintf(&b, "- Outputs: %d (%s); the analysis uses each point's mean over its replicates. Intervals are %g%% percentile bootstrap intervals over %d resamples.\n",
 		len(info.Outputs), strings.Join(info.Metrics, ", "), 100*info.Level, info.Resamples)
 	fmt.Fprintf(&b, "- Command: `%s`\n", m.CommandLine)

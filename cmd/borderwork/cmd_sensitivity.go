@@ -203,7 +203,7 @@ func printSensitivityPlan(w io.Writer, st *gsa.Study) {
 		arms = "cells of the claim's design"
 	}
 	fmt.Fprintf(w, "%s: %s: %s points × %d %s × %d replicates = %s runs.\n", st.Scenario.File.Name, what,
-		output.FormatCount(float64(st.Points)), len(st.Arms), arms, st.Scenario.File.Replicates, output.FormatCount(float64(st.Runs())))
+		gsa.Count(st.Points), len(st.Arms), arms, st.Scenario.File.Replicates, gsa.Count(st.Runs()))
 }
 
 // printSensitivity names the parameters that matter, output by output.

@@ -1,0 +1,237 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/borderwork/borderwork/output"
+)
+
+// smallSensitivity is a Morris screening of five keys of the small
+// scenario: 4 trajectories × 6 points × 2 regimes × 2 replicates = 96
+// runs.
+func smallSensitivity(out string, extra ...string) []string {
+	return append([]string{"sensitivity", small, "--days", "30", "--regimes", "malfunctioning,closed",
+		"--params", "abuse.official_extortion,abuse.queue_effect,migrants.trapped_after_days",
+		"--params", "posts.Gate.capacity", "--params", "harm_weights.death",
+		"--metrics", "trapped_person_days,abuse_events,harm_index",
+		"--trajectories", "4", "--candidates", "8", "--resamples", "200", "--formats", "png", "--out", out}, extra...)
+}
+
+// smallSobol is a Sobol' analysis of three keys' effects in the claim's
+// design: 4 × 5 points × 8 cells × 2 replicates = 320 runs.
+func smallSobol(out string, extra ...string) []string {
+	return append([]string{"sensitivity", small, "--days", "30", "--method", "sobol", "--samples", "4",
+		"--params", "abuse.official_extortion=0.1:1.5,factors.integrity.weak.oversight,posts.Gate.capacity=5:40:log",
+		"--effects", "claim", "--metrics", "abuse_events", "--resamples", "200", "--formats", "png", "--out", out}, extra...)
+}
+
+func TestSensitivityWritesItsFolder(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "morris")
+	stdout := mustRun(t, smallSensitivity(out)...)
+	for _, want := range []string{"Morris screening of 5 parameters", "24 points × 2 regime(s) × 2 replicates = 96 runs", "abuse events under malfunctioning", "Wrote " + out} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("stdout lacks %q:\n%s", want, stdout)
+		}
+	}
+	want := []string{"manifest.json", "morris.csv", "noise.csv", "parameters.csv", "point_means.csv", "points.csv", "report.md", "scenario.toml", "summary.csv"}
+	for _, m := range []string{"trapped_person_days", "abuse_events", "harm_index"} {
+		for _, r := range []string{"malfunctioning", "closed"} {
+			want = append(want, "figures/mu_star_sigma_"+m+"_"+r+".png")
+		}
+	}
+	slices.Sort(want)
+	if got := files(t, out); !slices.Equal(got, want) {
+		t.Errorf("sensitivity wrote\n%v\nwant\n%v", got, want)
+	}
+	m, err := output.ReadManifest(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Command != "sensitivity" || !m.Complete || len(m.Runs) != 96 || len(m.Tables) != 6 || len(m.Figures) != 6 || len(m.Sensitivity) == 0 {
+		t.Errorf("manifest: %s, complete %v, %d runs, %d tables, %d figures", m.Command, m.Complete, len(m.Runs), len(m.Tables), len(m.Figures))
+	}
+	// Replicate r has the same seed at every point and under every regime.
+	seeds := map[int]uint64{}
+	for _, r := range m.Runs {
+		if s, ok := seeds[r.Replicate]; ok && s != r.Seed {
+			t.Fatalf("replicate %d has seeds %d and %d", r.Replicate, s, r.Seed)
+		}
+		seeds[r.Replicate] = r.Seed
+	}
+	// A harm weight changes no run: with the same seeds at every point its
+	// effect on trapped person-days is exactly 0, and so is its noise.
+	tb, err := output.ReadTable(filepath.Join(out, "morris.csv"), "metric", "parameter", "mu_star", "noise_level", "above_noise")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for i := range tb.Rows {
+		if tb.Cell(i, "parameter") != "harm_weights.death" {
+			continue
+		}
+		switch tb.Cell(i, "metric") {
+		case "trapped_person_days", "abuse_events":
+			if tb.Cell(i, "mu_star") != "0" || tb.Cell(i, "noise_level") != "0" || tb.Cell(i, "above_noise") != "false" {
+				t.Errorf("harm_weights.death on %s: µ* %s, noise %s, above noise %s; want 0, 0, false",
+					tb.Cell(i, "metric"), tb.Cell(i, "mu_star"), tb.Cell(i, "noise_level"), tb.Cell(i, "above_noise"))
+			}
+			checked++
+		}
+	}
+	if checked != 4 {
+		t.Errorf("found %d rows of harm_weights.death on trapped person-days and abuse events; want 4", checked)
+	}
+	report, err := os.ReadFile(filepath.Join(out, "report.md"))
+	if err != nil || !strings.Contains(string(report), "## The parameters that matter") || !strings.Contains(string(report), "figures/mu_star_sigma_abuse_events_closed.png") {
+		t.Errorf("report.md lacks its sections or figures (%v)", err)
+	}
+}
+
+// TestSensitivityIsReproducible: the same bytes on any number of workers,
+// and reproduce reruns the folder and finds every table the same.
+func TestSensitivityIsReproducible(t *testing.T) {
+	dir := t.TempDir()
+	for _, args := range [][]string{smallSensitivity(""), smallSobol("")} {
+		one, three := filepath.Join(dir, args[6]+"-one"), filepath.Join(dir, args[6]+"-three")
+		mustRun(t, append(slices.Clone(args), "--out", one, "--workers", "1")...)
+		mustRun(t, append(slices.Clone(args), "--out", three, "--workers", "3")...)
+		sameFolders(t, one, three)
+		if status, stdout, stderr := runCLI(t, "reproduce", one); status != 0 || !strings.Contains(stdout, "byte for byte") {
+			t.Errorf("reproduce: status %d\n%s\n%s", status, stdout, stderr)
+		}
+	}
+}
+
+// TestSensitivityShardsMergeToTheWhole: shards of points merge into the
+// folder an unsharded run writes, byte for byte, figures and report
+// included.
+func TestSensitivityShardsMergeToTheWhole(t *testing.T) {
+	dir := t.TempDir()
+	for _, analysis := range []func(string, ...string) []string{smallSensitivity, smallSobol} {
+		whole := filepath.Join(dir, "whole")
+		os.RemoveAll(whole)
+		mustRun(t, analysis(whole)...)
+		var shards []string
+		for i := range 3 {
+			s := filepath.Join(dir, "shard"+string(rune('0'+i)))
+			os.RemoveAll(s)
+			stdout := mustRun(t, analysis(s, "--shard", string(rune('0'+i))+"/3")...)
+			if !strings.Contains(stdout, "merge the shards") {
+				t.Errorf("a shard's output does not say to merge: %s", stdout)
+			}
+			shards = append(shards, s)
+		}
+		merged := filepath.Join(dir, "merged")
+		os.RemoveAll(merged)
+		mustRun(t, append([]string{"merge", "--out", merged, "--formats", "png"}, shards...)...)
+		sameFolders(t, whole, merged)
+
+		status, _, stderr := runCLI(t, append([]string{"merge", "--out", filepath.Join(dir, "bad")}, shards[:2]...)...)
+		if status != exitUsage || !strings.Contains(stderr, "missing") {
+			t.Errorf("merging two of three shards: status %d, %q", status, stderr)
+		}
+	}
+}
+
+// TestSensitivityResumeEqualsUninterrupted: an analysis interrupted after
+// some points and resumed ends as the same bytes as one never
+// interrupted.
+func TestSensitivityResumeEqualsUninterrupted(t *testing.T) {
+	dir := t.TempDir()
+	whole := filepath.Join(dir, "whole")
+	mustRun(t, smallSensitivity(whole)...)
+	cut := filepath.Join(dir, "cut")
+	ctx, cancel := context.WithCancel(context.Background())
+	testHookEmitted = func(done int) {
+		if done >= 20 {
+			cancel()
+		}
+	}
+	status, _, stderr := runCLIContext(ctx, t, smallSensitivity(cut, "--workers", "2")...)
+	testHookEmitted = nil
+	cancel()
+	if status != exitInterrupted {
+		t.Fatalf("interrupted analysis: status %d (%s)", status, stderr)
+	}
+	if m, _ := output.ReadManifest(cut); m == nil || m.Complete || len(m.Runs) < 20 || len(m.Runs)%4 != 0 {
+		t.Fatalf("interrupted analysis' manifest: %+v", m)
+	}
+	mustRun(t, smallSensitivity(cut, "--workers", "2", "--resume")...)
+	sameFolders(t, whole, cut)
+	if out := mustRun(t, smallSensitivity(cut, "--resume")...); !strings.Contains(out, "already complete") {
+		t.Errorf("resuming a complete analysis printed %q", out)
+	}
+	status, _, stderr = runCLI(t, smallSensitivity(whole, "--resume", "--trajectories", "5")...)
+	if status != exitUsage || !strings.Contains(stderr, "different sensitivity") {
+		t.Errorf("resume with other flags: status %d, %q", status, stderr)
+	}
+}
+
+func TestSensitivityJSON(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "s")
+	stdout := mustRun(t, smallSobol(out, "--json", "--formats", "")...)
+	var doc struct {
+		Method  string
+		Measure string
+		Outputs []struct {
+			Metric, Effect string
+			Indices        []struct {
+				Parameter string
+				Rank      int
+				First     *float64
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(stdout), &doc); err != nil {
+		t.Fatalf("--json printed no JSON: %v\n%s", err, stdout)
+	}
+	if doc.Method != "sobol" || doc.Measure != "total" || len(doc.Outputs) != 4 || doc.Outputs[0].Effect != "malfunction|closure=open" || len(doc.Outputs[0].Indices) != 3 || doc.Outputs[0].Indices[0].Rank != 1 {
+		t.Errorf("--json: %+v", doc)
+	}
+}
+
+func TestSensitivityBadInput(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want []string
+	}{
+		{"unknown key", []string{"--params", "abuse.queue_efect"}, []string{"--params abuse.queue_efect", "did you mean abuse.queue_effect"}},
+		{"range outside valid", []string{"--params", "abuse.trip_violence=0.5:1.5"}, []string{"abuse.trip_violence", "probability"}},
+		{"empty range", []string{"--params", "abuse.queue_effect=2:1"}, []string{"abuse.queue_effect", "empty"}},
+		{"key at 0 named", []string{"--params", "factors.enforcement.none.patrol"}, []string{"factors.enforcement.none.patrol", "lo:hi"}},
+		{"setting", []string{"--params", "days=10:20"}, []string{"days", "not an assumption"}},
+		{"method", []string{"--method", "fast"}, []string{"--method", "fast"}},
+		{"one replicate", []string{"--reps", "1"}, []string{"--reps", "at least 2"}},
+		{"effect", []string{"--effects", "closure×magic"}, []string{"--effects", "closure×magic"}},
+		{"regimes and effects", []string{"--effects", "claim", "--regimes", "open"}, []string{"--regimes or --effects"}},
+		{"metric", []string{"--metrics", "happiness"}, []string{"--metrics", "happiness"}},
+		{"sobol flag on morris", []string{"--samples", "8"}, []string{"--samples", "sobol"}},
+		{"joint constraint", []string{"--params", "origins.Home.minor=0:0.9,origins.Home.sick=0:0.5"}, []string{"high end", "minor + sick + trafficked"}},
+		{"shard", []string{"--shard", "3/3"}, []string{"--shard"}},
+		{"screen", []string{"--screen", "testdata"}, []string{"--screen", "testdata"}},
+	}
+	for _, tt := range tests {
+		out := filepath.Join(t.TempDir(), "out")
+		args := append([]string{"sensitivity", small, "--days", "10", "--trajectories", "2", "--out", out}, tt.args...)
+		status, _, stderr := runCLI(t, args...)
+		if status != exitUsage || strings.Count(strings.TrimSpace(stderr), "\n") > 0 {
+			t.Errorf("%s: status %d, stderr %q; want 2 and one line", tt.name, status, stderr)
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(stderr, w) {
+				t.Errorf("%s: stderr %q does not mention %q", tt.name, stderr, w)
+			}
+		}
+		if _, err := os.Stat(out); !os.IsNotExist(err) {
+			t.Errorf("%s wrote %s", tt.name, out)
+		}
+	}
+}
