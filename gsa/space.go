@@ -311,7 +311,7 @@ func byRule(k Key, n scenarios.NumericKey, share float64) Key {
 // byShare is the default range v ± share·v, clamped.
 func byShare(k Key, n scenarios.NumericKey, share float64) Key {
 	v := n.Value
-	lo, hi := v-share*math.Abs(v), v+share*math.Abs(v)
+	lo, hi := round12(v-share*math.Abs(v)), round12(v+share*math.Abs(v))
 	note := "±" + output.FormatFloat(100*share) + "% of " + output.FormatFloat(v)
 	if v == 0 {
 		lo, hi = 0, 1 // a schedule's day 0, named on purpose: its first day or two
@@ -351,4 +351,11 @@ func Varied(keys []Key) []sensitivity.Param {
 		}
 	}
 	return out
+}
+
+// round12 rounds to 12 significant figures, so that 0.3 ± 50% is 0.15 to
+// 0.45 and not 0.44999999999999996.
+func round12(v float64) float64 {
+	r, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 12, 64), 64)
+	return r
 }

@@ -1,0 +1,328 @@
+package gsa
+
+import (
+	"context"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/borderwork/borderwork/claim"
+	"github.com/borderwork/borderwork/scenarios"
+	"github.com/borderwork/borderwork/sensitivity"
+)
+
+func classroom(t *testing.T, days, reps int) *scenarios.Scenario {
+	t.Helper()
+	s, err := scenarios.Load("classroom")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.File.Days, s.File.Replicates = days, reps
+	return s
+}
+
+func keyNamed(t *testing.T, keys []Key, name string) Key {
+	t.Helper()
+	i := slices.IndexFunc(keys, func(k Key) bool { return k.Name == name })
+	if i < 0 {
+		t.Fatalf("no key %s", name)
+	}
+	return keys[i]
+}
+
+// TestDefaultRule pins the documented rule on classroom's keys: the value
+// ± half of it, clamped to the valid range, whole numbers for integer
+// keys; settings, schedule days and zeros fixed, each with its reason.
+func TestDefaultRule(t *testing.T) {
+	keys, err := Space(classroom(t, 30, 2), nil, DefaultShare)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		key    string
+		varied bool
+		lo, hi float64
+		fixed  string
+		note   string
+	}{
+		{"origins.Village.documented", true, 0.15, 0.45, "", "±50% of 0.3"},
+		{"factors.information.accurate.accuracy", true, 0.5, 1, "", "clamped to its valid range (a share in [0, 1])"},
+		{"migrants.trapped_after_days", true, 7, 21, "", "±50% of 14"},
+		{"centres.Town.reach", true, 2, 4, "", "±50% of 3"},
+		{"factors.reliability.reliable.outage_days", true, 1, 1.5, "", "clamped"},
+		{"harm_weights.death", true, 50, 150, "", ""},
+		{"seed", false, 0, 0, fixedBySetting, "not an assumption"},
+		{"days", false, 0, 0, fixedBySetting, ""},
+		{"factors.enforcement.none.patrol", false, 0, 0, fixedAtZero, "switches its mechanism off"},
+		{"origins.Village.initial", false, 0, 0, fixedAtZero, ""},
+	}
+	for _, tt := range tests {
+		k := keyNamed(t, keys, tt.key)
+		if k.Varied != tt.varied || k.Lo != tt.lo || k.Hi != tt.hi || k.Fixed != tt.fixed || !strings.Contains(k.Note, tt.note) {
+			t.Errorf("%s: varied %v [%v, %v] fixed %q note %q; want %v [%v, %v] %q, a note with %q", tt.key, k.Varied, k.Lo, k.Hi, k.Fixed, k.Note, tt.varied, tt.lo, tt.hi, tt.fixed, tt.note)
+		}
+	}
+	for _, k := range keys {
+		if k.Varied && (k.Lo >= k.Hi || (k.Integer && (k.Lo != math.Trunc(k.Lo) || k.Hi != math.Trunc(k.Hi)))) {
+			t.Errorf("%s: range [%v, %v]", k.Name, k.Lo, k.Hi)
+		}
+		if !k.Varied && (k.Fixed == "" || k.Note == "") {
+			t.Errorf("%s is fixed without a reason: %+v", k.Name, k)
+		}
+	}
+
+	// A smaller share gives narrower ranges, and an integer key at least
+	// its neighbours.
+	narrow, err := Space(classroom(t, 30, 2), nil, 0.01)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if k := keyNamed(t, narrow, "origins.Village.documented"); k.Lo != 0.297 || k.Hi != 0.303 {
+		t.Errorf("±1%%: documented [%v, %v]; want [0.297, 0.303]", k.Lo, k.Hi)
+	}
+	if k := keyNamed(t, narrow, "migrants.trapped_after_days"); k.Lo != 13 || k.Hi != 15 || !strings.Contains(k.Note, "± 1") {
+		t.Errorf("±1%%: trapped_after_days [%v, %v] %q; want [13, 15], the nearest whole numbers", k.Lo, k.Hi, k.Note)
+	}
+}
+
+func TestParseEntry(t *testing.T) {
+	tests := []struct {
+		arg  string
+		want Entry
+		err  string
+	}{
+		{"abuse.*", Entry{Pattern: "abuse.*"}, ""},
+		{"-harm_weights.*", Entry{Pattern: "harm_weights.*", Exclude: true}, ""},
+		{"abuse.queue_effect=0:2", Entry{Pattern: "abuse.queue_effect", HasRange: true, Lo: 0, Hi: 2}, ""},
+		{"posts.Post.capacity=5:40:log", Entry{Pattern: "posts.Post.capacity", HasRange: true, Lo: 5, Hi: 40, Dist: sensitivity.LogUniform}, ""},
+		{"x=1:2:uniform", Entry{Pattern: "x", HasRange: true, Lo: 1, Hi: 2}, ""},
+		{"", Entry{}, "want KEY"},
+		{"x=1", Entry{}, "lo:hi"},
+		{"x=a:b", Entry{}, "numbers"},
+		{"x=1:2:cubic", Entry{}, "log or uniform"},
+		{"-x=1:2", Entry{}, "no range"},
+		{"abuse.[", Entry{}, "bad pattern"},
+	}
+	for _, tt := range tests {
+		got, err := ParseEntry(tt.arg)
+		if tt.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.err) || !strings.Contains(err.Error(), "--params "+tt.arg) {
+				t.Errorf("ParseEntry(%q) = %v; want an error naming it and saying %q", tt.arg, err, tt.err)
+			}
+			continue
+		}
+		got.Source = ""
+		if err != nil || got != tt.want {
+			t.Errorf("ParseEntry(%q) = %+v, %v; want %+v", tt.arg, got, err, tt.want)
+		}
+		if back, err := ParseEntry(got.String()); err != nil || back.Pattern != got.Pattern || back.Lo != got.Lo || back.Hi != got.Hi || back.Dist != got.Dist || back.Exclude != got.Exclude {
+			t.Errorf("ParseEntry(%q).String() = %q does not read back", tt.arg, got.String())
+		}
+	}
+}
+
+func TestSpaceEntries(t *testing.T) {
+	s := classroom(t, 30, 2)
+	parse := func(args ...string) []Entry {
+		var out []Entry
+		for _, a := range args {
+			e, err := ParseEntry(a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, e)
+		}
+		return out
+	}
+	keys, err := Space(s, parse("abuse.*", "-abuse.official_*", "abuse.queue_effect=0:2:uniform", "posts.Post.refusal=0:0.2", "origins.Village.initial=0:100"), DefaultShare)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var varied []string
+	for _, k := range keys {
+		if k.Varied {
+			varied = append(varied, k.Name)
+		}
+	}
+	if len(varied) != 18 || varied[0] != "origins.Village.initial" || !slices.Contains(varied, "abuse.trip_violence") || slices.Contains(varied, "abuse.official_extortion") || varied[len(varied)-1] != "posts.Post.refusal" {
+		t.Errorf("varied %v; want initial, the abuse keys but officials' two, and the post's refusal last", varied)
+	}
+	if k := keyNamed(t, keys, "abuse.official_violence"); k.Fixed != fixedByRequest {
+		t.Errorf("abuse.official_violence: %+v; want fixed on request", k)
+	}
+	if k := keyNamed(t, keys, "abuse.queue_effect"); k.Lo != 0 || k.Hi != 2 || !strings.Contains(k.Note, "--params abuse.queue_effect=0:2") {
+		t.Errorf("abuse.queue_effect: %+v", k)
+	}
+	if k := keyNamed(t, keys, "posts.Post.refusal"); !k.Unset || k.Group != scenarios.GroupScenario {
+		t.Errorf("posts.Post.refusal: %+v; want a key the file leaves out", k)
+	}
+	if k := keyNamed(t, keys, "migrants.give_up_days"); k.Varied || k.Fixed != fixedNotChosen {
+		t.Errorf("migrants.give_up_days: %+v; want not chosen", k)
+	}
+
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"abuse.queue_efect"}, "did you mean abuse.queue_effect"},
+		{[]string{"nothing.*"}, "no numeric key"},
+		{[]string{"posts.Post.refusal"}, "give its range"},
+		{[]string{"abuse.trip_violence=0:2"}, "a probability"},
+		{[]string{"migrants.trapped_after_days=7.5:20"}, "whole numbers"},
+		{[]string{"abuse.queue_effect=0:1:log"}, "log-uniform"},
+		{[]string{"seed"}, "not an assumption"},
+		{[]string{"-abuse.*"}, "no parameter to vary"},
+	} {
+		if _, err := Space(s, parse(tt.args...), DefaultShare); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("Space(%v) = %v; want an error saying %q", tt.args, err, tt.want)
+		}
+	}
+}
+
+func TestReadParamFile(t *testing.T) {
+	dir := t.TempDir()
+	write := func(text string) string {
+		p := filepath.Join(dir, "params.toml")
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	p := write("# ranges\n[[param]]\nkey = \"abuse.*\"\n\n[[param]]\nkey = \"posts.Post.capacity\"\nlo = 5\nhi = 40\ndist = \"loguniform\"\n\n[[param]]\nkey = \"abuse.bribe\"\nfixed = true\n")
+	entries, err := ReadParamFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range entries {
+		got = append(got, e.String())
+	}
+	if want := []string{"abuse.*", "posts.Post.capacity=5:40:log", "-abuse.bribe"}; !slices.Equal(got, want) {
+		t.Errorf("entries %v; want %v", got, want)
+	}
+	if entries[1].Source != p+":5" {
+		t.Errorf("source %q; want the file and the line of its [[param]]", entries[1].Source)
+	}
+	for _, tt := range []struct{ text, want string }{
+		{"[[param]]\nkey = \"a\"\nlo = 1\n", ":1: param \"a\": give both lo and hi"},
+		{"[[param]]\nkey = \"a\"\n\n[[param]]\nkey = \"b\"\nlo = 1\nhi = 2\nfixed = true\n", ":4: param \"b\": a fixed key takes no range"},
+		{"[[param]]\nkey = \"a\"\nlow = 1\n", "unknown key param.low"},
+		{"[[param]]\nkey = \n", ":2:"},
+		{"# nothing\n", "no [[param]]"},
+		{"[[param]]\nkey = \"a\"\nlo = 1\nhi = 2\ndist = \"normal\"\n", "unknown distribution"},
+	} {
+		if _, err := ReadParamFile(write(tt.text)); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("ReadParamFile(%q) = %v; want an error containing %q", tt.text, err, tt.want)
+		}
+	}
+}
+
+// TestEffectsAreTheClaims: an effect output at a point is the claim
+// check's estimate of that effect (claim.Analyse) on the point's runs.
+func TestEffectsAreTheClaims(t *testing.T) {
+	s := classroom(t, 40, 3)
+	e, _ := ParseEntry("abuse.queue_effect")
+	st, err := New(s, "", Spec{Method: Morris, Trajectories: 2, Entries: []Entry{e}, Effects: []string{"claim", "closure×malfunction"}, Metrics: []string{"harms"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := st.runPoint(context.Background(), 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := claim.Analyse(claim.StandardDesign(false), nil, rows, claim.DefaultSESOI(), 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reps := s.File.Replicates
+	y := make([][]float64, reps)
+	for r := range y {
+		y[r] = make([]float64, len(st.Outputs))
+	}
+	for _, row := range rows {
+		st.extract.add(y[row.Run.Replicate], slices.Index(st.Arms, row.Run.Regime), row.Totals)
+	}
+	if len(st.Outputs) != 5*len(claim.Harms()) {
+		t.Fatalf("%d outputs; want 5 effects × %d harms", len(st.Outputs), len(claim.Harms()))
+	}
+	nonzero := 0
+	for o, out := range st.Outputs {
+		var mean float64
+		for r := range y {
+			mean += y[r][o] / float64(reps)
+		}
+		est, ok := a.Estimate(out.Effect, out.Metric)
+		if !ok {
+			t.Fatalf("claim.Analyse has no estimate of %s", out.Title())
+		}
+		if math.Abs(mean-est.Mean) > 1e-9*math.Max(1, math.Abs(est.Mean)) {
+			t.Errorf("%s: %v; claim.Analyse says %v", out.Title(), mean, est.Mean)
+		}
+		if est.Mean != 0 {
+			nonzero++
+		}
+	}
+	if nonzero < len(st.Outputs)/2 {
+		t.Errorf("only %d of %d effects are not 0: the test compares too little", nonzero, len(st.Outputs))
+	}
+}
+
+// TestSlugsAreUnique: every output names its figure files differently.
+func TestSlugsAreUnique(t *testing.T) {
+	var ids []string
+	for _, split := range []bool{false, true} {
+		for _, e := range ClaimEffects(split) {
+			if !slices.Contains(ids, e.ID) {
+				ids = append(ids, e.ID)
+			}
+		}
+	}
+	metrics, _ := resolveMetrics([]string{"all"})
+	seen := map[string]Output{}
+	outs := outputsOf(metrics, nil, ids)
+	outs = append(outs, outputsOf(metrics, scenarios.BuiltinRegimes, nil)...)
+	for _, o := range outs {
+		if prev, ok := seen[o.Slug()]; ok {
+			t.Errorf("%s and %s share the file name %s", prev.Title(), o.Title(), o.Slug())
+		}
+		seen[o.Slug()] = o
+		if strings.Trim(o.Slug(), "abcdefghijklmnopqrstuvwxyz0123456789_") != "" {
+			t.Errorf("%s: file name %q", o.Title(), o.Slug())
+		}
+	}
+}
+
+// TestScreen picks a Morris folder's leaders with their ranges.
+func TestScreen(t *testing.T) {
+	s := classroom(t, 60, 2)
+	var entries []Entry
+	for _, a := range []string{"origins.Village.inflow", "harm_weights.death", "harm_weights.kidnap", "abuse.official_extortion"} {
+		e, _ := ParseEntry(a)
+		entries = append(entries, e)
+	}
+	st, err := New(s, "classroom", Spec{Method: Morris, Trajectories: 4, Entries: entries, Regimes: []string{"malfunctioning"}, Metrics: []string{"abuse_events"}, Resamples: 50})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "m")
+	if _, err := st.Write(context.Background(), dir, Options{Workers: 2}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := Screen(dir, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Harm weights change no run, so the two that move abuse lead.
+	if len(got) != 2 || got[0].Pattern != "origins.Village.inflow" || got[1].Pattern != "abuse.official_extortion" {
+		t.Fatalf("Screen = %+v; want origins.Village.inflow and abuse.official_extortion, in the design's order", got)
+	}
+	if k := keyNamed(t, st.Keys, "origins.Village.inflow"); got[0].Lo != k.Lo || got[0].Hi != k.Hi || !got[0].HasRange {
+		t.Errorf("screened range [%v, %v]; want the folder's [%v, %v]", got[0].Lo, got[0].Hi, k.Lo, k.Hi)
+	}
+	if _, err := Screen(dir, 0); err == nil {
+		t.Error("Screen with top 0 succeeded")
+	}
+}
