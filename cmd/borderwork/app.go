@@ -43,7 +43,7 @@ func commands() []command {
 		{"run", "run one regime of a scenario for several replicates", cmdRun},
 		{"compare", "compare every regime of a scenario with common random numbers", cmdCompare},
 		{"sweep", "sweep parameters over a grid or Latin hypercube", cmdSweep},
-		{"merge", "merge the folders of sweep shards into one", cmdMerge},
+		{"merge", "merge the folders of sweep or sensitivity shards into one", cmdMerge},
 		{"claim", "test the claim that malfunction, not closure, endangers migrants", cmdClaim},
 		{"programme", "split a programme's effects into repairing malfunction and tightening closure", cmdProgramme},
 		{"sensitivity", "which assumptions drive each result: Morris screening, Sobol' indices", cmdSensitivity},
@@ -158,7 +158,7 @@ The commands are:
 
 `)
 	for _, c := range commands() {
-		fmt.Fprintf(w, "\t%-10s %s\n", c.name, c.summary)
+		fmt.Fprintf(w, "\t%-11s %s\n", c.name, c.summary)
 	}
 	fmt.Fprint(w, `
 Without a SCENARIO, commands use the bundled scenario "sahel".

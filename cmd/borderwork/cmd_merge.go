@@ -8,20 +8,23 @@ import (
 )
 
 const mergeDoc = `
-Merge joins the output folders of a sweep's shards (sweep --shard i/n) into
-one folder, byte for byte the folder the sweep writes unsharded: tables in
-run order, statistics and figures from the whole, and one manifest. It
-checks that every shard comes from the same scenario and the same sweep
-command, that each is complete, and that every run of the sweep is present
-exactly once; otherwise it names the problem and exits with status 2,
-writing nothing.
+Merge joins the output folders of a sweep's shards (sweep --shard i/n), or
+of a sensitivity analysis' (sensitivity --shard i/n), into one folder, byte
+for byte the folder the command writes unsharded: tables in run order,
+statistics or the analysis, figures and report from the whole, and one
+manifest. It checks that every shard comes from the same scenario and the
+same command line, that each is complete and unchanged since it was
+written (every table against its checksum, every run against the
+experiment its manifest describes), and that every run is present exactly
+once; otherwise it names the problem and exits with status 2, writing
+nothing.
 `
 
 func cmdMerge(_ context.Context, args []string, e *env) error {
 	fs := newFlagSet("merge", "borderwork merge [--out DIR] [--formats LIST] SHARD_DIR...", mergeDoc, e)
-	out := fs.String("out", "", "write the merged folder to `DIR` (default out/sweep-SCENARIO)")
+	out := fs.String("out", "", "write the merged folder to `DIR` (default out/sweep-STEM or out/sensitivity-STEM, from the shards' scenario)")
 	formatsFlag := fs.String("formats", "png,svg,pdf", "figure `formats`, comma-separated ('' for none)")
-	force := fs.Bool("force", false, "replace a folder at --out that holds files borderwork did not write (they are kept),\nor another sweep's results")
+	force := fs.Bool("force", false, "replace a folder at --out that holds files borderwork did not write (they are kept),\nor another command's or scenario's results")
 	fs.emptyOK = map[string]bool{"formats": true}
 	dirs, err := fs.parse(args, e)
 	if err != nil {
