@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"reflect"
-	"slices"
 	"strconv"
 	"strings"
 )
@@ -178,15 +177,4 @@ func (s *Scenario) SetNumber(label, key string, v float64) error {
 	}
 	s.setKeys[strings.Join(indexed, ".")] = label + " " + kv
 	return nil
-}
-
-// HasKey reports whether key is among the scenario's NumericKeys, and
-// returns it.
-func (s *Scenario) HasKey(key string) (NumericKey, bool) {
-	keys := s.NumericKeys()
-	i := slices.IndexFunc(keys, func(k NumericKey) bool { return k.Key == key })
-	if i < 0 {
-		return NumericKey{}, false
-	}
-	return keys[i], true
 }

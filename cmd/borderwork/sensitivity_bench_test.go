@@ -1,0 +1,27 @@
+package main
+
+import (
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"testing"
+)
+
+// BenchmarkSensitivityClassroom times the worked example of
+// docs/SENSITIVITY.md: `borderwork sensitivity classroom`, a Morris
+// screening of every key the default rule varies (102), 20 trajectories,
+// 4 regimes, 2 replicates: 16,480 runs, tables, report and PNG figures,
+// on every core. It reports runs per second (docs/PERFORMANCE.md).
+func BenchmarkSensitivityClassroom(b *testing.B) {
+	const runs = 16480
+	dir := b.TempDir()
+	for i := 0; i < b.N; i++ {
+		out := filepath.Join(dir, strconv.Itoa(i))
+		status, _, stderr := runCLI(b, "sensitivity", "classroom", "--quiet", "--formats", "png",
+			"--workers", strconv.Itoa(runtime.NumCPU()), "--out", out)
+		if status != 0 {
+			b.Fatalf("status %d: %s", status, stderr)
+		}
+	}
+	b.ReportMetric(float64(runs*b.N)/b.Elapsed().Seconds(), "runs/s")
+}
