@@ -143,7 +143,7 @@ func drawMorris(src experiment.Source) ([]experiment.Drawn, error) {
 			guides = append([]figures.Guide{{Label: "noise floor, independent (upper bound)", Vertical: true, X: floor}}, guides...)
 		}
 		u := unit(op)
-		fig, err := figures.Scatter(op.Title()+": Morris screening", "µ*, mean absolute elementary effect ("+u+")",
+		fig, err := figures.Scatter(output.Capitalise(op.Title())+": Morris screening", "µ*, mean absolute elementary effect ("+u+")",
 			"spread of elementary effects, sd ("+u+")", pts, guides, keys,
 			caption(src, info, fmt.Sprintf("%d trajectories over %d parameters", info.Trajectories, len(Varied(info.Keys)))))
 		if err != nil {
@@ -183,7 +183,7 @@ func drawSobol(src experiment.Source) ([]experiment.Drawn, error) {
 			return nil, err
 		}
 		extra := fmt.Sprintf("N = %d base samples; replicate noise gives a parameter without effect an ST of at most about %.2f", info.Samples, share)
-		fig, err := figures.GroupedBars(op.Title()+": Sobol' indices", "share of the variance", []figures.Group{first, total}, caption(src, info, extra))
+		fig, err := figures.GroupedBars(output.Capitalise(op.Title())+": Sobol' indices", "share of the variance", []figures.Group{first, total}, caption(src, info, extra))
 		if err != nil {
 			return nil, err
 		}

@@ -29,9 +29,17 @@ type Output struct {
 func (o Output) Title() string {
 	m := claim.Title(o.Metric)
 	if o.Effect != "" {
-		return effectLabel(o.Effect) + ": effect on " + m
+		return "effect on " + m + " of " + effectLabel(o.Effect)
 	}
 	return m + " under " + o.Regime
+}
+
+// inSentence is the title inside a sentence.
+func (o Output) inSentence() string {
+	if o.Effect != "" {
+		return "the " + o.Title()
+	}
+	return o.Title()
 }
 
 // Slug is the output in a file name: metric_regime, or metric_effect with

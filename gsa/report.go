@@ -90,7 +90,7 @@ func (r *Result) Leaders() []Leader {
 // Sentence says in words which parameters drive output o.
 func (r *Result) Sentence(o int) string {
 	out := r.Info.Outputs[o]
-	name := out.Title()
+	name := out.inSentence()
 	if !r.Varies(o) {
 		return fmt.Sprintf("%s is the same at every point of the design (%s): no parameter moves it over these ranges.", output.Capitalise(name), Num(r.Means[0][o]))
 	}
