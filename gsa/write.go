@@ -23,8 +23,9 @@ type Options struct {
 	// Resume completes the interrupted folder at out, if there is one.
 	Resume  bool
 	Formats []string // figure formats; none: no figures
-	// Progress, if set, is told after each point how many of the folder's
-	// runs are done.
+	// Progress, if set, is told after each point how many runs this call
+	// has done, of how many it will do (a resumed folder's runs left out,
+	// so that a time left estimated from them holds).
 	Progress func(done, total int)
 }
 
@@ -117,7 +118,7 @@ func (st *Study) Write(ctx context.Context, out string, o Options) (*Outcome, er
 		}
 		written += len(rows)
 		if o.Progress != nil {
-			o.Progress(written, len(runs))
+			o.Progress(written-done*per, len(runs)-done*per)
 		}
 		return nil
 	})
