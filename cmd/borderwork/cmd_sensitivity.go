@@ -94,6 +94,9 @@ func cmdSensitivity(ctx context.Context, args []string, e *env) error {
 	if fs.set["top"] && *screen == "" {
 		return usageErrorf("--top is for --screen")
 	}
+	if !(spec.Share > 0) {
+		return usageErrorf("--range-share must be more than 0, got %v", spec.Share)
+	}
 	fs.set["reps"] = true // the default is the command's, not the scenario's
 	s, err := c.loadScenario(arg, fs)
 	if err != nil {

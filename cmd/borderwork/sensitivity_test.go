@@ -216,6 +216,9 @@ func TestSensitivityBadInput(t *testing.T) {
 		{"sobol flag on morris", []string{"--samples", "8"}, []string{"--samples", "sobol"}},
 		{"joint constraint", []string{"--params", "origins.Home.minor=0:0.9,origins.Home.sick=0:0.5"}, []string{"high end", "minor + sick + trafficked"}},
 		{"shard", []string{"--shard", "3/3"}, []string{"--shard"}},
+		{"range share", []string{"--range-share", "0"}, []string{"--range-share", "more than 0"}},
+		{"params file", []string{"--params-file", "testdata/none.toml"}, []string{"--params-file", "none.toml"}},
+		{"top without screen", []string{"--top", "3"}, []string{"--top", "--screen"}},
 		{"screen", []string{"--screen", "testdata"}, []string{"--screen", "testdata"}},
 	}
 	for _, tt := range tests {
