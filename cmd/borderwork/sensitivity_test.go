@@ -98,8 +98,12 @@ func TestSensitivityWritesItsFolder(t *testing.T) {
 // and reproduce reruns the folder and finds every table the same.
 func TestSensitivityIsReproducible(t *testing.T) {
 	dir := t.TempDir()
-	for name, args := range map[string][]string{"morris": smallSensitivity(""), "sobol": smallSobol("")} { // each case apart: the order does not matter
-		one, three := filepath.Join(dir, name+"-one"), filepath.Join(dir, name+"-three")
+	for _, c := range []struct {
+		name string
+		args []string
+	}{{"morris", smallSensitivity("")}, {"sobol", smallSobol("")}} {
+		args := c.args
+		one, three := filepath.Join(dir, c.name+"-one"), filepath.Join(dir, c.name+"-three")
 		mustRun(t, append(slices.Clone(args), "--out", one, "--workers", "1")...)
 		mustRun(t, append(slices.Clone(args), "--out", three, "--workers", "3")...)
 		sameFolders(t, one, three)
