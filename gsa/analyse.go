@@ -47,17 +47,59 @@ func analyse(info *Info, d sensitivity.Design, y [][][]float64, workers int) (*R
 		}
 	}
 	b := sensitivity.Bootstrap{Resamples: info.Resamples, Level: info.Level, Workers: workers}
-	switch d := d.(type) {
-	case *sensitivity.MorrisDesign:
-		if res.Morris, err = d.AnalyzeReplicates(y, b); err == nil {
-			res.Paired, err = d.PairedNoiseFloor(y)
-		}
-	case *sensitivity.SobolDesign:
-		if res.Sobol, err = d.AnalyzeReplicates(y, b); err == nil {
-			res.Paired, err = d.PairedNoiseTotal(y)
+	// One output at a time: the bootstrap holds resamples × parameters
+	// values per output analysed at once, and each resample's draws
+	// depend on the seed and the resample alone, so the results are those
+	// of analysing every output together.
+	one := make([][][]float64, len(y))
+	for p := range one {
+		one[p] = make([][]float64, len(y[p]))
+		for r := range one[p] {
+			one[p][r] = make([]float64, 1)
 		}
 	}
-	return res, err
+	for o := range len(y[0][0]) {
+		for p := range y {
+			for r := range y[p] {
+				one[p][r][0] = y[p][r][o]
+			}
+		}
+		var paired [][]float64
+		switch d := d.(type) {
+		case *sensitivity.MorrisDesign:
+			m, err := d.AnalyzeReplicates(one, b)
+			if err != nil {
+				return nil, err
+			}
+			if res.Morris == nil {
+				res.Morris = &sensitivity.MorrisResult{Params: m.Params, Settings: m.Settings, Delta: m.Delta, Bootstrap: m.Bootstrap}
+			}
+			r := res.Morris
+			r.Mu, r.MuStar, r.Sigma = append(r.Mu, m.Mu[0]), append(r.MuStar, m.MuStar[0]), append(r.Sigma, m.Sigma[0])
+			r.Noise, r.NoiseFloor = append(r.Noise, m.Noise[0]), append(r.NoiseFloor, m.NoiseFloor[0])
+			paired, err = d.PairedNoiseFloor(one)
+			if err != nil {
+				return nil, err
+			}
+		case *sensitivity.SobolDesign:
+			s, err := d.AnalyzeReplicates(one, b)
+			if err != nil {
+				return nil, err
+			}
+			if res.Sobol == nil {
+				res.Sobol = &sensitivity.SobolResult{Params: s.Params, Settings: s.Settings, Bootstrap: s.Bootstrap}
+			}
+			r := res.Sobol
+			r.Mean, r.Variance = append(r.Mean, s.Mean[0]), append(r.Variance, s.Variance[0])
+			r.First, r.Total, r.Noise = append(r.First, s.First[0]), append(r.Total, s.Total[0]), append(r.Noise, s.Noise[0])
+			paired, err = d.PairedNoiseTotal(one)
+			if err != nil {
+				return nil, err
+			}
+		}
+		res.Paired = append(res.Paired, paired[0])
+	}
+	return res, nil
 }
 
 // Index is the main measure of parameter i on output o: μ* for Morris,

@@ -5,6 +5,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -324,5 +325,51 @@ func TestScreen(t *testing.T) {
 	}
 	if _, err := Screen(dir, 0); err == nil {
 		t.Error("Screen with top 0 succeeded")
+	}
+}
+
+// TestAnalyseOneOutputAtATime: analysing the outputs one by one (to bound
+// the bootstrap's memory) gives what analysing them together does.
+func TestAnalyseOneOutputAtATime(t *testing.T) {
+	params := []sensitivity.Param{{Name: "a", Lo: 0, Hi: 1}, {Name: "b", Lo: 0, Hi: 2}, {Name: "c", Lo: 1, Hi: 3}}
+	f := func(x []float64, r, o int) float64 {
+		return float64(o+1)*x[0] + x[1]*x[2] + 0.1*float64(r)*x[o%3] + math.Sin(float64(r+o))
+	}
+	morris, err := sensitivity.NewMorris(params, sensitivity.MorrisSettings{Trajectories: 6, Seed: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sobol, err := sensitivity.NewSobol(params, sensitivity.SobolSettings{N: 16, Seed: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range []sensitivity.Design{morris, sobol} {
+		y := make([][][]float64, d.Len())
+		for p := range y {
+			x := d.Point(p, nil)
+			for r := range 3 {
+				y[p] = append(y[p], []float64{f(x, r, 0), f(x, r, 1), f(x, r, 2)})
+			}
+		}
+		info := &Info{Resamples: 200, Level: 0.9}
+		got, err := analyse(info, d, y, 2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := sensitivity.Bootstrap{Resamples: 200, Level: 0.9, Workers: 2}
+		switch d := d.(type) {
+		case *sensitivity.MorrisDesign:
+			want, _ := d.AnalyzeReplicates(y, b)
+			paired, _ := d.PairedNoiseFloor(y)
+			if !reflect.DeepEqual(got.Morris, want) || !reflect.DeepEqual(got.Paired, paired) {
+				t.Errorf("Morris: one output at a time differs from all together")
+			}
+		case *sensitivity.SobolDesign:
+			want, _ := d.AnalyzeReplicates(y, b)
+			paired, _ := d.PairedNoiseTotal(y)
+			if !reflect.DeepEqual(got.Sobol, want) || !reflect.DeepEqual(got.Paired, paired) {
+				t.Errorf("Sobol': one output at a time differs from all together")
+			}
+		}
 	}
 }
