@@ -145,11 +145,26 @@ func (r *Result) AboveNoise(o, i int) bool {
 	return e.Lo > 0 && !(e.Lo <= r.NoiseLevel(o, i))
 }
 
-// Influential lists the parameters above noise on output o, in rank order.
+// Negligible is the share of the leader's µ* (Morris), or of the
+// output's variance (the total index, Sobol'), below which a parameter's
+// effect is too small to matter, however surely it is there: under common
+// random numbers a parameter that reshuffles no random draw (a threshold
+// that only classifies migrants) can stand above its noise level with an
+// effect of a thousandth.
+const Negligible = 0.01
+
+// Influential lists the parameters that matter on output o, in rank
+// order: above noise (AboveNoise), and not negligible (their µ* at least
+// Negligible of the largest, or their total index at least Negligible).
 func (r *Result) Influential(o int) []int {
 	var out []int
-	for _, i := range r.Rank(o) {
-		if r.AboveNoise(o, i) {
+	rank := r.Rank(o)
+	floor := Negligible
+	if r.Morris != nil {
+		floor = Negligible * r.Index(o, rank[0]).Value
+	}
+	for _, i := range rank {
+		if r.AboveNoise(o, i) && r.Index(o, i).Value >= floor {
 			out = append(out, i)
 		}
 	}

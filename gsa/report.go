@@ -112,8 +112,8 @@ func (r *Result) Sentence(o int) string {
 	}
 	fmt.Fprintf(&b, "The parameters that matter most for %s are %s. ", name, joinAnd(named))
 	if r.Morris != nil {
-		fmt.Fprintf(&b, "%d of the %d parameters stand clearly above their noise floors; the others cannot be told from replicate noise at %d replicates per point.",
-			len(infl), k, reps)
+		fmt.Fprintf(&b, "%d of the %d parameters matter here: clearly above their noise floors, with a µ* at least %g%% of the largest; the others cannot be told from replicate noise at %d replicates per point, or move it negligibly.",
+			len(infl), k, 100*Negligible, reps)
 		var raise, lower, both, spread []string
 		for _, i := range top {
 			mu, star, sigma := r.Morris.Mu[o][i].Value, r.Morris.MuStar[o][i].Value, r.Morris.Sigma[o][i].Value
@@ -150,8 +150,8 @@ func (r *Result) Sentence(o int) string {
 			sumFirst += v
 		}
 	}
-	fmt.Fprintf(&b, "%d of the %d parameters have a total index clearly above what replicate noise alone gives them; the others could be fixed at their values with little change to %s. ",
-		len(infl), k, out.shortName())
+	fmt.Fprintf(&b, "%d of the %d parameters matter here: their total index is clearly above what replicate noise alone gives them, and at least %g; the others could be fixed at their values with little change to %s. ",
+		len(infl), k, Negligible, out.shortName())
 	fmt.Fprintf(&b, "The first-order indices sum to %s, so about %.0f%% of the variance comes from interactions between parameters.", Num(sumFirst), 100*math.Max(0, 1-sumFirst))
 	return b.String()
 }
@@ -236,7 +236,7 @@ func reportOf(m *output.Manifest, r *Result, drawn []experiment.Drawn) ([]byte, 
 	if len(leaders) == 0 {
 		b.WriteString("No parameter stands clearly above replicate noise on any output. Run more replicates per point (`--reps`) or widen the ranges.\n")
 	} else {
-		fmt.Fprintf(&b, "Across the %d outputs, these parameters are among the %d most influential on at least one, clearly above replicate noise (most often first):\n\n", len(info.Outputs), topCount)
+		fmt.Fprintf(&b, "Across the %d outputs, these parameters are among the %d most influential on at least one, clearly above replicate noise and not negligible (most often first):\n\n", len(info.Outputs), topCount)
 		for _, l := range leaders[:min(10, len(leaders))] {
 			fmt.Fprintf(&b, "- `%s`: among the top %d on %d of %d outputs (best rank %d).\n", r.Params[l.Param].Name, topCount, l.Top, len(info.Outputs), l.Best)
 		}
@@ -274,7 +274,7 @@ func reportOf(m *output.Manifest, r *Result, drawn []experiment.Drawn) ([]byte, 
 		b.WriteString("\n")
 	}
 	b.WriteString(`
-Replicate r has the same seed at every point, so the two runs of each difference the estimators use share their random draws, and the noise of a difference is smaller than these shares suggest: they are upper bounds. Each parameter's own noise level (column ` + "`noise_level`" + ` of ` + "`" + indexTable(info) + "`" + `) is measured instead from the spread across replicates of its differences; a parameter is *clearly above noise* when the lower end of its interval lies above that level. If few parameters are, run more replicates per point.
+Replicate r has the same seed at every point, so the two runs of each difference the estimators use share their random draws, and the noise of a difference is smaller than these shares suggest: they are upper bounds. Each parameter's own noise level (column ` + "`noise_level`" + ` of ` + "`" + indexTable(info) + "`" + `) is measured instead from the spread across replicates of its differences; a parameter is *clearly above noise* when the lower end of its interval lies above that level, and it *matters* when it is also not negligible (a µ* at least 1% of the largest, or a total index at least 0.01). If few parameters are above noise, run more replicates per point.
 
 ## Reading these results
 

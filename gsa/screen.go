@@ -11,13 +11,14 @@ import (
 )
 
 // Screen chooses the top parameters of the Morris folder at dir, for a
-// Sobol' analysis of them: each varied parameter scores, on each output,
-// its µ* over the largest µ* of that output, and its score is the highest
-// of these over the outputs (so a parameter that leads on any output
-// ranks high); the top with the highest scores are chosen, ties broken on
-// the design's order, each over the range it had in dir. The entries give
-// the ranges explicitly, so an analysis made from them does not need dir
-// again.
+// Sobol' analysis of them: each varied parameter scores, on each output
+// where it stands above noise, its µ* over the largest µ* of that output,
+// and its score is the highest of these over the outputs (so a parameter
+// that leads on any output ranks high); ties, such as two parameters that
+// each lead an output, are broken by the mean of those ratios over every
+// output, noise or not, then by the design's order. The top are chosen,
+// each over the range it had in dir. The entries give the ranges
+// explicitly, so an analysis made from them does not need dir again.
 func Screen(dir string, top int) ([]Entry, error) {
 	if top < 1 {
 		return nil, experiment.BadInput("--top must be at least 1, got %d", top)
@@ -40,12 +41,13 @@ func Screen(dir string, top int) ([]Entry, error) {
 		return nil, err
 	}
 	params := Varied(info.Keys)
-	score := make([]float64, len(params))
+	score, mean := make([]float64, len(params)), make([]float64, len(params))
 	best := map[Output]float64{} // looked up by output only
 	type row struct {
 		out   Output
 		param int
 		star  float64
+		above bool
 	}
 	var rows []row
 	for i := range t.Rows {
@@ -58,19 +60,22 @@ func Screen(dir string, top int) ([]Entry, error) {
 		if err != nil {
 			return nil, err
 		}
-		rows = append(rows, row{o, p, star})
+		rows = append(rows, row{o, p, star, t.Cell(i, "above_noise") == "true"})
 		best[o] = max(best[o], star)
 	}
 	for _, r := range rows {
 		if b := best[r.out]; b > 0 {
-			score[r.param] = max(score[r.param], r.star/b)
+			mean[r.param] += r.star / b / float64(len(info.Outputs))
+			if r.above {
+				score[r.param] = max(score[r.param], r.star/b)
+			}
 		}
 	}
 	order := make([]int, len(params))
 	for i := range order {
 		order[i] = i
 	}
-	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(score[b], score[a]) })
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Or(cmp.Compare(score[b], score[a]), cmp.Compare(mean[b], mean[a])) })
 	var entries []Entry
 	for _, i := range order[:min(top, len(order))] {
 		p := params[i]

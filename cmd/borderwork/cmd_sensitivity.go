@@ -215,7 +215,7 @@ func printSensitivity(w io.Writer, r *gsa.Result) {
 	if r.Sobol != nil {
 		measure = "total index"
 	}
-	fmt.Fprintf(w, "\nThe most influential parameters of each output (%s), among those clearly above replicate noise:\n\n", measure)
+	fmt.Fprintf(w, "\nThe most influential parameters of each output (%s), among those clearly above replicate noise and not negligible:\n\n", measure)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprint(tw, "output\t1st\t2nd\t3rd\n")
 	for o, out := range r.Info.Outputs {
@@ -227,7 +227,7 @@ func printSensitivity(w io.Writer, r *gsa.Result) {
 				i := infl[j]
 				cell = fmt.Sprintf("%s %s", r.Params[i].Name, gsa.Num(r.Index(o, i).Value))
 			} else if j == 0 {
-				cell = "(none above noise)"
+				cell = "(none that matters)"
 			}
 			fmt.Fprintf(tw, "\t%s", cell)
 		}
