@@ -112,8 +112,8 @@ func (r *Result) Sentence(o int) string {
 	}
 	fmt.Fprintf(&b, "The parameters that matter most for %s are %s. ", name, joinAnd(named))
 	if r.Morris != nil {
-		fmt.Fprintf(&b, "%d of the %d parameters matter here: clearly above their noise floors, with a µ* at least %g%% of the largest; the others cannot be told from replicate noise at %d replicates per point, or move it negligibly.",
-			len(infl), k, 100*Negligible, reps)
+		fmt.Fprintf(&b, "%d of the %d parameters %s here: clearly above their noise floors, with a µ* at least %g%% of the largest; the others cannot be told from replicate noise at %d replicates per point, or move it negligibly.",
+			len(infl), k, verb(len(infl), "matters", "matter"), 100*Negligible, reps)
 		var raise, lower, both, spread []string
 		for _, i := range top {
 			mu, star, sigma := r.Morris.Mu[o][i].Value, r.Morris.MuStar[o][i].Value, r.Morris.Sigma[o][i].Value
@@ -150,8 +150,8 @@ func (r *Result) Sentence(o int) string {
 			sumFirst += v
 		}
 	}
-	fmt.Fprintf(&b, "%d of the %d parameters matter here: their total index is clearly above what replicate noise alone gives them, and at least %g; the others could be fixed at their values with little change to %s. ",
-		len(infl), k, Negligible, out.shortName())
+	fmt.Fprintf(&b, "%d of the %d parameters %s here: a total index clearly above what replicate noise alone gives, and at least %g; the others could be fixed at their values with little change to %s. ",
+		len(infl), k, verb(len(infl), "matters", "matter"), Negligible, out.shortName())
 	fmt.Fprintf(&b, "The first-order indices sum to %s, so about %.0f%% of the variance comes from interactions between parameters.", Num(sumFirst), 100*math.Max(0, 1-sumFirst))
 	return b.String()
 }
@@ -162,6 +162,14 @@ func (o Output) shortName() string {
 		return "this effect"
 	}
 	return "it"
+}
+
+// verb agrees with a count.
+func verb(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 func joinOr(items []string) string {
