@@ -21,20 +21,24 @@ type NumericKey struct {
 	// file's [factors]) or "regime" (a key a [regimes.NAME] table of the
 	// file sets explicitly, over its levels).
 	Group string
-	// Role marks keys that are not assumptions about the world: "setting"
-	// (seed, days, replicates: how the experiment runs) and "schedule"
-	// (the day a schedule's step or window starts or ends, which orders
-	// the schedule); "" for every other key.
+	// Role marks keys that are not assumptions about the world, or not
+	// plain ones: "setting" (seed, days, replicates, people_per_agent: how
+	// the experiment runs and at what resolution), "coordinate" (a
+	// location's lat and lon, which place it on a map: the engine never
+	// reads them) and "schedule" (the day a schedule's step or window, a
+	// phase or a programme starts or ends, which orders the schedule); ""
+	// for every other key.
 	Role string
 }
 
 // The groups and roles of NumericKey.
 const (
-	GroupScenario = "scenario"
-	GroupFactor   = "factor"
-	GroupRegime   = "regime"
-	RoleSetting   = "setting"
-	RoleSchedule  = "schedule"
+	GroupScenario  = "scenario"
+	GroupFactor    = "factor"
+	GroupRegime    = "regime"
+	RoleSetting    = "setting"
+	RoleCoordinate = "coordinate"
+	RoleSchedule   = "schedule"
 )
 
 // NumericKeys lists every number the scenario holds, in the order of the
@@ -115,7 +119,9 @@ func (c *keyCollector) value(f reflect.Value, table, key, path, group string) {
 		switch {
 		case table == "File":
 			k.Role = RoleSetting
-		case key == "from" || key == "to":
+		case table == "LocationSpec" && (key == "lat" || key == "lon"):
+			k.Role = RoleCoordinate
+		case key == "from" || key == "to", table == "ProgrammeSpec" && (key == "start" || key == "end"):
 			k.Role = RoleSchedule
 		}
 		c.keys = append(c.keys, k)
@@ -154,25 +160,37 @@ func (s *Scenario) SetNumber(label, key string, v float64) error {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return bad("not a finite number")
 	}
-	val, indexed, err := s.walk(strings.TrimSpace(key))
+	// As for SetAs, a setting that fails changes nothing.
+	var undo []func()
+	rollback := func() {
+		for i := len(undo) - 1; i >= 0; i-- {
+			undo[i]()
+		}
+	}
+	val, indexed, err := s.walk(strings.TrimSpace(key), &undo)
 	if err != nil {
+		rollback()
 		return bad("%v", err)
 	}
 	for val.Kind() == reflect.Pointer {
 		if val.IsNil() {
-			val.Set(reflect.New(val.Type().Elem()))
+			p := val
+			p.Set(reflect.New(p.Type().Elem()))
+			undo = append(undo, func() { p.Set(reflect.Zero(p.Type())) })
 		}
 		val = val.Elem()
 	}
 	switch val.Kind() {
 	case reflect.Int, reflect.Int64:
 		if v != math.Trunc(v) || math.Abs(v) > 1<<53 {
+			rollback()
 			return bad("%s takes a whole number", key)
 		}
 		val.SetInt(int64(v))
 	case reflect.Float64:
 		val.SetFloat(v)
 	default:
+		rollback()
 		return bad("%s is not a number", key)
 	}
 	s.setKeys[strings.Join(indexed, ".")] = label + " " + kv

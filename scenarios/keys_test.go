@@ -109,6 +109,55 @@ func TestNumericKeysOfClassroom(t *testing.T) {
 	}
 }
 
+// TestNumericKeysOfNewerTables: the keys of programmes, phases, Flee
+// cases and real maps are listed with their roles: coordinates and the
+// days that order a schedule, a phase or a programme are marked, the
+// numbers the engine reads as assumptions are not.
+func TestNumericKeysOfNewerTables(t *testing.T) {
+	tests := []struct {
+		scenario, key string
+		value         float64
+		role          string
+	}{
+		{"agadez2016", "people_per_agent", 20, RoleSetting},
+		{"agadez2016", "locations.Agadez.lat", 16.97, RoleCoordinate},
+		{"agadez2016", "locations.Agadez.lon", 7.99, RoleCoordinate},
+		{"agadez2016", "phases.0.from", 0, RoleSchedule},
+		{"agadez2016", "phases.0.to", 213, RoleSchedule},
+		{"agadez2016", "harm_weights.stranded_day", 0.1, ""},
+		{"mauritania", "programmes.eu-iom-posts.start", 0, RoleSchedule},
+		{"mauritania", "programmes.eu-iom-posts.end", 270, RoleSchedule},
+		{"mauritania", "programmes.eu-iom-posts.budget", 1.74e6, ""},
+		{"mauritania", "programmes.eu-iom-posts.equipment.document_check", 0.8, ""},
+		{"mauritania", "programmes.eu-iom-posts.construction.build_days", 180, ""},
+		{"mali2012", "locations.Kidal.population", 25617, ""},
+		{"mali2012", "locations.Kidal.conflict.0.from", 0, RoleSchedule},
+		{"mali2012", "locations.Kidal.conflict.0.intensity", 1, ""},
+		{"mali2012", "locations.Fassala-Mbera.capacity", 66617, ""},
+	}
+	keys := map[string]map[string]NumericKey{}
+	for _, tt := range tests {
+		if keys[tt.scenario] == nil {
+			s, err := Load(tt.scenario)
+			if err != nil {
+				t.Fatal(err)
+			}
+			keys[tt.scenario] = map[string]NumericKey{}
+			for _, k := range s.NumericKeys() {
+				keys[tt.scenario][k.Key] = k
+			}
+		}
+		k, ok := keys[tt.scenario][tt.key]
+		if !ok {
+			t.Errorf("%s: %s is not listed", tt.scenario, tt.key)
+			continue
+		}
+		if k.Value != tt.value || k.Role != tt.role {
+			t.Errorf("%s: %s = %v, role %q; want %v, role %q", tt.scenario, tt.key, k.Value, k.Role, tt.value, tt.role)
+		}
+	}
+}
+
 func TestNumericKeysOfOwnRegimes(t *testing.T) {
 	s, err := Load("agadez")
 	if err != nil {
@@ -139,11 +188,22 @@ func TestSetNumberErrors(t *testing.T) {
 		{"migrants.trapped_after_days", 7.5, "whole number"},
 		{"abuse.queue_efect", 1, "queue_effect"},
 		{"name", 1, "not a number"},
+		{"regimes.x.patrl", 1, "patrol"},
+		{"origins.Village.documentd", 0.5, "documented"},
+	}
+	before, err := s.Encode()
+	if err != nil {
+		t.Fatal(err)
 	}
 	for _, tt := range tests {
-		err := s.Clone().SetNumber("--params", tt.key, tt.v)
+		c := s.Clone()
+		err := c.SetNumber("--params", tt.key, tt.v)
 		if err == nil || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), "--params "+tt.key) {
 			t.Errorf("SetNumber(%s, %v) = %v; want an error naming --params %s and %q", tt.key, tt.v, err, tt.key, tt.want)
+		}
+		// A setting that fails changes nothing, as --set does not.
+		if after, err := c.Encode(); err != nil || string(after) != string(before) {
+			t.Errorf("SetNumber(%s, %v) failed but changed the scenario (%v)", tt.key, tt.v, err)
 		}
 	}
 	c := s.Clone()
