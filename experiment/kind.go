@@ -43,15 +43,14 @@ type Sharding struct {
 	// Tables are the tables that hold rows by run, in run order: Merge
 	// joins them, and lists them first in the manifest.
 	Tables []string
-	// Rebuild rebuilds the experiment that wrote the folder at dir, from
-	// its manifest m and its own scenario.toml (whose checksum the caller
-	// has checked), and checks that m describes that experiment, so that
-	// an edited manifest is refused; what names the command for messages.
-	// Merge verifies every shard's runs and tables against it.
-	Rebuild func(what, dir string, m *output.Manifest) (*Prepared, error)
-	// Matches checks that the manifest m of another folder at dir of the
-	// same command line describes x as well.
-	Matches func(what, dir string, m *output.Manifest, x *Prepared) error
+	// Rebuild rebuilds the experiment that wrote the folders at dirs
+	// (shards of one command line, with manifests ms) from the first one's
+	// manifest and scenario.toml, and checks that every manifest describes
+	// that experiment, so that an edited manifest is refused; what names
+	// the command for messages. The caller has checked each scenario.toml
+	// against its checksum, and verifies each folder's runs and tables
+	// against the experiment.
+	Rebuild func(what string, dirs []string, ms []*output.Manifest) (*Prepared, error)
 	// Finish writes what the merged folder at dir derives from its joined
 	// tables and its manifest (runs merged, shard cleared): statistics,
 	// figures, a report. It returns the tables and the figures it wrote,

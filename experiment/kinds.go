@@ -20,7 +20,6 @@ func init() {
 var sweepSharding = &Sharding{
 	Tables:  []string{"timeseries.csv", "summary.csv"},
 	Rebuild: rebuildSweep,
-	Matches: sweepMatches,
 	Finish:  finishSweep,
 }
 

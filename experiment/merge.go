@@ -57,12 +57,12 @@ func Merge(dirs []string, out string, o MergeOptions) (*Merged, error) {
 	if slices.ContainsFunc(dirs, func(d string) bool { return filepath.Clean(d) == filepath.Clean(out) }) {
 		return nil, badInput("--out %s is one of the shards; choose another folder", out)
 	}
-	x, err := rebuild("merge", shards[0], sharding)
+	x, err := rebuild("merge", shards, sharding)
 	if err != nil {
 		return nil, err
 	}
 	for _, sh := range shards {
-		if err := verifyShard(sh, x, sharding); err != nil {
+		if err := verifyShard(sh, x); err != nil {
 			return nil, err
 		}
 	}
@@ -127,28 +127,34 @@ func Merge(dirs []string, out string, o MergeOptions) (*Merged, error) {
 	return &Merged{Dir: out, Shards: len(shards), Runs: len(owner)}, nil
 }
 
-// rebuild checks a folder's scenario.toml against its checksum and
-// rebuilds, with its kind's Sharding, the experiment its manifest
-// describes. what names the command for messages.
-func rebuild(what string, sh shardFolder, sharding *Sharding) (*Prepared, error) {
-	scenarioPath := filepath.Join(sh.dir, "scenario.toml")
-	if sum, err := output.FileSHA256(scenarioPath); err != nil || sum != sh.m.ScenarioSHA256 {
-		return nil, badInput("%s: %s does not match its checksum in manifest.json", what, scenarioPath)
+// rebuild checks the folders' scenario.toml against their checksums and
+// rebuilds, with their kind's Sharding, the experiment their manifests
+// describe. what names the command for messages.
+func rebuild(what string, shards []shardFolder, sharding *Sharding) (*Prepared, error) {
+	dirs := make([]string, len(shards))
+	ms := make([]*output.Manifest, len(shards))
+	for i, sh := range shards {
+		scenarioPath := filepath.Join(sh.dir, "scenario.toml")
+		if sum, err := output.FileSHA256(scenarioPath); err != nil || sum != sh.m.ScenarioSHA256 {
+			return nil, badInput("%s: %s does not match its checksum in manifest.json", what, scenarioPath)
+		}
+		dirs[i], ms[i] = sh.dir, sh.m
 	}
-	return sharding.Rebuild(what, sh.dir, sh.m)
+	return sharding.Rebuild(what, dirs, ms)
 }
 
 // sweepOf rebuilds the sweep a folder's manifest describes (see
 // rebuildSweep).
 func sweepOf(what string, sh shardFolder) (*Prepared, error) {
-	return rebuild(what, sh, sweepSharding)
+	return rebuild(what, []shardFolder{sh}, sweepSharding)
 }
 
 // rebuildSweep is a sweep's Sharding.Rebuild: the sweep again from the
-// folder's own scenario.toml and --vary arguments, checked against what
-// the manifest says it is (sweepMatches).
-func rebuildSweep(what, dir string, m *output.Manifest) (*Prepared, error) {
-	s, err := LoadResolved(m, filepath.Join(dir, "scenario.toml"))
+// first folder's own scenario.toml and --vary arguments, checked against
+// what each manifest says it is (sweepMatches).
+func rebuildSweep(what string, dirs []string, ms []*output.Manifest) (*Prepared, error) {
+	m := ms[0]
+	s, err := LoadResolved(m, filepath.Join(dirs[0], "scenario.toml"))
 	if err != nil {
 		return nil, err
 	}
@@ -161,11 +167,16 @@ func rebuildSweep(what, dir string, m *output.Manifest) (*Prepared, error) {
 	if err != nil {
 		return nil, err
 	}
-	return x, sweepMatches(what, dir, m, x)
+	for i := range dirs {
+		if err := sweepMatches(what, dirs[i], ms[i], x); err != nil {
+			return nil, err
+		}
+	}
+	return x, nil
 }
 
-// sweepMatches is a sweep's Sharding.Matches: the manifest describes the
-// sweep x, its command line, keys, points and number of runs.
+// sweepMatches checks that a folder's manifest describes the sweep x: its
+// command line, keys, points and number of runs.
 func sweepMatches(what, dir string, m *output.Manifest, x *Prepared) error {
 	manifest := filepath.Join(dir, "manifest.json")
 	sw := m.Sweep
@@ -180,16 +191,9 @@ func sweepMatches(what, dir string, m *output.Manifest, x *Prepared) error {
 	return nil
 }
 
-// verifyShard checks a shard's scenario, manifest, runs and tables
-// against the experiment x.
-func verifyShard(sh shardFolder, x *Prepared, sharding *Sharding) error {
-	scenarioPath := filepath.Join(sh.dir, "scenario.toml")
-	if sum, err := output.FileSHA256(scenarioPath); err != nil || sum != sh.m.ScenarioSHA256 {
-		return badInput("merge: %s does not match its checksum in manifest.json", scenarioPath)
-	}
-	if err := sharding.Matches("merge", sh.dir, sh.m, x); err != nil {
-		return err
-	}
+// verifyShard checks a shard's runs and tables against the experiment x
+// (its scenario and manifest were checked when x was rebuilt).
+func verifyShard(sh shardFolder, x *Prepared) error {
 	if sh.m.Sweep.Shard != "" {
 		var i, n int
 		if _, err := fmt.Sscanf(sh.m.Sweep.Shard, "%d/%d", &i, &n); err != nil || n < 1 || i < 0 || i >= n {

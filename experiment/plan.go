@@ -62,6 +62,10 @@ type Plan struct {
 	// (output.EventsTable), under every regime and at every point; none:
 	// no log. docs/OUTPUTS.md says how large a log grows.
 	Events []int
+	// SummaryOnly writes summary.csv as the folder's one table of runs:
+	// no timeseries.csv and no stats.csv, which for the thousands of
+	// points of a sensitivity analysis would be large and say nothing.
+	SummaryOnly bool
 	// Sweep describes a sweep's design for its manifest; nil otherwise.
 	Sweep *output.SweepInfo
 	// Args are the command's own flags, recorded in the folder's command

@@ -102,13 +102,17 @@ func Start(x *Prepared, out string, o Options) (w *Writer, err error) {
 		}
 		return output.CreateCSV(folder.Path(name), header)
 	}
-	if w.ts, err = open("timeseries.csv", output.TimeseriesHeader(x.Keys)); err != nil {
-		return nil, err
+	if !x.SummaryOnly {
+		if w.ts, err = open("timeseries.csv", output.TimeseriesHeader(x.Keys)); err != nil {
+			return nil, err
+		}
 	}
 	if w.sum, err = open("summary.csv", output.SummaryHeader(x.Keys)); err != nil {
 		return nil, err
 	}
-	w.tables = append(w.tables, "stats.csv")
+	if !x.SummaryOnly {
+		w.tables = append(w.tables, "stats.csv")
+	}
 	if x.ByLocation {
 		if w.loc, err = open("locations.csv", output.LocationsHeader(x.Keys)); err != nil {
 			return nil, err
@@ -191,8 +195,10 @@ func (w *Writer) Run(ctx context.Context, jobs []int, workers int, progress func
 				return err
 			}
 		}
-		if err := output.WriteTimeseries(w.ts, s.Run, s.Days); err != nil {
-			return err
+		if w.ts != nil {
+			if err := output.WriteTimeseries(w.ts, s.Run, s.Days); err != nil {
+				return err
+			}
 		}
 		if w.loc != nil {
 			if err := output.WriteLocations(w.loc, s.Run, len(names), func(i int) string { return names[i].Name }, s.Locations); err != nil {
@@ -237,6 +243,11 @@ type Finish struct {
 	// FigureOptions are recorded in the manifest and say how the figures
 	// are drawn; nil: DefaultFigureOptions.
 	FigureOptions *output.FigureOptions
+	// Derive, if set and the folder is Complete, writes the tables the
+	// folder derives from its tables of runs (closed by then, at dir)
+	// and the manifest, before the figures are drawn from them, and
+	// returns their names for the manifest.
+	Derive func(dir string, m *output.Manifest) ([]string, error)
 	// Report writes report.md if Complete; nil: no report.
 	Report func(drawn []Drawn, groups []output.Group) ([]byte, error)
 	// Manifest adds the command's own fields to the manifest.
@@ -256,8 +267,9 @@ type Outcome struct {
 	Workers  int // the workers Write ran on (fewer than asked if memory allowed no more)
 }
 
-// Finish closes the tables, writes stats.csv, draws the figures and the
-// report when the folder is complete, records every checksum in the
+// Finish closes the tables, writes stats.csv (unless the plan is
+// SummaryOnly), and, when the folder is complete, the derived tables, the
+// figures and the report; records every checksum in the
 // manifest and swaps the folder into place. A complete folder replaces an
 // earlier one; an interrupted one goes into place only if nothing is
 // there, and otherwise beside it, at PartialPath, leaving the earlier
@@ -267,8 +279,10 @@ func (w *Writer) Finish(f Finish) (*Outcome, error) {
 		return nil, err
 	}
 	o := &Outcome{Dir: w.Folder.Final, Rows: w.Rows, Groups: w.X.Groups(w.Rows), Complete: f.Complete}
-	if err := output.WriteStats(w.Path("stats.csv"), w.X.Keys, o.Groups); err != nil {
-		return nil, err
+	if !w.X.SummaryOnly {
+		if err := output.WriteStats(w.Path("stats.csv"), w.X.Keys, o.Groups); err != nil {
+			return nil, err
+		}
 	}
 	done := make([]int, len(w.Rows))
 	for i := range w.Rows {
@@ -286,6 +300,13 @@ func (w *Writer) Finish(f Finish) (*Outcome, error) {
 	}
 	if f.Complete {
 		var err error
+		if f.Derive != nil {
+			derived, err := f.Derive(w.Folder.Dir, m)
+			if err != nil {
+				return nil, err
+			}
+			w.tables = append(w.tables, derived...)
+		}
 		if o.Drawn, o.Figures, err = DrawFigures(w.Folder.Dir, m, f.Figures, f.Formats); err != nil {
 			return nil, err
 		}
