@@ -213,6 +213,8 @@ func (x *Prepared) Fit(l Limits, runs, workers int) (int, error) {
 // runsFlag names what sets the number of runs, for messages.
 func (x *Prepared) runsFlag() string {
 	switch {
+	case x.SizeFlags != "":
+		return x.SizeFlags
 	case x.Sweep != nil && x.Sweep.Design == "lhs":
 		return fmt.Sprintf("--samples %d × %d regime(s) × --reps %d", x.Sweep.Samples, len(x.Regimes), x.Reps)
 	case x.Sweep != nil:

@@ -71,6 +71,10 @@ type Plan struct {
 	// Args are the command's own flags, recorded in the folder's command
 	// line after the common ones.
 	Args []string
+	// SizeFlags names, for messages about a plan too large, what sets its
+	// number of runs ("--samples 64 × ..."); empty: the sweep's or
+	// compare's flags.
+	SizeFlags string
 }
 
 // Prepared is a Plan whose every configuration has been built and

@@ -118,7 +118,7 @@ func drawMorris(src experiment.Source) ([]experiment.Drawn, error) {
 	var out []experiment.Drawn
 	for o, op := range info.Outputs {
 		t := ir.table
-		var pts []figures.ScatterPoint
+		var pts []figures.IntervalPoint
 		var keys []string
 		for r, i := range ir.rows[o] {
 			v, err := floats(t, i, "mu_star", "mu_star_low", "mu_star_high", "sigma", "sigma_low", "sigma_high")
@@ -126,7 +126,7 @@ func drawMorris(src experiment.Source) ([]experiment.Drawn, error) {
 				return nil, err
 			}
 			nan := math.NaN()
-			pt := figures.ScatterPoint{X: v[0], Y: v[3], XLo: nan, XHi: nan, YLo: nan, YHi: nan}
+			pt := figures.IntervalPoint{X: v[0], Y: v[3], XLo: nan, XHi: nan, YLo: nan, YHi: nan}
 			if r < morrisTagged && v[0] > 0 { // the leaders, with their intervals; the rest as dots
 				pt.Tag = strconv.Itoa(r + 1)
 				pt.XLo, pt.XHi, pt.YLo, pt.YHi = v[1], v[2], v[4], v[5]
@@ -143,7 +143,7 @@ func drawMorris(src experiment.Source) ([]experiment.Drawn, error) {
 			guides = append([]figures.Guide{{Label: "noise floor, independent (upper bound)", Vertical: true, X: floor}}, guides...)
 		}
 		u := unit(op)
-		fig, err := figures.Scatter(output.Capitalise(op.Title())+": Morris screening", "µ*, mean absolute elementary effect ("+u+")",
+		fig, err := figures.IntervalScatter(output.Capitalise(op.Title())+": Morris screening", "µ*, mean absolute elementary effect ("+u+")",
 			"spread of elementary effects, sd ("+u+")", pts, guides, keys,
 			caption(src, info, fmt.Sprintf("%d trajectories over %d parameters", info.Trajectories, len(Varied(info.Keys)))))
 		if err != nil {

@@ -11,8 +11,11 @@ import (
 	"testing"
 
 	"github.com/borderwork/borderwork/claim"
+	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/scenarios"
 	"github.com/borderwork/borderwork/sensitivity"
+	"github.com/borderwork/borderwork/sim"
 )
 
 func classroom(t *testing.T, days, reps int) *scenarios.Scenario {
@@ -86,6 +89,58 @@ func TestDefaultRule(t *testing.T) {
 	}
 	if k := keyNamed(t, narrow, "migrants.trapped_after_days"); k.Lo != 13 || k.Hi != 15 || !strings.Contains(k.Note, "± 1") {
 		t.Errorf("±1%%: trapped_after_days [%v, %v] %q; want [13, 15], the nearest whole numbers", k.Lo, k.Hi, k.Note)
+	}
+}
+
+// TestDefaultRuleNewerKeys: the default rule on the keys of phases,
+// programmes, Flee cases and real maps: coordinates and the days that
+// order a phase or a programme stay fixed with their reason; the
+// programme's money and reach and a Flee case's conflicts are varied.
+func TestDefaultRuleNewerKeys(t *testing.T) {
+	tests := []struct {
+		scenario, key string
+		varied        bool
+		lo, hi        float64
+		fixed         string
+	}{
+		{"agadez2016", "locations.Agadez.lat", false, 0, 0, fixedCoordinate},
+		{"agadez2016", "people_per_agent", false, 0, 0, fixedBySetting},
+		{"agadez2016", "phases.0.to", false, 0, 0, fixedBySchedule},
+		{"agadez2016", "harm_weights.stranded_day", true, 0.05, 0.15, ""},
+		{"mauritania", "programmes.eu-iom-posts.end", false, 0, 0, fixedBySchedule},
+		{"mauritania", "programmes.eu-iom-posts.budget", true, 870000, 2610000, ""},
+		{"mauritania", "programmes.eu-iom-posts.equipment.document_check", true, 0.4, 1, ""},
+		{"mali2012", "locations.Kidal.conflict.0.intensity", true, 0.5, 1.5, ""},
+		{"mali2012", "locations.Kidal.conflict.0.from", false, 0, 0, fixedBySchedule},
+	}
+	spaces := map[string][]Key{}
+	for _, tt := range tests {
+		if spaces[tt.scenario] == nil {
+			s, err := scenarios.Load(tt.scenario)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if spaces[tt.scenario], err = Space(s, nil, DefaultShare); err != nil {
+				t.Fatal(err)
+			}
+		}
+		k := keyNamed(t, spaces[tt.scenario], tt.key)
+		if k.Varied != tt.varied || k.Lo != tt.lo || k.Hi != tt.hi || k.Fixed != tt.fixed || k.Note == "" {
+			t.Errorf("%s: %s: varied %v [%v, %v] fixed %q note %q; want %v [%v, %v] %q", tt.scenario, tt.key, k.Varied, k.Lo, k.Hi, k.Fixed, k.Note, tt.varied, tt.lo, tt.hi, tt.fixed)
+		}
+	}
+	s, err := scenarios.Load("agadez2016")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, arg := range []string{"locations.Agadez.lat", "locations.Agadez.lon=7:8"} {
+		e, err := ParseEntry(arg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Space(s, []Entry{e}, DefaultShare); err == nil || !strings.Contains(err.Error(), "never reads it") {
+			t.Errorf("--params %s: %v; want an error saying the model never reads it", arg, err)
+		}
 	}
 }
 
@@ -230,7 +285,17 @@ func TestEffectsAreTheClaims(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rows, err := st.runPoint(context.Background(), 1)
+	// The runs of point 1, as Write runs them.
+	per := len(st.Arms) * s.File.Replicates
+	var jobs []int
+	for k := per; k < 2*per; k++ {
+		jobs = append(jobs, k)
+	}
+	var rows []output.SummaryRow
+	err = st.X.Execute(context.Background(), jobs, 2, func(r experiment.Simulated) error {
+		rows = append(rows, output.SummaryOf(r.Run, r.Days))
+		return nil
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -371,5 +436,93 @@ func TestAnalyseOneOutputAtATime(t *testing.T) {
 				t.Errorf("Sobol': one output at a time differs from all together")
 			}
 		}
+	}
+}
+
+// TestFactorLevelsRerunFromTheFolder: a varied factor level changes the
+// regimes that take their value from it in the scenario as loaded; in
+// the resolved scenario.toml a folder holds, regimes are written in full,
+// so its followers are set with it, and every regime's configuration at
+// the other end of the level's range is then the same from either file.
+func TestFactorLevelsRerunFromTheFolder(t *testing.T) {
+	for _, name := range []string{"classroom", "sahel", "mauritania", "agadez2016"} {
+		t.Run(name, func(t *testing.T) {
+			s, err := scenarios.Load(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			keys, err := Space(s, nil, DefaultShare)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := addFollowers(s, keys); err != nil {
+				t.Fatal(err)
+			}
+			data, err := s.Encode()
+			if err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join(t.TempDir(), "scenario.toml")
+			if err := os.WriteFile(path, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			resolved, err := scenarios.Load(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			configs := func(s *scenarios.Scenario) []*sim.Config {
+				var out []*sim.Config
+				for _, r := range s.RegimeNames() {
+					cfg, err := s.Config(r)
+					if err != nil {
+						t.Fatal(err)
+					}
+					out = append(out, cfg)
+				}
+				return out
+			}
+			factors, followed, unfollowedDiffers := 0, 0, 0
+			for _, k := range keys {
+				if !k.Varied || k.Group != scenarios.GroupFactor {
+					continue
+				}
+				factors++
+				v := k.Hi
+				if v == k.Value {
+					v = k.Lo
+				}
+				set := func(s *scenarios.Scenario, followers bool) *scenarios.Scenario {
+					c := s.Clone()
+					names := []string{k.Name}
+					if followers {
+						names = append(names, k.Followers...)
+					}
+					for _, n := range names {
+						if err := c.SetNumber("test", n, v); err != nil {
+							t.Fatal(err)
+						}
+					}
+					return c
+				}
+				want := configs(set(s, false))
+				if !reflect.DeepEqual(configs(set(s, true)), want) {
+					t.Errorf("%s: setting its followers changes the scenario as loaded", k.Name)
+				}
+				if !reflect.DeepEqual(configs(set(resolved, true)), want) {
+					t.Errorf("%s=%v: a regime differs between the scenario as loaded and the folder's (followers %v)", k.Name, v, k.Followers)
+				}
+				if len(k.Followers) > 0 {
+					followed++
+					if !reflect.DeepEqual(configs(set(resolved, false)), want) {
+						unfollowedDiffers++
+					}
+				}
+			}
+			// The test compares something: levels that regimes follow, which
+			// set alone in the folder's file would change nothing.
+			if factors == 0 || followed == 0 || unfollowedDiffers == 0 {
+				t.Errorf("%d factor keys varied, %d followed, %d differ without their followers", factors, followed, unfollowedDiffers)
+			}
+		})
 	}
 }

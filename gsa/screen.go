@@ -36,6 +36,17 @@ func Screen(dir string, top int) ([]Entry, error) {
 	case !m.Complete || (m.Sweep != nil && m.Sweep.Shard != ""):
 		return nil, experiment.BadInput("--screen: %s is incomplete or one shard; finish or merge it first", dir)
 	}
+	// The folder's word is trusted only for a table as borderwork wrote it.
+	i := slices.IndexFunc(m.Tables, func(c output.Checked) bool { return c.File == morrisCSV })
+	if i < 0 {
+		return nil, experiment.BadInput("--screen: %s: its manifest lists no %s", dir, morrisCSV)
+	}
+	if d, err := output.Verify(dir, m.Tables[i]); err != nil {
+		return nil, err
+	} else if d != nil {
+		d.File = filepath.Join(dir, d.File)
+		return nil, experiment.BadInput("--screen: %v; refusing a table borderwork did not write", d)
+	}
 	t, err := output.ReadTable(filepath.Join(dir, morrisCSV), morrisColumns...)
 	if err != nil {
 		return nil, err

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"path"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -33,15 +34,25 @@ type Key struct {
 	Hi      float64 `json:"hi"`
 	Dist    string  `json:"dist"`
 	Note    string  `json:"note"` // how the range was set, or why the key is fixed
+	// Followers are the regime keys that take their value from this key,
+	// a factor level's, in the scenario as loaded: those of every regime
+	// whose levels select the level and that do not set the key
+	// themselves. The resolved scenario a folder holds writes each regime
+	// in full, so there setting the level alone would change no regime: a
+	// point sets its followers to the same value, which on the scenario as
+	// loaded changes nothing more, so that the folder's own scenario.toml
+	// reruns it (reproduce, merge).
+	Followers []string `json:"followers,omitempty"`
 	// Fixed says in a few words why a key is not varied: "a setting", "a
-	// schedule's day", "at 0", "not chosen", "fixed on request" or "no
-	// room in its valid range"; "" for a varied key.
+	// coordinate", "a schedule's day", "at 0", "not chosen", "fixed on
+	// request" or "no room in its valid range"; "" for a varied key.
 	Fixed string `json:"fixed,omitempty"`
 }
 
 // Why a key is fixed (Key.Fixed).
 const (
 	fixedBySetting  = "a setting"
+	fixedCoordinate = "a coordinate"
 	fixedBySchedule = "a schedule's day"
 	fixedAtZero     = "at 0"
 	fixedNotChosen  = "not chosen"
@@ -182,7 +193,7 @@ func Space(s *scenarios.Scenario, entries []Entry, share float64) ([]Key, error)
 		if !e.HasRange {
 			return nil, experiment.BadInput("%s: %s is not set in %s (its regime sets it); give its range, %s=lo:hi", e.Source, e.Pattern, s.File.Name, e.Pattern)
 		}
-		n := scenarios.NumericKey{Key: e.Pattern, Integer: integer, Lo: math.Inf(-1), Hi: math.Inf(1), Valid: "any value the scenario validator accepts", Group: scenarios.GroupScenario}
+		n := unsetKey(e.Pattern, integer)
 		k, err := apply(Key{Name: n.Key, Group: n.Group, Unset: true, Integer: n.Integer, Valid: n.Valid}, n, e, share, true)
 		if err != nil {
 			return nil, err
@@ -190,6 +201,32 @@ func Space(s *scenarios.Scenario, entries []Entry, share float64) ([]Key, error)
 		keys, numeric = append(keys, k), append(numeric, n)
 	}
 	return keys, checkVaried(keys)
+}
+
+// resolveKey is the key k (from n) as Space resolves it under entries:
+// what checks a folder's recorded keys against its own scenario.
+func resolveKey(k Key, n scenarios.NumericKey, entries []Entry, share float64) (Key, error) {
+	if len(entries) == 0 {
+		return byRule(k, n, share), nil
+	}
+	k.Varied, k.Lo, k.Hi, k.Dist = false, 0, 0, ""
+	k.Note, k.Fixed = "not among the keys chosen to vary", fixedNotChosen
+	for _, e := range entries {
+		if ok, _ := path.Match(e.Pattern, n.Key); !ok {
+			continue
+		}
+		var err error
+		if k, err = apply(k, n, e, share, e.Pattern == n.Key); err != nil {
+			return k, err
+		}
+	}
+	return k, nil
+}
+
+// unsetKey is the NumericKey Space makes of a key the file leaves out,
+// which an entry gives a range.
+func unsetKey(key string, integer bool) scenarios.NumericKey {
+	return scenarios.NumericKey{Key: key, Integer: integer, Lo: math.Inf(-1), Hi: math.Inf(1), Valid: "any value the scenario validator accepts", Group: scenarios.GroupScenario}
 }
 
 func checkVaried(keys []Key) error {
@@ -250,11 +287,18 @@ func apply(k Key, n scenarios.NumericKey, e Entry, share float64, named bool) (K
 		k.Note, k.Fixed = "left fixed by "+e.Source, fixedByRequest
 		return k, nil
 	}
-	if n.Role == scenarios.RoleSetting {
+	switch n.Role {
+	case scenarios.RoleSetting:
 		if named {
 			return k, experiment.BadInput("%s: %s sets how the experiment runs, not an assumption of the model; it cannot be varied", e.Source, n.Key)
 		}
 		k.Note, k.Fixed = fixedSetting, fixedBySetting
+		return k, nil
+	case scenarios.RoleCoordinate:
+		if named {
+			return k, experiment.BadInput("%s: %s places a location on a map; the model never reads it, so it cannot be varied", e.Source, n.Key)
+		}
+		k.Note, k.Fixed = fixedCoordinateNote, fixedCoordinate
 		return k, nil
 	}
 	if !e.HasRange {
@@ -285,11 +329,14 @@ func apply(k Key, n scenarios.NumericKey, e Entry, share float64, named bool) (K
 	return k, nil
 }
 
-const fixedSetting = "sets how the experiment runs (seed, days, replicates), not an assumption"
+const (
+	fixedSetting        = "sets how the experiment runs (seed, days, replicates, people per agent), not an assumption"
+	fixedCoordinateNote = "places a location on a map (figures, the Flee importer); the model never reads it"
+)
 
 // byRule gives k the default rule's range, or leaves it fixed with the
-// reason: the experiment's settings, the days of schedules and keys at 0
-// are fixed; any other key with value v is varied over
+// reason: the experiment's settings, locations' coordinates, the days of
+// schedules and keys at 0 are fixed; any other key with value v is varied over
 // [v(1 − share), v(1 + share)], clamped to its valid range (whole numbers
 // inside it for an integer key, and at least v ± 1).
 func byRule(k Key, n scenarios.NumericKey, share float64) Key {
@@ -297,6 +344,9 @@ func byRule(k Key, n scenarios.NumericKey, share float64) Key {
 	switch {
 	case n.Role == scenarios.RoleSetting:
 		k.Note, k.Fixed = fixedSetting, fixedBySetting
+		return k
+	case n.Role == scenarios.RoleCoordinate:
+		k.Note, k.Fixed = fixedCoordinateNote, fixedCoordinate
 		return k
 	case n.Role == scenarios.RoleSchedule:
 		k.Note, k.Fixed = "a day of a schedule, which orders it; name it with --params to vary it", fixedBySchedule
@@ -340,6 +390,46 @@ func byShare(k Key, n scenarios.NumericKey, share float64) Key {
 	}
 	k.Varied, k.Lo, k.Hi, k.Dist, k.Note, k.Fixed = true, lo, hi, sensitivity.Uniform.String(), "default rule: "+note, ""
 	return k
+}
+
+// addFollowers finds the Followers of each varied factor level key of s,
+// by setting the key to another value in its range and seeing which
+// regimes' keys follow.
+func addFollowers(s *scenarios.Scenario, keys []Key) error {
+	regimes := s.RegimeNames()
+	for i := range keys {
+		k := &keys[i]
+		if !k.Varied || k.Group != scenarios.GroupFactor {
+			continue
+		}
+		name := k.Name[strings.LastIndex(k.Name, ".")+1:]
+		paths := make([]string, len(regimes))
+		for j, r := range regimes {
+			paths[j] = "regimes." + r + "." + name
+		}
+		before, err := s.Values(paths...)
+		if err != nil {
+			return err
+		}
+		other := k.Lo
+		if other == k.Value {
+			other = k.Hi
+		}
+		c := s.Clone()
+		if err := c.SetNumber("--params", k.Name, other); err != nil {
+			return err
+		}
+		after, err := c.Values(paths...)
+		if err != nil {
+			return err
+		}
+		for j := range paths {
+			if !reflect.DeepEqual(before[j], after[j]) {
+				k.Followers = append(k.Followers, paths[j])
+			}
+		}
+	}
+	return nil
 }
 
 // Varied are the keys the design varies, in order, as its parameters.

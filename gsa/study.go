@@ -1,9 +1,12 @@
 package gsa
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -45,6 +48,11 @@ type Spec struct {
 
 	Resamples int     // bootstrap; 0 means 1000
 	Level     float64 // of the intervals; 0 means 0.95
+
+	// Limits bound the design's size before anything is built (the
+	// bookkeeping of its runs; Write checks the runs themselves); the
+	// zero value sets none.
+	Limits experiment.Limits
 }
 
 // Defaults of a Spec.
@@ -80,8 +88,19 @@ type Info struct {
 
 	Resamples int     `json:"resamples"`
 	Level     float64 `json:"level"`
+	// Entries are the entries that chose the parameters, as given, in
+	// order: with the scenario they resolve Keys again, which is how a
+	// folder's manifest is checked (Rebuild).
+	Entries []EntryInfo `json:"entries,omitempty"`
 	// Args are the command's own flags as the command line records them.
 	Args []string `json:"args"`
+}
+
+// EntryInfo is an Entry as the manifest records it: the argument, as
+// --params reads it, and where it was given.
+type EntryInfo struct {
+	Arg    string `json:"arg"`
+	Source string `json:"source"`
 }
 
 // ReadInfo reads the sensitivity section of a manifest.
@@ -107,7 +126,9 @@ type Study struct {
 	Design   sensitivity.Design
 	X        *experiment.Prepared // the runs: point × arm × replicate, point-major
 	cells    *claim.Design        // the claim's design, when the outputs are effects
-	extract  *extractor
+	// followers[i] are the Followers of parameter i.
+	followers [][]string
+	extract   *extractor
 }
 
 // New resolves spec against s (validated, its replicates the replicates
@@ -200,21 +221,42 @@ func New(s *scenarios.Scenario, arg string, spec Spec) (*Study, error) {
 	if info.Keys, err = Space(s, spec.Entries, info.Share); err != nil {
 		return nil, err
 	}
+	if err := addFollowers(s, info.Keys); err != nil {
+		return nil, err
+	}
+	for _, e := range spec.Entries {
+		info.Entries = append(info.Entries, EntryInfo{Arg: e.String(), Source: e.Source})
+	}
 	info.Args = args(&info, spec.Entries, len(spec.Effects) > 0)
 	st, err := fromInfo(s, arg, info)
 	if err != nil {
 		return nil, err
 	}
+	if err := spec.Limits.CheckRuns(st.sizeFlags(), float64(st.Points), float64(st.Runs()), 1); err != nil {
+		return nil, err
+	}
 	if err := st.checkBox(); err != nil {
 		return nil, err
 	}
-	return st, nil
+	return st, st.prepare()
+}
+
+// sizeFlags names what sets the number of runs, for messages.
+func (st *Study) sizeFlags() string {
+	k, arms := len(st.Params), fmt.Sprintf("%d regime(s)", len(st.Arms))
+	if st.cells != nil {
+		arms = fmt.Sprintf("%d cells", len(st.Arms))
+	}
+	if st.Method == Morris {
+		return fmt.Sprintf("--trajectories %d × (%d parameters + 1) points × %s × --reps %d", st.Trajectories, k, arms, st.Scenario.File.Replicates)
+	}
+	return fmt.Sprintf("--samples %d × (%d parameters + 2) points × %s × --reps %d", st.Samples, k, arms, st.Scenario.File.Replicates)
 }
 
 // args are the flags that make the analysis what it is, as the folder's
 // command line records them: the method and its settings, the parameters
-// as given (patterns are resolved again from the scenario, which the
-// folder holds), the outputs and the bootstrap.
+// as given (the sensitivity section records what they resolved to), the
+// outputs and the bootstrap.
 func args(info *Info, entries []Entry, effects bool) []string {
 	a := []string{"--method", info.Method}
 	if info.Method == Morris {
@@ -238,22 +280,138 @@ func args(info *Info, entries []Entry, effects bool) []string {
 }
 
 // FromManifest rebuilds the study a folder's manifest describes, from the
-// folder's resolved scenario at scenarioPath.
-func FromManifest(m *output.Manifest, scenarioPath string) (*Study, error) {
+// folder's resolved scenario at scenarioPath and the parameters, ranges
+// and settings its sensitivity section records (so that a rerun needs
+// neither a parameter file nor a screening folder), and checks that the
+// manifest is what borderwork wrote: the section's settings are those of
+// its command line, and the command line is that of the study. Errors
+// about the folder wrap experiment.ErrBadInput; what names the command
+// for messages ("merge", "reproduce").
+func FromManifest(what string, m *output.Manifest, scenarioPath string) (*Study, error) {
+	dir := filepath.Dir(scenarioPath)
+	manifest := filepath.Join(dir, "manifest.json")
 	info, err := ReadInfo(m)
 	if err != nil {
-		return nil, err
+		return nil, experiment.BadInput("%s: %s: %v", what, manifest, err)
 	}
 	s, err := experiment.LoadResolved(m, scenarioPath)
 	if err != nil {
 		return nil, err
 	}
-	return fromInfo(s, m.ScenarioArg, *info)
+	st, err := fromInfo(s, m.ScenarioArg, *info)
+	if err != nil {
+		return nil, err
+	}
+	if err := st.consistent(info); err != nil {
+		return nil, experiment.BadInput("%s: %s: its sensitivity section %v; the manifest was changed", what, manifest, err)
+	}
+	if err := st.prepare(); err != nil {
+		return nil, err
+	}
+	return st, st.matches(what, dir, m)
+}
+
+// keysConsistent checks that each key the section records has its value
+// in the folder's scenario, and the range or the reason to stay fixed
+// that its entries (or the default rule) give it.
+func (st *Study) keysConsistent(info *Info, entries []Entry) error {
+	numeric := map[string]scenarios.NumericKey{} // looked up by name only
+	for _, n := range st.Scenario.NumericKeys() {
+		numeric[n.Key] = n
+	}
+	for _, k := range info.Keys {
+		n, ok := numeric[k.Name]
+		switch {
+		case k.Unset:
+			n = unsetKey(k.Name, k.Integer)
+		case !ok:
+			return fmt.Errorf("records the key %s, which scenario.toml does not hold", k.Name)
+		case n.Value != k.Value:
+			return fmt.Errorf("records %s = %s where scenario.toml has %s", k.Name, output.FormatFloat(k.Value), output.FormatFloat(n.Value))
+		}
+		want, err := resolveKey(Key{Name: k.Name, Group: k.Group, Value: k.Value, Unset: k.Unset, Integer: n.Integer, Valid: n.Valid}, n, entries, info.Share)
+		if err != nil {
+			return fmt.Errorf("records %s, which its entries cannot give (%v)", k.Name, err)
+		}
+		if want.Varied != k.Varied || want.Lo != k.Lo || want.Hi != k.Hi || want.Dist != k.Dist || want.Integer != k.Integer || want.Note != k.Note || want.Fixed != k.Fixed {
+			return fmt.Errorf("records a range or reason for %s that is not what its entries give", k.Name)
+		}
+	}
+	return nil
+}
+
+// consistent checks that the recorded section info says what the study
+// built from it runs: the flags recorded are those its settings, entries
+// and outputs give, and its points those of its design.
+func (st *Study) consistent(info *Info) error {
+	var entries []Entry
+	for _, ei := range info.Entries {
+		e, err := ParseEntry(ei.Arg)
+		if err != nil {
+			return fmt.Errorf("records an entry that does not read (%v)", err)
+		}
+		e.Source = ei.Source
+		entries = append(entries, e)
+	}
+	if err := st.keysConsistent(info, entries); err != nil {
+		return err
+	}
+	arms := info.Arms
+	if len(info.Effects) > 0 {
+		arms = claim.StandardDesign(info.Split).CellNames()
+	}
+	switch {
+	case !slices.Equal(args(info, entries, len(info.Effects) > 0), info.Args):
+		return errors.New("records flags that are not those of its settings")
+	case !slices.Equal(arms, info.Arms):
+		return errors.New("records arms that are not the claim's cells")
+	case !slices.Equal(outputsOf(info.Metrics, info.Arms, info.Effects), info.Outputs):
+		return errors.New("records outputs that are not those of its metrics and arms")
+	case info.Points != st.Points:
+		return fmt.Errorf("says %d points where its design has %d", info.Points, st.Points)
+	case info.Resamples < 2 || !(info.Level > 0 && info.Level < 1):
+		return errors.New("records a bootstrap borderwork does not run")
+	}
+	return nil
+}
+
+// matches checks that the manifest m of the folder at dir describes the
+// study: its command line, its sensitivity section and its runs.
+func (st *Study) matches(what, dir string, m *output.Manifest) error {
+	manifest := filepath.Join(dir, "manifest.json")
+	// The study's section, as Write records it: every shard's the same.
+	want, err := json.Marshal(st.Info)
+	if err != nil {
+		return err
+	}
+	var a, b bytes.Buffer
+	if err := json.Compact(&a, want); err != nil {
+		return err
+	}
+	if err := json.Compact(&b, m.Sensitivity); err != nil {
+		return experiment.BadInput("%s: %s: its sensitivity section: %v", what, manifest, err)
+	}
+	switch {
+	case st.X.CommandLine() != m.CommandLine:
+		return experiment.BadInput("%s: %s: its command line is not that of the analysis it describes (%s); the manifest was changed", what, manifest, st.X.CommandLine())
+	case !bytes.Equal(a.Bytes(), b.Bytes()):
+		return experiment.BadInput("%s: %s: its sensitivity section is not what its parameters and settings give; the manifest was changed", what, manifest)
+	case m.Sweep == nil || m.Sweep.Design != st.Method || !slices.Equal(m.Sweep.Keys, st.X.Keys) || len(m.Sweep.Points) > 0:
+		return experiment.BadInput("%s: %s: its sweep section is not that of the analysis; the manifest was changed", what, manifest)
+	case m.Sweep.TotalRuns != st.X.NRuns():
+		return experiment.BadInput("%s: %s: the analysis has %d runs, not %d; the manifest was changed", what, manifest, st.X.NRuns(), m.Sweep.TotalRuns)
+	}
+	return nil
 }
 
 // fromInfo builds the study info describes on s.
 func fromInfo(s *scenarios.Scenario, arg string, info Info) (*Study, error) {
 	st := &Study{Info: info, Scenario: s, Arg: arg, Params: Varied(info.Keys)}
+	for _, k := range info.Keys {
+		if k.Varied {
+			st.followers = append(st.followers, k.Followers)
+		}
+	}
 	design, err := info.design(uint64(s.File.Seed))
 	if err != nil {
 		return nil, err
@@ -267,18 +425,41 @@ func fromInfo(s *scenarios.Scenario, arg string, info Info) (*Study, error) {
 	if st.extract, err = newExtractor(info.Outputs, info.Arms, info.Split); err != nil {
 		return nil, err
 	}
+	return st, nil
+}
+
+// prepare builds the runs: point × arm × replicate, point-major, each
+// point's scenario built from the design and validated before anything
+// runs (experiment.Plan.Prepare), so that a range that allows an invalid
+// scenario somewhere inside the box is refused at once. The folder holds
+// summary.csv alone; its column point is the point's index, and
+// points.csv its values.
+func (st *Study) prepare() error {
 	points := make([][]float64, st.Points)
 	for p := range points {
 		points[p] = []float64{float64(p)}
 	}
-	reps := s.File.Replicates
-	st.X = &experiment.Prepared{Plan: experiment.Plan{
-		Command: "sensitivity", Scenario: s, Arg: arg, Regimes: info.Arms, Reps: reps,
-		Keys: []string{"point"}, Points: points, Order: experiment.PointMajor,
-		Sweep: &output.SweepInfo{Design: info.Method, Keys: []string{"point"}, TotalRuns: st.Points * len(info.Arms) * reps},
-		Args:  info.Args,
-	}}
-	return st, nil
+	reps := st.Scenario.File.Replicates
+	plan := &experiment.Plan{
+		Command: "sensitivity", Scenario: st.Scenario, Arg: st.Arg, Regimes: st.Arms, Reps: reps,
+		Keys: []string{"point"}, Points: points, Order: experiment.PointMajor, SummaryOnly: true,
+		At: func(point []float64) (*scenarios.Scenario, error) {
+			p := int(point[0])
+			return st.withValues(st.Design.Point(p, nil), "sensitivity point "+strconv.Itoa(p))
+		},
+		Sweep:     &output.SweepInfo{Design: st.Method, Keys: []string{"point"}, TotalRuns: st.Points * len(st.Arms) * reps},
+		Args:      st.Info.Args,
+		SizeFlags: st.sizeFlags(),
+	}
+	if st.cells != nil {
+		plan.Configure = st.configureCell
+	}
+	x, err := plan.Prepare()
+	if err != nil {
+		return fmt.Errorf("%w; narrow the ranges with --params KEY=lo:hi", err)
+	}
+	st.X = x
+	return nil
 }
 
 // design builds the analysis' design from its parameters and settings;
@@ -307,16 +488,41 @@ func (info *Info) design(seed uint64) (sensitivity.Design, error) {
 // Runs is the number of runs of the whole analysis.
 func (st *Study) Runs() int { return st.Points * len(st.Arms) * st.Scenario.File.Replicates }
 
-// scenarioAt is the scenario at values (one per parameter), validated;
-// label names the setting in errors.
-func (st *Study) scenarioAt(values []float64, label string) (*scenarios.Scenario, error) {
+// withValues is a copy of the scenario with the parameters at values (one
+// per parameter), not yet validated; label names the setting in errors.
+func (st *Study) withValues(values []float64, label string) (*scenarios.Scenario, error) {
 	ps := st.Scenario.Clone()
+	return ps, st.set(ps, values, label)
+}
+
+// set sets each parameter of ps, and its followers, to its value; a NaN
+// leaves it as it is.
+func (st *Study) set(ps *scenarios.Scenario, values []float64, label string) error {
 	for i, p := range st.Params {
-		if err := ps.SetNumber(label, p.Name, values[i]); err != nil {
-			return nil, err
+		if math.IsNaN(values[i]) {
+			continue
+		}
+		for _, key := range append([]string{p.Name}, st.followers[i]...) {
+			if err := ps.SetNumber(label, key, values[i]); err != nil {
+				return err
+			}
 		}
 	}
-	return ps, ps.Validate()
+	return nil
+}
+
+// configureCell configures a cell of the claim's design, named by its
+// arm, on a point's scenario.
+func (st *Study) configureCell(ps *scenarios.Scenario, arm string) (*sim.Config, error) {
+	a := slices.Index(st.Arms, arm)
+	if a < 0 {
+		return nil, fmt.Errorf("gsa: no cell %q", arm)
+	}
+	lv, err := st.cells.CellLevels(a)
+	if err != nil {
+		return nil, err
+	}
+	return ps.ConfigAt(arm, lv)
 }
 
 // configs builds the configuration of every arm of a point's scenario.
@@ -325,11 +531,7 @@ func (st *Study) configs(ps *scenarios.Scenario) ([]*sim.Config, error) {
 	for a, arm := range st.Arms {
 		var err error
 		if st.cells != nil {
-			lv, lerr := st.cells.CellLevels(a)
-			if lerr != nil {
-				return nil, lerr
-			}
-			out[a], err = ps.ConfigAt(arm, lv)
+			out[a], err = st.configureCell(ps, arm)
 		} else {
 			out[a], err = ps.Config(arm)
 		}
@@ -360,13 +562,8 @@ func (st *Study) checkBox() error {
 	}
 	try := func(values []float64, label, hint string) error {
 		ps := st.Scenario.Clone()
-		for i, p := range st.Params {
-			if math.IsNaN(values[i]) {
-				continue
-			}
-			if err := ps.SetNumber(label, p.Name, values[i]); err != nil {
-				return err
-			}
+		if err := st.set(ps, values, label); err != nil {
+			return err
 		}
 		if err := ps.Validate(); err != nil {
 			return experiment.BadInput("%s: %v; %s", label, oneLine(err), hint)

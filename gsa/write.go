@@ -3,34 +3,54 @@ package gsa
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"runtime"
-	"strconv"
 
 	"github.com/borderwork/borderwork/experiment"
 	"github.com/borderwork/borderwork/output"
-	"github.com/borderwork/borderwork/sim"
-	"github.com/borderwork/borderwork/sim/batch"
 )
 
 // Options say how Write runs a study.
 type Options struct {
 	Workers int
-	// Shard and Shards: run only the points p with p mod Shards = Shard,
-	// every run of each; Shards 0 runs every point.
+	// Shard and Shards: run only the runs k with k mod Shards = Shard
+	// (round robin, as a sweep's shards); Shards 0 runs every run.
 	Shard, Shards int
-	// Resume completes the interrupted folder at out, if there is one.
-	Resume  bool
+	// Resume completes the interrupted folder at out, or the one beside
+	// it at experiment.PartialPath(out), if there is one.
+	Resume bool
+	// Force allows replacing a folder at out that is not this command's
+	// and scenario's (files borderwork did not write are kept).
+	Force bool
+	// Limits bound the runs' memory and work (experiment.Limits); the
+	// zero value sets none.
+	Limits  experiment.Limits
 	Formats []string // figure formats; none: no figures
-	// Progress, if set, is told after each point how many runs this call
-	// has done, of how many it will do (a resumed folder's runs left out,
-	// so that a time left estimated from them holds).
-	Progress func(done, total int)
+	// Start, if set, is told what Write is about to run, before the runs
+	// begin.
+	Start func(Starting)
+	// Progress, if set, is told after each run how many runs the folder
+	// holds.
+	Progress func(done int)
+}
+
+// Starting is what Write is about to run.
+type Starting struct {
+	Runs    int // runs the folder holds when complete
+	Resumed int // runs a resumed folder held already
+	// Simulations are the runs left that are simulated: fewer than those
+	// left when an arm no parameter changes is run once per replicate
+	// and reused (experiment.Prepared.Simulations).
+	Simulations int
+	Workers     int // fewer than asked if memory allows no more at once
 }
 
 // Outcome is what Write did.
 type Outcome struct {
+	// Dir is where the folder is: out, or, for an interrupted folder whose
+	// place held an earlier one, experiment.PartialPath(out).
 	Dir      string
 	Runs     int     // runs the folder holds
 	Total    int     // runs it holds when complete
@@ -41,235 +61,168 @@ type Outcome struct {
 	Already bool
 }
 
-// Write runs the study and writes its folder at out: scenario.toml,
-// summary.csv (every run, in run order), then, for a complete folder that
-// is not a shard, the analysis' tables, figures and report.md, and
-// manifest.json. Points run in order on o.Workers goroutines, each point's
-// runs on one, and are written in point order whatever finishes first, so
-// the folder is the same bytes on any number of workers. A shard holds
-// summary.csv alone; Merge joins shards and analyses the whole. On
-// interruption the points finished are kept, the manifest marks the
-// folder incomplete, and the error wraps experiment.ErrInterrupted.
+// Write runs the study and writes its folder at out, by main's folder
+// rules (experiment.Start and Finish): it refuses a folder it may not
+// replace, writes beside it and swaps the new folder in when done. The
+// folder holds scenario.toml, summary.csv (every run, in run order) and,
+// when complete and not a shard, the analysis' tables, figures and
+// report.md, and manifest.json. Runs go to o.Workers goroutines and are
+// written in run order whatever finishes first, so the folder is the
+// same bytes on any number of workers. A study beyond o.Limits is refused
+// before anything runs. A shard holds summary.csv alone; Merge joins
+// shards and analyses the whole. On interruption the runs finished are
+// kept (at PartialPath(out) if out holds an earlier folder), the
+// manifest marks the folder incomplete, and the error wraps
+// experiment.ErrInterrupted.
 func (st *Study) Write(ctx context.Context, out string, o Options) (*Outcome, error) {
 	x := *st.X // a copy: the shard is the folder's, not the study's
-	sweep := *x.Sweep
-	x.Sweep = &sweep
-	points, err := st.shardPoints(o.Shard, o.Shards)
+	jobs := x.AllJobs()
+	if o.Shards > 0 {
+		if o.Shard < 0 || o.Shard >= o.Shards {
+			return nil, experiment.BadInput("--shard must be i/n with 0 <= i < n, got %d/%d", o.Shard, o.Shards)
+		}
+		var err error
+		if jobs, err = x.Shard(o.Shard, o.Shards); err != nil {
+			return nil, err
+		}
+	}
+	workers, err := x.Fit(o.Limits, len(jobs), max(o.Workers, 1))
 	if err != nil {
 		return nil, err
 	}
-	if o.Shards > 0 {
-		sweep.Shard = strconv.Itoa(o.Shard) + "/" + strconv.Itoa(o.Shards)
-	}
-	per := len(st.Arms) * x.Reps
-	runs := make([]int, 0, len(points)*per)
-	for _, p := range points {
-		for j := range per {
-			runs = append(runs, p*per+j)
-		}
-	}
-	outcome := &Outcome{Dir: out, Total: len(runs)}
-	resumeFrom, done := "", 0
+	eo := experiment.Options{Force: o.Force}
 	if o.Resume {
-		rows, complete, err := experiment.Resumable(out, &x, runs)
+		r, err := experiment.Resumable(out, &x, jobs)
 		if err != nil {
 			return nil, err
 		}
-		if complete {
-			outcome.Complete, outcome.Already, outcome.Runs = true, true, len(runs)
-			return outcome, nil
+		if r.Complete {
+			return &Outcome{Dir: out, Runs: len(jobs), Total: len(jobs), Complete: true, Already: true}, nil
 		}
-		if len(rows)%per != 0 {
-			return nil, experiment.BadInput("--resume: %s holds part of a point's runs; run the analysis afresh", out)
-		}
-		if rows != nil {
-			resumeFrom, done = out, len(rows)/per
-		}
+		eo.Resume, eo.Done = r.From, r.Done
 	}
-	scenarioTOML, err := st.Scenario.Encode()
+	w, err := experiment.Start(&x, out, eo)
 	if err != nil {
 		return nil, err
 	}
-	folder, err := output.Create(out)
-	if err != nil {
-		return nil, err
+	defer w.Discard()
+	if o.Start != nil {
+		o.Start(Starting{Runs: len(jobs), Resumed: len(eo.Done), Simulations: x.Simulations(jobs[len(eo.Done):]), Workers: workers})
 	}
-	defer folder.Discard()
-	if err := output.WriteFile(folder.Path("scenario.toml"), scenarioTOML); err != nil {
-		return nil, err
-	}
-	header := output.SummaryHeader(x.Keys)
-	var sum *output.CSVFile
-	if resumeFrom != "" {
-		sum, err = output.ContinueCSV(folder.Path("summary.csv"), filepath.Join(resumeFrom, "summary.csv"), header)
-	} else {
-		sum, err = output.CreateCSV(folder.Path("summary.csv"), header)
-	}
-	if err != nil {
-		return nil, err
-	}
-	written := done * per
-	workers := max(1, o.Workers)
-	runErr := batch.Run(ctx, points[done:], workers, 2*workers+2, st.runPoint, func(_ int, rows []output.SummaryRow) error {
-		for _, r := range rows {
-			if err := output.WriteSummaryRow(sum, r); err != nil {
-				return err
-			}
-		}
-		written += len(rows)
-		if o.Progress != nil {
-			o.Progress(written-done*per, len(runs)-done*per)
-		}
-		return nil
-	})
-	if err := sum.Close(); err != nil && runErr == nil {
-		runErr = err
-	}
-	interrupted := runErr != nil && ctx.Err() != nil
-	if runErr != nil && !interrupted {
+	runErr := w.Run(ctx, jobs[len(eo.Done):], workers, o.Progress)
+	if runErr != nil && !errors.Is(runErr, experiment.ErrInterrupted) {
 		return nil, runErr
 	}
-	m := x.Manifest(output.SHA256(scenarioTOML), runs[:written])
-	for i := range m.Runs {
-		m.Runs[i].Params = nil // summary.csv gives each run's point; points.csv each point's values
-	}
-	if m.Sensitivity, err = json.Marshal(st.Info); err != nil {
-		return nil, err
-	}
-	m.Complete = !interrupted
-	tables := []string{"summary.csv"}
-	if m.Complete && o.Shards == 0 {
-		res, derived, figs, err := finish(folder.Dir, m, o.Formats, workers)
-		if err != nil {
-			return nil, err
-		}
-		tables = append(tables, derived...)
-		outcome.Result, outcome.Figures = res, figs
-	}
-	if m.Tables, err = output.Check(folder.Dir, tables); err != nil {
-		return nil, err
-	}
-	if m.Figures, err = output.Check(folder.Dir, outcome.Figures); err != nil {
-		return nil, err
-	}
-	if m.Figures == nil {
-		m.Figures = []output.Checked{}
-	}
-	if err := m.Write(folder.Path("manifest.json")); err != nil {
-		return nil, err
-	}
-	if err := folder.Commit(); err != nil {
-		return nil, err
-	}
-	outcome.Runs, outcome.Complete = written, m.Complete
-	if interrupted {
-		return outcome, fmt.Errorf("%w after %d of %d runs", experiment.ErrInterrupted, written, len(runs))
-	}
-	return outcome, nil
-}
-
-// shardPoints are the points of shard i of n (every point if n is 0).
-func (st *Study) shardPoints(i, n int) ([]int, error) {
-	if n == 0 {
-		points := make([]int, st.Points)
-		for p := range points {
-			points[p] = p
-		}
-		return points, nil
-	}
-	if n < 0 || i < 0 || i >= n {
-		return nil, experiment.BadInput("--shard must be i/n with 0 <= i < n, got %d/%d", i, n)
-	}
-	var points []int
-	for p := i; p < st.Points; p += n {
-		points = append(points, p)
-	}
-	if len(points) == 0 {
-		return nil, experiment.BadInput("--shard %d/%d holds no points: the design has only %d", i, n, st.Points)
-	}
-	return points, nil
-}
-
-// runPoint runs every arm and replicate of point p, in run order: the
-// point's scenario is built and validated once, each arm configured once.
-// Replicate r has the same seed at every point and under every arm
-// (common random numbers).
-func (st *Study) runPoint(_ context.Context, p int) ([]output.SummaryRow, error) {
-	values := st.Design.Point(p, nil)
-	ps, err := st.scenarioAt(values, "sensitivity point "+strconv.Itoa(p))
-	if err != nil {
-		return nil, fmt.Errorf("%w; narrow the ranges with --params KEY=lo:hi", err)
-	}
-	cfgs, err := st.configs(ps)
+	section, err := json.Marshal(st.Info)
 	if err != nil {
 		return nil, err
 	}
-	reps := st.X.Reps
-	rows := make([]output.SummaryRow, 0, len(cfgs)*reps)
-	for a, cfg := range cfgs {
-		for r := range reps {
-			k := (p*len(cfgs)+a)*reps + r
-			run := st.X.Run(k)
-			res, err := sim.Run(cfg, run.Seed)
-			if err != nil {
-				return nil, fmt.Errorf("point %d, %s, replicate %d: %w", p, run.Regime, r, err)
-			}
-			rows = append(rows, output.SummaryOf(run, res.Days))
+	f := experiment.Finish{
+		Complete: runErr == nil,
+		Manifest: func(m *output.Manifest) { m.Sensitivity = section },
+	}
+	var res *Result
+	if o.Shards == 0 { // a shard's analysis is merge's
+		var m *output.Manifest
+		f.Formats, f.Figures = o.Formats, Figures
+		f.Derive = func(dir string, mm *output.Manifest) ([]string, error) {
+			var tables []string
+			var err error
+			m = mm
+			res, tables, err = derive(dir, mm, workers)
+			return tables, err
+		}
+		f.Report = func(drawn []experiment.Drawn, _ []output.Group) ([]byte, error) {
+			return reportOf(m, res, drawn)
 		}
 	}
-	return rows, nil
+	done, err := w.Finish(f)
+	if err != nil {
+		return nil, err
+	}
+	outcome := &Outcome{Dir: done.Dir, Runs: len(done.Rows), Total: len(jobs), Figures: done.Figures, Complete: done.Complete}
+	if done.Complete {
+		outcome.Result = res
+	}
+	return outcome, runErr
 }
 
-// finish analyses the complete folder at dir from its summary.csv and
-// manifest alone, writes the tables, figures and report.md, and returns
-// the result, the tables and the figures (relative to dir). An unsharded
-// run and a merge of shards both end here, so they write the same bytes.
-func finish(dir string, m *output.Manifest, formats []string, workers int) (*Result, []string, []string, error) {
+// derive analyses the complete folder at dir from its summary.csv and
+// manifest alone, and writes the analysis' tables; it returns the result
+// and the tables' names. An unsharded run and a merge of shards both come
+// here, so they write the same bytes.
+func derive(dir string, m *output.Manifest, workers int) (*Result, []string, error) {
 	info, err := ReadInfo(m)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, err
 	}
 	d, err := info.design(uint64(m.Seed))
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, err
 	}
 	if d.Len() != info.Points {
-		return nil, nil, nil, fmt.Errorf("gsa: the design has %d points, the manifest says %d", d.Len(), info.Points)
+		return nil, nil, fmt.Errorf("gsa: the design has %d points, the manifest says %d", d.Len(), info.Points)
 	}
 	ext, err := newExtractor(info.Outputs, info.Arms, info.Split)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, err
 	}
 	y, err := readOutputs(filepath.Join(dir, "summary.csv"), ext, info.Arms, d.Len(), m.Reps)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, err
 	}
 	res, err := analyse(info, d, y, workers)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, err
 	}
 	tables, err := writeTables(dir, res)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, err
 	}
-	drawn, figs, err := experiment.DrawFigures(dir, m, Figures, formats)
+	return res, tables, nil
+}
+
+// finishMerged is the Sharding.Finish of sensitivity folders: the
+// analysis, its figures and report.md, as Write finishes an unsharded
+// folder.
+func finishMerged(dir string, m *output.Manifest, formats []string) (tables, figures []string, err error) {
+	res, tables, err := derive(dir, m, runtime.GOMAXPROCS(0))
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, err
+	}
+	drawn, figures, err := experiment.DrawFigures(dir, m, Figures, formats)
+	if err != nil {
+		return nil, nil, err
 	}
 	report, err := reportOf(m, res, drawn)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, err
 	}
 	if err := output.WriteFile(filepath.Join(dir, "report.md"), report); err != nil {
-		return nil, nil, nil, err
+		return nil, nil, err
 	}
-	return res, tables, figs, nil
+	rc, err := output.Check(dir, []string{"report.md"})
+	if err != nil {
+		return nil, nil, err
+	}
+	m.Report = &rc[0]
+	return tables, figures, nil
 }
 
-// finishMerged is the Sharding.Finish of sensitivity folders.
-func finishMerged(dir string, m *output.Manifest, formats []string) (tables, figures []string, err error) {
-	_, tables, figures, err = finish(dir, m, formats, runtime.GOMAXPROCS(0))
-	return tables, figures, err
+// rebuildShards is the Sharding.Rebuild of sensitivity folders: the study
+// again from the first folder's scenario.toml and the entries and
+// settings its manifest records, every manifest checked against it.
+func rebuildShards(what string, dirs []string, ms []*output.Manifest) (*experiment.Prepared, error) {
+	st, err := FromManifest(what, ms[0], filepath.Join(dirs[0], "scenario.toml"))
+	if err != nil {
+		return nil, err
+	}
+	for i := range dirs[1:] {
+		if err := st.matches(what, dirs[i+1], ms[i+1]); err != nil {
+			return nil, err
+		}
+	}
+	return st.X, nil
 }
 
 func init() {
@@ -277,13 +230,13 @@ func init() {
 		Command:  "sensitivity",
 		Figures:  Figures,
 		Rerun:    rerun,
-		Sharding: &experiment.Sharding{Tables: []string{"summary.csv"}, Finish: finishMerged},
+		Sharding: &experiment.Sharding{Tables: []string{"summary.csv"}, Rebuild: rebuildShards, Finish: finishMerged},
 	})
 }
 
 // rerun is a sensitivity folder's Rerun: the same study, the same shard.
 func rerun(ctx context.Context, m *output.Manifest, scenarioPath, out string, workers int, formats []string) error {
-	st, err := FromManifest(m, scenarioPath)
+	st, err := FromManifest("reproduce", m, scenarioPath)
 	if err != nil {
 		return err
 	}
