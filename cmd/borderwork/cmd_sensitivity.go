@@ -6,13 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"path/filepath"
-	"strings"
 	"text/tabwriter"
 
 	"github.com/borderwork/borderwork/experiment"
 	"github.com/borderwork/borderwork/gsa"
-	"github.com/borderwork/borderwork/output"
 )
 
 const sensitivityDoc = `
@@ -71,18 +68,17 @@ func cmdSensitivity(ctx context.Context, args []string, e *env) error {
 	fs.StringVar(&spec.Base, "base", "", "Sobol: base `sequence`, sobol-scrambled, sobol or random (default sobol-scrambled)")
 	fs.IntVar(&spec.Resamples, "resamples", 0, "`B` bootstrap resamples for the intervals (default 1000)")
 	fs.Float64Var(&spec.Level, "confidence", 0, "confidence `level` of the intervals (default 0.95)")
-	shard := fs.String("shard", "", "run only shard `i/n` of the points (p mod n = i)")
-	resume := fs.Bool("resume", false, "complete an interrupted sensitivity folder")
-	fs.Int64Var(&c.seed, "seed", 0, "the master seed, `N` (default: the scenario's seed)")
-	fs.IntVar(&c.days, "days", 0, "simulate `N` days (default: the scenario's days)")
-	fs.IntVar(&c.reps, "reps", 2, "`N` replicates at each point, at least 2")
-	fs.StringVar(&c.regimes, "regimes", "", "comma-separated `list` of regimes run at each point (default: the scenario's default regimes)")
-	fs.Var(&c.sets, "set", "override a scenario key: `KEY=VALUE` (repeatable)")
-	fs.IntVar(&c.workers, "workers", defaultWorkers(), "run on `N` workers; results do not depend on it")
-	fs.StringVar(&c.out, "out", "", "write the output folder to `DIR` (default out/sensitivity-SCENARIO)")
-	fs.StringVar(&c.formats, "formats", "png,svg,pdf", "figure `formats`, comma-separated")
-	fs.BoolVar(&c.quiet, "quiet", false, "print no progress")
-	fs.BoolVar(&c.json, "json", false, "print every index as JSON")
+	shard := fs.String("shard", "", "run only shard `i/n` of the runs (k mod n = i)")
+	resume := fs.Bool("resume", false, "complete the interrupted sensitivity folder --out DIR (give the whole command)")
+	c.register(fs, "", true)
+	c.registerRegimes(fs)
+	// Replicates at each point: 2 unless asked, not the scenario's (often
+	// 20, and a design has thousands of points).
+	c.reps = 2
+	reps := fs.Lookup("reps")
+	reps.DefValue, reps.Usage = "2", "`N` replicates at each point, at least 2 (not the scenario's)"
+	fs.Lookup("regimes").Usage = "comma-separated `list` of regimes run at each point (default: the scenario's default regimes)"
+	fs.Lookup("json").Usage = "print every index as JSON"
 	arg, err := c.parseArgs(fs, args, e)
 	if err != nil {
 		return err
@@ -132,37 +128,48 @@ func cmdSensitivity(ctx context.Context, args []string, e *env) error {
 			spec.Entries = append(spec.Entries, entry)
 		}
 	}
+	limits, err := c.limits.get()
+	if err != nil {
+		return err
+	}
+	spec.Limits = limits
 	st, err := gsa.New(s, arg, spec)
 	if err != nil {
 		return err
 	}
 	out := c.out
 	if out == "" {
-		out = filepath.Join("out", "sensitivity-"+s.File.Name)
+		out = experiment.DefaultOut("sensitivity", s.Source)
 		if shardN > 0 {
 			out += fmt.Sprintf("-shard-%d-of-%d", shardI, shardN)
 		}
 	}
-	if err := output.CheckTarget(out); err != nil {
-		return usageErrorf("--out: %v", err)
-	}
-	o := gsa.Options{Workers: c.workers, Shard: shardI, Shards: shardN, Resume: *resume}
+	o := gsa.Options{Workers: c.workers, Shard: shardI, Shards: shardN, Resume: *resume, Force: c.force, Limits: limits}
 	if shardN == 0 { // a shard's figures are drawn by merge
 		o.Formats, _ = parseFormats(c.formats)
 	}
 	var prog *progress
-	o.Progress = func(done, total int) {
-		if prog == nil {
-			prog = newProgress(e.stderr, "sensitivity", total, c.quiet)
-		}
-		prog.done(done)
+	m := newMeter(c.workers)
+	o.Start = func(run gsa.Starting) {
+		noteWorkers(e, "sensitivity", run.Workers, c.workers, c.quiet)
+		m.workers = min(run.Workers, max(run.Runs-run.Resumed, 1))
+		prog = newProgress(e.stderr, "sensitivity", run.Runs, c.quiet, c.progress)
+		prog.resumedFrom(run.Resumed)
+		days := s.File.Days
+		prog.simulating(days, int64(run.Simulations)*int64(days))
+		m.watch(prog)
 	}
-	res, err := st.Write(ctx, out, o)
+	o.Progress = func(done int) { prog.done(done) }
+	res, err := st.Write(m.context(ctx), out, o)
 	if prog != nil {
 		prog.finish()
 	}
 	if errors.Is(err, experiment.ErrInterrupted) {
-		fmt.Fprintf(e.stderr, "borderwork sensitivity: kept %d finished runs in %s (marked incomplete); --resume completes it\n", res.Runs, out)
+		if res.Dir != out {
+			fmt.Fprintf(e.stderr, "borderwork sensitivity: %s is unchanged; kept %d finished runs in %s (marked incomplete); --resume completes it\n", out, res.Runs, res.Dir)
+		} else {
+			fmt.Fprintf(e.stderr, "borderwork sensitivity: kept %d finished runs in %s (marked incomplete); --resume completes it\n", res.Runs, out)
+		}
 		return err
 	}
 	if err != nil {
@@ -172,8 +179,9 @@ func cmdSensitivity(ctx context.Context, args []string, e *env) error {
 		fmt.Fprintf(e.stdout, "%s is already complete: nothing to do.\n", out)
 		return nil
 	}
+	defer m.report(e.stderr, "sensitivity", c.quiet)
 	if c.json && res.Result != nil {
-		return printSensitivityJSON(e.stdout, st, res.Result)
+		return printSensitivityJSON(e.stdout, st, res.Result, m.performance())
 	}
 	printSensitivityPlan(e.stdout, st)
 	if shardN > 0 {
@@ -183,16 +191,6 @@ func cmdSensitivity(ctx context.Context, args []string, e *env) error {
 	printSensitivity(e.stdout, res.Result)
 	fmt.Fprintf(e.stdout, "\nWrote %s: tables, %d figures, report.md.\n", out, len(res.Figures))
 	return nil
-}
-
-func splitList(s string) []string {
-	var out []string
-	for _, p := range strings.Split(s, ",") {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
-		}
-	}
-	return out
 }
 
 // printSensitivityPlan says what the analysis ran.
@@ -242,7 +240,7 @@ func printSensitivity(w io.Writer, r *gsa.Result) {
 	}
 }
 
-func printSensitivityJSON(w io.Writer, st *gsa.Study, r *gsa.Result) error {
+func printSensitivityJSON(w io.Writer, st *gsa.Study, r *gsa.Result, perf *performance) error {
 	type index struct {
 		Parameter  string   `json:"parameter"`
 		Rank       int      `json:"rank"`
@@ -274,7 +272,9 @@ func printSensitivityJSON(w io.Writer, st *gsa.Study, r *gsa.Result) error {
 		Runs     int      `json:"runs"`
 		Params   []string `json:"parameters"`
 		Outputs  []out    `json:"outputs"`
-	}{Scenario: st.Scenario.File.Name, Seed: st.Scenario.File.Seed, Method: st.Method, Measure: "mu_star", Points: st.Points, Runs: st.Runs()}
+		// Performance is measured: it differs from one run to the next.
+		Performance *performance `json:"performance"`
+	}{Scenario: st.Scenario.File.Name, Seed: st.Scenario.File.Seed, Method: st.Method, Measure: "mu_star", Points: st.Points, Runs: st.Runs(), Performance: perf}
 	if r.Sobol != nil {
 		doc.Measure = "total"
 	}

@@ -113,9 +113,9 @@ func TestSensitivityIsReproducible(t *testing.T) {
 	}
 }
 
-// TestSensitivityShardsMergeToTheWhole: shards of points merge into the
-// folder an unsharded run writes, byte for byte, figures and report
-// included.
+// TestSensitivityShardsMergeToTheWhole: shards (runs k mod n = i) merge
+// into the folder an unsharded run writes, byte for byte, figures and
+// report included.
 func TestSensitivityShardsMergeToTheWhole(t *testing.T) {
 	dir := t.TempDir()
 	for _, analysis := range []func(string, ...string) []string{smallSensitivity, smallSobol} {
@@ -145,8 +145,8 @@ func TestSensitivityShardsMergeToTheWhole(t *testing.T) {
 }
 
 // TestSensitivityResumeEqualsUninterrupted: an analysis interrupted after
-// some points and resumed ends as the same bytes as one never
-// interrupted.
+// some runs (part of a point's among them) and resumed ends as the same
+// bytes as one never interrupted.
 func TestSensitivityResumeEqualsUninterrupted(t *testing.T) {
 	dir := t.TempDir()
 	whole := filepath.Join(dir, "whole")
@@ -164,7 +164,7 @@ func TestSensitivityResumeEqualsUninterrupted(t *testing.T) {
 	if status != exitInterrupted {
 		t.Fatalf("interrupted analysis: status %d (%s)", status, stderr)
 	}
-	if m, _ := output.ReadManifest(cut); m == nil || m.Complete || len(m.Runs) < 20 || len(m.Runs)%4 != 0 {
+	if m, _ := output.ReadManifest(cut); m == nil || m.Complete || len(m.Runs) < 20 {
 		t.Fatalf("interrupted analysis' manifest: %+v", m)
 	}
 	mustRun(t, smallSensitivity(cut, "--workers", "2", "--resume")...)
