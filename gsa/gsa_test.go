@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/borderwork/borderwork/claim"
@@ -524,5 +525,71 @@ func TestFactorLevelsRerunFromTheFolder(t *testing.T) {
 				t.Errorf("%d factor keys varied, %d followed, %d differ without their followers", factors, followed, unfollowedDiffers)
 			}
 		})
+	}
+}
+
+// TestPointCache: the cache builds a point's scenario once while it is
+// kept, drops the oldest beyond its limit, and gives the configurations
+// a point built afresh has, from any number of goroutines.
+func TestPointCache(t *testing.T) {
+	s := classroom(t, 30, 2)
+	e, _ := ParseEntry("factors.reliability.failing.outage_days")
+	f, _ := ParseEntry("abuse.queue_effect")
+	st, err := New(s, "", Spec{Method: Morris, Trajectories: 30, Entries: []Entry{e, f}, Regimes: []string{"malfunctioning", "closed"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := newPointCache(st)
+	c.limit = 4
+	a, err := c.at(1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := c.at(1); b != a {
+		t.Error("point 1 was built twice while kept")
+	}
+	for p := 2; p <= 5; p++ {
+		c.at(p)
+	}
+	if b, _ := c.at(1); b == a {
+		t.Error("point 1 is still kept beyond the limit")
+	}
+	var wg sync.WaitGroup
+	got := make([][]*sim.Config, 40)
+	for p := range got {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			ps, err := c.at(p % 8)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			for _, arm := range st.Arms {
+				cfg, err := c.configure(ps, arm)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				got[p] = append(got[p], cfg)
+			}
+		}()
+	}
+	wg.Wait()
+	for p := range got {
+		fresh, err := st.withValues(st.Design.Point(p%8, nil), "test")
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := st.configs(fresh)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got[p], want) {
+			t.Errorf("point %d: the cached configurations differ from those built afresh", p%8)
+		}
+	}
+	if reflect.DeepEqual(got[0], got[1]) {
+		t.Error("points 0 and 1 have the same configurations: the test compares too little")
 	}
 }

@@ -440,19 +440,15 @@ func (st *Study) prepare() error {
 		points[p] = []float64{float64(p)}
 	}
 	reps := st.Scenario.File.Replicates
+	cache := newPointCache(st)
 	plan := &experiment.Plan{
 		Command: "sensitivity", Scenario: st.Scenario, Arg: st.Arg, Regimes: st.Arms, Reps: reps,
 		Keys: []string{"point"}, Points: points, Order: experiment.PointMajor, SummaryOnly: true,
-		At: func(point []float64) (*scenarios.Scenario, error) {
-			p := int(point[0])
-			return st.withValues(st.Design.Point(p, nil), "sensitivity point "+strconv.Itoa(p))
-		},
+		At:        func(point []float64) (*scenarios.Scenario, error) { return cache.at(int(point[0])) },
+		Configure: cache.configure,
 		Sweep:     &output.SweepInfo{Design: st.Method, Keys: []string{"point"}, TotalRuns: st.Points * len(st.Arms) * reps},
 		Args:      st.Info.Args,
 		SizeFlags: st.sizeFlags(),
-	}
-	if st.cells != nil {
-		plan.Configure = st.configureCell
 	}
 	x, err := plan.Prepare()
 	if err != nil {
@@ -530,12 +526,7 @@ func (st *Study) configs(ps *scenarios.Scenario) ([]*sim.Config, error) {
 	out := make([]*sim.Config, len(st.Arms))
 	for a, arm := range st.Arms {
 		var err error
-		if st.cells != nil {
-			out[a], err = st.configureCell(ps, arm)
-		} else {
-			out[a], err = ps.Config(arm)
-		}
-		if err != nil {
+		if out[a], err = st.configure(ps, arm); err != nil {
 			return nil, err
 		}
 	}
