@@ -31,8 +31,9 @@ default range; KEY=lo:hi (or lo:hi:log, log-uniform) for a range of your
 own; -KEY to leave keys fixed; repeatable, later ones winning.
 --params-file reads the same from [[param]] tables. The default range is
 the value ±--range-share of it, clamped to the key's valid range; the
-experiment's settings, the days of schedules and keys at 0 stay fixed
-unless given a range. parameters.csv lists every key, its range and why.
+days of schedules and keys at 0 stay fixed unless given a range, and the
+experiment's settings and locations' coordinates stay fixed.
+parameters.csv lists every key, its range and why.
 
 At each point every regime runs (--regimes) for --reps replicates with
 the same seeds at every point (common random numbers); the outputs are
@@ -42,9 +43,11 @@ metric (claim: the effects the claim's verdict rests on). The analysis
 uses each point's mean over its replicates and reports the share of the
 variance that is replicate noise.
 
---shard i/n runs only the points p with p mod n = i into a folder of its
-own; 'borderwork merge' joins the shards into the folder an unsharded run
-writes. --resume completes an interrupted folder.
+--shard i/n runs only the runs k with k mod n = i into a folder of its
+own; 'borderwork merge' checks the shards and joins them into the folder
+an unsharded run writes. --resume completes an interrupted folder (give
+the whole command again). An analysis beyond --max-work or --max-memory
+is refused before anything runs.
 `
 
 func cmdSensitivity(ctx context.Context, args []string, e *env) error {
