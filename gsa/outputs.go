@@ -12,6 +12,7 @@ import (
 
 	"github.com/borderwork/borderwork/claim"
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/internal/suggest"
 	"github.com/borderwork/borderwork/output"
 )
 
@@ -120,7 +121,11 @@ func resolveMetrics(list []string) ([]string, error) {
 			}
 		default:
 			if output.TotalIndex(m) < 0 {
-				return nil, experiment.BadInput("--metrics: unknown metric %q (a column of summary.csv such as trapped_person_days, or harms, headlines, all)", m)
+				names := []string{"harms", "headlines", "all"}
+				for _, t := range output.Totals {
+					names = append(names, t.Name)
+				}
+				return nil, experiment.BadInput("--metrics: unknown metric %q (a column of summary.csv such as trapped_person_days, or harms, headlines, all)%s", m, suggest.Hint(m, names))
 			}
 			add(m)
 		}
@@ -148,7 +153,7 @@ func resolveEffects(list []string, split bool) ([]string, error) {
 				for _, e := range known {
 					names = append(names, e.ID)
 				}
-				return nil, experiment.BadInput("--effects: unknown effect %q (effects: claim, %s)", id, strings.Join(names, ", "))
+				return nil, experiment.BadInput("--effects: unknown effect %q (effects: claim, %s)%s", id, strings.Join(names, ", "), suggest.Hint(id, append([]string{"claim"}, names...)))
 			}
 			if !slices.Contains(out, id) {
 				out = append(out, id)

@@ -217,6 +217,8 @@ func TestSensitivityBadInput(t *testing.T) {
 		{"effect", []string{"--effects", "closure×magic"}, []string{"--effects", "closure×magic"}},
 		{"regimes and effects", []string{"--effects", "claim", "--regimes", "open"}, []string{"--regimes or --effects"}},
 		{"metric", []string{"--metrics", "happiness"}, []string{"--metrics", "happiness"}},
+		{"metric misspelt", []string{"--metrics", "abuse_event"}, []string{"--metrics", "did you mean abuse_events?"}},
+		{"effect misspelt", []string{"--effects", "closur"}, []string{"--effects", "did you mean closure?"}},
 		{"sobol flag on morris", []string{"--samples", "8"}, []string{"--samples", "sobol"}},
 		{"joint constraint", []string{"--params", "origins.Home.minor=0:0.9,origins.Home.sick=0:0.5"}, []string{"high end", "minor + sick + trafficked"}},
 		{"shard", []string{"--shard", "3/3"}, []string{"--shard"}},
