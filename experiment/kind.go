@@ -213,7 +213,7 @@ func Redraw(dir string, formats []string, ch FigureChange) ([]string, error) {
 	if err := CheckFigureOptions(opts, m.Regimes); err != nil {
 		return nil, err
 	}
-	if (len(ch.Metrics) > 0 || len(ch.Regimes) > 0) && m.Sweep == nil {
+	if (len(ch.Metrics) > 0 || len(ch.Regimes) > 0) && (m.Sweep == nil || m.Command != "sweep") {
 		return nil, badInput("--metric and --regime choose what a sweep's figures show; %s holds a %s folder", dir, m.Command)
 	}
 	m.FigureOptions = &opts

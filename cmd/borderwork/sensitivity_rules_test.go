@@ -227,6 +227,7 @@ func TestSensitivityVerifiesFolders(t *testing.T) {
 	if got := files(t, filepath.Join(out, "figures")); !slices.Equal(got, figs) || len(figs) == 0 {
 		t.Errorf("plot drew %v; the folder had %v", got, figs)
 	}
+	wantRefusal(t, exitUsage, "", []string{"plot", out, "--metric", "deaths"}, "--metric and --regime choose what a sweep's figures show", "sensitivity folder")
 	morris := filepath.Join(out, "morris.csv")
 	b, _ := os.ReadFile(morris)
 	os.WriteFile(morris, []byte(strings.Replace(string(b), "true", "false", 1)), 0o644)
