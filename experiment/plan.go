@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"sync"
 	"unsafe"
 
 	"github.com/borderwork/borderwork/output"
@@ -71,6 +72,10 @@ type Plan struct {
 	// Args are the command's own flags, recorded in the folder's command
 	// line after the common ones.
 	Args []string
+	// PrepareWorkers is how many points Prepare builds and validates at
+	// once (0: one at a time). More than one requires At and Configure to
+	// be safe for concurrent use; the plan prepared is the same.
+	PrepareWorkers int
 	// SizeFlags names, for messages about a plan too large, what sets its
 	// number of runs ("--samples 64 × ..."); empty: the sweep's or
 	// compare's flags.
@@ -136,32 +141,77 @@ func (p *Plan) Prepare() (*Prepared, error) {
 	for r := range same {
 		same[r] = len(x.Points) > 1
 	}
-	for pi := range x.Points {
-		s, err := x.scenarioAt(pi)
-		if err != nil {
-			return nil, err
+	// Points are built block by block, PrepareWorkers at a time, and
+	// taken in point order, so that the estimate, the cache, the regimes
+	// reused and the first error are those of building them one by one.
+	workers := max(p.PrepareWorkers, 1)
+	block := prepareBlock * workers
+	built := make([]builtPoint, min(block, len(x.Points)))
+	for start := 0; start < len(x.Points); start += block {
+		n := min(block, len(x.Points)-start)
+		var wg sync.WaitGroup
+		for w := range min(workers, n) {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := w; i < n; i += workers {
+					built[i] = x.buildPoint(start + i)
+				}
+			}()
 		}
-		if err := s.Validate(); err != nil {
-			return nil, err
-		}
-		for r, regime := range p.Regimes {
-			cfg, err := x.configure(s, regime)
-			if err != nil {
-				return nil, err
+		wg.Wait()
+		for i := range n {
+			pi := start + i
+			if built[i].err != nil {
+				return nil, built[i].err
 			}
-			x.need.add(cfg, pi)
-			if cache {
-				x.configs[pi*len(p.Regimes)+r] = cfg
+			for r, cfg := range built[i].cfgs {
+				x.need.add(cfg, pi)
+				if cache {
+					x.configs[pi*len(p.Regimes)+r] = cfg
+				}
+				if pi == 0 {
+					first[r] = cfg
+				} else if same[r] && !reflect.DeepEqual(cfg, first[r]) {
+					same[r] = false
+				}
 			}
-			if pi == 0 {
-				first[r] = cfg
-			} else if same[r] && !reflect.DeepEqual(cfg, first[r]) {
-				same[r] = false
-			}
+			built[i] = builtPoint{}
 		}
 	}
 	x.setReuse(same)
 	return x, nil
+}
+
+// prepareBlock is how many points each of Prepare's workers builds
+// before they are taken in order: few, so that few configurations are
+// held at once.
+const prepareBlock = 8
+
+// builtPoint is a point's scenario validated and its configurations, one
+// per regime, or the error that stopped them.
+type builtPoint struct {
+	cfgs []*sim.Config
+	err  error
+}
+
+// buildPoint builds and validates the scenario of point pi and configures
+// each regime on it.
+func (x *Prepared) buildPoint(pi int) builtPoint {
+	s, err := x.scenarioAt(pi)
+	if err != nil {
+		return builtPoint{err: err}
+	}
+	if err := s.Validate(); err != nil {
+		return builtPoint{err: err}
+	}
+	cfgs := make([]*sim.Config, len(x.Regimes))
+	for r, regime := range x.Regimes {
+		if cfgs[r], err = x.configure(s, regime); err != nil {
+			return builtPoint{err: err}
+		}
+	}
+	return builtPoint{cfgs: cfgs}
 }
 
 // reuseLimit bounds the memory that reused results may hold at once

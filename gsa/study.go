@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -449,6 +450,8 @@ func (st *Study) prepare() error {
 		Sweep:     &output.SweepInfo{Design: st.Method, Keys: []string{"point"}, TotalRuns: st.Points * len(st.Arms) * reps},
 		Args:      st.Info.Args,
 		SizeFlags: st.sizeFlags(),
+		// The cache's At and Configure are safe for concurrent use.
+		PrepareWorkers: runtime.GOMAXPROCS(0),
 	}
 	x, err := plan.Prepare()
 	if err != nil {

@@ -1,0 +1,58 @@
+package experiment
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/borderwork/borderwork/scenarios"
+)
+
+// TestPrepareWorkers: building points on several workers prepares the
+// same plan as building them one by one (configurations, estimate,
+// regimes reused) and stops at the same first error.
+func TestPrepareWorkers(t *testing.T) {
+	s, err := scenarios.Load("classroom")
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan := func(workers int, bad ...int) *Plan {
+		var points [][]float64
+		for i := range 41 {
+			v := 0.005 * float64(i)
+			for j, b := range bad {
+				if i == b {
+					v = float64(2 + j) // not a probability, and told apart
+				}
+			}
+			points = append(points, []float64{v})
+		}
+		return &Plan{Command: "sweep", Scenario: s, Regimes: []string{"open", "malfunctioning"}, Reps: 2,
+			Keys: []string{"regimes.malfunctioning.outage_start"}, Points: points, PrepareWorkers: workers}
+	}
+	one, err := plan(1).Prepare()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []int{2, 3, 8} {
+		x, err := plan(w).Prepare()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(x.configs, one.configs) || !reflect.DeepEqual(x.reuse, one.reuse) || x.need != one.need {
+			t.Errorf("%d workers prepared another plan than one", w)
+		}
+	}
+	if got := one.Reused(); !reflect.DeepEqual(got, []string{"open"}) {
+		t.Errorf("reused %v; want open: the test compares too little", got)
+	}
+	_, want := plan(1, 29, 35).Prepare()
+	if want == nil || !strings.Contains(want.Error(), "outage_start=2") {
+		t.Fatalf("%v; want an error for the first point outside the valid range", want)
+	}
+	for _, w := range []int{2, 3, 8} {
+		if _, err := plan(w, 29, 35).Prepare(); err == nil || err.Error() != want.Error() {
+			t.Errorf("%d workers: %v; want the first point's error, %v", w, err, want)
+		}
+	}
+}
