@@ -41,7 +41,7 @@ func analyse(info *Info, d sensitivity.Design, y [][][]float64, workers int) (*R
 		for o := range means[p] {
 			var ss float64
 			for _, rep := range point {
-				ss += (rep[o] - means[p][o]) * (rep[o] - means[p][o])
+				ss += float64((rep[o] - means[p][o]) * (rep[o] - means[p][o]))
 			}
 			res.SDs[p][o] = math.Sqrt(ss / float64(len(point)-1))
 		}

@@ -593,3 +593,20 @@ func TestPointCache(t *testing.T) {
 		t.Error("points 0 and 1 have the same configurations: the test compares too little")
 	}
 }
+
+// TestNum: three significant figures, thousands separated, the decimals
+// read from the exponent (no logarithm), powers of ten included.
+func TestNum(t *testing.T) {
+	for _, tt := range []struct {
+		v    float64
+		want string
+	}{
+		{0, "0"}, {math.NaN(), "-"}, {1, "1"}, {10, "10"}, {100, "100"}, {0.001, "0.001"},
+		{12.345, "12.3"}, {0.0012345, "0.00123"}, {999.4, "999"}, {99.96, "100"}, {0.09996, "0.1"},
+		{-0.0328290764, "-0.0328"}, {1.4530349603934631, "1.45"}, {-11608.875, "-11,609"}, {12383.85, "12,384"},
+	} {
+		if got := Num(tt.v); got != tt.want {
+			t.Errorf("Num(%v) = %q; want %q", tt.v, got, tt.want)
+		}
+	}
+}

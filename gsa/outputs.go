@@ -220,7 +220,7 @@ func newExtractor(outputs []Output, arms []string, split bool) (*extractor, erro
 func (x *extractor) add(y []float64, arm int, totals []float64) {
 	for o, c := range x.col {
 		if w := x.coef[o][arm]; w != 0 {
-			y[o] += w * totals[c]
+			y[o] += float64(w * totals[c])
 		}
 	}
 }

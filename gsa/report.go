@@ -28,7 +28,11 @@ func Num(v float64) string {
 	case v == 0:
 		return "0"
 	}
-	s := fmt.Sprintf("%.*f", max(0, 2-int(math.Floor(math.Log10(math.Abs(v))))), v)
+	// The decimals that leave three significant figures, from the
+	// exponent of v rounded to three (exact, where math.Log10 is not).
+	e := strconv.FormatFloat(math.Abs(v), 'e', 2, 64)
+	exp, _ := strconv.Atoi(e[strings.IndexByte(e, 'e')+1:])
+	s := fmt.Sprintf("%.*f", max(0, 2-exp), v)
 	if strings.Contains(s, ".") {
 		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
 	}

@@ -361,7 +361,7 @@ func byRule(k Key, n scenarios.NumericKey, share float64) Key {
 // byShare is the default range v ± share·v, clamped.
 func byShare(k Key, n scenarios.NumericKey, share float64) Key {
 	v := n.Value
-	lo, hi := round12(v-share*math.Abs(v)), round12(v+share*math.Abs(v))
+	lo, hi := round12(v-float64(share*math.Abs(v))), round12(v+float64(share*math.Abs(v)))
 	note := "±" + output.FormatFloat(100*share) + "% of " + output.FormatFloat(v)
 	if v == 0 {
 		lo, hi = 0, 1 // a schedule's day 0, named on purpose: its first day or two

@@ -149,7 +149,7 @@ func meanVar(means [][]float64, o int) (mean, variance float64) {
 	}
 	mean /= float64(len(means))
 	for _, m := range means {
-		variance += (m[o] - mean) * (m[o] - mean)
+		variance += float64((m[o] - mean) * (m[o] - mean))
 	}
 	return mean, variance / float64(len(means)-1)
 }

@@ -88,7 +88,7 @@ func (d *SobolDesign) PairedNoiseTotal(y [][][]float64) ([][]float64, error) {
 		c := sum / float64(2*n)
 		for j := range n {
 			for _, p := range []int{j * width, j*width + k + 1} {
-				sq += (means[p][m] - c) * (means[p][m] - c)
+				sq += float64((means[p][m] - c) * (means[p][m] - c))
 			}
 		}
 		v := sq / float64(2*n-1)
@@ -119,7 +119,7 @@ func diffVariance(b, a [][]float64, m int) float64 {
 	var ss float64
 	for r := range b {
 		e := b[r][m] - a[r][m] - mean
-		ss += e * e
+		ss += float64(e * e)
 	}
 	return ss / float64(len(b)-1)
 }
