@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/internal/suggest"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/scenarios"
 	"github.com/borderwork/borderwork/sensitivity"
@@ -242,40 +243,7 @@ func noMatch(s *scenarios.Scenario, e Entry) error {
 	for _, n := range s.NumericKeys() {
 		names = append(names, n.Key)
 	}
-	if hint := closest(names, e.Pattern); hint != "" {
-		msg += "; did you mean " + hint + "?"
-	}
-	return experiment.BadInput("%s", msg)
-}
-
-// closest is the name nearest to s by edit distance, if any is near.
-func closest(names []string, s string) string {
-	best, bestD := "", max(3, len(s)/5)
-	for _, n := range names {
-		if d := editDistance(n, s); d < bestD {
-			best, bestD = n, d
-		}
-	}
-	return best
-}
-
-func editDistance(a, b string) int {
-	prev, cur := make([]int, len(b)+1), make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
+	return experiment.BadInput("%s%s", msg, suggest.Hint(e.Pattern, names))
 }
 
 // apply applies entry e to key k; named says e names k exactly (not
