@@ -151,11 +151,11 @@ func cmdClaim(ctx context.Context, args []string, e *env) error {
 		prog.finish()
 	}
 	if errors.Is(err, experiment.ErrInterrupted) {
-		if res != nil && res.Dir != out {
-			fmt.Fprintf(e.stderr, "borderwork claim: %s is unchanged; kept the finished runs in %s (marked incomplete)\n", out, res.Dir)
-		} else {
-			fmt.Fprintf(e.stderr, "borderwork claim: kept the finished runs in %s (marked incomplete)\n", out)
+		dir := out
+		if res != nil {
+			dir = res.Dir
 		}
+		keptFinished(e, "claim", out, dir)
 		return err
 	}
 	if err != nil {

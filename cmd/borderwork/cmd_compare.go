@@ -147,6 +147,17 @@ func noteWorkers(e *env, name string, got, asked int, quiet bool) {
 
 // interrupted says where the finished runs of an interrupted command
 // are, and how to continue (resume: the flag that does, or "").
+// keptFinished tells, for a command interrupted while writing out, where
+// its finished runs were kept: in out itself, or in dir beside an out left
+// unchanged.
+func keptFinished(e *env, name, out, dir string) {
+	if dir != out {
+		fmt.Fprintf(e.stderr, "borderwork %s: %s is unchanged; kept the finished runs in %s (marked incomplete)\n", name, out, dir)
+		return
+	}
+	fmt.Fprintf(e.stderr, "borderwork %s: kept the finished runs in %s (marked incomplete)\n", name, out)
+}
+
 func interrupted(e *env, name string, res *experiment.Outcome, out, resume string) {
 	more := ""
 	if resume != "" {
