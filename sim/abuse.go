@@ -97,8 +97,14 @@ func (m *Model) exposeCandidate(id int, mg *Migrant, shelter float64) bool {
 		return false
 	}
 	rate := total * m.riskMultiplier(mg) * (1 - shelter)
-	p := m.rateChance("abuse at a place", rate)
 	u := m.abuse.Float64() * m.abuseMax[loc] // uniform below the bound
+	if u >= float64(rate*rejectAbove) {
+		// The chance 1 − e^−rate is below the rate, so most candidates
+		// are rejected here without computing it (an exponential is slow;
+		// the margin covers its rounding): the decision is the same.
+		return false
+	}
+	p := m.rateChance("abuse at a place", rate)
 	if u >= p {
 		return false
 	}

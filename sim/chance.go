@@ -42,6 +42,12 @@ func (m *Model) scaledChance(where string, p, mult float64) float64 {
 	return q
 }
 
+// rejectAbove is a margin above a rate r, the bound of the chance
+// 1 − e^−r it gives: a uniform at or above r·rejectAbove is at or above
+// the chance as computed, whatever the rounding of portable.Expm1 (within
+// an ulp or two, far inside the margin).
+const rejectAbove = 1 + 0x1p-40
+
 // papersFactor is what a lack of travel documents does to officials' abuse.
 func papersFactor(ab *Abuse, documented bool) float64 {
 	if documented {
