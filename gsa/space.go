@@ -38,11 +38,12 @@ type Key struct {
 	// Followers are the regime keys that take their value from this key,
 	// a factor level's, in the scenario as loaded: those of every regime
 	// whose levels select the level and that do not set the key
-	// themselves. The resolved scenario a folder holds writes each regime
-	// in full, so there setting the level alone would change no regime: a
-	// point sets its followers to the same value, which on the scenario as
-	// loaded changes nothing more, so that the folder's own scenario.toml
-	// reruns it (reproduce, merge).
+	// themselves. A point sets its followers to the same value, which
+	// changes nothing more, on the scenario as loaded or on the resolved
+	// scenario.toml a folder holds now (it keeps regimes as their levels).
+	// They are kept for folders whose scenario.toml wrote each regime in
+	// full, where the level alone would change no regime, so that those
+	// still rerun (reproduce, merge) and their manifests still match.
 	Followers []string `json:"followers,omitempty"`
 	// Fixed says in a few words why a key is not varied: "a setting", "a
 	// coordinate", "a schedule's day", "at 0", "not chosen", "fixed on

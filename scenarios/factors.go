@@ -50,12 +50,12 @@ func FactorOfKey(key string) string {
 // Levels names one level of each factor; an empty name leaves the factor
 // to the regime's base (or to the engine's defaults).
 type Levels struct {
-	Admission   string `toml:"admission"`
-	Enforcement string `toml:"enforcement"`
-	Reliability string `toml:"reliability"`
-	Integrity   string `toml:"integrity"`
-	Information string `toml:"information"`
-	Protection  string `toml:"protection"`
+	Admission   string `toml:"admission,omitempty"`
+	Enforcement string `toml:"enforcement,omitempty"`
+	Reliability string `toml:"reliability,omitempty"`
+	Integrity   string `toml:"integrity,omitempty"`
+	Information string `toml:"information,omitempty"`
+	Protection  string `toml:"protection,omitempty"`
 }
 
 // field is the level of factor, addressed by the factor's name.

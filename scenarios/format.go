@@ -249,8 +249,8 @@ type InformationSpec struct {
 // the keys from the engine's defaults. The same type holds a factor
 // level's keys under [factors.FACTOR.LEVEL].
 type RegimeSpec struct {
-	Base        string  `toml:"base"`
-	Description string  `toml:"description"`
+	Base        string  `toml:"base,omitempty"`
+	Description string  `toml:"description,omitempty"`
 	Levels      *Levels `toml:"levels"`
 	PolicySpec
 

@@ -298,33 +298,6 @@ func (s *Scenario) Display() string { return s.display }
 // Sets returns the KEY=VALUE overrides applied so far.
 func (s *Scenario) Sets() []string { return slices.Clone(s.sets) }
 
-// Encode writes the resolved scenario as TOML: every default filled in and
-// every regime written out in full, so that the file reproduces the run
-// without this version's defaults or built-in regimes.
-func (s *Scenario) Encode() ([]byte, error) {
-	f := *s.File
-	f.Programmes = s.encodeProgrammes()
-	f.Regimes = map[string]*RegimeSpec{}
-	builtin, levels := builtinRegimes(), s.factorLevels()
-	for _, name := range s.RegimeNames() {
-		r, _, err := resolveRegime(name, builtin, s.File.Regimes, levels)
-		if err != nil {
-			return nil, s.regimeError(name, err)
-		}
-		f.Regimes[name] = r
-	}
-	var buf bytes.Buffer
-	// The header does not list the overrides (the manifest does), so that
-	// this file, read back and written again, gives the same bytes.
-	fmt.Fprintf(&buf, "# Resolved scenario %q, written by borderwork: defaults filled in,\n# regimes in full, overrides applied.\n\n", f.Name)
-	enc := toml.NewEncoder(&buf)
-	enc.Indent = ""
-	if err := enc.Encode(&f); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
-}
-
 // RegimeNames lists every regime the scenario has: the built-in ones, then
 // those it defines, in the order it defines them.
 func (s *Scenario) RegimeNames() []string {

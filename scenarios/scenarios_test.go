@@ -245,7 +245,7 @@ func TestSetErrors(t *testing.T) {
 // TestEncodeRoundTrip: the resolved scenario, read back, gives the same
 // configurations and encodes to the same bytes.
 func TestEncodeRoundTrip(t *testing.T) {
-	for _, name := range append(Names(), "testdata/tiny.toml") {
+	for _, name := range encodeScenarios() {
 		s, err := Load(name)
 		if err != nil {
 			t.Fatal(err)
@@ -410,6 +410,8 @@ func TestValues(t *testing.T) {
 		{"posts.Post.capacity", 15.0},
 		{"regimes.lite.news_rate", closed.Information.NewsRate}, // inherited from closed
 		{"regimes.lite.rescue", 0.5},
+		{"factors.reliability.failing.outage_days", 7.0},     // builtin/factors.toml
+		{"factors.reliability.failing.capacity_factor", nil}, // not a key of the factor
 	}
 	for _, tt := range tests {
 		got, err := s.Value(tt.key)

@@ -4,11 +4,13 @@ import "reflect"
 
 // Values returns the value each key holds in the scenario as it runs,
 // keys written as for Set. A regime's key is read from the resolved
-// regime (its base chain and built-in definition included), so that a
-// front end can show the value a key has before anyone overrides it. A key
-// left unset (an optional key without a default) gives nil.
+// regime (its base chain and built-in definition included), and a factor
+// level's key from the level (built-in or the file's, with every key of
+// its factor), so that a front end can show the value a key has before
+// anyone overrides it. A key left unset (an optional key without a
+// default) gives nil.
 func (s *Scenario) Values(keys ...string) ([]any, error) {
-	data, err := s.Encode()
+	data, err := s.encodeFlat()
 	if err != nil {
 		return nil, err
 	}
