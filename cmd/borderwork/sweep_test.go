@@ -376,3 +376,55 @@ func TestGoldenFigures(t *testing.T) {
 		t.Errorf("figures differ from %s:\n%s\nIf the change is deliberate, rerun with -update.", path, b.String())
 	}
 }
+
+// TestSweepOverFactorLevelsReproduces: a sweep that varies a factor
+// level's key reruns from its folder's own scenario.toml: the level, set
+// again on the resolved scenario, still reaches the regimes that stand on
+// it, built-in ones and one of the scenario's own on a built-in base.
+// (When scenario.toml wrote regimes out key by key, the rerun changed no
+// regime and reproduce reported a mismatch.)
+func TestSweepOverFactorLevelsReproduces(t *testing.T) {
+	tests := []struct {
+		name, scenario, regimes, vary string
+		follows                       string // a regime that stands on the level
+	}{
+		{"classroom", "classroom", "", "factors.reliability.failing.outage_days=1,30", "malfunctioning"},
+		{"on a base", small, "closed,strict", "factors.reliability.reliable.refusal=0,0.3", "strict"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "sweep")
+			args := []string{"sweep", tt.scenario, "--vary", tt.vary, "--reps", "2", "--days", "40", "--out", out}
+			if tt.regimes != "" {
+				args = append(args, "--regimes", tt.regimes)
+			}
+			mustRun(t, args...)
+			// The level changes the regime's results, so a rerun that
+			// ignored it would differ.
+			_, rows, err := output.ReadSummary(filepath.Join(out, "summary.csv"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			byReplicate := map[int]string{} // the regime's totals at the first point
+			differ := false
+			for _, r := range rows {
+				if r.Run.Regime != tt.follows {
+					continue
+				}
+				got := fmt.Sprint(r.Totals)
+				if first, ok := byReplicate[r.Run.Replicate]; !ok {
+					byReplicate[r.Run.Replicate] = got
+				} else if first != got {
+					differ = true
+				}
+			}
+			if !differ {
+				t.Fatalf("%s: %s gives the same totals at both points; the test would test nothing", tt.vary, tt.follows)
+			}
+			status, stdout, stderr := runCLI(t, "reproduce", out)
+			if status != 0 || !strings.Contains(stdout, "byte for byte") {
+				t.Errorf("reproduce: status %d\n%s\n%s", status, stdout, stderr)
+			}
+		})
+	}
+}
