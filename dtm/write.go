@@ -1,7 +1,6 @@
 package dtm
 
 import (
-	"bufio"
 	"encoding/csv"
 	"fmt"
 	"io"
@@ -39,7 +38,7 @@ func (st *Study) Write(dir string, formats []string, incidents []Incident) (tabl
 		writers["mmp.csv"] = func(w io.Writer) error { return writeMMP(w, incidents) }
 	}
 	for _, name := range names {
-		if err := writeFile(filepath.Join(dir, name), writers[name]); err != nil {
+		if err := output.WriteFileWith(filepath.Join(dir, name), writers[name]); err != nil {
 			return nil, nil, err
 		}
 		tables = append(tables, name)
@@ -64,23 +63,6 @@ func (st *Study) Write(dir string, formats []string, incidents []Incident) (tabl
 		}
 	}
 	return tables, figs, nil
-}
-
-func writeFile(path string, write func(io.Writer) error) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	bw := bufio.NewWriter(f)
-	if err := write(bw); err != nil {
-		f.Close()
-		return err
-	}
-	if err := bw.Flush(); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
 }
 
 func num(v float64) string { return output.FormatFloat(v) }

@@ -1,7 +1,6 @@
 package flee
 
 import (
-	"bufio"
 	"context"
 	"encoding/csv"
 	"fmt"
@@ -162,7 +161,7 @@ func (v *Validation) Write(dir string, formats []string) (tables, figs []string,
 		write func(io.Writer) error
 	}{{"validation.csv", v.WriteTable}, {"replicates.csv", v.writeReplicates}, {"fit.csv", v.writeFit}}
 	for _, f := range files {
-		if err := writeFile(filepath.Join(dir, f.name), f.write); err != nil {
+		if err := output.WriteFileWith(filepath.Join(dir, f.name), f.write); err != nil {
 			return nil, nil, err
 		}
 		tables = append(tables, f.name)
@@ -196,23 +195,6 @@ func (v *Validation) figureNames() []string {
 		names = append(names, name)
 	}
 	return append(names, "error")
-}
-
-func writeFile(path string, write func(io.Writer) error) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	bw := bufio.NewWriter(f)
-	if err := write(bw); err != nil {
-		f.Close()
-		return err
-	}
-	if err := bw.Flush(); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
 }
 
 // WriteTable writes validation.csv: one row per camp, day and measure.

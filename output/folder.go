@@ -1,6 +1,7 @@
 package output
 
 import (
+	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -343,6 +344,27 @@ func WriteFile(path string, data []byte) error {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
+}
+
+// WriteFileWith creates the file at path and writes it with write,
+// through a buffer. Unlike WriteFile it writes in place: it is for the
+// files of a folder being written (Folder), which is swapped into place
+// whole.
+func WriteFileWith(path string, write func(io.Writer) error) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(f)
+	if err := write(bw); err != nil {
+		f.Close()
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 // FileSHA256 is the hex sha256 of a file's bytes.
