@@ -17,26 +17,6 @@ var (
 	robustnessColumns = []string{"harm", "claim", "malfunction_at_open", "malfunction_at_closed", "closure", "malfunction_minus_closure", "margin"}
 )
 
-// table writes rows to a new CSV table of the folder and lists it in the
-// manifest.
-func table(w *experiment.Writer, name string, header []string, rows [][]string) error {
-	c, err := output.CreateCSV(w.Path(name), header)
-	if err != nil {
-		return err
-	}
-	for _, r := range rows {
-		if err := c.Write(r); err != nil {
-			c.Close()
-			return err
-		}
-	}
-	if err := c.Close(); err != nil {
-		return err
-	}
-	w.AddTable(name)
-	return nil
-}
-
 func f(v float64) string { return output.FormatFloat(v) }
 
 // writeTables writes effects.csv, verdicts.csv and mediation.csv.
@@ -46,21 +26,21 @@ func writeTables(w *experiment.Writer, a *Analysis) error {
 		rows = append(rows, []string{e.Effect.ID, e.Effect.Kind, e.Effect.Label, e.Harm, strconv.Itoa(e.N), f(e.Mean), f(e.SD), f(e.Lo), f(e.Hi),
 			f(e.Reference), f(e.Relative), f(e.RelLo), f(e.RelHi), f(e.SESOI), f(e.P), f(e.PAdj), f(e.PEquiv), f(e.PEquivAdj), string(e.Verdict)})
 	}
-	if err := table(w, "effects.csv", effectColumns, rows); err != nil {
+	if err := w.WriteTable("effects.csv", effectColumns, rows); err != nil {
 		return err
 	}
 	rows = nil
 	for _, c := range a.Claim {
 		rows = append(rows, []string{c.Harm, string(c.AtOpen), string(c.AtClosed), string(c.Closure), string(c.MalfunctionOverClose), c.Holds})
 	}
-	if err := table(w, "verdicts.csv", verdictColumns, rows); err != nil {
+	if err := w.WriteTable("verdicts.csv", verdictColumns, rows); err != nil {
 		return err
 	}
 	rows = nil
 	for _, m := range a.Mediation {
 		rows = append(rows, []string{m.Row, m.Kind, f(m.Events), f(m.Immobile), f(m.Lo), f(m.Hi), f(m.Share)})
 	}
-	return table(w, "mediation.csv", mediationColumns, rows)
+	return w.WriteTable("mediation.csv", mediationColumns, rows)
 }
 
 // ReadEffects reads effects.csv back: the estimates as written, with

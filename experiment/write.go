@@ -177,6 +177,26 @@ func (w *Writer) Path(name string) string { return w.Folder.Path(name) }
 // manifest's checksums.
 func (w *Writer) AddTable(name string) { w.tables = append(w.tables, name) }
 
+// WriteTable writes a whole table of the caller's (header, then rows) into
+// the folder as name and lists it, as AddTable does.
+func (w *Writer) WriteTable(name string, header []string, rows [][]string) error {
+	c, err := output.CreateCSV(w.Path(name), header)
+	if err != nil {
+		return err
+	}
+	for _, r := range rows {
+		if err := c.Write(r); err != nil {
+			c.Close()
+			return err
+		}
+	}
+	if err := c.Close(); err != nil {
+		return err
+	}
+	w.AddTable(name)
+	return nil
+}
+
 // Run executes jobs on workers and appends each run to the tables, in
 // order; progress, if set, is told how many runs the folder holds after
 // each. On interruption the runs finished are kept and the error wraps

@@ -20,26 +20,6 @@ var (
 
 func f(v float64) string { return output.FormatFloat(v) }
 
-// table writes rows to a new CSV table of the folder and lists it in the
-// manifest.
-func table(w *experiment.Writer, name string, header []string, rows [][]string) error {
-	c, err := output.CreateCSV(w.Path(name), header)
-	if err != nil {
-		return err
-	}
-	for _, r := range rows {
-		if err := c.Write(r); err != nil {
-			c.Close()
-			return err
-		}
-	}
-	if err := c.Close(); err != nil {
-		return err
-	}
-	w.AddTable(name)
-	return nil
-}
-
 // writeChannels writes channels.csv: every estimate.
 func writeChannels(w *experiment.Writer, a *Analysis) error {
 	var rows [][]string
@@ -47,7 +27,7 @@ func writeChannels(w *experiment.Writer, a *Analysis) error {
 		rows = append(rows, []string{e.Regime, e.Effect, e.Metric, e.Group, strconv.Itoa(e.N), f(e.Mean), f(e.SD), f(e.Lo), f(e.Hi),
 			f(e.Reference), f(e.Share), f(e.CostPerAverted), f(e.CostLo), f(e.CostHi)})
 	}
-	return table(w, "channels.csv", channelColumns, rows)
+	return w.WriteTable("channels.csv", channelColumns, rows)
 }
 
 // ReadChannels reads channels.csv back.
@@ -187,7 +167,7 @@ func writePath(w *experiment.Writer, s *scenarios.Scenario, o Options, regimes [
 		rows = append(rows, []string{p.Regime, b(p.Programme), p.Post, strconv.Itoa(p.Day), f(p.DaysFailing), f(p.CapacityFactor),
 			f(p.Refusal), f(p.Oversight), f(p.DocCheck), b(p.Open)})
 	}
-	return table(w, "path.csv", pathColumns, rows)
+	return w.WriteTable("path.csv", pathColumns, rows)
 }
 
 // ReadPath reads path.csv back.
