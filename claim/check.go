@@ -131,14 +131,7 @@ func (info *Info) options() Options {
 
 // ReadInfo reads the claim section of a manifest.
 func ReadInfo(m *output.Manifest) (*Info, error) {
-	if len(m.Claim) == 0 {
-		return nil, experiment.BadInput("the manifest has no claim section")
-	}
-	var info Info
-	if err := json.Unmarshal(m.Claim, &info); err != nil {
-		return nil, experiment.BadInput("the manifest's claim section: %v", err)
-	}
-	return &info, nil
+	return experiment.ReadSection[Info](m.Claim, "claim")
 }
 
 // Outcome is a finished claim check.

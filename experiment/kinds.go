@@ -2,6 +2,7 @@ package experiment
 
 import (
 	"context"
+	"encoding/json"
 	"path/filepath"
 	"slices"
 
@@ -61,6 +62,20 @@ func FromManifest(m *output.Manifest, scenarioPath string) (*Plan, []int, error)
 		jobs[i] = r.ID
 	}
 	return p, jobs, nil
+}
+
+// ReadSection reads a kind's own section of a manifest (one of the raw
+// sections output.Manifest keeps for the packages that own them, such as
+// Claim), called name in messages.
+func ReadSection[T any](raw json.RawMessage, name string) (*T, error) {
+	if len(raw) == 0 {
+		return nil, BadInput("the manifest has no %s section", name)
+	}
+	var section T
+	if err := json.Unmarshal(raw, &section); err != nil {
+		return nil, BadInput("the manifest's %s section: %v", name, err)
+	}
+	return &section, nil
 }
 
 // LoadResolved loads a folder's resolved scenario as the command that

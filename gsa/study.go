@@ -106,14 +106,7 @@ type EntryInfo struct {
 
 // ReadInfo reads the sensitivity section of a manifest.
 func ReadInfo(m *output.Manifest) (*Info, error) {
-	if len(m.Sensitivity) == 0 {
-		return nil, experiment.BadInput("the manifest has no sensitivity section")
-	}
-	var info Info
-	if err := json.Unmarshal(m.Sensitivity, &info); err != nil {
-		return nil, experiment.BadInput("the manifest's sensitivity section: %v", err)
-	}
-	return &info, nil
+	return experiment.ReadSection[Info](m.Sensitivity, "sensitivity")
 }
 
 // Study is a resolved analysis of one scenario: its parameters, design,

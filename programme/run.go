@@ -39,14 +39,7 @@ type Info struct {
 
 // ReadInfo reads the programme section of a manifest.
 func ReadInfo(m *output.Manifest) (*Info, error) {
-	if len(m.Programme) == 0 {
-		return nil, experiment.BadInput("the manifest has no programme section")
-	}
-	var info Info
-	if err := json.Unmarshal(m.Programme, &info); err != nil {
-		return nil, experiment.BadInput("the manifest's programme section: %v", err)
-	}
-	return &info, nil
+	return experiment.ReadSection[Info](m.Programme, "programme")
 }
 
 // analysed are the names of the programmes o analyses.
