@@ -122,10 +122,7 @@ func cmdClaim(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	out := c.out
-	if out == "" {
-		out = experiment.DefaultOut("claim", s.Source)
-	}
+	out := c.outDir("claim", s)
 	o.Force = c.force
 	if o.Limits, err = c.limits.get(); err != nil {
 		return err

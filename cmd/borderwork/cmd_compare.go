@@ -90,10 +90,7 @@ func runExperiment(ctx context.Context, name string, args []string, e *env) erro
 	if err != nil {
 		return err
 	}
-	out := c.out
-	if out == "" {
-		out = experiment.DefaultOut(name, s.Source)
-	}
+	out := c.outDir(name, s)
 	limits, _ := c.limits.get()
 	workers, err := x.Fit(limits, x.NRuns(), c.workers)
 	if err != nil {

@@ -55,10 +55,7 @@ func cmdProgramme(ctx context.Context, args []string, e *env) error {
 			return err
 		}
 	}
-	out := c.out
-	if out == "" {
-		out = experiment.DefaultOut("programme", s.Source)
-	}
+	out := c.outDir("programme", s)
 	o.Force = c.force
 	if o.Limits, err = c.limits.get(); err != nil {
 		return err

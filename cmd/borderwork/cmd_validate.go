@@ -106,10 +106,7 @@ func cmdValidate(ctx context.Context, args []string, e *env) error {
 		return err
 	}
 	formats, _ := parseFormats(c.formats)
-	out := c.out
-	if out == "" {
-		out = experiment.DefaultOut("validate", s.Source)
-	}
+	out := c.outDir("validate", s)
 	folder, err := output.Create(out, output.Owner{Command: "validate", Source: s.Source}, c.force)
 	if errors.Is(err, output.ErrNotOurs) {
 		return usageErrorf("--out: %v", err)

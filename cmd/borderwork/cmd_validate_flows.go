@@ -101,10 +101,7 @@ func validateFlows(ctx context.Context, fs *flagSet, c *common, e *env, arg, dir
 	if err != nil {
 		return err
 	}
-	out := c.out
-	if out == "" {
-		out = experiment.DefaultOut("validate", s.Source)
-	}
+	out := c.outDir("validate", s)
 	folder, err := output.Create(out, output.Owner{Command: "validate", Source: s.Source}, c.force)
 	if errors.Is(err, output.ErrNotOurs) {
 		return usageErrorf("--out: %v", err)

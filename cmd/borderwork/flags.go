@@ -324,6 +324,15 @@ func (c *common) loadScenario(arg string, fs *flagSet) (*scenarios.Scenario, err
 	return s, nil
 }
 
+// outDir is --out, or where command writes its folder for s by default
+// (experiment.DefaultOut).
+func (c *common) outDir(command string, s *scenarios.Scenario) string {
+	if c.out != "" {
+		return c.out
+	}
+	return experiment.DefaultOut(command, s.Source)
+}
+
 // regimeList resolves --regimes against the scenario.
 func (c *common) regimeList(s *scenarios.Scenario) ([]string, error) {
 	if c.regimes == "" {
