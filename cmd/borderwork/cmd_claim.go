@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -12,7 +11,6 @@ import (
 	"text/tabwriter"
 
 	"github.com/borderwork/borderwork/claim"
-	"github.com/borderwork/borderwork/experiment"
 	"github.com/borderwork/borderwork/output"
 )
 
@@ -131,30 +129,13 @@ func cmdClaim(ctx context.Context, args []string, e *env) error {
 	for _, u := range claim.Unreached(s) {
 		fmt.Fprintf(e.stderr, "borderwork claim: note: the scenario changes the built-in regime %s; the design's combinations are built from the factors' levels and do not see it (change a level with --set factors.FACTOR.LEVEL.KEY=...)\n", u)
 	}
-	var prog *progress
-	stage := ""
-	m := newMeter(c.workers)
-	res, err := claim.Check(m.context(ctx), s, arg, o, out, c.workers, formats, func(label string, done, total int) {
-		if label != stage {
-			if prog != nil {
-				prog.finish()
-			}
-			prog, stage = newProgress(e.stderr, label, total, c.quiet, c.progress), label
-			m.watch(prog)
-		}
-		prog.done(done)
-	})
-	if prog != nil {
-		prog.finish()
-	}
-	if errors.Is(err, experiment.ErrInterrupted) {
-		dir := out
-		if res != nil {
+	var res *claim.Outcome
+	m, err := runAnalysis(ctx, e, &c, "claim", out, func(ctx context.Context, progress func(string, int, int)) (dir string, err error) {
+		if res, err = claim.Check(ctx, s, arg, o, out, c.workers, formats, progress); res != nil {
 			dir = res.Dir
 		}
-		keptFinished(e, "claim", out, dir)
-		return err
-	}
+		return dir, err
+	})
 	if err != nil {
 		return err
 	}

@@ -3,12 +3,10 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"text/tabwriter"
 
-	"github.com/borderwork/borderwork/experiment"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/programme"
 )
@@ -61,26 +59,14 @@ func cmdProgramme(ctx context.Context, args []string, e *env) error {
 		return err
 	}
 	formats, _ := parseFormats(c.formats)
-	var prog *progress
-	m := newMeter(c.workers)
-	res, err := programme.Run(m.context(ctx), s, arg, o, out, c.workers, formats, func(done, total int) {
-		if prog == nil {
-			prog = newProgress(e.stderr, "programme", total, c.quiet, c.progress)
-			m.watch(prog)
-		}
-		prog.done(done)
-	})
-	if prog != nil {
-		prog.finish()
-	}
-	if errors.Is(err, experiment.ErrInterrupted) {
-		dir := out
-		if res != nil {
+	var res *programme.Outcome
+	m, err := runAnalysis(ctx, e, &c, "programme", out, func(ctx context.Context, progress func(string, int, int)) (dir string, err error) {
+		runs := func(done, total int) { progress("programme", done, total) } // one stage
+		if res, err = programme.Run(ctx, s, arg, o, out, c.workers, formats, runs); res != nil {
 			dir = res.Dir
 		}
-		keptFinished(e, "programme", out, dir)
-		return err
-	}
+		return dir, err
+	})
 	if err != nil {
 		return err
 	}

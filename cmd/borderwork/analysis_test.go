@@ -1,0 +1,48 @@
+package main
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/borderwork/borderwork/output"
+)
+
+// TestAnalysisInterruptedSaysWhere: an analysis command (runAnalysis)
+// interrupted during its first stage keeps the finished runs in an
+// incomplete folder, says where, and exits with the interrupted status.
+func TestAnalysisInterruptedSaysWhere(t *testing.T) {
+	for _, tc := range []struct {
+		command string
+		args    []string
+	}{
+		{"claim", []string{"--days", "40", "--reps", "3", "--max-reps", "3", "--own", "none"}},
+		{"programme", []string{toyProgramme, "--days", "40", "--reps", "3"}},
+	} {
+		t.Run(tc.command, func(t *testing.T) {
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			testHookEmitted = func(done int) {
+				if done == 2 {
+					cancel()
+				}
+			}
+			defer func() { testHookEmitted = nil }()
+			out := filepath.Join(t.TempDir(), "out")
+			args := append([]string{tc.command, "--out", out, "--workers", "2", "--formats", "", "--quiet"}, tc.args...)
+			status, _, stderr := runCLIContext(ctx, t, args...)
+			want := "borderwork " + tc.command + ": kept the finished runs in " + out + " (marked incomplete)\n"
+			if status != exitInterrupted || !strings.Contains(stderr, want) {
+				t.Errorf("status %d, stderr %q; want %d and %q", status, stderr, exitInterrupted, want)
+			}
+			m, err := output.ReadManifest(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if m.Complete || len(m.Runs) < 2 {
+				t.Errorf("manifest: complete %v with %d runs; want incomplete, with 2 or more", m.Complete, len(m.Runs))
+			}
+		})
+	}
+}
