@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -21,17 +20,9 @@ func TestAnalysisInterruptedSaysWhere(t *testing.T) {
 		{"programme", []string{toyProgramme, "--days", "40", "--reps", "3"}},
 	} {
 		t.Run(tc.command, func(t *testing.T) {
-			ctx, cancel := context.WithCancel(context.Background())
-			defer cancel()
-			testHookEmitted = func(done int) {
-				if done == 2 {
-					cancel()
-				}
-			}
-			defer func() { testHookEmitted = nil }()
 			out := filepath.Join(t.TempDir(), "out")
 			args := append([]string{tc.command, "--out", out, "--workers", "2", "--formats", "", "--quiet"}, tc.args...)
-			status, _, stderr := runCLIContext(ctx, t, args...)
+			status, _, stderr := runCLIInterrupted(t, 2, args...)
 			want := "borderwork " + tc.command + ": kept the finished runs in " + out + " (marked incomplete)\n"
 			if status != exitInterrupted || !strings.Contains(stderr, want) {
 				t.Errorf("status %d, stderr %q; want %d and %q", status, stderr, exitInterrupted, want)

@@ -31,6 +31,20 @@ func runCLIContext(ctx context.Context, t testing.TB, args ...string) (int, stri
 	return status, stdout.String(), stderr.String()
 }
 
+// runCLIInterrupted runs the command line as Ctrl-C stops it: its context
+// is cancelled once n of its runs are done (testHookEmitted).
+func runCLIInterrupted(t testing.TB, n int, args ...string) (int, string, string) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	testHookEmitted = func(done int) {
+		if done >= n {
+			cancel()
+		}
+	}
+	defer func() { testHookEmitted = nil }()
+	return runCLIContext(ctx, t, args...)
+}
+
 const small = "testdata/small.toml"
 
 // smallCompare runs compare on the small scenario into a new folder.
@@ -260,16 +274,8 @@ func TestPlotRedrawsSameFigures(t *testing.T) {
 }
 
 func TestInterruptKeepsFinishedRuns(t *testing.T) {
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	testHookEmitted = func(done int) {
-		if done == 4 {
-			cancel()
-		}
-	}
-	defer func() { testHookEmitted = nil }()
 	out := filepath.Join(t.TempDir(), "out")
-	status, _, stderr := runCLIContext(ctx, t, "compare", small, "--reps", "3", "--days", "40", "--out", out, "--workers", "2")
+	status, _, stderr := runCLIInterrupted(t, 4, "compare", small, "--reps", "3", "--days", "40", "--out", out, "--workers", "2")
 	if status != exitInterrupted {
 		t.Fatalf("status %d; want %d (%s)", status, exitInterrupted, stderr)
 	}

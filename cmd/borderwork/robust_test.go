@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -207,15 +206,7 @@ func TestInterruptedRerunSaysWhere(t *testing.T) {
 		b, _ := os.ReadFile(filepath.Join(out, f))
 		before[f] = string(b)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	testHookEmitted = func(done int) {
-		if done == 4 {
-			cancel()
-		}
-	}
-	defer func() { testHookEmitted = nil }()
-	status, _, stderr := runCLIContext(ctx, t, "compare", small, "--reps", "3", "--days", "40", "--out", out, "--workers", "2")
+	status, _, stderr := runCLIInterrupted(t, 4, "compare", small, "--reps", "3", "--days", "40", "--out", out, "--workers", "2")
 	if status != exitInterrupted || !strings.Contains(stderr, out+" is unchanged") || !strings.Contains(stderr, out+".partial") {
 		t.Errorf("status %d, stderr %q; want %d and where the runs went", status, stderr, exitInterrupted)
 	}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -111,15 +110,7 @@ func TestSensitivityFolderSafety(t *testing.T) {
 		b, _ := os.ReadFile(filepath.Join(out, f))
 		before[f] = string(b)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	testHookEmitted = func(done int) {
-		if done == 9 {
-			cancel()
-		}
-	}
-	status, _, stderr := runCLIContext(ctx, t, append(more, "--workers", "2")...)
-	testHookEmitted = nil
-	cancel()
+	status, _, stderr := runCLIInterrupted(t, 9, append(more, "--workers", "2")...)
 	partial := out + ".partial"
 	if status != exitInterrupted || !strings.Contains(stderr, out+" is unchanged") || !strings.Contains(stderr, partial) {
 		t.Fatalf("interrupted rerun: status %d, stderr %q", status, stderr)
@@ -241,15 +232,7 @@ func TestSensitivityVerifiesFolders(t *testing.T) {
 
 	// --resume of a folder whose table was changed.
 	cut := filepath.Join(dir, "cut")
-	ctx, cancel := context.WithCancel(context.Background())
-	testHookEmitted = func(done int) {
-		if done == 70 {
-			cancel()
-		}
-	}
-	runCLIContext(ctx, t, smallSensitivity(cut, "--workers", "1")...)
-	testHookEmitted = nil
-	cancel()
+	runCLIInterrupted(t, 70, smallSensitivity(cut, "--workers", "1")...)
 	sum = filepath.Join(cut, "summary.csv")
 	orig, _ = os.ReadFile(sum)
 	os.WriteFile(sum, []byte(strings.Replace(string(orig), "malfunctioning", "closed", 1)), 0o644)

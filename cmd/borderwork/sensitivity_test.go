@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -152,15 +151,7 @@ func TestSensitivityResumeEqualsUninterrupted(t *testing.T) {
 	whole := filepath.Join(dir, "whole")
 	mustRun(t, smallSensitivity(whole)...)
 	cut := filepath.Join(dir, "cut")
-	ctx, cancel := context.WithCancel(context.Background())
-	testHookEmitted = func(done int) {
-		if done >= 20 {
-			cancel()
-		}
-	}
-	status, _, stderr := runCLIContext(ctx, t, smallSensitivity(cut, "--workers", "2")...)
-	testHookEmitted = nil
-	cancel()
+	status, _, stderr := runCLIInterrupted(t, 20, smallSensitivity(cut, "--workers", "2")...)
 	if status != exitInterrupted {
 		t.Fatalf("interrupted analysis: status %d (%s)", status, stderr)
 	}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -126,15 +125,7 @@ func TestResumeEqualsUninterrupted(t *testing.T) {
 		if shard != "" {
 			extra = append(extra, "--shard", shard)
 		}
-		ctx, cancel := context.WithCancel(context.Background())
-		testHookEmitted = func(done int) {
-			if done == 5 {
-				cancel()
-			}
-		}
-		status, _, stderr := runCLIContext(ctx, t, smallSweep(cut, extra...)...)
-		testHookEmitted = nil
-		cancel()
+		status, _, stderr := runCLIInterrupted(t, 5, smallSweep(cut, extra...)...)
 		if status != exitInterrupted {
 			t.Fatalf("interrupted sweep: status %d (%s)", status, stderr)
 		}
@@ -234,15 +225,7 @@ func TestResumeFromManifestAlone(t *testing.T) {
 		if shard != "" {
 			extra = append(extra, "--shard", shard)
 		}
-		ctx, cancel := context.WithCancel(context.Background())
-		testHookEmitted = func(done int) {
-			if done == 5 {
-				cancel()
-			}
-		}
-		status, _, stderr := runCLIContext(ctx, t, smallSweep(cut, extra...)...)
-		testHookEmitted = nil
-		cancel()
+		status, _, stderr := runCLIInterrupted(t, 5, smallSweep(cut, extra...)...)
 		if status != exitInterrupted {
 			t.Fatalf("interrupted sweep: status %d (%s)", status, stderr)
 		}
