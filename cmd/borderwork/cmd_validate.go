@@ -106,11 +106,7 @@ func cmdValidate(ctx context.Context, args []string, e *env) error {
 		return err
 	}
 	formats, _ := parseFormats(c.formats)
-	out := c.outDir("validate", s)
-	folder, err := output.Create(out, output.Owner{Command: "validate", Source: s.Source}, c.force)
-	if errors.Is(err, output.ErrNotOurs) {
-		return usageErrorf("--out: %v", err)
-	}
+	folder, out, err := createValidateFolder(&c, s)
 	if err != nil {
 		return err
 	}
@@ -122,9 +118,6 @@ func cmdValidate(ctx context.Context, args []string, e *env) error {
 		return err
 	}
 	if err := writeValidation(folder, v, s, formats, arg, *data, *regime); err != nil {
-		if errors.Is(err, output.ErrNotOurs) {
-			return usageErrorf("--out: %v", err)
-		}
 		return err
 	}
 	defer m.report(e.stderr, "validate", c.quiet)
@@ -135,9 +128,29 @@ func cmdValidate(ctx context.Context, args []string, e *env) error {
 	return nil
 }
 
-// writeValidation writes the output folder: the resolved scenario, the
-// validation's tables and figures, and the manifest.
-func writeValidation(folder *output.Folder, v *flee.Validation, s *scenarios.Scenario, formats []string, arg, data, regime string) error {
+// createValidateFolder starts the folder validate writes, whatever its
+// data, at --out or its default, and returns it with where it goes.
+func createValidateFolder(c *common, s *scenarios.Scenario) (*output.Folder, string, error) {
+	out := c.outDir("validate", s)
+	folder, err := output.Create(out, output.Owner{Command: "validate", Source: s.Source}, c.force)
+	if errors.Is(err, output.ErrNotOurs) {
+		return nil, "", usageErrorf("--out: %v", err)
+	}
+	return folder, out, err
+}
+
+// writeValidateFolder writes the folder validate writes, whatever its
+// data: the resolved scenario, the tables and figures write writes into
+// the folder at dir (it returns them relative to dir), and the manifest,
+// which record completes with what the validation ran (its command line,
+// seed, days, replicates, regimes and runs). Then it swaps the folder
+// into place.
+func writeValidateFolder(folder *output.Folder, s *scenarios.Scenario, arg string, write func(dir string) (tables, figs []string, err error), record func(m *output.Manifest)) (err error) {
+	defer func() {
+		if errors.Is(err, output.ErrNotOurs) {
+			err = usageErrorf("--out: %v", err)
+		}
+	}()
 	scenarioTOML, err := s.Encode()
 	if err != nil {
 		return err
@@ -145,22 +158,17 @@ func writeValidation(folder *output.Folder, v *flee.Validation, s *scenarios.Sce
 	if err := output.WriteFile(folder.Path("scenario.toml"), scenarioTOML); err != nil {
 		return err
 	}
-	tables, figs, err := v.Write(folder.Dir, formats)
+	tables, figs, err := write(folder.Dir)
 	if err != nil {
 		return err
 	}
 	m := output.NewManifest("validate")
 	m.ScenarioSHA256 = output.SHA256(scenarioTOML)
-	m.CommandLine = fmt.Sprintf("borderwork validate %s --data %s --regime %s --seed %d --days %d --reps %d", arg, data, regime, v.Seed, v.Days, v.Replicates)
-	m.ScenarioArg = arg
-	m.Scenario, m.ScenarioSource, m.Seed, m.Days, m.Reps = v.Scenario, s.Source, int64(v.Seed), v.Days, v.Replicates
-	m.Regimes, m.Sets = []string{regime}, s.Sets()
+	m.ScenarioArg, m.ScenarioSource, m.Sets = arg, s.Source, s.Sets()
 	if m.Sets == nil {
 		m.Sets = []string{}
 	}
-	for r := range v.Replicates {
-		m.Runs = append(m.Runs, output.RunInfo{ID: r, Regime: regime, Replicate: r, Seed: sim.ReplicateSeed(v.Seed, r)})
-	}
+	record(m)
 	if m.Tables, err = output.Check(folder.Dir, tables); err != nil {
 		return err
 	}
@@ -175,6 +183,18 @@ func writeValidation(folder *output.Folder, v *flee.Validation, s *scenarios.Sce
 		return err
 	}
 	return folder.Commit()
+}
+
+// writeValidation writes the folder of a validation against a Flee case.
+func writeValidation(folder *output.Folder, v *flee.Validation, s *scenarios.Scenario, formats []string, arg, data, regime string) error {
+	write := func(dir string) ([]string, []string, error) { return v.Write(dir, formats) }
+	return writeValidateFolder(folder, s, arg, write, func(m *output.Manifest) {
+		m.CommandLine = fmt.Sprintf("borderwork validate %s --data %s --regime %s --seed %d --days %d --reps %d", arg, data, regime, v.Seed, v.Days, v.Replicates)
+		m.Scenario, m.Seed, m.Days, m.Reps, m.Regimes = v.Scenario, int64(v.Seed), v.Days, v.Replicates, []string{regime}
+		for r := range v.Replicates {
+			m.Runs = append(m.Runs, output.RunInfo{ID: r, Regime: regime, Replicate: r, Seed: sim.ReplicateSeed(v.Seed, r)})
+		}
+	})
 }
 
 func printValidation(e *env, v *flee.Validation, data, out string) {

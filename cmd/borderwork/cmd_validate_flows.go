@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -101,11 +102,7 @@ func validateFlows(ctx context.Context, fs *flagSet, c *common, e *env, arg, dir
 	if err != nil {
 		return err
 	}
-	out := c.outDir("validate", s)
-	folder, err := output.Create(out, output.Owner{Command: "validate", Source: s.Source}, c.force)
-	if errors.Is(err, output.ErrNotOurs) {
-		return usageErrorf("--out: %v", err)
-	}
+	folder, out, err := createValidateFolder(c, s)
 	if err != nil {
 		return err
 	}
@@ -125,9 +122,6 @@ func validateFlows(ctx context.Context, fs *flagSet, c *common, e *env, arg, dir
 		return err
 	}
 	if err := writeFlowValidation(folder, st, s, formats, arg, dir, regime, dv, reps, incidents); err != nil {
-		if errors.Is(err, output.ErrNotOurs) {
-			return usageErrorf("--out: %v", err)
-		}
 		return err
 	}
 	defer m.report(e.stderr, "validate", c.quiet)
@@ -138,65 +132,36 @@ func validateFlows(ctx context.Context, fs *flagSet, c *common, e *env, arg, dir
 	return nil
 }
 
+// writeFlowValidation writes the folder of a validation against flow
+// counts, with its report.
 func writeFlowValidation(folder *output.Folder, st *dtm.Study, s *scenarios.Scenario, formats []string, arg, dir, regime string, dv dtmFlags, reps int, incidents []dtm.Incident) error {
-	scenarioTOML, err := s.Encode()
-	if err != nil {
-		return err
-	}
-	if err := output.WriteFile(folder.Path("scenario.toml"), scenarioTOML); err != nil {
-		return err
-	}
-	tables, figs, err := st.Write(folder.Dir, formats, incidents)
-	if err != nil {
-		return err
-	}
-	f, err := os.Create(folder.Path("report.md"))
-	if err != nil {
-		return err
-	}
-	if err := st.Report(f, dir, incidents); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	tables = append(tables, "report.md")
-	m := output.NewManifest("validate")
-	m.ScenarioSHA256 = output.SHA256(scenarioTOML)
-	cl := fmt.Sprintf("borderwork validate %s --data %s --regime %s --seed %d --days %d --reps %d --draws %d --accept %d", arg, dir, regime, st.Options.Seed, st.Days, reps, dv.draws, dv.accept)
-	if dv.mmp != "" {
-		cl += " --mmp " + dv.mmp
-	}
-	m.CommandLine = cl
-	m.ScenarioArg = arg
-	m.Scenario, m.ScenarioSource, m.Seed, m.Days, m.Reps = st.Scenario, s.Source, int64(st.Options.Seed), st.Days, reps
-	m.Regimes, m.Sets = st.Prediction.Regimes, s.Sets()
-	if m.Sets == nil {
-		m.Sets = []string{}
-	}
-	k := 0
-	for g, r := range st.Prediction.Regimes {
-		for _, fw := range st.Prediction.Runs[g] {
-			pt := st.Calibration.Points[st.Calibration.Accepted[fw.Draw]]
-			m.Runs = append(m.Runs, output.RunInfo{ID: k, Regime: r, Replicate: fw.Rep, Seed: sim.ReplicateSeed(st.Options.Seed, fw.Rep), Params: pt})
-			k++
+	write := func(to string) ([]string, []string, error) {
+		tables, figs, err := st.Write(to, formats, incidents)
+		if err != nil {
+			return nil, nil, err
 		}
+		report := func(w io.Writer) error { return st.Report(w, dir, incidents) }
+		if err := output.WriteFileWith(filepath.Join(to, "report.md"), report); err != nil {
+			return nil, nil, err
+		}
+		return append(tables, "report.md"), figs, nil
 	}
-	if m.Tables, err = output.Check(folder.Dir, tables); err != nil {
-		return err
-	}
-	if m.Figures, err = output.Check(folder.Dir, figs); err != nil {
-		return err
-	}
-	if m.Figures == nil {
-		m.Figures = []output.Checked{}
-	}
-	m.Complete = true
-	if err := m.Write(folder.Path("manifest.json")); err != nil {
-		return err
-	}
-	return folder.Commit()
+	return writeValidateFolder(folder, s, arg, write, func(m *output.Manifest) {
+		cl := fmt.Sprintf("borderwork validate %s --data %s --regime %s --seed %d --days %d --reps %d --draws %d --accept %d", arg, dir, regime, st.Options.Seed, st.Days, reps, dv.draws, dv.accept)
+		if dv.mmp != "" {
+			cl += " --mmp " + dv.mmp
+		}
+		m.CommandLine = cl
+		m.Scenario, m.Seed, m.Days, m.Reps, m.Regimes = st.Scenario, int64(st.Options.Seed), st.Days, reps, st.Prediction.Regimes
+		k := 0
+		for g, r := range st.Prediction.Regimes {
+			for _, fw := range st.Prediction.Runs[g] {
+				pt := st.Calibration.Points[st.Calibration.Accepted[fw.Draw]]
+				m.Runs = append(m.Runs, output.RunInfo{ID: k, Regime: r, Replicate: fw.Rep, Seed: sim.ReplicateSeed(st.Options.Seed, fw.Rep), Params: pt})
+				k++
+			}
+		}
+	})
 }
 
 func printFlowValidation(e *env, st *dtm.Study, dir, out string) {
