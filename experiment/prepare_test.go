@@ -56,3 +56,33 @@ func TestPrepareWorkers(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkPrepareSweep is the serial part of BenchmarkSweep in
+// cmd/borderwork that comes before its first run: reading the bundled
+// default scenario, planning the sweep and preparing it (every point's
+// scenario validated and every configuration built), then the resolved
+// scenario the folder records.
+func BenchmarkPrepareSweep(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		s, err := scenarios.Load("")
+		if err != nil {
+			b.Fatal(err)
+		}
+		s.File.Replicates = 2
+		if err := s.Validate(); err != nil {
+			b.Fatal(err)
+		}
+		p, err := NewSweep(s, "", s.RegimeNames(), SweepSpec{Vary: []string{"regimes.malfunctioning.outage_start=0.05,0.1"}})
+		if err != nil {
+			b.Fatal(err)
+		}
+		x, err := p.Prepare()
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := x.Scenario.Encode(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -149,10 +149,30 @@ func (fl factorLevels) names(factor string) []string {
 	return out
 }
 
-// builtinFactors decodes builtin/factors.toml, keeping its order.
+// builtinFactors is builtin/factors.toml decoded, in its order: a copy of
+// its own, for the caller to change as it likes. Validate and Config need
+// it for every regime at every point of a sweep, so the file is decoded
+// once.
 func builtinFactors() factorLevels {
+	decoded := decodedFactors.of(builtinFactorsTOML, decodeFactors)
+	fl := make(factorLevels, len(decoded))
+	for factor, levels := range decoded { // copying every entry: the order does not matter
+		own := make([]level, len(levels))
+		for i, l := range levels {
+			own[i] = level{l.name, deepCopy(reflect.ValueOf(l.spec)).Interface().(*RegimeSpec)}
+		}
+		fl[factor] = own
+	}
+	return fl
+}
+
+// decodedFactors holds builtin/factors.toml decoded, in its order; never
+// changed, and never handed out but as a copy (builtinFactors).
+var decodedFactors decodedBuiltin[[]byte, factorLevels]
+
+func decodeFactors(text []byte) factorLevels {
 	var specs map[string]map[string]*RegimeSpec
-	md, err := toml.NewDecoder(bytes.NewReader(builtinFactorsTOML)).Decode(&specs)
+	md, err := toml.NewDecoder(bytes.NewReader(text)).Decode(&specs)
 	if err != nil {
 		panic("scenarios: built-in factors: " + err.Error()) // a build defect, caught by tests
 	}

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync/atomic"
 
 	"github.com/BurntSushi/toml"
 	"github.com/borderwork/borderwork/sim"
@@ -18,9 +19,21 @@ var builtinRegimesTOML string
 // order.
 var BuiltinRegimes = []string{"open", "closed", "malfunctioning", "hbm"}
 
+// builtinRegimes is builtin/regimes.toml decoded: a copy of its own, for
+// the caller to change as it likes. Validate and Config need it for every
+// regime at every point of a sweep, so the file is decoded once.
 func builtinRegimes() map[string]*RegimeSpec {
+	specs := decodedRegimes.of(builtinRegimesTOML, decodeRegimes)
+	return deepCopy(reflect.ValueOf(specs)).Interface().(map[string]*RegimeSpec)
+}
+
+// decodedRegimes holds builtin/regimes.toml decoded; never changed, and
+// never handed out but as a copy (builtinRegimes).
+var decodedRegimes decodedBuiltin[string, map[string]*RegimeSpec]
+
+func decodeRegimes(text string) map[string]*RegimeSpec {
 	var specs map[string]*RegimeSpec
-	md, err := toml.Decode(builtinRegimesTOML, &specs)
+	md, err := toml.Decode(text, &specs)
 	if err != nil {
 		panic("scenarios: built-in regimes: " + err.Error()) // a build defect, caught by tests
 	}
@@ -28,6 +41,30 @@ func builtinRegimes() map[string]*RegimeSpec {
 		panic(fmt.Sprintf("scenarios: built-in regimes: unknown keys %v", u))
 	}
 	return specs
+}
+
+// decodedBuiltin holds what a built-in file decodes to, with the text it
+// was decoded from: the text is decoded once, and again only if it is
+// another, as when a test stands a later version's built-in levels and
+// regimes in for these. Safe for concurrent use.
+type decodedBuiltin[S string | []byte, T any] struct {
+	last atomic.Pointer[decodedText[S, T]]
+}
+
+type decodedText[S string | []byte, T any] struct {
+	text S
+	val  T
+}
+
+// of is text decoded, by decode if it is not the text last decoded.
+func (d *decodedBuiltin[S, T]) of(text S, decode func(S) T) T {
+	// The same text is the same bytes in memory: compared at once.
+	if last := d.last.Load(); last != nil && string(last.text) == string(text) {
+		return last.val
+	}
+	last := &decodedText[S, T]{text, decode(text)}
+	d.last.Store(last)
+	return last.val
 }
 
 // engineRegime is a regime spec holding the engine's defaults for every
