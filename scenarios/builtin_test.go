@@ -2,7 +2,10 @@ package scenarios
 
 import (
 	"reflect"
+	"slices"
 	"testing"
+
+	"github.com/borderwork/borderwork/sim"
 )
 
 // TestBuiltinsAreCopies: the built-in regimes and factor levels are
@@ -96,5 +99,49 @@ func scribble(v reflect.Value) {
 		v.SetBool(!v.Bool())
 	case reflect.String:
 		v.SetString(v.String() + "x")
+	}
+}
+
+// TestKeyedFields: eachField and fieldByKey, which look keys up in a
+// table built once per type, see the keyed fields that a walk of the
+// struct tags sees, in the same order, and find the first field of a key.
+func TestKeyedFields(t *testing.T) {
+	type keyed struct {
+		key   string
+		field reflect.Value
+	}
+	same := func(a, b reflect.Value) bool { return a.Addr() == b.Addr() && a.Type() == b.Type() }
+	for _, v := range []any{&File{}, &RegimeSpec{}, &PostSpec{}, &OriginSpec{}, &CentreSpec{}, &InformationSpec{}, &sim.Config{}} {
+		val := reflect.ValueOf(v).Elem()
+		var want []keyed
+		var walk func(v reflect.Value)
+		walk = func(v reflect.Value) {
+			for i := range v.NumField() {
+				if sf := v.Type().Field(i); sf.Anonymous && sf.Type.Kind() == reflect.Struct {
+					walk(v.Field(i))
+				} else if key := tomlKey(sf); key != "" {
+					want = append(want, keyed{key, v.Field(i)})
+				}
+			}
+		}
+		walk(val)
+		var got []keyed
+		eachField(val, func(key string, f reflect.Value) { got = append(got, keyed{key, f}) })
+		if len(got) != len(want) {
+			t.Errorf("%T: eachField gives %d fields; want %d", v, len(got), len(want))
+			continue
+		}
+		for i := range want {
+			if got[i].key != want[i].key || !same(got[i].field, want[i].field) {
+				t.Errorf("%T: field %d of eachField is %s; want %s", v, i, got[i].key, want[i].key)
+			}
+			first := want[slices.IndexFunc(want, func(k keyed) bool { return k.key == want[i].key })]
+			if f, ok := fieldByKey(val, want[i].key); !ok || !same(f, first.field) {
+				t.Errorf("%T: fieldByKey(%q) = %v, %v; want its first field", v, want[i].key, f, ok)
+			}
+		}
+		if _, ok := fieldByKey(val, "no_such_key"); ok {
+			t.Errorf("%T: fieldByKey found no_such_key", v)
+		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"github.com/BurntSushi/toml"
@@ -195,27 +196,64 @@ func fill(spec, src reflect.Value) {
 // eachField calls f for every keyed field of struct v, in declaration
 // order, looking through embedded structs.
 func eachField(v reflect.Value, f func(key string, field reflect.Value)) {
-	t := v.Type()
-	for i := range t.NumField() {
-		sf := t.Field(i)
-		if sf.Anonymous && sf.Type.Kind() == reflect.Struct {
-			eachField(v.Field(i), f)
-			continue
-		}
-		if key := tomlKey(sf); key != "" {
-			f(key, v.Field(i))
-		}
+	for _, kf := range keyedFieldsOf(v.Type()).fields {
+		f(kf.key, v.FieldByIndex(kf.index))
 	}
 }
 
+// fieldByKey is the field of struct v with TOML key key: the first in
+// eachField's order.
 func fieldByKey(v reflect.Value, key string) (reflect.Value, bool) {
-	var found reflect.Value
-	eachField(v, func(k string, f reflect.Value) {
-		if k == key && !found.IsValid() {
-			found = f
+	kf := keyedFieldsOf(v.Type())
+	i, ok := kf.byKey[key]
+	if !ok {
+		return reflect.Value{}, false
+	}
+	return v.FieldByIndex(kf.fields[i].index), true
+}
+
+// keyedFields are the keyed fields of a struct type, in eachField's order.
+type keyedFields struct {
+	fields []keyedField
+	byKey  map[string]int // key -> its first field; looked up, never ranged over
+}
+
+type keyedField struct {
+	key   string
+	index []int // for reflect.Value.FieldByIndex
+}
+
+// keyedFieldCache holds keyedFields by struct type (reflect.Type ->
+// *keyedFields): overlay and fill look up every key of a regime for each
+// regime of each point of a sweep, and reading the struct tags each time
+// was most of the time it took to prepare one.
+var keyedFieldCache sync.Map
+
+func keyedFieldsOf(t reflect.Type) *keyedFields {
+	if kf, ok := keyedFieldCache.Load(t); ok {
+		return kf.(*keyedFields)
+	}
+	kf := &keyedFields{byKey: map[string]int{}}
+	var walk func(t reflect.Type, at []int)
+	walk = func(t reflect.Type, at []int) {
+		for i := range t.NumField() {
+			sf := t.Field(i)
+			index := append(slices.Clip(at), i)
+			if sf.Anonymous && sf.Type.Kind() == reflect.Struct {
+				walk(sf.Type, index)
+				continue
+			}
+			if key := tomlKey(sf); key != "" {
+				if _, seen := kf.byKey[key]; !seen {
+					kf.byKey[key] = len(kf.fields)
+				}
+				kf.fields = append(kf.fields, keyedField{key, index})
+			}
 		}
-	})
-	return found, found.IsValid()
+	}
+	walk(t, nil)
+	cached, _ := keyedFieldCache.LoadOrStore(t, kf)
+	return cached.(*keyedFields)
 }
 
 func tomlKey(sf reflect.StructField) string {

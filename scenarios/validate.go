@@ -451,7 +451,7 @@ func (v *validator) posts(kinds map[string]sim.LocationKind, loc func(string, st
 func (v *validator) regimes() {
 	s := v.s
 	v.factors()
-	builtin := builtinRegimes()
+	builtin, levels := builtinRegimes(), s.factorLevels()
 	for _, name := range s.RegimeNames() {
 		if name == "" || strings.ContainsAny(name, ",") {
 			v.add("regimes."+name, "a regime name must not be empty or hold a comma (--regimes lists names separated by commas), got %q", name)
@@ -468,7 +468,7 @@ func (v *validator) regimes() {
 			v.add("regimes."+name+".base", "a built-in regime has no base; define a new regime with base = %q instead", spec.Base)
 			continue
 		}
-		if _, _, err := resolveRegime(name, builtin, s.File.Regimes, s.factorLevels()); err != nil {
+		if _, _, err := resolveRegime(name, builtin, s.File.Regimes, levels); err != nil {
 			v.add("regimes."+name+".base", "%v", err)
 		}
 	}
