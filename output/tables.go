@@ -2,6 +2,7 @@ package output
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"fmt"
 	"io"
@@ -47,6 +48,14 @@ func FormatFloat(v float64) string {
 	return strconv.FormatFloat(v, 'g', -1, 64)
 }
 
+// AppendFloat appends v to dst as FormatFloat writes it.
+func AppendFloat(dst []byte, v float64) []byte {
+	if v == math.Trunc(v) && math.Abs(v) < 1<<53 {
+		return strconv.AppendInt(dst, int64(v), 10)
+	}
+	return strconv.AppendFloat(dst, v, 'g', -1, 64)
+}
+
 func keyHeader(paramKeys []string) []string {
 	return append([]string{"run", "regime", "replicate"}, paramKeys...)
 }
@@ -87,6 +96,9 @@ type CSVFile struct {
 	f *os.File // nil when writing to memory
 	b *bufio.Writer
 	w *csv.Writer
+	// wrote says that w may hold rows not yet handed on to b.
+	wrote bool
+	lines []byte // rows gathered by WriteTimeseries and WriteLocations
 }
 
 // NewCSV writes rows, without a header, to w: for rows wanted in memory.
@@ -103,7 +115,7 @@ func CreateCSV(path string, header []string) (*CSVFile, error) {
 	}
 	b := bufio.NewWriterSize(f, 1<<16)
 	c := &CSVFile{f: f, b: b, w: csv.NewWriter(b)}
-	if err := c.w.Write(header); err != nil {
+	if err := c.Write(header); err != nil {
 		f.Close()
 		return nil, err
 	}
@@ -138,7 +150,40 @@ func ContinueCSV(path, from string, header []string) (*CSVFile, error) {
 }
 
 // Write adds one row.
-func (c *CSVFile) Write(row []string) error { return c.w.Write(row) }
+func (c *CSVFile) Write(row []string) error {
+	c.wrote = true
+	return c.w.Write(row)
+}
+
+// writeLines adds rows already written as CSV lines, each with its line
+// break, after the rows Write added.
+func (c *CSVFile) writeLines(lines []byte) error {
+	if c.wrote { // what Write added goes first
+		c.w.Flush()
+		if err := c.w.Error(); err != nil {
+			return err
+		}
+		c.wrote = false
+	}
+	_, err := c.b.Write(lines)
+	return err
+}
+
+// quoted is cells as a row holds them, quoted where the CSV writer quotes
+// them, each followed by a comma: the start of rows whose other cells are
+// numbers, which it never quotes, so that those rows can be written
+// without a string per number.
+func quoted(cells ...string) []byte {
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	w.Write(cells) // to memory: cannot fail
+	w.Flush()
+	return append(bytes.TrimSuffix(b.Bytes(), []byte("\n")), ',')
+}
+
+// flushRows is how many bytes of rows WriteTimeseries and WriteLocations
+// gather before handing them to the table.
+const flushRows = 32 << 10
 
 // Close flushes and closes the table. It reports the first error only:
 // a full disk makes every later write fail the same way.
@@ -158,18 +203,23 @@ func (c *CSVFile) Close() error {
 
 // WriteTimeseries appends a run's days to timeseries.csv.
 func WriteTimeseries(c *CSVFile, run Run, days []sim.DayRecord) error {
-	key := keyCells(run)
-	row := make([]string, 0, len(key)+1+len(DayColumns))
+	key := quoted(keyCells(run)...)
+	lines := c.lines[:0]
 	for i := range days {
-		row = append(row[:0], key...)
-		row = append(row, strconv.Itoa(days[i].Day))
+		lines = append(lines, key...)
+		lines = strconv.AppendInt(lines, int64(days[i].Day), 10)
 		for _, col := range DayColumns {
-			row = append(row, FormatFloat(col.Get(&days[i])))
+			lines = AppendFloat(append(lines, ','), col.Get(&days[i]))
 		}
-		if err := c.Write(row); err != nil {
-			return err
+		lines = append(lines, '\n')
+		if len(lines) >= flushRows || i == len(days)-1 {
+			if err := c.writeLines(lines); err != nil {
+				return err
+			}
+			lines = lines[:0]
 		}
 	}
+	c.lines = lines
 	return nil
 }
 
@@ -181,14 +231,31 @@ func LocationsHeader(paramKeys []string) []string {
 // WriteLocations appends a run's per-location records to locations.csv:
 // one row per day and location, days in order, locations in file order.
 func WriteLocations(c *CSVFile, run Run, nLoc int, name func(int) string, locs []sim.LocationDay) error {
-	key := keyCells(run)
+	key := quoted(keyCells(run)...)
+	names := make([][]byte, nLoc)
+	for i := range names {
+		names[i] = quoted(name(i))
+	}
+	lines := c.lines[:0]
 	for i, l := range locs {
-		row := append(append([]string{}, key...), strconv.Itoa(i/nLoc), name(i%nLoc),
-			strconv.Itoa(l.Waiting), strconv.Itoa(l.Trapped), strconv.Itoa(l.Stranded), strconv.Itoa(l.Queued), strconv.Itoa(l.Abuse), strconv.Itoa(l.Deaths))
-		if err := c.Write(row); err != nil {
-			return err
+		lines = append(lines, key...)
+		lines = append(strconv.AppendInt(lines, int64(i/nLoc), 10), ',')
+		lines = append(lines, names[i%nLoc]...)
+		for j, v := range [...]int{l.Waiting, l.Trapped, l.Stranded, l.Queued, l.Abuse, l.Deaths} {
+			if j > 0 {
+				lines = append(lines, ',')
+			}
+			lines = strconv.AppendInt(lines, int64(v), 10)
+		}
+		lines = append(lines, '\n')
+		if len(lines) >= flushRows || i == len(locs)-1 {
+			if err := c.writeLines(lines); err != nil {
+				return err
+			}
+			lines = lines[:0]
 		}
 	}
+	c.lines = lines
 	return nil
 }
 
