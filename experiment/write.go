@@ -58,6 +58,10 @@ type Writer struct {
 	tables       []string
 	resume       string // the folder whose tables were continued
 	keep         bool   // Finish failed to swap it in: keep it where it is
+	// written are the checksums of ts, sum and loc, taken as they were
+	// written, once closed: Finish need not read them back. Looked up by
+	// name, never ranged over.
+	written map[string]output.Checked
 }
 
 // Owner is the command and scenario that write a plan's folder.
@@ -86,7 +90,7 @@ func Start(x *Prepared, out string, o Options) (w *Writer, err error) {
 	if err != nil {
 		return nil, err
 	}
-	w = &Writer{X: x, Folder: folder, scenarioTOML: scenarioTOML, Rows: slices.Clone(o.Done), resume: o.Resume}
+	w = &Writer{X: x, Folder: folder, scenarioTOML: scenarioTOML, Rows: slices.Clone(o.Done), resume: o.Resume, written: map[string]output.Checked{}}
 	defer func() {
 		if err != nil {
 			w.Discard()
@@ -346,7 +350,7 @@ func (w *Writer) Finish(f Finish) (*Outcome, error) {
 		}
 	}
 	var err error
-	if m.Tables, err = output.Check(w.Folder.Dir, w.tables); err != nil {
+	if m.Tables, err = w.checkTables(); err != nil {
 		return nil, err
 	}
 	if m.Figures, err = output.Check(w.Folder.Dir, o.Figures); err != nil {
@@ -379,15 +383,40 @@ func (w *Writer) Finish(f Finish) (*Outcome, error) {
 	return o, nil
 }
 
+// checkTables is output.Check of the folder's tables, taking the
+// checksums of those Start opened from what was written to them, which
+// saves reading them back.
+func (w *Writer) checkTables() ([]output.Checked, error) {
+	var out []output.Checked
+	for _, name := range w.tables {
+		c, ok := w.written[name]
+		if !ok {
+			read, err := output.Check(w.Folder.Dir, []string{name})
+			if err != nil {
+				return nil, err
+			}
+			c = read[0]
+		}
+		c.File = name
+		out = append(out, c)
+	}
+	return out, nil
+}
+
 // closeTables closes every table and reports the first error: a full
 // disk fails them all alike, and one line says it.
 func (w *Writer) closeTables() error {
 	var first error
-	for _, c := range []*output.CSVFile{w.ts, w.sum, w.loc} {
-		if c != nil {
-			if err := c.Close(); first == nil {
-				first = err
-			}
+	names := [...]string{"timeseries.csv", "summary.csv", "locations.csv"}
+	for i, c := range [...]*output.CSVFile{w.ts, w.sum, w.loc} {
+		if c == nil {
+			continue
+		}
+		if err := c.Close(); first == nil {
+			first = err
+		}
+		if sums, ok := c.Checked(); ok {
+			w.written[names[i]] = sums
 		}
 	}
 	w.ts, w.sum, w.loc = nil, nil, nil

@@ -99,6 +99,28 @@ type CSVFile struct {
 	// wrote says that w may hold rows not yet handed on to b.
 	wrote bool
 	lines []byte // rows gathered by WriteTimeseries and WriteLocations
+	// sums takes the bytes of a table on its way to the file, for
+	// Checked; nil when writing to memory.
+	sums   *lineSums
+	closed bool
+}
+
+// newTableFile is a table written to f, its checksums taken on the way.
+func newTableFile(f *os.File) *CSVFile {
+	sums := &lineSums{t: newTableHasher()}
+	b := bufio.NewWriterSize(io.MultiWriter(f, sums), 1<<16)
+	return &CSVFile{f: f, b: b, w: csv.NewWriter(b), sums: sums}
+}
+
+// Checked is the table's checksum and block digests, as Check would read
+// them back from its file, without reading it: taken from the bytes
+// written. It is for a table closed without an error (ok is false
+// otherwise, or for a table in memory); the caller sets File.
+func (c *CSVFile) Checked() (sums Checked, ok bool) {
+	if !c.closed || c.sums == nil {
+		return Checked{}, false
+	}
+	return c.sums.finish(), true
 }
 
 // NewCSV writes rows, without a header, to w: for rows wanted in memory.
@@ -113,8 +135,7 @@ func CreateCSV(path string, header []string) (*CSVFile, error) {
 	if err != nil {
 		return nil, err
 	}
-	b := bufio.NewWriterSize(f, 1<<16)
-	c := &CSVFile{f: f, b: b, w: csv.NewWriter(b)}
+	c := newTableFile(f)
 	if err := c.Write(header); err != nil {
 		f.Close()
 		return nil, err
@@ -141,12 +162,12 @@ func ContinueCSV(path, from string, header []string) (*CSVFile, error) {
 	if err != nil {
 		return nil, err
 	}
-	if _, err := io.Copy(f, src); err != nil {
+	c := newTableFile(f)
+	if _, err := io.Copy(c.b, src); err != nil {
 		f.Close()
 		return nil, err
 	}
-	b := bufio.NewWriterSize(f, 1<<16)
-	return &CSVFile{f: f, b: b, w: csv.NewWriter(b)}, nil
+	return c, nil
 }
 
 // Write adds one row.
@@ -198,6 +219,7 @@ func (c *CSVFile) Close() error {
 			err = err2
 		}
 	}
+	c.closed = err == nil
 	return err
 }
 

@@ -6,6 +6,7 @@ import (
 	"io"
 	"math"
 	"math/rand/v2"
+	"path/filepath"
 	"reflect"
 	"strconv"
 	"testing"
@@ -137,5 +138,75 @@ func BenchmarkWriteTimeseries(b *testing.B) {
 		if err := WriteTimeseries(c, run, days); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestCheckedAsWritten: the checksums a table takes as it is written are
+// those Check reads back from its file: for a table of runs long enough
+// for several blocks and pieces larger than the write buffer, for one
+// continued from another (ContinueCSV), and for a table that is not of
+// runs. A table not yet closed has none.
+func TestCheckedAsWritten(t *testing.T) {
+	dir := t.TempDir()
+	days := make([]sim.DayRecord, 30)
+	for i := range days {
+		days[i].Day = i
+		days[i].HarmIndex = float64(i) / 7
+	}
+	write := func(c *CSVFile, from, to int) {
+		for id := from; id < to; id++ {
+			r := Run{ID: id, Regime: []string{"open", `a "b", c`}[id%2], Replicate: id % 3, Params: []float64{0.1 * float64(id)}}
+			if err := WriteTimeseries(c, r, days); err != nil {
+				t.Fatal(err)
+			}
+			if err := c.Write([]string{strconv.Itoa(id), "extra", "row"}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	header := TimeseriesHeader([]string{"x"})
+	first, err := CreateCSV(filepath.Join(dir, "first.csv"), header)
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(first, 0, 2*BlockRuns+5)
+	if _, ok := first.Checked(); ok {
+		t.Error("Checked of a table not yet closed gave checksums")
+	}
+	if err := first.Close(); err != nil {
+		t.Fatal(err)
+	}
+	more, err := ContinueCSV(filepath.Join(dir, "more.csv"), filepath.Join(dir, "first.csv"), header)
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(more, 2*BlockRuns+5, 3*BlockRuns+9)
+	if err := more.Close(); err != nil {
+		t.Fatal(err)
+	}
+	other, err := CreateCSV(filepath.Join(dir, "other.csv"), []string{"metric", "value"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	other.Write([]string{"x", "1"})
+	if err := other.Close(); err != nil {
+		t.Fatal(err)
+	}
+	for name, c := range map[string]*CSVFile{"first.csv": first, "more.csv": more, "other.csv": other} {
+		want, err := Check(dir, []string{name})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, ok := c.Checked()
+		got.File = name
+		if !ok || !reflect.DeepEqual(got, want[0]) {
+			t.Errorf("%s: Checked() = %+v, %v; want %+v, as Check reads it", name, got, ok, want[0])
+		}
+		if name != "other.csv" && len(want[0].Blocks) < 2 {
+			t.Errorf("%s has %d blocks: the test checks too little", name, len(want[0].Blocks))
+		}
+	}
+	if _, ok := NewCSV(io.Discard).Checked(); ok {
+		t.Error("Checked of a table in memory gave checksums")
 	}
 }

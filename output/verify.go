@@ -79,6 +79,44 @@ func (t *tableHasher) finish() Checked {
 	return Checked{SHA256: hex.EncodeToString(t.whole.Sum(nil)), Blocks: t.blocks}
 }
 
+// lineSums is an io.Writer that feeds the bytes written to it, line by
+// line, to a tableHasher: a table's checksums taken as it is written, the
+// same as hashLines takes from the file.
+type lineSums struct {
+	t    *tableHasher
+	part []byte // a line begun and not yet ended
+}
+
+func (s *lineSums) Write(p []byte) (int, error) {
+	n := len(p)
+	for len(p) > 0 {
+		i := bytes.IndexByte(p, '\n')
+		if i < 0 {
+			s.part = append(s.part, p...)
+			break
+		}
+		line := p[:i+1]
+		if len(s.part) > 0 {
+			s.part = append(s.part, line...)
+			line = s.part
+		}
+		s.t.add(line)
+		s.part = s.part[:0]
+		p = p[i+1:]
+	}
+	return n, nil
+}
+
+// finish is the table's checksums, its last line taken even without a
+// line break, as hashLines takes it.
+func (s *lineSums) finish() Checked {
+	if len(s.part) > 0 {
+		s.t.add(s.part)
+		s.part = nil
+	}
+	return s.t.finish()
+}
+
 // hashLines feeds every line of r to t.
 func hashLines(r io.Reader, t *tableHasher) error {
 	br := bufio.NewReaderSize(r, 1<<16)
