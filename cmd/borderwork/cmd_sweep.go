@@ -96,6 +96,7 @@ func cmdSweep(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
+	plan.PrepareWorkers = c.workers // the points are built on as many cores as the runs use
 	x, err := plan.Prepare()
 	if err != nil {
 		return err
