@@ -178,8 +178,7 @@ func (m *Model) initFlee(seed uint64) {
 	f.agents = make([]fleeAgent, 0, expected)
 	f.left = make([]uint8, 0, expected)
 	f.at = make([]uint16, 0, expected)
-	m.migrants = make([]Migrant, 0, expected)
-	m.beliefs = make([]uint16, 0, expected*m.nPst)
+	m.allocate(expected) // slab.go
 	m.fl = f
 	for i, l := range cfg.Region.Locations {
 		for range l.Initial {

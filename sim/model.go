@@ -250,9 +250,7 @@ func New(cfg *Config, seed uint64) (*Model, error) {
 	// inflow with a margin of four standard deviations of its Poisson
 	// total, so that a run almost never reallocates its largest slices.
 	capHint := initial + int(inflow+float64(4*math.Sqrt(inflow))) + 64
-	m.migrants = make([]Migrant, 0, capHint)
-	m.beliefs = make([]uint16, 0, capHint*m.nPst)
-	m.live = make([]uint64, 0, (capHint+63)/64)
+	m.allocate(capHint) // slab.go
 	return m, nil
 }
 

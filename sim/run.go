@@ -37,6 +37,7 @@ func RunEvents(ctx context.Context, cfg *Config, seed uint64, sink EventSink) (*
 		return nil, err
 	}
 	m.Sink = sink
+	defer m.release() // the result keeps none of the slices it hands on (slab.go)
 	observe, _ := ctx.Value(observerKey{}).(DayObserver)
 	finished := 0
 	for !m.Done() {

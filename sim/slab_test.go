@@ -1,0 +1,60 @@
+package sim
+
+import (
+	"reflect"
+	"runtime/debug"
+	"sync"
+	"testing"
+)
+
+// TestSlabReuseChangesNothing runs a model on the slab of an earlier run
+// filled with garbage, and requires the same records as a run on fresh
+// memory: the model must write every element it reads.
+func TestSlabReuseChangesNothing(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(-1)) // a collection would empty the pool
+	slabs = sync.Pool{}
+	defer func() { slabs = sync.Pool{} }()
+
+	for _, tc := range []struct {
+		name string
+		cfg  *Config
+	}{
+		{"small", smallConfig()},
+		{"chain", chainConfig(5000)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fresh, err := Run(tc.cfg, ReplicateSeed(3, 1))
+			if err != nil {
+				t.Fatal(err)
+			}
+			slabs = sync.Pool{}
+			garbage := &slab{
+				migrants: make([]Migrant, 50_000),
+				beliefs:  make([]uint16, 50_000*8),
+				live:     make([]uint64, 50_000/64+1),
+			}
+			for i := range garbage.migrants {
+				garbage.migrants[i] = Migrant{Money: -1, Loc: 7, Next: 9, DaysLeft: 3, DaysHere: 999, State: Dead, Vuln: Sick, Flags: ^Flags(0)}
+			}
+			for i := range garbage.beliefs {
+				garbage.beliefs[i] = 0xffff
+			}
+			for i := range garbage.live {
+				garbage.live[i] = ^uint64(0)
+			}
+			first := &garbage.migrants[0]
+			slabs.Put(garbage)
+
+			reused, err := Run(tc.cfg, ReplicateSeed(3, 1))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s := takeSlab(); cap(s.migrants) == 0 || &s.migrants[:1][0] != first {
+				t.Fatal("the run did not take the slab given to it; the test shows nothing")
+			}
+			if !reflect.DeepEqual(fresh, reused) {
+				t.Error("a run on an earlier run's slab gave other records than a run on fresh memory")
+			}
+		})
+	}
+}
