@@ -89,15 +89,8 @@ func TestOverridesOnTheResolvedScenario(t *testing.T) {
 	}
 	oldEncodingFails := map[string]bool{}
 	for _, name := range encodeScenarios() {
-		s, err := Load(name)
-		if err != nil {
-			t.Fatal(err)
-		}
+		s, enc := loadEncoded(t, name)
 		base := configs(t, s, name)
-		enc, err := s.Encode()
-		if err != nil {
-			t.Fatal(err)
-		}
 		flat, err := s.encodeFlat()
 		if err != nil {
 			t.Fatal(err)
@@ -124,10 +117,7 @@ func TestOverridesOnTheResolvedScenario(t *testing.T) {
 			if len(differing(base, want)) == 0 {
 				t.Errorf("%s: %s (%s) changes no regime: the comparison would test nothing", name, kv, tt.kind)
 			}
-			back, err := Parse(enc, "scenario.toml", "scenario.toml", fstest.MapFS{})
-			if err != nil {
-				t.Fatalf("%s: the resolved scenario does not parse: %v", name, err)
-			}
+			back := parseResolved(t, enc, name)
 			if d := differing(want, apply(back, name+" resolved")); len(d) > 0 {
 				t.Errorf("%s: %s (%s): regimes %v differ between the scenario as loaded and the resolved one", name, kv, tt.kind, d)
 			}
@@ -159,14 +149,7 @@ func TestResolvedScenarioStandsAlone(t *testing.T) {
 	}
 	var before []encoded
 	for _, name := range encodeScenarios() {
-		s, err := Load(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		enc, err := s.Encode()
-		if err != nil {
-			t.Fatal(err)
-		}
+		s, enc := loadEncoded(t, name)
 		before = append(before, encoded{enc, configs(t, s, name)})
 	}
 
@@ -210,10 +193,7 @@ func TestResolvedScenarioStandsAlone(t *testing.T) {
 		if len(differing(before[i].want, configs(t, changed, name+" under changed built-ins"))) == 0 {
 			t.Errorf("%s: changing the built-in levels and regimes changes none of its regimes; the test tests nothing", name)
 		}
-		back, err := Parse(before[i].enc, "scenario.toml", "scenario.toml", fstest.MapFS{})
-		if err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
+		back := parseResolved(t, before[i].enc, name)
 		if d := differing(before[i].want, configs(t, back, name+" resolved, under changed built-ins")); len(d) > 0 {
 			t.Errorf("%s: regimes %v of the resolved scenario change with the built-in levels and regimes", name, d)
 		}
@@ -236,18 +216,8 @@ func TestResolvedScenarioStandsAlone(t *testing.T) {
 func TestResolvedScenarioNeedsNoEngineDefaults(t *testing.T) {
 	exempt := 0
 	for _, name := range encodeScenarios() {
-		s, err := Load(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		enc, err := s.Encode()
-		if err != nil {
-			t.Fatal(err)
-		}
-		back, err := Parse(enc, "scenario.toml", "scenario.toml", fstest.MapFS{})
-		if err != nil {
-			t.Fatal(err)
-		}
+		s, enc := loadEncoded(t, name)
+		back := parseResolved(t, enc, name)
 		for _, r := range back.RegimeNames() {
 			var chain []*RegimeSpec // from the root
 			for at := r; at != ""; at = back.File.Regimes[at].Base {
@@ -305,4 +275,30 @@ func namedOnChain(s *Scenario, r, factor string) bool {
 		}
 	}
 	return false
+}
+
+// loadEncoded loads the scenario name and encodes it, as a folder's
+// scenario.toml is written.
+func loadEncoded(t *testing.T, name string) (*Scenario, []byte) {
+	t.Helper()
+	s, err := Load(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	enc, err := s.Encode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, enc
+}
+
+// parseResolved reads back a resolved scenario, as reproduce reads a
+// folder's scenario.toml.
+func parseResolved(t *testing.T, enc []byte, what string) *Scenario {
+	t.Helper()
+	back, err := Parse(enc, "scenario.toml", "scenario.toml", fstest.MapFS{})
+	if err != nil {
+		t.Fatalf("%s: the resolved scenario does not parse: %v", what, err)
+	}
+	return back
 }
