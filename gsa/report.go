@@ -114,7 +114,7 @@ func (r *Result) Sentence(o int) string {
 			named = append(named, fmt.Sprintf("`%s` (total index %s, first-order %s)", r.Params[i].Name, interval(r.Sobol.Total[o][i]), interval(r.Sobol.First[o][i])))
 		}
 	}
-	fmt.Fprintf(&b, "The parameters that matter most for %s are %s. ", name, joinAnd(named))
+	fmt.Fprintf(&b, "The parameters that matter most for %s are %s. ", name, output.JoinAnd(named))
 	if r.Morris != nil {
 		fmt.Fprintf(&b, "%d of the %d parameters %s here: clearly above their noise floors, with a µ* at least %g%% of the largest; the others cannot be told from replicate noise at %d replicates per point, or move it negligibly.",
 			len(infl), k, verb(len(infl), "matters", "matter"), 100*Negligible, reps)
@@ -144,7 +144,7 @@ func (r *Result) Sentence(o int) string {
 			fmt.Fprintf(&b, " %s moves %s up in some places and down in others.", output.Capitalise(joinOr(both)), out.shortName())
 		}
 		if len(spread) > 0 {
-			fmt.Fprintf(&b, " The effects of %s depend on where the other parameters stand: they act non-linearly or through interactions.", joinAnd(spread))
+			fmt.Fprintf(&b, " The effects of %s depend on where the other parameters stand: they act non-linearly or through interactions.", output.JoinAnd(spread))
 		}
 		return b.String()
 	}
@@ -178,19 +178,9 @@ func verb(n int, one, many string) string {
 
 func joinOr(items []string) string {
 	if len(items) < 2 {
-		return joinAnd(items)
+		return output.JoinAnd(items)
 	}
 	return strings.Join(items[:len(items)-1], ", ") + " or " + items[len(items)-1]
-}
-
-func joinAnd(items []string) string {
-	switch len(items) {
-	case 0:
-		return ""
-	case 1:
-		return items[0]
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }
 
 // reportOf writes report.md of a complete folder.

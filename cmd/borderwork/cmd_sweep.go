@@ -213,7 +213,7 @@ func writeSweep(ctx context.Context, x *experiment.Prepared, jobs []int, out str
 	fmt.Fprintln(e.stdout, ".")
 	if reused := x.Reused(); len(reused) > 0 {
 		fmt.Fprintf(e.stdout, "The varied keys do not change %s: each replicate of it was run once and reused at every point, so %d of the %d runs were simulated.\n",
-			joinAnd(reused), x.Simulations(jobs), len(jobs))
+			output.JoinAnd(reused), x.Simulations(jobs), len(jobs))
 	}
 	fmt.Fprintf(e.stdout, "Wrote %s: tables and %d figures.\n", out, len(res.Figures))
 	return nil
@@ -231,12 +231,4 @@ func parseShard(shard string) (i, n int, err error) {
 		return 0, 0, usageErrorf("--shard must be i/n with 0 <= i < n, got %q", shard)
 	}
 	return si, sn, nil
-}
-
-// joinAnd joins names as a sentence does: "a", "a and b", "a, b and c".
-func joinAnd(names []string) string {
-	if len(names) < 2 {
-		return strings.Join(names, "")
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }
