@@ -2,6 +2,7 @@ package experiment
 
 import (
 	"context"
+	"errors"
 	"math"
 	"path/filepath"
 	"slices"
@@ -222,6 +223,61 @@ func TestEveryFigureLaysOut(t *testing.T) {
 					t.Errorf("%s: no figures drawn", f.name)
 				}
 			}
+		}
+	}
+}
+
+// TestReusedResultsCountAgainstTheMemoryLimit: the results a sweep holds
+// for the regimes it reuses count against --max-memory. The smallest
+// limit at which the sweep would fit without them refuses it with them,
+// naming the regimes, and fits once raised by what they hold.
+func TestReusedResultsCountAgainstTheMemoryLimit(t *testing.T) {
+	p, err := NewSweep(loadSmall(t, 40, 200), small, []string{"open", "malfunctioning"}, SweepSpec{Vary: []string{"regimes.malfunctioning.outage_start=0.05,0.2"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := p.Prepare()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(x.Reused(), []string{"open"}) {
+		t.Fatalf("Reused = %v, want [open]", x.Reused())
+	}
+	held := x.heldFor(1)
+	noReuse := *x
+	noReuse.reuse = nil
+	fits := func(x *Prepared, mem int64) error {
+		_, err := x.Fit(Limits{Memory: mem}, x.NRuns(), 1)
+		return err
+	}
+	lo, hi := int64(1), int64(1<<40) // the smallest limit noReuse fits in
+	for lo < hi {
+		if mid := lo + (hi-lo)/2; fits(&noReuse, mid) == nil {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	err = fits(x, lo)
+	if err == nil || !errors.Is(err, ErrBadInput) || !strings.Contains(err.Error(), "results of open") {
+		t.Errorf("at %d bytes, enough without reuse: %v; want a refusal naming open", lo, err)
+	}
+	if err := fits(x, lo+held); err != nil {
+		t.Errorf("at %d bytes, room for the %d bytes held: %v", lo+held, held, err)
+	}
+}
+
+// TestFormatRuns: counts of runs and points in messages are whole numbers
+// (FormatCount writes one decimal below 100).
+func TestFormatRuns(t *testing.T) {
+	for _, tc := range []struct {
+		n    float64
+		want string
+	}{
+		{2, "2"}, {16, "16"}, {99, "99"}, {100, "100"}, {12345, "12,345"}, {1e16, "1e+16"},
+	} {
+		if got := formatRuns(tc.n); got != tc.want {
+			t.Errorf("formatRuns(%v) = %q, want %q", tc.n, got, tc.want)
 		}
 	}
 }

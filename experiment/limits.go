@@ -157,6 +157,9 @@ func (l Limits) CheckRuns(what string, points, runs float64, keys int) error {
 }
 
 func formatRuns(n float64) string {
+	if n < 100 && n == math.Trunc(n) {
+		return strconv.Itoa(int(n)) // FormatCount would write 16 runs as 16.0
+	}
 	if n < 1e15 {
 		return output.FormatCount(n)
 	}
@@ -186,6 +189,13 @@ func (x *Prepared) Fit(l Limits, runs, workers int) (int, error) {
 		record += float64(float64(x.Scenario.File.Days*len(x.Scenario.File.Locations)) * float64(unsafe.Sizeof(sim.LocationDay{})))
 	}
 	run := x.need.run.Bytes + 2*record
+	if reused := x.Reused(); len(reused) > 0 {
+		held := float64(x.heldFor(len(reused))) // at most reuseLimit
+		if keep += held; !(keep+run <= mem) && keep-held+run <= mem {
+			return 0, badInput("%s: the results of %s (run once per replicate and reused at every point) would hold about %s of memory besides the runs; the limit is %s (%s)",
+				x.runsFlag(), output.JoinAnd(reused), FormatBytes(held), FormatBytes(mem), raise)
+		}
+	}
 	if !(keep+run <= mem) {
 		if keep > run {
 			return 0, badInput("%s: %s runs would need about %s of memory to keep track of; the limit is %s (%s)",
@@ -218,7 +228,7 @@ func (x *Prepared) runsFlag() string {
 	case x.Sweep != nil && x.Sweep.Design == "lhs":
 		return fmt.Sprintf("--samples %d × %d regime(s) × --reps %d", x.Sweep.Samples, len(x.Regimes), x.Reps)
 	case x.Sweep != nil:
-		return fmt.Sprintf("--vary (%s points) × %d regime(s) × --reps %d", output.FormatCount(float64(len(x.Points))), len(x.Regimes), x.Reps)
+		return fmt.Sprintf("--vary (%s points) × %d regime(s) × --reps %d", formatRuns(float64(len(x.Points))), len(x.Regimes), x.Reps)
 	}
 	return fmt.Sprintf("%d regime(s) × --reps %d", len(x.Regimes), x.Reps)
 }

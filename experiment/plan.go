@@ -228,11 +228,7 @@ func (x *Prepared) setReuse(same []bool) {
 			names = append(names, x.Regimes[r])
 		}
 	}
-	perRun := int64(x.Scenario.File.Days) * int64(unsafe.Sizeof(sim.DayRecord{}))
-	if x.ByLocation {
-		perRun += int64(x.Scenario.File.Days) * int64(len(x.Scenario.File.Locations)) * int64(unsafe.Sizeof(sim.LocationDay{}))
-	}
-	if int64(len(names))*int64(x.Reps)*perRun > reuseLimit || len(x.Events) > 0 {
+	if x.heldFor(len(names)) > reuseLimit || len(x.Events) > 0 {
 		// Too much to hold; or an event log, which each run writes for
 		// itself while it runs.
 		names = nil
@@ -245,6 +241,16 @@ func (x *Prepared) setReuse(same []bool) {
 		info.Reused = names
 		x.Sweep = &info
 	}
+}
+
+// heldFor is the memory that reusing regimes regimes holds at most:
+// every replicate's records, from its first use to its last.
+func (x *Prepared) heldFor(regimes int) int64 {
+	perRun := int64(x.Scenario.File.Days) * int64(unsafe.Sizeof(sim.DayRecord{}))
+	if x.ByLocation {
+		perRun += int64(x.Scenario.File.Days) * int64(len(x.Scenario.File.Locations)) * int64(unsafe.Sizeof(sim.LocationDay{}))
+	}
+	return int64(regimes) * int64(x.Reps) * perRun
 }
 
 // Reused lists the regimes that no varied key changes, whose replicates
