@@ -161,15 +161,10 @@ func (s *Scenario) SetNumber(label, key string, v float64) error {
 		return bad("not a finite number")
 	}
 	// As for SetAs, a setting that fails changes nothing.
-	var undo []func()
-	rollback := func() {
-		for i := len(undo) - 1; i >= 0; i-- {
-			undo[i]()
-		}
-	}
+	var undo undoList
 	val, indexed, err := s.walk(strings.TrimSpace(key), &undo)
 	if err != nil {
-		rollback()
+		undo.rollback()
 		return bad("%v", err)
 	}
 	for val.Kind() == reflect.Pointer {
@@ -183,14 +178,14 @@ func (s *Scenario) SetNumber(label, key string, v float64) error {
 	switch val.Kind() {
 	case reflect.Int, reflect.Int64:
 		if v != math.Trunc(v) || math.Abs(v) > 1<<53 {
-			rollback()
+			undo.rollback()
 			return bad("%s takes a whole number", key)
 		}
 		val.SetInt(int64(v))
 	case reflect.Float64:
 		val.SetFloat(v)
 	default:
-		rollback()
+		undo.rollback()
 		return bad("%s is not a number", key)
 	}
 	s.setKeys[strings.Join(indexed, ".")] = label + " " + kv

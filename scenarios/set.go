@@ -39,19 +39,14 @@ func (s *Scenario) SetAs(label, kv string) error {
 	}
 	// An override that fails changes nothing: undo the tables and
 	// regimes walk created on the way.
-	var undo []func()
-	rollback := func() {
-		for i := len(undo) - 1; i >= 0; i-- {
-			undo[i]()
-		}
-	}
+	var undo undoList
 	val, indexed, err := s.walk(strings.TrimSpace(key), &undo)
 	if err != nil {
-		rollback()
+		undo.rollback()
 		return bad("%v", err)
 	}
 	if err := setValue(val, value); err != nil {
-		rollback()
+		undo.rollback()
 		return bad("%v", err)
 	}
 	s.sets = append(s.sets, kv)
@@ -62,7 +57,7 @@ func (s *Scenario) SetAs(label, kv string) error {
 // walk finds the value a dotted key names, creating the regime or optional
 // table it may name (and adding to undo how to remove them again), and
 // returns it with its indexed path.
-func (s *Scenario) walk(key string, undo *[]func()) (reflect.Value, []string, error) {
+func (s *Scenario) walk(key string, undo *undoList) (reflect.Value, []string, error) {
 	parts := strings.Split(key, ".")
 	val := reflect.ValueOf(s.File).Elem()
 	var indexed []string
@@ -144,7 +139,7 @@ func (s *Scenario) walk(key string, undo *[]func()) (reflect.Value, []string, er
 // KeyKind reports whether key names a number of the scenario, and whether
 // that number must be whole. It changes nothing.
 func (s *Scenario) KeyKind(key string) (numeric, integer bool, err error) {
-	var undo []func()
+	var undo undoList
 	val, _, err := s.Clone().walk(key, &undo)
 	if err != nil {
 		return false, false, err
@@ -286,4 +281,16 @@ func (s *Scenario) setBy(path string) (string, bool) {
 		p = p[:i]
 	}
 	return "", false
+}
+
+// undoList is how to take back what walk created on the way (tables,
+// regimes, list elements), so that an override that fails changes
+// nothing.
+type undoList []func()
+
+// rollback undoes every step, the last first.
+func (u undoList) rollback() {
+	for i := len(u) - 1; i >= 0; i-- {
+		u[i]()
+	}
 }

@@ -20,7 +20,7 @@ func (s *Scenario) Values(keys ...string) ([]any, error) {
 	}
 	out := make([]any, len(keys))
 	for i, key := range keys {
-		var undo []func()                                        // walk may add a regime or table; these are copies, dropped
+		var undo undoList                                        // walk may add a regime or table; these are copies, dropped
 		if _, _, err := s.Clone().walk(key, &undo); err != nil { // a key of the scenario as given
 			return nil, Errors{{File: s.display, Key: key, Msg: err.Error()}}
 		}
