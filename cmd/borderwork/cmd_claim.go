@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"math"
@@ -236,7 +235,5 @@ func printClaimJSON(w io.Writer, scenario string, seed int64, res *claim.Outcome
 		doc.Effects = append(doc.Effects, effect{est.Effect.ID, est.Effect.Kind, est.Harm, est.N, num(est.Mean), num(est.Lo), num(est.Hi),
 			num(est.Relative), num(est.RelLo), num(est.RelHi), est.SESOI, num(est.PAdj), num(est.PEquivAdj), string(est.Verdict)})
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(doc)
+	return writeJSON(w, doc)
 }

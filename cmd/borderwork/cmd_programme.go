@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"text/tabwriter"
@@ -144,7 +143,5 @@ func printProgrammeJSON(w io.Writer, scenario string, seed int64, res *programme
 		doc.Effects = append(doc.Effects, effect{e.Regime, e.Effect, e.Metric, e.Group, e.N, num(e.Mean), num(e.Lo), num(e.Hi),
 			num(e.Reference), num(e.Share), num(e.CostPerAverted), num(e.CostLo), num(e.CostHi)})
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(doc)
+	return writeJSON(w, doc)
 }

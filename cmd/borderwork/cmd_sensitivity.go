@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -301,7 +300,5 @@ func printSensitivityJSON(w io.Writer, st *gsa.Study, r *gsa.Result, perf *perfo
 		}
 		doc.Outputs = append(doc.Outputs, jo)
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(doc)
+	return writeJSON(w, doc)
 }

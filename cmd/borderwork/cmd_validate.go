@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -236,7 +235,5 @@ func printValidationJSON(e *env, v *flee.Validation, out string, perf *performan
 		}
 		summary.Errors[m.String()] = x
 	}
-	enc := json.NewEncoder(e.stdout)
-	enc.SetIndent("", "  ")
-	return enc.Encode(summary)
+	return writeJSON(e.stdout, summary)
 }

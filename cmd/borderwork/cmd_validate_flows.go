@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -231,7 +230,5 @@ func printFlowValidationJSON(e *env, st *dtm.Study, out string) error {
 		}
 		summary.Scores[role.String()] = byDir
 	}
-	enc := json.NewEncoder(e.stdout)
-	enc.SetIndent("", "  ")
-	return enc.Encode(summary)
+	return writeJSON(e.stdout, summary)
 }

@@ -78,6 +78,12 @@ func printJSONSummary(w io.Writer, x *experiment.Prepared, groups []output.Group
 		}
 		doc.Groups = append(doc.Groups, jg)
 	}
+	return writeJSON(w, doc)
+}
+
+// writeJSON writes doc as the --json output every command gives: indented
+// by two spaces, one document per command.
+func writeJSON(w io.Writer, doc any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(doc)
