@@ -243,14 +243,14 @@ func (x *Prepared) setReuse(same []bool) {
 	}
 }
 
-// heldFor is the memory that reusing regimes regimes holds at most:
+// heldFor is the most memory the reused results of n regimes hold:
 // every replicate's records, from its first use to its last.
-func (x *Prepared) heldFor(regimes int) int64 {
+func (x *Prepared) heldFor(n int) int64 {
 	perRun := int64(x.Scenario.File.Days) * int64(unsafe.Sizeof(sim.DayRecord{}))
 	if x.ByLocation {
 		perRun += int64(x.Scenario.File.Days) * int64(len(x.Scenario.File.Locations)) * int64(unsafe.Sizeof(sim.LocationDay{}))
 	}
-	return int64(regimes) * int64(x.Reps) * perRun
+	return int64(n) * int64(x.Reps) * perRun
 }
 
 // Reused lists the regimes that no varied key changes, whose replicates
