@@ -59,11 +59,11 @@ func (m *Model) recordAbuse(id int, mg *Migrant, loc int, k AbuseKind, by Perpet
 // can face at each location (any situation, any papers) and draws each
 // location's first count-down (thinning, chance.go).
 func (m *Model) abuseBounds() {
-	for loc := range m.abuseBound {
+	for loc := range m.abuseLaw {
 		r := (m.smugRate[loc] + float64(m.offRate[loc]*m.maxPapers)) * m.maxRisk
-		m.abuseBound[loc] = r
 		m.abuseMax[loc] = m.rateChance("abuse at a place, bound", r)
-		m.abuseSkip[loc] = skipCount(m.abuse, -r) // ln(1 − (1 − e^−r)) = −r
+		m.abuseLaw[loc] = newSkipLaw(-r) // ln(1 − (1 − e^−r)) = −r
+		m.abuseSkip[loc] = m.abuseLaw[loc].draw(m.abuse)
 	}
 }
 
@@ -88,7 +88,7 @@ func (m *Model) expose(id int, mg *Migrant, shelter float64) bool {
 // whether the migrant is abused and, if so, by which kind.
 func (m *Model) exposeCandidate(id int, mg *Migrant, shelter float64) bool {
 	loc := int(mg.Loc)
-	m.abuseSkip[loc] = skipCount(m.abuse, -m.abuseBound[loc])
+	m.abuseSkip[loc] = m.abuseLaw[loc].draw(m.abuse)
 	rates := &m.abuseKind[loc]
 	ab := &m.cfg.Abuse
 	official := float64(m.offRate[loc] * papersFactor(ab, mg.Flags&Documented != 0))

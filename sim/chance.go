@@ -69,18 +69,75 @@ func papersFactor(ab *Abuse, documented bool) float64 {
 // neverSkip is a count-down that does not run out.
 const neverSkip = math.MaxInt64
 
-// skipCount draws how many trials, each a candidate with chance pMax,
-// pass before the next candidate: geometric on {0, 1, …}, as
-// floor(ln U / ln(1 − pMax)) with U uniform on (0, 1]. logNot is
-// ln(1 − pMax): 0 when there are no candidates, −Inf when every trial is
-// one.
-func skipCount(r *Stream, logNot float64) int64 {
-	if logNot == 0 {
+// skipLaw is the law of a count-down: ln(1 − pMax), 0 when there are no
+// candidates and −Inf when every trial is one, and its reciprocal.
+type skipLaw struct {
+	logNot, perLogNot float64
+}
+
+func newSkipLaw(logNot float64) skipLaw { return skipLaw{logNot, 1 / logNot} }
+
+// draw draws how many trials, each a candidate with chance pMax, pass
+// before the next candidate: geometric on {0, 1, …}, as
+// floor(ln U / ln(1 − pMax)) with U uniform on (0, 1], ln being
+// portable.Log1p(U − 1), the same on every architecture (portable.go).
+//
+// That logarithm and the division are slow (their divisions wait), so
+// the count is first worked out from fastLn and the reciprocal, with a
+// bound on how far that can be from the count as defined; when the bound
+// leaves no doubt which whole number the count falls to, that is the
+// count, else it is worked out as defined. The counts are the same bits
+// either way (TestSkipCountIsExact); only the time differs.
+func (g skipLaw) draw(r *Stream) int64 {
+	if g.logNot == 0 {
 		return neverSkip
 	}
-	k := ln(1-r.Float64()) / logNot // ln: the same on every architecture (portable.go)
+	return g.count(1 - r.Float64())
+}
+
+// count is the count for U = x, x in (0, 1].
+func (g skipLaw) count(x float64) int64 {
+	l := fastLn(x)
+	k := float64(l * g.perLogNot)
+	margin := float64(float64(float64(1-l)*-g.perLogNot) * fastLnMargin)
+	if lo, hi := k-margin, k+margin; lo >= 0 && hi < 1<<62 && int64(lo) == int64(hi) {
+		return int64(lo)
+	}
+	k = ln(x) / g.logNot
 	if k >= 1<<62 {
 		return neverSkip
 	}
 	return int64(k)
+}
+
+// fastLnMargin bounds, relative to (1 − ln x)/|ln(1 − pMax)|, how far a
+// count from fastLn and a reciprocal can be from the count as defined:
+// fastLn is within about 4·10⁻¹⁵ of ln x plus 10⁻¹⁵ of it, the portable
+// logarithm within an ulp, a product and a quotient within half an ulp
+// each; 2⁻⁴⁰ (9·10⁻¹³) is hundreds of times as much.
+const fastLnMargin = 0x1p-40
+
+// lnTable holds, for the 128 intervals [1 + i/128, 1 + (i+1)/128), the
+// reciprocal of the interval's middle c and ln c (fastLn).
+var lnTable = func() (t [128]struct{ inv, lnc float64 }) {
+	for i := range t {
+		c := 1 + float64((float64(i)+0.5)/128)
+		t[i].inv = 1 / c
+		t[i].lnc = -portable.Log(t[i].inv) // ln c, of the reciprocal as rounded
+	}
+	return t
+}()
+
+// fastLn is ln x, for a normal positive x, without a division: x = 2^e·m
+// with m in [1, 2), m = c·(1 + r) for c the middle of m's 128th of
+// [1, 2) and |r| < 2⁻⁸, and ln x = e·ln 2 + ln c + ln(1 + r), the last
+// from five terms of its series (the sixth is below 6·10⁻¹⁶).
+func fastLn(x float64) float64 {
+	const ln2 = 0.693147180559945309417232121458176568
+	b := math.Float64bits(x)
+	e := float64(int64(b>>52) - 1023)
+	t := &lnTable[b>>45&127]
+	r := float64(math.Float64frombits(b&(1<<52-1)|1023<<52)*t.inv) - 1
+	p := float64(r * float64(r*(-0.5+float64(r*(1.0/3+float64(r*(-0.25+float64(r*0.2))))))))
+	return float64(e*ln2) + t.lnc + (r + p)
 }

@@ -121,7 +121,7 @@ func (m *Model) travel(id int, mg *Migrant) {
 // reports.
 func (m *Model) travelCandidate(mg *Migrant) bool {
 	link := int(mg.Link)
-	m.linkSkip[link] = skipCount(m.hazard, m.linkLogNot[link])
+	m.linkSkip[link] = m.linkLaw[link].draw(m.hazard)
 	h, patrol := m.linkHazard(&m.cfg.Region.Links[link], mg.Flags, mg.Vuln == Sick)
 	u := m.hazard.Float64() * m.linkMax[link] // uniform below the bound
 	if u < h {
@@ -176,7 +176,7 @@ func (m *Model) linkBounds() {
 	links := m.cfg.Region.Links
 	if len(m.linkMax) != len(links) {
 		m.linkMax = make([]float64, len(links))
-		m.linkLogNot = make([]float64, len(links))
+		m.linkLaw = make([]skipLaw, len(links))
 		m.linkSkip = make([]int64, len(links))
 	}
 	for i := range links {
@@ -188,8 +188,8 @@ func (m *Model) linkBounds() {
 			}
 		}
 		m.linkMax[i] = q
-		m.linkLogNot[i] = portable.Log1p(-q)
-		m.linkSkip[i] = skipCount(m.hazard, m.linkLogNot[i])
+		m.linkLaw[i] = newSkipLaw(portable.Log1p(-q))
+		m.linkSkip[i] = m.linkLaw[i].draw(m.hazard)
 	}
 }
 

@@ -103,20 +103,21 @@ type Model struct {
 	smugglerPrice []float64
 	abuseKind     [][NumAbuseKinds]float64 // smugglers' daily rate of each kind of abuse at each location (none of abandonment: that happens on trips)
 
-	// Thinning of abuse at a place (chance.go, abuse.go): the bound of the
-	// day's rates there, its chance, and the trials left before the next
-	// candidate.
-	abuseBound []float64
-	abuseMax   []float64
-	abuseSkip  []int64
-	maxRisk    float64 // the largest riskMultiplier × papersFactor of officials, for the bound
-	maxPapers  float64
+	// Thinning of abuse at a place (chance.go, abuse.go): the law of the
+	// count-down from the bound of the day's rates there, the bound's
+	// chance, and the trials left before the next candidate.
+	abuseLaw  []skipLaw
+	abuseMax  []float64
+	abuseSkip []int64
+	maxRisk   float64 // the largest riskMultiplier × papersFactor of officials, for the bound
+	maxPapers float64
 
 	// Thinning of deaths and interceptions on links (migrants.go): the
-	// largest daily chance on each link, ln(1 − it), and the trials left.
-	linkMax    []float64
-	linkLogNot []float64
-	linkSkip   []int64
+	// largest daily chance on each link, the law of its count-down, and the
+	// trials left.
+	linkMax  []float64
+	linkLaw  []skipLaw
+	linkSkip []int64
 
 	perDesperateDay float64 // 1 / DesperationDays
 	earn            float32 // EarnPerDay, as money is kept
@@ -216,7 +217,7 @@ func New(cfg *Config, seed uint64) (*Model, error) {
 	m.pools = make([]rumourPool, n*m.nPst*numClasses)
 	m.smugglerPrice = make([]float64, len(m.rt.marketFor))
 	m.toldTruth = make([]bool, n)
-	m.abuseBound = make([]float64, n)
+	m.abuseLaw = make([]skipLaw, n)
 	m.abuseMax = make([]float64, n)
 	m.abuseSkip = make([]int64, n)
 	ab := &cfg.Abuse
