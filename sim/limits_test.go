@@ -16,7 +16,7 @@ func TestNewRefusesWhatCannotFit(t *testing.T) {
 	}{
 		{"inflow of 1e12 a day", func(c *Config) { c.Origins[0].Inflow = []InflowStep{{From: 0, Rate: 1e12}} }, "migrants"},
 		{"largest float inflow", func(c *Config) { c.Origins[0].Inflow = []InflowStep{{From: 0, Rate: math.MaxFloat64}} }, "migrants"},
-		{"initial beyond 32 bits", func(c *Config) { c.Origins[0].Initial = math.MaxInt32 + 1 }, "migrants"},
+		{"initial beyond 32 bits", func(c *Config) { c.Origins[0].Initial = int(min(math.MaxInt32+1, int64(math.MaxInt))) }, "migrants"}, // on 32-bit, as many as an int holds
 		{"a schedule step of 1e12", func(c *Config) {
 			c.Origins[0].Inflow = []InflowStep{{From: 0, Rate: 1}, {From: 5, Rate: 1e12}, {From: 6, Rate: 0}}
 		}, "migrants"},
