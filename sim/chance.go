@@ -92,18 +92,27 @@ func (g skipLaw) draw(r *Stream) int64 {
 	if g.logNot == 0 {
 		return neverSkip
 	}
-	return g.count(1 - r.Float64())
+	x := 1 - r.Float64()
+	if k, sure := g.fastCount(x); sure {
+		return k
+	}
+	return g.definedCount(x)
 }
 
-// count is the count for U = x, x in (0, 1].
-func (g skipLaw) count(x float64) int64 {
+// fastCount is the count for U = x, x in (0, 1], from fastLn and the
+// reciprocal, and whether the bound leaves no doubt that it is
+// definedCount's.
+func (g skipLaw) fastCount(x float64) (int64, bool) {
 	l := fastLn(x)
 	k := float64(l * g.perLogNot)
 	margin := float64(float64(float64(1-l)*-g.perLogNot) * fastLnMargin)
-	if lo, hi := k-margin, k+margin; lo >= 0 && hi < 1<<62 && int64(lo) == int64(hi) {
-		return int64(lo)
-	}
-	k = ln(x) / g.logNot
+	lo, hi := k-margin, k+margin
+	return int64(lo), lo >= 0 && hi < 1<<62 && int64(lo) == int64(hi)
+}
+
+// definedCount is the count for U = x as defined (docs/MODEL.md, 8.5).
+func (g skipLaw) definedCount(x float64) int64 {
+	k := ln(x) / g.logNot
 	if k >= 1<<62 {
 		return neverSkip
 	}
