@@ -9,10 +9,10 @@ import (
 )
 
 // TestSkipCountIsExact checks that a count-down worked out from fastLn,
-// where its bound leaves no doubt, is the count as defined, to the bit: for uniforms spread over (0, 1], at
-// its ends, and where it matters, within a few steps of 2⁻⁵³ of those at
-// which the count steps from one whole number to the next, for chances of
-// a candidate from 10⁻¹² to 1.
+// where its bound leaves no doubt, is the count as defined, to the bit:
+// for uniforms spread over (0, 1], at its ends, and where it matters,
+// within a few steps of 2⁻⁵³ of those at which the count steps from one
+// whole number to the next, for chances of a candidate from 10⁻¹² to 1.
 func TestSkipCountIsExact(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	pMaxes := []float64{1e-12, 1e-9, 1e-6, 1e-4, 0.003, 0.0585, 0.1, 0.5, 0.9, 0.999999, 1}
