@@ -34,7 +34,7 @@ func (m *Model) scaledChance(where string, p, mult float64) float64 {
 	case p >= 1:
 		q = 1
 	default:
-		q = -portable.Expm1(mult * portable.Log1p(-p))
+		q = -portable.Expm1(float64(mult * portable.Log1p(-p)))
 	}
 	if probabilityCheck != nil {
 		probabilityCheck(where, q)

@@ -20,7 +20,7 @@ func (m *Model) stepInflow() {
 		}
 		// The log-normal law of money is the origin's: its parameters are
 		// worked out once, not for every migrant.
-		sigma2 := portable.Log1p(o.MoneyCV * o.MoneyCV)
+		sigma2 := portable.Log1p(float64(o.MoneyCV * o.MoneyCV))
 		mu, sigma := ln(o.MoneyMean)-float64(sigma2/2), math.Sqrt(sigma2)
 		for range n {
 			m.create(o, mu, sigma)
@@ -51,7 +51,7 @@ func (m *Model) create(o *Origin, mu, sigma float64) {
 	// sigma·z), mu = ln(mean) − sigma²/2, sigma² = ln(1 + cv²).
 	money := 0.0
 	if o.MoneyMean > 0 {
-		z := math.Sqrt(-2*ln(1-u1)) * portable.Cos(2*math.Pi*u2)
+		z := math.Sqrt(-2*ln(1-u1)) * portable.Cos(float64(2*math.Pi*u2))
 		money = exp(mu + float64(sigma*z))
 	}
 	mg := Migrant{

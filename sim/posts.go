@@ -44,8 +44,8 @@ func (m *Model) stepPosts() {
 		// variation CapacityCV; its two uniforms are always drawn, as above.
 		u1, u2 := m.postRng.Float64(), m.postRng.Float64()
 		if cv := pol.CapacityCV; cv > 0 {
-			s2 := portable.Log1p(cv * cv)
-			z := math.Sqrt(-2*ln(1-u1)) * portable.Cos(2*math.Pi*u2)
+			s2 := portable.Log1p(float64(cv * cv))
+			z := math.Sqrt(-2*ln(1-u1)) * portable.Cos(float64(2*math.Pi*u2))
 			c *= exp(float64(math.Sqrt(s2)*z) - float64(s2/2))
 		}
 		if failing {
