@@ -18,7 +18,7 @@ import (
 func runAnalysis(ctx context.Context, e *env, c *common, name, out string, run func(ctx context.Context, progress func(stage string, done, total int)) (dir string, err error)) (*meter, error) {
 	var prog *progress
 	stage := ""
-	m := newMeter(c.workers)
+	m := newMeter(e.start, c.workers)
 	dir, err := run(m.context(ctx), func(label string, done, total int) {
 		if label != stage {
 			if prog != nil {

@@ -8,6 +8,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/borderwork/borderwork/experiment"
 	"github.com/borderwork/borderwork/internal/suggest"
@@ -30,9 +31,10 @@ type command struct {
 	run     func(ctx context.Context, args []string, env *env) error
 }
 
-// env is what a command writes to.
+// env is what a command writes to, and when it started.
 type env struct {
 	stdout, stderr io.Writer
+	start          time.Time // for the time the command took in all (meter)
 	// flags is the flag set the command made, so that docs_test.go can
 	// list each command's flags by running it with --help.
 	flags *flagSet
@@ -61,7 +63,7 @@ func commands() []command {
 // run is the whole program, testable without a process: it returns the
 // exit status.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	e := &env{stdout: stdout, stderr: stderr}
+	e := &env{stdout: stdout, stderr: stderr, start: time.Now()}
 	if len(args) == 0 {
 		usage(stderr)
 		return exitUsage

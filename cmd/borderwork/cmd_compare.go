@@ -98,7 +98,7 @@ func runExperiment(ctx context.Context, name string, args []string, e *env) erro
 	}
 	noteWorkers(e, name, workers, c.workers, c.quiet)
 	formats, _ := parseFormats(c.formats)
-	m := newMeter(min(workers, x.NRuns()))
+	m := newMeter(e.start, min(workers, x.NRuns()))
 	prog := newProgress(e.stderr, name, x.NRuns(), c.quiet, c.progress)
 	days := x.Scenario.File.Days
 	prog.simulating(days, int64(x.NRuns())*int64(days))

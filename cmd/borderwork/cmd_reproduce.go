@@ -35,7 +35,7 @@ func cmdReproduce(ctx context.Context, args []string, e *env) error {
 		return usageErrorf("--workers must be at least 1, got %d", *workers)
 	}
 	dir := pos[0]
-	m := newMeter(*workers)
+	m := newMeter(e.start, *workers)
 	rep, err := experiment.Reproduce(m.context(ctx), dir, *workers)
 	if err != nil {
 		return err

@@ -151,7 +151,7 @@ func cmdSensitivity(ctx context.Context, args []string, e *env) error {
 		o.Formats, _ = parseFormats(c.formats)
 	}
 	var prog *progress
-	m := newMeter(c.workers)
+	m := newMeter(e.start, c.workers)
 	o.Start = func(run gsa.Starting) {
 		noteWorkers(e, "sensitivity", run.Workers, c.workers, c.quiet)
 		m.workers = min(run.Workers, max(run.Runs-run.Resumed, 1))

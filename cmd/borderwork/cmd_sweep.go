@@ -53,6 +53,10 @@ where the contrast is positive); with more, each harm against each key.
 'borderwork plot DIR --metric NAME' draws them for another metric.
 `
 
+// preparingNoted is the number of points from which a sweep says, where
+// progress is shown, that it is preparing them (about half a second).
+const preparingNoted = 2000
+
 func cmdSweep(ctx context.Context, args []string, e *env) error {
 	fs := newFlagSet("sweep", "borderwork sweep [flags] [SCENARIO] --vary KEY=SPEC ...", sweepDoc, e)
 	var c common
@@ -97,7 +101,15 @@ func cmdSweep(ctx context.Context, args []string, e *env) error {
 		return err
 	}
 	plan.PrepareWorkers = c.workers // the points are built on as many cores as the runs use
+	// Each point is built and validated before the first run (about a
+	// quarter of a millisecond each): many points say so rather than
+	// show nothing.
+	prep := newProgress(e.stderr, "sweep", 0, c.quiet, c.progress)
+	if n := len(plan.Points); n >= preparingNoted {
+		prep.note(fmt.Sprintf("preparing %s points", groupThousands(int64(n))))
+	}
 	x, err := plan.Prepare()
+	prep.finish()
 	if err != nil {
 		return err
 	}
@@ -186,7 +198,7 @@ func writeSweep(ctx context.Context, x *experiment.Prepared, jobs []int, out str
 		o.Formats, _ = parseFormats(c.formats)
 	}
 	todo := jobs[len(o.Done):]
-	m := newMeter(min(c.workers, max(len(todo), 1)))
+	m := newMeter(e.start, min(c.workers, max(len(todo), 1)))
 	prog := newProgress(e.stderr, "sweep", len(jobs), c.quiet, c.progress)
 	prog.resumedFrom(len(o.Done))
 	days := x.Scenario.File.Days

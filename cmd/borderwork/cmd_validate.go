@@ -111,7 +111,7 @@ func cmdValidate(ctx context.Context, args []string, e *env) error {
 	}
 	defer folder.Discard()
 	seed := uint64(s.File.Seed)
-	m := newMeter(min(c.workers, s.File.Replicates))
+	m := newMeter(e.start, min(c.workers, s.File.Replicates))
 	v, err := flee.Validate(m.context(ctx), s, cs, flee.ValidateOptions{Regime: *regime, Replicates: s.File.Replicates, Seed: seed, Workers: c.workers})
 	if err != nil {
 		return err

@@ -110,7 +110,7 @@ func validateFlows(ctx context.Context, fs *flagSet, c *common, e *env, arg, dir
 	opt := dtm.Options{Regime: regime, Regimes: regimes, Draws: dv.draws, Accept: dv.accept, Replicates: reps, Seed: seed, Workers: workers, Exclude: dtm.NigerExclusions()}
 	prog := newProgress(e.stderr, "validate", 0, c.quiet, c.progress)
 	opt.Progress = func(done, total int) { prog.setTotal(total); prog.done(done) }
-	m := newMeter(workers)
+	m := newMeter(e.start, workers)
 	m.watch(prog)
 	st, err := dtm.Run(m.context(ctx), s, flows, opt)
 	prog.finish()

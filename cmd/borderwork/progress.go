@@ -32,6 +32,7 @@ type progress struct {
 	enabled  bool
 	terminal bool // rewrite one line rather than print lines
 	shown    bool
+	width    int   // on a terminal, the length of the line last written
 	runs     int   // runs done
 	dayCount int64 // days simulated
 }
@@ -126,9 +127,29 @@ func (p *progress) show(last bool) {
 	}
 	line := fmt.Sprintf("%s: %s, %s elapsed, %s", p.label, what, roundDuration(elapsed), left)
 	if p.terminal {
-		fmt.Fprintf(p.w, "\r%s   ", line)
+		fmt.Fprintf(p.w, "\r%-*s", max(len(line)+3, p.width), line) // over all of the line before
+		p.width = len(line) + 3
 	} else {
 		fmt.Fprintln(p.w, line)
+	}
+	p.shown = true
+}
+
+// note shows what the command is doing before its runs start (preparing
+// a sweep's points), at once, where progress is shown; the first progress
+// line, or finish, replaces it.
+func (p *progress) note(what string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if !p.enabled {
+		return
+	}
+	if p.terminal {
+		line := p.label + ": " + what
+		fmt.Fprintf(p.w, "\r%-*s", max(len(line), p.width), line)
+		p.width = len(line)
+	} else {
+		fmt.Fprintf(p.w, "%s: %s\n", p.label, what)
 	}
 	p.shown = true
 }
@@ -154,15 +175,22 @@ func roundDuration(d time.Duration) string {
 // takes, for the line it ends with and its JSON. It passes each day on
 // to the progress line being shown. Workers call it concurrently.
 type meter struct {
-	mu      sync.Mutex
-	start   time.Time
-	simEnd  time.Time // when the last day simulated ended
-	steps   int64
-	workers int
-	prog    *progress
+	mu       sync.Mutex
+	start    time.Time // when the command started (env.start)
+	simStart time.Time // when its runs were about to start
+	simEnd   time.Time // when the last day simulated ended
+	steps    int64
+	workers  int
+	prog     *progress
 }
 
-func newMeter(workers int) *meter { return &meter{start: time.Now(), workers: workers} }
+// newMeter starts measuring the runs of a command that started at start:
+// the simulation's time counts from now, the command's from start, so
+// that "in all" includes reading and preparing (a sweep of many points
+// prepares for seconds).
+func newMeter(start time.Time, workers int) *meter {
+	return &meter{start: start, simStart: time.Now(), workers: workers}
+}
 
 // context returns ctx carrying the meter to every run started under it.
 func (m *meter) context(ctx context.Context) context.Context {
@@ -202,7 +230,7 @@ func (m *meter) performance() *performance {
 	defer m.mu.Unlock()
 	p := &performance{ElapsedSeconds: time.Since(m.start).Seconds(), AgentSteps: m.steps, Workers: m.workers}
 	if !m.simEnd.IsZero() {
-		p.SimulationSeconds = m.simEnd.Sub(m.start).Seconds()
+		p.SimulationSeconds = m.simEnd.Sub(m.simStart).Seconds()
 	}
 	if p.SimulationSeconds > 0 {
 		p.PerSecond = float64(p.AgentSteps) / p.SimulationSeconds

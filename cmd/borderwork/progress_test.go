@@ -102,9 +102,10 @@ func TestProgressForced(t *testing.T) {
 }
 
 // TestMeter: the meter adds up the agent-steps of every day it is told
-// of, whoever tells it, and ends with one line.
+// of, whoever tells it, and ends with one line. The command's time counts
+// from its start, the simulation's from the meter's.
 func TestMeter(t *testing.T) {
-	m := newMeter(2)
+	m := newMeter(time.Now().Add(-time.Hour), 2) // a command that prepared for an hour
 	var wg sync.WaitGroup
 	for range 4 {
 		wg.Add(1)
@@ -119,6 +120,9 @@ func TestMeter(t *testing.T) {
 	p := m.performance()
 	if p.AgentSteps != 1_000_000 || p.Workers != 2 || p.SimulationSeconds <= 0 || p.PerSecond <= 0 {
 		t.Errorf("performance %+v; want 1,000,000 agent-steps on 2 workers, a positive time and rate", p)
+	}
+	if p.ElapsedSeconds < 3600 || p.SimulationSeconds >= 3600 {
+		t.Errorf("performance %+v; want the hour of preparing in the elapsed time, not in the simulation's", p)
 	}
 	var b bytes.Buffer
 	m.report(&b, "run", false)
@@ -140,5 +144,46 @@ func TestGroupThousands(t *testing.T) {
 		if got := groupThousands(c.n); got != c.want {
 			t.Errorf("groupThousands(%d) = %q; want %q", c.n, got, c.want)
 		}
+	}
+}
+
+// TestProgressNote: a note (a sweep preparing its points) is shown at
+// once where progress is, as a whole line off a terminal; on a terminal
+// the next line covers all of it, and finish clears it.
+func TestProgressNote(t *testing.T) {
+	for _, c := range []struct {
+		name     string
+		quiet    bool
+		terminal bool
+		want     string
+	}{
+		{"forced", false, false, "sweep: preparing 20,000 points, a long note to be covered\n"},
+		{"quiet", true, false, ""},
+		{"terminal", false, true, "\rsweep: preparing 20,000 points, a long note to be covered"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var b bytes.Buffer
+			p := newProgress(&b, "sweep", 10, c.quiet, true)
+			p.terminal = c.terminal
+			p.note("preparing 20,000 points, a long note to be covered")
+			if b.String() != c.want {
+				t.Fatalf("note wrote %q; want %q", b.String(), c.want)
+			}
+			if !c.terminal {
+				return
+			}
+			b.Reset()
+			p.start = time.Now().Add(-10 * time.Second)
+			p.done(5)
+			line := strings.TrimPrefix(b.String(), "\r")
+			if len(line) < len("sweep: preparing 20,000 points, a long note to be covered") || !strings.HasPrefix(line, "sweep: 5/10 runs") {
+				t.Errorf("the line after the note: %q; want 5/10 runs, covering all of the note", b.String())
+			}
+			b.Reset()
+			p.finish()
+			if b.String() != "\r\033[K" {
+				t.Errorf("finish wrote %q; want the line cleared", b.String())
+			}
+		})
 	}
 }
