@@ -118,8 +118,11 @@ func (p *progress) show(last bool) {
 	case p.total > p.base:
 		share = float64(p.runs-p.base) / float64(p.total-p.base)
 	}
-	if share > 0 {
-		left = "about " + roundDuration(time.Duration(float64(elapsed)*(1-min(share, 1))/share)) + " left"
+	switch {
+	case share >= 1: // what is left is writing the tables and figures, which the estimate cannot see
+		left = "writing the results"
+	case share > 0:
+		left = "about " + roundDuration(time.Duration(float64(elapsed)*(1-share)/share)) + " left"
 	}
 	what := fmt.Sprintf("%d/%d runs", p.runs, p.total)
 	if p.total == 1 && p.days > 0 {
