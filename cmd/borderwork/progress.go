@@ -157,12 +157,15 @@ func (p *progress) note(what string) {
 	p.shown = true
 }
 
-// finish clears the progress line on a terminal.
+// finish clears the progress line on a terminal, with spaces rather than
+// an escape sequence, which a Windows console without VT processing would
+// print as it is.
 func (p *progress) finish() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.shown && p.terminal {
-		fmt.Fprint(p.w, "\r\033[K")
+		fmt.Fprintf(p.w, "\r%*s\r", p.width, "")
+		p.width = 0
 	}
 }
 
