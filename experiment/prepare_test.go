@@ -1,6 +1,7 @@
 package experiment
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -85,4 +86,28 @@ func BenchmarkPrepareSweep(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkPreparePoints is what a sweep of many points does before its
+// first run, per point: 1,000 points of classroom, each point's scenario
+// built, validated and configured for its four regimes, on one core.
+func BenchmarkPreparePoints(b *testing.B) {
+	s, err := scenarios.Load("classroom")
+	if err != nil {
+		b.Fatal(err)
+	}
+	s.File.Replicates = 1
+	const points = 1000
+	b.ReportAllocs()
+	for b.Loop() {
+		p, err := NewSweep(s, "classroom", s.RegimeNames(), SweepSpec{Vary: []string{fmt.Sprintf("regimes.malfunctioning.outage_start=0:0.2:%d", points)}})
+		if err != nil {
+			b.Fatal(err)
+		}
+		p.PrepareWorkers = 1
+		if _, err := p.Prepare(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*points), "ns/point")
 }

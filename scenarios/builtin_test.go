@@ -1,6 +1,8 @@
 package scenarios
 
 import (
+	"fmt"
+	"os"
 	"reflect"
 	"slices"
 	"testing"
@@ -8,98 +10,126 @@ import (
 	"github.com/borderwork/borderwork/sim"
 )
 
-// TestBuiltinsAreCopies: the built-in regimes and factor levels are
-// decoded once and handed out as copies, so a caller that changes what it
-// got (every key of every spec, and the map and slices holding them)
-// changes nothing for the next caller, nor any configuration built after.
-func TestBuiltinsAreCopies(t *testing.T) {
-	s, err := Load("sahel")
-	if err != nil {
-		t.Fatal(err)
-	}
-	before := map[string]any{}
-	for _, r := range s.RegimeNames() {
-		if before[r], err = s.Config(r); err != nil {
-			t.Fatal(err)
-		}
-	}
-
+// TestBuiltinListsAreCopies: the built-in regimes and factor levels are
+// decoded once; the map and lists a caller gets are its own, so a caller
+// that adds, removes or renames entries changes nothing for the next.
+func TestBuiltinListsAreCopies(t *testing.T) {
 	regimes := builtinRegimes()
-	for _, spec := range regimes {
-		scribble(reflect.ValueOf(spec))
-	}
 	regimes["open"], regimes["extra"] = nil, &RegimeSpec{}
+	delete(regimes, "closed")
 	levels := builtinFactors()
 	for _, ls := range levels {
 		for i := range ls {
-			scribble(reflect.ValueOf(ls[i].spec))
 			ls[i].name += "x"
+			ls[i].spec = &RegimeSpec{}
 		}
 	}
 	levels["admission"] = append(levels["admission"][:1], level{"extra", &RegimeSpec{}})
 	delete(levels, "protection")
-
-	got, want := builtinRegimes(), decodeRegimes(builtinRegimesTOML)
-	if len(got) != len(want) {
-		t.Errorf("builtinRegimes() holds %d regimes after a caller changed its copy; want %d", len(got), len(want))
+	checkBuiltinsUnchanged(t)
+	if got := builtinRegimes(); got["open"] == nil || got["extra"] != nil || got["closed"] == nil {
+		t.Error("builtinRegimes() holds what a caller changed in its map")
 	}
-	for name, w := range want {
-		if !reflect.DeepEqual(got[name], w) {
-			t.Errorf("builtinRegimes()[%q] after a caller changed its copy:\n%+v\nwant, as builtin/regimes.toml decodes afresh:\n%+v", name, got[name], w)
-		}
-	}
-	gotLevels, wantLevels := builtinFactors(), decodeFactors(builtinFactorsTOML)
-	if len(gotLevels) != len(wantLevels) {
-		t.Errorf("builtinFactors() holds %d factors after a caller changed its copy; want %d", len(gotLevels), len(wantLevels))
-	}
-	for _, f := range Factors {
-		g, w := gotLevels[f.Name], wantLevels[f.Name]
-		if len(g) != len(w) {
-			t.Errorf("builtinFactors() has %d levels of %s after a caller changed its copy; want %d", len(g), f.Name, len(w))
-			continue
-		}
-		for i := range w {
-			if g[i].name != w[i].name || !reflect.DeepEqual(g[i].spec, w[i].spec) {
-				t.Errorf("builtinFactors() level %d of %s after a caller changed its copy: %s %+v; want, as builtin/factors.toml decodes afresh, %s %+v",
-					i, f.Name, g[i].name, g[i].spec, w[i].name, w[i].spec)
-			}
-		}
-	}
-	for _, r := range s.RegimeNames() {
-		cfg, err := s.Config(r)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !reflect.DeepEqual(cfg, before[r]) {
-			t.Errorf("Config(%q) changed after a caller changed its copy of the built-in regimes and levels", r)
-		}
+	if got := builtinFactors(); len(got["protection"]) == 0 || got["admission"][0].name != "open" || len(got["admission"]) == 2 {
+		t.Errorf("builtinFactors() holds what a caller changed in its lists: %v", got["admission"])
 	}
 }
 
-// scribble changes every value v reaches through pointers and structs.
-func scribble(v reflect.Value) {
-	switch v.Kind() {
-	case reflect.Pointer:
-		if !v.IsNil() {
-			scribble(v.Elem())
+// TestBuiltinsNeverChange: the built-in specs are shared by every caller,
+// read only (builtinFactors): nothing a scenario does with them writes to
+// them. Every entry point that reaches them is taken on every bundled
+// scenario and the test scenarios, and the decoded files are then compared
+// with a fresh decoding. (TestMain checks again after all of the
+// package's tests.)
+func TestBuiltinsNeverChange(t *testing.T) {
+	paths := []string{"testdata/levels.toml", "testdata/programme.toml", "testdata/tiny.toml"}
+	for _, arg := range append(Names(), paths...) {
+		s, err := Load(arg)
+		if err != nil {
+			t.Fatalf("%s: %v", arg, err)
 		}
-	case reflect.Struct:
-		for i := range v.NumField() {
-			if v.Field(i).CanSet() {
-				scribble(v.Field(i))
+		if err := s.Validate(); err != nil {
+			t.Fatalf("%s: %v", arg, err)
+		}
+		for _, r := range s.RegimeNames() {
+			if _, err := s.Config(r); err != nil {
+				t.Fatalf("%s: %s: %v", arg, r, err)
+			}
+			lv, err := s.RegimeLevels(r)
+			if err != nil {
+				t.Fatalf("%s: %s: %v", arg, r, err)
+			}
+			if _, err := s.Deviations(r); err != nil {
+				t.Fatalf("%s: %s: %v", arg, r, err)
+			}
+			for _, f := range Factors {
+				if lv.Of(f.Name) == "" {
+					lv = lv.With(f.Name, s.LevelNames(f.Name)[0])
+				}
+			}
+			if _, err := s.ConfigAt("point", lv); err != nil {
+				t.Fatalf("%s: %s at %s: %v", arg, r, lv, err)
+			}
+			for _, p := range s.ProgrammeNames() {
+				if _, err := s.ConfigSwitched(r, ProgrammeSwitch{Programme: p, On: Repair}); err != nil {
+					t.Fatalf("%s: %s with %s: %v", arg, r, p, err)
+				}
 			}
 		}
-	case reflect.Float64:
-		v.SetFloat(v.Float() + 1)
-	case reflect.Int, reflect.Int64:
-		v.SetInt(v.Int() + 1)
-	case reflect.Uint8:
-		v.SetUint(v.Uint() + 1)
-	case reflect.Bool:
-		v.SetBool(!v.Bool())
-	case reflect.String:
-		v.SetString(v.String() + "x")
+		if _, err := s.Encode(); err != nil {
+			t.Fatalf("%s: %v", arg, err)
+		}
+		var keys []string
+		for _, k := range s.NumericKeys() {
+			keys = append(keys, k.Key)
+		}
+		if _, err := s.Values(keys...); err != nil {
+			t.Fatalf("%s: %v", arg, err)
+		}
 	}
+	checkBuiltinsUnchanged(t)
+
+	// The comparison sees a change: one value of one level, put back after.
+	spec := decodedFactors.of(builtinFactorsTOML, decodeFactors)["reliability"][0].spec
+	v := reflect.ValueOf(spec).Elem().FieldByName("Refusal")
+	old := v.Interface()
+	v.Set(reflect.ValueOf(ptr(0.123)))
+	if builtinsUnchanged() == "" {
+		t.Error("a level's refusal changed in the decoded built-in levels, and the comparison did not see it")
+	}
+	v.Set(reflect.ValueOf(old))
+	checkBuiltinsUnchanged(t)
+}
+
+func checkBuiltinsUnchanged(t *testing.T) {
+	t.Helper()
+	if diff := builtinsUnchanged(); diff != "" {
+		t.Error(diff)
+	}
+}
+
+// builtinsUnchanged compares the built-in files as decoded once and
+// shared with a fresh decoding of the same text: "" if the same, else
+// what differs.
+func builtinsUnchanged() string {
+	if last := decodedRegimes.last.Load(); last != nil && !reflect.DeepEqual(last.val, decodeRegimes(last.text)) {
+		return "the shared built-in regimes are not what their file decodes to: a caller wrote to them"
+	}
+	if last := decodedFactors.last.Load(); last != nil && !reflect.DeepEqual(last.val, decodeFactors(last.text)) {
+		return "the shared built-in factor levels are not what their file decodes to: a caller wrote to them"
+	}
+	return ""
+}
+
+// TestMain checks, after every test of the package, that none of them
+// wrote to the shared built-in specs.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if diff := builtinsUnchanged(); diff != "" && code == 0 {
+		fmt.Fprintln(os.Stderr, "after the tests:", diff)
+		code = 1
+	}
+	os.Exit(code)
 }
 
 // TestKeyedFields: eachField and fieldByKey, which look keys up in a

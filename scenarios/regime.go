@@ -3,6 +3,7 @@ package scenarios
 import (
 	_ "embed"
 	"fmt"
+	"maps"
 	"reflect"
 	"slices"
 	"strings"
@@ -20,16 +21,15 @@ var builtinRegimesTOML string
 // order.
 var BuiltinRegimes = []string{"open", "closed", "malfunctioning", "hbm"}
 
-// builtinRegimes is builtin/regimes.toml decoded: a copy of its own, for
-// the caller to change as it likes. Validate and Config need it for every
-// regime at every point of a sweep, so the file is decoded once.
+// builtinRegimes is builtin/regimes.toml decoded. The file is decoded
+// once: the map is the caller's own, the specs shared and read only, as
+// builtinFactors's are.
 func builtinRegimes() map[string]*RegimeSpec {
-	specs := decodedRegimes.of(builtinRegimesTOML, decodeRegimes)
-	return deepCopy(reflect.ValueOf(specs)).Interface().(map[string]*RegimeSpec)
+	return maps.Clone(decodedRegimes.of(builtinRegimesTOML, decodeRegimes))
 }
 
-// decodedRegimes holds builtin/regimes.toml decoded; never changed, and
-// never handed out but as a copy (builtinRegimes).
+// decodedRegimes holds builtin/regimes.toml decoded; never changed
+// (builtinRegimes).
 var decodedRegimes decodedBuiltin[string, map[string]*RegimeSpec]
 
 func decodeRegimes(text string) map[string]*RegimeSpec {
