@@ -102,8 +102,8 @@ func cmdSweep(ctx context.Context, args []string, e *env) error {
 	}
 	plan.PrepareWorkers = c.workers // the points are built on as many cores as the runs use
 	// Each point is built and validated before the first run (about a
-	// quarter of a millisecond each): many points say so rather than
-	// show nothing.
+	// fifth of a millisecond each): many points say so rather than show
+	// nothing.
 	prep := newProgress(e.stderr, "sweep", 0, c.quiet, c.progress)
 	if n := len(plan.Points); n >= preparingNoted {
 		prep.note(fmt.Sprintf("preparing %s points", groupThousands(int64(n))))
