@@ -224,8 +224,12 @@ func writeSweep(ctx context.Context, x *experiment.Prepared, jobs []int, out str
 	}
 	fmt.Fprintln(e.stdout, ".")
 	if reused := x.Reused(); len(reused) > 0 {
-		fmt.Fprintf(e.stdout, "The varied keys do not change %s: each replicate of it was run once and reused at every point, so %d of the %d runs were simulated.\n",
-			output.JoinAnd(reused), x.Simulations(jobs), len(jobs))
+		whose := "its"
+		if len(reused) > 1 {
+			whose = "their"
+		}
+		fmt.Fprintf(e.stdout, "The varied keys do not change %s: each of %s replicates was run once and reused at every point, so %d of the %d runs were simulated.\n",
+			output.JoinAnd(reused), whose, x.Simulations(jobs), len(jobs))
 	}
 	fmt.Fprintf(e.stdout, "Wrote %s: tables and %d figures.\n", out, len(res.Figures))
 	return nil

@@ -293,7 +293,7 @@ func TestREADMESweepRunsNoDuplicates(t *testing.T) {
 		"--vary", "regimes.malfunctioning.outage_start=0:0.2:5", "--formats", "", "--out", out)
 	// 5 points × 4 regimes × 2 replicates = 40 runs: malfunctioning's 10,
 	// and 2 for each of the other three.
-	if !strings.Contains(stdout, "so 16 of the 40 runs were simulated") {
+	if !strings.Contains(stdout, "do not change open, closed and hbm: each of their replicates was run once and reused at every point, so 16 of the 40 runs were simulated") {
 		t.Errorf("sweep printed %q", stdout)
 	}
 	m, _ := output.ReadManifest(out)
