@@ -36,6 +36,18 @@ func TestProgressLine(t *testing.T) {
 	}
 }
 
+// TestProgressWriting: once every run is done, the line says the results
+// are being written rather than "about 0s left" (a sweep of many points
+// writes for seconds after its last run).
+func TestProgressWriting(t *testing.T) {
+	var b bytes.Buffer
+	p := &progress{w: &b, label: "sweep", total: 80, start: time.Now().Add(-10 * time.Second), every: time.Hour, enabled: true, terminal: true}
+	p.done(80)
+	if line := b.String(); !strings.Contains(line, "80/80 runs, 10s elapsed, writing the results") {
+		t.Errorf("progress line after the last run %q; want 80/80 runs, 10s elapsed, writing the results", line)
+	}
+}
+
 func TestProgressQuietFirstSecond(t *testing.T) {
 	var b bytes.Buffer
 	p := &progress{w: &b, label: "run", total: 5, start: time.Now(), every: 100 * time.Millisecond, enabled: true, terminal: true}
