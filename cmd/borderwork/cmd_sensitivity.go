@@ -201,12 +201,12 @@ func printSensitivityPlan(w io.Writer, st *gsa.Study) {
 	if st.Method == gsa.Sobol {
 		what = fmt.Sprintf("Sobol' indices of %d parameters, N = %d", len(st.Params), st.Samples)
 	}
-	arms := "regime(s)"
+	arms := counted(len(st.Arms), "regime")
 	if len(st.Effects) > 0 {
-		arms = "cells of the claim's design"
+		arms = counted(len(st.Arms), "cell") + " of the claim's design"
 	}
-	fmt.Fprintf(w, "%s: %s: %s points × %d %s × %d replicates = %s runs.\n", st.Scenario.File.Name, what,
-		gsa.Count(st.Points), len(st.Arms), arms, st.Scenario.File.Replicates, gsa.Count(st.Runs()))
+	fmt.Fprintf(w, "%s: %s: %s × %s × %s = %s.\n", st.Scenario.File.Name, what,
+		counted(st.Points, "point"), arms, counted(st.Scenario.File.Replicates, "replicate"), counted(st.Runs(), "run"))
 }
 
 // printSensitivity names the parameters that matter, output by output.

@@ -218,7 +218,8 @@ func writeSweep(ctx context.Context, x *experiment.Prepared, jobs []int, out str
 	if c.json {
 		return printJSONSummary(e.stdout, x, res.Groups, m.performance())
 	}
-	fmt.Fprintf(e.stdout, "%s: %d points × %d regime(s) × %d replicates = %d runs", x.Scenario.File.Name, len(x.Points), len(x.Regimes), x.Reps, x.NRuns())
+	fmt.Fprintf(e.stdout, "%s: %s × %s × %s = %s", x.Scenario.File.Name, counted(len(x.Points), "point"), counted(len(x.Regimes), "regime"),
+		counted(x.Reps, "replicate"), counted(x.NRuns(), "run"))
 	if shard != "" {
 		fmt.Fprintf(e.stdout, "; shard %s holds %d of them", shard, len(jobs))
 	}

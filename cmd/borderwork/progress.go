@@ -277,6 +277,15 @@ func perSecond(x float64) string {
 }
 
 // groupThousands writes n with commas between groups of three digits.
+// counted is n with its noun, in the plural unless n is 1: "1 regime",
+// "20,000 points".
+func counted(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return groupThousands(int64(n)) + " " + noun + "s"
+}
+
 func groupThousands(n int64) string {
 	s := fmt.Sprint(n)
 	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {

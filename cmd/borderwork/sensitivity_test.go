@@ -34,7 +34,7 @@ func TestSensitivityWritesItsFolder(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "morris")
 	stdout := mustRun(t, smallSensitivity(out)...)
-	for _, want := range []string{"Morris screening of 5 parameters", "24 points × 2 regime(s) × 2 replicates = 96 runs", "abuse events under malfunctioning", "Wrote " + out} {
+	for _, want := range []string{"Morris screening of 5 parameters", "24 points × 2 regimes × 2 replicates = 96 runs", "abuse events under malfunctioning", "Wrote " + out} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("stdout lacks %q:\n%s", want, stdout)
 		}

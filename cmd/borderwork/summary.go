@@ -15,8 +15,8 @@ import (
 func printSummary(w io.Writer, x *experiment.Prepared, groups []output.Group) {
 	f := x.Scenario.File
 	fmt.Fprintf(w, "%s: %s\n", f.Name, f.Title)
-	fmt.Fprintf(w, "%d regime(s) × %d replicates, %d days, seed %d. Means ± 95%% confidence half-widths.\n\n",
-		len(x.Regimes), x.Reps, f.Days, f.Seed)
+	fmt.Fprintf(w, "%s × %s, %d days, seed %d. Means ± 95%% confidence half-widths.\n\n",
+		counted(len(x.Regimes), "regime"), counted(x.Reps, "replicate"), f.Days, f.Seed)
 	tw := tabwriter.NewWriter(w, 0, 0, 3, ' ', tabwriter.AlignRight)
 	fmt.Fprint(tw, "regime\t")
 	for _, h := range output.Headlines() {

@@ -578,11 +578,16 @@ function clearResults() {
   state.day = 0;
 }
 
+// counted is n with its noun, in the plural unless n is 1.
+function counted(n, noun) {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
 function drawResults(res) {
   state.results = res;
   $("results-note").textContent = res.final
-    ? `${res.scenario}: ${res.regimes.length} regime(s) × ${res.reps} replicates.`
-    : `${res.scenario}: ${res.reps} replicate(s) so far…`;
+    ? `${res.scenario}: ${counted(res.regimes.length, "regime")} × ${counted(res.reps, "replicate")}.`
+    : `${res.scenario}: ${counted(res.reps, "replicate")} so far…`;
   drawTable(res);
   const [trapped, other] = res.series;
   document.querySelector("#fig-trapped .fig-title").textContent = trapped.title[0].toUpperCase() + trapped.title.slice(1) + " over time";
