@@ -332,7 +332,7 @@ function drawTable(res) {
   }
   // The note is a paragraph of the scrolling box, not the table's caption,
   // so that it wraps to the width of the screen rather than of the table.
-  box.appendChild(html("p", { id: "summary-note", class: "note", text: `Means over ${res.reps} replicate(s) ± the half-width of a 95% confidence interval, as the command line prints them.` }));
+  box.appendChild(html("p", { id: "summary-note", class: "note", text: `Means over ${counted(res.reps, "replicate")} ± the half-width of a 95% confidence interval, as the command line prints them.` }));
   box.appendChild(html("table", { id: "summary", "aria-describedby": "summary-note" }, [html("thead", {}, [head]), body]));
 }
 
