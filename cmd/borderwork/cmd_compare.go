@@ -119,8 +119,12 @@ func runExperiment(ctx context.Context, name string, args []string, e *env) erro
 	printSummary(e.stdout, x, res.Groups)
 	fmt.Fprintf(e.stdout, "\nWrote %s: tables, %d figures, report.md.\n", out, len(res.Figures))
 	if len(x.Events) > 0 {
-		fmt.Fprintf(e.stdout, "The events of replicate(s) %s under each regime are in %s (%s).\n",
-			experiment.FormatReplicates(x.Events), filepath.Join(out, output.EventsTable), fileSize(filepath.Join(res.Dir, output.EventsTable)))
+		which := "replicates"
+		if len(x.Events) == 1 {
+			which = "replicate"
+		}
+		fmt.Fprintf(e.stdout, "The events of %s %s under each regime are in %s (%s).\n",
+			which, experiment.FormatReplicates(x.Events), filepath.Join(out, output.EventsTable), fileSize(filepath.Join(res.Dir, output.EventsTable)))
 	}
 	return nil
 }

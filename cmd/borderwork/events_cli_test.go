@@ -18,16 +18,17 @@ func TestEvents(t *testing.T) {
 		args    []string
 		reps    []int
 		command string
+		says    string
 	}{
-		{[]string{"--events"}, []int{0}, "--events"},
-		{[]string{"--events-reps", "2,1"}, []int{1, 2}, "--events --events-reps 1-2"},
+		{[]string{"--events"}, []int{0}, "--events", "The events of replicate 0 under each regime are in "},
+		{[]string{"--events-reps", "2,1"}, []int{1, 2}, "--events --events-reps 1-2", "The events of replicates 1-2 under each regime are in "},
 	} {
 		out := filepath.Join(t.TempDir(), "out")
 		status, stdout, stderr := runCLI(t, append([]string{"compare", small, "--reps", "3", "--days", "30", "--formats", "", "--out", out}, c.args...)...)
 		if status != 0 {
 			t.Fatalf("%v: status %d: %s", c.args, status, stderr)
 		}
-		if !strings.Contains(stdout, filepath.Join(out, output.EventsTable)) {
+		if !strings.Contains(stdout, c.says+filepath.Join(out, output.EventsTable)) {
 			t.Errorf("%v: stdout does not say where the events are:\n%s", c.args, stdout)
 		}
 		m, err := output.ReadManifest(out)

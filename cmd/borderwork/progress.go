@@ -276,7 +276,6 @@ func perSecond(x float64) string {
 	return fmt.Sprintf("%.0f", x)
 }
 
-// groupThousands writes n with commas between groups of three digits.
 // counted is n with its noun, in the plural unless n is 1: "1 regime",
 // "20,000 points".
 func counted(n int, noun string) string {
@@ -286,6 +285,7 @@ func counted(n int, noun string) string {
 	return groupThousands(int64(n)) + " " + noun + "s"
 }
 
+// groupThousands writes n with commas between groups of three digits.
 func groupThousands(n int64) string {
 	s := fmt.Sprint(n)
 	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
