@@ -39,8 +39,9 @@ func TestBuiltinListsAreCopies(t *testing.T) {
 // read only (builtinFactors): nothing a scenario does with them writes to
 // them. Every entry point that reaches them is taken on every bundled
 // scenario and the test scenarios, and the decoded files are then compared
-// with a fresh decoding. (TestMain checks again after all of the
-// package's tests.)
+// with a fresh decoding. (TestMain checks the specs in use again after
+// all of the package's tests; a test that stands other built-in text in
+// has them decoded afresh, so what was written before goes unseen there.)
 func TestBuiltinsNeverChange(t *testing.T) {
 	paths := []string{"testdata/levels.toml", "testdata/programme.toml", "testdata/tiny.toml"}
 	for _, arg := range append(Names(), paths...) {
