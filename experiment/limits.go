@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unsafe"
 
+	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/sim"
 )
@@ -225,10 +226,18 @@ func (x *Prepared) runsFlag() string {
 	switch {
 	case x.SizeFlags != "":
 		return x.SizeFlags
-	case x.Sweep != nil && x.Sweep.Design == "lhs":
-		return fmt.Sprintf("--samples %d × %d regime(s) × --reps %d", x.Sweep.Samples, len(x.Regimes), x.Reps)
 	case x.Sweep != nil:
-		return fmt.Sprintf("--vary (%s points) × %d regime(s) × --reps %d", formatRuns(float64(len(x.Points))), len(x.Regimes), x.Reps)
+		return sweepSize(x.Sweep.Design, x.Sweep.Samples, float64(len(x.Points)), len(x.Regimes), x.Reps)
 	}
-	return fmt.Sprintf("%d regime(s) × --reps %d", len(x.Regimes), x.Reps)
+	return fmt.Sprintf("%s × --reps %d", words.Count(len(x.Regimes), "regime"), x.Reps)
+}
+
+// sweepSize names the flags that set a sweep's number of runs, with the
+// regimes they multiply: a Latin hypercube's --samples, or a grid's
+// points (the product of --vary's lists).
+func sweepSize(design string, samples int, points float64, regimes, reps int) string {
+	if design == "lhs" {
+		return fmt.Sprintf("--samples %d × %s × --reps %d", samples, words.Count(regimes, "regime"), reps)
+	}
+	return fmt.Sprintf("--vary (%s points) × %s × --reps %d", formatRuns(points), words.Count(regimes, "regime"), reps)
 }

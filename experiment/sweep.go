@@ -1,7 +1,6 @@
 package experiment
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -87,10 +86,7 @@ func NewSweep(s *scenarios.Scenario, arg string, regimes []string, spec SweepSpe
 		}
 	}
 	runs := size * float64(len(regimes)) * float64(s.File.Replicates)
-	what := fmt.Sprintf("--samples %d × %d regime(s) × --reps %d", spec.Samples, len(regimes), s.File.Replicates)
-	if spec.Design == "grid" {
-		what = fmt.Sprintf("--vary (%s points) × %d regime(s) × --reps %d", formatRuns(size), len(regimes), s.File.Replicates)
-	}
+	what := sweepSize(spec.Design, spec.Samples, size, len(regimes), s.File.Replicates)
 	if err := spec.Limits.CheckRuns(what, size, runs, len(factors)); err != nil {
 		return nil, err
 	}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/borderwork/borderwork/claim"
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/scenarios"
 	"github.com/borderwork/borderwork/sensitivity"
@@ -237,9 +238,9 @@ func New(s *scenarios.Scenario, arg string, spec Spec) (*Study, error) {
 
 // sizeFlags names what sets the number of runs, for messages.
 func (st *Study) sizeFlags() string {
-	k, arms := len(st.Params), fmt.Sprintf("%d regime(s)", len(st.Arms))
+	k, arms := len(st.Params), words.Count(len(st.Arms), "regime")
 	if st.cells != nil {
-		arms = fmt.Sprintf("%d cells", len(st.Arms))
+		arms = words.Count(len(st.Arms), "cell")
 	}
 	if st.Method == Morris {
 		return fmt.Sprintf("--trajectories %d × (%d parameters + 1) points × %s × --reps %d", st.Trajectories, k, arms, st.Scenario.File.Replicates)

@@ -173,6 +173,16 @@ func TestVerifyFindsTheBlock(t *testing.T) {
 	if d, _ := Verify(dir, c[0]); d == nil || !strings.Contains(d.Error(), "timeseries.csv:") {
 		t.Errorf("Verify of a cut table = %v", d)
 	}
+	// Cut after whole blocks: how many are missing.
+	for _, cut := range []struct {
+		blocks int
+		want   string
+	}{{2, "before the rows of 2 more blocks of runs"}, {3, "before the rows of 1 more block of runs"}} {
+		os.WriteFile(p, []byte(strings.Join(strings.SplitAfter(b.String(), "\n")[:1+3*cut.blocks*BlockRuns], "")), 0o644)
+		if d, _ := Verify(dir, c[0]); d == nil || d.Block != cut.blocks || !strings.Contains(d.Error(), cut.want) {
+			t.Errorf("Verify of a table cut after %d blocks = %v; want %q", cut.blocks, d, cut.want)
+		}
+	}
 	os.Remove(p)
 	if d, _ := Verify(dir, c[0]); d == nil || d.Error() != "timeseries.csv: is missing" {
 		t.Errorf("Verify of a missing table = %v", d)

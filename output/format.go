@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"strings"
+
+	"github.com/borderwork/borderwork/internal/words"
 )
 
 // FormatCount writes a number for people to read: thousands separated,
@@ -16,18 +18,7 @@ func FormatCount(v float64) string {
 	if math.Abs(v) < 100 {
 		return fmt.Sprintf("%.1f", v)
 	}
-	s := fmt.Sprintf("%.0f", math.Abs(v))
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if v < 0 {
-		return "-" + b.String()
-	}
-	return b.String()
+	return words.Group(fmt.Sprintf("%.0f", v))
 }
 
 // FormatStat writes a mean with its 95% half-width: "1,234 ± 56".

@@ -13,6 +13,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/borderwork/borderwork/internal/words"
 )
 
 // BlockRuns is how many runs' rows one block digest of a table covers.
@@ -268,7 +270,7 @@ func Verify(dir string, c Checked) (*Difference, error) {
 		switch {
 		case j >= len(got.Blocks):
 			d.Line, d.Exact, d.Block = t.line+1, true, j
-			d.Msg = fmt.Sprintf("the table ends here, before the rows of %d more block(s) of runs (cut short?)", len(c.Blocks)-j)
+			d.Msg = fmt.Sprintf("the table ends here, before the rows of %s of runs (cut short?)", words.Count(len(c.Blocks)-j, "more block"))
 			return d, nil
 		case j >= len(c.Blocks):
 			d.Line, d.Exact, d.Block = t.starts[j], true, j

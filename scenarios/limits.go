@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+	"github.com/borderwork/borderwork/internal/words"
 )
 
 // Limits on a scenario file, checked before it is decoded, so that no file
@@ -99,15 +100,7 @@ func formatCount(v float64) string {
 	if !(math.Abs(v) < 1e18) {
 		return strconv.FormatFloat(v, 'g', 3, 64)
 	}
-	s := strconv.FormatFloat(math.Round(v), 'f', 0, 64)
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 && s[i-1] != '-' {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
+	return words.Group(strconv.FormatFloat(math.Round(v), 'f', 0, 64))
 }
 
 // formatBytes writes a size in the largest binary unit that keeps it whole

@@ -9,6 +9,7 @@ import (
 
 	"github.com/borderwork/borderwork/experiment"
 	"github.com/borderwork/borderwork/gsa"
+	"github.com/borderwork/borderwork/internal/words"
 )
 
 const sensitivityDoc = `
@@ -201,12 +202,12 @@ func printSensitivityPlan(w io.Writer, st *gsa.Study) {
 	if st.Method == gsa.Sobol {
 		what = fmt.Sprintf("Sobol' indices of %d parameters, N = %d", len(st.Params), st.Samples)
 	}
-	arms := counted(len(st.Arms), "regime")
+	arms := words.Count(len(st.Arms), "regime")
 	if len(st.Effects) > 0 {
-		arms = counted(len(st.Arms), "cell") + " of the claim's design"
+		arms = words.Count(len(st.Arms), "cell") + " of the claim's design"
 	}
 	fmt.Fprintf(w, "%s: %s: %s × %s × %s = %s.\n", st.Scenario.File.Name, what,
-		counted(st.Points, "point"), arms, counted(st.Scenario.File.Replicates, "replicate"), counted(st.Runs(), "run"))
+		words.Count(st.Points, "point"), arms, words.Count(st.Scenario.File.Replicates, "replicate"), words.Count(st.Runs(), "run"))
 }
 
 // printSensitivity names the parameters that matter, output by output.

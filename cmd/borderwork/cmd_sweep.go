@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
 )
 
@@ -106,7 +107,7 @@ func cmdSweep(ctx context.Context, args []string, e *env) error {
 	// nothing.
 	prep := newProgress(e.stderr, "sweep", 0, c.quiet, c.progress)
 	if n := len(plan.Points); n >= preparingNoted {
-		prep.note(fmt.Sprintf("preparing %s points", groupThousands(int64(n))))
+		prep.note(fmt.Sprintf("preparing %s points", words.Whole(int64(n))))
 	}
 	x, err := plan.Prepare()
 	prep.finish()
@@ -218,8 +219,8 @@ func writeSweep(ctx context.Context, x *experiment.Prepared, jobs []int, out str
 	if c.json {
 		return printJSONSummary(e.stdout, x, res.Groups, m.performance())
 	}
-	fmt.Fprintf(e.stdout, "%s: %s × %s × %s = %s", x.Scenario.File.Name, counted(len(x.Points), "point"), counted(len(x.Regimes), "regime"),
-		counted(x.Reps, "replicate"), counted(x.NRuns(), "run"))
+	fmt.Fprintf(e.stdout, "%s: %s × %s × %s = %s", x.Scenario.File.Name, words.Count(len(x.Points), "point"), words.Count(len(x.Regimes), "regime"),
+		words.Count(x.Reps, "replicate"), words.Count(x.NRuns(), "run"))
 	if shard != "" {
 		fmt.Fprintf(e.stdout, "; shard %s holds %d of them", shard, len(jobs))
 	}

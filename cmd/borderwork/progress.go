@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/sim"
 )
 
@@ -253,7 +254,7 @@ func (m *meter) report(w io.Writer, name string, quiet bool) {
 	}
 	p := m.performance()
 	fmt.Fprintf(w, "borderwork %s: simulated %s agent-steps in %s (%s a second, %s); %s in all.\n",
-		name, groupThousands(p.AgentSteps), seconds(p.SimulationSeconds), perSecond(p.PerSecond), plural(float64(p.Workers), "worker"), seconds(p.ElapsedSeconds))
+		name, words.Whole(p.AgentSteps), seconds(p.SimulationSeconds), perSecond(p.PerSecond), words.Count(p.Workers, "worker"), seconds(p.ElapsedSeconds))
 }
 
 func seconds(s float64) string {
@@ -274,22 +275,4 @@ func perSecond(x float64) string {
 		return fmt.Sprintf("%.0f thousand", x/1e3)
 	}
 	return fmt.Sprintf("%.0f", x)
-}
-
-// counted is n with its noun, in the plural unless n is 1: "1 regime",
-// "20,000 points".
-func counted(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return groupThousands(int64(n)) + " " + noun + "s"
-}
-
-// groupThousands writes n with commas between groups of three digits.
-func groupThousands(n int64) string {
-	s := fmt.Sprint(n)
-	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
 }

@@ -148,29 +148,6 @@ func TestMeter(t *testing.T) {
 	}
 }
 
-func TestGroupThousands(t *testing.T) {
-	for _, c := range []struct {
-		n    int64
-		want string
-	}{{0, "0"}, {999, "999"}, {1000, "1,000"}, {96012345, "96,012,345"}, {-1234567, "-1,234,567"}} {
-		if got := groupThousands(c.n); got != c.want {
-			t.Errorf("groupThousands(%d) = %q; want %q", c.n, got, c.want)
-		}
-	}
-}
-
-func TestCounted(t *testing.T) {
-	for _, c := range []struct {
-		n    int
-		noun string
-		want string
-	}{{0, "run", "0 runs"}, {1, "regime", "1 regime"}, {2, "replicate", "2 replicates"}, {20000, "point", "20,000 points"}} {
-		if got := counted(c.n, c.noun); got != c.want {
-			t.Errorf("counted(%d, %q) = %q; want %q", c.n, c.noun, got, c.want)
-		}
-	}
-}
-
 // TestProgressNote: a note (a sweep preparing its points) is shown at
 // once where progress is, as a whole line off a terminal; on a terminal
 // the next line covers all of it, and finish clears it.

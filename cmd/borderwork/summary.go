@@ -8,6 +8,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
 )
 
@@ -16,7 +17,7 @@ func printSummary(w io.Writer, x *experiment.Prepared, groups []output.Group) {
 	f := x.Scenario.File
 	fmt.Fprintf(w, "%s: %s\n", f.Name, f.Title)
 	fmt.Fprintf(w, "%s × %s, %d days, seed %d. Means ± 95%% confidence half-widths.\n\n",
-		counted(len(x.Regimes), "regime"), counted(x.Reps, "replicate"), f.Days, f.Seed)
+		words.Count(len(x.Regimes), "regime"), words.Count(x.Reps, "replicate"), f.Days, f.Seed)
 	tw := tabwriter.NewWriter(w, 0, 0, 3, ' ', tabwriter.AlignRight)
 	fmt.Fprint(tw, "regime\t")
 	for _, h := range output.Headlines() {

@@ -1,0 +1,47 @@
+// Package words writes numbers for people to read in messages and
+// summaries: digits grouped by thousands, and counts with their noun in
+// the singular or the plural. Every front end uses it, so that "1
+// replicate" and "20,000 points" read the same everywhere.
+package words
+
+import "strconv"
+
+// Group puts commas between groups of three digits of a number written
+// in decimal digits, with or without a sign: "-1234567" becomes
+// "-1,234,567". It leaves anything after the digits (a decimal part)
+// alone.
+func Group(s string) string {
+	start := 0
+	if start < len(s) && (s[0] == '-' || s[0] == '+') {
+		start = 1
+	}
+	end := start
+	for end < len(s) && s[end] >= '0' && s[end] <= '9' {
+		end++
+	}
+	digits := end - start
+	if digits <= 3 {
+		return s
+	}
+	b := make([]byte, 0, len(s)+(digits-1)/3)
+	b = append(b, s[:start]...)
+	for i := start; i < end; i++ {
+		if i > start && (end-i)%3 == 0 {
+			b = append(b, ',')
+		}
+		b = append(b, s[i])
+	}
+	return string(append(b, s[end:]...))
+}
+
+// Whole writes n with its digits grouped: "20,000".
+func Whole(n int64) string { return Group(strconv.FormatInt(n, 10)) }
+
+// Count is n with its noun, in the plural (the noun with an s) unless n is
+// 1: "1 regime", "20,000 points".
+func Count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return Whole(int64(n)) + " " + noun + "s"
+}

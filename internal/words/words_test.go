@@ -1,0 +1,54 @@
+package words
+
+import "testing"
+
+func TestGroup(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"", ""},
+		{"0", "0"},
+		{"999", "999"},
+		{"1000", "1,000"},
+		{"-1000", "-1,000"},
+		{"-100", "-100"},
+		{"+1234567", "+1,234,567"},
+		{"123456", "123,456"},
+		{"1234567.25", "1,234,567.25"},
+		{"9223372036854775807", "9,223,372,036,854,775,807"},
+		{"1e+21", "1e+21"},
+		{"96012345", "96,012,345"},
+		{"-1234567", "-1,234,567"},
+		{"NaN", "NaN"},
+	} {
+		if got := Group(c.in); got != c.want {
+			t.Errorf("Group(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestWhole(t *testing.T) {
+	for _, c := range []struct {
+		n    int64
+		want string
+	}{{0, "0"}, {999, "999"}, {1000, "1,000"}, {-1234567, "-1,234,567"}, {-9223372036854775808, "-9,223,372,036,854,775,808"}} {
+		if got := Whole(c.n); got != c.want {
+			t.Errorf("Whole(%d) = %q, want %q", c.n, got, c.want)
+		}
+	}
+}
+
+func TestCount(t *testing.T) {
+	for _, c := range []struct {
+		n    int
+		noun string
+		want string
+	}{
+		{0, "regime", "0 regimes"},
+		{1, "regime", "1 regime"},
+		{2, "replicate", "2 replicates"},
+		{20000, "point", "20,000 points"},
+	} {
+		if got := Count(c.n, c.noun); got != c.want {
+			t.Errorf("Count(%d, %q) = %q, want %q", c.n, c.noun, got, c.want)
+		}
+	}
+}
