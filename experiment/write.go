@@ -12,6 +12,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
 )
 
@@ -240,7 +241,7 @@ func (w *Writer) Run(ctx context.Context, jobs []int, workers int, progress func
 		return nil
 	})
 	if errors.Is(err, ErrInterrupted) {
-		return fmt.Errorf("%w after %d of %d runs", ErrInterrupted, len(w.Rows), before+len(jobs))
+		return fmt.Errorf("%w after %s of %s", ErrInterrupted, words.Whole(int64(len(w.Rows))), words.Count(before+len(jobs), "run"))
 	}
 	return err
 }

@@ -242,6 +242,28 @@ func TestSetErrors(t *testing.T) {
 	}
 }
 
+// TestSetTableByValue: an override giving a plain value to a table, or to
+// a list of tables, says so in the scenario's terms, not the decoder's Go
+// types; an inline table or array still goes to the decoder.
+func TestSetTableByValue(t *testing.T) {
+	for _, tt := range []struct{ kv, want string }{
+		{"posts.0=3", "posts.0 is a table, not a value: set one of its keys, posts.0.KEY (such as posts.0.capacity)"},
+		{"regimes.closed=high", "regimes.closed is a table, not a value: set one of its keys, regimes.closed.KEY"},
+		{"posts=3", "posts is a list of tables, not a value: set a key of one of them, posts.NAME.KEY or posts.INDEX.KEY"},
+		{"posts.0=[1]", "posts.0 is a table, not a value"},
+	} {
+		s := loadTiny(t)
+		err := s.Set(tt.kv)
+		if err == nil || !strings.Contains(err.Error(), tt.want) || !errors.Is(err, ErrInvalid) || strings.Contains(err.Error(), "scenarios.") {
+			t.Errorf("Set(%q) = %v; want an invalid-input error containing %q", tt.kv, err, tt.want)
+		}
+	}
+	s := loadTiny(t)
+	if err := s.Set("posts.0={capacity=5}"); err != nil && strings.Contains(err.Error(), "not a value") {
+		t.Errorf("Set of an inline table = %v; want it decoded", err)
+	}
+}
+
 // TestEncodeRoundTrip: the resolved scenario, read back, gives the same
 // configurations and encodes to the same bytes.
 func TestEncodeRoundTrip(t *testing.T) {

@@ -45,6 +45,10 @@ func (s *Scenario) SetAs(label, kv string) error {
 		undo.rollback()
 		return bad("%v", err)
 	}
+	if msg := notAValue(strings.TrimSpace(key), val.Type(), value); msg != "" {
+		undo.rollback()
+		return bad("%s", msg)
+	}
 	if err := setValue(val, value); err != nil {
 		undo.rollback()
 		return bad("%v", err)
@@ -175,6 +179,47 @@ func findElement(slice reflect.Value, part string) int {
 		return n
 	}
 	return -1
+}
+
+// notAValue explains an override of a whole table, or a list of tables,
+// by a plain value (posts.Post=3), which the decoder would report in Go's
+// terms; "" if the override is not one.
+func notAValue(key string, t reflect.Type, value string) string {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if strings.HasPrefix(strings.TrimSpace(value), "{") {
+		return "" // an inline table: the decoder checks it
+	}
+	switch {
+	case t.Kind() == reflect.Struct || t.Kind() == reflect.Map:
+		return fmt.Sprintf("%s is a table, not a value: set one of its keys, %s.KEY%s", key, key, exampleKey(t, key))
+	case t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Struct && !strings.HasPrefix(strings.TrimSpace(value), "["):
+		return fmt.Sprintf("%s is a list of tables, not a value: set a key of one of them, %s.NAME.KEY or %s.INDEX.KEY", key, key, key)
+	}
+	return ""
+}
+
+// exampleKey is " (such as KEY.first)" for a table, its first numeric
+// TOML key, else "".
+func exampleKey(t reflect.Type, key string) string {
+	if t.Kind() != reflect.Struct {
+		return ""
+	}
+	for i := range t.NumField() {
+		name, _, _ := strings.Cut(t.Field(i).Tag.Get("toml"), ",")
+		ft := t.Field(i).Type
+		for ft.Kind() == reflect.Pointer {
+			ft = ft.Elem()
+		}
+		switch ft.Kind() {
+		case reflect.Float64, reflect.Int, reflect.Int64:
+			if name != "" && name != "-" {
+				return fmt.Sprintf(" (such as %s.%s)", key, name)
+			}
+		}
+	}
+	return ""
 }
 
 // setValue decodes value as TOML into v: the same type checks as a file.

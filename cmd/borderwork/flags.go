@@ -149,6 +149,9 @@ func (fs *flagSet) explain(err error) string {
 		switch fmt.Sprintf("%T", f.Value) {
 		case "*flag.intValue", "*flag.int64Value", "*flag.uintValue", "*flag.uint64Value":
 			want = "a whole number"
+			if strings.Contains(m[5], "out of range") {
+				want = "a smaller whole number"
+			}
 		case "*flag.float64Value":
 			want = "a number"
 		case "*flag.boolValue":

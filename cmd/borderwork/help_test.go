@@ -104,6 +104,7 @@ func TestMistakesGetHelp(t *testing.T) {
 		{[]string{"run", "--rep", "5"}, "unknown flag --rep; did you mean --reps?"},
 		{[]string{"sweep", "--vary=a=1,2", "--desing", "lhs"}, "unknown flag --desing; did you mean --design?"},
 		{[]string{"run", "--reps", "five"}, `--reps: want a whole number, got "five"`},
+		{[]string{"run", "--seed", "9223372036854775808"}, `--seed: want a smaller whole number, got "9223372036854775808"`},
 		{[]string{"run", "--quiet=maybe"}, `--quiet: want true or false, got "maybe"`},
 		{[]string{"run", "--reps"}, "--reps needs a value: --reps N"},
 		{[]string{"compare", "tahel"}, "did you mean sahel?"},

@@ -28,6 +28,7 @@ type progress struct {
 	work     int64 // days to simulate in all; 0: unknown, the estimate goes by runs
 	base     int   // runs done before this process started (a resumed folder's)
 	start    time.Time
+	from     time.Time // when the runs began (simulating): the estimate's clock, which preparing must not slow
 	last     time.Time
 	every    time.Duration
 	enabled  bool
@@ -57,6 +58,7 @@ func (p *progress) simulating(days int, work int64) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.days, p.work = days, work
+	p.from = time.Now()
 }
 
 // resumedFrom says that n of the runs were done before this process
@@ -123,7 +125,11 @@ func (p *progress) show(last bool) {
 	case share >= 1: // what is left is writing the tables and figures, which the estimate cannot see
 		left = "writing the results"
 	case share > 0:
-		left = "about " + roundDuration(time.Duration(float64(elapsed)*(1-share)/share)) + " left"
+		spent := elapsed
+		if !p.from.IsZero() {
+			spent = now.Sub(p.from)
+		}
+		left = "about " + roundDuration(time.Duration(float64(spent)*(1-share)/share)) + " left"
 	}
 	what := fmt.Sprintf("%d/%d runs", p.runs, p.total)
 	if p.total == 1 && p.days > 0 {

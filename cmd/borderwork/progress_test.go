@@ -75,6 +75,7 @@ func TestProgressByDay(t *testing.T) {
 	var b bytes.Buffer
 	p := &progress{w: &b, label: "run", total: 1, start: time.Now().Add(-10 * time.Second), every: time.Hour, enabled: true, terminal: true}
 	p.simulating(100, 100)
+	p.from = p.start
 	p.show(true) // the first line is due at once
 	b.Reset()
 	p.last = time.Time{}
@@ -89,6 +90,22 @@ func TestProgressByDay(t *testing.T) {
 	p.show(false)
 	if line := b.String(); !strings.Contains(line, "day 25 of 100") || !strings.Contains(line, "about 30s left") {
 		t.Errorf("after 25 of 100 days in 10s: %q; want day 25 of 100, about 30s left", line)
+	}
+}
+
+// TestProgressAfterPreparing: the estimate goes by the time since the
+// runs began, not since the command started: a sweep that spent 90 s
+// preparing its points, then did a quarter of its work in 10 s, has about
+// 30 s left, not 300.
+func TestProgressAfterPreparing(t *testing.T) {
+	var b bytes.Buffer
+	p := &progress{w: &b, label: "sweep", total: 40, start: time.Now().Add(-100 * time.Second), every: time.Hour, enabled: true, terminal: true}
+	p.simulating(100, 4000)
+	p.from = time.Now().Add(-10 * time.Second)
+	p.dayCount = 1000
+	p.done(10)
+	if line := b.String(); !strings.Contains(line, "10/40 runs, 1m40s elapsed, about 30s left") {
+		t.Errorf("progress line after preparing 90 s and running 10 s: %q; want 10/40 runs, 1m40s elapsed, about 30s left", line)
 	}
 }
 
