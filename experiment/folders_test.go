@@ -3,6 +3,7 @@ package experiment_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"io/fs"
 	"os"
@@ -217,6 +218,10 @@ func TestResumeRefusesChangedFolders(t *testing.T) {
 			b, _ := os.ReadFile(p)
 			os.WriteFile(p, b[:len(b)/2], 0o644)
 		}, "summary.csv:"},
+		{"summary.csv changed and left out of the manifest", func(t *testing.T, out string) {
+			unlistTable(t, out, "summary.csv")
+			editLine(t, filepath.Join(out, "summary.csv"), 3, func(l string) string { return l + "0" })
+		}, "summary.csv is not among the tables"},
 		{"a seed in the manifest", func(t *testing.T, out string) {
 			p := filepath.Join(out, "manifest.json")
 			b, _ := os.ReadFile(p)
@@ -289,6 +294,10 @@ func TestMergeRefusesChangedShards(t *testing.T) {
 			b, _ := os.ReadFile(p)
 			os.WriteFile(p, bytes.Replace(b, []byte("0.1\n"), []byte("0.15\n"), 1), 0o644)
 		}, "manifest.json"},
+		{"summary.csv changed and left out of the manifest", func(t *testing.T, shard string) {
+			unlistTable(t, shard, "summary.csv")
+			editLine(t, filepath.Join(shard, "summary.csv"), 3, func(l string) string { return l + "0" })
+		}, "summary.csv is not among the tables"},
 		{"scenario.toml", func(t *testing.T, shard string) {
 			p := filepath.Join(shard, "scenario.toml")
 			b, _ := os.ReadFile(p)
@@ -411,18 +420,63 @@ func TestReproduceChecksFiguresAndReport(t *testing.T) {
 }
 
 // TestRedrawRefusesChangedTables: figures are not redrawn from tables that
-// do not match their checksums.
+// do not match their checksums, nor from a table the manifest no longer
+// lists.
 func TestRedrawRefusesChangedTables(t *testing.T) {
-	out := filepath.Join(t.TempDir(), "out")
-	x := comparePlan(t, classroom(t, 2, 20))
-	if _, err := experiment.Write(context.Background(), x, out, experiment.Options{Workers: 2, Formats: []string{"svg"}}); err != nil {
+	for _, tt := range []struct {
+		name, want string
+		unlist     bool
+	}{{"changed", "summary.csv:2", false}, {"changed and left out of the manifest", "summary.csv is not among the tables", true}} {
+		t.Run(tt.name, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "out")
+			x := comparePlan(t, classroom(t, 2, 20))
+			if _, err := experiment.Write(context.Background(), x, out, experiment.Options{Workers: 2, Formats: []string{"svg"}}); err != nil {
+				t.Fatal(err)
+			}
+			if tt.unlist {
+				unlistTable(t, out, "summary.csv")
+			}
+			editLine(t, filepath.Join(out, "summary.csv"), 5, func(l string) string { return strings.Replace(l, ",", ",9", 4) })
+			before := snapshot(t, out)
+			_, err := experiment.Redraw(out, []string{"svg"}, experiment.FigureChange{})
+			if !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("Redraw = %v; want a refusal naming %q", err, tt.want)
+			}
+			sameSnapshot(t, "a refused redraw", out, before)
+		})
+	}
+}
+
+// unlistTable takes a table out of a folder's manifest, as a hand that
+// wanted it trusted unchecked would.
+func unlistTable(t *testing.T, dir, table string) {
+	t.Helper()
+	p := filepath.Join(dir, "manifest.json")
+	b, err := os.ReadFile(p)
+	if err != nil {
 		t.Fatal(err)
 	}
-	editLine(t, filepath.Join(out, "summary.csv"), 5, func(l string) string { return strings.Replace(l, ",", ",9", 4) })
-	before := snapshot(t, out)
-	_, err := experiment.Redraw(out, []string{"svg"}, experiment.FigureChange{})
-	if !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), "summary.csv:2") {
-		t.Errorf("Redraw = %v; want a refusal naming summary.csv and the block's first row", err)
+	var m map[string]any
+	d := json.NewDecoder(bytes.NewReader(b))
+	d.UseNumber() // seeds are 64-bit: no float64 on the way
+	if err := d.Decode(&m); err != nil {
+		t.Fatal(err)
 	}
-	sameSnapshot(t, "a refused redraw", out, before)
+	tables, _ := m["tables"].([]any)
+	kept := []any{}
+	for _, e := range tables {
+		if e.(map[string]any)["file"] != table {
+			kept = append(kept, e)
+		}
+	}
+	if len(kept) == len(tables) {
+		t.Fatalf("%s does not list %s", p, table)
+	}
+	m["tables"] = kept
+	if b, err = json.MarshalIndent(m, "", "  "); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
 }

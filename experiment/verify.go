@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/borderwork/borderwork/output"
 )
@@ -28,6 +29,9 @@ func verifyFolder(what, dir string, m *output.Manifest, x *Prepared) error {
 			return badInput("%s: %s: run %d is recorded as %s replicate %d (seed %d) where this plan has %s replicate %d (seed %d); the manifest was changed",
 				what, filepath.Join(dir, "manifest.json"), r.ID, r.Regime, r.Replicate, r.Seed, want.Regime, want.Replicate, want.Seed)
 		}
+	}
+	if err := unlistedTable(dir, m); err != nil {
+		return badInput("%s: %v", what, err)
 	}
 	for _, t := range m.Tables {
 		d, err := output.Verify(dir, t)
@@ -100,6 +104,9 @@ func (x *Prepared) expectedRows(name string, ids []int) ([][]byte, error) {
 // checksum, naming the file and the rows where it first differs (as
 // closely as the block digests tell, without running anything again).
 func tablesAsWritten(dir string, m *output.Manifest) error {
+	if err := unlistedTable(dir, m); err != nil {
+		return badInput("%v", err)
+	}
 	for _, t := range m.Tables {
 		d, err := output.Verify(dir, t)
 		if err != nil {
@@ -108,6 +115,32 @@ func tablesAsWritten(dir string, m *output.Manifest) error {
 		if d != nil {
 			d.File = filepath.Join(dir, filepath.FromSlash(d.File))
 			return badInput("%v; refusing to draw figures from tables borderwork did not write ('borderwork reproduce %s' shows what changed)", d, dir)
+		}
+	}
+	return nil
+}
+
+// unlistedTable refuses a folder holding a table its manifest does not
+// list with a checksum: a table taken out of the list would otherwise be
+// trusted unchecked. Tables are the folder's .csv and .csv.gz files, but
+// for hidden ones (a run's temporary event log).
+func unlistedTable(dir string, m *output.Manifest) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return err
+	}
+	listed := map[string]bool{}
+	for _, t := range m.Tables {
+		listed[t.File] = true
+	}
+	for _, e := range entries { // ReadDir sorts by name: the first is named
+		name := e.Name()
+		if strings.HasPrefix(name, ".") || !(strings.HasSuffix(name, ".csv") || strings.HasSuffix(name, ".csv.gz")) {
+			continue
+		}
+		if !listed[name] {
+			return fmt.Errorf("%s is not among the tables %s lists with their checksums; refusing a folder whose manifest was changed (run it afresh into another --out)",
+				filepath.Join(dir, name), filepath.Join(dir, "manifest.json"))
 		}
 	}
 	return nil
