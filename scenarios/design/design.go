@@ -7,6 +7,7 @@ package design
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -89,6 +90,9 @@ func Parse(spec string, lhs bool) (Factor, error) {
 		if math.IsInf(v[1]-v[0], 0) {
 			return f, fmt.Errorf("--vary %s: the range is too wide to divide", shown)
 		}
+		if v[0] == v[1] {
+			return f, fmt.Errorf("--vary %s: the range starts and ends at %g, so its %d values would be the same; give n = 1, or a wider range", shown, v[0], n)
+		}
 		for i := range n {
 			// a + i(b-a)/(n-1), with the last value exactly b.
 			x := v[0] + float64(i)*(v[1]-v[0])/float64(n-1)
@@ -105,6 +109,11 @@ func Parse(spec string, lhs bool) (Factor, error) {
 	v, err := nums(strings.Split(values, ","))
 	if err != nil {
 		return f, err
+	}
+	for i := range v {
+		if j := slices.Index(v[:i], v[i]); j >= 0 {
+			return f, fmt.Errorf("--vary %s: value %d repeats value %d (%g); a sweep's values must differ", shown, i+1, j+1, v[i])
+		}
 	}
 	f.Values = v
 	return f, nil

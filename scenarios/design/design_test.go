@@ -26,6 +26,10 @@ func TestParse(t *testing.T) {
 		{"=1,2", false, nil, 0, 0, true},
 		{"a=2:1", true, nil, 0, 0, true},
 		{"a=1,2", true, nil, 0, 0, true},
+		{"a=1,2,1", false, nil, 0, 0, true},    // a value twice
+		{"a=0.1,0.10", false, nil, 0, 0, true}, // the same number, written twice
+		{"a=3:3:4", false, nil, 0, 0, true},    // four times the same value
+		{"a=3:3:1", false, []float64{3}, 0, 0, false},
 	}
 	for _, tt := range tests {
 		f, err := Parse(tt.spec, tt.lhs)
