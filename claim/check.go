@@ -34,6 +34,9 @@ type Options struct {
 	Robustness bool
 	Samples    int
 	RobustReps int
+	// FigureOptions say how the figures are drawn and are recorded for
+	// `plot`, as in experiment.Options; nil: the defaults.
+	FigureOptions *output.FigureOptions
 	// Force and Limits are as in experiment.Options: replace a folder
 	// that is not this command's; bound memory and work (zero: no bound).
 	Force  bool
@@ -290,8 +293,10 @@ func Check(ctx context.Context, s *scenarios.Scenario, arg string, o Options, ou
 		Complete: complete,
 		Formats:  formats,
 		Figures:  Figures,
-		Report:   func([]experiment.Drawn, []output.Group) ([]byte, error) { return report(x, o, res) },
-		Manifest: func(m *output.Manifest) { m.Claim = rawInfo },
+		// As recorded, so that a rerun draws the figures plot last drew.
+		FigureOptions: o.FigureOptions,
+		Report:        func([]experiment.Drawn, []output.Group) ([]byte, error) { return report(x, o, res) },
+		Manifest:      func(m *output.Manifest) { m.Claim = rawInfo },
 	})
 	if err != nil {
 		return nil, err
@@ -320,7 +325,8 @@ func init() {
 	experiment.Register(experiment.Kind{Command: "claim", Figures: Figures, Rerun: rerun})
 }
 
-// rerun is a claim folder's Rerun: the check again, with its options.
+// rerun is a claim folder's Rerun: the check again, with its options and
+// its figure options.
 func rerun(ctx context.Context, m *output.Manifest, scenarioPath, out string, workers int, formats []string) error {
 	info, err := ReadInfo(m)
 	if err != nil {
@@ -330,6 +336,8 @@ func rerun(ctx context.Context, m *output.Manifest, scenarioPath, out string, wo
 	if err != nil {
 		return err
 	}
-	_, err = Check(ctx, s, m.ScenarioArg, info.options(), out, workers, formats, nil)
+	o := info.options()
+	o.FigureOptions = experiment.RecordedFigureOptions(m)
+	_, err = Check(ctx, s, m.ScenarioArg, o, out, workers, formats, nil)
 	return err
 }

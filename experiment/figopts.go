@@ -48,9 +48,29 @@ func (s Source) Options() output.FigureOptions {
 		if r.Size != "" {
 			o.Size = r.Size
 		}
-		o.Metrics, o.Regimes = r.Metrics, r.Regimes
+		o.Metrics, o.Regimes, o.Formats = r.Metrics, r.Regimes, r.Formats
 	}
 	return o
+}
+
+// RecordedFormats are the figure formats the folder of manifest m was
+// drawn in: those its figure options record or, for a folder written
+// before they were recorded, those of the figure files it lists, in the
+// order of the first figure's files. None: the folder has no figures.
+func RecordedFormats(m *output.Manifest) []string {
+	if m.FigureOptions != nil && len(m.FigureOptions.Formats) > 0 {
+		return slices.Clone(m.FigureOptions.Formats)
+	}
+	return figureFormats(m)
+}
+
+// RecordedFigureOptions are the figure options the folder of manifest m
+// records, its formats among them (RecordedFormats): what a rerun draws
+// with to draw the same figures.
+func RecordedFigureOptions(m *output.Manifest) *output.FigureOptions {
+	o := Source{Manifest: m}.Options()
+	o.Formats = RecordedFormats(m)
+	return &o
 }
 
 // CheckFigureOptions checks o's choices: band and size names, metrics
@@ -75,6 +95,11 @@ func CheckFigureOptions(o output.FigureOptions, regimes []string) error {
 	for _, r := range o.Regimes {
 		if !slices.Contains(regimes, r) {
 			return badInput("--regime: %q is not among the regimes run (%s)%s", r, strings.Join(regimes, ", "), suggest.Hint(r, regimes))
+		}
+	}
+	for _, f := range o.Formats {
+		if !slices.Contains(figures.Formats(), f) {
+			return badInput("--formats: unknown format %q (want %s)%s", f, strings.Join(figures.Formats(), ", "), suggest.Hint(f, figures.Formats()))
 		}
 	}
 	return nil

@@ -24,7 +24,9 @@ type Kind struct {
 	Figures []Figure
 	// Rerun writes at out the folder that manifest m describes, from the
 	// resolved scenario at scenarioPath, on workers, drawing figures in
-	// formats.
+	// formats with the figure options m records
+	// (RecordedFigureOptions), so that they are the folder's figures
+	// however `plot` last drew them.
 	Rerun func(ctx context.Context, m *output.Manifest, scenarioPath, out string, workers int, formats []string) error
 	// Report writes report.md of a folder Write finishes, from the plan,
 	// the folder being written (dir: its tables are complete) and its
@@ -195,28 +197,53 @@ func (ch FigureChange) apply(o output.FigureOptions) output.FigureOptions {
 	return o
 }
 
+// Redrawn is what Redraw did.
+type Redrawn struct {
+	// Files are the figure files drawn, relative to the folder, in the
+	// order the manifest lists them.
+	Files []string
+	// Formats are the formats drawn.
+	Formats []string
+	// Removed are the figure files of the earlier figures, as the
+	// manifest listed them, that were not drawn again and were removed:
+	// files borderwork drew, unchanged since.
+	Removed []string
+	// Kept are figure files the manifest listed that were not drawn
+	// again but were left in place because they no longer match their
+	// checksums (someone changed them); the manifest lists them no more.
+	Kept []string
+}
+
 // Redraw draws the figures of the output folder at dir again from its
-// tables, in formats, with the figure options the folder records changed
-// by ch; removes figure files the manifest listed that were not drawn
-// again; and records the options and the new checksums in the manifest,
-// so that the next Redraw draws the same figures. It returns the files
-// written. Bad options are refused, wrapping ErrBadInput, before anything
-// is written; so are tables that do not match their checksums: figures
-// drawn from changed tables would carry the folder's name and checksums
-// without following from its runs.
-func Redraw(dir string, formats []string, ch FigureChange) ([]string, error) {
+// tables, in formats (none: the formats the folder records, see
+// RecordedFormats, or every format if it records none), with the figure
+// options the folder records changed by ch; removes figure files the
+// manifest listed that were not drawn again, if they still hold the bytes
+// borderwork wrote (a file someone changed is kept); and records the
+// options, the formats and the new checksums in the manifest, so that the
+// next Redraw draws the same figures. It never removes a file the manifest
+// does not list. Bad options are refused, wrapping ErrBadInput, before
+// anything is written; so are tables that do not match their checksums:
+// figures drawn from changed tables would carry the folder's name and
+// checksums without following from its runs.
+func Redraw(dir string, formats []string, ch FigureChange) (*Redrawn, error) {
 	m, err := output.ReadManifest(dir)
 	if err != nil {
 		return nil, manifestError(dir, err)
 	}
+	if len(formats) == 0 {
+		if formats = RecordedFormats(m); len(formats) == 0 {
+			formats = figures.Formats()
+		}
+	}
 	opts := ch.apply(Source{Manifest: m}.Options())
+	opts.Formats = slices.Clone(formats)
 	if err := CheckFigureOptions(opts, m.Regimes); err != nil {
 		return nil, err
 	}
 	if (len(ch.Metrics) > 0 || len(ch.Regimes) > 0) && (m.Sweep == nil || m.Command != "sweep") {
 		return nil, badInput("--metric and --regime choose what a sweep's figures show; %s holds a %s folder", dir, m.Command)
 	}
-	m.FigureOptions = &opts
 	k, ok := KindOf(m.Command)
 	if !ok {
 		return nil, fmt.Errorf("%s: %w: it holds a %q folder", dir, ErrNotDrawable, m.Command)
@@ -230,14 +257,36 @@ func Redraw(dir string, formats []string, ch FigureChange) ([]string, error) {
 	if err := tablesAsWritten(dir, m); err != nil {
 		return nil, err
 	}
+	// Which of the earlier figures are still as borderwork drew them is
+	// read before drawing, which may overwrite some of them.
+	var unchanged []string
+	for _, old := range m.Figures {
+		d, err := output.Verify(dir, old)
+		if err != nil {
+			return nil, err
+		}
+		if d == nil {
+			unchanged = append(unchanged, old.File)
+		}
+	}
+	earlier := m.Figures
+	m.FigureOptions = &opts
 	_, files, err := DrawFigures(dir, m, k.Figures, formats)
 	if err != nil {
 		return nil, err
 	}
-	for _, old := range m.Figures {
-		if !slices.Contains(files, old.File) {
+	r := &Redrawn{Files: files, Formats: formats}
+	for _, old := range earlier {
+		switch {
+		case slices.Contains(files, old.File):
+		case slices.Contains(unchanged, old.File):
 			if err := os.Remove(filepath.Join(dir, filepath.FromSlash(old.File))); err != nil && !errors.Is(err, os.ErrNotExist) {
 				return nil, err
+			}
+			r.Removed = append(r.Removed, old.File)
+		default:
+			if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(old.File))); err == nil {
+				r.Kept = append(r.Kept, old.File)
 			}
 		}
 	}
@@ -247,5 +296,5 @@ func Redraw(dir string, formats []string, ch FigureChange) ([]string, error) {
 	if m.Figures == nil {
 		m.Figures = []output.Checked{}
 	}
-	return files, m.Write(filepath.Join(dir, "manifest.json"))
+	return r, m.Write(filepath.Join(dir, "manifest.json"))
 }

@@ -94,7 +94,8 @@ func LoadResolved(m *output.Manifest, scenarioPath string) (*scenarios.Scenario,
 	return s, s.Validate()
 }
 
-// rerunPlan is the Rerun of run, compare and sweep folders.
+// rerunPlan is the Rerun of run, compare and sweep folders: the plan
+// again, its figures drawn with the options the folder records.
 func rerunPlan(ctx context.Context, m *output.Manifest, scenarioPath, out string, workers int, formats []string) error {
 	p, jobs, err := FromManifest(m, scenarioPath)
 	if err != nil {
@@ -104,6 +105,6 @@ func rerunPlan(ctx context.Context, m *output.Manifest, scenarioPath, out string
 	if err != nil {
 		return err
 	}
-	_, err = Write(ctx, x, out, Options{Workers: workers, Jobs: jobs, Formats: formats})
+	_, err = Write(ctx, x, out, Options{Workers: workers, Jobs: jobs, Formats: formats, FigureOptions: RecordedFigureOptions(m)})
 	return err
 }

@@ -101,6 +101,9 @@ func Merge(dirs []string, out string, o MergeOptions) (*Merged, error) {
 		next[s]++
 	}
 	m.Report = nil
+	opts := Source{Manifest: &m}.Options()
+	opts.Formats = slices.Clone(o.Formats)
+	m.FigureOptions = &opts
 	derived, figs, err := sharding.Finish(folder.Dir, &m, o.Formats)
 	if err != nil {
 		return nil, err

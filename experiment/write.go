@@ -319,6 +319,9 @@ func (w *Writer) Finish(f Finish) (*Outcome, error) {
 	if f.FigureOptions != nil {
 		opts = *f.FigureOptions
 	}
+	// The formats drawn, recorded so that plot, given none, draws them
+	// again.
+	opts.Formats = slices.Clone(f.Formats)
 	m.FigureOptions = &opts
 	if f.Manifest != nil {
 		f.Manifest(m)

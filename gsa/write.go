@@ -28,6 +28,9 @@ type Options struct {
 	// zero value sets none.
 	Limits  experiment.Limits
 	Formats []string // figure formats; none: no figures
+	// FigureOptions say how the figures are drawn and are recorded for
+	// `plot`, as in experiment.Options; nil: the defaults.
+	FigureOptions *output.FigureOptions
 	// Start, if set, is told what Write is about to run, before the runs
 	// begin.
 	Start func(Starting)
@@ -118,8 +121,9 @@ func (st *Study) Write(ctx context.Context, out string, o Options) (*Outcome, er
 		return nil, err
 	}
 	f := experiment.Finish{
-		Complete: runErr == nil,
-		Manifest: func(m *output.Manifest) { m.Sensitivity = section },
+		Complete:      runErr == nil,
+		FigureOptions: o.FigureOptions,
+		Manifest:      func(m *output.Manifest) { m.Sensitivity = section },
 	}
 	var res *Result
 	if o.Shards == 0 { // a shard's analysis is merge's
@@ -234,13 +238,14 @@ func init() {
 	})
 }
 
-// rerun is a sensitivity folder's Rerun: the same study, the same shard.
+// rerun is a sensitivity folder's Rerun: the same study, the same shard,
+// its figures drawn with the options the folder records.
 func rerun(ctx context.Context, m *output.Manifest, scenarioPath, out string, workers int, formats []string) error {
 	st, err := FromManifest("reproduce", m, scenarioPath)
 	if err != nil {
 		return err
 	}
-	o := Options{Workers: workers, Formats: formats}
+	o := Options{Workers: workers, Formats: formats, FigureOptions: experiment.RecordedFigureOptions(m)}
 	if m.Sweep != nil && m.Sweep.Shard != "" {
 		if _, err := fmt.Sscanf(m.Sweep.Shard, "%d/%d", &o.Shard, &o.Shards); err != nil {
 			return experiment.BadInput("the manifest's shard %q: %v", m.Sweep.Shard, err)

@@ -158,6 +158,11 @@ type FigureOptions struct {
 	Metrics []string `json:"metrics,omitempty"`
 	// Regimes are the regimes a sweep's figures show; none: all.
 	Regimes []string `json:"regimes,omitempty"`
+	// Formats are the file formats the figures were drawn in ("png",
+	// "svg", "pdf"); none: no figures, or a folder written before
+	// formats were recorded, whose formats are those of the figure files
+	// its manifest lists.
+	Formats []string `json:"formats,omitempty"`
 }
 
 // SweepInfo describes a sweep's design and, for a shard, which part of it

@@ -21,6 +21,9 @@ type Options struct {
 	// Regimes are the regimes it is analysed under; nil: the scenario's
 	// default regimes under which it acts.
 	Regimes []string
+	// FigureOptions say how the figures are drawn and are recorded for
+	// `plot`, as in experiment.Options; nil: the defaults.
+	FigureOptions *output.FigureOptions
 	// Force and Limits are as in experiment.Options: replace a folder
 	// that is not this command's, and bound memory and work.
 	Force  bool
@@ -224,6 +227,8 @@ func Run(ctx context.Context, s *scenarios.Scenario, arg string, o Options, out 
 		Complete: complete,
 		Formats:  formats,
 		Figures:  Figures,
+		// As recorded, so that a rerun draws the figures plot last drew.
+		FigureOptions: o.FigureOptions,
 		Report: func(drawn []experiment.Drawn, _ []output.Group) ([]byte, error) {
 			return report(x, info, res.Analysis, drawn)
 		},
@@ -241,7 +246,7 @@ func init() {
 }
 
 // rerun is a programme folder's Rerun: the analysis again, with its
-// options.
+// options and its figure options.
 func rerun(ctx context.Context, m *output.Manifest, scenarioPath, out string, workers int, formats []string) error {
 	info, err := ReadInfo(m)
 	if err != nil {
@@ -252,6 +257,7 @@ func rerun(ctx context.Context, m *output.Manifest, scenarioPath, out string, wo
 		return err
 	}
 	s.File.Replicates = info.Reps
-	_, err = Run(ctx, s, m.ScenarioArg, Options{Programme: info.Programme, Regimes: info.Regimes}, out, workers, formats, nil)
+	o := Options{Programme: info.Programme, Regimes: info.Regimes, FigureOptions: experiment.RecordedFigureOptions(m)}
+	_, err = Run(ctx, s, m.ScenarioArg, o, out, workers, formats, nil)
 	return err
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/internal/words"
 )
 
 const plotDoc = `
@@ -17,15 +18,20 @@ manifest.json. Use it to check that the figures follow from the tables,
 or to draw them another way: in other --formats, at another --size (one
 or two journal columns wide), with other --bands, or, for a sweep, for
 another summary metric (--metric, any column of summary.csv) or regime
-(--regime). The choices are recorded in manifest.json, so that the next
-plot, given no flags, draws the same figures again.
+(--regime). The choices, formats included, are recorded in manifest.json,
+so that the next plot, given no flags, draws the same figures again.
+The figure files of the folder's earlier figures that it does not draw
+again (another --metric, fewer --formats) it removes, and it names each
+one it removed; it removes only figure files that manifest.json lists
+and that still hold the bytes borderwork drew. One changed since is kept,
+named, and no longer listed. No other file is touched.
 It refuses (status 2) a folder whose tables do not match their checksums
 in manifest.json, naming the table and the rows that changed.
 `
 
 func cmdPlot(_ context.Context, args []string, e *env) error {
 	fs := newFlagSet("plot", "borderwork plot [flags] DIR", plotDoc, e)
-	formatsFlag := fs.String("formats", "png,svg,pdf", "figure `formats`, comma-separated")
+	formatsFlag := fs.String("formats", "", "figure `formats`, comma-separated\n(default: as the folder records, png,svg,pdf if it has no figures)")
 	var ch experiment.FigureChange
 	fs.StringVar(&ch.Bands, "bands", "", "what bands and error bars show: `choice` percentile (the middle 95% of replicates),\nreplicates (each replicate drawn thinly) or ci (95% interval of the mean)\n(default: as the folder records, percentile if it records none)")
 	fs.StringVar(&ch.Size, "size", "", "figure `size`: double (17.4 cm wide, two journal columns) or single (8.4 cm, one column)\n(default: as the folder records, double if it records none)")
@@ -44,14 +50,27 @@ func cmdPlot(_ context.Context, args []string, e *env) error {
 		return err
 	}
 	ch.Metrics, ch.Regimes = splitList(*metrics), splitList(*regimes)
-	files, err := experiment.Redraw(dir, formats, ch)
+	r, err := experiment.Redraw(dir, formats, ch)
 	switch {
 	case errors.Is(err, experiment.ErrNotDrawable):
 		return usageErrorf("%v", err)
 	case err != nil:
 		return err
 	}
-	fmt.Fprintf(e.stdout, "Drew %d figure files in %s.\n", len(files), filepath.Join(dir, "figures"))
+	fd := filepath.Join(dir, "figures")
+	fmt.Fprintf(e.stdout, "Drew %s in %s (%s).\n", words.Count(len(r.Files), "figure file"), fd, strings.Join(r.Formats, ", "))
+	if len(r.Removed) > 0 {
+		fmt.Fprintf(e.stdout, "Removed %s of the earlier figures, no longer drawn:\n", words.Count(len(r.Removed), "figure file"))
+		for _, f := range r.Removed {
+			fmt.Fprintf(e.stdout, "  %s\n", filepath.Join(dir, filepath.FromSlash(f)))
+		}
+	}
+	if len(r.Kept) > 0 {
+		fmt.Fprintf(e.stdout, "Kept %s no longer drawn, changed since borderwork drew them (manifest.json lists them no more):\n", words.Count(len(r.Kept), "figure file"))
+		for _, f := range r.Kept {
+			fmt.Fprintf(e.stdout, "  %s\n", filepath.Join(dir, filepath.FromSlash(f)))
+		}
+	}
 	return nil
 }
 
