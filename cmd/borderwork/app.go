@@ -148,6 +148,17 @@ func usageErrorf(format string, args ...any) error {
 	return &usageError{fmt.Sprintf(format, args...)}
 }
 
+// mismatchError is a reproduction that differs: exit status 1. Its
+// message is what stderr says, without the word "mismatch" before it.
+type mismatchError struct{ msg string }
+
+func (e *mismatchError) Error() string        { return e.msg }
+func (e *mismatchError) Is(target error) bool { return target == errMismatch }
+
+func mismatchf(format string, args ...any) error {
+	return &mismatchError{fmt.Sprintf(format, args...)}
+}
+
 func usage(w io.Writer) {
 	fmt.Fprint(w, `borderwork simulates migration through open, closed, malfunctioning and
 humanitarian borders, and reports trapped-migrant and abuse counts.

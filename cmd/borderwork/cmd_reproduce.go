@@ -3,9 +3,9 @@ package main
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/internal/words"
 )
 
 const reproduceDoc = `
@@ -13,8 +13,11 @@ Reproduce reruns what an output folder's manifest.json describes, from the
 folder's own scenario.toml, figures and report included, and verifies
 every table, figure and report.md: the folder's files must match the
 checksums in the manifest, and the rerun must write the same bytes. It
-exits with status 0 if everything matches and 1, naming each file that
-differs (a table by its first differing row), if not. It warns (on stderr)
+reruns run, compare, sweep, claim, programme and sensitivity folders,
+drawing the figures with the options and formats the folder records (as
+plot last chose them). It exits with status 0 if everything matches and
+1, printing a MISMATCH line for each file that differs (a table by its
+first differing row) and on stderr how many did, if not. It warns (on stderr)
 when the folder or this binary does not record the source revision it was
 built from, was built from modified sources, or when the two revisions
 differ: reasons a rerun might differ that the folder cannot rule out.
@@ -49,7 +52,8 @@ func cmdReproduce(ctx context.Context, args []string, e *env) error {
 		for _, p := range rep.Problems {
 			fmt.Fprintf(e.stdout, "MISMATCH %s\n", p)
 		}
-		return fmt.Errorf("%w: %d problem(s): %s", errMismatch, len(rep.Problems), strings.Join(rep.Problems, "; "))
+		// The MISMATCH lines say what differs; stderr only sums them up.
+		return mismatchf("%s; see the MISMATCH lines above", words.Count(len(rep.Problems), "problem"))
 	}
 	report := ""
 	if rep.Report {

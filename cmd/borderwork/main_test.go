@@ -15,6 +15,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
 )
 
@@ -233,9 +234,43 @@ func TestReproduce(t *testing.T) {
 	lines := strings.Split(string(b), "\n")
 	lines[1] = strings.Replace(lines[1], ",", ",9", 1)
 	os.WriteFile(p, []byte(strings.Join(lines, "\n")), 0o644)
-	status, stdout, _ = runCLI(t, "reproduce", out)
+	status, stdout, stderr = runCLI(t, "reproduce", "--quiet", out)
 	if status != exitFailure || !strings.Contains(stdout, "MISMATCH summary.csv") {
 		t.Errorf("reproduce on an altered folder: status %d, stdout %q; want 1 and the table named", status, stdout)
+	}
+	// stderr sums up what stdout says, in words, without repeating it.
+	mismatches := strings.Count(stdout, "MISMATCH ")
+	want := fmt.Sprintf("borderwork reproduce: %s; see the MISMATCH lines above\n", words.Count(mismatches, "problem"))
+	if mismatches == 0 || !strings.HasSuffix(stderr, want) || strings.Contains(stderr, "summary.csv") {
+		t.Errorf("reproduce on an altered folder: stderr %q; want it to end %q and name no file", stderr, want)
+	}
+}
+
+// TestPlotThenReproduce: figures plot drew another way, and in fewer
+// formats, are the folder's figures: reproduce draws them the same way,
+// and a plot given no flags draws the formats the folder records.
+func TestPlotThenReproduce(t *testing.T) {
+	out := smallCompare(t, "--formats", "svg,pdf", "--size", "single")
+	status, stdout, stderr := runCLI(t, "plot", out, "--bands", "replicates", "--formats", "svg")
+	if status != 0 {
+		t.Fatalf("plot: status %d: %s", status, stderr)
+	}
+	var removed []string
+	for _, f := range []string{"trapped", "abuse", "abuse_by_kind", "outcomes"} {
+		removed = append(removed, "  "+filepath.Join(out, "figures", f+".pdf")+"\n")
+	}
+	want := "Drew 4 figure files in " + filepath.Join(out, "figures") + " (svg).\nRemoved 4 figure files of the earlier figures, no longer drawn:\n" + strings.Join(removed, "")
+	if stdout != want {
+		t.Errorf("plot --formats svg printed\n%s\nwant\n%s", stdout, want)
+	}
+	if status, stdout, stderr := runCLI(t, "plot", out); status != 0 || !strings.Contains(stdout, "Drew 4 figure files") || strings.Contains(stdout, "Removed") {
+		t.Errorf("plot with no flags: status %d, stdout %q, stderr %q; want the 4 SVGs drawn again, nothing removed", status, stdout, stderr)
+	}
+	if got := files(t, filepath.Join(out, "figures")); len(got) != 4 || slices.ContainsFunc(got, func(f string) bool { return filepath.Ext(f) != ".svg" }) {
+		t.Errorf("figures after plot with no flags: %v; want the 4 SVGs", got)
+	}
+	if status, stdout, stderr := runCLI(t, "reproduce", "--quiet", out); status != 0 || !strings.Contains(stdout, "OK: 3 tables, 4 figure files") {
+		t.Errorf("reproduce after plot: status %d\n%s\n%s", status, stdout, stderr)
 	}
 }
 
