@@ -59,6 +59,6 @@ func cmdReproduce(ctx context.Context, args []string, e *env) error {
 	if rep.Report {
 		report = " and report.md"
 	}
-	fmt.Fprintf(e.stdout, "OK: %d tables, %d figure files%s reproduced byte for byte.\n", rep.Tables, rep.Figures, report)
+	fmt.Fprintf(e.stdout, "OK: %s, %s%s reproduced byte for byte.\n", words.Count(rep.Tables, "table"), words.Count(rep.Figures, "figure file"), report)
 	return nil
 }
