@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"os"
 
 	"github.com/borderwork/borderwork/flee"
 	"github.com/borderwork/borderwork/output"
@@ -17,6 +18,9 @@ runs under the Flee rule set (docs/MODEL.md, "The Flee rule set"), with a
 border location and an open post on every route between two countries.
 The scenario goes to FILE, or to stdout. Bad case files are one error
 naming the file, line and column, exit status 2, and nothing written.
+An existing FILE is refused unless --force is given: it may be an edited
+import, or not borderwork's at all. FILE is written under a temporary
+name and renamed into place, so an interrupted import leaves no half file.
 
 The posts' capacity and the share of agents holding travel documents are
 not in Flee's case: they matter only for regimes other than open, and
@@ -31,8 +35,9 @@ Example:
 `
 
 func cmdImport(_ context.Context, args []string, e *env) error {
-	fs := newFlagSet("import", "borderwork import flee [--out FILE] [--name NAME] [--post-capacity N] [--documented SHARE] DIR", importDoc, e)
-	out := fs.String("out", "", "write the scenario to `FILE` (default: stdout)")
+	fs := newFlagSet("import", "borderwork import flee [--out FILE [--force]] [--name NAME] [--post-capacity N] [--documented SHARE] DIR", importDoc, e)
+	out := fs.String("out", "", "write the scenario to `FILE` (default: stdout); an existing FILE is refused without --force")
+	force := fs.Bool("force", false, "replace the file at --out if it exists")
 	name := fs.String("name", "", "the scenario's `NAME` (default: the folder's name)")
 	capacity := fs.Float64("post-capacity", flee.DefaultPostCapacity, "each border post processes `N` crossings a day")
 	documented := fs.Float64("documented", 0, "the `SHARE` of agents holding travel documents, in [0, 1]")
@@ -48,6 +53,19 @@ func cmdImport(_ context.Context, args []string, e *env) error {
 	}
 	if !(*documented >= 0 && *documented <= 1) {
 		return usageErrorf("--documented: want a share in [0, 1], got %v", *documented)
+	}
+	// An existing file is never replaced without --force, even one that
+	// borderwork imported: users are asked to edit imports (post capacity,
+	// where the assumptions come from), and those edits would be lost.
+	if *out != "" {
+		if info, err := os.Stat(*out); err == nil {
+			if info.IsDir() {
+				return usageErrorf("--out %s: is a folder; want the name of a file", *out)
+			}
+			if !*force {
+				return usageErrorf("--out %s: the file exists; give --force to replace it, or another --out", *out)
+			}
+		}
 	}
 	c, err := flee.Read(pos[1])
 	if err != nil {

@@ -73,6 +73,51 @@ func TestImportFleeBadInput(t *testing.T) {
 	}
 }
 
+// TestImportFleeKeepsFile checks that import refuses to replace an
+// existing file without --force, writing nothing, and replaces it whole
+// with --force.
+func TestImportFleeKeepsFile(t *testing.T) {
+	dir := t.TempDir()
+	precious := filepath.Join(dir, "precious.toml")
+	mine := []byte("# my notes\n")
+	if err := os.WriteFile(precious, mine, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	status, stdout, stderr := runCLI(t, "import", "flee", "--out", precious, fleeCase)
+	want := "the file exists; give --force to replace it"
+	if status != 2 || stdout != "" || strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, want) {
+		t.Errorf("import onto an existing file: status %d, stdout %q, stderr %q; want status 2 and one line with %q", status, stdout, stderr, want)
+	}
+	if got, _ := os.ReadFile(precious); string(got) != string(mine) {
+		t.Errorf("import without --force changed the existing file to %q", got)
+	}
+	// An earlier import is refused too: it may have been edited.
+	if status, _, stderr := runCLI(t, "import", "flee", "--out", precious, "--force", fleeCase); status != 0 {
+		t.Fatalf("import --force: status %d: %s", status, stderr)
+	}
+	if status, _, stderr := runCLI(t, "import", "flee", "--out", precious, fleeCase); status != 2 || !strings.Contains(stderr, want) {
+		t.Errorf("import onto an earlier import: status %d, stderr %q; want status 2 and %q", status, stderr, want)
+	}
+	c, err := flee.Read(fleeCase)
+	if err != nil {
+		t.Fatal(err)
+	}
+	imported, err := flee.Import(c, flee.ImportOptions{From: fleeCase})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(precious); string(got) != string(imported) {
+		t.Error("import --force did not replace the file with the import")
+	}
+	if status, _, stderr := runCLI(t, "import", "flee", "--out", dir, "--force", fleeCase); status != 2 || !strings.Contains(stderr, "is a folder") {
+		t.Errorf("import --out DIR: status %d, stderr %q; want status 2 and 'is a folder'", status, stderr)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("import left %d files in the folder, want only precious.toml", len(entries))
+	}
+}
+
 func TestValidateFlee(t *testing.T) {
 	scenario := filepath.Join(t.TempDir(), "tiny.toml")
 	if status, _, stderr := runCLI(t, "import", "flee", "--out", scenario, fleeCase); status != 0 {
