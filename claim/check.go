@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/internal/suggest"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/scenarios"
 )
@@ -52,8 +53,8 @@ func (o Options) check(pilot int) error {
 	switch {
 	case !(o.Precision > 0):
 		return experiment.BadInput("--precision must be more than 0, got %v", o.Precision)
-	case !(o.SESOI.Share > 0):
-		return experiment.BadInput("--sesoi must be more than 0, got %v", o.SESOI.Share)
+	case !validShare(o.SESOI.Share):
+		return experiment.BadInput("--sesoi: %s", shareWant(o.SESOI.Share))
 	case pilot < 2:
 		return experiment.BadInput("--reps must be at least 2 for an interval, got %d", pilot)
 	case o.MaxReps < pilot:
@@ -65,13 +66,28 @@ func (o Options) check(pilot int) error {
 	}
 	for _, h := range sortedKeys(o.SESOI.ByHarm) {
 		if !slices.Contains(Harms(), h) {
-			return experiment.BadInput("--sesoi %s=...: %s is not a harm (harms: %s)", h, h, strings.Join(Harms(), ", "))
+			return experiment.BadInput("--sesoi %s=...: %s is not a harm%s (harms: %s)", h, h, suggest.Hint(h, Harms()), strings.Join(Harms(), ", "))
 		}
-		if !(o.SESOI.ByHarm[h] > 0) {
-			return experiment.BadInput("--sesoi %s must be more than 0, got %v", h, o.SESOI.ByHarm[h])
+		if x := o.SESOI.ByHarm[h]; !validShare(x) {
+			return experiment.BadInput("--sesoi %s=...: %s", h, shareWant(x))
 		}
 	}
 	return nil
+}
+
+// validShare reports whether x can be a smallest effect of interest: a
+// share of a harm's mean, more than 0 and less than 1. A share of 1 or
+// more would call any effect up to the whole mean "no meaningful
+// difference", and is most likely a percentage (2 for 2%).
+func validShare(x float64) bool { return x > 0 && x < 1 }
+
+// shareWant says what --sesoi wants, given the bad share x.
+func shareWant(x float64) string {
+	msg := fmt.Sprintf("want a share of the harm's mean, more than 0 and less than 1 (0.1 is a tenth), got %v", x)
+	if x >= 1 && x < 100 {
+		msg += fmt.Sprintf("; for %v%%, give %v", x, x/100)
+	}
+	return msg
 }
 
 func sortedKeys(m map[string]float64) []string {

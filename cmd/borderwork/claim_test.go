@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -139,17 +140,31 @@ func TestClaimIsReproducible(t *testing.T) {
 }
 
 func TestClaimBadInput(t *testing.T) {
-	for _, tt := range []struct{ args []string }{
-		{[]string{"--sesoi", "0"}},
-		{[]string{"--sesoi", "happiness=0.1"}},
-		{[]string{"--own", "utopia"}},
-		{[]string{"--precision", "-1"}},
-		{[]string{"--reps", "4", "--max-reps", "2"}},
+	const share = "want a share of the harm's mean, more than 0 and less than 1 (0.1 is a tenth)"
+	const form = "--sesoi: want a share such as 0.1, or HARM=share (repeat --sesoi for several harms), got "
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--sesoi", "0"}, "--sesoi: " + share + ", got 0"},
+		{[]string{"--sesoi", "2"}, "--sesoi: " + share + ", got 2; for 2%, give 0.02"},
+		{[]string{"--sesoi", "1"}, "--sesoi: " + share + ", got 1; for 1%, give 0.01"},
+		{[]string{"--sesoi", "deaths=1.5"}, "--sesoi deaths=...: " + share + ", got 1.5"},
+		{[]string{"--sesoi", "deaths=x"}, form + `"deaths=x"`},
+		{[]string{"--sesoi", "deaths=0.2,abuse_events=0.1"}, form + `"deaths=0.2,abuse_events=0.1"`},
+		{[]string{"--sesoi", "happiness=0.1"}, "happiness is not a harm (harms: trapped_person_days,"},
+		{[]string{"--sesoi", "traped_person_days=0.1"}, "traped_person_days is not a harm; did you mean trapped_person_days? (harms:"},
+		{[]string{"--own", "utopia"}, "utopia"},
+		{[]string{"--precision", "-1"}, "--precision must be more than 0"},
+		{[]string{"--reps", "4", "--max-reps", "2"}, "--max-reps (2) must be at least --reps (4)"},
 	} {
 		out := filepath.Join(t.TempDir(), "out")
 		status, _, stderr := runCLI(t, append([]string{"claim", small, "--days", "10", "--reps", "4", "--out", out}, tt.args...)...)
-		if status != exitUsage || strings.Count(strings.TrimSpace(stderr), "\n") > 2 {
-			t.Errorf("claim %v: status %d, stderr %q; want 2 and a short error", tt.args, status, stderr)
+		if status != exitUsage || strings.Count(strings.TrimSpace(stderr), "\n") > 2 || !strings.Contains(stderr, tt.want) {
+			t.Errorf("claim %v: status %d, stderr %q; want 2 and a short error with %q", tt.args, status, stderr, tt.want)
+		}
+		if _, err := os.Stat(out); err == nil {
+			t.Errorf("claim %v wrote its folder", tt.args)
 		}
 	}
 }

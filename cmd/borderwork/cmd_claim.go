@@ -62,9 +62,11 @@ func (f sesoiFlag) Set(v string) error {
 	if !byHarm {
 		share = harm
 	}
+	// The range and the harm's name are checked by claim.Check, which
+	// says what is wrong with them; here only the form.
 	x, err := strconv.ParseFloat(strings.TrimSpace(share), 64)
-	if err != nil || !(x > 0) {
-		return fmt.Errorf("want a share above 0, or HARM=share, got %q", v)
+	if err != nil || strings.TrimSpace(harm) == "" {
+		return fmt.Errorf("want a share such as 0.1, or HARM=share (repeat --sesoi for several harms), got %q", v)
 	}
 	if !byHarm {
 		f.s.Share = x
@@ -94,7 +96,7 @@ func cmdClaim(ctx context.Context, args []string, e *env) error {
 	fs.BoolVar(&c.json, "json", false, "print the verdicts and effects as JSON")
 	fs.BoolVar(&o.Split, "split-malfunction", false, "split malfunction into reliability, integrity and information")
 	fs.StringVar(&own, "own", "", "the scenario's own `regimes` to run beside the design, comma-separated (default: all it defines; \"none\" for none)")
-	fs.Var(sesoiFlag{&o.SESOI}, "sesoi", "smallest effect of interest: a `share` of each harm's mean, or HARM=share (repeatable)")
+	fs.Var(sesoiFlag{&o.SESOI}, "sesoi", "smallest effect of interest: a `share` of each harm's mean, in (0, 1), or HARM=share\n(repeat for several harms)")
 	fs.Float64Var(&o.Precision, "precision", o.Precision, "aim for 95% intervals at most `P` times the smallest effect wide on each side")
 	fs.IntVar(&o.MaxReps, "max-reps", o.MaxReps, "run at most `N` replicates of each combination")
 	fs.BoolVar(&c.force, "force", false, "replace a folder at --out that holds files borderwork did not write (they are kept),\nor another command's or scenario's results")

@@ -144,6 +144,10 @@ func (fs *flagSet) explain(err error) string {
 		return fmt.Sprintf("bad flag syntax: %q", m[2])
 	}
 	value, name := m[3], m[4]
+	// A flag of this command's own type says what it wants itself.
+	if strings.HasPrefix(m[5], "want ") {
+		return fmt.Sprintf("--%s: %s", name, m[5])
+	}
 	want := "another value"
 	if f := fs.Lookup(name); f != nil {
 		switch fmt.Sprintf("%T", f.Value) {
