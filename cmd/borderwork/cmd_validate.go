@@ -73,6 +73,9 @@ func cmdValidate(ctx context.Context, args []string, e *env) error {
 	case *data == "":
 		return usageErrorf("--data: give the Flee case folder with the observed series")
 	}
+	if err := checkDataFolder(*data, arg); err != nil {
+		return err
+	}
 	if isFlowFolder(*data) {
 		if !fs.set["regime"] {
 			*regime = "closed"

@@ -15,6 +15,7 @@ import (
 	"github.com/borderwork/borderwork/data"
 	"github.com/borderwork/borderwork/dtm"
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/internal/suggest"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/scenarios"
 	"github.com/borderwork/borderwork/sim"
@@ -24,6 +25,62 @@ import (
 type dtmFlags struct {
 	draws, accept int
 	mmp           string
+}
+
+// checkDataFolder says what is wrong with --data before either kind of
+// folder is read: a folder that is not there (with the nearest name beside
+// it), a file, or a folder holding neither kind of data, saying which
+// kind the scenario arg wants.
+func checkDataFolder(dir, arg string) error {
+	st, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return usageErrorf("--data %s: no such folder%s", dir, siblingHint(dir))
+	case err != nil:
+		return usageErrorf("--data: %v", err)
+	case !st.IsDir():
+		return usageErrorf("--data %s: a file, not a folder", dir)
+	}
+	if isFlowFolder(dir) {
+		return nil
+	}
+	if st, err := os.Stat(filepath.Join(dir, "input_csv")); err == nil && st.IsDir() {
+		return nil
+	}
+	const (
+		flee  = "a Flee case folder (input_csv/ and source_data/, as data/flee/mali2012)"
+		flows = "a folder of flow counts (flows.csv, as data/dtm-niger)"
+	)
+	give := "give " + flee + " or " + flows
+	// The scenario's own errors come later, where they are checked in full.
+	if s, err := scenarios.Load(arg); err == nil {
+		if len(s.File.Monitors) > 0 {
+			give = fmt.Sprintf("%s has flow monitoring points, so give %s", s.File.Name, flows)
+		} else {
+			give = fmt.Sprintf("%s has no flow monitoring points, so give %s", s.File.Name, flee)
+		}
+	}
+	return usageErrorf("--data %s: holds neither input_csv/ nor flows.csv; %s", dir, give)
+}
+
+// siblingHint is "; did you mean D?" for the folder beside dir whose name
+// is nearest to dir's, or "".
+func siblingHint(dir string) string {
+	parent := filepath.Dir(filepath.Clean(dir))
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return ""
+	}
+	var names []string
+	for _, e := range entries { // ReadDir sorts by name
+		if e.IsDir() {
+			names = append(names, e.Name())
+		}
+	}
+	if c := suggest.Closest(filepath.Base(filepath.Clean(dir)), names); c != "" {
+		return "; did you mean " + filepath.Join(parent, c) + "?"
+	}
+	return ""
 }
 
 // isFlowFolder reports whether dir holds flow counts (flows.csv) rather

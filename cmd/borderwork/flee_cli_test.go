@@ -160,6 +160,7 @@ func TestValidateFlee(t *testing.T) {
 
 func TestValidateFleeBadInput(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "v")
+	empty := t.TempDir()
 	tests := []struct {
 		args []string
 		want string
@@ -168,7 +169,12 @@ func TestValidateFleeBadInput(t *testing.T) {
 		{[]string{"validate", "--data", fleeCase}, "want a SCENARIO"},
 		{[]string{"validate", "classroom", "--data", fleeCase, "--out", out}, `no location "C1", a camp of the Flee case`},
 		{[]string{"validate", "mali2012", "--data", fleeCase, "--regime", "shut", "--out", out}, `--regime: unknown regime "shut"`},
-		{[]string{"validate", "mali2012", "--data", "nowhere", "--out", out}, "nowhere: not a Flee case folder"},
+		{[]string{"validate", "mali2012", "--data", "nowhere", "--out", out}, "--data nowhere: no such folder"},
+		{[]string{"validate", "mali2012", "--data", "../../data/flee/mali2013", "--out", out}, "--data ../../data/flee/mali2013: no such folder; did you mean ../../data/flee/mali2012?"},
+		{[]string{"validate", "agadez2016", "--data", "../../data/dtm-nigr", "--out", out}, "no such folder; did you mean ../../data/dtm-niger?"},
+		{[]string{"validate", "agadez2016", "--data", "flee_cli_test.go", "--out", out}, "--data flee_cli_test.go: a file, not a folder"},
+		{[]string{"validate", "agadez2016", "--data", empty, "--out", out}, "holds neither input_csv/ nor flows.csv; agadez2016 has flow monitoring points, so give a folder of flow counts (flows.csv, as data/dtm-niger)"},
+		{[]string{"validate", "mali2012", "--data", empty, "--out", out}, "holds neither input_csv/ nor flows.csv; mali2012 has no flow monitoring points, so give a Flee case folder (input_csv/ and source_data/, as data/flee/mali2012)"},
 	}
 	for _, tt := range tests {
 		status, _, stderr := runCLI(t, tt.args...)
