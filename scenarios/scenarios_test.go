@@ -220,7 +220,11 @@ func TestSetErrors(t *testing.T) {
 		{"days=soon", `want a whole number, got the text "soon"`},
 		{"posts.0.capacity=\"5\"", `want a number, got the text "5"`},
 		{"regimes.closed.patrol=high", `want a number, got the text "high"`},
-		{"posts.Nowhere.capacity=3", `posts has no element "Nowhere"`},
+		{"posts.Nowhere.capacity=3", `posts has no element "Nowhere" (names: Gate; or an index from 0 to 0)`},
+		{"posts.gate.capacity=3", `posts has no element "gate"; did you mean Gate? Names are case-sensitive (names: Gate; or an index from 0 to 0)`},
+		{"origins.home.inflow=10", `origins has no element "home"; did you mean Home? Names are case-sensitive (names: Home; or an index from 0 to 0)`},
+		{"locations.Gaol.capacity=3", `locations has no element "Gaol"; did you mean Goal? (names: Home, Gate, Goal; or an index from 0 to 2)`},
+		{"centres.Home.capacity=3", `centres has no element "Home" (it is empty)`},
 		{"migrants.trapped_after_dayz=3", "did you mean trapped_after_days?"},
 		{"posts.0.admission=sometimes", "admission must be one of"},
 	}

@@ -11,6 +11,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
+
+	didyoumean "github.com/borderwork/borderwork/internal/suggest"
 )
 
 // Set applies one KEY=VALUE override. KEY is a dotted path into the
@@ -95,7 +97,7 @@ func (s *Scenario) walk(key string, undo *undoList) (reflect.Value, []string, er
 			}
 			n := findElement(val, part)
 			if n < 0 {
-				return val, nil, fmt.Errorf("%s has no element %q (give a name or an index from 0 to %d)", at, part, val.Len()-1)
+				return val, nil, noElement(val, at, part)
 			}
 			val = val.Index(n)
 			indexed = append(indexed, strconv.Itoa(n))
@@ -220,6 +222,35 @@ func exampleKey(t reflect.Type, key string) string {
 		}
 	}
 	return ""
+}
+
+// maxListed is how many names an error lists: more would not fit a line.
+const maxListed = 8
+
+// noElement is the error for a list at that has no element part: the
+// name meant (a name differing only in case first), and the names when
+// they are few.
+func noElement(slice reflect.Value, at, part string) error {
+	msg := fmt.Sprintf("%s has no element %q", at, part)
+	if slice.Len() == 0 {
+		return errors.New(msg + " (it is empty)")
+	}
+	var names []string
+	for j := range slice.Len() {
+		if n := elementName(slice.Index(j)); n != "" {
+			names = append(names, n)
+		}
+	}
+	if i := slices.IndexFunc(names, func(n string) bool { return strings.EqualFold(n, part) }); i >= 0 {
+		msg += "; did you mean " + names[i] + "? Names are case-sensitive"
+	} else {
+		msg += didyoumean.Hint(part, names)
+	}
+	index := fmt.Sprintf("an index from 0 to %d", slice.Len()-1)
+	if len(names) > 0 && len(names) <= maxListed {
+		return fmt.Errorf("%s (names: %s; or %s)", msg, strings.Join(names, ", "), index)
+	}
+	return fmt.Errorf("%s (give a name or %s)", msg, index)
 }
 
 // setValue decodes value as TOML into v: the same type checks as a file.
