@@ -434,7 +434,7 @@ func (st *Study) reportMMP(b *strings.Builder, incidents []Incident) {
 }
 
 // sig writes a parameter value with three significant digits.
-func sig(v float64) string { return strconv.FormatFloat(v, 'g', 3, 64) }
+func sig(v float64) string { return output.FormatValue(v) }
 
 // inBox counts the draws inside the second round's box.
 func (st *Study) inBox() int {

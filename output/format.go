@@ -3,6 +3,7 @@ package output
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/borderwork/borderwork/internal/words"
@@ -19,6 +20,24 @@ func FormatCount(v float64) string {
 		return fmt.Sprintf("%.1f", v)
 	}
 	return words.Group(fmt.Sprintf("%.0f", v))
+}
+
+// FormatValue writes a parameter's value for people to read: three
+// significant digits below 100 ("0.83", "0.003"), a whole number with its
+// thousands separated from 100 on ("2,397"), never an exponent (which
+// %g would write for 2397: "2.4e+03"); "-" for NaN.
+func FormatValue(v float64) string {
+	switch {
+	case math.IsNaN(v):
+		return "-"
+	case math.IsInf(v, 0) || math.Abs(v) >= 100:
+		return FormatCount(v)
+	}
+	r, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 3, 64), 64)
+	if math.Abs(r) >= 100 { // 99.96 rounds up to 100
+		return FormatCount(r)
+	}
+	return strconv.FormatFloat(r, 'f', -1, 64)
 }
 
 // FormatStat writes a mean with its 95% half-width: "1,234 ± 56".

@@ -24,3 +24,27 @@ func TestFormatCount(t *testing.T) {
 		}
 	}
 }
+
+func TestFormatValue(t *testing.T) {
+	for _, c := range []struct {
+		v    float64
+		want string
+	}{
+		{math.NaN(), "-"},
+		{0, "0"},
+		{0.8312, "0.831"},
+		{0.003, "0.003"},
+		{0.0000123456, "0.0000123"},
+		{-0.25, "-0.25"},
+		{21.54, "21.5"},
+		{99.96, "100"},
+		{392.2, "392"},
+		{2397.4, "2,397"},
+		{3000, "3,000"},
+		{-1234567, "-1,234,567"},
+	} {
+		if got := FormatValue(c.v); got != c.want {
+			t.Errorf("FormatValue(%v) = %q, want %q", c.v, got, c.want)
+		}
+	}
+}

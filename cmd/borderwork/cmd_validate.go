@@ -202,14 +202,14 @@ func writeValidation(folder *output.Folder, v *flee.Validation, s *scenarios.Sce
 func printValidation(e *env, v *flee.Validation, data, out string) {
 	fmt.Fprintf(e.stdout, "%s against %s: regime %s, %d replicates, seed %d, %d days.\n\n", v.Scenario, data, v.Regime, v.Replicates, v.Seed, v.Days)
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "error\tmean\t95% interval\t")
+	fmt.Fprintln(tw, "error\tmean\t95% interval") // no tab at the end: no trailing spaces
 	for m := range flee.NumMeasures {
 		st := v.Summary(m)
 		interval := "(one replicate)"
 		if st.N > 1 {
 			interval = fmt.Sprintf("[%.4f, %.4f]", st.Lo, st.Hi)
 		}
-		fmt.Fprintf(tw, "%s\t%.4f\t%s\t\n", m, st.Mean, interval)
+		fmt.Fprintf(tw, "%s\t%.4f\t%s\n", m, st.Mean, interval)
 	}
 	tw.Flush()
 	fmt.Fprintf(e.stdout, "\n(each run's error is its mean over days; Flee reports the rescaled one.)\nWrote %s.\n", out)

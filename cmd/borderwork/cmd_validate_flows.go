@@ -226,19 +226,22 @@ func printFlowValidation(e *env, st *dtm.Study, dir, out string) {
 	fmt.Fprintf(e.stdout, "%s against %s: calibrated on the counts before %s (%d draws, %d kept), predicted after it under %s (%d runs).\n\n",
 		st.Scenario, dir, split.Format(time.DateOnly), o.Draws, len(st.Calibration.Accepted), o.Regime, len(st.Prediction.Runs[0]))
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "parameter\tposterior median\tband\tprior\t")
+	// No tab ends a line: the last column is not padded, so no line ends
+	// in spaces.
+	fmt.Fprintln(tw, "parameter\tposterior median\tband\tprior")
+	v := output.FormatValue
 	for _, p := range st.Posterior() {
-		fmt.Fprintf(tw, "%s\t%.3g\t%.3g to %.3g\t%.3g to %.3g\t\n", p.Name, p.Median, p.Lo, p.Hi, p.Param.Lo, p.Param.Hi)
+		fmt.Fprintf(tw, "%s\t%s\t%s to %s\t%s to %s\n", p.Name, v(p.Median), v(p.Lo), v(p.Hi), v(p.Param.Lo), v(p.Param.Hi))
 	}
 	tw.Flush()
 	fmt.Fprintln(e.stdout)
 	tw = tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "rows\tdirection\tn\tmodel: mean |ln ratio|\tbaseline\tmodel: mean abs error\tbaseline\tinside band\t")
+	fmt.Fprintln(tw, "rows\tdirection\tn\tmodel: mean |ln ratio|\tbaseline\tmodel: mean abs error\tbaseline\tinside band")
 	for _, role := range []dtm.Role{dtm.Fitted, dtm.Predicted} {
 		model, base := st.Scores(role)
 		for i := range model {
 			m, b := model[i], base[i]
-			fmt.Fprintf(tw, "%s\t%s\t%d\t%.2f (x%.1f)\t%.2f (x%.1f)\t%s\t%s\t%d of %d\t\n", role, m.Direction, m.Rows, m.MeanAbsLog, m.Factor(), b.MeanAbsLog, b.Factor(),
+			fmt.Fprintf(tw, "%s\t%s\t%d\t%.2f (x%.1f)\t%.2f (x%.1f)\t%s\t%s\t%d of %d\n", role, m.Direction, m.Rows, m.MeanAbsLog, m.Factor(), b.MeanAbsLog, b.Factor(),
 				output.FormatCount(m.MeanAbs), output.FormatCount(b.MeanAbs), m.Inside, m.Rows)
 		}
 	}

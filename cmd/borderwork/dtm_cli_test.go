@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -29,6 +30,12 @@ func TestValidateFlows(t *testing.T) {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("validate's output does not contain %q:\n%s", want, stdout)
 		}
+	}
+	tidyText(t, "validate's output", stdout)
+	if report, err := os.ReadFile(filepath.Join(out, "report.md")); err != nil {
+		t.Error(err)
+	} else {
+		tidyText(t, "report.md", string(report))
 	}
 	want := []string{"draws.csv", "figures/flows-incoming.svg", "figures/flows-outgoing.svg", "harms.csv", "manifest.json", "monthly.csv", "posterior.csv", "report.md", "rows.csv", "scenario.toml", "scores.csv"}
 	if got := files(t, out); !slices.Equal(got, want) {
@@ -131,6 +138,23 @@ func TestCheckShowsPhasesAndMonitors(t *testing.T) {
 	} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("check agadez2016 does not print %q:\n%s", want, stdout)
+		}
+	}
+}
+
+// exponent is a number written with an exponent, as %g writes 2400.
+var exponent = regexp.MustCompile(`\d[eE][+-]\d`)
+
+// tidyText checks text printed for people: no line ends in spaces, and no
+// number is written with an exponent ("2.4e+03" rather than "2,397").
+func tidyText(t *testing.T, what, text string) {
+	t.Helper()
+	for i, line := range strings.Split(text, "\n") {
+		if strings.TrimRight(line, " \t") != line {
+			t.Errorf("%s, line %d ends in spaces: %q", what, i+1, line)
+		}
+		if m := exponent.FindString(line); m != "" {
+			t.Errorf("%s, line %d writes a number with an exponent (%s): %q", what, i+1, m, line)
 		}
 	}
 }

@@ -133,6 +133,7 @@ func TestValidateFlee(t *testing.T) {
 			t.Errorf("validate's output does not contain %q:\n%s", want, stdout)
 		}
 	}
+	tidyText(t, "validate's output", stdout)
 	want := []string{"figures/camp-c1.png", "figures/camp-c2.png", "figures/camp-c3.png", "figures/error.png", "fit.csv", "manifest.json", "replicates.csv", "scenario.toml", "validation.csv"}
 	if got := files(t, out); !slices.Equal(got, want) {
 		t.Errorf("validate wrote %v; want %v", got, want)
