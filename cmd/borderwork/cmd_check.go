@@ -9,6 +9,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/scenarios"
 )
@@ -114,22 +115,30 @@ func digest(w io.Writer, s *scenarios.Scenario) {
 	tw.Flush()
 	fmt.Fprintf(w, "\nOrigins (%d):\n", len(f.Origins))
 	for _, o := range f.Origins {
-		inflow := "no inflow"
+		// initial migrants are there on day 0; then a Poisson number with
+		// the day's mean inflow arrives every day (docs/MODEL.md, step 1).
+		initial := "none at the start"
+		if o.Initial > 0 {
+			initial = words.Whole(int64(o.Initial)) + " at the start"
+		}
+		inflow := "none arriving"
 		switch {
 		case o.Inflow != nil:
-			inflow = fmt.Sprintf("%g a day", *o.Inflow)
+			inflow = fmt.Sprintf("%g arriving a day on average", *o.Inflow)
 		case len(o.InflowSchedule) > 0:
-			inflow = fmt.Sprintf("a schedule of %d steps", len(o.InflowSchedule))
+			inflow = "arrivals on a schedule of " + words.Count(len(o.InflowSchedule), "step")
 		}
-		fmt.Fprintf(w, "  %s: %d on day 0, %s, to %s; %g%% documented, %g%% vulnerable\n",
-			o.Location, o.Initial, inflow, strings.Join(o.Destinations, ", "),
-			100**o.Documented, 100*(*o.Minor+*o.Sick+*o.Trafficked))
+		// Percentages to three digits: 100 × (0.06 + 0.1 + 0.06) is
+		// 22.000000000000004.
+		fmt.Fprintf(w, "  %s: %s, %s, to %s; %s%% documented, %s%% vulnerable\n",
+			o.Location, initial, inflow, strings.Join(o.Destinations, ", "),
+			output.FormatValue(100**o.Documented), output.FormatValue(100*(*o.Minor+*o.Sick+*o.Trafficked)))
 	}
 	fmt.Fprintf(w, "\nPosts (%d):\n", len(f.Posts))
 	for _, p := range f.Posts {
 		extra := ""
 		if len(p.Schedule) > 0 {
-			extra = fmt.Sprintf(", %d scheduled change(s)", len(p.Schedule))
+			extra = ", " + words.Count(len(p.Schedule), "scheduled change")
 		}
 		fmt.Fprintf(w, "  %s at %s: %g a day%s\n", p.Name, p.Location, *p.Capacity, extra)
 	}

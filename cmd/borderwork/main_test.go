@@ -632,3 +632,32 @@ func TestReproduceWarnsOfUnknownBuild(t *testing.T) {
 		t.Errorf("reproduce did not warn of the unknown revision: %q", stderr)
 	}
 }
+
+// TestCheckDigestWords pins the words of check's digest: counts with
+// their noun, who is at an origin at the start and who arrives after, and
+// percentages without float noise.
+func TestCheckDigestWords(t *testing.T) {
+	_, classroom, _ := runCLI(t, "scenarios", "show", "classroom")
+	p := filepath.Join(t.TempDir(), "closure.toml")
+	os.WriteFile(p, []byte(classroom+"\n[[posts.schedule]]\nfrom = 60\nto = 120\nadmission = \"nobody\"\n"), 0o644)
+	for _, tt := range []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"check", p}, []string{"Village: none at the start, 8 arriving a day on average, to City;", "Post at Border: 15 a day, 1 scheduled change\n"}},
+		{[]string{"check", "sahel", "--set", "origins.Bamako.initial=1200"}, []string{"Bamako: 1,200 at the start, 40 arriving a day on average", "20% documented, 22% vulnerable\n"}},
+	} {
+		status, stdout, stderr := runCLI(t, tt.args...)
+		if status != 0 {
+			t.Fatalf("%v: status %d: %s", tt.args, status, stderr)
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(stdout, w) {
+				t.Errorf("%v: the digest does not contain %q:\n%s", tt.args, w, stdout)
+			}
+		}
+		if strings.Contains(stdout, "(s)") {
+			t.Errorf("%v: the digest writes a noun with (s):\n%s", tt.args, stdout)
+		}
+	}
+}
