@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -63,6 +64,40 @@ func TestCLIDocumentsOnlyCommands(t *testing.T) {
 		if !known[m[1]] {
 			t.Errorf("%s documents a command %q that borderwork does not have", cliDoc, m[1])
 		}
+	}
+}
+
+// TestCLICommandTable keeps the table of commands at the top of
+// docs/CLI.md true to the command list "borderwork help" prints: every
+// command, in the same order, with the same summary, linked to its section.
+func TestCLICommandTable(t *testing.T) {
+	doc := readCLIDoc(t)
+	sec, ok := docSection(doc, "## Usage")
+	if !ok {
+		t.Fatalf("%s has no section ## Usage", cliDoc)
+	}
+	row := regexp.MustCompile("(?m)^\\| \\[`([a-z-]+)`\\]\\(#([a-z-]+)\\) \\| (.*) \\|$")
+	var got []string
+	for _, m := range row.FindAllStringSubmatch(sec, -1) {
+		got = append(got, m[1])
+		if m[2] != "borderwork-"+m[1] {
+			t.Errorf("%s: the row of %s links to #%s; want #borderwork-%s", cliDoc, m[1], m[2], m[1])
+		}
+		if !strings.Contains(doc, "\n### `borderwork "+m[1]+"`\n") {
+			t.Errorf("%s: the row of %s links to a section it does not have", cliDoc, m[1])
+		}
+		for _, c := range commands() {
+			if c.name == m[1] && c.summary != m[3] {
+				t.Errorf("%s: %s is %q in the table, %q in borderwork help", cliDoc, m[1], m[3], c.summary)
+			}
+		}
+	}
+	var want []string
+	for _, c := range commands() {
+		want = append(want, c.name)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("%s's table of commands lists %v; want those borderwork help lists, in its order: %v", cliDoc, got, want)
 	}
 }
 
