@@ -114,10 +114,19 @@ func (r *Result) Sentence(o int) string {
 			named = append(named, fmt.Sprintf("`%s` (total index %s, first-order %s)", r.Params[i].Name, interval(r.Sobol.Total[o][i]), interval(r.Sobol.First[o][i])))
 		}
 	}
-	fmt.Fprintf(&b, "The parameters that matter most for %s are %s. ", name, output.JoinAnd(named))
+	if len(named) == 1 {
+		fmt.Fprintf(&b, "The parameter that matters most for %s is %s. ", name, named[0])
+	} else {
+		fmt.Fprintf(&b, "The parameters that matter most for %s are %s. ", name, output.JoinAnd(named))
+	}
+	n := len(infl)
 	if r.Morris != nil {
-		fmt.Fprintf(&b, "%d of the %d parameters %s here: clearly above their noise floors, with a µ* at least %g%% of the largest; the others cannot be told from replicate noise at %d replicates per point, or move it negligibly.",
-			len(infl), k, verb(len(infl), "matters", "matter"), 100*Negligible, reps)
+		fmt.Fprintf(&b, "%d of the %d parameters %s here: clearly above %s, with a µ* at least %g%% of the largest",
+			n, k, verb(n, "matters", "matter"), verb(n, "its noise floor", "their noise floors"), 100*Negligible)
+		if n < k {
+			fmt.Fprintf(&b, "; the others cannot be told from replicate noise at %d replicates per point, or move it negligibly", reps)
+		}
+		b.WriteString(".")
 		var raise, lower, both, spread []string
 		for _, i := range top {
 			mu, star, sigma := r.Morris.Mu[o][i].Value, r.Morris.MuStar[o][i].Value, r.Morris.Sigma[o][i].Value
@@ -154,8 +163,12 @@ func (r *Result) Sentence(o int) string {
 			sumFirst += v
 		}
 	}
-	fmt.Fprintf(&b, "%d of the %d parameters %s here: a total index clearly above what replicate noise alone gives, and at least %g; the others could be fixed at their values with little change to %s. ",
-		len(infl), k, verb(len(infl), "matters", "matter"), Negligible, out.shortName())
+	fmt.Fprintf(&b, "%d of the %d parameters %s here: a total index clearly above what replicate noise alone gives, and at least %g",
+		n, k, verb(n, "matters", "matter"), Negligible)
+	if n < k {
+		fmt.Fprintf(&b, "; the others could be fixed at their values with little change to %s", out.shortName())
+	}
+	b.WriteString(". ")
 	fmt.Fprintf(&b, "The first-order indices sum to %s, so about %.0f%% of the variance comes from interactions between parameters.", Num(sumFirst), 100*math.Max(0, 1-sumFirst))
 	return b.String()
 }
