@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"text/tabwriter"
+	"unicode/utf8"
 
 	"github.com/borderwork/borderwork/experiment"
 	"github.com/borderwork/borderwork/gsa"
@@ -237,9 +238,24 @@ func printSensitivity(w io.Writer, r *gsa.Result) {
 	tw.Flush()
 	if leaders := r.Leaders(); len(leaders) > 0 {
 		fmt.Fprintf(w, "\nThe parameters that matter across the %d outputs (among the top 3 on how many):\n", len(r.Info.Outputs))
+		var names []string
+		var counts []int
 		for _, l := range leaders[:min(10, len(leaders))] {
-			fmt.Fprintf(w, "  %-45s %d\n", r.Params[l.Param].Name, l.Top)
+			names, counts = append(names, r.Params[l.Param].Name), append(counts, l.Top)
 		}
+		printAligned(w, names, counts)
+	}
+}
+
+// printAligned prints each name with its count, indented, the counts in
+// a column after the longest name whatever the names' lengths.
+func printAligned(w io.Writer, names []string, counts []int) {
+	width := 0
+	for _, n := range names {
+		width = max(width, utf8.RuneCountInString(n))
+	}
+	for i, n := range names {
+		fmt.Fprintf(w, "  %-*s  %d\n", width, n, counts[i])
 	}
 }
 

@@ -235,3 +235,17 @@ func TestSensitivityBadInput(t *testing.T) {
 		}
 	}
 }
+
+// TestPrintAligned: the counts of the list of parameters that matter line
+// up after the longest name, however long, with no trailing spaces.
+func TestPrintAligned(t *testing.T) {
+	var b strings.Builder
+	printAligned(&b, []string{"abuse.patrol", "factors.enforcement.patrolled.irregular_hazard", "µ"}, []int{12, 2, 1})
+	want := "" +
+		"  abuse.patrol                                    12\n" +
+		"  factors.enforcement.patrolled.irregular_hazard  2\n" +
+		"  µ                                               1\n"
+	if b.String() != want {
+		t.Errorf("printAligned wrote\n%s\nwant\n%s", b.String(), want)
+	}
+}
