@@ -34,10 +34,15 @@ func IndexHTML(backend string) ([]byte, error) {
 }
 
 // Message is one line of the page's stream of progress: runs done, a
-// snapshot of results, or the problem that stopped the experiment.
+// snapshot of results, or the problem that stopped the experiment; from a
+// server, first how many experiments are ahead while it waits its turn.
 // Handler writes them as JSON lines; the static build hands the same
 // lines from its Web Worker.
 type Message struct {
+	// Waiting is how many other experiments run or wait before this
+	// one, sent by a server each time it changes while the experiment
+	// waits for its turn; the runs start after it.
+	Waiting *int     `json:"waiting,omitempty"`
 	Runs    *[2]int  `json:"runs,omitempty"` // done, total
 	Results *Results `json:"results,omitempty"`
 	Error   []string `json:"error,omitempty"`

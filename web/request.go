@@ -4,11 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"path"
 	"slices"
 	"strings"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/scenarios"
 	"github.com/borderwork/borderwork/sim"
@@ -47,15 +49,28 @@ type Limits struct {
 	MaxSets    int `json:"max_sets"`
 	MaxSeries  int `json:"max_series"`
 	MaxText    int `json:"max_text"` // bytes of scenario text
-	// MaxWork bounds runs × expected migrants per run × days: the
-	// engine's work grows with the migrants alive each day.
+	// MaxWork bounds runs × (expected migrants per run × days +
+	// locations³/10): the engine's work grows with the migrants alive
+	// each day, and each run first finds the routes between every pair
+	// of locations.
 	MaxWork float64 `json:"max_work"`
+	// MaxMap bounds regimes × days × locations: the map's numbers (two
+	// per location, day and regime), which the server keeps while the
+	// runs go and sends with the final results.
+	MaxMap float64 `json:"max_map"`
+	// MaxSeriesValues bounds series × runs × days: the values kept to
+	// draw the series over time with their bands.
+	MaxSeriesValues float64 `json:"max_series_values"`
 }
 
 // DefaultLimits allow every bundled scenario's default comparison several
-// times over, and refuse what would take a shared server minutes.
+// times over (and the map of each at the page's most days and regimes),
+// and refuse what would take a shared server minutes or more than a few
+// hundred MB: the map of a million location-days, say, takes 32 MB on the
+// server and up to 30 MB of response.
 func DefaultLimits() Limits {
-	return Limits{MaxReps: 200, MaxRegimes: 8, MaxDays: 3650, MaxSets: 64, MaxSeries: 8, MaxText: 256 << 10, MaxWork: 4e9}
+	return Limits{MaxReps: 200, MaxRegimes: 8, MaxDays: 3650, MaxSets: 64, MaxSeries: 8, MaxText: 256 << 10,
+		MaxWork: 4e9, MaxMap: 1e6, MaxSeriesValues: 1e7}
 }
 
 // Problem is bad input: the lines `borderwork check` would print for it.
@@ -139,13 +154,15 @@ func (r *Request) load(lim Limits) (*scenarios.Scenario, error) {
 			return nil, problem(display, err)
 		}
 	}
+	// The page's fields, not the command line's flags, are named: a
+	// student sets them on the page.
 	switch {
 	case r.Seed != nil && *r.Seed < 0:
-		return nil, badRequest("--seed must be 0 or more, got %d", *r.Seed)
+		return nil, badRequest("Seed must be a whole number from 0 to %d, got %d", int64(math.MaxInt64), *r.Seed)
 	case r.Days != nil && (*r.Days < 1 || *r.Days > min(sim.MaxDays, lim.MaxDays)):
-		return nil, badRequest("--days must be in 1..%d, got %d", min(sim.MaxDays, lim.MaxDays), *r.Days)
+		return nil, badRequest("Days must be a whole number from 1 to %d on this page, got %d", min(sim.MaxDays, lim.MaxDays), *r.Days)
 	case r.Reps != nil && (*r.Reps < 1 || *r.Reps > lim.MaxReps):
-		return nil, badRequest("--reps must be in 1..%d on this page, got %d", lim.MaxReps, *r.Reps)
+		return nil, badRequest("Replicates must be a whole number from 1 to %d on this page, got %d", lim.MaxReps, *r.Reps)
 	}
 	if r.Seed != nil {
 		s.File.Seed = *r.Seed
@@ -164,18 +181,21 @@ func (r *Request) load(lim Limits) (*scenarios.Scenario, error) {
 
 // regimes resolves the request's regimes against the scenario, as
 // --regimes does.
-func (r *Request) regimes(s *scenarios.Scenario) ([]string, error) {
+func (r *Request) regimes(s *scenarios.Scenario, lim Limits) ([]string, error) {
 	if len(r.Regimes) == 0 {
 		return s.DefaultRegimes(), nil
+	}
+	if len(r.Regimes) > lim.MaxRegimes {
+		return nil, badRequest("the page compares at most %d regimes at once, got %d", lim.MaxRegimes, len(r.Regimes))
 	}
 	known := s.RegimeNames()
 	var out []string
 	for _, name := range r.Regimes {
 		if !slices.Contains(known, name) {
-			return nil, badRequest("--regimes: unknown regime %q (regimes of %s: %s)", name, s.File.Name, strings.Join(known, ", "))
+			return nil, badRequest("Regimes: unknown regime %q (regimes of %s: %s)", name, s.File.Name, strings.Join(known, ", "))
 		}
 		if slices.Contains(out, name) {
-			return nil, badRequest("--regimes: %q is listed twice", name)
+			return nil, badRequest("Regimes: %q is listed twice", name)
 		}
 		out = append(out, name)
 	}
@@ -211,7 +231,7 @@ func (r *Request) prepare(lim Limits) (*experiment.Prepared, []int, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	regimes, err := r.regimes(s)
+	regimes, err := r.regimes(s, lim)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -225,10 +245,8 @@ func (r *Request) prepare(lim Limits) (*experiment.Prepared, []int, error) {
 	if s.File.Replicates > lim.MaxReps {
 		return nil, nil, badRequest("the page runs at most %d replicates, and %s asks for %d: set fewer", lim.MaxReps, s.File.Name, s.File.Replicates)
 	}
-	runs := float64(len(regimes) * s.File.Replicates)
-	if work := runs * max(1, s.ExpectedMigrants()) * float64(s.File.Days); work > lim.MaxWork {
-		return nil, nil, badRequest("%d runs of about %s migrants over %d days are more than the page runs at once: use fewer replicates, days or regimes, or the command line",
-			int(runs), output.FormatCount(s.ExpectedMigrants()), s.File.Days)
+	if err := checkSize(s, len(regimes), len(series), lim); err != nil {
+		return nil, nil, err
 	}
 	plan := &experiment.Plan{
 		Command: "compare", Scenario: s, Arg: r.arg(), Regimes: regimes, Reps: s.File.Replicates,
@@ -239,6 +257,36 @@ func (r *Request) prepare(lim Limits) (*experiment.Prepared, []int, error) {
 		return nil, nil, problem(s.Display(), err)
 	}
 	return x, series, nil
+}
+
+// checkSize refuses, before anything is allocated or run, an experiment
+// whose runs, map or series are more than the page handles at once,
+// naming what makes it large. The map and the series are what the page
+// keeps beyond the command line: every location, day and regime.
+func checkSize(s *scenarios.Scenario, regimes, series int, lim Limits) error {
+	days, locs := float64(s.File.Days), float64(len(s.File.Locations))
+	runs := float64(regimes * s.File.Replicates)
+	// Each run first finds the routes between every pair of locations:
+	// a line of 1,000 locations takes as long (4 s) as 1e8 agent-steps.
+	routes := locs * locs * locs / 10
+	migrants := max(1, s.ExpectedMigrants()) * days
+	if work := runs * (migrants + routes); work > lim.MaxWork {
+		if routes > migrants {
+			return badRequest("%s over %s are more than the page runs at once (each run first finds the routes between every pair of locations): use fewer locations, regimes or replicates, or the command line",
+				words.Count(int(runs), "run"), words.Count(len(s.File.Locations), "location"))
+		}
+		return badRequest("%s of about %s migrants over %d days are more than the page runs at once: use fewer replicates, days or regimes, or the command line",
+			words.Count(int(runs), "run"), output.FormatCount(s.ExpectedMigrants()), s.File.Days)
+	}
+	if cells := float64(regimes) * days * locs; cells > lim.MaxMap {
+		return badRequest("the map of %s × %s × %s (%s location-days) is more than the page draws at once (at most %s): use fewer days, regimes or locations, or the command line",
+			words.Count(regimes, "regime"), words.Count(s.File.Days, "day"), words.Count(len(s.File.Locations), "location"), words.Whole(int64(cells)), words.Whole(int64(lim.MaxMap)))
+	}
+	if kept := float64(series) * runs * days; kept > lim.MaxSeriesValues {
+		return badRequest("%d series over time × %s × %s are more values than the page keeps at once (at most %s): draw fewer series, or use fewer replicates, days or regimes, or the command line",
+			series, words.Count(int(runs), "run"), words.Count(s.File.Days, "day"), words.Whole(int64(lim.MaxSeriesValues)))
+	}
+	return nil
 }
 
 // arg is how the command line names the scenario.

@@ -24,12 +24,36 @@ const snapshots = 20
 // returns its final results, which it also hands to p.Results. Bad input
 // is a *Problem holding the lines `borderwork check` prints.
 func Run(ctx context.Context, req Request, lim Limits, workers int, p Progress) (*Results, error) {
-	c, err := NewCollector(req, lim, p)
+	e, err := check(req, lim)
 	if err != nil {
 		return nil, err
 	}
+	return e.run(ctx, workers, p)
+}
+
+// checked is a request found good and prepared, holding nothing in
+// proportion to its results yet: what a server keeps while the request
+// waits its turn.
+type checked struct {
+	req    Request
+	x      *experiment.Prepared
+	series []int
+}
+
+// check checks and prepares the experiment req asks for, within lim.
+func check(req Request, lim Limits) (*checked, error) {
+	x, series, err := req.prepare(lim)
+	if err != nil {
+		return nil, err
+	}
+	return &checked{req: req, x: x, series: series}, nil
+}
+
+// run runs a checked experiment; see Run.
+func (e *checked) run(ctx context.Context, workers int, p Progress) (*Results, error) {
+	c := e.collector(p)
 	var final *Results
-	err = c.x.Execute(ctx, c.x.AllJobs(), max(1, workers), func(s experiment.Simulated) error {
+	err := c.x.Execute(ctx, c.x.AllJobs(), max(1, workers), func(s experiment.Simulated) error {
 		var err error
 		final, err = c.add(s.Run.ID, c.acc.dataOf(s))
 		return err
@@ -54,11 +78,15 @@ type Collector struct {
 // NewCollector prepares the experiment req asks for, within lim, to
 // collect its runs; p is told of progress as runs are added.
 func NewCollector(req Request, lim Limits, p Progress) (*Collector, error) {
-	x, series, err := req.prepare(lim)
+	e, err := check(req, lim)
 	if err != nil {
 		return nil, err
 	}
-	return &Collector{req: req, x: x, acc: newAccumulator(x, series), p: p}, nil
+	return e.collector(p), nil
+}
+
+func (e *checked) collector(p Progress) *Collector {
+	return &Collector{req: e.req, x: e.x, acc: newAccumulator(e.x, e.series), p: p}
 }
 
 // Total is the number of runs to collect.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -150,12 +151,28 @@ func TestBadRequests(t *testing.T) {
 			[]string{"f.toml:", "inflow_csv: /etc/passwd: cannot be read"}},
 		{"bad set", Request{Scenario: "classroom", Sets: []string{"regimes.malfunctioning.outage_day=30"}}, []string{`did you mean outage_days?`}},
 		{"bad regime", Request{Scenario: "classroom", Regimes: []string{"open", "shut"}}, []string{`unknown regime "shut"`}},
-		{"too many replicates", Request{Scenario: "classroom", Reps: ptr(1000)}, []string{"--reps must be in 1..200"}},
+		{"too many replicates", Request{Scenario: "classroom", Reps: ptr(1000)}, []string{"Replicates must be a whole number from 1 to 200 on this page, got 1000"}},
+		{"negative seed", Request{Scenario: "classroom", Seed: ptr(int64(-1))}, []string{"Seed must be a whole number from 0 to 9223372036854775807, got -1"}},
+		{"too many days", Request{Scenario: "classroom", Days: ptr(4000)}, []string{"Days must be a whole number from 1 to 3650 on this page, got 4000"}},
 		{"too much work", Request{Scenario: "classroom", Reps: ptr(200), Days: ptr(3650), Sets: []string{"origins.Village.inflow=500"}}, []string{"more than the page runs at once"}},
 		{"bad series", Request{Scenario: "classroom", Series: []string{"nonsense"}}, []string{`no day column "nonsense"`}},
+		{"too many regimes listed", Request{Scenario: "classroom", Regimes: slices.Repeat([]string{"open"}, 100000)}, []string{"the page compares at most 8 regimes at once, got 100000"}},
+		// The auditor's: few migrants, but a map of 29 million
+		// location-days, which took a server 1 GB and 59 MB to send.
+		{"a large map", chain(500, 3650, "open", "closed", "malfunctioning", "hbm", "r0", "r1", "r2", "r3"),
+			[]string{"the map of 8 regimes × 3,650 days × 502 locations (14,658,400 location-days) is more than the page draws at once (at most 1,000,000)"}},
+		{"routes of many locations", chain(2500, 30, "open", "closed", "malfunctioning", "hbm", "r0", "r1", "r2", "r3"),
+			[]string{"8 runs over 2,502 locations are more than the page runs at once"}},
+		{"many series values", Request{Scenario: "classroom", Reps: ptr(200), Days: ptr(3650), Regimes: []string{"open", "closed"}, Sets: []string{"origins.Village.inflow=0.01"},
+			Series: []string{"trapped", "abuse_events", "created", "abused_migrants", "abuse_vulnerable", "abuse_immobile", "returns_free", "harm_index"}},
+			[]string{"8 series over time × 400 runs × 3,650 days are more values than the page keeps at once"}},
 	}
+	// Refused before anything runs, so a cancelled context makes no
+	// difference; and a request let through stops at once.
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
 	for _, tt := range tests {
-		_, err := Run(context.Background(), tt.req, DefaultLimits(), 1, Progress{Runs: func(int, int) { t.Errorf("%s: a run started", tt.name) }})
+		_, err := Run(ctx, tt.req, DefaultLimits(), 1, Progress{Runs: func(int, int) { t.Errorf("%s: a run started", tt.name) }})
 		var p *Problem
 		if !errors.As(err, &p) {
 			t.Errorf("%s: error %v; want a *Problem", tt.name, err)
@@ -167,6 +184,39 @@ func TestBadRequests(t *testing.T) {
 			}
 		}
 	}
+}
+
+// chain is a request for a scenario of n hubs in a line between an
+// origin and a destination, with hardly any migrants, over days days,
+// comparing regimes (those named r0, r1, ... are added as open ones).
+func chain(n, days int, regimes ...string) Request {
+	var b strings.Builder
+	fmt.Fprintf(&b, "name = \"chain\"\ntitle = \"chain\"\ndays = %d\nreplicates = 1\ncountries = [\"A\", \"B\"]\n", days)
+	place := func(name, kind, country string) {
+		fmt.Fprintf(&b, "[[locations]]\nname = %q\nkind = %q\ncountry = %q\n", name, kind, country)
+	}
+	place("V", "origin", "A")
+	for i := range n {
+		place(fmt.Sprintf("H%d", i), "hub", "A")
+	}
+	place("C", "destination", "B")
+	from := "V"
+	for i := range n + 1 {
+		to := "C"
+		if i < n {
+			to = fmt.Sprintf("H%d", i)
+		}
+		fmt.Fprintf(&b, "[[links]]\nfrom = %q\nto = %q\ndays = 1\n", from, to)
+		from = to
+	}
+	b.WriteString("[[origins]]\nlocation = \"V\"\ninflow = 0.0001\ndestinations = [\"C\"]\n")
+	var sets []string
+	for _, r := range regimes {
+		if strings.HasPrefix(r, "r") {
+			sets = append(sets, "regimes."+r+".base=open")
+		}
+	}
+	return Request{Text: b.String(), File: "chain.toml", Sets: sets, Regimes: regimes}
 }
 
 // TestShardsCollectToRun: runs simulated in shards (as Web Workers run

@@ -9,10 +9,15 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"io"
+	"math"
 	"net/http"
-	"strconv"
+	"strings"
 	"sync"
 	"time"
+
+	"github.com/borderwork/borderwork/sim"
 )
 
 // Server is the page's HTTP server: the page, and an API that runs
@@ -21,16 +26,20 @@ import (
 type Server struct {
 	Initial Request // the scenario the page opens with
 	Limits  Limits
-	// Timeout bounds one experiment.
+	// Timeout bounds one experiment, from the start of its runs: the
+	// time it waits for its turn is not counted.
 	Timeout time.Duration
 	// Slots bounds the experiments running at once; more wait their
-	// turn (up to Timeout).
+	// turn, in the order they came, told how many are ahead.
 	Slots int
+	// Queue bounds the experiments waiting for a slot; more are refused
+	// as busy. 0: no bound.
+	Queue int
 	// Workers run each experiment's runs; results do not depend on it.
 	Workers int
 
 	once  sync.Once
-	slots chan struct{}
+	queue *queue
 }
 
 // maxBody bounds a request body: a scenario file and its overrides.
@@ -38,14 +47,24 @@ func (s *Server) maxBody() int64 { return int64(s.Limits.MaxText) + 64<<10 }
 
 // Handler serves the page at / and its API under /api/.
 func (s *Server) Handler() http.Handler {
-	s.once.Do(func() { s.slots = make(chan struct{}, max(1, s.Slots)) })
-	mux := http.NewServeMux()
-	mux.HandleFunc("GET /{$}", s.index)
-	mux.Handle("GET /", http.FileServerFS(Assets()))
-	mux.HandleFunc("GET /api/info", s.info)
-	mux.HandleFunc("POST /api/outline", s.outline)
-	mux.HandleFunc("POST /api/run", s.run)
-	return securityHeaders(mux)
+	s.once.Do(func() { s.queue = &queue{slots: max(1, s.Slots), limit: s.Queue} })
+	// The API has a mux of its own so that a path of it asked for with
+	// the wrong method is answered 405, with Allow, and not looked for
+	// among the page's files.
+	api := http.NewServeMux()
+	api.HandleFunc("GET /api/info", s.info)
+	api.HandleFunc("POST /api/outline", s.outline)
+	api.HandleFunc("POST /api/run", s.run)
+	page := http.NewServeMux()
+	page.HandleFunc("GET /{$}", s.index)
+	page.Handle("GET /", http.FileServerFS(Assets()))
+	return securityHeaders(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, "/api/") {
+			api.ServeHTTP(w, r)
+			return
+		}
+		page.ServeHTTP(w, r)
+	}))
 }
 
 // securityHeaders keep the page from being framed or sniffed, and from
@@ -73,21 +92,58 @@ func (s *Server) info(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, NewInfo(s.Initial, s.Limits))
 }
 
-// readRequest decodes a request body, bounded in size.
+// pageFields are the page's names for the request's fields, for messages
+// about a value JSON cannot hold in them.
+var pageFields = map[string]string{
+	"seed": "Seed", "days": "Days", "reps": "Replicates",
+	"regimes": "Regimes", "sets": "the overrides", "series": "the series",
+	"scenario": "the scenario", "text": "the scenario file", "file": "the file name",
+}
+
+// readRequest decodes a request body, bounded in size, and answers a
+// body that is not one request with the status that says why.
 func (s *Server) readRequest(w http.ResponseWriter, r *http.Request) (Request, bool) {
 	var req Request
 	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, s.maxBody()))
 	dec.DisallowUnknownFields()
-	if err := dec.Decode(&req); err != nil {
-		msg := "the page's request could not be read: " + err.Error()
-		var tooBig *http.MaxBytesError
-		if errors.As(err, &tooBig) {
-			msg = "the request is too large: the page reads scenario files of at most " + strconv.Itoa(s.Limits.MaxText>>10) + " KiB"
+	err := dec.Decode(&req)
+	if err == nil {
+		if _, after := dec.Token(); after != io.EOF {
+			err = errors.New("there is more after the request's JSON object")
+			if after != nil && !isSyntax(after) {
+				err = after
+			}
 		}
-		writeJSON(w, http.StatusBadRequest, Message{Error: []string{msg}})
-		return req, false
 	}
-	return req, true
+	if err == nil {
+		return req, true
+	}
+	status, msg := http.StatusBadRequest, "the page's request could not be read: "+err.Error()
+	var tooBig *http.MaxBytesError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &tooBig):
+		status = http.StatusRequestEntityTooLarge
+		msg = fmt.Sprintf("the request is too large: the page takes at most %d KiB, a scenario file of at most %d KiB and its settings",
+			s.maxBody()>>10, s.Limits.MaxText>>10)
+	case errors.As(err, &typ) && typ.Field == "seed":
+		msg = fmt.Sprintf("Seed must be a whole number from 0 to %d", int64(math.MaxInt64))
+	case errors.As(err, &typ) && typ.Field == "days":
+		msg = fmt.Sprintf("Days must be a whole number from 1 to %d on this page", min(sim.MaxDays, s.Limits.MaxDays))
+	case errors.As(err, &typ) && typ.Field == "reps":
+		msg = fmt.Sprintf("Replicates must be a whole number from 1 to %d on this page", s.Limits.MaxReps)
+	case errors.As(err, &typ) && pageFields[typ.Field] != "":
+		msg = fmt.Sprintf("the page's request could not be read: %s cannot be a JSON %s", pageFields[typ.Field], typ.Value)
+	}
+	writeJSON(w, status, Message{Error: []string{msg}})
+	return req, false
+}
+
+// isSyntax is true of a JSON syntax error, which Token returns for any
+// text after the object that is not JSON.
+func isSyntax(err error) bool {
+	var syn *json.SyntaxError
+	return errors.As(err, &syn)
 }
 
 func (s *Server) outline(w http.ResponseWriter, r *http.Request) {
@@ -103,27 +159,30 @@ func (s *Server) outline(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, o)
 }
 
-// run streams an experiment as JSON lines (Message): runs done, snapshots
-// of results, and the final results or the problem.
+// run streams an experiment as JSON lines (Message): while it waits for
+// its turn, how many are ahead; then runs done, snapshots of results,
+// and the final results or the problem. Bad input is answered at once,
+// with a 4xx status, before anything waits or streams.
 func (s *Server) run(w http.ResponseWriter, r *http.Request) {
 	req, ok := s.readRequest(w, r)
 	if !ok {
 		return
 	}
-	ctx, cancel := context.WithTimeout(r.Context(), s.Timeout)
-	defer cancel()
-	select {
-	case s.slots <- struct{}{}:
-		defer func() { <-s.slots }()
-	case <-ctx.Done():
-		writeJSON(w, http.StatusServiceUnavailable, Message{Error: []string{"the server is busy with other experiments; try again in a moment"}})
+	e, err := check(req, s.Limits)
+	if err != nil {
+		writeJSON(w, http.StatusUnprocessableEntity, Message{Error: ErrorLines(err)})
 		return
 	}
-	w.Header().Set("Content-Type", "application/x-ndjson")
-	w.Header().Set("Cache-Control", "no-store")
 	enc := json.NewEncoder(w)
 	flusher, _ := w.(http.Flusher)
+	streaming := false
 	send := func(m Message) error {
+		if !streaming {
+			streaming = true
+			w.Header().Set("Content-Type", "application/x-ndjson")
+			w.Header().Set("Cache-Control", "no-store")
+			w.WriteHeader(http.StatusOK)
+		}
 		if err := enc.Encode(m); err != nil {
 			return err
 		}
@@ -132,8 +191,19 @@ func (s *Server) run(w http.ResponseWriter, r *http.Request) {
 		}
 		return nil
 	}
+	release, err := s.queue.acquire(r.Context(), func(ahead int) { send(Message{Waiting: &ahead}) })
+	if errors.Is(err, errQueueFull) {
+		writeJSON(w, http.StatusServiceUnavailable, Message{Error: []string{"the server is busy with other experiments; try again in a moment"}})
+		return
+	}
+	if err != nil {
+		return // the page went away while waiting
+	}
+	defer release()
+	ctx, cancel := context.WithTimeout(r.Context(), s.Timeout)
+	defer cancel()
 	lastRuns := time.Time{}
-	_, err := Run(ctx, req, s.Limits, max(1, s.Workers), Progress{
+	_, err = e.run(ctx, max(1, s.Workers), Progress{
 		Runs: func(done, total int) {
 			// Progress ticks are for people: a few a second is enough.
 			// The wall clock only thins them; it reaches no result.

@@ -4,6 +4,7 @@ package web
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"io"
 	"math"
@@ -102,10 +103,13 @@ func TestServerRun(t *testing.T) {
 	}
 }
 
-// TestServerBadInput: bad requests get the problem's lines, and oversized
-// or malformed bodies are refused.
+// TestServerBadInput: bad requests are answered at once with a 4xx
+// status and the problem's lines, before anything streams; oversized or
+// malformed bodies are refused, saying why; the API's paths asked for
+// with GET are not allowed.
 func TestServerBadInput(t *testing.T) {
 	ts := newTestServer(t)
+	bigMap, _ := json.Marshal(chain(500, 3650, "open", "closed", "malfunctioning", "hbm", "r0", "r1", "r2", "r3"))
 	tests := []struct {
 		path, body string
 		status     int
@@ -114,17 +118,104 @@ func TestServerBadInput(t *testing.T) {
 		{"/api/outline", `{"text":"days = = 3","file":"my.toml"}`, 422, "my.toml:1:"},
 		{"/api/outline", `{"scenario":"classroom","sets":["nonsense"]}`, 422, "want KEY=VALUE"},
 		{"/api/outline", `{"scenario":"classroom","surprise":1}`, 400, "unknown field"},
-		{"/api/outline", `{"text":"` + strings.Repeat("x", 400<<10) + `"}`, 400, "too large"},
-		{"/api/run", `{"scenario":"classroom","reps":5000}`, 200, "--reps must be in 1..200"},
+		{"/api/outline", `{"text":"` + strings.Repeat("x", 400<<10) + `"}`, 413, "the request is too large: the page takes at most 320 KiB"},
+		{"/api/outline", `{"scenario":"classroom"} {"scenario":"agadez"}`, 400, "more after the request's JSON object"},
+		{"/api/run", `{"scenario":"classroom","reps":5000}`, 422, "Replicates must be a whole number from 1 to 200 on this page, got 5000"},
+		{"/api/run", `{"scenario":"classroom","seed":-3}`, 422, "Seed must be a whole number from 0 to 9223372036854775807, got -3"},
+		{"/api/run", `{"scenario":"classroom","seed":99999999999999999999999}`, 400, "Seed must be a whole number from 0 to 9223372036854775807"},
+		{"/api/run", `{"scenario":"classroom","seed":1.5}`, 400, "Seed must be a whole number"},
+		{"/api/run", `{"scenario":"classroom","days":"many"}`, 400, "Days must be a whole number from 1 to 3650 on this page"},
+		{"/api/run", `{"scenario":"nosuch"}`, 422, `no bundled scenario \"nosuch\"`},
+		{"/api/run", `{"scenario":"classroom","regimes":["shut"]}`, 422, `unknown regime \"shut\"`},
+		{"/api/run", `{"scenario":"classroom","sets":["foo=1"]}`, 422, "foo"},
+		{"/api/run", `{"scenario":"classroom","sets":[` + strings.Repeat(`"days=5",`, 64) + `"days=5"]}`, 422, "at most 64 overrides, got 65"},
+		{"/api/run", `{"scenario":"classroom","series":["trapped","trapped","trapped","trapped","trapped","trapped","trapped","trapped","trapped"]}`, 422, "at most 8 series"},
+		{"/api/run", `{"text":"` + strings.Repeat("#", 260<<10) + `","file":"big"}`, 422, "big.toml: the page reads scenario files of at most 256 KiB"},
+		{"/api/run", `{"scenario":"classroom","regimes":[` + strings.Repeat(`"open",`, 100000) + `"open"]}`, 413, "the request is too large"},
+		{"/api/run", `{"scenario":"classroom"}x`, 400, "more after the request's JSON object"},
+		{"/api/run", string(bigMap), 422, "the map of 8 regimes × 3,650 days × 502 locations"},
 	}
 	for _, tt := range tests {
 		resp, body := post(t, ts.URL+tt.path, tt.body)
-		if resp.StatusCode != tt.status || !strings.Contains(body, tt.want) {
-			t.Errorf("POST %s %.40q: %d %q; want %d containing %q", tt.path, tt.body, resp.StatusCode, body, tt.status, tt.want)
+		if resp.StatusCode != tt.status || !strings.Contains(body, tt.want) || resp.Header.Get("Content-Type") != "application/json" {
+			t.Errorf("POST %s %.40q: %d %s %q; want %d application/json containing %q", tt.path, tt.body, resp.StatusCode, resp.Header.Get("Content-Type"), body, tt.status, tt.want)
 		}
 	}
-	if resp, _ := http.Get(ts.URL + "/api/run"); resp.StatusCode == http.StatusOK {
-		t.Errorf("GET /api/run: %d; want it refused", resp.StatusCode)
+	for _, path := range []string{"/api/run", "/api/outline"} {
+		resp, err := http.Get(ts.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusMethodNotAllowed || resp.Header.Get("Allow") != "POST" {
+			t.Errorf("GET %s: %d, Allow %q; want 405, Allow POST", path, resp.StatusCode, resp.Header.Get("Allow"))
+		}
+	}
+	if resp, _ := post(t, ts.URL+"/api/nothing", `{}`); resp.StatusCode != http.StatusNotFound {
+		t.Errorf("POST /api/nothing: %d; want 404", resp.StatusCode)
+	}
+}
+
+// lines reads a stream of messages to its end.
+func lines(t *testing.T, r io.Reader) []Message {
+	t.Helper()
+	var ms []Message
+	sc := bufio.NewScanner(r)
+	sc.Buffer(nil, 64<<20)
+	for sc.Scan() {
+		var m Message
+		if err := json.Unmarshal(sc.Bytes(), &m); err != nil {
+			t.Fatalf("line %q: %v", sc.Text(), err)
+		}
+		ms = append(ms, m)
+	}
+	return ms
+}
+
+// TestServerQueue: a request waiting for its turn is told so at once, and
+// how many are ahead; bad input meanwhile is answered at once; the wait
+// does not count against the time an experiment may take.
+func TestServerQueue(t *testing.T) {
+	s := &Server{Initial: Request{Scenario: "classroom"}, Limits: DefaultLimits(), Timeout: 2 * time.Second, Slots: 1, Queue: 1}
+	ts := httptest.NewServer(s.Handler())
+	t.Cleanup(ts.Close)
+	busy, err := s.queue.acquire(context.Background(), nil) // an experiment that is running
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err := http.Post(ts.URL+"/api/run", "application/json", strings.NewReader(`{"scenario":"classroom","reps":1,"days":10}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	r := bufio.NewReader(resp.Body)
+	first, err := r.ReadBytes('\n')
+	if err != nil {
+		t.Fatal(err)
+	}
+	if resp.StatusCode != 200 || string(first) != `{"waiting":1}`+"\n" {
+		t.Errorf("a request behind a running experiment: %d, first line %q; want 200 and {\"waiting\":1}", resp.StatusCode, first)
+	}
+
+	if resp, body := post(t, ts.URL+"/api/run", `{"scenario":"classroom","sets":["foo=1"]}`); resp.StatusCode != 422 {
+		t.Errorf("bad input while the server is busy: %d %q; want 422 at once", resp.StatusCode, body)
+	}
+	if resp, body := post(t, ts.URL+"/api/run", `{"scenario":"classroom","reps":1,"days":10}`); resp.StatusCode != 503 || !strings.Contains(body, "busy") {
+		t.Errorf("a request when the queue is full: %d %q; want 503, busy", resp.StatusCode, body)
+	}
+
+	// Wait longer than the timeout before the run starts: the run, a
+	// matter of milliseconds, must still be let finish.
+	time.Sleep(s.Timeout + time.Second)
+	busy()
+	ms := lines(t, r)
+	if len(ms) == 0 || ms[len(ms)-1].Results == nil || !ms[len(ms)-1].Results.Final {
+		t.Fatalf("after the wait, the stream was %+v; want it to end with the final results", ms)
+	}
+	for _, m := range ms {
+		if m.Waiting != nil || m.Error != nil {
+			t.Errorf("after its turn came, the stream had %+v", m)
+		}
 	}
 }
 
