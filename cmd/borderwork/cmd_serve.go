@@ -1,12 +1,15 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"net"
 	"net/http"
 	"runtime"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/borderwork/borderwork/scenarios"
@@ -24,7 +27,8 @@ The page opens on SCENARIO, a bundled scenario's name or a .toml file
 (read once, at start); without it, on the bundled "classroom" scenario of
 docs/TEACHING.md. The server writes nothing to disk, and bounds the work
 one request may ask for. By default only this computer can open the page;
---addr 0.0.0.0:8080 shares it with a classroom network.
+--addr 0.0.0.0:8080 shares it with a classroom network, and prints the
+addresses students open.
 
 Ctrl-C stops the server.
 `
@@ -62,10 +66,22 @@ func cmdServe(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return usageErrorf("--addr: %v", err)
 	}
-	srv := &web.Server{Initial: initial, Limits: web.DefaultLimits(), Timeout: 2 * time.Minute, Slots: runtime.NumCPU(), Workers: runtime.NumCPU()}
+	srv := &web.Server{Initial: initial, Limits: web.DefaultLimits(), Timeout: 2 * time.Minute, Slots: runtime.NumCPU(), Queue: 64, Workers: runtime.NumCPU()}
 	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}
-	url := "http://" + ln.Addr().String() + "/"
-	fmt.Fprintf(e.stdout, "borderwork serve: the page is at %s (Ctrl-C stops the server)\n", url)
+	host, port, _ := net.SplitHostPort(ln.Addr().String())
+	if ip := net.ParseIP(host); ip != nil && ip.IsUnspecified() {
+		// Listening on every interface: "[::]" is no address to open.
+		// The teacher opens localhost; students, the network's addresses.
+		fmt.Fprintf(e.stdout, "borderwork serve: the page is at http://%s/ on this computer (Ctrl-C stops the server)\n", net.JoinHostPort("localhost", port))
+		addrs, err := net.InterfaceAddrs()
+		if urls := networkURLs(addrs, port); err == nil && len(urls) > 0 {
+			fmt.Fprintf(e.stdout, "borderwork serve: students can open %s\n", strings.Join(urls, " or "))
+		} else {
+			fmt.Fprintf(e.stdout, "borderwork serve: this computer has no network address students could open the page at\n")
+		}
+	} else {
+		fmt.Fprintf(e.stdout, "borderwork serve: the page is at http://%s/ (Ctrl-C stops the server)\n", ln.Addr())
+	}
 	if testHookServing != nil {
 		testHookServing(ln.Addr().String())
 	}
@@ -84,4 +100,41 @@ func cmdServe(ctx context.Context, args []string, e *env) error {
 		<-done
 		return err
 	}
+}
+
+// networkURLs are the page's addresses for other computers when it
+// listens on every interface at port: one for each of addrs (the
+// machine's interface addresses) others could reach, IPv4 first, then in
+// order, each once. Loopback and link-local addresses (which need an
+// interface's name) are left out.
+func networkURLs(addrs []net.Addr, port string) []string {
+	var ips []net.IP
+	for _, a := range addrs {
+		var ip net.IP
+		switch a := a.(type) {
+		case *net.IPNet:
+			ip = a.IP
+		case *net.IPAddr:
+			ip = a.IP
+		}
+		if ip == nil || ip.IsLoopback() || ip.IsUnspecified() || ip.IsLinkLocalUnicast() || ip.IsMulticast() {
+			continue
+		}
+		if v4 := ip.To4(); v4 != nil {
+			ip = v4
+		}
+		ips = append(ips, ip)
+	}
+	slices.SortFunc(ips, func(a, b net.IP) int {
+		if len(a) != len(b) {
+			return len(a) - len(b) // 4 bytes before 16
+		}
+		return bytes.Compare(a, b)
+	})
+	ips = slices.CompactFunc(ips, net.IP.Equal)
+	var urls []string
+	for _, ip := range ips {
+		urls = append(urls, "http://"+net.JoinHostPort(ip.String(), port)+"/")
+	}
+	return urls
 }

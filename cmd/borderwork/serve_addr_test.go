@@ -1,0 +1,41 @@
+package main
+
+import (
+	"net"
+	"slices"
+	"testing"
+)
+
+// TestNetworkURLs: listening on every interface, serve prints the
+// addresses other computers can open, IPv4 first and in order, each once,
+// leaving out loopback and link-local ones.
+func TestNetworkURLs(t *testing.T) {
+	ipNet := func(cidr string) net.Addr {
+		ip, n, err := net.ParseCIDR(cidr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n.IP = ip
+		return n
+	}
+	tests := []struct {
+		name  string
+		addrs []net.Addr
+		want  []string
+	}{
+		{"none", nil, nil},
+		{"loopback only", []net.Addr{ipNet("127.0.0.1/8"), ipNet("::1/128")}, nil},
+		{"a classroom network", []net.Addr{
+			ipNet("127.0.0.1/8"), ipNet("::1/128"),
+			ipNet("fe80::fc:ff:fe00:1/64"), ipNet("169.254.3.4/16"), // link-local
+			ipNet("fd00::2/64"), ipNet("192.168.1.20/24"), ipNet("10.0.0.5/8"),
+			&net.IPAddr{IP: net.ParseIP("192.168.1.20")}, // the same address again
+			&net.IPAddr{IP: net.IPv4(172, 16, 0, 9)},     // an IPv4 address held in 16 bytes
+		}, []string{"http://10.0.0.5:8080/", "http://172.16.0.9:8080/", "http://192.168.1.20:8080/", "http://[fd00::2]:8080/"}},
+	}
+	for _, tt := range tests {
+		if got := networkURLs(tt.addrs, "8080"); !slices.Equal(got, tt.want) {
+			t.Errorf("%s: %q; want %q", tt.name, got, tt.want)
+		}
+	}
+}
