@@ -19,6 +19,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"math"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -233,7 +234,56 @@ func exercisePage(t *testing.T, ctx context.Context, url, shot string) pageRun {
 		}
 	}
 	t.Logf("screenshot: %s", shot)
+	checkFailedRun(t, ctx)
 	return run
+}
+
+// waitRun waits for the run in progress to end and returns how it ended.
+func waitRun(t *testing.T, ctx context.Context) string {
+	t.Helper()
+	state := "running"
+	for state == "running" || state == "" {
+		time.Sleep(50 * time.Millisecond)
+		state = eval[string](t, ctx, `document.getElementById("status").dataset.state || ""`)
+	}
+	return state
+}
+
+// checkFailedRun: a run the engine refuses (more work than the page runs
+// at once) says why next to Run, with the focus there, and takes the
+// results of the run before it off the page, so that they cannot pass
+// for this one's.
+func checkFailedRun(t *testing.T, ctx context.Context) {
+	t.Helper()
+	eval[any](t, ctx, `document.getElementById("reps").value = "200", document.getElementById("days").value = "3650"`)
+	do(t, ctx, "pressing Run with too much work", chromedp.Click(chromedp.CSS("#run")))
+	if state := waitRun(t, ctx); state != "error" {
+		t.Fatalf("a run of 200 replicates of 3650 days ended %q; want error", state)
+	}
+	got := eval[map[string]any](t, ctx, `({
+		msg: document.getElementById("run-error").textContent,
+		focus: document.activeElement.id,
+		rows: document.querySelectorAll("#summary tbody tr").length,
+		charts: document.querySelectorAll("#results .chart svg").length,
+		command: document.getElementById("command").textContent,
+		note: document.getElementById("results-note").textContent,
+		near: document.getElementById("run-error").getBoundingClientRect().top - document.getElementById("run").getBoundingClientRect().bottom,
+	})`)
+	if msg, _ := got["msg"].(string); !strings.Contains(msg, "more than the page runs at once") {
+		t.Errorf("next to Run after a refused run: %q; want the engine's reason", msg)
+	}
+	if got["focus"] != "run-error" {
+		t.Errorf("the focus is on %q after a refused run; want the message (run-error)", got["focus"])
+	}
+	if near, _ := got["near"].(float64); near < 0 || near > 150 {
+		t.Errorf("the message is %v px below Run; want it next to Run", near)
+	}
+	if got["rows"] != 0.0 || got["charts"] != 0.0 || got["command"] != "" {
+		t.Errorf("after a refused run the page still shows %v table rows, %v charts and the command %q of the run before", got["rows"], got["charts"], got["command"])
+	}
+	if note, _ := got["note"].(string); !strings.Contains(note, "stopped") {
+		t.Errorf("the results say %q after a refused run; want that it stopped", note)
+	}
 }
 
 var columns = regexp.MustCompile(`\s{3,}`)
@@ -350,5 +400,220 @@ func TestPageStatic(t *testing.T) {
 		run := exercisePage(t, ctx, files.URL+"/"+tt.query, shot)
 		t.Logf("static page, %s: the classroom comparison (4 regimes × 20 replicates) took %s ms from Run to the last result (%s ms run again)", tt.what, run.ms, run.again)
 		checkAgainstCLI(t, run)
+	}
+}
+
+// servePage starts 'borderwork serve' (on the classroom scenario) for
+// the test and returns the page's address.
+func servePage(t *testing.T) string {
+	t.Helper()
+	addr := make(chan string, 1)
+	testHookServing = func(a string) { addr <- a }
+	t.Cleanup(func() { testHookServing = nil })
+	serveCtx, stop := context.WithCancel(context.Background())
+	done := make(chan int, 1)
+	go func() {
+		status, _, stderr := runCLIContext(serveCtx, t, "serve", "--addr", "127.0.0.1:0")
+		if status != 0 {
+			t.Errorf("serve: status %d: %s", status, stderr)
+		}
+		done <- status
+	}()
+	t.Cleanup(func() { stop(); <-done })
+	select {
+	case a := <-addr:
+		return "http://" + a + "/"
+	case <-time.After(30 * time.Second):
+		t.Fatal("serve did not start")
+	}
+	return ""
+}
+
+// typeInto replaces what a box holds by typing s, then leaves it with Tab.
+func typeInto(t *testing.T, ctx context.Context, id, s string) {
+	t.Helper()
+	box := chromedp.JSPath(fmt.Sprintf(`document.getElementById(%q)`, id))
+	eval[any](t, ctx, fmt.Sprintf(`document.getElementById(%q).value = ""`, id))
+	do(t, ctx, "typing "+s+" into "+id, chromedp.Focus(box), chromedp.SendKeys(box, s), chromedp.KeyEvent(kb.Tab))
+}
+
+// TestPageInputs: what the boxes show is what runs. A knob's number is
+// used as typed, not rounded to its slider's step; a number out of range,
+// a fraction of a replicate, an empty box or too many days is refused
+// with the allowed range (the box keeps the number, the run does not
+// happen with another); the "(changed)" mark is readable.
+func TestPageInputs(t *testing.T) {
+	ctx := browser(t)
+	url := servePage(t)
+	do(t, ctx, "loading "+url, chromedp.EmulateViewport(1366, 900), chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))
+	const oversight = "knob-regimes.malfunctioning.oversight-num"
+	refused := []struct {
+		id, typed, want string
+	}{
+		{oversight, "5", "from 0 to 1"},
+		{"knob-regimes.malfunctioning.outage_days-num", "200", "from 1 to 90"},
+		{"knob-abuse.desperation_effect-num", "-3", "from 0 to 5"},
+		{"knob-migrants.give_up_days-num", "2.5", "whole number from 0 to 120"},
+		{"reps", "2.5", "whole number from 1 to 200"},
+		{"reps", "", "enter a whole number from 1 to 200"},
+		{"days", "99999", "from 1 to 3,650"},
+		{"seed", "x", "whole number"},
+	}
+	for _, tt := range refused {
+		before := eval[string](t, ctx, fmt.Sprintf(`document.getElementById(%q).value`, tt.id))
+		typeInto(t, ctx, tt.id, tt.typed)
+		do(t, ctx, "pressing Run", chromedp.Click(chromedp.CSS("#run")))
+		got := eval[map[string]any](t, ctx, fmt.Sprintf(`({
+			state: document.getElementById("status").dataset.state || "",
+			msg: document.getElementById("run-error").textContent,
+			box: document.getElementById(%q).value,
+			invalid: document.getElementById(%q).getAttribute("aria-invalid"),
+		})`, tt.id, tt.id))
+		if got["state"] != "refused" || !strings.Contains(got["msg"].(string), tt.want) || got["invalid"] != "true" {
+			t.Errorf("%s = %q: the run %v with %q, the box aria-invalid=%v; want it refused with %q", tt.id, tt.typed, got["state"], got["msg"], got["invalid"], tt.want)
+		}
+		if tt.typed != "x" && got["box"] != tt.typed {
+			t.Errorf("%s = %q: the box shows %q; want what was typed", tt.id, tt.typed, got["box"])
+		}
+		typeInto(t, ctx, tt.id, before)
+	}
+	if max := eval[string](t, ctx, `document.getElementById("days").max`); max != "3650" {
+		t.Errorf("the Days box's max is %q; want 3650", max)
+	}
+	if note := eval[string](t, ctx, `document.getElementById("runs-note").textContent`); !strings.Contains(note, "Days: 1 to 3,650") {
+		t.Errorf("the note under the runs' boxes says %q; want the limit on days", note)
+	}
+
+	// Numbers between the slider's steps run as typed (on a short run).
+	typeInto(t, ctx, "reps", "2")
+	typeInto(t, ctx, "days", "40")
+	typeInto(t, ctx, oversight, "0.37")
+	typeInto(t, ctx, "knob-abuse.official_violence-num", "0.0123")
+	do(t, ctx, "pressing Run", chromedp.Click(chromedp.CSS("#run")))
+	if state := waitRun(t, ctx); state != "done" {
+		t.Fatalf("the run ended %q: %s", state, eval[string](t, ctx, `document.getElementById("run-error").textContent`))
+	}
+	command := eval[string](t, ctx, `document.getElementById("command").textContent`)
+	for _, want := range []string{"regimes.malfunctioning.oversight=0.37", "abuse.official_violence=0.0123"} {
+		if !strings.Contains(command, want) {
+			t.Errorf("the command %q lacks %q, as typed", command, want)
+		}
+	}
+	if box := eval[string](t, ctx, `document.getElementById("`+oversight+`").value`); box != "0.37" {
+		t.Errorf("the oversight box shows %q after the run; want 0.37", box)
+	}
+
+	// The "(changed)" mark: at least 4.5:1 against white (WCAG AA).
+	color := eval[string](t, ctx, `getComputedStyle(document.querySelector(".knob.changed > label"), "::after").color`)
+	if c := contrastOnWhite(t, color); c < 4.5 {
+		t.Errorf("the (changed) mark is %s, %.2f:1 on white; want at least 4.5:1", color, c)
+	}
+}
+
+// contrastOnWhite is the WCAG contrast ratio of a CSS rgb() colour on white.
+func contrastOnWhite(t *testing.T, css string) float64 {
+	t.Helper()
+	var r, g, b float64
+	if _, err := fmt.Sscanf(css, "rgb(%g, %g, %g)", &r, &g, &b); err != nil {
+		t.Fatalf("colour %q: %v", css, err)
+	}
+	lin := func(c float64) float64 {
+		c /= 255
+		if c <= 0.03928 {
+			return c / 12.92
+		}
+		return math.Pow((c+0.055)/1.055, 2.4)
+	}
+	l := 0.2126*lin(r) + 0.7152*lin(g) + 0.0722*lin(b)
+	return 1.05 / (l + 0.05)
+}
+
+// TestPageLayout: after the classroom comparison, the whole summary
+// table shows on a 1366-pixel laptop screen, and its words are explained
+// on the page; on a 390-pixel phone the charts' text is at least 11
+// pixels high; "Copy the command" copies or selects the command and says
+// which; the second chart says it is a running total; choosing another
+// series over time runs the settings of the results shown, not what a
+// slider moved since says.
+func TestPageLayout(t *testing.T) {
+	ctx := browser(t)
+	url := servePage(t)
+	do(t, ctx, "loading "+url, chromedp.EmulateViewport(1366, 900), chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))
+	do(t, ctx, "pressing Run", chromedp.Click(chromedp.CSS("#run")))
+	if state := waitRun(t, ctx); state != "done" {
+		t.Fatalf("the run ended %q", state)
+	}
+	if w := eval[[]float64](t, ctx, `[document.getElementById("table-box").scrollWidth, document.getElementById("table-box").clientWidth]`); w[0] > w[1] {
+		t.Errorf("at 1366 px the summary table is %v px wide in a box of %v px: some columns are cut off", w[0], w[1])
+	}
+	words := eval[string](t, ctx, `document.getElementById("table-words").innerText`)
+	for _, want := range []string{"person-day is one migrant for one day", "Immobilised"} {
+		if !strings.Contains(words, want) {
+			t.Errorf("the note under the table says %q; want it to explain %q", words, want)
+		}
+	}
+	terms := eval[[]string](t, ctx, `[...document.querySelectorAll("#columns-help dt")].map(d => d.textContent)`)
+	heads := eval[[]string](t, ctx, `[...document.querySelectorAll("#summary thead th")].slice(1).map(d => d.textContent)`)
+	if !slices.Equal(terms, heads) {
+		t.Errorf("the table's columns are explained as %q; want every column %q", terms, heads)
+	}
+
+	// The second chart: a running total, said once, without "(events)".
+	axis := eval[string](t, ctx, `[...document.querySelectorAll("#fig-series .chart svg text")].map(t => t.textContent).find(s => s.startsWith("abuse events"))`)
+	title := eval[string](t, ctx, `document.querySelector("#fig-series .fig-title").textContent`)
+	if axis != "abuse events, total since day 0" || !strings.Contains(title, "running total") {
+		t.Errorf("the abuse chart's axis reads %q and its title %q; want a running total said, and no unit twice", axis, title)
+	}
+
+	// Copying: where the clipboard API is missing (a page opened over the
+	// LAN), the command ends up selected and the page says so.
+	command := eval[string](t, ctx, `document.getElementById("command").textContent`)
+	eval[any](t, ctx, `Object.defineProperty(navigator, "clipboard", { value: undefined, configurable: true })`)
+	do(t, ctx, "copying", chromedp.Click(chromedp.CSS("#copy")), chromedp.Sleep(100*time.Millisecond))
+	said := eval[string](t, ctx, `document.getElementById("copy-status").textContent`)
+	selected := eval[string](t, ctx, `String(window.getSelection())`)
+	if (said != "Copied." && !strings.Contains(said, "selected")) || selected != command {
+		t.Errorf("Copy the command without a clipboard API says %q and selects %q; want the command %q selected, and copied or said so", said, selected, command)
+	}
+
+	// Another series over time: a run of the settings shown, even with a
+	// slider moved since.
+	const outage = "knob-regimes.malfunctioning.outage_days-num"
+	typeInto(t, ctx, outage, "30")
+	note := eval[string](t, ctx, `document.getElementById("series-note").textContent`)
+	if !strings.Contains(note, "runs the settings of these results again") {
+		t.Errorf("next to the series' select: %q; want that choosing runs again", note)
+	}
+	eval[any](t, ctx, `(s => { s.value = "dead"; s.dispatchEvent(new Event("change")); })(document.getElementById("series-select"))`)
+	if state := waitRun(t, ctx); state != "done" {
+		t.Fatalf("the run for another series ended %q", state)
+	}
+	if again := eval[string](t, ctx, `document.getElementById("command").textContent`); again != command {
+		t.Errorf("choosing another series ran %q; want the settings shown, %q", again, command)
+	}
+	if axis := eval[string](t, ctx, `[...document.querySelectorAll("#fig-series .chart svg text")].map(t => t.textContent).find(s => s.startsWith("migrants dead")) || ""`); axis == "" {
+		t.Errorf("after choosing 'migrants dead' the chart has no such axis")
+	}
+
+	// A phone: the charts are drawn again to its width, their text no
+	// smaller than 11 CSS pixels.
+	do(t, ctx, "turning into a phone", chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile), chromedp.Sleep(800*time.Millisecond))
+	smallest := eval[float64](t, ctx, `Math.min(...[...document.querySelectorAll("#results .chart svg")].filter(s => s.viewBox.baseVal && s.viewBox.baseVal.width).flatMap(s => {
+		const scale = s.getBoundingClientRect().width / s.viewBox.baseVal.width;
+		return [...s.querySelectorAll("text")].map(t => Number(t.getAttribute("font-size")) * scale);
+	}))`)
+	if smallest < 11 {
+		t.Errorf("on a 390 px phone the charts' smallest text is %.1f px; want at least 11", smallest)
+	}
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(90))
+	if err != nil {
+		t.Fatal(err)
+	}
+	shot := filepath.Join(t.TempDir(), "phone.png")
+	if keep := os.Getenv("BORDERWORK_SCREENSHOTS"); keep != "" {
+		shot = filepath.Join(keep, "phone.png")
+	}
+	if err := os.WriteFile(shot, png, 0o644); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -207,6 +207,27 @@ function html(tag, attrs, children) {
   return e;
 }
 
+// chartWidth is the width, in drawing units, of a chart in box: the
+// box's width in CSS pixels, up to 720, so that on a phone the text of
+// a chart is drawn at its own size rather than shrunk with the drawing.
+function chartWidth(box) {
+  return Math.round(Math.min(720, Math.max(300, box.clientWidth || 720)));
+}
+
+// isCumulative says whether a series counts up from day 0 (a running
+// total) rather than giving the state of each day; the metric registry's
+// documentation says so.
+function isCumulative(s) {
+  return /^cumulative\b|\bso far\b/.test(s.doc || "");
+}
+
+// axisTitle is a series' name with its unit, not twice ("abuse events",
+// not "abuse events (events)"), and says when it is a running total.
+function axisTitle(s) {
+  const unit = s.title.split(/\W+/).includes(s.unit) ? "" : ` (${s.unit})`;
+  return (isCumulative(s) ? `${s.title}, total since day 0` : s.title) + unit;
+}
+
 function regimeOf(name) {
   const r = (state.results || {}).regimes || (state.outline || {}).regimes || [];
   return r.find((x) => x.name === name) || { name, color: "#000", dashes: [] };
@@ -217,7 +238,7 @@ function regimeOf(name) {
 // lineChart draws one series: a band and a line per regime.
 function lineChart(box, series, label) {
   box.textContent = "";
-  const W = 720, H = 330, m = { l: 64, r: 16, t: 12, b: 44 };
+  const W = chartWidth(box), H = 330, m = { l: 64, r: 16, t: 12, b: 44 };
   const svg = el("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": label }, box);
   let days = 0, hi = 0;
   for (const b of series.bands) {
@@ -236,14 +257,14 @@ function lineChart(box, series, label) {
     el("line", { x1: m.l, x2: W - m.r, y1: Y(t), y2: Y(t), stroke: "#e0e0e0" }, svg);
     text(svg, m.l - 6, Y(t) + 4, formatCount(t).replace(/\.0$/, ""), { "text-anchor": "end" });
   }
-  for (const t of niceTicks(0, Math.max(1, days - 1), 6)) {
+  for (const t of niceTicks(0, Math.max(1, days - 1), W < 500 ? 4 : 6)) {
     if (t > days - 1) continue;
     el("line", { x1: X(t), x2: X(t), y1: H - m.b, y2: H - m.b + 5, stroke: "#444" }, svg);
     text(svg, X(t), H - m.b + 19, String(t), { "text-anchor": "middle" });
   }
   el("line", { x1: m.l, x2: W - m.r, y1: H - m.b, y2: H - m.b, stroke: "#444" }, svg);
   text(svg, (W + m.l) / 2, H - 6, "day", { "text-anchor": "middle" });
-  text(svg, 14, (H - m.b) / 2, `${series.title} (${series.unit})`, { transform: `rotate(-90 14 ${(H - m.b) / 2})`, "text-anchor": "middle" });
+  text(svg, 16, (H - m.b) / 2, axisTitle(series), { transform: `rotate(-90 16 ${(H - m.b) / 2})`, "text-anchor": "middle" });
   for (const b of series.bands) {
     const r = regimeOf(b.regime);
     let top = "", bottom = "";
@@ -283,12 +304,12 @@ function barChart(box, bars, label) {
     box.appendChild(html("p", { id: "summary-note", class: "note", text: "None in any run." }));
     return;
   }
-  const n = bars.groups.length, rowH = 16, gap = 30, W = 720, m = { l: 150, r: 70, t: 8 };
+  const W = chartWidth(box), n = bars.groups.length, rowH = 18, gap = 30, m = { l: W < 500 ? 112 : 150, r: 64, t: 8 };
   const H = m.t + bars.names.length * (n * rowH + gap) + 24;
   const svg = el("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": label }, box);
   let hi = 0;
   for (const g of bars.groups) for (let i = 0; i < g.mean.length; i++) hi = Math.max(hi, g.hi[i] ?? g.mean[i], g.mean[i]);
-  const ticks = niceTicks(0, hi || 1, 5);
+  const ticks = niceTicks(0, hi || 1, W < 500 ? 3 : 5);
   const top = ticks[ticks.length - 1];
   const X = (v) => m.l + (Math.max(0, v) / top) * (W - m.l - m.r);
   for (const t of ticks) {
@@ -301,7 +322,7 @@ function barChart(box, bars, label) {
     bars.groups.forEach((g, k) => {
       const r = regimeOf(g.regime);
       const yy = y + 20 + k * rowH;
-      text(svg, m.l - 6, yy + rowH - 5, g.regime, { "text-anchor": "end", "font-size": 12 });
+      text(svg, m.l - 6, yy + rowH - 5, g.regime, { "text-anchor": "end" });
       el("rect", { x: X(0), y: yy + 1, width: Math.max(0, X(g.mean[q]) - X(0)), height: rowH - 3, fill: r.color }, svg);
       if (g.lo[q] !== null && g.hi[q] !== null) {
         const c = yy + rowH / 2;
@@ -309,7 +330,7 @@ function barChart(box, bars, label) {
         el("line", { x1: X(g.lo[q]), x2: X(g.lo[q]), y1: c - 4, y2: c + 4, stroke: "#111", "stroke-width": 1.5 }, svg);
         el("line", { x1: X(g.hi[q]), x2: X(g.hi[q]), y1: c - 4, y2: c + 4, stroke: "#111", "stroke-width": 1.5 }, svg);
       }
-      text(svg, Math.max(X(g.mean[q]), X(g.hi[q] ?? 0)) + 6, yy + rowH - 5, formatCount(g.mean[q]), { "font-size": 12 });
+      text(svg, Math.max(X(g.mean[q]), X(g.hi[q] ?? 0)) + 6, yy + rowH - 5, formatCount(g.mean[q]));
     });
   });
 }
@@ -327,13 +348,29 @@ function drawTable(res) {
     const sw = html("span", { class: "swatch", style: `background:${r.color}`, "aria-hidden": "true" });
     const th = html("th", { scope: "row" }, [sw, document.createTextNode(" " + row.regime)]);
     const tr = html("tr", { "data-regime": row.regime }, [th]);
-    row.cells.forEach((cell, i) => tr.appendChild(html("td", { "data-metric": res.table.columns[i].name, text: cell })));
+    row.cells.forEach((cell, i) => tr.appendChild(html("td", { "data-metric": res.table.columns[i].name }, tableCell(cell))));
     body.appendChild(tr);
   }
   // The note is a paragraph of the scrolling box, not the table's caption,
   // so that it wraps to the width of the screen rather than of the table.
   box.appendChild(html("p", { id: "summary-note", class: "note", text: `Means over ${counted(res.reps, "replicate")} ± the half-width of a 95% confidence interval, as the command line prints them.` }));
   box.appendChild(html("table", { id: "summary", "aria-describedby": "summary-note" }, [html("thead", {}, [head]), body]));
+  // The headers' words, explained where a touch screen or a keyboard
+  // reaches them too (their title is only a mouse's tooltip).
+  const terms = html("dl", {}, res.table.columns.flatMap((c) => [html("dt", { text: c.title }), html("dd", { text: c.doc + "." })]));
+  box.appendChild(html("p", { id: "table-words", class: "note", text: "A person-day is one migrant for one day: 10 migrants trapped for 3 days make 30 person-days. " +
+    "Immobilised: unable to move on, whether trapped on the way, stranded at home or staying in a centre. " +
+    "Each number is a total over the whole run." }));
+  box.appendChild(html("details", { id: "columns-help" }, [html("summary", { text: "What each column counts" }), terms]));
+}
+
+// tableCell writes a cell "mean ± half-width" as the mean over its
+// interval, so that the table's columns can be narrow; its text stays
+// the command line's.
+function tableCell(cell) {
+  const i = cell.indexOf(" ± ");
+  if (i < 0) return [document.createTextNode(cell)];
+  return [html("span", { class: "mean", text: cell.slice(0, i) }), document.createTextNode(" "), html("span", { class: "ci", text: cell.slice(i + 1) })];
 }
 
 // ---- The map --------------------------------------------------------------
@@ -467,13 +504,71 @@ function extraSets() {
   return $("sets").value.split("\n").map((s) => s.trim()).filter((s) => s && !s.startsWith("#"));
 }
 
+// knobSets are the --set of the knobs moved from the scenario's values.
+// The number box, not the slider, holds a knob's value: the slider
+// rounds to its step and stops at its ends, the box takes what is typed
+// (and checkInputs refuses what is out of range).
 function knobSets() {
   const sets = [];
   for (const k of (state.outline || {}).knobs || []) {
-    const input = document.getElementById("knob-" + k.key);
-    if (input && Number(input.value) !== k.value) sets.push(`${k.key}=${input.value}`);
+    const input = document.getElementById("knob-" + k.key + "-num");
+    if (input && input.value !== "" && Number(input.value) !== k.value) sets.push(`${k.key}=${String(Number(input.value))}`);
   }
   return sets;
+}
+
+// fmtNumber writes a limit as people read it: 3650 as 3,650.
+function fmtNumber(v) {
+  return Number.isInteger(v) ? v.toLocaleString("en-GB") : String(v);
+}
+
+// checkNumber returns what is wrong with the number in a box that takes
+// from lo to hi (whole numbers only if whole), or "" if nothing.
+function checkNumber(input, name, lo, hi, whole) {
+  const range = hi === undefined ? `${fmtNumber(lo)} or more` : `from ${fmtNumber(lo)} to ${fmtNumber(hi)}`;
+  const raw = input.value.trim();
+  if (raw === "" || !Number.isFinite(Number(raw))) {
+    return `${name}: enter ${whole ? "a whole number" : "a number"} ${range}.`;
+  }
+  const v = Number(raw);
+  if (whole && !Number.isInteger(v)) return `${name}: ${raw} is not a whole number; enter a whole number ${range}.`;
+  if (v < lo || (hi !== undefined && v > hi)) return `${name}: ${raw} is outside the allowed range; enter a number ${range}.`;
+  return "";
+}
+
+// maxDays is the longest run the page accepts.
+function maxDays() {
+  return Math.min(65535, state.info.limits.max_days);
+}
+
+// checkKnob checks a knob's number box and shows, under it, what is
+// wrong; it returns the message ("" if none).
+function checkKnob(k) {
+  const num = document.getElementById("knob-" + k.key + "-num");
+  const msg = checkNumber(num, k.label, k.min, k.max, k.integer);
+  num.setAttribute("aria-invalid", msg ? "true" : "false");
+  document.getElementById("knob-" + k.key + "-err").textContent = msg;
+  return msg;
+}
+
+// checkInputs returns what is wrong with the settings, one line each,
+// marking the boxes at fault; a run with them is refused rather than
+// run with other values than the boxes show.
+function checkInputs() {
+  const lines = [];
+  for (const k of (state.outline || {}).knobs || []) {
+    const msg = checkKnob(k);
+    if (msg) lines.push(msg);
+  }
+  for (const [id, name, lo, hi] of [["reps", "Replicates", 1, state.info.limits.max_reps], ["seed", "Seed", 0, Number.MAX_SAFE_INTEGER], ["days", "Days", 1, maxDays()]]) {
+    const input = $(id);
+    const msg = checkNumber(input, name, lo, id === "seed" ? undefined : hi, true) ||
+      (Number(input.value) > hi ? `${name}: ${input.value} is too large.` : "");
+    input.setAttribute("aria-invalid", msg ? "true" : "false");
+    if (msg) lines.push(msg);
+  }
+  if (!document.querySelector("#regimes input:checked")) lines.push("Choose at least one regime.");
+  return lines;
 }
 
 function request() {
@@ -482,9 +577,9 @@ function request() {
   const sets = knobSets().concat(extraSets());
   if (sets.length) req.sets = sets;
   const reps = parseInt($("reps").value, 10), seed = parseInt($("seed").value, 10), days = parseInt($("days").value, 10);
-  if (!Number.isNaN(seed)) req.seed = seed;
-  if (!Number.isNaN(reps)) req.reps = reps;
-  if (!Number.isNaN(days) && days !== o.days) req.days = days;
+  req.seed = seed;
+  req.reps = reps;
+  if (days !== o.days) req.days = days;
   req.regimes = [...document.querySelectorAll("#regimes input:checked")].map((i) => i.value);
   req.series = ["trapped", $("series-select").value || "abuse_events"];
   return req;
@@ -514,6 +609,10 @@ async function loadOutline(keep) {
   $("seed").value = o.seed;
   $("days").value = o.days;
   $("reps").max = state.info.limits.max_reps;
+  $("days").max = maxDays();
+  $("runs-note").textContent = `Replicates: 1 to ${fmtNumber(state.info.limits.max_reps)}. Days: 1 to ${fmtNumber(maxDays())}.`;
+  for (const id of ["reps", "seed", "days"]) $(id).setAttribute("aria-invalid", "false");
+  showRunError([]);
   buildRegimes(o, checked);
   buildKnobs(o, old);
   clearResults();
@@ -548,16 +647,25 @@ function buildKnobs(o, keep) {
     const kept = keep.find((s) => s.startsWith(k.key + "="));
     const value = kept ? kept.slice(k.key.length + 1) : String(k.value);
     const range = html("input", { type: "range", id, min: k.min, max: k.max, step: k.step, value, "aria-describedby": id + "-help" });
-    const num = html("input", { type: "number", id: id + "-num", min: k.min, step: k.step, value, "aria-label": k.label + " (number)" });
+    const num = html("input", { type: "number", id: id + "-num", min: k.min, max: k.max, step: k.step, value, "aria-label": k.label + " (number)", "aria-describedby": id + "-err " + id + "-help" });
     const wrap = html("div", { class: "knob", "data-key": k.key }, [
       html("label", { for: id, text: k.label }),
       html("div", { class: "row" }, [range, num]),
-      html("div", { class: "help", id: id + "-help", text: `${k.help} Exercise ${k.exercise}; --set ${k.key}` }),
+      html("div", { class: "knob-error", id: id + "-err", "aria-live": "polite" }),
+      html("div", { class: "help", id: id + "-help", text: `${k.help} From ${fmtNumber(k.min)} to ${fmtNumber(k.max)}. Exercise ${k.exercise}; --set ${k.key}` }),
     ]);
-    const mark = () => wrap.classList.toggle("changed", Number(range.value) !== k.value);
-    range.addEventListener("input", () => { num.value = range.value; mark(); });
-    num.addEventListener("input", () => { if (num.value !== "" && !Number.isNaN(Number(num.value))) { range.value = num.value; mark(); } });
-    num.addEventListener("change", () => { range.value = num.value; num.value = range.value === num.value ? num.value : num.value; mark(); });
+    // The box holds the value used; the slider follows it as near as its
+    // step allows.
+    const mark = () => wrap.classList.toggle("changed", num.value !== "" && Number(num.value) !== k.value);
+    range.addEventListener("input", () => { num.value = range.value; checkKnob(k); mark(); });
+    num.addEventListener("input", () => {
+      if (num.value !== "" && Number.isFinite(Number(num.value))) range.value = num.value;
+      // Say nothing while a number is being typed, but clear a message
+      // as soon as the number is right.
+      if (!checkNumber(num, k.label, k.min, k.max, k.integer)) checkKnob(k);
+      mark();
+    });
+    num.addEventListener("change", () => { checkKnob(k); mark(); });
     mark();
     groups.get(k.group).appendChild(wrap);
   }
@@ -565,10 +673,13 @@ function buildKnobs(o, keep) {
 
 function clearResults() {
   setPlaying(false);
+  state.results = null;
+  state.lastReq = null;
+  $("copy-status").textContent = "";
   $("results-note").textContent = "Press Run to compare the regimes.";
   $("table-box").textContent = "";
   for (const id of ["fig-trapped", "fig-series", "fig-abuse", "fig-outcomes"]) document.querySelector(`#${id} .chart`).textContent = "";
-  document.querySelector("#fig-trapped .fig-title").textContent = "";
+  for (const t of document.querySelectorAll("#results .fig-title")) t.textContent = "";
   $("command").textContent = "";
   $("download-file").hidden = true;
   $("resolved-note").textContent = "";
@@ -589,12 +700,7 @@ function drawResults(res) {
     ? `${res.scenario}: ${counted(res.regimes.length, "regime")} × ${counted(res.reps, "replicate")}.`
     : `${res.scenario}: ${counted(res.reps, "replicate")} so far…`;
   drawTable(res);
-  const [trapped, other] = res.series;
-  document.querySelector("#fig-trapped .fig-title").textContent = trapped.title[0].toUpperCase() + trapped.title.slice(1) + " over time";
-  lineChart(document.querySelector("#fig-trapped .chart"), trapped, trapped.title + " by day, per regime");
-  if (other) lineChart(document.querySelector("#fig-series .chart"), other, other.title + " by day, per regime");
-  barChart(document.querySelector("#fig-abuse .chart"), res.abuse, "Abuse by kind and perpetrator, per regime");
-  barChart(document.querySelector("#fig-outcomes .chart"), res.outcomes, "Migrants by state at the end, per regime");
+  drawCharts(res);
   if (res.final) {
     $("day").max = String(res.map.days - 1);
     $("day").disabled = false;
@@ -603,6 +709,22 @@ function drawResults(res) {
     drawMaps();
     drawReproduce(res.reproduce);
   }
+}
+
+// drawCharts draws the figures of the results, to the width of the page.
+function drawCharts(res) {
+  const [trapped, other] = res.series;
+  const cap = (s) => s[0].toUpperCase() + s.slice(1);
+  document.querySelector("#fig-trapped .fig-title").textContent = cap(trapped.title) + " over time";
+  lineChart(document.querySelector("#fig-trapped .chart"), trapped, trapped.title + " by day, per regime");
+  const title = document.querySelector("#fig-series .fig-title");
+  title.textContent = "";
+  if (other) {
+    title.textContent = isCumulative(other) ? `${cap(other.title)}: the running total, counted from day 0` : `${cap(other.title)}, day by day`;
+    lineChart(document.querySelector("#fig-series .chart"), other, other.title + (isCumulative(other) ? ", the running total" : "") + " by day, per regime");
+  }
+  barChart(document.querySelector("#fig-abuse .chart"), res.abuse, "Abuse by kind and perpetrator, per regime");
+  barChart(document.querySelector("#fig-outcomes .chart"), res.outcomes, "Migrants by state at the end, per regime");
 }
 
 function drawReproduce(rep) {
@@ -625,12 +747,35 @@ function drawReproduce(rep) {
   note.appendChild(document.createTextNode(`; borderwork compare ${rep.resolved_file} gives the same numbers with the same --regimes.`));
 }
 
-async function run(event) {
+// showRunError shows, next to Run, why a run was refused or stopped;
+// focus says whether to move the keyboard's focus there too.
+function showRunError(lines, focus) {
+  const box = $("run-error");
+  box.textContent = (lines || []).join("\n");
+  if (focus && lines.length) box.focus();
+}
+
+// run runs the settings on the form, or again (same) with another
+// series over time.
+async function run(event, again) {
   if (event) event.preventDefault();
+  let req;
+  if (again) {
+    req = again;
+  } else {
+    const wrong = checkInputs();
+    if (wrong.length) {
+      // Refused: the boxes show values the run would not use.
+      if (state.running) { state.running.cancel(); state.running = null; }
+      $("status").dataset.state = "refused";
+      $("status-text").textContent = "Not run: fix the settings below.";
+      showRunError(wrong, false);
+      return;
+    }
+    req = request();
+  }
   if (state.running) state.running.cancel();
-  const req = request();
-  if (!req.regimes.length) { showProblems(["Choose at least one regime."]); return; }
-  showProblems([]);
+  showRunError([]);
   setPlaying(false);
   const status = $("status"), prog = $("progress"), txt = $("status-text");
   status.dataset.state = "running";
@@ -652,6 +797,7 @@ async function run(event) {
     if (m.error) failed = m.error;
   });
   state.running = handle;
+  state.runningReq = req;
   try {
     await handle.done;
   } catch (e) {
@@ -662,15 +808,51 @@ async function run(event) {
   state.running = null;
   const ms = Math.round(performance.now() - t0);
   if (failed) {
+    // Results of earlier settings must not pass for this run's.
     status.dataset.state = "error";
-    txt.textContent = "Stopped.";
-    showProblems(failed);
+    txt.textContent = "Stopped: no results.";
+    clearResults();
+    drawMaps();
+    $("results-note").textContent = "The last run stopped before any results: " + failed.join(" ") + " Change the settings and press Run.";
+    showRunError(["The run stopped: " + failed.join("\n")], true);
     return;
   }
+  state.lastReq = req;
   status.dataset.state = "done";
   status.dataset.ms = String(ms);
   const res = state.results;
   txt.textContent = `Done: ${res.total} runs in ${(ms / 1000).toFixed(1)} s.`;
+}
+
+// copyCommand copies the command: through the clipboard API where the
+// page may use it (https, or localhost), else by selecting the command
+// and the browser's copy; failing both, it leaves the command selected
+// for the reader to copy.
+async function copyCommand() {
+  const cmd = $("command"), say = $("copy-status");
+  const text = cmd.textContent;
+  if (!text) { say.textContent = "Run first: there is no command yet."; return; }
+  if (navigator.clipboard && window.isSecureContext) {
+    try {
+      await navigator.clipboard.writeText(text);
+      say.textContent = "Copied.";
+      return;
+    } catch (e) {
+      // Refused (no permission, page not focused): select it instead.
+    }
+  }
+  const sel = window.getSelection();
+  const range = document.createRange();
+  range.selectNodeContents(cmd);
+  sel.removeAllRanges();
+  sel.addRange(range);
+  let copied = false;
+  try {
+    copied = document.execCommand("copy");
+  } catch (e) {
+    copied = false;
+  }
+  say.textContent = copied ? "Copied." : "The command is selected: copy it with Ctrl+C (⌘C on a Mac) or your phone's menu.";
 }
 
 async function chooseScenario() {
@@ -700,7 +882,7 @@ async function init() {
   const ss = $("series-select");
   for (const m of info.series) {
     if (m.name === "trapped") continue;
-    ss.appendChild(html("option", { value: m.name, text: `${m.title} (${m.unit})` }));
+    ss.appendChild(html("option", { value: m.name, text: axisTitle(m) }));
   }
   ss.value = info.default_series[1] || "abuse_events";
   const init = info.initial;
@@ -726,10 +908,27 @@ async function init() {
   $("apply-sets").addEventListener("click", () => loadOutline(true));
   $("form").addEventListener("submit", run);
   $("reset").addEventListener("click", () => { $("sets").value = ""; loadOutline(false); });
-  ss.addEventListener("change", () => { if (state.results && state.results.final) run(); });
+  // The results hold only the series asked for: another one means
+  // running the settings of the results shown again (the note under the
+  // select says so), not what the sliders show now.
+  ss.addEventListener("change", () => {
+    const shown = state.running ? state.runningReq : state.lastReq;
+    if (!shown) return;
+    const again = Object.assign({}, shown, { series: ["trapped", ss.value] });
+    run(null, again);
+    $("status-text").textContent = "Running the same settings again for the new curve…";
+  });
   $("day").addEventListener("input", (e) => { setPlaying(false); showDay(parseInt(e.target.value, 10)); });
   $("play").addEventListener("click", () => setPlaying(!state.timer));
-  $("copy").addEventListener("click", () => navigator.clipboard && navigator.clipboard.writeText($("command").textContent));
+  $("copy").addEventListener("click", copyCommand);
+  // Charts are drawn to their box's width: draw them again when it changes.
+  let width = window.innerWidth, redraw = null;
+  window.addEventListener("resize", () => {
+    if (window.innerWidth === width) return;
+    width = window.innerWidth;
+    clearTimeout(redraw);
+    redraw = setTimeout(() => { if (state.results) drawCharts(state.results); }, 150);
+  });
   document.body.dataset.ready = "true";
 }
 
