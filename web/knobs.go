@@ -42,10 +42,10 @@ var knobs = []knobSpec{
 	{"regimes.malfunctioning.accuracy", "Accurate news at departure", "Malfunctioning post", "Weight of the truth in what migrants believe when they set out.", 0, 1, 0.05, 8},
 	{"regimes.closed.accuracy", "Accurate news at departure", "Closed post", "Weight of the truth in what migrants believe when they set out.", 0, 1, 0.05, 8},
 	{"regimes.closed.news_rate", "How fast news of the closure spreads", "Closed post", "Share of migrants who hear the truth each day.", 0, 1, 0.01, 8},
-	{"abuse.official_extortion", "Officials' bribe demands (rate)", "Officials, under every regime", "Rate at which officials demand a bribe at a post's counter, before oversight.", 0, 2, 0.05, 5},
+	{"abuse.official_extortion", "Officials' bribe demands (rate per turn at the counter)", "Officials, under every regime", "How often officials ask a migrant at a post's counter for a bribe, before oversight: the chance is 1 − e^(−rate), so 0.5 is about 39% each turn, 2 about 86%.", 0, 2, 0.05, 5},
 	{"abuse.official_violence", "Officials' violence (rate per day)", "Officials, under every regime", "Rate at which officials abuse a migrant waiting at a post, before oversight.", 0, 0.05, 0.001, 5},
-	{"abuse.queue_effect", "Long queues embolden officials by", "Officials, under every regime", "How much a long queue raises officials' abuse (0: not at all).", 0, 3, 0.1, 5},
-	{"abuse.desperation_effect", "Desperation raises abuse by", "Migrants", "How much more likely abuse is for a fully desperate migrant (0: not at all).", 0, 5, 0.1, 4},
+	{"abuse.queue_effect", "Long queues embolden officials by", "Officials, under every regime", "A multiplier. 0: queues change nothing; at 0.5, a queue as long as a day's capacity makes officials' abuse a third more likely, and ten days' queue 2.2 times as likely.", 0, 3, 0.1, 5},
+	{"abuse.desperation_effect", "Desperation raises abuse by", "Migrants", "A multiplier: abuse of a fully desperate migrant is 1 + this times as likely, so 2 means three times; 0: desperation changes nothing.", 0, 5, 0.1, 4},
 	{"migrants.give_up_days", "Days stuck before giving up", "Migrants", "Days stuck before a migrant willing to go home turns back.", 0, 120, 1, 4},
 	{"origins.{origin}.will_turn_back", "Willing to go home, from {origin} (share)", "Migrants", "Share of the migrants from {origin} who would ever turn back.", 0, 1, 0.05, 4},
 }

@@ -234,7 +234,6 @@ func exercisePage(t *testing.T, ctx context.Context, url, shot string) pageRun {
 		}
 	}
 	t.Logf("screenshot: %s", shot)
-	checkFailedRun(t, ctx)
 	return run
 }
 
@@ -375,6 +374,7 @@ func TestPageServed(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	checkFailedRun(t, ctx)
 }
 
 // TestPageStatic: the static build, from a plain file server with no
@@ -400,6 +400,7 @@ func TestPageStatic(t *testing.T) {
 		run := exercisePage(t, ctx, files.URL+"/"+tt.query, shot)
 		t.Logf("static page, %s: the classroom comparison (4 regimes × 20 replicates) took %s ms from Run to the last result (%s ms run again)", tt.what, run.ms, run.again)
 		checkAgainstCLI(t, run)
+		checkFailedRun(t, ctx)
 	}
 }
 

@@ -813,7 +813,8 @@ async function run(event, again) {
     txt.textContent = "Stopped: no results.";
     clearResults();
     drawMaps();
-    $("results-note").textContent = "The last run stopped before any results: " + failed.join(" ") + " Change the settings and press Run.";
+    const why = failed.join(" ");
+    $("results-note").textContent = "The last run stopped before any results: " + why + (/[.!?]$/.test(why) ? "" : ".") + " Change the settings and press Run.";
     showRunError(["The run stopped: " + failed.join("\n")], true);
     return;
   }
