@@ -75,12 +75,29 @@ func GroupedBars(title, valueLabel string, groups []Group, c Caption) (*Figure, 
 	for i, g := range groups {
 		lg.add(g.Label, barThumb{styleIndex(i, g.Style)})
 	}
-	fig := newFigure(p, th, title, valueLabel, "", c.text("", "error bars: 95% intervals across replicates"))
+	spread := "error bars: 95% intervals across replicates"
+	if !hasSpread(groups) { // a caption must not promise what is not drawn
+		spread, c.Spread = "", ""
+	}
+	fig := newFigure(p, th, title, valueLabel, "", c.text("", spread))
 	fig.fit = categoryTicks(labels)
 	if len(lg.entries) > 0 {
 		fig.side = lg
 	}
 	return fig, nil
+}
+
+// hasSpread reports whether any bar draws a spread: an error bar (both
+// bounds finite) or replicate dots.
+func hasSpread(groups []Group) bool {
+	for _, g := range groups {
+		for _, b := range g.Bars {
+			if (finite(b.Lo) && finite(b.Hi)) || len(b.Values) > 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func checkGroups(groups []Group) error {

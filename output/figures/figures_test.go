@@ -706,3 +706,40 @@ func TestLayoutRecordsRotatedText(t *testing.T) {
 		t.Errorf("y label box %s (%v × %v): want at the left edge, %v tall and %v wide", rect(b.Rectangle), w, h, want, Double.labelSize)
 	}
 }
+
+// TestBarsCaptionPromisesOnlyWhatIsDrawn: the caption speaks of error
+// bars (or dots) if and only if some bar draws one.
+func TestBarsCaptionPromisesOnlyWhatIsDrawn(t *testing.T) {
+	nan := math.NaN()
+	c := Caption{Scenario: "sahel", Seed: 1, Reps: 5}
+	dots := c
+	dots.Spread = "dots: single replicates"
+	bars := c
+	bars.Spread = "error bars: middle 95% of replicates"
+	for _, tc := range []struct {
+		name string
+		bars []Bar
+		c    Caption
+		want string // "" for no spread in the caption
+	}{
+		{"intervals", []Bar{{Label: "a", Mean: 1, Lo: 0.5, Hi: 1.5}, {Label: "b", Mean: 2, Lo: nan, Hi: nan}}, c, "error bars: 95% intervals across replicates"},
+		{"no intervals", []Bar{{Label: "a", Mean: 1, Lo: nan, Hi: nan}, {Label: "b", Mean: 2, Lo: nan, Hi: nan}}, c, ""},
+		{"one bound only", []Bar{{Label: "a", Mean: 1, Lo: 0.5, Hi: nan}}, c, ""},
+		{"caller's spread, no intervals", []Bar{{Label: "a", Mean: 1, Lo: nan, Hi: nan}}, bars, ""},
+		{"caller's spread, intervals", []Bar{{Label: "a", Mean: 1, Lo: 0, Hi: 2}}, bars, bars.Spread},
+		{"dots", []Bar{{Label: "a", Mean: 1, Lo: nan, Hi: nan, Values: []float64{0.5, 1.5}}}, dots, dots.Spread},
+	} {
+		fig, err := GroupedBars("t", "y", []Group{{Label: "g", Bars: tc.bars}}, tc.c)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		for _, s := range []string{"error bars", "dots", "interval"} {
+			if got, want := strings.Contains(fig.caption, s), tc.want != "" && strings.Contains(tc.want, s); got != want {
+				t.Errorf("%s: caption %q mentions %q: %v, want %v", tc.name, fig.caption, s, got, want)
+			}
+		}
+		if tc.want != "" && !strings.Contains(fig.caption, tc.want) {
+			t.Errorf("%s: caption %q lacks %q", tc.name, fig.caption, tc.want)
+		}
+	}
+}
