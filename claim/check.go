@@ -338,7 +338,7 @@ func repsNeeded(d Design, own []string, rows []output.SummaryRow, o Options, pil
 }
 
 func init() {
-	experiment.Register(experiment.Kind{Command: "claim", Figures: Figures, Rerun: rerun})
+	experiment.Register(experiment.Kind{Command: "claim", Figures: Figures, Rerun: rerun, Like: like})
 }
 
 // rerun is a claim folder's Rerun: the check again, with its options and

@@ -44,22 +44,55 @@ func drawEffects(src experiment.Source) ([]experiment.Drawn, error) {
 	caption.Extra = "each bar is the paired effect of switching one setting on; verdicts in effects.csv"
 	var out []experiment.Drawn
 	for _, h := range Harms() {
-		g := figures.Group{Label: "effect", Style: 1}
+		// One series: no legend entry names it; the legend names the margin.
+		g := figures.Group{Style: 1}
+		delta := math.NaN()
 		for _, fe := range figureEffects {
 			i := slices.IndexFunc(ests, func(e Estimate) bool { return e.Effect.ID == fe.id && e.Harm == h })
 			if i < 0 {
 				continue
 			}
 			g.Bars = append(g.Bars, figures.Bar{Label: fe.label, Mean: ests[i].Mean, Lo: ests[i].Lo, Hi: ests[i].Hi})
+			delta = ests[i].SESOI // one per harm: Estimate.SESOI
 		}
 		title := "Effects on " + Title(h) + " (above 0: more harm)"
-		fig, err := figures.GroupedBars(title, Title(h)+" per run, difference", []figures.Group{g}, caption)
+		var margin figures.Margin
+		if delta > 0 && !math.IsInf(delta, 0) {
+			margin = figures.Margin{Delta: delta, Label: "±δ = " + output.FormatCount(delta) + ": smallest effect of interest"}
+		}
+		fig, err := figures.GroupedBarsWithin(title, Title(h)+" per run, difference", []figures.Group{g}, margin, caption)
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, experiment.Drawn{Name: "effects_" + h, Title: title, Fig: fig})
 	}
 	return out, nil
+}
+
+// like is a claim folder's Kind.Like: a cell of the design stands for
+// the built-in regime it equals in the folder's scenario (Design.
+// BuiltinCell, as report.md names it), so that the compare figures draw
+// it in that regime's colour.
+func like(src experiment.Source) (func(string) string, error) {
+	d, _, err := claimDesign(src.Manifest)
+	if err != nil {
+		return nil, err
+	}
+	s, err := experiment.LoadResolved(src.Manifest, filepath.Join(src.Dir, "scenario.toml"))
+	if err != nil {
+		return nil, err
+	}
+	names := d.CellNames()
+	builtin := make([]string, len(names))
+	for c := range names {
+		builtin[c] = d.BuiltinCell(s, c)
+	}
+	return func(regime string) string {
+		if c := slices.Index(names, regime); c >= 0 {
+			return builtin[c]
+		}
+		return ""
+	}, nil
 }
 
 // claimDesign rebuilds the design a folder ran, from its manifest.
@@ -89,12 +122,21 @@ func drawCells(src experiment.Source) ([]experiment.Drawn, error) {
 		for _, prot := range []bool{false, true} {
 			for _, failing := range []bool{false, true} {
 				name := fmt.Sprintf("%s, %s", map[bool]string{false: Malfunction.Low, true: Malfunction.High}[failing], map[bool]string{false: "no protection", true: Protection.High}[prot])
-				g := figures.Group{Label: name, Style: len(series) + 1}
+				g := figures.Group{Label: name}
 				for _, closed := range []bool{false, true} {
 					c := -1
 					for cell := range d.NCells() {
 						if d.On(cell, ci) == closed && d.On(cell, pi) == prot && d.malfunctionOn(failing)(cell) {
 							c = cell
+						}
+					}
+					if closed && c >= 0 {
+						// The series takes the colour its closed cell has in
+						// the compare figures: the closed bars, the tall
+						// ones, match them, and no colour means one cell
+						// there and another here.
+						if g.Style, err = src.RegimeStyle(d.CellName(c), d.CellNames()); err != nil {
+							return nil, err
 						}
 					}
 					label := map[bool]string{false: Closure.Low, true: Closure.High}[closed]

@@ -3,6 +3,8 @@ package claim
 import (
 	"context"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/borderwork/borderwork/experiment"
@@ -46,5 +48,93 @@ func TestFiguresLayOutCleanly(t *testing.T) {
 				t.Errorf("%s.%s: %s", d.Name, format, p)
 			}
 		}
+	}
+}
+
+// TestFiguresSayWhatTheyDraw checks, on a claim folder, what the claim's
+// figures promise a reader: each cell that is a built-in regime in the
+// built-in regime's colour, and no two cells in one colour; bands only
+// for those cells in the figures over days, as the caption says; ±δ
+// drawn and named on the effects figures, with no legend entry for the
+// one series; no word of error bars on mediation, which draws none.
+func TestFiguresSayWhatTheyDraw(t *testing.T) {
+	s, err := scenarios.Load(filepath.Join("testdata", "toy.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.File.Replicates = 3
+	o := DefaultOptions()
+	o.MaxReps = 3
+	out := filepath.Join(t.TempDir(), "out")
+	if _, err := Check(context.Background(), s, "", o, out, 2, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	m, err := output.ReadManifest(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := experiment.Source{Dir: out, Manifest: m}
+	d, _, err := claimDesign(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var builtins []string
+	seen := map[int]string{}
+	for c, name := range d.CellNames() {
+		got, err := src.RegimeStyle(name, d.CellNames())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if other, ok := seen[got]; ok {
+			t.Errorf("cells %s and %s share colour %d", other, name, got)
+		}
+		seen[got] = name
+		if b := d.BuiltinCell(s, c); b != "" {
+			builtins = append(builtins, name)
+			if want := experiment.RegimeStyle(b, nil); got != want {
+				t.Errorf("cell %s (the %s regime) has colour %d; the %s regime has %d", name, b, got, b, want)
+			}
+		}
+	}
+	if len(builtins) != len(scenarios.BuiltinRegimes) {
+		t.Fatalf("cells that are built-in regimes: %v; want one per built-in regime", builtins)
+	}
+
+	drawn, _, err := experiment.DrawFigures(out, m, Figures, []string{"svg"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := func(name string) string {
+		for _, dr := range drawn {
+			if dr.Name == name {
+				l, err := dr.Fig.Layout("svg")
+				if err != nil {
+					t.Fatal(err)
+				}
+				var lines []string
+				for _, b := range l.Text {
+					lines = append(lines, b.Text)
+				}
+				return strings.Join(lines, "\n")
+			}
+		}
+		t.Fatalf("no figure %s", name)
+		return ""
+	}
+	trapped := strings.ReplaceAll(text("trapped"), "\n", " ")
+	if !strings.Contains(trapped, "bands only for "+strings.Join(builtins, ", ")) {
+		t.Errorf("trapped's text %q does not say which cells have bands (%v)", trapped, builtins)
+	}
+	for _, h := range Harms() {
+		eff := text("effects_" + h)
+		if !strings.Contains(eff, "±δ = ") {
+			t.Errorf("effects_%s does not name ±δ: %q", h, eff)
+		}
+		if slices.Contains(strings.Split(eff, "\n"), "effect") {
+			t.Errorf("effects_%s has a legend entry for its one series: %q", h, eff)
+		}
+	}
+	if med := text("mediation"); strings.Contains(med, "error bars") {
+		t.Errorf("mediation draws no error bars but says %q", med)
 	}
 }

@@ -24,18 +24,18 @@ import (
 // by default).
 var CompareFigures = []Figure{
 	single("trapped", "Migrants trapped over time, per regime: the mean over replicates and their spread", func(src Source) (*figures.Figure, error) {
-		bands, err := readBands(filepath.Join(src.Dir, "timeseries.csv"), "trapped", src.Options().Bands)
+		bands, c, err := timeBands(src, "trapped")
 		if err != nil {
 			return nil, err
 		}
-		return figures.TimeBands("Migrants trapped", "day", "migrants trapped", bands, src.caption("bands"))
+		return figures.TimeBands("Migrants trapped", "day", "migrants trapped", bands, c)
 	}),
 	single("abuse", "Cumulative abuse events over time, per regime: the mean over replicates and their spread", func(src Source) (*figures.Figure, error) {
-		bands, err := readBands(filepath.Join(src.Dir, "timeseries.csv"), "abuse_events", src.Options().Bands)
+		bands, c, err := timeBands(src, "abuse_events")
 		if err != nil {
 			return nil, err
 		}
-		return figures.TimeBands("Cumulative abuse events", "day", "abuse events since day 0", bands, src.caption("bands"))
+		return figures.TimeBands("Cumulative abuse events", "day", "abuse events since day 0", bands, c)
 	}),
 	single("abuse_by_kind", "Abuse events per run by kind and perpetrator, per regime; regimes with no abuse at all are left out and named in the caption", func(src Source) (*figures.Figure, error) {
 		groups, c, err := summaryBars(src, []string{
@@ -80,10 +80,14 @@ func summaryBars(src Source, totals, labels []string, none string) ([]figures.Gr
 	for _, g := range groups {
 		regimes = append(regimes, g.Regime)
 	}
+	style, err := src.regimeStyle()
+	if err != nil {
+		return nil, c, err
+	}
 	var out []figures.Group
 	var empty []string
 	for _, g := range groups {
-		fg := figures.Group{Label: g.Regime, Style: RegimeStyle(g.Regime, regimes)}
+		fg := figures.Group{Label: g.Regime, Style: style(g.Regime, regimes)}
 		allZero := true
 		for i, name := range totals {
 			values := g.Column(output.TotalIndex(name))
@@ -99,7 +103,7 @@ func summaryBars(src Source, totals, labels []string, none string) ([]figures.Gr
 	if len(out) == 0 { // nothing to draw: draw the zeros rather than no figure
 		out, empty = nil, nil
 		for _, g := range groups {
-			fg := figures.Group{Label: g.Regime, Style: RegimeStyle(g.Regime, regimes)}
+			fg := figures.Group{Label: g.Regime, Style: style(g.Regime, regimes)}
 			for i, name := range totals {
 				fg.Bars = append(fg.Bars, bar(labels[i], g.Column(output.TotalIndex(name)), bands))
 			}
@@ -151,10 +155,97 @@ func RegimeStyle(name string, regimes []string) int {
 	return len(scenarios.BuiltinRegimes) + n + 1
 }
 
+// RegimeStyle is the colour (Style) regime takes in the folder's
+// figures, among regimes: that of the built-in regime it stands for
+// (Kind.Like), if any, else as RegimeStyle gives it.
+func (s Source) RegimeStyle(regime string, regimes []string) (int, error) {
+	style, err := s.regimeStyle()
+	if err != nil {
+		return 0, err
+	}
+	return style(regime, regimes), nil
+}
+
+// like is the folder's Kind.Like: the built-in regime each of its
+// regimes stands for; nil if its kind names none.
+func (s Source) like() (func(string) string, error) {
+	if s.Manifest == nil {
+		return nil, nil
+	}
+	k, ok := KindOf(s.Manifest.Command)
+	if !ok || k.Like == nil {
+		return nil, nil
+	}
+	return k.Like(s)
+}
+
+// regimeStyle is RegimeStyle for the folder's figures: each regime takes
+// the colour of the built-in regime it stands for (Kind.Like), if any.
+func (s Source) regimeStyle() (func(name string, regimes []string) int, error) {
+	like, err := s.like()
+	if like == nil || err != nil {
+		return RegimeStyle, err
+	}
+	as := func(name string) string {
+		if b := like(name); b != "" {
+			return b
+		}
+		return name
+	}
+	return func(name string, regimes []string) int {
+		seen := make([]string, len(regimes))
+		for i, r := range regimes {
+			seen[i] = as(r)
+		}
+		return RegimeStyle(as(name), seen)
+	}, nil
+}
+
+// maxBands is the most bands a claim folder's figures over days shade:
+// its eight (or 32) combinations' bands would overlap into a blur in
+// which none can be followed.
+const maxBands = 4
+
+// timeBands reads one column of the folder's timeseries.csv as bands,
+// one per regime, and their caption. In a folder whose kind says which
+// regimes stand for built-in ones (Kind.Like: a claim's combinations),
+// with more than maxBands regimes, only those keep their bands and the
+// others are drawn as lines, which the caption says. Other folders keep
+// every band: their regimes are each one the user chose to compare.
+func timeBands(src Source, column string) ([]figures.Band, figures.Caption, error) {
+	c := src.caption("bands")
+	style, err := src.regimeStyle()
+	if err != nil {
+		return nil, c, err
+	}
+	like, err := src.like()
+	if err != nil {
+		return nil, c, err
+	}
+	bands, err := readBands(filepath.Join(src.Dir, "timeseries.csv"), column, src.Options().Bands, style)
+	if err != nil || like == nil || len(bands) <= maxBands || src.Options().Bands == BandsReplicates {
+		return bands, c, err
+	}
+	var shaded []string
+	for i := range bands {
+		if like(bands[i].Label) != "" {
+			shaded = append(shaded, bands[i].Label)
+			continue
+		}
+		bands[i].Lo, bands[i].Hi = nil, nil
+	}
+	if len(shaded) == 0 {
+		c.Spread = fmt.Sprintf("no bands (more than %d regimes)", maxBands)
+	} else {
+		c.Spread += " · bands only for " + strings.Join(shaded, ", ")
+	}
+	return bands, c, nil
+}
+
 // readBands summarises one column of timeseries.csv per regime and day
 // across replicates, as bands says: one band per regime, regimes in the
 // order they first appear.
-func readBands(path, column, bands string) ([]figures.Band, error) {
+func readBands(path, column, bands string, style func(name string, regimes []string) int) ([]figures.Band, error) {
 	var regimes []string
 	var values [][][]float64 // regime (by first appearance) -> day -> replicates
 	err := output.ReadTimeseries(path, []string{column}, func(run output.Run, day int, v []float64) error {
@@ -175,7 +266,7 @@ func readBands(path, column, bands string) ([]figures.Band, error) {
 	}
 	var out []figures.Band
 	for r, name := range regimes {
-		b := figures.Band{Label: name, Style: RegimeStyle(name, regimes)}
+		b := figures.Band{Label: name, Style: style(name, regimes)}
 		for day, reps := range values[r] {
 			m, lo, hi := spread(reps, bands)
 			b.X = append(b.X, float64(day))
@@ -251,9 +342,13 @@ func drawLocations(name, column, title, valueLabel string) func(src Source) ([]D
 		if n := len(locs) - len(keep); n > 0 {
 			c.Extra = fmt.Sprintf("not drawn: %d of the %d locations (none under any regime)", n, len(locs))
 		}
+		style, err := src.regimeStyle()
+		if err != nil {
+			return nil, err
+		}
 		var groups []figures.Group
 		for r, regime := range regimes {
-			g := figures.Group{Label: regime, Style: RegimeStyle(regime, regimes)}
+			g := figures.Group{Label: regime, Style: style(regime, regimes)}
 			for _, l := range keep {
 				g.Bars = append(g.Bars, bar(locs[l], sums[r][l], bands))
 			}

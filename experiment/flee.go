@@ -294,9 +294,13 @@ func drawFleeWhere(src Source) ([]Drawn, error) {
 		return nil, err
 	}
 	bands := src.Options().Bands
+	style, err := src.regimeStyle()
+	if err != nil {
+		return nil, err
+	}
 	var groups []figures.Group
 	for r, regime := range w.regimes {
-		g := figures.Group{Label: regime, Style: RegimeStyle(regime, w.regimes)}
+		g := figures.Group{Label: regime, Style: style(regime, w.regimes)}
 		for i, l := range w.places.labels {
 			g.Bars = append(g.Bars, bar(l, w.end[r][i], bands))
 		}

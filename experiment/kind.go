@@ -37,6 +37,11 @@ type Kind struct {
 	// (folders whose manifest's sweep section names a shard); nil for
 	// kinds that do not shard.
 	Sharding *Sharding
+	// Like names, for a folder of this kind, the built-in regime each of
+	// its regimes stands for ("" for none), so that figures draw it in
+	// that regime's colour (a claim's cell "closed-working-none" is the
+	// closed regime); nil: every regime is itself.
+	Like func(src Source) (func(regime string) string, error)
 }
 
 // Sharding is how the shards of a kind of folder are checked and merged

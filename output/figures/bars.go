@@ -46,8 +46,30 @@ const clusterWidth = 0.8
 // the value axis. The legend stands right of the bars, or under them in a
 // narrow figure, so it hides none.
 func GroupedBars(title, valueLabel string, groups []Group, c Caption) (*Figure, error) {
+	return groupedBars("GroupedBars", title, valueLabel, groups, Margin{}, c)
+}
+
+// Margin is a band from −Delta to +Delta around 0, shaded behind a bar
+// chart's bars and named in its legend: the smallest effect of interest,
+// within which a difference is too small to matter. A zero Delta draws
+// none.
+type Margin struct {
+	Delta float64
+	Label string // e.g. "±δ = 1,200: smallest effect of interest"
+}
+
+// GroupedBarsWithin is GroupedBars with the margin m shaded behind the
+// bars, so that a reader sees which bars and intervals leave it.
+func GroupedBarsWithin(title, valueLabel string, groups []Group, m Margin, c Caption) (*Figure, error) {
+	if !finite(m.Delta) || m.Delta < 0 {
+		return nil, fmt.Errorf("figures: GroupedBarsWithin %q: margin %v", title, m.Delta)
+	}
+	return groupedBars("GroupedBarsWithin", title, valueLabel, groups, m, c)
+}
+
+func groupedBars(fn, title, valueLabel string, groups []Group, m Margin, c Caption) (*Figure, error) {
 	if err := checkGroups(groups); err != nil {
-		return nil, fmt.Errorf("figures: GroupedBars %q: %w", title, err)
+		return nil, fmt.Errorf("figures: %s %q: %w", fn, title, err)
 	}
 	th := newTheme()
 	p := plot.New()
@@ -60,10 +82,17 @@ func GroupedBars(title, valueLabel string, groups []Group, c Caption) (*Figure, 
 		}
 		bp.groups[i] = Group{Label: g.Label, Bars: bars, Style: g.Style}
 	}
-	p.Add(&gridPlotter{Vertical: gridLine}, bp)
+	p.Add(&gridPlotter{Vertical: gridLine})
+	if m.Delta > 0 {
+		p.Add(marginPlotter{m.Delta})
+	}
+	p.Add(bp)
 	n := len(groups[0].Bars)
 	p.Y.Min, p.Y.Max = -0.5, float64(n)-0.5
 	xmin, xmax, _, _ := bp.DataRange()
+	if m.Delta > 0 {
+		xmin, xmax = math.Min(xmin, -m.Delta), math.Max(xmax, m.Delta)
+	}
 	p.X.Min, p.X.Max = yRange(xmin, xmax)
 	p.Y.Tick.Length = 0
 	p.Y.Padding = 0
@@ -74,6 +103,9 @@ func GroupedBars(title, valueLabel string, groups []Group, c Caption) (*Figure, 
 	lg := newLegend(1)
 	for i, g := range groups {
 		lg.add(g.Label, barThumb{styleIndex(i, g.Style)})
+	}
+	if m.Delta > 0 {
+		lg.add(m.Label, marginThumb{})
 	}
 	spread := "error bars: 95% intervals across replicates"
 	if !hasSpread(groups) { // a caption must not promise what is not drawn
@@ -255,4 +287,39 @@ func (bp *barsPlotter) DataRange() (xmin, xmax, ymin, ymax float64) {
 		}
 	}
 	return xmin, xmax, -0.5, float64(len(bp.groups[0].Bars)) - 0.5
+}
+
+// marginFill and marginEdge draw a Margin: a light grey band between
+// dashed edges, quiet enough that bars and error bars read over it.
+var (
+	marginFill = color.Gray{Y: 0xEB}
+	marginEdge = draw.LineStyle{Color: color.Gray{Y: 0x55}, Width: vg.Points(0.7), Dashes: dashes[1]}
+)
+
+// marginPlotter shades −delta to +delta across the data area.
+type marginPlotter struct{ delta float64 }
+
+func (mp marginPlotter) Plot(c draw.Canvas, p *plot.Plot) {
+	trX, _ := p.Transforms(&c)
+	lo, hi := trX(-mp.delta), trX(mp.delta)
+	c.FillPolygon(marginFill, c.ClipPolygonXY([]vg.Point{
+		{X: lo, Y: c.Min.Y}, {X: hi, Y: c.Min.Y}, {X: hi, Y: c.Max.Y}, {X: lo, Y: c.Max.Y},
+	}))
+	for _, x := range []vg.Length{lo, hi} {
+		if c.ContainsX(x) {
+			c.StrokeLine2(marginEdge, x, c.Min.Y, x, c.Max.Y)
+		}
+	}
+}
+
+// marginThumb is the legend sample of a Margin.
+type marginThumb struct{}
+
+func (marginThumb) Thumbnail(c *draw.Canvas) {
+	h := c.Max.Y - c.Min.Y
+	s := min(h*0.8, c.Max.X-c.Min.X)
+	x0, y0 := c.Min.X, c.Min.Y+(h-s)/2
+	c.FillPolygon(marginFill, []vg.Point{{X: x0, Y: y0}, {X: x0 + s, Y: y0}, {X: x0 + s, Y: y0 + s}, {X: x0, Y: y0 + s}})
+	c.StrokeLine2(marginEdge, x0, y0, x0, y0+s)
+	c.StrokeLine2(marginEdge, x0+s, y0, x0+s, y0+s)
 }

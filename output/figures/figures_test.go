@@ -743,3 +743,16 @@ func TestBarsCaptionPromisesOnlyWhatIsDrawn(t *testing.T) {
 		}
 	}
 }
+
+// TestMarginRefused: a margin that is not a finite width is an error.
+func TestMarginRefused(t *testing.T) {
+	g := []Group{{Bars: []Bar{{Label: "a", Mean: 1, Lo: math.NaN(), Hi: math.NaN()}}}}
+	for _, d := range []float64{math.NaN(), math.Inf(1), -1} {
+		if _, err := GroupedBarsWithin("t", "y", g, Margin{Delta: d, Label: "δ"}, sampleCaption); err == nil {
+			t.Errorf("GroupedBarsWithin(margin %v): no error", d)
+		}
+	}
+	if _, err := GroupedBarsWithin("t", "y", g, Margin{Delta: 2, Label: "δ"}, sampleCaption); err != nil {
+		t.Errorf("GroupedBarsWithin(margin 2): %v", err)
+	}
+}
