@@ -35,6 +35,7 @@ type sweepSource struct {
 	caption figures.Caption
 	lhs     bool
 	point   map[string]int // a point's key (pointKey) -> its index
+	axes    []string       // each varied key's axis label: the key and its unit
 }
 
 func readSweep(src Source) (*sweepSource, error) {
@@ -62,7 +63,33 @@ func readSweep(src Source) (*sweepSource, error) {
 	for i, p := range m.Sweep.Points {
 		s.point[pointKey(p)] = i
 	}
+	if s.axes, err = keyAxes(src); err != nil {
+		return nil, err
+	}
 	return s, nil
+}
+
+// keyAxes labels the axis of each varied key with the key, as --vary
+// writes it, and the unit the scenario format gives it (Scenario.KeyUnit),
+// if any: "regimes.malfunctioning.outage_start (probability per day)".
+func keyAxes(src Source) ([]string, error) {
+	m := src.Manifest
+	sc, err := LoadResolved(m, filepath.Join(src.Dir, "scenario.toml"))
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, len(m.Sweep.Keys))
+	for j, key := range m.Sweep.Keys {
+		out[j] = key
+		unit, err := sc.KeyUnit(key)
+		if err != nil {
+			return nil, fmt.Errorf("varied key %s: %w", key, err)
+		}
+		if unit != "" {
+			out[j] += " (" + unit + ")"
+		}
+	}
+	return out, nil
 }
 
 // pointKey identifies a point by its values, as the tables write them.
@@ -223,7 +250,7 @@ func (s *sweepSource) linesAgainst(j, t int, title string, h output.Total) (*fig
 			c.Spread = "each line the mean over replicates and the other keys' values"
 		}
 	}
-	return figures.TimeBands(title, s.info.Keys[j], h.Title+" per run", bands, c)
+	return figures.TimeBands(title, s.axes[j], h.Title+" per run", bands, c)
 }
 
 // pointsAgainst draws, for a Latin hypercube of several keys, each
@@ -241,7 +268,7 @@ func (s *sweepSource) pointsAgainst(j, t int, title string, h output.Total) (*fi
 	}
 	c := s.caption
 	c.Spread = "each marker the mean of one point's replicates"
-	return figures.Scatter(title, s.info.Keys[j], h.Title+" per run (mean)", series, c)
+	return figures.Scatter(title, s.axes[j], h.Title+" per run (mean)", series, c)
 }
 
 // gridAxes are a two-key grid's values along each key, sorted, and each
@@ -267,7 +294,7 @@ func (s *sweepSource) gridAxes() (x, y []float64, cell func(point int) (int, int
 // (NaN where the grid has no point), or coloured points of a Latin
 // hypercube.
 func (s *sweepSource) mapOf(title, zLabel string, values []float64, o figures.HeatOptions, c figures.Caption) (*figures.Figure, error) {
-	keys := s.info.Keys
+	keys := s.axes
 	if s.lhs {
 		var px, py []float64
 		for _, p := range s.info.Points {
@@ -386,7 +413,7 @@ func drawSweepShare(src Source) ([]Drawn, error) {
 		c := s.caption
 		c.Per = " per point"
 		c.Extra += fmt.Sprintf("; binned into %d × %d cells: numbers are points per cell, grey cells have none", len(x), len(y))
-		fig, err := figures.HeatmapWith(title, s.info.Keys[0], s.info.Keys[1],
+		fig, err := figures.HeatmapWith(title, s.axes[0], s.axes[1],
 			fmt.Sprintf("share of points where %s > %s", a, b), x, y, z,
 			figures.HeatOptions{Lo: 0, Hi: 1, Counts: n, Binned: true}, c)
 		if err != nil {

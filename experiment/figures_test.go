@@ -281,3 +281,64 @@ func TestFormatRuns(t *testing.T) {
 		}
 	}
 }
+
+// TestSweepAxesNameUnits: a sweep's figures label each varied key's axis
+// with the key, as --vary writes it, and its unit from the scenario
+// format (scenarios.Scenario.KeyUnit).
+func TestSweepAxesNameUnits(t *testing.T) {
+	for _, tc := range []struct {
+		spec SweepSpec
+		want []string
+	}{
+		{SweepSpec{Vary: []string{"regimes.malfunctioning.outage_start=0.05:0.4:3"}},
+			[]string{"regimes.malfunctioning.outage_start (probability per day)"}},
+		{SweepSpec{Vary: []string{"regimes.malfunctioning.outage_start=0.05,0.2", "posts.Gate.capacity=5:25:3"}},
+			[]string{"regimes.malfunctioning.outage_start (probability per day)", "posts.Gate.capacity (migrants per day)"}},
+		{SweepSpec{Design: "lhs", Samples: 6, Vary: []string{"regimes.malfunctioning.outage_start=0:0.4", "migrants.trapped_after_days=7:21"}},
+			[]string{"regimes.malfunctioning.outage_start (probability per day)", "migrants.trapped_after_days (days)"}},
+	} {
+		p, err := NewSweep(loadSmall(t, 2, 20), small, []string{"closed", "malfunctioning"}, tc.spec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		x, err := p.Prepare()
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := filepath.Join(t.TempDir(), "sweep")
+		if _, err := Write(context.Background(), x, out, Options{Workers: 2}); err != nil {
+			t.Fatal(err)
+		}
+		m, err := output.ReadManifest(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		k, _ := KindOf(m.Command)
+		seen := map[string]bool{}
+		drawn := 0
+		for _, fig := range k.Figures {
+			ds, err := fig.Draw(Source{Dir: out, Manifest: m})
+			if err != nil {
+				t.Fatalf("%v: %s: %v", tc.spec.Vary, fig.Name, err)
+			}
+			for _, d := range ds {
+				drawn++
+				l, err := d.Fig.Layout("svg")
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, b := range l.Text {
+					seen[b.Text] = true
+				}
+			}
+		}
+		if drawn == 0 {
+			t.Fatalf("%v: no figures drawn", tc.spec.Vary)
+		}
+		for _, w := range tc.want {
+			if !seen[w] {
+				t.Errorf("%v: no axis reads %q", tc.spec.Vary, w)
+			}
+		}
+	}
+}

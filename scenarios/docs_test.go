@@ -278,7 +278,7 @@ func docSection(doc, heading string) (string, bool) {
 
 // keyRow is a row of a table of keys: | key | type | unit | default |
 // range | meaning |, without backticks.
-type keyRow struct{ typ, def, rng string }
+type keyRow struct{ typ, unit, def, rng string }
 
 func docRow(doc, heading, key string) (keyRow, bool) {
 	sec, ok := docSection(doc, heading)
@@ -293,7 +293,7 @@ func docRow(doc, heading, key string) (keyRow, bool) {
 		if len(cells) < 7 {
 			return keyRow{}, false
 		}
-		return keyRow{typ: strings.TrimSpace(cells[2]), def: strings.TrimSpace(cells[4]), rng: strings.TrimSpace(cells[5])}, true
+		return keyRow{typ: strings.TrimSpace(cells[2]), unit: strings.TrimSpace(cells[3]), def: strings.TrimSpace(cells[4]), rng: strings.TrimSpace(cells[5])}, true
 	}
 	return keyRow{}, false
 }
@@ -399,5 +399,46 @@ func TestPerformanceScenarios(t *testing.T) {
 		if n != c.migrants || cfg.Days != 100 {
 			t.Errorf("%s: %d migrants for %d days; want %d for 100", c.path, n, cfg.Days, c.migrants)
 		}
+	}
+}
+
+// TestUnitsAreDocumented: the unit column of docs/SCENARIOS.md says, for
+// every number, what the units registry (KeyUnit) says, so that a figure's
+// axis and the page name one unit.
+func TestUnitsAreDocumented(t *testing.T) {
+	doc := readScenariosDoc(t)
+	for _, k := range formatKeys(t) {
+		if !isNumber(k.typ) {
+			continue
+		}
+		row, ok := docRow(doc, k.heading, k.key)
+		if !ok {
+			continue // TestScenarioKeysAreDocumented reports it
+		}
+		want := row.unit
+		if want == "—" {
+			want = ""
+		}
+		if got := unitFor(k.table, k.key); got != want {
+			t.Errorf("%s, %s: %s has unit %q; the units registry says %q", scenariosDoc, k.heading, k.key, row.unit, got)
+		}
+	}
+}
+
+func TestKeyUnit(t *testing.T) {
+	s := loadTiny(t)
+	for _, tc := range []struct{ key, want string }{
+		{"regimes.malfunctioning.outage_start", "probability per day"},
+		{"regimes.closed.patrol", "probability per day"},
+		{"factors.reliability.failing.outage_days", "days"},
+		{"days", "days"},
+		{"seed", ""},
+	} {
+		if got, err := s.KeyUnit(tc.key); err != nil || got != tc.want {
+			t.Errorf("KeyUnit(%q) = %q, %v; want %q, nil", tc.key, got, err, tc.want)
+		}
+	}
+	if _, err := s.KeyUnit("regimes.closed.no_such_key"); err == nil {
+		t.Errorf("KeyUnit(regimes.closed.no_such_key): no error")
 	}
 }
