@@ -621,3 +621,51 @@ func TestPageLayout(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestPageWaitsItsTurn: on a server whose one slot is taken, the page
+// says its experiment waits and how many are ahead, rather than
+// "Starting…" for as long as the other runs; it runs once the slot is
+// free.
+func TestPageWaitsItsTurn(t *testing.T) {
+	ctx := browser(t)
+	// The holding experiment is far more than any machine runs before
+	// the page has loaded (minutes), whatever its speed; it is cancelled.
+	limits := web.DefaultLimits()
+	limits.MaxWork = 1e12
+	srv := &web.Server{Initial: web.Request{Scenario: web.DefaultScenario}, Limits: limits, Timeout: 10 * time.Minute, Slots: 1, Queue: 4, Workers: 1}
+	hs := httptest.NewServer(srv.Handler())
+	defer hs.Close()
+	holdCtx, release := context.WithCancel(context.Background())
+	defer release()
+	req, err := http.NewRequestWithContext(holdCtx, "POST", hs.URL+"/api/run", strings.NewReader(`{"scenario":"classroom","reps":200,"days":3650,"seed":1}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	first := make([]byte, 64)
+	if n, err := resp.Body.Read(first); err != nil || !strings.Contains(string(first[:n]), `"runs"`) {
+		t.Fatalf("the holding experiment answered %d %q, %v; want its runs started", resp.StatusCode, first[:n], err)
+	}
+	do(t, ctx, "loading the page", chromedp.EmulateViewport(1366, 900), chromedp.Navigate(hs.URL+"/"), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))
+	do(t, ctx, "pressing Run", chromedp.Click(chromedp.CSS("#run")))
+	var status string
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if status = eval[string](t, ctx, `document.getElementById("status-text").textContent`); strings.HasPrefix(status, "Waiting") {
+			break
+		}
+	}
+	if status != "Waiting: 1 other experiment ahead of this one…" {
+		t.Errorf("while another experiment holds the only slot, the page says %q; want it to say it waits behind 1 other", status)
+	}
+	release()
+	if state := waitRun(t, ctx); state != "done" {
+		t.Errorf("once the slot was free the run ended %q; want done", state)
+	}
+	if status = eval[string](t, ctx, `document.getElementById("status-text").textContent`); !strings.HasPrefix(status, "Done: 80 runs in ") {
+		t.Errorf("after the run the page says %q; want Done: 80 runs in …", status)
+	}
+}

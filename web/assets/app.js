@@ -788,6 +788,10 @@ async function run(event, again) {
   const t0 = performance.now();
   let failed = null;
   const handle = backend.run(req, (m) => {
+    // A busy server queues experiments: say so, and how many are ahead.
+    if (m.waiting !== undefined) {
+      txt.textContent = m.waiting > 0 ? `Waiting: ${counted(m.waiting, "other experiment")} ahead of this one…` : "Starting…";
+    }
     if (m.runs) {
       prog.max = m.runs[1];
       prog.value = m.runs[0];
@@ -822,7 +826,7 @@ async function run(event, again) {
   status.dataset.state = "done";
   status.dataset.ms = String(ms);
   const res = state.results;
-  txt.textContent = `Done: ${res.total} runs in ${(ms / 1000).toFixed(1)} s.`;
+  txt.textContent = `Done: ${counted(res.total, "run")} in ${(ms / 1000).toFixed(1)} s.`;
 }
 
 // copyCommand copies the command: through the clipboard API where the
