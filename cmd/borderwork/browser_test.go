@@ -550,6 +550,14 @@ func TestPageLayout(t *testing.T) {
 			t.Errorf("at %d px the summary table is %v px wide in a box of %v px: some columns are cut off", width, w[0], w[1])
 		}
 	}
+	// The map marks the centre its legend lists (classroom's, in Town),
+	// and draws the names above the circles that grow over them.
+	if marked := eval[[]string](t, ctx, `[...document.querySelectorAll("#maps .map:first-of-type .place")].filter(g => g.querySelector(".centre-mark")).map(g => g.dataset.name)`); !slices.Equal(marked, []string{"Town"}) {
+		t.Errorf("places with a centre mark on the map: %q; want [Town]", marked)
+	}
+	if last := eval[[]string](t, ctx, `[...document.querySelectorAll("#maps svg")].map(s => s.lastElementChild.getAttribute("class"))`); len(last) == 0 || slices.ContainsFunc(last, func(c string) bool { return c != "names" }) {
+		t.Errorf("the last layer of each map: %q; want the names, above the circles", last)
+	}
 	words := eval[string](t, ctx, `document.getElementById("table-words").innerText`)
 	for _, want := range []string{"person-day is one migrant for one day", "Immobilised"} {
 		if !strings.Contains(words, want) {

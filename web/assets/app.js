@@ -416,31 +416,40 @@ function drawMaps() {
       const irregular = l.kind === "irregular";
       el("line", { x1, y1, x2, y2, class: "link " + l.kind, stroke: irregular ? "#7a4a00" : "#777", "stroke-width": irregular ? 2 : 3, "stroke-dasharray": irregular ? (l.alone ? "2 4" : "7 5") : "none" }, svg);
     }
+    const labels = [];
     o.places.forEach((p, i) => {
       const [x, y] = P(p);
       const g = el("g", { class: "place", "data-name": p.name, "data-kind": p.kind }, svg);
       const title = el("title", {}, g);
-      title.textContent = p.name;
+      title.textContent = p.name + (p.centre ? " (centre)" : "");
       el("circle", { class: "present", cx: x, cy: y, r: 0, fill: "var(--present)", "fill-opacity": 0.55, stroke: "#2a7fb0" }, g);
       el("circle", { class: "trapped", cx: x, cy: y, r: 0, fill: "var(--trapped)" }, g);
       const mark = el("g", { fill: "#111", stroke: "#fff", "stroke-width": 1 }, g);
       (kindShape[p.kind] || kindShape.hub)(mark, x, y);
+      // A centre is at a place of another kind: its cross stands under
+      // the place's own mark (its name is above).
+      if (p.centre) kindShape.centre(el("g", { class: "centre-mark" }, mark), x, y + 16);
       let label = p.name;
       if (p.post) label += " (post)";
-      text(g, x, y - 12, label, { "text-anchor": "middle", "font-size": 17, "paint-order": "stroke", stroke: "#fff", "stroke-width": 3, "font-weight": 600 });
+      labels.push([x, y - 12, label]);
     });
+    // Names on top of every circle, which grow with the people there.
+    const names = el("g", { class: "names" }, svg);
+    for (const [x, y, label] of labels) {
+      text(names, x, y, label, { "text-anchor": "middle", "font-size": 17, "paint-order": "stroke", stroke: "#fff", "stroke-width": 3, "font-weight": 600 });
+    }
     box.appendChild(fig);
   }
   const lg = $("map-legend");
   lg.textContent = "";
-  const sample = el("svg", { width: 290, height: 26, "aria-hidden": "true" });
-  el("circle", { cx: 12, cy: 13, r: 11, fill: "var(--present)", "fill-opacity": 0.55, stroke: "#2a7fb0" }, sample);
-  el("circle", { cx: 12, cy: 13, r: 6, fill: "var(--trapped)" }, sample);
-  el("line", { x1: 150, x2: 190, y1: 8, y2: 8, stroke: "#777", "stroke-width": 3 }, sample);
-  el("line", { x1: 150, x2: 190, y1: 19, y2: 19, stroke: "#7a4a00", "stroke-width": 2, "stroke-dasharray": "7 5" }, sample);
-  text(sample, 28, 18, "waiting / trapped", { "font-size": 12 });
-  text(sample, 196, 12, "road", { "font-size": 12 });
-  text(sample, 196, 24, "irregular path", { "font-size": 12 });
+  const sample = el("svg", { width: 300, height: 36, "aria-hidden": "true" });
+  el("circle", { cx: 12, cy: 18, r: 11, fill: "var(--present)", "fill-opacity": 0.55, stroke: "#2a7fb0" }, sample);
+  el("circle", { cx: 12, cy: 18, r: 6, fill: "var(--trapped)" }, sample);
+  el("line", { x1: 150, x2: 190, y1: 9, y2: 9, stroke: "#777", "stroke-width": 3 }, sample);
+  el("line", { x1: 150, x2: 190, y1: 27, y2: 27, stroke: "#7a4a00", "stroke-width": 2, "stroke-dasharray": "7 5" }, sample);
+  text(sample, 28, 23, "waiting / trapped", { "font-size": 13 });
+  text(sample, 196, 13, "road", { "font-size": 13 });
+  text(sample, 196, 31, "irregular path", { "font-size": 13 });
   lg.appendChild(sample);
   lg.appendChild(document.createTextNode(
     ` Circle area: migrants waiting at a place (mean of the replicates; largest ${formatCount(peak)}); the dark inner circle: those trapped there. ` +
@@ -466,7 +475,7 @@ function showDay(day) {
       const present = f.present[day * n + i], trapped = f.trapped[day * n + i];
       g.querySelector(".present").setAttribute("r", (rmax * Math.sqrt(present / peak)).toFixed(2));
       g.querySelector(".trapped").setAttribute("r", (rmax * Math.sqrt(trapped / peak)).toFixed(2));
-      g.querySelector("title").textContent = `${o.places[i].name} (${o.places[i].kind}, ${o.places[i].country}), day ${day}: ${formatCount(present)} waiting, ${formatCount(trapped)} trapped`;
+      g.querySelector("title").textContent = `${o.places[i].name} (${o.places[i].kind}${o.places[i].centre ? " with a centre" : ""}, ${o.places[i].country}), day ${day}: ${formatCount(present)} waiting, ${formatCount(trapped)} trapped`;
       rows.push([f.regime, o.places[i].name, formatCount(present), formatCount(trapped)]);
     });
   }
