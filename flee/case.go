@@ -434,6 +434,11 @@ func (c *Case) readConflicts() error {
 		if blank(r) {
 			continue
 		}
+		if len(r.fields) > len(header.fields) {
+			// Flee would ignore the extra values; a value shifted
+			// into the wrong location's column is likelier.
+			return f.errorf(r.line, fmt.Sprintf("column %d", len(header.fields)+1), "%d values after the day; want one for each of the %d locations in the header", len(r.fields)-1, len(cols))
+		}
 		vals := make([]float64, len(cols))
 		for k, j := range cols {
 			name := strings.TrimSpace(header.fields[j])
@@ -476,6 +481,15 @@ func (c *Case) readLayout() error {
 			file = strings.TrimSpace(file)
 			if file == "" {
 				continue
+			}
+			// A series is a file of the case: an absolute path or one
+			// that climbs out of the folder could name any file, or a
+			// device, on the machine.
+			switch {
+			case filepath.IsAbs(file) || strings.HasPrefix(file, "/") || strings.HasPrefix(file, `\`):
+				return f.errorf(r.line, fmt.Sprintf("file %d", j+1), "%q is an absolute path; name a file of the case, relative to source_data/", file)
+			case !filepath.IsLocal(filepath.Join("source_data", file)):
+				return f.errorf(r.line, fmt.Sprintf("file %d", j+1), "%q is outside the case folder; name a file of the case, relative to source_data/", file)
 			}
 			pts, err := c.readSeries(file)
 			if err != nil {

@@ -6,9 +6,11 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 
+	"github.com/borderwork/borderwork/internal/infile"
 	"github.com/borderwork/borderwork/scenarios"
 )
 
@@ -273,6 +275,14 @@ func TestBadCases(t *testing.T) {
 			"input_csv/conflicts.csv:1: Z: unknown location \"Z\" (not in locations.csv)"},
 		{"conflict value", "input_csv/conflicts.csv", "#Day, A, B\n0, 1, 0\n1, 1, high\n",
 			"input_csv/conflicts.csv:3: B: want a conflict intensity, 0 or more, got \" high\""},
+		{"conflict too few", "input_csv/conflicts.csv", "#Day, A, B\n0, 1, 0\n1, 1\n",
+			"input_csv/conflicts.csv:3: B: want a value for each of the 2 locations in the header"},
+		{"conflict too many", "input_csv/conflicts.csv", "#Day, A, B\n0, 1, 0\n1, 1, 0, 1\n",
+			"input_csv/conflicts.csv:3: column 4: 3 values after the day; want one for each of the 2 locations in the header"},
+		{"layout climbs out", "source_data/data_layout.csv", "total,total.csv\nC1,../../../../../../dev/zero\n",
+			"source_data/data_layout.csv:2: file 1: \"../../../../../../dev/zero\" is outside the case folder; name a file of the case, relative to source_data/"},
+		{"layout absolute", "source_data/data_layout.csv", "total,total.csv\nC1,c1.csv,/dev/zero\n",
+			"source_data/data_layout.csv:2: file 2: \"/dev/zero\" is an absolute path; name a file of the case, relative to source_data/"},
 		{"conflict rows", "input_csv/conflicts.csv", "#Day, A, B\n0, 1, 0\n1, 1, 0\n",
 			"input_csv/conflicts.csv: want a row for each of the 60 days (sim_period.csv), got 2"},
 		{"layout first row", "source_data/data_layout.csv", "C1,c1.csv\n" + layout,
@@ -326,6 +336,45 @@ func TestBadCases(t *testing.T) {
 				t.Errorf("error spans lines: %q", got)
 			}
 		})
+	}
+}
+
+// TestNotAFile: a case file that is a device, pipe or folder is refused
+// before it is read (a link to /dev/zero would otherwise fill memory),
+// and so is one larger than the limit.
+func TestNotAFile(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no /dev/zero")
+	}
+	dir := copyTiny(t)
+	path := filepath.Join(dir, "source_data", "c3.csv")
+	os.Remove(path)
+	if err := os.Symlink("/dev/zero", path); err != nil {
+		t.Skip(err)
+	}
+	_, err := Read(dir)
+	want := path + ": is not a regular file (a device, pipe or socket); give a file"
+	if err == nil || !errors.Is(err, scenarios.ErrInvalid) || err.Error() != want {
+		t.Errorf("Read with a link to /dev/zero = %v\nwant %s", err, want)
+	}
+	os.Remove(path)
+	if err := os.Mkdir(path, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Read(dir); err == nil || err.Error() != path+": is a folder, not a file" {
+		t.Errorf("Read with a folder for a series = %v", err)
+	}
+	os.Remove(path)
+	f, err := os.Create(path)
+	if err == nil {
+		err = f.Truncate(infile.TableLimit + 1) // sparse: no disk used
+		f.Close()
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Read(dir); err == nil || err.Error() != path+": the file is larger than 64 MiB, the most a data file may hold" {
+		t.Errorf("Read with a series over the limit = %v", err)
 	}
 }
 

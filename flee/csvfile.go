@@ -7,11 +7,11 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/borderwork/borderwork/internal/infile"
 	"github.com/borderwork/borderwork/scenarios"
 )
 
@@ -32,14 +32,14 @@ type csvFile struct {
 // readCSV reads the file at path (display is how messages name it). A
 // missing file is reported as such, so callers can treat optional files.
 func readCSV(path, display string) (*csvFile, error) {
-	data, err := os.ReadFile(path)
+	data, err := infile.Table.Read(path)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, &scenarios.Error{File: display, Msg: "no such file"}
 		}
 		return nil, &scenarios.Error{File: display, Msg: err.Error()}
 	}
-	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	data = infile.TrimBOM(data)
 	r := csv.NewReader(bytes.NewReader(data))
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = true

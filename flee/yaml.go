@@ -2,9 +2,9 @@ package flee
 
 import (
 	"fmt"
-	"os"
 	"strings"
 
+	"github.com/borderwork/borderwork/internal/infile"
 	"github.com/borderwork/borderwork/scenarios"
 )
 
@@ -197,7 +197,7 @@ func (n *yamlNode) child(key string) *yamlNode {
 
 // readYAML reads and parses a settings file.
 func readYAML(path, display string) (*yamlNode, error) {
-	data, err := os.ReadFile(path)
+	data, err := infile.Table.Read(path)
 	if err != nil {
 		return nil, &scenarios.Error{File: display, Msg: err.Error()}
 	}

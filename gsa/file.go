@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"os"
+	"slices"
 	"strings"
 
 	"github.com/BurntSushi/toml"
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/internal/infile"
+	"github.com/borderwork/borderwork/internal/suggest"
 	"github.com/borderwork/borderwork/sensitivity"
 )
 
@@ -27,9 +29,9 @@ type paramFile struct {
 // ReadParamFile reads a parameter file into entries, in file order.
 // Errors name the file, the line of the [[param]] table and the key.
 func ReadParamFile(name string) ([]Entry, error) {
-	data, err := os.ReadFile(name)
+	data, err := infile.Params.Read(name)
 	if err != nil {
-		return nil, experiment.BadInput("--params-file: %v", err)
+		return nil, experiment.BadInput("--params-file: %s: %v", name, err)
 	}
 	var f paramFile
 	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&f)
@@ -47,8 +49,11 @@ func ReadParamFile(name string) ([]Entry, error) {
 		}
 		return 0
 	}
+	if err := exactParamKeys(name, data, md); err != nil {
+		return nil, err
+	}
 	if u := md.Undecoded(); len(u) > 0 {
-		return nil, experiment.BadInput("%s: unknown key %s (a [[param]] holds key, lo, hi, dist and fixed)", name, u[0])
+		return nil, experiment.BadInput("%s: unknown key %s%s (a [[param]] holds key, lo, hi, dist and fixed)", name, u[0], suggest.Hint(u[0][len(u[0])-1], paramKeys))
 	}
 	if len(f.Param) == 0 {
 		return nil, experiment.BadInput("%s: no [[param]] tables", name)
@@ -84,6 +89,74 @@ func ReadParamFile(name string) ([]Entry, error) {
 		out = append(out, e)
 	}
 	return out, nil
+}
+
+// paramKeys are the keys of a [[param]] table.
+var paramKeys = []string{"key", "lo", "hi", "dist", "fixed"}
+
+// exactParamKeys checks that every key is spelled as the format spells
+// it. The TOML decoder matches keys to fields without regard to case, so
+// that Key, LO and Hi would be read as key, lo and hi, and of key and Key
+// in one table it would silently keep the last; as in scenario files
+// (scenarios.Parse), a key that differs from a known key only in case is
+// an error naming the file, its line, the key and the right spelling.
+func exactParamKeys(name string, data []byte, md toml.MetaData) error {
+	lines := strings.Split(string(data), "\n")
+	table := 0 // line of the current [[param]] header (1-based); 0 before any
+	for _, k := range md.Keys() {
+		known := []string{"param"}
+		if len(k) > 1 {
+			known = paramKeys
+		}
+		part := k[len(k)-1]
+		if len(k) == 1 && part == "param" {
+			table = nextHeader(lines, table)
+		}
+		if len(k) > 2 || slices.Contains(known, part) {
+			continue // unknown keys are the decoder's to report
+		}
+		i := slices.IndexFunc(known, func(s string) bool { return strings.EqualFold(s, part) })
+		if i < 0 {
+			continue
+		}
+		right := known[i]
+		at := keyLine(lines, table, part)
+		msg := fmt.Sprintf("%s:%d: %s: keys are case-sensitive: write %s", name, at, k, right)
+		if len(k) == 1 {
+			msg = fmt.Sprintf("%s:%d: [[%s]]: keys are case-sensitive: write [[%s]]", name, keyLine(lines, 0, "[["+part), part, right)
+		} else if also := keyLine(lines, table, right); also > 0 {
+			msg += fmt.Sprintf(" (%s is also given, on line %d)", right, also)
+		}
+		return experiment.BadInput("%s", msg)
+	}
+	return nil
+}
+
+// nextHeader is the line of the first [[param]] header after line from.
+func nextHeader(lines []string, from int) int {
+	for i := from; i < len(lines); i++ {
+		if strings.HasPrefix(strings.TrimSpace(lines[i]), "[[param]]") {
+			return i + 1
+		}
+	}
+	return from
+}
+
+// keyLine is the line, at or after line from and before the next table
+// header, where key is set (key = or key. or "key"); 0 if none.
+func keyLine(lines []string, from int, key string) int {
+	for i := max(from-1, 0); i < len(lines); i++ {
+		l := strings.TrimSpace(lines[i])
+		if i > from-1 && from > 0 && strings.HasPrefix(l, "[") && !strings.HasPrefix(key, "[") {
+			break
+		}
+		for _, k := range []string{key, `"` + key + `"`} {
+			if rest, ok := strings.CutPrefix(l, k); ok && (strings.HasPrefix(key, "[") || strings.HasPrefix(strings.TrimSpace(rest), "=")) {
+				return i + 1
+			}
+		}
+	}
+	return 0
 }
 
 // tableLines returns the 1-based lines where a table header starts.

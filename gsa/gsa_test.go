@@ -2,10 +2,12 @@ package gsa
 
 import (
 	"context"
+	"errors"
 	"math"
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -13,6 +15,7 @@ import (
 
 	"github.com/borderwork/borderwork/claim"
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/internal/infile"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/scenarios"
 	"github.com/borderwork/borderwork/sensitivity"
@@ -270,10 +273,29 @@ func TestReadParamFile(t *testing.T) {
 		{"[[param]]\nkey = \n", ":2:"},
 		{"# nothing\n", "no [[param]]"},
 		{"[[param]]\nkey = \"a\"\nlo = 1\nhi = 2\ndist = \"normal\"\n", "unknown distribution"},
+		{"[[param]]\nkey = \"a\"\nhigh = 1\n", "unknown key param.high; did you mean hi?"},
+		// Keys are case-sensitive, as in scenario files.
+		{"[[param]]\nKey = \"abuse.bribe\"\nLO = 1\nHi = 500\n", "params.toml:2: param.Key: keys are case-sensitive: write key"},
+		{"[[param]]\nkey = \"abuse.bribe\"\nLO = 1\nhi = 500\n", "params.toml:3: param.LO: keys are case-sensitive: write lo"},
+		{"[[param]]\nkey = \"a\"\n\n[[param]]\nkey = \"abuse.bribe\"\nKey = \"abuse.fee\"\n", "params.toml:6: param.Key: keys are case-sensitive: write key (key is also given, on line 5)"},
+		{"[[Param]]\nkey = \"a\"\n", "params.toml:1: [[Param]]: keys are case-sensitive: write [[param]]"},
+		{strings.Repeat("#", infile.ParamsLimit+1), "params.toml: the file is larger than 1 MiB, the most a parameter file may hold"},
 	} {
 		if _, err := ReadParamFile(write(tt.text)); err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("ReadParamFile(%q) = %v; want an error containing %q", tt.text, err, tt.want)
 		}
+	}
+}
+
+// TestParamFileNotAFile: a device such as /dev/zero is refused before
+// it is read.
+func TestParamFileNotAFile(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no /dev/zero")
+	}
+	_, err := ReadParamFile("/dev/zero")
+	if want := "--params-file: /dev/zero: is not a regular file (a device, pipe or socket); give a file"; err == nil || err.Error() != want || !errors.Is(err, experiment.ErrBadInput) {
+		t.Errorf("ReadParamFile(/dev/zero) = %v; want %s", err, want)
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+	"github.com/borderwork/borderwork/internal/infile"
 	"github.com/borderwork/borderwork/internal/words"
 )
 
@@ -17,7 +18,7 @@ import (
 const (
 	// MaxFileBytes is the largest scenario file, or inflow CSV, read: far
 	// more than any region needs (the bundled files hold about 10 KB).
-	MaxFileBytes = 4 << 20
+	MaxFileBytes = infile.ScenarioLimit
 	// MaxDepth is the deepest nesting of table headers, dotted keys,
 	// arrays and inline tables; scenarios nest four or five deep.
 	MaxDepth = 16
@@ -101,19 +102,4 @@ func formatCount(v float64) string {
 		return strconv.FormatFloat(v, 'g', 3, 64)
 	}
 	return words.Group(strconv.FormatFloat(math.Round(v), 'f', 0, 64))
-}
-
-// formatBytes writes a size in the largest binary unit that keeps it whole
-// or nearly so: 4 MiB, 8 GiB.
-func formatBytes(n int64) string {
-	units := []string{"bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"}
-	v, u := float64(n), 0
-	for v >= 1024 && u < len(units)-1 {
-		v /= 1024
-		u++
-	}
-	if u == 0 {
-		return fmt.Sprintf("%d bytes", n)
-	}
-	return strings.TrimSuffix(strings.TrimSuffix(fmt.Sprintf("%.1f", v), "0"), ".") + " " + units[u]
 }

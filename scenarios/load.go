@@ -6,7 +6,6 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -18,6 +17,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/borderwork/borderwork/internal/infile"
 	didyoumean "github.com/borderwork/borderwork/internal/suggest"
 )
 
@@ -90,7 +90,7 @@ func Load(arg string) (*Scenario, error) {
 		sub, _ := fs.Sub(bundled, ".")
 		return Parse(data, arg, "bundled:"+arg, sub)
 	}
-	data, err := readLimited(arg, MaxFileBytes)
+	data, err := infile.Scenario.Read(arg)
 	if err != nil {
 		return nil, Errors{{File: arg, Msg: err.Error()}}
 	}
@@ -105,36 +105,6 @@ var removedKeys = map[string]string{
 	"bribe":             "the bribe officials demand is abuse.bribe, the same under every regime",
 }
 
-// withoutPath drops the path from a file error: the message names it.
-func withoutPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
-}
-
-// readLimited reads a whole file, refusing one larger than limit bytes
-// before reading it all.
-func readLimited(path string, limit int64) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, withoutPath(err)
-	}
-	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return nil, errors.New("is a folder, not a file")
-	}
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, withoutPath(err)
-	}
-	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("the file is larger than %s, the most a scenario may hold", formatBytes(limit))
-	}
-	return data, nil
-}
-
 var lineErr = regexp.MustCompile(`^toml: line (\d+) \(last key "(.*?)"\): (.*)$`)
 
 // Parse decodes a scenario strictly: syntax errors, wrong types and
@@ -143,7 +113,7 @@ var lineErr = regexp.MustCompile(`^toml: line (\d+) \(last key "(.*?)"\): (.*)$`
 func Parse(data []byte, display, source string, dir fs.FS) (*Scenario, error) {
 	s := &Scenario{File: newFile(), Source: source, Raw: data, display: display, dir: dir, setKeys: map[string]string{}}
 	if len(data) > MaxFileBytes {
-		return nil, Errors{{File: display, Msg: fmt.Sprintf("the file is larger than %s, the most a scenario may hold", formatBytes(MaxFileBytes))}}
+		return nil, Errors{{File: display, Msg: infile.Scenario.TooLarge().Error()}}
 	}
 	s.lines = scanLines(string(data))
 	if l := s.lines.tooDeepLine; l > 0 {
@@ -249,12 +219,14 @@ func (s *Scenario) readInflowCSVs() error {
 		if o.Inflow != nil || len(o.InflowSchedule) > 0 {
 			return bad(0, "give one of inflow, inflow_schedule and inflow_csv")
 		}
-		f, err := s.dir.Open(filepath.ToSlash(o.InflowCSV))
+		data, err := infile.Scenario.ReadFS(s.dir, filepath.ToSlash(o.InflowCSV))
 		if err != nil {
-			return bad(0, "cannot be read")
+			if errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrInvalid) {
+				return bad(0, "cannot be read")
+			}
+			return bad(0, err.Error())
 		}
-		rows, err := csv.NewReader(f).ReadAll()
-		f.Close()
+		rows, err := csv.NewReader(bytes.NewReader(infile.TrimBOM(data))).ReadAll()
 		if err != nil {
 			return bad(0, err.Error())
 		}

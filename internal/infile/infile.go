@@ -1,0 +1,158 @@
+// Package infile reads the files a user gives borderwork (scenarios,
+// parameter files, Flee cases, flow counts, incident exports) through a
+// size limit, so that no file, however large, and no device such as
+// /dev/zero can exhaust memory. One File names a kind of input and its
+// limit; its Read refuses anything but a regular file, and a file larger
+// than the limit before reading it all. Errors omit the path: callers name
+// the file in their own messages.
+package infile
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"strings"
+)
+
+// Kind is a kind of input file and the most of it read.
+type Kind struct {
+	Name  string // "a scenario", as messages say "the most a scenario may hold"
+	Limit int64  // bytes
+}
+
+// The limits of each kind of input file (docs/SCENARIOS.md lists them).
+// Each is far more than any real file of its kind needs, and small enough
+// to read whole on a laptop.
+const (
+	// ScenarioLimit: a scenario file or an inflow CSV; the bundled
+	// scenarios hold about 10 KB.
+	ScenarioLimit = 4 << 20
+	// ParamsLimit: a --params-file; a [[param]] table per key is a few KB.
+	ParamsLimit = 1 << 20
+	// TableLimit: a CSV or settings file of a Flee case, or flow counts;
+	// the largest Flee cases' files hold a few MB.
+	TableLimit = 64 << 20
+	// ExportLimit: a Missing Migrants Project export; the whole world's
+	// incidents since 2014 are about 10 MB.
+	ExportLimit = 256 << 20
+)
+
+// The kinds of input file.
+var (
+	Scenario = Kind{"a scenario", ScenarioLimit}
+	Params   = Kind{"a parameter file", ParamsLimit}
+	Table    = Kind{"a data file", TableLimit}
+	Export   = Kind{"an incident export", ExportLimit}
+)
+
+// Read reads the file at path whole: an error if it is not a regular file
+// (a folder, device, pipe or socket) or is larger than k.Limit.
+func (k Kind) Read(path string) ([]byte, error) {
+	// Stat before opening: opening a pipe for reading waits for a writer.
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, withoutPath(err)
+	}
+	if err := k.regular(st); err != nil {
+		return nil, err
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, withoutPath(err)
+	}
+	defer f.Close()
+	return k.readFrom(f)
+}
+
+// ReadFS is Read for a file of fsys.
+func (k Kind) ReadFS(fsys fs.FS, name string) ([]byte, error) {
+	if st, err := fs.Stat(fsys, name); err == nil {
+		if err := k.regular(st); err != nil {
+			return nil, err
+		}
+	}
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, withoutPath(err)
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil {
+		if err := k.regular(st); err != nil {
+			return nil, err
+		}
+	}
+	return k.readFrom(f)
+}
+
+func (k Kind) regular(st fs.FileInfo) error {
+	switch {
+	case st.IsDir():
+		return errors.New("is a folder, not a file")
+	case !st.Mode().IsRegular():
+		return errors.New("is not a regular file (a device, pipe or socket); give a file")
+	}
+	return nil
+}
+
+// readFrom reads r whole, refusing more than k.Limit bytes before reading
+// more than one byte past it (a file can grow after its Stat).
+func (k Kind) readFrom(r io.Reader) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, k.Limit+1))
+	if err != nil {
+		return nil, withoutPath(err)
+	}
+	if int64(len(data)) > k.Limit {
+		return nil, k.TooLarge()
+	}
+	return data, nil
+}
+
+// TooLarge is the error for a file larger than k.Limit.
+func (k Kind) TooLarge() error {
+	return fmt.Errorf("the file is larger than %s, the most %s may hold", FormatBytes(k.Limit), k.Name)
+}
+
+// withoutPath drops the path from a file error: the caller's message
+// names the file.
+func withoutPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// bom is the UTF-8 byte-order mark that Excel and Notepad write at the
+// start of a CSV saved as UTF-8.
+const bom = "\uFEFF"
+
+// TrimBOM drops a leading UTF-8 byte-order mark.
+func TrimBOM(data []byte) []byte { return bytes.TrimPrefix(data, []byte(bom)) }
+
+// SkipBOM returns r without a leading UTF-8 byte-order mark.
+func SkipBOM(r io.Reader) io.Reader {
+	br := bufio.NewReader(r)
+	if b, err := br.Peek(len(bom)); err == nil && string(b) == bom {
+		br.Discard(len(bom))
+	}
+	return br
+}
+
+// FormatBytes writes a size in the largest binary unit that keeps it
+// whole or nearly so: 4 MiB, 8 GiB.
+func FormatBytes(n int64) string {
+	units := []string{"bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"}
+	v, u := float64(n), 0
+	for v >= 1024 && u < len(units)-1 {
+		v /= 1024
+		u++
+	}
+	if u == 0 {
+		return fmt.Sprintf("%d bytes", n)
+	}
+	return strings.TrimSuffix(strings.TrimSuffix(fmt.Sprintf("%.1f", v), "0"), ".") + " " + units[u]
+}
