@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/borderwork/borderwork/internal/infile"
 	"github.com/borderwork/borderwork/scenarios"
 )
 
@@ -39,7 +40,8 @@ type table struct {
 }
 
 func (t table) read(r io.Reader, row func(line int, rec []string) error) error {
-	cr := csv.NewReader(r)
+	// Excel saves a CSV as UTF-8 with a byte-order mark before the header.
+	cr := csv.NewReader(infile.SkipBOM(r))
 	cr.FieldsPerRecord = len(t.header)
 	head, err := cr.Read()
 	if err != nil {

@@ -3,10 +3,14 @@ package data
 import (
 	"errors"
 	"os"
+	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/borderwork/borderwork/internal/infile"
 )
 
 func TestEmbeddedFlowsAreWellFormed(t *testing.T) {
@@ -41,6 +45,8 @@ func TestReadFlowsRejects(t *testing.T) {
 		name, body, want string
 	}{
 		{"empty file", "", "f.csv: empty file"},
+		{"header only", flowHeader, "f.csv: no rows after the header; want at least one count"},
+		{"byte-order mark twice", "\uFEFF" + "\uFEFF" + flowHeader + ok, "f.csv:1: header must be"},
 		{"wrong header", "start,end,point,outgoing,incoming,source_url,source_title,note\n", "f.csv:1: header must be"},
 		{"short row", flowHeader + "2016-09-01,2016-09-30,total\n", "f.csv:2: wrong number of fields"},
 		{"bad start date", flowHeader + "2016-9-1,2016-09-30,total,1,2,https://x.org,R,\n", "f.csv:2: period_start: \"2016-9-1\" is not a date"},
@@ -96,6 +102,40 @@ func TestReadFlowsAcceptsOneMissingCount(t *testing.T) {
 	want := []Count{{7, true}, {}, {}, {12082, true}}
 	if !slices.Equal(got, want) {
 		t.Errorf("counts = %v; want %v", got, want)
+	}
+}
+
+// TestReadFlowsByteOrderMark: a file saved as UTF-8 by Excel starts with
+// a byte-order mark, which is not part of the first column's name.
+func TestReadFlowsByteOrderMark(t *testing.T) {
+	body := "\uFEFF" + flowHeader + "2016-09-01,2016-09-30,total,27138,18803,https://example.org/r,Report,\n"
+	flows, err := ReadFlows(strings.NewReader(body), "f.csv")
+	if err != nil || len(flows) != 1 || flows[0].Outgoing.N != 27138 || flows[0].File != "f.csv" || flows[0].Line != 2 {
+		t.Errorf("ReadFlows with a byte-order mark = %+v, %v; want its one row", flows, err)
+	}
+}
+
+// TestReadFlowsFile: the file is read through a size limit, and a device
+// is refused before it is read.
+func TestReadFlowsFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "flows.csv")
+	if err := os.WriteFile(path, []byte(flowHeader+"2016-09-01,2016-09-30,total,1,2,https://x.org,R,\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if flows, err := ReadFlowsFile(path); err != nil || len(flows) != 1 || flows[0].File != path {
+		t.Errorf("ReadFlowsFile = %+v, %v", flows, err)
+	}
+	if err := os.Truncate(path, infile.TableLimit+1); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ReadFlowsFile(path); err == nil || !errors.Is(err, ErrInvalid) || err.Error() != path+": the file is larger than 64 MiB, the most a data file may hold" {
+		t.Errorf("ReadFlowsFile over the limit = %v", err)
+	}
+	if runtime.GOOS == "windows" {
+		return
+	}
+	if _, err := ReadFlowsFile("/dev/zero"); err == nil || err.Error() != "/dev/zero: is not a regular file (a device, pipe or socket); give a file" {
+		t.Errorf("ReadFlowsFile(/dev/zero) = %v", err)
 	}
 }
 

@@ -5,6 +5,8 @@ import (
 	_ "embed"
 	"io"
 	"time"
+
+	"github.com/borderwork/borderwork/internal/infile"
 )
 
 //go:embed dtm-niger/flows.csv
@@ -23,6 +25,7 @@ type Flow struct {
 	SourceURL  string
 	Source     string // title of the report
 	Note       string // how the number was read or derived
+	File       string // the file, as messages name it
 	Line       int    // line in the file, for messages
 }
 
@@ -37,16 +40,17 @@ func Flows() ([]Flow, error) {
 	return ReadFlows(bytes.NewReader(flowsCSV), "data/dtm-niger/flows.csv")
 }
 
-// ReadFlows parses a flows file and checks its shape: the header, ISO
-// dates with the end not before the start, a known point, counts that are
-// empty or non-negative whole numbers (at least one given), a source
-// address and title on every row, rows sorted by start, end and point, and
-// no two rows for the same period and point. name is used in messages.
+// ReadFlows parses a flows file and checks its shape: the header (after
+// a UTF-8 byte-order mark, if any), at least one row, ISO dates with the
+// end not before the start, a known point, counts that are empty or
+// non-negative whole numbers (at least one given), a source address and
+// title on every row, rows sorted by start, end and point, and no two rows
+// for the same period and point. name is used in messages.
 func ReadFlows(r io.Reader, name string) ([]Flow, error) {
 	t := table{file: name, header: FlowColumns}
 	var flows []Flow
 	err := t.read(r, func(line int, rec []string) error {
-		f := Flow{Point: rec[2], SourceURL: rec[5], Source: rec[6], Note: rec[7], Line: line}
+		f := Flow{Point: rec[2], SourceURL: rec[5], Source: rec[6], Note: rec[7], File: name, Line: line}
 		var err error
 		if f.Start, err = t.date(line, "period_start", rec[0]); err != nil {
 			return err
@@ -89,7 +93,20 @@ func ReadFlows(r io.Reader, name string) ([]Flow, error) {
 	if err != nil {
 		return nil, err
 	}
+	if len(flows) == 0 {
+		return nil, &Error{File: name, Msg: "no rows after the header; want at least one count"}
+	}
 	return flows, nil
+}
+
+// ReadFlowsFile reads the flows file at path, at most
+// infile.TableLimit bytes, with ReadFlows.
+func ReadFlowsFile(path string) ([]Flow, error) {
+	b, err := infile.Table.Read(path)
+	if err != nil {
+		return nil, &Error{File: path, Msg: err.Error()}
+	}
+	return ReadFlows(bytes.NewReader(b), path)
 }
 
 func isPoint(s string) bool {

@@ -1,6 +1,7 @@
 package dtm
 
 import (
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -10,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/borderwork/borderwork/internal/infile"
 )
 
 // Incident is one record of IOM's Missing Migrants Project (MMP) that the
@@ -56,6 +59,16 @@ var mmpColumns = map[string][]string{
 	"country":  {"country of incident"},
 }
 
+// ReadMMPFile reads the export at path, at most infile.ExportLimit
+// bytes, with ReadMMP.
+func ReadMMPFile(path string, first, last time.Time) ([]Incident, error) {
+	b, err := infile.Export.Read(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return ReadMMP(bytes.NewReader(b), path, first, last)
+}
+
 // ReadMMP reads an export of the Missing Migrants Project's incidents (a
 // CSV file the user downloads from missingmigrants.iom.int; borderwork
 // bundles none) and keeps the incidents dated from first to last month
@@ -64,7 +77,7 @@ var mmpColumns = map[string][]string{
 // of incident that is Niger, except places in the south; sorted into
 // routes by the places named. name is used in messages.
 func ReadMMP(r io.Reader, name string, first, last time.Time) ([]Incident, error) {
-	cr := csv.NewReader(r)
+	cr := csv.NewReader(infile.SkipBOM(r))
 	cr.FieldsPerRecord = -1
 	head, err := cr.Read()
 	if err != nil {

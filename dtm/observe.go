@@ -153,7 +153,7 @@ func Observe(flows []data.Flow, start time.Time, days, split int, exclude []Excl
 		}
 	}
 	if len(rows) == 0 {
-		return nil, fmt.Errorf("dtm: no row of the data lies within the run's %d days from %s", days, start.Format(time.DateOnly))
+		return nil, noRows(flows, start, days)
 	}
 	keepFinest(rows)
 	slices.SortStableFunc(rows, func(a, b Row) int {
@@ -166,6 +166,35 @@ func Observe(flows []data.Flow, start time.Time, days, split int, exclude []Excl
 		return int(a.Direction - b.Direction)
 	})
 	return rows, nil
+}
+
+// noRows is the error for flows of which no row lies within the run: bad
+// input (wrapping data.ErrInvalid), naming the file and what the run
+// would need to cover.
+func noRows(flows []data.Flow, start time.Time, days int) error {
+	run := fmt.Sprintf("the run's %d days from %s (the scenario's start and days; --days sets the days)", days, start.Format(time.DateOnly))
+	file, first, last := "", time.Time{}, time.Time{}
+	for _, f := range flows {
+		if f.Point != "total" {
+			continue
+		}
+		if file == "" {
+			file, first, last = f.File, f.Start, f.End
+		}
+		if f.Start.Before(first) {
+			first = f.Start
+		}
+		if f.End.After(last) {
+			last = f.End
+		}
+	}
+	if file == "" {
+		if len(flows) > 0 {
+			file = flows[0].File
+		}
+		return &data.Error{File: file, Msg: "no row for point total (both points together), the only rows compared"}
+	}
+	return &data.Error{File: file, Msg: fmt.Sprintf("no row lies wholly within %s; the rows for point total run from %s to %s", run, first.Format(time.DateOnly), last.Format(time.DateOnly))}
 }
 
 // keepFinest marks as Overlapped every calibration or prediction row

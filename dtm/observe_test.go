@@ -1,6 +1,7 @@
 package dtm
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -102,8 +103,12 @@ func TestObserveRoles(t *testing.T) {
 	if !rows[2].LowerBound {
 		t.Error("the row whose note says lower bound is not one")
 	}
-	if _, err := Observe(flows[5:], start2016, 731, 213, nil); err == nil {
-		t.Error("Observe accepted data with no row inside the run")
+	for i := range flows {
+		flows[i].File = "flows.csv"
+	}
+	_, err = Observe(flows[5:], start2016, 731, 213, nil)
+	if want := "flows.csv: no row lies wholly within the run's 731 days from 2016-01-01 (the scenario's start and days; --days sets the days); the rows for point total run from 2015-12-01 to 2018-01-31"; err == nil || err.Error() != want || !errors.Is(err, data.ErrInvalid) {
+		t.Errorf("Observe with no row inside the run = %v\nwant %s, wrapping data.ErrInvalid", err, want)
 	}
 }
 

@@ -115,25 +115,15 @@ func validateFlows(ctx context.Context, fs *flagSet, c *common, e *env, arg, dir
 		return usageErrorf("--regime: unknown regime %q (regimes of %s: %s)", regime, s.File.Name, strings.Join(s.RegimeNames(), ", "))
 	}
 	path := filepath.Join(dir, "flows.csv")
-	f, err := os.Open(path)
-	if err != nil {
-		return usageErrorf("--data: %v", err)
-	}
-	flows, err := data.ReadFlows(f, path)
-	f.Close()
+	flows, err := data.ReadFlowsFile(path)
 	if err != nil {
 		return usageErrorf("%v", err)
 	}
 	start, _ := s.Start()
 	var incidents []dtm.Incident
 	if dv.mmp != "" {
-		mf, err := os.Open(dv.mmp)
-		if err != nil {
-			return usageErrorf("--mmp: %v", err)
-		}
 		last := start.AddDate(0, 0, s.File.Days-1)
-		incidents, err = dtm.ReadMMP(mf, dv.mmp, time.Date(start.Year(), start.Month(), 1, 0, 0, 0, 0, time.UTC), last)
-		mf.Close()
+		incidents, err = dtm.ReadMMPFile(dv.mmp, time.Date(start.Year(), start.Month(), 1, 0, 0, 0, 0, time.UTC), last)
 		if err != nil {
 			return usageErrorf("--mmp: %v", err)
 		}
