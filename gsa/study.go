@@ -63,6 +63,36 @@ const (
 	DefaultCandidates = 5 // × trajectories: Morris candidates drawn before selection
 )
 
+// settingRanges are the valid values of a Spec's numeric settings, by the
+// command line's flag, with the range as messages say it.
+var settingRanges = map[string]struct {
+	valid string
+	ok    func(v float64) bool
+}{
+	"trajectories": {"a whole number, at least 2", func(v float64) bool { return v >= 2 && v <= math.MaxInt32 }},
+	"levels":       {"an even number, at least 2", func(v float64) bool { return v >= 2 && v <= math.MaxInt32 && math.Mod(v, 2) == 0 }},
+	"candidates":   {"a whole number, at least --trajectories", func(v float64) bool { return v >= 2 && v <= math.MaxInt32 }},
+	"samples":      {"a whole number, at least 2", func(v float64) bool { return v >= 2 }},
+	"resamples":    {"a whole number, at least 2", func(v float64) bool { return v >= 2 }},
+	"confidence":   {"a level between 0 and 1, such as 0.95", func(v float64) bool { return v > 0 && v < 1 }},
+}
+
+// CheckSetting refuses a value of a numeric setting (by its flag:
+// trajectories, levels, candidates, samples, resamples or confidence)
+// outside its valid range, naming the range. In a Spec, 0 means the
+// default; a command line calls CheckSetting for a 0 given explicitly,
+// which is refused like any other invalid value.
+func CheckSetting(flag string, v float64) error {
+	r, ok := settingRanges[flag]
+	if !ok {
+		return fmt.Errorf("gsa: no setting %q", flag)
+	}
+	if !r.ok(v) {
+		return experiment.BadInput("--%s must be %s, got %s", flag, r.valid, strconv.FormatFloat(v, 'g', -1, 64))
+	}
+	return nil
+}
+
 // Info is a sensitivity analysis as its folder's manifest records it
 // (manifest.json, section "sensitivity"): everything needed to rebuild
 // its design and outputs, fully resolved, so that a rerun needs neither
@@ -142,15 +172,17 @@ func New(s *scenarios.Scenario, arg string, spec Spec) (*Study, error) {
 	if info.Level == 0 {
 		info.Level = sensitivity.DefaultLevel
 	}
+	if err := CheckSetting("resamples", float64(info.Resamples)); err != nil {
+		return nil, err
+	}
+	if err := CheckSetting("confidence", info.Level); err != nil {
+		return nil, err
+	}
 	switch {
 	case spec.Method != Morris && spec.Method != Sobol:
 		return nil, experiment.BadInput("--method must be morris or sobol, got %q", spec.Method)
 	case s.File.Replicates < 2:
 		return nil, experiment.BadInput("--reps must be at least 2: a point's replicate noise is measured from its replicates, got %d", s.File.Replicates)
-	case info.Resamples < 2:
-		return nil, experiment.BadInput("--resamples must be at least 2, got %d", info.Resamples)
-	case !(info.Level > 0 && info.Level < 1):
-		return nil, experiment.BadInput("--confidence must be in (0, 1), got %v", info.Level)
 	case len(spec.Effects) > 0 && len(spec.Regimes) > 0:
 		return nil, experiment.BadInput("give --regimes or --effects, not both: effects run the claim's design in place of regimes")
 	case spec.Split && len(spec.Effects) == 0:
@@ -167,6 +199,17 @@ func New(s *scenarios.Scenario, arg string, spec Spec) (*Study, error) {
 		if info.Candidates == 0 {
 			info.Candidates = DefaultCandidates * info.Trajectories
 		}
+		for _, c := range []struct {
+			flag string
+			v    int
+		}{{"trajectories", info.Trajectories}, {"levels", info.Levels}, {"candidates", info.Candidates}} {
+			if err := CheckSetting(c.flag, float64(c.v)); err != nil {
+				return nil, err
+			}
+		}
+		if info.Candidates < info.Trajectories {
+			return nil, experiment.BadInput("--candidates must be at least --trajectories (%d), got %d: the design keeps the r most spread out of M", info.Trajectories, info.Candidates)
+		}
 		if spec.Samples != 0 || spec.Base != "" {
 			return nil, experiment.BadInput("--samples and --base are for --method sobol")
 		}
@@ -174,6 +217,9 @@ func New(s *scenarios.Scenario, arg string, spec Spec) (*Study, error) {
 		info.Samples, info.Base = spec.Samples, spec.Base
 		if info.Samples == 0 {
 			info.Samples = DefaultSamples
+		}
+		if err := CheckSetting("samples", float64(info.Samples)); err != nil {
+			return nil, err
 		}
 		if info.Base == "" {
 			info.Base = sensitivity.ScrambledSobol.String()

@@ -11,6 +11,7 @@ import (
 	"github.com/borderwork/borderwork/experiment"
 	"github.com/borderwork/borderwork/gsa"
 	"github.com/borderwork/borderwork/internal/words"
+	"github.com/borderwork/borderwork/sensitivity"
 )
 
 const sensitivityDoc = `
@@ -51,6 +52,29 @@ the whole command again). An analysis beyond --max-work or --max-memory
 is refused before anything runs.
 `
 
+// numericSettings copies the numeric settings given on the command line
+// into spec, refusing 0 (which spec would take for the default) and any
+// other value outside the setting's range.
+func numericSettings(spec *gsa.Spec, fs *flagSet, counts map[string]*int, confidence float64) error {
+	fields := map[string]*int{"trajectories": &spec.Trajectories, "levels": &spec.Levels, "candidates": &spec.Candidates,
+		"samples": &spec.Samples, "resamples": &spec.Resamples}
+	for _, name := range []string{"trajectories", "levels", "candidates", "samples", "resamples"} {
+		if fs.set[name] {
+			if err := gsa.CheckSetting(name, float64(*counts[name])); err != nil {
+				return usageErrorf("%v", err)
+			}
+			*fields[name] = *counts[name]
+		}
+	}
+	if fs.set["confidence"] {
+		if err := gsa.CheckSetting("confidence", confidence); err != nil {
+			return usageErrorf("%v", err)
+		}
+		spec.Level = confidence
+	}
+	return nil
+}
+
 func cmdSensitivity(ctx context.Context, args []string, e *env) error {
 	fs := newFlagSet("sensitivity", "borderwork sensitivity [flags] [SCENARIO]", sensitivityDoc, e)
 	var c common
@@ -65,13 +89,19 @@ func cmdSensitivity(ctx context.Context, args []string, e *env) error {
 	metrics := fs.String("metrics", "harms", "the metrics explained: a comma-separated `list` of summary.csv columns, or harms, headlines, all")
 	effects := fs.String("effects", "", "explain these claim effects on each metric instead, running the claim's design: a comma-separated `list` of effect IDs, or claim")
 	fs.BoolVar(&spec.Split, "split-malfunction", false, "with --effects, split malfunction into reliability, integrity and information")
-	fs.IntVar(&spec.Trajectories, "trajectories", 0, "Morris: `r` trajectories (default 20)")
-	fs.IntVar(&spec.Levels, "levels", 0, "Morris: `p` grid levels, even (default 4)")
-	fs.IntVar(&spec.Candidates, "candidates", 0, "Morris: draw `M` trajectories and keep the r most spread out (default 5r)")
-	fs.IntVar(&spec.Samples, "samples", 0, "Sobol: `N` base samples, a power of two (default 256)")
+	// The numeric settings carry their defaults, which --help shows; one
+	// not given is left 0 in spec (the default for the method), and one
+	// given as 0 is refused like any other invalid value.
+	counts := map[string]*int{
+		"trajectories": fs.Int("trajectories", sensitivity.DefaultTrajectories, "Morris: `r` trajectories, at least 2"),
+		"levels":       fs.Int("levels", sensitivity.DefaultLevels, "Morris: `p` grid levels, even"),
+		"candidates":   fs.Int("candidates", 0, "Morris: draw `M` trajectories, at least r, and keep the r most spread out"),
+		"samples":      fs.Int("samples", gsa.DefaultSamples, "Sobol: `N` base samples, a power of two"),
+		"resamples":    fs.Int("resamples", sensitivity.DefaultResamples, "`B` bootstrap resamples for the intervals, at least 2"),
+	}
+	fs.Lookup("candidates").DefValue = "5r"
 	fs.StringVar(&spec.Base, "base", "", "Sobol: base `sequence`, sobol-scrambled, sobol or random (default sobol-scrambled)")
-	fs.IntVar(&spec.Resamples, "resamples", 0, "`B` bootstrap resamples for the intervals (default 1000)")
-	fs.Float64Var(&spec.Level, "confidence", 0, "confidence `level` of the intervals (default 0.95)")
+	confidence := fs.Float64("confidence", sensitivity.DefaultLevel, "confidence `level` of the intervals, between 0 and 1")
 	shard := fs.String("shard", "", "run only shard `i/n` of the runs (k mod n = i)")
 	resume := fs.Bool("resume", false, "complete the interrupted sensitivity folder --out DIR (give the whole command)")
 	c.register(fs, "", true)
@@ -85,6 +115,9 @@ func cmdSensitivity(ctx context.Context, args []string, e *env) error {
 	fs.Lookup("json").Usage = "print every index as JSON"
 	arg, err := c.parseArgs(fs, args, e)
 	if err != nil {
+		return err
+	}
+	if err := numericSettings(&spec, fs, counts, *confidence); err != nil {
 		return err
 	}
 	shardI, shardN, err := parseShard(*shard)
