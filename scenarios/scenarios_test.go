@@ -352,9 +352,18 @@ func TestInflowCSV(t *testing.T) {
 	if got := s.File.Origins[0].InflowSchedule; !reflect.DeepEqual(got, want) || s.File.Origins[0].InflowCSV != "" {
 		t.Errorf("schedule from CSV = %v; want %v inlined", got, want)
 	}
+	// Excel saves a UTF-8 CSV with a byte-order mark before the header.
+	os.WriteFile(filepath.Join(dir, "flows.csv"), []byte("\uFEFFday,rate\n0,10\n30,0\n"), 0o644)
+	if s, err := Load(filepath.Join(dir, "s.toml")); err != nil || !reflect.DeepEqual(s.File.Origins[0].InflowSchedule, want) {
+		t.Errorf("CSV with a byte-order mark: %v", err)
+	}
 	os.WriteFile(filepath.Join(dir, "flows.csv"), []byte("day,rate\n0,ten\n"), 0o644)
 	if _, err := Load(filepath.Join(dir, "s.toml")); err == nil || !strings.Contains(err.Error(), "flows.csv: line 2") {
 		t.Errorf("bad CSV: %v; want the CSV's line named", err)
+	}
+	os.WriteFile(filepath.Join(dir, "flows.csv"), []byte(strings.Repeat("0,1\n", MaxFileBytes/4+1)), 0o644)
+	if _, err := Load(filepath.Join(dir, "s.toml")); err == nil || !strings.Contains(err.Error(), "flows.csv: the file is larger than 4 MiB, the most a scenario may hold") {
+		t.Errorf("CSV over the limit: %v", err)
 	}
 }
 
