@@ -2,6 +2,10 @@ package dtm
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -78,5 +82,25 @@ func TestReadMMPRejects(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), tt.want) || !errors.Is(err, ErrMMP) {
 			t.Errorf("%s: ReadMMP error = %v; want one wrapping ErrMMP containing %q", tt.name, err, tt.want)
 		}
+	}
+}
+
+// TestReadMMPFile: an export saved with a byte-order mark reads as one
+// without, and a device is refused before it is read.
+func TestReadMMPFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "mmp.csv")
+	if err := os.WriteFile(path, []byte("\uFEFF"+invented), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got, err := ReadMMPFile(path, date("2016-01-01"), date("2017-12-01"))
+	want, _ := ReadMMP(strings.NewReader(invented), path, date("2016-01-01"), date("2017-12-01"))
+	if err != nil || len(got) == 0 || !reflect.DeepEqual(got, want) {
+		t.Errorf("ReadMMPFile with a byte-order mark = %v, %v; want %v", got, err, want)
+	}
+	if runtime.GOOS == "windows" {
+		return
+	}
+	if _, err := ReadMMPFile("/dev/zero", date("2016-01-01"), date("2017-12-01")); err == nil || err.Error() != "/dev/zero: is not a regular file (a device, pipe or socket); give a file" {
+		t.Errorf("ReadMMPFile(/dev/zero) = %v", err)
 	}
 }
