@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/borderwork/borderwork/data"
 	"github.com/borderwork/borderwork/output"
 )
 
@@ -103,6 +104,17 @@ func TestValidateFlowsBadInput(t *testing.T) {
 	} else if err := os.WriteFile(noPhases, []byte(stdout), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// Flow counts with no row, and with none inside the run.
+	headerOnly, later := filepath.Join(dir, "header"), filepath.Join(dir, "later")
+	header := strings.Join(data.FlowColumns, ",") + "\n"
+	for d, body := range map[string]string{headerOnly: header, later: header + "2030-01-01,2030-01-31,total,5,5,https://example.org,R,\n"} {
+		if err := os.Mkdir(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(d, "flows.csv"), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	tests := []struct {
 		args []string
 		want string
@@ -110,7 +122,9 @@ func TestValidateFlowsBadInput(t *testing.T) {
 		{smallFlowValidation(out, "--accept", "9"), "--accept must be in 1..--draws (8), got 9"},
 		{smallFlowValidation(out, "--draws", "1"), "--draws must be in 2..1000000"},
 		{smallFlowValidation(out, "--regime", "strict"), `--regime: unknown regime "strict"`},
-		{smallFlowValidation(out, "--mmp", filepath.Join(dir, "none.csv")), "--mmp: open"},
+		{smallFlowValidation(out, "--mmp", filepath.Join(dir, "none.csv")), "--mmp: " + filepath.Join(dir, "none.csv") + ": no such file"},
+		{[]string{"validate", "agadez2016", "--data", headerOnly, "--out", out}, filepath.Join(headerOnly, "flows.csv") + ": no rows after the header"},
+		{[]string{"validate", "agadez2016", "--data", later, "--out", out}, filepath.Join(later, "flows.csv") + ": no row lies wholly within the run's 731 days from 2016-01-01 (the scenario's start and days; --days sets the days)"},
 		{[]string{"validate", "mali2012", "--data", fleeCase, "--draws", "5", "--out", out}, "--draws is for a folder of flow counts"},
 		{[]string{"validate", noPhases, "--data", dtmData, "--out", out}, noPhases + ": start: give the date of day 0"},
 	}
