@@ -9,9 +9,11 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	pathpkg "path"
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 )
 
 // Folder is an output folder being written. Everything goes into a
@@ -22,8 +24,10 @@ import (
 // The tool deletes or replaces only files it wrote: those an earlier
 // folder's manifest.json records, unchanged since. CheckTarget refuses a
 // folder holding anything else, or written by another command or from
-// another scenario, unless forced; even then, files the tool did not write
-// are kept (moved into the new folder).
+// another scenario, unless forced; even then, files and folders the tool
+// did not write are kept (moved into the new folder), and a folder where
+// one of them has the name of a file the new folder writes is refused:
+// nothing of the user's is ever deleted or replaced.
 type Folder struct {
 	Final string // where the folder ends up
 	Dir   string // where it is being written
@@ -59,6 +63,7 @@ type Inventory struct {
 	Ours     []string  // files the manifest records, unchanged, and the manifest
 	Changed  []string  // files the manifest records whose bytes changed since
 	Foreign  []string  // files the manifest does not record
+	Dirs     []string  // empty folders: nobody's files, kept whoever made them
 }
 
 // Take reads what the folder at path holds. Files are relative to path,
@@ -91,11 +96,13 @@ func Take(path string) (*Inventory, error) {
 			recorded["report.md"] = ""
 		}
 	}
+	var dirs []string
+	full := map[string]bool{} // folders with something in them; looked up, never ranged over
 	err = filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		if p == path || d.IsDir() {
+		if p == path {
 			return nil
 		}
 		rel, err := filepath.Rel(path, p)
@@ -103,6 +110,11 @@ func Take(path string) (*Inventory, error) {
 			return err
 		}
 		rel = filepath.ToSlash(rel)
+		full[pathpkg.Dir(rel)] = true
+		if d.IsDir() {
+			dirs = append(dirs, rel)
+			return nil
+		}
 		sum, ok := recorded[rel]
 		switch {
 		case !d.Type().IsRegular():
@@ -132,7 +144,12 @@ func Take(path string) (*Inventory, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, l := range [][]string{inv.Ours, inv.Changed, inv.Foreign} {
+	for _, d := range dirs {
+		if !full[d] {
+			inv.Dirs = append(inv.Dirs, d)
+		}
+	}
+	for _, l := range [][]string{inv.Ours, inv.Changed, inv.Foreign, inv.Dirs} {
 		slices.Sort(l)
 	}
 	return inv, nil
@@ -143,7 +160,8 @@ func isTemp(name string) bool {
 	return strings.HasPrefix(name, ".") && strings.Contains(name, ".tmp-")
 }
 
-// Empty reports whether there is nothing at the path, or an empty folder.
+// Empty reports whether there is nothing at the path, or a folder with no
+// files (it may hold empty folders, which are kept).
 func (inv *Inventory) Empty() bool {
 	return !inv.Exists || len(inv.Ours)+len(inv.Changed)+len(inv.Foreign) == 0
 }
@@ -151,14 +169,112 @@ func (inv *Inventory) Empty() bool {
 // CheckTarget reports whether owner may write a folder at path: nothing is
 // there, or an empty folder, or a folder owner wrote earlier that holds
 // only files the tool wrote, unchanged. With force, any folder may be
-// replaced, keeping the files the tool did not write. An error matches
-// ErrNotOurs and says why, and how to proceed.
+// replaced, keeping the files and folders the tool did not write, unless
+// one of them has the name of a file every folder may hold (manifest.json,
+// scenario.toml, report.md, or a file named figures): that one would be
+// replaced, so the folder is refused even with force. The current folder,
+// a folder holding it, a filesystem root and a path under a file are
+// refused too. An error matches ErrNotOurs and says why, and how to
+// proceed.
 func CheckTarget(path string, owner Owner, force bool) error {
+	if err := checkPlace(path); err != nil {
+		return err
+	}
 	inv, err := Take(path)
 	if err != nil {
 		return err
 	}
 	return inv.check(path, owner, force)
+}
+
+// checkPlace refuses a path that cannot be an output folder whatever it
+// holds: a folder is written beside its place and swapped in whole, which
+// the current folder, a folder holding it or a filesystem root cannot be,
+// and a path under a file cannot exist at all.
+func checkPlace(path string) error {
+	path = filepath.Clean(path)
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return err
+	}
+	if filepath.Dir(abs) == abs {
+		return &notOurs{fmt.Sprintf("%s is a filesystem root, which cannot be an output folder: name a folder inside it", path)}
+	}
+	if wd, err := os.Getwd(); err == nil {
+		if real, err := filepath.EvalSymlinks(abs); err == nil {
+			abs = real
+		}
+		if real, err := filepath.EvalSymlinks(wd); err == nil {
+			wd = real
+		}
+		switch {
+		case abs == wd:
+			return &notOurs{fmt.Sprintf("%s is the current folder, which cannot be an output folder: name a folder inside it", path)}
+		case strings.HasPrefix(wd, abs+string(filepath.Separator)):
+			return &notOurs{fmt.Sprintf("%s holds the current folder, so it cannot be an output folder: name a folder inside the current one", path)}
+		}
+	}
+	for d := filepath.Dir(path); ; d = filepath.Dir(d) {
+		st, err := os.Stat(d)
+		if err == nil {
+			if !st.IsDir() {
+				return &notOurs{fmt.Sprintf("%s is a file, so %s cannot be made", d, path)}
+			}
+			return nil
+		}
+		if !errors.Is(err, os.ErrNotExist) && !errors.Is(err, syscall.ENOTDIR) || d == filepath.Dir(d) {
+			return nil // the write will say what is wrong
+		}
+	}
+}
+
+// everyFolder is what any folder the tool writes may hold, to tell up
+// front, before a run, that a user's file would be in the way: the files
+// (false) and folders (true) the tool writes at a folder's top.
+var everyFolder = map[string]bool{"manifest.json": false, "scenario.toml": false, "report.md": false, "figures": true}
+
+// inTheWay lists the entries of inv the tool did not write (files, then
+// empty folders) that a new folder could not keep beside its own files:
+// those where it has a file, or a file where it has a folder. has says
+// whether the new folder has something at a path, and whether a folder.
+func (inv *Inventory) inTheWay(has func(rel string) (exists, dir bool)) []string {
+	var clash []string
+	blocked := func(rel string, isDir bool) bool {
+		for a := pathpkg.Dir(rel); a != "."; a = pathpkg.Dir(a) {
+			if ok, dir := has(a); ok && !dir {
+				return true
+			}
+		}
+		ok, dir := has(rel)
+		return ok && !(isDir && dir)
+	}
+	for _, rel := range inv.Foreign {
+		if blocked(rel, false) {
+			clash = append(clash, rel)
+		}
+	}
+	for _, rel := range inv.Dirs {
+		if blocked(rel, true) {
+			clash = append(clash, rel)
+		}
+	}
+	return clash
+}
+
+// inTheWay is the refusal naming the entries of the folder at path that
+// would be replaced.
+func inTheWay(path string, clash []string) error {
+	named := make([]string, len(clash))
+	for i, rel := range clash {
+		named[i] = filepath.Join(path, filepath.FromSlash(rel))
+	}
+	if len(named) == 1 {
+		return &notOurs{fmt.Sprintf("%s is not borderwork's and would be replaced: move it, or choose another --out", named[0])}
+	}
+	if len(named) > 3 {
+		named = append(named[:3], fmt.Sprintf("%d more", len(clash)-3))
+	}
+	return &notOurs{fmt.Sprintf("%s are not borderwork's and would be replaced: move them, or choose another --out", JoinAnd(named))}
 }
 
 func (inv *Inventory) check(path string, owner Owner, force bool) error {
@@ -167,6 +283,9 @@ func (inv *Inventory) check(path string, owner Owner, force bool) error {
 	}
 	if slices.Equal(inv.Foreign, []string{"."}) { // even with force: there is no folder to keep files in
 		return &notOurs{fmt.Sprintf("%s is not a folder (a file or a link); choose another --out", path)}
+	}
+	if clash := inv.inTheWay(func(rel string) (bool, bool) { dir, ok := everyFolder[rel]; return ok, dir }); len(clash) > 0 {
+		return inTheWay(path, clash)
 	}
 	if force {
 		return nil
@@ -239,8 +358,10 @@ func Occupied(path string) bool {
 // Commit swaps the finished folder into place at Final. An earlier folder
 // there is checked again (it may have changed while this one was
 // written), moved aside, replaced, and removed once the new folder is in
-// place; files the tool did not write (with Force) are moved into the new
-// folder first, unless the new folder has a file of the same name.
+// place; files and empty folders the tool did not write (with Force) are
+// moved into the new folder first. If the new folder has a file where one
+// of them is, nothing is moved: the refusal names them, and the new folder
+// stays where it was written.
 func (f *Folder) Commit() error { return f.CommitAt(f.Final) }
 
 // CommitAt is Commit to another place than Final (a sibling that keeps an
@@ -259,7 +380,7 @@ func (f *Folder) CommitAt(final string) error {
 	if err := inv.check(final, f.Owner, f.Force); err != nil {
 		return err
 	}
-	if inv.Empty() {
+	if inv.Empty() && len(inv.Dirs) == 0 {
 		if inv.Exists {
 			if err := os.Remove(final); err != nil {
 				return err
@@ -270,6 +391,13 @@ func (f *Folder) CommitAt(final string) error {
 		}
 		f.Dir, f.Final = final, final
 		return nil
+	}
+	has := func(rel string) (bool, bool) {
+		st, err := os.Lstat(filepath.Join(f.Dir, filepath.FromSlash(rel)))
+		return err == nil, err == nil && st.IsDir()
+	}
+	if clash := inv.inTheWay(has); len(clash) > 0 {
+		return inTheWay(final, clash)
 	}
 	aside, err := os.MkdirTemp(filepath.Dir(final), "."+filepath.Base(final)+".old-")
 	if err != nil {
@@ -288,10 +416,11 @@ func (f *Folder) CommitAt(final string) error {
 		return err
 	}
 	f.Dir, f.Final = final, final
-	for _, rel := range inv.Foreign { // only with Force
+	// Only the user's (with Force) and empty folders: none is in the way.
+	for _, rel := range append(slices.Clone(inv.Foreign), inv.Dirs...) {
 		to := filepath.Join(final, filepath.FromSlash(rel))
 		if _, err := os.Lstat(to); err == nil {
-			continue // replaced by the new folder's file of that name
+			continue // an empty folder the new folder has too
 		}
 		if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
 			return fmt.Errorf("%w; the earlier folder is at %s", err, aside)
@@ -305,15 +434,29 @@ func (f *Folder) CommitAt(final string) error {
 
 // RemoveOurs removes the folder at path if it holds only files owner's
 // command wrote, unchanged; otherwise it leaves it as it is and says so.
+// Empty folders in it are kept, and so is the folder, then.
 func RemoveOurs(path string, owner Owner) error {
 	inv, err := Take(path)
-	if err != nil || inv.Empty() {
+	if err != nil || (inv.Empty() && len(inv.Dirs) == 0) {
 		return err
 	}
 	if err := inv.check(path, owner, false); err != nil {
 		return err
 	}
-	return os.RemoveAll(path)
+	if len(inv.Dirs) == 0 {
+		return os.RemoveAll(path)
+	}
+	for _, rel := range inv.Ours {
+		if err := os.Remove(filepath.Join(path, filepath.FromSlash(rel))); err != nil {
+			return err
+		}
+	}
+	for _, rel := range inv.Ours {
+		for d := pathpkg.Dir(rel); d != "."; d = pathpkg.Dir(d) {
+			os.Remove(filepath.Join(path, filepath.FromSlash(d))) // fails, as it should, on a folder with something in it
+		}
+	}
+	return nil
 }
 
 // Discard removes the folder being written, unless it is in place.
@@ -324,27 +467,50 @@ func (f *Folder) Discard() {
 }
 
 // WriteFile writes a whole file through a temporary name in the same
-// directory and renames it into place.
-func WriteFile(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-")
+// directory and renames it into place. On failure the temporary file is
+// removed, and a missing folder or a folder at path is said plainly.
+func WriteFile(path string, data []byte) (err error) {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-")
+	if errors.Is(err, os.ErrNotExist) {
+		return &said{fmt.Sprintf("%s: no such folder %s", path, dir), err}
+	}
 	if err != nil {
 		return err
 	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
 	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
 		return err
 	}
 	if err := tmp.Close(); err != nil {
-		os.Remove(tmp.Name())
 		return err
 	}
 	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		os.Remove(tmp.Name())
 		return err
 	}
-	return os.Rename(tmp.Name(), path)
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		if st, serr := os.Lstat(path); serr == nil && st.IsDir() {
+			return &said{fmt.Sprintf("%s is a folder, not a file", path), err}
+		}
+		return err
+	}
+	return nil
 }
+
+// said is an error said plainly, still matching (errors.Is) the one it
+// says.
+type said struct {
+	msg string
+	err error
+}
+
+func (e *said) Error() string { return e.msg }
+func (e *said) Unwrap() error { return e.err }
 
 // WriteFileWith creates the file at path and writes it with write,
 // through a buffer. Unlike WriteFile it writes in place: it is for the

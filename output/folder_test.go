@@ -86,33 +86,201 @@ func TestCheckTarget(t *testing.T) {
 	}
 }
 
-// TestCommitKeepsOthersFiles: a forced commit over a folder with the
-// user's files keeps them, and the new folder's files win on a clash.
-func TestCommitKeepsOthersFiles(t *testing.T) {
+// TestForceKeepsUsersFiles: --force replaces a folder that is not the
+// tool's, but never a file or folder of the user's: those are moved into
+// the new folder, and where the new folder has a file of the same name
+// the folder is refused, up front (a name every folder may hold) or at
+// the commit (a table), with the user's bytes as they were.
+func TestForceKeepsUsersFiles(t *testing.T) {
 	owner := Owner{"compare", "bundled:sahel"}
-	final := filepath.Join(t.TempDir(), "out")
-	writeFolder(t, final, Owner{"compare", "other.toml"})
-	os.MkdirAll(filepath.Join(final, "notes"), 0o755)
-	os.WriteFile(filepath.Join(final, "notes", "a.md"), []byte("mine"), 0o644)
-	os.WriteFile(filepath.Join(final, "report.md"), []byte("my report"), 0o644)
-	f, err := Create(final, owner, true)
-	if err != nil {
-		t.Fatal(err)
+	type file struct{ path, bytes string }
+	tests := []struct {
+		name   string
+		user   []file // bytes "" for an empty folder
+		early  string // the refusal of CheckTarget, or ""
+		commit string // the refusal of Commit, or ""
+	}{
+		{"a file the same name as an output", []file{{"report.md", "MY THESIS NOTES"}}, "out/report.md is not borderwork's and would be replaced", ""},
+		{"a file the same name as a table", []file{{"timeseries.csv", "my,table"}}, "", "out/timeseries.csv is not borderwork's and would be replaced"},
+		{"a plain file named figures", []file{{"figures", "my figures"}}, "out/figures is not borderwork's", ""},
+		{"a folder named like an output file", []file{{"report.md/draft.txt", "draft"}}, "out/report.md/draft.txt is not borderwork's", ""},
+		{"several in the way", []file{{"report.md", "a"}, {"scenario.toml", "b"}, {"manifest.json/x", "c"}, {"figures", "d"}}, "out/report.md and 1 more are not borderwork's and would be replaced: move them", ""},
+		{"an empty folder named like an output file", []file{{"report.md", ""}}, "out/report.md is not borderwork's", ""},
+		{"a folder named like an output folder", []file{{"figures/mine.png", "my plot"}, {"figures/old", ""}}, "", ""},
+		{"empty folders", []file{{"empty", ""}, {"deep/er/still", ""}, {"figures", ""}}, "", ""},
+		{"files of the user's", []file{{"thesis.tex", "\\begin"}, {"notes/a.md", "mine"}}, "", ""},
 	}
-	os.WriteFile(f.Path("report.md"), []byte("new report"), 0o644)
-	if err := f.Commit(); err != nil {
-		t.Fatal(err)
-	}
-	for file, want := range map[string]string{"notes/a.md": "mine", "report.md": "new report"} {
-		if b, _ := os.ReadFile(filepath.Join(final, file)); string(b) != want {
-			t.Errorf("%s = %q; want %q", file, b, want)
+	for _, tt := range tests {
+		final := filepath.Join(t.TempDir(), "out")
+		writeFolder(t, final, Owner{"compare", "other.toml"})
+		for _, f := range tt.user {
+			p := filepath.Join(final, filepath.FromSlash(f.path))
+			os.RemoveAll(p) // a file in place of the earlier folder's figures
+			top := filepath.Join(final, strings.Split(f.path, "/")[0])
+			if st, err := os.Lstat(top); err == nil && !st.IsDir() {
+				os.Remove(top) // a folder in place of the earlier folder's manifest
+			}
+			if f.bytes == "" {
+				os.MkdirAll(p, 0o755)
+				continue
+			}
+			os.MkdirAll(filepath.Dir(p), 0o755)
+			if err := os.WriteFile(p, []byte(f.bytes), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		before := listTree(t, filepath.Dir(final))
+		f, err := Create(final, owner, true)
+		if tt.early != "" {
+			if !errors.Is(err, ErrNotOurs) || !strings.Contains(err.Error(), filepath.FromSlash(tt.early)) {
+				t.Errorf("%s: Create = %v; want a refusal saying %q", tt.name, err, tt.early)
+			}
+			if after := listTree(t, filepath.Dir(final)); after != before {
+				t.Errorf("%s: a refused Create changed the folder:\n%s\nwas\n%s", tt.name, after, before)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("%s: Create: %v", tt.name, err)
+		}
+		os.MkdirAll(f.Path("figures"), 0o755)
+		os.WriteFile(f.Path("figures/a.svg"), []byte("<svg>new</svg>"), 0o644)
+		os.WriteFile(f.Path("summary.csv"), []byte("run,regime\n0,closed\n"), 0o644)
+		os.WriteFile(f.Path("timeseries.csv"), []byte("run,regime,day\n0,closed,0\n"), 0o644)
+		os.WriteFile(f.Path("report.md"), []byte("new report"), 0o644)
+		err = f.Commit()
+		if tt.commit != "" {
+			if !errors.Is(err, ErrNotOurs) || !strings.Contains(err.Error(), filepath.FromSlash(tt.commit)) {
+				t.Errorf("%s: Commit = %v; want a refusal saying %q", tt.name, err, tt.commit)
+			}
+			if b, _ := os.ReadFile(filepath.Join(f.Dir, "report.md")); string(b) != "new report" {
+				t.Errorf("%s: the refused new folder is not kept where it was written (%s)", tt.name, f.Dir)
+			}
+			f.Discard()
+			if after := listTree(t, filepath.Dir(final)); after != before {
+				t.Errorf("%s: a refused Commit changed the folder:\n%s\nwas\n%s", tt.name, after, before)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("%s: Commit: %v", tt.name, err)
+		}
+		for _, u := range tt.user {
+			p := filepath.Join(final, filepath.FromSlash(u.path))
+			if u.bytes == "" {
+				if st, err := os.Stat(p); err != nil || !st.IsDir() {
+					t.Errorf("%s: the user's folder %s is gone (%v)", tt.name, u.path, err)
+				}
+				continue
+			}
+			if b, err := os.ReadFile(p); string(b) != u.bytes {
+				t.Errorf("%s: %s = %q, %v; want the user's %q", tt.name, u.path, b, err, u.bytes)
+			}
+		}
+		for file, want := range map[string]string{"report.md": "new report", "figures/a.svg": "<svg>new</svg>"} {
+			if b, _ := os.ReadFile(filepath.Join(final, file)); string(b) != want {
+				t.Errorf("%s: %s = %q; want the new folder's %q", tt.name, file, b, want)
+			}
+		}
+		if left, _ := filepath.Glob(filepath.Join(filepath.Dir(final), ".*")); len(left) > 0 {
+			t.Errorf("%s: left behind: %v", tt.name, left)
 		}
 	}
-	if _, err := os.Stat(filepath.Join(final, "summary.csv")); !errors.Is(err, os.ErrNotExist) {
-		t.Errorf("the earlier folder's own table survived the swap")
+}
+
+// listTree lists everything under dir with its bytes, to tell that
+// nothing changed.
+func listTree(t *testing.T, dir string) string {
+	t.Helper()
+	var b strings.Builder
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			t.Fatal(err)
+		}
+		data := []byte("/")
+		if !d.IsDir() {
+			data, _ = os.ReadFile(p)
+		}
+		b.WriteString(p + " " + string(data) + "\n")
+		return nil
+	})
+	return b.String()
+}
+
+// TestCheckTargetRefusesPlaces: the current folder, a folder holding it,
+// a filesystem root, and a path under a file are refused whatever they
+// hold, even with force, before anything is read or written.
+func TestCheckTargetRefusesPlaces(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	os.WriteFile("afile", []byte("mine"), 0o644)
+	os.Mkdir("sub", 0o755)
+	tests := []struct{ out, want string }{
+		{".", ". is the current folder, which cannot be an output folder"},
+		{dir, dir + " is the current folder"},
+		{"sub/..", ". is the current folder"},
+		{"..", ".. holds the current folder, so it cannot be an output folder"},
+		{"/", "/ is a filesystem root, which cannot be an output folder"},
+		{"afile/sub", "afile is a file, so afile/sub cannot be made"},
+		{"afile/a/b", "afile is a file, so afile/a/b cannot be made"},
 	}
-	if left, _ := filepath.Glob(filepath.Join(filepath.Dir(final), ".*")); len(left) > 0 {
+	for _, tt := range tests {
+		err := CheckTarget(tt.out, Owner{"compare", "bundled:sahel"}, true)
+		if !errors.Is(err, ErrNotOurs) || !strings.Contains(err.Error(), filepath.FromSlash(tt.want)) {
+			t.Errorf("CheckTarget(%q) = %v; want a refusal saying %q", tt.out, err, tt.want)
+		}
+	}
+	for _, out := range []string{"sub", "sub/new", "new/deeper"} {
+		if err := CheckTarget(out, Owner{"compare", "bundled:sahel"}, false); err != nil {
+			t.Errorf("CheckTarget(%q) = %v; want it allowed", out, err)
+		}
+	}
+}
+
+// TestRemoveOursKeepsEmptyFolders: removing a folder of the tool's keeps
+// an empty folder the user made in it (and so the folder).
+func TestRemoveOursKeepsEmptyFolders(t *testing.T) {
+	owner := Owner{"compare", "bundled:sahel"}
+	dir := filepath.Join(t.TempDir(), "out")
+	writeFolder(t, dir, owner)
+	os.MkdirAll(filepath.Join(dir, "keep", "me"), 0o755)
+	if err := RemoveOurs(dir, owner); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := os.Stat(filepath.Join(dir, "keep", "me")); err != nil || !st.IsDir() {
+		t.Errorf("the user's empty folder is gone: %v", err)
+	}
+	for _, gone := range []string{"manifest.json", "summary.csv", "figures"} {
+		if _, err := os.Lstat(filepath.Join(dir, gone)); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("%s survived RemoveOurs (%v)", gone, err)
+		}
+	}
+	writeFolder(t, filepath.Join(dir+"2"), owner)
+	if err := RemoveOurs(dir+"2", owner); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Lstat(dir + "2"); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("RemoveOurs left a folder of the tool's only: %v", err)
+	}
+}
+
+// TestWriteFileLeavesNothingOnFailure: a write that cannot be renamed
+// into place (a folder is there) or has no folder to go into says so
+// plainly and leaves no temporary file.
+func TestWriteFileLeavesNothingOnFailure(t *testing.T) {
+	dir := t.TempDir()
+	os.Mkdir(filepath.Join(dir, "x.toml"), 0o755)
+	err := WriteFile(filepath.Join(dir, "x.toml"), []byte("a"))
+	if err == nil || err.Error() != filepath.Join(dir, "x.toml")+" is a folder, not a file" {
+		t.Errorf("WriteFile onto a folder = %v", err)
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, ".*")); len(left) > 0 {
 		t.Errorf("left behind: %v", left)
+	}
+	missing := filepath.Join(dir, "nonexist", "x.toml")
+	err = WriteFile(missing, []byte("a"))
+	if err == nil || err.Error() != missing+": no such folder "+filepath.Join(dir, "nonexist") || !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("WriteFile into a missing folder = %v", err)
 	}
 }
 
@@ -165,6 +333,9 @@ func TestVerifyFindsTheBlock(t *testing.T) {
 	if err != nil || d == nil || d.Block != 1 || d.Line != 2+3*BlockRuns || d.Exact {
 		t.Fatalf("Verify = %+v, %v; want block 1 from line %d", d, err, 2+3*BlockRuns)
 	}
+	if want := "a row among those of runs 64 to 127, from this line on"; !strings.Contains(d.Msg, want) {
+		t.Errorf("Verify says %q; want %q (runs as the table numbers them)", d.Msg, want)
+	}
 	if err := Locate(dir, d, want); err != nil || d.Line != edit || !d.Exact {
 		t.Errorf("Locate = %+v, %v; want line %d exactly", d, err, edit)
 	}
@@ -186,6 +357,32 @@ func TestVerifyFindsTheBlock(t *testing.T) {
 	os.Remove(p)
 	if d, _ := Verify(dir, c[0]); d == nil || d.Error() != "timeseries.csv: is missing" {
 		t.Errorf("Verify of a missing table = %v", d)
+	}
+}
+
+// TestVerifyNamesTheRunsThereAre: the runs of a changed block are named
+// as the table numbers them, up to the last there is.
+func TestVerifyNamesTheRunsThereAre(t *testing.T) {
+	for _, tt := range []struct {
+		runs, edit int
+		want       string
+	}{{40, 7, "among those of runs 0 to 39,"}, {65, 64, "among those of run 64,"}, {130, 3, "among those of runs 0 to 63,"}} {
+		dir := t.TempDir()
+		var b strings.Builder
+		b.WriteString("run,regime\n")
+		for run := range tt.runs {
+			b.WriteString(strconv.Itoa(run) + ",open\n")
+		}
+		p := filepath.Join(dir, "summary.csv")
+		os.WriteFile(p, []byte(b.String()), 0o644)
+		c, err := Check(dir, []string{"summary.csv"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(p, []byte(strings.Replace(b.String(), "\n"+strconv.Itoa(tt.edit)+",open\n", "\n"+strconv.Itoa(tt.edit)+",shut\n", 1)), 0o644)
+		if d, err := Verify(dir, c[0]); d == nil || !strings.Contains(d.Msg, tt.want) {
+			t.Errorf("Verify of %d runs, run %d changed = %v, %v; want %q", tt.runs, tt.edit, d, err, tt.want)
+		}
 	}
 }
 

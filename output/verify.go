@@ -31,13 +31,14 @@ const blockDigest = 16
 type tableHasher struct {
 	whole   hash.Hash
 	block   hash.Hash
-	line    int      // lines read
-	runs    int      // runs begun
-	lastRun []byte   // first field of the last row
-	isRuns  bool     // the header's first column is run
-	blocks  []string // finished blocks
-	starts  []int    // line each block starts on
-	pending bool     // the current block has rows
+	line    int         // lines read
+	runs    int         // runs begun
+	lastRun []byte      // first field of the last row
+	isRuns  bool        // the header's first column is run
+	blocks  []string    // finished blocks
+	starts  []int       // line each block starts on
+	spans   [][2]string // each block's first and last run, as the table numbers them
+	pending bool        // the current block has rows
 }
 
 func newTableHasher() *tableHasher {
@@ -60,7 +61,9 @@ func (t *tableHasher) add(line []byte) {
 		if t.runs%BlockRuns == 0 {
 			t.cut()
 			t.starts = append(t.starts, t.line)
+			t.spans = append(t.spans, [2]string{string(run)})
 		}
+		t.spans[len(t.spans)-1][1] = string(run)
 		t.runs++
 		t.lastRun = append(t.lastRun[:0], run...)
 	}
@@ -278,7 +281,11 @@ func Verify(dir string, c Checked) (*Difference, error) {
 			return d, nil
 		case got.Blocks[j] != c.Blocks[j]:
 			d.Line, d.Block = t.starts[j], j
-			d.Msg = fmt.Sprintf("a row among those of runs %d to %d, from this line on, differs from what borderwork wrote", j*BlockRuns+1, (j+1)*BlockRuns)
+			runs := "run " + t.spans[j][0]
+			if t.spans[j][1] != t.spans[j][0] {
+				runs = "runs " + t.spans[j][0] + " to " + t.spans[j][1]
+			}
+			d.Msg = fmt.Sprintf("a row among those of %s, from this line on, differs from what borderwork wrote", runs)
 			return d, nil
 		}
 	}
