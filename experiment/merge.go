@@ -45,6 +45,11 @@ func Merge(dirs []string, out string, o MergeOptions) (*Merged, error) {
 	if len(dirs) == 0 {
 		return nil, badInput("give the shard folders to merge")
 	}
+	if out != "" { // before the shards are read and checked
+		if err := output.CheckPlace(out); err != nil {
+			return nil, badInput("--out: %v", err)
+		}
+	}
 	shards, err := readShards(dirs)
 	if err != nil {
 		return nil, err

@@ -373,7 +373,7 @@ func (w *Writer) Finish(f Finish) (*Outcome, error) {
 	if err := w.Folder.CommitAt(at); err != nil {
 		w.keep = true
 		if errors.Is(err, output.ErrNotOurs) {
-			err = badInput("%v", err)
+			err = badInput("--out: %v", err)
 		}
 		return nil, fmt.Errorf("%w; the new folder is kept at %s", err, w.Folder.Dir)
 	}

@@ -177,7 +177,7 @@ func (inv *Inventory) Empty() bool {
 // refused too. An error matches ErrNotOurs and says why, and how to
 // proceed.
 func CheckTarget(path string, owner Owner, force bool) error {
-	if err := checkPlace(path); err != nil {
+	if err := CheckPlace(path); err != nil {
 		return err
 	}
 	inv, err := Take(path)
@@ -187,11 +187,11 @@ func CheckTarget(path string, owner Owner, force bool) error {
 	return inv.check(path, owner, force)
 }
 
-// checkPlace refuses a path that cannot be an output folder whatever it
+// CheckPlace refuses a path that cannot be an output folder whatever it
 // holds: a folder is written beside its place and swapped in whole, which
 // the current folder, a folder holding it or a filesystem root cannot be,
 // and a path under a file cannot exist at all.
-func checkPlace(path string) error {
+func CheckPlace(path string) error {
 	path = filepath.Clean(path)
 	abs, err := filepath.Abs(path)
 	if err != nil {

@@ -107,15 +107,22 @@ func report(err error, name string, stderr io.Writer) int {
 	case errors.Is(err, errShown):
 		return exitUsage
 	case errors.Is(err, experiment.ErrInterrupted):
-		fmt.Fprintf(stderr, "borderwork %s: %s\n", name, oneLine(err))
+		fmt.Fprintf(stderr, "borderwork %s: %s\n", name, said(err, name))
 		return exitInterrupted
 	case errors.Is(err, errUsage), errors.Is(err, scenarios.ErrInvalid), errors.Is(err, experiment.ErrBadInput):
-		fmt.Fprintf(stderr, "borderwork %s: %s\n", name, oneLine(err))
+		fmt.Fprintf(stderr, "borderwork %s: %s\n", name, said(err, name))
 		return exitUsage
 	default: // a failure of the machine (a full disk), or a reproduction that differs
-		fmt.Fprintf(stderr, "borderwork %s: %s\n", name, oneLine(err))
+		fmt.Fprintf(stderr, "borderwork %s: %s\n", name, said(err, name))
 		return exitFailure
 	}
+}
+
+// said is err as one line after "borderwork NAME: ", without a "NAME: "
+// of its own: the library starts some messages with the command they are
+// about ("merge: …"), which the line says already.
+func said(err error, name string) string {
+	return strings.TrimPrefix(oneLine(err), name+": ")
 }
 
 // oneLine is an error as one line: the parts of a joined error, each once.

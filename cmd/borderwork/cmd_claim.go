@@ -99,7 +99,7 @@ func cmdClaim(ctx context.Context, args []string, e *env) error {
 	fs.Var(sesoiFlag{&o.SESOI}, "sesoi", "smallest effect of interest: a `share` of each harm's mean, in (0, 1), or HARM=share\n(repeat for several harms)")
 	fs.Float64Var(&o.Precision, "precision", o.Precision, "aim for 95% intervals at most `P` times the smallest effect wide on each side")
 	fs.IntVar(&o.MaxReps, "max-reps", o.MaxReps, "run at most `N` replicates of each combination")
-	fs.BoolVar(&c.force, "force", false, "replace a folder at --out that holds files borderwork did not write (they are kept),\nor another command's or scenario's results")
+	fs.BoolVar(&c.force, "force", false, "replace a folder at --out that holds files borderwork did not write, or another command's\nor scenario's results; files and folders borderwork did not write are kept, and one named\nlike a file borderwork writes is refused even then")
 	fs.emptyOK = map[string]bool{"formats": true}
 	c.limits.register(fs)
 	fs.BoolVar(&o.Robustness, "robustness", false, "repeat the check over a Latin hypercube of assumptions")

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
 )
 
@@ -96,7 +97,7 @@ func runExperiment(ctx context.Context, name string, args []string, e *env) erro
 	if err != nil {
 		return err
 	}
-	noteWorkers(e, name, workers, c.workers, c.quiet)
+	noteWorkers(e, name, workers, c.workers, x.NRuns(), c.quiet)
 	formats, _ := parseFormats(c.formats)
 	m := newMeter(e.start, min(workers, x.NRuns()))
 	prog := newProgress(e.stderr, name, x.NRuns(), c.quiet, c.progress)
@@ -138,11 +139,12 @@ func fileSize(path string) string {
 	return experiment.FormatBytes(float64(st.Size()))
 }
 
-// noteWorkers says, unless quiet, when memory allows fewer runs at once
-// than --workers asked for.
-func noteWorkers(e *env, name string, got, asked int, quiet bool) {
-	if got < asked && !quiet {
-		fmt.Fprintf(e.stderr, "borderwork %s: running %d runs at a time, not %d, to stay within --max-memory (results do not change)\n", name, got, asked)
+// noteWorkers says, unless quiet, when memory allows fewer of runs runs
+// at once than --workers asked for. Fewer runs than workers is no news:
+// the runs there are all run at once.
+func noteWorkers(e *env, name string, got, asked, runs int, quiet bool) {
+	if could := min(asked, runs); got < could && !quiet {
+		fmt.Fprintf(e.stderr, "borderwork %s: running %s at a time, not %d, to stay within --max-memory (results do not change)\n", name, words.Count(got, "run"), could)
 	}
 }
 

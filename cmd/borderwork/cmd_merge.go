@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/internal/words"
 )
 
 const mergeDoc = `
@@ -24,7 +25,7 @@ func cmdMerge(_ context.Context, args []string, e *env) error {
 	fs := newFlagSet("merge", "borderwork merge [--out DIR] [--formats LIST] SHARD_DIR...", mergeDoc, e)
 	out := fs.String("out", "", "write the merged folder to `DIR` (default out/sweep-STEM or out/sensitivity-STEM, from the shards' scenario)")
 	formatsFlag := fs.String("formats", "png,svg,pdf", "figure `formats`, comma-separated ('' for none)")
-	force := fs.Bool("force", false, "replace a folder at --out that holds files borderwork did not write (they are kept),\nor another command's or scenario's results")
+	force := fs.Bool("force", false, "replace a folder at --out that holds files borderwork did not write, or another command's\nor scenario's results; files and folders borderwork did not write are kept, and one named\nlike a file borderwork writes is refused even then")
 	fs.emptyOK = map[string]bool{"formats": true}
 	dirs, err := fs.parse(args, e)
 	if err != nil {
@@ -41,6 +42,6 @@ func cmdMerge(_ context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "Merged %d shards, %d runs, into %s.\n", m.Shards, m.Runs, m.Dir)
+	fmt.Fprintf(e.stdout, "Merged %s, %s, into %s.\n", words.Count(m.Shards, "shard"), words.Count(m.Runs, "run"), m.Dir)
 	return nil
 }

@@ -188,7 +188,7 @@ func cmdSensitivity(ctx context.Context, args []string, e *env) error {
 	var prog *progress
 	m := newMeter(e.start, c.workers)
 	o.Start = func(run gsa.Starting) {
-		noteWorkers(e, "sensitivity", run.Workers, c.workers, c.quiet)
+		noteWorkers(e, "sensitivity", run.Workers, c.workers, run.Runs-run.Resumed, c.quiet)
 		m.workers = min(run.Workers, max(run.Runs-run.Resumed, 1))
 		prog = newProgress(e.stderr, "sensitivity", run.Runs, c.quiet, c.progress)
 		prog.resumedFrom(run.Resumed)

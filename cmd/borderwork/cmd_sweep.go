@@ -170,7 +170,7 @@ func writeSweep(ctx context.Context, x *experiment.Prepared, jobs []int, out str
 	if err != nil {
 		return err
 	}
-	noteWorkers(e, "sweep", workers, c.workers, c.quiet)
+	noteWorkers(e, "sweep", workers, c.workers, len(jobs), c.quiet)
 	o := experiment.Options{Workers: workers, Jobs: jobs, FigureOptions: c.figureOptions(), Force: c.force, Limits: limits}
 	if resume {
 		r, err := experiment.Resumable(out, x, jobs)

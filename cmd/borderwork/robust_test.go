@@ -137,9 +137,17 @@ func TestMergeExitStatus(t *testing.T) {
 	os.Remove(ts)
 	wantRefusal(t, exitUsage, out, []string{"merge", a, b, "--out", out}, "timeseries.csv: is missing")
 	wantRefusal(t, exitUsage, out, []string{"merge", a, filepath.Join(dir, "nowhere"), "--out", out}, "nowhere", "not a borderwork output folder")
+	if _, _, stderr := runCLI(t, "merge", a, b, "--out", out); strings.Contains(stderr, "merge: merge:") {
+		t.Errorf("the command is named twice: %s", stderr)
+	}
 	os.WriteFile(ts, full, 0o644)
-	if status, _, stderr := runCLI(t, "merge", a, b, "--out", out); status != 0 {
-		t.Errorf("merge after the table is back: status %d: %s", status, stderr)
+	if status, stdout, stderr := runCLI(t, "merge", a, b, "--out", out); status != 0 || !strings.Contains(stdout, "Merged 2 shards, ") {
+		t.Errorf("merge after the table is back: status %d: %s%s", status, stdout, stderr)
+	}
+	one := filepath.Join(dir, "one")
+	mustRun(t, smallSweep(one, "--shard", "0/1")...)
+	if stdout := mustRun(t, "merge", one, "--out", filepath.Join(dir, "merged1")); !strings.Contains(stdout, "Merged 1 shard, ") {
+		t.Errorf("merge of one shard says %q; want \"Merged 1 shard, \"", stdout)
 	}
 }
 
