@@ -2,9 +2,11 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"os"
+	"path/filepath"
 
 	"github.com/borderwork/borderwork/flee"
 	"github.com/borderwork/borderwork/output"
@@ -64,6 +66,14 @@ func cmdImport(_ context.Context, args []string, e *env) error {
 			}
 			if !*force {
 				return usageErrorf("--out %s: the file exists; give --force to replace it, or another --out", *out)
+			}
+		}
+		// The folder it goes in must be there: refused before the case is read.
+		if dir := filepath.Dir(*out); dir != "." {
+			if info, err := os.Stat(dir); errors.Is(err, os.ErrNotExist) {
+				return usageErrorf("--out %s: no such folder %s", *out, dir)
+			} else if err == nil && !info.IsDir() {
+				return usageErrorf("--out %s: %s is a file, not a folder", *out, dir)
 			}
 		}
 	}

@@ -52,6 +52,10 @@ func TestImportFlee(t *testing.T) {
 func TestImportFleeBadInput(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "x.toml")
+	afile := filepath.Join(dir, "afile")
+	if err := os.WriteFile(afile, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		args []string
 		want string
@@ -61,6 +65,8 @@ func TestImportFleeBadInput(t *testing.T) {
 		{[]string{"import", "flee", "--out", out, dir}, "input_csv/sim_period.csv: no such file"},
 		{[]string{"import", "flee", "--out", out, "--documented", "1.5", fleeCase}, "--documented: want a share in [0, 1], got 1.5"},
 		{[]string{"import", "flee", "--out", out, "--post-capacity", "0", fleeCase}, "--post-capacity: want a number of crossings a day, more than 0, got 0"},
+		{[]string{"import", "flee", "--out", filepath.Join(dir, "nowhere", "x.toml"), fleeCase}, "no such folder " + filepath.Join(dir, "nowhere")},
+		{[]string{"import", "flee", "--out", filepath.Join(afile, "x.toml"), fleeCase}, afile + " is a file, not a folder"},
 	}
 	for _, tt := range tests {
 		status, stdout, stderr := runCLI(t, tt.args...)
