@@ -1,12 +1,15 @@
 package experiment
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/borderwork/borderwork/output"
@@ -58,6 +61,13 @@ func Reproduce(ctx context.Context, dir string, workers int) (*Reproduction, err
 			rep.Problems = append(rep.Problems, d.Error()+" (in the folder)")
 		}
 	}
+	unlisted, err := unlistedTables(dir, m)
+	if err != nil {
+		return nil, err
+	}
+	for _, name := range unlisted {
+		rep.Problems = append(rep.Problems, name+" is a table manifest.json does not list with its checksum (in the folder)")
+	}
 	tmp, err := os.MkdirTemp("", "borderwork-reproduce-")
 	if err != nil {
 		return nil, err
@@ -81,7 +91,85 @@ func Reproduce(ctx context.Context, dir string, workers int) (*Reproduction, err
 		}
 		rep.Problems = append(rep.Problems, msg)
 	}
+	rerun, err := output.ReadManifest(out)
+	if err != nil {
+		return nil, fmt.Errorf("the rerun's manifest: %w", err)
+	}
+	rep.Problems = append(rep.Problems, recordedFields(m, rerun)...)
+	// A table the rerun writes that the manifest does not list is still
+	// the folder's: it is compared too, not left unchecked.
+	for _, c := range rerun.Tables {
+		if slices.ContainsFunc(m.Tables, func(t output.Checked) bool { return t.File == c.File }) {
+			continue
+		}
+		rep.Tables++
+		d, err := output.Verify(dir, c)
+		if err != nil {
+			return nil, err
+		}
+		switch {
+		case d == nil:
+		case d.Msg == "is missing":
+			rep.Problems = append(rep.Problems, c.File+" is missing from the folder and from manifest.json's tables, and the rerun writes it")
+		default:
+			msg := c.File + " differs when rerun"
+			if line, err := output.FirstDifference(filepath.Join(dir, filepath.FromSlash(c.File)), filepath.Join(out, filepath.FromSlash(c.File))); err == nil && line > 0 {
+				msg = fmt.Sprintf("%s:%d differs when rerun (the first differing row)", c.File, line)
+			}
+			rep.Problems = append(rep.Problems, msg)
+		}
+	}
 	return rep, nil
+}
+
+// recordedFields compares what manifest m records of the command that
+// wrote the folder with what the rerun of its command line and scenario
+// records (rerun): a field edited by hand (days, seed) would otherwise
+// go unnoticed, since the rerun takes them from the command line and
+// scenario. One problem per field that differs, naming it.
+func recordedFields(m, rerun *output.Manifest) []string {
+	fields := []struct {
+		name      string
+		got, want any
+	}{
+		{"command", m.Command, rerun.Command},
+		{"command_line", m.CommandLine, rerun.CommandLine},
+		{"scenario", m.Scenario, rerun.Scenario},
+		{"scenario_arg", m.ScenarioArg, rerun.ScenarioArg},
+		{"scenario_source", m.ScenarioSource, rerun.ScenarioSource},
+		{"sets", m.Sets, rerun.Sets},
+		{"seed", m.Seed, rerun.Seed},
+		{"days", m.Days, rerun.Days},
+		{"reps", m.Reps, rerun.Reps},
+		{"regimes", m.Regimes, rerun.Regimes},
+		{"events", m.Events, rerun.Events},
+		{"sweep", m.Sweep, rerun.Sweep},
+		{"claim", m.Claim, rerun.Claim},
+		{"programme", m.Programme, rerun.Programme},
+		{"sensitivity", m.Sensitivity, rerun.Sensitivity},
+		{"runs", m.Runs, rerun.Runs},
+	}
+	var problems []string
+	// A plan's runs are its reps, which the rerun takes from the manifest
+	// (a claim may run more than asked): the command line says how many.
+	if slices.Contains([]string{"run", "compare", "sweep"}, m.Command) {
+		if asked, ok := flagValue(m.CommandLine, "--reps"); ok && asked != strconv.Itoa(m.Reps) {
+			problems = append(problems, fmt.Sprintf("manifest.json: reps is %d, but the command line it records gives %s", m.Reps, asked))
+		}
+	}
+	for _, f := range fields {
+		got, err1 := json.Marshal(f.got)
+		want, err2 := json.Marshal(f.want)
+		if err1 != nil || err2 != nil || bytes.Equal(got, want) {
+			continue
+		}
+		msg := "manifest.json: " + f.name + " does not agree with the command line and scenario it records"
+		if len(got)+len(want) <= 160 {
+			msg = fmt.Sprintf("manifest.json: %s is %s, but the command line and scenario it records give %s", f.name, got, want)
+		}
+		problems = append(problems, msg)
+	}
+	return problems
 }
 
 // buildWarnings compares the build that wrote a folder (its manifest m)
@@ -128,4 +216,16 @@ func figureFormats(m *output.Manifest) []string {
 		}
 	}
 	return formats
+}
+
+// flagValue is the value of flag in a command line as CommandLine writes
+// it (the flag, then its value, separated by a space).
+func flagValue(commandLine, flag string) (string, bool) {
+	args := strings.Fields(commandLine)
+	for i := 0; i+1 < len(args); i++ {
+		if args[i] == flag {
+			return args[i+1], true
+		}
+	}
+	return "", false
 }

@@ -122,28 +122,39 @@ func tablesAsWritten(dir string, m *output.Manifest) error {
 
 // unlistedTable refuses a folder holding a table its manifest does not
 // list with a checksum: a table taken out of the list would otherwise be
-// trusted unchecked. Tables are the folder's .csv and .csv.gz files, but
-// for hidden ones (a run's temporary event log).
+// trusted unchecked. The first such table, by name, is named.
 func unlistedTable(dir string, m *output.Manifest) error {
+	names, err := unlistedTables(dir, m)
+	if err != nil || len(names) == 0 {
+		return err
+	}
+	return fmt.Errorf("%s is not among the tables %s lists with their checksums; refusing a folder whose manifest was changed (run it afresh into another --out)",
+		filepath.Join(dir, names[0]), filepath.Join(dir, "manifest.json"))
+}
+
+// unlistedTables are the tables of the folder at dir that its manifest m
+// does not list, by name. Tables are the folder's .csv and .csv.gz files,
+// but for hidden ones (a run's temporary event log).
+func unlistedTables(dir string, m *output.Manifest) ([]string, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	listed := map[string]bool{}
 	for _, t := range m.Tables {
 		listed[t.File] = true
 	}
-	for _, e := range entries { // ReadDir sorts by name: the first is named
+	var names []string
+	for _, e := range entries { // ReadDir sorts by name
 		name := e.Name()
 		if strings.HasPrefix(name, ".") || !(strings.HasSuffix(name, ".csv") || strings.HasSuffix(name, ".csv.gz")) {
 			continue
 		}
 		if !listed[name] {
-			return fmt.Errorf("%s is not among the tables %s lists with their checksums; refusing a folder whose manifest was changed (run it afresh into another --out)",
-				filepath.Join(dir, name), filepath.Join(dir, "manifest.json"))
+			names = append(names, name)
 		}
 	}
-	return nil
+	return names, nil
 }
 
 // manifestError is a folder's manifest that cannot be read: bad input

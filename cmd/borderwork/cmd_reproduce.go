@@ -12,7 +12,10 @@ const reproduceDoc = `
 Reproduce reruns what an output folder's manifest.json describes, from the
 folder's own scenario.toml, figures and report included, and verifies
 every table, figure and report.md: the folder's files must match the
-checksums in the manifest, and the rerun must write the same bytes. It
+checksums in the manifest, and the rerun must write the same bytes. A
+table of the folder that the manifest does not list is a mismatch, and is
+still compared with the rerun's; so is a field of the manifest (days,
+seed, reps, ...) that contradicts the command line it records. It
 reruns run, compare, sweep, claim, programme and sensitivity folders,
 drawing the figures with the options and formats the folder records (as
 plot last chose them). It exits with status 0 if everything matches and
