@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"github.com/borderwork/borderwork/output"
 )
@@ -19,6 +20,21 @@ type Resumption struct {
 	Done []output.SummaryRow
 	// Complete says out is complete already: there is nothing to do.
 	Complete bool
+	// Figures are the figure options From records, its formats among
+	// them (none: it was written with no figures); nil when From is ""
+	// or records none. A resumed command given no figure flags draws
+	// with them, so that the folder is the one interrupted.
+	Figures *output.FigureOptions
+}
+
+// ResumedFormats are the figure formats a resumed folder is drawn in:
+// given, if the command gave --formats, and otherwise those the folder
+// it continues records (r.Figures); given when it records none.
+func ResumedFormats(r *Resumption, given []string, formatsGiven bool) []string {
+	if formatsGiven || r == nil || r.Figures == nil {
+		return given
+	}
+	return slices.Clone(r.Figures.Formats)
 }
 
 // Resumable finds what an interrupted folder of x at out holds: the runs
@@ -86,6 +102,9 @@ func Resumable(out string, x *Prepared, jobs []int) (*Resumption, error) {
 			}
 		}
 		best = &Resumption{From: dir, Done: rows}
+		if m.FigureOptions != nil {
+			best.Figures = RecordedFigureOptions(m)
+		}
 	}
 	if best.From == "" && outErr != nil {
 		return nil, outErr

@@ -28,6 +28,9 @@ type Options struct {
 	// zero value sets none.
 	Limits  experiment.Limits
 	Formats []string // figure formats; none: no figures
+	// FormatsGiven says Formats were asked for; otherwise a resumed
+	// folder is drawn in the formats it records, as it would have been.
+	FormatsGiven bool
 	// FigureOptions say how the figures are drawn and are recorded for
 	// `plot`, as in experiment.Options; nil: the defaults.
 	FigureOptions *output.FigureOptions
@@ -103,6 +106,7 @@ func (st *Study) Write(ctx context.Context, out string, o Options) (*Outcome, er
 			return &Outcome{Dir: out, Runs: len(jobs), Total: len(jobs), Complete: true, Already: true}, nil
 		}
 		eo.Resume, eo.Done = r.From, r.Done
+		o.Formats = experiment.ResumedFormats(r, o.Formats, o.FormatsGiven)
 	}
 	w, err := experiment.Start(&x, out, eo)
 	if err != nil {

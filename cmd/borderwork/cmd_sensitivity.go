@@ -48,7 +48,8 @@ variance that is replicate noise.
 --shard i/n runs only the runs k with k mod n = i into a folder of its
 own; 'borderwork merge' checks the shards and joins them into the folder
 an unsharded run writes. --resume completes an interrupted folder (give
-the whole command again). An analysis beyond --max-work or --max-memory
+the whole command again), drawing the formats the folder records unless
+--formats is given. An analysis beyond --max-work or --max-memory
 is refused before anything runs.
 `
 
@@ -184,6 +185,7 @@ func cmdSensitivity(ctx context.Context, args []string, e *env) error {
 	o := gsa.Options{Workers: c.workers, Shard: shardI, Shards: shardN, Resume: *resume, Force: c.force, Limits: limits}
 	if shardN == 0 { // a shard's figures are drawn by merge
 		o.Formats, _ = parseFormats(c.formats)
+		o.FormatsGiven = c.given["formats"]
 	}
 	var prog *progress
 	m := newMeter(e.start, c.workers)

@@ -37,7 +37,9 @@ Slurm job array: --shard $SLURM_ARRAY_TASK_ID/$SLURM_ARRAY_TASK_COUNT.
 --resume completes a folder whose sweep was interrupted; the result is the
 same bytes as a sweep never interrupted. 'sweep --resume --out DIR' alone
 takes the sweep from DIR's manifest; with the whole command, --resume checks
-that the folder was written by it.
+that the folder was written by it. Its figures are drawn in the formats,
+bands and size the folder records, unless --formats, --bands or --size is
+given.
 
 A regime that no varied key changes (its configuration is the same at every
 point: say the keys are all regimes.malfunctioning.*, and the regime is
@@ -172,6 +174,7 @@ func writeSweep(ctx context.Context, x *experiment.Prepared, jobs []int, out str
 	}
 	noteWorkers(e, "sweep", workers, c.workers, len(jobs), c.quiet)
 	o := experiment.Options{Workers: workers, Jobs: jobs, FigureOptions: c.figureOptions(), Force: c.force, Limits: limits}
+	var resumed *experiment.Resumption
 	if resume {
 		r, err := experiment.Resumable(out, x, jobs)
 		if err != nil {
@@ -184,19 +187,21 @@ func writeSweep(ctx context.Context, x *experiment.Prepared, jobs []int, out str
 		o.Done, o.Resume = r.Done, r.From
 		// The figures are drawn as the folder records unless told
 		// otherwise, so that a resumed sweep is the one interrupted.
-		if m, err := output.ReadManifest(r.From); err == nil && r.From != "" && m.FigureOptions != nil {
+		if f := r.Figures; f != nil {
 			if !c.given["bands"] {
-				o.FigureOptions.Bands = m.FigureOptions.Bands
+				o.FigureOptions.Bands = f.Bands
 			}
 			if !c.given["size"] {
-				o.FigureOptions.Size = m.FigureOptions.Size
+				o.FigureOptions.Size = f.Size
 			}
-			o.FigureOptions.Metrics, o.FigureOptions.Regimes = m.FigureOptions.Metrics, m.FigureOptions.Regimes
+			o.FigureOptions.Metrics, o.FigureOptions.Regimes = f.Metrics, f.Regimes
 		}
+		resumed = r
 	}
 	shard := x.Sweep.Shard
 	if shard == "" { // a shard's figures are drawn by merge
-		o.Formats, _ = parseFormats(c.formats)
+		formats, _ := parseFormats(c.formats)
+		o.Formats = experiment.ResumedFormats(resumed, formats, c.given["formats"])
 	}
 	todo := jobs[len(o.Done):]
 	m := newMeter(e.start, min(c.workers, max(len(todo), 1)))
