@@ -241,6 +241,9 @@ func readShards(dirs []string) ([]shardFolder, error) {
 		if k, ok := KindOf(m.Command); !ok || k.Sharding == nil || m.Sweep == nil {
 			return nil, badInput("%s holds a %s folder, not a shard of a sweep or sensitivity analysis", d, m.Command)
 		}
+		if m.Sweep.Shard == "" { // merging it alone would copy it, under another name
+			return nil, badInput("%s holds a whole %s folder, not a shard (it was written without --shard i/n); merge joins the shards of one %s, and this folder needs none", d, m.Command, m.Command)
+		}
 		if !m.Complete {
 			return nil, badInput("%s is incomplete; finish it with %s --resume first", d, m.Command)
 		}
