@@ -217,6 +217,43 @@ type Redrawn struct {
 	// again but were left in place because they no longer match their
 	// checksums (someone changed them); the manifest lists them no more.
 	Kept []string
+	// Partial, for a folder whose command was interrupted, says how much
+	// of it the figures show; nil for a complete folder.
+	Partial *Partial
+}
+
+// Partial is how much of its runs an incomplete folder holds.
+type Partial struct {
+	Runs  int // runs the folder holds
+	Total int // runs it holds when complete; 0: not known in advance (a claim's)
+	// Finish is the command that completes the folder: --resume for a
+	// sweep or sensitivity analysis, the command again for the others.
+	Finish string
+	Resume bool // Finish resumes the folder rather than running it again
+}
+
+// partialOf is how much of its runs the folder at dir, with manifest m,
+// holds; nil if it is complete.
+func partialOf(dir string, m *output.Manifest) *Partial {
+	if m.Complete {
+		return nil
+	}
+	p := &Partial{Runs: len(m.Runs)}
+	switch {
+	case m.Sweep != nil:
+		p.Total = m.Sweep.TotalRuns
+	case m.Command == "run" || m.Command == "compare":
+		p.Total = len(m.Regimes) * m.Reps
+	}
+	switch m.Command {
+	case "sweep":
+		p.Finish, p.Resume = ShellJoin([]string{"borderwork", "sweep", "--resume", "--out", dir}), true
+	case "sensitivity":
+		p.Finish, p.Resume = m.CommandLine+" --resume "+ShellJoin([]string{"--out", dir}), true
+	default:
+		p.Finish = m.CommandLine + " " + ShellJoin([]string{"--out", dir})
+	}
+	return p
 }
 
 // Redraw draws the figures of the output folder at dir again from its
@@ -230,7 +267,8 @@ type Redrawn struct {
 // does not list. Bad options are refused, wrapping ErrBadInput, before
 // anything is written; so are tables that do not match their checksums:
 // figures drawn from changed tables would carry the folder's name and
-// checksums without following from its runs.
+// checksums without following from its runs. A folder whose command was
+// interrupted is drawn from the runs it holds; Redrawn.Partial says so.
 func Redraw(dir string, formats []string, ch FigureChange) (*Redrawn, error) {
 	m, err := output.ReadManifest(dir)
 	if err != nil {
@@ -280,7 +318,7 @@ func Redraw(dir string, formats []string, ch FigureChange) (*Redrawn, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Redrawn{Files: files, Formats: formats}
+	r := &Redrawn{Files: files, Formats: formats, Partial: partialOf(dir, m)}
 	for _, old := range earlier {
 		switch {
 		case slices.Contains(files, old.File):

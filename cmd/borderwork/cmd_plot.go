@@ -27,6 +27,9 @@ and that still hold the bytes borderwork drew. One changed since is kept,
 named, and no longer listed. No other file is touched.
 It refuses (status 2) a folder whose tables do not match their checksums
 in manifest.json, naming the table and the rows that changed.
+A folder whose command was interrupted is drawn from the runs it holds,
+with a note on standard error saying how many of how many, and how to
+complete it.
 `
 
 func cmdPlot(_ context.Context, args []string, e *env) error {
@@ -57,6 +60,9 @@ func cmdPlot(_ context.Context, args []string, e *env) error {
 	case err != nil:
 		return err
 	}
+	if p := r.Partial; p != nil {
+		fmt.Fprintf(e.stderr, "borderwork plot: note: %s\n", partialNote(dir, p))
+	}
 	fd := filepath.Join(dir, "figures")
 	fmt.Fprintf(e.stdout, "Drew %s in %s (%s).\n", words.Count(len(r.Files), "figure file"), fd, strings.Join(r.Formats, ", "))
 	if len(r.Removed) > 0 {
@@ -83,4 +89,18 @@ func splitList(s string) []string {
 		}
 	}
 	return out
+}
+
+// partialNote says, on one line, that the figures of the incomplete
+// folder dir show only the runs it holds, and how to complete it.
+func partialNote(dir string, p *experiment.Partial) string {
+	held := words.Count(p.Runs, "run")
+	if p.Total > 0 {
+		held = fmt.Sprintf("%s of %s", words.Whole(int64(p.Runs)), words.Count(p.Total, "run"))
+	}
+	finish := "finishes it"
+	if !p.Resume {
+		finish = "runs it in full"
+	}
+	return fmt.Sprintf("%s is incomplete (its command was interrupted): %s; the figures show those runs only; '%s' %s", dir, held, p.Finish, finish)
 }

@@ -1,0 +1,66 @@
+package main
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/borderwork/borderwork/output"
+)
+
+// TestPlotNotesAnIncompleteFolder: plot of a folder whose command was
+// interrupted draws its figures and says, on one line of stderr, how many
+// of its runs they show and how to complete it; a complete folder gets
+// no such note.
+func TestPlotNotesAnIncompleteFolder(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		args   func(out string) []string
+		total  int
+		finish func(out string) string
+	}{
+		{"sweep", func(out string) []string { return smallSweep(out, "--formats", "", "--workers", "2") }, 24,
+			func(out string) string { return "'borderwork sweep --resume --out " + out + "' finishes it" }},
+		{"compare", func(out string) []string {
+			return []string{"compare", small, "--reps", "4", "--days", "40", "--formats", "", "--workers", "2", "--out", out}
+		}, 20, func(string) string { return "runs it in full" }}, // 5 regimes × 4 replicates
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "out")
+			status, _, stderr := runCLIInterrupted(t, 5, c.args(out)...)
+			if status != exitInterrupted {
+				t.Fatalf("interrupted: status %d (%s)", status, stderr)
+			}
+			m, err := output.ReadManifest(out)
+			if err != nil || m.Complete {
+				t.Fatalf("the interrupted folder's manifest: %+v, %v", m, err)
+			}
+			status, stdout, stderr := runCLI(t, "plot", out, "--formats", "svg")
+			if status != 0 || !strings.Contains(stdout, "Drew") {
+				t.Fatalf("plot: status %d\n%s\n%s", status, stdout, stderr)
+			}
+			want := []string{
+				out + " is incomplete",
+				fmt.Sprintf("%d of %d runs", len(m.Runs), c.total),
+				"the figures show those runs only",
+				c.finish(out),
+			}
+			if n := strings.Count(strings.TrimSpace(stderr), "\n"); n != 0 {
+				t.Errorf("the note is %d lines; want one:\n%s", n+1, stderr)
+			}
+			for _, w := range want {
+				if !strings.Contains(stderr, w) {
+					t.Errorf("plot's stderr %q; want it to say %q", stderr, w)
+				}
+			}
+			if len(m.Runs) >= c.total {
+				t.Fatalf("the interrupted folder holds all %d runs", len(m.Runs))
+			}
+		})
+	}
+	whole := smallCompare(t, "--formats", "")
+	if status, _, stderr := runCLI(t, "plot", whole, "--formats", "svg"); status != 0 || strings.Contains(stderr, "incomplete") {
+		t.Errorf("plot of a complete folder: status %d, stderr %q; want 0 and no note", status, stderr)
+	}
+}
