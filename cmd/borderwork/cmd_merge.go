@@ -18,8 +18,8 @@ same command line, that each is complete and unchanged since it was
 written (every table against its checksum, every run against the
 experiment its manifest describes), and that every run is present exactly
 once; otherwise it names the problem and exits with status 2, writing
-nothing. Every folder must be a shard: a whole sweep or analysis (written
-without --shard) is refused.
+nothing. Every folder must be a shard: a whole sweep or analysis, not
+written in shards, is refused.
 `
 
 func cmdMerge(_ context.Context, args []string, e *env) error {
