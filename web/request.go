@@ -271,7 +271,7 @@ func checkSize(s *scenarios.Scenario, regimes, series int, lim Limits) error {
 	// Each run first finds the routes between every pair of locations:
 	// a line of 1,000 locations takes as long (4 s) as 1e8 agent-steps.
 	routes := locs * locs * locs / 10
-	migrants := max(1, s.ExpectedMigrants()) * days
+	migrants := float64(max(1, s.ExpectedMigrants()) * days) // rounded: no fused multiply-add, the same limit on every machine
 	if work := runs * (migrants + routes); work > lim.MaxWork {
 		if routes > migrants {
 			return badRequest("%s over %s are more than the page runs at once (each run first finds the routes between every pair of locations): use fewer locations, regimes or replicates, or the command line",
