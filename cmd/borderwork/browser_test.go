@@ -339,26 +339,7 @@ func checkAgainstCLI(t *testing.T, run pageRun) {
 // TestPageServed: the page from 'borderwork serve'.
 func TestPageServed(t *testing.T) {
 	ctx := browser(t)
-	addr := make(chan string, 1)
-	testHookServing = func(a string) { addr <- a }
-	defer func() { testHookServing = nil }()
-	serveCtx, stop := context.WithCancel(context.Background())
-	done := make(chan int, 1)
-	go func() {
-		status, _, stderr := runCLIContext(serveCtx, t, "serve", "--addr", "127.0.0.1:0")
-		if status != 0 {
-			t.Errorf("serve: status %d: %s", status, stderr)
-		}
-		done <- status
-	}()
-	defer func() { stop(); <-done }()
-	var url string
-	select {
-	case a := <-addr:
-		url = "http://" + a + "/"
-	case <-time.After(30 * time.Second):
-		t.Fatal("serve did not start")
-	}
+	url := servePage(t)
 	shot := filepath.Join(t.TempDir(), "served.png")
 	run := exercisePage(t, ctx, url, shot)
 	t.Logf("served page: the classroom comparison (4 regimes × 20 replicates) took %s ms from Run to the last result (%s ms run again)", run.ms, run.again)
