@@ -216,7 +216,7 @@ func Check(ctx context.Context, s *scenarios.Scenario, arg string, o Options, ou
 	if err != nil {
 		return nil, err
 	}
-	x, err := plan(s, arg, d, own, o).Prepare()
+	x, err := plan(s, arg, d, own, o).PrepareContext(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -232,9 +232,12 @@ func Check(ctx context.Context, s *scenarios.Scenario, arg string, o Options, ou
 		if err := o.Limits.CheckRuns("--samples × --robustness-reps", float64(o.Samples), float64(o.Samples)*float64(o.RobustReps)*float64(len(x.Regimes)), len(Assumptions)); err != nil {
 			return nil, err
 		}
-		if robust, err = planRobustness(s, d, o); err != nil {
+		if robust, err = planRobustness(ctx, s, d, o); err != nil {
 			return nil, err
 		}
+	}
+	if err := experiment.NotStarted(ctx); err != nil {
+		return nil, err
 	}
 	w, err := experiment.Start(x, out, experiment.Options{Force: o.Force})
 	if err != nil {
@@ -305,7 +308,7 @@ func Check(ctx context.Context, s *scenarios.Scenario, arg string, o Options, ou
 	if err != nil {
 		return nil, err
 	}
-	done, err := w.Finish(experiment.Finish{
+	done, err := w.Finish(ctx, experiment.Finish{
 		Complete: complete,
 		Formats:  formats,
 		Figures:  Figures,
@@ -314,8 +317,11 @@ func Check(ctx context.Context, s *scenarios.Scenario, arg string, o Options, ou
 		Report:        func([]experiment.Drawn, []output.Group) ([]byte, error) { return report(x, o, res) },
 		Manifest:      func(m *output.Manifest) { m.Claim = rawInfo },
 	})
-	if err != nil {
+	if err != nil && !errors.Is(err, experiment.ErrInterrupted) {
 		return nil, err
+	}
+	if runErr == nil {
+		runErr = err // interrupted while the results were written
 	}
 	res.Figures, res.Complete, res.Dir = done.Figures, done.Complete, done.Dir
 	return res, runErr

@@ -75,7 +75,7 @@ type robustnessPlan struct {
 	jobs        []int
 }
 
-func planRobustness(s *scenarios.Scenario, d Design, o Options) (*robustnessPlan, error) {
+func planRobustness(ctx context.Context, s *scenarios.Scenario, d Design, o Options) (*robustnessPlan, error) {
 	own, err := ownRegimes(s, o)
 	if err != nil {
 		return nil, err
@@ -90,7 +90,7 @@ func planRobustness(s *scenarios.Scenario, d Design, o Options) (*robustnessPlan
 	p.Reps, p.Keys, p.Order, p.Args = o.RobustReps, ids, experiment.PointMajor, nil
 	p.Points = design.LatinHypercube(factors, o.Samples, uint64(s.File.Seed))
 	p.At = func(point []float64) (*scenarios.Scenario, error) { return assumptionScenario(s, point) }
-	x, err := p.Prepare()
+	x, err := p.PrepareContext(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -317,7 +317,7 @@ func (st *Study) draw(ctx context.Context, cut *scenarios.Scenario, cal *Calibra
 		At:        func(pt []float64) (*scenarios.Scenario, error) { return Apply(cut, pt) },
 		Configure: recordFlows,
 	}
-	x, err := plan.Prepare()
+	x, err := plan.PrepareContext(ctx)
 	if err != nil {
 		return err
 	}
@@ -456,7 +456,7 @@ func (st *Study) predict(ctx context.Context, s *scenarios.Scenario) (*Predictio
 		At:        func(pt []float64) (*scenarios.Scenario, error) { return Apply(full, pt) },
 		Configure: recordFlows,
 	}
-	x, err := plan.Prepare()
+	x, err := plan.PrepareContext(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -311,7 +311,7 @@ func TestMergeRefusesChangedShards(t *testing.T) {
 			tt.edit(t, dirs[1])
 			before := []map[string]string{snapshot(t, dirs[0]), snapshot(t, dirs[1])}
 			out := filepath.Join(dir, "merged")
-			_, err := experiment.Merge(dirs, out, experiment.MergeOptions{})
+			_, err := experiment.Merge(context.Background(), dirs, out, experiment.MergeOptions{})
 			if !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("Merge = %v; want a bad-input error naming %q", err, tt.want)
 			}

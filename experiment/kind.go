@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/output/figures"
@@ -57,13 +58,16 @@ type Sharding struct {
 	// the command for messages. The caller has checked each scenario.toml
 	// against its checksum, and verifies each folder's runs and tables
 	// against the experiment.
-	Rebuild func(what string, dirs []string, ms []*output.Manifest) (*Prepared, error)
+	// It stops with an error wrapping ErrInterrupted if ctx ends.
+	Rebuild func(ctx context.Context, what string, dirs []string, ms []*output.Manifest) (*Prepared, error)
 	// Finish writes what the merged folder at dir derives from its joined
 	// tables and its manifest (runs merged, shard cleared): statistics,
 	// figures, a report. It returns the tables and the figures it wrote,
 	// relative to dir, as the manifest lists them; a report.md it writes
 	// it records in m.Report.
-	Finish func(dir string, m *output.Manifest, formats []string) (tables, figures []string, err error)
+	// It stops between figures with an error wrapping ErrInterrupted if
+	// ctx ends.
+	Finish func(ctx context.Context, dir string, m *output.Manifest, formats []string) (tables, figures []string, err error)
 }
 
 // Figure is one entry of a folder's figure registry: one figure, or a
@@ -137,10 +141,24 @@ func Kinds() []Kind { return slices.Clone(kinds) }
 // each format, into dir/figures, and returns what was drawn and the files
 // written, relative to dir. With no formats it draws nothing.
 func DrawFigures(dir string, m *output.Manifest, registry []Figure, formats []string) ([]Drawn, []string, error) {
+	return DrawFiguresContext(context.Background(), dir, m, registry, formats)
+}
+
+// DrawFiguresContext is DrawFigures, stopping between figures with an
+// error wrapping ErrInterrupted once ctx ends: a folder's figures can
+// take many seconds, and a command told to stop must not draw them all.
+// The figures already written are the caller's to discard.
+func DrawFiguresContext(ctx context.Context, dir string, m *output.Manifest, registry []Figure, formats []string) ([]Drawn, []string, error) {
+	return drawFigures(ctx, dir, m, registry, formats, filepath.Join(dir, "figures"))
+}
+
+// drawFigures is DrawFiguresContext writing the figure files into fd
+// rather than dir/figures; the files it returns are named as they will be
+// in dir/figures.
+func drawFigures(ctx context.Context, dir string, m *output.Manifest, registry []Figure, formats []string, fd string) ([]Drawn, []string, error) {
 	if len(formats) == 0 {
 		return nil, nil, nil
 	}
-	fd := filepath.Join(dir, "figures")
 	if err := os.MkdirAll(fd, 0o755); err != nil {
 		return nil, nil, err
 	}
@@ -152,11 +170,17 @@ func DrawFigures(dir string, m *output.Manifest, registry []Figure, formats []st
 	var drawn []Drawn
 	var files []string
 	for _, f := range registry {
+		if ctx.Err() != nil {
+			return nil, nil, figuresInterrupted
+		}
 		ds, err := f.Draw(src)
 		if err != nil {
 			return nil, nil, fmt.Errorf("figure %s: %w", f.Name, err)
 		}
 		for _, d := range ds {
+			if ctx.Err() != nil {
+				return nil, nil, figuresInterrupted
+			}
 			d.Fig.SetSize(size)
 			if err := figures.Save(d.Fig, fd, d.Name, formats); err != nil {
 				return nil, nil, err
@@ -169,6 +193,9 @@ func DrawFigures(dir string, m *output.Manifest, registry []Figure, formats []st
 	}
 	return drawn, files, nil
 }
+
+// figuresInterrupted is the error DrawFiguresContext stops with.
+var figuresInterrupted = fmt.Errorf("%w while drawing the figures", ErrInterrupted)
 
 // ErrNotDrawable is returned by Redraw for folders whose figures cannot be
 // drawn (a sweep shard, or a kind with no figures).
@@ -269,7 +296,17 @@ func partialOf(dir string, m *output.Manifest) *Partial {
 // figures drawn from changed tables would carry the folder's name and
 // checksums without following from its runs. A folder whose command was
 // interrupted is drawn from the runs it holds; Redrawn.Partial says so.
+//
+// It is RedrawContext with a context that never ends.
 func Redraw(dir string, formats []string, ch FigureChange) (*Redrawn, error) {
+	return RedrawContext(context.Background(), dir, formats, ch)
+}
+
+// RedrawContext is Redraw, stopping with an error wrapping ErrInterrupted,
+// the folder unchanged, if ctx ends before the new figures replace the
+// old: they are drawn beside the folder, and moved into it, old ones
+// removed and the manifest rewritten, only once every one is drawn.
+func RedrawContext(ctx context.Context, dir string, formats []string, ch FigureChange) (*Redrawn, error) {
 	m, err := output.ReadManifest(dir)
 	if err != nil {
 		return nil, manifestError(dir, err)
@@ -314,9 +351,41 @@ func Redraw(dir string, formats []string, ch FigureChange) (*Redrawn, error) {
 	}
 	earlier := m.Figures
 	m.FigureOptions = &opts
-	_, files, err := DrawFigures(dir, m, k.Figures, formats)
+	stopped := func(err error) error { return fmt.Errorf("%w; %s is unchanged", err, dir) }
+	if ctx.Err() != nil {
+		return nil, stopped(figuresInterrupted)
+	}
+	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, err
+	}
+	// Drawn beside the folder, not in it: a temporary folder left inside
+	// by a killed command would be files borderwork did not write.
+	tmp, err := os.MkdirTemp(filepath.Dir(abs), "."+filepath.Base(abs)+".tmp-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(tmp)
+	_, files, err := drawFigures(ctx, dir, m, k.Figures, formats, tmp)
+	if errors.Is(err, ErrInterrupted) {
+		return nil, stopped(err)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if ctx.Err() != nil { // the last moment to stop: the swap below finishes once begun
+		return nil, stopped(figuresInterrupted)
+	}
+	if len(files) > 0 {
+		if err := os.MkdirAll(filepath.Join(dir, "figures"), 0o755); err != nil {
+			return nil, err
+		}
+	}
+	for _, f := range files {
+		name := strings.TrimPrefix(f, "figures/")
+		if err := os.Rename(filepath.Join(tmp, name), filepath.Join(dir, "figures", name)); err != nil {
+			return nil, err
+		}
 	}
 	r := &Redrawn{Files: files, Formats: formats, Partial: partialOf(dir, m)}
 	for _, old := range earlier {

@@ -25,7 +25,7 @@ var sweepSharding = &Sharding{
 }
 
 // finishSweep writes stats.csv of a merged sweep and draws its figures.
-func finishSweep(dir string, m *output.Manifest, formats []string) (tables, figures []string, err error) {
+func finishSweep(ctx context.Context, dir string, m *output.Manifest, formats []string) (tables, figures []string, err error) {
 	keys, rows, err := output.ReadSummary(filepath.Join(dir, "summary.csv"))
 	if err != nil {
 		return nil, nil, err
@@ -33,7 +33,7 @@ func finishSweep(dir string, m *output.Manifest, formats []string) (tables, figu
 	if err := output.WriteStats(filepath.Join(dir, "stats.csv"), keys, output.GroupRows(rows)); err != nil {
 		return nil, nil, err
 	}
-	_, figures, err = DrawFigures(dir, m, SweepFigures, formats)
+	_, figures, err = DrawFiguresContext(ctx, dir, m, SweepFigures, formats)
 	return []string{"stats.csv"}, figures, err
 }
 
@@ -101,7 +101,7 @@ func rerunPlan(ctx context.Context, m *output.Manifest, scenarioPath, out string
 	if err != nil {
 		return err
 	}
-	x, err := p.Prepare()
+	x, err := p.PrepareContext(ctx)
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package experiment
 
 import (
 	"bufio"
+	"context"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -40,8 +41,10 @@ type MergeOptions struct {
 // against its checksum, every run against the experiment its manifest
 // describes), and that every run is present exactly once; otherwise it
 // returns an error matching ErrBadInput, naming the file and its first
-// differing row, and writes nothing.
-func Merge(dirs []string, out string, o MergeOptions) (*Merged, error) {
+// differing row, and writes nothing. If ctx ends before the merged folder
+// is swapped into place, it returns an error wrapping ErrInterrupted and
+// writes nothing: a folder at out stays as it was.
+func Merge(ctx context.Context, dirs []string, out string, o MergeOptions) (*Merged, error) {
 	if len(dirs) == 0 {
 		return nil, badInput("give the shard folders to merge")
 	}
@@ -62,7 +65,7 @@ func Merge(dirs []string, out string, o MergeOptions) (*Merged, error) {
 	if slices.ContainsFunc(dirs, func(d string) bool { return filepath.Clean(d) == filepath.Clean(out) }) {
 		return nil, badInput("--out %s is one of the shards; choose another folder", out)
 	}
-	x, err := rebuild("merge", shards, sharding)
+	x, err := rebuild(ctx, "merge", shards, sharding)
 	if err != nil {
 		return nil, err
 	}
@@ -73,6 +76,9 @@ func Merge(dirs []string, out string, o MergeOptions) (*Merged, error) {
 	}
 	owner, err := runOwners(shards, x.NRuns())
 	if err != nil {
+		return nil, err
+	}
+	if err := mergeInterrupted(ctx); err != nil {
 		return nil, err
 	}
 	folder, err := output.Create(out, x.Owner(), o.Force)
@@ -91,6 +97,9 @@ func Merge(dirs []string, out string, o MergeOptions) (*Merged, error) {
 		return nil, err
 	}
 	for _, table := range sharding.Tables {
+		if err := mergeInterrupted(ctx); err != nil {
+			return nil, err
+		}
 		if err := mergeTable(table, shards, owner, folder.Path(table)); err != nil {
 			return nil, err
 		}
@@ -109,8 +118,14 @@ func Merge(dirs []string, out string, o MergeOptions) (*Merged, error) {
 	opts := Source{Manifest: &m}.Options()
 	opts.Formats = slices.Clone(o.Formats)
 	m.FigureOptions = &opts
-	derived, figs, err := sharding.Finish(folder.Dir, &m, o.Formats)
+	if err := mergeInterrupted(ctx); err != nil {
+		return nil, err
+	}
+	derived, figs, err := sharding.Finish(ctx, folder.Dir, &m, o.Formats)
 	if err != nil {
+		return nil, err
+	}
+	if err := mergeInterrupted(ctx); err != nil {
 		return nil, err
 	}
 	m.Complete = true
@@ -126,6 +141,10 @@ func Merge(dirs []string, out string, o MergeOptions) (*Merged, error) {
 	if err := m.Write(folder.Path("manifest.json")); err != nil {
 		return nil, err
 	}
+	// The last moment to stop: once the swap has begun it finishes.
+	if err := mergeInterrupted(ctx); err != nil {
+		return nil, err
+	}
 	if err := folder.Commit(); err != nil {
 		if errors.Is(err, output.ErrNotOurs) {
 			err = badInput("--out: %v", err)
@@ -135,10 +154,19 @@ func Merge(dirs []string, out string, o MergeOptions) (*Merged, error) {
 	return &Merged{Dir: out, Shards: len(shards), Runs: len(owner)}, nil
 }
 
+// mergeInterrupted is the error Merge stops with when ctx has ended: the
+// folder being written is discarded, and nothing at out was touched.
+func mergeInterrupted(ctx context.Context) error {
+	if ctx.Err() != nil {
+		return fmt.Errorf("%w: nothing was merged", ErrInterrupted)
+	}
+	return nil
+}
+
 // rebuild checks the folders' scenario.toml against their checksums and
 // rebuilds, with their kind's Sharding, the experiment their manifests
 // describe. what names the command for messages.
-func rebuild(what string, shards []shardFolder, sharding *Sharding) (*Prepared, error) {
+func rebuild(ctx context.Context, what string, shards []shardFolder, sharding *Sharding) (*Prepared, error) {
 	dirs := make([]string, len(shards))
 	ms := make([]*output.Manifest, len(shards))
 	for i, sh := range shards {
@@ -148,19 +176,19 @@ func rebuild(what string, shards []shardFolder, sharding *Sharding) (*Prepared, 
 		}
 		dirs[i], ms[i] = sh.dir, sh.m
 	}
-	return sharding.Rebuild(what, dirs, ms)
+	return sharding.Rebuild(ctx, what, dirs, ms)
 }
 
 // sweepOf rebuilds the sweep a folder's manifest describes (see
 // rebuildSweep).
-func sweepOf(what string, sh shardFolder) (*Prepared, error) {
-	return rebuild(what, []shardFolder{sh}, sweepSharding)
+func sweepOf(ctx context.Context, what string, sh shardFolder) (*Prepared, error) {
+	return rebuild(ctx, what, []shardFolder{sh}, sweepSharding)
 }
 
 // rebuildSweep is a sweep's Sharding.Rebuild: the sweep again from the
 // first folder's own scenario.toml and --vary arguments, checked against
 // what each manifest says it is (sweepMatches).
-func rebuildSweep(what string, dirs []string, ms []*output.Manifest) (*Prepared, error) {
+func rebuildSweep(ctx context.Context, what string, dirs []string, ms []*output.Manifest) (*Prepared, error) {
 	m := ms[0]
 	s, err := LoadResolved(m, filepath.Join(dirs[0], "scenario.toml"))
 	if err != nil {
@@ -171,7 +199,7 @@ func rebuildSweep(what string, dirs []string, ms []*output.Manifest) (*Prepared,
 	if err != nil {
 		return nil, err
 	}
-	x, err := p.Prepare()
+	x, err := p.PrepareContext(ctx)
 	if err != nil {
 		return nil, err
 	}

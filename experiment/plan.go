@@ -1,6 +1,7 @@
 package experiment
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"reflect"
@@ -102,7 +103,14 @@ const cacheLimit = 1024
 // validates it, and builds every configuration of a small plan, so that
 // errors surface before anything runs or is written. It estimates what
 // the plan will need of the machine; Fit checks that against Limits.
-func (p *Plan) Prepare() (*Prepared, error) {
+// It is PrepareContext with a context that never ends.
+func (p *Plan) Prepare() (*Prepared, error) { return p.PrepareContext(context.Background()) }
+
+// PrepareContext is Prepare, stopping when ctx ends: building the points
+// of a large sweep takes minutes, and a command told to stop (Ctrl-C, or
+// a batch system's SIGTERM) must not go on building them. It checks ctx
+// between blocks of points and returns an error wrapping ErrInterrupted.
+func (p *Plan) PrepareContext(ctx context.Context) (*Prepared, error) {
 	switch {
 	case p.Scenario == nil:
 		return nil, errors.New("experiment: the plan has no scenario")
@@ -148,6 +156,9 @@ func (p *Plan) Prepare() (*Prepared, error) {
 	block := prepareBlock * workers
 	built := make([]builtPoint, min(block, len(x.Points)))
 	for start := 0; start < len(x.Points); start += block {
+		if ctx.Err() != nil {
+			return nil, fmt.Errorf("%w while preparing point %d of %d", ErrInterrupted, start+1, len(x.Points))
+		}
 		n := min(block, len(x.Points)-start)
 		var wg sync.WaitGroup
 		for w := range min(workers, n) {

@@ -1,6 +1,7 @@
 package experiment
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -133,8 +134,10 @@ func (x *Prepared) resumableFrom(dir string, m *output.Manifest, scenarioSHA str
 // ResumePlan rebuilds, from the manifest and scenario.toml of the
 // interrupted sweep folder at out, the plan that wrote it and the runs the
 // folder is to hold (its shard's, if it is one), so that the folder alone
-// says how to complete it. Errors about the folder wrap ErrBadInput.
-func ResumePlan(out string) (*Prepared, []int, error) {
+// says how to complete it. Errors about the folder wrap ErrBadInput; if
+// ctx ends while the sweep's points are prepared, the error wraps
+// ErrInterrupted.
+func ResumePlan(ctx context.Context, out string) (*Prepared, []int, error) {
 	m, err := output.ReadManifest(out)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, nil, badInput("--resume: %s holds no sweep to resume (no manifest.json); give the whole sweep command", out)
@@ -147,7 +150,7 @@ func ResumePlan(out string) (*Prepared, []int, error) {
 	}
 	// Rebuilt from its --vary arguments, not from the points the manifest
 	// lists, and checked against them: an edited manifest is refused.
-	x, err := sweepOf("--resume", shardFolder{dir: out, m: m})
+	x, err := sweepOf(ctx, "--resume", shardFolder{dir: out, m: m})
 	if err != nil {
 		return nil, nil, err
 	}

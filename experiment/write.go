@@ -299,7 +299,14 @@ type Outcome struct {
 // earlier one; an interrupted one goes into place only if nothing is
 // there, and otherwise beside it, at PartialPath, leaving the earlier
 // folder as it was.
-func (w *Writer) Finish(f Finish) (*Outcome, error) {
+//
+// If ctx ends while a complete folder is being finished (it is checked
+// between the derived tables, the figures, the report and the manifest,
+// and last before the swap), what was derived is removed and the folder
+// is finished as interrupted, its runs kept as above: Finish returns its
+// outcome with an error wrapping ErrInterrupted. Once the swap has begun
+// it finishes.
+func (w *Writer) Finish(ctx context.Context, f Finish) (*Outcome, error) {
 	if err := w.closeTables(); err != nil {
 		return nil, err
 	}
@@ -313,61 +320,43 @@ func (w *Writer) Finish(f Finish) (*Outcome, error) {
 	for i := range w.Rows {
 		done[i] = w.Rows[i].Run.ID
 	}
-	m := w.X.Manifest(output.SHA256(w.scenarioTOML), done)
-	m.Complete = f.Complete
-	opts := DefaultFigureOptions()
-	if f.FigureOptions != nil {
-		opts = *f.FigureOptions
+	manifest := func(complete bool) *output.Manifest {
+		m := w.X.Manifest(output.SHA256(w.scenarioTOML), done)
+		m.Complete = complete
+		opts := DefaultFigureOptions()
+		if f.FigureOptions != nil {
+			opts = *f.FigureOptions
+		}
+		// The formats drawn, recorded so that plot, given none, draws
+		// them again.
+		opts.Formats = slices.Clone(f.Formats)
+		m.FigureOptions = &opts
+		if f.Manifest != nil {
+			f.Manifest(m)
+		}
+		return m
 	}
-	// The formats drawn, recorded so that plot, given none, draws them
-	// again.
-	opts.Formats = slices.Clone(f.Formats)
-	m.FigureOptions = &opts
-	if f.Manifest != nil {
-		f.Manifest(m)
-	}
+	var stopped error // the interruption that made a complete folder incomplete
 	if f.Complete {
-		var err error
-		if f.Derive != nil {
-			derived, err := f.Derive(w.Folder.Dir, m)
-			if err != nil {
+		base := len(w.tables) // the tables of runs, and those the caller added
+		err := w.finishComplete(ctx, f, manifest(true), o)
+		if errors.Is(err, ErrInterrupted) {
+			stopped = err
+			w.tables = w.tables[:base]
+			o.Drawn, o.Figures, o.Complete = nil, nil, false
+			if err := w.removeDerived(); err != nil {
 				return nil, err
 			}
-			w.tables = append(w.tables, derived...)
+			err = w.writeManifest(manifest(false), nil)
 		}
-		if o.Drawn, o.Figures, err = DrawFigures(w.Folder.Dir, m, f.Figures, f.Formats); err != nil {
+		if err != nil {
 			return nil, err
 		}
-		if f.Report != nil {
-			report, err := f.Report(o.Drawn, o.Groups)
-			if err != nil {
-				return nil, err
-			}
-			if err := output.WriteFile(w.Path("report.md"), report); err != nil {
-				return nil, err
-			}
-			rc, err := output.Check(w.Folder.Dir, []string{"report.md"})
-			if err != nil {
-				return nil, err
-			}
-			m.Report = &rc[0]
-		}
-	}
-	var err error
-	if m.Tables, err = w.checkTables(); err != nil {
-		return nil, err
-	}
-	if m.Figures, err = output.Check(w.Folder.Dir, o.Figures); err != nil {
-		return nil, err
-	}
-	if m.Figures == nil {
-		m.Figures = []output.Checked{}
-	}
-	if err := m.Write(w.Path("manifest.json")); err != nil {
+	} else if err := w.writeManifest(manifest(false), nil); err != nil {
 		return nil, err
 	}
 	at := w.Folder.Final
-	if !f.Complete && output.Occupied(at) {
+	if !o.Complete && output.Occupied(at) {
 		at = PartialPath(at)
 	}
 	if err := w.Folder.CommitAt(at); err != nil {
@@ -378,13 +367,107 @@ func (w *Writer) Finish(f Finish) (*Outcome, error) {
 		return nil, fmt.Errorf("%w; the new folder is kept at %s", err, w.Folder.Dir)
 	}
 	o.Dir = at
-	if f.Complete && w.resume != "" && w.resume != at {
+	if o.Complete && w.resume != "" && w.resume != at {
 		// The partial folder this one continued is finished with.
 		if err := output.RemoveOurs(w.resume, w.X.Owner()); err != nil {
 			return o, fmt.Errorf("%s is complete, but %s, which it continued, could not be removed: %w", at, w.resume, err)
 		}
 	}
-	return o, nil
+	return o, stopped
+}
+
+// finishComplete writes what a complete folder derives from its runs
+// (f.Derive's tables, the figures, the report) and its manifest m,
+// checking ctx between them and once more when all is written: an error
+// wrapping ErrInterrupted says that ctx ended first.
+func (w *Writer) finishComplete(ctx context.Context, f Finish, m *output.Manifest, o *Outcome) error {
+	stop := func(before string) error {
+		if ctx.Err() != nil {
+			return fmt.Errorf("%w %s", ErrInterrupted, before)
+		}
+		return nil
+	}
+	if err := stop("before the results were written"); err != nil {
+		return err
+	}
+	if f.Derive != nil {
+		derived, err := f.Derive(w.Folder.Dir, m)
+		if err != nil {
+			return err
+		}
+		w.tables = append(w.tables, derived...)
+		if err := stop("while writing the results"); err != nil {
+			return err
+		}
+	}
+	var err error
+	if o.Drawn, o.Figures, err = DrawFiguresContext(ctx, w.Folder.Dir, m, f.Figures, f.Formats); err != nil {
+		return err
+	}
+	if f.Report != nil {
+		if err := stop("while writing the results"); err != nil {
+			return err
+		}
+		report, err := f.Report(o.Drawn, o.Groups)
+		if err != nil {
+			return err
+		}
+		if err := output.WriteFile(w.Path("report.md"), report); err != nil {
+			return err
+		}
+		rc, err := output.Check(w.Folder.Dir, []string{"report.md"})
+		if err != nil {
+			return err
+		}
+		m.Report = &rc[0]
+	}
+	if err := stop("while writing the results"); err != nil {
+		return err
+	}
+	if err := w.writeManifest(m, o.Figures); err != nil {
+		return err
+	}
+	// The last moment to stop: after it the folder is swapped into place.
+	return stop("before the results were put in place")
+}
+
+// writeManifest records the checksums of the folder's tables and of
+// figures in m and writes it.
+func (w *Writer) writeManifest(m *output.Manifest, figures []string) error {
+	var err error
+	if m.Tables, err = w.checkTables(); err != nil {
+		return err
+	}
+	if m.Figures, err = output.Check(w.Folder.Dir, figures); err != nil {
+		return err
+	}
+	if m.Figures == nil {
+		m.Figures = []output.Checked{}
+	}
+	return m.Write(w.Path("manifest.json"))
+}
+
+// removeDerived removes from the folder being written everything but
+// scenario.toml and its listed tables: the derived tables, figures and
+// report of a complete folder that was interrupted before it was swapped
+// into place, which its manifest, marking it incomplete, does not list.
+func (w *Writer) removeDerived() error {
+	keep := map[string]bool{"scenario.toml": true} // looked up only
+	for _, t := range w.tables {
+		keep[t] = true
+	}
+	entries, err := os.ReadDir(w.Folder.Dir)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if !keep[e.Name()] {
+			if err := os.RemoveAll(w.Path(e.Name())); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // checkTables is output.Check of the folder's tables, taking the
@@ -442,6 +525,17 @@ func (w *Writer) Discard() {
 	}
 }
 
+// NotStarted is the error, wrapping ErrInterrupted, that a command
+// returns when ctx ended before its folder was started (while its plan
+// was prepared, say), writing nothing, not even a folder of no runs; nil
+// if ctx has not ended. Write checks it; callers of Start check it first.
+func NotStarted(ctx context.Context) error {
+	if ctx.Err() != nil {
+		return fmt.Errorf("%w before any run: nothing was written", ErrInterrupted)
+	}
+	return nil
+}
+
 // Groups gathers summary rows by point and regime, in the order groups
 // first appear.
 func (x *Prepared) Groups(rows []output.SummaryRow) []output.Group {
@@ -493,7 +587,8 @@ type Options struct {
 // runs on fewer workers than o.Workers if memory allows no more at once.
 // On interruption it keeps the runs finished, marks the manifest
 // incomplete, and returns the outcome with an error wrapping
-// ErrInterrupted.
+// ErrInterrupted; interrupted before it starts, it writes nothing and
+// returns no outcome.
 func Write(ctx context.Context, x *Prepared, out string, o Options) (*Outcome, error) {
 	k, ok := KindOf(x.Command)
 	if !ok {
@@ -515,6 +610,9 @@ func Write(ctx context.Context, x *Prepared, out string, o Options) (*Outcome, e
 	if err != nil {
 		return nil, err
 	}
+	if err := NotStarted(ctx); err != nil {
+		return nil, err
+	}
 	w, err := Start(x, out, o)
 	if err != nil {
 		return nil, err
@@ -530,10 +628,13 @@ func Write(ctx context.Context, x *Prepared, out string, o Options) (*Outcome, e
 			return k.Report(x, w.Folder.Dir, drawn, groups)
 		}
 	}
-	res, err := w.Finish(f)
-	if err != nil {
+	res, err := w.Finish(ctx, f)
+	if err != nil && !errors.Is(err, ErrInterrupted) {
 		return nil, err
 	}
 	res.Workers = workers
+	if runErr == nil {
+		runErr = err // interrupted while the results were written
+	}
 	return res, runErr
 }

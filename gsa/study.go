@@ -2,6 +2,7 @@ package gsa
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -160,7 +161,14 @@ type Study struct {
 // per point), checks every argument and the corners of the parameter box
 // (errors wrap experiment.ErrBadInput or scenarios.ErrInvalid), and
 // returns the study. arg is how the command line named the scenario.
+// It is NewContext with a context that never ends.
 func New(s *scenarios.Scenario, arg string, spec Spec) (*Study, error) {
+	return NewContext(context.Background(), s, arg, spec)
+}
+
+// NewContext is New, stopping with an error wrapping
+// experiment.ErrInterrupted if ctx ends while the points are prepared.
+func NewContext(ctx context.Context, s *scenarios.Scenario, arg string, spec Spec) (*Study, error) {
 	info := Info{Method: spec.Method, Share: spec.Share, Split: spec.Split,
 		Resamples: spec.Resamples, Level: spec.Level}
 	if info.Share == 0 {
@@ -279,7 +287,7 @@ func New(s *scenarios.Scenario, arg string, spec Spec) (*Study, error) {
 	if err := st.checkBox(); err != nil {
 		return nil, err
 	}
-	return st, st.prepare()
+	return st, st.prepare(ctx)
 }
 
 // sizeFlags names what sets the number of runs, for messages.
@@ -327,8 +335,9 @@ func args(info *Info, entries []Entry, effects bool) []string {
 // manifest is what borderwork wrote: the section's settings are those of
 // its command line, and the command line is that of the study. Errors
 // about the folder wrap experiment.ErrBadInput; what names the command
-// for messages ("merge", "reproduce").
-func FromManifest(what string, m *output.Manifest, scenarioPath string) (*Study, error) {
+// for messages ("merge", "reproduce"). It stops with an error wrapping
+// experiment.ErrInterrupted if ctx ends while the points are prepared.
+func FromManifest(ctx context.Context, what string, m *output.Manifest, scenarioPath string) (*Study, error) {
 	dir := filepath.Dir(scenarioPath)
 	manifest := filepath.Join(dir, "manifest.json")
 	info, err := ReadInfo(m)
@@ -346,7 +355,7 @@ func FromManifest(what string, m *output.Manifest, scenarioPath string) (*Study,
 	if err := st.consistent(info); err != nil {
 		return nil, experiment.BadInput("%s: %s: its sensitivity section %v; the manifest was changed", what, manifest, err)
 	}
-	if err := st.prepare(); err != nil {
+	if err := st.prepare(ctx); err != nil {
 		return nil, err
 	}
 	return st, st.matches(what, dir, m)
@@ -475,7 +484,7 @@ func fromInfo(s *scenarios.Scenario, arg string, info Info) (*Study, error) {
 // scenario somewhere inside the box is refused at once. The folder holds
 // summary.csv alone; its column point is the point's index, and
 // points.csv its values.
-func (st *Study) prepare() error {
+func (st *Study) prepare(ctx context.Context) error {
 	points := make([][]float64, st.Points)
 	for p := range points {
 		points[p] = []float64{float64(p)}
@@ -493,7 +502,10 @@ func (st *Study) prepare() error {
 		// The cache's At and Configure are safe for concurrent use.
 		PrepareWorkers: runtime.GOMAXPROCS(0),
 	}
-	x, err := plan.Prepare()
+	x, err := plan.PrepareContext(ctx)
+	if errors.Is(err, experiment.ErrInterrupted) {
+		return err
+	}
 	if err != nil {
 		return fmt.Errorf("%w; narrow the ranges with --params KEY=lo:hi", err)
 	}

@@ -108,6 +108,9 @@ func (st *Study) Write(ctx context.Context, out string, o Options) (*Outcome, er
 		eo.Resume, eo.Done = r.From, r.Done
 		o.Formats = experiment.ResumedFormats(r, o.Formats, o.FormatsGiven)
 	}
+	if err := experiment.NotStarted(ctx); err != nil {
+		return nil, err
+	}
 	w, err := experiment.Start(&x, out, eo)
 	if err != nil {
 		return nil, err
@@ -144,9 +147,12 @@ func (st *Study) Write(ctx context.Context, out string, o Options) (*Outcome, er
 			return reportOf(m, res, drawn)
 		}
 	}
-	done, err := w.Finish(f)
-	if err != nil {
+	done, err := w.Finish(ctx, f)
+	if err != nil && !errors.Is(err, experiment.ErrInterrupted) {
 		return nil, err
+	}
+	if runErr == nil {
+		runErr = err // interrupted while the results were written
 	}
 	outcome := &Outcome{Dir: done.Dir, Runs: len(done.Rows), Total: len(jobs), Figures: done.Figures, Complete: done.Complete}
 	if done.Complete {
@@ -193,12 +199,12 @@ func derive(dir string, m *output.Manifest, workers int) (*Result, []string, err
 // finishMerged is the Sharding.Finish of sensitivity folders: the
 // analysis, its figures and report.md, as Write finishes an unsharded
 // folder.
-func finishMerged(dir string, m *output.Manifest, formats []string) (tables, figures []string, err error) {
+func finishMerged(ctx context.Context, dir string, m *output.Manifest, formats []string) (tables, figures []string, err error) {
 	res, tables, err := derive(dir, m, runtime.GOMAXPROCS(0))
 	if err != nil {
 		return nil, nil, err
 	}
-	drawn, figures, err := experiment.DrawFigures(dir, m, Figures, formats)
+	drawn, figures, err := experiment.DrawFiguresContext(ctx, dir, m, Figures, formats)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -220,8 +226,8 @@ func finishMerged(dir string, m *output.Manifest, formats []string) (tables, fig
 // rebuildShards is the Sharding.Rebuild of sensitivity folders: the study
 // again from the first folder's scenario.toml and the entries and
 // settings its manifest records, every manifest checked against it.
-func rebuildShards(what string, dirs []string, ms []*output.Manifest) (*experiment.Prepared, error) {
-	st, err := FromManifest(what, ms[0], filepath.Join(dirs[0], "scenario.toml"))
+func rebuildShards(ctx context.Context, what string, dirs []string, ms []*output.Manifest) (*experiment.Prepared, error) {
+	st, err := FromManifest(ctx, what, ms[0], filepath.Join(dirs[0], "scenario.toml"))
 	if err != nil {
 		return nil, err
 	}
@@ -245,7 +251,7 @@ func init() {
 // rerun is a sensitivity folder's Rerun: the same study, the same shard,
 // its figures drawn with the options the folder records.
 func rerun(ctx context.Context, m *output.Manifest, scenarioPath, out string, workers int, formats []string) error {
-	st, err := FromManifest("reproduce", m, scenarioPath)
+	st, err := FromManifest(ctx, "reproduce", m, scenarioPath)
 	if err != nil {
 		return err
 	}

@@ -185,11 +185,14 @@ func Run(ctx context.Context, s *scenarios.Scenario, arg string, o Options, out 
 	if err != nil {
 		return nil, err
 	}
-	x, err := p.Prepare()
+	x, err := p.PrepareContext(ctx)
 	if err != nil {
 		return nil, err
 	}
 	if workers, err = x.Fit(o.Limits, x.NRuns(), workers); err != nil {
+		return nil, err
+	}
+	if err := experiment.NotStarted(ctx); err != nil {
 		return nil, err
 	}
 	w, err := experiment.Start(x, out, experiment.Options{Force: o.Force})
@@ -223,7 +226,7 @@ func Run(ctx context.Context, s *scenarios.Scenario, arg string, o Options, out 
 	if err != nil {
 		return nil, err
 	}
-	done, err := w.Finish(experiment.Finish{
+	done, err := w.Finish(ctx, experiment.Finish{
 		Complete: complete,
 		Formats:  formats,
 		Figures:  Figures,
@@ -234,8 +237,11 @@ func Run(ctx context.Context, s *scenarios.Scenario, arg string, o Options, out 
 		},
 		Manifest: func(m *output.Manifest) { m.Programme = raw },
 	})
-	if err != nil {
+	if err != nil && !errors.Is(err, experiment.ErrInterrupted) {
 		return nil, err
+	}
+	if runErr == nil {
+		runErr = err // interrupted while the results were written
 	}
 	res.Figures, res.Complete, res.Dir = done.Figures, done.Complete, done.Dir
 	return res, runErr

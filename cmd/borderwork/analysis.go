@@ -13,7 +13,8 @@ import (
 // the context that meters the runs and a progress callback that shows a
 // line for each stage as it comes; it returns the folder the call wrote
 // or kept ("" if it returned none) and its error. When the call was
-// interrupted, runAnalysis says where the finished runs were kept. It
+// interrupted, runAnalysis says where the finished runs were kept, if it
+// kept any folder. It
 // returns the meter for the line the command ends with.
 func runAnalysis(ctx context.Context, e *env, c *common, name, out string, run func(ctx context.Context, progress func(stage string, done, total int)) (dir string, err error)) (*meter, error) {
 	var prog *progress
@@ -33,10 +34,9 @@ func runAnalysis(ctx context.Context, e *env, c *common, name, out string, run f
 		prog.finish()
 	}
 	if errors.Is(err, experiment.ErrInterrupted) {
-		if dir == "" {
-			dir = out
+		if dir != "" { // "": stopped before the folder was started, nothing written
+			keptFinished(e, name, out, dir)
 		}
-		keptFinished(e, name, out, dir)
 		return nil, err
 	}
 	if err != nil {

@@ -87,7 +87,7 @@ func runExperiment(ctx context.Context, name string, args []string, e *env) erro
 		}
 	}
 	plan.Args = experiment.RunArgs(byLocation, plan.Events)
-	x, err := plan.Prepare()
+	x, err := plan.PrepareContext(ctx)
 	if err != nil {
 		return err
 	}
@@ -162,6 +162,9 @@ func keptFinished(e *env, name, out, dir string) {
 }
 
 func interrupted(e *env, name string, res *experiment.Outcome, out, resume string) {
+	if res == nil { // stopped before the folder was started: nothing written
+		return
+	}
 	more := ""
 	if resume != "" {
 		more = "; " + resume + " completes it"

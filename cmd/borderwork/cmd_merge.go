@@ -22,7 +22,7 @@ nothing. Every folder must be a shard: a whole sweep or analysis, not
 written in shards, is refused.
 `
 
-func cmdMerge(_ context.Context, args []string, e *env) error {
+func cmdMerge(ctx context.Context, args []string, e *env) error {
 	fs := newFlagSet("merge", "borderwork merge [--out DIR] [--formats LIST] SHARD_DIR...", mergeDoc, e)
 	out := fs.String("out", "", "write the merged folder to `DIR` (default out/sweep-STEM or out/sensitivity-STEM, from the shards' scenario)")
 	formatsFlag := fs.String("formats", "png,svg,pdf", "figure `formats`, comma-separated ('' for none)")
@@ -39,7 +39,7 @@ func cmdMerge(_ context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	m, err := experiment.Merge(dirs, *out, experiment.MergeOptions{Formats: formats, Force: *force})
+	m, err := experiment.Merge(ctx, dirs, *out, experiment.MergeOptions{Formats: formats, Force: *force})
 	if err != nil {
 		return err
 	}

@@ -32,7 +32,7 @@ with a note on standard error saying how many of how many, and how to
 complete it.
 `
 
-func cmdPlot(_ context.Context, args []string, e *env) error {
+func cmdPlot(ctx context.Context, args []string, e *env) error {
 	fs := newFlagSet("plot", "borderwork plot [flags] DIR", plotDoc, e)
 	formatsFlag := fs.String("formats", "", "figure `formats`, comma-separated\n(default: as the folder records, png,svg,pdf if it has no figures)")
 	var ch experiment.FigureChange
@@ -53,7 +53,7 @@ func cmdPlot(_ context.Context, args []string, e *env) error {
 		return err
 	}
 	ch.Metrics, ch.Regimes = splitList(*metrics), splitList(*regimes)
-	r, err := experiment.Redraw(dir, formats, ch)
+	r, err := experiment.RedrawContext(ctx, dir, formats, ch)
 	switch {
 	case errors.Is(err, experiment.ErrNotDrawable):
 		return usageErrorf("%v", err)

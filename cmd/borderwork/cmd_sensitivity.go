@@ -171,7 +171,7 @@ func cmdSensitivity(ctx context.Context, args []string, e *env) error {
 		return err
 	}
 	spec.Limits = limits
-	st, err := gsa.New(s, arg, spec)
+	st, err := gsa.NewContext(ctx, s, arg, spec)
 	if err != nil {
 		return err
 	}
@@ -204,6 +204,9 @@ func cmdSensitivity(ctx context.Context, args []string, e *env) error {
 		prog.finish()
 	}
 	if errors.Is(err, experiment.ErrInterrupted) {
+		if res == nil { // stopped before the folder was started: nothing written
+			return err
+		}
 		if res.Dir != out {
 			fmt.Fprintf(e.stderr, "borderwork sensitivity: %s is unchanged; kept %d finished runs in %s (marked incomplete); --resume completes it\n", out, res.Runs, res.Dir)
 		} else {

@@ -111,7 +111,7 @@ func cmdSweep(ctx context.Context, args []string, e *env) error {
 	if n := len(plan.Points); n >= preparingNoted {
 		prep.note(fmt.Sprintf("preparing %s points", words.Whole(int64(n))))
 	}
-	x, err := plan.Prepare()
+	x, err := plan.PrepareContext(ctx)
 	prep.finish()
 	if err != nil {
 		return err
@@ -154,7 +154,7 @@ func resumeSweep(ctx context.Context, fs *flagSet, c *common, arg string, e *env
 	if len(given) > 0 {
 		return usageErrorf("--resume without --vary takes the sweep from %s's manifest; leave out %s, or give the whole sweep command", c.out, strings.Join(given, " "))
 	}
-	x, jobs, err := experiment.ResumePlan(c.out)
+	x, jobs, err := experiment.ResumePlan(ctx, c.out)
 	if err != nil {
 		return err
 	}

@@ -100,7 +100,7 @@ func cmdValidate(ctx context.Context, args []string, e *env) error {
 	}
 	// The same limits as every simulating command, before anything runs.
 	limits, _ := c.limits.get()
-	x, err := (&experiment.Plan{Command: "validate", Scenario: s, Regimes: []string{*regime}, Reps: s.File.Replicates}).Prepare()
+	x, err := (&experiment.Plan{Command: "validate", Scenario: s, Regimes: []string{*regime}, Reps: s.File.Replicates}).PrepareContext(ctx)
 	if err != nil {
 		return err
 	}

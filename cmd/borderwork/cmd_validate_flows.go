@@ -140,7 +140,7 @@ func validateFlows(ctx context.Context, fs *flagSet, c *common, e *env, arg, dir
 	// the prediction's runs are the largest (the calibration's stop at the
 	// change).
 	limits, _ := c.limits.get()
-	x, err := (&experiment.Plan{Command: "validate", Scenario: s, Regimes: regimes, Reps: reps}).Prepare()
+	x, err := (&experiment.Plan{Command: "validate", Scenario: s, Regimes: regimes, Reps: reps}).PrepareContext(ctx)
 	if err != nil {
 		return err
 	}
