@@ -209,6 +209,11 @@ func TestEventLogInterrupted(t *testing.T) {
 	}
 	noRunLogs(t, out)
 	noLeftovers(t, out)
+	// The log's checksums, taken as its runs were appended, are those of
+	// the file: the folder is one borderwork may replace.
+	if inv, err := output.Take(out); err != nil || len(inv.Changed)+len(inv.Foreign) > 0 {
+		t.Errorf("the interrupted folder: %+v, %v; want every file as its manifest records it", inv, err)
+	}
 	_, rows := readEvents(t, out)
 	var runs []string
 	for _, r := range rows {

@@ -173,16 +173,18 @@ func drawFigures(ctx context.Context, dir string, m *output.Manifest, registry [
 		if ctx.Err() != nil {
 			return nil, nil, figuresInterrupted
 		}
-		ds, err := f.Draw(src)
+		ds, err := drawOrStop(ctx, f, src)
 		if err != nil {
-			return nil, nil, fmt.Errorf("figure %s: %w", f.Name, err)
+			return nil, nil, err
 		}
 		for _, d := range ds {
 			if ctx.Err() != nil {
 				return nil, nil, figuresInterrupted
 			}
 			d.Fig.SetSize(size)
-			if err := figures.Save(d.Fig, fd, d.Name, formats); err != nil {
+			if err := figures.SaveContext(ctx, d.Fig, fd, d.Name, formats); ctx.Err() != nil {
+				return nil, nil, figuresInterrupted
+			} else if err != nil {
 				return nil, nil, err
 			}
 			for _, format := range formats {
@@ -192,6 +194,32 @@ func drawFigures(ctx context.Context, dir string, m *output.Manifest, registry [
 		drawn = append(drawn, ds...)
 	}
 	return drawn, files, nil
+}
+
+// drawOrStop draws f from src on its own goroutine, and returns as soon as
+// it is drawn or ctx ends, whichever comes first: drawing one figure from
+// a large folder can take seconds, and a command told to stop must not
+// wait for it. A drawing given up on finishes in the background; it only
+// reads the folder, and what it returns is dropped.
+func drawOrStop(ctx context.Context, f Figure, src Source) ([]Drawn, error) {
+	type result struct {
+		ds  []Drawn
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		ds, err := f.Draw(src)
+		done <- result{ds, err}
+	}()
+	select {
+	case r := <-done:
+		if r.err != nil {
+			return nil, fmt.Errorf("figure %s: %w", f.Name, r.err)
+		}
+		return r.ds, nil
+	case <-ctx.Done():
+		return nil, figuresInterrupted
+	}
 }
 
 // figuresInterrupted is the error DrawFiguresContext stops with.

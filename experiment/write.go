@@ -1,6 +1,9 @@
 package experiment
 
 import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
@@ -56,12 +59,15 @@ type Writer struct {
 	scenarioTOML []byte
 	ts, sum, loc *output.CSVFile
 	events       *os.File // the event log, if the plan logs events
-	tables       []string
-	resume       string // the folder whose tables were continued
-	keep         bool   // Finish failed to swap it in: keep it where it is
-	// written are the checksums of ts, sum and loc, taken as they were
-	// written, once closed: Finish need not read them back. Looked up by
-	// name, never ranged over.
+	// eventSums are the event log's checksums, taken from its content as
+	// each run's rows are appended.
+	eventSums *output.TableSums
+	tables    []string
+	resume    string // the folder whose tables were continued
+	keep      bool   // Finish failed to swap it in: keep it where it is
+	// written are the checksums of ts, sum, loc and the event log, taken
+	// as they were written, once closed: Finish need not read them back.
+	// Looked up by name, never ranged over.
 	written map[string]output.Checked
 }
 
@@ -131,7 +137,12 @@ func Start(x *Prepared, out string, o Options) (w *Writer, err error) {
 			return nil, err
 		}
 		w.tables = append(w.tables, output.EventsTable)
-		if err := output.WriteEventsHeader(w.events, x.Keys); err != nil {
+		w.eventSums = output.NewTableSums()
+		var header bytes.Buffer
+		if err := output.WriteEventsHeader(&header, x.Keys); err != nil {
+			return nil, err
+		}
+		if err := w.appendEvents(bytes.NewReader(header.Bytes())); err != nil {
 			return nil, err
 		}
 	}
@@ -216,7 +227,7 @@ func (w *Writer) Run(ctx context.Context, jobs []int, workers int, progress func
 	}
 	err := x.execute(ctx, jobs, workers, logDir, func(s Simulated) error {
 		if s.Events != "" {
-			if err := appendFile(w.events, s.Events); err != nil {
+			if err := w.appendRunEvents(s.Events); err != nil {
 				return err
 			}
 		}
@@ -246,18 +257,35 @@ func (w *Writer) Run(ctx context.Context, jobs []int, workers int, progress func
 	return err
 }
 
-// appendFile appends the file at path to f and removes it.
-func appendFile(f *os.File, path string) error {
+// appendRunEvents appends a run's rows of the event log, the file at
+// path, to the log, and removes it.
+func (w *Writer) appendRunEvents(path string) error {
 	src, err := os.Open(path)
 	if err != nil {
 		return err
 	}
-	_, err = io.Copy(f, src)
-	src.Close()
-	if err != nil {
+	defer src.Close()
+	if err := w.appendEvents(src); err != nil {
 		return err
 	}
 	return os.Remove(path)
+}
+
+// appendEvents appends compressed rows of the event log (gzip members),
+// read from src, to it, and their content to its checksums.
+func (w *Writer) appendEvents(src io.ReadSeeker) error {
+	if _, err := io.Copy(w.events, src); err != nil {
+		return err
+	}
+	if _, err := src.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	z, err := gzip.NewReader(bufio.NewReaderSize(src, 1<<16))
+	if err != nil {
+		return err
+	}
+	_, err = io.Copy(w.eventSums, z)
+	return err
 }
 
 // Finish says how a folder is finished.
@@ -356,7 +384,7 @@ func (w *Writer) Finish(ctx context.Context, f Finish) (*Outcome, error) {
 		return nil, err
 	}
 	at := w.Folder.Final
-	if !o.Complete && output.Occupied(at) {
+	if !o.Complete && occupied(at) {
 		at = PartialPath(at)
 	}
 	if err := w.Folder.CommitAt(at); err != nil {
@@ -374,6 +402,23 @@ func (w *Writer) Finish(ctx context.Context, f Finish) (*Outcome, error) {
 		}
 	}
 	return o, stopped
+}
+
+// occupied reports whether anything but an empty folder is at path. It
+// is output.Occupied without the checksums of what is there: an
+// interrupted command must not spend seconds reading an earlier folder
+// it leaves alone. (A folder holding only empty folders counts as
+// occupied, which keeps the runs beside it.)
+func occupied(path string) bool {
+	st, err := os.Lstat(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return false
+	}
+	if err != nil || !st.IsDir() {
+		return true
+	}
+	entries, err := os.ReadDir(path)
+	return err != nil || len(entries) > 0
 }
 
 // finishComplete writes what a complete folder derives from its runs
@@ -508,8 +553,12 @@ func (w *Writer) closeTables() error {
 	}
 	w.ts, w.sum, w.loc = nil, nil, nil
 	if w.events != nil {
-		if err := w.events.Close(); first == nil {
+		err := w.events.Close()
+		if first == nil {
 			first = err
+		}
+		if err == nil {
+			w.written[output.EventsTable] = w.eventSums.Sums()
 		}
 		w.events = nil
 	}

@@ -2,6 +2,7 @@ package figures
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"image/color"
@@ -298,6 +299,15 @@ func svgFontFallback(svg []byte) []byte {
 // in dir renamed into place, so an interrupted call never leaves a
 // half-written figure, and a failed call leaves no temporary files.
 func Save(fig *Figure, dir, name string, formats []string) error {
+	return SaveContext(context.Background(), fig, dir, name, formats)
+}
+
+// SaveContext is Save, giving up with an error wrapping ctx.Err(),
+// having written nothing, if ctx ends before the files are rendered:
+// rendering a figure can take a second or more (a PDF embeds its fonts),
+// and a command told to stop must not wait for it. A rendering given up
+// on finishes in the background and writes nothing.
+func SaveContext(ctx context.Context, fig *Figure, dir, name string, formats []string) error {
 	if fig == nil || fig.p == nil {
 		return errors.New("figures: nil figure")
 	}
@@ -317,12 +327,25 @@ func Save(fig *Figure, dir, name string, formats []string) error {
 		}
 	}
 	data := make([][]byte, len(todo))
-	for i, f := range todo {
-		var b bytes.Buffer
-		if err := fig.Encode(&b, f); err != nil {
+	rendered := make(chan error, 1)
+	go func() {
+		for i, f := range todo {
+			var b bytes.Buffer
+			if err := fig.Encode(&b, f); err != nil {
+				rendered <- err
+				return
+			}
+			data[i] = b.Bytes()
+		}
+		rendered <- nil
+	}()
+	select {
+	case err := <-rendered:
+		if err != nil {
 			return err
 		}
-		data[i] = b.Bytes()
+	case <-ctx.Done():
+		return fmt.Errorf("figures: %s not written: %w", name, ctx.Err())
 	}
 	for i, f := range todo {
 		if err := writeAtomic(filepath.Join(dir, name+"."+f), data[i]); err != nil {

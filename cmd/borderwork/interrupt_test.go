@@ -1,0 +1,170 @@
+package main
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/borderwork/borderwork/output"
+)
+
+// stopped is the context of a command whose Ctrl-C (or SIGTERM) came
+// before it started: while it prepared its points, say.
+func stopped() context.Context {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	return ctx
+}
+
+// folderBytes is every file under dir with its bytes.
+func folderBytes(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	got := map[string]string{}
+	for _, f := range files(t, dir) {
+		b, err := os.ReadFile(filepath.Join(dir, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got[f] = string(b)
+	}
+	return got
+}
+
+// sameBytes fails unless dir holds exactly the files of want, byte for
+// byte.
+func sameBytes(t *testing.T, what, dir string, want map[string]string) {
+	t.Helper()
+	got := folderBytes(t, dir)
+	for f, b := range want {
+		if g, ok := got[f]; !ok || g != b {
+			t.Errorf("%s: %s changed or vanished", what, f)
+		}
+	}
+	for f := range got {
+		if _, ok := want[f]; !ok {
+			t.Errorf("%s: %s appeared", what, f)
+		}
+	}
+}
+
+// onlyEntries fails unless the folder dir holds exactly the entries
+// named: no temporary folder, no partial folder, nothing else.
+func onlyEntries(t *testing.T, dir string, want ...string) {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range entries {
+		got = append(got, e.Name())
+	}
+	if strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Errorf("%s holds %v; want %v", dir, got, want)
+	}
+}
+
+// TestInterruptedBeforeStartingWritesNothing: every simulating command
+// told to stop before its runs start (while preparing them) exits 130 and
+// writes nothing: no folder of no runs, no partial folder, no temporary
+// folder.
+func TestInterruptedBeforeStartingWritesNothing(t *testing.T) {
+	tests := []struct {
+		name string
+		args func(out string) []string
+	}{
+		{"run", func(out string) []string { return []string{"run", small, "--days", "20", "--reps", "2", "--out", out} }},
+		{"compare", func(out string) []string {
+			return []string{"compare", small, "--days", "20", "--reps", "2", "--out", out}
+		}},
+		{"sweep", func(out string) []string { return smallSweep(out) }},
+		{"sweep --shard", func(out string) []string { return smallSweep(out, "--shard", "0/2") }},
+		{"claim", func(out string) []string {
+			return []string{"claim", small, "--days", "20", "--reps", "3", "--max-reps", "3", "--own", "none", "--out", out}
+		}},
+		{"programme", func(out string) []string {
+			return []string{"programme", toyProgramme, "--days", "20", "--reps", "3", "--out", out}
+		}},
+		{"sensitivity", func(out string) []string { return smallSensitivity(out) }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			status, _, stderr := runCLIContext(stopped(), t, tt.args(filepath.Join(dir, "out"))...)
+			if status != exitInterrupted || !strings.Contains(stderr, "interrupted") || strings.Count(stderr, "\n") != 1 {
+				t.Errorf("status %d, stderr %q; want %d and one line saying it was interrupted", status, stderr, exitInterrupted)
+			}
+			onlyEntries(t, dir)
+		})
+	}
+}
+
+// TestSweepInterruptedWhilePreparingLeavesTheFolder: a sweep over an
+// earlier sweep's folder, stopped before its runs, leaves it as it was and
+// puts no partial folder beside it.
+func TestSweepInterruptedWhilePreparingLeavesTheFolder(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out")
+	mustRun(t, smallSweep(out)...)
+	before := folderBytes(t, out)
+	if status, _, stderr := runCLIContext(stopped(), t, smallSweep(out)...); status != exitInterrupted {
+		t.Errorf("status %d (%s); want %d", status, stderr, exitInterrupted)
+	}
+	sameBytes(t, "an earlier sweep after one interrupted while preparing", out, before)
+	onlyEntries(t, dir, "out")
+}
+
+// TestInterruptedWhileWritingTheResults: Ctrl-C after the last run of a
+// rerun into a complete folder, while its tables, figures and report are
+// written, leaves the folder byte-identical and keeps the runs beside it,
+// marked incomplete, with status 130.
+func TestInterruptedWhileWritingTheResults(t *testing.T) {
+	out := smallCompare(t)
+	before := folderBytes(t, out)
+	earlier, err := output.ReadManifest(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	runs := len(earlier.Runs)
+	status, _, stderr := runCLIInterrupted(t, runs, "compare", small, "--reps", "3", "--days", "40", "--out", out, "--workers", "2")
+	partial := out + ".partial"
+	if status != exitInterrupted || !strings.Contains(stderr, out+" is unchanged") || !strings.Contains(stderr, partial) {
+		t.Errorf("status %d, stderr %q; want %d, saying where the runs went", status, stderr, exitInterrupted)
+	}
+	sameBytes(t, "a complete folder after a rerun interrupted while writing", out, before)
+	m, err := output.ReadManifest(partial)
+	if err != nil || m.Complete || len(m.Runs) != runs || len(m.Figures) != 0 {
+		t.Errorf("%s: %v, %+v; want all %d runs, incomplete, no figures", partial, err, m, runs)
+	}
+	onlyEntries(t, filepath.Dir(out), "out", "out.partial")
+}
+
+// TestPlotAndMergeInterrupted: plot and merge told to stop before they
+// replace anything leave the folder as it was, with status 130.
+func TestPlotAndMergeInterrupted(t *testing.T) {
+	dir := t.TempDir()
+	a, b, merged := filepath.Join(dir, "a"), filepath.Join(dir, "b"), filepath.Join(dir, "merged")
+	mustRun(t, smallSweep(a, "--shard", "0/2")...)
+	mustRun(t, smallSweep(b, "--shard", "1/2")...)
+	mustRun(t, "merge", a, b, "--out", merged, "--formats", "svg")
+	tests := []struct {
+		name string
+		args []string
+	}{
+		{"plot", []string{"plot", "--formats", "png", "--size", "single", merged}},
+		{"merge", []string{"merge", a, b, "--out", merged, "--formats", "png"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			before := folderBytes(t, merged)
+			status, _, stderr := runCLIContext(stopped(), t, tt.args...)
+			if status != exitInterrupted || !strings.Contains(stderr, "interrupted") {
+				t.Errorf("status %d, stderr %q; want %d, saying it was interrupted", status, stderr, exitInterrupted)
+			}
+			sameBytes(t, tt.name+" interrupted", merged, before)
+			onlyEntries(t, dir, "a", "b", "merged")
+		})
+	}
+}
