@@ -32,7 +32,7 @@ func TestMergeRefusesWholeFolders(t *testing.T) {
 			work := t.TempDir()
 			t.Chdir(work)
 			before := snapshot(t, whole)
-			_, err := experiment.Merge(c.dirs, "", experiment.MergeOptions{})
+			_, err := experiment.Merge(context.Background(), c.dirs, "", experiment.MergeOptions{})
 			if !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), whole+" holds a whole sweep folder, not a shard") {
 				t.Errorf("Merge = %v; want a bad-input error saying %s is not a shard", err, whole)
 			}
