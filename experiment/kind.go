@@ -401,6 +401,17 @@ func RedrawContext(ctx context.Context, dir string, formats []string, ch FigureC
 	if err != nil {
 		return nil, err
 	}
+	// A figure file of the same name that is not as borderwork drew it
+	// (changed since, or never borderwork's) is not replaced.
+	for _, f := range files {
+		if slices.Contains(unchanged, f) {
+			continue
+		}
+		if _, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(f))); err == nil {
+			return nil, badInput("%s is not as borderwork drew it (changed since, or not borderwork's), and plot would replace it: move it, then plot again; %s is unchanged",
+				filepath.Join(dir, filepath.FromSlash(f)), dir)
+		}
+	}
 	if ctx.Err() != nil { // the last moment to stop: the swap below finishes once begun
 		return nil, stopped(figuresInterrupted)
 	}

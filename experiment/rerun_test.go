@@ -2,9 +2,11 @@ package experiment_test
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/borderwork/borderwork/claim"
@@ -211,5 +213,47 @@ func TestRedrawRemovesOnlyItsOwnFigures(t *testing.T) {
 	m, _ := output.ReadManifest(out)
 	if len(m.Figures) != 4 || slices.ContainsFunc(m.Figures, func(c output.Checked) bool { return filepath.Ext(c.File) != ".png" }) {
 		t.Errorf("manifest lists %v; want the 4 PNGs only", m.Figures)
+	}
+}
+
+// TestRedrawKeepsChangedFigures: a figure file changed since borderwork
+// drew it, or one it never drew, is not replaced by a figure of the same
+// name: the redraw is refused, naming it, and the folder is unchanged.
+func TestRedrawKeepsChangedFigures(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		edit func(t *testing.T, fd string)
+	}{
+		{"changed since drawn", func(t *testing.T, fd string) {
+			f, err := os.OpenFile(filepath.Join(fd, "abuse.svg"), os.O_APPEND|os.O_WRONLY, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			f.WriteString("<!-- edited -->\n")
+			f.Close()
+		}},
+		{"never drawn", func(t *testing.T, fd string) {
+			if err := os.WriteFile(filepath.Join(fd, "abuse.png"), []byte("mine"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "out")
+			x := comparePlan(t, classroom(t, 2, 20))
+			if _, err := experiment.Write(context.Background(), x, out, experiment.Options{Workers: 2, Formats: []string{"svg"}}); err != nil {
+				t.Fatal(err)
+			}
+			tt.edit(t, filepath.Join(out, "figures"))
+			before := snapshot(t, out)
+			_, err := experiment.Redraw(out, []string{"svg", "png"}, experiment.FigureChange{})
+			if !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), filepath.Join("figures", "abuse.")) || !strings.Contains(err.Error(), "is not as borderwork drew it") {
+				t.Errorf("Redraw = %v; want a refusal naming the figure", err)
+			}
+			sameSnapshot(t, "a refused redraw", out, before)
+			if left, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".out.tmp-*")); len(left) > 0 {
+				t.Errorf("a refused redraw left %q", left)
+			}
+		})
 	}
 }

@@ -24,7 +24,9 @@ The figure files of the folder's earlier figures that it does not draw
 again (another --metric, fewer --formats) it removes, and it names each
 one it removed; it removes only figure files that manifest.json lists
 and that still hold the bytes borderwork drew. One changed since is kept,
-named, and no longer listed. No other file is touched.
+named, and no longer listed. No other file is touched, nor replaced: a
+figure to draw in a file changed since, or not borderwork's, is refused,
+naming the file, with the folder unchanged.
 It refuses (status 2) a folder whose tables do not match their checksums
 in manifest.json, naming the table and the rows that changed.
 A folder whose command was interrupted is drawn from the runs it holds,
