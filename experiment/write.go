@@ -384,7 +384,7 @@ func (w *Writer) Finish(ctx context.Context, f Finish) (*Outcome, error) {
 		return nil, err
 	}
 	at := w.Folder.Final
-	if !o.Complete && occupied(at) {
+	if !o.Complete && output.Occupied(at) {
 		at = PartialPath(at)
 	}
 	if err := w.Folder.CommitAt(at); err != nil {
@@ -402,23 +402,6 @@ func (w *Writer) Finish(ctx context.Context, f Finish) (*Outcome, error) {
 		}
 	}
 	return o, stopped
-}
-
-// occupied reports whether anything but an empty folder is at path. It
-// is output.Occupied without the checksums of what is there: an
-// interrupted command must not spend seconds reading an earlier folder
-// it leaves alone. (A folder holding only empty folders counts as
-// occupied, which keeps the runs beside it.)
-func occupied(path string) bool {
-	st, err := os.Lstat(path)
-	if errors.Is(err, os.ErrNotExist) {
-		return false
-	}
-	if err != nil || !st.IsDir() {
-		return true
-	}
-	entries, err := os.ReadDir(path)
-	return err != nil || len(entries) > 0
 }
 
 // finishComplete writes what a complete folder derives from its runs

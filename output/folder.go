@@ -348,11 +348,20 @@ func Create(final string, owner Owner, force bool) (*Folder, error) {
 // Path is the path of name inside the folder being written.
 func (f *Folder) Path(name string) string { return filepath.Join(f.Dir, name) }
 
-// Occupied reports whether something other than an empty folder is at
-// path.
+// Occupied reports whether anything but an empty folder is at path (a
+// folder holding only empty folders counts as occupied). It reads no
+// file: an interrupted command must not spend seconds checksumming an
+// earlier folder it leaves alone.
 func Occupied(path string) bool {
-	inv, err := Take(path)
-	return err != nil || !inv.Empty()
+	st, err := os.Lstat(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return false
+	}
+	if err != nil || !st.IsDir() {
+		return true
+	}
+	entries, err := os.ReadDir(path)
+	return err != nil || len(entries) > 0
 }
 
 // Commit swaps the finished folder into place at Final. An earlier folder

@@ -402,3 +402,23 @@ func TestCSVCloseReportsOnce(t *testing.T) {
 type failing struct{}
 
 func (failing) Write([]byte) (int, error) { return 0, errors.New("write x: no space left on device") }
+
+// TestOccupied: only nothing, or an empty folder, is unoccupied.
+func TestOccupied(t *testing.T) {
+	dir := t.TempDir()
+	must := func(err error) {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(os.Mkdir(filepath.Join(dir, "empty"), 0o755))
+	must(os.WriteFile(filepath.Join(dir, "file"), nil, 0o644))
+	must(os.MkdirAll(filepath.Join(dir, "nested", "empty"), 0o755))
+	must(os.Mkdir(filepath.Join(dir, "full"), 0o755))
+	must(os.WriteFile(filepath.Join(dir, "full", "f"), nil, 0o644))
+	for name, want := range map[string]bool{"missing": false, "empty": false, "file": true, "nested": true, "full": true} {
+		if got := Occupied(filepath.Join(dir, name)); got != want {
+			t.Errorf("Occupied(%s) = %v, want %v", name, got, want)
+		}
+	}
+}
