@@ -30,8 +30,12 @@ type Group struct {
 var (
 	barOutline = draw.LineStyle{Color: color.Gray{Y: 0x33}, Width: vg.Points(0.5)}
 	errorStyle = draw.LineStyle{Color: color.Black, Width: vg.Points(0.8)}
-	zeroStyle  = draw.LineStyle{Color: color.Black, Width: vg.Points(0.6)}
-	dotStyle   = draw.GlyphStyle{Color: color.Gray{Y: 0x11}, Radius: vg.Points(1.1), Shape: draw.CircleGlyph{}}
+	// errorHalo is drawn under each error bar and replicate dot, so that
+	// they show on a bar of any colour, the palette's black included.
+	errorHalo = draw.LineStyle{Color: color.White, Width: vg.Points(2.2)}
+	dotHalo   = draw.GlyphStyle{Color: color.White, Radius: vg.Points(1.9), Shape: draw.CircleGlyph{}}
+	zeroStyle = draw.LineStyle{Color: color.Black, Width: vg.Points(0.6)}
+	dotStyle  = draw.GlyphStyle{Color: color.Gray{Y: 0x11}, Radius: vg.Points(1.1), Shape: draw.CircleGlyph{}}
 )
 
 // clusterWidth is the share of a category's slot covered by its bars; the
@@ -254,21 +258,23 @@ func (bp *barsPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 		for i, b := range g.Bars {
 			y0, y1 := bp.barSpan(i, gi)
 			y := trY((y0 + y1) / 2)
-			for _, v := range b.Values {
+			if finite(b.Lo) && finite(b.Hi) {
+				capH := min((trY(y1)-trY(y0))*0.3, vg.Points(3))
+				lo, hi := trX(b.Lo), trX(b.Hi)
+				whisker := c.ClipLinesXY(
+					[]vg.Point{{X: lo, Y: y}, {X: hi, Y: y}},
+					[]vg.Point{{X: lo, Y: y - capH}, {X: lo, Y: y + capH}},
+					[]vg.Point{{X: hi, Y: y - capH}, {X: hi, Y: y + capH}},
+				)
+				c.StrokeLines(errorHalo, whisker...)
+				c.StrokeLines(errorStyle, whisker...)
+			}
+			for _, v := range b.Values { // over the error bar, which would hide them
 				if pt := (vg.Point{X: trX(v), Y: y}); c.Contains(pt) {
+					c.DrawGlyph(dotHalo, pt)
 					c.DrawGlyph(dotStyle, pt)
 				}
 			}
-			if !finite(b.Lo) || !finite(b.Hi) {
-				continue
-			}
-			capH := min((trY(y1)-trY(y0))*0.3, vg.Points(3))
-			lo, hi := trX(b.Lo), trX(b.Hi)
-			c.StrokeLines(errorStyle, c.ClipLinesXY(
-				[]vg.Point{{X: lo, Y: y}, {X: hi, Y: y}},
-				[]vg.Point{{X: lo, Y: y - capH}, {X: lo, Y: y + capH}},
-				[]vg.Point{{X: hi, Y: y - capH}, {X: hi, Y: y + capH}},
-			)...)
 		}
 	}
 }

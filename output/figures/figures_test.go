@@ -6,7 +6,9 @@ import (
 	"encoding/hex"
 	"flag"
 	"fmt"
+	"image"
 	"image/color"
+	"image/png"
 	"math"
 	"os"
 	"os/exec"
@@ -754,5 +756,86 @@ func TestMarginRefused(t *testing.T) {
 	}
 	if _, err := GroupedBarsWithin("t", "y", g, Margin{Delta: 2, Label: "δ"}, sampleCaption); err != nil {
 		t.Errorf("GroupedBarsWithin(margin 2): %v", err)
+	}
+}
+
+// TestErrorBarShowsOnBlackBar: an error bar and replicate dots lying
+// inside a bar of the palette's black (its 8th colour) can still be seen.
+// The same figure with a blue bar says where they are drawn: its dark
+// pixels with blue on both sides. On the black bar, most of those must
+// have a light pixel next to them.
+func TestErrorBarShowsOnBlackBar(t *testing.T) {
+	render := func(bar Bar, style int) image.Image {
+		fig, err := GroupedBars("t", "y", []Group{{Label: "g", Bars: []Bar{bar}, Style: style}}, sampleCaption)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := fig.Encode(&buf, "png"); err != nil {
+			t.Fatal(err)
+		}
+		img, err := png.Decode(&buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return img
+	}
+	rgb := func(img image.Image, x, y int) (r, g, b uint32) {
+		r, g, b, _ = img.At(x, y).RGBA()
+		return r, g, b
+	}
+	near := func(img image.Image, x, y, d int, is func(r, g, b uint32) bool) bool {
+		for dy := -d; dy <= d; dy++ {
+			for dx := -d; dx <= d; dx++ {
+				if is(rgb(img, x+dx, y+dy)) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	// enclosed: blue lies within a halo's width on both sides of (x, y),
+	// above and below or left and right: inside the bar, not at its edge.
+	enclosed := func(img image.Image, x, y int) bool {
+		blueToward := func(dx, dy int) bool {
+			for k := 1; k <= 10; k++ {
+				r, _, b := rgb(img, x+k*dx, y+k*dy)
+				if r < 0x2000 && b > 0x8000 {
+					return true
+				}
+			}
+			return false
+		}
+		return blueToward(0, -1) && blueToward(0, 1) || blueToward(-1, 0) && blueToward(1, 0)
+	}
+	dark := func(r, g, b uint32) bool { return r < 0x2000 && g < 0x2000 && b < 0x2000 }
+	light := func(r, g, b uint32) bool { return r > 0xC000 && g > 0xC000 && b > 0xC000 }
+	for _, tc := range []struct {
+		name string
+		bar  Bar
+	}{
+		{"error bar", Bar{Label: "a", Mean: 10, Lo: 3, Hi: 7}},
+		{"dots", Bar{Label: "a", Mean: 10, Lo: math.NaN(), Hi: math.NaN(), Values: []float64{4, 6}}},
+	} {
+		onBlue, onBlack := render(tc.bar, 1), render(tc.bar, len(okabeIto))
+		b := onBlue.Bounds()
+		marks, seen := 0, 0
+		for y := b.Min.Y; y < b.Max.Y; y++ {
+			for x := b.Min.X; x < b.Max.X; x++ {
+				if !dark(rgb(onBlue, x, y)) || !enclosed(onBlue, x, y) {
+					continue
+				}
+				marks++
+				if near(onBlack, x, y, 2, light) {
+					seen++
+				}
+			}
+		}
+		if marks == 0 {
+			t.Fatalf("%s: no mark found inside the blue bar", tc.name)
+		}
+		if seen*2 < marks {
+			t.Errorf("%s inside a black bar: %d of its %d pixels have a light pixel near, want most", tc.name, seen, marks)
+		}
 	}
 }
