@@ -261,13 +261,26 @@ func (bp *barsPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 			if finite(b.Lo) && finite(b.Hi) {
 				capH := min((trY(y1)-trY(y0))*0.3, vg.Points(3))
 				lo, hi := trX(b.Lo), trX(b.Hi)
-				whisker := c.ClipLinesXY(
-					[]vg.Point{{X: lo, Y: y}, {X: hi, Y: y}},
-					[]vg.Point{{X: lo, Y: y - capH}, {X: lo, Y: y + capH}},
-					[]vg.Point{{X: hi, Y: y - capH}, {X: hi, Y: y + capH}},
-				)
-				c.StrokeLines(errorHalo, whisker...)
-				c.StrokeLines(errorStyle, whisker...)
+				lines := [][]vg.Point{
+					{{X: lo, Y: y}, {X: hi, Y: y}},
+					{{X: lo, Y: y - capH}, {X: lo, Y: y + capH}},
+					{{X: hi, Y: y - capH}, {X: hi, Y: y + capH}},
+				}
+				if !math.IsNaN(b.Mean) {
+					// The halo only where the bar's fill is under the
+					// whisker: elsewhere the ground is white already, and
+					// over the axis or the bar's outline it would chip them.
+					in := c
+					xa, xb := trX(base), trX(b.Mean)
+					in.Rectangle = vg.Rectangle{
+						Min: vg.Point{X: max(min(xa, xb)+barOutline.Width, c.Min.X), Y: trY(y0) + barOutline.Width},
+						Max: vg.Point{X: min(max(xa, xb)-barOutline.Width, c.Max.X), Y: trY(y1) - barOutline.Width},
+					}
+					if in.Min.X < in.Max.X {
+						c.StrokeLines(errorHalo, in.ClipLinesXY(lines...)...)
+					}
+				}
+				c.StrokeLines(errorStyle, c.ClipLinesXY(lines...)...)
 			}
 			for _, v := range b.Values { // over the error bar, which would hide them
 				if pt := (vg.Point{X: trX(v), Y: y}); c.Contains(pt) {
