@@ -289,6 +289,8 @@ func (c *common) check(fs *flagSet) error {
 	return err
 }
 
+// parseFormats reads --formats: figure formats, each once in the order
+// first given (a format named twice is drawn once, and recorded once).
 func parseFormats(s string) ([]string, error) {
 	if s == "" {
 		return nil, nil
@@ -299,7 +301,9 @@ func parseFormats(s string) ([]string, error) {
 		if f != "png" && f != "svg" && f != "pdf" {
 			return nil, usageErrorf("--formats: unknown format %q (want png, svg, pdf)", f)
 		}
-		out = append(out, f)
+		if !slices.Contains(out, f) {
+			out = append(out, f)
+		}
 	}
 	return out, nil
 }

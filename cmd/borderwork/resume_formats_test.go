@@ -87,3 +87,30 @@ func TestResumeDrawsRecordedFormats(t *testing.T) {
 		})
 	}
 }
+
+// TestParseFormats: --formats is a set in the order first given; an
+// unknown or empty name is a usage error.
+func TestParseFormats(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want []string
+		bad  bool
+	}{
+		{"", nil, false},
+		{"png", []string{"png"}, false},
+		{"PDF, svg", []string{"pdf", "svg"}, false},
+		{"png,png", []string{"png"}, false},
+		{"svg,png,svg,pdf,png", []string{"svg", "png", "pdf"}, false},
+		{"png,,svg", nil, true},
+		{"jpeg", nil, true},
+	} {
+		got, err := parseFormats(tc.in)
+		if (err != nil) != tc.bad {
+			t.Errorf("parseFormats(%q): error %v, want error: %v", tc.in, err, tc.bad)
+			continue
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("parseFormats(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
