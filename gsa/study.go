@@ -612,7 +612,11 @@ func (st *Study) checkBox() error {
 			return err
 		}
 		if err := ps.Validate(); err != nil {
-			return experiment.BadInput("%s: %v; %s", label, oneLine(err), hint)
+			msg := oneLine(err)
+			if !strings.Contains(msg, label) { // an error about a set key names it already
+				msg = label + ": " + msg
+			}
+			return experiment.BadInput("%s; %s", msg, hint)
 		}
 		return nil
 	}

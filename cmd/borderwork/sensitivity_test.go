@@ -258,3 +258,17 @@ func TestPrintAligned(t *testing.T) {
 		t.Errorf("printAligned wrote\n%s\nwant\n%s", b.String(), want)
 	}
 }
+
+// TestSensitivityBoxErrorNamesTheEndOnce: a range whose end makes the
+// scenario invalid is named once in the message, not once by the check
+// and again by the key's own error.
+func TestSensitivityBoxErrorNamesTheEndOnce(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	status, _, stderr := runCLI(t, "sensitivity", small, "--days", "10", "--trajectories", "2", "--out", out, "--range-share", "1e308")
+	if status != exitUsage {
+		t.Fatalf("status %d, stderr %q; want 2", status, stderr)
+	}
+	if n := strings.Count(stderr, "end of "); n != 1 {
+		t.Errorf("stderr %q names the range's end %d times, want once", stderr, n)
+	}
+}
