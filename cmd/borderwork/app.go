@@ -72,8 +72,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if name == "--version" || name == "-version" {
 		name, args = "version", append([]string{"version"}, args[1:]...)
 	}
-	if name == "help" || name == "-h" || name == "--help" || name == "-help" {
-		if len(args) > 1 {
+	if isHelp(name) {
+		if len(args) > 1 && !isHelp(args[1]) { // help about help is the command list
 			return run(ctx, []string{args[1], "--help"}, stdout, stderr)
 		}
 		usage(stdout)
@@ -94,6 +94,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	err := commands()[i].run(ctx, args[1:], e)
 	return report(err, name, stderr)
+}
+
+// isHelp reports whether arg asks for help: help, -h, --help or -help.
+func isHelp(arg string) bool {
+	return arg == "help" || arg == "-h" || arg == "--help" || arg == "-help"
 }
 
 // report prints a failed command's error as one line and maps it to an

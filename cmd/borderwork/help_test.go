@@ -138,3 +138,23 @@ func TestVersionFlag(t *testing.T) {
 		t.Errorf("a test binary has no revision, and --version should say so: %q", stdout)
 	}
 }
+
+// TestHelpAboutHelp: asking for help about help, in any spelling, prints
+// the command list (it once recursed until the stack overflowed), and
+// help about a command prints that command's help.
+func TestHelpAboutHelp(t *testing.T) {
+	_, list, _ := runCLI(t, "help")
+	for _, args := range [][]string{
+		{"help", "help"}, {"help", "-h"}, {"help", "--help"}, {"help", "-help"},
+		{"-h", "help"}, {"--help", "--help"}, {"-help", "-h"},
+	} {
+		status, stdout, stderr := runCLI(t, args...)
+		if status != exitOK || stdout != list || stderr != "" {
+			t.Errorf("%v: status %d, stdout %d bytes, stderr %q; want 0 and the command list", args, status, len(stdout), stderr)
+		}
+	}
+	status, stdout, _ := runCLI(t, "help", "run")
+	if status != exitOK || stdout == list || !strings.Contains(stdout, "--regime") {
+		t.Errorf("help run: status %d, %q; want 0 and run's help", status, stdout)
+	}
+}
