@@ -22,6 +22,9 @@ type bound struct {
 
 var (
 	probability = bound{0, 1, "a probability in [0, 1]"}
+	// dailyRate is a rate per day (its chance is 1 − e^−rate) kept at or
+	// below 1, the most any abuse rate plausibly reaches.
+	dailyRate   = bound{0, 1, "a number in [0, 1]"}
 	share       = bound{0, 1, "a share in [0, 1]"}
 	nonNegative = bound{0, math.MaxFloat64, "zero or more"}
 	positive    = bound{math.SmallestNonzeroFloat64, math.MaxFloat64, "more than zero"}
@@ -69,7 +72,7 @@ var rules = map[string]bound{
 	"propensity": multiplier, "propensity_spread": share,
 
 	"desperation_effect": multiplier, "market_power_effect": multiplier, "vulnerable_factor": multiplier,
-	"smuggler_extortion": probability, "smuggler_violence": probability, "smuggler_kidnap": probability,
+	"smuggler_extortion": dailyRate, "smuggler_violence": dailyRate, "smuggler_kidnap": dailyRate,
 	"trip_extortion": probability, "trip_violence": probability, "trip_abandonment": probability,
 	"extorted": nonNegative, "ransom": nonNegative, "kidnap_days": dayCount, "abandoned_hazard": multiplier,
 	"official_extortion": multiplier, "official_violence": multiplier, "bribe": nonNegative,
