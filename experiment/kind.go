@@ -311,6 +311,14 @@ func partialOf(dir string, m *output.Manifest) *Partial {
 	return p
 }
 
+// shardedNoun names what the shards of a command's folder are shards of.
+func shardedNoun(command string) string {
+	if command == "sensitivity" {
+		return "sensitivity analysis"
+	}
+	return command
+}
+
 // Redraw draws the figures of the output folder at dir again from its
 // tables, in formats (none: the formats the folder records, see
 // RecordedFormats, or every format if it records none), with the figure
@@ -357,7 +365,7 @@ func RedrawContext(ctx context.Context, dir string, formats []string, ch FigureC
 		return nil, fmt.Errorf("%s: %w: it holds a %q folder", dir, ErrNotDrawable, m.Command)
 	}
 	if m.Sweep != nil && m.Sweep.Shard != "" {
-		return nil, fmt.Errorf("%s is one shard of a sweep: %w; merge the shards, then plot", dir, ErrNotDrawable)
+		return nil, fmt.Errorf("%s is one shard of a %s: %w; merge the shards, then plot", dir, shardedNoun(m.Command), ErrNotDrawable)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "summary.csv")); err != nil {
 		return nil, fmt.Errorf("%s has no summary.csv to draw from: %w", dir, ErrNotDrawable)

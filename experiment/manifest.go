@@ -31,6 +31,16 @@ func (x *Prepared) CommandLine() string {
 	return ShellJoin(args)
 }
 
+// RerunCommandLine is a command that reruns the folder of manifest m: the
+// command line it records (which every shard of one command shares) and,
+// for a shard, its --shard.
+func RerunCommandLine(m *output.Manifest) string {
+	if m.Sweep != nil && m.Sweep.Shard != "" {
+		return m.CommandLine + " " + ShellJoin([]string{"--shard", m.Sweep.Shard})
+	}
+	return m.CommandLine
+}
+
 // ShellJoin joins arguments into a command a shell reads back the same,
 // quoting those that need it.
 func ShellJoin(args []string) string {

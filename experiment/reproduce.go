@@ -18,7 +18,7 @@ import (
 
 // Reproduction is what Reproduce found.
 type Reproduction struct {
-	CommandLine string   // the command the folder records
+	CommandLine string   // the command that reruns the folder (RerunCommandLine)
 	Tables      int      // tables checked
 	Figures     int      // figure files checked
 	Report      bool     // report.md checked
@@ -47,7 +47,7 @@ func Reproduce(ctx context.Context, dir string, workers int) (*Reproduction, err
 	if !ok || k.Rerun == nil {
 		return nil, badInput("%s holds a %q folder, which cannot be rerun", dir, m.Command)
 	}
-	rep := &Reproduction{CommandLine: m.CommandLine, Tables: len(m.Tables), Figures: len(m.Figures), Report: m.Report != nil, Warnings: buildWarnings(m, output.ReadBuild())}
+	rep := &Reproduction{CommandLine: RerunCommandLine(m), Tables: len(m.Tables), Figures: len(m.Figures), Report: m.Report != nil, Warnings: buildWarnings(m, output.ReadBuild())}
 	scenarioPath := filepath.Join(dir, "scenario.toml")
 	if sum, err := output.FileSHA256(scenarioPath); err != nil || sum != m.ScenarioSHA256 {
 		rep.Problems = append(rep.Problems, "scenario.toml does not match its checksum")
@@ -74,7 +74,9 @@ func Reproduce(ctx context.Context, dir string, workers int) (*Reproduction, err
 	}
 	defer os.RemoveAll(tmp)
 	out := filepath.Join(tmp, "out")
-	if err := k.Rerun(ctx, m, scenarioPath, out, workers, figureFormats(m)); err != nil {
+	// The formats the folder records: a shard's, which it does not draw,
+	// are recorded again as merge will need them.
+	if err := k.Rerun(ctx, m, scenarioPath, out, workers, RecordedFormats(m)); err != nil {
 		return nil, fmt.Errorf("the rerun failed: %w", err)
 	}
 	for _, c := range m.Files() {
