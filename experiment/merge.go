@@ -25,7 +25,12 @@ type Merged struct {
 
 // MergeOptions say how Merge writes the merged folder.
 type MergeOptions struct {
-	Formats []string // figure formats; none: no figures
+	// Formats are the figure formats (none: no figures) if FormatsGiven;
+	// otherwise the figures are drawn in the formats the shards record,
+	// as the command asked for them, so that the merged folder is the one
+	// the command writes unsharded.
+	Formats      []string
+	FormatsGiven bool
 	// Force allows replacing a folder at out that is not this command's
 	// and scenario's (its files that borderwork did not write are kept).
 	Force bool
@@ -36,12 +41,15 @@ type MergeOptions struct {
 // Sharding) into one folder at out (default DefaultOut(COMMAND, ...)),
 // byte for byte the folder the command writes unsharded: tables in run
 // order, statistics, figures and report from the whole, one manifest. It
-// checks that every shard comes from the same scenario and command line,
-// that each is complete and unchanged since it was written (every table
+// checks that every shard comes from the same scenario and command line
+// and records the same figure options (bands, size and, unless
+// o.FormatsGiven, formats), so that the merged bytes never depend on the
+// order of dirs, that each is complete and unchanged since it was written (every table
 // against its checksum, every run against the experiment its manifest
 // describes), and that every run is present exactly once; otherwise it
 // returns an error matching ErrBadInput, naming the file and its first
-// differing row, and writes nothing. If ctx ends before the merged folder
+// differing row, and writes nothing. out may not be one of the shards,
+// however it is spelt. If ctx ends before the merged folder
 // is swapped into place, it returns an error wrapping ErrInterrupted and
 // writes nothing: a folder at out stays as it was.
 func Merge(ctx context.Context, dirs []string, out string, o MergeOptions) (*Merged, error) {
@@ -57,13 +65,22 @@ func Merge(ctx context.Context, dirs []string, out string, o MergeOptions) (*Mer
 	if err != nil {
 		return nil, err
 	}
+	if err := sameFigureOptions(shards, o.FormatsGiven); err != nil {
+		return nil, err
+	}
 	first := shards[0].m
 	sharding := mustKind(first.Command).Sharding
 	if out == "" {
 		out = DefaultOut(first.Command, first.ScenarioSource)
 	}
-	if slices.ContainsFunc(dirs, func(d string) bool { return filepath.Clean(d) == filepath.Clean(out) }) {
-		return nil, badInput("--out %s is one of the shards; choose another folder", out)
+	for _, sh := range shards {
+		if samePlace(sh.dir, out) {
+			return nil, badInput("--out %s is the shard %s; choose another folder", out, sh.dir)
+		}
+	}
+	formats := o.Formats
+	if !o.FormatsGiven {
+		formats = RecordedFormats(first)
 	}
 	x, err := rebuild(ctx, "merge", shards, sharding)
 	if err != nil {
@@ -116,12 +133,12 @@ func Merge(ctx context.Context, dirs []string, out string, o MergeOptions) (*Mer
 	}
 	m.Report = nil
 	opts := Source{Manifest: &m}.Options()
-	opts.Formats = slices.Clone(o.Formats)
+	opts.Formats = slices.Clone(formats)
 	m.FigureOptions = &opts
 	if err := mergeInterrupted(ctx); err != nil {
 		return nil, err
 	}
-	derived, figs, err := sharding.Finish(ctx, folder.Dir, &m, o.Formats)
+	derived, figs, err := sharding.Finish(ctx, folder.Dir, &m, formats)
 	if err != nil {
 		return nil, err
 	}
@@ -152,6 +169,64 @@ func Merge(ctx context.Context, dirs []string, out string, o MergeOptions) (*Mer
 		return nil, err
 	}
 	return &Merged{Dir: out, Shards: len(shards), Runs: len(owner)}, nil
+}
+
+// samePlace says whether the folder dir and the path out name the same
+// place, however each is spelt: the same absolute path, or, when both
+// exist, the same file (through a symbolic link, say).
+func samePlace(dir, out string) bool {
+	a, errA := filepath.Abs(dir)
+	b, errB := filepath.Abs(out)
+	if errA == nil && errB == nil && a == b {
+		return true
+	}
+	da, errA := os.Stat(dir)
+	db, errB := os.Stat(out)
+	return errA == nil && errB == nil && os.SameFile(da, db)
+}
+
+// sameFigureOptions refuses shards whose recorded figure options differ:
+// merge draws with one set of them, which would otherwise be the first
+// shard's, and so depend on the order the shards are given in. Formats
+// are compared only when they are to be drawn (formatsGiven false).
+func sameFigureOptions(shards []shardFolder, formatsGiven bool) error {
+	type option struct {
+		what, fix string // what differs, and how to make it agree
+		of        func(output.FigureOptions) []string
+	}
+	options := []option{
+		{"--bands", "run every shard with the same --bands", func(o output.FigureOptions) []string { return []string{o.Bands} }},
+		{"--size", "run every shard with the same --size", func(o output.FigureOptions) []string { return []string{o.Size} }},
+		// A shard cannot be plotted: these differ only in a changed manifest.
+		{"figure metrics", "the figure_options of a manifest were changed", func(o output.FigureOptions) []string { return o.Metrics }},
+		{"figure regimes", "the figure_options of a manifest were changed", func(o output.FigureOptions) []string { return o.Regimes }},
+	}
+	if !formatsGiven {
+		options = append(options, option{"--formats", "run every shard with the same --formats, or give merge --formats",
+			func(o output.FigureOptions) []string { return o.Formats }})
+	}
+	a := shards[0]
+	oa := *RecordedFigureOptions(a.m)
+	for _, b := range shards[1:] {
+		ob := *RecordedFigureOptions(b.m)
+		for _, opt := range options {
+			va, vb := opt.of(oa), opt.of(ob)
+			if slices.Equal(va, vb) {
+				continue
+			}
+			return badInput("%s and %s were written with different %s (%s; %s), so the merged figures would depend on which is given first: %s",
+				a.dir, b.dir, opt.what, orNone(va), orNone(vb), opt.fix)
+		}
+	}
+	return nil
+}
+
+// orNone is values joined by commas, or "none".
+func orNone(values []string) string {
+	if len(values) == 0 {
+		return "none"
+	}
+	return strings.Join(values, ",")
 }
 
 // mergeInterrupted is the error Merge stops with when ctx has ended: the
@@ -282,6 +357,14 @@ func readShards(dirs []string) ([]shardFolder, error) {
 		switch {
 		case b.m.Command != a.m.Command:
 			return nil, badInput("%s holds a %s folder and %s a %s folder", a.dir, a.m.Command, b.dir, b.m.Command)
+		// The seed, days and replicates are written into scenario.toml
+		// too: named first, they say what differs.
+		case b.m.Seed != a.m.Seed:
+			return nil, badInput("%s and %s come from different seeds (--seed %d; --seed %d); run every shard with the same --seed", a.dir, b.dir, a.m.Seed, b.m.Seed)
+		case b.m.Days != a.m.Days:
+			return nil, badInput("%s and %s come from different --days (%d; %d); run every shard with the same --days", a.dir, b.dir, a.m.Days, b.m.Days)
+		case b.m.Reps != a.m.Reps:
+			return nil, badInput("%s and %s come from different --reps (%d; %d); run every shard with the same --reps", a.dir, b.dir, a.m.Reps, b.m.Reps)
 		case b.m.ScenarioSHA256 != a.m.ScenarioSHA256:
 			return nil, badInput("%s and %s come from different scenarios (scenario.toml differs)", a.dir, b.dir)
 		case b.m.CommandLine != a.m.CommandLine:

@@ -290,9 +290,12 @@ func (w *Writer) appendEvents(src io.ReadSeeker) error {
 
 // Finish says how a folder is finished.
 type Finish struct {
-	Complete bool     // every run of the folder finished
-	Formats  []string // figure formats; none: no figures
-	Figures  []Figure // the folder's figure registry; drawn if Complete
+	Complete bool // every run of the folder finished
+	// Formats are the figure formats, recorded in the manifest and drawn
+	// if there are Figures; none: no figures. A shard has no Figures and
+	// records the formats its command asked for, which merge draws.
+	Formats []string
+	Figures []Figure // the folder's figure registry; drawn if Complete
 	// FigureOptions are recorded in the manifest and say how the figures
 	// are drawn; nil: DefaultFigureOptions.
 	FigureOptions *output.FigureOptions
@@ -428,9 +431,11 @@ func (w *Writer) finishComplete(ctx context.Context, f Finish, m *output.Manifes
 			return err
 		}
 	}
-	var err error
-	if o.Drawn, o.Figures, err = DrawFiguresContext(ctx, w.Folder.Dir, m, f.Figures, f.Formats); err != nil {
-		return err
+	if len(f.Figures) > 0 { // a shard has none, and no figures folder
+		var err error
+		if o.Drawn, o.Figures, err = DrawFiguresContext(ctx, w.Folder.Dir, m, f.Figures, f.Formats); err != nil {
+			return err
+		}
 	}
 	if f.Report != nil {
 		if err := stop("while writing the results"); err != nil {
@@ -597,10 +602,11 @@ type Options struct {
 	// tables hold a prefix of Jobs (see Resumable); Done are its rows.
 	Resume string
 	Done   []output.SummaryRow
-	// Formats are the figure formats; none: no figures.
+	// Formats are the figure formats; none: no figures. A shard draws
+	// none, but records them for merge (see Finish).
 	Formats []string
 	// FigureOptions say how the figures are drawn (and are recorded for
-	// `plot`); nil: DefaultFigureOptions.
+	// `plot` and, in a shard, for merge); nil: DefaultFigureOptions.
 	FigureOptions *output.FigureOptions
 	// Progress, if set, is told how many of the folder's runs are done
 	// after each run.
@@ -655,6 +661,9 @@ func Write(ctx context.Context, x *Prepared, out string, o Options) (*Outcome, e
 		return nil, runErr
 	}
 	f := Finish{Complete: runErr == nil, Formats: o.Formats, Figures: k.Figures, FigureOptions: o.FigureOptions}
+	if x.Sweep != nil && x.Sweep.Shard != "" {
+		f.Figures = nil // merge draws them, from the whole
+	}
 	if k.Report != nil {
 		f.Report = func(drawn []Drawn, groups []output.Group) ([]byte, error) {
 			return k.Report(x, w.Folder.Dir, drawn, groups)

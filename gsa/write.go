@@ -26,8 +26,10 @@ type Options struct {
 	Force bool
 	// Limits bound the runs' memory and work (experiment.Limits); the
 	// zero value sets none.
-	Limits  experiment.Limits
-	Formats []string // figure formats; none: no figures
+	Limits experiment.Limits
+	// Formats are the figure formats (none: no figures); a shard draws
+	// none, but records them for merge to draw.
+	Formats []string
 	// FormatsGiven says Formats were asked for; otherwise a resumed
 	// folder is drawn in the formats it records, as it would have been.
 	FormatsGiven bool
@@ -129,13 +131,14 @@ func (st *Study) Write(ctx context.Context, out string, o Options) (*Outcome, er
 	}
 	f := experiment.Finish{
 		Complete:      runErr == nil,
+		Formats:       o.Formats, // a shard records them for merge, and draws none
 		FigureOptions: o.FigureOptions,
 		Manifest:      func(m *output.Manifest) { m.Sensitivity = section },
 	}
 	var res *Result
 	if o.Shards == 0 { // a shard's analysis is merge's
 		var m *output.Manifest
-		f.Formats, f.Figures = o.Formats, Figures
+		f.Figures = Figures
 		f.Derive = func(dir string, mm *output.Manifest) ([]string, error) {
 			var tables []string
 			var err error

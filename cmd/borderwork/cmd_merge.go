@@ -19,13 +19,19 @@ written (every table against its checksum, every run against the
 experiment its manifest describes), and that every run is present exactly
 once; otherwise it names the problem and exits with status 2, writing
 nothing. Every folder must be a shard: a whole sweep or analysis, not
-written in shards, is refused.
+written in shards, is refused; so is an --out that is one of the shards.
+
+The figures are drawn with the --bands, --size and --formats the shards
+were run with (they record them), so that the merged folder is what the
+command writes unsharded; shards that record different ones are refused.
+--formats given here draws those formats instead, whatever the shards
+record.
 `
 
 func cmdMerge(ctx context.Context, args []string, e *env) error {
 	fs := newFlagSet("merge", "borderwork merge [--out DIR] [--formats LIST] SHARD_DIR...", mergeDoc, e)
 	out := fs.String("out", "", "write the merged folder to `DIR` (default out/sweep-STEM or out/sensitivity-STEM, from the shards' scenario)")
-	formatsFlag := fs.String("formats", "png,svg,pdf", "figure `formats`, comma-separated ('' for none)")
+	formatsFlag := fs.String("formats", "", "figure `formats`, comma-separated ('' for none) (default: those the shards record)")
 	force := fs.Bool("force", false, "replace a folder at --out that holds files borderwork did not write, or another command's\nor scenario's results; files and folders borderwork did not write are kept, and one named\nlike a file borderwork writes is refused even then")
 	fs.emptyOK = map[string]bool{"formats": true}
 	dirs, err := fs.parse(args, e)
@@ -39,7 +45,7 @@ func cmdMerge(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	m, err := experiment.Merge(ctx, dirs, *out, experiment.MergeOptions{Formats: formats, Force: *force})
+	m, err := experiment.Merge(ctx, dirs, *out, experiment.MergeOptions{Formats: formats, FormatsGiven: fs.set["formats"], Force: *force})
 	if err != nil {
 		return err
 	}

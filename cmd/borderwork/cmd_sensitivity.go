@@ -183,10 +183,9 @@ func cmdSensitivity(ctx context.Context, args []string, e *env) error {
 		}
 	}
 	o := gsa.Options{Workers: c.workers, Shard: shardI, Shards: shardN, Resume: *resume, Force: c.force, Limits: limits}
-	if shardN == 0 { // a shard's figures are drawn by merge
-		o.Formats, _ = parseFormats(c.formats)
-		o.FormatsGiven = c.given["formats"]
-	}
+	// A shard draws no figures, but records the formats for merge.
+	o.Formats, _ = parseFormats(c.formats)
+	o.FormatsGiven = c.given["formats"]
 	var prog *progress
 	m := newMeter(e.start, c.workers)
 	o.Start = func(run gsa.Starting) {

@@ -199,10 +199,9 @@ func writeSweep(ctx context.Context, x *experiment.Prepared, jobs []int, out str
 		resumed = r
 	}
 	shard := x.Sweep.Shard
-	if shard == "" { // a shard's figures are drawn by merge
-		formats, _ := parseFormats(c.formats)
-		o.Formats = experiment.ResumedFormats(resumed, formats, c.given["formats"])
-	}
+	// A shard draws no figures, but records the formats for merge.
+	formats, _ := parseFormats(c.formats)
+	o.Formats = experiment.ResumedFormats(resumed, formats, c.given["formats"])
 	todo := jobs[len(o.Done):]
 	m := newMeter(e.start, min(c.workers, max(len(todo), 1)))
 	prog := newProgress(e.stderr, "sweep", len(jobs), c.quiet, c.progress)

@@ -113,8 +113,8 @@ func TestSensitivityIsReproducible(t *testing.T) {
 }
 
 // TestSensitivityShardsMergeToTheWhole: shards (runs k mod n = i) merge
-// into the folder an unsharded run writes, byte for byte, figures and
-// report included.
+// into the folder an unsharded run writes, byte for byte, figures (in the
+// formats the shards record) and report included.
 func TestSensitivityShardsMergeToTheWhole(t *testing.T) {
 	dir := t.TempDir()
 	for _, analysis := range []func(string, ...string) []string{smallSensitivity, smallSobol} {
@@ -133,7 +133,8 @@ func TestSensitivityShardsMergeToTheWhole(t *testing.T) {
 		}
 		merged := filepath.Join(dir, "merged")
 		os.RemoveAll(merged)
-		mustRun(t, append([]string{"merge", "--out", merged, "--formats", "png"}, shards...)...)
+		// Without --formats: merge draws the formats the shards record.
+		mustRun(t, append([]string{"merge", "--out", merged}, shards...)...)
 		sameFolders(t, whole, merged)
 
 		status, _, stderr := runCLI(t, append([]string{"merge", "--out", filepath.Join(dir, "bad")}, shards[:2]...)...)

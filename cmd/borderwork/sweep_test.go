@@ -115,6 +115,42 @@ func TestShardsMergeToTheWhole(t *testing.T) {
 	}
 }
 
+// TestShardsMergeInTheirFormats: the docs/cluster recipe, shards run with
+// --formats svg and merged without --formats, writes the folder the
+// unsharded sweep writes, byte for byte, manifest included; reproduce of
+// a shard says the command it reran with its --shard.
+func TestShardsMergeInTheirFormats(t *testing.T) {
+	dir := t.TempDir()
+	whole := filepath.Join(dir, "whole")
+	mustRun(t, smallSweep(whole, "--formats", "svg", "--quiet")...)
+	var shards []string
+	for i := range 2 {
+		s := filepath.Join(dir, "shard"+strconv.Itoa(i))
+		mustRun(t, smallSweep(s, "--formats", "svg", "--shard", strconv.Itoa(i)+"/2", "--quiet")...)
+		shards = append(shards, s)
+	}
+	merged := filepath.Join(dir, "merged")
+	mustRun(t, append([]string{"merge", "--out", merged}, shards...)...)
+	if svgs, _ := filepath.Glob(filepath.Join(whole, "figures", "*.svg")); len(svgs) == 0 {
+		t.Fatalf("the unsharded sweep drew no svg figures")
+	}
+	sameFolders(t, whole, merged)
+
+	// --formats given to merge draws those instead.
+	png := filepath.Join(dir, "png")
+	mustRun(t, append([]string{"merge", "--out", png, "--formats", "png"}, shards...)...)
+	drawn, _ := filepath.Glob(filepath.Join(png, "figures", "*"))
+	pngs, _ := filepath.Glob(filepath.Join(png, "figures", "*.png"))
+	if len(pngs) == 0 || len(pngs) != len(drawn) {
+		t.Errorf("merge --formats png drew %v; want png figures alone", drawn)
+	}
+
+	stdout := mustRun(t, "reproduce", "--quiet", shards[1])
+	if !strings.Contains(stdout, "Reran: borderwork sweep ") || !strings.Contains(stdout, " --shard 1/2\n") {
+		t.Errorf("reproduce of shard 1/2 does not say it reran it with --shard 1/2:\n%s", stdout)
+	}
+}
+
 func TestResumeEqualsUninterrupted(t *testing.T) {
 	dir := t.TempDir()
 	whole := filepath.Join(dir, "whole")
