@@ -177,7 +177,7 @@ func TestMergeInterrupted(t *testing.T) {
 		t.Fatal(err)
 	}
 	before := snapshot(t, out)
-	if _, err := experiment.Merge(cancelled(), dirs, out, experiment.MergeOptions{Formats: []string{"svg"}}); !errors.Is(err, experiment.ErrInterrupted) {
+	if _, err := experiment.Merge(cancelled(), dirs, out, experiment.MergeOptions{FormatsGiven: true, Formats: []string{"svg"}}); !errors.Is(err, experiment.ErrInterrupted) {
 		t.Errorf("Merge = %v; want it interrupted", err)
 	}
 	sameSnapshot(t, "the merged folder after an interrupted merge", out, before)

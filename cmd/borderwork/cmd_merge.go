@@ -21,11 +21,10 @@ once; otherwise it names the problem and exits with status 2, writing
 nothing. Every folder must be a shard: a whole sweep or analysis, not
 written in shards, is refused; so is an --out that is one of the shards.
 
-The figures are drawn with the --bands, --size and --formats the shards
-were run with (they record them), so that the merged folder is what the
-command writes unsharded; shards that record different ones are refused.
---formats given here draws those formats instead, whatever the shards
-record.
+The figures are drawn in the formats, bands and size the shards were run
+with (each records them), so that the merged folder is what the command
+writes unsharded; shards that record different ones are refused. --formats
+given here draws those formats instead, whatever the shards record.
 `
 
 func cmdMerge(ctx context.Context, args []string, e *env) error {
