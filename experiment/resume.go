@@ -19,8 +19,17 @@ type Resumption struct {
 	From string
 	// Done are the rows of From's tables, a prefix of the plan's jobs.
 	Done []output.SummaryRow
-	// Complete says out is complete already: there is nothing to do.
+	// Complete says out is complete already and no interrupted folder of
+	// this plan is beside it: there is nothing to do.
 	Complete bool
+	// Other, when Complete, says that PartialPath(out) holds the runs of
+	// another command, which this one does not complete, and how to
+	// complete them; "" when nothing is there.
+	Other string
+	// Replaces says that From is PartialPath(out) and a folder is at
+	// out: the folder, once complete, replaces it (as the interrupted
+	// command would have), and it stays as it is until then.
+	Replaces bool
 	// Figures are the figure options From records, its formats among
 	// them (none: it was written with no figures); nil when From is ""
 	// or records none. A resumed command given no figure flags draws
@@ -41,8 +50,11 @@ func ResumedFormats(r *Resumption, given []string, formatsGiven bool) []string {
 // Resumable finds what an interrupted folder of x at out holds: the runs
 // its tables hold, which must be a prefix of jobs, the runs this plan's
 // folder holds. Of out and PartialPath(out), it takes the one of this
-// plan with the most runs. Nothing there means starting afresh; a
-// complete folder at out means there is nothing to do. A folder written by
+// plan with the most runs. Nothing there means starting afresh. A
+// complete folder at out means there is nothing to do, unless an
+// interrupted folder of this plan is beside it (a rerun of the same
+// command, stopped): that one is continued, and replaces out once
+// complete. A folder written by
 // another plan, or whose tables or manifest were changed since borderwork
 // wrote them, is refused with an error wrapping ErrBadInput that names the
 // file and its first differing row; nothing is written.
@@ -53,16 +65,24 @@ func Resumable(out string, x *Prepared, jobs []int) (*Resumption, error) {
 	}
 	best := &Resumption{}
 	var outErr error
+	outComplete := false
+	other := "" // what PartialPath(out) holds, when it is not this plan's
 	for _, dir := range []string{out, PartialPath(out)} {
 		m, err := output.ReadManifest(dir)
 		if errors.Is(err, os.ErrNotExist) {
 			continue
 		}
 		if err != nil {
+			if dir != out {
+				other = fmt.Sprintf("%s is not a folder --resume can continue: %v", dir, err)
+			}
 			err = badInput("--resume: %v", err)
 		}
 		if err == nil {
-			err = x.resumableFrom(dir, m, output.SHA256(scenarioTOML))
+			err = x.resumableFrom(out, dir, m, output.SHA256(scenarioTOML))
+			if err != nil && dir != out {
+				other = otherPartial(dir, out, m)
+			}
 		}
 		if err != nil {
 			if dir == out {
@@ -70,10 +90,10 @@ func Resumable(out string, x *Prepared, jobs []int) (*Resumption, error) {
 			}
 			continue // a partial folder of another plan is replaced when this one is interrupted
 		}
-		if dir == out && m.Complete {
-			return &Resumption{Complete: true}, nil
-		}
 		if m.Complete {
+			if dir == out {
+				outComplete = true
+			}
 			continue
 		}
 		if len(m.Runs) > len(jobs) {
@@ -107,15 +127,49 @@ func Resumable(out string, x *Prepared, jobs []int) (*Resumption, error) {
 			best.Figures = RecordedFigureOptions(m)
 		}
 	}
+	if outComplete && best.From == "" {
+		return &Resumption{Complete: true, Other: other}, nil
+	}
+	best.Replaces = best.From == PartialPath(out) && output.Occupied(out)
 	if best.From == "" && outErr != nil {
 		return nil, outErr
 	}
 	return best, nil
 }
 
-// resumableFrom checks that the folder at dir, with manifest m, was
-// written by this plan.
-func (x *Prepared) resumableFrom(dir string, m *output.Manifest, scenarioSHA string) error {
+// otherPartial says that the interrupted folder at dir, beside out, with
+// manifest m, is another command's than the one resuming out, and which
+// command completes it.
+func otherPartial(dir, out string, m *output.Manifest) string {
+	if m.Complete {
+		return fmt.Sprintf("%s holds a complete %s folder; delete it if it is not wanted", dir, m.Command)
+	}
+	if m.Command != "sweep" && m.Command != "sensitivity" { // --resume completes only these
+		return fmt.Sprintf("%s holds the runs of an interrupted %s, which --resume does not complete; '%s' reruns it", dir, m.Command, resumeCommand(m, out, false))
+	}
+	return fmt.Sprintf("%s holds the runs of another %s, which this command does not complete; '%s' completes it", dir, m.Command, resumeCommand(m, out, true))
+}
+
+// resumeCommand is the command line that continues (with --resume) or
+// reruns the folder at out, with manifest m: its command line, its
+// shard, and out. A shard's command line leaves out --shard, which merge
+// needs the shards to share; the folder's shard is added back.
+func resumeCommand(m *output.Manifest, out string, resume bool) string {
+	cmd := m.CommandLine
+	if m.Sweep != nil && m.Sweep.Shard != "" {
+		cmd += " --shard " + m.Sweep.Shard
+	}
+	cmd += " --out " + ShellJoin([]string{out})
+	if resume {
+		cmd += " --resume"
+	}
+	return cmd
+}
+
+// resumableFrom checks that the folder at dir (out, or PartialPath(out)),
+// with manifest m, was written by this plan. The message of a folder of
+// another plan quotes the command that completes it.
+func (x *Prepared) resumableFrom(out, dir string, m *output.Manifest, scenarioSHA string) error {
 	shard := ""
 	if x.Sweep != nil {
 		shard = x.Sweep.Shard
@@ -123,10 +177,19 @@ func (x *Prepared) resumableFrom(dir string, m *output.Manifest, scenarioSHA str
 	switch {
 	case m.Command != x.Command || (x.Sweep != nil) != (m.Sweep != nil):
 		return badInput("--resume: %s holds a %s folder, not a %s", dir, m.Command, x.Command)
-	case m.CommandLine != x.CommandLine() || m.ScenarioSHA256 != scenarioSHA:
-		return badInput("--resume: %s was written by a different %s (%s); rerun that command with --resume", dir, x.Command, m.CommandLine)
+	case m.CommandLine != x.CommandLine():
+		return badInput("--resume: %s was written by a different %s; '%s' completes it", dir, x.Command, resumeCommand(m, out, true))
+	case m.ScenarioSHA256 != scenarioSHA:
+		return badInput("--resume: %s was written by this command from another scenario: its scenario.toml differs from the scenario as it is now; run the %s afresh into another --out", dir, x.Command)
 	case m.Sweep != nil && m.Sweep.Shard != shard:
-		return badInput("--resume: %s holds shard %q, not %q", dir, m.Sweep.Shard, shard)
+		switch {
+		case m.Sweep.Shard == "":
+			return badInput("--resume: %s holds the whole %s, not shard %s of it: leave out --shard to complete it", dir, x.Command, shard)
+		case shard == "":
+			return badInput("--resume: %s holds shard %s of the %s, not the whole of it: give --shard %s to complete it", dir, m.Sweep.Shard, x.Command, m.Sweep.Shard)
+		default:
+			return badInput("--resume: %s holds shard %s of the %s, not shard %s: give --shard %s to complete it", dir, m.Sweep.Shard, x.Command, shard, m.Sweep.Shard)
+		}
 	}
 	return nil
 }
@@ -134,11 +197,17 @@ func (x *Prepared) resumableFrom(dir string, m *output.Manifest, scenarioSHA str
 // ResumePlan rebuilds, from the manifest and scenario.toml of the
 // interrupted sweep folder at out, the plan that wrote it and the runs the
 // folder is to hold (its shard's, if it is one), so that the folder alone
-// says how to complete it. Errors about the folder wrap ErrBadInput; if
-// ctx ends while the sweep's points are prepared, the error wraps
-// ErrInterrupted.
+// says how to complete it. When an interrupted sweep is beside out, at
+// PartialPath(out) (a rerun into out, stopped, whose message said
+// --resume completes it), that is the sweep completed. Errors about the
+// folder wrap ErrBadInput; if ctx ends while the sweep's points are
+// prepared, the error wraps ErrInterrupted.
 func ResumePlan(ctx context.Context, out string) (*Prepared, []int, error) {
+	dir := out
 	m, err := output.ReadManifest(out)
+	if pm, perr := output.ReadManifest(PartialPath(out)); perr == nil && !pm.Complete && pm.Command == "sweep" && pm.Sweep != nil {
+		dir, m, err = PartialPath(out), pm, nil
+	}
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, nil, badInput("--resume: %s holds no sweep to resume (no manifest.json); give the whole sweep command", out)
 	}
@@ -146,11 +215,11 @@ func ResumePlan(ctx context.Context, out string) (*Prepared, []int, error) {
 		return nil, nil, badInput("--resume: %v", err)
 	}
 	if m.Command != "sweep" || m.Sweep == nil {
-		return nil, nil, badInput("--resume: %s holds a %s folder, not a sweep", out, m.Command)
+		return nil, nil, badInput("--resume: %s holds a %s folder, not a sweep", dir, m.Command)
 	}
 	// Rebuilt from its --vary arguments, not from the points the manifest
 	// lists, and checked against them: an edited manifest is refused.
-	x, err := sweepOf(ctx, "--resume", shardFolder{dir: out, m: m})
+	x, err := sweepOf(ctx, "--resume", shardFolder{dir: dir, m: m})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -159,8 +228,27 @@ func ResumePlan(ctx context.Context, out string) (*Prepared, []int, error) {
 	}
 	var i, n int
 	if _, err := fmt.Sscanf(m.Sweep.Shard, "%d/%d", &i, &n); err != nil || n < 1 || i < 0 || i >= n {
-		return nil, nil, badInput("--resume: %s records a shard %q this version cannot read", out, m.Sweep.Shard)
+		return nil, nil, badInput("--resume: %s records a shard %q this version cannot read", dir, m.Sweep.Shard)
 	}
 	jobs, err := x.Shard(i, n)
 	return x, jobs, err
+}
+
+// CompleteRows are the rows of the complete folder of x at out, in which
+// Resumable found nothing to do, after its tables are checked against its
+// manifest and its runs against x, as a folder to continue is: so that a
+// command printing its results prints what the folder holds.
+func CompleteRows(out string, x *Prepared) ([]output.SummaryRow, error) {
+	m, err := output.ReadManifest(out)
+	if err != nil {
+		return nil, badInput("--resume: %v", err)
+	}
+	if err := verifyFolder("--resume", out, m, x); err != nil {
+		return nil, err
+	}
+	_, rows, err := output.ReadSummary(filepath.Join(out, "summary.csv"))
+	if err != nil {
+		return nil, badInput("--resume: %v", err)
+	}
+	return rows, nil
 }

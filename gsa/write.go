@@ -36,6 +36,10 @@ type Options struct {
 	// FigureOptions say how the figures are drawn and are recorded for
 	// `plot`, as in experiment.Options; nil: the defaults.
 	FigureOptions *output.FigureOptions
+	// Reanalyse, with Resume, analyses a folder found complete again
+	// from its summary.csv, after checking its tables, for
+	// Outcome.Result (not a shard's, which has no analysis).
+	Reanalyse bool
 	// Start, if set, is told what Write is about to run, before the runs
 	// begin.
 	Start func(Starting)
@@ -53,6 +57,11 @@ type Starting struct {
 	// and reused (experiment.Prepared.Simulations).
 	Simulations int
 	Workers     int // fewer than asked if memory allows no more at once
+	// Continues, when a resumed folder's runs are those of an
+	// interrupted rerun beside out (experiment.PartialPath(out)), is
+	// that folder: the complete one replaces out, which stays as it is
+	// until then; "" otherwise.
+	Continues string
 }
 
 // Outcome is what Write did.
@@ -67,6 +76,10 @@ type Outcome struct {
 	Complete bool
 	// Already says --resume found the folder complete and did nothing.
 	Already bool
+	// Other, with Already, says what the folder beside Dir at
+	// experiment.PartialPath(Dir) holds, when it is another command's
+	// (experiment.Resumption.Other).
+	Other string
 }
 
 // Write runs the study and writes its folder at out, by main's folder
@@ -99,16 +112,26 @@ func (st *Study) Write(ctx context.Context, out string, o Options) (*Outcome, er
 		return nil, err
 	}
 	eo := experiment.Options{Force: o.Force}
+	continues := ""
 	if o.Resume {
 		r, err := experiment.Resumable(out, &x, jobs)
 		if err != nil {
 			return nil, err
 		}
 		if r.Complete {
-			return &Outcome{Dir: out, Runs: len(jobs), Total: len(jobs), Complete: true, Already: true}, nil
+			already := &Outcome{Dir: out, Runs: len(jobs), Total: len(jobs), Complete: true, Already: true, Other: r.Other}
+			if o.Reanalyse && o.Shards == 0 {
+				if already.Result, err = reanalyse(out, &x, workers); err != nil {
+					return nil, err
+				}
+			}
+			return already, nil
 		}
 		eo.Resume, eo.Done = r.From, r.Done
 		o.Formats = experiment.ResumedFormats(r, o.Formats, o.FormatsGiven)
+		if r.Replaces {
+			continues = r.From
+		}
 	}
 	if err := experiment.NotStarted(ctx); err != nil {
 		return nil, err
@@ -119,7 +142,7 @@ func (st *Study) Write(ctx context.Context, out string, o Options) (*Outcome, er
 	}
 	defer w.Discard()
 	if o.Start != nil {
-		o.Start(Starting{Runs: len(jobs), Resumed: len(eo.Done), Simulations: x.Simulations(jobs[len(eo.Done):]), Workers: workers})
+		o.Start(Starting{Runs: len(jobs), Resumed: len(eo.Done), Simulations: x.Simulations(jobs[len(eo.Done):]), Workers: workers, Continues: continues})
 	}
 	runErr := w.Run(ctx, jobs[len(eo.Done):], workers, o.Progress)
 	if runErr != nil && !errors.Is(runErr, experiment.ErrInterrupted) {
@@ -169,26 +192,7 @@ func (st *Study) Write(ctx context.Context, out string, o Options) (*Outcome, er
 // and the tables' names. An unsharded run and a merge of shards both come
 // here, so they write the same bytes.
 func derive(dir string, m *output.Manifest, workers int) (*Result, []string, error) {
-	info, err := ReadInfo(m)
-	if err != nil {
-		return nil, nil, err
-	}
-	d, err := info.design(uint64(m.Seed))
-	if err != nil {
-		return nil, nil, err
-	}
-	if d.Len() != info.Points {
-		return nil, nil, fmt.Errorf("gsa: the design has %d points, the manifest says %d", d.Len(), info.Points)
-	}
-	ext, err := newExtractor(info.Outputs, info.Arms, info.Split)
-	if err != nil {
-		return nil, nil, err
-	}
-	y, err := readOutputs(filepath.Join(dir, "summary.csv"), ext, info.Arms, d.Len(), m.Reps)
-	if err != nil {
-		return nil, nil, err
-	}
-	res, err := analyse(info, d, y, workers)
+	res, err := analyseFolder(dir, m, workers)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -197,6 +201,44 @@ func derive(dir string, m *output.Manifest, workers int) (*Result, []string, err
 		return nil, nil, err
 	}
 	return res, tables, nil
+}
+
+// analyseFolder analyses the folder at dir, whose runs are complete,
+// from its summary.csv and manifest m alone.
+func analyseFolder(dir string, m *output.Manifest, workers int) (*Result, error) {
+	info, err := ReadInfo(m)
+	if err != nil {
+		return nil, err
+	}
+	d, err := info.design(uint64(m.Seed))
+	if err != nil {
+		return nil, err
+	}
+	if d.Len() != info.Points {
+		return nil, fmt.Errorf("gsa: the design has %d points, the manifest says %d", d.Len(), info.Points)
+	}
+	ext, err := newExtractor(info.Outputs, info.Arms, info.Split)
+	if err != nil {
+		return nil, err
+	}
+	y, err := readOutputs(filepath.Join(dir, "summary.csv"), ext, info.Arms, d.Len(), m.Reps)
+	if err != nil {
+		return nil, err
+	}
+	return analyse(info, d, y, workers)
+}
+
+// reanalyse analyses the complete folder of x at dir again, after
+// checking its tables against its manifest: the result its tables hold.
+func reanalyse(dir string, x *experiment.Prepared, workers int) (*Result, error) {
+	if _, err := experiment.CompleteRows(dir, x); err != nil {
+		return nil, err
+	}
+	m, err := output.ReadManifest(dir)
+	if err != nil {
+		return nil, err
+	}
+	return analyseFolder(dir, m, workers)
 }
 
 // finishMerged is the Sharding.Finish of sensitivity folders: the
