@@ -182,13 +182,20 @@ func cmdSensitivity(ctx context.Context, args []string, e *env) error {
 			out += fmt.Sprintf("-shard-%d-of-%d", shardI, shardN)
 		}
 	}
-	o := gsa.Options{Workers: c.workers, Shard: shardI, Shards: shardN, Resume: *resume, Force: c.force, Limits: limits}
+	shardName := "" // as the manifest records it
+	if shardN > 0 {
+		shardName = fmt.Sprintf("%d/%d", shardI, shardN)
+	}
+	o := gsa.Options{Workers: c.workers, Shard: shardI, Shards: shardN, Resume: *resume, Reanalyse: c.json, Force: c.force, Limits: limits}
 	// A shard draws no figures, but records the formats for merge.
 	o.Formats, _ = parseFormats(c.formats)
 	o.FormatsGiven = c.given["formats"]
 	var prog *progress
 	m := newMeter(e.start, c.workers)
 	o.Start = func(run gsa.Starting) {
+		if run.Continues != "" {
+			continuingPartial(e, "sensitivity", out, run.Continues)
+		}
 		noteWorkers(e, "sensitivity", run.Workers, c.workers, run.Runs-run.Resumed, c.quiet)
 		m.workers = min(run.Workers, max(run.Runs-run.Resumed, 1))
 		prog = newProgress(e.stderr, "sensitivity", run.Runs, c.quiet, c.progress)
@@ -206,10 +213,17 @@ func cmdSensitivity(ctx context.Context, args []string, e *env) error {
 		if res == nil { // stopped before the folder was started: nothing written
 			return err
 		}
+		// The whole command again, its shard and folder included, as
+		// the manifest records it.
+		again := st.X.CommandLine()
+		if shardN > 0 {
+			again += " --shard " + shardName
+		}
+		again += " " + experiment.ShellJoin([]string{"--out", out, "--resume"})
 		if res.Dir != out {
-			fmt.Fprintf(e.stderr, "borderwork sensitivity: %s is unchanged; kept %d finished runs in %s (marked incomplete); --resume completes it\n", out, res.Runs, res.Dir)
+			fmt.Fprintf(e.stderr, "borderwork sensitivity: %s is unchanged; kept %d finished runs in %s (marked incomplete); '%s' completes it\n", out, res.Runs, res.Dir, again)
 		} else {
-			fmt.Fprintf(e.stderr, "borderwork sensitivity: kept %d finished runs in %s (marked incomplete); --resume completes it\n", res.Runs, out)
+			fmt.Fprintf(e.stderr, "borderwork sensitivity: kept %d finished runs in %s (marked incomplete); '%s' completes it\n", res.Runs, out, again)
 		}
 		return err
 	}
@@ -217,12 +231,13 @@ func cmdSensitivity(ctx context.Context, args []string, e *env) error {
 		return err
 	}
 	if res.Already {
-		fmt.Fprintf(e.stdout, "%s is already complete: nothing to do.\n", out)
-		return nil
+		return alreadyComplete(e, &c, "sensitivity", out, res.Other, func() error {
+			return printSensitivityJSON(e.stdout, st, res.Result, shardName, res.Runs, newMeter(e.start, 0).performance())
+		})
 	}
 	defer m.report(e.stderr, "sensitivity", c.quiet)
-	if c.json && res.Result != nil {
-		return printSensitivityJSON(e.stdout, st, res.Result, m.performance())
+	if c.json {
+		return printSensitivityJSON(e.stdout, st, res.Result, shardName, res.Runs, m.performance())
 	}
 	printSensitivityPlan(e.stdout, st)
 	if shardN > 0 {
@@ -296,7 +311,10 @@ func printAligned(w io.Writer, names []string, counts []int) {
 	}
 }
 
-func printSensitivityJSON(w io.Writer, st *gsa.Study, r *gsa.Result, perf *performance) error {
+// printSensitivityJSON prints the analysis r as JSON; for a shard (r
+// nil), which has no analysis, the plan, the shard and the runs it holds,
+// with no outputs.
+func printSensitivityJSON(w io.Writer, st *gsa.Study, r *gsa.Result, shard string, shardRuns int, perf *performance) error {
 	type index struct {
 		Parameter  string   `json:"parameter"`
 		Rank       int      `json:"rank"`
@@ -327,12 +345,24 @@ func printSensitivityJSON(w io.Writer, st *gsa.Study, r *gsa.Result, perf *perfo
 		Points   int      `json:"points"`
 		Runs     int      `json:"runs"`
 		Params   []string `json:"parameters"`
-		Outputs  []out    `json:"outputs"`
+		// Shard and ShardRuns say which shard a shard's folder is and
+		// how many runs it holds; its outputs are merge's.
+		Shard     string `json:"shard,omitempty"`
+		ShardRuns int    `json:"shard_runs,omitempty"`
+		Outputs   []out  `json:"outputs"`
 		// Performance is measured: it differs from one run to the next.
 		Performance *performance `json:"performance"`
 	}{Scenario: st.Scenario.File.Name, Seed: st.Scenario.File.Seed, Method: st.Method, Measure: "mu_star", Points: st.Points, Runs: st.Runs(), Performance: perf}
-	if r.Sobol != nil {
+	if st.Method == gsa.Sobol {
 		doc.Measure = "total"
+	}
+	doc.Outputs = []out{}
+	if r == nil { // a shard: its analysis is merge's
+		for _, p := range st.Params {
+			doc.Params = append(doc.Params, p.Name)
+		}
+		doc.Shard, doc.ShardRuns = shard, shardRuns
+		return writeJSON(w, doc)
 	}
 	for _, p := range r.Params {
 		doc.Params = append(doc.Params, p.Name)

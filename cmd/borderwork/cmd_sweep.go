@@ -36,10 +36,11 @@ merge' joins the shards into the folder an unsharded sweep writes. For a
 Slurm job array: --shard $SLURM_ARRAY_TASK_ID/$SLURM_ARRAY_TASK_COUNT.
 --resume completes a folder whose sweep was interrupted; the result is the
 same bytes as a sweep never interrupted. 'sweep --resume --out DIR' alone
-takes the sweep from DIR's manifest; with the whole command, --resume checks
-that the folder was written by it. Its figures are drawn in the formats,
-bands and size the folder records, unless --formats, --bands or --size is
-given.
+takes the sweep from DIR's manifest (or from DIR.partial's, where a rerun
+into DIR that was interrupted left its runs: completed, it replaces DIR);
+with the whole command, --resume checks that the folder was written by
+it. Its figures are drawn in the formats, bands and size the folder
+records, unless --formats, --bands or --size is given.
 
 A regime that no varied key changes (its configuration is the same at every
 point: say the keys are all regimes.malfunctioning.*, and the regime is
@@ -181,8 +182,16 @@ func writeSweep(ctx context.Context, x *experiment.Prepared, jobs []int, out str
 			return err
 		}
 		if r.Complete {
-			fmt.Fprintf(e.stdout, "%s is already complete: nothing to do.\n", out)
-			return nil
+			return alreadyComplete(e, c, "sweep", out, r.Other, func() error {
+				rows, err := experiment.CompleteRows(out, x)
+				if err != nil {
+					return err
+				}
+				return printJSONSummary(e.stdout, x, x.Groups(rows), newMeter(e.start, 0).performance())
+			})
+		}
+		if r.Replaces {
+			continuingPartial(e, "sweep", out, r.From)
 		}
 		o.Done, o.Resume = r.Done, r.From
 		// The figures are drawn as the folder records unless told
@@ -213,7 +222,9 @@ func writeSweep(ctx context.Context, x *experiment.Prepared, jobs []int, out str
 	res, err := experiment.Write(m.context(ctx), x, out, o)
 	prog.finish()
 	if errors.Is(err, experiment.ErrInterrupted) {
-		interrupted(e, "sweep", res, out, "--resume")
+		// The sweep alone: it works for a shard too, and finds the runs
+		// at out.partial if they went there.
+		interrupted(e, "sweep", res, out, "'"+experiment.ShellJoin([]string{"borderwork", "sweep", "--resume", "--out", out})+"'")
 		return err
 	}
 	if err != nil {
@@ -239,6 +250,30 @@ func writeSweep(ctx context.Context, x *experiment.Prepared, jobs []int, out str
 	}
 	fmt.Fprintf(e.stdout, "Wrote %s: tables and %d figures.\n", out, len(res.Figures))
 	return nil
+}
+
+// alreadyComplete says that --resume found the folder at out complete,
+// with nothing to do (and, if other is not "", what the folder beside it
+// holds): in words on standard output or, with --json, on standard error,
+// the folder's results then printed as JSON on standard output by
+// printJSON, as the command that wrote it printed them.
+func alreadyComplete(e *env, c *common, name, out, other string, printJSON func() error) error {
+	msg := out + " is already complete: nothing to do."
+	if other != "" {
+		msg += " " + other + "."
+	}
+	if !c.json {
+		fmt.Fprintln(e.stdout, msg)
+		return nil
+	}
+	fmt.Fprintf(e.stderr, "borderwork %s: %s\n", name, msg)
+	return printJSON()
+}
+
+// continuingPartial says, on standard error, that --resume continues the
+// interrupted rerun at from, beside out, which it replaces once complete.
+func continuingPartial(e *env, name, out, from string) {
+	fmt.Fprintf(e.stderr, "borderwork %s: continuing the interrupted folder %s; once it is complete it replaces %s, which stays as it is until then\n", name, from, out)
 }
 
 // parseShard reads --shard i/n; 0, 0 when it is not given.

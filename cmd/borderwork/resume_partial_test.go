@@ -1,0 +1,190 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/borderwork/borderwork/output"
+)
+
+// TestResumeFinishesRerunBesideCompleteFolder: a rerun into a complete
+// folder DIR, interrupted, leaves DIR as it was and its runs at
+// DIR.partial, saying --resume completes it; --resume then completes
+// DIR.partial (not "nothing to do"), leaving DIR byte for byte as it was
+// while it runs (a resume interrupted in turn changes nothing there),
+// and once complete replaces DIR with the folder the rerun would have
+// written and removes DIR.partial.
+func TestResumeFinishesRerunBesideCompleteFolder(t *testing.T) {
+	other := []string{"--reps", "3"} // another sweep of the same scenario
+	otherSens := []string{"--trajectories", "5"}
+	tests := []struct {
+		name    string
+		earlier func(out string) []string // the complete folder
+		rerun   func(out string) []string // the rerun, interrupted
+		resume  func(out string) []string
+	}{
+		{"sweep again, resumed alone",
+			func(out string) []string { return smallSweep(out) },
+			func(out string) []string { return smallSweep(out) },
+			func(out string) []string { return []string{"sweep", "--resume", "--out", out} }},
+		{"sweep again, resumed by the whole command",
+			func(out string) []string { return smallSweep(out) },
+			func(out string) []string { return smallSweep(out) },
+			func(out string) []string { return smallSweep(out, "--resume") }},
+		{"another sweep, resumed alone",
+			func(out string) []string { return smallSweep(out) },
+			func(out string) []string { return smallSweep(out, other...) },
+			func(out string) []string { return []string{"sweep", "--resume", "--out", out} }},
+		{"another sweep, resumed by its command",
+			func(out string) []string { return smallSweep(out) },
+			func(out string) []string { return smallSweep(out, other...) },
+			func(out string) []string { return smallSweep(out, append(other, "--resume")...) }},
+		{"a shard again, resumed alone",
+			func(out string) []string { return smallSweep(out, "--shard", "1/2") },
+			func(out string) []string { return smallSweep(out, "--shard", "1/2") },
+			func(out string) []string { return []string{"sweep", "--resume", "--out", out} }},
+		{"sensitivity again",
+			func(out string) []string { return smallSensitivity(out) },
+			func(out string) []string { return smallSensitivity(out) },
+			func(out string) []string { return smallSensitivity(out, "--resume") }},
+		{"another sensitivity analysis",
+			func(out string) []string { return smallSensitivity(out) },
+			func(out string) []string { return smallSensitivity(out, otherSens...) },
+			func(out string) []string { return smallSensitivity(out, append(otherSens, "--resume")...) }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			out, want := filepath.Join(dir, "out"), filepath.Join(t.TempDir(), "want")
+			partial := out + ".partial"
+			mustRun(t, tt.rerun(want)...) // what the rerun writes, never interrupted
+			mustRun(t, tt.earlier(out)...)
+			before := folderBytes(t, out)
+			status, _, stderr := runCLIInterrupted(t, 5, append(tt.rerun(out), "--workers", "2")...)
+			if status != exitInterrupted || !strings.Contains(stderr, partial) {
+				t.Fatalf("interrupted rerun: status %d, %q", status, stderr)
+			}
+			cut, err := output.ReadManifest(partial)
+			if err != nil || cut.Complete {
+				t.Fatalf("%s: %v, %+v; want an interrupted folder", partial, err, cut)
+			}
+			// The resume, interrupted in turn, changes nothing at DIR.
+			status, _, stderr = runCLIInterrupted(t, len(cut.Runs)+2, append(tt.resume(out), "--workers", "2")...)
+			if status != exitInterrupted {
+				t.Fatalf("interrupted resume: status %d, %q", status, stderr)
+			}
+			sameBytes(t, "the complete folder while its rerun is resumed", out, before)
+			if m, err := output.ReadManifest(partial); err != nil || m.Complete || len(m.Runs) <= len(cut.Runs) {
+				t.Fatalf("%s after an interrupted resume: %v, %+v; want more runs than %d, incomplete", partial, err, m, len(cut.Runs))
+			}
+			status, stdout, stderr := runCLI(t, tt.resume(out)...)
+			if status != 0 || strings.Contains(stdout, "nothing to do") {
+				t.Fatalf("resume: status %d\n%s%s", status, stdout, stderr)
+			}
+			if !strings.Contains(stderr, "continuing the interrupted folder "+partial) {
+				t.Errorf("the resume does not say it continues %s: %q", partial, stderr)
+			}
+			sameFolders(t, want, out)
+			onlyEntries(t, dir, "out")
+		})
+	}
+}
+
+// TestResumeCompleteBesideAnothersRuns: --resume with the command that
+// wrote the complete folder DIR, while DIR.partial holds another
+// command's interrupted runs, has nothing to do and says so, naming
+// DIR.partial and the command that completes it; both folders stay as
+// they are.
+func TestResumeCompleteBesideAnothersRuns(t *testing.T) {
+	tests := []struct {
+		name         string
+		write, rerun []string
+		resume       []string
+		want         string // in the command quoted
+	}{
+		{"sweep", smallSweep("OUT"), smallSweep("OUT", "--reps", "3"), smallSweep("OUT", "--resume"), "--reps 3 "},
+		{"sensitivity", smallSensitivity("OUT"), smallSensitivity("OUT", "--trajectories", "5"), smallSensitivity("OUT", "--resume"), "--trajectories 5 "},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			out := filepath.Join(dir, "out")
+			partial := out + ".partial"
+			at := func(args []string) []string {
+				args = append([]string(nil), args...)
+				for i, a := range args {
+					if a == "OUT" {
+						args[i] = out
+					}
+				}
+				return args
+			}
+			mustRun(t, at(tt.write)...)
+			if status, _, stderr := runCLIInterrupted(t, 5, append(at(tt.rerun), "--workers", "2")...); status != exitInterrupted {
+				t.Fatalf("interrupted rerun: status %d, %q", status, stderr)
+			}
+			before, cut := folderBytes(t, out), folderBytes(t, partial)
+			status, stdout, stderr := runCLI(t, at(tt.resume)...)
+			if status != 0 || !strings.Contains(stdout, out+" is already complete: nothing to do. "+partial+" holds the runs of another "+tt.name) ||
+				!strings.Contains(stdout, tt.want) || !strings.Contains(stdout, "--out "+out+" --resume' completes it") {
+				t.Errorf("status %d\nstdout %q\nstderr %q\nwant 0, naming %s and the command (with %q) that completes it", status, stdout, stderr, partial, tt.want)
+			}
+			sameBytes(t, "the complete folder", out, before)
+			sameBytes(t, "the other command's interrupted runs", partial, cut)
+		})
+	}
+}
+
+// TestResumeShardMessages: --resume given the wrong shard, or a
+// different command, says which shard the folder is and quotes a command
+// that completes it, one that works when followed.
+func TestResumeShardMessages(t *testing.T) {
+	dir := t.TempDir()
+	shard := filepath.Join(dir, "shard")
+	whole := filepath.Join(dir, "whole")
+	mustRun(t, smallSweep(shard, "--shard", "1/3", "--formats", "")...)
+	mustRun(t, smallSweep(whole, "--formats", "")...)
+	cut := filepath.Join(dir, "cut")
+	if status, _, stderr := runCLIInterrupted(t, 2, smallSweep(cut, "--shard", "1/3", "--workers", "2")...); status != exitInterrupted ||
+		!strings.Contains(stderr, "'borderwork sweep --resume --out "+cut+"' completes it") {
+		t.Errorf("an interrupted shard: status %d, %q; want the command that completes it", status, stderr)
+	}
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"no --shard", smallSweep(shard, "--resume"), shard + " holds shard 1/3 of the sweep, not the whole of it: give --shard 1/3 to complete it"},
+		{"another shard", smallSweep(shard, "--shard", "0/3", "--resume"), shard + " holds shard 1/3 of the sweep, not shard 0/3: give --shard 1/3 to complete it"},
+		{"a shard of a whole sweep", smallSweep(whole, "--shard", "0/3", "--resume"), whole + " holds the whole sweep, not shard 0/3 of it: leave out --shard to complete it"},
+		{"another seed", smallSweep(shard, "--shard", "1/3", "--seed", "9", "--resume"), "--shard 1/3 --out " + shard + " --resume' completes it"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			status, _, stderr := runCLI(t, tt.args...)
+			if status != exitUsage || !strings.Contains(stderr, tt.want) {
+				t.Errorf("status %d, %q; want %d and %q", status, stderr, exitUsage, tt.want)
+			}
+		})
+	}
+	// The command the message quotes completes the folder: here, it is
+	// complete already.
+	_, _, stderr := runCLI(t, smallSweep(shard, "--shard", "1/3", "--seed", "9", "--resume")...)
+	_, quoted, ok := strings.Cut(stderr, "; '")
+	quoted, _, ok2 := strings.Cut(quoted, "' completes it")
+	if !ok || !ok2 {
+		t.Fatalf("no command quoted: %q", stderr)
+	}
+	args := strings.Fields(quoted)
+	if args[0] != "borderwork" {
+		t.Fatalf("quoted %q", quoted)
+	}
+	if status, stdout, stderr := runCLI(t, args[1:]...); status != 0 || !strings.Contains(stdout, "already complete") {
+		t.Errorf("%s: status %d\n%s%s", quoted, status, stdout, stderr)
+	}
+	if _, err := os.Stat(shard + ".partial"); err == nil {
+		t.Errorf("%s.partial appeared", shard)
+	}
+}
