@@ -146,11 +146,6 @@ func TestResumeShardMessages(t *testing.T) {
 	whole := filepath.Join(dir, "whole")
 	mustRun(t, smallSweep(shard, "--shard", "1/3", "--formats", "")...)
 	mustRun(t, smallSweep(whole, "--formats", "")...)
-	cut := filepath.Join(dir, "cut")
-	if status, _, stderr := runCLIInterrupted(t, 2, smallSweep(cut, "--shard", "1/3", "--workers", "2")...); status != exitInterrupted ||
-		!strings.Contains(stderr, "'borderwork sweep --resume --out "+cut+"' completes it") {
-		t.Errorf("an interrupted shard: status %d, %q; want the command that completes it", status, stderr)
-	}
 	tests := []struct {
 		name string
 		args []string
@@ -172,19 +167,50 @@ func TestResumeShardMessages(t *testing.T) {
 	// The command the message quotes completes the folder: here, it is
 	// complete already.
 	_, _, stderr := runCLI(t, smallSweep(shard, "--shard", "1/3", "--seed", "9", "--resume")...)
-	_, quoted, ok := strings.Cut(stderr, "; '")
-	quoted, _, ok2 := strings.Cut(quoted, "' completes it")
-	if !ok || !ok2 {
-		t.Fatalf("no command quoted: %q", stderr)
-	}
-	args := strings.Fields(quoted)
-	if args[0] != "borderwork" {
-		t.Fatalf("quoted %q", quoted)
-	}
-	if status, stdout, stderr := runCLI(t, args[1:]...); status != 0 || !strings.Contains(stdout, "already complete") {
-		t.Errorf("%s: status %d\n%s%s", quoted, status, stdout, stderr)
+	args := quotedCommand(t, stderr)
+	if status, stdout, stderr := runCLI(t, args...); status != 0 || !strings.Contains(stdout, "already complete") {
+		t.Errorf("%v: status %d\n%s%s", args, status, stdout, stderr)
 	}
 	if _, err := os.Stat(shard + ".partial"); err == nil {
 		t.Errorf("%s.partial appeared", shard)
+	}
+}
+
+// quotedCommand is the command a message quotes before "' completes it",
+// as arguments, without "borderwork".
+func quotedCommand(t *testing.T, message string) []string {
+	t.Helper()
+	before, _, ok := strings.Cut(message, "' completes it")
+	i := strings.LastIndex(before, "'borderwork ")
+	if !ok || i < 0 {
+		t.Fatalf("no command quoted: %q", message)
+	}
+	return strings.Fields(before[i+len("'borderwork "):])
+}
+
+// TestInterruptedShardAdviceWorks: the message of an interrupted shard
+// quotes a command that, followed as it stands, completes the shard into
+// the folder an uninterrupted one writes.
+func TestInterruptedShardAdviceWorks(t *testing.T) {
+	tests := []struct {
+		name    string
+		command func(out string, extra ...string) []string
+	}{
+		{"sweep", smallSweep},
+		{"sensitivity", smallSensitivity},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			want, cut := filepath.Join(dir, "want"), filepath.Join(dir, "cut")
+			mustRun(t, tt.command(want, "--shard", "1/3")...)
+			status, _, stderr := runCLIInterrupted(t, 3, tt.command(cut, "--shard", "1/3", "--workers", "2")...)
+			if status != exitInterrupted {
+				t.Fatalf("interrupted shard: status %d, %q", status, stderr)
+			}
+			args := quotedCommand(t, stderr)
+			mustRun(t, args...)
+			sameFolders(t, want, cut)
+		})
 	}
 }
