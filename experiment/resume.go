@@ -151,15 +151,10 @@ func otherPartial(dir, out string, m *output.Manifest) string {
 }
 
 // resumeCommand is the command line that continues (with --resume) or
-// reruns the folder at out, with manifest m: its command line, its
-// shard, and out. A shard's command line leaves out --shard, which merge
-// needs the shards to share; the folder's shard is added back.
+// reruns the folder at out, with manifest m: its command line with its
+// --shard (RerunCommandLine), and out.
 func resumeCommand(m *output.Manifest, out string, resume bool) string {
-	cmd := m.CommandLine
-	if m.Sweep != nil && m.Sweep.Shard != "" {
-		cmd += " --shard " + m.Sweep.Shard
-	}
-	cmd += " --out " + ShellJoin([]string{out})
+	cmd := RerunCommandLine(m) + " " + ShellJoin([]string{"--out", out})
 	if resume {
 		cmd += " --resume"
 	}
