@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/borderwork/borderwork/output"
 )
@@ -55,28 +56,65 @@ type ClaimVerdict struct {
 	Holds                string  // "holds", "fails" or "inconclusive"
 }
 
-// The claim's three outcomes on a harm.
+// The claim's outcomes on a harm.
 const (
 	ClaimHolds        = "holds"
 	ClaimFails        = "fails"
 	ClaimInconclusive = "inconclusive"
+	// ClaimNotApplicable: the harm is 0 in every run of every cell of the
+	// design, so the claim, which is about what makes it happen, says
+	// nothing about it.
+	ClaimNotApplicable = "not applicable"
 )
+
+// ClaimOutcomes lists the claim's outcomes on a harm.
+var ClaimOutcomes = []string{ClaimHolds, ClaimFails, ClaimInconclusive, ClaimNotApplicable}
 
 // judge is the claim on one harm: malfunction is harmful at open and at
 // closed admission, and closure is not harmful or harms less than
 // malfunction. It fails when malfunction is shown harmless (protective, or
 // no meaningful difference) at either level of closure, or closure is
-// harmful and malfunction not shown to harm more.
+// harmful and malfunction not shown to harm more. It does not apply when
+// none of its parts does: the harm never happened in the design.
 func judge(harm string, atOpen, atClosed, closure, diff Verdict) ClaimVerdict {
 	v := ClaimVerdict{Harm: harm, AtOpen: atOpen, AtClosed: atClosed, Closure: closure, MalfunctionOverClose: diff, Holds: ClaimInconclusive}
 	harmless := func(x Verdict) bool { return x == Protective || x == NoDifference }
 	switch {
+	case atOpen == NotApplicable && atClosed == NotApplicable && closure == NotApplicable && diff == NotApplicable:
+		v.Holds = ClaimNotApplicable
 	case atOpen == Harmful && atClosed == Harmful && (harmless(closure) || diff == Harmful):
 		v.Holds = ClaimHolds
 	case harmless(atOpen) || harmless(atClosed) || (closure == Harmful && harmless(diff)):
 		v.Holds = ClaimFails
 	}
 	return v
+}
+
+// NotApplicableWhy says in words why the claim does not apply to a harm.
+const NotApplicableWhy = "the harm is 0 in every run of every combination, so the claim, which is about what makes it happen, says nothing about it"
+
+// Overall is the claim's answer across the harms, in words: decided by
+// the harms that happen in the runs, naming those it does not apply to.
+func Overall(claims []ClaimVerdict) string {
+	by := map[string][]string{} // looked up by outcome only
+	for _, c := range claims {
+		by[c.Holds] = append(by[c.Holds], Title(c.Harm))
+	}
+	na := by[ClaimNotApplicable]
+	if len(na) == len(claims) {
+		return "No harm happens in any run of any combination: the check says nothing about the claim."
+	}
+	var parts []string
+	for _, o := range []struct{ outcome, verb string }{{ClaimHolds, "holds on"}, {ClaimFails, "fails on"}, {ClaimInconclusive, "is inconclusive on"}} {
+		if h := by[o.outcome]; len(h) > 0 {
+			parts = append(parts, o.verb+" "+strings.Join(h, ", "))
+		}
+	}
+	text := fmt.Sprintf("Across the %d harms that happen in the runs, the claim %s.", len(claims)-len(na), strings.Join(parts, "; "))
+	if len(na) > 0 {
+		text += fmt.Sprintf(" It does not apply to %s: 0 in every run of every combination.", strings.Join(na, ", "))
+	}
+	return text
 }
 
 // Mediation is how much of an arm's abuse, or of an effect on abuse, fell
@@ -134,13 +172,23 @@ func Analyse(d Design, own []string, rows []output.SummaryRow, sesoi SESOI, seed
 	for h := range harms {
 		a.Means = append(a.Means, armMeans(values[h]))
 	}
+	absent := make([]bool, len(harms))
+	for h := range harms {
+		absent[h] = neverHappens(values[h][:d.NCells()])
+	}
 	for _, e := range effects {
 		for h, harm := range harms {
 			grand := 0.0
 			for c := range d.NCells() {
 				grand += a.Means[h][c] / float64(d.NCells())
 			}
-			a.Estimates = append(a.Estimates, estimate(e, harm, values[h], sesoi.For(harm, grand), seed))
+			est := estimate(e, harm, values[h], sesoi.For(harm, grand), seed)
+			if absent[h] && neverHappens(touched(e, values[h])) {
+				// Nothing to test: an exact 0 that says nothing about what
+				// switching a setting does to a harm that never happens.
+				est.P, est.PEquiv, est.Verdict = math.NaN(), math.NaN(), NotApplicable
+			}
+			a.Estimates = append(a.Estimates, est)
 		}
 	}
 	decide(a.Estimates)
@@ -169,6 +217,30 @@ func Analyse(d Design, own []string, rows []output.SummaryRow, sesoi SESOI, seed
 		a.Mediation = append(a.Mediation, Mediation{Row: id, Kind: "effect", Events: te.Mean, Immobile: ie.Mean, Lo: ie.Lo, Hi: ie.Hi, Share: ratio(ie.Mean, te.Mean)})
 	}
 	return a, nil
+}
+
+// neverHappens reports whether a harm is 0 in every replicate of every
+// arm of values[arm][replicate].
+func neverHappens(values [][]float64) bool {
+	for _, arm := range values {
+		for _, v := range arm {
+			if v != 0 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// touched is the values of the arms effect e compares or starts from.
+func touched(e Effect, values [][]float64) [][]float64 {
+	var out [][]float64
+	for a := range values {
+		if e.Coef[a] != 0 || e.Ref[a] != 0 {
+			out = append(out, values[a])
+		}
+	}
+	return out
 }
 
 func ratio(a, b float64) float64 {

@@ -47,17 +47,23 @@ func drawEffects(src experiment.Source) ([]experiment.Drawn, error) {
 		// One series: no legend entry names it; the legend names the margin.
 		g := figures.Group{Style: 1}
 		delta := math.NaN()
+		applies := false
 		for _, fe := range figureEffects {
 			i := slices.IndexFunc(ests, func(e Estimate) bool { return e.Effect.ID == fe.id && e.Harm == h })
 			if i < 0 {
 				continue
 			}
+			applies = applies || ests[i].Verdict != NotApplicable
 			g.Bars = append(g.Bars, figures.Bar{Label: fe.label, Mean: ests[i].Mean, Lo: ests[i].Lo, Hi: ests[i].Hi})
 			delta = ests[i].SESOI // one per harm: Estimate.SESOI
 		}
 		title := "Effects on " + Title(h) + " (above 0: more harm)"
 		var margin figures.Margin
-		if delta > 0 && !math.IsInf(delta, 0) {
+		if !applies {
+			// Bars at 0 inside the band would read as "no meaningful
+			// difference"; the harm never happened, so nothing was tested.
+			title = "Effects on " + Title(h) + ": not applicable, 0 in every run of every cell"
+		} else if delta > 0 && !math.IsInf(delta, 0) {
 			margin = figures.Margin{Delta: delta, Label: "±δ = " + output.FormatCount(delta) + ": smallest effect of interest"}
 		}
 		fig, err := figures.GroupedBarsWithin(title, Title(h)+" per run, difference", []figures.Group{g}, margin, caption)
@@ -208,13 +214,18 @@ func drawRobustnessShares(src experiment.Source) ([]experiment.Drawn, error) {
 	if rob == nil || err != nil {
 		return nil, err
 	}
-	groups := []figures.Group{{Label: "holds", Style: 3}, {Label: "fails", Style: 6}, {Label: "inconclusive", Style: 8}}
+	groups := []figures.Group{{Label: "holds", Style: 3}, {Label: "fails", Style: 6}, {Label: "inconclusive", Style: 8}, {Label: "not applicable (no harm)", Style: 5}}
+	anyNA := false
 	for h, harm := range Harms() {
-		shares := make([]float64, 3)
-		shares[0], shares[1], shares[2] = rob.Shares(h)
+		shares := make([]float64, 4)
+		shares[0], shares[1], shares[2], shares[3] = rob.Shares(h)
+		anyNA = anyNA || shares[3] > 0
 		for i := range groups {
 			groups[i].Bars = append(groups[i].Bars, figures.Bar{Label: Title(harm), Mean: 100 * shares[i], Lo: math.NaN(), Hi: math.NaN()})
 		}
+	}
+	if !anyNA {
+		groups = groups[:3] // a series of zeros would only add to the legend
 	}
 	title := "Where in the space of assumptions the claim holds"
 	fig, err := figures.GroupedBars(title, "% of points", groups, caption)

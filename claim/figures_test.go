@@ -55,8 +55,9 @@ func TestFiguresLayOutCleanly(t *testing.T) {
 // figures promise a reader: each cell that is a built-in regime in the
 // built-in regime's colour, and no two cells in one colour; bands only
 // for those cells in the figures over days, as the caption says; ±δ
-// drawn and named on the effects figures, with no legend entry for the
-// one series; no word of error bars on mediation, which draws none.
+// drawn and named on the effects figures (but for a harm that never
+// happens, which says so), with no legend entry for the one series; no
+// word of error bars on mediation, which draws none.
 func TestFiguresSayWhatTheyDraw(t *testing.T) {
 	s, err := scenarios.Load(filepath.Join("testdata", "toy.toml"))
 	if err != nil {
@@ -66,7 +67,8 @@ func TestFiguresSayWhatTheyDraw(t *testing.T) {
 	o := DefaultOptions()
 	o.MaxReps = 3
 	out := filepath.Join(t.TempDir(), "out")
-	if _, err := Check(context.Background(), s, "", o, out, 2, nil, nil); err != nil {
+	res, err := Check(context.Background(), s, "", o, out, 2, nil, nil)
+	if err != nil {
 		t.Fatal(err)
 	}
 	m, err := output.ReadManifest(out)
@@ -127,7 +129,13 @@ func TestFiguresSayWhatTheyDraw(t *testing.T) {
 	}
 	for _, h := range Harms() {
 		eff := text("effects_" + h)
-		if !strings.Contains(eff, "±δ = ") {
+		flat := strings.Join(strings.Fields(eff), " ")
+		if e, _ := res.Estimate("closure", h); e.Verdict == NotApplicable {
+			// No band: bars at 0 inside it would read as "no meaningful difference".
+			if strings.Contains(eff, "±δ = ") || !strings.Contains(flat, "not applicable, 0 in every run") {
+				t.Errorf("effects_%s, a harm that never happens: %q; want it said, and no band", h, eff)
+			}
+		} else if !strings.Contains(eff, "±δ = ") {
 			t.Errorf("effects_%s does not name ±δ: %q", h, eff)
 		}
 		if slices.Contains(strings.Split(eff, "\n"), "effect") {

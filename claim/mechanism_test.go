@@ -3,7 +3,10 @@ package claim
 import (
 	"context"
 	"math"
+	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/borderwork/borderwork/scenarios"
@@ -128,5 +131,51 @@ func TestNoMeaningfulDifference(t *testing.T) {
 		if e.Verdict != NoDifference || math.Abs(e.Mean) >= e.SESOI {
 			t.Errorf("%s on abuse events: %v ± [%v, %v], SESOI %v: %s; want no meaningful difference", id, e.Mean, e.Lo, e.Hi, e.SESOI, e.Verdict)
 		}
+	}
+}
+
+// TestNotApplicableWhereAHarmNeverHappens: the toy world has no hazards
+// and no sickness, so no one dies in any run of any cell. Every effect on
+// deaths is then "not applicable" (no test, out of the Holm family), the
+// claim on deaths does not apply, and the claim line is decided by the
+// harms that happen: deaths make it neither fail nor hold.
+func TestNotApplicableWhereAHarmNeverHappens(t *testing.T) {
+	res := toyCheck(t)
+	deaths := slices.Index(Harms(), "deaths")
+	for a, arm := range res.Arms {
+		if m := res.Means[deaths][a]; m != 0 { // a count: mean 0 is 0 in every run
+			t.Fatalf("%s: %v deaths per run; the toy world must have none for this test", arm, m)
+		}
+	}
+	for _, e := range res.Estimates {
+		switch {
+		case e.Harm == "deaths" && (e.Verdict != NotApplicable || !math.IsNaN(e.PAdj) || !math.IsNaN(e.PEquivAdj)):
+			t.Errorf("%s on deaths: %s (p %v, p_equiv %v); want not applicable, untested", e.Effect.ID, e.Verdict, e.PAdj, e.PEquivAdj)
+		case e.Harm != "deaths" && e.Verdict == NotApplicable:
+			t.Errorf("%s on %s: not applicable, on a harm that happens", e.Effect.ID, e.Harm)
+		}
+	}
+	for _, h := range Harms() {
+		c := claimOn(t, res, h)
+		if (h == "deaths") != (c.Holds == ClaimNotApplicable) {
+			t.Errorf("%s: the claim %s", h, c.Holds)
+		}
+	}
+	if o := Overall(res.Claim); !strings.Contains(o, "harms that happen") || !strings.Contains(o, "does not apply to deaths") {
+		t.Errorf("the overall line does not set deaths aside: %s", o)
+	}
+	report, err := os.ReadFile(filepath.Join(res.Dir, "report.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(report), "On **deaths** the claim does **not apply**") {
+		t.Error("report.md does not say in words that the claim does not apply to deaths")
+	}
+	got, err := ReadVerdicts(filepath.Join(res.Dir, "verdicts.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if i := slices.IndexFunc(got, func(c ClaimVerdict) bool { return c.Harm == "deaths" }); i < 0 || got[i].Holds != ClaimNotApplicable {
+		t.Errorf("verdicts.csv does not read back deaths as not applicable: %+v", got)
 	}
 }

@@ -56,6 +56,10 @@ func (a *Analysis) claimSentence(c ClaimVerdict) string {
 			FormatRelative(e.Relative), output.FormatCount(e.Reference), e.Verdict)
 	}
 	var b strings.Builder
+	if c.Holds == ClaimNotApplicable {
+		fmt.Fprintf(&b, "On **%s** the claim does **not apply**: %s.\n", Title(c.Harm), NotApplicableWhy)
+		return b.String()
+	}
 	fmt.Fprintf(&b, "On **%s** the claim **%s**: ", Title(c.Harm), c.Holds)
 	b.WriteString(strings.Join([]string{
 		part("malfunction|closure=open", "where admission is open, a failing border"),
@@ -108,7 +112,7 @@ combination (docs/CLAIM.md).
 	for _, c := range a.Claim {
 		fmt.Fprintf(&b, "|%s|%s|%s|%s|%s|**%s**|\n", Title(c.Harm), c.AtOpen, c.AtClosed, c.Closure, c.MalfunctionOverClose, c.Holds)
 	}
-	b.WriteString("\n")
+	b.WriteString("\n" + Overall(a.Claim) + "\n\n")
 	for _, c := range a.Claim {
 		b.WriteString("- " + a.claimSentence(c))
 	}
@@ -151,7 +155,7 @@ combination (docs/CLAIM.md).
 	}
 
 	b.WriteString("\n## How the verdicts were reached\n\n")
-	fmt.Fprintf(&b, "- **Four verdicts.** An effect is *no meaningful difference* when two one-sided tests show it lies within ± the smallest effect of interest; otherwise *harmful* or *protective* when a paired t-test shows it differs from 0; otherwise *inconclusive*.\n")
+	fmt.Fprintf(&b, "- **Verdicts.** An effect is *no meaningful difference* when two one-sided tests show it lies within ± the smallest effect of interest; otherwise *harmful* or *protective* when a paired t-test shows it differs from 0; otherwise *inconclusive*. An effect is *not applicable* when its harm is 0 in every run of every combination (and of the regimes it compares): there is nothing to test, and the claim says nothing about that harm.\n")
 	fmt.Fprintf(&b, "- **Smallest effect of interest.** %s of each harm's mean over the combinations, and never less than one unit:", sesoiWords(o.SESOI))
 	for _, h := range Harms() {
 		if e, ok := a.Estimate(Closure.Name, h); ok {
@@ -187,10 +191,10 @@ combination (docs/CLAIM.md).
 			}
 			fmt.Fprintf(&b, "|%s|%s|%s to %s|\n", as.Label, key, output.FormatFloat(as.Lo), output.FormatFloat(as.Hi))
 		}
-		b.WriteString("\n|harm|claim holds|fails|inconclusive|\n|---|---:|---:|---:|\n")
+		b.WriteString("\n|harm|claim holds|fails|inconclusive|not applicable (no harm)|\n|---|---:|---:|---:|---:|\n")
 		for h, harm := range Harms() {
-			hs, fs, is := rob.Shares(h)
-			fmt.Fprintf(&b, "|%s|%.0f%%|%.0f%%|%.0f%%|\n", Title(harm), 100*hs, 100*fs, 100*is)
+			hs, fs, is, ns := rob.Shares(h)
+			fmt.Fprintf(&b, "|%s|%.0f%%|%.0f%%|%.0f%%|%.0f%%|\n", Title(harm), 100*hs, 100*fs, 100*is, 100*ns)
 		}
 		b.WriteString("\n![Where the claim holds](figures/robustness_claim.png)\n\n")
 		for _, harm := range MapHarms {

@@ -170,20 +170,23 @@ func (rp *robustnessPlan) run(ctx context.Context, w *experiment.Writer, workers
 }
 
 // Shares counts, on harm h, the share of points where the claim holds,
-// fails and is inconclusive.
-func (rr *RobustnessResult) Shares(h int) (holds, fails, inconclusive float64) {
+// fails, is inconclusive, and does not apply (the harm happened in no run
+// of the point).
+func (rr *RobustnessResult) Shares(h int) (holds, fails, inconclusive, notApplicable float64) {
 	for _, c := range rr.Claims {
 		switch c[h].Holds {
 		case ClaimHolds:
 			holds++
 		case ClaimFails:
 			fails++
+		case ClaimNotApplicable:
+			notApplicable++
 		default:
 			inconclusive++
 		}
 	}
 	n := float64(len(rr.Claims))
-	return holds / n, fails / n, inconclusive / n
+	return holds / n, fails / n, inconclusive / n, notApplicable / n
 }
 
 // Influence is how much one assumption moves the claim on a harm across

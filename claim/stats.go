@@ -11,16 +11,20 @@ import (
 // Verdict is what the runs say of an effect on a harm.
 type Verdict string
 
-// The four verdicts (docs/CLAIM.md, "Verdicts").
+// The verdicts (docs/CLAIM.md, "Verdicts").
 const (
 	Harmful      Verdict = "harmful"                  // the effect is different from 0, positive, and not within the smallest effect of interest
 	Protective   Verdict = "protective"               // idem, negative
 	NoDifference Verdict = "no meaningful difference" // equivalent: the effect lies within ± the smallest effect of interest
 	Inconclusive Verdict = "inconclusive"             // neither
+	// NotApplicable: the harm is 0 in every run of every arm the effect
+	// compares (and of every cell of the design), so there is nothing to
+	// test and the claim says nothing about it.
+	NotApplicable Verdict = "not applicable"
 )
 
 // Verdicts lists the verdicts, in the order tables count them.
-var Verdicts = []Verdict{Harmful, Protective, NoDifference, Inconclusive}
+var Verdicts = []Verdict{Harmful, Protective, NoDifference, Inconclusive, NotApplicable}
 
 // Alpha is the familywise error rate of the check's tests.
 const Alpha = 0.05
@@ -178,11 +182,12 @@ func Holm(p []float64) []float64 {
 	return adj
 }
 
-// decide adjusts the family's p-values and gives each estimate its
-// verdict: equivalent within the SESOI → no meaningful difference;
-// otherwise different from 0 → harmful or protective by sign; otherwise
-// inconclusive. A significant but tiny effect is thus "no meaningful
-// difference", and a large but uncertain one "inconclusive".
+// decide adjusts the family's p-values and gives each estimate not
+// already found not applicable its verdict: equivalent within the SESOI →
+// no meaningful difference; otherwise different from 0 → harmful or
+// protective by sign; otherwise inconclusive. A significant but tiny
+// effect is thus "no meaningful difference", and a large but uncertain one
+// "inconclusive".
 func decide(family []Estimate) {
 	p, pe := make([]float64, len(family)), make([]float64, len(family))
 	for i, e := range family {
@@ -193,6 +198,7 @@ func decide(family []Estimate) {
 		e := &family[i]
 		e.PAdj, e.PEquivAdj = pa[i], pea[i]
 		switch {
+		case e.Verdict == NotApplicable: // no test: its p-values are NaN, out of the family
 		case e.PEquivAdj < Alpha:
 			e.Verdict = NoDifference
 		case e.PAdj < Alpha && e.Mean > 0:

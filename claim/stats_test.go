@@ -77,6 +77,7 @@ func TestJudge(t *testing.T) {
 		{H, H, H, P, ClaimFails},
 		{H, I, N, H, ClaimInconclusive},
 		{H, H, H, I, ClaimInconclusive},
+		{NotApplicable, NotApplicable, NotApplicable, NotApplicable, ClaimNotApplicable},
 	}
 	for _, tt := range tests {
 		if got := judge("h", tt.open, tt.closed, tt.closure, tt.diff).Holds; got != tt.want {
@@ -140,5 +141,25 @@ func TestRequiredReps(t *testing.T) {
 	}
 	if n := RequiredReps(0, 10, 0.5, 20); n != 20 {
 		t.Errorf("no spread: %d replicates; want the pilot's 20", n)
+	}
+}
+
+func TestOverall(t *testing.T) {
+	c := func(harm, holds string) ClaimVerdict { return ClaimVerdict{Harm: harm, Holds: holds} }
+	tests := []struct {
+		claims []ClaimVerdict
+		want   string
+	}{
+		{[]ClaimVerdict{c("abuse_events", ClaimHolds), c("deaths", ClaimNotApplicable), c("trapped_person_days", ClaimFails)},
+			"Across the 2 harms that happen in the runs, the claim holds on abuse events; fails on trapped person-days. It does not apply to deaths: 0 in every run of every combination."},
+		{[]ClaimVerdict{c("abuse_events", ClaimInconclusive), c("deaths", ClaimHolds)},
+			"Across the 2 harms that happen in the runs, the claim holds on deaths; is inconclusive on abuse events."},
+		{[]ClaimVerdict{c("abuse_events", ClaimNotApplicable), c("deaths", ClaimNotApplicable)},
+			"No harm happens in any run of any combination: the check says nothing about the claim."},
+	}
+	for _, tt := range tests {
+		if got := Overall(tt.claims); got != tt.want {
+			t.Errorf("Overall(%v) =\n%s\nwant\n%s", tt.claims, got, tt.want)
+		}
 	}
 }

@@ -102,7 +102,7 @@ func ReadVerdicts(path string) ([]ClaimVerdict, error) {
 				return nil, err
 			}
 		}
-		if !slices.Contains([]string{ClaimHolds, ClaimFails, ClaimInconclusive}, c.Holds) {
+		if !slices.Contains(ClaimOutcomes, c.Holds) {
 			return nil, t.Errorf(i, "claim", "unknown outcome %q", c.Holds)
 		}
 		out = append(out, c)

@@ -16,8 +16,9 @@ import (
 type claimJSON struct {
 	Reps     int
 	Arms     []string
+	Overall  string
 	Verdicts []struct {
-		Harm, Claim string
+		Harm, Claim, Why string
 	}
 	Effects []struct {
 		Effect, Harm, Verdict string
@@ -65,6 +66,21 @@ func TestClaimWritesEveryFile(t *testing.T) {
 	}
 }
 
+// TestClaimJSONNotApplicable: on the claim package's toy world no one
+// dies in any run, and --json says in words that the claim does not apply
+// to deaths, and leaves them out of the overall answer.
+func TestClaimJSONNotApplicable(t *testing.T) {
+	doc := runClaim(t, filepath.Join("..", "..", "claim", "testdata", "toy.toml"), "--max-reps", "20")
+	for _, v := range doc.Verdicts {
+		if applies := v.Claim != claim.ClaimNotApplicable; applies != (v.Harm != "deaths") || applies != (v.Why == "") {
+			t.Errorf("%s: claim %q, why %q; want not applicable, with a reason, on deaths alone", v.Harm, v.Claim, v.Why)
+		}
+	}
+	if !strings.Contains(doc.Overall, "5 harms that happen") || !strings.Contains(doc.Overall, "does not apply to deaths") {
+		t.Errorf("overall: %q", doc.Overall)
+	}
+}
+
 // TestClaimJSON: --json carries a verdict on every harm and every effect.
 func TestClaimJSON(t *testing.T) {
 	doc := runClaim(t, small, "--days", "40", "--reps", "4", "--max-reps", "4", "--own", "strict")
@@ -75,7 +91,7 @@ func TestClaimJSON(t *testing.T) {
 		t.Errorf("%d verdicts; want one per harm (%d)", len(doc.Verdicts), len(claim.Harms()))
 	}
 	for _, v := range doc.Verdicts {
-		if !slices.Contains([]string{claim.ClaimHolds, claim.ClaimFails, claim.ClaimInconclusive}, v.Claim) {
+		if !slices.Contains(claim.ClaimOutcomes, v.Claim) {
 			t.Errorf("%s: claim %q", v.Harm, v.Claim)
 		}
 	}

@@ -29,9 +29,11 @@ abused, abuse events, deaths, the harm index) it estimates main effects,
 interactions, and malfunction's effect at open and at closed admission,
 each with a 95% interval and one of four verdicts: harmful, protective, no
 meaningful difference (within ± the smallest effect of interest, --sesoi),
-or inconclusive, after Holm's correction across every test. The claim
-holds on a harm when malfunction harms at both settings of closure and
-closure harms less. A mediation table says how much of the abuse fell on
+or inconclusive, after Holm's correction across every test; "not
+applicable" where the harm is 0 in every run of every combination. The
+claim holds on a harm when malfunction harms at both settings of closure
+and closure harms less; the overall answer is decided by the harms that
+happen. A mediation table says how much of the abuse fell on
 migrants trapped or stranded at the time.
 
 Replicates: a pilot of --reps, then as many as every contrast needs for an
@@ -159,6 +161,7 @@ func printClaim(w io.Writer, scenario string, days int, seed int64, res *claim.O
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", claim.Title(v.Harm), v.AtOpen, v.AtClosed, v.Closure, v.MalfunctionOverClose, strings.ToUpper(v.Holds))
 	}
 	tw.Flush()
+	fmt.Fprintf(w, "\n%s\n", claim.Overall(res.Claim))
 	fmt.Fprint(w, "\nEffects per run, with 95% intervals, beside the smallest effect of interest:\n\n")
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprint(tw, "harm\tsmallest effect\tmalfunction at open\tmalfunction at closed\tclosure\n")
@@ -181,10 +184,10 @@ func printClaim(w io.Writer, scenario string, days int, seed int64, res *claim.O
 	if rob := res.Robustness; rob != nil {
 		fmt.Fprintf(w, "\nRobustness over %d points of the assumptions: share of points where the claim holds.\n\n", len(rob.Points))
 		tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-		fmt.Fprint(tw, "harm\tholds\tfails\tinconclusive\n")
+		fmt.Fprint(tw, "harm\tholds\tfails\tinconclusive\tnot applicable\n")
 		for h, harm := range claim.Harms() {
-			hs, fs, is := rob.Shares(h)
-			fmt.Fprintf(tw, "%s\t%.0f%%\t%.0f%%\t%.0f%%\n", claim.Title(harm), 100*hs, 100*fs, 100*is)
+			hs, fs, is, ns := rob.Shares(h)
+			fmt.Fprintf(tw, "%s\t%.0f%%\t%.0f%%\t%.0f%%\t%.0f%%\n", claim.Title(harm), 100*hs, 100*fs, 100*is, 100*ns)
 		}
 		tw.Flush()
 	}
@@ -214,6 +217,7 @@ func printClaimJSON(w io.Writer, scenario string, seed int64, res *claim.Outcome
 		Closure                 string   `json:"closure"`
 		MalfunctionMinusClosure string   `json:"malfunction_minus_closure"`
 		Claim                   string   `json:"claim"`
+		Why                     string   `json:"why,omitempty"`
 		RobustnessHolds         *float64 `json:"robustness_holds,omitempty"`
 	}
 	doc := struct {
@@ -221,14 +225,18 @@ func printClaimJSON(w io.Writer, scenario string, seed int64, res *claim.Outcome
 		Seed        int64        `json:"seed"`
 		Reps        int          `json:"reps"`
 		Arms        []string     `json:"arms"`
+		Overall     string       `json:"overall"`
 		Verdicts    []verdict    `json:"verdicts"`
 		Effects     []effect     `json:"effects"`
 		Performance *performance `json:"performance"`
-	}{Scenario: scenario, Seed: seed, Reps: res.Reps, Arms: res.Arms, Performance: perf}
+	}{Scenario: scenario, Seed: seed, Reps: res.Reps, Arms: res.Arms, Overall: claim.Overall(res.Claim), Performance: perf}
 	for h, v := range res.Claim {
-		jv := verdict{v.Harm, string(v.AtOpen), string(v.AtClosed), string(v.Closure), string(v.MalfunctionOverClose), v.Holds, nil}
+		jv := verdict{v.Harm, string(v.AtOpen), string(v.AtClosed), string(v.Closure), string(v.MalfunctionOverClose), v.Holds, "", nil}
+		if v.Holds == claim.ClaimNotApplicable {
+			jv.Why = claim.NotApplicableWhy
+		}
 		if res.Robustness != nil {
-			hs, _, _ := res.Robustness.Shares(h)
+			hs, _, _, _ := res.Robustness.Shares(h)
 			jv.RobustnessHolds = num(hs)
 		}
 		doc.Verdicts = append(doc.Verdicts, jv)
