@@ -37,7 +37,7 @@ func ExampleCheck() {
 	}
 	// Output:
 	// replicates: 12 of 8 combinations
-	// trapped person-days: malfunction harmful at open, inconclusive at closed admission; closure harmful; the claim fails
+	// trapped person-days: malfunction inconclusive at open, inconclusive at closed admission; closure harmful; the claim fails
 	// immobilised person-days: malfunction no meaningful difference at open, protective at closed admission; closure harmful; the claim fails
 	// abuse events: malfunction harmful at open, harmful at closed admission; closure inconclusive; the claim holds
 	// migrants abused: malfunction harmful at open, harmful at closed admission; closure protective; the claim holds

@@ -41,7 +41,10 @@ func drawEffects(src experiment.Source) ([]experiment.Drawn, error) {
 		return nil, err
 	}
 	caption := src.Caption()
-	caption.Extra = "each bar is the paired effect of switching one setting on; verdicts in effects.csv"
+	// The intervals are each at 95%, unadjusted; the verdicts come from
+	// Holm-adjusted tests, so an interval inside the band may still carry
+	// another verdict: each bar's label names its verdict.
+	caption.Extra = "each bar is the paired effect of switching one setting on, with its verdict; intervals not adjusted for multiple tests, verdicts from Holm-adjusted tests (effects.csv)"
 	var out []experiment.Drawn
 	for _, h := range Harms() {
 		// One series: no legend entry names it; the legend names the margin.
@@ -54,7 +57,7 @@ func drawEffects(src experiment.Source) ([]experiment.Drawn, error) {
 				continue
 			}
 			applies = applies || ests[i].Verdict != NotApplicable
-			g.Bars = append(g.Bars, figures.Bar{Label: fe.label, Mean: ests[i].Mean, Lo: ests[i].Lo, Hi: ests[i].Hi})
+			g.Bars = append(g.Bars, figures.Bar{Label: fe.label + ": " + string(ests[i].Verdict), Mean: ests[i].Mean, Lo: ests[i].Lo, Hi: ests[i].Hi})
 			delta = ests[i].SESOI // one per harm: Estimate.SESOI
 		}
 		title := "Effects on " + Title(h) + " (above 0: more harm)"

@@ -56,8 +56,9 @@ func TestFiguresLayOutCleanly(t *testing.T) {
 // built-in regime's colour, and no two cells in one colour; bands only
 // for those cells in the figures over days, as the caption says; ±δ
 // drawn and named on the effects figures (but for a harm that never
-// happens, which says so), with no legend entry for the one series; no
-// word of error bars on mediation, which draws none.
+// happens, which says so), each effect's verdict marked and the intervals
+// said to be unadjusted, with no legend entry for the one series; no word
+// of error bars on mediation, which draws none.
 func TestFiguresSayWhatTheyDraw(t *testing.T) {
 	s, err := scenarios.Load(filepath.Join("testdata", "toy.toml"))
 	if err != nil {
@@ -127,6 +128,10 @@ func TestFiguresSayWhatTheyDraw(t *testing.T) {
 	if !strings.Contains(trapped, "bands only for "+strings.Join(builtins, ", ")) {
 		t.Errorf("trapped's text %q does not say which cells have bands (%v)", trapped, builtins)
 	}
+	ests, err := ReadEffects(filepath.Join(out, "effects.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, h := range Harms() {
 		eff := text("effects_" + h)
 		flat := strings.Join(strings.Fields(eff), " ")
@@ -137,6 +142,15 @@ func TestFiguresSayWhatTheyDraw(t *testing.T) {
 			}
 		} else if !strings.Contains(eff, "±δ = ") {
 			t.Errorf("effects_%s does not name ±δ: %q", h, eff)
+		}
+		if !strings.Contains(flat, "intervals not adjusted for multiple tests, verdicts from Holm-adjusted tests") {
+			t.Errorf("effects_%s does not warn that its intervals are unadjusted: %q", h, flat)
+		}
+		for _, fe := range figureEffects {
+			i := slices.IndexFunc(ests, func(e Estimate) bool { return e.Effect.ID == fe.id && e.Harm == h })
+			if want := fe.label + ": " + string(ests[i].Verdict); !strings.Contains(flat, want) {
+				t.Errorf("effects_%s does not mark %s's verdict (%q): %q", h, fe.id, want, flat)
+			}
 		}
 		if slices.Contains(strings.Split(eff, "\n"), "effect") {
 			t.Errorf("effects_%s has a legend entry for its one series: %q", h, eff)

@@ -163,10 +163,18 @@ combination (docs/CLAIM.md).
 		}
 	}
 	b.WriteString("\n")
-	fmt.Fprintf(&b, "- **Correction.** Holm's method keeps the chance of any false finding at %.0f%% across all %d tests of this check (each for a difference and for equivalence).\n", 100*Alpha, len(a.Estimates))
+	tests := 0
+	for _, e := range a.Estimates {
+		for _, p := range []float64{e.P, e.PEquiv} {
+			if !math.IsNaN(p) {
+				tests++
+			}
+		}
+	}
+	fmt.Fprintf(&b, "- **Correction.** Holm's method, applied once over all %d tests of this check (a test of difference and one of equivalence for each effect on each harm that happens), keeps the chance of any false finding (a false harmful, protective or no meaningful difference) at %.0f%%.\n", tests, 100*Alpha)
 	fmt.Fprintf(&b, "- **Replicates.** Fixed before any verdict: a pilot of %d replicates measured how much each contrast varies (not its size), and %d replicates were run so that every 95%% interval is at most %s of its smallest effect wide on each side (capped at %d).\n",
 		res.Pilot, a.Reps, output.FormatFloat(o.Precision), o.MaxReps)
-	b.WriteString("- **Intervals.** Differences: Student's t over replicates (not corrected). Relative sizes: percentile bootstrap over replicates, 2,000 resamples.\n")
+	b.WriteString("- **Intervals.** Differences: Student's t over replicates, each at 95% and not adjusted for the many tests, while the verdicts are: an interval may lie inside ± the smallest effect of interest with a verdict other than *no meaningful difference* (the figures name each effect's verdict). Relative sizes: percentile bootstrap over replicates, 2,000 resamples.\n")
 
 	b.WriteString("\n## The design\n\n|combination|levels|\n|---|---|\n")
 	for c := range a.Design.NCells() {

@@ -26,7 +26,8 @@ const (
 // Verdicts lists the verdicts, in the order tables count them.
 var Verdicts = []Verdict{Harmful, Protective, NoDifference, Inconclusive, NotApplicable}
 
-// Alpha is the familywise error rate of the check's tests.
+// Alpha is the familywise error rate of the check's tests: the chance of
+// any false finding across every difference and equivalence test.
 const Alpha = 0.05
 
 // Estimate is one effect on one harm: the paired contrast across
@@ -47,7 +48,7 @@ type Estimate struct {
 	SESOI                  float64 // the smallest effect of interest on this harm, in its units
 	// P tests "the effect is 0" (two-sided paired t); PEquiv tests "the
 	// effect lies outside ± SESOI" (two one-sided tests); both are then
-	// Holm-adjusted across the check's family of tests.
+	// Holm-adjusted together, over every test of the check.
 	P, PEquiv       float64
 	PAdj, PEquivAdj float64
 	Verdict         Verdict
@@ -188,12 +189,20 @@ func Holm(p []float64) []float64 {
 // protective by sign; otherwise inconclusive. A significant but tiny
 // effect is thus "no meaningful difference", and a large but uncertain one
 // "inconclusive".
+//
+// Holm's method runs once over the union of the difference and the
+// equivalence tests, so that the chance of any false finding (a false
+// "harmful", "protective" or "no meaningful difference") is at most Alpha
+// across the whole check. Adjusted as two families, each at Alpha, the
+// bound would be 2 Alpha.
 func decide(family []Estimate) {
-	p, pe := make([]float64, len(family)), make([]float64, len(family))
+	m := len(family)
+	p := make([]float64, 2*m)
 	for i, e := range family {
-		p[i], pe[i] = e.P, e.PEquiv
+		p[i], p[m+i] = e.P, e.PEquiv
 	}
-	pa, pea := Holm(p), Holm(pe)
+	adj := Holm(p)
+	pa, pea := adj[:m], adj[m:]
 	for i := range family {
 		e := &family[i]
 		e.PAdj, e.PEquivAdj = pa[i], pea[i]

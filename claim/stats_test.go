@@ -62,6 +62,30 @@ func TestVerdicts(t *testing.T) {
 	}
 }
 
+// TestDecideOneFamily: Holm runs once over the difference and the
+// equivalence tests together (6 tests here), so that the chance of any
+// false finding is at most 5% over both kinds. Two families of 3, each at
+// 5% (up to 10% chance of a false finding over both), would call a
+// harmful (its difference p adjusted to 2 × 0.02 = 0.04).
+func TestDecideOneFamily(t *testing.T) {
+	family := []Estimate{
+		{Effect: Effect{ID: "a"}, Mean: 5, P: 0.02, PEquiv: 0.9},
+		{Effect: Effect{ID: "b"}, Mean: 0.1, P: 0.9, PEquiv: 0.02},
+		{Effect: Effect{ID: "c"}, Mean: 9, P: 0.001, PEquiv: 0.95},
+	}
+	decide(family)
+	want := []struct {
+		pAdj, pEquivAdj float64
+		v               Verdict
+	}{{0.1, 1, Inconclusive}, {1, 0.1, Inconclusive}, {0.006, 1, Harmful}} // 0.001 × 6; 0.02 × 5; max(0.1, 0.02 × 4); the rest capped at 1
+	for i, w := range want {
+		e := family[i]
+		if math.Abs(e.PAdj-w.pAdj) > 1e-12 || math.Abs(e.PEquivAdj-w.pEquivAdj) > 1e-12 || e.Verdict != w.v {
+			t.Errorf("%s: p_adj %v, p_equiv_adj %v, %s; want %v, %v, %s", e.Effect.ID, e.PAdj, e.PEquivAdj, e.Verdict, w.pAdj, w.pEquivAdj, w.v)
+		}
+	}
+}
+
 func TestJudge(t *testing.T) {
 	H, P, N, I := Harmful, Protective, NoDifference, Inconclusive
 	tests := []struct {
