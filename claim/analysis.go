@@ -28,11 +28,16 @@ func Title(metric string) string {
 
 // SESOI sets the smallest effect of interest on each harm: a share of the
 // harm's mean over the design's cells, and never less than one unit (one
-// person-day, one migrant, one event).
+// person-day, one migrant, one event). Check fixes it from the pilot's
+// runs before the main ones (Fixed), so that the margin of the
+// equivalence tests is not chosen from the data they test.
 type SESOI struct {
 	Share   float64            // default share, 0.1: a tenth of the mean
 	ByHarm  map[string]float64 // shares for some harms; looked up only
 	MinUnit float64            // the floor, 1
+	// Fixed are smallest effects already fixed, in each harm's units;
+	// looked up only. A harm in it takes that value whatever its mean.
+	Fixed map[string]float64
 }
 
 // DefaultSESOI is a tenth of each harm's mean, at least one unit.
@@ -40,6 +45,9 @@ func DefaultSESOI() SESOI { return SESOI{Share: 0.1, MinUnit: 1} }
 
 // For is the smallest effect of interest on harm, given its mean.
 func (s SESOI) For(harm string, mean float64) float64 {
+	if v, ok := s.Fixed[harm]; ok {
+		return v
+	}
 	share := s.Share
 	if v, ok := s.ByHarm[harm]; ok {
 		share = v

@@ -121,18 +121,22 @@ func (o Options) args() []string {
 
 // Info is what a claim folder's manifest records of the check.
 type Info struct {
-	Switches   []string           `json:"switches"`
-	Arms       []string           `json:"arms"`
-	Own        []string           `json:"own"`
-	OwnGiven   bool               `json:"own_given"`
-	Harms      []string           `json:"harms"`
-	SESOI      float64            `json:"sesoi"`
-	SESOIHarm  map[string]float64 `json:"sesoi_by_harm,omitempty"`
-	Precision  float64            `json:"precision"`
-	MaxReps    int                `json:"max_reps"`
-	Pilot      int                `json:"pilot_reps"`
-	Reps       int                `json:"reps"`
-	Robustness *RobustnessInfo    `json:"robustness,omitempty"`
+	Switches  []string           `json:"switches"`
+	Arms      []string           `json:"arms"`
+	Own       []string           `json:"own"`
+	OwnGiven  bool               `json:"own_given"`
+	Harms     []string           `json:"harms"`
+	SESOI     float64            `json:"sesoi"`
+	SESOIHarm map[string]float64 `json:"sesoi_by_harm,omitempty"`
+	Precision float64            `json:"precision"`
+	MaxReps   int                `json:"max_reps"`
+	Pilot     int                `json:"pilot_reps"`
+	Reps      int                `json:"reps"`
+	// SESOIValues are the smallest effects of interest, in each harm's
+	// units, fixed from the pilot before the main runs. A rerun fixes
+	// them again from the same pilot; they are recorded for the reader.
+	SESOIValues map[string]float64 `json:"sesoi_values,omitempty"`
+	Robustness  *RobustnessInfo    `json:"robustness,omitempty"`
 }
 
 // options are the options a folder was written with.
@@ -202,8 +206,9 @@ func plan(s *scenarios.Scenario, arg string, d Design, own []string, o Options) 
 // Check runs the claim check on s and writes its folder at out: the runs'
 // tables, effects.csv, verdicts.csv, mediation.csv, the robustness tables
 // when asked for, figures in formats, report.md and the manifest. It runs
-// a pilot of the scenario's replicates, then as many more as the contrasts
-// need (Options.Precision), decided before any verdict is looked at. On
+// a pilot of the scenario's replicates, fixes the smallest effects of
+// interest from it, then runs as many more replicates as the contrasts
+// need (Options.Precision), decided before any test is made. On
 // interruption it keeps what finished, marks the folder incomplete and
 // returns an error wrapping experiment.ErrInterrupted.
 func Check(ctx context.Context, s *scenarios.Scenario, arg string, o Options, out string, workers int, formats []string, progress Progress) (*Outcome, error) {
@@ -259,11 +264,13 @@ func Check(ctx context.Context, s *scenarios.Scenario, arg string, o Options, ou
 	}
 	x.Reps = pilot
 	runErr := stage(fmt.Sprintf("claim: pilot of %d replicates", pilot), 0, pilot)
+	sesoi := o.SESOI
 	if runErr == nil {
-		n, err := repsNeeded(d, own, w.Rows, o, pilot)
+		n, fixed, err := repsNeeded(d, own, w.Rows, o, pilot)
 		if err != nil {
 			return nil, err
 		}
+		sesoi.Fixed = fixed
 		if n > pilot {
 			x.Reps = n
 			runErr = stage(fmt.Sprintf("claim: %d replicates", n), pilot, n)
@@ -274,7 +281,7 @@ func Check(ctx context.Context, s *scenarios.Scenario, arg string, o Options, ou
 	}
 	complete := runErr == nil
 	if complete {
-		if res.Analysis, err = Analyse(d, own, w.Rows, o.SESOI, uint64(s.File.Seed)); err != nil {
+		if res.Analysis, err = Analyse(d, own, w.Rows, sesoi, uint64(s.File.Seed)); err != nil {
 			return nil, err
 		}
 		if err := writeTables(w, res.Analysis); err != nil {
@@ -297,7 +304,7 @@ func Check(ctx context.Context, s *scenarios.Scenario, arg string, o Options, ou
 		}
 	}
 	info := &Info{Arms: x.Regimes, Own: own, OwnGiven: o.Own != nil, Harms: Harms(), SESOI: o.SESOI.Share, SESOIHarm: o.SESOI.ByHarm,
-		Precision: o.Precision, MaxReps: o.MaxReps, Pilot: pilot, Reps: x.Reps}
+		Precision: o.Precision, MaxReps: o.MaxReps, Pilot: pilot, Reps: x.Reps, SESOIValues: sesoi.Fixed}
 	for _, sw := range d.Switches {
 		info.Switches = append(info.Switches, sw.Name)
 	}
@@ -327,20 +334,28 @@ func Check(ctx context.Context, s *scenarios.Scenario, arg string, o Options, ou
 	return res, runErr
 }
 
-// repsNeeded is the replicates per arm at which every contrast of the
-// family gets an interval of half-width Precision × its SESOI, judged from
-// the pilot's spread alone (never its means, so that looking at the pilot
-// does not bias the verdicts), capped at MaxReps.
-func repsNeeded(d Design, own []string, rows []output.SummaryRow, o Options, pilot int) (int, error) {
+// repsNeeded is, from the pilot's runs, the smallest effect of interest
+// on each harm (a share of the pilot's grand mean of the cells), fixed
+// from here on, and the replicates per arm at which every contrast of the
+// family gets an interval of half-width Precision × that smallest effect,
+// judged from the pilot's spread, capped at MaxReps. So the number of
+// replicates depends on the pilot's spread and, through the smallest
+// effects, on its means; it looks at no test. Such internal pilots can
+// raise the type I error a little (Wittes and Brittain 1990); fixing the
+// margin before the main runs keeps it from being chosen from the data it
+// tests.
+func repsNeeded(d Design, own []string, rows []output.SummaryRow, o Options, pilot int) (int, map[string]float64, error) {
 	a, err := Analyse(d, own, rows, o.SESOI, 0)
 	if err != nil {
-		return 0, err
+		return 0, nil, err
 	}
 	n := pilot
+	fixed := map[string]float64{} // looked up by harm only; encoding/json sorts its keys
 	for _, e := range a.Estimates {
 		n = max(n, RequiredReps(e.SD, e.SESOI, o.Precision, pilot))
+		fixed[e.Harm] = e.SESOI
 	}
-	return min(n, o.MaxReps), nil
+	return min(n, o.MaxReps), fixed, nil
 }
 
 func init() {

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/scenarios"
 )
 
@@ -177,5 +178,60 @@ func TestNotApplicableWhereAHarmNeverHappens(t *testing.T) {
 	}
 	if i := slices.IndexFunc(got, func(c ClaimVerdict) bool { return c.Harm == "deaths" }); i < 0 || got[i].Holds != ClaimNotApplicable {
 		t.Errorf("verdicts.csv does not read back deaths as not applicable: %+v", got)
+	}
+}
+
+// TestSESOIFixedFromThePilot: the smallest effect of interest on each
+// harm is fixed from the pilot's runs before the main ones, used by every
+// verdict, and recorded in the manifest; it is not recomputed from all the
+// runs, whose means differ from the pilot's.
+func TestSESOIFixedFromThePilot(t *testing.T) {
+	res := toyCheck(t)
+	if res.Reps <= res.Pilot {
+		t.Fatalf("%d replicates after a pilot of %d: the toy world must need more for this test", res.Reps, res.Pilot)
+	}
+	_, rows, err := output.ReadSummary(filepath.Join(res.Dir, "summary.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pilotRows []output.SummaryRow
+	for _, r := range rows {
+		if r.Run.Replicate < res.Pilot {
+			pilotRows = append(pilotRows, r)
+		}
+	}
+	pilot, err := Analyse(res.Design, nil, pilotRows, DefaultSESOI(), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, err := Analyse(res.Design, nil, rows, DefaultSESOI(), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := output.ReadManifest(res.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, err := ReadInfo(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	differ := false
+	for _, h := range Harms() {
+		p, _ := pilot.Estimate(Closure.Name, h)
+		a, _ := all.Estimate(Closure.Name, h)
+		differ = differ || p.SESOI != a.SESOI
+		if got := info.SESOIValues[h]; got != p.SESOI {
+			t.Errorf("%s: the manifest records δ = %v; the pilot's is %v", h, got, p.SESOI)
+		}
+		for _, e := range res.Estimates {
+			if e.Harm == h && e.SESOI != p.SESOI {
+				t.Errorf("%s on %s: δ = %v; want the pilot's %v (all the runs give %v)", e.Effect.ID, h, e.SESOI, p.SESOI, a.SESOI)
+				break
+			}
+		}
+	}
+	if !differ {
+		t.Fatal("the pilot's means give the same δ as all the runs': the test cannot tell them apart")
 	}
 }

@@ -156,7 +156,7 @@ combination (docs/CLAIM.md).
 
 	b.WriteString("\n## How the verdicts were reached\n\n")
 	fmt.Fprintf(&b, "- **Verdicts.** An effect is *no meaningful difference* when two one-sided tests show it lies within ± the smallest effect of interest; otherwise *harmful* or *protective* when a paired t-test shows it differs from 0; otherwise *inconclusive*. An effect is *not applicable* when its harm is 0 in every run of every combination (and of the regimes it compares): there is nothing to test, and the claim says nothing about that harm.\n")
-	fmt.Fprintf(&b, "- **Smallest effect of interest.** %s of each harm's mean over the combinations, and never less than one unit:", sesoiWords(o.SESOI))
+	fmt.Fprintf(&b, "- **Smallest effect of interest.** %s of each harm's mean over the combinations in the pilot's %d replicates, never less than one unit, fixed before the main runs:", sesoiWords(o.SESOI), res.Pilot)
 	for _, h := range Harms() {
 		if e, ok := a.Estimate(Closure.Name, h); ok {
 			fmt.Fprintf(&b, " %s %s;", Title(h), output.FormatCount(e.SESOI))
@@ -172,7 +172,7 @@ combination (docs/CLAIM.md).
 		}
 	}
 	fmt.Fprintf(&b, "- **Correction.** Holm's method, applied once over all %d tests of this check (a test of difference and one of equivalence for each effect on each harm that happens), keeps the chance of any false finding (a false harmful, protective or no meaningful difference) at %.0f%%.\n", tests, 100*Alpha)
-	fmt.Fprintf(&b, "- **Replicates.** Fixed before any verdict: a pilot of %d replicates measured how much each contrast varies (not its size), and %d replicates were run so that every 95%% interval is at most %s of its smallest effect wide on each side (capped at %d).\n",
+	fmt.Fprintf(&b, "- **Replicates.** Fixed before any test: a pilot of %d replicates measured how much each contrast varies, and %d replicates were run so that every 95%% interval is at most %s of its smallest effect wide on each side (capped at %d). The number depends on the pilot's spread and, through the smallest effects, on its means, never on a test; such an internal pilot can raise the type I error slightly (Wittes and Brittain 1990).\n",
 		res.Pilot, a.Reps, output.FormatFloat(o.Precision), o.MaxReps)
 	b.WriteString("- **Intervals.** Differences: Student's t over replicates, each at 95% and not adjusted for the many tests, while the verdicts are: an interval may lie inside ± the smallest effect of interest with a verdict other than *no meaningful difference* (the figures name each effect's verdict). Relative sizes: percentile bootstrap over replicates, 2,000 resamples.\n")
 

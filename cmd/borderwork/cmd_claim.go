@@ -38,7 +38,8 @@ migrants trapped or stranded at the time.
 
 Replicates: a pilot of --reps, then as many as every contrast needs for an
 interval no wider than --precision times its smallest effect on each side,
-up to --max-reps, decided from the pilot's spread before any verdict.
+up to --max-reps. The smallest effects and the replicates are fixed from
+the pilot (its spread and means) before any test.
 
 --robustness repeats the check at --samples points of a Latin hypercube
 over the assumptions it could hang on (docs/CLAIM.md) and reports where it
@@ -98,7 +99,7 @@ func cmdClaim(ctx context.Context, args []string, e *env) error {
 	fs.BoolVar(&c.json, "json", false, "print the verdicts and effects as JSON")
 	fs.BoolVar(&o.Split, "split-malfunction", false, "split malfunction into reliability, integrity and information")
 	fs.StringVar(&own, "own", "", "the scenario's own `regimes` to run beside the design, comma-separated (default: all it defines; \"none\" for none)")
-	fs.Var(sesoiFlag{&o.SESOI}, "sesoi", "smallest effect of interest: a `share` of each harm's mean, in (0, 1), or HARM=share\n(repeat for several harms)")
+	fs.Var(sesoiFlag{&o.SESOI}, "sesoi", "smallest effect of interest: a `share` of each harm's mean in the pilot, in (0, 1), or\nHARM=share (repeat for several harms)")
 	fs.Float64Var(&o.Precision, "precision", o.Precision, "aim for 95% intervals at most `P` times the smallest effect wide on each side")
 	fs.IntVar(&o.MaxReps, "max-reps", o.MaxReps, "run at most `N` replicates of each combination")
 	fs.BoolVar(&c.force, "force", false, "replace a folder at --out that holds files borderwork did not write, or another command's\nor scenario's results; files and folders borderwork did not write are kept, and one named\nlike a file borderwork writes is refused even then")
