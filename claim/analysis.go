@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
 )
 
@@ -115,12 +116,16 @@ func Overall(claims []ClaimVerdict) string {
 	var parts []string
 	for _, o := range []struct{ outcome, verb string }{{ClaimHolds, "holds on"}, {ClaimFails, "fails on"}, {ClaimInconclusive, "is inconclusive on"}} {
 		if h := by[o.outcome]; len(h) > 0 {
-			parts = append(parts, o.verb+" "+strings.Join(h, ", "))
+			parts = append(parts, o.verb+" "+words.List(h))
 		}
 	}
-	text := fmt.Sprintf("Across the %d harms that happen in the runs, the claim %s.", len(claims)-len(na), strings.Join(parts, "; "))
+	happen := "the " + words.Count(len(claims)-len(na), "harm") + " that happen"
+	if len(claims)-len(na) == 1 {
+		happen = "the 1 harm that happens"
+	}
+	text := fmt.Sprintf("Across %s in the runs, the claim %s.", happen, strings.Join(parts, "; "))
 	if len(na) > 0 {
-		text += fmt.Sprintf(" It does not apply to %s: 0 in every run of every combination.", strings.Join(na, ", "))
+		text += fmt.Sprintf(" It does not apply to %s: 0 in every run of every combination.", words.List(na))
 	}
 	return text
 }

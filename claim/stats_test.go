@@ -178,6 +178,10 @@ func TestOverall(t *testing.T) {
 			"Across the 2 harms that happen in the runs, the claim holds on abuse events; fails on trapped person-days. It does not apply to deaths: 0 in every run of every combination."},
 		{[]ClaimVerdict{c("abuse_events", ClaimInconclusive), c("deaths", ClaimHolds)},
 			"Across the 2 harms that happen in the runs, the claim holds on deaths; is inconclusive on abuse events."},
+		{[]ClaimVerdict{c("abuse_events", ClaimHolds), c("abused_migrants", ClaimHolds), c("deaths", ClaimFails), c("harm_index", ClaimFails), c("trapped_person_days", ClaimFails)},
+			"Across the 5 harms that happen in the runs, the claim holds on abuse events and migrants abused; fails on deaths, harm index and trapped person-days."},
+		{[]ClaimVerdict{c("abuse_events", ClaimNotApplicable), c("deaths", ClaimFails), c("harm_index", ClaimNotApplicable)},
+			"Across the 1 harm that happens in the runs, the claim fails on deaths. It does not apply to abuse events and harm index: 0 in every run of every combination."},
 		{[]ClaimVerdict{c("abuse_events", ClaimNotApplicable), c("deaths", ClaimNotApplicable)},
 			"No harm happens in any run of any combination: the check says nothing about the claim."},
 	}

@@ -1,10 +1,13 @@
 // Package words writes numbers for people to read in messages and
-// summaries: digits grouped by thousands, and counts with their noun in
-// the singular or the plural. Every front end uses it, so that "1
+// summaries: digits grouped by thousands, counts with their noun in the
+// singular or the plural, and lists joined as a sentence joins them. Every front end uses it, so that "1
 // replicate" and "20,000 points" read the same everywhere.
 package words
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 // Group puts commas between groups of three digits of a number written
 // in decimal digits, with or without a sign: "-1234567" becomes
@@ -44,4 +47,15 @@ func Count(n int, noun string) string {
 		return "1 " + noun
 	}
 	return Whole(int64(n)) + " " + noun + "s"
+}
+
+// List joins items as a sentence does: "a", "a and b", "a, b and c".
+func List(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }

@@ -52,3 +52,19 @@ func TestCount(t *testing.T) {
 		}
 	}
 }
+
+func TestList(t *testing.T) {
+	for _, c := range []struct {
+		items []string
+		want  string
+	}{
+		{nil, ""},
+		{[]string{"deaths"}, "deaths"},
+		{[]string{"abuse events", "migrants abused"}, "abuse events and migrants abused"},
+		{[]string{"a", "b", "c"}, "a, b and c"},
+	} {
+		if got := List(c.items); got != c.want {
+			t.Errorf("List(%q) = %q, want %q", c.items, got, c.want)
+		}
+	}
+}
