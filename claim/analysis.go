@@ -62,8 +62,46 @@ type ClaimVerdict struct {
 	AtOpen, AtClosed     Verdict // malfunction's effect at open and at closed admission
 	Closure              Verdict // closure's main effect
 	MalfunctionOverClose Verdict // malfunction's main effect minus closure's
-	Holds                string  // "holds", "fails" or "inconclusive"
+	// ChainAtOpen and ChainAtClosed judge the claim's "because" at open
+	// and at closed admission on a harm of ChainHarms: whether more than
+	// ChainShare of the abuse malfunction adds falls on migrants trapped
+	// or stranded at the time. Empty on the other harms.
+	ChainAtOpen, ChainAtClosed ChainVerdict
+	ChainShare                 float64 // the share the chain is judged against; 0 on the other harms
+	Holds                      string  // one of ClaimOutcomes
 }
+
+// ChainVerdict is what the runs say of the claim's chain (malfunction →
+// trapped → abused) at one setting of closure.
+type ChainVerdict string
+
+// The chain's verdicts.
+const (
+	// ChainHolds: the part of malfunction's added abuse that falls on
+	// migrants trapped or stranded at the time is shown to exceed the
+	// chain share of the whole.
+	ChainHolds ChainVerdict = "holds"
+	// ChainFails: it is shown to fall short of it.
+	ChainFails        ChainVerdict = "fails"
+	ChainInconclusive ChainVerdict = "inconclusive"
+	// ChainNotApplicable: no abuse in any run of any cell.
+	ChainNotApplicable ChainVerdict = "not applicable"
+)
+
+// ChainVerdicts lists the chain's verdicts.
+var ChainVerdicts = []ChainVerdict{ChainHolds, ChainFails, ChainInconclusive, ChainNotApplicable}
+
+// ChainHarms are the harms on which the claim's verdict includes its
+// chain: the abuse harms. The runs record, per abuse event, whether its
+// victim was trapped or stranded at the time (abuse_immobile), but not
+// which migrants were abused while trapped; so the chain measured on
+// abuse events is applied to migrants abused too.
+var ChainHarms = []string{"abuse_events", "abused_migrants"}
+
+// DefaultChainShare is the share of malfunction's added abuse that must
+// fall on trapped or stranded migrants for the chain to hold: "most of
+// it".
+const DefaultChainShare = 0.5
 
 // The claim's outcomes on a harm.
 const (
@@ -74,10 +112,17 @@ const (
 	// design, so the claim, which is about what makes it happen, says
 	// nothing about it.
 	ClaimNotApplicable = "not applicable"
+	// ClaimNotThroughTrapping: on a harm of ChainHarms, malfunction's
+	// effects are as the claim says, but its chain fails: the abuse
+	// malfunction adds does not mostly fall on trapped migrants.
+	ClaimNotThroughTrapping = "holds, but not through trapping"
+	// ClaimChainInconclusive: the effects are as the claim says, and
+	// whether they come through trapping is not settled.
+	ClaimChainInconclusive = "holds, but whether through trapping is inconclusive"
 )
 
 // ClaimOutcomes lists the claim's outcomes on a harm.
-var ClaimOutcomes = []string{ClaimHolds, ClaimFails, ClaimInconclusive, ClaimNotApplicable}
+var ClaimOutcomes = []string{ClaimHolds, ClaimNotThroughTrapping, ClaimChainInconclusive, ClaimFails, ClaimInconclusive, ClaimNotApplicable}
 
 // judge is the claim on one harm: malfunction is harmful at open and at
 // closed admission, and closure is not harmful or harms less than
@@ -99,6 +144,41 @@ func judge(harm string, atOpen, atClosed, closure, diff Verdict) ClaimVerdict {
 	return v
 }
 
+// withChain adds the chain's verdicts at open and at closed admission to
+// the claim on a harm of ChainHarms, judged against share s. The claim
+// holds only if its effects hold and its chain holds at both settings of
+// closure; its effects holding with a chain that fails at either is
+// "holds, but not through trapping". The other outcomes stay as they are:
+// the chain cannot rescue a claim whose effects fail.
+func withChain(v ClaimVerdict, open, closed ChainVerdict, s float64) ClaimVerdict {
+	v.ChainAtOpen, v.ChainAtClosed, v.ChainShare = open, closed, s
+	if v.Holds != ClaimHolds {
+		return v
+	}
+	switch {
+	case open == ChainFails || closed == ChainFails:
+		v.Holds = ClaimNotThroughTrapping
+	case open != ChainHolds || closed != ChainHolds:
+		v.Holds = ClaimChainInconclusive
+	}
+	return v
+}
+
+// chainOf reads a chain test's verdict: its difference (the part on
+// immobile migrants minus the share s of the whole) shown above 0 is the
+// chain holding, below 0 its failing.
+func chainOf(v Verdict) ChainVerdict {
+	switch v {
+	case Harmful:
+		return ChainHolds
+	case Protective:
+		return ChainFails
+	case NotApplicable:
+		return ChainNotApplicable
+	}
+	return ChainInconclusive
+}
+
 // NotApplicableWhy says in words why the claim does not apply to a harm.
 const NotApplicableWhy = "the harm is 0 in every run of every combination, so the claim, which is about what makes it happen, says nothing about it"
 
@@ -114,7 +194,8 @@ func Overall(claims []ClaimVerdict) string {
 		return "No harm happens in any run of any combination: the check says nothing about the claim."
 	}
 	var parts []string
-	for _, o := range []struct{ outcome, verb string }{{ClaimHolds, "holds on"}, {ClaimFails, "fails on"}, {ClaimInconclusive, "is inconclusive on"}} {
+	for _, o := range []struct{ outcome, verb string }{{ClaimHolds, "holds on"}, {ClaimNotThroughTrapping, "holds, but not through trapping, on"},
+		{ClaimChainInconclusive, "holds, but whether through trapping is inconclusive, on"}, {ClaimFails, "fails on"}, {ClaimInconclusive, "is inconclusive on"}} {
 		if h := by[o.outcome]; len(h) > 0 {
 			parts = append(parts, o.verb+" "+words.List(h))
 		}
@@ -126,6 +207,16 @@ func Overall(claims []ClaimVerdict) string {
 	text := fmt.Sprintf("Across %s in the runs, the claim %s.", happen, strings.Join(parts, "; "))
 	if len(na) > 0 {
 		text += fmt.Sprintf(" It does not apply to %s: 0 in every run of every combination.", words.List(na))
+	}
+	if len(by[ClaimNotThroughTrapping]) > 0 {
+		s := 0.0
+		for _, c := range claims {
+			if c.Holds == ClaimNotThroughTrapping {
+				s = c.ChainShare
+			}
+		}
+		text += fmt.Sprintf(" Not through trapping: a failing border raises %s, but less than %.0f%% of the abuse it adds falls on migrants trapped or stranded at the time, against the claim's \"because\".",
+			words.List(by[ClaimNotThroughTrapping]), 100*s)
 	}
 	return text
 }
@@ -141,6 +232,12 @@ type Mediation struct {
 	// for an arm they are NaN.
 	Lo, Hi float64
 	Share  float64 // Immobile / Events (NaN if Events is 0)
+	// The chain's test, on malfunction's effect at open and at closed
+	// admission (NaN and empty on the other rows): the mean over
+	// replicates of Immobile − ChainShare × Events, its 95% t-interval
+	// (not adjusted), its Holm-adjusted p-value and the verdict.
+	ChainDiff, ChainLo, ChainHi, ChainPAdj float64
+	Chain                                  ChainVerdict
 }
 
 // Analysis is the check's statistics on a set of runs.
@@ -152,6 +249,12 @@ type Analysis struct {
 	Estimates []Estimate  // effect-major: every harm of the first effect, then the next
 	Claim     []ClaimVerdict
 	Mediation []Mediation
+	// ChainShare is the share the chain is judged against, and
+	// ChainTests its two tests, at open then at closed admission: for
+	// each, Harm "chain" and the contrast of malfunction on abuse on
+	// trapped or stranded migrants minus ChainShare × all abuse.
+	ChainShare float64
+	ChainTests []Estimate
 }
 
 // Estimate finds the estimate of effect id on harm.
@@ -170,10 +273,11 @@ var mediationEffects = []string{"malfunction|closure=open", "malfunction|closure
 // Analyse estimates every effect of the design on every harm from the
 // summary rows of the arms (rows in any order, replicates 0..n-1 of each
 // arm), decides the verdicts across the family of all of them, judges the
-// claim on each harm and builds the mediation table. seed fixes the
-// bootstrap.
-func Analyse(d Design, own []string, rows []output.SummaryRow, sesoi SESOI, seed uint64) (*Analysis, error) {
-	a := &Analysis{Design: d, Arms: append(d.CellNames(), own...)}
+// claim on each harm, with its chain on ChainHarms judged against share
+// chain of the abuse malfunction adds, and builds the mediation table.
+// seed fixes the bootstrap.
+func Analyse(d Design, own []string, rows []output.SummaryRow, sesoi SESOI, chain float64, seed uint64) (*Analysis, error) {
+	a := &Analysis{Design: d, Arms: append(d.CellNames(), own...), ChainShare: chain}
 	harms := Harms()
 	metrics := append(slices.Clone(harms), "abuse_events", "abuse_immobile")
 	values, err := gather(a.Arms, metrics, rows)
@@ -204,21 +308,60 @@ func Analyse(d Design, own []string, rows []output.SummaryRow, sesoi SESOI, seed
 			a.Estimates = append(a.Estimates, est)
 		}
 	}
-	decide(a.Estimates)
+	events, immobile := values[len(harms)], values[len(harms)+1]
+	// The chain's tests: per replicate, malfunction's effect on abuse of
+	// immobile migrants minus the chain share of its effect on all abuse
+	// (a contrast is linear, so it is the contrast of immobile − s·events).
+	// Only the test of difference from 0: above 0 the chain holds, below
+	// it fails. Both join the family of the check's tests.
+	chainValues := make([][]float64, len(a.Arms))
+	for arm := range chainValues {
+		chainValues[arm] = make([]float64, a.Reps)
+		for r := range chainValues[arm] {
+			chainValues[arm][r] = immobile[arm][r] - chain*events[arm][r]
+		}
+	}
+	noAbuse := neverHappens(events[:d.NCells()])
+	for _, at := range []string{Closure.Low, Closure.High} {
+		i := slices.IndexFunc(effects, func(e Effect) bool { return e.ID == "malfunction|closure="+at })
+		if i < 0 {
+			continue
+		}
+		est := estimate(effects[i], "chain", chainValues, 1, seed)
+		est.PEquiv, est.SESOI = math.NaN(), math.NaN()
+		if noAbuse {
+			est.P, est.Verdict = math.NaN(), NotApplicable
+		}
+		a.ChainTests = append(a.ChainTests, est)
+	}
+	family := slices.Concat(a.Estimates, a.ChainTests)
+	decide(family)
+	copy(a.Estimates, family)
+	copy(a.ChainTests, family[len(a.Estimates):])
 	verdict := func(id, harm string) Verdict {
 		if e, ok := a.Estimate(id, harm); ok {
 			return e.Verdict
 		}
 		return Inconclusive
 	}
-	for _, harm := range harms {
-		a.Claim = append(a.Claim, judge(harm, verdict("malfunction|closure="+Closure.Low, harm), verdict("malfunction|closure="+Closure.High, harm),
-			verdict(Closure.Name, harm), verdict("malfunction-closure", harm)))
+	chainAt := func(at string) ChainVerdict {
+		if e, ok := a.ChainTest(at); ok {
+			return chainOf(e.Verdict)
+		}
+		return ChainInconclusive
 	}
-	events, immobile := values[len(harms)], values[len(harms)+1]
+	for _, harm := range harms {
+		c := judge(harm, verdict("malfunction|closure="+Closure.Low, harm), verdict("malfunction|closure="+Closure.High, harm),
+			verdict(Closure.Name, harm), verdict("malfunction-closure", harm))
+		if slices.Contains(ChainHarms, harm) {
+			c = withChain(c, chainAt(Closure.Low), chainAt(Closure.High), chain)
+		}
+		a.Claim = append(a.Claim, c)
+	}
 	ev, im := armMeans(events), armMeans(immobile)
 	for i, arm := range a.Arms {
-		a.Mediation = append(a.Mediation, Mediation{Row: arm, Kind: "arm", Events: ev[i], Immobile: im[i], Lo: math.NaN(), Hi: math.NaN(), Share: ratio(im[i], ev[i])})
+		a.Mediation = append(a.Mediation, Mediation{Row: arm, Kind: "arm", Events: ev[i], Immobile: im[i], Lo: math.NaN(), Hi: math.NaN(), Share: ratio(im[i], ev[i]),
+			ChainDiff: math.NaN(), ChainLo: math.NaN(), ChainHi: math.NaN(), ChainPAdj: math.NaN()})
 	}
 	for _, id := range mediationEffects {
 		i := slices.IndexFunc(effects, func(e Effect) bool { return e.ID == id })
@@ -227,9 +370,26 @@ func Analyse(d Design, own []string, rows []output.SummaryRow, sesoi SESOI, seed
 		}
 		te := estimate(effects[i], "abuse_events", events, 1, seed)
 		ie := estimate(effects[i], "abuse_immobile", immobile, 1, seed)
-		a.Mediation = append(a.Mediation, Mediation{Row: id, Kind: "effect", Events: te.Mean, Immobile: ie.Mean, Lo: ie.Lo, Hi: ie.Hi, Share: ratio(ie.Mean, te.Mean)})
+		m := Mediation{Row: id, Kind: "effect", Events: te.Mean, Immobile: ie.Mean, Lo: ie.Lo, Hi: ie.Hi, Share: ratio(ie.Mean, te.Mean),
+			ChainDiff: math.NaN(), ChainLo: math.NaN(), ChainHi: math.NaN(), ChainPAdj: math.NaN()}
+		if at, ok := strings.CutPrefix(id, "malfunction|closure="); ok {
+			if c, ok := a.ChainTest(at); ok {
+				m.ChainDiff, m.ChainLo, m.ChainHi, m.ChainPAdj, m.Chain = c.Mean, c.Lo, c.Hi, c.PAdj, chainOf(c.Verdict)
+			}
+		}
+		a.Mediation = append(a.Mediation, m)
 	}
 	return a, nil
+}
+
+// ChainTest finds the chain's test at a setting of closure ("open" or
+// "closed").
+func (a *Analysis) ChainTest(at string) (Estimate, bool) {
+	i := slices.IndexFunc(a.ChainTests, func(e Estimate) bool { return e.Effect.ID == "malfunction|closure="+at })
+	if i < 0 {
+		return Estimate{}, false
+	}
+	return a.ChainTests[i], true
 }
 
 // neverHappens reports whether a harm is 0 in every replicate of every

@@ -25,6 +25,10 @@ type Options struct {
 	Own []string
 	// SESOI sets the smallest effect of interest on each harm.
 	SESOI SESOI
+	// ChainShare is the share of the abuse malfunction adds that must
+	// fall on trapped or stranded migrants for the claim's chain to hold
+	// (docs/CLAIM.md), in (0, 1).
+	ChainShare float64
 	// The replicates: a pilot of the scenario's replicates, then as many
 	// as every contrast needs for a 95% interval no wider than Precision
 	// times its smallest effect of interest on each side, up to MaxReps.
@@ -46,7 +50,7 @@ type Options struct {
 
 // DefaultOptions are the claim command's defaults.
 func DefaultOptions() Options {
-	return Options{SESOI: DefaultSESOI(), Precision: 0.5, MaxReps: 60, Samples: 32, RobustReps: 10}
+	return Options{SESOI: DefaultSESOI(), ChainShare: DefaultChainShare, Precision: 0.5, MaxReps: 60, Samples: 32, RobustReps: 10}
 }
 
 func (o Options) check(pilot int) error {
@@ -55,6 +59,8 @@ func (o Options) check(pilot int) error {
 		return experiment.BadInput("--precision must be more than 0, got %v", o.Precision)
 	case !validShare(o.SESOI.Share):
 		return experiment.BadInput("--sesoi: %s", shareWant(o.SESOI.Share))
+	case !validShare(o.ChainShare):
+		return experiment.BadInput("--chain-share: %s", chainShareWant(o.ChainShare))
 	case pilot < 2:
 		return experiment.BadInput("--reps must be at least 2 for an interval, got %d", pilot)
 	case o.MaxReps < pilot:
@@ -90,6 +96,15 @@ func shareWant(x float64) string {
 	return msg
 }
 
+// chainShareWant says what --chain-share wants, given the bad share x.
+func chainShareWant(x float64) string {
+	msg := fmt.Sprintf("want a share of the abuse malfunction adds, more than 0 and less than 1 (0.5 is most of it), got %v", x)
+	if x >= 1 && x < 100 {
+		msg += fmt.Sprintf("; for %v%%, give %v", x, x/100)
+	}
+	return msg
+}
+
 func sortedKeys(m map[string]float64) []string {
 	var keys []string
 	for k := range m { // collected, then sorted
@@ -112,6 +127,7 @@ func (o Options) args() []string {
 	for _, h := range sortedKeys(o.SESOI.ByHarm) {
 		a = append(a, "--sesoi", h+"="+output.FormatFloat(o.SESOI.ByHarm[h]))
 	}
+	a = append(a, "--chain-share", output.FormatFloat(o.ChainShare))
 	a = append(a, "--precision", output.FormatFloat(o.Precision), "--max-reps", fmt.Sprint(o.MaxReps))
 	if o.Robustness {
 		a = append(a, "--robustness", "--samples", fmt.Sprint(o.Samples), "--robustness-reps", fmt.Sprint(o.RobustReps))
@@ -128,6 +144,10 @@ type Info struct {
 	Harms     []string           `json:"harms"`
 	SESOI     float64            `json:"sesoi"`
 	SESOIHarm map[string]float64 `json:"sesoi_by_harm,omitempty"`
+	// ChainShare is the share the claim's chain is judged against;
+	// absent (0) in folders written before it was, which judged no
+	// chain: they are rerun at the default.
+	ChainShare float64 `json:"chain_share,omitempty"`
 	Precision float64            `json:"precision"`
 	MaxReps   int                `json:"max_reps"`
 	Pilot     int                `json:"pilot_reps"`
@@ -142,7 +162,10 @@ type Info struct {
 // options are the options a folder was written with.
 func (info *Info) options() Options {
 	o := Options{Split: slices.Contains(info.Switches, Reliability.Name), Precision: info.Precision, MaxReps: info.MaxReps,
-		SESOI: SESOI{Share: info.SESOI, ByHarm: info.SESOIHarm, MinUnit: 1}}
+		SESOI: SESOI{Share: info.SESOI, ByHarm: info.SESOIHarm, MinUnit: 1}, ChainShare: info.ChainShare}
+	if o.ChainShare == 0 {
+		o.ChainShare = DefaultChainShare
+	}
 	if info.OwnGiven {
 		o.Own = info.Own
 	}
@@ -281,7 +304,7 @@ func Check(ctx context.Context, s *scenarios.Scenario, arg string, o Options, ou
 	}
 	complete := runErr == nil
 	if complete {
-		if res.Analysis, err = Analyse(d, own, w.Rows, sesoi, uint64(s.File.Seed)); err != nil {
+		if res.Analysis, err = Analyse(d, own, w.Rows, sesoi, o.ChainShare, uint64(s.File.Seed)); err != nil {
 			return nil, err
 		}
 		if err := writeTables(w, res.Analysis); err != nil {
@@ -303,7 +326,7 @@ func Check(ctx context.Context, s *scenarios.Scenario, arg string, o Options, ou
 			}
 		}
 	}
-	info := &Info{Arms: x.Regimes, Own: own, OwnGiven: o.Own != nil, Harms: Harms(), SESOI: o.SESOI.Share, SESOIHarm: o.SESOI.ByHarm,
+	info := &Info{Arms: x.Regimes, Own: own, OwnGiven: o.Own != nil, Harms: Harms(), SESOI: o.SESOI.Share, SESOIHarm: o.SESOI.ByHarm, ChainShare: o.ChainShare,
 		Precision: o.Precision, MaxReps: o.MaxReps, Pilot: pilot, Reps: x.Reps, SESOIValues: sesoi.Fixed}
 	for _, sw := range d.Switches {
 		info.Switches = append(info.Switches, sw.Name)
@@ -345,7 +368,7 @@ func Check(ctx context.Context, s *scenarios.Scenario, arg string, o Options, ou
 // margin before the main runs keeps it from being chosen from the data it
 // tests.
 func repsNeeded(d Design, own []string, rows []output.SummaryRow, o Options, pilot int) (int, map[string]float64, error) {
-	a, err := Analyse(d, own, rows, o.SESOI, 0)
+	a, err := Analyse(d, own, rows, o.SESOI, o.ChainShare, 0)
 	if err != nil {
 		return 0, nil, err
 	}

@@ -13,7 +13,9 @@ import (
 // ExampleCheck tests the claim on the bundled classroom scenario: the
 // factorial design of closure × malfunction × protection with common
 // random numbers, a pilot of 6 replicates and at most 12, and a folder
-// with the effects, verdicts, mediation table and report.
+// with the effects, verdicts, mediation table and report. On the abuse
+// harms the claim's chain fails: malfunction adds abuse, but little of it
+// falls on trapped or stranded migrants.
 func ExampleCheck() {
 	s, err := scenarios.Load("classroom")
 	if err != nil {
@@ -32,15 +34,26 @@ func ExampleCheck() {
 	}
 	fmt.Println("replicates:", res.Reps, "of", len(res.Arms), "combinations")
 	for _, v := range res.Claim {
-		fmt.Printf("%s: malfunction %s at open, %s at closed admission; closure %s; the claim %s\n",
-			claim.Title(v.Harm), v.AtOpen, v.AtClosed, v.Closure, v.Holds)
+		chain := ""
+		if v.ChainAtOpen != "" {
+			chain = fmt.Sprintf("; the chain %s at open, %s at closed", v.ChainAtOpen, v.ChainAtClosed)
+		}
+		fmt.Printf("%s: malfunction %s at open, %s at closed admission; closure %s%s; the claim %s\n",
+			claim.Title(v.Harm), v.AtOpen, v.AtClosed, v.Closure, chain, v.Holds)
+	}
+	for _, m := range res.Mediation {
+		if m.Chain != "" {
+			fmt.Printf("%s: %.0f%% of the added abuse on trapped or stranded migrants\n", m.Row, 100*m.Share)
+		}
 	}
 	// Output:
 	// replicates: 12 of 8 combinations
 	// trapped person-days: malfunction inconclusive at open, inconclusive at closed admission; closure harmful; the claim fails
 	// immobilised person-days: malfunction no meaningful difference at open, protective at closed admission; closure harmful; the claim fails
-	// abuse events: malfunction harmful at open, harmful at closed admission; closure inconclusive; the claim holds
-	// migrants abused: malfunction harmful at open, harmful at closed admission; closure protective; the claim holds
+	// abuse events: malfunction harmful at open, harmful at closed admission; closure inconclusive; the chain fails at open, fails at closed; the claim holds, but not through trapping
+	// migrants abused: malfunction harmful at open, harmful at closed admission; closure protective; the chain fails at open, fails at closed; the claim holds, but not through trapping
 	// deaths: malfunction inconclusive at open, inconclusive at closed admission; closure harmful; the claim fails
 	// harm index: malfunction harmful at open, inconclusive at closed admission; closure harmful; the claim fails
+	// malfunction|closure=open: 1% of the added abuse on trapped or stranded migrants
+	// malfunction|closure=closed: 12% of the added abuse on trapped or stranded migrants
 }

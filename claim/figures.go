@@ -217,19 +217,26 @@ func drawRobustnessShares(src experiment.Source) ([]experiment.Drawn, error) {
 	if rob == nil || err != nil {
 		return nil, err
 	}
-	groups := []figures.Group{{Label: "holds", Style: 3}, {Label: "fails", Style: 6}, {Label: "inconclusive", Style: 8}, {Label: "not applicable (no harm)", Style: 5}}
-	anyNA := false
+	groups := []figures.Group{{Label: "holds", Style: 3}, {Label: "holds, but not through trapping", Style: 2}, {Label: "fails", Style: 6},
+		{Label: "inconclusive", Style: 8}, {Label: "not applicable (no harm)", Style: 5}}
+	seen := make([]bool, len(groups))
 	for h, harm := range Harms() {
-		shares := make([]float64, 4)
-		shares[0], shares[1], shares[2], shares[3] = rob.Shares(h)
-		anyNA = anyNA || shares[3] > 0
+		shares := make([]float64, len(groups))
+		shares[0], shares[1], shares[2], shares[3], shares[4] = rob.Shares(h)
 		for i := range groups {
+			seen[i] = seen[i] || shares[i] > 0
 			groups[i].Bars = append(groups[i].Bars, figures.Bar{Label: Title(harm), Mean: 100 * shares[i], Lo: math.NaN(), Hi: math.NaN()})
 		}
 	}
-	if !anyNA {
-		groups = groups[:3] // a series of zeros would only add to the legend
+	// A series of zeros would only add to the legend: the two rarer
+	// outcomes are drawn only when some point has them.
+	var drawn []figures.Group
+	for i, g := range groups {
+		if seen[i] || (i != 1 && i != 4) {
+			drawn = append(drawn, g)
+		}
 	}
+	groups = drawn
 	title := "Where in the space of assumptions the claim holds"
 	fig, err := figures.GroupedBars(title, "% of points", groups, caption)
 	if err != nil {

@@ -67,6 +67,11 @@ func TestClaimHoldsWhereMalfunctionTraps(t *testing.T) {
 			t.Errorf("%s: the claim %s (%+v); want it to hold", harm, c.Holds, c)
 		}
 	}
+	for _, at := range []string{"open", "closed"} {
+		if c, ok := res.ChainTest(at); !ok || chainOf(c.Verdict) != ChainHolds {
+			t.Errorf("the chain at %s admission %s; want it to hold", at, chainOf(c.Verdict))
+		}
+	}
 	for _, m := range res.Mediation {
 		if m.Kind == "effect" && m.Row == "malfunction|closure=open" && !(m.Share > 0.8) {
 			t.Errorf("the abuse malfunction adds falls %.0f%% on trapped migrants; want most of it (the chain at work)", 100*m.Share)
@@ -200,11 +205,11 @@ func TestSESOIFixedFromThePilot(t *testing.T) {
 			pilotRows = append(pilotRows, r)
 		}
 	}
-	pilot, err := Analyse(res.Design, nil, pilotRows, DefaultSESOI(), 0)
+	pilot, err := Analyse(res.Design, nil, pilotRows, DefaultSESOI(), DefaultChainShare, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	all, err := Analyse(res.Design, nil, rows, DefaultSESOI(), 0)
+	all, err := Analyse(res.Design, nil, rows, DefaultSESOI(), DefaultChainShare, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -233,5 +238,81 @@ func TestSESOIFixedFromThePilot(t *testing.T) {
 	}
 	if !differ {
 		t.Fatal("the pilot's means give the same δ as all the runs': the test cannot tell them apart")
+	}
+}
+
+// classroomCheck runs the claim check on the bundled classroom scenario
+// with overrides, a pilot of 10 replicates and at most 20, at chain share
+// s.
+func classroomCheck(t *testing.T, s float64, sets ...string) *Outcome {
+	t.Helper()
+	sc, err := scenarios.Load("classroom")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, kv := range sets {
+		if err := sc.Set(kv); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sc.File.Replicates = 10
+	o := DefaultOptions()
+	o.MaxReps, o.ChainShare = 20, s
+	res, err := Check(context.Background(), sc, "classroom", o, filepath.Join(t.TempDir(), "out"), 2, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+// TestChainFailsOnClassroom: in the classroom scenario weak oversight
+// scales officials' abuse at every post, so malfunction raises abuse, but
+// almost none of what it adds (about 1% at open admission) falls on
+// trapped or stranded migrants. The effects hold and the chain fails: the
+// claim holds on abuse, but not through trapping (model audit, item 1).
+func TestChainFailsOnClassroom(t *testing.T) {
+	res := classroomCheck(t, DefaultChainShare)
+	for _, harm := range ChainHarms {
+		c := claimOn(t, res, harm)
+		if c.AtOpen != Harmful || c.AtClosed != Harmful {
+			t.Errorf("%s: malfunction %s at open, %s at closed; want harmful at both (the effects the chain is asked to explain)", harm, c.AtOpen, c.AtClosed)
+		}
+		if c.ChainAtOpen != ChainFails || c.ChainAtClosed != ChainFails || c.Holds != ClaimNotThroughTrapping {
+			t.Errorf("%s: the chain %s at open, %s at closed, the claim %s; want the chain to fail and the claim %q", harm, c.ChainAtOpen, c.ChainAtClosed, c.Holds, ClaimNotThroughTrapping)
+		}
+	}
+	for _, h := range []string{"trapped_person_days", "deaths"} {
+		if c := claimOn(t, res, h); c.ChainAtOpen != "" || c.ChainShare != 0 {
+			t.Errorf("%s: judged on the chain (%s); want only the abuse harms to be", h, c.ChainAtOpen)
+		}
+	}
+}
+
+// TestChainAtWorkWhenFailingPostsTrap: the audit's counter-example. With
+// most migrants documented but poor and a post that processes 9 a day,
+// failing posts trap migrants, and about half the abuse malfunction adds
+// at open admission (48%) falls on trapped or stranded migrants, against
+// about 1% in the classroom defaults. Asked for "most of it" the chain at
+// open is not shown to fail; asked for more than a quarter, it holds.
+// At closed admission less of it (about 23%) is on trapped migrants, so
+// at 0.5 the chain fails there and the claim still does not hold through
+// trapping.
+func TestChainAtWorkWhenFailingPostsTrap(t *testing.T) {
+	sets := []string{"origins.Village.documented=0.85", "origins.Village.money_mean=50", "posts.Post.capacity=9"}
+	half := classroomCheck(t, DefaultChainShare, sets...)
+	c := claimOn(t, half, "abuse_events")
+	if c.ChainAtOpen == ChainFails || c.ChainAtClosed != ChainFails {
+		t.Errorf("s = 0.5: the chain %s at open, %s at closed; want it not to fail at open (about half on trapped migrants) and to fail at closed", c.ChainAtOpen, c.ChainAtClosed)
+	}
+	quarter := classroomCheck(t, 0.25, sets...)
+	for _, harm := range ChainHarms {
+		if c := claimOn(t, quarter, harm); c.ChainAtOpen != ChainHolds || c.ChainShare != 0.25 {
+			t.Errorf("%s, s = 0.25: the chain %s at open; want it to hold", harm, c.ChainAtOpen)
+		}
+	}
+	for _, m := range quarter.Mediation {
+		if m.Row == "malfunction|closure=open" && !(m.Share > 0.4 && m.Share < 0.6) {
+			t.Errorf("%.0f%% of the abuse malfunction adds at open admission falls on trapped migrants; want about half (the audit: 48%%)", 100*m.Share)
+		}
 	}
 }

@@ -71,6 +71,7 @@ type robustnessPlan struct {
 	d           Design
 	own         []string
 	sesoi       SESOI
+	chainShare  float64
 	assumptions []Assumption
 	jobs        []int
 }
@@ -94,7 +95,7 @@ func planRobustness(ctx context.Context, s *scenarios.Scenario, d Design, o Opti
 	if err != nil {
 		return nil, err
 	}
-	return &robustnessPlan{x: x, d: d, own: own, sesoi: o.SESOI, assumptions: Assumptions, jobs: x.AllJobs()}, nil
+	return &robustnessPlan{x: x, d: d, own: own, sesoi: o.SESOI, chainShare: o.ChainShare, assumptions: Assumptions, jobs: x.AllJobs()}, nil
 }
 
 // assumptionScenario is the scenario at one point of the robustness
@@ -154,7 +155,7 @@ func (rp *robustnessPlan) run(ctx context.Context, w *experiment.Writer, workers
 	res := &RobustnessResult{IDs: rp.x.Keys, Points: rp.x.Points}
 	per := len(rp.x.Regimes) * rp.x.Reps
 	for p := range rp.x.Points {
-		a, err := Analyse(rp.d, rp.own, rows[p*per:(p+1)*per], rp.sesoi, uint64(rp.x.Seed()))
+		a, err := Analyse(rp.d, rp.own, rows[p*per:(p+1)*per], rp.sesoi, rp.chainShare, uint64(rp.x.Seed()))
 		if err != nil {
 			return nil, err
 		}
@@ -170,13 +171,16 @@ func (rp *robustnessPlan) run(ctx context.Context, w *experiment.Writer, workers
 }
 
 // Shares counts, on harm h, the share of points where the claim holds,
-// fails, is inconclusive, and does not apply (the harm happened in no run
-// of the point).
-func (rr *RobustnessResult) Shares(h int) (holds, fails, inconclusive, notApplicable float64) {
+// holds but not through trapping (its chain fails), fails, is
+// inconclusive (its effects, or on ChainHarms its chain, not settled),
+// and does not apply (the harm happened in no run of the point).
+func (rr *RobustnessResult) Shares(h int) (holds, notThroughTrapping, fails, inconclusive, notApplicable float64) {
 	for _, c := range rr.Claims {
 		switch c[h].Holds {
 		case ClaimHolds:
 			holds++
+		case ClaimNotThroughTrapping:
+			notThroughTrapping++
 		case ClaimFails:
 			fails++
 		case ClaimNotApplicable:
@@ -186,7 +190,7 @@ func (rr *RobustnessResult) Shares(h int) (holds, fails, inconclusive, notApplic
 		}
 	}
 	n := float64(len(rr.Claims))
-	return holds / n, fails / n, inconclusive / n, notApplicable / n
+	return holds / n, notThroughTrapping / n, fails / n, inconclusive / n, notApplicable / n
 }
 
 // Influence is how much one assumption moves the claim on a harm across

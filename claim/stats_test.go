@@ -4,6 +4,8 @@ import (
 	"math"
 	"slices"
 	"testing"
+
+	"github.com/borderwork/borderwork/output"
 )
 
 func TestHolm(t *testing.T) {
@@ -110,6 +112,79 @@ func TestJudge(t *testing.T) {
 	}
 }
 
+// TestWithChain: on an abuse harm the claim holds only when its effects
+// hold and its chain holds at open and at closed admission; the chain
+// never changes an outcome other than "holds".
+func TestWithChain(t *testing.T) {
+	Hc, Fc, Ic, NAc := ChainHolds, ChainFails, ChainInconclusive, ChainNotApplicable
+	tests := []struct {
+		effects      string
+		open, closed ChainVerdict
+		want         string
+	}{
+		{ClaimHolds, Hc, Hc, ClaimHolds},
+		{ClaimHolds, Fc, Fc, ClaimNotThroughTrapping},
+		{ClaimHolds, Hc, Fc, ClaimNotThroughTrapping},
+		{ClaimHolds, Ic, Fc, ClaimNotThroughTrapping},
+		{ClaimHolds, Hc, Ic, ClaimChainInconclusive},
+		{ClaimHolds, Ic, Ic, ClaimChainInconclusive},
+		{ClaimFails, Hc, Hc, ClaimFails},
+		{ClaimInconclusive, Hc, Hc, ClaimInconclusive},
+		{ClaimInconclusive, Fc, Fc, ClaimInconclusive},
+		{ClaimNotApplicable, NAc, NAc, ClaimNotApplicable},
+	}
+	for _, tt := range tests {
+		got := withChain(ClaimVerdict{Harm: "abuse_events", Holds: tt.effects}, tt.open, tt.closed, 0.5)
+		if got.Holds != tt.want || got.ChainAtOpen != tt.open || got.ChainAtClosed != tt.closed || got.ChainShare != 0.5 {
+			t.Errorf("withChain(%s, %s, %s) = %s (%s, %s, %v); want %s", tt.effects, tt.open, tt.closed, got.Holds, got.ChainAtOpen, got.ChainAtClosed, got.ChainShare, tt.want)
+		}
+	}
+}
+
+// TestChainTest: the chain's test is the paired contrast of immobile −
+// s × all abuse, tested against 0 with the check's other tests. Built from
+// known shares: 80% of what malfunction adds on trapped migrants holds at
+// s = 0.5 and fails at s = 0.9; 10% fails at 0.5.
+func TestChainTest(t *testing.T) {
+	d := StandardDesign(false)
+	mi := d.Index("malfunction")
+	rows := func(share float64) []output.SummaryRow {
+		var out []output.SummaryRow
+		ev, im := output.TotalIndex("abuse_events"), output.TotalIndex("abuse_immobile")
+		for c := range d.NCells() {
+			for r := range 8 {
+				totals := make([]float64, len(output.Totals))
+				added := 0.0
+				if d.On(c, mi) {
+					added = 100 + float64(r%3) // a little spread, the same in every cell: mean 100.875 over 8
+				}
+				totals[ev] = 50 + added
+				totals[im] = 5 + share*added
+				out = append(out, output.SummaryRow{Run: output.Run{Regime: d.CellName(c), Replicate: r}, Totals: totals})
+			}
+		}
+		return out
+	}
+	for _, tt := range []struct {
+		share, s float64
+		want     ChainVerdict
+	}{{0.8, 0.5, ChainHolds}, {0.8, 0.9, ChainFails}, {0.1, 0.5, ChainFails}, {0.5, 0.5, ChainInconclusive}} {
+		a, err := Analyse(d, nil, rows(tt.share), DefaultSESOI(), tt.s, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, at := range []string{"open", "closed"} {
+			c, ok := a.ChainTest(at)
+			if !ok || chainOf(c.Verdict) != tt.want {
+				t.Errorf("%.0f%% on trapped migrants, s = %v, at %s: the chain %s (d = %v); want %s", 100*tt.share, tt.s, at, chainOf(c.Verdict), c.Mean, tt.want)
+			}
+			if want := (tt.share - tt.s) * 100.875; math.Abs(c.Mean-want) > 1e-9 {
+				t.Errorf("%.0f%%, s = %v, at %s: d = %v; want %v", 100*tt.share, tt.s, at, c.Mean, want)
+			}
+		}
+	}
+}
+
 // TestEffectsOnKnownCells: with cell means built from known main effects
 // and an interaction, every effect comes out exact.
 func TestEffectsOnKnownCells(t *testing.T) {
@@ -182,6 +257,9 @@ func TestOverall(t *testing.T) {
 			"Across the 5 harms that happen in the runs, the claim holds on abuse events and migrants abused; fails on deaths, harm index and trapped person-days."},
 		{[]ClaimVerdict{c("abuse_events", ClaimNotApplicable), c("deaths", ClaimFails), c("harm_index", ClaimNotApplicable)},
 			"Across the 1 harm that happens in the runs, the claim fails on deaths. It does not apply to abuse events and harm index: 0 in every run of every combination."},
+		{[]ClaimVerdict{{Harm: "abuse_events", Holds: ClaimNotThroughTrapping, ChainShare: 0.5}, {Harm: "abused_migrants", Holds: ClaimChainInconclusive, ChainShare: 0.5}, c("deaths", ClaimFails)},
+			"Across the 3 harms that happen in the runs, the claim holds, but not through trapping, on abuse events; holds, but whether through trapping is inconclusive, on migrants abused; fails on deaths. " +
+				"Not through trapping: a failing border raises abuse events, but less than 50% of the abuse it adds falls on migrants trapped or stranded at the time, against the claim's \"because\"."},
 		{[]ClaimVerdict{c("abuse_events", ClaimNotApplicable), c("deaths", ClaimNotApplicable)},
 			"No harm happens in any run of any combination: the check says nothing about the claim."},
 	}

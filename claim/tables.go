@@ -1,6 +1,7 @@
 package claim
 
 import (
+	"math"
 	"slices"
 	"strconv"
 
@@ -12,8 +13,12 @@ import (
 var (
 	effectColumns = []string{"effect", "kind", "label", "harm", "n", "mean", "sd", "ci_low", "ci_high",
 		"reference", "relative", "relative_low", "relative_high", "sesoi", "p", "p_adjusted", "p_equivalence", "p_equivalence_adjusted", "verdict"}
-	verdictColumns    = []string{"harm", "malfunction_at_open", "malfunction_at_closed", "closure", "malfunction_minus_closure", "claim"}
-	mediationColumns  = []string{"row", "kind", "abuse_events", "abuse_immobile", "immobile_low", "immobile_high", "share_immobile"}
+	verdictColumns   = []string{"harm", "malfunction_at_open", "malfunction_at_closed", "closure", "malfunction_minus_closure", "claim"}
+	mediationColumns = []string{"row", "kind", "abuse_events", "abuse_immobile", "immobile_low", "immobile_high", "share_immobile"}
+	// chainVerdictColumns and chainMediationColumns follow; a folder
+	// written before the chain was judged lacks them, and is read without.
+	chainVerdictColumns   = []string{"chain_at_open", "chain_at_closed", "chain_share"}
+	chainMediationColumns = []string{"chain_difference", "chain_low", "chain_high", "chain_p_adjusted", "chain"}
 	robustnessColumns = []string{"harm", "claim", "malfunction_at_open", "malfunction_at_closed", "closure", "malfunction_minus_closure", "margin"}
 )
 
@@ -31,16 +36,22 @@ func writeTables(w *experiment.Writer, a *Analysis) error {
 	}
 	rows = nil
 	for _, c := range a.Claim {
-		rows = append(rows, []string{c.Harm, string(c.AtOpen), string(c.AtClosed), string(c.Closure), string(c.MalfunctionOverClose), c.Holds})
+		share := ""
+		if c.ChainShare != 0 {
+			share = f(c.ChainShare)
+		}
+		rows = append(rows, []string{c.Harm, string(c.AtOpen), string(c.AtClosed), string(c.Closure), string(c.MalfunctionOverClose), c.Holds,
+			string(c.ChainAtOpen), string(c.ChainAtClosed), share})
 	}
-	if err := w.WriteTable("verdicts.csv", verdictColumns, rows); err != nil {
+	if err := w.WriteTable("verdicts.csv", slices.Concat(verdictColumns, chainVerdictColumns), rows); err != nil {
 		return err
 	}
 	rows = nil
 	for _, m := range a.Mediation {
-		rows = append(rows, []string{m.Row, m.Kind, f(m.Events), f(m.Immobile), f(m.Lo), f(m.Hi), f(m.Share)})
+		rows = append(rows, []string{m.Row, m.Kind, f(m.Events), f(m.Immobile), f(m.Lo), f(m.Hi), f(m.Share),
+			f(m.ChainDiff), f(m.ChainLo), f(m.ChainHi), f(m.ChainPAdj), string(m.Chain)})
 	}
-	return w.WriteTable("mediation.csv", mediationColumns, rows)
+	return w.WriteTable("mediation.csv", slices.Concat(mediationColumns, chainMediationColumns), rows)
 }
 
 // ReadEffects reads effects.csv back: the estimates as written, with
@@ -105,9 +116,33 @@ func ReadVerdicts(path string) ([]ClaimVerdict, error) {
 		if !slices.Contains(ClaimOutcomes, c.Holds) {
 			return nil, t.Errorf(i, "claim", "unknown outcome %q", c.Holds)
 		}
+		if t.Column("chain_at_open") >= 0 {
+			for _, v := range []struct {
+				col string
+				to  *ChainVerdict
+			}{{"chain_at_open", &c.ChainAtOpen}, {"chain_at_closed", &c.ChainAtClosed}} {
+				if *v.to, err = readChain(t, i, v.col); err != nil {
+					return nil, err
+				}
+			}
+			if t.Cell(i, "chain_share") != "" {
+				if c.ChainShare, err = t.Float(i, "chain_share"); err != nil {
+					return nil, err
+				}
+			}
+		}
 		out = append(out, c)
 	}
 	return out, nil
+}
+
+// readChain reads a chain verdict: empty on a harm without one.
+func readChain(t *output.Table, i int, col string) (ChainVerdict, error) {
+	v := ChainVerdict(t.Cell(i, col))
+	if v != "" && !slices.Contains(ChainVerdicts, v) {
+		return v, t.Errorf(i, col, "unknown verdict on the chain %q", v)
+	}
+	return v, nil
 }
 
 // ReadMediation reads mediation.csv back.
@@ -125,8 +160,18 @@ func ReadMediation(path string) ([]Mediation, error) {
 		for _, c := range []struct {
 			col string
 			v   *float64
-		}{{"abuse_events", &m.Events}, {"abuse_immobile", &m.Immobile}, {"immobile_low", &m.Lo}, {"immobile_high", &m.Hi}, {"share_immobile", &m.Share}} {
+		}{{"abuse_events", &m.Events}, {"abuse_immobile", &m.Immobile}, {"immobile_low", &m.Lo}, {"immobile_high", &m.Hi}, {"share_immobile", &m.Share},
+			{"chain_difference", &m.ChainDiff}, {"chain_low", &m.ChainLo}, {"chain_high", &m.ChainHi}, {"chain_p_adjusted", &m.ChainPAdj}} {
+			if t.Column(c.col) < 0 { // a folder written before the chain was judged
+				*c.v = math.NaN()
+				continue
+			}
 			if *c.v, err = t.Float(i, c.col); err != nil {
+				return nil, err
+			}
+		}
+		if t.Column("chain") >= 0 {
+			if m.Chain, err = readChain(t, i, "chain"); err != nil {
 				return nil, err
 			}
 		}

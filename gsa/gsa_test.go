@@ -322,7 +322,7 @@ func TestEffectsAreTheClaims(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := claim.Analyse(claim.StandardDesign(false), nil, rows, claim.DefaultSESOI(), 1)
+	a, err := claim.Analyse(claim.StandardDesign(false), nil, rows, claim.DefaultSESOI(), claim.DefaultChainShare, 1)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -172,6 +172,9 @@ func TestClaimBadInput(t *testing.T) {
 		{[]string{"--sesoi", "traped_person_days=0.1"}, "traped_person_days is not a harm; did you mean trapped_person_days? (harms:"},
 		{[]string{"--own", "utopia"}, "utopia"},
 		{[]string{"--precision", "-1"}, "--precision must be more than 0"},
+		{[]string{"--chain-share", "0"}, "--chain-share: want a share of the abuse malfunction adds, more than 0 and less than 1 (0.5 is most of it), got 0"},
+		{[]string{"--chain-share", "50"}, "--chain-share: want a share of the abuse malfunction adds, more than 0 and less than 1 (0.5 is most of it), got 50; for 50%, give 0.5"},
+		{[]string{"--chain-share", "1"}, "got 1; for 1%, give 0.01"},
 		{[]string{"--reps", "4", "--max-reps", "2"}, "--max-reps (2) must be at least --reps (4)"},
 	} {
 		out := filepath.Join(t.TempDir(), "out")

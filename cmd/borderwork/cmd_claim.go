@@ -34,7 +34,11 @@ applicable" where the harm is 0 in every run of every combination. The
 claim holds on a harm when malfunction harms at both settings of closure
 and closure harms less; the overall answer is decided by the harms that
 happen. A mediation table says how much of the abuse fell on
-migrants trapped or stranded at the time.
+migrants trapped or stranded at the time. On the abuse harms the claim
+must also hold through trapping: more than --chain-share of the abuse
+malfunction adds, at open and at closed admission, must fall on migrants
+trapped or stranded at the time (the claim's chain); when the effects hold
+but the chain fails, the claim "holds, but not through trapping".
 
 Replicates: a pilot of --reps, then as many as every contrast needs for an
 interval no wider than --precision times its smallest effect on each side,
@@ -100,6 +104,7 @@ func cmdClaim(ctx context.Context, args []string, e *env) error {
 	fs.BoolVar(&o.Split, "split-malfunction", false, "split malfunction into reliability, integrity and information")
 	fs.StringVar(&own, "own", "", "the scenario's own `regimes` to run beside the design, comma-separated (default: all it defines; \"none\" for none)")
 	fs.Var(sesoiFlag{&o.SESOI}, "sesoi", "smallest effect of interest: a `share` of each harm's mean in the pilot, in (0, 1), or\nHARM=share (repeat for several harms)")
+	fs.Float64Var(&o.ChainShare, "chain-share", o.ChainShare, "on the abuse harms, the claim holds through trapping when more than this `share` of the abuse\nmalfunction adds falls on migrants trapped or stranded at the time, in (0, 1)")
 	fs.Float64Var(&o.Precision, "precision", o.Precision, "aim for 95% intervals at most `P` times the smallest effect wide on each side")
 	fs.IntVar(&o.MaxReps, "max-reps", o.MaxReps, "run at most `N` replicates of each combination")
 	fs.BoolVar(&c.force, "force", false, "replace a folder at --out that holds files borderwork did not write, or another command's\nor scenario's results; files and folders borderwork did not write are kept, and one named\nlike a file borderwork writes is refused even then")
@@ -157,9 +162,16 @@ func printClaim(w io.Writer, scenario string, days int, seed int64, res *claim.O
 	fmt.Fprintf(w, "%s: is it malfunction, not closure, that endangers migrants?\n", scenario)
 	fmt.Fprintf(w, "%d replicates of each of %d combinations (pilot %d), %d days, seed %d.\n\n", res.Reps, len(res.Arms), res.Pilot, days, seed)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprint(tw, "harm\tmalfunction at open\tmalfunction at closed\tclosure\tmalfunction - closure\tthe claim\n")
+	fmt.Fprint(tw, "harm\tmalfunction at open\tmalfunction at closed\tclosure\tmalfunction - closure\tchain at open\tchain at closed\tthe claim\n")
+	chain := func(v claim.ChainVerdict) string {
+		if v == "" {
+			return "-"
+		}
+		return string(v)
+	}
 	for _, v := range res.Claim {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", claim.Title(v.Harm), v.AtOpen, v.AtClosed, v.Closure, v.MalfunctionOverClose, strings.ToUpper(v.Holds))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", claim.Title(v.Harm), v.AtOpen, v.AtClosed, v.Closure, v.MalfunctionOverClose,
+			chain(v.ChainAtOpen), chain(v.ChainAtClosed), strings.ToUpper(v.Holds))
 	}
 	tw.Flush()
 	fmt.Fprintf(w, "\n%s\n", claim.Overall(res.Claim))
@@ -182,13 +194,23 @@ func printClaim(w io.Writer, scenario string, days int, seed int64, res *claim.O
 			fmt.Fprintf(w, "\nOf the abuse malfunction adds where admission is open, %.0f%% falls on migrants trapped or stranded at the time.\n", 100*m.Share)
 		}
 	}
+	fmt.Fprintf(w, "\nThe chain (the claim's \"because\" on the abuse harms): more than %s of the abuse malfunction adds on trapped or stranded migrants?\n", output.FormatFloat(res.ChainShare))
+	for _, m := range res.Mediation {
+		if m.Chain == "" {
+			continue
+		}
+		at := strings.TrimPrefix(m.Row, "malfunction|closure=")
+		fmt.Fprintf(w, "  at %s admission: %s abuse events added, %s on trapped or stranded migrants; d = on trapped - %s × added = %s per run: the chain %s\n",
+			at, output.FormatCount(m.Events), output.FormatCount(m.Immobile), output.FormatFloat(res.ChainShare),
+			claim.FormatInterval(claim.Estimate{Mean: m.ChainDiff, Lo: m.ChainLo, Hi: m.ChainHi}), strings.ToUpper(string(m.Chain)))
+	}
 	if rob := res.Robustness; rob != nil {
 		fmt.Fprintf(w, "\nRobustness over %d points of the assumptions: share of points where the claim holds.\n\n", len(rob.Points))
 		tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-		fmt.Fprint(tw, "harm\tholds\tfails\tinconclusive\tnot applicable\n")
+		fmt.Fprint(tw, "harm\tholds\tnot through trapping\tfails\tinconclusive\tnot applicable\n")
 		for h, harm := range claim.Harms() {
-			hs, fs, is, ns := rob.Shares(h)
-			fmt.Fprintf(tw, "%s\t%.0f%%\t%.0f%%\t%.0f%%\t%.0f%%\n", claim.Title(harm), 100*hs, 100*fs, 100*is, 100*ns)
+			hs, nt, fs, is, ns := rob.Shares(h)
+			fmt.Fprintf(tw, "%s\t%.0f%%\t%.0f%%\t%.0f%%\t%.0f%%\t%.0f%%\n", claim.Title(harm), 100*hs, 100*nt, 100*fs, 100*is, 100*ns)
 		}
 		tw.Flush()
 	}
@@ -218,8 +240,22 @@ func printClaimJSON(w io.Writer, scenario string, seed int64, res *claim.Outcome
 		Closure                 string   `json:"closure"`
 		MalfunctionMinusClosure string   `json:"malfunction_minus_closure"`
 		Claim                   string   `json:"claim"`
+		ChainAtOpen             string   `json:"chain_at_open,omitempty"`
+		ChainAtClosed           string   `json:"chain_at_closed,omitempty"`
 		Why                     string   `json:"why,omitempty"`
 		RobustnessHolds         *float64 `json:"robustness_holds,omitempty"`
+	}
+	// chainTest is the chain's test at one setting of closure.
+	type chainTest struct {
+		Effect        string   `json:"effect"`
+		AbuseEvents   *float64 `json:"abuse_events"`
+		AbuseImmobile *float64 `json:"abuse_immobile"`
+		Share         *float64 `json:"share_immobile"`
+		Difference    *float64 `json:"chain_difference"`
+		Low           *float64 `json:"chain_low"`
+		High          *float64 `json:"chain_high"`
+		PAdjusted     *float64 `json:"chain_p_adjusted"`
+		Verdict       string   `json:"chain"`
 	}
 	doc := struct {
 		Scenario    string       `json:"scenario"`
@@ -227,17 +263,24 @@ func printClaimJSON(w io.Writer, scenario string, seed int64, res *claim.Outcome
 		Reps        int          `json:"reps"`
 		Arms        []string     `json:"arms"`
 		Overall     string       `json:"overall"`
+		ChainShare  float64      `json:"chain_share"`
+		Chain       []chainTest  `json:"chain"`
 		Verdicts    []verdict    `json:"verdicts"`
 		Effects     []effect     `json:"effects"`
 		Performance *performance `json:"performance"`
-	}{Scenario: scenario, Seed: seed, Reps: res.Reps, Arms: res.Arms, Overall: claim.Overall(res.Claim), Performance: perf}
+	}{Scenario: scenario, Seed: seed, Reps: res.Reps, Arms: res.Arms, Overall: claim.Overall(res.Claim), ChainShare: res.ChainShare, Performance: perf}
+	for _, m := range res.Mediation {
+		if m.Chain != "" {
+			doc.Chain = append(doc.Chain, chainTest{m.Row, num(m.Events), num(m.Immobile), num(m.Share), num(m.ChainDiff), num(m.ChainLo), num(m.ChainHi), num(m.ChainPAdj), string(m.Chain)})
+		}
+	}
 	for h, v := range res.Claim {
-		jv := verdict{v.Harm, string(v.AtOpen), string(v.AtClosed), string(v.Closure), string(v.MalfunctionOverClose), v.Holds, "", nil}
+		jv := verdict{v.Harm, string(v.AtOpen), string(v.AtClosed), string(v.Closure), string(v.MalfunctionOverClose), v.Holds, string(v.ChainAtOpen), string(v.ChainAtClosed), "", nil}
 		if v.Holds == claim.ClaimNotApplicable {
 			jv.Why = claim.NotApplicableWhy
 		}
 		if res.Robustness != nil {
-			hs, _, _, _ := res.Robustness.Shares(h)
+			hs, _, _, _, _ := res.Robustness.Shares(h)
 			jv.RobustnessHolds = num(hs)
 		}
 		doc.Verdicts = append(doc.Verdicts, jv)
