@@ -148,10 +148,10 @@ type Info struct {
 	// absent (0) in folders written before it was, which judged no
 	// chain: they are rerun at the default.
 	ChainShare float64 `json:"chain_share,omitempty"`
-	Precision float64            `json:"precision"`
-	MaxReps   int                `json:"max_reps"`
-	Pilot     int                `json:"pilot_reps"`
-	Reps      int                `json:"reps"`
+	Precision  float64 `json:"precision"`
+	MaxReps    int     `json:"max_reps"`
+	Pilot      int     `json:"pilot_reps"`
+	Reps       int     `json:"reps"`
 	// SESOIValues are the smallest effects of interest, in each harm's
 	// units, fixed from the pilot before the main runs. A rerun fixes
 	// them again from the same pilot; they are recorded for the reader.

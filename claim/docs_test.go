@@ -26,7 +26,7 @@ func TestCLAIMDocumentsTheCheck(t *testing.T) {
 		}
 	}
 	var cols []string
-	for _, c := range [][]string{effectColumns, verdictColumns, mediationColumns, robustnessColumns} {
+	for _, c := range [][]string{effectColumns, verdictColumns, mediationColumns, chainVerdictColumns, chainMediationColumns, robustnessColumns} {
 		cols = append(cols, c...)
 	}
 	for _, c := range cols {

@@ -286,6 +286,35 @@ func TestChainFailsOnClassroom(t *testing.T) {
 			t.Errorf("%s: judged on the chain (%s); want only the abuse harms to be", h, c.ChainAtOpen)
 		}
 	}
+	// The folder says the same: verdicts.csv, mediation.csv and report.md.
+	got, err := ReadVerdicts(filepath.Join(res.Dir, "verdicts.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.EqualFunc(got, res.Claim, func(a, b ClaimVerdict) bool { return a == b }) {
+		t.Errorf("verdicts.csv reads back as\n%+v\nwant\n%+v", got, res.Claim)
+	}
+	med, err := ReadMediation(filepath.Join(res.Dir, "mediation.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if i := slices.IndexFunc(med, func(m Mediation) bool { return m.Row == "malfunction|closure=open" }); i < 0 || med[i].Chain != ChainFails || !(med[i].ChainHi < 0) {
+		t.Errorf("mediation.csv does not read back the failed chain at open admission: %+v", med)
+	}
+	report, err := os.ReadFile(filepath.Join(res.Dir, "report.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(report), "|**"+ClaimNotThroughTrapping+"**|") || !strings.Contains(string(report), "Not through trapping:") {
+		t.Error("report.md does not give the claim on abuse as holding, but not through trapping")
+	}
+	m, err := output.ReadManifest(res.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info, err := ReadInfo(m); err != nil || info.ChainShare != DefaultChainShare || info.options().ChainShare != DefaultChainShare {
+		t.Errorf("the manifest records chain share %v (%v); want %v", info.ChainShare, err, DefaultChainShare)
+	}
 }
 
 // TestChainAtWorkWhenFailingPostsTrap: the audit's counter-example. With

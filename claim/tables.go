@@ -19,7 +19,7 @@ var (
 	// written before the chain was judged lacks them, and is read without.
 	chainVerdictColumns   = []string{"chain_at_open", "chain_at_closed", "chain_share"}
 	chainMediationColumns = []string{"chain_difference", "chain_low", "chain_high", "chain_p_adjusted", "chain"}
-	robustnessColumns = []string{"harm", "claim", "malfunction_at_open", "malfunction_at_closed", "closure", "malfunction_minus_closure", "margin"}
+	robustnessColumns     = []string{"harm", "claim", "malfunction_at_open", "malfunction_at_closed", "closure", "malfunction_minus_closure", "margin"}
 )
 
 func f(v float64) string { return output.FormatFloat(v) }
