@@ -19,6 +19,14 @@ type claimJSON struct {
 	Overall  string
 	Verdicts []struct {
 		Harm, Claim, Why string
+		ChainAtOpen      string `json:"chain_at_open"`
+		ChainAtClosed    string `json:"chain_at_closed"`
+	}
+	ChainShare float64 `json:"chain_share"`
+	Chain      []struct {
+		Effect     string
+		Difference *float64 `json:"chain_difference"`
+		Verdict    string   `json:"chain"`
 	}
 	Effects []struct {
 		Effect, Harm, Verdict string
@@ -83,9 +91,23 @@ func TestClaimJSONNotApplicable(t *testing.T) {
 
 // TestClaimJSON: --json carries a verdict on every harm and every effect.
 func TestClaimJSON(t *testing.T) {
-	doc := runClaim(t, small, "--days", "40", "--reps", "4", "--max-reps", "4", "--own", "strict")
+	doc := runClaim(t, small, "--days", "40", "--reps", "4", "--max-reps", "4", "--own", "strict", "--chain-share", "0.4")
 	if len(doc.Arms) != 9 || doc.Arms[8] != "strict" {
 		t.Errorf("arms %v; want the 8 cells and strict", doc.Arms)
+	}
+	// The chain: its share as given, its two tests, and its verdicts on
+	// the abuse harms alone, the same as its tests'.
+	if doc.ChainShare != 0.4 || len(doc.Chain) != 2 || doc.Chain[0].Effect != "malfunction|closure=open" || doc.Chain[1].Effect != "malfunction|closure=closed" {
+		t.Errorf("chain share %v, chain tests %+v; want 0.4 and the tests at open and at closed admission", doc.ChainShare, doc.Chain)
+	}
+	for _, v := range doc.Verdicts {
+		abuse := slices.Contains(claim.ChainHarms, v.Harm)
+		if abuse && len(doc.Chain) == 2 && (v.ChainAtOpen != doc.Chain[0].Verdict || v.ChainAtClosed != doc.Chain[1].Verdict) {
+			t.Errorf("%s: the chain %q at open, %q at closed; want its tests' %q, %q", v.Harm, v.ChainAtOpen, v.ChainAtClosed, doc.Chain[0].Verdict, doc.Chain[1].Verdict)
+		}
+		if !abuse && (v.ChainAtOpen != "" || v.ChainAtClosed != "") {
+			t.Errorf("%s: judged on the chain (%q, %q); want only the abuse harms to be", v.Harm, v.ChainAtOpen, v.ChainAtClosed)
+		}
 	}
 	if len(doc.Verdicts) != len(claim.Harms()) {
 		t.Errorf("%d verdicts; want one per harm (%d)", len(doc.Verdicts), len(claim.Harms()))
