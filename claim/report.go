@@ -79,6 +79,16 @@ func (a *Analysis) claimSentence(c ClaimVerdict) string {
 			b.WriteString("; whether malfunction or closure harmed more is not settled")
 		}
 	}
+	if c.ChainAtOpen != "" {
+		var at []string
+		for _, m := range a.Mediation {
+			if m.Chain != "" {
+				at = append(at, fmt.Sprintf("%s at %s admission", formatShare(m.Share), strings.TrimPrefix(m.Row, "malfunction|closure=")))
+			}
+		}
+		fmt.Fprintf(&b, "; of the abuse events a failing border added, %s fell on migrants trapped or stranded at the time, where the chain asks for more than %s (the chain %s at open, %s at closed admission)",
+			strings.Join(at, " and "), formatShare(c.ChainShare), c.ChainAtOpen, c.ChainAtClosed)
+	}
 	b.WriteString(".\n")
 	return b.String()
 }
@@ -146,7 +156,7 @@ combination (docs/CLAIM.md).
 		}
 	}
 	b.WriteString("\n" + mediationSentence(a) + "\n")
-	fmt.Fprintf(&b, "\n**The chain's test.** For malfunction's effect at each setting of closure, each replicate gives d = (added abuse on trapped or stranded migrants) − %s × (all added abuse); the chain holds where d is shown above 0 (most of the added abuse falls on trapped or stranded migrants), fails where it is shown below 0, after Holm's correction with the check's other tests. On migrants abused the runs do not record who was abused while trapped, so the chain on abuse events is applied to it.\n\n|malfunction's effect|d per run [95%%]|p (Holm)|the chain|\n|---|---:|---:|---|\n", output.FormatFloat(a.ChainShare))
+	fmt.Fprintf(&b, "\n**The chain's test.** For malfunction's effect at each setting of closure, each replicate gives d = (added abuse on trapped or stranded migrants) − %s × (all added abuse); the chain holds where d is shown above 0 (more than that share of the added abuse falls on trapped or stranded migrants), fails where it is shown below 0, after Holm's correction with the check's other tests. On migrants abused the runs do not record who was abused while trapped, so the chain on abuse events is applied to it.\n\n|malfunction's effect|d per run [95%%]|p (Holm)|the chain|\n|---|---:|---:|---|\n", output.FormatFloat(a.ChainShare))
 	for _, m := range a.Mediation {
 		if m.Chain != "" {
 			fmt.Fprintf(&b, "|%s|%s [%s, %s]|%s|%s|\n", strings.ReplaceAll(m.Row, "|", `\|`), output.FormatCount(m.ChainDiff), output.FormatCount(m.ChainLo), output.FormatCount(m.ChainHi), formatP(m.ChainPAdj), m.Chain)

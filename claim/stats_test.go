@@ -269,3 +269,17 @@ func TestOverall(t *testing.T) {
 		}
 	}
 }
+
+// TestSharesCountsNotThroughTrapping: a point where the claim holds but not
+// through trapping is counted apart, neither as holding nor inconclusive;
+// an inconclusive chain counts as inconclusive.
+func TestSharesCountsNotThroughTrapping(t *testing.T) {
+	rr := &RobustnessResult{}
+	for _, o := range []string{ClaimHolds, ClaimNotThroughTrapping, ClaimNotThroughTrapping, ClaimChainInconclusive, ClaimFails} {
+		rr.Claims = append(rr.Claims, []ClaimVerdict{{Harm: "abuse_events", Holds: o}})
+	}
+	hs, nt, fs, is, ns := rr.Shares(0)
+	if hs != 0.2 || nt != 0.4 || fs != 0.2 || is != 0.2 || ns != 0 {
+		t.Errorf("Shares = %v, %v, %v, %v, %v; want 0.2, 0.4, 0.2, 0.2, 0", hs, nt, fs, is, ns)
+	}
+}
