@@ -16,6 +16,9 @@
 // harms less, is then judged from those verdicts. A mediation table says
 // how much of each cell's abuse fell on migrants trapped or stranded at
 // the time, which measures the claim's chain (malfunction → trapped →
-// abused) directly. docs/CLAIM.md gives the design, the statistics and
-// how to read the results.
+// abused) directly; on the abuse harms the claim holds only if that chain
+// holds too (more than Options.ChainShare of the abuse malfunction adds on
+// trapped or stranded migrants), and otherwise holds "but not through
+// trapping". docs/CLAIM.md gives the design, the statistics and how to
+// read the results.
 package claim
