@@ -208,15 +208,21 @@ func Overall(claims []ClaimVerdict) string {
 	if len(na) > 0 {
 		text += fmt.Sprintf(" It does not apply to %s: 0 in every run of every combination.", words.List(na))
 	}
-	if len(by[ClaimNotThroughTrapping]) > 0 {
-		s := 0.0
-		for _, c := range claims {
-			if c.Holds == ClaimNotThroughTrapping {
-				s = c.ChainShare
-			}
+	if i := slices.IndexFunc(claims, func(c ClaimVerdict) bool { return c.Holds == ClaimNotThroughTrapping }); i >= 0 {
+		// Every harm of ChainHarms carries the same chain.
+		c := claims[i]
+		var where []string
+		if c.ChainAtOpen == ChainFails {
+			where = append(where, "where admission is open")
 		}
-		text += fmt.Sprintf(" Not through trapping: a failing border raises %s, but less than %.0f%% of the abuse it adds falls on migrants trapped or stranded at the time, against the claim's \"because\".",
-			words.List(by[ClaimNotThroughTrapping]), 100*s)
+		if c.ChainAtClosed == ChainFails {
+			where = append(where, "where it is closed")
+		}
+		if len(where) == 1 && c.ChainAtClosed == ChainFails {
+			where[0] = "where admission is closed"
+		}
+		text += fmt.Sprintf(" Not through trapping: a failing border raises %s, but %s less than %.0f%% of the abuse it adds falls on migrants trapped or stranded at the time, against the claim's \"because\".",
+			words.List(by[ClaimNotThroughTrapping]), strings.Join(where, " and "), 100*c.ChainShare)
 	}
 	return text
 }

@@ -257,9 +257,15 @@ func TestOverall(t *testing.T) {
 			"Across the 5 harms that happen in the runs, the claim holds on abuse events and migrants abused; fails on deaths, harm index and trapped person-days."},
 		{[]ClaimVerdict{c("abuse_events", ClaimNotApplicable), c("deaths", ClaimFails), c("harm_index", ClaimNotApplicable)},
 			"Across the 1 harm that happens in the runs, the claim fails on deaths. It does not apply to abuse events and harm index: 0 in every run of every combination."},
-		{[]ClaimVerdict{{Harm: "abuse_events", Holds: ClaimNotThroughTrapping, ChainShare: 0.5}, {Harm: "abused_migrants", Holds: ClaimChainInconclusive, ChainShare: 0.5}, c("deaths", ClaimFails)},
-			"Across the 3 harms that happen in the runs, the claim holds, but not through trapping, on abuse events; holds, but whether through trapping is inconclusive, on migrants abused; fails on deaths. " +
-				"Not through trapping: a failing border raises abuse events, but less than 50% of the abuse it adds falls on migrants trapped or stranded at the time, against the claim's \"because\"."},
+		{[]ClaimVerdict{{Harm: "abuse_events", Holds: ClaimNotThroughTrapping, ChainAtOpen: ChainFails, ChainAtClosed: ChainFails, ChainShare: 0.5},
+			{Harm: "abused_migrants", Holds: ClaimNotThroughTrapping, ChainAtOpen: ChainFails, ChainAtClosed: ChainFails, ChainShare: 0.5}, c("deaths", ClaimFails)},
+			"Across the 3 harms that happen in the runs, the claim holds, but not through trapping, on abuse events and migrants abused; fails on deaths. " +
+				"Not through trapping: a failing border raises abuse events and migrants abused, but where admission is open and where it is closed less than 50% of the abuse it adds falls on migrants trapped or stranded at the time, against the claim's \"because\"."},
+		{[]ClaimVerdict{{Harm: "abuse_events", Holds: ClaimNotThroughTrapping, ChainAtOpen: ChainHolds, ChainAtClosed: ChainFails, ChainShare: 0.6}, c("deaths", ClaimFails)},
+			"Across the 2 harms that happen in the runs, the claim holds, but not through trapping, on abuse events; fails on deaths. " +
+				"Not through trapping: a failing border raises abuse events, but where admission is closed less than 60% of the abuse it adds falls on migrants trapped or stranded at the time, against the claim's \"because\"."},
+		{[]ClaimVerdict{{Harm: "abuse_events", Holds: ClaimChainInconclusive, ChainAtOpen: ChainHolds, ChainAtClosed: ChainInconclusive, ChainShare: 0.5}, c("deaths", ClaimFails)},
+			"Across the 2 harms that happen in the runs, the claim holds, but whether through trapping is inconclusive, on abuse events; fails on deaths."},
 		{[]ClaimVerdict{c("abuse_events", ClaimNotApplicable), c("deaths", ClaimNotApplicable)},
 			"No harm happens in any run of any combination: the check says nothing about the claim."},
 	}
