@@ -221,8 +221,8 @@ func Overall(claims []ClaimVerdict) string {
 		if len(where) == 1 && c.ChainAtClosed == ChainFails {
 			where[0] = "where admission is closed"
 		}
-		text += fmt.Sprintf(" Not through trapping: a failing border raises %s, but %s less than %.0f%% of the abuse it adds falls on migrants trapped or stranded at the time, against the claim's \"because\".",
-			words.List(by[ClaimNotThroughTrapping]), strings.Join(where, " and "), 100*c.ChainShare)
+		text += fmt.Sprintf(" Not through trapping: a failing border raises %s, but %s less than %s of the abuse it adds falls on migrants trapped or stranded at the time, against the claim's \"because\".",
+			words.List(by[ClaimNotThroughTrapping]), strings.Join(where, " and "), Percent(c.ChainShare))
 	}
 	return text
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/borderwork/borderwork/experiment"
@@ -86,8 +87,8 @@ func (a *Analysis) claimSentence(c ClaimVerdict) string {
 				at = append(at, fmt.Sprintf("%s at %s admission", formatShare(m.Share), strings.TrimPrefix(m.Row, "malfunction|closure=")))
 			}
 		}
-		fmt.Fprintf(&b, "; of the abuse events a failing border added, %s fell on migrants trapped or stranded at the time, where the chain asks for more than %s (the chain %s at open, %s at closed admission)",
-			strings.Join(at, " and "), formatShare(c.ChainShare), c.ChainAtOpen, c.ChainAtClosed)
+		fmt.Fprintf(&b, "; of the abuse events a failing border added, %s fell on migrants trapped or stranded at the time, where the chain asks for more than %s (the chain: %s at open, %s at closed admission)",
+			strings.Join(at, " and "), Percent(c.ChainShare), c.ChainAtOpen, c.ChainAtClosed)
 	}
 	b.WriteString(".\n")
 	return b.String()
@@ -119,7 +120,7 @@ combination (docs/CLAIM.md).
 
 	b.WriteString("\n## The answer, harm by harm\n\n")
 	b.WriteString("The claim holds on a harm when a failing border does harm both where admission is open and where it is closed, and closing the border does no harm or less harm than malfunction; it fails when a failing border is shown to do no harm (or to protect) at either setting, or closure harms and malfunction is not shown to harm more.")
-	fmt.Fprintf(&b, " On the abuse harms it must also hold *because* failing borders trap migrants: more than %s of the abuse malfunction adds must fall on migrants trapped or stranded at the time, at open and at closed admission (the chain); where the effects hold but the chain fails, the claim holds, but not through trapping.\n\n", formatShare(a.ChainShare))
+	fmt.Fprintf(&b, " On the abuse harms it must also hold *because* failing borders trap migrants: more than %s of the abuse malfunction adds must fall on migrants trapped or stranded at the time, at open and at closed admission (the chain); where the effects hold but the chain fails, the claim holds, but not through trapping.\n\n", Percent(a.ChainShare))
 	b.WriteString("|harm|malfunction, open admission|malfunction, closed admission|closure|malfunction − closure|chain, open|chain, closed|the claim|\n|---|---|---|---|---|---|---|---|\n")
 	for _, c := range a.Claim {
 		fmt.Fprintf(&b, "|%s|%s|%s|%s|%s|%s|%s|**%s**|\n", Title(c.Harm), c.AtOpen, c.AtClosed, c.Closure, c.MalfunctionOverClose, chainCell(c.ChainAtOpen), chainCell(c.ChainAtClosed), c.Holds)
@@ -298,6 +299,14 @@ func formatP(v float64) string {
 	return fmt.Sprintf("%.3f", v)
 }
 
+// Percent writes a share the user chose (--chain-share, --sesoi) as a
+// percentage with the digits it has, up to three: 0.5 is "50%", 0.996
+// "99.6%", 0.001 "0.1%". Rounded to whole percents, a threshold could
+// read as one nobody set (99.6% as 100%).
+func Percent(v float64) string {
+	return strconv.FormatFloat(100*v, 'g', 3, 64) + "%"
+}
+
 func formatShare(v float64) string {
 	if math.IsNaN(v) {
 		return "-"
@@ -306,9 +315,9 @@ func formatShare(v float64) string {
 }
 
 func sesoiWords(s SESOI) string {
-	w := fmt.Sprintf("%.0f%%", 100*s.Share)
+	w := Percent(s.Share)
 	for _, h := range sortedKeys(s.ByHarm) {
-		w += fmt.Sprintf(" (%.0f%% for %s)", 100*s.ByHarm[h], Title(h))
+		w += fmt.Sprintf(" (%s for %s)", Percent(s.ByHarm[h]), Title(h))
 	}
 	return w
 }

@@ -289,3 +289,16 @@ func TestSharesCountsNotThroughTrapping(t *testing.T) {
 		t.Errorf("Shares = %v, %v, %v, %v, %v; want 0.2, 0.4, 0.2, 0.2, 0", hs, nt, fs, is, ns)
 	}
 }
+
+// TestPercent: a threshold the user chose reads as given, never rounded
+// to a whole percent it is not.
+func TestPercent(t *testing.T) {
+	for _, c := range []struct {
+		v    float64
+		want string
+	}{{0.5, "50%"}, {0.1, "10%"}, {0.996, "99.6%"}, {0.001, "0.1%"}, {0.25, "25%"}, {0.123456, "12.3%"}} {
+		if got := Percent(c.v); got != c.want {
+			t.Errorf("Percent(%v) = %q, want %q", c.v, got, c.want)
+		}
+	}
+}
