@@ -33,7 +33,9 @@ posts.Toummo.capacity, origins.Bamako.documented, ...
 --shard i/n runs only the runs k with k mod n = i (round robin, which spreads
 points and regimes evenly over shards) into a folder of its own; 'borderwork
 merge' joins the shards into the folder an unsharded sweep writes. For a
-Slurm job array: --shard $SLURM_ARRAY_TASK_ID/$SLURM_ARRAY_TASK_COUNT.
+Slurm job array: --shard $SLURM_ARRAY_TASK_ID/N with N fixed for the sweep
+(not $SLURM_ARRAY_TASK_COUNT, which resubmitting some tasks changes; see
+docs/cluster/).
 --resume completes a folder whose sweep was interrupted; the result is the
 same bytes as a sweep never interrupted. 'sweep --resume --out DIR' alone
 takes the sweep from DIR's manifest (or from DIR.partial's, where a rerun
