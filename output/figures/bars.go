@@ -258,6 +258,18 @@ func (bp *barsPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 		for i, b := range g.Bars {
 			y0, y1 := bp.barSpan(i, gi)
 			y := trY((y0 + y1) / 2)
+			// The bar's fill, inside its outline: halos go only there.
+			// Elsewhere the ground is white already, and over the axis or
+			// the bar's outline a halo would chip them.
+			fill, hasFill := vg.Rectangle{}, false
+			if !math.IsNaN(b.Mean) {
+				xa, xb := trX(base), trX(b.Mean)
+				fill = vg.Rectangle{
+					Min: vg.Point{X: max(min(xa, xb)+barOutline.Width, c.Min.X), Y: trY(y0) + barOutline.Width},
+					Max: vg.Point{X: min(max(xa, xb)-barOutline.Width, c.Max.X), Y: trY(y1) - barOutline.Width},
+				}
+				hasFill = fill.Min.X < fill.Max.X
+			}
 			if finite(b.Lo) && finite(b.Hi) {
 				capH := min((trY(y1)-trY(y0))*0.3, vg.Points(3))
 				lo, hi := trX(b.Lo), trX(b.Hi)
@@ -266,25 +278,18 @@ func (bp *barsPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 					{{X: lo, Y: y - capH}, {X: lo, Y: y + capH}},
 					{{X: hi, Y: y - capH}, {X: hi, Y: y + capH}},
 				}
-				if !math.IsNaN(b.Mean) {
-					// The halo only where the bar's fill is under the
-					// whisker: elsewhere the ground is white already, and
-					// over the axis or the bar's outline it would chip them.
+				if hasFill {
 					in := c
-					xa, xb := trX(base), trX(b.Mean)
-					in.Rectangle = vg.Rectangle{
-						Min: vg.Point{X: max(min(xa, xb)+barOutline.Width, c.Min.X), Y: trY(y0) + barOutline.Width},
-						Max: vg.Point{X: min(max(xa, xb)-barOutline.Width, c.Max.X), Y: trY(y1) - barOutline.Width},
-					}
-					if in.Min.X < in.Max.X {
-						c.StrokeLines(errorHalo, in.ClipLinesXY(lines...)...)
-					}
+					in.Rectangle = fill
+					c.StrokeLines(errorHalo, in.ClipLinesXY(lines...)...)
 				}
 				c.StrokeLines(errorStyle, c.ClipLinesXY(lines...)...)
 			}
 			for _, v := range b.Values { // over the error bar, which would hide them
 				if pt := (vg.Point{X: trX(v), Y: y}); c.Contains(pt) {
-					c.DrawGlyph(dotHalo, pt)
+					if r := dotHalo.Radius; hasFill && pt.X-r >= fill.Min.X && pt.X+r <= fill.Max.X {
+						c.DrawGlyph(dotHalo, pt)
+					}
 					c.DrawGlyph(dotStyle, pt)
 				}
 			}
