@@ -54,12 +54,18 @@ func (s Source) Options() output.FigureOptions {
 }
 
 // RecordedFormats are the figure formats the folder of manifest m was
-// drawn in: those its figure options record or, for a folder written
-// before they were recorded, those of the figure files it lists, in the
-// order of the first figure's files. None: the folder has no figures.
+// drawn in (for a shard, those the merged folder is to be drawn in):
+// those its figure options record, none included. A folder written before
+// formats were recorded (2026-12-02) was drawn in the formats of the
+// figure files it lists, in the order of the first figure's files; a
+// shard of that time draws none and records none, and its merge drew
+// every format, as it still does. None: no figures.
 func RecordedFormats(m *output.Manifest) []string {
-	if m.FigureOptions != nil && len(m.FigureOptions.Formats) > 0 {
-		return slices.Clone(m.FigureOptions.Formats)
+	if o := m.FigureOptions; o != nil && (len(o.Formats) > 0 || o.NoFigures) {
+		return slices.Clone(o.Formats)
+	}
+	if m.Sweep != nil && m.Sweep.Shard != "" {
+		return figures.Formats()
 	}
 	return figureFormats(m)
 }

@@ -353,7 +353,7 @@ func RedrawContext(ctx context.Context, dir string, formats []string, ch FigureC
 		}
 	}
 	opts := ch.apply(Source{Manifest: m}.Options())
-	opts.Formats = slices.Clone(formats)
+	opts.SetFormats(formats)
 	if err := CheckFigureOptions(opts, m.Regimes); err != nil {
 		return nil, err
 	}

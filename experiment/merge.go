@@ -133,7 +133,7 @@ func Merge(ctx context.Context, dirs []string, out string, o MergeOptions) (*Mer
 	}
 	m.Report = nil
 	opts := Source{Manifest: &m}.Options()
-	opts.Formats = slices.Clone(formats)
+	opts.SetFormats(formats)
 	m.FigureOptions = &opts
 	if err := mergeInterrupted(ctx); err != nil {
 		return nil, err

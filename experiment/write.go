@@ -360,7 +360,7 @@ func (w *Writer) Finish(ctx context.Context, f Finish) (*Outcome, error) {
 		}
 		// The formats drawn, recorded so that plot, given none, draws
 		// them again.
-		opts.Formats = slices.Clone(f.Formats)
+		opts.SetFormats(f.Formats)
 		m.FigureOptions = &opts
 		if f.Manifest != nil {
 			f.Manifest(m)

@@ -159,10 +159,19 @@ type FigureOptions struct {
 	// Regimes are the regimes a sweep's figures show; none: all.
 	Regimes []string `json:"regimes,omitempty"`
 	// Formats are the file formats the figures were drawn in ("png",
-	// "svg", "pdf"); none: no figures, or a folder written before
-	// formats were recorded, whose formats are those of the figure files
-	// its manifest lists.
+	// "svg", "pdf"); a shard's are those the merged folder is to be
+	// drawn in. None: no figures if NoFigures, else a folder written
+	// before formats were recorded (see experiment.RecordedFormats).
 	Formats []string `json:"formats,omitempty"`
+	// NoFigures says the command was asked for no figures (--formats ""):
+	// what an empty Formats means, in folders written since 2026-12-02.
+	NoFigures bool `json:"no_figures,omitempty"`
+}
+
+// SetFormats records the figure formats asked for, none included.
+func (o *FigureOptions) SetFormats(formats []string) {
+	o.Formats = slices.Clone(formats)
+	o.NoFigures = len(formats) == 0
 }
 
 // SweepInfo describes a sweep's design and, for a shard, which part of it
