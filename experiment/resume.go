@@ -152,13 +152,41 @@ func otherPartial(dir, out string, m *output.Manifest) string {
 
 // resumeCommand is the command line that continues (with --resume) or
 // reruns the folder at out, with manifest m: its command line with its
-// --shard (RerunCommandLine), and out.
+// --shard (RerunCommandLine), and out; and --force when what is at out
+// now is refused without it (ForceNeeded), as when an interrupted
+// --force rerun left its runs beside another command's folder.
 func resumeCommand(m *output.Manifest, out string, resume bool) string {
 	cmd := RerunCommandLine(m) + " " + ShellJoin([]string{"--out", out})
 	if resume {
 		cmd += " --resume"
 	}
+	if ForceNeeded(out, output.Owner{Command: m.Command, Source: m.ScenarioSource}) {
+		cmd += " --force"
+	}
 	return cmd
+}
+
+// ForceNeeded reports whether owner's folder can be written at out only
+// with --force: what is there now (another command's or scenario's
+// folder, say) is refused without it and accepted with it. A command
+// that continues an interrupted --force rerun, whose runs were kept
+// beside out, needs it again, since the completed folder replaces out.
+func ForceNeeded(out string, owner output.Owner) bool {
+	return output.CheckTarget(out, owner, false) != nil && output.CheckTarget(out, owner, true) == nil
+}
+
+// CheckOut refuses, as Write would before starting, an out that the
+// folder of x may not replace (with force, or without): so that a command
+// says nothing about continuing a folder it then refuses to write. The
+// error wraps ErrBadInput.
+func CheckOut(x *Prepared, out string, force bool) error {
+	if err := output.CheckTarget(filepath.Clean(out), x.Owner(), force); err != nil {
+		if errors.Is(err, output.ErrNotOurs) {
+			return badInput("--out: %v", err)
+		}
+		return err
+	}
+	return nil
 }
 
 // resumableFrom checks that the folder at dir (out, or PartialPath(out)),

@@ -220,6 +220,9 @@ func cmdSensitivity(ctx context.Context, args []string, e *env) error {
 			again += " --shard " + shardName
 		}
 		again += " " + experiment.ShellJoin([]string{"--out", out, "--resume"})
+		if res.Dir != out && experiment.ForceNeeded(out, st.X.Owner()) {
+			again += " --force" // the runs were kept beside a folder only --force lets this one replace
+		}
 		if res.Dir != out {
 			fmt.Fprintf(e.stderr, "borderwork sensitivity: %s is unchanged; kept %d finished runs in %s (marked incomplete); '%s' completes it\n", out, res.Runs, res.Dir, again)
 		} else {

@@ -193,6 +193,11 @@ func writeSweep(ctx context.Context, x *experiment.Prepared, jobs []int, out str
 			})
 		}
 		if r.Replaces {
+			// Refused before it says it continues: the completed folder
+			// replaces out, which may need --force.
+			if err := experiment.CheckOut(x, out, c.force); err != nil {
+				return err
+			}
 			continuingPartial(e, "sweep", out, r.From)
 		}
 		o.Done, o.Resume = r.Done, r.From
@@ -226,7 +231,13 @@ func writeSweep(ctx context.Context, x *experiment.Prepared, jobs []int, out str
 	if errors.Is(err, experiment.ErrInterrupted) {
 		// The sweep alone: it works for a shard too, and finds the runs
 		// at out.partial if they went there.
-		interrupted(e, "sweep", res, out, "'"+experiment.ShellJoin([]string{"borderwork", "sweep", "--resume", "--out", out})+"'")
+		// --force again if the runs were kept beside a folder that only
+		// --force lets this one replace.
+		again := []string{"borderwork", "sweep", "--resume", "--out", out}
+		if res != nil && res.Dir != out && experiment.ForceNeeded(out, x.Owner()) {
+			again = append(again, "--force")
+		}
+		interrupted(e, "sweep", res, out, "'"+experiment.ShellJoin(again)+"'")
 		return err
 	}
 	if err != nil {

@@ -214,3 +214,74 @@ func TestInterruptedShardAdviceWorks(t *testing.T) {
 		})
 	}
 }
+
+// TestInterruptedForceRerunAdviceWorks: a --force rerun into another
+// command's folder DIR, interrupted, keeps its runs at DIR.partial and
+// quotes a command that, followed as it stands, completes them into the
+// folder an uninterrupted rerun writes; the same command without --force
+// is refused before it says it continues anything, changing nothing.
+// With a complete folder of a third command at DIR (written with --force
+// after the interruption), --resume by that command quotes one that
+// completes DIR.partial too.
+func TestInterruptedForceRerunAdviceWorks(t *testing.T) {
+	tests := []struct {
+		name    string
+		rerun   func(out string, extra ...string) []string
+		between []string // with "OUT": a folder written at DIR after the interruption; nil: none
+		advice  []string // with "OUT": the command whose message is followed; nil: the interrupted rerun's
+	}{
+		{"sweep", smallSweep, nil, nil},
+		{"sensitivity", smallSensitivity, nil, nil},
+		{"sensitivity beside a complete sweep", smallSensitivity, smallSweep("OUT", "--force"), smallSweep("OUT", "--resume")},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			out, want := filepath.Join(dir, "out"), filepath.Join(t.TempDir(), "want")
+			partial := out + ".partial"
+			at := func(args []string) []string {
+				args = append([]string(nil), args...)
+				for i, a := range args {
+					if a == "OUT" {
+						args[i] = out
+					}
+				}
+				return args
+			}
+			mustRun(t, tt.rerun(want)...)
+			mustRun(t, "run", small, "--days", "30", "--reps", "2", "--formats", "", "--out", out)
+			status, _, stderr := runCLIInterrupted(t, 5, tt.rerun(out, "--force", "--workers", "2")...)
+			if status != exitInterrupted || !strings.Contains(stderr, partial) {
+				t.Fatalf("interrupted --force rerun: status %d, %q", status, stderr)
+			}
+			if tt.between != nil {
+				mustRun(t, at(tt.between)...)
+			}
+			message := stderr
+			if tt.advice != nil {
+				var stdout string
+				status, stdout, stderr = runCLI(t, at(tt.advice)...)
+				if status != 0 || !strings.Contains(stdout, "already complete") {
+					t.Fatalf("%v: status %d\n%s%s", tt.advice, status, stdout, stderr)
+				}
+				message = stdout
+			}
+			args := quotedCommand(t, message)
+			if args[len(args)-1] != "--force" {
+				t.Fatalf("the quoted command %v does not end in --force", args)
+			}
+
+			before, cut := folderBytes(t, out), folderBytes(t, partial)
+			status, _, stderr = runCLI(t, args[:len(args)-1]...)
+			if status != exitUsage || !strings.Contains(stderr, "give --force") || strings.Contains(stderr, "continuing") {
+				t.Errorf("without --force: status %d, %q; want %d, a refusal naming --force and nothing continued", status, stderr, exitUsage)
+			}
+			sameBytes(t, "the folder the rerun was forced over", out, before)
+			sameBytes(t, "the interrupted runs", partial, cut)
+
+			mustRun(t, args...)
+			sameFolders(t, want, out)
+			onlyEntries(t, dir, "out")
+		})
+	}
+}
