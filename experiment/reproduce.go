@@ -165,6 +165,18 @@ func recordedFields(m, rerun *output.Manifest) []string {
 		if err1 != nil || err2 != nil || bytes.Equal(got, want) {
 			continue
 		}
+		// What this binary only writes differently (an older borderwork
+		// wrote the folder) is said as such, not as a contradiction.
+		if f.name == "command_line" {
+			if msg, ok := commandLineWrittenDifferently(m.CommandLine, rerun.CommandLine); ok {
+				problems = append(problems, msg)
+				continue
+			}
+		}
+		if msg, ok := sectionWrittenDifferently(f.name, got, want); ok {
+			problems = append(problems, msg)
+			continue
+		}
 		msg := "manifest.json: " + f.name + " does not agree with the command line and scenario it records"
 		if len(got)+len(want) <= 160 {
 			msg = fmt.Sprintf("manifest.json: %s is %s, but the command line and scenario it records give %s", f.name, got, want)
@@ -172,6 +184,106 @@ func recordedFields(m, rerun *output.Manifest) []string {
 		problems = append(problems, msg)
 	}
 	return problems
+}
+
+// commandLineWrittenDifferently says how the command line a folder
+// records (recorded) differs from the one this binary writes for the same
+// command (rerun), when the only difference is flags one of them has and
+// the other lacks, everything else in the same order: this binary writes
+// the command line differently from the borderwork that wrote the folder
+// (it adds a flag, say, whose value is the old default). false: a value
+// or an order differs.
+func commandLineWrittenDifferently(recorded, rerun string) (string, bool) {
+	a, b := argGroups(recorded), argGroups(rerun)
+	if extra, ok := subsequenceExtra(a, b); ok && len(extra) > 0 {
+		return fmt.Sprintf("manifest.json: command_line lacks %s, which this binary writes for the same command: the borderwork that wrote the folder wrote its command line without %s", strings.Join(extra, " "), them(len(extra))), true
+	}
+	if extra, ok := subsequenceExtra(b, a); ok && len(extra) > 0 {
+		return fmt.Sprintf("manifest.json: command_line has %s, which this binary does not write for the same command: the borderwork that wrote the folder wrote its command line with %s", strings.Join(extra, " "), them(len(extra))), true
+	}
+	return "", false
+}
+
+func them(n int) string {
+	if n == 1 {
+		return "it"
+	}
+	return "them"
+}
+
+// argGroups splits a command line into its words before the first flag,
+// one each, and its flags, each with the values that follow it.
+func argGroups(commandLine string) []string {
+	var groups []string
+	for _, w := range strings.Fields(commandLine) {
+		if len(groups) > 0 && !strings.HasPrefix(w, "--") && strings.HasPrefix(groups[len(groups)-1], "--") {
+			groups[len(groups)-1] += " " + w
+			continue
+		}
+		groups = append(groups, w)
+	}
+	return groups
+}
+
+// subsequenceExtra reports whether a is b with some of its elements left
+// out, and which, in b's order.
+func subsequenceExtra(a, b []string) ([]string, bool) {
+	var extra []string
+	i := 0
+	for _, g := range b {
+		if i < len(a) && a[i] == g {
+			i++
+			continue
+		}
+		extra = append(extra, g)
+	}
+	return extra, i == len(a)
+}
+
+// sectionWrittenDifferently says how a manifest's object field name
+// (got, as JSON) differs from the rerun's (want), when the only
+// difference is keys the rerun records and the folder lacks, or the
+// reverse, the others equal: this binary records the section
+// differently. false otherwise.
+func sectionWrittenDifferently(name string, got, want []byte) (string, bool) {
+	var a, b map[string]json.RawMessage
+	if json.Unmarshal(got, &a) != nil || json.Unmarshal(want, &b) != nil || a == nil || b == nil {
+		return "", false
+	}
+	onlyIn := func(x, y map[string]json.RawMessage) []string {
+		var keys []string
+		for k := range x {
+			if _, ok := y[k]; !ok {
+				keys = append(keys, k)
+			}
+		}
+		slices.Sort(keys) // map order must not reach the message
+		return keys
+	}
+	for k, v := range a {
+		if w, ok := b[k]; ok && !sameJSON(v, w) {
+			return "", false
+		}
+	}
+	added, dropped := onlyIn(b, a), onlyIn(a, b)
+	switch {
+	case len(added) > 0 && len(dropped) == 0:
+		return fmt.Sprintf("manifest.json: %s lacks %s, which this binary records: the borderwork that wrote the folder did not record %s", name, output.JoinAnd(added), them(len(added))), true
+	case len(dropped) > 0 && len(added) == 0:
+		return fmt.Sprintf("manifest.json: %s has %s, which this binary does not record: the borderwork that wrote the folder recorded %s", name, output.JoinAnd(dropped), them(len(dropped))), true
+	}
+	return "", false
+}
+
+// sameJSON reports whether two JSON values are the same value.
+func sameJSON(a, b json.RawMessage) bool {
+	var x, y any
+	if json.Unmarshal(a, &x) != nil || json.Unmarshal(b, &y) != nil {
+		return false
+	}
+	p, err1 := json.Marshal(x)
+	q, err2 := json.Marshal(y)
+	return err1 == nil && err2 == nil && bytes.Equal(p, q)
 }
 
 // buildWarnings compares the build that wrote a folder (its manifest m)

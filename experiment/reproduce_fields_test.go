@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -77,6 +78,19 @@ func TestReproduceChecksManifest(t *testing.T) {
 		{"reps 3", func(t *testing.T, dir string) {
 			editManifest(t, dir, func(m map[string]any) { m["reps"] = 3 })
 		}, []string{"manifest.json: reps is 3"}},
+		{"command line written without a flag", func(t *testing.T, dir string) {
+			// As a borderwork that wrote no --seed would have.
+			editManifest(t, dir, func(m map[string]any) {
+				args := strings.Fields(m["command_line"].(string))
+				for i, a := range args {
+					if a == "--seed" {
+						args = append(args[:i], args[i+2:]...)
+						break
+					}
+				}
+				m["command_line"] = strings.Join(args, " ")
+			})
+		}, []string{"manifest.json: command_line lacks --seed " + strconv.FormatInt(x.Seed(), 10) + ", which this binary writes for the same command"}},
 		{"changed summary.csv unlisted", func(t *testing.T, dir string) {
 			changeRow(t, filepath.Join(dir, "summary.csv"))
 			editManifest(t, dir, func(m map[string]any) {
