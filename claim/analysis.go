@@ -324,7 +324,7 @@ func Analyse(d Design, own []string, rows []output.SummaryRow, sesoi SESOI, chai
 	for arm := range chainValues {
 		chainValues[arm] = make([]float64, a.Reps)
 		for r := range chainValues[arm] {
-			chainValues[arm][r] = immobile[arm][r] - chain*events[arm][r]
+			chainValues[arm][r] = immobile[arm][r] - float64(chain*events[arm][r]) // float64: no fused multiply-subtract (docs/MODEL.md, determinism across machines)
 		}
 	}
 	noAbuse := neverHappens(events[:d.NCells()])
