@@ -84,7 +84,13 @@ func comparePlan(t *testing.T, s *scenarios.Scenario) *experiment.Prepared {
 
 func sweepPlan(t *testing.T, reps int) *experiment.Prepared {
 	t.Helper()
-	s := classroom(t, reps, 30)
+	return sweepPlanOf(t, classroom(t, reps, 30))
+}
+
+// sweepPlanOf is sweepPlan's sweep over scenario s, for a test that
+// changes the scenario first (its seed, its days).
+func sweepPlanOf(t *testing.T, s *scenarios.Scenario) *experiment.Prepared {
+	t.Helper()
 	p, err := experiment.NewSweep(s, "classroom", []string{"closed", "malfunctioning"}, experiment.SweepSpec{
 		Vary: []string{"regimes.malfunctioning.outage_start=0:0.2:3"},
 	})

@@ -180,17 +180,7 @@ func TestMergeNamesWhatDiffers(t *testing.T) {
 	plan := func(seed int64, days, reps int) *experiment.Prepared {
 		s := classroom(t, reps, days)
 		s.File.Seed = seed
-		p, err := experiment.NewSweep(s, "classroom", []string{"closed", "malfunctioning"}, experiment.SweepSpec{
-			Vary: []string{"regimes.malfunctioning.outage_start=0:0.2:3"},
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-		x, err := p.Prepare()
-		if err != nil {
-			t.Fatal(err)
-		}
-		return x
+		return sweepPlanOf(t, s)
 	}
 	shard := func(x *experiment.Prepared, i int, d string) string {
 		jobs, err := x.Shard(i, 2)
