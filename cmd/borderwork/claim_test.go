@@ -46,6 +46,31 @@ func runClaim(t *testing.T, args ...string) claimJSON {
 	return doc
 }
 
+// TestClaimWorkedExample: every line of docs/CLAIM.md's worked example
+// is a line `borderwork claim classroom` prints, as it prints it.
+func TestClaimWorkedExample(t *testing.T) {
+	doc, err := os.ReadFile("../../docs/CLAIM.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, after, ok := strings.Cut(string(doc), "**A worked example.**")
+	if !ok {
+		t.Fatal("docs/CLAIM.md has no worked example")
+	}
+	_, block, ok := strings.Cut(after, "```\n")
+	block, _, ok2 := strings.Cut(block, "```")
+	if !ok || !ok2 {
+		t.Fatal("docs/CLAIM.md's worked example has no code block")
+	}
+	stdout := mustRun(t, "claim", "classroom", "--formats", "", "--out", filepath.Join(t.TempDir(), "out"))
+	printed := strings.Split(stdout, "\n")
+	for line := range strings.SplitSeq(block, "\n") {
+		if line != "" && !slices.Contains(printed, line) {
+			t.Errorf("docs/CLAIM.md's worked example shows a line claim classroom does not print:\n%s\n\nit prints:\n%s", line, stdout)
+		}
+	}
+}
+
 func TestClaimWritesEveryFile(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "out")
 	mustRun(t, "claim", "--days", "60", "--reps", "3", "--max-reps", "3", "--robustness", "--samples", "4", "--robustness-reps", "2", "--out", out, "--quiet")

@@ -189,19 +189,18 @@ func printClaim(w io.Writer, scenario string, days int, seed int64, res *claim.O
 	}
 	tw.Flush()
 	fmt.Fprint(w, "\nreport.md gives every effect, also relative to where it starts.\n")
-	for _, m := range res.Mediation {
-		if m.Kind == "effect" && m.Row == "malfunction|closure=open" && !math.IsNaN(m.Share) {
-			fmt.Fprintf(w, "\nOf the abuse malfunction adds where admission is open, %.0f%% falls on migrants trapped or stranded at the time.\n", 100*m.Share)
-		}
-	}
 	fmt.Fprintf(w, "\nThe chain (the claim's \"because\" on the abuse harms): more than %s of the abuse malfunction adds on trapped or stranded migrants?\n", output.FormatFloat(res.ChainShare))
 	for _, m := range res.Mediation {
 		if m.Chain == "" {
 			continue
 		}
 		at := strings.TrimPrefix(m.Row, "malfunction|closure=")
-		fmt.Fprintf(w, "  at %s admission: %s abuse events added, %s on trapped or stranded migrants; d = on trapped - %s × added = %s per run: the chain %s\n",
-			at, output.FormatCount(m.Events), output.FormatCount(m.Immobile), output.FormatFloat(res.ChainShare),
+		share := "" // the share on trapped or stranded migrants, as the chain judges it
+		if !math.IsNaN(m.Share) {
+			share = fmt.Sprintf(" (%.0f%%)", 100*m.Share)
+		}
+		fmt.Fprintf(w, "  at %s admission: %s abuse events added, %s%s on trapped or stranded migrants; d = on trapped - %s × added = %s per run: the chain %s\n",
+			at, output.FormatCount(m.Events), output.FormatCount(m.Immobile), share, output.FormatFloat(res.ChainShare),
 			claim.FormatInterval(claim.Estimate{Mean: m.ChainDiff, Lo: m.ChainLo, Hi: m.ChainHi}), strings.ToUpper(string(m.Chain)))
 	}
 	if rob := res.Robustness; rob != nil {
