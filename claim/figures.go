@@ -218,7 +218,7 @@ func drawRobustnessShares(src experiment.Source) ([]experiment.Drawn, error) {
 		return nil, err
 	}
 	groups := []figures.Group{{Label: "holds", Style: 3}, {Label: "holds, but not through trapping", Style: 2}, {Label: "fails", Style: 6},
-		{Label: "inconclusive", Style: 8}, {Label: "not applicable (no harm)", Style: 5}}
+		{Label: "inconclusive", Style: figures.Neutral}, {Label: "not applicable (no harm)", Style: 5}}
 	seen := make([]bool, len(groups))
 	for h, harm := range Harms() {
 		shares := make([]float64, len(groups))

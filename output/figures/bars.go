@@ -24,7 +24,24 @@ type Bar struct {
 type Group struct {
 	Label string // e.g. regime name
 	Bars  []Bar  // every group has the same categories in the same order
-	Style int    // colour: 1 for the palette's first, ...; 0 takes the group's position
+	Style int    // colour: 1 for the palette's first, ...; 0 takes the group's position; Neutral for grey
+}
+
+// Neutral, as a Group's Style, fills its bars a mid grey, apart from the
+// palette's colours: for a share that is no finding (inconclusive), which
+// black, the palette's last colour, would make the loudest bar.
+const Neutral = -1
+
+// neutralGrey is the fill of Neutral bars: light enough that black error
+// bars show on it, dark enough to stand apart from the white ground.
+var neutralGrey = color.NRGBA{0xA8, 0xA8, 0xA8, 0xFF}
+
+// barColor is the fill of the bars of the i-th group, whose Style is style.
+func barColor(i, style int) color.NRGBA {
+	if style == Neutral {
+		return neutralGrey
+	}
+	return seriesColor(styleIndex(i, style))
 }
 
 var (
@@ -106,7 +123,7 @@ func groupedBars(fn, title, valueLabel string, groups []Group, m Margin, c Capti
 	}
 	lg := newLegend(1)
 	for i, g := range groups {
-		lg.add(g.Label, barThumb{styleIndex(i, g.Style)})
+		lg.add(g.Label, barThumb{barColor(i, g.Style)})
 	}
 	if m.Delta > 0 {
 		lg.add(m.Label, marginThumb{})
@@ -245,7 +262,7 @@ func (bp *barsPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 				{X: trX(b.Mean), Y: trY(y1)}, {X: trX(base), Y: trY(y1)},
 			}
 			pts = c.ClipPolygonXY(pts)
-			c.FillPolygon(seriesColor(styleIndex(gi, g.Style)), pts)
+			c.FillPolygon(barColor(gi, g.Style), pts)
 			if len(pts) > 0 {
 				c.StrokeLines(barOutline, append(pts, pts[0]))
 			}

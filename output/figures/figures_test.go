@@ -839,3 +839,42 @@ func TestErrorBarShowsOnBlackBar(t *testing.T) {
 		}
 	}
 }
+
+// TestNeutralBarsAreGrey: a group styled Neutral (an inconclusive share)
+// is filled grey, in its bars and its legend sample, not with a colour of
+// the palette (black, the last, was what the robustness figure used).
+func TestNeutralBarsAreGrey(t *testing.T) {
+	grey := func(style int) int {
+		fig, err := GroupedBars("t", "y", []Group{
+			{Label: "a", Bars: []Bar{{Label: "x", Mean: 10, Lo: math.NaN(), Hi: math.NaN()}}, Style: 3},
+			{Label: "b", Bars: []Bar{{Label: "x", Mean: 10, Lo: math.NaN(), Hi: math.NaN()}}, Style: style},
+		}, sampleCaption)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := fig.Encode(&buf, "png"); err != nil {
+			t.Fatal(err)
+		}
+		img, err := png.Decode(&buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		want := color.NRGBAModel.Convert(neutralGrey)
+		for y := img.Bounds().Min.Y; y < img.Bounds().Max.Y; y++ {
+			for x := img.Bounds().Min.X; x < img.Bounds().Max.X; x++ {
+				if color.NRGBAModel.Convert(img.At(x, y)) == want {
+					n++
+				}
+			}
+		}
+		return n
+	}
+	if n := grey(Neutral); n < 10_000 {
+		t.Errorf("a Neutral bar has %d grey pixels, want a bar's worth", n)
+	}
+	if n := grey(8); n > 1_000 { // anti-aliased edges have a few
+		t.Errorf("a bar of the palette's black has %d pixels of the neutral grey", n)
+	}
+}

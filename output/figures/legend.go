@@ -1,6 +1,8 @@
 package figures
 
 import (
+	"image/color"
+
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
@@ -176,7 +178,7 @@ func (t bandThumb) Thumbnail(c *draw.Canvas) {
 }
 
 // barThumb is the legend sample of a bar colour.
-type barThumb struct{ i int }
+type barThumb struct{ fill color.NRGBA }
 
 func (t barThumb) Thumbnail(c *draw.Canvas) {
 	h := c.Max.Y - c.Min.Y
@@ -184,7 +186,7 @@ func (t barThumb) Thumbnail(c *draw.Canvas) {
 	x0 := c.Min.X
 	y0 := c.Min.Y + (h-s)/2
 	pts := []vg.Point{{X: x0, Y: y0}, {X: x0 + s, Y: y0}, {X: x0 + s, Y: y0 + s}, {X: x0, Y: y0 + s}}
-	c.FillPolygon(seriesColor(t.i), pts)
+	c.FillPolygon(t.fill, pts)
 	c.StrokeLines(barOutline, append(pts, pts[0]))
 }
 
