@@ -56,3 +56,29 @@ func TestREADMEFigure(t *testing.T) {
 	}
 	checkDocResults(t, "README.md", string(doc), root, readmeResults)
 }
+
+// TestREADMETestCommandIsCI: CI runs the README's test command as the
+// README writes it (with its -timeout, which a slow first run needs).
+func TestREADMETestCommandIsCI(t *testing.T) {
+	readme, err := os.ReadFile(readmeDoc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ci, err := os.ReadFile("../../.ci/run")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var command []byte
+	for line := range bytes.SplitSeq(readme, []byte("\n")) {
+		if bytes.HasPrefix(line, []byte("go test ")) {
+			command = line
+			break
+		}
+	}
+	if command == nil {
+		t.Fatal("README.md has no line that starts go test")
+	}
+	if !bytes.Contains(ci, append(append([]byte("\n"), command...), '\n')) {
+		t.Errorf(".ci/run does not run the README's test command, %q, on a line of its own", command)
+	}
+}
