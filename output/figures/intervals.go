@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 )
@@ -160,9 +161,8 @@ func (s *intervalPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 			)...)
 		}
 	}
-	sty := textStyle(s.th.tickSize)
 	mark := draw.GlyphStyle{Color: okabeIto[0], Radius: s.th.markerSize * 0.87, Shape: draw.CircleGlyph{}}
-	sty.XAlign, sty.YAlign = draw.XLeft, draw.YBottom
+	var tagged []tagAt
 	for _, pt := range s.pts {
 		at := vg.Point{X: trX(pt.X), Y: trY(pt.Y)}
 		if !c.Contains(at) {
@@ -170,8 +170,68 @@ func (s *intervalPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 		}
 		c.DrawGlyph(mark, at)
 		if pt.Tag != "" {
-			c.FillText(sty, vg.Point{X: at.X + vg.Points(3), Y: at.Y + vg.Points(2)}, pt.Tag)
+			tagged = append(tagged, tagAt{pt.Tag, at})
 		}
+	}
+	placeTags(c, textStyle(s.th.tickSize), tagged, mark.Radius)
+}
+
+// tagAt is a point's tag and where on the canvas the point is.
+type tagAt struct {
+	tag string
+	at  vg.Point
+}
+
+// tagCorners are where a point's tag may go, in the order tried: above
+// right of the point, above left, below right, below left.
+var tagCorners = []struct {
+	dx, dy float64 // the offset from the point, in points
+	xAlign text.XAlignment
+	yAlign text.YAlignment
+}{
+	{3, 2, draw.XLeft, draw.YBottom}, {-3, 2, draw.XRight, draw.YBottom},
+	{3, -2, draw.XLeft, draw.YTop}, {-3, -2, draw.XRight, draw.YTop},
+}
+
+// placeTags writes each tag at the first corner of its point where it
+// overlaps no tag already written, no tagged point's marker (radius r)
+// and nothing outside the canvas, in the points' order (the leaders
+// first): two points close together would otherwise have their tags
+// printed over each other ("65" for 6 and 5). Where every corner
+// overlaps, the first is used.
+func placeTags(c draw.Canvas, sty text.Style, tags []tagAt, r vg.Length) {
+	var placed []vg.Rectangle
+	free := func(b vg.Rectangle) bool {
+		if b.Min.X < c.Min.X || b.Max.X > c.Max.X || b.Min.Y < c.Min.Y || b.Max.Y > c.Max.Y {
+			return false
+		}
+		for _, q := range placed {
+			if b.Min.X < q.Max.X && q.Min.X < b.Max.X && b.Min.Y < q.Max.Y && q.Min.Y < b.Max.Y {
+				return false
+			}
+		}
+		for _, t := range tags {
+			if p := t.at; b.Min.X < p.X+r && p.X-r < b.Max.X && b.Min.Y < p.Y+r && p.Y-r < b.Max.Y {
+				return false
+			}
+		}
+		return true
+	}
+	at := func(t tagAt, k int) (text.Style, vg.Point, vg.Rectangle) {
+		s, corner := sty, tagCorners[k]
+		s.XAlign, s.YAlign = corner.xAlign, corner.yAlign
+		p := vg.Point{X: t.at.X + vg.Points(corner.dx), Y: t.at.Y + vg.Points(corner.dy)}
+		return s, p, s.Rectangle(t.tag).Add(p)
+	}
+	for _, t := range tags {
+		s, p, b := at(t, 0)
+		for k := 1; k < len(tagCorners) && !free(b); k++ {
+			if sk, pk, bk := at(t, k); free(bk) {
+				s, p, b = sk, pk, bk
+			}
+		}
+		placed = append(placed, b)
+		c.FillText(s, p, t.tag)
 	}
 }
 
