@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -422,6 +423,43 @@ func TestReproduceChecksFiguresAndReport(t *testing.T) {
 		if !slices.ContainsFunc(rep.Problems, func(p string) bool { return strings.Contains(p, want) }) {
 			t.Errorf("Reproduce problems %q; want %s named", rep.Problems, want)
 		}
+	}
+}
+
+// TestReproduceNamesTheEditedRow: a table edited in the folder is named by
+// the row that was changed, found against the rerun, not by the first row
+// of the block of runs the manifest's digests place it in.
+func TestReproduceNamesTheEditedRow(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	x := comparePlan(t, classroom(t, 6, 20))
+	if _, err := experiment.Write(context.Background(), x, out, experiment.Options{Workers: 2, Formats: []string{"svg"}}); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		table string
+		row   func(lines int) int
+	}{
+		{"timeseries.csv", func(lines int) int { return lines - 7 }},
+		{"summary.csv", func(int) int { return 5 }},
+	} {
+		t.Run(tt.table, func(t *testing.T) {
+			p := filepath.Join(out, tt.table)
+			orig, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer os.WriteFile(p, orig, 0o644)
+			n := tt.row(bytes.Count(orig, []byte("\n")))
+			editLine(t, p, n, func(l string) string { return strings.Replace(l, ",", ",9", 1) })
+			rep, err := experiment.Reproduce(context.Background(), out, 2)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := fmt.Sprintf("%s:%d: this row differs", tt.table, n)
+			if len(rep.Problems) != 1 || !strings.HasPrefix(rep.Problems[0], want) {
+				t.Errorf("Reproduce problems %q; want one, beginning %q", rep.Problems, want)
+			}
+		})
 	}
 }
 
