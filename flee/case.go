@@ -132,8 +132,13 @@ type Case struct {
 // naming the file, line and column, wrapping scenarios.ErrInvalid.
 func Read(dir string) (*Case, error) {
 	c := &Case{Dir: dir, Settings: DefaultSettings()}
-	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-		return nil, &scenarios.Error{File: dir, Msg: "not a Flee case folder"}
+	switch st, err := os.Stat(dir); {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, &scenarios.Error{File: dir, Msg: "no such folder"}
+	case err == nil && !st.IsDir():
+		return nil, &scenarios.Error{File: dir, Msg: "a file, not a Flee case folder"}
+	case err != nil:
+		return nil, &scenarios.Error{File: dir, Msg: "not a Flee case folder (" + err.Error() + ")"}
 	}
 	if _, err := os.Stat(filepath.Join(dir, "simsetting.yml")); err == nil {
 		s, err := readSettings(filepath.Join(dir, "simsetting.yml"), c.display("simsetting.yml"))

@@ -378,9 +378,21 @@ func TestNotAFile(t *testing.T) {
 	}
 }
 
+// TestNotACase: a folder that is not there is "no such folder", and a file
+// is not taken for one; both name the path and wrap ErrInvalid.
 func TestNotACase(t *testing.T) {
-	_, err := Read(filepath.Join(t.TempDir(), "nothing"))
-	if err == nil || !errors.Is(err, scenarios.ErrInvalid) || !strings.HasSuffix(err.Error(), "nothing: not a Flee case folder") {
-		t.Errorf("Read(missing) = %v; want not a Flee case folder, wrapping ErrInvalid", err)
+	dir := t.TempDir()
+	file := filepath.Join(dir, "afile")
+	if err := os.WriteFile(file, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ path, want string }{
+		{filepath.Join(dir, "nothing"), "nothing: no such folder"},
+		{file, "afile: a file, not a Flee case folder"},
+	} {
+		_, err := Read(tt.path)
+		if err == nil || !errors.Is(err, scenarios.ErrInvalid) || !strings.HasSuffix(err.Error(), tt.want) {
+			t.Errorf("Read(%s) = %v; want it to end %q, wrapping ErrInvalid", tt.path, err, tt.want)
+		}
 	}
 }

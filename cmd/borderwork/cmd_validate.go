@@ -71,7 +71,7 @@ func cmdValidate(ctx context.Context, args []string, e *env) error {
 	case arg == "":
 		return usageErrorf("want a SCENARIO (usage: %s)", fs.usageLine)
 	case *data == "":
-		return usageErrorf("--data: give the Flee case folder with the observed series")
+		return usageErrorf("--data DIR is required; %s", dataWanted(arg))
 	}
 	if err := checkDataFolder(*data, arg); err != nil {
 		return err

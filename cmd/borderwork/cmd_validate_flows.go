@@ -47,20 +47,27 @@ func checkDataFolder(dir, arg string) error {
 	if st, err := os.Stat(filepath.Join(dir, "input_csv")); err == nil && st.IsDir() {
 		return nil
 	}
+	return usageErrorf("--data %s: holds neither input_csv/ nor flows.csv; %s", dir, dataWanted(arg))
+}
+
+// dataWanted says which kind of data folder the scenario arg wants:
+// flow counts if it has flow monitoring points, a Flee case if not, or
+// either if it does not load.
+func dataWanted(arg string) string {
 	const (
 		flee  = "a Flee case folder (input_csv/ and source_data/, as data/flee/mali2012)"
 		flows = "a folder of flow counts (flows.csv, as data/dtm-niger)"
 	)
-	give := "give " + flee + " or " + flows
 	// The scenario's own errors come later, where they are checked in full.
-	if s, err := scenarios.Load(arg); err == nil {
-		if len(s.File.Monitors) > 0 {
-			give = fmt.Sprintf("%s has flow monitoring points, so give %s", s.File.Name, flows)
-		} else {
-			give = fmt.Sprintf("%s has no flow monitoring points, so give %s", s.File.Name, flee)
-		}
+	s, err := scenarios.Load(arg)
+	switch {
+	case err != nil:
+		return "give " + flee + " or " + flows
+	case len(s.File.Monitors) > 0:
+		return fmt.Sprintf("%s has flow monitoring points, so give %s", s.File.Name, flows)
+	default:
+		return fmt.Sprintf("%s has no flow monitoring points, so give %s", s.File.Name, flee)
 	}
-	return usageErrorf("--data %s: holds neither input_csv/ nor flows.csv; %s", dir, give)
 }
 
 // siblingHint is "; did you mean D?" for the folder beside dir whose name

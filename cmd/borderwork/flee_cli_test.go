@@ -67,6 +67,8 @@ func TestImportFleeBadInput(t *testing.T) {
 		{[]string{"import", "flee", "--out", out, "--post-capacity", "0", fleeCase}, "--post-capacity: want a number of crossings a day, more than 0, got 0"},
 		{[]string{"import", "flee", "--out", filepath.Join(dir, "nowhere", "x.toml"), fleeCase}, "no such folder " + filepath.Join(dir, "nowhere")},
 		{[]string{"import", "flee", "--out", filepath.Join(afile, "x.toml"), fleeCase}, afile + " is a file, not a folder"},
+		{[]string{"import", "flee", "--out", out, filepath.Join(dir, "nowhere")}, filepath.Join(dir, "nowhere") + ": no such folder"},
+		{[]string{"import", "flee", "--out", out, afile}, afile + ": a file, not a Flee case folder"},
 	}
 	for _, tt := range tests {
 		status, stdout, stderr := runCLI(t, tt.args...)
@@ -172,7 +174,8 @@ func TestValidateFleeBadInput(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"validate", "mali2012"}, "--data: give the Flee case folder"},
+		{[]string{"validate", "mali2012"}, "--data DIR is required; mali2012 has no flow monitoring points, so give a Flee case folder (input_csv/ and source_data/, as data/flee/mali2012)"},
+		{[]string{"validate", "agadez2016"}, "--data DIR is required; agadez2016 has flow monitoring points, so give a folder of flow counts (flows.csv, as data/dtm-niger)"},
 		{[]string{"validate", "--data", fleeCase}, "want a SCENARIO"},
 		{[]string{"validate", "classroom", "--data", fleeCase, "--out", out}, `no location "C1", a camp of the Flee case`},
 		{[]string{"validate", "mali2012", "--data", fleeCase, "--regime", "shut", "--out", out}, `--regime: unknown regime "shut"`},
