@@ -58,7 +58,10 @@ func cmdValidate(ctx context.Context, args []string, e *env) error {
 	var c common
 	c.register(fs, "", true)
 	data := fs.String("data", "", "the data folder `DIR`: a Flee case, or flow counts (flows.csv) (required)")
-	regime := fs.String("regime", "open", "run under `REGIME`; with flow counts, the regime that followed the change\n(default closed there)")
+	regime := fs.String("regime", "open", "run under `REGIME`; with flow counts, the regime that followed the change")
+	fs.defaultMore = map[string]string{"regime": "; closed with flow counts"}
+	// With flow counts --reps is the replicates of each kept parameter set.
+	fs.Lookup("reps").Usage = "`N` replicates (default: the scenario's replicates, 20 if unset; with flow counts,\n2 of each kept parameter set under each regime)"
 	var dv dtmFlags
 	fs.IntVar(&dv.draws, "draws", 600, "with flow counts: parameter sets drawn from the prior, `N`")
 	fs.IntVar(&dv.accept, "accept", 30, "with flow counts: parameter sets kept, `N`, the closest to the counts before the change")

@@ -40,6 +40,9 @@ type flagSet struct {
 	stderr    io.Writer
 	set       map[string]bool // flags given on the command line
 	emptyOK   map[string]bool // string flags that may be given empty ("--formats ''": no figures)
+	// defaultMore adds to the default the help prints, in the same
+	// parenthesis: "(default open; closed with flow counts)".
+	defaultMore map[string]string
 }
 
 func newFlagSet(name, usageLine, doc string, e *env) *flagSet {
@@ -65,7 +68,7 @@ func (fs *flagSet) printUsage(w io.Writer) {
 		}
 		fmt.Fprintf(w, "  %s\n    \t%s", arg, strings.ReplaceAll(help, "\n", "\n    \t"))
 		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "[]" && f.DefValue != "0" {
-			fmt.Fprintf(w, " (default %s)", f.DefValue)
+			fmt.Fprintf(w, " (default %s%s)", f.DefValue, fs.defaultMore[f.Name])
 		}
 		fmt.Fprintln(w)
 	})

@@ -158,3 +158,50 @@ func TestHelpAboutHelp(t *testing.T) {
 		t.Errorf("help run: status %d, %q; want 0 and run's help", status, stdout)
 	}
 }
+
+// flagEntries splits a help's Flags section into each flag's entry, its
+// lines joined by single spaces, by flag name.
+func flagEntries(help string) map[string]string {
+	_, listed, _ := strings.Cut(help, "\nFlags:\n")
+	entries := map[string]string{}
+	name := ""
+	for _, line := range strings.Split(listed, "\n") {
+		if rest, ok := strings.CutPrefix(line, "  --"); ok {
+			name, _, _ = strings.Cut(rest, " ")
+		}
+		if name != "" {
+			entries[name] = strings.TrimSpace(entries[name] + " " + strings.Join(strings.Fields(line), " "))
+		}
+	}
+	return entries
+}
+
+// TestHelpGivesOneDefault: no flag's help gives its default twice, in two
+// parentheses ("(default closed there) (default open)"), and the defaults
+// that depend on the data folder say so where the flag is listed.
+func TestHelpGivesOneDefault(t *testing.T) {
+	for _, c := range commands() {
+		help, _ := helpOf(t, c, "--help")
+		for name, entry := range flagEntries(help) {
+			if n := strings.Count(entry, "(default"); n > 1 {
+				t.Errorf("%s --%s gives %d defaults: %s", c.name, name, n, entry)
+			}
+		}
+	}
+	var validate command
+	for _, c := range commands() {
+		if c.name == "validate" {
+			validate = c
+		}
+	}
+	help, _ := helpOf(t, validate, "--help")
+	entries := flagEntries(help)
+	for _, tt := range []struct{ flag, want string }{
+		{"reps", "with flow counts, 2 of each kept parameter set"},
+		{"regime", "(default open; closed with flow counts)"},
+	} {
+		if !strings.Contains(entries[tt.flag], tt.want) {
+			t.Errorf("validate --%s: %q; want it to say %q", tt.flag, entries[tt.flag], tt.want)
+		}
+	}
+}
