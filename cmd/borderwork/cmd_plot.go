@@ -38,7 +38,7 @@ func cmdPlot(ctx context.Context, args []string, e *env) error {
 	fs := newFlagSet("plot", "borderwork plot [flags] DIR", plotDoc, e)
 	formatsFlag := fs.String("formats", "", "figure `formats`, comma-separated\n(default: as the folder records, png,svg,pdf if it has no figures)")
 	var ch experiment.FigureChange
-	fs.StringVar(&ch.Bands, "bands", "", "what bands and error bars show: `choice` percentile (the middle 95% of replicates),\nreplicates (each replicate drawn thinly) or ci (95% interval of the mean)\n(default: as the folder records, percentile if it records none)")
+	fs.StringVar(&ch.Bands, "bands", "", "the `choice` of what bands and error bars show: percentile (the middle 95% of replicates),\nreplicates (each replicate drawn thinly) or ci (95% confidence interval of the mean)\n(default: as the folder records, percentile if it records none)")
 	fs.StringVar(&ch.Size, "size", "", "figure `size`: double (17.4 cm wide, two journal columns) or single (8.4 cm, one column)\n(default: as the folder records, double if it records none)")
 	metrics := fs.String("metric", "", "sweep folders: draw the figures for these summary metrics, a comma-separated `list`\nof columns of summary.csv (default: as the folder records)")
 	regimes := fs.String("regime", "", "sweep folders: draw only these regimes, a comma-separated `list`, or all\n(default: as the folder records)")

@@ -252,7 +252,7 @@ func (c *common) registerRegimes(fs *flagSet) {
 // registerFigureFlags adds --bands and --size, which say how figures are
 // drawn (and are recorded, so that plot draws them the same way).
 func registerFigureFlags(fs *flagSet, bands, size *string) {
-	fs.StringVar(bands, "bands", experiment.BandsPercentile, "what bands and error bars show: `choice` percentile (the middle 95% of replicates),\nreplicates (each replicate drawn thinly) or ci (95% interval of the mean)")
+	fs.StringVar(bands, "bands", experiment.BandsPercentile, "the `choice` of what bands and error bars show: percentile (the middle 95% of replicates),\nreplicates (each replicate drawn thinly) or ci (95% confidence interval of the mean)")
 	fs.StringVar(size, "size", figures.Double.Name, "figure `size`: double (17.4 cm wide, two journal columns) or single (8.4 cm, one column)")
 }
 

@@ -205,3 +205,24 @@ func TestHelpGivesOneDefault(t *testing.T) {
 		}
 	}
 }
+
+// TestBandsHelpReads: the flag package takes --bands' back-quoted word as
+// its placeholder and drops the quotes, so the word must read right in the
+// sentence; "show: choice percentile (...)" did not.
+func TestBandsHelpReads(t *testing.T) {
+	const want = "--bands choice the choice of what bands and error bars show: percentile (the middle 95% of replicates), replicates (each replicate drawn thinly) or ci (95% confidence interval of the mean)"
+	n := 0
+	for _, c := range commands() {
+		help, fs := helpOf(t, c, "--help")
+		if fs.Lookup("bands") == nil {
+			continue
+		}
+		n++
+		if got := flagEntries(help)["bands"]; !strings.HasPrefix(got, want) {
+			t.Errorf("%s --bands: %q; want it to begin %q", c.name, got, want)
+		}
+	}
+	if n < 4 { // run, compare, sweep, plot
+		t.Errorf("%d commands take --bands; want at least 4", n)
+	}
+}
