@@ -174,9 +174,7 @@ func digest(w io.Writer, s *scenarios.Scenario) {
 		}
 		fmt.Fprintf(w, "Phase: from day %d to %s every regime stands at %s.\n", p.From, to, p.Levels)
 	}
-	if sets := s.Sets(); len(sets) > 0 {
-		fmt.Fprintf(w, "Overrides: %s.\n", strings.Join(sets, ", "))
-	}
+	printOverrides(w, s.Sets())
 }
 
 func plural(n float64, unit string) string {

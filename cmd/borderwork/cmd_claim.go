@@ -152,15 +152,17 @@ func cmdClaim(ctx context.Context, args []string, e *env) error {
 	if c.json {
 		return printClaimJSON(e.stdout, s.File.Name, s.File.Seed, res, m.performance())
 	}
-	printClaim(e.stdout, s.File.Name, s.File.Days, s.File.Seed, res)
+	printClaim(e.stdout, s.File.Name, s.File.Days, s.File.Seed, s.Sets(), res)
 	fmt.Fprintf(e.stdout, "\nWrote %s: tables, %d figures, report.md.\n", out, len(res.Figures))
 	return nil
 }
 
 // printClaim writes the verdicts for a reader at a terminal.
-func printClaim(w io.Writer, scenario string, days int, seed int64, res *claim.Outcome) {
+func printClaim(w io.Writer, scenario string, days int, seed int64, sets []string, res *claim.Outcome) {
 	fmt.Fprintf(w, "%s: is it malfunction, not closure, that endangers migrants?\n", scenario)
-	fmt.Fprintf(w, "%d replicates of each of %d combinations (pilot %d), %d days, seed %d.\n\n", res.Reps, len(res.Arms), res.Pilot, days, seed)
+	fmt.Fprintf(w, "%d replicates of each of %d combinations (pilot %d), %d days, seed %d.\n", res.Reps, len(res.Arms), res.Pilot, days, seed)
+	printOverrides(w, sets)
+	fmt.Fprintln(w)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprint(tw, "harm\tmalfunction at open\tmalfunction at closed\tclosure\tmalfunction - closure\tchain at open\tchain at closed\tthe claim\n")
 	chain := func(v claim.ChainVerdict) string {

@@ -73,13 +73,13 @@ func cmdProgramme(ctx context.Context, args []string, e *env) error {
 	if c.json {
 		return printProgrammeJSON(e.stdout, s.File.Name, s.File.Seed, res)
 	}
-	printProgramme(e.stdout, s.File.Name, s.File.Days, s.File.Seed, res)
+	printProgramme(e.stdout, s.File.Name, s.File.Days, s.File.Seed, s.Sets(), res)
 	fmt.Fprintf(e.stdout, "\nWrote %s: tables, %d figures, report.md.\n", out, len(res.Figures))
 	return nil
 }
 
 // printProgramme writes the decomposition for a reader at a terminal.
-func printProgramme(w io.Writer, scenario string, days int, seed int64, res *programme.Outcome) {
+func printProgramme(w io.Writer, scenario string, days int, seed int64, sets []string, res *programme.Outcome) {
 	name := res.Programme
 	if name == "" {
 		name = "every programme"
@@ -87,6 +87,7 @@ func printProgramme(w io.Writer, scenario string, days int, seed int64, res *pro
 	fmt.Fprintf(w, "%s: what %s does, and through which channel\n", scenario, name)
 	fmt.Fprintf(w, "%d replicates of 4 runs per regime, %d days, seed %d; budget USD %s, spent USD %s by the end of the run.\n",
 		res.Reps, days, seed, output.FormatCount(res.Budget), output.FormatCount(res.Spent))
+	printOverrides(w, sets)
 	for _, regime := range res.Regimes {
 		fmt.Fprintf(w, "\nUnder %s, per run with 95%% intervals:\n\n", regime)
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)

@@ -264,6 +264,7 @@ func printSensitivityPlan(w io.Writer, st *gsa.Study) {
 	}
 	fmt.Fprintf(w, "%s: %s: %s × %s × %s = %s.\n", st.Scenario.File.Name, what,
 		words.Count(st.Points, "point"), arms, words.Count(st.Scenario.File.Replicates, "replicate"), words.Count(st.Runs(), "run"))
+	printOverrides(w, st.Scenario.Sets())
 }
 
 // printSensitivity names the parameters that matter, output by output.

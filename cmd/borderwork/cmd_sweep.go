@@ -253,6 +253,7 @@ func writeSweep(ctx context.Context, x *experiment.Prepared, jobs []int, out str
 		fmt.Fprintf(e.stdout, "; shard %s holds %d of them", shard, len(jobs))
 	}
 	fmt.Fprintln(e.stdout, ".")
+	printOverrides(e.stdout, x.Scenario.Sets())
 	if reused := x.Reused(); len(reused) > 0 {
 		whose := "its"
 		if len(reused) > 1 {

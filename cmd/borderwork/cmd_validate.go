@@ -129,7 +129,7 @@ func cmdValidate(ctx context.Context, args []string, e *env) error {
 	if c.json {
 		return printValidationJSON(e, v, out, m.performance())
 	}
-	printValidation(e, v, *data, out)
+	printValidation(e, v, s.Sets(), *data, out)
 	return nil
 }
 
@@ -202,8 +202,10 @@ func writeValidation(folder *output.Folder, v *flee.Validation, s *scenarios.Sce
 	})
 }
 
-func printValidation(e *env, v *flee.Validation, data, out string) {
-	fmt.Fprintf(e.stdout, "%s against %s: regime %s, %d replicates, seed %d, %d days.\n\n", v.Scenario, data, v.Regime, v.Replicates, v.Seed, v.Days)
+func printValidation(e *env, v *flee.Validation, sets []string, data, out string) {
+	fmt.Fprintf(e.stdout, "%s against %s: regime %s, %d replicates, seed %d, %d days.\n", v.Scenario, data, v.Regime, v.Replicates, v.Seed, v.Days)
+	printOverrides(e.stdout, sets)
+	fmt.Fprintln(e.stdout)
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "error\tmean\t95% interval") // no tab at the end: no trailing spaces
 	for m := range flee.NumMeasures {

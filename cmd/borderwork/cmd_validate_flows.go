@@ -181,7 +181,7 @@ func validateFlows(ctx context.Context, fs *flagSet, c *common, e *env, arg, dir
 	if c.json {
 		return printFlowValidationJSON(e, st, out)
 	}
-	printFlowValidation(e, st, dir, out)
+	printFlowValidation(e, st, s.Sets(), dir, out)
 	return nil
 }
 
@@ -217,11 +217,13 @@ func writeFlowValidation(folder *output.Folder, st *dtm.Study, s *scenarios.Scen
 	})
 }
 
-func printFlowValidation(e *env, st *dtm.Study, dir, out string) {
+func printFlowValidation(e *env, st *dtm.Study, sets []string, dir, out string) {
 	o := st.Options
 	split := st.Start.AddDate(0, 0, st.Split)
-	fmt.Fprintf(e.stdout, "%s against %s: calibrated on the counts before %s (%d draws, %d kept), predicted after it under %s (%d runs).\n\n",
+	fmt.Fprintf(e.stdout, "%s against %s: calibrated on the counts before %s (%d draws, %d kept), predicted after it under %s (%d runs).\n",
 		st.Scenario, dir, split.Format(time.DateOnly), o.Draws, len(st.Calibration.Accepted), o.Regime, len(st.Prediction.Runs[0]))
+	printOverrides(e.stdout, sets)
+	fmt.Fprintln(e.stdout)
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
 	// No tab ends a line: the last column is not padded, so no line ends
 	// in spaces.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/borderwork/borderwork/experiment"
@@ -16,8 +17,10 @@ import (
 func printSummary(w io.Writer, x *experiment.Prepared, groups []output.Group) {
 	f := x.Scenario.File
 	fmt.Fprintf(w, "%s: %s\n", f.Name, f.Title)
-	fmt.Fprintf(w, "%s × %s, %d days, seed %d. Means ± 95%% confidence half-widths.\n\n",
+	fmt.Fprintf(w, "%s × %s, %d days, seed %d. Means ± 95%% confidence half-widths.\n",
 		words.Count(len(x.Regimes), "regime"), words.Count(x.Reps, "replicate"), f.Days, f.Seed)
+	printOverrides(w, x.Scenario.Sets())
+	fmt.Fprintln(w)
 	tw := tabwriter.NewWriter(w, 0, 0, 3, ' ', tabwriter.AlignRight)
 	fmt.Fprint(tw, "regime\t")
 	for _, h := range output.Headlines() {
@@ -32,6 +35,15 @@ func printSummary(w io.Writer, x *experiment.Prepared, groups []output.Group) {
 		fmt.Fprintln(tw)
 	}
 	tw.Flush()
+}
+
+// printOverrides names the scenario keys --set changed, in order, as
+// check does: a summary under the scenario's name says why its numbers
+// are not the scenario's own. Nothing without overrides.
+func printOverrides(w io.Writer, sets []string) {
+	if len(sets) > 0 {
+		fmt.Fprintf(w, "Overrides: %s.\n", strings.Join(sets, ", "))
+	}
 }
 
 // jsonStat is a Stat for JSON, where NaN has no spelling: it becomes null.
