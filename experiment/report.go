@@ -58,7 +58,10 @@ func CompareReport(x *Prepared, dir string, drawn []Drawn, groups []output.Group
 	}
 	if len(drawn) > 0 {
 		b.WriteString("\n## Figures\n\n")
-		for _, d := range drawn {
+		for i, d := range drawn {
+			if i > 0 {
+				b.WriteString("\n") // a caption and the next figure are two paragraphs
+			}
 			fmt.Fprintf(&b, "![%s](figures/%s.png)\n\n*%s.*\n", d.Title, d.Name, d.Title)
 		}
 	}
