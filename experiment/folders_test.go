@@ -159,7 +159,7 @@ func TestInterruptedResumeLeavesTheFolder(t *testing.T) {
 	}
 	before := snapshot(t, out)
 
-	r, err := experiment.Resumable(out, x, x.AllJobs())
+	r, err := experiment.Resumable(context.Background(), out, x, x.AllJobs())
 	if err != nil || r.From != out || len(r.Done) < 5 {
 		t.Fatalf("Resumable = %+v, %v; want the runs of %s", r, err, out)
 	}
@@ -173,7 +173,7 @@ func TestInterruptedResumeLeavesTheFolder(t *testing.T) {
 		t.Fatalf("the interrupted resume kept its runs in %s; want %s", res.Dir, experiment.PartialPath(out))
 	}
 
-	r2, err := experiment.Resumable(out, x, x.AllJobs())
+	r2, err := experiment.Resumable(context.Background(), out, x, x.AllJobs())
 	if err != nil || r2.From != experiment.PartialPath(out) || len(r2.Done) <= len(r.Done) {
 		t.Fatalf("second Resumable = %+v, %v; want the further runs of %s", r2, err, experiment.PartialPath(out))
 	}
@@ -185,7 +185,7 @@ func TestInterruptedResumeLeavesTheFolder(t *testing.T) {
 		t.Errorf("the partial folder was not removed once complete: %v", err)
 	}
 	noLeftovers(t, out)
-	if r3, err := experiment.Resumable(out, x, x.AllJobs()); err != nil || !r3.Complete {
+	if r3, err := experiment.Resumable(context.Background(), out, x, x.AllJobs()); err != nil || !r3.Complete {
 		t.Errorf("Resumable of the complete folder = %+v, %v; want complete", r3, err)
 	}
 }
@@ -244,7 +244,7 @@ func TestResumeRefusesChangedFolders(t *testing.T) {
 			}
 			tt.edit(t, out)
 			before := snapshot(t, out)
-			_, err := experiment.Resumable(out, x, x.AllJobs())
+			_, err := experiment.Resumable(context.Background(), out, x, x.AllJobs())
 			if !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("Resumable = %v; want a refusal naming %q", err, tt.want)
 			}

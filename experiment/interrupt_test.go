@@ -58,7 +58,7 @@ func TestInterruptedWhileWriting(t *testing.T) {
 	if res, err = experiment.Write(ctx, x, fresh, experiment.Options{Workers: 2, Formats: []string{"svg"}, Progress: progress}); !errors.Is(err, experiment.ErrInterrupted) || res.Dir != fresh {
 		t.Fatalf("Write to a fresh folder = %+v, %v; want it interrupted, its runs at %s", res, err, fresh)
 	}
-	r, err := experiment.Resumable(fresh, x, x.AllJobs())
+	r, err := experiment.Resumable(context.Background(), fresh, x, x.AllJobs())
 	if err != nil || r.From != fresh || len(r.Done) != x.NRuns() {
 		t.Fatalf("Resumable = %+v, %v; want every run of %s", r, err, fresh)
 	}

@@ -370,14 +370,17 @@ func RedrawContext(ctx context.Context, dir string, formats []string, ch FigureC
 	if _, err := os.Stat(filepath.Join(dir, "summary.csv")); err != nil {
 		return nil, fmt.Errorf("%s has no summary.csv to draw from: %w", dir, ErrNotDrawable)
 	}
-	if err := tablesAsWritten(dir, m); err != nil {
+	if err := tablesAsWritten(ctx, dir, m); err != nil {
+		if errors.Is(err, ErrInterrupted) {
+			return nil, fmt.Errorf("%w; %s is unchanged", err, dir)
+		}
 		return nil, err
 	}
 	// Which of the earlier figures are still as borderwork drew them is
 	// read before drawing, which may overwrite some of them.
 	var unchanged []string
 	for _, old := range m.Figures {
-		d, err := output.Verify(dir, old)
+		d, err := verifyTable(ctx, dir, old)
 		if err != nil {
 			return nil, err
 		}

@@ -87,7 +87,10 @@ func Merge(ctx context.Context, dirs []string, out string, o MergeOptions) (*Mer
 		return nil, err
 	}
 	for _, sh := range shards {
-		if err := verifyShard(sh, x); err != nil {
+		if err := verifyShard(ctx, sh, x); err != nil {
+			if errors.Is(err, ErrInterrupted) {
+				return nil, fmt.Errorf("%w: nothing was merged", err)
+			}
 			return nil, err
 		}
 	}
@@ -304,7 +307,7 @@ func sweepMatches(what, dir string, m *output.Manifest, x *Prepared) error {
 
 // verifyShard checks a shard's runs and tables against the experiment x
 // (its scenario and manifest were checked when x was rebuilt).
-func verifyShard(sh shardFolder, x *Prepared) error {
+func verifyShard(ctx context.Context, sh shardFolder, x *Prepared) error {
 	if sh.m.Sweep.Shard != "" {
 		var i, n int
 		if _, err := fmt.Sscanf(sh.m.Sweep.Shard, "%d/%d", &i, &n); err != nil || n < 1 || i < 0 || i >= n {
@@ -315,7 +318,7 @@ func verifyShard(sh shardFolder, x *Prepared) error {
 			return badInput("merge: %s: its runs are not those of shard %s", filepath.Join(sh.dir, "manifest.json"), sh.m.Sweep.Shard)
 		}
 	}
-	return verifyFolder("merge", sh.dir, sh.m, x)
+	return verifyFolder(ctx, "merge", sh.dir, sh.m, x)
 }
 
 // mustKind is the registered kind of command, which the caller checked.

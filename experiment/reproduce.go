@@ -57,7 +57,7 @@ func Reproduce(ctx context.Context, dir string, workers int) (*Reproduction, err
 	// right bytes: inFolder keeps where each such problem is.
 	inFolder := map[string]int{}
 	for _, c := range m.Files() {
-		d, err := output.Verify(dir, c)
+		d, err := verifyTable(ctx, dir, c)
 		if err != nil {
 			return nil, err
 		}
@@ -87,7 +87,7 @@ func Reproduce(ctx context.Context, dir string, workers int) (*Reproduction, err
 		return nil, fmt.Errorf("the rerun failed: %w", err)
 	}
 	for _, c := range m.Files() {
-		d, err := output.Verify(out, c)
+		d, err := verifyTable(ctx, out, c)
 		if err != nil {
 			return nil, err
 		}
@@ -119,7 +119,7 @@ func Reproduce(ctx context.Context, dir string, workers int) (*Reproduction, err
 			continue
 		}
 		rep.Tables++
-		d, err := output.Verify(dir, c)
+		d, err := verifyTable(ctx, dir, c)
 		if err != nil {
 			return nil, err
 		}

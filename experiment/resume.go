@@ -57,8 +57,9 @@ func ResumedFormats(r *Resumption, given []string, formatsGiven bool) []string {
 // complete. A folder written by
 // another plan, or whose tables or manifest were changed since borderwork
 // wrote them, is refused with an error wrapping ErrBadInput that names the
-// file and its first differing row; nothing is written.
-func Resumable(out string, x *Prepared, jobs []int) (*Resumption, error) {
+// file and its first differing row; nothing is written. If ctx ends while
+// the tables are checked, the error wraps ErrInterrupted.
+func Resumable(ctx context.Context, out string, x *Prepared, jobs []int) (*Resumption, error) {
 	scenarioTOML, err := x.Scenario.Encode()
 	if err != nil {
 		return nil, err
@@ -107,8 +108,8 @@ func Resumable(out string, x *Prepared, jobs []int) (*Resumption, error) {
 		if best.From != "" && len(m.Runs) <= len(best.Done) {
 			continue
 		}
-		if err := verifyFolder("--resume", dir, m, x); err != nil {
-			return nil, err
+		if err := verifyFolder(ctx, "--resume", dir, m, x); err != nil {
+			return nil, nothingWritten(err)
 		}
 		_, rows, err := output.ReadSummary(filepath.Join(dir, "summary.csv"))
 		if err != nil {
@@ -257,17 +258,26 @@ func ResumePlan(ctx context.Context, out string) (*Prepared, []int, error) {
 	return x, jobs, err
 }
 
+// nothingWritten says so of an interruption while a folder was checked.
+func nothingWritten(err error) error {
+	if errors.Is(err, ErrInterrupted) {
+		return fmt.Errorf("%w; nothing was written", err)
+	}
+	return err
+}
+
 // CompleteRows are the rows of the complete folder of x at out, in which
 // Resumable found nothing to do, after its tables are checked against its
 // manifest and its runs against x, as a folder to continue is: so that a
-// command printing its results prints what the folder holds.
-func CompleteRows(out string, x *Prepared) ([]output.SummaryRow, error) {
+// command printing its results prints what the folder holds. If ctx ends
+// while the tables are checked, the error wraps ErrInterrupted.
+func CompleteRows(ctx context.Context, out string, x *Prepared) ([]output.SummaryRow, error) {
 	m, err := output.ReadManifest(out)
 	if err != nil {
 		return nil, badInput("--resume: %v", err)
 	}
-	if err := verifyFolder("--resume", out, m, x); err != nil {
-		return nil, err
+	if err := verifyFolder(ctx, "--resume", out, m, x); err != nil {
+		return nil, nothingWritten(err)
 	}
 	_, rows, err := output.ReadSummary(filepath.Join(out, "summary.csv"))
 	if err != nil {

@@ -48,14 +48,14 @@ func TestResumableContinuesRerunBesideCompleteFolder(t *testing.T) {
 				t.Fatalf("the rerun = %+v, %v; want it interrupted, its runs at %s", res, err, partial)
 			}
 
-			r, err := experiment.Resumable(out, tt.rerun, tt.rerun.AllJobs())
+			r, err := experiment.Resumable(context.Background(), out, tt.rerun, tt.rerun.AllJobs())
 			if err != nil || r.Complete || r.From != partial || !r.Replaces || len(r.Done) < 3 {
 				t.Fatalf("Resumable = %+v, %v; want the runs at %s, which replace %s", r, err, partial, out)
 			}
 			if tt.rerun != x {
 				// The command that wrote out has nothing to do, and says
 				// which command completes the runs beside it.
-				r, err := experiment.Resumable(out, x, x.AllJobs())
+				r, err := experiment.Resumable(context.Background(), out, x, x.AllJobs())
 				if err != nil || !r.Complete || !strings.Contains(r.Other, partial+" holds the runs of another sweep") ||
 					!strings.Contains(r.Other, "--reps 3 ") {
 					t.Errorf("Resumable by out's command = %+v, %v; want it complete, naming %s and its command", r, err, partial)
@@ -73,7 +73,7 @@ func TestResumableContinuesRerunBesideCompleteFolder(t *testing.T) {
 				t.Errorf("%s is left once the rerun is complete (%v)", partial, err)
 			}
 			noLeftovers(t, out)
-			if r, err := experiment.Resumable(out, tt.rerun, tt.rerun.AllJobs()); err != nil || !r.Complete || r.Other != "" {
+			if r, err := experiment.Resumable(context.Background(), out, tt.rerun, tt.rerun.AllJobs()); err != nil || !r.Complete || r.Other != "" {
 				t.Errorf("Resumable after = %+v, %v; want it complete, nothing beside it", r, err)
 			}
 		})

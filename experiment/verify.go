@@ -19,7 +19,8 @@ import (
 // lists is the run x has under that index. A table that differs is named
 // with its first differing row, found by running that row's block of
 // runs again. what names the command for messages ("--resume", "merge").
-func verifyFolder(what, dir string, m *output.Manifest, x *Prepared) error {
+// If ctx ends while the tables are read, the error wraps ErrInterrupted.
+func verifyFolder(ctx context.Context, what, dir string, m *output.Manifest, x *Prepared) error {
 	for _, r := range m.Runs {
 		if r.ID >= x.NRuns() {
 			return badInput("%s: %s: run %d is not one of the %d runs of %s", what, filepath.Join(dir, "manifest.json"), r.ID, x.NRuns(), x.CommandLine())
@@ -34,7 +35,7 @@ func verifyFolder(what, dir string, m *output.Manifest, x *Prepared) error {
 		return badInput("%s: %v", what, err)
 	}
 	for _, t := range m.Tables {
-		d, err := output.Verify(dir, t)
+		d, err := verifyTable(ctx, dir, t)
 		if err != nil {
 			return err
 		}
@@ -100,15 +101,26 @@ func (x *Prepared) expectedRows(name string, ids []int) ([][]byte, error) {
 	return lines, nil
 }
 
+// verifyTable is output.VerifyContext, its error wrapping ErrInterrupted
+// if ctx ended while the file was read.
+func verifyTable(ctx context.Context, dir string, c output.Checked) (*output.Difference, error) {
+	d, err := output.VerifyContext(ctx, dir, c)
+	if err != nil && ctx.Err() != nil {
+		return nil, fmt.Errorf("%w while checking %s", ErrInterrupted, filepath.Join(dir, filepath.FromSlash(c.File)))
+	}
+	return d, err
+}
+
 // tablesAsWritten refuses a folder any of whose tables does not match its
 // checksum, naming the file and the rows where it first differs (as
 // closely as the block digests tell, without running anything again).
-func tablesAsWritten(dir string, m *output.Manifest) error {
+// If ctx ends while they are read, the error wraps ErrInterrupted.
+func tablesAsWritten(ctx context.Context, dir string, m *output.Manifest) error {
 	if err := unlistedTable(dir, m); err != nil {
 		return badInput("%v", err)
 	}
 	for _, t := range m.Tables {
-		d, err := output.Verify(dir, t)
+		d, err := verifyTable(ctx, dir, t)
 		if err != nil {
 			return err
 		}

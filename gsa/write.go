@@ -114,14 +114,14 @@ func (st *Study) Write(ctx context.Context, out string, o Options) (*Outcome, er
 	eo := experiment.Options{Force: o.Force}
 	continues := ""
 	if o.Resume {
-		r, err := experiment.Resumable(out, &x, jobs)
+		r, err := experiment.Resumable(ctx, out, &x, jobs)
 		if err != nil {
 			return nil, err
 		}
 		if r.Complete {
 			already := &Outcome{Dir: out, Runs: len(jobs), Total: len(jobs), Complete: true, Already: true, Other: r.Other}
 			if o.Reanalyse && o.Shards == 0 {
-				if already.Result, err = reanalyse(out, &x, workers); err != nil {
+				if already.Result, err = reanalyse(ctx, out, &x, workers); err != nil {
 					return nil, err
 				}
 			}
@@ -230,8 +230,8 @@ func analyseFolder(dir string, m *output.Manifest, workers int) (*Result, error)
 
 // reanalyse analyses the complete folder of x at dir again, after
 // checking its tables against its manifest: the result its tables hold.
-func reanalyse(dir string, x *experiment.Prepared, workers int) (*Result, error) {
-	if _, err := experiment.CompleteRows(dir, x); err != nil {
+func reanalyse(ctx context.Context, dir string, x *experiment.Prepared, workers int) (*Result, error) {
+	if _, err := experiment.CompleteRows(ctx, dir, x); err != nil {
 		return nil, err
 	}
 	m, err := output.ReadManifest(dir)

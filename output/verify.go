@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -45,6 +46,12 @@ func newTableHasher() *tableHasher {
 	return &tableHasher{whole: sha256.New(), block: sha256.New()}
 }
 
+// maxRunField is the most of a row's first field add keeps: a run's
+// number has at most 19 digits. A longer field (not a table borderwork
+// wrote) is cut to it, for the writer's checksums and the reader's
+// alike, so that no field is copied whole.
+const maxRunField = 32
+
 // add takes one line, with its line break if it has one.
 func (t *tableHasher) add(line []byte) {
 	t.whole.Write(line)
@@ -57,6 +64,7 @@ func (t *tableHasher) add(line []byte) {
 		return
 	}
 	run, _, _ := bytes.Cut(line, []byte(","))
+	run = run[:min(len(run), maxRunField)]
 	if t.line == 2 || !bytes.Equal(run, t.lastRun) {
 		if t.runs%BlockRuns == 0 {
 			t.cut()
@@ -122,25 +130,89 @@ func (s *lineSums) finish() Checked {
 	return s.t.finish()
 }
 
-// hashLines feeds every line of r to t.
-func hashLines(r io.Reader, t *tableHasher) error {
-	br := bufio.NewReaderSize(r, 1<<16)
-	var line []byte
+// maxLineBytes is the longest line of a table read back (hashLines,
+// Locate, FirstDifference): a longer line is refused, not gathered in
+// memory however long it is. The longest lines borderwork writes are a
+// header naming every key a sensitivity analysis varies (about half the
+// size of the scenario in the bundled ones) and a row naming a location
+// or regime, whose names come from a scenario of at most 4 MiB
+// (infile.ScenarioLimit): 64 MiB is far above both. A variable, so that
+// tests can lower it.
+var maxLineBytes = 64 << 20
+
+// lineTooLongError is a table's line longer than maxLineBytes: not a
+// table borderwork wrote.
+type lineTooLongError struct {
+	Line int // the line's number, from 1
+}
+
+func (e *lineTooLongError) Error() string {
+	return fmt.Sprintf("line %d is longer than %s: not a table borderwork wrote", e.Line, formatLimit(maxLineBytes))
+}
+
+// longLine is what a Difference says of a line longer than maxLineBytes.
+func longLine() string {
+	return fmt.Sprintf("this line is longer than %s: not a table borderwork wrote", formatLimit(maxLineBytes))
+}
+
+// formatLimit writes a limit of whole mebibytes as such, others in bytes.
+func formatLimit(n int) string {
+	if n >= 1<<20 && n%(1<<20) == 0 {
+		return fmt.Sprintf("%d MiB", n>>20)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// readLine reads the next line of br into line[:0], with its line break
+// if it has one; io.EOF (with the last line, if it has no line break)
+// at the end. A line longer than maxLineBytes is errLineTooLong, read no
+// further than that.
+func readLine(br *bufio.Reader, line []byte) ([]byte, error) {
+	line = line[:0]
 	for {
 		chunk, err := br.ReadSlice('\n')
+		if len(line)+len(chunk) > maxLineBytes {
+			return line, errLineTooLong
+		}
 		line = append(line, chunk...)
-		if errors.Is(err, bufio.ErrBufferFull) {
-			continue
+		if !errors.Is(err, bufio.ErrBufferFull) {
+			return line, err
+		}
+	}
+}
+
+var errLineTooLong = errors.New("line too long")
+
+// checkEvery is how many bytes hashLines reads between looks at its
+// context: a table of gigabytes is read in seconds, not in one go.
+const checkEvery = 4 << 20
+
+// hashLines feeds every line of r to t. It stops with ctx's error if ctx
+// ends, and with a *lineTooLongError at a line longer than maxLineBytes.
+func hashLines(ctx context.Context, r io.Reader, t *tableHasher) error {
+	br := bufio.NewReaderSize(r, 1<<16)
+	var line []byte
+	unchecked := 0 // bytes read since ctx was last looked at
+	for {
+		var err error
+		line, err = readLine(br, line)
+		if err == errLineTooLong {
+			return &lineTooLongError{Line: t.line + 1}
 		}
 		if len(line) > 0 {
 			t.add(line)
-			line = line[:0]
 		}
 		if err == io.EOF {
 			return nil
 		}
 		if err != nil {
 			return err
+		}
+		if unchecked += len(line); unchecked >= checkEvery {
+			unchecked = 0
+			if err := ctx.Err(); err != nil {
+				return err
+			}
 		}
 	}
 }
@@ -162,7 +234,7 @@ func checkFile(path string) (Checked, error) {
 		}
 		return Checked{SHA256: hex.EncodeToString(h.Sum(nil))}, nil
 	}
-	if err := hashLines(f, t); err != nil {
+	if err := hashLines(context.Background(), f, t); err != nil {
 		return Checked{}, fmt.Errorf("%s: %w", path, err)
 	}
 	return t.finish(), nil
@@ -240,8 +312,15 @@ func (d *Difference) Error() string {
 // Verify checks the file of dir that c records against its checksum. It
 // returns nil if the bytes are as recorded; otherwise where they first
 // differ, as closely as the block digests tell (Locate, given the rows
-// the runs should have, finds the exact line).
+// the runs should have, finds the exact line). A table with a line longer
+// than borderwork writes differs there.
 func Verify(dir string, c Checked) (*Difference, error) {
+	return VerifyContext(context.Background(), dir, c)
+}
+
+// VerifyContext is Verify, stopping with ctx's error if ctx ends while a
+// file is read.
+func VerifyContext(ctx context.Context, dir string, c Checked) (*Difference, error) {
 	path := filepath.Join(dir, filepath.FromSlash(c.File))
 	f, err := openContent(path)
 	if errors.Is(err, os.ErrNotExist) {
@@ -255,7 +334,15 @@ func Verify(dir string, c Checked) (*Difference, error) {
 	}
 	defer f.Close()
 	t := newTableHasher()
-	if err := hashLines(f, t); err != nil {
+	if err := hashLines(ctx, f, t); err != nil {
+		var long *lineTooLongError
+		switch {
+		case ctx.Err() != nil:
+			return nil, ctx.Err()
+		case errors.As(err, &long):
+			return &Difference{File: c.File, Line: long.Line, Exact: true, Block: -1,
+				Msg: longLine()}, nil
+		}
 		if strings.HasSuffix(path, ".gz") && !errors.Is(err, os.ErrPermission) {
 			return &Difference{File: c.File, Block: -1, Msg: "is not the gzip file borderwork wrote (" + err.Error() + ")"}, nil
 		}
@@ -313,8 +400,15 @@ func Locate(dir string, d *Difference, want [][]byte) error {
 	br := bufio.NewReaderSize(f, 1<<16)
 	line := 0
 	i := 0
+	var got []byte
 	for {
-		got, err := br.ReadBytes('\n')
+		var err error
+		got, err = readLine(br, got)
+		if err == errLineTooLong {
+			d.Line, d.Exact = line+1, true
+			d.Msg = longLine()
+			return nil
+		}
 		if len(got) > 0 {
 			line++
 			if line >= d.Line {
@@ -361,9 +455,14 @@ func FirstDifference(a, b string) (int, error) {
 	}
 	defer fb.Close()
 	ra, rb := bufio.NewReaderSize(fa, 1<<16), bufio.NewReaderSize(fb, 1<<16)
+	var la, lb []byte
 	for line := 1; ; line++ {
-		la, ea := ra.ReadBytes('\n')
-		lb, eb := rb.ReadBytes('\n')
+		var ea, eb error
+		la, ea = readLine(ra, la)
+		lb, eb = readLine(rb, lb)
+		if ea == errLineTooLong || eb == errLineTooLong {
+			return line, nil // longer than borderwork writes: read no further
+		}
 		for _, err := range []error{ea, eb} {
 			if err != nil && err != io.EOF {
 				return 0, err

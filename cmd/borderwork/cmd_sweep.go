@@ -179,13 +179,13 @@ func writeSweep(ctx context.Context, x *experiment.Prepared, jobs []int, out str
 	o := experiment.Options{Workers: workers, Jobs: jobs, FigureOptions: c.figureOptions(), Force: c.force, Limits: limits}
 	var resumed *experiment.Resumption
 	if resume {
-		r, err := experiment.Resumable(out, x, jobs)
+		r, err := experiment.Resumable(ctx, out, x, jobs)
 		if err != nil {
 			return err
 		}
 		if r.Complete {
 			return alreadyComplete(e, c, "sweep", out, r.Other, func() error {
-				rows, err := experiment.CompleteRows(out, x)
+				rows, err := experiment.CompleteRows(ctx, out, x)
 				if err != nil {
 					return err
 				}

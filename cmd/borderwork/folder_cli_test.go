@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -109,4 +110,36 @@ func TestReportSaysTheCommandOnce(t *testing.T) {
 	if strings.Contains(b.String(), "sweep: sweep") {
 		t.Errorf("doubled")
 	}
+}
+
+// TestOversizedTableIsRefused: a table of a folder with a line longer
+// than any borderwork writes (a file grown by accident, here sparse) is
+// refused at that line by plot (status 2) and merge, and is a mismatch
+// for reproduce, without reading it whole.
+func TestOversizedTableIsRefused(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	small := filepath.Join(startDir, small)
+	mustRun(t, "compare", small, "--reps", "2", "--days", "10", "--formats", "svg", "--out", "cmp")
+	sweep := []string{"sweep", small, "--reps", "1", "--days", "10", "--vary", "regimes.malfunctioning.outage_start=0.05,0.1"}
+	mustRun(t, append(sweep, "--shard", "0/2", "--out", "sh0")...)
+	mustRun(t, append(sweep, "--shard", "1/2", "--out", "sh1")...)
+	grow := func(path string) string {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Truncate(path, 65<<20); err != nil { // a last line of zero bytes
+			t.Fatal(err)
+		}
+		return path + ":" + strconv.Itoa(bytes.Count(b, []byte("\n"))+1) + ": this line is longer than 64 MiB: not a table borderwork wrote"
+	}
+	at := grow(filepath.Join("cmp", "summary.csv"))
+	wantRefusal(t, exitUsage, "", []string{"plot", "cmp"}, at+"; refusing to draw figures")
+	status, stdout, _ := runCLI(t, "reproduce", "cmp")
+	if want := "MISMATCH " + strings.TrimPrefix(at, "cmp/") + " (in the folder)"; status != exitFailure || !strings.Contains(stdout, want) {
+		t.Errorf("reproduce: status %d, stdout %q; want %d and %q", status, stdout, exitFailure, want)
+	}
+	at = grow(filepath.Join("sh0", "timeseries.csv"))
+	wantRefusal(t, exitUsage, "merged", []string{"merge", "sh0", "sh1", "--out", "merged"}, "merge: "+at+"; refusing a folder whose tables were changed")
 }
