@@ -244,8 +244,12 @@ func (m *Manifest) Write(path string) error {
 	return WriteFile(path, buf.Bytes())
 }
 
-// MaxManifestBytes is the largest manifest.json read: about 400 bytes a
-// run, for a million runs and more.
+// MaxManifestBytes is the largest manifest.json read. A manifest holds
+// about 170 bytes a run, and some 20 more for each key a sweep varies:
+// the roughly 6 million runs the default --max-memory (8 GiB) lets a
+// folder keep track of write a manifest near 1 GiB, so that a smaller cap
+// would refuse folders borderwork wrote. A larger file is refused from
+// its size, before it is read.
 const MaxManifestBytes = 1 << 30
 
 // ReadManifest reads a folder's manifest.json.
@@ -256,12 +260,18 @@ func ReadManifest(dir string) (*Manifest, error) {
 		return nil, err
 	}
 	defer f.Close()
+	tooLarge := fmt.Errorf("%s: larger than %d bytes; not a manifest borderwork wrote", path, MaxManifestBytes)
+	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() && st.Size() > MaxManifestBytes {
+		return nil, tooLarge
+	}
+	// Read through the limit still: the file may grow, or not be a
+	// regular file at all.
 	data, err := io.ReadAll(io.LimitReader(f, MaxManifestBytes+1))
 	if err != nil {
 		return nil, err
 	}
 	if len(data) > MaxManifestBytes {
-		return nil, fmt.Errorf("%s: larger than %d bytes; not a manifest borderwork wrote", path, MaxManifestBytes)
+		return nil, tooLarge
 	}
 	m, err := ParseManifest(data)
 	if err != nil {

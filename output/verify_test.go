@@ -7,6 +7,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -143,5 +144,26 @@ func TestLocateAndFirstDifferenceStopAtALongLine(t *testing.T) {
 	d := &Difference{File: "b.csv", Line: 2, Block: 0}
 	if err := Locate(dir, d, [][]byte{[]byte("0,open\n")}); err != nil || d.Line != 2 || !d.Exact || !strings.Contains(d.Msg, "longer than 1 MiB") {
 		t.Errorf("Locate = %+v, %v; want line 2, longer than 1 MiB", d, err)
+	}
+}
+
+// TestLargeManifestIsNotRead: a manifest.json larger than any borderwork
+// writes is refused from its size, not read up to the cap first.
+func TestLargeManifestIsNotRead(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "manifest.json")
+	if err := os.WriteFile(p, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Truncate(p, 3<<30); err != nil {
+		t.Skip("no sparse files here:", err)
+	}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	_, err := ReadManifest(dir)
+	runtime.ReadMemStats(&after)
+	want := p + ": larger than 1073741824 bytes; not a manifest borderwork wrote"
+	if n := after.TotalAlloc - before.TotalAlloc; err == nil || err.Error() != want || n > 1<<20 {
+		t.Errorf("ReadManifest of a 3 GiB file = %v, allocating %d bytes; want %q, unread", err, n, want)
 	}
 }

@@ -60,6 +60,9 @@ func (k Kind) Read(path string) ([]byte, error) {
 	if err := k.regular(st); err != nil {
 		return nil, err
 	}
+	if st.Size() > k.Limit { // refused unread
+		return nil, k.TooLarge()
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, withoutPath(err)
@@ -84,6 +87,9 @@ func (k Kind) ReadFS(fsys fs.FS, name string) ([]byte, error) {
 		if err := k.regular(st); err != nil {
 			return nil, err
 		}
+		if st.Size() > k.Limit { // refused unread
+			return nil, k.TooLarge()
+		}
 	}
 	return k.readFrom(f)
 }
@@ -99,7 +105,8 @@ func (k Kind) regular(st fs.FileInfo) error {
 }
 
 // readFrom reads r whole, refusing more than k.Limit bytes before reading
-// more than one byte past it (a file can grow after its Stat).
+// more than one byte past it (a file can grow after its Stat; a larger
+// one is refused from its Stat, unread).
 func (k Kind) readFrom(r io.Reader) ([]byte, error) {
 	data, err := io.ReadAll(io.LimitReader(r, k.Limit+1))
 	if err != nil {

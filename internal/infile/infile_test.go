@@ -1,13 +1,16 @@
 package infile
 
 import (
+	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 )
 
 func TestRead(t *testing.T) {
@@ -84,3 +87,51 @@ func TestFormatBytes(t *testing.T) {
 		}
 	}
 }
+
+// allocated is how many bytes f allocates.
+func allocated(f func()) uint64 {
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	f()
+	runtime.ReadMemStats(&after)
+	return after.TotalAlloc - before.TotalAlloc
+}
+
+// TestTooLargeIsNotRead: a file whose size is over the limit is refused
+// from its size, before a byte of it is read (a sparse 4 GiB file, an
+// export that says it is larger than it is).
+func TestTooLargeIsNotRead(t *testing.T) {
+	k := Kind{"a test file", 16 << 20}
+	p := filepath.Join(t.TempDir(), "big.csv")
+	if err := os.WriteFile(p, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Truncate(p, 4<<30); err != nil {
+		t.Skip("no sparse files here:", err)
+	}
+	var err error
+	if n := allocated(func() { _, err = k.Read(p) }); err == nil || err.Error() != k.TooLarge().Error() || n > 1<<20 {
+		t.Errorf("Read of a 4 GiB file = %v, allocating %d bytes; want %q, unread", err, n, k.TooLarge())
+	}
+	fsys := sizedFS{size: k.Limit + 1}
+	if _, err := k.ReadFS(fsys, "big.csv"); err == nil || err.Error() != k.TooLarge().Error() {
+		t.Errorf("ReadFS of a file larger than the limit = %v; want %q, unread", err, k.TooLarge())
+	}
+}
+
+// sizedFS holds one file of the given size, which cannot be read.
+type sizedFS struct{ size int64 }
+
+func (s sizedFS) Open(name string) (fs.File, error) { return sizedFile(s), nil }
+
+type sizedFile struct{ size int64 }
+
+func (f sizedFile) Stat() (fs.FileInfo, error) { return f, nil }
+func (f sizedFile) Read([]byte) (int, error)   { return 0, errors.New("read") }
+func (f sizedFile) Close() error               { return nil }
+func (f sizedFile) Name() string               { return "big.csv" }
+func (f sizedFile) Size() int64                { return f.size }
+func (f sizedFile) Mode() fs.FileMode          { return 0o644 }
+func (f sizedFile) ModTime() time.Time         { return time.Time{} }
+func (f sizedFile) IsDir() bool                { return false }
+func (f sizedFile) Sys() any                   { return nil }
