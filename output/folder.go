@@ -432,14 +432,21 @@ func (f *Folder) CommitAt(final string) error {
 			continue // an empty folder the new folder has too
 		}
 		if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
-			return fmt.Errorf("%w; the earlier folder is at %s", err, aside)
+			return fmt.Errorf("%w; the new folder is in place at %s, and the earlier one, with the files of yours not moved into it, is at %s", err, final, aside)
 		}
 		if err := os.Rename(filepath.Join(aside, filepath.FromSlash(rel)), to); err != nil {
-			return fmt.Errorf("%w; the earlier folder is at %s", err, aside)
+			return fmt.Errorf("%w; the new folder is in place at %s, and the earlier one, with the files of yours not moved into it, is at %s", err, final, aside)
 		}
 	}
-	return os.RemoveAll(aside)
+	// The earlier folder now holds only what borderwork wrote.
+	if err := removeAll(aside); err != nil {
+		return fmt.Errorf("%w; the new folder is in place at %s, and what is left of the earlier one is at %s (delete it)", err, final, aside)
+	}
+	return nil
 }
+
+// removeAll is os.RemoveAll; tests make it fail.
+var removeAll = os.RemoveAll
 
 // RemoveOurs removes the folder at path if it holds only files owner's
 // command wrote, unchanged; otherwise it leaves it as it is and says so.

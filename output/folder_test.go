@@ -422,3 +422,36 @@ func TestOccupied(t *testing.T) {
 		}
 	}
 }
+
+// TestCommitSaysWhereTheEarlierFolderIsLeft: when the earlier folder
+// cannot be deleted once the new one is in place (a read-only folder),
+// the error says that the new folder is in place and where the earlier
+// one is left.
+func TestCommitSaysWhereTheEarlierFolderIsLeft(t *testing.T) {
+	owner := Owner{"compare", "bundled:sahel"}
+	final := filepath.Join(t.TempDir(), "res")
+	writeFolder(t, final, owner)
+	old := removeAll
+	removeAll = func(string) error { return errors.New("unlinkat: permission denied") }
+	t.Cleanup(func() { removeAll = old })
+	f, err := Create(final, owner, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(f.Path("summary.csv"), []byte("run,regime\n0,closed\n"), 0o644)
+	err = f.Commit()
+	aside, _ := filepath.Glob(filepath.Join(filepath.Dir(final), ".res.old-*"))
+	if len(aside) != 1 {
+		t.Fatalf("Commit = %v; left %v beside the new folder, want one .res.old-*", err, aside)
+	}
+	want := "unlinkat: permission denied; the new folder is in place at " + final + ", and what is left of the earlier one is at " + aside[0] + " (delete it)"
+	if err == nil || err.Error() != want {
+		t.Errorf("Commit = %v; want %q", err, want)
+	}
+	if b, _ := os.ReadFile(filepath.Join(final, "summary.csv")); string(b) != "run,regime\n0,closed\n" {
+		t.Errorf("the new folder is not in place: summary.csv %q", b)
+	}
+	if b, _ := os.ReadFile(filepath.Join(aside[0], "summary.csv")); string(b) != "run,regime\n0,open\n" {
+		t.Errorf("the earlier folder is not at %s: summary.csv %q", aside[0], b)
+	}
+}
