@@ -336,7 +336,10 @@ type Outcome struct {
 // and last before the swap), what was derived is removed and the folder
 // is finished as interrupted, its runs kept as above: Finish returns its
 // outcome with an error wrapping ErrInterrupted. Once the swap has begun
-// it finishes.
+// it finishes. An interrupted folder that cannot go into place (PartialPath
+// holds files borderwork did not write) is kept where it was written,
+// with its outcome, Dir naming it, and an error wrapping ErrInterrupted
+// that says why.
 func (w *Writer) Finish(ctx context.Context, f Finish) (*Outcome, error) {
 	if err := w.closeTables(); err != nil {
 		return nil, err
@@ -395,7 +398,20 @@ func (w *Writer) Finish(ctx context.Context, f Finish) (*Outcome, error) {
 		if errors.Is(err, output.ErrNotOurs) {
 			err = badInput("--out: %v", err)
 		}
-		return nil, fmt.Errorf("%w; the new folder is kept at %s", err, w.Folder.Dir)
+		kept := w.Folder.Dir != at // else in place, as the error says
+		if !o.Complete {
+			// Interrupted, and that is what the status says (130):
+			// the runs finished are in the folder, wherever it is.
+			o.Dir = w.Folder.Dir
+			if kept {
+				err = fmt.Errorf("%w; the finished runs are kept at %s (marked incomplete)", err, w.Folder.Dir)
+			}
+			return o, fmt.Errorf("%w: %w", ErrInterrupted, err)
+		}
+		if kept {
+			err = fmt.Errorf("%w; the new folder is kept at %s", err, w.Folder.Dir)
+		}
+		return nil, err
 	}
 	o.Dir = at
 	if o.Complete && w.resume != "" && w.resume != at {
@@ -674,8 +690,8 @@ func Write(ctx context.Context, x *Prepared, out string, o Options) (*Outcome, e
 		return nil, err
 	}
 	res.Workers = workers
-	if runErr == nil {
-		runErr = err // interrupted while the results were written
+	if runErr == nil || err != nil {
+		runErr = err // interrupted while the results were written, or kept where they were
 	}
 	return res, runErr
 }

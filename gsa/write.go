@@ -177,8 +177,8 @@ func (st *Study) Write(ctx context.Context, out string, o Options) (*Outcome, er
 	if err != nil && !errors.Is(err, experiment.ErrInterrupted) {
 		return nil, err
 	}
-	if runErr == nil {
-		runErr = err // interrupted while the results were written
+	if runErr == nil || err != nil {
+		runErr = err // interrupted while the results were written, or kept where they were
 	}
 	outcome := &Outcome{Dir: done.Dir, Runs: len(done.Rows), Total: len(jobs), Figures: done.Figures, Complete: done.Complete}
 	if done.Complete {

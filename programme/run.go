@@ -240,8 +240,8 @@ func Run(ctx context.Context, s *scenarios.Scenario, arg string, o Options, out 
 	if err != nil && !errors.Is(err, experiment.ErrInterrupted) {
 		return nil, err
 	}
-	if runErr == nil {
-		runErr = err // interrupted while the results were written
+	if runErr == nil || err != nil {
+		runErr = err // interrupted while the results were written, or kept where they were
 	}
 	res.Figures, res.Complete, res.Dir = done.Figures, done.Complete, done.Dir
 	return res, runErr

@@ -161,13 +161,24 @@ func keptFinished(e *env, name, out, dir string) {
 	fmt.Fprintf(e.stderr, "borderwork %s: kept the finished runs in %s (marked incomplete)\n", name, out)
 }
 
+// completes says that resume, the command line that continues the
+// interrupted folder kept at dir, completes it: it looks for it at out and
+// at out.partial, and one kept where it was written (out.partial held
+// files that are not borderwork's) must be moved there first.
+func completes(resume, out, dir string) string {
+	if d := filepath.Clean(dir); d == filepath.Clean(out) || d == experiment.PartialPath(out) {
+		return resume + " completes it"
+	}
+	return fmt.Sprintf("moved to %s (what is there moved away first), %s completes it", experiment.PartialPath(out), resume)
+}
+
 func interrupted(e *env, name string, res *experiment.Outcome, out, resume string) {
 	if res == nil { // stopped before the folder was started: nothing written
 		return
 	}
 	more := ""
 	if resume != "" {
-		more = "; " + resume + " completes it"
+		more = "; " + completes(resume, out, res.Dir)
 	}
 	if res.Dir != out {
 		fmt.Fprintf(e.stderr, "borderwork %s: %s is unchanged; kept %d finished runs in %s (marked incomplete)%s\n", name, out, len(res.Rows), res.Dir, more)

@@ -224,7 +224,7 @@ func cmdSensitivity(ctx context.Context, args []string, e *env) error {
 			again += " --force" // the runs were kept beside a folder only --force lets this one replace
 		}
 		if res.Dir != out {
-			fmt.Fprintf(e.stderr, "borderwork sensitivity: %s is unchanged; kept %d finished runs in %s (marked incomplete); '%s' completes it\n", out, res.Runs, res.Dir, again)
+			fmt.Fprintf(e.stderr, "borderwork sensitivity: %s is unchanged; kept %d finished runs in %s (marked incomplete); %s\n", out, res.Runs, res.Dir, completes("'"+again+"'", out, res.Dir))
 		} else {
 			fmt.Fprintf(e.stderr, "borderwork sensitivity: kept %d finished runs in %s (marked incomplete); '%s' completes it\n", res.Runs, out, again)
 		}

@@ -168,3 +168,52 @@ func TestPlotAndMergeInterrupted(t *testing.T) {
 		})
 	}
 }
+
+// TestInterruptedBesideTheUsersPartial: a rerun interrupted when
+// out.partial holds files of the user's cannot keep its runs there: it
+// exits 130 all the same, leaves out and the user's files as they were,
+// and says where the runs are kept and how --resume can complete them.
+func TestInterruptedBesideTheUsersPartial(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		args []string
+	}{
+		{"compare", []string{"compare", small, "--reps", "3", "--days", "40", "--formats", "svg"}},
+		{"sweep", []string{"sweep", small, "--reps", "2", "--days", "40", "--formats", "svg", "--vary", "regimes.malfunctioning.outage_start=0.05,0.1"}},
+	} {
+		dir := t.TempDir()
+		out, partial := filepath.Join(dir, "out"), filepath.Join(dir, "out.partial")
+		mustRun(t, append(tt.args, "--out", out)...)
+		before := folderBytes(t, out)
+		os.Mkdir(partial, 0o755)
+		os.WriteFile(filepath.Join(partial, "notes.txt"), []byte("mine"), 0o644)
+		status, _, stderr := runCLIInterrupted(t, 2, append(tt.args, "--out", out, "--workers", "1")...)
+		kept, _ := filepath.Glob(filepath.Join(dir, ".out.tmp-*"))
+		if len(kept) != 1 {
+			t.Fatalf("%s: kept %v; want the runs in one .out.tmp-* (stderr %q)", tt.name, kept, stderr)
+		}
+		want := []string{out + " is unchanged; kept", "interrupted: --out: " + partial + " holds files borderwork did not write (notes.txt)", "the finished runs are kept at " + kept[0] + " (marked incomplete)"}
+		if tt.name == "sweep" {
+			want = append(want, "moved to "+partial+" (what is there moved away first), 'borderwork sweep --resume --out "+out+"' completes it")
+		}
+		if status != exitInterrupted {
+			t.Errorf("%s: status %d; want %d (stderr %q)", tt.name, status, exitInterrupted, stderr)
+		}
+		for _, w := range want {
+			if !strings.Contains(stderr, w) {
+				t.Errorf("%s: stderr %q; want it to say %q", tt.name, stderr, w)
+			}
+		}
+		sameBytes(t, tt.name+": the earlier folder", out, before)
+		sameBytes(t, tt.name+": the user's folder", partial, map[string]string{"notes.txt": "mine"})
+		if m, err := output.ReadManifest(kept[0]); err != nil || m.Complete || len(m.Runs) < 2 {
+			t.Errorf("%s: %s: %v, %+v; want the finished runs, incomplete", tt.name, kept[0], err, m)
+		}
+		if tt.name == "sweep" { // as the message says
+			os.RemoveAll(partial)
+			os.Rename(kept[0], partial)
+			mustRun(t, "sweep", "--resume", "--out", out)
+			onlyEntries(t, dir, "out")
+		}
+	}
+}
