@@ -105,6 +105,9 @@ func rerunPlan(ctx context.Context, m *output.Manifest, scenarioPath, out string
 	if err != nil {
 		return err
 	}
+	if err := runIDsOf(filepath.Dir(scenarioPath), m.Runs, x); err != nil {
+		return folderError{badInput("%v", err)}
+	}
 	_, err = Write(ctx, x, out, Options{Workers: workers, Jobs: jobs, Formats: formats, FigureOptions: RecordedFigureOptions(m)})
 	return err
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path"
@@ -84,6 +85,9 @@ func Reproduce(ctx context.Context, dir string, workers int) (*Reproduction, err
 	// The formats the folder records: a shard's, which it does not draw,
 	// are recorded again as merge will need them.
 	if err := k.Rerun(ctx, m, scenarioPath, out, workers, RecordedFormats(m)); err != nil {
+		if errors.As(err, new(folderError)) {
+			return nil, err
+		}
 		return nil, fmt.Errorf("the rerun failed: %w", err)
 	}
 	for _, c := range m.Files() {

@@ -21,10 +21,10 @@ import (
 // runs again. what names the command for messages ("--resume", "merge").
 // If ctx ends while the tables are read, the error wraps ErrInterrupted.
 func verifyFolder(ctx context.Context, what, dir string, m *output.Manifest, x *Prepared) error {
+	if err := runIDsOf(dir, m.Runs, x); err != nil {
+		return badInput("%s: %v", what, err)
+	}
 	for _, r := range m.Runs {
-		if r.ID >= x.NRuns() {
-			return badInput("%s: %s: run %d is not one of the %d runs of %s", what, filepath.Join(dir, "manifest.json"), r.ID, x.NRuns(), x.CommandLine())
-		}
 		want := x.Run(r.ID)
 		if r.Regime != want.Regime || r.Replicate != want.Replicate || r.Seed != want.Seed || !slices.Equal(r.Params, want.Params) {
 			return badInput("%s: %s: run %d is recorded as %s replicate %d (seed %d) where this plan has %s replicate %d (seed %d); the manifest was changed",
@@ -57,6 +57,32 @@ func verifyFolder(ctx context.Context, what, dir string, m *output.Manifest, x *
 	}
 	return nil
 }
+
+// runIDsOf checks the runs a folder's manifest lists (runs, of the folder
+// at dir) against the plan x: each is one of its runs, and none is listed
+// twice. A manifest changed by hand could list any number.
+func runIDsOf(dir string, runs []output.RunInfo, x *Prepared) error {
+	manifest := filepath.Join(dir, "manifest.json")
+	seen := make(map[int]bool, len(runs))
+	for _, r := range runs {
+		if r.ID < 0 || r.ID >= x.NRuns() {
+			return fmt.Errorf("%s: run %d is not one of the %d runs of %s; the manifest was changed", manifest, r.ID, x.NRuns(), x.CommandLine())
+		}
+		if seen[r.ID] {
+			return fmt.Errorf("%s: run %d is listed twice; the manifest was changed", manifest, r.ID)
+		}
+		seen[r.ID] = true
+	}
+	return nil
+}
+
+// folderError is an error a Rerun or a figure finds in the folder's own
+// files (a manifest listing runs its plan does not have, a scenario.toml
+// that does not load), before running or drawing anything: it is said as
+// it is, not as the rerun or the figure failing.
+type folderError struct{ error }
+
+func (e folderError) Unwrap() error { return e.error }
 
 // runIDs are the runs of block j of a table, as the manifest lists them.
 func runIDs(runs []output.RunInfo, j int) []int {
