@@ -87,7 +87,7 @@ func like(src experiment.Source) (func(string) string, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := experiment.LoadResolved(src.Manifest, filepath.Join(src.Dir, "scenario.toml"))
+	s, err := src.Resolved()
 	if err != nil {
 		return nil, err
 	}

@@ -74,7 +74,7 @@ func readSweep(src Source) (*sweepSource, error) {
 // if any: "regimes.malfunctioning.outage_start (probability per day)".
 func keyAxes(src Source) ([]string, error) {
 	m := src.Manifest
-	sc, err := LoadResolved(m, filepath.Join(src.Dir, "scenario.toml"))
+	sc, err := src.Resolved()
 	if err != nil {
 		return nil, err
 	}

@@ -282,7 +282,7 @@ func fleeSection(b *bytes.Buffer, dir string, f *scenarios.File) error {
 // with locations.csv, where people are on the last day: one bar per camp
 // and per other kind of place, grouped by regime.
 func drawFleeWhere(src Source) ([]Drawn, error) {
-	s, err := scenarios.Load(filepath.Join(src.Dir, "scenario.toml"))
+	s, err := src.Resolved()
 	if err != nil {
 		return nil, err
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/output/figures"
+	"github.com/borderwork/borderwork/scenarios"
 )
 
 // Kind is a kind of output folder: the command that writes it, the
@@ -89,6 +90,17 @@ type Figure struct {
 type Source struct {
 	Dir      string
 	Manifest *output.Manifest
+}
+
+// Resolved is the folder's scenario as the command that wrote it saw it
+// (LoadResolved of its scenario.toml). Its error is the folder's, not the
+// figure's: DrawFigures says it without naming the figure it was drawing.
+func (s Source) Resolved() (*scenarios.Scenario, error) {
+	sc, err := LoadResolved(s.Manifest, filepath.Join(s.Dir, "scenario.toml"))
+	if err != nil {
+		return nil, folderError{err}
+	}
+	return sc, nil
 }
 
 // Caption is the provenance line of the folder's figures.
@@ -213,6 +225,9 @@ func drawOrStop(ctx context.Context, f Figure, src Source) ([]Drawn, error) {
 	}()
 	select {
 	case r := <-done:
+		if errors.As(r.err, new(folderError)) {
+			return nil, r.err
+		}
 		if r.err != nil {
 			return nil, fmt.Errorf("figure %s: %w", f.Name, r.err)
 		}

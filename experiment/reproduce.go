@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/borderwork/borderwork/output"
+	"github.com/borderwork/borderwork/scenarios"
 	"github.com/borderwork/borderwork/sim"
 )
 
@@ -50,8 +51,15 @@ func Reproduce(ctx context.Context, dir string, workers int) (*Reproduction, err
 	}
 	rep := &Reproduction{CommandLine: RerunCommandLine(m), Tables: len(m.Tables), Figures: len(m.Figures), Report: m.Report != nil, Warnings: buildWarnings(m, output.ReadBuild())}
 	scenarioPath := filepath.Join(dir, "scenario.toml")
-	if sum, err := output.FileSHA256(scenarioPath); err != nil || sum != m.ScenarioSHA256 {
-		rep.Problems = append(rep.Problems, "scenario.toml does not match its checksum")
+	scenarioDiff, err := scenarioDifference(dir, m)
+	if err != nil {
+		return nil, err
+	}
+	if scenarioDiff != "" {
+		rep.Problems = append(rep.Problems, "scenario.toml "+scenarioDiff) // the first problem
+	}
+	if m.ScenarioSHA256 == "" {
+		rep.Warnings = append(rep.Warnings, "manifest.json records no checksum of scenario.toml (scenario_sha256); only the rerun's tables check it")
 	}
 	// A table's difference the block digests only place at the start of
 	// a block of runs is placed exactly once the rerun has written the
@@ -87,6 +95,12 @@ func Reproduce(ctx context.Context, dir string, workers int) (*Reproduction, err
 	if err := k.Rerun(ctx, m, scenarioPath, out, workers, RecordedFormats(m)); err != nil {
 		if errors.As(err, new(folderError)) {
 			return nil, err
+		}
+		// A scenario changed so that it no longer loads is the change
+		// already named, not the rerun failing.
+		if scenarioDiff != "" && !errors.Is(err, ErrInterrupted) && (errors.Is(err, scenarios.ErrInvalid) || errors.Is(err, ErrBadInput) || errors.Is(err, os.ErrNotExist)) {
+			rep.Problems[0] += ", and the rerun from it fails: " + err.Error()
+			return rep, nil
 		}
 		return nil, fmt.Errorf("the rerun failed: %w", err)
 	}

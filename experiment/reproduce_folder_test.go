@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/scenarios"
 )
 
 // editManifestNumbers is editManifest keeping numbers as they are written
@@ -89,6 +90,98 @@ func TestReproduceRefusesRunsNotOfThePlan(t *testing.T) {
 			}
 			if strings.Contains(err.Error(), "rerun failed") || strings.Contains(err.Error(), "internal error") {
 				t.Errorf("Reproduce = %v; want the folder refused, not the rerun said to fail", err)
+			}
+		})
+	}
+}
+
+// TestScenarioChecked: plot refuses a folder whose scenario.toml was
+// changed, as it refuses changed tables (figures read the scenario too),
+// and reproduce names the change rather than the rerun failing; a
+// manifest that records no checksum of the scenario (no manifest
+// borderwork wrote) is drawn and rerun, with a warning, and a scenario
+// that then does not load is named as the folder's, not as a figure's.
+func TestScenarioChecked(t *testing.T) {
+	clean := filepath.Join(t.TempDir(), "clean")
+	x := comparePlan(t, classroom(t, 2, 20))
+	if _, err := experiment.Write(context.Background(), x, clean, experiment.Options{Workers: 2, Formats: []string{"svg"}}); err != nil {
+		t.Fatal(err)
+	}
+	appendTo := func(text string) func(t *testing.T, dir string) {
+		return func(t *testing.T, dir string) {
+			p := filepath.Join(dir, "scenario.toml")
+			b, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, append(b, text...), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	noChecksum := func(t *testing.T, dir string) {
+		editManifestNumbers(t, dir, func(m map[string]any) { delete(m, "scenario_sha256") })
+	}
+	for _, c := range []struct {
+		name   string
+		change func(t *testing.T, dir string)
+		// plot: the refusal says this; "": it draws.
+		plot string
+		// reproduce: the first problem says this; "": none.
+		problem string
+		warning string // a warning says this
+	}{
+		{"a comment added", appendTo("\n# edited\n"),
+			"scenario.toml does not match its checksum in manifest.json; refusing to draw figures",
+			"scenario.toml does not match its checksum in manifest.json", ""},
+		{"garbage", appendTo("\ngarbage = [\n"),
+			"scenario.toml does not match its checksum in manifest.json; refusing to draw figures",
+			"scenario.toml does not match its checksum in manifest.json, and the rerun from it fails: ", ""},
+		{"missing", func(t *testing.T, dir string) { os.Remove(filepath.Join(dir, "scenario.toml")) },
+			"scenario.toml is missing", "scenario.toml is missing", ""},
+		{"no checksum recorded", noChecksum, "", "", "records no checksum of scenario.toml"},
+		{"no checksum recorded, garbage", func(t *testing.T, dir string) {
+			noChecksum(t, dir)
+			appendTo("\ngarbage = [\n")(t, dir)
+		}, "scenario.toml:", "", "records no checksum of scenario.toml"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "out")
+			if err := os.CopyFS(dir, os.DirFS(clean)); err != nil {
+				t.Fatal(err)
+			}
+			c.change(t, dir)
+
+			rep, err := experiment.Reproduce(context.Background(), dir, 2)
+			switch {
+			case c.problem == "" && c.plot != "": // the scenario does not load, and nothing says it was changed
+				if !errors.Is(err, scenarios.ErrInvalid) {
+					t.Errorf("Reproduce = %+v, %v; want the scenario's error", rep, err)
+				}
+			case err != nil:
+				t.Errorf("Reproduce: %v; want it to report problems", err)
+			case c.problem == "" && len(rep.Problems) > 0:
+				t.Errorf("Reproduce problems %q; want none", rep.Problems)
+			case c.problem != "" && (len(rep.Problems) == 0 || !strings.Contains(rep.Problems[0], c.problem)):
+				t.Errorf("Reproduce problems %q; want the first saying %q", rep.Problems, c.problem)
+			}
+			if err == nil && c.warning != "" && !strings.Contains(strings.Join(rep.Warnings, "\n"), c.warning) {
+				t.Errorf("Reproduce warnings %q; want one saying %q", rep.Warnings, c.warning)
+			}
+
+			before := snapshot(t, dir)
+			_, err = experiment.Redraw(dir, []string{"svg"}, experiment.FigureChange{})
+			switch {
+			case c.plot == "" && err != nil:
+				t.Errorf("Redraw: %v; want it drawn", err)
+			case c.plot != "":
+				if !(errors.Is(err, experiment.ErrBadInput) || errors.Is(err, scenarios.ErrInvalid)) || !strings.Contains(err.Error(), c.plot) {
+					t.Errorf("Redraw = %v; want a refusal saying %q", err, c.plot)
+				}
+				if err != nil && strings.Contains(err.Error(), "figure ") {
+					t.Errorf("Redraw = %v; want no figure named: the folder's scenario is at fault", err)
+				}
+				sameSnapshot(t, "a refused redraw", dir, before)
 			}
 		})
 	}

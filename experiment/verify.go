@@ -139,9 +139,18 @@ func verifyTable(ctx context.Context, dir string, c output.Checked) (*output.Dif
 
 // tablesAsWritten refuses a folder any of whose tables does not match its
 // checksum, naming the file and the rows where it first differs (as
-// closely as the block digests tell, without running anything again).
-// If ctx ends while they are read, the error wraps ErrInterrupted.
+// closely as the block digests tell, without running anything again),
+// and one whose scenario.toml does not match its checksum: figures read
+// it too (where people are under the Flee rules, a sweep's axes, a
+// claim's colours). If ctx ends while they are read, the error wraps
+// ErrInterrupted.
 func tablesAsWritten(ctx context.Context, dir string, m *output.Manifest) error {
+	if d, err := scenarioDifference(dir, m); err != nil || d != "" {
+		if err != nil {
+			return err
+		}
+		return badInput("%s %s; refusing to draw figures from a scenario the folder's runs did not run (put it back, or run it afresh into another --out)", filepath.Join(dir, "scenario.toml"), d)
+	}
 	if err := unlistedTable(dir, m); err != nil {
 		return badInput("%v", err)
 	}
@@ -156,6 +165,27 @@ func tablesAsWritten(ctx context.Context, dir string, m *output.Manifest) error 
 		}
 	}
 	return nil
+}
+
+// scenarioDifference says how the scenario.toml of the folder at dir
+// differs from the checksum its manifest m records, after the file's
+// name: "" if it matches, and if the manifest records none (scenario_sha256
+// missing or empty: no manifest borderwork wrote), which cannot tell. An
+// error: the machine refused to read it.
+func scenarioDifference(dir string, m *output.Manifest) (string, error) {
+	if m.ScenarioSHA256 == "" {
+		return "", nil
+	}
+	sum, err := output.FileSHA256(filepath.Join(dir, "scenario.toml"))
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return "is missing", nil
+	case errors.Is(err, os.ErrPermission):
+		return "", err
+	case err != nil || sum != m.ScenarioSHA256:
+		return "does not match its checksum in manifest.json", nil
+	}
+	return "", nil
 }
 
 // unlistedTable refuses a folder holding a table its manifest does not
