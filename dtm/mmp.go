@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"regexp"
 	"slices"
 	"strconv"
@@ -132,7 +133,7 @@ func ReadMMP(r io.Reader, name string, first, last time.Time) ([]Incident, error
 		}
 		n := 0.0
 		if t := field(rec, "total"); t != "" {
-			if n, err = strconv.ParseFloat(strings.ReplaceAll(t, ",", ""), 64); err != nil || n < 0 {
+			if n, err = strconv.ParseFloat(strings.ReplaceAll(t, ",", ""), 64); err != nil || !(n >= 0) || math.IsInf(n, 1) {
 				return nil, fmt.Errorf("%s:%d: %s: %w: %q is not a number of people", name, line, head[col["total"]], ErrMMP, t)
 			}
 		}

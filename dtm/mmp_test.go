@@ -75,6 +75,9 @@ func TestReadMMPRejects(t *testing.T) {
 		{"no total", "Web ID,Reported Date,Location Description\n", `f.csv:1: not a Missing Migrants Project export this reader understands: no column "total"`},
 		{"no date", "Total Dead and Missing,Location Description\n1,\"Dirkou, Niger\"\n", "f.csv:1: not a Missing Migrants Project export this reader understands: no date column"},
 		{"bad number", "Reported Date,Total Dead and Missing,Location Description\n2016-06-01,many,\"Dirkou, Niger\"\n", `f.csv:2: Total Dead and Missing: not a Missing Migrants Project export this reader understands: "many"`},
+		{"negative", "Reported Date,Total Dead and Missing,Location Description\n2016-06-01,-3,\"Dirkou, Niger\"\n", `f.csv:2: Total Dead and Missing: not a Missing Migrants Project export this reader understands: "-3" is not a number of people`},
+		{"NaN", "Reported Date,Total Dead and Missing,Location Description\n2016-06-01,NaN,\"Dirkou, Niger\"\n", `f.csv:2: Total Dead and Missing: not a Missing Migrants Project export this reader understands: "NaN" is not a number of people`},
+		{"infinite", "Reported Date,Total Dead and Missing,Location Description\n2016-06-01,inf,\"Dirkou, Niger\"\n", `"inf" is not a number of people`},
 		{"bad date", "Reported Date,Total Dead and Missing,Location Description\nsoon,1,\"Dirkou, Niger\"\n", "f.csv:2: not a Missing Migrants Project export"},
 	}
 	for _, tt := range tests {

@@ -554,8 +554,8 @@ func (c *Case) readSeries(file string) ([]Point, error) {
 			return nil, f.errorf(r.line, "date", "%v", err)
 		}
 		n, err := parseInt(r.fields[1])
-		if err != nil {
-			return nil, f.errorf(r.line, "count", "want a whole number of refugees, got %q", r.fields[1])
+		if err != nil || n < 0 {
+			return nil, f.errorf(r.line, "count", "want a whole number of refugees, 0 or more, got %q", r.fields[1])
 		}
 		p := Point{Day: daysBetween(c.Start, d), Value: float64(n) / float64(c.Settings.Hasten)}
 		if len(pts) > 0 && p.Day < pts[len(pts)-1].Day {
