@@ -2,9 +2,11 @@ package scenarios
 
 import (
 	"errors"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -218,6 +220,11 @@ func TestSetErrors(t *testing.T) {
 		{"days", "want KEY=VALUE"},
 		{"dayz=3", `unknown key "dayz" in the top level; did you mean days?`},
 		{"days=soon", `want a whole number, got the text "soon"`},
+		{"seed=99999999999999999999999", `want a smaller whole number (at most 9223372036854775807), got "99999999999999999999999"`},
+		{"seed=9223372036854775808", `want a smaller whole number (at most 9223372036854775807), got "9223372036854775808"`},
+		{"seed=-99999999999999999999999", `want a larger whole number (at least -9223372036854775808), got "-99999999999999999999999"`},
+		{"seed=0x7fffffffffffffffff", `want a smaller whole number (at most 9223372036854775807), got "0x7fffffffffffffffff"`},
+		{"days=1_000_000_000_000_000_000_000", `want a smaller whole number (at most ` + strconv.Itoa(math.MaxInt) + `), got "1_000_000_000_000_000_000_000"`},
 		{"posts.0.capacity=\"5\"", `want a number, got the text "5"`},
 		{"regimes.closed.patrol=high", `want a number, got the text "high"`},
 		{"posts.Nowhere.capacity=3", `posts has no element "Nowhere" (names: Gate; or an index from 0 to 0)`},
@@ -371,6 +378,37 @@ func TestExpectedMigrants(t *testing.T) {
 	s := loadTiny(t)
 	if got := s.ExpectedMigrants(); got != 300 {
 		t.Errorf("ExpectedMigrants() = %v; want 10 a day for 30 days = 300", got)
+	}
+}
+
+// TestInvalidInflowOneProblem: an origin's inflow that is already refused
+// (NaN, infinite, negative) is the only problem: the total of migrants
+// it makes is not reported again, on it or pinned on another origin. A
+// valid inflow that makes too many is still refused.
+func TestInvalidInflowOneProblem(t *testing.T) {
+	for _, tt := range []struct {
+		scenario, set, key, want string
+	}{
+		{"sahel", "origins.Bamako.inflow=nan", "origins.Bamako.inflow", "must be zero or more, got NaN"},
+		{"sahel", "origins.Bamako.inflow=inf", "origins.Bamako.inflow", "must be zero or more, got +Inf"},
+		{"sahel", "origins.Bamako.inflow=-1", "origins.Bamako.inflow", "must be zero or more, got -1"},
+		{"sahel", "origins.Kano.inflow=nan", "origins.Kano.inflow", "must be zero or more, got NaN"},
+		{"testdata/tiny.toml", "origins.Home.inflow_schedule.0.rate=nan", "origins.Home.inflow_schedule.0.rate", "got NaN"},
+		{"sahel", "origins.Bamako.inflow=1e300", "origins.Bamako.inflow", "a run would create about"},
+	} {
+		t.Run(tt.set, func(t *testing.T) {
+			s, err := Load(tt.scenario)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := s.Set(tt.set); err != nil {
+				t.Fatal(err)
+			}
+			var errs Errors
+			if err := s.Validate(); !errors.As(err, &errs) || len(errs) != 1 || errs[0].Key != tt.key || !strings.Contains(errs[0].Msg, tt.want) {
+				t.Errorf("Validate() = %v; want one problem, at %s, saying %q", err, tt.key, tt.want)
+			}
+		})
 	}
 }
 

@@ -319,6 +319,14 @@ func setValue(v reflect.Value, value string) error {
 		case reflect.Float64, reflect.Float32:
 			return fmt.Errorf("want a number, got the text %q", value)
 		case reflect.Int, reflect.Int64, reflect.Int32:
+			// A whole number the type cannot hold is a number, not text.
+			if strings.Contains(msg, " is out of range for ") {
+				hi := int64(1)<<(t.Bits()-1) - 1
+				if strings.HasPrefix(strings.TrimSpace(value), "-") {
+					return fmt.Errorf("want a larger whole number (at least %d), got %q", -hi-1, value)
+				}
+				return fmt.Errorf("want a smaller whole number (at most %d), got %q", hi, value)
+			}
 			return fmt.Errorf("want a whole number, got the text %q", value)
 		case reflect.Bool:
 			return fmt.Errorf("want true or false, got the text %q", value)

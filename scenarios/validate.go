@@ -132,6 +132,7 @@ func (s *Scenario) Validate() error {
 type validator struct {
 	s    *Scenario
 	errs Errors
+	bad  map[string]bool // the indexed key paths of the problems found
 }
 
 // add records a problem at an indexed key path.
@@ -144,6 +145,24 @@ func (v *validator) add(path, format string, args ...any) {
 		e.Line = s.lines.lineOf(path)
 	}
 	v.errs = append(v.errs, e)
+	if v.bad == nil {
+		v.bad = map[string]bool{}
+	}
+	v.bad[path] = true
+}
+
+// populationInvalid reports whether a problem was already found with one
+// of the keys that make up the expected number of migrants (an origin's
+// initial, inflow, or a rate of its inflow_schedule): a total made of a
+// NaN or a negative rate says nothing more, and would be pinned on
+// another key (populationKey passes over a NaN).
+func (v *validator) populationInvalid() bool {
+	for path := range v.bad {
+		if strings.HasPrefix(path, "origins.") && (strings.HasSuffix(path, ".initial") || strings.HasSuffix(path, ".inflow") || strings.HasSuffix(path, ".rate")) {
+			return true
+		}
+	}
+	return false
 }
 
 // ranges walks the file and checks every number against its rule.
@@ -319,7 +338,7 @@ func (v *validator) structure() {
 		v.origins(kinds, loc)
 	}
 	v.fleeOnly()
-	if n := v.s.ExpectedMigrants(); !(n <= sim.MaxMigrants) {
+	if n := v.s.ExpectedMigrants(); !(n <= sim.MaxMigrants) && !v.populationInvalid() {
 		v.add(v.s.populationKey(), "a run would create about %s migrants; the engine holds at most %s", formatCount(n), formatCount(sim.MaxMigrants))
 	}
 	v.posts(kinds, loc)
