@@ -37,10 +37,23 @@ type Server struct {
 	Queue int
 	// Workers run each experiment's runs; results do not depend on it.
 	Workers int
+	// Stall bounds how long one write to the page may wait for the page
+	// to read (a closed laptop, a frozen tab): past it the experiment
+	// stops and frees its slot for the others. 0: DefaultStall.
+	Stall time.Duration
 
 	once  sync.Once
 	queue *queue
 }
+
+// DefaultStall is how long a write to the page may wait for it to read,
+// unless Server.Stall says otherwise.
+const DefaultStall = 30 * time.Second
+
+// stallChunk is the most written under one write deadline: a slow
+// network moves this much well within the deadline, so a large message
+// is not cut off while the page is still reading.
+const stallChunk = 32 << 10
 
 // maxBody bounds a request body: a scenario file and its overrides.
 func (s *Server) maxBody() int64 { return int64(s.Limits.MaxText) + 64<<10 }
@@ -173,25 +186,40 @@ func (s *Server) run(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusUnprocessableEntity, Message{Error: ErrorLines(err)})
 		return
 	}
-	enc := json.NewEncoder(w)
-	flusher, _ := w.(http.Flusher)
+	// A page that stops reading must not hold its slot: every write has
+	// a deadline, and a write that misses it stops the experiment.
+	stall := s.Stall
+	if stall <= 0 {
+		stall = DefaultStall
+	}
+	rc := http.NewResponseController(w)
+	defer rc.SetWriteDeadline(time.Time{}) // the connection may serve another request
+	live, gone := context.WithCancelCause(r.Context())
+	defer gone(nil)
+	enc := json.NewEncoder(&deadlineWriter{w: w, rc: rc, stall: stall})
 	streaming := false
 	send := func(m Message) error {
+		if live.Err() != nil {
+			return context.Cause(live)
+		}
 		if !streaming {
 			streaming = true
 			w.Header().Set("Content-Type", "application/x-ndjson")
 			w.Header().Set("Cache-Control", "no-store")
 			w.WriteHeader(http.StatusOK)
 		}
-		if err := enc.Encode(m); err != nil {
-			return err
+		err := enc.Encode(m)
+		if err == nil {
+			rc.SetWriteDeadline(time.Now().Add(stall))
+			err = rc.Flush()
 		}
-		if flusher != nil {
-			flusher.Flush()
+		if err != nil && !errors.Is(err, http.ErrNotSupported) {
+			gone(err) // the page is not reading: stop, and free the slot
+			return err
 		}
 		return nil
 	}
-	release, err := s.queue.acquire(r.Context(), func(ahead int) { send(Message{Waiting: &ahead}) })
+	release, err := s.queue.acquire(live, func(ahead int) { send(Message{Waiting: &ahead}) })
 	if errors.Is(err, errQueueFull) {
 		writeJSON(w, http.StatusServiceUnavailable, Message{Error: []string{"the server is busy with other experiments; try again in a moment"}})
 		return
@@ -200,7 +228,7 @@ func (s *Server) run(w http.ResponseWriter, r *http.Request) {
 		return // the page went away while waiting
 	}
 	defer release()
-	ctx, cancel := context.WithTimeout(r.Context(), s.Timeout)
+	ctx, cancel := context.WithTimeout(live, s.Timeout)
 	defer cancel()
 	lastRuns := time.Time{}
 	_, err = e.run(ctx, max(1, s.Workers), Progress{
@@ -214,12 +242,34 @@ func (s *Server) run(w http.ResponseWriter, r *http.Request) {
 		},
 		Results: func(res *Results) error { return send(Message{Results: res}) },
 	})
-	if err != nil {
-		if ctx.Err() != nil && r.Context().Err() == nil {
+	if err != nil && live.Err() == nil {
+		if ctx.Err() != nil {
 			err = errors.New("the experiment took longer than this server allows; use fewer replicates or days, or the command line")
 		}
 		send(Message{Error: ErrorLines(err)})
 	}
+}
+
+// deadlineWriter writes to the page in chunks of at most stallChunk,
+// each with a write deadline stall from its start.
+type deadlineWriter struct {
+	w     io.Writer
+	rc    *http.ResponseController
+	stall time.Duration
+}
+
+func (d *deadlineWriter) Write(p []byte) (int, error) {
+	n := 0
+	for n < len(p) {
+		chunk := p[n:min(len(p), n+stallChunk)]
+		d.rc.SetWriteDeadline(time.Now().Add(d.stall))
+		m, err := d.w.Write(chunk)
+		n += m
+		if err != nil {
+			return n, err
+		}
+	}
+	return n, nil
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {

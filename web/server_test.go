@@ -7,7 +7,9 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"fmt"
 	"math"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -216,6 +218,66 @@ func TestServerQueue(t *testing.T) {
 		if m.Waiting != nil || m.Error != nil {
 			t.Errorf("after its turn came, the stream had %+v", m)
 		}
+	}
+}
+
+// smallBuffers is a listener whose connections have small send buffers,
+// so that a page that does not read stalls the server's writes at once.
+type smallBuffers struct{ net.Listener }
+
+func (l smallBuffers) Accept() (net.Conn, error) {
+	c, err := l.Listener.Accept()
+	if tc, ok := c.(*net.TCPConn); ok {
+		tc.SetWriteBuffer(4 << 10)
+	}
+	return c, err
+}
+
+// TestServerStalledPage: a page that sends a good run and then reads
+// nothing (a closed laptop, a frozen tab) does not keep its slot: its
+// writes miss their deadline, its experiment stops, and the next
+// experiment runs.
+func TestServerStalledPage(t *testing.T) {
+	s := &Server{Initial: Request{Scenario: "classroom"}, Limits: DefaultLimits(), Timeout: time.Minute, Slots: 1, Stall: 300 * time.Millisecond}
+	ts := httptest.NewUnstartedServer(s.Handler())
+	ts.Listener = smallBuffers{ts.Listener}
+	ts.Start()
+	t.Cleanup(ts.Close)
+
+	conn, err := net.Dial("tcp", ts.Listener.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	conn.(*net.TCPConn).SetReadBuffer(4 << 10)
+	body := `{"scenario":"classroom","reps":3,"days":365}` // about a megabyte of results
+	fmt.Fprintf(conn, "POST /api/run HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s", len(body), body)
+	// Wait until the stalled page's run holds the only slot.
+	for start := time.Now(); ; time.Sleep(5 * time.Millisecond) {
+		s.queue.mu.Lock()
+		running := s.queue.running
+		s.queue.mu.Unlock()
+		if running == 1 {
+			break
+		}
+		if time.Since(start) > 10*time.Second {
+			t.Fatal("the stalled page's run never started")
+		}
+	}
+
+	client := &http.Client{Timeout: 15 * time.Second}
+	start := time.Now()
+	resp, err := client.Post(ts.URL+"/api/run", "application/json", strings.NewReader(`{"scenario":"classroom","reps":1,"days":10}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	ms := lines(t, bufio.NewReader(resp.Body))
+	if len(ms) == 0 || ms[len(ms)-1].Results == nil || !ms[len(ms)-1].Results.Final {
+		t.Fatalf("behind a page that reads nothing, the stream was %+v after %v; want it to end with the final results", ms, time.Since(start).Round(time.Millisecond))
+	}
+	if ms[0].Waiting == nil || *ms[0].Waiting != 1 {
+		t.Errorf("the second run's first line was %+v; want it told it waits behind 1", ms[0])
 	}
 }
 
