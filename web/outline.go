@@ -1,8 +1,12 @@
 package web
 
 import (
+	"fmt"
 	"math"
+	"reflect"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/borderwork/borderwork/internal/portable"
 	"github.com/borderwork/borderwork/output"
@@ -111,12 +115,93 @@ func Describe(req Request, lim Limits) (*Outline, error) {
 }
 
 // regimeDescription is a regime's one-line description, if it has one.
+// A regime built on another (base = ...) without a description of its
+// own would take its base's, which describes another regime: it is
+// described as its base and the keys it changes instead.
 func regimeDescription(s *scenarios.Scenario, name string) string {
+	if own := s.File.Regimes[name]; own != nil && own.Base != "" && own.Description == "" {
+		return likeBase(s, name, own)
+	}
 	v, err := s.Value("regimes." + name + ".description")
 	if d, ok := v.(string); err == nil && ok {
 		return d
 	}
 	return ""
+}
+
+// likeBase describes regime name, whose own table is own, as its base
+// with the keys its table sets to values other than the base's, as the
+// file or --set writes them: "Like closed, with rescue = 0.5."
+func likeBase(s *scenarios.Scenario, name string, own *scenarios.RegimeSpec) string {
+	var keys []string
+	if own.Levels != nil {
+		for _, f := range scenarios.Factors {
+			if own.Levels.Of(f.Name) != "" {
+				keys = append(keys, "levels."+f.Name)
+			}
+		}
+	}
+	ownKeys(reflect.ValueOf(own).Elem(), func(key string) { keys = append(keys, key) })
+	paths := make([]string, 0, 2*len(keys))
+	for _, k := range keys {
+		paths = append(paths, "regimes."+name+"."+k, "regimes."+own.Base+"."+k)
+	}
+	vals, err := s.Values(paths...)
+	var changes []string
+	for i, k := range keys {
+		if err == nil && reflect.DeepEqual(vals[2*i], vals[2*i+1]) {
+			continue
+		}
+		var v any
+		if err == nil {
+			v = vals[2*i]
+		}
+		changes = append(changes, k+" = "+tomlValue(v))
+	}
+	if len(changes) == 0 {
+		return "Like " + own.Base + ", changing none of its keys."
+	}
+	last := len(changes) - 1
+	list := changes[last]
+	if last > 0 {
+		list = strings.Join(changes[:last], ", ") + " and " + list
+	}
+	return "Like " + own.Base + ", with " + list + "."
+}
+
+// ownKeys calls f with the key of every field a regime's table sets (a
+// pointer that is not nil), in the struct's order, looking through
+// embedded structs; base, description and levels are not keys of this
+// kind.
+func ownKeys(v reflect.Value, f func(key string)) {
+	t := v.Type()
+	for i := range t.NumField() {
+		sf := t.Field(i)
+		if sf.Anonymous && sf.Type.Kind() == reflect.Struct {
+			ownKeys(v.Field(i), f)
+			continue
+		}
+		key, _, _ := strings.Cut(sf.Tag.Get("toml"), ",")
+		if key == "" || key == "-" || key == "levels" || sf.Type.Kind() != reflect.Pointer || v.Field(i).IsNil() {
+			continue
+		}
+		f(key)
+	}
+}
+
+// tomlValue writes a value as TOML writes it.
+func tomlValue(v any) string {
+	switch v := v.(type) {
+	case nil:
+		return "?"
+	case float64:
+		return strconv.FormatFloat(v, 'g', -1, 64)
+	case string:
+		return strconv.Quote(v)
+	case fmt.Stringer:
+		return strconv.Quote(v.String())
+	}
+	return fmt.Sprint(v)
 }
 
 // layout places the map: at the coordinates when every place has them

@@ -1,0 +1,37 @@
+package web
+
+import "testing"
+
+// TestRegimeBuiltOnAnother: a regime built on another (base = ...) with
+// no description of its own is described as its base and the keys it
+// changes, not in its base's words; one with a description keeps it.
+func TestRegimeBuiltOnAnother(t *testing.T) {
+	tests := []struct {
+		sets []string
+		want string
+	}{
+		{[]string{"regimes.hbm_lite.base=closed", "regimes.hbm_lite.rescue=0.5"}, "Like closed, with rescue = 0.5."},
+		{[]string{"regimes.hbm_lite.base=closed"}, "Like closed, changing none of its keys."},
+		// A key set to its base's value is no change.
+		{[]string{"regimes.hbm_lite.base=closed", "regimes.hbm_lite.rescue=0", "regimes.hbm_lite.patrol=0.9"}, "Like closed, with patrol = 0.9."},
+		{[]string{"regimes.hbm_lite.base=closed", "regimes.hbm_lite.levels.reliability=failing", "regimes.hbm_lite.admission=everyone", "regimes.hbm_lite.centres=true"},
+			`Like closed, with levels.reliability = "failing", admission = "everyone" and centres = true.`},
+		{[]string{"regimes.hbm_lite.base=hbm", "regimes.hbm_lite.description=HBM without centres.", "regimes.hbm_lite.centres=false"}, "HBM without centres."},
+	}
+	for _, tt := range tests {
+		o, err := Describe(Request{Scenario: "classroom", Sets: tt.sets}, DefaultLimits())
+		if err != nil {
+			t.Fatalf("%q: %v", tt.sets, err)
+		}
+		got := map[string]string{}
+		for _, r := range o.Regimes {
+			got[r.Name] = r.Description
+		}
+		if got["hbm_lite"] != tt.want {
+			t.Errorf("%q: hbm_lite is described as %q; want %q", tt.sets, got["hbm_lite"], tt.want)
+		}
+		if closed := got["closed"]; closed == "" || closed == got["hbm_lite"] {
+			t.Errorf("%q: closed is described as %q, hbm_lite as %q; want closed's own words, not shared", tt.sets, closed, got["hbm_lite"])
+		}
+	}
+}
