@@ -371,6 +371,9 @@ func TestPageStatic(t *testing.T) {
 	if site.WasmGzip > 6e6 {
 		t.Errorf("borderwork.wasm is %d bytes gzipped; the page promises teachers under 6 MB", site.WasmGzip)
 	}
+	if site.WasmBytes > 17e6 { // what an uncompressing host (python3 -m http.server) sends
+		t.Errorf("borderwork.wasm is %d bytes; TEACHING.md and README promise teachers about 16 MB", site.WasmBytes)
+	}
 	files := httptest.NewServer(http.FileServer(http.Dir(dir)))
 	defer files.Close()
 	// By default the runs are spread over helper Web Workers, one per core
