@@ -20,6 +20,7 @@ import (
 	"flag"
 	"fmt"
 	"math"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -533,6 +534,19 @@ func TestPageLayout(t *testing.T) {
 		if w := eval[[]float64](t, ctx, `[document.getElementById("table-box").scrollWidth, document.getElementById("table-box").clientWidth]`); w[0] > w[1] {
 			t.Errorf("at %d px the summary table is %v px wide in a box of %v px: some columns are cut off", width, w[0], w[1])
 		}
+		time.Sleep(300 * time.Millisecond) // the page redraws after a resize
+		if hint := eval[bool](t, ctx, `document.getElementById("table-hint").checkVisibility()`); hint {
+			t.Errorf("at %d px, where the whole table shows, the page says to swipe it sideways", width)
+		}
+	}
+	// The map's trapped circles are in a colour no regime has: in hbm's
+	// vermillion they read as hbm.
+	trapped := eval[string](t, ctx, `getComputedStyle(document.querySelector("#maps .trapped")).fill`)
+	if regimes := eval[[]string](t, ctx, `[...document.querySelectorAll("#regimes .swatch")].map(s => getComputedStyle(s).backgroundColor)`); len(regimes) == 0 || slices.Contains(regimes, trapped) {
+		t.Errorf("the map draws the trapped in %s; the regimes are %q: want a colour none of them has", trapped, regimes)
+	}
+	if legend := eval[string](t, ctx, `document.getElementById("map-legend").textContent`); !strings.Contains(legend, "dark grey inner circle") {
+		t.Errorf("the map's legend says %q; want it to name the trapped circle's colour, dark grey", legend)
 	}
 	// The map marks the centre its legend lists (classroom's, in Town),
 	// and draws the names above the circles that grow over them.
@@ -601,6 +615,26 @@ func TestPageLayout(t *testing.T) {
 	if smallest < 11 {
 		t.Errorf("on a 390 px phone the charts' smallest text is %.1f px; want at least 11", smallest)
 	}
+	// The summary table is wider than a phone: the page says to swipe it,
+	// and, swiped to its end, its regimes stay in view.
+	phone := eval[map[string]any](t, ctx, `(() => {
+		const box = document.getElementById("table-box"), hint = document.getElementById("table-hint");
+		const r = { hint: hint.checkVisibility() ? hint.textContent : "", wide: box.scrollWidth > box.clientWidth };
+		box.scrollLeft = box.scrollWidth;
+		const first = document.querySelector("#summary tbody th").getBoundingClientRect();
+		const last = document.querySelector("#summary tbody td:last-child").getBoundingClientRect();
+		r.firstLeft = first.left - box.getBoundingClientRect().left;
+		r.overlap = first.right > last.left && first.left < last.right;
+		r.lastShown = last.right <= box.getBoundingClientRect().right + 1;
+		return r;
+	})()`)
+	if phone["wide"] != true || !strings.Contains(phone["hint"].(string), "Swipe the table sideways to see all 7 columns") {
+		t.Errorf("on a 390 px phone the table is wider than the screen: %v, and the hint above it says %q; want it wider, and the hint shown", phone["wide"], phone["hint"])
+	}
+	if left, _ := phone["firstLeft"].(float64); math.Abs(left) > 1 || phone["lastShown"] != true || phone["overlap"] == true {
+		t.Errorf("on a 390 px phone, the table swiped to its end: the regime column at %v px from the box's edge, the last column shown %v, overlapping %v; want the regimes at the left edge, beside the last column", phone["firstLeft"], phone["lastShown"], phone["overlap"])
+	}
+	eval[any](t, ctx, `document.getElementById("table-box").scrollLeft = 0`)
 	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(90))
 	if err != nil {
 		t.Fatal(err)
@@ -659,5 +693,94 @@ func TestPageWaitsItsTurn(t *testing.T) {
 	}
 	if status = eval[string](t, ctx, `document.getElementById("status-text").textContent`); !strings.HasPrefix(status, "Done: 80 runs in ") {
 		t.Errorf("after the run the page says %q; want Done: 80 runs in …", status)
+	}
+}
+
+// TestPageServerGone: when the server stops under an open page, choosing
+// a scenario says the page lost contact and what to do, and leaves the
+// page on the scenario it shows (menu, text and what Run runs); Run says
+// the same, not the browser's "Failed to fetch". Once the server is back,
+// Run runs the scenario the page shows.
+func TestPageServerGone(t *testing.T) {
+	ctx := browser(t)
+	srv := &web.Server{Initial: web.Request{Scenario: web.DefaultScenario}, Limits: web.DefaultLimits(), Timeout: time.Minute, Slots: 1, Workers: 1}
+	serve := func(addr string) *http.Server {
+		ln, err := net.Listen("tcp", addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		hs := &http.Server{Handler: srv.Handler()}
+		go hs.Serve(ln)
+		t.Cleanup(func() { hs.Close() })
+		return hs
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	hs := serve(addr)
+	do(t, ctx, "loading the page", chromedp.EmulateViewport(1280, 900), chromedp.Navigate("http://"+addr+"/"), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))
+	typeInto(t, ctx, "reps", "2")
+	typeInto(t, ctx, "days", "40")
+	title := eval[string](t, ctx, `document.getElementById("scenario-title").textContent`)
+	hs.Close() // the teacher stops the server
+
+	eval[any](t, ctx, `(s => { s.value = "sahel"; s.dispatchEvent(new Event("change")); })(document.getElementById("scenario"))`)
+	var problems string
+	for deadline := time.Now().Add(10 * time.Second); problems == "" && time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		problems = eval[string](t, ctx, `document.getElementById("problems").textContent`)
+	}
+	if !strings.Contains(problems, "lost contact with the borderwork server") || !strings.Contains(problems, "Ask your teacher") {
+		t.Errorf("choosing a scenario with the server stopped says %q; want that the page lost contact, and what to do", problems)
+	}
+	if menu := eval[string](t, ctx, `document.getElementById("scenario").value`); menu != "classroom" {
+		t.Errorf("after choosing sahel failed, the menu shows %q; want classroom, the scenario the page still shows", menu)
+	}
+	if now := eval[string](t, ctx, `document.getElementById("scenario-title").textContent`); now != title {
+		t.Errorf("after choosing sahel failed, the page describes %q; want %q, as before", now, title)
+	}
+
+	do(t, ctx, "pressing Run", chromedp.Click(chromedp.CSS("#run")))
+	if state := waitRun(t, ctx); state != "error" {
+		t.Errorf("a run with the server stopped ended %q; want error", state)
+	}
+	got := eval[map[string]string](t, ctx, `({ msg: document.getElementById("run-error").textContent, note: document.getElementById("results-note").textContent })`)
+	if msg := got["msg"]; !strings.Contains(msg, "lost contact with the borderwork server") || !strings.Contains(msg, "press Run again") || strings.Contains(msg, "fetch") {
+		t.Errorf("next to Run with the server stopped: %q; want that the page lost contact, and what to do", msg)
+	}
+	if strings.Contains(got["note"], "Change the settings") {
+		t.Errorf("the results say %q with the server stopped; the settings are not at fault", got["note"])
+	}
+	if keep := os.Getenv("BORDERWORK_SCREENSHOTS"); keep != "" {
+		png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(keep, "server-gone.png"), png, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	serve(addr) // the teacher starts it again
+	do(t, ctx, "pressing Run", chromedp.Click(chromedp.CSS("#run")))
+	if state := waitRun(t, ctx); state != "done" {
+		t.Fatalf("with the server back, the run ended %q: %s", state, eval[string](t, ctx, `document.getElementById("run-error").textContent`))
+	}
+	if note := eval[string](t, ctx, `document.getElementById("results-note").textContent`); !strings.HasPrefix(note, "classroom:") {
+		t.Errorf("with the server back, Run ran %q; want the classroom, the scenario the page shows", note)
+	}
+	if problems := eval[string](t, ctx, `document.getElementById("problems").textContent`); problems != "" {
+		t.Errorf("with the server back and a run done, the page still says %q", problems)
+	}
+	if keep := os.Getenv("BORDERWORK_SCREENSHOTS"); keep != "" {
+		png, err := chromedp.Run(ctx, chromedp.FullScreenshot(90))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(keep, "server-back.png"), png, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 }

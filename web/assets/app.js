@@ -9,32 +9,64 @@ const $ = (id) => document.getElementById(id);
 
 // ---- Backends -------------------------------------------------------------
 
-// serverBackend talks to `borderwork serve`.
+// LOST says that the page cannot reach `borderwork serve` (stopped, or
+// the network dropped), in words a student can act on; the browser's
+// own ("Failed to fetch") say nothing of what happened or what to do.
+const LOST = "The page lost contact with the borderwork server: it may have been stopped, or the network dropped.";
+
+// serverBackend talks to `borderwork serve`. A request the server never
+// answers, or a stream cut off before its end, is a message {error, lost}
+// saying so; a cancel stays an AbortError.
 function serverBackend() {
   const post = (path, req, signal) =>
     fetch(path, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(req), signal });
+  // reach awaits a network step, turning its failure into a lost error.
+  const reach = async (step) => {
+    try {
+      return await step;
+    } catch (e) {
+      if (e.name === "AbortError") throw e;
+      throw Object.assign(new Error(LOST), { lost: true });
+    }
+  };
   return {
-    async info() { return (await fetch("api/info")).json(); },
-    async outline(req) { return (await post("api/outline", req)).json(); },
+    async info() { return (await reach(fetch("api/info"))).json(); },
+    async outline(req) {
+      try {
+        return await reach(post("api/outline", req).then((r) => r.json()));
+      } catch (e) {
+        return { error: [LOST + " Ask your teacher, then try again."], lost: true };
+      }
+    },
     run(req, onMessage) {
       const ctrl = new AbortController();
+      let ended = false; // the final results or the reason the run stopped came
+      const tell = (m) => {
+        if (m.error || (m.results && m.results.final)) ended = true;
+        onMessage(m);
+      };
       const done = (async () => {
-        const resp = await post("api/run", req, ctrl.signal);
-        const reader = resp.body.getReader();
-        const decoder = new TextDecoder();
-        let buf = "";
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) break;
-          buf += decoder.decode(value, { stream: true });
-          let nl;
-          while ((nl = buf.indexOf("\n")) >= 0) {
-            const line = buf.slice(0, nl);
-            buf = buf.slice(nl + 1);
-            if (line.trim()) onMessage(JSON.parse(line));
+        try {
+          const resp = await reach(post("api/run", req, ctrl.signal));
+          const reader = resp.body.getReader();
+          const decoder = new TextDecoder();
+          let buf = "";
+          for (;;) {
+            const { value, done } = await reach(reader.read());
+            if (done) break;
+            buf += decoder.decode(value, { stream: true });
+            let nl;
+            while ((nl = buf.indexOf("\n")) >= 0) {
+              const line = buf.slice(0, nl);
+              buf = buf.slice(nl + 1);
+              if (line.trim()) tell(JSON.parse(line));
+            }
           }
+          if (buf.trim()) tell(JSON.parse(buf));
+        } catch (e) {
+          if (!e.lost) throw e;
         }
-        if (buf.trim()) onMessage(JSON.parse(buf));
+        if (!ended) onMessage({ error: [LOST + " Ask your teacher, then press Run again."], lost: true });
       })();
       return { done, cancel: () => ctrl.abort() };
     },
@@ -338,7 +370,7 @@ function barChart(box, bars, label) {
 // ---- The summary table ----------------------------------------------------
 
 function drawTable(res) {
-  const box = $("table-box");
+  const box = $("summary-box");
   box.textContent = "";
   const head = html("tr", {}, [html("th", { scope: "col", text: "regime" })]);
   for (const c of res.table.columns) head.appendChild(html("th", { scope: "col", title: c.doc, text: c.title }));
@@ -351,10 +383,15 @@ function drawTable(res) {
     row.cells.forEach((cell, i) => tr.appendChild(html("td", { "data-metric": res.table.columns[i].name }, tableCell(cell))));
     body.appendChild(tr);
   }
-  // The note is a paragraph of the scrolling box, not the table's caption,
-  // so that it wraps to the width of the screen rather than of the table.
+  // The note is a paragraph beside the table, not its caption, so that it
+  // wraps to the width of the screen rather than of the table.
   box.appendChild(html("p", { id: "summary-note", class: "note", text: `Means over ${counted(res.reps, "replicate")} ± the half-width of a 95% confidence interval, as the command line prints them.` }));
-  box.appendChild(html("table", { id: "summary", "aria-describedby": "summary-note" }, [html("thead", {}, [head]), body]));
+  // On a phone the table is wider than the screen and scrolls sideways
+  // in a box of its own, its first column staying in view (CSS): say so,
+  // as a phone shows no scrollbar.
+  box.appendChild(html("p", { id: "table-hint", class: "table-hint", hidden: "", text: `Swipe the table sideways to see all ${res.table.columns.length} columns →` }));
+  const table = html("table", { id: "summary", "aria-describedby": "summary-note" }, [html("thead", {}, [head]), body]);
+  box.appendChild(html("div", { id: "table-box", class: "table-box" }, [table]));
   // The headers' words, explained where a touch screen or a keyboard
   // reaches them too (their title is only a mouse's tooltip).
   const terms = html("dl", {}, res.table.columns.flatMap((c) => [html("dt", { text: c.title }), html("dd", { text: c.doc + "." })]));
@@ -362,6 +399,14 @@ function drawTable(res) {
     "Immobilised: unable to move on, whether trapped on the way, stranded at home or staying in a centre. " +
     "Each number is a total over the whole run." }));
   box.appendChild(html("details", { id: "columns-help" }, [html("summary", { text: "What each column counts" }), terms]));
+  tableHint();
+}
+
+// tableHint shows the summary table's hint when the table is wider than
+// its box, and only then.
+function tableHint() {
+  const box = $("table-box"), table = $("summary"), hint = $("table-hint");
+  if (table && hint) hint.hidden = table.offsetWidth <= box.clientWidth;
 }
 
 // tableCell writes a cell "mean ± half-width" as the mean over its
@@ -452,7 +497,7 @@ function drawMaps() {
   text(sample, 196, 31, "irregular path", { "font-size": 13 });
   lg.appendChild(sample);
   lg.appendChild(document.createTextNode(
-    ` Circle area: migrants waiting at a place (mean of the replicates; largest ${formatCount(peak)}); the dark inner circle: those trapped there. ` +
+    ` Circle area: migrants waiting at a place (mean of the replicates; largest ${formatCount(peak)}); the dark grey inner circle: those trapped there. ` +
     "Marks: ▲ origin, ● hub, ■ border post, ✚ centre, ◆ destination." +
     (o.schematic ? " No coordinates in this scenario: places are laid out by distance from the origins." : "")));
   showDay(state.day);
@@ -594,8 +639,12 @@ function request() {
   return req;
 }
 
-function showProblems(lines) {
+// showProblems shows why the scenario could not be used; lost says the
+// reason was lost contact with the server, which a run that reaches it
+// takes away.
+function showProblems(lines, lost) {
   $("problems").textContent = (lines || []).join("\n");
+  $("problems").dataset.lost = lost ? "true" : "";
 }
 
 // loadOutline asks for the outline of the current source and rebuilds the
@@ -607,8 +656,13 @@ async function loadOutline(keep) {
   if (sets.length) req.sets = sets;
   const old = keep ? knobSets() : [];
   const checked = keep ? [...document.querySelectorAll("#regimes input:checked")].map((i) => i.value) : null;
-  const o = await backend.outline(req);
-  if (o.error) { showProblems(o.error); return false; }
+  let o;
+  try {
+    o = await backend.outline(req);
+  } catch (e) {
+    o = { error: ["The page could not read the scenario: " + (e.message || e)] };
+  }
+  if (o.error) { showProblems(o.error, o.lost); return false; }
   showProblems([]);
   state.outline = o;
   state.results = null;
@@ -686,7 +740,7 @@ function clearResults() {
   state.lastReq = null;
   $("copy-status").textContent = "";
   $("results-note").textContent = "Press Run to compare the regimes.";
-  $("table-box").textContent = "";
+  $("summary-box").textContent = "";
   for (const id of ["fig-trapped", "fig-series", "fig-abuse", "fig-outcomes"]) document.querySelector(`#${id} .chart`).textContent = "";
   for (const t of document.querySelectorAll("#results .fig-title")) t.textContent = "";
   $("command").textContent = "";
@@ -795,7 +849,7 @@ async function run(event, again) {
   txt.textContent = "Starting…";
   $("run").textContent = "Run again";
   const t0 = performance.now();
-  let failed = null;
+  let failed = null, lost = false;
   const handle = backend.run(req, (m) => {
     // A busy server queues experiments: say so, and how many are ahead.
     if (m.waiting !== undefined) {
@@ -807,7 +861,7 @@ async function run(event, again) {
       txt.textContent = `Running: ${m.runs[0]} of ${m.runs[1]} runs`;
     }
     if (m.results) drawResults(m.results);
-    if (m.error) failed = m.error;
+    if (m.error) { failed = m.error; lost = !!m.lost; }
   });
   state.running = handle;
   state.runningReq = req;
@@ -827,11 +881,13 @@ async function run(event, again) {
     clearResults();
     drawMaps();
     const why = failed.join(" ");
-    $("results-note").textContent = "The last run stopped before any results: " + why + (/[.!?]$/.test(why) ? "" : ".") + " Change the settings and press Run.";
+    // Lost contact is no fault of the settings: the message says what to do.
+    $("results-note").textContent = "The last run stopped before any results: " + why + (/[.!?]$/.test(why) ? "" : ".") + (lost ? "" : " Change the settings and press Run.");
     showRunError(["The run stopped: " + failed.join("\n")], true);
     return;
   }
   state.lastReq = req;
+  if ($("problems").dataset.lost) showProblems([]); // the server is back
   status.dataset.state = "done";
   status.dataset.ms = String(ms);
   const res = state.results;
@@ -869,11 +925,19 @@ async function copyCommand() {
   say.textContent = copied ? "Copied." : "The command is selected: copy it with Ctrl+C (⌘C on a Mac) or your phone's menu.";
 }
 
+// chooseScenario opens the scenario chosen in the menu; if it cannot (the
+// server is gone, say), the page stays on the scenario it shows, the menu
+// too, and says why.
 async function chooseScenario() {
-  const v = $("scenario").value;
+  const sel = $("scenario");
+  const v = sel.value;
   if (v === "") { $("file-box").open = true; $("text").focus(); return; }
+  const before = state.source;
   state.source = { scenario: v };
-  await loadOutline(false);
+  if (!(await loadOutline(false))) {
+    state.source = before;
+    sel.value = before.scenario || "";
+  }
 }
 
 async function useText() {
@@ -941,7 +1005,7 @@ async function init() {
     if (window.innerWidth === width) return;
     width = window.innerWidth;
     clearTimeout(redraw);
-    redraw = setTimeout(() => { if (state.results) drawCharts(state.results); }, 150);
+    redraw = setTimeout(() => { if (state.results) { drawCharts(state.results); tableHint(); } }, 150);
   });
   document.body.dataset.ready = "true";
 }
