@@ -14,7 +14,8 @@ import (
 )
 
 // editManifest changes the folder's manifest.json by hand: edit gets it
-// as generic JSON.
+// as generic JSON, its numbers as written (json.Number): seeds are 64-bit
+// and must not pass through float64.
 func editManifest(t *testing.T, dir string, edit func(m map[string]any)) {
 	t.Helper()
 	path := filepath.Join(dir, "manifest.json")
@@ -23,7 +24,9 @@ func editManifest(t *testing.T, dir string, edit func(m map[string]any)) {
 		t.Fatal(err)
 	}
 	var m map[string]any
-	if err := json.Unmarshal(b, &m); err != nil {
+	d := json.NewDecoder(bytes.NewReader(b))
+	d.UseNumber()
+	if err := d.Decode(&m); err != nil {
 		t.Fatal(err)
 	}
 	edit(m)

@@ -1,7 +1,6 @@
 package experiment_test
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -14,30 +13,6 @@ import (
 	"github.com/borderwork/borderwork/experiment"
 	"github.com/borderwork/borderwork/scenarios"
 )
-
-// editManifestNumbers is editManifest keeping numbers as they are written
-// (json.Number): seeds are 64-bit, and must not pass through float64.
-func editManifestNumbers(t *testing.T, dir string, edit func(m map[string]any)) {
-	t.Helper()
-	path := filepath.Join(dir, "manifest.json")
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var m map[string]any
-	d := json.NewDecoder(bytes.NewReader(b))
-	d.UseNumber()
-	if err := d.Decode(&m); err != nil {
-		t.Fatal(err)
-	}
-	edit(m)
-	if b, err = json.MarshalIndent(m, "", "  "); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
 
 // setRunID sets the id of the i-th run a manifest lists.
 func setRunID(m map[string]any, i int, id string) {
@@ -83,7 +58,7 @@ func TestReproduceRefusesRunsNotOfThePlan(t *testing.T) {
 			if err := os.CopyFS(folder, os.DirFS(c.folder)); err != nil {
 				t.Fatal(err)
 			}
-			editManifestNumbers(t, folder, c.edit)
+			editManifest(t, folder, c.edit)
 			_, err := experiment.Reproduce(context.Background(), folder, 2)
 			if !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), c.want) {
 				t.Fatalf("Reproduce = %v; want a bad-input error saying %q", err, c.want)
@@ -120,7 +95,7 @@ func TestScenarioChecked(t *testing.T) {
 		}
 	}
 	noChecksum := func(t *testing.T, dir string) {
-		editManifestNumbers(t, dir, func(m map[string]any) { delete(m, "scenario_sha256") })
+		editManifest(t, dir, func(m map[string]any) { delete(m, "scenario_sha256") })
 	}
 	for _, c := range []struct {
 		name   string
