@@ -770,15 +770,7 @@ func TestErrorBarShowsOnBlackBar(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var buf bytes.Buffer
-		if err := fig.Encode(&buf, "png"); err != nil {
-			t.Fatal(err)
-		}
-		img, err := png.Decode(&buf)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return img
+		return pngOf(t, fig)
 	}
 	rgb := func(img image.Image, x, y int) (r, g, b uint32) {
 		r, g, b, _ = img.At(x, y).RGBA()
@@ -852,14 +844,7 @@ func TestNeutralBarsAreGrey(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var buf bytes.Buffer
-		if err := fig.Encode(&buf, "png"); err != nil {
-			t.Fatal(err)
-		}
-		img, err := png.Decode(&buf)
-		if err != nil {
-			t.Fatal(err)
-		}
+		img := pngOf(t, fig)
 		n := 0
 		want := color.NRGBAModel.Convert(neutralGrey)
 		for y := img.Bounds().Min.Y; y < img.Bounds().Max.Y; y++ {
@@ -877,4 +862,18 @@ func TestNeutralBarsAreGrey(t *testing.T) {
 	if n := grey(8); n > 1_000 { // anti-aliased edges have a few
 		t.Errorf("a bar of the palette's black has %d pixels of the neutral grey", n)
 	}
+}
+
+// pngOf is fig drawn as a PNG and decoded, for tests that read its pixels.
+func pngOf(t *testing.T, fig *Figure) image.Image {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := fig.Encode(&buf, "png"); err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return img
 }
