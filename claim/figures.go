@@ -15,8 +15,8 @@ import (
 // Figures is a claim folder's figure registry: the compare figures of the
 // arms, then the claim's own, all drawn from the folder's tables.
 var Figures = append(slices.Clone(experiment.CompareFigures),
-	experiment.Figure{Name: "effects_HARM", Title: "The claim's effects on one harm (malfunction at each setting of closure, closure at each setting of malfunction, the main effects and their difference), with 95% intervals", Draw: drawEffects},
-	experiment.Figure{Name: "cells_HARM", Title: "Mean harm in each cell of the design: closure on the axis, malfunction and protection as series, with 95% intervals", Draw: drawCells},
+	experiment.Figure{Name: "effects_HARM", Title: "The claim's effects on one harm (malfunction at each setting of closure, closure at each setting of malfunction, the main effects and their difference): mean paired differences over replicates, with 95% confidence intervals of the mean", Draw: drawEffects},
+	experiment.Figure{Name: "cells_HARM", Title: "Mean harm per run in each cell of the design, with 95% confidence intervals of the mean: closure on the axis, malfunction and protection as series", Draw: drawCells},
 	experiment.Figure{Name: "mediation", Title: "Abuse events per run in each arm, on migrants trapped or stranded at the time and on the others", Draw: drawMediation},
 	experiment.Figure{Name: "robustness_claim", Title: "Share of the assumption space where the claim holds, fails or is inconclusive, per harm", Draw: drawRobustnessShares},
 	experiment.Figure{Name: "robustness_map_HARM", Title: "Share of points where the claim holds on a harm, over the two assumptions that move it most, binned", Draw: drawRobustnessMaps},
@@ -41,9 +41,13 @@ func drawEffects(src experiment.Source) ([]experiment.Drawn, error) {
 		return nil, err
 	}
 	caption := src.Caption()
-	// The intervals are each at 95%, unadjusted; the verdicts come from
-	// Holm-adjusted tests, so an interval inside the band may still carry
-	// another verdict: each bar's label names its verdict.
+	// The bars are the mean paired effect over replicates and the error
+	// bars its Student-t interval (Estimate), each at 95%, unadjusted;
+	// the verdicts come from Holm-adjusted tests, so an interval inside
+	// the band may still carry another verdict: each bar's label names
+	// its verdict.
+	caption.Centre = "bars: mean"
+	caption.Spread = figures.CIErrorBars
 	caption.Extra = "each bar is the paired effect of switching one setting on, with its verdict; intervals not adjusted for multiple tests, verdicts from Holm-adjusted tests (effects.csv)"
 	var out []experiment.Drawn
 	for _, h := range Harms() {
@@ -124,6 +128,12 @@ func drawCells(src experiment.Source) ([]experiment.Drawn, error) {
 	}
 	groups := output.GroupByRegime(rows)
 	ci, pi := d.Index(Closure.Name), d.Index(Protection.Name)
+	// Each bar is a cell's mean over its replicates, its error bar the
+	// Student-t interval of that mean (output.Describe), cut at 0 below,
+	// as a harm is never negative.
+	caption := src.Caption()
+	caption.Centre = "bars: mean"
+	caption.Spread = figures.CIErrorBars + ", cut at 0"
 	var out []experiment.Drawn
 	for _, h := range Harms() {
 		t := output.TotalIndex(h)
@@ -161,7 +171,7 @@ func drawCells(src experiment.Source) ([]experiment.Drawn, error) {
 			}
 		}
 		title := output.Capitalise(Title(h)) + " in each cell of the design"
-		fig, err := figures.GroupedBars(title, Title(h)+" per run", series, src.Caption())
+		fig, err := figures.GroupedBars(title, Title(h)+" per run", series, caption)
 		if err != nil {
 			return nil, err
 		}
@@ -185,7 +195,9 @@ func drawMediation(src experiment.Source) ([]experiment.Drawn, error) {
 		off.Bars = append(off.Bars, figures.Bar{Label: m.Row, Mean: m.Events - m.Immobile, Lo: math.NaN(), Hi: math.NaN()})
 	}
 	title := "Abuse events on migrants trapped or stranded at the time, and on others"
-	fig, err := figures.GroupedBars(title, "abuse events per run (mean)", []figures.Group{on, off}, src.Caption())
+	caption := src.Caption()
+	caption.Centre = "bars: mean" // mediation.csv's arm rows: means per run, without intervals
+	fig, err := figures.GroupedBars(title, "abuse events per run (mean)", []figures.Group{on, off}, caption)
 	if err != nil {
 		return nil, err
 	}

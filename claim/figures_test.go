@@ -159,4 +159,30 @@ func TestFiguresSayWhatTheyDraw(t *testing.T) {
 	if med := text("mediation"); strings.Contains(med, "error bars") {
 		t.Errorf("mediation draws no error bars but says %q", med)
 	}
+
+	// Each caption says what its bars or lines are and what its error
+	// bars or bands: the effects' and cells' are Student-t intervals of
+	// the mean (Estimate, output.Describe), which a caption calling them
+	// intervals "across replicates" would pass off as the replicates'
+	// spread; the figures over days show the spread (the default bands).
+	captions := map[string]string{}
+	for _, dr := range drawn {
+		captions[dr.Name] = dr.Fig.Caption()
+		if c := dr.Fig.Caption(); strings.Contains(c, "across replicates") {
+			t.Errorf("%s: caption %q", dr.Name, c)
+		}
+	}
+	wants := map[string]string{
+		"trapped":   " · lines: mean of 3 replicates · bands: middle 95% of replicates (2.5th to 97.5th percentile) · ",
+		"mediation": " · bars: mean of 3 replicates",
+	}
+	for _, h := range Harms() {
+		wants["effects_"+h] = " · bars: mean of 3 replicates · error bars: 95% confidence intervals of the mean · "
+		wants["cells_"+h] = " · bars: mean of 3 replicates · error bars: 95% confidence intervals of the mean, cut at 0"
+	}
+	for name, want := range wants {
+		if got, ok := captions[name]; !ok || !strings.Contains(got, want) {
+			t.Errorf("%s: caption %q, want it to say %q", name, got, want)
+		}
+	}
 }

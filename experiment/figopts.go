@@ -162,10 +162,21 @@ func spreadText(bands, what string) string {
 	return what + ": middle 95% of replicates (2.5th to 97.5th percentile)"
 }
 
+// centreText is what a figure's caption says its lines (what = "bands")
+// or bars (what = "error bars") are: the replicates' mean, which spread
+// draws whatever the band choice.
+func centreText(what string) string {
+	if what == "bands" {
+		return "lines: mean"
+	}
+	return "bars: mean"
+}
+
 // caption is the folder's caption for a figure whose spread is drawn as
-// what ("bands" or "error bars").
+// what ("bands" or "error bars") around the replicates' mean.
 func (s Source) caption(what string) figures.Caption {
 	c := s.Caption()
+	c.Centre = centreText(what)
 	c.Spread = spreadText(s.Options().Bands, what)
 	return c
 }

@@ -23,14 +23,14 @@ import (
 // error bars show what the folder's figure options say (BandsPercentile
 // by default).
 var CompareFigures = []Figure{
-	single("trapped", "Migrants trapped over time, per regime: the mean over replicates and their spread", func(src Source) (*figures.Figure, error) {
+	single("trapped", "Migrants trapped over time, per regime: the mean over replicates, with bands as --bands says (the spread of the replicates by default)", func(src Source) (*figures.Figure, error) {
 		bands, c, err := timeBands(src, "trapped")
 		if err != nil {
 			return nil, err
 		}
 		return figures.TimeBands("Migrants trapped", "day", "migrants trapped", bands, c)
 	}),
-	single("abuse", "Cumulative abuse events over time, per regime: the mean over replicates and their spread", func(src Source) (*figures.Figure, error) {
+	single("abuse", "Cumulative abuse events over time, per regime: the mean over replicates, with bands as --bands says (the spread of the replicates by default)", func(src Source) (*figures.Figure, error) {
 		bands, c, err := timeBands(src, "abuse_events")
 		if err != nil {
 			return nil, err

@@ -243,11 +243,18 @@ func (s *sweepSource) linesAgainst(j, t int, title string, h output.Total) (*fig
 	}
 	c := s.caption
 	c.Per = " per point"
+	c.Centre = centreText("bands")
 	c.Spread = spreadText(s.opts.Bands, "bands")
 	if pooled {
-		c.Spread = "each line the mean over the other keys' values; " + spreadText(s.opts.Bands, "bands") + " and those values"
-		if s.opts.Bands == BandsReplicates {
-			c.Spread = "each line the mean over replicates and the other keys' values"
+		// The mean and band at a value of the key pool the runs of every
+		// point with that value, whatever the other keys' values.
+		c.Centre = ""
+		c.Spread = "lines: mean over the replicates and the other keys' values"
+		switch s.opts.Bands {
+		case BandsCI:
+			c.Spread += " · bands: 95% confidence intervals of that mean"
+		case BandsPercentile:
+			c.Spread += " · bands: middle 95% of those runs (2.5th to 97.5th percentile)"
 		}
 	}
 	return figures.TimeBands(title, s.axes[j], h.Title+" per run", bands, c)
@@ -267,7 +274,8 @@ func (s *sweepSource) pointsAgainst(j, t int, title string, h output.Total) (*fi
 		series = append(series, ser)
 	}
 	c := s.caption
-	c.Spread = "each marker the mean of one point's replicates"
+	c.Per = " per point"
+	c.Centre = "markers: mean"
 	return figures.Scatter(title, s.axes[j], h.Title+" per run (mean)", series, c)
 }
 
@@ -341,7 +349,9 @@ func drawSweepMaps(src Source) ([]Drawn, error) {
 				continue
 			}
 			title := output.Capitalise(h.Title) + " under " + regime
-			fig, err := s.mapOf(title, h.Title+" per run (mean)", s.pointMeans(regime, t), mapOptions(h, false), s.caption)
+			c := s.caption
+			c.Centre = "colours: mean"
+			fig, err := s.mapOf(title, h.Title+" per run (mean)", s.pointMeans(regime, t), mapOptions(h, false), c)
 			if err != nil {
 				return nil, err
 			}
@@ -380,7 +390,9 @@ func drawSweepContrast(src Source) ([]Drawn, error) {
 			diff[i] = ma[i] - mb[i]
 		}
 		title := fmt.Sprintf("%s: %s minus %s", output.Capitalise(h.Title), a, b)
-		fig, err := s.mapOf(title, fmt.Sprintf("difference in mean %s (%s - %s)", h.Title, a, b), diff, mapOptions(h, true), s.caption)
+		c := s.caption
+		c.Centre = "colours: difference of the means"
+		fig, err := s.mapOf(title, fmt.Sprintf("difference in mean %s (%s - %s)", h.Title, a, b), diff, mapOptions(h, true), c)
 		if err != nil {
 			return nil, err
 		}

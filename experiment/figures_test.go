@@ -3,9 +3,11 @@ package experiment
 import (
 	"context"
 	"errors"
+	"maps"
 	"math"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -338,6 +340,110 @@ func TestSweepAxesNameUnits(t *testing.T) {
 		for _, w := range tc.want {
 			if !seen[w] {
 				t.Errorf("%v: no axis reads %q", tc.spec.Vary, w)
+			}
+		}
+	}
+}
+
+// TestCaptionsSayWhatIsDrawn: every figure of compare and sweep folders
+// says in its caption what its lines, bars, markers or colours are (the
+// mean of the replicates, counted) and what its bands or error bars show,
+// by band choice: the spread of the replicates or the confidence interval
+// of the mean, never an ambiguous interval "across replicates".
+func TestCaptionsSayWhatIsDrawn(t *testing.T) {
+	dir := t.TempDir()
+	sweep := func(spec SweepSpec) *Plan {
+		p, err := NewSweep(loadSmall(t, 2, 20), small, []string{"closed", "malfunctioning"}, spec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	const (
+		pct      = "middle 95% of replicates (2.5th to 97.5th percentile)"
+		ci       = "95% confidence intervals of the mean"
+		pooledAt = "lines: mean over the replicates and the other keys' values"
+	)
+	for _, tc := range []struct {
+		name  string
+		plan  *Plan
+		bands string
+		want  map[string]string // figure name -> what its caption says after the seed
+	}{
+		{"compare", &Plan{Command: "compare", Scenario: loadSmall(t, 3, 30), Regimes: []string{"open", "closed"}, Reps: 3, ByLocation: true}, BandsPercentile,
+			map[string]string{
+				"trapped":             "lines: mean of 3 replicates · bands: " + pct,
+				"abuse":               "lines: mean of 3 replicates · bands: " + pct,
+				"outcomes":            "bars: mean of 3 replicates · error bars: " + pct,
+				"trapped_by_location": "bars: mean of 3 replicates · error bars: " + pct,
+			}},
+		{"compare", nil, BandsCI, map[string]string{
+			"trapped":  "lines: mean of 3 replicates · bands: " + ci,
+			"outcomes": "bars: mean of 3 replicates · error bars: " + ci,
+		}},
+		{"compare", nil, BandsReplicates, map[string]string{
+			"trapped":  "lines: mean of 3 replicates · thin lines: single replicates",
+			"outcomes": "bars: mean of 3 replicates · dots: single replicates",
+		}},
+		{"grid1", sweep(SweepSpec{Vary: []string{"regimes.malfunctioning.outage_start=0.05:0.4:3"}}), BandsCI, map[string]string{
+			"trapped_person_days_vs_regimes_malfunctioning_outage_start": "lines: mean of 2 replicates per point · bands: " + ci,
+		}},
+		{"grid2", sweep(SweepSpec{Vary: []string{"regimes.malfunctioning.outage_start=0.05,0.2", "posts.Gate.capacity=5,25"}}), BandsPercentile, map[string]string{
+			"trapped_person_days_malfunctioning":              "colours: mean of 2 replicates per cell",
+			"trapped_person_days_malfunctioning_minus_closed": "colours: difference of the means of 2 replicates per cell",
+		}},
+		{"grid3", sweep(SweepSpec{Vary: []string{"regimes.malfunctioning.outage_start=0.05,0.2", "posts.Gate.capacity=5,25", "migrants.trapped_after_days=7,14"}}), BandsPercentile, map[string]string{
+			"deaths_vs_posts_gate_capacity": "2 replicates per point · " + pooledAt + " · bands: middle 95% of those runs (2.5th to 97.5th percentile)",
+		}},
+		{"grid3", nil, BandsCI, map[string]string{
+			"deaths_vs_posts_gate_capacity": "2 replicates per point · " + pooledAt + " · bands: 95% confidence intervals of that mean",
+		}},
+		{"lhs2", sweep(SweepSpec{Design: "lhs", Samples: 6, Vary: []string{"regimes.malfunctioning.outage_start=0:0.4", "migrants.trapped_after_days=7:21"}}), BandsPercentile, map[string]string{
+			"trapped_person_days_malfunctioning":                    "colours: mean of 2 replicates per point",
+			"trapped_person_days_malfunctioning_above_closed_share": "2 replicates per point · Latin hypercube",
+		}},
+		{"lhs3", sweep(SweepSpec{Design: "lhs", Samples: 6, Vary: []string{"regimes.malfunctioning.outage_start=0:0.4", "migrants.trapped_after_days=7:21", "posts.Gate.capacity=5:25"}}), BandsPercentile, map[string]string{
+			"deaths_vs_posts_gate_capacity": "markers: mean of 2 replicates per point · Latin hypercube",
+		}},
+	} {
+		out := filepath.Join(dir, tc.name)
+		if tc.plan != nil {
+			x, err := tc.plan.Prepare()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := Write(context.Background(), x, out, Options{Workers: 2}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		m, err := output.ReadManifest(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m.FigureOptions = &output.FigureOptions{Bands: tc.bands, Size: "double"}
+		k, _ := KindOf(m.Command)
+		captions := map[string]string{}
+		for _, fig := range k.Figures {
+			ds, err := fig.Draw(Source{Dir: out, Manifest: m})
+			if err != nil {
+				t.Fatalf("%s %s: %v", tc.name, fig.Name, err)
+			}
+			for _, d := range ds {
+				c := d.Fig.Caption()
+				captions[d.Name] = c
+				if strings.Contains(c, "across replicates") {
+					t.Errorf("%s, bands %s, %s: caption %q", tc.name, tc.bands, d.Name, c)
+				}
+			}
+		}
+		for name, want := range tc.want {
+			got, ok := captions[name]
+			if !ok {
+				t.Errorf("%s: no figure %s among %v", tc.name, name, slices.Sorted(maps.Keys(captions)))
+				continue
+			}
+			if after, _ := strings.CutPrefix(got, "scenario small · seed "+strconv.FormatInt(m.Seed, 10)+" · "); !strings.HasPrefix(after, want) {
+				t.Errorf("%s, bands %s, %s: caption %q, want it to go on %q after the seed", tc.name, tc.bands, name, got, want)
 			}
 		}
 	}

@@ -285,10 +285,11 @@ func (v *Validation) writeFit(w io.Writer) error {
 	return cw.Error()
 }
 
-// Figures draws one figure per camp (simulated mean and 95% band against
-// the observed values) and one of the three errors over time.
+// Figures draws one figure per camp (simulated mean and the 95%
+// confidence interval of that mean against the observed values) and one
+// of the three errors over time.
 func (v *Validation) Figures(dir string, formats []string) error {
-	caption := figures.Caption{Scenario: v.Scenario, Seed: int64(v.Seed), Reps: len(v.Simulated), Extra: "regime " + v.Regime}
+	caption := v.Caption()
 	names := v.figureNames()
 	for ci := range v.Camps {
 		fig, err := v.CampFigure(ci, caption)
@@ -306,8 +307,16 @@ func (v *Validation) Figures(dir string, formats []string) error {
 	return figures.Save(fig, dir, "error", formats)
 }
 
-// CampFigure is camp ci's simulated population (mean, 95% band) and its
-// observed one, by day.
+// Caption is the validation figures' caption: their lines are the mean
+// over replicates, their bands the 95% confidence interval of that mean
+// (output.Describe's), as CampFigure and ErrorFigure draw them.
+func (v *Validation) Caption() figures.Caption {
+	return figures.Caption{Scenario: v.Scenario, Seed: int64(v.Seed), Reps: len(v.Simulated), Extra: "regime " + v.Regime,
+		Centre: "lines: mean", Spread: figures.CIBands}
+}
+
+// CampFigure is camp ci's simulated population (mean, 95% confidence
+// interval of the mean) and its observed one, by day.
 func (v *Validation) CampFigure(ci int, caption figures.Caption) (*figures.Figure, error) {
 	days := make([]float64, v.Days)
 	for t := range days {
@@ -332,8 +341,8 @@ func (v *Validation) CampFigure(ci int, caption figures.Caption) (*figures.Figur
 	return figures.TimeBands(fmt.Sprintf("%s: refugees in camp", v.Camps[ci]), "day", "refugees", []figures.Band{sim, obs}, caption)
 }
 
-// ErrorFigure is the day's error by each measure, mean and 95% band over
-// replicates.
+// ErrorFigure is the day's error by each measure, mean over replicates
+// and 95% confidence interval of the mean.
 func (v *Validation) ErrorFigure(caption figures.Caption) (*figures.Figure, error) {
 	days := make([]float64, v.Days)
 	for t := range days {

@@ -14,7 +14,7 @@ import (
 // Figures is a programme folder's figure registry: the compare figures of
 // the arms, then the analysis's own, all drawn from the folder's tables.
 var Figures = append(slices.Clone(experiment.CompareFigures),
-	experiment.Figure{Name: "channels_REGIME_METRIC", Title: "The programme's effect on a harm under one regime, for every migrant and each group, split into its malfunction-repairing and closure-tightening channels and their interaction, with 95% intervals", Draw: drawChannels},
+	experiment.Figure{Name: "channels_REGIME_METRIC", Title: "The programme's effect on a harm under one regime, for every migrant and each group, split into its malfunction-repairing and closure-tightening channels and their interaction: mean paired differences over replicates, with 95% confidence intervals of the mean", Draw: drawChannels},
 	experiment.Figure{Name: "path_REGIME", Title: "How the programme moves its posts over time under one regime: long-run share of days failing, oversight of officials, document checks and arbitrary refusals, averaged over its posts", Draw: drawPath},
 )
 
@@ -48,6 +48,7 @@ func drawChannels(src experiment.Source) ([]experiment.Drawn, error) {
 		return nil, err
 	}
 	caption := src.Caption()
+	caption.Centre = "bars: mean"
 	caption.Spread = "error bars: 95% confidence intervals of the mean difference"
 	caption.Extra = "paired differences with the programme's channels switched off, common random numbers"
 	var out []experiment.Drawn

@@ -91,7 +91,8 @@ type Series struct {
 	Bands []Band `json:"bands"`
 }
 
-// Band is a regime's mean and 95% interval across replicates, by day.
+// Band is a regime's mean over replicates and the 95% confidence
+// interval of that mean (output.Describe), by day.
 type Band struct {
 	Regime string `json:"regime"`
 	Mean   nums   `json:"mean"`

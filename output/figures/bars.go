@@ -55,6 +55,15 @@ var (
 	dotStyle  = draw.GlyphStyle{Color: color.Gray{Y: 0x11}, Radius: vg.Points(1.1), Shape: draw.CircleGlyph{}}
 )
 
+// CIErrorBars and CIBands are what a caption says by default of error
+// bars and bands: 95% confidence intervals of the mean, as
+// output.Describe gives them (Student's t). They are not the spread of
+// the replicates; a figure that draws that says so in its Caption.Spread.
+const (
+	CIErrorBars = "error bars: 95% confidence intervals of the mean"
+	CIBands     = "bands: 95% confidence intervals of the mean"
+)
+
 // clusterWidth is the share of a category's slot covered by its bars; the
 // rest separates neighbouring clusters.
 const clusterWidth = 0.8
@@ -128,7 +137,7 @@ func groupedBars(fn, title, valueLabel string, groups []Group, m Margin, c Capti
 	if m.Delta > 0 {
 		lg.add(m.Label, marginThumb{})
 	}
-	spread := "error bars: 95% intervals across replicates"
+	spread := CIErrorBars
 	if !hasSpread(groups) { // a caption must not promise what is not drawn
 		spread, c.Spread = "", ""
 	}

@@ -28,8 +28,11 @@ func ExampleTimeBands() {
 	}
 	defer os.RemoveAll(dir)
 
-	// Mean and 95% interval across replicates of migrants trapped per
-	// day, one band per regime, as the caller has aggregated them.
+	// Mean over replicates of migrants trapped per day and the 95%
+	// confidence interval of that mean, one band per regime, as the
+	// caller has aggregated them: what the caption says by default
+	// ("bands: 95% confidence intervals of the mean"). A caller drawing
+	// the replicates' spread says so in Caption.Spread.
 	days := []float64{0, 30, 60, 90, 120}
 	bands := []figures.Band{
 		{Label: "open", X: days,
@@ -47,7 +50,7 @@ func ExampleTimeBands() {
 			Hi:   []float64{math.NaN(), math.NaN(), math.NaN(), math.NaN(), math.NaN()}},
 	}
 	fig, err := figures.TimeBands("Migrants trapped at the border", "day", "migrants trapped", bands,
-		figures.Caption{Scenario: "sahel", Seed: 20181001, Reps: 20})
+		figures.Caption{Scenario: "sahel", Seed: 20181001, Reps: 20, Centre: "lines: mean"})
 	if err != nil {
 		log.Fatal(err)
 	}

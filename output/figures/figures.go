@@ -56,16 +56,25 @@ type Caption struct {
 	// Per qualifies Reps, e.g. " per point"; "" takes the figure's own
 	// (" per cell" for a heat map).
 	Per string
+	// Centre says what the figure's lines, bars or marks are, as
+	// "lines: mean": the caption then reads "lines: mean of 20
+	// replicates" where it would read "20 replicates". "" says nothing of
+	// them (say it where they are not the replicates' mean). It is left
+	// out when Reps is 1: one replicate is drawn itself.
+	Centre string
 	// Spread says what the figure's bands, error bars or marks show, e.g.
-	// "bands: middle 95% of replicates"; "" takes the figure's default.
-	// It is left out when Reps is 1, since one replicate has no spread.
+	// "bands: middle 95% of replicates"; "" takes the figure's default,
+	// which for bands and error bars is the 95% confidence interval of
+	// the mean (output.Describe's). It is left out when Reps is 1, since
+	// one replicate has no spread.
 	Spread string
 	Extra  string // optional, appended, e.g. "--set regimes.closed.patrol=0.1"
 }
 
 // text renders the caption. per qualifies the replicate count (e.g. " per
 // cell") and spread says what the figure's intervals are, unless the
-// caption sets its own. A Reps of 0 or less is left out.
+// caption sets its own. A Reps of 0 or less is left out, and with it
+// Centre and spread.
 func (c Caption) text(per, spread string) string {
 	if c.Per != "" {
 		per = c.Per
@@ -82,7 +91,11 @@ func (c Caption) text(per, spread string) string {
 	case c.Reps == 1:
 		parts = append(parts, "1 replicate"+per)
 	case c.Reps > 1:
-		parts = append(parts, strconv.Itoa(c.Reps)+" replicates"+per)
+		reps := strconv.Itoa(c.Reps) + " replicates" + per
+		if c.Centre != "" {
+			reps = c.Centre + " of " + reps
+		}
+		parts = append(parts, reps)
 		if spread != "" {
 			parts = append(parts, spread)
 		}
@@ -90,7 +103,7 @@ func (c Caption) text(per, spread string) string {
 	if c.Extra != "" {
 		parts = append(parts, c.Extra)
 	}
-	return strings.Join(parts, " · ")
+	return strings.Join(parts, captionSep)
 }
 
 // Figure is a drawn figure ready to save, at a Size (Double unless
@@ -139,6 +152,9 @@ func (f *Figure) SetSize(s Size) {
 // Size is the size the figure is drawn at.
 func (f *Figure) Size() Size { return f.size }
 
+// Caption is the caption line drawn under the figure, before wrapping.
+func (f *Figure) Caption() string { return f.caption }
+
 // sidePanel is what stands right of the data area.
 type sidePanel interface {
 	// width is the horizontal space the panel needs.
@@ -186,7 +202,7 @@ func (f *Figure) draw(c draw.Canvas) {
 		sty := textStyle(th.captionSize)
 		sty.Color = captionColor
 		sty.XAlign, sty.YAlign = draw.XLeft, draw.YBottom
-		t := wrapText(f.caption, sty, w)
+		t := wrapCaption(f.caption, sty, w)
 		in.FillText(sty, vg.Point{X: in.Min.X, Y: in.Min.Y + sty.FontExtents().Descent}, t)
 		in.Min.Y += sty.Height(t) + capGap
 	}

@@ -490,10 +490,16 @@ func TestCaptionText(t *testing.T) {
 		per, extra string
 		want       string
 	}{
-		{c, "", "95% bands across replicates", "scenario sahel · seed 20181001 · 20 replicates · 95% bands across replicates"},
-		{Caption{Scenario: "sahel", Seed: 3, Reps: 1, Extra: "--set a=1"}, "", "95% bands across replicates", "scenario sahel · seed 3 · 1 replicate · --set a=1"},
+		{c, "", CIBands, "scenario sahel · seed 20181001 · 20 replicates · bands: 95% confidence intervals of the mean"},
+		{Caption{Scenario: "sahel", Seed: 3, Reps: 1, Extra: "--set a=1"}, "", CIBands, "scenario sahel · seed 3 · 1 replicate · --set a=1"},
 		{c, " per cell", "", "scenario sahel · seed 20181001 · 20 replicates per cell"},
 		{Caption{Seed: -5}, "", "x", "seed -5"},
+		// Centre names the central mark with the replicates it is the mean of.
+		{Caption{Scenario: "sahel", Seed: 3, Reps: 20, Centre: "lines: mean"}, "", CIBands, "scenario sahel · seed 3 · lines: mean of 20 replicates · bands: 95% confidence intervals of the mean"},
+		{Caption{Seed: 3, Reps: 5, Centre: "colours: mean"}, " per cell", "", "seed 3 · colours: mean of 5 replicates per cell"},
+		// One replicate is drawn itself: no mean, no spread.
+		{Caption{Seed: 3, Reps: 1, Centre: "bars: mean"}, "", CIErrorBars, "seed 3 · 1 replicate"},
+		{Caption{Seed: 3, Centre: "bars: mean"}, "", CIErrorBars, "seed 3"},
 	} {
 		if got := tc.c.text(tc.per, tc.extra); got != tc.want {
 			t.Errorf("got %q, want %q", got, tc.want)
@@ -724,7 +730,7 @@ func TestBarsCaptionPromisesOnlyWhatIsDrawn(t *testing.T) {
 		c    Caption
 		want string // "" for no spread in the caption
 	}{
-		{"intervals", []Bar{{Label: "a", Mean: 1, Lo: 0.5, Hi: 1.5}, {Label: "b", Mean: 2, Lo: nan, Hi: nan}}, c, "error bars: 95% intervals across replicates"},
+		{"intervals", []Bar{{Label: "a", Mean: 1, Lo: 0.5, Hi: 1.5}, {Label: "b", Mean: 2, Lo: nan, Hi: nan}}, c, "error bars: 95% confidence intervals of the mean"},
 		{"no intervals", []Bar{{Label: "a", Mean: 1, Lo: nan, Hi: nan}, {Label: "b", Mean: 2, Lo: nan, Hi: nan}}, c, ""},
 		{"one bound only", []Bar{{Label: "a", Mean: 1, Lo: 0.5, Hi: nan}}, c, ""},
 		{"caller's spread, no intervals", []Bar{{Label: "a", Mean: 1, Lo: nan, Hi: nan}}, bars, ""},
@@ -742,6 +748,49 @@ func TestBarsCaptionPromisesOnlyWhatIsDrawn(t *testing.T) {
 		}
 		if tc.want != "" && !strings.Contains(fig.caption, tc.want) {
 			t.Errorf("%s: caption %q lacks %q", tc.name, fig.caption, tc.want)
+		}
+	}
+}
+
+// TestDefaultSpreadIsTheCI: a caption that does not say what its bands
+// or error bars are says what they are by default, the 95% confidence
+// interval of the mean (output.Describe's), and never calls it an
+// interval "across replicates", which reads as their spread; a figure
+// of lines without bands says nothing of bands.
+func TestDefaultSpreadIsTheCI(t *testing.T) {
+	nan := math.NaN()
+	c := Caption{Scenario: "sahel", Seed: 1, Reps: 5}
+	days := []float64{0, 1}
+	for _, tc := range []struct {
+		name string
+		draw func() (*Figure, error)
+		want string // "" for no spread in the caption
+	}{
+		{"bands", func() (*Figure, error) {
+			return TimeBands("t", "x", "y", []Band{{Label: "a", X: days, Mean: []float64{1, 2}, Lo: []float64{0, 1}, Hi: []float64{2, 3}}}, c)
+		}, "bands: 95% confidence intervals of the mean"},
+		{"lines only", func() (*Figure, error) {
+			return TimeBands("t", "x", "y", []Band{{Label: "a", X: days, Mean: []float64{1, 2}}, {Label: "b", X: days, Mean: []float64{1, 2}, Lo: []float64{nan, nan}, Hi: []float64{nan, nan}}}, c)
+		}, ""},
+		{"error bars", func() (*Figure, error) {
+			return GroupedBars("t", "y", []Group{{Label: "g", Bars: []Bar{{Label: "a", Mean: 1, Lo: 0, Hi: 2}}}}, c)
+		}, "error bars: 95% confidence intervals of the mean"},
+		{"error bars within a margin", func() (*Figure, error) {
+			return GroupedBarsWithin("t", "y", []Group{{Bars: []Bar{{Label: "a", Mean: 1, Lo: 0, Hi: 2}}}}, Margin{Delta: 1, Label: "δ"}, c)
+		}, "error bars: 95% confidence intervals of the mean"},
+	} {
+		fig, err := tc.draw()
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if strings.Contains(fig.caption, "across replicates") || strings.Contains(fig.caption, "band") != strings.Contains(tc.want, "band") {
+			t.Errorf("%s: caption %q", tc.name, fig.caption)
+		}
+		if tc.want == "" && !strings.HasSuffix(fig.caption, " · 5 replicates") {
+			t.Errorf("%s: caption %q promises a spread", tc.name, fig.caption)
+		}
+		if tc.want != "" && !strings.HasSuffix(fig.caption, " · "+tc.want) {
+			t.Errorf("%s: caption %q does not end in %q", tc.name, fig.caption, tc.want)
 		}
 	}
 }
@@ -876,4 +925,42 @@ func pngOf(t *testing.T, fig *Figure) image.Image {
 		t.Fatal(err)
 	}
 	return img
+}
+
+// TestWrapCaption: a caption wraps between its parts where it can, each
+// line but the last ending in its separator, and between words only
+// within a part too long for a line; joined again, the lines are the
+// caption.
+func TestWrapCaption(t *testing.T) {
+	sty := textStyle(Single.captionSize)
+	caption := "scenario small · seed 1 · lines: mean of 3 replicates · thin lines: single replicates"
+	long := "scenario classroom · seed 2018 · bars: mean of 6 replicates · each bar is the paired effect of switching one setting on, with its verdict; intervals not adjusted for multiple tests"
+	for _, tc := range []struct {
+		s     string
+		width vg.Length
+		want  []string
+	}{
+		{caption, 1000, []string{caption}},
+		// Word by word, "thin lines: single" would end the first line.
+		{caption, sty.Width("scenario small · seed 1 · lines: mean of 3 replicates · thin lines: single"), []string{
+			"scenario small · seed 1 · lines: mean of 3 replicates ·",
+			"thin lines: single replicates"}},
+		{long, sty.Width("scenario classroom · seed 2018 · bars: mean of 6 replicates ·"), []string{
+			"scenario classroom · seed 2018 · bars: mean of 6 replicates ·",
+			"each bar is the paired effect of switching one setting on, with",
+			"its verdict; intervals not adjusted for multiple tests"}},
+	} {
+		got := strings.Split(wrapCaption(tc.s, sty, tc.width), "\n")
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("wrapCaption(%q, %v):\n%q\nwant\n%q", tc.s, tc.width, got, tc.want)
+		}
+		for _, l := range got {
+			if sty.Width(l) > tc.width {
+				t.Errorf("line %q is wider than %v", l, tc.width)
+			}
+		}
+		if strings.Join(got, " ") != tc.s {
+			t.Errorf("the lines %q, joined, are not the caption", got)
+		}
+	}
 }

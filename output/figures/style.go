@@ -324,6 +324,39 @@ func wrapText(s string, sty text.Style, width vg.Length) string {
 	return wrap(s, sty, width, false)
 }
 
+// captionSep separates the parts of a caption (Caption.text).
+const captionSep = " · "
+
+// wrapCaption wraps a caption to width, breaking between its parts (at
+// captionSep, which then ends the line) where it can: a part that fits on
+// a line of its own is never split, so that "thin lines: single
+// replicates" is not left as "thin lines: single" over "replicates". A
+// part too long for any line is wrapped between words.
+func wrapCaption(s string, sty text.Style, width vg.Length) string {
+	var out []string
+	line := ""
+	parts := strings.Split(s, captionSep)
+	for i, part := range parts {
+		if i < len(parts)-1 {
+			part += strings.TrimRight(captionSep, " ") // "a · b" is "a ·" and "b", joined by a space
+		}
+		switch {
+		case line == "" && sty.Width(part) <= width:
+			line = part
+		case line != "" && sty.Width(line+" "+part) <= width:
+			line += " " + part
+		case sty.Width(part) <= width:
+			out = append(out, line)
+			line = part
+		default: // too long for a line: between words, from where the line stands
+			lines := strings.Split(wrapText(strings.TrimSpace(line+" "+part), sty, width), "\n")
+			out = append(out, lines[:len(lines)-1]...)
+			line = lines[len(lines)-1]
+		}
+	}
+	return strings.Join(append(out, line), "\n")
+}
+
 // wrap is wrapText that, if hyphens is set, may also break a word after
 // any of its hyphens.
 func wrap(s string, sty text.Style, width vg.Length, hyphens bool) string {

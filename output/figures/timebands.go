@@ -125,7 +125,11 @@ func TimeBands(title, xLabel, yLabel string, bands []Band, c Caption) (*Figure, 
 	for i, b := range bands {
 		lg.add(b.Label, bandThumb{i: styleIndex(i, b.Style), band: b.hasBand(), markers: b.Markers, th: th})
 	}
-	fig := newFigure(p, th, title, xLabel, yLabel, c.text("", "95% bands across replicates"))
+	spread := CIBands
+	if !slices.ContainsFunc(bands, func(b Band) bool { return b.hasBand() || len(b.Replicates) > 0 }) {
+		spread = "" // a caption must not promise a band that is not drawn
+	}
+	fig := newFigure(p, th, title, xLabel, yLabel, c.text("", spread))
 	if len(lg.entries) > 0 {
 		fig.side = lg
 	}
