@@ -9,6 +9,7 @@ import (
 
 	"github.com/borderwork/borderwork/experiment"
 	"github.com/borderwork/borderwork/output"
+	"github.com/borderwork/borderwork/output/figures"
 	"github.com/borderwork/borderwork/scenarios"
 )
 
@@ -124,6 +125,11 @@ func TestFiguresSayWhatTheyDraw(t *testing.T) {
 		t.Fatalf("no figure %s", name)
 		return ""
 	}
+	for _, dr := range drawn { // as a PDF prints it: no '?' for a character its font lacks
+		if bad := figures.Unprintable(text(dr.Name)); len(bad) > 0 {
+			t.Errorf("%s has text a PDF prints as '?': %q", dr.Name, string(bad))
+		}
+	}
 	trapped := strings.ReplaceAll(text("trapped"), "\n", " ")
 	if !strings.Contains(trapped, "bands only for "+strings.Join(builtins, ", ")) {
 		t.Errorf("trapped's text %q does not say which cells have bands (%v)", trapped, builtins)
@@ -137,11 +143,11 @@ func TestFiguresSayWhatTheyDraw(t *testing.T) {
 		flat := strings.Join(strings.Fields(eff), " ")
 		if e, _ := res.Estimate("closure", h); e.Verdict == NotApplicable {
 			// No band: bars at 0 inside it would read as "no meaningful difference".
-			if strings.Contains(eff, "±δ = ") || !strings.Contains(flat, "not applicable, 0 in every run") {
+			if strings.Contains(eff, "smallest effect of interest") || !strings.Contains(flat, "not applicable, 0 in every run") {
 				t.Errorf("effects_%s, a harm that never happens: %q; want it said, and no band", h, eff)
 			}
-		} else if !strings.Contains(eff, "±δ = ") {
-			t.Errorf("effects_%s does not name ±δ: %q", h, eff)
+		} else if !strings.Contains(flat, ": smallest effect of interest") {
+			t.Errorf("effects_%s does not name the smallest effect of interest: %q", h, eff)
 		}
 		if !strings.Contains(flat, "intervals not adjusted for multiple tests, verdicts from Holm-adjusted tests") {
 			t.Errorf("effects_%s does not warn that its intervals are unadjusted: %q", h, flat)

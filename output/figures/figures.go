@@ -409,7 +409,9 @@ func writeAtomic(path string, data []byte) (err error) {
 //     darker in the PDF than in PNG and SVG. SetColor un-premultiplies.
 //   - vgpdf's fonts are encoded as Windows-1252 but it passes Go's UTF-8
 //     strings through unchanged, so "·" would print as "Â·". FillString
-//     re-encodes (runes outside Windows-1252 become '?').
+//     re-encodes: a rune outside Windows-1252 becomes its stand-in in
+//     pdfStandIns, or '?' (text is laid out with the real rune's width,
+//     so a stand-in should be about as wide).
 type pdfCanvas struct{ *vgpdf.Canvas }
 
 func (c pdfCanvas) SetColor(clr color.Color) {
@@ -434,6 +436,31 @@ func (s straightColor) RGBA() (r, g, b, a uint32) {
 
 // toWindows1252 encodes s as Windows-1252 bytes, with '?' for runes the
 // code page lacks.
+// pdfStandIns are what a PDF figure prints for the runes outside
+// Windows-1252 that figures use, instead of '?': the minus sign of
+// "malfunction − closure", and what statistics write in Greek.
+var pdfStandIns = map[rune]string{
+	'−': "–", // minus: an en dash, as wide
+	'≤': "<=",
+	'≥': ">=",
+	'σ': "sd",
+	'δ': "d",
+	'Δ': "D",
+}
+
+// Unprintable is the runes of s that a PDF figure would print as '?':
+// neither in Windows-1252 nor with a stand-in. Figure text should have
+// none.
+func Unprintable(s string) []rune {
+	var bad []rune
+	for _, r := range s {
+		if _, ok := charmap.Windows1252.EncodeRune(r); !ok && pdfStandIns[r] == "" {
+			bad = append(bad, r)
+		}
+	}
+	return bad
+}
+
 func toWindows1252(s string) string {
 	ascii := true
 	for i := 0; i < len(s); i++ {
@@ -445,10 +472,14 @@ func toWindows1252(s string) string {
 	b := make([]byte, 0, len(s))
 	for _, r := range s {
 		c, ok := charmap.Windows1252.EncodeRune(r)
-		if !ok {
-			c = '?'
+		switch {
+		case ok:
+			b = append(b, c)
+		case pdfStandIns[r] != "":
+			b = append(b, toWindows1252(pdfStandIns[r])...)
+		default:
+			b = append(b, '?')
 		}
-		b = append(b, c)
 	}
 	return string(b)
 }

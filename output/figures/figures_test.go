@@ -572,8 +572,16 @@ func TestColorScale(t *testing.T) {
 }
 
 func TestPDFTextAndColour(t *testing.T) {
-	if got := toWindows1252("a · b − c"); got != "a \xb7 b ? c" {
-		t.Errorf("toWindows1252 = %q", got)
+	for in, want := range map[string]string{
+		"a · b − c":    "a \xb7 b \x96 c", // a minus prints as an en dash, not '?'
+		"σ ≥ µ*, ±δ":   "sd >= \xb5*, \xb1d",
+		"x ≤ 1, Δ = 2": "x <= 1, D = 2",
+		"★":            "?", // no stand-in
+		"plain":        "plain",
+	} {
+		if got := toWindows1252(in); got != want {
+			t.Errorf("toWindows1252(%q) = %q, want %q", in, got, want)
+		}
 	}
 	r, g, b, a := straightColor{R: 0xE6, G: 0x9F, B: 0x00, A: 0x40}.RGBA()
 	if r>>8 != 0xE6 || g>>8 != 0x9F || b != 0 || a>>8 != 0x40 {
