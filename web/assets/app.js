@@ -329,7 +329,7 @@ function legend(names) {
 }
 
 // barChart draws grouped horizontal bars: one block per quantity, one bar
-// per regime, each with its 95% interval.
+// per regime, each with the 95% confidence interval of its mean.
 function barChart(box, bars, label) {
   box.textContent = "";
   if (!bars.names.length) {
