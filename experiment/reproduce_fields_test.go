@@ -122,10 +122,7 @@ func TestReproduceChecksManifest(t *testing.T) {
 		}, []string{"summary.csv is missing from the folder"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			dir := filepath.Join(t.TempDir(), "out")
-			if err := os.CopyFS(dir, os.DirFS(clean)); err != nil {
-				t.Fatal(err)
-			}
+			dir := copyFolder(t, clean)
 			c.change(t, dir)
 			rep, err := experiment.Reproduce(context.Background(), dir, 2)
 			if err != nil {

@@ -54,10 +54,7 @@ func TestReproduceRefusesRunsNotOfThePlan(t *testing.T) {
 			"manifest.json: run " + strconv.Itoa(sw.NRuns()+1) + " is not one of the " + strconv.Itoa(sw.NRuns()) + " runs"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			folder := filepath.Join(t.TempDir(), "out")
-			if err := os.CopyFS(folder, os.DirFS(c.folder)); err != nil {
-				t.Fatal(err)
-			}
+			folder := copyFolder(t, c.folder)
 			editManifest(t, folder, c.edit)
 			_, err := experiment.Reproduce(context.Background(), folder, 2)
 			if !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), c.want) {
@@ -121,10 +118,7 @@ func TestScenarioChecked(t *testing.T) {
 		}, "scenario.toml:", "", "records no checksum of scenario.toml"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			dir := filepath.Join(t.TempDir(), "out")
-			if err := os.CopyFS(dir, os.DirFS(clean)); err != nil {
-				t.Fatal(err)
-			}
+			dir := copyFolder(t, clean)
 			c.change(t, dir)
 
 			rep, err := experiment.Reproduce(context.Background(), dir, 2)
@@ -160,4 +154,15 @@ func TestScenarioChecked(t *testing.T) {
 			}
 		})
 	}
+}
+
+// copyFolder is a copy of the output folder dir, in a temporary folder,
+// for a test to change.
+func copyFolder(t *testing.T, dir string) string {
+	t.Helper()
+	to := filepath.Join(t.TempDir(), "out")
+	if err := os.CopyFS(to, os.DirFS(dir)); err != nil {
+		t.Fatal(err)
+	}
+	return to
 }

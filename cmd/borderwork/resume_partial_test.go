@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -112,15 +113,7 @@ func TestResumeCompleteBesideAnothersRuns(t *testing.T) {
 			dir := t.TempDir()
 			out := filepath.Join(dir, "out")
 			partial := out + ".partial"
-			at := func(args []string) []string {
-				args = append([]string(nil), args...)
-				for i, a := range args {
-					if a == "OUT" {
-						args[i] = out
-					}
-				}
-				return args
-			}
+			at := func(args []string) []string { return outAt(args, out) }
 			mustRun(t, at(tt.write)...)
 			if status, _, stderr := runCLIInterrupted(t, 5, append(at(tt.rerun), "--workers", "2")...); status != exitInterrupted {
 				t.Fatalf("interrupted rerun: status %d, %q", status, stderr)
@@ -239,15 +232,7 @@ func TestInterruptedForceRerunAdviceWorks(t *testing.T) {
 			dir := t.TempDir()
 			out, want := filepath.Join(dir, "out"), filepath.Join(t.TempDir(), "want")
 			partial := out + ".partial"
-			at := func(args []string) []string {
-				args = append([]string(nil), args...)
-				for i, a := range args {
-					if a == "OUT" {
-						args[i] = out
-					}
-				}
-				return args
-			}
+			at := func(args []string) []string { return outAt(args, out) }
 			mustRun(t, tt.rerun(want)...)
 			mustRun(t, "run", small, "--days", "30", "--reps", "2", "--formats", "", "--out", out)
 			status, _, stderr := runCLIInterrupted(t, 5, tt.rerun(out, "--force", "--workers", "2")...)
@@ -284,4 +269,15 @@ func TestInterruptedForceRerunAdviceWorks(t *testing.T) {
 			onlyEntries(t, dir, "out")
 		})
 	}
+}
+
+// outAt is a copy of args with each "OUT" replaced by the folder out.
+func outAt(args []string, out string) []string {
+	args = slices.Clone(args)
+	for i, a := range args {
+		if a == "OUT" {
+			args[i] = out
+		}
+	}
+	return args
 }
