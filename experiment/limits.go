@@ -184,6 +184,13 @@ func (x *Prepared) Fit(l Limits, runs, workers int) (int, error) {
 		work = math.Inf(1)
 	}
 	raise := "--max-memory or " + EnvMaxMemory + " raises it"
+	// The folder's manifest lists every run of the design once merged
+	// (a shard's lists its own), or more where a check adds replicates.
+	listed := float64(max(runs, x.NRuns()))
+	if size := output.ManifestBytes(listed, len(x.Keys)); !(size <= output.MaxManifestBytes) {
+		return 0, badInput("%s: %s runs would be listed in a manifest.json of about %s, more than borderwork reads back (%s); split them into several folders",
+			x.runsFlag(), formatRuns(listed), FormatBytes(size), FormatBytes(output.MaxManifestBytes))
+	}
 	keep := bookkeeping(float64(len(x.Points))*float64(runs)/float64(x.NRuns()), float64(runs), len(x.Keys))
 	record := float64(float64(x.Scenario.File.Days) * float64(unsafe.Sizeof(sim.DayRecord{}))) // a finished run waiting to be written
 	if x.ByLocation {

@@ -252,6 +252,17 @@ func (m *Manifest) Write(path string) error {
 // its size, before it is read.
 const MaxManifestBytes = 1 << 30
 
+// ManifestBytes is an upper estimate of the size of a manifest.json that
+// lists runs runs with keys varied keys: each run's entry (ID, regime,
+// replicate, 64-bit seed, indented) is under 180 bytes with a regime name
+// of ordinary length, each value of a varied key under 32 more, and the
+// rest of the manifest (command line, tables, figure options) a few KiB.
+// A folder whose manifest would pass MaxManifestBytes is refused before
+// it is run: borderwork could not read it back.
+func ManifestBytes(runs float64, keys int) float64 {
+	return float64(runs*float64(180+32*keys)) + 64<<10
+}
+
 // ReadManifest reads a folder's manifest.json.
 func ReadManifest(dir string) (*Manifest, error) {
 	path := filepath.Join(dir, "manifest.json")
