@@ -145,13 +145,13 @@ func digest(w io.Writer, s *scenarios.Scenario) {
 	if len(f.Markets) > 0 {
 		fmt.Fprintf(w, "\nSmuggling markets (%d):\n", len(f.Markets))
 		for _, m := range f.Markets {
-			fmt.Fprintf(w, "  %s to %s: %d smugglers, at most %d\n", m.Location, m.To, m.Smugglers, *m.MaxSmugglers)
+			fmt.Fprintf(w, "  %s to %s: %s, at most %d\n", m.Location, m.To, words.Count(m.Smugglers, "smuggler"), *m.MaxSmugglers)
 		}
 	}
 	if len(f.Centres) > 0 {
 		fmt.Fprintf(w, "\nCentres (%d):\n", len(f.Centres))
 		for _, c := range f.Centres {
-			fmt.Fprintf(w, "  %s: room for %d, reach %d days\n", c.Location, *c.Capacity, *c.Reach)
+			fmt.Fprintf(w, "  %s: room for %d, reach %s\n", c.Location, *c.Capacity, words.Count(*c.Reach, "day"))
 		}
 	}
 	if len(f.Programmes) > 0 {

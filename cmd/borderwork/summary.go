@@ -16,7 +16,11 @@ import (
 // printSummary writes the table of headline metrics per regime.
 func printSummary(w io.Writer, x *experiment.Prepared, groups []output.Group) {
 	f := x.Scenario.File
-	fmt.Fprintf(w, "%s: %s\n", f.Name, f.Title)
+	if f.Title != "" {
+		fmt.Fprintf(w, "%s: %s\n", f.Name, f.Title)
+	} else {
+		fmt.Fprintln(w, f.Name)
+	}
 	fmt.Fprintf(w, "%s × %s, %d days, seed %d. Means ± 95%% confidence half-widths.\n",
 		words.Count(len(x.Regimes), "regime"), words.Count(x.Reps, "replicate"), f.Days, f.Seed)
 	printOverrides(w, x.Scenario.Sets())

@@ -1,0 +1,62 @@
+package main
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestCheckCounts: check writes a count of one in the singular ("1
+// smuggler", "reach 1 day"), as it does a link's "1 day", and others in
+// the plural.
+func TestCheckCounts(t *testing.T) {
+	tests := []struct {
+		sets []string
+		want string
+	}{
+		{nil, "Agadez to Sebha: 4 smugglers, at most 40\n"},
+		{nil, "Sebha to Agadez: 1 smuggler, at most 15\n"},
+		{[]string{"markets.Sebha.smugglers=0"}, "Sebha to Agadez: 0 smugglers, at most 15\n"},
+		{nil, "Agadez: room for 400, reach 4 days\n"},
+		{[]string{"centres.Agadez.reach=1"}, "Agadez: room for 400, reach 1 day\n"},
+	}
+	for _, tt := range tests {
+		args := []string{"check", "agadez"}
+		for _, kv := range tt.sets {
+			args = append(args, "--set", kv)
+		}
+		status, stdout, stderr := runCLI(t, args...)
+		if status != 0 {
+			t.Fatalf("%s: status %d: %s", strings.Join(args, " "), status, stderr)
+		}
+		if !strings.Contains(stdout, tt.want) {
+			t.Errorf("%s: want %q in\n%s", strings.Join(args, " "), tt.want, stdout)
+		}
+	}
+}
+
+// TestSummaryTitle: the summary's first line is the scenario's name and
+// title, or its name alone when it has no title, not "small: ".
+func TestSummaryTitle(t *testing.T) {
+	tests := []struct {
+		sets  []string
+		first string
+	}{
+		{nil, "small"},
+		{[]string{"title=A what-if"}, "small: A what-if"},
+	}
+	for i, tt := range tests {
+		args := []string{"compare", small, "--reps", "2", "--days", "10", "--regimes", "open", "--formats", "", "--quiet",
+			"--out", filepath.Join(t.TempDir(), "out"+string(rune('a'+i)))}
+		for _, kv := range tt.sets {
+			args = append(args, "--set", kv)
+		}
+		status, stdout, stderr := runCLI(t, args...)
+		if status != 0 {
+			t.Fatalf("%s: status %d: %s", strings.Join(args, " "), status, stderr)
+		}
+		if first, _, _ := strings.Cut(stdout, "\n"); first != tt.first {
+			t.Errorf("%v: the summary begins %q; want %q", tt.sets, first, tt.first)
+		}
+	}
+}
