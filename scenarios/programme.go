@@ -539,7 +539,7 @@ func (v *validator) programmes() {
 		}
 		for k, r := range p.Regimes {
 			if !slices.Contains(regimes, r) {
-				v.add(fmt.Sprintf("%s.regimes.%d", at, k), "unknown regime %q (regimes: %s)", r, strings.Join(regimes, ", "))
+				v.add(fmt.Sprintf("%s.regimes.%d", at, k), "%s", unknownRegime(r, regimes))
 			}
 		}
 		if p.Levels != nil {

@@ -2,6 +2,7 @@ package scenarios
 
 import (
 	_ "embed"
+	"errors"
 	"fmt"
 	"maps"
 	"reflect"
@@ -83,20 +84,22 @@ func engineRegime() *RegimeSpec {
 // and its levels. The levels are the base chain's, each overridden by the
 // next, the regime's own last; the keys start from the engine's defaults,
 // take each level's keys, then every key the chain sets explicitly, in
-// order from the root: an explicit key always beats a level.
+// order from the root: an explicit key always beats a level. Its error
+// is a *regimeKeyError, placed on the key at fault.
 func resolveRegime(name string, builtin, defined map[string]*RegimeSpec, levels factorLevels) (*RegimeSpec, Levels, error) {
 	var chain []string // from name to the root
 	for at := name; at != ""; {
 		if slices.Contains(chain, at) {
-			return nil, Levels{}, fmt.Errorf("regimes form a cycle: %s", strings.Join(append(chain, at), " -> "))
+			return nil, Levels{}, &regimeKeyError{"regimes." + name + ".base", "regimes form a cycle: " + strings.Join(append(chain, at), " -> ")}
 		}
 		own, isDefined := defined[at]
 		_, isBuiltin := builtin[at]
 		if !isDefined && !isBuiltin {
 			if at == name {
-				return nil, Levels{}, fmt.Errorf("unknown regime %q", at)
+				return nil, Levels{}, &regimeKeyError{"regimes." + name, fmt.Sprintf("unknown regime %q", at)}
 			}
-			return nil, Levels{}, fmt.Errorf("unknown regime %q (the base of %s)", at, chain[len(chain)-1])
+			by := chain[len(chain)-1]
+			return nil, Levels{}, &regimeKeyError{"regimes." + by + ".base", fmt.Sprintf("unknown regime %q (the base of %s)", at, by)}
 		}
 		chain = append(chain, at)
 		at = ""
@@ -107,16 +110,26 @@ func resolveRegime(name string, builtin, defined map[string]*RegimeSpec, levels 
 	slices.Reverse(chain)
 	var specs []*RegimeSpec // every spec of the chain, root first: built-in before the scenario's own
 	var lv Levels
+	setBy := map[string]string{} // factor -> the regime of the chain that names its level
 	for _, at := range chain {
 		for _, sp := range []*RegimeSpec{builtin[at], defined[at]} {
 			if sp != nil {
 				specs = append(specs, sp)
 				lv.merge(sp.Levels)
+				for _, f := range Factors {
+					if sp.Levels != nil && sp.Levels.Of(f.Name) != "" {
+						setBy[f.Name] = at
+					}
+				}
 			}
 		}
 	}
 	full, err := levelSpec(lv, levels)
 	if err != nil {
+		var bad *badLevelError
+		if errors.As(err, &bad) {
+			return nil, Levels{}, &regimeKeyError{"regimes." + setBy[bad.factor] + ".levels." + bad.factor, err.Error()}
+		}
 		return nil, Levels{}, err
 	}
 	for _, sp := range specs {
@@ -130,6 +143,21 @@ func resolveRegime(name string, builtin, defined map[string]*RegimeSpec, levels 
 	return full, lv, nil
 }
 
+// regimeKeyError is a regime that does not resolve, with the key at
+// fault (an indexed path: regimes.x.base, regimes.y.levels.integrity).
+type regimeKeyError struct {
+	key, msg string
+}
+
+func (e *regimeKeyError) Error() string { return e.msg }
+
+// badLevelError is a level a factor does not have.
+type badLevelError struct {
+	factor, msg string
+}
+
+func (e *badLevelError) Error() string { return e.msg }
+
 // levelSpec is the regime at levels lv and nothing else: the engine's
 // defaults with each level's keys.
 func levelSpec(lv Levels, levels factorLevels) (*RegimeSpec, error) {
@@ -141,7 +169,7 @@ func levelSpec(lv Levels, levels factorLevels) (*RegimeSpec, error) {
 		}
 		keys := levels.find(f.Name, name)
 		if keys == nil {
-			return nil, fmt.Errorf("factor %s has no level %q (levels: %s)", f.Name, name, strings.Join(levels.names(f.Name), ", "))
+			return nil, &badLevelError{f.Name, fmt.Sprintf("factor %s has no level %q (levels: %s)", f.Name, name, strings.Join(levels.names(f.Name), ", "))}
 		}
 		overlay(reflectValue(full), reflectValue(keys))
 	}

@@ -1,6 +1,7 @@
 package scenarios
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"reflect"
@@ -11,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
+	hint "github.com/borderwork/borderwork/internal/suggest"
 	"github.com/borderwork/borderwork/sim"
 )
 
@@ -458,7 +460,7 @@ func (v *validator) posts(kinds map[string]sim.LocationKind, loc func(string, st
 			}
 			for k, r := range w.Regimes {
 				if !slices.Contains(regimes, r) {
-					v.add(fmt.Sprintf("%s.regimes.%d", wp, k), "unknown regime %q (regimes: %s)", r, strings.Join(regimes, ", "))
+					v.add(fmt.Sprintf("%s.regimes.%d", wp, k), "%s", unknownRegime(r, regimes))
 				}
 			}
 		}
@@ -474,35 +476,104 @@ func (v *validator) regimes() {
 	s := v.s
 	v.factors()
 	builtin, levels := builtinRegimes(), s.factorLevels()
-	for _, name := range s.RegimeNames() {
+	all := s.RegimeNames()
+	// failed holds the regimes with a problem of their own (a base or a
+	// level that is not there): it is reported once, at its key, and not
+	// again on every regime built on them.
+	failed := map[string]bool{}
+	for _, name := range all {
+		at := "regimes." + name
 		if name == "" || strings.ContainsAny(name, ",") {
-			v.add("regimes."+name, "a regime name must not be empty or hold a comma (--regimes lists names separated by commas), got %q", name)
+			v.add(at, "a regime name must not be empty or hold a comma (--regimes lists names separated by commas), got %q", name)
+		} else if strings.TrimSpace(name) != name {
+			// --regimes trims the names it lists: this one could not be
+			// chosen, and would show as a twin of another in the tables.
+			v.add(at, "a regime name must not start or end with a space, got %q", name)
 		}
-		v.plain("regimes."+name, name)
+		v.plain(at, name)
 		// [regimes.Closed] would define a new regime instead of changing
 		// closed, without a word: refuse names that differ only in case.
-		if i := slices.IndexFunc(s.RegimeNames(), func(r string) bool { return r != name && strings.EqualFold(r, name) }); i >= 0 {
-			if other := s.RegimeNames()[i]; slices.Index(s.RegimeNames(), other) < slices.Index(s.RegimeNames(), name) {
-				v.add("regimes."+name, "regime names are case-sensitive: this defines a new regime %q beside %q", name, other)
+		if i := slices.IndexFunc(all, func(r string) bool { return r != name && strings.EqualFold(r, name) }); i >= 0 {
+			if other := all[i]; slices.Index(all, other) < slices.Index(all, name) {
+				v.add(at, "regime names are case-sensitive: this defines a new regime %q beside %q", name, other)
 			}
 		}
-		if spec := s.File.Regimes[name]; spec != nil && spec.Base != "" && builtin[name] != nil {
-			v.add("regimes."+name+".base", "a built-in regime has no base; define a new regime with base = %q instead", spec.Base)
+		spec := s.File.Regimes[name]
+		if spec == nil {
+			continue
+		}
+		switch {
+		case spec.Base != "" && builtin[name] != nil:
+			v.add(at+".base", "a built-in regime has no base; define a new regime with base = %q instead", spec.Base)
+			failed[name] = true
+		case spec.Base != "" && !slices.Contains(all, spec.Base):
+			v.add(at+".base", "%s", unknownRegime(spec.Base, all))
+			failed[name] = true
+		}
+		if spec.Levels != nil {
+			for _, fc := range Factors {
+				if l := spec.Levels.Of(fc.Name); l != "" && levels.find(fc.Name, l) == nil {
+					v.add(at+".levels."+fc.Name, "factor %s has no level %q (levels: %s)", fc.Name, l, strings.Join(levels.names(fc.Name), ", "))
+					failed[name] = true
+				}
+			}
+		}
+	}
+	for _, name := range all {
+		if failed[name] || v.baseFailed(name, failed) {
 			continue
 		}
 		if _, _, err := resolveRegime(name, builtin, s.File.Regimes, levels); err != nil {
-			v.add("regimes."+name+".base", "%v", err)
+			var ke *regimeKeyError
+			if !errors.As(err, &ke) {
+				ke = &regimeKeyError{"regimes." + name, err.Error()}
+			}
+			v.add(ke.key, "%s", ke.msg)
 		}
 	}
-	all := s.RegimeNames()
+	if s.File.DefaultRegimes != nil && len(s.File.DefaultRegimes) == 0 {
+		v.add("default_regimes", "list at least one regime, or leave default_regimes out to run every regime")
+	}
 	for i, r := range s.File.DefaultRegimes {
 		if !slices.Contains(all, r) {
-			v.add(fmt.Sprintf("default_regimes.%d", i), "unknown regime %q (regimes: %s)", r, strings.Join(all, ", "))
+			v.add(fmt.Sprintf("default_regimes.%d", i), "%s", unknownRegime(r, all))
 		}
 		if slices.Index(s.File.DefaultRegimes, r) < i {
 			v.add(fmt.Sprintf("default_regimes.%d", i), "regime %q is listed twice", r)
 		}
 	}
+}
+
+// unknownRegime is the message for a regime name the scenario does not
+// have, with the regimes it has and the one meant, as --regimes says it.
+func unknownRegime(name string, all []string) string {
+	return fmt.Sprintf("unknown regime %q (regimes: %s)%s", name, strings.Join(all, ", "), hint.Hint(name, all))
+}
+
+// baseFailed reports whether regime name stands on a regime whose own
+// problem was already reported (failed), or leads into a cycle of others:
+// the problem is that regime's, reported there, not name's too. A regime
+// in a cycle is not skipped: each says how it closes the cycle.
+func (v *validator) baseFailed(name string, failed map[string]bool) bool {
+	chain := []string{name}
+	for at := v.s.baseOf(name); at != ""; at = v.s.baseOf(at) {
+		if failed[at] {
+			return true
+		}
+		if i := slices.Index(chain, at); i >= 0 {
+			return i > 0
+		}
+		chain = append(chain, at)
+	}
+	return false
+}
+
+// baseOf is the base the file gives regime name ("" if none).
+func (s *Scenario) baseOf(name string) string {
+	if spec := s.File.Regimes[name]; spec != nil {
+		return spec.Base
+	}
+	return ""
 }
 
 // plain refuses a name holding a line break or another control
@@ -730,10 +801,17 @@ func overlayMissing[T any](dst, def *T) {
 	}
 }
 
+// regimeError is the error of regime name that does not resolve, placed
+// on the key at fault, or on the override that set it.
 func (s *Scenario) regimeError(name string, err error) error {
-	path := "regimes." + name + ".base"
-	e := &Error{File: s.display, Line: s.lines.lineOf(path), Key: path, Msg: err.Error()}
-	return Errors{e}
+	path := "regimes." + name
+	var ke *regimeKeyError
+	if errors.As(err, &ke) {
+		path = ke.key
+	}
+	v := &validator{s: s}
+	v.add(path, "%s", err.Error())
+	return v.errs
 }
 
 // factors checks the scenario's [factors] and every level a schedule

@@ -1,0 +1,127 @@
+package scenarios
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// problem is an error Validate should report: on the line of the edited
+// file that holds at, or, with at empty, as msg says in full (an
+// override's problem, which names the override, not a line).
+type problem struct{ at, msg string }
+
+// TestRegimeErrors: every problem with a regime's name, base, levels or
+// the lists that name regimes is reported once, at the key at fault and
+// its line (an override's, naming the override), with the regime meant
+// when the name is close to one; a regime built on a broken one is not
+// reported again.
+func TestRegimeErrors(t *testing.T) {
+	const weakish = `factor integrity has no level "weakish" (levels: strong, weak)`
+	builtins := "open, closed, malfunctioning, hbm"
+	tests := []struct {
+		name     string
+		file     string // testdata/FILE.toml
+		old, new string // replace old by new in the file
+		sets     []string
+		want     []problem
+	}{
+		// Finding 1: a level a factor does not have.
+		{name: "bad level, with a base", file: "tiny", old: "patrol = 0.2",
+			new:  "patrol = 0.2\n\n[regimes.x]\nbase = \"closed\"\nrefusal = 0.1\n\n[regimes.x.levels]\nintegrity = \"weakish\"",
+			want: []problem{{`integrity = "weakish"`, "regimes.x.levels.integrity: " + weakish}}},
+		{name: "bad level, no base, inline", file: "tiny", old: "patrol = 0.2",
+			new: "patrol = 0.2\n\n[regimes.x]\nlevels = { admission = \"closed\", reliability = \"shaky\" }",
+			want: []problem{{`levels = { admission`,
+				`regimes.x.levels.reliability: factor reliability has no level "shaky" (levels: reliable, failing)`}}},
+		{name: "built on a regime with a bad level", file: "tiny", old: "patrol = 0.2",
+			new:  "patrol = 0.2\n\n[regimes.x]\nbase = \"y\"\n\n[regimes.y]\nlevels = { integrity = \"weakish\" }",
+			want: []problem{{`levels = { integrity`, "regimes.y.levels.integrity: " + weakish}}},
+		{name: "built on a regime with an unknown base", file: "tiny", old: "patrol = 0.2",
+			new: "patrol = 0.2\n\n[regimes.x]\nbase = \"y\"\n\n[regimes.y]\nbase = \"zz\"",
+			want: []problem{{`base = "zz"`,
+				`regimes.y.base: unknown regime "zz" (regimes: ` + builtins + `, strict, x, y)`}}},
+		{name: "leading into a cycle", file: "tiny", old: "patrol = 0.2",
+			new: "patrol = 0.2\n\n[regimes.z]\nbase=\"a\"\n\n[regimes.a]\nbase = \"b\"\n\n[regimes.b]\nbase = \"a\"",
+			want: []problem{{`base = "b"`, "regimes.a.base: regimes form a cycle: a -> b -> a"},
+				{`base = "a"`, "regimes.b.base: regimes form a cycle: b -> a -> b"}}},
+		{name: "a level by override", file: "tiny", sets: []string{"regimes.x.levels.integrity=weakish"},
+			want: []problem{{"", "--set regimes.x.levels.integrity=weakish: regimes.x.levels.integrity: " + weakish}}},
+		{name: "a level of a base by override", file: "tiny", sets: []string{"regimes.y.levels.integrity=weakish", "regimes.x.base=y"},
+			want: []problem{{"", "--set regimes.y.levels.integrity=weakish: regimes.y.levels.integrity: " + weakish}}},
+		{name: "a base by override", file: "tiny", sets: []string{"regimes.strict.base=closd"},
+			want: []problem{{"", `--set regimes.strict.base=closd: regimes.strict.base: unknown regime "closd" (regimes: ` + builtins + `, strict); did you mean closed?`}}},
+		{name: "a cycle by override", file: "tiny", sets: []string{"regimes.x.base=strict", "regimes.strict.base=x"},
+			want: []problem{{"", "--set regimes.strict.base=x: regimes.strict.base: regimes form a cycle: strict -> x -> strict"},
+				{"", "--set regimes.x.base=strict: regimes.x.base: regimes form a cycle: x -> strict -> x"}}},
+
+		// Finding 5: a name --regimes could not choose.
+		{name: "trailing space", file: "tiny", old: "[regimes.strict]", new: "[regimes.\"hbm \"]\nrefusal = 0.1\n\n[regimes.strict]",
+			want: []problem{{`[regimes."hbm "]`, `regimes.hbm : a regime name must not start or end with a space, got "hbm "`}}},
+		{name: "leading space", file: "tiny", old: "[regimes.strict]", new: "[regimes.\" x\"]\nrefusal = 0.1\n\n[regimes.strict]",
+			want: []problem{{`[regimes." x"]`, `regimes. x: a regime name must not start or end with a space, got " x"`}}},
+
+		// Finding 9: the regime meant, wherever a file names one.
+		{name: "base in another case", file: "tiny", old: `base = "closed"`, new: `base = "Closed"`,
+			want: []problem{{`base = "Closed"`, `regimes.strict.base: unknown regime "Closed" (regimes: ` + builtins + `, strict); did you mean closed?`}}},
+		{name: "default_regimes", file: "tiny", old: "replicates = 2", new: "replicates = 2\ndefault_regimes = [\"Open\", \"strict\"]",
+			want: []problem{{"default_regimes", `default_regimes.0: unknown regime "Open" (regimes: ` + builtins + `, strict); did you mean open?`}}},
+		{name: "schedule", file: "tiny", old: `regimes = ["open"]`, new: `regimes = ["opne"]`,
+			want: []problem{{`regimes = ["opne"]`, `posts.Gate.schedule.0.regimes.0: unknown regime "opne" (regimes: ` + builtins + `, strict); did you mean open?`}}},
+		{name: "programme", file: "programme", old: "regimes = [\"decreed\"]\n\n[programmes.training]", new: "regimes = [\"decred\"]\n\n[programmes.training]",
+			want: []problem{{`regimes = ["decred"]`, `programmes.build.regimes.0: unknown regime "decred" (regimes: ` + builtins + `, decreed); did you mean decreed?`}}},
+		{name: "no hint when none is close", file: "tiny", old: `regimes = ["open"]`, new: `regimes = ["lax"]`,
+			want: []problem{{`regimes = ["lax"]`, `posts.Gate.schedule.0.regimes.0: unknown regime "lax" (regimes: ` + builtins + `, strict)`}}},
+		// An empty default_regimes is refused, not read as every regime.
+		{name: "empty default_regimes", file: "tiny", old: "replicates = 2", new: "replicates = 2\ndefault_regimes = []",
+			want: []problem{{"default_regimes", "default_regimes: list at least one regime, or leave default_regimes out to run every regime"}}},
+		{name: "empty default_regimes by override", file: "tiny", sets: []string{"default_regimes=[]"},
+			want: []problem{{"", "--set default_regimes=[]: default_regimes: list at least one regime, or leave default_regimes out to run every regime"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			raw, err := os.ReadFile("testdata/" + tt.file + ".toml")
+			if err != nil {
+				t.Fatal(err)
+			}
+			data := string(raw)
+			if tt.old != "" {
+				if strings.Count(data, tt.old) != 1 {
+					t.Fatalf("%q is not in %s.toml once", tt.old, tt.file)
+				}
+				data = strings.Replace(data, tt.old, tt.new, 1)
+			}
+			s, err := Parse([]byte(data), "bad.toml", "bad.toml", fstest.MapFS{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, kv := range tt.sets {
+				if err := s.Set(kv); err != nil {
+					t.Fatalf("--set %s: %v", kv, err)
+				}
+			}
+			var want []string
+			for _, p := range tt.want {
+				if p.at == "" {
+					want = append(want, p.msg)
+					continue
+				}
+				i := strings.Index(data, p.at)
+				if i < 0 {
+					t.Fatalf("%q is not in the edited file", p.at)
+				}
+				want = append(want, fmt.Sprintf("bad.toml:%d: %s", strings.Count(data[:i], "\n")+1, p.msg))
+			}
+			var got []string
+			errs, _ := s.Validate().(Errors)
+			for _, e := range errs {
+				got = append(got, e.Error())
+			}
+			if strings.Join(got, "\n") != strings.Join(want, "\n") {
+				t.Errorf("problems:\n  %s\nwant:\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))
+			}
+		})
+	}
+}
