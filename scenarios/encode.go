@@ -117,11 +117,9 @@ func (s *Scenario) encodeRegimes(levels factorLevels) (map[string]*RegimeSpec, e
 				continue
 			}
 			overlay(reflectValue(spec), reflectValue(sp))
-			if sp.Description != "" {
-				spec.Description = sp.Description
-			}
 			lv.merge(sp.Levels)
 		}
+		spec.Description = description([]string{name}, builtin, s.File.Regimes)
 		if own := s.File.Regimes[name]; own != nil {
 			spec.Base = own.Base
 		}

@@ -84,8 +84,10 @@ func engineRegime() *RegimeSpec {
 // and its levels. The levels are the base chain's, each overridden by the
 // next, the regime's own last; the keys start from the engine's defaults,
 // take each level's keys, then every key the chain sets explicitly, in
-// order from the root: an explicit key always beats a level. Its error
-// is a *regimeKeyError, placed on the key at fault.
+// order from the root: an explicit key always beats a level. A built-in
+// regime the file moves to other levels does not keep its built-in
+// description (movedBuiltin). Its error is a *regimeKeyError, placed on
+// the key at fault.
 func resolveRegime(name string, builtin, defined map[string]*RegimeSpec, levels factorLevels) (*RegimeSpec, Levels, error) {
 	var chain []string // from name to the root
 	for at := name; at != ""; {
@@ -134,13 +136,46 @@ func resolveRegime(name string, builtin, defined map[string]*RegimeSpec, levels 
 	}
 	for _, sp := range specs {
 		overlay(reflectValue(full), reflectValue(sp))
-		if sp.Description != "" {
-			full.Description = sp.Description
-		}
 	}
+	full.Description = description(chain, builtin, defined)
 	full.Base = ""
 	full.Levels = &lv
 	return full, lv, nil
+}
+
+// description is the description a regime takes along its base chain
+// (root first): the last one given, the scenario's own beating the
+// built-in one, except that a built-in regime the file moves to other
+// levels gives none: "Everyone is admitted" on an open regime moved to
+// closed admission would describe another regime.
+func description(chain []string, builtin, defined map[string]*RegimeSpec) string {
+	d := ""
+	for _, at := range chain {
+		if b := builtin[at]; b != nil && b.Description != "" && !movedBuiltin(b, defined[at]) {
+			d = b.Description
+		}
+		if own := defined[at]; own != nil && own.Description != "" {
+			d = own.Description
+		}
+	}
+	return d
+}
+
+// movedBuiltin reports whether own, the file's table of a built-in
+// regime b, names a level of some factor other than b's: it moves the
+// regime to another point of the factor space.
+func movedBuiltin(b, own *RegimeSpec) bool {
+	if own == nil || own.Levels == nil {
+		return false
+	}
+	var at Levels
+	at.merge(b.Levels)
+	for _, f := range Factors {
+		if l := own.Levels.Of(f.Name); l != "" && l != at.Of(f.Name) {
+			return true
+		}
+	}
+	return false
 }
 
 // regimeKeyError is a regime that does not resolve, with the key at

@@ -125,3 +125,58 @@ func TestRegimeErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestMovedBuiltinRegime: a built-in regime the file moves to other
+// levels no longer takes the built-in description, which describes the
+// point it left ("Everyone is admitted" on an open regime that admits
+// the documented only), nor does a regime built on it; the file's own
+// description, other keys and levels equal to the built-in's keep it.
+func TestMovedBuiltinRegime(t *testing.T) {
+	open := builtinRegimes()["open"].Description
+	tests := []struct {
+		sets []string
+		want map[string]string // regime -> its description
+	}{
+		{nil, map[string]string{"open": open}},
+		{[]string{"regimes.open.patrol=0.1"}, map[string]string{"open": open}},
+		{[]string{"regimes.open.levels.admission=open", "regimes.open.levels.protection=none"}, map[string]string{"open": open}},
+		{[]string{"regimes.open.levels.admission=closed"}, map[string]string{"open": ""}},
+		{[]string{"regimes.open.levels.admission=closed", "regimes.y.base=open"}, map[string]string{"open": "", "y": ""}},
+		{[]string{"regimes.open.levels.admission=closed", "regimes.open.description=Open to the documented only."},
+			map[string]string{"open": "Open to the documented only."}},
+		{[]string{"regimes.y.base=open"}, map[string]string{"y": open}},
+	}
+	for _, tt := range tests {
+		s := loadTiny(t)
+		for _, kv := range tt.sets {
+			if err := s.Set(kv); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := s.Validate(); err != nil {
+			t.Fatalf("%v: %v", tt.sets, err)
+		}
+		enc, err := s.Encode()
+		if err != nil {
+			t.Fatal(err)
+		}
+		back, err := Parse(enc, "resolved.toml", "resolved.toml", fstest.MapFS{})
+		if err != nil {
+			t.Fatalf("%v: the resolved scenario: %v", tt.sets, err)
+		}
+		for name, want := range tt.want {
+			for _, sc := range []struct {
+				what string
+				s    *Scenario
+			}{{"as loaded", s}, {"resolved", back}} {
+				v, err := sc.s.Value("regimes." + name + ".description")
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got, _ := v.(string); got != want {
+					t.Errorf("%v: %s, regime %s is described as %q; want %q", tt.sets, sc.what, name, got, want)
+				}
+			}
+		}
+	}
+}
