@@ -442,3 +442,46 @@ func TestKeyUnit(t *testing.T) {
 		t.Errorf("KeyUnit(regimes.closed.no_such_key): no error")
 	}
 }
+
+// TestBundledScenariosListed: SCENARIOS.md's table of bundled scenarios
+// has one row for each, and a level `[factors.F.L]` a row names is the
+// file's, called a change to a built-in level where L is one and a level
+// of the file's own where it is not.
+func TestBundledScenariosListed(t *testing.T) {
+	doc := readScenariosDoc(t)
+	i := strings.Index(doc, "The bundled scenarios are fuller examples")
+	if i < 0 {
+		t.Fatalf("%s has no table of the bundled scenarios", scenariosDoc)
+	}
+	table, _, _ := strings.Cut(doc[i:], "\n\n## ")
+	rows := regexp.MustCompile("(?m)^\\| `([^`]+)`(?: \\(the default\\))? \\| (.*) \\|$").FindAllStringSubmatch(table, -1)
+	listed := map[string]int{}
+	level := regexp.MustCompile("`\\[factors\\.([a-z_]+)\\.([a-z_]+)\\]`")
+	for _, row := range rows {
+		name, text := row[1], row[2]
+		listed[name]++
+		s, err := Load(name)
+		if err != nil {
+			t.Errorf("%s lists %q: %v", scenariosDoc, name, err)
+			continue
+		}
+		for _, m := range level.FindAllStringSubmatch(text, -1) {
+			factor, lv := m[1], m[2]
+			if s.File.Factors[factor][lv] == nil {
+				t.Errorf("%s: the row names %s, which the file does not set", name, m[0])
+			}
+			builtin := builtinFactors().find(factor, lv) != nil
+			switch {
+			case builtin && !strings.Contains(text, "built-in level"):
+				t.Errorf("%s: %s is a built-in level; the row does not call it one: %s", name, m[0], text)
+			case !builtin && !strings.Contains(text, "of its own"):
+				t.Errorf("%s: %s is a level of the file's own; the row does not say so: %s", name, m[0], text)
+			}
+		}
+	}
+	for _, name := range Names() {
+		if listed[name] != 1 {
+			t.Errorf("%s lists bundled scenario %s %d times; want once", scenariosDoc, name, listed[name])
+		}
+	}
+}
