@@ -1,11 +1,13 @@
 package experiment
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -35,6 +37,10 @@ type Kind struct {
 	// figures; nil: none. Kinds that finish their folders themselves
 	// (claim) leave it nil.
 	Report func(x *Prepared, dir string, drawn []Drawn, groups []output.Group) ([]byte, error)
+	// RelinksReport says that the folder's report.md shows each drawn
+	// figure as Drawn.Markdown gives it, on a line of its own, so that
+	// plot, drawing other formats, shows them there in those (relink).
+	RelinksReport bool
 	// Sharding says how Merge joins shards of a folder of this kind
 	// (folders whose manifest's sweep section names a shard); nil for
 	// kinds that do not shard.
@@ -113,6 +119,34 @@ type Drawn struct {
 	Name  string
 	Title string
 	Fig   *figures.Figure
+	// Formats are the formats its files were written in (set by
+	// DrawFigures).
+	Formats []string
+}
+
+// Markdown is how a report shows the drawn figure, alt its text: an image
+// of its PNG, else of its SVG, whichever was written; a link to its PDF
+// when only that was; "" when no file of it was written. A report links
+// only files that exist.
+func (d Drawn) Markdown(alt string) string {
+	for _, f := range []string{"png", "svg"} {
+		if slices.Contains(d.Formats, f) {
+			return fmt.Sprintf("![%s](figures/%s.%s)", alt, d.Name, f)
+		}
+	}
+	if slices.Contains(d.Formats, "pdf") {
+		return fmt.Sprintf("[%s (PDF)](figures/%s.pdf)", alt, d.Name)
+	}
+	return ""
+}
+
+// FindDrawn returns the drawn figure called name, if it was drawn.
+func FindDrawn(drawn []Drawn, name string) (Drawn, bool) {
+	i := slices.IndexFunc(drawn, func(d Drawn) bool { return d.Name == name })
+	if i < 0 {
+		return Drawn{}, false
+	}
+	return drawn[i], true
 }
 
 // single adapts a function drawing one figure to a registry entry.
@@ -189,7 +223,9 @@ func drawFigures(ctx context.Context, dir string, m *output.Manifest, registry [
 		if err != nil {
 			return nil, nil, err
 		}
-		for _, d := range ds {
+		for i := range ds {
+			d := &ds[i]
+			d.Formats = slices.Clone(formats)
 			if ctx.Err() != nil {
 				return nil, nil, figuresInterrupted
 			}
@@ -279,6 +315,9 @@ type Redrawn struct {
 	Files []string
 	// Formats are the formats drawn.
 	Formats []string
+	// Relinked says that report.md, as borderwork wrote it, was
+	// rewritten to show the figures in the formats drawn.
+	Relinked bool
 	// Removed are the figure files of the earlier figures, as the
 	// manifest listed them, that were not drawn again and were removed:
 	// files borderwork drew, unchanged since.
@@ -404,6 +443,16 @@ func RedrawContext(ctx context.Context, dir string, formats []string, ch FigureC
 		}
 	}
 	earlier := m.Figures
+	// report.md is shown the new figures only if it is as borderwork
+	// wrote it: one changed since is the user's, and is left alone.
+	relinkReport := k.RelinksReport && m.Report != nil
+	if relinkReport {
+		d, err := verifyTable(ctx, dir, *m.Report)
+		if err != nil {
+			return nil, err
+		}
+		relinkReport = d == nil
+	}
 	m.FigureOptions = &opts
 	stopped := func(err error) error { return fmt.Errorf("%w; %s is unchanged", err, dir) }
 	if ctx.Err() != nil {
@@ -420,7 +469,7 @@ func RedrawContext(ctx context.Context, dir string, formats []string, ch FigureC
 		return nil, err
 	}
 	defer os.RemoveAll(tmp)
-	_, files, err := drawFigures(ctx, dir, m, k.Figures, formats, tmp)
+	drawn, files, err := drawFigures(ctx, dir, m, k.Figures, formats, tmp)
 	if errors.Is(err, ErrInterrupted) {
 		return nil, stopped(err)
 	}
@@ -473,5 +522,49 @@ func RedrawContext(ctx context.Context, dir string, formats []string, ch FigureC
 	if m.Figures == nil {
 		m.Figures = []output.Checked{}
 	}
+	if relinkReport {
+		path := filepath.Join(dir, "report.md")
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return nil, err
+		}
+		if nb := relink(b, drawn); !bytes.Equal(nb, b) {
+			if err := output.WriteFile(path, nb); err != nil {
+				return nil, err
+			}
+			rc, err := output.Check(dir, []string{"report.md"})
+			if err != nil {
+				return nil, err
+			}
+			m.Report = &rc[0]
+			r.Relinked = true
+		}
+	}
 	return r, m.Write(filepath.Join(dir, "manifest.json"))
+}
+
+// figureLine is a line of a report that shows a figure as Drawn.Markdown
+// writes it: an image of its PNG or SVG, or a link to its PDF.
+var figureLine = regexp.MustCompile(`^(?:!\[(.*)\]\(figures/([^()/]+)\.(?:png|svg)\)|\[(.*) \(PDF\)\]\(figures/([^()/]+)\.pdf\))$`)
+
+// relink rewrites the lines of report that show a figure of drawn to show
+// it in the formats it was drawn in.
+func relink(report []byte, drawn []Drawn) []byte {
+	lines := strings.Split(string(report), "\n")
+	for i, l := range lines {
+		m := figureLine.FindStringSubmatch(l)
+		if m == nil {
+			continue
+		}
+		alt, name := m[1], m[2]
+		if name == "" {
+			alt, name = m[3], m[4]
+		}
+		if d, ok := FindDrawn(drawn, name); ok {
+			if md := d.Markdown(alt); md != "" {
+				lines[i] = md
+			}
+		}
+	}
+	return []byte(strings.Join(lines, "\n"))
 }

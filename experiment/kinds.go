@@ -12,7 +12,7 @@ import (
 
 func init() {
 	for _, command := range []string{"run", "compare"} {
-		Register(Kind{Command: command, Figures: CompareFigures, Report: CompareReport, Rerun: rerunPlan})
+		Register(Kind{Command: command, Figures: CompareFigures, Report: CompareReport, Rerun: rerunPlan, RelinksReport: true})
 	}
 	Register(Kind{Command: "sweep", Figures: SweepFigures, Rerun: rerunPlan, Sharding: sweepSharding})
 }

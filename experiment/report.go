@@ -62,7 +62,7 @@ func CompareReport(x *Prepared, dir string, drawn []Drawn, groups []output.Group
 			if i > 0 {
 				b.WriteString("\n") // a caption and the next figure are two paragraphs
 			}
-			fmt.Fprintf(&b, "![%s](figures/%s.png)\n\n*%s.*\n", d.Title, d.Name, d.Title)
+			fmt.Fprintf(&b, "%s\n\n*%s.*\n", d.Markdown(d.Title), d.Title)
 		}
 	}
 	b.WriteString(`

@@ -72,6 +72,13 @@ func (a *Analysis) channelSentence(regime, metric, group string) string {
 	return b.String()
 }
 
+// figure shows the figure called name, with alt text alt, if it was drawn.
+func figure(b *bytes.Buffer, drawn []experiment.Drawn, name, alt string) {
+	if d, ok := experiment.FindDrawn(drawn, name); ok {
+		fmt.Fprintf(b, "\n%s\n", d.Markdown(alt))
+	}
+}
+
 func direction(v float64) string {
 	if v > 0 {
 		return "adds harm"
@@ -146,8 +153,8 @@ both channels at once (the interaction), shown separately.
 		if e, ok := a.Find(regime, Repairing, "bribed", All); ok && distinct(e) {
 			fmt.Fprintf(&b, "Passages bought with a bribe by migrants the rules refuse changed by %s per run through repairing malfunction: officials better overseen sell fewer of them, so part of what repair does is closure too.\n", FormatInterval(e))
 		}
-		fmt.Fprintf(&b, "\n![Trapped person-days by channel](figures/channels_%s_trapped_person_days.png)\n", fileSafe(regime))
-		fmt.Fprintf(&b, "\n![Abuse events by channel](figures/channels_%s_abuse_events.png)\n", fileSafe(regime))
+		figure(&b, drawn, "channels_"+fileSafe(regime)+"_trapped_person_days", "Trapped person-days by channel")
+		figure(&b, drawn, "channels_"+fileSafe(regime)+"_abuse_events", "Abuse events by channel")
 	}
 
 	b.WriteString("\n## Cost per harm averted\n\n")
@@ -221,7 +228,7 @@ both channels at once (the interaction), shown separately.
 			}
 			fmt.Fprintf(&b, "|%s|%d|%.2f|%.2f|%.2f|%.2f|%.2f|%.0f of %.0f|\n", row.label, row.day, fail/open, over/open, doc/open, ref/open, capf/open, open, n)
 		}
-		fmt.Fprintf(&b, "\n![How the programme moves its posts](figures/path_%s.png)\n", fileSafe(regime))
+		figure(&b, drawn, "path_"+fileSafe(regime), "How the programme moves its posts")
 	}
 
 	b.WriteString("\n## How to read this\n\n")

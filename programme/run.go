@@ -248,7 +248,7 @@ func Run(ctx context.Context, s *scenarios.Scenario, arg string, o Options, out 
 }
 
 func init() {
-	experiment.Register(experiment.Kind{Command: "programme", Figures: Figures, Rerun: rerun})
+	experiment.Register(experiment.Kind{Command: "programme", Figures: Figures, Rerun: rerun, RelinksReport: true})
 }
 
 // rerun is a programme folder's Rerun: the analysis again, with its

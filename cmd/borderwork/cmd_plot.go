@@ -24,9 +24,11 @@ The figure files of the folder's earlier figures that it does not draw
 again (another --metric, fewer --formats) it removes, and it names each
 one it removed; it removes only figure files that manifest.json lists
 and that still hold the bytes borderwork drew. One changed since is kept,
-named, and no longer listed. No other file is touched, nor replaced: a
-figure to draw in a file changed since, or not borderwork's, is refused,
-naming the file, with the folder unchanged.
+named, and no longer listed. Where report.md shows the figures (run,
+compare and programme folders) and is as borderwork wrote it, it is made
+to show them in the formats drawn. No other file is touched, nor
+replaced: a figure to draw in a file changed since, or not borderwork's,
+is refused, naming the file, with the folder unchanged.
 It refuses (status 2) a folder whose tables do not match their checksums
 in manifest.json, naming the table and the rows that changed.
 A folder whose command was interrupted is drawn from the runs it holds,
@@ -67,6 +69,9 @@ func cmdPlot(ctx context.Context, args []string, e *env) error {
 	}
 	fd := filepath.Join(dir, "figures")
 	fmt.Fprintf(e.stdout, "Drew %s in %s (%s).\n", words.Count(len(r.Files), "figure file"), fd, strings.Join(r.Formats, ", "))
+	if r.Relinked {
+		fmt.Fprintf(e.stdout, "Showed them in %s in the formats drawn.\n", filepath.Join(dir, "report.md"))
+	}
 	if len(r.Removed) > 0 {
 		fmt.Fprintf(e.stdout, "Removed %s of the earlier figures, no longer drawn:\n", words.Count(len(r.Removed), "figure file"))
 		for _, f := range r.Removed {

@@ -1,0 +1,137 @@
+package experiment_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/borderwork/borderwork/experiment"
+)
+
+// TestDrawnMarkdown: a figure is shown as its PNG, else its SVG, linked
+// as its PDF when only that was written, and not at all when nothing was.
+func TestDrawnMarkdown(t *testing.T) {
+	tests := []struct {
+		formats []string
+		want    string
+	}{
+		{[]string{"png", "svg", "pdf"}, "![Trapped](figures/trapped.png)"},
+		{[]string{"pdf", "svg", "png"}, "![Trapped](figures/trapped.png)"},
+		{[]string{"svg"}, "![Trapped](figures/trapped.svg)"},
+		{[]string{"pdf", "svg"}, "![Trapped](figures/trapped.svg)"},
+		{[]string{"pdf"}, "[Trapped (PDF)](figures/trapped.pdf)"},
+		{nil, ""},
+	}
+	for _, tt := range tests {
+		if got := (experiment.Drawn{Name: "trapped", Formats: tt.formats}).Markdown("Trapped"); got != tt.want {
+			t.Errorf("Markdown with formats %v = %q; want %q", tt.formats, got, tt.want)
+		}
+	}
+}
+
+// TestCompareReportLinksDrawnFigures: compare's report.md shows each
+// figure in the first format drawn, PNG else SVG, and links no file that
+// was not written.
+func TestCompareReportLinksDrawnFigures(t *testing.T) {
+	link := regexp.MustCompile(`\]\((figures/[^)]+)\)`)
+	tests := []struct {
+		formats []string
+		ext     string // the images' extension; "" for no image
+	}{
+		{nil, ""},
+		{[]string{"svg"}, ".svg"},
+		{[]string{"pdf", "png"}, ".png"},
+		{[]string{"pdf"}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.formats, ","), func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "out")
+			x := comparePlan(t, classroom(t, 2, 20))
+			if _, err := experiment.Write(context.Background(), x, out, experiment.Options{Workers: 2, Formats: tt.formats}); err != nil {
+				t.Fatal(err)
+			}
+			report, err := os.ReadFile(filepath.Join(out, "report.md"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			links := link.FindAllStringSubmatch(string(report), -1)
+			for _, m := range links {
+				if _, err := os.Stat(filepath.Join(out, m[1])); err != nil {
+					t.Errorf("report.md links %s, which was not written", m[1])
+				}
+			}
+			if len(tt.formats) > 0 && len(links) == 0 {
+				t.Errorf("report.md links no figure; want every figure drawn in %v", tt.formats)
+			}
+			images := regexp.MustCompile(`(?m)^!\[[^\]]+\]\(figures/[^)]+\)$`).FindAllString(string(report), -1)
+			if tt.ext == "" && len(images) > 0 {
+				t.Errorf("report.md shows images %q; want none with formats %v", images, tt.formats)
+			}
+			if tt.ext != "" && len(images) == 0 {
+				t.Errorf("report.md shows no image; want the figures as %s", tt.ext)
+			}
+			for _, im := range images {
+				if !strings.HasSuffix(im, tt.ext+")") {
+					t.Errorf("report.md shows %s; want %s", im, tt.ext)
+				}
+			}
+		})
+	}
+}
+
+// TestRedrawRelinksReport: plot, drawing other formats, makes report.md
+// (as borderwork wrote it) show the figures in those, so that it links
+// no file that is gone and reproduce still finds it as a rerun writes it;
+// a report.md edited since is left as it is.
+func TestRedrawRelinksReport(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	x := comparePlan(t, classroom(t, 2, 20))
+	if _, err := experiment.Write(context.Background(), x, out, experiment.Options{Workers: 2, Formats: []string{"png"}}); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(out, "report.md")
+	for _, tt := range []struct {
+		formats []string
+		ext     string
+	}{
+		{[]string{"svg"}, ".svg)"},
+		{[]string{"pdf"}, ".pdf)"},
+		{[]string{"png", "pdf"}, ".png)"},
+	} {
+		r, err := experiment.Redraw(out, tt.formats, experiment.FigureChange{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		report, _ := os.ReadFile(path)
+		links := regexp.MustCompile(`\]\((figures/[^)]+)\)`).FindAllStringSubmatch(string(report), -1)
+		if !r.Relinked || len(links) == 0 {
+			t.Fatalf("Redraw %v: relinked %v, %d links; want the report relinked", tt.formats, r.Relinked, len(links))
+		}
+		for _, m := range links {
+			if !strings.HasSuffix(m[0], tt.ext) {
+				t.Errorf("after Redraw %v, report.md links %s; want %s", tt.formats, m[1], tt.ext)
+			}
+			if _, err := os.Stat(filepath.Join(out, m[1])); err != nil {
+				t.Errorf("after Redraw %v, report.md links %s, which is gone", tt.formats, m[1])
+			}
+		}
+		rep, err := experiment.Reproduce(context.Background(), out, 2)
+		if err != nil || len(rep.Problems) > 0 {
+			t.Errorf("after Redraw %v, Reproduce: %v, problems %q", tt.formats, err, rep.Problems)
+		}
+	}
+	mine := []byte("# my own conclusions\n\n![Trapped](figures/trapped.png)\n")
+	if err := os.WriteFile(path, mine, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r, err := experiment.Redraw(out, []string{"svg"}, experiment.FigureChange{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(path); r.Relinked || string(got) != string(mine) {
+		t.Errorf("Redraw rewrote an edited report.md (relinked %v):\n%s", r.Relinked, got)
+	}
+}
