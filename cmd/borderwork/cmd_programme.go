@@ -71,7 +71,7 @@ func cmdProgramme(ctx context.Context, args []string, e *env) error {
 	}
 	defer m.report(e.stderr, "programme", c.quiet)
 	if c.json {
-		return printProgrammeJSON(e.stdout, s.File.Name, s.File.Seed, res)
+		return printProgrammeJSON(e.stdout, s.File.Name, s.File.Seed, s.File.Days, res, m.performance())
 	}
 	printProgramme(e.stdout, s.File.Name, s.File.Days, s.File.Seed, s.Sets(), res)
 	fmt.Fprintf(e.stdout, "\nWrote %s: tables, %d figures, report.md.\n", out, len(res.Figures))
@@ -114,7 +114,7 @@ func printProgramme(w io.Writer, scenario string, days int, seed int64, sets []s
 	fmt.Fprint(w, "\nreport.md gives every harm and group, and what the programme does to the posts.\n")
 }
 
-func printProgrammeJSON(w io.Writer, scenario string, seed int64, res *programme.Outcome) error {
+func printProgrammeJSON(w io.Writer, scenario string, seed int64, days int, res *programme.Outcome, perf *performance) error {
 	type effect struct {
 		Regime         string   `json:"regime"`
 		Effect         string   `json:"effect"`
@@ -131,15 +131,17 @@ func printProgrammeJSON(w io.Writer, scenario string, seed int64, res *programme
 		CostHigh       *float64 `json:"cost_high"`
 	}
 	doc := struct {
-		Scenario  string   `json:"scenario"`
-		Seed      int64    `json:"seed"`
-		Programme string   `json:"programme"`
-		Reps      int      `json:"reps"`
-		Budget    float64  `json:"budget"`
-		Spent     float64  `json:"spent"`
-		Regimes   []string `json:"regimes"`
-		Effects   []effect `json:"effects"`
-	}{Scenario: scenario, Seed: seed, Programme: res.Programme, Reps: res.Reps, Budget: res.Budget, Spent: res.Spent, Regimes: res.Regimes}
+		Scenario    string       `json:"scenario"`
+		Seed        int64        `json:"seed"`
+		Days        int          `json:"days"`
+		Programme   string       `json:"programme"`
+		Reps        int          `json:"reps"`
+		Budget      float64      `json:"budget"`
+		Spent       float64      `json:"spent"`
+		Regimes     []string     `json:"regimes"`
+		Effects     []effect     `json:"effects"`
+		Performance *performance `json:"performance"`
+	}{Scenario: scenario, Seed: seed, Days: days, Programme: res.Programme, Reps: res.Reps, Budget: res.Budget, Spent: res.Spent, Regimes: res.Regimes, Performance: perf}
 	for _, e := range res.Estimates {
 		doc.Effects = append(doc.Effects, effect{e.Regime, e.Effect, e.Metric, e.Group, e.N, num(e.Mean), num(e.Lo), num(e.Hi),
 			num(e.Reference), num(e.Share), num(e.CostPerAverted), num(e.CostLo), num(e.CostHi)})

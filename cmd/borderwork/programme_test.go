@@ -74,17 +74,27 @@ func TestProgrammeJSON(t *testing.T) {
 	stdout := mustRun(t, "programme", toyProgramme, "--days", "120", "--reps", "3", "--json", "--quiet", "--formats", "", "--out", out, "--programme", "equip")
 	var doc struct {
 		Programme string
+		Days      int
 		Budget    float64
 		Effects   []struct {
 			Regime, Effect, Metric, Group string
 			Mean                          *float64
 		}
+		// As compare and claim give it, and docs/CLI.md promises.
+		Performance *struct {
+			AgentSteps int64   `json:"agent_steps"`
+			PerSecond  float64 `json:"agent_steps_per_second"`
+			Workers    int
+		}
 	}
 	if err := json.Unmarshal([]byte(stdout), &doc); err != nil {
 		t.Fatalf("programme --json: %v\n%s", err, stdout)
 	}
-	if doc.Programme != "equip" || doc.Budget != 200000 || len(doc.Effects) == 0 {
-		t.Errorf("programme --json: programme %q, budget %g, %d effects", doc.Programme, doc.Budget, len(doc.Effects))
+	if doc.Programme != "equip" || doc.Days != 120 || doc.Budget != 200000 || len(doc.Effects) == 0 {
+		t.Errorf("programme --json: programme %q, days %d, budget %g, %d effects", doc.Programme, doc.Days, doc.Budget, len(doc.Effects))
+	}
+	if p := doc.Performance; p == nil || p.AgentSteps <= 0 || !(p.PerSecond > 0) || p.Workers < 1 {
+		t.Errorf("programme --json performance %+v; want agent-steps, a positive rate and workers", p)
 	}
 	for _, e := range doc.Effects {
 		// The equipment programme has no repair channel (its capacity
