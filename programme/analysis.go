@@ -138,7 +138,16 @@ type Analysis struct {
 	Reps      int
 	Spent     float64 // USD spent on the analysed programmes by the end of a run
 	Estimates []Estimate
+	// Idle holds, by regime, the channels that change no run: with the
+	// channel alone every run's totals are those without the programme,
+	// and with the programme in full those with the other channel alone
+	// (a programme without equipment has no tightening channel). Looked
+	// up, never ranged over.
+	Idle map[string]scenarios.Channel
 }
+
+// IdleChannels are the channels that change no run under regime.
+func (a *Analysis) IdleChannels(regime string) scenarios.Channel { return a.Idle[regime] }
 
 // Find returns the estimate of effect on metric for group under regime.
 func (a *Analysis) Find(regime, effect, metric, group string) (Estimate, bool) {
@@ -197,9 +206,24 @@ func Analyse(regimes []string, rows []output.SummaryRow, spent float64) (*Analys
 			}
 		}
 	}
-	an := &Analysis{Regimes: regimes, Reps: n, Spent: spent}
+	an := &Analysis{Regimes: regimes, Reps: n, Spent: spent, Idle: map[string]scenarios.Channel{}}
+	// same says whether arms a and b gave the same totals on every run.
+	same := func(a, b int) bool {
+		for rep := range n {
+			if !slices.Equal(byArm[a][rep].Totals, byArm[b][rep].Totals) {
+				return false
+			}
+		}
+		return true
+	}
 	for ri, regime := range regimes {
 		none, full, repair, tight := 4*ri, 4*ri+1, 4*ri+2, 4*ri+3
+		if same(repair, none) && same(full, tight) {
+			an.Idle[regime] |= scenarios.Repair
+		}
+		if same(tight, none) && same(full, repair) {
+			an.Idle[regime] |= scenarios.Tightening
+		}
 		for _, m := range Metrics {
 			for _, g := range Groups() {
 				if g != All && !m.Grouped {

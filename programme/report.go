@@ -8,6 +8,7 @@ import (
 
 	"github.com/borderwork/borderwork/experiment"
 	"github.com/borderwork/borderwork/output"
+	"github.com/borderwork/borderwork/scenarios"
 )
 
 // signed writes a count with its sign.
@@ -61,15 +62,113 @@ func (a *Analysis) channelSentence(regime, metric, group string) string {
 		b.WriteString(", an interval that includes no change")
 	}
 	fmt.Fprintf(&b, ". Through repairing malfunction: %s; through tightening closure: %s; needing both at once: %s.", FormatInterval(r), FormatInterval(g), FormatInterval(i))
-	switch {
-	case distinct(r) && distinct(g) && (r.Mean > 0) != (g.Mean > 0):
-		fmt.Fprintf(&b, " The two channels pull in opposite directions: repair %s, tightening %s.", direction(r.Mean), direction(g.Mean))
-	case distinct(r) && !distinct(g):
-		b.WriteString(" Repair does it; tightening's part is not distinguishable from none.")
-	case distinct(g) && !distinct(r):
-		b.WriteString(" Tightening does it; repair's part is not distinguishable from none.")
-	}
+	b.WriteString(verdict(t, r, g, i, a.IdleChannels(regime)))
 	return b.String()
+}
+
+// verdict says which part of a whole effect t does it: its repair part r,
+// its tightening part g or their interaction i, where idle are the
+// channels that change no run. A channel "does it" only when the whole
+// effect is distinguishable from none and the channel's part is too, with
+// the same sign; otherwise it says what the parts distinguishable from
+// none do, and that a channel that changes no run does not act.
+func verdict(t, r, g, i Estimate, idle scenarios.Channel) string {
+	type part struct {
+		name  string // as the subject of a sentence, in lower case
+		short string // the channel's name, "" for the interaction
+		e     Estimate
+		idle  bool
+	}
+	repair := part{"repair's part", "repair", r, idle&scenarios.Repair != 0}
+	tight := part{"tightening's part", "tightening", g, idle&scenarios.Tightening != 0}
+	inter := part{"the interaction", "", i, idle != 0} // with a channel idle it is 0 on every run
+	if repair.idle && tight.idle {
+		return " Neither channel acts here: switching either on or off changes no run."
+	}
+	note := "" // says which channel does not act
+	for _, c := range []part{repair, tight} {
+		if c.idle {
+			note = fmt.Sprintf(" No %s component acts here: switching it on or off changes no run.", c.short)
+		}
+	}
+	same := func(a, b Estimate) bool { return (a.Mean > 0) == (b.Mean > 0) }
+	named := func(ps []part) string { // "tightening's part (+19,841) and the interaction (-15,404)"
+		var s []string
+		for _, p := range ps {
+			s = append(s, fmt.Sprintf("%s (%s)", p.name, signed(p.e.Mean)))
+		}
+		return strings.Join(s, " and ")
+	}
+	verb := func(ps []part, one, many string) string {
+		if len(ps) == 1 {
+			return one
+		}
+		return many
+	}
+	var parts []part // the parts distinguishable from none
+	for _, p := range []part{repair, tight, inter} {
+		if !p.idle && distinct(p.e) {
+			parts = append(parts, p)
+		}
+	}
+	if !distinct(t) {
+		if len(parts) == 0 {
+			if repair.idle || tight.idle {
+				active := map[bool]part{true: tight, false: repair}[repair.idle]
+				return fmt.Sprintf(" Nor is %s distinguishable from none.", active.name) + note
+			}
+			return " Nor is either channel's part distinguishable from none." + note
+		}
+		var with, against []part // with the first part's sign, and against it
+		for _, p := range parts {
+			if same(p.e, parts[0].e) {
+				with = append(with, p)
+			} else {
+				against = append(against, p)
+			}
+		}
+		if len(against) == 0 {
+			return fmt.Sprintf(" The whole effect is not distinguishable from none, though %s %s.", named(with), verb(with, "is", "are")) + note
+		}
+		return fmt.Sprintf(" The whole effect is not distinguishable from none: %s %s offset by %s.", named(with), verb(with, "is", "are"), named(against)) + note
+	}
+	var doers, others []part // the channels that do it, and the others that act
+	for _, c := range []part{repair, tight} {
+		switch {
+		case c.idle:
+		case distinct(c.e) && same(c.e, t):
+			doers = append(doers, c)
+		default:
+			others = append(others, c)
+		}
+	}
+	switch {
+	case len(doers) == 2:
+		return " Both channels do it."
+	case len(doers) == 1 && len(others) == 0:
+		return fmt.Sprintf(" %s does it.", output.Capitalise(doers[0].short)) + note
+	case len(doers) == 1 && distinct(others[0].e):
+		return fmt.Sprintf(" %s does it, though the two channels pull in opposite directions: %s %s, %s %s.",
+			output.Capitalise(doers[0].short), repair.short, direction(repair.e.Mean), tight.short, direction(tight.e.Mean))
+	case len(doers) == 1:
+		return fmt.Sprintf(" %s does it; %s is not distinguishable from none.", output.Capitalise(doers[0].short), others[0].name)
+	}
+	var against []part // channels distinguishable from none against the whole effect's sign
+	for _, c := range others {
+		if distinct(c.e) {
+			against = append(against, c)
+		}
+	}
+	needsBoth := !inter.idle && distinct(i) && same(i, t)
+	switch {
+	case needsBoth && len(against) > 0:
+		return fmt.Sprintf(" Neither channel does it alone: it needs both at once, and %s %s the other way.", named(against), verb(against, "pulls", "pull")) + note
+	case needsBoth:
+		return " Neither channel does it alone: it needs both at once." + note
+	case len(against) > 0:
+		return fmt.Sprintf(" Neither channel's part is distinguishable from none in the whole effect's direction; %s %s the other way.", named(against), verb(against, "pulls", "pull")) + note
+	}
+	return " Neither channel's part alone is distinguishable from none." + note
 }
 
 // figure shows the figure called name, with alt text alt, if it was drawn.
@@ -235,6 +334,7 @@ both channels at once (the interaction), shown separately.
 	b.WriteString("- **Per run.** Every number is a difference per run of the scenario's length, averaged over replicates; each replicate meets the same migrants in every arm, so the differences are paired.\n")
 	b.WriteString("- **Intervals.** 95% Student's t intervals over replicates, not corrected for the number of effects shown. They describe the simulation's randomness, not uncertainty about the world. An effect whose interval includes 0 is not distinguishable from no effect at this number of replicates.\n")
 	b.WriteString("- **Interaction.** Where the channels act on different migrants or posts, it is replicate noise; where they act on the same migrants (document checks and oversight at one post), it is real and has a sign: for instance, better oversight also ends passages bought with a bribe, which document checks would otherwise have stopped.\n")
+	b.WriteString("- **Which channel does it.** \"In short\" says a channel does it only where the whole effect and that channel's part are both distinguishable from no effect, with the same sign. Where the whole effect is not, it names the parts that are and what offsets them. A channel that changes no run (tightening, for a programme without equipment) is said not to act, rather than to have a part indistinguishable from none.\n")
 	b.WriteString("- **Groups.** Documented and undocumented migrants are everyone; vulnerable migrants (minors, the sick, victims of trafficking) are among both.\n")
 	b.WriteString("- **What is assumed.** How fast money turns into trained officers, equipment and works, how far they move each post toward a working one, how fast trained staff leave and equipment wears out: all are keys of `[[programmes]]` in `scenario.toml`, documented in docs/MODEL.md (\"Programmes\") with their reasons. Most are illustrative, not measured; sweep them (`borderwork sweep --vary programmes.NAME.budget=...`) before reading much into a number.\n")
 

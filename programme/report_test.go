@@ -2,12 +2,187 @@ package programme
 
 import (
 	"context"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/borderwork/borderwork/scenarios"
 )
+
+// est is an estimate with a mean and a 95% interval.
+func est(mean, lo, hi float64) Estimate { return Estimate{N: 4, Mean: mean, Lo: lo, Hi: hi} }
+
+// TestVerdict: a channel "does it" only when the whole effect is
+// distinguishable from none and the channel's part is too, with the same
+// sign; otherwise the verdict says what the parts do, and a channel that
+// changes no run is said not to act, not to be indistinguishable from
+// none.
+func TestVerdict(t *testing.T) {
+	zero := est(0, 0, 0)
+	none := scenarios.Channel(0)
+	tests := []struct {
+		name           string
+		total, r, g, i Estimate
+		idle           scenarios.Channel
+		want           string
+		never          []string // what the verdict must not say
+	}{
+		{
+			// The documented example (mauritania, decreed): tightening's
+			// part is distinguishable, the whole effect is not.
+			name:  "whole effect none, a part offset by the interaction",
+			total: est(12000, -15871, 39871), r: est(7563, -15503, 30629), g: est(19841, 14779, 24903), i: est(-15404, -30226, -582),
+			want:  " The whole effect is not distinguishable from none: tightening's part (+19,841) is offset by the interaction (-15,404).",
+			never: []string{"does it"},
+		},
+		{
+			name:  "whole effect none, one part distinguishable",
+			total: est(8750, -20071, 37572), r: est(-7966, -28533, 12600), g: est(36746, 23692, 49799), i: est(-20029, -41018, 960),
+			want:  " The whole effect is not distinguishable from none, though tightening's part (+36,746) is.",
+			never: []string{"does it"},
+		},
+		{
+			name:  "whole effect none, the channels offset each other",
+			total: est(10, -50, 70), r: est(300, 200, 400), g: est(-280, -380, -180), i: est(-10, -60, 40),
+			want:  " The whole effect is not distinguishable from none: repair's part (+300) is offset by tightening's part (-280).",
+			never: []string{"does it"},
+		},
+		{
+			name:  "whole effect none, no part distinguishable",
+			total: est(-14.8, -42.6, 13.1), r: est(-11.2, -32.1, 9.6), g: est(8.8, -12.5, 30), i: est(-12.2, -32.3, 7.8),
+			want: " Nor is either channel's part distinguishable from none.",
+		},
+		{
+			name:  "repair does it",
+			total: est(-2552, -4556, -548), r: est(-1895, -3752, -38.7), g: est(-249, -505, 7.8), i: est(-408, -1002, 186),
+			want: " Repair does it; tightening's part is not distinguishable from none.",
+		},
+		{
+			name:  "tightening does it",
+			total: est(500, 100, 900), r: est(20, -100, 140), g: est(480, 300, 660), i: est(0, -50, 50),
+			want: " Tightening does it; repair's part is not distinguishable from none.",
+		},
+		{
+			name:  "both do it",
+			total: est(-900, -1200, -600), r: est(-500, -700, -300), g: est(-400, -600, -200), i: est(0, -50, 50),
+			want: " Both channels do it.",
+		},
+		{
+			name:  "one does it, the other pulls the other way",
+			total: est(-900, -1200, -600), r: est(-1300, -1500, -1100), g: est(400, 200, 600), i: est(0, -50, 50),
+			want: " Repair does it, though the two channels pull in opposite directions: repair removes harm, tightening adds harm.",
+		},
+		{
+			name:  "the part against the whole effect does not do it",
+			total: est(-900, -1200, -600), r: est(-300, -700, 100), g: est(400, 200, 600), i: est(-1000, -1400, -600),
+			want:  " Neither channel does it alone: it needs both at once, and tightening's part (+400) pulls the other way.",
+			never: []string{"Tightening does it"},
+		},
+		{
+			name:  "it needs both at once",
+			total: est(-498, -949, -47.3), r: est(-352, -757, 52), g: est(-14.8, -127, 97), i: est(-131, -228, -34.3),
+			want: " Neither channel does it alone: it needs both at once.",
+		},
+		{
+			name:  "no part alone distinguishable",
+			total: est(-1636, -2995, -278), r: est(-1061, -2393, 271), g: est(-228, -496, 39), i: est(-347, -891, 197),
+			want: " Neither channel's part alone is distinguishable from none.",
+		},
+		{
+			name:  "a channel against the whole effect, none with it",
+			total: est(-900, -1200, -600), r: est(-300, -700, 100), g: est(400, 200, 600), i: est(-1000, -2400, 400),
+			want:  " Neither channel's part is distinguishable from none in the whole effect's direction; tightening's part (+400) pulls the other way.",
+			never: []string{"does it"},
+		},
+		{
+			// agadez: no equipment, so no tightening channel.
+			name:  "no tightening component, repair does it",
+			total: est(-200, -347, -54.4), r: est(-200, -347, -54.4), g: zero, i: zero, idle: scenarios.Tightening,
+			want:  " Repair does it. No tightening component acts here: switching it on or off changes no run.",
+			never: []string{"tightening's part is not distinguishable"},
+		},
+		{
+			name:  "no tightening component, the whole effect none",
+			total: est(-2.5, -21.6, 16.6), r: est(-2.5, -21.6, 16.6), g: zero, i: zero, idle: scenarios.Tightening,
+			want:  " Nor is repair's part distinguishable from none. No tightening component acts here: switching it on or off changes no run.",
+			never: []string{"tightening's part is not distinguishable"},
+		},
+		{
+			name:  "no repair component",
+			total: est(300, 100, 500), r: zero, g: est(300, 100, 500), i: zero, idle: scenarios.Repair,
+			want:  " Tightening does it. No repair component acts here: switching it on or off changes no run.",
+			never: []string{"repair's part is not distinguishable"},
+		},
+		{
+			name:  "neither channel acts",
+			total: zero, r: zero, g: zero, i: zero, idle: scenarios.AllChannels,
+			want: " Neither channel acts here: switching either on or off changes no run.",
+		},
+		{
+			name:  "a part exactly zero on every run is not idle by itself",
+			total: est(-200, -347, -54.4), r: est(-200, -347, -54.4), g: zero, i: zero, idle: none,
+			want: " Repair does it; tightening's part is not distinguishable from none.",
+		},
+		{
+			name:  "no interval (too few replicates)",
+			total: Estimate{N: 1, Mean: 5, Lo: math.NaN(), Hi: math.NaN()}, r: Estimate{N: 1, Mean: 5, Lo: math.NaN(), Hi: math.NaN()},
+			g: Estimate{N: 1, Mean: 0, Lo: math.NaN(), Hi: math.NaN()}, i: Estimate{N: 1, Mean: 0, Lo: math.NaN(), Hi: math.NaN()},
+			want:  " Nor is either channel's part distinguishable from none.",
+			never: []string{"does it"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := verdict(tt.total, tt.r, tt.g, tt.i, tt.idle)
+			if got != tt.want {
+				t.Errorf("verdict:\n got %q\nwant %q", got, tt.want)
+			}
+			for _, n := range tt.never {
+				if strings.Contains(got, n) {
+					t.Errorf("verdict %q says %q", got, n)
+				}
+			}
+		})
+	}
+}
+
+// TestIdleChannels: a programme of training alone has no tightening
+// channel, one of equipment without capacity no repair channel; both
+// together have both. The report says which does not act.
+func TestIdleChannels(t *testing.T) {
+	tests := []struct {
+		programme string
+		idle      scenarios.Channel
+		says      string
+	}{
+		{"train", scenarios.Tightening, "No tightening component acts here"},
+		{"equip", scenarios.Repair, "No repair component acts here"},
+		{"", 0, ""},
+	}
+	for _, tt := range tests {
+		t.Run("programme "+tt.programme, func(t *testing.T) {
+			s := loadToy(t, "days=120", "replicates=3")
+			out := filepath.Join(t.TempDir(), "out")
+			res, err := Run(context.Background(), s, "", Options{Programme: tt.programme}, out, 2, nil, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := res.IdleChannels("malfunctioning"); got != tt.idle {
+				t.Errorf("idle channels %b; want %b", got, tt.idle)
+			}
+			report, err := os.ReadFile(filepath.Join(out, "report.md"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Contains(string(report), "component acts here"); got != (tt.says != "") || !strings.Contains(string(report), tt.says) {
+				t.Errorf("report.md says a channel does not act: %v; want %q", got, tt.says)
+			}
+		})
+	}
+}
 
 // TestReportLinksOnlyDrawnFigures: report.md shows each figure of the
 // analysis as the first format drawn, PNG else SVG, and links no file
