@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -37,10 +36,12 @@ type Kind struct {
 	// figures; nil: none. Kinds that finish their folders themselves
 	// (claim) leave it nil.
 	Report func(x *Prepared, dir string, drawn []Drawn, groups []output.Group) ([]byte, error)
-	// RelinksReport says that the folder's report.md shows each drawn
-	// figure as Drawn.Markdown gives it, on a line of its own, so that
-	// plot, drawing other formats, shows them there in those (relink).
-	RelinksReport bool
+	// Rereport writes report.md again, as Report (or the kind's own
+	// command) wrote it, from the folder at dir as manifest m describes it,
+	// with the figures drawn: plot, drawing other formats, calls it so
+	// that the report shows the figures drawn; nil: plot leaves report.md
+	// as it is.
+	Rereport func(ctx context.Context, dir string, m *output.Manifest, drawn []Drawn) ([]byte, error)
 	// Sharding says how Merge joins shards of a folder of this kind
 	// (folders whose manifest's sweep section names a shard); nil for
 	// kinds that do not shard.
@@ -315,9 +316,9 @@ type Redrawn struct {
 	Files []string
 	// Formats are the formats drawn.
 	Formats []string
-	// Relinked says that report.md, as borderwork wrote it, was
-	// rewritten to show the figures in the formats drawn.
-	Relinked bool
+	// Report says that report.md, as borderwork wrote it, was written
+	// again to show the figures drawn.
+	Report bool
 	// Removed are the figure files of the earlier figures, as the
 	// manifest listed them, that were not drawn again and were removed:
 	// files borderwork drew, unchanged since.
@@ -443,15 +444,15 @@ func RedrawContext(ctx context.Context, dir string, formats []string, ch FigureC
 		}
 	}
 	earlier := m.Figures
-	// report.md is shown the new figures only if it is as borderwork
-	// wrote it: one changed since is the user's, and is left alone.
-	relinkReport := k.RelinksReport && m.Report != nil
-	if relinkReport {
+	// report.md is written again only if it is as borderwork wrote it:
+	// one changed since is the user's, and is left alone.
+	rereport := k.Rereport != nil && m.Report != nil
+	if rereport {
 		d, err := verifyTable(ctx, dir, *m.Report)
 		if err != nil {
 			return nil, err
 		}
-		relinkReport = d == nil
+		rereport = d == nil
 	}
 	m.FigureOptions = &opts
 	stopped := func(err error) error { return fmt.Errorf("%w; %s is unchanged", err, dir) }
@@ -475,6 +476,19 @@ func RedrawContext(ctx context.Context, dir string, formats []string, ch FigureC
 	}
 	if err != nil {
 		return nil, err
+	}
+	var report []byte // report.md again, if it changes
+	if rereport {
+		nb, err := k.Rereport(ctx, dir, m, drawn)
+		if ctx.Err() != nil {
+			return nil, stopped(figuresInterrupted)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: writing report.md again: %w", dir, err)
+		}
+		if old, err := os.ReadFile(filepath.Join(dir, "report.md")); err != nil || !bytes.Equal(old, nb) {
+			report = nb
+		}
 	}
 	// A figure file of the same name that is not as borderwork drew it
 	// (changed since, or never borderwork's) is not replaced.
@@ -522,49 +536,15 @@ func RedrawContext(ctx context.Context, dir string, formats []string, ch FigureC
 	if m.Figures == nil {
 		m.Figures = []output.Checked{}
 	}
-	if relinkReport {
-		path := filepath.Join(dir, "report.md")
-		b, err := os.ReadFile(path)
+	if report != nil {
+		if err := output.WriteFile(filepath.Join(dir, "report.md"), report); err != nil {
+			return nil, err
+		}
+		rc, err := output.Check(dir, []string{"report.md"})
 		if err != nil {
 			return nil, err
 		}
-		if nb := relink(b, drawn); !bytes.Equal(nb, b) {
-			if err := output.WriteFile(path, nb); err != nil {
-				return nil, err
-			}
-			rc, err := output.Check(dir, []string{"report.md"})
-			if err != nil {
-				return nil, err
-			}
-			m.Report = &rc[0]
-			r.Relinked = true
-		}
+		m.Report, r.Report = &rc[0], true
 	}
 	return r, m.Write(filepath.Join(dir, "manifest.json"))
-}
-
-// figureLine is a line of a report that shows a figure as Drawn.Markdown
-// writes it: an image of its PNG or SVG, or a link to its PDF.
-var figureLine = regexp.MustCompile(`^(?:!\[(.*)\]\(figures/([^()/]+)\.(?:png|svg)\)|\[(.*) \(PDF\)\]\(figures/([^()/]+)\.pdf\))$`)
-
-// relink rewrites the lines of report that show a figure of drawn to show
-// it in the formats it was drawn in.
-func relink(report []byte, drawn []Drawn) []byte {
-	lines := strings.Split(string(report), "\n")
-	for i, l := range lines {
-		m := figureLine.FindStringSubmatch(l)
-		if m == nil {
-			continue
-		}
-		alt, name := m[1], m[2]
-		if name == "" {
-			alt, name = m[3], m[4]
-		}
-		if d, ok := FindDrawn(drawn, name); ok {
-			if md := d.Markdown(alt); md != "" {
-				lines[i] = md
-			}
-		}
-	}
-	return []byte(strings.Join(lines, "\n"))
 }

@@ -12,7 +12,7 @@ import (
 
 func init() {
 	for _, command := range []string{"run", "compare"} {
-		Register(Kind{Command: command, Figures: CompareFigures, Report: CompareReport, Rerun: rerunPlan, RelinksReport: true})
+		Register(Kind{Command: command, Figures: CompareFigures, Report: CompareReport, Rerun: rerunPlan, Rereport: rereportPlan})
 	}
 	Register(Kind{Command: "sweep", Figures: SweepFigures, Rerun: rerunPlan, Sharding: sweepSharding})
 }
@@ -92,6 +92,24 @@ func LoadResolved(m *output.Manifest, scenarioPath string) (*scenarios.Scenario,
 	}
 	s.Source = m.ScenarioSource
 	return s, s.Validate()
+}
+
+// rereportPlan is the Rereport of run and compare folders: their report
+// from the plan again and the folder's summary.csv.
+func rereportPlan(ctx context.Context, dir string, m *output.Manifest, drawn []Drawn) ([]byte, error) {
+	p, _, err := FromManifest(m, filepath.Join(dir, "scenario.toml"))
+	if err != nil {
+		return nil, err
+	}
+	x, err := p.PrepareContext(ctx)
+	if err != nil {
+		return nil, err
+	}
+	_, rows, err := output.ReadSummary(filepath.Join(dir, "summary.csv"))
+	if err != nil {
+		return nil, err
+	}
+	return CompareReport(x, dir, drawn, x.Groups(rows))
 }
 
 // rerunPlan is the Rerun of run, compare and sweep folders: the plan

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/borderwork/borderwork/experiment"
 	"github.com/borderwork/borderwork/scenarios"
 )
 
@@ -224,5 +225,28 @@ func TestReportLinksOnlyDrawnFigures(t *testing.T) {
 				t.Errorf("report.md shows %d images; want none with formats %v", images, tt.formats)
 			}
 		})
+	}
+}
+
+// TestRedrawShowsFiguresInReport: plot draws the figures of a folder
+// written without any, and report.md, written again, shows them; the
+// folder still reproduces.
+func TestRedrawShowsFiguresInReport(t *testing.T) {
+	s := loadToy(t, "days=60", "replicates=2")
+	out := filepath.Join(t.TempDir(), "out")
+	if _, err := Run(context.Background(), s, "", Options{}, out, 2, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	r, err := experiment.Redraw(out, []string{"svg"}, experiment.FigureChange{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	report, _ := os.ReadFile(filepath.Join(out, "report.md"))
+	if !r.Report || !strings.Contains(string(report), "\n![How the programme moves its posts](figures/path_malfunctioning.svg)\n") {
+		t.Errorf("after plot --formats svg, report.md (written again: %v) does not show path_malfunctioning.svg:\n%s", r.Report, report)
+	}
+	rep, err := experiment.Reproduce(context.Background(), out, 2)
+	if err != nil || len(rep.Problems) > 0 {
+		t.Errorf("after plot, Reproduce: %v, problems %q", err, rep.Problems)
 	}
 }

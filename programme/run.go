@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -248,7 +249,38 @@ func Run(ctx context.Context, s *scenarios.Scenario, arg string, o Options, out 
 }
 
 func init() {
-	experiment.Register(experiment.Kind{Command: "programme", Figures: Figures, Rerun: rerun, RelinksReport: true})
+	experiment.Register(experiment.Kind{Command: "programme", Figures: Figures, Rerun: rerun, Rereport: rereport})
+}
+
+// rereport is a programme folder's Rereport: its report from the
+// analysis of its summary.csv again.
+func rereport(ctx context.Context, dir string, m *output.Manifest, drawn []experiment.Drawn) ([]byte, error) {
+	info, err := ReadInfo(m)
+	if err != nil {
+		return nil, err
+	}
+	s, err := experiment.LoadResolved(m, filepath.Join(dir, "scenario.toml"))
+	if err != nil {
+		return nil, err
+	}
+	s.File.Replicates = info.Reps
+	p, regimes, err := Plan(s, m.ScenarioArg, Options{Programme: info.Programme, Regimes: info.Regimes})
+	if err != nil {
+		return nil, err
+	}
+	x, err := p.PrepareContext(ctx)
+	if err != nil {
+		return nil, err
+	}
+	_, rows, err := output.ReadSummary(filepath.Join(dir, "summary.csv"))
+	if err != nil {
+		return nil, err
+	}
+	a, err := Analyse(regimes, rows, info.Spent)
+	if err != nil {
+		return nil, err
+	}
+	return report(x, info, a, drawn)
 }
 
 // rerun is a programme folder's Rerun: the analysis again, with its

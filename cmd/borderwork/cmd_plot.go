@@ -25,8 +25,8 @@ again (another --metric, fewer --formats) it removes, and it names each
 one it removed; it removes only figure files that manifest.json lists
 and that still hold the bytes borderwork drew. One changed since is kept,
 named, and no longer listed. Where report.md shows the figures (run,
-compare and programme folders) and is as borderwork wrote it, it is made
-to show them in the formats drawn. No other file is touched, nor
+compare and programme folders) and is as borderwork wrote it, it is
+written again to show the figures drawn. No other file is touched, nor
 replaced: a figure to draw in a file changed since, or not borderwork's,
 is refused, naming the file, with the folder unchanged.
 It refuses (status 2) a folder whose tables do not match their checksums
@@ -69,8 +69,8 @@ func cmdPlot(ctx context.Context, args []string, e *env) error {
 	}
 	fd := filepath.Join(dir, "figures")
 	fmt.Fprintf(e.stdout, "Drew %s in %s (%s).\n", words.Count(len(r.Files), "figure file"), fd, strings.Join(r.Formats, ", "))
-	if r.Relinked {
-		fmt.Fprintf(e.stdout, "Showed them in %s in the formats drawn.\n", filepath.Join(dir, "report.md"))
+	if r.Report {
+		fmt.Fprintf(e.stdout, "Wrote %s again to show them.\n", filepath.Join(dir, "report.md"))
 	}
 	if len(r.Removed) > 0 {
 		fmt.Fprintf(e.stdout, "Removed %s of the earlier figures, no longer drawn:\n", words.Count(len(r.Removed), "figure file"))
