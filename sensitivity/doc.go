@@ -33,7 +33,14 @@
 //
 // with both points on the trajectory (for a step down, x + Δe_i is the point
 // before the step). Effects are per unit of the unit cube, so they compare
-// across parameters with different units. For each parameter,
+// across parameters with different units. An integer parameter's grid
+// levels land on whole numbers that need not be equally spaced (on [1, 3],
+// 4 levels give 1, 2, 3, 3), so its effect divides by the move its values
+// really make, (Value(after) − Value(before))/(Hi − Lo), instead of Δ: a
+// linear output then gives it μ* = |slope|·(Hi − Lo) and σ = 0, as it
+// gives a continuous parameter. (Choosing other grid levels would change
+// the design's points, and a range with fewer whole numbers than levels
+// has no equally spaced choice.) For each parameter,
 //
 //	μ_i  = (1/r) Σ_t EE_ti          mean effect; effects of opposite sign cancel
 //	μ*_i = (1/r) Σ_t |EE_ti|        mean absolute effect (Campolongo et al. 2007): the importance measure
@@ -120,7 +127,8 @@
 // points and these levels are upper bounds. The paired levels measure it
 // instead, parameter by parameter, from the spread across replicates of
 // each difference the estimators use, computed replicate by replicate:
-// MorrisDesign.PairedNoiseFloor, sqrt(2·W_i/(πR))/Δ, and
+// MorrisDesign.PairedNoiseFloor, sqrt(2·W_i/(πR))/Δ (each difference
+// scaled by Δ over its step, for an integer parameter), and
 // SobolDesign.PairedNoiseTotal, W_i/(2RV), with W_i the pooled variance of
 // parameter i's per-replicate differences. They are 0 for a parameter
 // whose change leaves every random draw as it was, and about the

@@ -313,6 +313,10 @@ func (d *MorrisDesign) Point(i int, dst []float64) []float64 {
 // with bootstrap intervals. Elementary effects are per unit of the
 // unit cube: EE = (y after − y before)/(±Δ), so an effect of 2 means the
 // output moves by about 2Δ when the parameter moves by Δ of its range.
+// For an integer parameter the divisor is the move its values really
+// make, in units of its range (see ElementaryEffects), so a linear
+// output gives every parameter, integer or not, the same effect at every
+// step: its change over the whole range.
 type MorrisResult struct {
 	Params    []Param
 	Settings  MorrisSettings
@@ -323,10 +327,12 @@ type MorrisResult struct {
 	// elementary effects of parameter i on output m.
 	Mu, MuStar, Sigma [][]Estimate
 	// Noise[m] describes the replicate noise of output m, and
-	// NoiseFloor[m] the μ* that noise alone would give a parameter with
-	// no effect: 2·sqrt(W/(πR))/Δ, the mean absolute difference of two
-	// independent normal replicate means divided by Δ. Both nil unless
-	// the result comes from AnalyzeReplicates.
+	// NoiseFloor[m] the μ* that noise alone, independent between points,
+	// would give a parameter with no effect that moves by Δ: 2·sqrt(W/(πR))/Δ,
+	// the mean absolute difference of two independent normal replicate
+	// means divided by Δ (an integer parameter's moves differ from Δ, and
+	// its level with them). Both nil unless the result comes from
+	// AnalyzeReplicates.
 	Noise      []Noise
 	NoiseFloor []float64
 }
@@ -342,29 +348,55 @@ func (r *MorrisResult) Rank(m int) []int {
 }
 
 // ElementaryEffects returns ee[m][t*k+i], the elementary effect of
-// parameter i in trajectory t on output m, from y[point][output].
+// parameter i in trajectory t on output m, from y[point][output]: the
+// output's change over the parameter's move in units of its normalised
+// range, ±Δ, or for an integer parameter the move its whole numbers
+// really make, (Value(after) − Value(before))/(Hi − Lo).
 func (d *MorrisDesign) ElementaryEffects(y [][]float64) ([][]float64, error) {
 	outputs, err := checkOutputs(y, d.Len())
 	if err != nil {
 		return nil, err
 	}
-	k, r, delta := d.k, d.trajectories(), d.Delta()
+	k, r := d.k, d.trajectories()
 	ee := make([][]float64, outputs)
 	for m := range ee {
 		ee[m] = make([]float64, r*k)
 		for t := range r {
 			for s := 1; s <= k; s++ {
 				q := int(d.order[t*k+s-1])
-				step := delta
-				if !d.up[t*k+q] {
-					step = -delta
-				}
 				p := t*(k+1) + s
-				ee[m][t*k+q] = (y[p][m] - y[p-1][m]) / step
+				ee[m][t*k+q] = (y[p][m] - y[p-1][m]) / d.step(t, q)
 			}
 		}
 	}
 	return ee, nil
+}
+
+// step returns the move of parameter q in trajectory t, in units of its
+// normalised range: ±Δ, or, for an integer parameter, the move its values
+// really make, (Value(after) − Value(before))/(Hi − Lo). The grid levels
+// of an integer parameter land on whole numbers that are not equally
+// spaced (on [1, 3] the levels 0, 1/3, 2/3, 1 give 1, 2, 3, 3), so one
+// move of Δ = 2/3 goes from 1 to 3 and another from 2 to 3; dividing
+// both by Δ would make a linear output's effects differ, biasing µ* and
+// giving a σ that is not there. The move is never 0: Δ > 1/2 and each
+// whole number's bin is at most 1/2 wide.
+func (d *MorrisDesign) step(t, q int) float64 {
+	delta := d.Delta()
+	if !d.up[t*d.k+q] {
+		delta = -delta
+	}
+	p := d.params[q]
+	if !p.Integer {
+		return delta
+	}
+	top := float64(d.settings.Levels - 1)
+	before := int(d.start[t*d.k+q])
+	after := before + d.jump
+	if !d.up[t*d.k+q] {
+		after = before - d.jump
+	}
+	return (p.Value(float64(after)/top) - p.Value(float64(before)/top)) / (p.Hi - p.Lo)
 }
 
 // Analyze computes the Morris measures from y, where y[i] holds the

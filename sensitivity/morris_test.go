@@ -296,3 +296,61 @@ func TestMorrisBadInput(t *testing.T) {
 		t.Errorf("Analyze with 3 of 9 points: %v; want an error", err)
 	}
 }
+
+// TestMorrisLinearIntegerParams: a linear output gives an integer
+// parameter the same effect at every step, its change over the whole
+// range (µ* = coef·(hi − lo), σ = 0), as a continuous parameter has,
+// although the grid levels land on whole numbers that are not equally
+// spaced (on [1, 3] with 4 levels: 1, 2, 3, 3). Dividing by the nominal
+// Δ instead gave µ* up to 50% too high and a spurious σ.
+func TestMorrisLinearIntegerParams(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		s    MorrisSettings
+	}{
+		{"p=4", MorrisSettings{Trajectories: 20, Seed: 1}},
+		{"p=4, 20 of 100", MorrisSettings{Trajectories: 20, Candidates: 100, Seed: 1}},
+		{"p=6", MorrisSettings{Trajectories: 20, Levels: 6, Seed: 7}},
+		{"p=2", MorrisSettings{Trajectories: 20, Levels: 2, Seed: 3}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			params := []Param{
+				{Name: "smugglers", Lo: 1, Hi: 3, Integer: true},
+				{Name: "reach", Lo: 2, Hi: 4, Integer: true},
+				{Name: "patience", Lo: 3, Hi: 7, Integer: true},
+				{Name: "trapped_after", Lo: 7, Hi: 21, Integer: true},
+				{Name: "flag", Lo: 0, Hi: 1, Integer: true},
+				{Name: "continuous", Lo: 1, Hi: 3},
+			}
+			coef := []float64{1, -2, 0.5, 3, 10, 1}
+			d, err := NewMorris(params, c.s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			y := make([][]float64, d.Len())
+			for i, x := range Points(d) {
+				var s float64
+				for j := range x {
+					s += coef[j] * x[j]
+				}
+				y[i] = []float64{s}
+			}
+			r, err := d.Analyze(y, Bootstrap{Resamples: 50})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, p := range params {
+				want := coef[i] * (p.Hi - p.Lo)
+				if mu := r.Mu[0][i].Value; math.Abs(mu-want) > 1e-9 {
+					t.Errorf("μ_%s = %v; want %v", p.Name, mu, want)
+				}
+				if ms := r.MuStar[0][i]; math.Abs(ms.Value-math.Abs(want)) > 1e-9 || math.Abs(ms.Lo-math.Abs(want)) > 1e-9 || math.Abs(ms.Hi-math.Abs(want)) > 1e-9 {
+					t.Errorf("μ*_%s = %+v; want %v with an interval of no width", p.Name, ms, math.Abs(want))
+				}
+				if sd := r.Sigma[0][i].Value; sd > 1e-9 {
+					t.Errorf("σ_%s = %v; want 0", p.Name, sd)
+				}
+			}
+		})
+	}
+}

@@ -23,13 +23,14 @@ import (
 // run with common random numbers, floor[m][i]: the µ* that replicate
 // noise alone gives parameter i on output m,
 //
-//	floor = sqrt(2·W_i/(π·R)) / Δ
+//	floor = sqrt(2·W_i/(π·R))
 //
 // with W_i the pooled variance across replicates of the per-replicate
-// differences over parameter i's steps: the mean absolute value of a
-// normal elementary effect of mean 0 and variance W_i/(R·Δ²). For
-// independent noise of variance W, W_i is about 2W and the floor equals
-// NoiseFloor.
+// elementary effects of parameter i (each difference over its step, Δ or
+// an integer parameter's realised move, as ElementaryEffects divides):
+// the mean absolute value of a normal elementary effect of mean 0 and
+// variance W_i/R. For independent noise of variance W and a parameter
+// that moves by Δ, W_i is about 2W/Δ² and the floor equals NoiseFloor.
 func (d *MorrisDesign) PairedNoiseFloor(y [][][]float64) ([][]float64, error) {
 	outputs, reps, err := checkReplicates(y, d.Len())
 	if err != nil {
@@ -38,12 +39,13 @@ func (d *MorrisDesign) PairedNoiseFloor(y [][][]float64) ([][]float64, error) {
 	k, r, delta := d.k, d.trajectories(), d.Delta()
 	floor := make([][]float64, outputs)
 	for m := range floor {
-		w := make([]float64, k)
+		w := make([]float64, k) // times Δ²: each variance scaled by (Δ/step)², exactly 1 for a move of ±Δ
 		for t := range r {
 			for s := 1; s <= k; s++ {
 				q := int(d.order[t*k+s-1])
 				p := t*(k+1) + s
-				w[q] += diffVariance(y[p], y[p-1], m)
+				scale := delta / d.step(t, q)
+				w[q] += diffVariance(y[p], y[p-1], m) * (scale * scale)
 			}
 		}
 		floor[m] = make([]float64, k)

@@ -122,3 +122,48 @@ func TestPairedNoiseEqualsIndependentWhenNoiseIs(t *testing.T) {
 		t.Errorf("Sobol': ST of the idle parameter %+v; want about its paired level %.4f", st, level[0][2])
 	}
 }
+
+// TestPairedNoiseIntegerStep: the paired floor divides each difference by
+// the move the parameter really makes, as the elementary effects do. An
+// integer parameter on [0, 1] moves by its whole range (0 to 1) at every
+// step although Δ = 2/3, and noise ε_r·(1 + x1) then differs by ±ε_r over
+// each of its steps, so its floor is sqrt(2·Var(ε)/(πR)) exactly.
+func TestPairedNoiseIntegerStep(t *testing.T) {
+	params := []Param{{Name: "flag", Lo: 0, Hi: 1, Integer: true}, {Name: "x", Lo: 0, Hi: 1}}
+	m, err := NewMorris(params, MorrisSettings{Trajectories: 30, Seed: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const reps = 4
+	y := commonNoise(m, func(x []float64) float64 { return x[1] }, reps, 0.3, 1)
+	floor, err := m.PairedNoiseFloor(y)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Var(ε) from any step of flag: its difference is ±ε_r.
+	at := 0
+	for i := range m.Len() {
+		if _, _, moved := m.Step(i); moved == 0 {
+			at = i
+			break
+		}
+	}
+	w := diffVariance(y[at], y[at-1], 0)
+	want := math.Sqrt(2 * w / (math.Pi * reps))
+	if math.Abs(floor[0][0]-want) > 1e-12*want {
+		t.Errorf("paired floor of the integer parameter = %v; want %v (its moves are its whole range, not Δ)", floor[0][0], want)
+	}
+	// Its μ* is |mean ε| at every step, in the same units: noise alone.
+	var mean float64
+	for r := range reps {
+		mean += y[at][r][0] - y[at-1][r][0]
+	}
+	mean = math.Abs(mean / reps)
+	mr, err := m.AnalyzeReplicates(y, Bootstrap{Resamples: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ms := mr.MuStar[0][0].Value; math.Abs(ms-mean) > 1e-12 {
+		t.Errorf("μ* of the integer parameter = %v; want |mean ε| = %v", ms, mean)
+	}
+}
