@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/sensitivity"
 )
@@ -289,7 +290,7 @@ func reportOf(m *output.Manifest, r *Result, drawn []experiment.Drawn) ([]byte, 
 		b.WriteString("\n")
 	}
 	b.WriteString(`
-Replicate r has the same seed at every point, so the two runs of each difference the estimators use share their random draws, and the noise of a difference is smaller than these shares suggest: they are upper bounds. Each parameter's own noise level (column ` + "`noise_level`" + ` of ` + "`" + indexTable(info) + "`" + `) is measured instead from the spread across replicates of its differences; a parameter is *clearly above noise* when the lower end of its interval lies above that level, and it *matters* when it is also not negligible (a µ* at least 1% of the largest, or a total index at least 0.01). If few parameters are above noise, run more replicates per point.
+Replicate r has the same seed at every point, so the two runs of each difference the estimators use share their random draws, and the noise of a difference is usually smaller than these shares suggest: they are reference levels, usually above each parameter's own, not bounds (noise is larger at some points than at others, and a parameter whose steps fall where it is large can exceed them). Each parameter's own noise level (column ` + "`noise_level`" + ` of ` + "`" + indexTable(info) + "`" + `) is measured instead from the spread across replicates of its differences; a parameter is *clearly above noise* when the lower end of its interval lies above that level, and it *matters* when it is also not negligible (a µ* at least 1% of the largest, or a total index at least 0.01). If few parameters are above noise, run more replicates per point.
 
 ## Reading these results
 
@@ -301,8 +302,24 @@ Replicate r has the same seed at every point, so the two runs of each difference
 `)
 	} else {
 		b.WriteString(`- The first-order index S is the share of the output's variance a parameter explains alone; the total index ST the share it explains with all its interactions. ST ≥ S; their difference is its share through interactions.
-- A parameter whose total index is near 0 (or near the noise share of the means) can be fixed anywhere in its range without changing the output.
+- A parameter whose total index is near 0 (or near its noise level) can be fixed anywhere in its range without changing the output.
 `)
+		var left []string
+		for _, k := range info.Keys {
+			if k.Fixed == fixedByScreen {
+				left = append(left, "`"+k.Name+"`")
+			}
+		}
+		b.WriteString("- The indices are conditional on every key left fixed at its value in `parameters.csv`: a varied parameter that acts through a fixed one, or together with it, can look unimportant, and 1 − ΣS counts only the interactions among the varied ones.")
+		if len(left) > 0 {
+			were, one := "were", "one"
+			if len(left) == 1 {
+				were, one = "was", "it"
+			}
+			fmt.Fprintf(&b, " Among the fixed keys, %s %s among the top %d on some output of the screening but beyond `--top` (`parameters.csv` says where); vary %s with `--params KEY` to see what it changes.",
+				words.List(left), were, ScreenTop, one)
+		}
+		b.WriteString("\n")
 	}
 	b.WriteString(`- Everything is relative to the ranges in ` + "`parameters.csv`" + `: a wider range makes a parameter look more important. The indices describe the model under these assumptions, not the world.
 `)

@@ -2,24 +2,60 @@ package gsa
 
 import (
 	"cmp"
+	"fmt"
+	"math"
 	"path/filepath"
 	"slices"
+	"strconv"
 
 	"github.com/borderwork/borderwork/experiment"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/sensitivity"
 )
 
+// Screening is what Screen chose from a Morris folder.
+type Screening struct {
+	// Entries vary the kept parameters, each over the range it had in
+	// the folder, and then leave fixed, with the reason, each parameter
+	// that was among the top three on some output but did not fit in
+	// --top. Later entries (--params) override them.
+	Entries []Entry
+	Kept    []string // the kept parameters, in the design's order
+	// LeftOut are the parameters among the top three on some output that
+	// were not kept, best placed first.
+	LeftOut []LeftOut
+}
+
+// LeftOut is a parameter that ranked high on some output of a screening
+// and was not kept: Place (1 to 3) on Output, its best place (the first
+// output, in the table's order, where it reaches it).
+type LeftOut struct {
+	Name   string
+	Place  int
+	Output Output
+}
+
+// ScreenTop is how far down each output's ranking Screen looks for
+// parameters it must not drop silently: the three the command prints.
+const ScreenTop = 3
+
 // Screen chooses the top parameters of the Morris folder at dir, for a
-// Sobol' analysis of them: each varied parameter scores, on each output
-// where it stands above noise, its µ* over the largest µ* of that output,
-// and its score is the highest of these over the outputs (so a parameter
-// that leads on any output ranks high); ties, such as two parameters that
-// each lead an output, are broken by the mean of those ratios over every
-// output, noise or not, then by the design's order. The top are chosen,
-// each over the range it had in dir. The entries give the ranges
-// explicitly, so an analysis made from them does not need dir again.
-func Screen(dir string, top int) ([]Entry, error) {
+// Sobol' analysis of them. On each output, the parameters that matter
+// (clearly above their noise level and not negligible, as
+// Result.Influential says) are placed by µ*: 1st, 2nd, and so on. Each
+// parameter's best place over the outputs orders them: the leaders of
+// some output first, then those 2nd on some output, and so on, and
+// within a place by the highest µ* relative to the output's leader over
+// the outputs where the parameter is above noise, then by the mean of
+// those ratios over every output, noise or not, then by the design's
+// order. The first top are kept, each over the range it had in dir, so
+// that an analysis made from the entries does not need dir again: the
+// union of each output's leaders, then of its 2nd, ..., until top are
+// chosen. Parameters among the top three on some output that do not
+// fit are left fixed by an entry that says so (parameters.csv's note)
+// and listed in LeftOut: a Sobol' analysis of the kept parameters is
+// conditional on the others at their scenario values.
+func Screen(dir string, top int) (*Screening, error) {
 	if top < 1 {
 		return nil, experiment.BadInput("--top must be at least 1, got %d", top)
 	}
@@ -52,15 +88,8 @@ func Screen(dir string, top int) ([]Entry, error) {
 		return nil, err
 	}
 	params := Varied(info.Keys)
-	score, mean := make([]float64, len(params)), make([]float64, len(params))
-	best := map[Output]float64{} // looked up by output only
-	type row struct {
-		out   Output
-		param int
-		star  float64
-		above bool
-	}
-	var rows []row
+	var rows []screenRow
+	var outputs []Output // in the table's order
 	for i := range t.Rows {
 		o := Output{Metric: t.Cell(i, "metric"), Regime: t.Cell(i, "regime"), Effect: t.Cell(i, "effect")}
 		p := slices.IndexFunc(params, func(p sensitivity.Param) bool { return p.Name == t.Cell(i, "parameter") })
@@ -71,31 +100,107 @@ func Screen(dir string, top int) ([]Entry, error) {
 		if err != nil {
 			return nil, err
 		}
-		rows = append(rows, row{o, p, star, t.Cell(i, "above_noise") == "true"})
-		best[o] = max(best[o], star)
+		rank, err := t.Float(i, "rank")
+		if err != nil {
+			return nil, err
+		}
+		if !slices.Contains(outputs, o) {
+			outputs = append(outputs, o)
+		}
+		rows = append(rows, screenRow{out: slices.Index(outputs, o), param: p, rank: int(rank), star: star, above: t.Cell(i, "above_noise") == "true"})
 	}
+	order, place, where := screenOrder(len(params), len(info.Outputs), rows)
+	kept := slices.Clone(order[:min(top, len(order))])
+	slices.Sort(kept) // in the design's order, as any selection is
+	sc := &Screening{}
+	src := "--screen " + dir
+	for _, i := range kept {
+		p := params[i]
+		sc.Kept = append(sc.Kept, p.Name)
+		sc.Entries = append(sc.Entries, Entry{Pattern: p.Name, HasRange: true, Lo: p.Lo, Hi: p.Hi, Dist: p.Dist, Source: src})
+	}
+	for _, i := range order[min(top, len(order)):] {
+		if place[i] == 0 || place[i] > ScreenTop {
+			break
+		}
+		l := LeftOut{Name: params[i].Name, Place: place[i], Output: outputs[where[i]]}
+		sc.LeftOut = append(sc.LeftOut, l)
+		sc.Entries = append(sc.Entries, Entry{Pattern: l.Name, Exclude: true,
+			Source: fmt.Sprintf("%s --top %d, though %s on %s", src, top, Ordinal(l.Place), l.Output.Title())})
+	}
+	return sc, nil
+}
+
+// screenRow is one row of morris.csv as Screen reads it: parameter param
+// on output out (their indices), its rank there by µ*, its µ* and
+// whether it is clearly above its noise level.
+type screenRow struct {
+	out, param, rank int
+	star             float64
+	above            bool
+}
+
+// screenOrder orders the parameters as Screen keeps them, from every
+// row of morris.csv, and returns each one's best place among the
+// parameters that matter on some output (0 if it matters on none) and
+// the first output where it reaches it. outputs is the number of
+// outputs the folder records, over which the tie-break's mean runs.
+func screenOrder(params, outputs int, rows []screenRow) (order, place, where []int) {
+	score, mean := make([]float64, params), make([]float64, params)
+	best := map[int]float64{}
 	for _, r := range rows {
-		if b := best[r.out]; b > 0 {
-			mean[r.param] += r.star / b / float64(len(info.Outputs))
-			if r.above {
-				score[r.param] = max(score[r.param], r.star/b)
-			}
+		best[r.out] = max(best[r.out], r.star)
+	}
+	// A row's rank orders the output's parameters by µ*; its place counts
+	// only those that matter.
+	rows = slices.Clone(rows)
+	slices.SortStableFunc(rows, func(a, b screenRow) int { return cmp.Or(cmp.Compare(a.out, b.out), cmp.Compare(a.rank, b.rank)) })
+	place, where = make([]int, params), make([]int, params)
+	placed := map[int]int{}
+	for _, r := range rows {
+		b := best[r.out]
+		if !(b > 0) {
+			continue
+		}
+		mean[r.param] += r.star / b / float64(outputs)
+		if !r.above {
+			continue
+		}
+		score[r.param] = max(score[r.param], r.star/b)
+		if r.star < Negligible*b {
+			continue
+		}
+		placed[r.out]++
+		if n := placed[r.out]; place[r.param] == 0 || n < place[r.param] || (n == place[r.param] && r.out < where[r.param]) {
+			place[r.param], where[r.param] = n, r.out
 		}
 	}
-	order := make([]int, len(params))
+	order = make([]int, params)
 	for i := range order {
 		order[i] = i
 	}
-	slices.SortStableFunc(order, func(a, b int) int { return cmp.Or(cmp.Compare(score[b], score[a]), cmp.Compare(mean[b], mean[a])) })
-	var entries []Entry
-	for _, i := range order[:min(top, len(order))] {
-		p := params[i]
-		entries = append(entries, Entry{Pattern: p.Name, HasRange: true, Lo: p.Lo, Hi: p.Hi, Dist: p.Dist, Source: "--screen " + dir})
+	key := func(i int) int { // matters nowhere: last
+		if place[i] == 0 {
+			return math.MaxInt
+		}
+		return place[i]
 	}
-	// In the design's order, as any selection is.
-	slices.SortFunc(entries, func(a, b Entry) int {
-		return cmp.Compare(slices.IndexFunc(params, func(p sensitivity.Param) bool { return p.Name == a.Pattern }),
-			slices.IndexFunc(params, func(p sensitivity.Param) bool { return p.Name == b.Pattern }))
+	slices.SortStableFunc(order, func(a, b int) int {
+		return cmp.Or(cmp.Compare(key(a), key(b)), cmp.Compare(score[b], score[a]), cmp.Compare(mean[b], mean[a]))
 	})
-	return entries, nil
+	return order, place, where
+}
+
+// Ordinal writes a place: 1st, 2nd, 3rd, else Nth (Screen and its
+// messages need only the first three).
+func Ordinal(n int) string {
+	switch n {
+	case 1:
+		return "1st"
+	case 2:
+		return "2nd"
+	case 3:
+		return "3rd"
+	}
+	return strconv.Itoa(n) + "th"
 }

@@ -47,7 +47,9 @@ type Key struct {
 	Followers []string `json:"followers,omitempty"`
 	// Fixed says in a few words why a key is not varied: "a setting", "a
 	// coordinate", "a schedule's day", "at 0", "not chosen", "fixed on
-	// request" or "no room in its valid range"; "" for a varied key.
+	// request", "left out by the screening" (among the top three on some
+	// output of a --screen folder, but beyond --top) or "no room in its
+	// valid range"; "" for a varied key.
 	Fixed string `json:"fixed,omitempty"`
 }
 
@@ -59,6 +61,7 @@ const (
 	fixedAtZero     = "at 0"
 	fixedNotChosen  = "not chosen"
 	fixedByRequest  = "fixed on request"
+	fixedByScreen   = "left out by the screening"
 	fixedNoRoom     = "no room in its valid range"
 )
 
@@ -254,6 +257,9 @@ func apply(k Key, n scenarios.NumericKey, e Entry, share float64, named bool) (K
 	k.Varied, k.Lo, k.Hi, k.Dist, k.Fixed = false, 0, 0, "", ""
 	if e.Exclude {
 		k.Note, k.Fixed = "left fixed by "+e.Source, fixedByRequest
+		if strings.HasPrefix(e.Source, "--screen ") {
+			k.Fixed = fixedByScreen
+		}
 		return k, nil
 	}
 	switch n.Role {

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path"
+	"strings"
 	"text/tabwriter"
 	"unicode/utf8"
 
@@ -144,11 +146,12 @@ func cmdSensitivity(ctx context.Context, args []string, e *env) error {
 	spec.Metrics = splitList(*metrics)
 	spec.Effects = splitList(*effects)
 	if *screen != "" {
-		entries, err := gsa.Screen(*screen, *top)
+		sc, err := gsa.Screen(*screen, *top)
 		if err != nil {
 			return err
 		}
-		spec.Entries = append(spec.Entries, entries...)
+		spec.Entries = append(spec.Entries, sc.Entries...)
+		noteLeftOut(e, *screen, *top, sc, params)
 	}
 	if *paramsFile != "" {
 		entries, err := gsa.ReadParamFile(*paramsFile)
@@ -250,6 +253,36 @@ func cmdSensitivity(ctx context.Context, args []string, e *env) error {
 	printSensitivity(e.stdout, res.Result)
 	fmt.Fprintf(e.stdout, "\nWrote %s: tables, %d figures, report.md.\n", out, len(res.Figures))
 	return nil
+}
+
+// noteLeftOut warns, on stderr, of the parameters among the top three on
+// some output of the screening that --top left out (and --params does not
+// vary again): the indices of the kept ones are conditional on them at
+// their scenario values, and a kept parameter that acts through one of
+// them can look unimportant.
+func noteLeftOut(e *env, dir string, top int, sc *gsa.Screening, params listFlag) {
+	var left []string
+	for _, l := range sc.LeftOut {
+		given := false
+		for _, p := range params {
+			for _, one := range splitList(p) {
+				if en, err := gsa.ParseEntry(one); err == nil && !en.Exclude {
+					if ok, _ := path.Match(en.Pattern, l.Name); ok {
+						given = true
+					}
+				}
+			}
+		}
+		if !given {
+			left = append(left, fmt.Sprintf("%s (%s on %s)", l.Name, gsa.Ordinal(l.Place), l.Output.Title()))
+		}
+	}
+	if len(left) == 0 {
+		return
+	}
+	fmt.Fprintf(e.stderr, "borderwork sensitivity: --screen %s --top %d leaves fixed, at their scenario values, %s among the top %d on some output: %s. "+
+		"The indices are conditional on those values, and a parameter that acts through one of them can look unimportant; vary one with --params KEY, or raise --top.\n",
+		dir, top, words.Count(len(left), "parameter"), gsa.ScreenTop, strings.Join(left, "; "))
 }
 
 // printSensitivityPlan says what the analysis ran.
