@@ -57,8 +57,14 @@ func TestDefaultRule(t *testing.T) {
 		note   string
 	}{
 		{"origins.Village.documented", true, 0.15, 0.45, "", "±50% of 0.3"},
-		{"factors.information.accurate.accuracy", true, 0.5, 1, "", "clamped to its valid range (a share in [0, 1])"},
-		{"migrants.trapped_after_days", true, 7, 21, "", "±50% of 14"},
+		{"factors.information.accurate.accuracy", true, 0.6, 1, "", "clamped to its valid range (a share in [0, 1]); at least 0.6, halfway to poor's 0.2, so that the levels keep their order"},
+		{"factors.information.poor.accuracy", true, 0.1, 0.3, "", "±50% of 0.2"},
+		{"factors.integrity.strong.oversight", true, 0.65, 1, "", "at least 0.65, halfway to weak's 0.4"},
+		{"factors.integrity.weak.oversight", true, 0.2, 0.6, "", "±50% of 0.4"},
+		{"factors.enforcement.none.irregular_hazard", true, 0.5, 1.25, "", "at most 1.25, halfway to patrolled's 1.5"},
+		{"factors.enforcement.patrolled.irregular_hazard", true, 1.25, 2.25, "", "at least 1.25, halfway to none's 1"},
+		{"factors.reliability.failing.document_check", true, 0.5, 1, "", "clamped to its valid range"}, // as reliable's: no order to keep
+		{"migrants.trapped_after_days", false, 0, 0, fixedByDefinition, "defines the outputs trapped/stranded"},
 		{"centres.Town.reach", true, 2, 4, "", "±50% of 3"},
 		{"factors.reliability.reliable.outage_days", true, 1, 1.5, "", "clamped"},
 		{"harm_weights.death", true, 50, 150, "", ""},
@@ -91,8 +97,92 @@ func TestDefaultRule(t *testing.T) {
 	if k := keyNamed(t, narrow, "origins.Village.documented"); k.Lo != 0.297 || k.Hi != 0.303 {
 		t.Errorf("±1%%: documented [%v, %v]; want [0.297, 0.303]", k.Lo, k.Hi)
 	}
-	if k := keyNamed(t, narrow, "migrants.trapped_after_days"); k.Lo != 13 || k.Hi != 15 || !strings.Contains(k.Note, "± 1") {
-		t.Errorf("±1%%: trapped_after_days [%v, %v] %q; want [13, 15], the nearest whole numbers", k.Lo, k.Hi, k.Note)
+	if k := keyNamed(t, narrow, "centres.Town.reach"); k.Lo != 2 || k.Hi != 4 || !strings.Contains(k.Note, "± 1") {
+		t.Errorf("±1%%: reach [%v, %v] %q; want [2, 4], the nearest whole numbers", k.Lo, k.Hi, k.Note)
+	}
+}
+
+// TestDefaultRangesKeepLevelsInOrder: in every bundled scenario, the
+// default ranges of a factor's levels do not cross, so that no point of
+// a design has a level on the wrong side of its sibling (strong
+// oversight below weak, patrolled paths safer than unpatrolled ones); a
+// range given explicitly may cross.
+func TestDefaultRangesKeepLevelsInOrder(t *testing.T) {
+	checked := 0
+	for _, name := range scenarios.Names() {
+		s, err := scenarios.Load(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		keys, err := Space(s, nil, DefaultShare)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sibs := siblings(s.NumericKeys())
+		for _, k := range keys {
+			for _, sb := range sibs[k.Name] {
+				parts := strings.SplitN(k.Name, ".", 4) // factors, FACTOR, LEVEL, KEY
+				other := keyNamed(t, keys, "factors."+parts[1]+"."+sb.Level+"."+parts[3])
+				lo, hi := k.Value, k.Value
+				if k.Varied {
+					lo, hi = k.Lo, k.Hi
+				}
+				olo, ohi := other.Value, other.Value
+				if other.Varied {
+					olo, ohi = other.Lo, other.Hi
+				}
+				switch {
+				case k.Value < other.Value && hi > olo, k.Value > other.Value && lo < ohi:
+					t.Errorf("%s: %s [%v, %v] crosses %s [%v, %v]", name, k.Name, lo, hi, other.Name, olo, ohi)
+				}
+				checked++
+			}
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no sibling levels checked")
+	}
+	e, _ := ParseEntry("factors.integrity.strong.oversight=0.3:1")
+	keys, err := Space(classroom(t, 30, 2), []Entry{e}, DefaultShare)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if k := keyNamed(t, keys, "factors.integrity.strong.oversight"); k.Lo != 0.3 {
+		t.Errorf("an explicit range: %+v; want [0.3, 1] as given", k)
+	}
+}
+
+// TestOutputDefinitionFixed: migrants.trapped_after_days defines the
+// outputs trapped and stranded, so it is fixed by default and through a
+// pattern, and varied when named, by the default rule or over a range.
+func TestOutputDefinitionFixed(t *testing.T) {
+	s := classroom(t, 30, 2)
+	for _, tt := range []struct {
+		args   []string
+		varied bool
+		lo, hi float64
+	}{
+		{nil, false, 0, 0},
+		{[]string{"migrants.*"}, false, 0, 0},
+		{[]string{"migrants.trapped_after_days"}, true, 7, 21},
+		{[]string{"migrants.trapped_after_days=10:20"}, true, 10, 20},
+	} {
+		var entries []Entry
+		for _, a := range tt.args {
+			e, err := ParseEntry(a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			entries = append(entries, e)
+		}
+		keys, err := Space(s, entries, DefaultShare)
+		if err != nil {
+			t.Fatal(err)
+		}
+		k := keyNamed(t, keys, "migrants.trapped_after_days")
+		if k.Varied != tt.varied || k.Lo != tt.lo || k.Hi != tt.hi || (!k.Varied && k.Fixed != fixedByDefinition) {
+			t.Errorf("%v: %+v; want varied %v [%v, %v]", tt.args, k, tt.varied, tt.lo, tt.hi)
+		}
 	}
 }
 
@@ -684,5 +774,44 @@ func TestNum(t *testing.T) {
 		if got := Num(tt.v); got != tt.want {
 			t.Errorf("Num(%v) = %q; want %q", tt.v, got, tt.want)
 		}
+	}
+}
+
+// TestOlderDefaultRuleStillChecks: a folder written before the default
+// rule kept factor levels in order and fixed the outputs' definition
+// records the older ranges; its manifest still checks against its
+// scenario (so it merges, resumes and reproduces), and a range neither
+// rule gives does not.
+func TestOlderDefaultRuleStillChecks(t *testing.T) {
+	s := classroom(t, 30, 2)
+	st := &Study{Scenario: s}
+	var old []Key
+	for _, n := range s.NumericKeys() {
+		k := Key{Name: n.Key, Group: n.Group, Value: n.Value, Integer: n.Integer, Valid: n.Valid}
+		if n.Role == scenarios.RoleDefinition {
+			n.Role = ""
+		}
+		old = append(old, byRule(k, n, DefaultShare, nil))
+	}
+	if k := keyNamed(t, old, "factors.integrity.strong.oversight"); k.Lo != 0.45 {
+		t.Fatalf("the older rule: %+v; want [0.45, 1]", k)
+	}
+	if k := keyNamed(t, old, "migrants.trapped_after_days"); !k.Varied {
+		t.Fatalf("the older rule: %+v; want varied", k)
+	}
+	if err := st.keysConsistent(&Info{Keys: old, Share: DefaultShare}, nil); err != nil {
+		t.Errorf("a folder of the older rule: %v", err)
+	}
+	now, err := Space(s, nil, DefaultShare)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.keysConsistent(&Info{Keys: now, Share: DefaultShare}, nil); err != nil {
+		t.Errorf("a folder of the rule now: %v", err)
+	}
+	i := slices.IndexFunc(now, func(k Key) bool { return k.Name == "factors.integrity.strong.oversight" })
+	now[i].Lo = 0.5
+	if err := st.keysConsistent(&Info{Keys: now, Share: DefaultShare}, nil); err == nil || !strings.Contains(err.Error(), "strong.oversight") {
+		t.Errorf("a range neither rule gives: %v; want refused", err)
 	}
 }

@@ -48,21 +48,23 @@ type Key struct {
 	// Fixed says in a few words why a key is not varied: "a setting", "a
 	// coordinate", "a schedule's day", "at 0", "not chosen", "fixed on
 	// request", "left out by the screening" (among the top three on some
-	// output of a --screen folder, but beyond --top) or "no room in its
-	// valid range"; "" for a varied key.
+	// output of a --screen folder, but beyond --top), "defines an output"
+	// (migrants.trapped_after_days) or "no room in its valid range"; ""
+	// for a varied key.
 	Fixed string `json:"fixed,omitempty"`
 }
 
 // Why a key is fixed (Key.Fixed).
 const (
-	fixedBySetting  = "a setting"
-	fixedCoordinate = "a coordinate"
-	fixedBySchedule = "a schedule's day"
-	fixedAtZero     = "at 0"
-	fixedNotChosen  = "not chosen"
-	fixedByRequest  = "fixed on request"
-	fixedByScreen   = "left out by the screening"
-	fixedNoRoom     = "no room in its valid range"
+	fixedBySetting    = "a setting"
+	fixedCoordinate   = "a coordinate"
+	fixedBySchedule   = "a schedule's day"
+	fixedAtZero       = "at 0"
+	fixedNotChosen    = "not chosen"
+	fixedByRequest    = "fixed on request"
+	fixedByScreen     = "left out by the screening"
+	fixedByDefinition = "defines an output"
+	fixedNoRoom       = "no room in its valid range"
 )
 
 // Param is the key as a parameter of the design.
@@ -157,13 +159,14 @@ func Space(s *scenarios.Scenario, entries []Entry, share float64) ([]Key, error)
 		return nil, experiment.BadInput("--range-share must be more than 0, got %v", share)
 	}
 	numeric := s.NumericKeys()
+	sibs := siblings(numeric)
 	keys := make([]Key, len(numeric))
 	for i, n := range numeric {
 		keys[i] = Key{Name: n.Key, Group: n.Group, Value: n.Value, Integer: n.Integer, Valid: n.Valid}
 	}
 	if len(entries) == 0 {
 		for i, n := range numeric {
-			keys[i] = byRule(keys[i], n, share)
+			keys[i] = byRule(keys[i], n, share, sibs[n.Key])
 		}
 		return keys, checkVaried(keys)
 	}
@@ -177,7 +180,7 @@ func Space(s *scenarios.Scenario, entries []Entry, share float64) ([]Key, error)
 				continue
 			}
 			matched = true
-			k, err := apply(keys[i], n, e, share, e.Pattern == n.Key)
+			k, err := apply(keys[i], n, e, share, e.Pattern == n.Key, sibs[n.Key])
 			if err != nil {
 				return nil, err
 			}
@@ -199,7 +202,7 @@ func Space(s *scenarios.Scenario, entries []Entry, share float64) ([]Key, error)
 			return nil, experiment.BadInput("%s: %s is not set in %s (its regime sets it); give its range, %s=lo:hi", e.Source, e.Pattern, s.File.Name, e.Pattern)
 		}
 		n := unsetKey(e.Pattern, integer)
-		k, err := apply(Key{Name: n.Key, Group: n.Group, Unset: true, Integer: n.Integer, Valid: n.Valid}, n, e, share, true)
+		k, err := apply(Key{Name: n.Key, Group: n.Group, Unset: true, Integer: n.Integer, Valid: n.Valid}, n, e, share, true, nil)
 		if err != nil {
 			return nil, err
 		}
@@ -208,11 +211,12 @@ func Space(s *scenarios.Scenario, entries []Entry, share float64) ([]Key, error)
 	return keys, checkVaried(keys)
 }
 
-// resolveKey is the key k (from n) as Space resolves it under entries:
-// what checks a folder's recorded keys against its own scenario.
-func resolveKey(k Key, n scenarios.NumericKey, entries []Entry, share float64) (Key, error) {
+// resolveKey is the key k (from n, with its sibling levels sib) as Space
+// resolves it under entries: what checks a folder's recorded keys
+// against its own scenario.
+func resolveKey(k Key, n scenarios.NumericKey, entries []Entry, share float64, sib []sibling) (Key, error) {
 	if len(entries) == 0 {
-		return byRule(k, n, share), nil
+		return byRule(k, n, share, sib), nil
 	}
 	k.Varied, k.Lo, k.Hi, k.Dist = false, 0, 0, ""
 	k.Note, k.Fixed = "not among the keys chosen to vary", fixedNotChosen
@@ -221,7 +225,7 @@ func resolveKey(k Key, n scenarios.NumericKey, entries []Entry, share float64) (
 			continue
 		}
 		var err error
-		if k, err = apply(k, n, e, share, e.Pattern == n.Key); err != nil {
+		if k, err = apply(k, n, e, share, e.Pattern == n.Key, sib); err != nil {
 			return k, err
 		}
 	}
@@ -250,10 +254,10 @@ func noMatch(s *scenarios.Scenario, e Entry) error {
 	return experiment.BadInput("%s%s", msg, suggest.Hint(e.Pattern, names))
 }
 
-// apply applies entry e to key k; named says e names k exactly (not
-// through a pattern), so that a key the default rule cannot vary is an
-// error rather than a fixed key.
-func apply(k Key, n scenarios.NumericKey, e Entry, share float64, named bool) (Key, error) {
+// apply applies entry e to key k, whose sibling levels are sib; named
+// says e names k exactly (not through a pattern), so that a key the
+// default rule cannot vary is an error rather than a fixed key.
+func apply(k Key, n scenarios.NumericKey, e Entry, share float64, named bool, sib []sibling) (Key, error) {
 	k.Varied, k.Lo, k.Hi, k.Dist, k.Fixed = false, 0, 0, "", ""
 	if e.Exclude {
 		k.Note, k.Fixed = "left fixed by "+e.Source, fixedByRequest
@@ -277,12 +281,12 @@ func apply(k Key, n scenarios.NumericKey, e Entry, share float64, named bool) (K
 		return k, nil
 	}
 	if !e.HasRange {
-		r := byRule(k, n, share)
-		if !r.Varied && named && n.Role != scenarios.RoleSchedule {
+		r := byRule(k, n, share, sib)
+		if !r.Varied && named && n.Role != scenarios.RoleSchedule && n.Role != scenarios.RoleDefinition {
 			return k, experiment.BadInput("%s: %s is %s, so the default rule cannot vary it; give its range, %s=lo:hi", e.Source, n.Key, r.Note, n.Key)
 		}
-		if !r.Varied && named { // a schedule's day named on purpose
-			r = byShare(k, n, share)
+		if !r.Varied && named { // a schedule's day or an output's definition, named on purpose
+			r = byShare(k, n, share, sib)
 		}
 		return r, nil
 	}
@@ -311,10 +315,13 @@ const (
 
 // byRule gives k the default rule's range, or leaves it fixed with the
 // reason: the experiment's settings, locations' coordinates, the days of
-// schedules and keys at 0 are fixed; any other key with value v is varied over
-// [v(1 − share), v(1 + share)], clamped to its valid range (whole numbers
-// inside it for an integer key, and at least v ± 1).
-func byRule(k Key, n scenarios.NumericKey, share float64) Key {
+// schedules, the outputs' definition (migrants.trapped_after_days) and
+// keys at 0 are fixed; any other key with value v is varied over
+// [v(1 − share), v(1 + share)], clamped to its valid range and, for a
+// level of a factor, to the midpoints with its sibling levels' values
+// (sib), so that the levels keep their order (whole numbers inside it for
+// an integer key, and at least v ± 1).
+func byRule(k Key, n scenarios.NumericKey, share float64, sib []sibling) Key {
 	k.Varied, k.Lo, k.Hi, k.Dist, k.Fixed = false, 0, 0, "", ""
 	switch {
 	case n.Role == scenarios.RoleSetting:
@@ -326,15 +333,57 @@ func byRule(k Key, n scenarios.NumericKey, share float64) Key {
 	case n.Role == scenarios.RoleSchedule:
 		k.Note, k.Fixed = "a day of a schedule, which orders it; name it with --params to vary it", fixedBySchedule
 		return k
+	case n.Role == scenarios.RoleDefinition:
+		k.Note, k.Fixed = "defines the outputs trapped/stranded (who counts as trapped), not an assumption about migrants or borders; name it with --params to vary it", fixedByDefinition
+		return k
 	case n.Value == 0:
 		k.Note, k.Fixed = "0, which switches its mechanism off; give it a range with --params KEY=lo:hi to vary it", fixedAtZero
 		return k
 	}
-	return byShare(k, n, share)
+	return byShare(k, n, share, sib)
 }
 
-// byShare is the default range v ± share·v, clamped.
-func byShare(k Key, n scenarios.NumericKey, share float64) Key {
+// sibling is another level of the same factor and its value of the same
+// key: factors.integrity.weak.oversight is strong.oversight's.
+type sibling struct {
+	Level string
+	Value float64
+}
+
+// siblings finds, for each key of a factor level, the values of the same
+// key at the factor's other levels, in level order.
+func siblings(numeric []scenarios.NumericKey) map[string][]sibling {
+	type at struct{ factor, level, key string }
+	split := func(name string) (at, bool) {
+		parts := strings.SplitN(name, ".", 4)
+		if len(parts) != 4 || parts[0] != "factors" {
+			return at{}, false
+		}
+		return at{parts[1], parts[2], parts[3]}, true
+	}
+	out := map[string][]sibling{}
+	for _, a := range numeric {
+		pa, ok := split(a.Key)
+		if !ok || a.Group != scenarios.GroupFactor {
+			continue
+		}
+		for _, b := range numeric {
+			pb, ok := split(b.Key)
+			if ok && b.Group == scenarios.GroupFactor && pb.factor == pa.factor && pb.key == pa.key && pb.level != pa.level {
+				out[a.Key] = append(out[a.Key], sibling{pb.level, b.Value})
+			}
+		}
+	}
+	return out
+}
+
+// byShare is the default range v ± share·v, clamped to the key's valid
+// range and to the midpoints with its sibling levels' values sib: a level
+// keeps to its side of the halfway point to each sibling whose value
+// differs, so that v ± 50% of strong oversight (0.9) and of weak (0.4)
+// cannot cross (strong at 0.45 under weak at 0.6 would invert what the
+// levels mean).
+func byShare(k Key, n scenarios.NumericKey, share float64, sib []sibling) Key {
 	v := n.Value
 	lo, hi := round12(v-float64(share*math.Abs(v))), round12(v+float64(share*math.Abs(v)))
 	note := "±" + output.FormatFloat(100*share) + "% of " + output.FormatFloat(v)
@@ -349,6 +398,18 @@ func byShare(k Key, n scenarios.NumericKey, share float64) Key {
 	if hi > n.Hi {
 		hi, clamped = n.Hi, true
 	}
+	var order []string // how the siblings clamp the range, for the note
+	for _, sb := range sib {
+		mid := round12((v + sb.Value) / 2)
+		switch {
+		case sb.Value > v && mid < hi:
+			hi = mid
+			order = append(order, "at most "+output.FormatFloat(mid)+", halfway to "+sb.Level+"'s "+output.FormatFloat(sb.Value))
+		case sb.Value < v && mid > lo:
+			lo = mid
+			order = append(order, "at least "+output.FormatFloat(mid)+", halfway to "+sb.Level+"'s "+output.FormatFloat(sb.Value))
+		}
+	}
 	if n.Integer {
 		lo, hi = math.Ceil(lo), math.Floor(hi)
 		if hi-lo < 1 {
@@ -362,6 +423,9 @@ func byShare(k Key, n scenarios.NumericKey, share float64) Key {
 	}
 	if clamped {
 		note += ", clamped to its valid range (" + n.Valid + ")"
+	}
+	if len(order) > 0 {
+		note += "; " + strings.Join(order, "; ") + ", so that the levels keep their order"
 	}
 	k.Varied, k.Lo, k.Hi, k.Dist, k.Note, k.Fixed = true, lo, hi, sensitivity.Uniform.String(), "default rule: "+note, ""
 	return k

@@ -366,9 +366,11 @@ func FromManifest(ctx context.Context, what string, m *output.Manifest, scenario
 // that its entries (or the default rule) give it.
 func (st *Study) keysConsistent(info *Info, entries []Entry) error {
 	numeric := map[string]scenarios.NumericKey{} // looked up by name only
-	for _, n := range st.Scenario.NumericKeys() {
+	all := st.Scenario.NumericKeys()
+	for _, n := range all {
 		numeric[n.Key] = n
 	}
+	sibs := siblings(all)
 	for _, k := range info.Keys {
 		n, ok := numeric[k.Name]
 		switch {
@@ -379,15 +381,30 @@ func (st *Study) keysConsistent(info *Info, entries []Entry) error {
 		case n.Value != k.Value:
 			return fmt.Errorf("records %s = %s where scenario.toml has %s", k.Name, output.FormatFloat(k.Value), output.FormatFloat(n.Value))
 		}
-		want, err := resolveKey(Key{Name: k.Name, Group: k.Group, Value: k.Value, Unset: k.Unset, Integer: n.Integer, Valid: n.Valid}, n, entries, info.Share)
+		base := Key{Name: k.Name, Group: k.Group, Value: k.Value, Unset: k.Unset, Integer: n.Integer, Valid: n.Valid}
+		want, err := resolveKey(base, n, entries, info.Share, sibs[k.Name])
 		if err != nil {
 			return fmt.Errorf("records %s, which its entries cannot give (%v)", k.Name, err)
 		}
-		if want.Varied != k.Varied || want.Lo != k.Lo || want.Hi != k.Hi || want.Dist != k.Dist || want.Integer != k.Integer || want.Note != k.Note || want.Fixed != k.Fixed {
-			return fmt.Errorf("records a range or reason for %s that is not what its entries give", k.Name)
+		if !sameKey(want, k) {
+			// A folder written before the default rule kept factor levels
+			// in order and fixed the outputs' definition: it still reruns.
+			old := n
+			if old.Role == scenarios.RoleDefinition {
+				old.Role = ""
+			}
+			if legacy, err := resolveKey(base, old, entries, info.Share, nil); err != nil || !sameKey(legacy, k) {
+				return fmt.Errorf("records a range or reason for %s that is not what its entries give", k.Name)
+			}
 		}
 	}
 	return nil
+}
+
+// sameKey reports whether the recorded key k has the range and reason
+// want says.
+func sameKey(want, k Key) bool {
+	return want.Varied == k.Varied && want.Lo == k.Lo && want.Hi == k.Hi && want.Dist == k.Dist && want.Integer == k.Integer && want.Note == k.Note && want.Fixed == k.Fixed
 }
 
 // consistent checks that the recorded section info says what the study

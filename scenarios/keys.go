@@ -25,9 +25,11 @@ type NumericKey struct {
 	// plain ones: "setting" (seed, days, replicates, people_per_agent: how
 	// the experiment runs and at what resolution), "coordinate" (a
 	// location's lat and lon, which place it on a map: the engine never
-	// reads them) and "schedule" (the day a schedule's step or window, a
-	// phase or a programme starts or ends, which orders the schedule); ""
-	// for every other key.
+	// reads them), "schedule" (the day a schedule's step or window, a
+	// phase or a programme starts or ends, which orders the schedule) and
+	// "definition" (migrants.trapped_after_days, which defines the outputs
+	// trapped and stranded: it classifies migrants, and changes nothing
+	// they do); "" for every other key.
 	Role string
 }
 
@@ -39,6 +41,7 @@ const (
 	RoleSetting    = "setting"
 	RoleCoordinate = "coordinate"
 	RoleSchedule   = "schedule"
+	RoleDefinition = "definition"
 )
 
 // NumericKeys lists every number the scenario holds, in the order of the
@@ -123,6 +126,8 @@ func (c *keyCollector) value(f reflect.Value, table, key, path, group string) {
 			k.Role = RoleCoordinate
 		case key == "from" || key == "to", table == "ProgrammeSpec" && (key == "start" || key == "end"):
 			k.Role = RoleSchedule
+		case key == "trapped_after_days":
+			k.Role = RoleDefinition
 		}
 		c.keys = append(c.keys, k)
 	}

@@ -82,7 +82,7 @@ func TestNumericKeysOfClassroom(t *testing.T) {
 		{"posts.Post.capacity", 15, false, GroupScenario, ""},
 		{"markets.Town.max_smugglers", 10, true, GroupScenario, ""},
 		{"centres.Town.reach", 3, true, GroupScenario, ""},
-		{"migrants.trapped_after_days", 14, true, GroupScenario, ""},
+		{"migrants.trapped_after_days", 14, true, GroupScenario, RoleDefinition},
 		{"abuse.queue_effect", 0.5, false, GroupScenario, ""},
 		{"harm_weights.death", 100, false, GroupScenario, ""},
 		{"factors.reliability.failing.outage_days", 7, false, GroupFactor, ""},

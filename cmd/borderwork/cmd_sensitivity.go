@@ -27,16 +27,23 @@ them unless --params chooses. docs/SENSITIVITY.md explains the method.
 (direction) and σ (non-linearity and interactions). --method sobol gives
 first-order and total Sobol' indices from N(k+2) points (Saltelli's
 scheme; Saltelli 2010 and Jansen estimators); run it on the few
-parameters a screening kept (--screen DIR --top 10). Every index has a 95%
-percentile bootstrap interval.
+parameters a screening kept (--screen DIR --top 10: every output's
+leader, then every output's 2nd, ...; the rest stay at their values, so
+the indices are conditional on them, and those among the top 3 on some
+output left out are named). Every index has a 95% percentile bootstrap
+interval.
 
 Parameters: --params KEY, or a pattern such as 'abuse.*', with the
 default range; KEY=lo:hi (or lo:hi:log, log-uniform) for a range of your
 own; -KEY to leave keys fixed; repeatable, later ones winning.
 --params-file reads the same from [[param]] tables. The default range is
-the value ±--range-share of it, clamped to the key's valid range; the
-days of schedules and keys at 0 stay fixed unless given a range, and the
-experiment's settings and locations' coordinates stay fixed.
+the value ±--range-share of it, clamped to the key's valid range and,
+for a factor level, to its side of the halfway point to the other
+levels' values, so that the levels keep their order; the days of
+schedules and the trapped threshold migrants.trapped_after_days (it
+defines the outputs trapped and stranded) stay fixed unless named, keys
+at 0 unless given a range, and the experiment's settings and locations'
+coordinates stay fixed.
 parameters.csv lists every key, its range and why.
 
 At each point every regime runs (--regimes) for --reps replicates with
