@@ -123,8 +123,10 @@ func (r *Result) Rank(o int) []int {
 // IndependentLevel is what replicate noise alone would give a parameter
 // without effect on output o if noise were independent between points:
 // the Morris µ* noise floor, or, for Sobol', the noise share of the
-// means. Under common random numbers it is an upper bound of the
-// parameters' own levels (NoiseLevel).
+// means. Under common random numbers it is a reference level, usually
+// above the parameters' own (NoiseLevel), not a bound: it pools the noise
+// over every point, and a parameter whose differences fall where noise is
+// larger than average can exceed it.
 func (r *Result) IndependentLevel(o int) float64 {
 	if r.Morris != nil {
 		return r.Morris.NoiseFloor[o]

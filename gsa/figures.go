@@ -140,7 +140,7 @@ func drawMorris(src experiment.Source) ([]experiment.Drawn, error) {
 		}
 		guides := []figures.Guide{{Label: "sd = µ*", Slope: 1}}
 		if floor > 0 {
-			guides = append([]figures.Guide{{Label: "noise floor, independent (upper bound)", Vertical: true, X: floor}}, guides...)
+			guides = append([]figures.Guide{{Label: "noise floor if independent (a reference)", Vertical: true, X: floor}}, guides...)
 		}
 		u := unit(op)
 		fig, err := figures.IntervalScatter(output.Capitalise(op.Title())+": Morris screening", "µ*, mean absolute elementary effect ("+u+")",
@@ -182,7 +182,7 @@ func drawSobol(src experiment.Source) ([]experiment.Drawn, error) {
 		if err != nil {
 			return nil, err
 		}
-		extra := fmt.Sprintf("N = %d base samples; replicate noise gives a parameter without effect an ST of at most about %.2f", info.Samples, share)
+		extra := fmt.Sprintf("N = %d base samples; replicate noise independent between points would give a parameter without effect an ST of about %.2f (a reference; each parameter's own level is in sobol.csv)", info.Samples, share)
 		fig, err := figures.GroupedBars(output.Capitalise(op.Title())+": Sobol' indices", "share of the variance", []figures.Group{first, total}, caption(src, info, extra))
 		if err != nil {
 			return nil, err

@@ -124,7 +124,10 @@
 // effect reads about NoiseFloor = 2·sqrt(W/(πR))/Δ. Indices at or below
 // these levels cannot be told from noise. With common random numbers
 // (the same replicate seeds at every point) noise is correlated between
-// points and these levels are upper bounds. The paired levels measure it
+// points and these levels are usually above what a parameter's
+// differences show: reference levels, not bounds (W is pooled over all
+// points, and a parameter whose steps fall where noise is larger than
+// average can exceed them). The paired levels measure it
 // instead, parameter by parameter, from the spread across replicates of
 // each difference the estimators use, computed replicate by replicate:
 // MorrisDesign.PairedNoiseFloor, sqrt(2·W_i/(πR))/Δ (each difference

@@ -27,8 +27,10 @@ import (
 // indices are shrunk by the factor 1 − ShareOfMeans (noise inflates the
 // variance they are divided by). Under common random numbers (the same
 // replicate seeds at every point) noise is positively correlated between
-// points and its effect on differences is smaller, so these are upper
-// bounds.
+// points and its effect on differences is usually smaller, so these are
+// reference levels, usually above a parameter's own (PairedNoiseTotal),
+// not bounds: W is pooled over every point, and where noise is larger
+// than average a parameter's own level can exceed them.
 type Noise struct {
 	Replicates   int     // R, replicate runs per point
 	Within       float64 // W, the pooled within-point variance of single runs

@@ -15,9 +15,11 @@ import (
 // computed replicate by replicate: with D_r the difference in replicate
 // r, the replicate mean's difference has noise variance Var_r(D)/R, and
 // W_i, the pooled Var_r(D) over the differences of parameter i, gives
-// that parameter's own noise level. It lies between 0 (the parameter's
-// runs are the same draws, so a 0 effect reads 0) and the independent
-// level (the parameter's change reshuffles every draw).
+// that parameter's own noise level. It is 0 when the parameter's runs
+// are the same draws (a 0 effect reads 0) and about the independent
+// level when the parameter's change reshuffles every draw; it is usually
+// below the independent level but not always, since that pools W over
+// every point and noise is larger at some points than at others.
 
 // PairedNoiseFloor returns, for replicate outputs y[point][rep][output]
 // run with common random numbers, floor[m][i]: the µ* that replicate
