@@ -11,8 +11,8 @@ import (
 
 // BenchmarkSensitivityClassroom times the worked example of
 // docs/SENSITIVITY.md: `borderwork sensitivity classroom`, a Morris
-// screening of every key the default rule varies (104), 20 trajectories,
-// 4 regimes, 2 replicates: 16,800 runs, tables, report and PNG figures,
+// screening of every key the default rule varies (103), 20 trajectories,
+// 4 regimes, 2 replicates: 16,640 runs, tables, report and PNG figures,
 // on every core. It reports runs per second (docs/PERFORMANCE.md).
 func BenchmarkSensitivityClassroom(b *testing.B) {
 	dir := b.TempDir()

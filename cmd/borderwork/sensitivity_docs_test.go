@@ -63,22 +63,27 @@ func TestWorkedExampleSizes(t *testing.T) {
 	}
 	points := 20 * (varied + 1)
 	regimes := len(s.DefaultRegimes())
+	sobolParams := 10 + 1 // --top 10, and document_check added with --params
 	for _, want := range []string{
 		fmt.Sprintf("varies %d of its %d numeric keys", varied, len(keys)),
 		fmt.Sprintf("%d settings", fixed["a setting"]),
 		fmt.Sprintf("the %d coordinates of its %d locations", fixed["a coordinate"], len(s.File.Locations)),
 		fmt.Sprintf("%d keys at 0", fixed["at 0"]),
+		"the trapped threshold `migrants.trapped_after_days`, which defines the outputs trapped and stranded",
 		fmt.Sprintf("20 trajectories of %d points", varied+1),
 		fmt.Sprintf("make %s points", gsa.Count(points)),
 		fmt.Sprintf("under the %d regimes with 2 replicates each, %s runs", regimes, gsa.Count(points*regimes*2)),
-		fmt.Sprintf("N = 256 gives %s points", gsa.Count(256*12)),
-		fmt.Sprintf("under %d regimes with 2 replicates, %s runs", regimes, gsa.Count(256*12*regimes*2)),
+		fmt.Sprintf("N = 256 and %d parameters give %s points", sobolParams, gsa.Count(256*(sobolParams+2))),
+		fmt.Sprintf("under %d regimes with 2 replicates, %s runs", regimes, gsa.Count(256*(sobolParams+2)*regimes*2)),
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("docs/SENSITIVITY.md's worked example does not say %q", want)
 		}
 	}
-	if n := len(keys) - varied - fixed["a setting"] - fixed["a coordinate"] - fixed["at 0"]; n != 0 {
+	if fixed["defines an output"] != 1 {
+		t.Errorf("%d keys define an output; the worked example names one, migrants.trapped_after_days", fixed["defines an output"])
+	}
+	if n := len(keys) - varied - fixed["a setting"] - fixed["a coordinate"] - fixed["at 0"] - fixed["defines an output"]; n != 0 {
 		t.Errorf("%d keys are fixed for a reason the worked example does not give: %v", n, fixed)
 	}
 }
@@ -149,7 +154,7 @@ func TestWorkedExample(t *testing.T) {
 		"morris": mustRun(t, "sensitivity", "classroom", "--quiet", "--formats", "", "--out", folders["morris"]),
 	}
 	stdout["sobol"] = mustRun(t, "sensitivity", "classroom", "--method", "sobol", "--screen", folders["morris"], "--top", "10",
-		"--quiet", "--formats", "", "--out", folders["sobol"])
+		"--params", "factors.reliability.reliable.document_check", "--quiet", "--formats", "", "--out", folders["sobol"])
 
 	s, err := scenarios.Load("classroom")
 	if err != nil {

@@ -273,3 +273,46 @@ func TestSensitivityBoxErrorNamesTheEndOnce(t *testing.T) {
 		t.Errorf("stderr %q names the range's end %d times, want once", stderr, n)
 	}
 }
+
+// TestSensitivityScreenNamesWhatItLeavesOut: --screen --top N names, on
+// stderr, the parameters among the top 3 on some output it leaves fixed,
+// and their notes in parameters.csv say so; a later --params KEY varies
+// one of them again, and it is no longer named.
+func TestSensitivityScreenNamesWhatItLeavesOut(t *testing.T) {
+	dir := t.TempDir()
+	morris := filepath.Join(dir, "morris")
+	mustRun(t, smallSensitivity(morris)...)
+	sobol := func(out string, extra ...string) (string, string) {
+		args := append([]string{"sensitivity", small, "--days", "30", "--regimes", "malfunctioning,closed", "--method", "sobol", "--samples", "4",
+			"--metrics", "trapped_person_days,abuse_events,harm_index", "--resamples", "50", "--formats", "", "--screen", morris, "--top", "1", "--out", out}, extra...)
+		status, stdout, stderr := runCLI(t, args...)
+		if status != 0 {
+			t.Fatalf("status %d\n%s\n%s", status, stdout, stderr)
+		}
+		return stdout, stderr
+	}
+	_, stderr := sobol(filepath.Join(dir, "sobol"))
+	if !strings.Contains(stderr, "--top 1 leaves fixed, at their scenario values,") || !strings.Contains(stderr, "The indices are conditional on those values") {
+		t.Fatalf("stderr does not name the parameters left out:\n%s", stderr)
+	}
+	tb, err := output.ReadTable(filepath.Join(dir, "sobol", "parameters.csv"), "parameter", "varied", "note")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var left []string
+	for i := range tb.Rows {
+		if strings.Contains(tb.Cell(i, "note"), "--top 1, though") {
+			left = append(left, tb.Cell(i, "parameter"))
+			if tb.Cell(i, "varied") != "false" || !strings.Contains(stderr, tb.Cell(i, "parameter")+" (") {
+				t.Errorf("%s: note %q, varied %s; want fixed and named on stderr", tb.Cell(i, "parameter"), tb.Cell(i, "note"), tb.Cell(i, "varied"))
+			}
+		}
+	}
+	if len(left) == 0 {
+		t.Fatal("parameters.csv marks no parameter left out by the screening")
+	}
+	_, stderr = sobol(filepath.Join(dir, "again"), "--params", left[0])
+	if strings.Contains(stderr, left[0]+" (") {
+		t.Errorf("stderr still names %s, which --params varies:\n%s", left[0], stderr)
+	}
+}
