@@ -140,7 +140,7 @@ func drawMorris(src experiment.Source) ([]experiment.Drawn, error) {
 		}
 		guides := []figures.Guide{{Label: "sd = µ*", Slope: 1}}
 		if floor > 0 {
-			guides = append([]figures.Guide{{Label: "independent noise floor (a reference)", Vertical: true, X: floor}}, guides...)
+			guides = append([]figures.Guide{{Label: "independent noise floor", Vertical: true, X: floor}}, guides...)
 		}
 		u := unit(op)
 		fig, err := figures.IntervalScatter(output.Capitalise(op.Title())+": Morris screening", "µ*, mean absolute elementary effect ("+u+")",
