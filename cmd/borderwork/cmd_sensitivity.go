@@ -5,7 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"path"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"unicode/utf8"
@@ -152,13 +152,12 @@ func cmdSensitivity(ctx context.Context, args []string, e *env) error {
 	}
 	spec.Metrics = splitList(*metrics)
 	spec.Effects = splitList(*effects)
+	var sc *gsa.Screening
 	if *screen != "" {
-		sc, err := gsa.Screen(*screen, *top)
-		if err != nil {
+		if sc, err = gsa.Screen(*screen, *top); err != nil {
 			return err
 		}
 		spec.Entries = append(spec.Entries, sc.Entries...)
-		noteLeftOut(e, *screen, *top, sc, params)
 	}
 	if *paramsFile != "" {
 		entries, err := gsa.ReadParamFile(*paramsFile)
@@ -184,6 +183,9 @@ func cmdSensitivity(ctx context.Context, args []string, e *env) error {
 	st, err := gsa.NewContext(ctx, s, arg, spec)
 	if err != nil {
 		return err
+	}
+	if sc != nil {
+		noteLeftOut(e, *screen, *top, sc, st.Keys)
 	}
 	out := c.out
 	if out == "" {
@@ -263,26 +265,18 @@ func cmdSensitivity(ctx context.Context, args []string, e *env) error {
 }
 
 // noteLeftOut warns, on stderr, of the parameters among the top three on
-// some output of the screening that --top left out (and --params does not
-// vary again): the indices of the kept ones are conditional on them at
-// their scenario values, and a kept parameter that acts through one of
-// them can look unimportant.
-func noteLeftOut(e *env, dir string, top int, sc *gsa.Screening, params listFlag) {
+// some output of the screening that --top left out and that the study
+// does not vary after all (a later --params or --params-file can): the
+// indices of the kept ones are conditional on them at their scenario
+// values, and a kept parameter that acts through one of them can look
+// unimportant.
+func noteLeftOut(e *env, dir string, top int, sc *gsa.Screening, keys []gsa.Key) {
 	var left []string
 	for _, l := range sc.LeftOut {
-		given := false
-		for _, p := range params {
-			for _, one := range splitList(p) {
-				if en, err := gsa.ParseEntry(one); err == nil && !en.Exclude {
-					if ok, _ := path.Match(en.Pattern, l.Name); ok {
-						given = true
-					}
-				}
-			}
+		if i := slices.IndexFunc(keys, func(k gsa.Key) bool { return k.Name == l.Name }); i >= 0 && keys[i].Varied {
+			continue
 		}
-		if !given {
-			left = append(left, fmt.Sprintf("%s (%s on %s)", l.Name, gsa.Ordinal(l.Place), l.Output.Title()))
-		}
+		left = append(left, fmt.Sprintf("%s (%s on %s)", l.Name, gsa.Ordinal(l.Place), l.Output.Title()))
 	}
 	if len(left) == 0 {
 		return
