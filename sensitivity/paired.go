@@ -47,7 +47,7 @@ func (d *MorrisDesign) PairedNoiseFloor(y [][][]float64) ([][]float64, error) {
 				q := int(d.order[t*k+s-1])
 				p := t*(k+1) + s
 				scale := delta / d.step(t, q)
-				w[q] += diffVariance(y[p], y[p-1], m) * (scale * scale)
+				w[q] += float64(diffVariance(y[p], y[p-1], m) * (scale * scale)) // rounded: not fused with the sum on arm64
 			}
 		}
 		floor[m] = make([]float64, k)
