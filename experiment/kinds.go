@@ -101,15 +101,26 @@ func rereportPlan(ctx context.Context, dir string, m *output.Manifest, drawn []D
 	if err != nil {
 		return nil, err
 	}
-	x, err := p.PrepareContext(ctx)
-	if err != nil {
-		return nil, err
-	}
-	_, rows, err := output.ReadSummary(filepath.Join(dir, "summary.csv"))
+	x, rows, err := p.WithSummary(ctx, dir)
 	if err != nil {
 		return nil, err
 	}
 	return CompareReport(x, dir, drawn, x.Groups(rows))
+}
+
+// WithSummary prepares p and reads the summary.csv of its folder dir:
+// where a report written again from a folder's tables (a Rereport)
+// starts.
+func (p *Plan) WithSummary(ctx context.Context, dir string) (*Prepared, []output.SummaryRow, error) {
+	x, err := p.PrepareContext(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	_, rows, err := output.ReadSummary(filepath.Join(dir, "summary.csv"))
+	if err != nil {
+		return nil, nil, err
+	}
+	return x, rows, nil
 }
 
 // rerunPlan is the Rerun of run, compare and sweep folders: the plan

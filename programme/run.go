@@ -268,11 +268,7 @@ func rereport(ctx context.Context, dir string, m *output.Manifest, drawn []exper
 	if err != nil {
 		return nil, err
 	}
-	x, err := p.PrepareContext(ctx)
-	if err != nil {
-		return nil, err
-	}
-	_, rows, err := output.ReadSummary(filepath.Join(dir, "summary.csv"))
+	x, rows, err := p.WithSummary(ctx, dir)
 	if err != nil {
 		return nil, err
 	}
