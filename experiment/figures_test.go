@@ -234,14 +234,7 @@ func TestEveryFigureLaysOut(t *testing.T) {
 // limit at which the sweep would fit without them refuses it with them,
 // naming the regimes, and fits once raised by what they hold.
 func TestReusedResultsCountAgainstTheMemoryLimit(t *testing.T) {
-	p, err := NewSweep(loadSmall(t, 40, 200), small, []string{"open", "malfunctioning"}, SweepSpec{Vary: []string{"regimes.malfunctioning.outage_start=0.05,0.2"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	x, err := p.Prepare()
-	if err != nil {
-		t.Fatal(err)
-	}
+	x := outageSweep(t)
 	if !slices.Equal(x.Reused(), []string{"open"}) {
 		t.Fatalf("Reused = %v, want [open]", x.Reused())
 	}
@@ -260,7 +253,7 @@ func TestReusedResultsCountAgainstTheMemoryLimit(t *testing.T) {
 			lo = mid + 1
 		}
 	}
-	err = fits(x, lo)
+	err := fits(x, lo)
 	if err == nil || !errors.Is(err, ErrBadInput) || !strings.Contains(err.Error(), "results of open") {
 		t.Errorf("at %d bytes, enough without reuse: %v; want a refusal naming open", lo, err)
 	}

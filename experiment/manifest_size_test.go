@@ -14,6 +14,22 @@ import (
 // plot, merge and reproduce would refuse it afterwards; a folder of
 // ordinary size is not.
 func TestFitRefusesAnUnreadableManifest(t *testing.T) {
+	x := outageSweep(t)
+	if _, err := x.Fit(Limits{}, x.NRuns(), 1); err != nil {
+		t.Errorf("%d runs: %v", x.NRuns(), err)
+	}
+	perRun := output.ManifestBytes(1, len(x.Keys)) - output.ManifestBytes(0, len(x.Keys))
+	tooMany := int(output.MaxManifestBytes/perRun) + 1
+	_, err := x.Fit(Limits{}, tooMany, 1)
+	if err == nil || !errors.Is(err, ErrBadInput) || !strings.Contains(err.Error(), "more than borderwork reads back") {
+		t.Errorf("%d runs: %v; want a refusal saying the manifest could not be read back", tooMany, err)
+	}
+}
+
+// outageSweep is a small sweep of two outage starts under open and
+// malfunctioning, prepared; open is run once and reused at each point.
+func outageSweep(t *testing.T) *Prepared {
+	t.Helper()
 	p, err := NewSweep(loadSmall(t, 40, 200), small, []string{"open", "malfunctioning"}, SweepSpec{Vary: []string{"regimes.malfunctioning.outage_start=0.05,0.2"}})
 	if err != nil {
 		t.Fatal(err)
@@ -22,13 +38,5 @@ func TestFitRefusesAnUnreadableManifest(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := x.Fit(Limits{}, x.NRuns(), 1); err != nil {
-		t.Errorf("%d runs: %v", x.NRuns(), err)
-	}
-	perRun := output.ManifestBytes(1, len(x.Keys)) - output.ManifestBytes(0, len(x.Keys))
-	tooMany := int(output.MaxManifestBytes/perRun) + 1
-	_, err = x.Fit(Limits{}, tooMany, 1)
-	if err == nil || !errors.Is(err, ErrBadInput) || !strings.Contains(err.Error(), "more than borderwork reads back") {
-		t.Errorf("%d runs: %v; want a refusal saying the manifest could not be read back", tooMany, err)
-	}
+	return x
 }
