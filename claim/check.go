@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -344,7 +345,7 @@ func Check(ctx context.Context, s *scenarios.Scenario, arg string, o Options, ou
 		Figures:  Figures,
 		// As recorded, so that a rerun draws the figures plot last drew.
 		FigureOptions: o.FigureOptions,
-		Report:        func([]experiment.Drawn, []output.Group) ([]byte, error) { return report(x, o, res) },
+		Report:        func(drawn []experiment.Drawn, _ []output.Group) ([]byte, error) { return report(x, o, res, drawn) },
 		Manifest:      func(m *output.Manifest) { m.Claim = rawInfo },
 	})
 	if err != nil && !errors.Is(err, experiment.ErrInterrupted) {
@@ -382,7 +383,40 @@ func repsNeeded(d Design, own []string, rows []output.SummaryRow, o Options, pil
 }
 
 func init() {
-	experiment.Register(experiment.Kind{Command: "claim", Figures: Figures, Rerun: rerun, Like: like})
+	experiment.Register(experiment.Kind{Command: "claim", Figures: Figures, Rerun: rerun, Rereport: rereport, Like: like})
+}
+
+// rereport is a claim folder's Rereport: its report from the analysis of
+// its summary.csv again, with the smallest effects of interest the
+// manifest records (fixed from the pilot), and its robustness.csv.
+func rereport(ctx context.Context, dir string, m *output.Manifest, drawn []experiment.Drawn) ([]byte, error) {
+	info, err := ReadInfo(m)
+	if err != nil {
+		return nil, err
+	}
+	s, err := experiment.LoadResolved(m, filepath.Join(dir, "scenario.toml"))
+	if err != nil {
+		return nil, err
+	}
+	o := info.options()
+	d := StandardDesign(o.Split)
+	x, rows, err := plan(s, m.ScenarioArg, d, info.Own, o).WithSummary(ctx, dir)
+	if err != nil {
+		return nil, err
+	}
+	x.Reps = info.Reps
+	sesoi := o.SESOI
+	sesoi.Fixed = info.SESOIValues
+	res := &Outcome{Dir: dir, Pilot: info.Pilot, Unreached: Unreached(s)}
+	if res.Analysis, err = Analyse(d, info.Own, rows, sesoi, o.ChainShare, uint64(s.File.Seed)); err != nil {
+		return nil, err
+	}
+	if info.Robustness != nil {
+		if res.Robustness, err = ReadRobustness(filepath.Join(dir, "robustness.csv")); err != nil {
+			return nil, err
+		}
+	}
+	return report(x, o, res, drawn)
 }
 
 // rerun is a claim folder's Rerun: the check again, with its options and

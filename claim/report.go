@@ -97,7 +97,9 @@ func (a *Analysis) claimSentence(c ClaimVerdict) string {
 // report writes report.md: the answer harm by harm, the factorial effects,
 // the mediation table, how the verdicts were reached, the design, the
 // robustness, and what the simulation can and cannot show.
-func report(x *experiment.Prepared, o Options, res *Outcome) ([]byte, error) {
+// report is a claim folder's report.md. It shows the figures drawn, each
+// in the first format drawn (experiment.Drawn.Markdown), and no other.
+func report(x *experiment.Prepared, o Options, res *Outcome, drawn []experiment.Drawn) ([]byte, error) {
 	a := res.Analysis
 	f := x.Scenario.File
 	var b bytes.Buffer
@@ -139,7 +141,7 @@ combination (docs/CLAIM.md).
 				fmt.Fprintf(&b, "|%s|%s|%s|%s|\n", e.Effect.Label, FormatInterval(e), FormatRelativeInterval(e), e.Verdict)
 			}
 		}
-		fmt.Fprintf(&b, "\n![Effects on %s](figures/effects_%s.png)\n", Title(h), h)
+		figureLine(&b, drawn, "effects_"+h, "Effects on "+Title(h), "\n%s\n")
 	}
 
 	b.WriteString("\n## Does malfunction harm through trapping?\n\n")
@@ -163,7 +165,7 @@ combination (docs/CLAIM.md).
 			fmt.Fprintf(&b, "|%s|%s [%s, %s]|%s|%s|\n", strings.ReplaceAll(m.Row, "|", `\|`), output.FormatCount(m.ChainDiff), output.FormatCount(m.ChainLo), output.FormatCount(m.ChainHi), formatP(m.ChainPAdj), m.Chain)
 		}
 	}
-	b.WriteString("\n![Abuse on trapped or stranded migrants](figures/mediation.png)\n")
+	figureLine(&b, drawn, "mediation", "Abuse on trapped or stranded migrants", "\n%s\n")
 
 	if len(a.Arms) > a.Design.NCells() {
 		b.WriteString("\n## The scenario's own regimes\n\n|regime against|harm|difference per run [95%]|relative [95%]|verdict|\n|---|---|---:|---:|---|\n")
@@ -208,7 +210,7 @@ combination (docs/CLAIM.md).
 	if len(res.Unreached) > 0 {
 		fmt.Fprintf(&b, "\nThe scenario changes built-in regimes with keys of their own (%s). The combinations are built from the factors' levels, so these changes do not reach them; to change what a setting means in the design, change its level under `[factors.FACTOR.LEVEL]`.\n", strings.Join(res.Unreached, "; "))
 	}
-	b.WriteString("\n![Harms in each combination](figures/cells_" + Harms()[0] + ".png)\n")
+	figureLine(&b, drawn, "cells_"+Harms()[0], "Harms in each combination", "\n%s\n")
 
 	if rob := res.Robustness; rob != nil {
 		fmt.Fprintf(&b, "\n## Robustness\n\nThe check was repeated at %d points of a Latin hypercube over the assumptions below, with %d replicates of every combination at each point.\n\n|assumption|key|range|\n|---|---|---|\n", len(rob.Points), o.RobustReps)
@@ -224,16 +226,15 @@ combination (docs/CLAIM.md).
 			hs, nt, fs, is, ns := rob.Shares(h)
 			fmt.Fprintf(&b, "|%s|%.0f%%|%.0f%%|%.0f%%|%.0f%%|%.0f%%|\n", Title(harm), 100*hs, 100*nt, 100*fs, 100*is, 100*ns)
 		}
-		b.WriteString("\n![Where the claim holds](figures/robustness_claim.png)\n\n")
+		b.WriteString("\n")
+		figureLine(&b, drawn, "robustness_claim", "Where the claim holds", "%s\n\n")
 		for _, harm := range MapHarms {
 			h := indexOf(Harms(), harm)
 			if h < 0 {
 				continue
 			}
 			fmt.Fprintf(&b, "**What the claim on %s hinges on.** %s.\n\n", Title(harm), output.Capitalise(HingeText(rob.Influences(h))))
-			if _, _, ok := mapPair(rob, h); ok {
-				fmt.Fprintf(&b, "![Where the claim holds on %s](figures/robustness_map_%s.png)\n\n", Title(harm), harm)
-			}
+			figureLine(&b, drawn, "robustness_map_"+harm, "Where the claim holds on "+Title(harm), "%s\n\n")
 		}
 	}
 
@@ -265,6 +266,16 @@ makes the claim's reasoning explicit and finds which assumptions it needs.
 }
 
 // signed writes a count with its sign.
+// figureLine writes, in layout, how the report shows the figure called
+// name, if it was drawn; nothing if it was not.
+func figureLine(b *bytes.Buffer, drawn []experiment.Drawn, name, alt, layout string) {
+	if d, ok := experiment.FindDrawn(drawn, name); ok {
+		if md := d.Markdown(alt); md != "" {
+			fmt.Fprintf(b, layout, md)
+		}
+	}
+}
+
 func signed(v float64) string {
 	if v > 0 {
 		return "+" + output.FormatCount(v)

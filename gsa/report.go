@@ -272,7 +272,9 @@ func reportOf(m *output.Manifest, r *Result, drawn []experiment.Drawn) ([]byte, 
 			prefix = "sobol_"
 		}
 		if d, ok := figs[prefix+out.Slug()]; ok {
-			fmt.Fprintf(&b, "![%s](figures/%s.png)\n\n", d.Title, d.Name)
+			if md := d.Markdown(d.Title); md != "" {
+				fmt.Fprintf(&b, "%s\n\n", md)
+			}
 		}
 	}
 	b.WriteString("## Replicate noise\n\nThe share of the variance that is replicate noise, per output: of one run, and of the replicate means the analysis uses. ")

@@ -289,8 +289,19 @@ func init() {
 		Command:  "sensitivity",
 		Figures:  Figures,
 		Rerun:    rerun,
+		Rereport: rereport,
 		Sharding: &experiment.Sharding{Tables: []string{"summary.csv"}, Rebuild: rebuildShards, Finish: finishMerged},
 	})
+}
+
+// rereport is a sensitivity folder's Rereport: its report from the
+// analysis of its summary.csv again.
+func rereport(ctx context.Context, dir string, m *output.Manifest, drawn []experiment.Drawn) ([]byte, error) {
+	res, err := analyseFolder(dir, m, runtime.GOMAXPROCS(0))
+	if err != nil {
+		return nil, err
+	}
+	return reportOf(m, res, drawn)
 }
 
 // rerun is a sensitivity folder's Rerun: the same study, the same shard,

@@ -25,7 +25,8 @@ again (another --metric, fewer --formats) it removes, and it names each
 one it removed; it removes only figure files that manifest.json lists
 and that still hold the bytes borderwork drew. One changed since is kept,
 named, and no longer listed. Where report.md shows the figures (run,
-compare and programme folders) and is as borderwork wrote it, it is
+compare, programme, claim and sensitivity folders) and is as borderwork
+wrote it, it is
 written again to show the figures drawn. No other file is touched, nor
 replaced: a figure to draw in a file changed since, or not borderwork's,
 is refused, naming the file, with the folder unchanged.
