@@ -490,7 +490,7 @@ func TestScreen(t *testing.T) {
 	if _, err := st.Write(context.Background(), dir, Options{Workers: 2}); err != nil {
 		t.Fatal(err)
 	}
-	sc, err := Screen(dir, 2)
+	sc, err := Screen(context.Background(), dir, 2)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -502,13 +502,13 @@ func TestScreen(t *testing.T) {
 	if k := keyNamed(t, st.Keys, "origins.Village.inflow"); got[0].Lo != k.Lo || got[0].Hi != k.Hi || !got[0].HasRange {
 		t.Errorf("screened range [%v, %v]; want the folder's [%v, %v]", got[0].Lo, got[0].Hi, k.Lo, k.Hi)
 	}
-	if _, err := Screen(dir, 0); err == nil {
+	if _, err := Screen(context.Background(), dir, 0); err == nil {
 		t.Error("Screen with top 0 succeeded")
 	}
 
 	// With --top 1 the other, 2nd on the one output, is left fixed, and
 	// said to be: in LeftOut and in its key's note.
-	sc, err = Screen(dir, 1)
+	sc, err = Screen(context.Background(), dir, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -526,6 +526,20 @@ func TestScreen(t *testing.T) {
 	}
 	if k := keyNamed(t, keys, "harm_weights.death"); k.Fixed != fixedNotChosen {
 		t.Errorf("a key that led nothing: %+v; want not chosen", k)
+	}
+
+	// A table too big to check at once is checked until Ctrl-C: here one
+	// grown by 8 MiB of lines, with the command already interrupted.
+	if err := appendLines(filepath.Join(dir, morrisCSV), 8<<20); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Screen(ctx, dir, 2); !errors.Is(err, experiment.ErrInterrupted) {
+		t.Errorf("Screen, interrupted while checking a big table: %v; want ErrInterrupted", err)
+	}
+	if _, err := Screen(context.Background(), dir, 2); err == nil || errors.Is(err, experiment.ErrInterrupted) {
+		t.Errorf("Screen of a grown table: %v; want it refused", err)
 	}
 }
 
@@ -814,4 +828,20 @@ func TestOlderDefaultRuleStillChecks(t *testing.T) {
 	if err := st.keysConsistent(&Info{Keys: now, Share: DefaultShare}, nil); err == nil || !strings.Contains(err.Error(), "strong.oversight") {
 		t.Errorf("a range neither rule gives: %v; want refused", err)
 	}
+}
+
+// appendLines appends about n bytes of short lines to the file at path.
+func appendLines(path string, n int) error {
+	f, err := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		return err
+	}
+	line := []byte("x,x,x,x,x,x,x,x,x,x,x,x,x,x,x\n")
+	for written := 0; written < n; written += len(line) {
+		if _, err := f.Write(line); err != nil {
+			f.Close()
+			return err
+		}
+	}
+	return f.Close()
 }

@@ -2,6 +2,7 @@ package gsa
 
 import (
 	"cmp"
+	"context"
 	"fmt"
 	"math"
 	"path/filepath"
@@ -55,7 +56,10 @@ const ScreenTop = 3
 // fit are left fixed by an entry that says so (parameters.csv's note)
 // and listed in LeftOut: a Sobol' analysis of the kept parameters is
 // conditional on the others at their scenario values.
-func Screen(dir string, top int) (*Screening, error) {
+//
+// It stops with an error wrapping experiment.ErrInterrupted if ctx ends
+// while the table is checked.
+func Screen(ctx context.Context, dir string, top int) (*Screening, error) {
 	if top < 1 {
 		return nil, experiment.BadInput("--top must be at least 1, got %d", top)
 	}
@@ -77,7 +81,10 @@ func Screen(dir string, top int) (*Screening, error) {
 	if i < 0 {
 		return nil, experiment.BadInput("--screen: %s: its manifest lists no %s", dir, morrisCSV)
 	}
-	if d, err := output.Verify(dir, m.Tables[i]); err != nil {
+	if d, err := output.VerifyContext(ctx, dir, m.Tables[i]); err != nil {
+		if ctx.Err() != nil {
+			return nil, fmt.Errorf("%w while checking %s", experiment.ErrInterrupted, filepath.Join(dir, morrisCSV))
+		}
 		return nil, err
 	} else if d != nil {
 		d.File = filepath.Join(dir, d.File)

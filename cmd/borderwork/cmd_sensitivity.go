@@ -154,7 +154,7 @@ func cmdSensitivity(ctx context.Context, args []string, e *env) error {
 	spec.Effects = splitList(*effects)
 	var sc *gsa.Screening
 	if *screen != "" {
-		if sc, err = gsa.Screen(*screen, *top); err != nil {
+		if sc, err = gsa.Screen(ctx, *screen, *top); err != nil {
 			return err
 		}
 		spec.Entries = append(spec.Entries, sc.Entries...)
