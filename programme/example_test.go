@@ -33,8 +33,8 @@ func Example() {
 		fmt.Printf("%-11s %s\n", eff, programme.FormatInterval(e))
 	}
 	// Output:
-	// total       -5,664 [-9,478, -1,850]
-	// repair      -5,830 [-9,588, -2,071]
-	// tightening  -32.2 [-98.3, +33.8]
-	// interaction +198 [-38.1, +434]
+	// total       -5,636 [-9,416, -1,856]
+	// repair      -5,780 [-9,582, -1,978]
+	// tightening  +4.8 [-64.5, +74.0]
+	// interaction +139 [-114, +392]
 }

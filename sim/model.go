@@ -291,6 +291,7 @@ func Run(cfg *Config, seed uint64) (*Result, error) {
 // Step advances the model by one day. The sub-steps run in this fixed
 // order (docs/MODEL.md, "Process overview and scheduling"):
 //
+//  0. the day's phase and each post's policy (schedules) take hold
 //  1. inflow: new migrants at origins
 //  2. posts: each post's condition and capacity for the day
 //  3. information: news reaches origins; yesterday's rumour pools open
@@ -305,8 +306,10 @@ func (m *Model) Step() {
 	if m.Done() {
 		return
 	}
-	// A dated change of regime takes hold at the start of its day (phases.go).
+	// A dated change of regime takes hold at the start of its day
+	// (phases.go), and so do the posts' policies.
 	m.stepPhase()
+	m.applyPolicies()
 	if m.day == 0 && m.Sink != nil {
 		m.emitPresent()
 	}

@@ -1,7 +1,8 @@
 package sim
 
-// Sub-step 2, posts: each post's policy, condition and capacity for the day,
-// and what its rules let through.
+// Sub-step 2, posts: each post's condition and capacity for the day, under
+// the policy applyPolicies put in force at the start of the day, and what
+// its rules let through.
 
 import (
 	"math"
@@ -9,7 +10,11 @@ import (
 	"github.com/borderwork/borderwork/internal/portable"
 )
 
-func (m *Model) stepPosts() {
+// applyPolicies puts each post's policy for today in force: its own, or
+// that of the last schedule window holding today, and the truth of it.
+// It draws nothing, and runs at the start of the day, before inflow, so
+// that migrants created today set out from today's rules (7.3.2).
+func (m *Model) applyPolicies() {
 	for i := range m.posts {
 		p := &m.posts[i]
 		cp := &m.cfg.Posts[i]
@@ -23,6 +28,14 @@ func (m *Model) stepPosts() {
 			p.policy = pol
 			p.truth = truth(pol)
 		}
+	}
+}
+
+func (m *Model) stepPosts() {
+	for i := range m.posts {
+		p := &m.posts[i]
+		cp := &m.cfg.Posts[i]
+		pol := p.policy // applyPolicies
 		// The failure process runs every day, even while a schedule forces
 		// the condition, so that forcing one post never shifts the draws
 		// of another.

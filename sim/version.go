@@ -12,4 +12,10 @@ package sim
 //     is one 64-bit draw, its decision and noise 32 bits each; rumour
 //     pools sum beliefs exactly, as stored; beliefs are rounded half up
 //     in one place (docs/MODEL.md, sections 7.3.5, 7.6 and 8).
-const ModelVersion = 2
+//  3. The posts' policies of the day (schedule windows, phases,
+//     programmes) take hold at the start of the day, before inflow, so
+//     that migrants created on the day a window opens or closes set out
+//     from that day's rules, not the day before's (on day 0, from the
+//     windows in force on day 0). Scenarios without schedules give the
+//     results of version 2 (docs/MODEL.md, sections 3 and 7.3.2).
+const ModelVersion = 3
