@@ -18,30 +18,100 @@ type Bar struct {
 	Label        string // category within a group, e.g. "extortion by smuggler"
 	Mean, Lo, Hi float64
 	Values       []float64 // each replicate's value; nil draws none
+	// Style, if not 0, draws this bar in its own colour and hatch, as a
+	// Group's Style says, instead of its group's, and Key names it in the
+	// legend: for bars that each stand for something (a claim's cells)
+	// that the folder's other figures draw in a colour of its own.
+	Style int
+	Key   string
 }
 
 // Group is the bars of one regime (or one series) in a grouped bar chart.
 type Group struct {
 	Label string // e.g. regime name
 	Bars  []Bar  // every group has the same categories in the same order
-	Style int    // colour: 1 for the palette's first, ...; 0 takes the group's position; Neutral for grey
+	Style int    // colour and hatch: 1 for the palette's first, ...; 0 takes the group's position; Neutral for grey; Part(k)
 }
 
-// Neutral, as a Group's Style, fills its bars a mid grey, apart from the
-// palette's colours: for a share that is no finding (inconclusive), which
-// black, the palette's last colour, would make the loudest bar.
-const Neutral = -1
+// hatchSpacing is the distance between a hatch's lines (and dots), and
+// hatchWidth their width: dense enough that the thinnest bar (a category
+// of eight regimes in a single-column figure) shows a pattern, thin
+// enough that its fill still shows its colour.
+var (
+	hatchSpacing = vg.Points(2.8)
+	hatchWidth   = vg.Points(0.55)
+	hatchDot     = vg.Points(0.6)
+)
 
-// neutralGrey is the fill of Neutral bars: light enough that black error
-// bars show on it, dark enough to stand apart from the white ground.
-var neutralGrey = color.NRGBA{0xA8, 0xA8, 0xA8, 0xFF}
-
-// barColor is the fill of the bars of the i-th group, whose Style is style.
-func barColor(i, style int) color.NRGBA {
-	if style == Neutral {
-		return neutralGrey
+// hatchInk is the colour of the hatch over fill: white on a dark fill,
+// near-black on a light one, by the fill's luma (ITU-R BT.601), the grey
+// it prints as.
+func hatchInk(fill color.NRGBA) color.Color {
+	if 299*int(fill.R)+587*int(fill.G)+114*int(fill.B) < 128*1000 {
+		return color.White
 	}
-	return seriesColor(styleIndex(i, style))
+	return color.Gray{Y: 0x1A}
+}
+
+// bounds is the rectangle that holds pts.
+func bounds(pts []vg.Point) vg.Rectangle {
+	r := vg.Rectangle{Min: pts[0], Max: pts[0]}
+	for _, p := range pts[1:] {
+		r.Min.X, r.Min.Y = min(r.Min.X, p.X), min(r.Min.Y, p.Y)
+		r.Max.X, r.Max.Y = max(r.Max.X, p.X), max(r.Max.Y, p.Y)
+	}
+	return r
+}
+
+// drawHatch draws the hatch of the series in slot over the rectangle r,
+// inside it. Lines stand at multiples of hatchSpacing from the canvas's
+// origin, so that neighbouring bars' patterns line up.
+func drawHatch(c draw.Canvas, r vg.Rectangle, slot int) {
+	h := hatchOf(slot)
+	if h == noHatch || r.Max.X <= r.Min.X || r.Max.Y <= r.Min.Y {
+		return
+	}
+	in := c
+	in.Rectangle = r
+	ink := hatchInk(seriesColor(slot))
+	s := hatchSpacing
+	if h == dotted {
+		// Rows evenly spread over the bar's height, at least one; each row
+		// shifted half a step from the last.
+		rows := max(1, int((r.Max.Y-r.Min.Y)/s))
+		dy := (r.Max.Y - r.Min.Y) / vg.Length(rows)
+		dot := draw.GlyphStyle{Color: ink, Radius: hatchDot / 2, Shape: draw.CircleGlyph{}}
+		for k := range rows {
+			y := r.Min.Y + dy*(vg.Length(k)+0.5)
+			off := s / 2 * vg.Length(k%2)
+			for x := vg.Length(math.Ceil(float64((r.Min.X-off)/s)))*s + off; x <= r.Max.X; x += s {
+				if x-dot.Radius >= r.Min.X && x+dot.Radius <= r.Max.X {
+					c.DrawGlyph(dot, vg.Point{X: x, Y: y})
+				}
+			}
+		}
+		return
+	}
+	var lines [][]vg.Point
+	diag := s * math.Sqrt2 // along an axis, lines at 45° spaced s apart
+	if h == rising || h == crossed {
+		// y = x + b, for b from the bottom-right corner to the top-left one
+		for b := vg.Length(math.Ceil(float64((r.Min.Y-r.Max.X)/diag))) * diag; b <= r.Max.Y-r.Min.X; b += diag {
+			lines = append(lines, []vg.Point{{X: r.Min.Y - b, Y: r.Min.Y}, {X: r.Max.Y - b, Y: r.Max.Y}})
+		}
+	}
+	if h == falling || h == crossed {
+		// y = b − x
+		for b := vg.Length(math.Ceil(float64((r.Min.X+r.Min.Y)/diag))) * diag; b <= r.Max.X+r.Max.Y; b += diag {
+			lines = append(lines, []vg.Point{{X: b - r.Min.Y, Y: r.Min.Y}, {X: b - r.Max.Y, Y: r.Max.Y}})
+		}
+	}
+	if h == upright {
+		for x := vg.Length(math.Ceil(float64(r.Min.X/s))) * s; x <= r.Max.X; x += s {
+			lines = append(lines, []vg.Point{{X: x, Y: r.Min.Y}, {X: x, Y: r.Max.Y}})
+		}
+	}
+	c.StrokeLines(draw.LineStyle{Color: ink, Width: hatchWidth}, in.ClipLinesXY(lines...)...)
 }
 
 var (
@@ -130,9 +200,25 @@ func groupedBars(fn, title, valueLabel string, groups []Group, m Margin, c Capti
 	for i, b := range groups[0].Bars {
 		labels[i] = b.Label
 	}
-	lg := newLegend(1)
-	for i, g := range groups {
-		lg.add(g.Label, barThumb{barColor(i, g.Style)})
+	lg := newLegend(2) // a short bar, wide enough to show its hatch
+	// Entries in the order the bars stand, top to bottom: a group's
+	// label at its first bar, a bar with a Style of its own under its Key.
+	type entry struct {
+		label string
+		slot  int
+	}
+	var listed []entry
+	for i := range n {
+		for gi, g := range bp.groups {
+			e := entry{g.Label, bp.slot(gi, i)}
+			if g.Bars[i].Style != 0 {
+				e.label = g.Bars[i].Key
+			}
+			if !slices.Contains(listed, e) {
+				listed = append(listed, e)
+				lg.add(e.label, barThumb{e.slot})
+			}
+		}
 	}
 	if m.Delta > 0 {
 		lg.add(m.Label, marginThumb{})
@@ -257,6 +343,15 @@ func (bp *barsPlotter) barSpan(i, g int) (y0, y1 float64) {
 	return y1 - w, y1
 }
 
+// slot is how group g's bar in category i is drawn: in its own Style if
+// it has one, else in its group's.
+func (bp *barsPlotter) slot(g, i int) int {
+	if st := bp.groups[g].Bars[i].Style; st != 0 {
+		return styleIndex(0, st)
+	}
+	return styleIndex(g, bp.groups[g].Style)
+}
+
 func (bp *barsPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 	trX, trY := p.Transforms(&c)
 	base := math.Max(p.X.Min, math.Min(0, p.X.Max))
@@ -271,8 +366,10 @@ func (bp *barsPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 				{X: trX(b.Mean), Y: trY(y1)}, {X: trX(base), Y: trY(y1)},
 			}
 			pts = c.ClipPolygonXY(pts)
-			c.FillPolygon(barColor(gi, g.Style), pts)
+			slot := bp.slot(gi, i)
+			c.FillPolygon(seriesColor(slot), pts)
 			if len(pts) > 0 {
+				drawHatch(c, bounds(pts), slot)
 				c.StrokeLines(barOutline, append(pts, pts[0]))
 			}
 		}
@@ -367,9 +464,9 @@ type marginThumb struct{}
 
 func (marginThumb) Thumbnail(c *draw.Canvas) {
 	h := c.Max.Y - c.Min.Y
-	s := min(h*0.8, c.Max.X-c.Min.X)
-	x0, y0 := c.Min.X, c.Min.Y+(h-s)/2
-	c.FillPolygon(marginFill, []vg.Point{{X: x0, Y: y0}, {X: x0 + s, Y: y0}, {X: x0 + s, Y: y0 + s}, {X: x0, Y: y0 + s}})
+	s := h * 0.8
+	x0, x1, y0 := c.Min.X, c.Max.X, c.Min.Y+(h-s)/2 // as wide as the bars' samples
+	c.FillPolygon(marginFill, []vg.Point{{X: x0, Y: y0}, {X: x1, Y: y0}, {X: x1, Y: y0 + s}, {X: x0, Y: y0 + s}})
 	c.StrokeLine2(marginEdge, x0, y0, x0, y0+s)
-	c.StrokeLine2(marginEdge, x0+s, y0, x0+s, y0+s)
+	c.StrokeLine2(marginEdge, x1, y0, x1, y0+s)
 }

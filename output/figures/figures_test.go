@@ -893,7 +893,7 @@ func TestErrorBarShowsOnBlackBar(t *testing.T) {
 // is filled grey, in its bars and its legend sample, not with a colour of
 // the palette (black, the last, was what the robustness figure used).
 func TestNeutralBarsAreGrey(t *testing.T) {
-	grey := func(style int) int {
+	count := func(style int, c color.Color) int {
 		fig, err := GroupedBars("t", "y", []Group{
 			{Label: "a", Bars: []Bar{{Label: "x", Mean: 10, Lo: math.NaN(), Hi: math.NaN()}}, Style: 3},
 			{Label: "b", Bars: []Bar{{Label: "x", Mean: 10, Lo: math.NaN(), Hi: math.NaN()}}, Style: style},
@@ -903,7 +903,7 @@ func TestNeutralBarsAreGrey(t *testing.T) {
 		}
 		img := pngOf(t, fig)
 		n := 0
-		want := color.NRGBAModel.Convert(neutralGrey)
+		want := color.NRGBAModel.Convert(c)
 		for y := img.Bounds().Min.Y; y < img.Bounds().Max.Y; y++ {
 			for x := img.Bounds().Min.X; x < img.Bounds().Max.X; x++ {
 				if color.NRGBAModel.Convert(img.At(x, y)) == want {
@@ -913,11 +913,18 @@ func TestNeutralBarsAreGrey(t *testing.T) {
 		}
 		return n
 	}
-	if n := grey(Neutral); n < 10_000 {
-		t.Errorf("a Neutral bar has %d grey pixels, want a bar's worth", n)
+	neutral := count(Neutral, neutralGrey)
+	if neutral < 10_000 {
+		t.Errorf("a Neutral bar has %d grey pixels, want a bar's worth", neutral)
 	}
-	if n := grey(8); n > 1_000 { // anti-aliased edges have a few
-		t.Errorf("a bar of the palette's black has %d pixels of the neutral grey", n)
+	// Control: the palette's black fills its bar (text is black too, in
+	// both), and shows the neutral grey only where anti-aliasing blends
+	// its edges and its white hatch.
+	if n, text := count(8, okabeIto[7]), count(Neutral, okabeIto[7]); n-text < 10_000 {
+		t.Errorf("a bar of the palette's black has %d black pixels, a Neutral bar %d; want a bar's worth more", n, text)
+	}
+	if n := count(8, neutralGrey); n*5 > neutral {
+		t.Errorf("a bar of the palette's black has %d pixels of the neutral grey, a Neutral bar %d", n, neutral)
 	}
 }
 

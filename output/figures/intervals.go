@@ -31,9 +31,13 @@ type Guide struct {
 	Slope, Intercept float64
 }
 
+// intervalMark is the colour of the points: they are parameters, not
+// regimes, so the first Part grey, not a regime's colour.
+var intervalMark = seriesColor(Part(0))
+
 // intervalBar is the style of a point's error bars: the point's colour,
 // translucent, so that crossing bars of neighbours stay readable.
-var intervalBar = draw.LineStyle{Color: color.NRGBA{0x00, 0x72, 0xB2, 0x90}, Width: vg.Points(0.8)}
+var intervalBar = draw.LineStyle{Color: color.NRGBA{intervalMark.R, intervalMark.G, intervalMark.B, 0x90}, Width: vg.Points(0.8)}
 
 // guideStyle is the style of guide i: grey, in the dash patterns after
 // solid.
@@ -161,7 +165,7 @@ func (s *intervalPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 			)...)
 		}
 	}
-	mark := draw.GlyphStyle{Color: okabeIto[0], Radius: s.th.markerSize * 0.87, Shape: draw.CircleGlyph{}}
+	mark := draw.GlyphStyle{Color: intervalMark, Radius: s.th.markerSize * 0.87, Shape: draw.CircleGlyph{}}
 	var tagged []tagAt
 	for _, pt := range s.pts {
 		at := vg.Point{X: trX(pt.X), Y: trY(pt.Y)}

@@ -1,8 +1,6 @@
 package figures
 
 import (
-	"image/color"
-
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
@@ -177,16 +175,18 @@ func (t bandThumb) Thumbnail(c *draw.Canvas) {
 	c.StrokeLine2(lineStyle(t.i, t.th.lineWidth), c.Min.X, midY, c.Max.X, midY)
 }
 
-// barThumb is the legend sample of a bar colour.
-type barThumb struct{ fill color.NRGBA }
+// barThumb is the legend sample of the bars of the series in slot: their
+// fill and hatch.
+type barThumb struct{ slot int }
 
 func (t barThumb) Thumbnail(c *draw.Canvas) {
 	h := c.Max.Y - c.Min.Y
-	s := min(h*0.8, c.Max.X-c.Min.X)
-	x0 := c.Min.X
+	s := h * 0.8
+	x0, x1 := c.Min.X, c.Max.X
 	y0 := c.Min.Y + (h-s)/2
-	pts := []vg.Point{{X: x0, Y: y0}, {X: x0 + s, Y: y0}, {X: x0 + s, Y: y0 + s}, {X: x0, Y: y0 + s}}
-	c.FillPolygon(t.fill, pts)
+	pts := []vg.Point{{X: x0, Y: y0}, {X: x1, Y: y0}, {X: x1, Y: y0 + s}, {X: x0, Y: y0 + s}}
+	c.FillPolygon(seriesColor(t.slot), pts)
+	drawHatch(*c, bounds(pts), t.slot)
 	c.StrokeLines(barOutline, append(pts, pts[0]))
 }
 

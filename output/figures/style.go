@@ -30,21 +30,75 @@ var okabeIto = []color.NRGBA{
 // and an overlapping band of another series stay visible through it.
 const bandAlpha = 0x40
 
-// styleIndex is the palette position of the i-th series whose Style field
-// is style: its own choice if it made one, else its position.
+// Neutral, as a Style, draws a series in a mid grey, apart from the
+// palette's colours: for a share that is no finding (inconclusive), which
+// black, the palette's last colour, would make the loudest bar.
+const Neutral = -1
+
+// neutralGrey is the colour of Neutral series: light enough that black
+// error bars show on it, dark enough to stand apart from the white ground.
+var neutralGrey = color.NRGBA{0xA8, 0xA8, 0xA8, 0xFF}
+
+// Part returns the Style of the k-th (from 0) category of a figure whose
+// categories are not regimes: the parts of a whole (the claim's
+// mediation), the channels of an effect (a programme's channels), policy
+// quantities over time (its path), the first-order and total Sobol'
+// indices. They are drawn in greys, dark to light (partGreys), with the
+// hatches and dash patterns of the k-th regime, so that none takes a
+// colour that means a regime in the folder's other figures.
+func Part(k int) int { return -2 - k }
+
+// partGreys are the colours of Part categories, dark to light: at most
+// four in any figure (the programme's channels and path), each apart from
+// the next in greyscale print too, the lightest still a visible line.
+var partGreys = []color.NRGBA{
+	{0x22, 0x22, 0x22, 0xFF},
+	{0x5F, 0x5F, 0x5F, 0xFF},
+	{0x8F, 0x8F, 0x8F, 0xFF},
+	{0xBB, 0xBB, 0xBB, 0xFF},
+}
+
+// A series' slot says how it is drawn: from 0, a position in the palette
+// (okabeIto); Neutral; or, from −2 down, Part(k)'s greys.
+
+// styleIndex is the slot of the i-th series whose Style field is style:
+// its own choice if it made one, else its position in the palette.
 func styleIndex(i, style int) int {
-	if style > 0 {
+	switch {
+	case style > 0:
 		return style - 1
+	case style < 0:
+		return style // Neutral, Part(k)
 	}
 	return i
 }
 
-// seriesColor is the colour of the i-th series of a figure.
-func seriesColor(i int) color.NRGBA { return okabeIto[i%len(okabeIto)] }
+// rank is a slot's position in the orders of dash patterns, hatches and
+// marker shapes: its palette position, or a Part's k; 0 for Neutral.
+func rank(slot int) int {
+	switch {
+	case slot >= 0:
+		return slot
+	case slot == Neutral:
+		return 0
+	}
+	return Part(0) - slot
+}
 
-// bandColor is the translucent fill of the i-th series' band.
-func bandColor(i int) color.NRGBA {
-	c := seriesColor(i)
+// seriesColor is the colour of the series in slot.
+func seriesColor(slot int) color.NRGBA {
+	switch {
+	case slot >= 0:
+		return okabeIto[slot%len(okabeIto)]
+	case slot == Neutral:
+		return neutralGrey
+	}
+	return partGreys[rank(slot)%len(partGreys)]
+}
+
+// bandColor is the translucent fill of the band of the series in slot.
+func bandColor(slot int) color.NRGBA {
+	c := seriesColor(slot)
 	c.A = bandAlpha
 	return c
 }
@@ -61,20 +115,41 @@ var dashes = [][]vg.Length{
 	{vg.Points(7), vg.Points(2.5), vg.Points(1.5), vg.Points(2.5), vg.Points(1.5), vg.Points(2.5)},
 }
 
-// lineStyle is the style of the i-th series' line, width wide.
-func lineStyle(i int, width vg.Length) draw.LineStyle {
+// hatch is a pattern drawn over a bar's fill, so that bars stay apart in
+// greyscale print, where Okabe–Ito colours fall on nearly the same grey
+// (bluish green and vermillion, orange and sky blue).
+type hatch int
+
+const (
+	noHatch    hatch = iota
+	rising           // lines up to the right, /
+	falling          // lines down to the right, \
+	crossed          // both
+	upright          // vertical lines
+	dotted           // a lattice of dots
+	numHatches       // their count, that of the dash patterns
+)
+
+// hatchOf is the hatch of the series in slot, in the order of the dash
+// patterns: a regime whose line is solid (open) has plain bars, the one
+// whose line is dashed (closed) has bars hatched /, and so on; hatches
+// and dashes are as many, so the pairing holds for every slot.
+func hatchOf(slot int) hatch { return hatch(rank(slot) % int(numHatches)) }
+
+// lineStyle is the style of the line of the series in slot, width wide.
+func lineStyle(slot int, width vg.Length) draw.LineStyle {
 	return draw.LineStyle{
-		Color:  seriesColor(i),
+		Color:  seriesColor(slot),
 		Width:  width,
-		Dashes: dashes[i%len(dashes)],
+		Dashes: dashes[rank(slot)%len(dashes)],
 	}
 }
 
-// thinStyle is the style of one replicate's line of the i-th series:
+// thinStyle is the style of one replicate's line of the series in slot:
 // thin, solid and translucent, so that many of them show where replicates
 // gather without hiding the mean's line.
-func thinStyle(i int, width vg.Length) draw.LineStyle {
-	c := seriesColor(i)
+func thinStyle(slot int, width vg.Length) draw.LineStyle {
+	c := seriesColor(slot)
 	c.A = thinAlpha
 	return draw.LineStyle{Color: c, Width: width}
 }
@@ -307,9 +382,9 @@ func labelDecimals(vs []float64) int {
 	return d
 }
 
-// markerStyle is the point marker of the i-th series.
-func markerStyle(i int, th *theme) draw.GlyphStyle {
-	return draw.GlyphStyle{Color: seriesColor(i), Radius: th.markerSize, Shape: markerShapes[i%len(markerShapes)]}
+// markerStyle is the point marker of the series in slot.
+func markerStyle(slot int, th *theme) draw.GlyphStyle {
+	return draw.GlyphStyle{Color: seriesColor(slot), Radius: th.markerSize, Shape: markerShapes[rank(slot)%len(markerShapes)]}
 }
 
 // markerShapes tell series of points apart in greyscale print.
@@ -404,7 +479,7 @@ func StyleColor(style int) color.NRGBA { return seriesColor(styleIndex(0, style)
 // Style style: nil for a solid line.
 func StyleDashes(style int) []float64 {
 	var out []float64
-	for _, d := range dashes[styleIndex(0, style)%len(dashes)] {
+	for _, d := range dashes[rank(styleIndex(0, style))%len(dashes)] {
 		out = append(out, float64(d)) // vg.Length is in points
 	}
 	return out

@@ -20,7 +20,7 @@ type Band struct {
 	Label           string
 	X, Mean, Lo, Hi []float64
 	Replicates      [][]float64
-	Style           int  // colour and dash: 1 for the palette's first, ...; 0 takes the band's position
+	Style           int  // colour and dash: 1 for the palette's first, ...; 0 takes the band's position; Part(k) for a category that is no regime
 	Markers         bool // draw a dot at each value instead of a line (observations)
 }
 

@@ -1,0 +1,170 @@
+package figures
+
+import (
+	"fmt"
+	"image"
+	"image/color"
+	"math"
+	"slices"
+	"testing"
+)
+
+// luma is the grey a colour prints as (ITU-R BT.601), 0 to 255.
+func luma(c color.Color) float64 {
+	r, g, b, _ := c.RGBA()
+	return (0.299*float64(r) + 0.587*float64(g) + 0.114*float64(b)) / 257
+}
+
+// chromatic counts the pixels of img that are not grey: those with a
+// colour a greyscale figure cannot have.
+func chromatic(img image.Image) int {
+	n := 0
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			if max(r, g, bl)-min(r, g, bl) > 3*257 {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// TestPartsAreNoRegimeColours: categories that are not regimes (Part) are
+// drawn in greys, as bars, as lines and as Morris's points, so that no
+// colour of the regimes means something else in the same folder; and
+// those greys are none of the palette's colours.
+func TestPartsAreNoRegimeColours(t *testing.T) {
+	for k := range 4 {
+		if c := seriesColor(styleIndex(0, Part(k))); slices.Contains(okabeIto, c) {
+			t.Errorf("Part(%d) is the palette's %v", k, c)
+		}
+	}
+	var groups []Group
+	var bands []Band
+	for k := range 4 {
+		groups = append(groups, Group{Label: fmt.Sprint("part ", k), Style: Part(k),
+			Bars: []Bar{{Label: "a", Mean: 3 + float64(k), Lo: 2, Hi: 9}, {Label: "b", Mean: 5, Lo: math.NaN(), Hi: math.NaN()}}})
+		bands = append(bands, Band{Label: fmt.Sprint("part ", k), Style: Part(k), X: []float64{0, 1, 2},
+			Mean: []float64{1, 2 + float64(k), 3}, Lo: []float64{0, 1, 2}, Hi: []float64{2, 4, 5}})
+	}
+	bars, err := GroupedBars("t", "x", groups, sampleCaption)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines, err := TimeBands("t", "day", "y", bands, sampleCaption)
+	if err != nil {
+		t.Fatal(err)
+	}
+	points, err := IntervalScatter("t", "x", "y", []IntervalPoint{{Tag: "p", X: 1, Y: 2, XLo: 0.5, XHi: 1.5, YLo: 1, YHi: 3}, {Tag: "q", X: 2, Y: 1, XLo: 1.5, XHi: 2.5, YLo: 0.5, YHi: 1.5}}, nil, nil, sampleCaption)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, fig := range map[string]*Figure{"bars": bars, "lines": lines, "intervals": points} {
+		if n := chromatic(pngOf(t, fig)); n > 0 {
+			t.Errorf("%s of Part categories: %d pixels in colour, want greys only", name, n)
+		}
+	}
+}
+
+// TestBarsApartInGreyscale: bars of any two of the palette's eight
+// colours, or of any two Parts, look different when printed in greys, as
+// lines do by their dashes: by lightness or by hatch. (Without hatches,
+// bluish green and vermillion differ by 13 of 255 in grey, orange and
+// sky blue by 4.)
+func TestBarsApartInGreyscale(t *testing.T) {
+	// One bar filling most of the data area, drawn in each style; all
+	// have the same layout, so a window inside the bar is the same
+	// pixels in each.
+	render := func(style int) image.Image {
+		fig, err := GroupedBars("t", "x", []Group{{Label: "g", Style: style,
+			Bars: []Bar{{Label: "a", Mean: 10, Lo: math.NaN(), Hi: math.NaN()}}}}, sampleCaption)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return pngOf(t, fig)
+	}
+	styles := []int{1, 2, 3, 4, 5, 6, 7, 8, Part(0), Part(1), Part(2), Part(3)}
+	imgs := make([]image.Image, len(styles))
+	for i, st := range styles {
+		imgs[i] = render(st)
+	}
+	// The window: the middle of the pixels of the first bar's fill.
+	want := color.NRGBAModel.Convert(okabeIto[0])
+	b := imgs[0].Bounds()
+	win := image.Rectangle{Min: b.Max, Max: b.Min}
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			if color.NRGBAModel.Convert(imgs[0].At(x, y)) == want {
+				win = win.Union(image.Rect(x, y, x+1, y+1))
+			}
+		}
+	}
+	if win.Dx() < 100 || win.Dy() < 100 {
+		t.Fatalf("the bar covers %v; want a large bar", win)
+	}
+	win = win.Inset(win.Dy() / 4)
+	apart := func(a, b image.Image) float64 {
+		var sum float64
+		for y := win.Min.Y; y < win.Max.Y; y++ {
+			for x := win.Min.X; x < win.Max.X; x++ {
+				sum += math.Abs(luma(a.At(x, y)) - luma(b.At(x, y)))
+			}
+		}
+		return sum / float64(win.Dx()*win.Dy())
+	}
+	for i := range styles {
+		for j := range i {
+			if d := apart(imgs[i], imgs[j]); d < 25 {
+				t.Errorf("bars of Style %d and %d differ in grey by %.1f of 255 on average; want 25 or more", styles[j], styles[i], d)
+			}
+		}
+	}
+}
+
+// TestBarStyleOverridesGroup: a bar with a Style of its own is drawn in
+// it, not its group's, and the legend names it by its Key, in the order
+// the bars stand (top to bottom: category by category, group by group);
+// bars without one keep their group's entry.
+func TestBarStyleOverridesGroup(t *testing.T) {
+	nan := math.NaN()
+	fig, err := GroupedBars("t", "x", []Group{
+		{Label: "g0", Bars: []Bar{{Label: "a", Mean: 5, Lo: nan, Hi: nan, Style: 5, Key: "a0"}, {Label: "b", Mean: 6, Lo: nan, Hi: nan, Style: 6, Key: "b0"}}},
+		{Label: "g1", Bars: []Bar{{Label: "a", Mean: 7, Lo: nan, Hi: nan, Style: 7, Key: "a1"}, {Label: "b", Mean: 8, Lo: nan, Hi: nan, Style: 7, Key: "a1"}}},
+		{Label: "g2", Style: 8, Bars: []Bar{{Label: "a", Mean: 2, Lo: nan, Hi: nan}, {Label: "b", Mean: 3, Lo: nan, Hi: nan}}},
+	}, sampleCaption)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lg := fig.side.(*legendPanel)
+	var got []string
+	for _, e := range lg.entries {
+		got = append(got, fmt.Sprintf("%s:%d", e.label, e.thumb.(barThumb).slot+1))
+	}
+	if want := []string{"a0:5", "a1:7", "g2:8", "b0:6"}; !slices.Equal(got, want) {
+		t.Errorf("legend %q; want %q", got, want)
+	}
+	img := pngOf(t, fig)
+	count := func(c color.NRGBA) int {
+		n := 0
+		for y := img.Bounds().Min.Y; y < img.Bounds().Max.Y; y++ {
+			for x := img.Bounds().Min.X; x < img.Bounds().Max.X; x++ {
+				if color.NRGBAModel.Convert(img.At(x, y)) == c {
+					n++
+				}
+			}
+		}
+		return n
+	}
+	for _, st := range []int{5, 6, 7, 8} {
+		if n := count(StyleColor(st)); n < 2000 {
+			t.Errorf("Style %d fills %d pixels; want its bars' worth", st, n)
+		}
+	}
+	for _, st := range []int{1, 2, 3} { // the groups' own positions: not drawn
+		if n := count(StyleColor(st)); n > 0 {
+			t.Errorf("Style %d, no bar's, fills %d pixels", st, n)
+		}
+	}
+}
