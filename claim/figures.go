@@ -52,7 +52,8 @@ func drawEffects(src experiment.Source) ([]experiment.Drawn, error) {
 	var out []experiment.Drawn
 	for _, h := range Harms() {
 		// One series: no legend entry names it; the legend names the margin.
-		g := figures.Group{Style: 1}
+		// Effects are no regime: grey, not a regime's colour.
+		g := figures.Group{Style: figures.Part(0)}
 		delta := math.NaN()
 		applies := false
 		for _, fe := range figureEffects {
@@ -149,23 +150,23 @@ func drawCells(src experiment.Source) ([]experiment.Drawn, error) {
 							c = cell
 						}
 					}
-					if closed && c >= 0 {
-						// The series takes the colour its closed cell has in
-						// the compare figures: the closed bars, the tall
-						// ones, match them, and no colour means one cell
-						// there and another here.
-						if g.Style, err = src.RegimeStyle(d.CellName(c), d.CellNames()); err != nil {
+					label := map[bool]string{false: Closure.Low, true: Closure.High}[closed]
+					b := figures.Bar{Label: label, Mean: math.NaN(), Lo: math.NaN(), Hi: math.NaN(), Style: figures.Neutral} // no cell: no bar, no legend entry
+					if c >= 0 {
+						// Each bar takes the colour (and hatch) its cell has
+						// in the folder's other figures, and the legend names
+						// the cell as they do: no colour means one cell there
+						// and another here.
+						b.Key = d.CellName(c)
+						if b.Style, err = src.RegimeStyle(b.Key, d.CellNames()); err != nil {
 							return nil, err
 						}
 					}
-					label := map[bool]string{false: Closure.Low, true: Closure.High}[closed]
-					gi := slices.IndexFunc(groups, func(g output.Group) bool { return c >= 0 && g.Regime == d.CellName(c) })
-					if gi < 0 {
-						g.Bars = append(g.Bars, figures.Bar{Label: label, Mean: math.NaN(), Lo: math.NaN(), Hi: math.NaN()})
-						continue
+					if gi := slices.IndexFunc(groups, func(g output.Group) bool { return c >= 0 && g.Regime == d.CellName(c) }); gi >= 0 {
+						s := output.Describe(groups[gi].Column(t))
+						b.Mean, b.Lo, b.Hi = s.Mean, math.Max(0, s.Lo), s.Hi
 					}
-					s := output.Describe(groups[gi].Column(t))
-					g.Bars = append(g.Bars, figures.Bar{Label: label, Mean: s.Mean, Lo: math.Max(0, s.Lo), Hi: s.Hi})
+					g.Bars = append(g.Bars, b)
 				}
 				series = append(series, g)
 			}
@@ -185,8 +186,9 @@ func drawMediation(src experiment.Source) ([]experiment.Drawn, error) {
 	if err != nil {
 		return nil, err
 	}
-	on := figures.Group{Label: "on trapped or stranded migrants", Style: 2}
-	off := figures.Group{Label: "on others", Style: 1}
+	// Parts of a whole, not regimes: greys, not the regimes' colours.
+	on := figures.Group{Label: "on trapped or stranded migrants", Style: figures.Part(0)}
+	off := figures.Group{Label: "on others", Style: figures.Part(1)}
 	for _, m := range med {
 		if m.Kind != "arm" {
 			continue
@@ -229,8 +231,10 @@ func drawRobustnessShares(src experiment.Source) ([]experiment.Drawn, error) {
 	if rob == nil || err != nil {
 		return nil, err
 	}
-	groups := []figures.Group{{Label: "holds", Style: 3}, {Label: "holds, but not through trapping", Style: 2}, {Label: "fails", Style: 6},
-		{Label: "inconclusive", Style: figures.Neutral}, {Label: "not applicable (no harm)", Style: 5}}
+	// Verdicts, not regimes: greys, holds the darkest and fails the
+	// lightest, each with its own hatch; inconclusive plain mid grey.
+	groups := []figures.Group{{Label: "holds", Style: figures.Part(0)}, {Label: "holds, but not through trapping", Style: figures.Part(1)}, {Label: "fails", Style: figures.Part(3)},
+		{Label: "inconclusive", Style: figures.Neutral}, {Label: "not applicable (no harm)", Style: figures.Part(2)}}
 	seen := make([]bool, len(groups))
 	for h, harm := range Harms() {
 		shares := make([]float64, len(groups))

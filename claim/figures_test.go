@@ -1,8 +1,12 @@
 package claim
 
 import (
+	"bytes"
 	"context"
+	"fmt"
+	"image/color"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -15,7 +19,8 @@ import (
 
 // TestFiguresLayOutCleanly draws every figure of a claim folder with a
 // robustness check and checks that no text collides with other text or
-// leaves the canvas, in every format.
+// leaves the canvas, in every format, and that the verdicts' shares are
+// drawn in greys.
 func TestFiguresLayOutCleanly(t *testing.T) {
 	s, err := scenarios.Load(filepath.Join("testdata", "toy.toml"))
 	if err != nil {
@@ -40,6 +45,12 @@ func TestFiguresLayOutCleanly(t *testing.T) {
 		t.Fatalf("drew %d figures; want the compare figures, two per harm, mediation and robustness", len(drawn))
 	}
 	for _, d := range drawn {
+		// Verdicts are no regimes: greys, no regime's colour.
+		if d.Name == "robustness_claim" {
+			if got := chromaticColours(svgOf(t, d.Fig)); len(got) > 0 {
+				t.Errorf("robustness_claim draws in colours %v; want greys", got)
+			}
+		}
 		for _, format := range []string{"png", "svg", "pdf"} {
 			l, err := d.Fig.Layout(format)
 			if err != nil {
@@ -166,6 +177,49 @@ func TestFiguresSayWhatTheyDraw(t *testing.T) {
 		t.Errorf("mediation draws no error bars but says %q", med)
 	}
 
+	// Colours mean the same in every figure of the folder: each bar of
+	// cells_HARM (and its legend entry, named as trapped names the cell)
+	// in the colour its cell has in trapped; the effects and the parts of
+	// mediation, which are no cells, in greys, no cell's colour.
+	fig := func(name string) *figures.Figure {
+		i := slices.IndexFunc(drawn, func(dr experiment.Drawn) bool { return dr.Name == name })
+		if i < 0 {
+			t.Fatalf("no figure %s", name)
+		}
+		return drawn[i].Fig
+	}
+	cellColours := map[string]string{}
+	for _, name := range d.CellNames() {
+		st, err := src.RegimeStyle(name, d.CellNames())
+		if err != nil {
+			t.Fatal(err)
+		}
+		cellColours[hexColour(figures.StyleColor(st))] = name
+	}
+	for _, h := range Harms() {
+		legend := strings.Fields(text("cells_" + h))
+		svg := svgOf(t, fig("cells_"+h))
+		for c, name := range cellColours {
+			if !slices.Contains(legend, name) {
+				t.Errorf("cells_%s: the legend does not name cell %s", h, name)
+			}
+			if !bytes.Contains(svg, []byte(c)) {
+				t.Errorf("cells_%s: no bar or sample in %s, the colour of cell %s in trapped", h, c, name)
+			}
+		}
+		for _, c := range chromaticColours(svg) {
+			if _, ok := cellColours[c]; !ok {
+				t.Errorf("cells_%s draws in %s, no cell's colour", h, c)
+			}
+		}
+		if got := chromaticColours(svgOf(t, fig("effects_"+h))); len(got) > 0 {
+			t.Errorf("effects_%s draws in colours %v; want greys, as its effects are no regime", h, got)
+		}
+	}
+	if got := chromaticColours(svgOf(t, fig("mediation"))); len(got) > 0 {
+		t.Errorf("mediation draws in colours %v; want greys, as its parts are no regime", got)
+	}
+
 	// Each caption says what its bars or lines are and what its error
 	// bars or bands: the effects' and cells' are Student-t intervals of
 	// the mean (Estimate, output.Describe), which a caption calling them
@@ -192,3 +246,29 @@ func TestFiguresSayWhatTheyDraw(t *testing.T) {
 		}
 	}
 }
+
+// chromaticColours lists the colours an SVG draws with that are not greys
+// (#RRGGBB with R, G, B not all equal), each once, in order of appearance.
+func chromaticColours(svg []byte) []string {
+	var out []string
+	for _, m := range regexp.MustCompile(`#[0-9A-Fa-f]{6}\b`).FindAll(svg, -1) {
+		c := strings.ToUpper(string(m))
+		if (c[1:3] != c[3:5] || c[3:5] != c[5:7]) && !slices.Contains(out, c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// svgOf is fig encoded as SVG.
+func svgOf(t *testing.T, fig *figures.Figure) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := fig.Encode(&b, "svg"); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// hexColour is c as an SVG writes it.
+func hexColour(c color.NRGBA) string { return fmt.Sprintf("#%02X%02X%02X", c.R, c.G, c.B) }

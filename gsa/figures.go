@@ -167,8 +167,9 @@ func drawSobol(src experiment.Source) ([]experiment.Drawn, error) {
 	var out []experiment.Drawn
 	for o, op := range info.Outputs {
 		t := ir.table
-		first := figures.Group{Label: "first-order index S: alone"}
-		total := figures.Group{Label: "total index ST: with interactions"}
+		// Two indices, not regimes: greys, not the regimes' colours.
+		first := figures.Group{Label: "first-order index S: alone", Style: figures.Part(0)}
+		total := figures.Group{Label: "total index ST: with interactions", Style: figures.Part(1)}
 		for _, i := range ir.rows[o][:min(sobolBars, len(ir.rows[o]))] {
 			v, err := floats(t, i, "first", "first_low", "first_high", "total", "total_low", "total_high")
 			if err != nil {

@@ -56,7 +56,7 @@ func drawChannels(src experiment.Source) ([]experiment.Drawn, error) {
 		for _, metric := range FigureMetrics {
 			var series []figures.Group
 			for k, eff := range Effects {
-				g := figures.Group{Label: EffectLabel(eff), Style: k + 1}
+				g := figures.Group{Label: EffectLabel(eff), Style: figures.Part(k)} // channels, not regimes: greys
 				for _, group := range Groups() {
 					i := slices.IndexFunc(ests, func(e Estimate) bool {
 						return e.Regime == regime && e.Effect == eff && e.Metric == metric && e.Group == group
@@ -134,7 +134,7 @@ func drawPath(src experiment.Source) ([]experiment.Drawn, error) {
 		}
 		var bands []figures.Band
 		for k, key := range keys {
-			b := figures.Band{Label: key.label, Style: k + 1}
+			b := figures.Band{Label: key.label, Style: figures.Part(k)} // policy quantities, not regimes: greys
 			for d := range days {
 				b.X = append(b.X, float64(d))
 				b.Mean = append(b.Mean, sums[k][d]/counts[d]) // NaN, a gap, where no post is open

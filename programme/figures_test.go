@@ -1,17 +1,22 @@
 package programme
 
 import (
+	"bytes"
 	"context"
 	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/borderwork/borderwork/experiment"
 	"github.com/borderwork/borderwork/output"
+	"github.com/borderwork/borderwork/output/figures"
 )
 
 // TestFiguresLayOutCleanly draws every figure of a programme folder and
 // checks that no text collides with other text or leaves the canvas, in
-// every format.
+// every format, and that the analysis's own figures are drawn in greys.
 func TestFiguresLayOutCleanly(t *testing.T) {
 	s := loadToy(t, "days=120", "replicates=3", "default_regimes=malfunctioning,hbm")
 	out := filepath.Join(t.TempDir(), "out")
@@ -30,6 +35,13 @@ func TestFiguresLayOutCleanly(t *testing.T) {
 		t.Fatalf("drew %d figures; want at least the %d of the analysis for two regimes", len(drawn), want)
 	}
 	for _, d := range drawn {
+		// The channels and the policy's quantities are no regimes: greys,
+		// never the colour of a regime in the folder's other figures.
+		if strings.HasPrefix(d.Name, "channels_") || strings.HasPrefix(d.Name, "path_") {
+			if got := chromaticColours(svgOf(t, d.Fig)); len(got) > 0 {
+				t.Errorf("%s draws in colours %v; want greys", d.Name, got)
+			}
+		}
 		for _, format := range []string{"png", "svg", "pdf"} {
 			l, err := d.Fig.Layout(format)
 			if err != nil {
@@ -40,4 +52,27 @@ func TestFiguresLayOutCleanly(t *testing.T) {
 			}
 		}
 	}
+}
+
+// chromaticColours lists the colours an SVG draws with that are not greys
+// (#RRGGBB with R, G, B not all equal), each once, in order of appearance.
+func chromaticColours(svg []byte) []string {
+	var out []string
+	for _, m := range regexp.MustCompile(`#[0-9A-Fa-f]{6}\b`).FindAll(svg, -1) {
+		c := strings.ToUpper(string(m))
+		if (c[1:3] != c[3:5] || c[3:5] != c[5:7]) && !slices.Contains(out, c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// svgOf is fig encoded as SVG.
+func svgOf(t *testing.T, fig *figures.Figure) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := fig.Encode(&b, "svg"); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
 }
