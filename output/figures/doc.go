@@ -23,8 +23,11 @@
 //
 // Colours come from the Okabe–Ito colour-blind-safe palette by position in
 // the caller's slice (or a Style the caller fixes), so the same regimes
-// get the same colours in every figure; lines also differ by dash pattern
-// and markers by shape, so they stay apart in greyscale print. Heat maps
+// get the same colours in every figure; categories that are not regimes
+// take Part's greys, so that no palette colour means one thing in one
+// figure and another in the next. Lines also differ by dash pattern,
+// markers by shape and bars by hatch (in the dashes' order), so they stay
+// apart in greyscale print. Heat maps
 // use viridis, or a diverging blue–red palette centred on 0, on a scale
 // fitted to the data or fixed by the caller (shares on [0, 1]).
 //
