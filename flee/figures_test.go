@@ -1,8 +1,14 @@
 package flee
 
 import (
+	"bytes"
+	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/borderwork/borderwork/output/figures"
 )
 
 // TestFiguresSayWhatTheyDraw: the validation figures' captions say that
@@ -11,8 +17,28 @@ import (
 // ErrorFigure draw them), not an interval "across replicates", which a
 // reader takes for their spread.
 func TestFiguresSayWhatTheyDraw(t *testing.T) {
+	v := toyValidation("open")
+	want := "scenario toy · seed 7 · lines: mean of 3 replicates · bands: 95% confidence intervals of the mean · regime open"
+	camp, err := v.CampFigure(0, v.Caption())
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs, err := v.ErrorFigure(v.Caption())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, got := range map[string]string{"camp": camp.Caption(), "error": errs.Caption()} {
+		if got != want || strings.Contains(got, "across replicates") {
+			t.Errorf("%s figure's caption %q, want %q", name, got, want)
+		}
+	}
+}
+
+// toyValidation is a validation of two camps over 8 days, 3 replicates,
+// under regime, with made-up series.
+func toyValidation(regime string) *Validation {
 	const days, reps = 8, 3
-	v := &Validation{Scenario: "toy", Regime: "open", Seed: 7, Camps: []string{"A", "B"}, Days: days, Replicates: reps}
+	v := &Validation{Scenario: "toy", Regime: regime, Seed: 7, Camps: []string{"A", "B"}, Days: days, Replicates: reps}
 	for c := range v.Camps {
 		obs := make([]float64, days)
 		for d := range obs {
@@ -38,7 +64,15 @@ func TestFiguresSayWhatTheyDraw(t *testing.T) {
 		v.Simulated = append(v.Simulated, run)
 		v.RunErrors = append(v.RunErrors, e)
 	}
-	want := "scenario toy · seed 7 · lines: mean of 3 replicates · bands: 95% confidence intervals of the mean · regime open"
+	return v
+}
+
+// TestFiguresColourOnlyTheRegime: in the validation's figures the model
+// takes its regime's colour, as in every other figure, and nothing else
+// takes a colour: UNHCR's series and the error measures are no regimes,
+// and are drawn in greys (figures.Part).
+func TestFiguresColourOnlyTheRegime(t *testing.T) {
+	v := toyValidation("closed")
 	camp, err := v.CampFigure(0, v.Caption())
 	if err != nil {
 		t.Fatal(err)
@@ -47,9 +81,50 @@ func TestFiguresSayWhatTheyDraw(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name, got := range map[string]string{"camp": camp.Caption(), "error": errs.Caption()} {
-		if got != want || strings.Contains(got, "across replicates") {
-			t.Errorf("%s figure's caption %q, want %q", name, got, want)
+	// The band's fill is the line's colour with an alpha, written rounded
+	// (#E59E00): a channel apart at most.
+	got := chromaticColours(t, camp)
+	for _, c := range got {
+		if !near(c, "#E69F00") {
+			t.Errorf("the camp figure under closed draws with %v; want only closed's orange #E69F00", got)
+			break
 		}
 	}
+	if len(got) == 0 {
+		t.Error("the camp figure under closed draws no colour; want closed's orange #E69F00")
+	}
+	if got := chromaticColours(t, errs); len(got) > 0 {
+		t.Errorf("the error figure draws with %v; want greys only", got)
+	}
+}
+
+// chromaticColours lists the colours fig's SVG draws with that are not
+// greys (#RRGGBB with R, G, B not all equal), each once, in order.
+func chromaticColours(t *testing.T, fig *figures.Figure) []string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := fig.Encode(&b, "svg"); err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, m := range regexp.MustCompile(`#[0-9A-Fa-f]{6}\b`).FindAll(b.Bytes(), -1) {
+		c := strings.ToUpper(string(m))
+		if (c[1:3] != c[3:5] || c[3:5] != c[5:7]) && !slices.Contains(out, c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// near reports whether two #RRGGBB colours differ by at most 1 in each
+// channel.
+func near(a, b string) bool {
+	for i := 1; i < 7; i += 2 {
+		x, _ := strconv.ParseUint(a[i:i+2], 16, 8)
+		y, _ := strconv.ParseUint(b[i:i+2], 16, 8)
+		if x > y+1 || y > x+1 {
+			return false
+		}
+	}
+	return true
 }

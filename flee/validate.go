@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/borderwork/borderwork/experiment"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/output/figures"
 	"github.com/borderwork/borderwork/scenarios"
@@ -322,7 +323,10 @@ func (v *Validation) CampFigure(ci int, caption figures.Caption) (*figures.Figur
 	for t := range days {
 		days[t] = float64(t)
 	}
-	sim := figures.Band{Label: "simulated", X: days, Mean: make([]float64, v.Days), Lo: make([]float64, v.Days), Hi: make([]float64, v.Days)}
+	// The model in its regime's colour, as in every figure; the data in a
+	// grey, which means no regime.
+	sim := figures.Band{Label: "simulated", X: days, Mean: make([]float64, v.Days), Lo: make([]float64, v.Days), Hi: make([]float64, v.Days),
+		Style: experiment.RegimeStyle(v.Regime, []string{v.Regime})}
 	vals := make([]float64, len(v.Simulated))
 	for t := range days {
 		for r := range v.Simulated {
@@ -333,7 +337,7 @@ func (v *Validation) CampFigure(ci int, caption figures.Caption) (*figures.Figur
 	}
 	// The observed series is drawn every seventh day, as points: it is
 	// interpolated between UNHCR's reports.
-	obs := figures.Band{Label: "UNHCR (interpolated)", Markers: true}
+	obs := figures.Band{Label: "UNHCR (interpolated)", Markers: true, Style: figures.Part(0)}
 	for t := 0; t < v.Days; t += 7 {
 		obs.X = append(obs.X, float64(t))
 		obs.Mean = append(obs.Mean, v.Observed[ci][t])
@@ -351,7 +355,8 @@ func (v *Validation) ErrorFigure(caption figures.Caption) (*figures.Figure, erro
 	var bands []figures.Band
 	vals := make([]float64, len(v.RunErrors))
 	for m := range NumMeasures {
-		b := figures.Band{Label: m.String(), X: days, Mean: make([]float64, v.Days), Lo: make([]float64, v.Days), Hi: make([]float64, v.Days)}
+		// Measures are no regimes: greys (figures.Part).
+		b := figures.Band{Label: m.String(), X: days, Mean: make([]float64, v.Days), Lo: make([]float64, v.Days), Hi: make([]float64, v.Days), Style: figures.Part(int(m))}
 		for t := range days {
 			for r, e := range v.RunErrors {
 				vals[r] = e[m][t]
