@@ -469,7 +469,9 @@ function drawMaps() {
       title.textContent = p.name + (p.centre ? " (centre)" : "");
       el("circle", { class: "present", cx: x, cy: y, r: 0, fill: "var(--present)", "fill-opacity": 0.55, stroke: "#2a7fb0" }, g);
       el("circle", { class: "trapped", cx: x, cy: y, r: 0, fill: "var(--trapped)" }, g);
-      const mark = el("g", { fill: "#111", stroke: "#fff", "stroke-width": 1 }, g);
+      // A white halo, drawn under the fill, keeps the black mark clear on
+      // the dark grey circle of the trapped.
+      const mark = el("g", { fill: "#111", stroke: "#fff", "stroke-width": 3, "paint-order": "stroke" }, g);
       (kindShape[p.kind] || kindShape.hub)(mark, x, y);
       // A centre is at a place of another kind: its cross stands under
       // the place's own mark (its name is above).
