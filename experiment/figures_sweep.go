@@ -392,7 +392,7 @@ func drawSweepContrast(src Source) ([]Drawn, error) {
 		title := fmt.Sprintf("%s: %s minus %s", output.Capitalise(h.Title), a, b)
 		c := s.caption
 		c.Centre = "colours: difference of the means"
-		fig, err := s.mapOf(title, fmt.Sprintf("difference in mean %s (%s - %s)", h.Title, a, b), diff, mapOptions(h, true), c)
+		fig, err := s.mapOf(title, fmt.Sprintf("difference in mean %s (%s − %s)", h.Title, a, b), diff, mapOptions(h, true), c)
 		if err != nil {
 			return nil, err
 		}

@@ -515,7 +515,7 @@ func TestNiceTicks(t *testing.T) {
 		{0, 1.2e6, []string{"0", "200,000", "400,000", "600,000", "800,000", "1,000,000", "1,200,000"}},
 		{0, 0.397, []string{"0.0", "0.1", "0.2", "0.3"}},
 		{0, 11250, []string{"0", "2,000", "4,000", "6,000", "8,000", "10,000"}},
-		{-2700, 2700, []string{"-2,000", "-1,000", "0", "1,000", "2,000"}},
+		{-2700, 2700, []string{"−2,000", "−1,000", "0", "1,000", "2,000"}},
 		{0, 1, []string{"0.0", "0.2", "0.4", "0.6", "0.8", "1.0"}},
 		{0, 0.0012, []string{"0.0000", "0.0002", "0.0004", "0.0006", "0.0008", "0.0010", "0.0012"}},
 		{0, 187, []string{"0", "50", "100", "150"}},
@@ -538,7 +538,7 @@ func TestFormatNumber(t *testing.T) {
 		want string
 	}{
 		{0, 0, "0"}, {-0.0001, 2, "0.00"}, {999, 0, "999"}, {1000, 0, "1,000"},
-		{-1500, 0, "-1,500"}, {1234567.891, 2, "1,234,567.89"}, {0.25, 2, "0.25"},
+		{-1500, 0, "−1,500"}, {-0.25, 2, "−0.25"}, {1234567.891, 2, "1,234,567.89"}, {0.25, 2, "0.25"},
 	} {
 		if got := formatNumber(tc.v, tc.d); got != tc.want {
 			t.Errorf("formatNumber(%v, %d) = %q, want %q", tc.v, tc.d, got, tc.want)
@@ -946,6 +946,36 @@ func pngOf(t *testing.T, fig *Figure) image.Image {
 // line but the last ending in its separator, and between words only
 // within a part too long for a line; joined again, the lines are the
 // caption.
+// TestWrapKeepsDifferences: wrapping never ends a line on the minus of a
+// difference "A − B" (nor on a hyphen or en dash standing for one), as
+// the colour bar of a sweep's METRIC_A_minus_B did ("... (malfunctioning
+// -" over "closed)").
+func TestWrapKeepsDifferences(t *testing.T) {
+	sty := textStyle(Double.labelSize)
+	for _, s := range []string{
+		"difference in mean trapped person-days (malfunctioning − closed)",
+		"difference in mean trapped person-days (malfunctioning - closed)",
+		"difference in mean trapped person-days (malfunctioning – closed)",
+	} {
+		for _, cut := range []string{"difference in mean trapped person-days (malfunctioning", "difference in mean trapped"} {
+			width := sty.Width(cut + " −")
+			got := strings.Split(wrapText(s, sty, width), "\n")
+			for _, l := range got {
+				if strings.HasSuffix(l, " −") || strings.HasSuffix(l, " -") || strings.HasSuffix(l, " –") || strings.HasPrefix(l, "− ") || strings.HasPrefix(l, "- ") || strings.HasPrefix(l, "– ") {
+					t.Errorf("wrapText(%q) at the width of %q: %q breaks the difference", s, cut+" −", got)
+				}
+			}
+			if strings.Join(got, " ") != s {
+				t.Errorf("wrapText(%q): lines %q, joined, are not the text", s, got)
+			}
+		}
+	}
+	// Category labels, which may also break after hyphens, keep it too.
+	if got := wrap("open - closed", sty, sty.Width("open -"), true); strings.Contains(got, "-\n") {
+		t.Errorf("wrap with hyphens: %q", got)
+	}
+}
+
 func TestWrapCaption(t *testing.T) {
 	sty := textStyle(Single.captionSize)
 	caption := "scenario small · seed 1 · lines: mean of 3 replicates · thin lines: single replicates"

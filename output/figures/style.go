@@ -313,7 +313,9 @@ func niceStep(span float64, target int) (step float64, decimals int) {
 }
 
 // formatNumber formats v with the given decimals and comma thousands
-// separators, and never prints "-0".
+// separators, a negative with the minus sign U+2212 ("−1,500", as the
+// figures' labels write "malfunction − closure"; PDF prints its stand-in,
+// pdfStandIns), and never prints "-0".
 func formatNumber(v float64, decimals int) string {
 	s := strconv.FormatFloat(v, 'f', decimals, 64)
 	neg := strings.HasPrefix(s, "-")
@@ -332,7 +334,7 @@ func formatNumber(v float64, decimals int) string {
 	}
 	out := b.String()
 	if neg && strings.Trim(out, "0.,") != "" {
-		out = "-" + out
+		out = "−" + out
 	}
 	return out
 }
@@ -394,7 +396,9 @@ var markerShapes = []draw.GlyphDrawer{
 
 // wrapText breaks s at spaces into lines no wider than width when drawn in
 // sty; a single word wider than width stays on its own line. Existing line
-// breaks are kept.
+// breaks are kept. A difference "A − B" (a minus, hyphen or en dash
+// standing alone between two words) is never broken: a line ending in
+// "A −" reads as a stray dash.
 func wrapText(s string, sty text.Style, width vg.Length) string {
 	return wrap(s, sty, width, false)
 }
@@ -438,9 +442,9 @@ func wrap(s string, sty text.Style, width vg.Length, hyphens bool) string {
 	var out []string
 	for para := range strings.SplitSeq(s, "\n") {
 		line := ""
-		for _, word := range strings.Fields(para) {
+		for _, word := range bindDifferences(strings.Fields(para)) {
 			pieces := []string{word}
-			if hyphens {
+			if hyphens && !strings.Contains(word, " ") { // not inside a bound "A - B"
 				pieces = strings.SplitAfter(word, "-")
 			}
 			for i, piece := range pieces {
@@ -465,6 +469,23 @@ func wrap(s string, sty text.Style, width vg.Length, hyphens bool) string {
 		out = append(out, line)
 	}
 	return strings.Join(out, "\n")
+}
+
+// bindDifferences joins each minus sign (or hyphen or en dash) that stands
+// alone between two words to both of them, so that wrapping keeps "A − B"
+// on one line.
+func bindDifferences(words []string) []string {
+	var out []string
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		if (w == "−" || w == "-" || w == "–") && len(out) > 0 && i+1 < len(words) {
+			out[len(out)-1] += " " + w + " " + words[i+1]
+			i++
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
 }
 
 // finite reports whether v is neither NaN nor infinite.
