@@ -58,8 +58,8 @@ var CompareFigures = []Figure{
 		}
 		return figures.GroupedBars("Final outcomes", "migrants at the end of the run", groups, c)
 	}),
-	{Name: "trapped_by_location", Title: "Trapped person-days per run at each location, per regime (with --by-location)", Draw: drawLocations("trapped_by_location", "trapped", "Trapped person-days by location", "trapped person-days per run")},
-	{Name: "abuse_by_location", Title: "Abuse events per run at each location, per regime (with --by-location)", Draw: drawLocations("abuse_by_location", "abuse_events", "Abuse events by location", "abuse events per run")},
+	{Name: "trapped_by_location", Title: "Trapped person-days per run at each location, per regime (with --by-location)", Draw: drawLocations("trapped_by_location", "trapped", "Trapped person-days by location", "trapped person-days per run", "trapped person-days")},
+	{Name: "abuse_by_location", Title: "Abuse events per run at each location, per regime (with --by-location)", Draw: drawLocations("abuse_by_location", "abuse_events", "Abuse events by location", "abuse events per run", "abuse events")},
 	{Name: "whereabouts", Title: "Where people are on the last day: each camp, the border posts and elsewhere, per regime (Flee rule set, with --by-location)", Draw: drawFleeWhere},
 }
 
@@ -314,8 +314,12 @@ func nanAt(v []float64, i int) float64 {
 // drawLocations draws, from locations.csv (when the folder has it), one
 // column summed over days per run at each location, as grouped bars per
 // regime: locations top to bottom in the scenario's order, leaving out
-// those where nothing was counted under any regime.
-func drawLocations(name, column, title, valueLabel string) func(src Source) ([]Drawn, error) {
+// those where nothing was counted under any regime. When nothing was
+// counted anywhere (what names it), no row is left to draw: it draws no
+// figure and says why (Drawn.NotDrawn), for the report to say in its
+// place, rather than a row of zeros that the caption would count as
+// having some.
+func drawLocations(name, column, title, valueLabel, what string) func(src Source) ([]Drawn, error) {
 	return func(src Source) ([]Drawn, error) {
 		path := filepath.Join(src.Dir, "locations.csv")
 		if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
@@ -335,10 +339,14 @@ func drawLocations(name, column, title, valueLabel string) func(src Source) ([]D
 				}
 			}
 		}
-		c := src.caption("error bars")
 		if len(keep) == 0 {
-			keep = []int{0} // nothing anywhere: one row of zeros says so
+			where := fmt.Sprintf("at any of the %d locations", len(locs))
+			if len(locs) == 1 {
+				where = "at its one location"
+			}
+			return []Drawn{{Name: name, Title: title, NotDrawn: fmt.Sprintf("no %s were counted %s under any regime", what, where)}}, nil
 		}
+		c := src.caption("error bars")
 		if n := len(locs) - len(keep); n > 0 {
 			c.Extra = fmt.Sprintf("not drawn: %d of the %d locations (none under any regime)", n, len(locs))
 		}

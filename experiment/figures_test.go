@@ -5,6 +5,7 @@ import (
 	"errors"
 	"maps"
 	"math"
+	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -207,6 +208,9 @@ func TestEveryFigureLaysOut(t *testing.T) {
 						t.Fatalf("%s %s: %v", f.name, fig.Name, err)
 					}
 					for _, d := range ds {
+						if d.Fig == nil { // nothing to show, no file: nothing to lay out
+							continue
+						}
 						drawn++
 						sz, _ := figures.SizeNamed(size)
 						d.Fig.SetSize(sz)
@@ -317,6 +321,9 @@ func TestSweepAxesNameUnits(t *testing.T) {
 				t.Fatalf("%v: %s: %v", tc.spec.Vary, fig.Name, err)
 			}
 			for _, d := range ds {
+				if d.Fig == nil {
+					continue
+				}
 				drawn++
 				l, err := d.Fig.Layout("svg")
 				if err != nil {
@@ -365,10 +372,10 @@ func TestCaptionsSayWhatIsDrawn(t *testing.T) {
 	}{
 		{"compare", &Plan{Command: "compare", Scenario: loadSmall(t, 3, 30), Regimes: []string{"open", "closed"}, Reps: 3, ByLocation: true}, BandsPercentile,
 			map[string]string{
-				"trapped":             "lines: mean of 3 replicates · bands: " + pct,
-				"abuse":               "lines: mean of 3 replicates · bands: " + pct,
-				"outcomes":            "bars: mean of 3 replicates · error bars: " + pct,
-				"trapped_by_location": "bars: mean of 3 replicates · error bars: " + pct,
+				"trapped":           "lines: mean of 3 replicates · bands: " + pct,
+				"abuse":             "lines: mean of 3 replicates · bands: " + pct,
+				"outcomes":          "bars: mean of 3 replicates · error bars: " + pct,
+				"abuse_by_location": "bars: mean of 3 replicates · error bars: " + pct, // nothing trapped at any location in 30 days: no trapped_by_location
 			}},
 		{"compare", nil, BandsCI, map[string]string{
 			"trapped":  "lines: mean of 3 replicates · bands: " + ci,
@@ -422,6 +429,9 @@ func TestCaptionsSayWhatIsDrawn(t *testing.T) {
 				t.Fatalf("%s %s: %v", tc.name, fig.Name, err)
 			}
 			for _, d := range ds {
+				if d.Fig == nil {
+					continue
+				}
 				c := d.Fig.Caption()
 				captions[d.Name] = c
 				if strings.Contains(c, "across replicates") {
@@ -439,5 +449,56 @@ func TestCaptionsSayWhatIsDrawn(t *testing.T) {
 				t.Errorf("%s, bands %s, %s: caption %q, want it to go on %q after the seed", tc.name, tc.bands, name, got, want)
 			}
 		}
+	}
+}
+
+// TestNoLocationFigureOfNothing: when locations.csv counts nothing of a
+// column anywhere, under any regime, the location figure is not drawn
+// (it once drew one empty row, captioned as if the others had been left
+// out for having none), no file of it is written, and report.md says in
+// its place that nothing was counted at any of the locations.
+func TestNoLocationFigureOfNothing(t *testing.T) {
+	// Two days: nobody waits long enough to count as trapped.
+	x, err := (&Plan{Command: "compare", Scenario: loadSmall(t, 2, 2), Regimes: []string{"open", "closed"}, Reps: 2, ByLocation: true}).Prepare()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "out")
+	if _, err := Write(context.Background(), x, out, Options{Workers: 2, Formats: []string{"svg"}}); err != nil {
+		t.Fatal(err)
+	}
+	_, _, sums, err := readLocationSums(filepath.Join(out, "locations.csv"), "trapped")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, byLoc := range sums {
+		for _, reps := range byLoc {
+			if slices.ContainsFunc(reps, func(v float64) bool { return v != 0 }) {
+				t.Fatalf("the test needs no trapped person-days anywhere; locations.csv has some")
+			}
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, "figures", "trapped_by_location.svg")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("figures/trapped_by_location.svg: %v; want no such file", err)
+	}
+	m, err := output.ReadManifest(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range m.Figures {
+		if strings.Contains(f.File, "trapped_by_location") {
+			t.Errorf("the manifest lists %s", f.File)
+		}
+	}
+	report, err := os.ReadFile(filepath.Join(out, "report.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "*Trapped person-days by location: no figure, as no trapped person-days were counted at any of the 4 locations under any regime.*"
+	if !strings.Contains(string(report), want) {
+		t.Errorf("report.md does not say %q:\n%s", want, report)
+	}
+	if strings.Contains(string(report), "figures/trapped_by_location") {
+		t.Errorf("report.md links figures/trapped_by_location")
 	}
 }

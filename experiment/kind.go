@@ -119,9 +119,15 @@ func (s Source) Caption() figures.Caption {
 type Drawn struct {
 	Name  string
 	Title string
-	Fig   *figures.Figure
+	// Fig is the figure; nil for a figure left undrawn because it would
+	// show nothing, which NotDrawn explains.
+	Fig *figures.Figure
+	// NotDrawn, when Fig is nil, says why, as a clause a report prints in
+	// the figure's place ("no trapped person-days were counted at any of
+	// the 32 locations under any regime"). No file is written for it.
+	NotDrawn string
 	// Formats are the formats its files were written in (set by
-	// DrawFigures).
+	// DrawFigures; none for a figure not drawn).
 	Formats []string
 }
 
@@ -226,6 +232,9 @@ func drawFigures(ctx context.Context, dir string, m *output.Manifest, registry [
 		}
 		for i := range ds {
 			d := &ds[i]
+			if d.Fig == nil { // nothing to show: the report says why
+				continue
+			}
 			d.Formats = slices.Clone(formats)
 			if ctx.Err() != nil {
 				return nil, nil, figuresInterrupted

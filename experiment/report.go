@@ -62,6 +62,10 @@ func CompareReport(x *Prepared, dir string, drawn []Drawn, groups []output.Group
 			if i > 0 {
 				b.WriteString("\n") // a caption and the next figure are two paragraphs
 			}
+			if d.Fig == nil {
+				fmt.Fprintf(&b, "*%s: no figure, as %s.*\n", d.Title, d.NotDrawn)
+				continue
+			}
 			fmt.Fprintf(&b, "%s\n\n*%s.*\n", d.Markdown(d.Title), d.Title)
 		}
 	}

@@ -357,7 +357,7 @@ func TestGoldenFigures(t *testing.T) {
 		return args
 	}
 	folders := map[string][]string{
-		"compare-by-location": {"compare", small, "--reps", "3", "--days", "40", "--by-location", "--formats", "svg", "--out", filepath.Join(dir, "compare-by-location")},
+		"compare-by-location": {"compare", small, "--reps", "3", "--days", "60", "--by-location", "--formats", "svg", "--out", filepath.Join(dir, "compare-by-location")},
 		"grid1": {"sweep", small, "--days", "20", "--reps", "2", "--regimes", "closed,malfunctioning", "--formats", "svg",
 			"--vary", "regimes.malfunctioning.outage_start=0.05:0.4:3", "--out", filepath.Join(dir, "grid1")},
 		"grid2": smallSweep(filepath.Join(dir, "grid2"), "--formats", "svg"),
