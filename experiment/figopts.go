@@ -24,7 +24,8 @@ const (
 	BandsReplicates = "replicates"
 	// BandsCI shows the 95% confidence interval of the mean (Student's
 	// t, as stats.csv gives it): how precisely the replicates pin down
-	// the mean, not how far runs spread. It can go below 0.
+	// the mean, not how far runs spread. It can go below 0; the figures,
+	// all of counts, cut it there (countSpread) and say so.
 	BandsCI = "ci"
 )
 
@@ -134,6 +135,19 @@ func spread(values []float64, bands string) (mean, lo, hi float64) {
 	return output.Sum(values) / float64(len(values)), quantile(sorted, 0.025), quantile(sorted, 0.975)
 }
 
+// countSpread is spread for counts, which are never negative: a
+// confidence interval of the mean that reaches below 0 (as with few
+// replicates and one large value) is cut at 0, as the claim's cells_*
+// figures cut theirs. The other band choices never go below the smallest
+// value.
+func countSpread(values []float64, bands string) (mean, lo, hi float64) {
+	mean, lo, hi = spread(values, bands)
+	if lo < 0 {
+		lo = 0
+	}
+	return mean, lo, hi
+}
+
 // quantile is the p-quantile of sorted values by linear interpolation
 // between order statistics (Hyndman and Fan's type 7, R's default): it
 // lies between two of the values, so quantiles of counts are never
@@ -172,11 +186,15 @@ func centreText(what string) string {
 	return "bars: mean"
 }
 
-// caption is the folder's caption for a figure whose spread is drawn as
-// what ("bands" or "error bars") around the replicates' mean.
+// caption is the folder's caption for a figure of counts whose spread is
+// drawn as what ("bands" or "error bars") around the replicates' mean,
+// by countSpread: confidence intervals are said to be cut at 0.
 func (s Source) caption(what string) figures.Caption {
 	c := s.Caption()
 	c.Centre = centreText(what)
 	c.Spread = spreadText(s.Options().Bands, what)
+	if s.Options().Bands == BandsCI {
+		c.Spread += ", cut at 0"
+	}
 	return c
 }

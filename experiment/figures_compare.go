@@ -114,9 +114,10 @@ func summaryBars(src Source, totals, labels []string, none string) ([]figures.Gr
 	return out, c, nil
 }
 
-// bar is one bar of replicates' values, drawn as the band choice says.
+// bar is one bar of replicates' values (counts), drawn as the band
+// choice says (countSpread).
 func bar(label string, values []float64, bands string) figures.Bar {
-	m, lo, hi := spread(values, bands)
+	m, lo, hi := countSpread(values, bands)
 	b := figures.Bar{Label: label, Mean: m, Lo: lo, Hi: hi}
 	if bands == BandsReplicates && len(values) > 1 {
 		b.Values = slices.Clone(values)
@@ -242,9 +243,9 @@ func timeBands(src Source, column string) ([]figures.Band, figures.Caption, erro
 	return bands, c, nil
 }
 
-// readBands summarises one column of timeseries.csv per regime and day
-// across replicates, as bands says: one band per regime, regimes in the
-// order they first appear.
+// readBands summarises one column of timeseries.csv (a count) per regime
+// and day across replicates, as bands says (countSpread): one band per
+// regime, regimes in the order they first appear.
 func readBands(path, column, bands string, style func(name string, regimes []string) int) ([]figures.Band, error) {
 	var regimes []string
 	var values [][][]float64 // regime (by first appearance) -> day -> replicates
@@ -268,7 +269,7 @@ func readBands(path, column, bands string, style func(name string, regimes []str
 	for r, name := range regimes {
 		b := figures.Band{Label: name, Style: style(name, regimes)}
 		for day, reps := range values[r] {
-			m, lo, hi := spread(reps, bands)
+			m, lo, hi := countSpread(reps, bands)
 			b.X = append(b.X, float64(day))
 			b.Mean = append(b.Mean, m)
 			b.Lo = append(b.Lo, lo)

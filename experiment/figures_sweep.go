@@ -230,7 +230,7 @@ func (s *sweepSource) linesAgainst(j, t int, title string, h output.Total) (*fig
 		}
 		band := figures.Band{Label: regime, Style: RegimeStyle(regime, s.all)}
 		for x, vs := range byX {
-			m, lo, hi := spread(vs, s.opts.Bands)
+			m, lo, hi := countSpread(vs, s.opts.Bands) // summary totals are counts
 			band.X = append(band.X, xs[x])
 			band.Mean = append(band.Mean, m)
 			band.Lo = append(band.Lo, lo)
@@ -245,6 +245,9 @@ func (s *sweepSource) linesAgainst(j, t int, title string, h output.Total) (*fig
 	c.Per = " per point"
 	c.Centre = centreText("bands")
 	c.Spread = spreadText(s.opts.Bands, "bands")
+	if s.opts.Bands == BandsCI {
+		c.Spread += ", cut at 0"
+	}
 	if pooled {
 		// The mean and band at a value of the key pool the runs of every
 		// point with that value, whatever the other keys' values.
@@ -252,7 +255,7 @@ func (s *sweepSource) linesAgainst(j, t int, title string, h output.Total) (*fig
 		c.Spread = "lines: mean over the replicates and the other keys' values"
 		switch s.opts.Bands {
 		case BandsCI:
-			c.Spread += " · bands: 95% confidence intervals of that mean"
+			c.Spread += " · bands: 95% confidence intervals of that mean, cut at 0"
 		case BandsPercentile:
 			c.Spread += " · bands: middle 95% of those runs (2.5th to 97.5th percentile)"
 		}

@@ -46,6 +46,54 @@ func TestSpread(t *testing.T) {
 	}
 }
 
+// TestCountBandsCutAtZero: with --bands ci, the bands and error bars of
+// run and compare figures, all counts, stop at 0 where the t-interval of
+// the mean reaches below it (compare sahel --bands ci drew bands of
+// migrants trapped down to −200), and their captions say so, as the
+// claim's cells_* figures do.
+func TestCountBandsCutAtZero(t *testing.T) {
+	values := []float64{0, 0, 30} // TestSpread: its t-interval starts below 0
+	if b := bar("x", values, BandsCI); b.Lo != 0 || b.Hi != output.Describe(values).Hi || b.Mean != 10 {
+		t.Errorf("bar of %v with ci: mean %v, interval [%v, %v]; want 10, [0, %v]", values, b.Mean, b.Lo, b.Hi, output.Describe(values).Hi)
+	}
+	x, err := (&Plan{Command: "compare", Scenario: loadSmall(t, 2, 30), Regimes: []string{"open", "malfunctioning"}, Reps: 2}).Prepare()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "out")
+	if _, err := Write(context.Background(), x, out, Options{Workers: 2, Formats: []string{}}); err != nil {
+		t.Fatal(err)
+	}
+	bands, err := readBands(filepath.Join(out, "timeseries.csv"), "abuse_events", BandsCI, RegimeStyle)
+	if err != nil {
+		t.Fatal(err)
+	}
+	below := 0 // days whose uncut interval reaches below 0
+	for _, b := range bands {
+		for i, lo := range b.Lo {
+			if lo < 0 {
+				t.Errorf("%s, day %v: band from %v", b.Label, b.X[i], lo)
+			}
+			if lo == 0 && b.Mean[i] > 0 {
+				below++
+			}
+		}
+	}
+	if below == 0 {
+		t.Errorf("no day's band was cut at 0; the test needs one")
+	}
+	m, err := output.ReadManifest(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.FigureOptions = &output.FigureOptions{Bands: BandsCI}
+	for _, what := range []string{"bands", "error bars"} {
+		if got, want := (Source{Dir: out, Manifest: m}).caption(what).Spread, what+": 95% confidence intervals of the mean, cut at 0"; got != want {
+			t.Errorf("caption of %s with ci: %q, want %q", what, got, want)
+		}
+	}
+}
+
 func TestCheckFigureOptions(t *testing.T) {
 	regimes := []string{"open", "closed"}
 	for _, tc := range []struct {
@@ -362,6 +410,7 @@ func TestCaptionsSayWhatIsDrawn(t *testing.T) {
 	const (
 		pct      = "middle 95% of replicates (2.5th to 97.5th percentile)"
 		ci       = "95% confidence intervals of the mean"
+		ciCut    = ci + ", cut at 0" // counts, never negative
 		pooledAt = "lines: mean over the replicates and the other keys' values"
 	)
 	for _, tc := range []struct {
@@ -378,15 +427,15 @@ func TestCaptionsSayWhatIsDrawn(t *testing.T) {
 				"abuse_by_location": "bars: mean of 3 replicates · error bars: " + pct, // nothing trapped at any location in 30 days: no trapped_by_location
 			}},
 		{"compare", nil, BandsCI, map[string]string{
-			"trapped":  "lines: mean of 3 replicates · bands: " + ci,
-			"outcomes": "bars: mean of 3 replicates · error bars: " + ci,
+			"trapped":  "lines: mean of 3 replicates · bands: " + ciCut,
+			"outcomes": "bars: mean of 3 replicates · error bars: " + ciCut,
 		}},
 		{"compare", nil, BandsReplicates, map[string]string{
 			"trapped":  "lines: mean of 3 replicates · thin lines: single replicates",
 			"outcomes": "bars: mean of 3 replicates · dots: single replicates",
 		}},
 		{"grid1", sweep(SweepSpec{Vary: []string{"regimes.malfunctioning.outage_start=0.05:0.4:3"}}), BandsCI, map[string]string{
-			"trapped_person_days_vs_regimes_malfunctioning_outage_start": "lines: mean of 2 replicates per point · bands: " + ci,
+			"trapped_person_days_vs_regimes_malfunctioning_outage_start": "lines: mean of 2 replicates per point · bands: " + ciCut,
 		}},
 		{"grid2", sweep(SweepSpec{Vary: []string{"regimes.malfunctioning.outage_start=0.05,0.2", "posts.Gate.capacity=5,25"}}), BandsPercentile, map[string]string{
 			"trapped_person_days_malfunctioning":              "colours: mean of 2 replicates per cell",
@@ -396,7 +445,7 @@ func TestCaptionsSayWhatIsDrawn(t *testing.T) {
 			"deaths_vs_posts_gate_capacity": "2 replicates per point · " + pooledAt + " · bands: middle 95% of those runs (2.5th to 97.5th percentile)",
 		}},
 		{"grid3", nil, BandsCI, map[string]string{
-			"deaths_vs_posts_gate_capacity": "2 replicates per point · " + pooledAt + " · bands: 95% confidence intervals of that mean",
+			"deaths_vs_posts_gate_capacity": "2 replicates per point · " + pooledAt + " · bands: 95% confidence intervals of that mean, cut at 0",
 		}},
 		{"lhs2", sweep(SweepSpec{Design: "lhs", Samples: 6, Vary: []string{"regimes.malfunctioning.outage_start=0:0.4", "migrants.trapped_after_days=7:21"}}), BandsPercentile, map[string]string{
 			"trapped_person_days_malfunctioning":                    "colours: mean of 2 replicates per point",
