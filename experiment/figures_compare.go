@@ -23,20 +23,8 @@ import (
 // error bars show what the folder's figure options say (BandsPercentile
 // by default).
 var CompareFigures = []Figure{
-	single("trapped", "Migrants trapped over time, per regime: the mean over replicates, with bands as --bands says (the spread of the replicates by default)", func(src Source) (*figures.Figure, error) {
-		bands, c, err := timeBands(src, "trapped")
-		if err != nil {
-			return nil, err
-		}
-		return figures.TimeBands("Migrants trapped", "day", "migrants trapped", bands, c)
-	}),
-	single("abuse", "Cumulative abuse events over time, per regime: the mean over replicates, with bands as --bands says (the spread of the replicates by default)", func(src Source) (*figures.Figure, error) {
-		bands, c, err := timeBands(src, "abuse_events")
-		if err != nil {
-			return nil, err
-		}
-		return figures.TimeBands("Cumulative abuse events", "day", "abuse events since day 0", bands, c)
-	}),
+	timeFigure("trapped", "Migrants trapped over time, per regime", "trapped", "Migrants trapped", "migrants trapped"),
+	timeFigure("abuse", "Cumulative abuse events over time, per regime", "abuse_events", "Cumulative abuse events", "abuse events since day 0"),
 	single("abuse_by_kind", "Abuse events per run by kind and perpetrator, per regime; regimes with no abuse at all are left out and named in the caption", func(src Source) (*figures.Figure, error) {
 		groups, c, err := summaryBars(src, []string{
 			"extortion_by_smugglers", "extortion_by_officials", "violence_by_smugglers",
@@ -61,6 +49,38 @@ var CompareFigures = []Figure{
 	{Name: "trapped_by_location", Title: "Trapped person-days per run at each location, per regime (with --by-location)", Draw: drawLocations("trapped_by_location", "trapped", "Trapped person-days by location", "trapped person-days per run", "trapped person-days")},
 	{Name: "abuse_by_location", Title: "Abuse events per run at each location, per regime (with --by-location)", Draw: drawLocations("abuse_by_location", "abuse_events", "Abuse events by location", "abuse events per run", "abuse events")},
 	{Name: "whereabouts", Title: "Where people are on the last day: each camp, the border posts and elsewhere, per regime (Flee rule set, with --by-location)", Draw: drawFleeWhere},
+}
+
+// timeFigure is the registry entry of a figure of one column of
+// timeseries.csv over days, a band per regime, titled what (in the
+// registry: "with bands as --bands says"). The title it gives the figure
+// drawn, which report.md captions it with, says what the folder's bands
+// show (bandsPhrase).
+func timeFigure(name, what, column, title, yLabel string) Figure {
+	return Figure{Name: name, Title: what + ": the mean over replicates, with bands as --bands says (the spread of the replicates by default)",
+		Draw: func(src Source) ([]Drawn, error) {
+			bands, c, err := timeBands(src, column)
+			if err != nil {
+				return nil, err
+			}
+			fig, err := figures.TimeBands(title, "day", yLabel, bands, c)
+			if err != nil {
+				return nil, err
+			}
+			return []Drawn{{Name: name, Title: what + ": the mean over replicates, with " + bandsPhrase(src.Options().Bands), Fig: fig}}, nil
+		}}
+}
+
+// bandsPhrase says, after "the mean over replicates, with", what a
+// figure's bands show under the band choice bands.
+func bandsPhrase(bands string) string {
+	switch bands {
+	case BandsCI:
+		return "bands of its 95% confidence interval, cut at 0"
+	case BandsReplicates:
+		return "each replicate drawn as a thin line"
+	}
+	return "bands of the middle 95% of replicates (2.5th to 97.5th percentile)"
 }
 
 // summaryBars reads summary.csv and makes one group of bars per regime,

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/output"
 )
 
 // TestDrawnMarkdown: a figure is shown as its PNG, else its SVG, linked
@@ -138,5 +139,50 @@ func TestRedrawRewritesReport(t *testing.T) {
 				t.Errorf("Redraw rewrote an edited report.md (written again %v):\n%s", r.Report, got)
 			}
 		})
+	}
+}
+
+// TestReportCaptionsSayTheBands: report.md captions the figures over days
+// with what their bands show, from the folder's figure options: as the
+// command drew them, and again after plot redraws them with other bands
+// (it once said "with bands as --bands says" whatever was drawn); and
+// reproduce still finds report.md as a rerun writes it.
+func TestReportCaptionsSayTheBands(t *testing.T) {
+	captions := map[string]string{
+		"ci":         "*Migrants trapped over time, per regime: the mean over replicates, with bands of its 95% confidence interval, cut at 0.*",
+		"replicates": "*Migrants trapped over time, per regime: the mean over replicates, with each replicate drawn as a thin line.*",
+		"percentile": "*Migrants trapped over time, per regime: the mean over replicates, with bands of the middle 95% of replicates (2.5th to 97.5th percentile).*",
+	}
+	out := filepath.Join(t.TempDir(), "out")
+	x := comparePlan(t, classroom(t, 2, 20))
+	if _, err := experiment.Write(context.Background(), x, out, experiment.Options{Workers: 2, Formats: []string{"svg"},
+		FigureOptions: &output.FigureOptions{Bands: "ci", Size: "double"}}); err != nil {
+		t.Fatal(err)
+	}
+	check := func(bands string) {
+		t.Helper()
+		report, err := os.ReadFile(filepath.Join(out, "report.md"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for b, c := range captions {
+			if got := strings.Contains(string(report), c); got != (b == bands) {
+				t.Errorf("bands %s: report.md has %q: %v", bands, c, got)
+			}
+		}
+		if strings.Contains(string(report), "as --bands says") {
+			t.Errorf("bands %s: report.md says \"as --bands says\"", bands)
+		}
+		rep, err := experiment.Reproduce(context.Background(), out, 2)
+		if err != nil || len(rep.Problems) > 0 {
+			t.Errorf("bands %s: Reproduce: %v, problems %q", bands, err, rep.Problems)
+		}
+	}
+	check("ci")
+	for _, bands := range []string{"replicates", "percentile"} {
+		if _, err := experiment.Redraw(out, []string{"svg"}, experiment.FigureChange{Bands: bands}); err != nil {
+			t.Fatal(err)
+		}
+		check(bands)
 	}
 }
