@@ -124,6 +124,32 @@ const (
 // ClaimOutcomes lists the claim's outcomes on a harm.
 var ClaimOutcomes = []string{ClaimHolds, ClaimNotThroughTrapping, ClaimChainInconclusive, ClaimFails, ClaimInconclusive, ClaimNotApplicable}
 
+// ClaimVerb is the claim's outcome on a harm as a verb phrase that reads
+// after "the claim": "holds", "fails", "is inconclusive", "does not
+// apply", "holds, but not through trapping". The outcomes themselves
+// ("inconclusive", "not applicable") are adjectives, which tables print.
+func ClaimVerb(outcome string) string {
+	switch outcome {
+	case ClaimInconclusive:
+		return "is inconclusive"
+	case ClaimNotApplicable:
+		return "does not apply"
+	}
+	return outcome // holds, fails, and the two that begin "holds, but"
+}
+
+// Verb is the chain's verdict as a verb phrase that reads after "the
+// chain": "holds", "fails", "is inconclusive", "does not apply".
+func (v ChainVerdict) Verb() string {
+	switch v {
+	case ChainInconclusive:
+		return "is inconclusive"
+	case ChainNotApplicable:
+		return "does not apply"
+	}
+	return string(v)
+}
+
 // judge is the claim on one harm: malfunction is harmful at open and at
 // closed admission, and closure is not harmful or harms less than
 // malfunction. It fails when malfunction is shown harmless (protective, or

@@ -62,7 +62,7 @@ func (a *Analysis) claimSentence(c ClaimVerdict) string {
 		fmt.Fprintf(&b, "On **%s** the claim does **not apply**: %s.\n", Title(c.Harm), NotApplicableWhy)
 		return b.String()
 	}
-	fmt.Fprintf(&b, "On **%s** the claim **%s**: ", Title(c.Harm), c.Holds)
+	fmt.Fprintf(&b, "On **%s** the claim **%s**: ", Title(c.Harm), ClaimVerb(c.Holds))
 	b.WriteString(strings.Join([]string{
 		part("malfunction|closure=open", "where admission is open, a failing border"),
 		part("malfunction|closure=closed", "where it is closed, a failing border"),

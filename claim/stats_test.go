@@ -2,7 +2,9 @@ package claim
 
 import (
 	"math"
+	"regexp"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/borderwork/borderwork/output"
@@ -299,6 +301,36 @@ func TestPercent(t *testing.T) {
 	}{{0.5, "50%"}, {0.1, "10%"}, {0.996, "99.6%"}, {0.001, "0.1%"}, {0.25, "25%"}, {0.123456, "12.3%"}} {
 		if got := Percent(c.v); got != c.want {
 			t.Errorf("Percent(%v) = %q, want %q", c.v, got, c.want)
+		}
+	}
+}
+
+// TestVerdictsReadAsVerbs: every outcome of the claim and verdict of the
+// chain reads as a verb phrase after "the claim" or "the chain" (report.md
+// once read "the claim **inconclusive**"), and report.md's sentence on a
+// harm uses it.
+func TestVerdictsReadAsVerbs(t *testing.T) {
+	verb := regexp.MustCompile(`^(holds|fails|is|does)\b`)
+	for _, o := range ClaimOutcomes {
+		if v := ClaimVerb(o); !verb.MatchString(v) {
+			t.Errorf("the claim %s (outcome %q): not a verb phrase", v, o)
+		}
+	}
+	for _, c := range ChainVerdicts {
+		if v := c.Verb(); !verb.MatchString(v) {
+			t.Errorf("the chain %s (verdict %q): not a verb phrase", v, c)
+		}
+	}
+	for _, tc := range []struct{ outcome, want string }{
+		{ClaimHolds, "On **trapped person-days** the claim **holds**: "},
+		{ClaimFails, "On **trapped person-days** the claim **fails**: "},
+		{ClaimInconclusive, "On **trapped person-days** the claim **is inconclusive**: "},
+		{ClaimNotThroughTrapping, "On **trapped person-days** the claim **holds, but not through trapping**: "},
+		{ClaimNotApplicable, "On **trapped person-days** the claim does **not apply**: "},
+	} {
+		got := (&Analysis{}).claimSentence(ClaimVerdict{Harm: "trapped_person_days", Holds: tc.outcome})
+		if !strings.HasPrefix(got, tc.want) {
+			t.Errorf("%s: report.md says %q, want it to begin %q", tc.outcome, got, tc.want)
 		}
 	}
 }

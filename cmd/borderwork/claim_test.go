@@ -234,3 +234,27 @@ func TestClaimBadInput(t *testing.T) {
 		}
 	}
 }
+
+// TestPrintClaimChainVerbs: the terminal's line for each chain test ends
+// in a verb phrase, "the chain IS INCONCLUSIVE", not "the chain
+// INCONCLUSIVE".
+func TestPrintClaimChainVerbs(t *testing.T) {
+	for _, tc := range []struct {
+		chain claim.ChainVerdict
+		want  string
+	}{
+		{claim.ChainHolds, "the chain HOLDS\n"},
+		{claim.ChainFails, "the chain FAILS\n"},
+		{claim.ChainInconclusive, "the chain IS INCONCLUSIVE\n"},
+		{claim.ChainNotApplicable, "the chain DOES NOT APPLY\n"},
+	} {
+		res := &claim.Outcome{Analysis: &claim.Analysis{ChainShare: 0.5, Mediation: []claim.Mediation{
+			{Row: "malfunction|closure=open", Kind: "effect", Events: 10, Immobile: 4, Share: 0.4, ChainDiff: -1, ChainLo: -3, ChainHi: 1, Chain: tc.chain},
+		}}}
+		var b strings.Builder
+		printClaim(&b, "small", 30, 1, nil, res)
+		if !strings.Contains(b.String(), tc.want) {
+			t.Errorf("chain %s: printed\n%s\nwant a line ending %q", tc.chain, b.String(), tc.want)
+		}
+	}
+}

@@ -203,7 +203,7 @@ func printClaim(w io.Writer, scenario string, days int, seed int64, sets []strin
 		}
 		fmt.Fprintf(w, "  at %s admission: %s abuse events added, %s%s on trapped or stranded migrants; d = on trapped - %s × added = %s per run: the chain %s\n",
 			at, output.FormatCount(m.Events), output.FormatCount(m.Immobile), share, output.FormatFloat(res.ChainShare),
-			claim.FormatInterval(claim.Estimate{Mean: m.ChainDiff, Lo: m.ChainLo, Hi: m.ChainHi}), strings.ToUpper(string(m.Chain)))
+			claim.FormatInterval(claim.Estimate{Mean: m.ChainDiff, Lo: m.ChainLo, Hi: m.ChainHi}), strings.ToUpper(m.Chain.Verb()))
 	}
 	if rob := res.Robustness; rob != nil {
 		fmt.Fprintf(w, "\nRobustness over %d points of the assumptions: share of points where the claim holds.\n\n", len(rob.Points))
