@@ -241,12 +241,20 @@ func (f *Figure) draw(c draw.Canvas) {
 }
 
 // fitAxisLabels wraps the axis labels to the length of their axes, so a
-// long label neither runs off the figure nor over the title.
+// long label neither runs off the figure nor over the title. The axes'
+// lengths are measured first without the labels: gonum narrows the data
+// area to fit an x label wider than it, so measuring with the unwrapped
+// label and wrapping to that would wrap it narrower still, down to a word
+// a line ("how often failing posts break down (probability per day)" on a
+// single-column figure). Then again with the labels so wrapped, which the
+// data area fits beside, to wrap them to the axes they will stand by.
 func (f *Figure) fitAxisLabels(area draw.Canvas) {
-	f.p.X.Label.Text, f.p.Y.Label.Text = f.xLabel, f.yLabel
-	data := f.p.DataCanvas(area)
-	f.p.X.Label.Text = wrapText(f.xLabel, f.p.X.Label.TextStyle, data.Max.X-data.Min.X)
-	f.p.Y.Label.Text = wrapText(f.yLabel, f.p.Y.Label.TextStyle, data.Max.Y-data.Min.Y)
+	f.p.X.Label.Text, f.p.Y.Label.Text = "", ""
+	for range 2 {
+		data := f.p.DataCanvas(area)
+		f.p.X.Label.Text = wrapText(f.xLabel, f.p.X.Label.TextStyle, data.Max.X-data.Min.X)
+		f.p.Y.Label.Text = wrapText(f.yLabel, f.p.Y.Label.TextStyle, data.Max.Y-data.Min.Y)
+	}
 }
 
 // Encode writes fig in format ("png", "svg" or "pdf") to w, at its size.

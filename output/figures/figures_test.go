@@ -1009,3 +1009,38 @@ func TestWrapCaption(t *testing.T) {
 		}
 	}
 }
+
+// TestAxisLabelsWrapToTheirAxes: a long x label on a narrow figure wraps
+// to the data area's width, not narrower. Measured with the label
+// unwrapped, the data area had been narrowed to fit it, and the label,
+// wrapped to that, ran a word a line down the figure
+// ("how often / failing / posts / break / down / (probability / per
+// day)") and squeezed the data area to a strip.
+func TestAxisLabelsWrapToTheirAxes(t *testing.T) {
+	const xLabel = "how often failing posts break down (probability per day)"
+	nan := math.NaN()
+	fig, err := HeatmapWith("Where the claim holds on migrants abused", xLabel, "how long their outages last (days)", "share of conclusive points where the claim holds",
+		[]float64{0.033, 0.1, 0.167}, []float64{6.5, 16, 25.5}, [][]float64{{nan, 0, nan}, {nan, 0, 0}, {nan, nan, 1}},
+		HeatOptions{Lo: 0, Hi: 1, Binned: true}, Caption{Scenario: "classroom", Seed: 2018})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fig.SetSize(Single)
+	l, err := fig.Layout("png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, b := range l.Text {
+		if b.Max.Y <= l.Data.Min.Y && strings.Contains(xLabel, b.Text) {
+			lines = append(lines, b.Text)
+		}
+	}
+	if strings.Join(lines, " ") != xLabel {
+		t.Fatalf("x label drawn as %q", lines)
+	}
+	sty := fig.p.X.Label.TextStyle
+	if want := strings.Split(wrapText(xLabel, sty, l.Data.Max.X-l.Data.Min.X), "\n"); len(lines) > len(want) {
+		t.Errorf("x label in %d lines %q; wrapped to the data area's width (%v) it takes %d", len(lines), lines, l.Data.Max.X-l.Data.Min.X, len(want))
+	}
+}
