@@ -19,7 +19,7 @@ var Figures = append(slices.Clone(experiment.CompareFigures),
 	experiment.Figure{Name: "cells_HARM", Title: "Mean harm per run in each cell of the design, with 95% confidence intervals of the mean: closure on the axis, malfunction and protection as series", Draw: drawCells},
 	experiment.Figure{Name: "mediation", Title: "Abuse events per run in each arm, on migrants trapped or stranded at the time and on the others", Draw: drawMediation},
 	experiment.Figure{Name: "robustness_claim", Title: "Share of the assumption space where the claim holds, fails or is inconclusive, per harm", Draw: drawRobustnessShares},
-	experiment.Figure{Name: "robustness_map_HARM", Title: "Share of points where the claim holds on a harm, over the two assumptions that move it most, binned", Draw: drawRobustnessMaps},
+	experiment.Figure{Name: "robustness_map_HARM", Title: "Share of the conclusive points where the claim holds on a harm, over the two assumptions that move it most, binned; grey where no point is conclusive", Draw: drawRobustnessMaps},
 )
 
 // figureEffects are the effects of the effects_HARM figures, with their
@@ -278,6 +278,11 @@ func drawRobustnessMaps(src experiment.Source) ([]experiment.Drawn, error) {
 	if rob == nil || err != nil {
 		return nil, err
 	}
+	sc, err := src.Resolved()
+	if err != nil {
+		return nil, err
+	}
+	axis := func(a Assumption) string { return a.AxisLabel(sc.KeyUnit) }
 	var out []experiment.Drawn
 	for _, harm := range MapHarms {
 		h := slices.Index(Harms(), harm)
@@ -287,10 +292,13 @@ func drawRobustnessMaps(src experiment.Source) ([]experiment.Drawn, error) {
 		}
 		ja, jb := slices.Index(rob.IDs, a), slices.Index(rob.IDs, b)
 		la, lb := AssumptionByID(a), AssumptionByID(b)
-		x, y, z, counts := holdsMap(rob, h, ja, jb, la, lb)
+		x, y, z, counts, conclusive := holdsMap(rob, h, ja, jb, la, lb)
+		c := caption
+		c.Extra += fmt.Sprintf(" · colours: share of a cell's conclusive points (the claim holds, holds but not through trapping, or fails) where it holds · numbers: conclusive points · grey: none conclusive · %d of the %d points conclusive on %s",
+			conclusive, len(rob.Points), Title(harm))
 		title := "Where the claim holds on " + Title(harm)
-		fig, err := figures.HeatmapWith(title, la.Label, lb.Label, "share of points where the claim holds", x, y, z,
-			figures.HeatOptions{Lo: 0, Hi: 1, Counts: counts, Binned: true}, caption)
+		fig, err := figures.HeatmapWith(title, axis(la), axis(lb), "share of conclusive points where the claim holds", x, y, z,
+			figures.HeatOptions{Lo: 0, Hi: 1, Counts: counts, Binned: true, Missing: "none conclusive"}, c)
 		if err != nil {
 			return nil, err
 		}
@@ -300,23 +308,34 @@ func drawRobustnessMaps(src experiment.Source) ([]experiment.Drawn, error) {
 }
 
 // holdsMap bins the design's points over two assumptions and gives, per
-// cell, the share of points where the claim holds on harm h (NaN: no
-// point) and the number of points the cell pools.
-func holdsMap(rob *RobustnessResult, h, ja, jb int, la, lb Assumption) (x, y []float64, z [][]float64, counts [][]int) {
+// cell, the share of its conclusive points where the claim holds on harm
+// h, and how many points are conclusive there (counts) and in all. A
+// point is conclusive where the claim holds, holds but not through
+// trapping, or fails: a share that counted the inconclusive points, or
+// those where the harm never happened, as not holding would draw "fails"
+// where nothing was concluded. A cell with no conclusive point is NaN
+// (grey).
+func holdsMap(rob *RobustnessResult, h, ja, jb int, la, lb Assumption) (x, y []float64, z [][]float64, counts [][]int, conclusive int) {
 	n := max(2, int(math.Round(math.Sqrt(float64(len(rob.Points))/3))))
 	for k := range n {
 		x = append(x, la.Lo+(float64(k)+0.5)*(la.Hi-la.Lo)/float64(n))
 		y = append(y, lb.Lo+(float64(k)+0.5)*(lb.Hi-lb.Lo)/float64(n))
 	}
-	yes := make([][]float64, n)
-	all := make([][]float64, n)
+	yes := make([][]int, n)
+	counts = make([][]int, n)
 	for k := range yes {
-		yes[k], all[k] = make([]float64, n), make([]float64, n)
+		yes[k], counts[k] = make([]int, n), make([]int, n)
 	}
 	bin := func(v, lo, hi float64) int { return min(n-1, max(0, int(float64(n)*(v-lo)/(hi-lo)))) }
 	for p, point := range rob.Points {
+		switch rob.Claims[p][h].Holds {
+		case ClaimHolds, ClaimNotThroughTrapping, ClaimFails:
+		default:
+			continue
+		}
 		cx, cy := bin(point[ja], la.Lo, la.Hi), bin(point[jb], lb.Lo, lb.Hi)
-		all[cy][cx]++
+		counts[cy][cx]++
+		conclusive++
 		if rob.Claims[p][h].Holds == ClaimHolds {
 			yes[cy][cx]++
 		}
@@ -326,17 +345,10 @@ func holdsMap(rob *RobustnessResult, h, ja, jb int, la, lb Assumption) (x, y []f
 		z[r] = make([]float64, n)
 		for c := range z[r] {
 			z[r][c] = math.NaN()
-			if all[r][c] > 0 {
-				z[r][c] = yes[r][c] / all[r][c]
+			if counts[r][c] > 0 {
+				z[r][c] = float64(yes[r][c]) / float64(counts[r][c])
 			}
 		}
 	}
-	counts = make([][]int, n)
-	for r := range counts {
-		counts[r] = make([]int, n)
-		for c := range counts[r] {
-			counts[r][c] = int(all[r][c])
-		}
-	}
-	return x, y, z, counts
+	return x, y, z, counts, conclusive
 }

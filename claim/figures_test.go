@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"image/color"
+	"math"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -272,3 +273,58 @@ func svgOf(t *testing.T, fig *figures.Figure) []byte {
 
 // hexColour is c as an SVG writes it.
 func hexColour(c color.NRGBA) string { return fmt.Sprintf("#%02X%02X%02X", c.R, c.G, c.B) }
+
+// TestHoldsMapCountsConclusivePoints: a robustness map colours the share
+// of a cell's conclusive points where the claim holds (it once coloured
+// the share of all its points, so a cell of inconclusive points took the
+// colour of "fails"); a cell with no conclusive point is NaN (grey), and
+// the numbers printed are the conclusive points.
+func TestHoldsMapCountsConclusivePoints(t *testing.T) {
+	a := Assumption{ID: "a", Lo: 0, Hi: 1}
+	b := Assumption{ID: "b", Lo: 0, Hi: 1}
+	h := 0
+	claimAt := func(outcome string) []ClaimVerdict { return []ClaimVerdict{{Holds: outcome}} }
+	// Six points make a 2×2 map (n = round(√(6/3)) = 1, at least 2).
+	rob := &RobustnessResult{IDs: []string{"a", "b"},
+		Points: [][]float64{{0.1, 0.1}, {0.2, 0.2}, {0.9, 0.1}, {0.8, 0.2}, {0.1, 0.9}, {0.9, 0.9}},
+		Claims: [][]ClaimVerdict{
+			claimAt(ClaimInconclusive), claimAt(ClaimNotApplicable), // low a, low b: nothing concluded
+			claimAt(ClaimHolds), claimAt(ClaimInconclusive), // high a, low b: 1 of 1 conclusive holds
+			claimAt(ClaimFails),              // low a, high b: fails
+			claimAt(ClaimNotThroughTrapping), // high a, high b: conclusive, does not hold
+		}}
+	_, _, z, counts, conclusive := holdsMap(rob, h, 0, 1, a, b)
+	want := [][]float64{{math.NaN(), 1}, {0, 0}}
+	wantCounts := [][]int{{0, 1}, {1, 1}}
+	for r := range want {
+		for c := range want[r] {
+			if w := want[r][c]; !(math.IsNaN(w) && math.IsNaN(z[r][c]) || z[r][c] == w) || counts[r][c] != wantCounts[r][c] {
+				t.Errorf("cell (%d, %d): share %v of %d conclusive; want %v of %d", r, c, z[r][c], counts[r][c], w, wantCounts[r][c])
+			}
+		}
+	}
+	if conclusive != 3 {
+		t.Errorf("%d points conclusive; want 3", conclusive)
+	}
+}
+
+// TestAxisLabel: the robustness maps' axes name the unit of the
+// assumption's key, as a sweep's axes do, in place of the label's own
+// parenthesis; a key with no unit it can name keeps the label.
+func TestAxisLabel(t *testing.T) {
+	s, err := scenarios.Load("classroom")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ id, want string }{
+		{"strong_oversight", "oversight of officials at working posts (share)"},
+		{"poor_accuracy", "accuracy of what migrants know of failing posts (share)"},
+		{"outage_start", "how often failing posts break down (probability per day)"},
+		{"outage_days", "how long their outages last (days)"},
+		{"post_capacity", "post capacity (multiple of the scenario's)"},
+	} {
+		if got := AssumptionByID(tc.id).AxisLabel(s.KeyUnit); got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.id, got, tc.want)
+		}
+	}
+}

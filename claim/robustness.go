@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/borderwork/borderwork/experiment"
 	"github.com/borderwork/borderwork/output"
@@ -46,6 +47,25 @@ var Assumptions = []Assumption{
 	{ID: "trapped_after_days", Label: "days before a blocked migrant counts as trapped", Key: "migrants.trapped_after_days", Lo: 7, Hi: 30, Integer: true},
 	{ID: "give_up_days", Label: "days before a migrant turns back", Key: "migrants.give_up_days", Lo: 7, Hi: 120, Integer: true},
 	{ID: "post_capacity", Label: "post capacity (multiple of the scenario's)", Key: "posts.*.capacity", Lo: 0.5, Hi: 2, Scale: true},
+}
+
+// AxisLabel is the assumption's label on a figure's axis, with the unit
+// of its key as the scenario format gives it (keyUnit:
+// scenarios.Scenario.KeyUnit), as a sweep's axes have theirs:
+// "oversight of officials at working posts (share)". The unit replaces
+// the label's own parenthesis ("(per day)"); a label whose key has no
+// unit, or none keyUnit can name (every post's capacity, scaled), is
+// left as it is.
+func (a Assumption) AxisLabel(keyUnit func(key string) (string, error)) string {
+	unit, err := keyUnit(a.Key)
+	if err != nil || unit == "" || a.Scale {
+		return a.Label
+	}
+	label := a.Label
+	if i := strings.LastIndex(label, " ("); i >= 0 && strings.HasSuffix(label, ")") {
+		label = label[:i]
+	}
+	return label + " (" + unit + ")"
 }
 
 // AssumptionByID returns the assumption called id (or one labelled by its

@@ -207,25 +207,37 @@ func (f *Figure) draw(c draw.Canvas) {
 		in.Min.Y += sty.Height(t) + capGap
 	}
 
-	area := in
+	var area draw.Canvas
 	below, isBelow := f.side.(belowPanel)
 	isBelow = isBelow && th.legendBelow
 	var belowH vg.Length
-	switch {
-	case isBelow:
-		belowH = below.height(th, w)
-		area.Min.Y += belowH + belowGap
-	case f.side != nil:
-		area.Max.X -= f.side.width(th) + sideGap
+	fit := func() {
+		area = in
+		switch {
+		case isBelow:
+			belowH = below.height(th, w)
+			area.Min.Y += belowH + belowGap
+		case f.side != nil:
+			area.Max.X -= f.side.width(th) + sideGap
+		}
+		if f.fit != nil {
+			f.fit(f.p, f.p.DataCanvas(area).Rectangle, th)
+		}
+		data := f.p.DataCanvas(area)
+		fitXTicks(f.p, data.Max.X-data.Min.X)
+		f.fitAxisLabels(area)
 	}
-	if f.fit != nil {
-		f.fit(f.p, f.p.DataCanvas(area).Rectangle, th)
+	fit()
+	// A colour bar's label, wrapped before the bar's length was known,
+	// may run longer than the bar: wrapped again to fit, it may take
+	// another line, and the panel more width.
+	if cb, ok := f.side.(*colorBar); ok {
+		if data := f.p.DataCanvas(area); cb.fitTo(th, data.Max.Y-data.Min.Y) {
+			fit()
+		}
 	}
-	data := f.p.DataCanvas(area)
-	fitXTicks(f.p, data.Max.X-data.Min.X)
-	f.fitAxisLabels(area)
 	f.p.Draw(area)
-	data = f.p.DataCanvas(area)
+	data := f.p.DataCanvas(area)
 	f.data = data.Rectangle
 	switch {
 	case isBelow:

@@ -1010,6 +1010,39 @@ func TestWrapCaption(t *testing.T) {
 	}
 }
 
+// TestHeatmapMissingText: the colour bar's swatch for NaN cells says
+// HeatOptions.Missing when set ("none conclusive": a share with no
+// denominator), else "no data"; and none is drawn without a NaN cell.
+func TestHeatmapMissingText(t *testing.T) {
+	x, y := []float64{0, 1}, []float64{0, 1}
+	for _, tc := range []struct {
+		z             [][]float64
+		missing, want string
+	}{
+		{[][]float64{{math.NaN(), 1}, {0, 0.5}}, "", noDataText},
+		{[][]float64{{math.NaN(), 1}, {0, 0.5}}, "none conclusive", "none conclusive"},
+		{[][]float64{{1, 1}, {0, 0.5}}, "none conclusive", ""},
+	} {
+		fig, err := HeatmapWith("t", "x", "y", "share", x, y, tc.z, HeatOptions{Lo: 0, Hi: 1, Missing: tc.missing}, Caption{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		l, err := fig.Layout("svg")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var texts []string
+		for _, b := range l.Text {
+			texts = append(texts, b.Text)
+		}
+		for _, s := range []string{noDataText, "none conclusive"} {
+			if got := slices.Contains(texts, s); got != (s == tc.want) {
+				t.Errorf("Missing %q, z %v: %q drawn %v", tc.missing, tc.z, s, got)
+			}
+		}
+	}
+}
+
 // TestAxisLabelsWrapToTheirAxes: a long x label on a narrow figure wraps
 // to the data area's width, not narrower. Measured with the label
 // unwrapped, the data area had been narrowed to fit it, and the label,
@@ -1042,5 +1075,36 @@ func TestAxisLabelsWrapToTheirAxes(t *testing.T) {
 	sty := fig.p.X.Label.TextStyle
 	if want := strings.Split(wrapText(xLabel, sty, l.Data.Max.X-l.Data.Min.X), "\n"); len(lines) > len(want) {
 		t.Errorf("x label in %d lines %q; wrapped to the data area's width (%v) it takes %d", len(lines), lines, l.Data.Max.X-l.Data.Min.X, len(want))
+	}
+}
+
+// TestColorBarLabelFitsTheBar: a colour bar's label runs no longer than
+// the bar, however short a long caption leaves it: wrapped to half the
+// figure's height, a long label on a single-column map with a
+// four-line caption ran above the bar and over the title.
+func TestColorBarLabelFitsTheBar(t *testing.T) {
+	nan := math.NaN()
+	c := Caption{Scenario: "classroom", Seed: 2018, Extra: "Latin hypercube of 24 points, 4 replicates per arm at each · colours: share of a cell's conclusive points (the claim holds, holds but not through trapping, or fails) where it holds · numbers: conclusive points · grey: none conclusive · 2 of the 24 points conclusive on migrants abused"}
+	const zLabel = "share of conclusive points where the claim holds"
+	fig, err := HeatmapWith("Where the claim holds on migrants abused", "how often failing posts break down (probability per day)", "how long their outages last (days)", zLabel,
+		[]float64{0.033, 0.1, 0.167}, []float64{6.5, 16, 25.5}, [][]float64{{nan, 0, nan}, {nan, 0, 0}, {nan, nan, 1}},
+		HeatOptions{Lo: 0, Hi: 1, Binned: true, Missing: "none conclusive"}, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fig.SetSize(Single)
+	for _, format := range Formats() {
+		l, err := fig.Layout(format)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range l.Problems() {
+			t.Errorf("%s: %s", format, p)
+		}
+		for _, b := range l.Text {
+			if b.Text != "" && strings.Contains(zLabel, b.Text) && b.Min.X > l.Data.Max.X && (b.Max.Y > l.Data.Max.Y+0.5 || b.Min.Y < l.Data.Min.Y-0.5) {
+				t.Errorf("%s: colour bar label line %q runs from %v to %v, beyond the bar beside the data area (%v to %v)", format, b.Text, b.Min.Y, b.Max.Y, l.Data.Min.Y, l.Data.Max.Y)
+			}
+		}
 	}
 }

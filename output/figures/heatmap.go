@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/text"
@@ -71,6 +72,21 @@ type HeatOptions struct {
 	// values of a grid: the axes then get round-number ticks instead of
 	// one tick per value.
 	Binned bool
+	// Missing is what the colour bar's grey swatch of NaN cells says; ""
+	// says "no data". A share left undefined for want of a denominator
+	// says so ("none conclusive").
+	Missing string
+}
+
+// missing is the colour bar's text for NaN cells, if some cell is NaN.
+func (o HeatOptions) missing(hasNaN bool) string {
+	switch {
+	case !hasNaN:
+		return ""
+	case o.Missing != "":
+		return o.Missing
+	}
+	return noDataText
 }
 
 // scale is the colour scale of values spanning [zmin, zmax] (both
@@ -169,7 +185,7 @@ func HeatmapWith(title, xLabel, yLabel, zLabel string, x, y []float64, z [][]flo
 	p.Y.Min, p.Y.Max = cp.y[0], cp.y[len(cp.y)-1]
 
 	fig := newFigure(p, th, title, xLabel, yLabel, c.text(" per cell", ""))
-	fig.side = newColorBar(zLabel, scale, hasNaN)
+	fig.side = newColorBar(zLabel, scale, o.missing(hasNaN))
 	if !o.Binned {
 		fig.fit = gridTicks(x, xp, y, yp)
 	}
@@ -405,12 +421,16 @@ func luminance(c color.Color) float64 {
 }
 
 // colorBar is the side panel of a heatmap: a vertical gradient with
-// ticks, the z label, and a "no data" swatch when some cells are NaN.
+// ticks, the z label, and a grey swatch labelled missing ("no data")
+// when some cells are NaN.
 type colorBar struct {
-	label  string
-	scale  colorScale
-	ticks  []plot.Tick
-	hasNaN bool
+	label   string
+	scale   colorScale
+	ticks   []plot.Tick
+	missing string // "": no NaN cell, no swatch
+	// along is the length the label is wrapped to; 0: half the
+	// figure's height, until the figure knows the bar's (fitTo).
+	along vg.Length
 }
 
 const (
@@ -421,8 +441,8 @@ const (
 	noDataText = "no data"
 )
 
-func newColorBar(label string, scale colorScale, hasNaN bool) *colorBar {
-	cb := &colorBar{label: label, scale: scale, hasNaN: hasNaN}
+func newColorBar(label string, scale colorScale, missing string) *colorBar {
+	cb := &colorBar{label: label, scale: scale, missing: missing}
 	cb.ticks = niceTicker{}.Ticks(scale.lo, scale.hi)
 	return cb
 }
@@ -432,7 +452,33 @@ func newColorBar(label string, scale colorScale, hasNaN bool) *colorBar {
 // a little less than the smallest that can be.
 func (cb *colorBar) styles(th *theme) (tick, lab text.Style, label string) {
 	tick, lab = textStyle(th.tickSize), textStyle(th.labelSize)
-	return tick, lab, wrapText(cb.label, lab, th.figHeight*0.5)
+	along := cb.along
+	if along <= 0 {
+		along = th.figHeight * 0.5
+	}
+	return tick, lab, wrapText(cb.label, lab, along)
+}
+
+// fitTo wraps the label anew to run no longer than the bar, given the
+// height of the data area beside it, if it would run longer (past the
+// bar's ends, over the title or beside the swatch) as wrapped: a long
+// caption leaves the bar shorter than half the figure. It reports
+// whether it did, and so whether the panel's width may have changed.
+func (cb *colorBar) fitTo(th *theme, dataHeight vg.Length) bool {
+	bar := dataHeight
+	if cb.missing != "" {
+		bar -= barWidth + vg.Points(10)
+	}
+	_, lab, label := cb.styles(th)
+	longest := vg.Length(0)
+	for line := range strings.SplitSeq(label, "\n") {
+		longest = max(longest, lab.Width(line))
+	}
+	if label == "" || longest <= bar || bar <= 0 {
+		return false
+	}
+	cb.along = bar
+	return true
 }
 
 func (cb *colorBar) width(th *theme) vg.Length {
@@ -441,8 +487,8 @@ func (cb *colorBar) width(th *theme) vg.Length {
 	for _, t := range cb.ticks {
 		w = max(w, tick.Width(t.Label))
 	}
-	if cb.hasNaN {
-		w = max(w, tick.Width(noDataText))
+	if cb.missing != "" {
+		w = max(w, tick.Width(cb.missing))
 	}
 	w += barWidth + barTickLen + barGap
 	if label != "" {
@@ -458,12 +504,12 @@ func (cb *colorBar) draw(c draw.Canvas, th *theme) {
 	outline := draw.LineStyle{Color: color.Gray{Y: 0x33}, Width: vg.Points(0.5)}
 	tsty := tick
 	tsty.XAlign, tsty.YAlign = draw.XLeft, draw.YCenter
-	if cb.hasNaN {
+	if cb.missing != "" {
 		sq := []vg.Point{{X: x0, Y: y0}, {X: x1, Y: y0}, {X: x1, Y: y0 + barWidth}, {X: x0, Y: y0 + barWidth}}
 		c.FillPolygon(missingColor, sq)
 		c.StrokeLines(outline, append(sq, sq[0]))
-		c.FillText(tsty, vg.Point{X: x1 + barTickLen + barGap, Y: y0 + barWidth/2}, noDataText)
-		y0 += barWidth + vg.Points(10)
+		c.FillText(tsty, vg.Point{X: x1 + barTickLen + barGap, Y: y0 + barWidth/2}, cb.missing)
+		y0 += barWidth + vg.Points(10) // as fitTo allows
 	}
 	// The gradient is drawn as thin slices, each overlapping the next to
 	// avoid anti-aliasing seams.

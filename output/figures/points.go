@@ -46,7 +46,7 @@ func ColorPoints(title, xLabel, yLabel, zLabel string, x, y, z []float64, o Heat
 	p.X.Min, p.X.Max = padRange(xmin, xmax)
 	p.Y.Min, p.Y.Max = padRange(ymin, ymax)
 	fig := newFigure(p, th, title, xLabel, yLabel, c.text(" per point", ""))
-	fig.side = newColorBar(zLabel, scale, hasNaN)
+	fig.side = newColorBar(zLabel, scale, o.missing(hasNaN))
 	return fig, nil
 }
 
