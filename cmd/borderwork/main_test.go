@@ -259,7 +259,9 @@ func TestPlotThenReproduce(t *testing.T) {
 	for _, f := range []string{"trapped", "abuse", "abuse_by_kind", "outcomes"} {
 		removed = append(removed, "  "+filepath.Join(out, "figures", f+".pdf")+"\n")
 	}
-	want := "Drew 4 figure files in " + filepath.Join(out, "figures") + " (svg).\nRemoved 4 figure files of the earlier figures, no longer drawn:\n" + strings.Join(removed, "")
+	// report.md already showed the SVGs, but its captions of trapped and
+	// abuse now say the replicates are drawn as thin lines.
+	want := "Drew 4 figure files in " + filepath.Join(out, "figures") + " (svg).\nWrote " + filepath.Join(out, "report.md") + " again to show them.\nRemoved 4 figure files of the earlier figures, no longer drawn:\n" + strings.Join(removed, "")
 	if stdout != want {
 		t.Errorf("plot --formats svg printed\n%s\nwant\n%s", stdout, want)
 	}
