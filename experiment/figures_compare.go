@@ -365,7 +365,11 @@ func drawLocations(name, column, title, valueLabel, what string) func(src Source
 			if len(locs) == 1 {
 				where = "at its one location"
 			}
-			return []Drawn{{Name: name, Title: title, NotDrawn: fmt.Sprintf("no %s were counted %s under any regime", what, where)}}, nil
+			under := "under any regime"
+			if len(regimes) == 1 {
+				under = "under " + regimes[0]
+			}
+			return []Drawn{{Name: name, Title: title, NotDrawn: fmt.Sprintf("no %s were counted %s %s", what, where, under)}}, nil
 		}
 		c := src.caption("error bars")
 		if n := len(locs) - len(keep); n > 0 {

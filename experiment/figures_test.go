@@ -550,4 +550,20 @@ func TestNoLocationFigureOfNothing(t *testing.T) {
 	if strings.Contains(string(report), "figures/trapped_by_location") {
 		t.Errorf("report.md links figures/trapped_by_location")
 	}
+	// With one regime (run), the report names it rather than "any regime".
+	x, err = (&Plan{Command: "run", Scenario: loadSmall(t, 2, 2), Regimes: []string{"closed"}, Reps: 2, ByLocation: true}).Prepare()
+	if err != nil {
+		t.Fatal(err)
+	}
+	one := filepath.Join(t.TempDir(), "one")
+	if _, err := Write(context.Background(), x, one, Options{Workers: 2, Formats: []string{"svg"}}); err != nil {
+		t.Fatal(err)
+	}
+	report, err = os.ReadFile(filepath.Join(one, "report.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "no trapped person-days were counted at any of the 4 locations under closed.*"; !strings.Contains(string(report), want) {
+		t.Errorf("run's report.md does not say %q:\n%s", want, report)
+	}
 }
