@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/borderwork/borderwork/experiment"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/output/figures"
 )
@@ -243,10 +244,33 @@ func MMPByMonth(incidents []Incident) []MMPMonth {
 // monthly prediction of the regime that happened (median and band) and
 // of the scenario's open regime if it was run (median), the baseline
 // after the change, and the change marked.
+//
+// Each regime takes the colour it takes in every other figure
+// (experiment.RegimeStyle); the data and the baseline take greys, which
+// no regime takes.
 func (st *Study) FlowFigure(d Direction) (*figures.Figure, error) {
 	ref := st.regimeIndex(st.Options.Regime)
+	bands := st.flowBands(d)
+	title := fmt.Sprintf("%s: people counted %s at the flow monitoring points, per day", st.Scenario, d)
+	caption := figures.Caption{Scenario: st.Scenario, Seed: int64(st.Options.Seed), Reps: len(st.Prediction.Runs[ref]), Per: " (kept draws × replicates)",
+		Spread: "bands: " + strconv.Itoa(int(math.Round(100*st.Options.Band))) + "% of the runs", Extra: "data: IOM DTM Niger (data/dtm-niger)"}
+	fig, err := figures.TimeBands(title, "date (points: the middle of each count's period)", "people a day", bands, caption)
+	if err != nil {
+		return nil, err
+	}
+	fig.DateAxis(st.Start)
+	split := st.Start.AddDate(0, 0, st.Split)
+	fig.AddMarks(figures.Mark{X: float64(st.Split), Label: "change: " + split.Format("2 Jan 2006")})
+	return fig, nil
+}
+
+// flowBands are the bands FlowFigure draws for direction d.
+func (st *Study) flowBands(d Direction) []figures.Band {
+	ref := st.regimeIndex(st.Options.Regime)
+	regimes := st.Prediction.Regimes
 	months := st.Months()
-	model := figures.Band{Label: "model: " + st.Options.Regime + " (median, " + strconv.Itoa(int(math.Round(100*st.Options.Band))) + "% band)"}
+	model := figures.Band{Label: "model: " + st.Options.Regime + " (median, " + strconv.Itoa(int(math.Round(100*st.Options.Band))) + "% band)",
+		Style: experiment.RegimeStyle(st.Options.Regime, regimes)}
 	for _, m := range months {
 		b := st.MonthBand(ref, d, m)
 		days := float64(m.Last - m.First + 1)
@@ -257,7 +281,7 @@ func (st *Study) FlowFigure(d Direction) (*figures.Figure, error) {
 	}
 	bands := []figures.Band{model}
 	if g := st.regimeIndex("open"); g >= 0 && g != ref {
-		open := figures.Band{Label: "model: open (no change; median)", Style: 2}
+		open := figures.Band{Label: "model: open (no change; median)", Style: experiment.RegimeStyle("open", regimes)}
 		for _, m := range months {
 			days := float64(m.Last - m.First + 1)
 			open.X = append(open.X, float64(m.First)+float64(days/2))
@@ -265,7 +289,7 @@ func (st *Study) FlowFigure(d Direction) (*figures.Figure, error) {
 		}
 		bands = append(bands, open)
 	}
-	base := figures.Band{Label: "baseline: mean before the change", Style: 8}
+	base := figures.Band{Label: "baseline: mean before the change", Style: figures.Part(1)} // a dashed dark grey line
 	for _, t := range []int{st.Split, st.Days} {
 		base.X = append(base.X, float64(t))
 		base.Mean = append(base.Mean, st.Baseline(d))
@@ -276,9 +300,9 @@ func (st *Study) FlowFigure(d Direction) (*figures.Figure, error) {
 		style int
 		roles []Role
 	}{
-		{"DTM, fitted", 3, []Role{Fitted}},
-		{"DTM, predicted", 4, []Role{Predicted}},
-		{"DTM, not scored", 5, []Role{Straddling, Excluded}},
+		{"DTM, fitted", figures.Part(1), []Role{Fitted}},                   // dark grey squares
+		{"DTM, predicted", figures.Part(0), []Role{Predicted}},             // near-black dots
+		{"DTM, not scored", figures.Part(3), []Role{Straddling, Excluded}}, // light grey rings
 	} {
 		pts := figures.Band{Label: set.label, Style: set.style, Markers: true}
 		for _, r := range st.Rows {
@@ -296,17 +320,7 @@ func (st *Study) FlowFigure(d Direction) (*figures.Figure, error) {
 			bands = append(bands, pts)
 		}
 	}
-	title := fmt.Sprintf("%s: people counted %s at the flow monitoring points, per day", st.Scenario, d)
-	caption := figures.Caption{Scenario: st.Scenario, Seed: int64(st.Options.Seed), Reps: len(st.Prediction.Runs[ref]), Per: " (kept draws × replicates)",
-		Spread: "bands: " + strconv.Itoa(int(math.Round(100*st.Options.Band))) + "% of the runs", Extra: "data: IOM DTM Niger (data/dtm-niger)"}
-	fig, err := figures.TimeBands(title, "date (points: the middle of each count's period)", "people a day", bands, caption)
-	if err != nil {
-		return nil, err
-	}
-	fig.DateAxis(st.Start)
-	split := st.Start.AddDate(0, 0, st.Split)
-	fig.AddMarks(figures.Mark{X: float64(st.Split), Label: "change: " + split.Format("2 Jan 2006")})
-	return fig, nil
+	return bands
 }
 
 func containsRole(roles []Role, r Role) bool {

@@ -1,0 +1,65 @@
+package dtm
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/output/figures"
+)
+
+// TestFlowFigureColours: in the flow figures each regime takes the
+// colour it takes in every other figure (docs/OUTPUTS.md: open blue,
+// closed orange), and the data and the baseline, which are no regime,
+// take no colour a regime can take.
+func TestFlowFigureColours(t *testing.T) {
+	st := smallStudy(t, embedded(t), 2)
+	var palette []figures.Band // one band per style a regime can take
+	for style := 1; style <= 8; style++ {
+		palette = append(palette, figures.Band{Style: style})
+	}
+	colourOf := func(i int, b figures.Band) string {
+		style := b.Style
+		if style == 0 {
+			style = i + 1 // the band's position, as TimeBands gives it
+		}
+		c := figures.StyleColor(style)
+		return string([]byte{c.R, c.G, c.B})
+	}
+	var regimeColours []string
+	for i, b := range palette {
+		regimeColours = append(regimeColours, colourOf(i, b))
+	}
+	for d := Outgoing; d < NumDirections; d++ {
+		bands := st.flowBands(d)
+		seen := map[string]bool{}
+		for i, b := range bands {
+			seen[b.Label] = true
+			got := colourOf(i, b)
+			switch {
+			case strings.HasPrefix(b.Label, "model: "):
+				regime := strings.Fields(strings.TrimPrefix(b.Label, "model: "))[0]
+				want := colourOf(0, figures.Band{Style: experiment.RegimeStyle(regime, st.Prediction.Regimes)})
+				if got != want {
+					t.Errorf("%s: %q is drawn in %x, want %s's colour %x", d, b.Label, got, regime, want)
+				}
+			default:
+				if slices.Contains(regimeColours, got) {
+					t.Errorf("%s: %q is drawn in %x, a colour a regime takes", d, b.Label, got)
+				}
+			}
+		}
+		for _, want := range []string{"model: closed (median, 90% band)", "model: open (no change; median)", "baseline: mean before the change", "DTM, fitted", "DTM, predicted"} {
+			if !seen[want] {
+				t.Errorf("%s: no band %q", d, want)
+			}
+		}
+	}
+	if got, want := colourOf(0, figures.Band{Style: experiment.RegimeStyle("open", nil)}), string([]byte{0x00, 0x72, 0xB2}); got != want {
+		t.Errorf("open is %x, want the blue docs/OUTPUTS.md gives it", got)
+	}
+	if got, want := colourOf(0, figures.Band{Style: experiment.RegimeStyle("closed", nil)}), string([]byte{0xE6, 0x9F, 0x00}); got != want {
+		t.Errorf("closed is %x, want the orange docs/OUTPUTS.md gives it", got)
+	}
+}
