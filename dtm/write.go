@@ -333,10 +333,11 @@ func containsRole(roles []Role, r Role) bool {
 }
 
 // Report writes a summary of the study in Markdown: the calibration, the
-// prediction's scores beside the baseline, each predicted row, and the
-// harms after the change; with incidents, the Missing Migrants Project's
+// prediction's scores beside the baseline, each predicted row, the
+// figures Write drew in formats (none if formats is empty), and the harms
+// after the change; with incidents, the Missing Migrants Project's
 // records beside the model's deaths in the desert.
-func (st *Study) Report(w io.Writer, data string, incidents []Incident) error {
+func (st *Study) Report(w io.Writer, data string, formats []string, incidents []Incident) error {
 	var b strings.Builder
 	o := st.Options
 	split := st.Start.AddDate(0, 0, st.Split)
@@ -394,6 +395,7 @@ func (st *Study) Report(w io.Writer, data string, incidents []Incident) error {
 		}
 		fmt.Fprintf(&b, " %s |\n", output.FormatCount(st.Baseline(r.Direction)*float64(r.Days())))
 	}
+	st.reportFigures(&b, formats)
 	fmt.Fprintf(&b, "\n## After the change\n\nFrom %s to the end of the run, in people, median [%s%% band] across the runs; and the difference from %s, run by run.\n\n| measure | regime | value | difference from %s |\n| --- | --- | --- | --- |\n", split.Format(time.DateOnly), pct, o.Regime, o.Regime)
 	hs := st.Harms()
 	for _, m := range Measures {
@@ -413,6 +415,27 @@ func (st *Study) Report(w io.Writer, data string, incidents []Incident) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// reportFigures shows the flow figures drawn in formats, as other
+// reports show theirs (experiment.Drawn.Markdown), each with a caption.
+func (st *Study) reportFigures(b *strings.Builder, formats []string) {
+	if len(formats) == 0 {
+		return
+	}
+	b.WriteString("\n## Figures\n")
+	open := "" // FlowFigure draws open if it was run and did not happen
+	if g := st.regimeIndex("open"); g >= 0 && g != st.regimeIndex(st.Options.Regime) {
+		open = " and under open (no change; median)"
+	}
+	for d := Outgoing; d < NumDirections; d++ {
+		title := fmt.Sprintf("People counted %s at the flow monitoring points, per day", d)
+		drawn := experiment.Drawn{Name: FigureNames[d], Title: title, Formats: formats}
+		if md := drawn.Markdown(title); md != "" {
+			fmt.Fprintf(b, "\n%s\n\n*%s: DTM's counts (each row's count over its days, at the middle of its period) beside the model under %s (median and %s%% band)%s, and the baseline.*\n",
+				md, title, st.Options.Regime, strconv.Itoa(int(math.Round(100*st.Options.Band))), open)
+		}
+	}
 }
 
 func (st *Study) reportMMP(b *strings.Builder, incidents []Incident) {

@@ -63,3 +63,37 @@ func TestFlowFigureColours(t *testing.T) {
 		t.Errorf("closed is %x, want the orange docs/OUTPUTS.md gives it", got)
 	}
 }
+
+// TestReportShowsFigures: report.md shows the flow figures Write drew,
+// as other reports do (the PNG, else the SVG, else a link to the PDF),
+// and none when none was drawn.
+func TestReportShowsFigures(t *testing.T) {
+	st := smallStudy(t, embedded(t), 2)
+	tests := []struct {
+		formats []string
+		want    []string
+	}{
+		{[]string{"png", "svg", "pdf"}, []string{"](figures/flows-outgoing.png)", "](figures/flows-incoming.png)"}},
+		{[]string{"pdf", "svg"}, []string{"](figures/flows-outgoing.svg)", "](figures/flows-incoming.svg)"}},
+		{[]string{"pdf"}, []string{"(PDF)](figures/flows-outgoing.pdf)", "(PDF)](figures/flows-incoming.pdf)"}},
+		{nil, nil},
+	}
+	for _, tt := range tests {
+		var b strings.Builder
+		if err := st.Report(&b, "data/dtm-niger", tt.formats, nil); err != nil {
+			t.Fatal(err)
+		}
+		report := b.String()
+		for _, want := range tt.want {
+			if !strings.Contains(report, want) {
+				t.Errorf("formats %v: report.md does not contain %q", tt.formats, want)
+			}
+		}
+		if n := strings.Count(report, "figures/"); n != len(tt.want) {
+			t.Errorf("formats %v: report.md names figures/ %d times, want %d", tt.formats, n, len(tt.want))
+		}
+		if got := strings.Contains(report, "## Figures"); got != (tt.formats != nil) {
+			t.Errorf("formats %v: report.md has a Figures section: %v", tt.formats, got)
+		}
+	}
+}

@@ -193,7 +193,7 @@ func writeFlowValidation(folder *output.Folder, st *dtm.Study, s *scenarios.Scen
 		if err != nil {
 			return nil, nil, err
 		}
-		report := func(w io.Writer) error { return st.Report(w, dir, incidents) }
+		report := func(w io.Writer) error { return st.Report(w, dir, formats, incidents) }
 		if err := output.WriteFileWith(filepath.Join(to, "report.md"), report); err != nil {
 			return nil, nil, err
 		}

@@ -37,6 +37,18 @@ func TestValidateFlows(t *testing.T) {
 		t.Error(err)
 	} else {
 		tidyText(t, "report.md", string(report))
+		// It shows the figures drawn, and every file it links exists.
+		links := regexp.MustCompile(`\]\((figures/[^)]+)\)`).FindAllStringSubmatch(string(report), -1)
+		var linked []string
+		for _, l := range links {
+			linked = append(linked, l[1])
+			if _, err := os.Stat(filepath.Join(out, l[1])); err != nil {
+				t.Errorf("report.md links %s: %v", l[1], err)
+			}
+		}
+		if want := []string{"figures/flows-outgoing.svg", "figures/flows-incoming.svg"}; !slices.Equal(linked, want) {
+			t.Errorf("report.md links %v; want %v", linked, want)
+		}
 	}
 	want := []string{"draws.csv", "figures/flows-incoming.svg", "figures/flows-outgoing.svg", "harms.csv", "manifest.json", "monthly.csv", "posterior.csv", "report.md", "rows.csv", "scenario.toml", "scores.csv"}
 	if got := files(t, out); !slices.Equal(got, want) {
