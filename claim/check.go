@@ -121,7 +121,11 @@ func (o Options) args() []string {
 	if o.Split {
 		a = append(a, "--split-malfunction")
 	}
-	if o.Own != nil {
+	switch {
+	case o.Own == nil:
+	case len(o.Own) == 0: // as --own says none: an empty --own is refused
+		a = append(a, "--own", "none")
+	default:
 		a = append(a, "--own", strings.Join(o.Own, ","))
 	}
 	a = append(a, "--sesoi", output.FormatFloat(o.SESOI.Share))
