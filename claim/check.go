@@ -404,7 +404,7 @@ func rereport(ctx context.Context, dir string, m *output.Manifest, drawn []exper
 	}
 	o := info.options()
 	d := StandardDesign(o.Split)
-	x, rows, err := plan(s, m.ScenarioArg, d, info.Own, o).WithSummary(ctx, dir)
+	x, rows, err := plan(s, m.ScenarioArg, d, info.Own, o).WithSummary(ctx, dir, m)
 	if err != nil {
 		return nil, err
 	}

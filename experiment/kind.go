@@ -46,6 +46,12 @@ type Kind struct {
 	// (folders whose manifest's sweep section names a shard); nil for
 	// kinds that do not shard.
 	Sharding *Sharding
+	// DrawsBands says that the folder's figures draw bands and error bars
+	// as --bands chooses (run, compare, sweep), and its command takes
+	// --bands. Other kinds' figures say in their captions what their
+	// intervals are; they record the default bands (RecordableOptions),
+	// and plot refuses --bands for them.
+	DrawsBands bool
 	// Like names, for a folder of this kind, the built-in regime each of
 	// its regimes stands for ("" for none), so that figures draw it in
 	// that regime's colour (a claim's cell "closed-working-none" is the
@@ -318,6 +324,17 @@ func (ch FigureChange) apply(o output.FigureOptions) output.FigureOptions {
 	return o
 }
 
+// RecordableOptions are the figure options o as a folder of command
+// records them: the default bands for a kind whose figures draw none by
+// --bands (Kind.DrawsBands), so that its manifest, and the command line
+// it records (FigureArgs), say no more than its command takes.
+func RecordableOptions(command string, o output.FigureOptions) output.FigureOptions {
+	if k, ok := KindOf(command); ok && !k.DrawsBands {
+		o.Bands = DefaultFigureOptions().Bands
+	}
+	return o
+}
+
 // Redrawn is what Redraw did.
 type Redrawn struct {
 	// Files are the figure files drawn, relative to the folder, in the
@@ -428,6 +445,10 @@ func RedrawContext(ctx context.Context, dir string, formats []string, ch FigureC
 	if !ok {
 		return nil, fmt.Errorf("%s: %w: it holds a %q folder", dir, ErrNotDrawable, m.Command)
 	}
+	if ch.Bands != "" && !k.DrawsBands {
+		return nil, badInput("--bands chooses what the bands and error bars of run, compare and sweep figures show; %s holds a %s folder, whose figures' captions say what their intervals are: leave --bands out", dir, m.Command)
+	}
+	opts = RecordableOptions(m.Command, opts)
 	if m.Sweep != nil && m.Sweep.Shard != "" {
 		return nil, fmt.Errorf("%s is one shard of a %s: %w; merge the shards, then plot", dir, shardedNoun(m.Command), ErrNotDrawable)
 	}
@@ -464,6 +485,9 @@ func RedrawContext(ctx context.Context, dir string, formats []string, ch FigureC
 		rereport = d == nil
 	}
 	m.FigureOptions = &opts
+	// The command line recorded, and quoted by a report written again,
+	// draws the figures as drawn now.
+	m.CommandLine = WithFigureArgs(BaseCommandLine(m.CommandLine), &opts)
 	stopped := func(err error) error { return fmt.Errorf("%w; %s is unchanged", err, dir) }
 	if ctx.Err() != nil {
 		return nil, stopped(figuresInterrupted)

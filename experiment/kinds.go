@@ -12,9 +12,9 @@ import (
 
 func init() {
 	for _, command := range []string{"run", "compare"} {
-		Register(Kind{Command: command, Figures: CompareFigures, Report: CompareReport, Rerun: rerunPlan, Rereport: rereportPlan})
+		Register(Kind{Command: command, Figures: CompareFigures, Report: CompareReport, Rerun: rerunPlan, Rereport: rereportPlan, DrawsBands: true})
 	}
-	Register(Kind{Command: "sweep", Figures: SweepFigures, Rerun: rerunPlan, Sharding: sweepSharding})
+	Register(Kind{Command: "sweep", Figures: SweepFigures, Rerun: rerunPlan, Sharding: sweepSharding, DrawsBands: true})
 }
 
 // sweepSharding is how a sweep's shards are checked and merged.
@@ -101,7 +101,7 @@ func rereportPlan(ctx context.Context, dir string, m *output.Manifest, drawn []D
 	if err != nil {
 		return nil, err
 	}
-	x, rows, err := p.WithSummary(ctx, dir)
+	x, rows, err := p.WithSummary(ctx, dir, m)
 	if err != nil {
 		return nil, err
 	}
@@ -111,11 +111,14 @@ func rereportPlan(ctx context.Context, dir string, m *output.Manifest, drawn []D
 // WithSummary prepares p and reads the summary.csv of its folder dir:
 // where a report written again from a folder's tables (a Rereport)
 // starts.
-func (p *Plan) WithSummary(ctx context.Context, dir string) (*Prepared, []output.SummaryRow, error) {
+// Its figure options are those m, the folder's manifest, records, so
+// that the report quotes the command line the folder records.
+func (p *Plan) WithSummary(ctx context.Context, dir string, m *output.Manifest) (*Prepared, []output.SummaryRow, error) {
 	x, err := p.PrepareContext(ctx)
 	if err != nil {
 		return nil, nil, err
 	}
+	x.FigureOptions = RecordedFigureOptions(m)
 	_, rows, err := output.ReadSummary(filepath.Join(dir, "summary.csv"))
 	if err != nil {
 		return nil, nil, err

@@ -1,14 +1,20 @@
 package experiment
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/borderwork/borderwork/output"
+	"github.com/borderwork/borderwork/output/figures"
 )
 
-// CommandLine is a command that reruns the plan (the --out, --workers and
-// display flags aside, which do not change results).
+// CommandLine is a command that reruns the plan's runs and tables (the
+// --out, --workers and display flags aside, which do not change results),
+// without the figure flags: the part of the command line that says which
+// results a folder holds, which resume, merge and the rebuilding of a
+// folder's plan compare. The command line a folder records adds the
+// figure flags (RecordedCommandLine).
 func (x *Prepared) CommandLine() string {
 	args := []string{"borderwork", x.Command}
 	if x.Arg != "" {
@@ -29,6 +35,71 @@ func (x *Prepared) CommandLine() string {
 	}
 	args = append(args, x.Args...)
 	return ShellJoin(args)
+}
+
+// RecordedCommandLine is the command line the folder of x records: its
+// CommandLine and the figure flags that draw its figures as
+// x.FigureOptions says (FigureArgs), so that the command draws the same
+// figures as well as the same tables.
+func (x *Prepared) RecordedCommandLine() string {
+	return WithFigureArgs(x.CommandLine(), x.FigureOptions)
+}
+
+// FigureArgs are the flags that draw a folder's figures as o records them,
+// those that differ from the defaults (DefaultFigureOptions, every format,
+// png,svg,pdf, and a sweep's default figures), in the order --bands,
+// --size, --formats, --figure-metrics, --figure-regimes: --bands and
+// --size as recorded, --formats with the formats in the order drawn (""
+// for none), and a sweep's figure metrics and regimes (which plot's
+// --metric and --regime choose) comma-separated. Nil o: the defaults, and
+// no flags.
+func FigureArgs(o *output.FigureOptions) []string {
+	if o == nil {
+		return nil
+	}
+	d := DefaultFigureOptions()
+	var args []string
+	if o.Bands != "" && o.Bands != d.Bands {
+		args = append(args, "--bands", o.Bands)
+	}
+	if o.Size != "" && o.Size != d.Size {
+		args = append(args, "--size", o.Size)
+	}
+	if o.NoFigures || (len(o.Formats) > 0 && !slices.Equal(o.Formats, figures.Formats())) {
+		args = append(args, "--formats", strings.Join(o.Formats, ","))
+	}
+	if len(o.Metrics) > 0 {
+		args = append(args, "--figure-metrics", strings.Join(o.Metrics, ","))
+	}
+	if len(o.Regimes) > 0 {
+		args = append(args, "--figure-regimes", strings.Join(o.Regimes, ","))
+	}
+	return args
+}
+
+// figureFlags are the flags FigureArgs writes.
+var figureFlags = []string{"--bands", "--size", "--formats", "--figure-metrics", "--figure-regimes"}
+
+// WithFigureArgs is the command line base followed by the figure flags
+// of o (FigureArgs).
+func WithFigureArgs(base string, o *output.FigureOptions) string {
+	if args := FigureArgs(o); len(args) > 0 {
+		return base + " " + ShellJoin(args)
+	}
+	return base
+}
+
+// BaseCommandLine is a recorded command line without the figure flags
+// that end it (those WithFigureArgs added): the command line of the
+// folder's results, which Prepared.CommandLine writes. A command line
+// recorded before the figure flags were (2026-12-02) is its own.
+func BaseCommandLine(commandLine string) string {
+	words := strings.Split(commandLine, " ")
+	n := len(words)
+	for n >= 3 && slices.Contains(figureFlags, words[n-2]) {
+		n -= 2
+	}
+	return strings.Join(words[:n], " ")
 }
 
 // RerunCommandLine is a command that reruns the folder of manifest m: the
@@ -60,7 +131,7 @@ func ShellJoin(args []string) string {
 func (x *Prepared) Manifest(scenarioSHA string, done []int) *output.Manifest {
 	m := output.NewManifest(x.Command)
 	s := x.Scenario
-	m.CommandLine = x.CommandLine()
+	m.CommandLine = x.RecordedCommandLine()
 	m.Scenario = s.File.Name
 	m.ScenarioArg = x.Arg
 	m.ScenarioSource = s.Source

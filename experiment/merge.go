@@ -135,9 +135,13 @@ func Merge(ctx context.Context, dirs []string, out string, o MergeOptions) (*Mer
 		next[s]++
 	}
 	m.Report = nil
-	opts := Source{Manifest: &m}.Options()
+	opts := RecordableOptions(m.Command, Source{Manifest: &m}.Options())
 	opts.SetFormats(formats)
 	m.FigureOptions = &opts
+	// The command line that writes the merged folder unsharded: the
+	// shards', with the formats drawn here (merge --formats).
+	x.FigureOptions = &opts
+	m.CommandLine = x.RecordedCommandLine()
 	if err := mergeInterrupted(ctx); err != nil {
 		return nil, err
 	}
@@ -200,9 +204,8 @@ func sameFigureOptions(shards []shardFolder, formatsGiven bool) error {
 	options := []option{
 		{"--bands", "run every shard with the same --bands", func(o output.FigureOptions) []string { return []string{o.Bands} }},
 		{"--size", "run every shard with the same --size", func(o output.FigureOptions) []string { return []string{o.Size} }},
-		// A shard cannot be plotted: these differ only in a changed manifest.
-		{"figure metrics", "the figure_options of a manifest were changed", func(o output.FigureOptions) []string { return o.Metrics }},
-		{"figure regimes", "the figure_options of a manifest were changed", func(o output.FigureOptions) []string { return o.Regimes }},
+		{"--figure-metrics", "run every shard with the same --figure-metrics", func(o output.FigureOptions) []string { return o.Metrics }},
+		{"--figure-regimes", "run every shard with the same --figure-regimes", func(o output.FigureOptions) []string { return o.Regimes }},
 	}
 	if !formatsGiven {
 		options = append(options, option{"--formats", "run every shard with the same --formats, or give merge --formats",
@@ -295,7 +298,7 @@ func sweepMatches(what, dir string, m *output.Manifest, x *Prepared) error {
 	manifest := filepath.Join(dir, "manifest.json")
 	sw := m.Sweep
 	switch {
-	case x.CommandLine() != m.CommandLine:
+	case x.CommandLine() != BaseCommandLine(m.CommandLine):
 		return badInput("%s: %s: its command line is not that of the sweep it describes (%s); the manifest was changed", what, manifest, x.CommandLine())
 	case !slices.Equal(x.Keys, sw.Keys) || !slices.EqualFunc(x.Points, sw.Points, slices.Equal[[]float64]):
 		return badInput("%s: %s: its points are not those of its --vary arguments; the manifest was changed", what, manifest)
@@ -370,8 +373,10 @@ func readShards(dirs []string) ([]shardFolder, error) {
 			return nil, badInput("%s and %s come from different --reps (%d; %d); run every shard with the same --reps", a.dir, b.dir, a.m.Reps, b.m.Reps)
 		case b.m.ScenarioSHA256 != a.m.ScenarioSHA256:
 			return nil, badInput("%s and %s come from different scenarios (scenario.toml differs)", a.dir, b.dir)
-		case b.m.CommandLine != a.m.CommandLine:
-			return nil, badInput("%s and %s come from different command lines (%s; %s)", a.dir, b.dir, a.m.CommandLine, b.m.CommandLine)
+		// The figure flags that end each command line are compared as
+		// figure options (sameFigureOptions), which say which differ.
+		case BaseCommandLine(b.m.CommandLine) != BaseCommandLine(a.m.CommandLine):
+			return nil, badInput("%s and %s come from different command lines (%s; %s)", a.dir, b.dir, BaseCommandLine(a.m.CommandLine), BaseCommandLine(b.m.CommandLine))
 		case b.m.Tool != a.m.Tool || b.m.Version != a.m.Version:
 			return nil, badInput("%s and %s were written by different versions of borderwork (%s, %s)", a.dir, b.dir, a.m.Version, b.m.Version)
 		}

@@ -93,6 +93,11 @@ type Prepared struct {
 	// when no regime is (or the results would take too much memory).
 	reuse []bool
 	need  need
+	// FigureOptions are the figure options of the folder being written
+	// (set by Writer.Finish, and by a report written again from the
+	// folder's manifest), which the command line it records draws with
+	// (RecordedCommandLine); nil: the defaults.
+	FigureOptions *output.FigureOptions
 }
 
 // cacheLimit is the most point × regime configurations Prepare keeps;

@@ -1,6 +1,7 @@
 package experiment_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"os"
@@ -71,9 +72,10 @@ var folderWriters = []struct {
 }
 
 // TestReproduceDrawsAsRecorded: a folder whose figures plot drew with
-// other options than the defaults (another size, other bands, another
-// format) reproduces, of every kind that reruns: the rerun draws the
-// figures with the options and formats the folder records.
+// other options than the defaults (another size, other bands where its
+// figures draw them, another format) reproduces, of every kind that
+// reruns: the rerun draws the figures with the options and formats the
+// folder records.
 func TestReproduceDrawsAsRecorded(t *testing.T) {
 	for _, w := range folderWriters {
 		t.Run(w.kind, func(t *testing.T) {
@@ -86,6 +88,9 @@ func TestReproduceDrawsAsRecorded(t *testing.T) {
 				{nil, experiment.FigureChange{Size: "single", Bands: experiment.BandsReplicates}},
 				{[]string{"pdf"}, experiment.FigureChange{Bands: experiment.BandsCI}},
 			} {
+				if k, _ := experiment.KindOf(w.kind); !k.DrawsBands {
+					c.change.Bands = "" // refused: TestRedrawRefusesBands
+				}
 				r, err := experiment.Redraw(out, c.formats, c.change)
 				if err != nil {
 					t.Fatal(err)
@@ -253,6 +258,33 @@ func TestRedrawKeepsChangedFigures(t *testing.T) {
 			sameSnapshot(t, "a refused redraw", out, before)
 			if left, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".out.tmp-*")); len(left) > 0 {
 				t.Errorf("a refused redraw left %q", left)
+			}
+		})
+	}
+}
+
+// TestRedrawRefusesBands: the figures of claim, programme and sensitivity
+// folders draw no bands by --bands; Redraw refuses other bands for them,
+// before anything is written, and so their command lines, which plot
+// rewrites, never hold a --bands their commands do not take.
+func TestRedrawRefusesBands(t *testing.T) {
+	for _, w := range folderWriters {
+		if k, _ := experiment.KindOf(w.kind); k.DrawsBands {
+			continue
+		}
+		t.Run(w.kind, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "out")
+			w.write(t, out)
+			before, err := os.ReadFile(filepath.Join(out, "manifest.json"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = experiment.Redraw(out, nil, experiment.FigureChange{Bands: experiment.BandsCI})
+			if !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), "leave --bands out") {
+				t.Errorf("Redraw --bands ci of a %s folder: %v; want it refused", w.kind, err)
+			}
+			if after, _ := os.ReadFile(filepath.Join(out, "manifest.json")); !bytes.Equal(before, after) {
+				t.Error("the refused Redraw changed manifest.json")
 			}
 		})
 	}

@@ -355,8 +355,6 @@ func (w *Writer) Finish(ctx context.Context, f Finish) (*Outcome, error) {
 		done[i] = w.Rows[i].Run.ID
 	}
 	manifest := func(complete bool) *output.Manifest {
-		m := w.X.Manifest(output.SHA256(w.scenarioTOML), done)
-		m.Complete = complete
 		opts := DefaultFigureOptions()
 		if f.FigureOptions != nil {
 			opts = *f.FigureOptions
@@ -364,6 +362,12 @@ func (w *Writer) Finish(ctx context.Context, f Finish) (*Outcome, error) {
 		// The formats drawn, recorded so that plot, given none, draws
 		// them again.
 		opts.SetFormats(f.Formats)
+		opts = RecordableOptions(w.X.Command, opts)
+		// The command line recorded, and quoted by the report, draws
+		// the figures so too.
+		w.X.FigureOptions = &opts
+		m := w.X.Manifest(output.SHA256(w.scenarioTOML), done)
+		m.Complete = complete
 		m.FigureOptions = &opts
 		if f.Manifest != nil {
 			f.Manifest(m)

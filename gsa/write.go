@@ -36,6 +36,10 @@ type Options struct {
 	// FigureOptions say how the figures are drawn and are recorded for
 	// `plot`, as in experiment.Options; nil: the defaults.
 	FigureOptions *output.FigureOptions
+	// SizeGiven says FigureOptions' size was asked for (--size);
+	// otherwise a resumed folder is drawn at the size it records, as it
+	// would have been.
+	SizeGiven bool
 	// Reanalyse, with Resume, analyses a folder found complete again
 	// from its summary.csv, after checking its tables, for
 	// Outcome.Result (not a shard's, which has no analysis).
@@ -129,6 +133,14 @@ func (st *Study) Write(ctx context.Context, out string, o Options) (*Outcome, er
 		}
 		eo.Resume, eo.Done = r.From, r.Done
 		o.Formats = experiment.ResumedFormats(r, o.Formats, o.FormatsGiven)
+		if f := r.Figures; f != nil && !o.SizeGiven {
+			opts := experiment.DefaultFigureOptions()
+			if o.FigureOptions != nil {
+				opts = *o.FigureOptions
+			}
+			opts.Size = f.Size
+			o.FigureOptions = &opts
+		}
 		if r.Replaces {
 			continues = r.From
 		}

@@ -268,7 +268,7 @@ func rereport(ctx context.Context, dir string, m *output.Manifest, drawn []exper
 	if err != nil {
 		return nil, err
 	}
-	x, rows, err := p.WithSummary(ctx, dir)
+	x, rows, err := p.WithSummary(ctx, dir, m)
 	if err != nil {
 		return nil, err
 	}

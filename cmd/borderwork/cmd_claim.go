@@ -98,6 +98,7 @@ func cmdClaim(ctx context.Context, args []string, e *env) error {
 	fs.IntVar(&c.workers, "workers", defaultWorkers(), "run on `N` workers; results do not depend on it")
 	fs.StringVar(&c.out, "out", "", "write the output folder to `DIR` (default out/claim-SCENARIO)")
 	fs.StringVar(&c.formats, "formats", "png,svg,pdf", "figure `formats`, comma-separated")
+	registerSizeFlag(fs, &c.size)
 	fs.BoolVar(&c.quiet, "quiet", false, "print no progress and no timing line on standard error")
 	fs.BoolVar(&c.progress, "progress", false, "print progress on standard error even when it is not a terminal (a line every 5 seconds)")
 	fs.BoolVar(&c.json, "json", false, "print the verdicts and effects as JSON")
@@ -135,6 +136,7 @@ func cmdClaim(ctx context.Context, args []string, e *env) error {
 		return err
 	}
 	formats, _ := parseFormats(c.formats)
+	o.FigureOptions = c.figureOptions()
 	for _, u := range claim.Unreached(s) {
 		fmt.Fprintf(e.stderr, "borderwork claim: note: the scenario changes the built-in regime %s; the design's combinations are built from the factors' levels and do not see it (change a level with --set factors.FACTOR.LEVEL.KEY=...)\n", u)
 	}

@@ -36,6 +36,7 @@ func cmdProgramme(ctx context.Context, args []string, e *env) error {
 	fs := newFlagSet("programme", "borderwork programme [flags] [SCENARIO]", programmeDoc, e)
 	var c common
 	c.register(fs, "", true)
+	registerSizeFlag(fs, &c.size)
 	c.registerRegimes(fs)
 	var o programme.Options
 	fs.StringVar(&o.Programme, "programme", "", "analyse the programme called `NAME` (default: every programme of the scenario together)")
@@ -58,6 +59,7 @@ func cmdProgramme(ctx context.Context, args []string, e *env) error {
 		return err
 	}
 	formats, _ := parseFormats(c.formats)
+	o.FigureOptions = c.figureOptions()
 	var res *programme.Outcome
 	m, err := runAnalysis(ctx, e, &c, "programme", out, func(ctx context.Context, progress func(string, int, int)) (dir string, err error) {
 		runs := func(done, total int) { progress("programme", done, total) } // one stage

@@ -115,6 +115,7 @@ func cmdSensitivity(ctx context.Context, args []string, e *env) error {
 	shard := fs.String("shard", "", "run only shard `i/n` of the runs (k mod n = i)")
 	resume := fs.Bool("resume", false, "complete the interrupted sensitivity folder --out DIR (give the whole command)")
 	c.register(fs, "", true)
+	registerSizeFlag(fs, &c.size)
 	c.registerRegimes(fs)
 	// Replicates at each point: 2 unless asked, not the scenario's (often
 	// 20, and a design has thousands of points).
@@ -202,6 +203,7 @@ func cmdSensitivity(ctx context.Context, args []string, e *env) error {
 	// A shard draws no figures, but records the formats for merge.
 	o.Formats, _ = parseFormats(c.formats)
 	o.FormatsGiven = c.given["formats"]
+	o.FigureOptions, o.SizeGiven = c.figureOptions(), c.given["size"]
 	var prog *progress
 	m := newMeter(e.start, c.workers)
 	o.Start = func(run gsa.Starting) {

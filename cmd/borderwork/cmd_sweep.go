@@ -4,10 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/internal/suggest"
 	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
 )
@@ -41,8 +43,9 @@ same bytes as a sweep never interrupted. 'sweep --resume --out DIR' alone
 takes the sweep from DIR's manifest (or from DIR.partial's, where a rerun
 into DIR that was interrupted left its runs: completed, it replaces DIR);
 with the whole command, --resume checks that the folder was written by
-it. Its figures are drawn in the formats, bands and size the folder
-records, unless --formats, --bands or --size is given.
+it. Its figures are drawn in the formats, bands, size, metrics and regimes
+the folder records, unless --formats, --bands, --size, --figure-metrics
+or --figure-regimes is given.
 
 A regime that no varied key changes (its configuration is the same at every
 point: say the keys are all regimes.malfunctioning.*, and the regime is
@@ -56,7 +59,9 @@ harm against the key, one line per regime with the spread of its replicates
 difference between two regimes (heat maps for a grid, points coloured by
 value for a Latin hypercube, which also gets a map of the share of points
 where the contrast is positive); with more, each harm against each key.
-'borderwork plot DIR --metric NAME' draws them for another metric.
+'borderwork plot DIR --metric NAME' draws them for another metric;
+--figure-metrics and --figure-regimes choose the metrics and regimes
+drawn from the start, as plot does.
 `
 
 // preparingNoted is the number of points from which a sweep says, where
@@ -77,12 +82,15 @@ func cmdSweep(ctx context.Context, args []string, e *env) error {
 	resume := fs.Bool("resume", false, "complete the interrupted sweep folder --out DIR (alone: as its manifest says)")
 	metric := fs.String("metric", "trapped_person_days", "the `metric` of the heat maps (a column of summary.csv)")
 	contrast := fs.String("contrast", "", "heat map of the difference `a-b` between two regimes (default malfunctioning-closed when both run)")
+	var figs sweepFigures
+	fs.StringVar(&figs.metrics, "figure-metrics", "", "draw the figures for these summary metrics, a comma-separated `list` of columns of\nsummary.csv, as 'plot --metric' does (default: each harm against each key; --metric in maps)")
+	fs.StringVar(&figs.regimes, "figure-regimes", "", "draw only these regimes, a comma-separated `list`, as 'plot --regime' does (default: all)")
 	arg, err := c.parseArgs(fs, args, e)
 	if err != nil {
 		return err
 	}
 	if *resume && len(vary) == 0 {
-		return resumeSweep(ctx, fs, &c, arg, e)
+		return resumeSweep(ctx, fs, &c, figs, arg, e)
 	}
 	if len(vary) == 0 {
 		return usageErrorf("give at least one --vary KEY=SPEC (or --resume --out DIR to complete a sweep)")
@@ -132,7 +140,38 @@ func cmdSweep(ctx context.Context, args []string, e *env) error {
 			out += fmt.Sprintf("-shard-%d-of-%d", shardI, shardN)
 		}
 	}
-	return writeSweep(ctx, x, jobs, out, *resume, &c, e)
+	return writeSweep(ctx, x, jobs, out, *resume, &c, figs, e)
+}
+
+// sweepFigures are --figure-metrics and --figure-regimes, which choose
+// what a sweep's figures show as plot's --metric and --regime do, so that
+// the command line a plotted sweep records draws its figures again.
+type sweepFigures struct{ metrics, regimes string }
+
+// apply records the choices given in o, after checking them against the
+// regimes run.
+func (f sweepFigures) apply(o *output.FigureOptions, regimes []string, c *common) error {
+	if c.given["figure-metrics"] {
+		o.Metrics = splitList(f.metrics)
+		var totals []string
+		for _, t := range output.Totals {
+			totals = append(totals, t.Name)
+		}
+		for _, m := range o.Metrics {
+			if !slices.Contains(totals, m) {
+				return usageErrorf("--figure-metrics: unknown metric %q (a column of summary.csv, such as trapped_person_days)%s", m, suggest.Hint(m, totals))
+			}
+		}
+	}
+	if c.given["figure-regimes"] {
+		o.Regimes = splitList(f.regimes)
+		for _, r := range o.Regimes {
+			if !slices.Contains(regimes, r) {
+				return usageErrorf("--figure-regimes: %q is not among the regimes run (%s)%s", r, strings.Join(regimes, ", "), suggest.Hint(r, regimes))
+			}
+		}
+	}
+	return nil
 }
 
 // sweepFlags are the flags that define a sweep, which 'sweep --resume
@@ -141,7 +180,7 @@ var sweepFlags = []string{"seed", "days", "reps", "regimes", "set", "design", "s
 
 // resumeSweep completes the interrupted sweep at --out from its own
 // manifest.
-func resumeSweep(ctx context.Context, fs *flagSet, c *common, arg string, e *env) error {
+func resumeSweep(ctx context.Context, fs *flagSet, c *common, figs sweepFigures, arg string, e *env) error {
 	if !fs.set["out"] {
 		return usageErrorf("--resume without --vary completes the sweep folder --out DIR: give --out")
 	}
@@ -161,12 +200,12 @@ func resumeSweep(ctx context.Context, fs *flagSet, c *common, arg string, e *env
 	if err != nil {
 		return err
 	}
-	return writeSweep(ctx, x, jobs, c.out, true, c, e)
+	return writeSweep(ctx, x, jobs, c.out, true, c, figs, e)
 }
 
 // writeSweep runs a prepared sweep's jobs into out (resuming what out
 // holds if resume) and prints what it did.
-func writeSweep(ctx context.Context, x *experiment.Prepared, jobs []int, out string, resume bool, c *common, e *env) error {
+func writeSweep(ctx context.Context, x *experiment.Prepared, jobs []int, out string, resume bool, c *common, figs sweepFigures, e *env) error {
 	limits, err := c.limits.get()
 	if err != nil {
 		return err
@@ -177,6 +216,9 @@ func writeSweep(ctx context.Context, x *experiment.Prepared, jobs []int, out str
 	}
 	noteWorkers(e, "sweep", workers, c.workers, len(jobs), c.quiet)
 	o := experiment.Options{Workers: workers, Jobs: jobs, FigureOptions: c.figureOptions(), Force: c.force, Limits: limits}
+	if err := figs.apply(o.FigureOptions, x.Regimes, c); err != nil {
+		return err
+	}
 	var resumed *experiment.Resumption
 	if resume {
 		r, err := experiment.Resumable(ctx, out, x, jobs)
@@ -210,10 +252,16 @@ func writeSweep(ctx context.Context, x *experiment.Prepared, jobs []int, out str
 			if !c.given["size"] {
 				o.FigureOptions.Size = f.Size
 			}
-			o.FigureOptions.Metrics, o.FigureOptions.Regimes = f.Metrics, f.Regimes
+			if !c.given["figure-metrics"] {
+				o.FigureOptions.Metrics = f.Metrics
+			}
+			if !c.given["figure-regimes"] {
+				o.FigureOptions.Regimes = f.Regimes
+			}
 		}
 		resumed = r
 	}
+
 	shard := x.Sweep.Shard
 	// A shard draws no figures, but records the formats for merge.
 	formats, _ := parseFormats(c.formats)

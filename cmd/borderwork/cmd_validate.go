@@ -194,12 +194,22 @@ func writeValidateFolder(folder *output.Folder, s *scenarios.Scenario, arg strin
 func writeValidation(folder *output.Folder, v *flee.Validation, s *scenarios.Scenario, formats []string, arg, data, regime string) error {
 	write := func(dir string) ([]string, []string, error) { return v.Write(dir, formats) }
 	return writeValidateFolder(folder, s, arg, write, func(m *output.Manifest) {
-		m.CommandLine = fmt.Sprintf("borderwork validate %s --data %s --regime %s --seed %d --days %d --reps %d", arg, data, regime, v.Seed, v.Days, v.Replicates)
+		m.CommandLine = validateCommandLine(fmt.Sprintf("borderwork validate %s --data %s --regime %s --seed %d --days %d --reps %d", arg, data, regime, v.Seed, v.Days, v.Replicates), formats)
 		m.Scenario, m.Seed, m.Days, m.Reps, m.Regimes = v.Scenario, int64(v.Seed), v.Days, v.Replicates, []string{regime}
 		for r := range v.Replicates {
 			m.Runs = append(m.Runs, output.RunInfo{ID: r, Regime: regime, Replicate: r, Seed: sim.ReplicateSeed(v.Seed, r)})
 		}
 	})
+}
+
+// validateCommandLine is a validate folder's command line: base, and
+// --formats when the figures were drawn in other formats than the
+// default, so that it draws the same figures (validate has no --bands
+// and no --size).
+func validateCommandLine(base string, formats []string) string {
+	o := &output.FigureOptions{}
+	o.SetFormats(formats)
+	return experiment.WithFigureArgs(base, o)
 }
 
 func printValidation(e *env, v *flee.Validation, sets []string, data, out string) {

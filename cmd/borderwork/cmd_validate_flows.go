@@ -204,7 +204,7 @@ func writeFlowValidation(folder *output.Folder, st *dtm.Study, s *scenarios.Scen
 		if dv.mmp != "" {
 			cl += " --mmp " + dv.mmp
 		}
-		m.CommandLine = cl
+		m.CommandLine = validateCommandLine(cl, formats)
 		m.Scenario, m.Seed, m.Days, m.Reps, m.Regimes = st.Scenario, int64(st.Options.Seed), st.Days, reps, st.Prediction.Regimes
 		k := 0
 		for g, r := range st.Prediction.Regimes {

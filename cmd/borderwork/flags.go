@@ -253,12 +253,26 @@ func (c *common) registerRegimes(fs *flagSet) {
 // drawn (and are recorded, so that plot draws them the same way).
 func registerFigureFlags(fs *flagSet, bands, size *string) {
 	fs.StringVar(bands, "bands", experiment.BandsPercentile, "the `choice` of what bands and error bars show: percentile (the middle 95% of replicates),\nreplicates (each replicate drawn thinly) or ci (95% confidence interval of the mean)")
+	registerSizeFlag(fs, size)
+}
+
+// registerSizeFlag adds --size alone, for the commands whose figures
+// draw no bands by --bands (claim, programme, sensitivity).
+func registerSizeFlag(fs *flagSet, size *string) {
 	fs.StringVar(size, "size", figures.Double.Name, "figure `size`: double (17.4 cm wide, two journal columns) or single (8.4 cm, one column)")
 }
 
-// figureOptions are the figure options the flags give.
+// figureOptions are the figure options the flags give: the default bands
+// for a command that takes no --bands.
 func (c *common) figureOptions() *output.FigureOptions {
-	return &output.FigureOptions{Bands: c.bands, Size: c.size}
+	o := experiment.DefaultFigureOptions()
+	if c.bands != "" {
+		o.Bands = c.bands
+	}
+	if c.size != "" {
+		o.Size = c.size
+	}
+	return &o
 }
 
 // check validates the flags' values; it writes nothing.

@@ -260,8 +260,9 @@ func TestPlotThenReproduce(t *testing.T) {
 		removed = append(removed, "  "+filepath.Join(out, "figures", f+".pdf")+"\n")
 	}
 	// report.md already showed the SVGs, but its captions of trapped and
-	// abuse now say the replicates are drawn as thin lines.
-	want := "Drew 4 figure files in " + filepath.Join(out, "figures") + " (svg).\nWrote " + filepath.Join(out, "report.md") + " again to show them.\nRemoved 4 figure files of the earlier figures, no longer drawn:\n" + strings.Join(removed, "")
+	// abuse now say the replicates are drawn as thin lines, and it quotes
+	// the command line, which now draws replicates.
+	want := "Drew 4 figure files in " + filepath.Join(out, "figures") + " (svg).\nWrote " + filepath.Join(out, "report.md") + " again to show them and the command that draws them.\nRemoved 4 figure files of the earlier figures, no longer drawn:\n" + strings.Join(removed, "")
 	if stdout != want {
 		t.Errorf("plot --formats svg printed\n%s\nwant\n%s", stdout, want)
 	}

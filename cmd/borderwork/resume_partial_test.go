@@ -170,7 +170,8 @@ func TestResumeShardMessages(t *testing.T) {
 }
 
 // quotedCommand is the command a message quotes before "' completes it",
-// as arguments, without "borderwork".
+// as arguments, without "borderwork", as a shell reads them (--formats ""
+// is an empty argument).
 func quotedCommand(t *testing.T, message string) []string {
 	t.Helper()
 	before, _, ok := strings.Cut(message, "' completes it")
@@ -178,7 +179,11 @@ func quotedCommand(t *testing.T, message string) []string {
 	if !ok || i < 0 {
 		t.Fatalf("no command quoted: %q", message)
 	}
-	return strings.Fields(before[i+len("'borderwork "):])
+	words, redirect, err := splitCommand(before[i+len("'borderwork "):])
+	if err != nil || redirect != "" {
+		t.Fatalf("the command quoted in %q: %v", message, err)
+	}
+	return words
 }
 
 // TestInterruptedShardAdviceWorks: the message of an interrupted shard
