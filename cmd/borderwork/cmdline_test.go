@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -204,5 +205,35 @@ func TestValidateFleeCommandLine(t *testing.T) {
 	mustRun(t, "validate", scenario, "--data", fleeCase, "--reps", "2", "--formats", "svg", "--out", out, "--quiet")
 	if cl := rerunRecorded(t, out); !strings.HasSuffix(cl, " --formats svg") {
 		t.Errorf("command_line %q; want it to end --formats svg", cl)
+	}
+}
+
+// TestInterruptedSizeIsKept: an interrupted sweep or sensitivity analysis
+// drawn at --size single, completed by the command its message quotes
+// (which gives no --size), is the folder an uninterrupted one writes:
+// the resume draws at the size the folder records.
+func TestInterruptedSizeIsKept(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		command func(out string, extra ...string) []string
+	}{
+		{"sweep", smallSweep},
+		{"sensitivity", smallSensitivity},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			want, cut := filepath.Join(dir, "want"), filepath.Join(dir, "cut")
+			mustRun(t, tc.command(want, "--size", "single", "--quiet")...)
+			status, _, stderr := runCLIInterrupted(t, 3, tc.command(cut, "--size", "single", "--workers", "2")...)
+			if status != exitInterrupted {
+				t.Fatalf("interrupted: status %d, %q", status, stderr)
+			}
+			args := quotedCommand(t, stderr)
+			if slices.Contains(args, "--size") {
+				t.Fatalf("the quoted command %v gives --size: this test needs one that does not", args)
+			}
+			mustRun(t, args...)
+			sameFolders(t, want, cut)
+		})
 	}
 }
