@@ -13,6 +13,8 @@ import (
 // --size, --formats, and BaseCommandLine takes them off again.
 func TestFigureArgs(t *testing.T) {
 	const base = `borderwork compare classroom --seed 2018 --days 40 --reps 2 --regimes open,closed --set "origins.Village.name=a b"`
+	// A quoted argument that ends like figure flags is one argument.
+	const tricky = `borderwork compare classroom --seed 2018 --days 40 --reps 2 --regimes open --set "origins.Village.name=x --bands ci"`
 	for _, c := range []struct {
 		o    *output.FigureOptions
 		want string // the flags after base
@@ -30,6 +32,11 @@ func TestFigureArgs(t *testing.T) {
 		{&output.FigureOptions{Bands: "ci", Formats: []string{"png"}, Regimes: []string{"closed", "hbm"}}, "--bands ci --formats png --figure-regimes closed,hbm"},
 	} {
 		got := experiment.WithFigureArgs(base, c.o)
+		for _, b := range []string{base, tricky} {
+			if got := experiment.BaseCommandLine(experiment.WithFigureArgs(b, c.o)); got != b {
+				t.Errorf("BaseCommandLine(WithFigureArgs(%q, %+v)) = %q; want %q", b, c.o, got, b)
+			}
+		}
 		want := strings.TrimSpace(base + " " + c.want)
 		if got != want {
 			t.Errorf("WithFigureArgs(%+v) = %q; want %q", c.o, got, want)

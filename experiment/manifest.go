@@ -94,12 +94,39 @@ func WithFigureArgs(base string, o *output.FigureOptions) string {
 // folder's results, which Prepared.CommandLine writes. A command line
 // recorded before the figure flags were (2026-12-02) is its own.
 func BaseCommandLine(commandLine string) string {
-	words := strings.Split(commandLine, " ")
+	words, starts := shellWords(commandLine)
 	n := len(words)
-	for n >= 3 && slices.Contains(figureFlags, words[n-2]) {
+	for n >= 4 && slices.Contains(figureFlags, words[n-2]) {
 		n -= 2
 	}
-	return strings.Join(words[:n], " ")
+	if n == len(words) {
+		return commandLine
+	}
+	return strings.TrimRight(commandLine[:starts[n]], " ")
+}
+
+// shellWords splits a command line as ShellJoin wrote it into its words,
+// as written (a quoted one with its quotes), and where each starts: so
+// that a quoted argument holding spaces, or "--bands", is one word.
+func shellWords(commandLine string) (words []string, starts []int) {
+	for i := 0; i < len(commandLine); {
+		if commandLine[i] == ' ' {
+			i++
+			continue
+		}
+		end := strings.IndexByte(commandLine[i:], ' ')
+		if end < 0 {
+			end = len(commandLine) - i
+		}
+		if commandLine[i] == '"' {
+			if q, err := strconv.QuotedPrefix(commandLine[i:]); err == nil {
+				end = len(q)
+			}
+		}
+		words, starts = append(words, commandLine[i:i+end]), append(starts, i)
+		i += end
+	}
+	return words, starts
 }
 
 // RerunCommandLine is a command that reruns the folder of manifest m: the
