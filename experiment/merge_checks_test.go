@@ -99,6 +99,8 @@ func TestMergeRefusesShardsDrawnDifferently(t *testing.T) {
 	}{
 		{"bands", experiment.Options{Formats: []string{"png"}, FigureOptions: &output.FigureOptions{Bands: experiment.BandsReplicates, Size: "double"}}, "--bands", "(percentile; replicates)"},
 		{"size", experiment.Options{Formats: []string{"png"}, FigureOptions: &output.FigureOptions{Bands: experiment.BandsPercentile, Size: "single"}}, "--size", "(double; single)"},
+		{"figure regimes", experiment.Options{Formats: []string{"png"}, FigureOptions: &output.FigureOptions{Bands: experiment.BandsPercentile, Size: "double", Regimes: []string{"closed"}}}, "--figure-regimes", "(none; closed)"},
+		{"figure metrics", experiment.Options{Formats: []string{"png"}, FigureOptions: &output.FigureOptions{Bands: experiment.BandsPercentile, Size: "double", Metrics: []string{"abuse_events"}}}, "--figure-metrics", "(none; abuse_events)"},
 		{"formats", experiment.Options{Formats: []string{"svg", "png"}}, "--formats", "(png; svg,png)"},
 		{"no formats", experiment.Options{}, "--formats", "(png; none)"},
 	}

@@ -118,25 +118,36 @@ func hasFigureFlag(commandLine string) bool {
 // the folder the unsharded command writes, byte for byte, whose command
 // line writes it again; merge --formats records the formats it drew.
 func TestCommandLineOfMergedShards(t *testing.T) {
-	dir := t.TempDir()
-	figs := []string{"--bands", "ci", "--size", "single", "--formats", "svg"}
-	whole := filepath.Join(dir, "whole")
-	mustRun(t, append(smallSweep(whole, "--quiet"), figs...)...)
-	var shards []string
-	for _, shard := range []string{"0/2", "1/2"} {
-		s := filepath.Join(dir, "shard"+shard[:1])
-		mustRun(t, append(smallSweep(s, "--shard", shard, "--quiet"), figs...)...)
-		shards = append(shards, s)
-	}
-	merged := filepath.Join(dir, "merged")
-	mustRun(t, append([]string{"merge", "--out", merged}, shards...)...)
-	sameFolders(t, whole, merged)
-	rerunRecorded(t, merged)
+	for _, tc := range []struct {
+		name    string
+		command func(out string, extra ...string) []string
+		figs    []string
+		png     string // the command line's end after merge --formats png
+	}{
+		{"sweep", smallSweep, []string{"--bands", "ci", "--size", "single", "--formats", "svg", "--figure-regimes", "closed"}, " --bands ci --size single --formats png --figure-regimes closed"},
+		{"sensitivity", smallSensitivity, []string{"--size", "single", "--formats", "svg"}, " --size single --formats png"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			whole := filepath.Join(dir, "whole")
+			mustRun(t, append(tc.command(whole, "--quiet"), tc.figs...)...)
+			var shards []string
+			for _, shard := range []string{"0/2", "1/2"} {
+				s := filepath.Join(dir, "shard"+shard[:1])
+				mustRun(t, append(tc.command(s, "--shard", shard, "--quiet"), tc.figs...)...)
+				shards = append(shards, s)
+			}
+			merged := filepath.Join(dir, "merged")
+			mustRun(t, append([]string{"merge", "--out", merged}, shards...)...)
+			sameFolders(t, whole, merged)
+			rerunRecorded(t, merged)
 
-	png := filepath.Join(dir, "png")
-	mustRun(t, append([]string{"merge", "--formats", "png", "--out", png}, shards...)...)
-	if cl := rerunRecorded(t, png); !strings.HasSuffix(cl, " --bands ci --size single --formats png") {
-		t.Errorf("merge --formats png: command_line %q; want it to end --bands ci --size single --formats png", cl)
+			png := filepath.Join(dir, "png")
+			mustRun(t, append([]string{"merge", "--formats", "png", "--out", png}, shards...)...)
+			if cl := rerunRecorded(t, png); !strings.HasSuffix(cl, tc.png) {
+				t.Errorf("merge --formats png: command_line %q; want it to end%s", cl, tc.png)
+			}
+		})
 	}
 }
 
