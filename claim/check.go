@@ -387,7 +387,7 @@ func repsNeeded(d Design, own []string, rows []output.SummaryRow, o Options, pil
 }
 
 func init() {
-	experiment.Register(experiment.Kind{Command: "claim", Figures: Figures, Rerun: rerun, Rereport: rereport, Like: like})
+	experiment.Register(experiment.Kind{Command: "claim", Figures: Figures, Rerun: rerun, Rereport: rereport, Like: like, DrawsBands: true})
 }
 
 // rereport is a claim folder's Rereport: its report from the analysis of

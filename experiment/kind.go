@@ -47,10 +47,11 @@ type Kind struct {
 	// kinds that do not shard.
 	Sharding *Sharding
 	// DrawsBands says that the folder's figures draw bands and error bars
-	// as --bands chooses (run, compare, sweep), and its command takes
-	// --bands. Other kinds' figures say in their captions what their
-	// intervals are; they record the default bands (RecordableOptions),
-	// and plot refuses --bands for them.
+	// as --bands chooses (run, compare, sweep, and the arms' figures of
+	// claim and programme), and its command takes --bands. Other kinds'
+	// figures (sensitivity's) say in their captions what their intervals
+	// are; they record the default bands (RecordableOptions), and plot
+	// refuses --bands for them.
 	DrawsBands bool
 	// Like names, for a folder of this kind, the built-in regime each of
 	// its regimes stands for ("" for none), so that figures draw it in
@@ -446,7 +447,7 @@ func RedrawContext(ctx context.Context, dir string, formats []string, ch FigureC
 		return nil, fmt.Errorf("%s: %w: it holds a %q folder", dir, ErrNotDrawable, m.Command)
 	}
 	if ch.Bands != "" && !k.DrawsBands {
-		return nil, badInput("--bands chooses what the bands and error bars of run, compare and sweep figures show; %s holds a %s folder, whose figures' captions say what their intervals are: leave --bands out", dir, m.Command)
+		return nil, badInput("--bands chooses what the bands and error bars of the figures of run, compare, sweep, claim and programme folders show; %s holds a %s folder, whose figures' captions say what their intervals are: leave --bands out", dir, m.Command)
 	}
 	opts = RecordableOptions(m.Command, opts)
 	if m.Sweep != nil && m.Sweep.Shard != "" {

@@ -263,10 +263,10 @@ func TestRedrawKeepsChangedFigures(t *testing.T) {
 	}
 }
 
-// TestRedrawRefusesBands: the figures of claim, programme and sensitivity
-// folders draw no bands by --bands; Redraw refuses other bands for them,
-// before anything is written, and so their command lines, which plot
-// rewrites, never hold a --bands their commands do not take.
+// TestRedrawRefusesBands: the figures of sensitivity folders draw no
+// bands by --bands; Redraw refuses other bands for them, before anything
+// is written, and so their command lines, which plot rewrites, never hold
+// a --bands their command does not take.
 func TestRedrawRefusesBands(t *testing.T) {
 	for _, w := range folderWriters {
 		if k, _ := experiment.KindOf(w.kind); k.DrawsBands {

@@ -249,7 +249,7 @@ func Run(ctx context.Context, s *scenarios.Scenario, arg string, o Options, out 
 }
 
 func init() {
-	experiment.Register(experiment.Kind{Command: "programme", Figures: Figures, Rerun: rerun, Rereport: rereport})
+	experiment.Register(experiment.Kind{Command: "programme", Figures: Figures, Rerun: rerun, Rereport: rereport, DrawsBands: true})
 }
 
 // rereport is a programme folder's Rereport: its report from the

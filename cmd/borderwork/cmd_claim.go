@@ -98,7 +98,7 @@ func cmdClaim(ctx context.Context, args []string, e *env) error {
 	fs.IntVar(&c.workers, "workers", defaultWorkers(), "run on `N` workers; results do not depend on it")
 	fs.StringVar(&c.out, "out", "", "write the output folder to `DIR` (default out/claim-SCENARIO)")
 	fs.StringVar(&c.formats, "formats", "png,svg,pdf", "figure `formats`, comma-separated")
-	registerSizeFlag(fs, &c.size)
+	registerFigureFlags(fs, &c.bands, &c.size)
 	fs.BoolVar(&c.quiet, "quiet", false, "print no progress and no timing line on standard error")
 	fs.BoolVar(&c.progress, "progress", false, "print progress on standard error even when it is not a terminal (a line every 5 seconds)")
 	fs.BoolVar(&c.json, "json", false, "print the verdicts and effects as JSON")

@@ -36,7 +36,7 @@ func cmdProgramme(ctx context.Context, args []string, e *env) error {
 	fs := newFlagSet("programme", "borderwork programme [flags] [SCENARIO]", programmeDoc, e)
 	var c common
 	c.register(fs, "", true)
-	registerSizeFlag(fs, &c.size)
+	registerFigureFlags(fs, &c.bands, &c.size)
 	c.registerRegimes(fs)
 	var o programme.Options
 	fs.StringVar(&o.Programme, "programme", "", "analyse the programme called `NAME` (default: every programme of the scenario together)")

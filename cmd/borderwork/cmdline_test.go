@@ -58,12 +58,12 @@ func TestCommandLineRedrawsTheFigures(t *testing.T) {
 		{"sweep metrics", append(withoutOut(smallSweep("")), "--figure-metrics", "abuse_events", "--formats", "svg"),
 			"--formats svg --figure-metrics abuse_events",
 			[]string{"--metric", "peak_trapped,abuse_events", "--regime", "closed"}, "--formats svg --figure-metrics peak_trapped,abuse_events --figure-regimes closed"},
-		{"claim", []string{"claim", small, "--days", "20", "--reps", "2", "--max-reps", "2", "--own", "none", "--size", "single", "--formats", "svg"},
-			"--size single --formats svg",
-			[]string{"--size", "double", "--formats", "png,svg,pdf"}, ""},
-		{"programme", []string{"programme", toyProgramme, "--days", "30", "--reps", "2", "--size", "single", "--formats", ""},
-			`--size single --formats ""`,
-			[]string{"--formats", "svg"}, "--size single --formats svg"},
+		{"claim", []string{"claim", small, "--days", "20", "--reps", "2", "--max-reps", "2", "--own", "none", "--bands", "ci", "--size", "single", "--formats", "svg"},
+			"--bands ci --size single --formats svg",
+			[]string{"--bands", "percentile", "--size", "double", "--formats", "png,svg,pdf"}, ""},
+		{"programme", []string{"programme", toyProgramme, "--days", "30", "--reps", "2", "--bands", "replicates", "--size", "single", "--formats", ""},
+			`--bands replicates --size single --formats ""`,
+			[]string{"--formats", "svg"}, "--bands replicates --size single --formats svg"},
 		{"sensitivity", append(withoutOut(smallSensitivity("")), "--size", "single", "--formats", "svg"),
 			"--size single --formats svg",
 			[]string{"--size", "double", "--formats", "png"}, "--formats png"},
@@ -151,20 +151,20 @@ func TestCommandLineOfMergedShards(t *testing.T) {
 	}
 }
 
-// TestPlotRefusesBandsItDoesNotDraw: the figures of claim, programme and
-// sensitivity folders draw no bands by --bands, whose commands do not
-// take it; plot refuses it for them (status 2), and writes nothing.
+// TestPlotRefusesBandsItDoesNotDraw: the figures of sensitivity folders
+// draw no bands by --bands, which sensitivity does not take; plot refuses
+// it for them (status 2), and writes nothing.
 func TestPlotRefusesBandsItDoesNotDraw(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "out")
-	mustRun(t, "programme", toyProgramme, "--days", "20", "--reps", "2", "--formats", "svg", "--out", out, "--quiet")
+	mustRun(t, append(smallSensitivity(out), "--formats", "svg", "--quiet")...)
 	before := files(t, out)
 	manifest, err := os.ReadFile(filepath.Join(out, "manifest.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	status, _, stderr := runCLI(t, "plot", out, "--bands", "ci")
-	if status != 2 || !strings.Contains(stderr, "holds a programme folder, whose figures' captions say what their intervals are: leave --bands out") {
-		t.Errorf("plot --bands on a programme folder: status %d, stderr %q; want status 2 and why", status, stderr)
+	if status != 2 || !strings.Contains(stderr, "holds a sensitivity folder, whose figures' captions say what their intervals are: leave --bands out") {
+		t.Errorf("plot --bands on a sensitivity folder: status %d, stderr %q; want status 2 and why", status, stderr)
 	}
 	if after := files(t, out); strings.Join(after, ",") != strings.Join(before, ",") {
 		t.Errorf("plot --bands refused, but the folder holds %v, not %v", after, before)

@@ -256,8 +256,8 @@ func registerFigureFlags(fs *flagSet, bands, size *string) {
 	registerSizeFlag(fs, size)
 }
 
-// registerSizeFlag adds --size alone, for the commands whose figures
-// draw no bands by --bands (claim, programme, sensitivity).
+// registerSizeFlag adds --size alone, for sensitivity, whose figures draw
+// no bands by --bands.
 func registerSizeFlag(fs *flagSet, size *string) {
 	fs.StringVar(size, "size", figures.Double.Name, "figure `size`: double (17.4 cm wide, two journal columns) or single (8.4 cm, one column)")
 }
