@@ -210,15 +210,16 @@ func writeSweep(ctx context.Context, x *experiment.Prepared, jobs []int, out str
 	if err != nil {
 		return err
 	}
+	fo := c.figureOptions()
+	if err := figs.apply(fo, x.Regimes, c); err != nil {
+		return err
+	}
 	workers, err := x.Fit(limits, len(jobs), c.workers)
 	if err != nil {
 		return err
 	}
 	noteWorkers(e, "sweep", workers, c.workers, len(jobs), c.quiet)
-	o := experiment.Options{Workers: workers, Jobs: jobs, FigureOptions: c.figureOptions(), Force: c.force, Limits: limits}
-	if err := figs.apply(o.FigureOptions, x.Regimes, c); err != nil {
-		return err
-	}
+	o := experiment.Options{Workers: workers, Jobs: jobs, FigureOptions: fo, Force: c.force, Limits: limits}
 	var resumed *experiment.Resumption
 	if resume {
 		r, err := experiment.Resumable(ctx, out, x, jobs)
