@@ -7,7 +7,6 @@ import (
 	"image/color"
 	"math"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -15,6 +14,7 @@ import (
 	"github.com/borderwork/borderwork/experiment"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/output/figures"
+	"github.com/borderwork/borderwork/output/figures/figtest"
 	"github.com/borderwork/borderwork/scenarios"
 )
 
@@ -48,7 +48,7 @@ func TestFiguresLayOutCleanly(t *testing.T) {
 	for _, d := range drawn {
 		// Verdicts are no regimes: greys, no regime's colour.
 		if d.Name == "robustness_claim" {
-			if got := chromaticColours(svgOf(t, d.Fig)); len(got) > 0 {
+			if got := figtest.ChromaticColours(figtest.SVG(t, d.Fig)); len(got) > 0 {
 				t.Errorf("robustness_claim draws in colours %v; want greys", got)
 			}
 		}
@@ -199,7 +199,7 @@ func TestFiguresSayWhatTheyDraw(t *testing.T) {
 	}
 	for _, h := range Harms() {
 		legend := strings.Fields(text("cells_" + h))
-		svg := svgOf(t, fig("cells_"+h))
+		svg := figtest.SVG(t, fig("cells_"+h))
 		for c, name := range cellColours {
 			if !slices.Contains(legend, name) {
 				t.Errorf("cells_%s: the legend does not name cell %s", h, name)
@@ -208,16 +208,16 @@ func TestFiguresSayWhatTheyDraw(t *testing.T) {
 				t.Errorf("cells_%s: no bar or sample in %s, the colour of cell %s in trapped", h, c, name)
 			}
 		}
-		for _, c := range chromaticColours(svg) {
+		for _, c := range figtest.ChromaticColours(svg) {
 			if _, ok := cellColours[c]; !ok {
 				t.Errorf("cells_%s draws in %s, no cell's colour", h, c)
 			}
 		}
-		if got := chromaticColours(svgOf(t, fig("effects_"+h))); len(got) > 0 {
+		if got := figtest.ChromaticColours(figtest.SVG(t, fig("effects_"+h))); len(got) > 0 {
 			t.Errorf("effects_%s draws in colours %v; want greys, as its effects are no regime", h, got)
 		}
 	}
-	if got := chromaticColours(svgOf(t, fig("mediation"))); len(got) > 0 {
+	if got := figtest.ChromaticColours(figtest.SVG(t, fig("mediation"))); len(got) > 0 {
 		t.Errorf("mediation draws in colours %v; want greys, as its parts are no regime", got)
 	}
 
@@ -246,29 +246,6 @@ func TestFiguresSayWhatTheyDraw(t *testing.T) {
 			t.Errorf("%s: caption %q, want it to say %q", name, got, want)
 		}
 	}
-}
-
-// chromaticColours lists the colours an SVG draws with that are not greys
-// (#RRGGBB with R, G, B not all equal), each once, in order of appearance.
-func chromaticColours(svg []byte) []string {
-	var out []string
-	for _, m := range regexp.MustCompile(`#[0-9A-Fa-f]{6}\b`).FindAll(svg, -1) {
-		c := strings.ToUpper(string(m))
-		if (c[1:3] != c[3:5] || c[3:5] != c[5:7]) && !slices.Contains(out, c) {
-			out = append(out, c)
-		}
-	}
-	return out
-}
-
-// svgOf is fig encoded as SVG.
-func svgOf(t *testing.T, fig *figures.Figure) []byte {
-	t.Helper()
-	var b bytes.Buffer
-	if err := fig.Encode(&b, "svg"); err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes()
 }
 
 // hexColour is c as an SVG writes it.

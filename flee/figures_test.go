@@ -1,14 +1,11 @@
 package flee
 
 import (
-	"bytes"
-	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
-	"github.com/borderwork/borderwork/output/figures"
+	"github.com/borderwork/borderwork/output/figures/figtest"
 )
 
 // TestFiguresSayWhatTheyDraw: the validation figures' captions say that
@@ -83,7 +80,7 @@ func TestFiguresColourOnlyTheRegime(t *testing.T) {
 	}
 	// The band's fill is the line's colour with an alpha, written rounded
 	// (#E59E00): a channel apart at most.
-	got := chromaticColours(t, camp)
+	got := figtest.ChromaticColours(figtest.SVG(t, camp))
 	for _, c := range got {
 		if !near(c, "#E69F00") {
 			t.Errorf("the camp figure under closed draws with %v; want only closed's orange #E69F00", got)
@@ -93,27 +90,9 @@ func TestFiguresColourOnlyTheRegime(t *testing.T) {
 	if len(got) == 0 {
 		t.Error("the camp figure under closed draws no colour; want closed's orange #E69F00")
 	}
-	if got := chromaticColours(t, errs); len(got) > 0 {
+	if got := figtest.ChromaticColours(figtest.SVG(t, errs)); len(got) > 0 {
 		t.Errorf("the error figure draws with %v; want greys only", got)
 	}
-}
-
-// chromaticColours lists the colours fig's SVG draws with that are not
-// greys (#RRGGBB with R, G, B not all equal), each once, in order.
-func chromaticColours(t *testing.T, fig *figures.Figure) []string {
-	t.Helper()
-	var b bytes.Buffer
-	if err := fig.Encode(&b, "svg"); err != nil {
-		t.Fatal(err)
-	}
-	var out []string
-	for _, m := range regexp.MustCompile(`#[0-9A-Fa-f]{6}\b`).FindAll(b.Bytes(), -1) {
-		c := strings.ToUpper(string(m))
-		if (c[1:3] != c[3:5] || c[3:5] != c[5:7]) && !slices.Contains(out, c) {
-			out = append(out, c)
-		}
-	}
-	return out
 }
 
 // near reports whether two #RRGGBB colours differ by at most 1 in each

@@ -1,17 +1,14 @@
 package programme
 
 import (
-	"bytes"
 	"context"
 	"path/filepath"
-	"regexp"
-	"slices"
 	"strings"
 	"testing"
 
 	"github.com/borderwork/borderwork/experiment"
 	"github.com/borderwork/borderwork/output"
-	"github.com/borderwork/borderwork/output/figures"
+	"github.com/borderwork/borderwork/output/figures/figtest"
 )
 
 // TestFiguresLayOutCleanly draws every figure of a programme folder and
@@ -38,7 +35,7 @@ func TestFiguresLayOutCleanly(t *testing.T) {
 		// The channels and the policy's quantities are no regimes: greys,
 		// never the colour of a regime in the folder's other figures.
 		if strings.HasPrefix(d.Name, "channels_") || strings.HasPrefix(d.Name, "path_") {
-			if got := chromaticColours(svgOf(t, d.Fig)); len(got) > 0 {
+			if got := figtest.ChromaticColours(figtest.SVG(t, d.Fig)); len(got) > 0 {
 				t.Errorf("%s draws in colours %v; want greys", d.Name, got)
 			}
 		}
@@ -52,27 +49,4 @@ func TestFiguresLayOutCleanly(t *testing.T) {
 			}
 		}
 	}
-}
-
-// chromaticColours lists the colours an SVG draws with that are not greys
-// (#RRGGBB with R, G, B not all equal), each once, in order of appearance.
-func chromaticColours(svg []byte) []string {
-	var out []string
-	for _, m := range regexp.MustCompile(`#[0-9A-Fa-f]{6}\b`).FindAll(svg, -1) {
-		c := strings.ToUpper(string(m))
-		if (c[1:3] != c[3:5] || c[3:5] != c[5:7]) && !slices.Contains(out, c) {
-			out = append(out, c)
-		}
-	}
-	return out
-}
-
-// svgOf is fig encoded as SVG.
-func svgOf(t *testing.T, fig *figures.Figure) []byte {
-	t.Helper()
-	var b bytes.Buffer
-	if err := fig.Encode(&b, "svg"); err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes()
 }
