@@ -341,6 +341,9 @@ type shardFolder struct {
 // readShards reads every shard's manifest and checks they belong to one
 // command line.
 func readShards(dirs []string) ([]shardFolder, error) {
+	if err := givenOnce(dirs); err != nil {
+		return nil, err
+	}
 	var shards []shardFolder
 	for _, d := range dirs {
 		m, err := output.ReadManifest(d)
@@ -354,7 +357,7 @@ func readShards(dirs []string) ([]shardFolder, error) {
 			return nil, badInput("%s holds a whole %s folder, not a shard (it was written without --shard i/n); merge joins the shards of one %s, and this folder needs none", d, m.Command, m.Command)
 		}
 		if !m.Complete {
-			return nil, badInput("%s is incomplete; finish it with %s --resume first", d, m.Command)
+			return nil, badInput("%s is incomplete; finish it with '%s' first", d, finishCommand(m, d))
 		}
 		shards = append(shards, shardFolder{dir: d, m: m})
 	}
@@ -372,7 +375,7 @@ func readShards(dirs []string) ([]shardFolder, error) {
 		case b.m.Reps != a.m.Reps:
 			return nil, badInput("%s and %s come from different --reps (%d; %d); run every shard with the same --reps", a.dir, b.dir, a.m.Reps, b.m.Reps)
 		case b.m.ScenarioSHA256 != a.m.ScenarioSHA256:
-			return nil, badInput("%s and %s come from different scenarios (scenario.toml differs)", a.dir, b.dir)
+			return nil, badInput("%s and %s come from different scenarios (%s)", a.dir, b.dir, scenarioLineDiff(a.dir, b.dir))
 		// The figure flags that end each command line are compared as
 		// figure options (sameFigureOptions), which say which differ.
 		case BaseCommandLine(b.m.CommandLine) != BaseCommandLine(a.m.CommandLine):
@@ -382,6 +385,75 @@ func readShards(dirs []string) ([]shardFolder, error) {
 		}
 	}
 	return shards, nil
+}
+
+// givenOnce refuses a folder given twice, however it is spelt (sh/3 and
+// ./sh/3, or a link to it): its runs would be in two shards.
+func givenOnce(dirs []string) error {
+	seen := make(map[string]string, len(dirs)) // the folder, resolved -> as first given
+	for _, d := range dirs {
+		key, err := filepath.Abs(d)
+		if err != nil {
+			continue
+		}
+		if real, err := filepath.EvalSymlinks(key); err == nil {
+			key = real
+		}
+		first, ok := seen[key]
+		switch {
+		case !ok:
+			seen[key] = d
+		case first == d:
+			return badInput("%s is given twice; merge each shard once", d)
+		default:
+			return badInput("%s and %s are the same folder, given twice; merge each shard once", first, d)
+		}
+	}
+	return nil
+}
+
+// finishCommand is the command that completes the interrupted shard at
+// dir, with manifest m: a sweep's from its folder alone, another
+// command's in full.
+func finishCommand(m *output.Manifest, dir string) string {
+	if m.Command == "sweep" {
+		return ShellJoin([]string{"borderwork", "sweep", "--resume", "--out", dir})
+	}
+	return resumeCommand(m, dir, true)
+}
+
+// scenarioLineDiff names the first line where the scenario.toml of the
+// folders a and b differ, with the table it is in, as
+// "a/scenario.toml:167 in [[origins]] has `inflow = 40.0`,
+// b/scenario.toml:167 `inflow = 77.0`".
+func scenarioLineDiff(a, b string) string {
+	pa, pb := filepath.Join(a, "scenario.toml"), filepath.Join(b, "scenario.toml")
+	ta, errA := os.ReadFile(pa)
+	tb, errB := os.ReadFile(pb)
+	if errA != nil || errB != nil {
+		return "scenario.toml differs"
+	}
+	la, lb := strings.Split(string(ta), "\n"), strings.Split(string(tb), "\n")
+	for i := 0; i < len(la) || i < len(lb); i++ {
+		line := func(l []string) string {
+			if i >= len(l) {
+				return "no line"
+			}
+			return "`" + strings.TrimSpace(l[i]) + "`"
+		}
+		if i < len(la) && i < len(lb) && la[i] == lb[i] {
+			continue
+		}
+		in := ""
+		for j := min(i, len(la)-1); j >= 0; j-- {
+			if h := strings.TrimSpace(la[j]); strings.HasPrefix(h, "[") {
+				in = " in " + h
+				break
+			}
+		}
+		return fmt.Sprintf("%s:%d%s has %s, %s:%d %s", pa, i+1, in, line(la), pb, i+1, line(lb))
+	}
+	return "their manifests record different checksums of scenario.toml"
 }
 
 // runOwners says which shard holds each run, checking that every run of

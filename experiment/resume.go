@@ -161,7 +161,7 @@ func resumeCommand(m *output.Manifest, out string, resume bool) string {
 	if resume {
 		cmd += " --resume"
 	}
-	if ForceNeeded(out, output.Owner{Command: m.Command, Source: m.ScenarioSource}) {
+	if ForceNeeded(out, output.OwnerOf(m)) {
 		cmd += " --force"
 	}
 	return cmd
@@ -201,7 +201,10 @@ func (x *Prepared) resumableFrom(out, dir string, m *output.Manifest, scenarioSH
 	switch {
 	case m.Command != x.Command || (x.Sweep != nil) != (m.Sweep != nil):
 		return badInput("--resume: %s holds a %s folder, not a %s", dir, m.Command, x.Command)
-	case BaseCommandLine(m.CommandLine) != x.CommandLine(): // figure flags may differ: given to the resume, they change the figures only
+	case BaseCommandLine(m.CommandLine) != x.CommandLine() && m.Complete: // figure flags may differ: given to the resume, they change the figures only
+		// Nothing to complete: it is another sweep's finished folder.
+		return badInput("--resume: %s was written by a different %s ('%s') and is complete: nothing there is this one's to complete; run this %s into a fresh --out folder", dir, x.Command, RerunCommandLine(m), x.Command)
+	case BaseCommandLine(m.CommandLine) != x.CommandLine():
 		return badInput("--resume: %s was written by a different %s; '%s' completes it", dir, x.Command, resumeCommand(m, out, true))
 	case m.ScenarioSHA256 != scenarioSHA:
 		return badInput("--resume: %s was written by this command from another scenario: its scenario.toml differs from the scenario as it is now; run the %s afresh into another --out", dir, x.Command)

@@ -71,9 +71,14 @@ type Writer struct {
 	written map[string]output.Checked
 }
 
-// Owner is the command and scenario that write a plan's folder.
+// Owner is the command and scenario that write a plan's folder, and the
+// shard it holds, if it is one.
 func (x *Prepared) Owner() output.Owner {
-	return output.Owner{Command: x.Command, Source: x.Scenario.Source}
+	o := output.Owner{Command: x.Command, Source: x.Scenario.Source}
+	if x.Sweep != nil {
+		o.Shard = x.Sweep.Shard
+	}
+	return o
 }
 
 // Start begins the folder of x at out with the resolved scenario and the

@@ -36,13 +36,32 @@ type Folder struct {
 }
 
 // Owner is what writes a folder: a command, from a scenario (as the
-// manifest records them: command and scenario_source).
+// manifest records them: command and scenario_source), and, for a shard
+// of a sweep or sensitivity analysis, which shard (sweep.shard).
 type Owner struct {
 	Command string
 	Source  string
+	// Shard is the shard ("i/n") the folder holds; "" for a whole folder.
+	// A shard's folder is not another shard's, nor the whole command's:
+	// replacing it would throw its runs away.
+	Shard string
 }
 
-func (o Owner) String() string { return fmt.Sprintf("a %s folder of %s", o.Command, o.Source) }
+// OwnerOf is the owner of the folder whose manifest is m.
+func OwnerOf(m *Manifest) Owner {
+	o := Owner{Command: m.Command, Source: m.ScenarioSource}
+	if m.Sweep != nil {
+		o.Shard = m.Sweep.Shard
+	}
+	return o
+}
+
+func (o Owner) String() string {
+	if o.Shard != "" {
+		return fmt.Sprintf("shard %s of a %s of %s", o.Shard, o.Command, o.Source)
+	}
+	return fmt.Sprintf("a %s folder of %s", o.Command, o.Source)
+}
 
 // ErrNotOurs is matched by errors about a folder the tool may not replace:
 // it holds files the tool did not write, files changed since, or another
@@ -300,7 +319,17 @@ func (inv *Inventory) check(path string, owner Owner, force bool) error {
 	case len(inv.Changed) > 0:
 		return &notOurs{fmt.Sprintf("%s holds files changed since borderwork wrote them (%s); %s", path, list(inv.Changed), hint)}
 	case m.Command != owner.Command || !sameSource(m.ScenarioSource, owner.Source):
-		return &notOurs{fmt.Sprintf("%s holds %s, not %s; %s", path, Owner{m.Command, m.ScenarioSource}, owner, hint)}
+		return &notOurs{fmt.Sprintf("%s holds %s, not %s; %s", path, OwnerOf(m), owner, hint)}
+	}
+	if theirs := OwnerOf(m).Shard; theirs != owner.Shard {
+		switch {
+		case owner.Shard == "":
+			return &notOurs{fmt.Sprintf("%s holds shard %s of a %s, not the whole %s; %s", path, theirs, m.Command, owner.Command, hint)}
+		case theirs == "":
+			return &notOurs{fmt.Sprintf("%s holds a whole %s, not shard %s of it; %s", path, m.Command, owner.Shard, hint)}
+		default:
+			return &notOurs{fmt.Sprintf("%s holds shard %s of a %s, not shard %s; %s", path, theirs, m.Command, owner.Shard, hint)}
+		}
 	}
 	return nil
 }
@@ -347,6 +376,30 @@ func Create(final string, owner Owner, force bool) (*Folder, error) {
 
 // Path is the path of name inside the folder being written.
 func (f *Folder) Path(name string) string { return filepath.Join(f.Dir, name) }
+
+// Leftovers are the hidden folders beside final that Create made for it
+// (.FINAL.tmp-*) and that are still there: left by a command killed
+// outright (SIGKILL, out of memory, a node failure), which never swaps its
+// folder in nor removes it, or kept where a command could not put its
+// folder in place, or being written by a command running now. Nothing
+// reads them; the tool never deletes them, since it cannot tell which.
+// Paths are as final is spelt, sorted.
+func Leftovers(final string) []string {
+	final = filepath.Clean(final)
+	parent, prefix := filepath.Dir(final), "."+filepath.Base(final)+".tmp-"
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return nil
+	}
+	var left []string
+	for _, e := range entries {
+		rest, ok := strings.CutPrefix(e.Name(), prefix)
+		if ok && e.IsDir() && rest != "" && strings.Trim(rest, "0123456789") == "" {
+			left = append(left, filepath.Join(parent, e.Name()))
+		}
+	}
+	return left
+}
 
 // Occupied reports whether anything but an empty folder is at path (a
 // folder holding only empty folders counts as occupied). It reads no

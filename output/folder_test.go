@@ -19,6 +19,9 @@ func writeFolder(t *testing.T, dir string, owner Owner) {
 	os.WriteFile(filepath.Join(dir, "figures", "a.svg"), []byte("<svg/>"), 0o644)
 	m := NewManifest(owner.Command)
 	m.ScenarioSource = owner.Source
+	if owner.Command == "sweep" {
+		m.Sweep = &SweepInfo{Shard: owner.Shard}
+	}
 	m.ScenarioSHA256 = SHA256([]byte("name = \"x\"\n"))
 	var err error
 	if m.Tables, err = Check(dir, []string{"summary.csv"}); err != nil {
@@ -33,7 +36,7 @@ func writeFolder(t *testing.T, dir string, owner Owner) {
 }
 
 func TestCheckTarget(t *testing.T) {
-	owner := Owner{"compare", "bundled:sahel"}
+	owner := Owner{Command: "compare", Source: "bundled:sahel"}
 	tests := []struct {
 		name  string
 		setup func(t *testing.T, dir string)
@@ -68,8 +71,8 @@ func TestCheckTarget(t *testing.T) {
 			writeFolder(t, dir, owner)
 			os.WriteFile(filepath.Join(dir, "summary.csv"), []byte("run,regime\n0,closed\n"), 0o644)
 		}, false, "changed since borderwork wrote them (summary.csv)"},
-		{"another scenario", func(t *testing.T, dir string) { writeFolder(t, dir, Owner{"compare", "mine.toml"}) }, false, "a compare folder of mine.toml, not a compare folder of bundled:sahel"},
-		{"another command", func(t *testing.T, dir string) { writeFolder(t, dir, Owner{"sweep", "bundled:sahel"}) }, false, "a sweep folder"},
+		{"another scenario", func(t *testing.T, dir string) { writeFolder(t, dir, Owner{Command: "compare", Source: "mine.toml"}) }, false, "a compare folder of mine.toml, not a compare folder of bundled:sahel"},
+		{"another command", func(t *testing.T, dir string) { writeFolder(t, dir, Owner{Command: "sweep", Source: "bundled:sahel"}) }, false, "a sweep folder"},
 		{"a file", func(t *testing.T, dir string) { os.Remove(dir); os.WriteFile(dir, nil, 0o644) }, true, "not a folder"},
 	}
 	for _, tt := range tests {
@@ -86,13 +89,81 @@ func TestCheckTarget(t *testing.T) {
 	}
 }
 
+// TestCheckTargetShards: a shard's folder is not another shard's, nor the
+// whole sweep's (and the other way round): replacing it would throw its
+// runs away, so it is refused without --force, naming both, as another
+// command's folder is; the same shard's folder is replaced as before.
+func TestCheckTargetShards(t *testing.T) {
+	shard := func(s string) Owner { return Owner{Command: "sweep", Source: "sahel.toml", Shard: s} }
+	tests := []struct {
+		name        string
+		there, want Owner
+		force       bool
+		refusal     string // "" for allowed
+	}{
+		{"the same shard", shard("1/2"), shard("1/2"), false, ""},
+		{"the whole sweep again", shard(""), shard(""), false, ""},
+		{"another shard", shard("0/2"), shard("1/2"), false, "out holds shard 0/2 of a sweep, not shard 1/2; choose another --out, or give --force"},
+		{"another shard, forced", shard("0/2"), shard("1/2"), true, ""},
+		{"a shard of another count", shard("1/3"), shard("1/2"), false, "holds shard 1/3 of a sweep, not shard 1/2"},
+		{"a shard over the whole sweep", shard(""), shard("1/2"), false, "holds a whole sweep, not shard 1/2 of it"},
+		{"the whole sweep over a shard", shard("1/2"), shard(""), false, "holds shard 1/2 of a sweep, not the whole sweep"},
+		{"another command over a shard", shard("1/2"), Owner{Command: "compare", Source: "sahel.toml"}, false, "holds shard 1/2 of a sweep of sahel.toml, not a compare folder of sahel.toml"},
+	}
+	for _, tt := range tests {
+		dir := filepath.Join(t.TempDir(), "out")
+		writeFolder(t, dir, tt.there)
+		err := CheckTarget(dir, tt.want, tt.force)
+		switch {
+		case tt.refusal == "" && err != nil:
+			t.Errorf("%s: CheckTarget = %v; want it allowed", tt.name, err)
+		case tt.refusal != "" && (!errors.Is(err, ErrNotOurs) || !strings.Contains(err.Error(), tt.refusal)):
+			t.Errorf("%s: CheckTarget = %v; want a refusal saying %q", tt.name, err, tt.refusal)
+		}
+	}
+}
+
+// TestCommitRefusesAnotherShard: a shard written while another process
+// puts another shard's folder at its place (two tasks given the same
+// --out) is not swapped in over it: the commit checks again, refuses
+// naming both shards, and the other shard's folder stays as it was.
+func TestCommitRefusesAnotherShard(t *testing.T) {
+	final := filepath.Join(t.TempDir(), "d")
+	mine := Owner{Command: "sweep", Source: "sahel.toml", Shard: "1/2"}
+	f, err := Create(final, mine, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Discard()
+	os.WriteFile(f.Path("summary.csv"), []byte("run\n1\n"), 0o644)
+	writeFolder(t, final, Owner{Command: "sweep", Source: "sahel.toml", Shard: "0/2"})
+	before, err := os.ReadFile(filepath.Join(final, "manifest.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = f.Commit()
+	if !errors.Is(err, ErrNotOurs) || !strings.Contains(err.Error(), "holds shard 0/2 of a sweep, not shard 1/2") {
+		t.Fatalf("Commit over another shard = %v; want a refusal naming both shards", err)
+	}
+	after, _ := os.ReadFile(filepath.Join(final, "manifest.json"))
+	if string(after) != string(before) {
+		t.Error("the other shard's manifest changed")
+	}
+	if f.Dir == final {
+		t.Error("the folder was swapped in")
+	}
+	if _, err := os.Stat(f.Path("summary.csv")); err != nil {
+		t.Errorf("the refused folder's runs are gone: %v", err)
+	}
+}
+
 // TestForceKeepsUsersFiles: --force replaces a folder that is not the
 // tool's, but never a file or folder of the user's: those are moved into
 // the new folder, and where the new folder has a file of the same name
 // the folder is refused, up front (a name every folder may hold) or at
 // the commit (a table), with the user's bytes as they were.
 func TestForceKeepsUsersFiles(t *testing.T) {
-	owner := Owner{"compare", "bundled:sahel"}
+	owner := Owner{Command: "compare", Source: "bundled:sahel"}
 	type file struct{ path, bytes string }
 	tests := []struct {
 		name   string
@@ -112,7 +183,7 @@ func TestForceKeepsUsersFiles(t *testing.T) {
 	}
 	for _, tt := range tests {
 		final := filepath.Join(t.TempDir(), "out")
-		writeFolder(t, final, Owner{"compare", "other.toml"})
+		writeFolder(t, final, Owner{Command: "compare", Source: "other.toml"})
 		for _, f := range tt.user {
 			p := filepath.Join(final, filepath.FromSlash(f.path))
 			os.RemoveAll(p) // a file in place of the earlier folder's figures
@@ -225,13 +296,13 @@ func TestCheckTargetRefusesPlaces(t *testing.T) {
 		{"afile/a/b", "afile is a file, so afile/a/b cannot be made"},
 	}
 	for _, tt := range tests {
-		err := CheckTarget(tt.out, Owner{"compare", "bundled:sahel"}, true)
+		err := CheckTarget(tt.out, Owner{Command: "compare", Source: "bundled:sahel"}, true)
 		if !errors.Is(err, ErrNotOurs) || !strings.Contains(err.Error(), filepath.FromSlash(tt.want)) {
 			t.Errorf("CheckTarget(%q) = %v; want a refusal saying %q", tt.out, err, tt.want)
 		}
 	}
 	for _, out := range []string{"sub", "sub/new", "new/deeper"} {
-		if err := CheckTarget(out, Owner{"compare", "bundled:sahel"}, false); err != nil {
+		if err := CheckTarget(out, Owner{Command: "compare", Source: "bundled:sahel"}, false); err != nil {
 			t.Errorf("CheckTarget(%q) = %v; want it allowed", out, err)
 		}
 	}
@@ -240,7 +311,7 @@ func TestCheckTargetRefusesPlaces(t *testing.T) {
 // TestRemoveOursKeepsEmptyFolders: removing a folder of the tool's keeps
 // an empty folder the user made in it (and so the folder).
 func TestRemoveOursKeepsEmptyFolders(t *testing.T) {
-	owner := Owner{"compare", "bundled:sahel"}
+	owner := Owner{Command: "compare", Source: "bundled:sahel"}
 	dir := filepath.Join(t.TempDir(), "out")
 	writeFolder(t, dir, owner)
 	os.MkdirAll(filepath.Join(dir, "keep", "me"), 0o755)
@@ -428,7 +499,7 @@ func TestOccupied(t *testing.T) {
 // the error says that the new folder is in place and where the earlier
 // one is left.
 func TestCommitSaysWhereTheEarlierFolderIsLeft(t *testing.T) {
-	owner := Owner{"compare", "bundled:sahel"}
+	owner := Owner{Command: "compare", Source: "bundled:sahel"}
 	final := filepath.Join(t.TempDir(), "res")
 	writeFolder(t, final, owner)
 	old := removeAll

@@ -247,6 +247,7 @@ func cmdSensitivity(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
+	noteLeftovers(e, "sensitivity", out)
 	if res.Already {
 		return alreadyComplete(e, &c, "sensitivity", out, res.Other, func() error {
 			return printSensitivityJSON(e.stdout, st, res.Result, shardName, res.Runs, newMeter(e.start, 0).performance())

@@ -227,6 +227,7 @@ func writeSweep(ctx context.Context, x *experiment.Prepared, jobs []int, out str
 			return err
 		}
 		if r.Complete {
+			noteLeftovers(e, "sweep", out)
 			return alreadyComplete(e, c, "sweep", out, r.Other, func() error {
 				rows, err := experiment.CompleteRows(ctx, out, x)
 				if err != nil {
@@ -292,6 +293,7 @@ func writeSweep(ctx context.Context, x *experiment.Prepared, jobs []int, out str
 	if err != nil {
 		return err
 	}
+	noteLeftovers(e, "sweep", out)
 	defer m.report(e.stderr, "sweep", c.quiet)
 	if c.json {
 		return printJSONSummary(e.stdout, x, res.Groups, m.performance())
@@ -331,6 +333,25 @@ func alreadyComplete(e *env, c *common, name, out, other string, printJSON func(
 	}
 	fmt.Fprintf(e.stderr, "borderwork %s: %s\n", name, msg)
 	return printJSON()
+}
+
+// noteLeftovers names, on standard error, the hidden folders an earlier
+// command left beside out (output.Leftovers): a shard killed outright
+// leaves its finished runs there, which no command reads, and a cluster's
+// quota fills with them. It never deletes them: a command writing out
+// may be running now.
+func noteLeftovers(e *env, name, out string) {
+	left := output.Leftovers(out)
+	switch len(left) {
+	case 0:
+		return
+	case 1:
+		fmt.Fprintf(e.stderr, "borderwork %s: left beside %s, and not used: %s, a hidden folder that a command killed outright (SIGKILL, out of memory, a node failure) leaves behind with the runs it had finished, or that a command writing %s now is using; delete it once none is\n",
+			name, out, left[0], out)
+	default:
+		fmt.Fprintf(e.stderr, "borderwork %s: left beside %s, and not used: %s, hidden folders that commands killed outright (SIGKILL, out of memory, a node failure) leave behind with the runs they had finished, or that a command writing %s now is using; delete them once none is\n",
+			name, out, output.JoinAnd(left), out)
+	}
 }
 
 // continuingPartial says, on standard error, that --resume continues the

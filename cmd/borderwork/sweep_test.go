@@ -94,8 +94,17 @@ func TestShardsMergeToTheWhole(t *testing.T) {
 		want string
 	}{
 		{"missing", shards[:2], "missing"},
-		{"duplicate", []string{shards[0], shards[1], shards[2], shards[1]}, "is in both"},
+		{"duplicate", []string{shards[0], shards[1], shards[2], shards[1]}, shards[1] + " is given twice; merge each shard once"},
 	}
+	copied := filepath.Join(dir, "copy-of-shard1")
+	if err := os.CopyFS(copied, os.DirFS(shards[1])); err != nil {
+		t.Fatal(err)
+	}
+	tests = append(tests, struct {
+		name string
+		dirs []string
+		want string
+	}{"a copy", []string{shards[0], shards[1], shards[2], copied}, "is in both " + shards[1] + " and " + copied})
 	other := filepath.Join(dir, "other")
 	mustRun(t, smallSweep(other, "--shard", "2/3", "--set", "migrants.patience_days=9")...)
 	tests = append(tests, struct {
