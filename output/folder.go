@@ -23,8 +23,8 @@ import (
 //
 // The tool deletes or replaces only files it wrote: those an earlier
 // folder's manifest.json records, unchanged since. CheckTarget refuses a
-// folder holding anything else, or written by another command or from
-// another scenario, unless forced; even then, files and folders the tool
+// folder holding anything else, or written by another command, from
+// another scenario or as another shard, unless forced; even then, files and folders the tool
 // did not write are kept (moved into the new folder), and a folder where
 // one of them has the name of a file the new folder writes is refused:
 // nothing of the user's is ever deleted or replaced.
@@ -65,7 +65,7 @@ func (o Owner) String() string {
 
 // ErrNotOurs is matched by errors about a folder the tool may not replace:
 // it holds files the tool did not write, files changed since, or another
-// command's or scenario's results. Such a folder is never touched.
+// command's, scenario's or shard's results. Such a folder is never touched.
 var ErrNotOurs = errors.New("not a folder borderwork may replace")
 
 // notOurs is an ErrNotOurs with its reason.
@@ -186,7 +186,8 @@ func (inv *Inventory) Empty() bool {
 }
 
 // CheckTarget reports whether owner may write a folder at path: nothing is
-// there, or an empty folder, or a folder owner wrote earlier that holds
+// there, or an empty folder, or a folder owner (its command, scenario and
+// shard) wrote earlier that holds
 // only files the tool wrote, unchanged. With force, any folder may be
 // replaced, keeping the files and folders the tool did not write, unless
 // one of them has the name of a file every folder may hold (manifest.json,

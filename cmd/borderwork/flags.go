@@ -237,7 +237,7 @@ func (c *common) register(fs *flagSet, outDefault string, withOut bool) {
 	if withOut {
 		fs.StringVar(&c.out, "out", outDefault, "write the output folder to `DIR` (default out/"+fs.Name()+"-SCENARIO, SCENARIO the\nbundled name or the file's name without .toml)")
 		fs.StringVar(&c.formats, "formats", "png,svg,pdf", "figure `formats`, comma-separated ('' for none)")
-		fs.BoolVar(&c.force, "force", false, "replace a folder at --out that holds files borderwork did not write, or another command's\nor scenario's results; files and folders borderwork did not write are kept, and one named\nlike a file borderwork writes is refused even then")
+		fs.BoolVar(&c.force, "force", false, "replace a folder at --out that holds files borderwork did not write, or another command's,\nscenario's or shard's results; files and folders borderwork did not write are kept, and one named\nlike a file borderwork writes is refused even then")
 		fs.emptyOK = map[string]bool{"formats": true}
 	}
 	c.limits.register(fs)
