@@ -131,8 +131,10 @@ func TestResumeCompleteBesideAnothersRuns(t *testing.T) {
 }
 
 // TestResumeShardMessages: --resume given the wrong shard, or a
-// different command, says which shard the folder is and quotes a command
-// that completes it, one that works when followed.
+// different command, says which shard the folder is and, for an
+// interrupted folder, quotes a command that completes it, one that works
+// when followed; a complete folder of a different command has nothing to
+// complete, and the message says to use a fresh folder.
 func TestResumeShardMessages(t *testing.T) {
 	dir := t.TempDir()
 	shard := filepath.Join(dir, "shard")
@@ -147,7 +149,8 @@ func TestResumeShardMessages(t *testing.T) {
 		{"no --shard", smallSweep(shard, "--resume"), shard + " holds shard 1/3 of the sweep, not the whole of it: give --shard 1/3 to complete it"},
 		{"another shard", smallSweep(shard, "--shard", "0/3", "--resume"), shard + " holds shard 1/3 of the sweep, not shard 0/3: give --shard 1/3 to complete it"},
 		{"a shard of a whole sweep", smallSweep(whole, "--shard", "0/3", "--resume"), whole + " holds the whole sweep, not shard 0/3 of it: leave out --shard to complete it"},
-		{"another seed", smallSweep(shard, "--shard", "1/3", "--seed", "9", "--resume"), "--shard 1/3 --out " + shard + " --resume' completes it"},
+		{"another seed", smallSweep(shard, "--shard", "1/3", "--seed", "9", "--resume"), shard + " was written by a different sweep ('borderwork sweep testdata/small.toml --seed 1 "},
+		{"another seed, the advice", smallSweep(shard, "--shard", "1/3", "--seed", "9", "--resume"), " --shard 1/3') and is complete: nothing there is this one's to complete; run this sweep into a fresh --out folder"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -157,15 +160,27 @@ func TestResumeShardMessages(t *testing.T) {
 			}
 		})
 	}
-	// The command the message quotes completes the folder: here, it is
-	// complete already.
-	_, _, stderr := runCLI(t, smallSweep(shard, "--shard", "1/3", "--seed", "9", "--resume")...)
+	// An interrupted shard resumed with another seed: the command the
+	// message quotes completes it.
+	cut := filepath.Join(dir, "cut")
+	if status, _, stderr := runCLIInterrupted(t, 3, smallSweep(cut, "--shard", "1/3", "--formats", "")...); status != exitInterrupted {
+		t.Fatalf("interrupted shard: status %d: %s", status, stderr)
+	}
+	_, _, stderr := runCLI(t, smallSweep(cut, "--shard", "1/3", "--formats", "", "--seed", "9", "--resume")...)
+	if !strings.Contains(stderr, "--shard 1/3 --out "+cut+" --resume' completes it") {
+		t.Errorf("resuming an interrupted shard with another seed: %q; want the command that completes it", stderr)
+	}
 	args := quotedCommand(t, stderr)
-	if status, stdout, stderr := runCLI(t, args...); status != 0 || !strings.Contains(stdout, "already complete") {
+	if status, stdout, stderr := runCLI(t, args...); status != 0 || strings.Contains(stdout, "already complete") {
 		t.Errorf("%v: status %d\n%s%s", args, status, stdout, stderr)
 	}
-	if _, err := os.Stat(shard + ".partial"); err == nil {
-		t.Errorf("%s.partial appeared", shard)
+	if m, err := output.ReadManifest(cut); err != nil || !m.Complete {
+		t.Errorf("the quoted command did not complete %s: %v", cut, err)
+	}
+	for _, d := range []string{shard, cut} {
+		if _, err := os.Stat(d + ".partial"); err == nil {
+			t.Errorf("%s.partial appeared", d)
+		}
 	}
 }
 
