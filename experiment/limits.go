@@ -222,8 +222,12 @@ func (x *Prepared) Fit(l Limits, runs, workers int) (int, error) {
 	fit := min(workers, max(runs, 1), int(min((mem-keep)/run, math.MaxInt32)))
 	steps := x.need.stepsEach * float64(x.Reps) * float64(runs) / float64(x.NRuns())
 	if !(steps <= work) {
-		return 0, badInput("%s: %s runs would simulate about %.3g agent-steps; the limit is %.3g (--max-work or %s raises it)",
-			x.runsFlag(), formatRuns(float64(runs)), steps, work, EnvMaxWork)
+		noun := " runs would"
+		if runs == 1 {
+			noun = " run would"
+		}
+		return 0, badInput("%s: %s%s simulate about %.3g agent-steps; the limit is %.3g (--max-work or %s raises it)",
+			x.runsFlag(), formatRuns(float64(runs)), noun, steps, work, EnvMaxWork)
 	}
 	return max(fit, 1), nil
 }

@@ -181,8 +181,8 @@ func interrupted(e *env, name string, res *experiment.Outcome, out, resume strin
 		more = "; " + completes(resume, out, res.Dir)
 	}
 	if res.Dir != out {
-		fmt.Fprintf(e.stderr, "borderwork %s: %s is unchanged; kept %d finished runs in %s (marked incomplete)%s\n", name, out, len(res.Rows), res.Dir, more)
+		fmt.Fprintf(e.stderr, "borderwork %s: %s is unchanged; kept %s in %s (marked incomplete)%s\n", name, out, words.Count(len(res.Rows), "finished run"), res.Dir, more)
 		return
 	}
-	fmt.Fprintf(e.stderr, "borderwork %s: kept %d finished runs in %s (marked incomplete)%s\n", name, len(res.Rows), out, more)
+	fmt.Fprintf(e.stderr, "borderwork %s: kept %s in %s (marked incomplete)%s\n", name, words.Count(len(res.Rows), "finished run"), out, more)
 }

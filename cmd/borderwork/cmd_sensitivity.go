@@ -238,9 +238,9 @@ func cmdSensitivity(ctx context.Context, args []string, e *env) error {
 			again += " --force" // the runs were kept beside a folder only --force lets this one replace
 		}
 		if res.Dir != out {
-			fmt.Fprintf(e.stderr, "borderwork sensitivity: %s is unchanged; kept %d finished runs in %s (marked incomplete); %s\n", out, res.Runs, res.Dir, completes("'"+again+"'", out, res.Dir))
+			fmt.Fprintf(e.stderr, "borderwork sensitivity: %s is unchanged; kept %s in %s (marked incomplete); %s\n", out, words.Count(res.Runs, "finished run"), res.Dir, completes("'"+again+"'", out, res.Dir))
 		} else {
-			fmt.Fprintf(e.stderr, "borderwork sensitivity: kept %d finished runs in %s (marked incomplete); '%s' completes it\n", res.Runs, out, again)
+			fmt.Fprintf(e.stderr, "borderwork sensitivity: kept %s in %s (marked incomplete); '%s' completes it\n", words.Count(res.Runs, "finished run"), out, again)
 		}
 		return err
 	}

@@ -301,7 +301,7 @@ func writeSweep(ctx context.Context, x *experiment.Prepared, jobs []int, out str
 	fmt.Fprintf(e.stdout, "%s: %s × %s × %s = %s", x.Scenario.File.Name, words.Count(len(x.Points), "point"), words.Count(len(x.Regimes), "regime"),
 		words.Count(x.Reps, "replicate"), words.Count(x.NRuns(), "run"))
 	if shard != "" {
-		fmt.Fprintf(e.stdout, "; shard %s holds %d of them", shard, len(jobs))
+		fmt.Fprintf(e.stdout, "; shard %s holds %s of them", shard, words.Whole(int64(len(jobs))))
 	}
 	fmt.Fprintln(e.stdout, ".")
 	printOverrides(e.stdout, x.Scenario.Sets())

@@ -235,7 +235,11 @@ func (c *common) register(fs *flagSet, outDefault string, withOut bool) {
 	fs.BoolVar(&c.progress, "progress", false, "print progress on standard error even when it is not a terminal (a line every 5 seconds)")
 	fs.BoolVar(&c.json, "json", false, "print a machine-readable summary on stdout")
 	if withOut {
-		fs.StringVar(&c.out, "out", outDefault, "write the output folder to `DIR` (default out/"+fs.Name()+"-SCENARIO, SCENARIO the\nbundled name or the file's name without .toml)")
+		usage := "write the output folder to `DIR` (default out/" + fs.Name() + "-SCENARIO, SCENARIO the\nbundled name or the file's name without .toml"
+		if fs.Name() == "sweep" || fs.Name() == "sensitivity" { // the commands that shard
+			usage += "; out/" + fs.Name() + "-SCENARIO-shard-I-of-N for --shard I/N"
+		}
+		fs.StringVar(&c.out, "out", outDefault, usage+")")
 		fs.StringVar(&c.formats, "formats", "png,svg,pdf", "figure `formats`, comma-separated ('' for none)")
 		fs.BoolVar(&c.force, "force", false, "replace a folder at --out that holds files borderwork did not write, or another command's,\nscenario's or shard's results; files and folders borderwork did not write are kept, and one named\nlike a file borderwork writes is refused even then")
 		fs.emptyOK = map[string]bool{"formats": true}

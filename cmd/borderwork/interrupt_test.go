@@ -217,3 +217,13 @@ func TestInterruptedBesideTheUsersPartial(t *testing.T) {
 		}
 	}
 }
+
+// TestInterruptedCountsInWords: the message of an interrupted command
+// counts its runs in words, "1 finished run", not "1 finished runs".
+func TestInterruptedCountsInWords(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	status, _, stderr := runCLIInterrupted(t, 1, "compare", small, "--reps", "3", "--days", "10", "--workers", "1", "--formats", "", "--quiet", "--out", out)
+	if want := "kept 1 finished run in " + out + " (marked incomplete)"; status != exitInterrupted || !strings.Contains(stderr, want) {
+		t.Errorf("status %d, stderr %q; want %d and %q", status, stderr, exitInterrupted, want)
+	}
+}

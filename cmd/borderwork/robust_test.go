@@ -68,6 +68,7 @@ func TestTooBigIsRefused(t *testing.T) {
 		{[]string{"compare", big, "--out", out}, []string{"edited.toml:54", "the limit is 8 GiB"}},
 		{[]string{"compare", small, "--out", out, "--max-memory", "10KiB"}, []string{"small.toml:54: origins.Home.inflow_schedule.0.rate", "the limit is 10 KiB"}},
 		{[]string{"compare", small, "--out", out, "--max-work", "1000"}, []string{"agent-steps", "--max-work"}},
+		{[]string{"run", small, "--out", out, "--reps", "1", "--max-work", "1"}, []string{"1 regime × --reps 1: 1 run would simulate"}},
 		{[]string{"sweep", small, "--out", out, "--vary", "regimes.malfunctioning.outage_start=0:0.2:100000000"}, []string{"n must be a whole number from 1 to 1000000"}},
 		{[]string{"sweep", small, "--out", out, "--vary", "regimes.malfunctioning.outage_start=0:0.2:1000000", "--vary", "days=1:100:100"}, []string{"--vary (100,000,000 points) × 5 regimes × --reps 2: 1,000,000,000 runs", "to keep track of", "the limit is 8 GiB"}},
 		{[]string{"sweep", small, "--out", out, "--design", "lhs", "--samples", "2000000000", "--vary", "days=1:100"}, []string{"--samples 2000000000 × 5 regimes × --reps 2: 20,000,000,000 runs", "the limit is 8 GiB"}},
