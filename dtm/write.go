@@ -289,7 +289,7 @@ func (st *Study) flowBands(d Direction) []figures.Band {
 		}
 		bands = append(bands, open)
 	}
-	base := figures.Band{Label: "baseline: mean before the change", Style: figures.Part(1)} // a dashed dark grey line
+	base := figures.Band{Label: "baseline: mean before the change", Style: figures.Part(1)} // a grey line, dotted in pairs
 	for _, t := range []int{st.Split, st.Days} {
 		base.X = append(base.X, float64(t))
 		base.Mean = append(base.Mean, st.Baseline(d))
@@ -300,9 +300,9 @@ func (st *Study) flowBands(d Direction) []figures.Band {
 		style int
 		roles []Role
 	}{
-		{"DTM, fitted", figures.Part(1), []Role{Fitted}},                   // dark grey squares
-		{"DTM, predicted", figures.Part(0), []Role{Predicted}},             // near-black dots
-		{"DTM, not scored", figures.Part(3), []Role{Straddling, Excluded}}, // light grey rings
+		{"DTM, fitted", figures.Part(1), []Role{Fitted}},                   // grey open diamonds
+		{"DTM, predicted", figures.Part(0), []Role{Predicted}},             // dark grey filled diamonds
+		{"DTM, not scored", figures.Part(3), []Role{Straddling, Excluded}}, // light grey crosses
 	} {
 		pts := figures.Band{Label: set.label, Style: set.style, Markers: true}
 		for _, r := range st.Rows {

@@ -106,9 +106,41 @@ func drawHatch(c draw.Canvas, r vg.Rectangle, slot int) {
 			lines = append(lines, []vg.Point{{X: b - r.Min.Y, Y: r.Min.Y}, {X: b - r.Max.Y, Y: r.Max.Y}})
 		}
 	}
-	if h == upright {
+	if h == upright || h == squares {
 		for x := vg.Length(math.Ceil(float64(r.Min.X/s))) * s; x <= r.Max.X; x += s {
 			lines = append(lines, []vg.Point{{X: x, Y: r.Min.Y}, {X: x, Y: r.Max.Y}})
+		}
+	}
+	if h == horizontal || h == squares {
+		for y := vg.Length(math.Ceil(float64(r.Min.Y/s))) * s; y <= r.Max.Y; y += s {
+			lines = append(lines, []vg.Point{{X: r.Min.X, Y: y}, {X: r.Max.X, Y: y}})
+		}
+	}
+	if h == bricks {
+		// Courses s/2·3 high, bricks twice as long, each course's joints
+		// halfway between the last's.
+		row := s * 1.5
+		for k := math.Floor(float64(r.Min.Y / row)); vg.Length(k)*row <= r.Max.Y; k++ {
+			y := vg.Length(k) * row
+			lines = append(lines, []vg.Point{{X: r.Min.X, Y: y}, {X: r.Max.X, Y: y}})
+			off := 0.0
+			if int(k)%2 != 0 {
+				off = 1
+			}
+			for x := (vg.Length(math.Floor(float64(r.Min.X/(2*s)))) - vg.Length(off)/2) * 2 * s; x <= r.Max.X; x += 2 * s {
+				lines = append(lines, []vg.Point{{X: x, Y: y}, {X: x, Y: y + row}})
+			}
+		}
+	}
+	if h == zigzag {
+		// Rows of zigzags s apart, each a tooth s wide and s/2 high.
+		x0 := vg.Length(math.Floor(float64(r.Min.X/s))) * s
+		for y := vg.Length(math.Floor(float64(r.Min.Y/s))) * s; y <= r.Max.Y; y += s {
+			for x := x0; x <= r.Max.X; x += s {
+				lines = append(lines,
+					[]vg.Point{{X: x, Y: y}, {X: x + s/2, Y: y + s/2}},
+					[]vg.Point{{X: x + s/2, Y: y + s/2}, {X: x + s, Y: y}})
+			}
 		}
 	}
 	c.StrokeLines(draw.LineStyle{Color: ink, Width: hatchWidth}, in.ClipLinesXY(lines...)...)

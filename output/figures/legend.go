@@ -162,7 +162,7 @@ type bandThumb struct {
 func (t bandThumb) Thumbnail(c *draw.Canvas) {
 	midY := (c.Min.Y + c.Max.Y) / 2
 	if t.markers {
-		c.DrawGlyph(markerStyle(t.i, t.th), vg.Point{X: (c.Min.X + c.Max.X) / 2, Y: midY})
+		drawMarker(*c, t.i, t.th, vg.Point{X: (c.Min.X + c.Max.X) / 2, Y: midY})
 		return
 	}
 	if t.band {
@@ -172,7 +172,7 @@ func (t bandThumb) Thumbnail(c *draw.Canvas) {
 			{X: c.Max.X, Y: midY + h}, {X: c.Min.X, Y: midY + h},
 		})
 	}
-	c.StrokeLine2(lineStyle(t.i, t.th.lineWidth), c.Min.X, midY, c.Max.X, midY)
+	strokeSeries(*c, t.i, t.th.lineWidth, []vg.Point{{X: c.Min.X, Y: midY}, {X: c.Max.X, Y: midY}})
 }
 
 // barThumb is the legend sample of the bars of the series in slot: their
@@ -197,5 +197,5 @@ type markerThumb struct {
 }
 
 func (t markerThumb) Thumbnail(c *draw.Canvas) {
-	c.DrawGlyph(markerStyle(t.i, t.th), c.Center())
+	drawMarker(*c, t.i, t.th, c.Center())
 }

@@ -168,3 +168,107 @@ func TestBarStyleOverridesGroup(t *testing.T) {
 		}
 	}
 }
+
+// TestPartsLookApartFromRegimes: no Part category shares a look with a
+// regime of the same folder (audit figures2, finding 1: a programme's
+// "repairing malfunction" channel, dark grey hatched /, looked like its
+// "decreed+tightening" arm, the palette's black hatched /, and "the whole
+// programme" was near-black). A Part's hatch, dash pattern and marker
+// shape are none of any palette slot's; its grey is apart in luma from
+// the palette's black and from the other Parts'; and no Part's (colour,
+// hatch) is a slot's.
+func TestPartsLookApartFromRegimes(t *testing.T) {
+	const slots = 24 // every pairing of the palette's colours with the regimes' patterns
+	for k := range 4 {
+		p := Part(k)
+		for s := range slots {
+			if hatchOf(p) == hatchOf(s) {
+				t.Errorf("Part(%d) has the hatch %d of palette slot %d", k, hatchOf(p), s)
+			}
+			if seriesColor(p) == seriesColor(s) && hatchOf(p) == hatchOf(s) {
+				t.Errorf("Part(%d) has the colour and hatch of palette slot %d", k, s)
+			}
+			if slices.Equal(dashesOf(p), dashesOf(s)) {
+				t.Errorf("Part(%d) has the dash pattern %v of palette slot %d", k, dashesOf(p), s)
+			}
+			if fmt.Sprintf("%T%v", markerStyle(p, &Double.theme).Shape, markerStyle(p, &Double.theme).Shape) ==
+				fmt.Sprintf("%T%v", markerStyle(s, &Double.theme).Shape, markerStyle(s, &Double.theme).Shape) {
+				t.Errorf("Part(%d) has the marker shape of palette slot %d", k, s)
+			}
+		}
+		if d := lumaOf(seriesColor(p)) - lumaOf(okabeIto[7]); d < 60 {
+			t.Errorf("Part(%d)'s grey is %.0f of 255 lighter than the palette's black; want 60 or more", k, d)
+		}
+		for j := range k {
+			if d := math.Abs(lumaOf(seriesColor(p)) - lumaOf(seriesColor(Part(j)))); d < 30 {
+				t.Errorf("Part(%d) and Part(%d) differ by %.0f of 255 in grey; want 30 or more", j, k, d)
+			}
+			if hatchOf(p) == hatchOf(Part(j)) || slices.Equal(dashesOf(p), dashesOf(Part(j))) {
+				t.Errorf("Part(%d) and Part(%d) share a hatch or dash pattern", j, k)
+			}
+		}
+	}
+}
+
+// TestLightSlotsShow: a series in a colour close to white (the palette's
+// yellow; audit figures2, finding 4) shows on the white ground in
+// greyscale: its line, drawn alone, puts at least 3/4 as much grey ink
+// on the page as the palette's blue line (a plain yellow line, 1/4), and
+// its bar is hatched and puts at least 3/4 the grey ink of the palette's
+// orange one (a plain yellow bar, about 2/5).
+func TestLightSlotsShow(t *testing.T) {
+	var light []int
+	for s := range okabeIto {
+		if isLight(s) {
+			light = append(light, s+1)
+			if hatchOf(s) == noHatch {
+				t.Errorf("palette slot %d (%v) is light and has plain bars", s, okabeIto[s])
+			}
+		}
+	}
+	if len(light) == 0 {
+		t.Fatal("no light slot in the palette; want yellow's")
+	}
+	ink := func(img image.Image) float64 {
+		var sum float64
+		b := img.Bounds()
+		for y := b.Min.Y; y < b.Max.Y; y++ {
+			for x := b.Min.X; x < b.Max.X; x++ {
+				sum += 255 - luma(img.At(x, y))
+			}
+		}
+		return sum
+	}
+	line := func(style int, show bool) image.Image {
+		mean := []float64{1, 3, 2, 4}
+		if !show {
+			mean = []float64{math.NaN(), math.NaN(), math.NaN(), 4} // the same axes, no line
+		}
+		fig, err := TimeBands("t", "day", "y", []Band{
+			{Label: "s", Style: style, X: []float64{0, 1, 2, 3}, Mean: mean, Lo: []float64{math.NaN(), math.NaN(), math.NaN(), math.NaN()}, Hi: []float64{math.NaN(), math.NaN(), math.NaN(), math.NaN()}},
+		}, sampleCaption)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return pngOf(t, fig)
+	}
+	lineInk := func(style int) float64 { return ink(line(style, true)) - ink(line(style, false)) }
+	blue := lineInk(1)
+	bar := func(style int) image.Image {
+		fig, err := GroupedBars("t", "x", []Group{{Label: "g", Style: style,
+			Bars: []Bar{{Label: "a", Mean: 10, Lo: math.NaN(), Hi: math.NaN()}}}}, sampleCaption)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return pngOf(t, fig)
+	}
+	orange := ink(bar(2))
+	for _, st := range light {
+		if got := lineInk(st); got < 0.75*blue {
+			t.Errorf("the line of Style %d puts %.0f of grey ink on the page, the palette's blue %.0f; want 3/4 as much or more", st, got, blue)
+		}
+		if got := ink(bar(st)); got < 0.75*orange {
+			t.Errorf("the bar of Style %d has %.0f of grey ink, the palette's orange %.0f; want 3/4 as much or more", st, got, orange)
+		}
+	}
+}

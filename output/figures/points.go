@@ -146,10 +146,9 @@ type scatterPlotter struct {
 func (sp *scatterPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 	trX, trY := p.Transforms(&c)
 	for _, s := range sp.series {
-		sty := markerStyle(s.Style-1, sp.th)
 		for j := range s.X {
 			if finite(s.X[j]) && finite(s.Y[j]) {
-				c.DrawGlyph(sty, vg.Point{X: trX(s.X[j]), Y: trY(s.Y[j])})
+				drawMarker(c, s.Style-1, sp.th, vg.Point{X: trX(s.X[j]), Y: trY(s.Y[j])})
 			}
 		}
 	}

@@ -43,18 +43,21 @@ var neutralGrey = color.NRGBA{0xA8, 0xA8, 0xA8, 0xFF}
 // categories are not regimes: the parts of a whole (the claim's
 // mediation), the channels of an effect (a programme's channels), policy
 // quantities over time (its path), the first-order and total Sobol'
-// indices. They are drawn in greys, dark to light (partGreys), with the
-// hatches and dash patterns of the k-th regime, so that none takes a
-// colour that means a regime in the folder's other figures.
+// indices. They are drawn in greys, dark to light (partGreys), none as
+// dark as the palette's black, with hatches, dash patterns and marker
+// shapes of their own (partHatches, partDashes, partShapes) that no regime
+// takes: so that none looks like a regime of the folder's other figures,
+// in colour or in greyscale print.
 func Part(k int) int { return -2 - k }
 
 // partGreys are the colours of Part categories, dark to light: at most
 // four in any figure (the programme's channels and path), each apart from
-// the next in greyscale print too, the lightest still a visible line.
+// the next in greyscale print too, the darkest well apart from the
+// palette's black, the lightest still a visible line.
 var partGreys = []color.NRGBA{
-	{0x22, 0x22, 0x22, 0xFF},
-	{0x5F, 0x5F, 0x5F, 0xFF},
-	{0x8F, 0x8F, 0x8F, 0xFF},
+	{0x4A, 0x4A, 0x4A, 0xFF},
+	{0x6E, 0x6E, 0x6E, 0xFF},
+	{0x94, 0x94, 0x94, 0xFF},
 	{0xBB, 0xBB, 0xBB, 0xFF},
 }
 
@@ -74,7 +77,8 @@ func styleIndex(i, style int) int {
 }
 
 // rank is a slot's position in the orders of dash patterns, hatches and
-// marker shapes: its palette position, or a Part's k; 0 for Neutral.
+// marker shapes: its palette position (in the regimes' orders), or a
+// Part's k (in the Parts' own); 0 for Neutral.
 func rank(slot int) int {
 	switch {
 	case slot >= 0:
@@ -84,6 +88,31 @@ func rank(slot int) int {
 	}
 	return Part(0) - slot
 }
+
+// isPart reports whether slot is a Part category's.
+func isPart(slot int) bool { return slot <= Part(0) }
+
+// lightLuma is the luma (0 to 255, ITU-R BT.601) from which a colour is
+// too close to the white ground to show alone, as a thin line, a small
+// marker or a plain bar: the palette's yellow (213). Such a series' lines
+// and markers are drawn with a dark casing, its bars always hatched.
+const lightLuma = 200
+
+// isLight reports whether the series in slot is drawn in a colour whose
+// luma reaches lightLuma.
+func isLight(slot int) bool { return lumaOf(seriesColor(slot)) >= lightLuma }
+
+// lumaOf is the grey c prints as, 0 to 255 (ITU-R BT.601).
+func lumaOf(c color.NRGBA) float64 {
+	return 0.299*float64(c.R) + 0.587*float64(c.G) + 0.114*float64(c.B)
+}
+
+// casingColor is the dark edge drawn around the lines and markers of
+// light series (isLight), and casingWidth its width on either side.
+var (
+	casingColor = color.Gray{Y: 0x33}
+	casingWidth = vg.Points(0.45)
+)
 
 // seriesColor is the colour of the series in slot.
 func seriesColor(slot int) color.NRGBA {
@@ -105,7 +134,8 @@ func bandColor(slot int) color.NRGBA {
 
 // dashes are the line patterns of successive series. Their count (6) is
 // coprime with the palette's (8), so the first 24 series all differ in
-// colour or pattern, and the first 6 differ in both.
+// colour or pattern, and the first 6 differ in both. (The 7th, yellow,
+// has the first's solid line, but a dark casing: see isLight.)
 var dashes = [][]vg.Length{
 	nil, // solid
 	{vg.Points(6), vg.Points(3)},
@@ -113,6 +143,23 @@ var dashes = [][]vg.Length{
 	{vg.Points(7), vg.Points(2.5), vg.Points(1.5), vg.Points(2.5)},
 	{vg.Points(12), vg.Points(4)},
 	{vg.Points(7), vg.Points(2.5), vg.Points(1.5), vg.Points(2.5), vg.Points(1.5), vg.Points(2.5)},
+}
+
+// partDashes are the line patterns of Part categories, in order: none is
+// a regime's (dashes), so that a grey line never reads as a regime's.
+var partDashes = [][]vg.Length{
+	{vg.Points(12), vg.Points(2.5), vg.Points(4), vg.Points(2.5)},                                // long, short
+	{vg.Points(1.5), vg.Points(1.5), vg.Points(1.5), vg.Points(5)},                               // pairs of dots
+	{vg.Points(7), vg.Points(2.5), vg.Points(7), vg.Points(2.5), vg.Points(1.5), vg.Points(2.5)}, // dash, dash, dot
+	{vg.Points(3), vg.Points(1.5)},                                                               // short dashes
+}
+
+// dashesOf is the dash pattern of the series in slot.
+func dashesOf(slot int) []vg.Length {
+	if isPart(slot) {
+		return partDashes[rank(slot)%len(partDashes)]
+	}
+	return dashes[rank(slot)%len(dashes)]
 }
 
 // hatch is a pattern drawn over a bar's fill, so that bars stay apart in
@@ -128,21 +175,68 @@ const (
 	upright          // vertical lines
 	dotted           // a lattice of dots
 	numHatches       // their count, that of the dash patterns
+
+	// The hatches of Part categories (partHatches), which no regime takes.
+	squares    // horizontal and vertical lines, +
+	horizontal // horizontal lines
+	bricks     // a brick wall
+	zigzag     // rows of zigzags
 )
 
-// hatchOf is the hatch of the series in slot, in the order of the dash
-// patterns: a regime whose line is solid (open) has plain bars, the one
-// whose line is dashed (closed) has bars hatched /, and so on; hatches
-// and dashes are as many, so the pairing holds for every slot.
-func hatchOf(slot int) hatch { return hatch(rank(slot) % int(numHatches)) }
+// partHatches are the hatches of Part categories, in order.
+var partHatches = []hatch{squares, horizontal, bricks, zigzag}
+
+// hatchOf is the hatch of the series in slot. A regime's is in the order
+// of the dash patterns: a regime whose line is solid (open) has plain
+// bars, the one whose line is dashed (closed) has bars hatched /, and so
+// on; hatches and dashes are as many, so the pairing holds for every
+// slot, but for a light colour (the 7th, yellow), whose bars would not
+// show plain: they are crossed. A Part's is its own (partHatches).
+func hatchOf(slot int) hatch {
+	if isPart(slot) {
+		return partHatches[rank(slot)%len(partHatches)]
+	}
+	h := hatch(rank(slot) % int(numHatches))
+	if h == noHatch && isLight(slot) {
+		h = crossed
+	}
+	return h
+}
 
 // lineStyle is the style of the line of the series in slot, width wide.
 func lineStyle(slot int, width vg.Length) draw.LineStyle {
 	return draw.LineStyle{
 		Color:  seriesColor(slot),
 		Width:  width,
-		Dashes: dashes[rank(slot)%len(dashes)],
+		Dashes: dashesOf(slot),
 	}
+}
+
+// strokeSeries draws the line through pts of the series in slot, width
+// wide, on c: with a dark casing under it if its colour is light
+// (isLight), so that it shows on white and in greyscale print.
+func strokeSeries(c draw.Canvas, slot int, width vg.Length, pts ...[]vg.Point) {
+	ls := lineStyle(slot, width)
+	if isLight(slot) {
+		casing := ls
+		casing.Color = casingColor
+		casing.Width = width + 2*casingWidth
+		c.StrokeLines(casing, pts...)
+	}
+	c.StrokeLines(ls, pts...)
+}
+
+// drawMarker draws the marker of the series in slot at pt: with a dark
+// edge if its colour is light (isLight).
+func drawMarker(c draw.Canvas, slot int, th *theme, pt vg.Point) {
+	sty := markerStyle(slot, th)
+	if isLight(slot) {
+		edge := sty
+		edge.Color = casingColor
+		edge.Radius += casingWidth
+		c.DrawGlyph(edge, pt)
+	}
+	c.DrawGlyph(sty, pt)
 }
 
 // thinStyle is the style of one replicate's line of the series in slot:
@@ -386,12 +480,35 @@ func labelDecimals(vs []float64) int {
 
 // markerStyle is the point marker of the series in slot.
 func markerStyle(slot int, th *theme) draw.GlyphStyle {
-	return draw.GlyphStyle{Color: seriesColor(slot), Radius: th.markerSize, Shape: markerShapes[rank(slot)%len(markerShapes)]}
+	shape := markerShapes[rank(slot)%len(markerShapes)]
+	if isPart(slot) {
+		shape = partShapes[rank(slot)%len(partShapes)]
+	}
+	return draw.GlyphStyle{Color: seriesColor(slot), Radius: th.markerSize, Shape: shape}
 }
 
 // markerShapes tell series of points apart in greyscale print.
 var markerShapes = []draw.GlyphDrawer{
 	draw.CircleGlyph{}, draw.BoxGlyph{}, draw.PyramidGlyph{}, draw.RingGlyph{}, draw.SquareGlyph{}, draw.TriangleGlyph{},
+}
+
+// partShapes are the marker shapes of Part categories, in order: none is
+// a regime's (markerShapes).
+var partShapes = []draw.GlyphDrawer{
+	diamondGlyph{filled: true}, diamondGlyph{}, draw.PlusGlyph{}, draw.CrossGlyph{},
+}
+
+// diamondGlyph is a square standing on a corner, filled or open.
+type diamondGlyph struct{ filled bool }
+
+func (g diamondGlyph) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, pt vg.Point) {
+	r := sty.Radius
+	pts := []vg.Point{{X: pt.X, Y: pt.Y + r}, {X: pt.X + r, Y: pt.Y}, {X: pt.X, Y: pt.Y - r}, {X: pt.X - r, Y: pt.Y}}
+	if g.filled {
+		c.FillPolygon(sty.Color, pts)
+		return
+	}
+	c.StrokeLines(draw.LineStyle{Color: sty.Color, Width: vg.Points(0.5)}, append(pts, pts[0]))
 }
 
 // wrapText breaks s at spaces into lines no wider than width when drawn in
@@ -500,7 +617,7 @@ func StyleColor(style int) color.NRGBA { return seriesColor(styleIndex(0, style)
 // Style style: nil for a solid line.
 func StyleDashes(style int) []float64 {
 	var out []float64
-	for _, d := range dashes[rank(styleIndex(0, style))%len(dashes)] {
+	for _, d := range dashesOf(styleIndex(0, style)) {
 		out = append(out, float64(d)) // vg.Length is in points
 	}
 	return out

@@ -197,7 +197,7 @@ func (bp *bandsPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 		if b.Markers {
 			for j := range b.X {
 				if finite(b.Mean[j]) {
-					c.DrawGlyph(markerStyle(b.Style-1, bp.th), vg.Point{X: trX(b.X[j]), Y: trY(b.Mean[j])})
+					drawMarker(c, b.Style-1, bp.th, vg.Point{X: trX(b.X[j]), Y: trY(b.Mean[j])})
 				}
 			}
 			continue
@@ -208,10 +208,13 @@ func (bp *bandsPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 				pts = append(pts, vg.Point{X: trX(b.X[j]), Y: trY(b.Mean[j])})
 			}
 			if len(pts) == 1 { // an isolated value: a dot, since a line needs two points
+				if isLight(b.Style - 1) {
+					c.DrawGlyph(draw.GlyphStyle{Color: casingColor, Radius: bp.th.lineWidth*1.2 + casingWidth, Shape: draw.CircleGlyph{}}, pts[0])
+				}
 				c.DrawGlyph(draw.GlyphStyle{Color: ls.Color, Radius: bp.th.lineWidth * 1.2, Shape: draw.CircleGlyph{}}, pts[0])
 				continue
 			}
-			c.StrokeLines(ls, c.ClipLinesXY(pts)...)
+			strokeSeries(c, b.Style-1, bp.th.lineWidth, c.ClipLinesXY(pts)...)
 		}
 	}
 }
