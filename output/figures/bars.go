@@ -150,8 +150,14 @@ var (
 	barOutline = draw.LineStyle{Color: color.Gray{Y: 0x33}, Width: vg.Points(0.5)}
 	errorStyle = draw.LineStyle{Color: color.Black, Width: vg.Points(0.8)}
 	// errorHalo is drawn under each error bar and replicate dot, so that
-	// they show on a bar of any colour, the palette's black included.
-	errorHalo = draw.LineStyle{Color: color.White, Width: vg.Points(2.2)}
+	// they show on a bar of any colour, the palette's black included: a
+	// white edge 0.4 points wide on either side of the error bar, no
+	// wider, so that it leaves most of a thin bar and its hatch visible
+	// (see haloWidth).
+	errorHalo = draw.LineStyle{Color: color.White, Width: vg.Points(1.6)}
+	// minHalo is the narrowest halo worth drawing: a white edge of 0.2
+	// points on either side of the error bar.
+	minHalo   = vg.Points(1.2)
 	dotHalo   = draw.GlyphStyle{Color: color.White, Radius: vg.Points(1.9), Shape: draw.CircleGlyph{}}
 	zeroStyle = draw.LineStyle{Color: color.Black, Width: vg.Points(0.6)}
 	dotStyle  = draw.GlyphStyle{Color: color.Gray{Y: 0x11}, Radius: vg.Points(1.1), Shape: draw.CircleGlyph{}}
@@ -389,8 +395,8 @@ func (bp *barsPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 	base := math.Max(p.X.Min, math.Min(0, p.X.Max))
 	for gi, g := range bp.groups {
 		for i, b := range g.Bars {
-			if math.IsNaN(b.Mean) {
-				continue
+			if math.IsNaN(b.Mean) || b.Mean == base {
+				continue // no bar: a zero bar's outline would read as a sliver of a bar
 			}
 			y0, y1 := bp.barSpan(i, gi)
 			pts := []vg.Point{
@@ -417,7 +423,7 @@ func (bp *barsPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 			// Elsewhere the ground is white already, and over the axis or
 			// the bar's outline a halo would chip them.
 			fill, hasFill := vg.Rectangle{}, false
-			if !math.IsNaN(b.Mean) {
+			if !math.IsNaN(b.Mean) && b.Mean != base {
 				xa, xb := trX(base), trX(b.Mean)
 				fill = vg.Rectangle{
 					Min: vg.Point{X: max(min(xa, xb)+barOutline.Width, c.Min.X), Y: trY(y0) + barOutline.Width},
@@ -427,16 +433,23 @@ func (bp *barsPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 			}
 			if finite(b.Lo) && finite(b.Hi) {
 				capH := min((trY(y1)-trY(y0))*0.3, vg.Points(3))
+				if hasFill && haloWidth(fill) == 0 {
+					// A bar too short for a halo: shorter caps, which
+					// leave the bar's colour above and below them.
+					capH = min((trY(y1)-trY(y0))*0.2, vg.Points(3))
+				}
 				lo, hi := trX(b.Lo), trX(b.Hi)
 				lines := [][]vg.Point{
 					{{X: lo, Y: y}, {X: hi, Y: y}},
 					{{X: lo, Y: y - capH}, {X: lo, Y: y + capH}},
 					{{X: hi, Y: y - capH}, {X: hi, Y: y + capH}},
 				}
-				if hasFill {
+				if w := haloWidth(fill); hasFill && w > 0 {
 					in := c
 					in.Rectangle = fill
-					c.StrokeLines(errorHalo, in.ClipLinesXY(lines...)...)
+					halo := errorHalo
+					halo.Width = w
+					c.StrokeLines(halo, in.ClipLinesXY(lines...)...)
 				}
 				c.StrokeLines(errorStyle, c.ClipLinesXY(lines...)...)
 			}
@@ -450,6 +463,18 @@ func (bp *barsPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 			}
 		}
 	}
+}
+
+// haloWidth is the width of the halo of an error bar over a bar whose
+// fill is fill: errorHalo's, or less on a bar too thin for it to take a
+// quarter of its thickness at most; 0 (none) on a bar too thin or too
+// short for even minHalo, which would cover it and its hatch.
+func haloWidth(fill vg.Rectangle) vg.Length {
+	w := min(errorHalo.Width, (fill.Max.Y-fill.Min.Y)/4)
+	if w < minHalo || fill.Max.X-fill.Min.X < 3*w {
+		return 0
+	}
+	return w
 }
 
 // DataRange covers 0 (the bars' base), every mean, interval and

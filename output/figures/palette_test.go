@@ -272,3 +272,89 @@ func TestLightSlotsShow(t *testing.T) {
 		}
 	}
 }
+
+// TestZeroBarDrawsNothing: a bar of 0 is drawn as no bar, as a NaN one
+// is, not as an outlined sliver on the axis that reads as a tiny bar
+// (audit figures2, finding 10: robustness_claim's "holds" at 0%).
+func TestZeroBarDrawsNothing(t *testing.T) {
+	render := func(mean float64) []byte {
+		fig, err := GroupedBars("t", "x", []Group{
+			{Label: "a", Style: 8, Bars: []Bar{{Label: "c", Mean: mean, Lo: math.NaN(), Hi: math.NaN()}, {Label: "d", Mean: 3, Lo: math.NaN(), Hi: math.NaN()}}},
+			{Label: "b", Bars: []Bar{{Label: "c", Mean: 5, Lo: math.NaN(), Hi: math.NaN()}, {Label: "d", Mean: 0, Lo: math.NaN(), Hi: math.NaN()}}},
+		}, sampleCaption)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return encodeAll(t, fig)["png"]
+	}
+	if !slices.Equal(render(0), render(math.NaN())) {
+		t.Error("a bar of 0 draws something; want what no bar (NaN) draws")
+	}
+}
+
+// TestHaloLeavesBarsVisible: the white halo under an error bar leaves a
+// bar visible however short or thin it is (audit figures2, finding 5: on
+// a bar 2 to 3 pixels long it covered the whole bar, and on the thin bars
+// of a single-column figure it cut the hatch to fragments). An error bar
+// hides at most a third of a thin bar's fill, and at most half that of a
+// bar too short for a halo (where its black caps cover what they cross).
+func TestHaloLeavesBarsVisible(t *testing.T) {
+	nan := math.NaN()
+	fillPixels := func(groups []Group, size Size, c color.NRGBA) int {
+		fig, err := GroupedBars("t", "x", groups, sampleCaption)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fig.SetSize(size)
+		img := pngOf(t, fig)
+		n := 0
+		for y := img.Bounds().Min.Y; y < img.Bounds().Max.Y; y++ {
+			for x := img.Bounds().Min.X; x < img.Bounds().Max.X; x++ {
+				if color.NRGBAModel.Convert(img.At(x, y)) == c {
+					n++
+				}
+			}
+		}
+		return n
+	}
+	for _, tc := range []struct {
+		name   string
+		most   float64 // the largest share of the bar's fill an error bar may hide
+		size   Size
+		groups func(lo, hi float64) []Group // the bar of the fill, with lo and hi, first
+		fill   color.NRGBA
+	}{
+		{"a short bar", 0.5, Double, func(lo, hi float64) []Group {
+			gs := []Group{{Label: "g", Style: 2, Bars: []Bar{{Label: "a", Mean: 0.04, Lo: lo, Hi: hi}, {Label: "b", Mean: 10, Lo: 9.5, Hi: 10}}}}
+			for g := range 7 { // thin bars, as in a comparison of eight regimes
+				gs = append(gs, Group{Label: fmt.Sprint("g", g), Style: 3 + g%6, Bars: []Bar{{Label: "a", Mean: 3, Lo: nan, Hi: nan}, {Label: "b", Mean: 4, Lo: nan, Hi: nan}}})
+			}
+			return gs
+		}, okabeIto[1]},
+		{"thin bars of eight groups at single size", 1.0 / 3, Single, func(lo, hi float64) []Group {
+			var gs []Group
+			for g := range 8 {
+				gs = append(gs, Group{Label: fmt.Sprint("g", g), Style: Part(g % 4), Bars: []Bar{
+					{Label: "a", Mean: 6, Lo: nan, Hi: nan}, {Label: "b", Mean: 5, Lo: nan, Hi: nan}, {Label: "c", Mean: 4, Lo: nan, Hi: nan}}})
+			}
+			gs[0].Style = 1
+			gs[0].Bars[0].Lo, gs[0].Bars[0].Hi = lo, hi
+			gs[1].Bars[2].Lo, gs[1].Bars[2].Hi = 3, 9 // an error bar in both: the same caption, and the same axis
+
+			return gs
+		}, okabeIto[0]},
+	} {
+		bare := fillPixels(tc.groups(nan, nan), tc.size, tc.fill)
+		with := fillPixels(tc.groups(0.02, 9), tc.size, tc.fill)
+		gone := tc.groups(nan, nan)
+		gone[0].Bars[0].Mean = nan
+		bar := bare - fillPixels(gone, tc.size, tc.fill) // the pixels of the bar under the error bar
+		if bar <= 0 {
+			t.Fatalf("%s: the bar has no pixel of the fill %v", tc.name, tc.fill)
+		}
+		t.Logf("%s: the bar has %d fill pixels, %d with an error bar", tc.name, bar, bar-(bare-with))
+		if float64(bare-with) > tc.most*float64(bar) {
+			t.Errorf("%s: an error bar hides %d of the bar's %d fill pixels; want %.2f at most", tc.name, bare-with, bar, tc.most)
+		}
+	}
+}
