@@ -52,6 +52,14 @@ func TestFiguresLayOutCleanly(t *testing.T) {
 				t.Errorf("robustness_claim draws in colours %v; want greys", got)
 			}
 		}
+		// A map's caption says plainly that "holds, but not through
+		// trapping", which it colours as fails, counts as not holding
+		// (audit figures2, finding 2).
+		if strings.HasPrefix(d.Name, "robustness_map_") {
+			if c := strings.Join(strings.Fields(d.Fig.Caption()), " "); !strings.Contains(c, ClaimNotThroughTrapping+" counts as not holding, as fails does") {
+				t.Errorf("%s: caption %q does not say how it counts %q", d.Name, c, ClaimNotThroughTrapping)
+			}
+		}
 		for _, format := range []string{"png", "svg", "pdf"} {
 			l, err := d.Fig.Layout(format)
 			if err != nil {

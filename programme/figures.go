@@ -12,11 +12,37 @@ import (
 )
 
 // Figures is a programme folder's figure registry: the compare figures of
-// the arms, then the analysis's own, all drawn from the folder's tables.
-var Figures = append(slices.Clone(experiment.CompareFigures),
+// the arms (perArm), then the analysis's own, all drawn from the folder's
+// tables.
+var Figures = append(perArm(experiment.CompareFigures),
 	experiment.Figure{Name: "channels_REGIME_METRIC", Title: "The programme's effect on a harm under one regime, for every migrant and each group, split into its malfunction-repairing and closure-tightening channels and their interaction: mean paired differences over replicates, with 95% confidence intervals of the mean", Draw: drawChannels},
 	experiment.Figure{Name: "path_REGIME", Title: "How the programme moves its posts over time under one regime: long-run share of days failing, oversight of officials, document checks and arbitrary refusals, averaged over its posts", Draw: drawPath},
 )
+
+// armsPhrase says what a programme folder's compare figures draw a series
+// of, where a compare folder's draw one per regime.
+const armsPhrase = "per arm (each regime without the programme, with it, and with each of its channels alone)"
+
+// perArm is figs with their titles, and those of the figures they draw
+// (report.md's captions), saying that their series are the programme's
+// arms, not regimes: "per regime" becomes armsPhrase, "regimes with" arms
+// with.
+func perArm(figs []experiment.Figure) []experiment.Figure {
+	retitle := strings.NewReplacer("per regime", armsPhrase, "regimes with", "arms with").Replace
+	out := slices.Clone(figs)
+	for i, f := range out {
+		draw := f.Draw
+		out[i].Title = retitle(f.Title)
+		out[i].Draw = func(src experiment.Source) ([]experiment.Drawn, error) {
+			drawn, err := draw(src)
+			for j := range drawn {
+				drawn[j].Title = retitle(drawn[j].Title)
+			}
+			return drawn, err
+		}
+	}
+	return out
+}
 
 // FigureMetrics are the metrics of the channels figures.
 var FigureMetrics = []string{"trapped_person_days", "immobilised_person_days", "abuse_events"}

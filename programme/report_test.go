@@ -221,6 +221,12 @@ func TestReportLinksOnlyDrawnFigures(t *testing.T) {
 					t.Errorf("report.md does not show %s%s", name, tt.ext)
 				}
 			}
+			// The compare figures' series are the arms, not regimes
+			// (audit figures2, finding 8).
+			if _, figs, _ := strings.Cut(string(report), "## Figures"); tt.formats != nil &&
+				(strings.Contains(figs, "per regime") || !strings.Contains(figs, "figures/trapped`: Migrants trapped over time, per arm (")) {
+				t.Errorf("report.md's figures do not say their series are the arms:\n%s", figs)
+			}
 			if images := strings.Count(string(report), "\n!["); tt.ext == "" && images > 0 {
 				t.Errorf("report.md shows %d images; want none with formats %v", images, tt.formats)
 			}
