@@ -495,20 +495,41 @@ var markerShapes = []draw.GlyphDrawer{
 // partShapes are the marker shapes of Part categories, in order: none is
 // a regime's (markerShapes).
 var partShapes = []draw.GlyphDrawer{
-	diamondGlyph{filled: true}, diamondGlyph{}, draw.PlusGlyph{}, draw.CrossGlyph{},
+	diamondGlyph{filled: true}, diamondGlyph{}, strokeGlyph{plus: true}, strokeGlyph{},
 }
+
+// glyphStroke is the width of the lines of open Part markers: wider than
+// plot's own open markers (0.5 points), so that the lightest grey still
+// shows.
+var glyphStroke = vg.Points(0.9)
 
 // diamondGlyph is a square standing on a corner, filled or open.
 type diamondGlyph struct{ filled bool }
 
 func (g diamondGlyph) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, pt vg.Point) {
-	r := sty.Radius
+	r := sty.Radius * 1.15 // as much ink as a circle of the radius
 	pts := []vg.Point{{X: pt.X, Y: pt.Y + r}, {X: pt.X + r, Y: pt.Y}, {X: pt.X, Y: pt.Y - r}, {X: pt.X - r, Y: pt.Y}}
 	if g.filled {
 		c.FillPolygon(sty.Color, pts)
 		return
 	}
-	c.StrokeLines(draw.LineStyle{Color: sty.Color, Width: vg.Points(0.5)}, append(pts, pts[0]))
+	c.StrokeLines(draw.LineStyle{Color: sty.Color, Width: glyphStroke}, append(pts, pts[0]))
+}
+
+// strokeGlyph is a plus, or else a cross (×), drawn glyphStroke wide.
+type strokeGlyph struct{ plus bool }
+
+func (g strokeGlyph) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, pt vg.Point) {
+	r := sty.Radius
+	ls := draw.LineStyle{Color: sty.Color, Width: glyphStroke}
+	if g.plus {
+		c.StrokeLine2(ls, pt.X-r, pt.Y, pt.X+r, pt.Y)
+		c.StrokeLine2(ls, pt.X, pt.Y-r, pt.X, pt.Y+r)
+		return
+	}
+	d := r / math.Sqrt2 * 1.2
+	c.StrokeLine2(ls, pt.X-d, pt.Y-d, pt.X+d, pt.Y+d)
+	c.StrokeLine2(ls, pt.X-d, pt.Y+d, pt.X+d, pt.Y-d)
 }
 
 // wrapText breaks s at spaces into lines no wider than width when drawn in
