@@ -294,7 +294,7 @@ func drawRobustnessMaps(src experiment.Source) ([]experiment.Drawn, error) {
 		la, lb := AssumptionByID(a), AssumptionByID(b)
 		x, y, z, counts, conclusive := holdsMap(rob, h, ja, jb, la, lb)
 		c := caption
-		c.Extra += fmt.Sprintf(" · colours: share of a cell's conclusive points (the claim holds, holds but not through trapping, or fails) where it holds · %s counts as not holding, as fails does: the claim is that malfunction harms more through trapping (robustness_claim shows it apart) · numbers: conclusive points · grey: none conclusive · %d of the %d points conclusive on %s",
+		c.Extra += fmt.Sprintf(" · colours: share of a cell's conclusive points (the claim holds, holds but not through trapping, or fails) where it holds · %q counts as not holding, as \"fails\" does: the claim is that malfunction harms more through trapping (robustness_claim shows it apart) · numbers: conclusive points · grey: none conclusive · %d of the %d points conclusive on %s",
 			ClaimNotThroughTrapping,
 			conclusive, len(rob.Points), Title(harm))
 		title := "Where the claim holds on " + Title(harm)

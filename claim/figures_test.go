@@ -56,7 +56,7 @@ func TestFiguresLayOutCleanly(t *testing.T) {
 		// trapping", which it colours as fails, counts as not holding
 		// (audit figures2, finding 2).
 		if strings.HasPrefix(d.Name, "robustness_map_") {
-			if c := strings.Join(strings.Fields(d.Fig.Caption()), " "); !strings.Contains(c, ClaimNotThroughTrapping+" counts as not holding, as fails does") {
+			if c := strings.Join(strings.Fields(d.Fig.Caption()), " "); !strings.Contains(c, `"`+ClaimNotThroughTrapping+`" counts as not holding, as "fails" does`) {
 				t.Errorf("%s: caption %q does not say how it counts %q", d.Name, c, ClaimNotThroughTrapping)
 			}
 		}
