@@ -21,6 +21,8 @@ func TestRecordedFormats(t *testing.T) {
 		want []string
 	}{
 		{"recorded", output.Manifest{FigureOptions: &output.FigureOptions{Formats: []string{"svg"}}}, []string{"svg"}},
+		// A manifest edited by hand to list a format twice draws it once.
+		{"recorded twice", output.Manifest{FigureOptions: &output.FigureOptions{Formats: []string{"svg", "png", "svg", "png"}}}, []string{"svg", "png"}},
 		{"recorded none", output.Manifest{FigureOptions: &output.FigureOptions{NoFigures: true}}, nil},
 		{"shard, recorded none", output.Manifest{Sweep: shard, FigureOptions: &output.FigureOptions{NoFigures: true}}, nil},
 		{"shard, recorded svg", output.Manifest{Sweep: shard, FigureOptions: &output.FigureOptions{Formats: []string{"svg"}}}, []string{"svg"}},
@@ -40,5 +42,27 @@ func TestRecordedFormats(t *testing.T) {
 	}
 	if o.SetFormats([]string{"png"}); o.NoFigures || !slices.Equal(o.Formats, []string{"png"}) {
 		t.Errorf("SetFormats(png) = %+v", o)
+	}
+}
+
+// TestRecordedOptionsHoldEachNameOnce: the figure options a folder
+// records, and those a plot changes them to, list each metric, regime and
+// format once, in the order first listed: a name listed twice would draw
+// its figure files twice and list them twice.
+func TestRecordedOptionsHoldEachNameOnce(t *testing.T) {
+	m := output.Manifest{FigureOptions: &output.FigureOptions{Bands: BandsCI, Size: "single",
+		Metrics: []string{"deaths", "abuse_events", "deaths"}, Regimes: []string{"closed", "closed", "open"}, Formats: []string{"png", "png"}}}
+	check := func(what string, o output.FigureOptions, metrics, regimes []string) {
+		t.Helper()
+		if !slices.Equal(o.Metrics, metrics) || !slices.Equal(o.Regimes, regimes) || !slices.Equal(o.Formats, []string{"png"}) || o.Bands != BandsCI || o.Size != "single" {
+			t.Errorf("%s = %+v; want metrics %q, regimes %q, formats [png]", what, o, metrics, regimes)
+		}
+	}
+	check("RecordedFigureOptions", *RecordedFigureOptions(&m), []string{"deaths", "abuse_events"}, []string{"closed", "open"})
+	check("Source.Options", Source{Manifest: &m}.Options(), []string{"deaths", "abuse_events"}, []string{"closed", "open"})
+	ch := FigureChange{Metrics: []string{"peak_trapped", "peak_trapped"}, Regimes: []string{"open", "open"}}
+	check("FigureChange.apply", ch.apply(Source{Manifest: &m}.Options()), []string{"peak_trapped"}, []string{"open"})
+	if got := m.FigureOptions.Metrics; len(got) != 3 {
+		t.Errorf("reading the options changed the manifest's: %q", got)
 	}
 }

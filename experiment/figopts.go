@@ -51,6 +51,28 @@ func (s Source) Options() output.FigureOptions {
 		}
 		o.Metrics, o.Regimes, o.Formats = r.Metrics, r.Regimes, r.Formats
 	}
+	return Tidy(o)
+}
+
+// UniqueNames are names with each name once, in the order first listed;
+// nil for none.
+func UniqueNames(names []string) []string {
+	var out []string
+	for _, n := range names {
+		if !slices.Contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// Tidy is o with each metric, regime and format listed once, in the order
+// first listed. A name listed twice (a manifest edited by hand, say
+// "formats": ["png", "png"]) would draw the same figure files twice,
+// listing each twice in the manifest, and the plot that followed could
+// not draw them again.
+func Tidy(o output.FigureOptions) output.FigureOptions {
+	o.Metrics, o.Regimes, o.Formats = UniqueNames(o.Metrics), UniqueNames(o.Regimes), UniqueNames(o.Formats)
 	return o
 }
 
@@ -63,7 +85,7 @@ func (s Source) Options() output.FigureOptions {
 // every format, as it still does. None: no figures.
 func RecordedFormats(m *output.Manifest) []string {
 	if o := m.FigureOptions; o != nil && (len(o.Formats) > 0 || o.NoFigures) {
-		return slices.Clone(o.Formats)
+		return UniqueNames(o.Formats)
 	}
 	if m.Sweep != nil && m.Sweep.Shard != "" {
 		return figures.Formats()

@@ -322,7 +322,7 @@ func (ch FigureChange) apply(o output.FigureOptions) output.FigureOptions {
 			o.Regimes = nil
 		}
 	}
-	return o
+	return Tidy(o)
 }
 
 // RecordableOptions are the figure options o as a folder of command

@@ -349,6 +349,7 @@ func (w *Writer) Finish(ctx context.Context, f Finish) (*Outcome, error) {
 	if err := w.closeTables(); err != nil {
 		return nil, err
 	}
+	f.Formats = UniqueNames(f.Formats) // each drawn, and listed, once
 	o := &Outcome{Dir: w.Folder.Final, Rows: w.Rows, Groups: w.X.Groups(w.Rows), Complete: f.Complete}
 	if !w.X.SummaryOnly {
 		if err := output.WriteStats(w.Path("stats.csv"), w.X.Keys, o.Groups); err != nil {
@@ -362,7 +363,7 @@ func (w *Writer) Finish(ctx context.Context, f Finish) (*Outcome, error) {
 	manifest := func(complete bool) *output.Manifest {
 		opts := DefaultFigureOptions()
 		if f.FigureOptions != nil {
-			opts = *f.FigureOptions
+			opts = Tidy(*f.FigureOptions)
 		}
 		// The formats drawn, recorded so that plot, given none, draws
 		// them again.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/borderwork/borderwork/experiment"
@@ -61,7 +62,12 @@ func cmdPlot(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	ch.Metrics, ch.Regimes = splitList(*metrics), splitList(*regimes)
+	if ch.Metrics, err = splitList("--metric", *metrics); err != nil {
+		return err
+	}
+	if ch.Regimes, err = splitList("--regime", *regimes); err != nil {
+		return err
+	}
 	r, err := experiment.RedrawContext(ctx, dir, formats, ch)
 	switch {
 	case errors.Is(err, experiment.ErrNotDrawable):
@@ -92,15 +98,29 @@ func cmdPlot(ctx context.Context, args []string, e *env) error {
 	return nil
 }
 
-// splitList splits a comma-separated flag value, dropping blanks.
-func splitList(s string) []string {
+// splitList splits the comma-separated value s of flag (named with its
+// dashes, for the message) into names, each once in the order first given:
+// a name given twice would draw its figures twice. An empty name ("a,,b",
+// or "," which names nothing) is refused, as an empty value is, rather
+// than taken for the default; s empty is the flag not given (nil).
+func splitList(flag, s string) ([]string, error) {
+	if s == "" {
+		return nil, nil
+	}
+	if strings.Trim(s, ", \t") == "" {
+		return nil, usageErrorf("%s %q names nothing (want names separated by commas, or leave the flag out for its default)", flag, s)
+	}
 	var out []string
 	for _, v := range strings.Split(s, ",") {
-		if v = strings.TrimSpace(v); v != "" {
+		v = strings.TrimSpace(v)
+		if v == "" {
+			return nil, usageErrorf("%s %q: an empty name (want names separated by commas)", flag, s)
+		}
+		if !slices.Contains(out, v) {
 			out = append(out, v)
 		}
 	}
-	return out
+	return out, nil
 }
 
 // partialNote says, on one line, that the figures of the incomplete

@@ -151,8 +151,12 @@ func cmdSensitivity(ctx context.Context, args []string, e *env) error {
 			return err
 		}
 	}
-	spec.Metrics = splitList(*metrics)
-	spec.Effects = splitList(*effects)
+	if spec.Metrics, err = splitList("--metrics", *metrics); err != nil {
+		return err
+	}
+	if spec.Effects, err = splitList("--effects", *effects); err != nil {
+		return err
+	}
 	var sc *gsa.Screening
 	if *screen != "" {
 		if sc, err = gsa.Screen(ctx, *screen, *top); err != nil {
@@ -168,7 +172,11 @@ func cmdSensitivity(ctx context.Context, args []string, e *env) error {
 		spec.Entries = append(spec.Entries, entries...)
 	}
 	for _, p := range params {
-		for _, one := range splitList(p) {
+		list, err := splitList("--params", p)
+		if err != nil {
+			return err
+		}
+		for _, one := range list {
 			entry, err := gsa.ParseEntry(one)
 			if err != nil {
 				return err
@@ -263,7 +271,7 @@ func cmdSensitivity(ctx context.Context, args []string, e *env) error {
 		return nil
 	}
 	printSensitivity(e.stdout, res.Result)
-	fmt.Fprintf(e.stdout, "\nWrote %s: tables, %d figures, report.md.\n", out, len(res.Figures))
+	fmt.Fprintf(e.stdout, "\nWrote %s: tables, %s, report.md.\n", out, words.Count(len(res.Figures), "figure file"))
 	return nil
 }
 

@@ -84,7 +84,7 @@ func cmdSweep(ctx context.Context, args []string, e *env) error {
 	contrast := fs.String("contrast", "", "heat map of the difference `a-b` between two regimes (default malfunctioning-closed when both run)")
 	var figs sweepFigures
 	fs.StringVar(&figs.metrics, "figure-metrics", "", "draw the figures for these summary metrics, a comma-separated `list` of columns of\nsummary.csv, as 'plot --metric' does (default: each harm against each key; --metric in maps)")
-	fs.StringVar(&figs.regimes, "figure-regimes", "", "draw only these regimes, a comma-separated `list`, as 'plot --regime' does (default: all)")
+	fs.StringVar(&figs.regimes, "figure-regimes", "", "draw only these regimes, a comma-separated `list`, or all, as 'plot --regime' does (default: all)")
 	arg, err := c.parseArgs(fs, args, e)
 	if err != nil {
 		return err
@@ -152,7 +152,10 @@ type sweepFigures struct{ metrics, regimes string }
 // regimes run.
 func (f sweepFigures) apply(o *output.FigureOptions, regimes []string, c *common) error {
 	if c.given["figure-metrics"] {
-		o.Metrics = splitList(f.metrics)
+		var err error
+		if o.Metrics, err = splitList("--figure-metrics", f.metrics); err != nil {
+			return err
+		}
 		var totals []string
 		for _, t := range output.Totals {
 			totals = append(totals, t.Name)
@@ -164,7 +167,13 @@ func (f sweepFigures) apply(o *output.FigureOptions, regimes []string, c *common
 		}
 	}
 	if c.given["figure-regimes"] {
-		o.Regimes = splitList(f.regimes)
+		var err error
+		if o.Regimes, err = splitList("--figure-regimes", f.regimes); err != nil {
+			return err
+		}
+		if slices.Contains(o.Regimes, "all") { // every regime, the default, as plot --regime all
+			o.Regimes = nil
+		}
 		for _, r := range o.Regimes {
 			if !slices.Contains(regimes, r) {
 				return usageErrorf("--figure-regimes: %q is not among the regimes run (%s)%s", r, strings.Join(regimes, ", "), suggest.Hint(r, regimes))
