@@ -346,6 +346,10 @@ type Redrawn struct {
 	// Report says that report.md, as borderwork wrote it, was written
 	// again to show the figures drawn.
 	Report bool
+	// ReportLeft says that report.md, which shows the figures, was
+	// changed since borderwork wrote it and so was left as it is: its
+	// figure links and command line may no longer match the figures.
+	ReportLeft bool
 	// Removed are the figure files of the earlier figures, as the
 	// manifest listed them, that were not drawn again and were removed:
 	// files borderwork drew, unchanged since.
@@ -478,12 +482,17 @@ func RedrawContext(ctx context.Context, dir string, formats []string, ch FigureC
 	// report.md is written again only if it is as borderwork wrote it:
 	// one changed since is the user's, and is left alone.
 	rereport := k.Rereport != nil && m.Report != nil
+	reportLeft := false
 	if rereport {
 		d, err := verifyTable(ctx, dir, *m.Report)
 		if err != nil {
 			return nil, err
 		}
 		rereport = d == nil
+		if d != nil {
+			_, err := os.Stat(filepath.Join(dir, "report.md"))
+			reportLeft = err == nil // changed, not gone
+		}
 	}
 	m.FigureOptions = &opts
 	// The command line recorded, and quoted by a report written again,
@@ -549,7 +558,7 @@ func RedrawContext(ctx context.Context, dir string, formats []string, ch FigureC
 			return nil, err
 		}
 	}
-	r := &Redrawn{Files: files, Formats: formats, Partial: partialOf(dir, m)}
+	r := &Redrawn{Files: files, Formats: formats, Partial: partialOf(dir, m), ReportLeft: reportLeft}
 	for _, old := range earlier {
 		switch {
 		case slices.Contains(files, old.File):

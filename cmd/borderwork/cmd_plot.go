@@ -24,7 +24,8 @@ so that the next plot, given no flags, draws the same figures again; the
 command line manifest.json records (command_line) is written again with
 the flags that draw the figures so (the figure flags of the command that
 wrote the folder), so that it still writes the folder as it now is.
---bands is for run, compare and sweep folders, whose figures draw bands.
+--bands is for run, compare, sweep, claim and programme folders, whose
+figures draw bands.
 The figure files of the folder's earlier figures that it does not draw
 again (another --metric, fewer --formats) it removes, and it names each
 one it removed; it removes only figure files that manifest.json lists
@@ -32,7 +33,8 @@ and that still hold the bytes borderwork drew. One changed since is kept,
 named, and no longer listed. Where report.md shows the figures (run,
 compare, programme, claim and sensitivity folders) and is as borderwork
 wrote it, it is written again to show the figures drawn and quote the
-command line that draws them. No other file is touched, nor
+command line that draws them; one changed since is left as it is, and
+plot says so. No other file is touched, nor
 replaced: a figure to draw in a file changed since, or not borderwork's,
 is refused, naming the file, with the folder unchanged.
 It refuses (status 2) a folder whose tables do not match their checksums
@@ -82,6 +84,9 @@ func cmdPlot(ctx context.Context, args []string, e *env) error {
 	fmt.Fprintf(e.stdout, "Drew %s in %s (%s).\n", words.Count(len(r.Files), "figure file"), fd, strings.Join(r.Formats, ", "))
 	if r.Report {
 		fmt.Fprintf(e.stdout, "Wrote %s again to show them and the command that draws them.\n", filepath.Join(dir, "report.md"))
+	}
+	if r.ReportLeft {
+		fmt.Fprintf(e.stdout, "Left %s as it is (changed since borderwork wrote it); its figure links and command may no longer match the figures.\n", filepath.Join(dir, "report.md"))
 	}
 	if len(r.Removed) > 0 {
 		fmt.Fprintf(e.stdout, "Removed %s of the earlier figures, no longer drawn:\n", words.Count(len(r.Removed), "figure file"))

@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/borderwork/borderwork/experiment"
 )
 
 // helpOf runs a command with --help and returns its help text and the
@@ -224,5 +226,31 @@ func TestBandsHelpReads(t *testing.T) {
 	}
 	if n < 4 { // run, compare, sweep, plot
 		t.Errorf("%d commands take --bands; want at least 4", n)
+	}
+}
+
+// TestPlotHelpSaysWhichFoldersTakeBands: plot's help names the folders
+// whose figures draw bands by --bands, every kind that does and none
+// that does not (it said "run, compare and sweep" after claim and
+// programme folders came to take it too).
+func TestPlotHelpSaysWhichFoldersTakeBands(t *testing.T) {
+	help, _ := helpOf(t, command{name: "plot", run: cmdPlot}, "--help")
+	text := strings.Join(strings.Fields(help), " ")
+	_, sentence, ok := strings.Cut(text, "--bands is for ")
+	if !ok {
+		t.Fatalf("plot's help does not say what --bands is for:\n%s", help)
+	}
+	sentence, _, _ = strings.Cut(sentence, " folders")
+	var want []string
+	for _, k := range experiment.Kinds() {
+		if k.DrawsBands {
+			want = append(want, k.Command)
+		}
+	}
+	got := strings.FieldsFunc(strings.ReplaceAll(sentence, " and ", ","), func(r rune) bool { return r == ',' || r == ' ' })
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("plot's help says --bands is for %q folders; the kinds that draw bands are %q", got, want)
 	}
 }
