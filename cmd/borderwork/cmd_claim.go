@@ -10,6 +10,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/borderwork/borderwork/claim"
+	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
 )
 
@@ -155,7 +156,7 @@ func cmdClaim(ctx context.Context, args []string, e *env) error {
 		return printClaimJSON(e.stdout, s.File.Name, s.File.Seed, res, m.performance())
 	}
 	printClaim(e.stdout, s.File.Name, s.File.Days, s.File.Seed, s.Sets(), res)
-	fmt.Fprintf(e.stdout, "\nWrote %s: tables, %d figures, report.md.\n", out, len(res.Figures))
+	fmt.Fprintf(e.stdout, "\nWrote %s: tables, %s, report.md.\n", out, words.Count(len(res.Figures), "figure file"))
 	return nil
 }
 

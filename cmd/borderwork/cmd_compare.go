@@ -118,7 +118,7 @@ func runExperiment(ctx context.Context, name string, args []string, e *env) erro
 		return printJSONSummary(e.stdout, x, res.Groups, m.performance())
 	}
 	printSummary(e.stdout, x, res.Groups)
-	fmt.Fprintf(e.stdout, "\nWrote %s: tables, %d figures, report.md.\n", out, len(res.Figures))
+	fmt.Fprintf(e.stdout, "\nWrote %s: tables, %s, report.md.\n", out, words.Count(len(res.Figures), "figure file"))
 	if len(x.Events) > 0 {
 		which := "replicates"
 		if len(x.Events) == 1 {

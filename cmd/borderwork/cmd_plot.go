@@ -64,6 +64,7 @@ func cmdPlot(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
+	ch.Bands, ch.Size = canonicalChoice(ch.Bands), canonicalChoice(ch.Size)
 	if ch.Metrics, err = splitList("--metric", *metrics); err != nil {
 		return err
 	}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"text/tabwriter"
 
+	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/programme"
 )
@@ -76,7 +77,7 @@ func cmdProgramme(ctx context.Context, args []string, e *env) error {
 		return printProgrammeJSON(e.stdout, s.File.Name, s.File.Seed, s.File.Days, res, m.performance())
 	}
 	printProgramme(e.stdout, s.File.Name, s.File.Days, s.File.Seed, s.Sets(), res)
-	fmt.Fprintf(e.stdout, "\nWrote %s: tables, %d figures, report.md.\n", out, len(res.Figures))
+	fmt.Fprintf(e.stdout, "\nWrote %s: tables, %s, report.md.\n", out, words.Count(len(res.Figures), "figure file"))
 	return nil
 }
 

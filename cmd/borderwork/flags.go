@@ -301,6 +301,9 @@ func (c *common) check(fs *flagSet) error {
 			return usageErrorf("--out: %v", err)
 		}
 	}
+	// Choices, like formats, are read in any case and recorded in lower
+	// case: --bands CI is --bands ci.
+	c.bands, c.size = canonicalChoice(c.bands), canonicalChoice(c.size)
 	if c.bands != "" || c.size != "" {
 		if err := experiment.CheckFigureOptions(*c.figureOptions(), nil); err != nil {
 			return err
@@ -309,6 +312,11 @@ func (c *common) check(fs *flagSet) error {
 	_, err := c.limits.get()
 	return err
 }
+
+// canonicalChoice is the value of a flag of named choices (--bands,
+// --size) as it is checked and recorded: without surrounding spaces, in
+// lower case, as parseFormats reads --formats.
+func canonicalChoice(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
 
 // parseFormats reads --formats: figure formats, each once in the order
 // first given (a format named twice is drawn once, and recorded once).

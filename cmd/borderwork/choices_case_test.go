@@ -1,0 +1,53 @@
+package main
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/output"
+)
+
+// TestChoicesIgnoreCase: --bands and --size, like --formats, take their
+// choices in any case and record them in lower case.
+func TestChoicesIgnoreCase(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "c")
+	mustRun(t, "compare", small, "--days", "20", "--reps", "2", "--bands", "CI", "--size", " Single", "--formats", "SVG", "--quiet", "--out", out)
+	want := filepath.Join(dir, "want")
+	mustRun(t, "compare", small, "--days", "20", "--reps", "2", "--bands", "ci", "--size", "single", "--formats", "svg", "--quiet", "--out", want)
+	sameFolders(t, want, out)
+	m, err := output.ReadManifest(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o := m.FigureOptions; o.Bands != "ci" || o.Size != "single" || !strings.HasSuffix(m.CommandLine, " --bands ci --size single --formats svg") {
+		t.Errorf("recorded %q, %q, command line %q; want them in lower case", o.Bands, o.Size, m.CommandLine)
+	}
+	mustRun(t, "plot", "--bands", "Replicates", "--size", "DOUBLE", out)
+	if m, err = output.ReadManifest(out); err != nil {
+		t.Fatal(err)
+	}
+	if o := m.FigureOptions; o.Bands != experiment.BandsReplicates || o.Size != "double" {
+		t.Errorf("plot recorded %q, %q; want replicates, double", o.Bands, o.Size)
+	}
+}
+
+// TestWroteCountsFigureFiles: the line saying what a command wrote counts
+// its figure files in words ("1 figure file", not "1 figures").
+func TestWroteCountsFigureFiles(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{oneKeySweep(filepath.Join(dir, "one"), "--figure-metrics", "deaths"), "tables and 1 figure file.\n"},
+		{oneKeySweep(filepath.Join(dir, "two"), "--figure-metrics", "deaths,abuse_events"), "tables and 2 figure files.\n"},
+		{[]string{"compare", small, "--days", "20", "--reps", "2", "--formats", "", "--quiet", "--out", filepath.Join(dir, "none")}, "tables, 0 figure files, report.md.\n"},
+	} {
+		if stdout := mustRun(t, tc.args...); !strings.Contains(stdout, tc.want) {
+			t.Errorf("%v said %q; want %q", tc.args, stdout, tc.want)
+		}
+	}
+}
