@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/borderwork/borderwork/output"
+	"github.com/borderwork/borderwork/sim"
 )
 
 // Merged is what Merge wrote.
@@ -380,9 +381,16 @@ func readShards(dirs []string) ([]shardFolder, error) {
 		// figure options (sameFigureOptions), which say which differ.
 		case BaseCommandLine(b.m.CommandLine) != BaseCommandLine(a.m.CommandLine):
 			return nil, badInput("%s and %s come from different command lines (%s; %s)", a.dir, b.dir, BaseCommandLine(a.m.CommandLine), BaseCommandLine(b.m.CommandLine))
+		case FolderModelVersion(b.m) != FolderModelVersion(a.m):
+			return nil, badInput("%s and %s hold runs of different model versions (%d; %d), whose results differ: run every shard with one borderwork", a.dir, b.dir, FolderModelVersion(a.m), FolderModelVersion(b.m))
 		case b.m.Tool != a.m.Tool || b.m.Version != a.m.Version:
 			return nil, badInput("%s and %s were written by different versions of borderwork (%s, %s)", a.dir, b.dir, a.m.Version, b.m.Version)
 		}
+	}
+	// Merged, they would be labelled as this binary's results, or the
+	// tables of another engine's kept apart from this one's.
+	if v := FolderModelVersion(a.m); v != sim.ModelVersion {
+		return nil, badInput("%s holds runs of model version %d; this binary's engine is model version %d, whose results differ: merge them with the borderwork that wrote them, or run every shard again with this one", a.dir, v, sim.ModelVersion)
 	}
 	return shards, nil
 }

@@ -345,7 +345,7 @@ func buildWarnings(m *output.Manifest, b output.Build) []string {
 	if m.Version != output.Version {
 		w = append(w, "the folder was written by borderwork "+m.Version+"; this is "+output.Version)
 	}
-	if v := max(m.ModelVersion, 1); v != sim.ModelVersion {
+	if v := FolderModelVersion(m); v != sim.ModelVersion {
 		w = append(w, fmt.Sprintf("the folder holds the results of model version %d; this binary's engine is model version %d, whose results differ (sim.ModelVersion)", v, sim.ModelVersion))
 	}
 	return w

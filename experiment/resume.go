@@ -9,6 +9,7 @@ import (
 	"slices"
 
 	"github.com/borderwork/borderwork/output"
+	"github.com/borderwork/borderwork/sim"
 )
 
 // Resumption is where an interrupted folder continues from.
@@ -80,6 +81,12 @@ func Resumable(ctx context.Context, out string, x *Prepared, jobs []int) (*Resum
 			err = badInput("--resume: %v", err)
 		}
 		if err == nil {
+			// Another engine's runs are refused outright, wherever they
+			// are: completing them with this one's would mix two models'
+			// results in one table.
+			if err := sameModelVersion(dir, m); err != nil {
+				return nil, err
+			}
 			err = x.resumableFrom(out, dir, m, output.SHA256(scenarioTOML))
 			if err != nil && dir != out {
 				other = otherPartial(dir, out, m)
@@ -244,6 +251,9 @@ func ResumePlan(ctx context.Context, out string) (*Prepared, []int, error) {
 	if m.Command != "sweep" || m.Sweep == nil {
 		return nil, nil, badInput("--resume: %s holds a %s folder, not a sweep", dir, m.Command)
 	}
+	if err := sameModelVersion(dir, m); err != nil {
+		return nil, nil, err
+	}
 	// Rebuilt from its --vary arguments, not from the points the manifest
 	// lists, and checked against them: an edited manifest is refused.
 	x, err := sweepOf(ctx, "--resume", shardFolder{dir: dir, m: m})
@@ -259,6 +269,22 @@ func ResumePlan(ctx context.Context, out string) (*Prepared, []int, error) {
 	}
 	jobs, err := x.Shard(i, n)
 	return x, jobs, err
+}
+
+// FolderModelVersion is the model version (sim.ModelVersion) of the
+// engine that wrote the folder with manifest m: 1 if it records none,
+// as folders written before the version was recorded do.
+func FolderModelVersion(m *output.Manifest) int { return max(m.ModelVersion, 1) }
+
+// sameModelVersion refuses, for --resume, the folder at dir (manifest m)
+// written by an engine of another model version than this binary's: its
+// runs and this engine's differ, and cannot share a table. The error
+// wraps ErrBadInput.
+func sameModelVersion(dir string, m *output.Manifest) error {
+	if v := FolderModelVersion(m); v != sim.ModelVersion {
+		return badInput("--resume: %s holds runs of model version %d; this binary's engine is model version %d, whose results differ: run it again whole, into a fresh folder ('%s --out NEWDIR')", dir, v, sim.ModelVersion, RerunCommandLine(m))
+	}
+	return nil
 }
 
 // nothingWritten says so of an interruption while a folder was checked.
