@@ -2,6 +2,7 @@ package experiment
 
 import (
 	"math"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -104,34 +105,67 @@ func RecordedFigureOptions(m *output.Manifest) *output.FigureOptions {
 
 // CheckFigureOptions checks o's choices: band and size names, metrics
 // among summary.csv's totals, regimes among those run. Errors wrap
-// ErrBadInput and suggest what was meant.
+// ErrBadInput, name the flag and suggest what was meant.
 func CheckFigureOptions(o output.FigureOptions, regimes []string) error {
-	if !slices.Contains(BandChoices, o.Bands) {
-		return badInput("--bands: unknown choice %q (want %s)%s", o.Bands, strings.Join(BandChoices, ", "), suggest.Hint(o.Bands, BandChoices))
+	flags := map[string]string{"bands": "--bands", "size": "--size", "metrics": "--metric", "regimes": "--regime", "formats": "--formats"}
+	return checkFigureOptions(o, regimes, func(key string) string { return flags[key] }, allFigureKeys)
+}
+
+// allFigureKeys are the keys of figure_options that checkFigureOptions
+// checks.
+var allFigureKeys = []string{"bands", "size", "metrics", "regimes", "formats"}
+
+// checkFigureOptions checks the keys of o among check, naming each as
+// name(key) does.
+func checkFigureOptions(o output.FigureOptions, regimes []string, name func(key string) string, check []string) error {
+	if slices.Contains(check, "bands") && !slices.Contains(BandChoices, o.Bands) {
+		return badInput("%s: unknown choice %q (want %s)%s", name("bands"), o.Bands, strings.Join(BandChoices, ", "), suggest.Hint(o.Bands, BandChoices))
 	}
-	if _, ok := figures.SizeNamed(o.Size); !ok {
-		return badInput("--size: unknown size %q (want %s)%s", o.Size, strings.Join(figures.SizeNames(), ", "), suggest.Hint(o.Size, figures.SizeNames()))
+	if _, ok := figures.SizeNamed(o.Size); !ok && slices.Contains(check, "size") {
+		return badInput("%s: unknown size %q (want %s)%s", name("size"), o.Size, strings.Join(figures.SizeNames(), ", "), suggest.Hint(o.Size, figures.SizeNames()))
 	}
 	var totals []string
 	for _, t := range output.Totals {
 		totals = append(totals, t.Name)
 	}
-	for _, name := range o.Metrics {
-		if !slices.Contains(totals, name) {
-			return badInput("--metric: unknown metric %q (a column of summary.csv, such as trapped_person_days)%s", name, suggest.Hint(name, totals))
+	for _, m := range o.Metrics {
+		if !slices.Contains(totals, m) && slices.Contains(check, "metrics") {
+			return badInput("%s: unknown metric %q (a column of summary.csv, such as trapped_person_days)%s", name("metrics"), m, suggest.Hint(m, totals))
 		}
 	}
 	for _, r := range o.Regimes {
-		if !slices.Contains(regimes, r) {
-			return badInput("--regime: %q is not among the regimes run (%s)%s", r, strings.Join(regimes, ", "), suggest.Hint(r, regimes))
+		if !slices.Contains(regimes, r) && slices.Contains(check, "regimes") {
+			return badInput("%s: %q is not among the regimes run (%s)%s", name("regimes"), r, strings.Join(regimes, ", "), suggest.Hint(r, regimes))
 		}
 	}
 	for _, f := range o.Formats {
-		if !slices.Contains(figures.Formats(), f) {
-			return badInput("--formats: unknown format %q (want %s)%s", f, strings.Join(figures.Formats(), ", "), suggest.Hint(f, figures.Formats()))
+		if !slices.Contains(figures.Formats(), f) && slices.Contains(check, "formats") {
+			return badInput("%s: unknown format %q (want %s)%s", name("formats"), f, strings.Join(figures.Formats(), ", "), suggest.Hint(f, figures.Formats()))
 		}
 	}
 	return nil
+}
+
+// checkRecorded checks the figure options the manifest m, of the folder
+// at dir, records, as the flags that set them are checked, but for those
+// ch or the formats given (formatsGiven) replace: an edited manifest is
+// refused naming its key (manifest.json: figure_options.bands), not a
+// flag never given. A recorded band or size choice that is empty is
+// refused too; one not recorded at all is the default. Errors wrap
+// ErrBadInput.
+func checkRecorded(dir string, m *output.Manifest, ch FigureChange, formatsGiven bool) error {
+	if m.FigureOptions == nil {
+		return nil
+	}
+	var check []string
+	for _, k := range allFigureKeys {
+		replaced := map[string]bool{"bands": ch.Bands != "", "size": ch.Size != "", "metrics": len(ch.Metrics) > 0, "regimes": len(ch.Regimes) > 0, "formats": formatsGiven}[k]
+		if !replaced {
+			check = append(check, k)
+		}
+	}
+	file := filepath.Join(dir, "manifest.json")
+	return checkFigureOptions(*m.FigureOptions, m.Regimes, func(key string) string { return file + ": figure_options." + key }, check)
 }
 
 // spread is what a figure draws of the replicates' values of one

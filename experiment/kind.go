@@ -433,6 +433,9 @@ func RedrawContext(ctx context.Context, dir string, formats []string, ch FigureC
 	if err != nil {
 		return nil, manifestError(dir, err)
 	}
+	if err := checkRecorded(dir, m, ch, len(formats) > 0); err != nil {
+		return nil, err
+	}
 	if len(formats) == 0 {
 		if formats = RecordedFormats(m); len(formats) == 0 {
 			formats = figures.Formats()

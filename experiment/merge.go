@@ -69,6 +69,11 @@ func Merge(ctx context.Context, dirs []string, out string, o MergeOptions) (*Mer
 	if err := sameFigureOptions(shards, o.FormatsGiven); err != nil {
 		return nil, err
 	}
+	for _, sh := range shards { // the figures are drawn as they record
+		if err := checkRecorded(sh.dir, sh.m, FigureChange{}, o.FormatsGiven); err != nil {
+			return nil, err
+		}
+	}
 	first := shards[0].m
 	sharding := mustKind(first.Command).Sharding
 	if out == "" {
