@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/borderwork/borderwork/output"
@@ -42,6 +43,12 @@ type Kind struct {
 	// that the report shows the figures drawn; nil: plot leaves report.md
 	// as it is.
 	Rereport func(ctx context.Context, dir string, m *output.Manifest, drawn []Drawn) ([]byte, error)
+	// Recorded checks the kind's own section of the manifest m of the
+	// folder at dir (complete or interrupted) against the rest of m,
+	// before plot draws from it and writes its report again: a section
+	// edited by hand is refused, wrapping ErrBadInput and naming
+	// manifest.json and the key; nil: nothing to check.
+	Recorded func(ctx context.Context, dir string, m *output.Manifest) error
 	// Sharding says how Merge joins shards of a folder of this kind
 	// (folders whose manifest's sweep section names a shard); nil for
 	// kinds that do not shard.
@@ -456,6 +463,17 @@ func RedrawContext(ctx context.Context, dir string, formats []string, ch FigureC
 	if ch.Bands != "" && !k.DrawsBands {
 		return nil, badInput("--bands chooses what the bands and error bars of the figures of run, compare, sweep, claim and programme folders show; %s holds a %s folder, whose figures' captions say what their intervals are: leave --bands out", dir, m.Command)
 	}
+	if err := checkCommandLine(dir, m); err != nil {
+		return nil, err
+	}
+	if k.Recorded != nil {
+		if err := k.Recorded(ctx, dir, m); err != nil {
+			if errors.Is(err, ErrInterrupted) {
+				return nil, fmt.Errorf("%w; %s is unchanged", err, dir)
+			}
+			return nil, err
+		}
+	}
 	opts = RecordableOptions(m.Command, opts)
 	if m.Sweep != nil && m.Sweep.Shard != "" {
 		return nil, fmt.Errorf("%s is one shard of a %s: %w; merge the shards, then plot", dir, shardedNoun(m.Command), ErrNotDrawable)
@@ -593,4 +611,56 @@ func RedrawContext(ctx context.Context, dir string, formats []string, ch FigureC
 		m.Report, r.Report = &rc[0], true
 	}
 	return r, m.Write(filepath.Join(dir, "manifest.json"))
+}
+
+// checkCommandLine checks, before plot writes it again with its figure
+// flags, that the command line manifest m of the folder at dir records
+// agrees with the fields m records, as far as that can be told without
+// rerunning it (reproduce reruns it): borderwork and m's command, its
+// scenario argument, --seed, --days and (run, compare, sweep) --reps as
+// recorded, and figure flags only at its end, each once. One edited by
+// hand (deleted, a flag added after the figure flags, a bare flag) would
+// otherwise be rewritten into a worse one. Errors wrap ErrBadInput and
+// name manifest.json: command_line.
+func checkCommandLine(dir string, m *output.Manifest) error {
+	file := filepath.Join(dir, "manifest.json")
+	bad := func(format string, a ...any) error {
+		return badInput("%s: command_line does not agree with the fields it records: %s; plot writes it again with the figure flags, and will not build on it (borderwork reproduce %s says more)", file, fmt.Sprintf(format, a...), ShellJoin([]string{dir}))
+	}
+	words, _ := shellWords(m.CommandLine)
+	if len(words) < 2 || words[0] != "borderwork" || words[1] != m.Command {
+		return bad("%q is not a command line of borderwork %s, the command it records", m.CommandLine, m.Command)
+	}
+	if m.ScenarioArg != "" && (len(words) < 3 || words[2] != ShellJoin([]string{m.ScenarioArg})) {
+		return bad("its scenario is not %s, the scenario_arg it records", ShellJoin([]string{m.ScenarioArg}))
+	}
+	base, _ := shellWords(BaseCommandLine(m.CommandLine))
+	for _, w := range base {
+		if slices.Contains(figureFlags, w) {
+			return bad("%s is not among the figure flags that end it, each with its value, once", w)
+		}
+	}
+	value := func(flag string) (string, bool) {
+		for i := 0; i+1 < len(base); i++ {
+			if base[i] == flag {
+				return base[i+1], true
+			}
+		}
+		return "", false
+	}
+	check := []struct {
+		flag, key, want string
+	}{
+		{"--seed", "seed", strconv.FormatInt(m.Seed, 10)},
+		{"--days", "days", strconv.Itoa(m.Days)},
+	}
+	if slices.Contains([]string{"run", "compare", "sweep"}, m.Command) {
+		check = append(check, struct{ flag, key, want string }{"--reps", "reps", strconv.Itoa(m.Reps)})
+	}
+	for _, c := range check {
+		if got, ok := value(c.flag); ok && got != c.want {
+			return bad("it gives %s %s, the manifest's %s %s", c.flag, got, c.key, c.want)
+		}
+	}
+	return nil
 }

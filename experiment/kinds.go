@@ -112,11 +112,18 @@ func rereportPlan(ctx context.Context, dir string, m *output.Manifest, drawn []D
 // where a report written again from a folder's tables (a Rereport)
 // starts.
 // Its figure options are those m, the folder's manifest, records, so
-// that the report quotes the command line the folder records.
+// that the report quotes the command line the folder records. The
+// command line of the plan, rebuilt from m's fields, must be the one m
+// records (figure flags aside): a report would otherwise quote a command
+// that does not write the folder. One that is not is refused, wrapping
+// ErrBadInput and naming manifest.json: command_line.
 func (p *Plan) WithSummary(ctx context.Context, dir string, m *output.Manifest) (*Prepared, []output.SummaryRow, error) {
 	x, err := p.PrepareContext(ctx)
 	if err != nil {
 		return nil, nil, err
+	}
+	if base := BaseCommandLine(m.CommandLine); x.CommandLine() != base {
+		return nil, nil, badInput("%s: command_line does not agree with the fields it records: they give '%s', the command line '%s'", filepath.Join(dir, "manifest.json"), x.CommandLine(), base)
 	}
 	x.FigureOptions = RecordedFigureOptions(m)
 	_, rows, err := output.ReadSummary(filepath.Join(dir, "summary.csv"))

@@ -1,0 +1,60 @@
+package experiment_test
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/borderwork/borderwork/experiment"
+)
+
+// TestRedrawRefusesCommandLineNotOfItsFields: plot writes command_line
+// again with the figure flags it draws with; a command_line edited by
+// hand so that it no longer agrees with the manifest's fields (deleted,
+// another command, a flag after the figure flags or a bare one at the
+// end, another seed, days or reps, or, where report.md is written again,
+// an argument the plan does not give) is refused naming manifest.json:
+// command_line, the folder unchanged, rather than built on.
+func TestRedrawRefusesCommandLineNotOfItsFields(t *testing.T) {
+	sweep, compare := sweepPlan(t, 2), comparePlan(t, classroom(t, 2, 20))
+	tests := []struct {
+		name string
+		x    *experiment.Prepared
+		edit func(cl string) any // nil: the key removed
+	}{
+		{"deleted", sweep, nil},
+		{"empty", sweep, func(string) any { return "" }},
+		{"another command", sweep, func(cl string) any { return strings.Replace(cl, "borderwork sweep", "borderwork compare", 1) }},
+		{"a flag after the figure flags", sweep, func(cl string) any { return cl + " --evil" }},
+		{"a bare figure flag at the end", sweep, func(cl string) any { return cl + " --formats" }},
+		{"another seed", sweep, func(cl string) any { return strings.Replace(cl, "--seed 2018", "--seed 7", 1) }},
+		{"other days", sweep, func(cl string) any { return strings.Replace(cl, "--days 30", "--days 31", 1) }},
+		{"other reps", compare, func(cl string) any { return strings.Replace(cl, "--reps 2", "--reps 3", 1) }},
+		{"another scenario", compare, func(cl string) any { return strings.Replace(cl, "compare classroom", "compare sahel", 1) }},
+		{"an argument the plan does not give", compare, func(cl string) any { return strings.Replace(cl, " --regimes", " --set days=20 --regimes", 1) }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "folder")
+			if _, err := experiment.Write(context.Background(), tt.x, dir, experiment.Options{Workers: 2, Formats: []string{"svg"}}); err != nil {
+				t.Fatal(err)
+			}
+			editManifest(t, dir, func(m map[string]any) {
+				if tt.edit == nil {
+					delete(m, "command_line")
+					return
+				}
+				m["command_line"] = tt.edit(m["command_line"].(string))
+			})
+			before := snapshot(t, dir)
+			_, err := experiment.Redraw(dir, nil, experiment.FigureChange{Size: "single"})
+			want := filepath.Join(dir, "manifest.json") + ": command_line does not agree with the fields it records"
+			if !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), want) {
+				t.Fatalf("Redraw = %v; want a bad-input error saying %q", err, want)
+			}
+			sameSnapshot(t, "a folder whose command_line is refused", dir, before)
+		})
+	}
+}
