@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -180,9 +181,83 @@ func (info *Info) options() Options {
 	return o
 }
 
-// ReadInfo reads the claim section of a manifest.
+// ReadInfo reads the claim section of a manifest, and checks it as the
+// flags that set it are checked: a section edited by hand (a share out of
+// range, a harm that is none) would otherwise be quoted by a report
+// written again, or rerun.
+// Errors wrap experiment.ErrBadInput and name the key
+// (manifest.json: claim.sesoi). recorded checks the section against the
+// tables too.
 func ReadInfo(m *output.Manifest) (*Info, error) {
-	return experiment.ReadSection[Info](m.Claim, "claim")
+	info, err := experiment.ReadSection[Info](m.Claim, "claim")
+	if err != nil {
+		return nil, err
+	}
+	if err := info.check(); err != nil {
+		return nil, err
+	}
+	return info, nil
+}
+
+// recorded is a claim folder's Recorded: its claim section as ReadInfo
+// checks it, with robustness recorded if and only if robustness.csv is
+// among its tables (a check interrupted in its robustness runs lists it
+// only once they are done).
+func recorded(_ context.Context, dir string, m *output.Manifest) error {
+	info, err := ReadInfo(m)
+	if err != nil {
+		return fmt.Errorf("%s: %w", dir, err)
+	}
+	listed := slices.ContainsFunc(m.Tables, func(c output.Checked) bool { return c.File == "robustness.csv" })
+	switch {
+	case info.Robustness == nil && listed:
+		return experiment.BadInput("%s: claim.robustness: absent, but the manifest lists robustness.csv among its tables", filepath.Join(dir, "manifest.json"))
+	case info.Robustness != nil && !listed && m.Complete:
+		return experiment.BadInput("%s: claim.robustness: present, but the manifest lists no robustness.csv among its tables", filepath.Join(dir, "manifest.json"))
+	}
+	return nil
+}
+
+// check checks the claim section info: the ranges the flags are held
+// to, and the replicates it records.
+func (info *Info) check() error {
+	bad := func(key, format string, a ...any) error {
+		return experiment.BadInput("manifest.json: claim.%s: %s", key, fmt.Sprintf(format, a...))
+	}
+	switch {
+	case !validShare(info.SESOI):
+		return bad("sesoi", "%s", shareWant(info.SESOI))
+	case info.ChainShare != 0 && !validShare(info.ChainShare): // 0: absent, an older folder's
+		return bad("chain_share", "%s", chainShareWant(info.ChainShare))
+	case !(info.Precision > 0):
+		return bad("precision", "must be more than 0, got %v", info.Precision)
+	case info.Pilot < 2:
+		return bad("pilot_reps", "must be at least 2 for an interval, got %d", info.Pilot)
+	case info.MaxReps < info.Pilot:
+		return bad("max_reps", "(%d) must be at least pilot_reps (%d)", info.MaxReps, info.Pilot)
+	case info.Reps < info.Pilot || info.Reps > info.MaxReps:
+		return bad("reps", "(%d) must be from pilot_reps (%d) to max_reps (%d)", info.Reps, info.Pilot, info.MaxReps)
+	}
+	for _, h := range sortedKeys(info.SESOIHarm) {
+		if !slices.Contains(Harms(), h) {
+			return bad("sesoi_by_harm", "%s is not a harm%s (harms: %s)", h, suggest.Hint(h, Harms()), strings.Join(Harms(), ", "))
+		}
+		if x := info.SESOIHarm[h]; !validShare(x) {
+			return bad("sesoi_by_harm", "%s: %s", h, shareWant(x))
+		}
+	}
+	for _, h := range sortedKeys(info.SESOIValues) {
+		if x := info.SESOIValues[h]; !slices.Contains(Harms(), h) || !(x > 0) || math.IsInf(x, 0) {
+			return bad("sesoi_values", "%s: want a harm and a smallest effect of interest more than 0, got %v", h, x)
+		}
+	}
+	switch r := info.Robustness; {
+	case r != nil && r.Samples < 3:
+		return bad("robustness.samples", "must be at least 3, got %d", r.Samples)
+	case r != nil && r.Reps < 2:
+		return bad("robustness.reps", "must be at least 2, got %d", r.Reps)
+	}
+	return nil
 }
 
 // Outcome is a finished claim check.
@@ -387,7 +462,7 @@ func repsNeeded(d Design, own []string, rows []output.SummaryRow, o Options, pil
 }
 
 func init() {
-	experiment.Register(experiment.Kind{Command: "claim", Figures: Figures, Rerun: rerun, Rereport: rereport, Like: like, DrawsBands: true})
+	experiment.Register(experiment.Kind{Command: "claim", Figures: Figures, Rerun: rerun, Rereport: rereport, Recorded: recorded, Like: like, DrawsBands: true})
 }
 
 // rereport is a claim folder's Rereport: its report from the analysis of

@@ -350,7 +350,7 @@ func FromManifest(ctx context.Context, what string, m *output.Manifest, scenario
 	}
 	st, err := fromInfo(s, m.ScenarioArg, *info)
 	if err != nil {
-		return nil, err
+		return nil, experiment.BadInput("%s: %s: its sensitivity section: %v; the manifest was changed", what, manifest, err)
 	}
 	if err := st.consistent(info); err != nil {
 		return nil, experiment.BadInput("%s: %s: its sensitivity section %v; the manifest was changed", what, manifest, err)

@@ -302,6 +302,7 @@ func init() {
 		Figures:  Figures,
 		Rerun:    rerun,
 		Rereport: rereport,
+		Recorded: recorded,
 		Sharding: &experiment.Sharding{Tables: []string{"summary.csv"}, Rebuild: rebuildShards, Finish: finishMerged},
 	})
 }
@@ -314,6 +315,15 @@ func rereport(ctx context.Context, dir string, m *output.Manifest, drawn []exper
 		return nil, err
 	}
 	return reportOf(m, res, drawn)
+}
+
+// recorded is a sensitivity folder's Recorded: its sensitivity section,
+// command line and sweep section checked against each other and its
+// scenario.toml, as merge and reproduce check them (FromManifest), so
+// that a report written again quotes what wrote the folder.
+func recorded(ctx context.Context, dir string, m *output.Manifest) error {
+	_, err := FromManifest(ctx, "plot", m, filepath.Join(dir, "scenario.toml"))
+	return err
 }
 
 // rerun is a sensitivity folder's Rerun: the same study, the same shard,

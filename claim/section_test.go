@@ -1,0 +1,129 @@
+package claim_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/borderwork/borderwork/claim"
+	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/scenarios"
+)
+
+// editJSON changes the folder's manifest.json as generic JSON, its
+// numbers as written (seeds are 64-bit and must not pass through float64).
+func editJSON(t *testing.T, dir string, edit func(m map[string]any)) {
+	t.Helper()
+	path := filepath.Join(dir, "manifest.json")
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	d := json.NewDecoder(bytes.NewReader(b))
+	d.UseNumber()
+	if err := d.Decode(&m); err != nil {
+		t.Fatal(err)
+	}
+	edit(m)
+	if b, err = json.MarshalIndent(m, "", "  "); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// files are the folder's files and their bytes.
+func files(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		out[p] = string(b)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestRedrawRefusesAnEditedClaimSection: plot writes a claim folder's
+// report again from the claim section of its manifest; a section edited
+// by hand, so that the report would contradict the tables or quote
+// options no check takes (robustness dropped while robustness.csv is
+// listed, or kept while it is not, a share out of range, a smallest
+// effect of another harm, a share the command line does not give), is
+// refused naming the key, and the folder is unchanged.
+func TestRedrawRefusesAnEditedClaimSection(t *testing.T) {
+	s, err := scenarios.Load("classroom")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.File.Replicates, s.File.Days = 2, 20
+	o := claim.DefaultOptions()
+	o.MaxReps, o.Robustness, o.Samples, o.RobustReps = 2, true, 3, 2
+	src := filepath.Join(t.TempDir(), "claim")
+	if _, err := claim.Check(context.Background(), s, "classroom", o, src, 2, []string{"svg"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	section := func(edit func(c map[string]any)) func(m map[string]any) {
+		return func(m map[string]any) { edit(m["claim"].(map[string]any)) }
+	}
+	tests := []struct {
+		name string
+		edit func(m map[string]any)
+		want string
+	}{
+		{"robustness dropped", section(func(c map[string]any) { c["robustness"] = nil }), "manifest.json: claim.robustness: absent, but the manifest lists robustness.csv"},
+		{"robustness.csv unlisted", func(m map[string]any) {
+			var kept []any
+			for _, c := range m["tables"].([]any) {
+				if c.(map[string]any)["file"] != "robustness.csv" {
+					kept = append(kept, c)
+				}
+			}
+			m["tables"] = kept
+		}, "manifest.json: claim.robustness: present, but the manifest lists no robustness.csv"},
+		{"robustness samples", section(func(c map[string]any) { c["robustness"].(map[string]any)["samples"] = 1 }), "manifest.json: claim.robustness.samples: must be at least 3, got 1"},
+		{"sesoi a percentage", section(func(c map[string]any) { c["sesoi"] = 5 }), "manifest.json: claim.sesoi: want a share of the harm's mean"},
+		{"chain_share negative", section(func(c map[string]any) { c["chain_share"] = -1 }), "manifest.json: claim.chain_share: want a share"},
+		{"precision", section(func(c map[string]any) { c["precision"] = 0 }), "manifest.json: claim.precision: must be more than 0"},
+		{"max_reps", section(func(c map[string]any) { c["max_reps"] = 1 }), "manifest.json: claim.max_reps"},
+		{"sesoi of no harm", section(func(c map[string]any) { c["sesoi_by_harm"] = map[string]any{"ghosts": 0.1} }), "manifest.json: claim.sesoi_by_harm: ghosts is not a harm"},
+		{"sesoi value negative", section(func(c map[string]any) { c["sesoi_values"].(map[string]any)["deaths"] = -1 }), "manifest.json: claim.sesoi_values: deaths"},
+		{"sesoi not the command line's", section(func(c map[string]any) { c["sesoi"] = 0.2 }), "manifest.json: command_line does not agree with the fields it records"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "claim")
+			if err := os.CopyFS(dir, os.DirFS(src)); err != nil {
+				t.Fatal(err)
+			}
+			editJSON(t, dir, tt.edit)
+			before := files(t, dir)
+			_, err := experiment.Redraw(dir, nil, experiment.FigureChange{Size: "single"})
+			if !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("Redraw = %v; want a bad-input error saying %q", err, tt.want)
+			}
+			after := files(t, dir)
+			if len(after) != len(before) {
+				t.Errorf("the refused folder holds %d files, %d before", len(after), len(before))
+			}
+			for p, b := range before {
+				if after[p] != b {
+					t.Errorf("%s changed, though plot was refused", p)
+				}
+			}
+		})
+	}
+}

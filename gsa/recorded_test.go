@@ -1,0 +1,79 @@
+package gsa
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/borderwork/borderwork/experiment"
+)
+
+// TestRedrawRefusesAnEditedSensitivitySection: plot writes a sensitivity
+// folder's report again from its sensitivity section; a section edited
+// by hand (a confidence level, the resamples, the method) that no longer
+// agrees with the command line and scenario the manifest records is
+// refused naming manifest.json, as merge and reproduce refuse it, and
+// the folder is unchanged.
+func TestRedrawRefusesAnEditedSensitivitySection(t *testing.T) {
+	e, _ := ParseEntry("origins.Village.inflow")
+	st, err := New(classroom(t, 20, 2), "classroom", Spec{Method: Morris, Trajectories: 3, Entries: []Entry{e}, Regimes: []string{"malfunctioning"}, Metrics: []string{"abuse_events"}, Resamples: 50})
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := filepath.Join(t.TempDir(), "sens")
+	if _, err := st.Write(context.Background(), src, Options{Workers: 2, Formats: []string{"svg"}}); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		key   string
+		value any
+	}{
+		{"level", 0.5},
+		{"resamples", 7},
+		{"method", "sobol"},
+	} {
+		t.Run(tt.key, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "sens")
+			if err := os.CopyFS(dir, os.DirFS(src)); err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join(dir, "manifest.json")
+			b, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var m map[string]any
+			d := json.NewDecoder(bytes.NewReader(b))
+			d.UseNumber()
+			if err := d.Decode(&m); err != nil {
+				t.Fatal(err)
+			}
+			m["sensitivity"].(map[string]any)[tt.key] = tt.value
+			if b, err = json.MarshalIndent(m, "", "  "); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(path, b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			before := files(t, dir)
+			_, err = experiment.Redraw(dir, nil, experiment.FigureChange{Size: "single"})
+			if !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), path) || !strings.Contains(err.Error(), "the manifest was changed") {
+				t.Fatalf("Redraw = %v; want a bad-input error naming %s", err, path)
+			}
+			after := files(t, dir)
+			if len(after) != len(before) {
+				t.Errorf("the refused folder holds %d files, %d before", len(after), len(before))
+			}
+			for p, b := range before {
+				if after[p] != b {
+					t.Errorf("%s changed, though plot was refused", p)
+				}
+			}
+		})
+	}
+}
