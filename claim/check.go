@@ -206,6 +206,9 @@ func ReadInfo(m *output.Manifest) (*Info, error) {
 func recorded(_ context.Context, dir string, m *output.Manifest) error {
 	info, err := ReadInfo(m)
 	if err != nil {
+		if rest, ok := strings.CutPrefix(err.Error(), "manifest.json: "); ok {
+			return experiment.BadInput("%s: %s", filepath.Join(dir, "manifest.json"), rest)
+		}
 		return fmt.Errorf("%s: %w", dir, err)
 	}
 	listed := slices.ContainsFunc(m.Tables, func(c output.Checked) bool { return c.File == "robustness.csv" })

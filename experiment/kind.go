@@ -625,7 +625,7 @@ func RedrawContext(ctx context.Context, dir string, formats []string, ch FigureC
 func checkCommandLine(dir string, m *output.Manifest) error {
 	file := filepath.Join(dir, "manifest.json")
 	bad := func(format string, a ...any) error {
-		return badInput("%s: command_line does not agree with the fields it records: %s; plot writes it again with the figure flags, and will not build on it (borderwork reproduce %s says more)", file, fmt.Sprintf(format, a...), ShellJoin([]string{dir}))
+		return badInput("%s: command_line does not agree with the fields it records: %s; plot, which writes it again with the figure flags it draws with, will not build on it ('borderwork reproduce %s' compares the folder with a rerun of its fields)", file, fmt.Sprintf(format, a...), ShellJoin([]string{dir}))
 	}
 	words, _ := shellWords(m.CommandLine)
 	if len(words) < 2 || words[0] != "borderwork" || words[1] != m.Command {
