@@ -3,7 +3,6 @@ package experiment_test
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -15,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/internal/manifestedit"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/scenarios"
 )
@@ -495,32 +495,17 @@ func TestRedrawRefusesChangedTables(t *testing.T) {
 // wanted it trusted unchecked would.
 func unlistTable(t *testing.T, dir, table string) {
 	t.Helper()
-	p := filepath.Join(dir, "manifest.json")
-	b, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var m map[string]any
-	d := json.NewDecoder(bytes.NewReader(b))
-	d.UseNumber() // seeds are 64-bit: no float64 on the way
-	if err := d.Decode(&m); err != nil {
-		t.Fatal(err)
-	}
-	tables, _ := m["tables"].([]any)
-	kept := []any{}
-	for _, e := range tables {
-		if e.(map[string]any)["file"] != table {
-			kept = append(kept, e)
+	manifestedit.Edit(t, dir, func(m map[string]any) {
+		tables, _ := m["tables"].([]any)
+		kept := []any{}
+		for _, e := range tables {
+			if e.(map[string]any)["file"] != table {
+				kept = append(kept, e)
+			}
 		}
-	}
-	if len(kept) == len(tables) {
-		t.Fatalf("%s does not list %s", p, table)
-	}
-	m["tables"] = kept
-	if b, err = json.MarshalIndent(m, "", "  "); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
+		if len(kept) == len(tables) {
+			t.Fatalf("%s's manifest does not list %s", dir, table)
+		}
+		m["tables"] = kept
+	})
 }

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/internal/manifestedit"
 	"github.com/borderwork/borderwork/sim"
 )
 
@@ -17,7 +18,7 @@ import (
 // as in a folder written before the version was recorded (version 1).
 func setModelVersion(t *testing.T, dir string, v int) {
 	t.Helper()
-	editManifest(t, dir, func(m map[string]any) {
+	manifestedit.Edit(t, dir, func(m map[string]any) {
 		if v == 0 {
 			delete(m, "model_version")
 			return

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/internal/manifestedit"
 )
 
 // TestRedrawRefusesCommandLineNotOfItsFields: plot writes command_line
@@ -41,7 +42,7 @@ func TestRedrawRefusesCommandLineNotOfItsFields(t *testing.T) {
 			if _, err := experiment.Write(context.Background(), tt.x, dir, experiment.Options{Workers: 2, Formats: []string{"svg"}}); err != nil {
 				t.Fatal(err)
 			}
-			editManifest(t, dir, func(m map[string]any) {
+			manifestedit.Edit(t, dir, func(m map[string]any) {
 				if tt.edit == nil {
 					delete(m, "command_line")
 					return

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/internal/manifestedit"
 )
 
 // TestRedrawNamesTheRecordedOptionsKey: a figure option recorded in
@@ -39,7 +40,7 @@ func TestRedrawNamesTheRecordedOptionsKey(t *testing.T) {
 			if _, err := experiment.Write(context.Background(), x, dir, experiment.Options{Workers: 2, Formats: []string{"svg"}}); err != nil {
 				t.Fatal(err)
 			}
-			editManifest(t, dir, func(m map[string]any) {
+			manifestedit.Edit(t, dir, func(m map[string]any) {
 				m["figure_options"].(map[string]any)[tt.key] = tt.value
 			})
 			before := snapshot(t, dir)
@@ -65,7 +66,7 @@ func TestMergeNamesTheRecordedOptionsKey(t *testing.T) {
 	dir := t.TempDir()
 	dirs := shardsWith(t, dir, "shard", 2, func(int) experiment.Options { return experiment.Options{} })
 	for _, d := range dirs {
-		editManifest(t, d, func(m map[string]any) { m["figure_options"].(map[string]any)["size"] = "huge" })
+		manifestedit.Edit(t, d, func(m map[string]any) { m["figure_options"].(map[string]any)["size"] = "huge" })
 	}
 	refusedMerge(t, dirs, filepath.Join(dir, "merged"), experiment.MergeOptions{}, filepath.Join(dirs[0], "manifest.json")+`: figure_options.size: unknown size "huge"`)
 }

@@ -3,7 +3,6 @@ package experiment_test
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -11,32 +10,8 @@ import (
 	"testing"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/internal/manifestedit"
 )
-
-// editManifest changes the folder's manifest.json by hand: edit gets it
-// as generic JSON, its numbers as written (json.Number): seeds are 64-bit
-// and must not pass through float64.
-func editManifest(t *testing.T, dir string, edit func(m map[string]any)) {
-	t.Helper()
-	path := filepath.Join(dir, "manifest.json")
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var m map[string]any
-	d := json.NewDecoder(bytes.NewReader(b))
-	d.UseNumber()
-	if err := d.Decode(&m); err != nil {
-		t.Fatal(err)
-	}
-	edit(m)
-	if b, err = json.MarshalIndent(m, "", "  "); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
 
 // changeRow appends a digit to the last value of the first row of a
 // table, so that it still reads as a table but differs.
@@ -70,20 +45,20 @@ func TestReproduceChecksManifest(t *testing.T) {
 	}{
 		{"unchanged", func(*testing.T, string) {}, nil},
 		{"days 0", func(t *testing.T, dir string) {
-			editManifest(t, dir, func(m map[string]any) { m["days"] = 0 })
+			manifestedit.Edit(t, dir, func(m map[string]any) { m["days"] = 0 })
 		}, []string{"manifest.json: days is 0, but the command line and scenario it records give 20"}},
 		{"days 70000", func(t *testing.T, dir string) {
-			editManifest(t, dir, func(m map[string]any) { m["days"] = 70000 })
+			manifestedit.Edit(t, dir, func(m map[string]any) { m["days"] = 70000 })
 		}, []string{"manifest.json: days is 70000"}},
 		{"seed -1", func(t *testing.T, dir string) {
-			editManifest(t, dir, func(m map[string]any) { m["seed"] = -1 })
+			manifestedit.Edit(t, dir, func(m map[string]any) { m["seed"] = -1 })
 		}, []string{"manifest.json: seed is -1"}},
 		{"reps 3", func(t *testing.T, dir string) {
-			editManifest(t, dir, func(m map[string]any) { m["reps"] = 3 })
+			manifestedit.Edit(t, dir, func(m map[string]any) { m["reps"] = 3 })
 		}, []string{"manifest.json: reps is 3"}},
 		{"command line written without a flag", func(t *testing.T, dir string) {
 			// As a borderwork that wrote no --seed would have.
-			editManifest(t, dir, func(m map[string]any) {
+			manifestedit.Edit(t, dir, func(m map[string]any) {
 				args := strings.Fields(m["command_line"].(string))
 				for i, a := range args {
 					if a == "--seed" {
@@ -96,7 +71,7 @@ func TestReproduceChecksManifest(t *testing.T) {
 		}, []string{"manifest.json: command_line lacks --seed " + strconv.FormatInt(x.Seed(), 10) + ", which this binary writes for the same command"}},
 		{"changed summary.csv unlisted", func(t *testing.T, dir string) {
 			changeRow(t, filepath.Join(dir, "summary.csv"))
-			editManifest(t, dir, func(m map[string]any) {
+			manifestedit.Edit(t, dir, func(m map[string]any) {
 				var kept []any
 				for _, tb := range m["tables"].([]any) {
 					if tb.(map[string]any)["file"] != "summary.csv" {
@@ -110,7 +85,7 @@ func TestReproduceChecksManifest(t *testing.T) {
 			if err := os.Remove(filepath.Join(dir, "summary.csv")); err != nil {
 				t.Fatal(err)
 			}
-			editManifest(t, dir, func(m map[string]any) {
+			manifestedit.Edit(t, dir, func(m map[string]any) {
 				var kept []any
 				for _, tb := range m["tables"].([]any) {
 					if tb.(map[string]any)["file"] != "summary.csv" {

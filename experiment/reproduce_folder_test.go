@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/internal/manifestedit"
 	"github.com/borderwork/borderwork/scenarios"
 )
 
@@ -55,7 +56,7 @@ func TestReproduceRefusesRunsNotOfThePlan(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			folder := copyFolder(t, c.folder)
-			editManifest(t, folder, c.edit)
+			manifestedit.Edit(t, folder, c.edit)
 			_, err := experiment.Reproduce(context.Background(), folder, 2)
 			if !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), c.want) {
 				t.Fatalf("Reproduce = %v; want a bad-input error saying %q", err, c.want)
@@ -92,7 +93,7 @@ func TestScenarioChecked(t *testing.T) {
 		}
 	}
 	noChecksum := func(t *testing.T, dir string) {
-		editManifest(t, dir, func(m map[string]any) { delete(m, "scenario_sha256") })
+		manifestedit.Edit(t, dir, func(m map[string]any) { delete(m, "scenario_sha256") })
 	}
 	for _, c := range []struct {
 		name   string

@@ -1,9 +1,7 @@
 package gsa
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -11,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/internal/manifestedit"
 )
 
 // TestRedrawRefusesAnEditedSensitivitySection: plot writes a sensitivity
@@ -43,23 +42,7 @@ func TestRedrawRefusesAnEditedSensitivitySection(t *testing.T) {
 				t.Fatal(err)
 			}
 			path := filepath.Join(dir, "manifest.json")
-			b, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var m map[string]any
-			d := json.NewDecoder(bytes.NewReader(b))
-			d.UseNumber()
-			if err := d.Decode(&m); err != nil {
-				t.Fatal(err)
-			}
-			m["sensitivity"].(map[string]any)[tt.key] = tt.value
-			if b, err = json.MarshalIndent(m, "", "  "); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(path, b, 0o644); err != nil {
-				t.Fatal(err)
-			}
+			manifestedit.Edit(t, dir, func(m map[string]any) { m["sensitivity"].(map[string]any)[tt.key] = tt.value })
 			before := files(t, dir)
 			_, err = experiment.Redraw(dir, nil, experiment.FigureChange{Size: "single"})
 			if !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), path) || !strings.Contains(err.Error(), "the manifest was changed") {
