@@ -26,6 +26,9 @@ type ValidateOptions struct {
 	Replicates int    // default: the scenario's
 	Seed       uint64 // master seed; replicate r runs with sim.ReplicateSeed(Seed, r)
 	Workers    int    // default: GOMAXPROCS
+	// Progress, if set, is called after each replicate, in replicate
+	// order, with the replicates done.
+	Progress func(done int)
 }
 
 // Validation is the comparison of a scenario's camp populations, over
@@ -117,6 +120,9 @@ func Validate(ctx context.Context, s *scenarios.Scenario, c *Case, opt ValidateO
 		func(rep int, camps [][]float64) error {
 			v.Simulated[rep] = camps
 			v.RunErrors[rep] = RunErrors(camps, v.Observed, v.Raw)
+			if opt.Progress != nil {
+				opt.Progress(rep + 1)
+			}
 			return nil
 		})
 	if err != nil {

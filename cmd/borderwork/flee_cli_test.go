@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/borderwork/borderwork/flee"
 	"github.com/borderwork/borderwork/output"
@@ -164,6 +165,23 @@ func TestValidateFlee(t *testing.T) {
 		if string(a) != string(b) {
 			t.Errorf("%s differs between 2 and 1 workers", table)
 		}
+	}
+}
+
+// TestValidateFleeProgress: validate against a Flee case shows its
+// progress by replicate, as every simulating command does (it showed
+// none).
+func TestValidateFleeProgress(t *testing.T) {
+	defer func(was time.Duration) { progressSilence = was }(progressSilence)
+	progressSilence = 0
+	scenario := filepath.Join(t.TempDir(), "tiny.toml")
+	if status, _, stderr := runCLI(t, "import", "flee", "--out", scenario, fleeCase); status != 0 {
+		t.Fatalf("import: %s", stderr)
+	}
+	out := filepath.Join(t.TempDir(), "v")
+	status, _, stderr := runCLI(t, "validate", scenario, "--data", fleeCase, "--reps", "3", "--formats", "", "--out", out, "--progress")
+	if status != 0 || !strings.Contains(stderr, "validate: 3/3 runs, ") {
+		t.Errorf("validate --progress: status %d, stderr %q; want a progress line with 3/3 runs", status, stderr)
 	}
 }
 

@@ -78,6 +78,10 @@ func (p *progress) setTotal(total int) {
 	p.total = total
 }
 
+// progressSilence is how long progress stays silent after a command
+// starts, so that a quick command prints none; a test sets it to 0.
+var progressSilence = time.Second
+
 // testHookEmitted, if set by a test, is called as each run is written.
 var testHookEmitted func(done int)
 
@@ -107,7 +111,7 @@ func (p *progress) show(last bool) {
 	}
 	now := time.Now()
 	elapsed := now.Sub(p.start)
-	if elapsed < time.Second || (now.Sub(p.last) < p.every && !last) {
+	if elapsed < progressSilence || (now.Sub(p.last) < p.every && !last) {
 		return
 	}
 	p.last = now
