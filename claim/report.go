@@ -247,7 +247,9 @@ the real borders of the region behave like these combinations, or that the assum
 makes the claim's reasoning explicit and finds which assumptions it needs.
 `)
 	if res.Robustness == nil {
-		b.WriteString("Run `borderwork claim --robustness` to see where in the space of assumptions the verdict holds.\n")
+		// The folder's own command, not a bare one: that would check the
+		// default scenario.
+		fmt.Fprintf(&b, "Run `%s --robustness` to see where in the space of assumptions the verdict holds.\n", x.RecordedCommandLine())
 	}
 	if notes := experiment.FleeNotes(f); notes != nil {
 		b.WriteString("\nThis scenario moves its agents by Flee's rules (docs/MODEL.md, section 15), not borderwork's, so the combinations differ in less than their names say:\n\n")

@@ -258,3 +258,23 @@ func TestPrintClaimChainVerbs(t *testing.T) {
 		}
 	}
 }
+
+// TestClaimReportSuggestsItsOwnRobustness: a claim folder without the
+// robustness check suggests the folder's own command with --robustness;
+// a bare `borderwork claim --robustness` would check sahel, whatever the
+// folder's scenario.
+func TestClaimReportSuggestsItsOwnRobustness(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	mustRun(t, "claim", "classroom", "--days", "30", "--reps", "2", "--max-reps", "2", "--formats", "", "--out", out, "--quiet")
+	report, err := os.ReadFile(filepath.Join(out, "report.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := output.ReadManifest(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Run `" + m.CommandLine + " --robustness` to see"; !strings.Contains(string(report), want) || !strings.HasPrefix(m.CommandLine, "borderwork claim classroom ") {
+		t.Errorf("report.md does not suggest %q:\n%s", want, report)
+	}
+}
