@@ -2,9 +2,13 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	"github.com/borderwork/borderwork/sim"
 )
 
 const (
@@ -55,6 +59,10 @@ func TestREADMEFigure(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkDocResults(t, "README.md", string(doc), root, readmeResults)
+	// The caption names the model version that draws the figure now.
+	if want := fmt.Sprintf("(`figures/trapped.png`, model version %d)", sim.ModelVersion); !strings.Contains(string(doc), want) {
+		t.Errorf("README.md's figure caption does not say %q", want)
+	}
 }
 
 // TestREADMETestCommandIsCI: CI runs the README's test command as the
