@@ -35,7 +35,8 @@ func TestChoicesIgnoreCase(t *testing.T) {
 }
 
 // TestWroteCountsFigureFiles: the line saying what a command wrote counts
-// its figure files in words ("1 figure file", not "1 figures").
+// its figure files in words ("1 figure file", not "1 figures"), and a
+// sweep's shard says why it has none.
 func TestWroteCountsFigureFiles(t *testing.T) {
 	dir := t.TempDir()
 	for _, tc := range []struct {
@@ -45,6 +46,9 @@ func TestWroteCountsFigureFiles(t *testing.T) {
 		{oneKeySweep(filepath.Join(dir, "one"), "--figure-metrics", "deaths"), "tables and 1 figure file.\n"},
 		{oneKeySweep(filepath.Join(dir, "two"), "--figure-metrics", "deaths,abuse_events"), "tables and 2 figure files.\n"},
 		{[]string{"compare", small, "--days", "20", "--reps", "2", "--formats", "", "--quiet", "--out", filepath.Join(dir, "none")}, "tables, 0 figure files, report.md.\n"},
+		// A shard draws none, by design: "0 figure files" in every task's
+		// log read as a failure.
+		{oneKeySweep(filepath.Join(dir, "shard"), "--shard", "0/2"), "tables (a shard draws no figures; merge draws them).\n"},
 	} {
 		if stdout := mustRun(t, tc.args...); !strings.Contains(stdout, tc.want) {
 			t.Errorf("%v said %q; want %q", tc.args, stdout, tc.want)
