@@ -57,8 +57,8 @@ variance that is replicate noise.
 --shard i/n runs only the runs k with k mod n = i into a folder of its
 own; 'borderwork merge' checks the shards and joins them into the folder
 an unsharded run writes. --resume completes an interrupted folder (give
-the whole command again), drawing the formats the folder records unless
---formats is given. An analysis beyond --max-work or --max-memory
+the whole command again), drawing the formats and at the size the
+folder records unless --formats or --size is given. An analysis beyond --max-work or --max-memory
 is refused before anything runs.
 `
 
@@ -106,7 +106,7 @@ func cmdSensitivity(ctx context.Context, args []string, e *env) error {
 		"trajectories": fs.Int("trajectories", sensitivity.DefaultTrajectories, "Morris: `r` trajectories, at least 2"),
 		"levels":       fs.Int("levels", sensitivity.DefaultLevels, "Morris: `p` grid levels, even"),
 		"candidates":   fs.Int("candidates", 0, "Morris: draw `M` trajectories, at least r, and keep the r most spread out"),
-		"samples":      fs.Int("samples", gsa.DefaultSamples, "Sobol: `N` base samples, a power of two"),
+		"samples":      fs.Int("samples", gsa.DefaultSamples, "Sobol': `N` base samples, at least 2; a power of two keeps the sequence balanced"),
 		"resamples":    fs.Int("resamples", sensitivity.DefaultResamples, "`B` bootstrap resamples for the intervals, at least 2"),
 	}
 	fs.Lookup("candidates").DefValue = "5r"

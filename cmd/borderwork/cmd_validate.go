@@ -45,7 +45,7 @@ Migrants Project export you downloaded (none is bundled): its incidents
 on Niger's desert routes beside the model's deaths in the desert, in
 mmp.csv and the report.
 
-Docs/OUTPUTS.md describes every file.
+Every file is described in docs/OUTPUTS.md.
 
 Examples:
 

@@ -223,6 +223,13 @@ func (l *limitFlags) get() (experiment.Limits, error) {
 	return lim, nil
 }
 
+// forceUsage is --force's help, one text for every command that writes a
+// folder (docs/CLI.md, "Common flags").
+const forceUsage = "replace a folder at --out that holds files borderwork did not write, files changed since it wrote\n" +
+	"them, or another command's, scenario's or shard's results; the changed files are replaced, files\n" +
+	"and folders borderwork did not write are kept, and one named like a file borderwork writes is\n" +
+	"refused even then"
+
 // register adds the common flags; run adds --regime of its own instead
 // of --regimes (registerRegimes).
 func (c *common) register(fs *flagSet, outDefault string, withOut bool) {
@@ -241,7 +248,7 @@ func (c *common) register(fs *flagSet, outDefault string, withOut bool) {
 		}
 		fs.StringVar(&c.out, "out", outDefault, usage+")")
 		fs.StringVar(&c.formats, "formats", "png,svg,pdf", "figure `formats`, comma-separated ('' for none)")
-		fs.BoolVar(&c.force, "force", false, "replace a folder at --out that holds files borderwork did not write, or another command's,\nscenario's or shard's results; files and folders borderwork did not write are kept, and one named\nlike a file borderwork writes is refused even then")
+		fs.BoolVar(&c.force, "force", false, forceUsage)
 		fs.emptyOK = map[string]bool{"formats": true}
 	}
 	c.limits.register(fs)
