@@ -56,8 +56,15 @@ func readSweep(src Source) (*sweepSource, error) {
 	if s.lhs {
 		extra = append(extra, fmt.Sprintf("Latin hypercube of %d points", len(m.Sweep.Points)))
 	}
-	if len(m.Sweep.Reused) > 0 {
-		extra = append(extra, "the varied keys do not change "+strings.Join(m.Sweep.Reused, ", ")+" (run once per replicate)")
+	// Of the regimes the varied keys do not change, those drawn.
+	var reused []string
+	for _, r := range m.Sweep.Reused {
+		if slices.Contains(s.regimes, r) {
+			reused = append(reused, r)
+		}
+	}
+	if len(reused) > 0 {
+		extra = append(extra, "the varied keys do not change "+strings.Join(reused, ", ")+" (run once per replicate)")
 	}
 	s.caption.Extra = strings.Join(extra, "; ")
 	for i, p := range m.Sweep.Points {

@@ -223,3 +223,19 @@ func TestSweepFigureRegimesAll(t *testing.T) {
 		t.Errorf("command_line after --figure-regimes all: %v %q; want no --figure-regimes", err, m.CommandLine)
 	}
 }
+
+// TestSweepCaptionNamesDrawnReusedRegimes: a sweep figure's caption names
+// the regimes the varied keys do not change only if the figure draws
+// them (--figure-regimes): open is reused here but not drawn.
+func TestSweepCaptionNamesDrawnReusedRegimes(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	mustRun(t, "sweep", small, "--days", "20", "--reps", "1", "--vary", "regimes.malfunctioning.outage_start=0:0.2:2",
+		"--regimes", "open,closed,malfunctioning", "--figure-regimes", "malfunctioning,closed", "--formats", "svg", "--quiet", "--out", out)
+	svg, err := os.ReadFile(filepath.Join(out, "figures", "deaths_vs_regimes_malfunctioning_outage_start.svg"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(svg), "do not change closed (run once per replicate)") {
+		t.Errorf("the caption does not say that the varied keys do not change closed, the one reused regime drawn")
+	}
+}
