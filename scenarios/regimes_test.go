@@ -63,6 +63,13 @@ func TestRegimeErrors(t *testing.T) {
 		{name: "leading space", file: "tiny", old: "[regimes.strict]", new: "[regimes.\" x\"]\nrefusal = 0.1\n\n[regimes.strict]",
 			want: []problem{{`[regimes." x"]`, `regimes. x: a regime name must not start or end with a space, got " x"`}}},
 
+		// "all" reads as every regime in plot --regime and sweep
+		// --figure-regimes: no regime may take the name.
+		{name: "a regime named all", file: "tiny", old: "[regimes.strict]", new: "[regimes.all]\nrefusal = 0.1\n\n[regimes.strict]",
+			want: []problem{{`[regimes.all]`, `regimes.all: "all" is reserved: plot --regime and sweep --figure-regimes read it as every regime; give the regime another name`}}},
+		{name: "a regime named all by override", file: "tiny", sets: []string{"regimes.all.base=closed"},
+			want: []problem{{"", `--set regimes.all.base=closed: regimes.all: "all" is reserved: plot --regime and sweep --figure-regimes read it as every regime; give the regime another name`}}},
+
 		// Finding 9: the regime meant, wherever a file names one.
 		{name: "base in another case", file: "tiny", old: `base = "closed"`, new: `base = "Closed"`,
 			want: []problem{{`base = "Closed"`, `regimes.strict.base: unknown regime "Closed" (regimes: ` + builtins + `, strict); did you mean closed?`}}},

@@ -3,6 +3,7 @@ package scenarios
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"reflect"
 	"slices"
 	"strconv"
@@ -363,6 +364,22 @@ func (s *Scenario) setBy(path string) (string, bool) {
 			break
 		}
 		p = p[:i]
+	}
+	return "", false
+}
+
+// createdBy reports the override that created path, a table the file
+// does not have (a regime an override names first): the first, in key
+// order, of the overrides that set a key inside it.
+func (s *Scenario) createdBy(path string) (string, bool) {
+	if _, ok := s.lines.exact[path]; ok {
+		return "", false
+	}
+	keys := slices.Sorted(maps.Keys(s.setKeys))
+	for _, k := range keys {
+		if strings.HasPrefix(k, path+".") {
+			return s.setKeys[k], true
+		}
 	}
 	return "", false
 }

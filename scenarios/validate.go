@@ -143,6 +143,8 @@ func (v *validator) add(path, format string, args ...any) {
 	e := &Error{File: s.display, Key: s.displayKey(path), Msg: fmt.Sprintf(format, args...)}
 	if by, ok := s.setBy(path); ok {
 		e.File = by
+	} else if by, ok := s.createdBy(path); ok {
+		e.File = by
 	} else {
 		e.Line = s.lines.lineOf(path)
 	}
@@ -472,6 +474,11 @@ func (v *validator) posts(kinds map[string]sim.LocationKind, loc func(string, st
 	}
 }
 
+// AllRegimes is the word that stands for every regime where figures'
+// regimes are chosen (plot --regime, sweep --figure-regimes); no regime
+// may take it as its name.
+const AllRegimes = "all"
+
 func (v *validator) regimes() {
 	s := v.s
 	v.factors()
@@ -489,6 +496,12 @@ func (v *validator) regimes() {
 			// --regimes trims the names it lists: this one could not be
 			// chosen, and would show as a twin of another in the tables.
 			v.add(at, "a regime name must not start or end with a space, got %q", name)
+		}
+		if name == AllRegimes {
+			// plot --regime all and sweep --figure-regimes all read the
+			// word as every regime: a regime of that name could not be
+			// chosen alone there.
+			v.add(at, "%q is reserved: plot --regime and sweep --figure-regimes read it as every regime; give the regime another name", name)
 		}
 		v.plain(at, name)
 		// [regimes.Closed] would define a new regime instead of changing
