@@ -154,13 +154,19 @@ func checkFigureOptions(o output.FigureOptions, regimes []string, name func(key 
 // refused too; one not recorded at all is the default. Errors wrap
 // ErrBadInput.
 func checkRecorded(dir string, m *output.Manifest, ch FigureChange, formatsGiven bool) error {
+	replaced := map[string]bool{"bands": ch.Bands != "", "size": ch.Size != "", "metrics": len(ch.Metrics) > 0, "regimes": len(ch.Regimes) > 0, "formats": formatsGiven}
+	return checkRecordedBut(dir, m, replaced)
+}
+
+// checkRecordedBut is checkRecorded, the keys of figure_options that
+// replaced holds left unchecked: a flag given replaces them.
+func checkRecordedBut(dir string, m *output.Manifest, replaced map[string]bool) error {
 	if m.FigureOptions == nil {
 		return nil
 	}
 	var check []string
 	for _, k := range allFigureKeys {
-		replaced := map[string]bool{"bands": ch.Bands != "", "size": ch.Size != "", "metrics": len(ch.Metrics) > 0, "regimes": len(ch.Regimes) > 0, "formats": formatsGiven}[k]
-		if !replaced {
+		if !replaced[k] {
 			check = append(check, k)
 		}
 	}

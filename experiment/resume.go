@@ -36,6 +36,22 @@ type Resumption struct {
 	// or records none. A resumed command given no figure flags draws
 	// with them, so that the folder is the one interrupted.
 	Figures *output.FigureOptions
+	// m is From's manifest; nil when From is "".
+	m *output.Manifest
+}
+
+// CheckFigures refuses, as plot does, a figure option the folder r
+// continues records that no flag would take (its manifest edited by
+// hand): the error wraps ErrBadInput and names From's manifest.json and
+// the key (manifest.json: figure_options.bands), not a flag never given.
+// The keys of figure_options that replaced holds ("bands", "size",
+// "metrics", "regimes", "formats") are left unchecked: a flag given to
+// the resume replaces them.
+func (r *Resumption) CheckFigures(replaced map[string]bool) error {
+	if r == nil || r.m == nil {
+		return nil
+	}
+	return checkRecordedBut(r.From, r.m, replaced)
 }
 
 // ResumedFormats are the figure formats a resumed folder is drawn in:
@@ -130,7 +146,7 @@ func Resumable(ctx context.Context, out string, x *Prepared, jobs []int) (*Resum
 				return nil, badInput("--resume: %s: summary.csv:%d holds run %d where the manifest lists run %d", dir, i+2, r.Run.ID, m.Runs[i].ID)
 			}
 		}
-		best = &Resumption{From: dir, Done: rows}
+		best = &Resumption{From: dir, Done: rows, m: m}
 		if m.FigureOptions != nil {
 			best.Figures = RecordedFigureOptions(m)
 		}

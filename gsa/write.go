@@ -131,6 +131,9 @@ func (st *Study) Write(ctx context.Context, out string, o Options) (*Outcome, er
 			}
 			return already, nil
 		}
+		if err := r.CheckFigures(map[string]bool{"size": o.SizeGiven, "formats": o.FormatsGiven}); err != nil {
+			return nil, err
+		}
 		eo.Resume, eo.Done = r.From, r.Done
 		o.Formats = experiment.ResumedFormats(r, o.Formats, o.FormatsGiven)
 		if f := r.Figures; f != nil && !o.SizeGiven {

@@ -245,6 +245,12 @@ func writeSweep(ctx context.Context, x *experiment.Prepared, jobs []int, out str
 				return printJSONSummary(e.stdout, x, x.Groups(rows), newMeter(e.start, 0).performance())
 			})
 		}
+		// A recorded option edited by hand is refused naming manifest.json
+		// and its key, as plot refuses it, unless a flag replaces it.
+		if err := r.CheckFigures(map[string]bool{"bands": c.given["bands"], "size": c.given["size"],
+			"metrics": c.given["figure-metrics"], "regimes": c.given["figure-regimes"], "formats": c.given["formats"]}); err != nil {
+			return err
+		}
 		if r.Replaces {
 			// Refused before it says it continues: the completed folder
 			// replaces out, which may need --force.
