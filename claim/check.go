@@ -203,7 +203,7 @@ func ReadInfo(m *output.Manifest) (*Info, error) {
 // checks it, with robustness recorded if and only if robustness.csv is
 // among its tables (a check interrupted in its robustness runs lists it
 // only once they are done).
-func recorded(_ context.Context, dir string, m *output.Manifest) error {
+func recorded(ctx context.Context, dir string, m *output.Manifest) error {
 	info, err := ReadInfo(m)
 	if err != nil {
 		if rest, ok := strings.CutPrefix(err.Error(), "manifest.json: "); ok {
@@ -217,6 +217,76 @@ func recorded(_ context.Context, dir string, m *output.Manifest) error {
 		return experiment.BadInput("%s: claim.robustness: absent, but the manifest lists robustness.csv among its tables", filepath.Join(dir, "manifest.json"))
 	case info.Robustness != nil && !listed && m.Complete:
 		return experiment.BadInput("%s: claim.robustness: present, but the manifest lists no robustness.csv among its tables", filepath.Join(dir, "manifest.json"))
+	}
+	return sesoiAsFixed(ctx, dir, m, info)
+}
+
+// sesoiAsFixed checks the smallest effects a claim folder's section
+// records (sesoi_values) against those its pilot's runs give, fixed as
+// Check fixed them (repsNeeded, from the first pilot_reps replicates of
+// summary.csv): a report written again decides its equivalence tests
+// with them, and a value edited by hand would move the margin. A folder
+// interrupted in its pilot fixed none. The shares they are fixed with
+// must be the command line's, as for a report written again (a share
+// edited is named there, as command_line, not as the values it moves).
+// summary.csv and scenario.toml are read only if they hold the bytes
+// their checksums record: a changed one is left to the check of the
+// tables, which names it.
+func sesoiAsFixed(ctx context.Context, dir string, m *output.Manifest, info *Info) error {
+	i := slices.IndexFunc(m.Tables, func(c output.Checked) bool { return c.File == "summary.csv" })
+	if i < 0 {
+		return nil
+	}
+	if d, err := output.VerifyContext(ctx, dir, m.Tables[i]); err != nil || d != nil {
+		if err != nil && ctx.Err() != nil {
+			return fmt.Errorf("%w while checking %s", experiment.ErrInterrupted, filepath.Join(dir, "summary.csv"))
+		}
+		return nil
+	}
+	scenarioPath := filepath.Join(dir, "scenario.toml")
+	if sum, err := output.FileSHA256(scenarioPath); err != nil || sum != m.ScenarioSHA256 {
+		return nil
+	}
+	s, err := experiment.LoadResolved(m, scenarioPath)
+	if err != nil {
+		return nil // refused where the scenario is read again
+	}
+	o := info.options()
+	_, rows, err := plan(s, m.ScenarioArg, StandardDesign(o.Split), info.Own, o).WithSummary(ctx, dir, m)
+	if err != nil {
+		return err
+	}
+	var pilot []output.SummaryRow
+	for _, r := range rows {
+		if r.Run.Replicate < info.Pilot {
+			pilot = append(pilot, r)
+		}
+	}
+	var fixed map[string]float64
+	if len(pilot) == info.Pilot*len(info.Arms) {
+		if _, fixed, err = repsNeeded(StandardDesign(o.Split), info.Own, pilot, o, info.Pilot); err != nil {
+			return fmt.Errorf("%s: %w", dir, err)
+		}
+	}
+	bad := func(format string, a ...any) error {
+		return experiment.BadInput("%s: claim.sesoi_values: %s", filepath.Join(dir, "manifest.json"), fmt.Sprintf(format, a...))
+	}
+	for _, h := range sortedKeys(info.SESOIValues) {
+		got := info.SESOIValues[h]
+		want, ok := fixed[h]
+		switch {
+		case fixed == nil:
+			return bad("%s is %v, but the folder holds no whole pilot (pilot_reps %d of each arm) to fix it from", h, got, info.Pilot)
+		case !ok:
+			return bad("%s is %v, but the pilot fixes no smallest effect on it", h, got)
+		case got != want:
+			return bad("%s is %v, but the pilot's runs (the first %d replicates in summary.csv) give %v", h, got, info.Pilot, want)
+		}
+	}
+	for _, h := range sortedKeys(fixed) {
+		if _, ok := info.SESOIValues[h]; !ok {
+			return bad("%s is absent, but the pilot's runs (the first %d replicates in summary.csv) give %v", h, info.Pilot, fixed[h])
+		}
 	}
 	return nil
 }
