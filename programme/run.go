@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"math"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -41,9 +43,70 @@ type Info struct {
 	Reps      int      `json:"reps"`
 }
 
-// ReadInfo reads the programme section of a manifest.
+// ReadInfo reads the programme section of a manifest, and checks what
+// it costs: the budget an amount of USD, zero or more, and what was spent
+// no more than the budget (ProgrammeCost spreads the budget over the
+// programme's days and spends none of it after). A section edited by
+// hand would otherwise be quoted by a report written again and divide
+// its costs per harm averted. Errors wrap experiment.ErrBadInput and name
+// the key (manifest.json: programme.spent); recorded checks the section
+// against the folder's scenario too.
 func ReadInfo(m *output.Manifest) (*Info, error) {
-	return experiment.ReadSection[Info](m.Programme, "programme")
+	info, err := experiment.ReadSection[Info](m.Programme, "programme")
+	if err != nil {
+		return nil, err
+	}
+	bad := func(key, format string, a ...any) error {
+		return experiment.BadInput("manifest.json: programme.%s: %s", key, fmt.Sprintf(format, a...))
+	}
+	switch {
+	case !(info.Budget >= 0) || math.IsInf(info.Budget, 0):
+		return nil, bad("budget", "want an amount of USD, zero or more, got %v", info.Budget)
+	case !(info.Spent >= 0) || math.IsInf(info.Spent, 0):
+		return nil, bad("spent", "want an amount of USD, zero or more, got %v", info.Spent)
+	case info.Spent > info.Budget:
+		return nil, bad("spent", "%v is more than the budget, %v: a programme spends no more than its budget", info.Spent, info.Budget)
+	}
+	return info, nil
+}
+
+// recorded is a programme folder's Recorded: its programme section as
+// ReadInfo checks it, and its budget and spending those the programmes
+// of its scenario.toml give (cost), as the analysis recorded them. A
+// scenario.toml that does not match its checksum, or does not load, is
+// left to the checks that read it.
+func recorded(_ context.Context, dir string, m *output.Manifest) error {
+	file := filepath.Join(dir, "manifest.json")
+	info, err := ReadInfo(m)
+	if err != nil {
+		if rest, ok := strings.CutPrefix(err.Error(), "manifest.json: "); ok {
+			return experiment.BadInput("%s: %s", file, rest)
+		}
+		return fmt.Errorf("%s: %w", dir, err)
+	}
+	scenarioPath := filepath.Join(dir, "scenario.toml")
+	if sum, err := output.FileSHA256(scenarioPath); err != nil || sum != m.ScenarioSHA256 {
+		return nil
+	}
+	s, err := experiment.LoadResolved(m, scenarioPath)
+	if err != nil {
+		return nil
+	}
+	budget, spent, err := cost(s, Options{Programme: info.Programme})
+	if err != nil {
+		return nil // refused where the analysis is built again
+	}
+	of := "the programme's"
+	if info.Programme == "" {
+		of = "the programmes'"
+	}
+	switch {
+	case info.Budget != budget:
+		return experiment.BadInput("%s: programme.budget: %v, but %s budget in scenario.toml is %v", file, info.Budget, of, budget)
+	case info.Spent != spent:
+		return experiment.BadInput("%s: programme.spent: %v, but %s budget in scenario.toml, spread over its days, gives %v spent by day %d", file, info.Spent, of, spent, s.File.Days)
+	}
+	return nil
 }
 
 // analysed are the names of the programmes o analyses.
@@ -249,7 +312,7 @@ func Run(ctx context.Context, s *scenarios.Scenario, arg string, o Options, out 
 }
 
 func init() {
-	experiment.Register(experiment.Kind{Command: "programme", Figures: Figures, Rerun: rerun, Rereport: rereport, DrawsBands: true})
+	experiment.Register(experiment.Kind{Command: "programme", Figures: Figures, Rerun: rerun, Rereport: rereport, Recorded: recorded, DrawsBands: true})
 }
 
 // rereport is a programme folder's Rereport: its report from the

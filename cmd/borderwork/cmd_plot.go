@@ -40,7 +40,8 @@ is refused, naming the file, with the folder unchanged.
 It refuses (status 2) a folder whose tables do not match their checksums
 in manifest.json, naming the table and the rows that changed, and one
 whose manifest.json was edited by hand so that plot cannot build on it
-(a command_line, figure option or claim value no command writes),
+(a command_line, figure option, or claim or programme value no command
+writes),
 naming the key.
 A folder whose command was interrupted is drawn from the runs it holds,
 with a note on standard error saying how many of how many, and how to
