@@ -56,3 +56,38 @@ func TestSummaryShowsOverrides(t *testing.T) {
 		})
 	}
 }
+
+// TestResumeShowsOverrides: a resumed sweep or sensitivity analysis
+// names the overrides as the fresh command does: those given again with
+// the whole command, or, for sweep --resume --out DIR alone, those DIR's
+// manifest records.
+func TestResumeShowsOverrides(t *testing.T) {
+	const set = "seed=7"
+	for _, c := range []struct {
+		name    string
+		command func(out string, extra ...string) []string
+		alone   bool
+		cutAt   int
+	}{
+		{"sweep", smallSweep, false, 5},
+		{"sweep alone", smallSweep, true, 5},
+		{"sensitivity", smallSensitivity, false, 20},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			cut := filepath.Join(t.TempDir(), "cut")
+			status, _, stderr := runCLIInterrupted(t, c.cutAt, c.command(cut, "--workers", "2", "--set", set)...)
+			if status != exitInterrupted {
+				t.Fatalf("interrupted: status %d (%s)", status, stderr)
+			}
+			args := c.command(cut, "--workers", "2", "--set", set, "--resume")
+			if c.alone {
+				args = []string{"sweep", "--resume", "--out", cut, "--workers", "2"}
+			}
+			stdout := mustRun(t, args...)
+			header, _, _ := strings.Cut(stdout, "\n\n")
+			if want := "\nOverrides: " + set + ".\n"; !strings.Contains(header+"\n", want) {
+				t.Errorf("the resumed %s's summary does not name %q under its header:\n%s", c.name, strings.TrimSpace(want), stdout)
+			}
+		})
+	}
+}
