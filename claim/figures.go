@@ -1,7 +1,9 @@
 package claim
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
@@ -35,7 +37,18 @@ var figureEffects = []struct{ id, label string }{
 	{"malfunction-closure", "malfunction − closure"},
 }
 
+// analysisMissing reports whether table, one the analysis writes once
+// every run is done, is absent from a folder whose command was
+// interrupted before: its figures are left out, the runs' drawn.
+func analysisMissing(src experiment.Source, table string) bool {
+	_, err := os.Stat(filepath.Join(src.Dir, table))
+	return !src.Manifest.Complete && errors.Is(err, fs.ErrNotExist)
+}
+
 func drawEffects(src experiment.Source) ([]experiment.Drawn, error) {
+	if analysisMissing(src, "effects.csv") {
+		return nil, nil
+	}
 	ests, err := ReadEffects(filepath.Join(src.Dir, "effects.csv"))
 	if err != nil {
 		return nil, err
@@ -182,6 +195,9 @@ func drawCells(src experiment.Source) ([]experiment.Drawn, error) {
 }
 
 func drawMediation(src experiment.Source) ([]experiment.Drawn, error) {
+	if analysisMissing(src, "mediation.csv") {
+		return nil, nil
+	}
 	med, err := ReadMediation(filepath.Join(src.Dir, "mediation.csv"))
 	if err != nil {
 		return nil, err

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -234,5 +235,33 @@ func TestInterruptedCountsInWords(t *testing.T) {
 	}
 	if n, err := strconv.Atoi(m[1]); err != nil || words.Count(n, "finished run") != m[1]+" finished "+m[2] {
 		t.Errorf("stderr %q counts %s %s", stderr, m[1], m[2])
+	}
+}
+
+// TestPlotOfAClaimInterruptedDuringItsRuns: a claim stopped during its
+// runs keeps them without the analysis's tables; plot draws the runs'
+// figures and leaves out those of the analysis (effects, mediation),
+// where it failed with status 1 on the missing effects.csv.
+func TestPlotOfAClaimInterruptedDuringItsRuns(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	args := []string{"claim", small, "--days", "20", "--reps", "3", "--max-reps", "3", "--own", "none", "--formats", "svg", "--out", out, "--workers", "1"}
+	if status, _, stderr := runCLIInterrupted(t, 5, args...); status != exitInterrupted {
+		t.Fatalf("status %d (%s); want %d", status, stderr, exitInterrupted)
+	}
+	if _, err := os.Stat(filepath.Join(out, "effects.csv")); err == nil {
+		t.Fatal("the interrupted claim wrote effects.csv: the test no longer stops it during its runs")
+	}
+	status, stdout, stderr := runCLI(t, "plot", out)
+	if status != 0 || !strings.Contains(stderr, "is incomplete") {
+		t.Fatalf("plot: status %d\n%s%s; want 0 and a note that the folder is incomplete", status, stdout, stderr)
+	}
+	figs := files(t, filepath.Join(out, "figures"))
+	if !slices.Contains(figs, "trapped.svg") || !slices.Contains(figs, "cells_deaths.svg") {
+		t.Errorf("plot drew %v; want the runs' figures (trapped, cells_HARM)", figs)
+	}
+	for _, f := range figs {
+		if strings.HasPrefix(f, "effects_") || strings.HasPrefix(f, "mediation") {
+			t.Errorf("plot drew %s, a figure of the analysis the interrupted claim never made", f)
+		}
 	}
 }
