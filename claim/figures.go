@@ -1,9 +1,7 @@
 package claim
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
@@ -37,16 +35,8 @@ var figureEffects = []struct{ id, label string }{
 	{"malfunction-closure", "malfunction − closure"},
 }
 
-// analysisMissing reports whether table, one the analysis writes once
-// every run is done, is absent from a folder whose command was
-// interrupted before: its figures are left out, the runs' drawn.
-func analysisMissing(src experiment.Source, table string) bool {
-	_, err := os.Stat(filepath.Join(src.Dir, table))
-	return !src.Manifest.Complete && errors.Is(err, fs.ErrNotExist)
-}
-
 func drawEffects(src experiment.Source) ([]experiment.Drawn, error) {
-	if analysisMissing(src, "effects.csv") {
+	if src.Unanalysed("effects.csv") {
 		return nil, nil
 	}
 	ests, err := ReadEffects(filepath.Join(src.Dir, "effects.csv"))
@@ -195,7 +185,7 @@ func drawCells(src experiment.Source) ([]experiment.Drawn, error) {
 }
 
 func drawMediation(src experiment.Source) ([]experiment.Drawn, error) {
-	if analysisMissing(src, "mediation.csv") {
+	if src.Unanalysed("mediation.csv") {
 		return nil, nil
 	}
 	med, err := ReadMediation(filepath.Join(src.Dir, "mediation.csv"))

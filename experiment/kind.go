@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -111,6 +112,15 @@ type Figure struct {
 type Source struct {
 	Dir      string
 	Manifest *output.Manifest
+}
+
+// Unanalysed reports whether table, one a command's analysis writes once
+// every run is done (a claim's effects.csv, a programme's channels.csv),
+// is absent because the command was interrupted before: the figures drawn
+// from it are then left out, and the runs' are drawn.
+func (s Source) Unanalysed(table string) bool {
+	_, err := os.Stat(filepath.Join(s.Dir, table))
+	return !s.Manifest.Complete && errors.Is(err, fs.ErrNotExist)
 }
 
 // Resolved is the folder's scenario as the command that wrote it saw it

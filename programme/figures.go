@@ -69,6 +69,9 @@ func drawChannels(src experiment.Source) ([]experiment.Drawn, error) {
 	if err != nil {
 		return nil, err
 	}
+	if src.Unanalysed("channels.csv") {
+		return nil, nil
+	}
 	ests, err := ReadChannels(filepath.Join(src.Dir, "channels.csv"))
 	if err != nil {
 		return nil, err
@@ -113,6 +116,9 @@ func drawPath(src experiment.Source) ([]experiment.Drawn, error) {
 	info, err := ReadInfo(src.Manifest)
 	if err != nil {
 		return nil, err
+	}
+	if src.Unanalysed("path.csv") {
+		return nil, nil
 	}
 	points, err := ReadPath(filepath.Join(src.Dir, "path.csv"))
 	if err != nil {

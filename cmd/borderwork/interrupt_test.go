@@ -238,30 +238,49 @@ func TestInterruptedCountsInWords(t *testing.T) {
 	}
 }
 
-// TestPlotOfAClaimInterruptedDuringItsRuns: a claim stopped during its
-// runs keeps them without the analysis's tables; plot draws the runs'
-// figures and leaves out those of the analysis (effects, mediation),
-// where it failed with status 1 on the missing effects.csv.
-func TestPlotOfAClaimInterruptedDuringItsRuns(t *testing.T) {
-	out := filepath.Join(t.TempDir(), "out")
-	args := []string{"claim", small, "--days", "20", "--reps", "3", "--max-reps", "3", "--own", "none", "--formats", "svg", "--out", out, "--workers", "1"}
-	if status, _, stderr := runCLIInterrupted(t, 5, args...); status != exitInterrupted {
-		t.Fatalf("status %d (%s); want %d", status, stderr, exitInterrupted)
-	}
-	if _, err := os.Stat(filepath.Join(out, "effects.csv")); err == nil {
-		t.Fatal("the interrupted claim wrote effects.csv: the test no longer stops it during its runs")
-	}
-	status, stdout, stderr := runCLI(t, "plot", out)
-	if status != 0 || !strings.Contains(stderr, "is incomplete") {
-		t.Fatalf("plot: status %d\n%s%s; want 0 and a note that the folder is incomplete", status, stdout, stderr)
-	}
-	figs := files(t, filepath.Join(out, "figures"))
-	if !slices.Contains(figs, "trapped.svg") || !slices.Contains(figs, "cells_deaths.svg") {
-		t.Errorf("plot drew %v; want the runs' figures (trapped, cells_HARM)", figs)
-	}
-	for _, f := range figs {
-		if strings.HasPrefix(f, "effects_") || strings.HasPrefix(f, "mediation") {
-			t.Errorf("plot drew %s, a figure of the analysis the interrupted claim never made", f)
-		}
+// TestPlotOfAnAnalysisInterruptedDuringItsRuns: a claim or programme
+// stopped during its runs keeps them without its analysis's tables; plot
+// draws the runs' figures and leaves out the analysis's (a claim's
+// effects and mediation, a programme's channels and path), where it
+// failed with status 1 on the missing table.
+func TestPlotOfAnAnalysisInterruptedDuringItsRuns(t *testing.T) {
+	for _, tc := range []struct {
+		command, table string
+		args           []string
+		runs           []string // figures of the runs
+		analysis       []string // prefixes of the analysis's figures
+	}{
+		{"claim", "effects.csv", []string{small, "--days", "20", "--reps", "3", "--max-reps", "3", "--own", "none"},
+			[]string{"trapped.svg", "cells_deaths.svg"}, []string{"effects_", "mediation"}},
+		{"programme", "channels.csv", []string{toyProgramme, "--days", "20", "--reps", "3"},
+			[]string{"trapped.svg", "outcomes.svg"}, []string{"channels_", "path"}},
+	} {
+		t.Run(tc.command, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "out")
+			args := append(append([]string{tc.command}, tc.args...), "--formats", "svg", "--out", out, "--workers", "1")
+			if status, _, stderr := runCLIInterrupted(t, 2, args...); status != exitInterrupted {
+				t.Fatalf("status %d (%s); want %d", status, stderr, exitInterrupted)
+			}
+			if _, err := os.Stat(filepath.Join(out, tc.table)); err == nil {
+				t.Fatalf("the interrupted %s wrote %s: the test no longer stops it during its runs", tc.command, tc.table)
+			}
+			status, stdout, stderr := runCLI(t, "plot", out)
+			if status != 0 || !strings.Contains(stderr, "is incomplete") {
+				t.Fatalf("plot: status %d\n%s%s; want 0 and a note that the folder is incomplete", status, stdout, stderr)
+			}
+			figs := files(t, filepath.Join(out, "figures"))
+			for _, want := range tc.runs {
+				if !slices.Contains(figs, want) {
+					t.Errorf("plot drew %v; want %s among them", figs, want)
+				}
+			}
+			for _, f := range figs {
+				for _, p := range tc.analysis {
+					if strings.HasPrefix(f, p) {
+						t.Errorf("plot drew %s, a figure of the analysis the interrupted %s never made", f, tc.command)
+					}
+				}
+			}
+		})
 	}
 }
