@@ -35,3 +35,29 @@ func TestRegimeBuiltOnAnother(t *testing.T) {
 		}
 	}
 }
+
+// TestRegimeEdge: the page is told to edge a regime's colour where the
+// figures do: the 7th regime, in the palette's yellow, has the figures'
+// dark casing (#333333, 0.45 points on either side); the six before it
+// have none.
+func TestRegimeEdge(t *testing.T) {
+	o, err := Describe(Request{Scenario: "classroom", Sets: []string{"regimes.a.base=closed", "regimes.b.base=closed", "regimes.c.base=closed"}}, DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(o.Regimes) != 7 {
+		t.Fatalf("%d regimes; want 7", len(o.Regimes))
+	}
+	for i, r := range o.Regimes {
+		want := Regime{}
+		if i == 6 {
+			want = Regime{Edge: "#333333", EdgeWidth: 0.45}
+		}
+		if r.Edge != want.Edge || r.EdgeWidth != want.EdgeWidth {
+			t.Errorf("regime %d, %s, in %s: edge %q, %v pt; want %q, %v pt", i+1, r.Name, r.Color, r.Edge, r.EdgeWidth, want.Edge, want.EdgeWidth)
+		}
+	}
+	if o.Regimes[6].Color != "#F0E442" {
+		t.Errorf("the 7th regime is %s; want the palette's yellow, #F0E442", o.Regimes[6].Color)
+	}
+}

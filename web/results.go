@@ -43,7 +43,13 @@ type Regime struct {
 	Description string    `json:"description,omitempty"`
 	Color       string    `json:"color"`
 	Dashes      []float64 `json:"dashes"`
-	Default     bool      `json:"default,omitempty"` // run when none are chosen
+	// Edge is the dark edge the figures draw around the lines and marks
+	// of a colour too light to show alone on white (the palette's
+	// yellow), and EdgeWidth its width in points on either side; empty
+	// for a colour that shows alone.
+	Edge      string  `json:"edge,omitempty"`
+	EdgeWidth float64 `json:"edge_width,omitempty"`
+	Default   bool    `json:"default,omitempty"` // run when none are chosen
 }
 
 func regimeStyles(names, all []string) []Regime {
@@ -55,7 +61,11 @@ func regimeStyles(names, all []string) []Regime {
 		if d == nil {
 			d = []float64{}
 		}
-		out = append(out, Regime{Name: n, Color: fmt.Sprintf("#%02X%02X%02X", c.R, c.G, c.B), Dashes: d})
+		r := Regime{Name: n, Color: fmt.Sprintf("#%02X%02X%02X", c.R, c.G, c.B), Dashes: d}
+		if e, w, ok := figures.StyleEdge(style); ok {
+			r.Edge, r.EdgeWidth = fmt.Sprintf("#%02X%02X%02X", e.Y, e.Y, e.Y), w
+		}
+		out = append(out, r)
 	}
 	return out
 }

@@ -784,3 +784,109 @@ func TestPageServerGone(t *testing.T) {
 		}
 	}
 }
+
+// rgbColour is the colour a computed style gives as rgb() or rgba(), at
+// the start of css or after it (box-shadow puts it first).
+var rgbColour = regexp.MustCompile(`rgba?\((\d+), (\d+), (\d+)`)
+
+// lumaOf is the grey a CSS colour prints as, 0 to 255 (ITU-R BT.601),
+// as the figures judge a colour light; -1 if css names no colour.
+func lumaOf(css string) float64 {
+	m := rgbColour.FindStringSubmatch(css)
+	if m == nil {
+		return -1
+	}
+	var c [3]float64
+	for i := range c {
+		fmt.Sscan(m[i+1], &c[i])
+	}
+	return 0.299*c[0] + 0.587*c[1] + 0.114*c[2]
+}
+
+// TestPageLightColours: on a page comparing seven regimes, the 7th in
+// the palette's yellow, every regime's mark in a colour too light to
+// show alone on white (luma 200 or more, the figures' rule: the yellow)
+// has a dark edge, as the figures draw it: its lines in the charts and
+// their legends over a casing 0.45 points wider on either side, its
+// bars outlined, its swatches and the band over its map edged. A darker
+// colour's line has no casing, as in the figures.
+func TestPageLightColours(t *testing.T) {
+	ctx := browser(t)
+	url := servePage(t)
+	do(t, ctx, "loading "+url, chromedp.EmulateViewport(1366, 900), chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))
+	// Three regimes of one's own, as in Exercise 6: the 5th to 7th colours.
+	eval[any](t, ctx, `document.getElementById("sets-box").open = true, document.getElementById("sets").value = "regimes.hbm_lite.base=closed\nregimes.hbm_lite.rescue=0.5\nregimes.hbm_no_centres.base=hbm\nregimes.hbm_no_centres.centres=false\nregimes.leaky.base=malfunctioning\nregimes.leaky.oversight=0.1"`)
+	do(t, ctx, "pressing Apply", chromedp.Click(chromedp.ID("apply-sets")))
+	for deadline := time.Now().Add(30 * time.Second); eval[int](t, ctx, `document.querySelectorAll("#regimes input").length`) < 7; time.Sleep(50 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("the page lists %d regimes after Apply; want 7: %s", eval[int](t, ctx, `document.querySelectorAll("#regimes input").length`), eval[string](t, ctx, `document.getElementById("problems").textContent`))
+		}
+	}
+	eval[any](t, ctx, `document.querySelectorAll("#regimes input").forEach(i => i.checked = true)`)
+	typeInto(t, ctx, "reps", "2")
+	typeInto(t, ctx, "days", "40")
+	do(t, ctx, "pressing Run", chromedp.Click(chromedp.CSS("#run")))
+	if state := waitRun(t, ctx); state != "done" {
+		t.Fatalf("the run ended %q: %s", state, eval[string](t, ctx, `document.getElementById("run-error").textContent`))
+	}
+
+	type mark struct {
+		Kind, Regime, Colour, Edge string
+		Width, EdgeWidth           float64
+	}
+	marks := eval[[]mark](t, ctx, `(() => {
+		const cs = (e) => getComputedStyle(e);
+		const out = [];
+		for (const p of document.querySelectorAll("#results path.series")) {
+			const e = p.previousElementSibling && p.previousElementSibling.matches("path.edge") ? p.previousElementSibling : null;
+			out.push({ Kind: p.closest(".legend") ? "legend line" : "chart line", Regime: p.dataset.regime, Colour: cs(p).stroke, Width: parseFloat(cs(p).strokeWidth),
+				Edge: e ? cs(e).stroke : "", EdgeWidth: e ? parseFloat(cs(e).strokeWidth) : 0 });
+		}
+		for (const r of document.querySelectorAll("#results .chart rect[data-regime]")) {
+			if (Number(r.getAttribute("width")) > 0) out.push({ Kind: "bar", Regime: r.dataset.regime, Colour: cs(r).fill, Edge: cs(r).stroke, EdgeWidth: parseFloat(cs(r).strokeWidth) });
+		}
+		for (const s of document.querySelectorAll(".swatch")) {
+			const b = cs(s).boxShadow;
+			out.push({ Kind: s.closest("#regimes") ? "swatch of the regimes" : "swatch of the table", Regime: s.dataset.regime, Colour: cs(s).backgroundColor, Edge: b === "none" ? "" : b });
+		}
+		for (const m of document.querySelectorAll("#maps .map[data-regime]")) {
+			const b = cs(m).boxShadow;
+			out.push({ Kind: "map band", Regime: m.dataset.regime, Colour: cs(m).borderTopColor, Edge: b === "none" ? "" : b });
+		}
+		return out;
+	})()`)
+	const casing = 0.45 * 2.6 / 1.5 // the figures' 0.45 points, in the page's pixels (its 2.6-pixel lines are their 1.5 points)
+	lightKinds := map[string]bool{}
+	for _, m := range marks {
+		light := lumaOf(m.Colour) >= 200
+		edge := lumaOf(m.Edge)
+		switch {
+		case light && (edge < 0 || edge > 0x40):
+			t.Errorf("%s of %s in %s: edge %q; want a dark one (#333, as the figures' casing)", m.Kind, m.Regime, m.Colour, m.Edge)
+		case light && strings.HasSuffix(m.Kind, "line") && math.Abs(m.EdgeWidth-m.Width-2*casing) > 0.05:
+			t.Errorf("%s of %s: %v px wide over an edge %v px wide; want the edge %.2f px wider on either side, as the figures' 0.45 points", m.Kind, m.Regime, m.Width, m.EdgeWidth, casing)
+		case !light && strings.HasSuffix(m.Kind, "line") && m.Edge != "":
+			t.Errorf("%s of %s in %s, a colour that shows alone, has an edge %s; the figures draw none", m.Kind, m.Regime, m.Colour, m.Edge)
+		}
+		if light {
+			lightKinds[m.Kind] = true
+			if m.Regime != "leaky" {
+				t.Errorf("%s of %s is drawn in the light %s; want only the 7th regime, leaky, in yellow", m.Kind, m.Regime, m.Colour)
+			}
+		}
+	}
+	for _, kind := range []string{"chart line", "legend line", "bar", "swatch of the regimes", "swatch of the table", "map band"} {
+		if !lightKinds[kind] {
+			t.Errorf("no %s in a light colour among %d marks; want leaky's, in the palette's yellow", kind, len(marks))
+		}
+	}
+	if keep := os.Getenv("BORDERWORK_SCREENSHOTS"); keep != "" {
+		png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(keep, "seven-regimes.png"), png, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}

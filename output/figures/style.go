@@ -634,6 +634,19 @@ func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
 // classroom page) draw each regime in the colour the figures give it.
 func StyleColor(style int) color.NRGBA { return seriesColor(styleIndex(0, style)) }
 
+// StyleEdge is the dark edge the figures draw around the lines and
+// markers of a series drawn with Style style, whose colour is too light
+// to show alone on white (the palette's yellow): its colour and its
+// width in points on either side of the line. ok is false for a colour
+// that shows alone, drawn without an edge. Other front ends (the
+// classroom page) draw the same edge.
+func StyleEdge(style int) (edge color.Gray, width float64, ok bool) {
+	if !isLight(styleIndex(0, style)) {
+		return color.Gray{}, 0, false
+	}
+	return casingColor, float64(casingWidth), true // vg.Length is in points
+}
+
 // StyleDashes is the dash pattern, in points, of a series drawn with
 // Style style: nil for a solid line.
 func StyleDashes(style int) []float64 {

@@ -30,3 +30,25 @@ func TestStyleColor(t *testing.T) {
 		}
 	}
 }
+
+// TestStyleEdge: the edge other front ends read is the casing the
+// figures draw under a light series' line, and only under a light one:
+// the palette's yellow (the 7th) has it, its blue does not.
+func TestStyleEdge(t *testing.T) {
+	for style := 1; style <= 30; style++ {
+		edge, width, ok := StyleEdge(style)
+		slot := styleIndex(0, style)
+		if ok != isLight(slot) {
+			t.Errorf("StyleEdge(%d): ok %v; the figures draw a casing: %v", style, ok, isLight(slot))
+		}
+		if ok && (edge != casingColor || width != float64(casingWidth)) {
+			t.Errorf("StyleEdge(%d) = %v, %v pt; the figures draw %v, %v pt", style, edge, width, casingColor, float64(casingWidth))
+		}
+	}
+	if _, _, ok := StyleEdge(7); !ok {
+		t.Errorf("StyleEdge(7), the palette's yellow: no edge; want one")
+	}
+	if _, _, ok := StyleEdge(1); ok {
+		t.Errorf("StyleEdge(1), the palette's blue: an edge; want none")
+	}
+}

@@ -260,6 +260,35 @@ function axisTitle(s) {
   return (isCumulative(s) ? `${s.title}, total since day 0` : s.title) + unit;
 }
 
+// LINE is the width of a regime's line in a chart, in pixels, and PX the
+// page's pixels per point of the figures: the figures' lines are 1.5
+// points wide.
+const LINE = 2.6, PX = LINE / 1.5;
+
+// BAR_EDGE is the outline of every bar, as the figures draw it: dark
+// grey, 0.5 points wide, so that a bar in a light colour (the palette's
+// yellow) shows on white.
+const BAR_EDGE = { color: "#333333", width: 0.5 };
+
+// strokeSeries draws the line d of regime r, width pixels wide with its
+// dash pattern scaled by dash, into parent: over a dark edge if its
+// colour is light (r.edge, as the figures draw it), so that it shows on
+// white.
+function strokeSeries(parent, d, r, width, dash) {
+  const dashes = (r.dashes || []).map((x) => x * dash).join(" ") || "none";
+  if (r.edge) {
+    el("path", { d, class: "edge", fill: "none", stroke: r.edge, "stroke-width": width + 2 * r.edge_width * PX, "stroke-dasharray": dashes, "data-regime": r.name }, parent);
+  }
+  return el("path", { d, class: "series", fill: "none", stroke: r.color, "stroke-width": width, "stroke-dasharray": dashes, "data-regime": r.name }, parent);
+}
+
+// swatch is the sample of regime r's colour beside its name: edged in
+// dark grey if the colour is light.
+function swatch(r) {
+  const edge = r.edge ? `;box-shadow:0 0 0 ${(r.edge_width * PX).toFixed(2)}px ${r.edge}` : "";
+  return html("span", { class: "swatch", style: `background:${r.color}${edge}`, "aria-hidden": "true", "data-regime": r.name });
+}
+
 function regimeOf(name) {
   const r = (state.results || {}).regimes || (state.outline || {}).regimes || [];
   return r.find((x) => x.name === name) || { name, color: "#000", dashes: [] };
@@ -311,7 +340,7 @@ function lineChart(box, series, label) {
     const r = regimeOf(b.regime);
     let d = "";
     for (let i = 0; i < b.mean.length; i++) d += `${i ? "L" : "M"}${X(i).toFixed(1)},${Y(b.mean[i]).toFixed(1)}`;
-    el("path", { d, fill: "none", stroke: r.color, "stroke-width": 2.6, "stroke-dasharray": (r.dashes || []).map((x) => x * 1.6).join(" ") || "none" }, svg);
+    strokeSeries(svg, d, r, LINE, 1.6);
   }
   box.appendChild(legend(series.bands.map((b) => b.regime)));
 }
@@ -321,7 +350,7 @@ function legend(names) {
   for (const n of names) {
     const r = regimeOf(n);
     const s = el("svg", { width: 34, height: 12, "aria-hidden": "true" });
-    el("line", { x1: 1, x2: 33, y1: 6, y2: 6, stroke: r.color, "stroke-width": 3, "stroke-dasharray": (r.dashes || []).join(" ") || "none" }, s);
+    strokeSeries(s, "M1,6H33", r, 3, 1);
     p.appendChild(s);
     p.appendChild(document.createTextNode(" " + n + "\u2003"));
   }
@@ -355,7 +384,7 @@ function barChart(box, bars, label) {
       const r = regimeOf(g.regime);
       const yy = y + 20 + k * rowH;
       text(svg, m.l - 6, yy + rowH - 5, g.regime, { "text-anchor": "end" });
-      el("rect", { x: X(0), y: yy + 1, width: Math.max(0, X(g.mean[q]) - X(0)), height: rowH - 3, fill: r.color }, svg);
+      el("rect", { x: X(0), y: yy + 1, width: Math.max(0, X(g.mean[q]) - X(0)), height: rowH - 3, fill: r.color, stroke: BAR_EDGE.color, "stroke-width": BAR_EDGE.width * PX, "data-regime": g.regime }, svg);
       if (g.lo[q] !== null && g.hi[q] !== null) {
         const c = yy + rowH / 2;
         el("line", { x1: X(g.lo[q]), x2: X(g.hi[q]), y1: c, y2: c, stroke: "#111", "stroke-width": 1.5 }, svg);
@@ -377,7 +406,7 @@ function drawTable(res) {
   const body = html("tbody");
   for (const row of res.table.rows) {
     const r = regimeOf(row.regime);
-    const sw = html("span", { class: "swatch", style: `background:${r.color}`, "aria-hidden": "true" });
+    const sw = swatch(r);
     const th = html("th", { scope: "row" }, [sw, document.createTextNode(" " + row.regime)]);
     const tr = html("tr", { "data-regime": row.regime }, [th]);
     row.cells.forEach((cell, i) => tr.appendChild(html("td", { "data-metric": res.table.columns[i].name }, tableCell(cell))));
@@ -453,7 +482,10 @@ function drawMaps() {
   state.mapPeak = peak;
   for (const name of regimes) {
     const r = name ? regimeOf(name) : { color: "#888" };
-    const fig = html("figure", { class: "map", style: `border-top-color:${r.color}`, "data-regime": name || "" });
+    // A light colour's band has a dark edge above and below it.
+    const w = r.edge ? (r.edge_width * PX).toFixed(2) : "";
+    const edge = r.edge ? `;box-shadow:0 -${w}px 0 ${r.edge}, inset 0 ${w}px 0 ${r.edge}` : "";
+    const fig = html("figure", { class: "map", style: `border-top-color:${r.color}${edge}`, "data-regime": name || "" });
     fig.appendChild(html("h4", { text: name ? name : o.title || o.name }));
     const svg = el("svg", { viewBox: `0 0 ${MAP_W} ${H.toFixed(0)}`, role: "img", "aria-label": `Map of ${o.name}` + (name ? ` under ${name}` : "") }, fig);
     for (const l of o.links) {
@@ -691,7 +723,7 @@ function buildRegimes(o, checked) {
   for (const r of o.regimes) {
     const input = html("input", { type: "checkbox", value: r.name, id: "regime-" + r.name });
     input.checked = checked ? checked.includes(r.name) : r.default;
-    const sw = html("span", { class: "swatch", style: `background:${r.color}`, "aria-hidden": "true" });
+    const sw = swatch(r);
     const desc = html("span", { class: "regime-desc", text: r.description || "" });
     const name = html("span", {}, [html("strong", { text: r.name }), desc]);
     box.appendChild(html("label", { for: input.id }, [input, sw, name]));
