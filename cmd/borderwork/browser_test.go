@@ -890,3 +890,145 @@ func TestPageLightColours(t *testing.T) {
 		}
 	}
 }
+
+// brokenWords is JavaScript giving, for the elements matched by the CSS
+// selector sel, the words (and flags with their value, "--set KEY=V") a
+// line breaks inside, though they fit on a line of their box.
+const brokenWords = `((sel) => {
+	const out = [];
+	const canvas = document.createElement("canvas").getContext("2d");
+	for (const box of document.querySelectorAll(sel)) {
+		// Every character of the box's text, with the top of its line.
+		const chars = [];
+		const walk = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+		for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+			for (let i = 0; i < n.data.length; i++) {
+				const r = document.createRange();
+				r.setStart(n, i);
+				r.setEnd(n, i + 1);
+				const rect = r.getBoundingClientRect();
+				chars.push({ c: n.data[i], top: rect.top, node: n });
+			}
+		}
+		const cs = getComputedStyle(box);
+		const width = box.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+		// Words, and flags with their values.
+		const words = [];
+		for (let i = 0; i < chars.length; ) {
+			if (/\s/.test(chars[i].c)) { i++; continue; }
+			let j = i;
+			while (j < chars.length && !/\s/.test(chars[j].c)) j++;
+			words.push([i, j]);
+			i = j;
+		}
+		const units = words.slice();
+		for (let k = 0; k + 1 < words.length; k++) {
+			const w = chars.slice(words[k][0], words[k][1]).map((x) => x.c).join("");
+			const next = chars[words[k + 1][0]].c;
+			if (w.startsWith("--") && next !== "-") units.push([words[k][0], words[k + 1][1]]);
+		}
+		for (const [i, j] of units) {
+			const s = chars.slice(i, j).map((x) => x.c).join("");
+			const tops = new Set(chars.slice(i, j).filter((x) => /\S/.test(x.c)).map((x) => Math.round(x.top)));
+			canvas.font = getComputedStyle(chars[i].node.parentElement).font;
+			if (tops.size > 1 && canvas.measureText(s).width < width - 2) out.push(s);
+		}
+	}
+	return out;
+})`
+
+// TestPageWraps: what a narrow screen or a long command must not split.
+// Before a run the figures are hidden, captions and all; the settings'
+// column holds the opened scenario file box (its file chooser no wider
+// than the column) on a laptop and a phone; after a run of seven
+// regimes, on a phone, no word of the command to reproduce it and no
+// "--set KEY" of a slider's note is split over two lines where it fits
+// on one (a "-" at the end of one line, "-out" at the start of the
+// next), and each line's legend sample is on the line of its name.
+func TestPageWraps(t *testing.T) {
+	ctx := browser(t)
+	url := servePage(t)
+	do(t, ctx, "loading "+url, chromedp.EmulateViewport(1366, 900), chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))
+	figures := `["fig-trapped", "fig-series", "fig-abuse", "fig-outcomes"].filter(id => document.getElementById(id).checkVisibility())`
+	if shown := eval[[]string](t, ctx, figures); len(shown) != 0 {
+		t.Errorf("before any run the page shows the figures %q, captions over nothing; want them hidden until there are results", shown)
+	}
+
+	eval[any](t, ctx, `document.getElementById("file-box").open = true`)
+	for _, vp := range []struct {
+		w, h   int64
+		mobile bool
+	}{{1366, 900, false}, {1280, 900, false}, {390, 844, true}} {
+		size := chromedp.EmulateViewport(vp.w, vp.h)
+		if vp.mobile {
+			size = chromedp.EmulateViewport(vp.w, vp.h, chromedp.EmulateMobile)
+		}
+		do(t, ctx, "sizing the window", size, chromedp.Sleep(200*time.Millisecond))
+		got := eval[map[string]float64](t, ctx, `(() => {
+			const s = document.getElementById("settings"), r = document.getElementById("results");
+			const right = Math.max(...[...s.querySelectorAll("fieldset, input, textarea, select, button")].map(e => e.getBoundingClientRect().right));
+			return { scroll: s.scrollWidth, client: s.clientWidth, right, column: s.getBoundingClientRect().right, results: r.getBoundingClientRect().left, page: document.documentElement.clientWidth };
+		})()`)
+		if got["scroll"] > got["client"] || got["right"] > got["column"]+0.5 || got["right"] > got["page"] {
+			t.Errorf("at %d px with the scenario file box open, the settings reach %v px, their column ends at %v px (the page at %v): want them inside", vp.w, got["right"], got["column"], got["page"])
+		}
+		if !vp.mobile && got["right"] > got["results"] {
+			t.Errorf("at %d px with the scenario file box open, the settings reach %v px, over the results from %v px", vp.w, got["right"], got["results"])
+		}
+	}
+	eval[any](t, ctx, `document.getElementById("file-box").open = false`)
+
+	// Seven regimes (Exercise 6 and two more), on a short run: a long
+	// command.
+	eval[any](t, ctx, `document.getElementById("sets-box").open = true, document.getElementById("sets").value = "regimes.hbm_lite.base=closed\nregimes.hbm_lite.rescue=0.5\nregimes.hbm_no_centres.base=hbm\nregimes.hbm_no_centres.centres=false\nregimes.leaky.base=malfunctioning\nregimes.leaky.oversight=0.1"`)
+	do(t, ctx, "pressing Apply", chromedp.Click(chromedp.ID("apply-sets")))
+	for deadline := time.Now().Add(30 * time.Second); eval[int](t, ctx, `document.querySelectorAll("#regimes input").length`) < 7; time.Sleep(50 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("the page lists %d regimes after Apply; want 7", eval[int](t, ctx, `document.querySelectorAll("#regimes input").length`))
+		}
+	}
+	eval[any](t, ctx, `document.querySelectorAll("#regimes input").forEach(i => i.checked = true)`)
+	typeInto(t, ctx, "reps", "2")
+	typeInto(t, ctx, "days", "40")
+	do(t, ctx, "pressing Run", chromedp.Click(chromedp.CSS("#run")))
+	if state := waitRun(t, ctx); state != "done" {
+		t.Fatalf("the run ended %q: %s", state, eval[string](t, ctx, `document.getElementById("run-error").textContent`))
+	}
+	if shown := eval[[]string](t, ctx, figures); len(shown) != 4 {
+		t.Errorf("after a run the page shows the figures %q; want all four", shown)
+	}
+	for _, width := range []int64{390, 1366} {
+		size := chromedp.EmulateViewport(width, 844, chromedp.EmulateMobile)
+		if width > 900 {
+			size = chromedp.EmulateViewport(width, 900)
+		}
+		do(t, ctx, "sizing the window", size, chromedp.Sleep(800*time.Millisecond))
+		command := eval[string](t, ctx, `document.getElementById("command").textContent`)
+		if !strings.Contains(command, "--regimes open,closed,malfunctioning,hbm,hbm_lite,hbm_no_centres,leaky") {
+			t.Fatalf("the command %q does not run the seven regimes", command)
+		}
+		if broken := eval[[]string](t, ctx, brokenWords+`("#command")`); len(broken) != 0 {
+			t.Errorf("at %d px the command to reproduce the run splits %q over two lines, though each fits on one", width, broken)
+		}
+		if broken := eval[[]string](t, ctx, brokenWords+`(".knob .help")`); len(broken) != 0 {
+			t.Errorf("at %d px the sliders' notes split %q over two lines, though each fits on one", width, broken)
+		}
+		// Each legend sample is on the line of the name after it.
+		apart := eval[[]string](t, ctx, `[...document.querySelectorAll("#results .legend svg")].flatMap(svg => {
+			const walk = document.createTreeWalker(svg.closest(".legend"), NodeFilter.SHOW_TEXT);
+			walk.currentNode = svg;
+			let n = walk.nextNode();
+			while (n && !n.data.trim()) n = walk.nextNode();
+			if (!n) return [];
+			const i = n.data.search(/\S/), r = document.createRange();
+			r.setStart(n, i);
+			r.setEnd(n, i + 1);
+			const a = svg.getBoundingClientRect(), b = r.getBoundingClientRect();
+			const mid = (a.top + a.bottom) / 2;
+			return mid >= b.top && mid <= b.bottom ? [] : [n.data.trim()];
+		})`)
+		if len(apart) != 0 {
+			t.Errorf("at %d px the legends' samples of %q stand on another line than their names", width, apart)
+		}
+	}
+}

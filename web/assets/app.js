@@ -351,8 +351,10 @@ function legend(names) {
     const r = regimeOf(n);
     const s = el("svg", { width: 34, height: 12, "aria-hidden": "true" });
     strokeSeries(s, "M1,6H33", r, 3, 1);
-    p.appendChild(s);
-    p.appendChild(document.createTextNode(" " + n + "\u2003"));
+    // A sample and its name stay on one line: split, the sample at the
+    // end of one line reads as the name's below it.
+    p.appendChild(html("span", { class: "entry", "data-regime": n }, [s, document.createTextNode(" " + n)]));
+    p.appendChild(document.createTextNode("\u2003"));
   }
   return p;
 }
@@ -749,7 +751,7 @@ function buildKnobs(o, keep) {
       html("label", { for: id, text: k.label }),
       html("div", { class: "row" }, [range, num]),
       html("div", { class: "knob-error", id: id + "-err", "aria-live": "polite" }),
-      html("div", { class: "help", id: id + "-help", text: `${k.help} From ${fmtNumber(k.min)} to ${fmtNumber(k.max)}. Exercise ${k.exercise}; --set ${k.key}` }),
+      html("div", { class: "help", id: id + "-help" }, [document.createTextNode(`${k.help} From ${fmtNumber(k.min)} to ${fmtNumber(k.max)}. Exercise ${k.exercise}; `), unbroken(`--set ${k.key}`)]),
     ]);
     // The box holds the value used; the slider follows it as near as its
     // step allows.
@@ -775,7 +777,12 @@ function clearResults() {
   $("copy-status").textContent = "";
   $("results-note").textContent = "Press Run to compare the regimes.";
   $("summary-box").textContent = "";
-  for (const id of ["fig-trapped", "fig-series", "fig-abuse", "fig-outcomes"]) document.querySelector(`#${id} .chart`).textContent = "";
+  // Without results the figures are hidden, captions and all: a caption
+  // over nothing reads as a figure that failed to draw.
+  for (const id of FIGURES) {
+    document.querySelector(`#${id} .chart`).textContent = "";
+    $(id).hidden = true;
+  }
   for (const t of document.querySelectorAll("#results .fig-title")) t.textContent = "";
   $("command").textContent = "";
   $("download-file").hidden = true;
@@ -808,8 +815,12 @@ function drawResults(res) {
   }
 }
 
+// FIGURES are the results' figures, hidden until there are results.
+const FIGURES = ["fig-trapped", "fig-series", "fig-abuse", "fig-outcomes"];
+
 // drawCharts draws the figures of the results, to the width of the page.
 function drawCharts(res) {
+  for (const id of FIGURES) $(id).hidden = false;
   const [trapped, other] = res.series;
   const cap = (s) => s[0].toUpperCase() + s.slice(1);
   document.querySelector("#fig-trapped .fig-title").textContent = cap(trapped.title) + " over time";
@@ -824,8 +835,30 @@ function drawCharts(res) {
   barChart(document.querySelector("#fig-outcomes .chart"), res.outcomes, "Migrants by state at the end, per regime");
 }
 
+// unbroken is s in a span that a line breaks around, not inside (unless
+// s is wider than the whole line): an argument such as --out or
+// "--set KEY" split over two lines, "-" then "-out", is mistyped.
+function unbroken(s) {
+  return html("span", { class: "unbroken", text: s });
+}
+
+// showCommand shows the command to reproduce the results, its words
+// whole and each flag on the line of its value ("--set KEY=VALUE");
+// its text (what Copy copies) is the command's.
+function showCommand(command) {
+  const box = $("command");
+  box.textContent = "";
+  const words = command.split(" ");
+  for (let i = 0; i < words.length; i++) {
+    let unit = words[i];
+    if (unit.startsWith("--") && i + 1 < words.length && !words[i + 1].startsWith("-")) unit += " " + words[++i];
+    if (box.firstChild) box.appendChild(document.createTextNode(" "));
+    box.appendChild(unbroken(unit));
+  }
+}
+
 function drawReproduce(rep) {
-  $("command").textContent = rep.command;
+  showCommand(rep.command);
   const a = $("download-file");
   const file = rep.file ? { name: rep.file, text: rep.text } : null;
   if (file) {
