@@ -33,8 +33,10 @@ type knobSpec struct {
 }
 
 // knobs are the keys docs/TEACHING.md's exercises turn with --set. A key a
-// scenario does not have (a regime it lacks) gives no knob; TestKnobs
-// checks that the classroom scenario has them all.
+// scenario does not have (a regime it lacks) gives no knob; TestOutline
+// checks that the classroom scenario has them all, and
+// TestTeachingPageTable that the guide's table of the exercises on the
+// page names each by its label, in its exercise.
 var knobs = []knobSpec{
 	{"regimes.malfunctioning.outage_days", "Outages last (days on average)", "Malfunctioning post", "How long a failing post stays down.", 1, 90, 1, 3},
 	{"regimes.malfunctioning.outage_start", "Chance an outage starts, each day", "Malfunctioning post", "How often the post breaks down.", 0, 0.5, 0.01, 3},
