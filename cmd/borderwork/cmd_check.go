@@ -38,24 +38,15 @@ func cmdCheck(_ context.Context, args []string, e *env) error {
 	}
 	s, err := scenarios.Load(pos[0])
 	if err != nil {
-		return err
+		return listProblems(e, pos[0], err)
 	}
 	for _, kv := range sets {
 		if err := s.Set(kv); err != nil {
-			return err
+			return listProblems(e, s.Display(), err)
 		}
 	}
 	if err := s.Validate(); err != nil {
-		// check is where a user fixes a file: list every problem, one a line.
-		var errs scenarios.Errors
-		if errors.As(err, &errs) && len(errs) > 1 {
-			fmt.Fprintf(e.stderr, "borderwork check: %s has %d problems:\n", s.Display(), len(errs))
-			for _, p := range errs {
-				fmt.Fprintf(e.stderr, "  %s\n", p)
-			}
-			return errShown
-		}
-		return err
+		return listProblems(e, s.Display(), err)
 	}
 	// What compare would refuse, check refuses: a run beyond the limits.
 	lim, err := limits.get()
@@ -71,6 +62,22 @@ func cmdCheck(_ context.Context, args []string, e *env) error {
 	}
 	digest(e.stdout, s)
 	return nil
+}
+
+// listProblems shows err, a scenario's problems, as check does: several,
+// whether found reading the file (misspelt keys) or checking it, each on
+// a line of its own under their count; one as the error itself. check
+// is where a user fixes a file, so it lists them all.
+func listProblems(e *env, display string, err error) error {
+	var errs scenarios.Errors
+	if errors.As(err, &errs) && len(errs) > 1 {
+		fmt.Fprintf(e.stderr, "borderwork check: %s has %d problems:\n", display, len(errs))
+		for _, p := range errs {
+			fmt.Fprintf(e.stderr, "  %s\n", p)
+		}
+		return errShown
+	}
+	return err
 }
 
 // digest prints what a scenario holds, for a reader checking an edit.

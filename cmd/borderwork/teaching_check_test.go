@@ -82,3 +82,49 @@ func TestTeachingCheckMessages(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckListsEveryProblem: as docs/TEACHING.md says, check lists
+// every mistake of a file, one a line under their count, whether found
+// reading it (misspelt keys) or checking its values; it never answers
+// "borderwork check lists them all", which sends the reader to itself.
+// compare names the first and says check lists the rest.
+func TestCheckListsEveryProblem(t *testing.T) {
+	_, classroom, _ := runCLI(t, "scenarios", "show", "classroom")
+	tests := []struct {
+		what  string
+		edits [][2]string
+		want  []string
+	}{
+		{"two misspelt keys", [][2]string{{"capacity = 15 ", "capacty = 15  "}, {"capacity = 100 ", "capacty = 100  "}},
+			[]string{"posts.capacty: unknown key", "centres.capacty: unknown key"}},
+		{"two values out of range", [][2]string{{"documented = 0.3 ", "documented = 30  "}, {"capacity = 15 ", "capacity = -1 "}},
+			[]string{"origins.Village.documented: must be a share", "posts.Post.capacity: must be zero or more"}},
+	}
+	t.Chdir(t.TempDir())
+	for _, tt := range tests {
+		text := classroom
+		for _, e := range tt.edits {
+			if strings.Count(text, e[0]) != 1 {
+				t.Fatalf("%s: %q is not once in the classroom scenario", tt.what, e[0])
+			}
+			text = strings.Replace(text, e[0], e[1], 1)
+		}
+		if err := os.WriteFile("my.toml", []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		status, _, stderr := runCLI(t, "check", "my.toml")
+		lines := strings.Split(strings.TrimSpace(stderr), "\n")
+		if status != 2 || lines[0] != "borderwork check: my.toml has 2 problems:" || len(lines) != 3 || strings.Contains(stderr, "lists them all") {
+			t.Errorf("%s: check prints (status %d)\n%s\nwant the 2 problems listed under \"my.toml has 2 problems:\"", tt.what, status, stderr)
+			continue
+		}
+		for i, w := range tt.want {
+			if !strings.HasPrefix(lines[i+1], "  my.toml:") || !strings.Contains(lines[i+1], w) {
+				t.Errorf("%s: check's problem %d is %q; want %q", tt.what, i+1, lines[i+1], w)
+			}
+		}
+		if status, _, stderr := runCLI(t, "compare", "my.toml", "--reps", "1", "--out", "out"); status != 2 || !strings.Contains(stderr, "(and 1 more; borderwork check lists them all)") {
+			t.Errorf("%s: compare prints (status %d) %s; want the first problem, and that check lists the other", tt.what, status, stderr)
+		}
+	}
+}
