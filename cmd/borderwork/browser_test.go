@@ -1032,3 +1032,84 @@ func TestPageWraps(t *testing.T) {
 		}
 	}
 }
+
+// waitText waits up to 30 s for the text of the element with id to
+// satisfy ok, and returns it.
+func waitText(t *testing.T, ctx context.Context, id string, ok func(string) bool) string {
+	t.Helper()
+	var s string
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if s = eval[string](t, ctx, fmt.Sprintf(`document.getElementById(%q).textContent`, id)); ok(s) {
+			break
+		}
+	}
+	return s
+}
+
+// TestPageSaysWhatCame: the buttons that change the scenario say what
+// came of it next to them. Apply with a misspelt key says why not under
+// Apply (not at the top of the settings, out of sight), and with
+// Exercise 6's lines, that they applied and which new regime to tick;
+// "Check and use this file" says the file is in use, or lists its
+// problems under it.
+func TestPageSaysWhatCame(t *testing.T) {
+	ctx := browser(t)
+	url := servePage(t)
+	do(t, ctx, "loading "+url, chromedp.EmulateViewport(1366, 900), chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))
+	near := func(id, button string) float64 {
+		return eval[float64](t, ctx, fmt.Sprintf(`document.getElementById(%q).getBoundingClientRect().top - document.getElementById(%q).getBoundingClientRect().bottom`, id, button))
+	}
+
+	eval[any](t, ctx, `document.getElementById("sets-box").open = true, document.getElementById("sets").value = "regimes.malfunctioning.outage_day=30"`)
+	do(t, ctx, "pressing Apply", chromedp.Click(chromedp.ID("apply-sets")))
+	msg := waitText(t, ctx, "sets-problems", func(s string) bool { return s != "" })
+	if !strings.Contains(msg, "did you mean outage_days?") {
+		t.Errorf("Apply with a misspelt key says %q under Apply; want the problem", msg)
+	}
+	if d := near("sets-problems", "apply-sets"); d < 0 || d > 100 {
+		t.Errorf("the problem is %v px below Apply; want it next to Apply", d)
+	}
+	if top := eval[string](t, ctx, `document.getElementById("problems").textContent`); top != "" {
+		t.Errorf("Apply's problem is also shown at the top of the settings: %q", top)
+	}
+
+	eval[any](t, ctx, `document.getElementById("sets").value = "regimes.hbm_lite.base=closed\nregimes.hbm_lite.rescue=0.5"`)
+	do(t, ctx, "pressing Apply", chromedp.Click(chromedp.ID("apply-sets")))
+	said := waitText(t, ctx, "sets-status", func(s string) bool { return s != "" })
+	if !strings.Contains(said, "Applied 2 changes") || !strings.Contains(said, "hbm_lite") || !strings.Contains(said, "tick it") {
+		t.Errorf("Apply with Exercise 6's lines says %q; want that 2 changes applied, and to tick hbm_lite", said)
+	}
+	if d := near("sets-status", "apply-sets"); d < 0 || d > 100 {
+		t.Errorf("what Apply says is %v px below it; want it next to Apply", d)
+	}
+	if left := eval[string](t, ctx, `document.getElementById("sets-problems").textContent`); left != "" {
+		t.Errorf("after a good Apply the problem of the bad one is still shown: %q", left)
+	}
+	do(t, ctx, "pressing Reset", chromedp.Click(chromedp.ID("reset")))
+	if s := waitText(t, ctx, "sets-status", func(s string) bool { return s == "" }); s != "" {
+		t.Errorf("after Reset, the note under Apply still says %q", s)
+	}
+
+	// Exercise 7: the file, with the schedule appended; then a mistake.
+	eval[any](t, ctx, `document.getElementById("file-box").open = true, document.getElementById("text").value += "\n[[posts.schedule]]\nfrom = 60\nto = 120\nadmission = \"nobody\"\n"`)
+	do(t, ctx, "pressing Check and use this file", chromedp.Click(chromedp.ID("use-text")))
+	said = waitText(t, ctx, "file-status", func(s string) bool { return s != "" })
+	if !strings.Contains(said, "my.toml") || !strings.Contains(said, "Press Run") {
+		t.Errorf("Check and use this file says %q; want that my.toml is in use", said)
+	}
+	if d := near("file-status", "use-text"); d < 0 || d > 100 {
+		t.Errorf("what Check and use this file says is %v px below it; want it next to the button", d)
+	}
+	eval[any](t, ctx, `(t => t.value = t.value.replace("capacity = 15", "capacty = 15"))(document.getElementById("text"))`)
+	do(t, ctx, "pressing Check and use this file", chromedp.Click(chromedp.ID("use-text")))
+	msg = waitText(t, ctx, "problems", func(s string) bool { return s != "" })
+	if !strings.Contains(msg, "posts.capacty: unknown key") {
+		t.Errorf("Check and use this file with a misspelt key says %q; want the problem", msg)
+	}
+	if s := eval[string](t, ctx, `document.getElementById("file-status").textContent`); s != "" {
+		t.Errorf("with the file refused, the note under the button still says %q", s)
+	}
+	if d := near("problems", "use-text"); d < 0 || d > 100 {
+		t.Errorf("the file's problem is %v px below Check and use this file; want it next to the button", d)
+	}
+}

@@ -675,18 +675,28 @@ function request() {
   return req;
 }
 
-// showProblems shows why the scenario could not be used; lost says the
-// reason was lost contact with the server, which a run that reaches it
-// takes away.
-function showProblems(lines, lost) {
-  $("problems").textContent = (lines || []).join("\n");
-  $("problems").dataset.lost = lost ? "true" : "";
+// PROBLEMS are the boxes that say why the scenario could not be used:
+// under the scenario and its file, and under "More changes", each next
+// to the button that asked.
+const PROBLEMS = ["problems", "sets-problems"];
+
+// showProblems shows why the scenario could not be used, in the box
+// with id box (next to what the reader pressed; "problems" by default),
+// and empties the other; lost says the reason was lost contact with the
+// server, which a run that reaches it takes away.
+function showProblems(lines, lost, box) {
+  box = box || "problems";
+  for (const id of PROBLEMS) {
+    $(id).textContent = id === box ? (lines || []).join("\n") : "";
+    $(id).dataset.lost = id === box && lost ? "true" : "";
+  }
 }
 
 // loadOutline asks for the outline of the current source and rebuilds the
 // controls; keep says whether slider values survive (they do when only
-// the extra overrides changed).
-async function loadOutline(keep) {
+// the extra overrides changed). If it cannot, it says why in the
+// problems box with id box (showProblems) and returns false.
+async function loadOutline(keep, box) {
   const req = sourceRequest();
   const sets = extraSets();
   if (sets.length) req.sets = sets;
@@ -698,7 +708,8 @@ async function loadOutline(keep) {
   } catch (e) {
     o = { error: ["The page could not read the scenario: " + (e.message || e)] };
   }
-  if (o.error) { showProblems(o.error, o.lost); return false; }
+  for (const id of ["file-status", "sets-status"]) $(id).textContent = "";
+  if (o.error) { showProblems(o.error, o.lost, box); return false; }
   showProblems([]);
   state.outline = o;
   state.results = null;
@@ -954,7 +965,7 @@ async function run(event, again) {
     return;
   }
   state.lastReq = req;
-  if ($("problems").dataset.lost) showProblems([]); // the server is back
+  if (PROBLEMS.some((id) => $(id).dataset.lost)) showProblems([]); // the server is back
   status.dataset.state = "done";
   status.dataset.ms = String(ms);
   const res = state.results;
@@ -1014,6 +1025,23 @@ async function useText() {
   state.source = { text, file };
   if (!(await loadOutline(false))) { state.source = before; return; }
   $("scenario").value = "";
+  $("file-status").textContent = `${file}: no problems found; the page now runs it. Press Run.`;
+}
+
+// applySets applies the lines of "More changes" and says, next to Apply,
+// what came of it: the problem, or the changes applied and the regimes
+// they define (to tick: a new regime is not run until ticked).
+async function applySets() {
+  const before = new Set(((state.outline || {}).regimes || []).map((r) => r.name));
+  const n = extraSets().length;
+  if (!(await loadOutline(true, "sets-problems"))) return;
+  const added = state.outline.regimes.map((r) => r.name).filter((r) => !before.has(r));
+  let say = n ? `Applied ${counted(n, "change")}.` : "No changes to apply: the scenario as it is.";
+  if (added.length) {
+    const them = added.length === 1 ? "it" : "them";
+    say += ` New: ${added.join(", ")}; tick ${them} under "Regimes to compare" to run ${them}.`;
+  }
+  $("sets-status").textContent = say;
 }
 
 async function init() {
@@ -1050,7 +1078,7 @@ async function init() {
     $("file-name").value = f.name;
     await useText();
   });
-  $("apply-sets").addEventListener("click", () => loadOutline(true));
+  $("apply-sets").addEventListener("click", applySets);
   $("form").addEventListener("submit", run);
   $("reset").addEventListener("click", () => { $("sets").value = ""; loadOutline(false); });
   // The results hold only the series asked for: another one means
