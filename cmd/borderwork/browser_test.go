@@ -1113,3 +1113,63 @@ func TestPageSaysWhatCame(t *testing.T) {
 		t.Errorf("the file's problem is %v px below Check and use this file; want it next to the button", d)
 	}
 }
+
+// TestPageScenarioChange: choosing another scenario during a run stops
+// the run: no results of the scenario before appear under the new one's
+// settings and map, and the status says the run stopped. Reset puts back
+// the scenario shown as written, a file of one's own included, and says
+// which (Exercise 8 after Exercise 7 starts from the classroom only once
+// the menu chooses it).
+func TestPageScenarioChange(t *testing.T) {
+	ctx := browser(t)
+	url := servePage(t)
+	do(t, ctx, "loading "+url, chromedp.EmulateViewport(1366, 900), chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))
+	typeInto(t, ctx, "reps", "200")
+	typeInto(t, ctx, "days", "500") // 800 runs of 500 days: many seconds, within the page's limit
+	do(t, ctx, "pressing Run", chromedp.Click(chromedp.CSS("#run")))
+	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		if eval[bool](t, ctx, `document.getElementById("status").dataset.state === "running" && document.getElementById("progress").value > 0`) {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the run did not start: %s", eval[string](t, ctx, `document.getElementById("status-text").textContent`))
+		}
+	}
+	eval[any](t, ctx, `(s => { s.value = "sahel"; s.dispatchEvent(new Event("change")); })(document.getElementById("scenario"))`)
+	if title := waitText(t, ctx, "scenario-title", func(s string) bool { return strings.HasPrefix(s, "Sahel") }); !strings.HasPrefix(title, "Sahel") {
+		t.Fatalf("after choosing sahel the page describes %q", title)
+	}
+	time.Sleep(3 * time.Second) // long enough for more of the stopped run's results to arrive
+	got := eval[map[string]any](t, ctx, `({
+		state: document.getElementById("status").dataset.state || "",
+		status: document.getElementById("status-text").textContent,
+		rows: document.querySelectorAll("#summary tbody tr").length,
+		note: document.getElementById("results-note").textContent,
+		command: document.getElementById("command").textContent,
+		maps: [...document.querySelectorAll("#maps .map")].map(m => m.dataset.regime),
+	})`)
+	if got["state"] == "running" || !strings.Contains(got["status"].(string), "Stopped: the scenario changed") {
+		t.Errorf("after choosing another scenario during a run, the status is %v, %q; want the run stopped, and said so", got["state"], got["status"])
+	}
+	if got["rows"] != 0.0 || got["command"] != "" || !strings.HasPrefix(got["note"].(string), "Press Run") {
+		t.Errorf("under sahel's settings the page shows %v rows, the command %q and the note %q: results of the classroom run stopped", got["rows"], got["command"], got["note"])
+	}
+	if maps, _ := got["maps"].([]any); len(maps) != 1 || maps[0] != "" {
+		t.Errorf("sahel's map shows the regimes %v; want the one empty map of no run", maps)
+	}
+
+	// A file of one's own: Reset keeps it, and says so.
+	eval[any](t, ctx, `(s => { s.value = "classroom"; s.dispatchEvent(new Event("change")); })(document.getElementById("scenario"))`)
+	waitText(t, ctx, "scenario-title", func(s string) bool { return strings.HasPrefix(s, "Classroom") })
+	eval[any](t, ctx, `document.getElementById("file-box").open = true, document.getElementById("text").value += "\n[[posts.schedule]]\nfrom = 60\nto = 120\nadmission = \"nobody\"\n"`)
+	do(t, ctx, "pressing Check and use this file", chromedp.Click(chromedp.ID("use-text")))
+	waitText(t, ctx, "file-status", func(s string) bool { return s != "" })
+	do(t, ctx, "pressing Reset", chromedp.Click(chromedp.ID("reset")))
+	said := waitText(t, ctx, "status-text", func(s string) bool { return strings.HasPrefix(s, "Reset") })
+	if !strings.Contains(said, "my.toml as written") || !strings.Contains(said, "Scenario menu") {
+		t.Errorf("Reset on one's own file says %q; want that it is my.toml as written, and that the menu leaves it", said)
+	}
+	if text := eval[string](t, ctx, `document.getElementById("text").value`); !strings.Contains(text, "[[posts.schedule]]") {
+		t.Errorf("Reset lost the file's own lines")
+	}
+}

@@ -711,6 +711,16 @@ async function loadOutline(keep, box) {
   for (const id of ["file-status", "sets-status"]) $(id).textContent = "";
   if (o.error) { showProblems(o.error, o.lost, box); return false; }
   showProblems([]);
+  // The scenario changed: a run in progress would bring results of the
+  // one before, under this one's settings and map. Stop it.
+  const stopped = !!state.running;
+  if (state.running) { state.running.cancel(); state.running = null; }
+  const status = $("status");
+  delete status.dataset.state;
+  delete status.dataset.ms;
+  $("progress").value = 0;
+  $("status-text").textContent = stopped ? "Stopped: the scenario changed. Press Run." : "Ready.";
+  $("run").textContent = "Run";
   state.outline = o;
   state.results = null;
   $("scenario-title").textContent = o.title + (o.description ? " — " + o.description : "");
@@ -928,7 +938,10 @@ async function run(event, again) {
   $("run").textContent = "Run again";
   const t0 = performance.now();
   let failed = null, lost = false;
-  const handle = backend.run(req, (m) => {
+  let handle = null;
+  handle = backend.run(req, (m) => {
+    // A run stopped (by another, or by a change of scenario) says no more.
+    if (handle && state.running !== handle) return;
     // A busy server queues experiments: say so, and how many are ahead.
     if (m.waiting !== undefined) {
       txt.textContent = m.waiting > 0 ? `Waiting: ${counted(m.waiting, "other experiment")} ahead of this one…` : "Starting…";
@@ -1080,7 +1093,15 @@ async function init() {
   });
   $("apply-sets").addEventListener("click", applySets);
   $("form").addEventListener("submit", run);
-  $("reset").addEventListener("click", () => { $("sets").value = ""; loadOutline(false); });
+  // Reset puts back the settings of the scenario shown, not another: a
+  // file of one's own stays (the menu above leaves it), and says so.
+  $("reset").addEventListener("click", async () => {
+    $("sets").value = "";
+    if (await loadOutline(false)) {
+      const name = state.source.text !== undefined ? state.source.file : state.source.scenario;
+      $("status-text").textContent = `Reset: ${name} as written, without changes.` + (state.source.text !== undefined ? " The Scenario menu goes back to a bundled one." : "");
+    }
+  });
   // The results hold only the series asked for: another one means
   // running the settings of the results shown again (the note under the
   // select says so), not what the sliders show now.
