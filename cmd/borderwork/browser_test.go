@@ -938,9 +938,10 @@ const brokenWords = `((sel) => {
 })`
 
 // TestPageWraps: what a narrow screen or a long command must not split.
-// Before a run the figures are hidden, captions and all; the settings'
-// column holds the opened scenario file box (its file chooser no wider
-// than the column) on a laptop and a phone; after a run of seven
+// Before a run the figures are hidden, captions and all, and the map's
+// legend names no largest circle; the settings' column holds the opened
+// scenario file box (its file chooser no wider than the column) on a
+// laptop and a phone; after a run of seven
 // regimes, on a phone, no word of the command to reproduce it and no
 // "--set KEY" of a slider's note is split over two lines where it fits
 // on one (a "-" at the end of one line, "-out" at the start of the
@@ -952,6 +953,9 @@ func TestPageWraps(t *testing.T) {
 	figures := `["fig-trapped", "fig-series", "fig-abuse", "fig-outcomes"].filter(id => document.getElementById(id).checkVisibility())`
 	if shown := eval[[]string](t, ctx, figures); len(shown) != 0 {
 		t.Errorf("before any run the page shows the figures %q, captions over nothing; want them hidden until there are results", shown)
+	}
+	if legend := eval[string](t, ctx, `document.getElementById("map-legend").textContent`); strings.Contains(legend, "largest") {
+		t.Errorf("before any run, with no circles on the map, its legend says %q; want no largest circle", legend)
 	}
 
 	eval[any](t, ctx, `document.getElementById("file-box").open = true`)
@@ -996,6 +1000,9 @@ func TestPageWraps(t *testing.T) {
 	}
 	if shown := eval[[]string](t, ctx, figures); len(shown) != 4 {
 		t.Errorf("after a run the page shows the figures %q; want all four", shown)
+	}
+	if legend := eval[string](t, ctx, `document.getElementById("map-legend").textContent`); !strings.Contains(legend, "; largest ") {
+		t.Errorf("after a run the map's legend says %q; want the largest circle's count", legend)
 	}
 	for _, width := range []int64{390, 1366} {
 		size := chromedp.EmulateViewport(width, 844, chromedp.EmulateMobile)

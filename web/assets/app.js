@@ -533,7 +533,8 @@ function drawMaps() {
   text(sample, 196, 31, "irregular path", { "font-size": 13 });
   lg.appendChild(sample);
   lg.appendChild(document.createTextNode(
-    ` Circle area: migrants waiting at a place (mean of the replicates; largest ${formatCount(peak)}); the dark grey inner circle: those trapped there. ` +
+    // Before a run there are no circles, and no largest one.
+    ` Circle area: migrants waiting at a place (mean of the replicates${res ? `; largest ${formatCount(peak)}` : ""}); the dark grey inner circle: those trapped there. ` +
     "Marks: ▲ origin, ● hub, ■ border post, ✚ centre, ◆ destination." +
     (o.schematic ? " No coordinates in this scenario: places are laid out by distance from the origins." : "")));
   showDay(state.day);
