@@ -626,28 +626,39 @@ func RedrawContext(ctx context.Context, dir string, formats []string, ch FigureC
 // checkCommandLine checks, before plot writes it again with its figure
 // flags, that the command line manifest m of the folder at dir records
 // agrees with the fields m records, as far as that can be told without
-// rerunning it (reproduce reruns it): borderwork and m's command, its
-// scenario argument, --seed, --days and (run, compare, sweep) --reps as
-// recorded, and figure flags only at its end, each once. One edited by
-// hand (deleted, a flag added after the figure flags, a bare flag) would
-// otherwise be rewritten into a worse one. Errors wrap ErrBadInput and
-// name manifest.json: command_line.
+// rerunning it (reproduce reruns it; see commandLineDisagreement). One
+// edited by hand (deleted, a flag added after the figure flags, a bare
+// flag) would otherwise be rewritten into a worse one. Errors wrap
+// ErrBadInput and name manifest.json: command_line.
 func checkCommandLine(dir string, m *output.Manifest) error {
-	file := filepath.Join(dir, "manifest.json")
-	bad := func(format string, a ...any) error {
-		return badInput("%s: command_line does not agree with the fields it records: %s; plot, which writes it again with the figure flags it draws with, will not build on it ('borderwork reproduce %s' compares the folder with a rerun of its fields)", file, fmt.Sprintf(format, a...), ShellJoin([]string{dir}))
+	if why := commandLineDisagreement(m); why != "" {
+		return badInput("%s: %s: %s; plot, which writes it again with the figure flags it draws with, will not build on it ('borderwork reproduce %s' compares the folder with a rerun of its fields)", filepath.Join(dir, "manifest.json"), commandLineDisagrees, why, ShellJoin([]string{dir}))
 	}
+	return nil
+}
+
+// commandLineDisagrees begins what plot and reproduce say of a
+// command_line that a manifest's fields do not give.
+const commandLineDisagrees = "command_line does not agree with the fields it records"
+
+// commandLineDisagreement says how the command line manifest m records
+// disagrees with the fields m records, naming the flag and the field, as
+// far as that can be told without rerunning it: borderwork and m's
+// command, its scenario argument, --seed, --days and (run, compare,
+// sweep) --reps as recorded, and figure flags only at its end, each
+// once. "": none of these disagrees.
+func commandLineDisagreement(m *output.Manifest) string {
 	words, _ := shellWords(m.CommandLine)
 	if len(words) < 2 || words[0] != "borderwork" || words[1] != m.Command {
-		return bad("%q is not a command line of borderwork %s, the command it records", m.CommandLine, m.Command)
+		return fmt.Sprintf("%q is not a command line of borderwork %s, the command it records", m.CommandLine, m.Command)
 	}
 	if m.ScenarioArg != "" && (len(words) < 3 || words[2] != ShellJoin([]string{m.ScenarioArg})) {
-		return bad("its scenario is not %s, the scenario_arg it records", ShellJoin([]string{m.ScenarioArg}))
+		return fmt.Sprintf("its scenario is not %s, the scenario_arg it records", ShellJoin([]string{m.ScenarioArg}))
 	}
 	base, _ := shellWords(BaseCommandLine(m.CommandLine))
 	for _, w := range base {
 		if slices.Contains(figureFlags, w) {
-			return bad("%s is not among the figure flags that end it, each with its value, once", w)
+			return fmt.Sprintf("%s is not among the figure flags that end it, each with its value, once", w)
 		}
 	}
 	value := func(flag string) (string, bool) {
@@ -669,8 +680,16 @@ func checkCommandLine(dir string, m *output.Manifest) error {
 	}
 	for _, c := range check {
 		if got, ok := value(c.flag); ok && got != c.want {
-			return bad("it gives %s %s, the manifest's %s %s", c.flag, got, c.key, c.want)
+			return fmt.Sprintf("it gives %s %s, the manifest's %s %s", c.flag, got, c.key, c.want)
 		}
 	}
-	return nil
+	return ""
+}
+
+// fieldsGive says that a manifest's fields give the command line fields
+// where it records recorded: what plot and reproduce say of a
+// command_line the manifest's fields do not give, when
+// commandLineDisagreement finds no flag to name.
+func fieldsGive(fields, recorded string) string {
+	return fmt.Sprintf("they give '%s', the command line '%s'", fields, recorded)
 }

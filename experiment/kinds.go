@@ -123,7 +123,7 @@ func (p *Plan) WithSummary(ctx context.Context, dir string, m *output.Manifest) 
 		return nil, nil, err
 	}
 	if base := BaseCommandLine(m.CommandLine); x.CommandLine() != base {
-		return nil, nil, badInput("%s: command_line does not agree with the fields it records: they give '%s', the command line '%s'", filepath.Join(dir, "manifest.json"), x.CommandLine(), base)
+		return nil, nil, badInput("%s: %s: %s", filepath.Join(dir, "manifest.json"), commandLineDisagrees, fieldsGive(x.CommandLine(), base))
 	}
 	x.FigureOptions = RecordedFigureOptions(m)
 	_, rows, err := output.ReadSummary(filepath.Join(dir, "summary.csv"))

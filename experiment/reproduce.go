@@ -20,7 +20,11 @@ import (
 
 // Reproduction is what Reproduce found.
 type Reproduction struct {
-	CommandLine string   // the command that reruns the folder (RerunCommandLine)
+	// CommandLine is the command that was rerun (RerunCommandLine of the
+	// rerun's manifest), built from the fields of the folder's manifest,
+	// not copied from the command line it records; the recorded one if
+	// the rerun failed.
+	CommandLine string
 	Tables      int      // tables checked
 	Figures     int      // figure files checked
 	Report      bool     // report.md checked
@@ -129,6 +133,9 @@ func Reproduce(ctx context.Context, dir string, workers int) (*Reproduction, err
 	if err != nil {
 		return nil, fmt.Errorf("the rerun's manifest: %w", err)
 	}
+	// The rerun ran from the manifest's fields: its command line is the
+	// one rerun, whatever the folder's records.
+	rep.CommandLine = RerunCommandLine(rerun)
 	rep.Problems = append(rep.Problems, recordedFields(m, rerun)...)
 	// A table the rerun writes that the manifest does not list is still
 	// the folder's: it is compared too, not left unchecked.
@@ -204,6 +211,14 @@ func recordedFields(m, rerun *output.Manifest) []string {
 				problems = append(problems, msg)
 				continue
 			}
+			// Said as plot says it: the flag and the field, where they
+			// can be named, or else both command lines.
+			why := commandLineDisagreement(m)
+			if why == "" {
+				why = fieldsGive(rerun.CommandLine, m.CommandLine)
+			}
+			problems = append(problems, "manifest.json: "+commandLineDisagrees+": "+why)
+			continue
 		}
 		if msg, ok := sectionWrittenDifferently(f.name, got, want); ok {
 			problems = append(problems, msg)

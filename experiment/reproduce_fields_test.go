@@ -11,6 +11,7 @@ import (
 
 	"github.com/borderwork/borderwork/experiment"
 	"github.com/borderwork/borderwork/internal/manifestedit"
+	"github.com/borderwork/borderwork/output"
 )
 
 // changeRow appends a digit to the last value of the first row of a
@@ -117,6 +118,54 @@ func TestReproduceChecksManifest(t *testing.T) {
 				if !found {
 					t.Errorf("problems %q; want one saying %q", rep.Problems, w)
 				}
+			}
+		})
+	}
+}
+
+// TestReproduceEditedCommandLine: a folder whose command_line was edited
+// by hand is rerun from the manifest's fields, and Reproduce says so: the
+// command it reports is the one rerun, not the edited one, and the
+// problem names the flag and the field, in the words plot uses, or,
+// where no field says which, gives both command lines.
+func TestReproduceEditedCommandLine(t *testing.T) {
+	x := comparePlan(t, classroom(t, 2, 20))
+	clean := filepath.Join(t.TempDir(), "clean")
+	if _, err := experiment.Write(context.Background(), x, clean, experiment.Options{Workers: 2}); err != nil {
+		t.Fatal(err)
+	}
+	m, err := output.ReadManifest(clean)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seed := strconv.FormatInt(x.Seed(), 10)
+	regimes := "--regimes " + strings.Join(x.Regimes, ",")
+	const disagrees = "manifest.json: command_line does not agree with the fields it records: "
+	tests := []struct {
+		name, from, to, want string
+	}{
+		{"another seed", "--seed " + seed, "--seed 7", disagrees + "it gives --seed 7, the manifest's seed " + seed},
+		{"other days", "--days 20", "--days 21", disagrees + "it gives --days 21, the manifest's days 20"},
+		{"other regimes", regimes, "--regimes open,hbm", disagrees + "they give '" + m.CommandLine + "', the command line '" + strings.Replace(m.CommandLine, regimes, "--regimes open,hbm", 1) + "'"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if !strings.Contains(m.CommandLine, tt.from) {
+				t.Fatalf("command_line %q has no %q", m.CommandLine, tt.from)
+			}
+			dir := copyFolder(t, clean)
+			manifestedit.Edit(t, dir, func(m map[string]any) {
+				m["command_line"] = strings.Replace(m["command_line"].(string), tt.from, tt.to, 1)
+			})
+			rep, err := experiment.Reproduce(context.Background(), dir, 2)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rep.CommandLine != m.CommandLine {
+				t.Errorf("reran %q; want the command of the manifest's fields, %q", rep.CommandLine, m.CommandLine)
+			}
+			if len(rep.Problems) != 1 || rep.Problems[0] != tt.want {
+				t.Errorf("problems %q; want only %q", rep.Problems, tt.want)
 			}
 		})
 	}

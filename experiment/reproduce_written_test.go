@@ -29,7 +29,7 @@ func TestRecordedFieldsWrittenDifferently(t *testing.T) {
 		{"a flag this binary drops", line + " --old 1", line, section, section,
 			"manifest.json: command_line has --old 1, which this binary does not write for the same command", "does not agree"},
 		{"a value that differs", line, strings.Replace(line, "--days 30", "--days 20", 1), section, section,
-			"manifest.json: command_line is", "this binary"},
+			"manifest.json: command_line does not agree with the fields it records: ", "this binary"},
 		{"keys this binary records", line, line, section, `{"max_reps":4,"sesoi":0.1,"sesoi_values":[0.1],"chain_share":0.5}`,
 			"manifest.json: claim lacks chain_share and sesoi_values, which this binary records", "does not agree"},
 		{"a key this binary drops", line, line, section, `{"max_reps":4}`,

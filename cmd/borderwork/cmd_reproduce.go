@@ -18,7 +18,8 @@ still compared with the rerun's; so is a field of the manifest (days,
 seed, reps, ...) that contradicts the command line it records. It
 reruns run, compare, sweep, claim, programme and sensitivity folders,
 drawing the figures with the options and formats the folder records (as
-plot last chose them). It exits with status 0 if everything matches and
+plot last chose them). It prints the command it reran, the one the
+manifest's fields give. It exits with status 0 if everything matches and
 1, printing a MISMATCH line for each file that differs (a table by its
 first differing row) and on stderr how many did, if not. It warns (on stderr)
 when the folder or this binary does not record the source revision it was
