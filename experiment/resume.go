@@ -213,6 +213,21 @@ func CheckOut(x *Prepared, out string, force bool) error {
 	return nil
 }
 
+// OtherPlanError is --resume's refusal of a folder written by another
+// plan of the same command (another scenario, seed, analysis): a command
+// given only in part (sensitivity --resume --out DIR) can say instead
+// that it needs the whole command, and quote it. It wraps ErrBadInput.
+type OtherPlanError struct {
+	error
+	Dir string // the folder refused
+	// Command is the command line that completes the folder (with
+	// --resume), or, when it is Complete, the one that wrote it.
+	Command  string
+	Complete bool
+}
+
+func (e *OtherPlanError) Unwrap() error { return e.error }
+
 // resumableFrom checks that the folder at dir (out, or PartialPath(out)),
 // with manifest m, was written by this plan. The message of a folder of
 // another plan quotes the command that completes it.
@@ -226,9 +241,11 @@ func (x *Prepared) resumableFrom(out, dir string, m *output.Manifest, scenarioSH
 		return badInput("--resume: %s holds a %s folder, not a %s", dir, m.Command, x.Command)
 	case BaseCommandLine(m.CommandLine) != x.CommandLine() && m.Complete: // figure flags may differ: given to the resume, they change the figures only
 		// Nothing to complete: it is another sweep's finished folder.
-		return badInput("--resume: %s was written by a different %s ('%s') and is complete: nothing there is this one's to complete; run this %s into a fresh --out folder", dir, x.Command, RerunCommandLine(m), x.Command)
+		return &OtherPlanError{badInput("--resume: %s was written by a different %s ('%s') and is complete: nothing there is this one's to complete; run this %s into a fresh --out folder", dir, x.Command, RerunCommandLine(m), x.Command),
+			dir, RerunCommandLine(m), true}
 	case BaseCommandLine(m.CommandLine) != x.CommandLine():
-		return badInput("--resume: %s was written by a different %s; '%s' completes it", dir, x.Command, resumeCommand(m, out, true))
+		return &OtherPlanError{badInput("--resume: %s was written by a different %s; '%s' completes it", dir, x.Command, resumeCommand(m, out, true)),
+			dir, resumeCommand(m, out, true), false}
 	case m.ScenarioSHA256 != scenarioSHA:
 		return badInput("--resume: %s was written by this command from another scenario: its scenario.toml differs from the scenario as it is now; run the %s afresh into another --out", dir, x.Command)
 	case m.Sweep != nil && m.Sweep.Shard != shard:

@@ -128,6 +128,9 @@ func cmdSensitivity(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
+	// Only how and where to run given (sensitivity --resume --out DIR, as
+	// sweep takes it): the default analysis, but most likely not meant.
+	onlyHow := arg == "" && !givesAnalysis(fs)
 	if err := numericSettings(&spec, fs, counts, *confidence); err != nil {
 		return err
 	}
@@ -231,6 +234,11 @@ func cmdSensitivity(ctx context.Context, args []string, e *env) error {
 	if prog != nil {
 		prog.finish()
 	}
+	// Given no analysis, the default one was compared with the folder's:
+	// it is not another analysis the user has, but the rest of the command.
+	if other := (*experiment.OtherPlanError)(nil); *resume && onlyHow && errors.As(err, &other) {
+		return wholeCommandNeeded(other)
+	}
 	if errors.Is(err, experiment.ErrInterrupted) {
 		if res == nil { // stopped before the folder was started: nothing written
 			return err
@@ -273,6 +281,33 @@ func cmdSensitivity(ctx context.Context, args []string, e *env) error {
 	printSensitivity(e.stdout, res.Result)
 	fmt.Fprintf(e.stdout, "\nWrote %s: tables, %s, report.md.\n", out, words.Count(len(res.Figures), "figure file"))
 	return nil
+}
+
+// runFlags are sensitivity's flags that say how and where an analysis
+// runs, not which analysis it is: those its command line leaves out.
+var runFlags = []string{"resume", "out", "force", "workers", "quiet", "progress", "json", "formats", "size", "shard", "max-work", "max-memory"}
+
+// givesAnalysis reports whether a flag that says which analysis to run
+// (one not among runFlags) was given.
+func givesAnalysis(fs *flagSet) bool {
+	for name := range fs.set {
+		if !slices.Contains(runFlags, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// wholeCommandNeeded is the refusal of sensitivity --resume given only
+// --out DIR and how to run (no scenario, no analysis flag), as sweep
+// --resume is, of a folder another analysis than the default wrote:
+// unlike sweep, sensitivity needs the whole command, quoted.
+func wholeCommandNeeded(other *experiment.OtherPlanError) error {
+	const needs = "--resume: sensitivity --resume needs the whole command, unlike sweep --resume"
+	if other.Complete {
+		return experiment.BadInput("%s; %s holds a complete analysis ('%s'), with nothing left to complete", needs, other.Dir, other.Command)
+	}
+	return experiment.BadInput("%s: '%s' completes %s", needs, other.Command, other.Dir)
 }
 
 // noteLeftOut warns, on stderr, of the parameters among the top three on

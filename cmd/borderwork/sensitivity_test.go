@@ -156,8 +156,20 @@ func TestSensitivityResumeEqualsUninterrupted(t *testing.T) {
 	if status != exitInterrupted {
 		t.Fatalf("interrupted analysis: status %d (%s)", status, stderr)
 	}
-	if m, _ := output.ReadManifest(cut); m == nil || m.Complete || len(m.Runs) < 20 {
+	m, _ := output.ReadManifest(cut)
+	if m == nil || m.Complete || len(m.Runs) < 20 {
 		t.Fatalf("interrupted analysis' manifest: %+v", m)
+	}
+	// Given as sweep takes it, --resume --out alone: not "a different
+	// sensitivity", but the whole command, quoted; nothing written.
+	before := snapshotCLI(t, cut)
+	status, _, stderr = runCLI(t, "sensitivity", "--resume", "--out", cut, "--workers", "2", "--quiet")
+	want := "sensitivity --resume needs the whole command, unlike sweep --resume: '" + m.CommandLine + " --out " + cut + " --resume' completes " + cut
+	if status != exitUsage || !strings.Contains(stderr, want) || strings.Contains(stderr, "different sensitivity") {
+		t.Errorf("sensitivity --resume --out alone: status %d, %q; want 2 and %q", status, stderr, want)
+	}
+	if snapshotCLI(t, cut) != before {
+		t.Errorf("sensitivity --resume --out alone changed %s", cut)
 	}
 	mustRun(t, smallSensitivity(cut, "--workers", "2", "--resume")...)
 	sameFolders(t, whole, cut)
@@ -167,6 +179,11 @@ func TestSensitivityResumeEqualsUninterrupted(t *testing.T) {
 	status, _, stderr = runCLI(t, smallSensitivity(whole, "--resume", "--trajectories", "5")...)
 	if status != exitUsage || !strings.Contains(stderr, "different sensitivity") {
 		t.Errorf("resume with other flags: status %d, %q", status, stderr)
+	}
+	status, _, stderr = runCLI(t, "sensitivity", "--resume", "--out", whole)
+	want = "sensitivity --resume needs the whole command, unlike sweep --resume; " + whole + " holds a complete analysis ('" + m.CommandLine + "'), with nothing left to complete"
+	if status != exitUsage || !strings.Contains(stderr, want) {
+		t.Errorf("sensitivity --resume --out alone, of a complete folder: status %d, %q; want 2 and %q", status, stderr, want)
 	}
 }
 
