@@ -350,23 +350,34 @@ type Outcome struct {
 // done.
 type Progress func(stage string, done, total int)
 
-// ownRegimes are the regimes the check runs beside the design.
+// ownRegimes are the regimes the check runs beside the design: those
+// given with --own (o.Own), which must be among the scenario's own, or
+// else all of the scenario's own. A built-in regime is one of the
+// design's combinations, not the scenario's own: given, it is refused.
 func ownRegimes(s *scenarios.Scenario, o Options) ([]string, error) {
-	if o.Own != nil {
-		for _, r := range o.Own {
-			if !slices.Contains(s.RegimeNames(), r) {
-				return nil, experiment.BadInput("--own: unknown regime %q (regimes of %s: %s)", r, s.File.Name, strings.Join(s.RegimeNames(), ", "))
-			}
-		}
-		return o.Own, nil
-	}
 	var own []string
 	for _, r := range s.RegimeNames() {
 		if !slices.Contains(scenarios.BuiltinRegimes, r) {
 			own = append(own, r)
 		}
 	}
-	return own, nil
+	if o.Own == nil {
+		return own, nil
+	}
+	theirs := fmt.Sprintf("%s has no regimes of its own", s.File.Name)
+	if len(own) > 0 {
+		theirs = fmt.Sprintf("own regimes of %s: %s", s.File.Name, strings.Join(own, ", "))
+	}
+	for _, r := range o.Own {
+		switch {
+		case slices.Contains(own, r):
+		case slices.Contains(scenarios.BuiltinRegimes, r):
+			return nil, experiment.BadInput("--own: %s is a built-in regime, one of the design's combinations; --own takes the scenario's own regimes (%s)", r, theirs)
+		default:
+			return nil, experiment.BadInput("--own: unknown regime %q (%s)%s", r, theirs, suggest.Hint(r, own))
+		}
+	}
+	return o.Own, nil
 }
 
 // plan is the check's experiment: the design's cells and the own regimes,

@@ -217,7 +217,11 @@ func TestClaimBadInput(t *testing.T) {
 		{[]string{"--sesoi", "deaths=0.2,abuse_events=0.1"}, form + `"deaths=0.2,abuse_events=0.1"`},
 		{[]string{"--sesoi", "happiness=0.1"}, "happiness is not a harm (harms: trapped_person_days,"},
 		{[]string{"--sesoi", "traped_person_days=0.1"}, "traped_person_days is not a harm; did you mean trapped_person_days? (harms:"},
-		{[]string{"--own", "utopia"}, "utopia"},
+		// --own takes the scenario's own regimes, and lists only them.
+		{[]string{"--own", "utopia"}, `--own: unknown regime "utopia" (own regimes of small: strict)`},
+		{[]string{"--own", "stirct"}, `--own: unknown regime "stirct" (own regimes of small: strict); did you mean strict?`},
+		{[]string{"--own", "open"}, "--own: open is a built-in regime, one of the design's combinations; --own takes the scenario's own regimes (own regimes of small: strict)"},
+		{[]string{"--own", "strict,hbm"}, "--own: hbm is a built-in regime"},
 		{[]string{"--precision", "-1"}, "--precision must be more than 0"},
 		{[]string{"--chain-share", "0"}, "--chain-share: want a share of the abuse malfunction adds, more than 0 and less than 1 (0.5 is most of it), got 0"},
 		{[]string{"--chain-share", "50"}, "--chain-share: want a share of the abuse malfunction adds, more than 0 and less than 1 (0.5 is most of it), got 50; for 50%, give 0.5"},

@@ -22,8 +22,9 @@ information) and protection on and off separately, a full 2×2×2 factorial
 design over the regime factor space, and runs the same migrants through
 every combination (common random numbers). --split-malfunction splits
 malfunction into its three parts (2×2×2×2×2), to show which part does the
-harm. The scenario's own regimes (or those given with --own) run beside
-the design and are compared with the closed and malfunctioning cells.
+harm. The scenario's own regimes (or those of them given with --own) run
+beside the design and are compared with the closed and malfunctioning
+cells; the four built-in regimes are cells of the design.
 
 On each harm (trapped person-days, immobilised person-days, migrants
 abused, abuse events, deaths, the harm index) it estimates main effects,
@@ -104,7 +105,7 @@ func cmdClaim(ctx context.Context, args []string, e *env) error {
 	fs.BoolVar(&c.progress, "progress", false, "print progress on standard error even when it is not a terminal (a line every 5 seconds)")
 	fs.BoolVar(&c.json, "json", false, "print the verdicts and effects as JSON")
 	fs.BoolVar(&o.Split, "split-malfunction", false, "split malfunction into reliability, integrity and information")
-	fs.StringVar(&own, "own", "", "the scenario's own `regimes` to run beside the design, comma-separated (default: all it defines; \"none\" for none)")
+	fs.StringVar(&own, "own", "", "the scenario's own `regimes` to run beside the design, comma-separated, not the built-in four\n(default: all of them; \"none\" for none)")
 	fs.Var(sesoiFlag{&o.SESOI}, "sesoi", "smallest effect of interest: a `share` of each harm's mean in the pilot, in (0, 1), or\nHARM=share (repeat for several harms)")
 	fs.Float64Var(&o.ChainShare, "chain-share", o.ChainShare, "on the abuse harms, the claim holds through trapping when more than this `share` of the abuse\nmalfunction adds falls on migrants trapped or stranded at the time, in (0, 1)")
 	fs.Float64Var(&o.Precision, "precision", o.Precision, "aim for 95% intervals at most `P` times the smallest effect wide on each side")
