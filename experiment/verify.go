@@ -226,11 +226,14 @@ func unlistedTables(dir string, m *output.Manifest) ([]string, error) {
 }
 
 // manifestError is a folder's manifest that cannot be read: bad input
-// (no manifest, or not one borderwork wrote), unless the machine refused
-// to read it.
+// (no folder, no manifest, or not one borderwork wrote), unless the
+// machine refused to read it.
 func manifestError(dir string, err error) error {
 	if errors.Is(err, os.ErrPermission) {
 		return err
+	}
+	if _, serr := os.Stat(dir); errors.Is(err, os.ErrNotExist) && errors.Is(serr, os.ErrNotExist) {
+		return badInput("%s does not exist", dir)
 	}
 	return badInput("%s is not a borderwork output folder: %v", dir, err)
 }

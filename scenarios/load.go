@@ -56,11 +56,16 @@ func Names() []string {
 }
 
 // Bundled returns the text of a bundled scenario, comments and all.
-func Bundled(name string) ([]byte, error) {
+func Bundled(name string) ([]byte, error) { return bundledText(name, "") }
+
+// bundledText is Bundled, whose error for a name no bundled scenario has
+// adds more to the list of bundled names: Load, which also reads files,
+// says how a file's name is told from a bundled one.
+func bundledText(name, more string) ([]byte, error) {
 	b, err := bundled.ReadFile(name + ".toml")
 	if err != nil {
-		return nil, notBundled(fmt.Sprintf("no bundled scenario %q%s (bundled: %s; a file's name ends in .toml)",
-			name, didyoumean.Hint(name, Names()), strings.Join(Names(), ", ")))
+		return nil, notBundled(fmt.Sprintf("no bundled scenario %q%s (bundled: %s%s)",
+			name, didyoumean.Hint(name, Names()), strings.Join(Names(), ", "), more))
 	}
 	return b, nil
 }
@@ -83,7 +88,7 @@ func Load(arg string) (*Scenario, error) {
 		arg = Default
 	}
 	if !IsPath(arg) {
-		data, err := Bundled(arg)
+		data, err := bundledText(arg, "; a file's name ends in .toml")
 		if err != nil {
 			return nil, err
 		}
@@ -92,7 +97,12 @@ func Load(arg string) (*Scenario, error) {
 	}
 	data, err := infile.Scenario.Read(arg)
 	if err != nil {
-		return nil, Errors{{File: arg, Msg: err.Error()}}
+		msg := err.Error()
+		// classroom.toml, not there, for the bundled classroom.
+		if name := strings.TrimSuffix(arg, ".toml"); errors.Is(err, os.ErrNotExist) && !strings.ContainsAny(name, `/\`) && slices.Contains(Names(), name) {
+			msg += fmt.Sprintf("; the bundled scenario %s is named without .toml", name)
+		}
+		return nil, Errors{{File: arg, Msg: msg}}
 	}
 	return Parse(data, arg, arg, os.DirFS(filepath.Dir(arg)))
 }

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 
 	"github.com/borderwork/borderwork/flee"
+	"github.com/borderwork/borderwork/internal/suggest"
 	"github.com/borderwork/borderwork/output"
 )
 
@@ -47,7 +48,14 @@ func cmdImport(_ context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	if len(pos) != 2 || pos[0] != "flee" {
+	if len(pos) == 2 && pos[0] != "flee" {
+		hint := suggest.Hint(pos[0], []string{"flee"})
+		if hint == "" {
+			hint = ": import reads flee only"
+		}
+		return usageErrorf("unknown format %q%s (usage: %s)", pos[0], hint, fs.usageLine)
+	}
+	if len(pos) != 2 {
 		return usageErrorf("want the format flee and one DIR (usage: %s)", fs.usageLine)
 	}
 	if !(*capacity > 0) || math.IsInf(*capacity, 1) {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"text/tabwriter"
 
+	"github.com/borderwork/borderwork/internal/suggest"
 	"github.com/borderwork/borderwork/scenarios"
 )
 
@@ -47,6 +48,9 @@ func cmdScenarios(_ context.Context, args []string, e *env) error {
 		}
 		_, err = e.stdout.Write(data)
 		return err
+	}
+	if len(pos) > 0 && pos[0] != "show" {
+		return usageErrorf("unknown subcommand %q%s (usage: borderwork scenarios [show NAME])", pos[0], suggest.Hint(pos[0], []string{"show"}))
 	}
 	return usageErrorf("usage: borderwork scenarios [show NAME]")
 }

@@ -137,7 +137,7 @@ func TestMergeExitStatus(t *testing.T) {
 	wantRefusal(t, exitUsage, out, []string{"merge", a, b, "--out", out}, "b/timeseries.csv:", "differs")
 	os.Remove(ts)
 	wantRefusal(t, exitUsage, out, []string{"merge", a, b, "--out", out}, "timeseries.csv: is missing")
-	wantRefusal(t, exitUsage, out, []string{"merge", a, filepath.Join(dir, "nowhere"), "--out", out}, "nowhere", "not a borderwork output folder")
+	wantRefusal(t, exitUsage, out, []string{"merge", a, filepath.Join(dir, "nowhere"), "--out", out}, filepath.Join(dir, "nowhere")+" does not exist")
 	if _, _, stderr := runCLI(t, "merge", a, b, "--out", out); strings.Contains(stderr, "merge: merge:") {
 		t.Errorf("the command is named twice: %s", stderr)
 	}

@@ -1,0 +1,64 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestHintsFitTheMistake: the hint of an error fits what was mistyped:
+// scenarios show takes no file, so its error says nothing of files; a
+// misspelt subcommand of scenarios, or format of import, is named and
+// guessed; a bundled name given with .toml, where no such file is, is
+// pointed at the bundled one; a folder that is not there is said not to
+// exist. Each is status 2, one line, and writes nothing.
+func TestHintsFitTheMistake(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out")
+	none := filepath.Join(dir, "none")
+	tests := []struct {
+		name    string
+		args    []string
+		want    []string
+		notWant string
+	}{
+		{"scenarios show, misspelt", []string{"scenarios", "show", "clasroom"},
+			[]string{`no bundled scenario "clasroom"; did you mean classroom? (bundled: `}, ".toml"},
+		{"scenarios, subcommand misspelt", []string{"scenarios", "shw", "classroom"},
+			[]string{`unknown subcommand "shw"; did you mean show? (usage: borderwork scenarios [show NAME])`}, ""},
+		{"import, format misspelt", []string{"import", "fle", "../../data/flee/mali2012", "--out", out},
+			[]string{`unknown format "fle"; did you mean flee? (usage: borderwork import flee `}, "want the format"},
+		{"import, another format", []string{"import", "netlogo", "../../data/flee/mali2012", "--out", out},
+			[]string{`unknown format "netlogo": import reads flee only (usage: `}, ""},
+		{"a bundled name with .toml", []string{"compare", "classroom.toml", "--out", out},
+			[]string{"classroom.toml: no such file or directory; the bundled scenario classroom is named without .toml"}, ""},
+		{"a bundled name misspelt, still said of files", []string{"compare", "clasroom", "--out", out},
+			[]string{"did you mean classroom?", "a file's name ends in .toml"}, ""},
+		{"plot, no such folder", []string{"plot", none},
+			[]string{"borderwork plot: " + none + " does not exist\n"}, "manifest.json"},
+		{"reproduce, no such folder", []string{"reproduce", none},
+			[]string{"borderwork reproduce: " + none + " does not exist\n"}, "manifest.json"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			status, _, stderr := runCLI(t, tt.args...)
+			if status != exitUsage || strings.Count(strings.TrimSpace(stderr), "\n") != 0 {
+				t.Errorf("status %d, stderr %q; want 2 and one line", status, stderr)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(stderr, w) {
+					t.Errorf("stderr %q; want it to say %q", stderr, w)
+				}
+			}
+			if tt.notWant != "" && strings.Contains(stderr, tt.notWant) {
+				t.Errorf("stderr %q; want nothing of %q", stderr, tt.notWant)
+			}
+			for _, p := range []string{out, none} {
+				if _, err := os.Stat(p); err == nil {
+					t.Errorf("%s was written", p)
+				}
+			}
+		})
+	}
+}
