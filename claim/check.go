@@ -352,8 +352,11 @@ type Progress func(stage string, done, total int)
 
 // ownRegimes are the regimes the check runs beside the design: those
 // given with --own (o.Own), which must be among the scenario's own, or
-// else all of the scenario's own. A built-in regime is one of the
-// design's combinations, not the scenario's own: given, it is refused.
+// else all of the scenario's own. A built-in regime the scenario leaves
+// as it is is one of the design's combinations: given, it is refused.
+// One the scenario changes with keys of its own is the scenario's
+// version of it, which the combinations do not see (Unreached): given,
+// it runs beside them.
 func ownRegimes(s *scenarios.Scenario, o Options) ([]string, error) {
 	var own []string
 	for _, r := range s.RegimeNames() {
@@ -372,7 +375,10 @@ func ownRegimes(s *scenarios.Scenario, o Options) ([]string, error) {
 		switch {
 		case slices.Contains(own, r):
 		case slices.Contains(scenarios.BuiltinRegimes, r):
-			return nil, experiment.BadInput("--own: %s is a built-in regime, one of the design's combinations; --own takes the scenario's own regimes (%s)", r, theirs)
+			if dev, err := s.Deviations(r); err == nil && len(dev) > 0 {
+				break // the scenario's own version of a built-in regime
+			}
+			return nil, experiment.BadInput("--own: %s is a built-in regime the scenario leaves as it is, one of the design's combinations; --own takes the scenario's own regimes (%s), or a built-in one it changes", r, theirs)
 		default:
 			return nil, experiment.BadInput("--own: unknown regime %q (%s)%s", r, theirs, suggest.Hint(r, own))
 		}

@@ -220,7 +220,7 @@ func TestClaimBadInput(t *testing.T) {
 		// --own takes the scenario's own regimes, and lists only them.
 		{[]string{"--own", "utopia"}, `--own: unknown regime "utopia" (own regimes of small: strict)`},
 		{[]string{"--own", "stirct"}, `--own: unknown regime "stirct" (own regimes of small: strict); did you mean strict?`},
-		{[]string{"--own", "open"}, "--own: open is a built-in regime, one of the design's combinations; --own takes the scenario's own regimes (own regimes of small: strict)"},
+		{[]string{"--own", "open"}, "--own: open is a built-in regime the scenario leaves as it is, one of the design's combinations; --own takes the scenario's own regimes (own regimes of small: strict), or a built-in one it changes"},
 		{[]string{"--own", "strict,hbm"}, "--own: hbm is a built-in regime"},
 		{[]string{"--precision", "-1"}, "--precision must be more than 0"},
 		{[]string{"--chain-share", "0"}, "--chain-share: want a share of the abuse malfunction adds, more than 0 and less than 1 (0.5 is most of it), got 0"},
@@ -236,6 +236,25 @@ func TestClaimBadInput(t *testing.T) {
 		if _, err := os.Stat(out); err == nil {
 			t.Errorf("claim %v wrote its folder", tt.args)
 		}
+	}
+}
+
+// TestClaimOwnChangedBuiltin: a built-in regime the scenario changes
+// with keys of its own is the scenario's version of it, which the
+// design's combinations do not see; --own runs it beside them.
+func TestClaimOwnChangedBuiltin(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	status, _, stderr := runCLI(t, "claim", small, "--days", "10", "--reps", "2", "--max-reps", "2", "--own", "hbm",
+		"--set", "regimes.hbm.patrol=0.3", "--formats", "", "--quiet", "--out", out)
+	if status != 0 {
+		t.Fatalf("claim --own hbm of a scenario that changes hbm: status %d, %s", status, stderr)
+	}
+	m, err := output.ReadManifest(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(m.Regimes, "hbm") {
+		t.Errorf("regimes %v; want the scenario's hbm among them", m.Regimes)
 	}
 }
 

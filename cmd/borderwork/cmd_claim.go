@@ -105,7 +105,7 @@ func cmdClaim(ctx context.Context, args []string, e *env) error {
 	fs.BoolVar(&c.progress, "progress", false, "print progress on standard error even when it is not a terminal (a line every 5 seconds)")
 	fs.BoolVar(&c.json, "json", false, "print the verdicts and effects as JSON")
 	fs.BoolVar(&o.Split, "split-malfunction", false, "split malfunction into reliability, integrity and information")
-	fs.StringVar(&own, "own", "", "the scenario's own `regimes` to run beside the design, comma-separated, not the built-in four\n(default: all of them; \"none\" for none)")
+	fs.StringVar(&own, "own", "", "the scenario's own `regimes` to run beside the design, comma-separated, not the built-in four\nunless the scenario changes one (default: all of its own; \"none\" for none)")
 	fs.Var(sesoiFlag{&o.SESOI}, "sesoi", "smallest effect of interest: a `share` of each harm's mean in the pilot, in (0, 1), or\nHARM=share (repeat for several harms)")
 	fs.Float64Var(&o.ChainShare, "chain-share", o.ChainShare, "on the abuse harms, the claim holds through trapping when more than this `share` of the abuse\nmalfunction adds falls on migrants trapped or stranded at the time, in (0, 1)")
 	fs.Float64Var(&o.Precision, "precision", o.Precision, "aim for 95% intervals at most `P` times the smallest effect wide on each side")
