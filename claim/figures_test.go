@@ -245,13 +245,28 @@ func TestFiguresSayWhatTheyDraw(t *testing.T) {
 		"trapped":   " · lines: mean of 3 replicates · bands: middle 95% of replicates (2.5th to 97.5th percentile) · ",
 		"mediation": " · bars: mean of 3 replicates",
 	}
+	// A harm that never happens has every effect, every cell's mean and
+	// every interval 0: no error bar is drawn, of no width, and the
+	// caption promises none.
+	var noBars []string
 	for _, h := range Harms() {
+		if e, _ := res.Estimate("closure", h); e.Verdict == NotApplicable {
+			noBars = append(noBars, "effects_"+h, "cells_"+h)
+			wants["effects_"+h] = " · bars: mean of 3 replicates · each bar is the paired effect"
+			wants["cells_"+h] = " · bars: mean of 3 replicates"
+			continue
+		}
 		wants["effects_"+h] = " · bars: mean of 3 replicates · error bars: 95% confidence intervals of the mean · "
 		wants["cells_"+h] = " · bars: mean of 3 replicates · error bars: 95% confidence intervals of the mean, cut at 0"
 	}
 	for name, want := range wants {
 		if got, ok := captions[name]; !ok || !strings.Contains(got, want) {
 			t.Errorf("%s: caption %q, want it to say %q", name, got, want)
+		}
+	}
+	for _, name := range noBars {
+		if got := captions[name]; strings.Contains(got, "error bars") {
+			t.Errorf("%s: caption %q, which draws no error bar (every interval is 0 to 0)", name, got)
 		}
 	}
 }

@@ -11,9 +11,9 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 )
 
-// Bar is one bar with an interval (Lo, Hi may be NaN: no error bar) and,
-// optionally, the replicates' own values, drawn as dots over the bar.
-// A NaN Mean draws no bar.
+// Bar is one bar with an interval (Lo, Hi may be NaN, or equal: no error
+// bar) and, optionally, the replicates' own values, drawn as dots over
+// the bar. A NaN Mean draws no bar, nor does a Mean of 0.
 type Bar struct {
 	Label        string // category within a group, e.g. "extortion by smuggler"
 	Mean, Lo, Hi float64
@@ -25,6 +25,12 @@ type Bar struct {
 	Style int
 	Key   string
 }
+
+// drawsErrorBar reports whether b has an error bar to draw: both bounds
+// finite and apart. An interval of no width (every replicate alike, or
+// every value 0) draws none, as a bar of 0 draws no bar: its caps alone
+// would read as a mark at the mean.
+func (b Bar) drawsErrorBar() bool { return finite(b.Lo) && finite(b.Hi) && b.Lo < b.Hi }
 
 // Group is the bars of one regime (or one series) in a grouped bar chart.
 type Group struct {
@@ -273,12 +279,12 @@ func groupedBars(fn, title, valueLabel string, groups []Group, m Margin, c Capti
 	return fig, nil
 }
 
-// hasSpread reports whether any bar draws a spread: an error bar (both
-// bounds finite) or replicate dots.
+// hasSpread reports whether any bar draws a spread: an error bar
+// (drawsErrorBar) or replicate dots.
 func hasSpread(groups []Group) bool {
 	for _, g := range groups {
 		for _, b := range g.Bars {
-			if (finite(b.Lo) && finite(b.Hi)) || len(b.Values) > 0 {
+			if b.drawsErrorBar() || len(b.Values) > 0 {
 				return true
 			}
 		}
@@ -431,7 +437,7 @@ func (bp *barsPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 				}
 				hasFill = fill.Min.X < fill.Max.X
 			}
-			if finite(b.Lo) && finite(b.Hi) {
+			if b.drawsErrorBar() {
 				capH := min((trY(y1)-trY(y0))*0.3, vg.Points(3))
 				if hasFill && haloWidth(fill) == 0 {
 					// A bar too short for a halo: shorter caps, which

@@ -12,9 +12,10 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 )
 
-// IntervalPoint is one point of a scatter plot with an interval along each
-// axis (NaN bounds: no interval on that axis) and a short tag drawn beside
-// it, such as its rank; the legend says what each tag stands for.
+// IntervalPoint is one point of a scatter plot with an interval along
+// each axis (NaN or equal bounds: no interval on that axis) and a short
+// tag drawn beside it, such as its rank; the legend says what each tag
+// stands for.
 type IntervalPoint struct {
 	Tag                string
 	X, Y               float64
@@ -148,7 +149,7 @@ func (s *intervalPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 	capW := vg.Points(2)
 	for _, pt := range s.pts {
 		x, y := trX(pt.X), trY(pt.Y)
-		if finite(pt.XLo) && finite(pt.XHi) {
+		if finite(pt.XLo) && finite(pt.XHi) && pt.XLo < pt.XHi { // an interval of no width draws nothing, as in GroupedBars
 			lo, hi := trX(pt.XLo), trX(pt.XHi)
 			c.StrokeLines(intervalBar, c.ClipLinesXY(
 				[]vg.Point{{X: lo, Y: y}, {X: hi, Y: y}},
@@ -156,7 +157,7 @@ func (s *intervalPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 				[]vg.Point{{X: hi, Y: y - capW}, {X: hi, Y: y + capW}},
 			)...)
 		}
-		if finite(pt.YLo) && finite(pt.YHi) {
+		if finite(pt.YLo) && finite(pt.YHi) && pt.YLo < pt.YHi {
 			lo, hi := trY(pt.YLo), trY(pt.YHi)
 			c.StrokeLines(intervalBar, c.ClipLinesXY(
 				[]vg.Point{{X: x, Y: lo}, {X: x, Y: hi}},

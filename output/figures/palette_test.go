@@ -292,6 +292,68 @@ func TestZeroBarDrawsNothing(t *testing.T) {
 	}
 }
 
+// TestZeroWidthErrorBarDrawsNothing: an interval of no width (0 to 0, as
+// a harm that never happened gives every effect; or every replicate
+// alike) draws no error bar, as no interval (NaN) draws none, rather than
+// its caps as a short mark at the mean: a bar of 0 draws nothing, and
+// its error bar from 0 to 0 must not draw either. So in GroupedBars, and
+// along either axis of IntervalScatter. A figure whose only intervals
+// are of no width draws none, and so its caption promises none.
+func TestZeroWidthErrorBarDrawsNothing(t *testing.T) {
+	nan := math.NaN()
+	bars := func(lo, hi float64, others bool) func() (*Figure, error) {
+		return func() (*Figure, error) {
+			gs := []Group{
+				{Label: "a", Bars: []Bar{{Label: "c", Mean: 0, Lo: lo, Hi: hi}, {Label: "d", Mean: 3, Lo: nan, Hi: nan}}},
+				{Label: "b", Bars: []Bar{{Label: "c", Mean: 5, Lo: nan, Hi: nan}, {Label: "d", Mean: 2, Lo: nan, Hi: nan}}},
+			}
+			if others { // an error bar elsewhere: the caption says what they are either way
+				gs[1].Bars[0].Lo, gs[1].Bars[0].Hi = 4, 6
+			}
+			return GroupedBars("t", "x", gs, sampleCaption)
+		}
+	}
+	atMean := func(lo, hi float64) func() (*Figure, error) {
+		return func() (*Figure, error) {
+			return GroupedBars("t", "x", []Group{{Label: "a", Bars: []Bar{
+				{Label: "c", Mean: 5, Lo: lo, Hi: hi}, {Label: "d", Mean: 3, Lo: 2, Hi: 4}}}}, sampleCaption)
+		}
+	}
+	scatter := func(xlo, xhi, ylo, yhi float64) func() (*Figure, error) {
+		return func() (*Figure, error) {
+			return IntervalScatter("t", "x", "y", []IntervalPoint{
+				{Tag: "1", X: 5, Y: 0, XLo: xlo, XHi: xhi, YLo: ylo, YHi: yhi},
+				{Tag: "2", X: 2, Y: 3, XLo: 1, XHi: 3, YLo: 2, YHi: 4},
+			}, nil, nil, sampleCaption)
+		}
+	}
+	for _, tc := range []struct {
+		name       string
+		zero, none func() (*Figure, error)
+	}{
+		{"bar of 0, error bar 0 to 0, others with error bars", bars(0, 0, true), bars(nan, nan, true)},
+		{"bar of 0, error bar 0 to 0, no other error bar", bars(0, 0, false), bars(nan, nan, false)},
+		{"bar of 5, error bar 5 to 5", atMean(5, 5), atMean(nan, nan)},
+		{"scatter, y interval 0 to 0", scatter(4, 6, 0, 0), scatter(4, 6, nan, nan)},
+		{"scatter, x interval 5 to 5", scatter(5, 5, -1, 1), scatter(nan, nan, -1, 1)},
+	} {
+		zero, err := tc.zero()
+		if err != nil {
+			t.Fatal(err)
+		}
+		none, err := tc.none()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if zero.Caption() != none.Caption() {
+			t.Errorf("%s: caption %q, want %q, as without the interval", tc.name, zero.Caption(), none.Caption())
+		}
+		if !slices.Equal(encodeAll(t, zero)["png"], encodeAll(t, none)["png"]) {
+			t.Errorf("%s: draws something; want what no interval (NaN) draws", tc.name)
+		}
+	}
+}
+
 // TestHaloLeavesBarsVisible: the white halo under an error bar leaves a
 // bar visible however short or thin it is (audit figures2, finding 5: on
 // a bar 2 to 3 pixels long it covered the whole bar, and on the thin bars
