@@ -184,7 +184,9 @@ const clusterWidth = 0.8
 
 // GroupedBars draws grouped horizontal bars with error bars: one cluster
 // per category, top to bottom in the order given, one colour per group
-// (regime), its bars in the groups' order from the top, as in the legend.
+// (regime), its bars in the groups' order from the top, as in the legend,
+// each group's hatched as its Style says (plain, all of them, when every
+// bar is drawn alike: one series).
 // Category labels stand left of their clusters, horizontal and wrapped,
 // so that they never collide however long they are; valueLabel names
 // the value axis. The legend stands right of the bars, or under them in a
@@ -226,6 +228,7 @@ func groupedBars(fn, title, valueLabel string, groups []Group, m Margin, c Capti
 		}
 		bp.groups[i] = Group{Label: g.Label, Bars: bars, Style: g.Style}
 	}
+	bp.plain = bp.oneSeries()
 	p.Add(&gridPlotter{Vertical: gridLine})
 	if m.Delta > 0 {
 		p.Add(marginPlotter{m.Delta})
@@ -260,7 +263,7 @@ func groupedBars(fn, title, valueLabel string, groups []Group, m Margin, c Capti
 			}
 			if !slices.Contains(listed, e) {
 				listed = append(listed, e)
-				lg.add(e.label, barThumb{e.slot})
+				lg.add(e.label, barThumb{slot: e.slot, plain: bp.plain})
 			}
 		}
 	}
@@ -377,6 +380,24 @@ func categoryTicks(labels []string) func(*plot.Plot, vg.Rectangle, *theme) {
 type barsPlotter struct {
 	groups []Group
 	th     *theme
+	// plain draws the bars without their hatch: see oneSeries.
+	plain bool
+}
+
+// oneSeries reports whether every bar is drawn in one slot, whose colour
+// shows on white without a hatch (not isLight): a single series, such as
+// a claim's effects. Hatches tell series apart in greyscale print; one
+// series has none to be told apart from, and its bars are plain.
+func (bp *barsPlotter) oneSeries() bool {
+	first := bp.slot(0, 0)
+	for gi, g := range bp.groups {
+		for i := range g.Bars {
+			if bp.slot(gi, i) != first {
+				return false
+			}
+		}
+	}
+	return !isLight(first)
 }
 
 // barSpan returns the y extent of group g's bar in category i.
@@ -413,7 +434,9 @@ func (bp *barsPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 			slot := bp.slot(gi, i)
 			c.FillPolygon(seriesColor(slot), pts)
 			if len(pts) > 0 {
-				drawHatch(c, bounds(pts), slot)
+				if !bp.plain {
+					drawHatch(c, bounds(pts), slot)
+				}
 				c.StrokeLines(barOutline, append(pts, pts[0]))
 			}
 		}

@@ -27,7 +27,8 @@
 // take Part's greys, so that no palette colour means one thing in one
 // figure and another in the next. Lines also differ by dash pattern,
 // markers by shape and bars by hatch (in the dashes' order), so they stay
-// apart in greyscale print. Heat maps
+// apart in greyscale print; the bars of a chart of one series are plain,
+// having nothing to stay apart from. Heat maps
 // use viridis, or a diverging blue–red palette centred on 0, on a scale
 // fitted to the data or fixed by the caller (shares on [0, 1]).
 //

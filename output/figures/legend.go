@@ -176,8 +176,11 @@ func (t bandThumb) Thumbnail(c *draw.Canvas) {
 }
 
 // barThumb is the legend sample of the bars of the series in slot: their
-// fill and hatch.
-type barThumb struct{ slot int }
+// fill and hatch, unless they are plain (barsPlotter.plain).
+type barThumb struct {
+	slot  int
+	plain bool
+}
 
 func (t barThumb) Thumbnail(c *draw.Canvas) {
 	h := c.Max.Y - c.Min.Y
@@ -186,7 +189,9 @@ func (t barThumb) Thumbnail(c *draw.Canvas) {
 	y0 := c.Min.Y + (h-s)/2
 	pts := []vg.Point{{X: x0, Y: y0}, {X: x1, Y: y0}, {X: x1, Y: y0 + s}, {X: x0, Y: y0 + s}}
 	c.FillPolygon(seriesColor(t.slot), pts)
-	drawHatch(*c, bounds(pts), t.slot)
+	if !t.plain {
+		drawHatch(*c, bounds(pts), t.slot)
+	}
 	c.StrokeLines(barOutline, append(pts, pts[0]))
 }
 

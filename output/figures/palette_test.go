@@ -7,6 +7,8 @@ import (
 	"math"
 	"slices"
 	"testing"
+
+	"gonum.org/v1/plot/vg"
 )
 
 // luma is the grey a colour prints as (ITU-R BT.601), 0 to 255.
@@ -74,15 +76,24 @@ func TestPartsAreNoRegimeColours(t *testing.T) {
 // bluish green and vermillion differ by 13 of 255 in grey, orange and
 // sky blue by 4.)
 func TestBarsApartInGreyscale(t *testing.T) {
-	// One bar filling most of the data area, drawn in each style; all
-	// have the same layout, so a window inside the bar is the same
-	// pixels in each.
+	// One bar filling most of its half of the data area, drawn in each
+	// style, beside a Neutral one: hatches are for several series (one
+	// alone is plain: TestOneSeriesBarsArePlain). The figure is twice as
+	// tall as Double, so that the bar is as large as one alone would be
+	// in a Double figure. All have the same layout, so a window inside
+	// the bar is the same pixels in each.
+	tall := Double
+	tall.Height *= 2
+	tall.figHeight *= 2
 	render := func(style int) image.Image {
-		fig, err := GroupedBars("t", "x", []Group{{Label: "g", Style: style,
-			Bars: []Bar{{Label: "a", Mean: 10, Lo: math.NaN(), Hi: math.NaN()}}}}, sampleCaption)
+		fig, err := GroupedBars("t", "x", []Group{
+			{Label: "g", Style: style, Bars: []Bar{{Label: "a", Mean: 10, Lo: math.NaN(), Hi: math.NaN()}}},
+			{Label: "n", Style: Neutral, Bars: []Bar{{Label: "a", Mean: 10, Lo: math.NaN(), Hi: math.NaN()}}},
+		}, sampleCaption)
 		if err != nil {
 			t.Fatal(err)
 		}
+		fig.SetSize(tall)
 		return pngOf(t, fig)
 	}
 	styles := []int{1, 2, 3, 4, 5, 6, 7, 8, Part(0), Part(1), Part(2), Part(3)}
@@ -417,6 +428,78 @@ func TestHaloLeavesBarsVisible(t *testing.T) {
 		t.Logf("%s: the bar has %d fill pixels, %d with an error bar", tc.name, bar, bar-(bare-with))
 		if float64(bare-with) > tc.most*float64(bar) {
 			t.Errorf("%s: an error bar hides %d of the bar's %d fill pixels; want %.2f at most", tc.name, bare-with, bar, tc.most)
+		}
+	}
+}
+
+// TestOneSeriesBarsArePlain: the bars of a chart of one series (the
+// claim's effects, in Part(0)'s grey; one regime's) are plain, without
+// the hatch that tells several series apart in greyscale, as is their
+// legend sample; several series keep their hatches, and a colour too
+// light to show plain (the palette's yellow) keeps its hatch alone too.
+// Measured as the share of the middle of the first bar that is its fill
+// colour exactly: all of it when plain, about half under a hatch.
+func TestOneSeriesBarsArePlain(t *testing.T) {
+	nan := math.NaN()
+	group := func(label string, style int) Group {
+		return Group{Label: label, Style: style, Bars: []Bar{{Label: "a", Mean: 10, Lo: nan, Hi: nan}}}
+	}
+	for _, tc := range []struct {
+		name   string
+		groups []Group
+		plain  bool
+	}{
+		{"one series of Part(0)", []Group{group("", Part(0))}, true},
+		{"one regime, hatched / among others", []Group{group("closed", 2)}, true},
+		{"two series of Parts", []Group{group("x", Part(0)), group("y", Part(1))}, false},
+		{"two regimes", []Group{group("closed", 2), group("malfunctioning", 3)}, false},
+		{"one series of the palette's yellow", []Group{group("yellow", 7)}, false},
+		{"one series, a bar in a style of its own", []Group{{Label: "x", Style: Part(0), Bars: []Bar{
+			{Label: "a", Mean: 10, Lo: nan, Hi: nan}, {Label: "b", Mean: 8, Lo: nan, Hi: nan, Style: 2, Key: "closed"}}}}, false},
+	} {
+		fig, err := GroupedBars("t", "x", tc.groups, sampleCaption)
+		if err != nil {
+			t.Fatal(err)
+		}
+		img := pngOf(t, fig)
+		fill := color.NRGBAModel.Convert(seriesColor(styleIndex(0, tc.groups[0].Style)))
+		px := func(l vg.Length) int { return int(float64(l) / 72 * DPI) }
+		h := img.Bounds().Dy()
+		d := fig.data
+		// The first bar runs from 0 (the data area's left, with the axis
+		// padding) to 10 of 10.4; its slot is the top category's, the
+		// bar the top share of its cluster: sample the middle of both.
+		n := len(tc.groups[0].Bars)
+		slot := (d.Max.Y - d.Min.Y) / vg.Length(n)
+		barH := slot * clusterWidth / vg.Length(len(tc.groups))
+		top := d.Max.Y - slot*(1-clusterWidth)/2
+		x0, x1 := px(d.Min.X+(d.Max.X-d.Min.X)*0.2), px(d.Min.X+(d.Max.X-d.Min.X)*0.6)
+		y0, y1 := h-px(top-barH*0.25), h-px(top-barH*0.75)
+		same, all := 0, 0
+		for y := y0; y < y1; y++ {
+			for x := x0; x < x1; x++ {
+				all++
+				if color.NRGBAModel.Convert(img.At(x, y)) == fill {
+					same++
+				}
+			}
+		}
+		share := float64(same) / float64(all)
+		t.Logf("%s: %.2f of %d pixels are the fill", tc.name, share, all)
+		if tc.plain && share < 0.99 {
+			t.Errorf("%s: %.2f of the bar is its fill; want a plain bar", tc.name, share)
+		}
+		if !tc.plain && share > 0.8 {
+			t.Errorf("%s: %.2f of the bar is its fill; want it hatched", tc.name, share)
+		}
+		var entries []legendEntry // none: one series without a label has no legend
+		if lg, ok := fig.side.(*legendPanel); ok {
+			entries = lg.entries
+		}
+		for _, e := range entries {
+			if th, ok := e.thumb.(barThumb); ok && th.plain != tc.plain {
+				t.Errorf("%s: legend sample %q plain %v, want %v as the bars", tc.name, e.label, th.plain, tc.plain)
+			}
 		}
 	}
 }
