@@ -200,6 +200,26 @@ func (s Source) like() (func(string) string, error) {
 	return k.Like(s)
 }
 
+// shaded says which of the folder's regimes keep their bands in its
+// figures over days (Kind.Shaded); nil: all of them. In a folder whose
+// kind says which regimes stand for built-in ones (Kind.Like: a claim's
+// combinations), with more than MaxBands regimes, only those do. Other
+// folders keep every band: their regimes are each one the user chose to
+// compare.
+func (s Source) shaded(regimes []string) (func(string) bool, error) {
+	if s.Manifest == nil {
+		return nil, nil
+	}
+	if k, ok := KindOf(s.Manifest.Command); ok && k.Shaded != nil {
+		return k.Shaded(s, regimes)
+	}
+	like, err := s.like()
+	if like == nil || err != nil || len(regimes) <= MaxBands {
+		return nil, err
+	}
+	return func(r string) bool { return like(r) != "" }, nil
+}
+
 // regimeStyle is RegimeStyle for the folder's figures: each regime takes
 // the colour of the built-in regime it stands for (Kind.Like), if any.
 func (s Source) regimeStyle() (func(name string, regimes []string) int, error) {
@@ -222,41 +242,44 @@ func (s Source) regimeStyle() (func(name string, regimes []string) int, error) {
 	}, nil
 }
 
-// maxBands is the most bands a claim folder's figures over days shade:
-// its eight (or 32) combinations' bands would overlap into a blur in
-// which none can be followed.
-const maxBands = 4
+// MaxBands is the most bands a figure over days of a claim or programme
+// folder shades: a claim's eight (or 32) combinations' bands, or the
+// arms of several regimes, would overlap into a blur in which none can
+// be followed.
+const MaxBands = 4
 
 // timeBands reads one column of the folder's timeseries.csv as bands,
-// one per regime, and their caption. In a folder whose kind says which
-// regimes stand for built-in ones (Kind.Like: a claim's combinations),
-// with more than maxBands regimes, only those keep their bands and the
-// others are drawn as lines, which the caption says. Other folders keep
-// every band: their regimes are each one the user chose to compare.
+// one per regime, and their caption. Which regimes keep their bands is
+// the folder's kind's to say (shaded); the others are drawn as lines,
+// which the caption says.
 func timeBands(src Source, column string) ([]figures.Band, figures.Caption, error) {
 	c := src.caption("bands")
 	style, err := src.regimeStyle()
 	if err != nil {
 		return nil, c, err
 	}
-	like, err := src.like()
-	if err != nil {
-		return nil, c, err
-	}
 	bands, err := readBands(filepath.Join(src.Dir, "timeseries.csv"), column, src.Options().Bands, style)
-	if err != nil || like == nil || len(bands) <= maxBands || src.Options().Bands == BandsReplicates {
+	if err != nil || src.Options().Bands == BandsReplicates {
+		return bands, c, err
+	}
+	regimes := make([]string, len(bands))
+	for i, b := range bands {
+		regimes[i] = b.Label
+	}
+	keep, err := src.shaded(regimes)
+	if err != nil || keep == nil {
 		return bands, c, err
 	}
 	var shaded []string
 	for i := range bands {
-		if like(bands[i].Label) != "" {
+		if keep(bands[i].Label) {
 			shaded = append(shaded, bands[i].Label)
 			continue
 		}
 		bands[i].Lo, bands[i].Hi = nil, nil
 	}
 	if len(shaded) == 0 {
-		c.Spread = fmt.Sprintf("no bands (more than %d regimes)", maxBands)
+		c.Spread = fmt.Sprintf("no bands (more than %d would overlap)", MaxBands)
 	} else {
 		c.Spread += " · bands only for " + strings.Join(shaded, ", ")
 	}

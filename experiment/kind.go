@@ -66,6 +66,16 @@ type Kind struct {
 	// that regime's colour (a claim's cell "closed-working-none" is the
 	// closed regime); nil: every regime is itself.
 	Like func(src Source) (func(regime string) string, error)
+	// Shaded says, for a folder of this kind, which of its regimes keep
+	// their bands in its figures over days, given them in order; the
+	// others are drawn as lines, and the caption names those shaded. It
+	// is for folders whose regimes are not each one the user chose to
+	// compare, whose bands would overlap into one blur (a programme's
+	// four arms per regime). nil: every regime keeps its band, unless
+	// Like names built-in regimes among more than MaxBands, which alone
+	// keep theirs. Under --bands replicates every regime keeps its
+	// replicates' lines.
+	Shaded func(src Source, regimes []string) (func(regime string) bool, error)
 }
 
 // Sharding is how the shards of a kind of folder are checked and merged

@@ -9,6 +9,7 @@ import (
 	"github.com/borderwork/borderwork/experiment"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/output/figures"
+	"github.com/borderwork/borderwork/scenarios"
 )
 
 // Figures is a programme folder's figure registry: the compare figures of
@@ -42,6 +43,30 @@ func perArm(figs []experiment.Figure) []experiment.Figure {
 		}
 	}
 	return out
+}
+
+// shaded is a programme folder's Kind.Shaded: the arms that compare
+// keep their bands, each regime's without the programme and with it in
+// full; the arms of one channel alone are drawn as lines, since a
+// regime's four bands, about the same counts, overlap into one area in
+// which no arm can be told from another. If the arms that compare are
+// more than experiment.MaxBands (three regimes or more), none keeps its
+// band.
+func shaded(src experiment.Source, _ []string) (func(string) bool, error) {
+	info, err := ReadInfo(src.Manifest)
+	if err != nil {
+		return nil, err
+	}
+	var keep []string
+	for _, a := range Arms(info.Regimes) {
+		if a.On == 0 || a.On == scenarios.AllChannels {
+			keep = append(keep, a.Name)
+		}
+	}
+	if len(keep) > experiment.MaxBands {
+		keep = nil
+	}
+	return func(arm string) bool { return slices.Contains(keep, arm) }, nil
 }
 
 // FigureMetrics are the metrics of the channels figures.

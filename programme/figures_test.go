@@ -3,6 +3,7 @@ package programme
 import (
 	"context"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -50,3 +51,68 @@ func TestFiguresLayOutCleanly(t *testing.T) {
 		}
 	}
 }
+
+// TestTimeFiguresShadeTheArmsThatCompare: a programme folder's figures
+// over days shade the bands of each regime's arms without the programme
+// and with it in full, and draw the arms of one channel alone as lines,
+// saying so in the caption: a regime's four bands, about the same counts,
+// overlapped into one area in which no arm could be told from another.
+// With three regimes or more, those bands would be more than
+// experiment.MaxBands, and none is shaded. Under --bands replicates every
+// arm keeps its replicates' lines.
+func TestTimeFiguresShadeTheArmsThatCompare(t *testing.T) {
+	for _, tc := range []struct {
+		regimes []string
+		bands   string
+		shaded  []string // the arms with bands; nil: none
+		caption string
+	}{
+		{[]string{"malfunctioning"}, "", []string{"malfunctioning", "malfunctioning+programme"}, "bands only for malfunctioning, malfunctioning+programme"},
+		{[]string{"malfunctioning", "hbm"}, "", []string{"malfunctioning", "malfunctioning+programme", "hbm", "hbm+programme"},
+			"bands only for malfunctioning, malfunctioning+programme, hbm, hbm+programme"},
+		{[]string{"malfunctioning", "hbm", "closed"}, "", nil, "no bands (more than 4 would overlap)"},
+		{[]string{"malfunctioning"}, experiment.BandsReplicates, nil, "thin lines: single replicates"},
+	} {
+		name := strings.Join(tc.regimes, ",") + " " + tc.bands
+		s := loadToy(t, "days=70", "replicates=2")
+		out := filepath.Join(t.TempDir(), "out")
+		o := Options{Regimes: tc.regimes}
+		if tc.bands != "" {
+			o.FigureOptions = &output.FigureOptions{Bands: tc.bands}
+		}
+		if _, err := Run(context.Background(), s, "", o, out, 2, nil, nil); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		m, err := output.ReadManifest(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		drawn, _, err := experiment.DrawFigures(out, m, Figures, []string{"svg"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		regimes := ArmNames(Arms(tc.regimes))
+		for _, d := range drawn {
+			if d.Name != "trapped" && d.Name != "abuse" {
+				continue
+			}
+			if c := d.Fig.Caption(); !strings.Contains(c, tc.caption) || (tc.shaded == nil) == strings.Contains(c, "bands only") {
+				t.Errorf("%s: %s's caption %q; want it to say %q", name, d.Name, c, tc.caption)
+			}
+			// A band is filled translucent, as nothing else is: one
+			// colour per arm shaded (in the band and its legend sample).
+			svg := string(figtest.SVG(t, d.Fig))
+			fills := map[string]bool{}
+			for _, f := range bandFill.FindAllStringSubmatch(svg, -1) {
+				fills[f[1]] = true
+			}
+			if len(fills) != len(tc.shaded) {
+				t.Errorf("%s: %s fills %d bands (%v); want %d, of %v among %v", name, d.Name, len(fills), fills, len(tc.shaded), tc.shaded, regimes)
+			}
+		}
+	}
+}
+
+// bandFill is the style of a translucent fill in an SVG figure (black's
+// names no colour, SVG's default).
+var bandFill = regexp.MustCompile(`style="([^"]*fill-opacity:0\.[0-9]+[^"]*)"`)
