@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"math"
 	"slices"
+	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/text"
@@ -49,8 +50,11 @@ func guideStyle(i int) draw.LineStyle {
 // IntervalScatter draws points with their intervals as error bars along both
 // axes, each point's tag beside it, and the guides; the legend right of
 // the data lists the guides, then keys (what the tags stand for, one line
-// each: "1 abuse.queue_effect"). Both axes start at 0 unless a value is
-// negative, as for the μ*–σ plot of a Morris screening.
+// each: "1 abuse.queue_effect", the tag and a space first). A key's tag
+// stands flush right in the column of the guides' samples, and what it
+// stands for in the column of their labels; under the data (Single) the
+// legend's entries stand in columns too. Both axes start at 0 unless a
+// value is negative, as for the μ*–σ plot of a Morris screening.
 func IntervalScatter(title, xLabel, yLabel string, pts []IntervalPoint, guides []Guide, keys []string, c Caption) (*Figure, error) {
 	if len(pts) == 0 {
 		return nil, fmt.Errorf("figures: IntervalScatter %q: no points", title)
@@ -85,10 +89,15 @@ func IntervalScatter(title, xLabel, yLabel string, pts []IntervalPoint, guides [
 	p.Y.Min, p.Y.Max = yRange(ymin, ymax)
 
 	lg := newLegend(3)
+	lg.columns = true
 	for i, g := range guides {
 		lg.add(g.Label, guideThumb{i})
 	}
 	for _, k := range keys {
+		if tag, label, ok := strings.Cut(k, " "); ok && tag != "" && label != "" {
+			lg.add(label, tagThumb{tag: tag, th: th})
+			continue
+		}
 		lg.add(k, blankThumb{})
 	}
 	fig := newFigure(p, th, title, xLabel, yLabel, c.text("", ""))

@@ -1,9 +1,13 @@
 package figures
 
 import (
+	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"testing"
+
+	"gonum.org/v1/plot/vg"
 )
 
 // sampleIntervals is a μ*–σ plot of a Morris screening: four parameters,
@@ -44,6 +48,98 @@ func TestIntervalScatterRejects(t *testing.T) {
 		_, err := IntervalScatter("t", "x", "y", tt.pts, tt.guides, nil, Caption{})
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%s: IntervalScatter = %v; want an error containing %q", tt.name, err, tt.want)
+		}
+	}
+}
+
+// TestIntervalKeyInColumns: the key of an IntervalScatter stands in
+// columns: each tag flush right in the column of the guides' samples,
+// what it stands for in the column of the guides' labels, beside the data
+// (Double); under it (Single), the entries in columns, every row's n-th
+// entry starting where the first row's does (they used to follow one
+// another, each row's at its own place, and "1 name" put names at the
+// tag's width from the samples' column).
+func TestIntervalKeyInColumns(t *testing.T) {
+	nan := math.NaN()
+	names := []string{"poor.rumour_noise", "information.prior", "Post.capacity", "Village.inflow", "Village.will_smuggle",
+		"migrants.belief_threshold", "failing.refusal", "migrants.earn_per_day", "abuse.official_extortion", "posts.capacity", "links.hazard"}
+	var pts []IntervalPoint
+	var keys []string
+	for i, n := range names {
+		tag := fmt.Sprint(i + 1)
+		pts = append(pts, IntervalPoint{Tag: tag, X: float64(10 * (i + 1)), Y: float64(5 * (i + 2)), XLo: nan, XHi: nan, YLo: nan, YHi: nan})
+		keys = append(keys, tag+" "+n)
+	}
+	pts = append(pts, IntervalPoint{X: 200, Y: 100, XLo: nan, XHi: nan, YLo: nan, YHi: nan}) // room for the tags
+	guides := []Guide{{Label: "independent noise floor", Vertical: true, X: 9}, {Label: "sd = µ*", Slope: 1}}
+	near := func(a, b vg.Length) bool { return math.Abs(float64(a-b)) < 0.5 }
+	distinct := func(xs []vg.Length) int {
+		var seen []vg.Length
+		for _, x := range xs {
+			if !slices.ContainsFunc(seen, func(s vg.Length) bool { return near(s, x) }) {
+				seen = append(seen, x)
+			}
+		}
+		return len(seen)
+	}
+	for _, s := range Sizes() {
+		fig, err := IntervalScatter("t", "x", "y", pts, guides, keys, sampleCaption)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fig.SetSize(s)
+		l, err := fig.Layout("svg")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range l.Problems() {
+			t.Errorf("%s: %s", s.Name, p)
+		}
+		box := func(text string) (TextBox, bool) { // in the legend: outside the data area
+			i := slices.IndexFunc(l.Text, func(b TextBox) bool { return b.Text == text && !overlap(b.Rectangle, l.Data) })
+			if i < 0 {
+				t.Errorf("%s: no %q in the key", s.Name, text)
+				return TextBox{}, false
+			}
+			return l.Text[i], true
+		}
+		var labelX, tagX, rowY []vg.Length // left of labels, right of tags, rows' tops
+		for _, g := range guides {
+			if b, ok := box(g.Label); ok {
+				labelX, rowY = append(labelX, b.Min.X), append(rowY, b.Max.Y)
+			}
+		}
+		for i, n := range names {
+			lb, ok1 := box(n)
+			tb, ok2 := box(fmt.Sprint(i + 1))
+			if !ok1 || !ok2 {
+				continue
+			}
+			if !near(tb.Min.Y, lb.Min.Y) || tb.Max.X > lb.Min.X {
+				t.Errorf("%s: tag %q at %v, not on its label %q's line left of it, at %v", s.Name, tb.Text, tb.Rectangle, n, lb.Rectangle)
+			}
+			labelX, tagX, rowY = append(labelX, lb.Min.X), append(tagX, tb.Max.X), append(rowY, lb.Max.Y)
+		}
+		// As many columns as the widest row has entries; beside the
+		// data, one.
+		cols, rows := 0, distinct(rowY)
+		for _, y := range rowY {
+			n := 0
+			for _, z := range rowY {
+				if near(y, z) {
+					n++
+				}
+			}
+			cols = max(cols, n)
+		}
+		if s.legendBelow == (cols == 1) || rows*cols < len(labelX) {
+			t.Errorf("%s: %d entries in %d rows of at most %d", s.Name, len(labelX), rows, cols)
+		}
+		if got := distinct(labelX); got != cols {
+			t.Errorf("%s: labels start at %d places, want %d, one per column: %v", s.Name, got, cols, labelX)
+		}
+		if got := distinct(tagX); got != cols {
+			t.Errorf("%s: tags end at %d places, want %d, one per column: %v", s.Name, got, cols, tagX)
 		}
 	}
 }

@@ -19,6 +19,11 @@ const maxLegendShare = 0.28
 type legendPanel struct {
 	thumb   vg.Length // sample width, in units of the legend's type size
 	entries []legendEntry
+	// columns lays a legend under the data out in columns, each as wide
+	// as its widest entry, rather than each row's entries one after the
+	// other: for a key whose entries read down as well as across (the
+	// tags of an IntervalScatter).
+	columns bool
 }
 
 type legendEntry struct {
@@ -93,32 +98,67 @@ func (lp *legendPanel) entry(c draw.Canvas, th *theme, i int, at vg.Point, line 
 	c.FillText(sty, vg.Point{X: at.X + lp.thumbWidth(th) + legendGap, Y: at.Y}, l)
 }
 
+// entryGap separates the entries of a row of a legend under the data.
+const entryGap = 2 * legendGap
+
 // rows lays the entries out left to right in rows no wider than width,
-// for a legend under the data: the entries' indices per row, and their
-// labels (wrapped only if one alone is wider than width).
-func (lp *legendPanel) rows(th *theme, width vg.Length) ([][]int, []string) {
+// for a legend under the data: the entries' indices per row, their
+// labels (wrapped only if one alone is wider than width), and where
+// each entry starts, from the left of the row.
+func (lp *legendPanel) rows(th *theme, width vg.Length) ([][]int, []string, []vg.Length) {
 	sty := lp.style(th)
-	entryGap := 2 * legendGap
 	labels := make([]string, len(lp.entries))
-	var rows [][]int
-	var x vg.Length
+	widths := make([]vg.Length, len(lp.entries))
 	for i, e := range lp.entries {
 		labels[i] = wrapText(e.label, sty, width-lp.thumbWidth(th)-legendGap)
-		w := lp.thumbWidth(th) + legendGap + sty.Width(labels[i])
+		widths[i] = lp.thumbWidth(th) + legendGap + sty.Width(labels[i])
+	}
+	at := make([]vg.Length, len(lp.entries))
+	if lp.columns {
+		// The most columns that fit, filled row by row.
+		for n := len(lp.entries); n >= 1; n-- {
+			colW := make([]vg.Length, n)
+			for i, w := range widths {
+				colW[i%n] = max(colW[i%n], w)
+			}
+			var x vg.Length
+			colX := make([]vg.Length, n)
+			for c, w := range colW {
+				colX[c] = x
+				x += w + entryGap
+			}
+			if x-entryGap > width && n > 1 {
+				continue
+			}
+			var rows [][]int
+			for i := range lp.entries {
+				if i%n == 0 {
+					rows = append(rows, nil)
+				}
+				rows[len(rows)-1] = append(rows[len(rows)-1], i)
+				at[i] = colX[i%n]
+			}
+			return rows, labels, at
+		}
+	}
+	var rows [][]int
+	var x vg.Length
+	for i, w := range widths {
 		if len(rows) == 0 || x+entryGap+w > width {
 			rows = append(rows, []int{i})
 			x = w
 			continue
 		}
 		rows[len(rows)-1] = append(rows[len(rows)-1], i)
+		at[i] = x + entryGap
 		x += entryGap + w
 	}
-	return rows, labels
+	return rows, labels, at
 }
 
 func (lp *legendPanel) height(th *theme, width vg.Length) vg.Length {
 	sty := lp.style(th)
-	rows, labels := lp.rows(th, width)
+	rows, labels, _ := lp.rows(th, width)
 	var h vg.Length
 	for r, row := range rows {
 		var rh vg.Length
@@ -137,18 +177,31 @@ func (lp *legendPanel) drawBelow(c draw.Canvas, th *theme) {
 	sty := lp.style(th)
 	line := sty.Height("Xg")
 	width := c.Max.X - c.Min.X
-	rows, labels := lp.rows(th, width)
+	rows, labels, at := lp.rows(th, width)
 	y := c.Max.Y
 	for _, row := range rows {
-		x := c.Min.X
 		var rh vg.Length
 		for _, i := range row {
-			lp.entry(c, th, i, vg.Point{X: x, Y: y}, line, labels[i])
-			x += lp.thumbWidth(th) + legendGap + sty.Width(labels[i]) + 2*legendGap
+			lp.entry(c, th, i, vg.Point{X: c.Min.X + at[i], Y: y}, line, labels[i])
 			rh = max(rh, sty.Height(labels[i]))
 		}
 		y -= rh + legendGap/2
 	}
+}
+
+// tagThumb is the legend sample of a key: the tag it explains, set flush
+// right in the samples' column, so that the tags of a key stand in one
+// column and what they stand for in the next, with the other entries'
+// labels.
+type tagThumb struct {
+	tag string
+	th  *theme
+}
+
+func (t tagThumb) Thumbnail(c *draw.Canvas) {
+	sty := textStyle(t.th.legendSize)
+	sty.XAlign, sty.YAlign = draw.XRight, draw.YTop
+	c.FillText(sty, vg.Point{X: c.Max.X, Y: c.Max.Y}, t.tag)
 }
 
 // bandThumb is the legend sample of a line with its band.
