@@ -14,8 +14,9 @@
 // A figure is drawn at a Size meant for print at 100%: Double (two journal
 // columns, the default) or Single (one), PNG at 300 dpi. Every figure has
 // the same layout: title on top, data area with axes, legend or colour bar
-// to the right of the data (or, in a Single figure, the legend under it:
-// never over the data), and the caption in small type at the bottom. Tick
+// to the right of the data (or, in a Single figure, under it, the colour
+// bar horizontal and as wide as the data area: never over the data), and
+// the caption in small type at the bottom. Tick
 // labels, category labels and colour-bar labels adapt to the space there
 // is; Layout records where every line of text went, and its Problems say
 // whether any overlaps another, leaves the canvas or runs across the edge

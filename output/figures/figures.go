@@ -211,11 +211,12 @@ func (f *Figure) draw(c draw.Canvas) {
 	below, isBelow := f.side.(belowPanel)
 	isBelow = isBelow && th.legendBelow
 	var belowH vg.Length
+	belowW := w // the width a panel under the data is laid out in
 	fit := func() {
 		area = in
 		switch {
 		case isBelow:
-			belowH = below.height(th, w)
+			belowH = below.height(th, belowW)
 			area.Min.Y += belowH + belowGap
 		case f.side != nil:
 			area.Max.X -= f.side.width(th) + sideGap
@@ -228,10 +229,18 @@ func (f *Figure) draw(c draw.Canvas) {
 		f.fitAxisLabels(area)
 	}
 	fit()
-	// A colour bar's label, wrapped before the bar's length was known,
-	// may run longer than the bar: wrapped again to fit, it may take
-	// another line, and the panel more width.
-	if cb, ok := f.side.(*colorBar); ok {
+	cb, isBar := f.side.(*colorBar)
+	switch {
+	case isBar && isBelow:
+		// A colour bar under the data stands as wide as the data area,
+		// its label wrapped to that width.
+		data := f.p.DataCanvas(area)
+		belowW = data.Max.X - data.Min.X
+		fit()
+	case isBar:
+		// A colour bar's label, wrapped before the bar's length was
+		// known, may run longer than the bar: wrapped again to fit, it
+		// may take another line, and the panel more width.
 		if data := f.p.DataCanvas(area); cb.fitTo(th, data.Max.Y-data.Min.Y) {
 			fit()
 		}
@@ -243,6 +252,9 @@ func (f *Figure) draw(c draw.Canvas) {
 	case isBelow:
 		panel := in
 		panel.Max.Y = in.Min.Y + belowH
+		if isBar {
+			panel.Min.X, panel.Max.X = data.Min.X, data.Max.X
+		}
 		below.drawBelow(panel, th)
 	case f.side != nil:
 		panel := in

@@ -1081,7 +1081,9 @@ func TestAxisLabelsWrapToTheirAxes(t *testing.T) {
 // TestColorBarLabelFitsTheBar: a colour bar's label runs no longer than
 // the bar, however short a long caption leaves it: wrapped to half the
 // figure's height, a long label on a single-column map with a
-// four-line caption ran above the bar and over the title.
+// four-line caption ran above the bar and over the title. A bar beside
+// the data (Double) is as tall as the data area; one under it (Single)
+// as wide, its label under the data and within its width.
 func TestColorBarLabelFitsTheBar(t *testing.T) {
 	nan := math.NaN()
 	c := Caption{Scenario: "classroom", Seed: 2018, Extra: "Latin hypercube of 24 points, 4 replicates per arm at each · colours: share of a cell's conclusive points (the claim holds, holds but not through trapping, or fails) where it holds · numbers: conclusive points · grey: none conclusive · 2 of the 24 points conclusive on migrants abused"}
@@ -1092,18 +1094,83 @@ func TestColorBarLabelFitsTheBar(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fig.SetSize(Single)
-	for _, format := range Formats() {
-		l, err := fig.Layout(format)
+	for _, s := range Sizes() {
+		fig.SetSize(s)
+		for _, format := range Formats() {
+			l, err := fig.Layout(format)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range l.Problems() {
+				t.Errorf("%s %s: %s", s.Name, format, p)
+			}
+			found := false
+			for _, b := range l.Text {
+				if b.Text == "" || !strings.Contains(zLabel, b.Text) {
+					continue
+				}
+				found = true
+				switch {
+				case s.legendBelow && (b.Max.Y > l.Data.Min.Y || b.Min.X < l.Data.Min.X-0.5 || b.Max.X > l.Data.Max.X+0.5):
+					t.Errorf("%s %s: colour bar label line %q at %v, not under the data area %v and within its width", s.Name, format, b.Text, b.Rectangle, l.Data)
+				case !s.legendBelow && (b.Min.X < l.Data.Max.X || b.Max.Y > l.Data.Max.Y+0.5 || b.Min.Y < l.Data.Min.Y-0.5):
+					t.Errorf("%s %s: colour bar label line %q runs from %v to %v, beyond the bar beside the data area (%v to %v)", s.Name, format, b.Text, b.Min.Y, b.Max.Y, l.Data.Min.Y, l.Data.Max.Y)
+				}
+			}
+			if !found {
+				t.Errorf("%s %s: no line of the colour bar's label %q", s.Name, format, zLabel)
+			}
+		}
+	}
+}
+
+// TestSingleMapTakesTheWidth: in a single-column figure the colour bar of
+// a heat map (or of coloured points) stands under the data, so that the
+// map takes most of the width: beside it, bar, tick labels and a label
+// in two or three lines left the map half of it. Beside the data
+// (Double) it stays. The tick labels at its ends stay on the canvas,
+// even with no "no data" swatch at its right end and a tick at the end of
+// the scale (1.50 on a scale fixed at 0 to 1.5 ran off the figure).
+func TestSingleMapTakesTheWidth(t *testing.T) {
+	drawers := slices.Clone(goldenFigures)
+	drawers = append(drawers, struct {
+		name string
+		draw func() (*Figure, error)
+	}{"fixed scale, no missing cell", func() (*Figure, error) {
+		return HeatmapWith("t", "x", "y", "z", []float64{1, 2, 3}, []float64{1, 2}, [][]float64{{0, 0.5, 1}, {1.5, 1, 0.2}},
+			HeatOptions{Lo: 0, Hi: 1.5}, sampleCaption)
+	}})
+	for _, g := range drawers {
+		fig, err := g.draw()
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, p := range l.Problems() {
-			t.Errorf("%s: %s", format, p)
+		if _, ok := fig.side.(*colorBar); !ok {
+			continue
 		}
-		for _, b := range l.Text {
-			if b.Text != "" && strings.Contains(zLabel, b.Text) && b.Min.X > l.Data.Max.X && (b.Max.Y > l.Data.Max.Y+0.5 || b.Min.Y < l.Data.Min.Y-0.5) {
-				t.Errorf("%s: colour bar label line %q runs from %v to %v, beyond the bar beside the data area (%v to %v)", format, b.Text, b.Min.Y, b.Max.Y, l.Data.Min.Y, l.Data.Max.Y)
+		for _, s := range Sizes() {
+			fig.SetSize(s)
+			l, err := fig.Layout("png")
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range l.Problems() {
+				t.Errorf("%s %s: %s", g.name, s.Name, p)
+			}
+			share := (l.Data.Max.X - l.Data.Min.X) / l.Canvas.Max.X
+			t.Logf("%s %s: the data area takes %.2f of the width", g.name, s.Name, share)
+			if s.legendBelow && share < 0.75 {
+				t.Errorf("%s %s: the map takes %.2f of the figure's width; want 0.75 or more", g.name, s.Name, share)
+			}
+			// The "no data" swatch's text: under the data in Single,
+			// right of it in Double.
+			for _, b := range l.Text {
+				if b.Text != noDataText {
+					continue
+				}
+				if under := b.Max.Y <= l.Data.Min.Y; under != s.legendBelow {
+					t.Errorf("%s %s: %q at %v, under the data area %v: %v", g.name, s.Name, b.Text, b.Rectangle, l.Data, under)
+				}
 			}
 		}
 	}

@@ -422,7 +422,10 @@ func luminance(c color.Color) float64 {
 
 // colorBar is the side panel of a heatmap: a vertical gradient with
 // ticks, the z label, and a grey swatch labelled missing ("no data")
-// when some cells are NaN.
+// when some cells are NaN. In a narrow figure (Single) it stands under
+// the data instead, as wide as the data area, the gradient horizontal
+// (height, drawBelow), so that it does not take a third of the width
+// from the map.
 type colorBar struct {
 	label   string
 	scale   colorScale
@@ -431,6 +434,10 @@ type colorBar struct {
 	// along is the length the label is wrapped to; 0: half the
 	// figure's height, until the figure knows the bar's (fitTo).
 	along vg.Length
+	// belowAlong is the width the label of a colour bar under the data
+	// is wrapped to, as height last measured it, so that drawBelow
+	// draws what height made room for.
+	belowAlong vg.Length
 }
 
 const (
@@ -539,5 +546,108 @@ func (cb *colorBar) draw(c draw.Canvas, th *theme) {
 		sty.XAlign, sty.YAlign = draw.XCenter, draw.YTop
 		x := x1 + barTickLen + barGap + labW + barLabGap
 		c.FillText(sty, vg.Point{X: x, Y: (y0 + y1) / 2}, label)
+	}
+}
+
+// belowBar is the thickness of a colour bar under the data, and
+// belowLabGap the space between its ticks' labels and its label, whose
+// line pitch leaves room enough.
+const (
+	belowBar    = 8 * vg.Length(1)
+	belowLabGap = 2 * vg.Length(1)
+)
+
+// belowStyles are the tick and label styles of a colour bar under the
+// data, and its label wrapped to the length of a bar in a panel width
+// wide.
+func (cb *colorBar) belowStyles(th *theme, width vg.Length) (tick, lab text.Style, label string) {
+	tick, lab = textStyle(th.tickSize), textStyle(th.labelSize)
+	tick.XAlign, tick.YAlign = draw.XCenter, draw.YTop
+	lab.XAlign, lab.YAlign = draw.XCenter, draw.YTop
+	return tick, lab, wrapText(cb.label, lab, width-cb.rightSpace(tick))
+}
+
+// rightSpace is the width a colour bar under the data leaves right of
+// its end: room for half a tick label standing past it, which would
+// otherwise leave the figure when the data area reaches its right
+// margin, and the "no data" swatch with its text if there is one.
+func (cb *colorBar) rightSpace(tick text.Style) vg.Length {
+	var widest vg.Length
+	for _, t := range cb.ticks {
+		widest = max(widest, tick.Width(t.Label))
+	}
+	if cb.missing == "" {
+		return widest / 2
+	}
+	return max(vg.Points(10), widest/2+vg.Points(4)) + belowBar + barGap + tick.Width(cb.missing)
+}
+
+// height is the height of the colour bar under the data in a panel
+// width wide: the bar, its ticks and their labels, and its label.
+func (cb *colorBar) height(th *theme, width vg.Length) vg.Length {
+	cb.belowAlong = width
+	tick, lab, label := cb.belowStyles(th, width)
+	h := belowBar + barTickLen + barGap + tick.Height("0")
+	if label != "" {
+		h += belowLabGap + lab.Height(label)
+	}
+	return h
+}
+
+// drawBelow draws the colour bar under the data, into c (as wide as the
+// data area): the gradient from left (low) to right, the "no data"
+// swatch at its right end, the ticks' labels under it, as many as fit,
+// and its label under them.
+func (cb *colorBar) drawBelow(c draw.Canvas, th *theme) {
+	tick, lab, label := cb.belowStyles(th, cb.belowAlong)
+	outline := draw.LineStyle{Color: color.Gray{Y: 0x33}, Width: vg.Points(0.5)}
+	x0, x1 := c.Min.X, c.Max.X
+	y1 := c.Max.Y
+	y0 := y1 - belowBar
+	if cb.missing != "" {
+		sx := x1 - tick.Width(cb.missing) - barGap - belowBar
+		sq := []vg.Point{{X: sx, Y: y0}, {X: sx + belowBar, Y: y0}, {X: sx + belowBar, Y: y1}, {X: sx, Y: y1}}
+		c.FillPolygon(missingColor, sq)
+		c.StrokeLines(outline, append(sq, sq[0]))
+		msty := tick
+		msty.XAlign, msty.YAlign = draw.XLeft, draw.YCenter
+		c.FillText(msty, vg.Point{X: sx + belowBar + barGap, Y: (y0 + y1) / 2}, cb.missing)
+	}
+	x1 -= cb.rightSpace(tick)
+	const slices = 128
+	for i := 0; i < slices; i++ {
+		s0 := x0 + (x1-x0)*vg.Length(i)/slices
+		s1 := x0 + (x1-x0)*vg.Length(i+1)/slices
+		if i < slices-1 {
+			s1 += cellOverlap
+		}
+		v := cb.scale.lo + (cb.scale.hi-cb.scale.lo)*(float64(i)+0.5)/slices
+		c.FillPolygon(cb.scale.at(v), []vg.Point{{X: s0, Y: y0}, {X: s1, Y: y0}, {X: s1, Y: y1}, {X: s0, Y: y1}})
+	}
+	c.StrokeLines(outline, []vg.Point{{X: x0, Y: y0}, {X: x1, Y: y0}, {X: x1, Y: y1}, {X: x0, Y: y1}, {X: x0, Y: y0}})
+	at := func(v float64) vg.Length {
+		return x0 + (x1-x0)*vg.Length((v-cb.scale.lo)/(cb.scale.hi-cb.scale.lo))
+	}
+	// The most ticks (up to the side bar's) whose labels stand apart.
+	var ticks []plot.Tick
+	for target := max(6, len(cb.ticks)); target >= 1; target-- {
+		ticks = niceTicker{target: target}.Ticks(cb.scale.lo, cb.scale.hi)
+		fits := true
+		for i := 1; i < len(ticks); i++ {
+			need := (tick.Width(ticks[i].Label)+tick.Width(ticks[i-1].Label))/2 + tick.Font.Size
+			fits = fits && at(ticks[i].Value)-at(ticks[i-1].Value) >= need
+		}
+		if fits {
+			break
+		}
+	}
+	for _, t := range ticks {
+		x := at(t.Value)
+		c.StrokeLine2(outline, x, y0, x, y0-barTickLen)
+		c.FillText(tick, vg.Point{X: x, Y: y0 - barTickLen - barGap}, t.Label)
+	}
+	if label != "" {
+		y := y0 - barTickLen - barGap - tick.Height("0") - belowLabGap
+		c.FillText(lab, vg.Point{X: (x0 + x1) / 2, Y: y}, label)
 	}
 }

@@ -37,8 +37,8 @@ var (
 		lineWidth: vg.Points(1.5), thinWidth: vg.Points(0.5), markerSize: vg.Points(3),
 		figWidth: 17.4 * vg.Centimeter, figHeight: 10.4 * vg.Centimeter,
 	}}
-	// Single is a column wide: the legend goes under the data, where it
-	// takes no width from it.
+	// Single is a column wide: the legend, or a heat map's colour bar,
+	// goes under the data, where it takes no width from it.
 	Single = Size{Name: "single", Width: 8.4 * vg.Centimeter, Height: 8.4 * vg.Centimeter, theme: theme{
 		titleSize: 9, labelSize: 8, tickSize: 7, legendSize: 7, captionSize: 7,
 		lineWidth: vg.Points(1.2), thinWidth: vg.Points(0.5), markerSize: vg.Points(2.2),
