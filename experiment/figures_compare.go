@@ -58,6 +58,7 @@ var CompareFigures = []Figure{
 // show (bandsPhrase).
 func timeFigure(name, what, column, title, yLabel string) Figure {
 	return Figure{Name: name, Title: what + ": the mean over replicates, with bands as --bands says (the spread of the replicates by default)",
+		OverDays: true,
 		Draw: func(src Source) ([]Drawn, error) {
 			bands, c, err := timeBands(src, column)
 			if err != nil {
@@ -223,6 +224,17 @@ func (s Source) shaded(regimes []string) (func(string) bool, error) {
 // regimeStyle is RegimeStyle for the folder's figures: each regime takes
 // the colour of the built-in regime it stands for (Kind.Like), if any.
 func (s Source) regimeStyle() (func(name string, regimes []string) int, error) {
+	if s.Manifest != nil {
+		if k, ok := KindOf(s.Manifest.Command); ok && k.Style != nil {
+			style, err := k.Style(s)
+			if err != nil {
+				return nil, err
+			}
+			if style != nil {
+				return func(name string, _ []string) int { return style(name) }, nil
+			}
+		}
+	}
 	like, err := s.like()
 	if like == nil || err != nil {
 		return RegimeStyle, err
@@ -249,7 +261,8 @@ func (s Source) regimeStyle() (func(name string, regimes []string) int, error) {
 const MaxBands = 4
 
 // timeBands reads one column of the folder's timeseries.csv as bands,
-// one per regime, and their caption. Which regimes keep their bands is
+// one per regime (those of src.Only, if it names any), and their
+// caption. Which regimes keep their bands is
 // the folder's kind's to say (shaded); the others are drawn as lines,
 // which the caption says.
 func timeBands(src Source, column string) ([]figures.Band, figures.Caption, error) {
@@ -259,6 +272,9 @@ func timeBands(src Source, column string) ([]figures.Band, figures.Caption, erro
 		return nil, c, err
 	}
 	bands, err := readBands(filepath.Join(src.Dir, "timeseries.csv"), column, src.Options().Bands, style)
+	if err == nil && src.Only != nil {
+		bands = slices.DeleteFunc(bands, func(b figures.Band) bool { return !slices.Contains(src.Only, b.Label) })
+	}
 	if err != nil || src.Options().Bands == BandsReplicates {
 		return bands, c, err
 	}

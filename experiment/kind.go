@@ -76,6 +76,12 @@ type Kind struct {
 	// keep theirs. Under --bands replicates every regime keeps its
 	// replicates' lines.
 	Shaded func(src Source, regimes []string) (func(regime string) bool, error)
+	// Style gives, for a folder of this kind, the Style of each of its
+	// regimes in every figure of the folder, in place of RegimeStyle and
+	// Like: for folders whose regimes are drawn in groups (a programme's
+	// arms, one figure over days per regime analysed), each of which needs
+	// colours apart. nil, or a nil function: as RegimeStyle and Like say.
+	Style func(src Source) (func(regime string) int, error)
 }
 
 // Sharding is how the shards of a kind of folder are checked and merged
@@ -114,6 +120,9 @@ type Figure struct {
 	// Title says what the figure shows: report.md's caption and
 	// docs/OUTPUTS.md's entry.
 	Title string
+	// OverDays says that the figure draws a series over days per regime
+	// (a column of timeseries.csv), which honours Source.Only.
+	OverDays bool
 	// Draw draws the figure or the family from the folder.
 	Draw func(src Source) ([]Drawn, error)
 }
@@ -122,6 +131,11 @@ type Figure struct {
 type Source struct {
 	Dir      string
 	Manifest *output.Manifest
+	// Only, if not nil, are the regimes a figure over days (Figure.OverDays)
+	// draws, in the folder's order; the others are left out: a kind
+	// draws such figures once per group of its regimes (a programme's,
+	// once per regime analysed, with its arms).
+	Only []string
 }
 
 // Unanalysed reports whether table, one a command's analysis writes once

@@ -27,7 +27,10 @@ const armsPhrase = "per arm (each regime without the programme, with it, and wit
 // perArm is figs with their titles, and those of the figures they draw
 // (report.md's captions), saying that their series are the programme's
 // arms, not regimes: "per regime" becomes armsPhrase, "regimes with" arms
-// with.
+// with. A figure over days (Figure.OverDays) of a folder of several
+// regimes is drawn once per regime, with that regime's four arms, as
+// NAME_REGIME (byRegime): all of them in one figure are too many lines
+// to follow, and only a regime's own arms are compared.
 func perArm(figs []experiment.Figure) []experiment.Figure {
 	retitle := strings.NewReplacer("per regime", armsPhrase, "regimes with", "arms with").Replace
 	out := slices.Clone(figs)
@@ -41,25 +44,63 @@ func perArm(figs []experiment.Figure) []experiment.Figure {
 			}
 			return drawn, err
 		}
+		if f.OverDays {
+			out[i].Title += "; with several regimes, one figure per regime, " + f.Name + "_REGIME, with its arms alone"
+			out[i].Draw = byRegime(f.Draw, out[i].Draw)
+		}
 	}
 	return out
 }
 
-// shaded is a programme folder's Kind.Shaded: the arms that compare
-// keep their bands, each regime's without the programme and with it in
-// full; the arms of one channel alone are drawn as lines, since a
-// regime's four bands, about the same counts, overlap into one area in
-// which no arm can be told from another. If the arms that compare are
-// more than experiment.MaxBands (three regimes or more), none keeps its
-// band.
-func shaded(src experiment.Source, _ []string) (func(string) bool, error) {
+// byRegime draws a figure over days (whole, as the folder's arms) for a
+// folder of one regime, and with several, once per regime (each), with
+// that regime's arms only (Source.Only), named NAME_REGIME and titled
+// with the regime.
+func byRegime(each, whole func(experiment.Source) ([]experiment.Drawn, error)) func(experiment.Source) ([]experiment.Drawn, error) {
+	return func(src experiment.Source) ([]experiment.Drawn, error) {
+		info, err := ReadInfo(src.Manifest)
+		if err != nil {
+			return nil, err
+		}
+		if len(info.Regimes) < 2 {
+			return whole(src)
+		}
+		var out []experiment.Drawn
+		for _, regime := range info.Regimes {
+			one := src
+			one.Only = ArmNames(Arms([]string{regime}))
+			drawn, err := each(one)
+			if err != nil {
+				return nil, err
+			}
+			for _, d := range drawn {
+				d.Name += "_" + fileSafe(regime)
+				d.Title = strings.Replace(d.Title, "per regime", "per arm of "+regime+" (without the programme, with it, and with each of its channels alone)", 1)
+				if d.Fig != nil {
+					d.Fig.SetTitle(d.Fig.Title() + " under " + regime)
+				}
+				out = append(out, d)
+			}
+		}
+		return out, nil
+	}
+}
+
+// shaded is a programme folder's Kind.Shaded: of the arms a figure
+// draws, those that compare keep their bands, each regime's without the
+// programme and with it in full; the arms of one channel alone are drawn
+// as lines, since a regime's four bands, about the same counts, overlap
+// into one area in which no arm can be told from another. If the arms
+// that compare are more than experiment.MaxBands, none keeps its band
+// (a folder of several regimes draws each regime's arms apart, byRegime).
+func shaded(src experiment.Source, regimes []string) (func(string) bool, error) {
 	info, err := ReadInfo(src.Manifest)
 	if err != nil {
 		return nil, err
 	}
 	var keep []string
 	for _, a := range Arms(info.Regimes) {
-		if a.On == 0 || a.On == scenarios.AllChannels {
+		if slices.Contains(regimes, a.Name) && (a.On == 0 || a.On == scenarios.AllChannels) {
 			keep = append(keep, a.Name)
 		}
 	}
@@ -67,6 +108,87 @@ func shaded(src experiment.Source, _ []string) (func(string) bool, error) {
 		keep = nil
 	}
 	return func(arm string) bool { return slices.Contains(keep, arm) }, nil
+}
+
+// armColours are the palette positions (as in figures.Style, from 0)
+// an arm with the programme takes by preference, by its kind (programme
+// in full, repair alone, tightening alone): black, sky blue and yellow,
+// colours no built-in regime takes, so that in its regime's figure each
+// arm stands apart from the regime without the programme, and the two
+// bands kept (the regime's and black's grey) apart from each other.
+var armColours = []int{7, 5, 6}
+
+// paletteColours and paletteStyles are how many colours the figures'
+// palette has, and how many series it draws apart in colour or pattern
+// (figures' dash patterns: 6, coprime with 8).
+const (
+	paletteColours = 8
+	paletteStyles  = 24
+)
+
+// style is a programme folder's Kind.Style. With one regime, nil: its arms
+// take RegimeStyle's colours in order, as they always have. With several,
+// each regime keeps its own colour (RegimeStyle among the regimes), and
+// its arms with the programme take, in order, the first colour of their
+// kind's preference (armColours, then the palette's order) that no other
+// arm of the regime has, in the first of its three patterns no arm of the
+// folder has yet: so that every arm keeps one style in all the folder's
+// figures, the four of a regime (which its figures over days draw
+// together) differ in colour, and up to five regimes' arms (20 of the
+// palette's 24 styles) all differ.
+func style(src experiment.Source) (func(string) int, error) {
+	info, err := ReadInfo(src.Manifest)
+	if err != nil || len(info.Regimes) < 2 {
+		return nil, err
+	}
+	slots := map[string]int{} // arm -> palette position, from 0
+	used := map[int]bool{}    // positions taken, modulo paletteStyles
+	for _, r := range info.Regimes {
+		s := experiment.RegimeStyle(r, info.Regimes) - 1
+		slots[r] = s
+		used[s%paletteStyles] = true
+	}
+	for _, r := range info.Regimes {
+		colours := []int{slots[r] % paletteColours}
+		for k, a := range Arms([]string{r})[1:] {
+			order := append(slices.Clone(armColours[k:]), armColours[:k]...)
+			for c := range paletteColours {
+				if !slices.Contains(order, c) {
+					order = append(order, c)
+				}
+			}
+			slot, fallback := -1, -1
+			for _, c := range order {
+				if slices.Contains(colours, c) {
+					continue
+				}
+				for s := c; s < paletteStyles; s += paletteColours {
+					if !used[s] {
+						slot = s
+						break
+					}
+				}
+				if slot >= 0 {
+					break
+				}
+				if fallback < 0 {
+					fallback = c // every pattern taken: share one, apart in colour
+				}
+			}
+			if slot < 0 {
+				slot = fallback
+			}
+			slots[a.Name] = slot
+			used[slot%paletteStyles] = true
+			colours = append(colours, slot%paletteColours)
+		}
+	}
+	return func(arm string) int {
+		if s, ok := slots[arm]; ok {
+			return s + 1
+		}
+		return experiment.RegimeStyle(arm, ArmNames(Arms(info.Regimes)))
+	}, nil
 }
 
 // FigureMetrics are the metrics of the channels figures.

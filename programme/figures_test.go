@@ -53,25 +53,33 @@ func TestFiguresLayOutCleanly(t *testing.T) {
 }
 
 // TestTimeFiguresShadeTheArmsThatCompare: a programme folder's figures
-// over days shade the bands of each regime's arms without the programme
-// and with it in full, and draw the arms of one channel alone as lines,
+// over days shade the bands of a regime's arms without the programme and
+// with it in full, and draw the arms of one channel alone as lines,
 // saying so in the caption: a regime's four bands, about the same counts,
 // overlapped into one area in which no arm could be told from another.
-// With three regimes or more, those bands would be more than
-// experiment.MaxBands, and none is shaded. Under --bands replicates every
-// arm keeps its replicates' lines.
+// With several regimes each regime's arms are drawn in figures of their
+// own (trapped_REGIME), which shade that regime's two. Under --bands
+// replicates every arm keeps its replicates' lines.
 func TestTimeFiguresShadeTheArmsThatCompare(t *testing.T) {
 	for _, tc := range []struct {
 		regimes []string
 		bands   string
-		shaded  []string // the arms with bands; nil: none
-		caption string
+		shaded  map[string][]string // figure over days -> the arms with bands; nil: none
 	}{
-		{[]string{"malfunctioning"}, "", []string{"malfunctioning", "malfunctioning+programme"}, "bands only for malfunctioning, malfunctioning+programme"},
-		{[]string{"malfunctioning", "hbm"}, "", []string{"malfunctioning", "malfunctioning+programme", "hbm", "hbm+programme"},
-			"bands only for malfunctioning, malfunctioning+programme, hbm, hbm+programme"},
-		{[]string{"malfunctioning", "hbm", "closed"}, "", nil, "no bands (more than 4 would overlap)"},
-		{[]string{"malfunctioning"}, experiment.BandsReplicates, nil, "thin lines: single replicates"},
+		{[]string{"malfunctioning"}, "", map[string][]string{
+			"trapped": {"malfunctioning", "malfunctioning+programme"},
+			"abuse":   {"malfunctioning", "malfunctioning+programme"}}},
+		{[]string{"malfunctioning", "hbm"}, "", map[string][]string{
+			"trapped_malfunctioning": {"malfunctioning", "malfunctioning+programme"},
+			"abuse_malfunctioning":   {"malfunctioning", "malfunctioning+programme"},
+			"trapped_hbm":            {"hbm", "hbm+programme"},
+			"abuse_hbm":              {"hbm", "hbm+programme"}}},
+		{[]string{"malfunctioning", "hbm", "closed"}, "", map[string][]string{
+			"trapped_malfunctioning": {"malfunctioning", "malfunctioning+programme"},
+			"abuse_hbm":              {"hbm", "hbm+programme"},
+			"trapped_closed":         {"closed", "closed+programme"},
+			"abuse_closed":           {"closed", "closed+programme"}}},
+		{[]string{"malfunctioning"}, experiment.BandsReplicates, map[string][]string{"trapped": nil, "abuse": nil}},
 	} {
 		name := strings.Join(tc.regimes, ",") + " " + tc.bands
 		s := loadToy(t, "days=70", "replicates=2")
@@ -92,12 +100,18 @@ func TestTimeFiguresShadeTheArmsThatCompare(t *testing.T) {
 			t.Fatal(err)
 		}
 		regimes := ArmNames(Arms(tc.regimes))
-		for _, d := range drawn {
-			if d.Name != "trapped" && d.Name != "abuse" {
+		for fig, shaded := range tc.shaded {
+			d, ok := experiment.FindDrawn(drawn, fig)
+			if !ok {
+				t.Errorf("%s: no figure %s", name, fig)
 				continue
 			}
-			if c := d.Fig.Caption(); !strings.Contains(c, tc.caption) || (tc.shaded == nil) == strings.Contains(c, "bands only") {
-				t.Errorf("%s: %s's caption %q; want it to say %q", name, d.Name, c, tc.caption)
+			caption := "thin lines: single replicates"
+			if shaded != nil {
+				caption = "bands only for " + strings.Join(shaded, ", ")
+			}
+			if c := d.Fig.Caption(); !strings.Contains(c, caption) || (shaded == nil) == strings.Contains(c, "bands only") {
+				t.Errorf("%s: %s's caption %q; want it to say %q", name, d.Name, c, caption)
 			}
 			// A band is filled translucent, as nothing else is: one
 			// colour per arm shaded (in the band and its legend sample).
@@ -106,8 +120,8 @@ func TestTimeFiguresShadeTheArmsThatCompare(t *testing.T) {
 			for _, f := range bandFill.FindAllStringSubmatch(svg, -1) {
 				fills[f[1]] = true
 			}
-			if len(fills) != len(tc.shaded) {
-				t.Errorf("%s: %s fills %d bands (%v); want %d, of %v among %v", name, d.Name, len(fills), fills, len(tc.shaded), tc.shaded, regimes)
+			if len(fills) != len(shaded) {
+				t.Errorf("%s: %s fills %d bands (%v); want %d, of %v among %v", name, d.Name, len(fills), fills, len(shaded), shaded, regimes)
 			}
 		}
 	}

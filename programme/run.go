@@ -312,7 +312,7 @@ func Run(ctx context.Context, s *scenarios.Scenario, arg string, o Options, out 
 }
 
 func init() {
-	experiment.Register(experiment.Kind{Command: "programme", Figures: Figures, Rerun: rerun, Rereport: rereport, Recorded: recorded, DrawsBands: true, Shaded: shaded})
+	experiment.Register(experiment.Kind{Command: "programme", Figures: Figures, Rerun: rerun, Rereport: rereport, Recorded: recorded, DrawsBands: true, Shaded: shaded, Style: style})
 }
 
 // rereport is a programme folder's Rereport: its report from the

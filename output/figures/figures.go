@@ -155,6 +155,13 @@ func (f *Figure) Size() Size { return f.size }
 // Caption is the caption line drawn under the figure, before wrapping.
 func (f *Figure) Caption() string { return f.caption }
 
+// Title is the title drawn above the figure, before wrapping.
+func (f *Figure) Title() string { return f.title }
+
+// SetTitle sets the title drawn above the figure: for a figure drawn for
+// part of a folder (one regime's), which its title names.
+func (f *Figure) SetTitle(title string) { f.title = title }
+
 // sidePanel is what stands right of the data area.
 type sidePanel interface {
 	// width is the horizontal space the panel needs.
