@@ -64,6 +64,19 @@ const (
 	AssistedReturn                   // heading home on a return arranged by a centre
 )
 
+// Bit positions of the flags the queue's day reads as 0s and 1s
+// (stepMigrants). The constant expressions compile only while they match
+// the flags: a negative typed constant does not.
+const (
+	willSmuggleBit  = 1
+	willTurnBackBit = 2
+	_               = Flags(WillSmuggle-1<<willSmuggleBit) + Flags(1<<willSmuggleBit-WillSmuggle)
+	_               = Flags(WillTurnBack-1<<willTurnBackBit) + Flags(1<<willTurnBackBit-WillTurnBack)
+	// The queue's day works out Waiting, Trapped or Stranded as Waiting
+	// plus 0, 1 or 2.
+	_ = State(Trapped-Waiting-1) + State(1+Waiting-Trapped) + State(Stranded-Waiting-2) + State(2+Waiting-Stranded)
+)
+
 // Migrant is one person on the move. It is small and pointer-free so that a
 // million fit in a few tens of megabytes; beliefs live in a parallel slice.
 type Migrant struct {

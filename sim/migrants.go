@@ -79,13 +79,30 @@ func (m *Model) stepMigrants() {
 					bl = toBelief(v + float64(m.cfg.Information.QueueWeight*(0-v)))
 				}
 				*bp = bl
-				// Out of patience, another way out, if one could apply.
+				// Out of patience, another way out, if one could apply
+				// (mayLeave), then classify: blocked, since it is in a
+				// queue (blockedState). Their tests are on the migrant's
+				// own traits, which vary from one migrant to the next as
+				// no branch predictor can follow, so they are worked out
+				// as 0s and 1s and combined, leaving one branch that is
+				// nearly always taken the same way.
 				di := int(destIndex[mg.Dest])
-				if m.day-int(mg.DaysLeft) >= m.patience && m.mayLeave(mg, loc, di) && m.alternative(id, mg, loc, di) {
+				at := loc*m.nDst + di
+				days := int(mg.DaysHere)
+				smuggle := int(mg.Flags>>willSmuggleBit) & 1
+				canPay := smuggle & bit(float64(mg.Money) >= m.smugglerPrice[at])
+				leave := canPay | smuggle&bit(days >= m.aloneAfter)&bit(m.rt.aloneFor[at] >= 0) |
+					m.centresBit&bit(loc != int(mg.Home)) |
+					int(mg.Flags>>willTurnBackBit)&1&bit(days >= m.giveUp)
+				if leave&bit(m.day-int(mg.DaysLeft) >= m.patience) != 0 && m.alternative(id, mg, loc, di) {
 					break
 				}
-				// classify: blocked, since it is in a queue.
-				if st := m.blockedState(mg, loc*m.nDst+di); mg.State != st {
+				// Waiting if it may yet pass (still within the days of the
+				// trapped rule, or able to pay a smuggler), else Trapped,
+				// or Stranded at home: in arithmetic, not branches.
+				free := bit(days < m.trappedAfter) | canPay
+				st := Waiting + State((1-free)*(1+bit(mg.Loc == mg.Home)))
+				if mg.State != st {
 					m.tellState(mg, st) // setState, written out so that it is inlined
 					m.countState(mg, st)
 				}
@@ -294,6 +311,14 @@ func (m *Model) mayLeave(mg *Migrant, loc, di int) bool {
 	return mg.Flags&WillSmuggle != 0 && (float64(mg.Money) >= m.smugglerPrice[at] || days >= m.aloneAfter && m.rt.aloneFor[at] >= 0) ||
 		m.centres && loc != int(mg.Home) ||
 		mg.Flags&WillTurnBack != 0 && days >= m.giveUp
+}
+
+// bit is 1 for true and 0 for false, without a branch.
+func bit(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // blockedState is the trapped rule (classify) for a migrant that cannot

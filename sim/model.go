@@ -132,6 +132,7 @@ type Model struct {
 	rumourKeep   float64 // 1 − RumourWeight
 	rumourSlope  float64 // noise per unit of the 32 bits of a rumour's noise: 2·RumourNoise·65535 / 2³²
 	centres      bool    // the regime runs centres
+	centresBit   int     // centres as 1 or 0 (stepMigrants)
 	centreInfo   bool    // centres exist and tell migrants within reach the truth
 	toldTruth    []bool  // per location: centres tell migrants there the truth (centreInfo, within a centre's reach)
 
@@ -349,6 +350,7 @@ func (m *Model) counts() [NumStates]int {
 func (m *Model) regimeWideChanged() {
 	cfg := m.cfg
 	m.centres = cfg.Protection.Centres
+	m.centresBit = bit(m.centres)
 	m.centreInfo = cfg.Protection.Centres && cfg.Information.CentreInfo
 	for loc := range m.toldTruth {
 		m.toldTruth[loc] = m.centreInfo && m.rt.centreFor[loc] >= 0
