@@ -11,28 +11,11 @@ import (
 
 	"github.com/borderwork/borderwork/claim"
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/internal/foldertest"
 	"github.com/borderwork/borderwork/internal/manifestedit"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/scenarios"
 )
-
-// files are the folder's files and their bytes.
-func files(t *testing.T, dir string) map[string]string {
-	t.Helper()
-	out := map[string]string{}
-	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		out[p] = string(b)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
 
 // TestRedrawRefusesAnEditedClaimSection: plot writes a claim folder's
 // report again from the claim section of its manifest; a section edited
@@ -98,20 +81,12 @@ func TestRedrawRefusesAnEditedClaimSection(t *testing.T) {
 				t.Fatal(err)
 			}
 			manifestedit.Edit(t, dir, tt.edit)
-			before := files(t, dir)
+			before := foldertest.Files(t, dir)
 			_, err := experiment.Redraw(dir, nil, experiment.FigureChange{Size: "single"})
 			if !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("Redraw = %v; want a bad-input error saying %q", err, tt.want)
 			}
-			after := files(t, dir)
-			if len(after) != len(before) {
-				t.Errorf("the refused folder holds %d files, %d before", len(after), len(before))
-			}
-			for p, b := range before {
-				if after[p] != b {
-					t.Errorf("%s changed, though plot was refused", p)
-				}
-			}
+			foldertest.Same(t, "the folder plot refused", dir, before)
 		})
 	}
 }

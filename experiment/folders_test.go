@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -14,46 +13,11 @@ import (
 	"testing"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/internal/foldertest"
 	"github.com/borderwork/borderwork/internal/manifestedit"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/scenarios"
 )
-
-// snapshot is every file under dir with its bytes.
-func snapshot(t *testing.T, dir string) map[string]string {
-	t.Helper()
-	snap := map[string]string{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(dir, p)
-		snap[filepath.ToSlash(rel)] = string(b)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return snap
-}
-
-// sameSnapshot fails unless dir holds exactly the files of want, byte for
-// byte.
-func sameSnapshot(t *testing.T, what, dir string, want map[string]string) {
-	t.Helper()
-	got := snapshot(t, dir)
-	for f, b := range want {
-		if got[f] != b {
-			t.Errorf("%s: %s changed or vanished", what, f)
-		}
-	}
-	for f := range got {
-		if _, ok := want[f]; !ok {
-			t.Errorf("%s: %s appeared", what, f)
-		}
-	}
-}
 
 // noLeftovers fails if a hidden temporary folder is left beside out.
 func noLeftovers(t *testing.T, out string) {
@@ -125,13 +89,13 @@ func TestInterruptedRerunLeavesTheFolder(t *testing.T) {
 	if _, err := experiment.Write(context.Background(), x, out, experiment.Options{Workers: 2, Formats: []string{"svg"}}); err != nil {
 		t.Fatal(err)
 	}
-	before := snapshot(t, out)
+	before := foldertest.Files(t, out)
 	ctx, progress := interruptAfter(4)
 	res, err := experiment.Write(ctx, x, out, experiment.Options{Workers: 2, Formats: []string{"svg"}, Progress: progress})
 	if !errors.Is(err, experiment.ErrInterrupted) {
 		t.Fatalf("Write = %v; want it interrupted", err)
 	}
-	sameSnapshot(t, "the complete folder after an interrupted rerun", out, before)
+	foldertest.Same(t, "the complete folder after an interrupted rerun", out, before)
 	if res.Dir != experiment.PartialPath(out) {
 		t.Errorf("the interrupted rerun's runs went to %s; want %s", res.Dir, experiment.PartialPath(out))
 	}
@@ -157,7 +121,7 @@ func TestInterruptedResumeLeavesTheFolder(t *testing.T) {
 	if _, err := experiment.Write(ctx, x, out, experiment.Options{Workers: 2, Progress: progress}); !errors.Is(err, experiment.ErrInterrupted) {
 		t.Fatalf("first write: %v; want it interrupted", err)
 	}
-	before := snapshot(t, out)
+	before := foldertest.Files(t, out)
 
 	r, err := experiment.Resumable(context.Background(), out, x, x.AllJobs())
 	if err != nil || r.From != out || len(r.Done) < 5 {
@@ -168,7 +132,7 @@ func TestInterruptedResumeLeavesTheFolder(t *testing.T) {
 	if !errors.Is(err, experiment.ErrInterrupted) {
 		t.Fatalf("resume: %v; want it interrupted", err)
 	}
-	sameSnapshot(t, "the folder an interrupted resume resumed", out, before)
+	foldertest.Same(t, "the folder an interrupted resume resumed", out, before)
 	if res.Dir != experiment.PartialPath(out) {
 		t.Fatalf("the interrupted resume kept its runs in %s; want %s", res.Dir, experiment.PartialPath(out))
 	}
@@ -180,7 +144,7 @@ func TestInterruptedResumeLeavesTheFolder(t *testing.T) {
 	if _, err := experiment.Write(context.Background(), x, out, experiment.Options{Workers: 2, Resume: r2.From, Done: r2.Done}); err != nil {
 		t.Fatal(err)
 	}
-	sameSnapshot(t, "the resumed folder against an uninterrupted sweep", out, snapshot(t, whole))
+	foldertest.Same(t, "the resumed folder against an uninterrupted sweep", out, foldertest.Files(t, whole))
 	if _, err := os.Stat(experiment.PartialPath(out)); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("the partial folder was not removed once complete: %v", err)
 	}
@@ -243,7 +207,7 @@ func TestResumeRefusesChangedFolders(t *testing.T) {
 				t.Fatalf("write: %v; want it interrupted", err)
 			}
 			tt.edit(t, out)
-			before := snapshot(t, out)
+			before := foldertest.Files(t, out)
 			_, err := experiment.Resumable(context.Background(), out, x, x.AllJobs())
 			if !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("Resumable = %v; want a refusal naming %q", err, tt.want)
@@ -251,7 +215,7 @@ func TestResumeRefusesChangedFolders(t *testing.T) {
 			if err != nil && strings.Contains(err.Error(), "\n") {
 				t.Errorf("the refusal is more than one line: %q", err)
 			}
-			sameSnapshot(t, "a refused resume", out, before)
+			foldertest.Same(t, "a refused resume", out, before)
 		})
 	}
 }
@@ -316,14 +280,14 @@ func TestMergeRefusesChangedShards(t *testing.T) {
 			dir := t.TempDir()
 			dirs := shards(t, newSweep, dir, 2)
 			tt.edit(t, dirs[1])
-			before := []map[string]string{snapshot(t, dirs[0]), snapshot(t, dirs[1])}
+			before := []map[string]string{foldertest.Files(t, dirs[0]), foldertest.Files(t, dirs[1])}
 			out := filepath.Join(dir, "merged")
 			_, err := experiment.Merge(context.Background(), dirs, out, experiment.MergeOptions{})
 			if !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("Merge = %v; want a bad-input error naming %q", err, tt.want)
 			}
 			for i, d := range dirs {
-				sameSnapshot(t, "a shard of a refused merge", d, before[i])
+				foldertest.Same(t, "a shard of a refused merge", d, before[i])
 			}
 			if _, err := os.Stat(out); !errors.Is(err, os.ErrNotExist) {
 				t.Errorf("a refused merge created %s", out)
@@ -349,12 +313,12 @@ func TestFoldersKeepOthersFiles(t *testing.T) {
 	notes := filepath.Join(out, "notes", "thoughts.md")
 	os.MkdirAll(filepath.Dir(notes), 0o755)
 	os.WriteFile(notes, []byte("precious"), 0o644)
-	before := snapshot(t, out)
+	before := foldertest.Files(t, out)
 	_, err := experiment.Write(context.Background(), x, out, experiment.Options{Workers: 2})
 	if !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), "notes/thoughts.md") {
 		t.Errorf("rerun into a folder with notes: %v; want a refusal naming notes/thoughts.md", err)
 	}
-	sameSnapshot(t, "a refused rerun", out, before)
+	foldertest.Same(t, "a refused rerun", out, before)
 
 	// Changed results are not the tool's to replace either.
 	editLine(t, filepath.Join(out, "stats.csv"), 2, func(l string) string { return l + "1" })
@@ -481,12 +445,12 @@ func TestRedrawRefusesChangedTables(t *testing.T) {
 				unlistTable(t, out, "summary.csv")
 			}
 			editLine(t, filepath.Join(out, "summary.csv"), 5, func(l string) string { return strings.Replace(l, ",", ",9", 4) })
-			before := snapshot(t, out)
+			before := foldertest.Files(t, out)
 			_, err := experiment.Redraw(out, []string{"svg"}, experiment.FigureChange{})
 			if !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("Redraw = %v; want a refusal naming %q", err, tt.want)
 			}
-			sameSnapshot(t, "a refused redraw", out, before)
+			foldertest.Same(t, "a refused redraw", out, before)
 		})
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/internal/foldertest"
 	"github.com/borderwork/borderwork/output"
 )
 
@@ -30,13 +31,13 @@ func TestInterruptedWhileWriting(t *testing.T) {
 	if _, err := experiment.Write(context.Background(), x, out, experiment.Options{Workers: 2, Formats: []string{"svg"}}); err != nil {
 		t.Fatal(err)
 	}
-	before := snapshot(t, out)
+	before := foldertest.Files(t, out)
 	ctx, progress := interruptAfter(x.NRuns()) // every run finishes first
 	res, err := experiment.Write(ctx, x, out, experiment.Options{Workers: 2, Formats: []string{"svg"}, Progress: progress})
 	if !errors.Is(err, experiment.ErrInterrupted) {
 		t.Fatalf("Write = %v; want it interrupted", err)
 	}
-	sameSnapshot(t, "the complete folder after a rerun interrupted while writing", out, before)
+	foldertest.Same(t, "the complete folder after a rerun interrupted while writing", out, before)
 	partial := experiment.PartialPath(out)
 	if res == nil || res.Dir != partial || res.Complete {
 		t.Fatalf("outcome %+v; want an incomplete folder at %s", res, partial)
@@ -65,7 +66,7 @@ func TestInterruptedWhileWriting(t *testing.T) {
 	if _, err := experiment.Write(context.Background(), x, fresh, experiment.Options{Workers: 2, Formats: []string{"svg"}, Resume: r.From, Done: r.Done}); err != nil {
 		t.Fatal(err)
 	}
-	sameSnapshot(t, "the folder completed from the interrupted one", fresh, before)
+	foldertest.Same(t, "the folder completed from the interrupted one", fresh, before)
 }
 
 // TestFinishStopsBetweenFigures: Finish checks the context between
@@ -150,7 +151,7 @@ func TestInterruptedBeforeStarting(t *testing.T) {
 	if _, err := experiment.Write(context.Background(), x, earlier, experiment.Options{Workers: 2, Jobs: x.AllJobs()[:4]}); err != nil {
 		t.Fatal(err)
 	}
-	before := snapshot(t, earlier)
+	before := foldertest.Files(t, earlier)
 	for _, out := range []string{fresh, earlier} {
 		res, err := experiment.Write(cancelled(), x, out, experiment.Options{Workers: 2, Jobs: x.AllJobs()[:4]})
 		if !errors.Is(err, experiment.ErrInterrupted) || res != nil {
@@ -163,7 +164,7 @@ func TestInterruptedBeforeStarting(t *testing.T) {
 	if _, err := os.Stat(fresh); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("a Write interrupted before it started created %s", fresh)
 	}
-	sameSnapshot(t, "an earlier folder after a Write interrupted before it started", earlier, before)
+	foldertest.Same(t, "an earlier folder after a Write interrupted before it started", earlier, before)
 	noLeftovers(t, fresh)
 }
 
@@ -176,11 +177,11 @@ func TestMergeInterrupted(t *testing.T) {
 	if _, err := experiment.Merge(context.Background(), dirs, out, experiment.MergeOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	before := snapshot(t, out)
+	before := foldertest.Files(t, out)
 	if _, err := experiment.Merge(cancelled(), dirs, out, experiment.MergeOptions{FormatsGiven: true, Formats: []string{"svg"}}); !errors.Is(err, experiment.ErrInterrupted) {
 		t.Errorf("Merge = %v; want it interrupted", err)
 	}
-	sameSnapshot(t, "the merged folder after an interrupted merge", out, before)
+	foldertest.Same(t, "the merged folder after an interrupted merge", out, before)
 	noLeftovers(t, out)
 }
 
@@ -192,11 +193,11 @@ func TestRedrawInterrupted(t *testing.T) {
 	if _, err := experiment.Write(context.Background(), x, out, experiment.Options{Workers: 2, Formats: []string{"svg"}}); err != nil {
 		t.Fatal(err)
 	}
-	before := snapshot(t, out)
+	before := foldertest.Files(t, out)
 	if _, err := experiment.RedrawContext(cancelled(), out, []string{"png"}, experiment.FigureChange{Size: "single"}); !errors.Is(err, experiment.ErrInterrupted) {
 		t.Errorf("RedrawContext = %v; want it interrupted", err)
 	}
-	sameSnapshot(t, "a folder whose redraw was interrupted", out, before)
+	foldertest.Same(t, "a folder whose redraw was interrupted", out, before)
 	noLeftovers(t, out)
 	// Not interrupted, it redraws, through the same temporary folder.
 	if _, err := experiment.RedrawContext(context.Background(), out, []string{"png"}, experiment.FigureChange{}); err != nil {

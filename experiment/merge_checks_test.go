@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/internal/foldertest"
 	"github.com/borderwork/borderwork/output"
 )
 
@@ -43,7 +44,7 @@ func refusedMerge(t *testing.T, dirs []string, out string, o experiment.MergeOpt
 	t.Helper()
 	before := make([]map[string]string, len(dirs))
 	for i, d := range dirs {
-		before[i] = snapshot(t, d)
+		before[i] = foldertest.Files(t, d)
 	}
 	_, err := experiment.Merge(context.Background(), dirs, out, o)
 	if !errors.Is(err, experiment.ErrBadInput) {
@@ -55,7 +56,7 @@ func refusedMerge(t *testing.T, dirs []string, out string, o experiment.MergeOpt
 		}
 	}
 	for i, d := range dirs {
-		sameSnapshot(t, "a shard of a refused merge", d, before[i])
+		foldertest.Same(t, "a shard of a refused merge", d, before[i])
 	}
 }
 
@@ -158,17 +159,17 @@ func TestMergeDrawsTheShardsFormats(t *testing.T) {
 	if _, err := experiment.Merge(context.Background(), dirs, merged, experiment.MergeOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	want := snapshot(t, whole)
+	want := foldertest.Files(t, whole)
 	if _, ok := want["figures/deaths_vs_regimes_malfunctioning_outage_start.svg"]; !ok {
 		t.Fatalf("the whole sweep has no svg figure of deaths: %v", slices.Sorted(maps.Keys(want)))
 	}
-	sameSnapshot(t, "shards in svg, merged without formats, against the whole sweep", merged, want)
+	foldertest.Same(t, "shards in svg, merged without formats, against the whole sweep", merged, want)
 
 	given := filepath.Join(dir, "given")
 	if _, err := experiment.Merge(context.Background(), dirs, given, experiment.MergeOptions{FormatsGiven: true, Formats: []string{"png"}}); err != nil {
 		t.Fatal(err)
 	}
-	for f := range snapshot(t, given) {
+	for f := range foldertest.Files(t, given) {
 		if strings.HasPrefix(f, "figures/") && !strings.HasSuffix(f, ".png") {
 			t.Errorf("merged with formats png, it drew %s", f)
 		}

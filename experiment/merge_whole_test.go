@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/internal/foldertest"
 )
 
 // TestMergeRefusesWholeFolders: merging a folder that is not a shard
@@ -31,7 +32,7 @@ func TestMergeRefusesWholeFolders(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			work := t.TempDir()
 			t.Chdir(work)
-			before := snapshot(t, whole)
+			before := foldertest.Files(t, whole)
 			_, err := experiment.Merge(context.Background(), c.dirs, "", experiment.MergeOptions{})
 			if !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), whole+" holds a whole sweep folder, not a shard") {
 				t.Errorf("Merge = %v; want a bad-input error saying %s is not a shard", err, whole)
@@ -39,7 +40,7 @@ func TestMergeRefusesWholeFolders(t *testing.T) {
 			if entries, _ := os.ReadDir(work); len(entries) > 0 {
 				t.Errorf("a refused merge wrote %v", entries)
 			}
-			sameSnapshot(t, "a whole folder refused by merge", whole, before)
+			foldertest.Same(t, "a whole folder refused by merge", whole, before)
 		})
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/internal/foldertest"
 	"github.com/borderwork/borderwork/internal/manifestedit"
 	"github.com/borderwork/borderwork/sim"
 )
@@ -62,14 +63,14 @@ func TestResumeRefusesAnotherModelVersion(t *testing.T) {
 					t.Fatalf("Write = %+v, %v; want it interrupted, its runs at %s", res, err, dir)
 				}
 				setModelVersion(t, dir, v[0])
-				before, beside := snapshot(t, out), snapshot(t, dir)
+				before, beside := foldertest.Files(t, out), foldertest.Files(t, dir)
 				want := []string{dir + " holds runs of model version " + fmt.Sprint(v[1]), fmt.Sprintf("engine is model version %d", sim.ModelVersion), "run it again whole, into a fresh folder"}
 				_, err := experiment.Resumable(context.Background(), out, x, x.AllJobs())
 				wantRefused(t, "Resumable", err, want)
 				_, _, err = experiment.ResumePlan(context.Background(), out)
 				wantRefused(t, "ResumePlan", err, want)
-				sameSnapshot(t, "out", out, before)
-				sameSnapshot(t, "the interrupted folder", dir, beside)
+				foldertest.Same(t, "out", out, before)
+				foldertest.Same(t, "the interrupted folder", dir, beside)
 			})
 		}
 	}

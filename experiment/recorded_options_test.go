@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/internal/foldertest"
 	"github.com/borderwork/borderwork/internal/manifestedit"
 )
 
@@ -43,7 +44,7 @@ func TestRedrawNamesTheRecordedOptionsKey(t *testing.T) {
 			manifestedit.Edit(t, dir, func(m map[string]any) {
 				m["figure_options"].(map[string]any)[tt.key] = tt.value
 			})
-			before := snapshot(t, dir)
+			before := foldertest.Files(t, dir)
 			_, err := experiment.Redraw(dir, nil, experiment.FigureChange{})
 			if !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), filepath.Join(dir, "manifest.json")+": "+tt.want) {
 				t.Fatalf("Redraw = %v; want a bad-input error naming %s", err, "manifest.json: "+tt.want)
@@ -51,7 +52,7 @@ func TestRedrawNamesTheRecordedOptionsKey(t *testing.T) {
 			if strings.Contains(err.Error(), "--") {
 				t.Errorf("Redraw = %q names a flag, though none was given", err)
 			}
-			sameSnapshot(t, "a folder whose recorded figure options are refused", dir, before)
+			foldertest.Same(t, "a folder whose recorded figure options are refused", dir, before)
 			if _, err := experiment.Redraw(dir, tt.formats, tt.replace); err != nil {
 				t.Errorf("Redraw with the flag that replaces figure_options.%s = %v; want it drawn", tt.key, err)
 			}

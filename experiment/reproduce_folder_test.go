@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/internal/foldertest"
 	"github.com/borderwork/borderwork/internal/manifestedit"
 	"github.com/borderwork/borderwork/scenarios"
 )
@@ -139,7 +140,7 @@ func TestScenarioChecked(t *testing.T) {
 				t.Errorf("Reproduce warnings %q; want one saying %q", rep.Warnings, c.warning)
 			}
 
-			before := snapshot(t, dir)
+			before := foldertest.Files(t, dir)
 			_, err = experiment.Redraw(dir, []string{"svg"}, experiment.FigureChange{})
 			switch {
 			case c.plot == "" && err != nil:
@@ -151,7 +152,7 @@ func TestScenarioChecked(t *testing.T) {
 				if err != nil && strings.Contains(err.Error(), "figure ") {
 					t.Errorf("Redraw = %v; want no figure named: the folder's scenario is at fault", err)
 				}
-				sameSnapshot(t, "a refused redraw", dir, before)
+				foldertest.Same(t, "a refused redraw", dir, before)
 			}
 		})
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/borderwork/borderwork/claim"
 	"github.com/borderwork/borderwork/experiment"
 	"github.com/borderwork/borderwork/gsa"
+	"github.com/borderwork/borderwork/internal/foldertest"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/programme"
 	"github.com/borderwork/borderwork/scenarios"
@@ -250,12 +251,12 @@ func TestRedrawKeepsChangedFigures(t *testing.T) {
 				t.Fatal(err)
 			}
 			tt.edit(t, filepath.Join(out, "figures"))
-			before := snapshot(t, out)
+			before := foldertest.Files(t, out)
 			_, err := experiment.Redraw(out, []string{"svg", "png"}, experiment.FigureChange{})
 			if !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), filepath.Join("figures", "abuse.")) || !strings.Contains(err.Error(), "is not as borderwork drew it") {
 				t.Errorf("Redraw = %v; want a refusal naming the figure", err)
 			}
-			sameSnapshot(t, "a refused redraw", out, before)
+			foldertest.Same(t, "a refused redraw", out, before)
 			if left, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".out.tmp-*")); len(left) > 0 {
 				t.Errorf("a refused redraw left %q", left)
 			}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/internal/foldertest"
 )
 
 // TestResumableContinuesRerunBesideCompleteFolder: a rerun into a
@@ -40,7 +41,7 @@ func TestResumableContinuesRerunBesideCompleteFolder(t *testing.T) {
 			if _, err := experiment.Write(context.Background(), x, out, opts); err != nil {
 				t.Fatal(err)
 			}
-			before := snapshot(t, out)
+			before := foldertest.Files(t, out)
 			ctx, progress := interruptAfter(3)
 			cut := opts
 			cut.Progress = progress
@@ -61,14 +62,14 @@ func TestResumableContinuesRerunBesideCompleteFolder(t *testing.T) {
 					t.Errorf("Resumable by out's command = %+v, %v; want it complete, naming %s and its command", r, err, partial)
 				}
 			}
-			sameSnapshot(t, "the complete folder before its rerun is resumed", out, before)
+			foldertest.Same(t, "the complete folder before its rerun is resumed", out, before)
 
 			resumed := opts
 			resumed.Resume, resumed.Done = r.From, r.Done
 			if _, err := experiment.Write(context.Background(), tt.rerun, out, resumed); err != nil {
 				t.Fatal(err)
 			}
-			sameSnapshot(t, "the folder the resumed rerun wrote", out, snapshot(t, want))
+			foldertest.Same(t, "the folder the resumed rerun wrote", out, foldertest.Files(t, want))
 			if _, err := os.Stat(partial); !errors.Is(err, os.ErrNotExist) {
 				t.Errorf("%s is left once the rerun is complete (%v)", partial, err)
 			}

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/internal/foldertest"
 )
 
 // TestShardRefusesAnotherShardsFolder: a shard written to the --out of
@@ -43,12 +44,12 @@ func TestShardRefusesAnotherShardsFolder(t *testing.T) {
 			}
 			o.Jobs = jobs
 		}
-		before := snapshot(t, tt.out)
+		before := foldertest.Files(t, tt.out)
 		_, err := experiment.Write(context.Background(), x, tt.out, o)
 		if !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), "--force") {
 			t.Errorf("%s: Write = %v; want a refusal saying %q and offering --force", tt.name, err, tt.want)
 		}
-		sameSnapshot(t, tt.name, tt.out, before)
+		foldertest.Same(t, tt.name, tt.out, before)
 		noLeftovers(t, tt.out)
 		o.Force = true
 		if _, err := experiment.Write(context.Background(), x, tt.out, o); err != nil {
@@ -65,7 +66,7 @@ func TestShardRefusesAnotherShardsFolder(t *testing.T) {
 func TestShardCommitChecksAgain(t *testing.T) {
 	dir := t.TempDir()
 	first := shardsWith(t, dir, "first", 2, func(int) experiment.Options { return experiment.Options{} })[0]
-	want := snapshot(t, first)
+	want := foldertest.Files(t, first)
 	out := filepath.Join(dir, "d")
 
 	x := sweepPlan(t, 2)
@@ -91,7 +92,7 @@ func TestShardCommitChecksAgain(t *testing.T) {
 	if !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), "holds shard 0/2 of a sweep, not shard 1/2") {
 		t.Fatalf("Write of shard 1/2 over shard 0/2 that appeared meanwhile = %v; want a refusal naming both shards", err)
 	}
-	sameSnapshot(t, "shard 0/2, put in place while shard 1/2 ran", out, want)
+	foldertest.Same(t, "shard 0/2, put in place while shard 1/2 ran", out, want)
 	kept, _ := filepath.Glob(filepath.Join(dir, ".d.tmp-*"))
 	if len(kept) != 1 || !strings.Contains(err.Error(), "kept at "+kept[0]) {
 		t.Errorf("shard 1/2's runs: kept in %v; the error says %q", kept, err)

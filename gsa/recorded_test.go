@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/internal/foldertest"
 	"github.com/borderwork/borderwork/internal/manifestedit"
 )
 
@@ -43,20 +44,12 @@ func TestRedrawRefusesAnEditedSensitivitySection(t *testing.T) {
 			}
 			path := filepath.Join(dir, "manifest.json")
 			manifestedit.Edit(t, dir, func(m map[string]any) { m["sensitivity"].(map[string]any)[tt.key] = tt.value })
-			before := files(t, dir)
+			before := foldertest.Files(t, dir)
 			_, err = experiment.Redraw(dir, nil, experiment.FigureChange{Size: "single"})
 			if !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), path) || !strings.Contains(err.Error(), "the manifest was changed") {
 				t.Fatalf("Redraw = %v; want a bad-input error naming %s", err, path)
 			}
-			after := files(t, dir)
-			if len(after) != len(before) {
-				t.Errorf("the refused folder holds %d files, %d before", len(after), len(before))
-			}
-			for p, b := range before {
-				if after[p] != b {
-					t.Errorf("%s changed, though plot was refused", p)
-				}
-			}
+			foldertest.Same(t, "the folder plot refused", dir, before)
 		})
 	}
 }

@@ -3,7 +3,6 @@ package gsa
 import (
 	"context"
 	"errors"
-	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
@@ -13,27 +12,9 @@ import (
 	"testing"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/internal/foldertest"
 	"github.com/borderwork/borderwork/output"
 )
-
-// files is every file under dir with its bytes.
-func files(t *testing.T, dir string) map[string]string {
-	t.Helper()
-	got := map[string]string{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(dir, p)
-		got[filepath.ToSlash(rel)] = string(b)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return got
-}
 
 // TestShardsRecordTheirFormats: a sensitivity shard draws no figures but
 // records the formats asked for, which merge, given none, draws: the
@@ -84,7 +65,7 @@ func TestShardsRecordTheirFormats(t *testing.T) {
 	if _, err := experiment.Merge(context.Background(), shards, merged, experiment.MergeOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	want, got := files(t, whole), files(t, merged)
+	want, got := foldertest.Files(t, whole), foldertest.Files(t, merged)
 	if !slices.ContainsFunc(slices.Sorted(maps.Keys(want)), func(f string) bool { return strings.HasSuffix(f, ".svg") }) {
 		t.Fatalf("the whole analysis has no svg figures: %v", slices.Sorted(maps.Keys(want)))
 	}

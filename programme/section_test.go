@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/internal/foldertest"
 	"github.com/borderwork/borderwork/internal/manifestedit"
 	"github.com/borderwork/borderwork/output"
 )
@@ -57,21 +58,13 @@ func TestRedrawRefusesAnEditedProgrammeSection(t *testing.T) {
 				t.Fatal(err)
 			}
 			manifestedit.Edit(t, dir, tt.edit)
-			before := folderFiles(t, dir)
+			before := foldertest.Files(t, dir)
 			_, err := experiment.Redraw(dir, nil, experiment.FigureChange{Size: "single"})
 			want := filepath.Join(dir, "manifest.json") + ": " + tt.want
 			if !errors.Is(err, experiment.ErrBadInput) || err.Error() != want {
 				t.Fatalf("Redraw = %v; want a bad-input error %q", err, want)
 			}
-			after := folderFiles(t, dir)
-			if len(after) != len(before) {
-				t.Errorf("the refused folder holds %d files, %d before", len(after), len(before))
-			}
-			for p, b := range before {
-				if after[p] != b {
-					t.Errorf("%s changed, though plot was refused", p)
-				}
-			}
+			foldertest.Same(t, "the folder plot refused", dir, before)
 		})
 	}
 	if _, err := experiment.Redraw(src, nil, experiment.FigureChange{Size: "single"}); err != nil {
@@ -87,24 +80,6 @@ func readManifest(t *testing.T, dir string) *output.Manifest {
 		t.Fatal(err)
 	}
 	return m
-}
-
-// folderFiles are the files under dir and their bytes.
-func folderFiles(t *testing.T, dir string) map[string]string {
-	t.Helper()
-	out := map[string]string{}
-	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		out[p] = string(b)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
 }
 
 // amount reads a number of the section as written.

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/borderwork/borderwork/internal/foldertest"
 	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
 )
@@ -20,37 +21,6 @@ func stopped() context.Context {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	return ctx
-}
-
-// folderBytes is every file under dir with its bytes.
-func folderBytes(t *testing.T, dir string) map[string]string {
-	t.Helper()
-	got := map[string]string{}
-	for _, f := range files(t, dir) {
-		b, err := os.ReadFile(filepath.Join(dir, f))
-		if err != nil {
-			t.Fatal(err)
-		}
-		got[f] = string(b)
-	}
-	return got
-}
-
-// sameBytes fails unless dir holds exactly the files of want, byte for
-// byte.
-func sameBytes(t *testing.T, what, dir string, want map[string]string) {
-	t.Helper()
-	got := folderBytes(t, dir)
-	for f, b := range want {
-		if g, ok := got[f]; !ok || g != b {
-			t.Errorf("%s: %s changed or vanished", what, f)
-		}
-	}
-	for f := range got {
-		if _, ok := want[f]; !ok {
-			t.Errorf("%s: %s appeared", what, f)
-		}
-	}
 }
 
 // onlyEntries fails unless the folder dir holds exactly the entries
@@ -112,11 +82,11 @@ func TestSweepInterruptedWhilePreparingLeavesTheFolder(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "out")
 	mustRun(t, smallSweep(out)...)
-	before := folderBytes(t, out)
+	before := foldertest.Files(t, out)
 	if status, _, stderr := runCLIContext(stopped(), t, smallSweep(out)...); status != exitInterrupted {
 		t.Errorf("status %d (%s); want %d", status, stderr, exitInterrupted)
 	}
-	sameBytes(t, "an earlier sweep after one interrupted while preparing", out, before)
+	foldertest.Same(t, "an earlier sweep after one interrupted while preparing", out, before)
 	onlyEntries(t, dir, "out")
 }
 
@@ -126,7 +96,7 @@ func TestSweepInterruptedWhilePreparingLeavesTheFolder(t *testing.T) {
 // marked incomplete, with status 130.
 func TestInterruptedWhileWritingTheResults(t *testing.T) {
 	out := smallCompare(t)
-	before := folderBytes(t, out)
+	before := foldertest.Files(t, out)
 	earlier, err := output.ReadManifest(out)
 	if err != nil {
 		t.Fatal(err)
@@ -137,7 +107,7 @@ func TestInterruptedWhileWritingTheResults(t *testing.T) {
 	if status != exitInterrupted || !strings.Contains(stderr, out+" is unchanged") || !strings.Contains(stderr, partial) {
 		t.Errorf("status %d, stderr %q; want %d, saying where the runs went", status, stderr, exitInterrupted)
 	}
-	sameBytes(t, "a complete folder after a rerun interrupted while writing", out, before)
+	foldertest.Same(t, "a complete folder after a rerun interrupted while writing", out, before)
 	m, err := output.ReadManifest(partial)
 	if err != nil || m.Complete || len(m.Runs) != runs || len(m.Figures) != 0 {
 		t.Errorf("%s: %v, %+v; want all %d runs, incomplete, no figures", partial, err, m, runs)
@@ -162,12 +132,12 @@ func TestPlotAndMergeInterrupted(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			before := folderBytes(t, merged)
+			before := foldertest.Files(t, merged)
 			status, _, stderr := runCLIContext(stopped(), t, tt.args...)
 			if status != exitInterrupted || !strings.Contains(stderr, "interrupted") {
 				t.Errorf("status %d, stderr %q; want %d, saying it was interrupted", status, stderr, exitInterrupted)
 			}
-			sameBytes(t, tt.name+" interrupted", merged, before)
+			foldertest.Same(t, tt.name+" interrupted", merged, before)
 			onlyEntries(t, dir, "a", "b", "merged")
 		})
 	}
@@ -188,7 +158,7 @@ func TestInterruptedBesideTheUsersPartial(t *testing.T) {
 		dir := t.TempDir()
 		out, partial := filepath.Join(dir, "out"), filepath.Join(dir, "out.partial")
 		mustRun(t, append(tt.args, "--out", out)...)
-		before := folderBytes(t, out)
+		before := foldertest.Files(t, out)
 		os.Mkdir(partial, 0o755)
 		os.WriteFile(filepath.Join(partial, "notes.txt"), []byte("mine"), 0o644)
 		status, _, stderr := runCLIInterrupted(t, 2, append(tt.args, "--out", out, "--workers", "1")...)
@@ -208,8 +178,8 @@ func TestInterruptedBesideTheUsersPartial(t *testing.T) {
 				t.Errorf("%s: stderr %q; want it to say %q", tt.name, stderr, w)
 			}
 		}
-		sameBytes(t, tt.name+": the earlier folder", out, before)
-		sameBytes(t, tt.name+": the user's folder", partial, map[string]string{"notes.txt": "mine"})
+		foldertest.Same(t, tt.name+": the earlier folder", out, before)
+		foldertest.Same(t, tt.name+": the user's folder", partial, map[string]string{"notes.txt": "mine"})
 		if m, err := output.ReadManifest(kept[0]); err != nil || m.Complete || len(m.Runs) < 2 {
 			t.Errorf("%s: %s: %v, %+v; want the finished runs, incomplete", tt.name, kept[0], err, m)
 		}

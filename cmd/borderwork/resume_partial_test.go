@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/borderwork/borderwork/internal/foldertest"
 	"github.com/borderwork/borderwork/output"
 )
 
@@ -62,7 +63,7 @@ func TestResumeFinishesRerunBesideCompleteFolder(t *testing.T) {
 			partial := out + ".partial"
 			mustRun(t, tt.rerun(want)...) // what the rerun writes, never interrupted
 			mustRun(t, tt.earlier(out)...)
-			before := folderBytes(t, out)
+			before := foldertest.Files(t, out)
 			status, _, stderr := runCLIInterrupted(t, 5, append(tt.rerun(out), "--workers", "2")...)
 			if status != exitInterrupted || !strings.Contains(stderr, partial) {
 				t.Fatalf("interrupted rerun: status %d, %q", status, stderr)
@@ -76,7 +77,7 @@ func TestResumeFinishesRerunBesideCompleteFolder(t *testing.T) {
 			if status != exitInterrupted {
 				t.Fatalf("interrupted resume: status %d, %q", status, stderr)
 			}
-			sameBytes(t, "the complete folder while its rerun is resumed", out, before)
+			foldertest.Same(t, "the complete folder while its rerun is resumed", out, before)
 			if m, err := output.ReadManifest(partial); err != nil || m.Complete || len(m.Runs) <= len(cut.Runs) {
 				t.Fatalf("%s after an interrupted resume: %v, %+v; want more runs than %d, incomplete", partial, err, m, len(cut.Runs))
 			}
@@ -118,14 +119,14 @@ func TestResumeCompleteBesideAnothersRuns(t *testing.T) {
 			if status, _, stderr := runCLIInterrupted(t, 5, append(at(tt.rerun), "--workers", "2")...); status != exitInterrupted {
 				t.Fatalf("interrupted rerun: status %d, %q", status, stderr)
 			}
-			before, cut := folderBytes(t, out), folderBytes(t, partial)
+			before, cut := foldertest.Files(t, out), foldertest.Files(t, partial)
 			status, stdout, stderr := runCLI(t, at(tt.resume)...)
 			if status != 0 || !strings.Contains(stdout, out+" is already complete: nothing to do. "+partial+" holds the runs of another "+tt.name) ||
 				!strings.Contains(stdout, tt.want) || !strings.Contains(stdout, "--out "+out+" --resume' completes it") {
 				t.Errorf("status %d\nstdout %q\nstderr %q\nwant 0, naming %s and the command (with %q) that completes it", status, stdout, stderr, partial, tt.want)
 			}
-			sameBytes(t, "the complete folder", out, before)
-			sameBytes(t, "the other command's interrupted runs", partial, cut)
+			foldertest.Same(t, "the complete folder", out, before)
+			foldertest.Same(t, "the other command's interrupted runs", partial, cut)
 		})
 	}
 }
@@ -276,13 +277,13 @@ func TestInterruptedForceRerunAdviceWorks(t *testing.T) {
 				t.Fatalf("the quoted command %v does not end in --force", args)
 			}
 
-			before, cut := folderBytes(t, out), folderBytes(t, partial)
+			before, cut := foldertest.Files(t, out), foldertest.Files(t, partial)
 			status, _, stderr = runCLI(t, args[:len(args)-1]...)
 			if status != exitUsage || !strings.Contains(stderr, "give --force") || strings.Contains(stderr, "continuing") {
 				t.Errorf("without --force: status %d, %q; want %d, a refusal naming --force and nothing continued", status, stderr, exitUsage)
 			}
-			sameBytes(t, "the folder the rerun was forced over", out, before)
-			sameBytes(t, "the interrupted runs", partial, cut)
+			foldertest.Same(t, "the folder the rerun was forced over", out, before)
+			foldertest.Same(t, "the interrupted runs", partial, cut)
 
 			mustRun(t, args...)
 			sameFolders(t, want, out)
