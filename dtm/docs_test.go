@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/borderwork/borderwork/output/figures"
 )
 
 // TestOutputsDocumentsEveryColumn keeps docs/OUTPUTS.md true: every
@@ -24,7 +26,7 @@ func TestOutputsDocumentsEveryColumn(t *testing.T) {
 	section := text[at:]
 	st := smallStudy(t, embedded(t), 2)
 	dir := t.TempDir()
-	names, _, err := st.Write(dir, nil, []Incident{})
+	names, _, err := st.Write(dir, nil, figures.Double, []Incident{})
 	if err != nil {
 		t.Fatal(err)
 	}

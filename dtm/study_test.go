@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/borderwork/borderwork/data"
+	"github.com/borderwork/borderwork/output/figures"
 	"github.com/borderwork/borderwork/scenarios"
 )
 
@@ -42,7 +43,7 @@ func embedded(t testing.TB) []data.Flow {
 func tables(t *testing.T, st *Study) map[string][]byte {
 	t.Helper()
 	dir := t.TempDir()
-	names, _, err := st.Write(dir, nil, nil)
+	names, _, err := st.Write(dir, nil, figures.Double, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -25,10 +25,10 @@ var Tables = []string{"rows.csv", "draws.csv", "posterior.csv", "scores.csv", "m
 var FigureNames = []string{"flows-outgoing", "flows-incoming"}
 
 // Write writes the study's tables into dir (which must exist) and, in
-// each format, its figures under dir/figures. With incidents (an MMP
-// export the user gave), it also writes mmp.csv. It returns the files
-// written, relative to dir.
-func (st *Study) Write(dir string, formats []string, incidents []Incident) (tables, figs []string, err error) {
+// each format, its figures under dir/figures, drawn at size. With
+// incidents (an MMP export the user gave), it also writes mmp.csv. It
+// returns the files written, relative to dir.
+func (st *Study) Write(dir string, formats []string, size figures.Size, incidents []Incident) (tables, figs []string, err error) {
 	writers := map[string]func(io.Writer) error{
 		"rows.csv": st.writeRows, "draws.csv": st.writeDraws, "posterior.csv": st.writePosterior,
 		"scores.csv": st.writeScores, "monthly.csv": st.writeMonthly, "harms.csv": st.writeHarms,
@@ -56,6 +56,7 @@ func (st *Study) Write(dir string, formats []string, incidents []Incident) (tabl
 		if err != nil {
 			return nil, nil, err
 		}
+		fig.SetSize(size)
 		if err := figures.Save(fig, figDir, FigureNames[d], formats); err != nil {
 			return nil, nil, err
 		}

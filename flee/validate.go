@@ -159,10 +159,10 @@ func (v *Validation) Summary(m Measure) output.Stat {
 // measure's term, with 95% intervals over replicates; camp "all" holds
 // the day's totals), replicates.csv (each replicate's mean errors),
 // fit.csv (each measure over replicates), and, in each format, the
-// figures figures/camp-NAME and figures/error. It returns the names of
-// the tables and figures written, relative to dir; docs/OUTPUTS.md
-// describes every column.
-func (v *Validation) Write(dir string, formats []string) (tables, figs []string, err error) {
+// figures figures/camp-NAME and figures/error, drawn at size. It returns
+// the names of the tables and figures written, relative to dir;
+// docs/OUTPUTS.md describes every column.
+func (v *Validation) Write(dir string, formats []string, size figures.Size) (tables, figs []string, err error) {
 	files := []struct {
 		name  string
 		write func(io.Writer) error
@@ -180,7 +180,7 @@ func (v *Validation) Write(dir string, formats []string) (tables, figs []string,
 	if err := os.MkdirAll(figDir, 0o755); err != nil {
 		return nil, nil, err
 	}
-	if err := v.Figures(figDir, formats); err != nil {
+	if err := v.Figures(figDir, formats, size); err != nil {
 		return nil, nil, err
 	}
 	for _, name := range v.figureNames() {
@@ -294,8 +294,8 @@ func (v *Validation) writeFit(w io.Writer) error {
 
 // Figures draws one figure per camp (simulated mean and the 95%
 // confidence interval of that mean against the observed values) and one
-// of the three errors over time.
-func (v *Validation) Figures(dir string, formats []string) error {
+// of the three errors over time, at size.
+func (v *Validation) Figures(dir string, formats []string, size figures.Size) error {
 	caption := v.Caption()
 	names := v.figureNames()
 	for ci := range v.Camps {
@@ -303,6 +303,7 @@ func (v *Validation) Figures(dir string, formats []string) error {
 		if err != nil {
 			return err
 		}
+		fig.SetSize(size)
 		if err := figures.Save(fig, dir, names[ci], formats); err != nil {
 			return err
 		}
@@ -311,6 +312,7 @@ func (v *Validation) Figures(dir string, formats []string) error {
 	if err != nil {
 		return err
 	}
+	fig.SetSize(size)
 	return figures.Save(fig, dir, "error", formats)
 }
 

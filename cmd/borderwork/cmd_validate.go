@@ -11,6 +11,7 @@ import (
 	"github.com/borderwork/borderwork/experiment"
 	"github.com/borderwork/borderwork/flee"
 	"github.com/borderwork/borderwork/output"
+	"github.com/borderwork/borderwork/output/figures"
 	"github.com/borderwork/borderwork/scenarios"
 	"github.com/borderwork/borderwork/sim"
 )
@@ -57,6 +58,7 @@ func cmdValidate(ctx context.Context, args []string, e *env) error {
 	fs := newFlagSet("validate", "borderwork validate --data DIR [flags] SCENARIO", validateDoc, e)
 	var c common
 	c.register(fs, "", true)
+	registerSizeFlag(fs, &c.size)
 	data := fs.String("data", "", "the data folder `DIR`: a Flee case, or flow counts (flows.csv) (required)")
 	regime := fs.String("regime", "open", "run under `REGIME`; with flow counts, the regime that followed the change")
 	fs.defaultMore = map[string]string{"regime": "; closed with flow counts"}
@@ -126,7 +128,7 @@ func cmdValidate(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	if err := writeValidation(folder, v, s, formats, arg, *data, *regime); err != nil {
+	if err := writeValidation(folder, v, s, c.figureOptions(), formats, arg, *data, *regime); err != nil {
 		return err
 	}
 	defer m.report(e.stderr, "validate", c.quiet)
@@ -194,11 +196,14 @@ func writeValidateFolder(folder *output.Folder, s *scenarios.Scenario, arg strin
 	return folder.Commit()
 }
 
-// writeValidation writes the folder of a validation against a Flee case.
-func writeValidation(folder *output.Folder, v *flee.Validation, s *scenarios.Scenario, formats []string, arg, data, regime string) error {
-	write := func(dir string) ([]string, []string, error) { return v.Write(dir, formats) }
+// writeValidation writes the folder of a validation against a Flee case,
+// its figures drawn as o says.
+func writeValidation(folder *output.Folder, v *flee.Validation, s *scenarios.Scenario, o *output.FigureOptions, formats []string, arg, data, regime string) error {
+	size, o := validateFigureOptions(o, formats)
+	write := func(dir string) ([]string, []string, error) { return v.Write(dir, formats, size) }
 	return writeValidateFolder(folder, s, arg, write, func(m *output.Manifest) {
-		m.CommandLine = validateCommandLine(fmt.Sprintf("borderwork validate %s --data %s --regime %s --seed %d --days %d --reps %d", arg, data, regime, v.Seed, v.Days, v.Replicates), formats)
+		m.CommandLine = experiment.WithFigureArgs(fmt.Sprintf("borderwork validate %s --data %s --regime %s --seed %d --days %d --reps %d", arg, data, regime, v.Seed, v.Days, v.Replicates), o)
+		m.FigureOptions = o
 		m.Scenario, m.Seed, m.Days, m.Reps, m.Regimes = v.Scenario, int64(v.Seed), v.Days, v.Replicates, []string{regime}
 		for r := range v.Replicates {
 			m.Runs = append(m.Runs, output.RunInfo{ID: r, Regime: regime, Replicate: r, Seed: sim.ReplicateSeed(v.Seed, r)})
@@ -206,14 +211,20 @@ func writeValidation(folder *output.Folder, v *flee.Validation, s *scenarios.Sce
 	})
 }
 
-// validateCommandLine is a validate folder's command line: base, and
-// --formats when the figures were drawn in other formats than the
-// default, so that it draws the same figures (validate has no --bands
-// and no --size).
-func validateCommandLine(base string, formats []string) string {
-	o := &output.FigureOptions{}
-	o.SetFormats(formats)
-	return experiment.WithFigureArgs(base, o)
+// validateFigureOptions are the figure options a validate folder records
+// (o, as the flags give them, with the formats drawn; validate has no
+// --bands, so its bands are the default, as in sensitivity folders), and
+// the size they draw at. Its command line ends with the figure flags
+// that differ from the defaults (experiment.WithFigureArgs), so that it
+// draws the same figures.
+func validateFigureOptions(o *output.FigureOptions, formats []string) (figures.Size, *output.FigureOptions) {
+	r := *o
+	r.SetFormats(formats)
+	size, ok := figures.SizeNamed(r.Size)
+	if !ok { // the flags were checked: this is a bug
+		panic(fmt.Sprintf("validate: unknown figure size %q", r.Size))
+	}
+	return size, &r
 }
 
 func printValidation(e *env, v *flee.Validation, sets []string, data, out string) {

@@ -174,7 +174,7 @@ func validateFlows(ctx context.Context, fs *flagSet, c *common, e *env, arg, dir
 		}
 		return err
 	}
-	if err := writeFlowValidation(folder, st, s, formats, arg, dir, regime, dv, reps, incidents); err != nil {
+	if err := writeFlowValidation(folder, st, s, c.figureOptions(), formats, arg, dir, regime, dv, reps, incidents); err != nil {
 		return err
 	}
 	defer m.report(e.stderr, "validate", c.quiet)
@@ -186,10 +186,11 @@ func validateFlows(ctx context.Context, fs *flagSet, c *common, e *env, arg, dir
 }
 
 // writeFlowValidation writes the folder of a validation against flow
-// counts, with its report.
-func writeFlowValidation(folder *output.Folder, st *dtm.Study, s *scenarios.Scenario, formats []string, arg, dir, regime string, dv dtmFlags, reps int, incidents []dtm.Incident) error {
+// counts, with its report, its figures drawn as o says.
+func writeFlowValidation(folder *output.Folder, st *dtm.Study, s *scenarios.Scenario, o *output.FigureOptions, formats []string, arg, dir, regime string, dv dtmFlags, reps int, incidents []dtm.Incident) error {
+	size, o := validateFigureOptions(o, formats)
 	write := func(to string) ([]string, []string, error) {
-		tables, figs, err := st.Write(to, formats, incidents)
+		tables, figs, err := st.Write(to, formats, size, incidents)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -204,7 +205,8 @@ func writeFlowValidation(folder *output.Folder, st *dtm.Study, s *scenarios.Scen
 		if dv.mmp != "" {
 			cl += " --mmp " + dv.mmp
 		}
-		m.CommandLine = validateCommandLine(cl, formats)
+		m.CommandLine = experiment.WithFigureArgs(cl, o)
+		m.FigureOptions = o
 		m.Scenario, m.Seed, m.Days, m.Reps, m.Regimes = st.Scenario, int64(st.Options.Seed), st.Days, reps, st.Prediction.Regimes
 		k := 0
 		for g, r := range st.Prediction.Regimes {

@@ -67,7 +67,7 @@ func TestCommandLineRedrawsTheFigures(t *testing.T) {
 		{"sensitivity", append(withoutOut(smallSensitivity("")), "--size", "single", "--formats", "svg"),
 			"--size single --formats svg",
 			[]string{"--size", "double", "--formats", "png"}, "--formats png"},
-		{"validate", withoutOut(smallFlowValidation("")), "--formats svg", nil, ""},
+		{"validate", append(withoutOut(smallFlowValidation("")), "--size", "single"), "--size single --formats svg", nil, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			out := filepath.Join(t.TempDir(), "out")
@@ -207,15 +207,15 @@ func TestSweepFigureFlags(t *testing.T) {
 }
 
 // TestValidateFleeCommandLine: the command line of a validation against
-// a Flee case holds the --formats its figures were drawn in, and writes
-// the same folder.
+// a Flee case holds the --size and --formats its figures were drawn in,
+// and writes the same folder.
 func TestValidateFleeCommandLine(t *testing.T) {
 	scenario := filepath.Join(t.TempDir(), "tiny.toml")
 	mustRun(t, "import", "flee", "--out", scenario, fleeCase)
 	out := filepath.Join(t.TempDir(), "v")
-	mustRun(t, "validate", scenario, "--data", fleeCase, "--reps", "2", "--formats", "svg", "--out", out, "--quiet")
-	if cl := rerunRecorded(t, out); !strings.HasSuffix(cl, " --formats svg") {
-		t.Errorf("command_line %q; want it to end --formats svg", cl)
+	mustRun(t, "validate", scenario, "--data", fleeCase, "--reps", "2", "--size", "single", "--formats", "svg", "--out", out, "--quiet")
+	if cl := rerunRecorded(t, out); !strings.HasSuffix(cl, " --size single --formats svg") {
+		t.Errorf("command_line %q; want it to end --size single --formats svg", cl)
 	}
 }
 
