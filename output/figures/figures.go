@@ -128,6 +128,9 @@ type Figure struct {
 	th *theme
 	// data is the data area of the last drawing, for Layout.
 	data vg.Rectangle
+	// bands are a TimeBands figure's series, which marks' labels keep
+	// clear of; nil for other figures.
+	bands *bandsPlotter
 }
 
 // newFigure starts a figure of p at the default size; th is the theme

@@ -20,14 +20,18 @@ type Mark struct {
 
 // AddMarks draws marks on f, a figure with a numeric x axis (TimeBands),
 // as thin dashed grey lines over its data; a mark outside the x range is
-// not drawn.
+// not drawn. A mark's label goes at the top of the data area, right of
+// its line, or left of it where the data's lines, bands or points would
+// run through it on the right and not on the left (as the narrower
+// single size can make them).
 func (f *Figure) AddMarks(marks ...Mark) {
-	f.p.Add(&markPlotter{marks: append([]Mark(nil), marks...), th: f.th})
+	f.p.Add(&markPlotter{marks: append([]Mark(nil), marks...), th: f.th, bands: f.bands})
 }
 
 type markPlotter struct {
 	marks []Mark
 	th    *theme
+	bands *bandsPlotter // the series labels keep clear of; may be nil
 }
 
 var markGrey = color.NRGBA{0x55, 0x55, 0x55, 0xFF}
@@ -45,10 +49,110 @@ func (mp *markPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 		}
 		x := trX(m.X)
 		c.StrokeLine2(ls, x, c.Min.Y, x, c.Max.Y)
-		if m.Label != "" {
-			c.FillText(text.Style(ts), vg.Point{X: x + vg.Points(2), Y: c.Max.Y - vg.Points(2)}, m.Label)
+		if m.Label == "" {
+			continue
+		}
+		w, h := ts.Width(m.Label), ts.Height(m.Label)
+		at, style := mp.labelPlace(c, p, x, w, h, ts)
+		c.FillText(text.Style(style), at, m.Label)
+	}
+}
+
+// labelPlace is where a label w wide and h high goes, in style ts, for
+// a mark at x: at the top of the data area, right of the line; if the
+// series run through it there, left of the line, where it fits; if they
+// run through it there too, right of the line again, lowered a half
+// line at a time until they do not, down to the middle of the data area;
+// and if they run through it all the way, at the top on the right.
+func (mp *markPlotter) labelPlace(c draw.Canvas, p *plot.Plot, x, w, h vg.Length, ts draw.TextStyle) (vg.Point, draw.TextStyle) {
+	gap := vg.Points(2)
+	top := c.Max.Y - gap
+	rightAt := func(top vg.Length) vg.Rectangle {
+		return vg.Rectangle{Min: vg.Point{X: x + gap, Y: top - h}, Max: vg.Point{X: x + gap + w, Y: top}}
+	}
+	if !mp.crosses(c, p, rightAt(top)) {
+		return vg.Point{X: x + gap, Y: top}, ts
+	}
+	left := vg.Rectangle{Min: vg.Point{X: x - gap - w, Y: top - h}, Max: vg.Point{X: x - gap, Y: top}}
+	if left.Min.X >= c.Min.X && !mp.crosses(c, p, left) {
+		ts.XAlign = draw.XRight
+		return vg.Point{X: x - gap, Y: top}, ts
+	}
+	for y := top - h/2; y-h >= (c.Min.Y+c.Max.Y)/2; y -= h / 2 {
+		if !mp.crosses(c, p, rightAt(y)) {
+			return vg.Point{X: x + gap, Y: y}, ts
 		}
 	}
+	return vg.Point{X: x + gap, Y: top}, ts
+}
+
+// crosses reports whether any of the series' lines, band edges or points
+// runs through r, a rectangle on canvas c, grown by a marker's radius.
+func (mp *markPlotter) crosses(c draw.Canvas, p *plot.Plot, r vg.Rectangle) bool {
+	if mp.bands == nil {
+		return false
+	}
+	pad := mp.th.markerSize
+	r = vg.Rectangle{Min: vg.Point{X: r.Min.X - pad, Y: r.Min.Y - pad}, Max: vg.Point{X: r.Max.X + pad, Y: r.Max.Y + pad}}
+	trX, trY := p.Transforms(&c)
+	for _, b := range mp.bands.bands {
+		series := [][]float64{b.Mean}
+		if !b.Markers {
+			series = append(series, b.Hi, b.Lo)
+			series = append(series, b.Replicates...)
+		}
+		for _, ys := range series {
+			if len(ys) != len(b.X) {
+				continue
+			}
+			var prev *vg.Point
+			for j, y := range ys {
+				if !finite(y) {
+					prev = nil
+					continue
+				}
+				pt := vg.Point{X: trX(b.X[j]), Y: trY(y)}
+				if pointIn(pt, r) || (!b.Markers && prev != nil && segmentCrosses(*prev, pt, r)) {
+					return true
+				}
+				prev = &pt
+			}
+		}
+	}
+	return false
+}
+
+func pointIn(pt vg.Point, r vg.Rectangle) bool {
+	return pt.X >= r.Min.X && pt.X <= r.Max.X && pt.Y >= r.Min.Y && pt.Y <= r.Max.Y
+}
+
+// segmentCrosses reports whether the segment from a to b passes through
+// r (Liang-Barsky clipping).
+func segmentCrosses(a, b vg.Point, r vg.Rectangle) bool {
+	t0, t1 := 0.0, 1.0
+	dx, dy := float64(b.X-a.X), float64(b.Y-a.Y)
+	for _, e := range [4][2]float64{
+		{-dx, float64(a.X - r.Min.X)}, {dx, float64(r.Max.X - a.X)},
+		{-dy, float64(a.Y - r.Min.Y)}, {dy, float64(r.Max.Y - a.Y)},
+	} {
+		p, q := e[0], e[1]
+		if p == 0 {
+			if q < 0 {
+				return false
+			}
+			continue
+		}
+		t := q / p
+		if p < 0 {
+			t0 = math.Max(t0, t)
+		} else {
+			t1 = math.Min(t1, t)
+		}
+		if t0 > t1 {
+			return false
+		}
+	}
+	return true
 }
 
 // DateAxis labels f's x axis as dates, the x values being days since

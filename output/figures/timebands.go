@@ -130,6 +130,7 @@ func TimeBands(title, xLabel, yLabel string, bands []Band, c Caption) (*Figure, 
 		spread = "" // a caption must not promise a band that is not drawn
 	}
 	fig := newFigure(p, th, title, xLabel, yLabel, c.text("", spread))
+	fig.bands = bp
 	if len(lg.entries) > 0 {
 		fig.side = lg
 	}
