@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"gonum.org/v1/plot/vg"
 )
 
 // TestMarks: a mark inside the x range is drawn with its label; one
@@ -53,6 +55,72 @@ func TestMonthTicker(t *testing.T) {
 		}
 		if strings.Join(got, ",") != strings.Join(tt.want, ",") {
 			t.Errorf("Ticks(%v, %v) = %v; want %v", tt.lo, tt.hi, got, tt.want)
+		}
+	}
+}
+
+// TestMarkLabelKeepsClear: a mark's label goes right of its line at the
+// top of the data area; left of it when a point is in the way there and
+// it fits on the left; lower down, still right of the line, when it does
+// not fit on the left; at each size.
+func TestMarkLabelKeepsClear(t *testing.T) {
+	const label = "change: 1 Aug 2016"
+	for _, size := range Sizes() {
+		for _, tc := range []struct {
+			name  string
+			mark  float64   // the mark's x, of 0..100
+			point []float64 // an observed point, x and y (of 0..10), if any
+			where string    // right, left or lowered
+		}{
+			{"clear", 50, nil, "right"},
+			{"point on the right", 50, []float64{56, 10}, "left"},
+			{"point on the right, no room on the left", 3, []float64{9, 10}, "lowered"},
+		} {
+			t.Run(size.Name+"/"+tc.name, func(t *testing.T) {
+				x := []float64{0, 25, 50, 75, 100}
+				bands := []Band{{Label: "model", X: x, Mean: []float64{1, 2, 1, 2, 1}}, {Label: "max", Markers: true, X: []float64{100}, Mean: []float64{10}}}
+				if tc.point != nil {
+					bands = append(bands, Band{Label: "data", Markers: true, X: tc.point[:1], Mean: tc.point[1:]})
+				}
+				fig, err := TimeBands("t", "day", "people", bands, Caption{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				fig.SetSize(size)
+				fig.AddMarks(Mark{X: tc.mark, Label: label})
+				l, err := fig.Layout("svg")
+				if err != nil {
+					t.Fatal(err)
+				}
+				var box *TextBox
+				for i := range l.Text {
+					if l.Text[i].Text == label {
+						box = &l.Text[i]
+					}
+				}
+				if box == nil {
+					t.Fatal("the mark's label is not drawn")
+				}
+				at := func(v float64) vg.Length { return l.Data.Min.X + vg.Length(v/100)*(l.Data.Max.X-l.Data.Min.X) }
+				right, atTop := box.Min.X > at(tc.mark), l.Data.Max.Y-box.Max.Y < box.Max.Y-box.Min.Y
+				var where string
+				switch {
+				case right && atTop:
+					where = "right"
+				case !right && atTop && box.Max.X < at(tc.mark):
+					where = "left"
+				case right && !atTop:
+					where = "lowered"
+				default:
+					where = "elsewhere"
+				}
+				if where != tc.where {
+					t.Errorf("label at %v (data area %v, mark at x=%v): %s of the line; want %s", box.Rectangle, l.Data, at(tc.mark), where, tc.where)
+				}
+				if p := l.Problems(); len(p) > 0 {
+					t.Errorf("layout problems: %v", p)
+				}
+			})
 		}
 	}
 }
