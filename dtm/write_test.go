@@ -97,3 +97,28 @@ func TestReportShowsFigures(t *testing.T) {
 		}
 	}
 }
+
+// TestFlowFiguresLayOutCleanly: the flow figures, at each size and in
+// each format, draw no line of text over another, off the canvas or
+// across the edge of the data area.
+func TestFlowFiguresLayOutCleanly(t *testing.T) {
+	st := smallStudy(t, embedded(t), 2)
+	for _, size := range figures.Sizes() {
+		for d := Outgoing; d < NumDirections; d++ {
+			fig, err := st.FlowFigure(d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fig.SetSize(size)
+			for _, format := range figures.Formats() {
+				l, err := fig.Layout(format)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, p := range l.Problems() {
+					t.Errorf("%s, %s, %s: %s", FigureNames[d], size.Name, format, p)
+				}
+			}
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/borderwork/borderwork/output/figures"
 	"github.com/borderwork/borderwork/output/figures/figtest"
 )
 
@@ -106,4 +107,34 @@ func near(a, b string) bool {
 		}
 	}
 	return true
+}
+
+// TestFiguresLayOutCleanly: the validation's figures, at each size and in
+// each format, draw no line of text over another, off the canvas or
+// across the edge of the data area.
+func TestFiguresLayOutCleanly(t *testing.T) {
+	v := toyValidation("open")
+	v.Camps = []string{"Bobo-Dioulasso", "Fassala-Mbera"} // long names, as mali2012's
+	for _, size := range figures.Sizes() {
+		camp, err := v.CampFigure(0, v.Caption())
+		if err != nil {
+			t.Fatal(err)
+		}
+		errs, err := v.ErrorFigure(v.Caption())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for name, fig := range map[string]*figures.Figure{"camp": camp, "error": errs} {
+			fig.SetSize(size)
+			for _, format := range figures.Formats() {
+				l, err := fig.Layout(format)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, p := range l.Problems() {
+					t.Errorf("%s, %s, %s: %s", name, size.Name, format, p)
+				}
+			}
+		}
+	}
 }

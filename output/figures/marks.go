@@ -21,9 +21,10 @@ type Mark struct {
 // AddMarks draws marks on f, a figure with a numeric x axis (TimeBands),
 // as thin dashed grey lines over its data; a mark outside the x range is
 // not drawn. A mark's label goes at the top of the data area, right of
-// its line, or left of it where the data's lines, bands or points would
-// run through it on the right and not on the left (as the narrower
-// single size can make them).
+// its line, or left of it where it does not fit on the right or the
+// data's lines, band edges or points would run through it there (as the
+// narrower single size can make them), lower down if they would run
+// through it on either side (labelPlace).
 func (f *Figure) AddMarks(marks ...Mark) {
 	f.p.Add(&markPlotter{marks: append([]Mark(nil), marks...), th: f.th, bands: f.bands})
 }
@@ -59,31 +60,39 @@ func (mp *markPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 }
 
 // labelPlace is where a label w wide and h high goes, in style ts, for
-// a mark at x: at the top of the data area, right of the line; if the
-// series run through it there, left of the line, where it fits; if they
-// run through it there too, right of the line again, lowered a half
-// line at a time until they do not, down to the middle of the data area;
-// and if they run through it all the way, at the top on the right.
+// a mark at x: at the top of the data area, right of the line, or left of
+// it if it does not fit on the right or the series run through it there;
+// if they run through it on each side it fits, lowered a half line at a
+// time, right of the line before left, until they do not, down to the
+// middle of the data area; and if they run through it all the way, at
+// the top, on the first side it fits (the right if neither).
 func (mp *markPlotter) labelPlace(c draw.Canvas, p *plot.Plot, x, w, h vg.Length, ts draw.TextStyle) (vg.Point, draw.TextStyle) {
 	gap := vg.Points(2)
 	top := c.Max.Y - gap
-	rightAt := func(top vg.Length) vg.Rectangle {
-		return vg.Rectangle{Min: vg.Point{X: x + gap, Y: top - h}, Max: vg.Point{X: x + gap + w, Y: top}}
+	left := ts
+	left.XAlign = draw.XRight
+	type side struct {
+		x0, at vg.Length // the box's left edge, and where the text is anchored
+		ts     draw.TextStyle
 	}
-	if !mp.crosses(c, p, rightAt(top)) {
+	var sides []side
+	if x+gap+w <= c.Max.X {
+		sides = append(sides, side{x + gap, x + gap, ts})
+	}
+	if x-gap-w >= c.Min.X {
+		sides = append(sides, side{x - gap - w, x - gap, left})
+	}
+	if len(sides) == 0 {
 		return vg.Point{X: x + gap, Y: top}, ts
 	}
-	left := vg.Rectangle{Min: vg.Point{X: x - gap - w, Y: top - h}, Max: vg.Point{X: x - gap, Y: top}}
-	if left.Min.X >= c.Min.X && !mp.crosses(c, p, left) {
-		ts.XAlign = draw.XRight
-		return vg.Point{X: x - gap, Y: top}, ts
-	}
-	for y := top - h/2; y-h >= (c.Min.Y+c.Max.Y)/2; y -= h / 2 {
-		if !mp.crosses(c, p, rightAt(y)) {
-			return vg.Point{X: x + gap, Y: y}, ts
+	for y := top; y == top || y-h >= (c.Min.Y+c.Max.Y)/2; y -= h / 2 {
+		for _, sd := range sides {
+			if !mp.crosses(c, p, vg.Rectangle{Min: vg.Point{X: sd.x0, Y: y - h}, Max: vg.Point{X: sd.x0 + w, Y: y}}) {
+				return vg.Point{X: sd.at, Y: y}, sd.ts
+			}
 		}
 	}
-	return vg.Point{X: x + gap, Y: top}, ts
+	return vg.Point{X: sides[0].at, Y: top}, sides[0].ts
 }
 
 // crosses reports whether any of the series' lines, band edges or points

@@ -60,9 +60,9 @@ func TestMonthTicker(t *testing.T) {
 }
 
 // TestMarkLabelKeepsClear: a mark's label goes right of its line at the
-// top of the data area; left of it when a point is in the way there and
-// it fits on the left; lower down, still right of the line, when it does
-// not fit on the left; at each size.
+// top of the data area; left of it when it does not fit on the right, or
+// a point is in the way there and it fits on the left; lower down, still
+// right of the line, when it does not fit on the left; at each size.
 func TestMarkLabelKeepsClear(t *testing.T) {
 	const label = "change: 1 Aug 2016"
 	for _, size := range Sizes() {
@@ -75,10 +75,11 @@ func TestMarkLabelKeepsClear(t *testing.T) {
 			{"clear", 50, nil, "right"},
 			{"point on the right", 50, []float64{56, 10}, "left"},
 			{"point on the right, no room on the left", 3, []float64{9, 10}, "lowered"},
+			{"no room on the right", 97, nil, "left"},
 		} {
 			t.Run(size.Name+"/"+tc.name, func(t *testing.T) {
 				x := []float64{0, 25, 50, 75, 100}
-				bands := []Band{{Label: "model", X: x, Mean: []float64{1, 2, 1, 2, 1}}, {Label: "max", Markers: true, X: []float64{100}, Mean: []float64{10}}}
+				bands := []Band{{Label: "model", X: x, Mean: []float64{1, 2, 1, 2, 1}}, {Label: "max", Markers: true, X: []float64{0}, Mean: []float64{10}}}
 				if tc.point != nil {
 					bands = append(bands, Band{Label: "data", Markers: true, X: tc.point[:1], Mean: tc.point[1:]})
 				}
