@@ -46,12 +46,14 @@ Migrants Project export you downloaded (none is bundled): its incidents
 on Niger's desert routes beside the model's deaths in the desert, in
 mmp.csv and the report.
 
-Every file is described in docs/OUTPUTS.md.
+Either way the figures are drawn at --size (single: one journal
+column), which the folder records, with the formats, in its manifest and
+its command line. Every file is described in docs/OUTPUTS.md.
 
 Examples:
 
 	borderwork validate mali2012 --data data/flee/mali2012
-	borderwork validate agadez2016 --data data/dtm-niger
+	borderwork validate agadez2016 --data data/dtm-niger --size single
 `
 
 func cmdValidate(ctx context.Context, args []string, e *env) error {
