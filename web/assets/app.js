@@ -470,6 +470,86 @@ const kindShape = {
   destination: (g, x, y) => el("path", { d: `M${x},${y - 7}L${x + 7},${y}L${x},${y + 7}L${x - 7},${y}Z` }, g),
 };
 
+const LABEL_SIZE = 17;
+let labelCanvas = null;
+
+// labelSize measures a place's name as the map draws it, in the map's
+// units: its width, and its height above and below the baseline (at 0).
+// Where the page does not lay the map out (it is hidden), the canvas
+// measures the name in the map's font.
+function labelSize(t) {
+  const b = t.getBBox();
+  if (b.width > 0 && b.height > 0) return { w: b.width, up: -b.y, down: b.y + b.height };
+  labelCanvas = labelCanvas || document.createElement("canvas").getContext("2d");
+  labelCanvas.font = `600 ${LABEL_SIZE}px system-ui, "Segoe UI", Roboto, "Liberation Sans", sans-serif`;
+  const m = labelCanvas.measureText(t.textContent);
+  return { w: m.width, up: 0.95 * LABEL_SIZE, down: 0.3 * LABEL_SIZE };
+}
+
+// placeLabels places the places' names, in the order of the places, each
+// where it meets no earlier name and no place's mark and stays on the
+// map: above its mark, else right, left or below, else a little higher
+// or lower, else round the mark, further and further out. Where every spot meets something (a crowded map), the name
+// goes where it overlaps least. It returns each name's [x, y], the
+// start of its baseline.
+function placeLabels(places, W, H) {
+  const pad = 2, halo = 1.5, markR = 7 + halo;
+  // From a mark's centre to the nearest edge of its name.
+  const off = markR + pad + 0.5;
+  const boxes = [];
+  for (const p of places) {
+    boxes.push({ l: p.x - markR, t: p.y - markR, r: p.x + markR, b: p.y + markR });
+    if (p.centre) boxes.push({ l: p.x - 6 - halo, t: p.y + 10 - halo, r: p.x + 6 + halo, b: p.y + 22 + halo });
+  }
+  const overlap = (a, b) => Math.max(0, Math.min(a.r, b.r) - Math.max(a.l, b.l)) * Math.max(0, Math.min(a.b, b.b) - Math.max(a.t, b.t));
+  const out = [];
+  for (const p of places) {
+    const { w, up, down } = p.size;
+    const h = up + down;
+    // Candidate left edges and baselines, in the order tried.
+    const above = p.y - off - down, below = (p.centre ? p.y + 22 + halo + pad + 0.5 : p.y + off) + up;
+    const mid = p.y + (up - down) / 2;
+    const centred = Math.min(Math.max(p.x - w / 2, pad), W - pad - w);
+    const spots = [
+      [centred, above],
+      [p.x + off, mid],
+      [p.x - off - w, mid],
+      [centred, below],
+      [p.x + off, mid - h / 2 - pad],
+      [p.x + off, mid + h / 2 + pad],
+      [p.x - off - w, mid - h / 2 - pad],
+      [p.x - off - w, mid + h / 2 + pad],
+      [centred, above - h],
+      [centred, below + h],
+    ];
+    // Then round the mark, further and further out.
+    for (const ring of [1, 1.5, 2]) {
+      for (let k = 0; k < 16; k++) {
+        const a = -Math.PI / 2 + (k * Math.PI) / 8;
+        const cx = p.x + Math.cos(a) * ring * (w / 2 + off), cy = p.y + Math.sin(a) * ring * (h / 2 + off);
+        spots.push([cx - w / 2, cy + (up - down) / 2]);
+      }
+    }
+    let best = null;
+    for (const [l, base] of spots) {
+      const box = { l: l - pad, t: base - up - pad, r: l + w + pad, b: base + down + pad };
+      if (box.l < 0 || box.t < 0 || box.r > W || box.b > H) continue;
+      let cost = 0;
+      for (const o of boxes) cost += overlap(box, o);
+      if (!best || cost < best.cost) best = { l, base, box, cost };
+      if (cost === 0) break;
+    }
+    if (!best) {
+      // No spot on the map: above, held inside it.
+      const base = Math.min(Math.max(above, up + pad), H - down - pad);
+      best = { l: centred, base, box: { l: centred - pad, t: base - up - pad, r: centred + w + pad, b: base + down + pad } };
+    }
+    boxes.push(best.box);
+    out.push([best.l, best.base]);
+  }
+  return out;
+}
+
 // drawMaps draws one map per regime (or one empty map before a run).
 function drawMaps() {
   const o = state.outline;
@@ -512,14 +592,18 @@ function drawMaps() {
       if (p.centre) kindShape.centre(el("g", { class: "centre-mark" }, mark), x, y + 16);
       let label = p.name;
       if (p.post) label += " (post)";
-      labels.push([x, y - 12, label]);
+      labels.push({ x, y, centre: p.centre, label });
     });
     // Names on top of every circle, which grow with the people there.
+    // They are measured as drawn, on the page, then placed.
     const names = el("g", { class: "names" }, svg);
-    for (const [x, y, label] of labels) {
-      text(names, x, y, label, { "text-anchor": "middle", "font-size": 17, "paint-order": "stroke", stroke: "#fff", "stroke-width": 3, "font-weight": 600 });
-    }
     box.appendChild(fig);
+    const texts = labels.map((p) => text(names, 0, 0, p.label, { "font-size": LABEL_SIZE, "paint-order": "stroke", stroke: "#fff", "stroke-width": 3, "font-weight": 600 }));
+    texts.forEach((t, i) => { labels[i].size = labelSize(t); });
+    placeLabels(labels, MAP_W, H).forEach(([x, y], i) => {
+      texts[i].setAttribute("x", x.toFixed(1));
+      texts[i].setAttribute("y", y.toFixed(1));
+    });
   }
   const lg = $("map-legend");
   lg.textContent = "";
