@@ -472,7 +472,7 @@ func Redraw(dir string, formats []string, ch FigureChange) (*Redrawn, error) {
 func RedrawContext(ctx context.Context, dir string, formats []string, ch FigureChange) (*Redrawn, error) {
 	m, err := output.ReadManifest(dir)
 	if err != nil {
-		return nil, manifestError(dir, err)
+		return nil, ManifestError(dir, err)
 	}
 	if err := checkRecorded(dir, m, ch, len(formats) > 0); err != nil {
 		return nil, err

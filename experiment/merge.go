@@ -354,7 +354,7 @@ func readShards(dirs []string) ([]shardFolder, error) {
 	for _, d := range dirs {
 		m, err := output.ReadManifest(d)
 		if err != nil {
-			return nil, manifestError(d, err)
+			return nil, ManifestError(d, err)
 		}
 		if k, ok := KindOf(m.Command); !ok || k.Sharding == nil || m.Sweep == nil {
 			return nil, badInput("%s holds a %s folder, not a shard of a sweep or sensitivity analysis", d, m.Command)

@@ -44,7 +44,7 @@ type Reproduction struct {
 func Reproduce(ctx context.Context, dir string, workers int) (*Reproduction, error) {
 	m, err := output.ReadManifest(dir)
 	if err != nil {
-		return nil, manifestError(dir, err)
+		return nil, ManifestError(dir, err)
 	}
 	if !m.Complete {
 		return nil, badInput("%s is incomplete (the command was interrupted); finish it first", dir)

@@ -225,10 +225,10 @@ func unlistedTables(dir string, m *output.Manifest) ([]string, error) {
 	return names, nil
 }
 
-// manifestError is a folder's manifest that cannot be read: bad input
-// (no folder, no manifest, or not one borderwork wrote), unless the
-// machine refused to read it.
-func manifestError(dir string, err error) error {
+// ManifestError is the error of a folder whose manifest cannot be read
+// (output.ReadManifest's err): bad input (no folder, no manifest, or not
+// one borderwork wrote), unless the machine refused to read it.
+func ManifestError(dir string, err error) error {
 	if errors.Is(err, os.ErrPermission) {
 		return err
 	}

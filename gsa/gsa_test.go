@@ -505,6 +505,12 @@ func TestScreen(t *testing.T) {
 	if _, err := Screen(context.Background(), dir, 0); err == nil {
 		t.Error("Screen with top 0 succeeded")
 	}
+	// A folder that is not there is said not to exist, as plot and
+	// reproduce say it, not "not a borderwork output folder".
+	missing := filepath.Join(t.TempDir(), "none")
+	if _, err := Screen(context.Background(), missing, 2); !errors.Is(err, experiment.ErrBadInput) || err.Error() != "--screen: "+missing+" does not exist" {
+		t.Errorf("Screen of a missing folder = %v; want bad input: --screen: %s does not exist", err, missing)
+	}
 
 	// With --top 1 the other, 2nd on the one output, is left fixed, and
 	// said to be: in LeftOut and in its key's note.

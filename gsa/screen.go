@@ -65,7 +65,7 @@ func Screen(ctx context.Context, dir string, top int) (*Screening, error) {
 	}
 	m, err := output.ReadManifest(dir)
 	if err != nil {
-		return nil, experiment.BadInput("--screen: %s is not a borderwork output folder: %v", dir, err)
+		return nil, fmt.Errorf("--screen: %w", experiment.ManifestError(dir, err))
 	}
 	info, err := ReadInfo(m)
 	switch {
