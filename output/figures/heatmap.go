@@ -504,6 +504,23 @@ func (cb *colorBar) width(th *theme) vg.Length {
 	return w
 }
 
+// gradient fills the bar from a0 (its low end) to a1 in thin slices,
+// each overlapping the next to avoid anti-aliasing seams; slice is the
+// polygon of the bar between s0 and s1 along it, beside it (draw) or
+// under the data (drawBelow).
+func (cb *colorBar) gradient(c draw.Canvas, a0, a1 vg.Length, slice func(s0, s1 vg.Length) []vg.Point) {
+	const slices = 128
+	for i := 0; i < slices; i++ {
+		s0 := a0 + (a1-a0)*vg.Length(i)/slices
+		s1 := a0 + (a1-a0)*vg.Length(i+1)/slices
+		if i < slices-1 {
+			s1 += cellOverlap
+		}
+		v := cb.scale.lo + (cb.scale.hi-cb.scale.lo)*(float64(i)+0.5)/slices
+		c.FillPolygon(cb.scale.at(v), slice(s0, s1))
+	}
+}
+
 func (cb *colorBar) draw(c draw.Canvas, th *theme) {
 	tick, lab, label := cb.styles(th)
 	x0, x1 := c.Min.X, c.Min.X+barWidth
@@ -518,18 +535,9 @@ func (cb *colorBar) draw(c draw.Canvas, th *theme) {
 		c.FillText(tsty, vg.Point{X: x1 + barTickLen + barGap, Y: y0 + barWidth/2}, cb.missing)
 		y0 += barWidth + vg.Points(10) // as fitTo allows
 	}
-	// The gradient is drawn as thin slices, each overlapping the next to
-	// avoid anti-aliasing seams.
-	const slices = 128
-	for i := 0; i < slices; i++ {
-		s0 := y0 + (y1-y0)*vg.Length(i)/slices
-		s1 := y0 + (y1-y0)*vg.Length(i+1)/slices
-		if i < slices-1 {
-			s1 += cellOverlap
-		}
-		v := cb.scale.lo + (cb.scale.hi-cb.scale.lo)*(float64(i)+0.5)/slices
-		c.FillPolygon(cb.scale.at(v), []vg.Point{{X: x0, Y: s0}, {X: x1, Y: s0}, {X: x1, Y: s1}, {X: x0, Y: s1}})
-	}
+	cb.gradient(c, y0, y1, func(s0, s1 vg.Length) []vg.Point {
+		return []vg.Point{{X: x0, Y: s0}, {X: x1, Y: s0}, {X: x1, Y: s1}, {X: x0, Y: s1}}
+	})
 	c.StrokeLines(outline, []vg.Point{{X: x0, Y: y0}, {X: x1, Y: y0}, {X: x1, Y: y1}, {X: x0, Y: y1}, {X: x0, Y: y0}})
 	var labW vg.Length
 	for _, t := range cb.ticks {
@@ -614,16 +622,9 @@ func (cb *colorBar) drawBelow(c draw.Canvas, th *theme) {
 		c.FillText(msty, vg.Point{X: sx + belowBar + barGap, Y: (y0 + y1) / 2}, cb.missing)
 	}
 	x1 -= cb.rightSpace(tick)
-	const slices = 128
-	for i := 0; i < slices; i++ {
-		s0 := x0 + (x1-x0)*vg.Length(i)/slices
-		s1 := x0 + (x1-x0)*vg.Length(i+1)/slices
-		if i < slices-1 {
-			s1 += cellOverlap
-		}
-		v := cb.scale.lo + (cb.scale.hi-cb.scale.lo)*(float64(i)+0.5)/slices
-		c.FillPolygon(cb.scale.at(v), []vg.Point{{X: s0, Y: y0}, {X: s1, Y: y0}, {X: s1, Y: y1}, {X: s0, Y: y1}})
-	}
+	cb.gradient(c, x0, x1, func(s0, s1 vg.Length) []vg.Point {
+		return []vg.Point{{X: s0, Y: y0}, {X: s1, Y: y0}, {X: s1, Y: y1}, {X: s0, Y: y1}}
+	})
 	c.StrokeLines(outline, []vg.Point{{X: x0, Y: y0}, {X: x1, Y: y0}, {X: x1, Y: y1}, {X: x0, Y: y1}, {X: x0, Y: y0}})
 	at := func(v float64) vg.Length {
 		return x0 + (x1-x0)*vg.Length((v-cb.scale.lo)/(cb.scale.hi-cb.scale.lo))
