@@ -14,7 +14,6 @@ import (
 	"strings"
 
 	"github.com/borderwork/borderwork/output"
-	"github.com/borderwork/borderwork/scenarios"
 	"github.com/borderwork/borderwork/sim"
 )
 
@@ -22,8 +21,7 @@ import (
 type Reproduction struct {
 	// CommandLine is the command that was rerun (RerunCommandLine of the
 	// rerun's manifest), built from the fields of the folder's manifest,
-	// not copied from the command line it records; the recorded one if
-	// the rerun failed.
+	// not copied from the command line it records.
 	CommandLine string
 	Tables      int      // tables checked
 	Figures     int      // figure files checked
@@ -34,13 +32,28 @@ type Reproduction struct {
 	Warnings []string
 }
 
+// RerunFailed is Reproduce's error when the rerun itself fails (a
+// scenario.toml changed so that it no longer loads, a value the manifest
+// records that this binary refuses): nothing was rerun, so nothing was
+// compared with a rerun. It wraps the rerun's error.
+type RerunFailed struct {
+	// Found is what Reproduce found before the rerun: the folder's own
+	// problems (scenario.toml and tables against their checksums) and the
+	// warnings. Its CommandLine is empty: no command was rerun.
+	Found *Reproduction
+	Err   error
+}
+
+func (e *RerunFailed) Error() string { return "the rerun failed: " + e.Err.Error() }
+func (e *RerunFailed) Unwrap() error { return e.Err }
+
 // Reproduce reruns what the output folder at dir describes, from its
 // manifest and its own scenario.toml, into a temporary folder, drawing
 // its figures and writing its report again, and checks that the folder's
 // tables, figures and report match the checksums in its manifest and that
 // the rerun writes the same bytes. A table that differs is named with its
 // first differing row. An incomplete or unknown folder is an error
-// wrapping ErrBadInput.
+// wrapping ErrBadInput; a rerun that fails is a *RerunFailed.
 func Reproduce(ctx context.Context, dir string, workers int) (*Reproduction, error) {
 	m, err := output.ReadManifest(dir)
 	if err != nil {
@@ -94,19 +107,26 @@ func Reproduce(ctx context.Context, dir string, workers int) (*Reproduction, err
 	}
 	defer os.RemoveAll(tmp)
 	out := filepath.Join(tmp, "out")
-	// The formats the folder records: a shard's, which it does not draw,
-	// are recorded again as merge will need them.
-	if err := k.Rerun(ctx, m, scenarioPath, out, workers, RecordedFormats(m)); err != nil {
+	// A figure option the manifest records that this binary refuses is
+	// named by its key, as plot names it, not as a flag never given.
+	err = checkRecorded(dir, m, FigureChange{}, false)
+	if err == nil {
+		// The formats the folder records: a shard's, which it does not
+		// draw, are recorded again as merge will need them.
+		err = k.Rerun(ctx, m, scenarioPath, out, workers, RecordedFormats(m))
+	}
+	if err != nil {
 		if errors.As(err, new(folderError)) {
 			return nil, err
 		}
-		// A scenario changed so that it no longer loads is the change
-		// already named, not the rerun failing.
-		if scenarioDiff != "" && !errors.Is(err, ErrInterrupted) && (errors.Is(err, scenarios.ErrInvalid) || errors.Is(err, ErrBadInput) || errors.Is(err, os.ErrNotExist)) {
-			rep.Problems[0] += ", and the rerun from it fails: " + err.Error()
-			return rep, nil
+		// Nothing was rerun: no command line to claim, and the problems
+		// found in the folder are all there is. A scenario.toml changed
+		// or missing so that the rerun fails is the folder's bad input.
+		rep.CommandLine = ""
+		if scenarioDiff != "" && errors.Is(err, os.ErrNotExist) && !errors.Is(err, ErrBadInput) {
+			err = badInput("%v", err)
 		}
-		return nil, fmt.Errorf("the rerun failed: %w", err)
+		return nil, &RerunFailed{Found: rep, Err: err}
 	}
 	for _, c := range m.Files() {
 		d, err := verifyTable(ctx, out, c)

@@ -71,7 +71,9 @@ func TestReproduceRefusesRunsNotOfThePlan(t *testing.T) {
 
 // TestScenarioChecked: plot refuses a folder whose scenario.toml was
 // changed, as it refuses changed tables (figures read the scenario too),
-// and reproduce names the change rather than the rerun failing; a
+// and reproduce names the change, and when the changed scenario no
+// longer loads says the rerun failed (a RerunFailed, bad input, naming
+// the file and line) rather than claiming a rerun; a
 // manifest that records no checksum of the scenario (no manifest
 // borderwork wrote) is drawn and rerun, with a warning, and a scenario
 // that then does not load is named as the folder's, not as a figure's.
@@ -104,26 +106,42 @@ func TestScenarioChecked(t *testing.T) {
 		// reproduce: the first problem says this; "": none.
 		problem string
 		warning string // a warning says this
+		// reproduce: the rerun fails, its error naming this file of the
+		// folder first; "": it runs.
+		rerun string
 	}{
 		{"a comment added", appendTo("\n# edited\n"),
 			"scenario.toml does not match its checksum in manifest.json; refusing to draw figures",
-			"scenario.toml does not match its checksum in manifest.json", ""},
+			"scenario.toml does not match its checksum in manifest.json", "", ""},
 		{"garbage", appendTo("\ngarbage = [\n"),
 			"scenario.toml does not match its checksum in manifest.json; refusing to draw figures",
-			"scenario.toml does not match its checksum in manifest.json, and the rerun from it fails: ", ""},
+			"scenario.toml does not match its checksum in manifest.json", "", "scenario.toml:"},
 		{"missing", func(t *testing.T, dir string) { os.Remove(filepath.Join(dir, "scenario.toml")) },
-			"scenario.toml is missing", "scenario.toml is missing", ""},
-		{"no checksum recorded", noChecksum, "", "", "records no checksum of scenario.toml"},
+			"scenario.toml is missing", "scenario.toml is missing", "", "scenario.toml"},
+		{"no checksum recorded", noChecksum, "", "", "records no checksum of scenario.toml", ""},
 		{"no checksum recorded, garbage", func(t *testing.T, dir string) {
 			noChecksum(t, dir)
 			appendTo("\ngarbage = [\n")(t, dir)
-		}, "scenario.toml:", "", "records no checksum of scenario.toml"},
+		}, "scenario.toml:", "", "records no checksum of scenario.toml", ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			dir := copyFolder(t, clean)
 			c.change(t, dir)
 
 			rep, err := experiment.Reproduce(context.Background(), dir, 2)
+			if c.rerun != "" {
+				// Nothing was rerun: the error says so, as bad input, and
+				// what was found before it is the report, with no command
+				// line claimed as rerun.
+				var failed *experiment.RerunFailed
+				if !errors.As(err, &failed) || !(errors.Is(err, experiment.ErrBadInput) || errors.Is(err, scenarios.ErrInvalid)) || !strings.HasPrefix(err.Error(), "the rerun failed: "+filepath.Join(dir, c.rerun)) {
+					t.Fatalf("Reproduce = %+v, %v; want a bad-input RerunFailed saying the rerun failed: %s", rep, err, filepath.Join(dir, c.rerun))
+				}
+				if rep != nil || failed.Found.CommandLine != "" {
+					t.Errorf("Reproduce = %+v, command line %q; want no reproduction and no command line rerun", rep, failed.Found.CommandLine)
+				}
+				rep, err = failed.Found, nil
+			}
 			switch {
 			case c.problem == "" && c.plot != "": // the scenario does not load, and nothing says it was changed
 				if !errors.Is(err, scenarios.ErrInvalid) {

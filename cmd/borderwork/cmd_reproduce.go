@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/borderwork/borderwork/experiment"
@@ -21,7 +22,10 @@ drawing the figures with the options and formats the folder records (as
 plot last chose them). It prints the command it reran, the one the
 manifest's fields give. It exits with status 0 if everything matches and
 1, printing a MISMATCH line for each file that differs (a table by its
-first differing row) and on stderr how many did, if not. It warns (on stderr)
+first differing row) and on stderr how many did, if not. When the rerun
+itself fails (the folder's scenario.toml no longer loads, a value its
+manifest records is refused), it says so with the error, claims no
+rerun, and exits with status 2. It warns (on stderr)
 when the folder or this binary does not record the source revision it was
 built from, was built from modified sources, or when the two revisions
 differ: reasons a rerun might differ that the folder cannot rule out.
@@ -44,13 +48,20 @@ func cmdReproduce(ctx context.Context, args []string, e *env) error {
 	dir := pos[0]
 	m := newMeter(e.start, *workers)
 	rep, err := experiment.Reproduce(m.context(ctx), dir, *workers)
+	var failed *experiment.RerunFailed
+	if errors.As(err, &failed) {
+		// Nothing was rerun: no Reran line, only what the folder's own
+		// checks found, then the rerun's error.
+		reproduceWarnings(e, failed.Found.Warnings)
+		for _, p := range failed.Found.Problems {
+			fmt.Fprintf(e.stdout, "MISMATCH %s\n", p)
+		}
+	}
 	if err != nil {
 		return err
 	}
 	defer m.report(e.stderr, "reproduce", *quiet)
-	for _, w := range rep.Warnings {
-		fmt.Fprintf(e.stderr, "borderwork reproduce: warning: %s\n", w)
-	}
+	reproduceWarnings(e, rep.Warnings)
 	fmt.Fprintf(e.stdout, "Reran: %s\n", rep.CommandLine)
 	if len(rep.Problems) > 0 {
 		for _, p := range rep.Problems {
@@ -65,4 +76,11 @@ func cmdReproduce(ctx context.Context, args []string, e *env) error {
 	}
 	fmt.Fprintf(e.stdout, "OK: %s, %s%s reproduced byte for byte.\n", words.Count(rep.Tables, "table"), words.Count(rep.Figures, "figure file"), report)
 	return nil
+}
+
+// reproduceWarnings prints reproduce's warnings on stderr, one line each.
+func reproduceWarnings(e *env, warnings []string) {
+	for _, w := range warnings {
+		fmt.Fprintf(e.stderr, "borderwork reproduce: warning: %s\n", w)
+	}
 }
