@@ -14,26 +14,27 @@ import (
 // without the figure flags: the part of the command line that says which
 // results a folder holds, which resume, merge and the rebuilding of a
 // folder's plan compare. The command line a folder records adds the
-// figure flags (RecordedCommandLine).
-func (x *Prepared) CommandLine() string {
-	args := []string{"borderwork", x.Command}
-	if x.Arg != "" {
-		args = append(args, x.Arg)
+// figure flags (RecordedCommandLine). It needs no preparing: a command
+// can compare it with a folder's before it prepares the plan.
+func (p *Plan) CommandLine() string {
+	args := []string{"borderwork", p.Command}
+	if p.Arg != "" {
+		args = append(args, p.Arg)
 	}
-	f := x.Scenario.File
+	f := p.Scenario.File
 	args = append(args, "--seed", strconv.FormatInt(f.Seed, 10),
 		"--days", strconv.Itoa(f.Days),
 		"--reps", strconv.Itoa(f.Replicates)) // as asked: a claim may run more
-	switch x.Command {
+	switch p.Command {
 	case "run":
-		args = append(args, "--regime", strings.Join(x.Regimes, ","))
+		args = append(args, "--regime", strings.Join(p.Regimes, ","))
 	case "compare", "sweep":
-		args = append(args, "--regimes", strings.Join(x.Regimes, ","))
+		args = append(args, "--regimes", strings.Join(p.Regimes, ","))
 	}
-	for _, kv := range x.Scenario.Sets() {
+	for _, kv := range p.Scenario.Sets() {
 		args = append(args, "--set", kv)
 	}
-	args = append(args, x.Args...)
+	args = append(args, p.Args...)
 	return ShellJoin(args)
 }
 

@@ -228,6 +228,20 @@ type OtherPlanError struct {
 
 func (e *OtherPlanError) Unwrap() error { return e.error }
 
+// OtherPlan is --resume's refusal of the folder at dir (out, or
+// PartialPath(out)), with manifest m, written by another plan of the
+// same command than the one resuming out: it quotes the command that
+// completes it, or, when it is complete (another plan's finished
+// folder, with nothing to complete), the one that wrote it.
+func OtherPlan(out, dir string, m *output.Manifest) *OtherPlanError {
+	if m.Complete {
+		return &OtherPlanError{badInput("--resume: %s was written by a different %s ('%s') and is complete: nothing there is this one's to complete; run this %s into a fresh --out folder", dir, m.Command, RerunCommandLine(m), m.Command),
+			dir, RerunCommandLine(m), true}
+	}
+	return &OtherPlanError{badInput("--resume: %s was written by a different %s; '%s' completes it", dir, m.Command, resumeCommand(m, out, true)),
+		dir, resumeCommand(m, out, true), false}
+}
+
 // resumableFrom checks that the folder at dir (out, or PartialPath(out)),
 // with manifest m, was written by this plan. The message of a folder of
 // another plan quotes the command that completes it.
@@ -239,13 +253,8 @@ func (x *Prepared) resumableFrom(out, dir string, m *output.Manifest, scenarioSH
 	switch {
 	case m.Command != x.Command || (x.Sweep != nil) != (m.Sweep != nil):
 		return badInput("--resume: %s holds a %s folder, not a %s", dir, m.Command, x.Command)
-	case BaseCommandLine(m.CommandLine) != x.CommandLine() && m.Complete: // figure flags may differ: given to the resume, they change the figures only
-		// Nothing to complete: it is another sweep's finished folder.
-		return &OtherPlanError{badInput("--resume: %s was written by a different %s ('%s') and is complete: nothing there is this one's to complete; run this %s into a fresh --out folder", dir, x.Command, RerunCommandLine(m), x.Command),
-			dir, RerunCommandLine(m), true}
-	case BaseCommandLine(m.CommandLine) != x.CommandLine():
-		return &OtherPlanError{badInput("--resume: %s was written by a different %s; '%s' completes it", dir, x.Command, resumeCommand(m, out, true)),
-			dir, resumeCommand(m, out, true), false}
+	case BaseCommandLine(m.CommandLine) != x.CommandLine(): // figure flags may differ: given to the resume, they change the figures only
+		return OtherPlan(out, dir, m)
 	case m.ScenarioSHA256 != scenarioSHA:
 		return badInput("--resume: %s was written by this command from another scenario: its scenario.toml differs from the scenario as it is now; run the %s afresh into another --out", dir, x.Command)
 	case m.Sweep != nil && m.Sweep.Shard != shard:

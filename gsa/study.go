@@ -169,104 +169,10 @@ func New(s *scenarios.Scenario, arg string, spec Spec) (*Study, error) {
 // NewContext is New, stopping with an error wrapping
 // experiment.ErrInterrupted if ctx ends while the points are prepared.
 func NewContext(ctx context.Context, s *scenarios.Scenario, arg string, spec Spec) (*Study, error) {
-	info := Info{Method: spec.Method, Share: spec.Share, Split: spec.Split,
-		Resamples: spec.Resamples, Level: spec.Level}
-	if info.Share == 0 {
-		info.Share = DefaultShare
-	}
-	if info.Resamples == 0 {
-		info.Resamples = sensitivity.DefaultResamples
-	}
-	if info.Level == 0 {
-		info.Level = sensitivity.DefaultLevel
-	}
-	if err := CheckSetting("resamples", float64(info.Resamples)); err != nil {
+	info, err := settings(s, spec)
+	if err != nil {
 		return nil, err
 	}
-	if err := CheckSetting("confidence", info.Level); err != nil {
-		return nil, err
-	}
-	switch {
-	case spec.Method != Morris && spec.Method != Sobol:
-		return nil, experiment.BadInput("--method must be morris or sobol, got %q", spec.Method)
-	case s.File.Replicates < 2:
-		return nil, experiment.BadInput("--reps must be at least 2: a point's replicate noise is measured from its replicates, got %d", s.File.Replicates)
-	case len(spec.Effects) > 0 && len(spec.Regimes) > 0:
-		return nil, experiment.BadInput("give --regimes or --effects, not both: effects run the claim's design in place of regimes")
-	case spec.Split && len(spec.Effects) == 0:
-		return nil, experiment.BadInput("--split-malfunction is for --effects")
-	}
-	if spec.Method == Morris {
-		info.Trajectories, info.Levels, info.Candidates = spec.Trajectories, spec.Levels, spec.Candidates
-		if info.Trajectories == 0 {
-			info.Trajectories = sensitivity.DefaultTrajectories
-		}
-		if info.Levels == 0 {
-			info.Levels = sensitivity.DefaultLevels
-		}
-		if info.Candidates == 0 {
-			info.Candidates = DefaultCandidates * info.Trajectories
-		}
-		for _, c := range []struct {
-			flag string
-			v    int
-		}{{"trajectories", info.Trajectories}, {"levels", info.Levels}, {"candidates", info.Candidates}} {
-			if err := CheckSetting(c.flag, float64(c.v)); err != nil {
-				return nil, err
-			}
-		}
-		if info.Candidates < info.Trajectories {
-			return nil, experiment.BadInput("--candidates must be at least --trajectories (%d), got %d: the design keeps the r most spread out of M", info.Trajectories, info.Candidates)
-		}
-		if spec.Samples != 0 || spec.Base != "" {
-			return nil, experiment.BadInput("--samples and --base are for --method sobol")
-		}
-	} else {
-		info.Samples, info.Base = spec.Samples, spec.Base
-		if info.Samples == 0 {
-			info.Samples = DefaultSamples
-		}
-		if err := CheckSetting("samples", float64(info.Samples)); err != nil {
-			return nil, err
-		}
-		if info.Base == "" {
-			info.Base = sensitivity.ScrambledSobol.String()
-		}
-		if _, err := sensitivity.ParseBaseSequence(info.Base); err != nil {
-			return nil, experiment.BadInput("--base: %v", err)
-		}
-		if spec.Trajectories != 0 || spec.Levels != 0 || spec.Candidates != 0 {
-			return nil, experiment.BadInput("--trajectories, --levels and --candidates are for --method morris")
-		}
-	}
-	var err error
-	metrics := spec.Metrics
-	if metrics == nil {
-		metrics = []string{"harms"}
-	}
-	if info.Metrics, err = resolveMetrics(metrics); err != nil {
-		return nil, err
-	}
-	if len(spec.Effects) > 0 {
-		if info.Effects, err = resolveEffects(spec.Effects, spec.Split); err != nil {
-			return nil, err
-		}
-		info.Arms = claim.StandardDesign(spec.Split).CellNames()
-	} else {
-		info.Arms = spec.Regimes
-		if len(info.Arms) == 0 {
-			info.Arms = s.DefaultRegimes()
-		}
-		for i, r := range info.Arms {
-			if !slices.Contains(s.RegimeNames(), r) {
-				return nil, experiment.BadInput("--regimes: unknown regime %q (regimes of %s: %s)", r, s.File.Name, strings.Join(s.RegimeNames(), ", "))
-			}
-			if slices.Index(info.Arms, r) < i {
-				return nil, experiment.BadInput("--regimes: %q is listed twice", r)
-			}
-		}
-	}
-	info.Outputs = outputsOf(info.Metrics, info.Arms, info.Effects)
 	if info.Keys, err = Space(s, spec.Entries, info.Share); err != nil {
 		return nil, err
 	}
@@ -288,6 +194,126 @@ func NewContext(ctx context.Context, s *scenarios.Scenario, arg string, spec Spe
 		return nil, err
 	}
 	return st, st.prepare(ctx)
+}
+
+// CommandLine is the command line (experiment.Plan.CommandLine) of the
+// study NewContext would return for s, named arg, and spec, found
+// without resolving the parameters or building the design or the runs:
+// what --resume compares with a folder's command line before anything
+// is set up. Errors are those of the settings, as NewContext's.
+func CommandLine(s *scenarios.Scenario, arg string, spec Spec) (string, error) {
+	info, err := settings(s, spec)
+	if err != nil {
+		return "", err
+	}
+	p := &experiment.Plan{Command: "sensitivity", Scenario: s, Arg: arg, Regimes: info.Arms,
+		Args: args(&info, spec.Entries, len(spec.Effects) > 0)}
+	return p.CommandLine(), nil
+}
+
+// settings checks spec's method, settings and outputs against s and
+// returns them with the defaults filled in: the study's Info but for its
+// keys, entries and command-line arguments.
+func settings(s *scenarios.Scenario, spec Spec) (Info, error) {
+	info := Info{Method: spec.Method, Share: spec.Share, Split: spec.Split,
+		Resamples: spec.Resamples, Level: spec.Level}
+	if info.Share == 0 {
+		info.Share = DefaultShare
+	}
+	if info.Resamples == 0 {
+		info.Resamples = sensitivity.DefaultResamples
+	}
+	if info.Level == 0 {
+		info.Level = sensitivity.DefaultLevel
+	}
+	if err := CheckSetting("resamples", float64(info.Resamples)); err != nil {
+		return Info{}, err
+	}
+	if err := CheckSetting("confidence", info.Level); err != nil {
+		return Info{}, err
+	}
+	switch {
+	case spec.Method != Morris && spec.Method != Sobol:
+		return Info{}, experiment.BadInput("--method must be morris or sobol, got %q", spec.Method)
+	case s.File.Replicates < 2:
+		return Info{}, experiment.BadInput("--reps must be at least 2: a point's replicate noise is measured from its replicates, got %d", s.File.Replicates)
+	case len(spec.Effects) > 0 && len(spec.Regimes) > 0:
+		return Info{}, experiment.BadInput("give --regimes or --effects, not both: effects run the claim's design in place of regimes")
+	case spec.Split && len(spec.Effects) == 0:
+		return Info{}, experiment.BadInput("--split-malfunction is for --effects")
+	}
+	if spec.Method == Morris {
+		info.Trajectories, info.Levels, info.Candidates = spec.Trajectories, spec.Levels, spec.Candidates
+		if info.Trajectories == 0 {
+			info.Trajectories = sensitivity.DefaultTrajectories
+		}
+		if info.Levels == 0 {
+			info.Levels = sensitivity.DefaultLevels
+		}
+		if info.Candidates == 0 {
+			info.Candidates = DefaultCandidates * info.Trajectories
+		}
+		for _, c := range []struct {
+			flag string
+			v    int
+		}{{"trajectories", info.Trajectories}, {"levels", info.Levels}, {"candidates", info.Candidates}} {
+			if err := CheckSetting(c.flag, float64(c.v)); err != nil {
+				return Info{}, err
+			}
+		}
+		if info.Candidates < info.Trajectories {
+			return Info{}, experiment.BadInput("--candidates must be at least --trajectories (%d), got %d: the design keeps the r most spread out of M", info.Trajectories, info.Candidates)
+		}
+		if spec.Samples != 0 || spec.Base != "" {
+			return Info{}, experiment.BadInput("--samples and --base are for --method sobol")
+		}
+	} else {
+		info.Samples, info.Base = spec.Samples, spec.Base
+		if info.Samples == 0 {
+			info.Samples = DefaultSamples
+		}
+		if err := CheckSetting("samples", float64(info.Samples)); err != nil {
+			return Info{}, err
+		}
+		if info.Base == "" {
+			info.Base = sensitivity.ScrambledSobol.String()
+		}
+		if _, err := sensitivity.ParseBaseSequence(info.Base); err != nil {
+			return Info{}, experiment.BadInput("--base: %v", err)
+		}
+		if spec.Trajectories != 0 || spec.Levels != 0 || spec.Candidates != 0 {
+			return Info{}, experiment.BadInput("--trajectories, --levels and --candidates are for --method morris")
+		}
+	}
+	var err error
+	metrics := spec.Metrics
+	if metrics == nil {
+		metrics = []string{"harms"}
+	}
+	if info.Metrics, err = resolveMetrics(metrics); err != nil {
+		return Info{}, err
+	}
+	if len(spec.Effects) > 0 {
+		if info.Effects, err = resolveEffects(spec.Effects, spec.Split); err != nil {
+			return Info{}, err
+		}
+		info.Arms = claim.StandardDesign(spec.Split).CellNames()
+	} else {
+		info.Arms = spec.Regimes
+		if len(info.Arms) == 0 {
+			info.Arms = s.DefaultRegimes()
+		}
+		for i, r := range info.Arms {
+			if !slices.Contains(s.RegimeNames(), r) {
+				return Info{}, experiment.BadInput("--regimes: unknown regime %q (regimes of %s: %s)", r, s.File.Name, strings.Join(s.RegimeNames(), ", "))
+			}
+			if slices.Index(info.Arms, r) < i {
+				return Info{}, experiment.BadInput("--regimes: %q is listed twice", r)
+			}
+		}
+	}
+	info.Outputs = outputsOf(info.Metrics, info.Arms, info.Effects)
+	return info, nil
 }
 
 // sizeFlags names what sets the number of runs, for messages.
