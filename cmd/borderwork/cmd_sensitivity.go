@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"slices"
 	"strings"
 	"text/tabwriter"
@@ -13,6 +14,8 @@ import (
 	"github.com/borderwork/borderwork/experiment"
 	"github.com/borderwork/borderwork/gsa"
 	"github.com/borderwork/borderwork/internal/words"
+	"github.com/borderwork/borderwork/output"
+	"github.com/borderwork/borderwork/scenarios"
 	"github.com/borderwork/borderwork/sensitivity"
 )
 
@@ -58,7 +61,10 @@ variance that is replicate noise.
 own; 'borderwork merge' checks the shards and joins them into the folder
 an unsharded run writes. --resume completes an interrupted folder (give
 the whole command again), drawing the formats and at the size the
-folder records unless --formats or --size is given. An analysis beyond --max-work or --max-memory
+folder records unless --formats or --size is given. Given only --resume
+--out DIR, DIR is checked before anything is set up: missing or empty,
+it holds nothing to resume, and another analysis's folder needs the
+whole command; both are refused. An analysis beyond --max-work or --max-memory
 is refused before anything runs.
 `
 
@@ -113,7 +119,7 @@ func cmdSensitivity(ctx context.Context, args []string, e *env) error {
 	fs.StringVar(&spec.Base, "base", "", "Sobol: base `sequence`, sobol-scrambled, sobol or random (default sobol-scrambled)")
 	confidence := fs.Float64("confidence", sensitivity.DefaultLevel, "confidence `level` of the intervals, between 0 and 1")
 	shard := fs.String("shard", "", "run only shard `i/n` of the runs (k mod n = i)")
-	resume := fs.Bool("resume", false, "complete the interrupted sensitivity folder --out DIR (give the whole command)")
+	resume := fs.Bool("resume", false, "complete the interrupted sensitivity folder --out DIR (give the whole command; given alone, DIR must hold one)")
 	c.register(fs, "", true)
 	registerSizeFlag(fs, &c.size)
 	c.registerRegimes(fs)
@@ -160,6 +166,21 @@ func cmdSensitivity(ctx context.Context, args []string, e *env) error {
 	if spec.Effects, err = splitList("--effects", *effects); err != nil {
 		return err
 	}
+	out := c.out
+	if out == "" {
+		out = experiment.DefaultOut("sensitivity", s.Source)
+		if shardN > 0 {
+			out += fmt.Sprintf("-shard-%d-of-%d", shardI, shardN)
+		}
+	}
+	if *resume && onlyHow {
+		// Checked before anything is set up: setting up even the default
+		// analysis takes seconds, and is wasted on a folder it cannot
+		// resume.
+		if err := resumeOnlyHow(s, spec, out); err != nil {
+			return err
+		}
+	}
 	var sc *gsa.Screening
 	if *screen != "" {
 		if sc, err = gsa.Screen(ctx, *screen, *top); err != nil {
@@ -198,13 +219,6 @@ func cmdSensitivity(ctx context.Context, args []string, e *env) error {
 	}
 	if sc != nil {
 		noteLeftOut(e, *screen, *top, sc, st.Keys)
-	}
-	out := c.out
-	if out == "" {
-		out = experiment.DefaultOut("sensitivity", s.Source)
-		if shardN > 0 {
-			out += fmt.Sprintf("-shard-%d-of-%d", shardI, shardN)
-		}
 	}
 	shardName := "" // as the manifest records it
 	if shardN > 0 {
@@ -296,6 +310,45 @@ func givesAnalysis(fs *flagSet) bool {
 		}
 	}
 	return false
+}
+
+// resumeOnlyHow checks the folder that sensitivity --resume, given only
+// --out DIR and how to run, would complete, before the default analysis
+// it then stands for (of scenario s, as spec says) is set up: DIR, or
+// DIR.partial beside it, must hold a folder of that analysis, which
+// --resume then checks in full. A DIR with neither (missing, empty) has
+// nothing to resume, and is not started afresh as the whole command
+// starts it: given alone, --resume means to complete a folder. Another
+// analysis's folder is refused as wholeCommandNeeded says, another
+// command's as --resume refuses it. Nothing is written.
+func resumeOnlyHow(s *scenarios.Scenario, spec gsa.Spec, out string) error {
+	line, err := gsa.CommandLine(s, "", spec)
+	if err != nil {
+		return err
+	}
+	var refusal error
+	for _, dir := range []string{out, experiment.PartialPath(out)} {
+		m, err := output.ReadManifest(dir)
+		switch {
+		case errors.Is(err, os.ErrNotExist):
+			continue
+		case err != nil:
+			err = experiment.BadInput("--resume: %v", err)
+		case m.Command != "sensitivity":
+			err = experiment.BadInput("--resume: %s holds a %s folder, not a sensitivity", dir, m.Command)
+		case experiment.BaseCommandLine(m.CommandLine) == line:
+			return nil // the default analysis's: --resume checks the rest
+		default:
+			err = wholeCommandNeeded(experiment.OtherPlan(out, dir, m))
+		}
+		if refusal == nil {
+			refusal = err
+		}
+	}
+	if refusal == nil {
+		return experiment.BadInput("--resume: %s holds no sensitivity analysis to resume (no manifest.json); sensitivity --resume needs the whole command, unlike sweep --resume: give the interrupted analysis's command (its message quoted it), or leave out --resume to start an analysis", out)
+	}
+	return refusal
 }
 
 // wholeCommandNeeded is the refusal of sensitivity --resume given only
