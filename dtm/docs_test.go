@@ -6,8 +6,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-
-	"github.com/borderwork/borderwork/output/figures"
 )
 
 // TestOutputsDocumentsEveryColumn keeps docs/OUTPUTS.md true: every
@@ -26,7 +24,7 @@ func TestOutputsDocumentsEveryColumn(t *testing.T) {
 	section := text[at:]
 	st := smallStudy(t, embedded(t), 2)
 	dir := t.TempDir()
-	names, _, err := st.Write(dir, nil, figures.Double, []Incident{})
+	names, err := st.Write(dir, []Incident{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -41,9 +41,12 @@ func (st *Study) fitBand(j int) Band {
 // Baseline is the naive prediction: the mean count per day over the
 // calibration rows of direction d whose counts are exact, carried
 // forward.
-func (st *Study) Baseline(d Direction) float64 {
+func (st *Study) Baseline(d Direction) float64 { return baseline(st.Rows, d) }
+
+// baseline is Baseline over rows, in their order.
+func baseline(rows []Row, d Direction) float64 {
 	count, days := 0.0, 0
-	for _, r := range st.Rows {
+	for _, r := range rows {
 		if r.Role == Fitted && r.Direction == d && !r.LowerBound {
 			count += r.Count
 			days += r.Days()

@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"github.com/borderwork/borderwork/data"
-	"github.com/borderwork/borderwork/output/figures"
 	"github.com/borderwork/borderwork/scenarios"
 )
 
@@ -43,7 +42,7 @@ func embedded(t testing.TB) []data.Flow {
 func tables(t *testing.T, st *Study) map[string][]byte {
 	t.Helper()
 	dir := t.TempDir()
-	names, _, err := st.Write(dir, nil, figures.Double, nil)
+	names, err := st.Write(dir, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -33,12 +33,16 @@ type Month struct {
 }
 
 // Months lists the calendar months the run covers, each cut to the run.
-func (st *Study) Months() []Month {
+func (st *Study) Months() []Month { return months(st.Start, st.Days) }
+
+// months are the calendar months a run of days from start covers, each
+// cut to the run.
+func months(start time.Time, days int) []Month {
 	var out []Month
-	for m := time.Date(st.Start.Year(), st.Start.Month(), 1, 0, 0, 0, 0, time.UTC); ; m = m.AddDate(0, 1, 0) {
-		first := max(dayOf(st.Start, m), 0)
-		last := min(dayOf(st.Start, m.AddDate(0, 1, -1)), st.Days-1)
-		if first > st.Days-1 {
+	for m := time.Date(start.Year(), start.Month(), 1, 0, 0, 0, 0, time.UTC); ; m = m.AddDate(0, 1, 0) {
+		first := max(dayOf(start, m), 0)
+		last := min(dayOf(start, m.AddDate(0, 1, -1)), days-1)
+		if first > days-1 {
 			return out
 		}
 		out = append(out, Month{Start: m, First: first, Last: last})

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -21,14 +20,14 @@ import (
 // describes every column.
 var Tables = []string{"rows.csv", "draws.csv", "posterior.csv", "scores.csv", "monthly.csv", "harms.csv"}
 
-// FigureNames are the figures Write draws, without extension.
+// FigureNames are the flow figures, by direction, without extension.
 var FigureNames = []string{"flows-outgoing", "flows-incoming"}
 
-// Write writes the study's tables into dir (which must exist) and, in
-// each format, its figures under dir/figures, drawn at size. With
+// Write writes the study's tables into dir (which must exist). With
 // incidents (an MMP export the user gave), it also writes mmp.csv. It
-// returns the files written, relative to dir.
-func (st *Study) Write(dir string, formats []string, size figures.Size, incidents []Incident) (tables, figs []string, err error) {
+// returns the tables written, relative to dir. The figures are drawn from
+// the tables (ReadFlowData), by validate as by plot.
+func (st *Study) Write(dir string, incidents []Incident) (tables []string, err error) {
 	writers := map[string]func(io.Writer) error{
 		"rows.csv": st.writeRows, "draws.csv": st.writeDraws, "posterior.csv": st.writePosterior,
 		"scores.csv": st.writeScores, "monthly.csv": st.writeMonthly, "harms.csv": st.writeHarms,
@@ -40,31 +39,11 @@ func (st *Study) Write(dir string, formats []string, size figures.Size, incident
 	}
 	for _, name := range names {
 		if err := output.WriteFileWith(filepath.Join(dir, name), writers[name]); err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		tables = append(tables, name)
 	}
-	if len(formats) == 0 {
-		return tables, nil, nil
-	}
-	figDir := filepath.Join(dir, "figures")
-	if err := os.MkdirAll(figDir, 0o755); err != nil {
-		return nil, nil, err
-	}
-	for d := Outgoing; d < NumDirections; d++ {
-		fig, err := st.FlowFigure(d)
-		if err != nil {
-			return nil, nil, err
-		}
-		fig.SetSize(size)
-		if err := figures.Save(fig, figDir, FigureNames[d], formats); err != nil {
-			return nil, nil, err
-		}
-		for _, f := range formats {
-			figs = append(figs, "figures/"+FigureNames[d]+"."+f)
-		}
-	}
-	return tables, figs, nil
+	return tables, nil
 }
 
 func num(v float64) string { return output.FormatFloat(v) }
@@ -239,90 +218,12 @@ func MMPByMonth(incidents []Incident) []MMPMonth {
 	return out
 }
 
-// FlowFigure draws, for direction d, the people the points counted each
-// day: the data's rows as points at the middle of their periods (each
-// row's count over its days; fitted, predicted, and neither), the
-// monthly prediction of the regime that happened (median and band) and
-// of the scenario's open regime if it was run (median), the baseline
-// after the change, and the change marked.
-//
-// Each regime takes the colour it takes in every other figure
-// (experiment.RegimeStyle); the data and the baseline take greys, which
-// no regime takes.
-func (st *Study) FlowFigure(d Direction) (*figures.Figure, error) {
-	ref := st.regimeIndex(st.Options.Regime)
-	bands := st.flowBands(d)
-	title := fmt.Sprintf("%s: people counted %s at the flow monitoring points, per day", st.Scenario, d)
-	caption := figures.Caption{Scenario: st.Scenario, Seed: int64(st.Options.Seed), Reps: len(st.Prediction.Runs[ref]), Per: " (kept draws × replicates)",
-		Spread: "bands: " + strconv.Itoa(int(math.Round(100*st.Options.Band))) + "% of the runs", Extra: "data: IOM DTM Niger (data/dtm-niger)"}
-	fig, err := figures.TimeBands(title, "date (points: the middle of each count's period)", "people a day", bands, caption)
-	if err != nil {
-		return nil, err
-	}
-	fig.DateAxis(st.Start)
-	split := st.Start.AddDate(0, 0, st.Split)
-	fig.AddMarks(figures.Mark{X: float64(st.Split), Label: "change: " + split.Format("2 Jan 2006")})
-	return fig, nil
-}
+// FlowFigure is the study's flow figure for direction d
+// (FlowData.Figure).
+func (st *Study) FlowFigure(d Direction) (*figures.Figure, error) { return st.FlowData().Figure(d) }
 
 // flowBands are the bands FlowFigure draws for direction d.
-func (st *Study) flowBands(d Direction) []figures.Band {
-	ref := st.regimeIndex(st.Options.Regime)
-	regimes := st.Prediction.Regimes
-	months := st.Months()
-	model := figures.Band{Label: "model: " + st.Options.Regime + " (median, " + strconv.Itoa(int(math.Round(100*st.Options.Band))) + "% band)",
-		Style: experiment.RegimeStyle(st.Options.Regime, regimes)}
-	for _, m := range months {
-		b := st.MonthBand(ref, d, m)
-		days := float64(m.Last - m.First + 1)
-		model.X = append(model.X, float64(m.First)+float64(days/2))
-		model.Mean = append(model.Mean, b.Median/days)
-		model.Lo = append(model.Lo, b.Lo/days)
-		model.Hi = append(model.Hi, b.Hi/days)
-	}
-	bands := []figures.Band{model}
-	if g := st.regimeIndex("open"); g >= 0 && g != ref {
-		open := figures.Band{Label: "model: open (no change; median)", Style: experiment.RegimeStyle("open", regimes)}
-		for _, m := range months {
-			days := float64(m.Last - m.First + 1)
-			open.X = append(open.X, float64(m.First)+float64(days/2))
-			open.Mean = append(open.Mean, st.MonthBand(g, d, m).Median/days)
-		}
-		bands = append(bands, open)
-	}
-	base := figures.Band{Label: "baseline: mean before the change", Style: figures.Part(1)} // a grey line, dotted in pairs
-	for _, t := range []int{st.Split, st.Days} {
-		base.X = append(base.X, float64(t))
-		base.Mean = append(base.Mean, st.Baseline(d))
-	}
-	bands = append(bands, base)
-	for _, set := range []struct {
-		label string
-		style int
-		roles []Role
-	}{
-		{"DTM, fitted", figures.Part(1), []Role{Fitted}},                   // grey open diamonds
-		{"DTM, predicted", figures.Part(0), []Role{Predicted}},             // dark grey filled diamonds
-		{"DTM, not scored", figures.Part(3), []Role{Straddling, Excluded}}, // light grey crosses
-	} {
-		pts := figures.Band{Label: set.label, Style: set.style, Markers: true}
-		for _, r := range st.Rows {
-			if r.Direction != d || !containsRole(set.roles, r.Role) {
-				continue
-			}
-			x := float64(r.First) + float64(float64(r.Days())/2)
-			if n := len(pts.X); n > 0 && x <= pts.X[n-1] {
-				continue // a point drawn already covers this period's middle
-			}
-			pts.X = append(pts.X, x)
-			pts.Mean = append(pts.Mean, r.Count/float64(r.Days()))
-		}
-		if len(pts.X) > 0 {
-			bands = append(bands, pts)
-		}
-	}
-	return bands
-}
+func (st *Study) flowBands(d Direction) []figures.Band { return st.FlowData().bands(d) }
 
 func containsRole(roles []Role, r Role) bool {
 	for _, x := range roles {

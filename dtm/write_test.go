@@ -1,12 +1,16 @@
 package dtm
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/output/figures"
+	"github.com/borderwork/borderwork/output/figures/figtest"
+	"github.com/borderwork/borderwork/scenarios"
 )
 
 // TestFlowFigureColours: in the flow figures each regime takes the
@@ -119,6 +123,46 @@ func TestFlowFiguresLayOutCleanly(t *testing.T) {
 					t.Errorf("%s, %s, %s: %s", FigureNames[d], size.Name, format, p)
 				}
 			}
+		}
+	}
+}
+
+// TestFlowDataReadsBack: the flow figures drawn from a folder's tables
+// (ReadFlowData, as validate and plot draw them) are the bytes the study
+// in memory draws: the tables hold every number the figures show, and
+// read back exactly.
+func TestFlowDataReadsBack(t *testing.T) {
+	st := smallStudy(t, embedded(t), 2)
+	s, err := scenarios.Load("agadez2016")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.File.Days = st.Days
+	dir := t.TempDir()
+	if _, err := st.Write(dir, nil); err != nil {
+		t.Fatal(err)
+	}
+	m := &output.Manifest{Scenario: st.Scenario, Seed: int64(st.Options.Seed), Days: st.Days, Regimes: st.Prediction.Regimes}
+	for g, r := range st.Prediction.Regimes {
+		for range st.Prediction.Runs[g] {
+			m.Runs = append(m.Runs, output.RunInfo{Regime: r})
+		}
+	}
+	fd, err := ReadFlowData(dir, m, s, st.Options.Regime)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for d := Outgoing; d < NumDirections; d++ {
+		want, err := st.FlowFigure(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := fd.Figure(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(figtest.SVG(t, got), figtest.SVG(t, want)) {
+			t.Errorf("%s drawn from the folder's tables differs from the study's", FigureNames[d])
 		}
 	}
 }

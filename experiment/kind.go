@@ -82,6 +82,11 @@ type Kind struct {
 	// arms, one figure over days per regime analysed), each of which needs
 	// colours apart. nil, or a nil function: as RegimeStyle and Like say.
 	Style func(src Source) (func(regime string) int, error)
+	// DrawsFrom are the tables the kind's figures are drawn from, one of
+	// which a folder of the kind must hold for plot to draw it (a
+	// validate folder holds validation.csv or rows.csv, as its data was a
+	// Flee case or flow counts); nil: summary.csv.
+	DrawsFrom []string
 }
 
 // Sharding is how the shards of a kind of folder are checked and merged
@@ -512,8 +517,12 @@ func RedrawContext(ctx context.Context, dir string, formats []string, ch FigureC
 	if m.Sweep != nil && m.Sweep.Shard != "" {
 		return nil, fmt.Errorf("%s is one shard of a %s: %w; merge the shards, then plot", dir, shardedNoun(m.Command), ErrNotDrawable)
 	}
-	if _, err := os.Stat(filepath.Join(dir, "summary.csv")); err != nil {
-		return nil, fmt.Errorf("%s has no summary.csv to draw from: %w", dir, ErrNotDrawable)
+	from := k.DrawsFrom
+	if from == nil {
+		from = []string{"summary.csv"}
+	}
+	if !slices.ContainsFunc(from, func(t string) bool { _, err := os.Stat(filepath.Join(dir, t)); return err == nil }) {
+		return nil, fmt.Errorf("%s has no %s to draw from: %w", dir, strings.Join(from, " or "), ErrNotDrawable)
 	}
 	if err := tablesAsWritten(ctx, dir, m); err != nil {
 		if errors.Is(err, ErrInterrupted) {

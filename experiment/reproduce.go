@@ -208,6 +208,7 @@ func recordedFields(m, rerun *output.Manifest) []string {
 		{"claim", m.Claim, rerun.Claim},
 		{"programme", m.Programme, rerun.Programme},
 		{"sensitivity", m.Sensitivity, rerun.Sensitivity},
+		{"validate", m.Validate, rerun.Validate},
 		{"runs", m.Runs, rerun.Runs},
 	}
 	var problems []string

@@ -84,6 +84,11 @@ type folderError struct{ error }
 
 func (e folderError) Unwrap() error { return e.error }
 
+// FolderError marks err as found in the folder's own files (its
+// manifest, or the inputs it records) before a Rerun runs anything, so
+// that reproduce says it as it is, not as the rerun failing.
+func FolderError(err error) error { return folderError{err} }
+
 // runIDs are the runs of block j of a table, as the manifest lists them.
 func runIDs(runs []output.RunInfo, j int) []int {
 	var ids []int

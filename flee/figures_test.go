@@ -1,6 +1,8 @@
 package flee
 
 import (
+	"path/filepath"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -136,5 +138,34 @@ func TestFiguresLayOutCleanly(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestFigureDataReadsBack: what the figures show, read back from
+// validation.csv (as validate and plot draw them), is exactly what the
+// replicates give in memory, interval bounds and all: figures drawn from
+// the folder are the validation's.
+func TestFigureDataReadsBack(t *testing.T) {
+	v := toyValidation("open")
+	v.Start = "2012-02-29"
+	for d := range v.Days {
+		v.Raw = append(v.Raw, float64(25*d+1))
+	}
+	for r := range v.Simulated {
+		v.RunErrors[r] = RunErrors(v.Simulated[r], v.Observed, v.Raw)
+	}
+	dir := t.TempDir()
+	if _, err := v.Write(dir); err != nil {
+		t.Fatal(err)
+	}
+	got, err := ReadFigureData(filepath.Join(dir, "validation.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := v.FigureData(); !reflect.DeepEqual(got, want) {
+		t.Errorf("validation.csv reads back as\n%+v\nwant\n%+v", got, want)
+	}
+	if got, want := got.FigureNames(), []string{"camp-a", "camp-b", "error"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("figure names %v; want %v", got, want)
 	}
 }

@@ -5,14 +5,11 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"runtime"
-	"slices"
 	"strconv"
 	"strings"
 
-	"github.com/borderwork/borderwork/experiment"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/output/figures"
 	"github.com/borderwork/borderwork/scenarios"
@@ -154,54 +151,25 @@ func (v *Validation) Summary(m Measure) output.Stat {
 	return output.Describe(vals)
 }
 
-// Write writes the validation into dir (which must exist): the tidy
-// table validation.csv (per camp and day: observed, simulated and each
-// measure's term, with 95% intervals over replicates; camp "all" holds
-// the day's totals), replicates.csv (each replicate's mean errors),
-// fit.csv (each measure over replicates), and, in each format, the
-// figures figures/camp-NAME and figures/error, drawn at size. It returns
-// the names of the tables and figures written, relative to dir;
-// docs/OUTPUTS.md describes every column.
-func (v *Validation) Write(dir string, formats []string, size figures.Size) (tables, figs []string, err error) {
+// Write writes the validation's tables into dir (which must exist): the
+// tidy table validation.csv (per camp and day: observed, simulated and
+// each measure's term, with 95% intervals over replicates; camp "all"
+// holds the day's totals), replicates.csv (each replicate's mean errors)
+// and fit.csv (each measure over replicates). It returns their names,
+// relative to dir; docs/OUTPUTS.md describes every column. The figures
+// are drawn from validation.csv (Figures), by validate as by plot.
+func (v *Validation) Write(dir string) (tables []string, err error) {
 	files := []struct {
 		name  string
 		write func(io.Writer) error
 	}{{"validation.csv", v.WriteTable}, {"replicates.csv", v.writeReplicates}, {"fit.csv", v.writeFit}}
 	for _, f := range files {
 		if err := output.WriteFileWith(filepath.Join(dir, f.name), f.write); err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		tables = append(tables, f.name)
 	}
-	if len(formats) == 0 {
-		return tables, nil, nil
-	}
-	figDir := filepath.Join(dir, "figures")
-	if err := os.MkdirAll(figDir, 0o755); err != nil {
-		return nil, nil, err
-	}
-	if err := v.Figures(figDir, formats, size); err != nil {
-		return nil, nil, err
-	}
-	for _, name := range v.figureNames() {
-		for _, f := range formats {
-			figs = append(figs, "figures/"+name+"."+f)
-		}
-	}
-	return tables, figs, nil
-}
-
-// figureNames are the figures Figures draws, without extension.
-func (v *Validation) figureNames() []string {
-	var names []string
-	for _, c := range v.Camps {
-		name := "camp-" + slug(c)
-		for k := 2; slices.Contains(names, name) || name == "error"; k++ {
-			name = fmt.Sprintf("camp-%s-%d", slug(c), k)
-		}
-		names = append(names, name)
-	}
-	return append(names, "error")
+	return tables, nil
 }
 
 // WriteTable writes validation.csv: one row per camp, day and measure.
@@ -292,89 +260,21 @@ func (v *Validation) writeFit(w io.Writer) error {
 	return cw.Error()
 }
 
-// Figures draws one figure per camp (simulated mean and the 95%
-// confidence interval of that mean against the observed values) and one
-// of the three errors over time, at size.
-func (v *Validation) Figures(dir string, formats []string, size figures.Size) error {
-	caption := v.Caption()
-	names := v.figureNames()
-	for ci := range v.Camps {
-		fig, err := v.CampFigure(ci, caption)
-		if err != nil {
-			return err
-		}
-		fig.SetSize(size)
-		if err := figures.Save(fig, dir, names[ci], formats); err != nil {
-			return err
-		}
-	}
-	fig, err := v.ErrorFigure(caption)
-	if err != nil {
-		return err
-	}
-	fig.SetSize(size)
-	return figures.Save(fig, dir, "error", formats)
-}
-
-// Caption is the validation figures' caption: their lines are the mean
-// over replicates, their bands the 95% confidence interval of that mean
-// (output.Describe's), as CampFigure and ErrorFigure draw them.
+// Caption is the validation figures' caption (CaptionOf).
 func (v *Validation) Caption() figures.Caption {
-	return figures.Caption{Scenario: v.Scenario, Seed: int64(v.Seed), Reps: len(v.Simulated), Extra: "regime " + v.Regime,
-		Centre: "lines: mean", Spread: figures.CIBands}
+	return CaptionOf(v.Scenario, int64(v.Seed), len(v.Simulated), v.Regime)
 }
 
 // CampFigure is camp ci's simulated population (mean, 95% confidence
 // interval of the mean) and its observed one, by day.
 func (v *Validation) CampFigure(ci int, caption figures.Caption) (*figures.Figure, error) {
-	days := make([]float64, v.Days)
-	for t := range days {
-		days[t] = float64(t)
-	}
-	// The model in its regime's colour, as in every figure; the data in a
-	// grey, which means no regime.
-	sim := figures.Band{Label: "simulated", X: days, Mean: make([]float64, v.Days), Lo: make([]float64, v.Days), Hi: make([]float64, v.Days),
-		Style: experiment.RegimeStyle(v.Regime, []string{v.Regime})}
-	vals := make([]float64, len(v.Simulated))
-	for t := range days {
-		for r := range v.Simulated {
-			vals[r] = v.Simulated[r][ci][t]
-		}
-		st := output.Describe(vals)
-		sim.Mean[t], sim.Lo[t], sim.Hi[t] = st.Mean, st.Lo, st.Hi
-	}
-	// The observed series is drawn every seventh day, as points: it is
-	// interpolated between UNHCR's reports.
-	obs := figures.Band{Label: "UNHCR (interpolated)", Markers: true, Style: figures.Part(0)}
-	for t := 0; t < v.Days; t += 7 {
-		obs.X = append(obs.X, float64(t))
-		obs.Mean = append(obs.Mean, v.Observed[ci][t])
-	}
-	return figures.TimeBands(fmt.Sprintf("%s: refugees in camp", v.Camps[ci]), "day", "refugees", []figures.Band{sim, obs}, caption)
+	return v.FigureData().CampFigure(ci, v.Regime, caption)
 }
 
 // ErrorFigure is the day's error by each measure, mean over replicates
 // and 95% confidence interval of the mean.
 func (v *Validation) ErrorFigure(caption figures.Caption) (*figures.Figure, error) {
-	days := make([]float64, v.Days)
-	for t := range days {
-		days[t] = float64(t)
-	}
-	var bands []figures.Band
-	vals := make([]float64, len(v.RunErrors))
-	for m := range NumMeasures {
-		// Measures are no regimes: greys (figures.Part).
-		b := figures.Band{Label: m.String(), X: days, Mean: make([]float64, v.Days), Lo: make([]float64, v.Days), Hi: make([]float64, v.Days), Style: figures.Part(int(m))}
-		for t := range days {
-			for r, e := range v.RunErrors {
-				vals[r] = e[m][t]
-			}
-			st := output.Describe(vals)
-			b.Mean[t], b.Lo[t], b.Hi[t] = st.Mean, st.Lo, st.Hi
-		}
-		bands = append(bands, b)
-	}
-	return figures.TimeBands("Error against UNHCR registrations", "day", "error (share of refugees)", bands, caption)
+	return v.FigureData().ErrorFigure(caption)
 }
 
 // slug makes a camp name safe as a file name.

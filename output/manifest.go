@@ -123,6 +123,10 @@ type Manifest struct {
 	// Sensitivity is a sensitivity analysis' own section (gsa.Info),
 	// likewise.
 	Sensitivity json.RawMessage `json:"sensitivity,omitempty"`
+	// Validate is a validation's own section (validation.Info: the data
+	// folder and the checksums of its files, what reproduce reruns it
+	// from), likewise.
+	Validate json.RawMessage `json:"validate,omitempty"`
 
 	Runs   []RunInfo `json:"runs"`
 	Tables []Checked `json:"tables"`

@@ -11,9 +11,8 @@ import (
 	"github.com/borderwork/borderwork/experiment"
 	"github.com/borderwork/borderwork/flee"
 	"github.com/borderwork/borderwork/output"
-	"github.com/borderwork/borderwork/output/figures"
 	"github.com/borderwork/borderwork/scenarios"
-	"github.com/borderwork/borderwork/sim"
+	"github.com/borderwork/borderwork/validation"
 )
 
 const validateDoc = `
@@ -105,6 +104,11 @@ func cmdValidate(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
+	// The data's checksums, for reproduce: as it was read.
+	info, err := validation.NewInfo(*data, *regime)
+	if err != nil {
+		return err
+	}
 	// The same limits as every simulating command, before anything runs.
 	limits, _ := c.limits.get()
 	x, err := (&experiment.Plan{Command: "validate", Scenario: s, Regimes: []string{*regime}, Reps: s.File.Replicates}).PrepareContext(ctx)
@@ -130,8 +134,8 @@ func cmdValidate(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	if err := writeValidation(folder, v, s, c.figureOptions(), formats, arg, *data, *regime); err != nil {
-		return err
+	if err := validation.WriteFlee(ctx, folder, v, s, c.figureOptions(), formats, arg, info); err != nil {
+		return validateWriteError(err)
 	}
 	defer m.report(e.stderr, "validate", c.quiet)
 	if c.json {
@@ -152,81 +156,13 @@ func createValidateFolder(c *common, s *scenarios.Scenario) (*output.Folder, str
 	return folder, out, err
 }
 
-// writeValidateFolder writes the folder validate writes, whatever its
-// data: the resolved scenario, the tables and figures write writes into
-// the folder at dir (it returns them relative to dir), and the manifest,
-// which record completes with what the validation ran (its command line,
-// seed, days, replicates, regimes and runs). Then it swaps the folder
-// into place.
-func writeValidateFolder(folder *output.Folder, s *scenarios.Scenario, arg string, write func(dir string) (tables, figs []string, err error), record func(m *output.Manifest)) (err error) {
-	defer func() {
-		if errors.Is(err, output.ErrNotOurs) {
-			err = usageErrorf("--out: %v", err)
-		}
-	}()
-	scenarioTOML, err := s.Encode()
-	if err != nil {
-		return err
+// validateWriteError is the error of writing a validate folder: one the
+// folder at --out refuses is the flag's.
+func validateWriteError(err error) error {
+	if errors.Is(err, output.ErrNotOurs) {
+		return usageErrorf("--out: %v", err)
 	}
-	if err := output.WriteFile(folder.Path("scenario.toml"), scenarioTOML); err != nil {
-		return err
-	}
-	tables, figs, err := write(folder.Dir)
-	if err != nil {
-		return err
-	}
-	m := output.NewManifest("validate")
-	m.ScenarioSHA256 = output.SHA256(scenarioTOML)
-	m.ScenarioArg, m.ScenarioSource, m.Sets = arg, s.Source, s.Sets()
-	if m.Sets == nil {
-		m.Sets = []string{}
-	}
-	record(m)
-	if m.Tables, err = output.Check(folder.Dir, tables); err != nil {
-		return err
-	}
-	if m.Figures, err = output.Check(folder.Dir, figs); err != nil {
-		return err
-	}
-	if m.Figures == nil {
-		m.Figures = []output.Checked{}
-	}
-	m.Complete = true
-	if err := m.Write(folder.Path("manifest.json")); err != nil {
-		return err
-	}
-	return folder.Commit()
-}
-
-// writeValidation writes the folder of a validation against a Flee case,
-// its figures drawn as o says.
-func writeValidation(folder *output.Folder, v *flee.Validation, s *scenarios.Scenario, o *output.FigureOptions, formats []string, arg, data, regime string) error {
-	size, o := validateFigureOptions(o, formats)
-	write := func(dir string) ([]string, []string, error) { return v.Write(dir, formats, size) }
-	return writeValidateFolder(folder, s, arg, write, func(m *output.Manifest) {
-		m.CommandLine = experiment.WithFigureArgs(fmt.Sprintf("borderwork validate %s --data %s --regime %s --seed %d --days %d --reps %d", arg, data, regime, v.Seed, v.Days, v.Replicates), o)
-		m.FigureOptions = o
-		m.Scenario, m.Seed, m.Days, m.Reps, m.Regimes = v.Scenario, int64(v.Seed), v.Days, v.Replicates, []string{regime}
-		for r := range v.Replicates {
-			m.Runs = append(m.Runs, output.RunInfo{ID: r, Regime: regime, Replicate: r, Seed: sim.ReplicateSeed(v.Seed, r)})
-		}
-	})
-}
-
-// validateFigureOptions are the figure options a validate folder records
-// (o, as the flags give them, with the formats drawn; validate has no
-// --bands, so its bands are the default, as in sensitivity folders), and
-// the size they draw at. Its command line ends with the figure flags
-// that differ from the defaults (experiment.WithFigureArgs), so that it
-// draws the same figures.
-func validateFigureOptions(o *output.FigureOptions, formats []string) (figures.Size, *output.FigureOptions) {
-	r := *o
-	r.SetFormats(formats)
-	size, ok := figures.SizeNamed(r.Size)
-	if !ok { // the flags were checked: this is a bug
-		panic(fmt.Sprintf("validate: unknown figure size %q", r.Size))
-	}
-	return size, &r
+	return err
 }
 
 func printValidation(e *env, v *flee.Validation, sets []string, data, out string) {

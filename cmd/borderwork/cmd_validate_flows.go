@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -18,7 +17,7 @@ import (
 	"github.com/borderwork/borderwork/internal/suggest"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/scenarios"
-	"github.com/borderwork/borderwork/sim"
+	"github.com/borderwork/borderwork/validation"
 )
 
 // dtmFlags are validate's flags for a folder of flow counts.
@@ -126,23 +125,26 @@ func validateFlows(ctx context.Context, fs *flagSet, c *common, e *env, arg, dir
 	if err != nil {
 		return usageErrorf("%v", err)
 	}
-	start, _ := s.Start()
 	var incidents []dtm.Incident
 	if dv.mmp != "" {
-		last := start.AddDate(0, 0, s.File.Days-1)
-		incidents, err = dtm.ReadMMPFile(dv.mmp, time.Date(start.Year(), start.Month(), 1, 0, 0, 0, 0, time.UTC), last)
-		if err != nil {
+		if incidents, err = validation.ReadMMP(dv.mmp, s); err != nil {
 			return usageErrorf("--mmp: %v", err)
 		}
-		if incidents == nil {
-			incidents = []dtm.Incident{}
+	}
+	// The data's checksums, for reproduce: as it was read.
+	info, err := validation.NewInfo(dir, regime)
+	if err != nil {
+		return err
+	}
+	info.Draws, info.Accept, info.MMP = dv.draws, dv.accept, dv.mmp
+	if dv.mmp != "" {
+		if info.MMPSHA256, err = output.FileSHA256(dv.mmp); err != nil {
+			return err
 		}
 	}
 	formats, _ := parseFormats(c.formats)
-	regimes := s.DefaultRegimes()
-	if !slices.Contains(regimes, regime) {
-		regimes = append([]string{regime}, regimes...)
-	}
+	opt := validation.FlowOptions(s, regime, dv.draws, dv.accept, reps, c.workers)
+	regimes := opt.Regimes
 	// The same limits as every simulating command, before anything runs:
 	// the prediction's runs are the largest (the calibration's stop at the
 	// change).
@@ -160,8 +162,7 @@ func validateFlows(ctx context.Context, fs *flagSet, c *common, e *env, arg, dir
 		return err
 	}
 	defer folder.Discard()
-	seed := uint64(s.File.Seed)
-	opt := dtm.Options{Regime: regime, Regimes: regimes, Draws: dv.draws, Accept: dv.accept, Replicates: reps, Seed: seed, Workers: workers, Exclude: dtm.NigerExclusions()}
+	opt.Workers = workers
 	prog := newProgress(e.stderr, "validate", 0, c.quiet, c.progress)
 	opt.Progress = func(done, total int) { prog.setTotal(total); prog.done(done) }
 	m := newMeter(e.start, workers)
@@ -174,8 +175,8 @@ func validateFlows(ctx context.Context, fs *flagSet, c *common, e *env, arg, dir
 		}
 		return err
 	}
-	if err := writeFlowValidation(folder, st, s, c.figureOptions(), formats, arg, dir, regime, dv, reps, incidents); err != nil {
-		return err
+	if err := validation.WriteFlows(ctx, folder, st, s, c.figureOptions(), formats, arg, info, reps, incidents); err != nil {
+		return validateWriteError(err)
 	}
 	defer m.report(e.stderr, "validate", c.quiet)
 	if c.json {
@@ -183,40 +184,6 @@ func validateFlows(ctx context.Context, fs *flagSet, c *common, e *env, arg, dir
 	}
 	printFlowValidation(e, st, s.Sets(), dir, out)
 	return nil
-}
-
-// writeFlowValidation writes the folder of a validation against flow
-// counts, with its report, its figures drawn as o says.
-func writeFlowValidation(folder *output.Folder, st *dtm.Study, s *scenarios.Scenario, o *output.FigureOptions, formats []string, arg, dir, regime string, dv dtmFlags, reps int, incidents []dtm.Incident) error {
-	size, o := validateFigureOptions(o, formats)
-	write := func(to string) ([]string, []string, error) {
-		tables, figs, err := st.Write(to, formats, size, incidents)
-		if err != nil {
-			return nil, nil, err
-		}
-		report := func(w io.Writer) error { return st.Report(w, dir, formats, incidents) }
-		if err := output.WriteFileWith(filepath.Join(to, "report.md"), report); err != nil {
-			return nil, nil, err
-		}
-		return append(tables, "report.md"), figs, nil
-	}
-	return writeValidateFolder(folder, s, arg, write, func(m *output.Manifest) {
-		cl := fmt.Sprintf("borderwork validate %s --data %s --regime %s --seed %d --days %d --reps %d --draws %d --accept %d", arg, dir, regime, st.Options.Seed, st.Days, reps, dv.draws, dv.accept)
-		if dv.mmp != "" {
-			cl += " --mmp " + dv.mmp
-		}
-		m.CommandLine = experiment.WithFigureArgs(cl, o)
-		m.FigureOptions = o
-		m.Scenario, m.Seed, m.Days, m.Reps, m.Regimes = st.Scenario, int64(st.Options.Seed), st.Days, reps, st.Prediction.Regimes
-		k := 0
-		for g, r := range st.Prediction.Regimes {
-			for _, fw := range st.Prediction.Runs[g] {
-				pt := st.Calibration.Points[st.Calibration.Accepted[fw.Draw]]
-				m.Runs = append(m.Runs, output.RunInfo{ID: k, Regime: r, Replicate: fw.Rep, Seed: sim.ReplicateSeed(st.Options.Seed, fw.Rep), Params: pt})
-				k++
-			}
-		}
-	})
 }
 
 func printFlowValidation(e *env, st *dtm.Study, sets []string, dir, out string) {

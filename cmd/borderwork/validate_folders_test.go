@@ -1,0 +1,200 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/borderwork/borderwork/output"
+)
+
+// validateKinds are the two kinds of validate folder, each written by
+// args(out, extra...) (a small validation), with a table to edit.
+func validateKinds(t *testing.T) []struct {
+	name  string
+	args  func(out string, extra ...string) []string
+	table string
+} {
+	scenario := filepath.Join(t.TempDir(), "tiny.toml")
+	mustRun(t, "import", "flee", "--out", scenario, fleeCase)
+	return []struct {
+		name  string
+		args  func(out string, extra ...string) []string
+		table string
+	}{
+		{"flee", func(out string, extra ...string) []string {
+			return append([]string{"validate", scenario, "--data", fleeCase, "--reps", "2", "--formats", "png,svg", "--quiet", "--out", out}, extra...)
+		}, "validation.csv"},
+		{"flows", func(out string, extra ...string) []string {
+			return append(smallFlowValidation(out, "--formats", "png,svg", "--quiet"), extra...)
+		}, "monthly.csv"},
+	}
+}
+
+// copyFolder copies the folder at from to to.
+func copyFolder(t *testing.T, from, to string) {
+	t.Helper()
+	if err := os.CopyFS(to, os.DirFS(from)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// sameFigures fails unless the figures of folders a and b are the same
+// files with the same bytes.
+func sameFigures(t *testing.T, a, b, what string) {
+	t.Helper()
+	fa, fb := files(t, filepath.Join(a, "figures")), files(t, filepath.Join(b, "figures"))
+	if strings.Join(fa, ",") != strings.Join(fb, ",") {
+		t.Fatalf("%s: figures %v; want %v", what, fb, fa)
+	}
+	for _, f := range fa {
+		x, _ := os.ReadFile(filepath.Join(a, "figures", f))
+		y, _ := os.ReadFile(filepath.Join(b, "figures", f))
+		if len(x) == 0 || !bytes.Equal(x, y) {
+			t.Errorf("%s: figures/%s is not the one validate drew", what, f)
+		}
+	}
+}
+
+// TestValidateFoldersPlotAndReproduce: a validate folder, against a Flee
+// case or flow counts, is like every other output folder: plot draws
+// its figures again from its tables, the same bytes validate drew, and
+// at another --size and in other --formats the bytes validate draws with
+// those flags, recorded in figure_options and the command line;
+// reproduce reruns it from its manifest and the data folder it records,
+// and reports MATCH, or a MISMATCH naming a table edited since.
+func TestValidateFoldersPlotAndReproduce(t *testing.T) {
+	for _, kind := range validateKinds(t) {
+		t.Run(kind.name, func(t *testing.T) {
+			tmp := t.TempDir()
+			out := filepath.Join(tmp, "v")
+			mustRun(t, kind.args(out)...)
+			manifest, _ := os.ReadFile(filepath.Join(out, "manifest.json"))
+
+			// plot into a copy whose figures are gone: the same bytes.
+			cp := filepath.Join(tmp, "copy")
+			copyFolder(t, out, cp)
+			os.RemoveAll(filepath.Join(cp, "figures"))
+			if status, stdout, stderr := runCLI(t, "plot", cp); status != 0 || !strings.Contains(stdout, "Drew ") {
+				t.Fatalf("plot: status %d\n%s%s", status, stdout, stderr)
+			}
+			sameFigures(t, out, cp, "plot")
+			if m, _ := os.ReadFile(filepath.Join(cp, "manifest.json")); !bytes.Equal(m, manifest) {
+				t.Error("plot changed manifest.json although it drew the same figures")
+			}
+
+			// plot --size single --formats png draws what validate draws
+			// with those flags, and records them.
+			single := filepath.Join(tmp, "single")
+			mustRun(t, kind.args(single, "--size", "single", "--formats", "png")...)
+			if status, stdout, stderr := runCLI(t, "plot", "--size", "single", "--formats", "png", cp); status != 0 {
+				t.Fatalf("plot --size single: status %d\n%s%s", status, stdout, stderr)
+			}
+			sameFigures(t, single, cp, "plot --size single --formats png")
+			m, err := output.ReadManifest(cp)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if o := m.FigureOptions; o == nil || o.Size != "single" || strings.Join(o.Formats, ",") != "png" {
+				t.Errorf("after plot --size single --formats png, figure_options %+v", o)
+			}
+			if !strings.HasSuffix(m.CommandLine, " --size single --formats png") {
+				t.Errorf("after plot --size single --formats png, command_line %q", m.CommandLine)
+			}
+			// --bands is not validate's: its captions say what the bands are.
+			if status, _, stderr := runCLI(t, "plot", "--bands", "ci", cp); status != exitUsage || !strings.Contains(stderr, "holds a validate folder") {
+				t.Errorf("plot --bands: status %d, stderr %q; want %d and the folder's kind", status, stderr, exitUsage)
+			}
+
+			// reproduce: the untouched folder and the redrawn copy match.
+			for _, dir := range []string{out, cp} {
+				status, stdout, stderr := runCLI(t, "reproduce", "--quiet", dir)
+				if status != 0 || !strings.Contains(stdout, "Reran: borderwork validate ") || !strings.Contains(stdout, "reproduced byte for byte") {
+					t.Errorf("reproduce %s: status %d\n%s%s", dir, status, stdout, stderr)
+				}
+			}
+			// An edited table is a mismatch, named.
+			p := filepath.Join(out, kind.table)
+			b, _ := os.ReadFile(p)
+			lines := strings.Split(string(b), "\n")
+			lines[2] = strings.Replace(lines[2], ",", ",9", 1)
+			os.WriteFile(p, []byte(strings.Join(lines, "\n")), 0o644)
+			status, stdout, stderr := runCLI(t, "reproduce", "--quiet", out)
+			if status != exitFailure || !strings.Contains(stdout, "MISMATCH "+kind.table) {
+				t.Errorf("reproduce of an edited %s: status %d\n%s%s; want %d and a MISMATCH naming it", kind.table, status, stdout, stderr, exitFailure)
+			}
+		})
+	}
+}
+
+// TestReproduceValidateData: reproduce reruns a validation only from the
+// data it ran on: a data folder changed, added to or moved since, and a
+// folder written before validate recorded its data (no validate
+// section), are refused (status 2), naming the file and the manifest's
+// key, with nothing on stdout; plot, which needs no data, still draws
+// the old folder.
+func TestReproduceValidateData(t *testing.T) {
+	tmp := t.TempDir()
+	data := filepath.Join(tmp, "case")
+	copyFolder(t, fleeCase, data)
+	scenario := filepath.Join(tmp, "tiny.toml")
+	mustRun(t, "import", "flee", "--out", scenario, fleeCase)
+	out := filepath.Join(tmp, "v")
+	mustRun(t, "validate", scenario, "--data", data, "--reps", "2", "--formats", "png", "--quiet", "--out", out)
+
+	refused := func(what string, want ...string) {
+		t.Helper()
+		status, stdout, stderr := runCLI(t, "reproduce", "--quiet", out)
+		if status != exitUsage || stdout != "" {
+			t.Errorf("%s: status %d, stdout %q; want %d and nothing", what, status, stdout, exitUsage)
+		}
+		for _, w := range want {
+			if !strings.Contains(stderr, w) {
+				t.Errorf("%s: stderr %q; want it to say %q", what, stderr, w)
+			}
+		}
+	}
+	locations := filepath.Join(data, "input_csv", "locations.csv")
+	b, err := os.ReadFile(locations)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(locations, append(b, '\n'), 0o644)
+	refused("a data file changed", filepath.Join(out, "manifest.json")+": validate.data_files", locations+" has changed")
+	os.WriteFile(locations, b, 0o644)
+	extra := filepath.Join(data, "notes.txt")
+	if _, err := os.Stat(extra); err == nil {
+		t.Fatalf("%s exists; the test adds it", extra)
+	}
+	os.WriteFile(extra, []byte("a note\n"), 0o644)
+	refused("a data file added", "validate.data_files", extra+" was not in the data folder then")
+	os.Remove(extra)
+	if status, stdout, stderr := runCLI(t, "reproduce", "--quiet", out); status != 0 {
+		t.Fatalf("reproduce with the data put back: status %d\n%s%s", status, stdout, stderr)
+	}
+	os.Rename(data, data+"-moved")
+	refused("the data folder moved", "validate.data: the data folder "+data+", which "+out+" was validated against, is not there")
+	os.Rename(data+"-moved", data)
+
+	// A folder written before validate recorded its data.
+	p := filepath.Join(out, "manifest.json")
+	var raw map[string]json.RawMessage
+	b, _ = os.ReadFile(p)
+	if err := json.Unmarshal(b, &raw); err != nil {
+		t.Fatal(err)
+	}
+	delete(raw, "validate")
+	b, _ = json.Marshal(raw)
+	os.WriteFile(p, b, 0o644)
+	refused("no validate section", p+" has no validate section", "run it again ('borderwork validate ")
+	before := filepath.Join(tmp, "before")
+	copyFolder(t, out, before)
+	os.RemoveAll(filepath.Join(out, "figures"))
+	if status, stdout, stderr := runCLI(t, "plot", out); status != 0 {
+		t.Fatalf("plot of a folder without a validate section: status %d\n%s%s", status, stdout, stderr)
+	}
+	sameFigures(t, before, out, "plot of a folder without a validate section")
+}

@@ -1,0 +1,417 @@
+// Package validation writes the folders of `borderwork validate`, whose
+// data is a Flee case (package flee) or flow counts (package dtm), and
+// registers their kind (experiment.Kind), so that `plot` draws their
+// figures again from their tables and `reproduce` reruns them from their
+// manifest and the data folder it records.
+package validation
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/borderwork/borderwork/data"
+	"github.com/borderwork/borderwork/dtm"
+	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/flee"
+	"github.com/borderwork/borderwork/output"
+	"github.com/borderwork/borderwork/scenarios"
+	"github.com/borderwork/borderwork/sim"
+)
+
+// The kinds of data a validation compares with (Info.DataKind).
+const (
+	FleeCase   = "flee"  // a Flee case folder (input_csv/, ...)
+	FlowCounts = "flows" // a folder of flow counts (flows.csv)
+)
+
+// Info is a validate folder's own section of its manifest (validate):
+// what reproduce reruns it from, besides the fields every manifest has.
+type Info struct {
+	// Data is the data folder, as --data gave it (relative to the folder
+	// validate was run in, if relative).
+	Data     string `json:"data"`
+	DataKind string `json:"data_kind"` // FleeCase or FlowCounts
+	// DataFiles are the files the data folder held, with their
+	// checksums: a rerun from data changed since is refused.
+	DataFiles []DataFile `json:"data_files"`
+	Regime    string     `json:"regime"` // the regime run (a Flee case) or that followed the change (flow counts)
+	// With flow counts: --draws, --accept, and --mmp with its checksum.
+	Draws     int    `json:"draws,omitempty"`
+	Accept    int    `json:"accept,omitempty"`
+	MMP       string `json:"mmp,omitempty"`
+	MMPSHA256 string `json:"mmp_sha256,omitempty"`
+}
+
+// DataFile is one file of a data folder, relative to it, with its
+// checksum.
+type DataFile struct {
+	File   string `json:"file"`
+	SHA256 string `json:"sha256"`
+}
+
+// DataFiles are the regular files under the data folder dir, in
+// lexical order, with their checksums.
+func DataFiles(dir string) ([]DataFile, error) {
+	var files []DataFile
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || !d.Type().IsRegular() {
+			return err
+		}
+		sum, err := output.FileSHA256(path)
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(dir, path)
+		if err != nil {
+			return err
+		}
+		files = append(files, DataFile{File: filepath.ToSlash(rel), SHA256: sum})
+		return nil
+	})
+	return files, err
+}
+
+// NewInfo is the section of a validation against the data folder dir.
+func NewInfo(dir, regime string) (*Info, error) {
+	files, err := DataFiles(dir)
+	if err != nil {
+		return nil, err
+	}
+	kind := FleeCase
+	if st, err := os.Stat(filepath.Join(dir, "flows.csv")); err == nil && st.Mode().IsRegular() {
+		kind = FlowCounts
+	}
+	return &Info{Data: dir, DataKind: kind, DataFiles: files, Regime: regime}, nil
+}
+
+// ReadInfo reads the validate section of the manifest m of the folder
+// at dir. A folder written before validate recorded it has none: it is
+// refused, saying what it lacks and how to write one that has it.
+func ReadInfo(dir string, m *output.Manifest) (*Info, error) {
+	if len(m.Validate) == 0 {
+		return nil, experiment.BadInput("%s has no validate section (the data folder and the checksums of its files, with --draws, --accept and --mmp): the borderwork that wrote %s did not record them, and a validation is rerun only from the data it ran on; run it again ('%s %s') to write a folder that records them",
+			filepath.Join(dir, "manifest.json"), dir, m.CommandLine, experiment.ShellJoin([]string{"--out", dir}))
+	}
+	in, err := experiment.ReadSection[Info](m.Validate, "validate")
+	if err != nil {
+		return nil, experiment.BadInput("%s: %v", filepath.Join(dir, "manifest.json"), err)
+	}
+	if in.DataKind != FleeCase && in.DataKind != FlowCounts {
+		return nil, experiment.BadInput("%s: validate.data_kind is %q; want %s or %s", filepath.Join(dir, "manifest.json"), in.DataKind, FleeCase, FlowCounts)
+	}
+	return in, nil
+}
+
+// CheckData checks that the data folder the folder at dir records is
+// where it was and holds the same files, unchanged, as does the MMP
+// export it names: a rerun from other data would not be a reproduction.
+// Each problem names the file and the manifest's key; errors wrap
+// experiment.ErrBadInput.
+func (in *Info) CheckData(dir string) error {
+	manifest := filepath.Join(dir, "manifest.json")
+	if st, err := os.Stat(in.Data); err != nil || !st.IsDir() {
+		return experiment.BadInput("%s: validate.data: the data folder %s, which %s was validated against, is not there (a relative path is taken from the current folder): it was moved or removed; run reproduce from the folder validate was run in, or put the data back", manifest, in.Data, dir)
+	}
+	files, err := DataFiles(in.Data)
+	if err != nil {
+		return err
+	}
+	var problems []string
+	now := map[string]string{}
+	for _, f := range files {
+		now[f.File] = f.SHA256
+	}
+	for _, f := range in.DataFiles {
+		p := filepath.Join(in.Data, filepath.FromSlash(f.File))
+		switch sum, ok := now[f.File]; {
+		case !ok:
+			problems = append(problems, p+" is no longer there")
+		case sum != f.SHA256:
+			problems = append(problems, p+" has changed (its SHA-256 is not the one recorded)")
+		}
+		delete(now, f.File)
+	}
+	var added []string
+	for f := range now {
+		added = append(added, f)
+	}
+	slices.Sort(added)
+	for _, f := range added {
+		problems = append(problems, filepath.Join(in.Data, filepath.FromSlash(f))+" was not in the data folder then")
+	}
+	if len(problems) > 0 {
+		return experiment.BadInput("%s: validate.data_files: the data folder %s is not as it was when %s was written: %s; a rerun would not be from the same data: restore it, or run the validation again", manifest, in.Data, dir, strings.Join(problems, "; "))
+	}
+	if in.MMP != "" {
+		sum, err := output.FileSHA256(in.MMP)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return experiment.BadInput("%s: validate.mmp: the Missing Migrants Project export %s is not there (a relative path is taken from the current folder): it was moved or removed; run reproduce from the folder validate was run in, or put it back", manifest, in.MMP)
+		case err != nil:
+			return err
+		case sum != in.MMPSHA256:
+			return experiment.BadInput("%s: validate.mmp_sha256: the Missing Migrants Project export %s has changed since %s was written (its SHA-256 is not the one recorded); a rerun would not be from the same data", manifest, in.MMP, dir)
+		}
+	}
+	return nil
+}
+
+// regimeOf is the regime a validate folder ran (a Flee case) or that
+// followed the change (flow counts): its section's, or, in a folder
+// written before validate recorded one, its command line's --regime.
+func regimeOf(dir string, m *output.Manifest) (string, error) {
+	if len(m.Validate) > 0 {
+		in, err := ReadInfo(dir, m)
+		if err != nil {
+			return "", err
+		}
+		return in.Regime, nil
+	}
+	words := strings.Fields(m.CommandLine)
+	if i := slices.Index(words, "--regime"); i >= 0 && i+1 < len(words) {
+		return words[i+1], nil
+	}
+	return "", experiment.BadInput("%s: command_line gives no --regime, and there is no validate section to say which regime followed the change", filepath.Join(dir, "manifest.json"))
+}
+
+// Figures is the figure registry of validate folders: a Flee case's
+// (flee.Figures, from validation.csv), then the flow figures (from
+// rows.csv, monthly.csv and posterior.csv). Each draws nothing in a
+// folder without its tables.
+var Figures = append(slices.Clone(flee.Figures), experiment.Figure{
+	Name:  "flows-DIRECTION",
+	Title: "the people counted in each direction (outgoing, incoming) at the flow monitoring points, per day: DTM's counts beside the model's prediction and the baseline",
+	Draw:  drawFlows,
+})
+
+func drawFlows(src experiment.Source) ([]experiment.Drawn, error) {
+	if _, err := os.Stat(filepath.Join(src.Dir, "rows.csv")); err != nil {
+		return nil, nil
+	}
+	s, err := src.Resolved()
+	if err != nil {
+		return nil, err
+	}
+	regime, err := regimeOf(src.Dir, src.Manifest)
+	if err != nil {
+		return nil, err
+	}
+	fd, err := dtm.ReadFlowData(src.Dir, src.Manifest, s, regime)
+	if err != nil {
+		return nil, err
+	}
+	var drawn []experiment.Drawn
+	for d := dtm.Outgoing; d < dtm.NumDirections; d++ {
+		fig, err := fd.Figure(d)
+		if err != nil {
+			return nil, err
+		}
+		drawn = append(drawn, experiment.Drawn{Name: dtm.FigureNames[d], Title: fmt.Sprintf("People counted %s at the flow monitoring points, per day", d), Fig: fig})
+	}
+	return drawn, nil
+}
+
+func init() {
+	experiment.Register(experiment.Kind{
+		Command:   "validate",
+		Figures:   Figures,
+		Rerun:     rerun,
+		DrawsFrom: []string{"validation.csv", "rows.csv"},
+	})
+}
+
+// FigureOptions are the figure options a validate folder records (o, as
+// the flags give them, with the formats drawn; validate has no --bands,
+// so its bands are the default, as in sensitivity folders). Its command
+// line ends with the figure flags that differ from the defaults
+// (experiment.WithFigureArgs), so that it draws the same figures.
+func FigureOptions(o *output.FigureOptions, formats []string) *output.FigureOptions {
+	r := *o
+	r.SetFormats(formats)
+	return &r
+}
+
+// writeFolder writes the folder validate writes, whatever its data: the
+// resolved scenario, the tables tables writes into the folder at dir (it
+// returns them relative to dir), the figures drawn from them (Figures)
+// in formats, as o says, and the manifest, which record completes with
+// what the validation ran (its command line, seed, days, replicates,
+// regimes and runs), with in as its validate section. Then it swaps the
+// folder into place.
+func writeFolder(ctx context.Context, folder *output.Folder, s *scenarios.Scenario, arg string, in *Info, o *output.FigureOptions, formats []string, tables func(dir string) ([]string, error), record func(m *output.Manifest)) error {
+	scenarioTOML, err := s.Encode()
+	if err != nil {
+		return err
+	}
+	if err := output.WriteFile(folder.Path("scenario.toml"), scenarioTOML); err != nil {
+		return err
+	}
+	m := output.NewManifest("validate")
+	m.ScenarioSHA256 = output.SHA256(scenarioTOML)
+	m.ScenarioArg, m.ScenarioSource, m.Sets = arg, s.Source, s.Sets()
+	if m.Sets == nil {
+		m.Sets = []string{}
+	}
+	m.FigureOptions = o
+	record(m)
+	if m.Validate, err = json.Marshal(in); err != nil {
+		return err
+	}
+	ts, err := tables(folder.Dir)
+	if err != nil {
+		return err
+	}
+	_, figs, err := experiment.DrawFiguresContext(ctx, folder.Dir, m, Figures, formats)
+	if err != nil {
+		return err
+	}
+	if m.Tables, err = output.Check(folder.Dir, ts); err != nil {
+		return err
+	}
+	if m.Figures, err = output.Check(folder.Dir, figs); err != nil {
+		return err
+	}
+	if m.Figures == nil {
+		m.Figures = []output.Checked{}
+	}
+	m.Complete = true
+	if err := m.Write(folder.Path("manifest.json")); err != nil {
+		return err
+	}
+	return folder.Commit()
+}
+
+// WriteFlee writes the folder of v, a validation of the scenario s
+// (named arg on the command line) against a Flee case, in, its figures
+// drawn in formats as o says.
+func WriteFlee(ctx context.Context, folder *output.Folder, v *flee.Validation, s *scenarios.Scenario, o *output.FigureOptions, formats []string, arg string, in *Info) error {
+	o = FigureOptions(o, formats)
+	return writeFolder(ctx, folder, s, arg, in, o, formats, v.Write, func(m *output.Manifest) {
+		m.CommandLine = experiment.WithFigureArgs(fmt.Sprintf("borderwork validate %s --data %s --regime %s --seed %d --days %d --reps %d", arg, in.Data, in.Regime, v.Seed, v.Days, v.Replicates), o)
+		m.Scenario, m.Seed, m.Days, m.Reps, m.Regimes = v.Scenario, int64(v.Seed), v.Days, v.Replicates, []string{in.Regime}
+		for r := range v.Replicates {
+			m.Runs = append(m.Runs, output.RunInfo{ID: r, Regime: in.Regime, Replicate: r, Seed: sim.ReplicateSeed(v.Seed, r)})
+		}
+	})
+}
+
+// WriteFlows writes the folder of st, a validation of the scenario s
+// (named arg on the command line) against flow counts, in, with reps
+// replicates of each kept set and the MMP's incidents (nil: none given),
+// with its report, its figures drawn in formats as o says.
+func WriteFlows(ctx context.Context, folder *output.Folder, st *dtm.Study, s *scenarios.Scenario, o *output.FigureOptions, formats []string, arg string, in *Info, reps int, incidents []dtm.Incident) error {
+	o = FigureOptions(o, formats)
+	tables := func(to string) ([]string, error) {
+		tables, err := st.Write(to, incidents)
+		if err != nil {
+			return nil, err
+		}
+		report := func(w io.Writer) error { return st.Report(w, in.Data, formats, incidents) }
+		if err := output.WriteFileWith(filepath.Join(to, "report.md"), report); err != nil {
+			return nil, err
+		}
+		return append(tables, "report.md"), nil
+	}
+	return writeFolder(ctx, folder, s, arg, in, o, formats, tables, func(m *output.Manifest) {
+		cl := fmt.Sprintf("borderwork validate %s --data %s --regime %s --seed %d --days %d --reps %d --draws %d --accept %d", arg, in.Data, in.Regime, st.Options.Seed, st.Days, reps, in.Draws, in.Accept)
+		if in.MMP != "" {
+			cl += " --mmp " + in.MMP
+		}
+		m.CommandLine = experiment.WithFigureArgs(cl, o)
+		m.Scenario, m.Seed, m.Days, m.Reps, m.Regimes = st.Scenario, int64(st.Options.Seed), st.Days, reps, st.Prediction.Regimes
+		k := 0
+		for g, r := range st.Prediction.Regimes {
+			for _, fw := range st.Prediction.Runs[g] {
+				pt := st.Calibration.Points[st.Calibration.Accepted[fw.Draw]]
+				m.Runs = append(m.Runs, output.RunInfo{ID: k, Regime: r, Replicate: fw.Rep, Seed: sim.ReplicateSeed(st.Options.Seed, fw.Rep), Params: pt})
+				k++
+			}
+		}
+	})
+}
+
+// ReadMMP reads the Missing Migrants Project export at path, keeping the
+// incidents within scenario s's run (by month); none is an empty list,
+// not nil.
+func ReadMMP(path string, s *scenarios.Scenario) ([]dtm.Incident, error) {
+	start, _ := s.Start()
+	last := start.AddDate(0, 0, s.File.Days-1)
+	incidents, err := dtm.ReadMMPFile(path, time.Date(start.Year(), start.Month(), 1, 0, 0, 0, 0, time.UTC), last)
+	if err != nil {
+		return nil, err
+	}
+	if incidents == nil {
+		incidents = []dtm.Incident{}
+	}
+	return incidents, nil
+}
+
+// FlowOptions are the options of dtm.Run for a validation of s against
+// flow counts: regime is the one that followed the change, run forward
+// with the scenario's default regimes.
+func FlowOptions(s *scenarios.Scenario, regime string, draws, accept, reps, workers int) dtm.Options {
+	regimes := s.DefaultRegimes()
+	if !slices.Contains(regimes, regime) {
+		regimes = append([]string{regime}, regimes...)
+	}
+	return dtm.Options{Regime: regime, Regimes: regimes, Draws: draws, Accept: accept, Replicates: reps, Seed: uint64(s.File.Seed), Workers: workers, Exclude: dtm.NigerExclusions()}
+}
+
+// rerun is a validate folder's Rerun: the same validation, from the
+// folder's scenario.toml and the data folder its manifest records, which
+// must be as it was.
+func rerun(ctx context.Context, m *output.Manifest, scenarioPath, out string, workers int, formats []string) error {
+	dir := filepath.Dir(scenarioPath)
+	in, err := ReadInfo(dir, m)
+	if err != nil {
+		return experiment.FolderError(err)
+	}
+	if err := in.CheckData(dir); err != nil {
+		return experiment.FolderError(err)
+	}
+	s, err := experiment.LoadResolved(m, scenarioPath)
+	if err != nil {
+		return err
+	}
+	folder, err := output.Create(out, output.Owner{Command: "validate", Source: s.Source}, false)
+	if err != nil {
+		return err
+	}
+	defer folder.Discard()
+	o := experiment.RecordedFigureOptions(m)
+	if in.DataKind == FlowCounts {
+		flows, err := data.ReadFlowsFile(filepath.Join(in.Data, "flows.csv"))
+		if err != nil {
+			return err
+		}
+		var incidents []dtm.Incident
+		if in.MMP != "" {
+			if incidents, err = ReadMMP(in.MMP, s); err != nil {
+				return err
+			}
+		}
+		st, err := dtm.Run(ctx, s, flows, FlowOptions(s, in.Regime, in.Draws, in.Accept, m.Reps, workers))
+		if err != nil {
+			return err
+		}
+		return WriteFlows(ctx, folder, st, s, o, formats, m.ScenarioArg, in, m.Reps, incidents)
+	}
+	cs, err := flee.Read(in.Data)
+	if err != nil {
+		return err
+	}
+	v, err := flee.Validate(ctx, s, cs, flee.ValidateOptions{Regime: in.Regime, Replicates: s.File.Replicates, Seed: uint64(s.File.Seed), Workers: workers})
+	if err != nil {
+		return err
+	}
+	return WriteFlee(ctx, folder, v, s, o, formats, m.ScenarioArg, in)
+}
