@@ -322,22 +322,48 @@ func (st *Study) Report(w io.Writer, data string, formats []string, incidents []
 // reportFigures shows the flow figures drawn in formats, as other
 // reports show theirs (experiment.Drawn.Markdown), each with a caption.
 func (st *Study) reportFigures(b *strings.Builder, formats []string) {
+	b.WriteString(FiguresSection(st.Options.Regime, st.Options.Band, st.Prediction.Regimes, formats))
+}
+
+// FiguresSection is the section of report.md that shows the flow
+// figures drawn in formats ("" for none), of a study whose regime that
+// happened is regime, with bands holding band of the runs, among
+// regimes run forward.
+func FiguresSection(regime string, band float64, regimes []string, formats []string) string {
 	if len(formats) == 0 {
-		return
+		return ""
 	}
+	var b strings.Builder
 	b.WriteString("\n## Figures\n")
-	open := "" // FlowFigure draws open if it was run and did not happen
-	if g := st.regimeIndex("open"); g >= 0 && g != st.regimeIndex(st.Options.Regime) {
+	open := "" // the figure draws open if it was run and did not happen
+	if slices.Contains(regimes, "open") && regime != "open" {
 		open = " and under open (no change; median)"
 	}
 	for d := Outgoing; d < NumDirections; d++ {
 		title := fmt.Sprintf("People counted %s at the flow monitoring points, per day", d)
 		drawn := experiment.Drawn{Name: FigureNames[d], Title: title, Formats: formats}
 		if md := drawn.Markdown(title); md != "" {
-			fmt.Fprintf(b, "\n%s\n\n*%s: DTM's counts (each row's count over its days, at the middle of its period) beside the model under %s (median and %s%% band)%s, and the baseline.*\n",
-				md, title, st.Options.Regime, strconv.Itoa(int(math.Round(100*st.Options.Band))), open)
+			fmt.Fprintf(&b, "\n%s\n\n*%s: DTM's counts (each row's count over its days, at the middle of its period) beside the model under %s (median and %s%% band)%s, and the baseline.*\n",
+				md, title, regime, strconv.Itoa(int(math.Round(100*band))), open)
 		}
 	}
+	return b.String()
+}
+
+// ReplaceFiguresSection is report, a report.md Report wrote, with its
+// figures' section (FiguresSection) replaced by section; false if report
+// is not as Report writes it.
+func ReplaceFiguresSection(report, section string) (string, bool) {
+	const next = "\n## After the change\n"
+	j := strings.Index(report, next)
+	if j < 0 {
+		return "", false
+	}
+	i := strings.Index(report, "\n## Figures\n")
+	if i < 0 || i > j {
+		i = j
+	}
+	return report[:i] + section + report[j:], true
 }
 
 func (st *Study) reportMMP(b *strings.Builder, incidents []Incident) {

@@ -44,6 +44,12 @@ type Kind struct {
 	// that the report shows the figures drawn; nil: plot leaves report.md
 	// as it is.
 	Rereport func(ctx context.Context, dir string, m *output.Manifest, drawn []Drawn) ([]byte, error)
+	// Retables writes again, from the folder at dir as manifest m
+	// describes it, the tables of the folder that show its figures (a
+	// validate folder's report.md, one of its tables), to show the
+	// figures drawn: each table, as m lists it, with its new bytes. plot
+	// calls it, as it calls Rereport; nil: no table shows the figures.
+	Retables func(ctx context.Context, dir string, m *output.Manifest, drawn []Drawn) (map[string][]byte, error)
 	// Recorded checks the kind's own section of the manifest m of the
 	// folder at dir (complete or interrupted) against the rest of m,
 	// before plot draws from it and writes its report again: a section
@@ -392,6 +398,9 @@ type Redrawn struct {
 	// Report says that report.md, as borderwork wrote it, was written
 	// again to show the figures drawn.
 	Report bool
+	// Retabled are the tables that show the figures (Kind.Retables)
+	// written again to show those drawn, relative to the folder.
+	Retabled []string
 	// ReportLeft says that report.md, which shows the figures, was
 	// changed since borderwork wrote it and so was left as it is: its
 	// figure links and command line may no longer match the figures.
@@ -597,6 +606,24 @@ func RedrawContext(ctx context.Context, dir string, formats []string, ch FigureC
 			report = nb
 		}
 	}
+	// Tables that show the figures (their checksums were checked above):
+	// those that change are written again.
+	var retables map[string][]byte
+	if k.Retables != nil {
+		nb, err := k.Retables(ctx, dir, m, drawn)
+		if ctx.Err() != nil {
+			return nil, stopped(figuresInterrupted)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: writing its tables that show the figures again: %w", dir, err)
+		}
+		for name, b := range nb {
+			if old, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name))); err == nil && bytes.Equal(old, b) {
+				delete(nb, name)
+			}
+		}
+		retables = nb
+	}
 	// A figure file of the same name that is not as borderwork drew it
 	// (changed since, or never borderwork's) is not replaced.
 	for _, f := range files {
@@ -642,6 +669,21 @@ func RedrawContext(ctx context.Context, dir string, formats []string, ch FigureC
 	}
 	if m.Figures == nil {
 		m.Figures = []output.Checked{}
+	}
+	for i, t := range m.Tables {
+		b, ok := retables[t.File]
+		if !ok {
+			continue
+		}
+		if err := output.WriteFile(filepath.Join(dir, filepath.FromSlash(t.File)), b); err != nil {
+			return nil, err
+		}
+		c, err := output.Check(dir, []string{t.File})
+		if err != nil {
+			return nil, err
+		}
+		m.Tables[i] = c[0]
+		r.Retabled = append(r.Retabled, t.File)
 	}
 	if report != nil {
 		if err := output.WriteFile(filepath.Join(dir, "report.md"), report); err != nil {

@@ -225,8 +225,46 @@ func init() {
 		Command:   "validate",
 		Figures:   Figures,
 		Rerun:     rerun,
+		Retables:  retables,
 		DrawsFrom: []string{"validation.csv", "rows.csv"},
 	})
+}
+
+// retables is a validate folder's Retables: with flow counts, its
+// report.md (one of its tables) with the figures' section showing the
+// flow figures drawn, as validate writes it with their formats.
+func retables(ctx context.Context, dir string, m *output.Manifest, drawn []experiment.Drawn) (map[string][]byte, error) {
+	if !slices.ContainsFunc(m.Tables, func(c output.Checked) bool { return c.File == "report.md" }) {
+		return nil, nil
+	}
+	if _, err := os.Stat(filepath.Join(dir, "rows.csv")); err != nil {
+		return nil, nil
+	}
+	s, err := experiment.LoadResolved(m, filepath.Join(dir, "scenario.toml"))
+	if err != nil {
+		return nil, err
+	}
+	regime, err := regimeOf(dir, m)
+	if err != nil {
+		return nil, err
+	}
+	fd, err := dtm.ReadFlowData(dir, m, s, regime)
+	if err != nil {
+		return nil, err
+	}
+	var formats []string
+	if d, ok := experiment.FindDrawn(drawn, dtm.FigureNames[dtm.Outgoing]); ok {
+		formats = d.Formats
+	}
+	old, err := os.ReadFile(filepath.Join(dir, "report.md"))
+	if err != nil {
+		return nil, err
+	}
+	report, ok := dtm.ReplaceFiguresSection(string(old), dtm.FiguresSection(fd.Regime, fd.Band, fd.Regimes, formats))
+	if !ok {
+		return nil, nil // not as this borderwork writes it: left as it is
+	}
+	return map[string][]byte{"report.md": []byte(report)}, nil
 }
 
 // FigureOptions are the figure options a validate folder records (o, as

@@ -90,6 +90,9 @@ func cmdPlot(ctx context.Context, args []string, e *env) error {
 	if r.Report {
 		fmt.Fprintf(e.stdout, "Wrote %s again to show them and the command that draws them.\n", filepath.Join(dir, "report.md"))
 	}
+	for _, f := range r.Retabled {
+		fmt.Fprintf(e.stdout, "Wrote %s again to show them.\n", filepath.Join(dir, filepath.FromSlash(f)))
+	}
 	if r.ReportLeft {
 		fmt.Fprintf(e.stdout, "Left %s as it is (changed since borderwork wrote it); its figure links and command may no longer match the figures.\n", filepath.Join(dir, "report.md"))
 	}

@@ -109,8 +109,30 @@ func TestValidateFoldersPlotAndReproduce(t *testing.T) {
 				t.Errorf("plot --bands: status %d, stderr %q; want %d and the folder's kind", status, stderr, exitUsage)
 			}
 
-			// reproduce: the untouched folder and the redrawn copy match.
-			for _, dir := range []string{out, cp} {
+			// With flow counts, report.md (one of the tables) shows the
+			// figures: plot writes it again to show those it drew, as
+			// validate writes it with those formats.
+			svg := filepath.Join(tmp, "svg")
+			copyFolder(t, out, svg)
+			status, stdout, stderr := runCLI(t, "plot", "--formats", "svg", svg)
+			if status != 0 {
+				t.Fatalf("plot --formats svg: status %d\n%s%s", status, stdout, stderr)
+			}
+			report := filepath.Join(svg, "report.md")
+			if rewrote := strings.Contains(stdout, "Wrote "+report+" again to show them.\n"); rewrote != (kind.name == "flows") {
+				t.Errorf("plot --formats svg printed %q; want report.md said written again only with flow counts", stdout)
+			}
+			if kind.name == "flows" {
+				validated := filepath.Join(tmp, "validated-svg")
+				mustRun(t, kind.args(validated, "--formats", "svg")...)
+				want, _ := os.ReadFile(filepath.Join(validated, "report.md"))
+				if got, _ := os.ReadFile(report); len(want) == 0 || !bytes.Equal(got, want) || !bytes.Contains(got, []byte("(figures/flows-outgoing.svg)")) {
+					t.Errorf("report.md after plot --formats svg:\n%s\nwant validate's with --formats svg:\n%s", got, want)
+				}
+			}
+
+			// reproduce: the untouched folder and the redrawn copies match.
+			for _, dir := range []string{out, cp, svg} {
 				status, stdout, stderr := runCLI(t, "reproduce", "--quiet", dir)
 				if status != 0 || !strings.Contains(stdout, "Reran: borderwork validate ") || !strings.Contains(stdout, "reproduced byte for byte") {
 					t.Errorf("reproduce %s: status %d\n%s%s", dir, status, stdout, stderr)
@@ -122,7 +144,7 @@ func TestValidateFoldersPlotAndReproduce(t *testing.T) {
 			lines := strings.Split(string(b), "\n")
 			lines[2] = strings.Replace(lines[2], ",", ",9", 1)
 			os.WriteFile(p, []byte(strings.Join(lines, "\n")), 0o644)
-			status, stdout, stderr := runCLI(t, "reproduce", "--quiet", out)
+			status, stdout, stderr = runCLI(t, "reproduce", "--quiet", out)
 			if status != exitFailure || !strings.Contains(stdout, "MISMATCH "+kind.table) {
 				t.Errorf("reproduce of an edited %s: status %d\n%s%s; want %d and a MISMATCH naming it", kind.table, status, stdout, stderr, exitFailure)
 			}
