@@ -226,8 +226,54 @@ func init() {
 		Figures:   Figures,
 		Rerun:     rerun,
 		Retables:  retables,
+		Recorded:  recorded,
 		DrawsFrom: []string{"validation.csv", "rows.csv"},
 	})
+}
+
+// recorded is a validate folder's Recorded: its validate section, if it
+// has one, must give what its command line gives (--data, --regime,
+// --draws, --accept, --mmp) and the kind of data its tables are of, so
+// that plot draws what the folder's command drew. An edited one is
+// refused, naming the key.
+func recorded(ctx context.Context, dir string, m *output.Manifest) error {
+	if len(m.Validate) == 0 {
+		return nil
+	}
+	in, err := ReadInfo(dir, m)
+	if err != nil {
+		return err
+	}
+	manifest := filepath.Join(dir, "manifest.json")
+	words := strings.Fields(experiment.BaseCommandLine(m.CommandLine))
+	flag := func(name string) string {
+		if i := slices.Index(words, name); i >= 0 && i+1 < len(words) {
+			return words[i+1]
+		}
+		return ""
+	}
+	num := func(n int) string {
+		if n == 0 {
+			return ""
+		}
+		return fmt.Sprint(n)
+	}
+	for _, c := range []struct{ key, flag, got string }{
+		{"data", "--data", in.Data},
+		{"regime", "--regime", in.Regime},
+		{"draws", "--draws", num(in.Draws)},
+		{"accept", "--accept", num(in.Accept)},
+		{"mmp", "--mmp", in.MMP},
+	} {
+		if want := flag(c.flag); want != c.got {
+			return experiment.BadInput("%s: validate.%s is %q, but command_line gives %s %q", manifest, c.key, c.got, c.flag, want)
+		}
+	}
+	table := map[string]string{FleeCase: "validation.csv", FlowCounts: "rows.csv"}[in.DataKind]
+	if !slices.ContainsFunc(m.Tables, func(c output.Checked) bool { return c.File == table }) {
+		return experiment.BadInput("%s: validate.data_kind is %q, but the folder's tables do not include %s", manifest, in.DataKind, table)
+	}
+	return nil
 }
 
 // retables is a validate folder's Retables: with flow counts, its

@@ -220,3 +220,45 @@ func TestReproduceValidateData(t *testing.T) {
 	}
 	sameFigures(t, before, out, "plot of a folder without a validate section")
 }
+
+// TestPlotRefusesEditedValidateSection: a validate section edited by
+// hand so that it no longer gives what the command line gives, or the
+// kind of data the tables are of, is refused by plot (status 2), naming
+// the key, with the folder unchanged.
+func TestPlotRefusesEditedValidateSection(t *testing.T) {
+	kind := validateKinds(t)[0]
+	out := filepath.Join(t.TempDir(), "v")
+	mustRun(t, kind.args(out)...)
+	p := filepath.Join(out, "manifest.json")
+	orig, _ := os.ReadFile(p)
+	for _, tc := range []struct {
+		key   string
+		value any
+		want  string
+	}{
+		{"regime", "closed", `validate.regime is "closed", but command_line gives --regime "open"`},
+		{"data", "elsewhere", `validate.data is "elsewhere", but command_line gives --data`},
+		{"draws", 5, `validate.draws is "5", but command_line gives --draws ""`},
+		{"data_kind", "flows", `validate.data_kind is "flows", but the folder's tables do not include rows.csv`},
+		{"data_kind", "zzz", `validate.data_kind is "zzz"; want flee or flows`},
+	} {
+		t.Run(tc.key, func(t *testing.T) {
+			var m map[string]any
+			if err := json.Unmarshal(orig, &m); err != nil {
+				t.Fatal(err)
+			}
+			m["validate"].(map[string]any)[tc.key] = tc.value
+			b, _ := json.MarshalIndent(m, "", "  ")
+			os.WriteFile(p, b, 0o644)
+			defer os.WriteFile(p, orig, 0o644)
+			before := files(t, filepath.Join(out, "figures"))
+			status, stdout, stderr := runCLI(t, "plot", out)
+			if status != exitUsage || stdout != "" || !strings.Contains(stderr, p+": "+tc.want) {
+				t.Errorf("plot: status %d, stdout %q, stderr %q; want %d and %q", status, stdout, stderr, exitUsage, tc.want)
+			}
+			if after, _ := os.ReadFile(p); !bytes.Equal(after, b) || strings.Join(files(t, filepath.Join(out, "figures")), ",") != strings.Join(before, ",") {
+				t.Error("plot changed the folder it refused")
+			}
+		})
+	}
+}
