@@ -26,6 +26,10 @@ the flags that draw the figures so (the figure flags of the command that
 wrote the folder), so that it still writes the folder as it now is.
 --bands is for run, compare, sweep, claim and programme folders, whose
 figures draw bands.
+It draws the figures of every kind of output folder: run, compare,
+sweep, claim, programme, sensitivity and validate (from validation.csv,
+or with flow counts from rows.csv, monthly.csv and posterior.csv; its
+data folder is not read).
 The figure files of the folder's earlier figures that it does not draw
 again (another --metric, fewer --formats) it removes, and it names each
 one it removed; it removes only figure files that manifest.json lists
@@ -34,14 +38,15 @@ named, and no longer listed. Where report.md shows the figures (run,
 compare, programme, claim and sensitivity folders) and is as borderwork
 wrote it, it is written again to show the figures drawn and quote the
 command line that draws them; one changed since is left as it is, and
-plot says so. No other file is touched, nor
-replaced: a figure to draw in a file changed since, or not borderwork's,
-is refused, naming the file, with the folder unchanged.
+plot says so. A validate folder's report.md (flow counts), one of its
+tables, gets its figures' section written again. No other file is
+touched, nor replaced: a figure to draw in a file changed since, or not
+borderwork's, is refused, naming the file, with the folder unchanged.
 It refuses (status 2) a folder whose tables do not match their checksums
 in manifest.json, naming the table and the rows that changed, and one
 whose manifest.json was edited by hand so that plot cannot build on it
-(a command_line, figure option, or claim or programme value no command
-writes),
+(a command_line, figure option, or claim, programme or validate value no
+command writes),
 naming the key.
 A folder whose command was interrupted is drawn from the runs it holds,
 with a note on standard error saying how many of how many, and how to

@@ -17,9 +17,14 @@ checksums in the manifest, and the rerun must write the same bytes. A
 table of the folder that the manifest does not list is a mismatch, and is
 still compared with the rerun's; so is a field of the manifest (days,
 seed, reps, ...) that contradicts the command line it records. It
-reruns run, compare, sweep, claim, programme and sensitivity folders,
-drawing the figures with the options and formats the folder records (as
-plot last chose them). It prints the command it reran, the one the
+reruns run, compare, sweep, claim, programme, sensitivity and validate
+folders, drawing the figures with the options and formats the folder
+records (as plot last chose them). A validate folder is rerun from the
+data folder its manifest records (validate.data, a relative path taken
+from the current folder: run reproduce where validate ran), which must
+hold the same files, unchanged, as must validate's MMP export: one moved or
+changed is refused (status 2), naming the key and the files; so is a
+validate folder written before its manifest recorded them. It prints the command it reran, the one the
 manifest's fields give. It exits with status 0 if everything matches and
 1, printing a MISMATCH line for each file that differs (a table by its
 first differing row) and on stderr how many did, if not. When the rerun

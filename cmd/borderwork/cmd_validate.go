@@ -47,7 +47,11 @@ mmp.csv and the report.
 
 Either way the figures are drawn at --size (single: one journal
 column), which the folder records, with the formats, in its manifest and
-its command line. Every file is described in docs/OUTPUTS.md.
+its command line. The manifest records the data folder and the checksum
+of each of its files (and of --mmp's export): 'borderwork reproduce DIR'
+reruns the validation from them and checks every file byte for byte, and
+'borderwork plot DIR' draws the figures again from the tables. Every file
+is described in docs/OUTPUTS.md.
 
 Examples:
 
