@@ -59,12 +59,24 @@ type DataFile struct {
 }
 
 // DataFiles are the regular files under the data folder dir, in
-// lexical order, with their checksums.
+// lexical order, with their checksums. Hidden files and folders (named
+// from a dot: .DS_Store, .git), which no reader of data reads, are left
+// out, so that a file manager's or version control's do not count as a
+// change of the data.
 func DataFiles(dir string) ([]DataFile, error) {
 	var files []DataFile
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || !d.Type().IsRegular() {
+		if err != nil {
 			return err
+		}
+		if path != dir && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			return nil
 		}
 		sum, err := output.FileSHA256(path)
 		if err != nil {

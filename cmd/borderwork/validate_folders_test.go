@@ -194,8 +194,10 @@ func TestReproduceValidateData(t *testing.T) {
 	os.WriteFile(extra, []byte("a note\n"), 0o644)
 	refused("a data file added", "validate.data_files", extra+" was not in the data folder then")
 	os.Remove(extra)
+	// A hidden file (a file manager's) is no change of the data.
+	os.WriteFile(filepath.Join(data, ".DS_Store"), []byte("x"), 0o644)
 	if status, stdout, stderr := runCLI(t, "reproduce", "--quiet", out); status != 0 {
-		t.Fatalf("reproduce with the data put back: status %d\n%s%s", status, stdout, stderr)
+		t.Fatalf("reproduce with the data put back, beside a hidden file: status %d\n%s%s", status, stdout, stderr)
 	}
 	os.Rename(data, data+"-moved")
 	refused("the data folder moved", "validate.data: the data folder "+data+", which "+out+" was validated against, is not there")
