@@ -88,7 +88,11 @@ func Reproduce(ctx context.Context, dir string, workers int) (*Reproduction, err
 			return nil, err
 		}
 		if d != nil {
-			if !d.Exact && d.Block >= 0 {
+			// A table without block digests (stats.csv, a validate
+			// folder's tables) is placed the same way, from its first
+			// line.
+			csv := strings.HasSuffix(c.File, ".csv") || strings.HasSuffix(c.File, ".csv.gz")
+			if !d.Exact && d.Block >= 0 || csv && d.Block < 0 && d.Line == 0 && d.Msg == output.ChecksumDiffers {
 				inFolder[c.File] = len(rep.Problems)
 			}
 			rep.Problems = append(rep.Problems, d.Error()+" (in the folder)")

@@ -288,6 +288,10 @@ func ContentSHA256(path string) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
+// ChecksumDiffers is the Msg of a Difference that Verify cannot place
+// in the file: it has no block digests, or only its header differs.
+const ChecksumDiffers = "does not match its checksum in manifest.json"
+
 // Difference is where a file of a folder first differs from what its
 // manifest records.
 type Difference struct {
@@ -352,7 +356,7 @@ func VerifyContext(ctx context.Context, dir string, c Checked) (*Difference, err
 	if got.SHA256 == c.SHA256 {
 		return nil, nil
 	}
-	d := &Difference{File: c.File, Block: -1, Msg: "does not match its checksum in manifest.json"}
+	d := &Difference{File: c.File, Block: -1, Msg: ChecksumDiffers}
 	if len(c.Blocks) == 0 || !t.isRuns {
 		return d, nil
 	}
