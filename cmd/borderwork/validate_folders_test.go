@@ -265,3 +265,36 @@ func TestPlotRefusesEditedValidateSection(t *testing.T) {
 		})
 	}
 }
+
+// TestReproduceValidateMMP: a validation given --mmp is rerun with the
+// same export, which must be where it was and unchanged: changed or gone,
+// reproduce refuses (status 2), naming the file and the key.
+func TestReproduceValidateMMP(t *testing.T) {
+	tmp := t.TempDir()
+	mmp := filepath.Join(tmp, "mmp.csv")
+	invented := "Web ID,Reported Date,Total Dead and Missing,Location Description\n" +
+		"1,2016-06-01,3,\"Near Dirkou, Niger\"\n"
+	os.WriteFile(mmp, []byte(invented), 0o644)
+	out := filepath.Join(tmp, "v")
+	mustRun(t, smallFlowValidation(out, "--mmp", mmp, "--quiet")...)
+	if status, stdout, stderr := runCLI(t, "reproduce", "--quiet", out); status != 0 || !strings.Contains(stdout, "--mmp "+mmp) {
+		t.Fatalf("reproduce: status %d\n%s%s", status, stdout, stderr)
+	}
+	manifest := filepath.Join(out, "manifest.json")
+	for _, tc := range []struct {
+		name   string
+		change func()
+		want   string
+	}{
+		{"changed", func() { os.WriteFile(mmp, []byte(invented+"2,2016-09-01,5,\"Arlit, Niger\"\n"), 0o644) },
+			manifest + ": validate.mmp_sha256: the Missing Migrants Project export " + mmp + " has changed since " + out + " was written"},
+		{"gone", func() { os.Remove(mmp) },
+			manifest + ": validate.mmp: the Missing Migrants Project export " + mmp + " is not there"},
+	} {
+		tc.change()
+		status, stdout, stderr := runCLI(t, "reproduce", "--quiet", out)
+		if status != exitUsage || stdout != "" || !strings.Contains(stderr, tc.want) {
+			t.Errorf("%s: status %d, stdout %q, stderr %q; want %d and %q", tc.name, status, stdout, stderr, exitUsage, tc.want)
+		}
+	}
+}
