@@ -130,6 +130,14 @@ func shellWords(commandLine string) (words []string, starts []int) {
 	return words, starts
 }
 
+// ShellWords are the words of a command line as ShellJoin wrote it, as
+// written (a quoted one with its quotes): a quoted argument holding
+// spaces is one word.
+func ShellWords(commandLine string) []string {
+	words, _ := shellWords(commandLine)
+	return words
+}
+
 // RerunCommandLine is a command that reruns the folder of manifest m: the
 // command line it records (which every shard of one command shares) and,
 // for a shard, its --shard.

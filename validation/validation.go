@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -188,8 +189,11 @@ func regimeOf(dir string, m *output.Manifest) (string, error) {
 		}
 		return in.Regime, nil
 	}
-	words := strings.Fields(m.CommandLine)
+	words := experiment.ShellWords(m.CommandLine)
 	if i := slices.Index(words, "--regime"); i >= 0 && i+1 < len(words) {
+		if r, err := strconv.Unquote(words[i+1]); err == nil {
+			return r, nil
+		}
 		return words[i+1], nil
 	}
 	return "", experiment.BadInput("%s: command_line gives no --regime, and there is no validate section to say which regime followed the change", filepath.Join(dir, "manifest.json"))
@@ -257,25 +261,25 @@ func recorded(ctx context.Context, dir string, m *output.Manifest) error {
 		return err
 	}
 	manifest := filepath.Join(dir, "manifest.json")
-	words := strings.Fields(experiment.BaseCommandLine(m.CommandLine))
+	words := experiment.ShellWords(experiment.BaseCommandLine(m.CommandLine))
 	flag := func(name string) string {
 		if i := slices.Index(words, name); i >= 0 && i+1 < len(words) {
 			return words[i+1]
 		}
 		return ""
 	}
-	num := func(n int) string {
-		if n == 0 {
+	word := func(s string) string {
+		if s == "" || s == "0" {
 			return ""
 		}
-		return fmt.Sprint(n)
+		return q(s)
 	}
 	for _, c := range []struct{ key, flag, got string }{
-		{"data", "--data", in.Data},
-		{"regime", "--regime", in.Regime},
-		{"draws", "--draws", num(in.Draws)},
-		{"accept", "--accept", num(in.Accept)},
-		{"mmp", "--mmp", in.MMP},
+		{"data", "--data", word(in.Data)},
+		{"regime", "--regime", word(in.Regime)},
+		{"draws", "--draws", word(fmt.Sprint(in.Draws))},
+		{"accept", "--accept", word(fmt.Sprint(in.Accept))},
+		{"mmp", "--mmp", word(in.MMP)},
 	} {
 		if want := flag(c.flag); want != c.got {
 			return experiment.BadInput("%s: validate.%s is %q, but command_line gives %s %q", manifest, c.key, c.got, c.flag, want)
@@ -392,7 +396,7 @@ func writeFolder(ctx context.Context, folder *output.Folder, s *scenarios.Scenar
 func WriteFlee(ctx context.Context, folder *output.Folder, v *flee.Validation, s *scenarios.Scenario, o *output.FigureOptions, formats []string, arg string, in *Info) error {
 	o = FigureOptions(o, formats)
 	return writeFolder(ctx, folder, s, arg, in, o, formats, v.Write, func(m *output.Manifest) {
-		m.CommandLine = experiment.WithFigureArgs(fmt.Sprintf("borderwork validate %s --data %s --regime %s --seed %d --days %d --reps %d", arg, in.Data, in.Regime, v.Seed, v.Days, v.Replicates), o)
+		m.CommandLine = experiment.WithFigureArgs(fmt.Sprintf("borderwork validate %s --data %s --regime %s --seed %d --days %d --reps %d", q(arg), q(in.Data), q(in.Regime), v.Seed, v.Days, v.Replicates), o)
 		m.Scenario, m.Seed, m.Days, m.Reps, m.Regimes = v.Scenario, int64(v.Seed), v.Days, v.Replicates, []string{in.Regime}
 		for r := range v.Replicates {
 			m.Runs = append(m.Runs, output.RunInfo{ID: r, Regime: in.Regime, Replicate: r, Seed: sim.ReplicateSeed(v.Seed, r)})
@@ -418,9 +422,9 @@ func WriteFlows(ctx context.Context, folder *output.Folder, st *dtm.Study, s *sc
 		return append(tables, "report.md"), nil
 	}
 	return writeFolder(ctx, folder, s, arg, in, o, formats, tables, func(m *output.Manifest) {
-		cl := fmt.Sprintf("borderwork validate %s --data %s --regime %s --seed %d --days %d --reps %d --draws %d --accept %d", arg, in.Data, in.Regime, st.Options.Seed, st.Days, reps, in.Draws, in.Accept)
+		cl := fmt.Sprintf("borderwork validate %s --data %s --regime %s --seed %d --days %d --reps %d --draws %d --accept %d", q(arg), q(in.Data), q(in.Regime), st.Options.Seed, st.Days, reps, in.Draws, in.Accept)
 		if in.MMP != "" {
-			cl += " --mmp " + in.MMP
+			cl += " --mmp " + q(in.MMP)
 		}
 		m.CommandLine = experiment.WithFigureArgs(cl, o)
 		m.Scenario, m.Seed, m.Days, m.Reps, m.Regimes = st.Scenario, int64(st.Options.Seed), st.Days, reps, st.Prediction.Regimes
@@ -434,6 +438,10 @@ func WriteFlows(ctx context.Context, folder *output.Folder, st *dtm.Study, s *sc
 		}
 	})
 }
+
+// q quotes a word of a command line as the shell needs it (a path with
+// a space), as every command line borderwork records does.
+func q(word string) string { return experiment.ShellJoin([]string{word}) }
 
 // ReadMMP reads the Missing Migrants Project export at path, keeping the
 // incidents within scenario s's run (by month); none is an empty list,

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -161,12 +162,24 @@ func TestValidateFoldersPlotAndReproduce(t *testing.T) {
 // the old folder.
 func TestReproduceValidateData(t *testing.T) {
 	tmp := t.TempDir()
-	data := filepath.Join(tmp, "case")
+	data := filepath.Join(tmp, "the case") // a space: quoted in the command line
 	copyFolder(t, fleeCase, data)
 	scenario := filepath.Join(tmp, "tiny.toml")
 	mustRun(t, "import", "flee", "--out", scenario, fleeCase)
 	out := filepath.Join(tmp, "v")
 	mustRun(t, "validate", scenario, "--data", data, "--reps", "2", "--formats", "png", "--quiet", "--out", out)
+	// The command line quotes the path, so that it reruns the folder, and
+	// plot, which checks the validate section against it, draws it.
+	m, err := output.ReadManifest(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(m.CommandLine, " --data "+strconv.Quote(data)+" ") {
+		t.Errorf("command_line does not quote --data %s: %s", data, m.CommandLine)
+	}
+	if status, stdout, stderr := runCLI(t, "plot", out); status != 0 {
+		t.Errorf("plot: status %d\n%s%s", status, stdout, stderr)
+	}
 
 	refused := func(what string, want ...string) {
 		t.Helper()
