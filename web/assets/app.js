@@ -471,83 +471,165 @@ const kindShape = {
 };
 
 const LABEL_SIZE = 17;
+// LABEL_LINE is the step from one line of a name to the next.
+const LABEL_LINE = 17;
 let labelCanvas = null;
 
-// labelSize measures a place's name as the map draws it, in the map's
-// units: its width, and its height above and below the baseline (at 0).
-// Where the page does not lay the map out (it is hidden), the canvas
-// measures the name in the map's font.
+// labelSize measures a place's name as the map draws it (one <tspan> a
+// line), in the map's units: its width, and its height above the first
+// line's baseline (at 0) and below it. Where the page does not lay the
+// map out (it is hidden), the canvas measures the name in the map's font.
 function labelSize(t) {
   const b = t.getBBox();
   if (b.width > 0 && b.height > 0) return { w: b.width, up: -b.y, down: b.y + b.height };
   labelCanvas = labelCanvas || document.createElement("canvas").getContext("2d");
   labelCanvas.font = `600 ${LABEL_SIZE}px system-ui, "Segoe UI", Roboto, "Liberation Sans", sans-serif`;
-  const m = labelCanvas.measureText(t.textContent);
-  return { w: m.width, up: 0.95 * LABEL_SIZE, down: 0.3 * LABEL_SIZE };
+  const spans = [...t.querySelectorAll("tspan")];
+  const lines = spans.length ? spans.map((s) => s.textContent) : [t.textContent];
+  const w = Math.max(...lines.map((l) => labelCanvas.measureText(l).width));
+  return { w, up: 0.95 * LABEL_SIZE, down: 0.3 * LABEL_SIZE + (lines.length - 1) * LABEL_LINE };
 }
 
-// placeLabels places the places' names, in the order of the places, each
-// where it meets no earlier name and no place's mark and stays on the
-// map: above its mark, else right, left or below, else a little higher
-// or lower, else round the mark, further and further out. Where every spot meets something (a crowded map), the name
-// goes where it overlaps least. It returns each name's [x, y], the
-// start of its baseline.
+// nameText writes a place's name, one <tspan> a line, its first
+// baseline at (x, y).
+function nameText(parent, lines, x, y, attrs) {
+  const t = el("text", { x, y, ...attrs }, parent);
+  lines.forEach((line, k) => {
+    const s = el("tspan", { x, dy: k ? LABEL_LINE : 0 }, t);
+    s.textContent = line;
+  });
+  return t;
+}
+
+// nameLines are the ways a name may be written: on one line, or, a long
+// name, on two, broken after a space or a hyphen where its longer line is
+// shortest ("Menaka-Tabareybarey" / "border (post)").
+function nameLines(label) {
+  const ways = [[label]];
+  if (label.length < 12) return ways;
+  let best = null;
+  for (let k = 1; k < label.length; k++) {
+    if (label[k - 1] !== " " && label[k - 1] !== "-") continue;
+    const two = [label.slice(0, k).trimEnd(), label.slice(k)];
+    const long = Math.max(two[0].length, two[1].length);
+    if (!best || long < best.long) best = { two, long };
+  }
+  if (best) ways.push(best.two);
+  return ways;
+}
+
+// nameRank orders the names by what matters for the lesson: places with
+// a border post first, then destinations (the camps), then origins (the
+// conflict zones), then the rest.
+function nameRank(p) {
+  return p.post ? 0 : p.kind === "destination" ? 1 : p.kind === "origin" ? 2 : 3;
+}
+
+// placeLabels places the places' names as a cartographer would: in the
+// order of nameRank (ties in the order of the places), each beside its
+// mark, nearer it than any other place's mark (but one on top of it),
+// over no other name or mark, and on the map. A name goes above its mark,
+// else right, left or below, else a little further round it (up to
+// NAME_REACH map units further), on one line, else broken on two. A name with
+// no such spot may move an earlier name or two out of its way, to
+// another of their spots; a name that still has none is left off (null).
+// Each place's way of writing its name (ways[k], with its size) is
+// places[i].ways; it returns, for each place, null or { l, base, lines }:
+// the left of the name, its first baseline, and its lines.
+const NAME_REACH = 12;
 function placeLabels(places, W, H) {
   const pad = 2, halo = 1.5, markR = 7 + halo;
   // From a mark's centre to the nearest edge of its name.
   const off = markR + pad + 0.5;
-  const boxes = [];
+  const marks = [];
   for (const p of places) {
-    boxes.push({ l: p.x - markR, t: p.y - markR, r: p.x + markR, b: p.y + markR });
-    if (p.centre) boxes.push({ l: p.x - 6 - halo, t: p.y + 10 - halo, r: p.x + 6 + halo, b: p.y + 22 + halo });
+    marks.push({ l: p.x - markR, t: p.y - markR, r: p.x + markR, b: p.y + markR });
+    if (p.centre) marks.push({ l: p.x - 6 - halo, t: p.y + 10 - halo, r: p.x + 6 + halo, b: p.y + 22 + halo });
   }
-  const overlap = (a, b) => Math.max(0, Math.min(a.r, b.r) - Math.max(a.l, b.l)) * Math.max(0, Math.min(a.b, b.b) - Math.max(a.t, b.t));
-  const out = [];
-  for (const p of places) {
-    const { w, up, down } = p.size;
-    const h = up + down;
-    // Candidate left edges and baselines, in the order tried.
-    const above = p.y - off - down, below = (p.centre ? p.y + 22 + halo + pad + 0.5 : p.y + off) + up;
-    const mid = p.y + (up - down) / 2;
-    const centred = Math.min(Math.max(p.x - w / 2, pad), W - pad - w);
-    const spots = [
-      [centred, above],
-      [p.x + off, mid],
-      [p.x - off - w, mid],
-      [centred, below],
-      [p.x + off, mid - h / 2 - pad],
-      [p.x + off, mid + h / 2 + pad],
-      [p.x - off - w, mid - h / 2 - pad],
-      [p.x - off - w, mid + h / 2 + pad],
-      [centred, above - h],
-      [centred, below + h],
-    ];
-    // Then round the mark, further and further out.
-    for (const ring of [1, 1.5, 2]) {
-      for (let k = 0; k < 16; k++) {
-        const a = -Math.PI / 2 + (k * Math.PI) / 8;
-        const cx = p.x + Math.cos(a) * ring * (w / 2 + off), cy = p.y + Math.sin(a) * ring * (h / 2 + off);
-        spots.push([cx - w / 2, cy + (up - down) / 2]);
+  const meets = (a, b) => a.l < b.r && b.l < a.r && a.t < b.b && b.t < a.b;
+  const gap = (box, q) => Math.hypot(Math.max(box.l - q.x, 0, q.x - box.r), Math.max(box.t - q.y, 0, q.y - box.b));
+  // Every spot where each place's name may stand, best first.
+  const spots = places.map((p) => {
+    const list = [];
+    for (const way of p.ways) {
+      const { w, up, down } = way.size;
+      const h = up + down, mid = p.y + (up - down) / 2;
+      const centred = Math.min(Math.max(p.x - w / 2, pad), W - pad - w);
+      const above = p.y - off - down, below = (p.centre ? p.y + 22 + halo + pad + 0.5 : p.y + off) + up;
+      const xy = [[centred, above], [p.x + off, mid], [p.x - off - w, mid], [centred, below],
+        [p.x + off, mid - h / 2 - pad], [p.x + off, mid + h / 2 + pad], [p.x - off - w, mid - h / 2 - pad], [p.x - off - w, mid + h / 2 + pad]];
+      // Then anywhere near the mark, nearest first.
+      const near = [], reach = off + NAME_REACH;
+      for (let l = p.x - reach - w; l <= p.x + reach; l += 2) {
+        for (let t = p.y - reach - h; t <= p.y + reach; t += 2) {
+          const d = Math.hypot(Math.max(l - p.x, 0, p.x - l - w), Math.max(t - p.y, 0, p.y - t - h));
+          if (d >= off - 0.5 && d <= reach) near.push([d, l, t + up]);
+        }
+      }
+      near.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
+      for (const [, l, base] of near) xy.push([l, base]);
+      for (const [l, base] of xy) {
+        const box = { l: l - pad, t: base - up - pad, r: l + w + pad, b: base + down + pad };
+        if (box.l < 0 || box.t < 0 || box.r > W || box.b > H) continue;
+        if (marks.some((m) => meets(box, m))) continue;
+        const mine = gap(box, p);
+        if (places.some((q) => q !== p && Math.hypot(q.x - p.x, q.y - p.y) > markR && gap(box, q) <= mine)) continue;
+        list.push({ l, base, box, lines: way.lines });
       }
     }
-    let best = null;
-    for (const [l, base] of spots) {
-      const box = { l: l - pad, t: base - up - pad, r: l + w + pad, b: base + down + pad };
-      if (box.l < 0 || box.t < 0 || box.r > W || box.b > H) continue;
-      let cost = 0;
-      for (const o of boxes) cost += overlap(box, o);
-      if (!best || cost < best.cost) best = { l, base, box, cost };
-      if (cost === 0) break;
+    return list;
+  });
+  const order = places.map((p, i) => i).sort((a, b) => nameRank(places[a]) - nameRank(places[b]) || a - b);
+  const out = places.map(() => null);
+  const free = (box, except) => out.every((o, j) => !o || j === except || !meets(box, o.box));
+  for (const i of order) {
+    const spot = spots[i].find((c) => free(c.box, -1));
+    if (spot) {
+      out[i] = spot;
+      continue;
     }
-    if (!best) {
-      // No spot on the map: above, held inside it.
-      const base = Math.min(Math.max(above, up + pad), H - down - pad);
-      best = { l: centred, base, box: { l: centred - pad, t: base - up - pad, r: centred + w + pad, b: base + down + pad } };
+    // Else move the names in the way, each to another of its spots.
+    for (const c of spots[i]) {
+      const inWay = out.map((o, j) => (o && meets(c.box, o.box) ? j : -1)).filter((j) => j >= 0);
+      if (inWay.length > 2) continue;
+      const was = inWay.map((j) => out[j]);
+      inWay.forEach((j) => { out[j] = null; });
+      out[i] = c;
+      if (inWay.every((j) => (out[j] = spots[j].find((d) => free(d.box, j)) || null))) break;
+      out[i] = null;
+      inWay.forEach((j, k) => { out[j] = was[k]; });
     }
-    boxes.push(best.box);
-    out.push([best.l, best.base]);
   }
-  return out;
+  return out.map((o) => o && { l: o.l, base: o.base, lines: o.lines });
+}
+
+// showName shows, over the map, the name of a place whose name is left
+// off (its mark pointed at, tapped or reached with Tab), or hides it
+// (null).
+function showName(svg, g) {
+  const pop = svg.querySelector(".name-pop");
+  if (!g) {
+    pop.setAttribute("visibility", "hidden");
+    return;
+  }
+  const [t, bg] = [pop.querySelector("text"), pop.querySelector("rect")];
+  const x = Number(g.dataset.x), y = Number(g.dataset.y);
+  const W = svg.viewBox.baseVal.width, H = svg.viewBox.baseVal.height;
+  t.textContent = g.dataset.label;
+  // Measured from a baseline at 0, as labelSize wants.
+  t.setAttribute("x", 0);
+  t.setAttribute("y", 0);
+  const { w, up, down } = labelSize(t);
+  const l = Math.min(Math.max(x - w / 2, 4), W - 4 - w);
+  let base = y - 12 - down;
+  if (base - up < 4) base = y + 12 + up;
+  t.setAttribute("x", l.toFixed(1));
+  t.setAttribute("y", base.toFixed(1));
+  bg.setAttribute("x", (l - 3).toFixed(1));
+  bg.setAttribute("y", (base - up - 2).toFixed(1));
+  bg.setAttribute("width", (w + 6).toFixed(1));
+  bg.setAttribute("height", (up + down + 4).toFixed(1));
+  pop.setAttribute("visibility", "visible");
 }
 
 // drawMaps draws one map per regime (or one empty map before a run).
@@ -555,6 +637,7 @@ function drawMaps() {
   const o = state.outline;
   const box = $("maps");
   box.textContent = "";
+  $("map-names").hidden = true;
   if (!o) return;
   const res = state.results && state.results.map ? state.results : null;
   const regimes = res ? res.map.regimes.map((f) => f.regime) : [null];
@@ -562,6 +645,7 @@ function drawMaps() {
   let peak = 1;
   if (res) for (const f of res.map.regimes) for (const v of f.present) peak = Math.max(peak, v);
   state.mapPeak = peak;
+  let spots = null;
   for (const name of regimes) {
     const r = name ? regimeOf(name) : { color: "#888" };
     // A light colour's band has a dark edge above and below it.
@@ -579,6 +663,7 @@ function drawMaps() {
     o.places.forEach((p, i) => {
       const [x, y] = P(p);
       const g = el("g", { class: "place", "data-name": p.name, "data-kind": p.kind }, svg);
+      if (p.post) g.dataset.post = p.post;
       const title = el("title", {}, g);
       title.textContent = p.name + (p.centre ? " (centre)" : "");
       el("circle", { class: "present", cx: x, cy: y, r: 0, fill: "var(--present)", "fill-opacity": 0.55, stroke: "#2a7fb0" }, g);
@@ -592,19 +677,57 @@ function drawMaps() {
       if (p.centre) kindShape.centre(el("g", { class: "centre-mark" }, mark), x, y + 16);
       let label = p.name;
       if (p.post) label += " (post)";
-      labels.push({ x, y, centre: p.centre, label });
+      labels.push({ x, y, centre: p.centre, post: p.post, kind: p.kind, label, g });
     });
     // Names on top of every circle, which grow with the people there.
-    // They are measured as drawn, on the page, then placed.
+    // They are measured as drawn, on the page, then placed, once: every
+    // map of the scenario names the same places in the same spots.
     const names = el("g", { class: "names" }, svg);
     box.appendChild(fig);
-    const texts = labels.map((p) => text(names, 0, 0, p.label, { "font-size": LABEL_SIZE, "paint-order": "stroke", stroke: "#fff", "stroke-width": 3, "font-weight": 600 }));
-    texts.forEach((t, i) => { labels[i].size = labelSize(t); });
-    placeLabels(labels, MAP_W, H).forEach(([x, y], i) => {
-      texts[i].setAttribute("x", x.toFixed(1));
-      texts[i].setAttribute("y", y.toFixed(1));
+    const nameAttrs = { "font-size": LABEL_SIZE, "paint-order": "stroke", stroke: "#fff", "stroke-width": 3, "font-weight": 600 };
+    if (!spots) {
+      for (const p of labels) {
+        p.ways = nameLines(p.label).map((lines) => {
+          const t = nameText(names, lines, 0, 0, nameAttrs);
+          const size = labelSize(t);
+          t.remove();
+          return { lines, size };
+        });
+      }
+      spots = placeLabels(labels, MAP_W, H);
+    }
+    // A name left off is shown over the map when its mark is pointed at,
+    // tapped or reached with Tab.
+    const pop = el("g", { class: "name-pop", visibility: "hidden", "aria-hidden": "true" }, svg);
+    el("rect", { fill: "#fff", stroke: "#111", "stroke-width": 1, rx: 3 }, pop);
+    el("text", nameAttrs, pop);
+    labels.forEach((p, i) => {
+      const s = spots[i];
+      if (s) {
+        nameText(names, s.lines, s.l.toFixed(1), s.base.toFixed(1), { ...nameAttrs, "data-name": o.places[i].name });
+        return;
+      }
+      const g = p.g;
+      Object.assign(g.dataset, { x: p.x.toFixed(1), y: p.y.toFixed(1), label: p.label });
+      g.classList.add("unnamed");
+      g.setAttribute("tabindex", "0");
+      g.setAttribute("aria-label", p.label);
+      g.addEventListener("focus", () => showName(svg, g));
+      g.addEventListener("blur", () => showName(svg, null));
+      g.addEventListener("click", () => g.focus());
+      g.addEventListener("pointerenter", (e) => { if (e.pointerType === "mouse") showName(svg, g); });
+      // Leaving a mark, the pointer leaves the name of the mark focused, if any.
+      g.addEventListener("pointerleave", (e) => {
+        const focused = document.activeElement;
+        if (e.pointerType === "mouse") showName(svg, svg.contains(focused) && focused.classList.contains("unnamed") ? focused : null);
+      });
     });
   }
+  // How many names are left off, and how to see them.
+  const off = spots ? spots.filter((s) => !s).length : 0;
+  const note = $("map-names");
+  note.hidden = off === 0;
+  note.textContent = off ? `${off} of ${o.places.length} names are left off the map so that the others can be read: point at a mark, tap it or Tab to it to see its name.` : "";
   const lg = $("map-legend");
   lg.textContent = "";
   const sample = el("svg", { width: 300, height: 36, "aria-hidden": "true" });
