@@ -710,7 +710,9 @@ function drawMaps() {
       const g = p.g;
       Object.assign(g.dataset, { x: p.x.toFixed(1), y: p.y.toFixed(1), label: p.label });
       g.classList.add("unnamed");
-      g.setAttribute("tabindex", "0");
+      // Tab stops at the marks of the first map only: the others name the
+      // same places (a tap or a click still shows the name there).
+      g.setAttribute("tabindex", name === regimes[0] ? "0" : "-1");
       g.setAttribute("aria-label", p.label);
       g.addEventListener("focus", () => showName(svg, g));
       g.addEventListener("blur", () => showName(svg, null));
