@@ -100,17 +100,19 @@ const mapNamesReachable = `(() => {
 })()`
 
 // postNamesLeftOff are the border posts whose names the maps cannot show
-// beside their marks, whatever the other names do: every spot near the
-// mark covers another place's mark, leaves the map, or stands nearer
+// beside their marks, whatever the other names do (placed alone, with
+// every other name left off, they find no spot either): every spot near
+// the mark covers another place's mark, leaves the map, or stands nearer
 // another place's mark than its own. mali2012's nine posts are Flee's
-// crossings, named "Menaka-Tabareybarey border" and the like (19 to 27
-// letters, 190 to 270 of the map's 480 units on two lines), and seven of
-// their marks stand within 20 units of another place's (Mopti-Mentao
-// border 4 from Lere; Menaka-Tabareybarey, Menaka-Mangaize and
-// Ansongo-Tabareybarey borders among Gao, Ansongo, Tabareybarey and
-// Mangaize); in mauritania, Kobenni stands 15 units from Nioro du Sahel
-// and 19 from Ayoun el Atrouss, with Nema and Mbera beside them. Their
-// names are shown when their marks are pointed at, tapped or focused.
+// crossings, named "Menaka-Tabareybarey border (post)" and the like:
+// even on two lines 134 to 218 of the map's 480 units wide, more than the
+// room between their marks, their neighbours' (six stand 4 to 20 units
+// from another place, Mopti-Mentao border 4 from Lere) and the map's
+// edge; only Mopti-Bobo-Dioulasso border's finds a spot. In mauritania,
+// Kobenni stands 15 units from Nioro du Sahel and 19 from Ayoun el
+// Atrouss: every spot for "Kobenni (post)" covers a mark or is nearer
+// one of theirs. Their names show when their marks are pointed at,
+// tapped or focused.
 var postNamesLeftOff = map[string][]string{
 	"mali2012":   {"Douentza-Mentao border", "Mopti-Mentao border", "Segou-Bobo-Dioulasso border", "Menaka-Abala border", "Menaka-Mangaize border", "Ansongo-Tabareybarey border", "Menaka-Tabareybarey border", "Lere-Fassala-Mbera border"},
 	"mauritania": {"Kobenni"},
