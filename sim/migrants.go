@@ -48,22 +48,31 @@ func (m *Model) stepMigrants() {
 				}
 			case Waiting, Trapped, Stranded:
 				loc := int(mg.Loc)
-				if mg.Flags&(Queued|Held|Returning|Referred) != Queued || mg.Vuln == Sick ||
+				if mg.Flags&(Held|Returning|Referred) != 0 ||
 					abuseSkip[loc] == 0 || toldTruth[loc] || m.generalOnly {
 					m.atLocation(id, mg)
 					break
 				}
-				// atLocation for the commonest day at a place: a migrant in a
-				// queue, neither sick nor held, heading home nor referred, at
-				// a place where no centre tells the truth, on a day the
-				// place's abuse count-down passes over it: atLocation and
-				// waitInQueue (hearRumour, learn, classify) written out,
-				// calling out only for what is rare.
+				// atLocation for the commonest days at a place: a migrant
+				// neither held, heading home nor referred, at a place where
+				// no centre tells the truth, on a day the place's abuse
+				// count-down passes over it. Not in a queue, it decides
+				// (decide); in one, waitInQueue (hearRumour, learn,
+				// classify) is written out, calling out only for what is
+				// rare.
 				if mg.DaysHere < math.MaxUint16 {
 					mg.DaysHere++
 				}
+				if mg.Vuln == Sick && m.diesOfSickness() {
+					m.die(mg)
+					break
+				}
 				abuseSkip[loc]--
 				mg.Money += m.earn
+				if mg.Flags&Queued == 0 {
+					m.decide(id, mg)
+					break
+				}
 				here := int(postAt[loc])
 				pl := &m.pools[(loc*m.nPst+here)*numClasses+classOf(mg)]
 				bp := &m.beliefs[id*m.nPst+here]
@@ -276,7 +285,7 @@ func (m *Model) atLocation(id int, mg *Migrant) {
 	if mg.DaysHere < math.MaxUint16 {
 		mg.DaysHere++
 	}
-	if mg.Vuln == Sick && m.cfg.Migrants.SickMortality > 0 && m.hazard.Float64() < m.cfg.Migrants.SickMortality {
+	if mg.Vuln == Sick && m.diesOfSickness() {
 		m.die(mg)
 		return
 	}
@@ -300,6 +309,12 @@ func (m *Model) atLocation(id int, mg *Migrant) {
 		return
 	}
 	m.decide(id, mg)
+}
+
+// diesOfSickness draws whether a sick migrant dies of its sickness today,
+// at a place.
+func (m *Model) diesOfSickness() bool {
+	return m.cfg.Migrants.SickMortality > 0 && m.hazard.Float64() < m.cfg.Migrants.SickMortality
 }
 
 // mayLeave reports whether alternative could take any of its ways out for
@@ -389,7 +404,13 @@ func (m *Model) decide(id int, mg *Migrant) {
 	di := int(m.rt.destIndex[mg.Dest])
 	opts := m.rt.options[loc*m.nDst+di]
 	here := m.rt.postAt[loc]
-	c := m.bestRoad(id, mg, opts)
+	var c routeChoice
+	if len(opts) == 1 { // bestRoad without the choosing: the commonest case, a place with one road on
+		c.best = 0
+		c.first, c.rest, c.chance = m.roadChance(m.beliefs[id*m.nPst:(id+1)*m.nPst], here, m.cfg.Region.Locations[mg.Prev].Country, &opts[0])
+	} else {
+		c = m.bestRoad(id, mg, opts)
+	}
 	if c.first >= 0 {
 		// hearRumour, written out.
 		pl := &m.pools[(loc*m.nPst+int(c.first))*numClasses+classOf(mg)]
@@ -449,25 +470,35 @@ func (m *Model) bestRoad(id int, mg *Migrant, opts []roadOption) routeChoice {
 	from := locs[mg.Prev].Country
 	for i := range opts {
 		o := &opts[i]
-		first, rest, posts := int32(-1), 1.0, o.posts
-		switch {
-		case here >= 0 && locs[o.next].Country != from: // crosses the border here (crosses)
-			first = here
-		case len(posts) > 0:
-			first, posts = posts[0], posts[1:]
-		}
-		for _, p := range posts {
-			rest *= float64(beliefs[p]) * (1.0 / beliefScale)
-		}
-		chance := rest
-		if first >= 0 {
-			chance *= float64(beliefs[first]) * (1.0 / beliefScale)
-		}
+		first, rest, chance := m.roadChance(beliefs, here, from, o)
 		if chance > c.chance || (chance == c.chance && o.days < opts[c.best].days) {
 			c = routeChoice{best: i, chance: chance, first: first, rest: rest}
 		}
 	}
 	return c
+}
+
+// roadChance is what a migrant with these beliefs, at a place whose post
+// is here (-1 if none) and come from country from, believes of road
+// option o: the next post on it (first: the one here if the move crosses
+// here, -1 if none), its chance of passing the posts after that (rest),
+// and of passing them all (chance).
+func (m *Model) roadChance(beliefs []uint16, here int32, from int, o *roadOption) (first int32, rest, chance float64) {
+	first, rest, posts := int32(-1), 1.0, o.posts
+	switch {
+	case here >= 0 && m.cfg.Region.Locations[o.next].Country != from: // crosses the border here (crosses)
+		first = here
+	case len(posts) > 0:
+		first, posts = posts[0], posts[1:]
+	}
+	for _, p := range posts {
+		rest *= float64(beliefs[p]) * (1.0 / beliefScale)
+	}
+	chance = rest
+	if first >= 0 {
+		chance *= float64(beliefs[first]) * (1.0 / beliefScale)
+	}
+	return first, rest, chance
 }
 
 // crosses reports whether moving on to next crosses the border at the
