@@ -56,6 +56,9 @@ func (s *Scenario) SetAs(label, kv string) error {
 		undo.rollback()
 		return bad("%v", err)
 	}
+	// A list set whole (origins=[{...}]) holds tables the file's defaults
+	// never reached.
+	s.fillDefaults()
 	s.sets = append(s.sets, kv)
 	s.setKeys[strings.Join(indexed, ".")] = shown
 	return nil
