@@ -330,6 +330,10 @@ func (v *validator) structure() {
 			v.add(p+".days", "give days, or distance_km and speed_km_per_day, not both")
 		case l.Days == nil && (l.DistanceKm == nil || l.SpeedKmPerDay == nil):
 			v.add(p, "give days, or distance_km and speed_km_per_day")
+		case l.Days != nil && math.Ceil(*l.Days) > sim.MaxDays:
+			v.add(p+".days", "a link takes at most %d days, got %g", sim.MaxDays, *l.Days)
+		case l.Days == nil && math.Ceil(*l.DistanceKm / *l.SpeedKmPerDay) > sim.MaxDays:
+			v.add(p+".distance_km", "distance_km / speed_km_per_day is %g days; a link takes at most %d", *l.DistanceKm / *l.SpeedKmPerDay, sim.MaxDays)
 		}
 		if l.Alone && l.Kind != "irregular" {
 			v.add(p+".alone", "only irregular links can be walked alone")
