@@ -104,6 +104,10 @@ type Prepared struct {
 // larger sweeps build each run's configuration when the run starts.
 const cacheLimit = 1024
 
+// MaxReps is the most replicates --reps takes: more than any analysis
+// needs, and few enough that a typo is caught before it runs for days.
+const MaxReps = 1_000_000
+
 // Prepare checks the plan, builds the scenario of every point and
 // validates it, and builds every configuration of a small plan, so that
 // errors surface before anything runs or is written. It estimates what

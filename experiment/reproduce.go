@@ -66,6 +66,11 @@ func Reproduce(ctx context.Context, dir string, workers int) (*Reproduction, err
 	if !ok || k.Rerun == nil {
 		return nil, badInput("%s holds a %q folder, which cannot be rerun", dir, m.Command)
 	}
+	if m.Reps < 1 {
+		// Every command runs at least one replicate: a rerun of none
+		// would fail with no word of the key.
+		return nil, badInput("%s: reps is %d; every folder records at least 1 replicate", filepath.Join(dir, "manifest.json"), m.Reps)
+	}
 	rep := &Reproduction{CommandLine: RerunCommandLine(m), Tables: len(m.Tables), Figures: len(m.Figures), Report: m.Report != nil, Warnings: buildWarnings(m, output.ReadBuild())}
 	scenarioPath := filepath.Join(dir, "scenario.toml")
 	scenarioDiff, err := scenarioDifference(dir, m)

@@ -63,34 +63,61 @@ type DataFile struct {
 // lexical order, with their checksums. Hidden files and folders (named
 // from a dot: .DS_Store, .git), which no reader of data reads, are left
 // out, so that a file manager's or version control's do not count as a
-// change of the data.
+// change of the data; so are borderwork's own output folders (a
+// subfolder holding a manifest.json, as `validate --data .` writes by
+// default), which are results, not data. Symbolic links are followed, as
+// the readers of data follow them: a data folder shared through a link,
+// or git-annex's and DVC's linked files, are checked by what they hold.
 func DataFiles(dir string) ([]DataFile, error) {
 	var files []DataFile
-	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+	var walk func(path, rel string, holders []string) error
+	walk = func(path, rel string, holders []string) error {
+		real, err := filepath.EvalSymlinks(path)
 		if err != nil {
 			return err
 		}
-		if path != dir && strings.HasPrefix(d.Name(), ".") {
-			if d.IsDir() {
-				return filepath.SkipDir
+		if slices.Contains(holders, real) {
+			return fmt.Errorf("%s: a symbolic link leads back to a folder that holds it", path)
+		}
+		holders = append(holders, real)
+		entries, err := os.ReadDir(path)
+		if err != nil {
+			return err
+		}
+		for _, e := range entries {
+			if strings.HasPrefix(e.Name(), ".") {
+				continue
 			}
-			return nil
+			p, r := filepath.Join(path, e.Name()), e.Name()
+			if rel != "" {
+				r = rel + "/" + r
+			}
+			st, err := os.Stat(p) // through a link
+			if err != nil {
+				if to, lerr := os.Readlink(p); lerr == nil {
+					return fmt.Errorf("%s: a symbolic link to %s, which is not there", p, to)
+				}
+				return err
+			}
+			switch {
+			case st.IsDir():
+				if _, err := output.ReadManifest(p); err == nil {
+					continue
+				}
+				if err := walk(p, r, holders); err != nil {
+					return err
+				}
+			case st.Mode().IsRegular():
+				sum, err := output.FileSHA256(p)
+				if err != nil {
+					return err
+				}
+				files = append(files, DataFile{File: r, SHA256: sum})
+			}
 		}
-		if !d.Type().IsRegular() {
-			return nil
-		}
-		sum, err := output.FileSHA256(path)
-		if err != nil {
-			return err
-		}
-		rel, err := filepath.Rel(dir, path)
-		if err != nil {
-			return err
-		}
-		files = append(files, DataFile{File: filepath.ToSlash(rel), SHA256: sum})
 		return nil
-	})
-	return files, err
+	}
+	return files, walk(dir, "", nil)
 }
 
 // NewInfo is the section of a validation against the data folder dir.
@@ -99,12 +126,22 @@ func NewInfo(dir, regime string) (*Info, error) {
 	if err != nil {
 		return nil, err
 	}
-	kind := FleeCase
-	if st, err := os.Stat(filepath.Join(dir, "flows.csv")); err == nil && st.Mode().IsRegular() {
-		kind = FlowCounts
-	}
-	return &Info{Data: dir, DataKind: kind, DataFiles: files, Regime: regime}, nil
+	return &Info{Data: dir, DataKind: NewKind(dir), DataFiles: files, Regime: regime}, nil
 }
+
+// NewKind is the kind of data the folder at dir holds: flow counts if it
+// has a flows.csv, else a Flee case.
+func NewKind(dir string) string {
+	if st, err := os.Stat(filepath.Join(dir, "flows.csv")); err == nil && st.Mode().IsRegular() {
+		return FlowCounts
+	}
+	return FleeCase
+}
+
+// kindTables is the table a validation against each kind of data writes.
+var kindTables = map[string]string{FleeCase: "validation.csv", FlowCounts: "rows.csv"}
+
+var kindNames = map[string]string{FleeCase: "a Flee case (no flows.csv)", FlowCounts: "flow counts (flows.csv)"}
 
 // ReadInfo reads the validate section of the manifest m of the folder
 // at dir. A folder written before validate recorded it has none: it is
@@ -114,29 +151,77 @@ func ReadInfo(dir string, m *output.Manifest) (*Info, error) {
 		return nil, experiment.BadInput("%s has no validate section (the data folder and the checksums of its files, with --draws, --accept and --mmp): the borderwork that wrote %s did not record them, and a validation is rerun only from the data it ran on; run it again ('%s %s') to write a folder that records them",
 			filepath.Join(dir, "manifest.json"), dir, m.CommandLine, experiment.ShellJoin([]string{"--out", dir}))
 	}
+	manifest := filepath.Join(dir, "manifest.json")
+	if string(m.Validate) == "null" {
+		return nil, experiment.BadInput("%s: validate is null, not the section validate writes (the data folder and the checksums of its files)", manifest)
+	}
 	in, err := experiment.ReadSection[Info](m.Validate, "validate")
 	if err != nil {
-		return nil, experiment.BadInput("%s: %v", filepath.Join(dir, "manifest.json"), err)
+		return nil, experiment.BadInput("%s: %v", manifest, err)
 	}
-	if in.DataKind != FleeCase && in.DataKind != FlowCounts {
-		return nil, experiment.BadInput("%s: validate.data_kind is %q; want %s or %s", filepath.Join(dir, "manifest.json"), in.DataKind, FleeCase, FlowCounts)
+	bad := func(format string, args ...any) (*Info, error) {
+		return nil, experiment.BadInput("%s: %s", manifest, fmt.Sprintf(format, args...))
+	}
+	// What validate itself refuses, a manifest may not ask for either: a
+	// rerun would run what no validation ran.
+	switch {
+	case in.DataKind != FleeCase && in.DataKind != FlowCounts:
+		return bad("validate.data_kind is %q; want %s or %s", in.DataKind, FleeCase, FlowCounts)
+	case !slices.ContainsFunc(m.Tables, func(c output.Checked) bool { return c.File == kindTables[in.DataKind] }):
+		return bad("validate.data_kind is %q, but the folder's tables do not include %s", in.DataKind, kindTables[in.DataKind])
+	case in.Data == "":
+		return bad("validate.data is empty; it names the data folder the validation ran on")
+	case in.MMP != "" && in.MMPSHA256 == "":
+		return bad("validate.mmp names %s, but validate.mmp_sha256 is empty: there is no checksum to check it against", in.MMP)
+	case in.DataKind == FleeCase && (in.Draws != 0 || in.Accept != 0 || in.MMP != ""):
+		return bad("validate.draws, validate.accept and validate.mmp are for flow counts, but validate.data_kind is %s", FleeCase)
+	case in.DataKind == FlowCounts && (in.Draws < MinDraws || in.Draws > MaxDraws):
+		return bad("validate.draws is %d; validate takes %d..%d", in.Draws, MinDraws, MaxDraws)
+	case in.DataKind == FlowCounts && (in.Accept < 1 || in.Accept > in.Draws):
+		return bad("validate.accept is %d; validate takes 1..validate.draws (%d)", in.Accept, in.Draws)
+	case in.DataKind == FlowCounts && (m.Reps < 1 || m.Reps > experiment.MaxReps):
+		return bad("reps is %d; validate takes 1..%d replicates of each kept parameter set", m.Reps, experiment.MaxReps)
+	}
+	seen := map[string]bool{}
+	for _, f := range in.DataFiles {
+		if seen[f.File] {
+			return bad("validate.data_files lists %s twice", f.File)
+		}
+		seen[f.File] = true
 	}
 	return in, nil
 }
 
-// CheckData checks that the data folder the folder at dir records is
-// where it was and holds the same files, unchanged, as does the MMP
-// export it names: a rerun from other data would not be a reproduction.
+// The range validate takes for --draws with flow counts (--accept is
+// 1..--draws); a manifest recording another is refused.
+const (
+	MinDraws = 2
+	MaxDraws = 1_000_000
+)
+
+// CheckData checks that the data folder the folder at dir (whose
+// manifest is m) records is where it was, of the kind recorded, and holds
+// the same files, unchanged, as does the MMP export it names: a rerun
+// from other data would not be a reproduction.
 // Each problem names the file and the manifest's key; errors wrap
 // experiment.ErrBadInput.
-func (in *Info) CheckData(dir string) error {
+func (in *Info) CheckData(dir string, m *output.Manifest) error {
 	manifest := filepath.Join(dir, "manifest.json")
-	if st, err := os.Stat(in.Data); err != nil || !st.IsDir() {
+	switch st, err := os.Stat(in.Data); {
+	case err != nil:
 		return experiment.BadInput("%s: validate.data: the data folder %s, which %s was validated against, is not there (a relative path is taken from the current folder): it was moved or removed; run reproduce from the folder validate was run in, or put the data back", manifest, in.Data, dir)
+	case !st.IsDir():
+		return experiment.BadInput("%s: validate.data: %s is a file, not the data folder %s was validated against", manifest, in.Data, dir)
+	}
+	if len(in.DataFiles) == 0 {
+		return experiment.BadInput("%s: validate.data_files lists no files, so nothing says the data folder %s is as it was (a borderwork that did not follow symbolic links recorded none for a linked folder); run the validation again ('%s') to write a folder that records them", manifest, in.Data, experiment.RerunCommandLine(m))
 	}
 	files, err := DataFiles(in.Data)
 	if err != nil {
-		return err
+		return experiment.BadInput("%s: validate.data: %v", manifest, err)
+	}
+	if kind := NewKind(in.Data); kind != in.DataKind {
+		return experiment.BadInput("%s: validate.data_kind is %q, but the data folder %s holds %s", manifest, in.DataKind, in.Data, kindNames[kind])
 	}
 	var problems []string
 	now := map[string]string{}
@@ -165,12 +250,15 @@ func (in *Info) CheckData(dir string) error {
 		return experiment.BadInput("%s: validate.data_files: the data folder %s is not as it was when %s was written: %s; a rerun would not be from the same data: restore it, or run the validation again", manifest, in.Data, dir, strings.Join(problems, "; "))
 	}
 	if in.MMP != "" {
+		if st, err := os.Stat(in.MMP); err == nil && !st.Mode().IsRegular() {
+			return experiment.BadInput("%s: validate.mmp: %s is not a file; validate read the Missing Migrants Project export from a file", manifest, in.MMP)
+		}
 		sum, err := output.FileSHA256(in.MMP)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
 			return experiment.BadInput("%s: validate.mmp: the Missing Migrants Project export %s is not there (a relative path is taken from the current folder): it was moved or removed; run reproduce from the folder validate was run in, or put it back", manifest, in.MMP)
 		case err != nil:
-			return err
+			return experiment.BadInput("%s: validate.mmp: %v", manifest, err)
 		case sum != in.MMPSHA256:
 			return experiment.BadInput("%s: validate.mmp_sha256: the Missing Migrants Project export %s has changed since %s was written (its SHA-256 is not the one recorded); a rerun would not be from the same data", manifest, in.MMP, dir)
 		}
@@ -285,10 +373,6 @@ func recorded(ctx context.Context, dir string, m *output.Manifest) error {
 			return experiment.BadInput("%s: validate.%s is %q, but command_line gives %s %q", manifest, c.key, c.got, c.flag, want)
 		}
 	}
-	table := map[string]string{FleeCase: "validation.csv", FlowCounts: "rows.csv"}[in.DataKind]
-	if !slices.ContainsFunc(m.Tables, func(c output.Checked) bool { return c.File == table }) {
-		return experiment.BadInput("%s: validate.data_kind is %q, but the folder's tables do not include %s", manifest, in.DataKind, table)
-	}
 	return nil
 }
 
@@ -370,11 +454,12 @@ func writeFolder(ctx context.Context, folder *output.Folder, s *scenarios.Scenar
 	if err != nil {
 		return err
 	}
-	_, figs, err := experiment.DrawFiguresContext(ctx, folder.Dir, m, Figures, formats)
-	if err != nil {
+	// The tables first: the figures read the manifest as plot reads it.
+	if m.Tables, err = output.Check(folder.Dir, ts); err != nil {
 		return err
 	}
-	if m.Tables, err = output.Check(folder.Dir, ts); err != nil {
+	_, figs, err := experiment.DrawFiguresContext(ctx, folder.Dir, m, Figures, formats)
+	if err != nil {
 		return err
 	}
 	if m.Figures, err = output.Check(folder.Dir, figs); err != nil {
@@ -479,7 +564,7 @@ func rerun(ctx context.Context, m *output.Manifest, scenarioPath, out string, wo
 	if err != nil {
 		return experiment.FolderError(err)
 	}
-	if err := in.CheckData(dir); err != nil {
+	if err := in.CheckData(dir, m); err != nil {
 		return experiment.FolderError(err)
 	}
 	s, err := experiment.LoadResolved(m, scenarioPath)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 	"text/tabwriter"
@@ -111,7 +112,7 @@ func cmdValidate(ctx context.Context, args []string, e *env) error {
 	// The data's checksums, for reproduce: as it was read.
 	info, err := validation.NewInfo(*data, *regime)
 	if err != nil {
-		return err
+		return usageErrorf("--data: %v", err)
 	}
 	// The same limits as every simulating command, before anything runs.
 	limits, _ := c.limits.get()
@@ -123,7 +124,7 @@ func cmdValidate(ctx context.Context, args []string, e *env) error {
 		return err
 	}
 	formats, _ := parseFormats(c.formats)
-	folder, out, err := createValidateFolder(&c, s)
+	folder, out, err := createValidateFolder(&c, s, *data)
 	if err != nil {
 		return err
 	}
@@ -150,9 +151,17 @@ func cmdValidate(ctx context.Context, args []string, e *env) error {
 }
 
 // createValidateFolder starts the folder validate writes, whatever its
-// data, at --out or its default, and returns it with where it goes.
-func createValidateFolder(c *common, s *scenarios.Scenario) (*output.Folder, string, error) {
+// data (the folder data), at --out or its default, and returns it with
+// where it goes. It may go in a subfolder of the data (validation.DataFiles
+// leaves output folders out) but not be the data folder itself, whose
+// files it would mix with its own.
+func createValidateFolder(c *common, s *scenarios.Scenario, data string) (*output.Folder, string, error) {
 	out := c.outDir("validate", s)
+	if a, err := os.Stat(out); err == nil {
+		if b, err := os.Stat(data); err == nil && os.SameFile(a, b) {
+			return nil, "", usageErrorf("--out %s is the data folder --data %s: write the results elsewhere (a subfolder of it will do)", out, data)
+		}
+	}
 	folder, err := output.Create(out, output.Owner{Command: "validate", Source: s.Source}, c.force)
 	if errors.Is(err, output.ErrNotOurs) {
 		return nil, "", usageErrorf("--out: %v", err)

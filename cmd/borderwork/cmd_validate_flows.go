@@ -100,8 +100,8 @@ func isFlowFolder(dir string) bool {
 // over dtm.Run.
 func validateFlows(ctx context.Context, fs *flagSet, c *common, e *env, arg, dir, regime string, dv dtmFlags) error {
 	switch {
-	case dv.draws < 2 || dv.draws > 1_000_000:
-		return usageErrorf("--draws must be in 2..1000000, got %d", dv.draws)
+	case dv.draws < validation.MinDraws || dv.draws > validation.MaxDraws:
+		return usageErrorf("--draws must be in %d..%d, got %d", validation.MinDraws, validation.MaxDraws, dv.draws)
 	case dv.accept < 1 || dv.accept > dv.draws:
 		return usageErrorf("--accept must be in 1..--draws (%d), got %d", dv.draws, dv.accept)
 	}
@@ -134,7 +134,7 @@ func validateFlows(ctx context.Context, fs *flagSet, c *common, e *env, arg, dir
 	// The data's checksums, for reproduce: as it was read.
 	info, err := validation.NewInfo(dir, regime)
 	if err != nil {
-		return err
+		return usageErrorf("--data: %v", err)
 	}
 	info.Draws, info.Accept, info.MMP = dv.draws, dv.accept, dv.mmp
 	if dv.mmp != "" {
@@ -157,7 +157,7 @@ func validateFlows(ctx context.Context, fs *flagSet, c *common, e *env, arg, dir
 	if err != nil {
 		return err
 	}
-	folder, out, err := createValidateFolder(c, s)
+	folder, out, err := createValidateFolder(c, s, dir)
 	if err != nil {
 		return err
 	}

@@ -293,8 +293,8 @@ func (c *common) check(fs *flagSet) error {
 		return usageErrorf("--seed must be 0 or more, got %d", c.seed)
 	case fs.set["days"] && (c.days < 1 || c.days > sim.MaxDays):
 		return usageErrorf("--days must be in 1..%d, got %d", sim.MaxDays, c.days)
-	case fs.set["reps"] && (c.reps < 1 || c.reps > 1_000_000):
-		return usageErrorf("--reps must be in 1..1000000, got %d", c.reps)
+	case fs.set["reps"] && (c.reps < 1 || c.reps > experiment.MaxReps):
+		return usageErrorf("--reps must be in 1..%d, got %d", experiment.MaxReps, c.reps)
 	case c.workers < 1:
 		return usageErrorf("--workers must be at least 1, got %d", c.workers)
 	case c.quiet && c.progress:

@@ -254,7 +254,7 @@ func TestPlotRefusesEditedValidateSection(t *testing.T) {
 	}{
 		{"regime", "closed", `validate.regime is "closed", but command_line gives --regime "open"`},
 		{"data", "elsewhere", `validate.data is "elsewhere", but command_line gives --data`},
-		{"draws", 5, `validate.draws is "5", but command_line gives --draws ""`},
+		{"draws", 5, `validate.draws, validate.accept and validate.mmp are for flow counts, but validate.data_kind is flee`},
 		{"data_kind", "flows", `validate.data_kind is "flows", but the folder's tables do not include rows.csv`},
 		{"data_kind", "zzz", `validate.data_kind is "zzz"; want flee or flows`},
 	} {
