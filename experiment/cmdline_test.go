@@ -13,8 +13,11 @@ import (
 // --size, --formats, and BaseCommandLine takes them off again.
 func TestFigureArgs(t *testing.T) {
 	const base = `borderwork compare classroom --seed 2018 --days 40 --reps 2 --regimes open,closed --set "origins.Village.name=a b"`
-	// A quoted argument that ends like figure flags is one argument.
+	// A quoted argument that ends like figure flags is one argument,
+	// quoted as this borderwork quotes it (single quotes, one written
+	// '\'' inside them) or as an earlier one did (Go's double quotes).
 	const tricky = `borderwork compare classroom --seed 2018 --days 40 --reps 2 --regimes open --set "origins.Village.name=x --bands ci"`
+	const single = `borderwork compare classroom --seed 2018 --days 40 --reps 2 --regimes open --set 'origins.Village.name=x --size single' --set 'origins.Village.name=it'\''s --bands ci'`
 	for _, c := range []struct {
 		o    *output.FigureOptions
 		want string // the flags after base
@@ -26,13 +29,13 @@ func TestFigureArgs(t *testing.T) {
 		{&output.FigureOptions{Bands: "percentile", Size: "single"}, "--size single"},
 		{&output.FigureOptions{Bands: "replicates", Size: "single", Formats: []string{"svg"}}, "--bands replicates --size single --formats svg"},
 		{&output.FigureOptions{Formats: []string{"pdf", "png", "svg"}}, "--formats pdf,png,svg"},
-		{&output.FigureOptions{NoFigures: true}, `--formats ""`},
+		{&output.FigureOptions{NoFigures: true}, `--formats ''`},
 		// A sweep's figure metrics and regimes, as plot chose them.
 		{&output.FigureOptions{Metrics: []string{"arrivals", "abuse_events"}, Regimes: []string{"closed"}}, "--figure-metrics arrivals,abuse_events --figure-regimes closed"},
 		{&output.FigureOptions{Bands: "ci", Formats: []string{"png"}, Regimes: []string{"closed", "hbm"}}, "--bands ci --formats png --figure-regimes closed,hbm"},
 	} {
 		got := experiment.WithFigureArgs(base, c.o)
-		for _, b := range []string{base, tricky} {
+		for _, b := range []string{base, tricky, single} {
 			if got := experiment.BaseCommandLine(experiment.WithFigureArgs(b, c.o)); got != b {
 				t.Errorf("BaseCommandLine(WithFigureArgs(%q, %+v)) = %q; want %q", b, c.o, got, b)
 			}

@@ -244,8 +244,8 @@ func TestEventLogReproduced(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The figure flags end the command line: no figures were drawn.
-	if !slices.Equal(m.Events, []int{1}) || !strings.HasSuffix(m.CommandLine, `--events --events-reps 1 --formats ""`) {
-		t.Fatalf("manifest: events %v, command line %q; want [1] and --events --events-reps 1 --formats \"\"", m.Events, m.CommandLine)
+	if !slices.Equal(m.Events, []int{1}) || !strings.HasSuffix(m.CommandLine, `--events --events-reps 1 --formats ''`) {
+		t.Fatalf("manifest: events %v, command line %q; want [1] and --events --events-reps 1 --formats ''", m.Events, m.CommandLine)
 	}
 	rep, err := experiment.Reproduce(context.Background(), out, 2)
 	if err != nil || len(rep.Problems) > 0 {

@@ -445,9 +445,9 @@ func partialOf(dir string, m *output.Manifest) *Partial {
 	case "sweep":
 		p.Finish, p.Resume = ShellJoin([]string{"borderwork", "sweep", "--resume", "--out", dir}), true
 	case "sensitivity":
-		p.Finish, p.Resume = m.CommandLine+" --resume "+ShellJoin([]string{"--out", dir}), true
+		p.Finish, p.Resume = requoted(m.CommandLine)+" --resume "+ShellJoin([]string{"--out", dir}), true
 	default:
-		p.Finish = m.CommandLine + " " + ShellJoin([]string{"--out", dir})
+		p.Finish = requoted(m.CommandLine) + " " + ShellJoin([]string{"--out", dir})
 	}
 	return p
 }
@@ -727,8 +727,8 @@ func commandLineDisagreement(m *output.Manifest) string {
 	if len(words) < 2 || words[0] != "borderwork" || words[1] != m.Command {
 		return fmt.Sprintf("%q is not a command line of borderwork %s, the command it records", m.CommandLine, m.Command)
 	}
-	if m.ScenarioArg != "" && (len(words) < 3 || words[2] != ShellJoin([]string{m.ScenarioArg})) {
-		return fmt.Sprintf("its scenario is not %s, the scenario_arg it records", ShellJoin([]string{m.ScenarioArg}))
+	if m.ScenarioArg != "" && (len(words) < 3 || words[2] != m.ScenarioArg) {
+		return fmt.Sprintf("its scenario is not %s, the scenario_arg it records", ShellQuote(m.ScenarioArg))
 	}
 	base, _ := shellWords(BaseCommandLine(m.CommandLine))
 	for _, w := range base {
@@ -755,7 +755,7 @@ func commandLineDisagreement(m *output.Manifest) string {
 	}
 	for _, c := range check {
 		if got, ok := value(c.flag); ok && got != c.want {
-			return fmt.Sprintf("it gives %s %s, the manifest's %s %s", c.flag, got, c.key, c.want)
+			return fmt.Sprintf("it gives %s %s, the manifest's %s %s", c.flag, ShellQuote(got), c.key, c.want)
 		}
 	}
 	return ""

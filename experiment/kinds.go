@@ -122,7 +122,7 @@ func (p *Plan) WithSummary(ctx context.Context, dir string, m *output.Manifest) 
 	if err != nil {
 		return nil, nil, err
 	}
-	if base := BaseCommandLine(m.CommandLine); x.CommandLine() != base {
+	if base := BaseCommandLine(m.CommandLine); !SameCommandLine(x.CommandLine(), base) {
 		return nil, nil, badInput("%s: %s: %s", filepath.Join(dir, "manifest.json"), commandLineDisagrees, fieldsGive(x.CommandLine(), base))
 	}
 	x.FigureOptions = RecordedFigureOptions(m)

@@ -106,59 +106,15 @@ func BaseCommandLine(commandLine string) string {
 	return strings.TrimRight(commandLine[:starts[n]], " ")
 }
 
-// shellWords splits a command line as ShellJoin wrote it into its words,
-// as written (a quoted one with its quotes), and where each starts: so
-// that a quoted argument holding spaces, or "--bands", is one word.
-func shellWords(commandLine string) (words []string, starts []int) {
-	for i := 0; i < len(commandLine); {
-		if commandLine[i] == ' ' {
-			i++
-			continue
-		}
-		end := strings.IndexByte(commandLine[i:], ' ')
-		if end < 0 {
-			end = len(commandLine) - i
-		}
-		if commandLine[i] == '"' {
-			if q, err := strconv.QuotedPrefix(commandLine[i:]); err == nil {
-				end = len(q)
-			}
-		}
-		words, starts = append(words, commandLine[i:i+end]), append(starts, i)
-		i += end
-	}
-	return words, starts
-}
-
-// ShellWords are the words of a command line as ShellJoin wrote it, as
-// written (a quoted one with its quotes): a quoted argument holding
-// spaces is one word.
-func ShellWords(commandLine string) []string {
-	words, _ := shellWords(commandLine)
-	return words
-}
-
 // RerunCommandLine is a command that reruns the folder of manifest m: the
-// command line it records (which every shard of one command shares) and,
-// for a shard, its --shard.
+// command line it records (which every shard of one command shares),
+// quoted as ShellJoin quotes it (requoted), and, for a shard, its
+// --shard.
 func RerunCommandLine(m *output.Manifest) string {
 	if m.Sweep != nil && m.Sweep.Shard != "" {
-		return m.CommandLine + " " + ShellJoin([]string{"--shard", m.Sweep.Shard})
+		return requoted(m.CommandLine) + " " + ShellJoin([]string{"--shard", m.Sweep.Shard})
 	}
-	return m.CommandLine
-}
-
-// ShellJoin joins arguments into a command a shell reads back the same,
-// quoting those that need it.
-func ShellJoin(args []string) string {
-	quoted := make([]string, len(args))
-	for i, a := range args {
-		quoted[i] = a
-		if a == "" || strings.ContainsAny(a, " \t\"'$\\|&;<>()*?[]{}!#~`") {
-			quoted[i] = strconv.Quote(a)
-		}
-	}
-	return strings.Join(quoted, " ")
+	return requoted(m.CommandLine)
 }
 
 // Manifest fills in what every folder's manifest holds for the runs done

@@ -304,7 +304,7 @@ func sweepMatches(what, dir string, m *output.Manifest, x *Prepared) error {
 	manifest := filepath.Join(dir, "manifest.json")
 	sw := m.Sweep
 	switch {
-	case x.CommandLine() != BaseCommandLine(m.CommandLine):
+	case !SameCommandLine(x.CommandLine(), BaseCommandLine(m.CommandLine)):
 		return badInput("%s: %s: its command line is not that of the sweep it describes (%s); the manifest was changed", what, manifest, x.CommandLine())
 	case !slices.Equal(x.Keys, sw.Keys) || !slices.EqualFunc(x.Points, sw.Points, slices.Equal[[]float64]):
 		return badInput("%s: %s: its points are not those of its --vary arguments; the manifest was changed", what, manifest)
@@ -384,7 +384,7 @@ func readShards(dirs []string) ([]shardFolder, error) {
 			return nil, badInput("%s and %s come from different scenarios (%s)", a.dir, b.dir, scenarioLineDiff(a.dir, b.dir))
 		// The figure flags that end each command line are compared as
 		// figure options (sameFigureOptions), which say which differ.
-		case BaseCommandLine(b.m.CommandLine) != BaseCommandLine(a.m.CommandLine):
+		case !SameCommandLine(BaseCommandLine(b.m.CommandLine), BaseCommandLine(a.m.CommandLine)):
 			return nil, badInput("%s and %s come from different command lines (%s; %s)", a.dir, b.dir, BaseCommandLine(a.m.CommandLine), BaseCommandLine(b.m.CommandLine))
 		case FolderModelVersion(b.m) != FolderModelVersion(a.m):
 			return nil, badInput("%s and %s hold runs of different model versions (%d; %d), whose results differ: run every shard with one borderwork", a.dir, b.dir, FolderModelVersion(a.m), FolderModelVersion(b.m))

@@ -234,6 +234,11 @@ func recordedFields(m, rerun *output.Manifest) []string {
 		if err1 != nil || err2 != nil || bytes.Equal(got, want) {
 			continue
 		}
+		// The same arguments quoted otherwise (an earlier borderwork
+		// quoted in double quotes) are the same command.
+		if f.name == "command_line" && SameCommandLine(m.CommandLine, rerun.CommandLine) {
+			continue
+		}
 		// What this binary only writes differently (an older borderwork
 		// wrote the folder) is said as such, not as a contradiction.
 		if f.name == "command_line" {
@@ -289,10 +294,12 @@ func them(n int) string {
 }
 
 // argGroups splits a command line into its words before the first flag,
-// one each, and its flags, each with the values that follow it.
+// one each, and its flags, each with the values that follow it, each
+// word quoted as ShellJoin quotes it, however the command line did.
 func argGroups(commandLine string) []string {
 	var groups []string
-	for _, w := range strings.Fields(commandLine) {
+	for _, w := range ShellWords(commandLine) {
+		w = ShellQuote(w)
 		if len(groups) > 0 && !strings.HasPrefix(w, "--") && strings.HasPrefix(groups[len(groups)-1], "--") {
 			groups[len(groups)-1] += " " + w
 			continue
@@ -410,9 +417,9 @@ func figureFormats(m *output.Manifest) []string {
 }
 
 // flagValue is the value of flag in a command line as CommandLine writes
-// it (the flag, then its value, separated by a space).
+// it (the flag, then its value, separated by a space), unquoted.
 func flagValue(commandLine, flag string) (string, bool) {
-	args := strings.Fields(commandLine)
+	args := ShellWords(commandLine)
 	for i := 0; i+1 < len(args); i++ {
 		if args[i] == flag {
 			return args[i+1], true

@@ -33,6 +33,13 @@ func TestRerunCommandLine(t *testing.T) {
 		{output.Manifest{CommandLine: "borderwork compare classroom"}, "borderwork compare classroom"},
 		{output.Manifest{CommandLine: "borderwork sweep --vary a=1,2", Sweep: &output.SweepInfo{}}, "borderwork sweep --vary a=1,2"},
 		{output.Manifest{CommandLine: "borderwork sweep --vary a=1,2", Sweep: &output.SweepInfo{Shard: "2/3"}}, "borderwork sweep --vary a=1,2 --shard 2/3"},
+		// Quoted as this borderwork quotes it: single quotes, inside which
+		// a shell expands nothing.
+		{output.Manifest{CommandLine: `borderwork run 'm$HOME' --set 'title=it'\''s' --formats ''`}, `borderwork run 'm$HOME' --set 'title=it'\''s' --formats ''`},
+		// An earlier borderwork's double quotes, inside which a shell
+		// expands $ and `, are given as this one quotes the arguments.
+		{output.Manifest{CommandLine: `borderwork run "m$HOME" --set "title=it's \"x\"" --formats ""`}, `borderwork run 'm$HOME' --set 'title=it'\''s "x"' --formats ''`},
+		{output.Manifest{CommandLine: `borderwork sweep "a b" --vary a=1,2`, Sweep: &output.SweepInfo{Shard: "2/3"}}, `borderwork sweep 'a b' --vary a=1,2 --shard 2/3`},
 	}
 	for _, tt := range tests {
 		if got := experiment.RerunCommandLine(&tt.m); got != tt.want {

@@ -253,7 +253,7 @@ func (x *Prepared) resumableFrom(out, dir string, m *output.Manifest, scenarioSH
 	switch {
 	case m.Command != x.Command || (x.Sweep != nil) != (m.Sweep != nil):
 		return badInput("--resume: %s holds a %s folder, not a %s", dir, m.Command, x.Command)
-	case BaseCommandLine(m.CommandLine) != x.CommandLine(): // figure flags may differ: given to the resume, they change the figures only
+	case !SameCommandLine(BaseCommandLine(m.CommandLine), x.CommandLine()): // figure flags may differ: given to the resume, they change the figures only
 		return OtherPlan(out, dir, m)
 	case m.ScenarioSHA256 != scenarioSHA:
 		return badInput("--resume: %s was written by this command from another scenario: its scenario.toml differs from the scenario as it is now; run the %s afresh into another --out", dir, x.Command)

@@ -15,7 +15,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -279,9 +278,6 @@ func regimeOf(dir string, m *output.Manifest) (string, error) {
 	}
 	words := experiment.ShellWords(m.CommandLine)
 	if i := slices.Index(words, "--regime"); i >= 0 && i+1 < len(words) {
-		if r, err := strconv.Unquote(words[i+1]); err == nil {
-			return r, nil
-		}
 		return words[i+1], nil
 	}
 	return "", experiment.BadInput("%s: command_line gives no --regime, and there is no validate section to say which regime followed the change", filepath.Join(dir, "manifest.json"))
@@ -360,7 +356,7 @@ func recorded(ctx context.Context, dir string, m *output.Manifest) error {
 		if s == "" || s == "0" {
 			return ""
 		}
-		return q(s)
+		return s
 	}
 	for _, c := range []struct{ key, flag, got string }{
 		{"data", "--data", word(in.Data)},

@@ -37,27 +37,13 @@ func reproduce(r *Request, x *experiment.Prepared) (*Reproduce, error) {
 		args = append(args, "--set", kv)
 	}
 	args = append(args, "--regimes", strings.Join(x.Regimes, ","), "--out", "out/"+f.Name+"-page")
-	quoted := make([]string, len(args))
-	for i, a := range args {
-		quoted[i] = shellQuote(a)
-	}
 	resolved, err := x.Scenario.Encode()
 	if err != nil {
 		return nil, err
 	}
-	rep := &Reproduce{Command: strings.Join(quoted, " "), ResolvedFile: f.Name + "-page.toml", Resolved: string(resolved)}
+	rep := &Reproduce{Command: experiment.ShellJoin(args), ResolvedFile: f.Name + "-page.toml", Resolved: string(resolved)}
 	if r.Text != "" {
 		rep.File, rep.Text = r.fileName(), r.Text
 	}
 	return rep, nil
-}
-
-// shellQuote quotes an argument for a POSIX shell when it needs it.
-func shellQuote(s string) string {
-	if s != "" && strings.IndexFunc(s, func(c rune) bool {
-		return !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.ContainsRune("-_./=,:+@%", c))
-	}) < 0 {
-		return s
-	}
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }

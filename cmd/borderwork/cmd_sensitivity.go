@@ -336,7 +336,7 @@ func resumeOnlyHow(s *scenarios.Scenario, spec gsa.Spec, out string) error {
 			err = experiment.BadInput("--resume: %v", err)
 		case m.Command != "sensitivity":
 			err = experiment.BadInput("--resume: %s holds a %s folder, not a sensitivity", dir, m.Command)
-		case experiment.BaseCommandLine(m.CommandLine) == line:
+		case experiment.SameCommandLine(experiment.BaseCommandLine(m.CommandLine), line):
 			return nil // the default analysis's: --resume checks the rest
 		default:
 			err = wholeCommandNeeded(experiment.OtherPlan(out, dir, m))

@@ -62,7 +62,7 @@ func TestCommandLineRedrawsTheFigures(t *testing.T) {
 			"--bands ci --size single --formats svg",
 			[]string{"--bands", "percentile", "--size", "double", "--formats", "png,svg,pdf"}, ""},
 		{"programme", []string{"programme", toyProgramme, "--days", "30", "--reps", "2", "--bands", "replicates", "--size", "single", "--formats", ""},
-			`--bands replicates --size single --formats ""`,
+			`--bands replicates --size single --formats ''`,
 			[]string{"--formats", "svg"}, "--bands replicates --size single --formats svg"},
 		{"sensitivity", append(withoutOut(smallSensitivity("")), "--size", "single", "--formats", "svg"),
 			"--size single --formats svg",

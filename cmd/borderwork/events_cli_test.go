@@ -21,8 +21,8 @@ func TestEvents(t *testing.T) {
 		says    string
 	}{
 		// The figure flags end the command line: --formats "" drew none.
-		{[]string{"--events"}, []int{0}, `--events --formats ""`, "The events of replicate 0 under each regime are in "},
-		{[]string{"--events-reps", "2,1"}, []int{1, 2}, `--events --events-reps 1-2 --formats ""`, "The events of replicates 1-2 under each regime are in "},
+		{[]string{"--events"}, []int{0}, `--events --formats ''`, "The events of replicate 0 under each regime are in "},
+		{[]string{"--events-reps", "2,1"}, []int{1, 2}, `--events --events-reps 1-2 --formats ''`, "The events of replicates 1-2 under each regime are in "},
 	} {
 		out := filepath.Join(t.TempDir(), "out")
 		status, stdout, stderr := runCLI(t, append([]string{"compare", small, "--reps", "3", "--days", "30", "--formats", "", "--out", out}, c.args...)...)

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -168,13 +167,14 @@ func TestReproduceValidateData(t *testing.T) {
 	mustRun(t, "import", "flee", "--out", scenario, fleeCase)
 	out := filepath.Join(tmp, "v")
 	mustRun(t, "validate", scenario, "--data", data, "--reps", "2", "--formats", "png", "--quiet", "--out", out)
-	// The command line quotes the path, so that it reruns the folder, and
-	// plot, which checks the validate section against it, draws it.
+	// The command line quotes the path (in single quotes, as a POSIX shell
+	// reads it), so that it reruns the folder, and plot, which checks the
+	// validate section against it, draws it.
 	m, err := output.ReadManifest(out)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(m.CommandLine, " --data "+strconv.Quote(data)+" ") {
+	if !strings.Contains(m.CommandLine, " --data '"+data+"' ") {
 		t.Errorf("command_line does not quote --data %s: %s", data, m.CommandLine)
 	}
 	if status, stdout, stderr := runCLI(t, "plot", out); status != 0 {
