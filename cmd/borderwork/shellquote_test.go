@@ -1,0 +1,159 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/output"
+)
+
+// earlierShellJoin is how borderwork quoted the arguments of the command
+// lines it recorded before 2026-12-03: in Go's double quotes, inside
+// which a shell still expands $ and `.
+func earlierShellJoin(args []string) string {
+	quoted := make([]string, len(args))
+	for i, a := range args {
+		quoted[i] = a
+		if a == "" || strings.ContainsAny(a, " \t\"'$\\|&;<>()*?[]{}!#~`") {
+			quoted[i] = strconv.Quote(a)
+		}
+	}
+	return strings.Join(quoted, " ")
+}
+
+// TestRecordedCommandLinePastesIntoAShell: a scenario or data path, or a
+// --set value, holding $, `, a single quote or a space is recorded in
+// command_line (and report.md) so that a POSIX shell gives the command
+// the same arguments, and the command line writes the same folder; plot
+// and reproduce pass. A folder an earlier borderwork wrote, which quoted
+// them in double quotes, still plots and reproduces, reproduce warning
+// that its report.md quotes the command line the old way.
+func TestRecordedCommandLinePastesIntoAShell(t *testing.T) {
+	sh, err := exec.LookPath("sh")
+	if err != nil {
+		t.Skipf("no sh: %v", err)
+	}
+	tmp := t.TempDir()
+	hostile := filepath.Join(tmp, "it's m$HOME `id`")
+	if err := os.Mkdir(hostile, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	scenario := filepath.Join(hostile, "small.toml")
+	b, err := os.ReadFile(small)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(scenario, b, 0o644)
+	data := filepath.Join(hostile, "the case")
+	copyFolder(t, fleeCase, data)
+	tiny := filepath.Join(tmp, "tiny.toml")
+	mustRun(t, "import", "flee", "--out", tiny, fleeCase)
+	for _, tc := range []struct {
+		name string
+		args []string // the command, without --out
+		want []string // arguments the command line must hold, in order
+	}{
+		{"run", []string{"run", scenario, "--regime", "hbm", "--reps", "2", "--days", "30", "--set", "title=a $HOME b", "--formats", "svg"},
+			[]string{"run", scenario}},
+		{"validate", []string{"validate", tiny, "--data", data, "--reps", "2", "--formats", "png"},
+			[]string{"--data", data}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := filepath.Join(tmp, tc.name)
+			mustRun(t, append(tc.args, "--out", out, "--quiet")...)
+			m, err := output.ReadManifest(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// The shell's words: printf, in borderwork's place, prints
+			// each argument, NUL after each.
+			got, err := exec.Command(sh, "-c", `printf '%s\0' `+strings.TrimPrefix(m.CommandLine, "borderwork ")).Output()
+			if err != nil {
+				t.Fatalf("sh -c printf %q: %v", m.CommandLine, err)
+			}
+			words := strings.Split(strings.TrimSuffix(string(got), "\x00"), "\x00")
+			if want := experiment.ShellWords(m.CommandLine)[1:]; !slices.Equal(words, want) {
+				t.Errorf("sh reads command_line %q as %q; want %q", m.CommandLine, words, want)
+			}
+			if !containsRun(words, tc.want) {
+				t.Errorf("sh reads command_line %q as %q; want it to hold %q", m.CommandLine, words, tc.want)
+			}
+			if tc.name == "run" && !containsRun(words, []string{"--set", "title=a $HOME b"}) {
+				t.Errorf("sh reads command_line %q as %q; want --set %q", m.CommandLine, words, "title=a $HOME b")
+			}
+			if report, err := os.ReadFile(filepath.Join(out, "report.md")); err == nil && !strings.Contains(string(report), m.CommandLine) {
+				t.Errorf("report.md does not quote the command line %q", m.CommandLine)
+			}
+			// The command line, as the shell reads it, writes the folder.
+			again := filepath.Join(tmp, tc.name+"-again")
+			mustRun(t, append(words, "--out", again, "--quiet")...)
+			sameFolders(t, out, again)
+			if status, stdout, stderr := runCLI(t, "reproduce", "--quiet", out); status != 0 || strings.Contains(stderr, "report.md quotes") {
+				t.Errorf("reproduce: status %d\n%s%s", status, stdout, stderr)
+			}
+
+			// The folder as an earlier borderwork wrote it: command_line,
+			// and report.md's quote of it, in double quotes.
+			old := filepath.Join(tmp, tc.name+"-old")
+			copyFolder(t, out, old)
+			earlier := earlierShellJoin(experiment.ShellWords(m.CommandLine))
+			if earlier == m.CommandLine || !strings.Contains(earlier, `"`) {
+				t.Fatalf("the earlier quoting %q is not in double quotes", earlier)
+			}
+			m.CommandLine = earlier
+			for _, c := range []*output.Checked{m.Report, tableNamed(m.Tables, "report.md")} {
+				if c == nil {
+					continue
+				}
+				p := filepath.Join(old, "report.md")
+				b, _ := os.ReadFile(p)
+				os.WriteFile(p, []byte(strings.ReplaceAll(string(b), experiment.ShellJoin(experiment.ShellWords(earlier)), earlier)), 0o644)
+				if c.SHA256, err = output.FileSHA256(p); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := m.Write(filepath.Join(old, "manifest.json")); err != nil {
+				t.Fatal(err)
+			}
+			status, stdout, stderr := runCLI(t, "reproduce", "--quiet", old)
+			if status != 0 || !strings.Contains(stdout, "Reran: "+experiment.ShellJoin(experiment.ShellWords(earlier))) {
+				t.Errorf("reproduce of the earlier folder: status %d\n%s%s", status, stdout, stderr)
+			}
+			if (m.Report != nil || tableNamed(m.Tables, "report.md") != nil) && !strings.Contains(stderr, "warning: report.md quotes the command line as the borderwork that wrote the folder did, in double quotes") {
+				t.Errorf("reproduce of the earlier folder: stderr %q; want the warning that report.md quotes it the old way", stderr)
+			}
+			if status, stdout, stderr := runCLI(t, "plot", old, "--formats", "pdf"); status != 0 {
+				t.Fatalf("plot of the earlier folder: status %d\n%s%s", status, stdout, stderr)
+			}
+			if status, stdout, stderr := runCLI(t, "reproduce", "--quiet", old); status != 0 {
+				t.Errorf("reproduce of the earlier folder after plot: status %d\n%s%s", status, stdout, stderr)
+			}
+		})
+	}
+}
+
+// containsRun says whether words holds want, in order, one after another.
+func containsRun(words, want []string) bool {
+	for i := 0; i+len(want) <= len(words); i++ {
+		if slices.Equal(words[i:i+len(want)], want) {
+			return true
+		}
+	}
+	return false
+}
+
+// tableNamed is the table of tables named name; nil: none.
+func tableNamed(tables []output.Checked, name string) *output.Checked {
+	for i := range tables {
+		if tables[i].File == name {
+			return &tables[i]
+		}
+	}
+	return nil
+}
