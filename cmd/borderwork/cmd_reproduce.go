@@ -33,7 +33,10 @@ manifest records is refused), it says so with the error, claims no
 rerun, and exits with status 2. It warns (on stderr)
 when the folder or this binary does not record the source revision it was
 built from, was built from modified sources, or when the two revisions
-differ: reasons a rerun might differ that the folder cannot rule out.
+differ: reasons a rerun might differ that the folder cannot rule out;
+and when the folder's report.md quotes its command line in double quotes,
+as borderwork did before 2026-12-03 (it now writes the same arguments in
+single quotes, inside which a shell expands nothing): not a mismatch.
 `
 
 func cmdReproduce(ctx context.Context, args []string, e *env) error {
