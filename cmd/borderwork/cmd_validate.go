@@ -11,6 +11,7 @@ import (
 
 	"github.com/borderwork/borderwork/experiment"
 	"github.com/borderwork/borderwork/flee"
+	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/scenarios"
 	"github.com/borderwork/borderwork/validation"
@@ -179,7 +180,7 @@ func validateWriteError(err error) error {
 }
 
 func printValidation(e *env, v *flee.Validation, sets []string, data, out string) {
-	fmt.Fprintf(e.stdout, "%s against %s: regime %s, %d replicates, seed %d, %d days.\n", v.Scenario, data, v.Regime, v.Replicates, v.Seed, v.Days)
+	fmt.Fprintf(e.stdout, "%s against %s: regime %s, %s, seed %d, %s.\n", v.Scenario, data, v.Regime, words.Count(v.Replicates, "replicate"), v.Seed, words.Count(v.Days, "day"))
 	printOverrides(e.stdout, sets)
 	fmt.Fprintln(e.stdout)
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)

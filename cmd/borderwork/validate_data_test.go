@@ -190,3 +190,15 @@ func TestReproduceRefusesNoReplicates(t *testing.T) {
 	os.WriteFile(p, b, 0o644)
 	refusedBy(t, "reps 0", p+": reps is 0; every folder records at least 1 replicate", "reproduce", "--quiet", dir)
 }
+
+// TestValidateSummaryCounts: the summary's first line counts replicates
+// and days in words that agree with the number ("1 replicate").
+func TestValidateSummaryCounts(t *testing.T) {
+	tmp := t.TempDir()
+	scenario := filepath.Join(tmp, "tiny.toml")
+	mustRun(t, "import", "flee", "--out", scenario, fleeCase)
+	status, stdout, stderr := runCLI(t, "validate", scenario, "--data", fleeCase, "--reps", "1", "--days", "1", "--formats", "png", "--quiet", "--out", filepath.Join(tmp, "v"))
+	if want := ": regime open, 1 replicate, seed 1, 1 day.\n"; status != 0 || !strings.Contains(stdout, want) {
+		t.Errorf("validate: status %d, stdout %q, stderr %q; want 0 and %q", status, stdout, stderr, want)
+	}
+}
