@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/scenarios"
@@ -46,6 +47,21 @@ func FromManifest(m *output.Manifest, scenarioPath string) (*Plan, []int, error)
 	s, err := LoadResolved(m, scenarioPath)
 	if err != nil {
 		return nil, nil, err
+	}
+	// The regimes are the manifest's, not a flag's: an edited one is
+	// named by its key there.
+	manifest := filepath.Join(filepath.Dir(scenarioPath), "manifest.json")
+	if len(m.Regimes) == 0 {
+		return nil, nil, BadInput("%s: regimes is empty; every folder records the regimes it ran", manifest)
+	}
+	known := s.RegimeNames()
+	for i, r := range m.Regimes {
+		switch {
+		case !slices.Contains(known, r):
+			return nil, nil, BadInput("%s: regimes: unknown regime %q (regimes of %s: %s)", manifest, r, s.File.Name, strings.Join(known, ", "))
+		case slices.Contains(m.Regimes[:i], r):
+			return nil, nil, BadInput("%s: regimes lists %s twice", manifest, r)
+		}
 	}
 	p := &Plan{
 		Command: m.Command, Scenario: s, Arg: m.ScenarioArg, Regimes: m.Regimes, Reps: m.Reps,

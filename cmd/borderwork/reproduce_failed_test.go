@@ -58,7 +58,11 @@ func TestReproduceRerunFails(t *testing.T) {
 		{"a recorded --set refused", edit(func(m map[string]any) { m["sets"] = []any{"sed=7"} }),
 			`--set sed=7: unknown key "sed"`, ""},
 		{"a recorded regime refused", edit(func(m map[string]any) { m["regimes"] = []any{"nosuch"} }),
-			`.*--regimes: unknown regime "nosuch"`, ""},
+			`DIR/manifest\.json: regimes: unknown regime "nosuch"`, ""},
+		{"recorded regimes empty", edit(func(m map[string]any) { m["regimes"] = []any{} }),
+			`DIR/manifest\.json: regimes is empty`, ""},
+		{"a recorded regime twice", edit(func(m map[string]any) { m["regimes"] = []any{"open", "open"} }),
+			`DIR/manifest\.json: regimes lists open twice`, ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			dir := filepath.Join(t.TempDir(), "out")
