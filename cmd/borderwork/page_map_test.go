@@ -259,6 +259,9 @@ func checkNameInReach(t *testing.T, ctx context.Context, scenario string, width 
 		t.Errorf("%s at %d px: Tab from the map's start reaches %q; want the mark of %s, whose name is left off", scenario, width, got, place)
 	} else if got := eval[string](t, ctx, shown); !strings.HasPrefix(got, place) {
 		t.Errorf("%s at %d px: Tab to %s's mark shows %q; want its name", scenario, width, place, got)
+	} else if got := eval[string](t, ctx, `(a => [a.closest("svg").getAttribute("role"), a.getAttribute("role"), a.getAttribute("aria-label")].join("|"))(document.activeElement)`); !strings.HasPrefix(got, "group|img|"+place) {
+		// An svg of role img hides its marks from a screen reader.
+		t.Errorf("%s at %d px: the map's role, the focused mark's role and label are %q; want group, img and %s's name", scenario, width, got, place)
 	}
 	eval[any](t, ctx, `(f => { document.activeElement.blur(); f.removeAttribute("tabindex"); })(document.querySelector("`+first+`"))`)
 }

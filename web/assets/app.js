@@ -713,7 +713,11 @@ function drawMaps() {
       // Tab stops at the marks of the first map only: the others name the
       // same places (a tap or a click still shows the name there).
       g.setAttribute("tabindex", name === regimes[0] ? "0" : "-1");
+      g.setAttribute("role", "img");
       g.setAttribute("aria-label", p.label);
+      // A map whose marks take focus is a group, not one image: a
+      // screen reader reaches into it and reads the mark's name.
+      svg.setAttribute("role", "group");
       g.addEventListener("focus", () => showName(svg, g));
       g.addEventListener("blur", () => showName(svg, null));
       g.addEventListener("click", () => g.focus());
