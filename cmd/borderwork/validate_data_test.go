@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/borderwork/borderwork/internal/manifestedit"
 	"github.com/borderwork/borderwork/output"
 )
 
@@ -157,15 +158,8 @@ func TestReproduceRefusesValidateValues(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := filepath.Join(t.TempDir(), "v")
 			copyFolder(t, tc.folder, dir)
+			manifestedit.Edit(t, dir, func(m map[string]any) { tc.edit(m, m["validate"].(map[string]any)) })
 			p := filepath.Join(dir, "manifest.json")
-			b, _ := os.ReadFile(p)
-			var m map[string]any
-			if err := json.Unmarshal(b, &m); err != nil {
-				t.Fatal(err)
-			}
-			tc.edit(m, m["validate"].(map[string]any))
-			b, _ = json.MarshalIndent(m, "", "  ")
-			os.WriteFile(p, b, 0o644)
 			refusedBy(t, tc.name, p+": "+tc.want, "reproduce", "--quiet", dir)
 			if tc.plotToo {
 				refusedBy(t, tc.name, p+": "+tc.want, "plot", dir)
@@ -179,15 +173,8 @@ func TestReproduceRefusesValidateValues(t *testing.T) {
 func TestReproduceRefusesNoReplicates(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "r")
 	mustRun(t, "run", "classroom", "--reps", "2", "--days", "10", "--formats", "png", "--quiet", "--out", dir)
+	manifestedit.Edit(t, dir, func(m map[string]any) { m["reps"] = 0 })
 	p := filepath.Join(dir, "manifest.json")
-	b, _ := os.ReadFile(p)
-	var m map[string]any
-	if err := json.Unmarshal(b, &m); err != nil {
-		t.Fatal(err)
-	}
-	m["reps"] = 0
-	b, _ = json.MarshalIndent(m, "", "  ")
-	os.WriteFile(p, b, 0o644)
 	refusedBy(t, "reps 0", p+": reps is 0; every folder records at least 1 replicate", "reproduce", "--quiet", dir)
 }
 
