@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -235,6 +236,8 @@ func TestSetErrors(t *testing.T) {
 		{"centres.Home.capacity=3", `centres has no element "Home" (it is empty)`},
 		{"migrants.trapped_after_dayz=3", "did you mean trapped_after_days?"},
 		{"posts.0.admission=sometimes", "admission must be one of"},
+		{`origins.0.inflow_csv="in.csv"`, "origins.0.inflow_csv: a file of inflows is read with the scenario, not from an override"},
+		{`origins=[{location="Home", inflow_csv="in.csv", destinations=["Goal"]}]`, "origins.0.inflow_csv: a file of inflows is read with the scenario"},
 	}
 	for _, tt := range tests {
 		s := loadTiny(t)
@@ -251,6 +254,26 @@ func TestSetErrors(t *testing.T) {
 	err := s.Validate()
 	if err == nil || !strings.Contains(err.Error(), "--set regimes.closed.patrol=2: regimes.closed.patrol: must be a probability") {
 		t.Errorf("Validate() after an out-of-range --set = %v", err)
+	}
+}
+
+// TestSetWholeTableOfRegimes: regimes and factor levels that an
+// override of a whole table adds are the scenario's to run, in lexical
+// order after the file's; those it drops are gone.
+func TestSetWholeTableOfRegimes(t *testing.T) {
+	s := loadTiny(t)
+	if err := s.Set(`regimes={zeta={base="closed"}, alpha={base="open"}}`); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	want := append(slices.Clone(BuiltinRegimes), "alpha", "zeta")
+	if got := s.RegimeNames(); !slices.Equal(got, want) {
+		t.Errorf("RegimeNames() = %v; want %v", got, want)
+	}
+	if _, err := s.Config("alpha"); err != nil {
+		t.Errorf("Config(alpha) after the override: %v", err)
 	}
 }
 

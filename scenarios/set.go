@@ -56,9 +56,19 @@ func (s *Scenario) SetAs(label, kv string) error {
 		undo.rollback()
 		return bad("%v", err)
 	}
+	// inflow_csv is read with the file, relative to it; an override has
+	// no file to read it from, nor a place to say which.
+	for i, o := range s.File.Origins {
+		if o.InflowCSV != "" {
+			undo.rollback()
+			return bad("origins.%d.inflow_csv: a file of inflows is read with the scenario, not from an override; give the steps here as inflow_schedule=[{from=0, rate=5}, ...], or name the file in the scenario", i)
+		}
+	}
 	// A list set whole (origins=[{...}]) holds tables the file's defaults
-	// never reached.
+	// never reached; a table set whole (regimes={x={}}) names regimes and
+	// levels the file's order does not.
 	s.fillDefaults()
+	s.syncOrders()
 	s.sets = append(s.sets, kv)
 	s.setKeys[strings.Join(indexed, ".")] = shown
 	return nil
@@ -397,4 +407,31 @@ func (u undoList) rollback() {
 	for i := len(u) - 1; i >= 0; i-- {
 		u[i]()
 	}
+}
+
+// syncOrders keeps the order of the scenario's own regimes and factor
+// levels in step with their tables after an override set one whole: the
+// names it dropped go, and those it added follow, in lexical order (a
+// table has no order of its own).
+func (s *Scenario) syncOrders() {
+	s.regimeOrder = slices.DeleteFunc(s.regimeOrder, func(n string) bool { return s.File.Regimes[n] == nil })
+	var regimes []string
+	for n := range s.File.Regimes { // collected, then sorted
+		if !slices.Contains(s.regimeOrder, n) {
+			regimes = append(regimes, n)
+		}
+	}
+	slices.Sort(regimes)
+	s.regimeOrder = append(s.regimeOrder, regimes...)
+	s.levelOrder = slices.DeleteFunc(s.levelOrder, func(l [2]string) bool { return s.File.Factors[l[0]][l[1]] == nil })
+	var levels [][2]string
+	for f, ls := range s.File.Factors { // collected, then sorted
+		for l := range ls {
+			if !slices.Contains(s.levelOrder, [2]string{f, l}) {
+				levels = append(levels, [2]string{f, l})
+			}
+		}
+	}
+	slices.SortFunc(levels, func(a, b [2]string) int { return strings.Compare(a[0]+"\x00"+a[1], b[0]+"\x00"+b[1]) })
+	s.levelOrder = append(s.levelOrder, levels...)
 }
