@@ -67,18 +67,25 @@ type DataFile struct {
 // default), which are results, not data. Symbolic links are followed, as
 // the readers of data follow them: a data folder shared through a link,
 // or git-annex's and DVC's linked files, are checked by what they hold.
-func DataFiles(dir string) ([]DataFile, error) {
+func DataFiles(ctx context.Context, dir string) ([]DataFile, error) {
 	var files []DataFile
-	var walk func(path, rel string, holders []string) error
-	walk = func(path, rel string, holders []string) error {
+	walked := map[string]string{} // real path: the path it was walked by
+	var walk func(path, rel string) error
+	walk = func(path, rel string) error {
+		if ctx.Err() != nil {
+			return fmt.Errorf("%w while reading the data folder %s", experiment.ErrInterrupted, dir)
+		}
 		real, err := filepath.EvalSymlinks(path)
 		if err != nil {
 			return err
 		}
-		if slices.Contains(holders, real) {
-			return fmt.Errorf("%s: a symbolic link leads back to a folder that holds it", path)
+		// Each folder once: a link back up the tree would walk forever,
+		// and links to one folder from many places would count its files
+		// many times over.
+		if by, ok := walked[real]; ok {
+			return fmt.Errorf("%s: a symbolic link leads to a folder already read as %s; a data folder holds each of its files once", path, by)
 		}
-		holders = append(holders, real)
+		walked[real] = path
 		entries, err := os.ReadDir(path)
 		if err != nil {
 			return err
@@ -100,13 +107,16 @@ func DataFiles(dir string) ([]DataFile, error) {
 			}
 			switch {
 			case st.IsDir():
-				if _, err := output.ReadManifest(p); err == nil {
+				if isOutputFolder(p) {
 					continue
 				}
-				if err := walk(p, r, holders); err != nil {
+				if err := walk(p, r); err != nil {
 					return err
 				}
 			case st.Mode().IsRegular():
+				if ctx.Err() != nil {
+					return fmt.Errorf("%w while reading the data folder %s", experiment.ErrInterrupted, dir)
+				}
 				sum, err := output.FileSHA256(p)
 				if err != nil {
 					return err
@@ -116,12 +126,58 @@ func DataFiles(dir string) ([]DataFile, error) {
 		}
 		return nil
 	}
-	return files, walk(dir, "", nil)
+	return files, walk(dir, "")
+}
+
+// isOutputFolder says whether the folder at dir is one borderwork wrote:
+// it holds a manifest.json, a regular file (a pipe of that name would
+// block the reading of it) that reads as one.
+func isOutputFolder(dir string) bool {
+	st, err := os.Stat(filepath.Join(dir, "manifest.json"))
+	if err != nil || !st.Mode().IsRegular() {
+		return false
+	}
+	_, err = output.ReadManifest(dir)
+	return err == nil
+}
+
+// CheckOut checks that a validation against the data folder data may be
+// written at out: not the data folder itself, and not a folder inside it
+// that holds files of its own (data, a user's), with which the results
+// would mix, and which DataFiles would then leave out as an output
+// folder's. A new or empty folder inside the data, or one borderwork
+// wrote, will do: DataFiles leaves it out.
+func CheckOut(out, data string) error {
+	st, err := os.Stat(out)
+	if err != nil {
+		return nil // nothing there yet
+	}
+	if d, err := os.Stat(data); err == nil && os.SameFile(st, d) {
+		return fmt.Errorf("%s is the data folder --data %s: write the results elsewhere (a new subfolder of it will do)", out, data)
+	}
+	realOut, err1 := filepath.EvalSymlinks(out)
+	realData, err2 := filepath.EvalSymlinks(data)
+	if err1 != nil || err2 != nil || !st.IsDir() || isOutputFolder(out) {
+		return nil
+	}
+	rel, err := filepath.Rel(realData, realOut)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return nil // not inside the data
+	}
+	if entries, err := os.ReadDir(out); err == nil && len(entries) > 0 {
+		return fmt.Errorf("%s is a folder of the data folder %s holding files borderwork did not write: the results would mix with the data; write them elsewhere (a new subfolder will do)", out, data)
+	}
+	return nil
+}
+
+func isRegular(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && st.Mode().IsRegular()
 }
 
 // NewInfo is the section of a validation against the data folder dir.
-func NewInfo(dir, regime string) (*Info, error) {
-	files, err := DataFiles(dir)
+func NewInfo(ctx context.Context, dir, regime string) (*Info, error) {
+	files, err := DataFiles(ctx, dir)
 	if err != nil {
 		return nil, err
 	}
@@ -148,7 +204,7 @@ var kindNames = map[string]string{FleeCase: "a Flee case (no flows.csv)", FlowCo
 func ReadInfo(dir string, m *output.Manifest) (*Info, error) {
 	if len(m.Validate) == 0 {
 		return nil, experiment.BadInput("%s has no validate section (the data folder and the checksums of its files, with --draws, --accept and --mmp): the borderwork that wrote %s did not record them, and a validation is rerun only from the data it ran on; run it again ('%s %s') to write a folder that records them",
-			filepath.Join(dir, "manifest.json"), dir, m.CommandLine, experiment.ShellJoin([]string{"--out", dir}))
+			filepath.Join(dir, "manifest.json"), dir, experiment.RerunCommandLine(m), experiment.ShellJoin([]string{"--out", dir}))
 	}
 	manifest := filepath.Join(dir, "manifest.json")
 	if string(m.Validate) == "null" {
@@ -178,8 +234,8 @@ func ReadInfo(dir string, m *output.Manifest) (*Info, error) {
 		return bad("validate.draws is %d; validate takes %d..%d", in.Draws, MinDraws, MaxDraws)
 	case in.DataKind == FlowCounts && (in.Accept < 1 || in.Accept > in.Draws):
 		return bad("validate.accept is %d; validate takes 1..validate.draws (%d)", in.Accept, in.Draws)
-	case in.DataKind == FlowCounts && (m.Reps < 1 || m.Reps > experiment.MaxReps):
-		return bad("reps is %d; validate takes 1..%d replicates of each kept parameter set", m.Reps, experiment.MaxReps)
+	case m.Reps < 1 || m.Reps > experiment.MaxReps:
+		return bad("reps is %d; validate takes 1..%d replicates", m.Reps, experiment.MaxReps)
 	}
 	seen := map[string]bool{}
 	for _, f := range in.DataFiles {
@@ -204,7 +260,7 @@ const (
 // from other data would not be a reproduction.
 // Each problem names the file and the manifest's key; errors wrap
 // experiment.ErrBadInput.
-func (in *Info) CheckData(dir string, m *output.Manifest) error {
+func (in *Info) CheckData(ctx context.Context, dir string, m *output.Manifest) error {
 	manifest := filepath.Join(dir, "manifest.json")
 	switch st, err := os.Stat(in.Data); {
 	case err != nil:
@@ -215,7 +271,10 @@ func (in *Info) CheckData(dir string, m *output.Manifest) error {
 	if len(in.DataFiles) == 0 {
 		return experiment.BadInput("%s: validate.data_files lists no files, so nothing says the data folder %s is as it was (a borderwork that did not follow symbolic links recorded none for a linked folder); run the validation again ('%s') to write a folder that records them", manifest, in.Data, experiment.RerunCommandLine(m))
 	}
-	files, err := DataFiles(in.Data)
+	files, err := DataFiles(ctx, in.Data)
+	if errors.Is(err, experiment.ErrInterrupted) {
+		return err
+	}
 	if err != nil {
 		return experiment.BadInput("%s: validate.data: %v", manifest, err)
 	}
@@ -230,6 +289,8 @@ func (in *Info) CheckData(dir string, m *output.Manifest) error {
 	for _, f := range in.DataFiles {
 		p := filepath.Join(in.Data, filepath.FromSlash(f.File))
 		switch sum, ok := now[f.File]; {
+		case !ok && isRegular(p):
+			problems = append(problems, p+" is now in a folder borderwork wrote (one holding a manifest.json), whose files are results, not data")
 		case !ok:
 			problems = append(problems, p+" is no longer there")
 		case sum != f.SHA256:
@@ -560,7 +621,7 @@ func rerun(ctx context.Context, m *output.Manifest, scenarioPath, out string, wo
 	if err != nil {
 		return experiment.FolderError(err)
 	}
-	if err := in.CheckData(dir, m); err != nil {
+	if err := in.CheckData(ctx, dir, m); err != nil {
 		return experiment.FolderError(err)
 	}
 	s, err := experiment.LoadResolved(m, scenarioPath)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 	"text/tabwriter"
@@ -111,7 +110,10 @@ func cmdValidate(ctx context.Context, args []string, e *env) error {
 		return err
 	}
 	// The data's checksums, for reproduce: as it was read.
-	info, err := validation.NewInfo(*data, *regime)
+	info, err := validation.NewInfo(ctx, *data, *regime)
+	if errors.Is(err, experiment.ErrInterrupted) {
+		return err
+	}
 	if err != nil {
 		return usageErrorf("--data: %v", err)
 	}
@@ -154,14 +156,11 @@ func cmdValidate(ctx context.Context, args []string, e *env) error {
 // createValidateFolder starts the folder validate writes, whatever its
 // data (the folder data), at --out or its default, and returns it with
 // where it goes. It may go in a subfolder of the data (validation.DataFiles
-// leaves output folders out) but not be the data folder itself, whose
-// files it would mix with its own.
+// leaves output folders out) but not mix with the data (validation.CheckOut).
 func createValidateFolder(c *common, s *scenarios.Scenario, data string) (*output.Folder, string, error) {
 	out := c.outDir("validate", s)
-	if a, err := os.Stat(out); err == nil {
-		if b, err := os.Stat(data); err == nil && os.SameFile(a, b) {
-			return nil, "", usageErrorf("--out %s is the data folder --data %s: write the results elsewhere (a subfolder of it will do)", out, data)
-		}
+	if err := validation.CheckOut(out, data); err != nil {
+		return nil, "", usageErrorf("--out: %v", err)
 	}
 	folder, err := output.Create(out, output.Owner{Command: "validate", Source: s.Source}, c.force)
 	if errors.Is(err, output.ErrNotOurs) {

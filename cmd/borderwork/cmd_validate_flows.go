@@ -132,7 +132,10 @@ func validateFlows(ctx context.Context, fs *flagSet, c *common, e *env, arg, dir
 		}
 	}
 	// The data's checksums, for reproduce: as it was read.
-	info, err := validation.NewInfo(dir, regime)
+	info, err := validation.NewInfo(ctx, dir, regime)
+	if errors.Is(err, experiment.ErrInterrupted) {
+		return err
+	}
 	if err != nil {
 		return usageErrorf("--data: %v", err)
 	}

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/borderwork/borderwork/internal/manifestedit"
@@ -77,7 +78,7 @@ func TestValidateDataLinks(t *testing.T) {
 		name, target, want string
 	}{
 		{"dangling", filepath.Join(tmp, "gone.csv"), "a symbolic link to " + filepath.Join(tmp, "gone.csv") + ", which is not there"},
-		{"loop", real, "a symbolic link leads back to a folder that holds it"},
+		{"loop", real, "a symbolic link leads to a folder already read as " + link},
 	} {
 		at := filepath.Join(real, "input_csv", tc.name)
 		if err := os.Symlink(tc.target, at); err != nil {
@@ -119,6 +120,26 @@ func TestValidateOutInData(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(data, "manifest.json")); err == nil {
 		t.Error("validate wrote into the data folder")
 	}
+	// A folder of the data holding data: the results would mix with it,
+	// and the data would then be left out as an output folder's.
+	inputs := filepath.Join(data, "input_csv")
+	before := files(t, inputs)
+	refusedBy(t, "--out a folder of data", "holding files borderwork did not write", "validate", scenario, "--data", data, "--reps", "2", "--quiet", "--force", "--out", inputs)
+	if after := files(t, inputs); strings.Join(after, ",") != strings.Join(before, ",") {
+		t.Errorf("validate wrote into %s: %v", inputs, after)
+	}
+	// A pipe named manifest.json makes no output folder, and reading it
+	// would wait for a writer for ever.
+	sub := filepath.Join(data, "sub")
+	os.Mkdir(sub, 0o755)
+	if err := syscall.Mkfifo(filepath.Join(sub, "manifest.json"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	validate("--force")
+	os.RemoveAll(sub)
+	// One folder reached twice through links: its files would count twice.
+	os.Symlink(inputs, filepath.Join(data, "again"))
+	refusedBy(t, "a folder reached twice", "a symbolic link leads to a folder already read as", "validate", scenario, "--data", data, "--reps", "2", "--quiet", "--out", filepath.Join(tmp, "twice"))
 }
 
 // TestReproduceRefusesValidateValues: a validate section edited by hand
@@ -141,6 +162,7 @@ func TestReproduceRefusesValidateValues(t *testing.T) {
 		{"draws", flows, func(m, v map[string]any) { v["draws"] = 5_000_000 }, "validate.draws is 5000000; validate takes 2..1000000", true},
 		{"accept", flows, func(m, v map[string]any) { v["accept"] = 50 }, "validate.accept is 50; validate takes 1..validate.draws (8)", true},
 		{"reps", flows, func(m, v map[string]any) { m["reps"] = 0 }, "reps is 0", true},
+		{"reps of a Flee case", flee, func(m, v map[string]any) { m["reps"] = 2_000_000 }, "reps is 2000000; validate takes 1..1000000 replicates", true},
 		{"mmp a folder", flows, func(m, v map[string]any) { v["mmp"], v["mmp_sha256"] = tmp, "0" }, "validate.mmp: " + tmp + " is not a file", false},
 		{"mmp without checksum", flows, func(m, v map[string]any) { v["mmp"] = "mmp.csv" }, "validate.mmp names mmp.csv, but validate.mmp_sha256 is empty", true},
 		{"data empty", flee, func(m, v map[string]any) { v["data"] = "" }, "validate.data is empty", true},
