@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/borderwork/borderwork/experiment"
 	"github.com/borderwork/borderwork/internal/suggest"
@@ -78,6 +79,14 @@ func (fs *flagSet) printUsage(w io.Writer) {
 // --reps 5" as well as "compare --reps 5 sahel"). A bad flag prints the
 // error and the usage, and returns errShown.
 func (fs *flagSet) parse(args []string, e *env) ([]string, error) {
+	// Every argument is recorded in a command line (manifest.json, which
+	// holds text only): one that is not UTF-8 would come back as another
+	// name, and the line would not rerun what ran.
+	for _, a := range args {
+		if !utf8.ValidString(a) {
+			return nil, usageErrorf("the argument %s holds bytes that are not UTF-8 text; borderwork records its command line as text, so rename the file (or give the value) in UTF-8", strconv.QuoteToASCII(a))
+		}
+	}
 	var positional []string
 	for {
 		err := fs.Parse(args)

@@ -211,3 +211,24 @@ func TestValidateSummaryCounts(t *testing.T) {
 		t.Errorf("validate: status %d, stdout %q, stderr %q; want 0 and %q", status, stdout, stderr, want)
 	}
 }
+
+// TestArgumentsNotUTF8: an argument that is not UTF-8 text is refused
+// (status 2, nothing written) by every command: the command line is
+// recorded as text, where the bytes would come back as another name.
+func TestArgumentsNotUTF8(t *testing.T) {
+	bad := "c l\xff.toml"
+	out := filepath.Join(t.TempDir(), "o")
+	for _, args := range [][]string{
+		{"run", bad, "--out", out},
+		{"check", bad},
+		{"sweep", "classroom", "--vary", "days=\xff", "--out", out},
+		{"run", "classroom", "--set", "title=\xff", "--out", out},
+		{"validate", "classroom", "--data", bad, "--out", out},
+		{"run", "classroom", "--out", out + "\xff"},
+	} {
+		refusedBy(t, strings.Join(args, " "), `holds bytes that are not UTF-8 text`, args...)
+		if _, err := os.Stat(out); err == nil {
+			t.Errorf("%q wrote %s", args, out)
+		}
+	}
+}
