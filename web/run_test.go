@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -276,5 +277,22 @@ func BenchmarkRunClassroom(b *testing.B) {
 		}}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestReproduceDashFile: a scenario file whose name starts with "-" is
+// named ./-NAME in the command the page gives, so that pasted it is the
+// file, not a flag.
+func TestReproduceDashFile(t *testing.T) {
+	text, err := os.ReadFile("../scenarios/classroom.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Run(context.Background(), Request{Text: string(text), File: "-a $HOME.toml", Reps: ptr(1), Days: ptr(3)}, DefaultLimits(), 1, Progress{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "borderwork compare './-a $HOME.toml' "; res.Reproduce == nil || !strings.HasPrefix(res.Reproduce.Command, want) || res.Reproduce.File != "-a $HOME.toml" {
+		t.Errorf("reproduce = %+v; want a command starting %q and the file -a $HOME.toml", res.Reproduce, want)
 	}
 }

@@ -8,6 +8,8 @@ import (
 	"syscall"
 	"testing"
 
+	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/internal/foldertest"
 	"github.com/borderwork/borderwork/internal/manifestedit"
 	"github.com/borderwork/borderwork/output"
 )
@@ -231,4 +233,30 @@ func TestArgumentsNotUTF8(t *testing.T) {
 			t.Errorf("%q wrote %s", args, out)
 		}
 	}
+}
+
+// TestScenarioStartingWithDash: a scenario file whose name starts with
+// "-" (given after --) is recorded as ./-NAME, which a shell passes as
+// the file, not a flag: the recorded line, run again, writes the same
+// folder.
+func TestScenarioStartingWithDash(t *testing.T) {
+	tmp := t.TempDir()
+	b, err := os.ReadFile("../../scenarios/classroom.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(tmp)
+	os.WriteFile("-x.toml", b, 0o644)
+	mustRun(t, "run", "--reps", "1", "--days", "5", "--formats", "", "--quiet", "--out", "a", "--", "-x.toml")
+	m, err := output.ReadManifest("a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := experiment.ShellWords(m.CommandLine)
+	if len(words) < 3 || words[2] != "./-x.toml" || m.ScenarioArg != "./-x.toml" {
+		t.Fatalf("command_line %q, scenario_arg %q; want the scenario as ./-x.toml", m.CommandLine, m.ScenarioArg)
+	}
+	before := foldertest.Files(t, "a")
+	mustRun(t, append(words[1:], "--quiet", "--out", "b")...)
+	foldertest.Same(t, "the recorded line run again", "b", before)
 }
