@@ -570,7 +570,9 @@ func RedrawContext(ctx context.Context, dir string, formats []string, ch FigureC
 	m.FigureOptions = &opts
 	// The command line recorded, and quoted by a report written again,
 	// draws the figures as drawn now.
-	m.CommandLine = WithFigureArgs(BaseCommandLine(m.CommandLine), &opts)
+	// An earlier borderwork's double quotes, inside which a shell expands
+	// $ and `, are quoted again as this one quotes them.
+	m.CommandLine = WithFigureArgs(requoted(BaseCommandLine(m.CommandLine)), &opts)
 	stopped := func(err error) error { return fmt.Errorf("%w; %s is unchanged", err, dir) }
 	if ctx.Err() != nil {
 		return nil, stopped(figuresInterrupted)

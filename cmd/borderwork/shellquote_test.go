@@ -63,6 +63,9 @@ func TestRecordedCommandLinePastesIntoAShell(t *testing.T) {
 			[]string{"run", scenario}},
 		{"validate", []string{"validate", tiny, "--data", data, "--reps", "2", "--formats", "png"},
 			[]string{"--data", data}},
+		// plot does not write a sweep's report.md again.
+		{"sweep", []string{"sweep", scenario, "--vary", "days=10:20:2", "--reps", "2", "--set", "title=a $HOME b", "--formats", "svg"},
+			[]string{"sweep", scenario}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			out := filepath.Join(tmp, tc.name)
@@ -130,6 +133,10 @@ func TestRecordedCommandLinePastesIntoAShell(t *testing.T) {
 			}
 			if status, stdout, stderr := runCLI(t, "plot", old, "--formats", "pdf"); status != 0 {
 				t.Fatalf("plot of the earlier folder: status %d\n%s%s", status, stdout, stderr)
+			}
+			// plot records the line again, in the quoting that pastes.
+			if pm, err := output.ReadManifest(old); err != nil || strings.Contains(pm.CommandLine, `"`) || !experiment.SameCommandLine(experiment.BaseCommandLine(pm.CommandLine), experiment.BaseCommandLine(earlier)) {
+				t.Errorf("plot of the earlier folder records command_line %q (%v); want the same arguments in single quotes", pm.CommandLine, err)
 			}
 			if status, stdout, stderr := runCLI(t, "reproduce", "--quiet", old); status != 0 {
 				t.Errorf("reproduce of the earlier folder after plot: status %d\n%s%s", status, stdout, stderr)
