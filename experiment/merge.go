@@ -363,7 +363,7 @@ func readShards(dirs []string) ([]shardFolder, error) {
 			return nil, badInput("%s holds a whole %s folder, not a shard (it was written without --shard i/n); merge joins the shards of one %s, and this folder needs none", d, m.Command, m.Command)
 		}
 		if !m.Complete {
-			return nil, badInput("%s is incomplete; finish it with '%s' first", d, finishCommand(m, d))
+			return nil, badInput("%s is incomplete; first finish it with: %s", d, finishCommand(m, d))
 		}
 		shards = append(shards, shardFolder{dir: d, m: m})
 	}

@@ -169,9 +169,9 @@ func otherPartial(dir, out string, m *output.Manifest) string {
 		return fmt.Sprintf("%s holds a complete %s folder; delete it if it is not wanted", dir, m.Command)
 	}
 	if m.Command != "sweep" && m.Command != "sensitivity" { // --resume completes only these
-		return fmt.Sprintf("%s holds the runs of an interrupted %s, which --resume does not complete; '%s' reruns it", dir, m.Command, resumeCommand(m, out, false))
+		return fmt.Sprintf("%s holds the runs of an interrupted %s, which --resume does not complete; this reruns it: %s", dir, m.Command, resumeCommand(m, out, false))
 	}
-	return fmt.Sprintf("%s holds the runs of another %s, which this command does not complete; '%s' completes it", dir, m.Command, resumeCommand(m, out, true))
+	return fmt.Sprintf("%s holds the runs of another %s, which this command does not complete; this completes it: %s", dir, m.Command, resumeCommand(m, out, true))
 }
 
 // resumeCommand is the command line that continues (with --resume) or
@@ -235,10 +235,10 @@ func (e *OtherPlanError) Unwrap() error { return e.error }
 // folder, with nothing to complete), the one that wrote it.
 func OtherPlan(out, dir string, m *output.Manifest) *OtherPlanError {
 	if m.Complete {
-		return &OtherPlanError{badInput("--resume: %s was written by a different %s ('%s') and is complete: nothing there is this one's to complete; run this %s into a fresh --out folder", dir, m.Command, RerunCommandLine(m), m.Command),
+		return &OtherPlanError{badInput("--resume: %s was written by a different %s and is complete: nothing there is this one's to complete; run this %s into a fresh --out folder; it was written by: %s", dir, m.Command, m.Command, RerunCommandLine(m)),
 			dir, RerunCommandLine(m), true}
 	}
-	return &OtherPlanError{badInput("--resume: %s was written by a different %s; '%s' completes it", dir, m.Command, resumeCommand(m, out, true)),
+	return &OtherPlanError{badInput("--resume: %s was written by a different %s; this completes it: %s", dir, m.Command, resumeCommand(m, out, true)),
 		dir, resumeCommand(m, out, true), false}
 }
 

@@ -203,7 +203,7 @@ var kindNames = map[string]string{FleeCase: "a Flee case (no flows.csv)", FlowCo
 // refused, saying what it lacks and how to write one that has it.
 func ReadInfo(dir string, m *output.Manifest) (*Info, error) {
 	if len(m.Validate) == 0 {
-		return nil, experiment.BadInput("%s has no validate section (the data folder and the checksums of its files, with --draws, --accept and --mmp): the borderwork that wrote %s did not record them, and a validation is rerun only from the data it ran on; run it again ('%s %s') to write a folder that records them",
+		return nil, experiment.BadInput("%s has no validate section (the data folder and the checksums of its files, with --draws, --accept and --mmp): the borderwork that wrote %s did not record them, and a validation is rerun only from the data it ran on; to write a folder that records them, run it again: %s %s",
 			filepath.Join(dir, "manifest.json"), dir, experiment.RerunCommandLine(m), experiment.ShellJoin([]string{"--out", dir}))
 	}
 	manifest := filepath.Join(dir, "manifest.json")
@@ -269,7 +269,7 @@ func (in *Info) CheckData(ctx context.Context, dir string, m *output.Manifest) e
 		return experiment.BadInput("%s: validate.data: %s is a file, not the data folder %s was validated against", manifest, in.Data, dir)
 	}
 	if len(in.DataFiles) == 0 {
-		return experiment.BadInput("%s: validate.data_files lists no files, so nothing says the data folder %s is as it was (a borderwork that did not follow symbolic links recorded none for a linked folder); run the validation again ('%s') to write a folder that records them", manifest, in.Data, experiment.RerunCommandLine(m))
+		return experiment.BadInput("%s: validate.data_files lists no files, so nothing says the data folder %s is as it was (a borderwork that did not follow symbolic links recorded none for a linked folder); to write a folder that records them, run the validation again: %s", manifest, in.Data, experiment.RerunCommandLine(m))
 	}
 	files, err := DataFiles(ctx, in.Data)
 	if errors.Is(err, experiment.ErrInterrupted) {

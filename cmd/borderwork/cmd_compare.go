@@ -167,9 +167,9 @@ func keptFinished(e *env, name, out, dir string) {
 // files that are not borderwork's) must be moved there first.
 func completes(resume, out, dir string) string {
 	if d := filepath.Clean(dir); d == filepath.Clean(out) || d == experiment.PartialPath(out) {
-		return resume + " completes it"
+		return "this completes it: " + resume
 	}
-	return fmt.Sprintf("moved to %s (what is there moved away first), %s completes it", experiment.PartialPath(out), resume)
+	return fmt.Sprintf("moved to %s (what is there moved away first); this completes it: %s", experiment.PartialPath(out), resume)
 }
 
 func interrupted(e *env, name string, res *experiment.Outcome, out, resume string) {

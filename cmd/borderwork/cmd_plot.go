@@ -152,5 +152,5 @@ func partialNote(dir string, p *experiment.Partial) string {
 	if !p.Resume {
 		finish = "runs it in full"
 	}
-	return fmt.Sprintf("%s is incomplete (its command was interrupted): %s; the figures show those runs only; '%s' %s", dir, held, p.Finish, finish)
+	return fmt.Sprintf("%s is incomplete (its command was interrupted): %s; the figures show those runs only; this %s: %s", dir, held, finish, p.Finish)
 }

@@ -268,9 +268,9 @@ func cmdSensitivity(ctx context.Context, args []string, e *env) error {
 			again += " --force" // the runs were kept beside a folder only --force lets this one replace
 		}
 		if res.Dir != out {
-			fmt.Fprintf(e.stderr, "borderwork sensitivity: %s is unchanged; kept %s in %s (marked incomplete); %s\n", out, words.Count(res.Runs, "finished run"), res.Dir, completes("'"+again+"'", out, res.Dir))
+			fmt.Fprintf(e.stderr, "borderwork sensitivity: %s is unchanged; kept %s in %s (marked incomplete); %s\n", out, words.Count(res.Runs, "finished run"), res.Dir, completes(again, out, res.Dir))
 		} else {
-			fmt.Fprintf(e.stderr, "borderwork sensitivity: kept %s in %s (marked incomplete); '%s' completes it\n", words.Count(res.Runs, "finished run"), out, again)
+			fmt.Fprintf(e.stderr, "borderwork sensitivity: kept %s in %s (marked incomplete); this completes it: %s\n", words.Count(res.Runs, "finished run"), out, again)
 		}
 		return err
 	}
@@ -358,9 +358,9 @@ func resumeOnlyHow(s *scenarios.Scenario, spec gsa.Spec, out string) error {
 func wholeCommandNeeded(other *experiment.OtherPlanError) error {
 	const needs = "--resume: sensitivity --resume needs the whole command, unlike sweep --resume"
 	if other.Complete {
-		return experiment.BadInput("%s; %s holds a complete analysis ('%s'), with nothing left to complete", needs, other.Dir, other.Command)
+		return experiment.BadInput("%s; %s holds a complete analysis, with nothing left to complete, written by: %s", needs, other.Dir, other.Command)
 	}
-	return experiment.BadInput("%s: '%s' completes %s", needs, other.Command, other.Dir)
+	return experiment.BadInput("%s; this completes %s: %s", needs, other.Dir, other.Command)
 }
 
 // noteLeftOut warns, on stderr, of the parameters among the top three on

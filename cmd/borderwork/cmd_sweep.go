@@ -302,7 +302,7 @@ func writeSweep(ctx context.Context, x *experiment.Prepared, jobs []int, out str
 		if res != nil && res.Dir != out && experiment.ForceNeeded(out, x.Owner()) {
 			again = append(again, "--force")
 		}
-		interrupted(e, "sweep", res, out, "'"+experiment.ShellJoin(again)+"'")
+		interrupted(e, "sweep", res, out, experiment.ShellJoin(again))
 		return err
 	}
 	if err != nil {
@@ -344,7 +344,7 @@ func writeSweep(ctx context.Context, x *experiment.Prepared, jobs []int, out str
 func alreadyComplete(e *env, c *common, name, out, other string, printJSON func() error) error {
 	msg := out + " is already complete: nothing to do."
 	if other != "" {
-		msg += " " + other + "."
+		msg += " " + other // which may end with a command: no full stop after it
 	}
 	if !c.json {
 		fmt.Fprintln(e.stdout, msg)

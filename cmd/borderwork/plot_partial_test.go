@@ -21,10 +21,10 @@ func TestPlotNotesAnIncompleteFolder(t *testing.T) {
 		finish func(out string) string
 	}{
 		{"sweep", func(out string) []string { return smallSweep(out, "--formats", "", "--workers", "2") }, 24,
-			func(out string) string { return "'borderwork sweep --resume --out " + out + "' finishes it" }},
+			func(out string) string { return "this finishes it: borderwork sweep --resume --out " + out }},
 		{"compare", func(out string) []string {
 			return []string{"compare", small, "--reps", "4", "--days", "40", "--formats", "", "--workers", "2", "--out", out}
-		}, 20, func(string) string { return "runs it in full" }}, // 5 regimes × 4 replicates
+		}, 20, func(string) string { return "this runs it in full: borderwork compare " }}, // 5 regimes × 4 replicates
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			out := filepath.Join(t.TempDir(), "out")

@@ -122,7 +122,7 @@ func TestResumeCompleteBesideAnothersRuns(t *testing.T) {
 			before, cut := foldertest.Files(t, out), foldertest.Files(t, partial)
 			status, stdout, stderr := runCLI(t, at(tt.resume)...)
 			if status != 0 || !strings.Contains(stdout, out+" is already complete: nothing to do. "+partial+" holds the runs of another "+tt.name) ||
-				!strings.Contains(stdout, tt.want) || !strings.Contains(stdout, "--out "+out+" --resume' completes it") {
+				!strings.Contains(stdout, tt.want) || !strings.Contains(stdout, "this completes it: borderwork ") || !strings.HasSuffix(strings.TrimSpace(stdout), "--out "+out+" --resume") {
 				t.Errorf("status %d\nstdout %q\nstderr %q\nwant 0, naming %s and the command (with %q) that completes it", status, stdout, stderr, partial, tt.want)
 			}
 			foldertest.Same(t, "the complete folder", out, before)
@@ -150,8 +150,8 @@ func TestResumeShardMessages(t *testing.T) {
 		{"no --shard", smallSweep(shard, "--resume"), shard + " holds shard 1/3 of the sweep, not the whole of it: give --shard 1/3 to complete it"},
 		{"another shard", smallSweep(shard, "--shard", "0/3", "--resume"), shard + " holds shard 1/3 of the sweep, not shard 0/3: give --shard 1/3 to complete it"},
 		{"a shard of a whole sweep", smallSweep(whole, "--shard", "0/3", "--resume"), whole + " holds the whole sweep, not shard 0/3 of it: leave out --shard to complete it"},
-		{"another seed", smallSweep(shard, "--shard", "1/3", "--seed", "9", "--resume"), shard + " was written by a different sweep ('borderwork sweep testdata/small.toml --seed 1 "},
-		{"another seed, the advice", smallSweep(shard, "--shard", "1/3", "--seed", "9", "--resume"), " --shard 1/3') and is complete: nothing there is this one's to complete; run this sweep into a fresh --out folder"},
+		{"another seed", smallSweep(shard, "--shard", "1/3", "--seed", "9", "--resume"), shard + " was written by a different sweep and is complete"},
+		{"another seed, the advice", smallSweep(shard, "--shard", "1/3", "--seed", "9", "--resume"), "nothing there is this one's to complete; run this sweep into a fresh --out folder; it was written by: borderwork sweep testdata/small.toml --seed 1 "},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -168,7 +168,7 @@ func TestResumeShardMessages(t *testing.T) {
 		t.Fatalf("interrupted shard: status %d: %s", status, stderr)
 	}
 	_, _, stderr := runCLI(t, smallSweep(cut, "--shard", "1/3", "--formats", "", "--seed", "9", "--resume")...)
-	if !strings.Contains(stderr, "--shard 1/3 --out "+cut+" --resume' completes it") {
+	if !strings.Contains(stderr, "--shard 1/3 --out "+cut+" --resume\n") {
 		t.Errorf("resuming an interrupted shard with another seed: %q; want the command that completes it", stderr)
 	}
 	args := quotedCommand(t, stderr)
@@ -185,17 +185,17 @@ func TestResumeShardMessages(t *testing.T) {
 	}
 }
 
-// quotedCommand is the command a message quotes before "' completes it",
-// as arguments, without "borderwork", as a shell reads them (--formats ""
-// is an empty argument).
+// quotedCommand is the command a message ends with, after "completes it:
+// ", as arguments, without "borderwork", as a shell reads them
+// (--formats ” is an empty argument).
 func quotedCommand(t *testing.T, message string) []string {
 	t.Helper()
-	before, _, ok := strings.Cut(message, "' completes it")
-	i := strings.LastIndex(before, "'borderwork ")
-	if !ok || i < 0 {
-		t.Fatalf("no command quoted: %q", message)
+	_, after, ok := strings.Cut(strings.TrimSpace(message), "completes it: borderwork ")
+	if !ok {
+		t.Fatalf("no command given: %q", message)
 	}
-	words, redirect, err := splitCommand(before[i+len("'borderwork "):])
+	after, _, _ = strings.Cut(after, "\n")
+	words, redirect, err := splitCommand(after)
 	if err != nil || redirect != "" {
 		t.Fatalf("the command quoted in %q: %v", message, err)
 	}

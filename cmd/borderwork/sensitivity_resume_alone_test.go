@@ -62,11 +62,11 @@ func TestSensitivityResumeAloneChecksFirst(t *testing.T) {
 			os.Mkdir(filepath.Join(parent, "DIR.partial"), 0o755)
 		}, "--resume: DIR " + nothing},
 		{"another analysis, complete", func(t *testing.T, parent string) { put(t, complete, parent, "DIR") },
-			"--resume: sensitivity --resume needs the whole command, unlike sweep --resume; DIR holds a complete analysis ('" + recorded(complete) + "'), with nothing left to complete"},
+			"--resume: sensitivity --resume needs the whole command, unlike sweep --resume; DIR holds a complete analysis, with nothing left to complete, written by: " + recorded(complete)},
 		{"another analysis, interrupted", func(t *testing.T, parent string) { put(t, cut, parent, "DIR") },
-			"--resume: sensitivity --resume needs the whole command, unlike sweep --resume: '" + recorded(cut) + " --out DIR --resume' completes DIR"},
+			"--resume: sensitivity --resume needs the whole command, unlike sweep --resume; this completes DIR: " + recorded(cut) + " --out DIR --resume"},
 		{"missing, another analysis interrupted beside it", func(t *testing.T, parent string) { put(t, cut, parent, "DIR.partial") },
-			"--resume: sensitivity --resume needs the whole command, unlike sweep --resume: '" + recorded(cut) + " --out DIR --resume' completes DIR.partial"},
+			"--resume: sensitivity --resume needs the whole command, unlike sweep --resume; this completes DIR.partial: " + recorded(cut) + " --out DIR --resume"},
 		{"a run folder", func(t *testing.T, parent string) { put(t, run, parent, "DIR") },
 			"--resume: DIR holds a run folder, not a sensitivity"},
 	} {

@@ -164,7 +164,7 @@ func TestSensitivityResumeEqualsUninterrupted(t *testing.T) {
 	// sensitivity", but the whole command, quoted; nothing written.
 	before := snapshotCLI(t, cut)
 	status, _, stderr = runCLI(t, "sensitivity", "--resume", "--out", cut, "--workers", "2", "--quiet")
-	want := "sensitivity --resume needs the whole command, unlike sweep --resume: '" + m.CommandLine + " --out " + cut + " --resume' completes " + cut
+	want := "sensitivity --resume needs the whole command, unlike sweep --resume; this completes " + cut + ": " + m.CommandLine + " --out " + cut + " --resume"
 	if status != exitUsage || !strings.Contains(stderr, want) || strings.Contains(stderr, "different sensitivity") {
 		t.Errorf("sensitivity --resume --out alone: status %d, %q; want 2 and %q", status, stderr, want)
 	}
@@ -181,7 +181,7 @@ func TestSensitivityResumeEqualsUninterrupted(t *testing.T) {
 		t.Errorf("resume with other flags: status %d, %q", status, stderr)
 	}
 	status, _, stderr = runCLI(t, "sensitivity", "--resume", "--out", whole)
-	want = "sensitivity --resume needs the whole command, unlike sweep --resume; " + whole + " holds a complete analysis ('" + m.CommandLine + "'), with nothing left to complete"
+	want = "sensitivity --resume needs the whole command, unlike sweep --resume; " + whole + " holds a complete analysis, with nothing left to complete, written by: " + m.CommandLine
 	if status != exitUsage || !strings.Contains(stderr, want) {
 		t.Errorf("sensitivity --resume --out alone, of a complete folder: status %d, %q; want 2 and %q", status, stderr, want)
 	}

@@ -136,11 +136,11 @@ func TestMergeAndResumeMessages(t *testing.T) {
 		{"the same folder twice", []string{"merge", "--out", "m", "s0", "s1", "./s0"}, "m",
 			[]string{"s0 and ./s0 are the same folder, given twice; merge each shard once"}},
 		{"an incomplete shard", []string{"merge", "--out", "m", "s0", "inc"}, "m",
-			[]string{"inc is incomplete; finish it with 'borderwork sweep --resume --out inc' first"}},
+			[]string{"inc is incomplete; first finish it with: borderwork sweep --resume --out inc"}},
 		{"an edited scenario", []string{"merge", "--out", "m", "s0", "e1"}, "m",
 			[]string{"s0 and e1 come from different scenarios (" + filepath.Join("s0", "scenario.toml") + ":", "`patience_days = 9`"}},
 		{"--resume on another sweep's complete folder", sweep("c", "--resume"), "",
-			[]string{"--resume: c was written by a different sweep ('borderwork sweep ", "--reps 1 ", "and is complete", "run this sweep into a fresh --out folder"}},
+			[]string{"--resume: c was written by a different sweep and is complete", "run this sweep into a fresh --out folder; it was written by: borderwork sweep ", "--reps 1 "}},
 	}
 	for _, tt := range tests {
 		before := snapshotCLI(t, "c")

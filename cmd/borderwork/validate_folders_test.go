@@ -227,7 +227,7 @@ func TestReproduceValidateData(t *testing.T) {
 	delete(raw, "validate")
 	b, _ = json.Marshal(raw)
 	os.WriteFile(p, b, 0o644)
-	refused("no validate section", p+" has no validate section", "run it again ('borderwork validate ")
+	refused("no validate section", p+" has no validate section", "run it again: borderwork validate ")
 	before := filepath.Join(tmp, "before")
 	copyFolder(t, out, before)
 	os.RemoveAll(filepath.Join(out, "figures"))
