@@ -117,8 +117,8 @@ combination (docs/CLAIM.md).
 	if f.Title != "" {
 		fmt.Fprintf(&b, ": %s", strings.TrimSuffix(f.Title, "."))
 	}
-	fmt.Fprintf(&b, ". %d days, master seed %d, **%d replicates** of every combination (a pilot of %d, then as many as the intervals needed, at most %d). Command: `%s`.\n",
-		f.Days, f.Seed, a.Reps, res.Pilot, o.MaxReps, x.RecordedCommandLine())
+	fmt.Fprintf(&b, ". %d days, master seed %d, **%d replicates** of every combination (a pilot of %d, then as many as the intervals needed, at most %d). Command: %s.\n",
+		f.Days, f.Seed, a.Reps, res.Pilot, o.MaxReps, output.CodeSpan(x.RecordedCommandLine()))
 
 	b.WriteString("\n## The answer, harm by harm\n\n")
 	b.WriteString("The claim holds on a harm when a failing border does harm both where admission is open and where it is closed, and closing the border does no harm or less harm than malfunction; it fails when a failing border is shown to do no harm (or to protect) at either setting, or closure harms and malfunction is not shown to harm more.")

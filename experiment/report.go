@@ -31,7 +31,7 @@ func CompareReport(x *Prepared, dir string, drawn []Drawn, groups []output.Group
 	} else {
 		b.WriteString("- Overrides: none.\n")
 	}
-	fmt.Fprintf(&b, "- Command: `%s`\n", x.RecordedCommandLine())
+	fmt.Fprintf(&b, "- Command: %s\n", output.CodeSpan(x.RecordedCommandLine()))
 
 	headlines := output.Headlines()
 	b.WriteString("\n## Results\n\nMeans over replicates, with 95% confidence intervals of the mean.\n\n|regime|")

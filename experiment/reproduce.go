@@ -214,7 +214,13 @@ func reportQuotedAsRecorded(ctx context.Context, out string, c output.Checked, m
 	if err != nil || m.CommandLine == rerun.CommandLine || !SameCommandLine(m.CommandLine, rerun.CommandLine) || !bytes.Contains(b, []byte(rerun.CommandLine)) {
 		return verifyTable(ctx, out, c)
 	}
-	if err := os.WriteFile(path, bytes.ReplaceAll(b, []byte(rerun.CommandLine), []byte(m.CommandLine)), 0o644); err != nil {
+	// The earlier borderwork also fenced the line with one backtick,
+	// whatever it held: where the rerun's fence is longer, that too.
+	old := bytes.ReplaceAll(b, []byte(rerun.CommandLine), []byte(m.CommandLine))
+	if span := output.CodeSpan(rerun.CommandLine); !strings.HasPrefix(span, "`"+rerun.CommandLine) {
+		old = bytes.ReplaceAll(b, []byte(span), []byte("`"+m.CommandLine+"`"))
+	}
+	if err := os.WriteFile(path, old, 0o644); err != nil {
 		return nil, err
 	}
 	d, err := verifyTable(ctx, out, c)

@@ -245,7 +245,7 @@ func reportOf(m *output.Manifest, r *Result, drawn []experiment.Drawn) ([]byte, 
 		arms, m.Reps, Count(len(m.Runs)))
 	fmt.Fprintf(&b, "- Outputs: %d (%s); the analysis uses each point's mean over its replicates. Intervals are %g%% percentile bootstrap intervals over %d resamples.\n",
 		len(info.Outputs), strings.Join(info.Metrics, ", "), 100*info.Level, info.Resamples)
-	fmt.Fprintf(&b, "- Command: `%s`\n", m.CommandLine)
+	fmt.Fprintf(&b, "- Command: %s\n", output.CodeSpan(m.CommandLine))
 
 	b.WriteString("\n## The parameters that matter\n\n")
 	leaders := r.Leaders()

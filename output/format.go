@@ -63,3 +63,24 @@ func JoinAnd(items []string) string {
 	}
 	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }
+
+// CodeSpan is s as a Markdown code span, as report.md quotes a command
+// line: fenced by one more backtick than the longest run of them in s
+// (a shell argument may hold one), with a space inside each fence when s
+// starts or ends with one, as CommonMark reads it back.
+func CodeSpan(s string) string {
+	longest, run := 0, 0
+	for _, c := range s {
+		if c == '`' {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+	}
+	fence := strings.Repeat("`", longest+1)
+	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {
+		return fence + " " + s + " " + fence
+	}
+	return fence + s + fence
+}

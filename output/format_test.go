@@ -48,3 +48,17 @@ func TestFormatValue(t *testing.T) {
 		}
 	}
 }
+
+func TestCodeSpan(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"borderwork run classroom", "`borderwork run classroom`"},
+		{"borderwork run 'cl `x` it'", "``borderwork run 'cl `x` it'``"},
+		{"a ``b`` c", "```a ``b`` c```"},
+		{"`x`", "`` `x` ``"},
+		{"", "``"},
+	} {
+		if got := CodeSpan(c.in); got != c.want {
+			t.Errorf("CodeSpan(%q) = %q; want %q", c.in, got, c.want)
+		}
+	}
+}

@@ -90,8 +90,9 @@ func TestRecordedCommandLinePastesIntoAShell(t *testing.T) {
 			if tc.name == "run" && !containsRun(words, []string{"--set", "title=a $HOME b"}) {
 				t.Errorf("sh reads command_line %q as %q; want --set %q", m.CommandLine, words, "title=a $HOME b")
 			}
-			if report, err := os.ReadFile(filepath.Join(out, "report.md")); err == nil && !strings.Contains(string(report), m.CommandLine) {
-				t.Errorf("report.md does not quote the command line %q", m.CommandLine)
+			// In a code span whose fence no backtick of the path closes.
+			if report, err := os.ReadFile(filepath.Join(out, "report.md")); err == nil && !strings.Contains(string(report), "Command: ``"+m.CommandLine+"``") {
+				t.Errorf("report.md does not quote the command line %q in a code span of two backticks", m.CommandLine)
 			}
 			// The command line, as the shell reads it, writes the folder.
 			again := filepath.Join(tmp, tc.name+"-again")
@@ -116,7 +117,12 @@ func TestRecordedCommandLinePastesIntoAShell(t *testing.T) {
 				}
 				p := filepath.Join(old, "report.md")
 				b, _ := os.ReadFile(p)
-				os.WriteFile(p, []byte(strings.ReplaceAll(string(b), experiment.ShellJoin(experiment.ShellWords(earlier)), earlier)), 0o644)
+				// fenced with one backtick, whatever the line held
+				now := output.CodeSpan(experiment.ShellJoin(experiment.ShellWords(earlier)))
+				if !strings.Contains(string(b), now) {
+					t.Fatalf("report.md does not quote %s", now)
+				}
+				os.WriteFile(p, []byte(strings.ReplaceAll(string(b), now, "`"+earlier+"`")), 0o644)
 				if c.SHA256, err = output.FileSHA256(p); err != nil {
 					t.Fatal(err)
 				}
