@@ -22,6 +22,17 @@ func ShellQuote(s string) string {
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
+// ScenarioWord is a scenario argument as a command line records it: a
+// path starting with "-" (given after --) as ./-NAME, the same file, so
+// that the line, pasted, does not read it as a flag. No bundled
+// scenario's name starts with "-".
+func ScenarioWord(arg string) string {
+	if strings.HasPrefix(arg, "-") {
+		return "./" + arg
+	}
+	return arg
+}
+
 // ShellJoin joins arguments into a command a POSIX shell reads back the
 // same, quoting those that need it (ShellQuote), one space between them:
 // the command lines borderwork records and prints.

@@ -133,11 +133,10 @@ func DataFiles(ctx context.Context, dir string) ([]DataFile, error) {
 // it holds a manifest.json, a regular file (a pipe of that name would
 // block the reading of it) that reads as one.
 func isOutputFolder(dir string) bool {
-	st, err := os.Stat(filepath.Join(dir, "manifest.json"))
-	if err != nil || !st.Mode().IsRegular() {
+	if !isRegular(filepath.Join(dir, "manifest.json")) {
 		return false
 	}
-	_, err = output.ReadManifest(dir)
+	_, err := output.ReadManifest(dir)
 	return err == nil
 }
 
@@ -170,6 +169,7 @@ func CheckOut(out, data string) error {
 	return nil
 }
 
+// isRegular says whether path is a regular file, through a link.
 func isRegular(path string) bool {
 	st, err := os.Stat(path)
 	return err == nil && st.Mode().IsRegular()
@@ -187,7 +187,7 @@ func NewInfo(ctx context.Context, dir, regime string) (*Info, error) {
 // NewKind is the kind of data the folder at dir holds: flow counts if it
 // has a flows.csv, else a Flee case.
 func NewKind(dir string) string {
-	if st, err := os.Stat(filepath.Join(dir, "flows.csv")); err == nil && st.Mode().IsRegular() {
+	if isRegular(filepath.Join(dir, "flows.csv")) {
 		return FlowCounts
 	}
 	return FleeCase

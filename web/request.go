@@ -294,12 +294,7 @@ func checkSize(s *scenarios.Scenario, regimes, series int, lim Limits) error {
 // arg is how the command line names the scenario.
 func (r *Request) arg() string {
 	if r.Text != "" {
-		// The file as saved beside the command; ./-x.toml, pasted, is
-		// not read as a flag.
-		if name := r.fileName(); strings.HasPrefix(name, "-") {
-			return "./" + name
-		}
-		return r.fileName()
+		return experiment.ScenarioWord(r.fileName()) // the file as saved beside the command
 	}
 	return r.Scenario
 }

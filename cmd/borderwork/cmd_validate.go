@@ -49,7 +49,9 @@ mmp.csv and the report.
 Either way the figures are drawn at --size (single: one journal
 column), which the folder records, with the formats, in its manifest and
 its command line. The manifest records the data folder and the checksum
-of each of its files (and of --mmp's export): 'borderwork reproduce DIR'
+of each of its files, through symbolic links (hidden files and folders
+borderwork wrote are not data: --out may be a new folder inside the data,
+not the data folder itself), and of --mmp's export: 'borderwork reproduce DIR'
 reruns the validation from them and checks every file byte for byte, and
 'borderwork plot DIR' draws the figures again from the tables. Every file
 is described in docs/OUTPUTS.md.
@@ -87,7 +89,7 @@ func cmdValidate(ctx context.Context, args []string, e *env) error {
 	if err := checkDataFolder(*data, arg); err != nil {
 		return err
 	}
-	if isFlowFolder(*data) {
+	if validation.NewKind(*data) == validation.FlowCounts {
 		if !fs.set["regime"] {
 			*regime = "closed"
 		}

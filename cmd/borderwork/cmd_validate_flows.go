@@ -40,7 +40,7 @@ func checkDataFolder(dir, arg string) error {
 	case !st.IsDir():
 		return usageErrorf("--data %s: a file, not a folder", dir)
 	}
-	if isFlowFolder(dir) {
+	if validation.NewKind(dir) == validation.FlowCounts {
 		return nil
 	}
 	if st, err := os.Stat(filepath.Join(dir, "input_csv")); err == nil && st.IsDir() {
@@ -87,13 +87,6 @@ func siblingHint(dir string) string {
 		return "; did you mean " + filepath.Join(parent, c) + "?"
 	}
 	return ""
-}
-
-// isFlowFolder reports whether dir holds flow counts (flows.csv) rather
-// than a Flee case.
-func isFlowFolder(dir string) bool {
-	st, err := os.Stat(filepath.Join(dir, "flows.csv"))
-	return err == nil && st.Mode().IsRegular()
 }
 
 // validateFlows is validate with a folder of flow counts: a thin layer

@@ -432,24 +432,13 @@ func (c *common) parseArgs(fs *flagSet, args []string, e *env) (string, error) {
 	return arg, c.check(fs)
 }
 
-// scenarioWord is a scenario argument as the command line records it: a
-// path starting with "-" (given after --) as ./-x.toml, the same file,
-// so that the recorded line, pasted, is not read as a flag. No bundled
-// scenario's name starts with "-".
-func scenarioWord(arg string) string {
-	if strings.HasPrefix(arg, "-") {
-		return "./" + arg
-	}
-	return arg
-}
-
 // onePositional returns the single optional positional argument.
 func onePositional(fs *flagSet, pos []string) (string, error) {
 	switch len(pos) {
 	case 0:
 		return "", nil
 	case 1:
-		return scenarioWord(pos[0]), nil
+		return experiment.ScenarioWord(pos[0]), nil
 	}
 	return "", usageErrorf("want at most one SCENARIO, got %s (usage: %s)", strconv.Quote(strings.Join(pos, " ")), fs.usageLine)
 }
