@@ -90,28 +90,16 @@ func (m *Model) stepMigrants() {
 				*bp = bl
 				// Out of patience, another way out, if one could apply
 				// (mayLeave), then classify: blocked, since it is in a
-				// queue (blockedState). Their tests are on the migrant's
-				// own traits, which vary from one migrant to the next as
-				// no branch predictor can follow, so they are worked out
-				// as 0s and 1s and combined, leaving one branch that is
-				// nearly always taken the same way.
+				// queue (blockedAs). Their tests on the migrant's own
+				// traits are worked out as 0s and 1s and combined, leaving
+				// one branch that is nearly always taken the same way.
 				di := int(destIndex[mg.Dest])
 				at := loc*m.nDst + di
-				days := int(mg.DaysHere)
-				smuggle := int(mg.Flags>>willSmuggleBit) & 1
-				canPay := smuggle & bit(float64(mg.Money) >= m.smugglerPrice[at])
-				leave := canPay | smuggle&bit(days >= m.aloneAfter)&bit(m.rt.aloneFor[at] >= 0) |
-					m.centresBit&bit(loc != int(mg.Home)) |
-					int(mg.Flags>>willTurnBackBit)&1&bit(days >= m.giveUp)
-				if leave&bit(m.day-int(mg.DaysLeft) >= m.patience) != 0 && m.alternative(id, mg, loc, di) {
+				canPay := m.canPay(mg, at)
+				if m.mayLeave(mg, loc, at, canPay)&bit(m.day-int(mg.DaysLeft) >= m.patience) != 0 && m.alternative(id, mg, loc, di) {
 					break
 				}
-				// Waiting if it may yet pass (still within the days of the
-				// trapped rule, or able to pay a smuggler), else Trapped,
-				// or Stranded at home: in arithmetic, not branches.
-				free := bit(days < m.trappedAfter) | canPay
-				st := Waiting + State((1-free)*(1+bit(mg.Loc == mg.Home)))
-				if mg.State != st {
+				if st := m.blockedAs(mg, canPay); mg.State != st {
 					m.tellState(mg, st) // setState, written out so that it is inlined
 					m.countState(mg, st)
 				}
@@ -317,15 +305,31 @@ func (m *Model) diesOfSickness() bool {
 	return m.cfg.Migrants.SickMortality > 0 && m.hazard.Float64() < m.cfg.Migrants.SickMortality
 }
 
-// mayLeave reports whether alternative could take any of its ways out for
-// a migrant at loc bound for destination index di: false means it would
-// return false and change nothing. The tests are those alternative starts
-// each way with; this one is cheap enough to be inlined.
-func (m *Model) mayLeave(mg *Migrant, loc, di int) bool {
-	at, days := loc*m.nDst+di, int(mg.DaysHere)
-	return mg.Flags&WillSmuggle != 0 && (float64(mg.Money) >= m.smugglerPrice[at] || days >= m.aloneAfter && m.rt.aloneFor[at] >= 0) ||
-		m.centres && loc != int(mg.Home) ||
-		mg.Flags&WillTurnBack != 0 && days >= m.giveUp
+// canPay is 1 if a migrant would pay a smuggler and can (at: its
+// location × destinations + its destination's index), else 0.
+func (m *Model) canPay(mg *Migrant, at int) int {
+	return int(mg.Flags>>willSmuggleBit) & bit(float64(mg.Money) >= m.smugglerPrice[at])
+}
+
+// mayLeave is 1 if alternative could take any of its ways out for a
+// migrant at loc (at: loc × destinations + its destination's index) that
+// can pay a smuggler or not (canPay), else 0: 0 means alternative would
+// return false and change nothing, as it starts each way with these tests.
+// They are on the migrant's own traits, which vary from one migrant to
+// the next as no branch predictor can follow, so they are combined
+// without branches (bit).
+func (m *Model) mayLeave(mg *Migrant, loc, at, canPay int) int {
+	days := int(mg.DaysHere)
+	return canPay | int(mg.Flags>>willSmuggleBit)&bit(days >= m.aloneAfter)&bit(m.rt.aloneFor[at] >= 0) |
+		m.centresBit&bit(loc != int(mg.Home)) |
+		int(mg.Flags>>willTurnBackBit)&bit(days >= m.giveUp) // a flag's bit & a bit: no other bit survives
+}
+
+// blockedAs is the trapped rule (blockedState) without branches, for a
+// migrant that can pay a smuggler or not (canPay).
+func (m *Model) blockedAs(mg *Migrant, canPay int) State {
+	free := bit(int(mg.DaysHere) < m.trappedAfter) | canPay
+	return Waiting + State((1-free)*(1+bit(mg.Loc == mg.Home)))
 }
 
 // bit is 1 for true and 0 for false, without a branch.
@@ -434,16 +438,18 @@ func (m *Model) decide(id int, mg *Migrant) {
 		m.depart(mg, opts[c.best].next, opts[c.best].link)
 		return
 	}
+	// alternative, if one could apply (mayLeave), then classify
+	// (blockedState), without branches on the migrant's traits.
 	at := loc*m.nDst + di
-	switch {
-	case mg.Flags&WillSmuggle != 0 && float64(mg.Money) >= m.smugglerPrice[at] && m.cfg.Markets[m.rt.marketFor[at]].Location == loc:
+	canPay := m.canPay(mg, at)
+	if canPay&bit(m.rt.marketIn[at]) != 0 {
 		// alternative's first way out, where it is commonest: a seat asked
 		// for at the market here, where it waits until seated.
 		m.markets[m.rt.marketFor[at]].ask(id)
-	case m.mayLeave(mg, loc, di) && m.alternative(id, mg, loc, di):
+	} else if m.mayLeave(mg, loc, at, canPay) != 0 && m.alternative(id, mg, loc, di) {
 		return
 	}
-	if st := m.blockedState(mg, at); mg.State != st { // classify
+	if st := m.blockedAs(mg, canPay); mg.State != st { // classify
 		m.tellState(mg, st) // setState, written out so that it is inlined
 		m.countState(mg, st)
 	}

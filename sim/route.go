@@ -31,6 +31,7 @@ type routes struct {
 	destIndex []int32 // dense index of each destination location, -1 if not one
 	options   [][]roadOption
 	marketFor []int32 // [loc*nDest+d]: nearest market useful toward d, -1
+	marketIn  []bool  // [loc*nDest+d]: marketFor's market is at loc
 	centreFor []int32 // [loc]: nearest centre within its reach, -1
 	marketsAt [][]int32
 	aloneFor  []int32 // [loc*nDest+d]: irregular link walkable alone toward d, -1
@@ -143,6 +144,7 @@ func buildRoutes(cfg *Config, marketReach int) *routes {
 		rt.marketsAt[m.Location] = append(rt.marketsAt[m.Location], int32(i))
 	}
 	rt.marketFor = make([]int32, n*nd)
+	rt.marketIn = make([]bool, n*nd)
 	rt.aloneFor = make([]int32, n*nd)
 	for a := 0; a < n; a++ {
 		for di, d := range dests {
@@ -160,6 +162,7 @@ func buildRoutes(cfg *Config, marketReach int) *routes {
 				}
 			}
 			rt.marketFor[a*nd+di] = best
+			rt.marketIn[a*nd+di] = best >= 0 && cfg.Markets[best].Location == a
 			rt.aloneFor[a*nd+di] = -1
 			for _, e := range rt.irregular[a] {
 				if cfg.Region.Links[e.link].Alone && rt.closer(int(e.to), a, d) {
