@@ -42,6 +42,29 @@ func (m *Model) scaledChance(where string, p, mult float64) float64 {
 	return q
 }
 
+// below reports whether a uniform u falls below the chance 1 − e^−rate
+// (rateChance) of a rate > 0, deciding from bounds where it can, as
+// computing the exponential is slow: the chance lies below the rate and
+// above rate·(1 − rate/2), with margins (rejectAbove, acceptBelow) that
+// cover the roundings of both bounds and of portable.Expm1, so the
+// decision is always the one u < rateChance(where, rate) gives.
+func (m *Model) below(where string, u, rate float64) bool {
+	switch {
+	case u >= float64(rate*rejectAbove):
+		return false
+	case u < float64(float64(rate-float64(0.5*rate*rate))*acceptBelow):
+		return true
+	}
+	return u < m.rateChance(where, rate)
+}
+
+// acceptBelow is a margin under the lower bound r·(1 − r/2) of the chance
+// 1 − e^−r, whose exact value exceeds the bound by r³/6 − r⁴/24 > 0 (r < 4;
+// beyond, the bound is negative): a uniform below r·(1 − r/2)·acceptBelow
+// is below the chance as computed, the margin (2⁻⁴⁰ of it) being far wider
+// than the roundings, including an r too small for r² to be represented.
+const acceptBelow = 1 - 0x1p-40
+
 // rejectAbove is a margin above a rate r, the bound of the chance
 // 1 − e^−r it gives: a uniform at or above r·rejectAbove is at or above
 // the chance as computed, whatever the rounding of portable.Expm1 (within

@@ -85,3 +85,53 @@ func TestFastLnAccuracy(t *testing.T) {
 		}
 	}
 }
+
+// TestBelowIsExact checks that below, which decides most draws from
+// bounds, decides every draw as u < rateChance does: for rates from the
+// smallest double to far above 1, at uniforms spread over [0, 1) and at
+// those within a few steps of 2⁻⁵³ (a draw's resolution) and of an ulp of
+// the chance and of both bounds, where a wrong margin would show.
+func TestBelowIsExact(t *testing.T) {
+	m := &Model{}
+	r := rand.New(rand.NewPCG(3, 4))
+	rates := []float64{math.SmallestNonzeroFloat64, 1e-300, 0x1p-60, 1e-12, 1e-9, 1e-6, 1e-4, 0.003, 0.05, 0.2, 0.5, 1, 2, 3.9, 4, 10, 50}
+	for range 2000 {
+		rates = append(rates, math.Exp(-40*r.Float64()+4))
+	}
+	checked, decided := 0, 0
+	for _, rate := range rates {
+		p := m.rateChance("test", rate)
+		upper := float64(rate * rejectAbove)
+		lower := float64(float64(rate-float64(0.5*rate*rate)) * acceptBelow)
+		for range 50 {
+			// The bounds must decide most draws at the daily rates of
+			// the model, or below is no faster.
+			if u := r.Float64(); rate <= 0.5 {
+				checked++
+				if u >= upper || u < lower {
+					decided++
+				}
+			}
+		}
+		var us []float64
+		for range 50 {
+			us = append(us, r.Float64(), r.Float64()*min(2*rate, 1))
+		}
+		for _, at := range []float64{p, upper, lower, rate} {
+			for k := -3.0; k <= 3; k++ {
+				us = append(us, at+k*0x1p-53, math.Nextafter(at, math.Inf(int(k))), float64(at*(1+k*0x1p-52)))
+			}
+		}
+		for _, u := range us {
+			if !(u >= 0 && u < 1) {
+				continue
+			}
+			if got, want := m.below("test", u, rate), u < p; got != want {
+				t.Fatalf("rate %v, u %v: below says %v, u < rateChance (%v) says %v", rate, u, got, p, want)
+			}
+		}
+	}
+	if decided < checked*19/20 {
+		t.Errorf("at rates up to 0.5, the bounds decided %d of %d uniforms; want 95%%", decided, checked)
+	}
+}
