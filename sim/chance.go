@@ -43,27 +43,41 @@ func (m *Model) scaledChance(where string, p, mult float64) float64 {
 }
 
 // below reports whether a uniform u falls below the chance 1 − e^−rate
-// (rateChance) of a rate > 0, deciding from bounds where it can, as
-// computing the exponential is slow: the chance lies below the rate and
-// above rate·(1 − rate/2), with margins (rejectAbove, acceptBelow) that
-// cover the roundings of both bounds and of portable.Expm1, so the
+// (rateChance) of a rate > 0, deciding from bounds of the chance where
+// they suffice (chanceBounds), as computing the exponential is slow: the
 // decision is always the one u < rateChance(where, rate) gives.
 func (m *Model) below(where string, u, rate float64) bool {
+	lower, upper := chanceBounds(rate)
 	switch {
-	case u >= float64(rate*rejectAbove):
+	case u >= upper:
 		return false
-	case u < float64(float64(rate-float64(0.5*rate*rate))*acceptBelow):
+	case u < lower:
 		return true
 	}
 	return u < m.rateChance(where, rate)
 }
 
-// acceptBelow is a margin under the lower bound r·(1 − r/2) of the chance
-// 1 − e^−r, whose exact value exceeds the bound by r³/6 − r⁴/24 > 0 (r < 4;
-// beyond, the bound is negative): a uniform below r·(1 − r/2)·acceptBelow
-// is below the chance as computed, the margin (2⁻⁴⁰ of it) being far wider
-// than the roundings, including an r too small for r² to be represented.
-const acceptBelow = 1 - 0x1p-40
+// chanceBounds are bounds of the chance 1 − e^−r of a rate r > 0 as
+// rateChance computes it. Up to r = 1 they are the series
+// r − r²/2 + r³/6 − r⁴/24 + …, cut after a term it subtracts (lower) and
+// after one it adds (upper): its terms fall in size and alternate in sign,
+// so each cut errs on its side, by at most the next term, and few draws
+// fall between the two. Their margins (2⁻⁴⁰ of them, boundMargin) are far
+// wider than the roundings of the bounds and of portable.Expm1. Above 1,
+// the lower bound is 0 and the upper is r·rejectAbove.
+func chanceBounds(r float64) (lower, upper float64) {
+	if r > 1 {
+		return 0, float64(r * rejectAbove)
+	}
+	// Fused or not, the arithmetic is well within the margins, so the
+	// decisions are the same on every processor.
+	lower = r * (1 - r/2*(1-r/3*(1-r/4)))
+	upper = r * (1 - r/2*(1-r/3))
+	return lower * (1 - boundMargin), upper * (1 + boundMargin)
+}
+
+// boundMargin is the relative margin of chanceBounds.
+const boundMargin = 0x1p-40
 
 // rejectAbove is a margin above a rate r, the bound of the chance
 // 1 − e^−r it gives: a uniform at or above r·rejectAbove is at or above

@@ -101,12 +101,11 @@ func TestBelowIsExact(t *testing.T) {
 	checked, decided := 0, 0
 	for _, rate := range rates {
 		p := m.rateChance("test", rate)
-		upper := float64(rate * rejectAbove)
-		lower := float64(float64(rate-float64(0.5*rate*rate)) * acceptBelow)
+		lower, upper := chanceBounds(rate)
 		for range 50 {
 			// The bounds must decide most draws at the daily rates of
 			// the model, or below is no faster.
-			if u := r.Float64(); rate <= 0.5 {
+			if u := r.Float64(); rate <= 1 {
 				checked++
 				if u >= upper || u < lower {
 					decided++
@@ -132,6 +131,6 @@ func TestBelowIsExact(t *testing.T) {
 		}
 	}
 	if decided < checked*19/20 {
-		t.Errorf("at rates up to 0.5, the bounds decided %d of %d uniforms; want 95%%", decided, checked)
+		t.Errorf("at rates up to 1, the bounds decided %d of %d uniforms; want 95%%", decided, checked)
 	}
 }
