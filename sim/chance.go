@@ -49,6 +49,8 @@ func (m *Model) scaledChance(where string, p, mult float64) float64 {
 func (m *Model) below(where string, u, rate float64) bool {
 	lower, upper := chanceBounds(rate)
 	switch {
+	case probabilityCheck != nil:
+		// Tests that check every chance computed: compute it.
 	case u >= upper:
 		return false
 	case u < lower:
@@ -62,17 +64,17 @@ func (m *Model) below(where string, u, rate float64) bool {
 // r − r²/2 + r³/6 − r⁴/24 + …, cut after a term it subtracts (lower) and
 // after one it adds (upper): its terms fall in size and alternate in sign,
 // so each cut errs on its side, by at most the next term, and few draws
-// fall between the two. Their margins (2⁻⁴⁰ of them, boundMargin) are far
-// wider than the roundings of the bounds and of portable.Expm1. Above 1,
-// the lower bound is 0 and the upper is r·rejectAbove.
+// fall between the two. Above 1, the lower bound is 1 − 1/S, S the series
+// of e^r cut after r⁴/24, below e^r, and the upper bound is 1. Their
+// margins (boundMargin) are far wider than the roundings of the bounds and
+// of portable.Expm1, fused or not, so the decisions are the same on every
+// processor.
 func chanceBounds(r float64) (lower, upper float64) {
 	if r > 1 {
-		return 0, float64(r * rejectAbove)
+		return (1 - 1/(1+r*(1+r*0.5*(1+r*(1.0/3)*(1+r*0.25))))) * (1 - boundMargin), 1
 	}
-	// Fused or not, the arithmetic is well within the margins, so the
-	// decisions are the same on every processor.
-	lower = r * (1 - r/2*(1-r/3*(1-r/4)))
-	upper = r * (1 - r/2*(1-r/3))
+	lower = r * (1 - r*0.5*(1-r*(1.0/3)*(1-r*0.25)))
+	upper = r * (1 - r*0.5*(1-r*(1.0/3)))
 	return lower * (1 - boundMargin), upper * (1 + boundMargin)
 }
 

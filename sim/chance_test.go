@@ -103,9 +103,9 @@ func TestBelowIsExact(t *testing.T) {
 		p := m.rateChance("test", rate)
 		lower, upper := chanceBounds(rate)
 		for range 50 {
-			// The bounds must decide most draws at the daily rates of
-			// the model, or below is no faster.
-			if u := r.Float64(); rate <= 1 {
+			// The bounds must decide most draws, or below is no
+			// faster (between 1 and 3, a share 1 − e^−r·(1 + …) is left).
+			if u := r.Float64(); rate <= 1 || rate >= 3 {
 				checked++
 				if u >= upper || u < lower {
 					decided++
@@ -131,6 +131,6 @@ func TestBelowIsExact(t *testing.T) {
 		}
 	}
 	if decided < checked*19/20 {
-		t.Errorf("at rates up to 1, the bounds decided %d of %d uniforms; want 95%%", decided, checked)
+		t.Errorf("at rates up to 1 and from 3, the bounds decided %d of %d uniforms; want 95%%", decided, checked)
 	}
 }
