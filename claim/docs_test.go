@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/output"
 )
 
 // TestCLAIMDocumentsTheCheck keeps docs/CLAIM.md true to the claim
@@ -42,6 +43,17 @@ func TestCLAIMDocumentsTheCheck(t *testing.T) {
 	for _, a := range Assumptions {
 		if !strings.Contains(text, "`"+a.Key+"`") && !a.Scale {
 			t.Errorf("docs/CLAIM.md does not list the robustness assumption %s (%s)", a.ID, a.Key)
+		}
+		// The table's row gives the range the design draws from.
+		cell := "`" + a.Key + "`"
+		if a.Scale {
+			cell = "multiplied"
+		}
+		want := "| " + output.FormatFloat(a.Lo) + " to " + output.FormatFloat(a.Hi) + " |"
+		if !slices.ContainsFunc(strings.Split(text, "\n"), func(row string) bool {
+			return strings.HasPrefix(row, "| ") && strings.Contains(row, cell) && strings.HasSuffix(row, want)
+		}) {
+			t.Errorf("docs/CLAIM.md's robustness table does not give %s (%s) the range %q", a.ID, a.Key, want)
 		}
 	}
 	for _, e := range StandardDesign(false).Effects(nil) {

@@ -29,11 +29,17 @@ type Assumption struct {
 // Assumptions are those the verdict could hang on (docs/CLAIM.md): the
 // factor levels themselves, abuse's base rates, the corruption function,
 // the trapped threshold, post capacity and information.
+//
+// A factor level's range keeps to its side of each sibling level's, so
+// that every point of the design keeps the order that defines the factor
+// (as sensitivity's default ranges do, docs/SENSITIVITY.md): weak and
+// strong oversight meet at 0.65, halfway between the levels' 0.4 and 0.9,
+// so that switching malfunction on never raises oversight.
 var Assumptions = []Assumption{
 	{ID: "outage_start", Label: "how often failing posts break down (per day)", Key: "factors.reliability.failing.outage_start", Lo: 0.01, Hi: 0.2},
 	{ID: "outage_days", Label: "how long their outages last (days)", Key: "factors.reliability.failing.outage_days", Lo: 2, Hi: 30},
-	{ID: "weak_oversight", Label: "oversight of officials at failing posts", Key: "factors.integrity.weak.oversight", Lo: 0, Hi: 0.8},
-	{ID: "strong_oversight", Label: "oversight of officials at working posts", Key: "factors.integrity.strong.oversight", Lo: 0.5, Hi: 1},
+	{ID: "weak_oversight", Label: "oversight of officials at failing posts", Key: "factors.integrity.weak.oversight", Lo: 0, Hi: 0.65},
+	{ID: "strong_oversight", Label: "oversight of officials at working posts", Key: "factors.integrity.strong.oversight", Lo: 0.65, Hi: 1},
 	{ID: "poor_accuracy", Label: "accuracy of what migrants know of failing posts", Key: "factors.information.poor.accuracy", Lo: 0, Hi: 0.8},
 	{ID: "news_rate", Label: "how fast news of working posts spreads", Key: "factors.information.accurate.news_rate", Lo: 0.02, Hi: 0.3},
 	{ID: "patrol", Label: "patrols around closed posts (per day)", Key: "factors.enforcement.patrolled.patrol", Lo: 0, Hi: 0.2},
@@ -101,21 +107,28 @@ func planRobustness(ctx context.Context, s *scenarios.Scenario, d Design, o Opti
 	if err != nil {
 		return nil, err
 	}
-	var factors []design.Factor
 	var ids []string
 	for _, a := range Assumptions {
-		factors = append(factors, design.Factor{Key: a.Key, Lo: a.Lo, Hi: a.Hi, Integer: a.Integer})
 		ids = append(ids, a.ID)
 	}
 	p := plan(s, "", d, own, o)
 	p.Reps, p.Keys, p.Order, p.Args = o.RobustReps, ids, experiment.PointMajor, nil
-	p.Points = design.LatinHypercube(factors, o.Samples, uint64(s.File.Seed))
+	p.Points = robustnessPoints(o.Samples, uint64(s.File.Seed))
 	p.At = func(point []float64) (*scenarios.Scenario, error) { return assumptionScenario(s, point) }
 	x, err := p.PrepareContext(ctx)
 	if err != nil {
 		return nil, err
 	}
 	return &robustnessPlan{x: x, d: d, own: own, sesoi: o.SESOI, chainShare: o.ChainShare, assumptions: Assumptions, jobs: x.AllJobs()}, nil
+}
+
+// robustnessPoints is the Latin hypercube of n points over Assumptions.
+func robustnessPoints(n int, seed uint64) [][]float64 {
+	var factors []design.Factor
+	for _, a := range Assumptions {
+		factors = append(factors, design.Factor{Key: a.Key, Lo: a.Lo, Hi: a.Hi, Integer: a.Integer})
+	}
+	return design.LatinHypercube(factors, n, seed)
 }
 
 // assumptionScenario is the scenario at one point of the robustness
