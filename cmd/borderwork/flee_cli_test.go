@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -10,6 +12,7 @@ import (
 
 	"github.com/borderwork/borderwork/flee"
 	"github.com/borderwork/borderwork/output"
+	"github.com/borderwork/borderwork/scenarios"
 )
 
 const fleeCase = "../../flee/testdata/tiny"
@@ -225,4 +228,88 @@ func TestValidateFleeOneReplicateJSON(t *testing.T) {
 	if status != 0 || !strings.Contains(stdout, `"lo": null`) || !strings.Contains(stdout, `"rescaled"`) {
 		t.Errorf("validate --json with one replicate: status %d\n%s%s", status, stdout, stderr)
 	}
+}
+
+// TestValidationImportGivesBundledMali2012: every `borderwork import flee
+// data/flee/mali2012` docs/VALIDATION.md gives (Method, step 1, and
+// Reproduce) writes the bundled mali2012, apart from its title, sources
+// and comments: the same posts' capacity and share documented, on which
+// the what-if depends (audit referee6, finding 2: without --post-capacity
+// 1000 --documented 0.6 closure traps three times as many person-days).
+func TestValidationImportGivesBundledMali2012(t *testing.T) {
+	doc, err := os.ReadFile("../../docs/VALIDATION.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const cmd = "borderwork import flee data/flee/mali2012"
+	text := string(doc)
+	var commands []string
+	for at := 0; ; {
+		i := strings.Index(text[at:], cmd)
+		if i < 0 {
+			break
+		}
+		i += at
+		// An inline code span may wrap across lines: it ends at its closing
+		// backtick; a line of a code block ends at the line's end.
+		end := "\n"
+		if i > 0 && text[i-1] == '`' {
+			end = "`"
+		}
+		j := strings.Index(text[i:], end)
+		if j < 0 {
+			t.Fatalf("docs/VALIDATION.md: %q is not closed", text[i:])
+		}
+		commands = append(commands, strings.Join(strings.Fields(text[i:i+j]), " "))
+		at = i + j
+	}
+	if len(commands) < 2 {
+		t.Fatalf("docs/VALIDATION.md gives %d import commands for mali2012 (%q); want step 1's and Reproduce's", len(commands), commands)
+	}
+	bundled, err := scenarios.Load("mali2012")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := bundled.Encode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for n, c := range commands {
+		args := strings.Fields(c)[1:] // without "borderwork"
+		if k := slices.Index(args, "--out"); k >= 0 {
+			args = slices.Delete(args, k, k+2)
+		}
+		args[2] = "../../data/flee/mali2012"
+		out := filepath.Join(t.TempDir(), fmt.Sprintf("import%d.toml", n))
+		mustRun(t, append(args, "--out", out)...)
+		data, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := scenarios.Parse(data, out, out, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.File.Title, s.File.Sources = bundled.File.Title, bundled.File.Sources
+		got, err := s.Encode()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			g, w := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
+			k := 0
+			for k < min(len(g), len(w)) && g[k] == w[k] {
+				k++
+			}
+			t.Errorf("docs/VALIDATION.md's `%s` writes a scenario other than the bundled mali2012 (apart from title and sources); first difference, line %d of the resolved scenario:\n  got  %q\n  want %q", c, k+1, lineAt(g, k), lineAt(w, k))
+		}
+	}
+}
+
+// lineAt is line k of lines, or "" past the end.
+func lineAt(lines []string, k int) string {
+	if k < len(lines) {
+		return lines[k]
+	}
+	return ""
 }
