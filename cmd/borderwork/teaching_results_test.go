@@ -64,6 +64,9 @@ var guideResults = []guideResult{
 	{"Deaths more than double", func(r *guideRuns) bool {
 		return r.mean("long-outages", "malfunctioning", "deaths") > 2*r.mean("baseline", "malfunctioning", "deaths")
 	}},
+	{`"migrants abused" under malfunctioning falls by about a sixth`, func(r *guideRuns) bool {
+		return about(1-r.mean("long-outages", "malfunctioning", "abused_migrants")/r.mean("baseline", "malfunctioning", "abused_migrants"), 1.0/6)
+	}},
 	{"under malfunctioning it rises from about 10 to about 80 events", func(r *guideRuns) bool {
 		return about(r.mean("baseline", "malfunctioning", "abuse_immobile"), 10) && about(r.mean("long-outages", "malfunctioning", "abuse_immobile"), 80)
 	}},
@@ -108,6 +111,11 @@ var guideResults = []guideResult{
 	// Exercise 7.
 	{"climbs to about 29 and stays there until the post reopens at day 120", func(r *guideRuns) bool {
 		return about(r.peakOfMean("closure", "open", "trapped"), 29)
+	}},
+	{"closed has the highest peak; malfunctioning rises slowly to a peak of about 26 just after the reopening. hbm stays low.", func(r *guideRuns) bool {
+		peak, day := r.peakDay("closure", "malfunctioning", "trapped")
+		c, o, h := r.peakOfMean("closure", "closed", "trapped"), r.peakOfMean("closure", "open", "trapped"), r.peakOfMean("closure", "hbm", "trapped")
+		return about(peak, 26) && day >= 120 && day <= 130 && c > max(o, peak, h) && h < min(o, peak)
 	}},
 	{"in 11 of the 20 replicates they had all gone out of business before day 60. There, nobody but the well-watched officials is left to abuse the trapped. In the other nine one or two smugglers were still in the Town; in all but one of them the closure brought them customers, and they committed 100 to 175 acts of abuse", func(r *guideRuns) bool {
 		smugglers := r.onDay("closure", "open", "active_smugglers", 59)
@@ -370,6 +378,25 @@ func (r *guideRuns) peakOfMean(folder, regime, column string) float64 {
 	}
 	r.note("%s: %s %s highest daily mean %.4g", folder, regime, column, peak)
 	return peak
+}
+
+// peakDay is the highest daily mean over replicates of a column and the
+// first day it is reached.
+func (r *guideRuns) peakDay(folder, regime, column string) (float64, int) {
+	byDay := r.days(folder, regime, column)
+	peak, at := math.Inf(-1), -1
+	for day := range len(byDay) {
+		vs := byDay[day]
+		sum := 0.0
+		for _, v := range vs {
+			sum += v
+		}
+		if m := sum / float64(len(vs)); m > peak {
+			peak, at = m, day
+		}
+	}
+	r.note("%s: %s %s highest daily mean %.4g, on day %d", folder, regime, column, peak, at)
+	return peak, at
 }
 
 // bandTop is the highest point of a column's default band: the 97.5th
