@@ -28,6 +28,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -373,8 +374,9 @@ func TestPageStatic(t *testing.T) {
 		t.Errorf("borderwork.wasm is %d bytes gzipped; the page promises teachers under 6 MB", site.WasmGzip)
 	}
 	if site.WasmBytes > 17e6 { // what an uncompressing host (python3 -m http.server) sends
-		t.Errorf("borderwork.wasm is %d bytes; TEACHING.md and README promise teachers about 16 MB", site.WasmBytes)
+		t.Errorf("borderwork.wasm is %d bytes; TEACHING.md and README promise teachers about 16.5 MB", site.WasmBytes)
 	}
+	checkWasmSizesQuoted(t, site.WasmBytes, site.WasmGzip)
 	files := httptest.NewServer(http.FileServer(http.Dir(dir)))
 	defer files.Close()
 	// By default the runs are spread over helper Web Workers, one per core
@@ -1180,5 +1182,37 @@ func TestPageScenarioChange(t *testing.T) {
 	}
 	if text := eval[string](t, ctx, `document.getElementById("text").value`); !strings.Contains(text, "[[posts.schedule]]") {
 		t.Errorf("Reset lost the file's own lines")
+	}
+}
+
+// checkWasmSizesQuoted: README.md and docs/TEACHING.md give the engine's
+// size and its gzipped size as `go run ./web/build` prints them, to the
+// 0.1 MB (with 0.005 MB of slack, so that a few kilobytes across a
+// rounding boundary do not fail it). (Audit referee6, finding 6: they
+// said 5.7 MB gzipped where the build printed 5.8.)
+func checkWasmSizesQuoted(t *testing.T, wasmBytes, wasmGzip int) {
+	t.Helper()
+	for _, d := range []struct{ file, pattern string }{
+		{"../../README.md", `borderwork\.wasm \(about ([0-9.]+) MB; ([0-9.]+) MB gzipped\)`},
+		{"../../docs/TEACHING.md", `compiled to WebAssembly \(about ([0-9.]+) MB to download, once per student; ([0-9.]+) MB where the host compresses it`},
+	} {
+		data, err := os.ReadFile(d.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := regexp.MustCompile(d.pattern).FindStringSubmatch(strings.Join(strings.Fields(string(data)), " "))
+		if m == nil {
+			t.Errorf("%s no longer gives the engine's sizes as %s; change the test with it", d.file, d.pattern)
+			continue
+		}
+		for i, got := range []int{wasmBytes, wasmGzip} {
+			quoted, err := strconv.ParseFloat(m[i+1], 64)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if math.Abs(quoted-float64(got)/1e6) > 0.055 {
+				t.Errorf("%s says %s MB; the build gives %.1f MB (%d bytes)", d.file, m[i+1], float64(got)/1e6, got)
+			}
+		}
 	}
 }
