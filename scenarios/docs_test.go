@@ -485,3 +485,60 @@ func TestBundledScenariosListed(t *testing.T) {
 		}
 	}
 }
+
+// TestModelGivesShareRanges keeps docs/MODEL.md's parameter tables
+// (section 9, where "Range" is what validation accepts) true to the
+// validator for the keys limited to [0, 1]: every such key's row says
+// "[0, 1]". (Audit referee6, finding 7: smuggling.propensity_spread's row
+// gave no range, though validation refuses values above 1.)
+func TestModelGivesShareRanges(t *testing.T) {
+	b, err := os.ReadFile("../docs/MODEL.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	model := string(b)
+	// modelHeading is the section 9 heading of MODEL.md that documents
+	// the keys of a SCENARIOS.md section.
+	modelHeading := func(heading string) (string, bool) {
+		switch heading {
+		case "### Top-level keys":
+			return "### 9.1 Top level", true
+		case "### Post policy keys":
+			return "### 9.6 Post policy", true
+		}
+		_, name, ok := strings.Cut(heading, "`")
+		if !ok {
+			return "", false
+		}
+		name = strings.ReplaceAll(strings.TrimSuffix(name, "`"), ".NAME", ".<name>")
+		m := regexp.MustCompile("(?m)^### 9\\.[0-9]+ .*" + regexp.QuoteMeta("`"+name+"`") + ".*$").FindString(model)
+		return m, m != ""
+	}
+	checked := 0
+	for _, k := range formatKeys(t) {
+		r, ok := ruleFor(k.table, k.key)
+		if !isNumber(k.typ) || !ok || r.lo != 0 || r.hi != 1 {
+			continue
+		}
+		h, ok := modelHeading(k.heading)
+		if !ok {
+			continue
+		}
+		sec, ok := docSection(model, h)
+		if !ok {
+			t.Fatalf("docs/MODEL.md has no section %q", h)
+		}
+		for _, line := range strings.Split(sec, "\n") {
+			if !strings.HasPrefix(line, "| `"+k.key+"` |") {
+				continue
+			}
+			checked++
+			if !strings.Contains(line, "[0, 1]") {
+				t.Errorf("docs/MODEL.md, %s: %s's row gives no range; validation accepts %s, so say \"Range [0, 1].\"", h, k.key, r.what)
+			}
+		}
+	}
+	if checked < 10 {
+		t.Fatalf("checked only %d rows of docs/MODEL.md; is the test or the document broken?", checked)
+	}
+}
