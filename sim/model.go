@@ -126,7 +126,6 @@ type Model struct {
 	aloneAfter      int     // AloneAfterDays
 	giveUp          int     // GiveUpDays
 	generalOnly     bool    // tests: no fast paths (stepMigrants)
-	warmed          Flags   // queues.go: warm's reads end here
 	// Kept of the regime-wide settings, which phases may change on any
 	// day (regimeWideChanged).
 	hearsRumours bool    // RumourRate > 0

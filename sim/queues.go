@@ -92,11 +92,7 @@ func (m *Model) stepQueues() {
 	for pi := range m.posts {
 		p := &m.posts[pi]
 		served := 0
-		m.warm(&p.queue, 0, 2*warmAhead)
-		for popped := 1; served < p.capToday && p.queue.n > 0; popped++ {
-			if popped%warmAhead == 0 {
-				m.warm(&p.queue, warmAhead, 2*warmAhead)
-			}
+		for served < p.capToday && p.queue.n > 0 {
 			e := p.queue.pop()
 			if !m.inQueue(pi, e) {
 				continue // stale: it left the queue
@@ -121,32 +117,12 @@ func (m *Model) stepQueues() {
 	}
 }
 
-// warmAhead is how many queue entries warm reads at once.
-const warmAhead = 8
-
-// warm reads the migrants of entries from..to of q (those there are), so
-// that their memory is fetched together, the processor overlapping
-// independent reads, rather than one at a time at each one's turn: a
-// queue is in arrival order, its migrants all over memory. It changes
-// nothing but m.warmed, which is there so that the reads are not
-// optimised away.
-func (m *Model) warm(q *queue, from, to int) {
-	var f Flags
-	for i := from; i < min(to, q.n); i++ {
-		f |= m.migrants[q.at(i).id].Flags
-	}
-	m.warmed |= f
-}
-
 // dropStale drops the stale entries of post pi's queue, keeping the order
 // of the others.
 func (m *Model) dropStale(pi int) {
 	q := &m.posts[pi].queue
 	kept := 0
 	for i := range q.n {
-		if i%warmAhead == 0 {
-			m.warm(q, i+warmAhead, i+2*warmAhead)
-		}
 		if e := *q.at(i); m.inQueue(pi, e) {
 			*q.at(kept) = e
 			kept++
