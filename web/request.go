@@ -264,31 +264,97 @@ func (r *Request) prepare(lim Limits) (*experiment.Prepared, []int, error) {
 // checkSize refuses, before anything is allocated or run, an experiment
 // whose runs, map or series are more than the page handles at once,
 // naming what makes it large. The map and the series are what the page
-// keeps beyond the command line: every location, day and regime.
+// keeps beyond the command line: every location, day and regime. Refused
+// for its work, it says the most days (and replicates) that would run.
 func checkSize(s *scenarios.Scenario, regimes, series int, lim Limits) error {
-	days, locs := float64(s.File.Days), float64(len(s.File.Locations))
-	runs := float64(regimes * s.File.Replicates)
+	days, reps := s.File.Days, s.File.Replicates
+	what, err := size(s, regimes, series, days, reps, lim)
+	if what != tooMuchWork && what != tooManyRoutes {
+		return err
+	}
+	fits := func(days, reps int) bool {
+		what, _ := size(s, regimes, series, days, reps, lim)
+		return what == ""
+	}
+	var would []string
+	if d := largest(days-1, func(d int) bool { return fits(d, reps) }); what == tooMuchWork && d > 0 {
+		would = append(would, fmt.Sprintf("%s of %s", words.Count(d, "day"), words.Count(reps, "replicate")))
+	}
+	if r := largest(reps-1, func(r int) bool { return fits(days, r) }); r > 0 {
+		would = append(would, fmt.Sprintf("%s of %s", words.Count(r, "replicate"), words.Count(days, "day")))
+	}
+	runs := regimes * reps
+	if what == tooManyRoutes {
+		msg := fmt.Sprintf("%s over %s are more than the page runs at once (each run first finds the routes between every pair of locations)",
+			words.Count(runs, "run"), words.Count(len(s.File.Locations), "location"))
+		if len(would) > 0 {
+			msg += ": it runs up to " + would[len(would)-1]
+		}
+		return badRequest("%s; use fewer locations, regimes or replicates, or the command line", msg)
+	}
+	msg := fmt.Sprintf("%s of about %s migrants over %s are more than the page runs at once",
+		words.Count(runs, "run"), output.FormatCount(s.ExpectedMigrants()), words.Count(days, "day"))
+	if len(would) > 0 {
+		msg += ": it runs up to " + strings.Join(would, ", or ")
+	}
+	return badRequest("%s; use fewer replicates, days or regimes, or the command line", msg)
+}
+
+// What makes an experiment too large (size).
+const (
+	tooMuchWork   = "work"
+	tooManyRoutes = "routes"
+	tooLargeMap   = "map"
+	tooManyValues = "series"
+)
+
+// size says what makes an experiment of s with days days and reps
+// replicates too large for the page (tooMuchWork, ...), and why, or ""
+// and nil if nothing does. Each limit grows with days and replicates.
+func size(s *scenarios.Scenario, regimes, series, days, reps int, lim Limits) (string, error) {
+	expected := s.ExpectedMigrants()
+	if days != s.File.Days { // the migrants expected depend on the days
+		was := s.File.Days
+		s.File.Days = days
+		expected = s.ExpectedMigrants()
+		s.File.Days = was
+	}
+	fdays, locs := float64(days), float64(len(s.File.Locations))
+	runs := float64(regimes * reps)
 	// Each run first finds the routes between every pair of locations:
 	// a line of 1,000 locations takes as long (4 s) as 1e8 agent-steps.
 	routes := locs * locs * locs / 10
-	migrants := float64(max(1, s.ExpectedMigrants()) * days) // rounded: no fused multiply-add, the same limit on every machine
+	migrants := float64(max(1, expected) * fdays) // rounded: no fused multiply-add, the same limit on every machine
 	if work := runs * (migrants + routes); work > lim.MaxWork {
 		if routes > migrants {
-			return badRequest("%s over %s are more than the page runs at once (each run first finds the routes between every pair of locations): use fewer locations, regimes or replicates, or the command line",
-				words.Count(int(runs), "run"), words.Count(len(s.File.Locations), "location"))
+			return tooManyRoutes, errors.New("too many routes")
 		}
-		return badRequest("%s of about %s migrants over %d days are more than the page runs at once: use fewer replicates, days or regimes, or the command line",
-			words.Count(int(runs), "run"), output.FormatCount(s.ExpectedMigrants()), s.File.Days)
+		return tooMuchWork, errors.New("too much work")
 	}
-	if cells := float64(regimes) * days * locs; cells > lim.MaxMap {
-		return badRequest("the map of %s × %s × %s (%s location-days) is more than the page draws at once (at most %s): use fewer days, regimes or locations, or the command line",
-			words.Count(regimes, "regime"), words.Count(s.File.Days, "day"), words.Count(len(s.File.Locations), "location"), words.Whole(int64(cells)), words.Whole(int64(lim.MaxMap)))
+	if cells := float64(regimes) * fdays * locs; cells > lim.MaxMap {
+		return tooLargeMap, badRequest("the map of %s × %s × %s (%s location-days) is more than the page draws at once (at most %s): use fewer days, regimes or locations, or the command line",
+			words.Count(regimes, "regime"), words.Count(days, "day"), words.Count(len(s.File.Locations), "location"), words.Whole(int64(cells)), words.Whole(int64(lim.MaxMap)))
 	}
-	if kept := float64(series) * runs * days; kept > lim.MaxSeriesValues {
-		return badRequest("%d series over time × %s × %s are more values than the page keeps at once (at most %s): draw fewer series, or use fewer replicates, days or regimes, or the command line",
-			series, words.Count(int(runs), "run"), words.Count(s.File.Days, "day"), words.Whole(int64(lim.MaxSeriesValues)))
+	if kept := float64(series) * runs * fdays; kept > lim.MaxSeriesValues {
+		return tooManyValues, badRequest("%d series over time × %s × %s are more values than the page keeps at once (at most %s): draw fewer series, or use fewer replicates, days or regimes, or the command line",
+			series, words.Count(int(runs), "run"), words.Count(days, "day"), words.Whole(int64(lim.MaxSeriesValues)))
 	}
-	return nil
+	return "", nil
+}
+
+// largest is the largest k from 1 to n for which ok holds, or 0 if none:
+// ok holds up to some k and not beyond.
+func largest(n int, ok func(int) bool) int {
+	lo, hi := 0, n // ok(lo) holds (or lo is 0); beyond hi it does not
+	for lo < hi {
+		mid := lo + (hi-lo+1)/2
+		if ok(mid) {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return lo
 }
 
 // arg is how the command line names the scenario.

@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -294,5 +296,39 @@ func TestReproduceDashFile(t *testing.T) {
 	}
 	if want := "borderwork compare './-a $HOME.toml' "; res.Reproduce == nil || !strings.HasPrefix(res.Reproduce.Command, want) || res.Reproduce.File != "-a $HOME.toml" {
 		t.Errorf("reproduce = %+v; want a command starting %q and the file -a $HOME.toml", res.Reproduce, want)
+	}
+}
+
+// TestTooMuchWorkSaysWhatRuns: an experiment refused as too much work
+// says the most days (at its replicates) and the most replicates (at its
+// days) the page would run, and those are the most: one day or one
+// replicate more is refused.
+func TestTooMuchWorkSaysWhatRuns(t *testing.T) {
+	says := regexp.MustCompile(`it runs up to ([\d,]+) days of 200 replicates, or ([\d,]+) replicates of 1,000 days;`)
+	req := Request{Scenario: "classroom", Reps: ptr(200), Days: ptr(1000)}
+	_, err := check(req, DefaultLimits())
+	if err == nil {
+		t.Fatal("200 replicates of 1,000 days of the classroom were accepted; want them refused as too much work")
+	}
+	m := says.FindStringSubmatch(err.Error())
+	if m == nil {
+		t.Fatalf("refused with %q; want it to say the most days and replicates that run, as %s", err, says)
+	}
+	number := func(s string) int {
+		n, err := strconv.Atoi(strings.ReplaceAll(s, ",", ""))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	days, reps := number(m[1]), number(m[2])
+	for _, tt := range []struct {
+		reps, days int
+		ok         bool
+	}{{200, days, true}, {200, days + 1, false}, {reps, 1000, true}, {reps + 1, 1000, false}} {
+		_, err := check(Request{Scenario: "classroom", Reps: ptr(tt.reps), Days: ptr(tt.days)}, DefaultLimits())
+		if (err == nil) != tt.ok || (err != nil && !strings.Contains(err.Error(), "more than the page runs at once")) {
+			t.Errorf("the message says %q; %d replicates of %d days give %v", m[0], tt.reps, tt.days, err)
+		}
 	}
 }
