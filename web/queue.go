@@ -72,6 +72,13 @@ func (q *queue) acquire(ctx context.Context, wait func(ahead int)) (release func
 	}
 }
 
+// size is how many experiments run or wait.
+func (q *queue) size() int {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return q.running + len(q.waiting)
+}
+
 // ahead is how many experiments run or wait before w; -1 once w has its
 // slot.
 func (q *queue) ahead(w *waiter) int {

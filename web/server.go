@@ -80,6 +80,14 @@ func (s *Server) Handler() http.Handler {
 	}))
 }
 
+// Experiments is how many experiments run or wait for their turn.
+func (s *Server) Experiments() int {
+	if s.queue == nil { // no Handler yet: none
+		return 0
+	}
+	return s.queue.size()
+}
+
 // securityHeaders keep the page from being framed or sniffed, and from
 // loading anything but its own files.
 func securityHeaders(h http.Handler) http.Handler {

@@ -3,15 +3,18 @@ package main
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"net"
 	"net/http"
+	"os"
+	"os/signal"
 	"runtime"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 
+	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/scenarios"
 	"github.com/borderwork/borderwork/web"
 )
@@ -30,8 +33,23 @@ one request may ask for. By default only this computer can open the page;
 --addr 0.0.0.0:8080 shares it with a classroom network, and prints the
 addresses students open.
 
-Ctrl-C stops the server.
+Ctrl-C stops the server: it says how many experiments are still running
+or waiting, and gives them 5 seconds to finish; a second Ctrl-C stops it
+at once.
 `
+
+// serveGrace is how long experiments still running when serve is told to
+// stop get to finish before they are cut short.
+const serveGrace = 5 * time.Second
+
+// serveInterrupts returns the channel that receives a second Ctrl-C (or
+// SIGTERM) while serve stops, and the function that stops receiving
+// them. A test replaces it.
+var serveInterrupts = func() (<-chan os.Signal, func()) {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, os.Interrupt, syscall.SIGTERM)
+	return c, func() { signal.Stop(c) }
+}
 
 // testHookServing, if set by a test, is told the address the server
 // listens on.
@@ -91,15 +109,40 @@ func cmdServe(ctx context.Context, args []string, e *env) error {
 	case err := <-done:
 		return err
 	case <-ctx.Done():
-		shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		err := hs.Shutdown(shut)
-		if errors.Is(err, context.DeadlineExceeded) {
-			err = hs.Close()
-		}
-		<-done
-		return err
+		return stopServing(hs, srv, done, e)
 	}
+}
+
+// stopServing stops the server hs, whose Serve returns on done: at once
+// if no experiment runs or waits; else it says how many do, and gives
+// them serveGrace to finish, or until another Ctrl-C, before it closes
+// their connections.
+func stopServing(hs *http.Server, srv *web.Server, done <-chan error, e *env) error {
+	again, quit := serveInterrupts()
+	defer quit()
+	if n := srv.Experiments(); n > 0 {
+		gets, is := "get", "are"
+		if n == 1 {
+			gets, is = "gets", "is"
+		}
+		fmt.Fprintf(e.stderr, "borderwork serve: stopping: %s still running or waiting %s %d seconds to finish, then %s cut short (Ctrl-C again stops at once)\n",
+			words.Count(n, "experiment"), gets, int(serveGrace/time.Second), is)
+	}
+	shut, cancel := context.WithTimeout(context.Background(), serveGrace)
+	defer cancel()
+	go func() {
+		select {
+		case <-again:
+			cancel()
+		case <-shut.Done():
+		}
+	}()
+	err := hs.Shutdown(shut)
+	if shut.Err() != nil {
+		err = hs.Close()
+	}
+	<-done
+	return err
 }
 
 // networkURLs are the page's addresses for other computers when it

@@ -1,0 +1,125 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/borderwork/borderwork/web"
+)
+
+// lockedBuffer is a buffer that goroutines may write and read at once.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// TestServeStops: told to stop (Ctrl-C) with experiments in flight, serve
+// says at once how many are cut short unless they finish in time, and a
+// second Ctrl-C closes it at once rather than after the grace period;
+// with none in flight it stops at once and says nothing.
+func TestServeStops(t *testing.T) {
+	again := make(chan os.Signal, 1)
+	real := serveInterrupts
+	serveInterrupts = func() (<-chan os.Signal, func()) { return again, func() {} }
+	defer func() { serveInterrupts = real }()
+	start := func(t *testing.T) (*http.Server, *web.Server, string, chan error) {
+		// One slot, and experiments far longer than the test (minutes):
+		// one runs, the other waits, until the server closes them.
+		limits := web.DefaultLimits()
+		limits.MaxWork = 1e12
+		srv := &web.Server{Initial: web.Request{Scenario: web.DefaultScenario}, Limits: limits, Timeout: 10 * time.Minute, Slots: 1, Queue: 4, Workers: 1}
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		hs := &http.Server{Handler: srv.Handler()}
+		done := make(chan error, 1)
+		go func() { done <- hs.Serve(ln) }()
+		t.Cleanup(func() { hs.Close() })
+		return hs, srv, "http://" + ln.Addr().String(), done
+	}
+
+	t.Run("none in flight", func(t *testing.T) {
+		hs, srv, _, done := start(t)
+		var stderr lockedBuffer
+		t0 := time.Now()
+		if err := stopServing(hs, srv, done, &env{stdout: &stderr, stderr: &stderr}); err != nil {
+			t.Errorf("stopping: %v", err)
+		}
+		if took := time.Since(t0); took > time.Second || stderr.String() != "" {
+			t.Errorf("with no experiment in flight, serve took %v to stop and said %q; want at once, and nothing", took, stderr.String())
+		}
+	})
+
+	t.Run("two in flight", func(t *testing.T) {
+		hs, srv, url, done := start(t)
+		for range 2 {
+			ctx, cancel := context.WithCancel(context.Background())
+			t.Cleanup(cancel)
+			req, err := http.NewRequestWithContext(ctx, "POST", url+"/api/run", strings.NewReader(`{"scenario":"classroom","reps":200,"days":3650,"seed":1}`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			go func() {
+				// Read to the end, as a page does: a page that goes away
+				// stops its experiment.
+				if resp, err := http.DefaultClient.Do(req); err == nil {
+					io.Copy(io.Discard, resp.Body)
+					resp.Body.Close()
+				}
+			}()
+		}
+		for deadline := time.Now().Add(30 * time.Second); srv.Experiments() < 2; time.Sleep(10 * time.Millisecond) {
+			if time.Now().After(deadline) {
+				t.Fatalf("the server holds %d experiments; want 2", srv.Experiments())
+			}
+		}
+		var stderr lockedBuffer
+		stopped := make(chan error, 1)
+		t0 := time.Now()
+		go func() { stopped <- stopServing(hs, srv, done, &env{stdout: &stderr, stderr: &stderr}) }()
+		const want = "borderwork serve: stopping: 2 experiments still running or waiting get 5 seconds to finish, then are cut short (Ctrl-C again stops at once)\n"
+		for stderr.String() == "" && time.Since(t0) < time.Second {
+			time.Sleep(10 * time.Millisecond)
+		}
+		if got := stderr.String(); got != want {
+			t.Errorf("a second after Ctrl-C serve says %q; want %q", got, want)
+		}
+		select {
+		case <-stopped:
+			t.Fatalf("serve stopped before its experiments were cut short or a second Ctrl-C")
+		default:
+		}
+		t1 := time.Now()
+		again <- os.Interrupt
+		defer func() { t.Logf("stopped %v after the second", time.Since(t1)) }()
+		select {
+		case <-stopped:
+			if took := time.Since(t0); took > 3*time.Second {
+				t.Errorf("serve took %v to stop after a second Ctrl-C; want it at once", took)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatal("serve did not stop after a second Ctrl-C")
+		}
+	})
+}
