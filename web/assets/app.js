@@ -296,7 +296,8 @@ function regimeOf(name) {
 
 // ---- Charts ---------------------------------------------------------------
 
-// lineChart draws one series: a band and a line per regime.
+// lineChart draws one series: a band and a line per regime. It returns
+// whether a band reaches below the axis, where it is cut.
 function lineChart(box, series, label) {
   box.textContent = "";
   const W = chartWidth(box), H = 330, m = { l: 64, r: 16, t: 12, b: 44 };
@@ -343,6 +344,7 @@ function lineChart(box, series, label) {
     strokeSeries(svg, d, r, LINE, 1.6);
   }
   box.appendChild(legend(series.bands.map((b) => b.regime)));
+  return series.bands.some((b) => b.lo.some((v) => v !== null && v < y0));
 }
 
 function legend(names) {
@@ -433,11 +435,13 @@ function drawTable(res) {
   tableHint();
 }
 
-// tableHint shows the summary table's hint when the table is wider than
-// its box, and only then.
+// tableHint shows the hint of the summary table and of the map's table
+// when the table is wider than its box, and only then.
 function tableHint() {
-  const box = $("table-box"), table = $("summary"), hint = $("table-hint");
-  if (table && hint) hint.hidden = table.offsetWidth <= box.clientWidth;
+  for (const [id, hintID] of [["table-box", "table-hint"], ["map-table", "map-table-hint"]]) {
+    const box = $(id), hint = $(hintID), table = box && box.querySelector("table");
+    if (hint) hint.hidden = !table || table.offsetWidth <= box.clientWidth;
+  }
 }
 
 // tableCell writes a cell "mean ± half-width" as the mean over its
@@ -779,6 +783,7 @@ function showDay(day) {
   const box = $("map-table");
   box.textContent = "";
   box.appendChild(html("table", {}, [html("thead", {}, [head]), body]));
+  if ($("map-table-box").open) tableHint();
 }
 
 function setPlaying(on) {
@@ -836,7 +841,13 @@ function checkNumber(input, name, lo, hi, whole) {
   }
   const v = Number(raw);
   if (whole && !Number.isInteger(v)) return `${name}: ${raw} is not a whole number; enter a whole number ${range}.`;
-  if (v < lo || (hi !== undefined && v > hi)) return `${name}: ${raw} is outside the allowed range; enter a number ${range}.`;
+  if (v < lo || (hi !== undefined && v > hi)) {
+    // A decimal comma (0,9) reaches the box without it (09): say how to
+    // write the number it may have been.
+    const pointed = /^\d\d+$/.test(raw) ? Number(raw[0] + "." + raw.slice(1)) : NaN;
+    const hint = !whole && pointed >= lo && (hi === undefined || pointed <= hi) ? ` (use a decimal point: ${raw[0]}.${raw.slice(1)})` : "";
+    return `${name}: ${raw} is outside the allowed range; enter a number ${range}${hint}.`;
+  }
   return "";
 }
 
@@ -934,17 +945,21 @@ async function loadOutline(keep, box) {
   delete status.dataset.ms;
   $("progress").value = 0;
   $("status-text").textContent = stopped ? "Stopped: the scenario changed. Press Run." : "Ready.";
-  $("run").textContent = "Run";
+  setRunButton(null);
   state.outline = o;
   state.results = null;
   $("scenario-title").textContent = o.title + (o.description ? " — " + o.description : "");
   $("text").value = o.text;
+  // The file in use, as the box holds it: Run refuses to run another
+  // than the box shows (fileNotInUse).
+  state.shownText = $("text").value;
   $("reps").value = o.reps;
   $("seed").value = o.seed;
   $("days").value = o.days;
   $("reps").max = state.info.limits.max_reps;
   $("days").max = maxDays();
-  $("runs-note").textContent = `Replicates: 1 to ${fmtNumber(state.info.limits.max_reps)}. Days: 1 to ${fmtNumber(maxDays())}.`;
+  $("runs-note").textContent = `Replicates: 1 to ${fmtNumber(state.info.limits.max_reps)}. Days: 1 to ${fmtNumber(maxDays())}. ` +
+    "Many replicates of many days together can be more work than the page runs at once: it then says how many would run.";
   for (const id of ["reps", "seed", "days"]) $(id).setAttribute("aria-invalid", "false");
   showRunError([]);
   buildRegimes(o, checked);
@@ -1007,6 +1022,7 @@ function buildKnobs(o, keep) {
 
 function clearResults() {
   setPlaying(false);
+  setPending(null);
   state.results = null;
   state.lastReq = null;
   $("copy-status").textContent = "";
@@ -1033,11 +1049,15 @@ function counted(n, noun) {
   return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 
-function drawResults(res) {
+// drawResults draws the results res of the request req.
+function drawResults(res, req) {
   state.results = res;
+  // A file of one's own is named as the command line names it, with the
+  // name it gives its scenario.
+  const name = req && req.text !== undefined ? `${req.file} (scenario ${res.scenario})` : res.scenario;
   $("results-note").textContent = res.final
-    ? `${res.scenario}: ${counted(res.regimes.length, "regime")} × ${counted(res.reps, "replicate")}.`
-    : `${res.scenario}: ${counted(res.reps, "replicate")} so far…`;
+    ? `${name}: ${counted(res.regimes.length, "regime")} × ${counted(res.reps, "replicate")}.`
+    : `${name}: ${counted(res.reps, "replicate")} so far…`;
   drawTable(res);
   drawCharts(res);
   if (res.final) {
@@ -1059,12 +1079,13 @@ function drawCharts(res) {
   const [trapped, other] = res.series;
   const cap = (s) => s[0].toUpperCase() + s.slice(1);
   document.querySelector("#fig-trapped .fig-title").textContent = cap(trapped.title) + " over time";
-  lineChart(document.querySelector("#fig-trapped .chart"), trapped, trapped.title + " by day, per regime");
+  // A band cut at the axis is said to be, as the figures' captions say.
+  document.querySelector("#fig-trapped .cut").hidden = !lineChart(document.querySelector("#fig-trapped .chart"), trapped, trapped.title + " by day, per regime");
   const title = document.querySelector("#fig-series .fig-title");
   title.textContent = "";
   if (other) {
     title.textContent = isCumulative(other) ? `${cap(other.title)}: the running total, counted from day 0` : `${cap(other.title)}, day by day`;
-    lineChart(document.querySelector("#fig-series .chart"), other, other.title + (isCumulative(other) ? ", the running total" : "") + " by day, per regime");
+    if (lineChart(document.querySelector("#fig-series .chart"), other, other.title + (isCumulative(other) ? ", the running total" : "") + " by day, per regime")) title.textContent += " (bands cut at 0)";
   }
   barChart(document.querySelector("#fig-abuse .chart"), res.abuse, "Abuse by kind and perpetrator, per regime");
   barChart(document.querySelector("#fig-outcomes .chart"), res.outcomes, "Migrants by state at the end, per regime");
@@ -1112,6 +1133,56 @@ function drawReproduce(rep) {
   note.appendChild(document.createTextNode(`; borderwork compare ${rep.resolved_file} gives the same numbers with the same --regimes.`));
 }
 
+// setPending says, in the results, that a run waits or runs while the
+// results shown are not yet its own (dimmed, if there are any); null
+// ends it, as the run's first results come. what is {again, stale} as
+// the run starts, then {waiting: N} or {runs: [done, total]} as it goes.
+function setPending(what) {
+  const box = $("results-pending");
+  const starts = what && what.waiting === undefined && what.runs === undefined;
+  if (!what || (!starts && !state.pending)) {
+    if (!what) state.pending = null;
+    box.hidden = !state.pending;
+    if (!state.pending) {
+      box.textContent = "";
+      $("results").classList.remove("stale");
+    }
+    return;
+  }
+  const p = state.pending = Object.assign({}, starts ? {} : state.pending, what, what.runs ? { waiting: 0 } : {});
+  let how = "is starting";
+  if (p.runs) how = `is under way: ${p.runs[0]} of ${p.runs[1]} runs done`;
+  else if (p.waiting > 0) how = `is waiting its turn on the server: ${counted(p.waiting, "other experiment")} ahead of it`;
+  const run = p.again ? "the run for the new curve" : "the new run";
+  box.textContent = p.stale ? `These are the results of the settings before; ${run} ${how}.` : `The run ${how}.`;
+  box.hidden = false;
+  $("results").classList.toggle("stale", p.stale);
+}
+
+// setRunButton says on Run, and beside it, what pressing it does while
+// a run waits its turn ("waiting") or runs ("running"): stop that run
+// and start the settings on the form, behind everyone else on a busy
+// server; null: no run, and Run runs.
+function setRunButton(phase) {
+  $("run").textContent = phase ? "Restart" : "Run";
+  $("run-hint").textContent = !phase ? ""
+    : phase === "waiting" ? "Restart would give up this run's place in the queue and queue the settings above at the back."
+    : "Restart would stop this run and run the settings above from the start.";
+}
+
+// fileNotInUse says why Run would not run the scenario file in the box,
+// edited since it was put in use or refused by the check, or "" if the
+// box holds the file in use.
+function fileNotInUse() {
+  if ($("text").value === state.shownText) return "";
+  const name = $("file-name").value.trim() || "my.toml";
+  const using = state.source.text !== undefined ? state.source.file : state.source.scenario;
+  if ($("problems").textContent && !$("problems").dataset.lost) {
+    return `Your edited file ${name} has a problem (see under it), so Run would run ${using} instead: fix it and press "Check and use this file", or press Reset to go back to ${using} as written.`;
+  }
+  return `Your edits to the scenario file are not in use yet, so Run would run ${using} without them: press "Check and use this file" first, or Reset to drop the edits.`;
+}
+
 // showRunError shows, next to Run, why a run was refused or stopped;
 // focus says whether to move the keyboard's focus there too.
 function showRunError(lines, focus) {
@@ -1128,12 +1199,15 @@ async function run(event, again) {
   if (again) {
     req = again;
   } else {
-    const wrong = checkInputs();
+    const file = fileNotInUse();
+    const wrong = file ? [file] : checkInputs();
     if (wrong.length) {
       // Refused: the boxes show values the run would not use.
       if (state.running) { state.running.cancel(); state.running = null; }
+      setPending(null);
+      setRunButton(null);
       $("status").dataset.state = "refused";
-      $("status-text").textContent = "Not run: fix the settings below.";
+      $("status-text").textContent = file ? "Not run: the scenario file above is not in use." : "Not run: fix the settings below.";
       showRunError(wrong, false);
       return;
     }
@@ -1144,12 +1218,19 @@ async function run(event, again) {
   setPlaying(false);
   const status = $("status"), prog = $("progress"), txt = $("status-text");
   status.dataset.state = "running";
-  // On a phone the results are below every setting: go to them.
-  if (window.matchMedia("(max-width: 900px)").matches) $("results").scrollIntoView();
   delete status.dataset.ms;
   prog.value = 0;
   txt.textContent = "Starting…";
-  $("run").textContent = "Run again";
+  // Until this run's first results, those shown are of the settings
+  // before: the results say so, where a phone shows them.
+  setPending({ again: !!again, stale: !!state.results });
+  setRunButton("running");
+  if (!state.results) $("results-note").textContent = ""; // not "Press Run", nor why the last run stopped
+  // On a phone the results are below every setting: go to them. Beside
+  // the settings, on a wider screen, they are brought into view if their
+  // top is off the screen (Run is at the bottom of a long column).
+  const top = $("results").getBoundingClientRect().top;
+  if (window.matchMedia("(max-width: 900px)").matches || (!again && (top < 0 || top > window.innerHeight - 160))) $("results").scrollIntoView();
   const t0 = performance.now();
   let failed = null, lost = false;
   let handle = null;
@@ -1159,13 +1240,17 @@ async function run(event, again) {
     // A busy server queues experiments: say so, and how many are ahead.
     if (m.waiting !== undefined) {
       txt.textContent = m.waiting > 0 ? `Waiting: ${counted(m.waiting, "other experiment")} ahead of this one…` : "Starting…";
+      setPending({ waiting: m.waiting });
+      setRunButton(m.waiting > 0 ? "waiting" : "running");
     }
     if (m.runs) {
       prog.max = m.runs[1];
       prog.value = m.runs[0];
       txt.textContent = `Running: ${m.runs[0]} of ${m.runs[1]} runs`;
+      setPending({ runs: m.runs });
+      setRunButton("running");
     }
-    if (m.results) drawResults(m.results);
+    if (m.results) { setPending(null); drawResults(m.results, req); }
     if (m.error) { failed = m.error; lost = !!m.lost; }
   });
   state.running = handle;
@@ -1178,6 +1263,8 @@ async function run(event, again) {
   }
   if (state.running !== handle) return;
   state.running = null;
+  setPending(null);
+  setRunButton(null);
   const ms = Math.round(performance.now() - t0);
   if (failed) {
     // Results of earlier settings must not pass for this run's.
@@ -1329,6 +1416,7 @@ async function init() {
   $("day").addEventListener("input", (e) => { setPlaying(false); showDay(parseInt(e.target.value, 10)); });
   $("play").addEventListener("click", () => setPlaying(!state.timer));
   $("copy").addEventListener("click", copyCommand);
+  $("map-table-box").addEventListener("toggle", tableHint);
   // Charts are drawn to their box's width: draw them again when it changes.
   let width = window.innerWidth, redraw = null;
   window.addEventListener("resize", () => {

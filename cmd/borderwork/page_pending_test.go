@@ -1,0 +1,297 @@
+package main
+
+// The classroom page as a class of 30 uses it (the audit teacher6): a run
+// that waits its turn behind the others' experiments, a file of one's
+// own that check refuses, the map's table on a phone, bands cut at zero
+// and a decimal comma.
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"github.com/borderwork/borderwork/web"
+)
+
+// holdServer serves the page with one slot, and returns its address and
+// a function that takes the slot with an experiment far longer than any
+// test (minutes) until the function it returns is called, or the test
+// ends.
+func holdServer(t *testing.T) (url string, hold func(t *testing.T) (release func())) {
+	t.Helper()
+	limits := web.DefaultLimits()
+	limits.MaxWork = 1e12
+	srv := &web.Server{Initial: web.Request{Scenario: web.DefaultScenario}, Limits: limits, Timeout: 10 * time.Minute, Slots: 1, Queue: 4, Workers: 1}
+	hs := httptest.NewServer(srv.Handler())
+	t.Cleanup(hs.Close)
+	return hs.URL + "/", func(t *testing.T) func() {
+		t.Helper()
+		ctx, cancel := context.WithCancel(context.Background())
+		var resp *http.Response
+		release := func() {
+			cancel()
+			if resp != nil {
+				resp.Body.Close()
+			}
+		}
+		t.Cleanup(release)
+		req, err := http.NewRequestWithContext(ctx, "POST", hs.URL+"/api/run", strings.NewReader(`{"scenario":"classroom","reps":200,"days":3650,"seed":1}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if resp, err = http.DefaultClient.Do(req); err != nil {
+			t.Fatal(err)
+		}
+		first := make([]byte, 64)
+		if n, err := resp.Body.Read(first); err != nil || !strings.Contains(string(first[:n]), `"runs"`) {
+			t.Fatalf("the holding experiment answered %d %q, %v; want its runs started", resp.StatusCode, first[:n], err)
+		}
+		return release
+	}
+}
+
+// pendingState is what the page shows of a run that waits: the note in
+// the results, where it is on the screen, whether the results are
+// dimmed, and what Run says.
+const pendingState = `(() => {
+	const box = document.getElementById("results-pending"), r = box.getBoundingClientRect();
+	return {
+		note: box.checkVisibility() ? box.textContent : "",
+		onScreen: r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight,
+		stale: document.getElementById("results").classList.contains("stale"),
+		opacity: getComputedStyle(document.getElementById("summary-box")).opacity,
+		button: document.getElementById("run").textContent,
+		hint: document.getElementById("run-hint").textContent,
+		resultsNote: document.getElementById("results-note").textContent,
+	};
+})()`
+
+// waitPending waits for the page to say its run waits behind another.
+func waitPending(t *testing.T, ctx context.Context) map[string]any {
+	t.Helper()
+	var got map[string]any
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if got = eval[map[string]any](t, ctx, pendingState); strings.Contains(got["note"].(string), "1 other experiment ahead") {
+			break
+		}
+	}
+	return got
+}
+
+// TestPageSaysResultsAreOld: while a run waits its turn on a busy
+// server, the results on the page are not passed off as its own: they
+// are dimmed under a note, in the results and on the screen of a phone,
+// that says they are the settings before and how many experiments are
+// ahead; with no results yet, the note says the run waits. Run meanwhile
+// says what pressing it does (not "Run again"). The run's results end
+// it all.
+func TestPageSaysResultsAreOld(t *testing.T) {
+	ctx := browser(t)
+	url, hold := holdServer(t)
+	for _, vp := range []struct {
+		name string
+		w, h int64
+	}{{"phone", 390, 844}, {"laptop", 1366, 768}} {
+		t.Run(vp.name, func(t *testing.T) {
+			size := chromedp.EmulateViewport(vp.w, vp.h)
+			if vp.w < 500 {
+				size = chromedp.EmulateViewport(vp.w, vp.h, chromedp.EmulateMobile)
+			}
+			do(t, ctx, "loading "+url, size, chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))
+			typeInto(t, ctx, "reps", "2")
+			typeInto(t, ctx, "days", "40")
+
+			// The first run waits: no results yet.
+			release := hold(t)
+			do(t, ctx, "pressing Run", chromedp.ScrollIntoView(chromedp.ID("run")), chromedp.Click(chromedp.ID("run")))
+			got := waitPending(t, ctx)
+			if !strings.HasPrefix(got["note"].(string), "The run is waiting its turn on the server: 1 other experiment ahead of it") || got["onScreen"] != true {
+				t.Errorf("a first run waiting its turn: the results say %q, on the screen: %v; want that it waits, on the screen", got["note"], got["onScreen"])
+			}
+			if strings.Contains(got["resultsNote"].(string), "Press Run") {
+				t.Errorf("a run waiting its turn: the results still say %q", got["resultsNote"])
+			}
+			if got["button"] != "Restart" || !strings.Contains(got["hint"].(string), "place in the queue") {
+				t.Errorf("a run waiting its turn: Run says %q, beside it %q; want what pressing it does", got["button"], got["hint"])
+			}
+			keepShot(t, screenshot(t, ctx), "pending-first-"+vp.name+".png")
+			release()
+			if state := waitRun(t, ctx); state != "done" {
+				t.Fatalf("the run ended %q", state)
+			}
+
+			// Another run, with other settings, waits: the results shown
+			// are those before.
+			typeInto(t, ctx, "knob-regimes.malfunctioning.outage_days-num", "30")
+			release = hold(t)
+			do(t, ctx, "pressing Run", chromedp.ScrollIntoView(chromedp.ID("run")), chromedp.Click(chromedp.ID("run")))
+			got = waitPending(t, ctx)
+			if !strings.HasPrefix(got["note"].(string), "These are the results of the settings before; the new run is waiting its turn on the server: 1 other experiment ahead of it") ||
+				got["onScreen"] != true || got["stale"] != true || got["opacity"] == "1" {
+				t.Errorf("a run waiting its turn over results of the settings before: the results say %q, on the screen: %v, dimmed: %v (opacity %v); want them dimmed under a note that says so, on the screen",
+					got["note"], got["onScreen"], got["stale"], got["opacity"])
+			}
+			if got["button"] != "Restart" || !strings.Contains(got["hint"].(string), "place in the queue") {
+				t.Errorf("a run waiting its turn: Run says %q, beside it %q; want what pressing it does", got["button"], got["hint"])
+			}
+			keepShot(t, screenshot(t, ctx), "pending-stale-"+vp.name+".png")
+			release()
+			if state := waitRun(t, ctx); state != "done" {
+				t.Fatalf("the run ended %q", state)
+			}
+			got = eval[map[string]any](t, ctx, pendingState)
+			if got["note"] != "" || got["stale"] != false || got["opacity"] != "1" || got["button"] != "Run" || got["hint"] != "" {
+				t.Errorf("after the run: the results say %q, dimmed %v (opacity %v), Run says %q, beside it %q; want the results as they are, and Run", got["note"], got["stale"], got["opacity"], got["button"], got["hint"])
+			}
+			// The results are in view after Run, on every screen.
+			if top := eval[float64](t, ctx, `document.getElementById("results").getBoundingClientRect().top`); top < 0 || top > eval[float64](t, ctx, `window.innerHeight`)-160 {
+				t.Errorf("after Run at the bottom of the settings, the results start %v px from the top of the screen; want them in view", top)
+			}
+		})
+	}
+}
+
+// screenshot is the tab's visible part, as a PNG.
+func screenshot(t *testing.T, ctx context.Context) []byte {
+	t.Helper()
+	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return png
+}
+
+// TestPageRefusesFileNotInUse: a scenario file edited and not put in
+// use, or refused by the check, is not silently replaced at Run by the
+// scenario before: Run refuses, and says why beside it. Once the file is
+// in use, the results name it.
+func TestPageRefusesFileNotInUse(t *testing.T) {
+	ctx := browser(t)
+	url := servePage(t)
+	do(t, ctx, "loading "+url, chromedp.EmulateViewport(1366, 768), chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))
+	typeInto(t, ctx, "reps", "2")
+	typeInto(t, ctx, "days", "40")
+	const schedule = `"\n[[posts.schedule]]\nfrom = 20\nto = 30\nadmision = \"nobody\"\n"`
+	eval[any](t, ctx, `document.getElementById("file-box").open = true, document.getElementById("text").value += `+schedule)
+	refused := func(what, want string) {
+		t.Helper()
+		do(t, ctx, "pressing Run", chromedp.Click(chromedp.ID("run")))
+		got := eval[map[string]string](t, ctx, `({
+			state: document.getElementById("status").dataset.state || "",
+			msg: document.getElementById("run-error").textContent,
+			note: document.getElementById("results-note").textContent,
+		})`)
+		if got["state"] != "refused" || !strings.Contains(got["msg"], want) || strings.HasPrefix(got["note"], "classroom") {
+			t.Errorf("Run with %s: the run %q, next to Run %q, the results %q; want it refused with %q", what, got["state"], got["msg"], got["note"], want)
+		}
+	}
+	refused("the file edited, not put in use", "Your edits to the scenario file are not in use yet")
+
+	do(t, ctx, "pressing Check and use this file", chromedp.Click(chromedp.ID("use-text")))
+	if msg := waitText(t, ctx, "problems", func(s string) bool { return s != "" }); !strings.Contains(msg, "admision: unknown key") {
+		t.Fatalf("Check and use this file says %q; want the misspelt key", msg)
+	}
+	refused("the file refused by the check", "Your edited file my.toml has a problem")
+	keepShot(t, screenshot(t, ctx), "file-refused-laptop.png")
+
+	eval[any](t, ctx, `(t => t.value = t.value.replace("admision", "admission"))(document.getElementById("text"))`)
+	do(t, ctx, "pressing Check and use this file", chromedp.Click(chromedp.ID("use-text")))
+	waitText(t, ctx, "file-status", func(s string) bool { return s != "" })
+	typeInto(t, ctx, "reps", "2") // the file's own settings are back
+	typeInto(t, ctx, "days", "40")
+	do(t, ctx, "pressing Run", chromedp.Click(chromedp.ID("run")))
+	if state := waitRun(t, ctx); state != "done" {
+		t.Fatalf("the run of the fixed file ended %q: %s", state, eval[string](t, ctx, `document.getElementById("run-error").textContent`))
+	}
+	if note := eval[string](t, ctx, `document.getElementById("results-note").textContent`); note != "my.toml (scenario classroom): 4 regimes × 2 replicates." {
+		t.Errorf("the results of my.toml say %q; want them to name the file", note)
+	}
+
+	// Reset drops edits: Run runs the file in use.
+	eval[any](t, ctx, `document.getElementById("text").value += "# a note\n"`)
+	do(t, ctx, "pressing Reset", chromedp.Click(chromedp.ID("reset")))
+	waitText(t, ctx, "status-text", func(s string) bool { return strings.HasPrefix(s, "Reset") })
+	typeInto(t, ctx, "reps", "2")
+	typeInto(t, ctx, "days", "40")
+	do(t, ctx, "pressing Run", chromedp.Click(chromedp.ID("run")))
+	if state := waitRun(t, ctx); state != "done" {
+		t.Errorf("after Reset the run ended %q: %s", state, eval[string](t, ctx, `document.getElementById("run-error").textContent`))
+	}
+}
+
+// TestPageSmallThings: on a phone the map's table says to swipe it when
+// it is wider than the screen (and not on a laptop, where it fits); the
+// caption of migrants trapped over time says when a band is cut at 0;
+// a decimal comma, which the browser takes out of the number (0,9 is
+// 09), is answered with how to write the number.
+func TestPageSmallThings(t *testing.T) {
+	ctx := browser(t)
+	url := servePage(t)
+	do(t, ctx, "loading "+url, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile), chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))
+
+	// Exercise 2's 3 replicates with seed 7: intervals below zero.
+	typeInto(t, ctx, "reps", "3")
+	typeInto(t, ctx, "seed", "7")
+	do(t, ctx, "pressing Run", chromedp.Click(chromedp.ID("run")))
+	if state := waitRun(t, ctx); state != "done" {
+		t.Fatalf("the run ended %q", state)
+	}
+	const cut = `({
+		below: state.results.series[0].bands.some(b => b.lo.some(v => v !== null && v < 0)),
+		caption: document.querySelector("#fig-trapped figcaption .note").innerText,
+	})`
+	got := eval[map[string]any](t, ctx, cut)
+	if got["below"] != true || !strings.HasSuffix(got["caption"].(string), "(cut at 0)") {
+		t.Errorf("3 replicates, seed 7: a band below 0 %v, the caption %q; want a band below 0, and the caption to say it is cut", got["below"], got["caption"])
+	}
+	do(t, ctx, "showing the chart", chromedp.ScrollIntoView(chromedp.ID("fig-trapped")))
+	keepShot(t, screenshot(t, ctx), "cut-at-0-phone.png")
+
+	// The map's table, on the last day.
+	do(t, ctx, "moving the day to the end", chromedp.Focus(chromedp.ID("day")), chromedp.KeyEvent(kb.End))
+	eval[any](t, ctx, `document.getElementById("map-table-box").open = true`)
+	const hint = `(() => {
+		const box = document.getElementById("map-table"), h = document.getElementById("map-table-hint");
+		return { wide: box.scrollWidth > box.clientWidth, hint: h.checkVisibility() ? h.textContent : "" };
+	})()`
+	do(t, ctx, "waiting for the table", chromedp.Sleep(200*time.Millisecond))
+	phone := eval[map[string]any](t, ctx, hint)
+	if phone["wide"] != true || phone["hint"] != "Swipe the table sideways to see all 4 columns →" {
+		t.Errorf("on a 390 px phone the map's table is wider than its box: %v, and its hint says %q; want it wider, and the hint shown", phone["wide"], phone["hint"])
+	}
+	do(t, ctx, "showing the table", chromedp.ScrollIntoView(chromedp.ID("map-table-box")))
+	keepShot(t, screenshot(t, ctx), "map-table-phone.png")
+	do(t, ctx, "turning into a laptop", chromedp.EmulateViewport(1366, 768), chromedp.Sleep(500*time.Millisecond))
+	if laptop := eval[map[string]any](t, ctx, hint); laptop["wide"] != false || laptop["hint"] != "" {
+		t.Errorf("at 1366 px the map's table is wider than its box: %v, and its hint says %q; want neither", laptop["wide"], laptop["hint"])
+	}
+
+	// The default run: whether a band is cut, the caption says so or not.
+	typeInto(t, ctx, "reps", "20")
+	do(t, ctx, "pressing Run", chromedp.Click(chromedp.ID("run")))
+	if state := waitRun(t, ctx); state != "done" {
+		t.Fatalf("the run ended %q", state)
+	}
+	got = eval[map[string]any](t, ctx, cut)
+	if said := strings.HasSuffix(got["caption"].(string), "(cut at 0)"); said != got["below"] {
+		t.Errorf("20 replicates: a band below 0 %v, the caption %q; want it to say the band is cut only if one is", got["below"], got["caption"])
+	}
+
+	// A decimal comma.
+	const oversight = "knob-regimes.malfunctioning.oversight-num"
+	typeInto(t, ctx, oversight, "0,9")
+	do(t, ctx, "pressing Run", chromedp.Click(chromedp.ID("run")))
+	msg := eval[string](t, ctx, `document.getElementById("run-error").textContent`)
+	if box := eval[string](t, ctx, fmt.Sprintf(`document.getElementById(%q).value`, oversight)); !strings.Contains(msg, "(use a decimal point: 0.9)") {
+		t.Errorf("0,9 typed into the oversight box (which holds %q): Run says %q; want it to say to use a decimal point", box, msg)
+	}
+	do(t, ctx, "showing the message", chromedp.ScrollIntoView(chromedp.ID("run-error")))
+	keepShot(t, screenshot(t, ctx), "decimal-comma-laptop.png")
+}
