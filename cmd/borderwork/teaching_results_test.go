@@ -80,6 +80,14 @@ var guideResults = []guideResult{
 		}
 		return true
 	}},
+	{"On the page, whose bands are the mean's confidence interval (as with `--bands ci`), they stay below one too", func(r *guideRuns) bool {
+		for _, regime := range r.regimes("turn-back") {
+			if r.ciTop("turn-back", regime, "trapped") >= 1 {
+				return false
+			}
+		}
+		return true
+	}},
 	{"malfunctioning still has the most migrants abused", func(r *guideRuns) bool {
 		return r.highest("turn-back", "abused_migrants") == "malfunctioning" && r.highest("no-desperation", "abused_migrants") == "malfunctioning"
 	}},
@@ -415,6 +423,20 @@ func (r *guideRuns) bandTop(folder, regime, column string) float64 {
 		top = max(top, q)
 	}
 	r.note("%s: %s %s top of the band %.4g", folder, regime, column, top)
+	return top
+}
+
+// ciTop is the highest point of a column's band drawn with --bands ci,
+// as the page draws it: the top of the 95% confidence interval of the
+// replicates' mean on each day (output.Describe).
+func (r *guideRuns) ciTop(folder, regime, column string) float64 {
+	top := math.Inf(-1)
+	for _, vs := range r.days(folder, regime, column) {
+		if hi := output.Describe(vs).Hi; !math.IsNaN(hi) {
+			top = max(top, hi)
+		}
+	}
+	r.note("%s: %s %s top of the confidence band %.4g", folder, regime, column, top)
 	return top
 }
 
