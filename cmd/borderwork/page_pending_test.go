@@ -142,6 +142,8 @@ func TestPageSaysResultsAreOld(t *testing.T) {
 				t.Errorf("a run waiting its turn: Run says %q, beside it %q; want what pressing it does", got["button"], got["hint"])
 			}
 			keepShot(t, screenshot(t, ctx), "pending-stale-"+vp.name+".png")
+			do(t, ctx, "showing Run", chromedp.ScrollIntoView(chromedp.ID("run")))
+			keepShot(t, screenshot(t, ctx), "pending-run-"+vp.name+".png")
 			release()
 			if state := waitRun(t, ctx); state != "done" {
 				t.Fatalf("the run ended %q", state)
@@ -150,6 +152,23 @@ func TestPageSaysResultsAreOld(t *testing.T) {
 			if got["note"] != "" || got["stale"] != false || got["opacity"] != "1" || got["button"] != "Run" || got["hint"] != "" {
 				t.Errorf("after the run: the results say %q, dimmed %v (opacity %v), Run says %q, beside it %q; want the results as they are, and Run", got["note"], got["stale"], got["opacity"], got["button"], got["hint"])
 			}
+			// Another curve over time runs the same settings again: the
+			// results wait for it.
+			release = hold(t)
+			eval[any](t, ctx, `(s => { s.value = "dead"; s.dispatchEvent(new Event("change")); })(document.getElementById("series-select"))`)
+			got = waitPending(t, ctx)
+			if !strings.HasPrefix(got["note"].(string), "These results are without the new curve; the run that draws it is waiting its turn on the server: 1 other experiment ahead of it") || got["stale"] != true {
+				t.Errorf("another curve, waiting its turn: the results say %q, dimmed: %v; want them dimmed under a note that says so", got["note"], got["stale"])
+			}
+			release()
+			if state := waitRun(t, ctx); state != "done" {
+				t.Fatalf("the run ended %q", state)
+			}
+			do(t, ctx, "pressing Run", chromedp.ScrollIntoView(chromedp.ID("run")), chromedp.Click(chromedp.ID("run")))
+			if state := waitRun(t, ctx); state != "done" {
+				t.Fatalf("the run ended %q", state)
+			}
+
 			// The results are in view after Run, on every screen.
 			if top := eval[float64](t, ctx, `document.getElementById("results").getBoundingClientRect().top`); top < 0 || top > eval[float64](t, ctx, `window.innerHeight`)-160 {
 				t.Errorf("after Run at the bottom of the settings, the results start %v px from the top of the screen; want them in view", top)

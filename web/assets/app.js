@@ -1153,8 +1153,9 @@ function setPending(what) {
   let how = "is starting";
   if (p.runs) how = `is under way: ${p.runs[0]} of ${p.runs[1]} runs done`;
   else if (p.waiting > 0) how = `is waiting its turn on the server: ${counted(p.waiting, "other experiment")} ahead of it`;
-  const run = p.again ? "the run for the new curve" : "the new run";
-  box.textContent = p.stale ? `These are the results of the settings before; ${run} ${how}.` : `The run ${how}.`;
+  box.textContent = !p.stale ? `The run ${how}.`
+    : p.again ? `These results are without the new curve; the run that draws it ${how}.`
+    : `These are the results of the settings before; the new run ${how}.`;
   box.hidden = false;
   $("results").classList.toggle("stale", p.stale);
 }
