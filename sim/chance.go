@@ -67,15 +67,18 @@ func (m *Model) below(where string, u, rate float64) bool {
 // fall between the two. Above 1, the lower bound is 1 − 1/S, S the series
 // of e^r cut after r⁴/24, below e^r, and the upper bound is 1. Their
 // margins (boundMargin) are far wider than the roundings of the bounds and
-// of portable.Expm1, fused or not, so the decisions are the same on every
-// processor.
+// of portable.Expm1. (Products are rounded before they are added, as
+// everywhere in the engine, though here a fused multiply-add would do no
+// harm: TestNoFusedMultiplyAdd keeps the rule simple.)
 func chanceBounds(r float64) (lower, upper float64) {
+	half, third, quarter := float64(r*0.5), float64(r*(1.0/3)), float64(r*0.25)
 	if r > 1 {
-		return (1 - 1/(1+r*(1+r*0.5*(1+r*(1.0/3)*(1+r*0.25))))) * (1 - boundMargin), 1
+		s := 1 + float64(r*float64(1+float64(half*float64(1+float64(third*(1+quarter))))))
+		return float64((1 - 1/s) * (1 - boundMargin)), 1
 	}
-	lower = r * (1 - r*0.5*(1-r*(1.0/3)*(1-r*0.25)))
-	upper = r * (1 - r*0.5*(1-r*(1.0/3)))
-	return lower * (1 - boundMargin), upper * (1 + boundMargin)
+	lower = float64(r * float64(1-float64(half*float64(1-float64(third*(1-quarter))))))
+	upper = float64(r * float64(1-float64(half*(1-third))))
+	return float64(lower * (1 - boundMargin)), float64(upper * (1 + boundMargin))
 }
 
 // boundMargin is the relative margin of chanceBounds.
