@@ -302,7 +302,7 @@ func drawFigures(ctx context.Context, dir string, m *output.Manifest, registry [
 			if err := figures.SaveContext(ctx, d.Fig, fd, d.Name, formats); ctx.Err() != nil {
 				return nil, nil, figuresInterrupted
 			} else if err != nil {
-				return nil, nil, err
+				return nil, nil, fmt.Errorf("figure %s: %w", d.Name, err)
 			}
 			for _, format := range formats {
 				files = append(files, "figures/"+d.Name+"."+format)

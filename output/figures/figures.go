@@ -192,8 +192,29 @@ const (
 	capGap   = 5 * vg.Length(1)
 )
 
-// draw draws f onto c: title, caption, plot, side panel.
-func (f *Figure) draw(c draw.Canvas) {
+// minDataShare is the least share of the canvas's width and of its
+// height the data area must keep: a legend or colour bar that would leave
+// it less (32 legend entries under the data of a single-column figure)
+// makes a figure of its legend alone, or one whose data area has no
+// height at all and whose coordinates are NaN. Such a figure is refused
+// (errNoRoom), not written.
+const minDataShare = 0.25
+
+// errNoRoom says that a figure's data area, or its legend, does not fit.
+type errNoRoom struct{ msg string }
+
+func (e errNoRoom) Error() string { return e.msg }
+
+// tallPanel is a side panel that knows the height it needs beside the
+// data (a legend: the sum of its entries').
+type tallPanel interface {
+	sideHeight(th *theme) vg.Length
+}
+
+// draw draws f onto c: title, caption, plot, side panel. It draws
+// nothing, and says why, if the data area would be too small
+// (minDataShare) or a legend beside it would run past the caption.
+func (f *Figure) draw(c draw.Canvas) error {
 	th := f.th
 	applyTheme(f.p, th)
 	c.SetColor(color.White)
@@ -255,8 +276,11 @@ func (f *Figure) draw(c draw.Canvas) {
 			fit()
 		}
 	}
-	f.p.Draw(area)
 	data := f.p.DataCanvas(area)
+	if err := f.checkRoom(data.Rectangle); err != nil {
+		return err
+	}
+	f.p.Draw(area)
 	f.data = data.Rectangle
 	switch {
 	case isBelow:
@@ -272,6 +296,43 @@ func (f *Figure) draw(c draw.Canvas) {
 		panel.Min.Y, panel.Max.Y = data.Min.Y, data.Max.Y
 		f.side.draw(panel, th)
 	}
+	return nil
+}
+
+// checkRoom refuses a layout whose data area is less than minDataShare
+// of the canvas either way (or not a number), or whose legend beside the
+// data needs more height than the data area has: drawn top down beside
+// it, it would run over the caption and off the canvas.
+func (f *Figure) checkRoom(data vg.Rectangle) error {
+	w, h := data.Max.X-data.Min.X, data.Max.Y-data.Min.Y
+	minW, minH := f.size.Width*minDataShare, f.size.Height*minDataShare
+	n := 0
+	if lp, ok := f.side.(*legendPanel); ok {
+		n = len(lp.entries)
+	}
+	what := "its legend"
+	if n > 0 {
+		what = fmt.Sprintf("its legend of %d entries", n)
+	} else if _, ok := f.side.(*colorBar); ok {
+		what = "its colour bar"
+	}
+	if !(w >= minW && h >= minH) { // also NaN
+		if !(w > 0) {
+			w = 0
+		}
+		if !(h > 0) {
+			h = 0
+		}
+		return errNoRoom{fmt.Sprintf("no room for the data at size %s: %s, axes, title and caption leave a data area of %.0f × %.0f points, less than a quarter of the figure's %.0f × %.0f",
+			f.size.Name, what, w.Points(), h.Points(), f.size.Width.Points(), f.size.Height.Points())}
+	}
+	if tp, ok := f.side.(tallPanel); ok && !f.th.legendBelow {
+		if need, room := tp.sideHeight(f.th), h; need > room+layoutSlack {
+			return errNoRoom{fmt.Sprintf("no room for %s at size %s: it needs %.0f points of height beside the data, which is %.0f high",
+				what, f.size.Name, need.Points(), room.Points())}
+		}
+	}
+	return nil
 }
 
 // fitAxisLabels wraps the axis labels to the length of their axes, so a
@@ -327,7 +388,9 @@ func (f *Figure) encode(w io.Writer, format string, wrap func(vg.CanvasSizer) vg
 	if wrap != nil {
 		target = wrap(c)
 	}
-	f.draw(draw.New(target))
+	if err := f.draw(draw.New(target)); err != nil {
+		return fmt.Errorf("figures: %w", err)
+	}
 	if format != "svg" {
 		_, err = c.WriteTo(w)
 		return err

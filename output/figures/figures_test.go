@@ -1175,3 +1175,90 @@ func TestSingleMapTakesTheWidth(t *testing.T) {
 		}
 	}
 }
+
+// TestManySeriesFitOrFail draws figures with legends of many entries (a
+// split claim's 32 cells, named as it names them) at every size in every
+// format: each must either be drawn with its data area and legend in
+// place (no NaN coordinate, no text overlapping, leaving the canvas or
+// crossing the data area) or be refused with an error saying there is no
+// room, never written as a legend alone. 32 at single size cannot fit.
+func TestManySeriesFitOrFail(t *testing.T) {
+	name := func(i int) string {
+		parts := [][2]string{{"open", "closed"}, {"reliable", "failing"}, {"strong", "weak"}, {"accurate", "poor"}, {"none", "hbm"}}
+		var s []string
+		for b, p := range parts {
+			s = append(s, p[i>>b&1])
+		}
+		return strings.Join(s, "-")
+	}
+	bands := func(n int) func() (*Figure, error) {
+		return func() (*Figure, error) {
+			var bs []Band
+			for i := range n {
+				b := Band{Label: name(i), Style: i + 1}
+				for d := range 50 {
+					m := float64(100*i + d*(i+1))
+					b.X, b.Mean, b.Lo, b.Hi = append(b.X, float64(d)), append(b.Mean, m), append(b.Lo, m*0.9), append(b.Hi, m*1.1)
+				}
+				bs = append(bs, b)
+			}
+			return TimeBands("Migrants trapped", "day", "migrants trapped", bs, sampleCaption)
+		}
+	}
+	bars := func(n int) func() (*Figure, error) {
+		return func() (*Figure, error) {
+			var gs []Group
+			for i := range n {
+				gs = append(gs, Group{Label: name(i), Style: i + 1, Bars: []Bar{{Label: "arrived", Mean: float64(i + 1), Lo: float64(i), Hi: float64(i + 2)}, {Label: "dead", Mean: 2, Lo: 1, Hi: 3}}})
+			}
+			return GroupedBars("Final outcomes", "migrants", gs, sampleCaption)
+		}
+	}
+	for _, tc := range []struct {
+		name string
+		draw func() (*Figure, error)
+		// fails lists the sizes at which the figure cannot fit.
+		fails []string
+	}{
+		{"4 bands", bands(4), nil},
+		{"8 bands", bands(8), nil},
+		{"32 bands", bands(32), []string{"single", "double"}},
+		{"8 groups of bars", bars(8), nil},
+		{"32 groups of bars", bars(32), []string{"single", "double"}},
+	} {
+		for _, s := range Sizes() {
+			fig, err := tc.draw()
+			if err != nil {
+				t.Fatalf("%s: %v", tc.name, err)
+			}
+			fig.SetSize(s)
+			for _, format := range Formats() {
+				var b bytes.Buffer
+				err := fig.Encode(&b, format)
+				if slices.Contains(tc.fails, s.Name) {
+					if err == nil || !strings.Contains(err.Error(), "no room") {
+						t.Errorf("%s, %s size, %s: err = %v, want no room", tc.name, s.Name, format, err)
+					}
+					if err == nil && format == "svg" && bytes.Contains(b.Bytes(), []byte("NaN")) {
+						t.Errorf("%s, %s size: SVG holds NaN coordinates", tc.name, s.Name)
+					}
+					continue
+				}
+				if err != nil {
+					t.Errorf("%s, %s size, %s: %v", tc.name, s.Name, format, err)
+					continue
+				}
+				if bytes.Contains(b.Bytes(), []byte("NaN")) {
+					t.Errorf("%s, %s size, %s: NaN in the file", tc.name, s.Name, format)
+				}
+				l, err := fig.Layout(format)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, p := range l.Problems() {
+					t.Errorf("%s, %s size, %s: %s", tc.name, s.Name, format, p)
+				}
+			}
+		}
+	}
+}

@@ -75,6 +75,22 @@ func (lp *legendPanel) width(th *theme) vg.Length {
 	return lp.thumbWidth(th) + legendGap + w
 }
 
+// sideHeight is the height the legend takes beside the data: its
+// entries', one under another.
+func (lp *legendPanel) sideHeight(th *theme) vg.Length {
+	sty := lp.style(th)
+	var h vg.Length
+	for i, l := range lp.labels(th) {
+		if i > 0 {
+			h += legendGap
+		}
+		h += sty.Height(l)
+	}
+	return h
+}
+
+// draw draws the legend top down from c's top; Figure.draw refuses a
+// legend taller than c (sideHeight), which would run over the caption.
 func (lp *legendPanel) draw(c draw.Canvas, th *theme) {
 	sty := lp.style(th)
 	line := sty.Height("Xg")
