@@ -988,18 +988,32 @@ func TestWrapCaption(t *testing.T) {
 		{caption, 1000, []string{caption}},
 		// Word by word, "thin lines: single" would end the first line.
 		{caption, sty.Width("scenario small · seed 1 · lines: mean of 3 replicates · thin lines: single"), []string{
-			"scenario small · seed 1 · lines: mean of 3 replicates ·",
-			"thin lines: single replicates"}},
+			"scenario small · seed 1 · lines: mean of 3 replicates",
+			"· thin lines: single replicates"}},
 		{long, sty.Width("scenario classroom · seed 2018 · bars: mean of 6 replicates ·"), []string{
-			"scenario classroom · seed 2018 · bars: mean of 6 replicates ·",
-			"each bar is the paired effect of switching one setting on, with",
-			"its verdict; intervals not adjusted for multiple tests"}},
+			"scenario classroom · seed 2018 · bars: mean of 6 replicates",
+			"· each bar is the paired effect of switching one setting on,",
+			"with its verdict; intervals not adjusted for multiple tests"}},
+		// A part too long for a line is wrapped between words from where
+		// the line stands, never right after the separator.
+		{"scenario a · seed 1 · bands only for open-reliable, closed-reliable", sty.Width("scenario a · seed 1 · bands"), []string{
+			"scenario a · seed 1 · bands",
+			"only for open-reliable,",
+			"closed-reliable"}},
+		{"scenario a · seed 1 · bands only for open-reliable, closed-reliable", sty.Width("scenario a · seed 1 · band"), []string{
+			"scenario a · seed 1",
+			"· bands only for",
+			"open-reliable,",
+			"closed-reliable"}},
 	} {
 		got := strings.Split(wrapCaption(tc.s, sty, tc.width), "\n")
 		if !slices.Equal(got, tc.want) {
 			t.Errorf("wrapCaption(%q, %v):\n%q\nwant\n%q", tc.s, tc.width, got, tc.want)
 		}
 		for _, l := range got {
+			if strings.HasSuffix(l, "·") {
+				t.Errorf("line %q ends in the separator", l)
+			}
 			if sty.Width(l) > tc.width {
 				t.Errorf("line %q is wider than %v", l, tc.width)
 			}

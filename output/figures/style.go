@@ -114,11 +114,22 @@ var (
 	casingWidth = vg.Points(0.45)
 )
 
+// builtinSlots is how many of the palette's first colours are the
+// built-in regimes' (open, closed, malfunctioning, hbm): slots past the
+// palette cycle over the colours after them, never back onto a built-in
+// regime's, so that no other regime is ever drawn in open's blue or
+// closed's orange. (The dash patterns, hatches and marker shapes, which
+// follow the slot itself, still tell such regimes apart.)
+const builtinSlots = 4
+
 // seriesColor is the colour of the series in slot.
 func seriesColor(slot int) color.NRGBA {
 	switch {
+	case slot >= len(okabeIto):
+		n := len(okabeIto) - builtinSlots
+		return okabeIto[builtinSlots+(slot-builtinSlots)%n]
 	case slot >= 0:
-		return okabeIto[slot%len(okabeIto)]
+		return okabeIto[slot]
 	case slot == Neutral:
 		return neutralGrey
 	}
@@ -132,9 +143,10 @@ func bandColor(slot int) color.NRGBA {
 	return c
 }
 
-// dashes are the line patterns of successive series. Their count (6) is
-// coprime with the palette's (8), so the first 24 series all differ in
-// colour or pattern, and the first 6 differ in both. (The 7th, yellow,
+// dashes are the line patterns of successive series. The first 16
+// series all differ in colour or pattern (past the 8th, colours cycle
+// over the palette's last 4, seriesColor), and the first 6 differ in
+// both. (The 7th, yellow,
 // has the first's solid line, but a dark casing: see isLight.)
 var dashes = [][]vg.Length{
 	nil, // solid
@@ -541,21 +553,27 @@ func wrapText(s string, sty text.Style, width vg.Length) string {
 	return wrap(s, sty, width, false)
 }
 
-// captionSep separates the parts of a caption (Caption.text).
-const captionSep = " · "
+// captionSep separates the parts of a caption (Caption.text), and
+// captionDot is its mark.
+const (
+	captionSep = " · "
+	captionDot = "·"
+)
 
-// wrapCaption wraps a caption to width, breaking between its parts (at
-// captionSep, which then ends the line) where it can: a part that fits on
-// a line of its own is never split, so that "thin lines: single
+// wrapCaption wraps a caption to width, breaking between its parts
+// before captionSep, which then starts the next line (a line ending in
+// "·" reads as if something were missing), where it can: a part that
+// fits on a line of its own is never split, so that "thin lines: single
 // replicates" is not left as "thin lines: single" over "replicates". A
-// part too long for any line is wrapped between words.
+// part too long for any line is wrapped between words, never right after
+// the separator (wrap binds it to the next word).
 func wrapCaption(s string, sty text.Style, width vg.Length) string {
 	var out []string
 	line := ""
 	parts := strings.Split(s, captionSep)
 	for i, part := range parts {
-		if i < len(parts)-1 {
-			part += strings.TrimRight(captionSep, " ") // "a · b" is "a ·" and "b", joined by a space
+		if i > 0 {
+			part = strings.TrimLeft(captionSep, " ") + part // "a · b" is "a" and "· b", joined by a space
 		}
 		switch {
 		case line == "" && sty.Width(part) <= width:
@@ -611,11 +629,17 @@ func wrap(s string, sty text.Style, width vg.Length, hyphens bool) string {
 
 // bindDifferences joins each minus sign (or hyphen or en dash) that stands
 // alone between two words to both of them, so that wrapping keeps "A − B"
-// on one line.
+// on one line; and a caption's separator "·" to the word after it, so
+// that no line ends in it.
 func bindDifferences(words []string) []string {
 	var out []string
 	for i := 0; i < len(words); i++ {
 		w := words[i]
+		if w == captionDot && i+1 < len(words) { // a caption's separator starts a line, never ends one
+			out = append(out, w+" "+words[i+1])
+			i++
+			continue
+		}
 		if (w == "−" || w == "-" || w == "–") && len(out) > 0 && i+1 < len(words) {
 			out[len(out)-1] += " " + w + " " + words[i+1]
 			i++
