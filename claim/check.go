@@ -552,7 +552,7 @@ func repsNeeded(d Design, own []string, rows []output.SummaryRow, o Options, pil
 }
 
 func init() {
-	experiment.Register(experiment.Kind{Command: "claim", Figures: Figures, Rerun: rerun, Rereport: rereport, Recorded: recorded, Like: like, DrawsBands: true})
+	experiment.Register(experiment.Kind{Command: "claim", Figures: Figures, Rerun: rerun, Rereport: rereport, Recorded: recorded, Like: like, Style: style, DrawsBands: true})
 }
 
 // rereport is a claim folder's Rereport: its report from the analysis of

@@ -74,6 +74,20 @@ func (d Design) CellName(c int) string {
 	return strings.Join(parts, "-")
 }
 
+// Corners are the cells, in order, where malfunction is all working or
+// all failing: every cell of a design that does not split malfunction,
+// and 8 of the 32 of one that does (the cells of the unsplit design).
+func (d Design) Corners() []int {
+	var out []int
+	on, off := d.malfunctionOn(true), d.malfunctionOn(false)
+	for c := range d.NCells() {
+		if on(c) || off(c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 // CellNames names every cell, in order.
 func (d Design) CellNames() []string {
 	names := make([]string, d.NCells())

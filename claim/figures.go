@@ -10,14 +10,16 @@ import (
 	"github.com/borderwork/borderwork/experiment"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/output/figures"
+	"github.com/borderwork/borderwork/scenarios"
 )
 
 // Figures is a claim folder's figure registry: the compare figures of the
-// arms, then the claim's own, all drawn from the folder's tables.
-var Figures = append(slices.Clone(experiment.CompareFigures),
-	experiment.Figure{Name: "effects_HARM", Title: "The claim's effects on one harm (malfunction at each setting of closure, closure at each setting of malfunction, the main effects and their difference): mean paired differences over replicates, with 95% confidence intervals of the mean", Draw: drawEffects},
+// arms (in a split folder, of its corner cells alone: cornersOnly), then
+// the claim's own, all drawn from the folder's tables.
+var Figures = append(cornersOnly(experiment.CompareFigures),
+	experiment.Figure{Name: "effects_HARM", Title: "The claim's effects on one harm (malfunction at each setting of closure, closure at each setting of malfunction, the main effects, with --split-malfunction those of malfunction's parts reliability, integrity and information too, and the difference of malfunction's and closure's): mean paired differences over replicates, with 95% confidence intervals of the mean", Draw: drawEffects},
 	experiment.Figure{Name: "cells_HARM", Title: "Mean harm per run in each cell of the design, with 95% confidence intervals of the mean: closure on the axis, malfunction and protection as series", Draw: drawCells},
-	experiment.Figure{Name: "mediation", Title: "Abuse events per run in each arm, on migrants trapped or stranded at the time and on the others", Draw: drawMediation},
+	experiment.Figure{Name: "mediation", Title: "Abuse events per run in each arm, on migrants trapped or stranded at the time and on the others; in a folder that splits malfunction, the 8 cells with its parts all working or all failing", Draw: drawMediation},
 	experiment.Figure{Name: "robustness_claim", Title: "Share of the assumption space where the claim holds, fails or is inconclusive, per harm", Draw: drawRobustnessShares},
 	experiment.Figure{Name: "robustness_map_HARM", Title: "Share of the conclusive points where the claim holds on a harm, over the two assumptions that move it most, binned; grey where no point is conclusive", Draw: drawRobustnessMaps},
 )
@@ -30,6 +32,11 @@ var figureEffects = []struct{ id, label string }{
 	{"closure|malfunction=working", "closure, working"},
 	{"closure|malfunction=failing", "closure, failing"},
 	{"malfunction", "malfunction"},
+	// The parts of malfunction, in a folder that splits it (with
+	// --split-malfunction): their main effects.
+	{"reliability", "reliability"},
+	{"integrity", "integrity"},
+	{"information", "information"},
 	{"closure", "closure"},
 	{"protection", "protection"},
 	{"malfunction-closure", "malfunction − closure"},
@@ -84,6 +91,96 @@ func drawEffects(src experiment.Source) ([]experiment.Drawn, error) {
 		out = append(out, experiment.Drawn{Name: "effects_" + h, Title: title, Fig: fig})
 	}
 	return out, nil
+}
+
+// cornersOnly makes the figures of compare's registry that draw a series
+// or a group of bars per regime draw, in a folder whose design splits
+// malfunction into its parts (32 cells), only the eight corner cells,
+// where the parts are all working or all failing (the cells of the
+// unsplit design, as cells_HARM draws them), and say so in the caption:
+// 32 lines or groups of bars cannot be told apart, nor their legend fit.
+func cornersOnly(registry []experiment.Figure) []experiment.Figure {
+	out := slices.Clone(registry)
+	for i, f := range out {
+		if !f.OverDays && !f.PerRegime {
+			continue
+		}
+		draw := f.Draw
+		out[i].Title += "; in a folder that splits malfunction, the 8 cells with its parts all working or all failing"
+		out[i].Draw = func(src experiment.Source) ([]experiment.Drawn, error) {
+			d, _, err := claimDesign(src.Manifest)
+			if err != nil {
+				return nil, err
+			}
+			corners := d.Corners()
+			if len(corners) == d.NCells() {
+				return draw(src)
+			}
+			for _, c := range corners {
+				src.Only = append(src.Only, d.CellName(c))
+			}
+			drawn, err := draw(src)
+			for _, dr := range drawn {
+				if dr.Fig != nil {
+					dr.Fig.AddCaption(cornersNote(len(corners), d.NCells()))
+				}
+			}
+			return drawn, err
+		}
+	}
+	return out
+}
+
+// cornersNote is the caption's note of a figure that draws only the n
+// corner cells of a design of cells.
+func cornersNote(n, cells int) string {
+	return fmt.Sprintf("drawn: the %d of %d cells with malfunction's parts all working or all failing", n, cells)
+}
+
+// style is a claim folder's Kind.Style: a cell that is a built-in regime
+// (like) takes that regime's colour; the other corner cells (Corners: the
+// cells of the unsplit design) the next colours of the palette, in cell
+// order, as in a folder that does not split malfunction; the mixed cells
+// of a split folder, which no compare figure draws, the slots after
+// those, whose colours are never a built-in regime's. So a colour means
+// one cell in every figure of the folder, and the same cell in a split
+// folder and an unsplit one.
+func style(src experiment.Source) (func(string) int, error) {
+	d, _, err := claimDesign(src.Manifest)
+	if err != nil {
+		return nil, err
+	}
+	as, err := like(src)
+	if err != nil {
+		return nil, err
+	}
+	names := d.CellNames()
+	corners := d.Corners()
+	order := slices.Clone(corners)
+	for c := range names {
+		if !slices.Contains(corners, c) {
+			order = append(order, c)
+		}
+	}
+	styles := make(map[string]int, len(names))
+	n := 0
+	for _, c := range order {
+		if b := as(names[c]); b != "" {
+			styles[names[c]] = experiment.RegimeStyle(b, nil)
+			continue
+		}
+		styles[names[c]] = len(scenarios.BuiltinRegimes) + n + 1
+		n++
+	}
+	return func(regime string) int {
+		if st, ok := styles[regime]; ok {
+			return st
+		}
+		if slices.Contains(scenarios.BuiltinRegimes, regime) {
+			return experiment.RegimeStyle(regime, nil)
+		}
+		return len(scenarios.BuiltinRegimes) + n + 1
+	}, nil
 }
 
 // like is a claim folder's Kind.Like: a cell of the design stands for
@@ -192,11 +289,26 @@ func drawMediation(src experiment.Source) ([]experiment.Drawn, error) {
 	if err != nil {
 		return nil, err
 	}
+	d, _, err := claimDesign(src.Manifest)
+	if err != nil {
+		return nil, err
+	}
+	// In a folder that splits malfunction, the 32 cells' labels cannot
+	// be read at a column's width: the corner cells alone are drawn, as
+	// the compare figures draw them (cornersOnly), and mediation.csv
+	// holds them all.
+	corners := d.Corners()
+	var drawn []string
+	if len(corners) < d.NCells() {
+		for _, c := range corners {
+			drawn = append(drawn, d.CellName(c))
+		}
+	}
 	// Parts of a whole, not regimes: greys, not the regimes' colours.
 	on := figures.Group{Label: "on trapped or stranded migrants", Style: figures.Part(0)}
 	off := figures.Group{Label: "on others", Style: figures.Part(1)}
 	for _, m := range med {
-		if m.Kind != "arm" {
+		if m.Kind != "arm" || drawn != nil && !slices.Contains(drawn, m.Row) {
 			continue
 		}
 		on.Bars = append(on.Bars, figures.Bar{Label: m.Row, Mean: m.Immobile, Lo: math.NaN(), Hi: math.NaN()})
@@ -205,6 +317,9 @@ func drawMediation(src experiment.Source) ([]experiment.Drawn, error) {
 	title := "Abuse events on migrants trapped or stranded at the time, and on others"
 	caption := src.Caption()
 	caption.Centre = "bars: mean" // mediation.csv's arm rows: means per run, without intervals
+	if drawn != nil {
+		caption.Extra = cornersNote(len(corners), d.NCells()) + " (all in mediation.csv)"
+	}
 	fig, err := figures.GroupedBars(title, "abuse events per run (mean)", []figures.Group{on, off}, caption)
 	if err != nil {
 		return nil, err

@@ -25,7 +25,7 @@ import (
 var CompareFigures = []Figure{
 	timeFigure("trapped", "Migrants trapped over time, per regime", "trapped", "Migrants trapped", "migrants trapped"),
 	timeFigure("abuse", "Cumulative abuse events over time, per regime", "abuse_events", "Cumulative abuse events", "abuse events since day 0"),
-	single("abuse_by_kind", "Abuse events per run by kind and perpetrator, per regime; regimes with no abuse at all are left out and named in the caption", func(src Source) (*figures.Figure, error) {
+	perRegime("abuse_by_kind", "Abuse events per run by kind and perpetrator, per regime; regimes with no abuse at all are left out and named in the caption", func(src Source) (*figures.Figure, error) {
 		groups, c, err := summaryBars(src, []string{
 			"extortion_by_smugglers", "extortion_by_officials", "violence_by_smugglers",
 			"violence_by_officials", "abandonment_by_smugglers", "kidnap_by_smugglers",
@@ -38,7 +38,7 @@ var CompareFigures = []Figure{
 		}
 		return figures.GroupedBars("Abuse by kind and perpetrator", "abuse events per run", groups, c)
 	}),
-	single("outcomes", "Final outcomes per regime: arrived, returned, stayed home, dead, still trapped", func(src Source) (*figures.Figure, error) {
+	perRegime("outcomes", "Final outcomes per regime: arrived, returned, stayed home, dead, still trapped", func(src Source) (*figures.Figure, error) {
 		groups, c, err := summaryBars(src, []string{"arrivals", "returns", "stayed", "deaths", "still_trapped"},
 			[]string{"arrived", "returned", "stayed home", "dead", "still trapped"}, "no migrants at all")
 		if err != nil {
@@ -46,9 +46,16 @@ var CompareFigures = []Figure{
 		}
 		return figures.GroupedBars("Final outcomes", "migrants at the end of the run", groups, c)
 	}),
-	{Name: "trapped_by_location", Title: "Trapped person-days per run at each location, per regime (with --by-location)", Draw: drawLocations("trapped_by_location", "trapped", "Trapped person-days by location", "trapped person-days per run", "trapped person-days")},
-	{Name: "abuse_by_location", Title: "Abuse events per run at each location, per regime (with --by-location)", Draw: drawLocations("abuse_by_location", "abuse_events", "Abuse events by location", "abuse events per run", "abuse events")},
+	{Name: "trapped_by_location", PerRegime: true, Title: "Trapped person-days per run at each location, per regime (with --by-location)", Draw: drawLocations("trapped_by_location", "trapped", "Trapped person-days by location", "trapped person-days per run", "trapped person-days")},
+	{Name: "abuse_by_location", PerRegime: true, Title: "Abuse events per run at each location, per regime (with --by-location)", Draw: drawLocations("abuse_by_location", "abuse_events", "Abuse events by location", "abuse events per run", "abuse events")},
 	{Name: "whereabouts", Title: "Where people are on the last day: each camp, the border posts and elsewhere, per regime (Flee rule set, with --by-location)", Draw: drawFleeWhere},
+}
+
+// perRegime is single for a figure of bars per regime (Figure.PerRegime).
+func perRegime(name, title string, draw func(Source) (*figures.Figure, error)) Figure {
+	f := single(name, title, draw)
+	f.PerRegime = true
+	return f
 }
 
 // timeFigure is the registry entry of a figure of one column of
@@ -97,6 +104,9 @@ func summaryBars(src Source, totals, labels []string, none string) ([]figures.Gr
 	}
 	bands := src.Options().Bands
 	groups := output.GroupByRegime(rows)
+	if src.Only != nil {
+		groups = slices.DeleteFunc(groups, func(g output.Group) bool { return !slices.Contains(src.Only, g.Regime) })
+	}
 	var regimes []string
 	for _, g := range groups {
 		regimes = append(regimes, g.Regime)
@@ -388,6 +398,14 @@ func drawLocations(name, column, title, valueLabel, what string) func(src Source
 		locs, regimes, sums, err := readLocationSums(path, column)
 		if err != nil || len(locs) == 0 {
 			return nil, err
+		}
+		if src.Only != nil {
+			for r := len(regimes) - 1; r >= 0; r-- {
+				if !slices.Contains(src.Only, regimes[r]) {
+					regimes = slices.Delete(regimes, r, r+1)
+					sums = slices.Delete(sums, r, r+1)
+				}
+			}
 		}
 		bands := src.Options().Bands
 		var keep []int

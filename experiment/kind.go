@@ -134,6 +134,10 @@ type Figure struct {
 	// OverDays says that the figure draws a series over days per regime
 	// (a column of timeseries.csv), which honours Source.Only.
 	OverDays bool
+	// PerRegime says that the figure draws bars per regime (a group per
+	// regime, from summary.csv or locations.csv), which honours
+	// Source.Only too.
+	PerRegime bool
 	// Draw draws the figure or the family from the folder.
 	Draw func(src Source) ([]Drawn, error)
 }
@@ -143,9 +147,11 @@ type Source struct {
 	Dir      string
 	Manifest *output.Manifest
 	// Only, if not nil, are the regimes a figure over days (Figure.OverDays)
-	// draws, in the folder's order; the others are left out: a kind
-	// draws such figures once per group of its regimes (a programme's,
-	// once per regime analysed, with its arms).
+	// or of bars per regime (Figure.PerRegime) draws, in the folder's
+	// order; the others are left out: a kind draws such figures once per
+	// group of its regimes (a programme's, once per regime analysed, with
+	// its arms), or for a subset it can read (a split claim's eight
+	// corner cells of 32).
 	Only []string
 }
 

@@ -158,6 +158,19 @@ func (f *Figure) Size() Size { return f.size }
 // Caption is the caption line drawn under the figure, before wrapping.
 func (f *Figure) Caption() string { return f.caption }
 
+// AddCaption appends part to the caption line, after the separator: for
+// a note a caller knows and the figure's maker did not (which of a
+// folder's regimes a figure draws).
+func (f *Figure) AddCaption(part string) {
+	if part == "" {
+		return
+	}
+	if f.caption != "" {
+		f.caption += captionSep
+	}
+	f.caption += part
+}
+
 // Title is the title drawn above the figure, before wrapping.
 func (f *Figure) Title() string { return f.title }
 
@@ -198,7 +211,7 @@ const (
 // makes a figure of its legend alone, or one whose data area has no
 // height at all and whose coordinates are NaN. Such a figure is refused
 // (errNoRoom), not written.
-const minDataShare = 0.25
+const minDataShare = 0.2
 
 // errNoRoom says that a figure's data area, or its legend, does not fit.
 type errNoRoom struct{ msg string }
@@ -323,7 +336,7 @@ func (f *Figure) checkRoom(data vg.Rectangle) error {
 		if !(h > 0) {
 			h = 0
 		}
-		return errNoRoom{fmt.Sprintf("no room for the data at size %s: %s, axes, title and caption leave a data area of %.0f × %.0f points, less than a quarter of the figure's %.0f × %.0f",
+		return errNoRoom{fmt.Sprintf("no room for the data at size %s: %s, axes, title and caption leave a data area of %.0f × %.0f points, less than a fifth of the figure's %.0f × %.0f",
 			f.size.Name, what, w.Points(), h.Points(), f.size.Width.Points(), f.size.Height.Points())}
 	}
 	if tp, ok := f.side.(tallPanel); ok && !f.th.legendBelow {
