@@ -120,9 +120,10 @@ func cornersOnly(registry []experiment.Figure) []experiment.Figure {
 				src.Only = append(src.Only, d.CellName(c))
 			}
 			drawn, err := draw(src)
-			for _, dr := range drawn {
-				if dr.Fig != nil {
-					dr.Fig.AddCaption(cornersNote(len(corners), d.NCells()))
+			for i := range drawn {
+				drawn[i].Title += "; " + cornersNote(len(corners), d.NCells())
+				if drawn[i].Fig != nil {
+					drawn[i].Fig.AddCaption(cornersNote(len(corners), d.NCells()))
 				}
 			}
 			return drawn, err
@@ -323,6 +324,9 @@ func drawMediation(src experiment.Source) ([]experiment.Drawn, error) {
 	fig, err := figures.GroupedBars(title, "abuse events per run (mean)", []figures.Group{on, off}, caption)
 	if err != nil {
 		return nil, err
+	}
+	if drawn != nil {
+		title += "; " + cornersNote(len(corners), d.NCells())
 	}
 	return []experiment.Drawn{{Name: "mediation", Title: title, Fig: fig}}, nil
 }
