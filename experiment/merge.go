@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/borderwork/borderwork/output"
+	"github.com/borderwork/borderwork/scenarios/design"
 	"github.com/borderwork/borderwork/sim"
 )
 
@@ -307,11 +308,43 @@ func sweepMatches(what, dir string, m *output.Manifest, x *Prepared) error {
 	case !SameCommandLine(x.CommandLine(), BaseCommandLine(m.CommandLine)):
 		return badInput("%s: %s: its command line is not that of the sweep it describes (%s); the manifest was changed", what, manifest, x.CommandLine())
 	case !slices.Equal(x.Keys, sw.Keys) || !slices.EqualFunc(x.Points, sw.Points, slices.Equal[[]float64]):
+		if key, was, is, ok := unroundedGrid(x.Keys, x.Points, sw.Points); ok {
+			return badInput("%s: %s: %s's value %v is %v in this borderwork, which rounds a:b:n grid values to 12 significant figures: the folder was written by an earlier one, and its runs cannot be joined with this one's; run the sweep again into a fresh folder ('%s --out NEWDIR')", what, manifest, key, was, is, RerunCommandLine(m))
+		}
 		return badInput("%s: %s: its points are not those of its --vary arguments; the manifest was changed", what, manifest)
 	case sw.TotalRuns != x.NRuns():
 		return badInput("%s: %s: the sweep has %d runs, not %d; the manifest was changed", what, manifest, x.NRuns(), sw.TotalRuns)
 	}
 	return nil
+}
+
+// unroundedGrid finds, in points (a manifest's) that differ from the
+// sweep's (keys, want), the first value that differs only as an earlier
+// borderwork, which did not round a:b:n grid values (design.GridValues),
+// wrote it: the key, the folder's value and this version's. ok is false
+// if the points differ otherwise (in number, or in any value by more).
+func unroundedGrid(keys []string, want, points [][]float64) (key string, was, is float64, ok bool) {
+	if len(points) != len(want) {
+		return "", 0, 0, false
+	}
+	for i, p := range points {
+		if len(p) != len(want[i]) || len(p) != len(keys) {
+			return "", 0, 0, false
+		}
+		for j, v := range p {
+			if v != want[i][j] && design.Round12(v) != want[i][j] {
+				return "", 0, 0, false
+			}
+		}
+	}
+	for i, p := range points {
+		for j, v := range p {
+			if v != want[i][j] {
+				return keys[j], v, want[i][j], true
+			}
+		}
+	}
+	return "", 0, 0, false
 }
 
 // verifyShard checks a shard's runs and tables against the experiment x

@@ -13,6 +13,7 @@ import (
 	"github.com/borderwork/borderwork/internal/suggest"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/scenarios"
+	"github.com/borderwork/borderwork/scenarios/design"
 	"github.com/borderwork/borderwork/sensitivity"
 )
 
@@ -483,8 +484,5 @@ func Varied(keys []Key) []sensitivity.Param {
 }
 
 // round12 rounds to 12 significant figures, so that 0.3 ± 50% is 0.15 to
-// 0.45 and not 0.44999999999999996.
-func round12(v float64) float64 {
-	r, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 12, 64), 64)
-	return r
-}
+// 0.45 and not 0.44999999999999996: as a sweep's a:b:n grid values are.
+func round12(v float64) float64 { return design.Round12(v) }

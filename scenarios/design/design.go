@@ -93,13 +93,11 @@ func Parse(spec string, lhs bool) (Factor, error) {
 		if v[0] == v[1] {
 			return f, fmt.Errorf("--vary %s: the range starts and ends at %g, so its %d values would be the same; give n = 1, or a wider range", shown, v[0], n)
 		}
-		for i := range n {
-			// a + i(b-a)/(n-1), with the last value exactly b.
-			x := v[0] + float64(i)*(v[1]-v[0])/float64(n-1)
-			if i == n-1 {
-				x = v[1]
+		f.Values = GridValues(v[0], v[1], n)
+		for i := 1; i < n; i++ {
+			if f.Values[i] <= f.Values[i-1] {
+				return f, fmt.Errorf("--vary %s: its %d values differ only past 12 significant figures (%v and %v); give a wider range, or fewer values", shown, n, f.Values[i-1], f.Values[i])
 			}
-			f.Values = append(f.Values, x)
 		}
 		return f, nil
 	}
@@ -117,6 +115,32 @@ func Parse(spec string, lhs bool) (Factor, error) {
 	}
 	f.Values = v
 	return f, nil
+}
+
+// GridValues are the n ≥ 2 evenly spaced values of a:b:n, a < b: a, then
+// a + i(b-a)/(n-1) rounded to 12 significant figures (Round12), so that
+// 0:0.7:8 gives 0.1, 0.2, 0.3 as a list of the same decimals would, and
+// not 0.29999999999999993; the last is exactly b. Values closer than 12
+// significant figures may round to the same number: the caller checks.
+func GridValues(a, b float64, n int) []float64 {
+	out := make([]float64, n)
+	for i := range n {
+		out[i] = Round12(a + float64(i)*(b-a)/float64(n-1))
+	}
+	out[0], out[n-1] = a, b
+	return out
+}
+
+// Round12 rounds v to 12 significant figures: the decimals a user wrote
+// or expects, without the last bits floating-point arithmetic adds (0.3,
+// not 0.29999999999999993). Grid values and sensitivity's ranges are
+// rounded so.
+func Round12(v float64) float64 {
+	r, err := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 12, 64), 64)
+	if err != nil {
+		return v // ±Inf, NaN and numbers near the largest float are left as they are
+	}
+	return r
 }
 
 // CheckInteger makes sure an integer key gets whole values: grid values

@@ -1,9 +1,11 @@
 package design
 
 import (
+	"fmt"
 	"math"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -49,6 +51,37 @@ func TestParse(t *testing.T) {
 		if f.Lo != tt.lo || f.Hi != tt.hi {
 			t.Errorf("Parse(%q) range = %v:%v; want %v:%v", tt.spec, f.Lo, f.Hi, tt.lo, tt.hi)
 		}
+	}
+}
+
+// TestGridValuesAreTheDecimals: a:b:n's values are the decimals a list
+// of them would give (0.3, not 0.29999999999999993), exactly, so that a
+// filter or a join on the key column finds them; values that differ only
+// past 12 significant figures are refused, not repeated.
+func TestGridValuesAreTheDecimals(t *testing.T) {
+	tests := []struct {
+		spec string
+		want []float64
+	}{
+		{"a=0:0.7:8", []float64{0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7}},
+		{"a=0:0.3:4", []float64{0, 0.1, 0.2, 0.3}},
+		{"a=0.1:0.9:9", []float64{0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9}},
+		{"a=-1:1:11", []float64{-1, -0.8, -0.6, -0.4, -0.2, 0, 0.2, 0.4, 0.6, 0.8, 1}},
+		{"a=1e-9:3e-9:3", []float64{1e-9, 2e-9, 3e-9}},
+		{"a=0:1:3", []float64{0, 0.5, 1}},
+		{"a=0.123456789012345:0.5:2", []float64{0.123456789012345, 0.5}}, // the ends as given
+	}
+	for _, tt := range tests {
+		f, err := Parse(tt.spec, false)
+		if err != nil || !slices.Equal(f.Values, tt.want) {
+			t.Errorf("Parse(%q) = %v, %v; want %v", tt.spec, f.Values, err, tt.want)
+		}
+		if list, err := Parse(strings.TrimSuffix(tt.spec[:2], "=")+"="+strings.Trim(strings.Join(strings.Fields(fmt.Sprint(tt.want)), ","), "[]"), false); err != nil || !slices.Equal(list.Values, f.Values) {
+			t.Errorf("Parse(%q) = %v; the same values as a list give %v, %v", tt.spec, f.Values, list.Values, err)
+		}
+	}
+	if f, err := Parse("a=1:1.000000000001:3", false); err == nil || !strings.Contains(err.Error(), "12 significant figures") {
+		t.Errorf("Parse of values closer than 12 significant figures = %v, %v; want refused", f.Values, err)
 	}
 }
 
