@@ -25,17 +25,26 @@ var sweepSharding = &Sharding{
 	Finish:  finishSweep,
 }
 
-// finishSweep writes stats.csv of a merged sweep and draws its figures.
+// finishSweep writes stats.csv (and, with a contrast, contrast.csv) of a
+// merged sweep and draws its figures.
 func finishSweep(ctx context.Context, dir string, m *output.Manifest, formats []string) (tables, figures []string, err error) {
 	keys, rows, err := output.ReadSummary(filepath.Join(dir, "summary.csv"))
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := output.WriteStats(filepath.Join(dir, "stats.csv"), keys, output.GroupRows(rows)); err != nil {
+	groups := output.GroupRows(rows)
+	if err := output.WriteStats(filepath.Join(dir, "stats.csv"), keys, groups); err != nil {
 		return nil, nil, err
 	}
+	tables = []string{"stats.csv"}
+	if a, b, ok := SplitContrast(m.Sweep.Contrast, m.Regimes); ok && m.Sweep.Contrast != "" {
+		if err := output.WriteContrast(filepath.Join(dir, "contrast.csv"), keys, a, b, groups); err != nil {
+			return nil, nil, err
+		}
+		tables = append(tables, "contrast.csv")
+	}
 	_, figures, err = DrawFiguresContext(ctx, dir, m, SweepFigures, formats)
-	return []string{"stats.csv"}, figures, err
+	return tables, figures, err
 }
 
 // FromManifest rebuilds the plan a folder's manifest describes, from the

@@ -128,6 +128,9 @@ func Start(x *Prepared, out string, o Options) (w *Writer, err error) {
 	}
 	if !x.SummaryOnly {
 		w.tables = append(w.tables, "stats.csv")
+		if x.contrast() != "" {
+			w.tables = append(w.tables, "contrast.csv")
+		}
 	}
 	if x.ByLocation {
 		if w.loc, err = open("locations.csv", output.LocationsHeader(x.Keys)); err != nil {
@@ -354,6 +357,12 @@ func (w *Writer) Finish(ctx context.Context, f Finish) (*Outcome, error) {
 	if !w.X.SummaryOnly {
 		if err := output.WriteStats(w.Path("stats.csv"), w.X.Keys, o.Groups); err != nil {
 			return nil, err
+		}
+		if c := w.X.contrast(); c != "" {
+			a, b, _ := SplitContrast(c, w.X.Regimes)
+			if err := output.WriteContrast(w.Path("contrast.csv"), w.X.Keys, a, b, o.Groups); err != nil {
+				return nil, err
+			}
 		}
 	}
 	done := make([]int, len(w.Rows))
@@ -617,6 +626,18 @@ func (x *Prepared) Groups(rows []output.SummaryRow) []output.Group {
 		groups[*at-1].Rows = append(groups[*at-1].Rows, r)
 	}
 	return groups
+}
+
+// contrast is the sweep's contrast, "a-b", whose paired differences
+// contrast.csv holds: "" if the plan is no sweep or has none.
+func (x *Prepared) contrast() string {
+	if x.Sweep == nil {
+		return ""
+	}
+	if _, _, ok := SplitContrast(x.Sweep.Contrast, x.Regimes); !ok {
+		return ""
+	}
+	return x.Sweep.Contrast
 }
 
 // Options say how Write runs a plan.

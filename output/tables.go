@@ -361,6 +361,69 @@ func WriteStats(path string, paramKeys []string, groups []Group) error {
 	return c.Close()
 }
 
+// ContrastHeader is contrast.csv's header (docs/OUTPUTS.md).
+func ContrastHeader(paramKeys []string) []string {
+	return append(slices.Clone(paramKeys), "contrast", "metric", "n", "mean", "sd", "ci_low", "ci_high")
+}
+
+// WriteContrast writes contrast.csv: per sweep point (in the order of
+// groups) and total, the paired difference regime a − regime b over the
+// replicates both ran at the point (they share seeds, so meet the same
+// migrants), described as stats.csv describes a group (Describe: n, mean,
+// sd, 95% t interval). A point where no replicate ran in both regimes
+// (a shard's) has no rows.
+func WriteContrast(path string, paramKeys []string, a, b string, groups []Group) error {
+	c, err := CreateCSV(path, ContrastHeader(paramKeys))
+	if err != nil {
+		return err
+	}
+	name := a + "-" + b
+	pointKey := func(p []float64) string { return fmt.Sprint(p) }
+	bAt := map[string]int{} // point -> index in groups of regime b's group
+	for j, g := range groups {
+		if g.Regime == b {
+			bAt[pointKey(g.Params)] = j
+		}
+	}
+	for _, ga := range groups {
+		j, ok := bAt[pointKey(ga.Params)]
+		if ga.Regime != a || !ok {
+			continue
+		}
+		byRep := map[int]SummaryRow{}
+		for _, r := range groups[j].Rows {
+			byRep[r.Run.Replicate] = r
+		}
+		var pairs [][2]SummaryRow
+		for _, ra := range ga.Rows {
+			if rb, ok := byRep[ra.Run.Replicate]; ok {
+				pairs = append(pairs, [2]SummaryRow{ra, rb})
+			}
+		}
+		if len(pairs) == 0 {
+			continue
+		}
+		d := make([]float64, len(pairs))
+		for t, total := range Totals {
+			for k, p := range pairs {
+				d[k] = p[0].Totals[t] - p[1].Totals[t]
+			}
+			s := Describe(d)
+			row := make([]string, 0, len(paramKeys)+7)
+			for _, p := range ga.Params {
+				row = append(row, FormatFloat(p))
+			}
+			row = append(row, name, total.Name, strconv.Itoa(s.N),
+				FormatFloat(s.Mean), FormatFloat(s.SD), FormatFloat(s.Lo), FormatFloat(s.Hi))
+			if err := c.Write(row); err != nil {
+				c.Close()
+				return err
+			}
+		}
+	}
+	return c.Close()
+}
+
 // ReadSummary reads summary.csv back.
 func ReadSummary(path string) (paramKeys []string, rows []SummaryRow, err error) {
 	f, err := os.Open(path)

@@ -24,7 +24,8 @@ master seed and k's replicate, never on how runs are split.
 A grid (the default) varies each --vary key over its values and runs every
 combination:
 
-	--vary KEY=a:b:n    n evenly spaced values from a to b
+	--vary KEY=a:b:n    n evenly spaced values from a to b (rounded to 12
+	                    significant figures: 0:0.7:8 gives 0.1, 0.2, 0.3, ...)
 	--vary KEY=a,b,c    the values listed
 
 A Latin hypercube (--design lhs --samples N) takes ranges, --vary KEY=a:b,
@@ -56,7 +57,8 @@ such regimes under sweep.reused.
 Figures (not for shards, whose merge draws them): with one varied key, each
 harm against the key, one line per regime with the spread of its replicates
 (--bands); with two, a map per regime of --metric and one of the --contrast
-difference between two regimes (heat maps for a grid, points coloured by
+difference between two regimes, whose paired interval per point
+contrast.csv gives (heat maps for a grid, points coloured by
 value for a Latin hypercube, which also gets a map of the share of points
 where the contrast is positive); with more, each harm against each key.
 'borderwork plot DIR --metric NAME' draws them for another metric;
