@@ -3,6 +3,7 @@ package experiment
 import (
 	"bytes"
 	"context"
+	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -146,6 +147,14 @@ func Reproduce(ctx context.Context, dir string, workers int) (*Reproduction, err
 		if err != nil {
 			return nil, err
 		}
+		if d != nil && len(laterColumns[c.File]) > 0 {
+			if same, err := sameWithoutColumns(filepath.Join(out, filepath.FromSlash(c.File)), c.SHA256, laterColumns[c.File]); err != nil {
+				return nil, err
+			} else if same {
+				d = nil
+				rep.Warnings = append(rep.Warnings, fmt.Sprintf("%s has no %s column: the borderwork that wrote the folder did not write it, which this one adds; the rest of the table is as rerun", c.File, strings.Join(laterColumns[c.File], ", ")))
+			}
+		}
 		if d != nil && c.File == "report.md" {
 			if d, err = reportQuotedAsRecorded(ctx, out, c, m, rerun); err != nil {
 				return nil, err
@@ -206,6 +215,50 @@ func Reproduce(ctx context.Context, dir string, workers int) (*Reproduction, err
 // not (contrast.csv, since 2026-12-03): a folder without one still
 // reproduces, with a warning, as its other tables are compared.
 var laterTables = []string{"contrast.csv"}
+
+// laterColumns are, per table, columns borderwork writes that an earlier
+// version did not: a folder's table without them still reproduces, with
+// a warning, when the rerun's table without them is the folder's.
+var laterColumns = map[string][]string{
+	"parameters.csv": {"unit"}, // sensitivity, since 2026-12-03
+}
+
+// sameWithoutColumns says whether the CSV table at path, with the columns
+// named cols left out, has the sha256 sum (hex) want.
+func sameWithoutColumns(path, want string, cols []string) (bool, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return false, nil // the rerun wrote no such table: not the same
+	}
+	records, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
+	if err != nil || len(records) == 0 {
+		return false, nil
+	}
+	var drop []int
+	for i, h := range records[0] {
+		if slices.Contains(cols, h) {
+			drop = append(drop, i)
+		}
+	}
+	if len(drop) == 0 {
+		return false, nil
+	}
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	for _, r := range records {
+		kept := make([]string, 0, len(r))
+		for i, v := range r {
+			if !slices.Contains(drop, i) {
+				kept = append(kept, v)
+			}
+		}
+		if err := w.Write(kept); err != nil {
+			return false, err
+		}
+	}
+	w.Flush()
+	return output.SHA256(buf.Bytes()) == want, w.Error()
+}
 
 // reportQuotedAsRecorded compares the report.md of the folder a rerun
 // wrote at out (whose manifest is rerun) with c, the folder's report.md,

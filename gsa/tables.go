@@ -11,7 +11,7 @@ import (
 // The columns of the tables an analysis writes beside summary.csv
 // (docs/OUTPUTS.md documents each).
 var (
-	parameterColumns = []string{"parameter", "group", "value", "varied", "lo", "hi", "integer", "distribution", "valid", "note"}
+	parameterColumns = []string{"parameter", "group", "value", "unit", "varied", "lo", "hi", "integer", "distribution", "valid", "note"}
 	outputColumns    = []string{"metric", "regime", "effect"}
 	pointMeanColumns = append([]string{"point"}, append(outputColumns, "mean", "sd")...)
 	noiseColumns     = append(append([]string{}, outputColumns...), "replicates", "mean", "variance", "within", "between", "noise_share_run", "noise_share_means", "noise_floor")
@@ -50,11 +50,12 @@ func writeTable(path string, header []string, rows func(emit func([]string) erro
 
 // writeTables writes the analysis' tables into dir and returns their
 // names, in the order the manifest lists them.
-func writeTables(dir string, res *Result) ([]string, error) {
+// units[i] is the unit of info.Keys[i] (Scenario.KeyUnit; "" for none).
+func writeTables(dir string, res *Result, units []string) ([]string, error) {
 	info := res.Info
 	names := []string{parametersCSV, pointsCSV, pointMeansCSV, noiseCSV}
 	err := writeTable(filepath.Join(dir, parametersCSV), parameterColumns, func(emit func([]string) error) error {
-		for _, k := range info.Keys {
+		for i, k := range info.Keys {
 			value, lo, hi := f(k.Value), "", ""
 			if k.Unset {
 				value = ""
@@ -62,7 +63,7 @@ func writeTables(dir string, res *Result) ([]string, error) {
 			if k.Varied {
 				lo, hi = f(k.Lo), f(k.Hi)
 			}
-			if err := emit([]string{k.Name, k.Group, value, strconv.FormatBool(k.Varied), lo, hi, strconv.FormatBool(k.Integer), k.Dist, k.Valid, k.Note}); err != nil {
+			if err := emit([]string{k.Name, k.Group, value, units[i], strconv.FormatBool(k.Varied), lo, hi, strconv.FormatBool(k.Integer), k.Dist, k.Valid, k.Note}); err != nil {
 				return err
 			}
 		}

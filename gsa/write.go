@@ -211,11 +211,32 @@ func derive(dir string, m *output.Manifest, workers int) (*Result, []string, err
 	if err != nil {
 		return nil, nil, err
 	}
-	tables, err := writeTables(dir, res)
+	units, err := keyUnits(dir, m, res.Info.Keys)
+	if err != nil {
+		return nil, nil, err
+	}
+	tables, err := writeTables(dir, res, units)
 	if err != nil {
 		return nil, nil, err
 	}
 	return res, tables, nil
+}
+
+// keyUnits are the units of keys, as the scenario of the folder at dir
+// (manifest m) gives them (Scenario.KeyUnit, the unit column of
+// docs/SCENARIOS.md, which a sweep's axes show): "" for a key without.
+func keyUnits(dir string, m *output.Manifest, keys []Key) ([]string, error) {
+	s, err := experiment.LoadResolved(m, filepath.Join(dir, "scenario.toml"))
+	if err != nil {
+		return nil, err
+	}
+	units := make([]string, len(keys))
+	for i, k := range keys {
+		if units[i], err = s.KeyUnit(k.Name); err != nil {
+			return nil, fmt.Errorf("gsa: the unit of %s: %w", k.Name, err)
+		}
+	}
+	return units, nil
 }
 
 // analyseFolder analyses the folder at dir, whose runs are complete,

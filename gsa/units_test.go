@@ -1,0 +1,84 @@
+package gsa
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/output"
+)
+
+// TestParametersUnit: parameters.csv gives each key's unit, as a sweep's
+// axes print it (docs/SCENARIOS.md's unit column), for a methods table;
+// a folder written before the column still reproduces, saying so.
+func TestParametersUnit(t *testing.T) {
+	e, _ := ParseEntry("posts.Post.capacity")
+	st, err := New(classroom(t, 20, 2), "classroom", Spec{Method: Morris, Trajectories: 2, Entries: []Entry{e}, Regimes: []string{"malfunctioning"}, Metrics: []string{"abuse_events"}, Resamples: 50})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "sens")
+	if _, err := st.Write(context.Background(), dir, Options{Workers: 2}); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, parametersCSV)
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	records, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := slices.Index(records[0], "unit")
+	if u < 0 {
+		t.Fatalf("parameters.csv's header = %v; want a unit column", records[0])
+	}
+	got := map[string]string{}
+	for _, r := range records[1:] {
+		got[r[0]] = r[u]
+	}
+	for key, want := range map[string]string{
+		"posts.Post.capacity":                      "migrants per day",
+		"factors.reliability.failing.outage_start": "probability per day",
+		"days": "days",
+		"seed": "",
+	} {
+		if unit, ok := got[key]; !ok || unit != want {
+			t.Errorf("parameters.csv: %s's unit = %q (listed %v); want %q", key, unit, ok, want)
+		}
+	}
+
+	// As a folder written before the column: the table without it, and
+	// its checksum in the manifest.
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	for _, r := range records {
+		w.Write(slices.Delete(slices.Clone(r), u, u+1))
+	}
+	w.Flush()
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// The checksum replaced in place: the manifest is otherwise as written.
+	mpath := filepath.Join(dir, "manifest.json")
+	mb, err := os.ReadFile(mpath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if old := output.SHA256(b); bytes.Count(mb, []byte(old)) != 1 {
+		t.Fatalf("manifest.json lists parameters.csv's checksum %s %d times", old, bytes.Count(mb, []byte(old)))
+	} else if err := os.WriteFile(mpath, bytes.Replace(mb, []byte(old), []byte(output.SHA256(buf.Bytes())), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := experiment.Reproduce(context.Background(), dir, 2)
+	if err != nil || len(rep.Problems) > 0 || !strings.Contains(strings.Join(rep.Warnings, "\n"), "parameters.csv has no unit column") {
+		t.Errorf("Reproduce of a folder without the unit column = %+v, %v; want it reproduced, with a warning naming the column", rep, err)
+	}
+}
