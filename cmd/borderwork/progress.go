@@ -248,6 +248,8 @@ func (m *meter) performance() *performance {
 	p := &performance{ElapsedSeconds: time.Since(m.start).Seconds(), AgentSteps: m.steps, Workers: m.workers}
 	if !m.simEnd.IsZero() {
 		p.SimulationSeconds = m.simEnd.Sub(m.simStart).Seconds()
+	} else {
+		p.Workers = 0 // nothing was simulated (a resume with no run left): no worker ran
 	}
 	if p.SimulationSeconds > 0 {
 		p.PerSecond = float64(p.AgentSteps) / p.SimulationSeconds
@@ -263,6 +265,11 @@ func (m *meter) report(w io.Writer, name string, quiet bool) {
 		return
 	}
 	p := m.performance()
+	if p.Workers == 0 {
+		// Not "0 agent-steps ... 1 worker": no run was left to simulate.
+		fmt.Fprintf(w, "borderwork %s: simulated nothing; %s in all.\n", name, seconds(p.ElapsedSeconds))
+		return
+	}
 	fmt.Fprintf(w, "borderwork %s: simulated %s agent-steps in %s (%s a second, %s); %s in all.\n",
 		name, words.Whole(p.AgentSteps), seconds(p.SimulationSeconds), perSecond(p.PerSecond), words.Count(p.Workers, "worker"), seconds(p.ElapsedSeconds))
 }
