@@ -552,7 +552,7 @@ func repsNeeded(d Design, own []string, rows []output.SummaryRow, o Options, pil
 }
 
 func init() {
-	experiment.Register(experiment.Kind{Command: "claim", Figures: Figures, Rerun: rerun, Rereport: rereport, Recorded: recorded, Like: like, Style: style, DrawsBands: true})
+	experiment.Register(experiment.Kind{Command: "claim", Figures: Figures, Rerun: rerun, Rereport: rereport, Recorded: recorded, Like: like, Style: style, DrawsBands: true, Legacy: legacy})
 }
 
 // rereport is a claim folder's Rereport: its report from the analysis of
@@ -586,6 +586,19 @@ func rereport(ctx context.Context, dir string, m *output.Manifest, drawn []exper
 		}
 	}
 	return report(x, o, res, drawn)
+}
+
+// legacy is a claim folder's Legacy: verdicts.csv of the folder at dir
+// (with its claim.csv) as borderwork wrote it before 2026-12-03, wide.
+func legacy(dir, file string) ([]byte, bool, error) {
+	if file != "verdicts.csv" {
+		return nil, false, nil
+	}
+	cs, err := ReadVerdicts(filepath.Join(dir, file))
+	if err != nil {
+		return nil, false, err
+	}
+	return wideVerdicts(cs), true, nil
 }
 
 // rerun is a claim folder's Rerun: the check again, with its options and

@@ -27,7 +27,7 @@ func TestCLAIMDocumentsTheCheck(t *testing.T) {
 		}
 	}
 	var cols []string
-	for _, c := range [][]string{effectColumns, verdictColumns, mediationColumns, chainVerdictColumns, chainMediationColumns, robustnessColumns} {
+	for _, c := range [][]string{effectColumns, verdictColumns, claimColumns, mediationColumns, chainMediationColumns, robustnessColumns, wideVerdictColumns} {
 		cols = append(cols, c...)
 	}
 	for _, c := range cols {

@@ -1,7 +1,11 @@
 package claim
 
 import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
 	"math"
+	"path/filepath"
 	"slices"
 	"strconv"
 
@@ -13,10 +17,19 @@ import (
 var (
 	effectColumns = []string{"effect", "kind", "label", "harm", "n", "mean", "sd", "ci_low", "ci_high",
 		"reference", "relative", "relative_low", "relative_high", "sesoi", "p", "p_adjusted", "p_equivalence", "p_equivalence_adjusted", "verdict"}
-	verdictColumns   = []string{"harm", "malfunction_at_open", "malfunction_at_closed", "closure", "malfunction_minus_closure", "claim"}
+	// verdictColumns are verdicts.csv's, long: a row per harm and effect
+	// the claim rests on, named by its effects.csv ID, so that the two
+	// tables join on (harm, effect). claimColumns are claim.csv's, a row
+	// per harm: the claim's verdict on it and the chain's.
+	verdictColumns   = []string{"harm", "effect", "verdict"}
+	claimColumns     = []string{"harm", "claim", "chain_at_open", "chain_at_closed", "chain_share"}
 	mediationColumns = []string{"row", "kind", "abuse_events", "abuse_immobile", "immobile_low", "immobile_high", "share_immobile"}
-	// chainVerdictColumns and chainMediationColumns follow; a folder
-	// written before the chain was judged lacks them, and is read without.
+	// wideVerdictColumns are verdicts.csv's as borderwork wrote it before
+	// 2026-12-03, wide, a row per harm (one column per effect of
+	// verdictEffects, then the claim), with chainVerdictColumns after
+	// them once the chain was judged: ReadVerdicts reads it still, and
+	// reproduce compares such a folder with the rerun written so.
+	wideVerdictColumns    = []string{"harm", "malfunction_at_open", "malfunction_at_closed", "closure", "malfunction_minus_closure", "claim"}
 	chainVerdictColumns   = []string{"chain_at_open", "chain_at_closed", "chain_share"}
 	chainMediationColumns = []string{"chain_difference", "chain_low", "chain_high", "chain_p_adjusted", "chain"}
 	robustnessColumns     = []string{"harm", "claim", "malfunction_at_open", "malfunction_at_closed", "closure", "malfunction_minus_closure", "margin"}
@@ -24,7 +37,24 @@ var (
 
 func f(v float64) string { return output.FormatFloat(v) }
 
-// writeTables writes effects.csv, verdicts.csv and mediation.csv.
+// verdictEffects are the effects the claim's verdict on a harm rests on,
+// as verdicts.csv names them (their effects.csv IDs) and as the wide
+// verdicts.csv written before 2026-12-03 (and robustness.csv) names
+// their columns, with where a ClaimVerdict keeps each.
+var verdictEffects = []verdictEffect{
+	{"malfunction|closure=" + Closure.Low, "malfunction_at_open", func(c *ClaimVerdict) *Verdict { return &c.AtOpen }},
+	{"malfunction|closure=" + Closure.High, "malfunction_at_closed", func(c *ClaimVerdict) *Verdict { return &c.AtClosed }},
+	{Closure.Name, "closure", func(c *ClaimVerdict) *Verdict { return &c.Closure }},
+	{"malfunction-closure", "malfunction_minus_closure", func(c *ClaimVerdict) *Verdict { return &c.MalfunctionOverClose }},
+}
+
+type verdictEffect struct {
+	ID, Column string
+	Of         func(c *ClaimVerdict) *Verdict
+}
+
+// writeTables writes effects.csv, verdicts.csv, claim.csv and
+// mediation.csv.
 func writeTables(w *experiment.Writer, a *Analysis) error {
 	var rows [][]string
 	for _, e := range a.Estimates {
@@ -34,24 +64,53 @@ func writeTables(w *experiment.Writer, a *Analysis) error {
 	if err := w.WriteTable("effects.csv", effectColumns, rows); err != nil {
 		return err
 	}
-	rows = nil
-	for _, c := range a.Claim {
-		share := ""
-		if c.ChainShare != 0 {
-			share = f(c.ChainShare)
-		}
-		rows = append(rows, []string{c.Harm, string(c.AtOpen), string(c.AtClosed), string(c.Closure), string(c.MalfunctionOverClose), c.Holds,
-			string(c.ChainAtOpen), string(c.ChainAtClosed), share})
-	}
-	if err := w.WriteTable("verdicts.csv", slices.Concat(verdictColumns, chainVerdictColumns), rows); err != nil {
+	verdicts, claims := claimRows(a.Claim)
+	if err := w.WriteTable("verdicts.csv", verdictColumns, verdicts); err != nil {
 		return err
 	}
+	if err := w.WriteTable("claim.csv", claimColumns, claims); err != nil {
+		return err
+	}
+	rows = nil
 	rows = nil
 	for _, m := range a.Mediation {
 		rows = append(rows, []string{m.Row, m.Kind, f(m.Events), f(m.Immobile), f(m.Lo), f(m.Hi), f(m.Share),
 			f(m.ChainDiff), f(m.ChainLo), f(m.ChainHi), f(m.ChainPAdj), string(m.Chain)})
 	}
 	return w.WriteTable("mediation.csv", slices.Concat(mediationColumns, chainMediationColumns), rows)
+}
+
+// claimRows are the rows of verdicts.csv and claim.csv of the verdicts cs.
+func claimRows(cs []ClaimVerdict) (verdicts, claims [][]string) {
+	for _, c := range cs {
+		for _, e := range verdictEffects {
+			verdicts = append(verdicts, []string{c.Harm, e.ID, string(*e.Of(&c))})
+		}
+		claims = append(claims, []string{c.Harm, c.Holds, string(c.ChainAtOpen), string(c.ChainAtClosed), chainShare(c)})
+	}
+	return verdicts, claims
+}
+
+func chainShare(c ClaimVerdict) string {
+	if c.ChainShare == 0 {
+		return ""
+	}
+	return f(c.ChainShare)
+}
+
+// wideVerdicts is verdicts.csv as borderwork wrote it before 2026-12-03
+// (wideVerdictColumns and chainVerdictColumns, a row per harm), from the
+// verdicts cs.
+func wideVerdicts(cs []ClaimVerdict) []byte {
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	w.Write(slices.Concat(wideVerdictColumns, chainVerdictColumns))
+	for _, c := range cs {
+		w.Write([]string{c.Harm, string(c.AtOpen), string(c.AtClosed), string(c.Closure), string(c.MalfunctionOverClose), c.Holds,
+			string(c.ChainAtOpen), string(c.ChainAtClosed), chainShare(c)})
+	}
+	w.Flush()
+	return b.Bytes()
 }
 
 // ReadEffects reads effects.csv back: the estimates as written, with
@@ -96,40 +155,104 @@ func readVerdict(t *output.Table, i int, col string) (Verdict, error) {
 	return v, nil
 }
 
-// ReadVerdicts reads verdicts.csv back.
+// ReadVerdicts reads verdicts.csv back, with claim.csv beside it: the
+// claim's verdict per harm. A wide verdicts.csv, as borderwork wrote it
+// before 2026-12-03 with the claim in it and no claim.csv, is read too.
 func ReadVerdicts(path string) ([]ClaimVerdict, error) {
-	t, err := output.ReadTable(path, verdictColumns...)
+	t, err := output.ReadTable(path, "harm")
+	if err != nil {
+		return nil, err
+	}
+	if t.Column("effect") < 0 {
+		return readWideVerdicts(path)
+	}
+	if t, err = output.ReadTable(path, verdictColumns...); err != nil {
+		return nil, err
+	}
+	claims, err := output.ReadTable(filepath.Join(filepath.Dir(path), "claim.csv"), claimColumns...)
+	if err != nil {
+		return nil, err
+	}
+	var out []ClaimVerdict
+	for i := range claims.Rows {
+		c := ClaimVerdict{Harm: claims.Cell(i, "harm"), Holds: claims.Cell(i, "claim")}
+		if err := readClaim(claims, i, &c); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	seen := map[[2]string]bool{}
+	for i := range t.Rows {
+		harm, effect := t.Cell(i, "harm"), t.Cell(i, "effect")
+		k := slices.IndexFunc(out, func(c ClaimVerdict) bool { return c.Harm == harm })
+		if k < 0 {
+			return nil, t.Errorf(i, "harm", "harm %q is not in claim.csv", harm)
+		}
+		e := slices.IndexFunc(verdictEffects, func(v verdictEffect) bool { return v.ID == effect })
+		if e < 0 {
+			return nil, t.Errorf(i, "effect", "%q is not an effect the claim rests on", effect)
+		}
+		if seen[[2]string{harm, effect}] {
+			return nil, t.Errorf(i, "effect", "%s on %s is listed twice", effect, harm)
+		}
+		seen[[2]string{harm, effect}] = true
+		if *verdictEffects[e].Of(&out[k]), err = readVerdict(t, i, "verdict"); err != nil {
+			return nil, err
+		}
+	}
+	for _, c := range out {
+		for _, e := range verdictEffects {
+			if !seen[[2]string{c.Harm, e.ID}] {
+				return nil, fmt.Errorf("%s: no verdict of %s on %s", path, e.ID, c.Harm)
+			}
+		}
+	}
+	return out, nil
+}
+
+// readClaim reads row i of a table with the claim's columns (claim.csv,
+// or the wide verdicts.csv) into c.
+func readClaim(t *output.Table, i int, c *ClaimVerdict) error {
+	if !slices.Contains(ClaimOutcomes, c.Holds) {
+		return t.Errorf(i, "claim", "unknown outcome %q", c.Holds)
+	}
+	if t.Column("chain_at_open") < 0 {
+		return nil
+	}
+	var err error
+	for _, v := range []struct {
+		col string
+		to  *ChainVerdict
+	}{{"chain_at_open", &c.ChainAtOpen}, {"chain_at_closed", &c.ChainAtClosed}} {
+		if *v.to, err = readChain(t, i, v.col); err != nil {
+			return err
+		}
+	}
+	if t.Cell(i, "chain_share") != "" {
+		if c.ChainShare, err = t.Float(i, "chain_share"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// readWideVerdicts reads verdicts.csv as borderwork wrote it before
+// 2026-12-03: a row per harm, the claim in it.
+func readWideVerdicts(path string) ([]ClaimVerdict, error) {
+	t, err := output.ReadTable(path, wideVerdictColumns...)
 	if err != nil {
 		return nil, err
 	}
 	var out []ClaimVerdict
 	for i := range t.Rows {
 		c := ClaimVerdict{Harm: t.Cell(i, "harm"), Holds: t.Cell(i, "claim")}
-		for _, v := range []struct {
-			col string
-			to  *Verdict
-		}{{"malfunction_at_open", &c.AtOpen}, {"malfunction_at_closed", &c.AtClosed}, {"closure", &c.Closure}, {"malfunction_minus_closure", &c.MalfunctionOverClose}} {
-			if *v.to, err = readVerdict(t, i, v.col); err != nil {
+		for _, e := range verdictEffects {
+			if *e.Of(&c), err = readVerdict(t, i, e.Column); err != nil {
 				return nil, err
 			}
 		}
-		if !slices.Contains(ClaimOutcomes, c.Holds) {
-			return nil, t.Errorf(i, "claim", "unknown outcome %q", c.Holds)
-		}
-		if t.Column("chain_at_open") >= 0 {
-			for _, v := range []struct {
-				col string
-				to  *ChainVerdict
-			}{{"chain_at_open", &c.ChainAtOpen}, {"chain_at_closed", &c.ChainAtClosed}} {
-				if *v.to, err = readChain(t, i, v.col); err != nil {
-					return nil, err
-				}
-			}
-			if t.Cell(i, "chain_share") != "" {
-				if c.ChainShare, err = t.Float(i, "chain_share"); err != nil {
-					return nil, err
-				}
-			}
+		if err := readClaim(t, i, &c); err != nil {
+			return nil, err
 		}
 		out = append(out, c)
 	}

@@ -56,6 +56,12 @@ type Kind struct {
 	// edited by hand is refused, wrapping ErrBadInput and naming
 	// manifest.json and the key; nil: nothing to check.
 	Recorded func(ctx context.Context, dir string, m *output.Manifest) error
+	// Legacy gives, for a table file of the folder at dir, the bytes an
+	// earlier borderwork wrote for the same results in a format since
+	// changed (a claim's verdicts.csv, wide before 2026-12-03); ok is
+	// false for a table whose format has not changed. reproduce compares
+	// a folder written so with them. nil: no format has changed.
+	Legacy func(dir, file string) (b []byte, ok bool, err error)
 	// Sharding says how Merge joins shards of a folder of this kind
 	// (folders whose manifest's sweep section names a shard); nil for
 	// kinds that do not shard.

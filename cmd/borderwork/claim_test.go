@@ -76,7 +76,7 @@ func TestClaimWritesEveryFile(t *testing.T) {
 	mustRun(t, "claim", "--days", "60", "--reps", "3", "--max-reps", "3", "--robustness", "--samples", "4", "--robustness-reps", "2", "--out", out, "--quiet")
 	got := files(t, out)
 	for _, want := range []string{"manifest.json", "scenario.toml", "timeseries.csv", "summary.csv", "stats.csv",
-		"effects.csv", "verdicts.csv", "mediation.csv", "robustness.csv", "robustness_summary.csv", "report.md",
+		"effects.csv", "verdicts.csv", "claim.csv", "mediation.csv", "robustness.csv", "robustness_summary.csv", "report.md",
 		"figures/trapped.png", "figures/outcomes.pdf", "figures/effects_trapped_person_days.svg", "figures/cells_abuse_events.png",
 		"figures/mediation.png", "figures/robustness_claim.png", "figures/robustness_map_abused_migrants.png"} {
 		if !slices.Contains(got, want) {
@@ -91,7 +91,8 @@ func TestClaimWritesEveryFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !m.Complete || m.Scenario != "sahel" || len(m.Tables) != 8 || len(info.Arms) != 8 || info.Pilot != 3 {
+	// timeseries, summary, stats, effects, verdicts, claim, mediation, robustness and robustness_summary.
+	if !m.Complete || m.Scenario != "sahel" || len(m.Tables) != 9 || len(info.Arms) != 8 || info.Pilot != 3 {
 		t.Errorf("manifest: complete %v, scenario %s, %d tables, %d arms, pilot %d", m.Complete, m.Scenario, len(m.Tables), len(info.Arms), info.Pilot)
 	}
 	if status, stdout, stderr := runCLI(t, "reproduce", out); status != 0 {

@@ -51,7 +51,8 @@ the pilot (its spread and means) before any test.
 over the assumptions it could hang on (docs/CLAIM.md) and reports where it
 holds and what it hinges on.
 
-The folder holds the runs' tables, effects.csv, verdicts.csv,
+The folder holds the runs' tables, effects.csv, verdicts.csv (a row per
+harm and effect, by effects.csv's IDs), claim.csv (the claim per harm),
 mediation.csv (and the robustness tables), figures and report.md. --json
 prints the verdicts and effects.
 `
