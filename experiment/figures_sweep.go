@@ -311,7 +311,9 @@ func (s *sweepSource) gridAxes() (x, y []float64, cell func(point int) (int, int
 // mapOf draws per-point values over the two keys: a heat map of a grid
 // (NaN where the grid has no point), or coloured points of a Latin
 // hypercube.
-func (s *sweepSource) mapOf(title, zLabel string, values []float64, o figures.HeatOptions, c figures.Caption) (*figures.Figure, error) {
+// mapOf draws values, one per point, over the two keys; marked (nil, or
+// one per point) dots a grid's cells (figures.HeatOptions.Marked).
+func (s *sweepSource) mapOf(title, zLabel string, values []float64, marked []bool, o figures.HeatOptions, c figures.Caption) (*figures.Figure, error) {
 	keys := s.axes
 	if s.lhs {
 		var px, py []float64
@@ -332,6 +334,16 @@ func (s *sweepSource) mapOf(title, zLabel string, values []float64, o figures.He
 	for i, v := range values {
 		col, r := cell(i)
 		z[r][col] = v
+	}
+	if marked != nil {
+		o.Marked = make([][]bool, len(y))
+		for r := range o.Marked {
+			o.Marked[r] = make([]bool, len(x))
+		}
+		for i, m := range marked {
+			col, r := cell(i)
+			o.Marked[r][col] = m
+		}
 	}
 	return figures.HeatmapWith(title, keys[0], keys[1], zLabel, x, y, z, o, c)
 }
@@ -361,7 +373,7 @@ func drawSweepMaps(src Source) ([]Drawn, error) {
 			title := output.Capitalise(h.Title) + " under " + regime
 			c := s.caption
 			c.Centre = "colours: mean"
-			fig, err := s.mapOf(title, h.Title+" per run (mean)", s.pointMeans(regime, t), mapOptions(h, false), c)
+			fig, err := s.mapOf(title, h.Title+" per run (mean)", s.pointMeans(regime, t), nil, mapOptions(h, false), c)
 			if err != nil {
 				return nil, err
 			}
@@ -402,13 +414,48 @@ func drawSweepContrast(src Source) ([]Drawn, error) {
 		title := fmt.Sprintf("%s: %s minus %s", output.Capitalise(h.Title), a, b)
 		c := s.caption
 		c.Centre = "colours: difference of the means"
-		fig, err := s.mapOf(title, fmt.Sprintf("difference in mean %s (%s − %s)", h.Title, a, b), diff, mapOptions(h, true), c)
+		var marked []bool
+		if !s.lhs {
+			marked = s.holdsZero(a, b, output.TotalIndex(h.Name))
+			if slices.Contains(marked, true) {
+				c.Spread = "dots: the paired 95% interval holds 0 (contrast.csv)"
+			}
+		}
+		fig, err := s.mapOf(title, fmt.Sprintf("difference in mean %s (%s − %s)", h.Title, a, b), diff, marked, mapOptions(h, true), c)
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, Drawn{Name: h.Name + "_" + Slug(a) + "_minus_" + Slug(b), Title: title, Fig: fig})
 	}
 	return out, nil
+}
+
+// holdsZero says, per point, whether the paired 95% interval of a − b on
+// total t over the replicates both ran (contrast.csv's ci_low to ci_high)
+// holds 0: the replicates cannot tell the regimes apart there. False at a
+// point with fewer than two pairs, which has no interval.
+func (s *sweepSource) holdsZero(a, b string, t int) []bool {
+	type run struct{ point, rep int }
+	ofA := map[run]float64{}
+	for _, r := range s.rows {
+		if i, ok := s.point[pointKey(r.Run.Params)]; ok && r.Run.Regime == a {
+			ofA[run{i, r.Run.Replicate}] = r.Totals[t]
+		}
+	}
+	diffs := make([][]float64, len(s.info.Points))
+	for _, r := range s.rows {
+		if i, ok := s.point[pointKey(r.Run.Params)]; ok && r.Run.Regime == b {
+			if v, ok := ofA[run{i, r.Run.Replicate}]; ok {
+				diffs[i] = append(diffs[i], v-r.Totals[t])
+			}
+		}
+	}
+	out := make([]bool, len(diffs))
+	for i, d := range diffs {
+		st := output.Describe(d)
+		out[i] = st.N >= 2 && st.Lo <= 0 && st.Hi >= 0
+	}
+	return out
 }
 
 // drawSweepShare maps, for a Latin hypercube over two keys, where the

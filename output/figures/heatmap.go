@@ -76,6 +76,11 @@ type HeatOptions struct {
 	// says "no data". A share left undefined for want of a denominator
 	// says so ("none conclusive").
 	Missing string
+	// Marked, if set (rows and columns as z), puts a dot at the centre
+	// of each cell marked, in black or white as stands out from its
+	// colour: on a map of differences, the cells whose interval holds 0.
+	// The caller's caption says what the dots mean.
+	Marked [][]bool
 }
 
 // missing is the colour bar's text for NaN cells, if some cell is NaN.
@@ -142,6 +147,9 @@ func HeatmapWith(title, xLabel, yLabel, zLabel string, x, y []float64, z [][]flo
 	if err := checkCounts(o.Counts, z); err != nil {
 		return nil, fmt.Errorf("figures: Heatmap %q: %w", title, err)
 	}
+	if o.Marked != nil && (len(o.Marked) != len(z) || slices.ContainsFunc(o.Marked, func(row []bool) bool { return len(row) != len(z[0]) })) {
+		return nil, fmt.Errorf("figures: Heatmap %q: the marks are not one per cell", title)
+	}
 	if math.IsNaN(o.Lo) || math.IsNaN(o.Hi) || math.IsInf(o.Lo, 0) || math.IsInf(o.Hi, 0) {
 		return nil, fmt.Errorf("figures: Heatmap %q: colour scale [%v, %v]", title, o.Lo, o.Hi)
 	}
@@ -179,7 +187,11 @@ func HeatmapWith(title, xLabel, yLabel, zLabel string, x, y []float64, z [][]flo
 		counts = append(counts, slices.Clone(row))
 	}
 	xp, yp := positions(x), positions(y)
-	cp := &cellsPlotter{x: edges(xp), y: edges(yp), z: z, counts: counts, scale: scale, th: th}
+	var marked [][]bool
+	for _, row := range o.Marked {
+		marked = append(marked, slices.Clone(row))
+	}
+	cp := &cellsPlotter{x: edges(xp), y: edges(yp), z: z, counts: counts, marked: marked, scale: scale, th: th}
 	p.Add(cp)
 	p.X.Min, p.X.Max = cp.x[0], cp.x[len(cp.x)-1]
 	p.Y.Min, p.Y.Max = cp.y[0], cp.y[len(cp.y)-1]
@@ -338,6 +350,7 @@ type cellsPlotter struct {
 	x, y   []float64 // cell edges
 	z      [][]float64
 	counts [][]int
+	marked [][]bool
 	scale  colorScale
 	th     *theme
 }
@@ -365,6 +378,31 @@ func (h *cellsPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 	if h.counts != nil {
 		h.drawCounts(c, p)
 	}
+	for r, row := range h.marked {
+		for col, m := range row {
+			if !m {
+				continue
+			}
+			x0, x1, y0, y1 := trX(h.x[col]), trX(h.x[col+1]), trY(h.y[r]), trY(h.y[r+1])
+			dot := color.Color(color.Black)
+			if luminance(h.scale.at(h.z[r][col])) < 0.45 {
+				dot = color.White
+			}
+			radius := min(vg.Points(1.6), min(x1-x0, y1-y0)/6)
+			at := vg.Point{X: (x0 + x1) / 2, Y: (y0 + y1) / 2}
+			c.FillPolygon(dot, circle(at, radius))
+		}
+	}
+}
+
+// circle is a polygon of 24 sides around at.
+func circle(at vg.Point, r vg.Length) []vg.Point {
+	out := make([]vg.Point, 24)
+	for i := range out {
+		a := 2 * math.Pi * float64(i) / float64(len(out))
+		out[i] = vg.Point{X: at.X + r*vg.Length(math.Cos(a)), Y: at.Y + r*vg.Length(math.Sin(a))}
+	}
+	return out
 }
 
 // drawCounts prints each cell's count at its centre, in black or white,
