@@ -255,7 +255,9 @@ func (x *Prepared) resumableFrom(out, dir string, m *output.Manifest, scenarioSH
 		return badInput("--resume: %s holds a %s folder, not a %s", dir, m.Command, x.Command)
 	case !SameCommandLine(BaseCommandLine(m.CommandLine), x.CommandLine()): // figure flags may differ: given to the resume, they change the figures only
 		return OtherPlan(out, dir, m)
-	case m.Sweep != nil && x.Sweep != nil && !slices.EqualFunc(x.Points, m.Sweep.Points, slices.Equal[[]float64]):
+	case x.Command == "sweep" && m.Sweep != nil && x.Sweep != nil && !slices.EqualFunc(x.Points, m.Sweep.Points, slices.Equal[[]float64]):
+		// A sweep's manifest lists its points (a sensitivity analysis's
+		// section rebuilds them, and lists none).
 		if key, was, is, ok := unroundedGrid(x.Keys, x.Points, m.Sweep.Points); ok {
 			return badInput("--resume: %s: %s's value %v is %v in this borderwork, which rounds a:b:n grid values to 12 significant figures: the folder was written by an earlier one, and its runs cannot be joined with this one's; run the sweep again into a fresh folder ('%s --out NEWDIR')", filepath.Join(dir, "manifest.json"), key, was, is, RerunCommandLine(m))
 		}
