@@ -42,48 +42,6 @@ func (m *Model) scaledChance(where string, p, mult float64) float64 {
 	return q
 }
 
-// below reports whether a uniform u falls below the chance 1 − e^−rate
-// (rateChance) of a rate > 0, deciding from bounds of the chance where
-// they suffice (chanceBounds), as computing the exponential is slow: the
-// decision is always the one u < rateChance(where, rate) gives.
-func (m *Model) below(where string, u, rate float64) bool {
-	lower, upper := chanceBounds(rate)
-	switch {
-	case probabilityCheck != nil:
-		// Tests that check every chance computed: compute it.
-	case u >= upper:
-		return false
-	case u < lower:
-		return true
-	}
-	return u < m.rateChance(where, rate)
-}
-
-// chanceBounds are bounds of the chance 1 − e^−r of a rate r > 0 as
-// rateChance computes it. Up to r = 1 they are the series
-// r − r²/2 + r³/6 − r⁴/24 + …, cut after a term it subtracts (lower) and
-// after one it adds (upper): its terms fall in size and alternate in sign,
-// so each cut errs on its side, by at most the next term, and few draws
-// fall between the two. Above 1, the lower bound is 1 − 1/S, S the series
-// of e^r cut after r⁴/24, below e^r, and the upper bound is 1. Their
-// margins (boundMargin) are far wider than the roundings of the bounds and
-// of portable.Expm1. (Products are rounded before they are added, as
-// everywhere in the engine, though here a fused multiply-add would do no
-// harm: TestNoFusedMultiplyAdd keeps the rule simple.)
-func chanceBounds(r float64) (lower, upper float64) {
-	half, third, quarter := float64(r*0.5), float64(r*(1.0/3)), float64(r*0.25)
-	if r > 1 {
-		s := 1 + float64(r*float64(1+float64(half*float64(1+float64(third*(1+quarter))))))
-		return float64((1 - 1/s) * (1 - boundMargin)), 1
-	}
-	lower = float64(r * float64(1-float64(half*float64(1-float64(third*(1-quarter))))))
-	upper = float64(r * float64(1-float64(half*(1-third))))
-	return float64(lower * (1 - boundMargin)), float64(upper * (1 + boundMargin))
-}
-
-// boundMargin is the relative margin of chanceBounds.
-const boundMargin = 0x1p-40
-
 // rejectAbove is a margin above a rate r, the bound of the chance
 // 1 − e^−r it gives: a uniform at or above r·rejectAbove is at or above
 // the chance as computed, whatever the rounding of portable.Expm1 (within

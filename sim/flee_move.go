@@ -173,7 +173,7 @@ func (m *Model) fleeCross(id int, mg *Migrant, p int32) crossing {
 		admissible = true // checks too weak to catch it, as at borderwork's counter (queues.go)
 	}
 	ab := &m.cfg.Abuse
-	if rate := ab.OfficialExtortion * ps.officials * m.riskMultiplier(mg) * papersFactor(ab, doc); rate > 0 && m.below("extortion at a post", m.admission.Float64(), rate) {
+	if rate := ab.OfficialExtortion * ps.officials * m.riskMultiplier(mg) * papersFactor(ab, doc); rate > 0 && m.admission.Float64() < m.rateChance("extortion at a post", rate) {
 		m.recordAbuse(id, mg, int(mg.Loc), Extortion, ByOfficial)
 		if !admissible {
 			m.rec.Bribed++

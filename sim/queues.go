@@ -172,7 +172,7 @@ func (m *Model) process(pi, id int, mg *Migrant) {
 		admissible = true
 	}
 	ab := &m.cfg.Abuse
-	if rate := ab.OfficialExtortion * p.officials * m.riskMultiplier(mg) * papersFactor(ab, doc); rate > 0 && m.below("extortion at a post", r.Float64(), rate) {
+	if rate := ab.OfficialExtortion * p.officials * m.riskMultiplier(mg) * papersFactor(ab, doc); rate > 0 && r.Float64() < m.rateChance("extortion at a post", rate) {
 		m.recordAbuse(id, mg, int(mg.Loc), Extortion, ByOfficial)
 		paid := math.Min(float64(mg.Money), ab.Bribe)
 		mg.Money -= float32(paid)
