@@ -35,7 +35,7 @@ addresses students open.
 
 Ctrl-C stops the server: it says how many experiments are still running
 or waiting, and gives them 5 seconds to finish; a second Ctrl-C stops it
-at once.
+at once. Either way it says how many it cut short.
 `
 
 // serveGrace is how long experiments still running when serve is told to
@@ -139,7 +139,13 @@ func stopServing(hs *http.Server, srv *web.Server, done <-chan error, e *env) er
 	}()
 	err := hs.Shutdown(shut)
 	if shut.Err() != nil {
+		// Out of time, or told again: what still runs or waits is cut
+		// short, and the teacher is told so rather than left guessing.
+		n := srv.Experiments()
 		err = hs.Close()
+		if n > 0 {
+			fmt.Fprintf(e.stderr, "borderwork serve: stopped: %s cut short\n", words.Count(n, "experiment"))
+		}
 	}
 	<-done
 	return err

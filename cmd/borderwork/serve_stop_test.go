@@ -118,6 +118,9 @@ func TestServeStops(t *testing.T) {
 			if took := time.Since(t0); took > 3*time.Second {
 				t.Errorf("serve took %v to stop after a second Ctrl-C; want it at once", took)
 			}
+			if got, cut := stderr.String(), want+"borderwork serve: stopped: 2 experiments cut short\n"; got != cut {
+				t.Errorf("after the second Ctrl-C serve has said %q; want %q", got, cut)
+			}
 		case <-time.After(10 * time.Second):
 			t.Fatal("serve did not stop after a second Ctrl-C")
 		}
