@@ -7,9 +7,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -417,6 +419,10 @@ func recordedFields(m, rerun *output.Manifest) []string {
 			problems = append(problems, "manifest.json: "+commandLineDisagrees+": "+why)
 			continue
 		}
+		if msg, ok := rangesWrittenDifferently(f.name, got, want); ok {
+			problems = append(problems, msg)
+			continue
+		}
 		if msg, ok := sectionWrittenDifferently(f.name, got, want); ok {
 			problems = append(problems, msg)
 			continue
@@ -519,6 +525,74 @@ func sectionWrittenDifferently(name string, got, want []byte) (string, bool) {
 		return fmt.Sprintf("manifest.json: %s has %s, which this binary does not record: the borderwork that wrote the folder recorded %s", name, output.JoinAnd(dropped), them(len(dropped))), true
 	}
 	return "", false
+}
+
+// rangesWrittenDifferently says how a claim section (got, as JSON)
+// differs from the rerun's (want) when the only difference is the ranges
+// (lo, hi) of robustness's assumptions, and so its points, drawn over
+// them: the borderwork that wrote the folder had other --robustness
+// ranges (2026-12-03 changed oversight's), which the folder's tables were
+// run with. false otherwise.
+func rangesWrittenDifferently(name string, got, want []byte) (string, bool) {
+	if name != "claim" {
+		return "", false
+	}
+	decode := func(b []byte) (map[string]any, bool) {
+		var m map[string]any
+		d := json.NewDecoder(bytes.NewReader(b))
+		d.UseNumber()
+		return m, d.Decode(&m) == nil && m != nil
+	}
+	a, ok1 := decode(got)
+	b, ok2 := decode(want)
+	if !ok1 || !ok2 {
+		return "", false
+	}
+	ra, ok1 := a["robustness"].(map[string]any)
+	rb, ok2 := b["robustness"].(map[string]any)
+	if !ok1 || !ok2 {
+		return "", false
+	}
+	aa, ok1 := ra["assumptions"].([]any)
+	ab, ok2 := rb["assumptions"].([]any)
+	if !ok1 || !ok2 || len(aa) != len(ab) {
+		return "", false
+	}
+	var ranges []string
+	for i := range aa {
+		x, ok1 := aa[i].(map[string]any)
+		y, ok2 := ab[i].(map[string]any)
+		if !ok1 || !ok2 {
+			return "", false
+		}
+		if fmt.Sprint(x["lo"], x["hi"]) != fmt.Sprint(y["lo"], y["hi"]) {
+			ranges = append(ranges, fmt.Sprintf("%v %v to %v then, %v to %v now", x["key"], x["lo"], x["hi"], y["lo"], y["hi"]))
+		}
+		x, y = maps.Clone(x), maps.Clone(y)
+		for _, k := range []string{"lo", "hi"} {
+			delete(x, k)
+			delete(y, k)
+		}
+		if !reflect.DeepEqual(x, y) {
+			return "", false
+		}
+	}
+	if len(ranges) == 0 {
+		return "", false
+	}
+	// The rest of the section is the same, but for the points drawn
+	// over the ranges.
+	a, b = maps.Clone(a), maps.Clone(b)
+	ra, rb = maps.Clone(ra), maps.Clone(rb)
+	for _, k := range []string{"assumptions", "points"} {
+		delete(ra, k)
+		delete(rb, k)
+	}
+	a["robustness"], b["robustness"] = ra, rb
+	if !reflect.DeepEqual(a, b) {
+		return "", false
+	}
+	return "manifest.json: claim.robustness.assumptions: written by a borderwork whose --robustness ranges differed: " + strings.Join(ranges, "; "), true
 }
 
 // sameJSON reports whether two JSON values are the same value.

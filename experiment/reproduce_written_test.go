@@ -2,6 +2,7 @@ package experiment
 
 import (
 	"encoding/json"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -14,6 +15,13 @@ import (
 // by the borderwork that wrote it, not to contradict itself; a value that
 // differs still is.
 func TestRecordedFieldsWrittenDifferently(t *testing.T) {
+	// robust is a claim section with robustness over two assumptions,
+	// weak oversight's range lo to hi.
+	robust := func(lo, hi, points string, samples int) string {
+		return `{"max_reps":4,"robustness":{"samples":` + strconv.Itoa(samples) + `,"reps":2,"assumptions":[` +
+			`{"id":"weak_oversight","label":"oversight","key":"factors.integrity.weak.oversight","lo":` + lo + `,"hi":` + hi + `},` +
+			`{"id":"patrol","label":"patrols","key":"factors.enforcement.patrolled.patrol","lo":0,"hi":0.2}],"points":` + points + `}}`
+	}
 	const line = "borderwork claim classroom --seed 2018 --days 30 --reps 3 --max-reps 4"
 	const section = `{"max_reps":4,"sesoi":0.1}`
 	tests := []struct {
@@ -36,6 +44,12 @@ func TestRecordedFieldsWrittenDifferently(t *testing.T) {
 			"manifest.json: claim has sesoi, which this binary does not record", "does not agree"},
 		{"a key added, a value changed", line, line, section, `{"max_reps":5,"sesoi":0.1,"sesoi_values":[0.1]}`,
 			"manifest.json: claim is", "this binary"},
+		{"robustness ranges that differ", line, line, robust("0", "0.8", "[[0.1,0.5]]", 4), robust("0", "0.65", "[[0.08,0.5]]", 4),
+			"manifest.json: claim.robustness.assumptions: written by a borderwork whose --robustness ranges differed: factors.integrity.weak.oversight 0 to 0.8 then, 0 to 0.65 now", "does not agree"},
+		{"robustness ranges and samples that differ", line, line, robust("0", "0.8", "[[0.1,0.5]]", 4), robust("0", "0.65", "[[0.08,0.5]]", 5),
+			"manifest.json: claim does not agree with the command line and scenario it records", "ranges differed"},
+		{"robustness points alone that differ", line, line, robust("0", "0.8", "[[0.1,0.5]]", 4), robust("0", "0.8", "[[0.08,0.5]]", 4),
+			"manifest.json: claim does not agree with the command line and scenario it records", "ranges differed"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
