@@ -3,6 +3,7 @@ package experiment
 import (
 	"fmt"
 	"math"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -418,7 +419,13 @@ func drawSweepContrast(src Source) ([]Drawn, error) {
 		if !s.lhs {
 			marked = s.holdsZero(a, b, output.TotalIndex(h.Name))
 			if slices.Contains(marked, true) {
-				c.Spread = "dots: the paired 95% interval holds 0 (contrast.csv)"
+				// The table is cited where the folder has it: one
+				// written before borderwork wrote contrast.csv
+				// (2026-12-03) has none, and plot writes none.
+				c.Spread = "dots: the paired 95% interval holds 0"
+				if _, err := os.Stat(filepath.Join(src.Dir, "contrast.csv")); err == nil {
+					c.Spread += " (contrast.csv)"
+				}
 			}
 		}
 		fig, err := s.mapOf(title, fmt.Sprintf("difference in mean %s (%s − %s)", h.Title, a, b), diff, marked, mapOptions(h, true), c)
