@@ -94,8 +94,9 @@ func Parse(spec string, lhs bool) (Factor, error) {
 			return f, fmt.Errorf("--vary %s: the range starts and ends at %g, so its %d values would be the same; give n = 1, or a wider range", shown, v[0], n)
 		}
 		f.Values = GridValues(v[0], v[1], n)
+		up := v[1] > v[0] // a:b:n may run down (25:5:3 is 25, 15, 5)
 		for i := 1; i < n; i++ {
-			if f.Values[i] <= f.Values[i-1] {
+			if up && f.Values[i] <= f.Values[i-1] || !up && f.Values[i] >= f.Values[i-1] {
 				return f, fmt.Errorf("--vary %s: its %d values differ only past 12 significant figures (%v and %v); give a wider range, or fewer values", shown, n, f.Values[i-1], f.Values[i])
 			}
 		}
@@ -117,24 +118,57 @@ func Parse(spec string, lhs bool) (Factor, error) {
 	return f, nil
 }
 
-// GridValues are the n ≥ 2 evenly spaced values of a:b:n, a < b: a, then
-// a + i(b-a)/(n-1) rounded to 12 significant figures (Round12), so that
-// 0:0.7:8 gives 0.1, 0.2, 0.3 as a list of the same decimals would, and
-// not 0.29999999999999993; the last is exactly b. Values closer than 12
-// significant figures may round to the same number: the caller checks.
+// GridValues are the n ≥ 2 evenly spaced values of a:b:n, a ≠ b (a > b
+// runs down): a, then a + i(b-a)/(n-1) rounded to 12 significant figures
+// of the range's larger end, max(|a|,|b|) (roundTo), so that 0:0.7:8
+// gives 0.1, 0.2, 0.3 as a list of the same decimals would, and not
+// 0.29999999999999993, and -0.1:0.2:4 gives 0, not 1.4e-17; a value that
+// comes out a whole number (below 2^53) is kept as it is, so that
+// 1:10000000000001:3 gives 5000000000001. The last is exactly b. Values
+// closer than that may round to the same number: the caller checks.
 func GridValues(a, b float64, n int) []float64 {
+	scale := math.Max(math.Abs(a), math.Abs(b))
 	out := make([]float64, n)
 	for i := range n {
-		out[i] = Round12(a + float64(i)*(b-a)/float64(n-1))
+		x := a + float64(i)*(b-a)/float64(n-1)
+		if x != math.Trunc(x) || math.Abs(x) >= 1<<53 {
+			x = roundTo(x, scale)
+		}
+		out[i] = x
 	}
 	out[0], out[n-1] = a, b
 	return out
 }
 
+// roundTo rounds x to the 12 significant figures of scale > 0: to a
+// multiple of 10^(e-11), where e is scale's decimal exponent. Unlike
+// Round12, a value near 0 in a range about 0 becomes 0.
+func roundTo(x, scale float64) float64 {
+	if scale == 0 || math.IsInf(scale, 0) || math.IsNaN(x) || math.IsInf(x, 0) {
+		return x
+	}
+	e, err := strconv.Atoi(strings.SplitN(strconv.FormatFloat(scale, 'e', 11, 64), "e", 2)[1])
+	if err != nil {
+		return x
+	}
+	var s string
+	if prec := 11 - e; prec >= 0 {
+		s = strconv.FormatFloat(x, 'f', prec, 64) // exact decimal rounding
+	} else { // scale ≥ 1e12: a whole multiple of 10^-prec
+		k := math.Round(x / math.Pow10(-prec))
+		s = strconv.FormatFloat(k, 'f', 0, 64) + "e" + strconv.Itoa(-prec)
+	}
+	r, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return x
+	}
+	return r
+}
+
 // Round12 rounds v to 12 significant figures: the decimals a user wrote
 // or expects, without the last bits floating-point arithmetic adds (0.3,
-// not 0.29999999999999993). Grid values and sensitivity's ranges are
-// rounded so.
+// not 0.29999999999999993). Sensitivity's ranges are rounded so; grid
+// values are rounded relative to their range (GridValues).
 func Round12(v float64) float64 {
 	r, err := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 12, 64), 64)
 	if err != nil {

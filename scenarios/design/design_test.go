@@ -5,6 +5,7 @@ import (
 	"math"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -70,6 +71,17 @@ func TestGridValuesAreTheDecimals(t *testing.T) {
 		{"a=1e-9:3e-9:3", []float64{1e-9, 2e-9, 3e-9}},
 		{"a=0:1:3", []float64{0, 0.5, 1}},
 		{"a=0.123456789012345:0.5:2", []float64{0.123456789012345, 0.5}}, // the ends as given
+		{"a=25:5:3", []float64{25, 15, 5}},                               // a range may run down
+		{"a=0.3:0.1:3", []float64{0.3, 0.2, 0.1}},
+		{"a=1:-1:5", []float64{1, 0.5, 0, -0.5, -1}},
+		{"a=1e-200:3e-200:3", []float64{1e-200, 2e-200, 3e-200}},
+		{"a=3e-200:1e-200:3", []float64{3e-200, 2e-200, 1e-200}},
+		{"a=-0.1:0.2:4", []float64{-0.1, 0, 0.1, 0.2}}, // 0, not 1.4e-17: rounded relative to the range
+		{"a=0.2:-0.1:4", []float64{0.2, 0.1, 0, -0.1}},
+		{"a=-0.3:0.3:7", []float64{-0.3, -0.2, -0.1, 0, 0.1, 0.2, 0.3}},
+		{"a=1:10000000000001:3", []float64{1, 5000000000001, 10000000000001}}, // a whole number is kept
+		{"a=0:3e13:4", []float64{0, 1e13, 2e13, 3e13}},
+		{"a=0:1e13:7", []float64{0, 1666666666700, 3333333333300, 5e12, 6666666666700, 8333333333300, 1e13}},
 	}
 	for _, tt := range tests {
 		f, err := Parse(tt.spec, false)
@@ -80,8 +92,33 @@ func TestGridValuesAreTheDecimals(t *testing.T) {
 			t.Errorf("Parse(%q) = %v; the same values as a list give %v, %v", tt.spec, f.Values, list.Values, err)
 		}
 	}
-	if f, err := Parse("a=1:1.000000000001:3", false); err == nil || !strings.Contains(err.Error(), "12 significant figures") {
-		t.Errorf("Parse of values closer than 12 significant figures = %v, %v; want refused", f.Values, err)
+	for _, spec := range []string{"a=1:1.000000000001:3", "a=1.000000000001:1:3"} {
+		if f, err := Parse(spec, false); err == nil || !strings.Contains(err.Error(), "12 significant figures") {
+			t.Errorf("Parse(%q), values closer than 12 significant figures = %v, %v; want refused", spec, f.Values, err)
+		}
+	}
+}
+
+// TestGridValuesThroughZero: every range -i/10 : j/10 in steps of 0.1
+// gives the decimals k/10, and exactly 0 where it crosses zero (rounded
+// to each value's own 12 figures, 118 of these 400 gave a left-over such
+// as 1.4e-17 for 0).
+func TestGridValuesThroughZero(t *testing.T) {
+	for i := 1; i <= 20; i++ {
+		for j := 1; j <= 20; j++ {
+			spec := fmt.Sprintf("a=%g:%g:%d", -float64(i)/10, float64(j)/10, i+j+1)
+			f, err := Parse(spec, false)
+			if err != nil {
+				t.Fatalf("Parse(%q): %v", spec, err)
+			}
+			for k, v := range f.Values {
+				want, _ := strconv.ParseFloat(fmt.Sprintf("%g", float64(k-i)/10), 64)
+				if v != want {
+					t.Errorf("Parse(%q) value %d = %v; want %v", spec, k+1, v, want)
+					break
+				}
+			}
+		}
 	}
 }
 
