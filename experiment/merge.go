@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -309,7 +310,7 @@ func sweepMatches(what, dir string, m *output.Manifest, x *Prepared) error {
 		return badInput("%s: %s: its command line is not that of the sweep it describes (%s); the manifest was changed", what, manifest, x.CommandLine())
 	case !slices.Equal(x.Keys, sw.Keys) || !slices.EqualFunc(x.Points, sw.Points, slices.Equal[[]float64]):
 		if key, was, is, ok := unroundedGrid(x.Keys, x.Points, sw.Points); ok {
-			return badInput("%s: %s: %s's value %v is %v in this borderwork, which rounds a:b:n grid values to 12 significant figures: the folder was written by an earlier one, and its runs cannot be joined with this one's; run the sweep again into a fresh folder ('%s --out NEWDIR')", what, manifest, key, was, is, RerunCommandLine(m))
+			return badInput("%s: %s: %s's value %v is %v in this borderwork, which rounds a:b:n grid values to 12 significant figures of the range: the folder was written by an earlier one, and its runs cannot be joined with this one's; run the sweep again into a fresh folder ('%s --out NEWDIR')", what, manifest, key, was, is, RerunCommandLine(m))
 		}
 		return badInput("%s: %s: its points are not those of its --vary arguments; the manifest was changed", what, manifest)
 	case sw.TotalRuns != x.NRuns():
@@ -320,19 +321,31 @@ func sweepMatches(what, dir string, m *output.Manifest, x *Prepared) error {
 
 // unroundedGrid finds, in points (a manifest's) that differ from the
 // sweep's (keys, want), the first value that differs only as an earlier
-// borderwork, which did not round a:b:n grid values (design.GridValues),
-// wrote it: the key, the folder's value and this version's. ok is false
-// if the points differ otherwise (in number, or in any value by more).
+// borderwork wrote it: one that did not round a:b:n grid values
+// (design.GridValues), or rounded each to its own 12 significant figures
+// (1.38777878078e-17 for 0 in -0.1:0.2:4, 5000000000000 for
+// 5000000000001): the key, the folder's value and this version's. ok is
+// false if the points differ otherwise (in number, or in any value by
+// more than 12 significant figures of the key's largest value).
 func unroundedGrid(keys []string, want, points [][]float64) (key string, was, is float64, ok bool) {
 	if len(points) != len(want) {
 		return "", 0, 0, false
 	}
-	for i, p := range points {
-		if len(p) != len(want[i]) || len(p) != len(keys) {
+	scale := make([]float64, len(keys)) // each key's largest |value|: a grid's larger end
+	for _, p := range want {
+		if len(p) != len(keys) {
 			return "", 0, 0, false
 		}
 		for j, v := range p {
-			if v != want[i][j] && design.Round12(v) != want[i][j] {
+			scale[j] = math.Max(scale[j], math.Abs(v))
+		}
+	}
+	for i, p := range points {
+		if len(p) != len(keys) {
+			return "", 0, 0, false
+		}
+		for j, v := range p {
+			if v != want[i][j] && design.Round12(v) != want[i][j] && !(math.Abs(v-want[i][j]) <= 1e-11*scale[j]) {
 				return "", 0, 0, false
 			}
 		}

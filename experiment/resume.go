@@ -259,7 +259,7 @@ func (x *Prepared) resumableFrom(out, dir string, m *output.Manifest, scenarioSH
 		// A sweep's manifest lists its points (a sensitivity analysis's
 		// section rebuilds them, and lists none).
 		if key, was, is, ok := unroundedGrid(x.Keys, x.Points, m.Sweep.Points); ok {
-			return badInput("--resume: %s: %s's value %v is %v in this borderwork, which rounds a:b:n grid values to 12 significant figures: the folder was written by an earlier one, and its runs cannot be joined with this one's; run the sweep again into a fresh folder ('%s --out NEWDIR')", filepath.Join(dir, "manifest.json"), key, was, is, RerunCommandLine(m))
+			return badInput("--resume: %s: %s's value %v is %v in this borderwork, which rounds a:b:n grid values to 12 significant figures of the range: the folder was written by an earlier one, and its runs cannot be joined with this one's; run the sweep again into a fresh folder ('%s --out NEWDIR')", filepath.Join(dir, "manifest.json"), key, was, is, RerunCommandLine(m))
 		}
 		return badInput("--resume: %s: its points are not those of its --vary arguments; the manifest was changed", filepath.Join(dir, "manifest.json"))
 	case m.ScenarioSHA256 != scenarioSHA:

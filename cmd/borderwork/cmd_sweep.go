@@ -24,8 +24,9 @@ master seed and k's replicate, never on how runs are split.
 A grid (the default) varies each --vary key over its values and runs every
 combination:
 
-	--vary KEY=a:b:n    n evenly spaced values from a to b (rounded to 12
-	                    significant figures: 0:0.7:8 gives 0.1, 0.2, 0.3, ...)
+	--vary KEY=a:b:n    n evenly spaced values from a to b, or down if a > b
+	                    (rounded to 12 significant figures of the range:
+	                    0:0.7:8 gives 0.1, 0.2, 0.3, ...; 25:5:3 gives 25, 15, 5)
 	--vary KEY=a,b,c    the values listed
 
 A Latin hypercube (--design lhs --samples N) takes ranges, --vary KEY=a:b,
