@@ -314,7 +314,7 @@ func drawFigures(ctx context.Context, dir string, m *output.Manifest, registry [
 			if err := figures.SaveContext(ctx, d.Fig, fd, d.Name, formats); ctx.Err() != nil {
 				return nil, nil, figuresInterrupted
 			} else if err != nil {
-				return nil, nil, fmt.Errorf("figure %s: %w", d.Name, err)
+				return nil, nil, fmt.Errorf("figure %s: %w%s", d.Name, err, fewerEntries(m, err))
 			}
 			for _, format := range formats {
 				files = append(files, "figures/"+d.Name+"."+format)
@@ -323,6 +323,19 @@ func drawFigures(ctx context.Context, dir string, m *output.Manifest, registry [
 		drawn = append(drawn, ds...)
 	}
 	return drawn, files, nil
+}
+
+// fewerEntries is what to do when err refuses a figure for its legend,
+// one entry a regime, "" for any other error.
+func fewerEntries(m *output.Manifest, err error) string {
+	switch {
+	case !figures.LegendTooLong(err):
+		return ""
+	case m != nil && m.Command == "sweep":
+		return "; draw fewer regimes (--regimes or --figure-regimes, or 'plot --regime' afterwards), or no figures (--formats '')"
+	default:
+		return "; draw fewer regimes (--regimes), or no figures (--formats '')"
+	}
 }
 
 // drawOrStop draws f from src on its own goroutine, and returns as soon as

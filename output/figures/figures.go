@@ -214,9 +214,21 @@ const (
 const minDataShare = 0.2
 
 // errNoRoom says that a figure's data area, or its legend, does not fit.
-type errNoRoom struct{ msg string }
+// legend is true when a legend of entries (one per regime, in most
+// figures) takes the room: fewer entries would fit.
+type errNoRoom struct {
+	msg    string
+	legend bool
+}
 
 func (e errNoRoom) Error() string { return e.msg }
+
+// LegendTooLong reports whether err refuses a figure whose legend of
+// entries leaves no room: the caller can say how to draw fewer.
+func LegendTooLong(err error) bool {
+	var e errNoRoom
+	return errors.As(err, &e) && e.legend
+}
 
 // tallPanel is a side panel that knows the height it needs beside the
 // data (a legend: the sum of its entries').
@@ -337,12 +349,12 @@ func (f *Figure) checkRoom(data vg.Rectangle) error {
 			h = 0
 		}
 		return errNoRoom{fmt.Sprintf("no room for the data at size %s: %s, axes, title and caption leave a data area of %.0f × %.0f points, less than a fifth of the figure's %.0f × %.0f",
-			f.size.Name, what, w.Points(), h.Points(), f.size.Width.Points(), f.size.Height.Points())}
+			f.size.Name, what, w.Points(), h.Points(), f.size.Width.Points(), f.size.Height.Points()), n > 0}
 	}
 	if tp, ok := f.side.(tallPanel); ok && !f.th.legendBelow {
 		if need, room := tp.sideHeight(f.th), h; need > room+layoutSlack {
 			return errNoRoom{fmt.Sprintf("no room for %s at size %s: it needs %.0f points of height beside the data, which is %.0f high",
-				what, f.size.Name, need.Points(), room.Points())}
+				what, f.size.Name, need.Points(), room.Points()), n > 0}
 		}
 	}
 	return nil

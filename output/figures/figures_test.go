@@ -1253,6 +1253,9 @@ func TestManySeriesFitOrFail(t *testing.T) {
 					if err == nil || !strings.Contains(err.Error(), "no room") {
 						t.Errorf("%s, %s size, %s: err = %v, want no room", tc.name, s.Name, format, err)
 					}
+					if !LegendTooLong(fmt.Errorf("wrapped: %w", err)) { // the caller says how to draw fewer entries
+						t.Errorf("%s, %s size, %s: LegendTooLong(%v) = false; want true", tc.name, s.Name, format, err)
+					}
 					if err == nil && format == "svg" && bytes.Contains(b.Bytes(), []byte("NaN")) {
 						t.Errorf("%s, %s size: SVG holds NaN coordinates", tc.name, s.Name)
 					}
