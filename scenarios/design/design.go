@@ -155,8 +155,11 @@ func roundTo(x, scale float64) float64 {
 	if prec := 11 - e; prec >= 0 {
 		s = strconv.FormatFloat(x, 'f', prec, 64) // exact decimal rounding
 	} else { // scale ≥ 1e12: a whole multiple of 10^-prec
-		k := math.Round(x / math.Pow10(-prec))
-		s = strconv.FormatFloat(k, 'f', 0, 64) + "e" + strconv.Itoa(-prec)
+		unit, err := strconv.ParseFloat("1e"+strconv.Itoa(-prec), 64) // exactly as a literal would be
+		if err != nil {
+			return x
+		}
+		s = strconv.FormatFloat(math.Round(x/unit), 'f', 0, 64) + "e" + strconv.Itoa(-prec)
 	}
 	r, err := strconv.ParseFloat(s, 64)
 	if err != nil {
