@@ -3,7 +3,6 @@ package claim
 import (
 	"bytes"
 	"context"
-	"encoding/csv"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,31 +11,10 @@ import (
 	"testing"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/internal/foldertest"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/scenarios"
 )
-
-func readRecords(t *testing.T, path string) []map[string]string {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	all, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []map[string]string
-	for _, r := range all[1:] {
-		m := map[string]string{}
-		for i, h := range all[0] {
-			m[h] = r[i]
-		}
-		out = append(out, m)
-	}
-	return out
-}
 
 // TestVerdictsJoinEffects: verdicts.csv is long, a row per harm and
 // effect the claim rests on, named by effects.csv's IDs, so that every
@@ -58,10 +36,10 @@ func TestVerdictsJoinEffects(t *testing.T) {
 	}
 	dir := res.Dir
 	verdict := map[[2]string]string{}
-	for _, e := range readRecords(t, filepath.Join(dir, "effects.csv")) {
+	for _, e := range foldertest.Records(t, filepath.Join(dir, "effects.csv")) {
 		verdict[[2]string{e["harm"], e["effect"]}] = e["verdict"]
 	}
-	rows := readRecords(t, filepath.Join(dir, "verdicts.csv"))
+	rows := foldertest.Records(t, filepath.Join(dir, "verdicts.csv"))
 	if len(rows) != 4*len(res.Claim) {
 		t.Errorf("verdicts.csv has %d rows; want 4 per harm, %d", len(rows), 4*len(res.Claim))
 	}
@@ -70,7 +48,7 @@ func TestVerdictsJoinEffects(t *testing.T) {
 			t.Errorf("verdicts.csv row %d (%v) joins effects.csv's %q (%v); want the same verdict", i+2, r, v, ok)
 		}
 	}
-	if claims := readRecords(t, filepath.Join(dir, "claim.csv")); len(claims) != len(res.Claim) || claims[0]["harm"] != res.Claim[0].Harm || claims[0]["claim"] != res.Claim[0].Holds {
+	if claims := foldertest.Records(t, filepath.Join(dir, "claim.csv")); len(claims) != len(res.Claim) || claims[0]["harm"] != res.Claim[0].Harm || claims[0]["claim"] != res.Claim[0].Holds {
 		t.Errorf("claim.csv = %v; want a row per harm with its claim", claims)
 	}
 	same := func(what string) {

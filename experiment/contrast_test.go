@@ -2,7 +2,6 @@ package experiment_test
 
 import (
 	"context"
-	"encoding/csv"
 	"math"
 	"os"
 	"path/filepath"
@@ -12,22 +11,9 @@ import (
 	"testing"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/internal/foldertest"
 	"github.com/borderwork/borderwork/internal/manifestedit"
 )
-
-func readCSV(t *testing.T, path string) (header []string, rows [][]string) {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	all, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return all[0], all[1:]
-}
 
 // TestContrastTable: a sweep with a contrast writes contrast.csv, the
 // paired difference malfunctioning − closed per point over the replicates
@@ -40,8 +26,8 @@ func TestContrastTable(t *testing.T) {
 	if _, err := experiment.Write(context.Background(), x, out, experiment.Options{Workers: 2}); err != nil {
 		t.Fatal(err)
 	}
-	sh, srows := readCSV(t, filepath.Join(out, "summary.csv"))
-	ch, crows := readCSV(t, filepath.Join(out, "contrast.csv"))
+	sh, srows := foldertest.ReadCSV(t, filepath.Join(out, "summary.csv"))
+	ch, crows := foldertest.ReadCSV(t, filepath.Join(out, "contrast.csv"))
 	key := "regimes.malfunctioning.outage_start"
 	if want := []string{key, "contrast", "metric", "n", "mean", "sd", "ci_low", "ci_high"}; !slices.Equal(ch, want) {
 		t.Fatalf("contrast.csv's header = %v; want %v", ch, want)

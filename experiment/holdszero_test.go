@@ -2,13 +2,12 @@ package experiment
 
 import (
 	"context"
-	"encoding/csv"
 	"math"
-	"os"
 	"path/filepath"
 	"strconv"
 	"testing"
 
+	"github.com/borderwork/borderwork/internal/foldertest"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/scenarios"
 )
@@ -43,16 +42,7 @@ func TestHoldsZeroIsContrastCSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := os.Open(filepath.Join(out, "contrast.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	rows = rows[1:]
+	_, rows := foldertest.ReadCSV(t, filepath.Join(out, "contrast.csv"))
 	if len(rows) != len(x.Points)*len(output.Totals) {
 		t.Fatalf("contrast.csv has %d rows; want %d", len(rows), len(x.Points)*len(output.Totals))
 	}

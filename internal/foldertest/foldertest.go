@@ -1,9 +1,11 @@
 // Package foldertest holds what tests of several packages need to say
 // that a folder was, or was not, left as it was: its Files, and Same,
-// which compares them with an earlier Files.
+// which compares them with an earlier Files; and to read its tables
+// (ReadCSV, Records).
 package foldertest
 
 import (
+	"encoding/csv"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -46,4 +48,38 @@ func Same(t testing.TB, what, dir string, want map[string]string) {
 			t.Errorf("%s: %s appeared", what, f)
 		}
 	}
+}
+
+// ReadCSV is the CSV file at path as its header and its rows; a file
+// that cannot be read, or holds no header, fails the test.
+func ReadCSV(t testing.TB, path string) (header []string, rows [][]string) {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	all, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	if len(all) == 0 {
+		t.Fatalf("%s: no header", path)
+	}
+	return all[0], all[1:]
+}
+
+// Records are the rows of the CSV file at path (ReadCSV), each by its
+// header's column names.
+func Records(t testing.TB, path string) []map[string]string {
+	t.Helper()
+	header, rows := ReadCSV(t, path)
+	out := make([]map[string]string, len(rows))
+	for i, r := range rows {
+		out[i] = make(map[string]string, len(header))
+		for j, h := range header {
+			out[i][h] = r[j]
+		}
+	}
+	return out
 }
