@@ -33,9 +33,10 @@ one request may ask for. By default only this computer can open the page;
 --addr 0.0.0.0:8080 shares it with a classroom network, and prints the
 addresses students open.
 
-Ctrl-C stops the server: it says how many experiments are still running
-or waiting, and gives them 5 seconds to finish; a second Ctrl-C stops it
-at once. Either way it says how many it cut short.
+Ctrl-C (or SIGTERM) stops the server: it says how many experiments are
+still running or waiting, and gives them 5 seconds to finish; a second
+Ctrl-C (or SIGTERM) stops it at once. Either way it says how many it cut
+short, and exits with status 0: it was told to stop.
 `
 
 // serveGrace is how long experiments still running when serve is told to
@@ -125,7 +126,7 @@ func stopServing(hs *http.Server, srv *web.Server, done <-chan error, e *env) er
 		if n == 1 {
 			gets, is = "gets", "is"
 		}
-		fmt.Fprintf(e.stderr, "borderwork serve: stopping: %s still running or waiting %s %d seconds to finish, then %s cut short (Ctrl-C again stops at once)\n",
+		fmt.Fprintf(e.stderr, "borderwork serve: stopping: %s still running or waiting %s %d seconds to finish, then %s cut short (Ctrl-C again, or another SIGTERM, stops at once)\n",
 			words.Count(n, "experiment"), gets, int(serveGrace/time.Second), is)
 	}
 	shut, cancel := context.WithTimeout(context.Background(), serveGrace)

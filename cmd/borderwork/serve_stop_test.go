@@ -98,7 +98,7 @@ func TestServeStops(t *testing.T) {
 		stopped := make(chan error, 1)
 		t0 := time.Now()
 		go func() { stopped <- stopServing(hs, srv, done, &env{stdout: &stderr, stderr: &stderr}) }()
-		const want = "borderwork serve: stopping: 2 experiments still running or waiting get 5 seconds to finish, then are cut short (Ctrl-C again stops at once)\n"
+		const want = "borderwork serve: stopping: 2 experiments still running or waiting get 5 seconds to finish, then are cut short (Ctrl-C again, or another SIGTERM, stops at once)\n"
 		for stderr.String() == "" && time.Since(t0) < time.Second {
 			time.Sleep(10 * time.Millisecond)
 		}
