@@ -492,35 +492,14 @@ func TestBundledScenariosListed(t *testing.T) {
 // "[0, 1]". (Audit referee6, finding 7: smuggling.propensity_spread's row
 // gave no range, though validation refuses values above 1.)
 func TestModelGivesShareRanges(t *testing.T) {
-	b, err := os.ReadFile("../docs/MODEL.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	model := string(b)
-	// modelHeading is the section 9 heading of MODEL.md that documents
-	// the keys of a SCENARIOS.md section.
-	modelHeading := func(heading string) (string, bool) {
-		switch heading {
-		case "### Top-level keys":
-			return "### 9.1 Top level", true
-		case "### Post policy keys":
-			return "### 9.6 Post policy", true
-		}
-		_, name, ok := strings.Cut(heading, "`")
-		if !ok {
-			return "", false
-		}
-		name = strings.ReplaceAll(strings.TrimSuffix(name, "`"), ".NAME", ".<name>")
-		m := regexp.MustCompile("(?m)^### 9\\.[0-9]+ .*" + regexp.QuoteMeta("`"+name+"`") + ".*$").FindString(model)
-		return m, m != ""
-	}
+	model := readModelDoc(t)
 	checked := 0
 	for _, k := range formatKeys(t) {
 		r, ok := ruleFor(k.table, k.key)
 		if !isNumber(k.typ) || !ok || r.lo != 0 || r.hi != 1 {
 			continue
 		}
-		h, ok := modelHeading(k.heading)
+		h, ok := modelHeading(model, k.heading)
 		if !ok {
 			continue
 		}
@@ -540,5 +519,119 @@ func TestModelGivesShareRanges(t *testing.T) {
 	}
 	if checked < 10 {
 		t.Fatalf("checked only %d rows of docs/MODEL.md; is the test or the document broken?", checked)
+	}
+}
+
+const modelDoc = "../docs/MODEL.md"
+
+func readModelDoc(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile(modelDoc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// modelHeading is the heading of docs/MODEL.md whose table documents the
+// keys of a SCENARIOS.md section: one of section 9's, or, for [flee],
+// 15.9's.
+func modelHeading(model, heading string) (string, bool) {
+	switch heading {
+	case "### Top-level keys":
+		return "### 9.1 Top level", true
+	case "### Post policy keys":
+		return "### 9.6 Post policy", true
+	case "### `[flee]`":
+		return "### 15.9 Parameters", true
+	}
+	_, name, ok := strings.Cut(heading, "`")
+	if !ok {
+		return "", false
+	}
+	name = strings.ReplaceAll(strings.TrimSuffix(name, "`"), ".NAME", ".<name>")
+	m := regexp.MustCompile("(?m)^### 9\\.[0-9]+ .*" + regexp.QuoteMeta("`"+name+"`") + ".*$").FindString(model)
+	return m, m != ""
+}
+
+// modelDefault is the default column (the third) of the row of key in a
+// table of docs/MODEL.md's section sec, without backticks: a row names
+// one key or several (`lat`, `lon`), or, in 15.9's second table, a key
+// of another table (`[[locations]] population`).
+func modelDefault(sec, key string) (string, bool) {
+	for _, line := range strings.Split(sec, "\n") {
+		cells := strings.Split(line, "|")
+		if len(cells) < 6 || !strings.HasPrefix(line, "| `") {
+			continue
+		}
+		for _, name := range strings.Split(strings.ReplaceAll(cells[1], "`", ""), ",") {
+			name = strings.TrimSpace(name)
+			if _, field, ok := strings.Cut(name, " "); ok && strings.HasPrefix(name, "[") {
+				name = field // `[[locations]] population`
+			}
+			if name == key {
+				return strings.TrimSpace(strings.ReplaceAll(cells[3], "`", "")), true
+			}
+		}
+	}
+	return "", false
+}
+
+// TestModelDefaultsMatchCode keeps the defaults docs/MODEL.md's parameter
+// tables state (section 9, and 15.9 for the Flee rule set) equal to the
+// code's: every key the format gives a default has a row, and the row's
+// default column is that value, alone or followed by a gloss ("0
+// (never)"), written as any number of that value (1.0 for 1), or, for an
+// irrational one, its rounding after "≈". SCENARIOS.md's
+// defaults are held by TestScenarioKeysAreDocumented; MODEL.md's, which
+// also give each default's reason, had no such check.
+func TestModelDefaultsMatchCode(t *testing.T) {
+	model := readModelDoc(t)
+	flee, ok := docSection(model, "### 15.9 Parameters")
+	if !ok {
+		t.Fatalf("%s has no section 15.9", modelDoc)
+	}
+	checked := 0
+	for _, k := range formatKeys(t) {
+		want, ok := defaultText(k.def)
+		if !ok {
+			continue
+		}
+		h, ok := modelHeading(model, k.heading)
+		if !ok {
+			continue // a table section 9 does not list (phases, programmes, monitors: 10.4, 10.5, SCENARIOS.md)
+		}
+		sec, ok := docSection(model, h)
+		if !ok {
+			t.Fatalf("%s has no section %q", modelDoc, h)
+		}
+		got, ok := modelDefault(sec, k.key)
+		if !ok {
+			got, ok = modelDefault(flee, k.key) // a key read by the Flee rule set only
+		}
+		if !ok {
+			t.Errorf("%s, %s: no row for %s, whose default is %s", modelDoc, h, k.key, want)
+			continue
+		}
+		checked++
+		if got == want || strings.HasPrefix(got, want+" ") {
+			continue
+		}
+		if v, err := strconv.ParseFloat(strings.Fields(got + " ")[0], 64); err == nil && strconv.FormatFloat(v, 'g', -1, 64) == want {
+			continue // 1.0 for 1
+		}
+		if _, approx, ok := strings.Cut(got, "≈ "); ok && strings.Contains(approx, ".") {
+			// Within half a unit of the last digit shown.
+			v, err1 := strconv.ParseFloat(approx, 64)
+			w, err2 := strconv.ParseFloat(want, 64)
+			tol, err3 := strconv.ParseFloat("0.5e-"+strconv.Itoa(len(approx)-strings.Index(approx, ".")-1), 64)
+			if err1 == nil && err2 == nil && err3 == nil && v-w <= tol && w-v <= tol {
+				continue
+			}
+		}
+		t.Errorf("%s, %s: %s defaults to %q; the code's default is %s", modelDoc, h, k.key, got, want)
+	}
+	if checked < 100 {
+		t.Fatalf("checked only %d defaults in %s; is the test or the document broken?", checked, modelDoc)
 	}
 }
