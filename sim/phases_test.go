@@ -87,3 +87,49 @@ func TestPhasesRejected(t *testing.T) {
 		}
 	}
 }
+
+// TestSubStepZeroDraws: sub-step 0 (phases and the posts' policies,
+// docs/MODEL.md section 3) draws nothing, except on a day a phase changes
+// the regime-wide settings, when each link's count-down is drawn again
+// from the hazard stream (7.6.4, 8.3), and from no other stream.
+func TestSubStepZeroDraws(t *testing.T) {
+	cfg := smallConfig()
+	ph := Phase{From: 3, To: 6, Enforcement: cfg.Enforcement, Protection: cfg.Protection, Information: cfg.Information}
+	ph.Enforcement.Patrol = 0.2
+	cfg.Phases = []Phase{ph}
+	cfg.Posts[0].Schedule = []PostWindow{{From: 2, To: 4, Policy: closedPolicy()}} // a window too: it draws nothing
+	m, err := New(cfg, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	streams := map[string]*Stream{
+		"inflow": m.inflow, "population": m.population, "posts": m.postRng, "rumours": m.rumours, "decisions": m.decisions,
+		"admission": m.admission, "smuggling": m.smuggling, "abuse": m.abuse, "hazard": m.hazard, "market": m.market,
+	}
+	state := func() map[string]string {
+		out := map[string]string{}
+		for name, s := range streams {
+			b, err := s.pcg.MarshalBinary()
+			if err != nil {
+				t.Fatal(err)
+			}
+			out[name] = string(b)
+		}
+		return out
+	}
+	for !m.Done() {
+		day := m.Day()
+		before := state()
+		m.stepPhase()
+		m.applyPolicies()
+		after := state()
+		changes := day == ph.From || day == ph.To
+		for name := range streams {
+			drew := before[name] != after[name]
+			if want := changes && name == "hazard"; drew != want {
+				t.Errorf("day %d: sub-step 0 drew from %s: %v; want %v", day, name, drew, want)
+			}
+		}
+		m.Step() // the phase and the policies are in force already: Step's own sub-step 0 changes nothing
+	}
+}
