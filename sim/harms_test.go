@@ -333,3 +333,33 @@ func TestAssistedReturnNeedsARoad(t *testing.T) {
 		t.Errorf("%d assisted returns with no road home; want none", f.ReturnsAssisted)
 	}
 }
+
+// TestOfficialsQueueEffect: officials' multiplier at a post is
+// (1 − oversight)(1 + queue_effect · ln(1 + Q/C)), Q this morning's queue
+// and C the post's nominal capacity (docs/MODEL.md 7.2): at defaults ×1.35
+// for a queue of one day's capacity and ×2.6 for 25 days' (the numbers of
+// 9.12 and section 13), not the ×26 a linear effect would give.
+func TestOfficialsQueueEffect(t *testing.T) {
+	cfg := smallConfig()
+	m, err := New(cfg, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.applyPolicies()
+	p := &m.posts[0]
+	c := cfg.Posts[0].Capacity * p.policy.CapacityFactor
+	base := 1 - p.policy.Oversight
+	for _, tc := range []struct {
+		days, want float64 // the queue in days of capacity; the multiplier of the rate without a queue
+	}{{0, 1}, {1, 1.35}, {10, 2.2}, {25, 2.6}} {
+		clear(p.queued[:])
+		p.queued[0] = int(tc.days * c)
+		m.stepPosts()
+		if got := p.officials / base; math.Abs(got-tc.want) > 0.05 { // as the docs round it
+			t.Errorf("a queue of %v days' capacity multiplies officials' rates by %.3f; want %.2f", tc.days, got, tc.want)
+		}
+		if got, want := m.offRate[cfg.Posts[0].Location], cfg.Abuse.OfficialViolence*p.officials; got != want {
+			t.Errorf("officials' violence rate %v; want official_violence × the multiplier, %v", got, want)
+		}
+	}
+}
