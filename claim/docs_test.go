@@ -1,6 +1,7 @@
 package claim
 
 import (
+	"fmt"
 	"os"
 	"slices"
 	"strings"
@@ -54,6 +55,30 @@ func TestCLAIMDocumentsTheCheck(t *testing.T) {
 			return strings.HasPrefix(row, "| ") && strings.Contains(row, cell) && strings.HasSuffix(row, want)
 		}) {
 			t.Errorf("docs/CLAIM.md's robustness table does not give %s (%s) the range %q", a.ID, a.Key, want)
+		}
+	}
+	// The effects table's row of interactions says which each design has.
+	row := ""
+	for _, line := range strings.Split(text, "\n") {
+		if strings.HasPrefix(line, "| `closure×malfunction`") {
+			row = line
+		}
+	}
+	for _, split := range []bool{false, true} {
+		two, three := 0, 0
+		for _, e := range StandardDesign(split).Effects(nil) {
+			switch strings.Count(e.ID, "×") {
+			case 1:
+				two++
+			case 2:
+				three++
+			}
+		}
+		switch {
+		case !split && (three != 1 || !strings.Contains(row, "2 × 2 × 2 design, the three-way interaction")):
+			t.Errorf("docs/CLAIM.md's row of interactions %q; the 2 × 2 × 2 design has %d three-way interaction(s)", row, three)
+		case split && (three != 0 || !strings.Contains(row, fmt.Sprintf("`--split-malfunction`, the %d two-way interactions of its five switches and no three-way one", two))):
+			t.Errorf("docs/CLAIM.md's row of interactions %q; with --split-malfunction the design has %d two-way and %d three-way interactions", row, two, three)
 		}
 	}
 	for _, e := range StandardDesign(false).Effects(nil) {
