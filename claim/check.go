@@ -354,7 +354,8 @@ type Progress func(stage string, done, total int)
 // given with --own (o.Own), which must be among the scenario's own, or
 // else all of the scenario's own. A built-in regime the scenario leaves
 // as it is is one of the design's combinations: given, it is refused.
-// One the scenario changes with keys of its own is the scenario's
+// One the scenario changes (with keys of its own, or schedule windows or
+// programmes that name it: Changes) is the scenario's
 // version of it, which the combinations do not see (Unreached): given,
 // it runs beside them.
 func ownRegimes(s *scenarios.Scenario, o Options) ([]string, error) {
@@ -375,7 +376,7 @@ func ownRegimes(s *scenarios.Scenario, o Options) ([]string, error) {
 		switch {
 		case slices.Contains(own, r):
 		case slices.Contains(scenarios.BuiltinRegimes, r):
-			if dev, err := s.Deviations(r); err == nil && len(dev) > 0 {
+			if ch, err := Changes(s, r); err == nil && len(ch) > 0 {
 				break // the scenario's own version of a built-in regime
 			}
 			return nil, experiment.BadInput("--own: %s is a built-in regime the scenario leaves as it is, one of the design's combinations; --own takes the scenario's own regimes (%s), or a built-in one it changes", r, theirs)

@@ -137,7 +137,8 @@ func (d Design) configure(s *scenarios.Scenario, arm string) (*sim.Config, error
 
 // BuiltinCell names the built-in regime a cell equals, if any: the four
 // named regimes are points of the space, and so cells of the design,
-// unless the scenario moves one off its point with keys of its own.
+// unless the scenario moves one off its point with keys of its own or
+// with schedule windows or programmes that name it (Changes).
 func (d Design) BuiltinCell(s *scenarios.Scenario, c int) string {
 	lv, err := d.CellLevels(c)
 	if err != nil {
@@ -145,21 +146,37 @@ func (d Design) BuiltinCell(s *scenarios.Scenario, c int) string {
 	}
 	for _, name := range scenarios.BuiltinRegimes {
 		rl, err := s.RegimeLevels(name)
-		if dev, _ := s.Deviations(name); err == nil && rl == lv && len(dev) == 0 {
+		if ch, _ := Changes(s, name); err == nil && rl == lv && len(ch) == 0 {
 			return name
 		}
 	}
 	return ""
 }
 
-// Unreached lists, for each built-in regime the scenario changes with
-// keys of its own, those keys: the design's cells are built from the
-// factors' levels, so such changes do not reach them ("closed: patrol").
+// Changes lists what the scenario changes in built-in regime name that
+// the design's cells, built from the factors' levels, do not see: the
+// keys it sets on the regime beyond its point (scenarios.Deviations), and
+// the schedule windows and programmes that hold under it because they
+// name it (scenarios.ByName). Empty when the regime is the cell at its
+// levels.
+func Changes(s *scenarios.Scenario, name string) ([]string, error) {
+	dev, err := s.Deviations(name)
+	if err != nil {
+		return nil, err
+	}
+	by, err := s.ByName(name)
+	return append(dev, by...), err
+}
+
+// Unreached lists, for each built-in regime the scenario changes, what it
+// changes (Changes): the design's cells are built from the factors'
+// levels, so such changes do not reach them ("closed: patrol";
+// "closed: schedule window 1 of post Post").
 func Unreached(s *scenarios.Scenario) []string {
 	var out []string
 	for _, name := range scenarios.BuiltinRegimes {
-		if dev, err := s.Deviations(name); err == nil && len(dev) > 0 {
-			out = append(out, name+": "+strings.Join(dev, ", "))
+		if ch, err := Changes(s, name); err == nil && len(ch) > 0 {
+			out = append(out, name+": "+strings.Join(ch, ", "))
 		}
 	}
 	return out

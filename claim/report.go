@@ -208,7 +208,7 @@ combination (docs/CLAIM.md).
 		fmt.Fprintf(&b, "|%s|%s|\n", name, lv)
 	}
 	if len(res.Unreached) > 0 {
-		fmt.Fprintf(&b, "\nThe scenario changes built-in regimes with keys of their own (%s). The combinations are built from the factors' levels, so these changes do not reach them; to change what a setting means in the design, change its level under `[factors.FACTOR.LEVEL]`.\n", strings.Join(res.Unreached, "; "))
+		fmt.Fprintf(&b, "\nThe scenario changes built-in regimes with keys of their own, or with schedule windows or programmes that name them (%s). The combinations are built from the factors' levels, so these changes do not reach them; to change what a setting means in the design, change its level under `[factors.FACTOR.LEVEL]`, or select a window or programme with `levels` rather than `regimes`.\n", strings.Join(res.Unreached, "; "))
 	}
 	figureLine(&b, drawn, "cells_"+Harms()[0], "Harms in each combination", "\n%s\n")
 

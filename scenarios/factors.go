@@ -250,3 +250,31 @@ func (s *Scenario) Deviations(regime string) ([]string, error) {
 	})
 	return out, nil
 }
+
+// ByName lists the scenario's schedule windows and programmes that hold
+// under regime because they name it (`regimes = [...]`), and would not
+// hold at the point of the factor space regime stands at under another
+// name: what a configuration built from regime's levels alone (ConfigAt,
+// as the claim check's design builds its cells) does not see. Each is
+// named for people: "schedule window 1 of post Toummo",
+// "programme training".
+func (s *Scenario) ByName(regime string) ([]string, error) {
+	lv, err := s.RegimeLevels(regime)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, p := range s.File.Posts {
+		for j := range p.Schedule {
+			if w := &p.Schedule[j]; w.appliesTo(regime, lv) && !w.appliesTo("", lv) {
+				out = append(out, fmt.Sprintf("schedule window %d of post %s", j+1, p.Name))
+			}
+		}
+	}
+	for i := range s.File.Programmes {
+		if p := &s.File.Programmes[i]; p.appliesTo(regime, lv) && !p.appliesTo("", lv) {
+			out = append(out, "programme "+p.Name)
+		}
+	}
+	return out, nil
+}

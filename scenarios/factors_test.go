@@ -215,3 +215,61 @@ func TestDeviations(t *testing.T) {
 		}
 	}
 }
+
+// TestByName: a schedule window or programme that names a built-in
+// regime in `regimes` holds under it but not at its point of the factor
+// space under another name (the claim check's cells), unless its levels
+// also select that point; ByName lists it.
+func TestByName(t *testing.T) {
+	for _, tt := range []struct {
+		name, set string
+		want      map[string][]string // regime → ByName
+	}{
+		{"no windows", "", nil},
+		{"a window naming closed", `{regimes = ["closed"], admission = "nobody"}`,
+			map[string][]string{"closed": {"schedule window 1 of post P"}}},
+		{"a window naming closed and hbm", `{regimes = ["closed", "hbm"], refusal = 0.5}`,
+			map[string][]string{"closed": {"schedule window 1 of post P"}, "hbm": {"schedule window 1 of post P"}}},
+		{"a window naming closed, at closed's admission", `{regimes = ["closed"], levels = { admission = "closed" }, refusal = 0.5}`, nil},
+		{"a window naming closed, at failing posts", `{regimes = ["closed"], levels = { reliability = "failing" }, refusal = 0.5}`,
+			map[string][]string{"closed": {"schedule window 1 of post P"}}},
+		{"a window for every regime", `{from = 10, refusal = 0.5}`, nil},
+		{"a window by levels only", `{levels = { integrity = "weak" }, refusal = 0.5}`, nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s := mustLoad(t, "sahel")
+			if tt.set != "" {
+				post := s.File.Posts[len(s.File.Posts)-1].Name
+				if err := s.Set("posts." + post + ".schedule=[" + tt.set + "]"); err != nil {
+					t.Fatal(err)
+				}
+				for r, names := range tt.want {
+					for i := range names {
+						tt.want[r][i] = strings.Replace(names[i], "post P", "post "+post, 1)
+					}
+				}
+			}
+			for _, r := range BuiltinRegimes {
+				got, err := s.ByName(r)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !slices.Equal(got, tt.want[r]) {
+					t.Errorf("ByName(%s) = %q; want %q", r, got, tt.want[r])
+				}
+			}
+		})
+	}
+	// Programmes, as windows: agadez's training acts under its own
+	// trained regime only; named for closed, it acts under closed alone.
+	s := mustLoad(t, "agadez")
+	if got, _ := s.ByName("trained"); len(got) != 1 || !strings.HasPrefix(got[0], "programme ") {
+		t.Errorf("agadez: ByName(trained) = %q; want its programme", got)
+	}
+	if err := s.Set("programmes.0.regimes=[\"closed\"]"); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.ByName("closed"); len(got) != 1 || !strings.HasPrefix(got[0], "programme ") {
+		t.Errorf("agadez, its programme for closed: ByName(closed) = %q; want the programme", got)
+	}
+}

@@ -221,7 +221,9 @@ func TestClaimBadInput(t *testing.T) {
 		// --own takes the scenario's own regimes, and lists only them.
 		{[]string{"--own", "utopia"}, `--own: unknown regime "utopia" (own regimes of small: strict)`},
 		{[]string{"--own", "stirct"}, `--own: unknown regime "stirct" (own regimes of small: strict); did you mean strict?`},
-		{[]string{"--own", "open"}, "--own: open is a built-in regime the scenario leaves as it is, one of the design's combinations; --own takes the scenario's own regimes (own regimes of small: strict), or a built-in one it changes"},
+		// (small changes open with a schedule window of its own, so --own
+		// open runs: TestClaimOwnChangedBuiltin.)
+		{[]string{"--own", "malfunctioning"}, "--own: malfunctioning is a built-in regime the scenario leaves as it is, one of the design's combinations; --own takes the scenario's own regimes (own regimes of small: strict), or a built-in one it changes"},
 		{[]string{"--own", "strict,hbm"}, "--own: hbm is a built-in regime"},
 		{[]string{"--precision", "-1"}, "--precision must be more than 0"},
 		{[]string{"--chain-share", "0"}, "--chain-share: want a share of the abuse malfunction adds, more than 0 and less than 1 (0.5 is most of it), got 0"},
@@ -241,21 +243,43 @@ func TestClaimBadInput(t *testing.T) {
 }
 
 // TestClaimOwnChangedBuiltin: a built-in regime the scenario changes
-// with keys of its own is the scenario's version of it, which the
-// design's combinations do not see; --own runs it beside them.
+// with keys of its own, or with a schedule window that names it, is the
+// scenario's version of it, which the design's combinations do not see:
+// the check says so, report.md's design table does not call the cell by
+// the regime's name, and --own runs it beside them. (A window naming
+// hbm was invisible: the cell was called "the hbm regime" and --own hbm
+// was refused as "left as it is"; modelref7 #3.)
 func TestClaimOwnChangedBuiltin(t *testing.T) {
-	out := filepath.Join(t.TempDir(), "out")
-	status, _, stderr := runCLI(t, "claim", small, "--days", "10", "--reps", "2", "--max-reps", "2", "--own", "hbm",
-		"--set", "regimes.hbm.patrol=0.3", "--formats", "", "--quiet", "--out", out)
-	if status != 0 {
-		t.Fatalf("claim --own hbm of a scenario that changes hbm: status %d, %s", status, stderr)
-	}
-	m, err := output.ReadManifest(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !slices.Contains(m.Regimes, "hbm") {
-		t.Errorf("regimes %v; want the scenario's hbm among them", m.Regimes)
+	for _, tc := range []struct{ set, change string }{
+		{"regimes.hbm.patrol=0.3", "hbm: patrol"},
+		{`posts.Gate.schedule=[{regimes = ["hbm"], refusal = 0.5}]`, "hbm: schedule window 1 of post Gate"},
+	} {
+		out := filepath.Join(t.TempDir(), "out")
+		status, _, stderr := runCLI(t, "claim", small, "--days", "10", "--reps", "2", "--max-reps", "2", "--own", "hbm",
+			"--set", tc.set, "--formats", "", "--quiet", "--out", out)
+		if status != 0 {
+			t.Fatalf("claim --own hbm of a scenario that changes hbm (%s): status %d, %s", tc.set, status, stderr)
+		}
+		if !strings.Contains(stderr, "changes the built-in regime "+tc.change+";") {
+			t.Errorf("%s: stderr %q; want a note that the scenario changes %s", tc.set, stderr, tc.change)
+		}
+		m, err := output.ReadManifest(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Contains(m.Regimes, "hbm") {
+			t.Errorf("%s: regimes %v; want the scenario's hbm among them", tc.set, m.Regimes)
+		}
+		report, err := os.ReadFile(filepath.Join(out, "report.md"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(string(report), "(the hbm regime)") || !strings.Contains(string(report), tc.change) {
+			t.Errorf("%s: report.md names the cell of hbm's levels the hbm regime, or does not say what the scenario changes (%s)", tc.set, tc.change)
+		}
+		if !strings.Contains(string(report), "(the closed regime)") {
+			t.Errorf("%s: report.md's design table no longer names the closed regime's cell", tc.set)
+		}
 	}
 }
 

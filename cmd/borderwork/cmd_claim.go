@@ -140,9 +140,6 @@ func cmdClaim(ctx context.Context, args []string, e *env) error {
 	}
 	formats, _ := parseFormats(c.formats)
 	o.FigureOptions = c.figureOptions()
-	for _, u := range claim.Unreached(s) {
-		fmt.Fprintf(e.stderr, "borderwork claim: note: the scenario changes the built-in regime %s; the design's combinations are built from the factors' levels and do not see it (change a level with --set factors.FACTOR.LEVEL.KEY=...)\n", u)
-	}
 	var res *claim.Outcome
 	m, err := runAnalysis(ctx, e, &c, "claim", out, func(ctx context.Context, progress func(string, int, int)) (dir string, err error) {
 		if res, err = claim.Check(ctx, s, arg, o, out, c.workers, formats, progress); res != nil {
@@ -152,6 +149,11 @@ func cmdClaim(ctx context.Context, args []string, e *env) error {
 	})
 	if err != nil {
 		return err
+	}
+	// With the results, not before them: a command refused or cut short
+	// says only why.
+	for _, u := range res.Unreached {
+		fmt.Fprintf(e.stderr, "borderwork claim: note: the scenario changes the built-in regime %s; the design's combinations are built from the factors' levels and do not see it (change a level with --set factors.FACTOR.LEVEL.KEY=..., or select a window or programme with levels rather than regimes)\n", u)
 	}
 	defer m.report(e.stderr, "claim", c.quiet)
 	if c.json {
