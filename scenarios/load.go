@@ -10,6 +10,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
@@ -76,6 +77,20 @@ type notBundled string
 func (e notBundled) Error() string { return string(e) }
 func (e notBundled) Unwrap() error { return ErrInvalid }
 
+// notBundledHere is Load's error for a name no bundled scenario has when
+// the current folder has a file of that name (a CSV, a scenario saved
+// without .toml) or a scenario NAME.toml: the user meant a file, and "no
+// bundled scenario" alone would deny a file they can see.
+func notBundledHere(arg string, err error) error {
+	if st, e := os.Stat(arg); e == nil && st.Mode().IsRegular() {
+		return notBundled(fmt.Sprintf("%s is a file, but not a scenario: a scenario file's name ends in .toml (a name without it is a bundled scenario's: %s)", arg, strings.Join(Names(), ", ")))
+	}
+	if st, e := os.Stat(arg + ".toml"); e == nil && st.Mode().IsRegular() {
+		return notBundled(fmt.Sprintf("no bundled scenario %q; did you mean the file %s.toml? (bundled: %s)", arg, arg, strings.Join(Names(), ", ")))
+	}
+	return err
+}
+
 // IsPath reports whether arg names a file rather than a bundled scenario.
 func IsPath(arg string) bool {
 	return strings.HasSuffix(arg, ".toml") || strings.ContainsRune(arg, '/') || strings.ContainsRune(arg, filepath.Separator)
@@ -90,7 +105,7 @@ func Load(arg string) (*Scenario, error) {
 	if !IsPath(arg) {
 		data, err := bundledText(arg, "; a file's name ends in .toml")
 		if err != nil {
-			return nil, err
+			return nil, notBundledHere(arg, err)
 		}
 		sub, _ := fs.Sub(bundled, ".")
 		return Parse(data, arg, "bundled:"+arg, sub)
@@ -105,6 +120,33 @@ func Load(arg string) (*Scenario, error) {
 		return nil, Errors{{File: arg, Msg: msg}}
 	}
 	return Parse(data, arg, arg, os.DirFS(filepath.Dir(arg)))
+}
+
+// topLevelBelow explains an unknown key k inside a table that is a
+// top-level key (default_regimes, replicates, seed...): written below a
+// [table] or [[array]] header, TOML puts it in that table, the mistake of
+// appending a top-level key at the end of a file. It names the header
+// above the key's line, as written; "" if k is not such a key.
+func (s *Scenario) topLevelBelow(k toml.Key, line int) string {
+	name := k[len(k)-1]
+	if len(k) < 2 || !slices.Contains(keysOf(reflect.TypeOf(File{})), name) {
+		return ""
+	}
+	header := ""
+	lines := strings.Split(string(s.Raw), "\n")
+	for i := min(line, len(lines)) - 1; i >= 0 && line > 0; i-- {
+		t, _, _ := strings.Cut(lines[i], "#")
+		if t = strings.TrimSpace(t); strings.HasPrefix(t, "[") {
+			if j := strings.LastIndexByte(t, ']'); j >= 0 {
+				header = t[:j+1]
+			}
+			break
+		}
+	}
+	if header == "" {
+		header = "[" + strings.Join(k[:len(k)-1], ".") + "]"
+	}
+	return fmt.Sprintf("%s is a top-level key, but below %s it belongs to that table: write it above the first [table] or [[array]] of the file", name, header)
 }
 
 // removedKeys are post and regime keys of earlier versions, with what
@@ -125,6 +167,9 @@ func Parse(data []byte, display, source string, dir fs.FS) (*Scenario, error) {
 	if len(data) > MaxFileBytes {
 		return nil, Errors{{File: display, Msg: infile.Scenario.TooLarge().Error()}}
 	}
+	if len(bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\ufeff")))) == 0 {
+		return nil, Errors{{File: display, Msg: "the file is empty; a scenario names at least its countries, locations and origins (docs/SCENARIOS.md, \"A minimal scenario\")"}}
+	}
 	s.lines = scanLines(string(data))
 	if l := s.lines.tooDeepLine; l > 0 {
 		return nil, Errors{{File: display, Line: l, Key: s.lines.tooDeepKey, Msg: fmt.Sprintf("nested more than %d deep; a scenario nests a few levels at most", MaxDepth)}}
@@ -137,12 +182,15 @@ func Parse(data []byte, display, source string, dir fs.FS) (*Scenario, error) {
 	for _, k := range md.Undecoded() {
 		key := k.String()
 		msg := "unknown key"
+		line := s.lines.looseLineOf(key)
 		if why, ok := removedKeys[k[len(k)-1]]; ok && k[0] != "abuse" {
 			msg += ": " + why
+		} else if top := s.topLevelBelow(k, line); top != "" {
+			msg += "; " + top
 		} else if hint := suggest(k); hint != "" {
 			msg += "; did you mean " + hint + "?"
 		}
-		errs = append(errs, &Error{File: display, Line: s.lines.looseLineOf(key), Key: key, Msg: msg})
+		errs = append(errs, &Error{File: display, Line: line, Key: key, Msg: msg})
 	}
 	if err := errs.err(); err != nil {
 		return nil, err

@@ -130,6 +130,8 @@ func TestBadInput(t *testing.T) {
 		{"syntax", `days = 60`, `days = = 60`, []string{"bad.toml:4:"}},
 		{"unknown key", `capacity = 20`, `capcity = 20`, []string{"bad.toml:50:", "posts.capcity", "unknown key", "did you mean capacity?"}},
 		{"unknown top key", `replicates = 2`, `replicate = 2`, []string{"bad.toml:5:", "replicate", "did you mean replicates?"}},
+		{"top-level key below an array of tables", "max_smugglers = 10\n", "max_smugglers = 10 # the most\ndefault_regimes = [\"open\"]\n", []string{"bad.toml:63:", "markets.default_regimes", "unknown key; default_regimes is a top-level key, but below [[markets]] it belongs to that table: write it above the first [table] or [[array]] of the file"}},
+		{"top-level key below a table", "patrol = 0.2", "patrol = 0.2\nreplicates = 3", []string{"bad.toml:68:", "regimes.strict.replicates", "replicates is a top-level key, but below [regimes.strict] it belongs"}},
 		{"wrong type", `days = 60`, `days = "sixty"`, []string{"bad.toml:4:", "days", `want a whole number, got the text "sixty"`}},
 		{"wrong type in a list", `capacity = 20`, `capacity = "lots"`, []string{"bad.toml:50:", "posts.Gate.capacity", `want a number, got the text "lots"`}},
 		{"true for a number", `capacity = 20`, `capacity = true # on`, []string{"bad.toml:50:", "posts.Gate.capacity", "want a number, got the value true"}},

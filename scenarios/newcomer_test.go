@@ -1,0 +1,57 @@
+package scenarios
+
+import (
+	"errors"
+	"os"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// TestNewcomerFiles: a file in the current folder given as a bundled
+// scenario's name (a CSV, a scenario saved without .toml, its name
+// without .toml) and an empty scenario file are errors that say what the
+// file is, not "no bundled scenario" or three missing keys.
+func TestNewcomerFiles(t *testing.T) {
+	tiny, err := os.ReadFile("testdata/tiny.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(t.TempDir())
+	for name, data := range map[string]string{
+		"inflow.csv": "day,rate\n0,10\n",
+		"mine.toml":  string(tiny),
+		"empty.toml": " \n\t\n",
+	} {
+		if err := os.WriteFile(name, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tests := []struct {
+		arg  string
+		want []string
+	}{
+		{"inflow.csv", []string{"inflow.csv is a file, but not a scenario: a scenario file's name ends in .toml", "sahel"}},
+		{"mine", []string{`no bundled scenario "mine"; did you mean the file mine.toml?`}},
+		{"empty.toml", []string{"empty.toml: the file is empty; a scenario names at least its countries, locations and origins"}},
+		{"nothing", []string{`no bundled scenario "nothing"`, "a file's name ends in .toml"}},
+	}
+	for _, tt := range tests {
+		_, err := Load(tt.arg)
+		if err == nil {
+			t.Errorf("Load(%q): no error", tt.arg)
+			continue
+		}
+		if !errors.Is(err, ErrInvalid) {
+			t.Errorf("Load(%q): %v does not wrap ErrInvalid", tt.arg, err)
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(err.Error(), w) {
+				t.Errorf("Load(%q): %q; want it to contain %q", tt.arg, err, w)
+			}
+		}
+	}
+	if _, err := Parse(nil, "none.toml", "none.toml", fstest.MapFS{}); err == nil || !strings.Contains(err.Error(), "none.toml: the file is empty") {
+		t.Errorf("Parse of no bytes: %v; want the file is empty", err)
+	}
+}
