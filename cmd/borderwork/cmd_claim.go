@@ -134,6 +134,7 @@ func cmdClaim(ctx context.Context, args []string, e *env) error {
 		return err
 	}
 	out := c.outDir("claim", s)
+	before := earlierAt(out)
 	o.Force = c.force
 	if o.Limits, err = c.limits.get(); err != nil {
 		return err
@@ -157,10 +158,12 @@ func cmdClaim(ctx context.Context, args []string, e *env) error {
 	}
 	defer m.report(e.stderr, "claim", c.quiet)
 	if c.json {
+		before.noteTo(e, true)
 		return printClaimJSON(e.stdout, s.File.Name, s.File.Seed, res, m.performance())
 	}
 	printClaim(e.stdout, s.File.Name, s.File.Days, s.File.Seed, s.Sets(), res)
 	fmt.Fprintf(e.stdout, "\nWrote %s: tables, %s, report.md.\n", out, words.Count(len(res.Figures), "figure file"))
+	before.note(e.stdout)
 	return nil
 }
 

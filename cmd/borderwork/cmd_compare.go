@@ -92,6 +92,7 @@ func runExperiment(ctx context.Context, name string, args []string, e *env) erro
 		return err
 	}
 	out := c.outDir(name, s)
+	before := earlierAt(out)
 	limits, _ := c.limits.get()
 	workers, err := x.Fit(limits, x.NRuns(), c.workers)
 	if err != nil {
@@ -115,10 +116,12 @@ func runExperiment(ctx context.Context, name string, args []string, e *env) erro
 	}
 	defer m.report(e.stderr, name, c.quiet)
 	if c.json {
+		before.noteTo(e, true)
 		return printJSONSummary(e.stdout, x, res.Groups, m.performance())
 	}
 	printSummary(e.stdout, x, res.Groups)
 	fmt.Fprintf(e.stdout, "\nWrote %s: tables, %s, report.md.\n", out, words.Count(len(res.Figures), "figure file"))
+	before.note(e.stdout)
 	if len(x.Events) > 0 {
 		which := "replicates"
 		if len(x.Events) == 1 {

@@ -44,10 +44,15 @@ func cmdMerge(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
+	var before earlier
+	if *out != "" {
+		before = earlierAt(*out)
+	}
 	m, err := experiment.Merge(ctx, dirs, *out, experiment.MergeOptions{Formats: formats, FormatsGiven: fs.set["formats"], Force: *force})
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "Merged %s, %s, into %s.\n", words.Count(m.Shards, "shard"), words.Count(m.Runs, "run"), m.Dir)
+	before.note(e.stdout)
 	return nil
 }

@@ -55,6 +55,7 @@ func cmdProgramme(ctx context.Context, args []string, e *env) error {
 		}
 	}
 	out := c.outDir("programme", s)
+	before := earlierAt(out)
 	o.Force = c.force
 	if o.Limits, err = c.limits.get(); err != nil {
 		return err
@@ -74,10 +75,12 @@ func cmdProgramme(ctx context.Context, args []string, e *env) error {
 	}
 	defer m.report(e.stderr, "programme", c.quiet)
 	if c.json {
+		before.noteTo(e, true)
 		return printProgrammeJSON(e.stdout, s.File.Name, s.File.Seed, s.File.Days, res, m.performance())
 	}
 	printProgramme(e.stdout, s.File.Name, s.File.Days, s.File.Seed, s.Sets(), res)
 	fmt.Fprintf(e.stdout, "\nWrote %s: tables, %s, report.md.\n", out, words.Count(len(res.Figures), "figure file"))
+	before.note(e.stdout)
 	return nil
 }
 

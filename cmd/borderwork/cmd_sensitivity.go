@@ -173,6 +173,7 @@ func cmdSensitivity(ctx context.Context, args []string, e *env) error {
 			out += fmt.Sprintf("-shard-%d-of-%d", shardI, shardN)
 		}
 	}
+	before := earlierAt(out)
 	if *resume && onlyHow {
 		// Checked before anything is set up: setting up even the default
 		// analysis takes seconds, and is wasted on a folder it cannot
@@ -285,15 +286,18 @@ func cmdSensitivity(ctx context.Context, args []string, e *env) error {
 	}
 	defer m.report(e.stderr, "sensitivity", c.quiet)
 	if c.json {
+		before.noteTo(e, true)
 		return printSensitivityJSON(e.stdout, st, res.Result, shardName, res.Runs, m.performance())
 	}
 	printSensitivityPlan(e.stdout, st)
 	if shardN > 0 {
 		fmt.Fprintf(e.stdout, "Shard %d/%d holds %d of the runs; merge the shards for the analysis.\nWrote %s.\n", shardI, shardN, res.Runs, out)
+		before.note(e.stdout)
 		return nil
 	}
 	printSensitivity(e.stdout, res.Result)
 	fmt.Fprintf(e.stdout, "\nWrote %s: tables, %s, report.md.\n", out, words.Count(len(res.Figures), "figure file"))
+	before.note(e.stdout)
 	return nil
 }
 

@@ -231,6 +231,7 @@ func writeSweep(ctx context.Context, x *experiment.Prepared, jobs []int, out str
 		return err
 	}
 	noteWorkers(e, "sweep", workers, c.workers, len(jobs), c.quiet)
+	before := earlierAt(out)
 	o := experiment.Options{Workers: workers, Jobs: jobs, FigureOptions: fo, Force: c.force, Limits: limits}
 	var resumed *experiment.Resumption
 	if resume {
@@ -314,6 +315,7 @@ func writeSweep(ctx context.Context, x *experiment.Prepared, jobs []int, out str
 	noteLeftovers(e, "sweep", out)
 	defer m.report(e.stderr, "sweep", c.quiet)
 	if c.json {
+		before.noteTo(e, true)
 		return printJSONSummary(e.stdout, x, res.Groups, m.performance())
 	}
 	fmt.Fprintf(e.stdout, "%s: %s × %s × %s = %s", x.Scenario.File.Name, words.Count(len(x.Points), "point"), words.Count(len(x.Regimes), "regime"),
@@ -333,9 +335,11 @@ func writeSweep(ctx context.Context, x *experiment.Prepared, jobs []int, out str
 	}
 	if shard != "" { // "0 figure files" read as a failure in every task's log
 		fmt.Fprintf(e.stdout, "Wrote %s: tables (a shard draws no figures; merge draws them).\n", out)
+		before.note(e.stdout)
 		return nil
 	}
 	fmt.Fprintf(e.stdout, "Wrote %s: tables and %s.\n", out, words.Count(len(res.Figures), "figure file"))
+	before.note(e.stdout)
 	return nil
 }
 

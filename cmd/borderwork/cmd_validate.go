@@ -129,6 +129,7 @@ func cmdValidate(ctx context.Context, args []string, e *env) error {
 		return err
 	}
 	formats, _ := parseFormats(c.formats)
+	before := earlierAt(c.outDir("validate", s))
 	folder, out, err := createValidateFolder(&c, s, *data)
 	if err != nil {
 		return err
@@ -149,9 +150,11 @@ func cmdValidate(ctx context.Context, args []string, e *env) error {
 	}
 	defer m.report(e.stderr, "validate", c.quiet)
 	if c.json {
+		before.noteTo(e, true)
 		return printValidationJSON(e, v, out, m.performance())
 	}
 	printValidation(e, v, s.Sets(), *data, out)
+	before.note(e.stdout)
 	return nil
 }
 

@@ -153,6 +153,7 @@ func validateFlows(ctx context.Context, fs *flagSet, c *common, e *env, arg, dir
 	if err != nil {
 		return err
 	}
+	before := earlierAt(c.outDir("validate", s))
 	folder, out, err := createValidateFolder(c, s, dir)
 	if err != nil {
 		return err
@@ -176,9 +177,11 @@ func validateFlows(ctx context.Context, fs *flagSet, c *common, e *env, arg, dir
 	}
 	defer m.report(e.stderr, "validate", c.quiet)
 	if c.json {
+		before.noteTo(e, true)
 		return printFlowValidationJSON(e, st, out)
 	}
 	printFlowValidation(e, st, s.Sets(), dir, out)
+	before.note(e.stdout)
 	return nil
 }
 
