@@ -38,9 +38,8 @@ var CompareFigures = []Figure{
 		}
 		return figures.GroupedBars("Abuse by kind and perpetrator", "abuse events per run", groups, c)
 	}),
-	perRegime("outcomes", "Final outcomes per regime: arrived, returned, stayed home, dead, still trapped", func(src Source) (*figures.Figure, error) {
-		groups, c, err := summaryBars(src, []string{"arrivals", "returns", "stayed", "deaths", "still_trapped"},
-			[]string{"arrived", "returned", "stayed home", "dead", "still trapped"}, "no migrants at all")
+	perRegime("outcomes", "Final outcomes per regime: arrived, returned, stayed home, dead, still in transit, and of those still trapped and still stranded at home", func(src Source) (*figures.Figure, error) {
+		groups, c, err := summaryBars(src, outcomeTotals, outcomeLabels, "no migrants at all")
 		if err != nil {
 			return nil, err
 		}
@@ -50,6 +49,16 @@ var CompareFigures = []Figure{
 	{Name: "abuse_by_location", PerRegime: true, Title: "Abuse events per run at each location, per regime (with --by-location)", Draw: drawLocations("abuse_by_location", "abuse_events", "Abuse events by location", "abuse events per run", "abuse events")},
 	{Name: "whereabouts", Title: "Where people are on the last day: each camp, the border posts and elsewhere, per regime (Flee rule set, with --by-location)", Draw: drawFleeWhere},
 }
+
+// outcomeTotals are the bars of the outcomes figure, outcomeLabels their
+// labels. Every migrant is in one of the first five at the end (they add
+// up to created); the trapped and the stranded at home are parts of those
+// still in transit, drawn after them: without them, the migrants a closed
+// border keeps at home were in no bar at all.
+var (
+	outcomeTotals = []string{"arrivals", "returns", "stayed", "deaths", "still_in_transit", "still_trapped", "still_stranded"}
+	outcomeLabels = []string{"arrived", "returned", "stayed home", "dead", "still in transit", "of them trapped", "of them stranded at home"}
+)
 
 // perRegime is single for a figure of bars per regime (Figure.PerRegime).
 func perRegime(name, title string, draw func(Source) (*figures.Figure, error)) Figure {

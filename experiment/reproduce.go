@@ -95,6 +95,7 @@ func Reproduce(ctx context.Context, dir string, workers int) (*Reproduction, err
 	// are; tablesDiffer, whether any table of the folder differs from
 	// its manifest or the rerun's.
 	var figureMismatches []int
+	reportMismatch := -1 // likewise report.md's, if it differs
 	tablesDiffer := false
 	for _, c := range m.Files() {
 		d, err := verifyTable(ctx, dir, c)
@@ -201,6 +202,10 @@ func Reproduce(ctx context.Context, dir string, workers int) (*Reproduction, err
 			if _, bad := inFolderProblem(rep.Problems, c.File); !bad {
 				figureMismatches = append(figureMismatches, len(rep.Problems))
 			}
+		} else if c.File == "report.md" {
+			if _, bad := inFolderProblem(rep.Problems, c.File); !bad {
+				reportMismatch = len(rep.Problems)
+			}
 		} else if isTable(m, c.File) {
 			tablesDiffer = true
 		}
@@ -246,6 +251,12 @@ func Reproduce(ctx context.Context, dir string, workers int) (*Reproduction, err
 		for _, i := range figureMismatches {
 			rep.Problems[i] += FigureDrawnDifferently
 		}
+		// report.md, intact in the folder, captions and describes the
+		// figures, as this borderwork writes them (the outcomes figure's
+		// caption, since 2026-12-03 evening).
+		if reportMismatch >= 0 {
+			rep.Problems[reportMismatch] += ReportWrittenDifferently
+		}
 	}
 	return rep, nil
 }
@@ -254,6 +265,11 @@ func Reproduce(ctx context.Context, dir string, workers int) (*Reproduction, err
 // of the folder reproduced: the figure is drawn differently, not from
 // different results.
 const FigureDrawnDifferently = ": every table matches; this borderwork draws the figure differently from the one that wrote the folder (borderwork plot redraws it)"
+
+// ReportWrittenDifferently ends report.md's MISMATCH line when every table
+// of the folder reproduced and the folder's report.md is as borderwork
+// wrote it: this binary writes it differently, not from other results.
+const ReportWrittenDifferently = ": every table matches; this borderwork writes report.md differently from the one that wrote the folder (borderwork plot writes it again)"
 
 // isFigure and isTable say whether manifest m lists file as a figure or
 // as a table.

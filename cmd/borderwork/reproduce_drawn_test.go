@@ -46,7 +46,9 @@ func TestReproduceFigureDrawnDifferently(t *testing.T) {
 			}
 			const fig = "figures/trapped.svg"
 			figSum := change(fig, "<!-- drawn otherwise -->\n")
+			reportSum := change("report.md", "\nWritten otherwise, as an earlier borderwork wrote it.\n")
 			manifestedit.Edit(t, "cmp", func(m map[string]any) {
+				m["report"].(map[string]any)["sha256"] = reportSum
 				for _, f := range m["figures"].([]any) {
 					if f := f.(map[string]any); f["file"] == fig {
 						f["sha256"] = figSum
@@ -72,6 +74,15 @@ func TestReproduceFigureDrawnDifferently(t *testing.T) {
 			drawn := "MISMATCH " + fig + " differs when rerun: every table matches; this borderwork draws the figure differently from the one that wrote the folder"
 			if got := strings.Contains(stdout, drawn); got != tt.wantDrawn {
 				t.Errorf("reproduce: stdout %q; says the figure is drawn differently: %v, want %v", stdout, got, tt.wantDrawn)
+			}
+			// report.md, intact but written otherwise (its caption of a
+			// figure drawn since otherwise), likewise.
+			if !strings.Contains(stdout, "MISMATCH report.md differs when rerun") {
+				t.Errorf("reproduce: stdout %q; want report.md's MISMATCH line", stdout)
+			}
+			written := "MISMATCH report.md differs when rerun: every table matches; this borderwork writes report.md differently from the one that wrote the folder (borderwork plot writes it again)"
+			if got := strings.Contains(stdout, written); got != tt.wantDrawn {
+				t.Errorf("reproduce: stdout %q; says report.md is written differently: %v, want %v", stdout, got, tt.wantDrawn)
 			}
 		})
 	}
