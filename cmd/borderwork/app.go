@@ -182,8 +182,14 @@ Usage:
 The commands are:
 
 `)
+	// Two spaces at least after the longest name, so that each summary
+	// reads as a column ("sensitivity" had one).
+	width := 0
 	for _, c := range commands() {
-		fmt.Fprintf(w, "\t%-11s %s\n", c.name, c.summary)
+		width = max(width, len(c.name))
+	}
+	for _, c := range commands() {
+		fmt.Fprintf(w, "\t%-*s  %s\n", width, c.name, c.summary)
 	}
 	fmt.Fprint(w, `
 Without a SCENARIO, commands use the bundled scenario "sahel".

@@ -27,7 +27,7 @@ func cmdCheck(_ context.Context, args []string, e *env) error {
 	fs := newFlagSet("check", "borderwork check [--set KEY=VALUE ...] FILE", checkDoc, e)
 	var sets listFlag
 	var limits limitFlags
-	fs.Var(&sets, "set", "override a scenario key: `KEY=VALUE` (repeatable)")
+	fs.Var(&sets, "set", setUsage)
 	limits.register(fs)
 	pos, err := fs.parse(args, e)
 	if err != nil {

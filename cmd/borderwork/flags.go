@@ -239,24 +239,38 @@ const forceUsage = "replace a folder at --out that holds files borderwork did no
 	"and folders borderwork did not write are kept, and one named like a file borderwork writes is\n" +
 	"refused even then"
 
+// setUsage, formatsUsage and outUsage are the usage of --set, --formats
+// and --out, the same for every command that takes them (claim and check
+// registered shorter ones of their own).
+const (
+	setUsage     = "override a scenario key: `KEY=VALUE`, KEY a dotted path such as\nregimes.malfunctioning.outage_start (repeatable)"
+	formatsUsage = "figure `formats`, comma-separated ('' for none)"
+)
+
+// outUsage is the start of --out's usage for command, without its closing
+// parenthesis.
+func outUsage(command string) string {
+	return "write the output folder to `DIR` (default out/" + command + "-SCENARIO, SCENARIO the\nbundled name or the file's name without .toml"
+}
+
 // register adds the common flags; run adds --regime of its own instead
 // of --regimes (registerRegimes).
 func (c *common) register(fs *flagSet, outDefault string, withOut bool) {
 	fs.Int64Var(&c.seed, "seed", 0, "the master seed, `N` (default: the scenario's seed)")
 	fs.IntVar(&c.days, "days", 0, "simulate `N` days (default: the scenario's days)")
 	fs.IntVar(&c.reps, "reps", 0, "`N` replicates per regime (default: the scenario's replicates, 20 if unset)")
-	fs.Var(&c.sets, "set", "override a scenario key: `KEY=VALUE`, KEY a dotted path such as\nregimes.malfunctioning.outage_start (repeatable)")
+	fs.Var(&c.sets, "set", setUsage)
 	fs.IntVar(&c.workers, "workers", defaultWorkers(), "run on `N` workers; results do not depend on it")
 	fs.BoolVar(&c.quiet, "quiet", false, "print no progress and no timing line on standard error")
 	fs.BoolVar(&c.progress, "progress", false, "print progress on standard error even when it is not a terminal (a line every 5 seconds)")
 	fs.BoolVar(&c.json, "json", false, "print a machine-readable summary on stdout")
 	if withOut {
-		usage := "write the output folder to `DIR` (default out/" + fs.Name() + "-SCENARIO, SCENARIO the\nbundled name or the file's name without .toml"
+		usage := outUsage(fs.Name())
 		if fs.Name() == "sweep" || fs.Name() == "sensitivity" { // the commands that shard
 			usage += "; out/" + fs.Name() + "-SCENARIO-shard-I-of-N for --shard I/N"
 		}
 		fs.StringVar(&c.out, "out", outDefault, usage+")")
-		fs.StringVar(&c.formats, "formats", "png,svg,pdf", "figure `formats`, comma-separated ('' for none)")
+		fs.StringVar(&c.formats, "formats", "png,svg,pdf", formatsUsage)
 		fs.BoolVar(&c.force, "force", false, forceUsage)
 		fs.emptyOK = map[string]bool{"formats": true}
 	}
