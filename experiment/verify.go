@@ -237,8 +237,15 @@ func ManifestError(dir string, err error) error {
 	if errors.Is(err, os.ErrPermission) {
 		return err
 	}
-	if _, serr := os.Stat(dir); errors.Is(err, os.ErrNotExist) && errors.Is(serr, os.ErrNotExist) {
+	st, serr := os.Stat(dir)
+	if errors.Is(err, os.ErrNotExist) && errors.Is(serr, os.ErrNotExist) {
 		return badInput("%s does not exist", dir)
+	}
+	if serr == nil && !st.IsDir() {
+		// A scenario or a table given where the output folder goes
+		// (plot my.toml): say so, not "open my.toml/manifest.json: not
+		// a directory".
+		return badInput("%s is a file, not an output folder: give a folder a borderwork command wrote", dir)
 	}
 	return badInput("%s is not a borderwork output folder: %v", dir, err)
 }
