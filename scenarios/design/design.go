@@ -186,9 +186,13 @@ func (f *Factor) CheckInteger() error {
 	if !f.Integer {
 		return nil
 	}
+	shown := f.Spec // as Parse's messages show it: quoted only if it holds a control character
+	if strings.ContainsFunc(shown, unicode.IsControl) {
+		shown = strconv.Quote(shown)
+	}
 	for _, v := range f.Values {
 		if v != math.Trunc(v) {
-			return fmt.Errorf("--vary %q: %s takes whole numbers, got %v", f.Spec, f.Key, v)
+			return fmt.Errorf("--vary %s: %s takes whole numbers, got %v", shown, f.Key, v)
 		}
 	}
 	return nil

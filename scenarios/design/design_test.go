@@ -158,3 +158,23 @@ func TestLatinHypercube(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckIntegerShowsSpecAsParseDoes: CheckInteger's message shows the
+// --vary argument as Parse's messages do, unquoted (it alone quoted it:
+// --vary "markets.Mid.smugglers=0:3:3"), quoted only if it holds a control
+// character.
+func TestCheckIntegerShowsSpecAsParseDoes(t *testing.T) {
+	for spec, want := range map[string]string{
+		"markets.Mid.smugglers=0:3:3":   "--vary markets.Mid.smugglers=0:3:3: markets.Mid.smugglers takes whole numbers, got 1.5",
+		"markets.Mid.smugglers=0:3:3\t": `--vary "markets.Mid.smugglers=0:3:3\t": markets.Mid.smugglers takes whole numbers, got 1.5`,
+	} {
+		f, err := Parse(spec, false)
+		if err != nil {
+			t.Fatalf("%q: %v", spec, err)
+		}
+		f.Integer = true
+		if err := f.CheckInteger(); err == nil || err.Error() != want {
+			t.Errorf("%q: %v; want %s", spec, err, want)
+		}
+	}
+}
