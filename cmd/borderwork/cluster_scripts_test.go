@@ -1,0 +1,279 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestMain lets the tests of the Slurm recipe (docs/cluster) run this test
+// binary as borderwork: with BORDERWORK_TEST_AS_BINARY=1 it is the CLI.
+func TestMain(m *testing.M) {
+	if os.Getenv("BORDERWORK_TEST_AS_BINARY") == "1" {
+		main()
+	}
+	os.Exit(m.Run())
+}
+
+// slurmFakes is a folder of stand-ins for Slurm's commands, first on PATH:
+// sbatch records its arguments in sbatch.log and prints a job id; sinfo
+// gives one 4-CPU node in a default partition; squeue lists nothing;
+// scontrol prints the file FAKE_SCONTROL; sacct prints nothing. scripts/
+// slurm-test runs the recipe on a real cluster; these test what a real
+// one makes slow or hard to reach (a mistake found before queueing, a
+// merge run early).
+type slurmFakes struct {
+	bin, work, borderwork string
+}
+
+func newSlurmFakes(t *testing.T) slurmFakes {
+	t.Helper()
+	if _, err := exec.LookPath("bash"); err != nil {
+		t.Skipf("no bash: %v", err)
+	}
+	self, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := slurmFakes{bin: t.TempDir(), work: t.TempDir()}
+	scripts := map[string]string{
+		"sbatch":     `echo "$*" >>"$FAKE_LOG/sbatch.log"; n=$(wc -l <"$FAKE_LOG/sbatch.log"); echo $((100 + n))`,
+		"sinfo":      `case "$*" in *%P*) echo 'debug*' ;; *%c*) echo 4 ;; esac`,
+		"squeue":     `exit 0`,
+		"scontrol":   `[ -n "$FAKE_SCONTROL" ] && cat "$FAKE_SCONTROL"; exit 0`,
+		"sacct":      `exit 0`,
+		"borderwork": "BORDERWORK_TEST_AS_BINARY=1 exec " + shellQuote(self) + ` "$@"`,
+	}
+	for name, body := range scripts {
+		if err := os.WriteFile(filepath.Join(f.bin, name), []byte("#!/bin/sh\n"+body+"\n"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f.borderwork = filepath.Join(f.bin, "borderwork")
+	return f
+}
+
+func shellQuote(s string) string {
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// run runs the docs/cluster script name in the work folder with env added
+// to the fakes' environment, and returns its status, stdout and stderr.
+func (f slurmFakes) run(t *testing.T, name string, env []string, args ...string) (int, string, string) {
+	t.Helper()
+	script, err := filepath.Abs(filepath.Join("..", "..", "docs", "cluster", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("bash", append([]string{script}, args...)...)
+	cmd.Dir = f.work
+	cmd.Env = append(os.Environ(),
+		"PATH="+f.bin+string(os.PathListSeparator)+os.Getenv("PATH"),
+		"FAKE_LOG="+f.work, "BORDERWORK="+f.borderwork)
+	for _, drop := range []string{"BORDERWORK_MAX_MEMORY", "BORDERWORK_MAX_WORK", "SLURM_MEM_PER_NODE", "SLURM_MEM_PER_CPU", "FAKE_SCONTROL", "SWEEP_JOB", "SHARDS", "CPUS",
+		"SLURM_CPUS_PER_TASK", "SLURM_ARRAY_TASK_ID", "BORDERWORK_SUBMIT_CHECK"} {
+		cmd.Env = append(cmd.Env, drop+"=")
+	}
+	cmd.Env = append(cmd.Env, env...)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err = cmd.Run()
+	status := 0
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		status = exit.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return status, stdout.String(), stderr.String()
+}
+
+func (f slurmFakes) submitted(t *testing.T) []string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(f.work, "sbatch.log"))
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Split(strings.TrimSuffix(string(b), "\n"), "\n")
+}
+
+// TestClusterSubmitChecksBeforeQueueing: docs/cluster/submit refuses, with
+// status 2 and before it queues anything, a sweep every task would refuse
+// (audit cluster7, finding 1), the flags the recipe sets itself (finding
+// 6), and prints its usage for --help rather than submitting the array
+// with --help passed to every task (finding 2); a good sweep is submitted.
+func TestClusterSubmitChecksBeforeQueueing(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		env    []string
+		args   []string
+		status int
+		want   string // in stderr, or in stdout for status 0
+	}{
+		{"typo", nil, []string{"--rep", "2"}, 2, "unknown flag --rep; did you mean --reps?"},
+		{"axis varied twice", nil, []string{"--reps", "2", "--vary", "abuse.desperation_effect=0:2:3"}, 2, "abuse.desperation_effect is varied twice"},
+		{"more shards than runs", []string{"SHARDS=441"}, []string{"--reps", "2"}, 2, "--shard 440/441 holds no runs"},
+		{"key out of range", nil, []string{"--reps", "2", "--set", "abuse.papers_effect=-1"}, 2, "abuse.papers_effect"},
+		{"out", nil, []string{"--reps", "2", "--out", "results"}, 2, "--out: the recipe writes the shards to shards/I"},
+		{"workers", nil, []string{"--workers=1"}, 2, "set CPUS=N"},
+		{"shard", nil, []string{"-shard", "0/2"}, 2, "SHARDS=N"},
+		{"help", nil, []string{"--help"}, 0, "Submits a borderwork sweep to Slurm"},
+		{"h", nil, []string{"--reps", "2", "-h"}, 0, "SWEEP FLAGS"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			f := newSlurmFakes(t)
+			status, stdout, stderr := f.run(t, "submit", c.env, c.args...)
+			if status != c.status {
+				t.Fatalf("status %d, want %d; stdout %q, stderr %q", status, c.status, stdout, stderr)
+			}
+			got := stderr
+			if c.status == 0 {
+				got = stdout
+			}
+			if !strings.Contains(got, c.want) {
+				t.Errorf("want %q in\n%s", c.want, got)
+			}
+			if s := f.submitted(t); len(s) > 0 {
+				t.Errorf("submitted %q", s)
+			}
+			if c.status == 2 && !strings.Contains(stderr, "submit: ") {
+				t.Errorf("the refusal does not come from submit: %s", stderr)
+			}
+		})
+	}
+
+	f := newSlurmFakes(t)
+	status, stdout, stderr := f.run(t, "submit", []string{"CPUS=1"}, "--reps", "2")
+	if status != 0 {
+		t.Fatalf("a good sweep: status %d, stderr %s", status, stderr)
+	}
+	s := f.submitted(t)
+	if len(s) != 2 || !strings.Contains(s[0], "--array=0-9") || !strings.HasSuffix(s[0], "sweep.sbatch --reps 2") ||
+		!strings.Contains(s[1], "--dependency=afterany:101") {
+		t.Errorf("a good sweep submitted %q", s)
+	}
+	if !strings.Contains(stdout, "(shards 0-9, 1 CPU each, partition debug)") {
+		t.Errorf("stdout: %s", stdout)
+	}
+	if entries, _ := filepath.Glob(filepath.Join(f.work, "shards", "*")); len(entries) > 0 {
+		t.Errorf("the check wrote %q", entries)
+	}
+}
+
+// TestClusterSweepTaskSaysCompleteOnlyForAShard: a task whose borderwork
+// exits 0 without writing its shard (sweep --help, passed on) fails, and
+// its log does not end with the line merge.sbatch takes for success
+// (audit cluster7, finding 2); one that writes it ends with that line.
+func TestClusterSweepTaskSaysCompleteOnlyForAShard(t *testing.T) {
+	f := newSlurmFakes(t)
+	env := []string{"SLURM_ARRAY_TASK_ID=1", "SHARDS=2"}
+	status, stdout, stderr := f.run(t, "sweep.sbatch", env, "--help")
+	if status != 2 || strings.Contains(stdout, "complete in shards/1") ||
+		!strings.Contains(stderr, "wrote no shard at shards/1") {
+		t.Errorf("sweep --help in a task: status %d, stdout %q, stderr %q", status, stdout, stderr)
+	}
+	status, stdout, stderr = f.run(t, "sweep.sbatch", env, "--reps", "2", "--days", "10")
+	if status != 0 || !strings.HasSuffix(stdout, "sweep.sbatch: shard 1/2 complete in shards/1\n") {
+		t.Errorf("a task that writes its shard: status %d, stdout %q, stderr %q", status, stdout, stderr)
+	}
+}
+
+// TestClusterSweepTaskMemoryIsTheJobs: a task runs borderwork with the
+// job's memory as its limit (audit cluster7, finding 5), so that it runs
+// fewer runs at once, or is refused naming the memory, rather than being
+// killed out of memory on every resubmission; a limit the user set stays.
+func TestClusterSweepTaskMemoryIsTheJobs(t *testing.T) {
+	for _, c := range []struct {
+		env  []string
+		want string
+	}{
+		{[]string{"SLURM_MEM_PER_NODE=1024"}, "1024MiB"},
+		{[]string{"SLURM_MEM_PER_CPU=512", "SLURM_CPUS_PER_TASK=4"}, "2048MiB"},
+		{[]string{"SLURM_MEM_PER_NODE=0"}, ""},
+		{[]string{"SLURM_MEM_PER_NODE=1024", "BORDERWORK_MAX_MEMORY=3GiB"}, "3GiB"},
+	} {
+		f := newSlurmFakes(t)
+		fake := filepath.Join(f.bin, "records-memory")
+		body := "#!/bin/sh\necho \"limit=$BORDERWORK_MAX_MEMORY\" >memory.txt\nmkdir -p shards/0 && touch shards/0/manifest.json\n"
+		if err := os.WriteFile(fake, []byte(body), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		env := append([]string{"SLURM_ARRAY_TASK_ID=0", "SHARDS=2", "BORDERWORK=" + fake}, c.env...)
+		if status, _, stderr := f.run(t, "sweep.sbatch", env); status != 0 {
+			t.Fatalf("%v: status %d: %s", c.env, status, stderr)
+		}
+		got, err := os.ReadFile(filepath.Join(f.work, "memory.txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != "limit="+c.want+"\n" {
+			t.Errorf("%v: borderwork saw BORDERWORK_MAX_MEMORY %q, want %q", c.env, got, c.want)
+		}
+	}
+
+	// And the limit works: a run needing more than the job's memory is
+	// refused at once, and the log says how to give the tasks more. (The
+	// work limit, checked after the memory, keeps a task without the
+	// memory limit from running the sweep.)
+	f := newSlurmFakes(t)
+	env := []string{"SLURM_ARRAY_TASK_ID=0", "SHARDS=2", "SLURM_MEM_PER_NODE=64"}
+	status, _, stderr := f.run(t, "sweep.sbatch", env, "--reps", "2", "--days", "60", "--set", "origins.Bamako.inflow=20000", "--max-work", "1e9")
+	if status != 2 || !strings.Contains(stderr, "the limit is 64 MiB") || !strings.Contains(stderr, "SBATCH_MEM_PER_NODE=") {
+		t.Errorf("a run beyond the job's memory: status %d, stderr %s", status, stderr)
+	}
+}
+
+// TestClusterMergeSaysWhatToDo: merge.sbatch run while tasks are still
+// queued or running says so, rather than that Slurm lost them (audit
+// cluster7, finding 4); and when every task completed but borderwork merge
+// refuses, it quotes the merge to run by hand, not the advice for failed
+// tasks, which would fail the same way (finding 3).
+func TestClusterMergeSaysWhatToDo(t *testing.T) {
+	line := func(task, state string) string {
+		return "JobId=9" + task + " ArrayJobId=78 ArrayTaskId=" + task + " JobName=borderwork-sweep UserId=u(1) GroupId=g(1) JobState=" + state + " Reason=None Dependency=(null)\n"
+	}
+	f := newSlurmFakes(t)
+	scontrol := filepath.Join(f.work, "scontrol.txt")
+	write := func(s string) {
+		if err := os.WriteFile(scontrol, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fake := filepath.Join(f.bin, "refusing")
+	body := "#!/bin/sh\necho \"$*\" >>merges.txt\necho 'borderwork merge: --out: sweep holds files borderwork did not write (NOTES.md)' >&2\nexit 2\n"
+	if err := os.WriteFile(fake, []byte(body), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	env := []string{"FAKE_SCONTROL=" + scontrol, "SWEEP_JOB=78", "SHARDS=10", "BORDERWORK=" + fake}
+
+	write(line("0", "COMPLETED") + line("1", "COMPLETED") + line("2", "RUNNING") + line("3-5,7-9%2", "PENDING") + line("6", "FAILED"))
+	status, _, stderr := f.run(t, "merge.sbatch", env)
+	for _, want := range []string{"sweep job 78 has not ended", "task 2 (RUNNING), task 3 (PENDING)", "task 9 (PENDING)", "--dependency=afterany:78"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("tasks still queued: want %q in\n%s", want, stderr)
+		}
+	}
+	if status != 2 || strings.Contains(stderr, "unknown") || strings.Contains(stderr, "submit command again") {
+		t.Errorf("tasks still queued: status %d, stderr\n%s", status, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(f.work, "merges.txt")); err == nil {
+		t.Errorf("merged while tasks were queued")
+	}
+
+	var all strings.Builder
+	for _, task := range []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"} {
+		all.WriteString(line(task, "COMPLETED"))
+	}
+	write(all.String())
+	status, _, stderr = f.run(t, "merge.sbatch", env)
+	if status != 2 || !strings.Contains(stderr, "every task of sweep job 78 completed, but borderwork merge refused") ||
+		!strings.Contains(stderr, fake+" merge --out sweep shards/{0..9}") || strings.Contains(stderr, "submit command again") {
+		t.Errorf("merge refused after every task completed: status %d, stderr\n%s", status, stderr)
+	}
+}
