@@ -325,6 +325,12 @@ func writeSweep(ctx context.Context, x *experiment.Prepared, jobs []int, out str
 	}
 	fmt.Fprintln(e.stdout, ".")
 	printOverrides(e.stdout, x.Scenario.Sets())
+	if kept := len(o.Done); kept > 0 {
+		// A Slurm task's log (--quiet, no timing line) says otherwise
+		// nothing of the runs an earlier attempt left.
+		fmt.Fprintf(e.stdout, "Resumed %s: %s of its %s kept, %s run now.\n", out,
+			words.Whole(int64(kept)), words.Count(len(jobs), "run"), words.Whole(int64(len(todo))))
+	}
 	if reused := x.Reused(); len(reused) > 0 {
 		whose := "its"
 		if len(reused) > 1 {

@@ -174,10 +174,17 @@ func TestResumeEqualsUninterrupted(t *testing.T) {
 		if status != exitInterrupted {
 			t.Fatalf("interrupted sweep: status %d (%s)", status, stderr)
 		}
-		if m, _ := output.ReadManifest(cut); m == nil || m.Complete || len(m.Runs) < 5 {
+		m, _ := output.ReadManifest(cut)
+		if m == nil || m.Complete || len(m.Runs) < 5 {
 			t.Fatalf("interrupted sweep's manifest: %+v", m)
 		}
-		mustRun(t, smallSweep(cut, append(extra, "--resume")...)...)
+		// The resume says what it kept and ran: in a Slurm task's log,
+		// with --quiet, nothing else does (audit cluster7, finding 7).
+		resumed := mustRun(t, smallSweep(cut, append(extra, "--resume")...)...)
+		if mc, _ := output.ReadManifest(cut); mc == nil ||
+			!strings.Contains(resumed, fmt.Sprintf("Resumed %s: %d of its %d runs kept, %d run now.\n", cut, len(m.Runs), len(mc.Runs), len(mc.Runs)-len(m.Runs))) {
+			t.Errorf("the resume does not say how many runs it kept and ran:\n%s", resumed)
+		}
 		want := whole
 		if shard != "" {
 			want = filepath.Join(dir, "shard-whole")
