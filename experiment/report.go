@@ -52,7 +52,7 @@ func CompareReport(x *Prepared, dir string, drawn []Drawn, groups []output.Group
 	}
 	if len(groups) > 1 {
 		b.WriteString("\n")
-		for _, h := range headlines[:5] {
+		for _, h := range headlines {
 			b.WriteString(rankSentence(h, groups))
 		}
 	}

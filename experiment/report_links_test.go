@@ -186,3 +186,48 @@ func TestReportCaptionsSayTheBands(t *testing.T) {
 		check(bands)
 	}
 }
+
+// TestReportRanksEveryHeadline: under compare's table, report.md says for
+// each of its columns (output.Headlines), in their order, which regime
+// had the highest mean and which the lowest, with the means the table
+// gives; deaths were left out.
+func TestReportRanksEveryHeadline(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	x := comparePlan(t, classroom(t, 2, 20))
+	if _, err := experiment.Write(context.Background(), x, out, experiment.Options{Workers: 2}); err != nil {
+		t.Fatal(err)
+	}
+	report, err := os.ReadFile(filepath.Join(out, "report.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sentence := regexp.MustCompile(`(?m)^- (.+): highest under (\S+) \(([^)]+)\), lowest under (\S+) \(([^)]+)\); their intervals`)
+	found := sentence.FindAllStringSubmatch(string(report), -1)
+	headlines := output.Headlines()
+	if len(found) != len(headlines) {
+		t.Fatalf("report.md ranks %d columns; want one sentence for each of the %d headlines:\n%s", len(found), len(headlines), report)
+	}
+	// The table's means, by regime and column title.
+	row := regexp.MustCompile(`(?m)^\|([a-z]+)\|(.+)\|$`)
+	means := map[string]map[string]string{}
+	for _, r := range row.FindAllStringSubmatch(string(report), -1) {
+		cells := strings.Split(r[2], "|")
+		if len(cells) != len(headlines) {
+			continue
+		}
+		means[r[1]] = map[string]string{}
+		for i, c := range cells {
+			means[r[1]][headlines[i].Title] = strings.SplitN(c, " ± ", 2)[0]
+		}
+	}
+	for i, h := range headlines {
+		f := found[i]
+		if f[1] != output.Capitalise(h.Title) {
+			t.Errorf("sentence %d ranks %q; want %q", i+1, f[1], output.Capitalise(h.Title))
+			continue
+		}
+		if means[f[2]][h.Title] != f[3] || means[f[4]][h.Title] != f[5] {
+			t.Errorf("%s: highest %s (%s), lowest %s (%s); the table's means are %s and %s", h.Title, f[2], f[3], f[4], f[5], means[f[2]][h.Title], means[f[4]][h.Title])
+		}
+	}
+}
