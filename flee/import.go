@@ -46,6 +46,10 @@ type ImportOptions struct {
 // holds anyone up. It is a placeholder, not an estimate of any post.
 const DefaultPostCapacity = 100000
 
+// MaxPostCapacity is the most a post's capacity may be, the scenario's
+// range for it: the engine counts a day's crossings in an int.
+const MaxPostCapacity = 1e9
+
 // border is a border location the importer puts on a route between two
 // countries.
 type border struct {

@@ -134,6 +134,8 @@ func TestBadInput(t *testing.T) {
 		{"top-level key below a table", "patrol = 0.2", "patrol = 0.2\nreplicates = 3", []string{"bad.toml:68:", "regimes.strict.replicates", "replicates is a top-level key, but below [regimes.strict] it belongs"}},
 		{"wrong type", `days = 60`, `days = "sixty"`, []string{"bad.toml:4:", "days", `want a whole number, got the text "sixty"`}},
 		{"wrong type in a list", `capacity = 20`, `capacity = "lots"`, []string{"bad.toml:50:", "posts.Gate.capacity", `want a number, got the text "lots"`}},
+		{"post capacity the engine cannot count", `capacity = 20`, `capacity = 1e19`, []string{"bad.toml:50:", "posts.Gate.capacity", "a number in [0, 1000000000]", "1e+19"}},
+		{"post capacity above the range", `capacity = 20`, `capacity = 1000000001`, []string{"bad.toml:50:", "posts.Gate.capacity", "a number in [0, 1000000000]"}},
 		{"true for a number", `capacity = 20`, `capacity = true # on`, []string{"bad.toml:50:", "posts.Gate.capacity", "want a number, got the value true"}},
 		{"number for text", `name = "Goal"`, `name = 7`, []string{"bad.toml:19:", "name", "want text (in quotes), got the whole number 7"}},
 		{"probability", `hazard = 0.002`, `hazard = 1.5`, []string{"bad.toml:40:", "links.2.hazard", "probability in [0, 1]", "1.5"}},

@@ -52,7 +52,10 @@ var rules = map[string]bound{
 	"documented": share, "minor": share, "sick": share, "trafficked": share,
 	"will_smuggle": share, "will_turn_back": share, "destination_weights": nonNegative,
 
-	"PostSpec.capacity": nonNegative, "WindowSpec.from": dayCount, "WindowSpec.to": dayCount,
+	// A post's capacity is a number, but the engine counts each day's
+	// crossings in an int: above 2^63 the count wraps to a negative one
+	// and the post lets no one through. 1e9 a day is beyond any border.
+	"PostSpec.capacity": {0, 1e9, "a number in [0, 1000000000]"}, "WindowSpec.from": dayCount, "WindowSpec.to": dayCount,
 	"capacity_factor": multiplier, "capacity_cv": nonNegative, "outage_start": probability, "outage_days": atLeastOne,
 	"failing_capacity": share, "refusal": probability, "oversight": share, "document_check": share,
 	"screening": probability, "asylum_share": share,

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math"
 	"os"
 	"path/filepath"
 
@@ -42,7 +41,7 @@ func cmdImport(_ context.Context, args []string, e *env) error {
 	out := fs.String("out", "", "write the scenario to `FILE` (default: stdout); an existing FILE is refused without --force")
 	force := fs.Bool("force", false, "replace the file at --out if it exists")
 	name := fs.String("name", "", "the scenario's `NAME` (default: the folder's name)")
-	capacity := fs.Float64("post-capacity", flee.DefaultPostCapacity, "each border post processes `N` crossings a day")
+	capacity := fs.Float64("post-capacity", flee.DefaultPostCapacity, "each border post processes `N` crossings a day, at most 1000000000")
 	documented := fs.Float64("documented", 0, "the `SHARE` of agents holding travel documents, in [0, 1]")
 	pos, err := fs.parse(args, e)
 	if err != nil {
@@ -58,8 +57,8 @@ func cmdImport(_ context.Context, args []string, e *env) error {
 	if len(pos) != 2 {
 		return usageErrorf("want the format flee and one DIR (usage: %s)", fs.usageLine)
 	}
-	if !(*capacity > 0) || math.IsInf(*capacity, 1) {
-		return usageErrorf("--post-capacity: want a number of crossings a day, more than 0, got %v", *capacity)
+	if !(*capacity > 0 && *capacity <= flee.MaxPostCapacity) {
+		return usageErrorf("--post-capacity: want a number of crossings a day, more than 0 and at most %d, got %v", int64(flee.MaxPostCapacity), *capacity)
 	}
 	if !(*documented >= 0 && *documented <= 1) {
 		return usageErrorf("--documented: want a share in [0, 1], got %v", *documented)

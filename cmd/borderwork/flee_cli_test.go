@@ -68,7 +68,10 @@ func TestImportFleeBadInput(t *testing.T) {
 		{[]string{"import", "mesa", fleeCase}, `borderwork import: unknown format "mesa": import reads flee only`},
 		{[]string{"import", "flee", "--out", out, dir}, "input_csv/sim_period.csv: no such file"},
 		{[]string{"import", "flee", "--out", out, "--documented", "1.5", fleeCase}, "--documented: want a share in [0, 1], got 1.5"},
-		{[]string{"import", "flee", "--out", out, "--post-capacity", "0", fleeCase}, "--post-capacity: want a number of crossings a day, more than 0, got 0"},
+		{[]string{"import", "flee", "--out", out, "--post-capacity", "0", fleeCase}, "--post-capacity: want a number of crossings a day, more than 0 and at most 1000000000, got 0"},
+		// Above 2^63 the engine's daily count wraps and an open post lets
+		// no one through (audit hostile7, finding 1).
+		{[]string{"import", "flee", "--out", out, "--post-capacity", "1e20", fleeCase}, "--post-capacity: want a number of crossings a day, more than 0 and at most 1000000000, got 1e+20"},
 		{[]string{"import", "flee", "--out", filepath.Join(dir, "nowhere", "x.toml"), fleeCase}, "no such folder " + filepath.Join(dir, "nowhere")},
 		{[]string{"import", "flee", "--out", filepath.Join(afile, "x.toml"), fleeCase}, afile + " is a file, not a folder"},
 		{[]string{"import", "flee", "--out", out, filepath.Join(dir, "nowhere")}, filepath.Join(dir, "nowhere") + ": no such folder"},
