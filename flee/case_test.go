@@ -194,6 +194,16 @@ func TestSettings(t *testing.T) {
 	if s := c.Settings; s.MaxMoveSpeed != 200 || s.CampWeight != 2 || s.ConflictWeight != 0.25 {
 		t.Errorf("use_v1_rules: speed %g, camp weight %g, conflict weight %g; want 200, 2, 0.25", s.MaxMoveSpeed, s.CampWeight, s.ConflictWeight)
 	}
+	// A byte-order mark (audit hostile7, finding 6: "simsetting.yml:1:
+	// \ufefflog_levels: unknown Flee settings section"), with CRLF line ends.
+	writeCase(t, dir, "simsetting.yml", "\ufefflog_levels:\r\n  agent: 0\r\nmove_rules:\r\n  max_move_speed: 500\r\n")
+	c, err = Read(dir)
+	if err != nil {
+		t.Fatalf("simsetting.yml with a byte-order mark: %v", err)
+	}
+	if c.Settings.MaxMoveSpeed != 500 {
+		t.Errorf("simsetting.yml with a byte-order mark: speed %g; want 500", c.Settings.MaxMoveSpeed)
+	}
 }
 
 // copyTiny copies testdata/tiny to a temporary folder.

@@ -35,6 +35,9 @@ type yamlLine struct {
 
 // parseYAML reads the subset described above.
 func parseYAML(data []byte, display string) (*yamlNode, error) {
+	// A byte-order mark, as some editors save one, is not part of the
+	// first key; Flee's YAML reader skips it too.
+	data = infile.TrimBOM(data)
 	var lines []yamlLine
 	for i, raw := range strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n") {
 		text := stripYAMLComment(raw)
