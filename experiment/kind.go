@@ -662,6 +662,10 @@ func RedrawContext(ctx context.Context, dir string, formats []string, ch FigureC
 				filepath.Join(dir, filepath.FromSlash(f)), dir)
 		}
 	}
+	if st, err := os.Stat(filepath.Join(dir, "figures")); len(files) > 0 && err == nil && !st.IsDir() {
+		return nil, badInput("%s is not a folder, and plot would put its figures there: move it, then plot again; %s is unchanged",
+			filepath.Join(dir, "figures"), dir)
+	}
 	if ctx.Err() != nil { // the last moment to stop: the swap below finishes once begun
 		return nil, stopped(figuresInterrupted)
 	}

@@ -605,7 +605,7 @@ func WriteFileWith(path string, write func(io.Writer) error) error {
 
 // FileSHA256 is the hex sha256 of a file's bytes.
 func FileSHA256(path string) (string, error) {
-	f, err := os.Open(path)
+	f, err := openRegular(path)
 	if err != nil {
 		return "", err
 	}
@@ -615,6 +615,49 @@ func FileSHA256(path string) (string, error) {
 		return "", err
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// ErrNotAFile is matched by the error of reading a file of a folder (its
+// manifest, a table, a figure) that is a folder, a FIFO, a device or a
+// socket: nothing borderwork wrote, and a FIFO would block its reader,
+// past Ctrl-C, until something wrote to it.
+var ErrNotAFile = errors.New("not a regular file")
+
+type notAFileError struct {
+	path string
+	dir  bool
+}
+
+func (e *notAFileError) Error() string {
+	return e.path + ": " + e.what()
+}
+
+func (e *notAFileError) what() string {
+	if e.dir {
+		return "is a folder, not a file"
+	}
+	return "is not a regular file (a FIFO, a device or a socket)"
+}
+
+func (e *notAFileError) Is(target error) bool { return target == ErrNotAFile }
+
+// openRegular opens the file at path, through symbolic links, if it is a
+// regular file; otherwise the error matches ErrNotAFile, and a FIFO is
+// not opened (which would wait for a writer).
+func openRegular(path string) (*os.File, error) {
+	st, err := os.Stat(path)
+	if errors.Is(err, syscall.ENOTDIR) {
+		// A folder on the path (figures/, say) was replaced by a file:
+		// the file is not there.
+		return nil, &fs.PathError{Op: "open", Path: path, Err: fs.ErrNotExist}
+	}
+	if err != nil {
+		return nil, err
+	}
+	if !st.Mode().IsRegular() {
+		return nil, &notAFileError{path: path, dir: st.IsDir()}
+	}
+	return os.Open(path)
 }
 
 // SHA256 is the hex sha256 of data.

@@ -251,9 +251,12 @@ func isTable(path string) bool {
 // the compressor's choices, which may differ between Go versions while
 // the table does not.
 func openContent(path string) (io.ReadCloser, error) {
-	f, err := os.Open(path)
-	if err != nil || !strings.HasSuffix(path, ".gz") {
-		return f, err
+	f, err := openRegular(path)
+	if err != nil {
+		return nil, err
+	}
+	if !strings.HasSuffix(path, ".gz") {
+		return f, nil
 	}
 	z, err := gzip.NewReader(bufio.NewReaderSize(f, 1<<16))
 	if err != nil {
@@ -332,6 +335,9 @@ func VerifyContext(ctx context.Context, dir string, c Checked) (*Difference, err
 	}
 	if errors.Is(err, gzip.ErrHeader) {
 		return &Difference{File: c.File, Block: -1, Msg: "is not the gzip file borderwork wrote"}, nil
+	}
+	if nf := (*notAFileError)(nil); errors.As(err, &nf) {
+		return &Difference{File: c.File, Block: -1, Msg: nf.what()}, nil
 	}
 	if err != nil {
 		return nil, err

@@ -12,6 +12,7 @@ import (
 
 	"github.com/borderwork/borderwork/experiment"
 	"github.com/borderwork/borderwork/internal/suggest"
+	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/scenarios"
 )
 
@@ -114,7 +115,8 @@ func report(err error, name string, stderr io.Writer) int {
 	case errors.Is(err, experiment.ErrInterrupted):
 		fmt.Fprintf(stderr, "borderwork %s: %s\n", name, said(err, name))
 		return exitInterrupted
-	case errors.Is(err, errUsage), errors.Is(err, scenarios.ErrInvalid), errors.Is(err, experiment.ErrBadInput):
+	case errors.Is(err, errUsage), errors.Is(err, scenarios.ErrInvalid), errors.Is(err, experiment.ErrBadInput),
+		errors.Is(err, output.ErrNotAFile): // a folder's file that is a folder or a FIFO: not borderwork's
 		fmt.Fprintf(stderr, "borderwork %s: %s\n", name, said(err, name))
 		return exitUsage
 	default: // a failure of the machine (a full disk), or a reproduction that differs
