@@ -29,6 +29,16 @@ var locationTypeNames = [...]string{"town", "conflict_zone", "camp", "forwarding
 
 func (t LocationType) String() string { return locationTypeNames[t] }
 
+// maxPopulation is the most people a location of type t may hold: the
+// range of the scenario key its population becomes (a camp's capacity,
+// or another location's population).
+func maxPopulation(t LocationType) int {
+	if t == Camp {
+		return 1e9
+	}
+	return 1e10
+}
+
 // Location is a row of locations.csv.
 type Location struct {
 	Name, Region, Country string
@@ -278,6 +288,10 @@ func (c *Case) readLocations() error {
 				return f.errorf(r.line, "population", "want a whole number of people, 0 or more, got %q", r.fields[7])
 			}
 			l.Population = n / c.Settings.Hasten
+			// The scenario's ranges: a camp's population is its capacity.
+			if most := maxPopulation(l.Type); l.Population > most {
+				return f.errorf(r.line, "population", "want at most %d people for a %s, got %q", most, l.Type, r.fields[7])
+			}
 		}
 		c.Locations = append(c.Locations, l)
 	}

@@ -309,6 +309,12 @@ func TestBadCases(t *testing.T) {
 			"source_data/total.csv:1: count: want a whole number of refugees, 0 or more, got \"-1\""},
 		{"population negative", "input_csv/locations.csv", locHeader + "A,North,Home,10,1,conflict_zone,0,-5\n",
 			"input_csv/locations.csv:2: population: want a whole number of people, 0 or more, got \"-5\""},
+		// Beyond the scenario's ranges the import blamed itself, naming
+		// a file it never wrote (audit hostile7, finding 5).
+		{"population beyond the scenario's", "input_csv/locations.csv", locHeader + "A,North,Home,10,1,conflict_zone,0,1000000000000\n",
+			"input_csv/locations.csv:2: population: want at most 10000000000 people for a conflict_zone, got \"1000000000000\""},
+		{"camp beyond the scenario's capacity", "input_csv/locations.csv", locHeader + "A,North,Home,10,1,conflict_zone,0,10000\nC1,Hills,Northland,12.0,3.0,camp,,2000000000\n",
+			"input_csv/locations.csv:3: population: want at most 1000000000 people for a camp, got \"2000000000\""},
 		{"series order", "source_data/c3.csv", "2020-01-20,0\n2020-01-01,5\n",
 			"source_data/c3.csv:2: date: dates must not go back in time (2020-01-01 after a later date)"},
 		{"correction date", "input_csv/registration_corrections.csv", "C1,2020-02-02,normalize\n",

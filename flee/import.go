@@ -13,6 +13,7 @@ import (
 	"unicode"
 
 	"github.com/borderwork/borderwork/scenarios"
+	"github.com/borderwork/borderwork/sim"
 )
 
 // ImportOptions name and describe the scenario Import writes.
@@ -218,8 +219,14 @@ func Import(c *Case, opt ImportOptions) ([]byte, error) {
 			w("\n# closures.csv line %d (%s %s %s, days %d to %d) never takes effect in Flee; left out.\n", cl.Line, cl.Kind, cl.Name1, cl.Name2, cl.Start, cl.End)
 			continue
 		}
+		if cl.Start > sim.MaxDays {
+			w("\n# closures.csv line %d (%s %s %s, days %d to %d) starts after the last day a run can reach; left out.\n", cl.Line, cl.Kind, cl.Name1, cl.Name2, cl.Start, cl.End)
+			continue
+		}
+		// An end before the start, or after the last day a run can
+		// reach, never comes: the closure lasts to the end of the run.
 		to := ""
-		if cl.End > cl.Start {
+		if cl.End > cl.Start && cl.End <= sim.MaxDays {
 			to = fmt.Sprintf("to = %d\n", cl.End)
 		}
 		write := func(kind string, names ...string) {
@@ -307,7 +314,7 @@ func Import(c *Case, opt ImportOptions) ([]byte, error) {
 		err = sc.Validate()
 	}
 	if err != nil {
-		return nil, fmt.Errorf("flee: the imported scenario is invalid (a defect of the importer): %w", err)
+		return nil, fmt.Errorf("flee: the case gives a scenario borderwork cannot run (if the case is as Flee reads it, this is a defect of the importer): %w", err)
 	}
 	return out, nil
 }

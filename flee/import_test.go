@@ -250,3 +250,28 @@ func TestImportOptions(t *testing.T) {
 		}
 	}
 }
+
+// TestImportClosureDaysBeyondTheEngine: a closure ending after the last
+// day a run can reach lasts to the end of the run, and one starting after
+// it is left out; both were "a defect of the importer" (audit hostile7,
+// finding 5).
+func TestImportClosureDaysBeyondTheEngine(t *testing.T) {
+	dir := copyTiny(t)
+	writeCase(t, dir, "input_csv/closures.csv", "#closure_type,name1,name2,closure_start,closure_end\ncountry,Home,Northland,0,99999999999999\ncamp,C3,,70000,80000\n")
+	c, err := Read(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := Import(c, ImportOptions{})
+	if err != nil {
+		t.Fatalf("Import: %v", err)
+	}
+	for _, want := range []string{
+		"[[closures]]   # closures.csv line 2\nkind = \"country\"\nnames = [\"Home\", \"Northland\"]\nfrom = 0\n\n",
+		"# closures.csv line 3 (camp C3 , days 70000 to 80000) starts after the last day a run can reach; left out.",
+	} {
+		if !bytes.Contains(got, []byte(want)) {
+			t.Errorf("the imported scenario does not contain %q", want)
+		}
+	}
+}
