@@ -593,3 +593,51 @@ func (v *validator) programmes() {
 		}
 	}
 }
+
+// programmeFactors checks the capacity factors the programmes compile
+// into their posts' schedules under each regime. Equipment and
+// construction multiply a post's capacity_factor; the engine refuses one
+// above sim.MaxMultiplier only when a run starts, naming no key of the
+// file, so a file that check passed failed every run (audit hostile7,
+// finding 4). Call it on a scenario without other problems.
+func (v *validator) programmeFactors() {
+	s := v.s
+	if len(s.File.Programmes) == 0 {
+		return
+	}
+	for _, regime := range s.RegimeNames() {
+		cfg, err := s.Config(regime)
+		if err != nil {
+			continue // a problem of the regime, said where it is used
+		}
+		for _, p := range cfg.Posts {
+			for _, w := range p.Schedule {
+				if w.Policy.CapacityFactor <= sim.MaxMultiplier {
+					continue
+				}
+				v.add(s.programmeRaising(p.Name), "raises post %s's capacity_factor (its own times the programme's rise) to %g under regime %s; it may be at most %g",
+					p.Name, w.Policy.CapacityFactor, regime, float64(sim.MaxMultiplier))
+				return
+			}
+		}
+	}
+}
+
+// programmeRaising is the key of the first programme's rise of post's
+// capacity: its equipment's capacity, else its construction's.
+func (s *Scenario) programmeRaising(post string) string {
+	all := s.postNames()
+	for i := range s.File.Programmes {
+		p := s.File.Programmes[i].withDefaults(all)
+		if !slices.Contains(p.Posts, post) {
+			continue
+		}
+		switch {
+		case p.Equipment != nil:
+			return fmt.Sprintf("programmes.%d.equipment.capacity", i)
+		case p.Construction != nil:
+			return fmt.Sprintf("programmes.%d.construction.capacity", i)
+		}
+	}
+	return "programmes"
+}

@@ -247,6 +247,10 @@ func TestProgrammeErrors(t *testing.T) {
 		{`build_days = 90`, `build_days = 0`, "programmes.build.construction.build_days: must be a number of days in [1, 65535], got 0", ""},
 		{`share = 0.1`, `cost_per_trainee = 900`, "programmes.build.human_rights: give share, the share of the budget spent on human_rights", "[programmes.human_rights]"},
 		{`share = 0.1`, `sahre = 0.1`, "programmes.human_rights.sahre: unknown key; did you mean share?", ""},
+		// Rises the engine refused only when a run started, naming no
+		// key (audit hostile7, finding 4).
+		{"[programmes.equipment]\nshare = 0.2", "[programmes.equipment]\nshare = 0.2\ncapacity = 1e300", "programmes.build.equipment.capacity: raises post West's capacity_factor (its own times the programme's rise) to 1.675925925925926e+297 under regime decreed; it may be at most 1e+06", "capacity = 1e300"},
+		{`capacity_factor = 0.5`, `capacity_factor = 1000000`, "programmes.build.equipment.capacity: raises post West's capacity_factor (its own times the programme's rise) to 1.6014780431336486e+06 under regime decreed; it may be at most 1e+06", "[programmes.equipment]"},
 	}
 	for _, tt := range tests {
 		if strings.Count(src, tt.old) != 1 {

@@ -130,6 +130,9 @@ func (s *Scenario) Validate() error {
 	v := &validator{s: s}
 	v.ranges(reflect.ValueOf(s.File).Elem(), "")
 	v.structure()
+	if len(v.errs) == 0 {
+		v.programmeFactors()
+	}
 	slices.SortStableFunc(v.errs, func(a, b *Error) int { return a.Line - b.Line })
 	return v.errs.err()
 }
