@@ -236,7 +236,12 @@ func (s *Scenario) decodeError(err error) error {
 			}
 			key = s.lines.display(onLine)
 		}
-		return Errors{{File: s.display, Line: line, Key: key, Msg: pe.Message}}
+		msg := pe.Message
+		if strings.HasPrefix(msg, "Key '") && strings.HasSuffix(msg, "' has already been defined.") {
+			// The decoder's words; a key or [table] given twice.
+			msg = "given twice; a key or a [table] may be given only once"
+		}
+		return Errors{{File: s.display, Line: line, Key: key, Msg: msg}}
 	}
 	if m := lineErr.FindStringSubmatch(err.Error()); m != nil {
 		line, _ := strconv.Atoi(m[1])

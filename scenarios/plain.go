@@ -61,8 +61,12 @@ func gotOf(typ, text string) string {
 		return with("the number")
 	case typ == "bool":
 		return with("the value")
+	case strings.HasPrefix(typ, "[]") && text == "":
+		return "a list of tables ([[...]])"
 	case strings.HasPrefix(typ, "[]"):
 		return with("the list")
+	case typ == "time.Time" || strings.HasPrefix(typ, "toml.Local"):
+		return with("the date or time")
 	case strings.HasPrefix(typ, "map"):
 		return "a table"
 	}
