@@ -365,6 +365,10 @@ func TestParseManifestRefusesPathsOutside(t *testing.T) {
 	if _, err := ParseManifest([]byte(`{"tool":"borderwork","tables":[{"file":"figures/a.png","sha256":"00"}]}`)); err != nil {
 		t.Errorf("ParseManifest refused figures/a.png: %v", err)
 	}
+	// Saved by an editor with a byte-order mark (audit hostile7, minor).
+	if _, err := ParseManifest([]byte("\ufeff" + `{"tool":"borderwork"}`)); err != nil {
+		t.Errorf("ParseManifest refused a manifest with a byte-order mark: %v", err)
+	}
 }
 
 // TestVerifyFindsTheBlock: Verify names the block of runs that changed and

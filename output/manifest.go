@@ -10,6 +10,7 @@ import (
 	"runtime/debug"
 	"slices"
 
+	"github.com/borderwork/borderwork/internal/infile"
 	"github.com/borderwork/borderwork/sim"
 )
 
@@ -299,7 +300,9 @@ func ReadManifest(dir string) (*Manifest, error) {
 // file is a relative path inside the folder.
 func ParseManifest(data []byte) (*Manifest, error) {
 	var m Manifest
-	if err := json.Unmarshal(data, &m); err != nil {
+	// An editor may save the manifest with a byte-order mark; JSON
+	// refused it as "invalid character 'ï'".
+	if err := json.Unmarshal(infile.TrimBOM(data), &m); err != nil {
 		return nil, err
 	}
 	if m.Tool != "borderwork" {
