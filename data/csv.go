@@ -42,10 +42,13 @@ type table struct {
 func (t table) read(r io.Reader, row func(line int, rec []string) error) error {
 	// Excel saves a CSV as UTF-8 with a byte-order mark before the header.
 	cr := csv.NewReader(infile.SkipBOM(r))
-	cr.FieldsPerRecord = len(t.header)
+	cr.FieldsPerRecord = -1 // checked below, saying how many
 	head, err := cr.Read()
 	if err != nil {
 		return t.csvErr(err)
+	}
+	if len(head) != len(t.header) {
+		return &Error{File: t.file, Line: 1, Msg: fmt.Sprintf("header must be %s (%d columns); it has %d", strings.Join(t.header, ","), len(t.header), len(head))}
 	}
 	for i, name := range t.header {
 		if head[i] != name {
@@ -61,6 +64,9 @@ func (t table) read(r io.Reader, row func(line int, rec []string) error) error {
 			return t.csvErr(err)
 		}
 		line, _ := cr.FieldPos(0)
+		if len(rec) != len(t.header) {
+			return &Error{File: t.file, Line: line, Msg: fmt.Sprintf("want %d fields (%s), got %d", len(t.header), strings.Join(t.header, ","), len(rec))}
+		}
 		if err := row(line, rec); err != nil {
 			return err
 		}

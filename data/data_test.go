@@ -48,7 +48,10 @@ func TestReadFlowsRejects(t *testing.T) {
 		{"header only", flowHeader, "f.csv: no rows after the header; want at least one count"},
 		{"byte-order mark twice", "\uFEFF" + "\uFEFF" + flowHeader + ok, "f.csv:1: header must be"},
 		{"wrong header", "start,end,point,outgoing,incoming,source_url,source_title,note\n", "f.csv:1: header must be"},
-		{"short row", flowHeader + "2016-09-01,2016-09-30,total\n", "f.csv:2: wrong number of fields"},
+		// It said "wrong number of fields" and not how many (audit hostile7, minor).
+		{"short row", flowHeader + "2016-09-01,2016-09-30,total\n", "f.csv:2: want 8 fields (period_start,period_end,point,outgoing,incoming,source_url,source_title,note), got 3"},
+		{"long row", flowHeader + "2016-09-01,2016-09-30,total,1,2,https://x.org,R,,x\n", "f.csv:2: want 8 fields (period_start,period_end,point,outgoing,incoming,source_url,source_title,note), got 9"},
+		{"short header", "period_start,period_end,point\n", "f.csv:1: header must be period_start,period_end,point,outgoing,incoming,source_url,source_title,note (8 columns); it has 3"},
 		{"bad start date", flowHeader + "2016-9-1,2016-09-30,total,1,2,https://x.org,R,\n", "f.csv:2: period_start: \"2016-9-1\" is not a date"},
 		{"bad end date", flowHeader + "2016-09-01,30/09/2016,total,1,2,https://x.org,R,\n", "f.csv:2: period_end: \"30/09/2016\" is not a date"},
 		{"end before start", flowHeader + "2016-09-30,2016-09-01,total,1,2,https://x.org,R,\n", "f.csv:2: period_end: 2016-09-01 is before period_start"},
