@@ -98,7 +98,7 @@ func TestCheckListsEveryProblem(t *testing.T) {
 		{"two misspelt keys", [][2]string{{"capacity = 15 ", "capacty = 15  "}, {"capacity = 100 ", "capacty = 100  "}},
 			[]string{"posts.capacty: unknown key", "centres.capacty: unknown key"}},
 		{"two values out of range", [][2]string{{"documented = 0.3 ", "documented = 30  "}, {"capacity = 15 ", "capacity = -1 "}},
-			[]string{"origins.Village.documented: must be a share", "posts.Post.capacity: must be zero or more"}},
+			[]string{"origins.Village.documented: must be a share", "posts.Post.capacity: must be a number in [0, 1000000000]"}},
 	}
 	t.Chdir(t.TempDir())
 	for _, tt := range tests {
