@@ -64,12 +64,7 @@ func (m *Model) stepPosts() {
 		if failing {
 			c *= pol.FailingCapacity
 		}
-		// Stochastic rounding keeps the mean capacity exact.
-		frac := c - math.Floor(c)
-		p.capToday = int(c)
-		if m.postRng.Float64() < frac {
-			p.capToday++
-		}
+		p.capToday = wholeCapacity(c, m.postRng.Float64())
 		p.down = failing
 		// Officials' abuse today: what oversight lets through, raised by
 		// the queue they face (yesterday's, as it stands this morning).
@@ -132,4 +127,24 @@ func admits(pol *PostPolicy, documented bool) bool {
 		return documented
 	}
 	return false
+}
+
+// maxCapToday is the most a post may admit in a day: more than any queue
+// holds, and an int on every platform (int is 32 bits on 386), so that a
+// vast capacity times its factor and a rare day-to-day draw (up to 1e9 ×
+// 1e6 × e^36) neither overflows the conversion to a count, which would
+// give a negative capacity and close the post, nor differs between
+// platforms.
+const maxCapToday = math.MaxInt32
+
+// wholeCapacity is a day's capacity c as a whole number of migrants:
+// rounded up with a chance of its fraction (u is a uniform, always
+// drawn), which keeps the mean capacity exact; at most maxCapToday.
+func wholeCapacity(c, u float64) int {
+	c = min(c, maxCapToday)
+	n := int(c)
+	if u < c-math.Floor(c) {
+		n++
+	}
+	return n
 }
