@@ -62,9 +62,10 @@ func chromium(t *testing.T) string {
 	return ""
 }
 
-// browser starts headless Chromium and returns a context for one tab. Any
-// exception or console error on the page fails the test.
-func browser(t *testing.T) context.Context {
+// browser starts headless Chromium, with the options extra besides its
+// own, and returns a context for one tab. Any exception or console error
+// on the page fails the test.
+func browser(t *testing.T, extra ...chromedp.ExecAllocatorOption) context.Context {
 	t.Helper()
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(chromium(t)),
@@ -79,6 +80,7 @@ func browser(t *testing.T) context.Context {
 		chromedp.WindowSize(1280, 1600),
 		chromedp.UserDataDir(t.TempDir()),
 	}
+	opts = append(opts, extra...)
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	t.Cleanup(cancel)
 	alloc, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)

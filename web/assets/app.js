@@ -840,15 +840,57 @@ function checkNumber(input, name, lo, hi, whole) {
     return `${name}: enter ${whole ? "a whole number" : "a number"} ${range}.`;
   }
   const v = Number(raw);
+  // Three digits after a point, in a whole number or after a comma made
+  // a point (takeCommas) in a box that takes 1000 or more: 1.000 may be
+  // 1 or 1000 (a thousands separator). Ask rather than guess.
+  if ((whole || input.dataset.comma) && /^\d{1,3}\.\d{3}$/.test(raw)) {
+    const digits = String(Number(raw.replace(".", "")));
+    if (whole && !Number.isInteger(v)) return `${name}: ${raw} is not a whole number; if you meant ${digits}, type it with digits only, without a point or comma: a whole number ${range}.`;
+    return `${name}: ${raw} may be ${String(v)} or ${digits}; type ${whole ? "digits only, without a point or comma" : "the number again, with a point only for a fraction"}: ${whole ? "a whole number" : "a number"} ${range}.`;
+  }
   if (whole && !Number.isInteger(v)) return `${name}: ${raw} is not a whole number; enter a whole number ${range}.`;
   if (v < lo || (hi !== undefined && v > hi)) {
-    // A decimal comma (0,9) reaches the box without it (09): say how to
-    // write the number it may have been.
+    // A decimal comma (0,9) reaches the box without it (09) in a browser
+    // where takeCommas could not make it a point: say how to write the
+    // number it may have been.
     const pointed = /^\d\d+$/.test(raw) ? Number(raw[0] + "." + raw.slice(1)) : NaN;
     const hint = !whole && pointed >= lo && (hi === undefined || pointed <= hi) ? ` (use a decimal point: ${raw[0]}.${raw.slice(1)})` : "";
     return `${name}: ${raw} is outside the allowed range; enter a number ${range}${hint}.`;
   }
   return "";
+}
+
+// takeCommas makes a comma typed or pasted into the number box input a
+// decimal point, as the box shows it. A browser whose language writes
+// 1.5 drops the comma (1,5 becomes 15, 0,9 becomes 9) without a word:
+// a wrong number that runs. One whose language writes 1,5 takes either.
+// A box that takes whole numbers, or numbers of 1000 or more (ambiguous,
+// as 1,500 may be 1.5 or 1500), gets the point too, and checkNumber
+// refuses it there until the number is typed again without it.
+function takeCommas(input, ambiguous) {
+  input.addEventListener("beforeinput", (e) => {
+    if (!e.inputType.startsWith("insert")) return;
+    const text = e.data ?? (e.dataTransfer ? e.dataTransfer.getData("text/plain") : "");
+    if (!text || !text.includes(",")) return;
+    e.preventDefault();
+    // The point's own input event (while the box reads 1. its value is
+    // 1) comes before the mark, which later ones keep while it stays.
+    if (!document.execCommand("insertText", false, text.replaceAll(",", "."))) {
+      // No point could be put in: refuse the box until it is emptied.
+      input.dataset.comma = "dropped";
+    } else if (ambiguous) {
+      input.dataset.comma = "true";
+    }
+  });
+  input.addEventListener("input", () => {
+    if (input.value === "" || (input.dataset.comma === "true" && !input.value.includes("."))) delete input.dataset.comma;
+  });
+}
+
+// checkDropped says, for a box whose comma could not be made a point
+// (takeCommas), to type the number again; "" if there is no such comma.
+function checkDropped(input, name) {
+  return input.dataset.comma === "dropped" ? `${name}: the box could not take the comma; empty it and type the number again with a decimal point.` : "";
 }
 
 // maxDays is the longest run the page accepts.
@@ -860,10 +902,25 @@ function maxDays() {
 // wrong; it returns the message ("" if none).
 function checkKnob(k) {
   const num = document.getElementById("knob-" + k.key + "-num");
-  const msg = checkNumber(num, k.label, k.min, k.max, k.integer);
+  const msg = checkDropped(num, k.label) || checkNumber(num, k.label, k.min, k.max, k.integer);
   num.setAttribute("aria-invalid", msg ? "true" : "false");
   document.getElementById("knob-" + k.key + "-err").textContent = msg;
   return msg;
+}
+
+// checkRuns checks the boxes of replicates, seed and days, marks those
+// at fault and says what is wrong under them; it returns the messages.
+function checkRuns() {
+  const lines = [];
+  for (const [id, name, lo, hi] of [["reps", "Replicates", 1, state.info.limits.max_reps], ["seed", "Seed", 0, Number.MAX_SAFE_INTEGER], ["days", "Days", 1, maxDays()]]) {
+    const input = $(id);
+    const msg = checkDropped(input, name) || checkNumber(input, name, lo, id === "seed" ? undefined : hi, true) ||
+      (Number(input.value) > hi ? `${name}: ${input.value} is too large.` : "");
+    input.setAttribute("aria-invalid", msg ? "true" : "false");
+    if (msg) lines.push(msg);
+  }
+  $("runs-error").textContent = lines.join("\n");
+  return lines;
 }
 
 // checkInputs returns what is wrong with the settings, one line each,
@@ -875,13 +932,7 @@ function checkInputs() {
     const msg = checkKnob(k);
     if (msg) lines.push(msg);
   }
-  for (const [id, name, lo, hi] of [["reps", "Replicates", 1, state.info.limits.max_reps], ["seed", "Seed", 0, Number.MAX_SAFE_INTEGER], ["days", "Days", 1, maxDays()]]) {
-    const input = $(id);
-    const msg = checkNumber(input, name, lo, id === "seed" ? undefined : hi, true) ||
-      (Number(input.value) > hi ? `${name}: ${input.value} is too large.` : "");
-    input.setAttribute("aria-invalid", msg ? "true" : "false");
-    if (msg) lines.push(msg);
-  }
+  lines.push(...checkRuns());
   if (!document.querySelector("#regimes input:checked")) lines.push("Choose at least one regime.");
   return lines;
 }
@@ -960,7 +1011,11 @@ async function loadOutline(keep, box) {
   $("days").max = maxDays();
   $("runs-note").textContent = `Replicates: 1 to ${fmtNumber(state.info.limits.max_reps)}. Days: 1 to ${fmtNumber(maxDays())}. ` +
     "Many replicates of many days together can be more work than the page runs at once: it then says how many would run.";
-  for (const id of ["reps", "seed", "days"]) $(id).setAttribute("aria-invalid", "false");
+  for (const id of ["reps", "seed", "days"]) {
+    $(id).setAttribute("aria-invalid", "false");
+    delete $(id).dataset.comma;
+  }
+  $("runs-error").textContent = "";
   showRunError([]);
   buildRegimes(o, checked);
   buildKnobs(o, old);
@@ -997,6 +1052,7 @@ function buildKnobs(o, keep) {
     const value = kept ? kept.slice(k.key.length + 1) : String(k.value);
     const range = html("input", { type: "range", id, min: k.min, max: k.max, step: k.step, value, "aria-describedby": id + "-help" });
     const num = html("input", { type: "number", id: id + "-num", min: k.min, max: k.max, step: k.step, value, "aria-label": k.label + " (number)", "aria-describedby": id + "-err " + id + "-help" });
+    takeCommas(num, k.integer || k.max >= 1000);
     const wrap = html("div", { class: "knob", "data-key": k.key }, [
       html("label", { for: id, text: k.label }),
       html("div", { class: "row" }, [range, num]),
@@ -1384,6 +1440,13 @@ async function init() {
   }
   await loadOutline(false);
 
+  for (const id of ["reps", "seed", "days"]) {
+    takeCommas($(id), true);
+    // As a knob's box: nothing said while a number is typed, a message
+    // cleared once it is right, and what is wrong said on leaving.
+    $(id).addEventListener("input", () => { if ($(id).getAttribute("aria-invalid") === "true") checkRuns(); });
+    $(id).addEventListener("change", checkRuns);
+  }
   sel.addEventListener("change", chooseScenario);
   $("use-text").addEventListener("click", useText);
   $("file-input").addEventListener("change", async (e) => {
