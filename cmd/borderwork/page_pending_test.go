@@ -303,7 +303,7 @@ func TestPageSmallThings(t *testing.T) {
 		t.Errorf("20 replicates: a band below 0 %v, the caption %q; want it to say the band is cut only if one is", got["below"], got["caption"])
 	}
 
-	// A decimal comma, on a phone: the box makes it a point
+	// A decimal comma: the box makes it a point
 	// (TestPageDecimalComma has the cases).
 	const oversight = "knob-regimes.malfunctioning.oversight-num"
 	typeInto(t, ctx, oversight, "0,9")
@@ -315,5 +315,5 @@ func TestPageSmallThings(t *testing.T) {
 		t.Errorf("0,9 typed into the oversight box: the box holds %q, with %q under it; want 0.9 and nothing", got["box"], got["under"])
 	}
 	do(t, ctx, "showing the box", chromedp.ScrollIntoView(chromedp.JSPath(`document.getElementById("`+oversight+`")`)))
-	keepShot(t, screenshot(t, ctx), "decimal-comma-phone.png")
+	keepShot(t, screenshot(t, ctx), "decimal-comma-laptop.png")
 }
