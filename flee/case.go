@@ -31,8 +31,9 @@ func (t LocationType) String() string { return locationTypeNames[t] }
 
 // maxPopulation is the most people a location of type t may hold: the
 // range of the scenario key its population becomes (a camp's capacity,
-// or another location's population).
-func maxPopulation(t LocationType) int {
+// or another location's population). An int64: 1e10 is past a 32-bit
+// int, where a population that large does not parse anyway.
+func maxPopulation(t LocationType) int64 {
 	if t == Camp {
 		return 1e9
 	}
@@ -289,7 +290,7 @@ func (c *Case) readLocations() error {
 			}
 			l.Population = n / c.Settings.Hasten
 			// The scenario's ranges: a camp's population is its capacity.
-			if most := maxPopulation(l.Type); l.Population > most {
+			if most := maxPopulation(l.Type); int64(l.Population) > most {
 				return f.errorf(r.line, "population", "want at most %d people for a %s, got %q", most, l.Type, r.fields[7])
 			}
 		}
