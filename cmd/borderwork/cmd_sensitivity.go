@@ -231,8 +231,10 @@ func cmdSensitivity(ctx context.Context, args []string, e *env) error {
 	o.FormatsGiven = c.given["formats"]
 	o.FigureOptions, o.SizeGiven = c.figureOptions(), c.given["size"]
 	var prog *progress
+	var started gsa.Starting
 	m := newMeter(e.start, c.workers)
 	o.Start = func(run gsa.Starting) {
+		started = run
 		if run.Continues != "" {
 			continuingPartial(e, "sensitivity", out, run.Continues)
 		}
@@ -290,6 +292,7 @@ func cmdSensitivity(ctx context.Context, args []string, e *env) error {
 		return printSensitivityJSON(e.stdout, st, res.Result, shardName, res.Runs, m.performance())
 	}
 	printSensitivityPlan(e.stdout, st)
+	printResumed(e.stdout, out, started.Resumed, started.Runs)
 	if shardN > 0 {
 		fmt.Fprintf(e.stdout, "Shard %d/%d holds %d of the runs; merge the shards for the analysis.\nWrote %s.\n", shardI, shardN, res.Runs, out)
 		before.note(e.stdout)

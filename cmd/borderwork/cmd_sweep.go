@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -325,12 +326,7 @@ func writeSweep(ctx context.Context, x *experiment.Prepared, jobs []int, out str
 	}
 	fmt.Fprintln(e.stdout, ".")
 	printOverrides(e.stdout, x.Scenario.Sets())
-	if kept := len(o.Done); kept > 0 {
-		// A Slurm task's log (--quiet, no timing line) says otherwise
-		// nothing of the runs an earlier attempt left.
-		fmt.Fprintf(e.stdout, "Resumed %s: %s of its %s kept, %s run now.\n", out,
-			words.Whole(int64(kept)), words.Count(len(jobs), "run"), words.Whole(int64(len(todo))))
-	}
+	printResumed(e.stdout, out, len(o.Done), len(jobs))
 	if reused := x.Reused(); len(reused) > 0 {
 		whose := "its"
 		if len(reused) > 1 {
@@ -404,4 +400,15 @@ func parseShard(shard string) (i, n int, err error) {
 		return 0, 0, usageErrorf("--shard must be i/n with 0 <= i < n, got %q", shard)
 	}
 	return si, sn, nil
+}
+
+// printResumed says, for a sweep or sensitivity analysis resumed with
+// kept of its runs runs already in out, how many it kept and ran now: a
+// Slurm task's log (--quiet, no timing line) says otherwise nothing of
+// the runs an earlier attempt left. A folder started afresh says nothing.
+func printResumed(w io.Writer, out string, kept, runs int) {
+	if kept > 0 {
+		fmt.Fprintf(w, "Resumed %s: %s of its %s kept, %s run now.\n", out,
+			words.Whole(int64(kept)), words.Count(runs, "run"), words.Whole(int64(runs-kept)))
+	}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -171,7 +172,13 @@ func TestSensitivityResumeEqualsUninterrupted(t *testing.T) {
 	if snapshotCLI(t, cut) != before {
 		t.Errorf("sensitivity --resume --out alone changed %s", cut)
 	}
-	mustRun(t, smallSensitivity(cut, "--workers", "2", "--resume")...)
+	// The resume says what it kept and ran, as sweep --resume does: in
+	// a Slurm task's log, with --quiet, nothing else does.
+	resumed := mustRun(t, smallSensitivity(cut, "--workers", "2", "--resume")...)
+	if mc, _ := output.ReadManifest(cut); mc == nil ||
+		!strings.Contains(resumed, fmt.Sprintf("Resumed %s: %d of its %d runs kept, %d run now.\n", cut, len(m.Runs), len(mc.Runs), len(mc.Runs)-len(m.Runs))) {
+		t.Errorf("the resume does not say how many runs it kept and ran:\n%s", resumed)
+	}
 	sameFolders(t, whole, cut)
 	if out := mustRun(t, smallSensitivity(cut, "--resume")...); !strings.Contains(out, "already complete") {
 		t.Errorf("resuming a complete analysis printed %q", out)
