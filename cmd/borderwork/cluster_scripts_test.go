@@ -69,6 +69,12 @@ func (f slurmFakes) run(t *testing.T, name string, env []string, args ...string)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return f.runPath(t, script, env, args...)
+}
+
+// runPath is run of the script at path, which need not be the clone's.
+func (f slurmFakes) runPath(t *testing.T, script string, env []string, args ...string) (int, string, string) {
+	t.Helper()
 	cmd := exec.Command("bash", append([]string{script}, args...)...)
 	cmd.Dir = f.work
 	cmd.Env = append(os.Environ(),
@@ -81,7 +87,7 @@ func (f slurmFakes) run(t *testing.T, name string, env []string, args ...string)
 	cmd.Env = append(cmd.Env, env...)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err = cmd.Run()
+	err := cmd.Run()
 	status := 0
 	var exit *exec.ExitError
 	if errors.As(err, &exit) {
@@ -163,6 +169,64 @@ func TestClusterSubmitChecksBeforeQueueing(t *testing.T) {
 	}
 	if entries, _ := filepath.Glob(filepath.Join(f.work, "shards", "*")); len(entries) > 0 {
 		t.Errorf("the check wrote %q", entries)
+	}
+}
+
+// TestClusterSubmitSaysHowToGetTheBinary: submit without the binary says
+// how to get one wherever it is run: go build works only in the clone, so
+// it names the clone, and BORDERWORK to set from another folder (audit
+// cluster7, finding 8). The scripts are copied into a stand-in clone,
+// with the binary or without, and into a folder that is no clone.
+func TestClusterSubmitSaysHowToGetTheBinary(t *testing.T) {
+	for _, c := range []struct {
+		name          string
+		clone, binary bool
+		want          []string
+	}{
+		{"clone without the binary", true, false, []string{"no borderwork binary at ./borderwork: build it in the clone, cd CLONE && go build -o borderwork ./cmd/borderwork, then set BORDERWORK=CLONE/borderwork"}},
+		{"clone with the binary", true, true, []string{"no borderwork binary at ./borderwork; the clone's is CLONE/borderwork: set BORDERWORK=CLONE/borderwork"}},
+		{"no clone", false, false, []string{"build it in the borderwork clone with 'go build -o borderwork ./cmd/borderwork', then set BORDERWORK=PATH to it"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			f := newSlurmFakes(t)
+			clone := t.TempDir()
+			scripts := filepath.Join(clone, "docs", "cluster")
+			if err := os.MkdirAll(scripts, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			for _, name := range []string{"submit", "sweep.sbatch", "merge.sbatch"} {
+				b, err := os.ReadFile(filepath.Join("..", "..", "docs", "cluster", name))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(filepath.Join(scripts, name), b, 0o755); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if c.clone {
+				if err := os.MkdirAll(filepath.Join(clone, "cmd", "borderwork"), 0o755); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if c.binary {
+				if err := os.WriteFile(filepath.Join(clone, "borderwork"), []byte("#!/bin/sh\n"), 0o755); err != nil {
+					t.Fatal(err)
+				}
+			}
+			status, _, stderr := f.runPath(t, filepath.Join(scripts, "submit"), []string{"BORDERWORK=./borderwork"}, "--reps", "2")
+			stderr = strings.ReplaceAll(stderr, clone, "CLONE")
+			if status != 2 || !strings.HasPrefix(stderr, "submit: ") {
+				t.Errorf("status %d, stderr %q; want 2 and submit's refusal", status, stderr)
+			}
+			for _, want := range c.want {
+				if !strings.Contains(stderr, want) {
+					t.Errorf("want %q in\n%s", want, stderr)
+				}
+			}
+			if s := f.submitted(t); len(s) > 0 {
+				t.Errorf("submitted %q", s)
+			}
+		})
 	}
 }
 
