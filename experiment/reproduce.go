@@ -258,6 +258,11 @@ func Reproduce(ctx context.Context, dir string, workers int) (*Reproduction, err
 			rep.Problems[reportMismatch] += ReportWrittenDifferently
 		}
 	}
+	if v := FolderModelVersion(m); v != sim.ModelVersion && len(rep.Problems) == 0 {
+		if i := slices.Index(rep.Warnings, modelVersionWarning(v)); i >= 0 {
+			rep.Warnings[i] = ReproducedAnotherModelVersion(v)
+		}
+	}
 	return rep, nil
 }
 
@@ -650,9 +655,23 @@ func buildWarnings(m *output.Manifest, b output.Build) []string {
 		w = append(w, "the folder was written by borderwork "+m.Version+"; this is "+output.Version)
 	}
 	if v := FolderModelVersion(m); v != sim.ModelVersion {
-		w = append(w, fmt.Sprintf("the folder holds the results of model version %d; this binary's engine is model version %d, whose results differ (sim.ModelVersion)", v, sim.ModelVersion))
+		w = append(w, modelVersionWarning(v))
 	}
 	return w
+}
+
+// modelVersionWarning is reproduce's warning, before the rerun, of a
+// folder of model version v, not this engine's.
+func modelVersionWarning(v int) string {
+	return fmt.Sprintf("the folder holds the results of model version %d; this binary's engine is model version %d, whose results differ (sim.ModelVersion)", v, sim.ModelVersion)
+}
+
+// ReproducedAnotherModelVersion replaces modelVersionWarning when every
+// file of a folder of model version v reproduced all the same (a
+// scenario the versions' changes do not touch, or a model_version edited
+// by hand): "whose results differ" then contradicted the OK line.
+func ReproducedAnotherModelVersion(v int) string {
+	return fmt.Sprintf("the folder records model version %d; this binary's engine is model version %d, and reproduced every file of it byte for byte all the same", v, sim.ModelVersion)
 }
 
 // figureFormats are the formats of the figures a manifest lists, in the

@@ -530,3 +530,34 @@ func TestCommitSaysWhereTheEarlierFolderIsLeft(t *testing.T) {
 		t.Errorf("the earlier folder is not at %s: summary.csv %q", aside[0], b)
 	}
 }
+
+// TestParseManifestModelVersion: a model_version of 0 or less, which
+// borderwork never writes, is refused naming the key, rather than read as
+// version 1, as an absent one is (audit hostile7, minor); 1 and more, and
+// none, are read.
+func TestParseManifestModelVersion(t *testing.T) {
+	for _, c := range []struct {
+		field string // the model_version member, "" for none
+		want  int    // as read (0: none recorded); -1: refused
+	}{
+		{"", 0},
+		{`,"model_version":1`, 1},
+		{`,"model_version":3`, 3},
+		{`,"model_version":99`, 99},
+		{`,"model_version":null`, 0},
+		{`,"model_version":0`, -1},
+		{`,"model_version":-1`, -1},
+		{`,"model_version":-7`, -1},
+	} {
+		m, err := ParseManifest([]byte("\ufeff" + `{"tool":"borderwork"` + c.field + `}`))
+		if c.want < 0 {
+			if err == nil || !strings.Contains(err.Error(), "model_version") || !strings.Contains(err.Error(), "the manifest was changed") {
+				t.Errorf("%s: ParseManifest = %v; want a refusal naming model_version", c.field, err)
+			}
+			continue
+		}
+		if err != nil || m.ModelVersion != c.want {
+			t.Errorf("%s: ParseManifest = %+v, %v; want model version %d", c.field, m, err, c.want)
+		}
+	}
+}

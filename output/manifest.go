@@ -308,6 +308,17 @@ func ParseManifest(data []byte) (*Manifest, error) {
 	if m.Tool != "borderwork" {
 		return nil, fmt.Errorf("not written by borderwork (tool %q)", m.Tool)
 	}
+	// Absent, model_version is 1 (a folder from before it was recorded);
+	// borderwork never writes 0 or less (omitempty leaves out 0), so
+	// such a value, shown as version 1, was written by hand.
+	if m.ModelVersion <= 0 {
+		var v struct {
+			ModelVersion *int `json:"model_version"`
+		}
+		if json.Unmarshal(infile.TrimBOM(data), &v) == nil && v.ModelVersion != nil {
+			return nil, fmt.Errorf("model_version %d: not a model version borderwork wrote (1 or more; absent in folders of version 1); the manifest was changed", *v.ModelVersion)
+		}
+	}
 	for _, r := range m.Runs {
 		if r.ID < 0 || r.Replicate < 0 {
 			return nil, fmt.Errorf("run %d, replicate %d: not a run borderwork wrote", r.ID, r.Replicate)
