@@ -241,7 +241,10 @@ func TestProgrammeErrors(t *testing.T) {
 		{`posts = ["West", "East", "New"]`, `posts = ["West", "Wset", "New"]`, `programmes.build.posts.1: unknown post "Wset" (posts: West, East, New)`, ""},
 		{`share = 0.35`, `share = 0.9`, "programmes.build.construction.share: the components' shares of the budget add up to 1.5; they must not exceed 1", ""},
 		{`new_posts = ["New"]`, `new_posts = ["Old"]`, `programmes.build.construction.new_posts.0: post "Old" is not among the programme's posts`, ""},
-		{`budget = 900000`, `budget = -1`, "programmes.build.budget: must be zero or more, got -1", ""},
+		{`budget = 900000`, `budget = -1`, "programmes.build.budget: must be a number in [0, 1000000000000], got -1", ""},
+		// Accepted, it printed a summary of 309 digits (audit hostile7).
+		{`budget = 900000`, `budget = 1e308`, "programmes.build.budget: must be a number in [0, 1000000000000], got 1e+308", ""},
+		{`budget = 900000`, `budget = 1000000000001`, "programmes.build.budget: must be a number in [0, 1000000000000], got 1.000000000001e+12", ""},
 		{`trainers = 0.2`, `trainers = 2`, "programmes.build.training.trainers: must be a share in [0, 1], got 2", ""},
 		{"regimes = [\"decreed\"]\n\n[programmes.training]", "regimes = [\"decred\"]\n\n[programmes.training]", `programmes.build.regimes.0: unknown regime "decred"`, ""},
 		{`build_days = 90`, `build_days = 0`, "programmes.build.construction.build_days: must be a number of days in [1, 65535], got 0", ""},

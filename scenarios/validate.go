@@ -34,6 +34,10 @@ var (
 	dayCount    = bound{0, sim.MaxDays, fmt.Sprintf("a number of days in [0, %d]", sim.MaxDays)}
 	dayCount1   = bound{1, sim.MaxDays, fmt.Sprintf("a number of days in [1, %d]", sim.MaxDays)}
 	multiplier  = bound{0, sim.MaxMultiplier, fmt.Sprintf("a number in [0, %g]", float64(sim.MaxMultiplier))}
+	// A programme's budget in USD: a trillion is beyond any programme
+	// (the EU/IOM one of mauritania is 8 million euros), and what is
+	// larger prints as a figure of hundreds of digits.
+	budget = bound{0, 1e12, "a number in [0, 1000000000000]"}
 )
 
 // rules gives the range of every numeric key, by key or, where a key means
@@ -87,7 +91,7 @@ var rules = map[string]bound{
 	"HarmWeights.abandonment": nonNegative, "HarmWeights.extortion": nonNegative, "HarmWeights.trapped_day": nonNegative,
 	"HarmWeights.stranded_day": nonNegative, "HarmWeights.centre_day": nonNegative, "HarmWeights.assisted_return": nonNegative,
 
-	"ProgrammeSpec.start": dayCount, "ProgrammeSpec.end": dayCount, "budget": nonNegative, "staff": positive, "turnover": share,
+	"ProgrammeSpec.start": dayCount, "ProgrammeSpec.end": dayCount, "budget": budget, "staff": positive, "turnover": share,
 	"share": share, "cost_per_trainee": positive, "trainers": share, "trainer_reach": nonNegative,
 	"TrainingSpec.reliability": share, "TrainingSpec.integrity": share,
 	"cost_per_post": positive, "lifetime": positive, "EquipmentSpec.document_check": share, "EquipmentSpec.capacity": nonNegative,
