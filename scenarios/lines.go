@@ -366,7 +366,7 @@ func (kl keyLines) display(path string) string {
 		if _, err := strconv.Atoi(parts[i]); err != nil || i == 0 {
 			continue
 		}
-		if name, ok := kl.names[strings.Join(parts[:i+1], ".")]; ok && name != "" && !strings.Contains(name, ".") {
+		if name, ok := kl.names[strings.Join(parts[:i+1], ".")]; ok && strings.TrimSpace(name) != "" && !strings.Contains(name, ".") {
 			parts[i] = name
 		}
 	}

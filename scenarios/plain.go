@@ -129,7 +129,7 @@ func (s *Scenario) rawDisplayKey(path string) string {
 			}
 			at = v[n]
 			for _, k := range []string{"name", "location"} {
-				if name, ok := v[n][k].(string); ok && name != "" && !strings.Contains(name, ".") {
+				if name, ok := v[n][k].(string); ok && strings.TrimSpace(name) != "" && !strings.Contains(name, ".") {
 					parts[i] = name
 					break
 				}

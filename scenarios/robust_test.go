@@ -103,6 +103,30 @@ func TestEmptyName(t *testing.T) {
 	wantOneLine(t, "--set name=", s.Validate(), "--set name=: name: must not be empty")
 }
 
+// TestBlankNamesAndRepeatedDestinations: a location, country or post
+// named only with spaces (a name that shows as none in every table), and
+// a destination an origin lists twice (drawing twice its share of the
+// migrants, unsaid), are refused naming the file, line and key; check
+// accepted them (audit hostile7, minor).
+func TestBlankNamesAndRepeatedDestinations(t *testing.T) {
+	tests := []struct {
+		name     string
+		old, new string
+		want     string
+	}{
+		{"location of spaces", "name = \"Home\"\nkind", "name = \"  \"\nkind", `bad.toml:9: locations.0.name: must not be only spaces, got "  "`},
+		{"location of a tab", "name = \"Goal\"\nkind", "name = \"\\t\"\nkind", `bad.toml:19: locations.2.name: must not be only spaces, got "\t"`},
+		{"empty location", "name = \"Home\"\nkind", "name = \"\"\nkind", "bad.toml:9: locations.0.name: must not be empty"},
+		{"country of spaces", `countries = ["A", "B"]`, `countries = ["A", "B", " "]`, `bad.toml:6: countries.2: country names must be unique and not empty, got " "`},
+		{"post of spaces", "name = \"Gate\"\nlocation", "name = \" \"\nlocation", `bad.toml:48: posts.Gate.name: post names must be unique and not empty, got " "`},
+		{"destination twice", `destinations = ["Goal"]`, `destinations = ["Goal", "Goal"]`, `bad.toml:45: origins.Home.destinations.1: "Goal" is listed twice (also destinations.0)`},
+		{"destination twice, weighed", `destinations = ["Goal"]`, "destinations = [\"Goal\",\n  \"Goal\"]\ndestination_weights = [1, 2]", `bad.toml:45: origins.Home.destinations.1: "Goal" is listed twice (also destinations.0); list each destination once, and weigh them with destination_weights`},
+	}
+	for _, tt := range tests {
+		wantOneLine(t, tt.name, parseEdited(t, tt.old, tt.new), tt.want)
+	}
+}
+
 // TestLimitsBeforeDecoding: a file too big or nested too deep is refused
 // before the decoder sees it, quickly and in little memory.
 func TestLimitsBeforeDecoding(t *testing.T) {

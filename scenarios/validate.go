@@ -268,7 +268,7 @@ func (v *validator) structure() {
 	}
 	countries := map[string]bool{}
 	for i, c := range f.Countries {
-		if c == "" || countries[c] {
+		if strings.TrimSpace(c) == "" || countries[c] {
 			v.add(fmt.Sprintf("countries.%d", i), "country names must be unique and not empty, got %q", c)
 		}
 		v.plain(fmt.Sprintf("countries.%d", i), c)
@@ -280,6 +280,9 @@ func (v *validator) structure() {
 		p := fmt.Sprintf("locations.%d", i)
 		if l.Name == "" {
 			v.add(p+".name", "must not be empty")
+		} else if strings.TrimSpace(l.Name) == "" {
+			// A name of spaces shows as none in every table and figure.
+			v.add(p+".name", "must not be only spaces, got %q", l.Name)
 		} else if _, dup := kinds[l.Name]; dup {
 			v.add(p+".name", "duplicate location name %q", l.Name)
 		}
@@ -440,8 +443,17 @@ func (v *validator) origins(kinds map[string]sim.LocationKind, loc func(string, 
 		if len(o.DestinationWeights) > 0 && total <= 0 {
 			v.add(p+".destination_weights", "weights must not all be zero")
 		}
+		listed := map[string]int{} // destination -> where it is first listed
 		for j, d := range o.Destinations {
 			dp := fmt.Sprintf("%s.destinations.%d", p, j)
+			if first, twice := listed[d]; twice {
+				// Listed twice, it would draw twice its share of the
+				// migrants (its weights summed), unsaid:
+				// destination_weights is there to say so.
+				v.add(dp, "%q is listed twice (also destinations.%d); list each destination once, and weigh them with destination_weights", d, first)
+				continue
+			}
+			listed[d] = j
 			if loc(dp, d, sim.KindDestination) && okLoc && component != nil && component[o.Location] != component[d] {
 				v.add(dp, "destination %q cannot be reached from %q by any link", d, o.Location)
 			}
@@ -455,7 +467,7 @@ func (v *validator) posts(kinds map[string]sim.LocationKind, loc func(string, st
 	regimes := v.s.RegimeNames()
 	for i, ps := range f.Posts {
 		p := fmt.Sprintf("posts.%d", i)
-		if ps.Name == "" || names[ps.Name] {
+		if strings.TrimSpace(ps.Name) == "" || names[ps.Name] {
 			v.add(p+".name", "post names must be unique and not empty, got %q", ps.Name)
 		}
 		v.plain(p+".name", ps.Name)
@@ -716,7 +728,7 @@ func elementName(v reflect.Value) string {
 		return ""
 	}
 	for _, k := range []string{"name", "location"} {
-		if f, ok := fieldByKey(v, k); ok && f.Kind() == reflect.String && f.String() != "" {
+		if f, ok := fieldByKey(v, k); ok && f.Kind() == reflect.String && strings.TrimSpace(f.String()) != "" {
 			return f.String()
 		}
 	}
