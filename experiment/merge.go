@@ -37,6 +37,12 @@ type MergeOptions struct {
 	// Force allows replacing a folder at out that is not this command's
 	// and scenario's (its files that borderwork did not write are kept).
 	Force bool
+	// Limits.Memory, if more than 0, refuses shards whose merged folder's
+	// record of every run (the one the unsharded command keeps) would not
+	// fit, before anything is written: merge.sbatch gives it the job's
+	// memory, so that a merge job too small is refused at once, naming
+	// the memory, not killed. Work is not used: merge simulates nothing.
+	Limits Limits
 }
 
 // Merge joins the output folders of the shards of a sweep (or of another
@@ -92,6 +98,9 @@ func Merge(ctx context.Context, dirs []string, out string, o MergeOptions) (*Mer
 	}
 	x, err := rebuild(ctx, "merge", shards, sharding)
 	if err != nil {
+		return nil, err
+	}
+	if err := o.Limits.CheckRuns("merge", float64(len(x.Points)), float64(x.NRuns()), len(x.Keys)); err != nil {
 		return nil, err
 	}
 	for _, sh := range shards {

@@ -213,3 +213,22 @@ func TestMergeNamesWhatDiffers(t *testing.T) {
 		})
 	}
 }
+
+// TestMergeMemoryLimit: shards whose merged folder's record of its runs
+// would not fit in Limits.Memory are refused before anything is written,
+// naming merge and the limit (merge.sbatch gives it the job's memory, as
+// sweep.sbatch gives the tasks theirs); within it, or without one, they
+// merge.
+func TestMergeMemoryLimit(t *testing.T) {
+	dir := t.TempDir()
+	dirs := shardsWith(t, dir, "shard", 2, func(int) experiment.Options { return experiment.Options{} })
+	out := filepath.Join(dir, "merged")
+	refusedMerge(t, dirs, out, experiment.MergeOptions{Limits: experiment.Limits{Memory: 1 << 10}},
+		"merge: ", "runs would need about", "the limit is 1 KiB", "BORDERWORK_MAX_MEMORY")
+	if _, err := os.Stat(out); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a refused merge left %s (%v)", out, err)
+	}
+	if _, err := experiment.Merge(context.Background(), dirs, out, experiment.MergeOptions{Limits: experiment.DefaultLimits()}); err != nil {
+		t.Errorf("merge within the default limit: %v", err)
+	}
+}

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -291,6 +292,71 @@ func TestClusterSweepTaskMemoryIsTheJobs(t *testing.T) {
 	if status != 2 || !strings.Contains(stderr, "the limit is 64 MiB") || !strings.Contains(stderr, "SBATCH_MEM_PER_NODE=") {
 		t.Errorf("a run beyond the job's memory: status %d, stderr %s", status, stderr)
 	}
+}
+
+// TestClusterMergeMemoryIsTheJobs: the merge job, as the sweep's tasks,
+// gives borderwork its memory as the limit (merge --max-memory), unless
+// BORDERWORK_MAX_MEMORY is set, and says how to give it more when merge
+// refuses; and merge keeps to the limit: shards whose merged record of
+// their runs would not fit are refused, nothing written.
+func TestClusterMergeMemoryIsTheJobs(t *testing.T) {
+	for _, c := range []struct {
+		env  []string
+		want string
+	}{
+		{[]string{"SLURM_MEM_PER_NODE=1024"}, "1024MiB"},
+		{[]string{"SLURM_MEM_PER_CPU=512", "SLURM_CPUS_PER_TASK=4"}, "2048MiB"},
+		{[]string{"SLURM_MEM_PER_NODE=0"}, ""},
+		{[]string{"SLURM_MEM_PER_NODE=1024", "BORDERWORK_MAX_MEMORY=3GiB"}, "3GiB"},
+	} {
+		f := newSlurmFakes(t)
+		fake := filepath.Join(f.bin, "records-memory")
+		body := "#!/bin/sh\necho \"limit=$BORDERWORK_MAX_MEMORY\" >memory.txt\n"
+		if err := os.WriteFile(fake, []byte(body), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		env := append([]string{"SHARDS=2", "BORDERWORK=" + fake}, c.env...)
+		if status, _, stderr := f.run(t, "merge.sbatch", env); status != 0 {
+			t.Fatalf("%v: status %d: %s", c.env, status, stderr)
+		}
+		got, err := os.ReadFile(filepath.Join(f.work, "memory.txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != "limit="+c.want+"\n" {
+			t.Errorf("%v: borderwork saw BORDERWORK_MAX_MEMORY %q, want %q", c.env, got, c.want)
+		}
+	}
+
+	// A merge refused: the log says what the limit was and how to raise it.
+	f := newSlurmFakes(t)
+	fake := filepath.Join(f.bin, "refusing")
+	body := "#!/bin/sh\necho 'borderwork merge: merge: 99 runs would need about 2 GiB of memory to keep track of; the limit is 1 GiB' >&2\nexit 2\n"
+	if err := os.WriteFile(fake, []byte(body), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	status, _, stderr := f.run(t, "merge.sbatch", []string{"SHARDS=2", "SLURM_MEM_PER_NODE=1024", "BORDERWORK=" + fake})
+	if status != 2 || !strings.Contains(stderr, "memory limit was this job's memory, 1024MiB") || !strings.Contains(stderr, "SBATCH_MEM_PER_NODE=") {
+		t.Errorf("a merge refused for memory: status %d, stderr %s", status, stderr)
+	}
+
+	// And merge keeps to it, given by the environment or by the flag.
+	f = newSlurmFakes(t)
+	shards := []string{filepath.Join(f.work, "shards", "0"), filepath.Join(f.work, "shards", "1")}
+	for i, dir := range shards {
+		mustRun(t, smallSweep(dir, "--shard", fmt.Sprintf("%d/2", i), "--formats", "")...)
+	}
+	out := filepath.Join(f.work, "sweep")
+	status, _, stderr = f.run(t, "merge.sbatch", []string{"SHARDS=2", "BORDERWORK_MAX_MEMORY=1KiB"})
+	if status != 2 || !strings.Contains(stderr, "merge: 24 runs would need about") || !strings.Contains(stderr, "the limit is 1 KiB") {
+		t.Errorf("a merge beyond BORDERWORK_MAX_MEMORY: status %d, stderr %s", status, stderr)
+	}
+	if _, err := os.Stat(out); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a merge beyond its memory wrote %s (%v)", out, err)
+	}
+	wantRefusal(t, exitUsage, out, append([]string{"merge", "--max-memory", "1KiB", "--out", out}, shards...), "merge: 24 runs would need about", "the limit is 1 KiB", "--max-memory")
+	wantRefusal(t, exitUsage, out, append([]string{"merge", "--max-memory", "lots", "--out", out}, shards...), "--max-memory", "lots")
+	mustRun(t, append([]string{"merge", "--max-memory", "1GiB", "--out", out}, shards...)...)
 }
 
 // TestClusterMergeSaysWhatToDo: merge.sbatch run while tasks are still

@@ -25,13 +25,20 @@ The figures are drawn in the formats, bands and size the shards were run
 with (each records them), so that the merged folder is what the command
 writes unsharded; shards that record different ones are refused. --formats
 given here draws those formats instead, whatever the shards record.
+
+Shards whose merged folder would need more memory to keep track of its runs
+than --max-memory (as the unsharded command would) are refused before
+anything is written.
 `
 
 func cmdMerge(ctx context.Context, args []string, e *env) error {
-	fs := newFlagSet("merge", "borderwork merge [--out DIR] [--formats LIST] SHARD_DIR...", mergeDoc, e)
+	fs := newFlagSet("merge", "borderwork merge [--out DIR] [--formats LIST] [--max-memory SIZE] SHARD_DIR...", mergeDoc, e)
 	out := fs.String("out", "", "write the merged folder to `DIR` (default out/sweep-STEM or out/sensitivity-STEM, from the shards' scenario)")
 	formatsFlag := fs.String("formats", "", "figure `formats`, comma-separated ('' for none) (default: those the shards record)")
 	force := fs.Bool("force", false, forceUsage)
+	// Only the memory limit: merge simulates nothing.
+	var limit limitFlags
+	fs.StringVar(&limit.memory, "max-memory", "", "refuse shards whose merged folder is expected to need more than `SIZE` of memory to keep track of its runs, such as 16GiB\n(default $"+experiment.EnvMaxMemory+", or 8GiB)")
 	fs.emptyOK = map[string]bool{"formats": true}
 	dirs, err := fs.parse(args, e)
 	if err != nil {
@@ -44,11 +51,15 @@ func cmdMerge(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
+	limits, err := limit.get()
+	if err != nil {
+		return err
+	}
 	var before earlier
 	if *out != "" {
 		before = earlierAt(*out)
 	}
-	m, err := experiment.Merge(ctx, dirs, *out, experiment.MergeOptions{Formats: formats, FormatsGiven: fs.set["formats"], Force: *force})
+	m, err := experiment.Merge(ctx, dirs, *out, experiment.MergeOptions{Formats: formats, FormatsGiven: fs.set["formats"], Force: *force, Limits: limits})
 	if err != nil {
 		return err
 	}
