@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 )
@@ -18,7 +17,7 @@ import (
 // findings 2 and 3).
 func TestPlotReproduceRefuseWhatIsNotAFile(t *testing.T) {
 	base := smallCompare(t, "--formats", "png")
-	fifo := func(p string) error { return syscall.Mkfifo(p, 0o644) }
+	fifo := mkfifo
 	dir := func(p string) error { return os.Mkdir(p, 0o755) }
 	file := func(p string) error { return os.WriteFile(p, []byte("mine\n"), 0o644) }
 	tests := []struct {

@@ -4,8 +4,8 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
-	"syscall"
 	"testing"
 
 	"github.com/borderwork/borderwork/experiment"
@@ -134,10 +134,11 @@ func TestValidateOutInData(t *testing.T) {
 	// would wait for a writer for ever.
 	sub := filepath.Join(data, "sub")
 	os.Mkdir(sub, 0o755)
-	if err := syscall.Mkfifo(filepath.Join(sub, "manifest.json"), 0o644); err != nil {
+	if err := mkfifo(filepath.Join(sub, "manifest.json")); err == nil {
+		validate("--force")
+	} else if runtime.GOOS != "windows" && runtime.GOOS != "js" {
 		t.Fatal(err)
 	}
-	validate("--force")
 	os.RemoveAll(sub)
 	// One folder reached twice through links: its files would count twice.
 	os.Symlink(inputs, filepath.Join(data, "again"))
