@@ -826,6 +826,17 @@ function knobSets() {
   return sets;
 }
 
+// runSets are the --set of a run: "More changes", then the knobs moved
+// from the scenario's values. A knob's box is what runs: a line of "More
+// changes" for the key of a knob the reader moved is left out (a later
+// --set wins, so it ran in the knob's place, the box and its "(changed)"
+// saying otherwise).
+function runSets() {
+  const knobs = knobSets();
+  const moved = new Set(knobs.map((s) => s.slice(0, s.indexOf("="))));
+  return extraSets().filter((s) => !moved.has(s.split("=")[0].trim())).concat(knobs);
+}
+
 // fmtNumber writes a limit as people read it: 3650 as 3,650.
 function fmtNumber(v) {
   return Number.isInteger(v) ? v.toLocaleString("en-GB") : String(v);
@@ -940,7 +951,7 @@ function checkInputs() {
 function request() {
   const o = state.outline;
   const req = sourceRequest();
-  const sets = knobSets().concat(extraSets());
+  const sets = runSets();
   if (sets.length) req.sets = sets;
   const reps = parseInt($("reps").value, 10), seed = parseInt($("seed").value, 10), days = parseInt($("days").value, 10);
   req.seed = seed;

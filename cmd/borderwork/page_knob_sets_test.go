@@ -1,0 +1,44 @@
+package main
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestPageKnobOverMoreChanges: a knob whose key "More changes" also sets
+// runs with the value its box shows (Apply keeps a moved knob's value).
+// The page sent the knob's --set first and the line of "More changes"
+// after it, and a later --set wins: the box said 1.5, marked (changed),
+// and the run was 3's (audit today7).
+func TestPageKnobOverMoreChanges(t *testing.T) {
+	ctx := browser(t)
+	url := servePage(t)
+	do(t, ctx, "loading "+url, chromedp.EmulateViewport(1366, 900), chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))
+	const box = "knob-abuse.desperation_effect-num"
+	run := func(what string) (table, command string) {
+		t.Helper()
+		typeInto(t, ctx, box, "1.5")
+		typeInto(t, ctx, "reps", "1")
+		typeInto(t, ctx, "days", "40")
+		do(t, ctx, "pressing Run "+what, chromedp.Click(chromedp.ID("run")))
+		if state := waitRun(t, ctx); state != "done" {
+			t.Fatalf("%s: the run ended %q: %s", what, state, eval[string](t, ctx, `document.getElementById("run-error").textContent`))
+		}
+		return eval[string](t, ctx, `document.querySelector("#results table").innerText`), eval[string](t, ctx, `document.getElementById("command").textContent`)
+	}
+	alone, _ := run("with the knob alone")
+
+	eval[any](t, ctx, `document.getElementById("sets-box").open = true`)
+	typeInto(t, ctx, "sets", "abuse.desperation_effect=3")
+	do(t, ctx, "applying the change", chromedp.Click(chromedp.ID("apply-sets")))
+	waitText(t, ctx, "sets-status", func(s string) bool { return s != "" })
+	table, command := run("with the knob moved after More changes")
+	if !strings.Contains(command, "abuse.desperation_effect=1.5") || strings.Contains(command, "abuse.desperation_effect=3") {
+		t.Errorf("the knob's box holds 1.5 and More changes says 3: the command is %q; want the knob's 1.5 alone", command)
+	}
+	if table != alone {
+		t.Errorf("the knob's box holds 1.5 and More changes says 3: the table is\n%s\nwant the run with 1.5:\n%s", table, alone)
+	}
+}
