@@ -174,6 +174,11 @@ func cmdSensitivity(ctx context.Context, args []string, e *env) error {
 		}
 	}
 	before := earlierAt(out)
+	if *resume {
+		// --resume completes the folder's own analysis or refuses: it
+		// replaces no results, whatever figure flags it is given.
+		before = earlier{}
+	}
 	if *resume && onlyHow {
 		// Checked before anything is set up: setting up even the default
 		// analysis takes seconds, and is wasted on a folder it cannot

@@ -256,6 +256,11 @@ func writeSweep(ctx context.Context, x *experiment.Prepared, jobs []int, out str
 			"metrics": c.given["figure-metrics"], "regimes": c.given["figure-regimes"], "formats": c.given["formats"]}); err != nil {
 			return err
 		}
+		if !r.Replaces {
+			// Completing out itself replaces none of its results (a
+			// figure flag may make the command lines differ).
+			before = earlier{}
+		}
 		if r.Replaces {
 			// Refused before it says it continues: the completed folder
 			// replaces out, which may need --force.

@@ -52,3 +52,48 @@ func TestReplacedSaysSo(t *testing.T) {
 		}
 	}
 }
+
+// TestResumeReplacesNothing: sweep and sensitivity --resume with another
+// --formats than the interrupted command's complete the folder and say
+// nothing of replacing its results, which they kept ("Resumed DIR: K of
+// its N runs kept" the line before); a resumed sweep whose rerun into DIR
+// was interrupted (DIR.partial) does replace DIR's other results, and says
+// so (audit today7, finding 3).
+func TestResumeReplacesNothing(t *testing.T) {
+	dir := t.TempDir()
+	sweep := func(out string, extra ...string) []string {
+		return append([]string{"sweep", small, "--reps", "3", "--days", "20", "--vary", "posts.Gate.capacity=5:20:4", "--out", out, "--workers", "1", "--quiet"}, extra...)
+	}
+	sens := func(out string, extra ...string) []string {
+		return append([]string{"sensitivity", small, "--trajectories", "4", "--reps", "2", "--days", "20", "--params", "posts.Gate.capacity,abuse.desperation_effect", "--out", out, "--workers", "1", "--quiet"}, extra...)
+	}
+	for _, c := range []struct {
+		name string
+		args func(string, ...string) []string
+	}{{"sweep", sweep}, {"sensitivity", sens}} {
+		out := filepath.Join(dir, c.name)
+		if status, _, stderr := runCLIInterrupted(t, 3, c.args(out, "--formats", "")...); status != exitInterrupted {
+			t.Fatalf("%s interrupted: status %d (%s)", c.name, status, stderr)
+		}
+		status, stdout, stderr := runCLI(t, c.args(out, "--formats", "png", "--resume")...)
+		if status != 0 || !strings.Contains(stdout, "Resumed "+out+": ") {
+			t.Fatalf("%s --resume: status %d, stdout:\n%s\nstderr:\n%s", c.name, status, stdout, stderr)
+		}
+		if strings.Contains(stdout+stderr, "It replaced") {
+			t.Errorf("%s --resume --formats png kept the interrupted runs and says it replaced them:\n%s", c.name, stdout)
+		}
+	}
+
+	// A rerun into a complete sweep with another --vary, interrupted, then
+	// resumed: DIR's earlier results are replaced.
+	out := filepath.Join(dir, "other")
+	mustRun(t, sweep(out, "--formats", "")...)
+	other := append(sweep(out, "--formats", ""), "--vary", "abuse.desperation_effect=0:1:2")
+	if status, _, stderr := runCLIInterrupted(t, 3, other...); status != exitInterrupted {
+		t.Fatalf("the rerun interrupted: status %d (%s)", status, stderr)
+	}
+	status, stdout, stderr := runCLI(t, "sweep", "--resume", "--out", out, "--quiet")
+	if status != 0 || !strings.Contains(stdout, "It replaced the earlier results in "+out+", of: borderwork sweep ") {
+		t.Errorf("completing the rerun from %s.partial: status %d; want the note that it replaced %s's results:\n%s%s", out, status, out, stdout, stderr)
+	}
+}
