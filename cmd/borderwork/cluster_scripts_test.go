@@ -82,7 +82,7 @@ func (f slurmFakes) runPath(t *testing.T, script string, env []string, args ...s
 		"PATH="+f.bin+string(os.PathListSeparator)+os.Getenv("PATH"),
 		"FAKE_LOG="+f.work, "BORDERWORK="+f.borderwork)
 	for _, drop := range []string{"BORDERWORK_MAX_MEMORY", "BORDERWORK_MAX_WORK", "SLURM_MEM_PER_NODE", "SLURM_MEM_PER_CPU", "FAKE_SCONTROL", "SWEEP_JOB", "SHARDS", "CPUS",
-		"SLURM_CPUS_PER_TASK", "SLURM_ARRAY_TASK_ID", "BORDERWORK_SUBMIT_CHECK"} {
+		"SLURM_CPUS_PER_TASK", "SLURM_ARRAY_TASK_ID", "BORDERWORK_SUBMIT_CHECK", "SBATCH_MEM_PER_NODE", "SBATCH_MEM_PER_CPU"} {
 		cmd.Env = append(cmd.Env, drop+"=")
 	}
 	cmd.Env = append(cmd.Env, env...)
@@ -127,6 +127,13 @@ func TestClusterSubmitChecksBeforeQueueing(t *testing.T) {
 		{"axis varied twice", nil, []string{"--reps", "2", "--vary", "abuse.desperation_effect=0:2:3"}, 2, "abuse.desperation_effect is varied twice"},
 		{"more shards than runs", []string{"SHARDS=441"}, []string{"--reps", "2"}, 2, "--shard 440/441 holds no runs"},
 		{"key out of range", nil, []string{"--reps", "2", "--set", "abuse.papers_effect=-1"}, 2, "abuse.papers_effect"},
+		// A run of 1.7 GiB: the tasks' memory (sweep.sbatch's --mem=1G, or
+		// SBATCH_MEM_PER_NODE, SBATCH_MEM_PER_CPU × CPUS) is their limit,
+		// not the login node's 8 GiB (audit today7, finding 2).
+		{"run too large for the tasks", nil, []string{"--reps", "2", "--set", "origins.Bamako.inflow=50000"}, 2,
+			"the limit is 1 GiB (--max-memory or BORDERWORK_MAX_MEMORY raises it)\nThe limit is the memory each task gets, 1024MiB: give them more with SBATCH_MEM_PER_NODE"},
+		{"run too large for SBATCH_MEM_PER_NODE", []string{"SBATCH_MEM_PER_NODE=1500M"}, []string{"--reps", "2", "--set", "origins.Bamako.inflow=50000"}, 2, "the limit is 1.5 GiB"},
+		{"run too large for SBATCH_MEM_PER_CPU", []string{"SBATCH_MEM_PER_CPU=700", "CPUS=2"}, []string{"--reps", "2", "--set", "origins.Bamako.inflow=50000"}, 2, "1400MiB"},
 		{"out", nil, []string{"--reps", "2", "--out", "results"}, 2, "--out: the recipe writes the shards to shards/I"},
 		{"workers", nil, []string{"--workers=1"}, 2, "set CPUS=N"},
 		{"shard", nil, []string{"-shard", "0/2"}, 2, "SHARDS=N"},
@@ -167,6 +174,13 @@ func TestClusterSubmitChecksBeforeQueueing(t *testing.T) {
 	}
 	if !strings.Contains(stdout, "(shards 0-9, 1 CPU each, partition debug)") {
 		t.Errorf("stdout: %s", stdout)
+	}
+	// The same large runs, given the memory, are submitted.
+	for _, env := range [][]string{{"SBATCH_MEM_PER_NODE=4G"}, {"SBATCH_MEM_PER_CPU=1G", "CPUS=2"}, {"BORDERWORK_MAX_MEMORY=4GiB"}} {
+		f := newSlurmFakes(t)
+		if status, _, stderr := f.run(t, "submit", env, "--reps", "2", "--set", "origins.Bamako.inflow=50000"); status != 0 || len(f.submitted(t)) != 2 {
+			t.Errorf("%s: status %d, submitted %q; want the sweep submitted: %s", env, status, f.submitted(t), stderr)
+		}
 	}
 	if entries, _ := filepath.Glob(filepath.Join(f.work, "shards", "*")); len(entries) > 0 {
 		t.Errorf("the check wrote %q", entries)
