@@ -119,7 +119,8 @@ func TestPageDecimalComma(t *testing.T) {
 // (German; Debian's chromium needs chromium-l10n for it, the test is
 // skipped without), the comma still means a decimal point, and 1.000, a
 // thousand as German writes it, which the browser reads as 1, is
-// refused in a box for whole numbers rather than run as 1 day.
+// refused in a box for whole numbers rather than run as 1 day, and in a
+// box for numbers of 1000 or more rather than run as 1.
 func TestPageDecimalCommaGerman(t *testing.T) {
 	ctx := browser(t, chromedp.Flag("lang", "de-DE"), chromedp.Flag("accept-lang", "de-DE"), chromedp.Env("LANG=de_DE.UTF-8", "LANGUAGE=de"))
 	url := servePage(t)
@@ -133,5 +134,21 @@ func TestPageDecimalCommaGerman(t *testing.T) {
 		{"days", "1.000", "1.000", "Days: 1.000 may be 1 or 1000"},
 		{"days", "1,000", "1.000", "Days: 1.000 may be 1 or 1000"},
 		{"reps", "2,5", "2.5", "Replicates: 2.5 is not a whole number"},
+	})
+
+	// A knob widened to 1500: 1.500, German for 1500, was run as 1.5
+	// (audit today7); it is refused as 1,500 is, and 1.5 taken.
+	eval[any](t, ctx, `document.getElementById("sets-box").open = true`)
+	typeInto(t, ctx, "sets", "abuse.desperation_effect=1500")
+	do(t, ctx, "applying the change", chromedp.Click(chromedp.ID("apply-sets")))
+	waitText(t, ctx, "knob-abuse.desperation_effect-help", func(s string) bool { return strings.Contains(s, "to 1,500") })
+	const desperation = "knob-abuse.desperation_effect-num"
+	checkCommas(t, ctx, []commaCase{
+		{desperation, "1.500", "1.500", "1.500 may be 1.5 or 1500"},
+		{desperation, "1,500", "1.500", "1.500 may be 1.5 or 1500"},
+		{desperation, "2.000", "2.000", "2.000 may be 2 or 2000"},
+		{desperation, "1.5", "1.5", ""},
+		{desperation, "1500", "1500", ""},
+		{"knob-regimes.malfunctioning.oversight-num", "0.125", "0.125", ""},
 	})
 }

@@ -877,12 +877,18 @@ function checkNumber(input, name, lo, hi, whole) {
 // a wrong number that runs. One whose language writes 1,5 takes either.
 // A box that takes whole numbers, or numbers of 1000 or more (ambiguous,
 // as 1,500 may be 1.5 or 1500), gets the point too, and checkNumber
-// refuses it there until the number is typed again without it.
+// refuses it there until the number is typed again without it; so does
+// a point typed there in a language that writes 1,5 (1.500 is 1500).
 function takeCommas(input, ambiguous) {
   input.addEventListener("beforeinput", (e) => {
     if (!e.inputType.startsWith("insert")) return;
     const text = e.data ?? (e.dataTransfer ? e.dataTransfer.getData("text/plain") : "");
-    if (!text || !text.includes(",")) return;
+    if (!text) return;
+    // In a language that writes 1,5, a point is the thousands separator
+    // (1.500 is 1500, which the box reads as 1.5): in a box that takes
+    // 1000 or more, as ambiguous as a comma, and marked as one.
+    const point = ambiguous && text.includes(".") && decimalComma();
+    if (!text.includes(",") && !point) return;
     e.preventDefault();
     // The point's own input event (while the box reads 1. its value is
     // 1) comes before the mark, which later ones keep while it stays.
@@ -896,6 +902,11 @@ function takeCommas(input, ambiguous) {
   input.addEventListener("input", () => {
     if (input.value === "" || (input.dataset.comma === "true" && !input.value.includes("."))) delete input.dataset.comma;
   });
+}
+
+// decimalComma says whether the page's language writes 1.5 as 1,5.
+function decimalComma() {
+  return new Intl.NumberFormat().formatToParts(1.5).some((p) => p.type === "decimal" && p.value === ",");
 }
 
 // checkDropped says, for a box whose comma could not be made a point
