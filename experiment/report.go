@@ -117,6 +117,17 @@ func rankSentence(h output.Total, groups []output.Group) string {
 	if math.IsNaN(stats[hi].Lo) || stats[hi].Lo <= stats[lo].Hi {
 		overlap = "their intervals overlap, so this ordering is not established"
 	}
+	// Every regime of the highest (lowest) mean is named: a rare harm
+	// such as deaths is often the same, 0, under several.
+	var highest, lowest []string
+	for i, g := range groups {
+		if stats[i].Mean == stats[hi].Mean {
+			highest = append(highest, g.Regime)
+		}
+		if stats[i].Mean == stats[lo].Mean {
+			lowest = append(lowest, g.Regime)
+		}
+	}
 	return fmt.Sprintf("- %s: highest under %s (%s), lowest under %s (%s); %s.\n",
-		output.Capitalise(h.Title), groups[hi].Regime, output.FormatCount(stats[hi].Mean), groups[lo].Regime, output.FormatCount(stats[lo].Mean), overlap)
+		output.Capitalise(h.Title), output.JoinAnd(highest), output.FormatCount(stats[hi].Mean), output.JoinAnd(lowest), output.FormatCount(stats[lo].Mean), overlap)
 }
