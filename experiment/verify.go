@@ -181,10 +181,14 @@ func scenarioDifference(dir string, m *output.Manifest) (string, error) {
 	if m.ScenarioSHA256 == "" {
 		return "", nil
 	}
-	sum, err := output.FileSHA256(filepath.Join(dir, "scenario.toml"))
+	path := filepath.Join(dir, "scenario.toml")
+	sum, err := output.FileSHA256(path)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
 		return "is missing", nil
+	case errors.Is(err, output.ErrNotAFile):
+		// A FIFO or a folder: not a changed file (and not opened).
+		return strings.TrimPrefix(err.Error(), path+": "), nil
 	case errors.Is(err, os.ErrPermission):
 		return "", err
 	case err != nil || sum != m.ScenarioSHA256:

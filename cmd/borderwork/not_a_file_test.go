@@ -34,6 +34,9 @@ func TestPlotReproduceRefuseWhatIsNotAFile(t *testing.T) {
 		{"manifest is a folder", "manifest.json", dir, "manifest.json: is a folder, not a file", "manifest.json: is a folder, not a file", false},
 		{"figure is a folder", "figures/trapped.png", dir, "figures/trapped.png", "MISMATCH figures/trapped.png: is a folder, not a file", true},
 		{"figures is a file", "figures", file, "figures is not a folder", "MISMATCH figures/trapped.png: is missing", true},
+		// Not said to be a changed file (audit today7).
+		{"scenario is a FIFO", "scenario.toml", fifo, "scenario.toml is not a regular file", "MISMATCH scenario.toml is not a regular file", false},
+		{"scenario is a folder", "scenario.toml", dir, "scenario.toml is a folder, not a file", "MISMATCH scenario.toml is a folder, not a file", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
