@@ -1503,6 +1503,10 @@ async function init() {
   $("play").addEventListener("click", () => setPlaying(!state.timer));
   $("copy").addEventListener("click", copyCommand);
   $("map-table-box").addEventListener("toggle", tableHint);
+  // On a phone the day's controls stick over the maps (style.css): a map
+  // brought into view stands below them, however many lines they take.
+  const dayBar = document.querySelector(".map-controls");
+  new ResizeObserver(() => document.documentElement.style.setProperty("--day-bar", `${dayBar.offsetHeight}px`)).observe(dayBar);
   // Charts are drawn to their box's width: draw them again when it changes.
   let width = window.innerWidth, redraw = null;
   window.addEventListener("resize", () => {
