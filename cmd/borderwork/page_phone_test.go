@@ -38,6 +38,7 @@ const mapsUnderDayBar = `(() => {
 // brought into view stands wholly below them, its coloured edge and
 // regime's name included, and so does the mark of a place reached by
 // focus; on a 320 px phone, where the controls take two lines, too.
+// No map runs off the side of the screen.
 func TestPageMapsClearOfDayBar(t *testing.T) {
 	ctx := browser(t)
 	url := servePage(t)
@@ -65,6 +66,10 @@ func TestPageMapsClearOfDayBar(t *testing.T) {
 				if across && m.Top < m.Bar {
 					t.Errorf("%s at %d px: %s brought into view starts at %.1f px, under the day's controls, which end at %.1f px", scenario, w, m.What, m.Top, m.Bar)
 				}
+			}
+			// Nor does a map run off the side of the screen.
+			if wide := eval[[]string](t, ctx, `[...document.querySelectorAll("#maps .map")].filter(m => m.getBoundingClientRect().right > document.documentElement.clientWidth).map(m => m.dataset.regime + " ends at " + m.getBoundingClientRect().right)`); len(wide) != 0 {
+				t.Errorf("%s at %d px: maps run off the screen: %q", scenario, w, wide)
 			}
 			eval[any](t, ctx, `document.querySelector("#maps .map:nth-child(2)").scrollIntoView({ block: "start" })`)
 			do(t, ctx, "letting it scroll", chromedp.Sleep(200*time.Millisecond))
