@@ -61,3 +61,33 @@ func TestRegimeEdge(t *testing.T) {
 		t.Errorf("the 7th regime is %s; want the palette's yellow, #F0E442", o.Regimes[6].Color)
 	}
 }
+
+// TestRegimeHatch: the page is told to hatch a regime's bars as the
+// figures do (TEACHING.md: plain, /, \, crossed, ...), in the figures'
+// ink (white on a dark colour, near-black on a light one) and spacing:
+// the 7th regime, whose yellow would not show plain, crossed.
+func TestRegimeHatch(t *testing.T) {
+	o, err := Describe(Request{Scenario: "classroom", Sets: []string{"regimes.a.base=closed", "regimes.b.base=closed", "regimes.c.base=closed"}}, DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	const white, dark = "#FFFFFF", "#1A1A1A"
+	want := []struct{ name, ink string }{
+		{"", white}, // open, blue
+		{"rising", dark},
+		{"falling", white},
+		{"crossed", white},
+		{"upright", dark},
+		{"dotted", dark},
+		{"crossed", dark}, // yellow
+	}
+	if len(o.Regimes) != len(want) {
+		t.Fatalf("%d regimes; want %d", len(o.Regimes), len(want))
+	}
+	for i, r := range o.Regimes {
+		h := r.Hatch
+		if h.Name != want[i].name || h.Ink != want[i].ink || h.Spacing != 2.8 || h.Width != 0.55 || h.Dot != 0.6 {
+			t.Errorf("regime %d, %s, in %s: hatch %+v; want %q in %s, 2.8 pt apart, 0.55 pt lines, 0.6 pt dots", i+1, r.Name, r.Color, h, want[i].name, want[i].ink)
+		}
+	}
+}

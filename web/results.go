@@ -49,7 +49,21 @@ type Regime struct {
 	// for a colour that shows alone.
 	Edge      string  `json:"edge,omitempty"`
 	EdgeWidth float64 `json:"edge_width,omitempty"`
-	Default   bool    `json:"default,omitempty"` // run when none are chosen
+	// Hatch is the pattern the figures draw over the regime's bars, so
+	// that they read in greyscale print too.
+	Hatch   Hatch `json:"hatch"`
+	Default bool  `json:"default,omitempty"` // run when none are chosen
+}
+
+// Hatch is a bar's hatch as the figures draw it (figures.StyleHatch):
+// its name ("" for plain bars), the colour of its ink, the spacing and
+// width of its lines and the diameter of its dots, in points.
+type Hatch struct {
+	Name    string  `json:"name"`
+	Ink     string  `json:"ink"`
+	Spacing float64 `json:"spacing"`
+	Width   float64 `json:"width"`
+	Dot     float64 `json:"dot"`
 }
 
 func regimeStyles(names, all []string) []Regime {
@@ -65,6 +79,8 @@ func regimeStyles(names, all []string) []Regime {
 		if e, w, ok := figures.StyleEdge(style); ok {
 			r.Edge, r.EdgeWidth = fmt.Sprintf("#%02X%02X%02X", e.Y, e.Y, e.Y), w
 		}
+		h := figures.StyleHatch(style)
+		r.Hatch = Hatch{Name: h.Name, Ink: fmt.Sprintf("#%02X%02X%02X", h.Ink.Y, h.Ink.Y, h.Ink.Y), Spacing: h.Spacing, Width: h.Width, Dot: h.Dot}
 		out = append(out, r)
 	}
 	return out

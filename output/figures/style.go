@@ -671,6 +671,35 @@ func StyleEdge(style int) (edge color.Gray, width float64, ok bool) {
 	return casingColor, float64(casingWidth), true // vg.Length is in points
 }
 
+// hatchNames name the hatches for other front ends (StyleHatch).
+var hatchNames = map[hatch]string{
+	noHatch: "", rising: "rising", falling: "falling", crossed: "crossed", upright: "upright", dotted: "dotted",
+	squares: "squares", horizontal: "horizontal", bricks: "bricks", zigzag: "zigzag",
+}
+
+// Hatch is a hatch as other front ends draw it: its name ("" for plain
+// bars, "rising" for /, "falling" for \, "crossed", "upright" for |,
+// "dotted"), the grey of its ink, the spacing of its lines (and dots),
+// the width of its lines and the diameter of its dots, in points.
+type Hatch struct {
+	Name                string
+	Ink                 color.Gray
+	Spacing, Width, Dot float64
+}
+
+// StyleHatch is the hatch the figures draw over the bars of a series
+// drawn with Style style, so that other front ends (the classroom page)
+// hatch each regime's bars as the figures do, and they read in
+// greyscale print too.
+func StyleHatch(style int) Hatch {
+	slot := styleIndex(0, style)
+	return Hatch{
+		Name:    hatchNames[hatchOf(slot)],
+		Ink:     color.GrayModel.Convert(hatchInk(seriesColor(slot))).(color.Gray),
+		Spacing: float64(hatchSpacing), Width: float64(hatchWidth), Dot: float64(hatchDot), // vg.Length is in points
+	}
+}
+
 // StyleDashes is the dash pattern, in points, of a series drawn with
 // Style style: nil for a solid line.
 func StyleDashes(style int) []float64 {

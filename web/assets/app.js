@@ -361,8 +361,42 @@ function legend(names) {
   return p;
 }
 
+// hatchPattern defines, in defs, the pattern of hatch h (a regime's, as
+// the figures draw it over its bars: figures.StyleHatch) under the id
+// given, and returns it; null for plain bars. Its lines stand at fixed
+// places on the chart, so that neighbouring bars' hatches line up.
+function hatchPattern(defs, id, h) {
+  if (!h || !h.name) return null;
+  const s = h.spacing * PX, line = { stroke: h.ink, "stroke-width": h.width * PX };
+  // Lines spaced s apart across them, as the figures': upright lines in
+  // a tile s wide, turned 45 degrees for / and \.
+  const turn = { rising: 45, falling: -45, crossed: 45 }[h.name];
+  const p = el("pattern", { id, "data-hatch": h.name, patternUnits: "userSpaceOnUse", width: s, height: h.name === "dotted" ? 2 * s : s }, defs);
+  if (turn) p.setAttribute("patternTransform", `rotate(${turn})`);
+  switch (h.name) {
+    case "rising": case "falling": case "upright":
+      el("line", { x1: s / 2, y1: 0, x2: s / 2, y2: s, ...line }, p);
+      break;
+    case "crossed":
+      el("line", { x1: s / 2, y1: 0, x2: s / 2, y2: s, ...line }, p);
+      el("line", { x1: 0, y1: s / 2, x2: s, y2: s / 2, ...line }, p);
+      break;
+    case "dotted": // rows s apart, each shifted half a step from the last
+      for (const [x, y] of [[s / 2, s / 2], [0, 1.5 * s], [s, 1.5 * s]]) el("circle", { cx: x, cy: y, r: (h.dot * PX) / 2, fill: h.ink }, p);
+      break;
+    default: // the hatches of the figures' other categories: no regime's
+      p.remove();
+      return null;
+  }
+  return p;
+}
+
 // barChart draws grouped horizontal bars: one block per quantity, one bar
-// per regime, each with the 95% confidence interval of its mean.
+// per regime, each with the 95% confidence interval of its mean. Each
+// regime's bars are hatched as in the figures (plain, /, \, crossed,
+// ...), so that they read in greyscale print and without colour; a chart
+// of one regime alone, in a colour that shows on white, is plain, as
+// there (figures' oneSeries).
 function barChart(box, bars, label) {
   box.textContent = "";
   if (!bars.names.length) {
@@ -372,6 +406,9 @@ function barChart(box, bars, label) {
   const W = chartWidth(box), n = bars.groups.length, rowH = 18, gap = 30, m = { l: W < 500 ? 112 : 150, r: 64, t: 8 };
   const H = m.t + bars.names.length * (n * rowH + gap) + 24;
   const svg = el("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": label }, box);
+  const defs = el("defs", {}, svg);
+  const plain = n === 1 && !regimeOf(bars.groups[0].regime).edge;
+  const hatches = bars.groups.map((g, k) => (plain ? null : hatchPattern(defs, `${box.closest("figure").id}-hatch-${k}`, regimeOf(g.regime).hatch)));
   let hi = 0;
   for (const g of bars.groups) for (let i = 0; i < g.mean.length; i++) hi = Math.max(hi, g.hi[i] ?? g.mean[i], g.mean[i]);
   const ticks = niceTicks(0, hi || 1, W < 500 ? 3 : 5);
@@ -388,7 +425,9 @@ function barChart(box, bars, label) {
       const r = regimeOf(g.regime);
       const yy = y + 20 + k * rowH;
       text(svg, m.l - 6, yy + rowH - 5, g.regime, { "text-anchor": "end" });
-      el("rect", { x: X(0), y: yy + 1, width: Math.max(0, X(g.mean[q]) - X(0)), height: rowH - 3, fill: r.color, stroke: BAR_EDGE.color, "stroke-width": BAR_EDGE.width * PX, "data-regime": g.regime }, svg);
+      const bar = { x: X(0), y: yy + 1, width: Math.max(0, X(g.mean[q]) - X(0)), height: rowH - 3 };
+      el("rect", { ...bar, fill: r.color, stroke: BAR_EDGE.color, "stroke-width": BAR_EDGE.width * PX, "data-regime": g.regime }, svg);
+      if (hatches[k] && bar.width > 0) el("rect", { ...bar, class: "hatch", fill: `url(#${hatches[k].id})`, "data-hatch-of": g.regime }, svg);
       if (g.lo[q] !== null && g.hi[q] !== null) {
         const c = yy + rowH / 2;
         el("line", { x1: X(g.lo[q]), x2: X(g.hi[q]), y1: c, y2: c, stroke: "#111", "stroke-width": 1.5 }, svg);
