@@ -167,7 +167,8 @@ func TestPageMapLabels(t *testing.T) {
 			if len(reach.Bad) != 0 {
 				t.Errorf("%s's map at %d px, names left off (%q): %q", name, width, reach.Off, reach.Bad)
 			}
-			posts := eval[[]string](t, ctx, `[...document.querySelectorAll("#maps .map:first-child .place[data-post]")].map(g => g.dataset.name).filter(n => ![...document.querySelectorAll("#maps .map:first-child .names text")].some(t => t.dataset.name === n))`)
+			// In the scenario's order (a mark may be drawn out of it, on top: drawOrder).
+			posts := eval[[]string](t, ctx, `[...document.querySelectorAll("#maps .map:first-child .place[data-post]")].sort((a, b) => a.dataset.i - b.dataset.i).map(g => g.dataset.name).filter(n => ![...document.querySelectorAll("#maps .map:first-child .names text")].some(t => t.dataset.name === n))`)
 			if want := postNamesLeftOff[name]; strings.Join(posts, "|") != strings.Join(want, "|") {
 				t.Errorf("%s's map at %d px leaves off the names of the posts %q; want %q", name, width, posts, want)
 			}

@@ -675,6 +675,33 @@ function showName(svg, g) {
   pop.setAttribute("visibility", "visible");
 }
 
+// MARK_REACH is how far each kind of mark (kindShape) reaches from its
+// place, in the map's units.
+const MARK_REACH = { origin: 6, hub: 4, border: 5, destination: 7 };
+
+// drawOrder is the order in which to draw the places (indices into
+// places, at P(place) on the map): the scenario's, but that a mark whose
+// centre a larger one would cover (a hub's dot by a post's square, a post
+// by a camp's diamond: places at their true coordinates can stand closer
+// than their marks are wide) comes after it, on top, so that no mark is
+// hidden under another and each can be pointed at; a mark beside a
+// larger one, its centre clear, stays under it, which shows more of the
+// larger. Depth is how many larger marks it stands on, one over the
+// other; places sort by it, ties in the scenario's order.
+function drawOrder(places, P) {
+  const at = places.map((p) => P(p));
+  const reach = places.map((p) => MARK_REACH[p.kind] || MARK_REACH.hub);
+  const bySize = places.map((p, i) => i).sort((a, b) => reach[b] - reach[a] || a - b);
+  const depth = places.map(() => 0);
+  for (const i of bySize) {
+    for (const j of bySize) {
+      if (reach[j] <= reach[i]) break;
+      if (Math.hypot(at[i][0] - at[j][0], at[i][1] - at[j][1]) < reach[j]) depth[i] = Math.max(depth[i], depth[j] + 1);
+    }
+  }
+  return places.map((p, i) => i).sort((a, b) => depth[a] - depth[b] || a - b);
+}
+
 // drawMaps draws one map per regime (or one empty map before a run).
 function drawMaps() {
   const o = state.outline;
@@ -703,9 +730,10 @@ function drawMaps() {
       el("line", { x1, y1, x2, y2, class: "link " + l.kind, stroke: irregular ? "#7a4a00" : "#777", "stroke-width": irregular ? 2 : 3, "stroke-dasharray": irregular ? (l.alone ? "2 4" : "7 5") : "none" }, svg);
     }
     const labels = [];
-    o.places.forEach((p, i) => {
+    for (const i of drawOrder(o.places, P)) {
+      const p = o.places[i];
       const [x, y] = P(p);
-      const g = el("g", { class: "place", "data-name": p.name, "data-kind": p.kind }, svg);
+      const g = el("g", { class: "place", "data-name": p.name, "data-kind": p.kind, "data-i": i }, svg);
       if (p.post) g.dataset.post = p.post;
       const title = el("title", {}, g);
       title.textContent = p.name + (p.centre ? " (centre)" : "");
@@ -720,8 +748,8 @@ function drawMaps() {
       if (p.centre) kindShape.centre(el("g", { class: "centre-mark" }, mark), x, y + 16);
       let label = p.name;
       if (p.post) label += " (post)";
-      labels.push({ x, y, centre: p.centre, post: p.post, kind: p.kind, label, g });
-    });
+      labels[i] = { x, y, centre: p.centre, post: p.post, kind: p.kind, label, g };
+    }
     // Names on top of every circle, which grow with the people there.
     // They are measured as drawn, on the page, then placed, once: every
     // map of the scenario names the same places in the same spots.
@@ -809,7 +837,9 @@ function showDay(day) {
   for (const f of res.map.regimes) {
     const fig = document.querySelector(`.map[data-regime="${CSS.escape(f.regime)}"]`);
     if (!fig) continue;
-    fig.querySelectorAll(".place").forEach((g, i) => {
+    // In the places' order, not the order drawn (drawOrder).
+    const places = [...fig.querySelectorAll(".place")].sort((a, b) => a.dataset.i - b.dataset.i);
+    places.forEach((g, i) => {
       const present = f.present[day * n + i], trapped = f.trapped[day * n + i];
       g.querySelector(".present").setAttribute("r", (rmax * Math.sqrt(present / peak)).toFixed(2));
       g.querySelector(".trapped").setAttribute("r", (rmax * Math.sqrt(trapped / peak)).toFixed(2));
