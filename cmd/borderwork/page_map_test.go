@@ -42,17 +42,22 @@ func chooseScenario(t *testing.T, ctx context.Context, name string) {
 
 // mapLabelProblems lists, for every map on the page, the place names
 // shown that overlap another name or a place's mark, or stand (even in
-// part) outside the map.
+// part) outside the map, and two names on one line (sharing half their
+// height or more) that stand less than 8 map units apart (about two word
+// spaces), which read as one name ("Mbera Fassala (post)").
 const mapLabelProblems = `[...document.querySelectorAll("#maps .map svg")].flatMap(svg => {
 	const box = (e) => { const r = e.getBoundingClientRect(); return { l: r.left, t: r.top, r: r.right, b: r.bottom }; };
 	const meets = (a, b) => a.l < b.r && b.l < a.r && a.t < b.b && b.t < a.b;
-	const map = box(svg);
+	const map = box(svg), unit = (map.r - map.l) / svg.viewBox.baseVal.width;
 	const names = [...svg.querySelectorAll(".names text")].map(t => ({ name: t.dataset.name, ...box(t) }));
 	const marks = [...svg.querySelectorAll(".place")].map(g => ({ name: g.dataset.name, ...box(g.querySelector(":scope > g")) }));
 	const bad = [];
 	names.forEach((a, i) => {
 		if (a.l < map.l || a.t < map.t || a.r > map.r || a.b > map.b) bad.push(a.name + " leaves the map");
-		for (const b of names.slice(i + 1)) if (meets(a, b)) bad.push(a.name + " overlaps " + b.name);
+		for (const b of names.slice(i + 1)) {
+			if (meets(a, b)) bad.push(a.name + " overlaps " + b.name);
+			else if (Math.min(a.b, b.b) - Math.max(a.t, b.t) >= Math.min(a.b - a.t, b.b - b.t) / 2 && Math.max(b.l - a.r, a.l - b.r) < 8 * unit) bad.push(a.name + " stands " + (Math.max(b.l - a.r, a.l - b.r) / unit).toFixed(1) + " units from " + b.name + " on its line");
+		}
 		for (const m of marks) if (meets(a, m)) bad.push(a.name + " covers the mark of " + m.name);
 	});
 	return bad;

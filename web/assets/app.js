@@ -580,6 +580,10 @@ function nameRank(p) {
 // places[i].ways; it returns, for each place, null or { l, base, lines }:
 // the left of the name, its first baseline, and its lines.
 const NAME_REACH = 12;
+// NAME_GAP is the room, in map units, kept clear on either side of a name
+// beside another, besides the names' own padding: with it, two names on
+// one line stand about two word spaces apart, not one.
+const NAME_GAP = 6;
 function placeLabels(places, W, H) {
   const pad = 2, halo = 1.5, markR = 7 + halo;
   // From a mark's centre to the nearest edge of its name.
@@ -624,7 +628,12 @@ function placeLabels(places, W, H) {
   });
   const order = places.map((p, i) => i).sort((a, b) => nameRank(places[a]) - nameRank(places[b]) || a - b);
   const out = places.map(() => null);
-  const free = (box, except) => out.every((o, j) => !o || j === except || !meets(box, o.box));
+  // Two names on one line (sharing half their height or more) stand
+  // further apart than the words of a name (NAME_GAP), so that they do
+  // not read as one ("Mbera Fassala (post)").
+  const oneLine = (a, b) => Math.min(a.b, b.b) - Math.max(a.t, b.t) >= Math.min(a.b - a.t, b.b - b.t) / 2;
+  const clear = (a, b) => !meets(a, b) && !(oneLine(a, b) && meets({ l: a.l - NAME_GAP, t: a.t, r: a.r + NAME_GAP, b: a.b }, b));
+  const free = (box, except) => out.every((o, j) => !o || j === except || clear(box, o.box));
   for (const i of order) {
     const spot = spots[i].find((c) => free(c.box, -1));
     if (spot) {
@@ -633,7 +642,7 @@ function placeLabels(places, W, H) {
     }
     // Else move the names in the way, each to another of its spots.
     for (const c of spots[i]) {
-      const inWay = out.map((o, j) => (o && meets(c.box, o.box) ? j : -1)).filter((j) => j >= 0);
+      const inWay = out.map((o, j) => (o && !clear(c.box, o.box) ? j : -1)).filter((j) => j >= 0);
       if (inWay.length > 2) continue;
       const was = inWay.map((j) => out[j]);
       inWay.forEach((j) => { out[j] = null; });
