@@ -137,7 +137,7 @@ func TestReadFlowsFile(t *testing.T) {
 	if runtime.GOOS == "windows" {
 		return
 	}
-	if _, err := ReadFlowsFile("/dev/zero"); err == nil || err.Error() != "/dev/zero: is not a regular file (a device, pipe or socket); give a file" {
+	if _, err := ReadFlowsFile("/dev/zero"); err == nil || err.Error() != "/dev/zero: is not a regular file (a pipe, a device or a socket)" {
 		t.Errorf("ReadFlowsFile(/dev/zero) = %v", err)
 	}
 }

@@ -103,7 +103,7 @@ func TestReadMMPFile(t *testing.T) {
 	if runtime.GOOS == "windows" {
 		return
 	}
-	if _, err := ReadMMPFile("/dev/zero", date("2016-01-01"), date("2017-12-01")); err == nil || err.Error() != "/dev/zero: is not a regular file (a device, pipe or socket); give a file" {
+	if _, err := ReadMMPFile("/dev/zero", date("2016-01-01"), date("2017-12-01")); err == nil || err.Error() != "/dev/zero: is not a regular file (a pipe, a device or a socket)" {
 		t.Errorf("ReadMMPFile(/dev/zero) = %v", err)
 	}
 }

@@ -375,7 +375,7 @@ func TestNotAFile(t *testing.T) {
 		t.Skip(err)
 	}
 	_, err := Read(dir)
-	want := path + ": is not a regular file (a device, pipe or socket); give a file"
+	want := path + ": is not a regular file (a pipe, a device or a socket)"
 	if err == nil || !errors.Is(err, scenarios.ErrInvalid) || err.Error() != want {
 		t.Errorf("Read with a link to /dev/zero = %v\nwant %s", err, want)
 	}

@@ -384,7 +384,7 @@ func TestParamFileNotAFile(t *testing.T) {
 		t.Skip("no /dev/zero")
 	}
 	_, err := ReadParamFile("/dev/zero")
-	if want := "--params-file: /dev/zero: is not a regular file (a device, pipe or socket); give a file"; err == nil || err.Error() != want || !errors.Is(err, experiment.ErrBadInput) {
+	if want := "--params-file: /dev/zero: is not a regular file (a pipe, a device or a socket)"; err == nil || err.Error() != want || !errors.Is(err, experiment.ErrBadInput) {
 		t.Errorf("ReadParamFile(/dev/zero) = %v; want %s", err, want)
 	}
 }

@@ -14,6 +14,8 @@ import (
 	"slices"
 	"strings"
 	"syscall"
+
+	"github.com/borderwork/borderwork/internal/infile"
 )
 
 // Folder is an output folder being written. Everything goes into a
@@ -565,7 +567,7 @@ func WriteFile(path string, data []byte) (err error) {
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		if st, serr := os.Lstat(path); serr == nil && st.IsDir() {
-			return &said{fmt.Sprintf("%s is a folder, not a file", path), err}
+			return &said{path + " " + infile.NotAFile(st.Mode()), err}
 		}
 		return err
 	}
@@ -625,19 +627,15 @@ var ErrNotAFile = errors.New("not a regular file")
 
 type notAFileError struct {
 	path string
-	dir  bool
+	mode fs.FileMode
 }
 
 func (e *notAFileError) Error() string {
 	return e.path + ": " + e.what()
 }
 
-func (e *notAFileError) what() string {
-	if e.dir {
-		return "is a folder, not a file"
-	}
-	return "is not a regular file (a FIFO, a device or a socket)"
-}
+// what is infile's wording, the same for a file the user gives.
+func (e *notAFileError) what() string { return infile.NotAFile(e.mode) }
 
 func (e *notAFileError) Is(target error) bool { return target == ErrNotAFile }
 
@@ -655,7 +653,7 @@ func openRegular(path string) (*os.File, error) {
 		return nil, err
 	}
 	if !st.Mode().IsRegular() {
-		return nil, &notAFileError{path: path, dir: st.IsDir()}
+		return nil, &notAFileError{path: path, mode: st.Mode()}
 	}
 	return os.Open(path)
 }

@@ -4,9 +4,12 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/borderwork/borderwork/internal/infile"
 )
 
 // writeFolder makes a folder at dir as the tool leaves it: a manifest of
@@ -332,6 +335,29 @@ func TestRemoveOursKeepsEmptyFolders(t *testing.T) {
 	}
 	if _, err := os.Lstat(dir + "2"); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("RemoveOurs left a folder of the tool's only: %v", err)
+	}
+}
+
+// TestFileSHA256NotAFile: a folder's file that is a device is refused
+// unread, in the words infile uses for a file the user gives (one
+// wording; output's said "a FIFO, a device or a socket" and infile's "a
+// device, pipe or socket; give a file").
+func TestFileSHA256NotAFile(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct{ name, path, want string }{
+		{"folder", dir, dir + ": is a folder, not a file"},
+	}
+	if runtime.GOOS != "windows" {
+		tests = append(tests, struct{ name, path, want string }{"device", "/dev/zero", "/dev/zero: is not a regular file (a pipe, a device or a socket)"})
+	}
+	for _, tt := range tests {
+		_, err := FileSHA256(tt.path)
+		if err == nil || err.Error() != tt.want || !errors.Is(err, ErrNotAFile) {
+			t.Errorf("%s: FileSHA256(%q) = %v; want %q matching ErrNotAFile", tt.name, tt.path, err, tt.want)
+		}
+		if _, ierr := infile.Table.Read(tt.path); ierr == nil || tt.path+": "+ierr.Error() != tt.want {
+			t.Errorf("%s: infile says %v; output says %v", tt.name, ierr, err)
+		}
 	}
 }
 

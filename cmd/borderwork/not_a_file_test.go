@@ -29,7 +29,7 @@ func TestPlotReproduceRefuseWhatIsNotAFile(t *testing.T) {
 		reproOK bool   // reproduce reports a MISMATCH (status 1) rather than refusing (2)
 	}{
 		{"table is a folder", "summary.csv", dir, "summary.csv: is a folder, not a file", "MISMATCH summary.csv: is a folder, not a file", true},
-		{"table is a FIFO", "summary.csv", fifo, "summary.csv: is not a regular file", "MISMATCH summary.csv: is not a regular file", true},
+		{"table is a FIFO", "summary.csv", fifo, "summary.csv: is not a regular file (a pipe, a device or a socket)", "MISMATCH summary.csv: is not a regular file (a pipe, a device or a socket)", true},
 		{"manifest is a FIFO", "manifest.json", fifo, "manifest.json: is not a regular file", "manifest.json: is not a regular file", false},
 		{"manifest is a folder", "manifest.json", dir, "manifest.json: is a folder, not a file", "manifest.json: is a folder, not a file", false},
 		{"figure is a folder", "figures/trapped.png", dir, "figures/trapped.png", "MISMATCH figures/trapped.png: is a folder, not a file", true},

@@ -50,7 +50,7 @@ var (
 )
 
 // Read reads the file at path whole: an error if it is not a regular file
-// (a folder, device, pipe or socket) or is larger than k.Limit.
+// (a folder, pipe, device or socket: NotAFile) or is larger than k.Limit.
 func (k Kind) Read(path string) ([]byte, error) {
 	// Stat before opening: opening a pipe for reading waits for a writer.
 	st, err := os.Stat(path)
@@ -95,13 +95,25 @@ func (k Kind) ReadFS(fsys fs.FS, name string) ([]byte, error) {
 }
 
 func (k Kind) regular(st fs.FileInfo) error {
-	switch {
-	case st.IsDir():
-		return errors.New("is a folder, not a file")
-	case !st.Mode().IsRegular():
-		return errors.New("is not a regular file (a device, pipe or socket); give a file")
+	if what := NotAFile(st.Mode()); what != "" {
+		return errors.New(what)
 	}
 	return nil
+}
+
+// NotAFile says what a file of mode m is when it is not a regular file
+// ("is a folder, not a file"), or "" when it is one. It is the one wording
+// for every file borderwork reads, given (a scenario, a Flee case) or
+// written before (a folder's manifest, table or figure: package output).
+func NotAFile(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "is a folder, not a file"
+	case !m.IsRegular():
+		// "pipe": a FIFO made with mkfifo and <(...) in bash are both.
+		return "is not a regular file (a pipe, a device or a socket)"
+	}
+	return ""
 }
 
 // readFrom reads r whole, refusing more than k.Limit bytes before reading

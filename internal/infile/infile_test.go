@@ -32,7 +32,7 @@ func TestRead(t *testing.T) {
 		{"missing", filepath.Join(dir, "none"), "", "no such file or directory"},
 	}
 	if runtime.GOOS != "windows" {
-		tests = append(tests, struct{ name, path, want, err string }{"device", "/dev/zero", "", "is not a regular file (a device, pipe or socket); give a file"})
+		tests = append(tests, struct{ name, path, want, err string }{"device", "/dev/zero", "", "is not a regular file (a pipe, a device or a socket)"})
 	}
 	for _, tt := range tests {
 		got, err := small.Read(tt.path)
@@ -44,6 +44,28 @@ func TestRead(t *testing.T) {
 		}
 		if err != nil || string(got) != tt.want {
 			t.Errorf("%s: Read = %q, %v; want %q", tt.name, got, err, tt.want)
+		}
+	}
+}
+
+// TestNotAFile: one wording for each kind of file that is not a regular
+// file, whatever reads it (infile here, output for a folder's files).
+func TestNotAFile(t *testing.T) {
+	const notRegular = "is not a regular file (a pipe, a device or a socket)"
+	for _, tt := range []struct {
+		name string
+		mode fs.FileMode
+		want string
+	}{
+		{"regular", 0o644, ""},
+		{"folder", fs.ModeDir | 0o755, "is a folder, not a file"},
+		{"pipe", fs.ModeNamedPipe | 0o644, notRegular},
+		{"device", fs.ModeDevice | fs.ModeCharDevice | 0o666, notRegular},
+		{"socket", fs.ModeSocket | 0o755, notRegular},
+		{"irregular", fs.ModeIrregular, notRegular},
+	} {
+		if got := NotAFile(tt.mode); got != tt.want {
+			t.Errorf("%s: NotAFile(%v) = %q; want %q", tt.name, tt.mode, got, tt.want)
 		}
 	}
 }
