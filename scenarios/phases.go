@@ -7,6 +7,7 @@ package scenarios
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/borderwork/borderwork/sim"
@@ -220,7 +221,8 @@ func (v *validator) validatePhases() {
 	names := map[string]bool{}
 	for i, ms := range f.Monitors {
 		at := fmt.Sprintf("monitors.%d", i)
-		if ms.Name == "" || names[ms.Name] {
+		// A name of spaces shows as none where the point is named.
+		if strings.TrimSpace(ms.Name) == "" || names[ms.Name] {
 			v.add(at+".name", "monitor names must be unique and not empty, got %q", ms.Name)
 		}
 		names[ms.Name] = true

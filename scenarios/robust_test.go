@@ -103,11 +103,12 @@ func TestEmptyName(t *testing.T) {
 	wantOneLine(t, "--set name=", s.Validate(), "--set name=: name: must not be empty")
 }
 
-// TestBlankNamesAndRepeatedDestinations: a location, country or post
-// named only with spaces (a name that shows as none in every table), and
-// a destination an origin lists twice (drawing twice its share of the
-// migrants, unsaid), are refused naming the file, line and key; check
-// accepted them (audit hostile7, minor).
+// TestBlankNamesAndRepeatedDestinations: a location, country, post,
+// programme or flow monitoring point named only with spaces (a name that
+// shows as none in every table), and a destination an origin lists twice
+// (drawing twice its share of the migrants, unsaid), are refused naming
+// the file, line and key; check accepted them (audit hostile7, minor;
+// monitors: msgs8).
 func TestBlankNamesAndRepeatedDestinations(t *testing.T) {
 	tests := []struct {
 		name     string
@@ -119,6 +120,9 @@ func TestBlankNamesAndRepeatedDestinations(t *testing.T) {
 		{"empty location", "name = \"Home\"\nkind", "name = \"\"\nkind", "bad.toml:9: locations.0.name: must not be empty"},
 		{"country of spaces", `countries = ["A", "B"]`, `countries = ["A", "B", " "]`, `bad.toml:6: countries.2: country names must be unique and not empty, got " "`},
 		{"post of spaces", "name = \"Gate\"\nlocation", "name = \" \"\nlocation", `bad.toml:48: posts.Gate.name: post names must be unique and not empty, got " "`},
+		{"programme of spaces", "patrol = 0.2", "patrol = 0.2\n\n[[programmes]]\nname = \"  \"\nposts = [\"Gate\"]\nend = 50\nbudget = 1000\n\n[programmes.human_rights]\nshare = 0.1", `bad.toml:70: programmes.0.name: programme names must be unique and not empty, got "  "`},
+		{"monitor of spaces", "patrol = 0.2", "patrol = 0.2\n\n[[monitors]]\nname = \" \"\nlocation = \"Gate\"\noutgoing_from = [\"Home\"]", `bad.toml:70: monitors.Gate.name: monitor names must be unique and not empty, got " "`},
+		{"monitor of a tab", "patrol = 0.2", "patrol = 0.2\n\n[[monitors]]\nname = \"\\t\"\nlocation = \"Gate\"\noutgoing_from = [\"Home\"]", `bad.toml:70: monitors.Gate.name: monitor names must be unique and not empty, got "\t"`},
 		{"destination twice", `destinations = ["Goal"]`, `destinations = ["Goal", "Goal"]`, `bad.toml:45: origins.Home.destinations.1: "Goal" is listed twice (also destinations.0)`},
 		{"destination twice, weighed", `destinations = ["Goal"]`, "destinations = [\"Goal\",\n  \"Goal\"]\ndestination_weights = [1, 2]", `bad.toml:45: origins.Home.destinations.1: "Goal" is listed twice (also destinations.0); list each destination once, and weigh them with destination_weights`},
 	}
