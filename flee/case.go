@@ -492,6 +492,14 @@ func (c *Case) readLayout() error {
 			continue // Flee reads only rows with a name and a file
 		}
 		name := r.fields[0]
+		// A series of no name, or of spaces, is observed data no camp
+		// can be matched with, shown as none where it is named.
+		switch {
+		case name == "":
+			return f.errorf(r.line, "name", "must not be empty; name the camp the series counts, or total")
+		case strings.TrimSpace(name) == "":
+			return f.errorf(r.line, "name", "must not be only spaces, got %q", name)
+		}
 		if prev, dup := names[name]; dup {
 			return f.errorf(r.line, "name", "%q has two rows (first on line %d)", name, prev)
 		}
