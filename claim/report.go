@@ -118,7 +118,7 @@ combination (docs/CLAIM.md).
 		fmt.Fprintf(&b, ": %s", strings.TrimSuffix(f.Title, "."))
 	}
 	fmt.Fprintf(&b, ". %d days, master seed %d, **%d replicates** of every combination (a pilot of %d, then as many as the intervals needed, at most %d). Command: %s.\n",
-		f.Days, f.Seed, a.Reps, res.Pilot, o.MaxReps, output.CodeSpan(x.RecordedCommandLine()))
+		f.Days, f.Seed, a.Reps, res.Pilot, o.MaxReps, output.CommandSpan(x.RecordedCommandLine()))
 
 	b.WriteString("\n## The answer, harm by harm\n\n")
 	b.WriteString("The claim holds on a harm when a failing border does harm both where admission is open and where it is closed, and closing the border does no harm or less harm than malfunction; it fails when a failing border is shown to do no harm (or to protect) at either setting, or closure harms and malfunction is not shown to harm more.")
@@ -249,7 +249,7 @@ makes the claim's reasoning explicit and finds which assumptions it needs.
 	if res.Robustness == nil {
 		// The folder's own command, not a bare one: that would check the
 		// default scenario.
-		fmt.Fprintf(&b, "Run `%s --robustness` to see where in the space of assumptions the verdict holds.\n", x.RecordedCommandLine())
+		fmt.Fprintf(&b, "Run %s to see where in the space of assumptions the verdict holds.\n", output.CommandSpan(x.RecordedCommandLine()+" --robustness"))
 	}
 	if notes := experiment.FleeNotes(f); notes != nil {
 		b.WriteString("\nThis scenario moves its agents by Flee's rules (docs/MODEL.md, section 15), not borderwork's, so the combinations differ in less than their names say:\n\n")

@@ -22,16 +22,23 @@ func CompareReport(x *Prepared, dir string, drawn []Drawn, groups []output.Group
 		fmt.Fprintf(&b, " %s", f.Description)
 	}
 	b.WriteString("\n\n## What was run\n\n")
-	fmt.Fprintf(&b, "- Scenario: `%s`, loaded from `%s`; the resolved file is `scenario.toml`.\n", f.Name, x.Scenario.Source)
+	// The path and the overrides are the user's: a backtick or a line
+	// break in them would end their span (output.TextSpan).
+	source, _ := output.TextSpan(x.Scenario.Source)
+	fmt.Fprintf(&b, "- Scenario: `%s`, loaded from %s; the resolved file is `scenario.toml`.\n", f.Name, source)
 	fmt.Fprintf(&b, "- Regimes: %s.\n", strings.Join(x.Regimes, ", "))
 	fmt.Fprintf(&b, "- %d replicates per regime with common random numbers: replicate r meets the same migrants under every regime.\n", x.Reps)
 	fmt.Fprintf(&b, "- %d days; master seed %d.\n", f.Days, f.Seed)
 	if sets := x.Scenario.Sets(); len(sets) > 0 {
-		fmt.Fprintf(&b, "- Overrides: `--set %s`.\n", strings.Join(sets, "`, `--set "))
+		spans := make([]string, len(sets))
+		for i, set := range sets {
+			spans[i], _ = output.TextSpan("--set " + set)
+		}
+		fmt.Fprintf(&b, "- Overrides: %s.\n", strings.Join(spans, ", "))
 	} else {
 		b.WriteString("- Overrides: none.\n")
 	}
-	fmt.Fprintf(&b, "- Command: %s\n", output.CodeSpan(x.RecordedCommandLine()))
+	fmt.Fprintf(&b, "- Command: %s\n", output.CommandSpan(x.RecordedCommandLine()))
 
 	headlines := output.Headlines()
 	b.WriteString("\n## Results\n\nMeans over replicates, with 95% confidence intervals of the mean.\n\n|regime|")

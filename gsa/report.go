@@ -208,7 +208,8 @@ func reportOf(m *output.Manifest, r *Result, drawn []experiment.Drawn) ([]byte, 
 	fmt.Fprintf(&b, "# borderwork sensitivity: %s, %s\n\n", m.Scenario, method)
 	b.WriteString("Which of the scenario's assumptions drive each result? docs/SENSITIVITY.md explains the method and how to read it.\n\n")
 	b.WriteString("## What was run\n\n")
-	fmt.Fprintf(&b, "- Scenario: `%s`, loaded from `%s`; the resolved file is `scenario.toml`. %d days; master seed %d.\n", m.Scenario, m.ScenarioSource, m.Days, m.Seed)
+	source, _ := output.TextSpan(m.ScenarioSource) // the user's path: a backtick or a line break would end its span
+	fmt.Fprintf(&b, "- Scenario: `%s`, loaded from %s; the resolved file is `scenario.toml`. %d days; master seed %d.\n", m.Scenario, source, m.Days, m.Seed)
 	varied, fixed := 0, map[string]int{}
 	for _, k := range info.Keys {
 		if k.Varied {
@@ -245,7 +246,7 @@ func reportOf(m *output.Manifest, r *Result, drawn []experiment.Drawn) ([]byte, 
 		arms, m.Reps, Count(len(m.Runs)))
 	fmt.Fprintf(&b, "- Outputs: %d (%s); the analysis uses each point's mean over its replicates. Intervals are %g%% percentile bootstrap intervals over %d resamples.\n",
 		len(info.Outputs), strings.Join(info.Metrics, ", "), 100*info.Level, info.Resamples)
-	fmt.Fprintf(&b, "- Command: %s\n", output.CodeSpan(m.CommandLine))
+	fmt.Fprintf(&b, "- Command: %s\n", output.CommandSpan(m.CommandLine))
 
 	b.WriteString("\n## The parameters that matter\n\n")
 	leaders := r.Leaders()

@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/borderwork/borderwork/internal/words"
 )
@@ -84,3 +85,50 @@ func CodeSpan(s string) string {
 	}
 	return fence + s + fence
 }
+
+// NotCopyable follows a command line CommandSpan could not show as it is.
+const NotCopyable = " (not copyable: an argument holds a line break or another control character, which Markdown cannot show, written here as in C, `\\n` for a line break and `\\\\` for a backslash; manifest.json's `command_line` holds the exact line, which `borderwork reproduce` reruns)"
+
+// CommandSpan is a command line as a report quotes it: a code span
+// (CodeSpan) that pastes into a shell, or, when the line holds a control
+// character but tab, its TextSpan followed by NotCopyable. POSIX sh
+// (dash) has no quoting of a line break but the line break itself
+// ($'\n' is bash's), which a span cannot hold.
+func CommandSpan(line string) string {
+	span, escaped := TextSpan(line)
+	if escaped {
+		return span + NotCopyable
+	}
+	return span
+}
+
+// TextSpan is s as a code span (CodeSpan), but for a control character
+// other than tab, in s, which Markdown reads as a space or as the end of
+// the span and its paragraph (a line break before a blank line, "# " or
+// "- "), or does not show: then every one is written with a C escape
+// (\n, \r, \x1b), and a backslash as \\, and escaped is true. A path
+// or a --set value a report quotes may hold one.
+func TextSpan(s string) (span string, escaped bool) {
+	if !strings.ContainsFunc(s, unshowable) {
+		return CodeSpan(s), false
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\\':
+			b.WriteString(`\\`)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case unshowable(r):
+			fmt.Fprintf(&b, `\x%02x`, r) // C0, DEL and C1: at most 0x9f
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return CodeSpan(b.String()), true
+}
+
+// unshowable says whether r does not show in a code span as itself.
+func unshowable(r rune) bool { return r != '\t' && unicode.IsControl(r) }

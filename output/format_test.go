@@ -2,6 +2,8 @@ package output
 
 import (
 	"math"
+	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -61,4 +63,68 @@ func TestCodeSpan(t *testing.T) {
 			t.Errorf("CodeSpan(%q) = %q; want %q", c.in, got, c.want)
 		}
 	}
+}
+
+// TestCommandSpan: a command line is quoted in a code span as it is when
+// a span shows it as it is; one holding a line break or another control
+// character, which broke report.md's span (a blank line or "# " after a
+// line break ends it) or showed as a space, is one line of C escapes,
+// said not to be copyable, that unescapes to the line exactly.
+func TestCommandSpan(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"borderwork run classroom", "`borderwork run classroom`"},
+		{"borderwork run 'cl `x` it'", "``borderwork run 'cl `x` it'``"},
+		{"borderwork run 'a\tb'", "`borderwork run 'a\tb'`"},  // a tab shows
+		{`borderwork run 'a\nb'`, "`borderwork run 'a\\nb'`"}, // a backslash alone is as it is
+		{"borderwork run 'x\ny/s.toml'", "`borderwork run 'x\\ny/s.toml'`" + NotCopyable},
+		{"borderwork run 'x\n\n# y'", "`borderwork run 'x\\n\\n# y'`" + NotCopyable},
+		{"borderwork run 'a\\n\nb'", "`borderwork run 'a\\\\n\\nb'`" + NotCopyable},
+		{"borderwork run 'a\r\x1b\x7f\u0085`'", "``borderwork run 'a\\r\\x1b\\x7f\\x85`'``" + NotCopyable},
+	} {
+		got := CommandSpan(c.in)
+		if got != c.want {
+			t.Errorf("CommandSpan(%q) = %q; want %q", c.in, got, c.want)
+		}
+		if strings.ContainsAny(got, "\n\r") {
+			t.Errorf("CommandSpan(%q) = %q spans lines", c.in, got)
+		}
+		span, escaped := strings.CutSuffix(got, NotCopyable)
+		span = strings.Trim(span, "`")
+		if escaped {
+			span = unescapeC(t, span)
+		}
+		if span != c.in {
+			t.Errorf("CommandSpan(%q) = %q reads back as %q", c.in, got, span)
+		}
+	}
+}
+
+// unescapeC reads back the escapes CommandSpan writes.
+func unescapeC(t *testing.T, s string) string {
+	t.Helper()
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] != '\\' {
+			b.WriteByte(s[i])
+			continue
+		}
+		switch i++; s[i] {
+		case '\\':
+			b.WriteByte('\\')
+		case 'n':
+			b.WriteByte('\n')
+		case 'r':
+			b.WriteByte('\r')
+		case 'x':
+			n, err := strconv.ParseUint(s[i+1:i+3], 16, 8)
+			if err != nil {
+				t.Fatalf("%q: %v", s, err)
+			}
+			b.WriteRune(rune(n))
+			i += 2
+		default:
+			t.Fatalf("%q: unknown escape \\%c", s, s[i])
+		}
+	}
+	return b.String()
 }

@@ -170,3 +170,65 @@ func tableNamed(tables []output.Checked, name string) *output.Checked {
 	}
 	return nil
 }
+
+// TestReportQuotesALineBreak: a scenario path holding a line break (here
+// followed by a blank line and "# y") is quoted in report.md on one line,
+// with \n for the line break, the command line said not to be copyable;
+// the spans ran over two lines, which Markdown read as a space or, here,
+// as the end of the paragraph and a heading "# y". command_line still
+// holds the line break, inside single quotes, and reproduce passes.
+func TestReportQuotesALineBreak(t *testing.T) {
+	tmp := t.TempDir()
+	hostile := filepath.Join(tmp, "x\n\n# y")
+	if err := os.Mkdir(hostile, 0o755); err != nil {
+		t.Skipf("no line break in a file name here: %v", err)
+	}
+	for _, tc := range []struct {
+		name, scenario string
+		args           []string
+		spans          []string // after the command line, in report.md's code spans
+	}{
+		{"run", small, []string{"--reps", "2", "--days", "20", "--regime", "open"}, []string{""}},
+		// claim quotes it twice: in a sentence, and with --robustness.
+		{"claim", small, []string{"--days", "40", "--reps", "3", "--max-reps", "3", "--own", "none"}, []string{"", " --robustness"}},
+		{"programme", toyProgramme, []string{"--days", "120", "--reps", "3", "--programme", "equip"}, []string{""}},
+		{"sensitivity", small, []string{"--days", "30", "--regimes", "malfunctioning,closed", "--params", "abuse.official_extortion,posts.Gate.capacity",
+			"--metrics", "abuse_events", "--trajectories", "4", "--candidates", "8", "--resamples", "200"}, []string{""}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b, err := os.ReadFile(tc.scenario)
+			if err != nil {
+				t.Fatal(err)
+			}
+			scenario := filepath.Join(hostile, tc.name+".toml")
+			os.WriteFile(scenario, b, 0o644)
+			out := filepath.Join(tmp, tc.name)
+			mustRun(t, append(append([]string{tc.name, scenario}, tc.args...), "--formats", "svg", "--out", out, "--quiet")...)
+			m, err := output.ReadManifest(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Contains(experiment.ShellWords(m.CommandLine), scenario) {
+				t.Fatalf("command_line %q does not hold the scenario %q", m.CommandLine, scenario)
+			}
+			report, err := os.ReadFile(filepath.Join(out, "report.md"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, after := range tc.spans {
+				want := "`" + strings.ReplaceAll(m.CommandLine+after, "\n", `\n`) + "`" + output.NotCopyable
+				if !strings.Contains(string(report), want) {
+					t.Errorf("report.md does not quote the command line as %q:\n%s", want, report)
+				}
+			}
+			for i, line := range strings.Split(string(report), "\n") {
+				if strings.HasPrefix(line, "# y") || strings.HasPrefix(line, strings.TrimPrefix(scenario, hostile)) {
+					t.Errorf("report.md, line %d: the command line runs onto it: %q", i+1, line)
+				}
+			}
+			if status, stdout, stderr := runCLI(t, "reproduce", "--quiet", out); status != 0 {
+				t.Errorf("reproduce: status %d\n%s%s", status, stdout, stderr)
+			}
+		})
+	}
+}
