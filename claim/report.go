@@ -233,7 +233,7 @@ combination (docs/CLAIM.md).
 			if h < 0 {
 				continue
 			}
-			fmt.Fprintf(&b, "**What the claim on %s hinges on.** %s.\n\n", Title(harm), output.Capitalise(HingeText(rob.Influences(h))))
+			fmt.Fprintf(&b, "**What the claim on %s hinges on.** %s\n\n", Title(harm), HingeText(rob, h, uint64(x.Seed())))
 			figureLine(&b, drawn, "robustness_map_"+harm, "Where the claim holds on "+Title(harm), "%s\n\n")
 		}
 	}
@@ -365,10 +365,25 @@ func mediationSentence(a *Analysis) string {
 // for the verdict to be said to hinge on it.
 const hingeMargin = 0.3
 
+// hingeConclusive is the share of the points that must be conclusive on a
+// harm for the report to say what the claim hinges on. The thirds count
+// an inconclusive point as not holding, so with most points inconclusive
+// no assumption could be seen to move the verdict, and "hinges on no
+// single assumption" would report the check's lack of power as a finding.
+const hingeConclusive = 0.5
+
 // HingeText says which assumptions move the margin of malfunction over
-// closure most, and which of them the claim hinges on.
-func HingeText(infl []Influence) string {
-	var moves, hinges []string
+// closure most on harm h, against what chance alone would give
+// (ChanceSpearman, from the master seed), and which of them the claim
+// hinges on, when enough points are conclusive to say. It ends with a
+// full stop.
+func HingeText(rob *RobustnessResult, h int, seed uint64) string {
+	infl := rob.Influences(h)
+	var moves, stand, hinges []string
+	// The reference is shown rounded up, and an assumption stands out
+	// when its |Spearman| as shown is above it, so that the words agree
+	// with the figures printed (-0.52 does not stand out from 0.52).
+	chance := math.Ceil(float64(100*rob.ChanceSpearman(h, seed))-1e-9) / 100 // float64(): not fused on arm64
 	for i, in := range infl {
 		as := AssumptionByID(in.Assumption)
 		if i < 3 && !math.IsNaN(in.Spearman) {
@@ -377,18 +392,42 @@ func HingeText(infl []Influence) string {
 				dir = "falls"
 			}
 			moves = append(moves, fmt.Sprintf("%s (the margin %s with it, Spearman %.2f)", as.Label, dir, in.Spearman))
+			if shown, _ := strconv.ParseFloat(fmt.Sprintf("%.2f", math.Abs(in.Spearman)), 64); shown > chance {
+				stand = append(stand, as.Label)
+			}
 		}
 		if math.Abs(in.HoldsHigh-in.HoldsLow) >= hingeMargin {
 			hinges = append(hinges, fmt.Sprintf("%s (holds at %.0f%% of points in the lowest third of its range, %.0f%% in the highest)",
 				as.Label, 100*in.HoldsLow, 100*in.HoldsHigh))
 		}
 	}
-	text := "the margin of malfunction over closure moves most with " + strings.Join(moves, "; ")
+	text := "The margin of malfunction over closure moves most with " + strings.Join(moves, "; ") + "."
 	if len(moves) == 0 {
-		text = "no assumption moves the margin of malfunction over closure measurably"
+		text = "No assumption moves the margin of malfunction over closure measurably."
+	}
+	if !math.IsNaN(chance) && len(moves) > 0 {
+		text += fmt.Sprintf(" Chance alone (a margin unrelated to every assumption) gives a largest |Spearman| of up to %.2f in 19 designs in 20 (the 95th percentile, rounded up, over %s permutations of the margins seeded from the master seed)", chance, output.FormatCount(Resamples))
+		if len(stand) == 0 {
+			text += ", so none of these stands out from chance."
+		} else {
+			text += "; above it, standing out from chance: " + strings.Join(stand, "; ") + "."
+		}
+	}
+	conclusive, inconclusive, notApplicable := rob.Conclusive(h)
+	n := len(rob.Claims)
+	if float64(conclusive) < hingeConclusive*float64(n) {
+		text += fmt.Sprintf(" The check was conclusive at %d of the %d points", conclusive, n)
+		if notApplicable > 0 {
+			text += fmt.Sprintf(" (the harm happened in no run at %d)", notApplicable)
+		}
+		text += fmt.Sprintf(", fewer than %s: too few to say what the claim hinges on", Percent(hingeConclusive))
+		if inconclusive > 0 {
+			text += " (run more `--robustness-reps`)"
+		}
+		return text + "."
 	}
 	if len(hinges) == 0 {
-		return text + "; within these ranges the claim hinges on no single assumption"
+		return text + " Within these ranges the claim hinges on no single assumption."
 	}
-	return text + "; the claim hinges on " + strings.Join(hinges, "; ")
+	return text + " The claim hinges on " + strings.Join(hinges, "; ") + "."
 }

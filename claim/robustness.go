@@ -11,6 +11,7 @@ import (
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/scenarios"
 	"github.com/borderwork/borderwork/scenarios/design"
+	"github.com/borderwork/borderwork/sim"
 )
 
 // Assumption is an assumption the robustness check varies: a scenario key
@@ -283,13 +284,103 @@ func (rr *RobustnessResult) Influences(h int) []Influence {
 	return out
 }
 
+// Conclusive counts the points where the check was conclusive on harm h
+// (the claim holds, holds but not through trapping, or fails: as the
+// robustness maps count them), those where it was inconclusive (an
+// inconclusive chain counted here, as in Shares), and those where the
+// harm happened in no run.
+func (rr *RobustnessResult) Conclusive(h int) (conclusive, inconclusive, notApplicable int) {
+	for _, c := range rr.Claims {
+		switch c[h].Holds {
+		case ClaimHolds, ClaimNotThroughTrapping, ClaimFails:
+			conclusive++
+		case ClaimNotApplicable:
+			notApplicable++
+		default:
+			inconclusive++
+		}
+	}
+	return conclusive, inconclusive, notApplicable
+}
+
+// ChanceSpearman is what chance alone gives for the largest |Spearman|
+// that Influences(h) reports: the 95th percentile, over Resamples
+// permutations of the points' margins, of the largest |ρ| between the
+// permuted margins and any assumption (a margin unrelated to every
+// assumption, the design's points as they are). An assumption whose |ρ|
+// exceeds it stands out from chance with the whole family of assumptions
+// taken into account (the max-statistic permutation test). The
+// permutations are drawn from a stream of the master seed named after the
+// harm, so the value is the same on every machine; NaN when fewer than 3
+// points have a margin or no assumption varies.
+func (rr *RobustnessResult) ChanceSpearman(h int, seed uint64) float64 {
+	var idx []int
+	for p := range rr.Points {
+		if !math.IsNaN(rr.Margins[p][h]) {
+			idx = append(idx, p)
+		}
+	}
+	if len(idx) < 3 {
+		return math.NaN()
+	}
+	// Spearman's ρ is Pearson's r of the ranks: rank once, permute the
+	// margins' ranks.
+	var xr [][]float64
+	for j := range rr.IDs {
+		var xs []float64
+		for _, p := range idx {
+			xs = append(xs, rr.Points[p][j])
+		}
+		if r := ranks(xs); !constant(r) {
+			xr = append(xr, r)
+		}
+	}
+	var ys []float64
+	for _, p := range idx {
+		ys = append(ys, rr.Margins[p][h])
+	}
+	perm := ranks(ys)
+	if len(xr) == 0 || constant(perm) {
+		return math.NaN()
+	}
+	name := fmt.Sprint(h)
+	if h >= 0 && h < len(Harms()) {
+		name = Harms()[h]
+	}
+	r := sim.NewStream(seed, "claim/robustness/chance/"+name)
+	largest := make([]float64, 0, Resamples)
+	for range Resamples {
+		for i := len(perm) - 1; i > 0; i-- {
+			j := r.IntN(i + 1)
+			perm[i], perm[j] = perm[j], perm[i]
+		}
+		m := 0.0
+		for _, x := range xr {
+			m = max(m, math.Abs(pearson(x, perm)))
+		}
+		largest = append(largest, m)
+	}
+	slices.Sort(largest)
+	return largest[min(len(largest)-1, int(0.95*float64(len(largest))))]
+}
+
+func constant(v []float64) bool {
+	return !slices.ContainsFunc(v, func(x float64) bool { return x != v[0] })
+}
+
 // Spearman is the rank correlation of x and y (average ranks for ties);
 // NaN if either is constant or there are fewer than 3 pairs.
 func Spearman(x, y []float64) float64 {
 	if len(x) < 3 {
 		return math.NaN()
 	}
-	rx, ry := ranks(x), ranks(y)
+	return pearson(ranks(x), ranks(y))
+}
+
+// pearson is the correlation of rx and ry; NaN if either is constant.
+// The explicit conversions keep the products from being fused, so that
+// every architecture gives the same bits.
+func pearson(rx, ry []float64) float64 {
 	mx, _ := meanSD(rx)
 	my, _ := meanSD(ry)
 	var sxy, sxx, syy float64

@@ -1,6 +1,8 @@
 package claim
 
 import (
+	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -97,6 +99,110 @@ func TestRobustnessKeepsLevelsInOrder(t *testing.T) {
 							}
 						}
 					}
+				}
+			}
+		})
+	}
+}
+
+// robustnessOf is a robustness result on one harm (index 0) over the
+// assumptions ids: points[p] their values at point p, claims[p] the claim
+// there, margins[p] the margin.
+func robustnessOf(ids []string, points [][]float64, claims []string, margins []float64) *RobustnessResult {
+	rr := &RobustnessResult{IDs: ids, Points: points}
+	for p := range points {
+		rr.Claims = append(rr.Claims, []ClaimVerdict{{Holds: claims[p]}})
+		rr.Margins = append(rr.Margins, []float64{margins[p]})
+	}
+	return rr
+}
+
+// TestChanceSpearman: the chance reference is the 95th percentile of the
+// largest null |ρ|. With one assumption over 5 points it is known
+// exactly: of the 120 orders of 5 margins, 2 give |ρ| = 1 (1.7%) and 8
+// more |ρ| = 0.9 (8.3% together), so the 95th percentile is 0.9. A
+// second assumption can only raise it, and the same seed gives the same
+// value.
+func TestChanceSpearman(t *testing.T) {
+	one := robustnessOf([]string{"patrol"}, [][]float64{{0.01}, {0.05}, {0.09}, {0.13}, {0.17}},
+		[]string{ClaimHolds, ClaimHolds, ClaimFails, ClaimFails, ClaimFails}, []float64{0.3, -0.1, 0.2, 0.05, 0.4})
+	if got := one.ChanceSpearman(0, 7); math.Abs(got-0.9) > 1e-12 {
+		t.Errorf("one assumption over 5 points: chance |Spearman| %v; want 0.9", got)
+	}
+	var points [][]float64
+	var claims []string
+	var margins []float64
+	for p, pt := range robustnessPoints(32, 11) {
+		points, claims, margins = append(points, pt), append(claims, ClaimFails), append(margins, math.Sin(float64(7*p)))
+	}
+	var ids []string
+	for _, a := range Assumptions {
+		ids = append(ids, a.ID)
+	}
+	all := robustnessOf(ids, points, claims, margins)
+	a, b := all.ChanceSpearman(0, 11), all.ChanceSpearman(0, 11)
+	if a != b {
+		t.Errorf("the same seed gave %v, then %v", a, b)
+	}
+	// 17 nearly independent columns over 32 points: one alone exceeds
+	// about 0.35 in 5% of orders, the largest of 17 about 0.5.
+	if a < 0.4 || a > 0.7 {
+		t.Errorf("17 assumptions over 32 points: chance |Spearman| %v; want between 0.4 and 0.7", a)
+	}
+	t.Logf("17 assumptions over 32 points: chance |Spearman| %v", a)
+	margins[3] = math.NaN()
+	if got := all.ChanceSpearman(0, 11); math.IsNaN(got) {
+		t.Errorf("a point without a margin made the reference NaN; it should be left out")
+	}
+}
+
+// TestHingeText: the report says what the claim hinges on only when at
+// least half of the points are conclusive; with fewer it says how many
+// were and that more replicates are needed, rather than "hinges on no
+// single assumption", which the thirds' shares (an inconclusive point
+// counted as not holding) would give whatever the assumptions do. The
+// top |Spearman| is set against the chance reference.
+func TestHingeText(t *testing.T) {
+	const n = 12
+	var points [][]float64
+	var rising []float64
+	for p := range n {
+		points = append(points, []float64{0.2 * float64(p) / (n - 1)})
+		rising = append(rising, float64(p))
+	}
+	label := AssumptionByID("patrol").Label
+	repeat := func(verdict string, k int) []string { return slices.Repeat([]string{verdict}, k) }
+	for _, c := range []struct {
+		name         string
+		claims       []string
+		margins      []float64
+		want, refuse []string
+	}{
+		{"every point inconclusive", repeat(ClaimInconclusive, n), rising,
+			[]string{"The check was conclusive at 0 of the 12 points, fewer than 50%: too few to say what the claim hinges on (run more `--robustness-reps`).", "standing out from chance: " + label + "."},
+			[]string{"hinges on no single", "The claim hinges on"}},
+		{"5 of 12 conclusive", append(repeat(ClaimFails, 5), repeat(ClaimChainInconclusive, 7)...), rising,
+			[]string{"conclusive at 5 of the 12 points"}, []string{"hinges on no single"}},
+		{"no harm anywhere", repeat(ClaimNotApplicable, n), rising,
+			[]string{"conclusive at 0 of the 12 points (the harm happened in no run at 12), fewer than 50%: too few to say what the claim hinges on."},
+			[]string{"--robustness-reps", "hinges on no single"}},
+		{"fails everywhere", repeat(ClaimFails, n), []float64{3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8},
+			[]string{"Within these ranges the claim hinges on no single assumption.", "so none of these stands out from chance."},
+			[]string{"conclusive at", "standing out"}},
+		{"holds at low patrol only", append(repeat(ClaimHolds, 6), repeat(ClaimFails, 6)...), rising,
+			[]string{"The claim hinges on " + label + " (holds at 100% of points in the lowest third of its range, 0% in the highest)."},
+			[]string{"conclusive at", "hinges on no single"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got := HingeText(robustnessOf([]string{"patrol"}, points, c.claims, c.margins), 0, 1)
+			for _, w := range c.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("%q\nwant %q in it", got, w)
+				}
+			}
+			for _, r := range c.refuse {
+				if strings.Contains(got, r) {
+					t.Errorf("%q\nhas %q", got, r)
 				}
 			}
 		})
