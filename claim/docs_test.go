@@ -81,6 +81,20 @@ func TestCLAIMDocumentsTheCheck(t *testing.T) {
 			t.Errorf("docs/CLAIM.md's row of interactions %q; with --split-malfunction the design has %d two-way and %d three-way interactions", row, two, three)
 		}
 	}
+	// The numbers the robustness section and maps go by.
+	for _, w := range []string{
+		fmt.Sprintf("a cell with fewer than %d (", mapMinConclusive),
+		fmt.Sprintf(`"fewer than %d conclusive"`, mapMinConclusive),
+		fmt.Sprintf("over %s permutations", output.FormatCount(Resamples)),
+		"at least half of the points are conclusive",
+	} {
+		if !strings.Contains(strings.Join(strings.Fields(text), " "), w) {
+			t.Errorf("docs/CLAIM.md does not say %q", w)
+		}
+	}
+	if hingeConclusive != 0.5 {
+		t.Errorf("hingeConclusive is %v; docs/CLAIM.md says at least half of the points", hingeConclusive)
+	}
 	for _, e := range StandardDesign(false).Effects(nil) {
 		if e.Kind == Interaction {
 			continue // named by pattern

@@ -21,7 +21,7 @@ var Figures = append(cornersOnly(experiment.CompareFigures),
 	experiment.Figure{Name: "cells_HARM", Title: "Mean harm per run in each cell of the design, with 95% confidence intervals of the mean: closure on the axis, malfunction and protection as series", Draw: drawCells},
 	experiment.Figure{Name: "mediation", Title: "Abuse events per run in each arm, on migrants trapped or stranded at the time and on the others; in a folder that splits malfunction, the 8 cells with its parts all working or all failing", Draw: drawMediation},
 	experiment.Figure{Name: "robustness_claim", Title: "Share of the assumption space where the claim holds, fails or is inconclusive, per harm", Draw: drawRobustnessShares},
-	experiment.Figure{Name: "robustness_map_HARM", Title: "Share of the conclusive points where the claim holds on a harm, over the two assumptions that move it most, binned; grey where no point is conclusive", Draw: drawRobustnessMaps},
+	experiment.Figure{Name: "robustness_map_HARM", Title: "Share of the conclusive points where the claim holds on a harm, over the two assumptions that move it most, binned; grey where fewer than 3 points are conclusive", Draw: drawRobustnessMaps},
 )
 
 // figureEffects are the effects of the effects_HARM figures, with their
@@ -419,12 +419,10 @@ func drawRobustnessMaps(src experiment.Source) ([]experiment.Drawn, error) {
 		la, lb := AssumptionByID(a), AssumptionByID(b)
 		x, y, z, counts, conclusive := holdsMap(rob, h, ja, jb, la, lb)
 		c := caption
-		c.Extra += fmt.Sprintf(" · colours: share of a cell's conclusive points (the claim holds, holds but not through trapping, or fails) where it holds · %q counts as not holding, as \"fails\" does: the claim is that malfunction harms more through trapping (robustness_claim shows it apart) · numbers: conclusive points · grey: none conclusive · %d of the %d points conclusive on %s",
-			ClaimNotThroughTrapping,
-			conclusive, len(rob.Points), Title(harm))
+		c.Extra += " · " + mapCaption(harm, conclusive, len(rob.Points))
 		title := "Where the claim holds on " + Title(harm)
 		fig, err := figures.HeatmapWith(title, axis(la), axis(lb), "share of conclusive points where the claim holds", x, y, z,
-			figures.HeatOptions{Lo: 0, Hi: 1, Counts: counts, Binned: true, Missing: "none conclusive"}, c)
+			figures.HeatOptions{Lo: 0, Hi: 1, Counts: counts, Binned: true, Missing: fmt.Sprintf("fewer than %d conclusive", mapMinConclusive)}, c)
 		if err != nil {
 			return nil, err
 		}
@@ -433,14 +431,32 @@ func drawRobustnessMaps(src experiment.Source) ([]experiment.Drawn, error) {
 	return out, nil
 }
 
+// mapMinConclusive is the fewest conclusive points a robustness map's
+// cell needs to be coloured: a share of one or two points (0, 50% or
+// 100%) would paint a quarter of the plane from a single run of luck.
+const mapMinConclusive = 3
+
+// mapCaption says what a robustness map on harm shows. Only on the harms
+// whose claim includes its chain (ChainHarms) can a point hold but not
+// through trapping, so only their maps say how it is counted.
+func mapCaption(harm string, conclusive, points int) string {
+	text := "colours: share of a cell's conclusive points (the claim holds or fails) where it holds"
+	if slices.Contains(ChainHarms, harm) {
+		text = fmt.Sprintf("colours: share of a cell's conclusive points (the claim holds, holds but not through trapping, or fails) where it holds · %q counts as not holding, as \"fails\" does: on this harm the claim is that malfunction harms more through trapping (robustness_claim shows it apart)",
+			ClaimNotThroughTrapping)
+	}
+	return text + fmt.Sprintf(" · numbers: conclusive points · grey: fewer than %d conclusive, too few for a share · %d of the %d points conclusive on %s",
+		mapMinConclusive, conclusive, points, Title(harm))
+}
+
 // holdsMap bins the design's points over two assumptions and gives, per
 // cell, the share of its conclusive points where the claim holds on harm
 // h, and how many points are conclusive there (counts) and in all. A
 // point is conclusive where the claim holds, holds but not through
 // trapping, or fails: a share that counted the inconclusive points, or
 // those where the harm never happened, as not holding would draw "fails"
-// where nothing was concluded. A cell with no conclusive point is NaN
-// (grey).
+// where nothing was concluded. A cell with fewer than mapMinConclusive
+// conclusive points is NaN (grey), its count still printed.
 func holdsMap(rob *RobustnessResult, h, ja, jb int, la, lb Assumption) (x, y []float64, z [][]float64, counts [][]int, conclusive int) {
 	n := max(2, int(math.Round(math.Sqrt(float64(len(rob.Points))/3))))
 	for k := range n {
@@ -471,7 +487,7 @@ func holdsMap(rob *RobustnessResult, h, ja, jb int, la, lb Assumption) (x, y []f
 		z[r] = make([]float64, n)
 		for c := range z[r] {
 			z[r][c] = math.NaN()
-			if counts[r][c] > 0 {
+			if counts[r][c] >= mapMinConclusive {
 				z[r][c] = float64(yes[r][c]) / float64(counts[r][c])
 			}
 		}

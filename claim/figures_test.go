@@ -55,9 +55,18 @@ func TestFiguresLayOutCleanly(t *testing.T) {
 		// A map's caption says plainly that "holds, but not through
 		// trapping", which it colours as fails, counts as not holding
 		// (audit figures2, finding 2).
-		if strings.HasPrefix(d.Name, "robustness_map_") {
-			if c := strings.Join(strings.Fields(d.Fig.Caption()), " "); !strings.Contains(c, `"`+ClaimNotThroughTrapping+`" counts as not holding, as "fails" does`) {
-				t.Errorf("%s: caption %q does not say how it counts %q", d.Name, c, ClaimNotThroughTrapping)
+		// Only on a harm whose claim includes its chain: on trapped
+		// person-days no point can hold but not through trapping, and "the
+		// claim is that malfunction harms more through trapping" was
+		// wrong there (referee8, N5).
+		if harm, ok := strings.CutPrefix(d.Name, "robustness_map_"); ok {
+			c := strings.Join(strings.Fields(d.Fig.Caption()), " ")
+			says := strings.Contains(c, `"`+ClaimNotThroughTrapping+`" counts as not holding, as "fails" does`)
+			if chain := slices.Contains(ChainHarms, harm); says != chain {
+				t.Errorf("%s: caption %q; says how it counts %q: %v, want %v", d.Name, c, ClaimNotThroughTrapping, says, chain)
+			}
+			if want := fmt.Sprintf("grey: fewer than %d conclusive", mapMinConclusive); !strings.Contains(c, want) {
+				t.Errorf("%s: caption %q does not say %q", d.Name, c, want)
 			}
 		}
 		for _, format := range []string{"png", "svg", "pdf"} {
@@ -400,25 +409,32 @@ func hexColour(c color.NRGBA) string { return fmt.Sprintf("#%02X%02X%02X", c.R, 
 // TestHoldsMapCountsConclusivePoints: a robustness map colours the share
 // of a cell's conclusive points where the claim holds (it once coloured
 // the share of all its points, so a cell of inconclusive points took the
-// colour of "fails"); a cell with no conclusive point is NaN (grey), and
-// the numbers printed are the conclusive points.
+// colour of "fails"); a cell with fewer than mapMinConclusive conclusive
+// points is NaN (grey: one point once coloured a quarter of the plane,
+// referee8 N5), and the numbers printed are the conclusive points, in
+// grey cells too.
 func TestHoldsMapCountsConclusivePoints(t *testing.T) {
 	a := Assumption{ID: "a", Lo: 0, Hi: 1}
 	b := Assumption{ID: "b", Lo: 0, Hi: 1}
 	h := 0
-	claimAt := func(outcome string) []ClaimVerdict { return []ClaimVerdict{{Holds: outcome}} }
-	// Six points make a 2×2 map (n = round(√(6/3)) = 1, at least 2).
-	rob := &RobustnessResult{IDs: []string{"a", "b"},
-		Points: [][]float64{{0.1, 0.1}, {0.2, 0.2}, {0.9, 0.1}, {0.8, 0.2}, {0.1, 0.9}, {0.9, 0.9}},
-		Claims: [][]ClaimVerdict{
-			claimAt(ClaimInconclusive), claimAt(ClaimNotApplicable), // low a, low b: nothing concluded
-			claimAt(ClaimHolds), claimAt(ClaimInconclusive), // high a, low b: 1 of 1 conclusive holds
-			claimAt(ClaimFails),              // low a, high b: fails
-			claimAt(ClaimNotThroughTrapping), // high a, high b: conclusive, does not hold
-		}}
+	rob := &RobustnessResult{IDs: []string{"a", "b"}}
+	at := func(x, y float64, outcomes ...string) {
+		for _, o := range outcomes {
+			rob.Points = append(rob.Points, []float64{x, y})
+			rob.Claims = append(rob.Claims, []ClaimVerdict{{Holds: o}})
+		}
+	}
+	// Twelve points make a 2×2 map (n = round(√(12/3)) = 2).
+	at(0.1, 0.1, ClaimInconclusive, ClaimNotApplicable, ClaimChainInconclusive) // low a, low b: nothing concluded
+	at(0.9, 0.1, ClaimHolds, ClaimHolds, ClaimInconclusive)                     // high a, low b: 2 conclusive, too few
+	at(0.1, 0.9, ClaimFails, ClaimHolds, ClaimHolds)                            // low a, high b: 2 of 3 hold
+	at(0.9, 0.9, ClaimNotThroughTrapping, ClaimHolds, ClaimFails)               // high a, high b: 1 of 3 holds
 	_, _, z, counts, conclusive := holdsMap(rob, h, 0, 1, a, b)
-	want := [][]float64{{math.NaN(), 1}, {0, 0}}
-	wantCounts := [][]int{{0, 1}, {1, 1}}
+	want := [][]float64{{math.NaN(), math.NaN()}, {2.0 / 3, 1.0 / 3}}
+	wantCounts := [][]int{{0, 2}, {3, 3}}
+	if len(z) != 2 || len(z[0]) != 2 {
+		t.Fatalf("a %d×%d map; want 2×2", len(z), len(z[0]))
+	}
 	for r := range want {
 		for c := range want[r] {
 			if w := want[r][c]; !(math.IsNaN(w) && math.IsNaN(z[r][c]) || z[r][c] == w) || counts[r][c] != wantCounts[r][c] {
@@ -426,8 +442,8 @@ func TestHoldsMapCountsConclusivePoints(t *testing.T) {
 			}
 		}
 	}
-	if conclusive != 3 {
-		t.Errorf("%d points conclusive; want 3", conclusive)
+	if conclusive != 8 {
+		t.Errorf("%d points conclusive; want 8", conclusive)
 	}
 }
 
