@@ -92,7 +92,11 @@ func (r *Result) Leaders() []Leader {
 	return leaders
 }
 
-// Sentence says in words which parameters drive output o.
+// Sentence says in words which parameters drive output o: those that
+// matter (Influential), and, when parameters with a larger estimate
+// cannot be told from noise, which they are and why (Unclear), so that
+// the parameter named first is never taken for the one with the largest
+// estimate when it is not, and the remedy named is the one that helps.
 func (r *Result) Sentence(o int) string {
 	out := r.Info.Outputs[o]
 	name := out.inSentence()
@@ -101,31 +105,115 @@ func (r *Result) Sentence(o int) string {
 	}
 	infl := r.Influential(o)
 	k := len(r.Params)
-	reps := r.Noise[o].Replicates
-	if len(infl) == 0 {
-		return fmt.Sprintf("No parameter moves %s clearly more than replicate noise does at %d replicates per point; run more replicates (--reps) to tell.", name, reps)
+	measure := "total index"
+	if r.Morris != nil {
+		measure = "µ*"
 	}
 	var b strings.Builder
 	top := infl[:min(topCount, len(infl))]
-	var named []string
-	for _, i := range top {
-		if r.Morris != nil {
-			named = append(named, fmt.Sprintf("`%s` (µ* %s)", r.Params[i].Name, interval(r.Morris.MuStar[o][i])))
-		} else {
-			named = append(named, fmt.Sprintf("`%s` (total index %s, first-order %s)", r.Params[i].Name, interval(r.Sobol.Total[o][i]), interval(r.Sobol.First[o][i])))
-		}
+	// The parameters ranked before the first that clearly matters that
+	// cannot be told from noise are named, with why, up to topCount
+	// (with none clear, the first topCount that cannot): the parameter
+	// named first must not read as the one with the largest estimate
+	// when it is not.
+	wide, noisy := r.Unclear(o)
+	place := map[int]int{} // looked up by parameter only
+	for p, i := range r.Rank(o) {
+		place[i] = p + 1
 	}
-	if len(named) == 1 {
-		fmt.Fprintf(&b, "The parameter that matters most for %s is %s. ", name, named[0])
-	} else {
-		fmt.Fprintf(&b, "The parameters that matter most for %s are %s. ", name, output.JoinAnd(named))
+	last := k + 1
+	if len(top) > 0 {
+		last = place[top[0]]
+	}
+	var aheadWide, aheadNoisy []int
+	named, ahead := 0, 0
+	for _, i := range r.Rank(o) {
+		if place[i] >= last {
+			break
+		}
+		if !slices.Contains(wide, i) && !slices.Contains(noisy, i) {
+			continue
+		}
+		if ahead++; named == topCount {
+			continue
+		}
+		if slices.Contains(wide, i) {
+			aheadWide = append(aheadWide, i)
+		} else {
+			aheadNoisy = append(aheadNoisy, i)
+		}
+		named++
+	}
+	estimate := func(i int) string {
+		if r.Morris != nil {
+			return "µ* " + interval(r.Morris.MuStar[o][i])
+		}
+		return fmt.Sprintf("total index %s, first-order %s", interval(r.Sobol.Total[o][i]), interval(r.Sobol.First[o][i]))
+	}
+	// Places are shown when the parameters named are not the first by
+	// the estimate: a parameter that cannot be told from noise ranks
+	// between them, or before.
+	places := named > 0
+	for j, i := range top {
+		places = places || place[i] != j+1
+	}
+	var clear []string
+	for _, i := range top {
+		e := estimate(i)
+		if places {
+			e += fmt.Sprintf("; %s by %s", Ordinal(place[i]), measure)
+		}
+		clear = append(clear, fmt.Sprintf("`%s` (%s)", r.Params[i].Name, e))
+	}
+	switch {
+	case len(clear) == 0:
+		fmt.Fprintf(&b, "No parameter moves %s clearly more than noise does.", name)
+	case named > 0:
+		fmt.Fprintf(&b, "Ranked by %s, parameters that cannot be told from noise come before those that clearly matter for %s.", measure, name)
+	}
+	if named > 0 {
+		b.WriteString(" " + r.unclearSentences(o, aheadWide, aheadNoisy, place))
+		if ahead > named && len(top) > 0 {
+			fmt.Fprintf(&b, " %d more ranked above `%s` cannot be told from noise either.", ahead-named, r.Params[top[0]].Name)
+		}
+		b.WriteString(" ")
+	}
+	switch {
+	case len(clear) == 0:
+	case len(clear) == 1 && named > 0:
+		fmt.Fprintf(&b, "Of those clearly above noise, the parameter that matters most is %s. ", clear[0])
+	case named > 0:
+		fmt.Fprintf(&b, "Of those clearly above noise, the parameters that matter most are %s. ", output.JoinAnd(clear))
+	case len(clear) == 1:
+		fmt.Fprintf(&b, "The parameter that matters most for %s is %s. ", name, clear[0])
+	default:
+		fmt.Fprintf(&b, "The parameters that matter most for %s are %s. ", name, output.JoinAnd(clear))
 	}
 	n := len(infl)
+	// The others, not named: how many cannot be told from noise, and why.
+	restWide, restNoisy := len(wide)-len(aheadWide), len(noisy)-len(aheadNoisy)
+	var rest []string
+	if restWide > 0 {
+		rest = append(rest, fmt.Sprintf("%d %s above %s noise level but with too wide an interval (%s)", restWide, verb(restWide, "lies", "lie"), verb(restWide, "its", "their"), r.intervalFlag()))
+	}
+	if restNoisy > 0 {
+		rest = append(rest, fmt.Sprintf("%d %s at or below %s noise level (`--reps`)", restNoisy, verb(restNoisy, "lies", "lie"), verb(restNoisy, "its", "their")))
+	}
+	if negligible := k - n - len(wide) - len(noisy); negligible > 0 {
+		rest = append(rest, fmt.Sprintf("%d %s it negligibly", negligible, verb(negligible, "moves", "move")))
+	}
+	if n == 0 {
+		text := strings.TrimSpace(b.String())
+		if len(rest) > 0 {
+			text += fmt.Sprintf(" Of the %s not named, %s.", verb(k-named, "parameter", "parameters"), output.JoinAnd(rest))
+		}
+		return text
+	}
 	if r.Morris != nil {
 		fmt.Fprintf(&b, "%d of the %d parameters %s here: clearly above %s, with a µ* at least %g%% of the largest",
 			n, k, verb(n, "matters", "matter"), verb(n, "its noise floor", "their noise floors"), 100*Negligible)
-		if n < k {
-			fmt.Fprintf(&b, "; the others cannot be told from replicate noise at %d replicates per point, or move it negligibly", reps)
+		if len(rest) > 0 {
+			fmt.Fprintf(&b, "; of the others not named, %s", output.JoinAnd(rest))
 		}
 		b.WriteString(".")
 		var raise, lower, both, spread []string
@@ -166,12 +254,97 @@ func (r *Result) Sentence(o int) string {
 	}
 	fmt.Fprintf(&b, "%d of the %d parameters %s here: a total index clearly above what replicate noise alone gives, and at least %g",
 		n, k, verb(n, "matters", "matter"), Negligible)
-	if n < k {
+	if len(rest) > 0 {
+		fmt.Fprintf(&b, "; of the others not named, %s", output.JoinAnd(rest))
+	}
+	if n < k && len(wide) == 0 && len(noisy) == 0 {
 		fmt.Fprintf(&b, "; the others could be fixed at their values with little change to %s", out.shortName())
 	}
 	b.WriteString(". ")
 	fmt.Fprintf(&b, "The first-order indices sum to %s, so about %.0f%% of the variance comes from interactions between parameters.", Num(sumFirst), 100*math.Max(0, 1-sumFirst))
 	return b.String()
+}
+
+// Unclear sorts the parameters that cannot be told from noise on output
+// o, not negligible, in rank order, by why. wide: the estimate lies above
+// the parameter's own noise level but its interval reaches below it (or
+// to 0); the interval is a bootstrap over the trajectories (Morris) or
+// base samples (Sobol'), and more of them narrow it. noisy: the estimate
+// itself lies at or below the noise level; more replicates lower it.
+func (r *Result) Unclear(o int) (wide, noisy []int) {
+	rank := r.Rank(o)
+	floor := Negligible
+	if r.Morris != nil {
+		floor = Negligible * r.Index(o, rank[0]).Value
+	}
+	for _, i := range rank {
+		e := r.Index(o, i)
+		if r.AboveNoise(o, i) || math.IsNaN(e.Value) || e.Value <= 0 || e.Value < floor {
+			continue
+		}
+		if e.Value > r.NoiseLevel(o, i) {
+			wide = append(wide, i)
+		} else {
+			noisy = append(noisy, i)
+		}
+	}
+	return wide, noisy
+}
+
+// unclearSentences names the parameters wide and noisy (Unclear) with
+// their estimates, places and noise levels, and says what would tell
+// them from noise.
+func (r *Result) unclearSentences(o int, wide, noisy []int, place map[int]int) string {
+	measure := "total index"
+	if r.Morris != nil {
+		measure = "µ*"
+	}
+	list := func(is []int) string {
+		var out []string
+		for _, i := range is {
+			out = append(out, fmt.Sprintf("`%s` (%s by %s: %s, noise level %s)", r.Params[i].Name, Ordinal(place[i]), measure, interval(r.Index(o, i)), Num(r.NoiseLevel(o, i))))
+		}
+		return output.JoinAnd(out)
+	}
+	var parts []string
+	if n := len(wide); n > 0 {
+		parts = append(parts, fmt.Sprintf("%s %s above %s noise %s, but %s %s, from %s, %s below: %s would tell.",
+			output.Capitalise(list(wide)), verb(n, "lies", "lie"), verb(n, "its", "their"), verb(n, "level", "levels"),
+			verb(n, "its", "their"), verb(n, "interval", "intervals"), r.intervalFrom(), verb(n, "reaches", "reach"), r.moreTrajectories()))
+	}
+	if n := len(noisy); n > 0 {
+		parts = append(parts, fmt.Sprintf("%s %s at or below %s noise %s at %d replicates per point: more replicates (`--reps`) would tell.",
+			output.Capitalise(list(noisy)), verb(n, "lies", "lie"), verb(n, "its", "their"), verb(n, "level", "levels"), r.Noise[o].Replicates))
+	}
+	// The sentence of the higher-ranked parameter first.
+	if len(parts) == 2 && place[noisy[0]] < place[wide[0]] {
+		parts[0], parts[1] = parts[1], parts[0]
+	}
+	return strings.Join(parts, " ")
+}
+
+// intervalFrom says what the intervals are bootstrapped over.
+func (r *Result) intervalFrom() string {
+	if r.Morris != nil {
+		return fmt.Sprintf("%d trajectories", r.Info.Trajectories)
+	}
+	return fmt.Sprintf("%d base samples", r.Info.Samples)
+}
+
+// moreTrajectories says what narrows the intervals.
+func (r *Result) moreTrajectories() string {
+	if r.Morris != nil {
+		return "more trajectories (" + r.intervalFlag() + ")"
+	}
+	return "more base samples (" + r.intervalFlag() + ")"
+}
+
+// intervalFlag is the flag that narrows the intervals.
+func (r *Result) intervalFlag() string {
+	if r.Morris != nil {
+		return "`--trajectories`"
+	}
+	return "`--samples`"
 }
 
 // shortName is the output's name inside a sentence.

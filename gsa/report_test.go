@@ -12,7 +12,7 @@ import (
 // cannot be told from noise.
 func morrisResult(names []string, matter map[string]float64) *Result {
 	r := &Result{
-		Info:   &Info{Outputs: []Output{{Metric: "deaths", Regime: "closed"}}},
+		Info:   &Info{Outputs: []Output{{Metric: "deaths", Regime: "closed"}}, Trajectories: 4},
 		Means:  [][]float64{{1}, {2}},
 		Noise:  []sensitivity.Noise{{Replicates: 4}},
 		Paired: [][]float64{make([]float64, len(names))},
@@ -41,10 +41,10 @@ func TestSentenceAgrees(t *testing.T) {
 		notWant []string
 	}{
 		{"one", []string{"a", "b", "c"}, map[string]float64{"b": 10},
-			[]string{"The parameter that matters most for deaths under closed is `b` (µ* ", "1 of the 3 parameters matters here: clearly above its noise floor, with", "; the others cannot be told"},
+			[]string{"The parameter that matters most for deaths under closed is `b` (µ* ", "1 of the 3 parameters matters here: clearly above its noise floor, with", "; of the others not named, 2 move it negligibly."},
 			[]string{"parameters that matter most", "their noise floors"}},
 		{"two", []string{"a", "b", "c"}, map[string]float64{"a": 5, "b": 10},
-			[]string{"The parameters that matter most for deaths under closed are `b` (µ* ", "2 of the 3 parameters matter here: clearly above their noise floors", "; the others cannot be told"},
+			[]string{"The parameters that matter most for deaths under closed are `b` (µ* ", "2 of the 3 parameters matter here: clearly above their noise floors", "; of the others not named, 1 moves it negligibly."},
 			[]string{"parameter that matters most"}},
 		{"all", []string{"a", "b"}, map[string]float64{"a": 5, "b": 10},
 			[]string{"2 of the 2 parameters matter here: clearly above their noise floors, with a µ* at least 1% of the largest."},
@@ -60,6 +60,101 @@ func TestSentenceAgrees(t *testing.T) {
 			if strings.Contains(got, w) {
 				t.Errorf("%s: Sentence(0) = %q; want no %q", tt.name, got, w)
 			}
+		}
+	}
+}
+
+// TestSentenceSaysWhyUnclear: when parameters with a larger estimate than
+// the first that clearly matters cannot be told from noise, the sentence
+// names them, with their places, and says why: an estimate at or below
+// the parameter's noise level wants more replicates (--reps), one above
+// it with an interval that reaches below it more trajectories
+// (--trajectories; for Sobol', base samples, --samples). It once named
+// the 6th parameter by µ* as "the parameter that matters most" and put
+// every doubt down to replicate noise (referee8, M4).
+func TestSentenceSaysWhyUnclear(t *testing.T) {
+	type param struct {
+		name              string
+		value, lo, hi, nl float64
+	}
+	noisy := param{"noisy", 100, 10, 200, 120} // µ* below its noise level
+	wide := param{"wide", 80, 5, 160, 20}      // above it, interval reaching below
+	clear := param{"clear", 50, 40, 60, 10}    // clearly above
+	tiny := param{"tiny", 0.1, 0.05, 0.2, 0}   // negligible: under 1% of 100
+	lead := param{"lead", 500, 400, 600, 10}   // clearly above, and first
+	build := func(sobol bool, ps ...param) *Result {
+		r := &Result{
+			Info:  &Info{Outputs: []Output{{Metric: "deaths", Regime: "closed"}}, Trajectories: 4, Samples: 64},
+			Means: [][]float64{{1}, {2}},
+			Noise: []sensitivity.Noise{{Replicates: 2}},
+		}
+		var est []sensitivity.Estimate
+		var levels []float64
+		for _, p := range ps {
+			r.Params = append(r.Params, sensitivity.Param{Name: p.name, Lo: 0, Hi: 1})
+			est = append(est, sensitivity.Estimate{Value: p.value, Lo: p.lo, Hi: p.hi})
+			levels = append(levels, p.nl)
+		}
+		r.Paired = [][]float64{levels}
+		if sobol {
+			r.Sobol = &sensitivity.SobolResult{First: [][]sensitivity.Estimate{est}, Total: [][]sensitivity.Estimate{est}}
+		} else {
+			r.Morris = &sensitivity.MorrisResult{Mu: [][]sensitivity.Estimate{est}, MuStar: [][]sensitivity.Estimate{est}, Sigma: [][]sensitivity.Estimate{make([]sensitivity.Estimate, len(ps))}}
+		}
+		return r
+	}
+	for _, tt := range []struct {
+		name    string
+		r       *Result
+		want    []string
+		notWant []string
+	}{
+		{"leader below noise, second wide, third clear", build(false, tiny, clear, wide, noisy), []string{
+			"Ranked by µ*, parameters that cannot be told from noise come before those that clearly matter for deaths under closed.",
+			"`noisy` (1st by µ*: 100 (10 to 200), noise level 120) lies at or below its noise level at 2 replicates per point: more replicates (`--reps`) would tell.",
+			"`wide` (2nd by µ*: 80 (5 to 160), noise level 20) lies above its noise level, but its interval, from 4 trajectories, reaches below: more trajectories (`--trajectories`) would tell.",
+			"Of those clearly above noise, the parameter that matters most is `clear` (µ* 50 (40 to 60); 3rd by µ*).",
+			"1 of the 4 parameters matters here",
+			"of the others not named, 1 moves it negligibly.",
+		}, []string{"The parameter that matters most for"}},
+		{"none clear", build(false, wide, noisy, tiny), []string{
+			"No parameter moves deaths under closed clearly more than noise does. `noisy` (1st by µ*",
+			"more trajectories (`--trajectories`) would tell.",
+			"Of the parameter not named, 1 moves it negligibly.",
+		}, []string{"matters most", "Ranked by"}},
+		{"leader clear", build(false, lead, noisy, wide), []string{
+			"The parameter that matters most for deaths under closed is `lead` (µ* 500 (400 to 600)).",
+			"of the others not named, 1 lies above its noise level but with too wide an interval (`--trajectories`) and 1 lies at or below its noise level (`--reps`).",
+		}, []string{"by µ*", "Ranked by"}},
+		{"one unclear between two clear", build(false, lead, wide, clear), []string{
+			"The parameters that matter most for deaths under closed are `lead` (µ* 500 (400 to 600); 1st by µ*) and `clear` (µ* 50 (40 to 60); 3rd by µ*).",
+			"of the others not named, 1 lies above its noise level but with too wide an interval (`--trajectories`).",
+		}, []string{"Ranked by"}},
+		{"Sobol'", build(true, clear, wide), []string{
+			"Ranked by total index, parameters that cannot be told from noise come before those that clearly matter",
+			"from 64 base samples, reaches below: more base samples (`--samples`) would tell.",
+			"2nd by total index).",
+		}, []string{"--trajectories", "--reps"}},
+	} {
+		got := tt.r.Sentence(0)
+		for _, w := range tt.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s: Sentence(0) = %q\nwant it to contain %q", tt.name, got, w)
+			}
+		}
+		for _, w := range tt.notWant {
+			if strings.Contains(got, w) {
+				t.Errorf("%s: Sentence(0) = %q\nwant no %q", tt.name, got, w)
+			}
+		}
+	}
+}
+
+// TestOrdinal: places far down a ranking read as English writes them.
+func TestOrdinal(t *testing.T) {
+	for n, want := range map[int]string{1: "1st", 2: "2nd", 3: "3rd", 4: "4th", 11: "11th", 12: "12th", 13: "13th", 21: "21st", 22: "22nd", 23: "23rd", 24: "24th", 101: "101st", 111: "111th", 112: "112th"} {
+		if got := Ordinal(n); got != want {
+			t.Errorf("Ordinal(%d) = %q; want %q", n, got, want)
 		}
 	}
 }

@@ -198,16 +198,18 @@ func screenOrder(params, outputs int, rows []screenRow) (order, place, where []i
 	return order, place, where
 }
 
-// Ordinal writes a place: 1st, 2nd, 3rd, else Nth (Screen and its
-// messages need only the first three).
+// Ordinal writes a place: 1st, 2nd, 3rd, 4th, ..., 11th, 12th, 13th,
+// ..., 21st, 22nd (the report names places far down a ranking).
 func Ordinal(n int) string {
-	switch n {
-	case 1:
-		return "1st"
-	case 2:
-		return "2nd"
-	case 3:
-		return "3rd"
+	suffix := "th"
+	switch {
+	case n%100 >= 11 && n%100 <= 13:
+	case n%10 == 1:
+		suffix = "st"
+	case n%10 == 2:
+		suffix = "nd"
+	case n%10 == 3:
+		suffix = "rd"
 	}
-	return strconv.Itoa(n) + "th"
+	return strconv.Itoa(n) + suffix
 }
