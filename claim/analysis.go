@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/borderwork/borderwork/internal/words"
@@ -29,13 +30,19 @@ func Title(metric string) string {
 
 // SESOI sets the smallest effect of interest on each harm: a share of the
 // harm's mean over the design's cells, and never less than one unit (one
-// person-day, one migrant, one event). Check fixes it from the pilot's
-// runs before the main ones (Fixed), so that the margin of the
+// person-day, one migrant, one event), or, for the harms in Abs, a value
+// in the harm's own units that the user chose. Check fixes it from the
+// pilot's runs before the main ones (Fixed), so that the margin of the
 // equivalence tests is not chosen from the data they test.
 type SESOI struct {
-	Share   float64            // default share, 0.1: a tenth of the mean
-	ByHarm  map[string]float64 // shares for some harms; looked up only
-	MinUnit float64            // the floor, 1
+	Share  float64            // default share, 0.1: a tenth of the mean
+	ByHarm map[string]float64 // shares for some harms; looked up only
+	// Abs are smallest effects in some harms' own units (--sesoi
+	// HARM=abs:X), whatever their means, with no floor: a user may judge
+	// 0.2 deaths a run meaningful. Looked up only. A harm is in ByHarm or
+	// in Abs, not both.
+	Abs     map[string]float64
+	MinUnit float64 // the floor of shares, 1
 	// Fixed are smallest effects already fixed, in each harm's units;
 	// looked up only. A harm in it takes that value whatever its mean.
 	Fixed map[string]float64
@@ -44,9 +51,54 @@ type SESOI struct {
 // DefaultSESOI is a tenth of each harm's mean, at least one unit.
 func DefaultSESOI() SESOI { return SESOI{Share: 0.1, MinUnit: 1} }
 
+// AbsPrefix marks a smallest effect given in a harm's own units:
+// --sesoi HARM=abs:X.
+const AbsPrefix = "abs:"
+
+// Parse reads one --sesoi argument into s: SHARE for every harm,
+// HARM=SHARE, or HARM=abs:X (X in the harm's own units). It checks only
+// the form; Options.check checks the ranges and the harms' names, and
+// says what is wrong with them. A later argument for a harm replaces an
+// earlier one, share or absolute.
+func (s *SESOI) Parse(v string) error {
+	harm, val, byHarm := strings.Cut(v, "=")
+	if !byHarm {
+		val, harm = harm, ""
+	}
+	harm = strings.TrimSpace(harm)
+	rest, abs := strings.CutPrefix(strings.TrimSpace(val), AbsPrefix)
+	x, err := strconv.ParseFloat(strings.TrimSpace(rest), 64)
+	switch {
+	case abs && !byHarm:
+		// Harms are counted in different units (person-days, deaths): one
+		// absolute value cannot suit them all.
+		return fmt.Errorf("want HARM=abs:X, such as deaths=abs:0.2: an effect in a harm's own units names its harm, as harms' units differ; got %q", v)
+	case err != nil || (byHarm && harm == ""):
+		return fmt.Errorf("want a share such as 0.1, HARM=share, or HARM=abs:X in the harm's own units (repeat --sesoi for several harms), got %q", v)
+	case !byHarm:
+		s.Share = x
+	case abs:
+		delete(s.ByHarm, harm)
+		if s.Abs == nil {
+			s.Abs = map[string]float64{}
+		}
+		s.Abs[harm] = x
+	default:
+		delete(s.Abs, harm)
+		if s.ByHarm == nil {
+			s.ByHarm = map[string]float64{}
+		}
+		s.ByHarm[harm] = x
+	}
+	return nil
+}
+
 // For is the smallest effect of interest on harm, given its mean.
 func (s SESOI) For(harm string, mean float64) float64 {
 	if v, ok := s.Fixed[harm]; ok {
+		return v
+	}
+	if v, ok := s.Abs[harm]; ok {
 		return v
 	}
 	share := s.Share

@@ -80,7 +80,25 @@ func (o Options) check(pilot int) error {
 			return experiment.BadInput("--sesoi %s=...: %s", h, shareWant(x))
 		}
 	}
+	for _, h := range sortedKeys(o.SESOI.Abs) {
+		if !slices.Contains(Harms(), h) {
+			return experiment.BadInput("--sesoi %s=%s...: %s is not a harm%s (harms: %s)", h, AbsPrefix, h, suggest.Hint(h, Harms()), strings.Join(Harms(), ", "))
+		}
+		if x := o.SESOI.Abs[h]; !validAbs(x) {
+			return experiment.BadInput("--sesoi %s=%s...: %s", h, AbsPrefix, absWant(x))
+		}
+	}
 	return nil
+}
+
+// validAbs reports whether x can be a smallest effect of interest in a
+// harm's own units: more than 0 (an effect of 0 cannot be shown to lie
+// within ± 0) and finite.
+func validAbs(x float64) bool { return x > 0 && !math.IsInf(x, 0) }
+
+// absWant says what --sesoi HARM=abs:X wants, given the bad value x.
+func absWant(x float64) string {
+	return fmt.Sprintf("want an effect in the harm's own units a run (person-days, migrants, events, deaths, index points), more than 0, got %v", x)
 }
 
 // validShare reports whether x can be a smallest effect of interest: a
@@ -133,6 +151,9 @@ func (o Options) args() []string {
 	for _, h := range sortedKeys(o.SESOI.ByHarm) {
 		a = append(a, "--sesoi", h+"="+output.FormatFloat(o.SESOI.ByHarm[h]))
 	}
+	for _, h := range sortedKeys(o.SESOI.Abs) {
+		a = append(a, "--sesoi", h+"="+AbsPrefix+output.FormatFloat(o.SESOI.Abs[h]))
+	}
 	a = append(a, "--chain-share", output.FormatFloat(o.ChainShare))
 	a = append(a, "--precision", output.FormatFloat(o.Precision), "--max-reps", fmt.Sprint(o.MaxReps))
 	if o.Robustness {
@@ -150,6 +171,10 @@ type Info struct {
 	Harms     []string           `json:"harms"`
 	SESOI     float64            `json:"sesoi"`
 	SESOIHarm map[string]float64 `json:"sesoi_by_harm,omitempty"`
+	// SESOIAbs are the smallest effects given in harms' own units
+	// (--sesoi HARM=abs:X); absent in folders written before they could
+	// be, and when none was given.
+	SESOIAbs map[string]float64 `json:"sesoi_abs,omitempty"`
 	// ChainShare is the share the claim's chain is judged against;
 	// absent (0) in folders written before it was, which judged no
 	// chain: they are rerun at the default.
@@ -168,7 +193,7 @@ type Info struct {
 // options are the options a folder was written with.
 func (info *Info) options() Options {
 	o := Options{Split: slices.Contains(info.Switches, Reliability.Name), Precision: info.Precision, MaxReps: info.MaxReps,
-		SESOI: SESOI{Share: info.SESOI, ByHarm: info.SESOIHarm, MinUnit: 1}, ChainShare: info.ChainShare}
+		SESOI: SESOI{Share: info.SESOI, ByHarm: info.SESOIHarm, Abs: info.SESOIAbs, MinUnit: 1}, ChainShare: info.ChainShare}
 	if o.ChainShare == 0 {
 		o.ChainShare = DefaultChainShare
 	}
@@ -317,6 +342,17 @@ func (info *Info) check() error {
 		}
 		if x := info.SESOIHarm[h]; !validShare(x) {
 			return bad("sesoi_by_harm", "%s: %s", h, shareWant(x))
+		}
+	}
+	for _, h := range sortedKeys(info.SESOIAbs) {
+		switch x := info.SESOIAbs[h]; {
+		case !slices.Contains(Harms(), h):
+			return bad("sesoi_abs", "%s is not a harm%s (harms: %s)", h, suggest.Hint(h, Harms()), strings.Join(Harms(), ", "))
+		case !validAbs(x):
+			return bad("sesoi_abs", "%s: %s", h, absWant(x))
+		}
+		if _, ok := info.SESOIHarm[h]; ok {
+			return bad("sesoi_abs", "%s is also in sesoi_by_harm: a harm's smallest effect is a share of its mean or in its own units, not both", h)
 		}
 	}
 	for _, h := range sortedKeys(info.SESOIValues) {
@@ -497,7 +533,7 @@ func Check(ctx context.Context, s *scenarios.Scenario, arg string, o Options, ou
 			}
 		}
 	}
-	info := &Info{Arms: x.Regimes, Own: own, OwnGiven: o.Own != nil, Harms: Harms(), SESOI: o.SESOI.Share, SESOIHarm: o.SESOI.ByHarm, ChainShare: o.ChainShare,
+	info := &Info{Arms: x.Regimes, Own: own, OwnGiven: o.Own != nil, Harms: Harms(), SESOI: o.SESOI.Share, SESOIHarm: o.SESOI.ByHarm, SESOIAbs: o.SESOI.Abs, ChainShare: o.ChainShare,
 		Precision: o.Precision, MaxReps: o.MaxReps, Pilot: pilot, Reps: x.Reps, SESOIValues: sesoi.Fixed}
 	for _, sw := range d.Switches {
 		info.Switches = append(info.Switches, sw.Name)
@@ -529,7 +565,8 @@ func Check(ctx context.Context, s *scenarios.Scenario, arg string, o Options, ou
 }
 
 // repsNeeded is, from the pilot's runs, the smallest effect of interest
-// on each harm (a share of the pilot's grand mean of the cells), fixed
+// on each harm (a share of the pilot's grand mean of the cells, or the
+// value given in the harm's own units), fixed
 // from here on, and the replicates per arm at which every contrast of the
 // family gets an interval of half-width Precision × that smallest effect,
 // judged from the pilot's spread, capped at MaxReps. So the number of

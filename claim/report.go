@@ -178,7 +178,7 @@ combination (docs/CLAIM.md).
 
 	b.WriteString("\n## How the verdicts were reached\n\n")
 	fmt.Fprintf(&b, "- **Verdicts.** An effect is *no meaningful difference* when two one-sided tests show it lies within ± the smallest effect of interest; otherwise *harmful* or *protective* when a paired t-test shows it differs from 0; otherwise *inconclusive*. An effect is *not applicable* when its harm is 0 in every run of every combination (and of the regimes it compares): there is nothing to test, and the claim says nothing about that harm.\n")
-	fmt.Fprintf(&b, "- **Smallest effect of interest.** %s of each harm's mean over the combinations in the pilot's %d replicates, never less than one unit, fixed before the main runs:", sesoiWords(o.SESOI), res.Pilot)
+	fmt.Fprintf(&b, "- **Smallest effect of interest.** %s of each harm's mean over the combinations in the pilot's %d replicates, never less than one unit%s, fixed before the main runs:", sesoiWords(o.SESOI), res.Pilot, absWords(o.SESOI))
 	for _, h := range Harms() {
 		if e, ok := a.Estimate(Closure.Name, h); ok {
 			fmt.Fprintf(&b, " %s %s;", Title(h), output.FormatCount(e.SESOI))
@@ -333,6 +333,20 @@ func sesoiWords(s SESOI) string {
 		w += fmt.Sprintf(" (%s for %s)", Percent(s.ByHarm[h]), Title(h))
 	}
 	return w
+}
+
+// absWords names the harms whose smallest effect was given in their own
+// units (--sesoi HARM=abs:X), with the value as given: "; in the harm's own
+// units a run, with no floor, on deaths (0.2)". "" when none was.
+func absWords(s SESOI) string {
+	var parts []string
+	for _, h := range sortedKeys(s.Abs) {
+		parts = append(parts, fmt.Sprintf("%s (%s)", Title(h), output.FormatFloat(s.Abs[h])))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "; in the harm's own units a run, with no floor, on " + output.JoinAnd(parts)
 }
 
 // mediationSentence says how much of malfunction's effect on abuse went

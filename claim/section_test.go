@@ -22,7 +22,9 @@ import (
 // by hand, so that the report would contradict the tables or quote
 // options no check takes (robustness dropped while robustness.csv is
 // listed, or kept while it is not, a share out of range, a smallest
-// effect of another harm, a share the command line does not give), is
+// effect of another harm, a share the command line does not give, an
+// absolute one of no harm, not above 0, beside a share for the same harm,
+// or that the command line does not give), is
 // refused naming the key, and the folder is unchanged.
 func TestRedrawRefusesAnEditedClaimSection(t *testing.T) {
 	s, err := scenarios.Load("classroom")
@@ -73,6 +75,13 @@ func TestRedrawRefusesAnEditedClaimSection(t *testing.T) {
 			"manifest.json: claim.sesoi_values: deaths is absent, but the pilot's runs (the first 2 replicates in summary.csv) give "},
 		{"sesoi values dropped", section(func(c map[string]any) { delete(c, "sesoi_values") }), "manifest.json: claim.sesoi_values: "},
 		{"sesoi not the command line's", section(func(c map[string]any) { c["sesoi"] = 0.2 }), "manifest.json: command_line does not agree with the fields it records"},
+		{"sesoi_abs of no harm", section(func(c map[string]any) { c["sesoi_abs"] = map[string]any{"ghosts": 1} }), "manifest.json: claim.sesoi_abs: ghosts is not a harm"},
+		{"sesoi_abs zero", section(func(c map[string]any) { c["sesoi_abs"] = map[string]any{"deaths": 0} }), "manifest.json: claim.sesoi_abs: deaths: want an effect in the harm's own units"},
+		{"sesoi_abs and a share", section(func(c map[string]any) {
+			c["sesoi_abs"] = map[string]any{"deaths": 0.2}
+			c["sesoi_by_harm"] = map[string]any{"deaths": 0.2}
+		}), "manifest.json: claim.sesoi_abs: deaths is also in sesoi_by_harm"},
+		{"sesoi_abs not the command line's", section(func(c map[string]any) { c["sesoi_abs"] = map[string]any{"deaths": 0.2} }), "manifest.json: command_line does not agree with the fields it records"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

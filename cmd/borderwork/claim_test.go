@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -30,6 +31,7 @@ type claimJSON struct {
 	}
 	Effects []struct {
 		Effect, Harm, Verdict string
+		SESOI                 float64  `json:"sesoi"`
 		CILow                 *float64 `json:"ci_low"`
 		CIHigh                *float64 `json:"ci_high"`
 	}
@@ -203,9 +205,89 @@ func TestClaimIsReproducible(t *testing.T) {
 	sameFolders(t, a, b)
 }
 
+// TestClaimSESOIAbsolute: --sesoi HARM=abs:X sets the smallest effect
+// on HARM in its own units, with no floor, for every effect on it and
+// no other harm; it moves the verdicts it should, is recorded in the
+// manifest and report.md, and the folder is reproduced and redrawn. On
+// small at 4 replicates, malfunction at open admission changes
+// immobilised person-days by 1.4 [-3.0, 5.8] a run: within the default
+// δ (65.4), "no meaningful difference", which fails the claim there;
+// within ± 2 it cannot be shown to lie, and the claim is inconclusive.
+func TestClaimSESOIAbsolute(t *testing.T) {
+	args := []string{small, "--days", "40", "--reps", "4", "--max-reps", "4"}
+	verdict := func(doc claimJSON, effect, harm string) (string, float64) {
+		for _, e := range doc.Effects {
+			if e.Effect == effect && e.Harm == harm {
+				return e.Verdict, e.SESOI
+			}
+		}
+		t.Fatalf("no effect %s on %s", effect, harm)
+		return "", 0
+	}
+	claimOn := func(doc claimJSON, harm string) string {
+		for _, v := range doc.Verdicts {
+			if v.Harm == harm {
+				return v.Claim
+			}
+		}
+		return ""
+	}
+	const at, harm = "malfunction|closure=open", "immobilised_person_days"
+	base := runClaim(t, args...)
+	if v, d := verdict(base, at, harm); v != string(claim.NoDifference) || d < 10 || claimOn(base, harm) != claim.ClaimFails {
+		t.Fatalf("the default: %s on %s is %s (δ %v), the claim %s; this test wants no meaningful difference, δ well above 2, and fails: choose another effect",
+			at, harm, v, d, claimOn(base, harm))
+	}
+	out := filepath.Join(t.TempDir(), "abs")
+	stdout := mustRun(t, append([]string{"claim", "--json", "--quiet", "--formats", "svg", "--out", out,
+		"--sesoi", harm + "=abs:2", "--sesoi", "deaths=abs:0.25"}, args...)...)
+	var abs claimJSON
+	if err := json.Unmarshal([]byte(stdout), &abs); err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := verdict(abs, at, harm); v != string(claim.Inconclusive) || claimOn(abs, harm) != claim.ClaimInconclusive {
+		t.Errorf("with --sesoi %s=abs:2, %s on %s is %s, the claim %s; want inconclusive, inconclusive", harm, at, harm, v, claimOn(abs, harm))
+	}
+	for i, e := range abs.Effects {
+		want := map[string]float64{harm: 2, "deaths": 0.25}[e.Harm]
+		if want == 0 {
+			want = base.Effects[i].SESOI // other harms keep the default
+		}
+		if e.SESOI != want {
+			t.Errorf("with --sesoi %s=abs:2 --sesoi deaths=abs:0.25, δ of %s on %s is %v; want %v", harm, e.Effect, e.Harm, e.SESOI, want)
+		}
+	}
+	m, err := output.ReadManifest(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, err := claim.ReadInfo(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := map[string]float64{harm: 2, "deaths": 0.25}; !maps.Equal(info.SESOIAbs, want) || info.SESOIValues[harm] != 2 || info.SESOIValues["deaths"] != 0.25 {
+		t.Errorf("manifest: sesoi_abs %v, sesoi_values %v; want %v, and the same values", info.SESOIAbs, info.SESOIValues, want)
+	}
+	if want := "--sesoi deaths=abs:0.25 --sesoi " + harm + "=abs:2"; !strings.Contains(m.CommandLine, want) {
+		t.Errorf("command_line %q; want it to give %q", m.CommandLine, want)
+	}
+	report, err := os.ReadFile(filepath.Join(out, "report.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "never less than one unit; in the harm's own units a run, with no floor, on deaths (0.25) and immobilised person-days (2), fixed before the main runs:"; !strings.Contains(string(report), want) {
+		t.Errorf("report.md does not say %q", want)
+	}
+	if status, stdout, stderr := runCLI(t, "reproduce", out); status != 0 {
+		t.Errorf("reproduce: status %d\n%s%s", status, stdout, stderr)
+	}
+	mustRun(t, "plot", "--size", "double", out)
+}
+
 func TestClaimBadInput(t *testing.T) {
 	const share = "want a share of the harm's mean, more than 0 and less than 1 (0.1 is a tenth)"
-	const form = "--sesoi: want a share such as 0.1, or HARM=share (repeat --sesoi for several harms), got "
+	const form = "--sesoi: want a share such as 0.1, HARM=share, or HARM=abs:X in the harm's own units (repeat --sesoi for several harms), got "
+	const abs = "want an effect in the harm's own units a run (person-days, migrants, events, deaths, index points), more than 0"
 	for _, tt := range []struct {
 		args []string
 		want string
@@ -218,6 +300,13 @@ func TestClaimBadInput(t *testing.T) {
 		{[]string{"--sesoi", "deaths=0.2,abuse_events=0.1"}, form + `"deaths=0.2,abuse_events=0.1"`},
 		{[]string{"--sesoi", "happiness=0.1"}, "happiness is not a harm (harms: trapped_person_days,"},
 		{[]string{"--sesoi", "traped_person_days=0.1"}, "traped_person_days is not a harm; did you mean trapped_person_days? (harms:"},
+		// An effect in a harm's own units (--sesoi HARM=abs:X).
+		{[]string{"--sesoi", "deaths=abs:0"}, "--sesoi deaths=abs:...: " + abs + ", got 0"},
+		{[]string{"--sesoi", "deaths=abs:-0.5"}, "--sesoi deaths=abs:...: " + abs + ", got -0.5"},
+		{[]string{"--sesoi", "deaths=abs:inf"}, "--sesoi deaths=abs:...: " + abs + ", got +Inf"},
+		{[]string{"--sesoi", "deaths=abs:"}, form + `"deaths=abs:"`},
+		{[]string{"--sesoi", "abs:0.2"}, `--sesoi: want HARM=abs:X, such as deaths=abs:0.2: an effect in a harm's own units names its harm, as harms' units differ; got "abs:0.2"`},
+		{[]string{"--sesoi", "death=abs:0.2"}, "--sesoi death=abs:...: death is not a harm; did you mean deaths? (harms:"},
 		// --own takes the scenario's own regimes, and lists only them.
 		{[]string{"--own", "utopia"}, `--own: unknown regime "utopia" (own regimes of small: strict)`},
 		{[]string{"--own", "stirct"}, `--own: unknown regime "stirct" (own regimes of small: strict); did you mean strict?`},

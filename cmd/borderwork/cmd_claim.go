@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -57,7 +56,8 @@ mediation.csv (and the robustness tables), figures and report.md. --json
 prints the verdicts and effects.
 `
 
-// sesoiFlag collects --sesoi: a share for every harm, or HARM=share.
+// sesoiFlag collects --sesoi: a share for every harm, HARM=share, or
+// HARM=abs:X (claim.SESOI.Parse).
 type sesoiFlag struct{ s *claim.SESOI }
 
 func (f sesoiFlag) String() string {
@@ -67,27 +67,7 @@ func (f sesoiFlag) String() string {
 	return output.FormatFloat(f.s.Share)
 }
 
-func (f sesoiFlag) Set(v string) error {
-	harm, share, byHarm := strings.Cut(v, "=")
-	if !byHarm {
-		share = harm
-	}
-	// The range and the harm's name are checked by claim.Check, which
-	// says what is wrong with them; here only the form.
-	x, err := strconv.ParseFloat(strings.TrimSpace(share), 64)
-	if err != nil || strings.TrimSpace(harm) == "" {
-		return fmt.Errorf("want a share such as 0.1, or HARM=share (repeat --sesoi for several harms), got %q", v)
-	}
-	if !byHarm {
-		f.s.Share = x
-		return nil
-	}
-	if f.s.ByHarm == nil {
-		f.s.ByHarm = map[string]float64{}
-	}
-	f.s.ByHarm[strings.TrimSpace(harm)] = x
-	return nil
-}
+func (f sesoiFlag) Set(v string) error { return f.s.Parse(v) }
 
 func cmdClaim(ctx context.Context, args []string, e *env) error {
 	fs := newFlagSet("claim", "borderwork claim [flags] [SCENARIO]", claimDoc, e)
@@ -107,7 +87,7 @@ func cmdClaim(ctx context.Context, args []string, e *env) error {
 	fs.BoolVar(&c.json, "json", false, "print the verdicts and effects as JSON")
 	fs.BoolVar(&o.Split, "split-malfunction", false, "split malfunction into reliability, integrity and information")
 	fs.StringVar(&own, "own", "", "the scenario's own `regimes` to run beside the design, comma-separated, not the built-in four\nunless the scenario changes one (default: all of its own; \"none\" for none)")
-	fs.Var(sesoiFlag{&o.SESOI}, "sesoi", "smallest effect of interest: a `share` of each harm's mean in the pilot, in (0, 1), or\nHARM=share (repeat for several harms)")
+	fs.Var(sesoiFlag{&o.SESOI}, "sesoi", "smallest effect of interest: a `share` of each harm's mean in the pilot, in (0, 1), or\nHARM=share, or HARM=abs:X in the harm's own units a run, X > 0 (repeat for several harms)")
 	fs.Float64Var(&o.ChainShare, "chain-share", o.ChainShare, "on the abuse harms, the claim holds through trapping when more than this `share` of the abuse\nmalfunction adds falls on migrants trapped or stranded at the time, in (0, 1)")
 	fs.Float64Var(&o.Precision, "precision", o.Precision, "aim for 95% intervals at most `P` times the smallest effect wide on each side")
 	fs.IntVar(&o.MaxReps, "max-reps", o.MaxReps, "run at most `N` replicates of each combination")

@@ -1,0 +1,115 @@
+package claim
+
+import (
+	"maps"
+	"math"
+	"strings"
+	"testing"
+)
+
+// TestSESOIParse: --sesoi takes a share for every harm, HARM=share, or
+// HARM=abs:X in the harm's own units; a later argument for a harm
+// replaces an earlier one, share or absolute; a form it cannot read is
+// refused saying what it wants (the ranges are Options.check's).
+func TestSESOIParse(t *testing.T) {
+	tests := []struct {
+		args        []string
+		share       float64
+		byHarm, abs map[string]float64
+		err         string // "": no error
+	}{
+		{args: []string{"0.2"}, share: 0.2},
+		{args: []string{"deaths=0.3"}, share: 0.1, byHarm: map[string]float64{"deaths": 0.3}},
+		{args: []string{"deaths=abs:0.2"}, share: 0.1, abs: map[string]float64{"deaths": 0.2}},
+		{args: []string{" deaths = abs: 0.2 "}, share: 0.1, abs: map[string]float64{"deaths": 0.2}},
+		{args: []string{"deaths=abs:5", "harm_index=abs:100"}, share: 0.1, abs: map[string]float64{"deaths": 5, "harm_index": 100}},
+		// The last for a harm wins, whichever kind it is.
+		{args: []string{"deaths=abs:0.2", "deaths=0.3"}, share: 0.1, byHarm: map[string]float64{"deaths": 0.3}, abs: map[string]float64{}},
+		{args: []string{"deaths=0.3", "deaths=abs:0.2"}, share: 0.1, byHarm: map[string]float64{}, abs: map[string]float64{"deaths": 0.2}},
+		// Ranges and names are checked later, by Options.check.
+		{args: []string{"deaths=abs:-1"}, share: 0.1, abs: map[string]float64{"deaths": -1}},
+		{args: []string{"ghosts=abs:1"}, share: 0.1, abs: map[string]float64{"ghosts": 1}},
+		{args: []string{"abs:0.2"}, err: `want HARM=abs:X, such as deaths=abs:0.2: an effect in a harm's own units names its harm, as harms' units differ; got "abs:0.2"`},
+		{args: []string{"deaths=abs:"}, err: `want a share such as 0.1, HARM=share, or HARM=abs:X in the harm's own units (repeat --sesoi for several harms), got "deaths=abs:"`},
+		{args: []string{"deaths=abs:x"}, err: `got "deaths=abs:x"`},
+		{args: []string{"deaths=ABS:1"}, err: `got "deaths=ABS:1"`},
+		{args: []string{"=abs:1"}, err: `got "=abs:1"`},
+		{args: []string{"=0.1"}, err: `got "=0.1"`},
+		{args: []string{""}, err: `got ""`},
+	}
+	for _, tt := range tests {
+		s := DefaultSESOI()
+		var err error
+		for _, a := range tt.args {
+			if err = s.Parse(a); err != nil {
+				break
+			}
+		}
+		switch {
+		case tt.err != "":
+			if err == nil || !strings.Contains(err.Error(), tt.err) {
+				t.Errorf("Parse(%q) = %v; want an error with %q", tt.args, err, tt.err)
+			}
+		case err != nil:
+			t.Errorf("Parse(%q) = %v; want no error", tt.args, err)
+		case s.Share != tt.share || !maps.Equal(s.ByHarm, tt.byHarm) || !maps.Equal(s.Abs, tt.abs):
+			t.Errorf("Parse(%q) = share %v, by harm %v, abs %v; want %v, %v, %v", tt.args, s.Share, s.ByHarm, s.Abs, tt.share, tt.byHarm, tt.abs)
+		}
+	}
+}
+
+// TestSESOIFor: a smallest effect given in a harm's units is taken as it
+// is, whatever the harm's mean and below the floor of one unit; a share
+// is of the mean, floored; a value already fixed wins over both.
+func TestSESOIFor(t *testing.T) {
+	s := DefaultSESOI()
+	s.ByHarm = map[string]float64{"abuse_events": 0.5}
+	s.Abs = map[string]float64{"deaths": 0.2, "harm_index": 50}
+	tests := []struct {
+		harm        string
+		mean, fixed float64 // fixed: NaN for none
+		want        float64
+	}{
+		{"deaths", 30, math.NaN(), 0.2},           // absolute, below the floor
+		{"harm_index", 1e6, math.NaN(), 50},       // absolute, whatever the mean
+		{"abuse_events", 40, math.NaN(), 20},      // the harm's share
+		{"trapped_person_days", 5, math.NaN(), 1}, // the default share, floored
+		{"trapped_person_days", 500, math.NaN(), 50},
+		{"deaths", 30, 0.7, 0.7}, // fixed from the pilot
+	}
+	for _, tt := range tests {
+		s := s
+		if !math.IsNaN(tt.fixed) {
+			s.Fixed = map[string]float64{tt.harm: tt.fixed}
+		}
+		if got := s.For(tt.harm, tt.mean); got != tt.want {
+			t.Errorf("For(%s, %v) with fixed %v = %v; want %v", tt.harm, tt.mean, tt.fixed, got, tt.want)
+		}
+	}
+}
+
+// TestOptionsCheckSESOIAbs: an absolute smallest effect must be of a
+// harm, more than 0 and finite; what is wrong is named with the flag.
+func TestOptionsCheckSESOIAbs(t *testing.T) {
+	tests := []struct {
+		harm string
+		x    float64
+		want string // "": accepted
+	}{
+		{"deaths", 0.2, ""},
+		{"harm_index", 1e9, ""},
+		{"deaths", 0, "--sesoi deaths=abs:...: want an effect in the harm's own units a run (person-days, migrants, events, deaths, index points), more than 0, got 0"},
+		{"deaths", -1, "more than 0, got -1"},
+		{"deaths", math.Inf(1), "more than 0, got +Inf"},
+		{"deaths", math.NaN(), "more than 0, got NaN"},
+		{"death", 1, "--sesoi death=abs:...: death is not a harm; did you mean deaths? (harms: "},
+	}
+	for _, tt := range tests {
+		o := DefaultOptions()
+		o.SESOI.Abs = map[string]float64{tt.harm: tt.x}
+		err := o.check(2)
+		if (err == nil) != (tt.want == "") || (err != nil && !strings.Contains(err.Error(), tt.want)) {
+			t.Errorf("check with --sesoi %s=abs:%v = %v; want %q", tt.harm, tt.x, err, tt.want)
+		}
+	}
+}
