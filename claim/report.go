@@ -185,6 +185,7 @@ combination (docs/CLAIM.md).
 		}
 	}
 	b.WriteString("\n")
+	b.WriteString(sesoiScale(a, o))
 	tests := 0
 	for _, e := range slices.Concat(a.Estimates, a.ChainTests) {
 		for _, p := range []float64{e.P, e.PEquiv} {
@@ -347,6 +348,45 @@ func absWords(s SESOI) string {
 		return ""
 	}
 	return "; in the harm's own units a run, with no floor, on " + output.JoinAnd(parts)
+}
+
+// sesoiScale is the report's bullet on what a smallest effect set as a
+// share of the mean over every combination means for malfunction's
+// effects at open and at closed admission (referee 8, S3): one margin for
+// both, set mostly where the harm is largest, so a large relative effect
+// where it is small can be "no meaningful difference"; and the design's
+// combinations, which --split-malfunction changes, set it. It names the
+// harms, their δ a share, whose δ exceeds their mean at one setting of
+// closure without malfunction. "" when every harm's was given in its own
+// units.
+func sesoiScale(a *Analysis, o Options) string {
+	var above []string
+	shares := false
+	for _, h := range Harms() {
+		if _, abs := o.SESOI.Abs[h]; abs {
+			continue
+		}
+		shares = true
+		for _, at := range []string{"open", "closed"} {
+			e, ok := a.Estimate("malfunction|closure="+at, h)
+			if ok && !math.IsNaN(e.SESOI) && !math.IsNaN(e.Reference) && e.SESOI > math.Abs(e.Reference) {
+				above = append(above, fmt.Sprintf("on %s at %s admission, %s against %s", Title(h), at, output.FormatCount(e.SESOI), output.FormatCount(e.Reference)))
+			}
+		}
+	}
+	if !shares {
+		return ""
+	}
+	here := ""
+	if len(above) > 0 {
+		here = " (here it exceeds the harm's mean without malfunction " + strings.Join(above, "; ") + ")"
+	}
+	other, flag := StandardDesign(!o.Split).NCells(), "with"
+	if o.Split {
+		flag = "without"
+	}
+	return fmt.Sprintf("- **One margin for each harm.** Every effect on a harm, malfunction's at open and at closed admission included, is judged against the same smallest effect, set by the mean over all the combinations (mostly by those where the harm is largest), not by the effect's own starting point, so a large relative effect where the harm is small can be *no meaningful difference*%s. The mean is over the design's %d combinations, over %d %s `--split-malfunction`, so the design changes the smallest effect too.\n",
+		here, a.Design.NCells(), other, flag)
 }
 
 // mediationSentence says how much of malfunction's effect on abuse went

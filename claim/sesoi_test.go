@@ -113,3 +113,50 @@ func TestOptionsCheckSESOIAbs(t *testing.T) {
 		}
 	}
 }
+
+// TestSESOIScaleSentence: report.md says that one smallest effect judges
+// malfunction's effects at open and at closed admission, names each harm
+// and setting where that effect exceeds the harm's mean without
+// malfunction (not a harm whose δ the user gave in its own units, nor one
+// below), and names the other design's number of combinations; it says
+// nothing when every harm's δ was given in its own units.
+func TestSESOIScaleSentence(t *testing.T) {
+	est := func(id, harm string, sesoi, ref float64) Estimate {
+		return Estimate{Effect: Effect{ID: id}, Harm: harm, SESOI: sesoi, Reference: ref}
+	}
+	a := &Analysis{Design: StandardDesign(false), Estimates: []Estimate{
+		est("malfunction|closure=open", "trapped_person_days", 114, 0.325),
+		est("malfunction|closure=closed", "trapped_person_days", 114, 2119),
+		est("malfunction|closure=open", "deaths", 0.2, 0.1), // given in its own units
+		est("malfunction|closure=open", "abuse_events", 45, 124),
+		est("malfunction|closure=closed", "harm_index", 316, math.NaN()),
+	}}
+	o := DefaultOptions()
+	o.SESOI.Abs = map[string]float64{"deaths": 0.2}
+	got := sesoiScale(a, o)
+	for _, want := range []string{
+		"- **One margin for each harm.** Every effect on a harm, malfunction's at open and at closed admission included, is judged against the same smallest effect",
+		"(here it exceeds the harm's mean without malfunction on trapped person-days at open admission, 114 against 0.3)",
+		"The mean is over the design's 8 combinations, over 32 with `--split-malfunction`",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("sesoiScale = %q; want it to say %q", got, want)
+		}
+	}
+	for _, not := range []string{"deaths", "abuse events", "harm index", "closed admission,"} {
+		if strings.Contains(got, "on "+not) || strings.Contains(got, not+" at") {
+			t.Errorf("sesoiScale = %q; want it not to name %s", got, not)
+		}
+	}
+	a.Design = StandardDesign(true)
+	o.Split = true
+	if got, want := sesoiScale(a, o), "over the design's 32 combinations, over 8 without `--split-malfunction`"; !strings.Contains(got, want) {
+		t.Errorf("split: sesoiScale = %q; want it to say %q", got, want)
+	}
+	for _, h := range Harms() {
+		o.SESOI.Abs[h] = 1
+	}
+	if got := sesoiScale(a, o); got != "" {
+		t.Errorf("every δ in its harm's units: sesoiScale = %q; want nothing", got)
+	}
+}
