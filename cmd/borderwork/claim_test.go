@@ -2,14 +2,17 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/borderwork/borderwork/claim"
+	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
 )
 
@@ -69,6 +72,103 @@ func TestClaimWorkedExample(t *testing.T) {
 	for line := range strings.SplitSeq(block, "\n") {
 		if line != "" && !slices.Contains(printed, line) {
 			t.Errorf("docs/CLAIM.md's worked example shows a line claim classroom does not print:\n%s\n\nit prints:\n%s", line, stdout)
+		}
+	}
+}
+
+// TestClaimHeavyTailExample: docs/CLAIM.md's paragraph on a heavy-tailed
+// contrast (referee8 S2) quotes what the two commands it gives print,
+// line for line, and its numbers are those of their folders: the spread
+// and equivalence p of malfunction at open admission on trapped
+// person-days, the replicate that turns it harmful, its contrast and
+// cell, the median, and the largest of the first 20.
+func TestClaimHeavyTailExample(t *testing.T) {
+	doc, err := os.ReadFile("../../docs/CLAIM.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, para, ok := strings.Cut(string(doc), "**A limit: \"no meaningful difference\" on a heavy-tailed contrast.**")
+	para, _, ok2 := strings.Cut(para, "**The claim on a harm**")
+	_, block, ok3 := strings.Cut(para, "```\n")
+	block, prose, ok4 := strings.Cut(block, "```")
+	if !ok || !ok2 || !ok3 || !ok4 {
+		t.Fatal("docs/CLAIM.md has no paragraph on a heavy-tailed contrast with a code block")
+	}
+	prose = strings.Join(strings.Fields(prose), " ") // as one line
+	var dirs []string
+	var printed []string
+	for line := range strings.SplitSeq(strings.TrimSpace(block), "\n") {
+		if cmd, ok := strings.CutPrefix(line, "$ borderwork "); ok {
+			out := filepath.Join(t.TempDir(), "out")
+			printed = strings.Split(mustRun(t, append(strings.Fields(cmd), "--formats", "", "--quiet", "--out", out)...), "\n")
+			dirs = append(dirs, out)
+			continue
+		}
+		if !slices.Contains(printed, line) {
+			t.Errorf("docs/CLAIM.md's heavy-tail example shows a line its command does not print:\n%s\n\nit prints:\n%s", line, strings.Join(printed, "\n"))
+		}
+	}
+	if len(dirs) != 2 {
+		t.Fatalf("the example runs %d commands; want 2 (few replicates, then the defaults)", len(dirs))
+	}
+	const effect, harm = "malfunction|closure=open", "trapped_person_days"
+	for i, dir := range dirs {
+		ests, err := claim.ReadEffects(filepath.Join(dir, "effects.csv"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		j := slices.IndexFunc(ests, func(e claim.Estimate) bool { return e.Effect.ID == effect && e.Harm == harm })
+		if j < 0 {
+			t.Fatalf("%s: no %s on %s", dir, effect, harm)
+		}
+		want := []string{fmt.Sprintf("with a standard deviation of %.0f", ests[j].SD)}
+		if i == 0 {
+			want = append(want, fmt.Sprintf("an equivalence p of %.3f after Holm's correction", ests[j].PEquivAdj))
+		}
+		for _, w := range want {
+			if !strings.Contains(prose, w) {
+				t.Errorf("docs/CLAIM.md's heavy-tail paragraph does not say %q (%s)", w, dir)
+			}
+		}
+	}
+	// The contrast in each replicate of the defaults' run, as the check
+	// computes it: failing posts minus working ones at open admission,
+	// each averaged over protection.
+	tab, err := output.ReadTable(filepath.Join(dirs[1], "summary.csv"), "regime", "replicate", harm)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var d []float64
+	top, cell := 0.0, ""
+	for i := range tab.Rows {
+		r, err1 := strconv.Atoi(tab.Cell(i, "replicate"))
+		v, err2 := strconv.ParseFloat(tab.Cell(i, harm), 64)
+		if err1 != nil || err2 != nil {
+			t.Fatalf("summary.csv line %d: %v %v", i+2, err1, err2)
+		}
+		for len(d) <= r {
+			d = append(d, 0)
+		}
+		switch regime := tab.Cell(i, "regime"); {
+		case strings.HasPrefix(regime, "open-failing-"):
+			d[r] += v / 2
+			if v > top {
+				top, cell = v, regime
+			}
+		case strings.HasPrefix(regime, "open-working-"):
+			d[r] -= v / 2
+		}
+	}
+	big := slices.Index(d, slices.Max(d))
+	sorted := slices.Sorted(slices.Values(d))
+	median := (sorted[len(d)/2-1] + sorted[len(d)/2]) / 2
+	for _, w := range []string{
+		fmt.Sprintf("in replicate %d (`summary.csv` numbers them from 0), `%s` has %s trapped person-days", big, cell, words.Group(output.FormatFloat(top))),
+		fmt.Sprintf("the contrast is %s, where its median over the %d replicates is %s", words.Group(output.FormatFloat(d[big])), len(d), output.FormatFloat(median)),
+		fmt.Sprintf("The largest of the first 20 is %s", output.FormatFloat(slices.Max(d[:20]))),
+	} {
+		if !strings.Contains(prose, w) {
+			t.Errorf("docs/CLAIM.md's heavy-tail paragraph does not say %q", w)
 		}
 	}
 }
