@@ -1,10 +1,15 @@
 package claim
 
 import (
+	"context"
 	"maps"
 	"math"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/borderwork/borderwork/scenarios"
 )
 
 // TestSESOIParse: --sesoi takes a share for every harm, HARM=share, or
@@ -158,5 +163,35 @@ func TestSESOIScaleSentence(t *testing.T) {
 	}
 	if got := sesoiScale(a, o); got != "" {
 		t.Errorf("every δ in its harm's units: sesoiScale = %q; want nothing", got)
+	}
+}
+
+// TestRobustnessUsesAbsoluteSESOI: a smallest effect given in a harm's
+// own units (--sesoi HARM=abs:X) judges every robustness point too, which
+// has no pilot: so wide a margin on deaths (a million a run) makes every
+// effect on them no meaningful difference, and the claim fails on deaths
+// at every point, where a tenth of each point's mean leaves some
+// inconclusive.
+func TestRobustnessUsesAbsoluteSESOI(t *testing.T) {
+	s, err := scenarios.Load("classroom")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.File.Replicates, s.File.Days = 3, 60
+	deaths := slices.Index(Harms(), "deaths")
+	for _, abs := range []bool{false, true} {
+		o := DefaultOptions()
+		o.MaxReps, o.Robustness, o.Samples, o.RobustReps = 3, true, 4, 4
+		if abs {
+			o.SESOI.Abs = map[string]float64{"deaths": 1e6}
+		}
+		res, err := Check(context.Background(), s, "classroom", o, filepath.Join(t.TempDir(), "claim"), 2, nil, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, _, fails, _, _ := res.Robustness.Shares(deaths)
+		if all := fails == 1; all != abs {
+			t.Errorf("--sesoi deaths=abs:1e6 given: %v; the claim fails on deaths at %.0f%% of the points; want all of them only when given", abs, 100*fails)
+		}
 	}
 }
