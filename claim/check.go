@@ -187,7 +187,13 @@ type Info struct {
 	// units, fixed from the pilot before the main runs. A rerun fixes
 	// them again from the same pilot; they are recorded for the reader.
 	SESOIValues map[string]float64 `json:"sesoi_values,omitempty"`
-	Robustness  *RobustnessInfo    `json:"robustness,omitempty"`
+	// RepsNeeded is the replicates the target precision needs, judged
+	// from the pilot's spread before --max-reps caps them: the largest
+	// over the contrasts, at least pilot_reps. Reps is it, or max_reps
+	// when it is more. Absent (0): unknown, in a folder written before
+	// it was recorded, or interrupted in its pilot.
+	RepsNeeded int             `json:"reps_needed,omitempty"`
+	Robustness *RobustnessInfo `json:"robustness,omitempty"`
 }
 
 // options are the options a folder was written with.
@@ -281,17 +287,17 @@ func sesoiAsFixed(ctx context.Context, dir string, m *output.Manifest, info *Inf
 	if err != nil {
 		return err
 	}
-	var pilot []output.SummaryRow
-	for _, r := range rows {
-		if r.Run.Replicate < info.Pilot {
-			pilot = append(pilot, r)
-		}
-	}
+	pilot := pilotRows(rows, info.Pilot)
 	var fixed map[string]float64
+	var needs Needs
 	if len(pilot) == info.Pilot*len(info.Arms) {
-		if _, fixed, err = repsNeeded(StandardDesign(o.Split), info.Own, pilot, o, info.Pilot); err != nil {
+		if _, needs, fixed, err = repsNeeded(StandardDesign(o.Split), info.Own, pilot, o, info.Pilot); err != nil {
 			return fmt.Errorf("%s: %w", dir, err)
 		}
+	}
+	// reps_needed is said in report.md; absent, it is unknown.
+	if n := info.RepsNeeded; n != 0 && fixed != nil && n != needs.Most(info.Pilot) {
+		return experiment.BadInput("%s: claim.reps_needed: %d, but the pilot's runs (the first %d replicates in summary.csv) give %d", filepath.Join(dir, "manifest.json"), n, info.Pilot, needs.Most(info.Pilot))
 	}
 	bad := func(format string, a ...any) error {
 		return experiment.BadInput("%s: claim.sesoi_values: %s", filepath.Join(dir, "manifest.json"), fmt.Sprintf(format, a...))
@@ -335,6 +341,8 @@ func (info *Info) check() error {
 		return bad("max_reps", "(%d) must be at least pilot_reps (%d)", info.MaxReps, info.Pilot)
 	case info.Reps < info.Pilot || info.Reps > info.MaxReps:
 		return bad("reps", "(%d) must be from pilot_reps (%d) to max_reps (%d)", info.Reps, info.Pilot, info.MaxReps)
+	case info.RepsNeeded != 0 && (info.RepsNeeded < info.Pilot || min(info.RepsNeeded, info.MaxReps) != info.Reps): // 0: unknown
+		return bad("reps_needed", "(%d) must be at least pilot_reps (%d), and give reps (%d): reps_needed, or max_reps (%d) when it is more", info.RepsNeeded, info.Pilot, info.Reps, info.MaxReps)
 	}
 	for _, h := range sortedKeys(info.SESOIHarm) {
 		if !slices.Contains(Harms(), h) {
@@ -376,7 +384,11 @@ type Outcome struct {
 	Pilot int // replicates of the pilot
 	// Unreached are the scenario's changes to built-in regimes that the
 	// design's cells, built from levels, do not see (see Unreached).
-	Unreached  []string
+	Unreached []string
+	// Needs are the replicates each contrast needed for the target
+	// precision, judged from the pilot (uncapped); MaxReps the cap.
+	Needs      Needs
+	MaxReps    int
 	Robustness *RobustnessResult
 	Figures    []string
 	Complete   bool
@@ -479,7 +491,7 @@ func Check(ctx context.Context, s *scenarios.Scenario, arg string, o Options, ou
 		return nil, err
 	}
 	defer w.Discard()
-	res := &Outcome{Dir: out, Pilot: pilot, Unreached: Unreached(s)}
+	res := &Outcome{Dir: out, Pilot: pilot, Unreached: Unreached(s), MaxReps: o.MaxReps}
 	arms := len(x.Regimes)
 	stage := func(name string, from, to int) error {
 		jobs := make([]int, 0, (to-from)*arms)
@@ -496,11 +508,11 @@ func Check(ctx context.Context, s *scenarios.Scenario, arg string, o Options, ou
 	runErr := stage(fmt.Sprintf("claim: pilot of %d replicates", pilot), 0, pilot)
 	sesoi := o.SESOI
 	if runErr == nil {
-		n, fixed, err := repsNeeded(d, own, w.Rows, o, pilot)
+		n, needs, fixed, err := repsNeeded(d, own, w.Rows, o, pilot)
 		if err != nil {
 			return nil, err
 		}
-		sesoi.Fixed = fixed
+		sesoi.Fixed, res.Needs = fixed, needs
 		if n > pilot {
 			x.Reps = n
 			runErr = stage(fmt.Sprintf("claim: %d replicates", n), pilot, n)
@@ -514,7 +526,7 @@ func Check(ctx context.Context, s *scenarios.Scenario, arg string, o Options, ou
 		if res.Analysis, err = Analyse(d, own, w.Rows, sesoi, o.ChainShare, uint64(s.File.Seed)); err != nil {
 			return nil, err
 		}
-		if err := writeTables(w, res.Analysis); err != nil {
+		if err := writeTables(w, res.Analysis, res.Needs); err != nil {
 			return nil, err
 		}
 		if robust != nil {
@@ -535,6 +547,9 @@ func Check(ctx context.Context, s *scenarios.Scenario, arg string, o Options, ou
 	}
 	info := &Info{Arms: x.Regimes, Own: own, OwnGiven: o.Own != nil, Harms: Harms(), SESOI: o.SESOI.Share, SESOIHarm: o.SESOI.ByHarm, SESOIAbs: o.SESOI.Abs, ChainShare: o.ChainShare,
 		Precision: o.Precision, MaxReps: o.MaxReps, Pilot: pilot, Reps: x.Reps, SESOIValues: sesoi.Fixed}
+	if res.Needs != nil {
+		info.RepsNeeded = res.Needs.Most(pilot)
+	}
 	for _, sw := range d.Switches {
 		info.Switches = append(info.Switches, sw.Name)
 	}
@@ -569,24 +584,25 @@ func Check(ctx context.Context, s *scenarios.Scenario, arg string, o Options, ou
 // value given in the harm's own units), fixed
 // from here on, and the replicates per arm at which every contrast of the
 // family gets an interval of half-width Precision × that smallest effect,
-// judged from the pilot's spread, capped at MaxReps. So the number of
+// judged from the pilot's spread, capped at MaxReps, with each contrast's
+// need before the cap (said when the cap binds). So the number of
 // replicates depends on the pilot's spread and, through the smallest
 // effects, on its means; it looks at no test. Such internal pilots can
 // raise the type I error a little (Wittes and Brittain 1990); fixing the
 // margin before the main runs keeps it from being chosen from the data it
 // tests.
-func repsNeeded(d Design, own []string, rows []output.SummaryRow, o Options, pilot int) (int, map[string]float64, error) {
+func repsNeeded(d Design, own []string, rows []output.SummaryRow, o Options, pilot int) (int, Needs, map[string]float64, error) {
 	a, err := Analyse(d, own, rows, o.SESOI, o.ChainShare, 0)
 	if err != nil {
-		return 0, nil, err
+		return 0, nil, nil, err
 	}
-	n := pilot
+	needs := make(Needs, 0, len(a.Estimates))
 	fixed := map[string]float64{} // looked up by harm only; encoding/json sorts its keys
 	for _, e := range a.Estimates {
-		n = max(n, RequiredReps(e.SD, e.SESOI, o.Precision, pilot))
+		needs = append(needs, Need{e.Effect.ID, e.Harm, RequiredReps(e.SD, e.SESOI, o.Precision, pilot)})
 		fixed[e.Harm] = e.SESOI
 	}
-	return min(n, o.MaxReps), fixed, nil
+	return min(needs.Most(pilot), o.MaxReps), needs, fixed, nil
 }
 
 func init() {
@@ -614,7 +630,13 @@ func rereport(ctx context.Context, dir string, m *output.Manifest, drawn []exper
 	x.Reps = info.Reps
 	sesoi := o.SESOI
 	sesoi.Fixed = info.SESOIValues
-	res := &Outcome{Dir: dir, Pilot: info.Pilot, Unreached: Unreached(s)}
+	res := &Outcome{Dir: dir, Pilot: info.Pilot, Unreached: Unreached(s), MaxReps: info.MaxReps}
+	// The needs again from the pilot, as Check had them (recorded checks
+	// reps_needed against them): a folder written before they were
+	// recorded is said as truly as a new one.
+	if _, res.Needs, _, err = repsNeeded(d, info.Own, pilotRows(rows, info.Pilot), o, info.Pilot); err != nil {
+		return nil, err
+	}
 	if res.Analysis, err = Analyse(d, info.Own, rows, sesoi, o.ChainShare, uint64(s.File.Seed)); err != nil {
 		return nil, err
 	}

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
 )
 
@@ -117,8 +118,15 @@ combination (docs/CLAIM.md).
 	if f.Title != "" {
 		fmt.Fprintf(&b, ": %s", strings.TrimSuffix(f.Title, "."))
 	}
-	fmt.Fprintf(&b, ". %d days, master seed %d, **%d replicates** of every combination (a pilot of %d, then as many as the intervals needed, at most %d). Command: %s.\n",
-		f.Days, f.Seed, a.Reps, res.Pilot, o.MaxReps, output.CommandSpan(x.RecordedCommandLine()))
+	// Whether the cap stopped the runs short of the target is said here,
+	// not only under Replicates: a reader of the header alone would take
+	// the intervals for as narrow as asked.
+	then := fmt.Sprintf("then as many as every interval needed for the target width, at most %d", o.MaxReps)
+	if CapNote(res.Needs, a.Reps, o.MaxReps, res.Pilot) != "" {
+		then = fmt.Sprintf("then up to the cap of %d, which stopped the runs before every interval reached the target width: see Replicates below", o.MaxReps)
+	}
+	fmt.Fprintf(&b, ". %d days, master seed %d, **%d replicates** of every combination (a pilot of %d, %s). Command: %s.\n",
+		f.Days, f.Seed, a.Reps, res.Pilot, then, output.CommandSpan(x.RecordedCommandLine()))
 
 	b.WriteString("\n## The answer, harm by harm\n\n")
 	b.WriteString("The claim holds on a harm when a failing border does harm both where admission is open and where it is closed, and closing the border does no harm or less harm than malfunction; it fails when a failing border is shown to do no harm (or to protect) at either setting, or closure harms and malfunction is not shown to harm more.")
@@ -195,8 +203,8 @@ combination (docs/CLAIM.md).
 		}
 	}
 	fmt.Fprintf(&b, "- **Correction.** Holm's method, applied once over all %d tests of this check (a test of difference and one of equivalence for each effect on each harm that happens, and the chain's test at open and at closed admission), keeps the chance of any false finding (a false harmful, protective or no meaningful difference) at %.0f%%.\n", tests, 100*Alpha)
-	fmt.Fprintf(&b, "- **Replicates.** Fixed before any test: a pilot of %d replicates measured how much each contrast varies, and %d replicates were run so that every 95%% interval is at most %s of its smallest effect wide on each side (capped at %d). The number depends on the pilot's spread and, through the smallest effects, on its means, never on a test; such an internal pilot can raise the type I error slightly (Wittes and Brittain 1990).\n",
-		res.Pilot, a.Reps, output.FormatFloat(o.Precision), o.MaxReps)
+	fmt.Fprintf(&b, "- **Replicates.** Fixed before any test: a pilot of %d replicates measured how much each contrast varies, and %s", res.Pilot, replicatesSentence(res.Needs, a.Reps, o.MaxReps, res.Pilot, o.Precision))
+	b.WriteString(" The number depends on the pilot's spread and, through the smallest effects, on its means, never on a test; such an internal pilot can raise the type I error slightly (Wittes and Brittain 1990).\n")
 	b.WriteString("- **Intervals.** Differences: Student's t over replicates, each at 95% and not adjusted for the many tests, while the verdicts are: an interval may lie inside ± the smallest effect of interest with a verdict other than *no meaningful difference* (the figures name each effect's verdict). Relative sizes: percentile bootstrap over replicates, 2,000 resamples.\n")
 
 	b.WriteString("\n## The design\n\n|combination|levels|\n|---|---|\n")
@@ -266,6 +274,24 @@ makes the claim's reasoning explicit and finds which assumptions it needs.
 		}
 	}
 	return b.Bytes(), nil
+}
+
+// replicatesSentence says how many replicates were run after the pilot
+// and whether every contrast reached the target precision (an interval
+// at most precision × its smallest effect wide on each side, judged from
+// the pilot's spread), or the cap stopped the runs before, for how many
+// contrasts and how far.
+func replicatesSentence(ns Needs, reps, maxReps, pilot int, precision float64) string {
+	target := fmt.Sprintf("every 95%% interval at most %s of its smallest effect wide on each side", output.FormatFloat(precision))
+	k := ns.Short(reps)
+	switch {
+	case ns == nil: // not known
+		return fmt.Sprintf("%d replicates were run, aiming for %s (at most %d).", reps, target, maxReps)
+	case k == 0:
+		return fmt.Sprintf("%d replicates were run, enough by the pilot's spread for %s (at most %d were allowed).", reps, target, maxReps)
+	}
+	return fmt.Sprintf("%d replicates were run, the cap (`--max-reps`). The target, %s, was **not reached** for %d of %s at the cap of %d replicates; the widest would need about %s (by the pilot's spread). Their intervals are wider than the target, so their verdicts are more often *inconclusive*; raise `--max-reps` to about %d to reach it.",
+		reps, target, k, words.Count(len(ns), "contrast"), maxReps, words.Whole(int64(ns.Most(pilot))), ns.Most(pilot))
 }
 
 // signed writes a count with its sign.

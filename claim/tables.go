@@ -21,7 +21,11 @@ var (
 	// the claim rests on, named by its effects.csv ID, so that the two
 	// tables join on (harm, effect). claimColumns are claim.csv's, a row
 	// per harm: the claim's verdict on it and the chain's.
-	verdictColumns   = []string{"harm", "effect", "verdict"}
+	verdictColumns = []string{"harm", "effect", "verdict"}
+	// needColumns follow effectColumns in effects.csv, which folders
+	// written before 2026-12-03 do not have: ReadEffects does not need
+	// them.
+	needColumns      = []string{"reps_needed"}
 	claimColumns     = []string{"harm", "claim", "chain_at_open", "chain_at_closed", "chain_share"}
 	mediationColumns = []string{"row", "kind", "abuse_events", "abuse_immobile", "immobile_low", "immobile_high", "share_immobile"}
 	// wideVerdictColumns are verdicts.csv's as borderwork wrote it before
@@ -53,15 +57,16 @@ type verdictEffect struct {
 	Of         func(c *ClaimVerdict) *Verdict
 }
 
-// writeTables writes effects.csv, verdicts.csv, claim.csv and
-// mediation.csv.
-func writeTables(w *experiment.Writer, a *Analysis) error {
+// writeTables writes effects.csv (with each contrast's need of
+// replicates, needs), verdicts.csv, claim.csv and mediation.csv.
+func writeTables(w *experiment.Writer, a *Analysis, needs Needs) error {
 	var rows [][]string
 	for _, e := range a.Estimates {
 		rows = append(rows, []string{e.Effect.ID, e.Effect.Kind, e.Effect.Label, e.Harm, strconv.Itoa(e.N), f(e.Mean), f(e.SD), f(e.Lo), f(e.Hi),
-			f(e.Reference), f(e.Relative), f(e.RelLo), f(e.RelHi), f(e.SESOI), f(e.P), f(e.PAdj), f(e.PEquiv), f(e.PEquivAdj), string(e.Verdict)})
+			f(e.Reference), f(e.Relative), f(e.RelLo), f(e.RelHi), f(e.SESOI), f(e.P), f(e.PAdj), f(e.PEquiv), f(e.PEquivAdj), string(e.Verdict),
+			strconv.Itoa(needs.Of(e.Effect.ID, e.Harm))})
 	}
-	if err := w.WriteTable("effects.csv", effectColumns, rows); err != nil {
+	if err := w.WriteTable("effects.csv", slices.Concat(effectColumns, needColumns), rows); err != nil {
 		return err
 	}
 	verdicts, claims := claimRows(a.Claim)

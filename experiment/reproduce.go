@@ -307,7 +307,8 @@ var laterTables = []string{"contrast.csv", "claim.csv"}
 // version did not: a folder's table without them still reproduces, with
 // a warning, when the rerun's table without them is the folder's.
 var laterColumns = map[string][]string{
-	"parameters.csv": {"unit"}, // sensitivity, since 2026-12-03
+	"parameters.csv": {"unit"},        // sensitivity, since 2026-12-03
+	"effects.csv":    {"reps_needed"}, // claim, since 2026-12-03
 }
 
 // sameWithoutColumns says whether the CSV table at path, with the columns

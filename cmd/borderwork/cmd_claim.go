@@ -151,6 +151,9 @@ func cmdClaim(ctx context.Context, args []string, e *env) error {
 func printClaim(w io.Writer, scenario string, days int, seed int64, sets []string, res *claim.Outcome) {
 	fmt.Fprintf(w, "%s: is it malfunction, not closure, that endangers migrants?\n", scenario)
 	fmt.Fprintf(w, "%d replicates of each of %d combinations (pilot %d), %d days, seed %d.\n", res.Reps, len(res.Arms), res.Pilot, days, seed)
+	if note := claim.CapNote(res.Needs, res.Reps, res.MaxReps, res.Pilot); note != "" {
+		fmt.Fprintln(w, note)
+	}
 	printOverrides(w, sets)
 	fmt.Fprintln(w)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)

@@ -1,0 +1,76 @@
+package claim
+
+import (
+	"fmt"
+
+	"github.com/borderwork/borderwork/internal/words"
+	"github.com/borderwork/borderwork/output"
+)
+
+// Need is how many replicates of every arm one contrast of the family
+// (an effect on a harm) needs for a 95% interval of half-width
+// Options.Precision × its smallest effect of interest, judged from the
+// pilot's spread and not capped at --max-reps.
+type Need struct {
+	Effect, Harm string
+	Reps         int
+}
+
+// Needs are the needs of every contrast of the family, in the order of
+// Analysis.Estimates.
+type Needs []Need
+
+// Most is the replicates the target needs: the largest need, and never
+// fewer than the pilot's.
+func (ns Needs) Most(pilot int) int {
+	n := pilot
+	for _, x := range ns {
+		n = max(n, x.Reps)
+	}
+	return n
+}
+
+// Short is how many contrasts need more replicates than reps.
+func (ns Needs) Short(reps int) int {
+	k := 0
+	for _, x := range ns {
+		if x.Reps > reps {
+			k++
+		}
+	}
+	return k
+}
+
+// Of is the need of effect id on harm; 0 if there is none.
+func (ns Needs) Of(id, harm string) int {
+	for _, x := range ns {
+		if x.Effect == id && x.Harm == harm {
+			return x.Reps
+		}
+	}
+	return 0
+}
+
+// pilotRows are the rows of the first pilot replicates of rows.
+func pilotRows(rows []output.SummaryRow, pilot int) []output.SummaryRow {
+	var p []output.SummaryRow
+	for _, r := range rows {
+		if r.Run.Replicate < pilot {
+			p = append(p, r)
+		}
+	}
+	return p
+}
+
+// CapNote says, when the cap (maxReps) stopped the runs at reps before
+// every contrast reached the target precision, for how many it was not
+// reached and how many replicates the one furthest from it would need;
+// "" when the target was reached, or when needs are unknown.
+func CapNote(ns Needs, reps, maxReps, pilot int) string {
+	k := ns.Short(reps)
+	if k == 0 || reps < maxReps {
+		return ""
+	}
+	return fmt.Sprintf("The target precision was not reached for %d of %s at the cap of %d replicates (--max-reps); the widest would need about %s (by the pilot's spread).",
+		k, words.Count(len(ns), "contrast"), maxReps, words.Whole(int64(ns.Most(pilot))))
+}
