@@ -36,9 +36,24 @@ func FormatInterval(e Estimate) string {
 	return fmt.Sprintf("%s [%s, %s]", output.FormatCount(e.Mean), output.FormatCount(e.Lo), output.FormatCount(e.Hi))
 }
 
+// belowSESOI reports whether e starts from a reference smaller than its
+// smallest effect of interest: an effect that matters no more than δ
+// is then many times the reference, and a percentage of it says more
+// about the reference than about the effect (">+1000% [>+1000%,
+// >+1000%]" for 68 trapped person-days on 0.3).
+func belowSESOI(e Estimate) bool { return math.Abs(e.Reference) < e.SESOI }
+
+// NoRelative is what report.md writes for the relative size of an effect
+// whose reference is below its smallest effect of interest (belowSESOI).
+const NoRelative = "- (reference below the smallest effect of interest)"
+
 // FormatRelativeInterval writes an estimate's relative size with its
-// bootstrap interval.
+// bootstrap interval; none (NoRelative) when its reference is below its
+// smallest effect of interest.
 func FormatRelativeInterval(e Estimate) string {
+	if belowSESOI(e) {
+		return NoRelative
+	}
 	if math.IsNaN(e.Relative) {
 		return "-"
 	}
@@ -54,6 +69,10 @@ func (a *Analysis) claimSentence(c ClaimVerdict) string {
 		e, ok := a.Estimate(id, c.Harm)
 		if !ok {
 			return ""
+		}
+		if belowSESOI(e) {
+			return fmt.Sprintf("%s changed %s by %s per run (from %s, less than the smallest effect of interest of %s, so no percentage; %s)", what, Title(c.Harm), signed(e.Mean),
+				output.FormatCount(e.Reference), output.FormatCount(e.SESOI), e.Verdict)
 		}
 		return fmt.Sprintf("%s changed %s by %s per run (%s of %s; %s)", what, Title(c.Harm), signed(e.Mean),
 			FormatRelative(e.Relative), output.FormatCount(e.Reference), e.Verdict)
@@ -141,7 +160,7 @@ combination (docs/CLAIM.md).
 	}
 
 	b.WriteString("\n## The effects\n\n")
-	b.WriteString("Each effect is the paired difference, within a replicate, between the combinations with a setting switched on and off, averaged over replicates: its 95% interval, its size relative to the combinations it starts from (with a bootstrap interval), and its verdict after correction for the whole family of tests.\n")
+	b.WriteString("Each effect is the paired difference, within a replicate, between the combinations with a setting switched on and off, averaged over replicates: its 95% interval, its size relative to the combinations it starts from (with a bootstrap interval; none where they are below the smallest effect of interest, as a percentage of next to nothing would say more about the reference than about the effect), and its verdict after correction for the whole family of tests.\n")
 	for _, h := range Harms() {
 		fmt.Fprintf(&b, "\n### %s\n\n|effect|difference per run [95%%]|relative [95%%]|verdict|\n|---|---:|---:|---|\n", output.Capitalise(Title(h)))
 		for _, e := range a.Estimates {
