@@ -192,6 +192,12 @@ combination (docs/CLAIM.md).
 			fmt.Fprintf(&b, "|%s|%s [%s, %s]|%s|%s|\n", strings.ReplaceAll(m.Row, "|", `\|`), output.FormatCount(m.ChainDiff), output.FormatCount(m.ChainLo), output.FormatCount(m.ChainHi), formatP(m.ChainPAdj), m.Chain)
 		}
 	}
+	if len(a.ChainTests) > 0 {
+		b.WriteString("\n" + trappedRuleText(x) + "\n")
+	}
+	if t := abusePartsText(x, a); t != "" {
+		b.WriteString("\n" + t + "\n")
+	}
 	figureLine(&b, drawn, "mediation", "Abuse on trapped or stranded migrants", "\n%s\n")
 
 	if len(a.Arms) > a.Design.NCells() {
@@ -274,6 +280,7 @@ and the migrant's situation, and every combination meets the same migrants. The 
 the real borders of the region behave like these combinations, or that the assumed rates are right; it
 makes the claim's reasoning explicit and finds which assumptions it needs.
 `)
+	b.WriteString("\nThe claim's third step, that humanitarian border management is a third way between removing controls and closing borders, is **not judged** by any verdict here: the protection switch's effects on every harm are in the tables above (`protection`, `protection|closure=open`, `protection|closure=closed`), but the claim's verdicts rest on malfunction and closure alone.\n")
 	if res.Robustness == nil {
 		// The folder's own command, not a bare one: that would check the
 		// default scenario.
@@ -311,6 +318,67 @@ func replicatesSentence(ns Needs, reps, maxReps, pilot int, precision float64) s
 	}
 	return fmt.Sprintf("%d replicates were run, the cap (`--max-reps`). The target, %s, was **not reached** for %d of %s at the cap of %d replicates; the widest would need about %s (by the pilot's spread). Their intervals are wider than the target, so their verdicts are more often *inconclusive*; raise `--max-reps` to about %d to reach it.",
 		reps, target, k, words.Count(len(ns), "contrast"), maxReps, words.Whole(int64(ns.Most(pilot))), ns.Most(pilot))
+}
+
+// scenarioValue writes the value key has in x's scenario, or "" if it
+// cannot be read.
+func scenarioValue(x *experiment.Prepared, key string) string {
+	v, err := x.Scenario.Value(key)
+	if err != nil || v == nil {
+		return ""
+	}
+	return fmt.Sprint(v)
+}
+
+// trappedRuleText says what the chain's "trapped or stranded" rests on:
+// the trapped rule (docs/MODEL.md, 7.7), with the scenario's
+// trapped_after_days, which decides what the share can count, and how to
+// see the verdict move with it (referee 8, S1).
+func trappedRuleText(x *experiment.Prepared) string {
+	days := "`migrants.trapped_after_days`"
+	if v := scenarioValue(x, "migrants.trapped_after_days"); v != "" {
+		days = v + " days (`migrants.trapped_after_days`)"
+	}
+	return "**What \"trapped\" means here.** The share rests on the model's trapped rule (docs/MODEL.md, 7.7): a migrant counts as trapped (at home, stranded) only once blocked at one place for " + days +
+		", and only while it cannot use a smuggler; abuse on a smuggler's trip never counts, as the migrant is with the smuggler by then. So the claim's own path (blocked, then turning to a smuggler and extorted) and abuse in a blocked migrant's first days count as abuse of migrants who are not trapped, and a chain that fails (\"not through trapping\") fails under this rule, not under every reading of *trapped*. The share also counts who was trapped when abused, not the abuse that trapping caused. To see how far the chain's verdicts follow from the rule, run the check again with `--set migrants.trapped_after_days=1` (or another number of days)."
+}
+
+// abusePartsText says where malfunction's effect on abuse comes from:
+// weak oversight (the integrity factor) raises officials' abuse at every
+// post by its definition. With --split-malfunction it gives the parts'
+// main effects on abuse events from the run; otherwise it points to it
+// (referee 8, S5). "" when the design has no malfunction effect on abuse.
+func abusePartsText(x *experiment.Prepared, a *Analysis) string {
+	whole, ok := a.Estimate(Malfunction.Name, "abuse_events")
+	if !ok || whole.Verdict == NotApplicable {
+		return ""
+	}
+	oversight := ""
+	if strong, weak := scenarioValue(x, "factors.integrity.strong.oversight"), scenarioValue(x, "factors.integrity.weak.oversight"); strong != "" && weak != "" {
+		oversight = fmt.Sprintf(" (oversight %s at working posts, %s at failing ones)", strong, weak)
+	}
+	text := "**Which part of malfunction adds the abuse.** A failing border here is failing posts, weak oversight of officials and poor information at once. Weak oversight raises officials' abuse at every post by the integrity factor's definition" + oversight +
+		", whether or not anyone is trapped (docs/MODEL.md, \"Officials' abuse\"), so part of malfunction's effect on abuse is set by those levels rather than found by the runs; what the runs add is the chain above and how the parts divide the effect."
+	if _, ok := a.Estimate(Integrity.Name, "abuse_events"); !ok {
+		return text + " Run the check with `--split-malfunction` to see how much each part adds."
+	}
+	var parts []string
+	for _, sw := range []Switch{Integrity, Reliability, Information} {
+		e, ok := a.Estimate(sw.Name, "abuse_events")
+		if !ok {
+			continue
+		}
+		part := fmt.Sprintf("%s %s (%s", sw.Name, signed(e.Mean), e.Verdict)
+		if sw.Name == Integrity.Name {
+			part = fmt.Sprintf("%s (weak oversight) %s (%s", sw.Name, signed(e.Mean), e.Verdict)
+			if whole.Mean > 0 && e.Mean > 0 {
+				part += ", " + formatShare(e.Mean/whole.Mean) + " of the whole's"
+			}
+		}
+		parts = append(parts, part+")")
+	}
+	return text + fmt.Sprintf(" In this run, with malfunction split, malfunction as a whole changed abuse events by %s per run, and the main effects of its parts (each over the other switches; they need not add up to the whole's, as the parts interact) are %s.",
+		signed(whole.Mean), strings.Join(parts, ", "))
 }
 
 // signed writes a count with its sign.
