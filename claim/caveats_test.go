@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/borderwork/borderwork/claim"
+	"github.com/borderwork/borderwork/experiment"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/scenarios"
 )
@@ -79,5 +80,43 @@ func TestReportSaysWhatTheVerdictsDoNotShow(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestClaimReportSaysWhichBorderworkWroteIt: the claim's report.md names
+// the borderwork that wrote the folder as its manifest records it, and a
+// report written again (plot) quotes the manifest, not the binary that
+// writes it (referee 8, N4).
+func TestClaimReportSaysWhichBorderworkWroteIt(t *testing.T) {
+	s, err := scenarios.Load("classroom")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.File.Replicates, s.File.Days = 2, 20
+	o := claim.DefaultOptions()
+	o.MaxReps = 2
+	dir := filepath.Join(t.TempDir(), "claim")
+	if _, err := claim.Check(context.Background(), s, "classroom", o, dir, 2, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	m, err := output.ReadManifest(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "report.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := " Written by " + experiment.BuiltBy(m) + ".\n"; !strings.Contains(string(b), want) {
+		t.Errorf("report.md does not say %q", want)
+	}
+	m.Commit, m.ModelVersion = "0123456789abcdef0123456789abcdef01234567", 2
+	k, _ := experiment.KindOf("claim")
+	again, err := k.Rereport(context.Background(), dir, m, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := " Written by borderwork " + m.Version + ", model version 2, commit 0123456789abcdef0123456789abcdef01234567.\n"; !strings.Contains(string(again), want) {
+		t.Errorf("report.md written again from a manifest of another build does not say %q", want)
 	}
 }

@@ -144,8 +144,8 @@ combination (docs/CLAIM.md).
 	if CapNote(res.Needs, a.Reps, o.MaxReps, res.Pilot) != "" {
 		then = fmt.Sprintf("then up to the cap of %d, which stopped the runs before every interval reached the target width: see Replicates below", o.MaxReps)
 	}
-	fmt.Fprintf(&b, ". %d days, master seed %d, **%d replicates** of every combination (a pilot of %d, %s). Command: %s.\n",
-		f.Days, f.Seed, a.Reps, res.Pilot, then, output.CommandSpan(x.RecordedCommandLine()))
+	fmt.Fprintf(&b, ". %d days, master seed %d, **%d replicates** of every combination (a pilot of %d, %s). Command: %s. Written by %s.\n",
+		f.Days, f.Seed, a.Reps, res.Pilot, then, output.CommandSpan(x.RecordedCommandLine()), x.BuiltBy())
 
 	b.WriteString("\n## The answer, harm by harm\n\n")
 	b.WriteString("The claim holds on a harm when a failing border does harm both where admission is open and where it is closed, and closing the border does no harm or less harm than malfunction; it fails when a failing border is shown to do no harm (or to protect) at either setting, or closure harms and malfunction is not shown to harm more.")

@@ -151,6 +151,7 @@ func (p *Plan) WithSummary(ctx context.Context, dir string, m *output.Manifest) 
 		return nil, nil, badInput("%s: %s: %s", filepath.Join(dir, "manifest.json"), commandLineDisagrees, fieldsGive(x.CommandLine(), base))
 	}
 	x.FigureOptions = RecordedFigureOptions(m)
+	x.Build = BuiltBy(m)
 	_, rows, err := output.ReadSummary(filepath.Join(dir, "summary.csv"))
 	if err != nil {
 		return nil, nil, err

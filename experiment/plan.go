@@ -98,6 +98,10 @@ type Prepared struct {
 	// folder's manifest), which the command line it records draws with
 	// (RecordedCommandLine); nil: the defaults.
 	FigureOptions *output.FigureOptions
+	// Build is which borderwork wrote the folder, as its manifest
+	// records it (BuiltBy; set by a report written again from the
+	// folder's manifest); "": this binary, which writes it.
+	Build string
 }
 
 // cacheLimit is the most point × regime configurations Prepare keeps;

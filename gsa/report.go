@@ -383,6 +383,7 @@ func reportOf(m *output.Manifest, r *Result, drawn []experiment.Drawn) ([]byte, 
 	b.WriteString("## What was run\n\n")
 	source, _ := output.TextSpan(m.ScenarioSource) // the user's path: a backtick or a line break would end its span
 	fmt.Fprintf(&b, "- Scenario: `%s`, loaded from %s; the resolved file is `scenario.toml`. %d days; master seed %d.\n", m.Scenario, source, m.Days, m.Seed)
+	fmt.Fprintf(&b, "- Written by %s.\n", experiment.BuiltBy(m))
 	varied, fixed := 0, map[string]int{}
 	for _, k := range info.Keys {
 		if k.Varied {

@@ -226,8 +226,8 @@ both channels at once (the interaction), shown separately.
 			fmt.Fprintf(&b, " (%s: %s)", p.Name, strings.TrimSuffix(p.Description, "."))
 		}
 	}
-	fmt.Fprintf(&b, ". Budget USD %s, of which USD %s spent by the end of the run. %d days, master seed %d, %d replicates of each of %d runs per regime. Command: %s.\n",
-		output.FormatCount(info.Budget), output.FormatCount(info.Spent), file.Days, file.Seed, a.Reps, len(armKinds), output.CommandSpan(x.RecordedCommandLine()))
+	fmt.Fprintf(&b, ". Budget USD %s, of which USD %s spent by the end of the run. %d days, master seed %d, %d replicates of each of %d runs per regime. Command: %s. Written by %s.\n",
+		output.FormatCount(info.Budget), output.FormatCount(info.Spent), file.Days, file.Seed, a.Reps, len(armKinds), output.CommandSpan(x.RecordedCommandLine()), x.BuiltBy())
 
 	b.WriteString("\n## In short\n")
 	for _, regime := range a.Regimes {

@@ -5,6 +5,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/output"
 )
 
 // markdownFigures checks that every image of a Markdown text stands in a
@@ -33,7 +36,8 @@ func markdownFigures(t *testing.T, what, text string) int {
 }
 
 // TestReportFiguresAreParagraphs: in each command's report.md, a figure
-// and its caption do not run into the next figure.
+// and its caption do not run into the next figure; and its header names
+// the borderwork that wrote it, as the manifest records it.
 func TestReportFiguresAreParagraphs(t *testing.T) {
 	dir := t.TempDir()
 	png := []string{"--formats", "png", "--quiet"}
@@ -58,6 +62,14 @@ func TestReportFiguresAreParagraphs(t *testing.T) {
 			}
 			if markdownFigures(t, tt.name+"'s report.md", string(report)) < 2 {
 				t.Errorf("%s's report.md shows fewer than 2 figures; the test checks nothing", tt.name)
+			}
+			// Every report names the borderwork that wrote it, one way.
+			m, err := output.ReadManifest(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := "Written by " + experiment.BuiltBy(m) + "."; !strings.Contains(string(report), want) {
+				t.Errorf("%s's report.md does not say %q", tt.name, want)
 			}
 		})
 	}
