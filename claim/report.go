@@ -142,7 +142,7 @@ combination (docs/CLAIM.md).
 	// the intervals for as narrow as asked.
 	then := fmt.Sprintf("then as many as every interval needed for the target width, at most %d", o.MaxReps)
 	if CapNote(res.Needs, a.Reps, o.MaxReps, res.Pilot) != "" {
-		then = fmt.Sprintf("then up to the cap of %d, which stopped the runs before every interval reached the target width: see Replicates below", o.MaxReps)
+		then = fmt.Sprintf("then up to the cap of %d, which stopped the runs before every interval reached the target width: see *Replicates* under How the verdicts were reached", o.MaxReps)
 	}
 	fmt.Fprintf(&b, ". %d days, master seed %d, **%d replicates** of every combination (a pilot of %d, %s). Command: %s. Written by %s.\n",
 		f.Days, f.Seed, a.Reps, res.Pilot, then, output.CommandSpan(x.RecordedCommandLine()), x.BuiltBy())
@@ -316,7 +316,7 @@ func replicatesSentence(ns Needs, reps, maxReps, pilot int, precision float64) s
 	case k == 0:
 		return fmt.Sprintf("%d replicates were run, enough by the pilot's spread for %s (at most %d were allowed).", reps, target, maxReps)
 	}
-	return fmt.Sprintf("%d replicates were run, the cap (`--max-reps`). The target, %s, was **not reached** for %d of %s at the cap of %d replicates; the widest would need about %s (by the pilot's spread). Their intervals are wider than the target, so their verdicts are more often *inconclusive*; raise `--max-reps` to about %d to reach it.",
+	return fmt.Sprintf("%d replicates were run, the cap (`--max-reps`). The target, %s, was **not reached** for %d of %s at the cap of %d replicates; the widest would need about %s (by the pilot's spread). Their intervals are wider than the target, and their verdicts rest on fewer replicates than it asked for; raise `--max-reps` to about %d to reach it.",
 		reps, target, k, words.Count(len(ns), "contrast"), maxReps, words.Whole(int64(ns.Most(pilot))), ns.Most(pilot))
 }
 
