@@ -53,12 +53,7 @@ func TestNoFusedMultiplyAdd(t *testing.T) {
 	if testing.Short() {
 		t.Skip("compiles the module for other architectures")
 	}
-	goTool := filepath.Join(runtime.GOROOT(), "bin", "go")
-	if _, err := os.Stat(goTool); err != nil {
-		if goTool, err = exec.LookPath("go"); err != nil {
-			t.Skip("no go tool to compile with: ", err)
-		}
-	}
+	goTool := goToolOrSkip(t)
 	root := moduleRoot(t)
 	// Read what is compiled, so that go test's cache knows this test's
 	// result depends on it (it cannot see what go build reads).
@@ -245,4 +240,17 @@ func tail(s string) string {
 		return "…" + s[len(s)-4000:]
 	}
 	return s
+}
+
+// goToolOrSkip is the go tool that built this test (GOROOT's), else the
+// one on PATH; without either the test is skipped.
+func goToolOrSkip(t *testing.T) string {
+	t.Helper()
+	goTool := filepath.Join(runtime.GOROOT(), "bin", "go")
+	if _, err := os.Stat(goTool); err != nil {
+		if goTool, err = exec.LookPath("go"); err != nil {
+			t.Skip("no go tool to compile with: ", err)
+		}
+	}
+	return goTool
 }

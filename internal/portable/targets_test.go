@@ -3,8 +3,6 @@ package portable
 import (
 	"os"
 	"os/exec"
-	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 )
@@ -23,12 +21,7 @@ func TestEveryTargetBuilds(t *testing.T) {
 	if testing.Short() {
 		t.Skip("compiles the module for other targets")
 	}
-	goTool := filepath.Join(runtime.GOROOT(), "bin", "go")
-	if _, err := os.Stat(goTool); err != nil {
-		if goTool, err = exec.LookPath("go"); err != nil {
-			t.Skip("no go tool to compile with: ", err)
-		}
-	}
+	goTool := goToolOrSkip(t)
 	root := moduleRoot(t)
 	// Read what is compiled, so that go test's cache knows this test's
 	// result depends on it.
