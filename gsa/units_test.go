@@ -11,7 +11,7 @@ import (
 	"testing"
 
 	"github.com/borderwork/borderwork/experiment"
-	"github.com/borderwork/borderwork/output"
+	"github.com/borderwork/borderwork/internal/foldertest"
 )
 
 // TestParametersUnit: parameters.csv gives each key's unit, as a sweep's
@@ -55,28 +55,8 @@ func TestParametersUnit(t *testing.T) {
 		}
 	}
 
-	// As a folder written before the column: the table without it, and
-	// its checksum in the manifest.
-	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
-	for _, r := range records {
-		w.Write(slices.Delete(slices.Clone(r), u, u+1))
-	}
-	w.Flush()
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	// The checksum replaced in place: the manifest is otherwise as written.
-	mpath := filepath.Join(dir, "manifest.json")
-	mb, err := os.ReadFile(mpath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if old := output.SHA256(b); bytes.Count(mb, []byte(old)) != 1 {
-		t.Fatalf("manifest.json lists parameters.csv's checksum %s %d times", old, bytes.Count(mb, []byte(old)))
-	} else if err := os.WriteFile(mpath, bytes.Replace(mb, []byte(old), []byte(output.SHA256(buf.Bytes())), 1), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	// As a folder written before the column.
+	foldertest.DropColumn(t, dir, "parameters.csv", u)
 	rep, err := experiment.Reproduce(context.Background(), dir, 2)
 	if err != nil || len(rep.Problems) > 0 || !strings.Contains(strings.Join(rep.Warnings, "\n"), "parameters.csv has no unit column") {
 		t.Errorf("Reproduce of a folder without the unit column = %+v, %v; want it reproduced, with a warning naming the column", rep, err)

@@ -1,14 +1,19 @@
 // Package foldertest holds what tests of several packages need to say
 // that a folder was, or was not, left as it was: its Files, and Same,
 // which compares them with an earlier Files; and to read its tables
-// (ReadCSV, Records).
+// (ReadCSV, Records), and to make a table as an older version wrote it
+// (DropColumn).
 package foldertest
 
 import (
+	"bytes"
+	"crypto/sha256"
 	"encoding/csv"
+	"encoding/hex"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 )
 
@@ -82,4 +87,47 @@ func Records(t testing.TB, path string) []map[string]string {
 		}
 	}
 	return out
+}
+
+// DropColumn rewrites the table name of the output folder dir without
+// its column col, and its checksum in manifest.json to match, as a folder
+// written before that column was added would be.
+func DropColumn(t testing.TB, dir, name string, col int) {
+	t.Helper()
+	path := filepath.Join(dir, name)
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	records, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	for _, r := range records {
+		w.Write(slices.Delete(slices.Clone(r), col, col+1))
+	}
+	w.Flush()
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// The checksum replaced in place: the manifest is otherwise as written.
+	mpath := filepath.Join(dir, "manifest.json")
+	mb, err := os.ReadFile(mpath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if old := sum(b); bytes.Count(mb, []byte(old)) != 1 {
+		t.Fatalf("manifest.json lists %s's checksum %s %d times", name, old, bytes.Count(mb, []byte(old)))
+	} else if err := os.WriteFile(mpath, bytes.Replace(mb, []byte(old), []byte(sum(buf.Bytes())), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// sum is a file's checksum as manifest.json records it (output.SHA256,
+// which this package cannot import: output's own tests import it).
+func sum(b []byte) string {
+	s := sha256.Sum256(b)
+	return hex.EncodeToString(s[:])
 }
