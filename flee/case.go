@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/scenarios"
 )
 
@@ -235,8 +236,8 @@ func (c *Case) readLocations() error {
 			return f.errorf(r.line, locationColumns[len(r.fields)], "want %d columns (%s), got %d", len(locationColumns), strings.Join(locationColumns, ","), len(r.fields))
 		}
 		l := Location{Name: r.fields[0], Region: r.fields[1], Country: r.fields[2], ConflictDate: -1, Line: r.line}
-		if strings.TrimSpace(l.Name) == "" {
-			return f.errorf(r.line, "name", "must not be empty")
+		if msg := words.BlankName(l.Name); msg != "" {
+			return f.errorf(r.line, "name", "%s", msg)
 		}
 		if prev, dup := seen[l.Name]; dup {
 			return f.errorf(r.line, "name", "duplicate location %q (first on line %d)", l.Name, prev)
@@ -494,11 +495,8 @@ func (c *Case) readLayout() error {
 		name := r.fields[0]
 		// A series of no name, or of spaces, is observed data no camp
 		// can be matched with, shown as none where it is named.
-		switch {
-		case name == "":
-			return f.errorf(r.line, "name", "must not be empty; name the camp the series counts, or total")
-		case strings.TrimSpace(name) == "":
-			return f.errorf(r.line, "name", "must not be only spaces, got %q", name)
+		if msg := words.BlankName(name); msg != "" {
+			return f.errorf(r.line, "name", "%s; name the camp the series counts, or total", msg)
 		}
 		if prev, dup := names[name]; dup {
 			return f.errorf(r.line, "name", "%q has two rows (first on line %d)", name, prev)

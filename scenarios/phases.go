@@ -7,9 +7,9 @@ package scenarios
 import (
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 
+	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/sim"
 )
 
@@ -221,9 +221,10 @@ func (v *validator) validatePhases() {
 	names := map[string]bool{}
 	for i, ms := range f.Monitors {
 		at := fmt.Sprintf("monitors.%d", i)
-		// A name of spaces shows as none where the point is named.
-		if strings.TrimSpace(ms.Name) == "" || names[ms.Name] {
-			v.add(at+".name", "monitor names must be unique and not empty, got %q", ms.Name)
+		if msg := words.BlankName(ms.Name); msg != "" {
+			v.add(at+".name", "%s", msg)
+		} else if names[ms.Name] {
+			v.add(at+".name", "duplicate monitor name %q", ms.Name)
 		}
 		names[ms.Name] = true
 		if !kinds[ms.Location] {

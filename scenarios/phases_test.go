@@ -203,7 +203,7 @@ func TestPhasesAndMonitorsRejected(t *testing.T) {
 		{"not a neighbour", "\n[[monitors]]\nname = \"X\"\nlocation = \"Gate\"\noutgoing_from = [\"Home\"]\n", `gate.toml:82: monitors.X.outgoing_from.0: "Home" is not joined to "Gate" by any link`},
 		{"both ways", "\n[[monitors]]\nname = \"X\"\nlocation = \"Gate\"\noutgoing_from = [\"Town\"]\nincoming_from = [\"Town\"]\n", `gate.toml:83: monitors.X.incoming_from.0: "Town" is also in outgoing_from`},
 		{"no sides", "\n[[monitors]]\nname = \"X\"\nlocation = \"Gate\"\n", "gate.toml:79: monitors.X: give outgoing_from or incoming_from"},
-		{"same name", "\n[[monitors]]\nname = \"Away\"\nlocation = \"Gate\"\noutgoing_from = [\"Town\"]\n", `gate.toml:80: monitors.Away.name: monitor names must be unique`},
+		{"same name", "\n[[monitors]]\nname = \"Away\"\nlocation = \"Gate\"\noutgoing_from = [\"Town\"]\n", `gate.toml:80: monitors.Away.name: duplicate monitor name "Away"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/sim"
 )
 
@@ -515,8 +516,10 @@ func (v *validator) programmes() {
 	for i := range f.Programmes {
 		p := &f.Programmes[i]
 		at := fmt.Sprintf("programmes.%d", i)
-		if strings.TrimSpace(p.Name) == "" || seen[p.Name] {
-			v.add(at+".name", "programme names must be unique and not empty, got %q", p.Name)
+		if msg := words.BlankName(p.Name); msg != "" {
+			v.add(at+".name", "%s", msg)
+		} else if seen[p.Name] {
+			v.add(at+".name", "duplicate programme name %q", p.Name)
 		}
 		seen[p.Name] = true
 		if p.End == nil {

@@ -62,6 +62,13 @@ func TestRegimeErrors(t *testing.T) {
 			want: []problem{{`[regimes."hbm "]`, `regimes.hbm : a regime name must not start or end with a space, got "hbm "`}}},
 		{name: "leading space", file: "tiny", old: "[regimes.strict]", new: "[regimes.\" x\"]\nrefusal = 0.1\n\n[regimes.strict]",
 			want: []problem{{`[regimes." x"]`, `regimes. x: a regime name must not start or end with a space, got " x"`}}},
+		// A blank name is refused as every other blank name is.
+		{name: "name of spaces", file: "tiny", old: "[regimes.strict]", new: "[regimes.\"  \"]\nrefusal = 0.1\n\n[regimes.strict]",
+			want: []problem{{`[regimes."  "]`, `regimes.  : must not be empty or only spaces, got "  "`}}},
+		{name: "empty name", file: "tiny", old: "[regimes.strict]", new: "[regimes.\"\"]\nrefusal = 0.1\n\n[regimes.strict]",
+			want: []problem{{`[regimes.""]`, `regimes.: must not be empty or only spaces, got ""`}}},
+		{name: "comma", file: "tiny", old: "[regimes.strict]", new: "[regimes.\"a,b\"]\nrefusal = 0.1\n\n[regimes.strict]",
+			want: []problem{{`[regimes."a,b"]`, `regimes.a,b: a regime name must not hold a comma (--regimes lists names separated by commas), got "a,b"`}}},
 
 		// "all" reads as every regime in plot --regime and sweep
 		// --figure-regimes: no regime may take the name.

@@ -92,15 +92,23 @@ func TestErrorPlacement(t *testing.T) {
 	}
 }
 
-// TestEmptyName: name = "" breaks the format's rule, as check says.
+// TestEmptyName: name = "" breaks the format's rule, as check says. A
+// name of a tab is one problem, blank, not a second one for its control
+// character.
 func TestEmptyName(t *testing.T) {
-	wantOneLine(t, "empty name", parseEdited(t, `name = "tiny"`, `name = ""`), "bad.toml:2: name: must not be empty")
-	wantOneLine(t, "blank name", parseEdited(t, `name = "tiny"`, `name = "  "`), "bad.toml:2: name: must not be empty")
+	for _, name := range []string{`"\t"`, `" \t "`} {
+		want := `bad.toml:2: name: must not be empty or only spaces, got ` + name
+		if err := parseEdited(t, `name = "tiny"`, `name = `+name); err == nil || err.Error() != want {
+			t.Errorf("name = %s: error %v; want exactly %s", name, err, want)
+		}
+	}
+	wantOneLine(t, "empty name", parseEdited(t, `name = "tiny"`, `name = ""`), `bad.toml:2: name: must not be empty or only spaces, got ""`)
+	wantOneLine(t, "blank name", parseEdited(t, `name = "tiny"`, `name = "  "`), `bad.toml:2: name: must not be empty or only spaces, got "  "`)
 	s := loadTiny(t)
 	if err := s.Set("name="); err != nil {
 		t.Fatal(err)
 	}
-	wantOneLine(t, "--set name=", s.Validate(), "--set name=: name: must not be empty")
+	wantOneLine(t, "--set name=", s.Validate(), `--set name=: name: must not be empty or only spaces, got ""`)
 }
 
 // TestBlankNamesAndRepeatedDestinations: a location, country, post,
@@ -115,14 +123,16 @@ func TestBlankNamesAndRepeatedDestinations(t *testing.T) {
 		old, new string
 		want     string
 	}{
-		{"location of spaces", "name = \"Home\"\nkind", "name = \"  \"\nkind", `bad.toml:9: locations.0.name: must not be only spaces, got "  "`},
-		{"location of a tab", "name = \"Goal\"\nkind", "name = \"\\t\"\nkind", `bad.toml:19: locations.2.name: must not be only spaces, got "\t"`},
-		{"empty location", "name = \"Home\"\nkind", "name = \"\"\nkind", "bad.toml:9: locations.0.name: must not be empty"},
-		{"country of spaces", `countries = ["A", "B"]`, `countries = ["A", "B", " "]`, `bad.toml:6: countries.2: country names must be unique and not empty, got " "`},
-		{"post of spaces", "name = \"Gate\"\nlocation", "name = \" \"\nlocation", `bad.toml:48: posts.Gate.name: post names must be unique and not empty, got " "`},
-		{"programme of spaces", "patrol = 0.2", "patrol = 0.2\n\n[[programmes]]\nname = \"  \"\nposts = [\"Gate\"]\nend = 50\nbudget = 1000\n\n[programmes.human_rights]\nshare = 0.1", `bad.toml:70: programmes.0.name: programme names must be unique and not empty, got "  "`},
-		{"monitor of spaces", "patrol = 0.2", "patrol = 0.2\n\n[[monitors]]\nname = \" \"\nlocation = \"Gate\"\noutgoing_from = [\"Home\"]", `bad.toml:70: monitors.Gate.name: monitor names must be unique and not empty, got " "`},
-		{"monitor of a tab", "patrol = 0.2", "patrol = 0.2\n\n[[monitors]]\nname = \"\\t\"\nlocation = \"Gate\"\noutgoing_from = [\"Home\"]", `bad.toml:70: monitors.Gate.name: monitor names must be unique and not empty, got "\t"`},
+		{"location of spaces", "name = \"Home\"\nkind", "name = \"  \"\nkind", `bad.toml:9: locations.0.name: must not be empty or only spaces, got "  "`},
+		{"location of a tab", "name = \"Goal\"\nkind", "name = \"\\t\"\nkind", `bad.toml:19: locations.2.name: must not be empty or only spaces, got "\t"`},
+		{"empty location", "name = \"Home\"\nkind", "name = \"\"\nkind", `bad.toml:9: locations.0.name: must not be empty or only spaces, got ""`},
+		{"country of spaces", `countries = ["A", "B"]`, `countries = ["A", "B", " "]`, `bad.toml:6: countries.2: must not be empty or only spaces, got " "`},
+		{"post of spaces", "name = \"Gate\"\nlocation", "name = \" \"\nlocation", `bad.toml:48: posts.Gate.name: must not be empty or only spaces, got " "`},
+		{"programme of spaces", "patrol = 0.2", "patrol = 0.2\n\n[[programmes]]\nname = \"  \"\nposts = [\"Gate\"]\nend = 50\nbudget = 1000\n\n[programmes.human_rights]\nshare = 0.1", `bad.toml:70: programmes.0.name: must not be empty or only spaces, got "  "`},
+		{"monitor of spaces", "patrol = 0.2", "patrol = 0.2\n\n[[monitors]]\nname = \" \"\nlocation = \"Gate\"\noutgoing_from = [\"Home\"]", `bad.toml:70: monitors.Gate.name: must not be empty or only spaces, got " "`},
+		{"country twice", `countries = ["A", "B"]`, `countries = ["A", "B", "A"]`, `bad.toml:6: countries.2: duplicate country name "A"`},
+		{"programme twice", "patrol = 0.2", "patrol = 0.2\n" + strings.Repeat("\n[[programmes]]\nname = \"p\"\nposts = [\"Gate\"]\nend = 50\nbudget = 1000\n\n[programmes.human_rights]\nshare = 0.1\n", 2), `bad.toml:79: programmes.p.name: duplicate programme name "p"`},
+		{"monitor of a tab", "patrol = 0.2", "patrol = 0.2\n\n[[monitors]]\nname = \"\\t\"\nlocation = \"Gate\"\noutgoing_from = [\"Home\"]", `bad.toml:70: monitors.Gate.name: must not be empty or only spaces, got "\t"`},
 		{"destination twice", `destinations = ["Goal"]`, `destinations = ["Goal", "Goal"]`, `bad.toml:45: origins.Home.destinations.1: "Goal" is listed twice (also destinations.0)`},
 		{"destination twice, weighed", `destinations = ["Goal"]`, "destinations = [\"Goal\",\n  \"Goal\"]\ndestination_weights = [1, 2]", `bad.toml:45: origins.Home.destinations.1: "Goal" is listed twice (also destinations.0); list each destination once, and weigh them with destination_weights`},
 	}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 	hint "github.com/borderwork/borderwork/internal/suggest"
+	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/sim"
 )
 
@@ -259,8 +260,8 @@ func join(path, key string) string {
 // structure checks names, references and the shape of the region.
 func (v *validator) structure() {
 	f := v.s.File
-	if strings.TrimSpace(f.Name) == "" {
-		v.add("name", "must not be empty")
+	if msg := words.BlankName(f.Name); msg != "" {
+		v.add("name", "%s", msg)
 	}
 	v.plain("name", f.Name)
 	if len(f.Countries) == 0 {
@@ -268,8 +269,10 @@ func (v *validator) structure() {
 	}
 	countries := map[string]bool{}
 	for i, c := range f.Countries {
-		if strings.TrimSpace(c) == "" || countries[c] {
-			v.add(fmt.Sprintf("countries.%d", i), "country names must be unique and not empty, got %q", c)
+		if msg := words.BlankName(c); msg != "" {
+			v.add(fmt.Sprintf("countries.%d", i), "%s", msg)
+		} else if countries[c] {
+			v.add(fmt.Sprintf("countries.%d", i), "duplicate country name %q", c)
 		}
 		v.plain(fmt.Sprintf("countries.%d", i), c)
 		countries[c] = true
@@ -278,11 +281,8 @@ func (v *validator) structure() {
 	badKind := map[string]bool{} // reported once, at the location, not at every reference
 	for i, l := range f.Locations {
 		p := fmt.Sprintf("locations.%d", i)
-		if l.Name == "" {
-			v.add(p+".name", "must not be empty")
-		} else if strings.TrimSpace(l.Name) == "" {
-			// A name of spaces shows as none in every table and figure.
-			v.add(p+".name", "must not be only spaces, got %q", l.Name)
+		if msg := words.BlankName(l.Name); msg != "" {
+			v.add(p+".name", "%s", msg)
 		} else if _, dup := kinds[l.Name]; dup {
 			v.add(p+".name", "duplicate location name %q", l.Name)
 		}
@@ -467,8 +467,10 @@ func (v *validator) posts(kinds map[string]sim.LocationKind, loc func(string, st
 	regimes := v.s.RegimeNames()
 	for i, ps := range f.Posts {
 		p := fmt.Sprintf("posts.%d", i)
-		if strings.TrimSpace(ps.Name) == "" || names[ps.Name] {
-			v.add(p+".name", "post names must be unique and not empty, got %q", ps.Name)
+		if msg := words.BlankName(ps.Name); msg != "" {
+			v.add(p+".name", "%s", msg)
+		} else if names[ps.Name] {
+			v.add(p+".name", "duplicate post name %q", ps.Name)
 		}
 		v.plain(p+".name", ps.Name)
 		names[ps.Name] = true
@@ -516,8 +518,10 @@ func (v *validator) regimes() {
 	failed := map[string]bool{}
 	for _, name := range all {
 		at := "regimes." + name
-		if name == "" || strings.ContainsAny(name, ",") {
-			v.add(at, "a regime name must not be empty or hold a comma (--regimes lists names separated by commas), got %q", name)
+		if msg := words.BlankName(name); msg != "" {
+			v.add(at, "%s", msg)
+		} else if strings.ContainsAny(name, ",") {
+			v.add(at, "a regime name must not hold a comma (--regimes lists names separated by commas), got %q", name)
 		} else if strings.TrimSpace(name) != name {
 			// --regimes trims the names it lists: this one could not be
 			// chosen, and would show as a twin of another in the tables.
@@ -618,6 +622,9 @@ func (s *Scenario) baseOf(name string) string {
 // plain refuses a name holding a line break or another control
 // character: names are written into the tables' rows, one row a line.
 func (v *validator) plain(path, name string) {
+	if words.BlankName(name) != "" {
+		return // a name of a tab alone is blank, and said so once (its callers)
+	}
 	if strings.ContainsFunc(name, unicode.IsControl) || !utf8.ValidString(name) {
 		v.add(path, "must be text without line breaks or other control characters, got %q", name)
 	}

@@ -109,7 +109,7 @@ func TestInputsWholeOrRefused(t *testing.T) {
 		{run("compare", small, "--out", out, "--set", "title=\"a\"\n[regimes.x]\npatrol = 1"), []string{"--set", "exactly one TOML value"}},
 		{run("compare", edited(t, "replicates = 2", "replicates = 0"), "--out", out), []string{"edited.toml:5: replicates: must be a count in [1, 1000000], got 0"}},
 		{run("compare", edited(t, "days = 60", "days = 0"), "--out", out), []string{"edited.toml:4: days"}},
-		{run("compare", edited(t, `name = "small"`, `name = ""`), "--out", out), []string{"edited.toml:2: name: must not be empty"}},
+		{run("compare", edited(t, `name = "small"`, `name = ""`), "--out", out), []string{`edited.toml:2: name: must not be empty or only spaces, got ""`}},
 		{run("compare", edited(t, "seed = 1", "Seed = 1"), "--out", out), []string{"edited.toml:3: Seed", "write seed"}},
 		{run("compare", small, "--out", out, "--reps", "many"), []string{"--reps: want a whole number, got \"many\"", "usage: borderwork compare"}},
 		{[]string{"plot", "--formats", "", "somewhere"}, []string{"--formats is given an empty value"}},

@@ -1,10 +1,13 @@
 // Package words writes numbers for people to read in messages and
 // summaries: digits grouped by thousands, counts with their noun in the
 // singular or the plural, and lists joined as a sentence joins them. Every front end uses it, so that "1
-// replicate" and "20,000 points" read the same everywhere.
+// replicate" and "20,000 points" read the same everywhere. It also holds
+// the wording of a fault every loader checks, a name left blank
+// (BlankName), so that a scenario and a Flee case say it alike.
 package words
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 )
@@ -58,4 +61,18 @@ func List(items []string) string {
 		return items[0]
 	}
 	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}
+
+// BlankName says what is wrong with a name that is empty or only white
+// space (spaces, tabs), which would show as no name in every table, figure
+// and message: `must not be empty or only spaces, got "\t"`. It is ""
+// for a name with anything else in it. It is the one wording for the
+// fault, wherever a name is given (a scenario, its locations, countries,
+// posts, programmes, monitors and regimes; a Flee case's locations and
+// data layout); the caller's error names the file, line and key.
+func BlankName(name string) string {
+	if strings.TrimSpace(name) != "" {
+		return ""
+	}
+	return fmt.Sprintf("must not be empty or only spaces, got %q", name)
 }

@@ -68,3 +68,19 @@ func TestList(t *testing.T) {
 		}
 	}
 }
+
+func TestBlankName(t *testing.T) {
+	for _, c := range []struct{ name, want string }{
+		{"", `must not be empty or only spaces, got ""`},
+		{" ", `must not be empty or only spaces, got " "`},
+		{"\t", `must not be empty or only spaces, got "\t"`},
+		{" \u00a0\n", `must not be empty or only spaces, got " \u00a0\n"`},
+		{"Gate", ""},
+		{" Gate ", ""}, // spaces around a name are another fault, where it is one (regimes)
+		{"\x00", ""},   // a control character is another fault (scenarios: plain)
+	} {
+		if got := BlankName(c.name); got != c.want {
+			t.Errorf("BlankName(%q) = %q, want %q", c.name, got, c.want)
+		}
+	}
+}
