@@ -82,7 +82,7 @@ func drawEffects(src experiment.Source) ([]experiment.Drawn, error) {
 			// difference"; the harm never happened, so nothing was tested.
 			title = "Effects on " + Title(h) + ": not applicable, 0 in every run of every cell"
 		} else if delta > 0 && !math.IsInf(delta, 0) {
-			margin = figures.Margin{Delta: delta, Label: "±" + output.FormatCount(delta) + ": smallest effect of interest"}
+			margin = figures.Margin{Delta: delta, Label: "±" + FormatSESOI(delta) + ": smallest effect of interest"}
 		}
 		fig, err := figures.GroupedBarsWithin(title, Title(h)+" per run, difference", []figures.Group{g}, margin, caption)
 		if err != nil {

@@ -28,6 +28,21 @@ func FormatRelative(v float64) string {
 	return fmt.Sprintf("%+.0f%%", 100*v)
 }
 
+// FormatSESOI writes a smallest effect of interest (δ) wherever one is
+// shown: as FormatCount writes the effects beside it ("114", "43.3",
+// "1.0"), but below 1, where one decimal keeps at most one significant
+// digit and none below 0.05, with three, as FormatValue writes a
+// parameter: --sesoi deaths=abs:0.05 shows as 0.05, not 0.1, and abs:0.01
+// as 0.01, not 0.0. A δ set as a share is never below 1 (its floor is one
+// unit), so it is written as before; only a δ given in a harm's own units
+// can be smaller.
+func FormatSESOI(v float64) string {
+	if math.Abs(v) < 1 {
+		return output.FormatValue(v)
+	}
+	return output.FormatCount(v)
+}
+
 // FormatInterval writes an estimate's mean difference and 95% interval.
 func FormatInterval(e Estimate) string {
 	if math.IsNaN(e.Lo) {
@@ -72,7 +87,7 @@ func (a *Analysis) claimSentence(c ClaimVerdict) string {
 		}
 		if belowSESOI(e) {
 			return fmt.Sprintf("%s changed %s by %s per run (from %s, less than the smallest effect of interest of %s, so no percentage; %s)", what, Title(c.Harm), signed(e.Mean),
-				output.FormatCount(e.Reference), output.FormatCount(e.SESOI), e.Verdict)
+				output.FormatCount(e.Reference), FormatSESOI(e.SESOI), e.Verdict)
 		}
 		return fmt.Sprintf("%s changed %s by %s per run (%s of %s; %s)", what, Title(c.Harm), signed(e.Mean),
 			FormatRelative(e.Relative), output.FormatCount(e.Reference), e.Verdict)
@@ -214,7 +229,7 @@ combination (docs/CLAIM.md).
 	fmt.Fprintf(&b, "- **Smallest effect of interest.** %s of each harm's mean over the combinations in the pilot's %d replicates, never less than one unit%s, fixed before the main runs:", sesoiWords(o.SESOI), res.Pilot, absWords(o.SESOI))
 	for _, h := range Harms() {
 		if e, ok := a.Estimate(Closure.Name, h); ok {
-			fmt.Fprintf(&b, " %s %s;", Title(h), output.FormatCount(e.SESOI))
+			fmt.Fprintf(&b, " %s %s;", Title(h), FormatSESOI(e.SESOI))
 		}
 	}
 	b.WriteString("\n")
@@ -483,7 +498,7 @@ func sesoiScale(a *Analysis, o Options) string {
 		for _, at := range []string{"open", "closed"} {
 			e, ok := a.Estimate("malfunction|closure="+at, h)
 			if ok && !math.IsNaN(e.SESOI) && !math.IsNaN(e.Reference) && e.SESOI > math.Abs(e.Reference) {
-				above = append(above, fmt.Sprintf("on %s at %s admission, %s against %s", Title(h), at, output.FormatCount(e.SESOI), output.FormatCount(e.Reference)))
+				above = append(above, fmt.Sprintf("on %s at %s admission, %s against %s", Title(h), at, FormatSESOI(e.SESOI), output.FormatCount(e.Reference)))
 			}
 		}
 	}

@@ -9,8 +9,47 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/scenarios"
 )
+
+// TestFormatSESOI: a δ below 1 (given in a harm's own units) is written
+// with the digits that show it, not rounded to one decimal (0.05 read
+// 0.1); from 1 on, where every δ set as a share lies, as FormatCount
+// writes it, as the terminal, report.md and the figures always have.
+func TestFormatSESOI(t *testing.T) {
+	for _, c := range []struct {
+		v    float64
+		want string
+	}{
+		{114, "114"},
+		{113.6, "114"},
+		{2196.4, "2,196"},
+		{43.28, "43.3"},
+		{65.4, "65.4"},
+		{1, "1.0"}, // the floor of a share
+		{2, "2.0"},
+		{0.05, "0.05"},
+		{0.25, "0.25"},
+		{0.125, "0.125"},
+		{0.2, "0.2"},
+		{0.01, "0.01"},
+		{0.0001, "0.0001"}, // never an exponent
+		{1.0 / 30, "0.0333"},
+		{0.9996, "1"},
+		{math.NaN(), "-"},
+	} {
+		if got := FormatSESOI(c.v); got != c.want {
+			t.Errorf("FormatSESOI(%v) = %q, want %q", c.v, got, c.want)
+		}
+	}
+	// From 1 on nothing changes: a share's δ prints as it did.
+	for v := 1.0; v < 1e6; v *= 1.0137 {
+		if got, want := FormatSESOI(v), output.FormatCount(v); got != want {
+			t.Fatalf("FormatSESOI(%v) = %q, want %q, as FormatCount", v, got, want)
+		}
+	}
+}
 
 // TestSESOIParse: --sesoi takes a share for every harm, HARM=share, or
 // HARM=abs:X in the harm's own units; a later argument for a harm

@@ -384,6 +384,62 @@ func TestClaimSESOIAbsolute(t *testing.T) {
 	mustRun(t, "plot", "--size", "double", out)
 }
 
+// TestClaimSmallSESOIShown: a δ given in a harm's own units below 1
+// (--sesoi trapped_person_days=abs:0.05) shows as given, ±0.05, in the
+// terminal's δ column, report.md's list of smallest effects and its
+// figure's margin, not rounded to ±0.1 as one decimal would; every other
+// harm's δ, set as a share, shows as FormatCount writes it, as before.
+func TestClaimSmallSESOIShown(t *testing.T) {
+	const harm, given = "trapped_person_days", "0.05"
+	out := filepath.Join(t.TempDir(), "out")
+	stdout := mustRun(t, "claim", "--days", "60", "--reps", "3", "--max-reps", "3", "--quiet", "--formats", "svg",
+		"--sesoi", harm+"=abs:"+given, "--out", out)
+	m, err := output.ReadManifest(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, err := claim.ReadInfo(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.SESOIValues[harm] != 0.05 {
+		t.Fatalf("sesoi_values %v; want %s on %s", info.SESOIValues, given, harm)
+	}
+	// The δ table: the header, then a row per harm, to a blank line.
+	_, table, ok := strings.Cut(stdout, "\nharm  ")
+	_, table, ok2 := strings.Cut(table, "\nharm  ")
+	table, _, _ = strings.Cut(table, "\n\n")
+	if !ok || !ok2 {
+		t.Fatalf("no δ table in:\n%s", stdout)
+	}
+	report, err := os.ReadFile(filepath.Join(out, "report.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range claim.Harms() {
+		want := output.FormatCount(info.SESOIValues[h])
+		if h == harm {
+			want = given
+		}
+		row := slices.IndexFunc(strings.Split(table, "\n"), func(l string) bool { return strings.HasPrefix(l, claim.Title(h)+"  ") })
+		if row < 0 {
+			t.Errorf("no row for %s in the δ table:\n%s", h, table)
+		} else if got := strings.Fields(strings.TrimPrefix(strings.Split(table, "\n")[row], claim.Title(h)))[0]; got != "±"+want {
+			t.Errorf("δ table: %s's smallest effect %s; want ±%s", h, got, want)
+		}
+		if w := fmt.Sprintf(" %s %s;", claim.Title(h), want); !strings.Contains(string(report), w) {
+			t.Errorf("report.md's smallest effects do not say %q", w)
+		}
+	}
+	svg, err := os.ReadFile(filepath.Join(out, "figures", "effects_"+harm+".svg"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := "±" + given + ": smallest effect of interest"; !strings.Contains(string(svg), w) {
+		t.Errorf("effects_%s.svg does not say %q", harm, w)
+	}
+}
+
 func TestClaimBadInput(t *testing.T) {
 	const share = "want a share of the harm's mean, more than 0 and less than 1 (0.1 is a tenth)"
 	const form = "--sesoi: want a share such as 0.1, HARM=share, or HARM=abs:X in the harm's own units (repeat --sesoi for several harms), got "

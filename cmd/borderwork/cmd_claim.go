@@ -175,7 +175,7 @@ func printClaim(w io.Writer, scenario string, days int, seed int64, sets []strin
 	fmt.Fprint(tw, "harm\tsmallest effect\tmalfunction at open\tmalfunction at closed\tclosure\n")
 	for _, v := range res.Claim {
 		est, _ := res.Estimate("closure", v.Harm)
-		fmt.Fprintf(tw, "%s\t±%s", claim.Title(v.Harm), output.FormatCount(est.SESOI))
+		fmt.Fprintf(tw, "%s\t±%s", claim.Title(v.Harm), claim.FormatSESOI(est.SESOI))
 		for _, id := range []string{"malfunction|closure=open", "malfunction|closure=closed", "closure"} {
 			est, _ := res.Estimate(id, v.Harm)
 			fmt.Fprintf(tw, "\t%s", claim.FormatInterval(est))
