@@ -2,6 +2,7 @@ package output
 
 import (
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -58,9 +59,183 @@ func TestCodeSpan(t *testing.T) {
 		{"a ``b`` c", "```a ``b`` c```"},
 		{"`x`", "`` `x` ``"},
 		{"", "``"},
+		{"closed", "`closed`"},         // no backtick
+		{"we`ird", "``we`ird``"},       // one inside
+		{"a```b`c", "````a```b`c````"}, // the longest run sets the fence
+		{"`start", "`` `start ``"},     // at the start
+		{"end`", "`` end` ``"},         // at the end
+		{"``", "``` `` ```"},           // nothing else
+		{" Agadez ", "`  Agadez  `"},   // a space at each end, which CommonMark would strip
+		{" Agadez", "` Agadez`"},       // at one end, it does not
+		{"  ", "`  `"},                 // nor of spaces only
+		{"a | b", "`a | b`"},           // a span is not a table's cell: the caller escapes |
+		{"Séguédine", "`Séguédine`"},
 	} {
-		if got := CodeSpan(c.in); got != c.want {
+		got := CodeSpan(c.in)
+		if got != c.want {
 			t.Errorf("CodeSpan(%q) = %q; want %q", c.in, got, c.want)
+		}
+		if c.in == "" {
+			continue // "``" is two backticks, no span: nothing to read back
+		}
+		if back := readCodeSpan(t, got); back != c.in {
+			t.Errorf("CodeSpan(%q) = %q, which CommonMark reads as %q", c.in, got, back)
+		}
+	}
+}
+
+// readCodeSpan reads span, a whole code span, as CommonMark does (spec
+// 0.31, 6.1): an opening run of n backticks, closed by the next run of
+// exactly n, one space stripped from each end of what it holds when it
+// starts and ends with one and is not only spaces. It fails if the span
+// closes before its end.
+func readCodeSpan(t *testing.T, span string) string {
+	t.Helper()
+	n := len(span) - len(strings.TrimLeft(span, "`"))
+	rest := span[n:]
+	for i := 0; i < len(rest); {
+		if rest[i] != '`' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(rest) && rest[j] == '`' {
+			j++
+		}
+		if j-i == n {
+			if j != len(rest) {
+				t.Errorf("%q: the span closes at byte %d, before its end", span, n+j)
+			}
+			content := rest[:i]
+			if len(content) >= 2 && content[0] == ' ' && content[len(content)-1] == ' ' && strings.Trim(content, " ") != "" {
+				content = content[1 : len(content)-1]
+			}
+			return content
+		}
+		i = j
+	}
+	t.Errorf("%q: the span does not close", span)
+	return ""
+}
+
+// unescapeMarkdown reads text as CommonMark reads its backslash escapes:
+// a backslash before ASCII punctuation stands for that character.
+func unescapeMarkdown(text string) string {
+	var b strings.Builder
+	for i := 0; i < len(text); i++ {
+		if text[i] == '\\' && i+1 < len(text) && strings.ContainsRune("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", rune(text[i+1])) {
+			i++
+		}
+		b.WriteByte(text[i])
+	}
+	return b.String()
+}
+
+// blockMarker matches the start of a line that Markdown reads as other
+// than a paragraph's text: a heading, a quote, a list item, a code
+// fence, raw HTML (a tag's name ends at a blank, "/", ">" or the line's
+// end), a thematic break, a link reference definition. It is written
+// from CommonMark's spec, apart from the code it checks.
+var blockMarker = regexp.MustCompile("^ {0,3}(#{1,6}([ \t]|$)|>|[-+*]([ \t]|$)|[0-9]{1,9}[.)]([ \t]|$)|```|~~~|<([!?/]|[A-Za-z][A-Za-z0-9-]*([ \t/>]|$))|([-*_][ \t]*){3,}$|\\[[^\\]]+\\]:)")
+
+// TestLiteral: a name reads as itself wherever report.md puts it: as
+// CommonMark unescapes it, it is the name (its control characters
+// written as in C); on one line; no character of it left to be read as
+// markup, at a line's start (blockMarker) or within it; and a name with
+// nothing to escape is as it is.
+func TestLiteral(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"closed", "closed"},
+		{"hbm_strict", "hbm_strict"}, // inside a word, _ is no emphasis
+		{"open-legal (2016)", "open-legal (2016)"},
+		{"Séguédine", "Séguédine"},
+		{"3.5", "3.5"},
+		{`C:\data\dtm`, `C:\data\dtm`}, // a backslash before a letter escapes nothing
+		{"_x_", `\_x\_`},
+		{"a*b", `a\*b`},
+		{"a|b", `a\|b`},
+		{"we`ird", "we\\`ird"},
+		{"# x", `\# x`},
+		{"x #", `x \#`}, // a heading's closing sequence
+		{"- x", `\- x`},
+		{"+ x", `\+ x`},
+		{"1. x", `1\. x`},
+		{"12) x", `12\) x`},
+		{"> x", `\> x`},
+		{"---", `\---`},
+		{"<b>x</b>", `\<b>x\</b>`},
+		{"[x](y)", `\[x\](y)`},
+		{"R&D", `R\&D`},
+		{"~~x~~", `\~\~x\~\~`},
+		{`a\*`, `a\\\*`},
+		{`a\`, `a\\`}, // before a table's | that follows
+		{"a\nb", `a\nb`},
+		{"\x1b[31mred", `\x1b\[31mred`},
+	} {
+		got := Literal(c.in)
+		if got != c.want {
+			t.Errorf("Literal(%q) = %q; want %q", c.in, got, c.want)
+		}
+		if strings.ContainsAny(got, "\n\r") {
+			t.Errorf("Literal(%q) = %q spans lines", c.in, got)
+		}
+		if back := unescapeMarkdown(got); back != controlEscaped(c.in) {
+			t.Errorf("Literal(%q) = %q, which CommonMark reads as %q", c.in, got, back)
+		}
+		if blockMarker.MatchString(got) {
+			t.Errorf("Literal(%q) = %q starts a block at the start of a line", c.in, got)
+		}
+		for i := range len(got) {
+			if strings.IndexByte("`*[]<|#~&", got[i]) >= 0 && (i == 0 || got[i-1] != '\\') {
+				t.Errorf("Literal(%q) = %q leaves %q unescaped", c.in, got, got[i])
+			}
+		}
+	}
+}
+
+// TestProse: a scenario's description (a TOML string, which may hold
+// line breaks) is one line of one paragraph: no line of it starts a
+// heading, a list, a table's row or a code block; a marker at its start
+// is escaped; the author's emphasis, links and code spans are kept.
+func TestProse(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"One line.", "One line."},
+		{"*Emphasis*, `code` and [a link](https://iom.int) stay.", "*Emphasis*, `code` and [a link](https://iom.int) stay."},
+		{"Intro\n# Heading\n- item\n| a | b |\n|---|---|\n```go\ncode\n```", "Intro # Heading - item | a | b | |---|---| ```go code ```"},
+		{"# Title\nmore", `\# Title more`},
+		{"- a\n- b", `\- a - b`},
+		{"* a", `\* a`},
+		{"1. first\n2. second", `1\. first 2. second`},
+		{"> quoted\n> on", `\> quoted > on`},
+		{"```\ncode\n```", "\\``` code ```"},
+		{"~~~\ncode", `\~~~ code`},
+		{"| a | b |\n|---|---|\n| 1 | 2 |", "| a | b | |---|---| | 1 | 2 |"}, // one line makes no table
+		{"***", `\***`},
+		{"- - -", `\- - -`},
+		{"<div>x</div>", `\<div>x</div>`},
+		{"<!-- x -->", `\<!-- x -->`},
+		{"<https://iom.int> says", "<https://iom.int> says"}, // an autolink
+		{"<desk@iom.int> says", "<desk@iom.int> says"},
+		{"[a]: https://iom.int", `\[a]: https://iom.int`},
+		{"#hashtag", `\#hashtag`},
+		{"2016 was the year.", "2016 was the year."},
+		{"   indented\n\n\tpara two  \n", "indented para two"},
+		{"    code?", "code?"},
+		{"a\r\nb\rc", "a b c"},
+		{"line  \nbreak", "line break"},
+		{"bell\x07", `bell\x07`},
+		{"\n\n", ""},
+		{"", ""},
+	} {
+		got := Prose(c.in)
+		if got != c.want {
+			t.Errorf("Prose(%q) = %q; want %q", c.in, got, c.want)
+		}
+		if strings.ContainsAny(got, "\n\r") {
+			t.Errorf("Prose(%q) = %q spans lines", c.in, got)
+		}
+		if blockMarker.MatchString(got) {
+			t.Errorf("Prose(%q) = %q starts a block at the start of a line", c.in, got)
 		}
 	}
 }
