@@ -148,9 +148,9 @@ separately, as in a factorial experiment, and running the same migrants through 
 combination (docs/CLAIM.md).
 
 `)
-	fmt.Fprintf(&b, "Scenario `%s`", f.Name)
+	fmt.Fprintf(&b, "Scenario %s", output.CodeSpan(f.Name))
 	if f.Title != "" {
-		fmt.Fprintf(&b, ": %s", strings.TrimSuffix(f.Title, "."))
+		fmt.Fprintf(&b, ": %s", strings.TrimSuffix(output.Prose(f.Title), "."))
 	}
 	// Whether the cap stopped the runs short of the target is said here,
 	// not only under Replicates: a reader of the header alone would take
@@ -180,7 +180,7 @@ combination (docs/CLAIM.md).
 		fmt.Fprintf(&b, "\n### %s\n\n|effect|difference per run [95%%]|relative [95%%]|verdict|\n|---|---:|---:|---|\n", output.Capitalise(Title(h)))
 		for _, e := range a.Estimates {
 			if e.Harm == h {
-				fmt.Fprintf(&b, "|%s|%s|%s|%s|\n", e.Effect.Label, FormatInterval(e), FormatRelativeInterval(e), e.Verdict)
+				fmt.Fprintf(&b, "|%s|%s|%s|%s|\n", output.Literal(e.Effect.Label), FormatInterval(e), FormatRelativeInterval(e), e.Verdict)
 			}
 		}
 		figureLine(&b, drawn, "effects_"+h, "Effects on "+Title(h), "\n%s\n")
@@ -190,21 +190,22 @@ combination (docs/CLAIM.md).
 	b.WriteString("The claim's chain is that a failing border traps migrants, and trapped migrants are abused. Each abuse event is recorded with whether its victim was trapped (away from home) or stranded (at home) at the time.\n\n|combination|abuse events per run|on trapped or stranded migrants|share|\n|---|---:|---:|---:|\n")
 	for _, m := range a.Mediation {
 		if m.Kind == "arm" {
-			fmt.Fprintf(&b, "|%s|%s|%s|%s|\n", m.Row, output.FormatCount(m.Events), output.FormatCount(m.Immobile), formatShare(m.Share))
+			fmt.Fprintf(&b, "|%s|%s|%s|%s|\n", output.Literal(m.Row), output.FormatCount(m.Events), output.FormatCount(m.Immobile), formatShare(m.Share))
 		}
 	}
 	b.WriteString("\n|effect|on abuse events|of which on trapped or stranded migrants [95%]|share|\n|---|---:|---:|---:|\n")
 	for _, m := range a.Mediation {
 		if m.Kind == "effect" {
-			// An effect's ID holds "|", which would end a markdown cell.
-			fmt.Fprintf(&b, "|%s|%s|%s [%s, %s]|%s|\n", strings.ReplaceAll(m.Row, "|", `\|`), output.FormatCount(m.Events), output.FormatCount(m.Immobile), output.FormatCount(m.Lo), output.FormatCount(m.Hi), formatShare(m.Share))
+			// An effect's ID holds "|", which would end a markdown cell
+			// (Literal escapes it), and may name a regime of the scenario.
+			fmt.Fprintf(&b, "|%s|%s|%s [%s, %s]|%s|\n", output.Literal(m.Row), output.FormatCount(m.Events), output.FormatCount(m.Immobile), output.FormatCount(m.Lo), output.FormatCount(m.Hi), formatShare(m.Share))
 		}
 	}
 	b.WriteString("\n" + mediationSentence(a) + "\n")
 	fmt.Fprintf(&b, "\n**The chain's test.** For malfunction's effect at each setting of closure, each replicate gives d = (added abuse on trapped or stranded migrants) − %s × (all added abuse); the chain holds where d is shown above 0 (more than that share of the added abuse falls on trapped or stranded migrants), fails where it is shown below 0, after Holm's correction with the check's other tests. On migrants abused the runs do not record who was abused while trapped, so the chain on abuse events is applied to it.\n\n|malfunction's effect|d per run [95%%]|p (Holm)|the chain|\n|---|---:|---:|---|\n", output.FormatFloat(a.ChainShare))
 	for _, m := range a.Mediation {
 		if m.Chain != "" {
-			fmt.Fprintf(&b, "|%s|%s [%s, %s]|%s|%s|\n", strings.ReplaceAll(m.Row, "|", `\|`), output.FormatCount(m.ChainDiff), output.FormatCount(m.ChainLo), output.FormatCount(m.ChainHi), formatP(m.ChainPAdj), m.Chain)
+			fmt.Fprintf(&b, "|%s|%s [%s, %s]|%s|%s|\n", output.Literal(m.Row), output.FormatCount(m.ChainDiff), output.FormatCount(m.ChainLo), output.FormatCount(m.ChainHi), formatP(m.ChainPAdj), m.Chain)
 		}
 	}
 	if len(a.ChainTests) > 0 {
@@ -219,7 +220,7 @@ combination (docs/CLAIM.md).
 		b.WriteString("\n## The scenario's own regimes\n\n|regime against|harm|difference per run [95%]|relative [95%]|verdict|\n|---|---|---:|---:|---|\n")
 		for _, e := range a.Estimates {
 			if e.Effect.Kind == Arm {
-				fmt.Fprintf(&b, "|%s|%s|%s|%s|%s|\n", e.Effect.ID, Title(e.Harm), FormatInterval(e), FormatRelativeInterval(e), e.Verdict)
+				fmt.Fprintf(&b, "|%s|%s|%s|%s|%s|\n", output.Literal(e.Effect.ID), Title(e.Harm), FormatInterval(e), FormatRelativeInterval(e), e.Verdict)
 			}
 		}
 	}
@@ -257,7 +258,7 @@ combination (docs/CLAIM.md).
 		fmt.Fprintf(&b, "|%s|%s|\n", name, lv)
 	}
 	if len(res.Unreached) > 0 {
-		fmt.Fprintf(&b, "\nThe scenario changes built-in regimes with keys of their own, or with schedule windows or programmes that name them (%s). The combinations are built from the factors' levels, so these changes do not reach them; to change what a setting means in the design, change its level under `[factors.FACTOR.LEVEL]`, or select a window or programme with `levels` rather than `regimes`.\n", strings.Join(res.Unreached, "; "))
+		fmt.Fprintf(&b, "\nThe scenario changes built-in regimes with keys of their own, or with schedule windows or programmes that name them (%s). The combinations are built from the factors' levels, so these changes do not reach them; to change what a setting means in the design, change its level under `[factors.FACTOR.LEVEL]`, or select a window or programme with `levels` rather than `regimes`.\n", output.Literal(strings.Join(res.Unreached, "; ")))
 	}
 	figureLine(&b, drawn, "cells_"+Harms()[0], "Harms in each combination", "\n%s\n")
 
@@ -311,7 +312,7 @@ makes the claim's reasoning explicit and finds which assumptions it needs.
 	if len(f.Sources) > 0 {
 		b.WriteString("\n## Sources of the scenario\n\n")
 		for _, s := range f.Sources {
-			fmt.Fprintf(&b, "- %s\n", s)
+			fmt.Fprintf(&b, "- %s\n", output.Prose(s))
 		}
 	}
 	return b.Bytes(), nil

@@ -243,7 +243,9 @@ func (st *Study) Report(w io.Writer, data string, formats []string, incidents []
 	var b strings.Builder
 	o := st.Options
 	split := st.Start.AddDate(0, 0, st.Split)
-	fmt.Fprintf(&b, "# %s against %s\n\n", st.Scenario, data)
+	// The scenario's name, the data's path and the regimes' names are the
+	// user's: output.Literal keeps them from being read as markup.
+	fmt.Fprintf(&b, "# %s against %s\n\n", output.Literal(st.Scenario), output.Literal(data))
 	fmt.Fprintf(&b, "Day 0 is %s; the regimes part on day %d, %s. One simulated migrant stands for %s people; every count below is in people.\n\n",
 		st.Start.Format(time.DateOnly), st.Split, split.Format(time.DateOnly), output.FormatFloat(st.PeoplePerAgent))
 	cal := st.Calibration
@@ -256,7 +258,7 @@ func (st *Study) Report(w io.Writer, data string, formats []string, incidents []
 		}
 	}
 	fmt.Fprintf(&b, "## Calibration\n\nApproximate Bayesian computation by rejection, in two rounds: %d parameter sets drawn from the prior (a Latin hypercube, seed %d), then %d from the box around the %d closest of them (widened by %g of their range on each side, within the prior; seed %d). Each set was run once under %s up to the day before the change, with the same random numbers, and its distance to the %d rows before the change (%d outgoing, %d incoming) is the root mean square difference of the logarithms of the counts (a lower bound counts only if the run falls short of it). Kept: the %d closest of the %d draws inside the box. Distance of the closest: %.3f; of the last kept (the tolerance): %.3f.\n\n",
-		cal.Round1, o.Seed, len(cal.Points)-cal.Round1, o.Accept, BoxMargin, o.Seed+1, o.Regime, len(cal.Rows), nOut, nIn, len(cal.Accepted), st.inBox(), cal.Distance[cal.Accepted[0]], cal.Epsilon)
+		cal.Round1, o.Seed, len(cal.Points)-cal.Round1, o.Accept, BoxMargin, o.Seed+1, output.Literal(o.Regime), len(cal.Rows), nOut, nIn, len(cal.Accepted), st.inBox(), cal.Distance[cal.Accepted[0]], cal.Epsilon)
 	if t := cal.TouchesBox(); len(t) > 0 {
 		fmt.Fprintf(&b, "**Warning:** kept draws reach the box's edge for %s: the box may have cut off part of the posterior.\n\n", strings.Join(t, ", "))
 	}
@@ -266,7 +268,7 @@ func (st *Study) Report(w io.Writer, data string, formats []string, incidents []
 		bx := cal.Box[j]
 		fmt.Fprintf(&b, "| %s (%s) | %s to %s | %s to %s | %s | %s to %s |\n", p.Name, p.Unit, sig(p.Param.Lo), sig(p.Param.Hi), sig(bx.Lo), sig(bx.Hi), sig(p.Median), sig(p.Lo), sig(p.Hi))
 	}
-	fmt.Fprintf(&b, "\n## Prediction\n\nThe kept sets, run forward under every regime (%d replicates each, common random numbers), nothing refitted. The regime that happened is %s. Error: the mean over rows of |ln(predicted / observed)| (its exponential: the typical factor off), and the mean absolute difference; the baseline carries the mean count per day before the change forward. Rows are whole months after the change, each compared with the model's count over the same days; lower bounds, rows that span the change and excluded rows are not scored.\n\n", o.Replicates, o.Regime)
+	fmt.Fprintf(&b, "\n## Prediction\n\nThe kept sets, run forward under every regime (%d replicates each, common random numbers), nothing refitted. The regime that happened is %s. Error: the mean over rows of |ln(predicted / observed)| (its exponential: the typical factor off), and the mean absolute difference; the baseline carries the mean count per day before the change forward. Rows are whole months after the change, each compared with the model's count over the same days; lower bounds, rows that span the change and excluded rows are not scored.\n\n", o.Replicates, output.Literal(o.Regime))
 	fmt.Fprintf(&b, "| rows | direction | rows | model: mean abs log (factor) | baseline | model: mean abs error | baseline | observed inside the model's %s%% band |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n", pct)
 	for _, role := range []Role{Fitted, Predicted} {
 		model, base := st.Scores(role)
@@ -276,10 +278,10 @@ func (st *Study) Report(w io.Writer, data string, formats []string, incidents []
 				m.MeanAbsLog, m.Factor(), bs.MeanAbsLog, bs.Factor(), output.FormatCount(m.MeanAbs), output.FormatCount(bs.MeanAbs), m.Inside, m.Rows)
 		}
 	}
-	fmt.Fprintf(&b, "\n| period | direction | role | observed | model: %s, median [%s%% band] |", o.Regime, pct)
+	fmt.Fprintf(&b, "\n| period | direction | role | observed | model: %s, median [%s%% band] |", output.Literal(o.Regime), pct)
 	for _, r := range st.Prediction.Regimes {
 		if r != o.Regime {
-			fmt.Fprintf(&b, " %s |", r)
+			fmt.Fprintf(&b, " %s |", output.Literal(r))
 		}
 	}
 	fmt.Fprintf(&b, " baseline |\n| --- | --- | --- | --- | --- |%s --- |\n", strings.Repeat(" --- |", len(st.Prediction.Regimes)-1))
@@ -298,7 +300,7 @@ func (st *Study) Report(w io.Writer, data string, formats []string, incidents []
 		fmt.Fprintf(&b, " %s |\n", output.FormatCount(st.Baseline(r.Direction)*float64(r.Days())))
 	}
 	st.reportFigures(&b, formats)
-	fmt.Fprintf(&b, "\n## After the change\n\nFrom %s to the end of the run, in people, median [%s%% band] across the runs; and the difference from %s, run by run.\n\n| measure | regime | value | difference from %s |\n| --- | --- | --- | --- |\n", split.Format(time.DateOnly), pct, o.Regime, o.Regime)
+	fmt.Fprintf(&b, "\n## After the change\n\nFrom %s to the end of the run, in people, median [%s%% band] across the runs; and the difference from %s, run by run.\n\n| measure | regime | value | difference from %s |\n| --- | --- | --- | --- |\n", split.Format(time.DateOnly), pct, output.Literal(o.Regime), output.Literal(o.Regime))
 	hs := st.Harms()
 	for _, m := range Measures {
 		for _, h := range hs {
@@ -309,7 +311,7 @@ func (st *Study) Report(w io.Writer, data string, formats []string, incidents []
 			if !math.IsNaN(h.Diff.Median) {
 				diff = fmt.Sprintf("%s [%s, %s]", output.FormatCount(h.Diff.Median), output.FormatCount(h.Diff.Lo), output.FormatCount(h.Diff.Hi))
 			}
-			fmt.Fprintf(&b, "| %s | %s | %s [%s, %s] | %s |\n", m.Name, h.Regime, output.FormatCount(h.Value.Median), output.FormatCount(h.Value.Lo), output.FormatCount(h.Value.Hi), diff)
+			fmt.Fprintf(&b, "| %s | %s | %s [%s, %s] | %s |\n", m.Name, output.Literal(h.Regime), output.FormatCount(h.Value.Median), output.FormatCount(h.Value.Lo), output.FormatCount(h.Value.Hi), diff)
 		}
 	}
 	if incidents != nil {
@@ -344,7 +346,7 @@ func FiguresSection(regime string, band float64, regimes []string, formats []str
 		drawn := experiment.Drawn{Name: FigureNames[d], Title: title, Formats: formats}
 		if md := drawn.Markdown(title); md != "" {
 			fmt.Fprintf(&b, "\n%s\n\n*%s: DTM's counts (each row's count over its days, at the middle of its period) beside the model under %s (median and %s%% band)%s, and the baseline.*\n",
-				md, title, regime, strconv.Itoa(int(math.Round(100*band))), open)
+				md, title, output.Literal(regime), strconv.Itoa(int(math.Round(100*band))), open)
 		}
 	}
 	return b.String()
@@ -369,7 +371,7 @@ func ReplaceFiguresSection(report, section string) (string, bool) {
 func (st *Study) reportMMP(b *strings.Builder, incidents []Incident) {
 	fmt.Fprintf(b, "\n## Missing Migrants Project\n\nFrom the export given: incidents in Niger on the desert routes (data/dtm-niger/README.md), dead and missing, beside the model's deaths on the desert links (median [band]).\n\n| period | MMP: incidents | MMP: dead and missing |")
 	for _, r := range st.Prediction.Regimes {
-		fmt.Fprintf(b, " model: %s |", r)
+		fmt.Fprintf(b, " model: %s |", output.Literal(r))
 	}
 	fmt.Fprintf(b, "\n| --- | --- | --- |%s\n", strings.Repeat(" --- |", len(st.Prediction.Regimes)))
 	type period struct {

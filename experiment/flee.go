@@ -258,7 +258,7 @@ func fleeSection(b *bytes.Buffer, dir string, f *scenarios.File) error {
 	table := func(title, unit string, labels []string, values [][][]float64) {
 		fmt.Fprintf(b, "\n### %s\n\n%s, mean over replicates with 95%% confidence intervals.\n\n|place|", title, unit)
 		for _, r := range w.regimes {
-			fmt.Fprintf(b, "%s|", r)
+			fmt.Fprintf(b, "%s|", output.Literal(r))
 		}
 		b.WriteString("\n|---|")
 		for range w.regimes {
@@ -266,7 +266,7 @@ func fleeSection(b *bytes.Buffer, dir string, f *scenarios.File) error {
 		}
 		b.WriteString("\n")
 		for i, l := range labels {
-			fmt.Fprintf(b, "|%s|", l)
+			fmt.Fprintf(b, "|%s|", output.Literal(l))
 			for r := range w.regimes {
 				fmt.Fprintf(b, "%s|", output.FormatStat(output.Describe(values[r][i])))
 			}

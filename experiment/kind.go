@@ -207,6 +207,7 @@ type Drawn struct {
 // when only that was; "" when no file of it was written. A report links
 // only files that exist.
 func (d Drawn) Markdown(alt string) string {
+	alt = output.Literal(alt) // a title may name a regime, which may hold "]"
 	for _, f := range []string{"png", "svg"} {
 		if slices.Contains(d.Formats, f) {
 			return fmt.Sprintf("![%s](figures/%s.%s)", alt, d.Name, f)

@@ -38,19 +38,22 @@ func (x *Prepared) BuiltBy() string {
 func CompareReport(x *Prepared, dir string, drawn []Drawn, groups []output.Group) ([]byte, error) {
 	f := x.Scenario.File
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "# borderwork %s: %s\n\n", x.Command, f.Name)
+	// Names and prose are the scenario author's: output.Literal,
+	// output.Prose and output.CodeSpan keep them from being read as
+	// markup (a description may hold lines that start with "#").
+	fmt.Fprintf(&b, "# borderwork %s: %s\n\n", x.Command, output.Literal(f.Name))
 	if f.Title != "" {
-		fmt.Fprintf(&b, "%s.", strings.TrimSuffix(f.Title, "."))
+		fmt.Fprintf(&b, "%s.", strings.TrimSuffix(output.Prose(f.Title), "."))
 	}
 	if f.Description != "" {
-		fmt.Fprintf(&b, " %s", f.Description)
+		fmt.Fprintf(&b, " %s", output.Prose(f.Description))
 	}
 	b.WriteString("\n\n## What was run\n\n")
 	// The path and the overrides are the user's: a backtick or a line
 	// break in them would end their span (output.TextSpan).
 	source, _ := output.TextSpan(x.Scenario.Source)
-	fmt.Fprintf(&b, "- Scenario: `%s`, loaded from %s; the resolved file is `scenario.toml`.\n", f.Name, source)
-	fmt.Fprintf(&b, "- Regimes: %s.\n", strings.Join(x.Regimes, ", "))
+	fmt.Fprintf(&b, "- Scenario: %s, loaded from %s; the resolved file is `scenario.toml`.\n", output.CodeSpan(f.Name), source)
+	fmt.Fprintf(&b, "- Regimes: %s.\n", strings.Join(output.Literals(x.Regimes), ", "))
 	fmt.Fprintf(&b, "- %d replicates per regime with common random numbers: replicate r meets the same migrants under every regime.\n", x.Reps)
 	fmt.Fprintf(&b, "- %d days; master seed %d.\n", f.Days, f.Seed)
 	if sets := x.Scenario.Sets(); len(sets) > 0 {
@@ -76,7 +79,7 @@ func CompareReport(x *Prepared, dir string, drawn []Drawn, groups []output.Group
 	}
 	b.WriteString("\n")
 	for _, g := range groups {
-		fmt.Fprintf(&b, "|%s|", g.Regime)
+		fmt.Fprintf(&b, "|%s|", output.Literal(g.Regime))
 		for _, h := range headlines {
 			fmt.Fprintf(&b, "%s|", output.FormatStat(output.Describe(g.Column(output.TotalIndex(h.Name)))))
 		}
@@ -95,7 +98,7 @@ func CompareReport(x *Prepared, dir string, drawn []Drawn, groups []output.Group
 				b.WriteString("\n") // a caption and the next figure are two paragraphs
 			}
 			if d.Fig == nil {
-				fmt.Fprintf(&b, "*%s: no figure, as %s.*\n", d.Title, d.NotDrawn)
+				fmt.Fprintf(&b, "*%s: no figure, as %s.*\n", d.Title, output.Literal(d.NotDrawn))
 				continue
 			}
 			fmt.Fprintf(&b, "%s\n\n*%s.*\n", d.Markdown(d.Title), d.Title)
@@ -121,7 +124,7 @@ func CompareReport(x *Prepared, dir string, drawn []Drawn, groups []output.Group
 	if len(f.Sources) > 0 {
 		b.WriteString("\n## Sources of the scenario\n\n")
 		for _, s := range f.Sources {
-			fmt.Fprintf(&b, "- %s\n", s)
+			fmt.Fprintf(&b, "- %s\n", output.Prose(s))
 		}
 	}
 	return b.Bytes(), nil
@@ -154,10 +157,10 @@ func rankSentence(h output.Total, groups []output.Group) string {
 	var highest, lowest []string
 	for i, g := range groups {
 		if stats[i].Mean == stats[hi].Mean {
-			highest = append(highest, g.Regime)
+			highest = append(highest, output.Literal(g.Regime))
 		}
 		if stats[i].Mean == stats[lo].Mean {
-			lowest = append(lowest, g.Regime)
+			lowest = append(lowest, output.Literal(g.Regime))
 		}
 	}
 	return fmt.Sprintf("- %s: highest under %s (%s), lowest under %s (%s); %s.\n",

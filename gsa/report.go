@@ -99,7 +99,7 @@ func (r *Result) Leaders() []Leader {
 // estimate when it is not, and the remedy named is the one that helps.
 func (r *Result) Sentence(o int) string {
 	out := r.Info.Outputs[o]
-	name := out.inSentence()
+	name := output.Literal(out.inSentence()) // it may name a regime of the scenario's
 	if !r.Varies(o) {
 		return fmt.Sprintf("%s is the same at every point of the design (%s): no parameter moves it over these ranges.", output.Capitalise(name), Num(r.Means[0][o]))
 	}
@@ -163,7 +163,7 @@ func (r *Result) Sentence(o int) string {
 		if places {
 			e += fmt.Sprintf("; %s by %s", Ordinal(place[i]), measure)
 		}
-		clear = append(clear, fmt.Sprintf("`%s` (%s)", r.Params[i].Name, e))
+		clear = append(clear, fmt.Sprintf("%s (%s)", output.CodeSpan(r.Params[i].Name), e))
 	}
 	switch {
 	case len(clear) == 0:
@@ -174,7 +174,7 @@ func (r *Result) Sentence(o int) string {
 	if named > 0 {
 		b.WriteString(" " + r.unclearSentences(o, aheadWide, aheadNoisy, place))
 		if ahead > named && len(top) > 0 {
-			fmt.Fprintf(&b, " %d more ranked above `%s` cannot be told from noise either.", ahead-named, r.Params[top[0]].Name)
+			fmt.Fprintf(&b, " %d more ranked above %s cannot be told from noise either.", ahead-named, output.CodeSpan(r.Params[top[0]].Name))
 		}
 		b.WriteString(" ")
 	}
@@ -219,7 +219,7 @@ func (r *Result) Sentence(o int) string {
 		var raise, lower, both, spread []string
 		for _, i := range top {
 			mu, star, sigma := r.Morris.Mu[o][i].Value, r.Morris.MuStar[o][i].Value, r.Morris.Sigma[o][i].Value
-			p := "`" + r.Params[i].Name + "`"
+			p := output.CodeSpan(r.Params[i].Name)
 			switch {
 			case mu >= 0.8*star:
 				raise = append(raise, p)
@@ -302,7 +302,7 @@ func (r *Result) unclearSentences(o int, wide, noisy []int, place map[int]int) s
 	list := func(is []int) string {
 		var out []string
 		for _, i := range is {
-			out = append(out, fmt.Sprintf("`%s` (%s by %s: %s, noise level %s)", r.Params[i].Name, Ordinal(place[i]), measure, interval(r.Index(o, i)), Num(r.NoiseLevel(o, i))))
+			out = append(out, fmt.Sprintf("%s (%s by %s: %s, noise level %s)", output.CodeSpan(r.Params[i].Name), Ordinal(place[i]), measure, interval(r.Index(o, i)), Num(r.NoiseLevel(o, i))))
 		}
 		return output.JoinAnd(out)
 	}
@@ -378,11 +378,11 @@ func reportOf(m *output.Manifest, r *Result, drawn []experiment.Drawn) ([]byte, 
 	if info.Method == Sobol {
 		method = "Sobol' indices"
 	}
-	fmt.Fprintf(&b, "# borderwork sensitivity: %s, %s\n\n", m.Scenario, method)
+	fmt.Fprintf(&b, "# borderwork sensitivity: %s, %s\n\n", output.Literal(m.Scenario), method)
 	b.WriteString("Which of the scenario's assumptions drive each result? docs/SENSITIVITY.md explains the method and how to read it.\n\n")
 	b.WriteString("## What was run\n\n")
 	source, _ := output.TextSpan(m.ScenarioSource) // the user's path: a backtick or a line break would end its span
-	fmt.Fprintf(&b, "- Scenario: `%s`, loaded from %s; the resolved file is `scenario.toml`. %d days; master seed %d.\n", m.Scenario, source, m.Days, m.Seed)
+	fmt.Fprintf(&b, "- Scenario: %s, loaded from %s; the resolved file is `scenario.toml`. %d days; master seed %d.\n", output.CodeSpan(m.Scenario), source, m.Days, m.Seed)
 	fmt.Fprintf(&b, "- Written by %s.\n", experiment.BuiltBy(m))
 	varied, fixed := 0, map[string]int{}
 	for _, k := range info.Keys {
@@ -412,9 +412,9 @@ func reportOf(m *output.Manifest, r *Result, drawn []experiment.Drawn) ([]byte, 
 	} else {
 		fmt.Fprintf(&b, "- Design: Saltelli's scheme for Sobol' indices, N = %d base samples (%s sequence), N(k + 2) = %s points.\n", info.Samples, info.Base, Count(r.Design.Len()))
 	}
-	arms := "regimes " + strings.Join(info.Arms, ", ")
+	arms := "regimes " + strings.Join(output.Literals(info.Arms), ", ")
 	if len(info.Effects) > 0 {
-		arms = fmt.Sprintf("the %d cells of the claim's design (%s)", len(info.Arms), strings.Join(info.Arms, ", "))
+		arms = fmt.Sprintf("the %d cells of the claim's design (%s)", len(info.Arms), strings.Join(output.Literals(info.Arms), ", "))
 	}
 	fmt.Fprintf(&b, "- At each point: %s, %d replicates each; replicate r has the same seed at every point and in every cell (common random numbers): %s runs in all.\n",
 		arms, m.Reps, Count(len(m.Runs)))
@@ -429,7 +429,7 @@ func reportOf(m *output.Manifest, r *Result, drawn []experiment.Drawn) ([]byte, 
 	} else {
 		fmt.Fprintf(&b, "Across the %d outputs, these parameters are among the %d most influential on at least one, clearly above replicate noise and not negligible (most often first):\n\n", len(info.Outputs), topCount)
 		for _, l := range leaders[:min(10, len(leaders))] {
-			fmt.Fprintf(&b, "- `%s`: among the top %d on %d of %d outputs (best rank %d).\n", r.Params[l.Param].Name, topCount, l.Top, len(info.Outputs), l.Best)
+			fmt.Fprintf(&b, "- %s: among the top %d on %d of %d outputs (best rank %d).\n", output.CodeSpan(r.Params[l.Param].Name), topCount, l.Top, len(info.Outputs), l.Best)
 		}
 		if len(leaders) > 10 {
 			fmt.Fprintf(&b, "- and %d more; `%s` ranks every parameter on every output.\n", len(leaders)-10, indexTable(info))
@@ -441,7 +441,7 @@ func reportOf(m *output.Manifest, r *Result, drawn []experiment.Drawn) ([]byte, 
 		figs[d.Name] = d
 	}
 	for o, out := range info.Outputs {
-		fmt.Fprintf(&b, "### %s\n\n%s\n\n", output.Capitalise(out.Title()), r.Sentence(o))
+		fmt.Fprintf(&b, "### %s\n\n%s\n\n", output.Capitalise(output.Literal(out.Title())), r.Sentence(o))
 		prefix := "mu_star_sigma_"
 		if info.Method == Sobol {
 			prefix = "sobol_"
@@ -460,7 +460,7 @@ func reportOf(m *output.Manifest, r *Result, drawn []experiment.Drawn) ([]byte, 
 	}
 	for o, out := range info.Outputs {
 		n := r.Noise[o]
-		fmt.Fprintf(&b, "|%s|%.0f%%|%.0f%%|", out.Title(), 100*n.Share, 100*n.ShareOfMeans)
+		fmt.Fprintf(&b, "|%s|%.0f%%|%.0f%%|", output.Literal(out.Title()), 100*n.Share, 100*n.ShareOfMeans)
 		if info.Method == Morris {
 			fmt.Fprintf(&b, "%s|", Num(r.Morris.NoiseFloor[o]))
 		}
@@ -484,7 +484,7 @@ Replicate r has the same seed at every point, so the two runs of each difference
 		var left []string
 		for _, k := range info.Keys {
 			if k.Fixed == fixedByScreen {
-				left = append(left, "`"+k.Name+"`")
+				left = append(left, output.CodeSpan(k.Name))
 			}
 		}
 		b.WriteString("- The indices are conditional on every key left fixed at its value in `parameters.csv`: a varied parameter that acts through a fixed one, or together with it, can look unimportant, and 1 − ΣS counts only the interactions among the varied ones.")

@@ -79,7 +79,8 @@ func JoinAnd(items []string) string {
 //   - TextSpan: as code, its control characters escaped (a path, a
 //     --set value);
 //   - CommandSpan: a command line, as TextSpan, said whether it pastes;
-//   - Literal: as text (a name in a heading, a table or a sentence);
+//   - Literal (Literals): as text (a name in a heading, a table or a
+//     sentence);
 //   - Prose: as the text of one paragraph, on one line, its author's
 //     emphasis, links and code spans kept (a title, a description).
 
@@ -202,6 +203,15 @@ func Literal(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// Literals are names, each as Literal writes it.
+func Literals(names []string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = Literal(n)
+	}
+	return out
 }
 
 // isMarkup says whether the character at s[i] may be read as markup

@@ -212,18 +212,20 @@ switched off. The two parts add up to the whole effect, apart from a part that n
 both channels at once (the interaction), shown separately.
 
 `)
-	name := info.Programme
+	// Names and prose are the scenario author's (output.Literal,
+	// output.Prose, output.CodeSpan).
+	name := output.Literal(info.Programme)
 	if name == "" {
-		name = strings.Join(s.ProgrammeNames(), ", ")
+		name = strings.Join(output.Literals(s.ProgrammeNames()), ", ")
 	}
-	fmt.Fprintf(&b, "Scenario `%s`", file.Name)
+	fmt.Fprintf(&b, "Scenario %s", output.CodeSpan(file.Name))
 	if file.Title != "" {
-		fmt.Fprintf(&b, ": %s", strings.TrimSuffix(file.Title, "."))
+		fmt.Fprintf(&b, ": %s", strings.TrimSuffix(output.Prose(file.Title), "."))
 	}
 	fmt.Fprintf(&b, ". Programme: **%s**", name)
 	for _, p := range file.Programmes {
 		if (info.Programme == "" || p.Name == info.Programme) && p.Description != "" {
-			fmt.Fprintf(&b, " (%s: %s)", p.Name, strings.TrimSuffix(p.Description, "."))
+			fmt.Fprintf(&b, " (%s: %s)", output.Literal(p.Name), strings.TrimSuffix(output.Prose(p.Description), "."))
 		}
 	}
 	fmt.Fprintf(&b, ". Budget USD %s, of which USD %s spent by the end of the run. %d days, master seed %d, %d replicates of each of %d runs per regime. Command: %s. Written by %s.\n",
@@ -231,7 +233,7 @@ both channels at once (the interaction), shown separately.
 
 	b.WriteString("\n## In short\n")
 	for _, regime := range a.Regimes {
-		fmt.Fprintf(&b, "\n### Under the %s regime\n\n", regime)
+		fmt.Fprintf(&b, "\n### Under the %s regime\n\n", output.Literal(regime))
 		b.WriteString(a.bottomLine(regime) + "\n\n")
 		for _, m := range []string{"trapped_person_days", "abuse_events", "immobilised_person_days", "deaths"} {
 			b.WriteString("- " + a.channelSentence(regime, m, All) + "\n")
@@ -269,14 +271,14 @@ both channels at once (the interaction), shown separately.
 				if !ok {
 					continue
 				}
-				fmt.Fprintf(&b, "|%s|%s|%s|%s|%s|\n", regime, title(m.Name), g, FormatInterval(e), FormatCost(e))
+				fmt.Fprintf(&b, "|%s|%s|%s|%s|%s|\n", output.Literal(regime), title(m.Name), g, FormatInterval(e), FormatCost(e))
 			}
 		}
 	}
 
 	b.WriteString("\n## Every effect\n\nPer run, with 95% intervals over replicates: the mean without the programme, the whole programme's effect, and each channel's part.\n")
 	for _, regime := range a.Regimes {
-		fmt.Fprintf(&b, "\n### %s\n\n|metric|group|without the programme|whole programme|repair|tightening|interaction|\n|---|---|---:|---:|---:|---:|---:|\n", regime)
+		fmt.Fprintf(&b, "\n### %s\n\n|metric|group|without the programme|whole programme|repair|tightening|interaction|\n|---|---|---:|---:|---:|---:|---:|\n", output.Literal(regime))
 		for _, m := range Metrics {
 			for _, g := range Groups() {
 				t, ok := a.Find(regime, Total, m.Name, g)
@@ -298,7 +300,7 @@ both channels at once (the interaction), shown separately.
 	}
 	start, end := programmeDays(x, info.Programme)
 	for _, regime := range a.Regimes {
-		fmt.Fprintf(&b, "\n|%s|day|days failing|oversight|document checks|arbitrary refusals|capacity factor|posts open|\n|---|---:|---:|---:|---:|---:|---:|---:|\n", regime)
+		fmt.Fprintf(&b, "\n|%s|day|days failing|oversight|document checks|arbitrary refusals|capacity factor|posts open|\n|---|---:|---:|---:|---:|---:|---:|---:|\n", output.Literal(regime))
 		for _, row := range []struct {
 			label string
 			day   int
@@ -347,7 +349,7 @@ both channels at once (the interaction), shown separately.
 	if len(file.Sources) > 0 {
 		b.WriteString("\n## Sources of the scenario\n\n")
 		for _, src := range file.Sources {
-			fmt.Fprintf(&b, "- %s\n", src)
+			fmt.Fprintf(&b, "- %s\n", output.Prose(src))
 		}
 	}
 	return b.Bytes(), nil
