@@ -29,7 +29,7 @@ const (
 // are its own, the description is one line of the header's paragraph,
 // the name reads back from its code span and its heading, every table
 // keeps its columns, the regime reads back from its cells; and
-// reproduce and plot leave compare's byte for byte.
+// reproduce matches each byte for byte, as plot leaves compare's.
 func TestReportMarkdownHostileText(t *testing.T) {
 	src, err := os.ReadFile(small)
 	if err != nil {
@@ -138,6 +138,9 @@ func TestReportMarkdownHostileText(t *testing.T) {
 		}
 		if want := hostileRegime + "-closed," + hostileRegime + "-malfunctioning"; strings.Join(against, ",") != want {
 			t.Errorf("report.md's own regimes are %q; want %s", against, want)
+		}
+		if stdout := mustRun(t, "reproduce", out); !strings.Contains(stdout, "and report.md reproduced byte for byte") {
+			t.Errorf("reproduce: %s", stdout)
 		}
 	})
 }
