@@ -42,12 +42,7 @@ func CompareReport(x *Prepared, dir string, drawn []Drawn, groups []output.Group
 	// output.Prose and output.CodeSpan keep them from being read as
 	// markup (a description may hold lines that start with "#").
 	fmt.Fprintf(&b, "# borderwork %s: %s\n\n", x.Command, output.Literal(f.Name))
-	if f.Title != "" {
-		fmt.Fprintf(&b, "%s.", strings.TrimSuffix(output.Prose(f.Title), "."))
-	}
-	if f.Description != "" {
-		fmt.Fprintf(&b, " %s", output.Prose(f.Description))
-	}
+	b.WriteString(headerParagraph(f.Title, f.Description))
 	b.WriteString("\n\n## What was run\n\n")
 	// The path and the overrides are the user's: a backtick or a line
 	// break in them would end their span (output.TextSpan).
@@ -165,4 +160,18 @@ func rankSentence(h output.Total, groups []output.Group) string {
 	}
 	return fmt.Sprintf("- %s: highest under %s (%s), lowest under %s (%s); %s.\n",
 		output.Capitalise(h.Title), output.JoinAnd(highest), output.FormatCount(stats[hi].Mean), output.JoinAnd(lowest), output.FormatCount(stats[lo].Mean), overlap)
+}
+
+// headerParagraph is report.md's first paragraph: the scenario's title,
+// as a sentence, then its description, each on one line (output.Prose),
+// with a space between them only when both are there.
+func headerParagraph(title, description string) string {
+	var parts []string
+	if title != "" {
+		parts = append(parts, strings.TrimSuffix(output.Prose(title), ".")+".")
+	}
+	if description != "" {
+		parts = append(parts, output.Prose(description))
+	}
+	return strings.Join(parts, " ")
 }
