@@ -12,6 +12,7 @@ import (
 // TestChoicesIgnoreCase: --bands and --size, like --formats, take their
 // choices in any case and record them in lower case.
 func TestChoicesIgnoreCase(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	out := filepath.Join(dir, "c")
 	mustRun(t, "compare", small, "--days", "20", "--reps", "2", "--bands", "CI", "--size", " Single", "--formats", "SVG", "--quiet", "--out", out)
@@ -38,6 +39,7 @@ func TestChoicesIgnoreCase(t *testing.T) {
 // its figure files in words ("1 figure file", not "1 figures"), and a
 // sweep's shard says why it has none.
 func TestWroteCountsFigureFiles(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	for _, tc := range []struct {
 		args []string

@@ -54,6 +54,7 @@ func runClaim(t *testing.T, args ...string) claimJSON {
 // TestClaimWorkedExample: every line of docs/CLAIM.md's worked example
 // is a line `borderwork claim classroom` prints, as it prints it.
 func TestClaimWorkedExample(t *testing.T) {
+	t.Parallel()
 	doc, err := os.ReadFile("../../docs/CLAIM.md")
 	if err != nil {
 		t.Fatal(err)
@@ -83,6 +84,7 @@ func TestClaimWorkedExample(t *testing.T) {
 // person-days, the replicate that turns it harmful, its contrast and
 // cell, the median, and the largest of the first 20.
 func TestClaimHeavyTailExample(t *testing.T) {
+	t.Parallel()
 	doc, err := os.ReadFile("../../docs/CLAIM.md")
 	if err != nil {
 		t.Fatal(err)
@@ -174,6 +176,7 @@ func TestClaimHeavyTailExample(t *testing.T) {
 }
 
 func TestClaimWritesEveryFile(t *testing.T) {
+	t.Parallel()
 	out := filepath.Join(t.TempDir(), "out")
 	mustRun(t, "claim", "--days", "60", "--reps", "3", "--max-reps", "3", "--robustness", "--samples", "4", "--robustness-reps", "2", "--out", out, "--quiet")
 	got := files(t, out)
@@ -206,6 +209,7 @@ func TestClaimWritesEveryFile(t *testing.T) {
 // dies in any run, and --json says in words that the claim does not apply
 // to deaths, and leaves them out of the overall answer.
 func TestClaimJSONNotApplicable(t *testing.T) {
+	t.Parallel()
 	doc := runClaim(t, filepath.Join("..", "..", "claim", "testdata", "toy.toml"), "--max-reps", "20")
 	for _, v := range doc.Verdicts {
 		if applies := v.Claim != claim.ClaimNotApplicable; applies != (v.Harm != "deaths") || applies != (v.Why == "") {
@@ -219,6 +223,7 @@ func TestClaimJSONNotApplicable(t *testing.T) {
 
 // TestClaimJSON: --json carries a verdict on every harm and every effect.
 func TestClaimJSON(t *testing.T) {
+	t.Parallel()
 	doc := runClaim(t, small, "--days", "40", "--reps", "4", "--max-reps", "4", "--own", "strict", "--chain-share", "0.4")
 	if len(doc.Arms) != 9 || doc.Arms[8] != "strict" {
 		t.Errorf("arms %v; want the 8 cells and strict", doc.Arms)
@@ -260,6 +265,7 @@ func TestClaimJSON(t *testing.T) {
 }
 
 func TestClaimIntervalsShrinkWithReplicates(t *testing.T) {
+	t.Parallel()
 	width := func(reps string) float64 {
 		doc := runClaim(t, small, "--days", "40", "--reps", reps, "--max-reps", reps)
 		sum, n := 0.0, 0
@@ -283,6 +289,7 @@ func TestClaimIntervalsShrinkWithReplicates(t *testing.T) {
 // TestClaimFixesReplicatesFromThePilot: the replicates are set by the
 // pilot's spread and the precision asked for, within the cap.
 func TestClaimFixesReplicatesFromThePilot(t *testing.T) {
+	t.Parallel()
 	loose := runClaim(t, small, "--days", "40", "--reps", "4", "--max-reps", "64", "--precision", "100")
 	if loose.Reps != 4 {
 		t.Errorf("a very loose precision ran %d replicates; want the pilot's 4", loose.Reps)
@@ -294,6 +301,7 @@ func TestClaimFixesReplicatesFromThePilot(t *testing.T) {
 }
 
 func TestClaimIsReproducible(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	args := func(out, workers string) []string {
 		return []string{"claim", small, "--days", "40", "--reps", "4", "--max-reps", "8", "--robustness", "--samples", "4",
@@ -314,6 +322,7 @@ func TestClaimIsReproducible(t *testing.T) {
 // δ (65.4), "no meaningful difference", which fails the claim there;
 // within ± 2 it cannot be shown to lie, and the claim is inconclusive.
 func TestClaimSESOIAbsolute(t *testing.T) {
+	t.Parallel()
 	args := []string{small, "--days", "40", "--reps", "4", "--max-reps", "4"}
 	verdict := func(doc claimJSON, effect, harm string) (string, float64) {
 		for _, e := range doc.Effects {
@@ -441,6 +450,7 @@ func TestClaimSmallSESOIShown(t *testing.T) {
 }
 
 func TestClaimBadInput(t *testing.T) {
+	t.Parallel()
 	const share = "want a share of the harm's mean, more than 0 and less than 1 (0.1 is a tenth)"
 	const form = "--sesoi: want a share such as 0.1, HARM=share, or HARM=abs:X in the harm's own units (repeat --sesoi for several harms), got "
 	const abs = "want an effect in the harm's own units a run (person-days, migrants, events, deaths, index points), more than 0"
@@ -495,6 +505,7 @@ func TestClaimBadInput(t *testing.T) {
 // hbm was invisible: the cell was called "the hbm regime" and --own hbm
 // was refused as "left as it is"; modelref7 #3.)
 func TestClaimOwnChangedBuiltin(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct{ set, change string }{
 		{"regimes.hbm.patrol=0.3", "hbm: patrol"},
 		{`posts.Gate.schedule=[{regimes = ["hbm"], refusal = 0.5}]`, "hbm: schedule window 1 of post Gate"},
@@ -532,6 +543,7 @@ func TestClaimOwnChangedBuiltin(t *testing.T) {
 // in a verb phrase, "the chain IS INCONCLUSIVE", not "the chain
 // INCONCLUSIVE".
 func TestPrintClaimChainVerbs(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		chain claim.ChainVerdict
 		want  string
@@ -557,6 +569,7 @@ func TestPrintClaimChainVerbs(t *testing.T) {
 // a bare `borderwork claim --robustness` would check sahel, whatever the
 // folder's scenario.
 func TestClaimReportSuggestsItsOwnRobustness(t *testing.T) {
+	t.Parallel()
 	out := filepath.Join(t.TempDir(), "out")
 	mustRun(t, "claim", "classroom", "--days", "30", "--reps", "2", "--max-reps", "2", "--formats", "", "--out", out, "--quiet")
 	report, err := os.ReadFile(filepath.Join(out, "report.md"))

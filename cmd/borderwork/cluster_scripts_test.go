@@ -31,6 +31,10 @@ type slurmFakes struct {
 	bin, work, borderwork string
 }
 
+// newSlurmFakes writes the stand-ins. The tests using them do not call
+// t.Parallel: a script this process writes and runs at once can fail
+// with "text file busy" while a test beside it forks a process
+// (go.dev/issue/22315).
 func newSlurmFakes(t *testing.T) slurmFakes {
 	t.Helper()
 	if _, err := exec.LookPath("bash"); err != nil {

@@ -37,6 +37,7 @@ func rerunRecorded(t *testing.T, dir string) string {
 // --bands, --size and --formats; and still does after plot draws them
 // another way, for every kind of folder. reproduce passes after plot.
 func TestCommandLineRedrawsTheFigures(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name string
 		args []string // the command, without --out
@@ -118,6 +119,7 @@ func hasFigureFlag(commandLine string) bool {
 // the folder the unsharded command writes, byte for byte, whose command
 // line writes it again; merge --formats records the formats it drew.
 func TestCommandLineOfMergedShards(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name    string
 		command func(out string, extra ...string) []string
@@ -155,6 +157,7 @@ func TestCommandLineOfMergedShards(t *testing.T) {
 // draw no bands by --bands, which sensitivity does not take; plot refuses
 // it for them (status 2), and writes nothing.
 func TestPlotRefusesBandsItDoesNotDraw(t *testing.T) {
+	t.Parallel()
 	out := filepath.Join(t.TempDir(), "out")
 	mustRun(t, append(smallSensitivity(out), "--formats", "svg", "--quiet")...)
 	before := files(t, out)
@@ -210,6 +213,7 @@ func TestSweepFigureFlags(t *testing.T) {
 // a Flee case holds the --size and --formats its figures were drawn in,
 // and writes the same folder.
 func TestValidateFleeCommandLine(t *testing.T) {
+	t.Parallel()
 	scenario := filepath.Join(t.TempDir(), "tiny.toml")
 	mustRun(t, "import", "flee", "--out", scenario, fleeCase)
 	out := filepath.Join(t.TempDir(), "v")

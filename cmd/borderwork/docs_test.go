@@ -20,6 +20,7 @@ const cliDoc = "../../docs/CLI.md"
 // row there giving the flag's default, and no row names a flag the
 // command does not accept.
 func TestCLIDocumentsEveryFlag(t *testing.T) {
+	t.Parallel()
 	doc := readCLIDoc(t)
 	for _, c := range commands() {
 		t.Run(c.name, func(t *testing.T) {
@@ -55,6 +56,7 @@ func TestCLIDocumentsEveryFlag(t *testing.T) {
 // TestCLIDocumentsOnlyCommands catches a section left behind by a command
 // that was removed or renamed.
 func TestCLIDocumentsOnlyCommands(t *testing.T) {
+	t.Parallel()
 	doc := readCLIDoc(t)
 	known := map[string]bool{}
 	for _, c := range commands() {
@@ -71,6 +73,7 @@ func TestCLIDocumentsOnlyCommands(t *testing.T) {
 // docs/CLI.md true to the command list "borderwork help" prints: every
 // command, in the same order, with the same summary, linked to its section.
 func TestCLICommandTable(t *testing.T) {
+	t.Parallel()
 	doc := readCLIDoc(t)
 	sec, ok := docSection(doc, "## Usage")
 	if !ok {
@@ -102,6 +105,7 @@ func TestCLICommandTable(t *testing.T) {
 }
 
 func TestCLIDocumentsExitStatuses(t *testing.T) {
+	t.Parallel()
 	sec, ok := docSection(readCLIDoc(t), "## Exit statuses")
 	if !ok {
 		t.Fatalf("%s has no section on exit statuses", cliDoc)

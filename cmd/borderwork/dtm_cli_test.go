@@ -22,6 +22,7 @@ func smallFlowValidation(out string, extra ...string) []string {
 }
 
 func TestValidateFlows(t *testing.T) {
+	t.Parallel()
 	out := filepath.Join(t.TempDir(), "v")
 	status, stdout, stderr := runCLI(t, smallFlowValidation(out)...)
 	if status != 0 {
@@ -72,6 +73,7 @@ func TestValidateFlows(t *testing.T) {
 // TestValidateFlowsMMP: an export of the Missing Migrants Project (here
 // an invented one) adds mmp.csv and a section of the report.
 func TestValidateFlowsMMP(t *testing.T) {
+	t.Parallel()
 	mmp := filepath.Join(t.TempDir(), "mmp.csv")
 	invented := "Web ID,Reported Date,Total Dead and Missing,Location Description\n" +
 		"1,2016-06-01,3,\"Near Dirkou, Niger\"\n" +
@@ -108,6 +110,7 @@ func TestValidateFlowsMMP(t *testing.T) {
 }
 
 func TestValidateFlowsBadInput(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	out := filepath.Join(dir, "v")
 	noPhases := filepath.Join(dir, "classroom.toml")
@@ -154,6 +157,7 @@ func TestValidateFlowsBadInput(t *testing.T) {
 // TestCheckShowsPhasesAndMonitors: check's digest names a scenario's flow
 // monitoring points and the phase that dates its change of regime.
 func TestCheckShowsPhasesAndMonitors(t *testing.T) {
+	t.Parallel()
 	status, stdout, stderr := runCLI(t, "check", "agadez2016")
 	if status != 0 {
 		t.Fatalf("check: %s", stderr)

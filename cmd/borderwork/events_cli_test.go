@@ -14,6 +14,7 @@ import (
 // --events-reps chooses, says where, records them in the manifest's
 // command line, and reproduce reruns it.
 func TestEvents(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		args    []string
 		reps    []int

@@ -18,6 +18,7 @@ import (
 const fleeCase = "../../flee/testdata/tiny"
 
 func TestImportFlee(t *testing.T) {
+	t.Parallel()
 	status, stdout, stderr := runCLI(t, "import", "flee", fleeCase)
 	if status != 0 {
 		t.Fatalf("import: status %d: %s", status, stderr)
@@ -54,6 +55,7 @@ func TestImportFlee(t *testing.T) {
 }
 
 func TestImportFleeBadInput(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	out := filepath.Join(dir, "x.toml")
 	afile := filepath.Join(dir, "afile")
@@ -92,6 +94,7 @@ func TestImportFleeBadInput(t *testing.T) {
 // existing file without --force, writing nothing, and replaces it whole
 // with --force.
 func TestImportFleeKeepsFile(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	precious := filepath.Join(dir, "precious.toml")
 	mine := []byte("# my notes\n")
@@ -134,6 +137,7 @@ func TestImportFleeKeepsFile(t *testing.T) {
 }
 
 func TestValidateFlee(t *testing.T) {
+	t.Parallel()
 	scenario := filepath.Join(t.TempDir(), "tiny.toml")
 	if status, _, stderr := runCLI(t, "import", "flee", "--out", scenario, fleeCase); status != 0 {
 		t.Fatalf("import: %s", stderr)
@@ -176,7 +180,7 @@ func TestValidateFlee(t *testing.T) {
 
 // TestValidateFleeProgress: validate against a Flee case shows its
 // progress by replicate, as every simulating command does (it showed
-// none).
+// none). It sets progressSilence, a package variable: no t.Parallel.
 func TestValidateFleeProgress(t *testing.T) {
 	defer func(was time.Duration) { progressSilence = was }(progressSilence)
 	progressSilence = 0
@@ -192,6 +196,7 @@ func TestValidateFleeProgress(t *testing.T) {
 }
 
 func TestValidateFleeBadInput(t *testing.T) {
+	t.Parallel()
 	out := filepath.Join(t.TempDir(), "v")
 	empty := t.TempDir()
 	tests := []struct {
@@ -222,6 +227,7 @@ func TestValidateFleeBadInput(t *testing.T) {
 }
 
 func TestValidateFleeOneReplicateJSON(t *testing.T) {
+	t.Parallel()
 	scenario := filepath.Join(t.TempDir(), "tiny.toml")
 	if status, _, stderr := runCLI(t, "import", "flee", "--out", scenario, fleeCase); status != 0 {
 		t.Fatalf("import: %s", stderr)
@@ -240,6 +246,7 @@ func TestValidateFleeOneReplicateJSON(t *testing.T) {
 // the what-if depends (audit referee6, finding 2: without --post-capacity
 // 1000 --documented 0.6 closure traps three times as many person-days).
 func TestValidationImportGivesBundledMali2012(t *testing.T) {
+	t.Parallel()
 	doc, err := os.ReadFile("../../docs/VALIDATION.md")
 	if err != nil {
 		t.Fatal(err)

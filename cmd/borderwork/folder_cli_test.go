@@ -76,6 +76,7 @@ func TestOutRefusesPlaces(t *testing.T) {
 // TestNoteWorkers: the note on fewer workers is for memory only, not for
 // fewer runs than workers, and counts runs as words do.
 func TestNoteWorkers(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		got, asked, runs int
 		want             string
@@ -98,6 +99,7 @@ func TestNoteWorkers(t *testing.T) {
 // TestReportSaysTheCommandOnce: a library message that starts with the
 // command's name does not repeat it after "borderwork NAME: ".
 func TestReportSaysTheCommandOnce(t *testing.T) {
+	t.Parallel()
 	var b bytes.Buffer
 	if status := report(experiment.BadInput("merge: a/summary.csv:2: differs"), "merge", &b); status != exitUsage || b.String() != "borderwork merge: a/summary.csv:2: differs\n" {
 		t.Errorf("report = %d, %q", status, b.String())

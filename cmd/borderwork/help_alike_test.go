@@ -12,6 +12,7 @@ import (
 // said nothing of an empty --formats nor of a dotted path for --set, and
 // its --out default named no SCENARIO; check's --set likewise).
 func TestCommonFlagsWordedAlike(t *testing.T) {
+	t.Parallel()
 	other := map[string]bool{"merge": true, "import": true, "plot": true} // their --out and --formats mean other things
 	n := 0
 	for _, c := range commands() {
@@ -41,6 +42,7 @@ func TestCommonFlagsWordedAlike(t *testing.T) {
 // in one column, two spaces at least after the longest name
 // ("sensitivity which assumptions..." had one).
 func TestCommandListIsAColumn(t *testing.T) {
+	t.Parallel()
 	var b bytes.Buffer
 	usage(&b)
 	line := regexp.MustCompile(`^\t([a-z]+)( +)(\S.*)$`)

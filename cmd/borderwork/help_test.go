@@ -37,6 +37,7 @@ var flagMention = regexp.MustCompile(`(?:^|[^-\w])--([a-z][a-z0-9-]*)`)
 // accepts), and each flag the command accepts is listed under Flags.
 // -h and --help give the same text.
 func TestHelpShowsEveryFlag(t *testing.T) {
+	t.Parallel()
 	flagsOf := map[string]*flagSet{}
 	helps := map[string]string{}
 	var names []string
@@ -83,6 +84,7 @@ func TestHelpShowsEveryFlag(t *testing.T) {
 // TestRunHasNoRegimes: run takes one --regime; --regimes, which it would
 // refuse, is neither listed nor accepted, and its error suggests --regime.
 func TestRunHasNoRegimes(t *testing.T) {
+	t.Parallel()
 	i := slices.IndexFunc(commands(), func(c command) bool { return c.name == "run" })
 	text, fs := helpOf(t, commands()[i], "--help")
 	if fs.Lookup("regimes") != nil || strings.Contains(text, "--regimes") {
@@ -98,6 +100,7 @@ func TestRunHasNoRegimes(t *testing.T) {
 // and keys get a suggestion, flags are named with two dashes, and a value
 // of the wrong type is named in plain words.
 func TestMistakesGetHelp(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		args []string
 		want string
@@ -129,6 +132,7 @@ func TestMistakesGetHelp(t *testing.T) {
 }
 
 func TestVersionFlag(t *testing.T) {
+	t.Parallel()
 	for _, args := range [][]string{{"--version"}, {"version"}, {"-version"}} {
 		status, stdout, _ := runCLI(t, args...)
 		if status != 0 || !strings.HasPrefix(stdout, "borderwork ") || !strings.Contains(stdout, "commit ") {
@@ -145,6 +149,7 @@ func TestVersionFlag(t *testing.T) {
 // the command list (it once recursed until the stack overflowed), and
 // help about a command prints that command's help.
 func TestHelpAboutHelp(t *testing.T) {
+	t.Parallel()
 	_, list, _ := runCLI(t, "help")
 	for _, args := range [][]string{
 		{"help", "help"}, {"help", "-h"}, {"help", "--help"}, {"help", "-help"},
@@ -182,6 +187,7 @@ func flagEntries(help string) map[string]string {
 // parentheses ("(default closed there) (default open)"), and the defaults
 // that depend on the data folder say so where the flag is listed.
 func TestHelpGivesOneDefault(t *testing.T) {
+	t.Parallel()
 	for _, c := range commands() {
 		help, _ := helpOf(t, c, "--help")
 		for name, entry := range flagEntries(help) {
@@ -212,6 +218,7 @@ func TestHelpGivesOneDefault(t *testing.T) {
 // its placeholder and drops the quotes, so the word must read right in the
 // sentence; "show: choice percentile (...)" did not.
 func TestBandsHelpReads(t *testing.T) {
+	t.Parallel()
 	const want = "--bands choice the choice of what bands and error bars show: percentile (the middle 95% of replicates), replicates (each replicate drawn thinly) or ci (95% confidence interval of the mean)"
 	n := 0
 	for _, c := range commands() {
@@ -234,6 +241,7 @@ func TestBandsHelpReads(t *testing.T) {
 // that does not (it said "run, compare and sweep" after claim and
 // programme folders came to take it too).
 func TestPlotHelpSaysWhichFoldersTakeBands(t *testing.T) {
+	t.Parallel()
 	help, _ := helpOf(t, command{name: "plot", run: cmdPlot}, "--help")
 	text := strings.Join(strings.Fields(help), " ")
 	_, sentence, ok := strings.Cut(text, "--bands is for ")

@@ -14,6 +14,7 @@ import (
 // pointed at the bundled one; a folder that is not there is said not to
 // exist. Each is status 2, one line, and writes nothing.
 func TestHintsFitTheMistake(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	out := filepath.Join(dir, "out")
 	none := filepath.Join(dir, "none")

@@ -45,6 +45,7 @@ func onlyEntries(t *testing.T, dir string, want ...string) {
 // writes nothing: no folder of no runs, no partial folder, no temporary
 // folder.
 func TestInterruptedBeforeStartingWritesNothing(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		args func(out string) []string
@@ -79,6 +80,7 @@ func TestInterruptedBeforeStartingWritesNothing(t *testing.T) {
 // earlier sweep's folder, stopped before its runs, leaves it as it was and
 // puts no partial folder beside it.
 func TestSweepInterruptedWhilePreparingLeavesTheFolder(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	out := filepath.Join(dir, "out")
 	mustRun(t, smallSweep(out)...)
@@ -118,6 +120,7 @@ func TestInterruptedWhileWritingTheResults(t *testing.T) {
 // TestPlotAndMergeInterrupted: plot and merge told to stop before they
 // replace anything leave the folder as it was, with status 130.
 func TestPlotAndMergeInterrupted(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	a, b, merged := filepath.Join(dir, "a"), filepath.Join(dir, "b"), filepath.Join(dir, "merged")
 	mustRun(t, smallSweep(a, "--shard", "0/2")...)

@@ -99,6 +99,7 @@ func TestEveryJSONPathPrintsJSON(t *testing.T) {
 // (performance aside, which is measured), and says on standard error that
 // there was nothing to do.
 func TestResumeCompleteJSON(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	tests := []struct {
 		name   string

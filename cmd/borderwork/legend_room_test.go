@@ -12,6 +12,7 @@ import (
 // no room is refused, and the message says what to do: draw fewer regimes
 // (for a sweep also --figure-regimes or plot --regime), or no figures.
 func TestSweepAndCompareLegendTooLong(t *testing.T) {
+	t.Parallel()
 	base, err := os.ReadFile(filepath.Join("..", "..", "scenarios", "classroom.toml"))
 	if err != nil {
 		t.Fatal(err)

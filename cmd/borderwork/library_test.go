@@ -16,6 +16,7 @@ import (
 // library (the lines below, as a program outside cmd/ would write them)
 // writes byte for byte the folder `borderwork compare` writes.
 func TestLibraryWritesTheCompareFolder(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	cli, lib := filepath.Join(dir, "cli"), filepath.Join(dir, "lib")
 	if status, _, stderr := runCLI(t, "compare", "classroom", "--reps", "3", "--workers", "2", "--quiet", "--out", cli); status != 0 {

@@ -152,6 +152,7 @@ func TestFigureListsHoldEachNameOnce(t *testing.T) {
 // name (",", "a,,b") is refused as an empty value is (status 2, one line,
 // nothing written), not taken for the default or for no change.
 func TestListsNamingNothingAreRefused(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	folder := filepath.Join(dir, "sweep")
 	mustRun(t, oneKeySweep(folder, "--figure-metrics", "deaths")...)
@@ -214,6 +215,7 @@ func mapsEqual(a, b map[string]string) bool {
 // TestSweepFigureRegimesAll: sweep --figure-regimes all draws every regime,
 // as plot --regime all does: the same folder as no --figure-regimes.
 func TestSweepFigureRegimesAll(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	all, plain := filepath.Join(dir, "all"), filepath.Join(dir, "plain")
 	mustRun(t, oneKeySweep(all, "--figure-regimes", "all")...)
@@ -228,6 +230,7 @@ func TestSweepFigureRegimesAll(t *testing.T) {
 // the regimes the varied keys do not change only if the figure draws
 // them (--figure-regimes): open is reused here but not drawn.
 func TestSweepCaptionNamesDrawnReusedRegimes(t *testing.T) {
+	t.Parallel()
 	out := filepath.Join(t.TempDir(), "out")
 	mustRun(t, "sweep", small, "--days", "20", "--reps", "1", "--vary", "regimes.malfunctioning.outage_start=0:0.2:2",
 		"--regimes", "open,closed,malfunctioning", "--figure-regimes", "malfunctioning,closed", "--formats", "svg", "--quiet", "--out", out)

@@ -33,7 +33,9 @@ func runCLIContext(ctx context.Context, t testing.TB, args ...string) (int, stri
 }
 
 // runCLIInterrupted runs the command line as Ctrl-C stops it: its context
-// is cancelled once n of its runs are done (testHookEmitted).
+// is cancelled once n of its runs are done (testHookEmitted). That hook
+// is a package variable, which every run calls: a test calling
+// runCLIInterrupted does not call t.Parallel.
 func runCLIInterrupted(t testing.TB, n int, args ...string) (int, string, string) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -80,6 +82,7 @@ func files(t *testing.T, dir string) []string {
 }
 
 func TestCompareWritesEveryFile(t *testing.T) {
+	t.Parallel()
 	out := smallCompare(t)
 	want := []string{"manifest.json", "report.md", "scenario.toml", "stats.csv", "summary.csv", "timeseries.csv"}
 	for _, fig := range []string{"abuse", "abuse_by_kind", "outcomes", "trapped"} {
@@ -108,6 +111,7 @@ func TestCompareWritesEveryFile(t *testing.T) {
 // TestCompareIsReproducible: rerunning gives the same bytes in every file,
 // whatever the number of workers.
 func TestCompareIsReproducible(t *testing.T) {
+	t.Parallel()
 	a := smallCompare(t, "--workers", "1")
 	b := smallCompare(t, "--workers", "4")
 	for _, f := range files(t, a) {
@@ -126,6 +130,7 @@ func TestCompareIsReproducible(t *testing.T) {
 // small scenario, figures included. Rerun with -update after a deliberate
 // change.
 func TestGoldenOutputs(t *testing.T) {
+	t.Parallel()
 	out := smallCompare(t)
 	var b strings.Builder
 	for _, f := range files(t, out) {
@@ -151,6 +156,7 @@ func TestGoldenOutputs(t *testing.T) {
 }
 
 func TestBadInputWritesNothing(t *testing.T) {
+	t.Parallel()
 	tiny, err := os.ReadFile(small)
 	if err != nil {
 		t.Fatal(err)
@@ -211,6 +217,7 @@ func TestBadInputWritesNothing(t *testing.T) {
 }
 
 func TestRefusesForeignFolder(t *testing.T) {
+	t.Parallel()
 	out := t.TempDir()
 	os.WriteFile(filepath.Join(out, "thesis.tex"), []byte("precious"), 0o644)
 	status, _, stderr := runCLI(t, "compare", small, "--reps", "2", "--days", "10", "--out", out)
@@ -223,6 +230,7 @@ func TestRefusesForeignFolder(t *testing.T) {
 }
 
 func TestReproduce(t *testing.T) {
+	t.Parallel()
 	out := smallCompare(t)
 	status, stdout, stderr := runCLI(t, "reproduce", out)
 	if status != 0 || !strings.Contains(stdout, "OK: 3 tables") {
@@ -250,6 +258,7 @@ func TestReproduce(t *testing.T) {
 // formats, are the folder's figures: reproduce draws them the same way,
 // and a plot given no flags draws the formats the folder records.
 func TestPlotThenReproduce(t *testing.T) {
+	t.Parallel()
 	out := smallCompare(t, "--formats", "svg,pdf", "--size", "single")
 	status, stdout, stderr := runCLI(t, "plot", out, "--bands", "replicates", "--formats", "svg")
 	if status != 0 {
@@ -278,6 +287,7 @@ func TestPlotThenReproduce(t *testing.T) {
 }
 
 func TestPlotRedrawsSameFigures(t *testing.T) {
+	t.Parallel()
 	out := smallCompare(t)
 	before := map[string][]byte{}
 	for _, f := range files(t, filepath.Join(out, "figures")) {
@@ -339,6 +349,7 @@ func TestInterruptKeepsFinishedRuns(t *testing.T) {
 }
 
 func TestJSONSummary(t *testing.T) {
+	t.Parallel()
 	out := filepath.Join(t.TempDir(), "out")
 	status, stdout, stderr := runCLI(t, "compare", small, "--reps", "2", "--days", "20", "--out", out, "--json", "--regimes", "open,closed")
 	if status != 0 {
@@ -392,6 +403,7 @@ func TestJSONSummary(t *testing.T) {
 }
 
 func TestRunOneRegime(t *testing.T) {
+	t.Parallel()
 	out := filepath.Join(t.TempDir(), "out")
 	status, stdout, stderr := runCLI(t, "run", small, "--regime", "hbm", "--reps", "2", "--days", "20", "--out", out)
 	if status != 0 {
@@ -411,6 +423,7 @@ func TestRunOneRegime(t *testing.T) {
 // it simulated and how fast); --progress asks for progress there too, and
 // --quiet silences even the last line.
 func TestNoProgressWhenNotATerminal(t *testing.T) {
+	t.Parallel()
 	out := filepath.Join(t.TempDir(), "out")
 	_, _, stderr := runCLI(t, "compare", small, "--reps", "2", "--days", "20", "--out", out)
 	if !timingLine.MatchString(stderr) {
@@ -431,6 +444,7 @@ func TestNoProgressWhenNotATerminal(t *testing.T) {
 var timingLine = regexp.MustCompile(`^borderwork [a-z]+: simulated [0-9,]+ agent-steps in (?:[0-9.]+ s|[0-9hms]+) \([0-9.]+ (million |thousand )?a second, [0-9]+ workers?\); (?:[0-9.]+ s|[0-9hms]+) in all\.\n$`)
 
 func TestScenariosAndCheck(t *testing.T) {
+	t.Parallel()
 	status, stdout, _ := runCLI(t, "scenarios")
 	if status != 0 || !strings.Contains(stdout, "sahel (default)") {
 		t.Errorf("scenarios: status %d, %q", status, stdout)
@@ -455,6 +469,7 @@ func TestScenariosAndCheck(t *testing.T) {
 }
 
 func TestHelpAndVersion(t *testing.T) {
+	t.Parallel()
 	status, stdout, _ := runCLI(t, "help")
 	if status != 0 || !strings.Contains(stdout, "compare") {
 		t.Errorf("help: %d %q", status, stdout)
@@ -478,6 +493,7 @@ func TestHelpAndVersion(t *testing.T) {
 }
 
 func TestByLocation(t *testing.T) {
+	t.Parallel()
 	out := smallCompare(t, "--by-location", "--regimes", "malfunctioning,hbm")
 	type key struct{ run, day int }
 	waiting, trapped := map[key]float64{}, map[key]float64{}
@@ -517,6 +533,7 @@ func TestByLocation(t *testing.T) {
 // TestBundledScenariosCompareDeterministic: compare on every bundled
 // scenario writes the same bytes twice, with different worker counts.
 func TestBundledScenariosCompareDeterministic(t *testing.T) {
+	t.Parallel()
 	status, stdout, _ := runCLI(t, "scenarios")
 	if status != 0 {
 		t.Fatal("scenarios failed")
@@ -547,6 +564,7 @@ func TestBundledScenariosCompareDeterministic(t *testing.T) {
 // drawn; the folder records the choice, a plot with no flags draws the
 // same bytes again, and plot's flags change it for good.
 func TestFigureOptionsAreRecorded(t *testing.T) {
+	t.Parallel()
 	out := smallCompare(t, "--bands", "replicates", "--size", "single", "--formats", "svg")
 	m, _ := output.ReadManifest(out)
 	if o := m.FigureOptions; o == nil || o.Bands != "replicates" || o.Size != "single" {
@@ -603,6 +621,7 @@ func TestFigureOptionsAreRecorded(t *testing.T) {
 // of 40 days happens in few of the engine's possible random streams, and
 // in 60 days in all but about 1 in 500 (measured over 400 replicates).
 func TestByLocationFigures(t *testing.T) {
+	t.Parallel()
 	out := smallCompare(t, "--by-location", "--formats", "svg", "--days", "60")
 	for _, name := range []string{"trapped_by_location", "abuse_by_location"} {
 		b, err := os.ReadFile(filepath.Join(out, "figures", name+".svg"))
@@ -622,6 +641,7 @@ func TestByLocationFigures(t *testing.T) {
 // TestReproduceWarnsOfUnknownBuild: a test binary records no revision;
 // reproduce says so, and still reproduces.
 func TestReproduceWarnsOfUnknownBuild(t *testing.T) {
+	t.Parallel()
 	out := smallCompare(t, "--formats", "")
 	m, _ := output.ReadManifest(out)
 	if m.Commit != "unknown" || m.BuildNote == "" || m.Dirty != nil {
@@ -640,6 +660,7 @@ func TestReproduceWarnsOfUnknownBuild(t *testing.T) {
 // their noun, who is at an origin at the start and who arrives after, and
 // percentages without float noise.
 func TestCheckDigestWords(t *testing.T) {
+	t.Parallel()
 	_, classroom, _ := runCLI(t, "scenarios", "show", "classroom")
 	p := filepath.Join(t.TempDir(), "closure.toml")
 	os.WriteFile(p, []byte(classroom+"\n[[posts.schedule]]\nfrom = 60\nto = 120\nadmission = \"nobody\"\n"), 0o644)

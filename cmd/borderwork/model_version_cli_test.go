@@ -20,6 +20,7 @@ import (
 // byte for byte all the same is not warned "whose results differ" before
 // the OK line; one that does not reproduce still is.
 func TestRecordedModelVersion(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	at := func(name string) string { return filepath.Join(dir, name) }
 	whole, shard0, shard1 := at("whole"), at("shard0"), at("shard1")

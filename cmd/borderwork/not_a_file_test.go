@@ -16,6 +16,7 @@ import (
 // folder gave status 1 with "read ...: is a directory" (audit hostile7,
 // findings 2 and 3).
 func TestPlotReproduceRefuseWhatIsNotAFile(t *testing.T) {
+	t.Parallel()
 	base := smallCompare(t, "--formats", "png")
 	fifo := mkfifo
 	dir := func(p string) error { return os.Mkdir(p, 0o755) }

@@ -15,6 +15,7 @@ import (
 // nothing was simulated, not "0 agent-steps … 1 worker" when --workers 2
 // was given; a sweep that simulates still gives the workers.
 func TestResumeWithNothingLeftSaysSo(t *testing.T) {
+	t.Parallel()
 	out := filepath.Join(t.TempDir(), "s")
 	args := []string{"sweep", small, "--vary", "regimes.malfunctioning.outage_start=0:0.2:3", "--regimes", "closed,malfunctioning", "--reps", "2", "--days", "20", "--formats", "", "--out", out, "--workers", "2"}
 	status, _, stderr := runCLI(t, args...)

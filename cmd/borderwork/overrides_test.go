@@ -11,6 +11,7 @@ import (
 // so that numbers unlike the scenario's own say why; without overrides it
 // names none.
 func TestSummaryShowsOverrides(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	at := func(name string) string { return filepath.Join(dir, name) }
 	const set = "seed=7"

@@ -14,6 +14,7 @@ import (
 // in a colour that means a regime in other figures (S and ST were open's
 // blue and closed's orange).
 func TestSensitivityFiguresAreGrey(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	for name, args := range map[string][]string{
 		"sobol":  smallSobol(filepath.Join(dir, "sobol"), "--formats", "svg"),

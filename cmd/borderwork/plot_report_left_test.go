@@ -11,6 +11,7 @@ import (
 // borderwork wrote it as it is, and says so, since its figure links and
 // command may no longer match the figures drawn.
 func TestPlotSaysItLeftAnEditedReport(t *testing.T) {
+	t.Parallel()
 	out := filepath.Join(t.TempDir(), "c")
 	mustRun(t, "compare", small, "--days", "20", "--reps", "2", "--formats", "png", "--quiet", "--out", out)
 	report := filepath.Join(out, "report.md")

@@ -18,6 +18,7 @@ const toyProgramme = "../../programme/testdata/toy.toml"
 // TestProgrammeWritesEveryFile: the folder holds the tables, figures and
 // report; reproduce reruns it and plot redraws it.
 func TestProgrammeWritesEveryFile(t *testing.T) {
+	t.Parallel()
 	out := filepath.Join(t.TempDir(), "out")
 	mustRun(t, "programme", toyProgramme, "--days", "200", "--reps", "3", "--formats", "png", "--out", out, "--quiet")
 	got := files(t, out)
@@ -61,6 +62,7 @@ func TestProgrammeWritesEveryFile(t *testing.T) {
 
 // TestProgrammeIsReproducible: the same folder whatever the workers.
 func TestProgrammeIsReproducible(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	a, b := filepath.Join(dir, "a"), filepath.Join(dir, "b")
 	for i, out := range []string{a, b} {
@@ -70,6 +72,7 @@ func TestProgrammeIsReproducible(t *testing.T) {
 }
 
 func TestProgrammeJSON(t *testing.T) {
+	t.Parallel()
 	out := filepath.Join(t.TempDir(), "out")
 	stdout := mustRun(t, "programme", toyProgramme, "--days", "120", "--reps", "3", "--json", "--quiet", "--formats", "", "--out", out, "--programme", "equip")
 	var doc struct {
@@ -106,6 +109,7 @@ func TestProgrammeJSON(t *testing.T) {
 }
 
 func TestProgrammeBadInput(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		args []string
 		want string
@@ -130,6 +134,7 @@ func TestProgrammeBadInput(t *testing.T) {
 // TestProgrammeSweeps: a programme's budget and timing are keys a sweep
 // varies like any other, and more money does more.
 func TestProgrammeSweeps(t *testing.T) {
+	t.Parallel()
 	for _, vary := range []string{"programmes.train.budget=0:100000:3", "programmes.train.start=0:60:3"} {
 		out := filepath.Join(t.TempDir(), "out")
 		mustRun(t, "sweep", toyProgramme, "--vary", vary, "--reps", "2", "--days", "150", "--formats", "", "--quiet", "--out", out)

@@ -8,6 +8,10 @@ import (
 	"time"
 )
 
+// The tests of progress lines time them by the clock (within 100 ms,
+// within the first second): they do not call t.Parallel, whose load
+// could delay them past those bounds, and take no time.
+
 func TestProgressLine(t *testing.T) {
 	var b bytes.Buffer
 	p := &progress{w: &b, label: "compare", total: 80, start: time.Now().Add(-10 * time.Second), every: 100 * time.Millisecond, enabled: true, terminal: true}

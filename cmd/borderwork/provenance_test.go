@@ -16,6 +16,7 @@ import (
 // changed, and checks what each binary writes in a manifest: the
 // revision, with dirty false, then dirty true.
 func TestDirtyBuildRecorded(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("builds the command twice")
 	}

@@ -36,6 +36,7 @@ var readmeResults = []guideResult{
 // says holds in that folder. With -update it redraws the figure (look at
 // it, and at the caption, before committing).
 func TestREADMEFigure(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("runs the README's compare in full (20 replicates of 365 days, about 4 s of CPU)")
 	}
@@ -68,6 +69,7 @@ func TestREADMEFigure(t *testing.T) {
 // TestREADMETestCommandIsCI: CI runs the README's test command as the
 // README writes it (with its -timeout, which a slow first run needs).
 func TestREADMETestCommandIsCI(t *testing.T) {
+	t.Parallel()
 	readme, err := os.ReadFile(readmeDoc)
 	if err != nil {
 		t.Fatal(err)

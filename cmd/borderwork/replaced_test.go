@@ -12,6 +12,7 @@ import (
 // standard output (standard error with --json); a rerun of the same
 // command line, or a new folder, says nothing of it.
 func TestReplacedSaysSo(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	c := filepath.Join(dir, "c")
 	s := filepath.Join(dir, "s")

@@ -15,6 +15,7 @@ import (
 // written it (drawing the first formats again gives back the first
 // report, and reproduce finds the folder as a rerun writes it).
 func TestAnalysisReportsLinkDrawnFigures(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	tests := []struct {
 		name string

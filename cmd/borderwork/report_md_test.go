@@ -39,6 +39,7 @@ func markdownFigures(t *testing.T, what, text string) int {
 // and its caption do not run into the next figure; and its header names
 // the borderwork that wrote it, as the manifest records it.
 func TestReportFiguresAreParagraphs(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	png := []string{"--formats", "png", "--quiet"}
 	tests := []struct {

@@ -18,6 +18,7 @@ import (
 // writes nothing into the folder; it prints no "Reran:" line for a rerun
 // that did not happen, only what it found in the folder before it.
 func TestReproduceRerunFails(t *testing.T) {
+	t.Parallel()
 	clean := filepath.Join(t.TempDir(), "clean")
 	mustRun(t, "run", small, "--reps", "2", "--days", "10", "--set", "seed=7", "--formats", "svg", "--out", clean)
 	editScenario := func(from, to string) func(t *testing.T, dir string) {

@@ -91,6 +91,7 @@ func TestResumeDrawsRecordedFormats(t *testing.T) {
 // TestParseFormats: --formats is a set in the order first given; an
 // unknown or empty name is a usage error.
 func TestParseFormats(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		in   string
 		want []string

@@ -91,6 +91,7 @@ func TestTooBigIsRefused(t *testing.T) {
 // flag values, an override with more than one value, a file that breaks
 // its rules under flags that would hide it.
 func TestInputsWholeOrRefused(t *testing.T) {
+	t.Parallel()
 	out := filepath.Join(t.TempDir(), "out")
 	run := func(args ...string) []string {
 		return append(args, "--reps", "2", "--days", "10")
@@ -126,6 +127,7 @@ func TestInputsWholeOrRefused(t *testing.T) {
 // TestMergeExitStatus: a shard missing a table, or with one cut short, is
 // bad input (status 2), named on one line; nothing is written.
 func TestMergeExitStatus(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	a, b := filepath.Join(dir, "a"), filepath.Join(dir, "b")
 	mustRun(t, smallSweep(a, "--shard", "0/2")...)
@@ -195,6 +197,7 @@ var startDir, _ = os.Getwd()
 // TestOneLineErrors: every error prints as one line, each part once (a
 // full disk fails every table alike).
 func TestOneLineErrors(t *testing.T) {
+	t.Parallel()
 	disk := errors.New("write out/x.csv: no space left on device")
 	var stderr strings.Builder
 	status := report(errors.Join(disk, disk, errors.New("write out/y.csv: no space left on device")), "compare", &stderr)

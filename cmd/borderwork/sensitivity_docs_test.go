@@ -43,6 +43,7 @@ func workedExampleText(t *testing.T) string {
 // TestWorkedExampleSizes: the sizes the worked example states (keys
 // varied and fixed, points, runs) are those of the bundled classroom.
 func TestWorkedExampleSizes(t *testing.T) {
+	t.Parallel()
 	text := strings.Join(strings.Fields(workedExampleText(t)), " ")
 	s, err := scenarios.Load("classroom")
 	if err != nil {
@@ -140,6 +141,7 @@ func cells(row string) []string {
 // -worked-example: it takes minutes) and checks every number it quotes
 // against the folders and what the command prints.
 func TestWorkedExample(t *testing.T) {
+	t.Parallel()
 	if !*workedExample {
 		t.Skip("give -worked-example to run docs/SENSITIVITY.md's worked example and check its numbers (a few minutes)")
 	}

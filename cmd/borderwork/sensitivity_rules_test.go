@@ -19,6 +19,7 @@ import (
 // default rule varies (factor levels among them), the folder's own
 // scenario.toml reruns it (reproduce), and shards merge to the whole.
 func TestSensitivityDefaultRuleRerunsFromTheFolder(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	args := func(out string, extra ...string) []string {
 		return append([]string{"sensitivity", small, "--days", "20", "--trajectories", "2", "--candidates", "2",
@@ -136,6 +137,7 @@ func TestSensitivityFolderSafety(t *testing.T) {
 // or a design too large to keep track of, is refused before anything
 // runs, naming what makes it large.
 func TestSensitivityLimits(t *testing.T) {
+	t.Parallel()
 	out := filepath.Join(t.TempDir(), "out")
 	base := []string{"sensitivity", small, "--days", "30", "--out", out, "--params", "abuse.official_extortion,posts.Gate.capacity"}
 	tests := []struct {
@@ -244,6 +246,7 @@ func TestSensitivityVerifiesFolders(t *testing.T) {
 // measurement, --progress is taken, and a misspelt flag gets a
 // suggestion.
 func TestSensitivityTimingAndFlags(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	status, _, stderr := runCLI(t, smallSensitivity(filepath.Join(dir, "a"), "--progress")...)
 	if status != 0 || !strings.Contains(stderr, "borderwork sensitivity: simulated ") || !strings.Contains(stderr, "agent-steps") {

@@ -32,6 +32,7 @@ func smallSobol(out string, extra ...string) []string {
 }
 
 func TestSensitivityWritesItsFolder(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	out := filepath.Join(dir, "morris")
 	stdout := mustRun(t, smallSensitivity(out)...)
@@ -97,6 +98,7 @@ func TestSensitivityWritesItsFolder(t *testing.T) {
 // TestSensitivityIsReproducible: the same bytes on any number of workers,
 // and reproduce reruns the folder and finds every table the same.
 func TestSensitivityIsReproducible(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	for _, c := range []struct {
 		name string
@@ -117,6 +119,7 @@ func TestSensitivityIsReproducible(t *testing.T) {
 // into the folder an unsharded run writes, byte for byte, figures (in the
 // formats the shards record) and report included.
 func TestSensitivityShardsMergeToTheWhole(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	for _, analysis := range []func(string, ...string) []string{smallSensitivity, smallSobol} {
 		whole := filepath.Join(dir, "whole")
@@ -195,6 +198,7 @@ func TestSensitivityResumeEqualsUninterrupted(t *testing.T) {
 }
 
 func TestSensitivityJSON(t *testing.T) {
+	t.Parallel()
 	out := filepath.Join(t.TempDir(), "s")
 	stdout := mustRun(t, smallSobol(out, "--json", "--formats", "")...)
 	var doc struct {
@@ -218,6 +222,7 @@ func TestSensitivityJSON(t *testing.T) {
 }
 
 func TestSensitivityBadInput(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		args []string
@@ -273,6 +278,7 @@ func TestSensitivityBadInput(t *testing.T) {
 // TestPrintAligned: the counts of the list of parameters that matter line
 // up after the longest name, however long, with no trailing spaces.
 func TestPrintAligned(t *testing.T) {
+	t.Parallel()
 	var b strings.Builder
 	printAligned(&b, []string{"abuse.patrol", "factors.enforcement.patrolled.irregular_hazard", "µ"}, []int{12, 2, 1})
 	want := "" +
@@ -288,6 +294,7 @@ func TestPrintAligned(t *testing.T) {
 // scenario invalid is named once in the message, not once by the check
 // and again by the key's own error.
 func TestSensitivityBoxErrorNamesTheEndOnce(t *testing.T) {
+	t.Parallel()
 	out := filepath.Join(t.TempDir(), "out")
 	status, _, stderr := runCLI(t, "sensitivity", small, "--days", "10", "--trajectories", "2", "--out", out, "--range-share", "1e308")
 	if status != exitUsage {
@@ -303,6 +310,7 @@ func TestSensitivityBoxErrorNamesTheEndOnce(t *testing.T) {
 // and their notes in parameters.csv say so; a later --params KEY varies
 // one of them again, and it is no longer named.
 func TestSensitivityScreenNamesWhatItLeavesOut(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	morris := filepath.Join(dir, "morris")
 	mustRun(t, smallSensitivity(morris)...)

@@ -10,6 +10,7 @@ import (
 // addresses other computers can open, IPv4 first and in order, each once,
 // leaving out loopback and link-local ones.
 func TestNetworkURLs(t *testing.T) {
+	t.Parallel()
 	ipNet := func(cidr string) net.Addr {
 		ip, n, err := net.ParseCIDR(cidr)
 		if err != nil {

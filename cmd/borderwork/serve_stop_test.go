@@ -36,7 +36,8 @@ func (l *lockedBuffer) String() string {
 // TestServeStops: told to stop (Ctrl-C) with experiments in flight, serve
 // says at once how many are cut short unless they finish in time, and a
 // second Ctrl-C closes it at once rather than after the grace period;
-// with none in flight it stops at once and says nothing.
+// with none in flight it stops at once and says nothing. It replaces
+// serveInterrupts, a package variable: no t.Parallel.
 func TestServeStops(t *testing.T) {
 	again := make(chan os.Signal, 1)
 	real := serveInterrupts

@@ -35,6 +35,7 @@ func earlierShellJoin(args []string) string {
 // them in double quotes, still plots and reproduces, reproduce warning
 // that its report.md quotes the command line the old way.
 func TestRecordedCommandLinePastesIntoAShell(t *testing.T) {
+	t.Parallel()
 	sh, err := exec.LookPath("sh")
 	if err != nil {
 		t.Skipf("no sh: %v", err)
@@ -178,6 +179,7 @@ func tableNamed(tables []output.Checked, name string) *output.Checked {
 // as the end of the paragraph and a heading "# y". command_line still
 // holds the line break, inside single quotes, and reproduce passes.
 func TestReportQuotesALineBreak(t *testing.T) {
+	t.Parallel()
 	tmp := t.TempDir()
 	hostile := filepath.Join(tmp, "x\n\n# y")
 	if err := os.Mkdir(hostile, 0o755); err != nil {

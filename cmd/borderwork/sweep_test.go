@@ -48,6 +48,7 @@ func sameFolders(t *testing.T, a, b string) {
 }
 
 func TestSweepIsReproducibleAcrossWorkers(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	one, four := filepath.Join(dir, "one"), filepath.Join(dir, "four")
 	mustRun(t, smallSweep(one, "--workers", "1")...)
@@ -74,6 +75,7 @@ func TestSweepIsReproducibleAcrossWorkers(t *testing.T) {
 }
 
 func TestShardsMergeToTheWhole(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	whole := filepath.Join(dir, "whole")
 	mustRun(t, smallSweep(whole)...)
@@ -129,6 +131,7 @@ func TestShardsMergeToTheWhole(t *testing.T) {
 // unsharded sweep writes, byte for byte, manifest included; reproduce of
 // a shard says the command it reran with its --shard.
 func TestShardsMergeInTheirFormats(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	whole := filepath.Join(dir, "whole")
 	mustRun(t, smallSweep(whole, "--formats", "svg", "--quiet")...)
@@ -204,6 +207,7 @@ func TestResumeEqualsUninterrupted(t *testing.T) {
 }
 
 func TestLatinHypercubeSweep(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	args := func(out string) []string {
 		return []string{"sweep", small, "--days", "20", "--reps", "2", "--regimes", "open,closed",
@@ -224,6 +228,7 @@ func TestLatinHypercubeSweep(t *testing.T) {
 }
 
 func TestSweepBadInput(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		args []string
 		want string
@@ -252,6 +257,7 @@ func TestSweepBadInput(t *testing.T) {
 }
 
 func TestPlotSweep(t *testing.T) {
+	t.Parallel()
 	out := filepath.Join(t.TempDir(), "out")
 	mustRun(t, smallSweep(out)...)
 	before, _ := os.ReadFile(filepath.Join(out, "figures", "trapped_person_days_malfunctioning_minus_closed.svg"))
@@ -313,6 +319,7 @@ func TestResumeFromManifestAlone(t *testing.T) {
 // recorded, so a plot with no flags draws the same files again; an
 // unknown metric gets a suggestion.
 func TestPlotSweepMetric(t *testing.T) {
+	t.Parallel()
 	out := filepath.Join(t.TempDir(), "out")
 	mustRun(t, smallSweep(out, "--formats", "svg")...)
 	mustRun(t, "plot", "--formats", "svg", "--metric", "abused_migrants", "--regime", "malfunctioning", out)
@@ -340,6 +347,7 @@ func TestPlotSweepMetric(t *testing.T) {
 // malfunctioning regime depends on the varied key; the others are run
 // once per replicate, which the command says and the manifest records.
 func TestREADMESweepRunsNoDuplicates(t *testing.T) {
+	t.Parallel()
 	out := filepath.Join(t.TempDir(), "out")
 	stdout := mustRun(t, "sweep", small, "--days", "20", "--reps", "2", "--regimes", "open,closed,malfunctioning,hbm",
 		"--vary", "regimes.malfunctioning.outage_start=0:0.2:5", "--formats", "", "--out", out)
@@ -360,6 +368,7 @@ func TestREADMESweepRunsNoDuplicates(t *testing.T) {
 // grid and on a Latin hypercube, and three keys on a Latin hypercube.
 // Rerun with -update after a deliberate change, and look at the figures.
 func TestGoldenFigures(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("runs four sweeps")
 	}
@@ -419,6 +428,7 @@ func TestGoldenFigures(t *testing.T) {
 // (When scenario.toml wrote regimes out key by key, the rerun changed no
 // regime and reproduce reported a mismatch.)
 func TestSweepOverFactorLevelsReproduces(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, scenario, regimes, vary string
 		follows                       string // a regime that stands on the level

@@ -317,6 +317,7 @@ func TestTeachingCommands(t *testing.T) {
 
 // TestSplitCommand pins the shell-like splitting the guide relies on.
 func TestSplitCommand(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		in     string
 		words  []string

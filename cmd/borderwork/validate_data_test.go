@@ -31,6 +31,7 @@ func refusedBy(t *testing.T, what, want string, args ...string) {
 // differ. A dangling link and a link back up the folder are refused by
 // validate, naming them.
 func TestValidateDataLinks(t *testing.T) {
+	t.Parallel()
 	tmp := t.TempDir()
 	real := filepath.Join(tmp, "real")
 	copyFolder(t, fleeCase, real)
@@ -100,6 +101,7 @@ func TestValidateDataLinks(t *testing.T) {
 // after a second run over it: output folders under the data folder are
 // results, not data. --out the data folder itself is refused.
 func TestValidateOutInData(t *testing.T) {
+	t.Parallel()
 	tmp := t.TempDir()
 	data := filepath.Join(tmp, "case")
 	copyFolder(t, fleeCase, data)
@@ -150,6 +152,7 @@ func TestValidateOutInData(t *testing.T) {
 // on, is refused by reproduce (status 2) naming the key, before anything
 // reruns; those plot reads are refused by plot too.
 func TestReproduceRefusesValidateValues(t *testing.T) {
+	t.Parallel()
 	tmp := t.TempDir()
 	flows := filepath.Join(tmp, "flows")
 	mustRun(t, smallFlowValidation(flows, "--quiet")...)
@@ -196,6 +199,7 @@ func TestReproduceRefusesValidateValues(t *testing.T) {
 // TestReproduceRefusesNoReplicates: a folder whose manifest records no
 // replicates is refused (status 2), naming the key, not rerun to fail.
 func TestReproduceRefusesNoReplicates(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "r")
 	mustRun(t, "run", "classroom", "--reps", "2", "--days", "10", "--formats", "png", "--quiet", "--out", dir)
 	manifestedit.Edit(t, dir, func(m map[string]any) { m["reps"] = 0 })
@@ -206,6 +210,7 @@ func TestReproduceRefusesNoReplicates(t *testing.T) {
 // TestValidateSummaryCounts: the summary's first line counts replicates
 // and days in words that agree with the number ("1 replicate").
 func TestValidateSummaryCounts(t *testing.T) {
+	t.Parallel()
 	tmp := t.TempDir()
 	scenario := filepath.Join(tmp, "tiny.toml")
 	mustRun(t, "import", "flee", "--out", scenario, fleeCase)
@@ -219,6 +224,7 @@ func TestValidateSummaryCounts(t *testing.T) {
 // (status 2, nothing written) by every command: the command line is
 // recorded as text, where the bytes would come back as another name.
 func TestArgumentsNotUTF8(t *testing.T) {
+	t.Parallel()
 	bad := "c l\xff.toml"
 	out := filepath.Join(t.TempDir(), "o")
 	for _, args := range [][]string{

@@ -67,6 +67,7 @@ func sameFigures(t *testing.T, a, b, what string) {
 // reproduce reruns it from its manifest and the data folder it records,
 // and reports MATCH, or a MISMATCH naming a table edited since.
 func TestValidateFoldersPlotAndReproduce(t *testing.T) {
+	t.Parallel()
 	for _, kind := range validateKinds(t) {
 		t.Run(kind.name, func(t *testing.T) {
 			tmp := t.TempDir()
@@ -160,6 +161,7 @@ func TestValidateFoldersPlotAndReproduce(t *testing.T) {
 // key, with nothing on stdout; plot, which needs no data, still draws
 // the old folder.
 func TestReproduceValidateData(t *testing.T) {
+	t.Parallel()
 	tmp := t.TempDir()
 	data := filepath.Join(tmp, "the case") // a space: quoted in the command line
 	copyFolder(t, fleeCase, data)
@@ -242,6 +244,7 @@ func TestReproduceValidateData(t *testing.T) {
 // kind of data the tables are of, is refused by plot (status 2), naming
 // the key, with the folder unchanged.
 func TestPlotRefusesEditedValidateSection(t *testing.T) {
+	t.Parallel()
 	kind := validateKinds(t)[0]
 	out := filepath.Join(t.TempDir(), "v")
 	mustRun(t, kind.args(out)...)
@@ -283,6 +286,7 @@ func TestPlotRefusesEditedValidateSection(t *testing.T) {
 // same export, which must be where it was and unchanged: changed or gone,
 // reproduce refuses (status 2), naming the file and the key.
 func TestReproduceValidateMMP(t *testing.T) {
+	t.Parallel()
 	tmp := t.TempDir()
 	mmp := filepath.Join(tmp, "mmp.csv")
 	invented := "Web ID,Reported Date,Total Dead and Missing,Location Description\n" +

@@ -18,6 +18,7 @@ import (
 // does, and records the size in figure_options and its command line
 // (the default, double, as no flag).
 func TestValidateSize(t *testing.T) {
+	t.Parallel()
 	scenario := filepath.Join(t.TempDir(), "tiny.toml")
 	mustRun(t, "import", "flee", "--out", scenario, fleeCase)
 	for _, kind := range []struct {

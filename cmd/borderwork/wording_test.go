@@ -10,6 +10,7 @@ import (
 // smuggler", "reach 1 day"), as it does a link's "1 day", and others in
 // the plural.
 func TestCheckCounts(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		sets []string
 		want string
@@ -38,6 +39,7 @@ func TestCheckCounts(t *testing.T) {
 // TestSummaryTitle: the summary's first line is the scenario's name and
 // title, or its name alone when it has no title, not "small: ".
 func TestSummaryTitle(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		sets  []string
 		first string
