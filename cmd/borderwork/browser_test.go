@@ -16,6 +16,7 @@ package main
 // chromium.
 
 import (
+	"bytes"
 	"context"
 	"flag"
 	"fmt"
@@ -342,6 +343,7 @@ func checkAgainstCLI(t *testing.T, run pageRun) {
 
 // TestPageServed: the page from 'borderwork serve'.
 func TestPageServed(t *testing.T) {
+	t.Parallel()
 	ctx := browser(t)
 	url := servePage(t)
 	shot := filepath.Join(t.TempDir(), "served.png")
@@ -365,6 +367,7 @@ func TestPageServed(t *testing.T) {
 // TestPageStatic: the static build, from a plain file server with no
 // borderwork behind it: the engine runs in the browser.
 func TestPageStatic(t *testing.T) {
+	t.Parallel()
 	ctx := browser(t)
 	dir := t.TempDir()
 	site, err := web.BuildStatic(dir, "../..", web.StaticOptions{})
@@ -394,29 +397,53 @@ func TestPageStatic(t *testing.T) {
 }
 
 // servePage starts 'borderwork serve' (on the classroom scenario) for
-// the test and returns the page's address.
+// the test and returns the page's address, read from the line serve
+// prints, not from testHookServing: a package variable would let tests
+// running in parallel take each other's address.
 func servePage(t *testing.T) string {
 	t.Helper()
 	addr := make(chan string, 1)
-	testHookServing = func(a string) { addr <- a }
-	t.Cleanup(func() { testHookServing = nil })
+	stdout := &servedAt{found: addr}
 	serveCtx, stop := context.WithCancel(context.Background())
 	done := make(chan int, 1)
 	go func() {
-		status, _, stderr := runCLIContext(serveCtx, t, "serve", "--addr", "127.0.0.1:0")
+		var stderr bytes.Buffer
+		status := run(serveCtx, []string{"serve", "--addr", "127.0.0.1:0"}, stdout, &stderr)
 		if status != 0 {
-			t.Errorf("serve: status %d: %s", status, stderr)
+			t.Errorf("serve: status %d: %s", status, stderr.String())
 		}
 		done <- status
 	}()
 	t.Cleanup(func() { stop(); <-done })
 	select {
 	case a := <-addr:
-		return "http://" + a + "/"
+		return a
 	case <-time.After(30 * time.Second):
 		t.Fatal("serve did not start")
 	}
 	return ""
+}
+
+// servedAt is serve's standard output: it sends the page's address on
+// found once serve has printed it.
+type servedAt struct {
+	mu    sync.Mutex
+	text  []byte
+	found chan<- string
+	sent  bool
+}
+
+var pageAt = regexp.MustCompile(`the page is at (http://\S+/) `)
+
+func (w *servedAt) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.text = append(w.text, p...)
+	if m := pageAt.FindSubmatch(w.text); m != nil && !w.sent {
+		w.found <- string(m[1])
+		w.sent = true
+	}
+	return len(p), nil
 }
 
 // typeInto replaces what a box holds by typing s, then leaves it with Tab.
@@ -433,6 +460,7 @@ func typeInto(t *testing.T, ctx context.Context, id, s string) {
 // with the allowed range (the box keeps the number, the run does not
 // happen with another); the "(changed)" mark is readable.
 func TestPageInputs(t *testing.T) {
+	t.Parallel()
 	ctx := browser(t)
 	url := servePage(t)
 	do(t, ctx, "loading "+url, chromedp.EmulateViewport(1366, 900), chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))
@@ -526,6 +554,7 @@ func contrastOnWhite(t *testing.T, css string) float64 {
 // series over time runs the settings of the results shown, not what a
 // slider moved since says.
 func TestPageLayout(t *testing.T) {
+	t.Parallel()
 	ctx := browser(t)
 	url := servePage(t)
 	do(t, ctx, "loading "+url, chromedp.EmulateViewport(1366, 900), chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))
@@ -659,6 +688,7 @@ func TestPageLayout(t *testing.T) {
 // "Starting…" for as long as the other runs; it runs once the slot is
 // free.
 func TestPageWaitsItsTurn(t *testing.T) {
+	t.Parallel()
 	ctx := browser(t)
 	// The holding experiment is far more than any machine runs before
 	// the page has loaded (minutes), whatever its speed; it is cancelled.
@@ -706,7 +736,8 @@ func TestPageWaitsItsTurn(t *testing.T) {
 // a scenario says the page lost contact and what to do, and leaves the
 // page on the scenario it shows (menu, text and what Run runs); Run says
 // the same, not the browser's "Failed to fetch". Once the server is back,
-// Run runs the scenario the page shows.
+// Run runs the scenario the page shows. No t.Parallel: it listens again
+// on a port it gave up, which a test beside it could take meanwhile.
 func TestPageServerGone(t *testing.T) {
 	ctx := browser(t)
 	srv := &web.Server{Initial: web.Request{Scenario: web.DefaultScenario}, Limits: web.DefaultLimits(), Timeout: time.Minute, Slots: 1, Workers: 1}
@@ -817,6 +848,7 @@ func lumaOf(css string) float64 {
 // bars outlined, its swatches and the band over its map edged. A darker
 // colour's line has no casing, as in the figures.
 func TestPageLightColours(t *testing.T) {
+	t.Parallel()
 	ctx := browser(t)
 	url := servePage(t)
 	do(t, ctx, "loading "+url, chromedp.EmulateViewport(1366, 900), chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))
@@ -953,6 +985,7 @@ const brokenWords = `((sel) => {
 // on one (a "-" at the end of one line, "-out" at the start of the
 // next), and each line's legend sample is on the line of its name.
 func TestPageWraps(t *testing.T) {
+	t.Parallel()
 	ctx := browser(t)
 	url := servePage(t)
 	do(t, ctx, "loading "+url, chromedp.EmulateViewport(1366, 900), chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))
@@ -1066,6 +1099,7 @@ func waitText(t *testing.T, ctx context.Context, id string, ok func(string) bool
 // "Check and use this file" says the file is in use, or lists its
 // problems under it.
 func TestPageSaysWhatCame(t *testing.T) {
+	t.Parallel()
 	ctx := browser(t)
 	url := servePage(t)
 	do(t, ctx, "loading "+url, chromedp.EmulateViewport(1366, 900), chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))
@@ -1134,6 +1168,7 @@ func TestPageSaysWhatCame(t *testing.T) {
 // which (Exercise 8 after Exercise 7 starts from the classroom only once
 // the menu chooses it).
 func TestPageScenarioChange(t *testing.T) {
+	t.Parallel()
 	ctx := browser(t)
 	url := servePage(t)
 	do(t, ctx, "loading "+url, chromedp.EmulateViewport(1366, 900), chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))

@@ -60,6 +60,7 @@ func checkCommas(t *testing.T, ctx context.Context, cases []commaCase) {
 // box that takes fractions of 1000 or more (a scenario's value widens a
 // knob's range), 1,500 may be 1.5 or 1500 and is refused too.
 func TestPageDecimalComma(t *testing.T) {
+	t.Parallel()
 	ctx := browser(t)
 	url := servePage(t)
 	do(t, ctx, "loading "+url, chromedp.EmulateViewport(1366, 900), chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))
@@ -122,6 +123,7 @@ func TestPageDecimalComma(t *testing.T) {
 // refused in a box for whole numbers rather than run as 1 day, and in a
 // box for numbers of 1000 or more rather than run as 1.
 func TestPageDecimalCommaGerman(t *testing.T) {
+	t.Parallel()
 	ctx := browser(t, chromedp.Flag("lang", "de-DE"), chromedp.Flag("accept-lang", "de-DE"), chromedp.Env("LANG=de_DE.UTF-8", "LANGUAGE=de"))
 	url := servePage(t)
 	do(t, ctx, "loading "+url, chromedp.EmulateViewport(1366, 900), chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))

@@ -13,6 +13,7 @@ import (
 // after it, and a later --set wins: the box said 1.5, marked (changed),
 // and the run was 3's (audit today7).
 func TestPageKnobOverMoreChanges(t *testing.T) {
+	t.Parallel()
 	ctx := browser(t)
 	url := servePage(t)
 	do(t, ctx, "loading "+url, chromedp.EmulateViewport(1366, 900), chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))

@@ -134,6 +134,7 @@ var postNamesLeftOff = map[string][]string{
 // under the maps says how many names are left off and how to see them.
 // Every post's name is shown, except those of postNamesLeftOff.
 func TestPageMapLabels(t *testing.T) {
+	t.Parallel()
 	ctx := browser(t)
 	url := servePage(t)
 	// Headless, the tab has no focus of its own: a focused mark would
@@ -277,6 +278,7 @@ func checkNameInReach(t *testing.T, ctx context.Context, scenario string, width 
 // student looks at the last map; on a laptop it stays where it is, over
 // no map.
 func TestPageDaySliderInView(t *testing.T) {
+	t.Parallel()
 	ctx := browser(t)
 	url := servePage(t)
 	do(t, ctx, "loading "+url, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile), chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))

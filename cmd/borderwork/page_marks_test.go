@@ -43,6 +43,7 @@ const minMarkShown = 0.05
 // diamond), the places staying at their coordinates. Places whose marks
 // do not meet keep their order (the map's table and Tab follow it).
 func TestPageMarksNotHidden(t *testing.T) {
+	t.Parallel()
 	ctx := browser(t)
 	url := servePage(t)
 	do(t, ctx, "loading "+url, chromedp.EmulateViewport(1366, 900), chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))

@@ -93,6 +93,7 @@ func waitPending(t *testing.T, ctx context.Context) map[string]any {
 // says what pressing it does (not "Run again"). The run's results end
 // it all.
 func TestPageSaysResultsAreOld(t *testing.T) {
+	t.Parallel()
 	ctx := browser(t)
 	url, hold := holdServer(t)
 	for _, vp := range []struct {
@@ -192,6 +193,7 @@ func screenshot(t *testing.T, ctx context.Context) []byte {
 // scenario before: Run refuses, and says why beside it. Once the file is
 // in use, the results name it.
 func TestPageRefusesFileNotInUse(t *testing.T) {
+	t.Parallel()
 	ctx := browser(t)
 	url := servePage(t)
 	do(t, ctx, "loading "+url, chromedp.EmulateViewport(1366, 768), chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))
@@ -251,6 +253,7 @@ func TestPageRefusesFileNotInUse(t *testing.T) {
 // a decimal comma, which the browser would take out of the number (0,9
 // would be 09), is a decimal point in the box.
 func TestPageSmallThings(t *testing.T) {
+	t.Parallel()
 	ctx := browser(t)
 	url := servePage(t)
 	do(t, ctx, "loading "+url, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile), chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))

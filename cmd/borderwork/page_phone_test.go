@@ -40,6 +40,7 @@ const mapsUnderDayBar = `(() => {
 // focus; on a 320 px phone, where the controls take two lines, too.
 // No map runs off the side of the screen.
 func TestPageMapsClearOfDayBar(t *testing.T) {
+	t.Parallel()
 	ctx := browser(t)
 	url := servePage(t)
 	do(t, ctx, "loading "+url, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile), chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))

@@ -65,6 +65,7 @@ func far(a, b interface{ RGBA() (r, g, b, a uint32) }) bool {
 // and the hatch shows (the bar looks otherwise without it). A chart of
 // one regime alone is plain, as in the figures.
 func TestPageBarsHatched(t *testing.T) {
+	t.Parallel()
 	ctx := browser(t)
 	url := servePage(t)
 	all := []string{"open", "closed", "malfunctioning", "hbm"}

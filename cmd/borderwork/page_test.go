@@ -66,6 +66,7 @@ func TestPageCommandReproduces(t *testing.T) {
 // TestServe: serve answers on the address it prints, opens the page on
 // the scenario it is given (a file's text is sent to the page), and stops
 // with its context; a bad scenario or address is refused before serving.
+// It sets testHookServing, a package variable: no t.Parallel.
 func TestServe(t *testing.T) {
 	addr := make(chan string, 1)
 	testHookServing = func(a string) { addr <- a }
