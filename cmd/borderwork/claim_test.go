@@ -399,6 +399,7 @@ func TestClaimSESOIAbsolute(t *testing.T) {
 // figure's margin, not rounded to ±0.1 as one decimal would; every other
 // harm's δ, set as a share, shows as FormatCount writes it, as before.
 func TestClaimSmallSESOIShown(t *testing.T) {
+	t.Parallel()
 	const harm, given = "trapped_person_days", "0.05"
 	out := filepath.Join(t.TempDir(), "out")
 	stdout := mustRun(t, "claim", "--days", "60", "--reps", "3", "--max-reps", "3", "--quiet", "--formats", "svg",

@@ -31,6 +31,7 @@ const (
 // keeps its columns, the regime reads back from its cells; and
 // reproduce matches each byte for byte, as plot leaves compare's.
 func TestReportMarkdownHostileText(t *testing.T) {
+	t.Parallel()
 	src, err := os.ReadFile(small)
 	if err != nil {
 		t.Fatal(err)
