@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/borderwork/borderwork/internal/mdtest"
 )
 
 func TestFormatCount(t *testing.T) {
@@ -84,51 +86,19 @@ func TestCodeSpan(t *testing.T) {
 	}
 }
 
-// readCodeSpan reads span, a whole code span, as CommonMark does (spec
-// 0.31, 6.1): an opening run of n backticks, closed by the next run of
-// exactly n, one space stripped from each end of what it holds when it
-// starts and ends with one and is not only spaces. It fails if the span
-// closes before its end.
+// readCodeSpan reads span, a whole code span, as CommonMark does
+// (mdtest.CodeSpan); it fails if the span closes before its end or not at
+// all.
 func readCodeSpan(t *testing.T, span string) string {
 	t.Helper()
-	n := len(span) - len(strings.TrimLeft(span, "`"))
-	rest := span[n:]
-	for i := 0; i < len(rest); {
-		if rest[i] != '`' {
-			i++
-			continue
-		}
-		j := i
-		for j < len(rest) && rest[j] == '`' {
-			j++
-		}
-		if j-i == n {
-			if j != len(rest) {
-				t.Errorf("%q: the span closes at byte %d, before its end", span, n+j)
-			}
-			content := rest[:i]
-			if len(content) >= 2 && content[0] == ' ' && content[len(content)-1] == ' ' && strings.Trim(content, " ") != "" {
-				content = content[1 : len(content)-1]
-			}
-			return content
-		}
-		i = j
+	content, end, ok := mdtest.CodeSpan(span)
+	switch {
+	case !ok:
+		t.Errorf("%q: the span does not close", span)
+	case end != len(span):
+		t.Errorf("%q: the span closes at byte %d, before its end", span, end)
 	}
-	t.Errorf("%q: the span does not close", span)
-	return ""
-}
-
-// unescapeMarkdown reads text as CommonMark reads its backslash escapes:
-// a backslash before ASCII punctuation stands for that character.
-func unescapeMarkdown(text string) string {
-	var b strings.Builder
-	for i := 0; i < len(text); i++ {
-		if text[i] == '\\' && i+1 < len(text) && strings.ContainsRune("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", rune(text[i+1])) {
-			i++
-		}
-		b.WriteByte(text[i])
-	}
-	return b.String()
+	return content
 }
 
 // blockMarker matches the start of a line that Markdown reads as other
@@ -179,7 +149,7 @@ func TestLiteral(t *testing.T) {
 		if strings.ContainsAny(got, "\n\r") {
 			t.Errorf("Literal(%q) = %q spans lines", c.in, got)
 		}
-		if back := unescapeMarkdown(got); back != controlEscaped(c.in) {
+		if back := mdtest.Unescape(got); back != controlEscaped(c.in) {
 			t.Errorf("Literal(%q) = %q, which CommonMark reads as %q", c.in, got, back)
 		}
 		if blockMarker.MatchString(got) {

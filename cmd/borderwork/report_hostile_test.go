@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/borderwork/borderwork/internal/mdtest"
 )
 
 // hostileName, hostileRegime and hostileDescription are a scenario's
@@ -61,7 +63,7 @@ func TestReportMarkdownHostileText(t *testing.T) {
 		want := []string{"## What was run", "## Results", "## Figures", "## Reading these results", "## Sources of the scenario"}
 		if len(headings) != len(want)+1 || !strings.HasPrefix(headings[0], h1) || strings.Join(headings[1:], "\n") != strings.Join(want, "\n") {
 			t.Errorf("report.md's headings are\n%s\nwant %q and\n%s", strings.Join(headings, "\n"), h1+"NAME", strings.Join(want, "\n"))
-		} else if got := readText(headings[0][len(h1):]); got != hostileName {
+		} else if got := mdtest.Unescape(headings[0][len(h1):]); got != hostileName {
 			t.Errorf("report.md's heading %q reads as the name %q; want %q", headings[0], got, hostileName)
 		}
 
@@ -89,7 +91,7 @@ func TestReportMarkdownHostileText(t *testing.T) {
 			if !strings.HasPrefix(l, "|") {
 				break
 			}
-			regimes = append(regimes, readText(splitRow(l)[0]))
+			regimes = append(regimes, mdtest.Unescape(splitRow(l)[0]))
 		}
 		if strings.Join(regimes, ",") != "open,"+hostileRegime {
 			t.Errorf("report.md's results table has the rows of %q; want open and %q", regimes, hostileRegime)
@@ -133,7 +135,7 @@ func TestReportMarkdownHostileText(t *testing.T) {
 			if !strings.HasPrefix(l, "|") {
 				break
 			}
-			if c := readText(splitRow(l)[0]); !slices.Contains(against, c) {
+			if c := mdtest.Unescape(splitRow(l)[0]); !slices.Contains(against, c) {
 				against = append(against, c)
 			}
 		}
@@ -201,19 +203,6 @@ func indexOf(lines []string, line string) int {
 	return -1
 }
 
-// readText reads Markdown text as CommonMark reads its backslash
-// escapes: a backslash before ASCII punctuation stands for it.
-func readText(text string) string {
-	var b strings.Builder
-	for i := 0; i < len(text); i++ {
-		if text[i] == '\\' && i+1 < len(text) && strings.IndexByte("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", text[i+1]) >= 0 {
-			i++
-		}
-		b.WriteByte(text[i])
-	}
-	return b.String()
-}
-
 // splitRow splits a table's row at its unescaped "|", as GitHub's
 // tables do, leaving out the empty ends.
 func splitRow(row string) []string {
@@ -232,35 +221,13 @@ func splitRow(row string) []string {
 	return cells[1 : len(cells)-1]
 }
 
-// readSpan reads the code span at the start of text as CommonMark does:
-// an opening run of n backticks closed by the next run of exactly n, one
-// space stripped from each end of what it holds when it starts and ends
-// with one and is not only spaces.
+// readSpan reads the code span at the start of text as CommonMark does
+// (mdtest.CodeSpan).
 func readSpan(t *testing.T, text string) string {
 	t.Helper()
-	n := len(text) - len(strings.TrimLeft(text, "`"))
-	if n == 0 {
-		t.Fatalf("%q starts no code span", text)
+	content, _, ok := mdtest.CodeSpan(text)
+	if !ok {
+		t.Fatalf("%q: no code span starts it, or it does not close", text)
 	}
-	rest := text[n:]
-	for i := 0; i < len(rest); {
-		if rest[i] != '`' {
-			i++
-			continue
-		}
-		j := i
-		for j < len(rest) && rest[j] == '`' {
-			j++
-		}
-		if j-i == n {
-			content := rest[:i]
-			if len(content) >= 2 && content[0] == ' ' && content[len(content)-1] == ' ' && strings.Trim(content, " ") != "" {
-				content = content[1 : len(content)-1]
-			}
-			return content
-		}
-		i = j
-	}
-	t.Fatalf("%q: the code span does not close", text)
-	return ""
+	return content
 }
