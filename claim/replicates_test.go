@@ -1,7 +1,6 @@
 package claim_test
 
 import (
-	"bytes"
 	"context"
 	"encoding/csv"
 	"errors"
@@ -228,20 +227,13 @@ func TestEffectsNeedColumn(t *testing.T) {
 		t.Fatal(err)
 	}
 	path := filepath.Join(dir, "effects.csv")
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	records, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	col := slices.Index(records[0], "reps_needed")
-	if col < 0 || len(records)-1 != len(res.Needs) {
-		t.Fatalf("effects.csv: header %v, %d rows; want a reps_needed column and a row per contrast (%d)", records[0], len(records)-1, len(res.Needs))
+	header, rows := foldertest.ReadCSV(t, path)
+	col := slices.Index(header, "reps_needed")
+	if col < 0 || len(rows) != len(res.Needs) {
+		t.Fatalf("effects.csv: header %v, %d rows; want a reps_needed column and a row per contrast (%d)", header, len(rows), len(res.Needs))
 	}
 	most := info.Pilot
-	for i, r := range records[1:] {
+	for i, r := range rows {
 		n, err := strconv.Atoi(r[col])
 		if err != nil || n != res.Needs[i].Reps || r[0] != res.Needs[i].Effect || r[3] != res.Needs[i].Harm {
 			t.Errorf("effects.csv row %d: %s on %s needs %q; want %d (%s on %s)", i+2, r[0], r[3], r[col], res.Needs[i].Reps, res.Needs[i].Effect, res.Needs[i].Harm)

@@ -1,10 +1,7 @@
 package gsa
 
 import (
-	"bytes"
 	"context"
-	"encoding/csv"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -28,20 +25,13 @@ func TestParametersUnit(t *testing.T) {
 		t.Fatal(err)
 	}
 	path := filepath.Join(dir, parametersCSV)
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	records, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	u := slices.Index(records[0], "unit")
+	header, rows := foldertest.ReadCSV(t, path)
+	u := slices.Index(header, "unit")
 	if u < 0 {
-		t.Fatalf("parameters.csv's header = %v; want a unit column", records[0])
+		t.Fatalf("parameters.csv's header = %v; want a unit column", header)
 	}
 	got := map[string]string{}
-	for _, r := range records[1:] {
+	for _, r := range rows {
 		got[r[0]] = r[u]
 	}
 	for key, want := range map[string]string{
