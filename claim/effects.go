@@ -26,6 +26,10 @@ const (
 	Arm         = "arm"
 )
 
+// MalfunctionMinusClosure is the ID of the difference of malfunction's
+// and closure's main effects, positive where malfunction harms more.
+const MalfunctionMinusClosure = "malfunction-closure"
+
 // cellSet is a predicate on the design's cells.
 type cellSet func(c int) bool
 
@@ -140,7 +144,7 @@ func (d Design) Effects(own []string) []Effect {
 		for a := range coef {
 			coef[a] = out[m].Coef[a] - out[ci].Coef[a]
 		}
-		out = append(out, Effect{ID: "malfunction-closure", Label: "malfunction's main effect minus closure's", Kind: Difference, Coef: coef, Ref: d.grandMean(arms)})
+		out = append(out, Effect{ID: MalfunctionMinusClosure, Label: "malfunction's main effect minus closure's", Kind: Difference, Coef: coef, Ref: d.grandMean(arms)})
 	}
 	k := len(d.Switches)
 	sign := func(c, i int) float64 {

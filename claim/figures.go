@@ -39,7 +39,7 @@ var figureEffects = []struct{ id, label string }{
 	{"information", "information"},
 	{"closure", "closure"},
 	{"protection", "protection"},
-	{"malfunction-closure", "malfunction − closure"},
+	{MalfunctionMinusClosure, "malfunction − closure"},
 }
 
 func drawEffects(src experiment.Source) ([]experiment.Drawn, error) {
@@ -72,7 +72,7 @@ func drawEffects(src experiment.Source) ([]experiment.Drawn, error) {
 				continue
 			}
 			applies = applies || ests[i].Verdict != NotApplicable
-			g.Bars = append(g.Bars, figures.Bar{Label: fe.label + ": " + string(ests[i].Verdict), Mean: ests[i].Mean, Lo: ests[i].Lo, Hi: ests[i].Hi})
+			g.Bars = append(g.Bars, figures.Bar{Label: fe.label + ": " + VerdictWords(fe.id, ests[i].Verdict), Mean: ests[i].Mean, Lo: ests[i].Lo, Hi: ests[i].Hi})
 			delta = ests[i].SESOI // one per harm: Estimate.SESOI
 		}
 		title := "Effects on " + Title(h) + " (above 0: more harm)"

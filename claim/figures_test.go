@@ -306,7 +306,7 @@ func TestFiguresSayWhatTheyDraw(t *testing.T) {
 			if i < 0 { // malfunction's parts: only in a folder that splits it
 				continue
 			}
-			if want := fe.label + ": " + string(ests[i].Verdict); !strings.Contains(flat, want) {
+			if want := fe.label + ": " + VerdictWords(fe.id, ests[i].Verdict); !strings.Contains(flat, want) {
 				t.Errorf("effects_%s does not mark %s's verdict (%q): %q", h, fe.id, want, flat)
 			}
 		}

@@ -129,6 +129,22 @@ func (a *Analysis) claimSentence(c ClaimVerdict) string {
 	return b.String()
 }
 
+// differenceNote says, for report.md's account of the verdicts, how the
+// verdicts of a difference of effects are shown (VerdictWords), and what
+// the tables call them.
+func differenceNote(a *Analysis) string {
+	var b strings.Builder
+	for _, d := range differenceWords {
+		i := slices.IndexFunc(a.Estimates, func(e Estimate) bool { return e.Effect.ID == d.id })
+		if i < 0 {
+			continue // not in this design
+		}
+		fmt.Fprintf(&b, " For %s (`%s`), the verdict says which of the two harms more: *%s* where the difference is shown above 0, *%s* where below (%s and %s in effects.csv and verdicts.csv).",
+			output.Literal(a.Estimates[i].Effect.Label), d.id, d.positive, d.negative, Harmful, Protective)
+	}
+	return b.String()
+}
+
 // report writes report.md: the answer harm by harm, the factorial effects,
 // the mediation table, how the verdicts were reached, the design, the
 // robustness, and what the simulation can and cannot show.
@@ -167,7 +183,7 @@ combination (docs/CLAIM.md).
 	fmt.Fprintf(&b, " On the abuse harms it must also hold *because* failing borders trap migrants: more than %s of the abuse malfunction adds must fall on migrants trapped or stranded at the time, at open and at closed admission (the chain); where the effects hold but the chain fails, the claim holds, but not through trapping.\n\n", Percent(a.ChainShare))
 	b.WriteString("|harm|malfunction, open admission|malfunction, closed admission|closure|malfunction − closure|chain, open|chain, closed|the claim|\n|---|---|---|---|---|---|---|---|\n")
 	for _, c := range a.Claim {
-		fmt.Fprintf(&b, "|%s|%s|%s|%s|%s|%s|%s|**%s**|\n", Title(c.Harm), c.AtOpen, c.AtClosed, c.Closure, c.MalfunctionOverClose, chainCell(c.ChainAtOpen), chainCell(c.ChainAtClosed), c.Holds)
+		fmt.Fprintf(&b, "|%s|%s|%s|%s|%s|%s|%s|**%s**|\n", Title(c.Harm), c.AtOpen, c.AtClosed, c.Closure, VerdictWords(MalfunctionMinusClosure, c.MalfunctionOverClose), chainCell(c.ChainAtOpen), chainCell(c.ChainAtClosed), c.Holds)
 	}
 	b.WriteString("\n" + Overall(a.Claim) + "\n\n")
 	for _, c := range a.Claim {
@@ -180,7 +196,7 @@ combination (docs/CLAIM.md).
 		fmt.Fprintf(&b, "\n### %s\n\n|effect|difference per run [95%%]|relative [95%%]|verdict|\n|---|---:|---:|---|\n", output.Capitalise(Title(h)))
 		for _, e := range a.Estimates {
 			if e.Harm == h {
-				fmt.Fprintf(&b, "|%s|%s|%s|%s|\n", output.Literal(e.Effect.Label), FormatInterval(e), FormatRelativeInterval(e), e.Verdict)
+				fmt.Fprintf(&b, "|%s|%s|%s|%s|\n", output.Literal(e.Effect.Label), FormatInterval(e), FormatRelativeInterval(e), VerdictWords(e.Effect.ID, e.Verdict))
 			}
 		}
 		figureLine(&b, drawn, "effects_"+h, "Effects on "+Title(h), "\n%s\n")
@@ -226,7 +242,7 @@ combination (docs/CLAIM.md).
 	}
 
 	b.WriteString("\n## How the verdicts were reached\n\n")
-	fmt.Fprintf(&b, "- **Verdicts.** An effect is *no meaningful difference* when two one-sided tests show it lies within ± the smallest effect of interest; otherwise *harmful* or *protective* when a paired t-test shows it differs from 0; otherwise *inconclusive*. An effect is *not applicable* when its harm is 0 in every run of every combination (and of the regimes it compares): there is nothing to test, and the claim says nothing about that harm.\n")
+	fmt.Fprintf(&b, "- **Verdicts.** An effect is *no meaningful difference* when two one-sided tests show it lies within ± the smallest effect of interest; otherwise *harmful* or *protective* when a paired t-test shows it differs from 0; otherwise *inconclusive*. An effect is *not applicable* when its harm is 0 in every run of every combination (and of the regimes it compares): there is nothing to test, and the claim says nothing about that harm.%s\n", differenceNote(a))
 	fmt.Fprintf(&b, "- **Smallest effect of interest.** %s of each harm's mean over the combinations in the pilot's %d replicates, never less than one unit%s, fixed before the main runs:", sesoiWords(o.SESOI), res.Pilot, absWords(o.SESOI))
 	for _, h := range Harms() {
 		if e, ok := a.Estimate(Closure.Name, h); ok {

@@ -26,6 +26,37 @@ const (
 // Verdicts lists the verdicts, in the order tables count them.
 var Verdicts = []Verdict{Harmful, Protective, NoDifference, Inconclusive, NotApplicable}
 
+// differenceWords say what "harmful" and "protective" mean for an effect
+// that is the difference of two others (Kind Difference): which of the
+// two does more harm. Said of the difference itself, they would read as
+// said of its first term: "malfunction − closure: protective" as
+// "malfunction protects", when it says that closure harms more
+// (referee 8, N2).
+var differenceWords = []struct{ id, positive, negative string }{
+	{MalfunctionMinusClosure, Malfunction.Name + " worse", Closure.Name + " worse"},
+}
+
+// VerdictWords is the verdict v of the effect with ID id as people read
+// it: in report.md, on the terminal and in the figures. It is v itself
+// but for a difference of effects (differenceWords), whose "harmful" and
+// "protective" name the term that harms more. The tables (effects.csv,
+// verdicts.csv, robustness.csv) and --json keep v, so that folders and
+// scripts read as they did.
+func VerdictWords(id string, v Verdict) string {
+	for _, d := range differenceWords {
+		if d.id != id {
+			continue
+		}
+		switch v {
+		case Harmful:
+			return d.positive
+		case Protective:
+			return d.negative
+		}
+	}
+	return string(v)
+}
+
 // Alpha is the familywise error rate of the check's tests: the chance of
 // any false finding across every difference and equivalence test.
 const Alpha = 0.05

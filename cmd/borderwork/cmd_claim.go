@@ -31,11 +31,13 @@ interactions, and malfunction's effect at open and at closed admission,
 each with a 95% interval and one of four verdicts: harmful, protective, no
 meaningful difference (within ± the smallest effect of interest, --sesoi),
 or inconclusive, after Holm's correction across every test; "not
-applicable" where the harm is 0 in every run of every combination. The
-claim holds on a harm when malfunction harms at both settings of closure
-and closure harms less; the overall answer is decided by the harms that
-happen. A mediation table says how much of the abuse fell on
-migrants trapped or stranded at the time. On the abuse harms the claim
+applicable" where the harm is 0 in every run of every combination. For
+malfunction's main effect minus closure's, harmful and protective are
+shown as "malfunction worse" and "closure worse" (the tables and --json
+keep harmful and protective). The claim holds on a harm when malfunction
+harms at both settings of closure and closure harms less; the overall
+answer is decided by the harms that happen. A mediation table says how
+much of the abuse fell on migrants trapped or stranded at the time. On the abuse harms the claim
 must also hold through trapping: more than --chain-share of the abuse
 malfunction adds, at open and at closed admission, must fall on migrants
 trapped or stranded at the time (the claim's chain); when the effects hold
@@ -165,7 +167,7 @@ func printClaim(w io.Writer, scenario string, days int, seed int64, sets []strin
 		return string(v)
 	}
 	for _, v := range res.Claim {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", claim.Title(v.Harm), v.AtOpen, v.AtClosed, v.Closure, v.MalfunctionOverClose,
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", claim.Title(v.Harm), v.AtOpen, v.AtClosed, v.Closure, claim.VerdictWords(claim.MalfunctionMinusClosure, v.MalfunctionOverClose),
 			chain(v.ChainAtOpen), chain(v.ChainAtClosed), strings.ToUpper(v.Holds))
 	}
 	tw.Flush()

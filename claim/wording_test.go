@@ -1,0 +1,146 @@
+package claim
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/internal/foldertest"
+	"github.com/borderwork/borderwork/output"
+	"github.com/borderwork/borderwork/scenarios"
+)
+
+// TestVerdictWords: the difference of malfunction's and closure's main
+// effects shows "harmful" and "protective" as the term that harms more,
+// every other verdict of it as it is, and every verdict of every other
+// effect as it is (referee 8, N2).
+func TestVerdictWords(t *testing.T) {
+	for _, tc := range []struct {
+		id   string
+		v    Verdict
+		want string
+	}{
+		{MalfunctionMinusClosure, Harmful, "malfunction worse"},
+		{MalfunctionMinusClosure, Protective, "closure worse"},
+		{MalfunctionMinusClosure, NoDifference, "no meaningful difference"},
+		{MalfunctionMinusClosure, Inconclusive, "inconclusive"},
+		{MalfunctionMinusClosure, NotApplicable, "not applicable"},
+		{"malfunction", Protective, "protective"},
+		{"closure", Harmful, "harmful"},
+		{"malfunction|closure=open", Harmful, "harmful"},
+		{"closure×malfunction", Protective, "protective"},
+		{"sahel-closed", Protective, "protective"}, // an own regime against a cell
+	} {
+		if got := VerdictWords(tc.id, tc.v); got != tc.want {
+			t.Errorf("VerdictWords(%q, %q) = %q, want %q", tc.id, tc.v, got, tc.want)
+		}
+	}
+	// Every difference of either design has its words, and they are no
+	// verdict's: a reader cannot take one for the other.
+	for _, split := range []bool{false, true} {
+		for _, e := range StandardDesign(split).Effects(nil) {
+			if e.Kind != Difference {
+				continue
+			}
+			for _, v := range []Verdict{Harmful, Protective} {
+				if w := VerdictWords(e.ID, v); slices.Contains(Verdicts, Verdict(w)) {
+					t.Errorf("split %v: %s's verdict %s shows as %q, a verdict itself", split, e.ID, v, w)
+				}
+			}
+		}
+	}
+}
+
+// TestVerdictsShownAsMeant checks a claim folder against what report.md
+// and the figures tell a reader (referee 8, N2):
+//   - malfunction − closure shows which of the two harms more wherever a
+//     person reads it (the claim's table, the effects tables, the effects
+//     figures), while effects.csv and verdicts.csv keep "harmful" and
+//     "protective".
+func TestVerdictsShownAsMeant(t *testing.T) {
+	s, err := scenarios.Load("classroom")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.File.Replicates, s.File.Days = 5, 120
+	o := DefaultOptions()
+	o.MaxReps = 5
+	dir := filepath.Join(t.TempDir(), "claim")
+	res, err := Check(context.Background(), s, "classroom", o, dir, 2, []string{"svg"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "report.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	report := string(b)
+	m, err := output.ReadManifest(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	drawn, _, err := experiment.DrawFigures(dir, m, Figures, []string{"svg"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := func(name string) string {
+		i := slices.IndexFunc(drawn, func(d experiment.Drawn) bool { return d.Name == name })
+		if i < 0 {
+			t.Fatalf("no figure %s", name)
+		}
+		l, err := drawn[i].Fig.Layout("svg")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var lines []string
+		for _, b := range l.Text {
+			lines = append(lines, b.Text)
+		}
+		return strings.Join(strings.Fields(strings.Join(lines, " ")), " ")
+	}
+	stored := map[string]string{} // harm → malfunction-closure's verdict in verdicts.csv
+	for _, r := range foldertest.Records(t, filepath.Join(dir, "verdicts.csv")) {
+		if r["effect"] == MalfunctionMinusClosure {
+			stored[r["harm"]] = r["verdict"]
+		}
+	}
+	seen := map[Verdict]bool{}
+	for _, c := range res.Claim {
+		v := c.MalfunctionOverClose
+		seen[v] = true
+		words := VerdictWords(MalfunctionMinusClosure, v)
+		if stored[c.Harm] != string(v) {
+			t.Errorf("%s: verdicts.csv says %q of %s; want the verdict itself, %q", c.Harm, stored[c.Harm], MalfunctionMinusClosure, v)
+		}
+		row := "|" + Title(c.Harm) + "|" + string(c.AtOpen) + "|" + string(c.AtClosed) + "|" + string(c.Closure) + "|" + words + "|"
+		if !strings.Contains(report, row) {
+			t.Errorf("report.md's claim table has no row %q", row)
+		}
+		e, _ := res.Estimate(MalfunctionMinusClosure, c.Harm)
+		if want := "|" + output.Literal(e.Effect.Label) + "|" + FormatInterval(e) + "|" + FormatRelativeInterval(e) + "|" + words + "|"; !strings.Contains(report, want) {
+			t.Errorf("report.md's effects on %s have no row %q", c.Harm, want)
+		}
+		if fig, want := text("effects_"+c.Harm), "malfunction − closure: "+words; !strings.Contains(fig, want) {
+			t.Errorf("effects_%s does not say %q: %q", c.Harm, want, fig)
+		}
+	}
+	// Both readings must occur here, or the test shows nothing of them.
+	if !seen[Harmful] || !seen[Protective] {
+		t.Fatalf("malfunction − closure's verdicts here: %v; the test needs a harm where it is harmful and one where it is protective", seen)
+	}
+	for line := range strings.SplitSeq(report, "\n") {
+		if !strings.HasPrefix(line, "|malfunction's main effect minus closure's|") {
+			continue
+		}
+		if strings.HasSuffix(line, "|harmful|") || strings.HasSuffix(line, "|protective|") {
+			t.Errorf("report.md shows malfunction − closure's verdict as such: %q", line)
+		}
+	}
+	if !strings.Contains(report, "*malfunction worse* where the difference is shown above 0, *closure worse* where below (harmful and protective in effects.csv and verdicts.csv)") {
+		t.Error("report.md does not say what malfunction worse and closure worse are in the tables")
+	}
+}
