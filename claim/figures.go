@@ -18,8 +18,8 @@ import (
 // the claim's own, all drawn from the folder's tables.
 var Figures = append(cornersOnly(experiment.CompareFigures),
 	experiment.Figure{Name: "effects_HARM", Title: "The claim's effects on one harm (malfunction at each setting of closure, closure at each setting of malfunction, the main effects, with --split-malfunction those of malfunction's parts reliability, integrity and information too, and the difference of malfunction's and closure's): mean paired differences over replicates, with 95% confidence intervals of the mean", Draw: drawEffects},
-	experiment.Figure{Name: "cells_HARM", Title: "Mean harm per run in each cell of the design, with 95% confidence intervals of the mean: closure on the axis, malfunction and protection as series", Draw: drawCells},
-	experiment.Figure{Name: "mediation", Title: "Abuse events per run in each arm, on migrants trapped or stranded at the time and on the others; in a folder that splits malfunction, the 8 cells with its parts all working or all failing", Draw: drawMediation},
+	experiment.Figure{Name: "cells_HARM", Title: "Mean harm per run in each cell of the design, with 95% confidence intervals of each cell's mean, which hold the spread between replicates that the paired effects remove (overlapping bars do not mean no paired difference: see effects_HARM): closure on the axis, malfunction and protection as series", Draw: drawCells},
+	experiment.Figure{Name: "mediation", Title: "Abuse events per run in each arm (means, without intervals), on migrants trapped or stranded at the time and on the others; in a folder that splits malfunction, the 8 cells with its parts all working or all failing", Draw: drawMediation},
 	experiment.Figure{Name: "robustness_claim", Title: "Share of the assumption space where the claim holds, fails or is inconclusive, per harm", Draw: drawRobustnessShares},
 	experiment.Figure{Name: "robustness_map_HARM", Title: "Share of the conclusive points where the claim holds on a harm, over the two assumptions that move it most, binned; grey where fewer than 3 points are conclusive", Draw: drawRobustnessMaps},
 )
@@ -273,13 +273,39 @@ func drawCells(src experiment.Source) ([]experiment.Drawn, error) {
 			}
 		}
 		title := output.Capitalise(Title(h)) + " in each cell of the design"
-		fig, err := figures.GroupedBars(title, Title(h)+" per run", series, caption)
+		c := caption
+		if drawsInterval(series) {
+			c.Extra = cellsIntervalNote(h)
+		}
+		fig, err := figures.GroupedBars(title, Title(h)+" per run", series, c)
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, experiment.Drawn{Name: "cells_" + h, Title: title, Fig: fig})
 	}
 	return out, nil
+}
+
+// cellsIntervalNote is the caption's warning on cells_HARM's error bars
+// (referee 8, N3): each is the interval of one cell's mean, wide with the
+// spread between replicates, which the paired effects (common random
+// numbers) remove, so two bars can overlap where the paired effect
+// between their cells is clear.
+func cellsIntervalNote(harm string) string {
+	return "each interval is of one cell's mean, with the spread between replicates that the paired effects remove: overlapping bars do not mean no paired difference (see effects_" + harm + ")"
+}
+
+// drawsInterval reports whether a bar of groups has an interval of some
+// width, which GroupedBars draws as an error bar.
+func drawsInterval(groups []figures.Group) bool {
+	for _, g := range groups {
+		for _, b := range g.Bars {
+			if b.Lo < b.Hi { // false where either is NaN
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func drawMediation(src experiment.Source) ([]experiment.Drawn, error) {
@@ -318,8 +344,12 @@ func drawMediation(src experiment.Source) ([]experiment.Drawn, error) {
 	title := "Abuse events on migrants trapped or stranded at the time, and on others"
 	caption := src.Caption()
 	caption.Centre = "bars: mean" // mediation.csv's arm rows: means per run, without intervals
+	// A reader looks for error bars, and their absence could read as
+	// certainty (referee 8, N3): say there are none, and where the
+	// intervals of the effects on abuse are.
+	caption.Extra = mediationNoIntervals
 	if drawn != nil {
-		caption.Extra = cornersNote(len(corners), d.NCells()) + " (all in mediation.csv)"
+		caption.Extra += " · " + cornersNote(len(corners), d.NCells()) + " (all in mediation.csv)"
 	}
 	fig, err := figures.GroupedBars(title, "abuse events per run (mean)", []figures.Group{on, off}, caption)
 	if err != nil {
@@ -330,6 +360,10 @@ func drawMediation(src experiment.Source) ([]experiment.Drawn, error) {
 	}
 	return []experiment.Drawn{{Name: "mediation", Title: title, Fig: fig}}, nil
 }
+
+// mediationNoIntervals is the mediation figure's caption on what it does
+// not show.
+const mediationNoIntervals = "means only, no intervals: mediation.csv and report.md give the effects on abuse, and their part on trapped or stranded migrants, with 95% intervals"
 
 // readRobustnessFigures reads what the robustness figures draw; nil when
 // the folder has no robustness check.

@@ -208,7 +208,9 @@ func TestSplitFigures(t *testing.T) {
 // drawn and named on the effects figures (but for a harm that never
 // happens, which says so), each effect's verdict marked and the intervals
 // said to be unadjusted, with no legend entry for the one series; no word
-// of error bars on mediation, which draws none.
+// of error bars on mediation, which draws none, and a word that it has
+// no intervals; on cells_HARM, that its intervals are of each cell's mean
+// and overlapping ones do not mean no paired difference (referee 8, N3).
 func TestFiguresSayWhatTheyDraw(t *testing.T) {
 	s, err := scenarios.Load(filepath.Join("testdata", "toy.toml"))
 	if err != nil {
@@ -375,7 +377,7 @@ func TestFiguresSayWhatTheyDraw(t *testing.T) {
 	}
 	wants := map[string]string{
 		"trapped":   " · lines: mean of 3 replicates · bands: middle 95% of replicates (2.5th to 97.5th percentile) · ",
-		"mediation": " · bars: mean of 3 replicates",
+		"mediation": " · bars: mean of 3 replicates · " + mediationNoIntervals,
 	}
 	// A harm that never happens has every effect, every cell's mean and
 	// every interval 0: no error bar is drawn, of no width, and the
@@ -389,7 +391,7 @@ func TestFiguresSayWhatTheyDraw(t *testing.T) {
 			continue
 		}
 		wants["effects_"+h] = " · bars: mean of 3 replicates · error bars: 95% confidence intervals of the mean · "
-		wants["cells_"+h] = " · bars: mean of 3 replicates · error bars: 95% confidence intervals of the mean, cut at 0"
+		wants["cells_"+h] = " · bars: mean of 3 replicates · error bars: 95% confidence intervals of the mean, cut at 0 · " + cellsIntervalNote(h)
 	}
 	for name, want := range wants {
 		if got, ok := captions[name]; !ok || !strings.Contains(got, want) {
@@ -397,7 +399,7 @@ func TestFiguresSayWhatTheyDraw(t *testing.T) {
 		}
 	}
 	for _, name := range noBars {
-		if got := captions[name]; strings.Contains(got, "error bars") {
+		if got := captions[name]; strings.Contains(got, "error bars") || strings.Contains(got, "overlapping bars") {
 			t.Errorf("%s: caption %q, which draws no error bar (every interval is 0 to 0)", name, got)
 		}
 	}

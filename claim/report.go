@@ -230,7 +230,7 @@ combination (docs/CLAIM.md).
 	if t := abusePartsText(x, a); t != "" {
 		b.WriteString("\n" + t + "\n")
 	}
-	figureLine(&b, drawn, "mediation", "Abuse on trapped or stranded migrants", "\n%s\n")
+	figureLine(&b, drawn, "mediation", "Abuse on trapped or stranded migrants", "\n%s\n\nThe figure shows each combination's means, without intervals; the effects on abuse, with their intervals, are in the tables above.\n")
 
 	if len(a.Arms) > a.Design.NCells() {
 		b.WriteString("\n## The scenario's own regimes\n\n|regime against|harm|difference per run [95%]|relative [95%]|verdict|\n|---|---|---:|---:|---|\n")
@@ -276,7 +276,14 @@ combination (docs/CLAIM.md).
 	if len(res.Unreached) > 0 {
 		fmt.Fprintf(&b, "\nThe scenario changes built-in regimes with keys of their own, or with schedule windows or programmes that name them (%s). The combinations are built from the factors' levels, so these changes do not reach them; to change what a setting means in the design, change its level under `[factors.FACTOR.LEVEL]`, or select a window or programme with `levels` rather than `regimes`.\n", output.Literal(strings.Join(res.Unreached, "; ")))
 	}
-	figureLine(&b, drawn, "cells_"+Harms()[0], "Harms in each combination", "\n%s\n")
+	// The cells' error bars are far wider than the effects' intervals, and
+	// overlapping ones read as "no difference" (referee 8, N3). A harm
+	// that never happens draws none.
+	cellsLayout := "\n%s\n"
+	if e, ok := a.Estimate(Closure.Name, Harms()[0]); ok && e.Verdict != NotApplicable {
+		cellsLayout += "\nThe error bars of this figure, and of the folder's other `cells_HARM` figures, are 95%% intervals of each combination's mean. They include the spread between replicates, which the paired effects remove (every combination meets the same migrants), so they are often much wider than the effects' intervals: bars that overlap do not mean that two combinations do not differ. The effects, with their intervals and verdicts, are in *The effects* above and in the `effects_HARM` figures.\n"
+	}
+	figureLine(&b, drawn, "cells_"+Harms()[0], "Harms in each combination", cellsLayout)
 
 	if rob := res.Robustness; rob != nil {
 		fmt.Fprintf(&b, "\n## Robustness\n\nThe check was repeated at %d points of a Latin hypercube over the assumptions below, with %d replicates of every combination at each point.\n\n|assumption|key|range|\n|---|---|---|\n", len(rob.Points), o.RobustReps)

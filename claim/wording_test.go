@@ -56,11 +56,13 @@ func TestVerdictWords(t *testing.T) {
 }
 
 // TestVerdictsShownAsMeant checks a claim folder against what report.md
-// and the figures tell a reader (referee 8, N2):
+// and the figures tell a reader (referee 8, N2, N3):
 //   - malfunction − closure shows which of the two harms more wherever a
 //     person reads it (the claim's table, the effects tables, the effects
 //     figures), while effects.csv and verdicts.csv keep "harmful" and
-//     "protective".
+//     "protective";
+//   - report.md says that the cells figures' intervals are of each cell's
+//     mean, and that the mediation figure has none.
 func TestVerdictsShownAsMeant(t *testing.T) {
 	s, err := scenarios.Load("classroom")
 	if err != nil {
@@ -142,5 +144,19 @@ func TestVerdictsShownAsMeant(t *testing.T) {
 	}
 	if !strings.Contains(report, "*malfunction worse* where the difference is shown above 0, *closure worse* where below (harmful and protective in effects.csv and verdicts.csv)") {
 		t.Error("report.md does not say what malfunction worse and closure worse are in the tables")
+	}
+
+	// N3: the cells figures' intervals, the mediation figure's none.
+	for _, w := range []string{
+		"95% intervals of each combination's mean. They include the spread between replicates, which the paired effects remove",
+		"bars that overlap do not mean that two combinations do not differ",
+		"The figure shows each combination's means, without intervals",
+	} {
+		if !strings.Contains(report, w) {
+			t.Errorf("report.md does not say %q", w)
+		}
+	}
+	if c := text("cells_trapped_person_days"); !strings.Contains(c, "overlapping bars do not mean no paired difference (see effects_trapped_person_days)") {
+		t.Errorf("cells_trapped_person_days does not warn of its intervals: %q", c)
 	}
 }
