@@ -302,7 +302,71 @@ func Overall(claims []ClaimVerdict) string {
 		text += fmt.Sprintf(" Not through trapping: a failing border raises %s, but %s less than %s of the abuse it adds falls on migrants trapped or stranded at the time, against the claim's \"because\".",
 			words.List(by[ClaimNotThroughTrapping]), strings.Join(where, " and "), Percent(c.ChainShare))
 	}
+	var happening []string
+	for _, c := range claims {
+		if c.Holds != ClaimNotApplicable {
+			happening = append(happening, c.Harm)
+		}
+	}
+	if n := NestingSentence(happening); n != "" {
+		text += " " + n
+	}
 	return text
+}
+
+// harmNesting is how the claim's harms contain one another, by their
+// definitions (output.Totals; docs/CLAIM.md, "The harms"; docs/MODEL.md,
+// 11.1 and 11.5): each whole counts its parts, with the scenario's
+// [harm_weights] where weighted. The ChainHarms, besides, count the same
+// abuse and carry one chain. So a finding on a part is found again on its
+// whole, and the harms the claim holds or fails on are no tally of
+// separate findings (referee 8, M2).
+var harmNesting = []struct {
+	whole    string
+	parts    []string
+	weighted bool
+}{
+	{"immobilised_person_days", []string{"trapped_person_days"}, false},
+	{"harm_index", []string{"immobilised_person_days", "abuse_events", "deaths"}, true},
+}
+
+// NestingSentence says, of the harms that happen (metric names), which
+// contain which and which share the chain, by their titles in the metric
+// registry; "" when none of them does.
+func NestingSentence(happen []string) string {
+	var clauses []string
+	for _, n := range harmNesting {
+		if !slices.Contains(happen, n.whole) {
+			continue
+		}
+		var parts []string
+		for _, p := range n.parts {
+			if slices.Contains(happen, p) {
+				parts = append(parts, Title(p))
+			}
+		}
+		if len(parts) == 0 {
+			continue
+		}
+		how := "part of"
+		if n.weighted {
+			how = "weighted parts of"
+		}
+		clauses = append(clauses, fmt.Sprintf("%s are %s %s", words.List(parts), how, Title(n.whole)))
+	}
+	var chain []string
+	for _, h := range ChainHarms {
+		if slices.Contains(happen, h) {
+			chain = append(chain, Title(h))
+		}
+	}
+	if len(chain) > 1 {
+		clauses = append(clauses, words.List(chain)+" come from the same abuse and share one chain")
+	}
+	if len(clauses) == 0 {
+		return ""
+	}
+	return "The harms are nested, not independent votes: " + strings.Join(clauses, "; ") + "."
 }
 
 // Mediation is how much of an arm's abuse, or of an effect on abuse, fell

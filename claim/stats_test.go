@@ -256,13 +256,15 @@ func TestOverall(t *testing.T) {
 		{[]ClaimVerdict{c("abuse_events", ClaimInconclusive), c("deaths", ClaimHolds)},
 			"Across the 2 harms that happen in the runs, the claim holds on deaths; is inconclusive on abuse events."},
 		{[]ClaimVerdict{c("abuse_events", ClaimHolds), c("abused_migrants", ClaimHolds), c("deaths", ClaimFails), c("harm_index", ClaimFails), c("trapped_person_days", ClaimFails)},
-			"Across the 5 harms that happen in the runs, the claim holds on abuse events and migrants abused; fails on deaths, harm index and trapped person-days."},
+			"Across the 5 harms that happen in the runs, the claim holds on abuse events and migrants abused; fails on deaths, harm index and trapped person-days. " +
+				"The harms are nested, not independent votes: abuse events and deaths are weighted parts of harm index; abuse events and migrants abused come from the same abuse and share one chain."},
 		{[]ClaimVerdict{c("abuse_events", ClaimNotApplicable), c("deaths", ClaimFails), c("harm_index", ClaimNotApplicable)},
 			"Across the 1 harm that happens in the runs, the claim fails on deaths. It does not apply to abuse events and harm index: 0 in every run of every combination."},
 		{[]ClaimVerdict{{Harm: "abuse_events", Holds: ClaimNotThroughTrapping, ChainAtOpen: ChainFails, ChainAtClosed: ChainFails, ChainShare: 0.5},
 			{Harm: "abused_migrants", Holds: ClaimNotThroughTrapping, ChainAtOpen: ChainFails, ChainAtClosed: ChainFails, ChainShare: 0.5}, c("deaths", ClaimFails)},
 			"Across the 3 harms that happen in the runs, the claim holds, but not through trapping, on abuse events and migrants abused; fails on deaths. " +
-				"Not through trapping: a failing border raises abuse events and migrants abused, but where admission is open and where it is closed less than 50% of the abuse it adds falls on migrants trapped or stranded at the time, against the claim's \"because\"."},
+				"Not through trapping: a failing border raises abuse events and migrants abused, but where admission is open and where it is closed less than 50% of the abuse it adds falls on migrants trapped or stranded at the time, against the claim's \"because\". " +
+				"The harms are nested, not independent votes: abuse events and migrants abused come from the same abuse and share one chain."},
 		{[]ClaimVerdict{{Harm: "abuse_events", Holds: ClaimNotThroughTrapping, ChainAtOpen: ChainHolds, ChainAtClosed: ChainFails, ChainShare: 0.6}, c("deaths", ClaimFails)},
 			"Across the 2 harms that happen in the runs, the claim holds, but not through trapping, on abuse events; fails on deaths. " +
 				"Not through trapping: a failing border raises abuse events, but where admission is closed less than 60% of the abuse it adds falls on migrants trapped or stranded at the time, against the claim's \"because\"."},

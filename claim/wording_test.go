@@ -2,9 +2,11 @@ package claim
 
 import (
 	"context"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -55,14 +57,51 @@ func TestVerdictWords(t *testing.T) {
 	}
 }
 
+// TestNestingSentence: the overall answer's sentence on nested harms names,
+// of the harms that happen, each whole with its parts and the harms that
+// share the chain, by their titles; none when no two of them are nested
+// (referee 8, M2).
+func TestNestingSentence(t *testing.T) {
+	for _, tc := range []struct {
+		happen []string
+		want   string
+	}{
+		{Harms(), "The harms are nested, not independent votes: trapped person-days are part of immobilised person-days; " +
+			"immobilised person-days, abuse events and deaths are weighted parts of harm index; abuse events and migrants abused come from the same abuse and share one chain."},
+		{[]string{"trapped_person_days", "immobilised_person_days", "deaths"},
+			"The harms are nested, not independent votes: trapped person-days are part of immobilised person-days."},
+		{[]string{"deaths", "harm_index"}, "The harms are nested, not independent votes: deaths are weighted parts of harm index."},
+		{[]string{"abuse_events", "abused_migrants"}, "The harms are nested, not independent votes: abuse events and migrants abused come from the same abuse and share one chain."},
+		{[]string{"trapped_person_days", "deaths", "abused_migrants"}, ""},
+		{[]string{"abuse_events"}, ""},
+		{nil, ""},
+	} {
+		if got := NestingSentence(tc.happen); got != tc.want {
+			t.Errorf("NestingSentence(%v) =\n%q\nwant\n%q", tc.happen, got, tc.want)
+		}
+	}
+	// The sentence names harms the check judges.
+	for _, n := range harmNesting {
+		for _, h := range append([]string{n.whole}, n.parts...) {
+			if !slices.Contains(Harms(), h) {
+				t.Errorf("harmNesting names %s, no harm of the registry", h)
+			}
+		}
+	}
+}
+
 // TestVerdictsShownAsMeant checks a claim folder against what report.md
-// and the figures tell a reader (referee 8, N2, N3):
+// and the figures tell a reader (referee 8, N2, N3, M2):
 //   - malfunction − closure shows which of the two harms more wherever a
 //     person reads it (the claim's table, the effects tables, the effects
 //     figures), while effects.csv and verdicts.csv keep "harmful" and
 //     "protective";
 //   - report.md says that the cells figures' intervals are of each cell's
-//     mean, and that the mediation figure has none.
+//     mean, and that the mediation figure has none;
+//   - the overall answer says the harms are nested, and they are, in
+//     every run of summary.csv: immobilised person-days are trapped,
+//     stranded and centre days; abuse events are every kind's; the harm
+//     index weighs them and deaths.
 func TestVerdictsShownAsMeant(t *testing.T) {
 	s, err := scenarios.Load("classroom")
 	if err != nil {
@@ -158,5 +197,43 @@ func TestVerdictsShownAsMeant(t *testing.T) {
 	}
 	if c := text("cells_trapped_person_days"); !strings.Contains(c, "overlapping bars do not mean no paired difference (see effects_trapped_person_days)") {
 		t.Errorf("cells_trapped_person_days does not warn of its intervals: %q", c)
+	}
+
+	// M2: the overall answer says the harms are nested ...
+	if want := NestingSentence(Harms()); !strings.Contains(report, Overall(res.Claim)) || !strings.Contains(Overall(res.Claim), want) {
+		t.Errorf("report.md's overall answer does not say %q", want)
+	}
+	// ... and they are, run by run.
+	weights, err := s.Config("closed")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := weights.Harm
+	rows := foldertest.Records(t, filepath.Join(dir, "summary.csv"))
+	if len(rows) == 0 {
+		t.Fatal("summary.csv has no rows")
+	}
+	for i, r := range rows {
+		v := func(col string) float64 {
+			x, err := strconv.ParseFloat(r[col], 64)
+			if err != nil {
+				t.Fatalf("summary.csv line %d, %s: %v", i+2, col, err)
+			}
+			return x
+		}
+		if got, want := v("immobilised_person_days"), v("trapped_person_days")+v("stranded_person_days")+v("centre_person_days"); got != want {
+			t.Errorf("summary.csv line %d: immobilised person-days %v, trapped, stranded and centre days %v", i+2, got, want)
+		}
+		extortion := v("extortion_by_smugglers") + v("extortion_by_officials")
+		violence := v("violence_by_smugglers") + v("violence_by_officials")
+		kidnap, abandonment := v("kidnap_by_smugglers"), v("abandonment_by_smugglers")
+		if got, want := v("abuse_events"), extortion+violence+kidnap+abandonment; got != want {
+			t.Errorf("summary.csv line %d: abuse events %v, every kind's %v", i+2, got, want)
+		}
+		index := w.Death*v("deaths") + w.Kidnap*kidnap + w.Violence*violence + w.Abandonment*abandonment + w.Extortion*extortion +
+			w.TrappedDay*v("trapped_person_days") + w.StrandedDay*v("stranded_person_days") + w.CentreDay*v("centre_person_days") + w.AssistedReturn*v("returns_assisted")
+		if got := v("harm_index"); math.Abs(got-index) > 1e-6*math.Max(1, index) {
+			t.Errorf("summary.csv line %d: harm index %v, its weighted parts %v", i+2, got, index)
+		}
 	}
 }

@@ -36,12 +36,15 @@ malfunction's main effect minus closure's, harmful and protective are
 shown as "malfunction worse" and "closure worse" (the tables and --json
 keep harmful and protective). The claim holds on a harm when malfunction
 harms at both settings of closure and closure harms less; the overall
-answer is decided by the harms that happen. A mediation table says how
-much of the abuse fell on migrants trapped or stranded at the time. On the abuse harms the claim
-must also hold through trapping: more than --chain-share of the abuse
-malfunction adds, at open and at closed admission, must fall on migrants
-trapped or stranded at the time (the claim's chain); when the effects hold
-but the chain fails, the claim "holds, but not through trapping".
+answer is decided by the harms that happen, and says that they are
+nested (trapped person-days within immobilised ones, both within the harm
+index), not independent votes. A mediation table says how much of the
+abuse fell on migrants trapped or stranded at the time. On the abuse
+harms the claim must also hold through trapping: more than --chain-share
+of the abuse malfunction adds, at open and at closed admission, must fall
+on migrants trapped or stranded at the time (the claim's chain); when the
+effects hold but the chain fails, the claim "holds, but not through
+trapping".
 
 Replicates: a pilot of --reps, then as many as every contrast needs for an
 interval no wider than --precision times its smallest effect on each side,
