@@ -12,6 +12,7 @@ import (
 // interrupted during its first stage keeps the finished runs in an
 // incomplete folder, says where, and exits with the interrupted status.
 func TestAnalysisInterruptedSaysWhere(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		command string
 		args    []string

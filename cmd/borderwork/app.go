@@ -39,6 +39,9 @@ type env struct {
 	// flags is the flag set the command made, so that docs_test.go can
 	// list each command's flags by running it with --help.
 	flags *flagSet
+	// emitted is called as each run is written, if a test's context
+	// carries it (emittedHook); nil otherwise.
+	emitted func(done int)
 }
 
 func commands() []command {
@@ -64,7 +67,7 @@ func commands() []command {
 // run is the whole program, testable without a process: it returns the
 // exit status.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	e := &env{stdout: stdout, stderr: stderr, start: time.Now()}
+	e := &env{stdout: stdout, stderr: stderr, start: time.Now(), emitted: emittedHook(ctx)}
 	if len(args) == 0 {
 		usage(stderr)
 		return exitUsage

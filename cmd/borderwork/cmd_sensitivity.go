@@ -245,7 +245,7 @@ func cmdSensitivity(ctx context.Context, args []string, e *env) error {
 		}
 		noteWorkers(e, "sensitivity", run.Workers, c.workers, run.Runs-run.Resumed, c.quiet)
 		m.workers = min(run.Workers, max(run.Runs-run.Resumed, 1))
-		prog = newProgress(e.stderr, "sensitivity", run.Runs, c.quiet, c.progress)
+		prog = newProgress(e, "sensitivity", run.Runs, c.quiet, c.progress)
 		prog.resumedFrom(run.Resumed)
 		days := s.File.Days
 		prog.simulating(days, int64(run.Simulations)*int64(days))

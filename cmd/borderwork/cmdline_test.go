@@ -182,6 +182,7 @@ func TestPlotRefusesBandsItDoesNotDraw(t *testing.T) {
 // is refused before anything runs, and a resume keeps those the folder
 // records unless given.
 func TestSweepFigureFlags(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	for _, c := range []struct {
 		args []string
@@ -228,6 +229,7 @@ func TestValidateFleeCommandLine(t *testing.T) {
 // (which gives no --size), is the folder an uninterrupted one writes:
 // the resume draws at the size the folder records.
 func TestInterruptedSizeIsKept(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name    string
 		command func(out string, extra ...string) []string

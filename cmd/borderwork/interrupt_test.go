@@ -97,6 +97,7 @@ func TestSweepInterruptedWhilePreparingLeavesTheFolder(t *testing.T) {
 // written, leaves the folder byte-identical and keeps the runs beside it,
 // marked incomplete, with status 130.
 func TestInterruptedWhileWritingTheResults(t *testing.T) {
+	t.Parallel()
 	out := smallCompare(t)
 	before := foldertest.Files(t, out)
 	earlier, err := output.ReadManifest(out)
@@ -151,6 +152,7 @@ func TestPlotAndMergeInterrupted(t *testing.T) {
 // exits 130 all the same, leaves out and the user's files as they were,
 // and says where the runs are kept and how --resume can complete them.
 func TestInterruptedBesideTheUsersPartial(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		name string
 		args []string
@@ -200,6 +202,7 @@ func TestInterruptedBesideTheUsersPartial(t *testing.T) {
 // run under way when the interrupt comes may finish too, so the count is
 // read from the message.)
 func TestInterruptedCountsInWords(t *testing.T) {
+	t.Parallel()
 	out := filepath.Join(t.TempDir(), "out")
 	status, _, stderr := runCLIInterrupted(t, 1, "compare", small, "--reps", "3", "--days", "10", "--workers", "1", "--formats", "", "--quiet", "--out", out)
 	m := regexp.MustCompile(`kept (\S+) finished (runs?) in ` + regexp.QuoteMeta(out) + ` \(marked incomplete\)`).FindStringSubmatch(stderr)
@@ -217,6 +220,7 @@ func TestInterruptedCountsInWords(t *testing.T) {
 // effects and mediation, a programme's channels and path), where it
 // failed with status 1 on the missing table.
 func TestPlotOfAnAnalysisInterruptedDuringItsRuns(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		command, table string
 		args           []string

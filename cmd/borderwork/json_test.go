@@ -31,6 +31,7 @@ func oneJSONDocument(stdout string) (map[string]any, error) {
 // from its folder alone), one complete beside another command's
 // interrupted runs.
 func TestEveryJSONPathPrintsJSON(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	at := func(name string) string { return filepath.Join(dir, name) }
 	noFigures := []string{"--formats", "", "--quiet", "--json"}

@@ -72,6 +72,7 @@ func checkOnce(t *testing.T, dir string, metrics, regimes, formats []string, wan
 // plot failed (status 1) renaming the file it had already moved; a list
 // of thousands ran for many minutes and took gigabytes.
 func TestFigureListsHoldEachNameOnce(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 
 	sw := filepath.Join(dir, "sweep")

@@ -33,19 +33,24 @@ func runCLIContext(ctx context.Context, t testing.TB, args ...string) (int, stri
 }
 
 // runCLIInterrupted runs the command line as Ctrl-C stops it: its context
-// is cancelled once n of its runs are done (testHookEmitted). That hook
-// is a package variable, which every run calls: a test calling
-// runCLIInterrupted does not call t.Parallel.
+// is cancelled once n of its runs are done. The hook rides on the
+// command's own context (emittedKey), so tests calling it may run in
+// parallel.
 func runCLIInterrupted(t testing.TB, n int, args ...string) (int, string, string) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	testHookEmitted = func(done int) {
+	ctx = withEmitted(ctx, func(done int) {
 		if done >= n {
 			cancel()
 		}
-	}
-	defer func() { testHookEmitted = nil }()
+	})
 	return runCLIContext(ctx, t, args...)
+}
+
+// withEmitted is ctx carrying f, to be called as each run of the command
+// is written.
+func withEmitted(ctx context.Context, f func(done int)) context.Context {
+	return context.WithValue(ctx, emittedKey{}, f)
 }
 
 const small = "testdata/small.toml"
@@ -322,6 +327,7 @@ func TestPlotRedrawsSameFigures(t *testing.T) {
 }
 
 func TestInterruptKeepsFinishedRuns(t *testing.T) {
+	t.Parallel()
 	out := filepath.Join(t.TempDir(), "out")
 	status, _, stderr := runCLIInterrupted(t, 4, "compare", small, "--reps", "3", "--days", "40", "--out", out, "--workers", "2")
 	if status != exitInterrupted {

@@ -63,6 +63,7 @@ func TestSummaryShowsOverrides(t *testing.T) {
 // the whole command, or, for sweep --resume --out DIR alone, those DIR's
 // manifest records.
 func TestResumeShowsOverrides(t *testing.T) {
+	t.Parallel()
 	const set = "seed=7"
 	for _, c := range []struct {
 		name    string

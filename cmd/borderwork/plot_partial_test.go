@@ -14,6 +14,7 @@ import (
 // of its runs they show and how to complete it; a complete folder gets
 // no such note.
 func TestPlotNotesAnIncompleteFolder(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		name   string
 		args   func(out string) []string

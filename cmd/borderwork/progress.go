@@ -37,12 +37,16 @@ type progress struct {
 	width    int   // on a terminal, the length of the line last written
 	runs     int   // runs done
 	dayCount int64 // days simulated
+	// emitted, if set (by a test, through the command's context), is
+	// called as each run is written.
+	emitted func(done int)
 }
 
 // newProgress makes the progress of a command of total runs. It is shown
 // on a terminal unless quiet, and anywhere when forced (--progress).
-func newProgress(stderr io.Writer, label string, total int, quiet, forced bool) *progress {
-	p := &progress{w: stderr, label: label, total: total, start: time.Now(), every: 5 * time.Second}
+func newProgress(e *env, label string, total int, quiet, forced bool) *progress {
+	stderr := e.stderr
+	p := &progress{w: stderr, label: label, total: total, start: time.Now(), every: 5 * time.Second, emitted: e.emitted}
 	if f, ok := stderr.(*os.File); ok {
 		if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
 			p.terminal, p.every = true, 100*time.Millisecond
@@ -82,13 +86,22 @@ func (p *progress) setTotal(total int) {
 // starts, so that a quick command prints none; a test sets it to 0.
 var progressSilence = time.Second
 
-// testHookEmitted, if set by a test, is called as each run is written.
-var testHookEmitted func(done int)
+// emittedKey is the context key of a function to call as each run is
+// written: a test's way to stop a command after n runs as Ctrl-C would.
+// It rides on the command's context rather than in a package variable so
+// that tests interrupting commands can run in parallel.
+type emittedKey struct{}
+
+// emittedHook is the function ctx carries under emittedKey, or nil.
+func emittedHook(ctx context.Context) func(done int) {
+	f, _ := ctx.Value(emittedKey{}).(func(done int))
+	return f
+}
 
 // done reports that n of the total runs are finished.
 func (p *progress) done(n int) {
-	if testHookEmitted != nil {
-		testHookEmitted(n)
+	if p.emitted != nil {
+		p.emitted(n)
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()

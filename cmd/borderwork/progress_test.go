@@ -31,11 +31,11 @@ func TestProgressLine(t *testing.T) {
 	if !strings.Contains(b.String(), "\r") {
 		t.Error("finish did not clear the progress line")
 	}
-	quiet := newProgress(&b, "compare", 10, true, false)
+	quiet := newProgress(&env{stderr: &b}, "compare", 10, true, false)
 	if quiet.enabled {
 		t.Error("--quiet progress is enabled")
 	}
-	if notTerminal := newProgress(&b, "compare", 10, false, false); notTerminal.enabled {
+	if notTerminal := newProgress(&env{stderr: &b}, "compare", 10, false, false); notTerminal.enabled {
 		t.Error("progress is enabled on a writer that is not a terminal")
 	}
 }
@@ -117,7 +117,7 @@ func TestProgressAfterPreparing(t *testing.T) {
 // not a terminal, as whole lines; with --quiet it would be off.
 func TestProgressForced(t *testing.T) {
 	var b bytes.Buffer
-	p := newProgress(&b, "sweep", 10, false, true)
+	p := newProgress(&env{stderr: &b}, "sweep", 10, false, true)
 	if !p.enabled || p.terminal {
 		t.Fatalf("--progress on a buffer: enabled %v, terminal %v; want enabled, not a terminal", p.enabled, p.terminal)
 	}
@@ -185,7 +185,7 @@ func TestProgressNote(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var b bytes.Buffer
-			p := newProgress(&b, "sweep", 10, c.quiet, true)
+			p := newProgress(&env{stderr: &b}, "sweep", 10, c.quiet, true)
 			p.terminal = c.terminal
 			p.note("preparing 20,000 points, a long note to be covered")
 			if b.String() != c.want {

@@ -61,6 +61,7 @@ func TestReplacedSaysSo(t *testing.T) {
 // was interrupted (DIR.partial) does replace DIR's other results, and says
 // so (audit today7, finding 3).
 func TestResumeReplacesNothing(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	sweep := func(out string, extra ...string) []string {
 		return append([]string{"sweep", small, "--reps", "3", "--days", "20", "--vary", "posts.Gate.capacity=5:20:4", "--out", out, "--workers", "1", "--quiet"}, extra...)

@@ -47,6 +47,7 @@ func figureExts(t *testing.T, dir string) []string {
 // asked for (none, or png alone), as it would have been uninterrupted;
 // a --formats given to the resume wins.
 func TestResumeDrawsRecordedFormats(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		name    string
 		command func(out string, extra ...string) []string

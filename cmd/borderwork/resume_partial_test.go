@@ -19,6 +19,7 @@ import (
 // and once complete replaces DIR with the folder the rerun would have
 // written and removes DIR.partial.
 func TestResumeFinishesRerunBesideCompleteFolder(t *testing.T) {
+	t.Parallel()
 	other := []string{"--reps", "3"} // another sweep of the same scenario
 	otherSens := []string{"--trajectories", "5"}
 	tests := []struct {
@@ -100,6 +101,7 @@ func TestResumeFinishesRerunBesideCompleteFolder(t *testing.T) {
 // DIR.partial and the command that completes it; both folders stay as
 // they are.
 func TestResumeCompleteBesideAnothersRuns(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name         string
 		write, rerun []string
@@ -137,6 +139,7 @@ func TestResumeCompleteBesideAnothersRuns(t *testing.T) {
 // when followed; a complete folder of a different command has nothing to
 // complete, and the message says to use a fresh folder.
 func TestResumeShardMessages(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	shard := filepath.Join(dir, "shard")
 	whole := filepath.Join(dir, "whole")
@@ -206,6 +209,7 @@ func quotedCommand(t *testing.T, message string) []string {
 // quotes a command that, followed as it stands, completes the shard into
 // the folder an uninterrupted one writes.
 func TestInterruptedShardAdviceWorks(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name    string
 		command func(out string, extra ...string) []string
@@ -238,6 +242,7 @@ func TestInterruptedShardAdviceWorks(t *testing.T) {
 // after the interruption), --resume by that command quotes one that
 // completes DIR.partial too.
 func TestInterruptedForceRerunAdviceWorks(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name    string
 		rerun   func(out string, extra ...string) []string

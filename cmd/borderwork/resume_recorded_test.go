@@ -14,6 +14,7 @@ import (
 // flag the user never gave, with status 2 and the folder unchanged;
 // given the flag that replaces it, the resume completes the folder.
 func TestResumeNamesTheRecordedOptionsKey(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		name    string
 		command func(out string, extra ...string) []string

@@ -212,6 +212,7 @@ func TestOneLineErrors(t *testing.T) {
 // TestInterruptedRerunSaysWhere: Ctrl-C during a rerun into a complete
 // folder leaves it as it was and says where the finished runs are.
 func TestInterruptedRerunSaysWhere(t *testing.T) {
+	t.Parallel()
 	out := smallCompare(t)
 	before := map[string]string{}
 	for _, f := range files(t, out) {

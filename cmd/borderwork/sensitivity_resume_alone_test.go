@@ -27,6 +27,7 @@ import (
 // must be the refusal; nothing is simulated, and the folder and what is
 // beside it are left as they were.
 func TestSensitivityResumeAloneChecksFirst(t *testing.T) {
+	t.Parallel()
 	src := t.TempDir()
 	complete := filepath.Join(src, "complete")
 	mustRun(t, smallSensitivity(complete, "--formats", "", "--quiet")...)
@@ -78,8 +79,7 @@ func TestSensitivityResumeAloneChecksFirst(t *testing.T) {
 			entries, _ := os.ReadDir(parent)
 			ctx, cancel := context.WithCancel(context.Background())
 			cancel()
-			testHookEmitted = func(int) { t.Error("a run was simulated") }
-			defer func() { testHookEmitted = nil }()
+			ctx = withEmitted(ctx, func(int) { t.Error("a run was simulated") })
 			status, stdout, stderr := runCLIContext(ctx, t, "sensitivity", "--resume", "--out", dir, "--workers", "2")
 			want := "borderwork sensitivity: " + strings.ReplaceAll(c.want, "DIR", dir) + "\n"
 			if status != exitUsage || stderr != want || stdout != "" {

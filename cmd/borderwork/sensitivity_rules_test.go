@@ -164,6 +164,7 @@ func TestSensitivityLimits(t *testing.T) {
 // refuse folders whose tables or manifest were changed, naming the file
 // and, for a table, its first differing row.
 func TestSensitivityVerifiesFolders(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	var shards []string
 	for i := range 2 {

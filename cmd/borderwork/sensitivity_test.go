@@ -152,6 +152,7 @@ func TestSensitivityShardsMergeToTheWhole(t *testing.T) {
 // some runs (part of a point's among them) and resumed ends as the same
 // bytes as one never interrupted.
 func TestSensitivityResumeEqualsUninterrupted(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	whole := filepath.Join(dir, "whole")
 	mustRun(t, smallSensitivity(whole)...)

@@ -164,6 +164,7 @@ func TestShardsMergeInTheirFormats(t *testing.T) {
 }
 
 func TestResumeEqualsUninterrupted(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	whole := filepath.Join(dir, "whole")
 	mustRun(t, smallSweep(whole)...)
@@ -274,6 +275,7 @@ func TestPlotSweep(t *testing.T) {
 // same bytes as the sweep never interrupted; flags that would define
 // another sweep are refused.
 func TestResumeFromManifestAlone(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	whole := filepath.Join(dir, "whole")
 	mustRun(t, smallSweep(whole, "--bands", "ci")...)
