@@ -45,6 +45,14 @@ var goldenFigures = []struct {
 		c.Reps, c.Spread = 5, "thin lines: single replicates"
 		return TimeBands("Migrants trapped at the border", "day", "migrants trapped", sampleReplicateBands(5), c)
 	}},
+	{"timebands_log", func() (*Figure, error) {
+		fig, err := TimeBands("People counted a day", "day", "people a day", sampleLogBands(), sampleCaption)
+		if err != nil {
+			return nil, err
+		}
+		fig.LogY()
+		return fig, nil
+	}},
 	{"groupedbars", func() (*Figure, error) {
 		return GroupedBars("Harm by cause and regime", "share of migrants harmed", sampleGroups(), sampleCaption)
 	}},

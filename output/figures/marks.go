@@ -103,7 +103,7 @@ func (mp *markPlotter) crosses(c draw.Canvas, p *plot.Plot, r vg.Rectangle) bool
 	}
 	pad := mp.th.markerSize
 	r = vg.Rectangle{Min: vg.Point{X: r.Min.X - pad, Y: r.Min.Y - pad}, Max: vg.Point{X: r.Max.X + pad, Y: r.Max.Y + pad}}
-	trX, trY := p.Transforms(&c)
+	trX, trY := mp.bands.transforms(&c, p)
 	for _, b := range mp.bands.bands {
 		series := [][]float64{b.Mean}
 		if !b.Markers {
@@ -116,7 +116,7 @@ func (mp *markPlotter) crosses(c draw.Canvas, p *plot.Plot, r vg.Rectangle) bool
 			}
 			var prev *vg.Point
 			for j, y := range ys {
-				if !finite(y) {
+				if !mp.bands.shown(y) {
 					prev = nil
 					continue
 				}

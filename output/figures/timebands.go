@@ -92,7 +92,8 @@ func (b Band) hi(i int) float64 {
 // (and its replicates' thin lines, if given).
 // title, xLabel, yLabel given by the caller (with units, e.g. "day",
 // "migrants trapped"). Band i takes the i-th palette colour and dash
-// pattern. The y axis starts at 0 when no value is negative.
+// pattern. The y axis starts at 0 when no value is negative, unless
+// Figure.LogY puts it on a log scale.
 func TimeBands(title, xLabel, yLabel string, bands []Band, c Caption) (*Figure, error) {
 	if len(bands) == 0 {
 		return nil, fmt.Errorf("figures: TimeBands %q: no bands", title)
@@ -162,15 +163,33 @@ func yRange(lo, hi float64) (float64, float64) {
 type bandsPlotter struct {
 	bands []Band
 	th    *theme
+	// logY is set by Figure.LogY: the y axis is of the values'
+	// logarithms, values of 0 or less are not drawn, and a band's lower
+	// end of 0 or less is drawn at the foot of the axis.
+	logY bool
+}
+
+// shown reports whether a value is drawn: finite, and above 0 on a log
+// axis.
+func (bp *bandsPlotter) shown(v float64) bool { return finite(v) && (!bp.logY || v > 0) }
+
+// transforms are p's, with the y transform taking a value (its logarithm
+// on a log axis) to the canvas.
+func (bp *bandsPlotter) transforms(c *draw.Canvas, p *plot.Plot) (trX, trY func(float64) vg.Length) {
+	trX, linear := p.Transforms(c)
+	if !bp.logY {
+		return trX, linear
+	}
+	return trX, func(v float64) vg.Length { return linear(logOf(v)) }
 }
 
 func (bp *bandsPlotter) Plot(c draw.Canvas, p *plot.Plot) {
-	trX, trY := p.Transforms(&c)
+	trX, trY := bp.transforms(&c, p)
 	bs := bp.bands
 	for _, b := range bs {
 		ls := thinStyle(b.Style-1, bp.th.thinWidth)
 		for _, rep := range b.Replicates {
-			for _, r := range runs(len(b.X), func(j int) bool { return finite(rep[j]) }) {
+			for _, r := range runs(len(b.X), func(j int) bool { return bp.shown(rep[j]) }) {
 				pts := make([]vg.Point, 0, r[1]-r[0])
 				for j := r[0]; j < r[1]; j++ {
 					pts = append(pts, vg.Point{X: trX(b.X[j]), Y: trY(rep[j])})
@@ -181,14 +200,22 @@ func (bp *bandsPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 			}
 		}
 	}
+	// A band's lower end a log axis cannot show runs to the axis's foot.
+	_, foot := p.Transforms(&c)
+	lower := func(b Band, j int) vg.Length {
+		if bp.logY && b.lo(j) <= 0 {
+			return foot(p.Y.Min)
+		}
+		return trY(b.lo(j))
+	}
 	for _, b := range bs {
-		for _, r := range runs(len(b.X), func(j int) bool { return finite(b.lo(j)) && finite(b.hi(j)) }) {
+		for _, r := range runs(len(b.X), func(j int) bool { return finite(b.lo(j)) && bp.shown(b.hi(j)) }) {
 			var pts []vg.Point
 			for j := r[0]; j < r[1]; j++ {
 				pts = append(pts, vg.Point{X: trX(b.X[j]), Y: trY(b.hi(j))})
 			}
 			for j := r[1] - 1; j >= r[0]; j-- {
-				pts = append(pts, vg.Point{X: trX(b.X[j]), Y: trY(b.lo(j))})
+				pts = append(pts, vg.Point{X: trX(b.X[j]), Y: lower(b, j)})
 			}
 			c.FillPolygon(bandColor(b.Style-1), c.ClipPolygonXY(pts))
 		}
@@ -197,13 +224,13 @@ func (bp *bandsPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 		ls := lineStyle(b.Style-1, bp.th.lineWidth)
 		if b.Markers {
 			for j := range b.X {
-				if finite(b.Mean[j]) {
+				if bp.shown(b.Mean[j]) {
 					drawMarker(c, b.Style-1, bp.th, vg.Point{X: trX(b.X[j]), Y: trY(b.Mean[j])})
 				}
 			}
 			continue
 		}
-		for _, r := range runs(len(b.X), func(j int) bool { return finite(b.Mean[j]) }) {
+		for _, r := range runs(len(b.X), func(j int) bool { return bp.shown(b.Mean[j]) }) {
 			pts := make([]vg.Point, 0, r[1]-r[0])
 			for j := r[0]; j < r[1]; j++ {
 				pts = append(pts, vg.Point{X: trX(b.X[j]), Y: trY(b.Mean[j])})
