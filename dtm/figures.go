@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/output/figures"
 	"github.com/borderwork/borderwork/scenarios"
@@ -179,7 +180,8 @@ func (fd *FlowData) regimeIndex(name string) int { return slices.Index(fd.Regime
 // row's count over its days; fitted, predicted, and neither), the
 // monthly prediction of the regime that happened (median and band) and
 // of the scenario's open regime if it was run (median), the baseline
-// after the change, and the change marked.
+// after the change, and the change marked, on a logarithmic y axis (its
+// caption says what that leaves off).
 //
 // Each regime takes the colour it takes in every other figure
 // (experiment.RegimeStyle); the data and the baseline take greys, which
@@ -192,6 +194,21 @@ func (fd *FlowData) Figure(d Direction) (*figures.Figure, error) {
 	fig, err := figures.TimeBands(title, "date (points: the middle of each count's period)", "people a day", bands, caption)
 	if err != nil {
 		return nil, err
+	}
+	// The scores compare logarithms (|ln(predicted / observed)|), so the
+	// axis does too: on a linear one, counts a factor of three below the
+	// model's look close to it where both are small.
+	off, ok := fig.LogY()
+	if !ok {
+		fig.AddCaption("y axis linear: no count above 0 to draw on a logarithmic one")
+	} else {
+		fig.AddCaption("y axis logarithmic, as the scores are: a factor off is the same height anywhere")
+		if off.Left > 0 {
+			fig.AddCaption(fmt.Sprintf("%s of 0 left off", words.Count(off.Left, "value")))
+		}
+		if off.Foot > 0 {
+			fig.AddCaption("a band reaching 0 runs to the axis's foot")
+		}
 	}
 	fig.DateAxis(fd.Start)
 	split := fd.Start.AddDate(0, 0, fd.Split)

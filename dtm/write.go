@@ -345,7 +345,7 @@ func FiguresSection(regime string, band float64, regimes []string, formats []str
 		title := fmt.Sprintf("People counted %s at the flow monitoring points, per day", d)
 		drawn := experiment.Drawn{Name: FigureNames[d], Title: title, Formats: formats}
 		if md := drawn.Markdown(title); md != "" {
-			fmt.Fprintf(&b, "\n%s\n\n*%s: DTM's counts (each row's count over its days, at the middle of its period) beside the model under %s (median and %s%% band)%s, and the baseline.*\n",
+			fmt.Fprintf(&b, "\n%s\n\n*%s: DTM's counts (each row's count over its days, at the middle of its period) beside the model under %s (median and %s%% band)%s, and the baseline. The y axis is logarithmic, because the scores are (|ln(predicted / observed)|): a factor off is the same height anywhere on it. It has no place for 0: counts of 0 are left off, and a band reaching 0 runs to its foot (the figure's caption says if any do).*\n",
 				md, title, output.Literal(regime), strconv.Itoa(int(math.Round(100*band))), open)
 		}
 	}

@@ -68,6 +68,62 @@ func TestFlowFigureColours(t *testing.T) {
 	}
 }
 
+// TestFlowFigureLogAxis: the flow figures' y axis is logarithmic, as the
+// scores are, and their captions say so and why, how many values of 0
+// (which a log axis has no place for) are left off, and whether a band
+// runs to the axis's foot; report.md's captions say the same.
+func TestFlowFigureLogAxis(t *testing.T) {
+	st := smallStudy(t, embedded(t), 2)
+	ref := st.regimeIndex(st.Options.Regime)
+	tests := []struct {
+		name   string
+		zero   func(fd *FlowData) // sets values to 0
+		left   string             // in the caption, or "" for none
+		atFoot bool
+	}{
+		{"as run", func(*FlowData) {}, "", false},
+		{"a median of 0", func(fd *FlowData) { fd.Monthly[ref][Outgoing][8].Median = 0 }, "1 value of 0 left off", false},
+		{"a band's lower end of 0", func(fd *FlowData) { fd.Monthly[ref][Outgoing][8].Lo = 0 }, "", true},
+		{"two of each", func(fd *FlowData) {
+			for _, k := range []int{7, 8} {
+				fd.Monthly[ref][Outgoing][k].Median, fd.Monthly[ref][Outgoing][k].Lo = 0, 0
+			}
+		}, "2 values of 0 left off", true},
+	}
+	for _, tt := range tests {
+		fd := st.FlowData()
+		tt.zero(fd)
+		fig, err := fd.Figure(Outgoing)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !fig.LogScaleY() {
+			t.Errorf("%s: the y axis is not logarithmic", tt.name)
+		}
+		c := fig.Caption()
+		if !strings.Contains(c, "y axis logarithmic, as the scores are") {
+			t.Errorf("%s: the caption does not say the axis is logarithmic, and why: %q", tt.name, c)
+		}
+		if strings.Contains(c, "left off") != (tt.left != "") || !strings.Contains(c, tt.left) {
+			t.Errorf("%s: caption %q; want it to say %q of values left off", tt.name, c, tt.left)
+		}
+		if strings.Contains(c, "runs to the axis's foot") != tt.atFoot {
+			t.Errorf("%s: caption %q; want a band to the axis's foot: %v", tt.name, c, tt.atFoot)
+		}
+		figtest.SVG(t, fig) // draws, with nothing at 0 on the axis
+	}
+	if fig, err := st.FlowFigure(Incoming); err != nil || !fig.LogScaleY() {
+		t.Errorf("the incoming figure's y axis is not logarithmic (%v)", err)
+	}
+	var b strings.Builder
+	if err := st.Report(&b, "data/dtm-niger", []string{"png"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(b.String(), "The y axis is logarithmic, because the scores are"); n != 2 {
+		t.Errorf("report.md says the flow figures' axis is logarithmic %d times; want 2, one per figure", n)
+	}
+}
+
 // TestReportShowsFigures: report.md shows the flow figures Write drew,
 // as other reports do (the PNG, else the SVG, else a link to the PDF),
 // and none when none was drawn.
