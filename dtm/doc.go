@@ -3,8 +3,9 @@
 // change of regime and predicts, with nothing refitted, the counts made
 // after it. The main abstraction is the Study: the observations (Rows,
 // chosen so that like is compared with like), the Calibration
-// (approximate Bayesian computation by rejection over a Latin hypercube of
-// the free parameters, on the months before the change only), the
+// (rejection sampling in two rounds over Latin hypercubes of the free
+// parameters, on the months before the change only: a sample of the prior
+// cut to round 2's box, not an ABC posterior), the
 // Prediction (the accepted parameter sets run forward under every regime,
 // with common random numbers) and the Scores (the prediction's error
 // beside a naive baseline that carries the pre-change mean forward).

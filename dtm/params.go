@@ -27,7 +27,8 @@ type Param struct {
 // at return_share times that, with the same season. The documented share
 // is the share of those setting out whose papers let them through a
 // closed post: the posts let everyone through before the change, so the
-// counts before it cannot inform it, and its posterior is its prior.
+// counts before it cannot inform it, and its kept draws spread as its
+// prior does.
 var Params = []Param{
 	{"inflow_level", 300, 3000, "people a day", "mean number of people setting out northwards each day, over a year"},
 	{"seasonal_amplitude", 0, 0.95, "share", "how far the inflow swings above and below its mean over the year"},

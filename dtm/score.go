@@ -27,8 +27,8 @@ func (st *Study) band(vals []float64) Band {
 	return Band{q[0], q[1], q[2]}
 }
 
-// fitBand is the posterior predictive of calibration row ri from the
-// accepted draws' calibration runs.
+// fitBand is calibration row ri as the accepted draws' calibration runs
+// count it: their median and band.
 func (st *Study) fitBand(j int) Band {
 	cal := st.Calibration
 	vals := make([]float64, len(cal.Accepted))
@@ -80,8 +80,8 @@ func (s Score) Factor() float64 { return portable.Exp(s.MeanAbsLog) }
 
 // Scores compares the regime that happened (Options.Regime) and the
 // baseline with the rows of role (Fitted or Predicted), by direction and
-// for both together. For the fitted rows the model's value is the
-// posterior predictive of the calibration runs; lower bounds are left out.
+// for both together. For the fitted rows the model's value is the kept
+// draws' calibration runs' (fitBand); lower bounds are left out.
 func (st *Study) Scores(role Role) (model, baseline []Score) {
 	g := st.regimeIndex(st.Options.Regime)
 	for _, d := range []Direction{Outgoing, Incoming, -1} {

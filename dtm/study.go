@@ -29,8 +29,8 @@ type Options struct {
 	// Draws is the number of parameter sets drawn from the prior (a Latin
 	// hypercube); 0 for 600.
 	Draws int
-	// Accept is how many of them, those closest to the data, are kept as
-	// the posterior sample; 0 for 30.
+	// Accept is how many of them, those closest to the data, are kept;
+	// 0 for 30.
 	Accept int
 	// Replicates is the number of runs of each kept set under each regime
 	// in the prediction; 0 for 2.
@@ -100,16 +100,17 @@ type Study struct {
 	Desert      []int        // the links whose deaths count as deaths in the desert
 }
 
-// Calibration is approximate Bayesian computation by rejection, in two
-// rounds. Every draw is run once (the same replicate, so that draws
-// differ only by their parameters) up to the day before the change, and
-// its distance to the calibration rows computed. Round 1 draws half of
-// Options.Draws from the prior (a Latin hypercube); the box around its
-// Accept closest draws, widened by BoxMargin, is the prior of round 2,
-// which draws the other half. The draws of both rounds inside the box are
-// uniform on it, and the Accept closest of them are kept: a sample of the
-// posterior at tolerance Epsilon, if the box holds the posterior at that
-// tolerance (TouchesBox checks it).
+// Calibration is rejection sampling in two rounds. Every draw is run once
+// (the same replicate, so that draws differ only by their parameters) up
+// to the day before the change, and its distance to the calibration rows
+// computed. Round 1 draws half of Options.Draws from the prior (a Latin
+// hypercube); round 2 draws the other half from the box around round 1's
+// Accept closest draws, widened by BoxMargin. The draws of both rounds
+// inside the box are uniform on it, and the Accept closest of them are
+// kept, unweighted: a rejection sample of the prior cut to the box, not
+// an ABC posterior. It is the rejection-ABC posterior at tolerance Epsilon
+// only if the box holds all of that posterior, which nothing guarantees
+// (TouchesBox warns where kept draws reach an edge of the box).
 type Calibration struct {
 	Rows     []int   // indices into Study.Rows of the rows fitted
 	Points   []Point // every draw, round 1's then round 2's, in design order
@@ -400,8 +401,8 @@ func within(b []design.Factor, pt Point) bool {
 
 // TouchesBox lists the parameters whose kept draws come within a
 // hundredth of the box's range of an edge of the second round's box that
-// is not the prior's own: there the box may have cut off part of the
-// posterior, and the rounds should be widened.
+// is not the prior's own: there the box may cut off values as close to
+// the counts as those kept, and the rounds should be widened.
 func (cal *Calibration) TouchesBox() []string {
 	var out []string
 	for j, f := range cal.Box {

@@ -5,13 +5,16 @@ import (
 	"time"
 )
 
-// ParamSummary is the posterior of one parameter beside its prior.
+// ParamSummary is one parameter's kept draws (their median and band)
+// beside its prior. The kept draws are not an ABC posterior (Calibration).
 type ParamSummary struct {
 	Param
 	Median, Lo, Hi float64 // of the accepted draws; Lo and Hi hold Options.Band of them
 }
 
-// Posterior summarises the accepted draws, parameter by parameter.
+// Posterior summarises the accepted draws, parameter by parameter, as
+// posterior.csv holds them: the name is older than the reading that they
+// are no ABC posterior (Calibration).
 func (st *Study) Posterior() []ParamSummary {
 	cal := st.Calibration
 	out := make([]ParamSummary, len(Params))

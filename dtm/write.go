@@ -257,13 +257,13 @@ func (st *Study) Report(w io.Writer, data string, formats []string, incidents []
 			nIn++
 		}
 	}
-	fmt.Fprintf(&b, "## Calibration\n\nApproximate Bayesian computation by rejection, in two rounds: %d parameter sets drawn from the prior (a Latin hypercube, seed %d), then %d from the box around the %d closest of them (widened by %g of their range on each side, within the prior; seed %d). Each set was run once under %s up to the day before the change, with the same random numbers, and its distance to the %d rows before the change (%d outgoing, %d incoming) is the root mean square difference of the logarithms of the counts (a lower bound counts only if the run falls short of it). Kept: the %d closest of the %d draws inside the box. Distance of the closest: %.3f; of the last kept (the tolerance): %.3f.\n\n",
-		cal.Round1, o.Seed, len(cal.Points)-cal.Round1, o.Accept, BoxMargin, o.Seed+1, output.Literal(o.Regime), len(cal.Rows), nOut, nIn, len(cal.Accepted), st.inBox(), cal.Distance[cal.Accepted[0]], cal.Epsilon)
+	fmt.Fprintf(&b, "## Calibration\n\nRejection sampling in two rounds: %d parameter sets drawn from the prior (a Latin hypercube, seed %d), then %d from the box around the %d closest of them (widened by %g of their range on each side, within the prior; seed %d). Each set was run once under %s up to the day before the change, with the same random numbers, and its distance to the %d rows before the change (%d outgoing, %d incoming) is the root mean square difference of the logarithms of the counts (a lower bound counts only if the run falls short of it). Kept: the %d closest of the %d draws inside the box. Distance of the closest: %.3f; of the last kept (the tolerance): %.3f.\n\n%s\n\n",
+		cal.Round1, o.Seed, len(cal.Points)-cal.Round1, o.Accept, BoxMargin, o.Seed+1, output.Literal(o.Regime), len(cal.Rows), nOut, nIn, len(cal.Accepted), st.inBox(), cal.Distance[cal.Accepted[0]], cal.Epsilon, KeptDrawsAre)
 	if t := cal.TouchesBox(); len(t) > 0 {
-		fmt.Fprintf(&b, "**Warning:** kept draws reach the box's edge for %s: the box may have cut off part of the posterior.\n\n", strings.Join(t, ", "))
+		fmt.Fprintf(&b, "**Warning:** kept draws reach the box's edge for %s: the box may cut off values as close to the counts as those kept, which the kept draws then lack.\n\n", strings.Join(t, ", "))
 	}
 	pct := strconv.Itoa(int(math.Round(100 * o.Band)))
-	fmt.Fprintf(&b, "| parameter | prior | round 2's box | posterior median | %s%% of the kept draws |\n| --- | --- | --- | --- | --- |\n", pct)
+	fmt.Fprintf(&b, "| parameter | prior | round 2's box | median of the kept draws | %s%% of the kept draws |\n| --- | --- | --- | --- | --- |\n", pct)
 	for j, p := range st.Posterior() {
 		bx := cal.Box[j]
 		fmt.Fprintf(&b, "| %s (%s) | %s to %s | %s to %s | %s | %s to %s |\n", p.Name, p.Unit, sig(p.Param.Lo), sig(p.Param.Hi), sig(bx.Lo), sig(bx.Hi), sig(p.Median), sig(p.Lo), sig(p.Hi))
@@ -399,6 +399,13 @@ func (st *Study) reportMMP(b *strings.Builder, incidents []Incident) {
 	}
 	b.WriteString("\nMMP's records are incidents someone reported, not a count of deaths; the model's hazards are illustrative, not fitted to them (docs/VALIDATION.md).\n")
 }
+
+// KeptDrawsAre says in report.md what the calibration's kept draws are,
+// and what they are not: round 2 draws only inside its box, unweighted,
+// so the kept draws sample the prior cut to the box. With a uniform prior
+// and draws uniform on the box that is the rejection-ABC posterior at the
+// tolerance only if the box holds all of it.
+const KeptDrawsAre = "The kept draws are not an approximate Bayesian computation (ABC) posterior. Round 2 drew only inside its box, and the draws carry no importance weights (as in ABC-PMC) that would let them stand for the whole prior: they are a rejection sample from the prior cut to the box. They sample the ABC posterior at this tolerance only if that posterior lies wholly inside the box, which nothing guarantees; inside it, both rounds' draws are uniform, as the prior is. The table gives the kept draws' median and spread, not a posterior's."
 
 // sig writes a parameter value with three significant digits.
 func sig(v float64) string { return output.FormatValue(v) }

@@ -34,17 +34,20 @@ flow monitoring points ([[monitors]]) are compared with IOM DTM's counts
 before and after the change of regime that ends its first [[phases]]
 entry. The free parameters (inflow level and season, share of returns,
 documented share) are calibrated on the counts before the change only,
-by approximate Bayesian computation (--draws sets from the prior, the
---accept closest kept); the kept sets are run forward under each regime
-(--reps replicates each, default 2) with nothing refitted, and the
-prediction for the regime that happened (--regime, default closed) is
-scored beside a baseline that carries the mean before the change
-forward. It prints the scores and writes rows.csv, draws.csv,
-posterior.csv, scores.csv, monthly.csv, harms.csv, report.md and the
-figures flows-outgoing and flows-incoming. --mmp FILE adds a Missing
-Migrants Project export you downloaded (none is bundled): its incidents
-on Niger's desert routes beside the model's deaths in the desert, in
-mmp.csv and the report.
+by rejection sampling in two rounds (--draws sets, half from the prior
+and half from a box around the closest of those; the --accept closest
+in the box kept). The kept sets are not weighted, so they sample the
+prior cut to that box, not an ABC posterior. They are run forward under
+each regime (--reps replicates each, default 2) with nothing refitted,
+and the prediction for the regime that happened (--regime, default
+closed) is scored beside a baseline that carries the mean before the
+change forward. It prints the kept sets' medians and the scores, and
+writes rows.csv, draws.csv, posterior.csv (the kept sets' medians and
+bands), scores.csv, monthly.csv, harms.csv, report.md and the figures
+flows-outgoing and flows-incoming, on a logarithmic axis as the scores
+are. --mmp FILE adds a Missing Migrants Project export you downloaded
+(none is bundled): its incidents on Niger's desert routes beside the
+model's deaths in the desert, in mmp.csv and the report.
 
 Either way the figures are drawn at --size (single: one journal
 column), which the folder records, with the formats, in its manifest and
@@ -73,7 +76,7 @@ func cmdValidate(ctx context.Context, args []string, e *env) error {
 	// With flow counts --reps is the replicates of each kept parameter set.
 	fs.Lookup("reps").Usage = "`N` replicates (default: the scenario's replicates, 20 if unset; with flow counts,\n2 of each kept parameter set under each regime)"
 	var dv dtmFlags
-	fs.IntVar(&dv.draws, "draws", 600, "with flow counts: parameter sets drawn from the prior, `N`")
+	fs.IntVar(&dv.draws, "draws", 600, "with flow counts: parameter sets drawn, `N`: half from the prior, half from a box around the closest")
 	fs.IntVar(&dv.accept, "accept", 30, "with flow counts: parameter sets kept, `N`, the closest to the counts before the change")
 	fs.StringVar(&dv.mmp, "mmp", "", "with flow counts: a Missing Migrants Project export, `FILE` (CSV), to compare deaths with")
 	arg, err := c.parseArgs(fs, args, e)

@@ -195,13 +195,14 @@ func printFlowValidation(e *env, st *dtm.Study, sets []string, dir, out string) 
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
 	// No tab ends a line: the last column is not padded, so no line ends
 	// in spaces.
-	fmt.Fprintln(tw, "parameter\tposterior median\tband\tprior")
+	fmt.Fprintln(tw, "parameter\tkept draws: median\tband\tprior")
 	v := output.FormatValue
 	for _, p := range st.Posterior() {
 		fmt.Fprintf(tw, "%s\t%s\t%s to %s\t%s to %s\n", p.Name, v(p.Median), v(p.Lo), v(p.Hi), v(p.Param.Lo), v(p.Param.Hi))
 	}
 	tw.Flush()
-	fmt.Fprintln(e.stdout)
+	// What the kept draws are, lest the table be read as a posterior's.
+	fmt.Fprintf(e.stdout, "(the kept draws: two rounds of rejection sampling, the second inside a box around the first's closest; unweighted, they sample the prior cut to that box, not an ABC posterior.)\n\n")
 	tw = tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "rows\tdirection\tn\tmodel: mean |ln ratio|\tbaseline\tmodel: mean abs error\tbaseline\tinside band")
 	for _, role := range []dtm.Role{dtm.Fitted, dtm.Predicted} {

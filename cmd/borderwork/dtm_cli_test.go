@@ -28,10 +28,15 @@ func TestValidateFlows(t *testing.T) {
 	if status != 0 {
 		t.Fatalf("validate: status %d\n%s%s", status, stdout, stderr)
 	}
-	for _, want := range []string{"calibrated on the counts before 2016-08-01 (8 draws, 2 kept), predicted after it under closed", "inflow_level", "predicted", "baseline", "Wrote " + out} {
+	for _, want := range []string{"calibrated on the counts before 2016-08-01 (8 draws, 2 kept), predicted after it under closed", "inflow_level", "predicted", "baseline", "Wrote " + out,
+		"kept draws: median", "unweighted, they sample the prior cut to that box, not an ABC posterior."} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("validate's output does not contain %q:\n%s", want, stdout)
 		}
+	}
+	// The kept draws are no posterior, and the terminal does not call them one.
+	if strings.Contains(stdout, "posterior median") {
+		t.Errorf("validate's output calls the kept draws a posterior:\n%s", stdout)
 	}
 	tidyText(t, "validate's output", stdout)
 	if report, err := os.ReadFile(filepath.Join(out, "report.md")); err != nil {

@@ -1,0 +1,86 @@
+package dtm
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files under testdata/")
+
+// smallReport is report.md of the small study, with PNG figures.
+func smallReport(t *testing.T) string {
+	t.Helper()
+	st := smallStudy(t, embedded(t), 2)
+	var b strings.Builder
+	if err := st.Report(&b, "data/dtm-niger", []string{"png"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// TestReportGolden pins report.md of the small study, numbers and words:
+// go test ./dtm -run TestReportGolden -update rewrites it after an
+// intended change (then read the diff).
+func TestReportGolden(t *testing.T) {
+	got := smallReport(t)
+	path := filepath.Join("testdata", "report_small.md")
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (go test ./dtm -run TestReportGolden -update writes it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("report.md differs from %s (go test ./dtm -run TestReportGolden -update rewrites it after an intended change):\n%s", path, got)
+	}
+}
+
+// TestReportSaysWhatItIs: report.md calls the calibration what it is, two
+// rounds of rejection sampling whose kept draws are no ABC posterior,
+// nowhere a posterior.
+func TestReportSaysWhatItIs(t *testing.T) {
+	report := smallReport(t)
+	sections := map[string]string{}
+	for _, s := range strings.Split(report, "\n## ")[1:] {
+		title, body, _ := strings.Cut(s, "\n")
+		sections[title] = body
+	}
+	tests := []struct {
+		section       string
+		want, notWant []string
+	}{
+		{"Calibration",
+			[]string{"Rejection sampling in two rounds: ", KeptDrawsAre, "| median of the kept draws |"},
+			[]string{"Approximate Bayesian computation by rejection", "posterior median", "part of the posterior"}},
+	}
+	for _, tt := range tests {
+		body, ok := sections[tt.section]
+		if !ok {
+			t.Fatalf("report.md has no section %q", tt.section)
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(body, w) {
+				t.Errorf("%s: no %q", tt.section, w)
+			}
+		}
+		for _, w := range tt.notWant {
+			if strings.Contains(body, w) {
+				t.Errorf("%s: still %q", tt.section, w)
+			}
+		}
+	}
+	// "posterior" appears only where the report says the kept draws are
+	// none.
+	if n, m := strings.Count(report, "posterior"), strings.Count(KeptDrawsAre, "posterior"); n != m {
+		t.Errorf("report.md says posterior %d times, %d of them in what the kept draws are", n, m)
+	}
+}
