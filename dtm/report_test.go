@@ -46,7 +46,8 @@ func TestReportGolden(t *testing.T) {
 
 // TestReportSaysWhatItIs: report.md calls the calibration what it is, two
 // rounds of rejection sampling whose kept draws are no ABC posterior,
-// nowhere a posterior.
+// nowhere a posterior; and says, above the harms after the change, that
+// only the flows were tested against data.
 func TestReportSaysWhatItIs(t *testing.T) {
 	report := smallReport(t)
 	sections := map[string]string{}
@@ -61,6 +62,9 @@ func TestReportSaysWhatItIs(t *testing.T) {
 		{"Calibration",
 			[]string{"Rejection sampling in two rounds: ", KeptDrawsAre, "| median of the kept draws |"},
 			[]string{"Approximate Bayesian computation by rejection", "posterior median", "part of the posterior"}},
+		{"After the change",
+			[]string{HarmsNotValidated},
+			nil},
 	}
 	for _, tt := range tests {
 		body, ok := sections[tt.section]
@@ -77,6 +81,11 @@ func TestReportSaysWhatItIs(t *testing.T) {
 				t.Errorf("%s: still %q", tt.section, w)
 			}
 		}
+	}
+	// The sentence on the harms stands first, above their table.
+	harms := sections["After the change"]
+	if i, j := strings.Index(harms, HarmsNotValidated), strings.Index(harms, "| measure |"); i < 0 || j < 0 || i > j || strings.TrimSpace(harms[:i]) != "" {
+		t.Errorf("After the change does not open with %q above the harms table:\n%s", HarmsNotValidated, harms[:min(len(harms), 400)])
 	}
 	// "posterior" appears only where the report says the kept draws are
 	// none.

@@ -300,7 +300,7 @@ func (st *Study) Report(w io.Writer, data string, formats []string, incidents []
 		fmt.Fprintf(&b, " %s |\n", output.FormatCount(st.Baseline(r.Direction)*float64(r.Days())))
 	}
 	st.reportFigures(&b, formats)
-	fmt.Fprintf(&b, "\n## After the change\n\nFrom %s to the end of the run, in people, median [%s%% band] across the runs; and the difference from %s, run by run.\n\n| measure | regime | value | difference from %s |\n| --- | --- | --- | --- |\n", split.Format(time.DateOnly), pct, output.Literal(o.Regime), output.Literal(o.Regime))
+	fmt.Fprintf(&b, "\n## After the change\n\n%s From %s to the end of the run, in people, median [%s%% band] across the runs; and the difference from %s, run by run.\n\n| measure | regime | value | difference from %s |\n| --- | --- | --- | --- |\n", HarmsNotValidated, split.Format(time.DateOnly), pct, output.Literal(o.Regime), output.Literal(o.Regime))
 	hs := st.Harms()
 	for _, m := range Measures {
 		for _, h := range hs {
@@ -399,6 +399,10 @@ func (st *Study) reportMMP(b *strings.Builder, incidents []Incident) {
 	}
 	b.WriteString("\nMMP's records are incidents someone reported, not a count of deaths; the model's hazards are illustrative, not fitted to them (docs/VALIDATION.md).\n")
 }
+
+// HarmsNotValidated opens report.md's harms after the change: a
+// validation report, but only its flows met data.
+const HarmsNotValidated = "Only the flows at the monitoring points were tested against data (above); the harms below are the model's, from parameters those counts do not test, and are not validated."
 
 // KeptDrawsAre says in report.md what the calibration's kept draws are,
 // and what they are not: round 2 draws only inside its box, unweighted,
