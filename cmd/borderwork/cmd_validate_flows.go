@@ -237,8 +237,8 @@ func printFlowValidationJSON(e *env, st *dtm.Study, out string) error {
 		Draws     int                                    `json:"draws"`
 		Accepted  int                                    `json:"accepted"`
 		Epsilon   float64                                `json:"epsilon"`
-		Posterior map[string]param                       `json:"posterior"`
-		Scores    map[string]map[string]map[string]score `json:"scores"` // role -> direction -> predictor
+		Posterior map[string]param                       `json:"posterior"` // the kept draws' medians and bands: no ABC posterior, but the key stays for scripts (docs/CLI.md)
+		Scores    map[string]map[string]map[string]score `json:"scores"`    // role -> direction -> predictor
 		Out       string                                 `json:"out"`
 	}{Scenario: st.Scenario, Regime: st.Options.Regime, Seed: st.Options.Seed, Split: st.Start.AddDate(0, 0, st.Split).Format(time.DateOnly),
 		Draws: st.Options.Draws, Accepted: len(st.Calibration.Accepted), Epsilon: st.Calibration.Epsilon,
