@@ -21,7 +21,8 @@ import (
 // trapped_after_days and the --set to try, and where malfunction's
 // effect on abuse comes from: without --split-malfunction it points to
 // it; with it, it gives the parts' main effects on abuse events as
-// effects.csv has them (referee 8, M5, S1, S5).
+// effects.csv has them, and that closure, not the absence of a border, is
+// what "borders as such" means in the design (referee 8, M5, S1, S5, M6).
 func TestReportSaysWhatTheVerdictsDoNotShow(t *testing.T) {
 	for _, split := range []bool{false, true} {
 		t.Run(fmt.Sprint("split ", split), func(t *testing.T) {
@@ -49,6 +50,8 @@ func TestReportSaysWhatTheVerdictsDoNotShow(t *testing.T) {
 				"only once blocked at one place for 9 days (`migrants.trapped_after_days`), and only while it cannot use a smuggler; abuse on a smuggler's trip never counts",
 				"`--set migrants.trapped_after_days=1`",
 				"by the integrity factor's definition (oversight 0.9 at working posts, 0.4 at failing ones)",
+				"**Borders as such means closure here.**",
+				"every combination keeps the region's posts and their officials, open admission included",
 			}
 			point := "Run the check with `--split-malfunction` to see how much each part adds."
 			if !split {

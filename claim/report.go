@@ -320,6 +320,8 @@ the real borders of the region behave like these combinations, or that the assum
 makes the claim's reasoning explicit and finds which assumptions it needs.
 `)
 	b.WriteString("\nThe claim's third step, that humanitarian border management is a third way between removing controls and closing borders, is **not judged** by any verdict here: the protection switch's effects on every harm are in the tables above (`protection`, `protection|closure=open`, `protection|closure=closed`), but the claim's verdicts rest on malfunction and closure alone.\n")
+	// The design has no cell without a border (referee 8, M6).
+	b.WriteString("\n**Borders as such means closure here.** The combinations differ in how a border restricts and whether it fails, not in whether there is one: every combination keeps the region's posts and their officials, open admission included. So the verdicts on closure say whether restricting a border harms migrants, not whether having a border at all does; that would take a region without posts, another scenario rather than a combination of this design.\n")
 	if res.Robustness == nil {
 		// The folder's own command, not a bare one: that would check the
 		// default scenario.
