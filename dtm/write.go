@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/output/figures"
 )
@@ -268,7 +269,7 @@ func (st *Study) Report(w io.Writer, data string, formats []string, incidents []
 		bx := cal.Box[j]
 		fmt.Fprintf(&b, "| %s (%s) | %s to %s | %s to %s | %s | %s to %s |\n", p.Name, p.Unit, sig(p.Param.Lo), sig(p.Param.Hi), sig(bx.Lo), sig(bx.Hi), sig(p.Median), sig(p.Lo), sig(p.Hi))
 	}
-	fmt.Fprintf(&b, "\n## Prediction\n\nThe kept sets, run forward under every regime (%d replicates each, common random numbers), nothing refitted. The regime that happened is %s. Error: the mean over rows of |ln(predicted / observed)| (its exponential: the typical factor off), and the mean absolute difference; the baseline carries the mean count per day before the change forward. Rows are whole months after the change, each compared with the model's count over the same days; lower bounds, rows that span the change and excluded rows are not scored.\n\n", o.Replicates, output.Literal(o.Regime))
+	fmt.Fprintf(&b, "\n## Prediction\n\nThe kept sets, run forward under every regime (%s each, common random numbers), nothing refitted. The regime that happened is %s. Error: the mean over rows of |ln(predicted / observed)| (its exponential: the typical factor off), and the mean absolute difference; the baseline carries the mean count per day before the change forward. Rows are whole months after the change, each compared with the model's count over the same days; lower bounds, rows that span the change and excluded rows are not scored.\n\n", words.Count(o.Replicates, "replicate"), output.Literal(o.Regime))
 	fmt.Fprintf(&b, "| rows | direction | rows | model: mean abs log (factor) | baseline | model: mean abs error | baseline | observed inside the model's %s%% band |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n", pct)
 	for _, role := range []Role{Fitted, Predicted} {
 		model, base := st.Scores(role)

@@ -416,8 +416,8 @@ func reportOf(m *output.Manifest, r *Result, drawn []experiment.Drawn) ([]byte, 
 	if len(info.Effects) > 0 {
 		arms = fmt.Sprintf("the %d cells of the claim's design (%s)", len(info.Arms), strings.Join(output.Literals(info.Arms), ", "))
 	}
-	fmt.Fprintf(&b, "- At each point: %s, %d replicates each; replicate r has the same seed at every point and in every cell (common random numbers): %s runs in all.\n",
-		arms, m.Reps, Count(len(m.Runs)))
+	fmt.Fprintf(&b, "- At each point: %s, %s each; replicate r has the same seed at every point and in every cell (common random numbers): %s runs in all.\n",
+		arms, words.Count(m.Reps, "replicate"), Count(len(m.Runs)))
 	fmt.Fprintf(&b, "- Outputs: %d (%s); the analysis uses each point's mean over its replicates. Intervals are %g%% percentile bootstrap intervals over %d resamples.\n",
 		len(info.Outputs), strings.Join(info.Metrics, ", "), 100*info.Level, info.Resamples)
 	fmt.Fprintf(&b, "- Command: %s\n", output.CommandSpan(m.CommandLine))
