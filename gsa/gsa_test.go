@@ -579,6 +579,35 @@ func TestScreenOrder(t *testing.T) {
 	}
 }
 
+// TestUnclearPlaces: a parameter among the top three by µ* on an output
+// whose µ* lies above its own noise level there, but whose interval does
+// not (above false), is placed by that rank, best over the outputs, so
+// that Screen names it rather than drop it silently; one at or below its
+// noise level, negligible, or below the top three is not (referee 8, M4).
+func TestUnclearPlaces(t *testing.T) {
+	rows := []screenRow{
+		{out: 0, param: 0, rank: 1, star: 100, noise: 5, above: true}, // clear: Screen places it
+		{out: 0, param: 6, rank: 2, star: 95, noise: 50},              // wide: 2nd
+		{out: 0, param: 1, rank: 3, star: 45, noise: 50},              // noisy: its µ* is noise
+		{out: 0, param: 7, rank: 4, star: 40, noise: 1},               // wide, but 4th here
+		{out: 1, param: 2, rank: 1, star: 10, noise: 1, above: true},
+		{out: 1, param: 3, rank: 2, star: 9, noise: 1}, // wide: 2nd, on output 1
+		{out: 1, param: 7, rank: 3, star: 8, noise: 1}, // wide: 3rd
+		{out: 1, param: 4, rank: 4, star: 0.05, noise: 0.01},
+		{out: 1, param: 5, rank: 3, star: 0.05, noise: 0.01}, // negligible: under 1% of the leader's 10
+	}
+	place, where := unclearPlaces(8, rows)
+	if want := []int{0, 0, 0, 2, 0, 0, 2, 3}; !slices.Equal(place, want) {
+		t.Errorf("places %v; want %v", place, want)
+	}
+	if where[6] != 0 || where[3] != 1 || where[7] != 1 {
+		t.Errorf("where %v; want P6 on output 0, P3 and P7 on output 1", where)
+	}
+	if got, want := unclearOrder(place, where), []int{6, 3, 7}; !slices.Equal(got, want) {
+		t.Errorf("order %v; want %v (by place, then output)", got, want)
+	}
+}
+
 // TestAnalyseOneOutputAtATime: analysing the outputs one by one (to bound
 // the bootstrap's memory) gives what analysing them together does.
 func TestAnalyseOneOutputAtATime(t *testing.T) {

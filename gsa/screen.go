@@ -23,7 +23,9 @@ type Screening struct {
 	Entries []Entry
 	Kept    []string // the kept parameters, in the design's order
 	// LeftOut are the parameters among the top three on some output that
-	// were not kept, best placed first.
+	// were not kept, best placed first, then those among the top three by
+	// µ* alone that could not be told from noise for want of trajectories
+	// (Unclear).
 	LeftOut []LeftOut
 }
 
@@ -34,6 +36,14 @@ type LeftOut struct {
 	Name   string
 	Place  int
 	Output Output
+	// Unclear: Place is by µ* among every parameter, on an output where
+	// the parameter's µ* lies above its own noise level but its interval
+	// reaches below it, so that the screening could not place it among
+	// those that matter. The interval is a bootstrap over the
+	// trajectories: more of them would tell. Screening is meant not to
+	// drop a parameter that matters, so such a one is named too
+	// (referee 8, M4).
+	Unclear bool
 }
 
 // ScreenTop is how far down each output's ranking Screen looks for
@@ -111,10 +121,14 @@ func Screen(ctx context.Context, dir string, top int) (*Screening, error) {
 		if err != nil {
 			return nil, err
 		}
+		noise, err := t.Float(i, "noise_level")
+		if err != nil {
+			return nil, err
+		}
 		if !slices.Contains(outputs, o) {
 			outputs = append(outputs, o)
 		}
-		rows = append(rows, screenRow{out: slices.Index(outputs, o), param: p, rank: int(rank), star: star, above: t.Cell(i, "above_noise") == "true"})
+		rows = append(rows, screenRow{out: slices.Index(outputs, o), param: p, rank: int(rank), star: star, noise: noise, above: t.Cell(i, "above_noise") == "true"})
 	}
 	order, place, where := screenOrder(len(params), len(info.Outputs), rows)
 	kept := slices.Clone(order[:min(top, len(order))])
@@ -135,15 +149,61 @@ func Screen(ctx context.Context, dir string, top int) (*Screening, error) {
 		sc.Entries = append(sc.Entries, Entry{Pattern: l.Name, Exclude: true,
 			Source: fmt.Sprintf("%s --top %d, though %s on %s", src, top, Ordinal(l.Place), l.Output.Title())})
 	}
+	uplace, uwhere := unclearPlaces(len(params), rows)
+	for _, i := range unclearOrder(uplace, uwhere) {
+		if slices.Contains(sc.Kept, params[i].Name) || slices.ContainsFunc(sc.LeftOut, func(l LeftOut) bool { return l.Name == params[i].Name }) {
+			continue
+		}
+		l := LeftOut{Name: params[i].Name, Place: uplace[i], Output: outputs[uwhere[i]], Unclear: true}
+		sc.LeftOut = append(sc.LeftOut, l)
+		sc.Entries = append(sc.Entries, Entry{Pattern: l.Name, Exclude: true,
+			Source: fmt.Sprintf("%s --top %d, though %s by µ* on %s, where its interval was too wide to tell it from noise", src, top, Ordinal(l.Place), l.Output.Title())})
+	}
 	return sc, nil
 }
 
+// unclearPlaces gives each parameter its best rank by µ* (among every
+// parameter) on an output where it is unclear: not above its noise level
+// by its interval, yet with µ* above that level and not negligible (as
+// Result.Unclear calls "wide"), and the first output where it reaches
+// it; 0 where it is nowhere unclear within the top ScreenTop.
+func unclearPlaces(params int, rows []screenRow) (place, where []int) {
+	best := map[int]float64{}
+	for _, r := range rows {
+		best[r.out] = max(best[r.out], r.star)
+	}
+	place, where = make([]int, params), make([]int, params)
+	for _, r := range rows {
+		if r.above || r.rank < 1 || r.rank > ScreenTop || !(r.star > r.noise) || r.star < Negligible*best[r.out] {
+			continue
+		}
+		if place[r.param] == 0 || r.rank < place[r.param] || (r.rank == place[r.param] && r.out < where[r.param]) {
+			place[r.param], where[r.param] = r.rank, r.out
+		}
+	}
+	return place, where
+}
+
+// unclearOrder lists the parameters with an unclear place (unclearPlaces)
+// by that place, then by the output where they reach it, then by the
+// design's order.
+func unclearOrder(place, where []int) []int {
+	var out []int
+	for i, p := range place {
+		if p > 0 {
+			out = append(out, i)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b int) int { return cmp.Or(cmp.Compare(place[a], place[b]), cmp.Compare(where[a], where[b])) })
+	return out
+}
+
 // screenRow is one row of morris.csv as Screen reads it: parameter param
-// on output out (their indices), its rank there by µ*, its µ* and
-// whether it is clearly above its noise level.
+// on output out (their indices), its rank there by µ*, its µ* and noise
+// level, and whether it is clearly above that level.
 type screenRow struct {
 	out, param, rank int
-	star             float64
+	star, noise      float64 // µ* and the parameter's noise level
 	above            bool
 }
 

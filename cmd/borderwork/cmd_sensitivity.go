@@ -380,21 +380,31 @@ func wholeCommandNeeded(other *experiment.OtherPlanError) error {
 // does not vary after all (a later --params or --params-file can): the
 // indices of the kept ones are conditional on them at their scenario
 // values, and a kept parameter that acts through one of them can look
-// unimportant.
+// unimportant. Those among the top three by µ* that the screening could
+// not tell from noise for want of trajectories (gsa.LeftOut.Unclear) get
+// a sentence of their own: what would tell is more trajectories.
 func noteLeftOut(e *env, dir string, top int, sc *gsa.Screening, keys []gsa.Key) {
-	var left []string
+	var left, unclear []string
 	for _, l := range sc.LeftOut {
 		if i := slices.IndexFunc(keys, func(k gsa.Key) bool { return k.Name == l.Name }); i >= 0 && keys[i].Varied {
 			continue
 		}
+		if l.Unclear {
+			unclear = append(unclear, fmt.Sprintf("%s (%s by µ* on %s)", l.Name, gsa.Ordinal(l.Place), l.Output.Title()))
+			continue
+		}
 		left = append(left, fmt.Sprintf("%s (%s on %s)", l.Name, gsa.Ordinal(l.Place), l.Output.Title()))
 	}
-	if len(left) == 0 {
-		return
+	if len(left) > 0 {
+		fmt.Fprintf(e.stderr, "borderwork sensitivity: --screen %s --top %d leaves fixed, at their scenario values, %s among the top %d on some output: %s. "+
+			"The indices are conditional on those values, and a parameter that acts through one of them can look unimportant; vary one with --params KEY, or raise --top.\n",
+			dir, top, words.Count(len(left), "parameter"), gsa.ScreenTop, strings.Join(left, "; "))
 	}
-	fmt.Fprintf(e.stderr, "borderwork sensitivity: --screen %s --top %d leaves fixed, at their scenario values, %s among the top %d on some output: %s. "+
-		"The indices are conditional on those values, and a parameter that acts through one of them can look unimportant; vary one with --params KEY, or raise --top.\n",
-		dir, top, words.Count(len(left), "parameter"), gsa.ScreenTop, strings.Join(left, "; "))
+	if len(unclear) > 0 {
+		fmt.Fprintf(e.stderr, "borderwork sensitivity: --screen %s also leaves fixed %s among the top %d by µ* on some output whose µ* lies above its noise level there but whose interval was too wide to tell it from noise: %s. "+
+			"The screening could not place them for want of trajectories; vary one with --params KEY, or screen again with more --trajectories.\n",
+			dir, words.Count(len(unclear), "parameter"), gsa.ScreenTop, strings.Join(unclear, "; "))
+	}
 }
 
 // printSensitivityPlan says what the analysis ran.

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/borderwork/borderwork/gsa"
 	"github.com/borderwork/borderwork/output"
 )
 
@@ -347,5 +348,55 @@ func TestSensitivityScreenNamesWhatItLeavesOut(t *testing.T) {
 	_, stderr = sobol(filepath.Join(dir, "again"), "--params", left[0])
 	if strings.Contains(stderr, left[0]+" (") {
 		t.Errorf("stderr still names %s, which --params varies:\n%s", left[0], stderr)
+	}
+}
+
+// TestNoteLeftOut: the parameters --screen --top leaves fixed are named in
+// one sentence, those it could not tell from noise for want of
+// trajectories (gsa.LeftOut.Unclear) in another, which says what would
+// tell; one a later --params varies again is not named; nothing is said
+// when nothing is left out.
+func TestNoteLeftOut(t *testing.T) {
+	t.Parallel()
+	out := gsa.Output{Metric: "trapped_person_days", Regime: "closed"}
+	placed := gsa.LeftOut{Name: "a.b", Place: 2, Output: out}
+	unclear := gsa.LeftOut{Name: "c.d", Place: 1, Output: out, Unclear: true}
+	tests := []struct {
+		name          string
+		left          []gsa.LeftOut
+		varied        []string
+		want, notWant []string
+	}{
+		{"both", []gsa.LeftOut{placed, unclear}, nil,
+			[]string{"--top 1 leaves fixed, at their scenario values, 1 parameter among the top 3 on some output: a.b (2nd on " + out.Title() + ")",
+				"also leaves fixed 1 parameter among the top 3 by µ* on some output whose µ* lies above its noise level there but whose interval was too wide to tell it from noise: c.d (1st by µ* on " + out.Title() + ")",
+				"screen again with more --trajectories"}, nil},
+		{"unclear alone", []gsa.LeftOut{unclear}, nil, []string{"c.d (1st by µ*"}, []string{"leaves fixed, at their scenario values"}},
+		{"unclear varied again", []gsa.LeftOut{placed, unclear}, []string{"c.d"}, []string{"a.b (2nd"}, []string{"c.d", "trajectories"}},
+		{"none", nil, nil, nil, []string{"leaves fixed"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var keys []gsa.Key
+			for _, n := range tt.varied {
+				keys = append(keys, gsa.Key{Name: n, Varied: true})
+			}
+			var b strings.Builder
+			noteLeftOut(&env{stderr: &b}, "m", 1, &gsa.Screening{LeftOut: tt.left}, keys)
+			got := b.String()
+			for _, w := range tt.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("no %q in\n%s", w, got)
+				}
+			}
+			for _, w := range tt.notWant {
+				if strings.Contains(got, w) {
+					t.Errorf("%q in\n%s", w, got)
+				}
+			}
+			if tt.want == nil && got != "" {
+				t.Errorf("said %q; want nothing", got)
+			}
+		})
 	}
 }
