@@ -271,13 +271,7 @@ func Overall(claims []ClaimVerdict) string {
 	if len(na) == len(claims) {
 		return "No harm happens in any run of any combination: the check says nothing about the claim."
 	}
-	var parts []string
-	for _, o := range []struct{ outcome, verb string }{{ClaimHolds, "holds on"}, {ClaimNotThroughTrapping, "holds, but not through trapping, on"},
-		{ClaimChainInconclusive, "holds, but whether through trapping is inconclusive, on"}, {ClaimFails, "fails on"}, {ClaimInconclusive, "is inconclusive on"}} {
-		if h := by[o.outcome]; len(h) > 0 {
-			parts = append(parts, o.verb+" "+words.List(h))
-		}
-	}
+	parts := outcomeParts(by)
 	happen := "the " + words.Count(len(claims)-len(na), "harm") + " that happen"
 	if len(claims)-len(na) == 1 {
 		happen = "the 1 harm that happens"
@@ -312,6 +306,47 @@ func Overall(claims []ClaimVerdict) string {
 		text += " " + n
 	}
 	return text
+}
+
+// outcomeParts says, of the harms (titles) by outcome, on which the claim
+// holds, fails, ..., outcome by outcome, leaving out those it does not
+// apply to: "holds on abuse events", "fails on deaths and harm index".
+func outcomeParts(by map[string][]string) []string {
+	var parts []string
+	for _, o := range []struct{ outcome, verb string }{{ClaimHolds, "holds on"}, {ClaimNotThroughTrapping, "holds, but not through trapping, on"},
+		{ClaimChainInconclusive, "holds, but whether through trapping is inconclusive, on"}, {ClaimFails, "fails on"}, {ClaimInconclusive, "is inconclusive on"}} {
+		if h := by[o.outcome]; len(h) > 0 {
+			parts = append(parts, o.verb+" "+words.List(h))
+		}
+	}
+	return parts
+}
+
+// NoneSentence is the claim's second reading in words: what it is on the
+// harms that happen, judged at protection none (none, Analysis.
+// ClaimAtNone), and on which harms that differs from the main reading
+// (main, averaged over protection, in the same order). "" when there is
+// no second reading, or no harm happens.
+func NoneSentence(main, none []ClaimVerdict) string {
+	by := map[string][]string{} // looked up by outcome only
+	for _, c := range none {
+		by[c.Holds] = append(by[c.Holds], Title(c.Harm))
+	}
+	parts := outcomeParts(by)
+	if len(none) != len(main) || len(parts) == 0 {
+		return ""
+	}
+	text := fmt.Sprintf("Without protection, where the named regimes lie, the claim %s.", strings.Join(parts, "; "))
+	var differ []string
+	for i, c := range none {
+		if c.Holds != main[i].Holds {
+			differ = append(differ, fmt.Sprintf("on %s (averaged over protection it %s; without protection it %s)", Title(c.Harm), ClaimVerb(main[i].Holds), ClaimVerb(c.Holds)))
+		}
+	}
+	if len(differ) == 0 {
+		return text + " On every harm this is what it is averaged over protection."
+	}
+	return text + " It differs from the claim averaged over protection " + words.List(differ) + "."
 }
 
 // harmNesting is how the claim's harms contain one another, by their
@@ -396,11 +431,19 @@ type Analysis struct {
 	Means     [][]float64 // [harm][arm] mean over replicates, harms in Harms() order
 	Estimates []Estimate  // effect-major: every harm of the first effect, then the next
 	Claim     []ClaimVerdict
-	Mediation []Mediation
+	// ClaimAtNone is the claim judged again on each harm, by the same
+	// rule, from its effects at protection none (AtNone), where the four
+	// named regimes lie, with the chain at protection none on ChainHarms:
+	// the second reading (docs/CLAIM.md). Nil when the design has no such
+	// effects.
+	ClaimAtNone []ClaimVerdict
+	Mediation   []Mediation
 	// ChainShare is the share the chain is judged against, and
-	// ChainTests its two tests, at open then at closed admission: for
-	// each, Harm "chain" and the contrast of malfunction on abuse on
-	// trapped or stranded migrants minus ChainShare × all abuse.
+	// ChainTests its tests, at open then at closed admission, then, in a
+	// design with the second reading, at open then at closed admission
+	// without protection: for each, Harm "chain" and the contrast of
+	// malfunction on abuse on trapped or stranded migrants minus
+	// ChainShare × all abuse, its Effect that of malfunction it splits.
 	ChainShare float64
 	ChainTests []Estimate
 }
@@ -415,8 +458,14 @@ func (a *Analysis) Estimate(id, harm string) (Estimate, bool) {
 }
 
 // mediationEffects are the effects whose action on abuse the mediation
-// table splits.
-var mediationEffects = []string{"malfunction|closure=open", "malfunction|closure=closed", Malfunction.Name, Closure.Name}
+// table splits (those the design has): the first two and, in a design
+// with the second reading, the last two carry the chain's tests.
+var mediationEffects = []string{"malfunction|closure=open", "malfunction|closure=closed", Malfunction.Name, Closure.Name,
+	AtNone("malfunction|closure=open"), AtNone("malfunction|closure=closed")}
+
+// chainEffects are the effects the chain is tested on: malfunction's at
+// open and at closed admission, averaged over protection, and without it.
+var chainEffects = []string{"malfunction|closure=open", "malfunction|closure=closed", AtNone("malfunction|closure=open"), AtNone("malfunction|closure=closed")}
 
 // Analyse estimates every effect of the design on every harm from the
 // summary rows of the arms (rows in any order, replicates 0..n-1 of each
@@ -470,8 +519,8 @@ func Analyse(d Design, own []string, rows []output.SummaryRow, sesoi SESOI, chai
 		}
 	}
 	noAbuse := neverHappens(events[:d.NCells()])
-	for _, at := range []string{Closure.Low, Closure.High} {
-		i := slices.IndexFunc(effects, func(e Effect) bool { return e.ID == "malfunction|closure="+at })
+	for _, id := range chainEffects {
+		i := slices.IndexFunc(effects, func(e Effect) bool { return e.ID == id })
 		if i < 0 {
 			continue
 		}
@@ -492,19 +541,32 @@ func Analyse(d Design, own []string, rows []output.SummaryRow, sesoi SESOI, chai
 		}
 		return Inconclusive
 	}
-	chainAt := func(at string) ChainVerdict {
-		if e, ok := a.ChainTest(at); ok {
+	chainAt := func(id string) ChainVerdict {
+		if e, ok := a.chainTest(id); ok {
 			return chainOf(e.Verdict)
 		}
 		return ChainInconclusive
 	}
-	for _, harm := range harms {
-		c := judge(harm, verdict("malfunction|closure="+Closure.Low, harm), verdict("malfunction|closure="+Closure.High, harm),
-			verdict(Closure.Name, harm), verdict("malfunction-closure", harm))
-		if slices.Contains(ChainHarms, harm) {
-			c = withChain(c, chainAt(Closure.Low), chainAt(Closure.High), chain)
+	// The claim on a harm, from the effects at ids (as verdictEffects
+	// lists them) read through at: as they are, or at protection none.
+	claimOn := func(harm string, at func(string) string) ClaimVerdict {
+		var v [4]Verdict
+		for i, e := range verdictEffects {
+			v[i] = verdict(at(e.ID), harm)
 		}
-		a.Claim = append(a.Claim, c)
+		c := judge(harm, v[0], v[1], v[2], v[3])
+		if slices.Contains(ChainHarms, harm) {
+			c = withChain(c, chainAt(at("malfunction|closure="+Closure.Low)), chainAt(at("malfunction|closure="+Closure.High)), chain)
+		}
+		return c
+	}
+	same := func(id string) string { return id }
+	second := slices.ContainsFunc(effects, func(e Effect) bool { return IsAtNone(e.ID) })
+	for _, harm := range harms {
+		a.Claim = append(a.Claim, claimOn(harm, same))
+		if second {
+			a.ClaimAtNone = append(a.ClaimAtNone, claimOn(harm, AtNone))
+		}
 	}
 	ev, im := armMeans(events), armMeans(immobile)
 	for i, arm := range a.Arms {
@@ -520,10 +582,8 @@ func Analyse(d Design, own []string, rows []output.SummaryRow, sesoi SESOI, chai
 		ie := estimate(effects[i], "abuse_immobile", immobile, 1, seed)
 		m := Mediation{Row: id, Kind: "effect", Events: te.Mean, Immobile: ie.Mean, Lo: ie.Lo, Hi: ie.Hi, Share: ratio(ie.Mean, te.Mean),
 			ChainDiff: math.NaN(), ChainLo: math.NaN(), ChainHi: math.NaN(), ChainPAdj: math.NaN()}
-		if at, ok := strings.CutPrefix(id, "malfunction|closure="); ok {
-			if c, ok := a.ChainTest(at); ok {
-				m.ChainDiff, m.ChainLo, m.ChainHi, m.ChainPAdj, m.Chain = c.Mean, c.Lo, c.Hi, c.PAdj, chainOf(c.Verdict)
-			}
+		if c, ok := a.chainTest(id); ok {
+			m.ChainDiff, m.ChainLo, m.ChainHi, m.ChainPAdj, m.Chain = c.Mean, c.Lo, c.Hi, c.PAdj, chainOf(c.Verdict)
 		}
 		a.Mediation = append(a.Mediation, m)
 	}
@@ -531,9 +591,14 @@ func Analyse(d Design, own []string, rows []output.SummaryRow, sesoi SESOI, chai
 }
 
 // ChainTest finds the chain's test at a setting of closure ("open" or
-// "closed").
+// "closed"), averaged over protection.
 func (a *Analysis) ChainTest(at string) (Estimate, bool) {
-	i := slices.IndexFunc(a.ChainTests, func(e Estimate) bool { return e.Effect.ID == "malfunction|closure="+at })
+	return a.chainTest("malfunction|closure=" + at)
+}
+
+// chainTest finds the chain's test on the malfunction effect id.
+func (a *Analysis) chainTest(id string) (Estimate, bool) {
+	i := slices.IndexFunc(a.ChainTests, func(e Estimate) bool { return e.Effect.ID == id })
 	if i < 0 {
 		return Estimate{}, false
 	}

@@ -41,6 +41,11 @@ type Options struct {
 	Robustness bool
 	Samples    int
 	RobustReps int
+	// MainOnly judges the claim averaged over protection alone, without
+	// its second reading at protection none (Design.AtNoProtection): a
+	// folder written before the check read it, rerun and reported as it
+	// was (its manifest has no claim.protection_none). No flag sets it.
+	MainOnly bool
 	// FigureOptions say how the figures are drawn and are recorded for
 	// `plot`, as in experiment.Options; nil: the defaults.
 	FigureOptions *output.FigureOptions
@@ -134,6 +139,14 @@ func sortedKeys(m map[string]float64) []string {
 	return keys
 }
 
+// design is the check's design: StandardDesign, with the claim's second
+// reading unless MainOnly.
+func (o Options) design() Design {
+	d := StandardDesign(o.Split)
+	d.AtNoProtection = !o.MainOnly
+	return d
+}
+
 // args are the options as the folder's command line records them.
 func (o Options) args() []string {
 	var a []string
@@ -192,14 +205,19 @@ type Info struct {
 	// over the contrasts, at least pilot_reps. Reps is it, or max_reps
 	// when it is more. Absent (0): unknown, in a folder written before
 	// it was recorded, or interrupted in its pilot.
-	RepsNeeded int             `json:"reps_needed,omitempty"`
-	Robustness *RobustnessInfo `json:"robustness,omitempty"`
+	RepsNeeded int `json:"reps_needed,omitempty"`
+	// ProtectionNone: the check read the claim a second time at
+	// protection none (Design.AtNoProtection). Absent (false) in folders
+	// written before it did, which are rerun and reported without it, as
+	// they were written (Options.MainOnly).
+	ProtectionNone bool            `json:"protection_none,omitempty"`
+	Robustness     *RobustnessInfo `json:"robustness,omitempty"`
 }
 
 // options are the options a folder was written with.
 func (info *Info) options() Options {
 	o := Options{Split: slices.Contains(info.Switches, Reliability.Name), Precision: info.Precision, MaxReps: info.MaxReps,
-		SESOI: SESOI{Share: info.SESOI, ByHarm: info.SESOIHarm, Abs: info.SESOIAbs, MinUnit: 1}, ChainShare: info.ChainShare}
+		SESOI: SESOI{Share: info.SESOI, ByHarm: info.SESOIHarm, Abs: info.SESOIAbs, MinUnit: 1}, ChainShare: info.ChainShare, MainOnly: !info.ProtectionNone}
 	if o.ChainShare == 0 {
 		o.ChainShare = DefaultChainShare
 	}
@@ -283,7 +301,7 @@ func sesoiAsFixed(ctx context.Context, dir string, m *output.Manifest, info *Inf
 		return nil // refused where the scenario is read again
 	}
 	o := info.options()
-	_, rows, err := plan(s, m.ScenarioArg, StandardDesign(o.Split), info.Own, o).WithSummary(ctx, dir, m)
+	_, rows, err := plan(s, m.ScenarioArg, o.design(), info.Own, o).WithSummary(ctx, dir, m)
 	if err != nil {
 		return err
 	}
@@ -291,7 +309,7 @@ func sesoiAsFixed(ctx context.Context, dir string, m *output.Manifest, info *Inf
 	var fixed map[string]float64
 	var needs Needs
 	if len(pilot) == info.Pilot*len(info.Arms) {
-		if _, needs, fixed, err = repsNeeded(StandardDesign(o.Split), info.Own, pilot, o, info.Pilot); err != nil {
+		if _, needs, fixed, err = repsNeeded(o.design(), info.Own, pilot, o, info.Pilot); err != nil {
 			return fmt.Errorf("%s: %w", dir, err)
 		}
 	}
@@ -458,7 +476,7 @@ func Check(ctx context.Context, s *scenarios.Scenario, arg string, o Options, ou
 	if err := o.check(pilot); err != nil {
 		return nil, err
 	}
-	d := StandardDesign(o.Split)
+	d := o.design()
 	own, err := ownRegimes(s, o)
 	if err != nil {
 		return nil, err
@@ -546,7 +564,7 @@ func Check(ctx context.Context, s *scenarios.Scenario, arg string, o Options, ou
 		}
 	}
 	info := &Info{Arms: x.Regimes, Own: own, OwnGiven: o.Own != nil, Harms: Harms(), SESOI: o.SESOI.Share, SESOIHarm: o.SESOI.ByHarm, SESOIAbs: o.SESOI.Abs, ChainShare: o.ChainShare,
-		Precision: o.Precision, MaxReps: o.MaxReps, Pilot: pilot, Reps: x.Reps, SESOIValues: sesoi.Fixed}
+		Precision: o.Precision, MaxReps: o.MaxReps, Pilot: pilot, Reps: x.Reps, SESOIValues: sesoi.Fixed, ProtectionNone: d.AtNoProtection}
 	if res.Needs != nil {
 		info.RepsNeeded = res.Needs.Most(pilot)
 	}
@@ -599,7 +617,7 @@ func repsNeeded(d Design, own []string, rows []output.SummaryRow, o Options, pil
 	needs := make(Needs, 0, len(a.Estimates))
 	fixed := map[string]float64{} // looked up by harm only; encoding/json sorts its keys
 	for _, e := range a.Estimates {
-		needs = append(needs, Need{e.Effect.ID, e.Harm, RequiredReps(e.SD, e.SESOI, o.Precision, pilot)})
+		needs = append(needs, Need{e.Effect.ID, e.Harm, RequiredReps(e.SD, e.SESOI, o.Precision, pilot), IsAtNone(e.Effect.ID)})
 		fixed[e.Harm] = e.SESOI
 	}
 	return min(needs.Most(pilot), o.MaxReps), needs, fixed, nil
@@ -622,7 +640,7 @@ func rereport(ctx context.Context, dir string, m *output.Manifest, drawn []exper
 		return nil, err
 	}
 	o := info.options()
-	d := StandardDesign(o.Split)
+	d := o.design()
 	x, rows, err := plan(s, m.ScenarioArg, d, info.Own, o).WithSummary(ctx, dir, m)
 	if err != nil {
 		return nil, err
@@ -654,7 +672,7 @@ func legacy(dir, file string) ([]byte, bool, error) {
 	if file != "verdicts.csv" {
 		return nil, false, nil
 	}
-	cs, err := ReadVerdicts(filepath.Join(dir, file))
+	cs, _, err := ReadVerdicts(filepath.Join(dir, file))
 	if err != nil {
 		return nil, false, err
 	}

@@ -39,15 +39,22 @@ var (
 // having switch i on when bit i of c is set.
 type Design struct {
 	Switches []Switch
+	// AtNoProtection adds to its effects the claim's four at protection
+	// none (NoneReading), where the four named regimes lie: the second
+	// reading of the claim beside the main one, which averages over
+	// protection (docs/CLAIM.md). A design without a protection or a
+	// closure switch has none to add.
+	AtNoProtection bool
 }
 
-// StandardDesign is closure × malfunction × protection; split replaces
-// malfunction by its three parts.
+// StandardDesign is closure × malfunction × protection, with the claim's
+// effects at protection none too; split replaces malfunction by its
+// three parts.
 func StandardDesign(split bool) Design {
 	if split {
-		return Design{[]Switch{Closure, Reliability, Integrity, Information, Protection}}
+		return Design{Switches: []Switch{Closure, Reliability, Integrity, Information, Protection}, AtNoProtection: true}
 	}
-	return Design{[]Switch{Closure, Malfunction, Protection}}
+	return Design{Switches: []Switch{Closure, Malfunction, Protection}, AtNoProtection: true}
 }
 
 // NCells is the number of cells, 2^k.

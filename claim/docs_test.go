@@ -28,7 +28,7 @@ func TestCLAIMDocumentsTheCheck(t *testing.T) {
 		}
 	}
 	var cols []string
-	for _, c := range [][]string{effectColumns, needColumns, verdictColumns, claimColumns, mediationColumns, chainMediationColumns, robustnessColumns, wideVerdictColumns} {
+	for _, c := range [][]string{effectColumns, needColumns, verdictColumns, claimColumns, noneClaimColumns, mediationColumns, chainMediationColumns, robustnessColumns, wideVerdictColumns} {
 		cols = append(cols, c...)
 	}
 	for _, c := range cols {

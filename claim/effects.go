@@ -3,6 +3,7 @@ package claim
 import (
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // Effect is a contrast between the arms of the check (the design's cells,
@@ -29,6 +30,32 @@ const (
 // MalfunctionMinusClosure is the ID of the difference of malfunction's
 // and closure's main effects, positive where malfunction harms more.
 const MalfunctionMinusClosure = "malfunction-closure"
+
+// NoneReading is the setting of protection at which the claim is read a
+// second time, beside the main reading that averages over protection:
+// where the four named regimes lie (open, closed and malfunctioning are
+// cells without protection). The protection switch's hbm level has
+// centres tell migrants within reach the truth about posts (centre_info,
+// scenarios/builtin/factors.toml), an information intervention that
+// undoes part of malfunction's poor information; so half the cells behind
+// the main reading's malfunction effects have that fix (referee 8, M1).
+const NoneReading = "protection=none"
+
+// AtNone is the ID of the claim's effect id read at protection none:
+// "malfunction|closure=open" → "malfunction|closure=open,protection=none",
+// "closure" → "closure|protection=none".
+func AtNone(id string) string {
+	if strings.Contains(id, "|") {
+		return id + "," + NoneReading
+	}
+	return id + "|" + NoneReading
+}
+
+// IsAtNone reports whether the effect with ID id is one of the claim's
+// effects read at protection none (AtNone).
+func IsAtNone(id string) bool {
+	return strings.HasSuffix(id, "|"+NoneReading) || strings.HasSuffix(id, ","+NoneReading)
+}
 
 // cellSet is a predicate on the design's cells.
 type cellSet func(c int) bool
@@ -60,9 +87,22 @@ func (d Design) meanContrast(arms int, hi, lo cellSet) (coef, ref []float64) {
 
 // grandMean weights every cell equally.
 func (d Design) grandMean(arms int) []float64 {
+	return d.meanOf(arms, func(int) bool { return true })
+}
+
+// meanOf weights the cells of set equally: their mean.
+func (d Design) meanOf(arms int, set cellSet) []float64 {
 	ref := make([]float64, arms)
+	n := 0.0
 	for c := range d.NCells() {
-		ref[c] = 1 / float64(d.NCells())
+		if set(c) {
+			n++
+		}
+	}
+	for c := range d.NCells() {
+		if set(c) {
+			ref[c] = 1 / n
+		}
 	}
 	return ref
 }
@@ -94,10 +134,12 @@ func (d Design) malfunctionOn(on bool) cellSet {
 // Effects are the contrasts the check estimates, in the order its tables
 // list them: each switch's main effect; each switch at each setting of
 // closure, and closure at each setting of malfunction; the malfunction
-// effect minus the closure effect; every two-way interaction (and the
-// three-way one of a three-switch design); then, for each of the
-// scenario's own regimes, its difference from the cells the closed and the
-// malfunctioning regimes stand at.
+// effect minus the closure effect; with AtNoProtection, the claim's four
+// effects again at protection none (malfunction at open and at closed
+// admission, closure, and their difference: AtNone); every two-way
+// interaction (and the three-way one of a three-switch design); then, for
+// each of the scenario's own regimes, its difference from the cells the
+// closed and the malfunctioning regimes stand at.
 func (d Design) Effects(own []string) []Effect {
 	arms := d.NCells() + len(own)
 	var out []Effect
@@ -145,6 +187,9 @@ func (d Design) Effects(own []string) []Effect {
 			coef[a] = out[m].Coef[a] - out[ci].Coef[a]
 		}
 		out = append(out, Effect{ID: MalfunctionMinusClosure, Label: "malfunction's main effect minus closure's", Kind: Difference, Coef: coef, Ref: d.grandMean(arms)})
+		if pi := d.Index(Protection.Name); d.AtNoProtection && pi >= 0 {
+			out = append(out, d.atNone(arms, ci, pi)...)
+		}
 	}
 	k := len(d.Switches)
 	sign := func(c, i int) float64 {
@@ -201,5 +246,43 @@ func (d Design) Effects(own []string) []Effect {
 				Kind: Arm, Coef: coef, Ref: ref})
 		}
 	}
+	return out
+}
+
+// atNone are the claim's four effects read at protection none, in a
+// design with closure (switch ci) and protection (pi): malfunction at
+// open and at closed admission, closure, and malfunction's effect minus
+// closure's, each as the main reading has it but over the cells without
+// protection alone. In the 2 × 2 × 2 design the first two compare single
+// cells (malfunctioning against open; closed-failing-none against
+// closed), and the difference is the malfunctioning cell minus the
+// closed one.
+func (d Design) atNone(arms, ci, pi int) []Effect {
+	none := func(c int) bool { return !d.On(c, pi) }
+	at := func(v bool) cellSet { return func(c int) bool { return d.On(c, ci) == v && none(c) } }
+	and := func(a, b cellSet) cellSet { return func(c int) bool { return a(c) && b(c) } }
+	whole := ""
+	if d.Index(Malfunction.Name) < 0 {
+		whole = " (all its parts)"
+	}
+	var out []Effect
+	for _, v := range []bool{false, true} {
+		setting := Closure.Low
+		if v {
+			setting = Closure.High
+		}
+		coef, ref := d.meanContrast(arms, and(d.malfunctionOn(true), at(v)), and(d.malfunctionOn(false), at(v)))
+		out = append(out, Effect{ID: AtNone("malfunction|closure=" + setting), Label: "malfunction" + whole + ", at " + setting + " admission, without protection",
+			Kind: Conditional, Coef: coef, Ref: ref})
+	}
+	cc, cref := d.meanContrast(arms, at(true), at(false))
+	out = append(out, Effect{ID: AtNone(Closure.Name), Label: "closure, without protection", Kind: Conditional, Coef: cc, Ref: cref})
+	mc, _ := d.meanContrast(arms, and(d.malfunctionOn(true), none), and(d.malfunctionOn(false), none))
+	coef := make([]float64, arms)
+	for a := range coef {
+		coef[a] = mc[a] - cc[a]
+	}
+	out = append(out, Effect{ID: AtNone(MalfunctionMinusClosure), Label: "malfunction's effect minus closure's, both without protection", Kind: Difference,
+		Coef: coef, Ref: d.meanOf(arms, none)})
 	return out
 }

@@ -15,7 +15,8 @@ import (
 // random numbers, a pilot of 6 replicates and at most 12, and a folder
 // with the effects, verdicts, mediation table and report. On the abuse
 // harms the claim's chain fails: malfunction adds abuse, but little of it
-// falls on trapped or stranded migrants.
+// falls on trapped or stranded migrants, averaged over protection and
+// without it (the second reading, where the named regimes lie).
 func ExampleCheck() {
 	s, err := scenarios.Load("classroom")
 	if err != nil {
@@ -56,4 +57,6 @@ func ExampleCheck() {
 	// harm index: malfunction harmful at open, inconclusive at closed admission; closure harmful; the claim fails
 	// malfunction|closure=open: 1% of the added abuse on trapped or stranded migrants
 	// malfunction|closure=closed: 12% of the added abuse on trapped or stranded migrants
+	// malfunction|closure=open,protection=none: 2% of the added abuse on trapped or stranded migrants
+	// malfunction|closure=closed,protection=none: 15% of the added abuse on trapped or stranded migrants
 }

@@ -177,7 +177,7 @@ func TestNotApplicableWhereAHarmNeverHappens(t *testing.T) {
 	if !strings.Contains(string(report), "On **deaths** the claim does **not apply**") {
 		t.Error("report.md does not say in words that the claim does not apply to deaths")
 	}
-	got, err := ReadVerdicts(filepath.Join(res.Dir, "verdicts.csv"))
+	got, _, err := ReadVerdicts(filepath.Join(res.Dir, "verdicts.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -287,12 +287,12 @@ func TestChainFailsOnClassroom(t *testing.T) {
 		}
 	}
 	// The folder says the same: verdicts.csv, mediation.csv and report.md.
-	got, err := ReadVerdicts(filepath.Join(res.Dir, "verdicts.csv"))
+	got, none, err := ReadVerdicts(filepath.Join(res.Dir, "verdicts.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !slices.EqualFunc(got, res.Claim, func(a, b ClaimVerdict) bool { return a == b }) {
-		t.Errorf("verdicts.csv reads back as\n%+v\nwant\n%+v", got, res.Claim)
+	if !slices.Equal(got, res.Claim) || !slices.Equal(none, res.ClaimAtNone) {
+		t.Errorf("verdicts.csv reads back as\n%+v\n%+v\nwant\n%+v\n%+v", got, none, res.Claim, res.ClaimAtNone)
 	}
 	med, err := ReadMediation(filepath.Join(res.Dir, "mediation.csv"))
 	if err != nil {

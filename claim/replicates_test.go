@@ -59,17 +59,31 @@ func TestReportSaysWhenTheCapBinds(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			// From effects.csv: the pilot's sd and δ of every contrast.
+			// From effects.csv: the pilot's sd and δ of every contrast
+			// but the second reading's (at protection none), which do not
+			// set the replicates: their needs are said apart.
 			want, short, n := info.Pilot, 0, 0
+			secondShort, secondN, secondMost := 0, 0, 0
 			for _, row := range readCSV(t, filepath.Join(dir, "effects.csv")) {
 				sd, _ := strconv.ParseFloat(row["sd"], 64)
 				sesoi, _ := strconv.ParseFloat(row["sesoi"], 64)
 				need := claim.RequiredReps(sd, sesoi, tt.precision, info.Pilot)
+				if claim.IsAtNone(row["effect"]) {
+					secondN++
+					secondMost = max(secondMost, need)
+					if need > info.Reps {
+						secondShort++
+					}
+					continue
+				}
 				want = max(want, need)
 				if need > info.Reps {
 					short++
 				}
 				n++
+			}
+			if secondN != 4*len(claim.Harms()) {
+				t.Errorf("effects.csv has %d contrasts of the second reading; want 4 per harm", secondN)
 			}
 			if tt.reached {
 				want = info.Reps // the check ran past its pilot, where sd is not the pilot's
@@ -96,6 +110,11 @@ func TestReportSaysWhenTheCapBinds(t *testing.T) {
 				if !strings.Contains(string(report), w) {
 					t.Errorf("report.md does not say %q:\n%s", w, report)
 				}
+			}
+			second := claim.SecondNote(res.Needs, res.Reps)
+			if w := fmt.Sprintf("miss the target precision at %d replicates for %d of %d contrasts; the widest would need about %s", info.Reps, secondShort, secondN, words.Whole(int64(secondMost))); (secondShort > 0) != strings.Contains(second, w) ||
+				!strings.Contains(string(report), second) {
+				t.Errorf("the second reading's note %q; want it to say %q when %d of its contrasts miss the target, and report.md to say it", second, w, secondShort)
 			}
 		})
 	}
@@ -232,16 +251,23 @@ func TestEffectsNeedColumn(t *testing.T) {
 	if col < 0 || len(rows) != len(res.Needs) {
 		t.Fatalf("effects.csv: header %v, %d rows; want a reps_needed column and a row per contrast (%d)", header, len(rows), len(res.Needs))
 	}
-	most := info.Pilot
+	// The second reading's contrasts (at protection none) have their
+	// needs too, but do not set the replicates: the manifest's is the
+	// largest of the others'.
+	most, second := info.Pilot, 0
 	for i, r := range rows {
 		n, err := strconv.Atoi(r[col])
-		if err != nil || n != res.Needs[i].Reps || r[0] != res.Needs[i].Effect || r[3] != res.Needs[i].Harm {
+		if err != nil || n != res.Needs[i].Reps || r[0] != res.Needs[i].Effect || r[3] != res.Needs[i].Harm || res.Needs[i].AtNone != claim.IsAtNone(r[0]) {
 			t.Errorf("effects.csv row %d: %s on %s needs %q; want %d (%s on %s)", i+2, r[0], r[3], r[col], res.Needs[i].Reps, res.Needs[i].Effect, res.Needs[i].Harm)
+		}
+		if claim.IsAtNone(r[0]) {
+			second++
+			continue
 		}
 		most = max(most, n)
 	}
-	if most != info.RepsNeeded {
-		t.Errorf("the largest reps_needed of effects.csv is %d; the manifest's %d", most, info.RepsNeeded)
+	if most != info.RepsNeeded || second != 4*len(claim.Harms()) {
+		t.Errorf("the largest reps_needed of effects.csv, but the second reading's (%d rows), is %d; the manifest's %d", second, most, info.RepsNeeded)
 	}
 
 	// As a folder written before the column.

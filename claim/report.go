@@ -118,7 +118,7 @@ func (a *Analysis) claimSentence(c ClaimVerdict) string {
 	if c.ChainAtOpen != "" {
 		var at []string
 		for _, m := range a.Mediation {
-			if m.Chain != "" {
+			if m.Chain != "" && !IsAtNone(m.Row) {
 				at = append(at, fmt.Sprintf("%s at %s admission", formatShare(m.Share), strings.TrimPrefix(m.Row, "malfunction|closure=")))
 			}
 		}
@@ -189,6 +189,7 @@ combination (docs/CLAIM.md).
 	for _, c := range a.Claim {
 		b.WriteString("- " + a.claimSentence(c))
 	}
+	b.WriteString(secondReading(x, a))
 
 	b.WriteString("\n## The effects\n\n")
 	b.WriteString("Each effect is the paired difference, within a replicate, between the combinations with a setting switched on and off, averaged over replicates: its 95% interval, its size relative to the combinations it starts from (with a bootstrap interval; none where they are below the smallest effect of interest, as a percentage of next to nothing would say more about the reference than about the effect), and its verdict after correction for the whole family of tests.\n")
@@ -259,9 +260,20 @@ combination (docs/CLAIM.md).
 			}
 		}
 	}
-	fmt.Fprintf(&b, "- **Correction.** Holm's method, applied once over all %d tests of this check (a test of difference and one of equivalence for each effect on each harm that happens, and the chain's test at open and at closed admission), keeps the chance of any false finding (a false harmful, protective or no meaningful difference) at %.0f%%.\n", tests, 100*Alpha)
+	chainTests := "the chain's test at open and at closed admission"
+	if a.ClaimAtNone != nil {
+		chainTests = "the chain's tests at open and at closed admission, averaged over protection and without it: the second reading's tests are in the family too"
+	}
+	fmt.Fprintf(&b, "- **Correction.** Holm's method, applied once over all %d tests of this check (a test of difference and one of equivalence for each effect on each harm that happens, and %s), keeps the chance of any false finding (a false harmful, protective or no meaningful difference) at %.0f%%.\n", tests, chainTests, 100*Alpha)
 	fmt.Fprintf(&b, "- **Replicates.** Fixed before any test: a pilot of %d replicates measured how much each contrast varies, and %s", res.Pilot, replicatesSentence(res.Needs, a.Reps, o.MaxReps, res.Pilot, o.Precision))
-	b.WriteString(" The number depends on the pilot's spread and, through the smallest effects, on its means, never on a test; such an internal pilot can raise the type I error slightly (Wittes and Brittain 1990).\n")
+	b.WriteString(" The number depends on the pilot's spread and, through the smallest effects, on its means, never on a test; such an internal pilot can raise the type I error slightly (Wittes and Brittain 1990).")
+	if a.ClaimAtNone != nil {
+		b.WriteString(" The claim's effects without protection (its second reading) are judged at these replicates and do not set them, so the main reading's are what they would be without it; each compares half the combinations of its counterpart, so its interval is wider.")
+		if n := SecondNote(res.Needs, a.Reps); n != "" {
+			b.WriteString(" " + n + " Their needs are `reps_needed` in effects.csv.")
+		}
+	}
+	b.WriteString("\n")
 	b.WriteString("- **Intervals.** Differences: Student's t over replicates, each at 95% and not adjusted for the many tests, while the verdicts are: an interval may lie inside ± the smallest effect of interest with a verdict other than *no meaningful difference* (the figures name each effect's verdict). Relative sizes: percentile bootstrap over replicates, 2,000 resamples.\n")
 
 	b.WriteString("\n## The design\n\n|combination|levels|\n|---|---|\n")
@@ -343,6 +355,51 @@ makes the claim's reasoning explicit and finds which assumptions it needs.
 	return b.Bytes(), nil
 }
 
+// secondReading is report.md's account of the claim read a second time,
+// at protection none, where the four named regimes lie (referee 8, M1):
+// why, the verdicts by the same rule as the main reading's, and where
+// the two differ. "" without a second reading.
+func secondReading(x *experiment.Prepared, a *Analysis) string {
+	if a.ClaimAtNone == nil {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString("\n### The claim where the named regimes lie (protection none)\n\n")
+	b.WriteString("The verdicts above average every effect over protection, so half the combinations behind them have humanitarian border management (protection `hbm`). ")
+	// Why it matters depends on the scenario's hbm level: its centres
+	// inform migrants (centre_info) only where it says so and where there
+	// are centres.
+	switch {
+	case scenarioValue(x, "factors.protection.hbm.centre_info") == "false":
+		b.WriteString("Its level bundles screening, centres, assistance and rescue; in this scenario its centres do not tell migrants the truth about posts (`centre_info` false), but averaged over protection, malfunction's effects are still read partly where protection may change what malfunction does.")
+	case len(x.Scenario.File.Centres) == 0:
+		b.WriteString("Its level bundles an information intervention (`centre_info`: centres tell migrants within their reach the truth about posts, which undoes part of malfunction's poor information), though this scenario has no centres to do it; averaged over protection, malfunction's effects are still read partly where protection may change what malfunction does.")
+	default:
+		b.WriteString("Its level bundles an information intervention: its centres tell migrants within their reach the truth about posts (`centre_info`, true in this scenario), which undoes part of malfunction's poor information. Averaged over protection, malfunction's effects are thus read partly where protection undoes some of them.")
+	}
+	b.WriteString(" The named regimes `open`, `closed` and `malfunctioning` lie without protection, so the claim is judged here a second time, by the same rule, from its effects among the combinations without protection alone: malfunction at open admission (the malfunctioning combination against the open one) and at closed admission, closure, and malfunction's effect minus closure's")
+	if a.Design.Index(Malfunction.Name) >= 0 {
+		b.WriteString(" (which, without protection, is the malfunctioning combination against the closed one)")
+	}
+	b.WriteString(", and on the abuse harms the chain at open and at closed admission without protection. Their tests are in the one family of the correction, and each compares half the combinations of its counterpart above, so its interval is wider. The main reading above stays the check's answer; this one says whether the answer holds where the named regimes lie.")
+	if experiment.FleeNotes(x.Scenario.File) != nil {
+		// Under Flee's rules protection changes nothing (below): the
+		// cells with and without it run alike.
+		b.WriteString(" This scenario moves its agents by Flee's rules, under which the protection switch changes nothing (below), so here the second reading repeats the main one.")
+	}
+	b.WriteString("\n\n")
+	b.WriteString("|harm|malfunction, open admission|malfunction, closed admission|closure|malfunction − closure|chain, open|chain, closed|the claim without protection|averaged over protection|\n|---|---|---|---|---|---|---|---|---|\n")
+	for i, c := range a.ClaimAtNone {
+		fmt.Fprintf(&b, "|%s|%s|%s|%s|%s|%s|%s|**%s**|%s|\n", Title(c.Harm), c.AtOpen, c.AtClosed, c.Closure, VerdictWords(AtNone(MalfunctionMinusClosure), c.MalfunctionOverClose),
+			chainCell(c.ChainAtOpen), chainCell(c.ChainAtClosed), c.Holds, a.Claim[i].Holds)
+	}
+	if t := NoneSentence(a.Claim, a.ClaimAtNone); t != "" {
+		b.WriteString("\n" + t + "\n")
+	}
+	b.WriteString("\nThe effects without protection are in the tables of *The effects* below (\"without protection\"), and the chain's tests without protection under *Does malfunction harm through trapping?*.\n")
+	return b.String()
+}
+
 // replicatesSentence says how many replicates were run after the pilot
 // and whether every contrast reached the target precision (an interval
 // at most precision × its smallest effect wide on each side, judged from
@@ -358,7 +415,7 @@ func replicatesSentence(ns Needs, reps, maxReps, pilot int, precision float64) s
 		return fmt.Sprintf("%d replicates were run, enough by the pilot's spread for %s (at most %d were allowed).", reps, target, maxReps)
 	}
 	return fmt.Sprintf("%d replicates were run, the cap (`--max-reps`). The target, %s, was **not reached** for %d of %s at the cap of %d replicates; the widest would need about %s (by the pilot's spread). Their intervals are wider than the target, and their verdicts rest on fewer replicates than it asked for; raise `--max-reps` to about %d to reach it.",
-		reps, target, k, words.Count(len(ns), "contrast"), maxReps, words.Whole(int64(ns.Most(pilot))), ns.Most(pilot))
+		reps, target, k, words.Count(len(ns.Setting()), "contrast"), maxReps, words.Whole(int64(ns.Most(pilot))), ns.Most(pilot))
 }
 
 // scenarioValue writes the value key has in x's scenario, or "" if it

@@ -120,6 +120,10 @@ func planRobustness(ctx context.Context, s *scenarios.Scenario, d Design, o Opti
 	if err != nil {
 		return nil, err
 	}
+	// A point judges the claim as robustness.csv reports it, averaged over
+	// protection: its family holds the tests of that reading alone, not
+	// the second reading's, which no point reports.
+	d.AtNoProtection = false
 	return &robustnessPlan{x: x, d: d, own: own, sesoi: o.SESOI, chainShare: o.ChainShare, assumptions: Assumptions, jobs: x.AllJobs()}, nil
 }
 

@@ -34,6 +34,7 @@ var Verdicts = []Verdict{Harmful, Protective, NoDifference, Inconclusive, NotApp
 // (referee 8, N2).
 var differenceWords = []struct{ id, positive, negative string }{
 	{MalfunctionMinusClosure, Malfunction.Name + " worse", Closure.Name + " worse"},
+	{AtNone(MalfunctionMinusClosure), Malfunction.Name + " worse", Closure.Name + " worse"},
 }
 
 // VerdictWords is the verdict v of the effect with ID id as people read

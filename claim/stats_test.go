@@ -213,6 +213,9 @@ func TestEffectsOnKnownCells(t *testing.T) {
 		"closure|malfunction=working": 4, "closure|malfunction=failing": 7,
 		"malfunction-closure": 2, "closure×malfunction": 3, "closure×protection": 0, "malfunction×protection": 0,
 		"closure×malfunction×protection": 0,
+		// At protection none, where P has no interaction, as above.
+		"malfunction|closure=open,protection=none": 6, "malfunction|closure=closed,protection=none": 9,
+		"closure|protection=none": 5.5, "malfunction-closure|protection=none": 2,
 	}
 	effects := d.Effects(nil)
 	var ids []string

@@ -25,8 +25,12 @@ var (
 	// needColumns follow effectColumns in effects.csv, which folders
 	// written before 2026-12-03 do not have: ReadEffects does not need
 	// them.
-	needColumns      = []string{"reps_needed"}
-	claimColumns     = []string{"harm", "claim", "chain_at_open", "chain_at_closed", "chain_share"}
+	needColumns  = []string{"reps_needed"}
+	claimColumns = []string{"harm", "claim", "chain_at_open", "chain_at_closed", "chain_share"}
+	// noneClaimColumns follow claimColumns in claim.csv where the check
+	// read the claim a second time, at protection none
+	// (Analysis.ClaimAtNone): the claim and its chain there.
+	noneClaimColumns = []string{"claim_protection_none", "chain_at_open_protection_none", "chain_at_closed_protection_none"}
 	mediationColumns = []string{"row", "kind", "abuse_events", "abuse_immobile", "immobile_low", "immobile_high", "share_immobile"}
 	// wideVerdictColumns are verdicts.csv's as borderwork wrote it before
 	// 2026-12-03, wide, a row per harm (one column per effect of
@@ -69,14 +73,17 @@ func writeTables(w *experiment.Writer, a *Analysis, needs Needs) error {
 	if err := w.WriteTable("effects.csv", slices.Concat(effectColumns, needColumns), rows); err != nil {
 		return err
 	}
-	verdicts, claims := claimRows(a.Claim)
+	verdicts, claims := claimRows(a.Claim, a.ClaimAtNone)
 	if err := w.WriteTable("verdicts.csv", verdictColumns, verdicts); err != nil {
 		return err
 	}
-	if err := w.WriteTable("claim.csv", claimColumns, claims); err != nil {
+	cols := claimColumns
+	if a.ClaimAtNone != nil {
+		cols = slices.Concat(claimColumns, noneClaimColumns)
+	}
+	if err := w.WriteTable("claim.csv", cols, claims); err != nil {
 		return err
 	}
-	rows = nil
 	rows = nil
 	for _, m := range a.Mediation {
 		rows = append(rows, []string{m.Row, m.Kind, f(m.Events), f(m.Immobile), f(m.Lo), f(m.Hi), f(m.Share),
@@ -85,13 +92,24 @@ func writeTables(w *experiment.Writer, a *Analysis, needs Needs) error {
 	return w.WriteTable("mediation.csv", slices.Concat(mediationColumns, chainMediationColumns), rows)
 }
 
-// claimRows are the rows of verdicts.csv and claim.csv of the verdicts cs.
-func claimRows(cs []ClaimVerdict) (verdicts, claims [][]string) {
-	for _, c := range cs {
+// claimRows are the rows of verdicts.csv and claim.csv of the verdicts cs
+// and, where the claim was read a second time, at protection none, of
+// none (one per harm of cs, in its order; nil otherwise): on each harm,
+// the effects of cs, then their counterparts at protection none (AtNone).
+func claimRows(cs, none []ClaimVerdict) (verdicts, claims [][]string) {
+	for i, c := range cs {
 		for _, e := range verdictEffects {
 			verdicts = append(verdicts, []string{c.Harm, e.ID, string(*e.Of(&c))})
 		}
-		claims = append(claims, []string{c.Harm, c.Holds, string(c.ChainAtOpen), string(c.ChainAtClosed), chainShare(c)})
+		row := []string{c.Harm, c.Holds, string(c.ChainAtOpen), string(c.ChainAtClosed), chainShare(c)}
+		if none != nil {
+			n := none[i]
+			for _, e := range verdictEffects {
+				verdicts = append(verdicts, []string{n.Harm, AtNone(e.ID), string(*e.Of(&n))})
+			}
+			row = append(row, n.Holds, string(n.ChainAtOpen), string(n.ChainAtClosed))
+		}
+		claims = append(claims, row)
 	}
 	return verdicts, claims
 }
@@ -161,58 +179,103 @@ func readVerdict(t *output.Table, i int, col string) (Verdict, error) {
 }
 
 // ReadVerdicts reads verdicts.csv back, with claim.csv beside it: the
-// claim's verdict per harm. A wide verdicts.csv, as borderwork wrote it
-// before 2026-12-03 with the claim in it and no claim.csv, is read too.
-func ReadVerdicts(path string) ([]ClaimVerdict, error) {
+// claim's verdict per harm, and, where the folder read the claim a second
+// time at protection none (claim.csv's noneClaimColumns), its verdict
+// there (none; nil otherwise). A wide verdicts.csv, as borderwork wrote
+// it before 2026-12-03 with the claim in it and no claim.csv, is read
+// too.
+func ReadVerdicts(path string) (main, none []ClaimVerdict, err error) {
 	t, err := output.ReadTable(path, "harm")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if t.Column("effect") < 0 {
-		return readWideVerdicts(path)
+		main, err = readWideVerdicts(path)
+		return main, nil, err
 	}
 	if t, err = output.ReadTable(path, verdictColumns...); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	claims, err := output.ReadTable(filepath.Join(filepath.Dir(path), "claim.csv"), claimColumns...)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	var out []ClaimVerdict
+	second := claims.Column(noneClaimColumns[0]) >= 0
 	for i := range claims.Rows {
 		c := ClaimVerdict{Harm: claims.Cell(i, "harm"), Holds: claims.Cell(i, "claim")}
 		if err := readClaim(claims, i, &c); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		out = append(out, c)
+		main = append(main, c)
+		if second {
+			n, err := readNoneClaim(claims, i)
+			if err != nil {
+				return nil, nil, err
+			}
+			none = append(none, n)
+		}
+	}
+	// Each row's effect: one the claim rests on, read as it is or at
+	// protection none, where claim.csv has that reading.
+	ids := verdictEffects
+	if second {
+		for _, e := range verdictEffects {
+			ids = append(ids, verdictEffect{ID: AtNone(e.ID), Of: e.Of})
+		}
 	}
 	seen := map[[2]string]bool{}
 	for i := range t.Rows {
 		harm, effect := t.Cell(i, "harm"), t.Cell(i, "effect")
-		k := slices.IndexFunc(out, func(c ClaimVerdict) bool { return c.Harm == harm })
+		k := slices.IndexFunc(main, func(c ClaimVerdict) bool { return c.Harm == harm })
 		if k < 0 {
-			return nil, t.Errorf(i, "harm", "harm %q is not in claim.csv", harm)
+			return nil, nil, t.Errorf(i, "harm", "harm %q is not in claim.csv", harm)
 		}
-		e := slices.IndexFunc(verdictEffects, func(v verdictEffect) bool { return v.ID == effect })
+		e := slices.IndexFunc(ids, func(v verdictEffect) bool { return v.ID == effect })
 		if e < 0 {
-			return nil, t.Errorf(i, "effect", "%q is not an effect the claim rests on", effect)
+			return nil, nil, t.Errorf(i, "effect", "%q is not an effect the claim rests on", effect)
 		}
 		if seen[[2]string{harm, effect}] {
-			return nil, t.Errorf(i, "effect", "%s on %s is listed twice", effect, harm)
+			return nil, nil, t.Errorf(i, "effect", "%s on %s is listed twice", effect, harm)
 		}
 		seen[[2]string{harm, effect}] = true
-		if *verdictEffects[e].Of(&out[k]), err = readVerdict(t, i, "verdict"); err != nil {
-			return nil, err
+		to := &main[k]
+		if e >= len(verdictEffects) {
+			to = &none[k]
+		}
+		if *ids[e].Of(to), err = readVerdict(t, i, "verdict"); err != nil {
+			return nil, nil, err
 		}
 	}
-	for _, c := range out {
-		for _, e := range verdictEffects {
+	for _, c := range main {
+		for _, e := range ids {
 			if !seen[[2]string{c.Harm, e.ID}] {
-				return nil, fmt.Errorf("%s: no verdict of %s on %s", path, e.ID, c.Harm)
+				return nil, nil, fmt.Errorf("%s: no verdict of %s on %s", path, e.ID, c.Harm)
 			}
 		}
 	}
-	return out, nil
+	return main, none, nil
+}
+
+// readNoneClaim reads the claim at protection none on row i of claim.csv
+// (noneClaimColumns), with the chain share of the row's main reading.
+func readNoneClaim(t *output.Table, i int) (ClaimVerdict, error) {
+	c := ClaimVerdict{Harm: t.Cell(i, "harm"), Holds: t.Cell(i, noneClaimColumns[0])}
+	if !slices.Contains(ClaimOutcomes, c.Holds) {
+		return c, t.Errorf(i, noneClaimColumns[0], "unknown outcome %q", c.Holds)
+	}
+	var err error
+	if c.ChainAtOpen, err = readChain(t, i, noneClaimColumns[1]); err != nil {
+		return c, err
+	}
+	if c.ChainAtClosed, err = readChain(t, i, noneClaimColumns[2]); err != nil {
+		return c, err
+	}
+	if t.Cell(i, "chain_share") != "" {
+		if c.ChainShare, err = t.Float(i, "chain_share"); err != nil {
+			return c, err
+		}
+	}
+	return c, nil
 }
 
 // readClaim reads row i of a table with the claim's columns (claim.csv,

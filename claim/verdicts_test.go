@@ -17,9 +17,10 @@ import (
 )
 
 // TestVerdictsJoinEffects: verdicts.csv is long, a row per harm and
-// effect the claim rests on, named by effects.csv's IDs, so that every
-// row joins effects.csv on (harm, effect) with the same verdict; the
-// claim per harm is in claim.csv; both read back as the check's verdicts.
+// effect the claim rests on, as it is and at protection none (the second
+// reading), named by effects.csv's IDs, so that every row joins
+// effects.csv on (harm, effect) with the same verdict; the claim per harm
+// is in claim.csv, both readings; both read back as the check's verdicts.
 // A folder written before, its verdicts.csv wide and no claim.csv, is
 // read back the same, and reproduce reproduces it, saying why it differs.
 func TestVerdictsJoinEffects(t *testing.T) {
@@ -40,25 +41,26 @@ func TestVerdictsJoinEffects(t *testing.T) {
 		verdict[[2]string{e["harm"], e["effect"]}] = e["verdict"]
 	}
 	rows := foldertest.Records(t, filepath.Join(dir, "verdicts.csv"))
-	if len(rows) != 4*len(res.Claim) {
-		t.Errorf("verdicts.csv has %d rows; want 4 per harm, %d", len(rows), 4*len(res.Claim))
+	if len(rows) != 8*len(res.Claim) || len(res.ClaimAtNone) != len(res.Claim) {
+		t.Errorf("verdicts.csv has %d rows; want 8 per harm (4 of each reading), %d", len(rows), 8*len(res.Claim))
 	}
 	for i, r := range rows {
 		if v, ok := verdict[[2]string{r["harm"], r["effect"]}]; !ok || v != r["verdict"] {
 			t.Errorf("verdicts.csv row %d (%v) joins effects.csv's %q (%v); want the same verdict", i+2, r, v, ok)
 		}
 	}
-	if claims := foldertest.Records(t, filepath.Join(dir, "claim.csv")); len(claims) != len(res.Claim) || claims[0]["harm"] != res.Claim[0].Harm || claims[0]["claim"] != res.Claim[0].Holds {
-		t.Errorf("claim.csv = %v; want a row per harm with its claim", claims)
+	if claims := foldertest.Records(t, filepath.Join(dir, "claim.csv")); len(claims) != len(res.Claim) || claims[0]["harm"] != res.Claim[0].Harm || claims[0]["claim"] != res.Claim[0].Holds ||
+		claims[0]["claim_protection_none"] != res.ClaimAtNone[0].Holds {
+		t.Errorf("claim.csv = %v; want a row per harm with its claim, averaged over protection and without it", claims)
 	}
-	same := func(what string) {
+	same := func(what string, wantNone []ClaimVerdict) {
 		t.Helper()
-		got, err := ReadVerdicts(filepath.Join(dir, "verdicts.csv"))
-		if err != nil || !slices.Equal(got, res.Claim) {
-			t.Errorf("%s reads back as %+v, %v; want %+v", what, got, err, res.Claim)
+		got, none, err := ReadVerdicts(filepath.Join(dir, "verdicts.csv"))
+		if err != nil || !slices.Equal(got, res.Claim) || !slices.Equal(none, wantNone) {
+			t.Errorf("%s reads back as %+v, %+v, %v; want %+v, %+v", what, got, none, err, res.Claim, wantNone)
 		}
 	}
-	same("verdicts.csv and claim.csv")
+	same("verdicts.csv and claim.csv", res.ClaimAtNone)
 
 	// As written before 2026-12-03.
 	wide := wideVerdicts(res.Claim)
@@ -71,7 +73,7 @@ func TestVerdictsJoinEffects(t *testing.T) {
 	if err := os.Remove(filepath.Join(dir, "claim.csv")); err != nil {
 		t.Fatal(err)
 	}
-	same("the wide verdicts.csv")
+	same("the wide verdicts.csv", nil)
 	// The manifest as that borderwork wrote it: verdicts.csv's checksum,
 	// no claim.csv; edited as bytes, the rest as written.
 	path := filepath.Join(dir, "manifest.json")

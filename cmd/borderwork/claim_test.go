@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -12,32 +13,50 @@ import (
 	"testing"
 
 	"github.com/borderwork/borderwork/claim"
+	"github.com/borderwork/borderwork/internal/foldertest"
 	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
 )
 
 // claimJSON is what claim --json prints.
 type claimJSON struct {
-	Reps     int
-	Arms     []string
-	Overall  string
-	Verdicts []struct {
+	Reps        int
+	Arms        []string
+	Overall     string
+	OverallNone string `json:"overall_protection_none"`
+	Verdicts    []struct {
 		Harm, Claim, Why string
 		ChainAtOpen      string `json:"chain_at_open"`
 		ChainAtClosed    string `json:"chain_at_closed"`
+		// The claim at protection none, where the named regimes lie.
+		ProtectionNone *struct {
+			MalfunctionAtOpen       string `json:"malfunction_at_open"`
+			MalfunctionAtClosed     string `json:"malfunction_at_closed"`
+			Closure                 string `json:"closure"`
+			MalfunctionMinusClosure string `json:"malfunction_minus_closure"`
+			Claim                   string `json:"claim"`
+			ChainAtOpen             string `json:"chain_at_open"`
+			ChainAtClosed           string `json:"chain_at_closed"`
+		} `json:"protection_none"`
 	}
 	ChainShare float64 `json:"chain_share"`
-	Chain      []struct {
-		Effect     string
-		Difference *float64 `json:"chain_difference"`
-		Verdict    string   `json:"chain"`
-	}
-	Effects []struct {
-		Effect, Harm, Verdict string
-		SESOI                 float64  `json:"sesoi"`
-		CILow                 *float64 `json:"ci_low"`
-		CIHigh                *float64 `json:"ci_high"`
-	}
+	Chain      []claimChainJSON
+	Effects    []claimEffectJSON
+}
+
+// claimChainJSON is one of the chain's tests in claim --json.
+type claimChainJSON struct {
+	Effect     string
+	Difference *float64 `json:"chain_difference"`
+	Verdict    string   `json:"chain"`
+}
+
+// claimEffectJSON is an effect on a harm in claim --json.
+type claimEffectJSON struct {
+	Effect, Harm, Verdict string
+	SESOI                 float64  `json:"sesoi"`
+	CILow                 *float64 `json:"ci_low"`
+	CIHigh                *float64 `json:"ci_high"`
 }
 
 func runClaim(t *testing.T, args ...string) claimJSON {
@@ -52,7 +71,10 @@ func runClaim(t *testing.T, args ...string) claimJSON {
 }
 
 // TestClaimWorkedExample: every line of docs/CLAIM.md's worked example
-// is a line `borderwork claim classroom` prints, as it prints it.
+// is a line `borderwork claim classroom` prints, as it prints it; and
+// the numbers its section on the second reading ("The claim where the
+// named regimes lie") and its worked example quote of that run are the
+// run's.
 func TestClaimWorkedExample(t *testing.T) {
 	t.Parallel()
 	doc, err := os.ReadFile("../../docs/CLAIM.md")
@@ -68,12 +90,106 @@ func TestClaimWorkedExample(t *testing.T) {
 	if !ok || !ok2 {
 		t.Fatal("docs/CLAIM.md's worked example has no code block")
 	}
-	stdout := mustRun(t, "claim", "classroom", "--formats", "", "--out", filepath.Join(t.TempDir(), "out"))
+	out := filepath.Join(t.TempDir(), "out")
+	stdout := mustRun(t, "claim", "classroom", "--formats", "", "--out", out)
 	printed := strings.Split(stdout, "\n")
 	for line := range strings.SplitSeq(block, "\n") {
 		if line != "" && !slices.Contains(printed, line) {
 			t.Errorf("docs/CLAIM.md's worked example shows a line claim classroom does not print:\n%s\n\nit prints:\n%s", line, stdout)
 		}
+	}
+	checkSecondReadingDoc(t, string(doc), out)
+}
+
+// checkSecondReadingDoc checks what docs/CLAIM.md (doc) says of the
+// second reading in `borderwork claim classroom`, whose folder is out:
+// the cells' bribed admissions and malfunction's effect at closed
+// admission on immobilised person-days with and without protection
+// (summary.csv, effects.csv), closure's effect on abuse in both readings,
+// the readings agreeing on every harm (claim.csv), how many of the second
+// reading's contrasts miss the target (report.md), and the verdict the
+// larger family changes (effects.csv).
+func checkSecondReadingDoc(t *testing.T, doc, out string) {
+	t.Helper()
+	flat := strings.Join(strings.Fields(doc), " ")
+	num := func(v float64) string { // as prose writes it: a minus sign, and 0 for none at all
+		if v == 0 {
+			return "0"
+		}
+		return strings.ReplaceAll(output.FormatCount(v), "-", "−")
+	}
+	tab, err := output.ReadTable(filepath.Join(out, "summary.csv"), "regime", "bribed", "immobilised_person_days")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mean := func(regime, col string) float64 {
+		sum, n := 0.0, 0
+		for i := range tab.Rows {
+			if tab.Cell(i, "regime") == regime {
+				v, err := tab.Float(i, col)
+				if err != nil {
+					t.Fatal(err)
+				}
+				sum, n = sum+v, n+1
+			}
+		}
+		return sum / float64(n)
+	}
+	ests, err := claim.ReadEffects(filepath.Join(out, "effects.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	est := func(id, harm string) claim.Estimate {
+		i := slices.IndexFunc(ests, func(e claim.Estimate) bool { return e.Effect.ID == id && e.Harm == harm })
+		if i < 0 {
+			t.Fatalf("no %s on %s in effects.csv", id, harm)
+		}
+		return ests[i]
+	}
+	const imm = "immobilised_person_days"
+	main, none := est("malfunction|closure=closed", imm), est("malfunction|closure=closed,protection=none", imm)
+	hbm := (mean("closed-failing-hbm", imm) - mean("closed-working-hbm", imm))
+	if math.Abs((none.Mean+hbm)/2-main.Mean) > 1e-6*math.Abs(main.Mean) {
+		t.Errorf("malfunction at closed admission on %s: %v averaged, %v without protection, %v with; want the first the mean of the others", imm, main.Mean, none.Mean, hbm)
+	}
+	closureNone, closureMain := est("closure|protection=none", "abuse_events"), est("closure", "abuse_events")
+	for _, w := range []string{
+		fmt.Sprintf("%s bribed admissions a run in `closed-failing-none` become %s in `closed-failing-hbm`",
+			num(mean("closed-failing-none", "bribed")), num(mean("closed-failing-hbm", "bribed"))),
+		fmt.Sprintf("changes immobilised person-days by %s a run without protection but by %s with it, within δ = ±%s: the main reading's %s is their average",
+			num(none.Mean), num(hbm), claim.FormatSESOI(main.SESOI), num(main.Mean)),
+		fmt.Sprintf("(+%s abuse events a run, where averaged over protection it is %s, %s)", num(closureNone.Mean), closureMain.Verdict, num(closureMain.Mean)),
+	} {
+		if !strings.Contains(flat, w) {
+			t.Errorf("docs/CLAIM.md does not say %q", w)
+		}
+	}
+	if math.Abs(hbm) >= main.SESOI {
+		t.Errorf("malfunction at closed admission with protection, %v; docs/CLAIM.md says it is within δ = %v", hbm, main.SESOI)
+	}
+	for _, h := range claim.ChainHarms {
+		if v := est("closure|protection=none", h).Verdict; v != claim.Harmful {
+			t.Errorf("closure without protection on %s: %s; docs/CLAIM.md says harmful", h, v)
+		}
+	}
+	for _, r := range foldertest.Records(t, filepath.Join(out, "claim.csv")) {
+		if r["claim"] != r["claim_protection_none"] {
+			t.Errorf("%s: the claim %s averaged over protection, %s without; docs/CLAIM.md says the readings agree on every harm", r["harm"], r["claim"], r["claim_protection_none"])
+		}
+	}
+	report, err := os.ReadFile(filepath.Join(out, "report.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, missed, _ := strings.Cut(flat, "report.md says that ")
+	missed, _, _ = strings.Cut(missed, " of them miss the target too")
+	if !strings.Contains(string(report), "which do not set the replicates, miss the target precision at 60 replicates for "+missed+" of 24 contrasts") {
+		t.Errorf("docs/CLAIM.md says %q of the second reading's 24 contrasts miss the target; report.md does not", missed)
+	}
+	// The larger family's one change of verdict in this run.
+	if v := est("malfunction|closure=closed", "harm_index").Verdict; v != claim.Inconclusive ||
+		!strings.Contains(flat, "turns malfunction at closed admission on the harm index from no meaningful difference into inconclusive") {
+		t.Errorf("malfunction at closed admission on the harm index: %s; docs/CLAIM.md says the larger family makes it inconclusive", v)
 	}
 }
 
@@ -228,19 +344,38 @@ func TestClaimJSON(t *testing.T) {
 	if len(doc.Arms) != 9 || doc.Arms[8] != "strict" {
 		t.Errorf("arms %v; want the 8 cells and strict", doc.Arms)
 	}
-	// The chain: its share as given, its two tests, and its verdicts on
-	// the abuse harms alone, the same as its tests'.
-	if doc.ChainShare != 0.4 || len(doc.Chain) != 2 || doc.Chain[0].Effect != "malfunction|closure=open" || doc.Chain[1].Effect != "malfunction|closure=closed" {
-		t.Errorf("chain share %v, chain tests %+v; want 0.4 and the tests at open and at closed admission", doc.ChainShare, doc.Chain)
+	// The chain: its share as given, its tests (at open and at closed
+	// admission, averaged over protection and without it), and its
+	// verdicts on the abuse harms alone, the same as its tests', in each
+	// reading of the claim.
+	chainIDs := []string{"malfunction|closure=open", "malfunction|closure=closed", "malfunction|closure=open,protection=none", "malfunction|closure=closed,protection=none"}
+	if doc.ChainShare != 0.4 || !slices.EqualFunc(doc.Chain, chainIDs, func(c claimChainJSON, id string) bool { return c.Effect == id }) {
+		t.Errorf("chain share %v, chain tests %+v; want 0.4 and the tests %v", doc.ChainShare, doc.Chain, chainIDs)
 	}
 	for _, v := range doc.Verdicts {
 		abuse := slices.Contains(claim.ChainHarms, v.Harm)
-		if abuse && len(doc.Chain) == 2 && (v.ChainAtOpen != doc.Chain[0].Verdict || v.ChainAtClosed != doc.Chain[1].Verdict) {
-			t.Errorf("%s: the chain %q at open, %q at closed; want its tests' %q, %q", v.Harm, v.ChainAtOpen, v.ChainAtClosed, doc.Chain[0].Verdict, doc.Chain[1].Verdict)
+		if v.ProtectionNone == nil || !slices.Contains(claim.ClaimOutcomes, v.ProtectionNone.Claim) {
+			t.Fatalf("%s: no claim at protection none (%+v)", v.Harm, v.ProtectionNone)
 		}
-		if !abuse && (v.ChainAtOpen != "" || v.ChainAtClosed != "") {
-			t.Errorf("%s: judged on the chain (%q, %q); want only the abuse harms to be", v.Harm, v.ChainAtOpen, v.ChainAtClosed)
+		none := v.ProtectionNone
+		if abuse && len(doc.Chain) == 4 && (v.ChainAtOpen != doc.Chain[0].Verdict || v.ChainAtClosed != doc.Chain[1].Verdict ||
+			none.ChainAtOpen != doc.Chain[2].Verdict || none.ChainAtClosed != doc.Chain[3].Verdict) {
+			t.Errorf("%s: the chain %q at open, %q at closed, %q and %q without protection; want its tests' %+v", v.Harm, v.ChainAtOpen, v.ChainAtClosed, none.ChainAtOpen, none.ChainAtClosed, doc.Chain)
 		}
+		if !abuse && (v.ChainAtOpen != "" || v.ChainAtClosed != "" || none.ChainAtOpen != "" || none.ChainAtClosed != "") {
+			t.Errorf("%s: judged on the chain (%q, %q; %q, %q); want only the abuse harms to be", v.Harm, v.ChainAtOpen, v.ChainAtClosed, none.ChainAtOpen, none.ChainAtClosed)
+		}
+		// Its parts are the verdicts of the effects at protection none.
+		for _, p := range []struct{ id, got string }{{"malfunction|closure=open,protection=none", none.MalfunctionAtOpen}, {"malfunction|closure=closed,protection=none", none.MalfunctionAtClosed},
+			{"closure|protection=none", none.Closure}, {"malfunction-closure|protection=none", none.MalfunctionMinusClosure}} {
+			i := slices.IndexFunc(doc.Effects, func(e claimEffectJSON) bool { return e.Effect == p.id && e.Harm == v.Harm })
+			if i < 0 || doc.Effects[i].Verdict != p.got {
+				t.Errorf("%s without protection: %s %q; want its effect's verdict", v.Harm, p.id, p.got)
+			}
+		}
+	}
+	if !strings.HasPrefix(doc.OverallNone, "Without protection, where the named regimes lie, the claim ") {
+		t.Errorf("overall_protection_none %q", doc.OverallNone)
 	}
 	if len(doc.Verdicts) != len(claim.Harms()) {
 		t.Errorf("%d verdicts; want one per harm (%d)", len(doc.Verdicts), len(claim.Harms()))
@@ -415,13 +550,14 @@ func TestClaimSmallSESOIShown(t *testing.T) {
 	if info.SESOIValues[harm] != 0.05 {
 		t.Fatalf("sesoi_values %v; want %s on %s", info.SESOIValues, given, harm)
 	}
-	// The δ table: the header, then a row per harm, to a blank line.
-	_, table, ok := strings.Cut(stdout, "\nharm  ")
-	_, table, ok2 := strings.Cut(table, "\nharm  ")
-	table, _, _ = strings.Cut(table, "\n\n")
-	if !ok || !ok2 {
+	// The δ table: the first header with a smallest effect, then a row
+	// per harm, to a blank line.
+	lines := strings.Split(stdout, "\n")
+	head := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, "harm  ") && strings.Contains(l, "smallest effect") })
+	if head < 0 {
 		t.Fatalf("no δ table in:\n%s", stdout)
 	}
+	table, _, _ := strings.Cut(strings.Join(lines[head+1:], "\n"), "\n\n")
 	report, err := os.ReadFile(filepath.Join(out, "report.md"))
 	if err != nil {
 		t.Fatal(err)

@@ -44,7 +44,10 @@ harms the claim must also hold through trapping: more than --chain-share
 of the abuse malfunction adds, at open and at closed admission, must fall
 on migrants trapped or stranded at the time (the claim's chain); when the
 effects hold but the chain fails, the claim "holds, but not through
-trapping".
+trapping". The claim is judged a second time, by the same rule, from its
+effects without protection, where the named regimes lie (protection's hbm
+level has centres inform migrants, undoing part of malfunction's poor
+information); its tests join the one family.
 
 Replicates: a pilot of --reps, then as many as every contrast needs for an
 interval no wider than --precision times its smallest effect on each side,
@@ -56,7 +59,8 @@ over the assumptions it could hang on (docs/CLAIM.md) and reports where it
 holds and what it hinges on.
 
 The folder holds the runs' tables, effects.csv, verdicts.csv (a row per
-harm and effect, by effects.csv's IDs), claim.csv (the claim per harm),
+harm and effect, by effects.csv's IDs), claim.csv (the claim per harm,
+averaged over protection and without it),
 mediation.csv (and the robustness tables), figures and report.md. --json
 prints the verdicts and effects.
 `
@@ -161,6 +165,55 @@ func printClaim(w io.Writer, scenario string, days int, seed int64, sets []strin
 	}
 	printOverrides(w, sets)
 	fmt.Fprintln(w)
+	printClaimTable(w, res.Claim)
+	fmt.Fprintf(w, "\n%s\n", claim.Overall(res.Claim))
+	// The second reading, where the named regimes lie (docs/CLAIM.md).
+	if res.ClaimAtNone != nil {
+		fmt.Fprint(w, "\nThe claim where the named regimes lie, without protection (report.md says why):\n\n")
+		printClaimTable(w, res.ClaimAtNone)
+		fmt.Fprintf(w, "\n%s\n", claim.NoneSentence(res.Claim, res.ClaimAtNone))
+	}
+	fmt.Fprint(w, "\nEffects per run, with 95% intervals, beside the smallest effect of interest:\n\n")
+	printClaimEffects(w, res, func(id string) string { return id })
+	if res.ClaimAtNone != nil {
+		fmt.Fprint(w, "\nWithout protection:\n\n")
+		printClaimEffects(w, res, claim.AtNone)
+	}
+	fmt.Fprint(w, "\nreport.md gives every effect, also relative to where it starts.\n")
+	fmt.Fprintf(w, "\nThe chain (the claim's \"because\" on the abuse harms): more than %s of the abuse malfunction adds on trapped or stranded migrants?\n", output.FormatFloat(res.ChainShare))
+	for _, m := range res.Mediation {
+		if m.Chain == "" {
+			continue
+		}
+		at := strings.TrimPrefix(m.Row, "malfunction|closure=")
+		if open, ok := strings.CutSuffix(at, ","+claim.NoneReading); ok {
+			at = open + " admission, without protection"
+		} else {
+			at += " admission"
+		}
+		share := "" // the share on trapped or stranded migrants, as the chain judges it
+		if !math.IsNaN(m.Share) {
+			share = fmt.Sprintf(" (%.0f%%)", 100*m.Share)
+		}
+		fmt.Fprintf(w, "  at %s: %s abuse events added, %s%s on trapped or stranded migrants; d = on trapped - %s × added = %s per run: the chain %s\n",
+			at, output.FormatCount(m.Events), output.FormatCount(m.Immobile), share, output.FormatFloat(res.ChainShare),
+			claim.FormatInterval(claim.Estimate{Mean: m.ChainDiff, Lo: m.ChainLo, Hi: m.ChainHi}), strings.ToUpper(m.Chain.Verb()))
+	}
+	if rob := res.Robustness; rob != nil {
+		fmt.Fprintf(w, "\nRobustness over %d points of the assumptions: share of points where the claim holds.\n\n", len(rob.Points))
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		fmt.Fprint(tw, "harm\tholds\tnot through trapping\tfails\tinconclusive\tnot applicable\n")
+		for h, harm := range claim.Harms() {
+			hs, nt, fs, is, ns := rob.Shares(h)
+			fmt.Fprintf(tw, "%s\t%.0f%%\t%.0f%%\t%.0f%%\t%.0f%%\t%.0f%%\n", claim.Title(harm), 100*hs, 100*nt, 100*fs, 100*is, 100*ns)
+		}
+		tw.Flush()
+	}
+}
+
+// printClaimTable writes the claim's verdicts on each harm, and its
+// parts', as a table.
+func printClaimTable(w io.Writer, cs []claim.ClaimVerdict) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprint(tw, "harm\tmalfunction at open\tmalfunction at closed\tclosure\tmalfunction - closure\tchain at open\tchain at closed\tthe claim\n")
 	chain := func(v claim.ChainVerdict) string {
@@ -169,50 +222,29 @@ func printClaim(w io.Writer, scenario string, days int, seed int64, sets []strin
 		}
 		return string(v)
 	}
-	for _, v := range res.Claim {
+	for _, v := range cs {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", claim.Title(v.Harm), v.AtOpen, v.AtClosed, v.Closure, claim.VerdictWords(claim.MalfunctionMinusClosure, v.MalfunctionOverClose),
 			chain(v.ChainAtOpen), chain(v.ChainAtClosed), strings.ToUpper(v.Holds))
 	}
 	tw.Flush()
-	fmt.Fprintf(w, "\n%s\n", claim.Overall(res.Claim))
-	fmt.Fprint(w, "\nEffects per run, with 95% intervals, beside the smallest effect of interest:\n\n")
-	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+}
+
+// printClaimEffects writes, on each harm, its smallest effect and the
+// claim's effects as at reads their IDs: as they are, or at protection
+// none (claim.AtNone).
+func printClaimEffects(w io.Writer, res *claim.Outcome, at func(string) string) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprint(tw, "harm\tsmallest effect\tmalfunction at open\tmalfunction at closed\tclosure\n")
 	for _, v := range res.Claim {
 		est, _ := res.Estimate("closure", v.Harm)
 		fmt.Fprintf(tw, "%s\t±%s", claim.Title(v.Harm), claim.FormatSESOI(est.SESOI))
 		for _, id := range []string{"malfunction|closure=open", "malfunction|closure=closed", "closure"} {
-			est, _ := res.Estimate(id, v.Harm)
+			est, _ := res.Estimate(at(id), v.Harm)
 			fmt.Fprintf(tw, "\t%s", claim.FormatInterval(est))
 		}
 		fmt.Fprintln(tw)
 	}
 	tw.Flush()
-	fmt.Fprint(w, "\nreport.md gives every effect, also relative to where it starts.\n")
-	fmt.Fprintf(w, "\nThe chain (the claim's \"because\" on the abuse harms): more than %s of the abuse malfunction adds on trapped or stranded migrants?\n", output.FormatFloat(res.ChainShare))
-	for _, m := range res.Mediation {
-		if m.Chain == "" {
-			continue
-		}
-		at := strings.TrimPrefix(m.Row, "malfunction|closure=")
-		share := "" // the share on trapped or stranded migrants, as the chain judges it
-		if !math.IsNaN(m.Share) {
-			share = fmt.Sprintf(" (%.0f%%)", 100*m.Share)
-		}
-		fmt.Fprintf(w, "  at %s admission: %s abuse events added, %s%s on trapped or stranded migrants; d = on trapped - %s × added = %s per run: the chain %s\n",
-			at, output.FormatCount(m.Events), output.FormatCount(m.Immobile), share, output.FormatFloat(res.ChainShare),
-			claim.FormatInterval(claim.Estimate{Mean: m.ChainDiff, Lo: m.ChainLo, Hi: m.ChainHi}), strings.ToUpper(m.Chain.Verb()))
-	}
-	if rob := res.Robustness; rob != nil {
-		fmt.Fprintf(w, "\nRobustness over %d points of the assumptions: share of points where the claim holds.\n\n", len(rob.Points))
-		tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-		fmt.Fprint(tw, "harm\tholds\tnot through trapping\tfails\tinconclusive\tnot applicable\n")
-		for h, harm := range claim.Harms() {
-			hs, nt, fs, is, ns := rob.Shares(h)
-			fmt.Fprintf(tw, "%s\t%.0f%%\t%.0f%%\t%.0f%%\t%.0f%%\t%.0f%%\n", claim.Title(harm), 100*hs, 100*nt, 100*fs, 100*is, 100*ns)
-		}
-		tw.Flush()
-	}
 }
 
 func printClaimJSON(w io.Writer, scenario string, seed int64, res *claim.Outcome, perf *performance) error {
@@ -232,6 +264,15 @@ func printClaimJSON(w io.Writer, scenario string, seed int64, res *claim.Outcome
 		PEquivAdj *float64 `json:"p_equivalence_adjusted"`
 		Verdict   string   `json:"verdict"`
 	}
+	type verdictNone struct {
+		MalfunctionAtOpen       string `json:"malfunction_at_open"`
+		MalfunctionAtClosed     string `json:"malfunction_at_closed"`
+		Closure                 string `json:"closure"`
+		MalfunctionMinusClosure string `json:"malfunction_minus_closure"`
+		Claim                   string `json:"claim"`
+		ChainAtOpen             string `json:"chain_at_open,omitempty"`
+		ChainAtClosed           string `json:"chain_at_closed,omitempty"`
+	}
 	type verdict struct {
 		Harm                    string   `json:"harm"`
 		MalfunctionAtOpen       string   `json:"malfunction_at_open"`
@@ -243,6 +284,9 @@ func printClaimJSON(w io.Writer, scenario string, seed int64, res *claim.Outcome
 		ChainAtClosed           string   `json:"chain_at_closed,omitempty"`
 		Why                     string   `json:"why,omitempty"`
 		RobustnessHolds         *float64 `json:"robustness_holds,omitempty"`
+		// ProtectionNone is the claim on the harm read at protection
+		// none, where the named regimes lie (docs/CLAIM.md).
+		ProtectionNone *verdictNone `json:"protection_none,omitempty"`
 	}
 	// chainTest is the chain's test at one setting of closure.
 	type chainTest struct {
@@ -262,19 +306,24 @@ func printClaimJSON(w io.Writer, scenario string, seed int64, res *claim.Outcome
 		Reps        int          `json:"reps"`
 		Arms        []string     `json:"arms"`
 		Overall     string       `json:"overall"`
+		OverallNone string       `json:"overall_protection_none,omitempty"`
 		ChainShare  float64      `json:"chain_share"`
 		Chain       []chainTest  `json:"chain"`
 		Verdicts    []verdict    `json:"verdicts"`
 		Effects     []effect     `json:"effects"`
 		Performance *performance `json:"performance"`
-	}{Scenario: scenario, Seed: seed, Reps: res.Reps, Arms: res.Arms, Overall: claim.Overall(res.Claim), ChainShare: res.ChainShare, Performance: perf}
+	}{Scenario: scenario, Seed: seed, Reps: res.Reps, Arms: res.Arms, Overall: claim.Overall(res.Claim), OverallNone: claim.NoneSentence(res.Claim, res.ClaimAtNone), ChainShare: res.ChainShare, Performance: perf}
 	for _, m := range res.Mediation {
 		if m.Chain != "" {
 			doc.Chain = append(doc.Chain, chainTest{m.Row, num(m.Events), num(m.Immobile), num(m.Share), num(m.ChainDiff), num(m.ChainLo), num(m.ChainHi), num(m.ChainPAdj), string(m.Chain)})
 		}
 	}
 	for h, v := range res.Claim {
-		jv := verdict{v.Harm, string(v.AtOpen), string(v.AtClosed), string(v.Closure), string(v.MalfunctionOverClose), v.Holds, string(v.ChainAtOpen), string(v.ChainAtClosed), "", nil}
+		jv := verdict{v.Harm, string(v.AtOpen), string(v.AtClosed), string(v.Closure), string(v.MalfunctionOverClose), v.Holds, string(v.ChainAtOpen), string(v.ChainAtClosed), "", nil, nil}
+		if res.ClaimAtNone != nil {
+			n := res.ClaimAtNone[h]
+			jv.ProtectionNone = &verdictNone{string(n.AtOpen), string(n.AtClosed), string(n.Closure), string(n.MalfunctionOverClose), n.Holds, string(n.ChainAtOpen), string(n.ChainAtClosed)}
+		}
 		if v.Holds == claim.ClaimNotApplicable {
 			jv.Why = claim.NotApplicableWhy
 		}
