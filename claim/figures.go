@@ -17,7 +17,7 @@ import (
 // arms (in a split folder, of its corner cells alone: cornersOnly), then
 // the claim's own, all drawn from the folder's tables.
 var Figures = append(cornersOnly(experiment.CompareFigures),
-	experiment.Figure{Name: "effects_HARM", Title: "The claim's effects on one harm (malfunction at each setting of closure, closure at each setting of malfunction, the main effects, with --split-malfunction those of malfunction's parts reliability, integrity and information too, and the difference of malfunction's and closure's): mean paired differences over replicates, with 95% confidence intervals of the mean", Draw: drawEffects},
+	experiment.Figure{Name: "effects_HARM", Title: "The claim's effects on one harm (malfunction at each setting of closure, closure at each setting of malfunction, the main effects, with --split-malfunction those of malfunction's parts reliability, integrity and information too, the difference of malfunction's and closure's, and the claim's effects again without protection, where the named regimes lie): mean paired differences over replicates, with 95% confidence intervals of the mean", Draw: drawEffects},
 	experiment.Figure{Name: "cells_HARM", Title: "Mean harm per run in each cell of the design, with 95% confidence intervals of each cell's mean, which hold the spread between replicates that the paired effects remove (overlapping bars do not mean no paired difference: see effects_HARM): closure on the axis, malfunction and protection as series", Draw: drawCells},
 	experiment.Figure{Name: "mediation", Title: "Abuse events per run in each arm (means, without intervals), on migrants trapped or stranded at the time and on the others; in a folder that splits malfunction, the 8 cells with its parts all working or all failing", Draw: drawMediation},
 	experiment.Figure{Name: "robustness_claim", Title: "Share of the assumption space where the claim holds, fails or is inconclusive, per harm", Draw: drawRobustnessShares},
@@ -40,7 +40,19 @@ var figureEffects = []struct{ id, label string }{
 	{"closure", "closure"},
 	{"protection", "protection"},
 	{MalfunctionMinusClosure, "malfunction − closure"},
+	// The claim's effects read again without protection, where the named
+	// regimes lie, in a folder that reads them (docs/CLAIM.md): under
+	// secondHeading, labelled as their counterparts above, so that a
+	// label with its verdict fits on one line at --size single.
+	{AtNone("malfunction|closure=open"), "malfunction, open"},
+	{AtNone("malfunction|closure=closed"), "malfunction, closed"},
+	{AtNone(Closure.Name), "closure"},
+	{AtNone(MalfunctionMinusClosure), "malfunction − closure"},
 }
+
+// secondHeading heads the effects_HARM figures' bars of the second
+// reading, a row of its own with no bar (the caption says so).
+const secondHeading = "without protection:"
 
 func drawEffects(src experiment.Source) ([]experiment.Drawn, error) {
 	if src.Unanalysed("effects.csv") {
@@ -65,11 +77,15 @@ func drawEffects(src experiment.Source) ([]experiment.Drawn, error) {
 		// Effects are no regime: grey, not a regime's colour.
 		g := figures.Group{Style: figures.Part(0)}
 		delta := math.NaN()
-		applies := false
+		applies, headed := false, false
 		for _, fe := range figureEffects {
 			i := slices.IndexFunc(ests, func(e Estimate) bool { return e.Effect.ID == fe.id && e.Harm == h })
 			if i < 0 {
 				continue
+			}
+			if IsAtNone(fe.id) && !headed {
+				g.Bars = append(g.Bars, figures.Bar{Label: secondHeading}) // 0 to 0: no bar, no error bar
+				headed = true
 			}
 			applies = applies || ests[i].Verdict != NotApplicable
 			g.Bars = append(g.Bars, figures.Bar{Label: fe.label + ": " + VerdictWords(fe.id, ests[i].Verdict), Mean: ests[i].Mean, Lo: ests[i].Lo, Hi: ests[i].Hi})
@@ -84,7 +100,11 @@ func drawEffects(src experiment.Source) ([]experiment.Drawn, error) {
 		} else if delta > 0 && !math.IsInf(delta, 0) {
 			margin = figures.Margin{Delta: delta, Label: "±" + FormatSESOI(delta) + ": smallest effect of interest"}
 		}
-		fig, err := figures.GroupedBarsWithin(title, Title(h)+" per run, difference", []figures.Group{g}, margin, caption)
+		c := caption
+		if headed {
+			c.Extra += "; below \"" + secondHeading + "\", the claim's effects among the cells without protection, where the named regimes lie"
+		}
+		fig, err := figures.GroupedBarsWithin(title, Title(h)+" per run, difference", []figures.Group{g}, margin, c)
 		if err != nil {
 			return nil, err
 		}
@@ -216,7 +236,7 @@ func claimDesign(m *output.Manifest) (Design, *Info, error) {
 	if err != nil {
 		return Design{}, nil, err
 	}
-	return StandardDesign(slices.Contains(info.Switches, Reliability.Name)), info, nil
+	return info.options().design(), info, nil
 }
 
 func drawCells(src experiment.Source) ([]experiment.Drawn, error) {

@@ -78,6 +78,20 @@ func TestFiguresLayOutCleanly(t *testing.T) {
 				t.Errorf("%s.%s: %s", d.Name, format, p)
 			}
 		}
+		// The effects figures at one column too: the second reading's
+		// bars, under a heading, add rows whose labels must still fit.
+		if strings.HasPrefix(d.Name, "effects_") {
+			for _, size := range figures.Sizes() {
+				d.Fig.SetSize(size)
+				l, err := d.Fig.Layout("png")
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, p := range l.Problems() {
+					t.Errorf("%s, %s size: %s", d.Name, size.Name, p)
+				}
+			}
+		}
 	}
 }
 
@@ -192,7 +206,7 @@ func TestSplitFigures(t *testing.T) {
 				}
 			}
 		case strings.HasPrefix(dr.Name, "effects_"):
-			for _, part := range []string{"reliability: ", "integrity: ", "information: "} {
+			for _, part := range []string{"reliability: ", "integrity: ", "information: ", secondHeading + " malfunction, open: "} {
 				if !strings.Contains(flat, part) {
 					t.Errorf("%s does not show the effect of %s: %q", dr.Name, strings.TrimSuffix(part, ": "), flat)
 				}
@@ -303,12 +317,27 @@ func TestFiguresSayWhatTheyDraw(t *testing.T) {
 		if !strings.Contains(flat, "intervals not adjusted for multiple tests, verdicts from Holm-adjusted tests") {
 			t.Errorf("effects_%s does not warn that its intervals are unadjusted: %q", h, flat)
 		}
+		// The second reading's bars (at protection none) stand under
+		// their heading, labelled as their counterparts above it, and the
+		// caption says what they are.
+		at := strings.Index(flat, secondHeading+" ") // the row, not the caption's quote of it
+		main, second := flat, ""
+		if at >= 0 {
+			main, second = flat[:at], flat[at:]
+		}
+		if at < 0 || !strings.Contains(flat, "below \""+secondHeading+"\", the claim's effects among the cells without protection, where the named regimes lie") {
+			t.Errorf("effects_%s has no heading %q for the second reading, or no caption for it: %q", h, secondHeading, flat)
+		}
 		for _, fe := range figureEffects {
 			i := slices.IndexFunc(ests, func(e Estimate) bool { return e.Effect.ID == fe.id && e.Harm == h })
 			if i < 0 { // malfunction's parts: only in a folder that splits it
 				continue
 			}
-			if want := fe.label + ": " + VerdictWords(fe.id, ests[i].Verdict); !strings.Contains(flat, want) {
+			where := main
+			if IsAtNone(fe.id) {
+				where = second
+			}
+			if want := fe.label + ": " + VerdictWords(fe.id, ests[i].Verdict); !strings.Contains(where, want) {
 				t.Errorf("effects_%s does not mark %s's verdict (%q): %q", h, fe.id, want, flat)
 			}
 		}
