@@ -162,16 +162,22 @@ func Screen(ctx context.Context, dir string, top int) (*Screening, error) {
 	return sc, nil
 }
 
+// leaders is each output's largest µ*, by output index.
+func leaders(rows []screenRow) map[int]float64 {
+	best := map[int]float64{}
+	for _, r := range rows {
+		best[r.out] = max(best[r.out], r.star)
+	}
+	return best
+}
+
 // unclearPlaces gives each parameter its best rank by µ* (among every
 // parameter) on an output where it is unclear: not above its noise level
 // by its interval, yet with µ* above that level and not negligible (as
 // Result.Unclear calls "wide"), and the first output where it reaches
 // it; 0 where it is nowhere unclear within the top ScreenTop.
 func unclearPlaces(params int, rows []screenRow) (place, where []int) {
-	best := map[int]float64{}
-	for _, r := range rows {
-		best[r.out] = max(best[r.out], r.star)
-	}
+	best := leaders(rows)
 	place, where = make([]int, params), make([]int, params)
 	for _, r := range rows {
 		if r.above || r.rank < 1 || r.rank > ScreenTop || !(r.star > r.noise) || r.star < Negligible*best[r.out] {
@@ -214,10 +220,7 @@ type screenRow struct {
 // outputs the folder records, over which the tie-break's mean runs.
 func screenOrder(params, outputs int, rows []screenRow) (order, place, where []int) {
 	score, mean := make([]float64, params), make([]float64, params)
-	best := map[int]float64{}
-	for _, r := range rows {
-		best[r.out] = max(best[r.out], r.star)
-	}
+	best := leaders(rows)
 	// A row's rank orders the output's parameters by µ*; its place counts
 	// only those that matter.
 	rows = slices.Clone(rows)
