@@ -264,7 +264,9 @@ func printClaimJSON(w io.Writer, scenario string, seed int64, res *claim.Outcome
 		PEquivAdj *float64 `json:"p_equivalence_adjusted"`
 		Verdict   string   `json:"verdict"`
 	}
-	type verdictNone struct {
+	// claimVerdicts is the claim on a harm from its parts: the main
+	// reading's, and the one at protection none (docs/CLAIM.md).
+	type claimVerdicts struct {
 		MalfunctionAtOpen       string `json:"malfunction_at_open"`
 		MalfunctionAtClosed     string `json:"malfunction_at_closed"`
 		Closure                 string `json:"closure"`
@@ -273,20 +275,17 @@ func printClaimJSON(w io.Writer, scenario string, seed int64, res *claim.Outcome
 		ChainAtOpen             string `json:"chain_at_open,omitempty"`
 		ChainAtClosed           string `json:"chain_at_closed,omitempty"`
 	}
+	toVerdicts := func(c claim.ClaimVerdict) claimVerdicts {
+		return claimVerdicts{string(c.AtOpen), string(c.AtClosed), string(c.Closure), string(c.MalfunctionOverClose), c.Holds, string(c.ChainAtOpen), string(c.ChainAtClosed)}
+	}
 	type verdict struct {
-		Harm                    string   `json:"harm"`
-		MalfunctionAtOpen       string   `json:"malfunction_at_open"`
-		MalfunctionAtClosed     string   `json:"malfunction_at_closed"`
-		Closure                 string   `json:"closure"`
-		MalfunctionMinusClosure string   `json:"malfunction_minus_closure"`
-		Claim                   string   `json:"claim"`
-		ChainAtOpen             string   `json:"chain_at_open,omitempty"`
-		ChainAtClosed           string   `json:"chain_at_closed,omitempty"`
-		Why                     string   `json:"why,omitempty"`
-		RobustnessHolds         *float64 `json:"robustness_holds,omitempty"`
+		Harm string `json:"harm"`
+		claimVerdicts
+		Why             string   `json:"why,omitempty"`
+		RobustnessHolds *float64 `json:"robustness_holds,omitempty"`
 		// ProtectionNone is the claim on the harm read at protection
 		// none, where the named regimes lie (docs/CLAIM.md).
-		ProtectionNone *verdictNone `json:"protection_none,omitempty"`
+		ProtectionNone *claimVerdicts `json:"protection_none,omitempty"`
 	}
 	// chainTest is the chain's test at one setting of closure.
 	type chainTest struct {
@@ -319,10 +318,10 @@ func printClaimJSON(w io.Writer, scenario string, seed int64, res *claim.Outcome
 		}
 	}
 	for h, v := range res.Claim {
-		jv := verdict{v.Harm, string(v.AtOpen), string(v.AtClosed), string(v.Closure), string(v.MalfunctionOverClose), v.Holds, string(v.ChainAtOpen), string(v.ChainAtClosed), "", nil, nil}
+		jv := verdict{Harm: v.Harm, claimVerdicts: toVerdicts(v)}
 		if res.ClaimAtNone != nil {
-			n := res.ClaimAtNone[h]
-			jv.ProtectionNone = &verdictNone{string(n.AtOpen), string(n.AtClosed), string(n.Closure), string(n.MalfunctionOverClose), n.Holds, string(n.ChainAtOpen), string(n.ChainAtClosed)}
+			n := toVerdicts(res.ClaimAtNone[h])
+			jv.ProtectionNone = &n
 		}
 		if v.Holds == claim.ClaimNotApplicable {
 			jv.Why = claim.NotApplicableWhy
