@@ -70,3 +70,20 @@ func TestReportLeavesOutRelativeBelowSESOI(t *testing.T) {
 		t.Errorf("report.md leaves out %d relative sizes; effects.csv has %d effects whose reference is below δ (want some)", got, below)
 	}
 }
+
+// TestFormatShare: a share as a whole percentage, rounded as fmt rounds;
+// a small negative one is 0%, not -0% (it printed so in sahel's chain
+// line without protection); an unknown one is "-".
+func TestFormatShare(t *testing.T) {
+	for _, tt := range []struct {
+		v    float64
+		want string
+	}{
+		{0.5, "50%"}, {0.016, "2%"}, {0, "0%"}, {-0.003, "0%"}, {math.Copysign(0, -1), "0%"},
+		{-0.006, "-1%"}, {-0.25, "-25%"}, {1.5, "150%"}, {math.NaN(), "-"},
+	} {
+		if got := claim.FormatShare(tt.v); got != tt.want {
+			t.Errorf("FormatShare(%v) = %q; want %q", tt.v, got, tt.want)
+		}
+	}
+}

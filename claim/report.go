@@ -119,7 +119,7 @@ func (a *Analysis) claimSentence(c ClaimVerdict) string {
 		var at []string
 		for _, m := range a.Mediation {
 			if m.Chain != "" && !IsAtNone(m.Row) {
-				at = append(at, fmt.Sprintf("%s at %s admission", formatShare(m.Share), strings.TrimPrefix(m.Row, "malfunction|closure=")))
+				at = append(at, fmt.Sprintf("%s at %s admission", FormatShare(m.Share), strings.TrimPrefix(m.Row, "malfunction|closure=")))
 			}
 		}
 		fmt.Fprintf(&b, "; of the abuse events a failing border added, %s fell on migrants trapped or stranded at the time, where the chain asks for more than %s (the chain: %s at open, %s at closed admission)",
@@ -207,7 +207,7 @@ combination (docs/CLAIM.md).
 	b.WriteString("The claim's chain is that a failing border traps migrants, and trapped migrants are abused. Each abuse event is recorded with whether its victim was trapped (away from home) or stranded (at home) at the time.\n\n|combination|abuse events per run|on trapped or stranded migrants|share|\n|---|---:|---:|---:|\n")
 	for _, m := range a.Mediation {
 		if m.Kind == "arm" {
-			fmt.Fprintf(&b, "|%s|%s|%s|%s|\n", output.Literal(m.Row), output.FormatCount(m.Events), output.FormatCount(m.Immobile), formatShare(m.Share))
+			fmt.Fprintf(&b, "|%s|%s|%s|%s|\n", output.Literal(m.Row), output.FormatCount(m.Events), output.FormatCount(m.Immobile), FormatShare(m.Share))
 		}
 	}
 	b.WriteString("\n|effect|on abuse events|of which on trapped or stranded migrants [95%]|share|\n|---|---:|---:|---:|\n")
@@ -215,7 +215,7 @@ combination (docs/CLAIM.md).
 		if m.Kind == "effect" {
 			// An effect's ID holds "|", which would end a markdown cell
 			// (Literal escapes it), and may name a regime of the scenario.
-			fmt.Fprintf(&b, "|%s|%s|%s [%s, %s]|%s|\n", output.Literal(m.Row), output.FormatCount(m.Events), output.FormatCount(m.Immobile), output.FormatCount(m.Lo), output.FormatCount(m.Hi), formatShare(m.Share))
+			fmt.Fprintf(&b, "|%s|%s|%s [%s, %s]|%s|\n", output.Literal(m.Row), output.FormatCount(m.Events), output.FormatCount(m.Immobile), output.FormatCount(m.Lo), output.FormatCount(m.Hi), FormatShare(m.Share))
 		}
 	}
 	b.WriteString("\n" + mediationSentence(a) + "\n")
@@ -470,7 +470,7 @@ func abusePartsText(x *experiment.Prepared, a *Analysis) string {
 		if sw.Name == Integrity.Name {
 			part = fmt.Sprintf("%s (weak oversight) %s (%s", sw.Name, signed(e.Mean), e.Verdict)
 			if whole.Mean > 0 && e.Mean > 0 {
-				part += ", " + formatShare(e.Mean/whole.Mean) + " of the whole's"
+				part += ", " + FormatShare(e.Mean/whole.Mean) + " of the whole's"
 			}
 		}
 		parts = append(parts, part+")")
@@ -532,11 +532,17 @@ func Percent(v float64) string {
 	return strconv.FormatFloat(100*v, 'g', 3, 64) + "%"
 }
 
-func formatShare(v float64) string {
+// FormatShare writes a share as a whole percentage, "-" if it is not
+// known. A small negative share, which rounds to none, is "0%", not
+// "-0%".
+func FormatShare(v float64) string {
 	if math.IsNaN(v) {
 		return "-"
 	}
-	return fmt.Sprintf("%.0f%%", 100*v)
+	if s := fmt.Sprintf("%.0f%%", 100*v); s != "-0%" {
+		return s
+	}
+	return "0%"
 }
 
 func sesoiWords(s SESOI) string {
@@ -617,7 +623,7 @@ func mediationSentence(a *Analysis) string {
 			continue
 		}
 		parts = append(parts, fmt.Sprintf("where admission is %s, malfunction changed abuse events by %s per run, %s of it on migrants trapped or stranded at the time",
-			where, output.FormatCount(m.Events), formatShare(m.Share)))
+			where, output.FormatCount(m.Events), FormatShare(m.Share)))
 	}
 	if len(parts) == 0 {
 		return ""

@@ -193,7 +193,7 @@ func printClaim(w io.Writer, scenario string, days int, seed int64, sets []strin
 		}
 		share := "" // the share on trapped or stranded migrants, as the chain judges it
 		if !math.IsNaN(m.Share) {
-			share = fmt.Sprintf(" (%.0f%%)", 100*m.Share)
+			share = " (" + claim.FormatShare(m.Share) + ")"
 		}
 		fmt.Fprintf(w, "  at %s: %s abuse events added, %s%s on trapped or stranded migrants; d = on trapped - %s × added = %s per run: the chain %s\n",
 			at, output.FormatCount(m.Events), output.FormatCount(m.Immobile), share, output.FormatFloat(res.ChainShare),
