@@ -35,6 +35,14 @@ var FlowColumns = []string{"period_start", "period_end", "point", "outgoing", "i
 // Points are the values the point column may take.
 var Points = []string{"Arlit", "Séguédine", "total"}
 
+// FlowsName is what figures call the embedded series, as its README
+// describes it.
+const FlowsName = "IOM DTM Niger"
+
+// FlowsCSV is the embedded dtm-niger/flows.csv, byte for byte: a copy of
+// it, so that a caller can tell whether a file is the bundled series.
+func FlowsCSV() []byte { return bytes.Clone(flowsCSV) }
+
 // Flows returns the embedded DTM Niger flow series, in file order.
 func Flows() ([]Flow, error) {
 	return ReadFlows(bytes.NewReader(flowsCSV), "data/dtm-niger/flows.csv")

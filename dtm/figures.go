@@ -32,6 +32,10 @@ type FlowData struct {
 	Months      []Month
 	Monthly     [][][]Band // [regime][direction][month], in people over the month
 	Rows        []Row      // in the study's order
+	// Data is what the caption names as the counts' source (the data
+	// folder, and the series' name where it is the bundled one); none
+	// if empty.
+	Data string
 }
 
 // FlowData is what the study's flow figures show.
@@ -190,7 +194,10 @@ func (fd *FlowData) Figure(d Direction) (*figures.Figure, error) {
 	bands := fd.bands(d)
 	title := fmt.Sprintf("%s: people counted %s at the flow monitoring points, per day", fd.Scenario, d)
 	caption := figures.Caption{Scenario: fd.Scenario, Seed: fd.Seed, Reps: fd.Runs, Per: " (kept draws × replicates)",
-		Spread: "bands: " + strconv.Itoa(int(math.Round(100*fd.Band))) + "% of the runs", Extra: "data: IOM DTM Niger (data/dtm-niger)"}
+		Spread: "bands: " + strconv.Itoa(int(math.Round(100*fd.Band))) + "% of the runs"}
+	if fd.Data != "" {
+		caption.Extra = "data: " + fd.Data
+	}
 	fig, err := figures.TimeBands(title, "date (points: the middle of each count's period)", "people a day", bands, caption)
 	if err != nil {
 		return nil, err

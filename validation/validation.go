@@ -344,6 +344,30 @@ func regimeOf(dir string, m *output.Manifest) (string, error) {
 	return "", experiment.BadInput("%s: command_line gives no --regime, and there is no validate section to say which regime followed the change", filepath.Join(dir, "manifest.json"))
 }
 
+// flowsSource is what a flow figure's caption names as its data: the
+// folder --data gave, with the series' name where its flows.csv is the
+// bundled one (data.FlowsName), by checksum, so that a figure of other
+// counts is not credited to IOM DTM Niger. A folder written before the
+// validate section was recorded gives the folder its command line names.
+func flowsSource(dir string, m *output.Manifest) (string, error) {
+	if len(m.Validate) == 0 {
+		words := experiment.ShellWords(m.CommandLine)
+		if i := slices.Index(words, "--data"); i >= 0 && i+1 < len(words) {
+			return "flows.csv in " + words[i+1], nil
+		}
+		return "", nil
+	}
+	in, err := ReadInfo(dir, m)
+	if err != nil {
+		return "", err
+	}
+	bundled := output.SHA256(data.FlowsCSV())
+	if slices.ContainsFunc(in.DataFiles, func(f DataFile) bool { return f.File == "flows.csv" && f.SHA256 == bundled }) {
+		return data.FlowsName + " (" + in.Data + ")", nil
+	}
+	return "flows.csv in " + in.Data, nil
+}
+
 // Figures is the figure registry of validate folders: a Flee case's
 // (flee.Figures, from validation.csv), then the flow figures (from
 // rows.csv, monthly.csv and posterior.csv). Each draws nothing in a
@@ -368,6 +392,9 @@ func drawFlows(src experiment.Source) ([]experiment.Drawn, error) {
 	}
 	fd, err := dtm.ReadFlowData(src.Dir, src.Manifest, s, regime)
 	if err != nil {
+		return nil, err
+	}
+	if fd.Data, err = flowsSource(src.Dir, src.Manifest); err != nil {
 		return nil, err
 	}
 	var drawn []experiment.Drawn

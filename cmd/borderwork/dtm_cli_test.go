@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -73,6 +74,45 @@ func TestValidateFlows(t *testing.T) {
 		t.Fatal(stderr)
 	}
 	sameFolders(t, out, again)
+}
+
+// TestValidateFlowsNamesItsData: the flow figures' caption names the
+// data folder given, and credits the counts to IOM DTM Niger only where
+// its flows.csv is the bundled one: the same rows with one source title
+// changed are someone else's file.
+func TestValidateFlowsNamesItsData(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	bundled, err := os.ReadFile(filepath.Join(dtmData, "flows.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := filepath.Join(dir, "counts")
+	if err := os.Mkdir(edited, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	header, rest, _ := strings.Cut(string(bundled), "\n")
+	if err := os.WriteFile(filepath.Join(edited, "flows.csv"), []byte(header+"\n"+strings.Replace(rest, "https://", "http://", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ data, want, not string }{
+		{dtmData, "data: IOM DTM Niger (" + dtmData + ")", ""},
+		{edited, "data: flows.csv in " + edited, "IOM DTM"},
+	} {
+		out := filepath.Join(dir, "v"+strconv.Itoa(len(c.not)))
+		args := smallFlowValidation(out)
+		args[slices.Index(args, "--data")+1] = c.data
+		if status, stdout, stderr := runCLI(t, args...); status != 0 {
+			t.Fatalf("validate --data %s: status %d\n%s%s", c.data, status, stdout, stderr)
+		}
+		svg, err := os.ReadFile(filepath.Join(out, "figures", "flows-outgoing.svg"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(svg), c.want) || (c.not != "" && strings.Contains(string(svg), c.not)) {
+			t.Errorf("--data %s: the figure's caption does not say %q (or says %q)", c.data, c.want, c.not)
+		}
+	}
 }
 
 // TestValidateFlowsMMP: an export of the Missing Migrants Project (here
