@@ -268,7 +268,7 @@ combination (docs/CLAIM.md).
 	fmt.Fprintf(&b, "- **Replicates.** Fixed before any test: a pilot of %d replicates measured how much each contrast varies, and %s", res.Pilot, replicatesSentence(res.Needs, a.Reps, o.MaxReps, res.Pilot, o.Precision))
 	b.WriteString(" The number depends on the pilot's spread and, through the smallest effects, on its means, never on a test; such an internal pilot can raise the type I error slightly (Wittes and Brittain 1990).")
 	if a.ClaimAtNone != nil {
-		b.WriteString(" The claim's effects without protection (its second reading) are judged at these replicates and do not set them, so the main reading's are what they would be without it; each compares half the combinations of its counterpart, so its interval is wider.")
+		b.WriteString(" The claim's effects without protection (its second reading) are judged at these replicates and do not set them, so the main reading's are what they would be without it; each compares half the combinations of its counterpart, so its interval is usually wider.")
 		if n := SecondNote(res.Needs, a.Reps); n != "" {
 			b.WriteString(" " + n + " Their needs are `reps_needed` in effects.csv.")
 		}
@@ -381,7 +381,7 @@ func secondReading(x *experiment.Prepared, a *Analysis) string {
 	if a.Design.Index(Malfunction.Name) >= 0 {
 		b.WriteString(" (which, without protection, is the malfunctioning combination against the closed one)")
 	}
-	b.WriteString(", and on the abuse harms the chain at open and at closed admission without protection. Their tests are in the one family of the correction, and each compares half the combinations of its counterpart above, so its interval is wider. The main reading above stays the check's answer; this one says whether the answer holds where the named regimes lie.")
+	b.WriteString(", and on the abuse harms the chain at open and at closed admission without protection. Their tests are in the one family of the correction, and each compares half the combinations of its counterpart above, so its interval is usually wider. The main reading above stays the check's answer; this one says whether the answer holds where the named regimes lie.")
 	if experiment.FleeNotes(x.Scenario.File) != nil {
 		// Under Flee's rules protection changes nothing (below): the
 		// cells with and without it run alike.
