@@ -164,14 +164,16 @@ func rankSentence(h output.Total, groups []output.Group) string {
 
 // headerParagraph is report.md's first paragraph: the scenario's title,
 // as a sentence, then its description, each on one line (output.Prose),
-// with a space between them only when both are there.
+// with a space between them only when both are there. A description in
+// paragraphs keeps them (output.Paragraphs): the title joins its first.
 func headerParagraph(title, description string) string {
-	var parts []string
+	paras := output.Paragraphs(description)
 	if title != "" {
-		parts = append(parts, strings.TrimSuffix(output.Prose(title), ".")+".")
+		t := strings.TrimSuffix(output.Prose(title), ".") + "."
+		if len(paras) == 0 {
+			return t
+		}
+		paras[0] = t + " " + paras[0]
 	}
-	if description != "" {
-		parts = append(parts, output.Prose(description))
-	}
-	return strings.Join(parts, " ")
+	return strings.Join(paras, "\n\n")
 }

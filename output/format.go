@@ -261,6 +261,30 @@ func Prose(s string) string {
 	return s
 }
 
+// Paragraphs is s, prose of the user's, as Markdown paragraphs: its
+// paragraphs (runs of lines between blank lines, as Markdown reads a
+// TOML description's) each as Prose makes it, empty ones left out. A
+// description written in paragraphs keeps them.
+func Paragraphs(s string) []string {
+	var paras []string
+	var lines []string
+	flush := func() {
+		if p := Prose(strings.Join(lines, "\n")); p != "" {
+			paras = append(paras, p)
+		}
+		lines = lines[:0]
+	}
+	for _, l := range strings.Split(strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n"), "\n") {
+		if strings.Trim(l, " \t") == "" {
+			flush()
+			continue
+		}
+		lines = append(lines, l)
+	}
+	flush()
+	return paras
+}
+
 // linkDefinition is the start of a link reference definition ("[a]: "),
 // which would take a paragraph that begins with it away.
 var linkDefinition = regexp.MustCompile(`^\[([^\]\\]|\\.)+\]:`)

@@ -3,6 +3,7 @@ package output
 import (
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -167,6 +168,25 @@ func TestLiteral(t *testing.T) {
 // line breaks) is one line of one paragraph: no line of it starts a
 // heading, a list, a table's row or a code block; a marker at its start
 // is escaped; the author's emphasis, links and code spans are kept.
+func TestParagraphs(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want []string
+	}{
+		{"", nil},
+		{"One line.", []string{"One line."}},
+		{"Two lines\nof one paragraph.", []string{"Two lines of one paragraph."}},
+		{"First.\n\nSecond.", []string{"First.", "Second."}},
+		{"First.\r\n\r\nSecond\rgoes on.", []string{"First.", "Second goes on."}},
+		{"\n\nFirst.\n \t\n\n# Second\n", []string{"First.", `\# Second`}},
+		{"\n \n", nil},
+	} {
+		if got := Paragraphs(c.in); !slices.Equal(got, c.want) {
+			t.Errorf("Paragraphs(%q) = %q; want %q", c.in, got, c.want)
+		}
+	}
+}
+
 func TestProse(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
 		{"One line.", "One line."},
