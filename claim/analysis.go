@@ -446,6 +446,10 @@ type Analysis struct {
 	// ChainShare × all abuse, its Effect that of malfunction it splits.
 	ChainShare float64
 	ChainTests []Estimate
+	// Waiting splits the chain's effects on the abuse harms by the
+	// intervention of Design.WaitingOff, effect by effect (chainEffects'
+	// order), harm by harm (ChainHarms'); nil without it.
+	Waiting []Waiting
 }
 
 // Estimate finds the estimate of effect id on harm.
@@ -477,6 +481,7 @@ func Analyse(d Design, own []string, rows []output.SummaryRow, sesoi SESOI, chai
 	a := &Analysis{Design: d, Arms: append(d.CellNames(), own...), ChainShare: chain}
 	harms := Harms()
 	metrics := append(slices.Clone(harms), "abuse_events", "abuse_immobile")
+	rows, offRows := splitWaitingOff(d, rows)
 	values, err := gather(a.Arms, metrics, rows)
 	if err != nil {
 		return nil, err
@@ -587,7 +592,90 @@ func Analyse(d Design, own []string, rows []output.SummaryRow, sesoi SESOI, chai
 		}
 		a.Mediation = append(a.Mediation, m)
 	}
+	if d.WaitingOff {
+		if a.Waiting, err = throughWaiting(d, effects, values, offRows, seed); err != nil {
+			return nil, err
+		}
+	}
 	return a, nil
+}
+
+// Waiting is malfunction's effect on an abuse harm split by the
+// intervention of Design.WaitingOff: its Total effect (the design's
+// estimate), its Direct effect with waiting's effects on abuse switched
+// off in every cell compared, and Through, the part that goes through
+// them, Total − Direct, paired replicate by replicate (the copies meet
+// the same migrants: common random numbers). Each has its 95%
+// t-interval, not adjusted and not tested: they say how much, beside the
+// chain's verdicts, and join no family.
+type Waiting struct {
+	Effect, Harm           string
+	Total, Direct, Through Estimate
+}
+
+// Share is the part of the total effect that goes through waiting's
+// effects; NaN when the total is 0.
+func (w Waiting) Share() float64 { return ratio(w.Through.Mean, w.Total.Mean) }
+
+// splitWaitingOff parts rows into the runs of the design's cells and own
+// regimes, and those of the cells' copies with waiting's effects off.
+func splitWaitingOff(d Design, rows []output.SummaryRow) (main, off []output.SummaryRow) {
+	if !d.WaitingOff {
+		return rows, nil
+	}
+	for _, r := range rows {
+		if cell, ok := strings.CutSuffix(r.Run.Regime, WaitingOffSuffix); ok && slices.Contains(d.CellNames(), cell) {
+			off = append(off, r)
+		} else {
+			main = append(main, r)
+		}
+	}
+	return main, off
+}
+
+// throughWaiting splits each of the chain's effects on each abuse harm
+// (ChainHarms) by the intervention: values are the design's, as Analyse
+// gathers them, offRows the runs of the copies.
+func throughWaiting(d Design, effects []Effect, values [][][]float64, offRows []output.SummaryRow, seed uint64) ([]Waiting, error) {
+	cells := d.waitingCells()
+	arms := make([]string, len(cells))
+	for j, c := range cells {
+		arms[j] = d.CellName(c) + WaitingOffSuffix
+	}
+	off, err := gather(arms, ChainHarms, offRows)
+	if err != nil {
+		return nil, err
+	}
+	if len(off[0][0]) != len(values[0][0]) {
+		return nil, fmt.Errorf("claim: %d replicates of the cells with waiting's effects off, and %d of the others", len(off[0][0]), len(values[0][0]))
+	}
+	var out []Waiting
+	for _, id := range chainEffects {
+		i := slices.IndexFunc(effects, func(e Effect) bool { return e.ID == id })
+		if i < 0 {
+			continue
+		}
+		e := effects[i]
+		// The effect on the copies, and the total minus it: the arms are
+		// the cells compared, then their copies.
+		direct := Effect{ID: id + WaitingOffSuffix, Label: e.Label + ", waiting's effects off", Kind: e.Kind, Coef: make([]float64, len(cells)), Ref: make([]float64, len(cells))}
+		through := Effect{ID: id + "-through-waiting", Label: e.Label + ", through waiting's effects", Kind: e.Kind, Coef: make([]float64, 2*len(cells)), Ref: make([]float64, 2*len(cells))}
+		for j, c := range cells {
+			direct.Coef[j], direct.Ref[j] = e.Coef[c], e.Ref[c]
+			through.Coef[j], through.Coef[len(cells)+j] = e.Coef[c], -e.Coef[c]
+		}
+		for h, harm := range ChainHarms {
+			on := values[slices.Index(Harms(), harm)]
+			both := make([][]float64, 0, 2*len(cells))
+			for _, c := range cells {
+				both = append(both, on[c])
+			}
+			both = append(both, off[h]...)
+			w := Waiting{Effect: id, Harm: harm, Total: estimate(e, harm, on, 1, seed), Direct: estimate(direct, harm, off[h], 1, seed), Through: estimate(through, harm, both, 1, seed)}
+			out = append(out, w)
+		}
+	}
+	return out, nil
 }
 
 // ChainTest finds the chain's test at a setting of closure ("open" or

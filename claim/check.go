@@ -46,6 +46,10 @@ type Options struct {
 	// folder written before the check read it, rerun and reported as it
 	// was (its manifest has no claim.protection_none). No flag sets it.
 	MainOnly bool
+	// WaitingOff runs each cell the chain compares again with waiting's
+	// effects on abuse switched off (Design.WaitingOff), for the part of
+	// malfunction's effect on abuse that goes through them.
+	WaitingOff bool
 	// FigureOptions say how the figures are drawn and are recorded for
 	// `plot`, as in experiment.Options; nil: the defaults.
 	FigureOptions *output.FigureOptions
@@ -144,6 +148,7 @@ func sortedKeys(m map[string]float64) []string {
 func (o Options) design() Design {
 	d := StandardDesign(o.Split)
 	d.AtNoProtection = !o.MainOnly
+	d.WaitingOff = o.WaitingOff
 	return d
 }
 
@@ -152,6 +157,9 @@ func (o Options) args() []string {
 	var a []string
 	if o.Split {
 		a = append(a, "--split-malfunction")
+	}
+	if o.WaitingOff {
+		a = append(a, "--waiting-off")
 	}
 	switch {
 	case o.Own == nil:
@@ -210,14 +218,17 @@ type Info struct {
 	// protection none (Design.AtNoProtection). Absent (false) in folders
 	// written before it did, which are rerun and reported without it, as
 	// they were written (Options.MainOnly).
-	ProtectionNone bool            `json:"protection_none,omitempty"`
-	Robustness     *RobustnessInfo `json:"robustness,omitempty"`
+	ProtectionNone bool `json:"protection_none,omitempty"`
+	// WaitingOff: the arms include copies of cells with waiting's
+	// effects on abuse switched off (Options.WaitingOff).
+	WaitingOff bool            `json:"waiting_off,omitempty"`
+	Robustness *RobustnessInfo `json:"robustness,omitempty"`
 }
 
 // options are the options a folder was written with.
 func (info *Info) options() Options {
 	o := Options{Split: slices.Contains(info.Switches, Reliability.Name), Precision: info.Precision, MaxReps: info.MaxReps,
-		SESOI: SESOI{Share: info.SESOI, ByHarm: info.SESOIHarm, Abs: info.SESOIAbs, MinUnit: 1}, ChainShare: info.ChainShare, MainOnly: !info.ProtectionNone}
+		SESOI: SESOI{Share: info.SESOI, ByHarm: info.SESOIHarm, Abs: info.SESOIAbs, MinUnit: 1}, ChainShare: info.ChainShare, MainOnly: !info.ProtectionNone, WaitingOff: info.WaitingOff}
 	if o.ChainShare == 0 {
 		o.ChainShare = DefaultChainShare
 	}
@@ -458,7 +469,7 @@ func ownRegimes(s *scenarios.Scenario, o Options) ([]string, error) {
 // renumbering.
 func plan(s *scenarios.Scenario, arg string, d Design, own []string, o Options) *experiment.Plan {
 	return &experiment.Plan{
-		Command: "claim", Scenario: s, Arg: arg, Regimes: append(d.CellNames(), own...), Reps: s.File.Replicates,
+		Command: "claim", Scenario: s, Arg: arg, Regimes: d.Arms(own), Reps: s.File.Replicates,
 		Configure: d.configure, Order: experiment.ReplicateMajor, Args: o.args(),
 	}
 }
@@ -564,7 +575,7 @@ func Check(ctx context.Context, s *scenarios.Scenario, arg string, o Options, ou
 		}
 	}
 	info := &Info{Arms: x.Regimes, Own: own, OwnGiven: o.Own != nil, Harms: Harms(), SESOI: o.SESOI.Share, SESOIHarm: o.SESOI.ByHarm, SESOIAbs: o.SESOI.Abs, ChainShare: o.ChainShare,
-		Precision: o.Precision, MaxReps: o.MaxReps, Pilot: pilot, Reps: x.Reps, SESOIValues: sesoi.Fixed, ProtectionNone: d.AtNoProtection}
+		Precision: o.Precision, MaxReps: o.MaxReps, Pilot: pilot, Reps: x.Reps, SESOIValues: sesoi.Fixed, ProtectionNone: d.AtNoProtection, WaitingOff: d.WaitingOff}
 	if res.Needs != nil {
 		info.RepsNeeded = res.Needs.Most(pilot)
 	}

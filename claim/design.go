@@ -45,6 +45,46 @@ type Design struct {
 	// protection (docs/CLAIM.md). A design without a protection or a
 	// closure switch has none to add.
 	AtNoProtection bool
+	// WaitingOff adds to the arms a copy of each cell the chain's effects
+	// compare (waitingCells) with waiting's effects on abuse switched off
+	// (abuse.desperation_effect and abuse.queue_effect 0), named with
+	// WaitingOffSuffix: an intervention that gives malfunction's effect on
+	// the abuse harms without them, and so the part that goes through
+	// them (Analysis.Waiting; docs/CLAIM.md, "Through waiting"). The
+	// design's effects and verdicts are those without the copies.
+	WaitingOff bool
+}
+
+// WaitingOffSuffix ends the name of a cell's copy with waiting's effects
+// on abuse switched off: "open-failing-none-waiting-off".
+const WaitingOffSuffix = "-waiting-off"
+
+// waitingCells are the cells of which the design runs a copy with
+// waiting's effects switched off: those the chain's effects compare, in
+// order; none unless WaitingOff.
+func (d Design) waitingCells() []int {
+	if !d.WaitingOff {
+		return nil
+	}
+	effects := d.Effects(nil)
+	var cells []int
+	for c := range d.NCells() {
+		if slices.ContainsFunc(effects, func(e Effect) bool { return slices.Contains(chainEffects, e.ID) && e.Coef[c] != 0 }) {
+			cells = append(cells, c)
+		}
+	}
+	return cells
+}
+
+// Arms are the arms the check runs: the cells, the scenario's own
+// regimes (own), then the copies of cells with waiting's effects
+// switched off.
+func (d Design) Arms(own []string) []string {
+	arms := append(d.CellNames(), own...)
+	for _, c := range d.waitingCells() {
+		arms = append(arms, d.CellName(c)+WaitingOffSuffix)
+	}
+	return arms
 }
 
 // StandardDesign is closure × malfunction × protection, with the claim's
@@ -131,7 +171,11 @@ func (d Design) CellLevels(c int) (scenarios.Levels, error) {
 // configure builds the configuration of an arm of the check: a cell of
 // the design, or one of the scenario's own regimes.
 func (d Design) configure(s *scenarios.Scenario, arm string) (*sim.Config, error) {
-	c := slices.Index(d.CellNames(), arm)
+	cell, off := strings.CutSuffix(arm, WaitingOffSuffix)
+	c := slices.Index(d.CellNames(), cell)
+	if off && (!d.WaitingOff || c < 0) {
+		c, off = -1, false // a regime of the scenario's own that ends so
+	}
 	if c < 0 {
 		return s.Config(arm)
 	}
@@ -139,7 +183,14 @@ func (d Design) configure(s *scenarios.Scenario, arm string) (*sim.Config, error
 	if err != nil {
 		return nil, err
 	}
-	return s.ConfigAt(arm, lv)
+	cfg, err := s.ConfigAt(arm, lv)
+	if err != nil || !off {
+		return cfg, err
+	}
+	// The intervention: abuse no longer rises with a migrant's days in
+	// one place nor with the queue at a post (docs/MODEL.md, 7.6).
+	cfg.Abuse.DesperationEffect, cfg.Abuse.QueueEffect = 0, 0
+	return cfg, nil
 }
 
 // BuiltinCell names the built-in regime a cell equals, if any: the four

@@ -126,24 +126,33 @@ func cornersOnly(registry []experiment.Figure) []experiment.Figure {
 			continue
 		}
 		draw := f.Draw
-		out[i].Title += "; in a folder that splits malfunction, the 8 cells with its parts all working or all failing"
+		out[i].Title += "; in a folder that splits malfunction, the 8 cells with its parts all working or all failing; not the cells run again with waiting's effects off (--waiting-off)"
 		out[i].Draw = func(src experiment.Source) ([]experiment.Drawn, error) {
-			d, _, err := claimDesign(src.Manifest)
+			d, info, err := claimDesign(src.Manifest)
 			if err != nil {
 				return nil, err
 			}
 			corners := d.Corners()
-			if len(corners) == d.NCells() {
+			var note string
+			switch {
+			case len(corners) < d.NCells():
+				for _, c := range corners {
+					src.Only = append(src.Only, d.CellName(c))
+				}
+				note = cornersNote(len(corners), d.NCells())
+			case d.WaitingOff:
+				// The copies would double the lines, in styles that
+				// repeat; their effect is waiting.csv's.
+				src.Only = append(d.CellNames(), info.Own...)
+				note = "not drawn: the cells run again with waiting's effects off (waiting.csv)"
+			default:
 				return draw(src)
-			}
-			for _, c := range corners {
-				src.Only = append(src.Only, d.CellName(c))
 			}
 			drawn, err := draw(src)
 			for i := range drawn {
-				drawn[i].Title += "; " + cornersNote(len(corners), d.NCells())
+				drawn[i].Title += "; " + note
 				if drawn[i].Fig != nil {
-					drawn[i].Fig.AddCaption(cornersNote(len(corners), d.NCells()))
+					drawn[i].Fig.AddCaption(note)
 				}
 			}
 			return drawn, err

@@ -231,6 +231,9 @@ combination (docs/CLAIM.md).
 	if t := abusePartsText(x, a); t != "" {
 		b.WriteString("\n" + t + "\n")
 	}
+	if len(a.ChainTests) > 0 {
+		b.WriteString("\n" + waitingText(a))
+	}
 	figureLine(&b, drawn, "mediation", "Abuse on trapped or stranded migrants", "\n%s\n\nThe figure shows each combination's means, without intervals; the effects on abuse, with their intervals, are in the tables above.\n")
 
 	if len(a.Arms) > a.Design.NCells() {
@@ -477,6 +480,25 @@ func abusePartsText(x *experiment.Prepared, a *Analysis) string {
 	}
 	return text + fmt.Sprintf(" In this run, with malfunction split, malfunction as a whole changed abuse events by %s per run, and the main effects of its parts (each over the other switches; they need not add up to the whole's, as the parts interact) are %s.",
 		signed(whole.Mean), strings.Join(parts, ", "))
+}
+
+// waitingText is the intervention's paragraph and table (--waiting-off;
+// referee 8, S1): malfunction's effect on the abuse harms with waiting's
+// effects on abuse switched off, and the part that goes through them.
+// Without the intervention, it says how to run it. It ends with a
+// newline.
+func waitingText(a *Analysis) string {
+	const head = "**Through waiting, by intervention.** "
+	if !a.Design.WaitingOff {
+		return head + "The share above counts who was trapped when abused, not the abuse that waiting caused. To measure how much of malfunction's effect on abuse goes through waiting (abuse rising with a migrant's days in one place and with the queue at a post), run the check again with `--waiting-off`: it runs the combinations the chain compares again with those effects switched off.\n"
+	}
+	var b strings.Builder
+	b.WriteString(head + "Each combination the chain compares was run again with waiting's effects on abuse switched off (`abuse.desperation_effect` and `abuse.queue_effect` set to 0), meeting the same migrants replicate by replicate. Malfunction's effect there is what it does without them; the total minus it, per replicate, is the part that goes through them: abuse rising with a migrant's days in one place and with the queue at a post. Stuck migrants still spend more days where abuse happens when those effects are off, so this part is what waiting adds to the rate of abuse, not all that waiting does. The intervals are 95% t-intervals over replicates, not adjusted: these are measures beside the chain's verdicts, not tests.\n\n")
+	b.WriteString("|malfunction's effect|harm|total per run [95%]|with waiting's effects off [95%]|through them [95%]|share|\n|---|---|---:|---:|---:|---:|\n")
+	for _, w := range a.Waiting {
+		fmt.Fprintf(&b, "|%s|%s|%s|%s|%s|%s|\n", output.Literal(w.Effect), Title(w.Harm), FormatInterval(w.Total), FormatInterval(w.Direct), FormatInterval(w.Through), FormatShare(w.Share()))
+	}
+	return b.String()
 }
 
 // signed writes a count with its sign.

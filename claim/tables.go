@@ -40,6 +40,7 @@ var (
 	wideVerdictColumns    = []string{"harm", "malfunction_at_open", "malfunction_at_closed", "closure", "malfunction_minus_closure", "claim"}
 	chainVerdictColumns   = []string{"chain_at_open", "chain_at_closed", "chain_share"}
 	chainMediationColumns = []string{"chain_difference", "chain_low", "chain_high", "chain_p_adjusted", "chain"}
+	waitingColumns        = []string{"effect", "harm", "total", "total_low", "total_high", "direct", "direct_low", "direct_high", "through_waiting", "through_low", "through_high", "share_through"}
 	robustnessColumns     = []string{"harm", "claim", "malfunction_at_open", "malfunction_at_closed", "closure", "malfunction_minus_closure", "margin"}
 )
 
@@ -62,7 +63,8 @@ type verdictEffect struct {
 }
 
 // writeTables writes effects.csv (with each contrast's need of
-// replicates, needs), verdicts.csv, claim.csv and mediation.csv.
+// replicates, needs), verdicts.csv, claim.csv and mediation.csv, and
+// waiting.csv where the design switches waiting's effects off.
 func writeTables(w *experiment.Writer, a *Analysis, needs Needs) error {
 	var rows [][]string
 	for _, e := range a.Estimates {
@@ -89,7 +91,18 @@ func writeTables(w *experiment.Writer, a *Analysis, needs Needs) error {
 		rows = append(rows, []string{m.Row, m.Kind, f(m.Events), f(m.Immobile), f(m.Lo), f(m.Hi), f(m.Share),
 			f(m.ChainDiff), f(m.ChainLo), f(m.ChainHi), f(m.ChainPAdj), string(m.Chain)})
 	}
-	return w.WriteTable("mediation.csv", slices.Concat(mediationColumns, chainMediationColumns), rows)
+	if err := w.WriteTable("mediation.csv", slices.Concat(mediationColumns, chainMediationColumns), rows); err != nil {
+		return err
+	}
+	if !a.Design.WaitingOff {
+		return nil
+	}
+	rows = nil
+	for _, x := range a.Waiting {
+		rows = append(rows, []string{x.Effect, x.Harm, f(x.Total.Mean), f(x.Total.Lo), f(x.Total.Hi), f(x.Direct.Mean), f(x.Direct.Lo), f(x.Direct.Hi),
+			f(x.Through.Mean), f(x.Through.Lo), f(x.Through.Hi), f(x.Share())})
+	}
+	return w.WriteTable("waiting.csv", waitingColumns, rows)
 }
 
 // claimRows are the rows of verdicts.csv and claim.csv of the verdicts cs

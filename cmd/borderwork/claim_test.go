@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"maps"
@@ -719,5 +720,81 @@ func TestClaimReportSuggestsItsOwnRobustness(t *testing.T) {
 	}
 	if want := "Run `" + m.CommandLine + " --robustness` to see"; !strings.Contains(string(report), want) || !strings.HasPrefix(m.CommandLine, "borderwork claim classroom ") {
 		t.Errorf("report.md does not suggest %q:\n%s", want, report)
+	}
+}
+
+// TestClaimWaitingOff: --waiting-off runs the cells again with waiting's
+// effects on abuse switched off and writes waiting.csv, says so in the
+// terminal and report.md, records it in the manifest for reproduce, and
+// leaves every other table of the check as it is without it.
+func TestClaimWaitingOff(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	args := func(out string, extra ...string) []string {
+		return append([]string{"claim", small, "--days", "40", "--reps", "3", "--max-reps", "3", "--formats", "", "--quiet", "--out", out}, extra...)
+	}
+	with, without := filepath.Join(dir, "with"), filepath.Join(dir, "without")
+	stdout := mustRun(t, args(with, "--waiting-off")...)
+	mustRun(t, args(without)...)
+	for _, want := range []string{"3 replicates of each of 9 combinations and of 8 of them with waiting's effects off", "Through waiting, by intervention", "at closed admission, without protection: "} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("the terminal does not say %q:\n%s", want, stdout)
+		}
+	}
+	for _, f := range []string{"effects.csv", "verdicts.csv", "claim.csv", "mediation.csv"} {
+		a, errA := os.ReadFile(filepath.Join(with, f))
+		b, errB := os.ReadFile(filepath.Join(without, f))
+		if errA != nil || errB != nil || !bytes.Equal(a, b) {
+			t.Errorf("%s differs with --waiting-off (%v, %v)", f, errA, errB)
+		}
+	}
+	table, err := os.ReadFile(filepath.Join(with, "waiting.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if lines := strings.Split(strings.TrimSpace(string(table)), "\n"); len(lines) != 1+4*2 || !strings.HasPrefix(lines[0], "effect,harm,total,") {
+		t.Errorf("waiting.csv: %d lines; want a header and 4 effects × 2 harms:\n%s", len(lines), table)
+	}
+	if _, err := os.Stat(filepath.Join(without, "waiting.csv")); err == nil {
+		t.Error("without --waiting-off, claim wrote waiting.csv")
+	}
+	report, _ := os.ReadFile(filepath.Join(with, "report.md"))
+	if !strings.Contains(string(report), "|malfunction's effect|harm|total per run [95%]|with waiting's effects off [95%]|through them [95%]|share|") {
+		t.Error("report.md has no table of the intervention")
+	}
+	plain, _ := os.ReadFile(filepath.Join(without, "report.md"))
+	if !strings.Contains(string(plain), "run the check again with `--waiting-off`") {
+		t.Error("report.md without the intervention does not say how to run it")
+	}
+	m, err := output.ReadManifest(with)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, err := claim.ReadInfo(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	copies := 0
+	for _, a := range info.Arms {
+		if strings.HasSuffix(a, claim.WaitingOffSuffix) {
+			copies++
+		}
+	}
+	if !info.WaitingOff || copies != 8 {
+		t.Errorf("manifest: waiting_off %v, %d copies among the arms %v; want true and 8", info.WaitingOff, copies, info.Arms)
+	}
+	if status, stdout, stderr := runCLI(t, "reproduce", with); status != 0 {
+		t.Errorf("reproduce: status %d\n%s%s", status, stdout, stderr)
+	}
+	var doc struct {
+		Waiting []struct {
+			Effect  string   `json:"effect"`
+			Harm    string   `json:"harm"`
+			Through *float64 `json:"through_waiting"`
+		} `json:"waiting"`
+	}
+	js := mustRun(t, args(filepath.Join(dir, "json"), "--waiting-off", "--json")...)
+	if err := json.Unmarshal([]byte(js), &doc); err != nil || len(doc.Waiting) != 8 || doc.Waiting[0].Effect != "malfunction|closure=open" || doc.Waiting[0].Through == nil {
+		t.Errorf("--json: %v, %+v; want 8 rows of waiting, from malfunction|closure=open", err, doc.Waiting)
 	}
 }

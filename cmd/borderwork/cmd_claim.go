@@ -47,7 +47,12 @@ effects hold but the chain fails, the claim "holds, but not through
 trapping". The claim is judged a second time, by the same rule, from its
 effects without protection, where the named regimes lie (protection's hbm
 level has centres inform migrants, undoing part of malfunction's poor
-information); its tests join the one family.
+information); its tests join the one family. --waiting-off runs the
+combinations the chain compares again with waiting's effects on abuse
+switched off (abuse rising with days in one place and with queues): the
+part of malfunction's effect on abuse that goes through them, measured by
+intervention (waiting.csv), beside the chain's count of who was trapped
+when abused.
 
 Replicates: a pilot of --reps, then as many as every contrast needs for an
 interval no wider than --precision times its smallest effect on each side,
@@ -95,6 +100,7 @@ func cmdClaim(ctx context.Context, args []string, e *env) error {
 	fs.BoolVar(&c.progress, "progress", false, "print progress on standard error even when it is not a terminal (a line every 5 seconds)")
 	fs.BoolVar(&c.json, "json", false, "print the verdicts and effects as JSON")
 	fs.BoolVar(&o.Split, "split-malfunction", false, "split malfunction into reliability, integrity and information")
+	fs.BoolVar(&o.WaitingOff, "waiting-off", false, "also run the combinations the chain compares with waiting's effects on abuse switched off\n(abuse.desperation_effect and abuse.queue_effect 0): how much of malfunction's effect on abuse goes through them")
 	fs.StringVar(&own, "own", "", "the scenario's own `regimes` to run beside the design, comma-separated, not the built-in four\nunless the scenario changes one (default: all of its own; \"none\" for none)")
 	fs.Var(sesoiFlag{&o.SESOI}, "sesoi", "smallest effect of interest: a `share` of each harm's mean in the pilot, in (0, 1), or\nHARM=share, or HARM=abs:X in the harm's own units a run, X > 0 (repeat for several harms)")
 	fs.Float64Var(&o.ChainShare, "chain-share", o.ChainShare, "on the abuse harms, the claim holds through trapping when more than this `share` of the abuse\nmalfunction adds falls on migrants trapped or stranded at the time, in (0, 1)")
@@ -159,7 +165,11 @@ func cmdClaim(ctx context.Context, args []string, e *env) error {
 // printClaim writes the verdicts for a reader at a terminal.
 func printClaim(w io.Writer, scenario string, days int, seed int64, sets []string, res *claim.Outcome) {
 	fmt.Fprintf(w, "%s: is it malfunction, not closure, that endangers migrants?\n", scenario)
-	fmt.Fprintf(w, "%d replicates of each of %d combinations (pilot %d), %d days, seed %d.\n", res.Reps, len(res.Arms), res.Pilot, days, seed)
+	copies := ""
+	if n := len(res.Design.Arms(nil)) - res.Design.NCells(); n > 0 {
+		copies = fmt.Sprintf(" and of %d of them with waiting's effects off", n)
+	}
+	fmt.Fprintf(w, "%d replicates of each of %d combinations%s (pilot %d), %d days, seed %d.\n", res.Reps, len(res.Arms), copies, res.Pilot, days, seed)
 	if note := claim.CapNote(res.Needs, res.Reps, res.MaxReps, res.Pilot); note != "" {
 		fmt.Fprintln(w, note)
 	}
@@ -185,12 +195,7 @@ func printClaim(w io.Writer, scenario string, days int, seed int64, sets []strin
 		if m.Chain == "" {
 			continue
 		}
-		at := strings.TrimPrefix(m.Row, "malfunction|closure=")
-		if open, ok := strings.CutSuffix(at, ","+claim.NoneReading); ok {
-			at = open + " admission, without protection"
-		} else {
-			at += " admission"
-		}
+		at := closureSetting(m.Row)
 		share := "" // the share on trapped or stranded migrants, as the chain judges it
 		if !math.IsNaN(m.Share) {
 			share = " (" + claim.FormatShare(m.Share) + ")"
@@ -198,6 +203,20 @@ func printClaim(w io.Writer, scenario string, days int, seed int64, sets []strin
 		fmt.Fprintf(w, "  at %s: %s abuse events added, %s%s on trapped or stranded migrants; d = on trapped - %s × added = %s per run: the chain %s\n",
 			at, output.FormatCount(m.Events), output.FormatCount(m.Immobile), share, output.FormatFloat(res.ChainShare),
 			claim.FormatInterval(claim.Estimate{Mean: m.ChainDiff, Lo: m.ChainLo, Hi: m.ChainHi}), strings.ToUpper(m.Chain.Verb()))
+	}
+	if res.Waiting != nil {
+		fmt.Fprint(w, "\nThrough waiting, by intervention: malfunction's effect on abuse events with waiting's effects on abuse switched off, and the part through them (95% intervals):\n")
+		for _, x := range res.Waiting {
+			if x.Harm != "abuse_events" {
+				continue
+			}
+			share := ""
+			if !math.IsNaN(x.Share()) {
+				share = " (" + claim.FormatShare(x.Share()) + ")"
+			}
+			fmt.Fprintf(w, "  at %s: %s added, %s with them off, %s%s through them\n", closureSetting(x.Effect),
+				claim.FormatInterval(x.Total), claim.FormatInterval(x.Direct), claim.FormatInterval(x.Through), share)
+		}
 	}
 	if rob := res.Robustness; rob != nil {
 		fmt.Fprintf(w, "\nRobustness over %d points of the assumptions: share of points where the claim holds.\n\n", len(rob.Points))
@@ -209,6 +228,16 @@ func printClaim(w io.Writer, scenario string, days int, seed int64, sets []strin
 		}
 		tw.Flush()
 	}
+}
+
+// closureSetting says where a malfunction effect of the chain is read:
+// "open admission", "closed admission, without protection".
+func closureSetting(id string) string {
+	at := strings.TrimPrefix(id, "malfunction|closure=")
+	if open, ok := strings.CutSuffix(at, ","+claim.NoneReading); ok {
+		return open + " admission, without protection"
+	}
+	return at + " admission"
 }
 
 // printClaimTable writes the claim's verdicts on each harm, and its
@@ -299,23 +328,43 @@ func printClaimJSON(w io.Writer, scenario string, seed int64, res *claim.Outcome
 		PAdjusted     *float64 `json:"chain_p_adjusted"`
 		Verdict       string   `json:"chain"`
 	}
+	// throughWaiting is one row of waiting.csv (--waiting-off).
+	type throughWaiting struct {
+		Effect       string   `json:"effect"`
+		Harm         string   `json:"harm"`
+		Total        *float64 `json:"total"`
+		TotalLow     *float64 `json:"total_low"`
+		TotalHigh    *float64 `json:"total_high"`
+		Direct       *float64 `json:"direct"`
+		DirectLow    *float64 `json:"direct_low"`
+		DirectHigh   *float64 `json:"direct_high"`
+		Through      *float64 `json:"through_waiting"`
+		ThroughLow   *float64 `json:"through_low"`
+		ThroughHigh  *float64 `json:"through_high"`
+		ShareThrough *float64 `json:"share_through"`
+	}
 	doc := struct {
-		Scenario    string       `json:"scenario"`
-		Seed        int64        `json:"seed"`
-		Reps        int          `json:"reps"`
-		Arms        []string     `json:"arms"`
-		Overall     string       `json:"overall"`
-		OverallNone string       `json:"overall_protection_none,omitempty"`
-		ChainShare  float64      `json:"chain_share"`
-		Chain       []chainTest  `json:"chain"`
-		Verdicts    []verdict    `json:"verdicts"`
-		Effects     []effect     `json:"effects"`
-		Performance *performance `json:"performance"`
+		Scenario    string           `json:"scenario"`
+		Seed        int64            `json:"seed"`
+		Reps        int              `json:"reps"`
+		Arms        []string         `json:"arms"`
+		Overall     string           `json:"overall"`
+		OverallNone string           `json:"overall_protection_none,omitempty"`
+		ChainShare  float64          `json:"chain_share"`
+		Chain       []chainTest      `json:"chain"`
+		Waiting     []throughWaiting `json:"waiting,omitempty"`
+		Verdicts    []verdict        `json:"verdicts"`
+		Effects     []effect         `json:"effects"`
+		Performance *performance     `json:"performance"`
 	}{Scenario: scenario, Seed: seed, Reps: res.Reps, Arms: res.Arms, Overall: claim.Overall(res.Claim), OverallNone: claim.NoneSentence(res.Claim, res.ClaimAtNone), ChainShare: res.ChainShare, Performance: perf}
 	for _, m := range res.Mediation {
 		if m.Chain != "" {
 			doc.Chain = append(doc.Chain, chainTest{m.Row, num(m.Events), num(m.Immobile), num(m.Share), num(m.ChainDiff), num(m.ChainLo), num(m.ChainHi), num(m.ChainPAdj), string(m.Chain)})
 		}
+	}
+	for _, x := range res.Waiting {
+		doc.Waiting = append(doc.Waiting, throughWaiting{x.Effect, x.Harm, num(x.Total.Mean), num(x.Total.Lo), num(x.Total.Hi), num(x.Direct.Mean), num(x.Direct.Lo), num(x.Direct.Hi),
+			num(x.Through.Mean), num(x.Through.Lo), num(x.Through.Hi), num(x.Share())})
 	}
 	for h, v := range res.Claim {
 		jv := verdict{Harm: v.Harm, claimVerdicts: toVerdicts(v)}
