@@ -112,6 +112,9 @@ func planRobustness(ctx context.Context, s *scenarios.Scenario, d Design, o Opti
 	for _, a := range Assumptions {
 		ids = append(ids, a.ID)
 	}
+	// The intervention of --waiting-off is the main check's: a point runs
+	// the cells alone.
+	d.WaitingOff = false
 	p := plan(s, "", d, own, o)
 	p.Reps, p.Keys, p.Order, p.Args = o.RobustReps, ids, experiment.PointMajor, nil
 	p.Points = robustnessPoints(o.Samples, uint64(s.File.Seed))
