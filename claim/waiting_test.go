@@ -1,6 +1,7 @@
 package claim
 
 import (
+	"context"
 	"math"
 	"reflect"
 	"slices"
@@ -55,6 +56,16 @@ func TestWaitingOffArms(t *testing.T) {
 	off.Abuse.DesperationEffect, off.Abuse.QueueEffect = on.Abuse.DesperationEffect, on.Abuse.QueueEffect
 	if !reflect.DeepEqual(on, off) {
 		t.Errorf("the copy of %s differs from it in more than waiting's effects", cell)
+	}
+	// The robustness points run the cells alone: they report no split.
+	o := DefaultOptions()
+	o.WaitingOff, o.Robustness, o.Samples, o.RobustReps = true, true, 3, 2
+	rp, err := planRobustness(context.Background(), s, o.design(), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(rp.x.Regimes, d.CellNames()) {
+		t.Errorf("robustness runs %v; want the cells alone", rp.x.Regimes)
 	}
 }
 
