@@ -442,6 +442,19 @@ func ownRegimes(s *scenarios.Scenario, o Options) ([]string, error) {
 			own = append(own, r)
 		}
 	}
+	// An own regime cannot take the name of an arm of the design: its
+	// runs and the arm's would be one in the tables.
+	arms := o.design().Arms(nil)
+	for _, r := range own {
+		if !slices.Contains(arms, r) {
+			continue
+		}
+		what := "a combination of the design (" + strings.Join(arms[:4], ", ") + ", ...)"
+		if cell, ok := strings.CutSuffix(r, WaitingOffSuffix); ok {
+			what = "the combination " + cell + " run again with waiting's effects off (--waiting-off)"
+		}
+		return nil, s.ErrorAt("regimes."+r, fmt.Sprintf("the claim check names one of its arms %s, %s; rename the regime to run it beside them", r, what))
+	}
 	if o.Own == nil {
 		return own, nil
 	}

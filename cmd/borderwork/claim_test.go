@@ -635,6 +635,48 @@ func TestClaimBadInput(t *testing.T) {
 	}
 }
 
+// TestClaimOwnRegimeNamedLikeAnArm: a regime of the scenario's own named
+// as one of the check's arms (a combination, or with --waiting-off its
+// copy) is refused, naming the file, line and key, with nothing written:
+// its runs and the arm's were one in the tables ("replicate 0 of
+// open-failing-none is missing", exit 1). The copy's name is free
+// without --waiting-off.
+func TestClaimOwnRegimeNamedLikeAnArm(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	text, err := os.ReadFile(small)
+	if err != nil {
+		t.Fatal(err)
+	}
+	line := 1 + strings.Count(string(text[:strings.Index(string(text), "[regimes.strict]")]), "\n")
+	for _, tt := range []struct {
+		name  string
+		extra []string
+		want  string
+	}{
+		{"open-failing-none", nil, "a combination of the design (open-working-none, closed-working-none, open-failing-none, closed-failing-none, ...); rename the regime"},
+		{"closed-working-hbm-waiting-off", []string{"--waiting-off"}, "the combination closed-working-hbm run again with waiting's effects off (--waiting-off); rename the regime"},
+	} {
+		path := filepath.Join(dir, tt.name+".toml")
+		if err := os.WriteFile(path, []byte(strings.Replace(string(text), "[regimes.strict]", "[regimes."+tt.name+"]", 1)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out := filepath.Join(dir, "out-"+tt.name)
+		status, _, stderr := runCLI(t, append([]string{"claim", path, "--days", "10", "--reps", "2", "--max-reps", "2", "--formats", "", "--out", out}, tt.extra...)...)
+		want := fmt.Sprintf("%s:%d: regimes.%s: the claim check names one of its arms %s, %s", path, line, tt.name, tt.name, tt.want)
+		if status != exitUsage || !strings.Contains(stderr, want) {
+			t.Errorf("claim %s %v: status %d, stderr %q; want 2 and %q", tt.name, tt.extra, status, stderr, want)
+		}
+		if _, err := os.Stat(out); err == nil {
+			t.Errorf("claim %s %v wrote its folder", tt.name, tt.extra)
+		}
+	}
+	path := filepath.Join(dir, "closed-working-hbm-waiting-off.toml")
+	if status, _, stderr := runCLI(t, "claim", path, "--days", "10", "--reps", "2", "--max-reps", "2", "--formats", "", "--quiet", "--out", filepath.Join(dir, "free")); status != 0 {
+		t.Errorf("without --waiting-off, a regime named as a copy would be: status %d\n%s", status, stderr)
+	}
+}
+
 // TestClaimOwnChangedBuiltin: a built-in regime the scenario changes
 // with keys of its own, or with a schedule window that names it, is the
 // scenario's version of it, which the design's combinations do not see:
