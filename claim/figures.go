@@ -19,6 +19,7 @@ import (
 var Figures = append(cornersOnly(experiment.CompareFigures),
 	experiment.Figure{Name: "effects_HARM", Title: "The claim's effects on one harm (malfunction at each setting of closure, closure at each setting of malfunction, the main effects, with --split-malfunction those of malfunction's parts reliability, integrity and information too, the difference of malfunction's and closure's, and the claim's effects again without protection, where the named regimes lie): mean paired differences over replicates, with 95% confidence intervals of the mean", Draw: drawEffects},
 	experiment.Figure{Name: "cells_HARM", Title: "Mean harm per run in each cell of the design, with 95% confidence intervals of each cell's mean, which hold the spread between replicates that the paired effects remove (overlapping bars do not mean no paired difference: see effects_HARM): closure on the axis, malfunction and protection as series", Draw: drawCells},
+	experiment.Figure{Name: "waiting_HARM", Title: "With --waiting-off, on an abuse harm: malfunction's effect at each setting of closure (and without protection), its effect with waiting's effects on abuse switched off, and the part through them, each with its 95% confidence interval of the mean (waiting.csv)", Draw: drawWaiting},
 	experiment.Figure{Name: "mediation", Title: "Abuse events per run in each arm (means, without intervals), on migrants trapped or stranded at the time and on the others; in a folder that splits malfunction, the 8 cells with its parts all working or all failing", Draw: drawMediation},
 	experiment.Figure{Name: "robustness_claim", Title: "Share of the assumption space where the claim holds, fails or is inconclusive, per harm", Draw: drawRobustnessShares},
 	experiment.Figure{Name: "robustness_map_HARM", Title: "Share of the conclusive points where the claim holds on a harm, over the two assumptions that move it most, binned; grey where fewer than 3 points are conclusive", Draw: drawRobustnessMaps},
@@ -109,6 +110,60 @@ func drawEffects(src experiment.Source) ([]experiment.Drawn, error) {
 			return nil, err
 		}
 		out = append(out, experiment.Drawn{Name: "effects_" + h, Title: title, Fig: fig})
+	}
+	return out, nil
+}
+
+// waitingLabels are the chain's effects as the waiting figures label
+// them.
+var waitingLabels = map[string]string{ // looked up only
+	"malfunction|closure=open":           "malfunction, open",
+	"malfunction|closure=closed":         "malfunction, closed",
+	AtNone("malfunction|closure=open"):   "malfunction, open, without protection",
+	AtNone("malfunction|closure=closed"): "malfunction, closed, without protection",
+}
+
+// drawWaiting draws, in a folder written with --waiting-off, one figure
+// per abuse harm from waiting.csv: for each of the chain's effects, the
+// total, the effect with waiting's effects off and the part through
+// them, as three bars with their intervals. Nothing in other folders.
+func drawWaiting(src experiment.Source) ([]experiment.Drawn, error) {
+	d, _, err := claimDesign(src.Manifest)
+	if err != nil || !d.WaitingOff || src.Unanalysed("waiting.csv") {
+		return nil, err
+	}
+	rows, err := ReadWaiting(filepath.Join(src.Dir, "waiting.csv"))
+	if err != nil {
+		return nil, err
+	}
+	caption := src.Caption()
+	caption.Centre = "bars: mean"
+	caption.Spread = figures.CIErrorBars
+	caption.Extra = "the same migrants with and without waiting's effects on abuse (abuse.desperation_effect, abuse.queue_effect 0); intervals not adjusted, no test (waiting.csv)"
+	var out []experiment.Drawn
+	for _, h := range ChainHarms {
+		// Parts of an effect, not regimes: greys.
+		total := figures.Group{Label: "malfunction's effect", Style: figures.Part(0)}
+		direct := figures.Group{Label: "with waiting's effects off", Style: figures.Part(1)}
+		through := figures.Group{Label: "through waiting's effects", Style: figures.Part(2)}
+		for _, w := range rows {
+			label, ok := waitingLabels[w.Effect]
+			if w.Harm != h || !ok {
+				continue
+			}
+			total.Bars = append(total.Bars, figures.Bar{Label: label, Mean: w.Total.Mean, Lo: w.Total.Lo, Hi: w.Total.Hi})
+			direct.Bars = append(direct.Bars, figures.Bar{Label: label, Mean: w.Direct.Mean, Lo: w.Direct.Lo, Hi: w.Direct.Hi})
+			through.Bars = append(through.Bars, figures.Bar{Label: label, Mean: w.Through.Mean, Lo: w.Through.Lo, Hi: w.Through.Hi})
+		}
+		if len(total.Bars) == 0 {
+			continue
+		}
+		title := "How much of malfunction's effect on " + Title(h) + " goes through waiting"
+		fig, err := figures.GroupedBars(title, Title(h)+" per run, difference", []figures.Group{total, direct, through}, caption)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, experiment.Drawn{Name: "waiting_" + h, Title: title, Fig: fig})
 	}
 	return out, nil
 }

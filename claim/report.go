@@ -233,6 +233,9 @@ combination (docs/CLAIM.md).
 	}
 	if len(a.ChainTests) > 0 {
 		b.WriteString("\n" + waitingText(a))
+		for _, h := range ChainHarms {
+			figureLine(&b, drawn, "waiting_"+h, "How much of malfunction's effect on "+Title(h)+" goes through waiting", "\n%s\n")
+		}
 	}
 	figureLine(&b, drawn, "mediation", "Abuse on trapped or stranded migrants", "\n%s\n\nThe figure shows each combination's means, without intervals; the effects on abuse, with their intervals, are in the tables above.\n")
 

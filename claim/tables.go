@@ -384,6 +384,30 @@ func ReadMediation(path string) ([]Mediation, error) {
 	return out, nil
 }
 
+// ReadWaiting reads waiting.csv back: Waiting rows with each part's
+// mean and interval.
+func ReadWaiting(path string) ([]Waiting, error) {
+	t, err := output.ReadTable(path, waitingColumns...)
+	if err != nil {
+		return nil, err
+	}
+	var out []Waiting
+	for i := range t.Rows {
+		w := Waiting{Effect: t.Cell(i, "effect"), Harm: t.Cell(i, "harm")}
+		for _, c := range []struct {
+			col string
+			v   *float64
+		}{{"total", &w.Total.Mean}, {"total_low", &w.Total.Lo}, {"total_high", &w.Total.Hi}, {"direct", &w.Direct.Mean}, {"direct_low", &w.Direct.Lo}, {"direct_high", &w.Direct.Hi},
+			{"through_waiting", &w.Through.Mean}, {"through_low", &w.Through.Lo}, {"through_high", &w.Through.Hi}} {
+			if *c.v, err = t.Float(i, c.col); err != nil {
+				return nil, err
+			}
+		}
+		out = append(out, w)
+	}
+	return out, nil
+}
+
 func writeRobustness(path string, rr *RobustnessResult) error {
 	c, err := output.CreateCSV(path, append(append([]string{"point"}, rr.IDs...), robustnessColumns...))
 	if err != nil {

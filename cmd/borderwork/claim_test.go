@@ -776,7 +776,7 @@ func TestClaimWaitingOff(t *testing.T) {
 		return append([]string{"claim", small, "--days", "40", "--reps", "3", "--max-reps", "3", "--formats", "", "--quiet", "--out", out}, extra...)
 	}
 	with, without := filepath.Join(dir, "with"), filepath.Join(dir, "without")
-	stdout := mustRun(t, args(with, "--waiting-off")...)
+	stdout := mustRun(t, args(with, "--waiting-off", "--formats", "svg")...)
 	mustRun(t, args(without)...)
 	for _, want := range []string{"3 replicates of each of 9 combinations and of 8 of them with waiting's effects off", "Through waiting, by intervention", "at closed admission, without protection: "} {
 		if !strings.Contains(stdout, want) {
@@ -803,6 +803,12 @@ func TestClaimWaitingOff(t *testing.T) {
 	report, _ := os.ReadFile(filepath.Join(with, "report.md"))
 	if !strings.Contains(string(report), "|malfunction's effect|harm|total per run [95%]|with waiting's effects off [95%]|through them [95%]|share|") {
 		t.Error("report.md has no table of the intervention")
+	}
+	for _, h := range claim.ChainHarms {
+		fig := "figures/waiting_" + h + ".svg"
+		if _, err := os.Stat(filepath.Join(with, fig)); err != nil || !strings.Contains(string(report), "]("+fig+")") {
+			t.Errorf("%s: %v, or report.md does not show it", fig, err)
+		}
 	}
 	plain, _ := os.ReadFile(filepath.Join(without, "report.md"))
 	if !strings.Contains(string(plain), "run the check again with `--waiting-off`") {
