@@ -623,8 +623,9 @@ func splitWaitingOff(d Design, rows []output.SummaryRow) (main, off []output.Sum
 	if !d.WaitingOff {
 		return rows, nil
 	}
+	cells := d.CellNames()
 	for _, r := range rows {
-		if cell, ok := strings.CutSuffix(r.Run.Regime, WaitingOffSuffix); ok && slices.Contains(d.CellNames(), cell) {
+		if cell, ok := strings.CutSuffix(r.Run.Regime, WaitingOffSuffix); ok && slices.Contains(cells, cell) {
 			off = append(off, r)
 		} else {
 			main = append(main, r)
