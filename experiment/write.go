@@ -103,9 +103,10 @@ func Start(x *Prepared, out string, o Options) (w *Writer, err error) {
 		return nil, err
 	}
 	w = &Writer{X: x, Folder: folder, scenarioTOML: scenarioTOML, Rows: slices.Clone(o.Done), resume: o.Resume, written: map[string]output.Checked{}}
+	started := w // each failure below returns a nil w
 	defer func() {
 		if err != nil {
-			w.Discard()
+			started.Discard()
 		}
 	}()
 	if err := output.WriteFile(folder.Path("scenario.toml"), scenarioTOML); err != nil {
