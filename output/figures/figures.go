@@ -240,6 +240,19 @@ type tallPanel interface {
 // nothing, and says why, if the data area would be too small
 // (minDataShare) or a legend beside it would run past the caption.
 func (f *Figure) draw(c draw.Canvas) error {
+	err := f.drawOnce(c)
+	if _, ok := f.side.(belowPanel); ok && LegendTooLong(err) && !f.th.legendBelow {
+		// A legend too tall to stand beside the data goes under it, laid
+		// out in columns as a single-column figure's is: the figure is
+		// drawn again from the start, on a fresh white canvas.
+		f.th.legendBelow = true
+		err = f.drawOnce(c)
+	}
+	return err
+}
+
+// drawOnce is draw with the legend where the theme puts it.
+func (f *Figure) drawOnce(c draw.Canvas) error {
 	th := f.th
 	applyTheme(f.p, th)
 	c.SetColor(color.White)

@@ -1203,7 +1203,8 @@ func TestSingleMapTakesTheWidth(t *testing.T) {
 // format: each must either be drawn with its data area and legend in
 // place (no NaN coordinate, no text overlapping, leaving the canvas or
 // crossing the data area) or be refused with an error saying there is no
-// room, never written as a legend alone. 32 at single size cannot fit.
+// room, never written as a legend alone. 32 at single size cannot fit;
+// at double size they go under the data, too tall to stand beside it.
 func TestManySeriesFitOrFail(t *testing.T) {
 	name := func(i int) string {
 		parts := [][2]string{{"open", "closed"}, {"reliable", "failing"}, {"strong", "weak"}, {"accurate", "poor"}, {"none", "hbm"}}
@@ -1241,12 +1242,14 @@ func TestManySeriesFitOrFail(t *testing.T) {
 		draw func() (*Figure, error)
 		// fails lists the sizes at which the figure cannot fit.
 		fails []string
+		// below lists those at which the legend goes under the data.
+		below []string
 	}{
-		{"4 bands", bands(4), nil},
-		{"8 bands", bands(8), nil},
-		{"32 bands", bands(32), []string{"single", "double"}},
-		{"8 groups of bars", bars(8), nil},
-		{"32 groups of bars", bars(32), []string{"single", "double"}},
+		{"4 bands", bands(4), nil, []string{"single"}},
+		{"8 bands", bands(8), nil, []string{"single"}},
+		{"32 bands", bands(32), []string{"single"}, []string{"double"}},
+		{"8 groups of bars", bars(8), nil, []string{"single"}},
+		{"32 groups of bars", bars(32), []string{"single"}, []string{"double"}},
 	} {
 		for _, s := range Sizes() {
 			fig, err := tc.draw()
@@ -1282,6 +1285,13 @@ func TestManySeriesFitOrFail(t *testing.T) {
 				}
 				for _, p := range l.Problems() {
 					t.Errorf("%s, %s size, %s: %s", tc.name, s.Name, format, p)
+				}
+				i := slices.IndexFunc(l.Text, func(b TextBox) bool { return b.Text == name(0) })
+				if i < 0 {
+					t.Fatalf("%s, %s size, %s: no legend entry %q", tc.name, s.Name, format, name(0))
+				}
+				if under, want := l.Text[i].Max.Y <= l.Data.Min.Y, slices.Contains(tc.below, s.Name); under != want {
+					t.Errorf("%s, %s size, %s: legend entry at %v, under the data area %v: %v, want %v", tc.name, s.Name, format, l.Text[i].Rectangle, l.Data, under, want)
 				}
 			}
 		}
