@@ -663,7 +663,12 @@ func RedrawContext(ctx context.Context, dir string, formats []string, ch FigureC
 				filepath.Join(dir, filepath.FromSlash(f)), dir)
 		}
 	}
-	if st, err := os.Stat(filepath.Join(dir, "figures")); len(files) > 0 && err == nil && !st.IsDir() {
+	if st, err := os.Lstat(filepath.Join(dir, "figures")); err == nil && st.Mode()&os.ModeSymlink != 0 {
+		// Through a link, the figures removed and written would be
+		// another folder's, outside this one.
+		return nil, badInput("%s is a link, and plot writes and removes figures only inside %s: put a folder there instead, then plot again; %s is unchanged",
+			filepath.Join(dir, "figures"), dir, dir)
+	} else if len(files) > 0 && err == nil && !st.IsDir() {
 		return nil, badInput("%s is not a folder, and plot would put its figures there: move it, then plot again; %s is unchanged",
 			filepath.Join(dir, "figures"), dir)
 	}
