@@ -68,6 +68,14 @@ func NewSweep(s *scenarios.Scenario, arg string, regimes []string, spec SweepSpe
 		if !numeric {
 			return nil, badInput("--vary %s: %s is not a number; set it with --set", oneLineArg(v), f.Key)
 		}
+		// Every point runs the same replicates (common random numbers):
+		// varied, these would change nothing but a column.
+		switch strings.ToLower(f.Key) {
+		case "seed":
+			return nil, badInput("--vary %s: seed sets the replicates' seeds, the same at every point, so that points differ only by what is varied; it cannot be varied: give --seed for another sweep", oneLineArg(v))
+		case "replicates":
+			return nil, badInput("--vary %s: replicates sets how many runs each point has; it cannot be varied: give --reps", oneLineArg(v))
+		}
 		f.Integer = integer
 		if err := f.CheckInteger(); err != nil {
 			return nil, badInput("%v", err)

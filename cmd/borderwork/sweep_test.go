@@ -243,6 +243,9 @@ func TestSweepBadInput(t *testing.T) {
 		{[]string{}, "--vary"},
 		{[]string{"--vary", "regimes.closed.patrol=0,1", "--metric", "happiness"}, "--metric"},
 		{[]string{"--vary", "regimes.closed.patrol=0,1", "--contrast", "open-shut"}, "--contrast"},
+		// Settings every point shares: varied, they changed nothing.
+		{[]string{"--vary", "seed=1,2"}, "seed sets the replicates' seeds"},
+		{[]string{"--vary", "replicates=1:3:3"}, "give --reps"},
 	}
 	for _, tt := range tests {
 		out := filepath.Join(t.TempDir(), "out")
