@@ -1253,3 +1253,42 @@ func checkWasmSizesQuoted(t *testing.T, wasmBytes, wasmGzip int) {
 		}
 	}
 }
+
+// TestPageRunInReachAndChangedSettings: Run is on the first screen, on a
+// laptop and on a phone, before any scrolling (the settings are a long
+// column, and it stood at their end); after a run, a setting changed
+// says over the results that they are no longer the settings', and set
+// back as it was, the note goes.
+func TestPageRunInReachAndChangedSettings(t *testing.T) {
+	t.Parallel()
+	ctx := browser(t)
+	url := servePage(t)
+	inView := `(() => { const r = document.getElementById("run").getBoundingClientRect();
+		return r.top >= 0 && r.bottom <= window.innerHeight && !document.getElementById("run").disabled; })()`
+	for _, size := range [][2]int64{{390, 844}, {1024, 768}, {1280, 800}} {
+		do(t, ctx, "loading "+url, chromedp.EmulateViewport(size[0], size[1]), chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))
+		if !eval[bool](t, ctx, inView) {
+			t.Errorf("%d×%d: Run is not on the first screen, or not enabled", size[0], size[1])
+		}
+	}
+	const oversight = "knob-regimes.malfunctioning.oversight-num"
+	typeInto(t, ctx, "reps", "2")
+	typeInto(t, ctx, "days", "30")
+	do(t, ctx, "pressing Run", chromedp.Click(chromedp.CSS("#run")))
+	if state := waitRun(t, ctx); state != "done" {
+		t.Fatalf("the run ended %q", state)
+	}
+	note := `(() => { const b = document.getElementById("results-pending"); return b.hidden ? "" : b.textContent; })()`
+	if s := eval[string](t, ctx, note); s != "" {
+		t.Errorf("after the run the results say %q; want nothing", s)
+	}
+	before := eval[string](t, ctx, `document.getElementById("`+oversight+`").value`)
+	typeInto(t, ctx, oversight, "0.9")
+	if s := eval[string](t, ctx, note); !strings.Contains(s, "settings have changed") {
+		t.Errorf("with a setting changed the results say %q; want that the settings have changed", s)
+	}
+	typeInto(t, ctx, oversight, before)
+	if s := eval[string](t, ctx, note); s != "" {
+		t.Errorf("with the setting back the results say %q; want nothing", s)
+	}
+}

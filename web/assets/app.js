@@ -1192,6 +1192,7 @@ function clearResults() {
   }
   for (const t of document.querySelectorAll("#results .fig-title")) t.textContent = "";
   $("command").textContent = "";
+  $("map-table").textContent = ""; // the day's numbers of the results gone
   $("download-file").hidden = true;
   $("resolved-note").textContent = "";
   $("play").disabled = true;
@@ -1316,6 +1317,24 @@ function setPending(what) {
   $("results").classList.toggle("stale", p.stale);
 }
 
+// settingsChanged says, over the results, when the settings on the form
+// are no longer those the results were run with: moving a slider changes
+// nothing shown until Run, and the results must not pass for the new
+// settings'. Set back as they were, the note goes.
+function settingsChanged() {
+  if (!state.results || !state.lastReq || state.running || state.pending) return;
+  const strip = (r) => JSON.stringify(Object.assign({}, r, { series: undefined }));
+  let changed = true;
+  try {
+    changed = strip(request()) !== strip(state.lastReq);
+  } catch (e) {
+    // a form that gives no request differs from the one run
+  }
+  const box = $("results-pending");
+  box.textContent = changed ? "The settings have changed since these results were run: press Run to see what the new ones give." : "";
+  box.hidden = !changed;
+}
+
 // setRunButton says on Run, and beside it, what pressing it does while
 // a run waits its turn ("waiting") or runs ("running"): stop that run
 // and start the settings on the form, behind everyone else on a busy
@@ -1364,7 +1383,7 @@ async function run(event, again) {
       setPending(null);
       setRunButton(null);
       $("status").dataset.state = "refused";
-      $("status-text").textContent = file ? "Not run: the scenario file above is not in use." : "Not run: fix the settings below.";
+      $("status-text").textContent = file ? "Not run: the scenario file above is not in use." : "Not run: fix the settings outlined in red, listed under Run.";
       showRunError(wrong, false);
       return;
     }
@@ -1441,6 +1460,7 @@ async function run(event, again) {
   status.dataset.ms = String(ms);
   const res = state.results;
   txt.textContent = `Done: ${counted(res.total, "run")} in ${(ms / 1000).toFixed(1)} s.`;
+  settingsChanged(); // moved while it ran
 }
 
 // copyCommand copies the command: through the clipboard API where the
@@ -1538,7 +1558,8 @@ async function init() {
     state.source = { scenario: init.scenario };
     sel.value = init.scenario;
   }
-  await loadOutline(false);
+  if (!(await loadOutline(false))) $("status-text").textContent = "The scenario could not be read: see why under it.";
+  $("run").disabled = false; // disabled in the page until the engine answers
 
   for (const id of ["reps", "seed", "days"]) {
     takeCommas($(id), true);
@@ -1558,6 +1579,7 @@ async function init() {
   });
   $("apply-sets").addEventListener("click", applySets);
   $("form").addEventListener("submit", run);
+  for (const ev of ["input", "change"]) $("form").addEventListener(ev, settingsChanged);
   // Reset puts back the settings of the scenario shown, not another: a
   // file of one's own stays (the menu above leaves it), and says so.
   $("reset").addEventListener("click", async () => {
@@ -1583,6 +1605,8 @@ async function init() {
   $("map-table-box").addEventListener("toggle", tableHint);
   // On a phone the day's controls stick over the maps (style.css): a map
   // brought into view stands below them, however many lines they take.
+  const runBar = document.querySelector(".run-bar");
+  new ResizeObserver(() => document.documentElement.style.setProperty("--run-bar", `${runBar.offsetHeight}px`)).observe(runBar);
   const dayBar = document.querySelector(".map-controls");
   new ResizeObserver(() => document.documentElement.style.setProperty("--day-bar", `${dayBar.offsetHeight}px`)).observe(dayBar);
   // Charts are drawn to their box's width: draw them again when it changes.
@@ -1596,6 +1620,12 @@ async function init() {
   document.body.dataset.ready = "true";
 }
 
+// Until init has set up Run, the form must not be sent as a plain form,
+// which would reload the page (and, in a browser running the engine, its
+// download); Run is disabled in the page until then, and Enter in a box
+// is kept from sending it too.
+$("form").addEventListener("submit", (e) => { if (!document.body.dataset.ready) e.preventDefault(); });
+if (document.body.dataset.backend === "wasm") $("status-text").textContent = "Loading the simulation into this browser…";
 init().catch((e) => {
   showProblems(["The page could not start: " + (e.message || e)]);
 });
