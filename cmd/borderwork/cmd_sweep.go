@@ -33,7 +33,8 @@ combination:
 A Latin hypercube (--design lhs --samples N) takes ranges, --vary KEY=a:b,
 and draws N points from the master seed. KEY is any numeric scenario key,
 as for --set: regimes.malfunctioning.outage_start, abuse.desperation_effect,
-posts.Toummo.capacity, origins.Bamako.documented, ...
+posts.Toummo.capacity, origins.Bamako.documented, ...; not seed or
+replicates, which every point shares (give --seed and --reps).
 
 --shard i/n runs only the runs k with k mod n = i (round robin, which spreads
 points and regimes evenly over shards) into a folder of its own; 'borderwork
