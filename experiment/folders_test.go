@@ -105,6 +105,59 @@ func TestInterruptedRerunLeavesTheFolder(t *testing.T) {
 	noLeftovers(t, out)
 }
 
+// TestShorterInterruptedRerunKeepsTheLongerPartial: a plain rerun
+// (not --resume) into a complete folder, interrupted sooner than an
+// earlier rerun was, leaves that rerun's runs at PartialPath as they
+// were, since they include all of its own; interrupted later than that,
+// it replaces them.
+func TestShorterInterruptedRerunKeepsTheLongerPartial(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	x := comparePlan(t, classroom(t, 6, 20)) // 24 runs
+	if _, err := experiment.Write(context.Background(), x, out, experiment.Options{Workers: 1, Formats: []string{"svg"}}); err != nil {
+		t.Fatal(err)
+	}
+	complete := foldertest.Files(t, out)
+	partial := experiment.PartialPath(out)
+	interrupt := func(after int) (*experiment.Outcome, error) {
+		t.Helper()
+		ctx, progress := interruptAfter(after)
+		res, err := experiment.Write(ctx, x, out, experiment.Options{Workers: 1, Formats: []string{"svg"}, Progress: progress})
+		if !errors.Is(err, experiment.ErrInterrupted) {
+			t.Fatalf("Write interrupted after %d runs = %v; want it interrupted", after, err)
+		}
+		if res.Dir != partial {
+			t.Fatalf("the runs went to %s; want %s", res.Dir, partial)
+		}
+		return res, err
+	}
+	runsAt := func() int {
+		t.Helper()
+		m, err := output.ReadManifest(partial)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(m.Runs)
+	}
+
+	interrupt(10)
+	longer := runsAt()
+	kept := foldertest.Files(t, partial)
+	res, err := interrupt(3)
+	foldertest.Same(t, "the longer partial folder after a shorter interrupted rerun", partial, kept)
+	if len(res.Rows) != longer || !strings.Contains(err.Error(), "kept as it was") {
+		t.Errorf("outcome of %d runs, %v; want the %d runs kept, said", len(res.Rows), err, longer)
+	}
+	foldertest.Same(t, "the complete folder", out, complete)
+	noLeftovers(t, out)
+
+	interrupt(16)
+	if n := runsAt(); n < 16 {
+		t.Errorf("a longer interrupted rerun left %d runs at %s; want its own, at least 16", n, partial)
+	}
+	foldertest.Same(t, "the complete folder", out, complete)
+	noLeftovers(t, out)
+}
+
 // TestInterruptedResumeLeavesTheFolder: a resume interrupted leaves the
 // folder it resumed byte-identical; the next resume continues from where
 // the interrupted one got to, and the result is the folder an

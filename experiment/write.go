@@ -412,6 +412,15 @@ func (w *Writer) Finish(ctx context.Context, f Finish) (*Outcome, error) {
 	at := w.Folder.Final
 	if !o.Complete && output.Occupied(at) {
 		at = PartialPath(at)
+		if rows := w.moreAt(at, done); rows != nil {
+			// An earlier interruption of this command got further: its
+			// runs are a superset of these, and replacing them would lose
+			// work --resume could continue.
+			w.Discard()
+			o.Dir, o.Rows, o.Groups = at, rows, w.X.Groups(rows)
+			return o, fmt.Errorf("%w after %s, fewer than the %s that %s holds from an earlier interruption of this command: that folder is kept as it was",
+				ErrInterrupted, words.Count(len(done), "run"), words.Whole(int64(len(rows))), at)
+		}
 	}
 	if err := w.Folder.CommitAt(at); err != nil {
 		w.keep = true
@@ -441,6 +450,36 @@ func (w *Writer) Finish(ctx context.Context, f Finish) (*Outcome, error) {
 		}
 	}
 	return o, stopped
+}
+
+// moreAt is the rows of the interrupted folder of this plan at dir
+// when it holds more runs than done, the runs of the folder being
+// finished, interrupted too; nil otherwise (nothing there, another
+// plan's or model version's folder, a complete one, one that holds no
+// more, or one whose tables do not agree with its manifest: replacing
+// those loses nothing --resume would continue). Both folders hold a
+// prefix of the plan's jobs, so the larger holds every run of the other.
+func (w *Writer) moreAt(dir string, done []int) []output.SummaryRow {
+	m, err := output.ReadManifest(dir)
+	if err != nil || m.Complete || len(m.Runs) <= len(done) || sameModelVersion(dir, m) != nil ||
+		w.X.resumableFrom(w.Folder.Final, dir, m, output.SHA256(w.scenarioTOML)) != nil {
+		return nil
+	}
+	for i, id := range done {
+		if m.Runs[i].ID != id {
+			return nil
+		}
+	}
+	_, rows, err := output.ReadSummary(filepath.Join(dir, "summary.csv"))
+	if err != nil || len(rows) != len(m.Runs) {
+		return nil
+	}
+	for i, r := range rows {
+		if r.Run.ID != m.Runs[i].ID {
+			return nil
+		}
+	}
+	return rows
 }
 
 // finishComplete writes what a complete folder derives from its runs
