@@ -204,7 +204,7 @@ func CheckTarget(path string, owner Owner, force bool) error {
 	}
 	inv, err := Take(path)
 	if err != nil {
-		return err
+		return tooLong(path, err)
 	}
 	return inv.check(path, owner, force)
 }
@@ -236,6 +236,9 @@ func CheckPlace(path string) error {
 			return &notOurs{fmt.Sprintf("%s holds the current folder, so it cannot be an output folder: name a folder inside the current one", path)}
 		}
 	}
+	if err := checkNames(path); err != nil {
+		return err
+	}
 	for d := filepath.Dir(path); ; d = filepath.Dir(d) {
 		st, err := os.Stat(d)
 		if err == nil {
@@ -248,6 +251,45 @@ func CheckPlace(path string) error {
 			return nil // the write will say what is wrong
 		}
 	}
+}
+
+// maxName is the longest name of a file or folder that common file
+// systems take (255 bytes: NAME_MAX on Linux, and the limit of ext4,
+// XFS, Btrfs, APFS and NTFS). The longest name borderwork makes from a
+// folder's is that of the hidden folder it writes it in,
+// "." + NAME + ".tmp-" + up to 10 digits (and ".old-" so too).
+const (
+	maxName    = 255
+	hiddenName = len(".") + len(".tmp-") + 10
+)
+
+// checkNames refuses, before anything is made, a path with a name too
+// long for the file system, or a folder's name too long for the hidden
+// name it is written under: the write would fail after making the
+// folders above it.
+func checkNames(path string) error {
+	names := strings.Split(filepath.ToSlash(path), "/")
+	for _, name := range names[:len(names)-1] {
+		if len(name) > maxName {
+			return &notOurs{fmt.Sprintf("%s: the name %.20q... in it is %d bytes long, and file systems take at most %d", path, name, len(name), maxName)}
+		}
+	}
+	if base := names[len(names)-1]; len(base)+hiddenName > maxName {
+		return &notOurs{fmt.Sprintf("%s: the folder's name is %d bytes long; it is written under a hidden name %d bytes longer, and file systems take at most %d, so name it in at most %d",
+			path, len(base), hiddenName, maxName, maxName-hiddenName)}
+	}
+	return nil
+}
+
+// tooLong is err, or, if it says that a path made from path was too
+// long for the file system (its length in all, PATH_MAX), an error that
+// says so of path and matches ErrNotOurs: a name to shorten, not a
+// failure of the machine.
+func tooLong(path string, err error) error {
+	if errors.Is(err, syscall.ENAMETOOLONG) {
+		return &notOurs{fmt.Sprintf("%s: the path, %d bytes long, is too long for the file system with the hidden name (%d bytes more) that the folder is written under; choose a shorter one", path, len(path), hiddenName)}
+	}
+	return err
 }
 
 // everyFolder is what any folder the tool writes may hold, to tell up
@@ -367,14 +409,47 @@ func Create(final string, owner Owner, force bool) (*Folder, error) {
 		return nil, err
 	}
 	parent := filepath.Dir(final)
+	made := missingFrom(parent)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return nil, err
+		removeMade(parent, made)
+		return nil, tooLong(final, err)
 	}
 	dir, err := os.MkdirTemp(parent, "."+filepath.Base(final)+".tmp-")
 	if err != nil {
-		return nil, err
+		removeMade(parent, made)
+		return nil, tooLong(final, err)
 	}
 	return &Folder{Final: final, Dir: dir, Owner: owner, Force: force}, nil
+}
+
+// missingFrom is the highest folder of path (path itself, or one holding
+// it) that does not exist yet, which MkdirAll(path) makes; "" if path
+// exists.
+func missingFrom(path string) string {
+	top := ""
+	for d := path; ; d = filepath.Dir(d) {
+		if _, err := os.Lstat(d); err == nil || !errors.Is(err, os.ErrNotExist) {
+			return top
+		}
+		top = d
+		if d == filepath.Dir(d) {
+			return top
+		}
+	}
+}
+
+// removeMade removes the folders from path up to top that a failed
+// Create made (missingFrom), as far as they are still empty: a command
+// that writes nothing leaves no folders behind either.
+func removeMade(path, top string) {
+	if top == "" {
+		return
+	}
+	for d := path; ; d = filepath.Dir(d) {
+		if os.Remove(d) != nil || d == top || d == filepath.Dir(d) {
+			return
+		}
+	}
 }
 
 // Path is the path of name inside the folder being written.

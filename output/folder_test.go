@@ -311,6 +311,44 @@ func TestCheckTargetRefusesPlaces(t *testing.T) {
 	}
 }
 
+// TestCreateRefusesNamesTooLong: a folder whose name, or the name of a
+// folder above it, or whose whole path with its hidden temporary name,
+// is too long for the file system is refused (ErrNotOurs: a name to
+// change, status 2), and Create leaves no folder behind, not even the
+// folders above it that it made before the file system refused.
+func TestCreateRefusesNamesTooLong(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	long := func(c string, n int) string { return strings.Repeat(c, n) }
+	tests := []struct{ name, out, want string }{
+		{"folder", "a/b/" + long("x", 240), "the folder's name is 240 bytes long"},
+		{"above", "a/" + long("y", 256) + "/c", "is 256 bytes long, and file systems take at most 255"},
+	}
+	if runtime.GOOS == "linux" { // PATH_MAX, 4,096 bytes: the folders above are made, the hidden one cannot be
+		var parts []string
+		for range 20 {
+			parts = append(parts, long("d", 200))
+		}
+		out := strings.Join(parts, "/") + "/" + long("e", 4090-20*201)
+		tests = append(tests, struct{ name, out, want string }{"path", out, "the path, 4090 bytes long, is too long"})
+	}
+	for _, tt := range tests {
+		_, err := Create(tt.out, Owner{Command: "compare", Source: "bundled:sahel"}, false)
+		if !errors.Is(err, ErrNotOurs) || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: Create = %v; want a refusal saying %q", tt.name, err, tt.want)
+		}
+		if left, _ := os.ReadDir("."); len(left) > 0 {
+			t.Errorf("%s: Create left %s behind", tt.name, left[0].Name())
+			os.RemoveAll(left[0].Name())
+		}
+	}
+	if f, err := Create("a/b/"+long("x", 239), Owner{Command: "compare", Source: "bundled:sahel"}, false); err != nil {
+		t.Errorf("Create of a name of 239 bytes = %v; want it made", err)
+	} else {
+		f.Discard()
+	}
+}
+
 // TestRemoveOursKeepsEmptyFolders: removing a folder of the tool's keeps
 // an empty folder the user made in it (and so the folder).
 func TestRemoveOursKeepsEmptyFolders(t *testing.T) {
