@@ -158,6 +158,31 @@ func TestShorterInterruptedRerunKeepsTheLongerPartial(t *testing.T) {
 	noLeftovers(t, out)
 }
 
+// TestForceRefusesTheUsersTableBeforeRunning: --force onto a folder of
+// the user's that holds a file named like a table of the folder is
+// refused before any run (it would be replaced), leaving the folder as it
+// was and no hidden folder beside it.
+func TestForceRefusesTheUsersTableBeforeRunning(t *testing.T) {
+	x := comparePlan(t, classroom(t, 2, 20))
+	for _, table := range []string{"summary.csv", "stats.csv", "timeseries.csv"} {
+		out := filepath.Join(t.TempDir(), "out")
+		os.Mkdir(out, 0o755)
+		os.WriteFile(filepath.Join(out, table), []byte("mine\n"), 0o644)
+		os.WriteFile(filepath.Join(out, "notes.txt"), []byte("mine\n"), 0o644)
+		before := foldertest.Files(t, out)
+		runs := 0
+		_, err := experiment.Write(context.Background(), x, out, experiment.Options{Workers: 1, Force: true, Progress: func(int) { runs++ }})
+		if !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), table) {
+			t.Errorf("%s: Write = %v; want a refusal naming it", table, err)
+		}
+		if runs > 0 {
+			t.Errorf("%s: %d runs before the refusal; want none", table, runs)
+		}
+		foldertest.Same(t, "the user's folder", out, before)
+		noLeftovers(t, out)
+	}
+}
+
 // TestInterruptedResumeLeavesTheFolder: a resume interrupted leaves the
 // folder it resumed byte-identical; the next resume continues from where
 // the interrupted one got to, and the result is the folder an

@@ -118,7 +118,7 @@ func Merge(ctx context.Context, dirs []string, out string, o MergeOptions) (*Mer
 	if err := mergeInterrupted(ctx); err != nil {
 		return nil, err
 	}
-	folder, err := output.Create(out, x.Owner(), o.Force)
+	folder, err := output.Create(out, x.Owner(), o.Force, x.runTables()...)
 	if errors.Is(err, output.ErrNotOurs) {
 		return nil, badInput("--out: %v", err)
 	}

@@ -204,7 +204,7 @@ func ForceNeeded(out string, owner output.Owner) bool {
 // says nothing about continuing a folder it then refuses to write. The
 // error wraps ErrBadInput.
 func CheckOut(x *Prepared, out string, force bool) error {
-	if err := output.CheckTarget(filepath.Clean(out), x.Owner(), force); err != nil {
+	if err := output.CheckTarget(filepath.Clean(out), x.Owner(), force, x.runTables()...); err != nil {
 		if errors.Is(err, output.ErrNotOurs) {
 			return badInput("--out: %v", err)
 		}

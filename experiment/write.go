@@ -95,7 +95,7 @@ func Start(x *Prepared, out string, o Options) (w *Writer, err error) {
 	if err != nil {
 		return nil, err
 	}
-	folder, err := output.Create(out, x.Owner(), o.Force)
+	folder, err := output.Create(out, x.Owner(), o.Force, x.runTables()...)
 	if errors.Is(err, output.ErrNotOurs) {
 		return nil, badInput("--out: %v", err)
 	}
@@ -112,8 +112,8 @@ func Start(x *Prepared, out string, o Options) (w *Writer, err error) {
 	if err := output.WriteFile(folder.Path("scenario.toml"), scenarioTOML); err != nil {
 		return nil, err
 	}
+	w.tables = x.runTables()
 	open := func(name string, header []string) (*output.CSVFile, error) {
-		w.tables = append(w.tables, name)
 		if o.Resume != "" && name != "locations.csv" {
 			return output.ContinueCSV(folder.Path(name), filepath.Join(o.Resume, name), header)
 		}
@@ -127,12 +127,6 @@ func Start(x *Prepared, out string, o Options) (w *Writer, err error) {
 	if w.sum, err = open("summary.csv", output.SummaryHeader(x.Keys)); err != nil {
 		return nil, err
 	}
-	if !x.SummaryOnly {
-		w.tables = append(w.tables, "stats.csv")
-		if x.contrast() != "" {
-			w.tables = append(w.tables, "contrast.csv")
-		}
-	}
 	if x.ByLocation {
 		if w.loc, err = open("locations.csv", output.LocationsHeader(x.Keys)); err != nil {
 			return nil, err
@@ -145,7 +139,6 @@ func Start(x *Prepared, out string, o Options) (w *Writer, err error) {
 		if w.events, err = os.Create(folder.Path(output.EventsTable)); err != nil {
 			return nil, err
 		}
-		w.tables = append(w.tables, output.EventsTable)
 		w.eventSums = output.NewTableSums()
 		var header bytes.Buffer
 		if err := output.WriteEventsHeader(&header, x.Keys); err != nil {
@@ -156,6 +149,30 @@ func Start(x *Prepared, out string, o Options) (w *Writer, err error) {
 		}
 	}
 	return w, nil
+}
+
+// runTables are the tables a folder of x holds from its runs alone, in
+// the order the manifest lists them; a command's analysis adds its own
+// (Writer.WriteTable).
+func (x *Prepared) runTables() []string {
+	var tables []string
+	if !x.SummaryOnly {
+		tables = append(tables, "timeseries.csv")
+	}
+	tables = append(tables, "summary.csv")
+	if !x.SummaryOnly {
+		tables = append(tables, "stats.csv")
+		if x.contrast() != "" {
+			tables = append(tables, "contrast.csv")
+		}
+	}
+	if x.ByLocation {
+		tables = append(tables, "locations.csv")
+	}
+	if len(x.Events) > 0 {
+		tables = append(tables, output.EventsTable)
+	}
+	return tables
 }
 
 // DefaultOut is where a command writes its folder when no --out is

@@ -193,12 +193,14 @@ func (inv *Inventory) Empty() bool {
 // only files the tool wrote, unchanged. With force, any folder may be
 // replaced, keeping the files and folders the tool did not write, unless
 // one of them has the name of a file every folder may hold (manifest.json,
-// scenario.toml, report.md, or a file named figures): that one would be
-// replaced, so the folder is refused even with force. The current folder,
+// scenario.toml, report.md, or a file named figures) or of one of files,
+// the tables the folder will hold as far as they are known before it is
+// written: that one would be replaced, so the folder is refused even with
+// force, before any work. The current folder,
 // a folder holding it, a filesystem root and a path under a file are
 // refused too. An error matches ErrNotOurs and says why, and how to
 // proceed.
-func CheckTarget(path string, owner Owner, force bool) error {
+func CheckTarget(path string, owner Owner, force bool, files ...string) error {
 	if err := CheckPlace(path); err != nil {
 		return err
 	}
@@ -206,7 +208,7 @@ func CheckTarget(path string, owner Owner, force bool) error {
 	if err != nil {
 		return tooLong(path, err)
 	}
-	return inv.check(path, owner, force)
+	return inv.check(path, owner, force, files)
 }
 
 // CheckPlace refuses a path that cannot be an output folder whatever it
@@ -341,14 +343,20 @@ func inTheWay(path string, clash []string) error {
 	return &notOurs{fmt.Sprintf("%s are not borderwork's and would be replaced: move them, or choose another --out", JoinAnd(named))}
 }
 
-func (inv *Inventory) check(path string, owner Owner, force bool) error {
+func (inv *Inventory) check(path string, owner Owner, force bool, files []string) error {
 	if inv.Empty() {
 		return nil
 	}
 	if slices.Equal(inv.Foreign, []string{"."}) { // even with force: there is no folder to keep files in
 		return &notOurs{fmt.Sprintf("%s is not a folder (a file or a link); choose another --out", path)}
 	}
-	if clash := inv.inTheWay(func(rel string) (bool, bool) { dir, ok := everyFolder[rel]; return ok, dir }); len(clash) > 0 {
+	writes := func(rel string) (bool, bool) {
+		if dir, ok := everyFolder[rel]; ok {
+			return true, dir
+		}
+		return slices.Contains(files, rel), false
+	}
+	if clash := inv.inTheWay(writes); len(clash) > 0 {
 		return inTheWay(path, clash)
 	}
 	if force {
@@ -402,10 +410,11 @@ func list(files []string) string {
 }
 
 // Create starts writing the folder that will end up at final, after
-// checking (CheckTarget) that owner may write there.
-func Create(final string, owner Owner, force bool) (*Folder, error) {
+// checking (CheckTarget) that owner may write there a folder holding
+// files (at its top, besides those every folder holds).
+func Create(final string, owner Owner, force bool, files ...string) (*Folder, error) {
 	final = filepath.Clean(final)
-	if err := CheckTarget(final, owner, force); err != nil {
+	if err := CheckTarget(final, owner, force, files...); err != nil {
 		return nil, err
 	}
 	parent := filepath.Dir(final)
@@ -517,7 +526,7 @@ func (f *Folder) CommitAt(final string) error {
 	if err != nil {
 		return err
 	}
-	if err := inv.check(final, f.Owner, f.Force); err != nil {
+	if err := inv.check(final, f.Owner, f.Force, nil); err != nil {
 		return err
 	}
 	if inv.Empty() && len(inv.Dirs) == 0 {
@@ -587,7 +596,7 @@ func RemoveOurs(path string, owner Owner) error {
 	if err != nil || (inv.Empty() && len(inv.Dirs) == 0) {
 		return err
 	}
-	if err := inv.check(path, owner, false); err != nil {
+	if err := inv.check(path, owner, false, nil); err != nil {
 		return err
 	}
 	if len(inv.Dirs) == 0 {
