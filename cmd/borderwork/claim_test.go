@@ -623,6 +623,10 @@ func TestClaimBadInput(t *testing.T) {
 		{[]string{"--chain-share", "50"}, "--chain-share: want a share of the abuse malfunction adds, more than 0 and less than 1 (0.5 is most of it), got 50; for 50%, give 0.5"},
 		{[]string{"--chain-share", "1"}, "got 1; for 1%, give 0.01"},
 		{[]string{"--reps", "4", "--max-reps", "2"}, "--max-reps (2) must be at least --reps (4)"},
+		// Ignored without --robustness, they would let a user believe it ran.
+		{[]string{"--samples", "-3"}, "--samples is for --robustness"},
+		{[]string{"--robustness-reps", "20"}, "--robustness-reps is for --robustness"},
+		{[]string{"--robustness", "--samples", "2"}, "--samples must be at least 3, got 2"},
 	} {
 		out := filepath.Join(t.TempDir(), "out")
 		status, _, stderr := runCLI(t, append([]string{"claim", small, "--days", "10", "--reps", "4", "--out", out}, tt.args...)...)

@@ -116,6 +116,11 @@ func cmdClaim(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
+	for _, name := range []string{"samples", "robustness-reps"} {
+		if fs.set[name] && !o.Robustness { // else ignored, and the user believes it ran
+			return usageErrorf("--%s is for --robustness", name)
+		}
+	}
 	switch {
 	case own == "none":
 		o.Own = []string{}
