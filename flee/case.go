@@ -239,6 +239,12 @@ func (c *Case) readLocations() error {
 		if msg := words.BlankName(l.Name); msg != "" {
 			return f.errorf(r.line, "name", "%s", msg)
 		}
+		// Names go into the scenario's locations and borders' names.
+		for i, name := range []string{l.Name, l.Region, l.Country} {
+			if msg := words.PlainName(name); msg != "" {
+				return f.errorf(r.line, locationColumns[i], "%s", msg)
+			}
+		}
 		if prev, dup := seen[l.Name]; dup {
 			return f.errorf(r.line, "name", "duplicate location %q (first on line %d)", l.Name, prev)
 		}
@@ -342,6 +348,9 @@ func (c *Case) readRoutes() error {
 			}
 		}
 		c.Routes = append(c.Routes, rt)
+	}
+	if len(c.Routes) == 0 { // no one could move: a case cut short, not a model
+		return f.errorf(0, "", "no routes")
 	}
 	return nil
 }

@@ -8,8 +8,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 	hint "github.com/borderwork/borderwork/internal/suggest"
@@ -622,11 +620,8 @@ func (s *Scenario) baseOf(name string) string {
 // plain refuses a name holding a line break or another control
 // character: names are written into the tables' rows, one row a line.
 func (v *validator) plain(path, name string) {
-	if words.BlankName(name) != "" {
-		return // a name of a tab alone is blank, and said so once (its callers)
-	}
-	if strings.ContainsFunc(name, unicode.IsControl) || !utf8.ValidString(name) {
-		v.add(path, "must be text without line breaks or other control characters, got %q", name)
+	if msg := words.PlainName(name); msg != "" { // a blank name is said so once, by its callers
+		v.add(path, "%s", msg)
 	}
 }
 

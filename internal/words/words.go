@@ -10,6 +10,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Group puts commas between groups of three digits of a number written
@@ -75,4 +77,16 @@ func BlankName(name string) string {
 		return ""
 	}
 	return fmt.Sprintf("must not be empty or only spaces, got %q", name)
+}
+
+// PlainName says what is wrong with a name holding a line break or
+// another control character, or bytes that are not UTF-8: names are
+// written into the tables' rows, one row a line. It is "" for a plain
+// name, and for a blank one (BlankName says that, once). As BlankName,
+// it is the one wording wherever a name is given.
+func PlainName(name string) string {
+	if BlankName(name) != "" || !strings.ContainsFunc(name, unicode.IsControl) && utf8.ValidString(name) {
+		return ""
+	}
+	return fmt.Sprintf("must be text without line breaks or other control characters, got %q", name)
 }
