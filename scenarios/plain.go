@@ -1,6 +1,7 @@
 package scenarios
 
 import (
+	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -20,7 +21,12 @@ func plainType(msg, text string) string {
 	if m == nil {
 		return msg
 	}
-	return "want " + wantOf(m[2]) + ", got " + gotOf(m[1], text)
+	said := "want " + wantOf(m[2]) + ", got " + gotOf(m[1], text)
+	if f, err := strconv.ParseFloat(strings.ReplaceAll(strings.TrimSpace(text), "_", ""), 64); m[1] == "float64" && wantOf(m[2]) == "a whole number" && err == nil && f == math.Trunc(f) {
+		// 1e3 or 5.0 is whole, but TOML reads it as a fraction.
+		said += ", a decimal number to TOML: write a whole number in digits alone (1000, not 1e3 or 1000.0)"
+	}
+	return said
 }
 
 // wantOf names what a destination type (in the decoder's words) takes.

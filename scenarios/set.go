@@ -191,7 +191,7 @@ func findElement(slice reflect.Value, part string) int {
 			return j
 		}
 	}
-	if n, err := strconv.Atoi(part); err == nil && n >= 0 && n < slice.Len() {
+	if n, err := strconv.Atoi(part); err == nil && strconv.Itoa(n) == part && n >= 0 && n < slice.Len() { // "+1", "01": not an index as a key names it
 		return n
 	}
 	return -1

@@ -14,8 +14,12 @@ Version prints borderwork's version, the source revision it was built from
 (with "modified" when built from changed sources), its Go module version and
 the Go version; and says so when the build recorded no revision.
 `, e)
-	if _, err := fs.parse(args, e); err != nil {
+	extra, err := fs.parse(args, e)
+	if err != nil {
 		return err
+	}
+	if len(extra) > 0 {
+		return usageErrorf("version takes no arguments, got %q (usage: %s)", extra[0], fs.usageLine)
 	}
 	b := output.ReadBuild()
 	commit := "commit " + b.Revision

@@ -119,6 +119,10 @@ func TestMistakesGetHelp(t *testing.T) {
 		{[]string{"check", small, "--set", "regimes.closed.patrl=0.1"}, "did you mean patrol?"},
 		{[]string{"check", small, "--set", `posts.Gate.capacity="5"`}, `want a number, got the text "5"`},
 		{[]string{"check", small, "--set", "days=5.5"}, "want a whole number, got the number 5.5"},
+		{[]string{"check", small, "--set", "days=1e3"}, "want a whole number, got the number 1e3, a decimal number to TOML: write a whole number in digits alone (1000, not 1e3 or 1000.0)"},
+		{[]string{"check", small, "--set", "links.+1.days=3"}, `links has no element "+1" (give a name or an index from 0 to`},
+		{[]string{"version", "extra"}, `version takes no arguments, got "extra"`},
+		{[]string{"plot", "--formats", "", "nowhere"}, "--formats is given an empty value"}, // as docs/CLI.md says
 		{[]string{"plot", "--bands", "percentil", "nowhere"}, ""},
 	} {
 		status, _, stderr := runCLI(t, tc.args...)
