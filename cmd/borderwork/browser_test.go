@@ -520,6 +520,14 @@ func TestPageInputs(t *testing.T) {
 	if box := eval[string](t, ctx, `document.getElementById("`+oversight+`").value`); box != "0.37" {
 		t.Errorf("the oversight box shows %q after the run; want 0.37", box)
 	}
+	// Refused after a run, the progress bar beside "Not run" is empty,
+	// not full from the run before.
+	typeInto(t, ctx, oversight, "5")
+	do(t, ctx, "pressing Run", chromedp.Click(chromedp.CSS("#run")))
+	if got := eval[map[string]any](t, ctx, `({state: document.getElementById("status").dataset.state, done: document.getElementById("progress").value})`); got["state"] != "refused" || got["done"] != 0.0 {
+		t.Errorf("a run refused after one that finished: state %v, progress %v; want refused, 0", got["state"], got["done"])
+	}
+	typeInto(t, ctx, oversight, "0.37")
 
 	// The "(changed)" mark: at least 4.5:1 against white (WCAG AA).
 	color := eval[string](t, ctx, `getComputedStyle(document.querySelector(".knob.changed > label"), "::after").color`)

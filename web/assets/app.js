@@ -1383,6 +1383,7 @@ async function run(event, again) {
       setPending(null);
       setRunButton(null);
       $("status").dataset.state = "refused";
+      $("progress").value = 0; // nothing ran: not the last run's full bar beside "Not run"
       $("status-text").textContent = file ? "Not run: the scenario file above is not in use." : "Not run: fix the settings outlined in red, listed under Run.";
       showRunError(wrong, false);
       return;
