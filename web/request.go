@@ -151,10 +151,27 @@ func (r *Request) load(lim Limits) (*scenarios.Scenario, error) {
 	if len(r.Sets) > lim.MaxSets {
 		return nil, badRequest("the page applies at most %d overrides, got %d", lim.MaxSets, len(r.Sets))
 	}
+	// Every refused line is said at once (an override that fails changes
+	// nothing, so the next is applied as if it were not there): a class
+	// pastes several, and should not find them one Apply at a time.
+	var refused scenarios.Errors
 	for _, kv := range r.Sets {
-		if err := s.Set(kv); err != nil {
+		var errs scenarios.Errors
+		if err := s.Set(kv); errors.As(err, &errs) {
+			refused = append(refused, errs...)
+		} else if err != nil {
 			return nil, problem(display, err)
 		}
+	}
+	switch {
+	case len(refused) == 1:
+		return nil, problem(display, refused)
+	case len(refused) > 1:
+		lines := []string{fmt.Sprintf("%d of the %d changes are refused:", len(refused), len(r.Sets))}
+		for _, e := range refused {
+			lines = append(lines, "  "+e.Error())
+		}
+		return nil, &Problem{Lines: lines, err: refused}
 	}
 	// The page's fields, not the command line's flags, are named: a
 	// student sets them on the page.

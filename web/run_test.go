@@ -153,6 +153,8 @@ func TestBadRequests(t *testing.T) {
 		{"a file the page may not read", Request{Text: strings.Replace(text, "inflow = 8 ", `inflow_csv = "/etc/passwd" `, 1), File: "f.toml"},
 			[]string{"f.toml:", "inflow_csv: /etc/passwd: cannot be read"}},
 		{"bad set", Request{Scenario: "classroom", Sets: []string{"regimes.malfunctioning.outage_day=30"}}, []string{`did you mean outage_days?`}},
+		{"bad sets", Request{Scenario: "classroom", Sets: []string{"abuse.nonsense=3", "days=20", "regimes.closed.accuracy=x"}},
+			[]string{"2 of the 3 changes are refused:", "\n  --set abuse.nonsense=3: ", "\n  --set regimes.closed.accuracy=x: "}},
 		{"bad regime", Request{Scenario: "classroom", Regimes: []string{"open", "shut"}}, []string{`unknown regime "shut"`}},
 		{"too many replicates", Request{Scenario: "classroom", Reps: ptr(1000)}, []string{"Replicates must be a whole number from 1 to 200 on this page, got 1000"}},
 		{"negative seed", Request{Scenario: "classroom", Seed: ptr(int64(-1))}, []string{"Seed must be a whole number from 0 to 9223372036854775807, got -1"}},
