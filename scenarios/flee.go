@@ -240,3 +240,17 @@ func (s *Scenario) fleeExpected() float64 {
 	}
 	return total
 }
+
+// RulesNote says, for a scenario run under the Flee rule set, which of
+// the summary's counts are 0 by those rules and why, so that a reader of
+// the table (arrivals 0, under every regime) is told before wondering; ""
+// under borderwork's own rules. docs/MODEL.md ("The Flee rule set") lists
+// every metric.
+func (s *Scenario) RulesNote() string {
+	if s.File.Rules != "flee" {
+		return ""
+	}
+	return `This scenario runs under Flee's rules (rules = "flee"; docs/MODEL.md, "The Flee rule set"): ` +
+		"agents never leave the simulation, so arrivals, returns and those who stayed at home are 0, and a camp is where an agent is, not the end of its journey; " +
+		"there are no smugglers, centres or irregular paths, so their counts are 0 too."
+}

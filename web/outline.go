@@ -24,6 +24,9 @@ type Outline struct {
 	Days        int     `json:"days"`
 	Reps        int     `json:"reps"`
 	Migrants    float64 `json:"migrants"` // expected per run
+	// RulesNote says which counts the scenario's movement rules make 0
+	// (Scenario.RulesNote); "" under borderwork's own.
+	RulesNote string `json:"rules_note,omitempty"`
 
 	Regimes []Regime `json:"regimes"` // every regime, in order
 	Knobs   []Knob   `json:"knobs"`
@@ -72,7 +75,7 @@ func Describe(req Request, lim Limits) (*Outline, error) {
 	f := s.File
 	o := &Outline{
 		Name: f.Name, Title: f.Title, Description: f.Description, Display: s.Display(),
-		Seed: f.Seed, Days: f.Days, Reps: f.Replicates, Migrants: s.ExpectedMigrants(),
+		Seed: f.Seed, Days: f.Days, Reps: f.Replicates, Migrants: s.ExpectedMigrants(), RulesNote: s.RulesNote(),
 	}
 	if req.Text != "" {
 		o.Text = req.Text

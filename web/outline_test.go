@@ -1,6 +1,9 @@
 package web
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestRegimeBuiltOnAnother: a regime built on another (base = ...) with
 // no description of its own is described as its base and the keys it
@@ -88,6 +91,20 @@ func TestRegimeHatch(t *testing.T) {
 		h := r.Hatch
 		if h.Name != want[i].name || h.Ink != want[i].ink || h.Spacing != 2.8 || h.Width != 0.55 || h.Dot != 0.6 {
 			t.Errorf("regime %d, %s, in %s: hatch %+v; want %q in %s, 2.8 pt apart, 0.55 pt lines, 0.6 pt dots", i+1, r.Name, r.Color, h, want[i].name, want[i].ink)
+		}
+	}
+}
+
+// TestRulesNote: a scenario under Flee's rules tells the page why its
+// arrivals are 0 under every regime; one under borderwork's says nothing.
+func TestRulesNote(t *testing.T) {
+	for _, tt := range []struct{ scenario, want string }{{"mali2012", "arrivals, returns and those who stayed at home are 0"}, {"classroom", ""}} {
+		o, err := Describe(Request{Scenario: tt.scenario}, DefaultLimits())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tt.want == "" && o.RulesNote != "" || !strings.Contains(o.RulesNote, tt.want) {
+			t.Errorf("%s: rules_note %q; want %q", tt.scenario, o.RulesNote, tt.want)
 		}
 	}
 }

@@ -691,3 +691,22 @@ func TestCheckDigestWords(t *testing.T) {
 		}
 	}
 }
+
+// TestSummarySaysWhatFleeRulesZero: run's summary of a scenario under
+// Flee's rules says why its arrivals are 0, under the table; one under
+// borderwork's own rules says nothing of rules.
+func TestSummarySaysWhatFleeRulesZero(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		scenario string
+		note     bool
+	}{{"mali2012", true}, {small, false}} {
+		status, stdout, stderr := runCLI(t, "run", tt.scenario, "--days", "3", "--reps", "1", "--formats", "", "--quiet", "--out", filepath.Join(t.TempDir(), "out"))
+		if status != 0 {
+			t.Fatalf("run %s: status %d: %s", tt.scenario, status, stderr)
+		}
+		if got := strings.Contains(stdout, "agents never leave the simulation, so arrivals, returns and those who stayed at home are 0"); got != tt.note {
+			t.Errorf("run %s: the note on Flee's rules is there: %v; want %v:\n%s", tt.scenario, got, tt.note, stdout)
+		}
+	}
+}

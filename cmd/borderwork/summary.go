@@ -39,6 +39,9 @@ func printSummary(w io.Writer, x *experiment.Prepared, groups []output.Group) {
 		fmt.Fprintln(tw)
 	}
 	tw.Flush()
+	if note := x.Scenario.RulesNote(); note != "" {
+		fmt.Fprintf(w, "\n%s\n", note)
+	}
 }
 
 // printOverrides names the scenario keys --set changed, in order, as

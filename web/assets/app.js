@@ -467,6 +467,8 @@ function drawTable(res) {
   // The headers' words, explained where a touch screen or a keyboard
   // reaches them too (their title is only a mouse's tooltip).
   const terms = html("dl", {}, res.table.columns.flatMap((c) => [html("dt", { text: c.title }), html("dd", { text: c.doc + "." })]));
+  const rules = (state.outline || {}).rules_note;
+  if (rules) box.appendChild(html("p", { id: "rules-note", class: "note", text: rules }));
   box.appendChild(html("p", { id: "table-words", class: "note", text: "A person-day is one migrant for one day: 10 migrants trapped for 3 days make 30 person-days. " +
     "Immobilised: unable to move on, whether trapped on the way, stranded at home or staying in a centre. " +
     "Each number is a total over the whole run." }));
