@@ -134,17 +134,9 @@ func Resumable(ctx context.Context, out string, x *Prepared, jobs []int) (*Resum
 		if err := verifyFolder(ctx, "--resume", dir, m, x); err != nil {
 			return nil, nothingWritten(err)
 		}
-		_, rows, err := output.ReadSummary(filepath.Join(dir, "summary.csv"))
+		rows, err := runsOf(dir, m)
 		if err != nil {
-			return nil, badInput("--resume: %v", err)
-		}
-		if len(rows) != len(m.Runs) {
-			return nil, badInput("--resume: %s's summary.csv holds %d runs and its manifest %d; run the %s afresh", dir, len(rows), len(m.Runs), x.Command)
-		}
-		for i, r := range rows {
-			if r.Run.ID != m.Runs[i].ID {
-				return nil, badInput("--resume: %s: summary.csv:%d holds run %d where the manifest lists run %d", dir, i+2, r.Run.ID, m.Runs[i].ID)
-			}
+			return nil, err
 		}
 		best = &Resumption{From: dir, Done: rows, m: m}
 		if m.FigureOptions != nil {
@@ -159,6 +151,25 @@ func Resumable(ctx context.Context, out string, x *Prepared, jobs []int) (*Resum
 		return nil, outErr
 	}
 	return best, nil
+}
+
+// runsOf reads the rows of summary.csv of the folder at dir, with
+// manifest m, checking that they are the runs m lists, in its order; an
+// error wraps ErrBadInput.
+func runsOf(dir string, m *output.Manifest) ([]output.SummaryRow, error) {
+	_, rows, err := output.ReadSummary(filepath.Join(dir, "summary.csv"))
+	if err != nil {
+		return nil, badInput("--resume: %v", err)
+	}
+	if len(rows) != len(m.Runs) {
+		return nil, badInput("--resume: %s's summary.csv holds %d runs and its manifest %d; run the %s afresh", dir, len(rows), len(m.Runs), m.Command)
+	}
+	for i, r := range rows {
+		if r.Run.ID != m.Runs[i].ID {
+			return nil, badInput("--resume: %s: summary.csv:%d holds run %d where the manifest lists run %d", dir, i+2, r.Run.ID, m.Runs[i].ID)
+		}
+	}
+	return rows, nil
 }
 
 // otherPartial says that the interrupted folder at dir, beside out, with

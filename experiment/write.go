@@ -487,14 +487,9 @@ func (w *Writer) moreAt(dir string, done []int) []output.SummaryRow {
 			return nil
 		}
 	}
-	_, rows, err := output.ReadSummary(filepath.Join(dir, "summary.csv"))
-	if err != nil || len(rows) != len(m.Runs) {
+	rows, err := runsOf(dir, m)
+	if err != nil {
 		return nil
-	}
-	for i, r := range rows {
-		if r.Run.ID != m.Runs[i].ID {
-			return nil
-		}
 	}
 	return rows
 }
