@@ -692,9 +692,13 @@ func HingeText(rob *RobustnessResult, h int, seed uint64) string {
 				stand = append(stand, as.Label)
 			}
 		}
-		if math.Abs(in.HoldsHigh-in.HoldsLow) >= hingeMargin {
+		switch {
+		case math.Abs(in.HoldsHigh-in.HoldsLow) >= hingeMargin:
 			hinges = append(hinges, fmt.Sprintf("%s (holds at %.0f%% of points in the lowest third of its range, %.0f%% in the highest)",
 				as.Label, 100*in.HoldsLow, 100*in.HoldsHigh))
+		case math.Abs(in.HarmsHigh-in.HarmsLow) >= hingeMargin:
+			hinges = append(hinges, fmt.Sprintf("%s (malfunction harms more than closure, through trapping or not, at %.0f%% of points in the lowest third of its range, %.0f%% in the highest)",
+				as.Label, 100*in.HarmsLow, 100*in.HarmsHigh))
 		}
 	}
 	text := "The margin of malfunction over closure moves most with " + strings.Join(moves, "; ") + "."
@@ -723,6 +727,15 @@ func HingeText(rob *RobustnessResult, h int, seed uint64) string {
 		return text + "."
 	}
 	if len(hinges) == 0 {
+		// "Hinges on nothing" would read as robustness where the claim
+		// never held: say first whether it held at all.
+		holds, notThrough, _, _, _ := rob.Shares(h)
+		switch {
+		case holds == 0 && notThrough == 0:
+			return text + fmt.Sprintf(" Within these ranges the claim holds at none of the %d points, whatever the assumptions.", n)
+		case holds == 0:
+			return text + fmt.Sprintf(" Within these ranges the claim holds through trapping at none of the %d points; malfunction harms more than closure, but not through trapping, at %s of them, and no single assumption moves that share by %s of the points or more.", n, FormatShare(notThrough), Percent(hingeMargin))
+		}
 		return text + " Within these ranges the claim hinges on no single assumption."
 	}
 	return text + " The claim hinges on " + strings.Join(hinges, "; ") + "."

@@ -241,6 +241,11 @@ type Influence struct {
 	Spearman   float64 // rank correlation between the assumption and the margin of malfunction over closure
 	HoldsLow   float64 // share of points in the lowest third of its range where the claim holds
 	HoldsHigh  float64 // idem, highest third
+	// HarmsLow and HarmsHigh are the shares where malfunction harms more
+	// than closure, the claim holding through trapping or not: a verdict
+	// of "holds, but not through trapping" everywhere leaves HoldsLow and
+	// HoldsHigh 0 whatever an assumption does to it.
+	HarmsLow, HarmsHigh float64
 }
 
 // Influences ranks the assumptions by how strongly they move the margin of
@@ -258,20 +263,24 @@ func (rr *RobustnessResult) Influences(h int) []Influence {
 		}
 		inf := Influence{Assumption: a.ID, Spearman: Spearman(xs, ys)}
 		lowCut, highCut := a.Lo+(a.Hi-a.Lo)/3, a.Hi-(a.Hi-a.Lo)/3
-		var lowN, lowYes, highN, highYes float64
+		var lowN, lowYes, lowHarms, highN, highYes, highHarms float64
 		for p, point := range rr.Points {
-			yes := 0.0
-			if rr.Claims[p][h].Holds == ClaimHolds {
-				yes = 1
+			yes, harms := 0.0, 0.0
+			switch rr.Claims[p][h].Holds {
+			case ClaimHolds:
+				yes, harms = 1, 1
+			case ClaimNotThroughTrapping:
+				harms = 1
 			}
 			switch v := point[j]; {
 			case v <= lowCut:
-				lowN, lowYes = lowN+1, lowYes+yes
+				lowN, lowYes, lowHarms = lowN+1, lowYes+yes, lowHarms+harms
 			case v >= highCut:
-				highN, highYes = highN+1, highYes+yes
+				highN, highYes, highHarms = highN+1, highYes+yes, highHarms+harms
 			}
 		}
 		inf.HoldsLow, inf.HoldsHigh = lowYes/lowN, highYes/highN
+		inf.HarmsLow, inf.HarmsHigh = lowHarms/lowN, highHarms/highN
 		out = append(out, inf)
 	}
 	slices.SortStableFunc(out, func(a, b Influence) int {
