@@ -11,6 +11,7 @@ import (
 	"github.com/borderwork/borderwork/experiment"
 	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
+	"github.com/borderwork/borderwork/scenarios"
 )
 
 // FormatRelative writes a relative effect as a percentage. Against a
@@ -739,4 +740,36 @@ func HingeText(rob *RobustnessResult, h int, seed uint64) string {
 		return text + " Within these ranges the claim hinges on no single assumption."
 	}
 	return text + " The claim hinges on " + strings.Join(hinges, "; ") + "."
+}
+
+// OversightNote is the line the terminal prints under the overall
+// verdict when malfunction, not split, harms more than closure on an
+// abuse harm (the claim holds there, through trapping or not): weak
+// oversight, part of what malfunction is, raises officials' abuse at
+// every post by the integrity level's definition, trapped or not, and
+// can carry most of the effect (a referee's review: about 88% in
+// classroom). It says how to see that part; "" otherwise. report.md
+// says the same at length (abusePartsText).
+func OversightNote(s *scenarios.Scenario, a *Analysis, claims []ClaimVerdict) string {
+	if _, split := a.Estimate(Integrity.Name, "abuse_events"); split {
+		return "" // the parts' effects are printed
+	}
+	var on []string
+	for _, c := range claims {
+		if slices.Contains(ChainHarms, c.Harm) && (c.Holds == ClaimHolds || c.Holds == ClaimNotThroughTrapping) {
+			on = append(on, Title(c.Harm))
+		}
+	}
+	value := func(key string) string {
+		if v, err := s.Value(key); err == nil && v != nil {
+			return fmt.Sprint(v)
+		}
+		return "?"
+	}
+	if len(on) == 0 {
+		return ""
+	}
+	strong := value("factors.integrity.strong.oversight")
+	return fmt.Sprintf("On %s, malfunction includes weak oversight of officials (%s at failing posts against %s at working ones), which raises officials' abuse at every post by that level's definition, trapped or not: --split-malfunction says how much of malfunction's effect is that part, and --set factors.integrity.weak.oversight=%s holds it equal.",
+		words.List(on), value("factors.integrity.weak.oversight"), strong, strong)
 }

@@ -162,6 +162,9 @@ func cmdClaim(ctx context.Context, args []string, e *env) error {
 		return printClaimJSON(e.stdout, s.File.Name, s.File.Seed, res, m.performance())
 	}
 	printClaim(e.stdout, s.File.Name, s.File.Days, s.File.Seed, s.Sets(), res)
+	if note := claim.OversightNote(s, res.Analysis, res.Claim); note != "" {
+		fmt.Fprintf(e.stdout, "\n%s\n", note)
+	}
 	fmt.Fprintf(e.stdout, "\nWrote %s: tables, %s, report.md.\n", out, words.Count(len(res.Figures), "figure file"))
 	before.note(e.stdout)
 	return nil
