@@ -83,6 +83,23 @@ func (v *validator) flee(kinds map[string]sim.LocationKind, loc func(string, str
 	if len(f.Origins) > 0 {
 		v.add("origins.0", "the Flee rule set spawns agents from flee.spawn in conflict zones; remove [[origins]]")
 	}
+	if fs := f.Flee; fs != nil {
+		// Flee makes a location whose move chance is below this a camp
+		// when it creates it; the rule set here does not, so such a run
+		// would not be Flee's (docs/MODEL.md, "The Flee rule set").
+		const campBelow = 0.005
+		for _, c := range []struct {
+			key  string
+			v    float64
+			kind sim.LocationKind
+			what string
+		}{{"default_movechance", fs.DefaultMoveChance, sim.KindHub, "town"}, {"conflict_movechance", fs.ConflictMoveChance, sim.KindOrigin, "conflict zone"}} {
+			has := slices.ContainsFunc(f.Locations, func(l LocationSpec) bool { return kinds[l.Name] == c.kind })
+			if has && c.v < campBelow {
+				v.add("flee."+c.key, "below %g, Flee makes every %s a camp when it creates it, which borderwork's Flee rule set does not: give %g or more, got %g", campBelow, c.what, campBelow, c.v)
+			}
+		}
+	}
 	if len(f.Markets) > 0 {
 		v.add("markets.0", "the Flee rule set has no smugglers; remove [[markets]]")
 	}

@@ -145,6 +145,7 @@ func TestFleeBadInput(t *testing.T) {
 		{"closure to", "to = 4", "to = 2", "fleeish.toml:47: closures.0.to: must come after from (2), got 2"},
 		{"speed", "max_move_speed = 80.0", "max_move_speed = 0.0", "fleeish.toml:50: flee.max_move_speed: must be more than zero, got 0"},
 		{"awareness", "max_move_speed = 80.0", "max_move_speed = 80.0\nawareness_level = 4", "fleeish.toml:51: flee.awareness_level: must be a lookahead in [0, 3] hops, got 4"},
+		{"camp-making move chance", "max_move_speed = 80.0", "max_move_speed = 80.0\nconflict_movechance = 0.001", "fleeish.toml:51: flee.conflict_movechance: below 0.005, Flee makes every conflict zone a camp when it creates it, which borderwork's Flee rule set does not: give 0.005 or more, got 0.001"},
 		{"unknown flee key", "max_move_speed = 80.0", "max_move_sped = 80.0", "fleeish.toml:50: flee.max_move_sped: unknown key; did you mean max_move_speed?"},
 		{"origins", "[[posts]]", "[[origins]]\nlocation = \"A\"\ninflow = 1.0\ndestinations = [\"C\"]\n\n[[posts]]", "fleeish.toml:38: origins.A: the Flee rule set spawns agents from flee.spawn in conflict zones; remove [[origins]]"},
 		{"flee keys under borderwork", `rules = "flee"`, `rules = "borderwork"`, `fleeish.toml:13: locations.A.population: is read by the Flee rule set only; set rules = "flee" or remove it`},
