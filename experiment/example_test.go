@@ -45,7 +45,7 @@ func Example() {
 	// closed          trapped person-days 3,430 ± 1,313
 	// malfunctioning  trapped person-days 145 ± 78.6
 	// hbm             trapped person-days 624 ± 52.3
-	// 4 figures; report.md written: true
+	// 5 figures; report.md written: true
 }
 
 func fileExists(path string) bool {

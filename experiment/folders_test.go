@@ -450,8 +450,8 @@ func TestReproduceChecksFiguresAndReport(t *testing.T) {
 		t.Fatal(err)
 	}
 	rep, err := experiment.Reproduce(context.Background(), out, 2)
-	if err != nil || len(rep.Problems) > 0 || rep.Figures != 4 || !rep.Report {
-		t.Fatalf("Reproduce of a fresh folder = %+v, %v; want no problems, 4 figures and the report checked", rep, err)
+	if err != nil || len(rep.Problems) > 0 || rep.Figures != 5 || !rep.Report {
+		t.Fatalf("Reproduce of a fresh folder = %+v, %v; want no problems, 5 figures and the report checked", rep, err)
 	}
 	os.WriteFile(filepath.Join(out, "report.md"), []byte("# my own conclusions\n"), 0o644)
 	svg := filepath.Join(out, "figures", "trapped.svg")

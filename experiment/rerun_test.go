@@ -165,8 +165,8 @@ func TestRedrawFormats(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !slices.Equal(r.Formats, c.want) || len(r.Files) != 4*len(c.want) || len(r.Removed) > 0 {
-				t.Errorf("Redraw drew %q in %q, removed %q; want 4 figures in %q, nothing removed", r.Files, r.Formats, r.Removed, c.want)
+			if !slices.Equal(r.Formats, c.want) || len(r.Files) != 5*len(c.want) || len(r.Removed) > 0 {
+				t.Errorf("Redraw drew %q in %q, removed %q; want 5 figures in %q, nothing removed", r.Files, r.Formats, r.Removed, c.want)
 			}
 			if m, _ := output.ReadManifest(out); !slices.Equal(m.FigureOptions.Formats, c.want) {
 				t.Errorf("after Redraw the manifest records formats %q; want %q", m.FigureOptions.Formats, c.want)
@@ -200,7 +200,7 @@ func TestRedrawRemovesOnlyItsOwnFigures(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantRemoved := []string{"figures/trapped.svg", "figures/abuse_by_kind.svg", "figures/outcomes.svg"}
+	wantRemoved := []string{"figures/trapped.svg", "figures/immobilised.svg", "figures/abuse_by_kind.svg", "figures/outcomes.svg"}
 	slices.Sort(wantRemoved)
 	removed := slices.Sorted(slices.Values(r.Removed))
 	if !slices.Equal(removed, wantRemoved) || !slices.Equal(r.Kept, []string{"figures/abuse.svg"}) {
@@ -217,8 +217,8 @@ func TestRedrawRemovesOnlyItsOwnFigures(t *testing.T) {
 		}
 	}
 	m, _ := output.ReadManifest(out)
-	if len(m.Figures) != 4 || slices.ContainsFunc(m.Figures, func(c output.Checked) bool { return filepath.Ext(c.File) != ".png" }) {
-		t.Errorf("manifest lists %v; want the 4 PNGs only", m.Figures)
+	if len(m.Figures) != 5 || slices.ContainsFunc(m.Figures, func(c output.Checked) bool { return filepath.Ext(c.File) != ".png" }) {
+		t.Errorf("manifest lists %v; want the 5 PNGs only", m.Figures)
 	}
 }
 

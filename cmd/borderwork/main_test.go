@@ -90,7 +90,7 @@ func TestCompareWritesEveryFile(t *testing.T) {
 	t.Parallel()
 	out := smallCompare(t)
 	want := []string{"manifest.json", "report.md", "scenario.toml", "stats.csv", "summary.csv", "timeseries.csv"}
-	for _, fig := range []string{"abuse", "abuse_by_kind", "outcomes", "trapped"} {
+	for _, fig := range []string{"abuse", "abuse_by_kind", "immobilised", "outcomes", "trapped"} {
 		for _, ext := range []string{"pdf", "png", "svg"} {
 			want = append(want, "figures/"+fig+"."+ext)
 		}
@@ -103,8 +103,8 @@ func TestCompareWritesEveryFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !m.Complete || len(m.Runs) != 5*3 || len(m.Tables) != 3 || len(m.Figures) != 12 {
-		t.Errorf("manifest: complete %v, %d runs, %d tables, %d figures; want complete, 15, 3, 12", m.Complete, len(m.Runs), len(m.Tables), len(m.Figures))
+	if !m.Complete || len(m.Runs) != 5*3 || len(m.Tables) != 3 || len(m.Figures) != 15 {
+		t.Errorf("manifest: complete %v, %d runs, %d tables, %d figures; want complete, 15, 3, 15", m.Complete, len(m.Runs), len(m.Tables), len(m.Figures))
 	}
 	for _, c := range append(m.Tables, m.Figures...) {
 		if sum, _ := output.FileSHA256(filepath.Join(out, c.File)); sum != c.SHA256 {
@@ -270,23 +270,23 @@ func TestPlotThenReproduce(t *testing.T) {
 		t.Fatalf("plot: status %d: %s", status, stderr)
 	}
 	var removed []string
-	for _, f := range []string{"trapped", "abuse", "abuse_by_kind", "outcomes"} {
+	for _, f := range []string{"trapped", "abuse", "immobilised", "abuse_by_kind", "outcomes"} {
 		removed = append(removed, "  "+filepath.Join(out, "figures", f+".pdf")+"\n")
 	}
 	// report.md already showed the SVGs, but its captions of trapped and
 	// abuse now say the replicates are drawn as thin lines, and it quotes
 	// the command line, which now draws replicates.
-	want := "Drew 4 figure files in " + filepath.Join(out, "figures") + " (svg).\nWrote " + filepath.Join(out, "report.md") + " again to show them and the command that draws them.\nRemoved 4 figure files of the earlier figures, no longer drawn:\n" + strings.Join(removed, "")
+	want := "Drew 5 figure files in " + filepath.Join(out, "figures") + " (svg).\nWrote " + filepath.Join(out, "report.md") + " again to show them and the command that draws them.\nRemoved 5 figure files of the earlier figures, no longer drawn:\n" + strings.Join(removed, "")
 	if stdout != want {
 		t.Errorf("plot --formats svg printed\n%s\nwant\n%s", stdout, want)
 	}
-	if status, stdout, stderr := runCLI(t, "plot", out); status != 0 || !strings.Contains(stdout, "Drew 4 figure files") || strings.Contains(stdout, "Removed") {
-		t.Errorf("plot with no flags: status %d, stdout %q, stderr %q; want the 4 SVGs drawn again, nothing removed", status, stdout, stderr)
+	if status, stdout, stderr := runCLI(t, "plot", out); status != 0 || !strings.Contains(stdout, "Drew 5 figure files") || strings.Contains(stdout, "Removed") {
+		t.Errorf("plot with no flags: status %d, stdout %q, stderr %q; want the 5 SVGs drawn again, nothing removed", status, stdout, stderr)
 	}
-	if got := files(t, filepath.Join(out, "figures")); len(got) != 4 || slices.ContainsFunc(got, func(f string) bool { return filepath.Ext(f) != ".svg" }) {
-		t.Errorf("figures after plot with no flags: %v; want the 4 SVGs", got)
+	if got := files(t, filepath.Join(out, "figures")); len(got) != 5 || slices.ContainsFunc(got, func(f string) bool { return filepath.Ext(f) != ".svg" }) {
+		t.Errorf("figures after plot with no flags: %v; want the 5 SVGs", got)
 	}
-	if status, stdout, stderr := runCLI(t, "reproduce", "--quiet", out); status != 0 || !strings.Contains(stdout, "OK: 3 tables, 4 figure files") {
+	if status, stdout, stderr := runCLI(t, "reproduce", "--quiet", out); status != 0 || !strings.Contains(stdout, "OK: 3 tables, 5 figure files") {
 		t.Errorf("reproduce after plot: status %d\n%s\n%s", status, stdout, stderr)
 	}
 }
@@ -321,8 +321,8 @@ func TestPlotRedrawsSameFigures(t *testing.T) {
 		t.Fatalf("plot --formats png: status %d: %s", status, stderr)
 	}
 	m, _ := output.ReadManifest(out)
-	if got := files(t, filepath.Join(out, "figures")); len(got) != 4 || len(m.Figures) != 4 {
-		t.Errorf("after plot --formats png: files %v, manifest lists %d figures; want the 4 PNGs", got, len(m.Figures))
+	if got := files(t, filepath.Join(out, "figures")); len(got) != 5 || len(m.Figures) != 5 {
+		t.Errorf("after plot --formats png: files %v, manifest lists %d figures; want the 5 PNGs", got, len(m.Figures))
 	}
 }
 
