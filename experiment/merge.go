@@ -85,7 +85,7 @@ func Merge(ctx context.Context, dirs []string, out string, o MergeOptions) (*Mer
 	first := shards[0].m
 	sharding := mustKind(first.Command).Sharding
 	if out == "" {
-		out = DefaultOut(first.Command, first.ScenarioSource)
+		out = DefaultMergeOut(dirs)
 	}
 	for _, sh := range shards {
 		if samePlace(sh.dir, out) {
@@ -401,6 +401,22 @@ type shardFolder struct {
 
 // readShards reads every shard's manifest and checks they belong to one
 // command line.
+// DefaultMergeOut is where Merge writes the shards at dirs when given no
+// out: the unsharded command's default folder (DefaultOut), from the
+// first shard's manifest; "" if it cannot be read (Merge then says why).
+// A command line can look there before merging, to say what the merge
+// replaced.
+func DefaultMergeOut(dirs []string) string {
+	if len(dirs) == 0 {
+		return ""
+	}
+	m, err := output.ReadManifest(dirs[0])
+	if err != nil {
+		return ""
+	}
+	return DefaultOut(m.Command, m.ScenarioSource)
+}
+
 func readShards(dirs []string) ([]shardFolder, error) {
 	if err := givenOnce(dirs); err != nil {
 		return nil, err

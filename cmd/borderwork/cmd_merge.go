@@ -32,7 +32,7 @@ anything is written.
 `
 
 func cmdMerge(ctx context.Context, args []string, e *env) error {
-	fs := newFlagSet("merge", "borderwork merge [--out DIR] [--formats LIST] [--max-memory SIZE] SHARD_DIR...", mergeDoc, e)
+	fs := newFlagSet("merge", "borderwork merge [--out DIR [--force]] [--formats LIST] [--max-memory SIZE] SHARD_DIR...", mergeDoc, e)
 	out := fs.String("out", "", "write the merged folder to `DIR` (default out/sweep-STEM or out/sensitivity-STEM, from the shards' scenario)")
 	formatsFlag := fs.String("formats", "", "figure `formats`, comma-separated ('' for none) (default: those the shards record)")
 	force := fs.Bool("force", false, forceUsage)
@@ -55,10 +55,11 @@ func cmdMerge(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	var before earlier
-	if *out != "" {
-		before = earlierAt(*out)
+	target := *out
+	if target == "" {
+		target = experiment.DefaultMergeOut(dirs)
 	}
+	before := earlierAt(target) // by default too: out/sweep-NAME may hold an earlier, unsharded sweep
 	m, err := experiment.Merge(ctx, dirs, *out, experiment.MergeOptions{Formats: formats, FormatsGiven: fs.set["formats"], Force: *force, Limits: limits})
 	if err != nil {
 		return err

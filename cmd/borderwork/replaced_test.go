@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -97,5 +98,30 @@ func TestResumeReplacesNothing(t *testing.T) {
 	status, stdout, stderr := runCLI(t, "sweep", "--resume", "--out", out, "--quiet")
 	if status != 0 || !strings.Contains(stdout, "It replaced the earlier results in "+out+", of: borderwork sweep ") {
 		t.Errorf("completing the rerun from %s.partial: status %d; want the note that it replaced %s's results:\n%s%s", out, status, out, stdout, stderr)
+	}
+}
+
+// TestMergeByDefaultSaysWhatItReplaced: merge with no --out writes the
+// unsharded sweep's default folder, out/sweep-STEM, and when an earlier,
+// different sweep was there (a trial run before the cluster job) it says
+// that it replaced it, as with --out (a newcomer's review: it replaced
+// 1,000 runs of another sweep silently).
+func TestMergeByDefaultSaysWhatItReplaced(t *testing.T) {
+	scenario, err := filepath.Abs(small)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(t.TempDir())
+	sweep := func(vary string, extra ...string) []string {
+		return append([]string{"sweep", scenario, "--reps", "2", "--days", "20", "--vary", vary, "--formats", "", "--workers", "1", "--quiet"}, extra...)
+	}
+	mustRun(t, sweep("posts.Gate.capacity=5:20:3")...)
+	for i := range 2 {
+		mustRun(t, sweep("abuse.desperation_effect=0:1:2", "--shard", fmt.Sprintf("%d/2", i))...)
+	}
+	merged := filepath.Join("out", "sweep-small")
+	status, stdout, stderr := runCLI(t, "merge", filepath.Join("out", "sweep-small-shard-0-of-2"), filepath.Join("out", "sweep-small-shard-1-of-2"))
+	if status != 0 || !strings.Contains(stdout, "into "+merged+".") || !strings.Contains(stdout, "It replaced the earlier results in "+merged+", of: borderwork sweep ") || !strings.Contains(stdout, "posts.Gate.capacity=5:20:3") {
+		t.Errorf("merge with no --out: status %d; want it merged into %s, saying it replaced the sweep of posts.Gate.capacity:\n%s%s", status, merged, stdout, stderr)
 	}
 }
