@@ -13,6 +13,7 @@ import (
 	"github.com/borderwork/borderwork/internal/suggest"
 	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
+	"github.com/borderwork/borderwork/scenarios/design"
 )
 
 const sweepDoc = `
@@ -26,8 +27,9 @@ A grid (the default) varies each --vary key over its values and runs every
 combination:
 
 	--vary KEY=a:b:n    n evenly spaced values from a to b, or down if a > b
-	                    (rounded to 12 significant figures of the range:
-	                    0:0.7:8 gives 0.1, 0.2, 0.3, ...; 25:5:3 gives 25, 15, 5)
+	                    (not start:step:stop: 0:0.7:8 gives 0, 0.1, ..., 0.7,
+	                    rounded to 12 significant figures of the range;
+	                    25:5:3 gives 25, 15, 5)
 	--vary KEY=a,b,c    the values listed
 
 A Latin hypercube (--design lhs --samples N) takes ranges, --vary KEY=a:b,
@@ -56,6 +58,8 @@ point: say the keys are all regimes.malfunctioning.*, and the regime is
 closed) is run once per replicate and its result reused at every point, not
 run again; the tables are the same bytes either way, and manifest.json lists
 such regimes under sweep.reused.
+
+The terminal says the values each key took, a line per key.
 
 Figures (not for shards, whose merge draws them): with one varied key, each
 harm against the key, one line per regime with the spread of its replicates
@@ -331,6 +335,7 @@ func writeSweep(ctx context.Context, x *experiment.Prepared, jobs []int, out str
 		fmt.Fprintf(e.stdout, "; shard %s holds %s of them", shard, words.Whole(int64(len(jobs))))
 	}
 	fmt.Fprintln(e.stdout, ".")
+	printVaried(e.stdout, x.Sweep)
 	printOverrides(e.stdout, x.Scenario.Sets())
 	printResumed(e.stdout, out, len(o.Done), len(jobs))
 	if reused := x.Reused(); len(reused) > 0 {
@@ -416,5 +421,37 @@ func printResumed(w io.Writer, out string, kept, runs int) {
 	if kept > 0 {
 		fmt.Fprintf(w, "Resumed %s: %s of its %s kept, %s run now.\n", out,
 			words.Whole(int64(kept)), words.Count(runs, "run"), words.Whole(int64(runs-kept)))
+	}
+}
+
+// printVaried says, a line per varied key, the values the sweep ran: a
+// grid's values in order (a:b:n read as start:step:stop would have given
+// others, and this is where that shows), a Latin hypercube's range.
+func printVaried(w io.Writer, sw *output.SweepInfo) {
+	for j, key := range sw.Keys {
+		var values []float64
+		for _, p := range sw.Points {
+			if !slices.Contains(values, p[j]) {
+				values = append(values, p[j])
+			}
+		}
+		if sw.Design == "lhs" {
+			lo, hi := slices.Min(values), slices.Max(values)
+			if j < len(sw.Vary) {
+				if f, err := design.Parse(sw.Vary[j], true); err == nil && f.Key == key {
+					lo, hi = f.Lo, f.Hi // the range given, not the points drawn in it
+				}
+			}
+			fmt.Fprintf(w, "  %s: %d points drawn from %s to %s (Latin hypercube)\n", key, len(sw.Points), output.FormatFloat(lo), output.FormatFloat(hi))
+			continue
+		}
+		shown := make([]string, len(values))
+		for i, v := range values {
+			shown[i] = output.FormatFloat(v)
+		}
+		if len(shown) > 12 {
+			shown = slices.Concat(shown[:5], []string{"..."}, shown[len(shown)-2:])
+		}
+		fmt.Fprintf(w, "  %s: %s (%s)\n", key, strings.Join(shown, ", "), words.Count(len(values), "value"))
 	}
 }

@@ -478,3 +478,21 @@ func TestSweepOverFactorLevelsReproduces(t *testing.T) {
 		})
 	}
 }
+
+// TestSweepSaysItsValues: the terminal says, a line per varied key, the
+// values a grid ran (where a:b:n misread as start:step:stop shows) and
+// the range a Latin hypercube drew from.
+func TestSweepSaysItsValues(t *testing.T) {
+	t.Parallel()
+	stdout := mustRun(t, smallSweep(filepath.Join(t.TempDir(), "grid"), "--formats", "", "--quiet")...)
+	for _, want := range []string{"\n  regimes.malfunctioning.outage_start: 0.05, 0.2 (2 values)\n", "\n  posts.Gate.capacity: 5, 15, 25 (3 values)\n"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("the grid sweep printed\n%s\nwant %q", stdout, want)
+		}
+	}
+	stdout = mustRun(t, "sweep", small, "--days", "20", "--reps", "2", "--regimes", "malfunctioning", "--design", "lhs", "--samples", "4",
+		"--vary", "posts.Gate.capacity=5:25", "--formats", "", "--quiet", "--out", filepath.Join(t.TempDir(), "lhs"))
+	if want := "\n  posts.Gate.capacity: 4 points drawn from 5 to 25 (Latin hypercube)\n"; !strings.Contains(stdout, want) {
+		t.Errorf("the Latin hypercube sweep printed\n%s\nwant %q", stdout, want)
+	}
+}

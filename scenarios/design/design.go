@@ -5,6 +5,7 @@
 package design
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -81,7 +82,15 @@ func Parse(spec string, lhs bool) (Factor, error) {
 		}
 		n, err := strconv.Atoi(strings.TrimSpace(parts[2]))
 		if err != nil || n < 1 || n > MaxValues {
-			return f, fmt.Errorf("--vary %s: n must be a whole number from 1 to %d", shown, MaxValues)
+			msg := fmt.Sprintf("--vary %s: a range is KEY=a:b:n, n values from a to b, and n must be a whole number from 1 to %d", shown, MaxValues)
+			// Written start:step:stop (as in MATLAB, Julia or NetLogo's
+			// [start step stop]), say how to write it here.
+			if stop, err := strconv.ParseFloat(strings.TrimSpace(parts[2]), 64); err == nil && v[1] > 0 && stop > v[0] {
+				if steps := (stop - v[0]) / v[1]; math.Abs(steps-math.Round(steps)) < 1e-9 && steps < MaxValues {
+					msg += fmt.Sprintf(" (not start:step:stop: for %s to %s in steps of %s, write %s:%s:%d)", parts[0], parts[2], parts[1], parts[0], parts[2], int(math.Round(steps))+1)
+				}
+			}
+			return f, errors.New(msg)
 		}
 		if n == 1 {
 			f.Values = []float64{v[0]}

@@ -178,3 +178,23 @@ func TestCheckIntegerShowsSpecAsParseDoes(t *testing.T) {
 		}
 	}
 }
+
+// TestParseStartStepStop: a range written start:step:stop, as MATLAB,
+// Julia or NetLogo write one, is refused saying how to write it here;
+// an n that is no number at all gets only the form.
+func TestParseStartStepStop(t *testing.T) {
+	for _, tt := range []struct{ spec, want string }{
+		{"k=0:0.05:0.2", "--vary k=0:0.05:0.2: a range is KEY=a:b:n, n values from a to b, and n must be a whole number from 1 to 1000000 (not start:step:stop: for 0 to 0.2 in steps of 0.05, write 0:0.2:5)"},
+		{"k=1:0.5:3.5", "(not start:step:stop: for 1 to 3.5 in steps of 0.5, write 1:3.5:6)"},
+		{"k=0:0.2:x", "--vary k=0:0.2:x: a range is KEY=a:b:n, n values from a to b, and n must be a whole number from 1 to 1000000"},
+		{"k=0:0.03:0.2", "must be a whole number from 1 to 1000000"}, // 0.2 is no whole number of steps of 0.03
+	} {
+		_, err := Parse(tt.spec, false)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("Parse(%q) = %v; want %q", tt.spec, err, tt.want)
+		}
+		if strings.HasSuffix(tt.want, "1000000") && err != nil && strings.Contains(err.Error(), "start:step:stop") {
+			t.Errorf("Parse(%q) = %v; want no guess at a step", tt.spec, err)
+		}
+	}
+}
