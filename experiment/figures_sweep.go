@@ -374,7 +374,14 @@ func drawSweepMaps(src Source) ([]Drawn, error) {
 			title := output.Capitalise(h.Title) + " under " + regime
 			c := s.caption
 			c.Centre = "colours: mean"
-			fig, err := s.mapOf(title, h.Title+" per run (mean)", s.pointMeans(regime, t), nil, mapOptions(h, false), c)
+			o := mapOptions(h, false)
+			if o.Lo >= o.Hi {
+				// Each map's scale shows that regime's pattern over the
+				// keys, which one scale for all would flatten; said, so
+				// that one colour is not read as one value across maps.
+				c.Extra = strings.Join(slices.DeleteFunc([]string{c.Extra, "the colour scale is this map's own, not shared with the other regimes'"}, func(x string) bool { return x == "" }), "; ")
+			}
+			fig, err := s.mapOf(title, h.Title+" per run (mean)", s.pointMeans(regime, t), nil, o, c)
 			if err != nil {
 				return nil, err
 			}

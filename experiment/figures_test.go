@@ -438,7 +438,7 @@ func TestCaptionsSayWhatIsDrawn(t *testing.T) {
 			"trapped_person_days_vs_regimes_malfunctioning_outage_start": "lines: mean of 2 replicates per point · bands: " + ciCut,
 		}},
 		{"grid2", sweep(SweepSpec{Vary: []string{"regimes.malfunctioning.outage_start=0.05,0.2", "posts.Gate.capacity=5,25"}}), BandsPercentile, map[string]string{
-			"trapped_person_days_malfunctioning":              "colours: mean of 2 replicates per cell",
+			"trapped_person_days_malfunctioning":              "colours: mean of 2 replicates per cell · the colour scale is this map's own, not shared with the other regimes'",
 			"trapped_person_days_malfunctioning_minus_closed": "colours: difference of the means of 2 replicates per cell",
 		}},
 		{"grid3", sweep(SweepSpec{Vary: []string{"regimes.malfunctioning.outage_start=0.05,0.2", "posts.Gate.capacity=5,25", "migrants.trapped_after_days=7,14"}}), BandsPercentile, map[string]string{
@@ -448,7 +448,7 @@ func TestCaptionsSayWhatIsDrawn(t *testing.T) {
 			"deaths_vs_posts_gate_capacity": "2 replicates per point · " + pooledAt + " · bands: 95% confidence intervals of that mean, cut at 0",
 		}},
 		{"lhs2", sweep(SweepSpec{Design: "lhs", Samples: 6, Vary: []string{"regimes.malfunctioning.outage_start=0:0.4", "migrants.trapped_after_days=7:21"}}), BandsPercentile, map[string]string{
-			"trapped_person_days_malfunctioning":                    "colours: mean of 2 replicates per point",
+			"trapped_person_days_malfunctioning":                    "colours: mean of 2 replicates per point · Latin hypercube of 6 points; the colour scale is this map's own, not shared with the other regimes'",
 			"trapped_person_days_malfunctioning_above_closed_share": "2 replicates per point · Latin hypercube",
 		}},
 		{"lhs3", sweep(SweepSpec{Design: "lhs", Samples: 6, Vary: []string{"regimes.malfunctioning.outage_start=0:0.4", "migrants.trapped_after_days=7:21", "posts.Gate.capacity=5:25"}}), BandsPercentile, map[string]string{
