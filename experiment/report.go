@@ -144,7 +144,10 @@ func rankSentence(h output.Total, groups []output.Group) string {
 		return fmt.Sprintf("- %s: the same mean (%s) under every regime.\n", output.Capitalise(h.Title), output.FormatCount(stats[hi].Mean))
 	}
 	overlap := "their intervals do not overlap"
-	if math.IsNaN(stats[hi].Lo) || stats[hi].Lo <= stats[lo].Hi {
+	switch {
+	case stats[hi].N < 2: // one replicate: no interval to overlap or not
+		overlap = "one replicate has no interval, so this ordering is not established"
+	case math.IsNaN(stats[hi].Lo) || stats[hi].Lo <= stats[lo].Hi:
 		overlap = "their intervals overlap, so this ordering is not established"
 	}
 	// Every regime of the highest (lowest) mean is named: a rare harm

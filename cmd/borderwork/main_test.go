@@ -710,3 +710,22 @@ func TestSummarySaysWhatFleeRulesZero(t *testing.T) {
 		}
 	}
 }
+
+// TestOneReplicateSaysNoInterval: with one replicate the summary's
+// header and report.md say there is no interval, rather than promise
+// "± 95% confidence half-widths" or call absent intervals overlapping.
+func TestOneReplicateSaysNoInterval(t *testing.T) {
+	t.Parallel()
+	out := filepath.Join(t.TempDir(), "out")
+	stdout := mustRun(t, "compare", small, "--reps", "1", "--days", "20", "--formats", "", "--quiet", "--out", out)
+	if !strings.Contains(stdout, "One replicate: its values, with no interval (give --reps 2 or more for one).") || strings.Contains(stdout, "half-widths") {
+		t.Errorf("compare --reps 1 printed\n%s\nwant that there is no interval", stdout)
+	}
+	report, err := os.ReadFile(filepath.Join(out, "report.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(report), "intervals overlap") || !strings.Contains(string(report), "one replicate has no interval, so this ordering is not established") {
+		t.Errorf("report.md of one replicate:\n%s\nwant no word of intervals overlapping", report)
+	}
+}

@@ -21,8 +21,12 @@ func printSummary(w io.Writer, x *experiment.Prepared, groups []output.Group) {
 	} else {
 		fmt.Fprintln(w, f.Name)
 	}
-	fmt.Fprintf(w, "%s × %s, %d days, seed %d. Means ± 95%% confidence half-widths.\n",
-		words.Count(len(x.Regimes), "regime"), words.Count(x.Reps, "replicate"), f.Days, f.Seed)
+	means := "Means ± 95% confidence half-widths."
+	if x.Reps == 1 {
+		means = "One replicate: its values, with no interval (give --reps 2 or more for one)."
+	}
+	fmt.Fprintf(w, "%s × %s, %d days, seed %d. %s\n",
+		words.Count(len(x.Regimes), "regime"), words.Count(x.Reps, "replicate"), f.Days, f.Seed, means)
 	printOverrides(w, x.Scenario.Sets())
 	fmt.Fprintln(w)
 	tw := tabwriter.NewWriter(w, 0, 0, 3, ' ', tabwriter.AlignRight)

@@ -457,7 +457,7 @@ function drawTable(res) {
   }
   // The note is a paragraph beside the table, not its caption, so that it
   // wraps to the width of the screen rather than of the table.
-  box.appendChild(html("p", { id: "summary-note", class: "note", text: `Means over ${counted(res.reps, "replicate")} ± the half-width of a 95% confidence interval, as the command line prints them.` }));
+  box.appendChild(html("p", { id: "summary-note", class: "note", text: res.reps === 1 ? "The values of one replicate, with no interval: give 2 or more replicates for one." : `Means over ${counted(res.reps, "replicate")} ± the half-width of a 95% confidence interval, as the command line prints them.` }));
   // On a phone the table is wider than the screen and scrolls sideways
   // in a box of its own, its first column staying in view (CSS): say so,
   // as a phone shows no scrollbar.
