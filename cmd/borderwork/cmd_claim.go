@@ -204,12 +204,17 @@ func printClaim(w io.Writer, scenario string, days int, seed int64, sets []strin
 			continue
 		}
 		at := closureSetting(m.Row)
-		share := "" // the share on trapped or stranded migrants, as the chain judges it
-		if !math.IsNaN(m.Share) {
-			share = " (" + claim.FormatShare(m.Share) + ")"
+		// The count on trapped or stranded migrants, with its share of the
+		// added abuse as the chain judges it.
+		onTrapped := output.FormatCount(m.Immobile) + " on trapped or stranded migrants"
+		switch {
+		case m.Immobile < 0: // its share would print as "0%"
+			onTrapped += " (fewer than without malfunction)"
+		case !math.IsNaN(m.Share):
+			onTrapped = output.FormatCount(m.Immobile) + " (" + claim.FormatShare(m.Share) + ") on trapped or stranded migrants"
 		}
-		fmt.Fprintf(w, "  at %s: %s abuse events added, %s%s on trapped or stranded migrants; d = on trapped - %s × added = %s per run: the chain %s\n",
-			at, output.FormatCount(m.Events), output.FormatCount(m.Immobile), share, output.FormatFloat(res.ChainShare),
+		fmt.Fprintf(w, "  at %s: %s abuse events added, %s; d = on trapped - %s × added = %s per run: the chain %s\n",
+			at, output.FormatCount(m.Events), onTrapped, output.FormatFloat(res.ChainShare),
 			claim.FormatInterval(claim.Estimate{Mean: m.ChainDiff, Lo: m.ChainLo, Hi: m.ChainHi}), strings.ToUpper(m.Chain.Verb()))
 	}
 	if res.Waiting != nil {
