@@ -850,3 +850,20 @@ func TestClaimWaitingOff(t *testing.T) {
 		t.Errorf("--json: %v, %+v; want 8 rows of waiting, from malfunction|closure=open", err, doc.Waiting)
 	}
 }
+
+// TestOnTrappedWords: the chain line's count on trapped or stranded
+// migrants, with its share, and a fall said as one, not as "0%".
+func TestOnTrappedWords(t *testing.T) {
+	for _, tt := range []struct {
+		immobile, share float64
+		want            string
+	}{
+		{766, 766.0 / 20577, "766 (4%) on trapped or stranded migrants"},
+		{-39.1, -39.1 / 11908, "-39.1 on trapped or stranded migrants (fewer than without malfunction)"},
+		{0, math.NaN(), "0.0 on trapped or stranded migrants"},
+	} {
+		if got := onTrappedWords(tt.immobile, tt.share); got != tt.want {
+			t.Errorf("onTrappedWords(%v, %v) = %q; want %q", tt.immobile, tt.share, got, tt.want)
+		}
+	}
+}

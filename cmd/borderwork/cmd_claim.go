@@ -204,15 +204,7 @@ func printClaim(w io.Writer, scenario string, days int, seed int64, sets []strin
 			continue
 		}
 		at := closureSetting(m.Row)
-		// The count on trapped or stranded migrants, with its share of the
-		// added abuse as the chain judges it.
-		onTrapped := output.FormatCount(m.Immobile) + " on trapped or stranded migrants"
-		switch {
-		case m.Immobile < 0: // its share would print as "0%"
-			onTrapped += " (fewer than without malfunction)"
-		case !math.IsNaN(m.Share):
-			onTrapped = output.FormatCount(m.Immobile) + " (" + claim.FormatShare(m.Share) + ") on trapped or stranded migrants"
-		}
+		onTrapped := onTrappedWords(m.Immobile, m.Share)
 		fmt.Fprintf(w, "  at %s: %s abuse events added, %s; d = on trapped - %s × added = %s per run: the chain %s\n",
 			at, output.FormatCount(m.Events), onTrapped, output.FormatFloat(res.ChainShare),
 			claim.FormatInterval(claim.Estimate{Mean: m.ChainDiff, Lo: m.ChainLo, Hi: m.ChainHi}), strings.ToUpper(m.Chain.Verb()))
@@ -399,4 +391,18 @@ func printClaimJSON(w io.Writer, scenario string, seed int64, res *claim.Outcome
 			num(est.Relative), num(est.RelLo), num(est.RelHi), est.SESOI, num(est.PAdj), num(est.PEquivAdj), string(est.Verdict)})
 	}
 	return writeJSON(w, doc)
+}
+
+// onTrappedWords is a chain line's count of the added abuse that falls on
+// trapped or stranded migrants, with its share of the added abuse as the
+// chain judges it; a count below 0 (malfunction lowers that abuse) says
+// so, where its share would print as "0%".
+func onTrappedWords(immobile, share float64) string {
+	switch {
+	case immobile < 0:
+		return output.FormatCount(immobile) + " on trapped or stranded migrants (fewer than without malfunction)"
+	case math.IsNaN(share):
+		return output.FormatCount(immobile) + " on trapped or stranded migrants"
+	}
+	return output.FormatCount(immobile) + " (" + claim.FormatShare(share) + ") on trapped or stranded migrants"
 }
