@@ -251,5 +251,28 @@ func ManifestError(dir string, err error) error {
 		// a directory".
 		return badInput("%s is a file, not an output folder: give a folder a borderwork command wrote", dir)
 	}
+	if errors.Is(err, os.ErrNotExist) {
+		// No manifest: most likely the folder holding the output folders
+		// (plot out): name those, not Go's "stat out/manifest.json".
+		var inside []string
+		if entries, rerr := os.ReadDir(dir); rerr == nil {
+			for _, e := range entries {
+				if e.IsDir() && !strings.HasPrefix(e.Name(), ".") {
+					if _, merr := os.Stat(filepath.Join(dir, e.Name(), "manifest.json")); merr == nil {
+						inside = append(inside, filepath.Join(dir, e.Name()))
+					}
+				}
+			}
+		}
+		if len(inside) > 0 {
+			more := ""
+			if len(inside) > 3 {
+				more = fmt.Sprintf(" and %d more", len(inside)-3)
+				inside = inside[:3]
+			}
+			return badInput("%s is not a borderwork output folder (it has no manifest.json), but holds some: %s%s", dir, strings.Join(inside, ", "), more)
+		}
+		return badInput("%s is not a borderwork output folder: it has no manifest.json", dir)
+	}
 	return badInput("%s is not a borderwork output folder: %v", dir, err)
 }

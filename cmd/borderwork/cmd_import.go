@@ -99,6 +99,6 @@ func cmdImport(_ context.Context, args []string, e *env) error {
 	if err := output.WriteFile(*out, data); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stderr, "Wrote %s.\n", *out)
+	fmt.Fprintf(e.stdout, "Wrote %s.\n", *out) // as every command says what it wrote
 	return nil
 }

@@ -35,8 +35,8 @@ func TestImportFlee(t *testing.T) {
 		t.Error("import flee to stdout differs from flee.Import")
 	}
 	out := filepath.Join(t.TempDir(), "tiny.toml")
-	if status, _, stderr := runCLI(t, "import", "flee", "--out", out, "--name", "small", fleeCase); status != 0 {
-		t.Fatalf("import --out: status %d: %s", status, stderr)
+	if status, stdout, stderr := runCLI(t, "import", "flee", "--out", out, "--name", "small", fleeCase); status != 0 || stdout != "Wrote "+out+".\n" {
+		t.Fatalf("import --out: status %d, stdout %q: %s; want it to say on standard output what it wrote, as every command does", status, stdout, stderr)
 	}
 	if status, stdout, stderr := runCLI(t, "check", out); status != 0 || !strings.Contains(stdout, "is valid: small") {
 		t.Errorf("check of the imported scenario: status %d\n%s%s", status, stdout, stderr)

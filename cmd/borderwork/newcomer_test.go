@@ -44,3 +44,17 @@ func TestNewcomerMistakes(t *testing.T) {
 		wantRefusal(t, exitUsage, "o", tt.args, tt.want...)
 	}
 }
+
+// TestPlotTheFolderOfFolders: plot given the folder that holds the
+// output folders (plot out) names the output folders in it, rather than
+// Go's "stat out/manifest.json: no such file or directory"; an empty
+// folder is said to have no manifest.json.
+func TestPlotTheFolderOfFolders(t *testing.T) {
+	t.Chdir(t.TempDir())
+	mustRun(t, "compare", filepath.Join(startDir, small), "--days", "5", "--reps", "2", "--formats", "", "--quiet", "--out", filepath.Join("out", "c"))
+	if err := os.Mkdir("empty", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	wantRefusal(t, exitUsage, "o", []string{"plot", "out"}, "borderwork plot: out is not a borderwork output folder (it has no manifest.json), but holds some: "+filepath.Join("out", "c")+"\n")
+	wantRefusal(t, exitUsage, "o", []string{"plot", "empty"}, "borderwork plot: empty is not a borderwork output folder: it has no manifest.json\n")
+}
