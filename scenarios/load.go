@@ -241,6 +241,14 @@ func (s *Scenario) decodeError(err error) error {
 			// The decoder's words; a key or [table] given twice.
 			msg = "given twice; a key or a [table] may be given only once"
 		}
+		if notAValueTOML(msg) {
+			if v := s.valueOn(line); v != "" {
+				// The decoder's words ("expected a top-level item to end
+				// with a newline, ... but got 'o' instead") name a parser's
+				// state; say what to write.
+				msg = fmt.Sprintf("%s is not a value TOML reads: write a number in digits (18, 0.005), text in double quotes (\"%s\"), true or false, or a list in brackets ([1, 2])", v, strings.Trim(v, `"'`))
+			}
+		}
 		return Errors{{File: s.display, Line: line, Key: key, Msg: msg}}
 	}
 	if m := lineErr.FindStringSubmatch(err.Error()); m != nil {
@@ -248,6 +256,14 @@ func (s *Scenario) decodeError(err error) error {
 		return Errors{{File: s.display, Line: line, Key: s.keyAt(line, m[2]), Msg: plainType(m[3], s.valueOn(line))}}
 	}
 	return Errors{{File: s.display, Msg: strings.TrimPrefix(err.Error(), "toml: ")}}
+}
+
+// notAValueTOML reports whether the decoder's message says that what
+// follows a key's "=" is no TOML value: a number with a stray letter
+// (18o), a word without quotes (hello), a number with two points.
+func notAValueTOML(msg string) bool {
+	return strings.HasPrefix(msg, "expected a top-level item to end with a newline, comment, or EOF, but got") ||
+		strings.HasPrefix(msg, "expected value but found") || strings.HasPrefix(msg, "Invalid float value")
 }
 
 // keyAt names the key the decoder reports as loose (without array

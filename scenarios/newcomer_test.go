@@ -55,3 +55,21 @@ func TestNewcomerFiles(t *testing.T) {
 		t.Errorf("Parse of no bytes: %v; want the file is empty", err)
 	}
 }
+
+// TestValueTOMLCannotRead: a value TOML cannot read (a number with a
+// stray letter, a word without quotes, a number with two points) is an
+// error that names the file, line and key and says what to write, not
+// the parser's "expected a top-level item to end with a newline".
+func TestValueTOMLCannotRead(t *testing.T) {
+	const say = " is not a value TOML reads: write a number in digits (18, 0.005), text in double quotes"
+	for _, tt := range []struct{ src, want string }{
+		{"base = \"classroom\"\ndays = 18o\n", `bad.toml:2: days: 18o` + say + ` ("18o"), true or false, or a list in brackets ([1, 2])`},
+		{"base = \"classroom\"\ntitle = hello # mine\n", `bad.toml:2: title: hello` + say},
+		{"base = \"classroom\"\n[abuse]\nofficial_violence = 0.0.5\n", `bad.toml:3: abuse.official_violence: 0.0.5` + say},
+	} {
+		_, err := Parse([]byte(tt.src), "bad.toml", "bad.toml", nil)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%q: %v; want %q", tt.src, err, tt.want)
+		}
+	}
+}
