@@ -343,8 +343,13 @@ func writeSweep(ctx context.Context, x *experiment.Prepared, jobs []int, out str
 		if len(reused) > 1 {
 			whose = "their"
 		}
-		fmt.Fprintf(e.stdout, "The varied keys do not change %s: each of %s replicates was run once and reused at every point, so %d of the %d runs were simulated.\n",
-			output.JoinAnd(reused), whose, x.Simulations(jobs), len(jobs))
+		if len(o.Done) > 0 { // resumed: what this process did, which the timing line measures
+			fmt.Fprintf(e.stdout, "The varied keys do not change %s: each of %s replicates was run once and reused at every point, so of the %s runs made now %s were simulated.\n",
+				output.JoinAnd(reused), whose, words.Whole(int64(len(todo))), words.Whole(int64(x.Simulations(todo))))
+		} else {
+			fmt.Fprintf(e.stdout, "The varied keys do not change %s: each of %s replicates was run once and reused at every point, so %d of the %d runs were simulated.\n",
+				output.JoinAnd(reused), whose, x.Simulations(jobs), len(jobs))
+		}
 	}
 	if shard != "" { // "0 figure files" read as a failure in every task's log
 		fmt.Fprintf(e.stdout, "Wrote %s: tables (a shard draws no figures; merge draws them).\n", out)

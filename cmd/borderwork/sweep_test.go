@@ -496,3 +496,27 @@ func TestSweepSaysItsValues(t *testing.T) {
 		t.Errorf("the Latin hypercube sweep printed\n%s\nwant %q", stdout, want)
 	}
 }
+
+// TestResumeSaysWhatItSimulated: a resumed sweep with reused regimes says
+// how many of the runs it made now were simulated, not the whole sweep's
+// count, which the timing line beside it does not measure.
+func TestResumeSaysWhatItSimulated(t *testing.T) {
+	t.Parallel()
+	out := filepath.Join(t.TempDir(), "out")
+	// closed is reused: outage_start changes only malfunctioning.
+	args := []string{"sweep", small, "--days", "20", "--reps", "3", "--regimes", "closed,malfunctioning", "--vary", "regimes.malfunctioning.outage_start=0.05:0.2:4",
+		"--formats", "", "--quiet", "--workers", "1", "--out", out}
+	if status, _, stderr := runCLIInterrupted(t, 5, args...); status != exitInterrupted {
+		t.Fatalf("interrupted: status %d (%s)", status, stderr)
+	}
+	stdout := mustRun(t, append(args, "--resume")...)
+	var kept, total, now int
+	if i := strings.Index(stdout, "Resumed "+out+": "); i < 0 {
+		t.Fatalf("resume printed\n%s", stdout)
+	} else if _, err := fmt.Sscanf(stdout[i+len("Resumed "+out+": "):], "%d of its %d runs kept, %d run now.", &kept, &total, &now); err != nil || kept+now != total {
+		t.Fatalf("resume printed\n%s\n(%v)", stdout, err)
+	}
+	if want := fmt.Sprintf("so of the %d runs made now ", now); !strings.Contains(stdout, want) || strings.Contains(stdout, fmt.Sprintf("of the %d runs were simulated", total)) {
+		t.Errorf("resume printed\n%s\nwant %q, not the whole sweep's count", stdout, want)
+	}
+}
