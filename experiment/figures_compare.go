@@ -41,7 +41,7 @@ var CompareFigures = []Figure{
 		}
 		return figures.GroupedBars("Abuse by kind and perpetrator", "abuse events per run", groups, c)
 	}),
-	perRegime("outcomes", "Final outcomes per regime: arrived, returned, stayed home, dead, still in transit, and of those still trapped and still stranded at home", func(src Source) (*figures.Figure, error) {
+	perRegime("outcomes", "Final outcomes per regime: arrived, returned, gave up at home, dead, still on the way or waiting to leave, and of those still trapped and still stranded at home", func(src Source) (*figures.Figure, error) {
 		groups, c, err := summaryBars(src, outcomeTotals, outcomeLabels, "no migrants at all")
 		if err != nil {
 			return nil, err
@@ -60,7 +60,7 @@ var CompareFigures = []Figure{
 // border keeps at home were in no bar at all.
 var (
 	outcomeTotals = []string{"arrivals", "returns", "stayed", "deaths", "still_in_transit", "still_trapped", "still_stranded"}
-	outcomeLabels = []string{"arrived", "returned", "stayed home", "dead", "still in transit", "of them trapped", "of them stranded at home"}
+	outcomeLabels = []string{"arrived", "returned", "gave up at home (never left)", "dead", "still on the way or waiting to leave", "of them trapped", "of them stranded at home"}
 )
 
 // perRegime is single for a figure of bars per regime (Figure.PerRegime).
