@@ -21,14 +21,20 @@ markets, centres, regimes and the expected population. It exits with status
 0 if the scenario is valid and 2, naming the file, line and key, if not, or
 if one run of it would exceed --max-memory or compare with its default
 regimes and replicates would exceed --max-work.
+
+With --keys it prints instead every number of the scenario that --set
+takes, as does sweep --vary, one a line, as they name it, with its value,
+unit and the values it accepts: the model's parameters, where to start a
+sweep.
 `
 
 func cmdCheck(_ context.Context, args []string, e *env) error {
-	fs := newFlagSet("check", "borderwork check [--set KEY=VALUE ...] FILE", checkDoc, e)
+	fs := newFlagSet("check", "borderwork check [--set KEY=VALUE ...] [--keys] FILE", checkDoc, e)
 	var sets listFlag
 	var limits limitFlags
 	fs.Var(&sets, "set", setUsage)
 	limits.register(fs)
+	keys := fs.Bool("keys", false, "list the scenario's numeric keys, their values, units and valid ranges, instead of the digest")
 	pos, err := fs.parse(args, e)
 	if err != nil {
 		return err
@@ -60,8 +66,32 @@ func cmdCheck(_ context.Context, args []string, e *env) error {
 	if _, err := x.Fit(lim, x.NRuns(), 1); err != nil {
 		return err
 	}
+	if *keys {
+		return listKeys(e.stdout, s)
+	}
 	digest(e.stdout, s)
 	return nil
+}
+
+// listKeys writes every numeric key of s as --set names it, with its
+// value, unit and valid range, in the order of the file format
+// (Scenario.NumericKeys), factor levels and regimes' own keys after the
+// file's.
+func listKeys(w io.Writer, s *scenarios.Scenario) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "key\tvalue\tunit\taccepts")
+	for _, k := range s.NumericKeys() {
+		unit, err := s.KeyUnit(k.Key)
+		if err != nil || unit == "" {
+			unit = "-"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", k.Key, output.FormatFloat(k.Value), unit, k.Valid)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	_, err := fmt.Fprintln(w, "\nSet one with --set KEY=VALUE, or sweep it with --vary KEY=a:b:n (docs/CLI.md).")
+	return err
 }
 
 // listProblems shows err, a scenario's problems, as check does: several,

@@ -102,7 +102,7 @@ func cmdSweep(ctx context.Context, args []string, e *env) error {
 		return resumeSweep(ctx, fs, &c, figs, arg, e)
 	}
 	if len(vary) == 0 {
-		return usageErrorf("give at least one --vary KEY=SPEC (or --resume --out DIR to complete a sweep)")
+		return usageErrorf("give at least one --vary KEY=SPEC (borderwork check SCENARIO --keys lists the keys), or --resume --out DIR to complete a sweep")
 	}
 	shardI, shardN, err := parseShard(*shard)
 	if err != nil {

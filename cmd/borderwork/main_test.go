@@ -729,3 +729,31 @@ func TestOneReplicateSaysNoInterval(t *testing.T) {
 		t.Errorf("report.md of one replicate:\n%s\nwant no word of intervals overlapping", report)
 	}
 }
+
+// TestCheckKeys: check --keys lists every numeric key --set takes, with
+// its value (after the --sets), unit and accepted values, a line each,
+// the factor levels among them; each key listed is one --set accepts.
+func TestCheckKeys(t *testing.T) {
+	t.Parallel()
+	stdout := mustRun(t, "check", small, "--keys", "--set", "posts.Gate.capacity=7")
+	lines := strings.Split(strings.TrimSpace(stdout), "\n")
+	if !strings.HasPrefix(lines[0], "key ") || !strings.Contains(lines[0], "accepts") {
+		t.Fatalf("check --keys printed\n%s\nwant a header first", stdout)
+	}
+	found := map[string][]string{}
+	for _, l := range lines[1:] {
+		f := strings.Fields(l)
+		if len(f) >= 2 && strings.Contains(f[0], ".") || len(f) >= 2 && f[0] == "days" {
+			found[f[0]] = f[1:]
+		}
+	}
+	for key, value := range map[string]string{"days": "", "posts.Gate.capacity": "7", "factors.integrity.weak.oversight": "0.4"} {
+		got, ok := found[key]
+		if !ok || value != "" && got[0] != value {
+			t.Errorf("check --keys: %s listed as %v; want it with value %q:\n%s", key, got, value, stdout)
+		}
+		if status, _, stderr := runCLI(t, "check", small, "--set", key+"="+got[0]); status != 0 {
+			t.Errorf("--set %s=%s, a key and value check --keys listed: status %d, %s", key, got[0], status, stderr)
+		}
+	}
+}
