@@ -170,6 +170,16 @@ func mapOptions(t output.Total, diverging bool) figures.HeatOptions {
 	return o
 }
 
+// valueLabel names the axis (or colour bar) of a total of summary.csv:
+// a count of the run "per run"; a price, which is no count of the run,
+// with its currency.
+func valueLabel(h output.Total) string {
+	if h.Unit == "USD" {
+		return h.Title + ", USD"
+	}
+	return h.Title + " per run"
+}
+
 // Slug turns a key or regime name into a file-name part.
 func Slug(s string) string {
 	var b strings.Builder
@@ -268,7 +278,7 @@ func (s *sweepSource) linesAgainst(j, t int, title string, h output.Total) (*fig
 			c.Spread += " · bands: middle 95% of those runs (2.5th to 97.5th percentile)"
 		}
 	}
-	return figures.TimeBands(title, s.axes[j], h.Title+" per run", bands, c)
+	return figures.TimeBands(title, s.axes[j], valueLabel(h), bands, c)
 }
 
 // pointsAgainst draws, for a Latin hypercube of several keys, each
@@ -287,7 +297,7 @@ func (s *sweepSource) pointsAgainst(j, t int, title string, h output.Total) (*fi
 	c := s.caption
 	c.Per = " per point"
 	c.Centre = "markers: mean"
-	return figures.Scatter(title, s.axes[j], h.Title+" per run (mean)", series, c)
+	return figures.Scatter(title, s.axes[j], valueLabel(h)+" (mean)", series, c)
 }
 
 // gridAxes are a two-key grid's values along each key, sorted, and each
@@ -381,7 +391,7 @@ func drawSweepMaps(src Source) ([]Drawn, error) {
 				// that one colour is not read as one value across maps.
 				c.Extra = strings.Join(slices.DeleteFunc([]string{c.Extra, "the colour scale is this map's own, not shared with the other regimes'"}, func(x string) bool { return x == "" }), "; ")
 			}
-			fig, err := s.mapOf(title, h.Title+" per run (mean)", s.pointMeans(regime, t), nil, o, c)
+			fig, err := s.mapOf(title, valueLabel(h)+" (mean)", s.pointMeans(regime, t), nil, o, c)
 			if err != nil {
 				return nil, err
 			}
