@@ -428,7 +428,7 @@ func printSensitivity(w io.Writer, r *gsa.Result) {
 	if r.Sobol != nil {
 		measure = "total index"
 	}
-	fmt.Fprintf(w, "\nThe most influential parameters of each output (%s), among those clearly above replicate noise and not negligible:\n\n", measure)
+	fmt.Fprintf(w, "\nThe most influential parameters of each output (%s), among those clearly above replicate noise and not negligible, with (#n) their place by %s among all the parameters, as report.md gives it:\n\n", measure, measure)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprint(tw, "output\t1st\t2nd\t3rd\n")
 	for o, out := range r.Info.Outputs {
@@ -438,7 +438,13 @@ func printSensitivity(w io.Writer, r *gsa.Result) {
 			cell := ""
 			if j < len(infl) {
 				i := infl[j]
-				cell = fmt.Sprintf("%s %s", r.Params[i].Name, gsa.Num(r.Index(o, i).Value))
+				place := 1 // among all the parameters: a parameter below noise may rank above it
+				for p := range r.Params {
+					if r.Index(o, p).Value > r.Index(o, i).Value {
+						place++
+					}
+				}
+				cell = fmt.Sprintf("%s %s (#%d)", r.Params[i].Name, gsa.Num(r.Index(o, i).Value), place)
 			} else if j == 0 {
 				cell = "(none that matters)"
 			}

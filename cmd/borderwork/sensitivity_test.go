@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -93,6 +95,28 @@ func TestSensitivityWritesItsFolder(t *testing.T) {
 	report, err := os.ReadFile(filepath.Join(out, "report.md"))
 	if err != nil || !strings.Contains(string(report), "## The parameters that matter") || !strings.Contains(string(report), "figures/mu_star_sigma_abuse_events_closed.png") {
 		t.Errorf("report.md lacks its sections or figures (%v)", err)
+	}
+	// Each parameter the terminal ranks 1st, 2nd, 3rd among those that
+	// matter says its place among all, which report.md gives too.
+	cell := regexp.MustCompile(`(\S+) \S+ \(#(\d+)\)`)
+	places := 0
+	for _, line := range strings.Split(stdout, "\n") {
+		prev := 0
+		for i, m := range cell.FindAllStringSubmatch(line, -1) {
+			place, _ := strconv.Atoi(m[2])
+			if place < i+1 || place < prev {
+				t.Errorf("the terminal's row %q places %s #%d in column %d", line, m[1], place, i+1)
+			}
+			// report.md gives the place where it differs from the order named.
+			if !strings.Contains(string(report), fmt.Sprintf("`%s` (µ* ", m[1])) || place != i+1 && !strings.Contains(string(report), "; "+gsa.Ordinal(place)+" by µ*") {
+				t.Errorf("the terminal places %s #%d; report.md does not say so", m[1], place)
+			}
+			prev = place
+			places++
+		}
+	}
+	if places == 0 {
+		t.Errorf("the terminal's table gives no parameter its place among all:\n%s", stdout)
 	}
 }
 
