@@ -424,3 +424,51 @@ func TestNoteLeftOut(t *testing.T) {
 		})
 	}
 }
+
+// TestMorrisFigureSaysWhatIsNoise: a parameter the Morris figure numbers
+// that is not clearly above its own noise level (morris.csv's
+// above_noise) says so in the figure's key, since the figure's dashed
+// line is the independent noise floor, which it may lie right of: the
+// figure and the report then agree on what matters.
+func TestMorrisFigureSaysWhatIsNoise(t *testing.T) {
+	t.Parallel()
+	out := filepath.Join(t.TempDir(), "morris")
+	mustRun(t, append(smallSensitivity(out), "--formats", "svg", "--quiet")...)
+	tb, err := output.ReadTable(filepath.Join(out, "morris.csv"), "metric", "regime", "parameter", "rank", "above_noise")
+	if err != nil {
+		t.Fatal(err)
+	}
+	noisy, clear := 0, 0
+	for i := range tb.Rows {
+		raw, err := os.ReadFile(filepath.Join(out, "figures", "mu_star_sigma_"+tb.Cell(i, "metric")+"_"+tb.Cell(i, "regime")+".svg"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The figure's words, a key's wrapped lines joined again.
+		var texts []string
+		for _, m := range regexp.MustCompile(`>([^<]+)<`).FindAllStringSubmatch(string(raw), -1) {
+			if w := strings.TrimSpace(m[1]); w != "" {
+				texts = append(texts, w)
+			}
+		}
+		svg := strings.Join(texts, " ")
+		key := strings.TrimPrefix(tb.Cell(i, "parameter"), "migrants.") // the key's short label ends so
+		key = key[strings.LastIndex(key, ".")+1:]
+		said := strings.Contains(svg, key+" (not clearly above its noise)")
+		switch tb.Cell(i, "above_noise") {
+		case "false":
+			noisy++
+			if rank, _ := strconv.Atoi(tb.Cell(i, "rank")); rank <= 8 && strings.Contains(svg, key) && !said {
+				t.Errorf("%s under %s: %s is not above its noise, and the figure's key does not say so", tb.Cell(i, "metric"), tb.Cell(i, "regime"), tb.Cell(i, "parameter"))
+			}
+		case "true":
+			clear++
+			if said {
+				t.Errorf("%s under %s: %s is above its noise, and the figure's key says it is not", tb.Cell(i, "metric"), tb.Cell(i, "regime"), tb.Cell(i, "parameter"))
+			}
+		}
+	}
+	if noisy == 0 || clear == 0 {
+		t.Errorf("morris.csv has %d parameters not above their noise and %d above; want some of each to check", noisy, clear)
+	}
+}
