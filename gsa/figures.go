@@ -130,13 +130,7 @@ func drawMorris(src experiment.Source) ([]experiment.Drawn, error) {
 			if r < morrisTagged && v[0] > 0 { // the leaders, with their intervals; the rest as dots
 				pt.Tag = strconv.Itoa(r + 1)
 				pt.XLo, pt.XHi, pt.YLo, pt.YHi = v[1], v[2], v[4], v[5]
-				key := pt.Tag + " " + labels[t.Cell(i, "parameter")]
-				if t.Cell(i, "above_noise") != "true" {
-					// Right of the noise floor need not be above its own
-					// noise level, which report.md and the terminal go by.
-					key += " (not clearly above its noise)"
-				}
-				keys = append(keys, key)
+				keys = append(keys, pt.Tag+" "+labels[t.Cell(i, "parameter")])
 			}
 			pts = append(pts, pt)
 		}
