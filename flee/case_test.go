@@ -344,7 +344,7 @@ func TestBadCases(t *testing.T) {
 		{"settings off", "simsetting.yml", "move_rules:\n  fixed_routes: True\n",
 			"simsetting.yml:2: move_rules.fixed_routes: not supported by borderwork's Flee rule set; only false is accepted"},
 		{"camp-making move chance", "simsetting.yml", "move_rules:\n  default_movechance: 0.001\n",
-			"simsetting.yml:2: move_rules.default_movechance: below 0.005, Flee makes every town a camp when it creates it, which borderwork's Flee rule set does not; give 0.005 or more, got 0.001"},
+			"simsetting.yml:2: move_rules.default_movechance: below 0.005, Flee makes every town a camp when it creates it, which borderwork's Flee rule set does not: give 0.005 or more, got 0.001"},
 		{"settings number", "simsetting.yml", "move_rules:\n  max_move_speed: fast\n",
 			"simsetting.yml:2: move_rules.max_move_speed: want a number, got \"fast\""},
 		{"settings range", "simsetting.yml", "move_rules:\n  camp_movechance: 2\n",

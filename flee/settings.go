@@ -204,11 +204,10 @@ func readSettings(path, display string) (Settings, error) {
 				if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
 					return s, bad(n, key, "want a number, got %q", n.scalar)
 				}
-				// Flee makes a location created with a move chance below
-				// 0.005 a camp; the rule set here does not (the scenario's
-				// validation refuses it too).
-				if what := map[string]string{"default_movechance": "town", "conflict_movechance": "conflict zone"}[n.key]; what != "" && v < 0.005 {
-					return s, bad(n, key, "below 0.005, Flee makes every %s a camp when it creates it, which borderwork's Flee rule set does not; give 0.005 or more, got %s", what, n.scalar)
+				// As the scenario's validation refuses it, and said where
+				// the case sets it.
+				if what := map[string]string{"default_movechance": "town", "conflict_movechance": "conflict zone"}[n.key]; what != "" && v < scenarios.FleeCampBelow {
+					return s, bad(n, key, "%s, got %s", scenarios.FleeCampWords(what), n.scalar)
 				}
 				spec.set(&s, v)
 			case settingInt:

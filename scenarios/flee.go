@@ -84,10 +84,6 @@ func (v *validator) flee(kinds map[string]sim.LocationKind, loc func(string, str
 		v.add("origins.0", "the Flee rule set spawns agents from flee.spawn in conflict zones; remove [[origins]]")
 	}
 	if fs := f.Flee; fs != nil {
-		// Flee makes a location whose move chance is below this a camp
-		// when it creates it; the rule set here does not, so such a run
-		// would not be Flee's (docs/MODEL.md, "The Flee rule set").
-		const campBelow = 0.005
 		for _, c := range []struct {
 			key  string
 			v    float64
@@ -95,8 +91,8 @@ func (v *validator) flee(kinds map[string]sim.LocationKind, loc func(string, str
 			what string
 		}{{"default_movechance", fs.DefaultMoveChance, sim.KindHub, "town"}, {"conflict_movechance", fs.ConflictMoveChance, sim.KindOrigin, "conflict zone"}} {
 			has := slices.ContainsFunc(f.Locations, func(l LocationSpec) bool { return kinds[l.Name] == c.kind })
-			if has && c.v < campBelow {
-				v.add("flee."+c.key, "below %g, Flee makes every %s a camp when it creates it, which borderwork's Flee rule set does not: give %g or more, got %g", campBelow, c.what, campBelow, c.v)
+			if has && c.v < FleeCampBelow {
+				v.add("flee."+c.key, "%s, got %g", FleeCampWords(c.what), c.v)
 			}
 		}
 	}
@@ -256,6 +252,19 @@ func (s *Scenario) fleeExpected() float64 {
 		}
 	}
 	return total
+}
+
+// FleeCampBelow is the move chance below which Flee makes a location a
+// camp when it creates it. The rule set here does not, so a scenario (or
+// an imported case) whose towns or conflict zones would have one is
+// refused: its run would not be Flee's (docs/MODEL.md, "The Flee rule
+// set").
+const FleeCampBelow = 0.005
+
+// FleeCampWords is the refusal of such a move chance for a location of
+// the kind what ("town", "conflict zone"), without the value given.
+func FleeCampWords(what string) string {
+	return fmt.Sprintf("below %g, Flee makes every %s a camp when it creates it, which borderwork's Flee rule set does not: give %g or more", FleeCampBelow, what, FleeCampBelow)
 }
 
 // RulesNote says, for a scenario run under the Flee rule set, which of
