@@ -435,8 +435,10 @@ func printResumed(w io.Writer, out string, kept, runs int) {
 func printVaried(w io.Writer, sw *output.SweepInfo) {
 	for j, key := range sw.Keys {
 		var values []float64
+		seen := map[float64]bool{} // looked up only: values keep the points' order
 		for _, p := range sw.Points {
-			if !slices.Contains(values, p[j]) {
+			if !seen[p[j]] {
+				seen[p[j]] = true
 				values = append(values, p[j])
 			}
 		}
