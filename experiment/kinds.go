@@ -13,9 +13,9 @@ import (
 
 func init() {
 	for _, command := range []string{"run", "compare"} {
-		Register(Kind{Command: command, Figures: CompareFigures, Report: CompareReport, Rerun: rerunPlan, Rereport: rereportPlan, DrawsBands: true})
+		Register(Kind{Command: command, Figures: CompareFigures, Report: CompareReport, Rerun: rerunPlan, Rereport: rereportWith(CompareReport), DrawsBands: true})
 	}
-	Register(Kind{Command: "sweep", Figures: SweepFigures, Rerun: rerunPlan, Sharding: sweepSharding, DrawsBands: true})
+	Register(Kind{Command: "sweep", Figures: SweepFigures, Report: SweepReport, Rerun: rerunPlan, Rereport: rereportWith(SweepReport), Sharding: sweepSharding, DrawsBands: true})
 }
 
 // sweepSharding is how a sweep's shards are checked and merged.
@@ -26,7 +26,8 @@ var sweepSharding = &Sharding{
 }
 
 // finishSweep writes stats.csv (and, with a contrast, contrast.csv) of a
-// merged sweep and draws its figures.
+// merged sweep, draws its figures and writes its report.md, as Write
+// finishes an unsharded sweep.
 func finishSweep(ctx context.Context, dir string, m *output.Manifest, formats []string) (tables, figures []string, err error) {
 	keys, rows, err := output.ReadSummary(filepath.Join(dir, "summary.csv"))
 	if err != nil {
@@ -43,8 +44,23 @@ func finishSweep(ctx context.Context, dir string, m *output.Manifest, formats []
 		}
 		tables = append(tables, "contrast.csv")
 	}
-	_, figures, err = DrawFiguresContext(ctx, dir, m, SweepFigures, formats)
-	return tables, figures, err
+	drawn, figures, err := DrawFiguresContext(ctx, dir, m, SweepFigures, formats)
+	if err != nil {
+		return nil, nil, err
+	}
+	report, err := rereportWith(SweepReport)(ctx, dir, m, drawn)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := output.WriteFile(filepath.Join(dir, "report.md"), report); err != nil {
+		return nil, nil, err
+	}
+	rc, err := output.Check(dir, []string{"report.md"})
+	if err != nil {
+		return nil, nil, err
+	}
+	m.Report = &rc[0]
+	return tables, figures, nil
 }
 
 // FromManifest rebuilds the plan a folder's manifest describes, from the
@@ -119,18 +135,21 @@ func LoadResolved(m *output.Manifest, scenarioPath string) (*scenarios.Scenario,
 	return s, s.Validate()
 }
 
-// rereportPlan is the Rereport of run and compare folders: their report
-// from the plan again and the folder's summary.csv.
-func rereportPlan(ctx context.Context, dir string, m *output.Manifest, drawn []Drawn) ([]byte, error) {
-	p, _, err := FromManifest(m, filepath.Join(dir, "scenario.toml"))
-	if err != nil {
-		return nil, err
+// rereportWith is the Rereport of run, compare and sweep folders, whose
+// kind's Report is report: their report from the plan again and the
+// folder's summary.csv.
+func rereportWith(report func(x *Prepared, dir string, drawn []Drawn, groups []output.Group) ([]byte, error)) func(ctx context.Context, dir string, m *output.Manifest, drawn []Drawn) ([]byte, error) {
+	return func(ctx context.Context, dir string, m *output.Manifest, drawn []Drawn) ([]byte, error) {
+		p, _, err := FromManifest(m, filepath.Join(dir, "scenario.toml"))
+		if err != nil {
+			return nil, err
+		}
+		x, rows, err := p.WithSummary(ctx, dir, m)
+		if err != nil {
+			return nil, err
+		}
+		return report(x, dir, drawn, x.Groups(rows))
 	}
-	x, rows, err := p.WithSummary(ctx, dir, m)
-	if err != nil {
-		return nil, err
-	}
-	return CompareReport(x, dir, drawn, x.Groups(rows))
 }
 
 // WithSummary prepares p and reads the summary.csv of its folder dir:

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/borderwork/borderwork/output"
+	"github.com/borderwork/borderwork/scenarios"
 )
 
 // BuiltBy says which borderwork wrote a folder, as its manifest m
@@ -38,30 +39,12 @@ func (x *Prepared) BuiltBy() string {
 func CompareReport(x *Prepared, dir string, drawn []Drawn, groups []output.Group) ([]byte, error) {
 	f := x.Scenario.File
 	var b bytes.Buffer
-	// Names and prose are the scenario author's: output.Literal,
-	// output.Prose and output.CodeSpan keep them from being read as
-	// markup (a description may hold lines that start with "#").
-	fmt.Fprintf(&b, "# borderwork %s: %s\n\n", x.Command, output.Literal(f.Name))
-	b.WriteString(headerParagraph(f.Title, f.Description))
+	reportTitle(&b, x)
 	b.WriteString("\n\n## What was run\n\n")
-	// The path and the overrides are the user's: a backtick or a line
-	// break in them would end their span (output.TextSpan).
-	source, _ := output.TextSpan(x.Scenario.Source)
-	fmt.Fprintf(&b, "- Scenario: %s, loaded from %s; the resolved file is `scenario.toml`.\n", output.CodeSpan(f.Name), source)
+	scenarioItem(&b, x)
 	fmt.Fprintf(&b, "- Regimes: %s.\n", strings.Join(output.Literals(x.Regimes), ", "))
 	fmt.Fprintf(&b, "- %d replicates per regime with common random numbers: replicate r meets the same migrants under every regime.\n", x.Reps)
-	fmt.Fprintf(&b, "- %d days; master seed %d.\n", f.Days, f.Seed)
-	if sets := x.Scenario.Sets(); len(sets) > 0 {
-		spans := make([]string, len(sets))
-		for i, set := range sets {
-			spans[i], _ = output.TextSpan("--set " + set)
-		}
-		fmt.Fprintf(&b, "- Overrides: %s.\n", strings.Join(spans, ", "))
-	} else {
-		b.WriteString("- Overrides: none.\n")
-	}
-	fmt.Fprintf(&b, "- Command: %s\n", output.CommandSpan(x.RecordedCommandLine()))
-	fmt.Fprintf(&b, "- Written by %s.\n", x.BuiltBy())
+	provenanceItems(&b, x)
 
 	headlines := output.Headlines()
 	b.WriteString("\n## Results\n\nMeans over replicates, with 95% confidence intervals of the mean.\n\n|regime|")
@@ -86,19 +69,74 @@ func CompareReport(x *Prepared, dir string, drawn []Drawn, groups []output.Group
 			b.WriteString(rankSentence(h, groups))
 		}
 	}
-	if len(drawn) > 0 {
-		b.WriteString("\n## Figures\n\n")
-		for i, d := range drawn {
-			if i > 0 {
-				b.WriteString("\n") // a caption and the next figure are two paragraphs
-			}
-			if d.Fig == nil {
-				fmt.Fprintf(&b, "*%s: no figure, as %s.*\n", d.Title, output.Literal(d.NotDrawn))
-				continue
-			}
-			fmt.Fprintf(&b, "%s\n\n*%s.*\n", d.Markdown(d.Title), d.Title)
-		}
+	figuresSection(&b, drawn)
+	readingSection(&b, f, "Differences between regimes are best judged on paired replicates: see "+"`borderwork claim`"+".")
+	if err := fleeSection(&b, dir, f); err != nil {
+		return nil, err
 	}
+	sourcesSection(&b, f)
+	return b.Bytes(), nil
+}
+
+// reportTitle writes report.md's heading and first paragraph.
+func reportTitle(b *bytes.Buffer, x *Prepared) {
+	f := x.Scenario.File
+	// Names and prose are the scenario author's: output.Literal,
+	// output.Prose and output.CodeSpan keep them from being read as
+	// markup (a description may hold lines that start with "#").
+	fmt.Fprintf(b, "# borderwork %s: %s\n\n", x.Command, output.Literal(f.Name))
+	b.WriteString(headerParagraph(f.Title, f.Description))
+}
+
+// scenarioItem is the first item of "What was run": the scenario and
+// where it came from.
+func scenarioItem(b *bytes.Buffer, x *Prepared) {
+	// The path is the user's: a backtick or a line break in it would end
+	// its span (output.TextSpan).
+	source, _ := output.TextSpan(x.Scenario.Source)
+	fmt.Fprintf(b, "- Scenario: %s, loaded from %s; the resolved file is `scenario.toml`.\n", output.CodeSpan(x.Scenario.File.Name), source)
+}
+
+// provenanceItems are the last items of "What was run": days and seed,
+// the overrides, the command and the borderwork that wrote the folder.
+func provenanceItems(b *bytes.Buffer, x *Prepared) {
+	f := x.Scenario.File
+	fmt.Fprintf(b, "- %d days; master seed %d.\n", f.Days, f.Seed)
+	if sets := x.Scenario.Sets(); len(sets) > 0 {
+		spans := make([]string, len(sets))
+		for i, set := range sets {
+			spans[i], _ = output.TextSpan("--set " + set)
+		}
+		fmt.Fprintf(b, "- Overrides: %s.\n", strings.Join(spans, ", "))
+	} else {
+		b.WriteString("- Overrides: none.\n")
+	}
+	fmt.Fprintf(b, "- Command: %s\n", output.CommandSpan(x.RecordedCommandLine()))
+	fmt.Fprintf(b, "- Written by %s.\n", x.BuiltBy())
+}
+
+// figuresSection shows the figures drawn, each with its caption, or says
+// why one was not drawn.
+func figuresSection(b *bytes.Buffer, drawn []Drawn) {
+	if len(drawn) == 0 {
+		return
+	}
+	b.WriteString("\n## Figures\n\n")
+	for i, d := range drawn {
+		if i > 0 {
+			b.WriteString("\n") // a caption and the next figure are two paragraphs
+		}
+		if d.Fig == nil {
+			fmt.Fprintf(b, "*%s: no figure, as %s.*\n", d.Title, output.Literal(d.NotDrawn))
+			continue
+		}
+		fmt.Fprintf(b, "%s\n\n*%s.*\n", d.Markdown(d.Title), d.Title)
+	}
+}
+
+// readingSection says how to read the harms; paired says where
+// differences between regimes are best judged.
+func readingSection(b *bytes.Buffer, f *scenarios.File, paired string) {
 	b.WriteString(`
 ## Reading these results
 
@@ -110,19 +148,19 @@ func CompareReport(x *Prepared, dir string, drawn []Drawn, groups []output.Group
 - Abuse events are counted by kind (extortion, violence, abandonment, kidnap) and perpetrator
   (smugglers, officials). "Migrants abused" counts each migrant once.
 - The intervals describe the mean over replicates of this scenario's assumptions, not the world.
-  Differences between regimes are best judged on paired replicates: see ` + "`borderwork claim`" + `.
+  ` + paired + `
 - Every number follows from the assumptions in ` + "`scenario.toml`" + `, many of them illustrative.
 `)
-	if err := fleeSection(&b, dir, f); err != nil {
-		return nil, err
-	}
+}
+
+// sourcesSection lists the scenario's sources, if it gives any.
+func sourcesSection(b *bytes.Buffer, f *scenarios.File) {
 	if len(f.Sources) > 0 {
 		b.WriteString("\n## Sources of the scenario\n\n")
 		for _, s := range f.Sources {
-			fmt.Fprintf(&b, "- %s\n", output.Prose(s))
+			fmt.Fprintf(b, "- %s\n", output.Prose(s))
 		}
 	}
-	return b.Bytes(), nil
 }
 
 // rankSentence states which regime had the highest and the lowest mean of

@@ -760,10 +760,11 @@ func Write(ctx context.Context, x *Prepared, out string, o Options) (*Outcome, e
 		return nil, runErr
 	}
 	f := Finish{Complete: runErr == nil, Formats: o.Formats, Figures: k.Figures, FigureOptions: o.FigureOptions}
-	if x.Sweep != nil && x.Sweep.Shard != "" {
+	shard := x.Sweep != nil && x.Sweep.Shard != ""
+	if shard {
 		f.Figures = nil // merge draws them, from the whole
 	}
-	if k.Report != nil {
+	if k.Report != nil && !shard { // merge writes it, from the whole
 		f.Report = func(drawn []Drawn, groups []output.Group) ([]byte, error) {
 			return k.Report(x, w.Folder.Dir, drawn, groups)
 		}

@@ -366,18 +366,20 @@ func ContrastHeader(paramKeys []string) []string {
 	return append(slices.Clone(paramKeys), "contrast", "metric", "n", "mean", "sd", "ci_low", "ci_high")
 }
 
-// WriteContrast writes contrast.csv: per sweep point (in the order of
-// groups) and total, the paired difference regime a − regime b over the
-// replicates both ran at the point (they share seeds, so meet the same
-// migrants), described as stats.csv describes a group (Describe: n, mean,
-// sd, 95% t interval). A point where no replicate ran in both regimes
-// (a shard's) has no rows.
-func WriteContrast(path string, paramKeys []string, a, b string, groups []Group) error {
-	c, err := CreateCSV(path, ContrastHeader(paramKeys))
-	if err != nil {
-		return err
-	}
-	name := a + "-" + b
+// ContrastPoint is the paired difference of two regimes at one sweep
+// point: Stats[t] describes Totals[t].
+type ContrastPoint struct {
+	Params []float64
+	Stats  []Stat
+}
+
+// Contrasts are, per sweep point (in the order of groups), the paired
+// differences regime a − regime b of every total over the replicates both
+// ran at the point (they share seeds, so meet the same migrants),
+// described as stats.csv describes a group (Describe: n, mean, sd, 95% t
+// interval). A point where no replicate ran in both regimes (a shard's)
+// is left out.
+func Contrasts(a, b string, groups []Group) []ContrastPoint {
 	pointKey := func(p []float64) string { return fmt.Sprint(p) }
 	bAt := map[string]int{} // point -> index in groups of regime b's group
 	for j, g := range groups {
@@ -385,6 +387,7 @@ func WriteContrast(path string, paramKeys []string, a, b string, groups []Group)
 			bAt[pointKey(g.Params)] = j
 		}
 	}
+	var points []ContrastPoint
 	for _, ga := range groups {
 		j, ok := bAt[pointKey(ga.Params)]
 		if ga.Regime != a || !ok {
@@ -403,14 +406,32 @@ func WriteContrast(path string, paramKeys []string, a, b string, groups []Group)
 		if len(pairs) == 0 {
 			continue
 		}
+		cp := ContrastPoint{Params: ga.Params, Stats: make([]Stat, len(Totals))}
 		d := make([]float64, len(pairs))
-		for t, total := range Totals {
+		for t := range Totals {
 			for k, p := range pairs {
 				d[k] = p[0].Totals[t] - p[1].Totals[t]
 			}
-			s := Describe(d)
+			cp.Stats[t] = Describe(d)
+		}
+		points = append(points, cp)
+	}
+	return points
+}
+
+// WriteContrast writes contrast.csv: the Contrasts a − b, a row per point
+// and total.
+func WriteContrast(path string, paramKeys []string, a, b string, groups []Group) error {
+	c, err := CreateCSV(path, ContrastHeader(paramKeys))
+	if err != nil {
+		return err
+	}
+	name := a + "-" + b
+	for _, cp := range Contrasts(a, b, groups) {
+		for t, total := range Totals {
+			s := cp.Stats[t]
 			row := make([]string, 0, len(paramKeys)+7)
-			for _, p := range ga.Params {
+			for _, p := range cp.Params {
 				row = append(row, FormatFloat(p))
 			}
 			row = append(row, name, total.Name, strconv.Itoa(s.N),

@@ -45,8 +45,8 @@ func TestWroteCountsFigureFiles(t *testing.T) {
 		args []string
 		want string
 	}{
-		{oneKeySweep(filepath.Join(dir, "one"), "--figure-metrics", "deaths"), "tables and 1 figure file.\n"},
-		{oneKeySweep(filepath.Join(dir, "two"), "--figure-metrics", "deaths,abuse_events"), "tables and 2 figure files.\n"},
+		{oneKeySweep(filepath.Join(dir, "one"), "--figure-metrics", "deaths"), "tables, 1 figure file, report.md.\n"},
+		{oneKeySweep(filepath.Join(dir, "two"), "--figure-metrics", "deaths,abuse_events"), "tables, 2 figure files, report.md.\n"},
 		{[]string{"compare", small, "--days", "20", "--reps", "2", "--formats", "", "--quiet", "--out", filepath.Join(dir, "none")}, "tables, 0 figure files, report.md.\n"},
 		// A shard draws none, by design: "0 figure files" in every task's
 		// log read as a failure.

@@ -13,7 +13,6 @@ import (
 	"github.com/borderwork/borderwork/internal/suggest"
 	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
-	"github.com/borderwork/borderwork/scenarios/design"
 )
 
 const sweepDoc = `
@@ -71,6 +70,11 @@ where the contrast is positive); with more, each harm against each key.
 'borderwork plot DIR --metric NAME' draws them for another metric;
 --figure-metrics and --figure-regimes choose the metrics and regimes
 drawn from the start, as plot does.
+
+report.md (not for shards, whose merge writes it) says what was run and,
+per headline harm, each point's mean under each regime (for more than 30
+points, the lowest and highest and where), and at how many points the
+--contrast difference is above zero, below it or not established.
 `
 
 // preparingNoted is the number of points from which a sweep says, where
@@ -356,7 +360,7 @@ func writeSweep(ctx context.Context, x *experiment.Prepared, jobs []int, out str
 		before.note(e.stdout)
 		return nil
 	}
-	fmt.Fprintf(e.stdout, "Wrote %s: tables and %s.\n", out, words.Count(len(res.Figures), "figure file"))
+	fmt.Fprintf(e.stdout, "Wrote %s: tables, %s, report.md.\n", out, words.Count(len(res.Figures), "figure file"))
 	before.note(e.stdout)
 	return nil
 }
@@ -433,32 +437,7 @@ func printResumed(w io.Writer, out string, kept, runs int) {
 // grid's values in order (a:b:n read as start:step:stop would have given
 // others, and this is where that shows), a Latin hypercube's range.
 func printVaried(w io.Writer, sw *output.SweepInfo) {
-	for j, key := range sw.Keys {
-		var values []float64
-		seen := map[float64]bool{} // looked up only: values keep the points' order
-		for _, p := range sw.Points {
-			if !seen[p[j]] {
-				seen[p[j]] = true
-				values = append(values, p[j])
-			}
-		}
-		if sw.Design == "lhs" {
-			lo, hi := slices.Min(values), slices.Max(values)
-			if j < len(sw.Vary) {
-				if f, err := design.Parse(sw.Vary[j], true); err == nil && f.Key == key {
-					lo, hi = f.Lo, f.Hi // the range given, not the points drawn in it
-				}
-			}
-			fmt.Fprintf(w, "  %s: %d points drawn from %s to %s (Latin hypercube)\n", key, len(sw.Points), output.FormatFloat(lo), output.FormatFloat(hi))
-			continue
-		}
-		shown := make([]string, len(values))
-		for i, v := range values {
-			shown[i] = output.FormatFloat(v)
-		}
-		if len(shown) > 12 {
-			shown = slices.Concat(shown[:5], []string{"..."}, shown[len(shown)-2:])
-		}
-		fmt.Fprintf(w, "  %s: %s (%s)\n", key, strings.Join(shown, ", "), words.Count(len(values), "value"))
+	for _, v := range experiment.VariedKeys(sw) {
+		fmt.Fprintf(w, "  %s: %s\n", v.Key, v.Took)
 	}
 }

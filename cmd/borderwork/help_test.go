@@ -8,6 +8,7 @@ import (
 	"io"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -265,4 +266,23 @@ func TestPlotHelpSaysWhichFoldersTakeBands(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("plot's help says --bands is for %q folders; the kinds that draw bands are %q", got, want)
 	}
+}
+
+// TestSweepHelpSaysTheReportLimit: sweep's help gives the number of
+// points above which report.md stops tabling every point as the code has
+// it.
+func TestSweepHelpSaysTheReportLimit(t *testing.T) {
+	t.Parallel()
+	for _, c := range commands() {
+		if c.name != "sweep" {
+			continue
+		}
+		help, _ := helpOf(t, c, "--help")
+		want := "for more than " + strconv.Itoa(experiment.ReportPointsMax) + " points"
+		if !strings.Contains(strings.Join(strings.Fields(help), " "), want) {
+			t.Errorf("sweep's help does not say %q", want)
+		}
+		return
+	}
+	t.Fatal("no command sweep")
 }

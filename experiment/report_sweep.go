@@ -1,0 +1,244 @@
+package experiment
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/borderwork/borderwork/internal/words"
+	"github.com/borderwork/borderwork/output"
+)
+
+// ReportPointsMax is the most points of a sweep whose report.md tables
+// every point; a larger sweep's gives each harm's range over its points
+// (stats.csv and contrast.csv hold every point).
+const ReportPointsMax = 30
+
+// SweepReport is report.md of a sweep folder at dir: what was run (the
+// design, a line per varied key), how each headline harm's mean moves
+// over the points under each regime, the paired contrast at each point,
+// the figures, how to read them, and the scenario's sources.
+func SweepReport(x *Prepared, dir string, drawn []Drawn, groups []output.Group) ([]byte, error) {
+	f := x.Scenario.File
+	sw := x.Sweep
+	var b bytes.Buffer
+	reportTitle(&b, x)
+	b.WriteString("\n\n## What was run\n\n")
+	scenarioItem(&b, x)
+	design := fmt.Sprintf("a grid of %s, every combination of these values", words.Count(len(x.Points), "point"))
+	if sw.Design == "lhs" {
+		design = fmt.Sprintf("a Latin hypercube of %s, drawn from the master seed over these ranges", words.Count(len(x.Points), "point"))
+	}
+	fmt.Fprintf(&b, "- Design: %s:\n", design)
+	for _, v := range VariedKeys(sw) {
+		fmt.Fprintf(&b, "  - %s: %s.\n", output.CodeSpan(v.Key), v.Took)
+	}
+	fmt.Fprintf(&b, "- Regimes: %s.\n", strings.Join(output.Literals(x.Regimes), ", "))
+	fmt.Fprintf(&b, "- %d replicates per point and regime with common random numbers: replicate r meets the same migrants at every point and under every regime.\n", x.Reps)
+	provenanceItems(&b, x)
+
+	at := pointIndex(x.Points)
+	byPoint := make([][]*output.Group, len(x.Points)) // point -> regime -> group
+	for i := range byPoint {
+		byPoint[i] = make([]*output.Group, len(x.Regimes))
+	}
+	regimeIndex := map[string]int{}
+	for r, name := range x.Regimes {
+		regimeIndex[name] = r
+	}
+	for i := range groups {
+		g := &groups[i]
+		p, ok := at[fmt.Sprint(g.Params)]
+		r, known := regimeIndex[g.Regime]
+		if ok && known {
+			byPoint[p][r] = g
+		}
+	}
+	headlines := output.Headlines()
+	b.WriteString("\n## Results\n\n")
+	if len(x.Points) <= ReportPointsMax {
+		b.WriteString("Means over replicates at each point, with 95% confidence intervals of the mean; `stats.csv` gives every metric, `summary.csv` every run.\n")
+		for _, h := range headlines {
+			t := output.TotalIndex(h.Name)
+			fmt.Fprintf(&b, "\n### %s\n\n", output.Capitalise(h.Title))
+			pointHeader(&b, x.Keys, output.Literals(x.Regimes))
+			for p, point := range x.Points {
+				pointCells(&b, point)
+				for _, g := range byPoint[p] {
+					cell := "–"
+					if g != nil {
+						cell = output.FormatStat(output.Describe(g.Column(t)))
+					}
+					fmt.Fprintf(&b, "%s|", cell)
+				}
+				b.WriteString("\n")
+			}
+		}
+	} else {
+		fmt.Fprintf(&b, "The lowest and the highest mean over replicates among the %s points, under each regime, and where; `stats.csv` gives every point's mean of every metric with its 95%% confidence interval, `summary.csv` every run.\n\n", words.Whole(int64(len(x.Points))))
+		b.WriteString("|harm|regime|lowest mean|at|highest mean|at|\n|---|---|---:|---|---:|---|\n")
+		for _, h := range headlines {
+			t := output.TotalIndex(h.Name)
+			for r, name := range x.Regimes {
+				lo, hi := -1, -1
+				means := make([]float64, len(x.Points))
+				for p := range x.Points {
+					means[p] = math.NaN()
+					if g := byPoint[p][r]; g != nil {
+						means[p] = output.Describe(g.Column(t)).Mean
+					}
+					if math.IsNaN(means[p]) {
+						continue
+					}
+					if lo < 0 || means[p] < means[lo] {
+						lo = p
+					}
+					if hi < 0 || means[p] > means[hi] {
+						hi = p
+					}
+				}
+				if lo < 0 {
+					continue
+				}
+				fmt.Fprintf(&b, "|%s|%s|%s|%s|%s|%s|\n", h.Title, output.Literal(name),
+					output.FormatCount(means[lo]), pointWords(x.Keys, x.Points[lo]), output.FormatCount(means[hi]), pointWords(x.Keys, x.Points[hi]))
+			}
+		}
+	}
+	if a, bb, ok := SplitContrast(sw.Contrast, x.Regimes); ok {
+		contrastSection(&b, x, a, bb, output.Contrasts(a, bb, groups))
+	}
+	figuresSection(&b, drawn)
+	readingSection(&b, f, "Differences between regimes are best judged on paired replicates: `contrast.csv` gives one at each point, `borderwork claim` tests the claim.")
+	if notes := FleeNotes(f); notes != nil {
+		b.WriteString("\n## Under the Flee rule set\n\nThis scenario moves its agents by Flee's rules (docs/MODEL.md, section 15), not borderwork's. What that means for the numbers above:\n\n")
+		for _, n := range notes {
+			fmt.Fprintf(&b, "- %s\n", n)
+		}
+	}
+	sourcesSection(&b, f)
+	return b.Bytes(), nil
+}
+
+// contrastSection is a sweep report's section on its contrast a − b: for
+// each headline harm, at how many points the paired interval lies above
+// zero, below it, or spans it, and, for a sweep of few points, the
+// difference at each.
+func contrastSection(b *bytes.Buffer, x *Prepared, a, bName string, points []output.ContrastPoint) {
+	name := output.Literal(a) + " − " + output.Literal(bName)
+	fmt.Fprintf(b, "\n## Contrast: %s\n\n", name)
+	fmt.Fprintf(b, "The paired difference %s at each point, over the replicates both regimes ran there (they share seeds, so meet the same migrants), with its 95%% confidence interval (`contrast.csv`). Each interval is of its point alone, not corrected for the %s looked at.\n\n", name, words.Count(len(points), "point"))
+	headlines := output.Headlines()
+	for _, h := range headlines {
+		t := output.TotalIndex(h.Name)
+		var counts [4]int // above zero, below, spanning it, no interval
+		for _, cp := range points {
+			s := cp.Stats[t]
+			switch {
+			case math.IsNaN(s.Lo):
+				counts[3]++
+			case s.Lo > 0:
+				counts[0]++
+			case s.Hi < 0:
+				counts[1]++
+			default:
+				counts[2]++
+			}
+		}
+		fmt.Fprintf(b, "- %s: %s.\n", output.Capitalise(h.Title), contrastCounts(counts, len(points)))
+	}
+	if len(points) == 0 || len(points) > ReportPointsMax {
+		return
+	}
+	titles := make([]string, len(headlines))
+	for i, h := range headlines {
+		titles[i] = h.Title
+	}
+	b.WriteString("\nMean difference [95% confidence interval]:\n\n")
+	pointHeader(b, x.Keys, titles)
+	for _, cp := range points {
+		pointCells(b, cp.Params)
+		for _, h := range headlines {
+			s := cp.Stats[output.TotalIndex(h.Name)]
+			cell := output.FormatCount(s.Mean)
+			if !math.IsNaN(s.Lo) {
+				cell += " [" + output.FormatCount(s.Lo) + ", " + output.FormatCount(s.Hi) + "]"
+			}
+			fmt.Fprintf(b, "%s|", cell)
+		}
+		b.WriteString("\n")
+	}
+}
+
+// contrastCounts says at how many of n points a contrast's interval lies
+// above zero, below it, spans it, or is missing (counts, in that order):
+// "below zero at all 3 points", "above zero at 2 of the 3 points,
+// spanning zero at 1".
+func contrastCounts(counts [4]int, n int) string {
+	names := [4]string{"above zero", "below zero", "spanning zero", "without an interval (one replicate)"}
+	var parts []string
+	for i, c := range counts {
+		switch {
+		case c == 0:
+		case c == n && n == 1:
+			return names[i] + " at the one point"
+		case c == n:
+			return names[i] + " at all " + words.Whole(int64(n)) + " points"
+		case len(parts) == 0:
+			parts = append(parts, fmt.Sprintf("%s at %s of the %s points", names[i], words.Whole(int64(c)), words.Whole(int64(n))))
+		default:
+			parts = append(parts, fmt.Sprintf("%s at %s", names[i], words.Whole(int64(c))))
+		}
+	}
+	if len(parts) == 0 {
+		return "no point to compare"
+	}
+	return strings.Join(parts, ", ")
+}
+
+// pointIndex maps each point, as fmt.Sprint writes it, to its index.
+func pointIndex(points [][]float64) map[string]int {
+	at := make(map[string]int, len(points))
+	for i, p := range points {
+		at[fmt.Sprint(p)] = i
+	}
+	return at
+}
+
+// pointHeader writes the header of a table with a column per key, then
+// one per column.
+func pointHeader(b *bytes.Buffer, keys, columns []string) {
+	b.WriteString("|")
+	for _, k := range keys {
+		fmt.Fprintf(b, "%s|", output.Literal(k))
+	}
+	for _, c := range columns {
+		fmt.Fprintf(b, "%s|", c)
+	}
+	b.WriteString("\n|")
+	for range keys {
+		b.WriteString("---:|")
+	}
+	for range columns {
+		b.WriteString("---:|")
+	}
+	b.WriteString("\n")
+}
+
+// pointCells starts a table's row with a point's values.
+func pointCells(b *bytes.Buffer, point []float64) {
+	b.WriteString("|")
+	for _, v := range point {
+		fmt.Fprintf(b, "%s|", output.FormatFloat(v))
+	}
+}
+
+// pointWords says where a point is: "key = 0.5, other = 2".
+func pointWords(keys []string, point []float64) string {
+	parts := make([]string, len(keys))
+	for j, k := range keys {
+		parts[j] = output.Literal(k) + " = " + output.FormatValue(point[j]) // to three significant digits: a Latin hypercube's points are drawn
+	}
+	return strings.Join(parts, ", ")
+}
