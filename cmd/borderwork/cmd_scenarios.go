@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"slices"
 	"text/tabwriter"
 
 	"github.com/borderwork/borderwork/internal/suggest"
@@ -48,6 +49,9 @@ func cmdScenarios(_ context.Context, args []string, e *env) error {
 		}
 		_, err = e.stdout.Write(data)
 		return err
+	}
+	if len(pos) == 1 && slices.Contains(scenarios.Names(), pos[0]) {
+		return usageErrorf("unknown subcommand %q: 'borderwork scenarios show %s' prints that scenario", pos[0], pos[0])
 	}
 	if len(pos) > 0 && pos[0] != "show" {
 		return usageErrorf("unknown subcommand %q%s (usage: borderwork scenarios [show NAME])", pos[0], suggest.Hint(pos[0], []string{"show"}))

@@ -10,7 +10,7 @@ import (
 // TestHintsFitTheMistake: the hint of an error fits what was mistyped:
 // scenarios show takes no file, so its error says nothing of files; a
 // misspelt subcommand of scenarios, or format of import, is named and
-// guessed; a bundled name given with .toml, where no such file is, is
+// guessed; a scenario's name given without show is shown the command; a bundled name given with .toml, where no such file is, is
 // pointed at the bundled one; a folder that is not there is said not to
 // exist. Each is status 2, one line, and writes nothing.
 func TestHintsFitTheMistake(t *testing.T) {
@@ -28,6 +28,8 @@ func TestHintsFitTheMistake(t *testing.T) {
 			[]string{`no bundled scenario "clasroom"; did you mean classroom? (bundled: `}, ".toml"},
 		{"scenarios, subcommand misspelt", []string{"scenarios", "shw", "classroom"},
 			[]string{`unknown subcommand "shw"; did you mean show? (usage: borderwork scenarios [show NAME])`}, ""},
+		{"scenarios NAME, show left out", []string{"scenarios", "sahel"},
+			[]string{`unknown subcommand "sahel": 'borderwork scenarios show sahel' prints that scenario`}, ""},
 		{"import, format misspelt", []string{"import", "fle", "../../data/flee/mali2012", "--out", out},
 			[]string{`unknown format "fle"; did you mean flee? (usage: borderwork import flee `}, "want the format"},
 		{"import, another format", []string{"import", "netlogo", "../../data/flee/mali2012", "--out", out},
