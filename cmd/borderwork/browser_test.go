@@ -20,6 +20,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"maps"
 	"math"
 	"net"
 	"net/http"
@@ -555,7 +556,9 @@ func contrastOnWhite(t *testing.T, css string) float64 {
 }
 
 // TestPageLayout: after the classroom comparison, the whole summary
-// table shows on a 1366- or 1280-pixel laptop screen, and its words are
+// table shows on a 1366- or 1280-pixel laptop screen, and, turned with a
+// row per count, on a 1152-pixel one and a 1024-pixel projector, each cell
+// as before; its words are
 // explained on the page; on a 390-pixel phone the charts' text is at
 // least 11 pixels high; "Copy the command" copies or selects the command and says
 // which; the second chart says it is a running total; choosing another
@@ -570,16 +573,42 @@ func TestPageLayout(t *testing.T) {
 	if state := waitRun(t, ctx); state != "done" {
 		t.Fatalf("the run ended %q", state)
 	}
-	for _, width := range []int64{1366, 1280} {
-		do(t, ctx, "sizing the window", chromedp.EmulateViewport(width, 900))
-		if w := eval[[]float64](t, ctx, `[document.getElementById("table-box").scrollWidth, document.getElementById("table-box").clientWidth]`); w[0] > w[1] {
-			t.Errorf("at %d px the summary table is %v px wide in a box of %v px: some columns are cut off", width, w[0], w[1])
-		}
+	// Every cell of the table by regime and count, whichever way round it
+	// is drawn.
+	const cells = `Object.fromEntries([...document.querySelectorAll("#summary td[data-regime]")].map(c => [c.dataset.regime + "|" + c.dataset.metric, c.textContent]))`
+	wide := eval[map[string]string](t, ctx, cells)
+	if len(wide) != 4*7 {
+		t.Fatalf("the summary table has %d cells; want 4 regimes × 7 counts", len(wide))
+	}
+	// A projector's 1024 pixels and a small laptop's 1152 leave the
+	// results a column too narrow for a row per regime: the table is
+	// turned, a row per count, rather than cut off.
+	for _, size := range []struct {
+		width int64
+		rows  string // what a row of the table is
+	}{{1366, "regime"}, {1280, "regime"}, {1152, "count"}, {1024, "count"}} {
+		do(t, ctx, "sizing the window", chromedp.EmulateViewport(size.width, 768))
 		time.Sleep(300 * time.Millisecond) // the page redraws after a resize
+		if w := eval[[]float64](t, ctx, `[document.getElementById("table-box").scrollWidth, document.getElementById("table-box").clientWidth]`); w[0] > w[1] {
+			t.Errorf("at %d px the summary table is %v px wide in a box of %v px: some columns are cut off", size.width, w[0], w[1])
+		}
 		if hint := eval[bool](t, ctx, `document.getElementById("table-hint").checkVisibility()`); hint {
-			t.Errorf("at %d px, where the whole table shows, the page says to swipe it sideways", width)
+			t.Errorf("at %d px, where the whole table shows, the page says to swipe it sideways", size.width)
+		}
+		rows := eval[[]string](t, ctx, `[...document.querySelectorAll("#summary tbody tr")].map(tr => tr.dataset.regime ? "regime" : tr.dataset.metric ? "count" : "?")`)
+		if want := map[string]int{"regime": 4, "count": 7}[size.rows]; len(rows) != want || slices.ContainsFunc(rows, func(r string) bool { return r != size.rows }) {
+			t.Errorf("at %d px the table's rows are %q; want a row per %s", size.width, rows, size.rows)
+		}
+		if got := eval[map[string]string](t, ctx, cells); !maps.Equal(got, wide) {
+			t.Errorf("at %d px the table's cells are %v; want those at 1366 px, %v", size.width, got, wide)
+		}
+		heads := eval[[]string](t, ctx, `[...document.querySelectorAll("#summary tbody th")].map(d => d.textContent.trim())`)
+		help := eval[string](t, ctx, `document.querySelector("#columns-help summary").textContent`)
+		if size.rows == "count" && (!slices.Equal(heads, eval[[]string](t, ctx, `[...document.querySelectorAll("#columns-help dt")].map(d => d.textContent)`)) || help != "What each row counts") {
+			t.Errorf("at %d px the turned table's rows are %q, explained under %q; want the counts explained, under \"What each row counts\"", size.width, heads, help)
 		}
 	}
+	do(t, ctx, "sizing the window", chromedp.EmulateViewport(1366, 900), chromedp.Sleep(300*time.Millisecond))
 	// The map's trapped circles are in a colour no regime has: in hbm's
 	// vermillion they read as hbm.
 	trapped := eval[string](t, ctx, `getComputedStyle(document.querySelector("#maps .trapped")).fill`)

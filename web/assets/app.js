@@ -444,26 +444,14 @@ function barChart(box, bars, label) {
 function drawTable(res) {
   const box = $("summary-box");
   box.textContent = "";
-  const head = html("tr", {}, [html("th", { scope: "col", text: "regime" })]);
-  for (const c of res.table.columns) head.appendChild(html("th", { scope: "col", title: c.doc, text: c.title }));
-  const body = html("tbody");
-  for (const row of res.table.rows) {
-    const r = regimeOf(row.regime);
-    const sw = swatch(r);
-    const th = html("th", { scope: "row" }, [sw, document.createTextNode(" " + row.regime)]);
-    const tr = html("tr", { "data-regime": row.regime }, [th]);
-    row.cells.forEach((cell, i) => tr.appendChild(html("td", { "data-metric": res.table.columns[i].name }, tableCell(cell))));
-    body.appendChild(tr);
-  }
   // The note is a paragraph beside the table, not its caption, so that it
   // wraps to the width of the screen rather than of the table.
   box.appendChild(html("p", { id: "summary-note", class: "note", text: res.reps === 1 ? "The values of one replicate, with no interval: give 2 or more replicates for one." : `Means over ${counted(res.reps, "replicate")} ± the half-width of a 95% confidence interval, as the command line prints them.` }));
   // On a phone the table is wider than the screen and scrolls sideways
   // in a box of its own, its first column staying in view (CSS): say so,
   // as a phone shows no scrollbar.
-  box.appendChild(html("p", { id: "table-hint", class: "table-hint", hidden: "", text: `Swipe the table sideways to see all ${res.table.columns.length} columns →` }));
-  const table = html("table", { id: "summary", "aria-describedby": "summary-note" }, [html("thead", {}, [head]), body]);
-  box.appendChild(html("div", { id: "table-box", class: "table-box" }, [table]));
+  box.appendChild(html("p", { id: "table-hint", class: "table-hint", hidden: "" }));
+  box.appendChild(html("div", { id: "table-box", class: "table-box" }));
   // The headers' words, explained where a touch screen or a keyboard
   // reaches them too (their title is only a mouse's tooltip).
   const terms = html("dl", {}, res.table.columns.flatMap((c) => [html("dt", { text: c.title }), html("dd", { text: c.doc + "." })]));
@@ -472,8 +460,59 @@ function drawTable(res) {
   box.appendChild(html("p", { id: "table-words", class: "note", text: "A person-day is one migrant for one day: 10 migrants trapped for 3 days make 30 person-days. " +
     "Immobilised: unable to move on, whether trapped on the way, stranded at home or staying in a centre. " +
     "Each number is a total over the whole run." }));
-  box.appendChild(html("details", { id: "columns-help" }, [html("summary", { text: "What each column counts" }), terms]));
+  box.appendChild(html("details", { id: "columns-help" }, [html("summary", { id: "columns-help-title" }), terms]));
+  fitTable(res);
+}
+
+// fitTable puts the summary table in its box with a row per regime, or,
+// where that is wider than the box and a column per regime fits (a
+// projector's 1024 pixels, a small laptop), a row per count: the same
+// cells, none of them out of sight.
+function fitTable(res) {
+  const box = $("table-box");
+  if (!box) return;
+  box.replaceChildren(regimeRows(res));
+  let across = "columns";
+  if (box.firstChild.offsetWidth > box.clientWidth) {
+    const tall = countRows(res);
+    box.replaceChildren(tall);
+    if (tall.offsetWidth > box.clientWidth) box.replaceChildren(regimeRows(res));
+    else across = "rows";
+  }
+  box.dataset.counts = across;
+  const n = across === "columns" ? res.table.columns.length : res.table.rows.length;
+  $("table-hint").textContent = `Swipe the table sideways to see all ${n} columns →`;
+  $("columns-help-title").textContent = across === "columns" ? "What each column counts" : "What each row counts";
   tableHint();
+}
+
+// regimeRows is the summary table with a row per regime and a column per
+// count, as the command line prints it.
+function regimeRows(res) {
+  const head = html("tr", {}, [html("th", { scope: "col", text: "regime" })]);
+  for (const c of res.table.columns) head.appendChild(html("th", { scope: "col", title: c.doc, text: c.title }));
+  const body = html("tbody");
+  for (const row of res.table.rows) {
+    const th = html("th", { scope: "row" }, [swatch(regimeOf(row.regime)), document.createTextNode(" " + row.regime)]);
+    const tr = html("tr", { "data-regime": row.regime }, [th]);
+    row.cells.forEach((cell, i) => tr.appendChild(html("td", { "data-regime": row.regime, "data-metric": res.table.columns[i].name }, tableCell(cell))));
+    body.appendChild(tr);
+  }
+  return html("table", { id: "summary", "aria-describedby": "summary-note" }, [html("thead", {}, [head]), body]);
+}
+
+// countRows is the summary table turned: a row per count, a column per
+// regime.
+function countRows(res) {
+  const head = html("tr", {}, [html("td")]);
+  for (const row of res.table.rows) head.appendChild(html("th", { scope: "col", "data-regime": row.regime }, [swatch(regimeOf(row.regime)), document.createTextNode(" " + row.regime)]));
+  const body = html("tbody");
+  res.table.columns.forEach((c, i) => {
+    const tr = html("tr", { "data-metric": c.name }, [html("th", { scope: "row", title: c.doc, text: c.title })]);
+    for (const row of res.table.rows) tr.appendChild(html("td", { "data-regime": row.regime, "data-metric": c.name }, tableCell(row.cells[i])));
+    body.appendChild(tr);
+  });
+  return html("table", { id: "summary", class: "turned", "aria-describedby": "summary-note" }, [html("thead", {}, [head]), body]);
 }
 
 // tableHint shows the hint of the summary table and of the map's table
@@ -1618,7 +1657,7 @@ async function init() {
     if (window.innerWidth === width) return;
     width = window.innerWidth;
     clearTimeout(redraw);
-    redraw = setTimeout(() => { if (state.results) { drawCharts(state.results); tableHint(); } }, 150);
+    redraw = setTimeout(() => { if (state.results) { drawCharts(state.results); fitTable(state.results); } }, 150);
   });
   document.body.dataset.ready = "true";
 }
