@@ -24,12 +24,25 @@ type FigureData struct {
 	Observed  [][]float64 // [camp][day]
 	Simulated []DaySeries // by camp
 	Errors    [NumMeasures]DaySeries
+	// Start is the date of day 0, YYYY-MM-DD, which the figures' day axis
+	// counts from; "" where validation.csv gives none.
+	Start string
+}
+
+// DayLabel is the figures' day axis: "days since 2012-02-29", so that a
+// figure read alone places its days on the calendar, or "day" without a
+// start date.
+func (d *FigureData) DayLabel() string {
+	if d.Start == "" {
+		return "day"
+	}
+	return "days since " + d.Start
 }
 
 // FigureData is what the validation's figures show, computed from its
 // replicates as WriteTable computes validation.csv.
 func (v *Validation) FigureData() *FigureData {
-	d := &FigureData{Camps: v.Camps, Days: v.Days, Observed: v.Observed}
+	d := &FigureData{Camps: v.Camps, Days: v.Days, Observed: v.Observed, Start: v.Start}
 	vals := make([]float64, len(v.Simulated))
 	for ci := range v.Camps {
 		s := newSeries(v.Days)
@@ -79,6 +92,12 @@ func ReadFigureData(path string) (*FigureData, error) {
 			return nil, t.Errorf(i, "day", "a day before day 0")
 		}
 		d.Days = max(d.Days, day+1)
+		if date := t.Cell(i, "date"); day == 0 && date != "" && d.Start == "" {
+			if _, err := parseDate(date); err != nil {
+				return nil, t.Errorf(i, "date", "not a date YYYY-MM-DD: %q", date)
+			}
+			d.Start = date
+		}
 		if c := t.Cell(i, "camp"); c != "all" && !slices.Contains(d.Camps, c) {
 			d.Camps = append(d.Camps, c)
 		}
@@ -170,7 +189,7 @@ func (d *FigureData) CampFigure(ci int, regime string, caption figures.Caption) 
 		obs.X = append(obs.X, float64(t))
 		obs.Mean = append(obs.Mean, d.Observed[ci][t])
 	}
-	return figures.TimeBands(fmt.Sprintf("%s: refugees in camp", d.Camps[ci]), "day", "refugees", []figures.Band{sim, obs}, caption)
+	return figures.TimeBands(fmt.Sprintf("%s: refugees in camp", d.Camps[ci]), d.DayLabel(), "refugees", []figures.Band{sim, obs}, caption)
 }
 
 // ErrorFigure is the day's error by each measure, mean over replicates
@@ -186,7 +205,7 @@ func (d *FigureData) ErrorFigure(caption figures.Caption) (*figures.Figure, erro
 		s := d.Errors[m]
 		bands = append(bands, figures.Band{Label: m.String(), X: days, Mean: s.Mean, Lo: s.Lo, Hi: s.Hi, Style: figures.Part(int(m))})
 	}
-	return figures.TimeBands("Error against UNHCR registrations", "day", "error (share of refugees)", bands, caption)
+	return figures.TimeBands("Error against UNHCR registrations", d.DayLabel(), "error (share of refugees)", bands, caption)
 }
 
 // Figures is the figure registry of a validate folder whose data was a

@@ -1,6 +1,7 @@
 package flee
 
 import (
+	"os"
 	"path/filepath"
 	"reflect"
 	"strconv"
@@ -167,5 +168,63 @@ func TestFigureDataReadsBack(t *testing.T) {
 	}
 	if got, want := got.FigureNames(), []string{"camp-a", "camp-b", "error"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("figure names %v; want %v", got, want)
+	}
+}
+
+// TestFiguresCountDaysFromTheStart: the figures' day axis says the date
+// of day 0 that validation.csv gives ("days since 2012-02-29"), so that a
+// figure read alone places its days on the calendar; a table without
+// dates keeps "day", and a date that is not one is refused, naming the
+// line and the column.
+func TestFiguresCountDaysFromTheStart(t *testing.T) {
+	v := toyValidation("open")
+	v.Start = "2012-02-29"
+	for d := range v.Days {
+		v.Raw = append(v.Raw, float64(25*d+1))
+	}
+	for r := range v.Simulated {
+		v.RunErrors[r] = RunErrors(v.Simulated[r], v.Observed, v.Raw)
+	}
+	dir := t.TempDir()
+	if _, err := v.Write(dir); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "validation.csv")
+	d, err := ReadFigureData(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := d.DayLabel(); got != "days since 2012-02-29" {
+		t.Errorf("the day axis reads %q; want days since 2012-02-29", got)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(b), "\n")
+	// Without the date column (as a table edited down), "day".
+	var cut []string
+	for _, l := range lines {
+		if l == "" {
+			continue
+		}
+		f := strings.Split(l, ",")
+		cut = append(cut, strings.Join(append(f[:2:2], f[3:]...), ","))
+	}
+	undated := filepath.Join(dir, "undated.csv")
+	if err := os.WriteFile(undated, []byte(strings.Join(cut, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if d, err := ReadFigureData(undated); err != nil || d.DayLabel() != "day" {
+		t.Errorf("without dates: %v, axis %q; want day", err, d.DayLabel())
+	}
+	// A day 0 whose date is no date.
+	lines[1] = strings.Replace(lines[1], "2012-02-29", "29/02/2012", 1)
+	bad := filepath.Join(dir, "bad.csv")
+	if err := os.WriteFile(bad, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ReadFigureData(bad); err == nil || !strings.Contains(err.Error(), "bad.csv:2") || !strings.Contains(err.Error(), "date") {
+		t.Errorf("a day 0 dated 29/02/2012: %v; want an error naming bad.csv:2 and date", err)
 	}
 }
