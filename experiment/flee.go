@@ -235,17 +235,31 @@ func readFleeWhere(dir string, f *scenarios.File) (*fleeWhere, error) {
 	return w, nil
 }
 
+// FleeNotesIntro introduces the Flee rule set's section of a report on
+// harms (run, compare, sweep).
+const FleeNotesIntro = "This scenario moves its agents by Flee's rules (docs/MODEL.md, section 15), not borderwork's. What that means for the numbers above:"
+
+// WriteFleeNotes writes a report's section "Under the Flee rule set",
+// intro then FleeNotes(f) as a list, for a scenario under that rule set,
+// and says whether it wrote it.
+func WriteFleeNotes(b *bytes.Buffer, f *scenarios.File, intro string) bool {
+	notes := FleeNotes(f)
+	if notes == nil {
+		return false
+	}
+	fmt.Fprintf(b, "\n## Under the Flee rule set\n\n%s\n\n", intro)
+	for _, n := range notes {
+		fmt.Fprintf(b, "- %s\n", n)
+	}
+	return true
+}
+
 // fleeSection is report.md's section on a scenario under the Flee rule
 // set: the caveats, and, from locations.csv, where people are at the end
 // and where they were trapped.
 func fleeSection(b *bytes.Buffer, dir string, f *scenarios.File) error {
-	notes := FleeNotes(f)
-	if notes == nil {
+	if !WriteFleeNotes(b, f, FleeNotesIntro) {
 		return nil
-	}
-	b.WriteString("\n## Under the Flee rule set\n\nThis scenario moves its agents by Flee's rules (docs/MODEL.md, section 15), not borderwork's. What that means for the numbers above:\n\n")
-	for _, n := range notes {
-		fmt.Fprintf(b, "- %s\n", n)
 	}
 	w, err := readFleeWhere(dir, f)
 	if err != nil {

@@ -69,12 +69,12 @@ func CompareReport(x *Prepared, dir string, drawn []Drawn, groups []output.Group
 			b.WriteString(rankSentence(h, groups))
 		}
 	}
-	figuresSection(&b, drawn)
+	WriteFigures(&b, drawn)
 	readingSection(&b, f, "Differences between regimes are best judged on paired replicates: see "+"`borderwork claim`"+".")
 	if err := fleeSection(&b, dir, f); err != nil {
 		return nil, err
 	}
-	sourcesSection(&b, f)
+	WriteSources(&b, f)
 	return b.Bytes(), nil
 }
 
@@ -115,9 +115,9 @@ func provenanceItems(b *bytes.Buffer, x *Prepared) {
 	fmt.Fprintf(b, "- Written by %s.\n", x.BuiltBy())
 }
 
-// figuresSection shows the figures drawn, each with its caption, or says
-// why one was not drawn.
-func figuresSection(b *bytes.Buffer, drawn []Drawn) {
+// WriteFigures writes a report's section showing the figures drawn, each
+// with its caption, or saying why one was not drawn.
+func WriteFigures(b *bytes.Buffer, drawn []Drawn) {
 	if len(drawn) == 0 {
 		return
 	}
@@ -153,8 +153,9 @@ func readingSection(b *bytes.Buffer, f *scenarios.File, paired string) {
 `)
 }
 
-// sourcesSection lists the scenario's sources, if it gives any.
-func sourcesSection(b *bytes.Buffer, f *scenarios.File) {
+// WriteSources writes a report's section listing the scenario's sources,
+// if it gives any.
+func WriteSources(b *bytes.Buffer, f *scenarios.File) {
 	if len(f.Sources) > 0 {
 		b.WriteString("\n## Sources of the scenario\n\n")
 		for _, s := range f.Sources {

@@ -109,15 +109,10 @@ func SweepReport(x *Prepared, dir string, drawn []Drawn, groups []output.Group) 
 	if a, bb, ok := SplitContrast(sw.Contrast, x.Regimes); ok {
 		contrastSection(&b, x, a, bb, output.Contrasts(a, bb, groups))
 	}
-	figuresSection(&b, drawn)
+	WriteFigures(&b, drawn)
 	readingSection(&b, f, "Differences between regimes are best judged on paired replicates: `contrast.csv` gives one at each point, `borderwork claim` tests the claim.")
-	if notes := FleeNotes(f); notes != nil {
-		b.WriteString("\n## Under the Flee rule set\n\nThis scenario moves its agents by Flee's rules (docs/MODEL.md, section 15), not borderwork's. What that means for the numbers above:\n\n")
-		for _, n := range notes {
-			fmt.Fprintf(&b, "- %s\n", n)
-		}
-	}
-	sourcesSection(&b, f)
+	WriteFleeNotes(&b, f, FleeNotesIntro) // no --by-location in a sweep, so no tables of places
+	WriteSources(&b, f)
 	return b.Bytes(), nil
 }
 

@@ -29,6 +29,16 @@ type FigureData struct {
 	Start string
 }
 
+// DateOf is the date of day, YYYY-MM-DD, counted from Start; "" without
+// a start date.
+func (d *FigureData) DateOf(day int) string {
+	start, err := parseDate(d.Start)
+	if d.Start == "" || err != nil {
+		return ""
+	}
+	return start.AddDate(0, 0, day).Format("2006-01-02")
+}
+
 // DayLabel is the figures' day axis: "days since 2012-02-29", so that a
 // figure read alone places its days on the calendar, or "day" without a
 // start date.

@@ -29,6 +29,15 @@ var measureNames = [...]string{"rescaled", "normal", "total"}
 
 func (m Measure) String() string { return measureNames[m] }
 
+// Doc says what the measure is, for reports (FLEE-FORMAT.md §3.8).
+func (m Measure) Doc() string { return measureDocs[m] }
+
+var measureDocs = [...]string{
+	"FabFlee's validation figure: each day the simulated camp populations are scaled to the observed total, so that only their spread over camps counts, then the sum of absolute differences over the observed total",
+	"the sum over camps of the absolute differences between simulated and observed populations, over the observed total",
+	"Flee's run.py total error: the same sum over the raw UNHCR count of the day (0 on days that count is 0)",
+}
+
 // DayErrors returns, for one day, each camp's term of the three measures:
 // terms[m][c]. The day's error by measure m is the sum of terms[m] over
 // camps. sim and obs are the simulated and observed populations of each

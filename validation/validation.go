@@ -410,10 +410,14 @@ func drawFlows(src experiment.Source) ([]experiment.Drawn, error) {
 
 func init() {
 	experiment.Register(experiment.Kind{
-		Command:   "validate",
-		Figures:   Figures,
-		Rerun:     rerun,
-		Retables:  retables,
+		Command:  "validate",
+		Figures:  Figures,
+		Rerun:    rerun,
+		Retables: retables,
+		// A Flee case's report.md (flow counts' is one of their tables).
+		Rereport: func(ctx context.Context, dir string, m *output.Manifest, drawn []experiment.Drawn) ([]byte, error) {
+			return FleeReport(dir, m, drawn)
+		},
 		Recorded:  recorded,
 		DrawsFrom: []string{"validation.csv", "rows.csv"},
 	})
@@ -542,9 +546,23 @@ func writeFolder(ctx context.Context, folder *output.Folder, s *scenarios.Scenar
 	if m.Tables, err = output.Check(folder.Dir, ts); err != nil {
 		return err
 	}
-	_, figs, err := experiment.DrawFiguresContext(ctx, folder.Dir, m, Figures, formats)
+	drawn, figs, err := experiment.DrawFiguresContext(ctx, folder.Dir, m, Figures, formats)
 	if err != nil {
 		return err
+	}
+	if in.DataKind == FleeCase { // flow counts' report.md is one of their tables
+		report, err := FleeReport(folder.Dir, m, drawn)
+		if err != nil {
+			return err
+		}
+		if err := output.WriteFile(folder.Path("report.md"), report); err != nil {
+			return err
+		}
+		rc, err := output.Check(folder.Dir, []string{"report.md"})
+		if err != nil {
+			return err
+		}
+		m.Report = &rc[0]
 	}
 	if m.Figures, err = output.Check(folder.Dir, figs); err != nil {
 		return err

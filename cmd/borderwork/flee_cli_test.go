@@ -153,7 +153,7 @@ func TestValidateFlee(t *testing.T) {
 		}
 	}
 	tidyText(t, "validate's output", stdout)
-	want := []string{"figures/camp-c1.png", "figures/camp-c2.png", "figures/camp-c3.png", "figures/error.png", "fit.csv", "manifest.json", "replicates.csv", "scenario.toml", "validation.csv"}
+	want := []string{"figures/camp-c1.png", "figures/camp-c2.png", "figures/camp-c3.png", "figures/error.png", "fit.csv", "manifest.json", "replicates.csv", "report.md", "scenario.toml", "validation.csv"}
 	if got := files(t, out); !slices.Equal(got, want) {
 		t.Errorf("validate wrote %v; want %v", got, want)
 	}

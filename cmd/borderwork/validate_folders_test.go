@@ -110,8 +110,9 @@ func TestValidateFoldersPlotAndReproduce(t *testing.T) {
 				t.Errorf("plot --bands: status %d, stderr %q; want %d and the folder's kind", status, stderr, exitUsage)
 			}
 
-			// With flow counts, report.md (one of the tables) shows the
-			// figures: plot writes it again to show those it drew, as
+			// report.md shows the figures (with flow counts it is one of
+			// the tables; with a Flee case it also quotes the command
+			// line): plot writes it again to show those it drew, as
 			// validate writes it with those formats.
 			svg := filepath.Join(tmp, "svg")
 			copyFolder(t, out, svg)
@@ -120,16 +121,16 @@ func TestValidateFoldersPlotAndReproduce(t *testing.T) {
 				t.Fatalf("plot --formats svg: status %d\n%s%s", status, stdout, stderr)
 			}
 			report := filepath.Join(svg, "report.md")
-			if rewrote := strings.Contains(stdout, "Wrote "+report+" again to show them.\n"); rewrote != (kind.name == "flows") {
-				t.Errorf("plot --formats svg printed %q; want report.md said written again only with flow counts", stdout)
+			said := map[string]string{"flows": "Wrote " + report + " again to show them.\n", "flee": "Wrote " + report + " again to show them and the command that draws them.\n"}[kind.name]
+			if !strings.Contains(stdout, said) {
+				t.Errorf("plot --formats svg printed %q; want %q", stdout, said)
 			}
-			if kind.name == "flows" {
-				validated := filepath.Join(tmp, "validated-svg")
-				mustRun(t, kind.args(validated, "--formats", "svg")...)
-				want, _ := os.ReadFile(filepath.Join(validated, "report.md"))
-				if got, _ := os.ReadFile(report); len(want) == 0 || !bytes.Equal(got, want) || !bytes.Contains(got, []byte("(figures/flows-outgoing.svg)")) {
-					t.Errorf("report.md after plot --formats svg:\n%s\nwant validate's with --formats svg:\n%s", got, want)
-				}
+			validated := filepath.Join(tmp, "validated-svg")
+			mustRun(t, kind.args(validated, "--formats", "svg")...)
+			want, _ := os.ReadFile(filepath.Join(validated, "report.md"))
+			figure := map[string]string{"flows": "(figures/flows-outgoing.svg)", "flee": "(figures/error.svg)"}[kind.name]
+			if got, _ := os.ReadFile(report); len(want) == 0 || !bytes.Equal(got, want) || !bytes.Contains(got, []byte(figure)) {
+				t.Errorf("report.md after plot --formats svg:\n%s\nwant validate's with --formats svg:\n%s", got, want)
 			}
 
 			// reproduce: the untouched folder and the redrawn copies match.
