@@ -366,3 +366,10 @@ func rerun(ctx context.Context, m *output.Manifest, scenarioPath, out string, wo
 	_, err = st.Write(ctx, out, o)
 	return err
 }
+
+// ResultOf is the analysis the complete folder of st at dir holds (its
+// tables checked against its manifest first): what merge --json prints of
+// a merged folder.
+func (st *Study) ResultOf(ctx context.Context, dir string, workers int) (*Result, error) {
+	return reanalyse(ctx, dir, st.X, workers)
+}

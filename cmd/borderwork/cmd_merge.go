@@ -3,9 +3,13 @@ package main
 import (
 	"context"
 	"fmt"
+	"path/filepath"
+	"runtime"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/gsa"
 	"github.com/borderwork/borderwork/internal/words"
+	"github.com/borderwork/borderwork/output"
 )
 
 const mergeDoc = `
@@ -26,6 +30,11 @@ with (each records them), so that the merged folder is what the command
 writes unsharded; shards that record different ones are refused. --formats
 given here draws those formats instead, whatever the shards record.
 
+--json prints the merged folder's results on standard output as the
+command that wrote the shards prints them with --json unsharded (sweep:
+every metric of every point and regime; sensitivity: the analysis), and
+the line saying what was merged on standard error.
+
 Shards whose merged folder would need more memory to keep track of its runs
 than --max-memory (as the unsharded command would) are refused before
 anything is written.
@@ -36,6 +45,7 @@ func cmdMerge(ctx context.Context, args []string, e *env) error {
 	out := fs.String("out", "", "write the merged folder to `DIR` (default out/sweep-STEM or out/sensitivity-STEM, from the shards' scenario)")
 	formatsFlag := fs.String("formats", "", "figure `formats`, comma-separated ('' for none) (default: those the shards record)")
 	force := fs.Bool("force", false, forceUsage)
+	asJSON := fs.Bool("json", false, "print the merged folder's results as JSON on stdout, as the unsharded command's --json does")
 	// Only the memory limit: merge simulates nothing.
 	var limit limitFlags
 	fs.StringVar(&limit.memory, "max-memory", "", "refuse shards whose merged folder is expected to need more than `SIZE` of memory to keep track of its runs, such as 16GiB\n(default $"+experiment.EnvMaxMemory+", or 8GiB)")
@@ -64,7 +74,46 @@ func cmdMerge(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
+	if *asJSON {
+		fmt.Fprintf(e.stderr, "borderwork merge: merged %s, %s, into %s.\n", words.Count(m.Shards, "shard"), words.Count(m.Runs, "run"), m.Dir)
+		before.noteTo(e, true)
+		return printMergedJSON(ctx, e, m.Dir)
+	}
 	fmt.Fprintf(e.stdout, "Merged %s, %s, into %s.\n", words.Count(m.Shards, "shard"), words.Count(m.Runs, "run"), m.Dir)
 	before.note(e.stdout)
 	return nil
+}
+
+// printMergedJSON prints the results of the merged folder at dir as the
+// command that wrote it prints them with --json.
+func printMergedJSON(ctx context.Context, e *env, dir string) error {
+	m, err := output.ReadManifest(dir)
+	if err != nil {
+		return err
+	}
+	scenario := filepath.Join(dir, "scenario.toml")
+	perf := newMeter(e.start, 0).performance() // nothing simulated
+	switch m.Command {
+	case "sweep":
+		p, _, err := experiment.FromManifest(m, scenario)
+		if err != nil {
+			return err
+		}
+		x, rows, err := p.WithSummary(ctx, dir, m)
+		if err != nil {
+			return err
+		}
+		return printJSONSummary(e.stdout, x, x.Groups(rows), perf)
+	case "sensitivity":
+		st, err := gsa.FromManifest(ctx, "merge", m, scenario)
+		if err != nil {
+			return err
+		}
+		res, err := st.ResultOf(ctx, dir, runtime.GOMAXPROCS(0))
+		if err != nil {
+			return err
+		}
+		return printSensitivityJSON(e.stdout, st, res, "", len(m.Runs), perf)
+	}
+	return fmt.Errorf("%s: merge wrote a %s folder, which --json does not print", dir, m.Command)
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -136,6 +137,58 @@ func TestResumeCompleteJSON(t *testing.T) {
 				w, _ := json.Marshal(want)
 				g, _ := json.Marshal(got)
 				t.Errorf("the complete folder's JSON differs from its command's:\n got %s\nwant %s", g, w)
+			}
+		})
+	}
+}
+
+// TestMergeJSON: merge --json prints, on standard output, the JSON the
+// unsharded command prints with --json (performance aside, which is
+// measured), and what it merged on standard error.
+func TestMergeJSON(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	at := func(name string) string { return filepath.Join(dir, name) }
+	tests := []struct {
+		name   string
+		whole  []string
+		shards [][]string
+	}{
+		{"sweep", smallSweep(at("sweep"), "--formats", "", "--json"),
+			[][]string{smallSweep(at("sweep-0"), "--shard", "0/2", "--formats", ""), smallSweep(at("sweep-1"), "--shard", "1/2", "--formats", "")}},
+		{"sensitivity", smallSensitivity(at("sens"), "--formats", "", "--json"),
+			[][]string{smallSensitivity(at("sens-0"), "--shard", "0/2", "--formats", ""), smallSensitivity(at("sens-1"), "--shard", "1/2", "--formats", "")}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			want, err := oneJSONDocument(mustRun(t, tt.whole...))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var folders []string
+			for _, args := range tt.shards {
+				mustRun(t, args...)
+				folders = append(folders, args[slices.Index(args, "--out")+1])
+			}
+			merged := at(tt.name + "-merged")
+			status, stdout, stderr := runCLI(t, append([]string{"merge", "--json", "--out", merged}, folders...)...)
+			if status != 0 {
+				t.Fatalf("merge --json: status %d\n%s%s", status, stdout, stderr)
+			}
+			got, err := oneJSONDocument(stdout)
+			if err != nil {
+				t.Fatalf("merge --json printed what is not one JSON document (%v):\n%s", err, stdout)
+			}
+			if _, ok := got["performance"]; !ok {
+				t.Errorf("merge --json has no performance:\n%s", stdout)
+			}
+			delete(got, "performance")
+			delete(want, "performance")
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("merge --json printed\n%v\nwant what the unsharded command printed\n%v", got, want)
+			}
+			if w := "borderwork merge: merged 2 shards, "; !strings.Contains(stderr, w) || !strings.Contains(stderr, "into "+merged+".\n") {
+				t.Errorf("stderr %q; want it to say %q ... into %s", stderr, w, merged)
 			}
 		})
 	}
