@@ -101,8 +101,25 @@ func SweepReport(x *Prepared, dir string, drawn []Drawn, groups []output.Group) 
 				if lo < 0 {
 					continue
 				}
+				// Where: the first point of the lowest (highest) mean, and
+				// how many others share it (a rare harm is often 0 at many).
+				where := func(at int) string {
+					same := 0
+					for _, v := range means {
+						if v == means[at] {
+							same++
+						}
+					}
+					switch {
+					case same == len(means):
+						return "every point"
+					case same > 1:
+						return pointWords(x.Keys, x.Points[at]) + " and " + words.Count(same-1, "other point")
+					}
+					return pointWords(x.Keys, x.Points[at])
+				}
 				fmt.Fprintf(&b, "|%s|%s|%s|%s|%s|%s|\n", h.Title, output.Literal(name),
-					output.FormatCount(means[lo]), pointWords(x.Keys, x.Points[lo]), output.FormatCount(means[hi]), pointWords(x.Keys, x.Points[hi]))
+					output.FormatCount(means[lo]), where(lo), output.FormatCount(means[hi]), where(hi))
 			}
 		}
 	}

@@ -178,7 +178,8 @@ func TestSweepReportTablesEveryPoint(t *testing.T) {
 
 // TestSweepReportRangesManyPoints: a sweep of more points than
 // ReportPointsMax gives, per harm and regime, the lowest and the highest
-// of the points' means in stats.csv, not a row per point.
+// of the points' means in stats.csv, not a row per point, and says
+// "every point" of a mean that is the same at all of them.
 func TestSweepReportRangesManyPoints(t *testing.T) {
 	s := classroom(t, 2, 60)
 	p, err := experiment.NewSweep(s, "classroom", []string{"closed", "malfunctioning"}, experiment.SweepSpec{
@@ -229,6 +230,14 @@ func TestSweepReportRangesManyPoints(t *testing.T) {
 			cols := strings.Split(row, "|")
 			if got := cols[5]; got != output.FormatCount(hi) {
 				t.Errorf("%s under %s: highest mean %s; want %s (row %q)", h.Title, regime, got, output.FormatCount(hi), row)
+			}
+			// A mean the same at every point (closed's: no varied key
+			// changes it) is said so, not placed at one point.
+			if every := lo == hi; every != (cols[4] == "every point" && cols[6] == "every point") {
+				t.Errorf("%s under %s, from %v to %v: row %q; want \"every point\" exactly when the mean does not change", h.Title, regime, lo, hi, row)
+			}
+			if regime == "closed" && lo != hi {
+				t.Errorf("%s under closed goes from %v to %v, though no varied key changes closed", h.Title, lo, hi)
 			}
 		}
 	}
