@@ -700,7 +700,7 @@ func TestPageLayout(t *testing.T) {
 		r.lastShown = last.right <= box.getBoundingClientRect().right + 1;
 		return r;
 	})()`)
-	if phone["wide"] != true || !strings.Contains(phone["hint"].(string), "Swipe the table sideways to see all 7 columns") {
+	if phone["wide"] != true || !strings.Contains(phone["hint"].(string), "Scroll or swipe the table sideways to see all 7 columns") {
 		t.Errorf("on a 390 px phone the table is wider than the screen: %v, and the hint above it says %q; want it wider, and the hint shown", phone["wide"], phone["hint"])
 	}
 	if left, _ := phone["firstLeft"].(float64); math.Abs(left) > 1 || phone["lastShown"] != true || phone["overlap"] == true {

@@ -285,7 +285,7 @@ func TestPageSmallThings(t *testing.T) {
 	})()`
 	do(t, ctx, "waiting for the table", chromedp.Sleep(200*time.Millisecond))
 	phone := eval[map[string]any](t, ctx, hint)
-	if phone["wide"] != true || phone["hint"] != "Swipe the table sideways to see all 4 columns →" {
+	if phone["wide"] != true || phone["hint"] != "Scroll or swipe the table sideways to see all 4 columns →" {
 		t.Errorf("on a 390 px phone the map's table is wider than its box: %v, and its hint says %q; want it wider, and the hint shown", phone["wide"], phone["hint"])
 	}
 	do(t, ctx, "showing the table", chromedp.ScrollIntoView(chromedp.ID("map-table-box")))

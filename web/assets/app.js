@@ -481,7 +481,7 @@ function fitTable(res) {
   }
   box.dataset.counts = across;
   const n = across === "columns" ? res.table.columns.length : res.table.rows.length;
-  $("table-hint").textContent = `Swipe the table sideways to see all ${n} columns →`;
+  $("table-hint").textContent = `Scroll or swipe the table sideways to see all ${n} columns →`;
   $("columns-help-title").textContent = across === "columns" ? "What each column counts" : "What each row counts";
   tableHint();
 }
