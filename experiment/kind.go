@@ -723,14 +723,10 @@ func RedrawContext(ctx context.Context, dir string, formats []string, ch FigureC
 		r.Retabled = append(r.Retabled, t.File)
 	}
 	if report != nil {
-		if err := output.WriteFile(filepath.Join(dir, "report.md"), report); err != nil {
+		if err := output.WriteReport(dir, m, report); err != nil {
 			return nil, err
 		}
-		rc, err := output.Check(dir, []string{"report.md"})
-		if err != nil {
-			return nil, err
-		}
-		m.Report, r.Report = &rc[0], true
+		r.Report = true
 	}
 	return r, m.Write(filepath.Join(dir, "manifest.json"))
 }

@@ -532,14 +532,9 @@ func (w *Writer) finishComplete(ctx context.Context, f Finish, m *output.Manifes
 		if err != nil {
 			return err
 		}
-		if err := output.WriteFile(w.Path("report.md"), report); err != nil {
+		if err := output.WriteReport(w.Folder.Dir, m, report); err != nil {
 			return err
 		}
-		rc, err := output.Check(w.Folder.Dir, []string{"report.md"})
-		if err != nil {
-			return err
-		}
-		m.Report = &rc[0]
 	}
 	if err := stop("while writing the results"); err != nil {
 		return err

@@ -293,14 +293,9 @@ func finishMerged(ctx context.Context, dir string, m *output.Manifest, formats [
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := output.WriteFile(filepath.Join(dir, "report.md"), report); err != nil {
+	if err := output.WriteReport(dir, m, report); err != nil {
 		return nil, nil, err
 	}
-	rc, err := output.Check(dir, []string{"report.md"})
-	if err != nil {
-		return nil, nil, err
-	}
-	m.Report = &rc[0]
 	return tables, figures, nil
 }
 

@@ -331,3 +331,17 @@ func ParseManifest(data []byte) (*Manifest, error) {
 	}
 	return &m, nil
 }
+
+// WriteReport writes report to report.md in the folder at dir and records
+// it, with its checksum, as m's Report.
+func WriteReport(dir string, m *Manifest, report []byte) error {
+	if err := WriteFile(filepath.Join(dir, "report.md"), report); err != nil {
+		return err
+	}
+	rc, err := Check(dir, []string{"report.md"})
+	if err != nil {
+		return err
+	}
+	m.Report = &rc[0]
+	return nil
+}

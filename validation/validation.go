@@ -555,14 +555,9 @@ func writeFolder(ctx context.Context, folder *output.Folder, s *scenarios.Scenar
 		if err != nil {
 			return err
 		}
-		if err := output.WriteFile(folder.Path("report.md"), report); err != nil {
+		if err := output.WriteReport(folder.Dir, m, report); err != nil {
 			return err
 		}
-		rc, err := output.Check(folder.Dir, []string{"report.md"})
-		if err != nil {
-			return err
-		}
-		m.Report = &rc[0]
 	}
 	if m.Figures, err = output.Check(folder.Dir, figs); err != nil {
 		return err
