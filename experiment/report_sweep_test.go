@@ -246,17 +246,7 @@ func TestSweepReportRangesManyPoints(t *testing.T) {
 // TestShardWritesNoReport: a shard's report would be of part of the
 // runs: merge writes the whole's.
 func TestShardWritesNoReport(t *testing.T) {
-	s := classroom(t, 2, 20)
-	p, err := experiment.NewSweep(s, "classroom", []string{"closed", "malfunctioning"}, experiment.SweepSpec{
-		Vary: []string{"regimes.malfunctioning.outage_start=0:0.2:3"},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	x, err := p.Prepare()
-	if err != nil {
-		t.Fatal(err)
-	}
+	x := sweepPlanOf(t, classroom(t, 2, 20))
 	jobs, err := x.Shard(0, 2)
 	if err != nil {
 		t.Fatal(err)

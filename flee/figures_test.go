@@ -142,11 +142,9 @@ func TestFiguresLayOutCleanly(t *testing.T) {
 	}
 }
 
-// TestFigureDataReadsBack: what the figures show, read back from
-// validation.csv (as validate and plot draw them), is exactly what the
-// replicates give in memory, interval bounds and all: figures drawn from
-// the folder are the validation's.
-func TestFigureDataReadsBack(t *testing.T) {
+// datedValidation is toyValidation under open, starting on 2012-02-29,
+// with a raw UNHCR count and the errors it gives.
+func datedValidation() *Validation {
 	v := toyValidation("open")
 	v.Start = "2012-02-29"
 	for d := range v.Days {
@@ -155,6 +153,15 @@ func TestFigureDataReadsBack(t *testing.T) {
 	for r := range v.Simulated {
 		v.RunErrors[r] = RunErrors(v.Simulated[r], v.Observed, v.Raw)
 	}
+	return v
+}
+
+// TestFigureDataReadsBack: what the figures show, read back from
+// validation.csv (as validate and plot draw them), is exactly what the
+// replicates give in memory, interval bounds and all: figures drawn from
+// the folder are the validation's.
+func TestFigureDataReadsBack(t *testing.T) {
+	v := datedValidation()
 	dir := t.TempDir()
 	if _, err := v.Write(dir); err != nil {
 		t.Fatal(err)
@@ -177,14 +184,7 @@ func TestFigureDataReadsBack(t *testing.T) {
 // dates keeps "day", and a date that is not one is refused, naming the
 // line and the column.
 func TestFiguresCountDaysFromTheStart(t *testing.T) {
-	v := toyValidation("open")
-	v.Start = "2012-02-29"
-	for d := range v.Days {
-		v.Raw = append(v.Raw, float64(25*d+1))
-	}
-	for r := range v.Simulated {
-		v.RunErrors[r] = RunErrors(v.Simulated[r], v.Observed, v.Raw)
-	}
+	v := datedValidation()
 	dir := t.TempDir()
 	if _, err := v.Write(dir); err != nil {
 		t.Fatal(err)
