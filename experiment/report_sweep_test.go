@@ -15,15 +15,16 @@ import (
 	"github.com/borderwork/borderwork/output"
 )
 
-// statsMeans reads stats.csv of the sweep at dir: for each metric and
-// regime, the mean and 95% interval at each point, in the order of the
-// file.
+// statsCell is one row of a sweep's stats.csv: a metric of a regime at a
+// point, its mean and 95% interval.
 type statsCell struct {
 	point          string // the point's values, comma-joined
 	mean, lo, hi   float64
 	metric, regime string
 }
 
+// readStats reads stats.csv of the sweep at dir, whose points have nKeys
+// values, in the order of the file.
 func readStats(t *testing.T, dir string, nKeys int) []statsCell {
 	t.Helper()
 	_, rows := foldertest.ReadCSV(t, filepath.Join(dir, "stats.csv"))

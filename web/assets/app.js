@@ -471,12 +471,13 @@ function drawTable(res) {
 function fitTable(res) {
   const box = $("table-box");
   if (!box) return;
-  box.replaceChildren(regimeRows(res));
+  const wide = regimeRows(res);
+  box.replaceChildren(wide);
   let across = "columns";
-  if (box.firstChild.offsetWidth > box.clientWidth) {
+  if (wide.offsetWidth > box.clientWidth) {
     const tall = countRows(res);
     box.replaceChildren(tall);
-    if (tall.offsetWidth > box.clientWidth) box.replaceChildren(regimeRows(res));
+    if (tall.offsetWidth > box.clientWidth) box.replaceChildren(wide);
     else across = "rows";
   }
   box.dataset.counts = across;
