@@ -317,6 +317,10 @@ func drawCells(src experiment.Source) ([]experiment.Drawn, error) {
 	// Each bar is a cell's mean over its replicates, its error bar the
 	// Student-t interval of that mean (output.Describe), cut at 0 below,
 	// as a harm is never negative.
+	legend, err := src.Legend()
+	if err != nil {
+		return nil, err
+	}
 	caption := src.Caption()
 	caption.Centre = "bars: mean"
 	caption.Spread = figures.CIErrorBars + ", cut at 0"
@@ -342,8 +346,8 @@ func drawCells(src experiment.Source) ([]experiment.Drawn, error) {
 						// in the folder's other figures, and the legend names
 						// the cell as they do: no colour means one cell there
 						// and another here.
-						b.Key = d.CellName(c)
-						if b.Style, err = src.RegimeStyle(b.Key, d.CellNames()); err != nil {
+						b.Key = legend(d.CellName(c))
+						if b.Style, err = src.RegimeStyle(d.CellName(c), d.CellNames()); err != nil {
 							return nil, err
 						}
 					}

@@ -127,10 +127,14 @@ func summaryBars(src Source, totals, labels []string, none string) ([]figures.Gr
 	if err != nil {
 		return nil, c, err
 	}
+	legend, err := src.Legend()
+	if err != nil {
+		return nil, c, err
+	}
 	var out []figures.Group
 	var empty []string
 	for _, g := range groups {
-		fg := figures.Group{Label: g.Regime, Style: style(g.Regime, regimes)}
+		fg := figures.Group{Label: legend(g.Regime), Style: style(g.Regime, regimes)}
 		allZero := true
 		for i, name := range totals {
 			values := g.Column(output.TotalIndex(name))
@@ -146,7 +150,7 @@ func summaryBars(src Source, totals, labels []string, none string) ([]figures.Gr
 	if len(out) == 0 { // nothing to draw: draw the zeros rather than no figure
 		out, empty = nil, nil
 		for _, g := range groups {
-			fg := figures.Group{Label: g.Regime, Style: style(g.Regime, regimes)}
+			fg := figures.Group{Label: legend(g.Regime), Style: style(g.Regime, regimes)}
 			for i, name := range totals {
 				fg.Bars = append(fg.Bars, bar(labels[i], g.Column(output.TotalIndex(name)), bands))
 			}
@@ -223,6 +227,25 @@ func (s Source) like() (func(string) string, error) {
 	return k.Like(s)
 }
 
+// Legend is how the folder's figures name regime in their legends: a
+// regime that stands for a built-in one (Kind.Like: a claim's cell) with
+// that regime's name after it, "open-failing-none (malfunctioning)", as
+// report.md names it, so that a figure read on its own says which lines
+// are the named regimes; any other regime by its own name. The name
+// itself stays the series' identity (Only, shading, colours).
+func (s Source) Legend() (func(regime string) string, error) {
+	like, err := s.like()
+	if like == nil || err != nil {
+		return func(regime string) string { return regime }, err
+	}
+	return func(regime string) string {
+		if b := like(regime); b != "" && b != regime {
+			return regime + " (" + b + ")"
+		}
+		return regime
+	}, nil
+}
+
 // shaded says which of the folder's regimes keep their bands in its
 // figures over days (Kind.Shaded); nil: all of them. In a folder whose
 // kind says which regimes stand for built-in ones (Kind.Like: a claim's
@@ -297,31 +320,49 @@ func timeBands(src Source, column string) ([]figures.Band, figures.Caption, erro
 	if err == nil && src.Only != nil {
 		bands = slices.DeleteFunc(bands, func(b figures.Band) bool { return !slices.Contains(src.Only, b.Label) })
 	}
-	if err != nil || src.Options().Bands == BandsReplicates {
-		return bands, c, err
+	if err != nil {
+		return nil, c, err
+	}
+	if src.Options().Bands == BandsReplicates {
+		return bands, c, relabel(src, bands)
 	}
 	regimes := make([]string, len(bands))
 	for i, b := range bands {
 		regimes[i] = b.Label
 	}
 	keep, err := src.shaded(regimes)
-	if err != nil || keep == nil {
-		return bands, c, err
+	if err != nil {
+		return nil, c, err
 	}
-	var shaded []string
-	for i := range bands {
-		if keep(bands[i].Label) {
-			shaded = append(shaded, bands[i].Label)
-			continue
+	if keep != nil {
+		var shaded []string
+		for i := range bands {
+			if keep(bands[i].Label) {
+				shaded = append(shaded, bands[i].Label)
+				continue
+			}
+			bands[i].Lo, bands[i].Hi = nil, nil
 		}
-		bands[i].Lo, bands[i].Hi = nil, nil
+		if len(shaded) == 0 {
+			c.Spread = fmt.Sprintf("no bands (more than %d would overlap)", MaxBands)
+		} else {
+			c.Spread += " · bands only for " + strings.Join(shaded, ", ")
+		}
 	}
-	if len(shaded) == 0 {
-		c.Spread = fmt.Sprintf("no bands (more than %d would overlap)", MaxBands)
-	} else {
-		c.Spread += " · bands only for " + strings.Join(shaded, ", ")
+	return bands, c, relabel(src, bands)
+}
+
+// relabel names bands, whose labels are their regimes until now, in the
+// legend as the folder's figures do (Source.Legend).
+func relabel(src Source, bands []figures.Band) error {
+	legend, err := src.Legend()
+	if err != nil {
+		return err
 	}
-	return bands, c, nil
+	for i := range bands {
+		bands[i].Label = legend(bands[i].Label)
+	}
+	return nil
 }
 
 // readBands summarises one column of timeseries.csv (a count) per regime
@@ -448,9 +489,13 @@ func drawLocations(name, column, title, valueLabel, what string) func(src Source
 		if err != nil {
 			return nil, err
 		}
+		legend, err := src.Legend()
+		if err != nil {
+			return nil, err
+		}
 		var groups []figures.Group
 		for r, regime := range regimes {
-			g := figures.Group{Label: regime, Style: style(regime, regimes)}
+			g := figures.Group{Label: legend(regime), Style: style(regime, regimes)}
 			for _, l := range keep {
 				g.Bars = append(g.Bars, bar(locs[l], sums[r][l], bands))
 			}

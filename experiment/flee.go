@@ -312,9 +312,13 @@ func drawFleeWhere(src Source) ([]Drawn, error) {
 	if err != nil {
 		return nil, err
 	}
+	legend, err := src.Legend()
+	if err != nil {
+		return nil, err
+	}
 	var groups []figures.Group
 	for r, regime := range w.regimes {
-		g := figures.Group{Label: regime, Style: style(regime, w.regimes)}
+		g := figures.Group{Label: legend(regime), Style: style(regime, w.regimes)}
 		for i, l := range w.places.labels {
 			g.Bars = append(g.Bars, bar(l, w.end[r][i], bands))
 		}
