@@ -37,12 +37,21 @@ differ: reasons a rerun might differ that the folder cannot rule out;
 and when the folder's report.md quotes its command line in double quotes,
 as borderwork did before 2026-12-03 (it now writes the same arguments in
 single quotes, inside which a shell expands nothing): not a mismatch.
+
+--json prints, in place of those lines, one JSON document on stdout: the
+folder, the command rerun, whether it was rerun, ok (true only when
+everything matched), the tables, figure files and report.md checked,
+the problems (the MISMATCH lines' text) and the warnings, an error when
+the rerun failed, and the performance as other commands' --json gives
+it. The exit status is the same: 0, 1 or 2. A script checking many
+folders reads it rather than the lines.
 `
 
 func cmdReproduce(ctx context.Context, args []string, e *env) error {
-	fs := newFlagSet("reproduce", "borderwork reproduce [--workers N] DIR", reproduceDoc, e)
+	fs := newFlagSet("reproduce", "borderwork reproduce [--workers N] [--json] DIR", reproduceDoc, e)
 	workers := fs.Int("workers", defaultWorkers(), "rerun on `N` workers; results do not depend on it")
 	quiet := fs.Bool("quiet", false, "print no timing line (reproduce prints no progress)")
+	asJSON := fs.Bool("json", false, "print the outcome as JSON on stdout, in place of the Reran, MISMATCH and OK lines")
 	pos, err := fs.parse(args, e)
 	if err != nil {
 		return err
@@ -57,6 +66,9 @@ func cmdReproduce(ctx context.Context, args []string, e *env) error {
 	m := newMeter(e.start, *workers)
 	rep, err := experiment.Reproduce(m.context(ctx), dir, *workers)
 	var failed *experiment.RerunFailed
+	if *asJSON {
+		return printReproduceJSON(e, dir, rep, failed, err, m, *quiet)
+	}
 	if errors.As(err, &failed) {
 		// Nothing was rerun: no Reran line, only what the folder's own
 		// checks found, then the rerun's error.
@@ -91,4 +103,52 @@ func reproduceWarnings(e *env, warnings []string) {
 	for _, w := range warnings {
 		fmt.Fprintf(e.stderr, "borderwork reproduce: warning: %s\n", w)
 	}
+}
+
+// reproduceJSON is reproduce's --json document.
+type reproduceJSON struct {
+	Folder      string       `json:"folder"`
+	Command     string       `json:"command"` // "" when nothing was rerun
+	Reran       bool         `json:"reran"`
+	OK          bool         `json:"ok"`
+	Tables      int          `json:"tables"`
+	FigureFiles int          `json:"figure_files"`
+	Report      bool         `json:"report"`
+	Problems    []string     `json:"problems"`
+	Warnings    []string     `json:"warnings"`
+	Error       string       `json:"error,omitempty"`
+	Performance *performance `json:"performance,omitempty"`
+}
+
+// printReproduceJSON prints Reproduce's outcome (rep, or what a failed
+// rerun found before it failed) as one JSON document and returns the
+// error that gives reproduce's exit status. An error that is not a failed
+// rerun (no folder, no manifest) prints nothing: there is no outcome.
+func printReproduceJSON(e *env, dir string, rep *experiment.Reproduction, failed *experiment.RerunFailed, err error, m *meter, quiet bool) error {
+	doc := reproduceJSON{Folder: dir}
+	switch {
+	case errors.As(err, &failed):
+		rep = failed.Found
+		doc.Error = failed.Error()
+	case err != nil:
+		return err
+	default:
+		doc.Reran, doc.Command, doc.Performance = true, rep.CommandLine, m.performance()
+		doc.Tables, doc.FigureFiles, doc.Report = rep.Tables, rep.Figures, rep.Report
+	}
+	doc.Problems = append([]string{}, rep.Problems...)
+	doc.Warnings = append([]string{}, rep.Warnings...)
+	doc.OK = doc.Reran && len(doc.Problems) == 0
+	reproduceWarnings(e, rep.Warnings)
+	if werr := writeJSON(e.stdout, doc); werr != nil {
+		return werr
+	}
+	if err != nil {
+		return err
+	}
+	m.report(e.stderr, "reproduce", quiet)
+	if !doc.OK {
+		return mismatchf("%s; see problems in the JSON", words.Count(len(doc.Problems), "problem"))
+	}
+	return nil
 }
