@@ -25,7 +25,7 @@ func runAnalysis(ctx context.Context, e *env, c *common, name, out string, run f
 			if prog != nil {
 				prog.finish()
 			}
-			prog, stage = newProgress(e, label, total, c.quiet, c.progress), label
+			prog, stage = c.newProgress(e, label, total), label
 			m.watch(prog)
 		}
 		prog.done(done)

@@ -101,7 +101,7 @@ func runExperiment(ctx context.Context, name string, args []string, e *env) erro
 	noteWorkers(e, name, workers, c.workers, x.NRuns(), c.quiet)
 	formats, _ := parseFormats(c.formats)
 	m := newMeter(e.start, min(workers, x.NRuns()))
-	prog := newProgress(e, name, x.NRuns(), c.quiet, c.progress)
+	prog := c.newProgress(e, name, x.NRuns())
 	days := x.Scenario.File.Days
 	prog.simulating(days, int64(x.NRuns())*int64(days))
 	m.watch(prog)

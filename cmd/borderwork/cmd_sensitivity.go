@@ -245,7 +245,7 @@ func cmdSensitivity(ctx context.Context, args []string, e *env) error {
 		}
 		noteWorkers(e, "sensitivity", run.Workers, c.workers, run.Runs-run.Resumed, c.quiet)
 		m.workers = min(run.Workers, max(run.Runs-run.Resumed, 1))
-		prog = newProgress(e, "sensitivity", run.Runs, c.quiet, c.progress)
+		prog = c.newProgress(e, "sensitivity", run.Runs)
 		prog.resumedFrom(run.Resumed)
 		days := s.File.Days
 		prog.simulating(days, int64(run.Simulations)*int64(days))
@@ -311,7 +311,7 @@ func cmdSensitivity(ctx context.Context, args []string, e *env) error {
 
 // runFlags are sensitivity's flags that say how and where an analysis
 // runs, not which analysis it is: those its command line leaves out.
-var runFlags = []string{"resume", "out", "force", "workers", "quiet", "progress", "json", "formats", "size", "shard", "max-work", "max-memory"}
+var runFlags = []string{"resume", "out", "force", "workers", "quiet", "progress", "progress-every", "json", "formats", "size", "shard", "max-work", "max-memory"}
 
 // givesAnalysis reports whether a flag that says which analysis to run
 // (one not among runFlags) was given.

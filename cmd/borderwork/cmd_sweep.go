@@ -131,7 +131,7 @@ func cmdSweep(ctx context.Context, args []string, e *env) error {
 	// Each point is built and validated before the first run (about a
 	// fifth of a millisecond each): many points say so rather than show
 	// nothing.
-	prep := newProgress(e, "sweep", 0, c.quiet, c.progress)
+	prep := c.newProgress(e, "sweep", 0)
 	if n := len(plan.Points); n >= preparingNoted {
 		prep.note(fmt.Sprintf("preparing %s points", words.Whole(int64(n))))
 	}
@@ -304,7 +304,7 @@ func writeSweep(ctx context.Context, x *experiment.Prepared, jobs []int, out str
 	o.Formats = experiment.ResumedFormats(resumed, formats, c.given["formats"])
 	todo := jobs[len(o.Done):]
 	m := newMeter(e.start, min(c.workers, max(len(todo), 1)))
-	prog := newProgress(e, "sweep", len(jobs), c.quiet, c.progress)
+	prog := c.newProgress(e, "sweep", len(jobs))
 	prog.resumedFrom(len(o.Done))
 	days := x.Scenario.File.Days
 	prog.simulating(days, int64(x.Simulations(todo))*int64(days))

@@ -142,7 +142,7 @@ func cmdValidate(ctx context.Context, args []string, e *env) error {
 	defer folder.Discard()
 	seed := uint64(s.File.Seed)
 	m := newMeter(e.start, min(c.workers, s.File.Replicates))
-	prog := newProgress(e, "validate", s.File.Replicates, c.quiet, c.progress)
+	prog := c.newProgress(e, "validate", s.File.Replicates)
 	prog.simulating(s.File.Days, int64(s.File.Replicates)*int64(s.File.Days))
 	m.watch(prog)
 	v, err := flee.Validate(m.context(ctx), s, cs, flee.ValidateOptions{Regime: *regime, Replicates: s.File.Replicates, Seed: seed, Workers: c.workers, Progress: prog.done})

@@ -160,7 +160,7 @@ func validateFlows(ctx context.Context, fs *flagSet, c *common, e *env, arg, dir
 	}
 	defer folder.Discard()
 	opt.Workers = workers
-	prog := newProgress(e, "validate", 0, c.quiet, c.progress)
+	prog := c.newProgress(e, "validate", 0)
 	opt.Progress = func(done, total int) { prog.setTotal(total); prog.done(done) }
 	m := newMeter(e.start, workers)
 	m.watch(prog)

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/borderwork/borderwork/experiment"
@@ -195,7 +196,10 @@ type common struct {
 	size     string
 	quiet    bool
 	progress bool
-	json     bool
+	// progressEvery is --progress-every: how often progress prints a
+	// line off a terminal.
+	progressEvery time.Duration
+	json          bool
 	// regimeFlag is the flag that chose the regimes, for messages.
 	regimeFlag string
 	// given are the flags given on the command line.
@@ -261,8 +265,7 @@ func (c *common) register(fs *flagSet, outDefault string, withOut bool) {
 	fs.IntVar(&c.reps, "reps", 0, "`N` replicates per regime (default: the scenario's replicates, 20 if unset)")
 	fs.Var(&c.sets, "set", setUsage)
 	fs.IntVar(&c.workers, "workers", defaultWorkers(), "run on `N` workers; results do not depend on it")
-	fs.BoolVar(&c.quiet, "quiet", false, "print no progress and no timing line on standard error")
-	fs.BoolVar(&c.progress, "progress", false, "print progress on standard error even when it is not a terminal (a line every 5 seconds)")
+	c.registerProgress(fs)
 	fs.BoolVar(&c.json, "json", false, "print a machine-readable summary on stdout")
 	if withOut {
 		usage := outUsage(fs.Name())
@@ -275,6 +278,13 @@ func (c *common) register(fs *flagSet, outDefault string, withOut bool) {
 		fs.emptyOK = map[string]bool{"formats": true}
 	}
 	c.limits.register(fs)
+}
+
+// registerProgress adds --quiet, --progress and --progress-every.
+func (c *common) registerProgress(fs *flagSet) {
+	fs.BoolVar(&c.quiet, "quiet", false, "print no progress and no timing line on standard error")
+	fs.BoolVar(&c.progress, "progress", false, "print progress on standard error even when it is not a terminal (a line every 5 seconds)")
+	fs.DurationVar(&c.progressEvery, "progress-every", progressEvery, "print progress as --progress does, a line every `DURATION` (such as 10m, for a batch job's log)")
 }
 
 // registerRegimes adds --regimes.
@@ -322,6 +332,10 @@ func (c *common) check(fs *flagSet) error {
 		return usageErrorf("--workers must be at least 1, got %d", c.workers)
 	case c.quiet && c.progress:
 		return usageErrorf("--quiet and --progress contradict each other: give one")
+	case c.quiet && fs.set["progress-every"]:
+		return usageErrorf("--quiet and --progress-every contradict each other: give one")
+	case fs.set["progress-every"] && c.progressEvery < time.Second:
+		return usageErrorf("--progress-every must be at least 1s, got %s", c.progressEvery)
 	}
 	if _, err := parseFormats(c.formats); err != nil {
 		return err

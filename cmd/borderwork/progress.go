@@ -46,13 +46,28 @@ type progress struct {
 // on a terminal unless quiet, and anywhere when forced (--progress).
 func newProgress(e *env, label string, total int, quiet, forced bool) *progress {
 	stderr := e.stderr
-	p := &progress{w: stderr, label: label, total: total, start: time.Now(), every: 5 * time.Second, emitted: e.emitted}
+	p := &progress{w: stderr, label: label, total: total, start: time.Now(), every: progressEvery, emitted: e.emitted}
 	if f, ok := stderr.(*os.File); ok {
 		if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
 			p.terminal, p.every = true, 100*time.Millisecond
 		}
 	}
 	p.enabled = !quiet && (p.terminal || forced)
+	return p
+}
+
+// progressEvery is how often progress prints a line off a terminal,
+// unless --progress-every says otherwise.
+const progressEvery = 5 * time.Second
+
+// newProgress makes the progress of a command of total runs as its
+// flags say: shown on a terminal unless --quiet, anywhere with --progress
+// or --progress-every, off a terminal a line every --progress-every.
+func (c *common) newProgress(e *env, label string, total int) *progress {
+	p := newProgress(e, label, total, c.quiet, c.progress || c.given["progress-every"])
+	if !p.terminal {
+		p.every = c.progressEvery
+	}
 	return p
 }
 

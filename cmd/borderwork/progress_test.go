@@ -134,6 +134,34 @@ func TestProgressForced(t *testing.T) {
 	}
 }
 
+// TestProgressEvery: --progress-every shows progress off a terminal, as
+// --progress does, at its own interval: a second line within it is not
+// written, one after it is.
+func TestProgressEvery(t *testing.T) {
+	var b bytes.Buffer
+	c := common{progressEvery: time.Minute, given: map[string]bool{"progress-every": true}}
+	p := c.newProgress(&env{stderr: &b}, "sweep", 10)
+	if !p.enabled || p.terminal || p.every != time.Minute {
+		t.Fatalf("--progress-every 1m on a buffer: enabled %v, terminal %v, every %v; want enabled, not a terminal, 1m", p.enabled, p.terminal, p.every)
+	}
+	p.start = time.Now().Add(-10 * time.Minute)
+	p.done(5)
+	if line := b.String(); !strings.HasSuffix(line, "\n") || !strings.Contains(line, "sweep: 5/10 runs") {
+		t.Errorf("progress line %q; want a whole line with 5/10 runs", line)
+	}
+	b.Reset()
+	p.last = time.Now().Add(-30 * time.Second)
+	p.done(6)
+	if b.Len() != 0 {
+		t.Errorf("wrote again 30 s after the last line, with --progress-every 1m: %q", b.String())
+	}
+	p.last = time.Now().Add(-61 * time.Second)
+	p.done(7)
+	if !strings.Contains(b.String(), "sweep: 7/10 runs") {
+		t.Errorf("61 s after the last line, with --progress-every 1m: %q; want 7/10 runs", b.String())
+	}
+}
+
 // TestMeter: the meter adds up the agent-steps of every day it is told
 // of, whoever tells it, and ends with one line. The command's time counts
 // from its start, the simulation's from the meter's.
