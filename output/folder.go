@@ -11,6 +11,7 @@ import (
 	"os"
 	pathpkg "path"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"syscall"
@@ -176,10 +177,23 @@ func Take(path string) (*Inventory, error) {
 	return inv, nil
 }
 
-// isTemp reports whether name is one of WriteFile's temporary files.
+// isTemp reports whether name is one of the temporary files borderwork
+// writes a file through (WriteFile, figures, a run's events): "." + the
+// file's name + ".tmp-" + the digits os.CreateTemp adds, where the file
+// is of a kind borderwork writes (a table, manifest, report, scenario or
+// figure, or a run's events). A file of the user's that merely looks
+// temporary (".notes.tmp-v2", ".draft.tmp-2") is not one: it is kept.
 func isTemp(name string) bool {
-	return strings.HasPrefix(name, ".") && strings.Contains(name, ".tmp-")
+	m := tempName.FindStringSubmatch(name)
+	return m != nil && (strings.HasPrefix(m[1], "events-run") || slices.ContainsFunc(writtenKinds, func(ext string) bool { return strings.HasSuffix(m[1], ext) }))
 }
+
+// tempName is os.CreateTemp's name for pattern "." + NAME + ".tmp-".
+var tempName = regexp.MustCompile(`^\.(.+)\.tmp-[0-9]{1,10}$`)
+
+// writtenKinds are the endings of the files borderwork writes in a
+// folder.
+var writtenKinds = []string{".csv", ".csv.gz", ".json", ".md", ".toml", ".png", ".svg", ".pdf"}
 
 // Empty reports whether there is nothing at the path, or a folder with no
 // files (it may hold empty folders, which are kept).
@@ -365,6 +379,8 @@ func (inv *Inventory) check(path string, owner Owner, force bool, files []string
 	hint := "choose another --out, or give --force to replace it (files borderwork did not write are kept)"
 	m := inv.Manifest
 	switch {
+	case m == nil && len(inv.Foreign) == 0:
+		return nil // only the temporary files of writes that were killed
 	case m == nil:
 		return &notOurs{fmt.Sprintf("%s holds files borderwork did not write (%s) and no manifest.json; %s", path, list(inv.Foreign), hint)}
 	case len(inv.Foreign) > 0:

@@ -53,6 +53,21 @@ func TestCheckTarget(t *testing.T) {
 			writeFolder(t, dir, owner)
 			os.WriteFile(filepath.Join(dir, ".stats.csv.tmp-123"), nil, 0o644)
 		}, false, ""},
+		{"only a figure killed mid-write, no manifest", func(t *testing.T, dir string) {
+			os.MkdirAll(filepath.Join(dir, "figures"), 0o755)
+			os.WriteFile(filepath.Join(dir, "figures", ".trapped.png.tmp-4294967295"), nil, 0o644)
+		}, false, ""},
+		// Files of the user's named like temporary files, but not of a
+		// kind borderwork writes or not with os.CreateTemp's digits, are
+		// the user's: named, and kept (with --force, moved).
+		{"yours, looking temporary", func(t *testing.T, dir string) {
+			writeFolder(t, dir, owner)
+			os.WriteFile(filepath.Join(dir, ".analysis.tmp-v2"), nil, 0o644)
+			os.WriteFile(filepath.Join(dir, ".draft.tmp-2"), nil, 0o644)
+		}, false, "files borderwork did not write (.analysis.tmp-v2, .draft.tmp-2)"},
+		{"yours only, looking temporary, no manifest", func(t *testing.T, dir string) {
+			os.WriteFile(filepath.Join(dir, ".notes.tmp-backup"), nil, 0o644)
+		}, false, "files borderwork did not write (.notes.tmp-backup) and no manifest.json"},
 		{"an earlier version's, with its unrecorded report", func(t *testing.T, dir string) {
 			writeFolder(t, dir, owner)
 			m, _ := ReadManifest(dir)
@@ -183,6 +198,7 @@ func TestForceKeepsUsersFiles(t *testing.T) {
 		{"a folder named like an output folder", []file{{"figures/mine.png", "my plot"}, {"figures/old", ""}}, "", ""},
 		{"empty folders", []file{{"empty", ""}, {"deep/er/still", ""}, {"figures", ""}}, "", ""},
 		{"files of the user's", []file{{"thesis.tex", "\\begin"}, {"notes/a.md", "mine"}}, "", ""},
+		{"files of the user's named like temporary files", []file{{".notes.tmp-backup", "mine"}, {"sub/.draft.tmp-2", "mine too"}}, "", ""},
 	}
 	for _, tt := range tests {
 		final := filepath.Join(t.TempDir(), "out")

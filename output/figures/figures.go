@@ -517,7 +517,9 @@ func SaveContext(ctx context.Context, fig *Figure, dir, name string, formats []s
 // writeAtomic writes data to path through a temporary file in the same
 // directory renamed into place; on error the temporary file is removed.
 func writeAtomic(path string, data []byte) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	// Named as output.WriteFile names its temporary files, which a
+	// folder's inventory (output.Take) knows as borderwork's.
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-")
 	if err != nil {
 		return fmt.Errorf("figures: %w", err)
 	}
