@@ -54,6 +54,57 @@ func newFlagSet(name, usageLine, doc string, e *env) *flagSet {
 	return fs
 }
 
+// IntVar, Int64Var and Int define flags of whole numbers written in
+// decimal, in place of the flag package's, which reads "010" as octal 8,
+// "0x10" as 16 and "0b10" as 2: a zero-padded seed from a script would
+// run another experiment than the one it names, and --set seed=010 is
+// read in decimal.
+func (fs *flagSet) IntVar(p *int, name string, value int, usage string) {
+	*p = value
+	fs.Var(decimal[int]{p}, name, usage)
+}
+
+func (fs *flagSet) Int64Var(p *int64, name string, value int64, usage string) {
+	*p = value
+	fs.Var(decimal[int64]{p}, name, usage)
+}
+
+func (fs *flagSet) Int(name string, value int, usage string) *int {
+	p := new(int)
+	fs.IntVar(p, name, value, usage)
+	return p
+}
+
+// decimal is a flag.Value of a whole number in decimal.
+type decimal[T int | int64] struct{ p *T }
+
+func (d decimal[T]) Set(s string) error {
+	bits := 64
+	if _, ok := any(*d.p).(int); ok {
+		bits = strconv.IntSize
+	}
+	v, err := strconv.ParseInt(s, 10, bits)
+	switch {
+	case errors.Is(err, strconv.ErrRange):
+		return fmt.Errorf("want a smaller whole number, got %q", s)
+	case err != nil && len(s) > 2 && s[0] == '0' && strings.ContainsRune("xXoObB", rune(s[1])):
+		return fmt.Errorf("want a whole number in decimal digits, got %q", s)
+	case err != nil:
+		return fmt.Errorf("want a whole number, got %q", s)
+	}
+	*d.p = T(v)
+	return nil
+}
+
+func (d decimal[T]) String() string {
+	if d.p == nil {
+		return "0"
+	}
+	return strconv.FormatInt(int64(*d.p), 10)
+}
+
+func (d decimal[T]) Get() any { return *d.p }
+
 // printUsage writes the command's help in the go tool's layout.
 func (fs *flagSet) printUsage(w io.Writer) {
 	fmt.Fprintf(w, "usage: %s\n\n%s\n", fs.usageLine, strings.TrimSpace(fs.doc))
@@ -164,11 +215,6 @@ func (fs *flagSet) explain(err error) string {
 	want := "another value"
 	if f := fs.Lookup(name); f != nil {
 		switch fmt.Sprintf("%T", f.Value) {
-		case "*flag.intValue", "*flag.int64Value", "*flag.uintValue", "*flag.uint64Value":
-			want = "a whole number"
-			if strings.Contains(m[5], "out of range") {
-				want = "a smaller whole number"
-			}
 		case "*flag.float64Value":
 			want = "a number"
 		case "*flag.boolValue":

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"flag"
 	"io"
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -110,6 +112,12 @@ func TestMistakesGetHelp(t *testing.T) {
 		{[]string{"run", "--rep", "5"}, "unknown flag --rep; did you mean --reps?"},
 		{[]string{"sweep", "--vary=a=1,2", "--desing", "lhs"}, "unknown flag --desing; did you mean --design?"},
 		{[]string{"run", "--reps", "five"}, `--reps: want a whole number, got "five"`},
+		// Whole numbers are decimal: not hexadecimal, binary or octal
+		// ("--seed 010" is seed 10: TestDecimalFlags).
+		{[]string{"run", "--seed", "0x10"}, `--seed: want a whole number in decimal digits, got "0x10"`},
+		{[]string{"run", "--reps", "0b10"}, `--reps: want a whole number in decimal digits, got "0b10"`},
+		{[]string{"run", "--days", "1_000"}, `--days: want a whole number, got "1_000"`},
+		{[]string{"run", "--reps", "99999999999999999999"}, `--reps: want a smaller whole number, got "99999999999999999999"`},
 		{[]string{"run", "--seed", "9223372036854775808"}, `--seed: want a smaller whole number, got "9223372036854775808"`},
 		{[]string{"run", "--quiet=maybe"}, `--quiet: want true or false, got "maybe"`},
 		{[]string{"run", "--reps"}, "--reps needs a value: --reps N"},
@@ -285,4 +293,22 @@ func TestSweepHelpSaysTheReportLimit(t *testing.T) {
 		return
 	}
 	t.Fatal("no command sweep")
+}
+
+// TestDecimalFlags: a whole number with leading zeros is read in decimal,
+// as --set reads it, not as octal: "--seed 010" runs and records seed 10,
+// as "--seed 10" does.
+func TestDecimalFlags(t *testing.T) {
+	t.Parallel()
+	padded := filepath.Join(t.TempDir(), "padded")
+	plain := filepath.Join(t.TempDir(), "plain")
+	mustRun(t, "run", small, "--seed", "010", "--days", "05", "--reps", "1", "--formats", "", "--out", padded)
+	mustRun(t, "run", small, "--seed", "10", "--days", "5", "--reps", "1", "--formats", "", "--out", plain)
+	for _, name := range []string{"manifest.json", "summary.csv", "timeseries.csv"} {
+		a, errA := os.ReadFile(filepath.Join(padded, name))
+		b, errB := os.ReadFile(filepath.Join(plain, name))
+		if errA != nil || errB != nil || !bytes.Equal(a, b) {
+			t.Errorf("%s: --seed 010 --days 05 wrote other bytes than --seed 10 --days 5 (%v, %v)", name, errA, errB)
+		}
+	}
 }
