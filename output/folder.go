@@ -17,6 +17,7 @@ import (
 	"syscall"
 
 	"github.com/borderwork/borderwork/internal/infile"
+	"github.com/borderwork/borderwork/internal/tempfile"
 )
 
 // Folder is an output folder being written. Everything goes into a
@@ -439,7 +440,7 @@ func Create(final string, owner Owner, force bool, files ...string) (*Folder, er
 		removeMade(parent, made)
 		return nil, tooLong(final, err)
 	}
-	dir, err := os.MkdirTemp(parent, "."+filepath.Base(final)+".tmp-")
+	dir, err := tempfile.Mkdir(parent, filepath.Base(final))
 	if err != nil {
 		removeMade(parent, made)
 		return nil, tooLong(final, err)
@@ -535,8 +536,12 @@ func (f *Folder) CommitAt(final string) error {
 	if f.Dir == final {
 		return nil
 	}
-	if err := os.Chmod(f.Dir, 0o755); err != nil { // MkdirTemp made it private
-		return err
+	// The folder replaced keeps its permissions (a private one stays
+	// private); a new one has those the umask gives.
+	if st, err := os.Stat(final); err == nil && st.IsDir() {
+		if err := os.Chmod(f.Dir, st.Mode().Perm()); err != nil {
+			return err
+		}
 	}
 	inv, err := Take(final)
 	if err != nil {
@@ -643,7 +648,7 @@ func (f *Folder) Discard() {
 // removed, and a missing folder or a folder at path is said plainly.
 func WriteFile(path string, data []byte) (err error) {
 	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-")
+	tmp, err := tempfile.Create(dir, filepath.Base(path))
 	if errors.Is(err, os.ErrNotExist) {
 		return &said{fmt.Sprintf("%s: no such folder %s", path, dir), err}
 	}
@@ -660,9 +665,6 @@ func WriteFile(path string, data []byte) (err error) {
 		return err
 	}
 	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
 		return err
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {

@@ -23,6 +23,8 @@ import (
 	"gonum.org/v1/plot/vg/vgimg"
 	"gonum.org/v1/plot/vg/vgpdf"
 	"gonum.org/v1/plot/vg/vgsvg"
+
+	"github.com/borderwork/borderwork/internal/tempfile"
 )
 
 // pdfEpoch is the creation and modification date written into every PDF.
@@ -519,7 +521,7 @@ func SaveContext(ctx context.Context, fig *Figure, dir, name string, formats []s
 func writeAtomic(path string, data []byte) (err error) {
 	// Named as output.WriteFile names its temporary files, which a
 	// folder's inventory (output.Take) knows as borderwork's.
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-")
+	tmp, err := tempfile.Create(filepath.Dir(path), filepath.Base(path))
 	if err != nil {
 		return fmt.Errorf("figures: %w", err)
 	}
@@ -534,11 +536,6 @@ func writeAtomic(path string, data []byte) (err error) {
 		return err
 	}
 	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	// CreateTemp makes the file private (0600); figures are ordinary
-	// output files.
-	if err = tmp.Chmod(0o644); err != nil {
 		return err
 	}
 	if err = tmp.Close(); err != nil {
