@@ -300,6 +300,14 @@ func ResumePlan(ctx context.Context, out string) (*Prepared, []int, error) {
 	dir := out
 	m, err := output.ReadManifest(out)
 	if pm, perr := output.ReadManifest(PartialPath(out)); perr == nil && !pm.Complete && pm.Command == "sweep" && pm.Sweep != nil {
+		if err == nil && m.Command == "sweep" && !sameSweep(m, pm) {
+			// Either may be the newer: a rerun into out, interrupted, or
+			// a sweep completed into out after an earlier one was
+			// interrupted. Completing the interrupted one replaces out.
+			return nil, nil, badInput("--resume: %s holds %s sweep (%s) and %s an interrupted sweep of another command (%s); --resume --out %s alone cannot tell which you mean. To complete the interrupted one, which then replaces %s, give its command: '%s --resume --out %s'; to keep %s as it is, delete %s",
+				out, map[bool]string{true: "a complete", false: "an interrupted"}[m.Complete], RerunCommandLine(m), PartialPath(out), RerunCommandLine(pm),
+				ShellJoin([]string{out}), out, sweepCommand(pm), ShellJoin([]string{out}), out, PartialPath(out))
+		}
 		dir, m, err = PartialPath(out), pm, nil
 	}
 	if errors.Is(err, os.ErrNotExist) {
@@ -329,6 +337,36 @@ func ResumePlan(ctx context.Context, out string) (*Prepared, []int, error) {
 	}
 	jobs, err := x.Shard(i, n)
 	return x, jobs, err
+}
+
+// WholeResumeCommand is, when 'sweep --resume --out out' alone would be
+// refused as ambiguous (ResumePlan: out holds another sweep than the
+// interrupted one at PartialPath(out)), the whole command that completes
+// the interrupted one, with --resume (and --force if replacing out needs
+// it); "" otherwise.
+func WholeResumeCommand(out string) string {
+	m, err := output.ReadManifest(out)
+	pm, perr := output.ReadManifest(PartialPath(out))
+	if err != nil || perr != nil || m.Command != "sweep" || pm.Command != "sweep" || pm.Complete || pm.Sweep == nil || sameSweep(m, pm) {
+		return ""
+	}
+	return resumeCommand(pm, out, true)
+}
+
+// sameSweep reports whether two sweep folders' manifests record the same
+// sweep: the same command line, figure flags aside, of the same scenario.
+func sameSweep(a, b *output.Manifest) bool {
+	return sweepCommand(a) == sweepCommand(b) && a.ScenarioSHA256 == b.ScenarioSHA256
+}
+
+// sweepCommand is the command that wrote a sweep folder with manifest m,
+// without its figure flags, with its --shard.
+func sweepCommand(m *output.Manifest) string {
+	line := requoted(BaseCommandLine(m.CommandLine))
+	if m.Sweep != nil && m.Sweep.Shard != "" {
+		line += " " + ShellJoin([]string{"--shard", m.Sweep.Shard})
+	}
+	return line
 }
 
 // FolderModelVersion is the model version (sim.ModelVersion) of the

@@ -46,7 +46,10 @@ docs/cluster/).
 --resume completes a folder whose sweep was interrupted; the result is the
 same bytes as a sweep never interrupted. 'sweep --resume --out DIR' alone
 takes the sweep from DIR's manifest (or from DIR.partial's, where a rerun
-into DIR that was interrupted left its runs: completed, it replaces DIR);
+into DIR that was interrupted left its runs: completed, it replaces DIR;
+when DIR holds another sweep than DIR.partial, it is refused, naming the
+whole command that completes DIR.partial, since it cannot tell which is
+the newer);
 with the whole command, --resume checks that the folder was written by
 it. Its figures are drawn in the formats, bands, size, metrics and regimes
 the folder records, unless --formats, --bands, --size, --figure-metrics
@@ -321,7 +324,11 @@ func writeSweep(ctx context.Context, x *experiment.Prepared, jobs []int, out str
 		if res != nil && res.Dir != out && experiment.ForceNeeded(out, x.Owner()) {
 			again = append(again, "--force")
 		}
-		interrupted(e, "sweep", res, out, experiment.ShellJoin(again))
+		resume := experiment.ShellJoin(again)
+		if whole := experiment.WholeResumeCommand(out); whole != "" {
+			resume = whole // out holds another sweep: the alone form would ask which
+		}
+		interrupted(e, "sweep", res, out, resume)
 		return err
 	}
 	if err != nil {

@@ -88,14 +88,14 @@ func TestResumeReplacesNothing(t *testing.T) {
 	}
 
 	// A rerun into a complete sweep with another --vary, interrupted, then
-	// resumed: DIR's earlier results are replaced.
+	// resumed by its command: DIR's earlier results are replaced.
 	out := filepath.Join(dir, "other")
 	mustRun(t, sweep(out, "--formats", "")...)
 	other := append(sweep(out, "--formats", ""), "--vary", "abuse.desperation_effect=0:1:2")
 	if status, _, stderr := runCLIInterrupted(t, 3, other...); status != exitInterrupted {
 		t.Fatalf("the rerun interrupted: status %d (%s)", status, stderr)
 	}
-	status, stdout, stderr := runCLI(t, "sweep", "--resume", "--out", out, "--quiet")
+	status, stdout, stderr := runCLI(t, append(other, "--resume")...)
 	if status != 0 || !strings.Contains(stdout, "It replaced the earlier results in "+out+", of: borderwork sweep ") {
 		t.Errorf("completing the rerun from %s.partial: status %d; want the note that it replaced %s's results:\n%s%s", out, status, out, stdout, stderr)
 	}

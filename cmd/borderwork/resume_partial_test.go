@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -36,10 +37,6 @@ func TestResumeFinishesRerunBesideCompleteFolder(t *testing.T) {
 			func(out string) []string { return smallSweep(out) },
 			func(out string) []string { return smallSweep(out) },
 			func(out string) []string { return smallSweep(out, "--resume") }},
-		{"another sweep, resumed alone",
-			func(out string) []string { return smallSweep(out) },
-			func(out string) []string { return smallSweep(out, other...) },
-			func(out string) []string { return []string{"sweep", "--resume", "--out", out} }},
 		{"another sweep, resumed by its command",
 			func(out string) []string { return smallSweep(out) },
 			func(out string) []string { return smallSweep(out, other...) },
@@ -93,6 +90,41 @@ func TestResumeFinishesRerunBesideCompleteFolder(t *testing.T) {
 			onlyEntries(t, dir, "out")
 		})
 	}
+}
+
+// TestResumeAloneAsksWhichSweep: when DIR holds one sweep and DIR.partial
+// the interrupted runs of another, 'sweep --resume --out DIR' alone
+// cannot tell whether the interrupted one is a rerun to complete or
+// older than DIR (a sweep completed into DIR after it was interrupted,
+// whose results completing it would replace): it is refused (status 2),
+// naming both and the command that completes the interrupted one, and
+// both folders stay as they are. The interrupted rerun's message quotes
+// that whole command, not the alone form; followed, it completes the
+// rerun, which replaces DIR.
+func TestResumeAloneAsksWhichSweep(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	out, want := filepath.Join(dir, "out"), filepath.Join(t.TempDir(), "want")
+	partial := out + ".partial"
+	other := smallSweep(out, "--reps", "3")
+	mustRun(t, smallSweep(want, "--reps", "3")...)
+	mustRun(t, smallSweep(out)...)
+	status, _, stderr := runCLIInterrupted(t, 5, append(other, "--workers", "2")...)
+	whole := regexp.MustCompile(`this completes it: (borderwork sweep .* --reps 3 .*--out \S+ --resume)\n`).FindStringSubmatch(stderr)
+	if status != exitInterrupted || whole == nil {
+		t.Fatalf("interrupted rerun: status %d, %q; want the whole command with --resume", status, stderr)
+	}
+	before, cut := foldertest.Files(t, out), foldertest.Files(t, partial)
+	status, stdout, stderr := runCLI(t, "sweep", "--resume", "--out", out)
+	if status != exitUsage || stdout != "" || !strings.Contains(stderr, "cannot tell which you mean") ||
+		!strings.Contains(stderr, "give its command: '"+strings.TrimSuffix(whole[1], " --out "+out+" --resume")) || !strings.Contains(stderr, "delete "+partial) {
+		t.Errorf("resume alone: status %d\nstdout %q\nstderr %q\nwant 2, naming both folders and the command that completes %s", status, stdout, stderr, partial)
+	}
+	foldertest.Same(t, "the complete folder", out, before)
+	foldertest.Same(t, "the interrupted rerun", partial, cut)
+	mustRun(t, strings.Fields(strings.TrimPrefix(whole[1], "borderwork "))...)
+	sameFolders(t, want, out)
+	onlyEntries(t, dir, "out")
 }
 
 // TestResumeCompleteBesideAnothersRuns: --resume with the command that
