@@ -173,6 +173,12 @@ func (r *Request) load(lim Limits) (*scenarios.Scenario, error) {
 		}
 		return nil, &Problem{Lines: lines, err: refused}
 	}
+	// The scenario is held to its rules whatever the page's fields then
+	// change, as the command line holds it before --seed, --days and
+	// --reps: otherwise the command that reproduces a run would fail.
+	if err := s.Validate(); err != nil {
+		return nil, problem(display, err)
+	}
 	// The page's fields, not the command line's flags, are named: a
 	// student sets them on the page.
 	switch {

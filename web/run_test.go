@@ -156,6 +156,10 @@ func TestBadRequests(t *testing.T) {
 		{"bad sets", Request{Scenario: "classroom", Sets: []string{"abuse.nonsense=3", "days=20", "regimes.closed.accuracy=x"}},
 			[]string{"2 of the 3 changes are refused:", "\n  --set abuse.nonsense=3: ", "\n  --set regimes.closed.accuracy=x: "}},
 		{"bad regime", Request{Scenario: "classroom", Regimes: []string{"open", "shut"}}, []string{`unknown regime "shut"`}},
+		// The scenario is held to its rules after the overrides and before
+		// the page's fields, as the command line holds it before its
+		// flags: the command the page gives to reproduce a run must run.
+		{"a set the fields would hide", Request{Scenario: "classroom", Days: ptr(5), Sets: []string{"days=99999"}}, []string{"days: must be a number of days in [1, 65535]"}},
 		{"too many replicates", Request{Scenario: "classroom", Reps: ptr(1000)}, []string{"Replicates must be a whole number from 1 to 200 on this page, got 1000"}},
 		{"negative seed", Request{Scenario: "classroom", Seed: ptr(int64(-1))}, []string{"Seed must be a whole number from 0 to 9223372036854775807, got -1"}},
 		{"too many days", Request{Scenario: "classroom", Days: ptr(4000)}, []string{"Days must be a whole number from 1 to 3650 on this page, got 4000"}},
