@@ -293,9 +293,18 @@ func rebuildSweep(ctx context.Context, what string, dirs []string, ms []*output.
 		return nil, err
 	}
 	sw := m.Sweep
+	// Every folder must record the sweep the first does: the plan is
+	// rebuilt from the first, and a field only another records would go
+	// unchecked (and which one is first would decide the outcome).
+	for i := 1; i < len(ms); i++ {
+		if key := differentSweep(m, ms[i]); key != "" {
+			return nil, badInput("%s: %s and %s record different sweeps (%s); a manifest was changed, or they are not shards of one sweep", what, filepath.Join(dirs[0], "manifest.json"), filepath.Join(dirs[i], "manifest.json"), key)
+		}
+	}
 	p, err := NewSweep(s, m.ScenarioArg, m.Regimes, SweepSpec{Design: sw.Design, Samples: sw.Samples, Vary: sw.Vary, Metric: sw.Metric, Contrast: sw.Contrast})
 	if err != nil {
-		return nil, err
+		// The values are the manifest's, not flags given now.
+		return nil, badInput("%s: %s records a sweep this borderwork cannot rebuild (%v); the manifest was changed", what, filepath.Join(dirs[0], "manifest.json"), err)
 	}
 	x, err := p.PrepareContext(ctx)
 	if err != nil {
@@ -307,6 +316,39 @@ func rebuildSweep(ctx context.Context, what string, dirs []string, ms []*output.
 		}
 	}
 	return x, nil
+}
+
+// differentSweep names the first field in which two sweep manifests
+// record different sweeps (shard and runs aside), "" if none does.
+func differentSweep(a, b *output.Manifest) string {
+	sa, sb := a.Sweep, b.Sweep
+	switch {
+	case a.Seed != b.Seed:
+		return "seed"
+	case a.Days != b.Days:
+		return "days"
+	case a.Reps != b.Reps:
+		return "reps"
+	case !slices.Equal(a.Regimes, b.Regimes):
+		return "regimes"
+	case !slices.Equal(a.Sets, b.Sets):
+		return "sets"
+	case sa.Design != sb.Design:
+		return "sweep.design"
+	case sa.Samples != sb.Samples:
+		return "sweep.samples"
+	case !slices.Equal(sa.Vary, sb.Vary):
+		return "sweep.vary"
+	case sa.Metric != sb.Metric:
+		return "sweep.metric"
+	case sa.Contrast != sb.Contrast:
+		return "sweep.contrast"
+	case !slices.Equal(sa.Reused, sb.Reused):
+		return "sweep.reused"
+	case sa.TotalRuns != sb.TotalRuns:
+		return "sweep.total_runs"
+	}
+	return ""
 }
 
 // sweepMatches checks that a folder's manifest describes the sweep x: its

@@ -13,6 +13,7 @@ import (
 
 	"github.com/borderwork/borderwork/experiment"
 	"github.com/borderwork/borderwork/internal/foldertest"
+	"github.com/borderwork/borderwork/internal/manifestedit"
 	"github.com/borderwork/borderwork/output"
 )
 
@@ -230,5 +231,31 @@ func TestMergeMemoryLimit(t *testing.T) {
 	}
 	if _, err := experiment.Merge(context.Background(), dirs, out, experiment.MergeOptions{Limits: experiment.DefaultLimits()}); err != nil {
 		t.Errorf("merge within the default limit: %v", err)
+	}
+}
+
+// TestMergeRefusesEditedManifestInAnyOrder: a shard whose manifest was
+// edited to record another sweep (its regimes, its --vary) is refused,
+// naming the manifests and the field, whether it comes first or last: the
+// plan is rebuilt from the first shard, and an edit to another one went
+// unnoticed, so that the order of the shards decided the outcome (and an
+// edited first shard was refused naming flags nobody gave).
+func TestMergeRefusesEditedManifestInAnyOrder(t *testing.T) {
+	for _, c := range []struct {
+		key  string
+		edit func(m map[string]any)
+	}{
+		{"regimes", func(m map[string]any) { m["regimes"] = []any{} }},
+		{"regimes", func(m map[string]any) { r := m["regimes"].([]any); m["regimes"] = append(r, r[0]) }},
+		{"sweep.vary", func(m map[string]any) { m["sweep"].(map[string]any)["vary"] = []any{} }},
+	} {
+		t.Run(c.key, func(t *testing.T) {
+			dir := t.TempDir()
+			dirs := shardsWith(t, dir, "s", 3, func(int) experiment.Options { return experiment.Options{} })
+			manifestedit.Edit(t, dirs[1], c.edit)
+			for _, order := range [][]string{dirs, {dirs[1], dirs[0], dirs[2]}} {
+				refusedMerge(t, order, filepath.Join(dir, "merged"), experiment.MergeOptions{}, filepath.Join(dirs[1], "manifest.json"), "("+c.key+")", "manifest was changed")
+			}
+		})
 	}
 }
