@@ -494,6 +494,13 @@ func TestVerifyFindsTheBlock(t *testing.T) {
 	if err := Locate(dir, d, want); err != nil || d.Line != edit || !d.Exact {
 		t.Errorf("Locate = %+v, %v; want line %d exactly", d, err, edit)
 	}
+	// A row added whose run is no run number: that line, exactly,
+	// not the block it falls in, named by it ("runs 192 to a").
+	added := b.String() + "a,b\n"
+	os.WriteFile(p, []byte(added), 0o644)
+	if d, _ := Verify(dir, c[0]); d == nil || !d.Exact || d.Line != strings.Count(added, "\n") || !strings.Contains(d.Msg, `its run, "a", is not a run number`) {
+		t.Errorf("Verify of a table with a row added = %+v; want line %d exactly, naming its run", d, strings.Count(added, "\n"))
+	}
 	// Cut short.
 	os.WriteFile(p, []byte(strings.Join(lines[:100], "")), 0o644)
 	if d, _ := Verify(dir, c[0]); d == nil || !strings.Contains(d.Error(), "timeseries.csv:") {

@@ -40,6 +40,10 @@ type tableHasher struct {
 	starts  []int       // line each block starts on
 	spans   [][2]string // each block's first and last run, as the table numbers them
 	pending bool        // the current block has rows
+	// notRun is the first line whose run is not a run number (digits),
+	// so not a row borderwork wrote, and notRunText its run; 0 if none.
+	notRun     int
+	notRunText string
 }
 
 func newTableHasher() *tableHasher {
@@ -66,6 +70,9 @@ func (t *tableHasher) add(line []byte) {
 	run, _, _ := bytes.Cut(line, []byte(","))
 	run = run[:min(len(run), maxRunField)]
 	if t.line == 2 || !bytes.Equal(run, t.lastRun) {
+		if t.notRun == 0 && !isRunNumber(run) {
+			t.notRun, t.notRunText = t.line, string(run)
+		}
 		if t.runs%BlockRuns == 0 {
 			t.cut()
 			t.starts = append(t.starts, t.line)
@@ -77,6 +84,20 @@ func (t *tableHasher) add(line []byte) {
 	}
 	t.block.Write(line)
 	t.pending = true
+}
+
+// isRunNumber reports whether a row's first field is a run number as
+// borderwork writes it: decimal digits.
+func isRunNumber(run []byte) bool {
+	if len(run) == 0 {
+		return false
+	}
+	for _, c := range run {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 func (t *tableHasher) cut() {
@@ -364,6 +385,11 @@ func VerifyContext(ctx context.Context, dir string, c Checked) (*Difference, err
 	}
 	d := &Difference{File: c.File, Block: -1, Msg: ChecksumDiffers}
 	if len(c.Blocks) == 0 || !t.isRuns {
+		return d, nil
+	}
+	if t.notRun > 0 {
+		d.Line, d.Exact = t.notRun, true
+		d.Msg = fmt.Sprintf("a row borderwork did not write: its run, %q, is not a run number", t.notRunText)
 		return d, nil
 	}
 	for j := range max(len(got.Blocks), len(c.Blocks)) {
