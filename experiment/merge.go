@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
@@ -269,7 +270,11 @@ func rebuild(ctx context.Context, what string, shards []shardFolder, sharding *S
 	ms := make([]*output.Manifest, len(shards))
 	for i, sh := range shards {
 		scenarioPath := filepath.Join(sh.dir, "scenario.toml")
-		if sum, err := output.FileSHA256(scenarioPath); err != nil || sum != sh.m.ScenarioSHA256 {
+		sum, err := output.FileSHA256(scenarioPath)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return nil, badInput("%s: %s is missing", what, scenarioPath)
+		case err != nil || sum != sh.m.ScenarioSHA256:
 			return nil, badInput("%s: %s does not match its checksum in manifest.json", what, scenarioPath)
 		}
 		dirs[i], ms[i] = sh.dir, sh.m

@@ -80,3 +80,20 @@ func TestResumableContinuesRerunBesideCompleteFolder(t *testing.T) {
 		})
 	}
 }
+
+// TestResumePlanScenarioMissing: a folder to resume whose scenario.toml
+// is gone is refused saying so, not that the file does not match its
+// checksum.
+func TestResumePlanScenarioMissing(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	if _, err := experiment.Write(context.Background(), sweepPlan(t, 2), out, experiment.Options{Workers: 2}); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(out, "scenario.toml")); err != nil {
+		t.Fatal(err)
+	}
+	_, _, err := experiment.ResumePlan(context.Background(), out)
+	if want := filepath.Join(out, "scenario.toml") + " is missing"; !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), want) {
+		t.Errorf("ResumePlan = %v; want a bad-input error saying %q", err, want)
+	}
+}
