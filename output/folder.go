@@ -87,7 +87,14 @@ type Inventory struct {
 	Changed  []string  // files the manifest records whose bytes changed since
 	Foreign  []string  // files the manifest does not record
 	Dirs     []string  // empty folders: nobody's files, kept whoever made them
+	// Mounts are the folder itself (".") or folders in it on another file
+	// system than the folder holding them: mount points, which cannot be
+	// moved (renamed) as a folder is replaced.
+	Mounts []string
 }
+
+// deviceOf is device; tests give folders devices of their own.
+var deviceOf = func(path string, fi fs.FileInfo) (uint64, bool) { return device(fi) }
 
 // Take reads what the folder at path holds. Files are relative to path,
 // with forward slashes, sorted.
@@ -104,6 +111,12 @@ func Take(path string) (*Inventory, error) {
 	if !st.IsDir() {
 		inv.Foreign = []string{"."}
 		return inv, nil
+	}
+	dev, known := deviceOf(path, st)
+	if parent, err := os.Stat(filepath.Dir(path)); err == nil && known {
+		if pdev, ok := deviceOf(filepath.Dir(path), parent); ok && pdev != dev {
+			inv.Mounts = append(inv.Mounts, ".")
+		}
 	}
 	recorded := map[string]string{} // file -> sha256
 	if m, err := ReadManifest(path); err == nil {
@@ -135,6 +148,12 @@ func Take(path string) (*Inventory, error) {
 		rel = filepath.ToSlash(rel)
 		full[pathpkg.Dir(rel)] = true
 		if d.IsDir() {
+			if fi, err := d.Info(); err == nil && known {
+				if ddev, ok := deviceOf(p, fi); ok && ddev != dev {
+					inv.Mounts = append(inv.Mounts, rel)
+					return fs.SkipDir // another file system's files are not this folder's to list
+				}
+			}
 			dirs = append(dirs, rel)
 			return nil
 		}
@@ -229,7 +248,8 @@ func CheckTarget(path string, owner Owner, force bool, files ...string) error {
 // CheckPlace refuses a path that cannot be an output folder whatever it
 // holds: a folder is written beside its place and swapped in whole, which
 // the current folder, a folder holding it or a filesystem root cannot be,
-// and a path under a file cannot exist at all.
+// nor should the home folder or one holding it be, and a path under a
+// file cannot exist at all.
 func CheckPlace(path string) error {
 	path = filepath.Clean(path)
 	abs, err := filepath.Abs(path)
@@ -251,6 +271,19 @@ func CheckPlace(path string) error {
 			return &notOurs{fmt.Sprintf("%s is the current folder, which cannot be an output folder: name a folder inside it", path)}
 		case strings.HasPrefix(wd, abs+string(filepath.Separator)):
 			return &notOurs{fmt.Sprintf("%s holds the current folder, so it cannot be an output folder: name a folder inside the current one", path)}
+		}
+	}
+	// The home folder is not swapped aside whole, even with --force, and
+	// neither is a folder holding it.
+	if home, err := os.UserHomeDir(); err == nil && home != "" {
+		if real, err := filepath.EvalSymlinks(home); err == nil {
+			home = real
+		}
+		if real, err := filepath.EvalSymlinks(abs); err == nil {
+			abs = real
+		}
+		if abs == home || strings.HasPrefix(home, abs+string(filepath.Separator)) {
+			return &notOurs{fmt.Sprintf("%s is your home folder or holds it, which cannot be an output folder: name a folder inside it", path)}
 		}
 	}
 	if err := checkNames(path); err != nil {
@@ -359,6 +392,15 @@ func inTheWay(path string, clash []string) error {
 }
 
 func (inv *Inventory) check(path string, owner Owner, force bool, files []string) error {
+	// Even with force: a folder is replaced by renaming, which a mount
+	// point refuses, and the user's files would be left split between
+	// the new folder and the hidden earlier one.
+	switch {
+	case slices.Contains(inv.Mounts, "."):
+		return &notOurs{fmt.Sprintf("%s is a mount point (another file system), which borderwork cannot replace: name a folder inside it, or choose another --out", path)}
+	case len(inv.Mounts) > 0:
+		return &notOurs{fmt.Sprintf("%s holds %s, another file system mounted there, which borderwork cannot move: unmount it, or choose another --out", path, list(prefixed(path, inv.Mounts)))}
+	}
 	if inv.Empty() {
 		return nil
 	}
@@ -416,6 +458,15 @@ func sameSource(a, b string) bool {
 	absA, errA := filepath.Abs(a)
 	absB, errB := filepath.Abs(b)
 	return errA == nil && errB == nil && absA == absB
+}
+
+// prefixed is each of rels (slash-separated, relative to dir) as a path.
+func prefixed(dir string, rels []string) []string {
+	out := make([]string, len(rels))
+	for i, r := range rels {
+		out[i] = filepath.Join(dir, filepath.FromSlash(r))
+	}
+	return out
 }
 
 // list names up to three files.

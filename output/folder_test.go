@@ -2,9 +2,11 @@ package output
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -305,7 +307,12 @@ func TestCheckTargetRefusesPlaces(t *testing.T) {
 	t.Chdir(dir)
 	os.WriteFile("afile", []byte("mine"), 0o644)
 	os.Mkdir("sub", 0o755)
+	os.MkdirAll(filepath.Join("homes", "me"), 0o755)
+	t.Setenv("HOME", filepath.Join(dir, "homes", "me"))
+	t.Setenv("USERPROFILE", filepath.Join(dir, "homes", "me"))
 	tests := []struct{ out, want string }{
+		{"homes/me", "homes/me is your home folder or holds it, which cannot be an output folder"},
+		{"homes", "homes is your home folder or holds it"},
 		{".", ". is the current folder, which cannot be an output folder"},
 		{dir, dir + " is the current folder"},
 		{"sub/..", ". is the current folder"},
@@ -320,7 +327,7 @@ func TestCheckTargetRefusesPlaces(t *testing.T) {
 			t.Errorf("CheckTarget(%q) = %v; want a refusal saying %q", tt.out, err, tt.want)
 		}
 	}
-	for _, out := range []string{"sub", "sub/new", "new/deeper"} {
+	for _, out := range []string{"sub", "sub/new", "new/deeper", "homes/me/out"} {
 		if err := CheckTarget(out, Owner{Command: "compare", Source: "bundled:sahel"}, false); err != nil {
 			t.Errorf("CheckTarget(%q) = %v; want it allowed", out, err)
 		}
@@ -646,5 +653,47 @@ func TestParseManifestModelVersion(t *testing.T) {
 		if err != nil || m.ModelVersion != c.want {
 			t.Errorf("%s: ParseManifest = %+v, %v; want model version %d", c.field, m, err, c.want)
 		}
+	}
+}
+
+// TestMountPointsRefused: a folder that is a mount point, or holds one,
+// is refused even with --force, naming it: replacing a folder renames
+// it, which a mount point refuses, and the user's files were left split
+// between the new folder and the hidden earlier one. (Devices are faked:
+// a test cannot mount.)
+func TestMountPointsRefused(t *testing.T) {
+	dir := t.TempDir()
+	owner := Owner{Command: "compare", Source: "bundled:sahel"}
+	mounted := func(names ...string) {
+		was := deviceOf
+		t.Cleanup(func() { deviceOf = was })
+		deviceOf = func(path string, fi fs.FileInfo) (uint64, bool) {
+			if slices.Contains(names, filepath.Base(path)) {
+				return 2, true
+			}
+			return 1, true
+		}
+	}
+	withData := filepath.Join(dir, "withdata")
+	os.MkdirAll(filepath.Join(withData, "data"), 0o755)
+	os.WriteFile(filepath.Join(withData, "data", "m.txt"), []byte("mine"), 0o644)
+	os.WriteFile(filepath.Join(withData, "notes.txt"), []byte("mine"), 0o644)
+	usb := filepath.Join(dir, "usb")
+	os.Mkdir(usb, 0o755)
+	mounted("data", "usb")
+	for _, c := range []struct{ out, want string }{
+		{withData, withData + " holds " + filepath.Join(withData, "data") + ", another file system mounted there, which borderwork cannot move"},
+		{usb, usb + " is a mount point (another file system), which borderwork cannot replace"},
+	} {
+		for _, force := range []bool{false, true} {
+			err := CheckTarget(c.out, owner, force)
+			if !errors.Is(err, ErrNotOurs) || !strings.Contains(err.Error(), c.want) {
+				t.Errorf("CheckTarget(%s, force %v) = %v; want a refusal saying %q", c.out, force, err, c.want)
+			}
+		}
+	}
+	mounted() // no mount points: the folder with the user's files is replaced with --force
+	if err := CheckTarget(withData, owner, true); err != nil {
+		t.Errorf("CheckTarget(%s, force) with no mount point = %v", withData, err)
 	}
 }
