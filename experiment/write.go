@@ -347,6 +347,10 @@ type Outcome struct {
 	Figures  []string // figure files, relative to Dir
 	Complete bool
 	Workers  int // the workers Write ran on (fewer than asked if memory allowed no more)
+	// Replaced says, for an interrupted folder put at PartialPath in
+	// place of the interrupted runs of another command, whose they were
+	// ("12 finished runs of borderwork sweep ..."); "" otherwise.
+	Replaced string
 }
 
 // Finish closes the tables, writes stats.csv (unless the plan is
@@ -437,6 +441,9 @@ func (w *Writer) Finish(ctx context.Context, f Finish) (*Outcome, error) {
 			o.Dir, o.Rows, o.Groups = at, rows, w.X.Groups(rows)
 			return o, fmt.Errorf("%w after %s, fewer than the %s that %s holds from an earlier interruption of this command: that folder is kept as it was",
 				ErrInterrupted, words.Count(len(done), "run"), words.Whole(int64(len(rows))), at)
+		}
+		if m, err := output.ReadManifest(at); err == nil && !m.Complete && BaseCommandLine(m.CommandLine) != BaseCommandLine(w.X.RecordedCommandLine()) {
+			o.Replaced = words.Count(len(m.Runs), "finished run") + " of " + RerunCommandLine(m)
 		}
 	}
 	if err := w.Folder.CommitAt(at); err != nil {

@@ -184,6 +184,9 @@ func interrupted(e *env, name string, res *experiment.Outcome, out, resume strin
 		more = "; " + completes(resume, out, res.Dir)
 	}
 	if res.Dir != out {
+		if res.Replaced != "" && res.Dir == experiment.PartialPath(out) {
+			more = fmt.Sprintf(", in place of the %s, interrupted before%s", res.Replaced, more)
+		}
 		fmt.Fprintf(e.stderr, "borderwork %s: %s is unchanged; kept %s in %s (marked incomplete)%s\n", name, out, words.Count(len(res.Rows), "finished run"), res.Dir, more)
 		return
 	}

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -338,4 +339,32 @@ func outAt(args []string, out string) []string {
 		}
 	}
 	return args
+}
+
+// TestInterruptedRerunSaysWhatItReplaced: an interrupted rerun whose runs
+// go to DIR.partial in place of another command's interrupted runs says
+// so, naming how many and whose: they are gone, and were replaced
+// silently. One in place of its own command's fewer runs says nothing of
+// the kind.
+func TestInterruptedRerunSaysWhatItReplaced(t *testing.T) {
+	t.Parallel()
+	out := filepath.Join(t.TempDir(), "out")
+	mustRun(t, smallSweep(out)...)
+	status, _, stderr := runCLIInterrupted(t, 5, append(smallSweep(out, "--reps", "3"), "--workers", "2")...)
+	if status != exitInterrupted {
+		t.Fatalf("first rerun: status %d, %q", status, stderr)
+	}
+	cut, err := output.ReadManifest(out + ".partial")
+	if err != nil {
+		t.Fatal(err)
+	}
+	status, _, stderr = runCLIInterrupted(t, 3, append(smallSweep(out, "--reps", "4"), "--workers", "2")...)
+	want := regexp.MustCompile(`kept \d+ finished runs in ` + regexp.QuoteMeta(out+".partial") + ` \(marked incomplete\), in place of the ` + strconv.Itoa(len(cut.Runs)) + ` finished runs of borderwork sweep .*--reps 3 .*, interrupted before; this completes it: `)
+	if status != exitInterrupted || !want.MatchString(stderr) {
+		t.Errorf("second rerun: status %d, %q; want it to name the %d runs of --reps 3 it replaced", status, stderr, len(cut.Runs))
+	}
+	status, _, stderr = runCLIInterrupted(t, 2, append(smallSweep(out, "--reps", "4"), "--workers", "2")...)
+	if status != exitInterrupted || strings.Contains(stderr, "in place of") {
+		t.Errorf("the same rerun again: status %d, %q; want no replaced runs named", status, stderr)
+	}
 }
