@@ -515,6 +515,9 @@ func Check(ctx context.Context, s *scenarios.Scenario, arg string, o Options, ou
 	if workers, err = x.Fit(o.Limits, o.MaxReps*len(x.Regimes), workers); err != nil {
 		return nil, err
 	}
+	if err := x.FitsOnDisk(out, x.NRuns()); err != nil { // the pilot's runs, at least
+		return nil, err
+	}
 	var robust *robustnessPlan
 	if o.Robustness {
 		// Before the design is drawn: --samples sets its size.

@@ -3,6 +3,8 @@ package experiment
 import (
 	"fmt"
 	"math"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"unsafe"
@@ -251,4 +253,37 @@ func sweepSize(design string, samples int, points float64, regimes, reps int) st
 		return fmt.Sprintf("--samples %d × %s × --reps %d", samples, words.Count(regimes, "regime"), reps)
 	}
 	return fmt.Sprintf("--vary (%s points) × %s × --reps %d", formatRuns(points), words.Count(regimes, "regime"), reps)
+}
+
+// freeBytes is output.FreeBytes; tests make a disk small.
+var freeBytes = output.FreeBytes
+
+// FitsOnDisk refuses, before anything runs or is written, runs whose
+// timeseries.csv cannot fit in the space free where the folder at out is
+// written: at least one character and its separator for every field of
+// every row of every day of every run, a bound no table is smaller than,
+// so nothing that fits is refused. Where the free space cannot be known,
+// nothing is refused. The error wraps ErrBadInput.
+func (x *Prepared) FitsOnDisk(out string, runs int) error {
+	if x.SummaryOnly || runs <= 0 {
+		return nil
+	}
+	dir := filepath.Dir(filepath.Clean(out))
+	for {
+		if _, err := os.Stat(dir); err == nil || filepath.Dir(dir) == dir {
+			break
+		}
+		dir = filepath.Dir(dir) // the folders above out are made, on the file system of the first that exists
+	}
+	free, ok := freeBytes(dir)
+	if !ok {
+		return nil
+	}
+	rows := float64(runs) * float64(x.Scenario.File.Days)
+	least := rows * 2 * float64(len(output.TimeseriesHeader(x.Keys)))
+	if least <= float64(free) {
+		return nil
+	}
+	return badInput("--out: %s would write at least %s (timeseries.csv: %s rows, one per run and day), more than the %s free where %s is written; run fewer days or replicates, or free some space",
+		formatRuns(float64(runs))+" runs", FormatBytes(least), formatRuns(rows), FormatBytes(float64(free)), out)
 }

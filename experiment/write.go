@@ -749,6 +749,9 @@ func Write(ctx context.Context, x *Prepared, out string, o Options) (*Outcome, e
 	if err != nil {
 		return nil, err
 	}
+	if err := x.FitsOnDisk(out, len(jobs)-len(o.Done)); err != nil {
+		return nil, err
+	}
 	if err := NotStarted(ctx); err != nil {
 		return nil, err
 	}

@@ -256,6 +256,9 @@ func Run(ctx context.Context, s *scenarios.Scenario, arg string, o Options, out 
 	if workers, err = x.Fit(o.Limits, x.NRuns(), workers); err != nil {
 		return nil, err
 	}
+	if err := x.FitsOnDisk(out, x.NRuns()); err != nil {
+		return nil, err
+	}
 	if err := experiment.NotStarted(ctx); err != nil {
 		return nil, err
 	}
