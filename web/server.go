@@ -6,6 +6,7 @@
 package web
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -13,6 +14,8 @@ import (
 	"io"
 	"math"
 	"net/http"
+	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -125,9 +128,15 @@ var pageFields = map[string]string{
 // body that is not one request with the status that says why.
 func (s *Server) readRequest(w http.ResponseWriter, r *http.Request) (Request, bool) {
 	var req Request
-	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, s.maxBody()))
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.maxBody()))
+	if err == nil {
+		err = exactKeys(body)
+	}
+	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
-	err := dec.Decode(&req)
+	if err == nil {
+		err = dec.Decode(&req)
+	}
 	if err == nil {
 		if _, after := dec.Token(); after != io.EOF {
 			err = errors.New("there is more after the request's JSON object")
@@ -158,6 +167,51 @@ func (s *Server) readRequest(w http.ResponseWriter, r *http.Request) (Request, b
 	}
 	writeJSON(w, status, Message{Error: []string{msg}})
 	return req, false
+}
+
+// requestKeys are the names of Request's fields in JSON.
+var requestKeys = func() []string {
+	var keys []string
+	t := reflect.TypeFor[Request]()
+	for i := range t.NumField() {
+		name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+		keys = append(keys, name)
+	}
+	return keys
+}()
+
+// exactKeys refuses a request object whose keys are not Request's as
+// spelt ("Scenario") or that gives one twice: encoding/json takes either
+// silently, a key in any case and the last of two, so that
+// {"scenario":"classroom","Scenario":"agadez"} ran agadez. Anything else
+// is left to the decoder to say.
+func exactKeys(body []byte) error {
+	dec := json.NewDecoder(bytes.NewReader(body))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return nil
+	}
+	var seen []string
+	for dec.More() {
+		t, err := dec.Token()
+		if err != nil {
+			return nil
+		}
+		key, _ := t.(string)
+		switch {
+		case slices.Contains(seen, key):
+			return fmt.Errorf("%q is given twice", key)
+		case !slices.Contains(requestKeys, key):
+			if i := slices.IndexFunc(requestKeys, func(k string) bool { return strings.EqualFold(k, key) }); i >= 0 {
+				return fmt.Errorf("unknown field %q; did you mean %q?", key, requestKeys[i])
+			}
+		}
+		seen = append(seen, key)
+		var skip json.RawMessage
+		if err := dec.Decode(&skip); err != nil {
+			return nil
+		}
+	}
+	return nil
 }
 
 // isSyntax is true of a JSON syntax error, which Token returns for any

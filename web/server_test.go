@@ -120,6 +120,10 @@ func TestServerBadInput(t *testing.T) {
 		{"/api/outline", `{"text":"days = = 3","file":"my.toml"}`, 422, "my.toml:1:"},
 		{"/api/outline", `{"scenario":"classroom","sets":["nonsense"]}`, 422, "want KEY=VALUE"},
 		{"/api/outline", `{"scenario":"classroom","surprise":1}`, 400, "unknown field"},
+		// Keys as spelt, once each: encoding/json takes any case and the
+		// last of two, so this ran agadez.
+		{"/api/run", `{"scenario":"classroom","Scenario":"agadez"}`, 400, `unknown field \"Scenario\"; did you mean \"scenario\"?`},
+		{"/api/run", `{"scenario":"classroom","days":5,"days":7}`, 400, `\"days\" is given twice`},
 		{"/api/outline", `{"text":"` + strings.Repeat("x", 400<<10) + `"}`, 413, "the request is too large: the page takes at most 320 KiB"},
 		{"/api/outline", `{"scenario":"classroom"} {"scenario":"agadez"}`, 400, "more after the request's JSON object"},
 		{"/api/run", `{"scenario":"classroom","reps":5000}`, 422, "Replicates must be a whole number from 1 to 200 on this page, got 5000"},
