@@ -279,11 +279,13 @@ func (x *Prepared) FitsOnDisk(out string, runs int) error {
 	if !ok {
 		return nil
 	}
-	rows := float64(runs) * float64(x.Scenario.File.Days)
-	least := rows * 2 * float64(len(output.TimeseriesHeader(x.Keys)))
-	if least <= float64(free) {
+	// In whole numbers (at most about 5 million runs × 65,535 days × 2
+	// bytes × some 60 columns: far within 64 bits).
+	rows := uint64(runs) * uint64(x.Scenario.File.Days)
+	least := rows * 2 * uint64(len(output.TimeseriesHeader(x.Keys)))
+	if least <= free {
 		return nil
 	}
-	return badInput("--out: %s would write at least %s (timeseries.csv: %s rows, one per run and day), more than the %s free where %s is written; run fewer days or replicates, or free some space",
-		formatRuns(float64(runs))+" runs", FormatBytes(least), formatRuns(rows), FormatBytes(float64(free)), out)
+	return badInput("--out: %s runs would write at least %s (timeseries.csv: %s rows, one per run and day), more than the %s free where %s is written; run fewer days or replicates, or free some space",
+		formatRuns(float64(runs)), FormatBytes(float64(least)), formatRuns(float64(rows)), FormatBytes(float64(free)), out)
 }
