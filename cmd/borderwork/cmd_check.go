@@ -42,6 +42,9 @@ func cmdCheck(_ context.Context, args []string, e *env) error {
 	if len(pos) != 1 {
 		return usageErrorf("want one FILE (usage: %s)", fs.usageLine)
 	}
+	if strings.TrimSpace(pos[0]) == "" { // scenarios.Load's default, which would be checked in its place
+		return usageErrorf("the FILE given is empty; name a scenario file or a bundled scenario (usage: %s)", fs.usageLine)
+	}
 	s, err := scenarios.Load(pos[0])
 	if err != nil {
 		return listProblems(e, pos[0], err)

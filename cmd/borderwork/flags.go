@@ -512,6 +512,11 @@ func onePositional(fs *flagSet, pos []string) (string, error) {
 	case 0:
 		return "", nil
 	case 1:
+		if strings.TrimSpace(pos[0]) == "" {
+			// An unset variable ("$FILE"): not the default scenario,
+			// which would run, and succeed, in place of the one meant.
+			return "", usageErrorf("the SCENARIO given is empty; name a bundled scenario or a file, or give none for the default (usage: %s)", fs.usageLine)
+		}
 		return experiment.ScenarioWord(pos[0]), nil
 	}
 	return "", usageErrorf("want at most one SCENARIO, got %s (usage: %s)", strconv.Quote(strings.Join(pos, " ")), fs.usageLine)

@@ -114,6 +114,10 @@ func TestMistakesGetHelp(t *testing.T) {
 		{[]string{"run", "--reps", "five"}, `--reps: want a whole number, got "five"`},
 		// Whole numbers are decimal: not hexadecimal, binary or octal
 		// ("--seed 010" is seed 10: TestDecimalFlags).
+		// An empty SCENARIO (an unset "$FILE") is no scenario, not the
+		// default one.
+		{[]string{"compare", "", "--days", "5"}, "the SCENARIO given is empty"},
+		{[]string{"check", " "}, "the FILE given is empty"},
 		{[]string{"run", "--seed", "0x10"}, `--seed: want a whole number in decimal digits, got "0x10"`},
 		{[]string{"run", "--reps", "0b10"}, `--reps: want a whole number in decimal digits, got "0b10"`},
 		{[]string{"run", "--days", "1_000"}, `--days: want a whole number, got "1_000"`},
