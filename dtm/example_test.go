@@ -35,7 +35,7 @@ func ExampleObserve() {
 // change under the regime that happened.
 func ExampleRun() {
 	s, _ := scenarios.Load("agadez2016")
-	s.File.Days = 240
+	s.File.Days = 274 // to the end of September: a month after the change to score
 	flows, _ := data.Flows()
 	st, err := dtm.Run(context.Background(), s, flows, dtm.Options{
 		Regimes: []string{"closed"}, Draws: 8, Accept: 2, Replicates: 1, Seed: 1, Exclude: dtm.NigerExclusions(),

@@ -171,6 +171,24 @@ func Observe(flows []data.Flow, start time.Time, days, split int, exclude []Excl
 // noRows is the error for flows of which no row lies within the run: bad
 // input (wrapping data.ErrInvalid), naming the file and what the run
 // would need to cover.
+// needRoles refuses rows (of flows) of which none is calibrated on, wholly
+// before the change on day change, or none predicted, wholly after it:
+// the validation would fit nothing, or score nothing.
+func needRoles(rows []Row, flows []data.Flow, change time.Time) error {
+	file := ""
+	if len(flows) > 0 {
+		file = flows[0].File
+	}
+	on := change.Format(time.DateOnly)
+	switch {
+	case !slices.ContainsFunc(rows, func(r Row) bool { return r.Role == Fitted }):
+		return &data.Error{File: file, Msg: fmt.Sprintf("no row for point total lies wholly before the change on %s within the run, to calibrate on", on)}
+	case !slices.ContainsFunc(rows, func(r Row) bool { return r.Role == Predicted && !r.LowerBound }):
+		return &data.Error{File: file, Msg: fmt.Sprintf("no row for point total, other than a lower bound, lies wholly from the change on %s to the run's end, to score the prediction on", on)}
+	}
+	return nil
+}
+
 func noRows(flows []data.Flow, start time.Time, days int) error {
 	run := fmt.Sprintf("the run's %d days from %s (the scenario's start and days; --days sets the days)", days, start.Format(time.DateOnly))
 	file, first, last := "", time.Time{}, time.Time{}

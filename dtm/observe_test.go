@@ -1,12 +1,14 @@
 package dtm
 
 import (
+	"context"
 	"errors"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/borderwork/borderwork/data"
+	"github.com/borderwork/borderwork/scenarios"
 )
 
 var start2016 = date("2016-01-01")
@@ -123,5 +125,39 @@ func TestRowLabel(t *testing.T) {
 	}
 	if d := dayOf(start2016, time.Date(2016, 8, 1, 0, 0, 0, 0, time.UTC)); d != 213 {
 		t.Errorf("1 August 2016 is day %d; want 213 (2016 is a leap year)", d)
+	}
+}
+
+// TestRunNeedsRowsOnBothSides: flow counts of which none lies wholly
+// before the change (nothing to calibrate on), or none but lower bounds
+// after it (nothing to score: the scores were NaN, status 0), are
+// refused before anything runs, naming the file, as bad data.
+func TestRunNeedsRowsOnBothSides(t *testing.T) {
+	s, err := scenarios.Load("agadez2016")
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, after := flow("2016-02-01", "2016-02-29", 400, -1), flow("2016-09-01", "2016-09-30", 300, 200)
+	bound := after
+	bound.Note = "lower bound: more than"
+	for _, c := range []struct {
+		name  string
+		flows []data.Flow
+		want  string
+	}{
+		{"none before", []data.Flow{after}, "flows.csv: no row for point total lies wholly before the change on 2016-08-01 within the run, to calibrate on"},
+		{"none after", []data.Flow{before}, "flows.csv: no row for point total, other than a lower bound, lies wholly from the change on 2016-08-01 to the run's end, to score the prediction on"},
+		{"a lower bound after", []data.Flow{before, bound}, "other than a lower bound"},
+	} {
+		for i := range c.flows {
+			c.flows[i].File = "flows.csv"
+		}
+		// A cancelled context: a run started would end at once, and say so.
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
+		_, err := Run(ctx, s, c.flows, Options{Draws: 4, Accept: 2, Replicates: 1, Workers: 1})
+		if err == nil || !strings.Contains(err.Error(), c.want) || !errors.Is(err, data.ErrInvalid) {
+			t.Errorf("%s: Run = %v; want bad data saying %q", c.name, err, c.want)
+		}
 	}
 }

@@ -189,6 +189,11 @@ func Run(ctx context.Context, s *scenarios.Scenario, flows []data.Flow, opt Opti
 	if err != nil {
 		return nil, err
 	}
+	// Before anything runs: a calibration needs a row before the change,
+	// a prediction one after it, or its scores are NaN.
+	if err := needRoles(rows, flows, st.Start.AddDate(0, 0, st.Split)); err != nil {
+		return nil, err
+	}
 	st.Rows = rows
 	st.Desert = desertLinks(s)
 	if st.Calibration, err = st.calibrate(ctx, s); err != nil {
