@@ -147,6 +147,11 @@ func cmdValidate(ctx context.Context, args []string, e *env) error {
 	m.watch(prog)
 	v, err := flee.Validate(m.context(ctx), s, cs, flee.ValidateOptions{Regime: *regime, Replicates: s.File.Replicates, Seed: seed, Workers: c.workers, Progress: prog.done})
 	prog.finish()
+	if err != nil && ctx.Err() != nil {
+		// Stopped (Ctrl-C, SIGTERM): status 130, as every command says
+		// it; a validation is compared whole, so no replicate is kept.
+		return fmt.Errorf("%w before the replicates were done; nothing was written, and %s is as it was", experiment.ErrInterrupted, out)
+	}
 	if err != nil {
 		return err
 	}

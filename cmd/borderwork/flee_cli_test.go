@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/borderwork/borderwork/flee"
+	"github.com/borderwork/borderwork/internal/foldertest"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/scenarios"
 )
@@ -193,6 +194,26 @@ func TestValidateFleeProgress(t *testing.T) {
 	if status != 0 || !strings.Contains(stderr, "validate: 3/3 runs, ") {
 		t.Errorf("validate --progress: status %d, stderr %q; want a progress line with 3/3 runs", status, stderr)
 	}
+}
+
+// TestValidateFleeInterrupted: validate against a Flee case stopped
+// (Ctrl-C, SIGTERM) before its replicates are done says it was
+// interrupted, with status 130 as every command, and leaves an earlier
+// folder at --out as it was (it said "context canceled", status 1).
+func TestValidateFleeInterrupted(t *testing.T) {
+	t.Parallel()
+	scenario := filepath.Join(t.TempDir(), "tiny.toml")
+	if status, _, stderr := runCLI(t, "import", "flee", "--out", scenario, fleeCase); status != 0 {
+		t.Fatalf("import: %s", stderr)
+	}
+	out := filepath.Join(t.TempDir(), "v")
+	mustRun(t, "validate", scenario, "--data", fleeCase, "--reps", "2", "--formats", "", "--out", out)
+	before := foldertest.Files(t, out)
+	status, _, stderr := runCLIInterrupted(t, 1, "validate", scenario, "--data", fleeCase, "--reps", "6", "--workers", "1", "--formats", "", "--out", out)
+	if status != exitInterrupted || !strings.Contains(stderr, "interrupted before the replicates were done; nothing was written, and "+out+" is as it was") {
+		t.Errorf("validate interrupted: status %d, %q; want 130 and what it kept", status, stderr)
+	}
+	foldertest.Same(t, "the earlier folder", out, before)
 }
 
 func TestValidateFleeBadInput(t *testing.T) {
