@@ -228,3 +228,21 @@ func TestFiguresCountDaysFromTheStart(t *testing.T) {
 		t.Errorf("a day 0 dated 29/02/2012: %v; want an error naming bad.csv:2 and date", err)
 	}
 }
+
+// TestFigureNamesOfLongCamps: a camp's figure is named after it within
+// the file system's limit (a camp of 300 letters failed the validation
+// after its runs: "file name too long"), two long names that differ only
+// at their ends keep apart, and a short name is as it was.
+func TestFigureNamesOfLongCamps(t *testing.T) {
+	a, b := strings.Repeat("a", 300), strings.Repeat("a", 299)+"b"
+	d := &FigureData{Camps: []string{a, b, "Mentao"}}
+	names := d.FigureNames()
+	if len(names) != 4 || names[0] == names[1] || names[2] != "camp-mentao" || names[3] != "error" {
+		t.Errorf("FigureNames = %q", names)
+	}
+	for _, n := range names {
+		if len(n) > len("camp-")+maxSlug {
+			t.Errorf("figure name of %d bytes: %q", len(n), n)
+		}
+	}
+}

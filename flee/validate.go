@@ -2,6 +2,7 @@ package flee
 
 import (
 	"context"
+	"crypto/sha256"
 	"encoding/csv"
 	"fmt"
 	"io"
@@ -288,5 +289,16 @@ func slug(s string) string {
 			b.WriteByte('_')
 		}
 	}
+	if b.Len() > maxSlug {
+		// A file name must fit the file system's 255 bytes with its
+		// hidden temporary name around it: the start of the name, and
+		// enough of the whole's hash that two long names do not meet.
+		return b.String()[:maxSlug-9] + "-" + fmt.Sprintf("%x", sha256.Sum256([]byte(s)))[:8]
+	}
 	return b.String()
 }
+
+// maxSlug is the longest slug: a figure's file name, "camp-" + slug +
+// "-2" + ".png", inside ".NAME.tmp-" + 10 digits, stays far within 255
+// bytes.
+const maxSlug = 64

@@ -360,6 +360,9 @@ func categoryTicks(labels []string) func(*plot.Plot, vg.Rectangle, *theme) {
 					if sty.Width(w) > maxW {
 						w = wrap(l, sty, maxW, true)
 					}
+					// A word wider than the most a label may take:
+					// broken, or the bars would have no room.
+					w = breakWide(w, sty, th.figWidth*vg.Length(categoryShares[len(categoryShares)-1]))
 					ticks[i] = plot.Tick{Value: categoryY(i, len(labels)), Label: w}
 					fits = fits && sty.Height(w) <= slot
 				}

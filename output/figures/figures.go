@@ -265,7 +265,7 @@ func (f *Figure) drawOnce(c draw.Canvas) error {
 	if f.title != "" {
 		sty := textStyle(th.titleSize)
 		sty.XAlign, sty.YAlign = draw.XCenter, draw.YTop
-		t := wrapText(f.title, sty, w)
+		t := breakWide(wrapText(f.title, sty, w), sty, w)
 		in.FillText(sty, vg.Point{X: in.Center().X, Y: in.Max.Y}, t)
 		in.Max.Y -= sty.Height(t) + titleGap
 	}
@@ -273,7 +273,7 @@ func (f *Figure) drawOnce(c draw.Canvas) error {
 		sty := textStyle(th.captionSize)
 		sty.Color = captionColor
 		sty.XAlign, sty.YAlign = draw.XLeft, draw.YBottom
-		t := wrapCaption(f.caption, sty, w)
+		t := breakWide(wrapCaption(f.caption, sty, w), sty, w)
 		in.FillText(sty, vg.Point{X: in.Min.X, Y: in.Min.Y + sty.FontExtents().Descent}, t)
 		in.Min.Y += sty.Height(t) + capGap
 	}
@@ -387,8 +387,8 @@ func (f *Figure) fitAxisLabels(area draw.Canvas) {
 	f.p.X.Label.Text, f.p.Y.Label.Text = "", ""
 	for range 2 {
 		data := f.p.DataCanvas(area)
-		f.p.X.Label.Text = wrapText(f.xLabel, f.p.X.Label.TextStyle, data.Max.X-data.Min.X)
-		f.p.Y.Label.Text = wrapText(f.yLabel, f.p.Y.Label.TextStyle, data.Max.Y-data.Min.Y)
+		f.p.X.Label.Text = breakWide(wrapText(f.xLabel, f.p.X.Label.TextStyle, data.Max.X-data.Min.X), f.p.X.Label.TextStyle, data.Max.X-data.Min.X)
+		f.p.Y.Label.Text = breakWide(wrapText(f.yLabel, f.p.Y.Label.TextStyle, data.Max.Y-data.Min.Y), f.p.Y.Label.TextStyle, data.Max.Y-data.Min.Y)
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"io"
 	"math"
 	"os"
 	"os/exec"
@@ -1295,5 +1296,53 @@ func TestManySeriesFitOrFail(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestLongNamesFit: a name with no space or hyphen to break at, wider
+// than its room (a location or regime of 120 letters, a scenario's name
+// in the caption, a camp's in the title), is broken between characters:
+// the figure is drawn at every size with nothing off the canvas or
+// across the data (it left the data no room at single size, failing the
+// command after all its runs, or ran off the figure's edge).
+func TestLongNamesFit(t *testing.T) {
+	long := strings.Repeat("W", 120)
+	short := []Group{{Label: "open", Style: 1, Bars: []Bar{{Label: "a", Mean: 2, Lo: 1, Hi: 3}, {Label: "short", Mean: 1, Lo: 0.5, Hi: 1.5}}}}
+	for _, c := range []struct {
+		name, title, scenario string
+		groups                []Group
+	}{
+		{"a category and a regime", "Long names", "long", []Group{
+			{Label: "open", Style: 1, Bars: []Bar{{Label: long, Mean: 2, Lo: 1, Hi: 3}, {Label: "short", Mean: 1, Lo: 0.5, Hi: 1.5}}},
+			{Label: strings.Repeat("R", 120), Style: 2, Bars: []Bar{{Label: long, Mean: 3, Lo: 2, Hi: 4}, {Label: "short", Mean: 2, Lo: 1, Hi: 3}}},
+		}},
+		{"a title", "Camp " + long, "long", short},
+		{"a caption", "Long names", long, short},
+	} {
+		for _, s := range Sizes() {
+			fig, err := GroupedBars(c.title, "count", c.groups, Caption{Scenario: c.scenario, Seed: 1})
+			if err != nil {
+				t.Fatal(err)
+			}
+			fig.SetSize(s)
+			for _, format := range Formats() {
+				if err := fig.Encode(io.Discard, format); err != nil {
+					t.Errorf("%s, %s size, %s: %v", c.name, s.Name, format, err)
+					continue
+				}
+				l, err := fig.Layout(format)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, p := range l.Problems() {
+					t.Errorf("%s, %s size, %s: %s", c.name, s.Name, format, p)
+				}
+			}
+		}
+	}
+	// Text that fits is not broken.
+	sty := textStyle(Double.labelSize)
+	if got := breakWide("Segou-Bobo-Dioulasso border", sty, sty.Width("Segou-Bobo-Dioulasso border")); got != "Segou-Bobo-Dioulasso border" {
+		t.Errorf("a label that fits was broken: %q", got)
 	}
 }

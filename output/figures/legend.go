@@ -126,7 +126,7 @@ func (lp *legendPanel) rows(th *theme, width vg.Length) ([][]int, []string, []vg
 	labels := make([]string, len(lp.entries))
 	widths := make([]vg.Length, len(lp.entries))
 	for i, e := range lp.entries {
-		labels[i] = wrapText(e.label, sty, width-lp.thumbWidth(th)-legendGap)
+		labels[i] = breakWide(wrapText(e.label, sty, width-lp.thumbWidth(th)-legendGap), sty, width-lp.thumbWidth(th)-legendGap)
 		widths[i] = lp.thumbWidth(th) + legendGap + sty.Width(labels[i])
 	}
 	at := make([]vg.Length, len(lp.entries))

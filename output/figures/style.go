@@ -3,6 +3,7 @@ package figures
 import (
 	"image/color"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -623,6 +624,30 @@ func wrap(s string, sty text.Style, width vg.Length, hyphens bool) string {
 			}
 		}
 		out = append(out, line)
+	}
+	return strings.Join(out, "\n")
+}
+
+// breakWide breaks each line of s (wrapped already) that is wider than
+// width, between characters: a name of 120 letters with no space or
+// hyphen to end a line at, which would otherwise run off the figure or
+// leave its data no room. Lines that fit are kept as they are.
+func breakWide(s string, sty text.Style, width vg.Length) string {
+	lines := strings.Split(s, "\n")
+	if !slices.ContainsFunc(lines, func(l string) bool { return sty.Width(l) > width }) {
+		return s
+	}
+	var out []string
+	for _, l := range lines {
+		cut := ""
+		for _, r := range l {
+			if cut != "" && sty.Width(cut+string(r)) > width {
+				out = append(out, cut)
+				cut = ""
+			}
+			cut += string(r)
+		}
+		out = append(out, cut)
 	}
 	return strings.Join(out, "\n")
 }
