@@ -9,6 +9,7 @@ import (
 
 	"github.com/borderwork/borderwork/flee"
 	"github.com/borderwork/borderwork/internal/suggest"
+	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
 )
 
@@ -62,6 +63,17 @@ func cmdImport(_ context.Context, args []string, e *env) error {
 	}
 	if !(*documented >= 0 && *documented <= 1) {
 		return usageErrorf("--documented: want a share in [0, 1], got %v", *documented)
+	}
+	if fs.set["name"] {
+		// The name is written into the file (its header and its name
+		// key): a line break would make another line of TOML.
+		msg := words.BlankName(*name)
+		if msg == "" {
+			msg = words.PlainName(*name)
+		}
+		if msg != "" {
+			return usageErrorf("--name: %s", msg)
+		}
 	}
 	// An existing file is never replaced without --force, even one that
 	// borderwork imported: users are asked to edit imports (post capacity,

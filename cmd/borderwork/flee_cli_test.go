@@ -79,6 +79,9 @@ func TestImportFleeBadInput(t *testing.T) {
 		{[]string{"import", "flee", "--out", filepath.Join(afile, "x.toml"), fleeCase}, afile + " is a file, not a folder"},
 		{[]string{"import", "flee", "--out", out, filepath.Join(dir, "nowhere")}, filepath.Join(dir, "nowhere") + ": no such folder"},
 		{[]string{"import", "flee", "--out", out, afile}, afile + ": a file, not a Flee case folder"},
+		// The name is written into the file: a line break would make a
+		// line of TOML of its own, blamed on the importer.
+		{[]string{"import", "flee", "--out", out, "--name", "x\ndays = 5 #", fleeCase}, `--name: must be text without line breaks or other control characters, got "x\ndays = 5 #"`},
 	}
 	for _, tt := range tests {
 		status, stdout, stderr := runCLI(t, tt.args...)
