@@ -97,6 +97,12 @@ func (t table) date(line int, column, s string) (time.Time, error) {
 	return d, nil
 }
 
+// MaxCount is the most people a count may give: far beyond any border's
+// (a flow of a billion people in a month), and the bound of a scenario's
+// counts, so that a typing error of many digits is refused rather than
+// scored.
+const MaxCount = 1_000_000_000
+
 // count reads an optional non-negative integer written with digits only,
 // so that "1,525" or "-3" or "+3" cannot slip in.
 func (t table) count(line int, column, s string) (Count, error) {
@@ -109,8 +115,8 @@ func (t table) count(line int, column, s string) (Count, error) {
 		}
 	}
 	n, err := strconv.Atoi(s)
-	if err != nil {
-		return Count{}, t.cell(line, column, "%q is too large", s)
+	if err != nil || n > MaxCount {
+		return Count{}, t.cell(line, column, "%q is more people than any count here (at most %d)", s, MaxCount)
 	}
 	return Count{N: n, Known: true}, nil
 }

@@ -58,6 +58,9 @@ func TestReadFlowsRejects(t *testing.T) {
 		{"unknown point", flowHeader + "2016-09-01,2016-09-30,Agadez,1,2,https://x.org,R,\n", "f.csv:2: point: \"Agadez\" is not one of"},
 		{"negative count", flowHeader + "2016-09-01,2016-09-30,total,-1,2,https://x.org,R,\n", "f.csv:2: outgoing: \"-1\" is not a non-negative whole number"},
 		{"thousands separator", flowHeader + "2016-09-01,2016-09-30,total,1,\"18,803\",https://x.org,R,\n", "f.csv:2: incoming: \"18,803\" is not a non-negative whole number"},
+		// More people than any count: scored, it gave an error of 1e18.
+		{"a count of many digits", flowHeader + "2016-09-01,2016-09-30,total,9223372036854775807,2,https://x.org,R,\n", "f.csv:2: outgoing: \"9223372036854775807\" is more people than any count here (at most 1000000000)"},
+		{"beyond int64", flowHeader + "2016-09-01,2016-09-30,total,99999999999999999999,2,https://x.org,R,\n", "f.csv:2: outgoing: \"99999999999999999999\" is more people than any count here"},
 		{"fraction", flowHeader + "2016-09-01,2016-09-30,total,1.5,2,https://x.org,R,\n", "f.csv:2: outgoing: \"1.5\""},
 		{"no count at all", flowHeader + "2016-09-01,2016-09-30,total,,,https://x.org,R,\n", "f.csv:2: neither outgoing nor incoming"},
 		{"no source url", flowHeader + "2016-09-01,2016-09-30,total,1,2,,R,\n", "f.csv:2: source_url: want an http(s) address"},

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/borderwork/borderwork/data"
 	"github.com/borderwork/borderwork/internal/infile"
 )
 
@@ -133,8 +134,8 @@ func ReadMMP(r io.Reader, name string, first, last time.Time) ([]Incident, error
 		}
 		n := 0.0
 		if t := field(rec, "total"); t != "" {
-			if n, err = strconv.ParseFloat(strings.ReplaceAll(t, ",", ""), 64); err != nil || !(n >= 0) || math.IsInf(n, 1) {
-				return nil, fmt.Errorf("%s:%d: %s: %w: %q is not a number of people", name, line, head[col["total"]], ErrMMP, t)
+			if n, err = strconv.ParseFloat(strings.ReplaceAll(t, ",", ""), 64); err != nil || !(n >= 0 && n <= data.MaxCount) || n != math.Trunc(n) {
+				return nil, fmt.Errorf("%s:%d: %s: %w: %q is not a whole number of people from 0 to %d", name, line, head[col["total"]], ErrMMP, t, data.MaxCount)
 			}
 		}
 		out = append(out, Incident{ID: field(rec, "id"), Month: month, DeadMissing: n, Route: route(loc), Location: loc, Line: line})

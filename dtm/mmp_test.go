@@ -75,9 +75,13 @@ func TestReadMMPRejects(t *testing.T) {
 		{"no total", "Web ID,Reported Date,Location Description\n", `f.csv:1: not a Missing Migrants Project export this reader understands: no column "total"`},
 		{"no date", "Total Dead and Missing,Location Description\n1,\"Dirkou, Niger\"\n", "f.csv:1: not a Missing Migrants Project export this reader understands: no date column"},
 		{"bad number", "Reported Date,Total Dead and Missing,Location Description\n2016-06-01,many,\"Dirkou, Niger\"\n", `f.csv:2: Total Dead and Missing: not a Missing Migrants Project export this reader understands: "many"`},
-		{"negative", "Reported Date,Total Dead and Missing,Location Description\n2016-06-01,-3,\"Dirkou, Niger\"\n", `f.csv:2: Total Dead and Missing: not a Missing Migrants Project export this reader understands: "-3" is not a number of people`},
-		{"NaN", "Reported Date,Total Dead and Missing,Location Description\n2016-06-01,NaN,\"Dirkou, Niger\"\n", `f.csv:2: Total Dead and Missing: not a Missing Migrants Project export this reader understands: "NaN" is not a number of people`},
-		{"infinite", "Reported Date,Total Dead and Missing,Location Description\n2016-06-01,inf,\"Dirkou, Niger\"\n", `"inf" is not a number of people`},
+		{"negative", "Reported Date,Total Dead and Missing,Location Description\n2016-06-01,-3,\"Dirkou, Niger\"\n", `f.csv:2: Total Dead and Missing: not a Missing Migrants Project export this reader understands: "-3" is not a whole number of people from 0 to 1000000000`},
+		{"NaN", "Reported Date,Total Dead and Missing,Location Description\n2016-06-01,NaN,\"Dirkou, Niger\"\n", `f.csv:2: Total Dead and Missing: not a Missing Migrants Project export this reader understands: "NaN" is not a whole number of people from 0 to 1000000000`},
+		{"infinite", "Reported Date,Total Dead and Missing,Location Description\n2016-06-01,inf,\"Dirkou, Niger\"\n", `"inf" is not a whole number of people`},
+		// A typing error of many digits, or a share of a person, is no
+		// count: the sum of the month's deaths was +Inf in mmp.csv.
+		{"huge", "Reported Date,Total Dead and Missing,Location Description\n2016-06-01,1e308,\"Dirkou, Niger\"\n", `"1e308" is not a whole number of people from 0 to 1000000000`},
+		{"a fraction", "Reported Date,Total Dead and Missing,Location Description\n2016-06-01,2.5,\"Dirkou, Niger\"\n", `"2.5" is not a whole number of people`},
 		{"bad date", "Reported Date,Total Dead and Missing,Location Description\nsoon,1,\"Dirkou, Niger\"\n", "f.csv:2: not a Missing Migrants Project export"},
 	}
 	for _, tt := range tests {

@@ -199,12 +199,18 @@ func (c *Case) readPeriod() error {
 		key := strings.TrimSpace(field(r, 0))
 		switch key {
 		case "StartDate":
+			if haveStart {
+				return f.errorf(r.line, key, "given twice")
+			}
 			t, err := parseDate(field(r, 1))
 			if err != nil {
 				return f.errorf(r.line, key, "%v", err)
 			}
 			c.Start, haveStart = t, true
 		case "Length":
+			if haveLength {
+				return f.errorf(r.line, key, "given twice")
+			}
 			n, err := parseInt(field(r, 1))
 			if err != nil || n < 1 || n > 65535 {
 				return f.errorf(r.line, key, "want a number of days in 1..65535, got %q", field(r, 1))
@@ -584,8 +590,8 @@ func (c *Case) readSeries(file string) ([]Point, error) {
 			return nil, f.errorf(r.line, "date", "%v", err)
 		}
 		n, err := parseInt(r.fields[1])
-		if err != nil || n < 0 {
-			return nil, f.errorf(r.line, "count", "want a whole number of refugees, 0 or more, got %q", r.fields[1])
+		if err != nil || n < 0 || int64(n) > maxPopulation(Camp) {
+			return nil, f.errorf(r.line, "count", "want a whole number of refugees from 0 to %d (a camp's most), got %q", maxPopulation(Camp), r.fields[1])
 		}
 		p := Point{Day: daysBetween(c.Start, d), Value: float64(n) / float64(c.Settings.Hasten)}
 		if len(pts) > 0 && p.Day < pts[len(pts)-1].Day {
