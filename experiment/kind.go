@@ -514,6 +514,11 @@ func RedrawContext(ctx context.Context, dir string, formats []string, ch FigureC
 	if err != nil {
 		return nil, ManifestError(dir, err)
 	}
+	// First: on another folder, a value of either is no mistake to
+	// correct ("not among the regimes run"), the flag itself is.
+	if (len(ch.Metrics) > 0 || len(ch.Regimes) > 0) && (m.Sweep == nil || m.Command != "sweep") {
+		return nil, badInput("--metric and --regime choose what a sweep's figures show; %s holds a %s folder", dir, m.Command)
+	}
 	if err := checkRecorded(dir, m, ch, len(formats) > 0); err != nil {
 		return nil, err
 	}
@@ -526,9 +531,6 @@ func RedrawContext(ctx context.Context, dir string, formats []string, ch FigureC
 	opts.SetFormats(formats)
 	if err := CheckFigureOptions(opts, m.Regimes); err != nil {
 		return nil, err
-	}
-	if (len(ch.Metrics) > 0 || len(ch.Regimes) > 0) && (m.Sweep == nil || m.Command != "sweep") {
-		return nil, badInput("--metric and --regime choose what a sweep's figures show; %s holds a %s folder", dir, m.Command)
 	}
 	k, ok := KindOf(m.Command)
 	if !ok {

@@ -611,6 +611,11 @@ func TestFigureOptionsAreRecorded(t *testing.T) {
 		{[]string{"plot", "--bands", "percentil", out}, "did you mean percentile?"},
 		{[]string{"plot", "--size", "singel", out}, "did you mean single?"},
 		{[]string{"plot", "--metric", "deaths", out}, "--metric and --regime choose what a sweep's figures show"},
+		// Said of the flag, not of its value, whatever the value: a
+		// regime not run was refused as one, and the flag then as
+		// sweeps' only when given a regime that was.
+		{[]string{"plot", "--regime", "nosuch", out}, "--metric and --regime choose what a sweep's figures show"},
+		{[]string{"plot", "--metric", "nosuch", out}, "--metric and --regime choose what a sweep's figures show"},
 		{[]string{"compare", small, "--bands", "range", "--out", filepath.Join(t.TempDir(), "x")}, "--bands: unknown choice"},
 	} {
 		status, _, stderr := runCLI(t, tc.args...)
