@@ -171,6 +171,18 @@ func Observe(flows []data.Flow, start time.Time, days, split int, exclude []Excl
 // noRows is the error for flows of which no row lies within the run: bad
 // input (wrapping data.ErrInvalid), naming the file and what the run
 // would need to cover.
+// outsideRun counts the flows for point total that Observe leaves out
+// for lying, in part or whole, outside a run of days days from start.
+func outsideRun(flows []data.Flow, start time.Time, days int) int {
+	n := 0
+	for _, f := range flows {
+		if f.Point == "total" && (dayOf(start, f.Start) < 0 || dayOf(start, f.End) >= days) {
+			n++
+		}
+	}
+	return n
+}
+
 // needRoles refuses rows (of flows) of which none is calibrated on, wholly
 // before the change on day change, or none predicted, wholly after it:
 // the validation would fit nothing, or score nothing.

@@ -95,6 +95,7 @@ type Study struct {
 	Options        Options
 
 	Rows        []Row        // every row of the data within the run, with its role
+	Outside     int          // rows of the data for point total that lie outside the run, not compared
 	Calibration *Calibration // fitted on the Calibration rows only
 	Prediction  *Prediction  // the accepted sets run forward
 	Desert      []int        // the links whose deaths count as deaths in the desert
@@ -195,6 +196,7 @@ func Run(ctx context.Context, s *scenarios.Scenario, flows []data.Flow, opt Opti
 		return nil, err
 	}
 	st.Rows = rows
+	st.Outside = outsideRun(flows, st.Start, st.Days)
 	st.Desert = desertLinks(s)
 	if st.Calibration, err = st.calibrate(ctx, s); err != nil {
 		return nil, err

@@ -249,6 +249,10 @@ func (st *Study) Report(w io.Writer, data string, formats []string, incidents []
 	fmt.Fprintf(&b, "# %s against %s\n\n", output.Literal(st.Scenario), output.Literal(data))
 	fmt.Fprintf(&b, "Day 0 is %s; the regimes part on day %d, %s. One simulated migrant stands for %s people; every count below is in people.\n\n",
 		st.Start.Format(time.DateOnly), st.Split, split.Format(time.DateOnly), output.FormatFloat(st.PeoplePerAgent))
+	if st.Outside > 0 {
+		fmt.Fprintf(&b, "%s of the data for both points together lie outside the run's %d days, from %s to %s, in part or whole, and are not compared.\n\n",
+			output.Capitalise(words.Count(st.Outside, "row")), st.Days, st.Start.Format(time.DateOnly), st.Start.AddDate(0, 0, st.Days-1).Format(time.DateOnly))
+	}
 	cal := st.Calibration
 	nOut, nIn := 0, 0
 	for _, ri := range cal.Rows {
