@@ -142,10 +142,7 @@ func TestImportFleeKeepsFile(t *testing.T) {
 
 func TestValidateFlee(t *testing.T) {
 	t.Parallel()
-	scenario := filepath.Join(t.TempDir(), "tiny.toml")
-	if status, _, stderr := runCLI(t, "import", "flee", "--out", scenario, fleeCase); status != 0 {
-		t.Fatalf("import: %s", stderr)
-	}
+	scenario := importTiny(t)
 	out := filepath.Join(t.TempDir(), "v")
 	status, stdout, stderr := runCLI(t, "validate", scenario, "--data", fleeCase, "--reps", "3", "--formats", "png", "--out", out)
 	if status != 0 {
@@ -188,10 +185,7 @@ func TestValidateFlee(t *testing.T) {
 func TestValidateFleeProgress(t *testing.T) {
 	defer func(was time.Duration) { progressSilence = was }(progressSilence)
 	progressSilence = 0
-	scenario := filepath.Join(t.TempDir(), "tiny.toml")
-	if status, _, stderr := runCLI(t, "import", "flee", "--out", scenario, fleeCase); status != 0 {
-		t.Fatalf("import: %s", stderr)
-	}
+	scenario := importTiny(t)
 	out := filepath.Join(t.TempDir(), "v")
 	status, _, stderr := runCLI(t, "validate", scenario, "--data", fleeCase, "--reps", "3", "--formats", "", "--out", out, "--progress")
 	if status != 0 || !strings.Contains(stderr, "validate: 3/3 runs, ") {
@@ -205,10 +199,7 @@ func TestValidateFleeProgress(t *testing.T) {
 // folder at --out as it was (it said "context canceled", status 1).
 func TestValidateFleeInterrupted(t *testing.T) {
 	t.Parallel()
-	scenario := filepath.Join(t.TempDir(), "tiny.toml")
-	if status, _, stderr := runCLI(t, "import", "flee", "--out", scenario, fleeCase); status != 0 {
-		t.Fatalf("import: %s", stderr)
-	}
+	scenario := importTiny(t)
 	out := filepath.Join(t.TempDir(), "v")
 	mustRun(t, "validate", scenario, "--data", fleeCase, "--reps", "2", "--formats", "", "--out", out)
 	before := foldertest.Files(t, out)
@@ -252,10 +243,7 @@ func TestValidateFleeBadInput(t *testing.T) {
 
 func TestValidateFleeOneReplicateJSON(t *testing.T) {
 	t.Parallel()
-	scenario := filepath.Join(t.TempDir(), "tiny.toml")
-	if status, _, stderr := runCLI(t, "import", "flee", "--out", scenario, fleeCase); status != 0 {
-		t.Fatalf("import: %s", stderr)
-	}
+	scenario := importTiny(t)
 	out := filepath.Join(t.TempDir(), "v")
 	status, stdout, stderr := runCLI(t, "validate", scenario, "--data", fleeCase, "--reps", "1", "--formats", "", "--json", "--out", out)
 	if status != 0 || !strings.Contains(stdout, `"lo": null`) || !strings.Contains(stdout, `"rescaled"`) {
@@ -346,4 +334,15 @@ func lineAt(lines []string, k int) string {
 		return lines[k]
 	}
 	return ""
+}
+
+// importTiny imports the tiny Flee case into a scenario file of its own
+// and returns its path.
+func importTiny(t *testing.T) string {
+	t.Helper()
+	scenario := filepath.Join(t.TempDir(), "tiny.toml")
+	if status, _, stderr := runCLI(t, "import", "flee", "--out", scenario, fleeCase); status != 0 {
+		t.Fatalf("import: %s", stderr)
+	}
+	return scenario
 }
