@@ -204,6 +204,9 @@ func exactKeys(body []byte) error {
 			if i := slices.IndexFunc(requestKeys, func(k string) bool { return strings.EqualFold(k, key) }); i >= 0 {
 				return fmt.Errorf("unknown field %q; did you mean %q?", key, requestKeys[i])
 			}
+			// The decoder refuses it as unknown; stopping here also keeps
+			// seen to Request's few keys, however many a body sends.
+			return nil
 		}
 		seen = append(seen, key)
 		var skip json.RawMessage
