@@ -124,7 +124,8 @@ func Import(c *Case, opt ImportOptions) ([]byte, error) {
 	w("]\n")
 	w("seed = 1\ndays = %d\nreplicates = 20\n", c.Days)
 	w("default_regimes = [\"open\"]   # the open regime reproduces Flee\n")
-	w("rules = \"flee\"\n\n")
+	w("rules = \"flee\"\n")
+	w("start = %s   # sim_period.csv's StartDate: day 0, which validate checks the case still has\n\n", q(c.Start.Format("2006-01-02")))
 	w("countries = [%s]\n", qlist(countries))
 
 	for i, l := range c.Locations {

@@ -2,8 +2,10 @@ package flee
 
 import (
 	"context"
+	"errors"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/borderwork/borderwork/scenarios"
@@ -324,5 +326,36 @@ func TestValidateScenarioMismatch(t *testing.T) {
 	_, err = Validate(context.Background(), s, c, ValidateOptions{Replicates: 1})
 	if err == nil || err.Error() != `bundled:classroom: locations: no location "C1", a camp of the Flee case testdata/tiny` && err.Error() != `classroom: locations: no location "C1", a camp of the Flee case testdata/tiny` {
 		t.Errorf("Validate(classroom, tiny) = %v", err)
+	}
+}
+
+// TestValidateStartDateMismatch: a scenario imported from a case records
+// its start date, and a case whose sim_period.csv now starts elsewhere is
+// refused, naming the scenario's start key and line, rather than compared
+// with observations of other dates. Without a start date (a scenario
+// written by hand) the case's dates are taken.
+func TestValidateStartDateMismatch(t *testing.T) {
+	c, s := importTiny(t)
+	if s.File.Start != c.Start.Format("2006-01-02") {
+		t.Fatalf("imported start = %q, want the case's %s", s.File.Start, c.Start.Format("2006-01-02"))
+	}
+	if _, err := Validate(context.Background(), s, c, ValidateOptions{Replicates: 1}); err != nil {
+		t.Fatalf("same start: %v", err)
+	}
+	moved := *c
+	moved.Start = c.Start.AddDate(1, 0, 0)
+	_, err := Validate(context.Background(), s, &moved, ValidateOptions{Replicates: 1})
+	if err == nil || !errors.Is(err, scenarios.ErrInvalid) ||
+		!strings.Contains(err.Error(), "tiny.toml:") || !strings.Contains(err.Error(), ": start: day 0 is "+s.File.Start) ||
+		!strings.Contains(err.Error(), "starts on "+moved.Start.Format("2006-01-02")) {
+		t.Errorf("Validate with the case a year later = %v", err)
+	}
+	s.File.Start = ""
+	v, err := Validate(context.Background(), s, &moved, ValidateOptions{Replicates: 1})
+	if err != nil {
+		t.Fatalf("no start in the scenario: %v", err)
+	}
+	if v.Start != moved.Start.Format("2006-01-02") {
+		t.Errorf("Start = %s, want the case's %s", v.Start, moved.Start.Format("2006-01-02"))
 	}
 }
