@@ -27,6 +27,10 @@ type Outline struct {
 	// RulesNote says which counts the scenario's movement rules make 0
 	// (Scenario.RulesNote); "" under borderwork's own.
 	RulesNote string `json:"rules_note,omitempty"`
+	// Trapped says what trapped and stranded mean under the scenario's
+	// rules and its migrants.trapped_after_days, for the table's note:
+	// the page's reader has no docs/MODEL.md at hand.
+	Trapped string `json:"trapped"`
 
 	Regimes []Regime `json:"regimes"` // every regime, in order
 	Knobs   []Knob   `json:"knobs"`
@@ -54,8 +58,11 @@ type Place struct {
 	X       float64  `json:"x"`
 	Y       float64  `json:"y"`
 	Post    string   `json:"post,omitempty"` // the post standing here
-	Market  bool     `json:"market,omitempty"`
-	Centre  bool     `json:"centre,omitempty"`
+	// Schedule is how many scheduled changes ([[posts.schedule]]) that
+	// post has, which the page says on taking a file, as check does.
+	Schedule int  `json:"schedule,omitempty"`
+	Market   bool `json:"market,omitempty"`
+	Centre   bool `json:"centre,omitempty"`
 }
 
 // Link is a link of the region between places (indices into Places).
@@ -76,6 +83,7 @@ func Describe(req Request, lim Limits) (*Outline, error) {
 	o := &Outline{
 		Name: f.Name, Title: f.Title, Description: f.Description, Display: s.Display(),
 		Seed: f.Seed, Days: f.Days, Reps: f.Replicates, Migrants: s.ExpectedMigrants(), RulesNote: s.RulesNote(),
+		Trapped: trappedWords(s),
 	}
 	if req.Text != "" {
 		o.Text = req.Text
@@ -103,6 +111,7 @@ func Describe(req Request, lim Limits) (*Outline, error) {
 	}
 	for _, p := range f.Posts {
 		o.Places[index[p.Location]].Post = p.Name
+		o.Places[index[p.Location]].Schedule = len(p.Schedule)
 	}
 	for _, m := range f.Markets {
 		o.Places[index[m.Location]].Market = true
@@ -115,6 +124,23 @@ func Describe(req Request, lim Limits) (*Outline, error) {
 	}
 	o.layout()
 	return o, nil
+}
+
+// trappedWords is the trapped rule (docs/MODEL.md 7.7; under the Flee
+// rule set, 15 and sim/flee_border.go) in a reader's words, with the
+// scenario's days: the reason nobody is trapped in a run's first days.
+func trappedWords(s *scenarios.Scenario) string {
+	days := s.File.Migrants.TrappedAfterDays
+	unit := "days"
+	if days == 1 {
+		unit = "day"
+	}
+	after := fmt.Sprintf("for at least %d %s (migrants.trapped_after_days)", days, unit)
+	if s.File.Rules == "flee" {
+		return "Trapped: held up or turned away at a border post " + after + "; stranded: the same, at home. There are no smugglers to pay under these rules."
+	}
+	return "Trapped: stuck at one place away from home " + after + ", unable to pass legally and unable to pay a smuggler. " +
+		"Stranded: the same, at home, still wanting to leave."
 }
 
 // regimeDescription is a regime's one-line description, if it has one.

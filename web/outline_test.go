@@ -108,3 +108,24 @@ func TestRulesNote(t *testing.T) {
 		}
 	}
 }
+
+// TestTrappedWords: the page says what trapped means, with the days of
+// the scenario's own rule (changed by a --set too), under either rule set.
+func TestTrappedWords(t *testing.T) {
+	for _, tt := range []struct {
+		req  Request
+		want string
+	}{
+		{Request{Scenario: "classroom"}, "away from home for at least 14 days (migrants.trapped_after_days), unable to pass legally and unable to pay a smuggler"},
+		{Request{Scenario: "classroom", Sets: []string{"migrants.trapped_after_days=1"}}, "for at least 1 day (migrants"},
+		{Request{Scenario: "mali2012"}, "held up or turned away at a border post for at least 14 days"},
+	} {
+		o, err := Describe(tt.req, DefaultLimits())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(o.Trapped, tt.want) {
+			t.Errorf("%s %q: trapped %q; want %q", tt.req.Scenario, tt.req.Sets, o.Trapped, tt.want)
+		}
+	}
+}

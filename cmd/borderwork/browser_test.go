@@ -496,6 +496,18 @@ func TestPageInputs(t *testing.T) {
 		}
 		typeInto(t, ctx, tt.id, before)
 	}
+	// A number too large is not taken for a dropped decimal comma unless
+	// it may have been one, and then only as a question.
+	for _, tt := range []struct{ typed, hint string }{{"300", ""}, {"95", "(if you meant 9,5, type it with a decimal point: 9.5)"}} {
+		const outage = "knob-regimes.malfunctioning.outage_days-num"
+		before := eval[string](t, ctx, `document.getElementById("`+outage+`").value`)
+		typeInto(t, ctx, outage, tt.typed)
+		msg := eval[string](t, ctx, `document.getElementById("knob-regimes.malfunctioning.outage_days-err").textContent`)
+		if !strings.Contains(msg, "from 1 to 90") || strings.Contains(msg, "decimal point") != (tt.hint != "") || !strings.Contains(msg, tt.hint) {
+			t.Errorf("outage days %s: %q; want the range, with the hint %q", tt.typed, msg, tt.hint)
+		}
+		typeInto(t, ctx, outage, before)
+	}
 	if max := eval[string](t, ctx, `document.getElementById("days").max`); max != "3650" {
 		t.Errorf("the Days box's max is %q; want 3650", max)
 	}
@@ -586,11 +598,16 @@ func TestPageLayout(t *testing.T) {
 	for _, size := range []struct {
 		width int64
 		rows  string // what a row of the table is
-	}{{1366, "regime"}, {1280, "regime"}, {1152, "count"}, {1024, "count"}} {
+	}{{1366, "regime"}, {1280, "regime"}, {1152, "count"}, {1024, "count"}, {768, "count"}} {
 		do(t, ctx, "sizing the window", chromedp.EmulateViewport(size.width, 768))
 		time.Sleep(300 * time.Millisecond) // the page redraws after a resize
 		if w := eval[[]float64](t, ctx, `[document.getElementById("table-box").scrollWidth, document.getElementById("table-box").clientWidth]`); w[0] > w[1] {
 			t.Errorf("at %d px the summary table is %v px wide in a box of %v px: some columns are cut off", size.width, w[0], w[1])
+		}
+		// No header's words run out of its cell (a tablet's turned
+		// table put "malfunctioning" over hbm's swatch).
+		if over := eval[[]string](t, ctx, `[...document.querySelectorAll("#summary thead th")].filter(th => th.scrollWidth > th.clientWidth + 1).map(th => th.textContent.trim())`); len(over) > 0 {
+			t.Errorf("at %d px the table's headers %q run out of their cells", size.width, over)
 		}
 		if hint := eval[bool](t, ctx, `document.getElementById("table-hint").checkVisibility()`); hint {
 			t.Errorf("at %d px, where the whole table shows, the page says to swipe it sideways", size.width)
@@ -629,7 +646,7 @@ func TestPageLayout(t *testing.T) {
 		t.Errorf("the layers of each map above its places: %q; want the names, above the circles (then the name shown on demand)", last)
 	}
 	words := eval[string](t, ctx, `document.getElementById("table-words").innerText`)
-	for _, want := range []string{"person-day is one migrant for one day", "Immobilised"} {
+	for _, want := range []string{"Trapped: stuck at one place away from home for at least 14 days", "person-day is one migrant for one day", "Immobilised"} {
 		if !strings.Contains(words, want) {
 			t.Errorf("the note under the table says %q; want it to explain %q", words, want)
 		}
@@ -1178,8 +1195,8 @@ func TestPageSaysWhatCame(t *testing.T) {
 	eval[any](t, ctx, `document.getElementById("file-box").open = true, document.getElementById("text").value += "\n[[posts.schedule]]\nfrom = 60\nto = 120\nadmission = \"nobody\"\n"`)
 	do(t, ctx, "pressing Check and use this file", chromedp.Click(chromedp.ID("use-text")))
 	said = waitText(t, ctx, "file-status", func(s string) bool { return s != "" })
-	if !strings.Contains(said, "my.toml") || !strings.Contains(said, "Press Run") {
-		t.Errorf("Check and use this file says %q; want that my.toml is in use", said)
+	if !strings.Contains(said, "my.toml") || !strings.Contains(said, "Press Run") || !strings.Contains(said, "Post at Border: 1 scheduled change.") {
+		t.Errorf("Check and use this file says %q; want that my.toml is in use, and its post's scheduled change, as check says it", said)
 	}
 	if d := near("file-status", "use-text"); d < 0 || d > 100 {
 		t.Errorf("what Check and use this file says is %v px below it; want it next to the button", d)
@@ -1327,5 +1344,49 @@ func TestPageRunInReachAndChangedSettings(t *testing.T) {
 	typeInto(t, ctx, oversight, before)
 	if s := eval[string](t, ctx, note); s != "" {
 		t.Errorf("with the setting back the results say %q; want nothing", s)
+	}
+
+	// A run refused (a box out of range) leaves the results of the
+	// settings before on the page, still said to be old, and takes the
+	// reader to the list of what to fix, next to Run.
+	const giveUp = "knob-migrants.give_up_days-num"
+	giveUpBefore := eval[string](t, ctx, `document.getElementById("`+giveUp+`").value`)
+	typeInto(t, ctx, oversight, "0.9")
+	typeInto(t, ctx, giveUp, "150")
+	do(t, ctx, "pressing Run", chromedp.Click(chromedp.CSS("#run")))
+	refused := eval[map[string]any](t, ctx, `({
+		state: document.getElementById("status").dataset.state,
+		focus: document.activeElement.id,
+		shown: (r => r.top >= 0 && r.bottom <= window.innerHeight)(document.getElementById("run-error").getBoundingClientRect()),
+	})`)
+	if refused["state"] != "refused" || refused["focus"] != "run-error" || refused["shown"] != true {
+		t.Errorf("a run refused: %v; want it refused, with the focus on the list of what to fix, in view", refused)
+	}
+	if s := eval[string](t, ctx, note); !strings.Contains(s, "settings have changed") {
+		t.Errorf("after a refused run the results say %q; want that the settings have changed", s)
+	}
+	typeInto(t, ctx, giveUp, giveUpBefore)
+	typeInto(t, ctx, oversight, before)
+
+	// Apply under "More changes" keeps the replicates, seed and days
+	// typed, as it keeps the knobs moved.
+	typeInto(t, ctx, "seed", "7")
+	eval[any](t, ctx, `document.getElementById("sets-box").open = true, document.getElementById("sets").value = "regimes.hbm_lite.base=closed"`)
+	do(t, ctx, "pressing Apply", chromedp.Click(chromedp.CSS("#apply-sets")))
+	for i := 0; i < 100 && eval[string](t, ctx, `document.getElementById("sets-status").textContent`) == ""; i++ {
+		time.Sleep(50 * time.Millisecond)
+	}
+	if runs := eval[[]string](t, ctx, `["reps", "seed", "days"].map(id => document.getElementById(id).value)`); !slices.Equal(runs, []string{"2", "7", "30"}) {
+		t.Errorf("after Apply the replicates, seed and days are %q; want those typed, [2 7 30]", runs)
+	}
+
+	// What the boxes show runs: 1e1 replicates are 10, not 1.
+	typeInto(t, ctx, "reps", "1e1")
+	do(t, ctx, "pressing Run", chromedp.Click(chromedp.CSS("#run")))
+	if state := waitRun(t, ctx); state != "done" {
+		t.Fatalf("the run of 1e1 replicates ended %q: %s", state, eval[string](t, ctx, `document.getElementById("run-error").textContent`))
+	}
+	if cmd := eval[string](t, ctx, `document.getElementById("command").textContent`); !strings.Contains(cmd, "--reps 10 ") {
+		t.Errorf("1e1 replicates ran as %q; want --reps 10", cmd)
 	}
 }

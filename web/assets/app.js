@@ -75,12 +75,13 @@ function serverBackend() {
 
 // engine is one Web Worker running the Go engine (worker.js): calls
 // answered once, and streams of messages that end.
-function engine() {
+function engine(onLoading) {
   const worker = new Worker("worker.js");
   const pending = new Map();
   let nextID = 1;
   worker.onmessage = (e) => {
-    const { id, result, msg, end, error, run, data } = e.data;
+    const { id, result, msg, end, error, run, data, loading } = e.data;
+    if (loading) { if (onLoading) onLoading(loading); return; }
     const p = pending.get(id);
     if (!p) return;
     if (error) { pending.delete(id); p.reject(new Error(error)); return; }
@@ -117,6 +118,15 @@ function engine() {
   };
 }
 
+// showLoading says how much of the engine a static build has loaded, in
+// the status beside Run, until the page is ready.
+function showLoading([got, total]) {
+  if (document.body.dataset.ready) return;
+  const mb = (n) => (n / 1e6).toFixed(1);
+  $("status-text").textContent = `Loading the simulation into this browser: ${mb(got)}` + (total ? ` of ${mb(total)} MB…` : " MB…");
+  if (total) { $("progress").max = total; $("progress").value = got; }
+}
+
 // wasmBackend runs the engine in Web Workers: one answers the page and
 // collects results; on a computer with several cores, helpers run an
 // experiment's runs in parallel and the page passes them, in run order,
@@ -132,7 +142,7 @@ function wasmBackend() {
   const nHelpers = asked !== null ? Math.max(0, Math.min(8, parseInt(asked, 10) || 0)) : (cores >= 3 ? Math.min(4, cores - 1) : 0);
   let main, helpers;
   const start = () => {
-    main = engine();
+    main = engine(main ? null : showLoading); // only the first load is waited for
     helpers = [];
     for (let i = 0; i < nHelpers; i++) helpers.push(engine());
   };
@@ -457,7 +467,7 @@ function drawTable(res) {
   const terms = html("dl", {}, res.table.columns.flatMap((c) => [html("dt", { text: c.title }), html("dd", { text: c.doc + "." })]));
   const rules = (state.outline || {}).rules_note;
   if (rules) box.appendChild(html("p", { id: "rules-note", class: "note", text: rules }));
-  box.appendChild(html("p", { id: "table-words", class: "note", text: "A person-day is one migrant for one day: 10 migrants trapped for 3 days make 30 person-days. " +
+  box.appendChild(html("p", { id: "table-words", class: "note", text: ((state.outline || {}).trapped || "") + " A person-day is one migrant for one day: 10 migrants trapped for 3 days make 30 person-days. " +
     "Immobilised: unable to move on, whether trapped on the way, stranded at home or staying in a centre. " +
     "Each number is a total over the whole run." }));
   box.appendChild(html("details", { id: "columns-help" }, [html("summary", { id: "columns-help-title" }), terms]));
@@ -983,9 +993,10 @@ function checkNumber(input, name, lo, hi, whole) {
   if (v < lo || (hi !== undefined && v > hi)) {
     // A decimal comma (0,9) reaches the box without it (09) in a browser
     // where takeCommas could not make it a point: say how to write the
-    // number it may have been.
-    const pointed = /^\d\d+$/.test(raw) ? Number(raw[0] + "." + raw.slice(1)) : NaN;
-    const hint = !whole && pointed >= lo && (hi === undefined || pointed <= hi) ? ` (use a decimal point: ${raw[0]}.${raw.slice(1)})` : "";
+    // number it may have been; not for one ending in 0 (300 is seldom
+    // 3,00), and as a question, since 95 may be 95.
+    const pointed = /^\d\d+$/.test(raw) && !raw.endsWith("0") ? Number(raw[0] + "." + raw.slice(1)) : NaN;
+    const hint = !whole && pointed >= lo && (hi === undefined || pointed <= hi) ? ` (if you meant ${raw[0]},${raw.slice(1)}, type it with a decimal point: ${raw[0]}.${raw.slice(1)})` : "";
     return `${name}: ${raw} is outside the allowed range; enter a number ${range}${hint}.`;
   }
   return "";
@@ -1084,7 +1095,8 @@ function request() {
   const req = sourceRequest();
   const sets = runSets();
   if (sets.length) req.sets = sets;
-  const reps = parseInt($("reps").value, 10), seed = parseInt($("seed").value, 10), days = parseInt($("days").value, 10);
+  // Read as checkNumber reads them: parseInt would run 1e1 as 1.
+  const reps = Number($("reps").value), seed = Number($("seed").value), days = Number($("days").value);
   req.seed = seed;
   req.reps = reps;
   if (days !== o.days) req.days = days;
@@ -1110,8 +1122,12 @@ function showProblems(lines, lost, box) {
   }
 }
 
+// RUNS are the boxes of replicates, seed and days, by their ids, which
+// are also the outline's fields of the scenario's values.
+const RUNS = ["reps", "seed", "days"];
+
 // loadOutline asks for the outline of the current source and rebuilds the
-// controls; keep says whether slider values survive (they do when only
+// controls; keep says whether the values typed survive (they do when only
 // the extra overrides changed). If it cannot, it says why in the
 // problems box with id box (showProblems) and returns false.
 async function loadOutline(keep, box) {
@@ -1119,6 +1135,12 @@ async function loadOutline(keep, box) {
   const sets = extraSets();
   if (sets.length) req.sets = sets;
   const old = keep ? knobSets() : [];
+  // Replicates, seed and days typed stay too, as the knobs do; one left at
+  // the scenario's value takes the new outline's (a change of days).
+  const runs = {};
+  for (const id of RUNS) {
+    if (keep && state.outline && $(id).value.trim() !== String(state.outline[id])) runs[id] = $(id).value;
+  }
   const checked = keep ? [...document.querySelectorAll("#regimes input:checked")].map((i) => i.value) : null;
   let o;
   try {
@@ -1146,18 +1168,18 @@ async function loadOutline(keep, box) {
   // The file in use, as the box holds it: Run refuses to run another
   // than the box shows (fileNotInUse).
   state.shownText = $("text").value;
-  $("reps").value = o.reps;
-  $("seed").value = o.seed;
-  $("days").value = o.days;
+  for (const id of RUNS) $(id).value = id in runs ? runs[id] : o[id];
   $("reps").max = state.info.limits.max_reps;
   $("days").max = maxDays();
   $("runs-note").textContent = `Replicates: 1 to ${fmtNumber(state.info.limits.max_reps)}. Days: 1 to ${fmtNumber(maxDays())}. ` +
     "Many replicates of many days together can be more work than the page runs at once: it then says how many would run.";
-  for (const id of ["reps", "seed", "days"]) {
+  for (const id of RUNS) {
+    if (id in runs) continue; // its comma mark too
     $(id).setAttribute("aria-invalid", "false");
     delete $(id).dataset.comma;
   }
   $("runs-error").textContent = "";
+  if (Object.keys(runs).length) checkRuns();
   showRunError([]);
   buildRegimes(o, checked);
   buildKnobs(o, old);
@@ -1427,7 +1449,10 @@ async function run(event, again) {
       $("status").dataset.state = "refused";
       $("progress").value = 0; // nothing ran: not the last run's full bar beside "Not run"
       $("status-text").textContent = file ? "Not run: the scenario file above is not in use." : "Not run: fix the settings outlined in red, listed under Run.";
-      showRunError(wrong, false);
+      // The list, with the focus, where the reader is taken to it: the
+      // end of a long column, far from a box at its top.
+      showRunError(wrong, true);
+      settingsChanged(); // the results shown are still the settings before's
       return;
     }
     req = request();
@@ -1559,7 +1584,10 @@ async function useText() {
   state.source = { text, file };
   if (!(await loadOutline(false))) { state.source = before; return; }
   $("scenario").value = "";
-  $("file-status").textContent = `${file}: no problems found; the page now runs it. Press Run.`;
+  // Its posts' scheduled changes, as check's digest says them: a window
+  // that landed under another post, or none, shows here.
+  const schedules = state.outline.places.filter((p) => p.schedule).map((p) => `${p.post} at ${p.name}: ${counted(p.schedule, "scheduled change")}. `);
+  $("file-status").textContent = `${file}: no problems found; the page now runs it. ${schedules.join("")}Press Run.`;
 }
 
 // applySets applies the lines of "More changes" and says, next to Apply,
@@ -1604,7 +1632,7 @@ async function init() {
   if (!(await loadOutline(false))) $("status-text").textContent = "The scenario could not be read: see why under it.";
   $("run").disabled = false; // disabled in the page until the engine answers
 
-  for (const id of ["reps", "seed", "days"]) {
+  for (const id of RUNS) {
     takeCommas($(id), true);
     // As a knob's box: nothing said while a number is typed, a message
     // cleared once it is right, and what is wrong said on leaving.
@@ -1671,4 +1699,7 @@ $("form").addEventListener("submit", (e) => { if (!document.body.dataset.ready) 
 if (document.body.dataset.backend === "wasm") $("status-text").textContent = "Loading the simulation into this browser…";
 init().catch((e) => {
   showProblems(["The page could not start: " + (e.message || e)]);
+  $("status").dataset.state = "error";
+  $("progress").value = 0;
+  $("status-text").textContent = "The page could not start: see why under the scenario.";
 });

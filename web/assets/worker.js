@@ -5,16 +5,51 @@
 "use strict";
 importScripts("wasm_exec.js");
 
+// MISSING says, in words a teacher can act on, that the site does not
+// serve the engine: a folder copied without it, or a host answering with
+// a page of its own.
+const MISSING = "borderwork.wasm, the simulation itself, could not be loaded from this site";
+
+// fetchEngine fetches borderwork.wasm, telling the page how much of it
+// has come ({loading: [bytes, total]}, total 0 if the host does not say:
+// tens of megabytes on a school's network take a while), and returns its
+// bytes.
+async function fetchEngine() {
+  let resp;
+  try {
+    resp = await fetch("borderwork.wasm");
+  } catch (e) {
+    throw new Error(`${MISSING}: the network failed (${e.message || e}).`);
+  }
+  if (!resp.ok) throw new Error(`${MISSING} (the site answered ${resp.status} ${resp.statusText}): copy every file of the static build to it.`);
+  // A compressed download's length is not the file's: then say none.
+  const length = Number(resp.headers.get("Content-Length")) || 0;
+  const total = resp.headers.get("Content-Encoding") ? 0 : length;
+  const reader = resp.body.getReader();
+  const parts = [];
+  let got = 0, told = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    parts.push(value);
+    got += value.length;
+    if (got - told >= 1 << 19) { self.postMessage({ loading: [got, total] }); told = got; }
+  }
+  self.postMessage({ loading: [got, total] });
+  const bytes = new Uint8Array(got);
+  let at = 0;
+  for (const p of parts) { bytes.set(p, at); at += p.length; }
+  // WebAssembly starts with \0asm; a host's page of its own (an HTML
+  // "not found" served as 200) does not.
+  if (got < 4 || bytes[0] !== 0 || bytes[1] !== 0x61 || bytes[2] !== 0x73 || bytes[3] !== 0x6d) {
+    throw new Error(`${MISSING}: the site sent something else under its name (${resp.headers.get("Content-Type") || "no type"}). Copy every file of the static build to it.`);
+  }
+  return bytes;
+}
+
 const ready = (async () => {
   const go = new Go();
-  let result;
-  try {
-    result = await WebAssembly.instantiateStreaming(fetch("borderwork.wasm"), go.importObject);
-  } catch (e) {
-    // Hosts that serve .wasm without its media type: read it whole.
-    const bytes = await (await fetch("borderwork.wasm")).arrayBuffer();
-    result = await WebAssembly.instantiate(bytes, go.importObject);
-  }
+  const result = await WebAssembly.instantiate(await fetchEngine(), go.importObject);
   go.run(result.instance);
   while (!self.borderwork) await new Promise((r) => setTimeout(r, 5));
 })();
