@@ -16,7 +16,9 @@ import (
 // (the command line and its browser tests are not built for it). The
 // first run compiles
 // the standard library for each target (minutes); later runs replay the
-// build cache.
+// build cache. It builds with -trimpath, as scripts/release.sh, the static
+// page's build and scripts/cross-arch-test do, so that CI compiles each
+// target's packages once and those later steps take them from the cache.
 func TestEveryTargetBuilds(t *testing.T) {
 	if testing.Short() {
 		t.Skip("compiles the module for other targets")
@@ -30,10 +32,10 @@ func TestEveryTargetBuilds(t *testing.T) {
 		env  []string
 		args []string
 	}{
-		{[]string{"GOOS=linux", "GOARCH=386"}, []string{"vet", "./..."}},
-		{[]string{"GOOS=windows", "GOARCH=amd64"}, []string{"vet", "./..."}},
-		{[]string{"GOOS=darwin", "GOARCH=arm64"}, []string{"vet", "./..."}},
-		{[]string{"GOOS=js", "GOARCH=wasm"}, []string{"build", "-o", os.DevNull, "./web/wasm"}},
+		{[]string{"GOOS=linux", "GOARCH=386"}, []string{"vet", "-trimpath", "./..."}},
+		{[]string{"GOOS=windows", "GOARCH=amd64"}, []string{"vet", "-trimpath", "./..."}},
+		{[]string{"GOOS=darwin", "GOARCH=arm64"}, []string{"vet", "-trimpath", "./..."}},
+		{[]string{"GOOS=js", "GOARCH=wasm"}, []string{"build", "-trimpath", "-o", os.DevNull, "./web/wasm"}},
 	} {
 		cmd := exec.Command(goTool, c.args...)
 		cmd.Dir = root
