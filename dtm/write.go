@@ -235,12 +235,13 @@ func containsRole(roles []Role, r Role) bool {
 	return false
 }
 
-// Report writes a summary of the study in Markdown: the calibration, the
+// Report writes a summary of the study in Markdown, its folder's manifest
+// m giving its command line and build: what was run, the calibration, the
 // prediction's scores beside the baseline, each predicted row, the
 // figures Write drew in formats (none if formats is empty), and the harms
 // after the change; with incidents, the Missing Migrants Project's
 // records beside the model's deaths in the desert.
-func (st *Study) Report(w io.Writer, data string, formats []string, incidents []Incident) error {
+func (st *Study) Report(w io.Writer, m *output.Manifest, data string, formats []string, incidents []Incident) error {
 	var b strings.Builder
 	o := st.Options
 	split := st.Start.AddDate(0, 0, st.Split)
@@ -249,6 +250,20 @@ func (st *Study) Report(w io.Writer, data string, formats []string, incidents []
 	fmt.Fprintf(&b, "# %s against %s\n\n", output.Literal(st.Scenario), output.Literal(data))
 	fmt.Fprintf(&b, "Day 0 is %s; the regimes part on day %d, %s. One simulated migrant stands for %s people; every count below is in people.\n\n",
 		st.Start.Format(time.DateOnly), st.Split, split.Format(time.DateOnly), output.FormatFloat(st.PeoplePerAgent))
+	// What every report says of its provenance, so that this one read
+	// alone names the command and the code behind its numbers.
+	source, _ := output.TextSpan(m.ScenarioSource)
+	dataSpan, _ := output.TextSpan(data)
+	fmt.Fprintf(&b, "## What was run\n\n- Scenario: %s, loaded from %s; the resolved file is `scenario.toml`.\n", output.CodeSpan(st.Scenario), source)
+	fmt.Fprintf(&b, "- Data: the flow counts at %s (checksums in `manifest.json`).\n", dataSpan)
+	regimes := make([]string, len(st.Prediction.Regimes))
+	for i, r := range st.Prediction.Regimes {
+		regimes[i] = output.Literal(r)
+	}
+	fmt.Fprintf(&b, "- %d days; master seed %d; %s of each kept set under %s.\n",
+		st.Days, o.Seed, words.Count(o.Replicates, "replicate"), strings.Join(regimes, ", "))
+	fmt.Fprintf(&b, "- Command: %s\n", output.CommandSpan(m.CommandLine))
+	fmt.Fprintf(&b, "- Written by %s.\n\n", experiment.BuiltBy(m))
 	if st.Outside > 0 {
 		fmt.Fprintf(&b, "%s of the data for both points together lie outside the run's %d days, from %s to %s, in part or whole, and are not compared.\n\n",
 			output.Capitalise(words.Count(st.Outside, "row")), st.Days, st.Start.Format(time.DateOnly), st.Start.AddDate(0, 0, st.Days-1).Format(time.DateOnly))

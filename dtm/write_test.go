@@ -116,7 +116,7 @@ func TestFlowFigureLogAxis(t *testing.T) {
 		t.Errorf("the incoming figure's y axis is not logarithmic (%v)", err)
 	}
 	var b strings.Builder
-	if err := st.Report(&b, "data/dtm-niger", []string{"png"}, nil); err != nil {
+	if err := st.Report(&b, testManifest(), "data/dtm-niger", []string{"png"}, nil); err != nil {
 		t.Fatal(err)
 	}
 	if n := strings.Count(b.String(), "The y axis is logarithmic, because the scores are"); n != 2 {
@@ -140,7 +140,7 @@ func TestReportShowsFigures(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var b strings.Builder
-		if err := st.Report(&b, "data/dtm-niger", tt.formats, nil); err != nil {
+		if err := st.Report(&b, testManifest(), "data/dtm-niger", tt.formats, nil); err != nil {
 			t.Fatal(err)
 		}
 		report := b.String()

@@ -513,13 +513,14 @@ func FigureOptions(o *output.FigureOptions, formats []string) *output.FigureOpti
 }
 
 // writeFolder writes the folder validate writes, whatever its data: the
-// resolved scenario, the tables tables writes into the folder at dir (it
-// returns them relative to dir), the figures drawn from them (Figures)
+// resolved scenario, the tables tables writes into the folder at dir,
+// given the manifest as record completed it (it returns them relative to
+// dir), the figures drawn from them (Figures)
 // in formats, as o says, and the manifest, which record completes with
 // what the validation ran (its command line, seed, days, replicates,
 // regimes and runs), with in as its validate section. Then it swaps the
 // folder into place.
-func writeFolder(ctx context.Context, folder *output.Folder, s *scenarios.Scenario, arg string, in *Info, o *output.FigureOptions, formats []string, tables func(dir string) ([]string, error), record func(m *output.Manifest)) error {
+func writeFolder(ctx context.Context, folder *output.Folder, s *scenarios.Scenario, arg string, in *Info, o *output.FigureOptions, formats []string, tables func(dir string, m *output.Manifest) ([]string, error), record func(m *output.Manifest)) error {
 	scenarioTOML, err := s.Encode()
 	if err != nil {
 		return err
@@ -538,7 +539,7 @@ func writeFolder(ctx context.Context, folder *output.Folder, s *scenarios.Scenar
 	if m.Validate, err = json.Marshal(in); err != nil {
 		return err
 	}
-	ts, err := tables(folder.Dir)
+	ts, err := tables(folder.Dir, m)
 	if err != nil {
 		return err
 	}
@@ -577,7 +578,8 @@ func writeFolder(ctx context.Context, folder *output.Folder, s *scenarios.Scenar
 // drawn in formats as o says.
 func WriteFlee(ctx context.Context, folder *output.Folder, v *flee.Validation, s *scenarios.Scenario, o *output.FigureOptions, formats []string, arg string, in *Info) error {
 	o = FigureOptions(o, formats)
-	return writeFolder(ctx, folder, s, arg, in, o, formats, v.Write, func(m *output.Manifest) {
+	tables := func(dir string, _ *output.Manifest) ([]string, error) { return v.Write(dir) }
+	return writeFolder(ctx, folder, s, arg, in, o, formats, tables, func(m *output.Manifest) {
 		m.CommandLine = experiment.WithFigureArgs(fmt.Sprintf("borderwork validate %s --data %s --regime %s --seed %d --days %d --reps %d", q(arg), q(in.Data), q(in.Regime), v.Seed, v.Days, v.Replicates), o)
 		m.Scenario, m.Seed, m.Days, m.Reps, m.Regimes = v.Scenario, int64(v.Seed), v.Days, v.Replicates, []string{in.Regime}
 		for r := range v.Replicates {
@@ -592,12 +594,12 @@ func WriteFlee(ctx context.Context, folder *output.Folder, v *flee.Validation, s
 // with its report, its figures drawn in formats as o says.
 func WriteFlows(ctx context.Context, folder *output.Folder, st *dtm.Study, s *scenarios.Scenario, o *output.FigureOptions, formats []string, arg string, in *Info, reps int, incidents []dtm.Incident) error {
 	o = FigureOptions(o, formats)
-	tables := func(to string) ([]string, error) {
+	tables := func(to string, m *output.Manifest) ([]string, error) {
 		tables, err := st.Write(to, incidents)
 		if err != nil {
 			return nil, err
 		}
-		report := func(w io.Writer) error { return st.Report(w, in.Data, formats, incidents) }
+		report := func(w io.Writer) error { return st.Report(w, m, in.Data, formats, incidents) }
 		if err := output.WriteFileWith(filepath.Join(to, "report.md"), report); err != nil {
 			return nil, err
 		}
