@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -25,7 +26,9 @@ regimes and replicates would exceed --max-work.
 With --keys it prints instead every number of the scenario that --set
 takes, as does sweep --vary, one a line, as they name it, with its value,
 unit and the values it accepts: the model's parameters, where to start a
-sweep.
+sweep. A regime's own value of a factor level's key, regimes.NAME.KEY, is
+a key too, for every regime and every such key: it says so once, after
+them.
 `
 
 func cmdCheck(_ context.Context, args []string, e *env) error {
@@ -83,17 +86,38 @@ func cmdCheck(_ context.Context, args []string, e *env) error {
 func listKeys(w io.Writer, s *scenarios.Scenario) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "key\tvalue\tunit\taccepts")
+	var levelKeys []string // the keys a factor's level sets, as a regime may (for the example)
 	for _, k := range s.NumericKeys() {
 		unit, err := s.KeyUnit(k.Key)
 		if err != nil || unit == "" {
 			unit = "-"
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", k.Key, output.FormatFloat(k.Value), unit, k.Valid)
+		if k.Group == scenarios.GroupFactor {
+			if key := k.Key[strings.LastIndexByte(k.Key, '.')+1:]; !slices.Contains(levelKeys, key) {
+				levelKeys = append(levelKeys, key)
+			}
+		}
 	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	_, err := fmt.Fprintln(w, "\nSet one with --set KEY=VALUE, or sweep it with --vary KEY=a:b:n (docs/CLI.md).")
+	// A regime's own value of a level's key is a key too, for each regime
+	// and each such key: too many to list, so said once, with an example
+	// (the key the README and sweep --help vary).
+	names := s.RegimeNames()
+	regime, key := names[0], levelKeys[0]
+	if slices.Contains(names, "malfunctioning") {
+		regime = "malfunctioning"
+	}
+	if slices.Contains(levelKeys, "outage_start") {
+		key = "outage_start"
+	}
+	_, err := fmt.Fprintf(w, "\nA regime takes the values of its factors' levels (factors.FACTOR.LEVEL.KEY above);\n"+
+		"regimes.NAME.KEY sets one for the regime NAME alone, as regimes.%s.%s does:\n"+
+		"NAME is one of %s, and KEY one of the levels' keys.\n"+
+		"\nSet one with --set KEY=VALUE, or sweep it with --vary KEY=a:b:n (docs/CLI.md).\n",
+		regime, key, strings.Join(names, ", "))
 	return err
 }
 

@@ -17,6 +17,7 @@ import (
 
 	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
+	"github.com/borderwork/borderwork/scenarios"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files under testdata/")
@@ -760,5 +761,43 @@ func TestCheckKeys(t *testing.T) {
 		if status, _, stderr := runCLI(t, "check", small, "--set", key+"="+got[0]); status != 0 {
 			t.Errorf("--set %s=%s, a key and value check --keys listed: status %d, %s", key, got[0], status, stderr)
 		}
+	}
+}
+
+// TestCheckKeysRegimes: check --keys says that regimes.NAME.KEY sets a
+// level's key for one regime, naming the regimes; every such key, for
+// every regime named and every key of a level listed, is one --set takes
+// and check then lists with its value.
+func TestCheckKeysRegimes(t *testing.T) {
+	t.Parallel()
+	stdout := mustRun(t, "check", small, "--keys")
+	_, note, ok := strings.Cut(stdout, "regimes.NAME.KEY sets one for the regime NAME alone, as regimes.malfunctioning.outage_start does:\nNAME is one of ")
+	if !ok {
+		t.Fatalf("check --keys says nothing of a regime's own keys:\n%s", stdout)
+	}
+	names, _, _ := strings.Cut(note, ", and KEY one of the levels' keys.")
+	keys := map[string]string{} // a level's key: a value listed for it
+	for _, l := range strings.Split(stdout, "\n") {
+		if f := strings.Fields(l); len(f) > 1 && strings.HasPrefix(f[0], "factors.") {
+			keys[f[0][strings.LastIndexByte(f[0], '.')+1:]] = f[1]
+		}
+	}
+	s, err := scenarios.Load(small)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Split(names, ", "); !slices.Equal(got, s.RegimeNames()) || len(keys) < 10 {
+		t.Fatalf("check --keys names the regimes %q and lists %d levels' keys; want %q, and the levels' keys", got, len(keys), s.RegimeNames())
+	}
+	for _, name := range s.RegimeNames() {
+		for key, value := range keys {
+			if err := s.Clone().Set("regimes." + name + "." + key + "=" + value); err != nil {
+				t.Errorf("--set regimes.%s.%s=%s, as check --keys says: %v", name, key, value, err)
+			}
+		}
+	}
+	set := mustRun(t, "check", small, "--keys", "--set", "regimes.open.outage_days=9")
+	if !regexp.MustCompile(`(?m)^regimes\.open\.outage_days +9 `).MatchString(set) {
+		t.Errorf("check --keys with --set regimes.open.outage_days=9 does not list it with its value:\n%s", set)
 	}
 }
