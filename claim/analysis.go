@@ -414,7 +414,7 @@ type Mediation struct {
 	// Lo and Hi bound the part on immobile migrants (95% t-interval);
 	// for an arm they are NaN.
 	Lo, Hi float64
-	Share  float64 // Immobile / Events (NaN if Events is 0)
+	Share  float64 // Immobile / Events: partShare's, NaN if Events is 0 or the two go opposite ways
 	// The chain's test, on malfunction's effect at open and at closed
 	// admission (NaN and empty on the other rows): the mean over
 	// replicates of Immobile − ChainShare × Events, its 95% t-interval
@@ -575,7 +575,7 @@ func Analyse(d Design, own []string, rows []output.SummaryRow, sesoi SESOI, chai
 	}
 	ev, im := armMeans(events), armMeans(immobile)
 	for i, arm := range a.Arms {
-		a.Mediation = append(a.Mediation, Mediation{Row: arm, Kind: "arm", Events: ev[i], Immobile: im[i], Lo: math.NaN(), Hi: math.NaN(), Share: ratio(im[i], ev[i]),
+		a.Mediation = append(a.Mediation, Mediation{Row: arm, Kind: "arm", Events: ev[i], Immobile: im[i], Lo: math.NaN(), Hi: math.NaN(), Share: partShare(im[i], ev[i]),
 			ChainDiff: math.NaN(), ChainLo: math.NaN(), ChainHi: math.NaN(), ChainPAdj: math.NaN()})
 	}
 	for _, id := range mediationEffects {
@@ -585,7 +585,7 @@ func Analyse(d Design, own []string, rows []output.SummaryRow, sesoi SESOI, chai
 		}
 		te := estimate(effects[i], "abuse_events", events, 1, seed)
 		ie := estimate(effects[i], "abuse_immobile", immobile, 1, seed)
-		m := Mediation{Row: id, Kind: "effect", Events: te.Mean, Immobile: ie.Mean, Lo: ie.Lo, Hi: ie.Hi, Share: ratio(ie.Mean, te.Mean),
+		m := Mediation{Row: id, Kind: "effect", Events: te.Mean, Immobile: ie.Mean, Lo: ie.Lo, Hi: ie.Hi, Share: partShare(ie.Mean, te.Mean),
 			ChainDiff: math.NaN(), ChainLo: math.NaN(), ChainHi: math.NaN(), ChainPAdj: math.NaN()}
 		if c, ok := a.chainTest(id); ok {
 			m.ChainDiff, m.ChainLo, m.ChainHi, m.ChainPAdj, m.Chain = c.Mean, c.Lo, c.Hi, c.PAdj, chainOf(c.Verdict)
@@ -614,8 +614,9 @@ type Waiting struct {
 }
 
 // Share is the part of the total effect that goes through waiting's
-// effects; NaN when the total is 0.
-func (w Waiting) Share() float64 { return ratio(w.Through.Mean, w.Total.Mean) }
+// effects (partShare's: NaN when the total is 0 or the part goes the
+// other way).
+func (w Waiting) Share() float64 { return partShare(w.Through.Mean, w.Total.Mean) }
 
 // splitWaitingOff parts rows into the runs of the design's cells and own
 // regimes, and those of the cells' copies with waiting's effects off.
@@ -716,6 +717,17 @@ func touched(e Effect, values [][]float64) [][]float64 {
 		}
 	}
 	return out
+}
+
+// partShare is the share part/whole of a whole made of part and the
+// rest; NaN, no share, when the whole is 0 or the part goes the other
+// way from it (an effect that lowers abuse overall while raising it on
+// trapped migrants: -330% of it read as a share means nothing).
+func partShare(part, whole float64) float64 {
+	if s := ratio(part, whole); s >= 0 {
+		return s
+	}
+	return math.NaN()
 }
 
 func ratio(a, b float64) float64 {

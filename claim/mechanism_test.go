@@ -345,3 +345,27 @@ func TestChainAtWorkWhenFailingPostsTrap(t *testing.T) {
 		}
 	}
 }
+
+// TestPartShare: a part's share of a whole is given only where the two go
+// the same way; where an effect lowers abuse overall and raises it on
+// trapped migrants (the classroom's closure: -687 events, +2,272 on the
+// trapped), "-330%" would be read as a share, and there is none. The
+// report then says by how much the part went the other way.
+func TestPartShare(t *testing.T) {
+	for _, tt := range []struct{ part, whole, want float64 }{
+		{80, 100, 0.8}, {150, 100, 1.5}, {-80, -100, 0.8}, {0, 100, 0}, {0, -5, 0},
+		{2272, -687, math.NaN()}, {-3, 10, math.NaN()}, {5, 0, math.NaN()}, {0, 0, math.NaN()},
+	} {
+		if got := partShare(tt.part, tt.whole); got != tt.want && !(math.IsNaN(got) && math.IsNaN(tt.want)) {
+			t.Errorf("partShare(%v, %v) = %v; want %v", tt.part, tt.whole, got, tt.want)
+		}
+	}
+	m := Mediation{Row: "malfunction|closure=open", Kind: "effect", Events: -687, Immobile: 2272, Share: partShare(2272, -687)}
+	said := mediationSentence(&Analysis{Mediation: []Mediation{m}})
+	if !strings.Contains(said, "changed abuse events by -687 per run, but the abuse of migrants trapped or stranded at the time by 2,272, the other way") || strings.Contains(said, "%") && strings.Contains(said, "-330") {
+		t.Errorf("the mediation sentence for an effect going two ways: %q", said)
+	}
+	if got := shareOfEffect(m); got != "none (on them abuse changed by 2,272 per run, the other way)" {
+		t.Errorf("shareOfEffect = %q", got)
+	}
+}

@@ -120,7 +120,7 @@ func (a *Analysis) claimSentence(c ClaimVerdict) string {
 		var at []string
 		for _, m := range a.Mediation {
 			if m.Chain != "" && !IsAtNone(m.Row) {
-				at = append(at, fmt.Sprintf("%s at %s admission", FormatShare(m.Share), strings.TrimPrefix(m.Row, "malfunction|closure=")))
+				at = append(at, fmt.Sprintf("%s at %s admission", shareOfEffect(m), strings.TrimPrefix(m.Row, "malfunction|closure=")))
 			}
 		}
 		fmt.Fprintf(&b, "; of the abuse events a failing border added, %s fell on migrants trapped or stranded at the time, where the chain asks for more than %s (the chain: %s at open, %s at closed admission)",
@@ -218,6 +218,9 @@ combination (docs/CLAIM.md).
 			// (Literal escapes it), and may name a regime of the scenario.
 			fmt.Fprintf(&b, "|%s|%s|%s [%s, %s]|%s|\n", output.Literal(m.Row), output.FormatCount(m.Events), output.FormatCount(m.Immobile), output.FormatCount(m.Lo), output.FormatCount(m.Hi), FormatShare(m.Share))
 		}
+	}
+	if slices.ContainsFunc(a.Mediation, func(m Mediation) bool { return m.Kind == "effect" && m.Events != 0 && math.IsNaN(m.Share) }) {
+		b.WriteString("\nA share is left out (-) where the part on trapped or stranded migrants goes the other way from the effect on all abuse: none of that effect fell on them.\n")
 	}
 	b.WriteString("\n" + mediationSentence(a) + "\n")
 	fmt.Fprintf(&b, "\n**The chain's test.** For malfunction's effect at each setting of closure, each replicate gives d = (added abuse on trapped or stranded migrants) − %s × (all added abuse); the chain holds where d is shown above 0 (more than that share of the added abuse falls on trapped or stranded migrants), fails where it is shown below 0, after Holm's correction with the check's other tests. On migrants abused the runs do not record who was abused while trapped, so the chain on abuse events is applied to it.\n\n|malfunction's effect|d per run [95%%]|p (Holm)|the chain|\n|---|---:|---:|---|\n", output.FormatFloat(a.ChainShare))
@@ -558,6 +561,16 @@ func Percent(v float64) string {
 	return strconv.FormatFloat(100*v, 'g', 3, 64) + "%"
 }
 
+// shareOfEffect says what share of the effect m fell on trapped or
+// stranded migrants: "80%", or, where the part on them went the other
+// way (partShare), none, and by how much it changed there instead.
+func shareOfEffect(m Mediation) string {
+	if math.IsNaN(m.Share) && m.Events != 0 {
+		return fmt.Sprintf("none (on them abuse changed by %s per run, the other way)", output.FormatCount(m.Immobile))
+	}
+	return FormatShare(m.Share)
+}
+
 // FormatShare writes a share as a whole percentage, "-" if it is not
 // known. A small negative share, which rounds to none, is "0%", not
 // "-0%".
@@ -644,8 +657,13 @@ func mediationSentence(a *Analysis) string {
 		if m.Row == "malfunction|closure=closed" {
 			where = "closed"
 		}
-		if math.IsNaN(m.Share) {
+		if m.Events == 0 {
 			parts = append(parts, fmt.Sprintf("where admission is %s, malfunction did not change abuse", where))
+			continue
+		}
+		if math.IsNaN(m.Share) {
+			parts = append(parts, fmt.Sprintf("where admission is %s, malfunction changed abuse events by %s per run, but the abuse of migrants trapped or stranded at the time by %s, the other way",
+				where, output.FormatCount(m.Events), output.FormatCount(m.Immobile)))
 			continue
 		}
 		parts = append(parts, fmt.Sprintf("where admission is %s, malfunction changed abuse events by %s per run, %s of it on migrants trapped or stranded at the time",
