@@ -52,9 +52,9 @@ func TestCLAIMDocumentsTheCheck(t *testing.T) {
 		}
 		want := "| " + output.FormatFloat(a.Lo) + " to " + output.FormatFloat(a.Hi) + " |"
 		if !slices.ContainsFunc(strings.Split(text, "\n"), func(row string) bool {
-			return strings.HasPrefix(row, "| ") && strings.Contains(row, cell) && strings.HasSuffix(row, want)
+			return strings.HasPrefix(row, "| ") && strings.Contains(row, " | `"+a.ID+"` | ") && strings.Contains(row, cell) && strings.HasSuffix(row, want)
 		}) {
-			t.Errorf("docs/CLAIM.md's robustness table does not give %s (%s) the range %q", a.ID, a.Key, want)
+			t.Errorf("docs/CLAIM.md's robustness table does not give %s (%s), as robustness.csv names it, the range %q", a.ID, a.Key, want)
 		}
 	}
 	// The effects table's row of interactions says which each design has.

@@ -541,7 +541,7 @@ func drawRobustnessMaps(src experiment.Source) ([]experiment.Drawn, error) {
 		la, lb := AssumptionByID(a), AssumptionByID(b)
 		x, y, z, counts, conclusive := holdsMap(rob, h, ja, jb, la, lb)
 		c := caption
-		c.Extra += " · " + mapCaption(harm, conclusive, len(rob.Points))
+		c.Extra += " · " + mapCaption(harm, conclusive, len(rob.Points)) + " · x: " + la.KeyWords() + "; y: " + lb.KeyWords()
 		title := "Where the claim holds on " + Title(harm)
 		fig, err := figures.HeatmapWith(title, axis(la), axis(lb), "share of conclusive points where the claim holds", x, y, z,
 			figures.HeatOptions{Lo: 0, Hi: 1, Counts: counts, Binned: true, Missing: fmt.Sprintf("fewer than %d conclusive", mapMinConclusive)}, c)

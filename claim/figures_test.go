@@ -69,6 +69,11 @@ func TestFiguresLayOutCleanly(t *testing.T) {
 			if want := fmt.Sprintf("grey: fewer than %d conclusive", mapMinConclusive); !strings.Contains(c, want) {
 				t.Errorf("%s: caption %q does not say %q", d.Name, c, want)
 			}
+			// Its axes are labelled in words: the caption names their keys,
+			// as robustness.csv's columns and docs/CLAIM.md's table do.
+			if !regexp.MustCompile(` · x: (factors|abuse|migrants)\.[a-z_.]+; y: ((factors|abuse|migrants)\.[a-z_.]+|every post's capacity, multiplied)$| · x: every post's capacity, multiplied; y: `).MatchString(c) {
+				t.Errorf("%s: caption %q does not name the axes' keys", d.Name, c)
+			}
 		}
 		for _, format := range []string{"png", "svg", "pdf"} {
 			l, err := d.Fig.Layout(format)

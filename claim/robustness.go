@@ -75,6 +75,19 @@ func (a Assumption) AxisLabel(keyUnit func(key string) (string, error)) string {
 	return label + " (" + unit + ")"
 }
 
+// KeyWords names what the assumption sets, as the robustness table of
+// docs/CLAIM.md does: its key, or, for every post's capacity, so (its
+// column's name for one this version no longer has).
+func (a Assumption) KeyWords() string {
+	switch {
+	case a.Scale:
+		return "every post's capacity, multiplied"
+	case a.Key == "": // an assumption this version no longer has
+		return a.ID
+	}
+	return a.Key
+}
+
 // AssumptionByID returns the assumption called id (or one labelled by its
 // id, for assumptions this version no longer has).
 func AssumptionByID(id string) Assumption {
