@@ -1325,12 +1325,21 @@ func TestPageRunInReachAndChangedSettings(t *testing.T) {
 			t.Errorf("%d×%d: Run is not on the first screen, or not enabled", size[0], size[1])
 		}
 	}
+	// Before a run, "Reproduce this" says where its command will be, not
+	// an empty bar; after it, the command alone.
+	placeholder := `getComputedStyle(document.getElementById("command"), "::before").content`
+	if got := eval[string](t, ctx, placeholder); !strings.Contains(got, "Press Run: the command") {
+		t.Errorf("before a run the command's box shows %s; want where the command will be", got)
+	}
 	const oversight = "knob-regimes.malfunctioning.oversight-num"
 	typeInto(t, ctx, "reps", "2")
 	typeInto(t, ctx, "days", "30")
 	do(t, ctx, "pressing Run", chromedp.Click(chromedp.CSS("#run")))
 	if state := waitRun(t, ctx); state != "done" {
 		t.Fatalf("the run ended %q", state)
+	}
+	if got := eval[string](t, ctx, placeholder); got != "none" {
+		t.Errorf("after a run the command's box still shows %s", got)
 	}
 	note := `(() => { const b = document.getElementById("results-pending"); return b.hidden ? "" : b.textContent; })()`
 	if s := eval[string](t, ctx, note); s != "" {
