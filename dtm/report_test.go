@@ -123,3 +123,19 @@ func TestReportSaysWhatWasRun(t *testing.T) {
 		}
 	}
 }
+
+// TestReplaceCommand: plot, drawing other formats, quotes the command
+// line that draws them in report.md's "What was run", as validate with
+// those formats does; a report written before it quoted one is left.
+func TestReplaceCommand(t *testing.T) {
+	report := smallReport(t)
+	now := "borderwork validate agadez2016 --data data/dtm-niger --formats svg"
+	got := ReplaceCommand(report, now)
+	if !strings.Contains(got, "\n- Command: `"+now+"`\n") || strings.Count(got, "- Command: ") != 1 || len(got) != len(report)-len(testManifest().CommandLine)+len(now) {
+		t.Errorf("the command replaced:\n%s", got)
+	}
+	old := strings.Replace(report, "- Command: ", "- Run as: ", 1)
+	if ReplaceCommand(old, now) != old {
+		t.Error("a report quoting no command was changed")
+	}
+}

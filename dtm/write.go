@@ -388,6 +388,20 @@ func ReplaceFiguresSection(report, section string) (string, bool) {
 	return report[:i] + section + report[j:], true
 }
 
+// ReplaceCommand is report, a report.md Report wrote, quoting command
+// line as the command that wrote it, as plot records it with the figures
+// it draws; report as it is if it quotes none (written before it did).
+func ReplaceCommand(report, commandLine string) string {
+	const at = "\n- Command: "
+	i := strings.Index(report, at)
+	if i < 0 || i > strings.Index(report, "\n## Calibration\n") {
+		return report
+	}
+	i += len(at)
+	j := i + strings.IndexByte(report[i:], '\n')
+	return report[:i] + output.CommandSpan(commandLine) + report[j:]
+}
+
 func (st *Study) reportMMP(b *strings.Builder, incidents []Incident) {
 	fmt.Fprintf(b, "\n## Missing Migrants Project\n\nFrom the export given: incidents in Niger on the desert routes (data/dtm-niger/README.md), dead and missing, beside the model's deaths on the desert links (median [band]).\n\n| period | MMP: incidents | MMP: dead and missing |")
 	for _, r := range st.Prediction.Regimes {

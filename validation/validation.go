@@ -466,7 +466,8 @@ func recorded(ctx context.Context, dir string, m *output.Manifest) error {
 
 // retables is a validate folder's Retables: with flow counts, its
 // report.md (one of its tables) with the figures' section showing the
-// flow figures drawn, as validate writes it with their formats.
+// flow figures drawn and the command that draws them, as validate writes
+// it with their formats.
 func retables(ctx context.Context, dir string, m *output.Manifest, drawn []experiment.Drawn) (map[string][]byte, error) {
 	if !slices.ContainsFunc(m.Tables, func(c output.Checked) bool { return c.File == "report.md" }) {
 		return nil, nil
@@ -498,6 +499,9 @@ func retables(ctx context.Context, dir string, m *output.Manifest, drawn []exper
 	if !ok {
 		return nil, nil // not as this borderwork writes it: left as it is
 	}
+	// The command quoted is the one that draws these figures, as plot
+	// records it, as validate with these formats quotes it.
+	report = dtm.ReplaceCommand(report, m.CommandLine)
 	return map[string][]byte{"report.md": []byte(report)}, nil
 }
 

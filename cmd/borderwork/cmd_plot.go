@@ -96,7 +96,11 @@ func cmdPlot(ctx context.Context, args []string, e *env) error {
 		fmt.Fprintf(e.stdout, "Wrote %s again to show them and the command that draws them.\n", filepath.Join(dir, "report.md"))
 	}
 	for _, f := range r.Retabled {
-		fmt.Fprintf(e.stdout, "Wrote %s again to show them.\n", filepath.Join(dir, filepath.FromSlash(f)))
+		also := "" // a validate folder's report.md with flow counts, one of its tables, quotes the command too
+		if f == "report.md" {
+			also = " and the command that draws them"
+		}
+		fmt.Fprintf(e.stdout, "Wrote %s again to show them%s.\n", filepath.Join(dir, filepath.FromSlash(f)), also)
 	}
 	if r.ReportLeft {
 		fmt.Fprintf(e.stdout, "Left %s as it is (changed since borderwork wrote it); its figure links and command may no longer match the figures.\n", filepath.Join(dir, "report.md"))

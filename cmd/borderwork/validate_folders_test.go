@@ -121,7 +121,7 @@ func TestValidateFoldersPlotAndReproduce(t *testing.T) {
 				t.Fatalf("plot --formats svg: status %d\n%s%s", status, stdout, stderr)
 			}
 			report := filepath.Join(svg, "report.md")
-			said := map[string]string{"flows": "Wrote " + report + " again to show them.\n", "flee": "Wrote " + report + " again to show them and the command that draws them.\n"}[kind.name]
+			said := "Wrote " + report + " again to show them and the command that draws them.\n"
 			if !strings.Contains(stdout, said) {
 				t.Errorf("plot --formats svg printed %q; want %q", stdout, said)
 			}
