@@ -256,14 +256,21 @@ func (fd *FlowData) bands(d Direction) []figures.Band {
 		label string
 		style int
 		roles []Role
+		bound bool // the scored rows whose count is a lower bound ("more than")
 	}{
-		{"DTM, fitted", figures.Part(1), []Role{Fitted}},                   // grey open diamonds
-		{"DTM, predicted", figures.Part(0), []Role{Predicted}},             // dark grey filled diamonds
-		{"DTM, not scored", figures.Part(3), []Role{Straddling, Excluded}}, // light grey crosses
+		{"DTM, fitted", figures.Part(1), []Role{Fitted}, false},                             // grey open diamonds
+		{"DTM, predicted", figures.Part(0), []Role{Predicted}, false},                       // dark grey filled diamonds
+		{"DTM, at least (a lower bound)", figures.Part(2), []Role{Fitted, Predicted}, true}, // mid grey plusses
+		{"DTM, not scored", figures.Part(3), []Role{Straddling, Excluded}, false},           // light grey crosses
 	} {
 		pts := figures.Band{Label: set.label, Style: set.style, Markers: true}
 		for _, r := range fd.Rows {
 			if r.Direction != d || !containsRole(set.roles, r.Role) {
+				continue
+			}
+			// A fitted or predicted "more than" is drawn as what it is; a
+			// row not scored is one whatever its kind.
+			if scored := r.Role == Fitted || r.Role == Predicted; scored && set.bound != r.LowerBound {
 				continue
 			}
 			x := float64(r.First) + float64(float64(r.Days())/2)

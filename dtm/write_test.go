@@ -222,3 +222,26 @@ func TestFlowDataReadsBack(t *testing.T) {
 		}
 	}
 }
+
+// TestFlowFigureLowerBound: a count the source gives as "more than" (July
+// 2016's outgoing, "more than 48,000") is drawn apart, labelled a lower
+// bound, not as a fitted count like the others.
+func TestFlowFigureLowerBound(t *testing.T) {
+	st := smallStudy(t, embedded(t), 2)
+	var bound Row
+	for _, r := range st.Rows {
+		if r.LowerBound && r.Direction == Outgoing && r.Role == Fitted {
+			bound = r
+		}
+	}
+	if !bound.LowerBound {
+		t.Fatal("the small study has no fitted lower bound: the test tests nothing")
+	}
+	at := float64(bound.First) + float64(bound.Days())/2
+	for _, b := range st.flowBands(Outgoing) {
+		has := slices.Contains(b.X, at)
+		if want := b.Label == "DTM, at least (a lower bound)"; has != want && b.Markers {
+			t.Errorf("%q has the lower bound's point: %v; want %v", b.Label, has, want)
+		}
+	}
+}
