@@ -216,17 +216,25 @@ func (r *Result) Sentence(o int) string {
 			fmt.Fprintf(&b, "; of the others not named, %s", output.JoinAnd(rest))
 		}
 		b.WriteString(".")
-		var raise, lower, both, spread []string
+		// A direction is said only where µ's interval excludes 0: with
+		// two replicates a sign can be noise. One-way where µ is near ±µ*,
+		// on balance where it is not.
+		var raise, lower, raiseOnBalance, lowerOnBalance, unsure, spread []string
 		for _, i := range top {
-			mu, star, sigma := r.Morris.Mu[o][i].Value, r.Morris.MuStar[o][i].Value, r.Morris.Sigma[o][i].Value
+			est, star, sigma := r.Morris.Mu[o][i], r.Morris.MuStar[o][i].Value, r.Morris.Sigma[o][i].Value
+			mu := est.Value
 			p := output.CodeSpan(r.Params[i].Name)
 			switch {
-			case mu >= 0.8*star:
+			case est.Lo > 0 && mu >= 0.8*star:
 				raise = append(raise, p)
-			case mu <= -0.8*star:
+			case est.Lo > 0:
+				raiseOnBalance = append(raiseOnBalance, p)
+			case est.Hi < 0 && mu <= -0.8*star:
 				lower = append(lower, p)
+			case est.Hi < 0:
+				lowerOnBalance = append(lowerOnBalance, p)
 			default:
-				both = append(both, p)
+				unsure = append(unsure, p)
 			}
 			if star > 0 && sigma > star {
 				spread = append(spread, fmt.Sprintf("%s (σ/µ* %s)", p, Num(sigma/star)))
@@ -238,8 +246,14 @@ func (r *Result) Sentence(o int) string {
 		if len(lower) > 0 {
 			fmt.Fprintf(&b, " Raising %s lowers %s.", joinOr(lower), out.shortName())
 		}
-		if len(both) > 0 {
-			fmt.Fprintf(&b, " %s moves %s up in some places and down in others.", output.Capitalise(joinOr(both)), out.shortName())
+		if len(raiseOnBalance) > 0 {
+			fmt.Fprintf(&b, " Raising %s raises %s on balance, but not everywhere in the space.", joinOr(raiseOnBalance), out.shortName())
+		}
+		if len(lowerOnBalance) > 0 {
+			fmt.Fprintf(&b, " Raising %s lowers %s on balance, but not everywhere in the space.", joinOr(lowerOnBalance), out.shortName())
+		}
+		if len(unsure) > 0 {
+			fmt.Fprintf(&b, " %s moves %s in no direction these runs establish (µ's interval includes 0): up in some places and down in others, or too noisily to tell.", output.Capitalise(joinOr(unsure)), out.shortName())
 		}
 		if len(spread) > 0 {
 			fmt.Fprintf(&b, " The effects of %s depend on where the other parameters stand: they act non-linearly or through interactions.", output.JoinAnd(spread))
@@ -261,7 +275,13 @@ func (r *Result) Sentence(o int) string {
 		fmt.Fprintf(&b, "; the others could be fixed at their values with little change to %s", out.shortName())
 	}
 	b.WriteString(". ")
-	fmt.Fprintf(&b, "The first-order indices sum to %s, so about %.0f%% of the variance comes from interactions between parameters.", Num(sumFirst), 100*math.Max(0, 1-sumFirst))
+	// The true indices sum to at most 1; the estimates, each with its
+	// noise, need not, and a clamped 0% or 100% would pass for a finding.
+	if sumFirst < 0 || sumFirst > 1 {
+		fmt.Fprintf(&b, "The first-order indices sum to %s, outside [0, 1], where the true indices' sum lies: the estimates' noise is larger than the share of the variance that comes from interactions between parameters, which these runs therefore do not measure.", Num(sumFirst))
+	} else {
+		fmt.Fprintf(&b, "The first-order indices sum to %s, so about %.0f%% of the variance comes from interactions between parameters (an estimate, from estimates each with its own interval).", Num(sumFirst), 100*(1-sumFirst))
+	}
 	return b.String()
 }
 
@@ -475,10 +495,10 @@ Replicate r has the same seed at every point, so the two runs of each difference
 	if info.Method == Morris {
 		b.WriteString(`- µ* is the mean absolute elementary effect: how much the output moves when a parameter moves by Δ of its range, in the output's units per unit of the normalised range. It ranks parameters; it is not a share of variance.
 - σ is the spread of the elementary effects: a σ above µ* means the effect depends on where the other parameters stand (interactions) or on where in its range the parameter is (non-linearity).
-- µ near +µ* or −µ* means the output moves one way only as the parameter rises; µ near 0 with a large µ* means it moves both ways.
+- µ near +µ* or −µ* means the output moves one way only as the parameter rises; µ near 0 with a large µ* means it moves both ways. The report says a direction only where µ's 95% interval excludes 0.
 `)
 	} else {
-		b.WriteString(`- The first-order index S is the share of the output's variance a parameter explains alone; the total index ST the share it explains with all its interactions. ST ≥ S; their difference is its share through interactions.
+		b.WriteString(`- The first-order index S is the share of the output's variance a parameter explains alone; the total index ST the share it explains with all its interactions. The true indices lie in [0, 1], with ST ≥ S, their difference the share through interactions; the estimates, with their noise, can fall below 0, exceed 1 or have ST below S: read each with its interval.
 - A parameter whose total index is near 0 (or near its noise level) can be fixed anywhere in its range without changing the output.
 `)
 		var left []string

@@ -158,3 +158,58 @@ func TestOrdinal(t *testing.T) {
 		}
 	}
 }
+
+// TestSentenceDirection: a direction is said only where µ's interval
+// excludes 0 (referee: µ = −8,059 [−17,614, −797] was called "up in some
+// places and down in others", and with two replicates a sign can be
+// noise); the first-order indices' sum outside [0, 1] is said to be
+// noise, not read as 0% or 100% of interactions.
+func TestSentenceDirection(t *testing.T) {
+	morris := func(mu sensitivity.Estimate) *Result {
+		r := morrisResult([]string{"a"}, map[string]float64{"a": 10})
+		r.Morris.Mu[0][0] = mu
+		return r
+	}
+	for _, tt := range []struct {
+		name string
+		r    *Result
+		want string
+	}{
+		{"one way", morris(sensitivity.Estimate{Value: 9, Lo: 5, Hi: 12}), "Raising `a` raises it."},
+		{"on balance down", morris(sensitivity.Estimate{Value: -6, Lo: -12, Hi: -1}), "Raising `a` lowers it on balance, but not everywhere in the space."},
+		{"sign not established", morris(sensitivity.Estimate{Value: 9, Lo: -1, Hi: 18}), "`a` moves it in no direction these runs establish (µ's interval includes 0)"},
+	} {
+		if got := tt.r.Sentence(0); !strings.Contains(got, tt.want) {
+			t.Errorf("%s: Sentence(0) = %q\nwant it to contain %q", tt.name, got, tt.want)
+		}
+	}
+	sobol := func(firsts ...float64) *Result {
+		r := &Result{
+			Info:  &Info{Outputs: []Output{{Metric: "deaths", Regime: "closed"}}, Samples: 64},
+			Means: [][]float64{{1}, {2}},
+			Noise: []sensitivity.Noise{{Replicates: 2}},
+		}
+		var first, total []sensitivity.Estimate
+		for i, v := range firsts {
+			r.Params = append(r.Params, sensitivity.Param{Name: string(rune('a' + i)), Lo: 0, Hi: 1})
+			first = append(first, sensitivity.Estimate{Value: v, Lo: v - 0.1, Hi: v + 0.1})
+			total = append(total, sensitivity.Estimate{Value: v + 0.05, Lo: v - 0.05, Hi: v + 0.15})
+		}
+		r.Paired = [][]float64{make([]float64, len(firsts))}
+		r.Sobol = &sensitivity.SobolResult{First: [][]sensitivity.Estimate{first}, Total: [][]sensitivity.Estimate{total}}
+		return r
+	}
+	for _, tt := range []struct {
+		name          string
+		r             *Result
+		want, notWant string
+	}{
+		{"inside", sobol(0.5, 0.3), "sum to 0.8, so about 20% of the variance comes from interactions", "outside"},
+		{"above 1", sobol(0.7, 0.36), "sum to 1.06, outside [0, 1], where the true indices' sum lies", "about 0%"},
+	} {
+		got := tt.r.Sentence(0)
+		if !strings.Contains(got, tt.want) || strings.Contains(got, tt.notWant) {
+			t.Errorf("%s: Sentence(0) = %q\nwant %q, and no %q", tt.name, got, tt.want, tt.notWant)
+		}
+	}
+}
