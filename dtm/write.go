@@ -288,7 +288,7 @@ func (st *Study) Report(w io.Writer, m *output.Manifest, data string, formats []
 		bx := cal.Box[j]
 		fmt.Fprintf(&b, "| %s (%s) | %s to %s | %s to %s | %s | %s to %s |\n", p.Name, p.Unit, sig(p.Param.Lo), sig(p.Param.Hi), sig(bx.Lo), sig(bx.Hi), sig(p.Median), sig(p.Lo), sig(p.Hi))
 	}
-	fmt.Fprintf(&b, "\n## Prediction\n\nThe kept sets, run forward under every regime (%s each, common random numbers), nothing refitted. The regime that happened is %s. Error: the mean over rows of |ln(predicted / observed)| (its exponential: the typical factor off), and the mean absolute difference; the baseline carries the mean count per day before the change forward. Rows are whole months after the change, each compared with the model's count over the same days; lower bounds, rows that span the change and excluded rows are not scored.\n\n", words.Count(o.Replicates, "replicate"), output.Literal(o.Regime))
+	fmt.Fprintf(&b, "\n## Prediction\n\nThe kept sets, run forward under every regime (%s each, common random numbers), nothing refitted. The regime that happened is %s. Error: the mean over rows of |ln(predicted / observed)| (its exponential: the typical factor off), and the mean absolute difference; the baseline carries the mean count per day before the change forward. Rows are whole months after the change, each compared with the model's count over the same days; lower bounds, rows that span the change and excluded rows are not scored (why a row is excluded: `rows.csv`, column `why`). The fitted rows' scores are in-sample, given for comparison: the kept sets were chosen for fitting those rows, so their error and coverage flatter the model; the predicted rows are the test.\n\n", words.Count(o.Replicates, "replicate"), output.Literal(o.Regime))
 	fmt.Fprintf(&b, "| rows | direction | rows | model: mean abs log (factor) | baseline | model: mean abs error | baseline | observed inside the model's %s%% band |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n", pct)
 	for _, role := range []Role{Fitted, Predicted} {
 		model, base := st.Scores(role)
@@ -337,9 +337,22 @@ func (st *Study) Report(w io.Writer, m *output.Manifest, data string, formats []
 	if incidents != nil {
 		st.reportMMP(&b, incidents)
 	}
+	b.WriteString(whatItDoesNotTest)
 	_, err := io.WriteString(w, b.String())
 	return err
 }
+
+// whatItDoesNotTest ends report.md with the comparison's limits, as the
+// Flee case's report ends with its own, so that the report read alone
+// claims no more than it shows (docs/VALIDATION.md says more).
+const whatItDoesNotTest = `
+## What this does not test
+
+- One seed of the whole procedure: every parameter set of the calibration is run with the same random numbers, so the kept sets are those that fit one realisation of the model's randomness, and their spread and the prediction's bands are likely narrower than over several. Another ` + "`--seed`" + ` gives other scores.
+- No interval is given for the difference between the model's error and the baseline's: the monthly rows are few and not independent.
+- The kept sets are constrained only by the counts before the change; a parameter that acts only after it is as uncertain as the box it was drawn from, and the prediction carries that.
+- The harms after the change are the model's, not tested against data (above); the comparison is of flows at two points, not of trapping, abuse or deaths.
+`
 
 // reportFigures shows the flow figures drawn in formats, as other
 // reports show theirs (experiment.Drawn.Markdown), each with a caption.
