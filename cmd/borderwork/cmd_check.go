@@ -105,19 +105,22 @@ func listKeys(w io.Writer, s *scenarios.Scenario) error {
 	// A regime's own value of a level's key is a key too, for each regime
 	// and each such key: too many to list, so said once, with an example
 	// (the key the README and sweep --help vary).
-	names := s.RegimeNames()
-	regime, key := names[0], levelKeys[0]
-	if slices.Contains(names, "malfunctioning") {
-		regime = "malfunctioning"
+	if names := s.RegimeNames(); len(names) > 0 && len(levelKeys) > 0 {
+		regime, key := names[0], levelKeys[0]
+		if slices.Contains(names, "malfunctioning") {
+			regime = "malfunctioning"
+		}
+		if slices.Contains(levelKeys, "outage_start") {
+			key = "outage_start"
+		}
+		if _, err := fmt.Fprintf(w, "\nA regime takes the values of its factors' levels (factors.FACTOR.LEVEL.KEY above);\n"+
+			"regimes.NAME.KEY sets one for the regime NAME alone, as regimes.%s.%s does:\n"+
+			"NAME is one of %s, and KEY one of the levels' keys.\n",
+			regime, key, strings.Join(names, ", ")); err != nil {
+			return err
+		}
 	}
-	if slices.Contains(levelKeys, "outage_start") {
-		key = "outage_start"
-	}
-	_, err := fmt.Fprintf(w, "\nA regime takes the values of its factors' levels (factors.FACTOR.LEVEL.KEY above);\n"+
-		"regimes.NAME.KEY sets one for the regime NAME alone, as regimes.%s.%s does:\n"+
-		"NAME is one of %s, and KEY one of the levels' keys.\n"+
-		"\nSet one with --set KEY=VALUE, or sweep it with --vary KEY=a:b:n (docs/CLI.md).\n",
-		regime, key, strings.Join(names, ", "))
+	_, err := fmt.Fprintln(w, "\nSet one with --set KEY=VALUE, or sweep it with --vary KEY=a:b:n (docs/CLI.md).")
 	return err
 }
 
