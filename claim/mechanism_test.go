@@ -368,4 +368,18 @@ func TestPartShare(t *testing.T) {
 	if got := shareOfEffect(m); got != "none (on them abuse changed by 2,272 per run, the other way)" {
 		t.Errorf("shareOfEffect = %q", got)
 	}
+
+	// The waiting table's shares are partShare's too, and its "-" is
+	// explained under it, only when there is one to explain.
+	const leftOut = "A share is left out (-) where the part through waiting's effects goes the other way"
+	for _, tt := range []struct {
+		through, total float64
+		explained      bool
+	}{{-40, 100, true}, {40, 100, false}, {40, -100, true}, {0, 0, false}} {
+		w := Waiting{Effect: "malfunction|closure=open", Harm: "abuse_events", Total: Estimate{Mean: tt.total}, Direct: Estimate{Mean: tt.total - tt.through}, Through: Estimate{Mean: tt.through}}
+		text := waitingText(&Analysis{Design: Design{WaitingOff: true}, Waiting: []Waiting{w}})
+		if strings.Contains(text, leftOut) != tt.explained {
+			t.Errorf("through %v of %v: the sentence on a left-out share is there: %v, want %v\n%s", tt.through, tt.total, !tt.explained, tt.explained, text)
+		}
+	}
 }

@@ -505,10 +505,12 @@ func waitingText(a *Analysis) string {
 	for _, w := range a.Waiting {
 		fmt.Fprintf(&b, "|%s|%s|%s|%s|%s|%s|\n", output.Literal(w.Effect), Title(w.Harm), FormatInterval(w.Total), FormatInterval(w.Direct), FormatInterval(w.Through), FormatShare(w.Share()))
 	}
+	if slices.ContainsFunc(a.Waiting, func(w Waiting) bool { return w.Total.Mean != 0 && math.IsNaN(w.Share()) }) {
+		b.WriteString("\nA share is left out (-) where the part through waiting's effects goes the other way from the total: none of that effect went through them, and without them malfunction's effect was larger in size.\n")
+	}
 	return b.String()
 }
 
-// signed writes a count with its sign.
 // figureLine writes, in layout, how the report shows the figure called
 // name, if it was drawn; nothing if it was not.
 func figureLine(b *bytes.Buffer, drawn []experiment.Drawn, name, alt, layout string) {
@@ -519,6 +521,7 @@ func figureLine(b *bytes.Buffer, drawn []experiment.Drawn, name, alt, layout str
 	}
 }
 
+// signed writes a count with its sign.
 func signed(v float64) string {
 	if v > 0 {
 		return "+" + output.FormatCount(v)
