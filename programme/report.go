@@ -28,10 +28,21 @@ func FormatInterval(e Estimate) string {
 }
 
 // FormatCost writes what was spent per unit of harm averted, or why there
-// is no such cost.
+// is no such cost: the harm did not fall on average ("none averted"), it
+// fell but its interval reaches no change ("interval reaches 0"), there is
+// no interval (one replicate), or nothing was spent by the end of the run.
 func FormatCost(e Estimate) string {
 	if math.IsNaN(e.CostPerAverted) {
-		return "none averted"
+		switch {
+		case !(e.Mean < 0):
+			return "none averted"
+		case math.IsNaN(e.Hi):
+			return "no interval (1 replicate)"
+		case e.Hi >= 0:
+			return "interval reaches 0"
+		default:
+			return "nothing spent"
+		}
 	}
 	return fmt.Sprintf("USD %s [%s, %s]", output.FormatCount(e.CostPerAverted), output.FormatCount(e.CostLo), output.FormatCount(e.CostHi))
 }
@@ -259,7 +270,7 @@ both channels at once (the interaction), shown separately.
 	}
 
 	b.WriteString("\n## Cost per harm averted\n\n")
-	fmt.Fprintf(&b, "What was spent by the end of the run (USD %s) divided by the harm the whole programme averted per run, with the interval its effect gives. \"None averted\" means the harm did not fall, or its interval reaches no change. The channels are not costed: one component (equipment) acts through both.\n\n", output.FormatCount(info.Spent))
+	fmt.Fprintf(&b, "What was spent by the end of the run (USD %s) divided by the harm the whole programme averted per run, with the interval its effect gives. \"None averted\" means the harm did not fall on average; \"interval reaches 0\" that it fell on average but its interval reaches no change, so that no cost is given. The channels are not costed: one component (equipment) acts through both.\n\n", output.FormatCount(info.Spent))
 	b.WriteString("|regime|harm|group|change per run [95%]|cost per unit averted [95%]|\n|---|---|---|---:|---:|\n")
 	for _, regime := range a.Regimes {
 		for _, m := range Metrics {

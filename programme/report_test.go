@@ -256,3 +256,31 @@ func TestRedrawShowsFiguresInReport(t *testing.T) {
 		t.Errorf("after plot, Reproduce: %v, problems %q", err, rep.Problems)
 	}
 }
+
+// TestFormatCostSaysWhyThereIsNone: a harm that fell on average but whose
+// interval reaches no change has no cost per unit averted, and the cell
+// says so rather than "none averted", which would contradict the effect
+// printed beside it (-1,381 [-3,001, +239] "none averted").
+func TestFormatCostSaysWhyThereIsNone(t *testing.T) {
+	nan := math.NaN()
+	withCost := func(e Estimate, c, lo, hi float64) Estimate {
+		e.CostPerAverted, e.CostLo, e.CostHi = c, lo, hi
+		return e
+	}
+	for _, tc := range []struct {
+		e    Estimate
+		want string
+	}{
+		{withCost(est(-1381, -3001, 239), nan, nan, nan), "interval reaches 0"},
+		{withCost(est(-5, -10, 0), nan, nan, nan), "interval reaches 0"},
+		{withCost(est(12, -3, 27), nan, nan, nan), "none averted"},
+		{withCost(est(0, 0, 0), nan, nan, nan), "none averted"},
+		{withCost(Estimate{N: 1, Mean: -3, Lo: nan, Hi: nan}, nan, nan, nan), "no interval (1 replicate)"},
+		{withCost(est(-5, -8, -2), nan, nan, nan), "nothing spent"},
+		{withCost(est(-2004, -2329, -1679), 150, 129, 179), "USD 150 [129, 179]"},
+	} {
+		if got := FormatCost(tc.e); got != tc.want {
+			t.Errorf("FormatCost(%+v) = %q, want %q", tc.e, got, tc.want)
+		}
+	}
+}
