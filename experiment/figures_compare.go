@@ -27,7 +27,7 @@ var CompareFigures = []Figure{
 	timeFigure("abuse", "Cumulative abuse events over time, per regime", "abuse_events", "Cumulative abuse events", "abuse events since day 0"),
 	// Trapped alone flatters a regime that holds migrants elsewhere: at
 	// home (stranded) or in its centres.
-	timeFigure("immobilised", "Cumulative immobilised person-days over time (trapped, stranded at home or held in a centre), per regime", "immobilised_person_days", "Cumulative immobilised person-days", "person-days since day 0"),
+	timeFigure("immobilised", "Cumulative immobilised person-days over time (trapped, stranded at home or sheltered in a centre), per regime", "immobilised_person_days", "Cumulative immobilised person-days", "person-days since day 0"),
 	perRegime("abuse_by_kind", "Abuse events per run by kind and perpetrator, per regime; regimes with no abuse at all are left out and named in the caption", func(src Source) (*figures.Figure, error) {
 		groups, c, err := summaryBars(src, []string{
 			"extortion_by_smugglers", "extortion_by_officials", "violence_by_smugglers",

@@ -82,7 +82,7 @@ func DayColumnIndex(name string) int {
 }
 
 // immobilised is the person-days migrants spent blocked: trapped away from
-// home, stranded at home, or held in a centre.
+// home, stranded at home, or sheltered in a centre.
 func immobilised(r *sim.DayRecord) int {
 	return r.TrappedPersonDays + r.StrandedPersonDays + r.CentrePersonDays
 }

@@ -328,7 +328,7 @@ type HarmWeights struct {
 	Extortion      float64 `toml:"extortion"`       // per extortion event
 	TrappedDay     float64 `toml:"trapped_day"`     // per person-day trapped
 	StrandedDay    float64 `toml:"stranded_day"`    // per person-day stranded at home
-	CentreDay      float64 `toml:"centre_day"`      // per person-day held in a centre
+	CentreDay      float64 `toml:"centre_day"`      // per person-day sheltered in a centre
 	AssistedReturn float64 `toml:"assisted_return"` // per return arranged by a centre
 }
 
