@@ -121,12 +121,19 @@ func (st *Study) writeScores(w io.Writer) error {
 	cw.Write([]string{"rows_role", "direction", "predictor", "rows", "mean_abs_log", "factor", "mean_abs", "inside_band"})
 	for _, role := range []Role{Fitted, Predicted} {
 		model, base := st.Scores(role)
+		// The fitted rows are scored against the kept sets' calibration
+		// runs, as rows.csv's regime column says of them, not against the
+		// regime that followed the change.
+		predictor := "model:" + st.Options.Regime
+		if role == Fitted {
+			predictor = "model:calibration"
+		}
 		for i := range model {
 			for _, s := range []struct {
 				name  string
 				score Score
 				band  bool
-			}{{"model:" + st.Options.Regime, model[i], true}, {"baseline", base[i], false}} {
+			}{{predictor, model[i], true}, {"baseline", base[i], false}} {
 				inside := ""
 				if s.band {
 					inside = strconv.Itoa(s.score.Inside)
