@@ -32,7 +32,15 @@ func SweepReport(x *Prepared, dir string, drawn []Drawn, groups []output.Group) 
 	}
 	fmt.Fprintf(&b, "- Design: %s:\n", design)
 	for _, v := range VariedKeys(sw) {
-		fmt.Fprintf(&b, "  - %s: %s.\n", output.CodeSpan(v.Key), v.Took)
+		// The key's unit, as the figures' axes give it, so that the
+		// tables' values below read as quantities.
+		unit := ""
+		if x.Scenario != nil {
+			if u, err := x.Scenario.KeyUnit(v.Key); err == nil && u != "" {
+				unit = " (" + u + ")"
+			}
+		}
+		fmt.Fprintf(&b, "  - %s%s: %s.\n", output.CodeSpan(v.Key), unit, v.Took)
 	}
 	fmt.Fprintf(&b, "- Regimes: %s.\n", strings.Join(output.Literals(x.Regimes), ", "))
 	fmt.Fprintf(&b, "- %d replicates per point and regime with common random numbers: replicate r meets the same migrants at every point and under every regime.\n", x.Reps)

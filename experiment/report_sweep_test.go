@@ -91,7 +91,7 @@ func TestSweepReportTablesEveryPoint(t *testing.T) {
 	}
 	for _, want := range []string{
 		"# borderwork sweep: classroom\n",
-		"- Design: a grid of 3 points, every combination of these values:\n  - `regimes.malfunctioning.outage_start`: 0, 0.1, 0.2 (3 values).\n",
+		"- Design: a grid of 3 points, every combination of these values:\n  - `regimes.malfunctioning.outage_start` (probability per day): 0, 0.1, 0.2 (3 values).\n",
 		"- 3 replicates per point and regime",
 		"- Command: `" + x.RecordedCommandLine() + "`\n",
 		"](figures/trapped_person_days_vs_regimes_malfunctioning_outage_start.svg)",
