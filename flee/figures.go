@@ -174,10 +174,23 @@ func (d *FigureData) FigureNames() []string {
 
 // CaptionOf is the validation figures' caption: their lines are the mean
 // over replicates, their bands the 95% confidence interval of that mean
-// (output.Describe's), as CampFigure and ErrorFigure draw them.
+// (output.Describe's), cut at 0, as CampFigure and ErrorFigure draw them.
 func CaptionOf(scenario string, seed int64, reps int, regime string) figures.Caption {
 	return figures.Caption{Scenario: scenario, Seed: seed, Reps: reps, Extra: "regime " + regime,
-		Centre: "lines: mean", Spread: figures.CIBands}
+		Centre: "lines: mean", Spread: figures.CIBands + ", cut at 0"}
+}
+
+// cutAtZero is the lower ends of a band of what is never negative (people
+// in a camp, an error measure), raised to 0 where the interval of the mean
+// reaches below it, as few replicates make it do: the figures of
+// compare and claim cut theirs the same way. validation.csv keeps the
+// interval as computed.
+func cutAtZero(lo []float64) []float64 {
+	out := make([]float64, len(lo))
+	for i, v := range lo {
+		out[i] = max(v, 0)
+	}
+	return out
 }
 
 // CampFigure is camp ci's simulated population under regime (mean, 95%
@@ -190,7 +203,7 @@ func (d *FigureData) CampFigure(ci int, regime string, caption figures.Caption) 
 	// The model in its regime's colour, as in every figure; the data in a
 	// grey, which means no regime.
 	s := d.Simulated[ci]
-	sim := figures.Band{Label: "simulated", X: days, Mean: s.Mean, Lo: s.Lo, Hi: s.Hi,
+	sim := figures.Band{Label: "simulated", X: days, Mean: s.Mean, Lo: cutAtZero(s.Lo), Hi: s.Hi,
 		Style: experiment.RegimeStyle(regime, []string{regime})}
 	// The observed series is drawn every seventh day, as points: it is
 	// interpolated between UNHCR's reports.
@@ -213,7 +226,7 @@ func (d *FigureData) ErrorFigure(caption figures.Caption) (*figures.Figure, erro
 	for m := range NumMeasures {
 		// Measures are no regimes: greys (figures.Part).
 		s := d.Errors[m]
-		bands = append(bands, figures.Band{Label: m.String(), X: days, Mean: s.Mean, Lo: s.Lo, Hi: s.Hi, Style: figures.Part(int(m))})
+		bands = append(bands, figures.Band{Label: m.String(), X: days, Mean: s.Mean, Lo: cutAtZero(s.Lo), Hi: s.Hi, Style: figures.Part(int(m))})
 	}
 	return figures.TimeBands("Error against UNHCR registrations", d.DayLabel(), "error (share of refugees)", bands, caption)
 }

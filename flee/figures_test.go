@@ -19,7 +19,7 @@ import (
 // reader takes for their spread.
 func TestFiguresSayWhatTheyDraw(t *testing.T) {
 	v := toyValidation("open")
-	want := "scenario toy · seed 7 · lines: mean of 3 replicates · bands: 95% confidence intervals of the mean · regime open"
+	want := "scenario toy · seed 7 · lines: mean of 3 replicates · bands: 95% confidence intervals of the mean, cut at 0 · regime open"
 	camp, err := v.CampFigure(0, v.Caption())
 	if err != nil {
 		t.Fatal(err)
