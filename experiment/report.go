@@ -6,6 +6,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/scenarios"
 )
@@ -43,11 +44,13 @@ func CompareReport(x *Prepared, dir string, drawn []Drawn, groups []output.Group
 	b.WriteString("\n\n## What was run\n\n")
 	scenarioItem(&b, x)
 	fmt.Fprintf(&b, "- Regimes: %s.\n", strings.Join(output.Literals(x.Regimes), ", "))
-	fmt.Fprintf(&b, "- %d replicates per regime with common random numbers: replicate r meets the same migrants under every regime.\n", x.Reps)
+	fmt.Fprintf(&b, "- %s per regime with common random numbers: replicate r meets the same migrants under every regime.\n", words.Count(x.Reps, "replicate"))
 	provenanceItems(&b, x)
 
 	headlines := output.Headlines()
-	b.WriteString("\n## Results\n\nMeans over replicates, with 95% confidence intervals of the mean.\n\n|regime|")
+	b.WriteString("\n## Results\n\n")
+	b.WriteString(resultsLead(x.Reps, "Means over replicates, with 95% confidence intervals of the mean."))
+	b.WriteString("\n\n|regime|")
 	for _, h := range headlines {
 		fmt.Fprintf(&b, "%s|", h.Title)
 	}
@@ -76,6 +79,16 @@ func CompareReport(x *Prepared, dir string, drawn []Drawn, groups []output.Group
 	}
 	WriteSources(&b, f)
 	return b.Bytes(), nil
+}
+
+// resultsLead is the sentence before a report's table of results: lead,
+// which names the intervals, or, with one replicate, what the table holds
+// instead (its values, with no interval), as the terminal says.
+func resultsLead(reps int, lead string) string {
+	if reps == 1 {
+		return "One replicate: its values, with no interval (give --reps 2 or more for one)."
+	}
+	return lead
 }
 
 // reportTitle writes report.md's heading and first paragraph.

@@ -43,7 +43,7 @@ func SweepReport(x *Prepared, dir string, drawn []Drawn, groups []output.Group) 
 		fmt.Fprintf(&b, "  - %s%s: %s.\n", output.CodeSpan(v.Key), unit, v.Took)
 	}
 	fmt.Fprintf(&b, "- Regimes: %s.\n", strings.Join(output.Literals(x.Regimes), ", "))
-	fmt.Fprintf(&b, "- %d replicates per point and regime with common random numbers: replicate r meets the same migrants at every point and under every regime.\n", x.Reps)
+	fmt.Fprintf(&b, "- %s per point and regime with common random numbers: replicate r meets the same migrants at every point and under every regime.\n", words.Count(x.Reps, "replicate"))
 	provenanceItems(&b, x)
 
 	at := pointIndex(x.Points)
@@ -66,7 +66,8 @@ func SweepReport(x *Prepared, dir string, drawn []Drawn, groups []output.Group) 
 	headlines := output.Headlines()
 	b.WriteString("\n## Results\n\n")
 	if len(x.Points) <= ReportPointsMax {
-		b.WriteString("Means over replicates at each point, with 95% confidence intervals of the mean; `stats.csv` gives every metric, `summary.csv` every run.\n")
+		b.WriteString(resultsLead(x.Reps, "Means over replicates at each point, with 95% confidence intervals of the mean;"))
+		b.WriteString(" `stats.csv` gives every metric, `summary.csv` every run.\n")
 		for _, h := range headlines {
 			t := output.TotalIndex(h.Name)
 			fmt.Fprintf(&b, "\n### %s\n\n", output.Capitalise(h.Title))
