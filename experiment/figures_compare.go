@@ -87,7 +87,14 @@ func timeFigure(name, what, column, title, yLabel string) Figure {
 			if err != nil {
 				return nil, err
 			}
-			return []Drawn{{Name: name, Title: what + ": the mean over replicates, with " + bandsPhrase(src.Options().Bands), Fig: fig}}, nil
+			caption := what + ": the mean over replicates, with " + bandsPhrase(src.Options().Bands)
+			if src.Manifest != nil && src.Manifest.Reps == 1 {
+				// One replicate has no mean to speak of and no spread: the
+				// figure draws its run without bands (its caption says "1
+				// replicate"), and so does the report's caption.
+				caption = what + ": one replicate, without bands"
+			}
+			return []Drawn{{Name: name, Title: caption, Fig: fig}}, nil
 		}}
 }
 

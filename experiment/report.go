@@ -73,7 +73,7 @@ func CompareReport(x *Prepared, dir string, drawn []Drawn, groups []output.Group
 		}
 	}
 	WriteFigures(&b, drawn)
-	readingSection(&b, f, "Differences between regimes are best judged on paired replicates: see "+"`borderwork claim`"+".")
+	readingSection(&b, f, x.Reps, "Differences between regimes are best judged on paired replicates: see "+"`borderwork claim`"+".")
 	if err := fleeSection(&b, dir, f); err != nil {
 		return nil, err
 	}
@@ -147,9 +147,14 @@ func WriteFigures(b *bytes.Buffer, drawn []Drawn) {
 	}
 }
 
-// readingSection says how to read the harms; paired says where
+// readingSection says how to read the harms, and what the intervals are
+// (with one replicate, reps, that there are none); paired says where
 // differences between regimes are best judged.
-func readingSection(b *bytes.Buffer, f *scenarios.File, paired string) {
+func readingSection(b *bytes.Buffer, f *scenarios.File, reps int, paired string) {
+	intervals := "The intervals describe the mean over replicates of this scenario's assumptions, not the world."
+	if reps == 1 {
+		intervals = "One replicate is one draw of this scenario's randomness, with no interval: a difference it shows may be chance."
+	}
 	b.WriteString(`
 ## Reading these results
 
@@ -160,7 +165,7 @@ func readingSection(b *bytes.Buffer, f *scenarios.File, paired string) {
   person-days add trapped, stranded and centre person-days together.
 - Abuse events are counted by kind (extortion, violence, abandonment, kidnap) and perpetrator
   (smugglers, officials). "Migrants abused" counts each migrant once.
-- The intervals describe the mean over replicates of this scenario's assumptions, not the world.
+- ` + intervals + `
   ` + paired + `
 - Every number follows from the assumptions in ` + "`scenario.toml`" + `, many of them illustrative.
 `)

@@ -136,7 +136,7 @@ func SweepReport(x *Prepared, dir string, drawn []Drawn, groups []output.Group) 
 		contrastSection(&b, x, a, bb, output.Contrasts(a, bb, groups))
 	}
 	WriteFigures(&b, drawn)
-	readingSection(&b, f, "Differences between regimes are best judged on paired replicates: `contrast.csv` gives one at each point, `borderwork claim` tests the claim.")
+	readingSection(&b, f, x.Reps, "Differences between regimes are best judged on paired replicates: `contrast.csv` gives one at each point, `borderwork claim` tests the claim.")
 	WriteFleeNotes(&b, f, FleeNotesIntro) // no --by-location in a sweep, so no tables of places
 	WriteSources(&b, f)
 	return b.Bytes(), nil
