@@ -29,13 +29,16 @@ func TestOneReplicateReportSaysNoInterval(t *testing.T) {
 			t.Fatal(err)
 		}
 		report := string(b)
-		if strings.Contains(report, "confidence intervals of the mean") {
+		if strings.Contains(report, "confidence interval") {
 			t.Errorf("%s: report.md of one replicate promises confidence intervals:\n%s", name, report)
 		}
 		for _, want := range []string{"One replicate: its values, with no interval (give --reps 2 or more for one).", "- 1 replicate per "} {
 			if !strings.Contains(report, want) {
 				t.Errorf("%s: report.md lacks %q:\n%s", name, want, report)
 			}
+		}
+		if name == "sweep" && !strings.Contains(report, "in the one replicate both regimes ran there") {
+			t.Errorf("sweep: report.md has no contrast of one replicate:\n%s", report)
 		}
 	}
 }

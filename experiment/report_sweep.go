@@ -149,7 +149,11 @@ func SweepReport(x *Prepared, dir string, drawn []Drawn, groups []output.Group) 
 func contrastSection(b *bytes.Buffer, x *Prepared, a, bName string, points []output.ContrastPoint) {
 	name := output.Literal(a) + " − " + output.Literal(bName)
 	fmt.Fprintf(b, "\n## Contrast: %s\n\n", name)
-	fmt.Fprintf(b, "The paired difference %s at each point, over the replicates both regimes ran there (they share seeds, so meet the same migrants), with its 95%% confidence interval (`contrast.csv`). Each interval is of its point alone, not corrected for the %s looked at.\n\n", name, words.Count(len(points), "point"))
+	if x.Reps == 1 {
+		fmt.Fprintf(b, "The paired difference %s at each point, in the one replicate both regimes ran there (they share seeds, so meet the same migrants), with no interval (`contrast.csv`; give --reps 2 or more for one).\n\n", name)
+	} else {
+		fmt.Fprintf(b, "The paired difference %s at each point, over the replicates both regimes ran there (they share seeds, so meet the same migrants), with its 95%% confidence interval (`contrast.csv`). Each interval is of its point alone, not corrected for the %s looked at.\n\n", name, words.Count(len(points), "point"))
+	}
 	headlines := output.Headlines()
 	for _, h := range headlines {
 		t := output.TotalIndex(h.Name)
@@ -176,7 +180,11 @@ func contrastSection(b *bytes.Buffer, x *Prepared, a, bName string, points []out
 	for i, h := range headlines {
 		titles[i] = h.Title
 	}
-	b.WriteString("\nMean difference [95% confidence interval]:\n\n")
+	if x.Reps == 1 {
+		b.WriteString("\nDifference in the one replicate:\n\n")
+	} else {
+		b.WriteString("\nMean difference [95% confidence interval]:\n\n")
+	}
 	pointHeader(b, x.Keys, titles)
 	for _, cp := range points {
 		pointCells(b, cp.Params)
