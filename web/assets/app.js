@@ -1431,6 +1431,25 @@ function showRunError(lines, focus) {
   if (focus && lines.length) box.focus();
 }
 
+// refreshRefused keeps a refused run's list under Run, and the word
+// beside it, true to the form as it is now: a box put right leaves the
+// list as soon as its own message goes, and once nothing is wrong the
+// list goes and Run is said to be ready, rather than a value no longer
+// in any box still being named as the reason.
+function refreshRefused() {
+  const status = $("status");
+  if (status.dataset.state !== "refused") return;
+  const file = fileNotInUse();
+  const wrong = file ? [file] : checkInputs();
+  showRunError(wrong, false);
+  if (wrong.length) {
+    $("status-text").textContent = file ? "Not run: the scenario file above is not in use." : "Not run: fix the settings outlined in red, listed under Run.";
+    return;
+  }
+  delete status.dataset.state;
+  $("status-text").textContent = "Ready: the settings are right now. Press Run.";
+}
+
 // run runs the settings on the form, or again (same) with another
 // series over time.
 async function run(event, again) {
@@ -1650,7 +1669,10 @@ async function init() {
   });
   $("apply-sets").addEventListener("click", applySets);
   $("form").addEventListener("submit", run);
-  for (const ev of ["input", "change"]) $("form").addEventListener(ev, settingsChanged);
+  for (const ev of ["input", "change"]) {
+    $("form").addEventListener(ev, settingsChanged);
+    $("form").addEventListener(ev, refreshRefused);
+  }
   // Reset puts back the settings of the scenario shown, not another: a
   // file of one's own stays (the menu above leaves it), and says so.
   $("reset").addEventListener("click", async () => {
