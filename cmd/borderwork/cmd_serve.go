@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
@@ -78,7 +79,11 @@ func cmdServe(ctx context.Context, args []string, e *env) error {
 		}
 		initial = web.Request{Scenario: arg}
 		if scenarios.IsPath(arg) {
-			initial = web.Request{Text: string(s.Raw), File: arg}
+			// The file's name, not the folders it sits in on the
+			// teacher's computer: every student's page shows it (the
+			// File name box, Reset's message), and the commands the page
+			// gives name the file alone.
+			initial = web.Request{Text: string(s.Raw), File: filepath.Base(arg)}
 		}
 	}
 	ln, err := net.Listen("tcp", *addr)

@@ -64,7 +64,8 @@ func TestPageCommandReproduces(t *testing.T) {
 }
 
 // TestServe: serve answers on the address it prints, opens the page on
-// the scenario it is given (a file's text is sent to the page), and stops
+// the scenario it is given (a file's text is sent to the page, under the
+// file's name without the folders it is in on the teacher's computer), and stops
 // with its context; a bad scenario or address is refused before serving.
 // It sets testHookServing, a package variable: no t.Parallel.
 func TestServe(t *testing.T) {
@@ -78,7 +79,7 @@ func TestServe(t *testing.T) {
 		done <- status
 	}()
 	url := "http://" + <-addr
-	for path, want := range map[string]string{"/": `data-backend="server"`, "/api/info": `"file":"testdata/small.toml"`} {
+	for path, want := range map[string]string{"/": `data-backend="server"`, "/api/info": `"file":"small.toml"`} {
 		resp, err := http.Get(url + path)
 		if err != nil {
 			t.Fatal(err)
