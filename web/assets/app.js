@@ -1679,7 +1679,7 @@ async function init() {
     $("sets").value = "";
     if (await loadOutline(false)) {
       const name = state.source.text !== undefined ? state.source.file : state.source.scenario;
-      $("status-text").textContent = `Reset: ${name} as written, without changes.` + (state.source.text !== undefined ? " The Scenario menu goes back to a bundled one." : "");
+      $("status-text").textContent = `Reset: ${name} as written, without changes.` + (state.source.text !== undefined ? " It stays in use: to go back to a bundled scenario, choose one in the Scenario menu." : "");
     }
   });
   // The results hold only the series asked for: another one means
