@@ -247,6 +247,13 @@ func (s *Scenario) decodeError(err error) error {
 				// with a newline, ... but got 'o' instead") name a parser's
 				// state; say what to write.
 				msg = fmt.Sprintf("%s is not a value TOML reads: write a number in digits (18, 0.005), text in double quotes (\"%s\"), true or false, or a list in brackets ([1, 2])", v, strings.Trim(v, `"'`))
+				if strings.ContainsAny(v, curlyQuotes) {
+					// An editor's "smart" quotes (TextEdit, Word, a
+					// phone's keyboard): the text is right, its quotes
+					// are not, and wrapping them in straight ones would
+					// not help.
+					msg = fmt.Sprintf("%s is in curly quotes, which TOML does not read (an editor's \"smart quotes\" put them in): type straight double quotes, %q", v, strings.Trim(v, `"'`+curlyQuotes))
+				}
 			}
 		}
 		return Errors{{File: s.display, Line: line, Key: key, Msg: msg}}
@@ -257,6 +264,10 @@ func (s *Scenario) decodeError(err error) error {
 	}
 	return Errors{{File: s.display, Msg: strings.TrimPrefix(err.Error(), "toml: ")}}
 }
+
+// curlyQuotes are the quotes a word processor or a "smart quotes" editor
+// puts in for straight ones.
+const curlyQuotes = "“”‘’„«»"
 
 // notAValueTOML reports whether the decoder's message says that what
 // follows a key's "=" is no TOML value: a number with a stray letter

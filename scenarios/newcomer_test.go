@@ -66,6 +66,9 @@ func TestValueTOMLCannotRead(t *testing.T) {
 		{"base = \"classroom\"\ndays = 18o\n", `bad.toml:2: days: 18o` + say + ` ("18o"), true or false, or a list in brackets ([1, 2])`},
 		{"base = \"classroom\"\ntitle = hello # mine\n", `bad.toml:2: title: hello` + say},
 		{"base = \"classroom\"\n[abuse]\nofficial_violence = 0.0.5\n", `bad.toml:3: abuse.official_violence: 0.0.5` + say},
+		// Curly quotes, as TextEdit puts them in (docs/TEACHING.md's
+		// Exercise 7): straight ones, not curly ones in straight ones.
+		{"base = \"classroom\"\ntitle = “mine”\n", `bad.toml:2: title: “mine” is in curly quotes, which TOML does not read (an editor's "smart quotes" put them in): type straight double quotes, "mine"`},
 	} {
 		_, err := Parse([]byte(tt.src), "bad.toml", "bad.toml", nil)
 		if err == nil || !strings.Contains(err.Error(), tt.want) {

@@ -12,14 +12,15 @@ import (
 // scenario with the guide's second crossing appended): the text replaced
 // and its replacement.
 var checkMistakes = map[string][2]string{
-	"a misspelt key, `capacty = 5`":                      {"capacity = 5\n", "capacty = 5\n"},
-	"a number in quotes, `capacity = \"5\"`":             {"capacity = 5\n", "capacity = \"5\"\n"},
-	"a share written as a percentage, `documented = 30`": {"documented = 0.3 ", "documented = 30  "},
-	"a misspelt place, `to = \"Frod\"` in a link":        {"to = \"Ford\"", "to = \"Frod\""},
-	"a kind that does not exist, `kind = \"town\"`":      {"kind = \"hub\" ", "kind = \"town\""},
-	"a border location with no `[[posts]]` entry":        {"[[posts]]\nname = \"FordPost\"\nlocation = \"Ford\"\ncapacity = 5\n", ""},
-	"a post without its `capacity` line":                 {"capacity = 5\n", ""},
-	"a missing closing quote, `name = \"Ford`":           {"name = \"Ford\"\n", "name = \"Ford\n"},
+	"a misspelt key, `capacty = 5`":                        {"capacity = 5\n", "capacty = 5\n"},
+	"a number in quotes, `capacity = \"5\"`":               {"capacity = 5\n", "capacity = \"5\"\n"},
+	"a share written as a percentage, `documented = 30`":   {"documented = 0.3 ", "documented = 30  "},
+	"a misspelt place, `to = \"Frod\"` in a link":          {"to = \"Ford\"", "to = \"Frod\""},
+	"a kind that does not exist, `kind = \"town\"`":        {"kind = \"hub\" ", "kind = \"town\""},
+	"a border location with no `[[posts]]` entry":          {"[[posts]]\nname = \"FordPost\"\nlocation = \"Ford\"\ncapacity = 5\n", ""},
+	"a post without its `capacity` line":                   {"capacity = 5\n", ""},
+	"a missing closing quote, `name = \"Ford`":             {"name = \"Ford\"\n", "name = \"Ford\n"},
+	"curly quotes from a \"smart\" editor, `kind = “hub”`": {"kind = \"hub\" ", "kind = “hub”"},
 }
 
 // TestTeachingCheckMessages: the guide's table of check's messages is
