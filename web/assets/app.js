@@ -1348,10 +1348,14 @@ function drawReproduce(rep) {
   }
   const note = $("resolved-note");
   note.textContent = "Or take the scenario exactly as run, every default and change written in: ";
-  const b = html("a", { download: rep.resolved_file, text: rep.resolved_file });
+  const b = html("a", { download: rep.resolved_file, text: rep.resolved_file, class: "unbroken" });
   b.href = URL.createObjectURL(new Blob([rep.resolved], { type: "text/plain" }));
   note.appendChild(b);
-  note.appendChild(document.createTextNode(`; borderwork compare ${rep.resolved_file} gives the same numbers with the same --regimes.`));
+  // The command's words whole: a phone broke "classroom-page.toml" at
+  // its hyphen, which reads as two words to type.
+  note.appendChild(document.createTextNode("; "));
+  note.appendChild(html("code", {}, ["borderwork", "compare", rep.resolved_file].flatMap((w, i) => i ? [document.createTextNode(" "), unbroken(w)] : [unbroken(w)])));
+  note.appendChild(document.createTextNode(" gives the same numbers with the same --regimes."));
 }
 
 // setPending says, in the results, that a run waits or runs while the
