@@ -270,7 +270,7 @@ func TestPageSmallThings(t *testing.T) {
 		caption: document.querySelector("#fig-trapped figcaption .note").innerText,
 	})`
 	got := eval[map[string]any](t, ctx, cut)
-	if got["below"] != true || !strings.HasSuffix(got["caption"].(string), "(cut at 0)") {
+	if got["below"] != true || !strings.HasSuffix(got["caption"].(string), "(cut at 0, as no count can be below it)") {
 		t.Errorf("3 replicates, seed 7: a band below 0 %v, the caption %q; want a band below 0, and the caption to say it is cut", got["below"], got["caption"])
 	}
 	do(t, ctx, "showing the chart", chromedp.ScrollIntoView(chromedp.ID("fig-trapped")))
@@ -302,7 +302,7 @@ func TestPageSmallThings(t *testing.T) {
 		t.Fatalf("the run ended %q", state)
 	}
 	got = eval[map[string]any](t, ctx, cut)
-	if said := strings.HasSuffix(got["caption"].(string), "(cut at 0)"); said != got["below"] {
+	if said := strings.HasSuffix(got["caption"].(string), "(cut at 0, as no count can be below it)"); said != got["below"] {
 		t.Errorf("20 replicates: a band below 0 %v, the caption %q; want it to say the band is cut only if one is", got["below"], got["caption"])
 	}
 

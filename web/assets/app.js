@@ -880,7 +880,7 @@ function drawMaps() {
   lg.appendChild(document.createTextNode(
     // Before a run there are no circles, and no largest one.
     ` Circle area: migrants waiting at a place (mean of the replicates${res ? `; largest ${formatCount(peak)}` : ""}); the dark grey inner circle: those trapped there. ` +
-    "Marks: ▲ origin, ● hub, ■ border post, ✚ centre, ◆ destination." +
+    "Marks: ▲ origin, ● hub (a town on the way), ■ border post, ✚ centre, ◆ destination." +
     (o.schematic ? " No coordinates in this scenario: places are laid out by distance from the origins." : "")));
   showDay(state.day);
 }
