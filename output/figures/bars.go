@@ -260,6 +260,10 @@ func groupedBars(fn, title, valueLabel string, groups []Group, m Margin, c Capti
 			e := entry{g.Label, bp.slot(gi, i)}
 			if g.Bars[i].Style != 0 {
 				e.label = g.Bars[i].Key
+			} else if zeroThroughout(g) {
+				// Its bars have no length and it would stand in the
+				// legend with nothing to find: say so.
+				e.label += " (0 throughout)"
 			}
 			if !slices.Contains(listed, e) {
 				listed = append(listed, e)
@@ -280,6 +284,18 @@ func groupedBars(fn, title, valueLabel string, groups []Group, m Margin, c Capti
 		fig.side = lg
 	}
 	return fig, nil
+}
+
+// zeroThroughout reports whether every bar of g is 0 with nothing drawn
+// beside it (no error bar, no replicates' dots), so that the
+// group draws nothing at all.
+func zeroThroughout(g Group) bool {
+	for _, b := range g.Bars {
+		if b.Mean != 0 || b.Style != 0 || len(b.Values) > 0 || b.drawsErrorBar() {
+			return false
+		}
+	}
+	return true
 }
 
 // hasSpread reports whether any bar draws a spread: an error bar
