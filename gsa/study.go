@@ -71,7 +71,7 @@ var settingRanges = map[string]struct {
 	ok    func(v float64) bool
 }{
 	"trajectories": {"a whole number, at least 2", func(v float64) bool { return v >= 2 && v <= math.MaxInt32 }},
-	"levels":       {"an even number, at least 2", func(v float64) bool { return v >= 2 && v <= math.MaxInt32 && math.Mod(v, 2) == 0 }},
+	"levels":       {"an even number from 2 to " + strconv.Itoa(sensitivity.MaxLevels), func(v float64) bool { return v >= 2 && v <= sensitivity.MaxLevels && math.Mod(v, 2) == 0 }},
 	"candidates":   {"a whole number, at least --trajectories", func(v float64) bool { return v >= 2 && v <= math.MaxInt32 }},
 	"samples":      {"a whole number, at least 2", func(v float64) bool { return v >= 2 }},
 	"resamples":    {"a whole number, at least 2", func(v float64) bool { return v >= 2 }},
@@ -189,6 +189,16 @@ func NewContext(ctx context.Context, s *scenarios.Scenario, arg string, spec Spe
 	}
 	if err := spec.Limits.CheckRuns(st.sizeFlags(), float64(st.Points), float64(st.Runs()), 1); err != nil {
 		return nil, err
+	}
+	// The bootstrap holds every resample's indices at once (three per
+	// parameter and output for Morris, two for Sobol'): refuse what would
+	// not fit now, not after every run has finished.
+	if m := float64(spec.Limits.Memory); m > 0 {
+		need := 3 * 8 * float64(st.Resamples) * float64(len(st.Outputs)) * float64(len(st.Params))
+		if !(need <= m) {
+			return nil, experiment.BadInput("--resamples %d × %d outputs × %d parameters: the bootstrap would need about %s of memory at once; the limit is %s (--max-memory or %s raises it)",
+				st.Resamples, len(st.Outputs), len(st.Params), experiment.FormatBytes(need), experiment.FormatBytes(m), experiment.EnvMaxMemory)
+		}
 	}
 	if err := st.checkBox(); err != nil {
 		return nil, err

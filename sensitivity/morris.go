@@ -24,6 +24,10 @@ type MorrisSettings struct {
 const (
 	DefaultTrajectories = 20
 	DefaultLevels       = 4
+	// MaxLevels bounds p: selectSpread keeps a table of k·(p−1)² square
+	// roots, and integer distances overflow long before p = 2³¹; the
+	// method uses 4 to 10.
+	MaxLevels = 100
 )
 
 // MorrisDesign is a set of r Morris trajectories over k parameters. Each
@@ -65,8 +69,8 @@ func NewMorris(params []Param, s MorrisSettings) (*MorrisDesign, error) {
 	switch {
 	case s.Trajectories < 2:
 		return nil, fmt.Errorf("a Morris design needs at least 2 trajectories, got %d", s.Trajectories)
-	case s.Levels < 2 || s.Levels%2 != 0:
-		return nil, fmt.Errorf("a Morris design needs an even number of levels, at least 2, got %d", s.Levels)
+	case s.Levels < 2 || s.Levels > MaxLevels || s.Levels%2 != 0:
+		return nil, fmt.Errorf("a Morris design needs an even number of levels from 2 to %d, got %d", MaxLevels, s.Levels)
 	case s.Candidates != 0 && s.Candidates < s.Trajectories:
 		return nil, fmt.Errorf("a Morris design cannot keep %d trajectories out of %d candidates", s.Trajectories, s.Candidates)
 	case s.Trajectories > math.MaxInt32 || s.Candidates > math.MaxInt32:

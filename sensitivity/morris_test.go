@@ -274,6 +274,7 @@ func TestMorrisBadInput(t *testing.T) {
 		{MorrisSettings{Trajectories: 1}, "at least 2 trajectories"},
 		{MorrisSettings{Levels: 5}, "even number of levels"},
 		{MorrisSettings{Levels: -2}, "even number of levels"},
+		{MorrisSettings{Levels: 1 << 30}, "even number of levels from 2 to 100"},
 		{MorrisSettings{Trajectories: 10, Candidates: 5}, "cannot keep 10 trajectories out of 5"},
 	} {
 		if _, err := NewMorris(unitParams(2), c.s); err == nil || !strings.Contains(err.Error(), c.want) {

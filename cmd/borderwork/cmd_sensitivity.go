@@ -110,7 +110,7 @@ func cmdSensitivity(ctx context.Context, args []string, e *env) error {
 	// given as 0 is refused like any other invalid value.
 	counts := map[string]*int{
 		"trajectories": fs.Int("trajectories", sensitivity.DefaultTrajectories, "Morris: `r` trajectories, at least 2"),
-		"levels":       fs.Int("levels", sensitivity.DefaultLevels, "Morris: `p` grid levels, even"),
+		"levels":       fs.Int("levels", sensitivity.DefaultLevels, "Morris: `p` grid levels, even, at most 100"),
 		"candidates":   fs.Int("candidates", 0, "Morris: draw `M` trajectories, at least r, and keep the r most spread out"),
 		"samples":      fs.Int("samples", gsa.DefaultSamples, "Sobol': `N` base samples, at least 2; a power of two keeps the sequence balanced"),
 		"resamples":    fs.Int("resamples", sensitivity.DefaultResamples, "`B` bootstrap resamples for the intervals, at least 2"),

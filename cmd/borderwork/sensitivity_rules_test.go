@@ -153,8 +153,8 @@ func TestSensitivityLimits(t *testing.T) {
 		wantRefusal(t, exitUsage, out, append(slices.Clone(base), tt.args...), tt.want...)
 	}
 	// A memory limit that allows a few runs at a time runs on fewer
-	// workers, and says so.
-	status, _, stderr := runCLI(t, append(slices.Clone(base), "--trajectories", "2", "--formats", "", "--workers", "8", "--max-memory", "300KiB")...)
+	// workers, and says so (with few resamples, whose bootstrap fits).
+	status, _, stderr := runCLI(t, append(slices.Clone(base), "--trajectories", "2", "--formats", "", "--workers", "8", "--max-memory", "300KiB", "--resamples", "100")...)
 	if status != 0 || !strings.Contains(stderr, "runs at a time, not 8, to stay within --max-memory") {
 		t.Errorf("status %d, stderr %q; want fewer workers, said", status, stderr)
 	}

@@ -275,11 +275,16 @@ func TestSensitivityBadInput(t *testing.T) {
 		{"screen", []string{"--screen", "testdata"}, []string{"--screen", "testdata"}},
 		// 0 given is refused, not taken for the default.
 		{"trajectories 0", []string{"--trajectories", "0"}, []string{"--trajectories must be a whole number, at least 2, got 0"}},
-		{"levels 0", []string{"--levels", "0"}, []string{"--levels must be an even number, at least 2, got 0"}},
-		{"levels odd", []string{"--levels", "3"}, []string{"--levels must be an even number, at least 2, got 3"}},
+		{"levels 0", []string{"--levels", "0"}, []string{"--levels must be an even number from 2 to 100, got 0"}},
+		{"levels odd", []string{"--levels", "3"}, []string{"--levels must be an even number from 2 to 100, got 3"}},
+		// These panicked (makeslice) or ran out of memory drawing the design.
+		{"levels huge", []string{"--levels", "1000000000"}, []string{"--levels must be an even number from 2 to 100, got 1e+09"}},
+		{"levels large", []string{"--levels", "100000"}, []string{"--levels must be an even number from 2 to 100, got 100000"}},
 		{"candidates 0", []string{"--candidates", "0"}, []string{"--candidates must be a whole number, at least --trajectories, got 0"}},
 		{"candidates fewer", []string{"--candidates", "3", "--trajectories", "4"}, []string{"--candidates must be at least --trajectories (4), got 3"}},
 		{"resamples 0", []string{"--resamples", "0"}, []string{"--resamples must be a whole number, at least 2, got 0"}},
+		// The bootstrap ran out of memory after every run had finished.
+		{"resamples huge", []string{"--resamples", "1000000000"}, []string{"--resamples 1000000000", "of memory", "--max-memory"}},
 		{"confidence 0", []string{"--confidence", "0"}, []string{"--confidence must be a level between 0 and 1, such as 0.95, got 0"}},
 		{"samples 0", []string{"--method", "sobol", "--samples", "0"}, []string{"--samples must be a whole number, at least 2, got 0"}},
 	}
