@@ -55,7 +55,7 @@ func NewSweep(s *scenarios.Scenario, arg string, regimes []string, spec SweepSpe
 		return nil, err
 	}
 	var factors []design.Factor
-	var keys []string
+	var keys, paths []string
 	for _, v := range spec.Vary {
 		f, err := design.Parse(v, spec.Design == "lhs")
 		if err != nil {
@@ -83,6 +83,20 @@ func NewSweep(s *scenarios.Scenario, arg string, regimes []string, spec SweepSpe
 		if slices.Contains(keys, f.Key) {
 			return nil, badInput("--vary: %s is varied twice", f.Key)
 		}
+		// Another spelling of a key already varied, or a key --set sets,
+		// would be overwritten at every point while its column still
+		// said the values varied or set.
+		path, setBy, err := s.KeyPath(f.Key)
+		if err != nil {
+			return nil, badInput("--vary %s: %v", oneLineArg(v), err)
+		}
+		if i := slices.Index(paths, path); i >= 0 {
+			return nil, badInput("--vary: %s and %s are the same key; vary it once", keys[i], f.Key)
+		}
+		if setBy != "" {
+			return nil, badInput("--vary %s: %s is also given by %s, which the sweep's values would replace at every point; give one or the other", oneLineArg(v), f.Key, setBy)
+		}
+		paths = append(paths, path)
 		keys = append(keys, f.Key)
 		factors = append(factors, f)
 	}

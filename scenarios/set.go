@@ -177,6 +177,23 @@ func (s *Scenario) KeyKind(key string) (numeric, integer bool, err error) {
 	return false, false, nil
 }
 
+// KeyPath is the path key names, with list elements by index: two
+// spellings of one key (origins.Village.inflow, origins.0.inflow) have
+// the same KeyPath. setBy is the --set that set that very key, if one
+// did. It changes nothing.
+func (s *Scenario) KeyPath(key string) (path, setBy string, err error) {
+	var undo undoList
+	_, indexed, err := s.Clone().walk(strings.TrimSpace(key), &undo)
+	if err != nil {
+		return "", "", err
+	}
+	path = strings.Join(indexed, ".")
+	if by := s.setKeys[path]; strings.HasPrefix(by, "--set ") {
+		setBy = by
+	}
+	return path, setBy, nil
+}
+
 func orTop(path string) string {
 	if path == "" {
 		return "the top level"
