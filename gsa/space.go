@@ -199,6 +199,16 @@ func Space(s *scenarios.Scenario, entries []Entry, share float64) ([]Key, error)
 		if err != nil || !isNumber {
 			return nil, noMatch(s, e)
 		}
+		// Another spelling of a key (origins.0.inflow for
+		// origins.Village.inflow) would be a second parameter setting
+		// the same number, the later one hiding the earlier.
+		if p, _, err := s.KeyPath(e.Pattern); err == nil {
+			for _, k := range keys {
+				if q, _, err := s.KeyPath(k.Name); err == nil && q == p {
+					return nil, experiment.BadInput("%s: %s is the key %s; name it so", e.Source, e.Pattern, k.Name)
+				}
+			}
+		}
 		if !e.HasRange {
 			return nil, experiment.BadInput("%s: %s is not set in %s (its regime sets it); give its range, %s=lo:hi", e.Source, e.Pattern, s.File.Name, e.Pattern)
 		}

@@ -259,6 +259,9 @@ func TestSensitivityBadInput(t *testing.T) {
 		{"empty range", []string{"--params", "abuse.queue_effect=2:1"}, []string{"abuse.queue_effect", "empty"}},
 		{"key at 0 named", []string{"--params", "factors.enforcement.none.patrol"}, []string{"factors.enforcement.none.patrol", "lo:hi"}},
 		{"setting", []string{"--params", "days=10:20"}, []string{"days", "not an assumption"}},
+		// Another spelling of a key was a second parameter setting the
+		// same number, unchecked against the key's valid range.
+		{"key by index", []string{"--params", "origins.Home.money_mean=100:200,origins.0.money_mean=300:400"}, []string{"origins.0.money_mean is the key origins.Home.money_mean"}},
 		{"method", []string{"--method", "fast"}, []string{"--method", "fast"}},
 		{"one replicate", []string{"--reps", "1"}, []string{"--reps", "at least 2"}},
 		{"effect", []string{"--effects", "closure×magic"}, []string{"--effects", "closure×magic"}},
