@@ -53,7 +53,11 @@ func ReadParamFile(name string) ([]Entry, error) {
 		return nil, err
 	}
 	if u := md.Undecoded(); len(u) > 0 {
-		return nil, experiment.BadInput("%s: unknown key %s%s (a [[param]] holds key, lo, hi, dist and fixed)", name, u[0], suggest.Hint(u[0][len(u[0])-1], paramKeys))
+		at := name
+		if l := undecodedLine(data, md, u[0]); l > 0 {
+			at = fmt.Sprintf("%s:%d", name, l)
+		}
+		return nil, experiment.BadInput("%s: unknown key %s%s (a [[param]] holds key, lo, hi, dist and fixed)", at, u[0], suggest.Hint(u[0][len(u[0])-1], paramKeys))
 	}
 	if len(f.Param) == 0 {
 		return nil, experiment.BadInput("%s: no [[param]] tables", name)
@@ -130,6 +134,29 @@ func exactParamKeys(name string, data []byte, md toml.MetaData) error {
 		return experiment.BadInput("%s", msg)
 	}
 	return nil
+}
+
+// undecodedLine is the line where key, the first key the decoder did not
+// use, is set; 0 if it cannot be found. The decoder's keys do not say
+// which [[param]] table they are in: the tables are counted on the way.
+func undecodedLine(data []byte, md toml.MetaData, key toml.Key) int {
+	lines := strings.Split(string(data), "\n")
+	table := 0
+	for _, k := range md.Keys() {
+		if len(k) == 1 && k[0] == "param" {
+			table = nextHeader(lines, table)
+		}
+		if k.String() == key.String() {
+			if len(k) == 1 {
+				table = 0
+			}
+			if l := keyLine(lines, table, k[len(k)-1]); l > 0 {
+				return l
+			}
+			return keyLine(lines, 0, "["+k.String()) // a table, [param.sub]
+		}
+	}
+	return 0
 }
 
 // nextHeader is the line of the first [[param]] header after line from.

@@ -363,7 +363,11 @@ func TestReadParamFile(t *testing.T) {
 		{"[[param]]\nkey = \n", ":2:"},
 		{"# nothing\n", "no [[param]]"},
 		{"[[param]]\nkey = \"a\"\nlo = 1\nhi = 2\ndist = \"normal\"\n", "unknown distribution"},
-		{"[[param]]\nkey = \"a\"\nhigh = 1\n", "unknown key param.high; did you mean hi?"},
+		{"[[param]]\nkey = \"a\"\nhigh = 1\n", "params.toml:3: unknown key param.high; did you mean hi?"},
+		// An unknown key is named with its line, in whichever table.
+		{"[[param]]\nkey = \"a\"\n\n[[param]]\nkey = \"b\"\nlo = 1\nhi = 2\nrange = 3\n", "params.toml:8: unknown key param.range"},
+		{"x = 1\n[[param]]\nkey = \"a\"\n", "params.toml:1: unknown key x"},
+		{"[[param]]\nkey = \"a\"\n[param.sub]\nx = 1\n", "params.toml:3: unknown key param.sub"},
 		// Keys are case-sensitive, as in scenario files.
 		{"[[param]]\nKey = \"abuse.bribe\"\nLO = 1\nHi = 500\n", "params.toml:2: param.Key: keys are case-sensitive: write key"},
 		{"[[param]]\nkey = \"abuse.bribe\"\nLO = 1\nhi = 500\n", "params.toml:3: param.LO: keys are case-sensitive: write lo"},
