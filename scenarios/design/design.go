@@ -66,6 +66,10 @@ func Parse(spec string, lhs bool) (Factor, error) {
 		if f.Lo > f.Hi {
 			return f, fmt.Errorf("--vary %s: the range's start exceeds its end", shown)
 		}
+		// As a grid's a:a:n, every point would have the same value.
+		if f.Lo == f.Hi {
+			return f, fmt.Errorf("--vary %s: the range starts and ends at %g, so every point's value would be the same; give a wider range, or --set the key", shown, f.Lo)
+		}
 		if math.IsInf(f.Hi-f.Lo, 0) {
 			return f, fmt.Errorf("--vary %s: the range is too wide to sample", shown)
 		}

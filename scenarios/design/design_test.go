@@ -33,6 +33,7 @@ func TestParse(t *testing.T) {
 		{"a=0.1,0.10", false, nil, 0, 0, true}, // the same number, written twice
 		{"a=3:3:4", false, nil, 0, 0, true},    // four times the same value
 		{"a=3:3:1", false, []float64{3}, 0, 0, false},
+		{"a=3:3", true, nil, 0, 0, true}, // every point the same value, as 3:3:4
 	}
 	for _, tt := range tests {
 		f, err := Parse(tt.spec, tt.lhs)
