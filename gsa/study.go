@@ -274,6 +274,14 @@ func settings(s *scenarios.Scenario, spec Spec) (Info, error) {
 		if info.Candidates < info.Trajectories {
 			return Info{}, experiment.BadInput("--candidates must be at least --trajectories (%d), got %d: the design keeps the r most spread out of M", info.Trajectories, info.Candidates)
 		}
+		// Keeping r of M candidates compares every pair: M² distances
+		// held at once (sensitivity's selectSpread).
+		if m := float64(spec.Limits.Memory); m > 0 && info.Candidates > info.Trajectories {
+			if need := 8 * float64(info.Candidates) * float64(info.Candidates); !(need <= m) {
+				return Info{}, experiment.BadInput("--candidates %d (5 × --trajectories unless given): choosing among them compares every pair, about %s of memory at once; the limit is %s (--max-memory or %s raises it)",
+					info.Candidates, experiment.FormatBytes(need), experiment.FormatBytes(m), experiment.EnvMaxMemory)
+			}
+		}
 		if spec.Samples != 0 || spec.Base != "" {
 			return Info{}, experiment.BadInput("--samples and --base are for --method sobol")
 		}

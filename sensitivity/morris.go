@@ -28,6 +28,9 @@ const (
 	// roots, and integer distances overflow long before p = 2³¹; the
 	// method uses 4 to 10.
 	MaxLevels = 100
+	// MaxCandidates bounds M when r of them are chosen: 8·M² bytes of
+	// distances (32 GiB here), and time of order M²k².
+	MaxCandidates = 1 << 16
 )
 
 // MorrisDesign is a set of r Morris trajectories over k parameters. Each
@@ -75,6 +78,8 @@ func NewMorris(params []Param, s MorrisSettings) (*MorrisDesign, error) {
 		return nil, fmt.Errorf("a Morris design cannot keep %d trajectories out of %d candidates", s.Trajectories, s.Candidates)
 	case s.Trajectories > math.MaxInt32 || s.Candidates > math.MaxInt32:
 		return nil, fmt.Errorf("a Morris design of %d trajectories is too large", max(s.Trajectories, s.Candidates))
+	case s.Candidates > s.Trajectories && s.Candidates > MaxCandidates:
+		return nil, fmt.Errorf("a Morris design cannot choose among %d candidates: at most %d (selectSpread holds M² distances)", s.Candidates, MaxCandidates)
 	}
 	k := len(params)
 	drawn := max(s.Trajectories, s.Candidates)

@@ -275,6 +275,7 @@ func TestMorrisBadInput(t *testing.T) {
 		{MorrisSettings{Levels: 5}, "even number of levels"},
 		{MorrisSettings{Levels: -2}, "even number of levels"},
 		{MorrisSettings{Levels: 1 << 30}, "even number of levels from 2 to 100"},
+		{MorrisSettings{Trajectories: 2, Candidates: 1 << 20}, "cannot choose among 1048576 candidates"},
 		{MorrisSettings{Trajectories: 10, Candidates: 5}, "cannot keep 10 trajectories out of 5"},
 	} {
 		if _, err := NewMorris(unitParams(2), c.s); err == nil || !strings.Contains(err.Error(), c.want) {

@@ -286,6 +286,10 @@ func TestSensitivityBadInput(t *testing.T) {
 		{"candidates 0", []string{"--candidates", "0"}, []string{"--candidates must be a whole number, at least --trajectories, got 0"}},
 		{"candidates fewer", []string{"--candidates", "3", "--trajectories", "4"}, []string{"--candidates must be at least --trajectories (4), got 3"}},
 		{"resamples 0", []string{"--resamples", "0"}, []string{"--resamples must be a whole number, at least 2, got 0"}},
+		// Choosing among this many candidates ran out of memory, or
+		// panicked (makeslice) from 10^7 on.
+		{"candidates huge", []string{"--candidates", "100000"}, []string{"--candidates 100000", "of memory", "--max-memory"}},
+		{"candidates by default", []string{"--trajectories", "100000"}, []string{"--candidates 500000 (5 × --trajectories unless given)"}},
 		// The bootstrap ran out of memory after every run had finished.
 		{"resamples huge", []string{"--resamples", "1000000000"}, []string{"--resamples 1000000000", "of memory", "--max-memory"}},
 		{"confidence 0", []string{"--confidence", "0"}, []string{"--confidence must be a level between 0 and 1, such as 0.95, got 0"}},
