@@ -66,8 +66,9 @@ func DefaultOptions() Options {
 
 func (o Options) check(pilot int) error {
 	switch {
-	case !(o.Precision > 0):
-		return experiment.BadInput("--precision must be more than 0, got %v", o.Precision)
+	case !(o.Precision > 0) || math.IsInf(o.Precision, 1):
+		// +Inf would run and fail writing the manifest (JSON has no Inf).
+		return experiment.BadInput("--precision must be a finite number more than 0, got %v", o.Precision)
 	case !validShare(o.SESOI.Share):
 		return experiment.BadInput("--sesoi: %s", shareWant(o.SESOI.Share))
 	case !validShare(o.ChainShare):

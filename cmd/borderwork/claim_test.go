@@ -618,7 +618,9 @@ func TestClaimBadInput(t *testing.T) {
 		// open runs: TestClaimOwnChangedBuiltin.)
 		{[]string{"--own", "malfunctioning"}, "--own: malfunctioning is a built-in regime the scenario leaves as it is, one of the design's combinations; --own takes the scenario's own regimes (own regimes of small: strict), or a built-in one it changes"},
 		{[]string{"--own", "strict,hbm"}, "--own: hbm is a built-in regime"},
-		{[]string{"--precision", "-1"}, "--precision must be more than 0"},
+		{[]string{"--precision", "-1"}, "--precision must be a finite number more than 0"},
+		// +Inf ran every cell, then failed writing the manifest (status 1).
+		{[]string{"--precision", "inf"}, "--precision must be a finite number more than 0, got +Inf"},
 		{[]string{"--chain-share", "0"}, "--chain-share: want a share of the abuse malfunction adds, more than 0 and less than 1 (0.5 is most of it), got 0"},
 		{[]string{"--chain-share", "50"}, "--chain-share: want a share of the abuse malfunction adds, more than 0 and less than 1 (0.5 is most of it), got 50; for 50%, give 0.5"},
 		{[]string{"--chain-share", "1"}, "got 1; for 1%, give 0.01"},
