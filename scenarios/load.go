@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -316,23 +317,35 @@ func (s *Scenario) readInflowCSVs() error {
 			}
 			return bad(0, err.Error())
 		}
-		rows, err := csv.NewReader(bytes.NewReader(infile.TrimBOM(data))).ReadAll()
-		if err != nil {
-			return bad(0, err.Error())
-		}
-		for n, row := range rows {
+		r := csv.NewReader(bytes.NewReader(infile.TrimBOM(data)))
+		r.FieldsPerRecord = -1 // a row of other than two columns is named below
+		for n := 0; ; n++ {
+			row, err := r.Read()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				return bad(0, err.Error())
+			}
+			// The reader skips blank lines: name the file's own line.
+			line, _ := r.FieldPos(0)
 			if n == 0 && len(row) > 0 && strings.TrimSpace(row[0]) == "day" {
 				continue // header
 			}
 			if len(row) != 2 {
-				return bad(0, fmt.Sprintf("line %d: want two columns, day and rate", n+1))
+				return bad(0, fmt.Sprintf("line %d: want two columns, day and rate", line))
 			}
 			day, err1 := strconv.Atoi(strings.TrimSpace(row[0]))
 			rate, err2 := strconv.ParseFloat(strings.TrimSpace(row[1]), 64)
 			if err1 != nil || err2 != nil {
-				return bad(0, fmt.Sprintf("line %d: want an integer day and a number rate, got %q", n+1, row))
+				return bad(0, fmt.Sprintf("line %d: want an integer day and a number rate, got %q", line, row))
 			}
 			o.InflowSchedule = append(o.InflowSchedule, InflowStepSpec{From: day, Rate: rate})
+		}
+		// An empty file (a failed export) would leave the origin with no
+		// inflow at all, silently.
+		if len(o.InflowSchedule) == 0 {
+			return bad(0, "no day,rate rows; give at least one (0,10 is 10 migrants a day from day 0)")
 		}
 		o.InflowCSV = ""
 	}

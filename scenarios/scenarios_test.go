@@ -400,6 +400,19 @@ func TestInflowCSV(t *testing.T) {
 	if _, err := Load(filepath.Join(dir, "s.toml")); err == nil || !strings.Contains(err.Error(), "flows.csv: line 2") {
 		t.Errorf("bad CSV: %v; want the CSV's line named", err)
 	}
+	for _, tt := range []struct{ csv, want string }{
+		// An empty file left the origin with no inflow, silently.
+		{"", "flows.csv: no day,rate rows"},
+		{"day,rate\n", "flows.csv: no day,rate rows"},
+		// Lines are the file's, blank lines counted.
+		{"day,rate\n0,10\n\n\n1.5,20\n", "flows.csv: line 5: want an integer day"},
+		{"0,10\n\n5\n", "flows.csv: line 3: want two columns, day and rate"},
+	} {
+		os.WriteFile(filepath.Join(dir, "flows.csv"), []byte(tt.csv), 0o644)
+		if _, err := Load(filepath.Join(dir, "s.toml")); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("CSV %q: %v; want %q", tt.csv, err, tt.want)
+		}
+	}
 	os.WriteFile(filepath.Join(dir, "flows.csv"), []byte(strings.Repeat("0,1\n", MaxFileBytes/4+1)), 0o644)
 	if _, err := Load(filepath.Join(dir, "s.toml")); err == nil || !strings.Contains(err.Error(), "flows.csv: the file is larger than 4 MiB, the most a scenario may hold") {
 		t.Errorf("CSV over the limit: %v", err)
