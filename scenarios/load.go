@@ -312,6 +312,9 @@ func (s *Scenario) readInflowCSVs() error {
 		}
 		data, err := infile.Scenario.ReadFS(s.dir, filepath.ToSlash(o.InflowCSV))
 		if err != nil {
+			if !fs.ValidPath(filepath.ToSlash(o.InflowCSV)) {
+				return bad(0, "must be a path in the scenario's folder or below it (relative, without ..)")
+			}
 			if errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrInvalid) {
 				return bad(0, "cannot be read")
 			}

@@ -413,6 +413,13 @@ func TestInflowCSV(t *testing.T) {
 			t.Errorf("CSV %q: %v; want %q", tt.csv, err, tt.want)
 		}
 	}
+	// A path outside the folder was refused as "cannot be read".
+	for _, path := range []string{"../flows.csv", "/etc/passwd"} {
+		os.WriteFile(filepath.Join(dir, "out.toml"), []byte(strings.Replace(data, "flows.csv", path, 1)), 0o644)
+		if _, err := Load(filepath.Join(dir, "out.toml")); err == nil || !strings.Contains(err.Error(), path+": must be a path in the scenario's folder or below it") {
+			t.Errorf("inflow_csv %s: %v; want it refused as outside the folder", path, err)
+		}
+	}
 	os.WriteFile(filepath.Join(dir, "flows.csv"), []byte(strings.Repeat("0,1\n", MaxFileBytes/4+1)), 0o644)
 	if _, err := Load(filepath.Join(dir, "s.toml")); err == nil || !strings.Contains(err.Error(), "flows.csv: the file is larger than 4 MiB, the most a scenario may hold") {
 		t.Errorf("CSV over the limit: %v", err)
