@@ -172,7 +172,7 @@ func parseContrast(spec string, regimes []string) (string, error) {
 		return "", nil
 	}
 	if _, _, ok := SplitContrast(spec, regimes); !ok {
-		return "", badInput("--contrast must be a-b with a and b among the regimes run (%s), got %q", strings.Join(regimes, ", "), spec)
+		return "", badInput("--contrast must be a-b with a and b two different regimes among those run (%s), got %q", strings.Join(regimes, ", "), spec)
 	}
 	return spec, nil
 }

@@ -243,6 +243,8 @@ func TestSweepBadInput(t *testing.T) {
 		{[]string{}, "--vary"},
 		{[]string{"--vary", "regimes.closed.patrol=0,1", "--metric", "happiness"}, "--metric"},
 		{[]string{"--vary", "regimes.closed.patrol=0,1", "--contrast", "open-shut"}, "--contrast"},
+		// Both among the regimes run, but the same: the message said only that.
+		{[]string{"--vary", "regimes.closed.patrol=0,1", "--contrast", "open-open"}, "two different regimes"},
 		// Settings every point shares: varied, they changed nothing.
 		{[]string{"--vary", "seed=1,2"}, "seed sets the replicates' seeds"},
 		{[]string{"--vary", "replicates=1:3:3"}, "give --reps"},
