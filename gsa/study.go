@@ -268,6 +268,9 @@ func settings(s *scenarios.Scenario, spec Spec) (Info, error) {
 			v    int
 		}{{"trajectories", info.Trajectories}, {"levels", info.Levels}, {"candidates", info.Candidates}} {
 			if err := CheckSetting(c.flag, float64(c.v)); err != nil {
+				if c.flag == "candidates" && spec.Candidates == 0 { // not given: say where it came from
+					return Info{}, experiment.BadInput("--trajectories %d: the default --candidates, 5 × r = %d, is more than a design can draw; give fewer trajectories", info.Trajectories, info.Candidates)
+				}
 				return Info{}, err
 			}
 		}

@@ -289,6 +289,7 @@ func TestSensitivityBadInput(t *testing.T) {
 		// Choosing among this many candidates ran out of memory, or
 		// panicked (makeslice) from 10^7 on.
 		{"candidates huge", []string{"--candidates", "100000"}, []string{"--candidates 100000", "of memory", "--max-memory"}},
+		{"trajectories huge", []string{"--trajectories", "1000000000"}, []string{"--trajectories 1000000000: the default --candidates, 5 × r = 5000000000"}},
 		{"candidates by default", []string{"--trajectories", "100000"}, []string{"--candidates 500000 (5 × --trajectories unless given)"}},
 		// The bootstrap ran out of memory after every run had finished.
 		{"resamples huge", []string{"--resamples", "1000000000"}, []string{"--resamples 1000000000", "of memory", "--max-memory"}},
