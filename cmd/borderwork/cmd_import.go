@@ -21,8 +21,8 @@ runs under the Flee rule set (docs/MODEL.md, "The Flee rule set"), with a
 border location and an open post on every route between two countries.
 The scenario goes to FILE, or to stdout. Bad case files are one error
 naming the file, line and column, exit status 2, and nothing written.
-An existing FILE is refused unless --force is given: it may be an edited
-import, or not borderwork's at all. FILE is written under a temporary
+An existing FILE (or a link there, even to nothing) is refused unless
+--force is given: it may be an edited import, or not borderwork's at all. FILE is written under a temporary
 name and renamed into place, so an interrupted import leaves no half file.
 
 The posts' capacity and the share of agents holding travel documents are
@@ -86,6 +86,10 @@ func cmdImport(_ context.Context, args []string, e *env) error {
 			if !*force {
 				return usageErrorf("--out %s: the file exists; give --force to replace it, or another --out", *out)
 			}
+		} else if _, lerr := os.Lstat(*out); lerr == nil && !*force {
+			// A link to nothing is the user's too: Stat does not see it,
+			// and the rename into place would replace it.
+			return usageErrorf("--out %s: is a link to a file that does not exist; give --force to replace the link, or another --out", *out)
 		}
 		// The folder it goes in must be there: refused before the case is read.
 		if dir := filepath.Dir(*out); dir != "." {

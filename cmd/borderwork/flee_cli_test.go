@@ -138,6 +138,17 @@ func TestImportFleeKeepsFile(t *testing.T) {
 	if len(entries) != 1 {
 		t.Errorf("import left %d files in the folder, want only precious.toml", len(entries))
 	}
+	// A link to nothing was replaced by the import, without --force.
+	link := filepath.Join(t.TempDir(), "link.toml")
+	if err := os.Symlink(filepath.Join(dir, "missing.toml"), link); err != nil {
+		t.Skip(err)
+	}
+	if status, _, stderr := runCLI(t, "import", "flee", "--out", link, fleeCase); status != 2 || !strings.Contains(stderr, "is a link to a file that does not exist") {
+		t.Errorf("import onto a dangling link: status %d, stderr %q; want status 2", status, stderr)
+	}
+	if st, err := os.Lstat(link); err != nil || st.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("import without --force replaced the link: %v", err)
+	}
 }
 
 func TestValidateFlee(t *testing.T) {
