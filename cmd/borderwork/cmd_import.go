@@ -22,8 +22,9 @@ border location and an open post on every route between two countries.
 The scenario goes to FILE, or to stdout. Bad case files are one error
 naming the file, line and column, exit status 2, and nothing written.
 An existing FILE (or a link there, even to nothing) is refused unless
---force is given: it may be an edited import, or not borderwork's at all. FILE is written under a temporary
-name and renamed into place, so an interrupted import leaves no half file.
+--force is given: it may be an edited import, or not borderwork's at
+all. FILE is written under a temporary name and renamed into place, so
+an interrupted import leaves no half file.
 
 The posts' capacity and the share of agents holding travel documents are
 not in Flee's case: they matter only for regimes other than open, and
