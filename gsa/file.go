@@ -11,6 +11,7 @@ import (
 	"github.com/borderwork/borderwork/experiment"
 	"github.com/borderwork/borderwork/internal/infile"
 	"github.com/borderwork/borderwork/internal/suggest"
+	"github.com/borderwork/borderwork/scenarios"
 	"github.com/borderwork/borderwork/sensitivity"
 )
 
@@ -39,6 +40,9 @@ func ReadParamFile(name string) ([]Entry, error) {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
 			return nil, experiment.BadInput("%s:%d: %s", name, pe.Position.Line, pe.Message)
+		}
+		if line, key, msg, ok := scenarios.LineError(err, data); ok { // lo = "a"
+			return nil, experiment.BadInput("%s:%d: %s: %s", name, line, key, msg)
 		}
 		return nil, experiment.BadInput("%s: %s", name, strings.TrimPrefix(err.Error(), "toml: "))
 	}

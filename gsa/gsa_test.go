@@ -374,6 +374,9 @@ func TestReadParamFile(t *testing.T) {
 		{"[[param]]\nkey = \"a\"\n\n[[param]]\nkey = \"abuse.bribe\"\nKey = \"abuse.fee\"\n", "params.toml:6: param.Key: keys are case-sensitive: write key (key is also given, on line 5)"},
 		{"[[Param]]\nkey = \"a\"\n", "params.toml:1: [[Param]]: keys are case-sensitive: write [[param]]"},
 		{strings.Repeat("#", infile.ParamsLimit+1), "params.toml: the file is larger than 1 MiB, the most a parameter file may hold"},
+		// A value of the wrong type, in an author's words, not Go's.
+		{"[[param]]\nkey = \"abuse.bribe\"\nlo = \"a\"\nhi = 2\n", `params.toml:3: param.lo: want a number, got the text "a"`},
+		{"[[param]]\nkey = \"abuse.bribe\"\nlo = 1\nhi = [2]\n", "params.toml:4: param.hi: want a number, got the list [2]"},
 	} {
 		if _, err := ReadParamFile(write(tt.text)); err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("ReadParamFile(%q) = %v; want an error containing %q", tt.text, err, tt.want)

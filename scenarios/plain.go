@@ -12,6 +12,25 @@ import (
 // typeMismatch is the TOML decoder's wording of a value of the wrong type.
 var typeMismatch = regexp.MustCompile(`incompatible types: TOML value has type (\S+); destination has type (.+)$`)
 
+// LineError splits a TOML decoder's error of a value that could not be
+// stored (a type mismatch) into its line, the key and the message in a
+// file author's words (plainType's), given text, the file's; ok is
+// false for any other error.
+func LineError(err error, text []byte) (line int, key, msg string, ok bool) {
+	m := lineErr.FindStringSubmatch(err.Error())
+	if m == nil {
+		return 0, "", "", false
+	}
+	line, _ = strconv.Atoi(m[1])
+	value := ""
+	if lines := strings.Split(string(text), "\n"); line >= 1 && line <= len(lines) {
+		if _, v, found := strings.Cut(lines[line-1], "="); found {
+			value = strings.TrimSpace(v)
+		}
+	}
+	return line, m[2], plainType(m[3], value), true
+}
+
 // plainType rewrites the TOML decoder's message about a value of the
 // wrong type in the words of a scenario's author ("want a number, got
 // the text "5""); text is the value as written, "" if unknown. Other
