@@ -263,7 +263,7 @@ func groupedBars(fn, title, valueLabel string, groups []Group, m Margin, c Capti
 			} else if zeroThroughout(g) {
 				// Its bars have no length and it would stand in the
 				// legend with nothing to find: say so.
-				e.label += " (0 throughout)"
+				e.label += ": 0 throughout"
 			}
 			if !slices.Contains(listed, e) {
 				listed = append(listed, e)

@@ -38,10 +38,10 @@ func TestZeroGroupSaysSoInLegend(t *testing.T) {
 				t.Fatal(err)
 			}
 			svg := b.String()
-			if got := strings.Contains(svg, "channel (0 throughout)"); got != tt.zero {
+			if got := strings.Contains(svg, "channel: 0 throughout"); got != tt.zero {
 				t.Errorf("legend says the channel is 0 throughout: %v, want %v", got, tt.zero)
 			}
-			if strings.Contains(svg, "whole (0 throughout)") {
+			if strings.Contains(svg, "whole: 0 throughout") {
 				t.Error("a group with bars is said to be 0 throughout")
 			}
 		})
