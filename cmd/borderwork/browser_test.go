@@ -393,6 +393,9 @@ func TestPageStatic(t *testing.T) {
 		run := exercisePage(t, ctx, files.URL+"/"+tt.query, shot)
 		t.Logf("static page, %s: the classroom comparison (4 regimes × 20 replicates) took %s ms from Run to the last result (%s ms run again)", tt.what, run.ms, run.again)
 		checkAgainstCLI(t, run)
+		if tt.query != "" {
+			checkLinkReopens(t, ctx, tt.query)
+		}
 		checkFailedRun(t, ctx)
 	}
 }

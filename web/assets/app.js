@@ -1105,6 +1105,121 @@ function request() {
   return req;
 }
 
+// ---- Settings in the address ---------------------------------------------
+
+// LINK are the names of the settings in the page's address (its query,
+// beside ?workers=): a reload, or a phone that dropped the tab, opens the
+// page with the settings it had, and a teacher can hand out an
+// exercise's settings as a link. A link sets the form; it runs nothing.
+const LINK = ["scenario", "set", "regimes", "reps", "seed", "days", "series"];
+
+// linkQuery is the page's query with the settings on the form: the
+// bundled scenario's name, the --set of a run (runSets, as the command
+// under Reproduce this has them), the regimes ticked, the boxes of
+// replicates, seed and days as typed, and the curve over time if not
+// the default. A file pasted or uploaded into the page leaves the
+// settings out: its text is not in the address, and its settings would
+// open on another scenario. The file `borderwork serve` opens with
+// keeps them, without a scenario: the page opens on it again.
+function linkQuery() {
+  const p = new URLSearchParams(location.search);
+  for (const k of LINK) p.delete(k);
+  const src = state.source || {};
+  if (!state.outline || (src.text !== undefined && src.text !== state.info.initial.text)) return p;
+  if (src.text === undefined) p.set("scenario", src.scenario);
+  for (const s of runSets()) p.append("set", s);
+  p.set("regimes", [...document.querySelectorAll("#regimes input:checked")].map((i) => i.value).join(","));
+  for (const id of RUNS) {
+    if (id !== "days" || $(id).value.trim() !== String(state.outline.days)) p.set(id, $(id).value.trim());
+  }
+  const series = $("series-select").value;
+  if (series && series !== state.info.default_series[1]) p.set("series", series);
+  return p;
+}
+
+// keepInAddress writes the settings on the form into the address,
+// replacing it (no reload, no new entry in the history); = and , stay
+// readable, for a teacher editing a link.
+function keepInAddress() {
+  const q = linkQuery().toString().replace(/%3D/g, "=").replace(/%2C/g, ",");
+  try {
+    history.replaceState(history.state, "", location.pathname + (q ? "?" + q : "") + location.hash);
+  } catch (e) {
+    // Too many writes in a short time (Safari limits them): the next
+    // change or Run writes it again.
+  }
+}
+
+// readLink returns the settings in the page's address, or null if it
+// holds none.
+function readLink() {
+  const p = new URLSearchParams(location.search);
+  return LINK.some((k) => p.has(k)) ? p : null;
+}
+
+// linkScenario puts the bundled scenario the link p names in use, before
+// the page first loads it; it returns what is wrong ("" if nothing).
+function linkScenario(p) {
+  const name = p.get("scenario");
+  if (name === null) return "";
+  if (!state.info.scenarios.some((s) => s.name === name)) {
+    const using = state.source.text !== undefined ? state.source.file : state.source.scenario;
+    return `The address names the scenario "${name}", which this page does not have: it opened ${using} instead, with the other settings of the address. Choose a scenario in the menu above.`;
+  }
+  state.source = { scenario: name };
+  $("scenario").value = name;
+  return "";
+}
+
+// setKnob puts value in a knob's box as if typed there: the slider
+// follows, and a value out of range is said under it.
+function setKnob(key, value) {
+  const num = document.getElementById("knob-" + key + "-num");
+  num.value = value;
+  num.dispatchEvent(new Event("input"));
+  num.dispatchEvent(new Event("change"));
+}
+
+// applyLink puts the settings of the link p on the form, as a reader
+// would: a knob's --set in its box, other --set lines in "More changes"
+// with Apply, then the regimes, replicates, seed, days and the curve
+// over time. What cannot be used is said where the page says it for a
+// value typed (under the knob, the runs' boxes or Apply), or, for a
+// regime or curve the page does not have, under the scenario (with the
+// problem of linkScenario, wrong); the rest is set. Nothing runs.
+async function applyLink(p, wrong) {
+  const problems = wrong ? [wrong] : [];
+  const keyOf = (s) => s.split("=")[0].trim();
+  const knobs = new Set(state.outline.knobs.map((k) => k.key));
+  const sets = p.getAll("set").map((s) => s.trim()).filter((s) => s);
+  const more = sets.filter((s) => !knobs.has(keyOf(s)));
+  if (more.length) {
+    $("sets").value = more.join("\n");
+    $("sets-box").open = true;
+    await applySets();
+  }
+  for (const s of sets.filter((s) => knobs.has(keyOf(s)))) setKnob(keyOf(s), s.slice(s.indexOf("=") + 1).trim());
+  if (p.has("regimes")) {
+    const want = p.get("regimes").split(",").map((r) => r.trim()).filter((r) => r);
+    for (const input of document.querySelectorAll("#regimes input")) input.checked = want.includes(input.value);
+    const unknown = want.filter((r) => !state.outline.regimes.some((o) => o.name === r));
+    if (unknown.length) problems.push(`The address asks for ${unknown.length === 1 ? "the regime" : "the regimes"} ${unknown.join(", ")}, which this scenario does not have: tick the regimes to compare below.`);
+  }
+  const runs = RUNS.filter((id) => p.has(id));
+  for (const id of runs) $(id).value = p.get(id);
+  if (runs.length) checkRuns();
+  if (p.has("series")) {
+    const ss = $("series-select");
+    if ([...ss.options].some((o) => o.value === p.get("series"))) ss.value = p.get("series");
+    else problems.push(`The address asks for the curve "${p.get("series")}" over time, which this page does not draw: choose one under Over time in the results.`);
+  }
+  if (problems.length) $("problems").textContent = problems.join("\n");
+  const said = [...document.querySelectorAll("#form .problems, #form .knob-error")].some((e) => e.textContent);
+  $("status-text").textContent = said
+    ? "The settings in the page's address are on the form, but not all of them could be used: see the messages above, then press Run."
+    : "The settings in the page's address are on the form: press Run to run them.";
+}
+
 // PROBLEMS are the boxes that say why the scenario could not be used:
 // under the scenario and its file, and under "More changes", each next
 // to the button that asked.
@@ -1479,6 +1594,7 @@ async function run(event, again) {
       return;
     }
     req = request();
+    keepInAddress();
   }
   if (state.running) state.running.cancel();
   showRunError([]);
@@ -1598,6 +1714,7 @@ async function chooseScenario() {
     state.source = before;
     sel.value = before.scenario || "";
   }
+  keepInAddress();
 }
 
 async function useText() {
@@ -1606,6 +1723,7 @@ async function useText() {
   const before = state.source;
   state.source = { text, file };
   if (!(await loadOutline(false))) { state.source = before; return; }
+  keepInAddress(); // without the settings: the file is not in the address
   $("scenario").value = "";
   // Its posts' scheduled changes, as check's digest says them: a window
   // that landed under another post, or none, shows here.
@@ -1652,7 +1770,12 @@ async function init() {
     state.source = { scenario: init.scenario };
     sel.value = init.scenario;
   }
+  // Settings in the address (a reload, or a teacher's link) go on the
+  // form once its scenario is loaded.
+  const link = readLink();
+  const wrong = link ? linkScenario(link) : "";
   if (!(await loadOutline(false))) $("status-text").textContent = "The scenario could not be read: see why under it.";
+  else if (link) await applyLink(link, wrong);
   $("run").disabled = false; // disabled in the page until the engine answers
 
   for (const id of RUNS) {
@@ -1671,12 +1794,17 @@ async function init() {
     $("file-name").value = f.name;
     await useText();
   });
-  $("apply-sets").addEventListener("click", applySets);
+  $("apply-sets").addEventListener("click", async () => { await applySets(); keepInAddress(); });
   $("form").addEventListener("submit", run);
   for (const ev of ["input", "change"]) {
     $("form").addEventListener(ev, settingsChanged);
     $("form").addEventListener(ev, refreshRefused);
   }
+  // A setting changed goes into the address as it is left (not at each
+  // keystroke or step of a slider); a scenario or file, once in use.
+  $("form").addEventListener("change", (e) => {
+    if (e.target !== sel && !e.target.closest("#file-box")) keepInAddress();
+  });
   // Reset puts back the settings of the scenario shown, not another: a
   // file of one's own stays (the menu above leaves it), and says so.
   $("reset").addEventListener("click", async () => {
@@ -1684,12 +1812,14 @@ async function init() {
     if (await loadOutline(false)) {
       const name = state.source.text !== undefined ? state.source.file : state.source.scenario;
       $("status-text").textContent = `Reset: ${name} as written, without changes.` + (state.source.text !== undefined ? " It stays in use: to go back to a bundled scenario, choose one in the Scenario menu." : "");
+      keepInAddress();
     }
   });
   // The results hold only the series asked for: another one means
   // running the settings of the results shown again (the note under the
   // select says so), not what the sliders show now.
   ss.addEventListener("change", () => {
+    keepInAddress();
     const shown = state.running ? state.runningReq : state.lastReq;
     if (!shown) return;
     const again = Object.assign({}, shown, { series: ["trapped", ss.value] });
