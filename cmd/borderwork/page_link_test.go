@@ -104,6 +104,17 @@ func TestPageLink(t *testing.T) {
 		t.Errorf("opened from a stale link, the page's status is %q; want nothing run", page["state"])
 	}
 	shots(t, other, "link-stale-phone", "regimes", "knob-abuse.desperation_effect", "runs-error", "sets-problems")
+
+	// A link of Exercise 6's kind: a line of "More changes" that defines a
+	// regime is applied before the regimes are ticked, so the new one is;
+	// the curve over time is the link's.
+	newRegime := url + "?scenario=classroom&set=regimes.hbm_lite.base=closed&regimes=open,hbm_lite&series=waiting"
+	do(t, other, "opening "+newRegime, chromedp.Navigate(newRegime), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))
+	applied := waitText(t, other, "sets-status", func(s string) bool { return s != "" })
+	got := eval[[]string](t, other, `[[...document.querySelectorAll("#regimes input:checked")].map(i => i.value).join(","), document.getElementById("series-select").value, document.getElementById("problems").textContent + document.getElementById("sets-problems").textContent]`)
+	if !strings.Contains(applied, "Applied 1 change") || got[0] != "open,hbm_lite" || got[1] != "waiting" || got[2] != "" {
+		t.Errorf("opened from %s: Apply says %q, the regimes ticked are %q, the curve over time %q, the problems %q; want 1 change applied, open,hbm_lite, waiting and none", newRegime, applied, got[0], got[1], got[2])
+	}
 }
 
 // shots saves screenshots of the screen (keepShot) scrolled to the
