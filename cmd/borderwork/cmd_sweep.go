@@ -36,7 +36,9 @@ and draws N points from the master seed. KEY is any numeric scenario key,
 as for --set: regimes.malfunctioning.outage_start, abuse.desperation_effect,
 posts.Toummo.capacity, origins.Bamako.documented, ...; not seed or
 replicates, which every point shares (give --seed and --reps), nor a key
---set (or --days) also gives, which each point's values would replace.
+--set also gives, which each point's values would replace. (--days is the
+scenario's length, which a varied days replaces at each point, as the
+command line a folder records gives it.)
 
 --shard i/n runs only the runs k with k mod n = i (round robin, which spreads
 points and regimes evenly over shards) into a folder of its own; 'borderwork
@@ -130,12 +132,6 @@ func cmdSweep(ctx context.Context, args []string, e *env) error {
 	})
 	if err != nil {
 		return err
-	}
-	// --days sets what a varied days would replace at every point.
-	for _, k := range plan.Keys {
-		if p, _, _ := s.KeyPath(k); p == "days" && fs.set["days"] {
-			return usageErrorf("--vary %s: days is also given by --days %d, which the sweep's values would replace at every point; give one or the other", k, c.days)
-		}
 	}
 	plan.PrepareWorkers = c.workers // the points are built on as many cores as the runs use
 	// Each point is built and validated before the first run (about a
