@@ -312,7 +312,9 @@ func (s *Scenario) readInflowCSVs() error {
 		}
 		data, err := infile.Scenario.ReadFS(s.dir, filepath.ToSlash(o.InflowCSV))
 		if err != nil {
-			if !fs.ValidPath(filepath.ToSlash(o.InflowCSV)) {
+			if errors.Is(err, fs.ErrInvalid) && !fs.ValidPath(filepath.ToSlash(o.InflowCSV)) {
+				// The folder refused the path itself (a page's
+				// scenario reads no file at all: "cannot be read").
 				return bad(0, "must be a path in the scenario's folder or below it (relative, without ..)")
 			}
 			if errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrInvalid) {
