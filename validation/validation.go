@@ -523,14 +523,15 @@ func FigureOptions(o *output.FigureOptions, formats []string) *output.FigureOpti
 // in formats, as o says, and the manifest, which record completes with
 // what the validation ran (its command line, seed, days, replicates,
 // regimes and runs), with in as its validate section. Then it swaps the
-// folder into place.
-func writeFolder(ctx context.Context, folder *output.Folder, s *scenarios.Scenario, arg string, in *Info, o *output.FigureOptions, formats []string, tables func(dir string, m *output.Manifest) ([]string, error), record func(m *output.Manifest)) error {
+// folder into place, and returns how many figure files it holds, for the
+// terminal's line that says what was written.
+func writeFolder(ctx context.Context, folder *output.Folder, s *scenarios.Scenario, arg string, in *Info, o *output.FigureOptions, formats []string, tables func(dir string, m *output.Manifest) ([]string, error), record func(m *output.Manifest)) (int, error) {
 	scenarioTOML, err := s.Encode()
 	if err != nil {
-		return err
+		return 0, err
 	}
 	if err := output.WriteFile(folder.Path("scenario.toml"), scenarioTOML); err != nil {
-		return err
+		return 0, err
 	}
 	m := output.NewManifest("validate")
 	m.ScenarioSHA256 = output.SHA256(scenarioTOML)
@@ -541,46 +542,46 @@ func writeFolder(ctx context.Context, folder *output.Folder, s *scenarios.Scenar
 	m.FigureOptions = o
 	record(m)
 	if m.Validate, err = json.Marshal(in); err != nil {
-		return err
+		return 0, err
 	}
 	ts, err := tables(folder.Dir, m)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	// The tables first: the figures read the manifest as plot reads it.
 	if m.Tables, err = output.Check(folder.Dir, ts); err != nil {
-		return err
+		return 0, err
 	}
 	drawn, figs, err := experiment.DrawFiguresContext(ctx, folder.Dir, m, Figures, formats)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	if in.DataKind == FleeCase { // flow counts' report.md is one of their tables
 		report, err := FleeReport(folder.Dir, m, drawn)
 		if err != nil {
-			return err
+			return 0, err
 		}
 		if err := output.WriteReport(folder.Dir, m, report); err != nil {
-			return err
+			return 0, err
 		}
 	}
 	if m.Figures, err = output.Check(folder.Dir, figs); err != nil {
-		return err
+		return 0, err
 	}
 	if m.Figures == nil {
 		m.Figures = []output.Checked{}
 	}
 	m.Complete = true
 	if err := m.Write(folder.Path("manifest.json")); err != nil {
-		return err
+		return 0, err
 	}
-	return folder.Commit()
+	return len(m.Figures), folder.Commit()
 }
 
 // WriteFlee writes the folder of v, a validation of the scenario s
 // (named arg on the command line) against a Flee case, in, its figures
-// drawn in formats as o says.
-func WriteFlee(ctx context.Context, folder *output.Folder, v *flee.Validation, s *scenarios.Scenario, o *output.FigureOptions, formats []string, arg string, in *Info) error {
+// drawn in formats as o says, and returns how many figure files it holds.
+func WriteFlee(ctx context.Context, folder *output.Folder, v *flee.Validation, s *scenarios.Scenario, o *output.FigureOptions, formats []string, arg string, in *Info) (int, error) {
 	o = FigureOptions(o, formats)
 	tables := func(dir string, _ *output.Manifest) ([]string, error) { return v.Write(dir) }
 	return writeFolder(ctx, folder, s, arg, in, o, formats, tables, func(m *output.Manifest) {
@@ -595,8 +596,9 @@ func WriteFlee(ctx context.Context, folder *output.Folder, v *flee.Validation, s
 // WriteFlows writes the folder of st, a validation of the scenario s
 // (named arg on the command line) against flow counts, in, with reps
 // replicates of each kept set and the MMP's incidents (nil: none given),
-// with its report, its figures drawn in formats as o says.
-func WriteFlows(ctx context.Context, folder *output.Folder, st *dtm.Study, s *scenarios.Scenario, o *output.FigureOptions, formats []string, arg string, in *Info, reps int, incidents []dtm.Incident) error {
+// with its report, its figures drawn in formats as o says, and returns how
+// many figure files it holds.
+func WriteFlows(ctx context.Context, folder *output.Folder, st *dtm.Study, s *scenarios.Scenario, o *output.FigureOptions, formats []string, arg string, in *Info, reps int, incidents []dtm.Incident) (int, error) {
 	o = FigureOptions(o, formats)
 	tables := func(to string, m *output.Manifest) ([]string, error) {
 		tables, err := st.Write(to, incidents)
@@ -695,7 +697,8 @@ func rerun(ctx context.Context, m *output.Manifest, scenarioPath, out string, wo
 		if err != nil {
 			return err
 		}
-		return WriteFlows(ctx, folder, st, s, o, formats, m.ScenarioArg, in, m.Reps, incidents)
+		_, err = WriteFlows(ctx, folder, st, s, o, formats, m.ScenarioArg, in, m.Reps, incidents)
+		return err
 	}
 	cs, err := flee.Read(in.Data)
 	if err != nil {
@@ -705,5 +708,6 @@ func rerun(ctx context.Context, m *output.Manifest, scenarioPath, out string, wo
 	if err != nil {
 		return err
 	}
-	return WriteFlee(ctx, folder, v, s, o, formats, m.ScenarioArg, in)
+	_, err = WriteFlee(ctx, folder, v, s, o, formats, m.ScenarioArg, in)
+	return err
 }

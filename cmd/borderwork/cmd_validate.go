@@ -155,7 +155,8 @@ func cmdValidate(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	if err := validation.WriteFlee(ctx, folder, v, s, c.figureOptions(), formats, arg, info); err != nil {
+	figures, err := validation.WriteFlee(ctx, folder, v, s, c.figureOptions(), formats, arg, info)
+	if err != nil {
 		return validateWriteError(err)
 	}
 	defer m.report(e.stderr, "validate", c.quiet)
@@ -163,7 +164,7 @@ func cmdValidate(ctx context.Context, args []string, e *env) error {
 		before.noteTo(e, true)
 		return printValidationJSON(e, v, out, m.performance())
 	}
-	printValidation(e, v, s.Sets(), *data, out)
+	printValidation(e, v, s.Sets(), *data, out, figures)
 	before.note(e.stdout)
 	return nil
 }
@@ -193,7 +194,7 @@ func validateWriteError(err error) error {
 	return err
 }
 
-func printValidation(e *env, v *flee.Validation, sets []string, data, out string) {
+func printValidation(e *env, v *flee.Validation, sets []string, data, out string, figures int) {
 	fmt.Fprintf(e.stdout, "%s against %s: regime %s, %s, seed %d, %s.\n", v.Scenario, data, v.Regime, words.Count(v.Replicates, "replicate"), v.Seed, words.Count(v.Days, "day"))
 	printOverrides(e.stdout, sets)
 	fmt.Fprintln(e.stdout)
@@ -208,7 +209,7 @@ func printValidation(e *env, v *flee.Validation, sets []string, data, out string
 		fmt.Fprintf(tw, "%s\t%.4f\t%s\n", m, st.Mean, interval)
 	}
 	tw.Flush()
-	fmt.Fprintf(e.stdout, "\n(each run's error is its mean over days; Flee reports the rescaled one.)\nWrote %s.\n", out)
+	fmt.Fprintf(e.stdout, "\n(each run's error is its mean over days; Flee reports the rescaled one.)\nWrote %s: tables, %s, report.md.\n", out, words.Count(figures, "figure file"))
 }
 
 func printValidationJSON(e *env, v *flee.Validation, out string, perf *performance) error {

@@ -15,6 +15,7 @@ import (
 	"github.com/borderwork/borderwork/dtm"
 	"github.com/borderwork/borderwork/experiment"
 	"github.com/borderwork/borderwork/internal/suggest"
+	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/scenarios"
 	"github.com/borderwork/borderwork/validation"
@@ -172,7 +173,8 @@ func validateFlows(ctx context.Context, fs *flagSet, c *common, e *env, arg, dir
 		}
 		return err
 	}
-	if err := validation.WriteFlows(ctx, folder, st, s, c.figureOptions(), formats, arg, info, reps, incidents); err != nil {
+	figures, err := validation.WriteFlows(ctx, folder, st, s, c.figureOptions(), formats, arg, info, reps, incidents)
+	if err != nil {
 		return validateWriteError(err)
 	}
 	defer m.report(e.stderr, "validate", c.quiet)
@@ -180,12 +182,12 @@ func validateFlows(ctx context.Context, fs *flagSet, c *common, e *env, arg, dir
 		before.noteTo(e, true)
 		return printFlowValidationJSON(e, st, out)
 	}
-	printFlowValidation(e, st, s.Sets(), dir, out)
+	printFlowValidation(e, st, s.Sets(), dir, out, figures)
 	before.note(e.stdout)
 	return nil
 }
 
-func printFlowValidation(e *env, st *dtm.Study, sets []string, dir, out string) {
+func printFlowValidation(e *env, st *dtm.Study, sets []string, dir, out string, figures int) {
 	o := st.Options
 	split := st.Start.AddDate(0, 0, st.Split)
 	fmt.Fprintf(e.stdout, "%s against %s: calibrated on the counts before %s (%d draws, %d kept), predicted after it under %s (%d runs).\n",
@@ -214,7 +216,7 @@ func printFlowValidation(e *env, st *dtm.Study, sets []string, dir, out string) 
 		}
 	}
 	tw.Flush()
-	fmt.Fprintf(e.stdout, "\n(the baseline carries the mean count per day before the change forward; report.md has every row.)\nWrote %s.\n", out)
+	fmt.Fprintf(e.stdout, "\n(the baseline carries the mean count per day before the change forward; report.md has every row.)\nWrote %s: tables, %s, report.md.\n", out, words.Count(figures, "figure file"))
 }
 
 func printFlowValidationJSON(e *env, st *dtm.Study, out string) error {

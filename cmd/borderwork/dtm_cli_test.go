@@ -29,7 +29,7 @@ func TestValidateFlows(t *testing.T) {
 	if status != 0 {
 		t.Fatalf("validate: status %d\n%s%s", status, stdout, stderr)
 	}
-	for _, want := range []string{"calibrated on the counts before 2016-08-01 (8 draws, 2 kept), predicted after it under closed", "inflow_level", "predicted", "baseline", "Wrote " + out,
+	for _, want := range []string{"calibrated on the counts before 2016-08-01 (8 draws, 2 kept), predicted after it under closed", "inflow_level", "predicted", "baseline", "Wrote " + out + ": tables, 2 figure files, report.md.\n",
 		"kept draws: median", "unweighted, they sample the prior cut to that box, not an ABC posterior."} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("validate's output does not contain %q:\n%s", want, stdout)

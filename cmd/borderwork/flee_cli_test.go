@@ -159,7 +159,7 @@ func TestValidateFlee(t *testing.T) {
 	if status != 0 {
 		t.Fatalf("validate: status %d\n%s%s", status, stdout, stderr)
 	}
-	for _, want := range []string{"regime open, 3 replicates", "rescaled", "normal", "total", "Wrote " + out} {
+	for _, want := range []string{"regime open, 3 replicates", "rescaled", "normal", "total", "Wrote " + out + ": tables, 4 figure files, report.md.\n"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("validate's output does not contain %q:\n%s", want, stdout)
 		}
