@@ -429,7 +429,9 @@ func (inv *Inventory) check(path string, owner Owner, force bool, files []string
 	case len(inv.Foreign) > 0:
 		return &notOurs{fmt.Sprintf("%s holds files borderwork did not write (%s); move them, or %s", path, list(inv.Foreign), hint)}
 	case len(inv.Changed) > 0:
-		return &notOurs{fmt.Sprintf("%s holds files changed since borderwork wrote them (%s); %s", path, list(inv.Changed), hint)}
+		// --force replaces them with the rest: say so, lest "files
+		// borderwork did not write are kept" be read as keeping edits.
+		return &notOurs{fmt.Sprintf("%s holds files changed since borderwork wrote them (%s); choose another --out, or give --force to replace it, those files too (copy them first to keep your changes)", path, list(inv.Changed))}
 	case m.Command != owner.Command || !sameSource(m.ScenarioSource, owner.Source):
 		return &notOurs{fmt.Sprintf("%s holds %s, not %s; %s", path, OwnerOf(m), owner, hint)}
 	}

@@ -90,7 +90,7 @@ func TestCheckTarget(t *testing.T) {
 		{"a table changed", func(t *testing.T, dir string) {
 			writeFolder(t, dir, owner)
 			os.WriteFile(filepath.Join(dir, "summary.csv"), []byte("run,regime\n0,closed\n"), 0o644)
-		}, false, "changed since borderwork wrote them (summary.csv)"},
+		}, false, "changed since borderwork wrote them (summary.csv); choose another --out, or give --force to replace it, those files too (copy them first to keep your changes)"},
 		{"another scenario", func(t *testing.T, dir string) { writeFolder(t, dir, Owner{Command: "compare", Source: "mine.toml"}) }, false, "a compare folder of mine.toml, not a compare folder of bundled:sahel"},
 		{"another command", func(t *testing.T, dir string) { writeFolder(t, dir, Owner{Command: "sweep", Source: "bundled:sahel"}) }, false, "a sweep folder"},
 		{"a file", func(t *testing.T, dir string) { os.Remove(dir); os.WriteFile(dir, nil, 0o644) }, true, "not a folder"},
