@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/scenarios/design"
 	"github.com/borderwork/borderwork/sim"
@@ -620,9 +621,56 @@ func runOwners(shards []shardFolder, total int) ([]int, error) {
 			more = fmt.Sprintf(" and %d more", len(missing)-10)
 			missing = missing[:10]
 		}
-		return nil, badInput("%d of the sweep's %d runs are missing (runs %s%s); is a shard left out?", total-owned, total, strings.Join(missing, ", "), more)
+		noun := shardedNoun(shards[0].m.Command)
+		if left := shardsLeftOut(shards); len(left) > 0 {
+			verb := "is"
+			if len(left) > 1 {
+				verb = "are"
+			}
+			return nil, badInput("%s %s missing: %d of the %s's %d runs are in none of the folders given (runs %s%s); merge every shard of the %s",
+				words.List(left), verb, total-owned, noun, total, strings.Join(missing, ", "), more, noun)
+		}
+		return nil, badInput("%d of the %s's %d runs are missing (runs %s%s); is a shard left out?", total-owned, noun, total, strings.Join(missing, ", "), more)
 	}
 	return owner, nil
+}
+
+// shardsLeftOut names the shards of the sweep that none of shards is,
+// "shard 2/10" or "shards 2/10 and 7/10", when every one of them records
+// a shard i/n of the same n (merge refuses any other before this); nil
+// otherwise.
+func shardsLeftOut(shards []shardFolder) []string {
+	n := 0
+	given := make(map[int]bool, len(shards))
+	for _, sh := range shards {
+		var i, k int
+		if sh.m.Sweep == nil {
+			return nil
+		}
+		if _, err := fmt.Sscanf(sh.m.Sweep.Shard, "%d/%d", &i, &k); err != nil || k < 1 || i < 0 || i >= k || (n > 0 && k != n) {
+			return nil
+		}
+		n = k
+		given[i] = true
+	}
+	var left []string
+	for i := 0; i < n; i++ {
+		if !given[i] {
+			left = append(left, fmt.Sprintf("%d/%d", i, n))
+		}
+	}
+	switch len(left) {
+	case 0:
+		return nil
+	case 1:
+		left[0] = "shard " + left[0]
+	default:
+		if len(left) > 10 {
+			left = append(left[:10], fmt.Sprintf("%d more", len(left)-10))
+		}
+		left[0] = "shards " + left[0]
+	}
+	return left
 }
 
 // mergeTable writes the rows of one table from every shard in run order.

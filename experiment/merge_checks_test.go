@@ -259,3 +259,32 @@ func TestMergeRefusesEditedManifestInAnyOrder(t *testing.T) {
 		})
 	}
 }
+
+// TestMergeNamesTheShardLeftOut: shards that leave runs out are refused,
+// nothing written, naming the shards i/n that none of the folders is, so
+// that a cluster user sees which array task's shard to look for, not only
+// the runs.
+func TestMergeNamesTheShardLeftOut(t *testing.T) {
+	dir := t.TempDir()
+	dirs := shardsWith(t, dir, "s", 4, func(int) experiment.Options { return experiment.Options{} })
+	out := filepath.Join(dir, "merged")
+	tests := []struct {
+		given []int
+		want  string
+	}{
+		{[]int{0, 1, 3}, "shard 2/4 is missing: "},
+		{[]int{1, 2, 3}, "shard 0/4 is missing: "},
+		{[]int{0, 2}, "shards 1/4 and 3/4 are missing: "},
+		{[]int{3}, "shards 0/4, 1/4 and 2/4 are missing: "},
+	}
+	for _, tt := range tests {
+		var given []string
+		for _, i := range tt.given {
+			given = append(given, dirs[i])
+		}
+		refusedMerge(t, given, out, experiment.MergeOptions{}, tt.want, "of the sweep's", "runs are in none of the folders given", "merge every shard of the sweep")
+		if _, err := os.Stat(out); !errors.Is(err, os.ErrNotExist) {
+			t.Fatalf("Merge of shards %v wrote %s (%v)", tt.given, out, err)
+		}
+	}
+}
