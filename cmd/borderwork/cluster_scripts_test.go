@@ -346,26 +346,38 @@ func TestClusterMergeMemoryIsTheJobs(t *testing.T) {
 		}
 	}
 
-	// A merge refused: the log says what the limit was and how to raise it.
-	f := newSlurmFakes(t)
-	fake := filepath.Join(f.bin, "refusing")
-	body := "#!/bin/sh\necho 'borderwork merge: merge: 99 runs would need about 2 GiB of memory to keep track of; the limit is 1 GiB' >&2\nexit 2\n"
-	if err := os.WriteFile(fake, []byte(body), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	status, _, stderr := f.run(t, "merge.sbatch", []string{"SHARDS=2", "SLURM_MEM_PER_NODE=1024", "BORDERWORK=" + fake})
-	if status != 2 || !strings.Contains(stderr, "memory limit was this job's memory, 1024MiB") || !strings.Contains(stderr, "SBATCH_MEM_PER_NODE=") {
-		t.Errorf("a merge refused for memory: status %d, stderr %s", status, stderr)
+	// A merge refused for memory: the log quotes borderwork's error and
+	// says what the limit was and how to raise it; refused for anything
+	// else, it quotes the error and says nothing of memory.
+	for _, c := range []struct {
+		name, refusal string
+		memory        bool
+	}{
+		{"memory", "borderwork merge: merge: 99 runs would need about 2 GiB of memory to keep track of; the limit is 1 GiB (--max-memory or BORDERWORK_MAX_MEMORY raises it)", true},
+		{"your files", "borderwork merge: --out: sweep holds files borderwork did not write (notes.txt); move them, or choose another --out, or give --force to replace it (files borderwork did not write are kept)", false},
+		{"a shard left out", "borderwork merge: shard 1/2 is missing: 12 of the sweep's 24 runs are in none of the folders given (runs 1, 3); merge every shard of the sweep", false},
+	} {
+		f := newSlurmFakes(t)
+		fake := filepath.Join(f.bin, "refusing")
+		body := "#!/bin/sh\necho " + shellQuote(c.refusal) + " >&2\nexit 2\n"
+		if err := os.WriteFile(fake, []byte(body), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		status, _, stderr := f.run(t, "merge.sbatch", []string{"SHARDS=2", "SLURM_MEM_PER_NODE=1024", "BORDERWORK=" + fake})
+		said := strings.Contains(stderr, "memory limit was this job's memory, 1024MiB") && strings.Contains(stderr, "SBATCH_MEM_PER_NODE=")
+		if status != 2 || !strings.HasPrefix(stderr, c.refusal+"\n") || said != c.memory {
+			t.Errorf("a merge refused for %s: status %d, stderr %s; want status 2, the refusal first, and memory advice %v", c.name, status, stderr, c.memory)
+		}
 	}
 
 	// And merge keeps to it, given by the environment or by the flag.
-	f = newSlurmFakes(t)
+	f := newSlurmFakes(t)
 	shards := []string{filepath.Join(f.work, "shards", "0"), filepath.Join(f.work, "shards", "1")}
 	for i, dir := range shards {
 		mustRun(t, smallSweep(dir, "--shard", fmt.Sprintf("%d/2", i), "--formats", "")...)
 	}
 	out := filepath.Join(f.work, "sweep")
-	status, _, stderr = f.run(t, "merge.sbatch", []string{"SHARDS=2", "BORDERWORK_MAX_MEMORY=1KiB"})
+	status, _, stderr := f.run(t, "merge.sbatch", []string{"SHARDS=2", "BORDERWORK_MAX_MEMORY=1KiB"})
 	if status != 2 || !strings.Contains(stderr, "merge: 24 runs would need about") || !strings.Contains(stderr, "the limit is 1 KiB") {
 		t.Errorf("a merge beyond BORDERWORK_MAX_MEMORY: status %d, stderr %s", status, stderr)
 	}
