@@ -74,6 +74,9 @@ func cmdMerge(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
+	// A merge killed outright (out of memory, a node failure) left a
+	// hidden copy of the tables beside the folder, which fills a quota.
+	noteLeftovers(e, "merge", m.Dir)
 	if *asJSON {
 		fmt.Fprintf(e.stderr, "borderwork merge: merged %s, %s, into %s.\n", words.Count(m.Shards, "shard"), words.Count(m.Runs, "run"), m.Dir)
 		before.noteTo(e, true)

@@ -400,15 +400,21 @@ func alreadyComplete(e *env, c *common, name, out, other string, printJSON func(
 // may be running now.
 func noteLeftovers(e *env, name, out string) {
 	left := output.Leftovers(out)
+	// What the folder holds: a merge killed outright leaves the tables it
+	// had joined so far (as large as the sweep's), not runs.
+	it, they := "the runs it had finished", "the runs they had finished"
+	if name == "merge" {
+		it, they = "the tables it had merged so far", "the tables they had merged so far"
+	}
 	switch len(left) {
 	case 0:
 		return
 	case 1:
-		fmt.Fprintf(e.stderr, "borderwork %s: left beside %s, and not used: %s, a hidden folder that a command killed outright (SIGKILL, out of memory, a node failure) leaves behind with the runs it had finished, or that a command writing %s now is using; delete it once none is\n",
-			name, out, left[0], out)
+		fmt.Fprintf(e.stderr, "borderwork %s: left beside %s, and not used: %s, a hidden folder that a command killed outright (SIGKILL, out of memory, a node failure) leaves behind with %s, or that a command writing %s now is using; delete it once none is\n",
+			name, out, left[0], it, out)
 	default:
-		fmt.Fprintf(e.stderr, "borderwork %s: left beside %s, and not used: %s, hidden folders that commands killed outright (SIGKILL, out of memory, a node failure) leave behind with the runs they had finished, or that a command writing %s now is using; delete them once none is\n",
-			name, out, output.JoinAnd(left), out)
+		fmt.Fprintf(e.stderr, "borderwork %s: left beside %s, and not used: %s, hidden folders that commands killed outright (SIGKILL, out of memory, a node failure) leave behind with %s, or that a command writing %s now is using; delete them once none is\n",
+			name, out, output.JoinAnd(left), they, out)
 	}
 }
 

@@ -105,6 +105,49 @@ func TestSweepNamesLeftovers(t *testing.T) {
 	}
 }
 
+// TestMergeNamesLeftovers: a merge killed outright (out of memory, a node
+// failure) leaves the tables it had merged in a hidden .DIR.tmp-* beside
+// DIR, as large as the sweep's, that nothing reads. The merge that then
+// writes DIR names it on standard error, with --json too, and leaves it
+// as it is; a hidden folder of another folder's name is not named.
+func TestMergeNamesLeftovers(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	small := filepath.Join(startDir, small)
+	var shards []string
+	for i := range 2 {
+		sh := fmt.Sprintf("sh%d", i)
+		mustRun(t, "sweep", small, "--days", "20", "--reps", "1", "--regimes", "closed",
+			"--vary", "posts.Gate.capacity=5,25", "--formats", "", "--quiet", "--shard", fmt.Sprintf("%d/2", i), "--out", sh)
+		shards = append(shards, sh)
+	}
+	killed := ".merged.tmp-1312052545"
+	os.Mkdir(killed, 0o700)
+	os.WriteFile(filepath.Join(killed, "timeseries.csv"), []byte("run,day\n1,0\n"), 0o644)
+	os.Mkdir(".merged2.tmp-99", 0o700) // merged2's, not merged's
+	note := "borderwork merge: left beside merged, and not used: " + killed + ", a hidden folder that a command killed outright (SIGKILL, out of memory, a node failure) leaves behind with the tables it had merged so far"
+	for _, run := range [][]string{
+		append([]string{"merge", "--out", "merged"}, shards...),
+		append([]string{"merge", "--out", "merged"}, shards...), // over its own earlier folder
+		append([]string{"merge", "--json", "--out", "merged"}, shards...),
+	} {
+		status, _, stderr := runCLI(t, run...)
+		if status != 0 {
+			t.Fatalf("%s: status %d: %s", strings.Join(run, " "), status, stderr)
+		}
+		if !strings.Contains(stderr, note) || strings.Contains(stderr, ".merged2.") {
+			t.Errorf("%s: stderr %q; want it to name %s (only)", strings.Join(run, " "), stderr, killed)
+		}
+		if b, err := os.ReadFile(filepath.Join(killed, "timeseries.csv")); err != nil || string(b) != "run,day\n1,0\n" {
+			t.Errorf("%s: the leftover changed or vanished: %q, %v", strings.Join(run, " "), b, err)
+		}
+	}
+	os.RemoveAll(killed)
+	if _, _, stderr := runCLI(t, append([]string{"merge", "--out", "merged"}, shards...)...); strings.Contains(stderr, "left beside") {
+		t.Errorf("with no leftover, stderr says %q", stderr)
+	}
+}
+
 // TestMergeAndResumeMessages: what merge and sweep --resume say of the
 // shards they refuse names the problem and the fix that works: a folder
 // given twice, however spelt; an incomplete shard with the command that
