@@ -436,4 +436,26 @@ func TestClusterMergeSaysWhatToDo(t *testing.T) {
 		!strings.Contains(stderr, fake+" merge --out sweep shards/{0..9}") || strings.Contains(stderr, "submit command again") {
 		t.Errorf("merge refused after every task completed: status %d, stderr\n%s", status, stderr)
 	}
+
+	// A merge killed outright (out of memory) refused nothing, and printed
+	// no error to fix: the log says it was killed, what it left, and how to
+	// merge with more memory, whether or not it knows the sweep job.
+	killed := filepath.Join(f.bin, "killed")
+	if err := os.WriteFile(killed, []byte("#!/bin/sh\nkill -KILL $$\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, env := range [][]string{
+		{"FAKE_SCONTROL=" + scontrol, "SWEEP_JOB=78", "SHARDS=10", "SLURM_MEM_PER_NODE=1024", "BORDERWORK=" + killed},
+		{"SHARDS=10", "SLURM_MEM_PER_NODE=1024", "BORDERWORK=" + killed},
+	} {
+		status, _, stderr = f.run(t, "merge.sbatch", env)
+		for _, want := range []string{"borderwork merge was killed (SIGKILL: out of memory", ".sweep.tmp-*", "SBATCH_MEM_PER_NODE=8G", killed + " merge --out sweep shards/{0..9}"} {
+			if !strings.Contains(stderr, want) {
+				t.Errorf("%v: a merge killed outright: want %q in\n%s", env, want, stderr)
+			}
+		}
+		if status != 2 || strings.Contains(stderr, "refused") || strings.Contains(stderr, "error is above") {
+			t.Errorf("%v: a merge killed outright: status %d, stderr\n%s", env, status, stderr)
+		}
+	}
 }
