@@ -129,7 +129,7 @@ func TestClusterSubmitChecksBeforeQueueing(t *testing.T) {
 	}{
 		{"typo", nil, []string{"--rep", "2"}, 2, "unknown flag --rep; did you mean --reps?"},
 		{"axis varied twice", nil, []string{"--reps", "2", "--vary", "abuse.desperation_effect=0:2:3"}, 2, "abuse.desperation_effect is varied twice"},
-		{"more shards than runs", []string{"SHARDS=441"}, []string{"--reps", "2"}, 2, "--shard 440/441 holds no runs"},
+		{"more shards than runs", []string{"SHARDS=441"}, []string{"--reps", "2"}, 2, "--shard 440/441 holds no runs: there are only 440\nSHARDS=441 is more than the sweep's 440 runs: set SHARDS to at most 440."},
 		{"key out of range", nil, []string{"--reps", "2", "--set", "abuse.papers_effect=-1"}, 2, "abuse.papers_effect"},
 		// A run of 1.7 GiB: the tasks' memory (sweep.sbatch's --mem=1G, or
 		// SBATCH_MEM_PER_NODE, SBATCH_MEM_PER_CPU × CPUS) is their limit,
