@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/borderwork/borderwork/experiment"
 )
 
 // TestMain lets the tests of the Slurm recipe (docs/cluster) run this test
@@ -457,5 +459,35 @@ func TestClusterMergeSaysWhatToDo(t *testing.T) {
 		if status != 2 || strings.Contains(stderr, "refused") || strings.Contains(stderr, "error is above") {
 			t.Errorf("%v: a merge killed outright: status %d, stderr\n%s", env, status, stderr)
 		}
+	}
+}
+
+// TestClusterKubernetesMemoryIsThePods: docs/cluster/sweep-job.yaml gives
+// borderwork the pod's memory limit as its own, as sweep.sbatch gives the
+// job's, so that a run too large is refused naming the memory it needs
+// rather than OOM-killed, losing the shard's runs, on every retry. (The
+// manifests are not applied anywhere; this reads them as text.)
+func TestClusterKubernetesMemoryIsThePods(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "..", "docs", "cluster", "sweep-job.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var limit, env string
+	for _, line := range strings.Split(string(b), "\n") {
+		line = strings.TrimSpace(line)
+		if v, ok := strings.CutPrefix(line, "limits: {memory: "); ok {
+			limit = strings.TrimSuffix(v, "}")
+		}
+		if v, ok := strings.CutPrefix(line, "- {name: BORDERWORK_MAX_MEMORY, value: "); ok {
+			env = strings.TrimSuffix(v, "}")
+		}
+	}
+	got, err := experiment.ParseSize(env)
+	if err != nil {
+		t.Fatalf("sweep-job.yaml: BORDERWORK_MAX_MEMORY %q: %v", env, err)
+	}
+	want, err := experiment.ParseSize(strings.TrimSuffix(limit, "i") + "iB") // Kubernetes' 1Gi is 1GiB
+	if err != nil || got != want {
+		t.Errorf("sweep-job.yaml: BORDERWORK_MAX_MEMORY %q (%d bytes); want the pod's limits.memory %q (%d bytes, %v)", env, got, limit, want, err)
 	}
 }
