@@ -491,3 +491,34 @@ func TestClusterKubernetesMemoryIsThePods(t *testing.T) {
 		t.Errorf("sweep-job.yaml: BORDERWORK_MAX_MEMORY %q (%d bytes); want the pod's limits.memory %q (%d bytes, %v)", env, got, limit, want, err)
 	}
 }
+
+// TestClusterSubmitRefusesAnotherShards: submit in a folder whose shards/
+// were written with another SHARDS refuses, before it queues anything,
+// naming the SHARDS they were written with: every task would refuse its
+// shard after a wait in the queue (shard 0 of 2 is not shard 0 of 3),
+// saying to give --shard, which submit refuses. With the same SHARDS it
+// submits, and the tasks complete or rerun the shards.
+func TestClusterSubmitRefusesAnotherShards(t *testing.T) {
+	f := newSlurmFakes(t)
+	mustRun(t, smallSweep(filepath.Join(f.work, "shards", "0"), "--shard", "0/2", "--formats", "", "--quiet")...)
+	if err := os.MkdirAll(filepath.Join(f.work, "shards", "notes"), 0o755); err != nil { // not a shard: not read
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		shards string
+		status int
+		want   string
+	}{
+		{"3", 2, "submit: nothing submitted: SHARDS=3, but the shards in shards/ were written with SHARDS=2 (shards/0 is shard 0/2, not 0/3)"},
+		{"1", 2, "To complete or rerun that sweep, submit with SHARDS=2;"},
+		{"2", 0, "Submitted sweep job"},
+	} {
+		status, stdout, stderr := f.run(t, "submit", []string{"SHARDS=" + c.shards, "CPUS=1"}, "--reps", "2")
+		if status != c.status || !strings.Contains(stdout+stderr, c.want) {
+			t.Errorf("SHARDS=%s: status %d, stdout %q, stderr %q; want status %d and %q", c.shards, status, stdout, stderr, c.status, c.want)
+		}
+		if submitted := len(f.submitted(t)); (c.status == 0) != (submitted > 0) {
+			t.Errorf("SHARDS=%s: %d jobs submitted", c.shards, submitted)
+		}
+	}
+}
