@@ -309,8 +309,16 @@ func TestClusterSweepTaskMemoryIsTheJobs(t *testing.T) {
 	f := newSlurmFakes(t)
 	env := []string{"SLURM_ARRAY_TASK_ID=0", "SHARDS=2", "SLURM_MEM_PER_NODE=64"}
 	status, _, stderr := f.run(t, "sweep.sbatch", env, "--reps", "2", "--days", "60", "--set", "origins.Bamako.inflow=20000", "--max-work", "1e9")
-	if status != 2 || !strings.Contains(stderr, "the limit is 64 MiB") || !strings.Contains(stderr, "SBATCH_MEM_PER_NODE=") {
+	if status != 2 || !strings.Contains(stderr, "the limit is 64 MiB") || !strings.Contains(stderr, "memory limit was this job's memory, 64MiB: give the tasks more (SBATCH_MEM_PER_NODE=") {
 		t.Errorf("a run beyond the job's memory: status %d, stderr %s", status, stderr)
+	}
+	// A task refused for anything else (shards/0 holds another sweep's
+	// shard) is not told about its memory.
+	f = newSlurmFakes(t)
+	mustRun(t, smallSweep(filepath.Join(f.work, "shards", "0"), "--shard", "0/2", "--formats", "", "--quiet")...)
+	status, _, stderr = f.run(t, "sweep.sbatch", []string{"SLURM_ARRAY_TASK_ID=0", "SHARDS=2", "SLURM_MEM_PER_NODE=1024"}, "--reps", "2")
+	if status != 2 || !strings.Contains(stderr, "was written by a different sweep") || strings.Contains(stderr, "memory") {
+		t.Errorf("a task refused for another sweep's shard: status %d, stderr %s", status, stderr)
 	}
 }
 
