@@ -77,6 +77,18 @@ func TestRegimeErrors(t *testing.T) {
 		{name: "a regime named all by override", file: "tiny", sets: []string{"regimes.all.base=closed"},
 			want: []problem{{"", `--set regimes.all.base=closed: regimes.all: "all" is reserved: plot --regime and sweep --figure-regimes read it as every regime; give the regime another name`}}},
 
+		// A regime's name misspelt in an override would define a new
+		// regime from the engine's defaults and leave the one meant as it
+		// was: without a base or levels, a new name close to a regime's is
+		// refused; with one, or far from every regime, it defines a regime.
+		{name: "a regime misspelt by override", file: "tiny", sets: []string{"regimes.malfunction.outage_days=30"},
+			want: []problem{{"", `--set regimes.malfunction.outage_days=30: regimes.malfunction: no regime "malfunction" (regimes: ` + builtins + `, strict); did you mean malfunctioning? A new name defines a new regime only with a base or levels: regimes.malfunction.base=REGIME`}}},
+		{name: "a regime misspelt by override, one letter", file: "tiny", sets: []string{"regimes.hmb.rescue=0.9"},
+			want: []problem{{"", `--set regimes.hmb.rescue=0.9: regimes.hmb: no regime "hmb" (regimes: ` + builtins + `, strict); did you mean hbm? A new name defines a new regime only with a base or levels: regimes.hmb.base=REGIME`}}},
+		{name: "a close new name with a base", file: "tiny", sets: []string{"regimes.malfunction.outage_days=30", "regimes.malfunction.base=malfunctioning"}},
+		{name: "a close new name with levels", file: "tiny", sets: []string{"regimes.open2.levels.integrity=weak"}},
+		{name: "a new name far from every regime", file: "tiny", sets: []string{"regimes.lax.refusal=0.1"}},
+
 		// Finding 9: the regime meant, wherever a file names one.
 		{name: "base in another case", file: "tiny", old: `base = "closed"`, new: `base = "Closed"`,
 			want: []problem{{`base = "Closed"`, `regimes.strict.base: unknown regime "Closed" (regimes: ` + builtins + `, strict); did you mean closed?`}}},

@@ -543,6 +543,19 @@ func (v *validator) regimes() {
 		if spec == nil {
 			continue
 		}
+		// --set regimes.malfunction.outage_days=30, one word short of
+		// malfunctioning, would define a fifth regime from the engine's
+		// defaults and leave malfunctioning as it was, without a word: an
+		// override that names a new regime close to one the scenario has,
+		// and gives it neither a base nor levels, is taken for a typo.
+		if _, created := s.createdBy(at); created && spec.Base == "" && spec.Levels == nil {
+			others := slices.DeleteFunc(slices.Clone(all), func(r string) bool { return r == name })
+			if meant := hint.Closest(name, others); meant != "" && !strings.EqualFold(meant, name) {
+				v.add(at, "no regime %q (regimes: %s); did you mean %s? A new name defines a new regime only with a base or levels: %s.base=REGIME", name, strings.Join(others, ", "), meant, at)
+				failed[name] = true
+				continue
+			}
+		}
 		switch {
 		case spec.Base != "" && builtin[name] != nil:
 			v.add(at+".base", "a built-in regime has no base; define a new regime with base = %q instead", spec.Base)
