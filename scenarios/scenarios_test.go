@@ -130,6 +130,7 @@ func TestBadInput(t *testing.T) {
 		{"syntax", `days = 60`, `days = = 60`, []string{"bad.toml:4:"}},
 		{"unknown key", `capacity = 20`, `capcity = 20`, []string{"bad.toml:50:", "posts.capcity", "unknown key", "did you mean capacity?"}},
 		{"unknown top key", `replicates = 2`, `replicate = 2`, []string{"bad.toml:5:", "replicate", "did you mean replicates?"}},
+		{"key cut short", `max_smugglers = 10`, "max_smugglers = 10\nmax_smug = 3", []string{"bad.toml:63:", "markets.max_smug", "unknown key; did you mean max_smugglers?"}},
 		{"top-level key below an array of tables", "max_smugglers = 10\n", "max_smugglers = 10 # the most\ndefault_regimes = [\"open\"]\n", []string{"bad.toml:63:", "markets.default_regimes", "unknown key; default_regimes is a top-level key, but below [[markets]] it belongs to that table: write it above the first [table] or [[array]] of the file"}},
 		{"top-level key below a table", "patrol = 0.2", "patrol = 0.2\nreplicates = 3", []string{"bad.toml:68:", "regimes.strict.replicates", "replicates is a top-level key, but below [regimes.strict] it belongs"}},
 		{"wrong type", `days = 60`, `days = "sixty"`, []string{"bad.toml:4:", "days", `want a whole number, got the text "sixty"`}},
@@ -229,6 +230,9 @@ func TestSetErrors(t *testing.T) {
 	tests := []struct{ kv, want string }{
 		{"days", "want KEY=VALUE"},
 		{"dayz=3", `unknown key "dayz" in the top level; did you mean days?`},
+		// A key cut short is too many edits from the whole for a typo, but
+		// begins only it.
+		{"migrants.trapped_after=5", `unknown key "trapped_after" in migrants; did you mean trapped_after_days?`},
 		{"days=soon", `want a whole number, got the text "soon"`},
 		{"seed=99999999999999999999999", `want a smaller whole number (at most 9223372036854775807), got "99999999999999999999999"`},
 		{"seed=9223372036854775808", `want a smaller whole number (at most 9223372036854775807), got "9223372036854775808"`},

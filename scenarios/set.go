@@ -373,6 +373,9 @@ var errOneValue = errors.New("give exactly one TOML value (this has a line break
 
 var textUnmarshaler = reflect.TypeOf((*interface{ UnmarshalText([]byte) error })(nil)).Elem()
 
+// closest is the key fewest edits (at most 2) from k, or else the only key
+// that k begins or that begins with k (migrants.trapped_after for
+// trapped_after_days), or "".
 func closest(keys []string, k string) string {
 	best, bestD := "", 3
 	for _, key := range keys {
@@ -380,7 +383,19 @@ func closest(keys []string, k string) string {
 			best, bestD = key, d
 		}
 	}
-	return best
+	if best != "" || k == "" {
+		return best
+	}
+	var prefix []string
+	for _, key := range keys {
+		if strings.HasPrefix(key, k) || strings.HasPrefix(k, key) {
+			prefix = append(prefix, key)
+		}
+	}
+	if len(prefix) == 1 {
+		return prefix[0]
+	}
+	return ""
 }
 
 // setBy reports the override that set path or one of its ancestors.

@@ -779,13 +779,7 @@ func suggest(k toml.Key) string {
 	if t.Kind() == reflect.Map {
 		return ""
 	}
-	best, bestD := "", 3
-	for _, key := range keysOf(t) {
-		if d := editDistance(key, k[len(k)-1]); d < bestD {
-			best, bestD = key, d
-		}
-	}
-	return best
+	return closest(keysOf(t), k[len(k)-1])
 }
 
 func fieldTypeByKey(t reflect.Type, key string) (reflect.Type, bool) {
