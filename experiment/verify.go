@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 
+	hint "github.com/borderwork/borderwork/internal/suggest"
 	"github.com/borderwork/borderwork/output"
 )
 
@@ -243,7 +244,7 @@ func ManifestError(dir string, err error) error {
 	}
 	st, serr := os.Stat(dir)
 	if errors.Is(err, os.ErrNotExist) && errors.Is(serr, os.ErrNotExist) {
-		return badInput("%s does not exist", dir)
+		return badInput("%s does not exist%s", dir, missingFolderHint(dir))
 	}
 	if serr == nil && !st.IsDir() {
 		// A scenario or a table given where the output folder goes
@@ -254,25 +255,78 @@ func ManifestError(dir string, err error) error {
 	if errors.Is(err, os.ErrNotExist) {
 		// No manifest: most likely the folder holding the output folders
 		// (plot out): name those, not Go's "stat out/manifest.json".
-		var inside []string
-		if entries, rerr := os.ReadDir(dir); rerr == nil {
-			for _, e := range entries {
-				if e.IsDir() && !strings.HasPrefix(e.Name(), ".") {
-					if _, merr := os.Stat(filepath.Join(dir, e.Name(), "manifest.json")); merr == nil {
-						inside = append(inside, filepath.Join(dir, e.Name()))
-					}
-				}
-			}
-		}
-		if len(inside) > 0 {
-			more := ""
-			if len(inside) > 3 {
-				more = fmt.Sprintf(" and %d more", len(inside)-3)
-				inside = inside[:3]
-			}
-			return badInput("%s is not a borderwork output folder (it has no manifest.json), but holds some: %s%s", dir, strings.Join(inside, ", "), more)
+		if inside := outputFoldersIn(dir); inside != "" {
+			return badInput("%s is not a borderwork output folder (it has no manifest.json), but holds some: %s", dir, inside)
 		}
 		return badInput("%s is not a borderwork output folder: it has no manifest.json", dir)
 	}
 	return badInput("%s is not a borderwork output folder: %v", dir, err)
+}
+
+// outputFolders lists the output folders dir holds (those with a
+// manifest.json), by name.
+func outputFolders(dir string) []string {
+	var names []string
+	if entries, err := os.ReadDir(dir); err == nil {
+		for _, e := range entries {
+			if e.IsDir() && !strings.HasPrefix(e.Name(), ".") {
+				if _, err := os.Stat(filepath.Join(dir, e.Name(), "manifest.json")); err == nil {
+					names = append(names, e.Name())
+				}
+			}
+		}
+	}
+	return names
+}
+
+// outputFoldersIn names the output folders dir holds, at most 3 and how
+// many more, or "".
+func outputFoldersIn(dir string) string {
+	var inside []string
+	for _, n := range outputFolders(dir) {
+		inside = append(inside, filepath.Join(dir, n))
+	}
+	more := ""
+	if len(inside) > 3 {
+		more = fmt.Sprintf(" and %d more", len(inside)-3)
+		inside = inside[:3]
+	}
+	return strings.Join(inside, ", ") + more
+}
+
+// missingFolderHint says more of an output folder that is not there: the
+// folder beside it meant (out/compare-sahl: out/compare-sahel), or else
+// which command writes it by default (out/compare-sahel: compare, for the
+// scenario sahel) and the output folders beside it. plot and reproduce
+// are most often given a folder misspelt, not written yet, or written
+// from another folder than the one they run in.
+func missingFolderHint(dir string) string {
+	clean := filepath.Clean(dir)
+	parent, base := filepath.Dir(clean), filepath.Base(clean)
+	cmd, stem, ok := strings.Cut(base, "-")
+	siblings := outputFolders(parent)
+	if ok {
+		// out/claim-sahel is not meant for out/compare-sahel, however
+		// few the edits: guess among the same command's folders.
+		siblings = slices.DeleteFunc(siblings, func(n string) bool { return !strings.HasPrefix(strings.ToLower(n), strings.ToLower(cmd)+"-") })
+	}
+	if meant := hint.Closest(base, siblings); meant != "" {
+		return fmt.Sprintf("; did you mean %s?", filepath.Join(parent, meant))
+	}
+	var more []string
+	if ok && stem != "" && filepath.Base(parent) == "out" && !strings.Contains(stem, "-shard-") &&
+		slices.Contains([]string{"run", "compare", "sweep", "claim", "programme", "sensitivity", "validate"}, cmd) {
+		where := ""
+		if !filepath.IsAbs(clean) {
+			where = ", when run in this folder"
+		}
+		more = append(more, fmt.Sprintf("borderwork %s writes it for the scenario %s%s", cmd, stem, where))
+	}
+	if inside := outputFoldersIn(parent); inside != "" {
+		more = append(more, fmt.Sprintf("%s holds %s", parent, inside))
+	}
+	if len(more) == 0 {
+		return ""
+	}
+	return " (" + strings.Join(more, "; ") + ")"
 }

@@ -12,12 +12,22 @@ import (
 // misspelt subcommand of scenarios, or format of import, is named and
 // guessed; a scenario's name given without show is shown the command; a bundled name given with .toml, where no such file is, is
 // pointed at the bundled one; a folder that is not there is said not to
-// exist. Each is status 2, one line, and writes nothing.
+// exist, with the folder beside it that was meant, or the command that
+// writes it and the folders there are. Each is status 2, one line, and writes nothing.
 func TestHintsFitTheMistake(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	out := filepath.Join(dir, "out")
 	none := filepath.Join(dir, "none")
+	// outs holds one output folder (as far as a hint looks: a
+	// manifest.json) for a folder misspelt beside it to be guessed.
+	outs := filepath.Join(dir, "earlier", "out")
+	if err := os.MkdirAll(filepath.Join(outs, "compare-classroom"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(outs, "compare-classroom", "manifest.json"), []byte("{}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name    string
 		args    []string
@@ -42,6 +52,17 @@ func TestHintsFitTheMistake(t *testing.T) {
 			[]string{"borderwork plot: " + none + " does not exist\n"}, "manifest.json"},
 		{"reproduce, no such folder", []string{"reproduce", none},
 			[]string{"borderwork reproduce: " + none + " does not exist\n"}, "manifest.json"},
+		// A folder misspelt is guessed among the same command's folders
+		// beside it; one not written yet is said to be a command's, with
+		// the folders there are.
+		{"plot, a folder misspelt", []string{"plot", filepath.Join(outs, "compare-clasroom")},
+			[]string{"does not exist; did you mean " + filepath.Join(outs, "compare-classroom") + "?\n"}, "manifest.json"},
+		{"plot, a folder misspelt in case", []string{"plot", filepath.Join(outs, "Compare-classroom")},
+			[]string{"does not exist; did you mean " + filepath.Join(outs, "compare-classroom") + "?\n"}, "manifest.json"},
+		{"reproduce, another command's folder not written", []string{"reproduce", filepath.Join(outs, "claim-classroom")},
+			[]string{"claim-classroom does not exist (borderwork claim writes it for the scenario classroom; " + outs + " holds " + filepath.Join(outs, "compare-classroom") + ")\n"}, "did you mean"},
+		{"plot, a folder not written, relative", []string{"plot", "out/compare-nothing-here"},
+			[]string{"borderwork plot: out/compare-nothing-here does not exist (borderwork compare writes it for the scenario nothing-here, when run in this folder)\n"}, "manifest.json"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
