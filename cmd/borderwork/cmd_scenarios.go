@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/borderwork/borderwork/internal/suggest"
@@ -49,6 +50,15 @@ func cmdScenarios(_ context.Context, args []string, e *env) error {
 		}
 		_, err = e.stdout.Write(data)
 		return err
+	}
+	if len(pos) >= 1 && pos[0] == "show" {
+		// show with no NAME, or with several: say what it wants, and
+		// the names it takes.
+		got := "none"
+		if len(pos) > 2 {
+			got = fmt.Sprintf("%q", strings.Join(pos[1:], " "))
+		}
+		return usageErrorf("show wants one NAME, got %s: one of %s, as in 'borderwork scenarios show classroom > my.toml'", got, strings.Join(scenarios.Names(), ", "))
 	}
 	if len(pos) == 1 && slices.Contains(scenarios.Names(), pos[0]) {
 		return usageErrorf("unknown subcommand %q: 'borderwork scenarios show %s' prints that scenario", pos[0], pos[0])

@@ -8,7 +8,8 @@ import (
 )
 
 // TestHintsFitTheMistake: the hint of an error fits what was mistyped:
-// scenarios show takes no file, so its error says nothing of files; a
+// scenarios show takes no file, so its error says nothing of files, and
+// given no NAME it lists the names; a
 // misspelt subcommand of scenarios, or format of import, is named and
 // guessed; a scenario's name given without show is shown the command; a bundled name given with .toml, where no such file is, is
 // pointed at the bundled one; a folder that is not there is said not to
@@ -36,6 +37,10 @@ func TestHintsFitTheMistake(t *testing.T) {
 	}{
 		{"scenarios show, misspelt", []string{"scenarios", "show", "clasroom"},
 			[]string{`no bundled scenario "clasroom"; did you mean classroom? (bundled: `}, ".toml"},
+		{"scenarios show, NAME left out", []string{"scenarios", "show"},
+			[]string{`show wants one NAME, got none: one of agadez, `, `classroom, `, `as in 'borderwork scenarios show classroom > my.toml'`}, "usage: borderwork scenarios [show NAME]"},
+		{"scenarios show, two names", []string{"scenarios", "show", "classroom", "sahel"},
+			[]string{`show wants one NAME, got "classroom sahel": one of agadez, `}, ""},
 		{"scenarios, subcommand misspelt", []string{"scenarios", "shw", "classroom"},
 			[]string{`unknown subcommand "shw"; did you mean show? (usage: borderwork scenarios [show NAME])`}, ""},
 		{"scenarios NAME, show left out", []string{"scenarios", "sahel"},
