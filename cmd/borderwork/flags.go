@@ -173,6 +173,23 @@ func (fs *flagSet) parse(args []string, e *env) ([]string, error) {
 	return positional, nil
 }
 
+// otherToolsFlags are the names other tools (NetLogo's BehaviorSpace,
+// Mesa's batch_run, web servers), or the scenario file's own keys, give
+// what a flag of borderwork's sets, too many edits away for a typo:
+// --replicates is --reps, --ticks is --days.
+var otherToolsFlags = map[string]string{
+	"replicates": "reps", "replications": "reps", "repetitions": "reps", "iterations": "reps", "runs": "reps", "n": "reps",
+	"steps": "days", "ticks": "days", "max-steps": "days", "max_steps": "days",
+	"threads": "workers", "jobs": "workers", "j": "workers", "cores": "workers", "cpus": "workers", "processes": "workers", "number_processes": "workers",
+	"param": "set", "parameter": "set", "override": "set",
+	"port": "addr", "host": "addr", "listen": "addr",
+	"outdir": "out", "output-dir": "out", "dir": "out",
+}
+
+// scenarioFlags are flags a newcomer gives the scenario with, which
+// borderwork takes as an argument.
+var scenarioFlags = map[string]bool{"scenario": true, "config": true, "file": true, "input": true, "model": true}
+
 // flagError reads the flag package's errors, which name flags with one
 // dash ("flag provided but not defined: -rep").
 var flagError = regexp.MustCompile(`^(flag provided but not defined|flag needs an argument|bad flag syntax): -*(.*)$|^invalid (?:boolean )?value "(.*)" for (?:flag )?-+([^:]*): (.*)$`)
@@ -193,6 +210,11 @@ func (fs *flagSet) explain(err error) string {
 		hint := ""
 		if c := suggest.Closest(name, names); c != "" {
 			hint = "; did you mean --" + c + "?"
+		} else if c := otherToolsFlags[strings.ToLower(name)]; c != "" && fs.Lookup(c) != nil {
+			arg, _ := flag.UnquoteUsage(fs.Lookup(c))
+			hint = "; did you mean --" + strings.TrimSpace(c+" "+arg) + "?"
+		} else if scenarioFlags[strings.ToLower(name)] && strings.Contains(fs.usageLine, "SCENARIO") {
+			hint = fmt.Sprintf(": give the scenario as an argument, as in 'borderwork %s classroom'", fs.Name())
 		}
 		return fmt.Sprintf("unknown flag --%s%s", name, hint)
 	case "flag needs an argument":

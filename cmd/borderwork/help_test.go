@@ -111,6 +111,15 @@ func TestMistakesGetHelp(t *testing.T) {
 		{[]string{"compre"}, `unknown command "compre"; did you mean compare?`},
 		{[]string{"run", "--rep", "5"}, "unknown flag --rep; did you mean --reps?"},
 		{[]string{"sweep", "--vary=a=1,2", "--desing", "lhs"}, "unknown flag --desing; did you mean --design?"},
+		// Another tool's name for a flag, too far from it for a typo: the
+		// scenario file's own replicates, BehaviorSpace's ticks and
+		// threads, a web server's port; and the scenario as a flag.
+		{[]string{"compare", "--replicates", "5"}, "unknown flag --replicates; did you mean --reps N?"},
+		{[]string{"run", "--ticks", "90"}, "unknown flag --ticks; did you mean --days N?"},
+		{[]string{"sweep", "--threads", "4"}, "unknown flag --threads; did you mean --workers N?"},
+		{[]string{"serve", "--port", "8081"}, "unknown flag --port; did you mean --addr HOST:PORT?"},
+		{[]string{"compare", "--scenario", "classroom"}, "unknown flag --scenario: give the scenario as an argument, as in 'borderwork compare classroom'"},
+		{[]string{"reproduce", "--replicates", "5", "nowhere"}, "unknown flag --replicates (usage:"}, // reproduce has no --reps
 		{[]string{"run", "--reps", "five"}, `--reps: want a whole number, got "five"`},
 		// Whole numbers are decimal: not hexadecimal, binary or octal
 		// ("--seed 010" is seed 10: TestDecimalFlags).
