@@ -200,13 +200,15 @@ func printFlowValidation(e *env, st *dtm.Study, sets []string, dir, out string, 
 	fmt.Fprintln(tw, "parameter\tkept draws: median\tband\tprior")
 	v := output.FormatValue
 	for _, p := range st.Posterior() {
-		fmt.Fprintf(tw, "%s\t%s\t%s to %s\t%s to %s\n", p.Name, v(p.Median), v(p.Lo), v(p.Hi), v(p.Param.Lo), v(p.Param.Hi))
+		fmt.Fprintf(tw, "%s (%s)\t%s\t%s to %s\t%s to %s\n", p.Name, p.Unit, v(p.Median), v(p.Lo), v(p.Hi), v(p.Param.Lo), v(p.Param.Hi))
 	}
 	tw.Flush()
 	// What the kept draws are, lest the table be read as a posterior's.
 	fmt.Fprintf(e.stdout, "(the kept draws: two rounds of rejection sampling, the second inside a box around the first's closest; unweighted, they sample the prior cut to that box, not an ABC posterior.)\n\n")
 	tw = tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "rows\tdirection\tn\tmodel: mean |ln ratio|\tbaseline\tmodel: mean abs error\tbaseline\tinside band")
+	// Each row is one of DTM's counts, of people over its period (most a
+	// month): the errors are in people, the |ln ratio| a factor's log.
+	fmt.Fprintln(tw, "rows\tdirection\tn\tmodel: mean |ln ratio|\tbaseline\tmodel: mean abs error (people)\tbaseline\tinside band")
 	for _, role := range []dtm.Role{dtm.Fitted, dtm.Predicted} {
 		model, base := st.Scores(role)
 		for i := range model {

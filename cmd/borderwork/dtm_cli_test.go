@@ -30,7 +30,9 @@ func TestValidateFlows(t *testing.T) {
 		t.Fatalf("validate: status %d\n%s%s", status, stdout, stderr)
 	}
 	for _, want := range []string{"calibrated on the counts before 2016-08-01 (8 draws, 2 kept), predicted after it under closed", "inflow_level", "predicted", "baseline", "Wrote " + out + ": tables, 2 figure files, report.md.\n",
-		"kept draws: median", "unweighted, they sample the prior cut to that box, not an ABC posterior."} {
+		"kept draws: median", "unweighted, they sample the prior cut to that box, not an ABC posterior.",
+		// Numbers with their units: the parameters', and the errors' in people.
+		"inflow_level (people a day)", "seasonal_peak_day (day of the year)", "model: mean abs error (people)"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("validate's output does not contain %q:\n%s", want, stdout)
 		}
