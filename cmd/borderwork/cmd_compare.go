@@ -26,11 +26,28 @@ scenarios'); without it, the bundled scenario "sahel" is used.
 
 Ctrl-C stops the runs, keeps the finished ones, marks the folder incomplete
 and exits with status 130.
+
+Examples:
+
+	borderwork compare
+	borderwork compare classroom --set regimes.malfunctioning.outage_days=30
 `
 
 const runDoc = `
 Run runs one regime of SCENARIO (--regime, default the scenario's first) for
---reps replicates and writes the same output folder as 'borderwork compare'.
+--reps replicates. It prints that regime's summary table (means with 95%
+confidence intervals) and writes the same output folder as 'borderwork
+compare'.
+
+SCENARIO is a .toml file or the name of a bundled scenario (see 'borderwork
+scenarios'); without it, the bundled scenario "sahel" is used.
+
+Ctrl-C stops the runs, keeps the finished ones, marks the folder incomplete
+and exits with status 130.
+
+Example:
+
+	borderwork run --regime hbm --reps 5
 `
 
 func cmdCompare(ctx context.Context, args []string, e *env) error {
