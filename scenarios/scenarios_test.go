@@ -233,6 +233,11 @@ func TestSetErrors(t *testing.T) {
 		// A key cut short is too many edits from the whole for a typo, but
 		// begins only it.
 		{"migrants.trapped_after=5", `unknown key "trapped_after" in migrants; did you mean trapped_after_days?`},
+		// A key of another table is named by its whole path, as check
+		// --keys gives it: a regime's, or the elements that have it.
+		{"outage_days=30", `unknown key "outage_days" in the top level; did you mean regimes.NAME.outage_days (NAME one of open, closed, malfunctioning, hbm, strict)?`},
+		{"abuse.capacity=5", `unknown key "capacity" in abuse; did you mean posts.Gate.capacity?`},
+		{"hazard=0.1", `unknown key "hazard" in the top level; did you mean links.0.hazard, links.1.hazard or links.2.hazard?`},
 		{"days=soon", `want a whole number, got the text "soon"`},
 		{"seed=99999999999999999999999", `want a smaller whole number (at most 9223372036854775807), got "99999999999999999999999"`},
 		{"seed=9223372036854775808", `want a smaller whole number (at most 9223372036854775807), got "9223372036854775808"`},
@@ -258,12 +263,20 @@ func TestSetErrors(t *testing.T) {
 			t.Errorf("Set(%q) = %v; want an invalid-input error containing %q", tt.kv, err, tt.want)
 		}
 	}
+	// Many keys of that name: the first three, and how many more.
+	sahel, err := Load("sahel")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sahel.Set("hazard=0.1"); err == nil || !strings.HasSuffix(err.Error(), "; did you mean links.0.hazard, links.1.hazard, links.2.hazard or 7 more (borderwork check --keys lists them)?") {
+		t.Errorf("sahel: Set(%q) = %v; want the first three links' hazard and 7 more", "hazard=0.1", err)
+	}
 	// Out of range is caught by Validate, which names the override.
 	s := loadTiny(t)
 	if err := s.Set("regimes.closed.patrol=2"); err != nil {
 		t.Fatal(err)
 	}
-	err := s.Validate()
+	err = s.Validate()
 	if err == nil || !strings.Contains(err.Error(), "--set regimes.closed.patrol=2: regimes.closed.patrol: must be a probability") {
 		t.Errorf("Validate() after an out-of-range --set = %v", err)
 	}

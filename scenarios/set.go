@@ -99,6 +99,8 @@ func (s *Scenario) walk(key string, undo *undoList) (reflect.Value, []string, er
 					msg += ": " + why
 				} else if hint := closest(keysOf(val.Type()), part); hint != "" {
 					msg += "; did you mean " + hint + "?"
+				} else {
+					msg += s.elsewhere(part)
 				}
 				return val, nil, errors.New(msg)
 			}
@@ -372,6 +374,37 @@ func setValue(v reflect.Value, value string) error {
 var errOneValue = errors.New("give exactly one TOML value (this has a line break, or more keys or tables after the value)")
 
 var textUnmarshaler = reflect.TypeOf((*interface{ UnmarshalText([]byte) error })(nil)).Elem()
+
+// elsewhere is a hint for a key given in the wrong table (--set
+// outage_days=30, --set capacity=50): the keys of that name the scenario
+// has, by their whole path, as check --keys lists them; "" if none.
+func (s *Scenario) elsewhere(key string) string {
+	var found []string
+	level := false
+	for _, k := range s.NumericKeys() {
+		if !strings.HasSuffix(k.Key, "."+key) {
+			continue
+		}
+		if k.Group == GroupFactor {
+			level = true // every level has it: name the regime's own below
+			continue
+		}
+		found = append(found, k.Key)
+	}
+	if level {
+		found = append(found, "regimes.NAME."+key+" (NAME one of "+strings.Join(s.RegimeNames(), ", ")+")")
+	}
+	switch n := len(found); {
+	case n == 0:
+		return ""
+	case n > 4:
+		found = append(found[:3], fmt.Sprintf("%d more (borderwork check --keys lists them)", n-3))
+	}
+	if len(found) == 1 {
+		return "; did you mean " + found[0] + "?"
+	}
+	return "; did you mean " + strings.Join(found[:len(found)-1], ", ") + " or " + found[len(found)-1] + "?"
+}
 
 // closest is the key fewest edits (at most 2) from k, or else the only key
 // that k begins or that begins with k (migrants.trapped_after for
