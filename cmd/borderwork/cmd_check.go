@@ -207,7 +207,13 @@ func digest(w io.Writer, s *scenarios.Scenario) {
 		if len(p.Schedule) > 0 {
 			extra = ", " + words.Count(len(p.Schedule), "scheduled change")
 		}
-		fmt.Fprintf(w, "  %s at %s: %g a day%s\n", p.Name, p.Location, *p.Capacity, extra)
+		// The number is what the post processes: "Post at Border: 15 a
+		// day" read as anything a day.
+		noun := "migrants"
+		if *p.Capacity == 1 {
+			noun = "migrant"
+		}
+		fmt.Fprintf(w, "  %s at %s: processes %g %s a day%s\n", p.Name, p.Location, *p.Capacity, noun, extra)
 	}
 	if len(f.Markets) > 0 {
 		fmt.Fprintf(w, "\nSmuggling markets (%d):\n", len(f.Markets))
@@ -218,7 +224,7 @@ func digest(w io.Writer, s *scenarios.Scenario) {
 	if len(f.Centres) > 0 {
 		fmt.Fprintf(w, "\nCentres (%d):\n", len(f.Centres))
 		for _, c := range f.Centres {
-			fmt.Fprintf(w, "  %s: room for %d, reach %s\n", c.Location, *c.Capacity, words.Count(*c.Reach, "day"))
+			fmt.Fprintf(w, "  %s: room for %s, reach %s\n", c.Location, words.Count(*c.Capacity, "migrant"), words.Count(*c.Reach, "day"))
 		}
 	}
 	if len(f.Programmes) > 0 {

@@ -464,7 +464,7 @@ func TestScenariosAndCheck(t *testing.T) {
 	p := filepath.Join(t.TempDir(), "mine.toml")
 	os.WriteFile(p, []byte(stdout), 0o644)
 	status, stdout, _ = runCLI(t, "check", p, "--set", "posts.Toummo.capacity=10")
-	if status != 0 || !strings.Contains(stdout, "is valid") || !strings.Contains(stdout, "Toummo at Toummo: 10 a day") {
+	if status != 0 || !strings.Contains(stdout, "is valid") || !strings.Contains(stdout, "Toummo at Toummo: processes 10 migrants a day") {
 		t.Errorf("check: status %d\n%s", status, stdout)
 	}
 	if status, _, stderr := runCLI(t, "check", p, "--set", "posts.Toummo.capacity=-1"); status != exitUsage || !strings.Contains(stderr, "posts.Toummo.capacity") {
@@ -680,7 +680,7 @@ func TestCheckDigestWords(t *testing.T) {
 		args []string
 		want []string
 	}{
-		{[]string{"check", p}, []string{"Village: none at the start, 8 arriving a day on average, to City;", "Post at Border: 15 a day, 1 scheduled change\n"}},
+		{[]string{"check", p}, []string{"Village: none at the start, 8 arriving a day on average, to City;", "Post at Border: processes 15 migrants a day, 1 scheduled change\n"}},
 		{[]string{"check", "sahel", "--set", "origins.Bamako.initial=1200"}, []string{"Bamako: 1,200 at the start, 40 arriving a day on average", "20% documented, 22% vulnerable\n"}},
 	} {
 		status, stdout, stderr := runCLI(t, tt.args...)

@@ -8,7 +8,7 @@ import (
 
 // TestCheckCounts: check writes a count of one in the singular ("1
 // smuggler", "reach 1 day"), as it does a link's "1 day", and others in
-// the plural.
+// the plural, and says what a post's capacity and a centre's room count.
 func TestCheckCounts(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
@@ -18,8 +18,11 @@ func TestCheckCounts(t *testing.T) {
 		{nil, "Agadez to Sebha: 4 smugglers, at most 40\n"},
 		{nil, "Sebha to Agadez: 1 smuggler, at most 15\n"},
 		{[]string{"markets.Sebha.smugglers=0"}, "Sebha to Agadez: 0 smugglers, at most 15\n"},
-		{nil, "Agadez: room for 400, reach 4 days\n"},
-		{[]string{"centres.Agadez.reach=1"}, "Agadez: room for 400, reach 1 day\n"},
+		{nil, "Agadez: room for 400 migrants, reach 4 days\n"},
+		{[]string{"centres.Agadez.reach=1"}, "Agadez: room for 400 migrants, reach 1 day\n"},
+		// What a post's and a centre's numbers count: migrants.
+		{[]string{"centres.Agadez.capacity=1"}, "Agadez: room for 1 migrant, reach 4 days\n"},
+		{[]string{"posts.Toummo.capacity=1"}, "Toummo at Toummo: processes 1 migrant a day\n"},
 	}
 	for _, tt := range tests {
 		args := []string{"check", "agadez"}
