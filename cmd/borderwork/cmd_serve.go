@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"net"
 	"net/http"
@@ -11,6 +12,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -88,6 +90,17 @@ func cmdServe(ctx context.Context, args []string, e *env) error {
 	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
+		if errors.Is(err, syscall.EADDRINUSE) {
+			// Most often a server started before, in another terminal:
+			// say so, and give an address that may be free.
+			next := "another port"
+			if host, port, serr := net.SplitHostPort(*addr); serr == nil {
+				if n, perr := strconv.Atoi(port); perr == nil && n > 0 && n < 65535 {
+					next = "--addr " + net.JoinHostPort(host, strconv.Itoa(n+1))
+				}
+			}
+			return usageErrorf("--addr: %v: another program, perhaps a borderwork serve started before, is using that port; stop it, or give %s", err, next)
+		}
 		return usageErrorf("--addr: %v", err)
 	}
 	srv := &web.Server{Initial: initial, Limits: web.DefaultLimits(), Timeout: 2 * time.Minute, Slots: runtime.NumCPU(), Queue: 64, Workers: runtime.NumCPU()}

@@ -3,6 +3,8 @@ package main
 import (
 	"net"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -38,5 +40,24 @@ func TestNetworkURLs(t *testing.T) {
 		if got := networkURLs(tt.addrs, "8080"); !slices.Equal(got, tt.want) {
 			t.Errorf("%s: %q; want %q", tt.name, got, tt.want)
 		}
+	}
+}
+
+// TestServePortInUse: serve at a port another program holds (a server
+// started before, in another terminal) says so and gives the next port,
+// with status 2, rather than the bare "bind: address already in use".
+func TestServePortInUse(t *testing.T) {
+	t.Parallel()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Skip(err)
+	}
+	defer ln.Close()
+	_, port, _ := net.SplitHostPort(ln.Addr().String())
+	n, _ := strconv.Atoi(port)
+	status, _, stderr := runCLI(t, "serve", "--addr", ln.Addr().String())
+	want := "is using that port; stop it, or give --addr " + net.JoinHostPort("127.0.0.1", strconv.Itoa(n+1))
+	if status != exitUsage || !strings.Contains(stderr, "address already in use") || !strings.Contains(stderr, want) {
+		t.Errorf("serve --addr %s: status %d, stderr %q; want 2 and %q", ln.Addr(), status, stderr, want)
 	}
 }
