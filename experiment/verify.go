@@ -255,6 +255,13 @@ func ManifestError(dir string, err error) error {
 	if errors.Is(err, os.ErrNotExist) {
 		// No manifest: most likely the folder holding the output folders
 		// (plot out): name those, not Go's "stat out/manifest.json".
+		// A folder inside an output folder (plot out/compare-sahel/figures):
+		// the output folder is the one meant.
+		if parent := filepath.Dir(filepath.Clean(dir)); parent != filepath.Clean(dir) {
+			if _, perr := os.Stat(filepath.Join(parent, "manifest.json")); perr == nil {
+				return badInput("%s is not a borderwork output folder, but is inside one: give %s", dir, parent)
+			}
+		}
 		if inside := outputFoldersIn(dir); inside != "" {
 			return badInput("%s is not a borderwork output folder (it has no manifest.json), but holds some: %s", dir, inside)
 		}

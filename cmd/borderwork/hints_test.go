@@ -29,6 +29,9 @@ func TestHintsFitTheMistake(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(outs, "compare-classroom", "manifest.json"), []byte("{}"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	if err := os.Mkdir(filepath.Join(outs, "compare-classroom", "figures"), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name    string
 		args    []string
@@ -66,6 +69,8 @@ func TestHintsFitTheMistake(t *testing.T) {
 			[]string{"does not exist; did you mean " + filepath.Join(outs, "compare-classroom") + "?\n"}, "manifest.json"},
 		{"reproduce, another command's folder not written", []string{"reproduce", filepath.Join(outs, "claim-classroom")},
 			[]string{"claim-classroom does not exist (borderwork claim writes it for the scenario classroom; " + outs + " holds " + filepath.Join(outs, "compare-classroom") + ")\n"}, "did you mean"},
+		{"plot, a folder inside an output folder", []string{"plot", filepath.Join(outs, "compare-classroom", "figures")},
+			[]string{filepath.Join("compare-classroom", "figures") + " is not a borderwork output folder, but is inside one: give " + filepath.Join(outs, "compare-classroom") + "\n"}, ""},
 		{"plot, a folder not written, relative", []string{"plot", "out/compare-nothing-here"},
 			[]string{"borderwork plot: out/compare-nothing-here does not exist (borderwork compare writes it for the scenario nothing-here, when run in this folder)\n"}, "manifest.json"},
 	}
