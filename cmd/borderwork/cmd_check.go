@@ -33,7 +33,7 @@ them.
 
 func cmdCheck(_ context.Context, args []string, e *env) error {
 	fs := newFlagSet("check", "borderwork check [--set KEY=VALUE ...] [--keys] FILE", checkDoc, e)
-	var sets listFlag
+	var sets keyValueFlag
 	var limits limitFlags
 	fs.Var(&sets, "set", setUsage)
 	limits.register(fs)

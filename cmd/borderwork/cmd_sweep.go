@@ -90,7 +90,7 @@ const preparingNoted = 2000
 func cmdSweep(ctx context.Context, args []string, e *env) error {
 	fs := newFlagSet("sweep", "borderwork sweep [flags] [SCENARIO] --vary KEY=SPEC ...", sweepDoc, e)
 	var c common
-	var vary listFlag
+	var vary varyFlag
 	c.register(fs, "", true)
 	registerFigureFlags(fs, &c.bands, &c.size)
 	c.registerRegimes(fs)

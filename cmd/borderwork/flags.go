@@ -34,6 +34,36 @@ func (l *listFlag) Set(v string) error {
 	return nil
 }
 
+// keyValueFlag collects a repeatable KEY=VALUE flag (--set, --vary). A
+// value with no = is refused as the flag is read: "--set KEY VALUE", with
+// a space for the =, would otherwise leave VALUE to be read as the
+// SCENARIO ("no bundled scenario "30"").
+type keyValueFlag []string
+
+func (l *keyValueFlag) String() string { return strings.Join(*l, " ") }
+func (l *keyValueFlag) Set(v string) error {
+	return addKeyValue((*[]string)(l), v, "VALUE")
+}
+
+// varyFlag is --vary: KEY=SPEC, refused without = as --set is.
+type varyFlag []string
+
+func (l *varyFlag) String() string { return strings.Join(*l, " ") }
+func (l *varyFlag) Set(v string) error {
+	return addKeyValue((*[]string)(l), v, "a:b:n")
+}
+
+func addKeyValue(l *[]string, v, value string) error {
+	if strings.TrimSpace(v) == "" {
+		return errors.New("empty value")
+	}
+	if !strings.Contains(v, "=") {
+		return fmt.Errorf("want KEY=%s, with = and no space, got %q: write %s=%s", value, v, v, value)
+	}
+	*l = append(*l, v)
+	return nil
+}
+
 // flagSet is a subcommand's flags with the usage text of the go tool.
 type flagSet struct {
 	*flag.FlagSet
@@ -256,7 +286,7 @@ type common struct {
 	days     int
 	reps     int
 	regimes  string
-	sets     listFlag
+	sets     keyValueFlag
 	workers  int
 	out      string
 	formats  string

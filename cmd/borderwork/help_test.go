@@ -120,6 +120,11 @@ func TestMistakesGetHelp(t *testing.T) {
 		{[]string{"serve", "--port", "8081"}, "unknown flag --port; did you mean --addr HOST:PORT?"},
 		{[]string{"compare", "--scenario", "classroom"}, "unknown flag --scenario: give the scenario as an argument, as in 'borderwork compare classroom'"},
 		{[]string{"reproduce", "--replicates", "5", "nowhere"}, "unknown flag --replicates (usage:"}, // reproduce has no --reps
+		// A space for the = of --set or --vary would leave the value to be
+		// read as the SCENARIO ("no bundled scenario "30"").
+		{[]string{"compare", "--set", "regimes.malfunctioning.outage_days", "30"}, `--set: want KEY=VALUE, with = and no space, got "regimes.malfunctioning.outage_days": write regimes.malfunctioning.outage_days=VALUE`},
+		{[]string{"check", "sahel", "--set", "days"}, `--set: want KEY=VALUE, with = and no space, got "days": write days=VALUE`},
+		{[]string{"sweep", "--vary", "regimes.malfunctioning.outage_start", "0:0.2:5"}, `--vary: want KEY=a:b:n, with = and no space, got "regimes.malfunctioning.outage_start": write regimes.malfunctioning.outage_start=a:b:n`},
 		{[]string{"run", "--reps", "five"}, `--reps: want a whole number, got "five"`},
 		// Whole numbers are decimal: not hexadecimal, binary or octal
 		// ("--seed 010" is seed 10: TestDecimalFlags).
