@@ -569,7 +569,21 @@ func onePositional(fs *flagSet, pos []string) (string, error) {
 			// which would run, and succeed, in place of the one meant.
 			return "", usageErrorf("the SCENARIO given is empty; name a bundled scenario or a file, or give none for the default (usage: %s)", fs.usageLine)
 		}
+		// --regimes open closed, with no SCENARIO: closed is no scenario.
+		if fs.set["regimes"] && slices.Contains(scenarios.BuiltinRegimes, pos[0]) && !slices.Contains(scenarios.Names(), pos[0]) {
+			return "", usageErrorf("%q is a regime, not a SCENARIO; a list takes commas and no spaces: --regimes %s,%s", pos[0], strings.TrimSuffix(fs.Lookup("regimes").Value.String(), ","), pos[0])
+		}
 		return experiment.ScenarioWord(pos[0]), nil
 	}
-	return "", usageErrorf("want at most one SCENARIO, got %s (usage: %s)", strconv.Quote(strings.Join(pos, " ")), fs.usageLine)
+	// --regimes open closed (or open, closed) leaves closed to be read
+	// as a second SCENARIO: say how a list is written.
+	hint := ""
+	for _, name := range []string{"regimes", "formats", "figure-metrics", "figure-regimes", "metrics", "own", "effects"} {
+		if fs.set[name] {
+			hint = fmt.Sprintf("; a list takes commas and no spaces: --%s %s", name, strings.Join(append([]string{fs.Lookup(name).Value.String()}, pos[1:]...), ","))
+			hint = strings.ReplaceAll(hint, ",,", ",")
+			break
+		}
+	}
+	return "", usageErrorf("want at most one SCENARIO, got %s%s (usage: %s)", strconv.Quote(strings.Join(pos, " ")), hint, fs.usageLine)
 }

@@ -123,6 +123,11 @@ func TestMistakesGetHelp(t *testing.T) {
 		// A space for the = of --set or --vary would leave the value to be
 		// read as the SCENARIO ("no bundled scenario "30"").
 		{[]string{"compare", "--set", "regimes.malfunctioning.outage_days", "30"}, `--set: want KEY=VALUE, with = and no space, got "regimes.malfunctioning.outage_days": write regimes.malfunctioning.outage_days=VALUE`},
+		// A list with a space in it leaves its tail to be read as a
+		// SCENARIO: say how a list is written.
+		{[]string{"compare", "classroom", "--regimes", "open", "closed"}, `want at most one SCENARIO, got "classroom closed"; a list takes commas and no spaces: --regimes open,closed (usage:`},
+		{[]string{"compare", "--regimes", "open,", "closed"}, `"closed" is a regime, not a SCENARIO; a list takes commas and no spaces: --regimes open,closed`},
+		{[]string{"compare", "classroom", "sahel"}, `want at most one SCENARIO, got "classroom sahel" (usage:`},
 		{[]string{"check", "sahel", "--set", "days"}, `--set: want KEY=VALUE, with = and no space, got "days": write days=VALUE`},
 		{[]string{"sweep", "--vary", "regimes.malfunctioning.outage_start", "0:0.2:5"}, `--vary: want KEY=a:b:n, with = and no space, got "regimes.malfunctioning.outage_start": write regimes.malfunctioning.outage_start=a:b:n`},
 		{[]string{"run", "--reps", "five"}, `--reps: want a whole number, got "five"`},
