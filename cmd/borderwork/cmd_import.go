@@ -103,6 +103,11 @@ func cmdImport(_ context.Context, args []string, e *env) error {
 	}
 	c, err := flee.Read(pos[1])
 	if err != nil {
+		if _, serr := os.Stat(pos[1]); errors.Is(serr, os.ErrNotExist) {
+			if hint := dataHint(pos[1]); hint != "" {
+				return usageErrorf("%v%s", err, hint)
+			}
+		}
 		return err
 	}
 	data, err := flee.Import(c, flee.ImportOptions{Name: *name, PostCapacity: *capacity, Documented: *documented})

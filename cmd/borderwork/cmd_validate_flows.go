@@ -35,7 +35,11 @@ func checkDataFolder(dir, arg string) error {
 	st, err := os.Stat(dir)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
-		return usageErrorf("--data %s: no such folder%s", dir, siblingHint(dir))
+		hint := siblingHint(dir)
+		if hint == "" {
+			hint = dataHint(dir)
+		}
+		return usageErrorf("--data %s: no such folder%s", dir, hint)
 	case err != nil:
 		return usageErrorf("--data: %v", err)
 	case !st.IsDir():
@@ -88,6 +92,21 @@ func siblingHint(dir string) string {
 		return "; did you mean " + filepath.Join(parent, c) + "?"
 	}
 	return ""
+}
+
+// dataHint is for a data/... path that is not there because data/ is
+// not: the README's commands name the repository's data folder, and run
+// from the clone's root.
+func dataHint(dir string) string {
+	clean := filepath.Clean(dir)
+	first, _, _ := strings.Cut(filepath.ToSlash(clean), "/")
+	if filepath.IsAbs(clean) || first != "data" {
+		return ""
+	}
+	if _, err := os.Stat("data"); err == nil {
+		return ""
+	}
+	return "; there is no data folder here: data/ is the repository's, so run from the clone's root"
 }
 
 // validateFlows is validate with a folder of flow counts: a thin layer

@@ -79,6 +79,7 @@ func TestImportFleeBadInput(t *testing.T) {
 		{[]string{"import", "flee", "--out", filepath.Join(afile, "x.toml"), fleeCase}, afile + " is a file, not a folder"},
 		{[]string{"import", "flee", "--out", out, filepath.Join(dir, "nowhere")}, filepath.Join(dir, "nowhere") + ": no such folder"},
 		{[]string{"import", "flee", "--out", out, afile}, afile + ": a file, not a Flee case folder"},
+		{[]string{"import", "flee", "--out", out, "data/flee/mali2012"}, "data/flee/mali2012: no such folder; there is no data folder here: data/ is the repository's, so run from the clone's root"},
 		// The name is written into the file: a line break would make a
 		// line of TOML of its own, blamed on the importer.
 		{[]string{"import", "flee", "--out", out, "--name", "x\ndays = 5 #", fleeCase}, `--name: must be text without line breaks or other control characters, got "x\ndays = 5 #"`},
@@ -235,6 +236,9 @@ func TestValidateFleeBadInput(t *testing.T) {
 		{[]string{"validate", "classroom", "--data", fleeCase, "--out", out}, `no location "C1", a camp of the Flee case`},
 		{[]string{"validate", "mali2012", "--data", fleeCase, "--regime", "shut", "--out", out}, `--regime: unknown regime "shut"`},
 		{[]string{"validate", "mali2012", "--data", "nowhere", "--out", out}, "--data nowhere: no such folder"},
+		// The README's data/... paths, run from another folder than the
+		// clone's root (the tests run in cmd/borderwork, which has none).
+		{[]string{"validate", "mali2012", "--data", "data/flee/mali2012", "--out", out}, "--data data/flee/mali2012: no such folder; there is no data folder here: data/ is the repository's, so run from the clone's root"},
 		{[]string{"validate", "mali2012", "--data", "../../data/flee/mali2013", "--out", out}, "--data ../../data/flee/mali2013: no such folder; did you mean ../../data/flee/mali2012?"},
 		{[]string{"validate", "agadez2016", "--data", "../../data/dtm-nigr", "--out", out}, "no such folder; did you mean ../../data/dtm-niger?"},
 		{[]string{"validate", "agadez2016", "--data", "flee_cli_test.go", "--out", out}, "--data flee_cli_test.go: a file, not a folder"},
