@@ -656,8 +656,13 @@ func sameJSON(a, b json.RawMessage) bool {
 // with the running one, b.
 func buildWarnings(m *output.Manifest, b output.Build) []string {
 	var w []string
+	folderUnknown := m.Commit == "" || m.Commit == "unknown"
 	switch {
-	case m.Commit == "" || m.Commit == "unknown":
+	case folderUnknown && b.Revision == "unknown":
+		// One warning, not the same note twice: neither side can be
+		// checked out, so nothing says the code is the same.
+		w = append(w, "the folder does not record which source revision wrote it, and this binary does not know its own ("+b.Note+"); a rerun by other code may differ")
+	case folderUnknown:
 		note := m.BuildNote
 		if note == "" {
 			note = "it was built without version-control information"
@@ -669,6 +674,7 @@ func buildWarnings(m *output.Manifest, b output.Build) []string {
 		w = append(w, "the folder does not record whether the sources of revision "+m.Commit+" were modified")
 	}
 	switch {
+	case b.Revision == "unknown" && folderUnknown: // said above
 	case b.Revision == "unknown":
 		w = append(w, "this binary does not know its own source revision ("+b.Note+")")
 	case m.Commit != "" && m.Commit != "unknown" && b.Revision != m.Commit:

@@ -65,7 +65,7 @@ func ReadBuild() Build {
 	}
 	switch {
 	case b.Revision == "unknown":
-		b.Note = "built without version-control information (by go run or go test, in a git worktree, outside a git checkout, or with -buildvcs=false): the source revision is unknown"
+		b.Note = "built without version-control information, as by go run or go test, in a git worktree, outside a git checkout or with -buildvcs=false: the source revision is unknown"
 	case b.Dirty == nil:
 		b.Note = "the revision was set at link time; whether the sources were modified is unknown"
 	}

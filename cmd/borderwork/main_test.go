@@ -663,8 +663,13 @@ func TestReproduceWarnsOfUnknownBuild(t *testing.T) {
 	if status != 0 || !strings.Contains(stdout, "OK:") {
 		t.Fatalf("reproduce: status %d\n%s\n%s", status, stdout, stderr)
 	}
-	if !strings.Contains(stderr, "warning: the folder does not record which source revision wrote it") {
-		t.Errorf("reproduce did not warn of the unknown revision: %q", stderr)
+	// Neither the folder nor the binary knows its revision: one warning
+	// says both, with the build's note once.
+	if !strings.Contains(stderr, "warning: the folder does not record which source revision wrote it, and this binary does not know its own (") {
+		t.Errorf("reproduce did not warn of the unknown revisions: %q", stderr)
+	}
+	if n := strings.Count(stderr, m.BuildNote); n != 1 {
+		t.Errorf("reproduce gave the build's note %d times; want once: %q", n, stderr)
 	}
 }
 
