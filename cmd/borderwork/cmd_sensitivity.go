@@ -339,6 +339,7 @@ func resumeOnlyHow(s *scenarios.Scenario, spec gsa.Spec, out string) error {
 		return err
 	}
 	var refusal error
+	complete := false // refusal is of a complete analysis at out
 	for _, dir := range []string{out, experiment.PartialPath(out)} {
 		m, err := output.ReadManifest(dir)
 		switch {
@@ -351,7 +352,16 @@ func resumeOnlyHow(s *scenarios.Scenario, spec gsa.Spec, out string) error {
 		case experiment.SameCommandLine(experiment.BaseCommandLine(m.CommandLine), line):
 			return nil // the default analysis's: --resume checks the rest
 		default:
-			err = wholeCommandNeeded(experiment.OtherPlan(out, dir, m))
+			other := experiment.OtherPlan(out, dir, m)
+			// A complete analysis at out beside an interrupted one at
+			// out.partial (a rerun over it, stopped) is what an
+			// interrupted rerun leaves: the command to quote is the one
+			// that completes out.partial, not "nothing left to complete".
+			if complete && !other.Complete {
+				refusal = nil
+			}
+			complete = refusal == nil && other.Complete
+			err = wholeCommandNeeded(other)
 		}
 		if refusal == nil {
 			refusal = err

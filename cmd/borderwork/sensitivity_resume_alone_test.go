@@ -68,6 +68,10 @@ func TestSensitivityResumeAloneChecksFirst(t *testing.T) {
 			"--resume: sensitivity --resume needs the whole command, unlike sweep --resume; this completes DIR: " + recorded(cut) + " --out DIR --resume"},
 		{"missing, another analysis interrupted beside it", func(t *testing.T, parent string) { put(t, cut, parent, "DIR.partial") },
 			"--resume: sensitivity --resume needs the whole command, unlike sweep --resume; this completes DIR.partial: " + recorded(cut) + " --out DIR --resume"},
+		{"another analysis, complete, and a rerun of it interrupted beside it", func(t *testing.T, parent string) {
+			put(t, complete, parent, "DIR")
+			put(t, cut, parent, "DIR.partial")
+		}, "--resume: sensitivity --resume needs the whole command, unlike sweep --resume; this completes DIR.partial: " + recorded(cut) + " --out DIR --resume"},
 		{"a run folder", func(t *testing.T, parent string) { put(t, run, parent, "DIR") },
 			"--resume: DIR holds a run folder, not a sensitivity"},
 	} {
