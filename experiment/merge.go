@@ -100,17 +100,14 @@ func Merge(ctx context.Context, dirs []string, out string, o MergeOptions) (*Mer
 	}
 	x, err := rebuild(ctx, "merge", shards, sharding)
 	if err != nil {
-		return nil, err
+		return nil, nothingMerged(err)
 	}
 	if err := o.Limits.CheckRuns("merge", float64(len(x.Points)), float64(x.NRuns()), len(x.Keys)); err != nil {
 		return nil, err
 	}
 	for _, sh := range shards {
 		if err := verifyShard(ctx, sh, x); err != nil {
-			if errors.Is(err, ErrInterrupted) {
-				return nil, fmt.Errorf("%w: nothing was merged", err)
-			}
-			return nil, err
+			return nil, nothingMerged(err)
 		}
 	}
 	owner, err := runOwners(shards, x.NRuns())
@@ -166,7 +163,7 @@ func Merge(ctx context.Context, dirs []string, out string, o MergeOptions) (*Mer
 	}
 	derived, figs, err := sharding.Finish(ctx, folder.Dir, &m, formats)
 	if err != nil {
-		return nil, err
+		return nil, nothingMerged(err)
 	}
 	if err := mergeInterrupted(ctx); err != nil {
 		return nil, err
@@ -252,6 +249,17 @@ func orNone(values []string) string {
 		return "none"
 	}
 	return strings.Join(values, ",")
+}
+
+// nothingMerged is err, and if it says that merge was interrupted (while
+// it rebuilt the shards' plan, checked them, or drew the figures and
+// wrote the report), that nothing was merged: the folder being written is
+// discarded, and nothing at out was touched.
+func nothingMerged(err error) error {
+	if errors.Is(err, ErrInterrupted) {
+		return fmt.Errorf("%w: nothing was merged", err)
+	}
+	return err
 }
 
 // mergeInterrupted is the error Merge stops with when ctx has ended: the
