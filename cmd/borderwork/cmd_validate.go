@@ -67,7 +67,11 @@ Examples:
 	borderwork validate agadez2016 --data data/dtm-niger --size single
 `
 
-func cmdValidate(ctx context.Context, args []string, e *env) error {
+func cmdValidate(ctx context.Context, args []string, e *env) (err error) {
+	// A validation is compared whole: stopped (Ctrl-C, SIGTERM), it keeps
+	// no replicate and writes nothing, and says so.
+	out := ""
+	defer func() { err = validateStopped(err, out) }()
 	fs := newFlagSet("validate", "borderwork validate --data DIR [flags] SCENARIO", validateDoc, e)
 	var c common
 	c.register(fs, "", true)
@@ -98,7 +102,7 @@ func cmdValidate(ctx context.Context, args []string, e *env) error {
 		if !fs.set["regime"] {
 			*regime = "closed"
 		}
-		return validateFlows(ctx, fs, &c, e, arg, *data, *regime, dv)
+		return validateFlows(ctx, fs, &c, e, arg, *data, *regime, dv, &out)
 	}
 	for _, f := range []string{"draws", "accept", "mmp"} {
 		if fs.set[f] {
@@ -109,6 +113,7 @@ func cmdValidate(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
+	out = c.outDir("validate", s)
 	if !slices.Contains(s.RegimeNames(), *regime) {
 		return usageErrorf("--regime: unknown regime %q (regimes of %s: %s)", *regime, s.File.Name, strings.Join(s.RegimeNames(), ", "))
 	}
@@ -134,7 +139,7 @@ func cmdValidate(ctx context.Context, args []string, e *env) error {
 		return err
 	}
 	formats, _ := parseFormats(c.formats)
-	before := earlierAt(c.outDir("validate", s))
+	before := earlierAt(out)
 	folder, out, err := createValidateFolder(&c, s, *data)
 	if err != nil {
 		return err
@@ -150,7 +155,7 @@ func cmdValidate(ctx context.Context, args []string, e *env) error {
 	if err != nil && ctx.Err() != nil {
 		// Stopped (Ctrl-C, SIGTERM): status 130, as every command says
 		// it; a validation is compared whole, so no replicate is kept.
-		return fmt.Errorf("%w before the replicates were done; nothing was written, and %s is as it was", experiment.ErrInterrupted, out)
+		return fmt.Errorf("%w before the replicates were done", experiment.ErrInterrupted)
 	}
 	if err != nil {
 		return err
@@ -183,6 +188,19 @@ func createValidateFolder(c *common, s *scenarios.Scenario, data string) (*outpu
 		return nil, "", usageErrorf("--out: %v", err)
 	}
 	return folder, out, err
+}
+
+// validateStopped is err, and if it says that validate was interrupted,
+// that nothing was written and the folder at out (when known) is as it
+// was: validate keeps no replicate of an unfinished validation.
+func validateStopped(err error, out string) error {
+	if !errors.Is(err, experiment.ErrInterrupted) {
+		return err
+	}
+	if out == "" {
+		return fmt.Errorf("%w; nothing was written", err)
+	}
+	return fmt.Errorf("%w; nothing was written, and %s is as it was", err, out)
 }
 
 // validateWriteError is the error of writing a validate folder: one the

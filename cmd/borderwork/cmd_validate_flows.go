@@ -110,8 +110,9 @@ func dataHint(dir string) string {
 }
 
 // validateFlows is validate with a folder of flow counts: a thin layer
-// over dtm.Run.
-func validateFlows(ctx context.Context, fs *flagSet, c *common, e *env, arg, dir, regime string, dv dtmFlags) error {
+// over dtm.Run. It sets *at to the folder it writes, once it knows it,
+// for the message of an interruption.
+func validateFlows(ctx context.Context, fs *flagSet, c *common, e *env, arg, dir, regime string, dv dtmFlags, at *string) error {
 	switch {
 	case dv.draws < validation.MinDraws || dv.draws > validation.MaxDraws:
 		return usageErrorf("--draws must be in %d..%d, got %d", validation.MinDraws, validation.MaxDraws, dv.draws)
@@ -130,6 +131,7 @@ func validateFlows(ctx context.Context, fs *flagSet, c *common, e *env, arg, dir
 	if err != nil {
 		return err
 	}
+	*at = c.outDir("validate", s)
 	if !slices.Contains(s.RegimeNames(), regime) {
 		return usageErrorf("--regime: unknown regime %q (regimes of %s: %s)", regime, s.File.Name, strings.Join(s.RegimeNames(), ", "))
 	}
@@ -173,7 +175,7 @@ func validateFlows(ctx context.Context, fs *flagSet, c *common, e *env, arg, dir
 	if err != nil {
 		return err
 	}
-	before := earlierAt(c.outDir("validate", s))
+	before := earlierAt(*at)
 	folder, out, err := createValidateFolder(c, s, dir)
 	if err != nil {
 		return err
