@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
 )
 
@@ -19,7 +21,7 @@ type earlier struct{ dir, line string }
 func earlierAt(dir string) earlier {
 	m, err := output.ReadManifest(dir)
 	if err != nil {
-		return earlier{}
+		return earlier{dir: dir}
 	}
 	return earlier{dir: dir, line: m.CommandLine}
 }
@@ -27,15 +29,36 @@ func earlierAt(dir string) earlier {
 // note says, on w, that the folder the command wrote replaced results of
 // another command line; nothing when there were none or the command line
 // is the same (the same results: a rerun).
+//
+// It then says whether dir.partial, beside it, still holds the runs of an
+// interrupted command (a rerun into dir stopped earlier, which put them
+// there): a rerun does not read or remove it, and the folder would stay
+// there unexplained. Of the same command line its runs are all in dir
+// now; of another, they are that command's (which sweep --resume or
+// sensitivity --resume, given it, would complete, replacing dir).
 func (b earlier) note(w io.Writer) {
-	if b.line == "" {
+	if b.dir == "" {
 		return
 	}
 	m, err := output.ReadManifest(b.dir)
-	if err != nil || m.CommandLine == b.line {
+	if err != nil {
 		return
 	}
-	fmt.Fprintf(w, "It replaced the earlier results in %s, of: %s (give another --out to keep both).\n", b.dir, b.line)
+	if b.line != "" && m.CommandLine != b.line {
+		fmt.Fprintf(w, "It replaced the earlier results in %s, of: %s (give another --out to keep both).\n", b.dir, b.line)
+	}
+	partial := experiment.PartialPath(b.dir)
+	p, err := output.ReadManifest(partial)
+	if err != nil || p.Complete {
+		return
+	}
+	if experiment.SameCommandLine(experiment.BaseCommandLine(p.CommandLine), experiment.BaseCommandLine(m.CommandLine)) {
+		fmt.Fprintf(w, "%s is left as it was: it holds %s of this command, interrupted earlier, which are all in %s now; delete it.\n",
+			partial, words.Count(len(p.Runs), "finished run"), b.dir)
+		return
+	}
+	fmt.Fprintf(w, "%s is left as it was: it holds %s of an interrupted %s; delete it if you do not need them.\n",
+		partial, words.Count(len(p.Runs), "finished run"), experiment.RerunCommandLine(p))
 }
 
 // noteTo is note on standard output, or on standard error when standard

@@ -125,3 +125,35 @@ func TestMergeByDefaultSaysWhatItReplaced(t *testing.T) {
 		t.Errorf("merge with no --out: status %d; want it merged into %s, saying it replaced the sweep of posts.Gate.capacity:\n%s%s", status, merged, stdout, stderr)
 	}
 }
+
+// TestRerunSaysWhatIsLeftAtPartial: a rerun into DIR interrupted leaves
+// its runs at DIR.partial; a later rerun that completes DIR neither reads
+// nor removes that folder, and said nothing of it, so that it stayed
+// beside DIR unexplained. The rerun now says it is left as it was: of the
+// same command, that its runs are all in DIR now; of another, whose runs
+// they are. A folder with nothing beside it says nothing of the kind.
+func TestRerunSaysWhatIsLeftAtPartial(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	out := filepath.Join(dir, "c")
+	compare := func(extra ...string) []string {
+		return append([]string{"compare", small, "--days", "20", "--formats", "", "--quiet", "--workers", "1", "--out", out}, extra...)
+	}
+	if stdout := mustRun(t, compare("--reps", "2")...); strings.Contains(stdout, ".partial") {
+		t.Errorf("a new folder speaks of a partial one:\n%s", stdout)
+	}
+	if status, _, stderr := runCLIInterrupted(t, 3, compare("--reps", "2")...); status != exitInterrupted {
+		t.Fatalf("the rerun interrupted: status %d (%s)", status, stderr)
+	}
+	partial := out + ".partial"
+	want := partial + " is left as it was: it holds 3 finished runs of this command, interrupted earlier, which are all in " + out + " now; delete it.\n"
+	if stdout := mustRun(t, compare("--reps", "2")...); !strings.HasSuffix(stdout, want) {
+		t.Errorf("the rerun completed beside %s: standard output\n%s\nwants to end %q", partial, stdout, want)
+	}
+	status, stdout, stderr := runCLI(t, compare("--reps", "3", "--json")...)
+	want = partial + " is left as it was: it holds 3 finished runs of an interrupted borderwork compare " + small + " --seed "
+	if status != 0 || !strings.Contains(stderr, want) || strings.Contains(stdout, ".partial") {
+		t.Errorf("another command line, --json: status %d, standard error\n%s\nwants %q (standard output none)", status, stderr, want)
+	}
+	onlyEntries(t, dir, "c", "c.partial")
+}
