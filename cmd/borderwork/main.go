@@ -11,7 +11,21 @@ import (
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := signal.NotifyContext(context.Background(), stopSignals()...)
 	defer stop()
 	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// stopSignals are the signals that stop a command as Ctrl-C does, keeping
+// its finished runs: SIGINT, SIGTERM, and SIGHUP (its terminal closed, an
+// ssh connection dropped), which would otherwise kill it outright, its
+// runs left in a hidden folder --resume does not read. Not SIGHUP when
+// the command was started with it ignored (nohup): catching it would undo
+// that, and the command would stop when the terminal closed.
+func stopSignals() []os.Signal {
+	sigs := []os.Signal{os.Interrupt, syscall.SIGTERM}
+	if !signal.Ignored(syscall.SIGHUP) {
+		sigs = append(sigs, syscall.SIGHUP)
+	}
+	return sigs
 }
