@@ -37,6 +37,10 @@ type Folder struct {
 	Dir   string // where it is being written
 	Owner Owner  // the command and scenario writing it
 	Force bool   // replace a folder that is not Owner's; others' files are kept
+	// made is the highest folder holding Final that Create made
+	// (missingFrom), "" if none: Discard removes those it made, as far as
+	// they are still empty.
+	made string
 }
 
 // Owner is what writes a folder: a command, from a scenario (as the
@@ -498,7 +502,7 @@ func Create(final string, owner Owner, force bool, files ...string) (*Folder, er
 		removeMade(parent, made)
 		return nil, tooLong(final, err)
 	}
-	return &Folder{Final: final, Dir: dir, Owner: owner, Force: force}, nil
+	return &Folder{Final: final, Dir: dir, Owner: owner, Force: force, made: made}, nil
 }
 
 // missingFrom is the highest folder of path (path itself, or one holding
@@ -689,10 +693,13 @@ func RemoveOurs(path string, owner Owner) error {
 	return nil
 }
 
-// Discard removes the folder being written, unless it is in place.
+// Discard removes the folder being written, unless it is in place, and
+// the folders holding it that Create made, as far as they are still
+// empty: a command that writes nothing leaves no folders behind.
 func (f *Folder) Discard() {
 	if f.Dir != f.Final {
 		os.RemoveAll(f.Dir)
+		removeMade(filepath.Dir(f.Final), f.made)
 	}
 }
 

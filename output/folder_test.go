@@ -697,3 +697,46 @@ func TestMountPointsRefused(t *testing.T) {
 		t.Errorf("CheckTarget(%s, force) with no mount point = %v", withData, err)
 	}
 }
+
+// TestDiscardRemovesTheFoldersCreateMade: a folder discarded unwritten
+// (a command interrupted, or failing, before it put anything in place)
+// takes with it the folders above it that Create made for it, as far as
+// they are still empty, and no folder that was there before: a command
+// that writes nothing leaves no empty a/b behind --out a/b/out.
+func TestDiscardRemovesTheFoldersCreateMade(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	f, err := Create(filepath.Join(dir, "a", "b", "out"), Owner{Command: "run", Source: "bundled:x"}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Discard()
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("%s holds %v after Discard; want nothing", dir, entries)
+	}
+	// a, there before, stays; b, made, holds a file of the user's now.
+	a := filepath.Join(dir, "a")
+	if err := os.Mkdir(a, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	f, err = Create(filepath.Join(a, "b", "out"), Owner{Command: "run", Source: "bundled:x"}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	notes := filepath.Join(a, "b", "notes.txt")
+	if err := os.WriteFile(notes, []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f.Discard()
+	if _, err := os.Stat(notes); err != nil {
+		t.Errorf("a file of the user's beside the discarded folder: %v", err)
+	}
+	f, err = Create(filepath.Join(a, "c", "out"), Owner{Command: "run", Source: "bundled:x"}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Discard()
+	if entries, _ := os.ReadDir(a); len(entries) != 1 || entries[0].Name() != "b" {
+		t.Errorf("%s holds %v after Discard; want only b, which holds a file", a, entries)
+	}
+}
