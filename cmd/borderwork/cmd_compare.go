@@ -173,12 +173,17 @@ func noteWorkers(e *env, name string, got, asked, runs int, quiet bool) {
 // keptFinished tells, for a command interrupted while writing out, where
 // its finished runs were kept: in out itself, or in dir beside an out left
 // unchanged.
+// It counts them as the manifest kept lists them, as interrupted does.
 func keptFinished(e *env, name, out, dir string) {
+	runs := "the finished runs"
+	if m, err := output.ReadManifest(dir); err == nil {
+		runs = words.Count(len(m.Runs), "finished run")
+	}
 	if dir != out {
-		fmt.Fprintf(e.stderr, "borderwork %s: %s is unchanged; kept the finished runs in %s (marked incomplete)\n", name, out, dir)
+		fmt.Fprintf(e.stderr, "borderwork %s: %s is unchanged; kept %s in %s (marked incomplete)\n", name, out, runs, dir)
 		return
 	}
-	fmt.Fprintf(e.stderr, "borderwork %s: kept the finished runs in %s (marked incomplete)\n", name, out)
+	fmt.Fprintf(e.stderr, "borderwork %s: kept %s in %s (marked incomplete)\n", name, runs, out)
 }
 
 // completes says that resume, the command line that continues the
