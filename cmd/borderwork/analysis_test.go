@@ -11,8 +11,8 @@ import (
 
 // TestAnalysisInterruptedSaysWhere: an analysis command (runAnalysis)
 // interrupted during its first stage keeps the finished runs in an
-// incomplete folder, says where and how many, and exits with the
-// interrupted status.
+// incomplete folder, says where and how many, and how to complete them
+// (it has no --resume), and exits with the interrupted status.
 func TestAnalysisInterruptedSaysWhere(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct {
@@ -31,7 +31,7 @@ func TestAnalysisInterruptedSaysWhere(t *testing.T) {
 				t.Fatal(err)
 			}
 			// How many, as run and compare say it.
-			want := "borderwork " + tc.command + ": kept " + words.Count(len(m.Runs), "finished run") + " in " + out + " (marked incomplete)\n"
+			want := "borderwork " + tc.command + ": kept " + words.Count(len(m.Runs), "finished run") + " in " + out + " (marked incomplete); the command run again writes " + out + " complete, running every run anew\n"
 			if status != exitInterrupted || !strings.Contains(stderr, want) {
 				t.Errorf("status %d, stderr %q; want %d and %q", status, stderr, exitInterrupted, want)
 			}

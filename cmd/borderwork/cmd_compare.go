@@ -180,10 +180,16 @@ func keptFinished(e *env, name, out, dir string) {
 		runs = words.Count(len(m.Runs), "finished run")
 	}
 	if dir != out {
-		fmt.Fprintf(e.stderr, "borderwork %s: %s is unchanged; kept %s in %s (marked incomplete)\n", name, out, runs, dir)
+		fmt.Fprintf(e.stderr, "borderwork %s: %s is unchanged; kept %s in %s (marked incomplete)%s\n", name, out, runs, dir, startsOver(out))
 		return
 	}
-	fmt.Fprintf(e.stderr, "borderwork %s: kept %s in %s (marked incomplete)\n", name, runs, out)
+	fmt.Fprintf(e.stderr, "borderwork %s: kept %s in %s (marked incomplete)%s\n", name, runs, out, startsOver(out))
+}
+
+// startsOver says how to complete the results at out of an interrupted
+// command that has no --resume (run, compare, claim, programme).
+func startsOver(out string) string {
+	return fmt.Sprintf("; the command run again writes %s complete, running every run anew", out)
 }
 
 // completes says that resume, the command line that continues the
@@ -201,7 +207,7 @@ func interrupted(e *env, name string, res *experiment.Outcome, out, resume strin
 	if res == nil { // stopped before the folder was started: nothing written
 		return
 	}
-	more := ""
+	more := startsOver(out)
 	if resume != "" {
 		more = "; " + completes(resume, out, res.Dir)
 	}

@@ -107,8 +107,9 @@ func TestInterruptedWhileWritingTheResults(t *testing.T) {
 	runs := len(earlier.Runs)
 	status, _, stderr := runCLIInterrupted(t, runs, "compare", small, "--reps", "3", "--days", "40", "--out", out, "--workers", "2")
 	partial := out + ".partial"
-	if status != exitInterrupted || !strings.Contains(stderr, out+" is unchanged") || !strings.Contains(stderr, partial) {
-		t.Errorf("status %d, stderr %q; want %d, saying where the runs went", status, stderr, exitInterrupted)
+	again := "(marked incomplete); the command run again writes " + out + " complete, running every run anew\n"
+	if status != exitInterrupted || !strings.Contains(stderr, out+" is unchanged") || !strings.Contains(stderr, partial+" "+again) {
+		t.Errorf("status %d, stderr %q; want %d, saying where the runs went and how to complete them", status, stderr, exitInterrupted)
 	}
 	foldertest.Same(t, "a complete folder after a rerun interrupted while writing", out, before)
 	m, err := output.ReadManifest(partial)
