@@ -28,7 +28,7 @@ var CompareFigures = []Figure{
 	// Trapped alone flatters a regime that holds migrants elsewhere: at
 	// home (stranded) or in its centres.
 	timeFigure("immobilised", "Cumulative immobilised person-days over time (trapped, stranded at home or sheltered in a centre), per regime", "immobilised_person_days", "Cumulative immobilised person-days", "person-days since day 0"),
-	perRegime("abuse_by_kind", "Abuse events per run by kind and perpetrator, per regime; regimes with no abuse at all are left out and named in the caption", func(src Source) (*figures.Figure, error) {
+	barsFigure("abuse_by_kind", "Abuse events per run by kind and perpetrator, per regime", "; regimes with no abuse at all are left out and named in the caption", func(src Source) (*figures.Figure, error) {
 		groups, c, err := summaryBars(src, []string{
 			"extortion_by_smugglers", "extortion_by_officials", "violence_by_smugglers",
 			"violence_by_officials", "abandonment_by_smugglers", "kidnap_by_smugglers",
@@ -41,7 +41,7 @@ var CompareFigures = []Figure{
 		}
 		return figures.GroupedBars("Abuse by kind and perpetrator", "abuse events per run", groups, c)
 	}),
-	perRegime("outcomes", "Final outcomes per regime: arrived, returned, gave up at home, dead, still on the way or waiting to leave, and of those still trapped and still stranded at home", func(src Source) (*figures.Figure, error) {
+	barsFigure("outcomes", "Final outcomes (arrived, returned, gave up at home, dead, still on the way or waiting to leave, and of those still trapped and still stranded at home) per regime", "", func(src Source) (*figures.Figure, error) {
 		groups, c, err := summaryBars(src, outcomeTotals, outcomeLabels, "no migrants at all")
 		if err != nil {
 			return nil, err
@@ -68,6 +68,40 @@ func perRegime(name, title string, draw func(Source) (*figures.Figure, error)) F
 	f := single(name, title, draw)
 	f.PerRegime = true
 	return f
+}
+
+// barsFigure is the registry entry of a figure of bars per regime from
+// summary.csv, titled what, then note (in the registry: "with error bars
+// as --bands says"). The title it gives the figure drawn, which report.md
+// captions it with, says what the folder's error bars show
+// (errorBarsPhrase), as timeFigure's says of its bands: report.md once
+// said nothing of them, the same under every --bands.
+func barsFigure(name, what, note string, draw func(Source) (*figures.Figure, error)) Figure {
+	f := perRegime(name, what+": the mean over replicates, with error bars as --bands says (the spread of the replicates by default)"+note, draw)
+	f.Draw = func(src Source) ([]Drawn, error) {
+		fig, err := draw(src)
+		if err != nil {
+			return nil, err
+		}
+		caption := what + ": the mean over replicates, with " + errorBarsPhrase(src.Options().Bands) + note
+		if src.Manifest != nil && src.Manifest.Reps == 1 {
+			caption = what + ": one replicate, without error bars" + note
+		}
+		return []Drawn{{Name: name, Title: caption, Fig: fig}}, nil
+	}
+	return f
+}
+
+// errorBarsPhrase says, after "the mean over replicates, with", what a
+// bar chart's error bars show under the band choice bands.
+func errorBarsPhrase(bands string) string {
+	switch bands {
+	case BandsCI:
+		return "error bars of its 95% confidence interval, cut at 0"
+	case BandsReplicates:
+		return "each replicate drawn as a dot"
+	}
+	return "error bars of the middle 95% of replicates (2.5th to 97.5th percentile)"
 }
 
 // timeFigure is the registry entry of a figure of one column of

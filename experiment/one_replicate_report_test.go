@@ -46,7 +46,8 @@ func TestOneReplicateReportSaysNoInterval(t *testing.T) {
 // TestOneReplicateCaptionsHaveNoBands: with one replicate the figures over
 // days draw the run without bands (their caption says "1 replicate"), so
 // report.md's captions of them say so too, rather than "the mean over
-// replicates, with bands of the middle 95% of replicates".
+// replicates, with bands of the middle 95% of replicates"; and those of
+// the bar charts (outcomes), without error bars.
 func TestOneReplicateCaptionsHaveNoBands(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "out")
 	if _, err := experiment.Write(context.Background(), comparePlan(t, classroom(t, 1, 20)), out, experiment.Options{Workers: 1, Formats: []string{"svg"}}); err != nil {
@@ -57,10 +58,11 @@ func TestOneReplicateCaptionsHaveNoBands(t *testing.T) {
 		t.Fatal(err)
 	}
 	report := string(b)
-	if strings.Contains(report, "with bands") || strings.Contains(report, "mean over replicates") {
+	if strings.Contains(report, "with bands") || strings.Contains(report, "with error bars") || strings.Contains(report, "mean over replicates") {
 		t.Errorf("report.md of one replicate captions its figures with bands or a mean:\n%s", report)
 	}
-	for _, want := range []string{"*Migrants trapped over time, per regime: one replicate, without bands.*", "*Cumulative abuse events over time, per regime: one replicate, without bands.*"} {
+	for _, want := range []string{"*Migrants trapped over time, per regime: one replicate, without bands.*", "*Cumulative abuse events over time, per regime: one replicate, without bands.*",
+		"per regime: one replicate, without error bars.*\n"} {
 		if !strings.Contains(report, want) {
 			t.Errorf("report.md lacks %q:\n%s", want, report)
 		}

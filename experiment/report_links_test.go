@@ -144,15 +144,23 @@ func TestRedrawRewritesReport(t *testing.T) {
 }
 
 // TestReportCaptionsSayTheBands: report.md captions the figures over days
-// with what their bands show, from the folder's figure options: as the
+// with what their bands show, and the bar charts of summary.csv with what
+// their error bars show, from the folder's figure options: as the
 // command drew them, and again after plot redraws them with other bands
-// (it once said "with bands as --bands says" whatever was drawn); and
-// reproduce still finds report.md as a rerun writes it.
+// (it once said "with bands as --bands says" whatever was drawn, and of
+// abuse_by_kind and outcomes nothing of their error bars, the same under
+// every --bands); and reproduce still finds report.md as a rerun writes it.
 func TestReportCaptionsSayTheBands(t *testing.T) {
-	captions := map[string]string{
-		"ci":         "*Migrants trapped over time, per regime: the mean over replicates, with bands of its 95% confidence interval, cut at 0.*",
-		"replicates": "*Migrants trapped over time, per regime: the mean over replicates, with each replicate drawn as a thin line.*",
-		"percentile": "*Migrants trapped over time, per regime: the mean over replicates, with bands of the middle 95% of replicates (2.5th to 97.5th percentile).*",
+	captions := map[string][]string{
+		"ci": {"*Migrants trapped over time, per regime: the mean over replicates, with bands of its 95% confidence interval, cut at 0.*",
+			"*Abuse events per run by kind and perpetrator, per regime: the mean over replicates, with error bars of its 95% confidence interval, cut at 0; regimes with no abuse at all are left out and named in the caption.*",
+			"the mean over replicates, with error bars of its 95% confidence interval, cut at 0.*\n"},
+		"replicates": {"*Migrants trapped over time, per regime: the mean over replicates, with each replicate drawn as a thin line.*",
+			"*Abuse events per run by kind and perpetrator, per regime: the mean over replicates, with each replicate drawn as a dot; regimes with no abuse at all are left out and named in the caption.*",
+			"the mean over replicates, with each replicate drawn as a dot.*\n"},
+		"percentile": {"*Migrants trapped over time, per regime: the mean over replicates, with bands of the middle 95% of replicates (2.5th to 97.5th percentile).*",
+			"*Abuse events per run by kind and perpetrator, per regime: the mean over replicates, with error bars of the middle 95% of replicates (2.5th to 97.5th percentile); regimes with no abuse at all are left out and named in the caption.*",
+			"*Final outcomes (arrived, returned, gave up at home, dead, still on the way or waiting to leave, and of those still trapped and still stranded at home) per regime: the mean over replicates, with error bars of the middle 95% of replicates (2.5th to 97.5th percentile).*"},
 	}
 	out := filepath.Join(t.TempDir(), "out")
 	x := comparePlan(t, classroom(t, 2, 20))
@@ -166,9 +174,11 @@ func TestReportCaptionsSayTheBands(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for b, c := range captions {
-			if got := strings.Contains(string(report), c); got != (b == bands) {
-				t.Errorf("bands %s: report.md has %q: %v", bands, c, got)
+		for b, cs := range captions {
+			for _, c := range cs {
+				if got := strings.Contains(string(report), c); got != (b == bands) {
+					t.Errorf("bands %s: report.md has %q: %v", bands, c, got)
+				}
 			}
 		}
 		if strings.Contains(string(report), "as --bands says") {
