@@ -90,6 +90,10 @@ func IntervalScatter(title, xLabel, yLabel string, pts []IntervalPoint, guides [
 
 	lg := newLegend(3)
 	lg.columns = true
+	// Under the data, 3 type sizes of sample per column left a Morris
+	// key of eight names in one column of ten rows, whose height left no
+	// room for the data (sensitivity classroom --size single stopped).
+	lg.belowThumb = 2
 	for i, g := range guides {
 		lg.add(g.Label, guideThumb{i})
 	}

@@ -24,6 +24,11 @@ type legendPanel struct {
 	// other: for a key whose entries read down as well as across (the
 	// tags of an IntervalScatter).
 	columns bool
+	// belowThumb, if not 0, is the samples' width under the data, in
+	// units of the legend's type size, where columns of thumb-wide
+	// samples would not fit side by side: an IntervalScatter's tags are
+	// a digit or two, and its guides' dash patterns show in 2.
+	belowThumb vg.Length
 }
 
 type legendEntry struct {
@@ -53,6 +58,14 @@ func (lp *legendPanel) style(th *theme) text.Style {
 }
 
 func (lp *legendPanel) thumbWidth(th *theme) vg.Length { return lp.thumb * th.legendSize }
+
+// thumbWidthBelow is the samples' width in a legend under the data.
+func (lp *legendPanel) thumbWidthBelow(th *theme) vg.Length {
+	if lp.belowThumb > 0 {
+		return lp.belowThumb * th.legendSize
+	}
+	return lp.thumbWidth(th)
+}
 
 // labels are the entries' labels wrapped to the width a legend beside
 // the data may take.
@@ -96,22 +109,22 @@ func (lp *legendPanel) draw(c draw.Canvas, th *theme) {
 	line := sty.Height("Xg")
 	y := c.Max.Y
 	for i, l := range lp.labels(th) {
-		lp.entry(c, th, i, vg.Point{X: c.Min.X, Y: y}, line, l)
+		lp.entry(c, th, i, vg.Point{X: c.Min.X, Y: y}, line, l, lp.thumbWidth(th))
 		y -= sty.Height(l) + legendGap
 	}
 }
 
-// entry draws entry i's sample and label l with its top-left corner at
-// at; line is the height of one line of text.
-func (lp *legendPanel) entry(c draw.Canvas, th *theme, i int, at vg.Point, line vg.Length, l string) {
+// entry draws entry i's sample, tw wide, and label l with its top-left
+// corner at at; line is the height of one line of text.
+func (lp *legendPanel) entry(c draw.Canvas, th *theme, i int, at vg.Point, line vg.Length, l string, tw vg.Length) {
 	sty := lp.style(th)
 	// The sample sits beside the label's first line.
 	thumb := draw.Canvas{Canvas: c.Canvas, Rectangle: vg.Rectangle{
 		Min: vg.Point{X: at.X, Y: at.Y - line},
-		Max: vg.Point{X: at.X + lp.thumbWidth(th), Y: at.Y},
+		Max: vg.Point{X: at.X + tw, Y: at.Y},
 	}}
 	lp.entries[i].thumb.Thumbnail(&thumb)
-	c.FillText(sty, vg.Point{X: at.X + lp.thumbWidth(th) + legendGap, Y: at.Y}, l)
+	c.FillText(sty, vg.Point{X: at.X + tw + legendGap, Y: at.Y}, l)
 }
 
 // entryGap separates the entries of a row of a legend under the data.
@@ -123,11 +136,12 @@ const entryGap = 2 * legendGap
 // each entry starts, from the left of the row.
 func (lp *legendPanel) rows(th *theme, width vg.Length) ([][]int, []string, []vg.Length) {
 	sty := lp.style(th)
+	tw := lp.thumbWidthBelow(th)
 	labels := make([]string, len(lp.entries))
 	widths := make([]vg.Length, len(lp.entries))
 	for i, e := range lp.entries {
-		labels[i] = breakWide(wrapText(e.label, sty, width-lp.thumbWidth(th)-legendGap), sty, width-lp.thumbWidth(th)-legendGap)
-		widths[i] = lp.thumbWidth(th) + legendGap + sty.Width(labels[i])
+		labels[i] = breakWide(wrapText(e.label, sty, width-tw-legendGap), sty, width-tw-legendGap)
+		widths[i] = tw + legendGap + sty.Width(labels[i])
 	}
 	at := make([]vg.Length, len(lp.entries))
 	if lp.columns {
@@ -198,7 +212,7 @@ func (lp *legendPanel) drawBelow(c draw.Canvas, th *theme) {
 	for _, row := range rows {
 		var rh vg.Length
 		for _, i := range row {
-			lp.entry(c, th, i, vg.Point{X: c.Min.X + at[i], Y: y}, line, labels[i])
+			lp.entry(c, th, i, vg.Point{X: c.Min.X + at[i], Y: y}, line, labels[i], lp.thumbWidthBelow(th))
 			rh = max(rh, sty.Height(labels[i]))
 		}
 		y -= rh + legendGap/2
