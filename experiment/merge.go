@@ -425,12 +425,21 @@ func unroundedGrid(keys []string, want, points [][]float64) (key string, was, is
 	return "", 0, 0, false
 }
 
+// recordedShard reads a manifest's sweep.shard, "i/n" with 0 ≤ i < n;
+// ok is false for anything else.
+func recordedShard(shard string) (i, n int, ok bool) {
+	if _, err := fmt.Sscanf(shard, "%d/%d", &i, &n); err != nil || n < 1 || i < 0 || i >= n {
+		return 0, 0, false
+	}
+	return i, n, true
+}
+
 // verifyShard checks a shard's runs and tables against the experiment x
 // (its scenario and manifest were checked when x was rebuilt).
 func verifyShard(ctx context.Context, sh shardFolder, x *Prepared) error {
 	if sh.m.Sweep.Shard != "" {
-		var i, n int
-		if _, err := fmt.Sscanf(sh.m.Sweep.Shard, "%d/%d", &i, &n); err != nil || n < 1 || i < 0 || i >= n {
+		i, n, ok := recordedShard(sh.m.Sweep.Shard)
+		if !ok {
 			return badInput("merge: %s: shard %q is not i/n", filepath.Join(sh.dir, "manifest.json"), sh.m.Sweep.Shard)
 		}
 		want := x.ShardJobs(i, n)
@@ -651,11 +660,11 @@ func shardsLeftOut(shards []shardFolder) []string {
 	n := 0
 	given := make(map[int]bool, len(shards))
 	for _, sh := range shards {
-		var i, k int
 		if sh.m.Sweep == nil {
 			return nil
 		}
-		if _, err := fmt.Sscanf(sh.m.Sweep.Shard, "%d/%d", &i, &k); err != nil || k < 1 || i < 0 || i >= k || (n > 0 && k != n) {
+		i, k, ok := recordedShard(sh.m.Sweep.Shard)
+		if !ok || (n > 0 && k != n) {
 			return nil
 		}
 		n = k

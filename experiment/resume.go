@@ -331,8 +331,8 @@ func ResumePlan(ctx context.Context, out string) (*Prepared, []int, error) {
 	if m.Sweep.Shard == "" {
 		return x, x.AllJobs(), nil
 	}
-	var i, n int
-	if _, err := fmt.Sscanf(m.Sweep.Shard, "%d/%d", &i, &n); err != nil || n < 1 || i < 0 || i >= n {
+	i, n, ok := recordedShard(m.Sweep.Shard)
+	if !ok {
 		return nil, nil, badInput("--resume: %s records a shard %q this version cannot read", dir, m.Sweep.Shard)
 	}
 	jobs, err := x.Shard(i, n)
