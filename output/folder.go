@@ -395,6 +395,29 @@ func inTheWay(path string, clash []string) error {
 	return &notOurs{fmt.Sprintf("%s are not borderwork's and would be replaced: move them, or choose another --out", JoinAnd(named))}
 }
 
+// notAFolder says what is at path instead of a folder. A link is named
+// with where it points, since a user who made one meant borderwork to
+// write there; borderwork does not follow it, as replacing the folder
+// would replace the link, not the folder it points to.
+func notAFolder(path string) string {
+	if target, err := os.Readlink(path); err == nil {
+		return fmt.Sprintf("%s is a link to %s, not a folder, and borderwork does not write through links: give --out %s to write there, or choose another --out", path, target, linkTarget(path, target))
+	}
+	if st, err := os.Lstat(path); err == nil && st.Mode().IsRegular() {
+		return fmt.Sprintf("%s is a file, not a folder; choose another --out", path)
+	}
+	return fmt.Sprintf("%s is not a folder; choose another --out", path)
+}
+
+// linkTarget is the path a link's target names as seen from the current
+// folder: a relative target is relative to the link's folder.
+func linkTarget(link, target string) string {
+	if filepath.IsAbs(target) {
+		return target
+	}
+	return filepath.Join(filepath.Dir(link), target)
+}
+
 func (inv *Inventory) check(path string, owner Owner, force bool, files []string) error {
 	// Even with force: a folder is replaced by renaming, which a mount
 	// point refuses, and the user's files would be left split between
@@ -409,7 +432,7 @@ func (inv *Inventory) check(path string, owner Owner, force bool, files []string
 		return nil
 	}
 	if slices.Equal(inv.Foreign, []string{"."}) { // even with force: there is no folder to keep files in
-		return &notOurs{fmt.Sprintf("%s is not a folder (a file or a link); choose another --out", path)}
+		return &notOurs{notAFolder(path)}
 	}
 	writes := func(rel string) (bool, bool) {
 		if dir, ok := everyFolder[rel]; ok {

@@ -93,7 +93,12 @@ func TestCheckTarget(t *testing.T) {
 		}, false, "changed since borderwork wrote them (summary.csv); choose another --out, or give --force to replace it, those files too (copy them first to keep your changes)"},
 		{"another scenario", func(t *testing.T, dir string) { writeFolder(t, dir, Owner{Command: "compare", Source: "mine.toml"}) }, false, "a compare folder of mine.toml, not a compare folder of bundled:sahel"},
 		{"another command", func(t *testing.T, dir string) { writeFolder(t, dir, Owner{Command: "sweep", Source: "bundled:sahel"}) }, false, "a sweep folder"},
-		{"a file", func(t *testing.T, dir string) { os.Remove(dir); os.WriteFile(dir, nil, 0o644) }, true, "not a folder"},
+		{"a file", func(t *testing.T, dir string) { os.Remove(dir); os.WriteFile(dir, nil, 0o644) }, true, "out is a file, not a folder; choose another --out"},
+		{"a link to a folder", func(t *testing.T, dir string) {
+			os.Remove(dir)
+			os.Mkdir(dir+"-real", 0o755)
+			os.Symlink("out-real", dir)
+		}, true, "out is a link to out-real, not a folder"},
 	}
 	for _, tt := range tests {
 		dir := filepath.Join(t.TempDir(), "out")
@@ -106,6 +111,23 @@ func TestCheckTarget(t *testing.T) {
 		case tt.want != "" && (!errors.Is(err, ErrNotOurs) || !strings.Contains(err.Error(), tt.want)):
 			t.Errorf("%s: CheckTarget = %v; want a refusal naming %q", tt.name, err, tt.want)
 		}
+	}
+}
+
+// TestNotAFolderNamesTheLink: a link given as --out is refused naming
+// where it points and the --out that writes there, its relative target
+// read from the link's folder, as the shell would.
+func TestNotAFolderNamesTheLink(t *testing.T) {
+	dir := t.TempDir()
+	os.Mkdir(filepath.Join(dir, "results"), 0o755)
+	link := filepath.Join(dir, "runs", "out")
+	os.Mkdir(filepath.Dir(link), 0o755)
+	if err := os.Symlink(filepath.Join("..", "results"), link); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	want := link + " is a link to ../results, not a folder, and borderwork does not write through links: give --out " + filepath.Join(dir, "results") + " to write there, or choose another --out"
+	if err := CheckTarget(link, Owner{Command: "compare", Source: "bundled:sahel"}, true); err == nil || err.Error() != want {
+		t.Errorf("CheckTarget(link) = %v;\nwant %s", err, want)
 	}
 }
 
