@@ -551,3 +551,26 @@ func unlistTable(t *testing.T, dir, table string) {
 		m["tables"] = kept
 	})
 }
+
+// TestRedrawRefusesRunsCutShort: a complete folder whose manifest lists
+// fewer runs than it holds was drawn, its figures given checksums in a
+// manifest that reproduce then found wrong in every table; it is refused,
+// naming the counts, the folder unchanged.
+func TestRedrawRefusesRunsCutShort(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	x := comparePlan(t, classroom(t, 2, 20))
+	if _, err := experiment.Write(context.Background(), x, out, experiment.Options{Workers: 2, Formats: []string{"svg"}}); err != nil {
+		t.Fatal(err)
+	}
+	manifestedit.Edit(t, out, func(m map[string]any) {
+		runs := m["runs"].([]any)
+		m["runs"] = runs[:len(runs)-1]
+	})
+	before := foldertest.Files(t, out)
+	_, err := experiment.Redraw(out, []string{"svg"}, experiment.FigureChange{})
+	want := "manifest.json: runs lists 7 of the 8 runs the folder holds when complete; the manifest was changed"
+	if !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), want) {
+		t.Errorf("Redraw = %v; want a refusal naming %q", err, want)
+	}
+	foldertest.Same(t, "a refused redraw", out, before)
+}

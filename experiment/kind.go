@@ -460,13 +460,7 @@ func partialOf(dir string, m *output.Manifest) *Partial {
 	if m.Complete {
 		return nil
 	}
-	p := &Partial{Runs: len(m.Runs)}
-	switch {
-	case m.Sweep != nil:
-		p.Total = m.Sweep.TotalRuns
-	case m.Command == "run" || m.Command == "compare":
-		p.Total = len(m.Regimes) * m.Reps
-	}
+	p := &Partial{Runs: len(m.Runs), Total: plannedRuns(m)}
 	switch m.Command {
 	case "sweep":
 		p.Finish, p.Resume = ShellJoin([]string{"borderwork", "sweep", "--resume", "--out", dir}), true
@@ -476,6 +470,18 @@ func partialOf(dir string, m *output.Manifest) *Partial {
 		p.Finish = requoted(m.CommandLine) + " " + ShellJoin([]string{"--out", dir})
 	}
 	return p
+}
+
+// plannedRuns is how many runs the folder of manifest m holds when complete,
+// from the fields that plan them; 0 if they do not say (a claim's).
+func plannedRuns(m *output.Manifest) int {
+	switch {
+	case m.Sweep != nil:
+		return m.Sweep.TotalRuns
+	case m.Command == "run" || m.Command == "compare":
+		return len(m.Regimes) * m.Reps
+	}
+	return 0
 }
 
 // shardedNoun names what the shards of a command's folder are shards of.
@@ -541,6 +547,12 @@ func RedrawContext(ctx context.Context, dir string, formats []string, ch FigureC
 	}
 	if err := checkCommandLine(dir, m); err != nil {
 		return nil, err
+	}
+	// A complete folder lists every run it ran: figures drawn from one
+	// whose list was cut short would carry a manifest that reproduce
+	// then finds wrong in every table.
+	if n := plannedRuns(m); m.Complete && n > 0 && len(m.Runs) != n && (m.Sweep == nil || m.Sweep.Shard == "") {
+		return nil, badInput("%s: runs lists %d of the %d runs the folder holds when complete; the manifest was changed", filepath.Join(dir, "manifest.json"), len(m.Runs), n)
 	}
 	if k.Recorded != nil {
 		if err := k.Recorded(ctx, dir, m); err != nil {

@@ -46,7 +46,7 @@ It refuses (status 2) a folder whose tables do not match their checksums
 in manifest.json, naming the table and the rows that changed, and one
 whose manifest.json was edited by hand so that plot cannot build on it
 (a command_line, figure option, or claim, programme or validate value no
-command writes),
+command writes, or a complete folder's runs list cut short),
 naming the key.
 A folder whose command was interrupted is drawn from the runs it holds,
 with a note on standard error saying how many of how many, and how to
