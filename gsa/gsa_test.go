@@ -384,6 +384,17 @@ func TestReadParamFile(t *testing.T) {
 	}
 }
 
+// TestParamFileValueBeforeItsComment: a value of the wrong type is
+// quoted as written, without the comment after it, as a scenario's is.
+func TestParamFileValueBeforeItsComment(t *testing.T) {
+	name := filepath.Join(t.TempDir(), "params.toml")
+	os.WriteFile(name, []byte("[[param]]\nkey = \"abuse.bribe\"\nlo = \"a\" # the lowest\nhi = 2\n"), 0o644)
+	_, err := ReadParamFile(name)
+	if want := name + `:3: param.lo: want a number, got the text "a"`; err == nil || err.Error() != want {
+		t.Errorf("ReadParamFile = %v; want %s", err, want)
+	}
+}
+
 // TestParamFileNotAFile: a device such as /dev/zero is refused before
 // it is read.
 func TestParamFileNotAFile(t *testing.T) {

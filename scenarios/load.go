@@ -243,7 +243,7 @@ func (s *Scenario) decodeError(err error) error {
 			msg = "given twice; a key or a [table] may be given only once"
 		}
 		if notAValueTOML(msg) {
-			if v := s.valueOn(line); v != "" {
+			if v := valueOn(s.Raw, line); v != "" {
 				// The decoder's words ("expected a top-level item to end
 				// with a newline, ... but got 'o' instead") name a parser's
 				// state; say what to write.
@@ -259,9 +259,8 @@ func (s *Scenario) decodeError(err error) error {
 		}
 		return Errors{{File: s.display, Line: line, Key: key, Msg: msg}}
 	}
-	if m := lineErr.FindStringSubmatch(err.Error()); m != nil {
-		line, _ := strconv.Atoi(m[1])
-		return Errors{{File: s.display, Line: line, Key: s.keyAt(line, m[2]), Msg: plainType(m[3], s.valueOn(line))}}
+	if line, key, msg, ok := LineError(err, s.Raw); ok {
+		return Errors{{File: s.display, Line: line, Key: s.keyAt(line, key), Msg: msg}}
 	}
 	return Errors{{File: s.display, Msg: strings.TrimPrefix(err.Error(), "toml: ")}}
 }

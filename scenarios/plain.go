@@ -22,13 +22,7 @@ func LineError(err error, text []byte) (line int, key, msg string, ok bool) {
 		return 0, "", "", false
 	}
 	line, _ = strconv.Atoi(m[1])
-	value := ""
-	if lines := strings.Split(string(text), "\n"); line >= 1 && line <= len(lines) {
-		if _, v, found := strings.Cut(lines[line-1], "="); found {
-			value = strings.TrimSpace(v)
-		}
-	}
-	return line, m[2], plainType(m[3], value), true
+	return line, m[2], plainType(m[3], valueOn(text, line)), true
 }
 
 // plainType rewrites the TOML decoder's message about a value of the
@@ -98,11 +92,11 @@ func gotOf(typ, text string) string {
 	return with("a " + typ)
 }
 
-// valueOn is the value written on line (1-based) of the scenario's file:
+// valueOn is the value written on line (1-based) of a TOML file's text:
 // what follows the first "=" (before a comment), or "" if that line
 // holds no "key = value".
-func (s *Scenario) valueOn(line int) string {
-	lines := strings.Split(string(s.Raw), "\n")
+func valueOn(text []byte, line int) string {
+	lines := strings.Split(string(text), "\n")
 	if line < 1 || line > len(lines) {
 		return ""
 	}
