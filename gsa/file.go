@@ -39,7 +39,12 @@ func ReadParamFile(name string) ([]Entry, error) {
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return nil, experiment.BadInput("%s:%d: %s", name, pe.Position.Line, pe.Message)
+			line, key, msg := scenarios.ParseErrorAt(pe, data)
+			key = keyOnLine(data, line, key)
+			if key == "" {
+				return nil, experiment.BadInput("%s:%d: %s", name, line, msg)
+			}
+			return nil, experiment.BadInput("%s:%d: %s: %s", name, line, key, msg)
 		}
 		if line, key, msg, ok := scenarios.LineError(err, data); ok { // lo = "a"
 			return nil, experiment.BadInput("%s:%d: %s: %s", name, line, key, msg)
@@ -199,4 +204,26 @@ func tableLines(data []byte, header string) []int {
 		}
 	}
 	return lines
+}
+
+// keyOnLine names the key written on line of a parameter file's text, in
+// the table the decoder last named (last, "param" or "param.lo"): a
+// value the parser cannot read is reported with the table it is in, not
+// its key.
+func keyOnLine(data []byte, line int, last string) string {
+	lines := strings.Split(string(data), "\n")
+	if line < 1 || line > len(lines) {
+		return last
+	}
+	k, _, ok := strings.Cut(lines[line-1], "=")
+	if k = strings.TrimSpace(k); !ok || k == "" || strings.HasPrefix(k, "[") {
+		return last
+	}
+	switch {
+	case last == "":
+		return k
+	case last == k || strings.HasSuffix(last, "."+k):
+		return last
+	}
+	return last + "." + k
 }

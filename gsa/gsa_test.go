@@ -377,6 +377,11 @@ func TestReadParamFile(t *testing.T) {
 		// A value of the wrong type, in an author's words, not Go's.
 		{"[[param]]\nkey = \"abuse.bribe\"\nlo = \"a\"\nhi = 2\n", `params.toml:3: param.lo: want a number, got the text "a"`},
 		{"[[param]]\nkey = \"abuse.bribe\"\nlo = 1\nhi = [2]\n", "params.toml:4: param.hi: want a number, got the list [2]"},
+		// What the parser cannot read, in a file's author's words, with
+		// the key on its line, as a scenario's is.
+		{"[[param]]\nkey = \"abuse.bribe\"\nlo = 1o\nhi = 2\n", "params.toml:3: param.lo: 1o is not a value TOML reads: write a number in digits"},
+		{"[[param]]\nkey = \"abuse.bribe\"\nlo = \u201c1\u201d\n", "params.toml:3: param.lo: \u201c1\u201d is in curly quotes"},
+		{"[[param]]\nkey = \"abuse.bribe\"\nlo = 1\nlo = 2\n", "params.toml:4: param.lo: given twice"},
 	} {
 		if _, err := ReadParamFile(write(tt.text)); err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("ReadParamFile(%q) = %v; want an error containing %q", tt.text, err, tt.want)

@@ -220,13 +220,8 @@ func Parse(data []byte, display, source string, dir fs.FS) (*Scenario, error) {
 func (s *Scenario) decodeError(err error) error {
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
-		line := pe.Position.Line
-		if start := pe.Position.Start; start > 0 && start <= len(s.Raw) {
-			// The decoder counts the line break that ends a line as part
-			// of the next one: place the error by its byte offset.
-			line = 1 + bytes.Count(s.Raw[:start], []byte("\n"))
-		}
-		key := s.keyAt(line, pe.LastKey)
+		line, loose, msg := ParseErrorAt(pe, s.Raw)
+		key := s.keyAt(line, loose)
 		if onLine, ok := s.lines.byLine[line]; ok {
 			// The key written on the line, not the last one decoded; a
 			// [[header]] as written, without its element's index.
@@ -237,32 +232,46 @@ func (s *Scenario) decodeError(err error) error {
 			}
 			key = s.lines.display(onLine)
 		}
-		msg := pe.Message
-		if strings.HasPrefix(msg, "Key '") && strings.HasSuffix(msg, "' has already been defined.") {
-			// The decoder's words; a key or [table] given twice.
-			msg = "given twice; a key or a [table] may be given only once"
-		}
-		if notAValueTOML(msg) {
-			if v := valueOn(s.Raw, line); v != "" {
-				// The decoder's words ("expected a top-level item to end
-				// with a newline, ... but got 'o' instead") name a parser's
-				// state; say what to write.
-				msg = fmt.Sprintf("%s is not a value TOML reads: write a number in digits (18, 0.005), text in double quotes (\"%s\"), true or false, or a list in brackets ([1, 2])", v, strings.Trim(v, `"'`))
-				if strings.ContainsAny(v, curlyQuotes) {
-					// An editor's "smart" quotes (TextEdit, Word, a
-					// phone's keyboard): the text is right, its quotes
-					// are not, and wrapping them in straight ones would
-					// not help.
-					msg = fmt.Sprintf("%s is in curly quotes, which TOML does not read (an editor's \"smart quotes\" put them in): type straight double quotes, %q", v, strings.Trim(v, `"'`+curlyQuotes))
-				}
-			}
-		}
 		return Errors{{File: s.display, Line: line, Key: key, Msg: msg}}
 	}
 	if line, key, msg, ok := LineError(err, s.Raw); ok {
 		return Errors{{File: s.display, Line: line, Key: s.keyAt(line, key), Msg: msg}}
 	}
 	return Errors{{File: s.display, Msg: strings.TrimPrefix(err.Error(), "toml: ")}}
+}
+
+// ParseErrorAt places the TOML parser's error pe in text, the file it
+// read: its line, the last key it decoded (as the decoder names it,
+// without array indices), and its message in the words of a file's
+// author, where the decoder's name a parser's state.
+func ParseErrorAt(pe toml.ParseError, text []byte) (line int, key, msg string) {
+	line = pe.Position.Line
+	if start := pe.Position.Start; start > 0 && start <= len(text) {
+		// The decoder counts the line break that ends a line as part
+		// of the next one: place the error by its byte offset.
+		line = 1 + bytes.Count(text[:start], []byte("\n"))
+	}
+	msg = pe.Message
+	if strings.HasPrefix(msg, "Key '") && strings.HasSuffix(msg, "' has already been defined.") {
+		// The decoder's words; a key or [table] given twice.
+		msg = "given twice; a key or a [table] may be given only once"
+	}
+	if notAValueTOML(msg) {
+		if v := valueOn(text, line); v != "" {
+			// The decoder's words ("expected a top-level item to end
+			// with a newline, ... but got 'o' instead") name a parser's
+			// state; say what to write.
+			msg = fmt.Sprintf("%s is not a value TOML reads: write a number in digits (18, 0.005), text in double quotes (\"%s\"), true or false, or a list in brackets ([1, 2])", v, strings.Trim(v, `"'`))
+			if strings.ContainsAny(v, curlyQuotes) {
+				// An editor's "smart" quotes (TextEdit, Word, a
+				// phone's keyboard): the text is right, its quotes
+				// are not, and wrapping them in straight ones would
+				// not help.
+				msg = fmt.Sprintf("%s is in curly quotes, which TOML does not read (an editor's \"smart quotes\" put them in): type straight double quotes, %q", v, strings.Trim(v, `"'`+curlyQuotes))
+			}
+		}
+	}
+	return line, pe.LastKey, msg
 }
 
 // curlyQuotes are the quotes a word processor or a "smart quotes" editor
