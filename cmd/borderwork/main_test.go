@@ -741,6 +741,27 @@ func TestOneReplicateSaysNoInterval(t *testing.T) {
 	}
 }
 
+// TestSummarySaysUnits: under each headline's title the summary names
+// its unit, right-aligned with it, so that "abuse by smugglers" (events)
+// is not read as a count of migrants, as "migrants abused" is.
+func TestSummarySaysUnits(t *testing.T) {
+	t.Parallel()
+	stdout := mustRun(t, "compare", small, "--reps", "1", "--days", "5", "--formats", "", "--quiet", "--out", filepath.Join(t.TempDir(), "out"))
+	lines := strings.Split(stdout, "\n")
+	i := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(strings.TrimSpace(l), "regime ") })
+	if i < 0 || i+1 >= len(lines) {
+		t.Fatalf("compare printed no table:\n%s", stdout)
+	}
+	header, units := lines[i], lines[i+1]
+	for _, h := range output.Headlines() {
+		end := strings.Index(header, h.Title) + len(h.Title)
+		want := "(" + h.Unit + ")"
+		if end < len(h.Title) || end > len(units) || !strings.HasSuffix(units[:end], want) {
+			t.Errorf("the line under the titles does not end %q under %q:\n%s\n%s", want, h.Title, header, units)
+		}
+	}
+}
+
 // TestCheckKeys: check --keys lists every numeric key --set takes, with
 // its value (after the --sets), unit and accepted values, a line each,
 // the factor levels among them; each key listed is one --set accepts.

@@ -35,6 +35,14 @@ func printSummary(w io.Writer, x *experiment.Prepared, groups []output.Group) {
 		fmt.Fprintf(tw, "%s\t", h.Title)
 	}
 	fmt.Fprintln(tw)
+	// The units under the titles: "abuse by smugglers" counts events,
+	// "migrants abused" migrants, which the titles alone leave a reader
+	// to guess.
+	fmt.Fprint(tw, "\t")
+	for _, h := range output.Headlines() {
+		fmt.Fprintf(tw, "(%s)\t", h.Unit)
+	}
+	fmt.Fprintln(tw)
 	for _, g := range groups {
 		fmt.Fprintf(tw, "%s\t", g.Regime)
 		for _, h := range output.Headlines() {
