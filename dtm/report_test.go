@@ -139,3 +139,27 @@ func TestReplaceCommand(t *testing.T) {
 		t.Error("a report quoting no command was changed")
 	}
 }
+
+// TestReportHarmsSayTheirUnits: the table of harms after the change
+// gives each measure's unit (person-days, people, events or deaths), and
+// its heading no longer calls every row a count of people, which
+// trapped_person_days and abuse_events are not.
+func TestReportHarmsSayTheirUnits(t *testing.T) {
+	report := smallReport(t)
+	_, harms, ok := strings.Cut(report, "\n## After the change\n")
+	if !ok {
+		t.Fatal("report.md has no section After the change")
+	}
+	harms, _, _ = strings.Cut(harms, "\n## ")
+	if strings.Contains(harms, "in people") {
+		t.Errorf("After the change still says its values are in people:\n%s", harms)
+	}
+	if !strings.Contains(harms, "| measure | unit | regime | value |") {
+		t.Errorf("the harms table has no unit column:\n%s", harms)
+	}
+	for _, m := range Measures {
+		if want := "| " + m.Name + " | " + m.Unit + " | "; !strings.Contains(harms, want) {
+			t.Errorf("the harms table has no row starting %q", want)
+		}
+	}
+}

@@ -255,7 +255,7 @@ func (st *Study) Report(w io.Writer, m *output.Manifest, data string, formats []
 	// The scenario's name, the data's path and the regimes' names are the
 	// user's: output.Literal keeps them from being read as markup.
 	fmt.Fprintf(&b, "# %s against %s\n\n", output.Literal(st.Scenario), output.Literal(data))
-	fmt.Fprintf(&b, "Day 0 is %s; the regimes part on day %d, %s. One simulated migrant stands for %s people; every count below is in people.\n\n",
+	fmt.Fprintf(&b, "Day 0 is %s; the regimes part on day %d, %s. One simulated migrant stands for %s people; every count below is scaled by it, to people (or their person-days, events and deaths), not simulated migrants.\n\n",
 		st.Start.Format(time.DateOnly), st.Split, split.Format(time.DateOnly), output.FormatFloat(st.PeoplePerAgent))
 	// What every report says of its provenance, so that this one read
 	// alone names the command and the code behind its numbers.
@@ -327,7 +327,7 @@ func (st *Study) Report(w io.Writer, m *output.Manifest, data string, formats []
 		fmt.Fprintf(&b, " %s |\n", output.FormatCount(st.Baseline(r.Direction)*float64(r.Days())))
 	}
 	st.reportFigures(&b, formats)
-	fmt.Fprintf(&b, "\n## After the change\n\n%s From %s to the end of the run, in people, median [%s%% band] across the runs; and the difference from %s, run by run.\n\n| measure | regime | value | difference from %s |\n| --- | --- | --- | --- |\n", HarmsNotValidated, split.Format(time.DateOnly), pct, output.Literal(o.Regime), output.Literal(o.Regime))
+	fmt.Fprintf(&b, "\n## After the change\n\n%s From %s to the end of the run, each measure in its unit (people, person-days, events or deaths), median [%s%% band] across the runs; and the difference from %s, run by run.\n\n| measure | unit | regime | value | difference from %s |\n| --- | --- | --- | --- | --- |\n", HarmsNotValidated, split.Format(time.DateOnly), pct, output.Literal(o.Regime), output.Literal(o.Regime))
 	hs := st.Harms()
 	for _, m := range Measures {
 		for _, h := range hs {
@@ -338,7 +338,7 @@ func (st *Study) Report(w io.Writer, m *output.Manifest, data string, formats []
 			if !math.IsNaN(h.Diff.Median) {
 				diff = fmt.Sprintf("%s [%s, %s]", output.FormatCount(h.Diff.Median), output.FormatCount(h.Diff.Lo), output.FormatCount(h.Diff.Hi))
 			}
-			fmt.Fprintf(&b, "| %s | %s | %s [%s, %s] | %s |\n", m.Name, output.Literal(h.Regime), output.FormatCount(h.Value.Median), output.FormatCount(h.Value.Lo), output.FormatCount(h.Value.Hi), diff)
+			fmt.Fprintf(&b, "| %s | %s | %s | %s [%s, %s] | %s |\n", m.Name, m.Unit, output.Literal(h.Regime), output.FormatCount(h.Value.Median), output.FormatCount(h.Value.Lo), output.FormatCount(h.Value.Hi), diff)
 		}
 	}
 	if incidents != nil {
