@@ -1,0 +1,134 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/borderwork/borderwork/output"
+)
+
+const validationDoc = "../../docs/VALIDATION.md"
+
+// validationFigures are docs/VALIDATION.md's figures of the Flee case,
+// each with the figure of `validate mali2012 --data data/flee/mali2012`
+// it shows (its Reproduce section names them).
+var validationFigures = []struct{ doc, drawn string }{
+	{"../../docs/img/mali2012-error.png", "error.png"},
+	{"../../docs/img/mali2012-fassala-mbera.png", "camp-fassala-mbera.png"},
+	{"../../docs/img/mali2012-mentao.png", "camp-mentao.png"},
+}
+
+// TestValidationFleeFigures: docs/VALIDATION.md's figures of the Flee
+// case are those validate draws now, byte for byte (they had fallen
+// behind when PNGs gained their pHYs chunk), and the numbers it quotes
+// from that folder (the fit table, the replicates' range, the camps on
+// the last day and their shares of the error) are those validate writes.
+// With -update it redraws the figures (look at them, and at their
+// captions, before committing).
+func TestValidationFleeFigures(t *testing.T) {
+	t.Parallel()
+	if testing.Short() {
+		t.Skip("runs docs/VALIDATION.md's validate in full (20 replicates of mali2012, about 8 s of CPU)")
+	}
+	out := filepath.Join(t.TempDir(), "v")
+	if status, _, stderr := runCLI(t, "validate", "mali2012", "--data", "../../data/flee/mali2012", "--formats", "png", "--out", out); status != 0 {
+		t.Fatalf("validate mali2012: status %d: %s", status, stderr)
+	}
+	for _, f := range validationFigures {
+		drawn, err := os.ReadFile(filepath.Join(out, "figures", f.drawn))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if *update {
+			if err := os.WriteFile(f.doc, drawn, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		} else if shown, err := os.ReadFile(f.doc); err != nil || !bytes.Equal(shown, drawn) {
+			t.Errorf("%s is not the figure validate mali2012 draws now, figures/%s (%v): rerun with -update, look at it, and check its caption", f.doc, f.drawn, err)
+		}
+	}
+
+	doc, err := os.ReadFile(validationDoc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	flat := strings.Join(strings.Fields(string(doc)), " ")
+	var quotes []string
+	fit := readCSVFile(t, filepath.Join(out, "fit.csv"))
+	for _, row := range fit[1:] { // measure,replicates,mean,sd,lo,hi
+		mean := fmt.Sprintf("%.4f", csvFloat(t, row[2]))
+		if row[0] == "rescaled" {
+			mean = "**" + mean + "**" // the figure Flee's users quote, in bold
+		}
+		quotes = append(quotes, fmt.Sprintf("| %s | [%.4f, %.4f] | %.4f |", mean, csvFloat(t, row[4]), csvFloat(t, row[5]), csvFloat(t, row[3])))
+	}
+	lo, hi := 1.0, 0.0
+	for _, row := range readCSVFile(t, filepath.Join(out, "replicates.csv"))[1:] {
+		lo, hi = min(lo, csvFloat(t, row[2])), max(hi, csvFloat(t, row[2]))
+	}
+	quotes = append(quotes, fmt.Sprintf("replicates range from %.4f to %.4f", lo, hi))
+
+	// validation.csv: camp,day,date,observed,simulated_mean,...,measure,error_mean,...
+	last := map[string][2]float64{} // camp: observed, simulated on the last day
+	share := map[string]float64{}   // camp: its term of the rescaled error, summed over days
+	days := map[string]int{}
+	var camps []string
+	for _, row := range readCSVFile(t, filepath.Join(out, "validation.csv"))[1:] {
+		if row[0] == "all" || row[7] != "rescaled" {
+			continue
+		}
+		if _, ok := days[row[0]]; !ok {
+			camps = append(camps, row[0])
+		}
+		days[row[0]]++
+		share[row[0]] += csvFloat(t, row[8])
+		last[row[0]] = [2]float64{csvFloat(t, row[3]), csvFloat(t, row[4])}
+	}
+	fm := last["Fassala-Mbera"]
+	quotes = append(quotes,
+		fmt.Sprintf("(%s simulated, %s registered on the last day)", output.FormatCount(fm[1]), output.FormatCount(fm[0])),
+		fmt.Sprintf("gets %s by the end", output.FormatCount(last["Niamey"][1])))
+	var shares []string
+	for _, c := range camps {
+		shares = append(shares, fmt.Sprintf("%s %.3f", c, share[c]/float64(days[c])))
+	}
+	// The doc lists the camps by their share, largest first: each camp's
+	// share, as the doc words it, must be there.
+	for _, s := range shares {
+		quotes = append(quotes, s)
+	}
+	for _, q := range quotes {
+		if !strings.Contains(flat, q) {
+			t.Errorf("docs/VALIDATION.md does not say %q, which validate mali2012 writes now", q)
+		}
+	}
+}
+
+func readCSVFile(t *testing.T, path string) [][]string {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil || len(rows) < 2 {
+		t.Fatalf("%s: %d rows, %v", path, len(rows), err)
+	}
+	return rows
+}
+
+func csvFloat(t *testing.T, s string) float64 {
+	t.Helper()
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
