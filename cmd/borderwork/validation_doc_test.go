@@ -132,3 +132,56 @@ func csvFloat(t *testing.T, s string) float64 {
 	}
 	return v
 }
+
+// TestValidationReproduceFolders: the validate commands docs/VALIDATION.md's
+// Reproduce section gives, run one after another, write different
+// folders. `validate mali2012.toml` and `validate mali2012` both default
+// to out/validate-mali2012, so the second, as the section gave it, was
+// refused ("holds a validate folder of mali2012.toml, not ... of
+// bundled:mali2012").
+func TestValidationReproduceFolders(t *testing.T) {
+	t.Parallel()
+	doc, err := os.ReadFile(validationDoc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, ok := strings.Cut(string(doc), "\n## Reproduce\n")
+	if !ok {
+		t.Fatal("docs/VALIDATION.md has no section Reproduce")
+	}
+	section, _, _ = strings.Cut(section, "\n## ")
+	flat := strings.Join(strings.Fields(section), " ")
+	folders := map[string]string{} // out folder: the scenario that writes it
+	n := 0
+	for _, piece := range strings.Split(flat, "borderwork validate ")[1:] {
+		piece, _, _ = strings.Cut(piece, "`")
+		piece, _, _ = strings.Cut(piece, " go ") // the code block's next line
+		scenario, out := "", ""
+		args := strings.Fields(piece)
+		for i := 0; i < len(args); i++ {
+			switch a := args[i]; {
+			case a == "--out" && i+1 < len(args):
+				out = args[i+1]
+				i++
+			case strings.HasPrefix(a, "--") && !strings.Contains(a, "=") && a != "--force" && a != "--json" && a != "--quiet" && a != "--progress":
+				i++ // a flag's value
+			case !strings.HasPrefix(a, "-") && scenario == "":
+				scenario = a
+			}
+		}
+		if scenario == "" {
+			t.Fatalf("no scenario in VALIDATION.md's validate %q", piece)
+		}
+		if out == "" {
+			out = "out/validate-" + strings.TrimSuffix(filepath.Base(scenario), ".toml")
+		}
+		n++
+		if other, ok := folders[out]; ok && other != scenario {
+			t.Errorf("docs/VALIDATION.md's Reproduce runs validate %s and validate %s, which both write %s: the second is refused", other, scenario, out)
+		}
+		folders[out] = scenario
+	}
+	if n < 2 {
+		t.Fatalf("docs/VALIDATION.md's Reproduce gives %d validate commands; want the import's and the bundled scenario's", n)
+	}
+}
