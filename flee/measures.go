@@ -19,8 +19,10 @@ const (
 	// of absolute differences over the observed total (at least 1).
 	Normal
 	// Total is run.py's "Total error": the sum of absolute differences over
-	// the raw UNHCR count (the total series on day 0 plus the camps'
-	// growth since), 0 on days when that count is 0 or less.
+	// the raw UNHCR count (with sum_from_camps, the total series on day 0
+	// plus every series of the camps on the day, their day 0 included: a
+	// quirk of Flee's day-0 sum; Case.Raw), 0 on days when that count is
+	// 0 or less.
 	Total
 	NumMeasures
 )
