@@ -255,6 +255,12 @@ func TestBadCases(t *testing.T) {
 			"input_csv/sim_period.csv:3: Length: given twice"},
 		{"short location row", "input_csv/locations.csv", locHeader + "A,North,Home,10.0,1.0\n",
 			"input_csv/locations.csv:2: location_type: want 8 columns (name,region,country,latitude,longitude,location_type,conflict_date,population), got 5"},
+		// An unclosed quote swallowed the rest of the file into one
+		// field, and the error blamed the row's column count.
+		{"unclosed quote", "input_csv/locations.csv", locHeader + "\"A,North,Home,10.0,1.0,conflict_zone,0,10000\n" + locs[strings.Index(locs, "B,"):],
+			"input_csv/locations.csv:2: column 1: a quoted field runs from line 2 to line 8, but no field of a Flee case holds a line break: is a closing quote (\") missing?"},
+		{"unclosed quote in a series", "source_data/c3.csv", "2020-01-01,0\n2020-01-20,\"5\n2020-02-01,9\n",
+			"source_data/c3.csv:2: column 2: a quoted field runs from line 2 to line 3, but no field of a Flee case holds a line break: is a closing quote (\") missing?"},
 		{"latitude", "input_csv/locations.csv", locHeader + "A,North,Home,north,1.0,conflict_zone,0,10000\n",
 			"input_csv/locations.csv:2: latitude: want decimal degrees in [-90, 90], got \"north\""},
 		{"location type", "input_csv/locations.csv", locHeader + "A,North,Home,10,1,village,0,10000\n",

@@ -57,6 +57,18 @@ func readCSV(path, display string) (*csvFile, error) {
 			return nil, &scenarios.Error{File: display, Msg: err.Error()}
 		}
 		line, _ := r.FieldPos(0)
+		// A quote left open (lazily read, as Python reads it) runs on to
+		// the next quote or the end of the file, taking the rows between
+		// into one field; without this, the error would blame the row's
+		// column count or a field's value, far from the quote.
+		for i, field := range rec {
+			if rest := strings.TrimRight(field, "\r\n"); strings.ContainsAny(rest, "\r\n") {
+				at, _ := r.FieldPos(i)
+				return nil, &scenarios.Error{File: display, Line: at, Key: fmt.Sprintf("column %d", i+1), Msg: fmt.Sprintf(
+					"a quoted field runs from line %d to line %d, but no field of a Flee case holds a line break: is a closing quote (\") missing?",
+					at, at+strings.Count(strings.ReplaceAll(rest, "\r\n", "\n"), "\n"))}
+			}
+		}
 		f.rows = append(f.rows, row{line: line, fields: rec})
 	}
 	return f, nil
