@@ -100,9 +100,7 @@ func TestValidationFleeFigures(t *testing.T) {
 	}
 	// The doc lists the camps by their share, largest first: each camp's
 	// share, as the doc words it, must be there.
-	for _, s := range shares {
-		quotes = append(quotes, s)
-	}
+	quotes = append(quotes, shares...)
 	for _, q := range quotes {
 		if !strings.Contains(flat, q) {
 			t.Errorf("docs/VALIDATION.md does not say %q, which validate mali2012 writes now", q)
