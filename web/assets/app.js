@@ -477,14 +477,15 @@ function drawTable(res) {
 // fitTable puts the summary table in its box with a row per regime, or,
 // where that is wider than the box and a column per regime fits (a
 // projector's 1024 pixels, a small laptop), a row per count: the same
-// cells, none of them out of sight.
-function fitTable(res) {
+// cells, none of them out of sight. For paper it is always a row per
+// regime (the print stylesheet makes that fit the page).
+function fitTable(res, paper) {
   const box = $("table-box");
   if (!box) return;
   const wide = regimeRows(res);
   box.replaceChildren(wide);
   let across = "columns";
-  if (wide.offsetWidth > box.clientWidth) {
+  if (!paper && wide.offsetWidth > box.clientWidth) {
     const tall = countRows(res);
     box.replaceChildren(tall);
     if (tall.offsetWidth > box.clientWidth) box.replaceChildren(wide);
@@ -1844,6 +1845,12 @@ async function init() {
     clearTimeout(redraw);
     redraw = setTimeout(() => { if (state.results) { drawCharts(state.results); fitTable(state.results); } }, 150);
   });
+  // On paper the summary table is a row per regime, in the print
+  // stylesheet's smaller type, whatever the screen had turned it to:
+  // the width of the page is not the screen's, and nothing scrolls
+  // there. After printing it fits the screen again.
+  window.addEventListener("beforeprint", () => { if (state.results) fitTable(state.results, true); });
+  window.addEventListener("afterprint", () => { if (state.results) fitTable(state.results); });
   document.body.dataset.ready = "true";
 }
 
