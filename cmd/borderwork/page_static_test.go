@@ -92,4 +92,20 @@ func TestPageStaticLoading(t *testing.T) {
 			t.Errorf("a site %s borderwork.wasm: beside Run the page still says %q", kind, status)
 		}
 	}
+
+	// index.html double-clicked (file://): browsers load neither the
+	// worker nor the engine there. The page said "Loading…" for ever,
+	// over an uncaught SecurityError; it now says why, and how to serve
+	// the folder.
+	do(t, ctx, "opening index.html as a file", chromedp.Navigate("file://"+filepath.ToSlash(dir)+"/index.html"))
+	problem := waitText(t, ctx, "problems", func(s string) bool { return s != "" })
+	for _, want := range []string{"opened as a file", "python3 -m http.server -d site 8000", "http://127.0.0.1:8000/"} {
+		if !strings.Contains(problem, want) {
+			t.Errorf("index.html opened as a file: the page says %q; want why it cannot run there and how to serve it (%q)", problem, want)
+		}
+	}
+	if status := eval[string](t, ctx, `document.getElementById("status-text").textContent`); strings.Contains(status, "Loading") {
+		t.Errorf("index.html opened as a file: beside Run the page still says %q", status)
+	}
+	keepShot(t, screenshot(t, ctx), "static-file.png")
 }

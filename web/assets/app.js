@@ -188,7 +188,33 @@ function wasmBackend() {
   };
 }
 
-const backend = document.body.dataset.backend === "wasm" ? wasmBackend() : serverBackend();
+// FROM_FILE says why a static build opened as a file (site/index.html
+// double-clicked, or opened from a shared drive: file://...) cannot
+// start, and what to do: browsers load neither worker.js nor
+// borderwork.wasm into a page opened that way (Chromium refuses the
+// worker, Firefox the download), which left the page at "Loading…".
+const FROM_FILE = "This page was opened as a file (its address starts with file://), and browsers do not run the simulation in a page opened that way. " +
+  "Open it from a web server: copy the whole folder to a web space (the school's, GitHub Pages, ...) and open its address, " +
+  "or, to try it on this computer, run python3 -m http.server -d site 8000 in the folder that holds site, then open http://127.0.0.1:8000/ (README, \"The classroom page\").";
+
+// failedBackend answers every call with the reason the engine cannot
+// start, which the page shows under the scenario.
+function failedBackend(why) {
+  const fail = () => Promise.reject(new Error(why));
+  return { info: fail, outline: fail, run: () => ({ done: fail(), cancel() {} }) };
+}
+
+function startBackend() {
+  if (document.body.dataset.backend !== "wasm") return serverBackend();
+  if (location.protocol === "file:") return failedBackend(FROM_FILE);
+  try {
+    return wasmBackend();
+  } catch (e) { // a browser that refuses the engine's Web Worker
+    return failedBackend(`The simulation could not be started in this browser (${e.message || e}).`);
+  }
+}
+
+const backend = startBackend();
 
 // ---- State ----------------------------------------------------------------
 
