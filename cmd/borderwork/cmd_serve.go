@@ -92,11 +92,20 @@ func cmdServe(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		if errors.Is(err, syscall.EADDRINUSE) {
 			// Most often a server started before, in another terminal:
-			// say so, and give an address that may be free.
+			// say so, and give an address that is free now (the next
+			// port was often taken too, by the server started before
+			// that one, and the teacher was sent from one to the next).
 			next := "another port"
 			if host, port, serr := net.SplitHostPort(*addr); serr == nil {
-				if n, perr := strconv.Atoi(port); perr == nil && n > 0 && n < 65535 {
-					next = "--addr " + net.JoinHostPort(host, strconv.Itoa(n+1))
+				if n, perr := strconv.Atoi(port); perr == nil && n > 0 {
+					for p := n + 1; p <= min(n+20, 65535); p++ {
+						try := net.JoinHostPort(host, strconv.Itoa(p))
+						if free, lerr := net.Listen("tcp", try); lerr == nil {
+							free.Close()
+							next = "--addr " + try
+							break
+						}
+					}
 				}
 			}
 			return usageErrorf("--addr: %v: another program, perhaps a borderwork serve started before, is using that port; stop it, or give %s", err, next)
