@@ -1492,12 +1492,17 @@ function drawReproduce(rep) {
   note.textContent = "Or take the scenario exactly as run, every default and change written in: ";
   const b = html("a", { download: rep.resolved_file, text: rep.resolved_file, class: "unbroken" });
   b.href = URL.createObjectURL(new Blob([rep.resolved], { type: "text/plain" }));
-  note.appendChild(b);
+  // The semicolon stays on the link's line, not at the head of the next.
+  note.appendChild(html("span", { class: "with-stop" }, [b, document.createTextNode(";")]));
   // The command's words whole: a phone broke "classroom-page.toml" at
   // its hyphen, which reads as two words to type.
-  note.appendChild(document.createTextNode("; "));
+  note.appendChild(document.createTextNode(" "));
   note.appendChild(html("code", {}, ["borderwork", "compare", rep.resolved_file].flatMap((w, i) => i ? [document.createTextNode(" "), unbroken(w)] : [unbroken(w)])));
-  note.appendChild(document.createTextNode(" gives the same numbers with the same --regimes."));
+  // "--regimes" whole too: a laptop broke it after its dashes, at the
+  // end of a line.
+  note.appendChild(document.createTextNode(" gives the same numbers with the same "));
+  note.appendChild(html("code", {}, [unbroken("--regimes")]));
+  note.appendChild(document.createTextNode("."));
 }
 
 // setPending says, in the results, that a run waits or runs while the
