@@ -274,8 +274,8 @@ func checkFailedRun(t *testing.T, ctx context.Context) {
 		note: document.getElementById("results-note").textContent,
 		near: document.getElementById("run-error").getBoundingClientRect().top - document.getElementById("run").getBoundingClientRect().bottom,
 	})`)
-	if msg, _ := got["msg"].(string); !strings.Contains(msg, "more than the page runs at once") {
-		t.Errorf("next to Run after a refused run: %q; want the engine's reason", msg)
+	if msg, _ := got["msg"].(string); !strings.Contains(msg, "more than the page runs at once") || !strings.HasSuffix(msg, "or the command line. Change the settings and press Run.") {
+		t.Errorf("next to Run after a refused run: %q; want the engine's reason, a full stop, and what to do", msg)
 	}
 	if got["focus"] != "run-error" {
 		t.Errorf("the focus is on %q after a refused run; want the message (run-error)", got["focus"])
@@ -841,7 +841,7 @@ func TestPageServerGone(t *testing.T) {
 		t.Errorf("a run with the server stopped ended %q; want error", state)
 	}
 	got := eval[map[string]string](t, ctx, `({ msg: document.getElementById("run-error").textContent, note: document.getElementById("results-note").textContent })`)
-	if msg := got["msg"]; !strings.Contains(msg, "lost contact with the borderwork server") || !strings.Contains(msg, "press Run again") || strings.Contains(msg, "fetch") {
+	if msg := got["msg"]; !strings.HasPrefix(msg, "The page lost contact with the borderwork server") || !strings.Contains(msg, "press Run again") || strings.Contains(msg, "fetch") {
 		t.Errorf("next to Run with the server stopped: %q; want that the page lost contact, and what to do", msg)
 	}
 	if strings.Contains(got["note"], "Change the settings") {

@@ -1690,7 +1690,12 @@ async function run(event, again) {
     const why = failed.join(" ");
     // Lost contact is no fault of the settings: the message says what to do.
     $("results-note").textContent = "The last run stopped before any results: " + why + (/[.!?]$/.test(why) ? "" : ".") + (lost ? "" : " Change the settings and press Run.");
-    showRunError(["The run stopped: " + failed.join("\n")], true);
+    // Next to Run, the same: a whole sentence, and what to do. Lost
+    // contact says it all itself (it read "The run stopped: The page
+    // lost contact ..."); a refused run ended mid-sentence, without a
+    // word on the settings.
+    const said = failed.join("\n") + (/[.!?]$/.test(why) ? "" : ".");
+    showRunError([lost ? said : "The run stopped: " + said + " Change the settings and press Run."], true);
     return;
   }
   state.lastReq = req;
