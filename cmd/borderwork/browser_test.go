@@ -1097,7 +1097,7 @@ func TestPageWraps(t *testing.T) {
 	if shown := eval[[]string](t, ctx, figures); len(shown) != 4 {
 		t.Errorf("after a run the page shows the figures %q; want all four", shown)
 	}
-	if legend := eval[string](t, ctx, `document.getElementById("map-legend").textContent`); !strings.Contains(legend, "; largest ") {
+	if legend := eval[string](t, ctx, `document.getElementById("map-legend").textContent`); !regexp.MustCompile(`; the largest circle, on any map and day, is [0-9,.]+ migrants?\)`).MatchString(legend) {
 		t.Errorf("after a run the map's legend says %q; want the largest circle's count", legend)
 	}
 	for _, width := range []int64{390, 1366} {

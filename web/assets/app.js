@@ -905,8 +905,10 @@ function drawMaps() {
   text(sample, 196, 31, "irregular path", { "font-size": 13 });
   lg.appendChild(sample);
   lg.appendChild(document.createTextNode(
-    // Before a run there are no circles, and no largest one.
-    ` Circle area: migrants waiting at a place (mean of the replicates${res ? `; largest ${formatCount(peak)}` : ""}); the dark grey inner circle: those trapped there. ` +
+    // Before a run there are no circles, and no largest one. After,
+    // the largest is said in words: "largest 150" left a student asking
+    // largest what.
+    ` Circle area: migrants waiting at a place (mean of the replicates${res ? `; the largest circle, on any map and day, is ${formatCount(peak)} migrant${peak === 1 ? "" : "s"}` : ""}); the dark grey inner circle: those trapped there. ` +
     "Marks: ▲ origin, ● hub (a town on the way), ■ border post, ✚ centre, ◆ destination." +
     (o.schematic ? " No coordinates in this scenario: places are laid out by distance from the origins." : "")));
   showDay(state.day);
