@@ -36,6 +36,13 @@ func main() {
 		fmt.Fprintln(os.Stderr, "build:", err)
 		os.Exit(1)
 	}
-	fmt.Printf("Wrote %s: %s.\nThe engine is %.1f MB, %.1f MB gzipped. Serve the folder from any static host, for example:\n\tpython3 -m http.server -d %s 8000\n",
+	fmt.Print(wrote(site))
+}
+
+// wrote says what was written and how to open it: from a web server,
+// with the address to open, since the site does not run opened as a
+// file (index.html double-clicked), the first thing a teacher tries.
+func wrote(site *web.StaticSite) string {
+	return fmt.Sprintf("Wrote %s: %s.\nThe engine is %.1f MB, %.1f MB gzipped. Serve the folder from any static host; opened as a file (index.html double-clicked) it does not run. To try it on this computer:\n\tpython3 -m http.server -d %s 8000\nthen open http://127.0.0.1:8000/\n",
 		site.Dir, strings.Join(site.Files, ", "), float64(site.WasmBytes)/1e6, float64(site.WasmGzip)/1e6, site.Dir)
 }
