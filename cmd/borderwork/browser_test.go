@@ -303,6 +303,9 @@ func summaryTable(stdout string) [][]string {
 		switch {
 		case strings.HasPrefix(line, "regime "):
 			in = true
+		case in && len(rows) == 0 && strings.HasPrefix(line, "("):
+			// The units under the titles (TestSummarySaysUnits); the
+			// page gives them in "What each column counts".
 		case in && line == "":
 			return rows
 		case in:
