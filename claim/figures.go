@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/borderwork/borderwork/experiment"
 	"github.com/borderwork/borderwork/output"
@@ -189,6 +190,13 @@ func cornersOnly(registry []experiment.Figure) []experiment.Figure {
 			}
 			corners := d.Corners()
 			var note string
+			// report.md's captions name the series as what they are: the
+			// design's combinations, and the scenario's own regimes where
+			// they are drawn (not in a split folder's figures).
+			series := strings.NewReplacer("per regime", "per combination of the design", "regimes with", "combinations with")
+			if len(info.Own) > 0 && len(corners) == d.NCells() {
+				series = strings.NewReplacer("per regime", "per combination of the design and regime of the scenario's own", "regimes with", "combinations and regimes with")
+			}
 			switch {
 			case len(corners) < d.NCells():
 				for _, c := range corners {
@@ -200,11 +208,13 @@ func cornersOnly(registry []experiment.Figure) []experiment.Figure {
 				// repeat; their effect is waiting.csv's.
 				src.Only = append(d.CellNames(), info.Own...)
 				note = "not drawn: the cells run again with waiting's effects off (waiting.csv)"
-			default:
-				return draw(src)
 			}
 			drawn, err := draw(src)
 			for i := range drawn {
+				drawn[i].Title = series.Replace(drawn[i].Title)
+				if note == "" {
+					continue
+				}
 				drawn[i].Title += "; " + note
 				if drawn[i].Fig != nil {
 					drawn[i].Fig.AddCaption(note)

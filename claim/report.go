@@ -306,6 +306,7 @@ combination (docs/CLAIM.md).
 		cellsLayout += "\nThe error bars of this figure, and of the folder's other `cells_HARM` figures, are 95%% intervals of each combination's mean. They include the spread between replicates, which the paired effects remove (every combination meets the same migrants), so they are often much wider than the effects' intervals: bars that overlap do not mean that two combinations do not differ. The effects, with their intervals and verdicts, are in *The effects* above and in the `effects_HARM` figures.\n"
 	}
 	figureLine(&b, drawn, "cells_"+Harms()[0], "Harms in each combination", cellsLayout)
+	runsFigures(&b, drawn)
 
 	if rob := res.Robustness; rob != nil {
 		fmt.Fprintf(&b, "\n## Robustness\n\nThe check was repeated at %d points of a Latin hypercube over the assumptions below, with %d replicates of every combination at each point.\n\n|assumption|key|range|\n|---|---|---|\n", len(rob.Points), o.RobustReps)
@@ -509,6 +510,28 @@ func waitingText(a *Analysis) string {
 		b.WriteString("\nA share is left out (-) where the part through waiting's effects goes the other way from the total: none of that effect went through them, and without them malfunction's effect was larger in size.\n")
 	}
 	return b.String()
+}
+
+// runsFigures writes the section showing the figures of the runs that
+// the folder holds as a compare folder does (trapped, abuse, immobilised,
+// abuse_by_kind, outcomes: experiment.CompareFigures), each with its
+// caption, which says what it draws and what its bands or error bars
+// show; nothing if none was drawn. The report once showed none of them,
+// though the folder held them.
+func runsFigures(b *bytes.Buffer, drawn []experiment.Drawn) {
+	var shown []experiment.Drawn
+	for _, f := range experiment.CompareFigures {
+		if d, ok := experiment.FindDrawn(drawn, f.Name); ok && (d.Fig == nil || d.Markdown(d.Title) != "") {
+			shown = append(shown, d)
+		}
+	}
+	if len(shown) == 0 {
+		return
+	}
+	b.WriteString("\n## The runs of each combination\n\nWhat the runs of each combination did over the days and by the end of the run, as `borderwork compare` draws them for regimes. Their bands and error bars show the spread between replicates, which the paired effects remove (every combination meets the same migrants): they are no test of a difference between combinations, which *The effects* above give.\n")
+	for _, d := range shown {
+		b.WriteString("\n" + experiment.FigureParagraph(d))
+	}
 }
 
 // figureLine writes, in layout, how the report shows the figure called

@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/output/figures"
 	"github.com/borderwork/borderwork/scenarios"
@@ -113,7 +114,7 @@ func timeFigure(name, what, column, title, yLabel string) Figure {
 	return Figure{Name: name, Title: what + ": the mean over replicates, with bands as --bands says (the spread of the replicates by default)",
 		OverDays: true,
 		Draw: func(src Source) ([]Drawn, error) {
-			bands, c, err := timeBands(src, column)
+			bands, c, kept, err := timeBands(src, column)
 			if err != nil {
 				return nil, err
 			}
@@ -122,6 +123,15 @@ func timeFigure(name, what, column, title, yLabel string) Figure {
 				return nil, err
 			}
 			caption := what + ": the mean over replicates, with " + bandsPhrase(src.Options().Bands)
+			switch {
+			case kept.none:
+				caption = what + fmt.Sprintf(": the mean over replicates, without bands (more than %d would overlap)", MaxBands)
+			case kept.only != nil:
+				// A claim's eight combinations, or a programme's arms:
+				// the report says, as the figure's caption does, which
+				// series have bands and that the others have none.
+				caption += " for " + words.List(kept.only) + ", the others drawn as lines without bands"
+			}
 			if src.Manifest != nil && src.Manifest.Reps == 1 {
 				// One replicate has no mean to speak of and no spread: the
 				// figure draws its run without bands (its caption says "1
@@ -346,26 +356,35 @@ func (s Source) regimeStyle() (func(name string, regimes []string) int, error) {
 // be followed.
 const MaxBands = 4
 
+// bandsKept says which series of a figure over days keep their bands:
+// none (none), only some (only: their regimes, in order), or every one
+// (neither).
+type bandsKept struct {
+	only []string
+	none bool
+}
+
 // timeBands reads one column of the folder's timeseries.csv as bands,
 // one per regime (those of src.Only, if it names any), and their
 // caption. Which regimes keep their bands is
 // the folder's kind's to say (shaded); the others are drawn as lines,
-// which the caption says.
-func timeBands(src Source, column string) ([]figures.Band, figures.Caption, error) {
+// which the caption says, and kept says for report.md's caption.
+func timeBands(src Source, column string) ([]figures.Band, figures.Caption, bandsKept, error) {
+	var kept bandsKept
 	c := src.caption("bands")
 	style, err := src.regimeStyle()
 	if err != nil {
-		return nil, c, err
+		return nil, c, kept, err
 	}
 	bands, err := readBands(filepath.Join(src.Dir, "timeseries.csv"), column, src.Options().Bands, style)
 	if err == nil && src.Only != nil {
 		bands = slices.DeleteFunc(bands, func(b figures.Band) bool { return !slices.Contains(src.Only, b.Label) })
 	}
 	if err != nil {
-		return nil, c, err
+		return nil, c, kept, err
 	}
 	if src.Options().Bands == BandsReplicates {
-		return bands, c, relabel(src, bands)
+		return bands, c, kept, relabel(src, bands)
 	}
 	regimes := make([]string, len(bands))
 	for i, b := range bands {
@@ -373,7 +392,7 @@ func timeBands(src Source, column string) ([]figures.Band, figures.Caption, erro
 	}
 	keep, err := src.shaded(regimes)
 	if err != nil {
-		return nil, c, err
+		return nil, c, kept, err
 	}
 	if keep != nil {
 		var shaded []string
@@ -386,11 +405,15 @@ func timeBands(src Source, column string) ([]figures.Band, figures.Caption, erro
 		}
 		if len(shaded) == 0 {
 			c.Spread = fmt.Sprintf("no bands (more than %d would overlap)", MaxBands)
+			kept.none = len(bands) > 0
 		} else {
 			c.Spread += " · bands only for " + strings.Join(shaded, ", ")
+			if len(shaded) < len(bands) {
+				kept.only = shaded
+			}
 		}
 	}
-	return bands, c, relabel(src, bands)
+	return bands, c, kept, relabel(src, bands)
 }
 
 // relabel names bands, whose labels are their regimes until now, in the

@@ -139,12 +139,19 @@ func WriteFigures(b *bytes.Buffer, drawn []Drawn) {
 		if i > 0 {
 			b.WriteString("\n") // a caption and the next figure are two paragraphs
 		}
-		if d.Fig == nil {
-			fmt.Fprintf(b, "*%s: no figure, as %s.*\n", d.Title, output.Literal(d.NotDrawn))
-			continue
-		}
-		fmt.Fprintf(b, "%s\n\n*%s.*\n", d.Markdown(d.Title), d.Title)
+		b.WriteString(FigureParagraph(d))
 	}
+}
+
+// FigureParagraph is how a report shows one figure drawn: its image,
+// then its title, which says what it shows and what its bands or error
+// bars are, as a caption in italics; or, for a figure not drawn because
+// it would show nothing, why.
+func FigureParagraph(d Drawn) string {
+	if d.Fig == nil {
+		return fmt.Sprintf("*%s: no figure, as %s.*\n", d.Title, output.Literal(d.NotDrawn))
+	}
+	return fmt.Sprintf("%s\n\n*%s.*\n", d.Markdown(d.Title), d.Title)
 }
 
 // readingSection says how to read the harms, and what the intervals are
