@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/output/figures"
 )
@@ -208,23 +209,50 @@ func drawSweepLines(src Source) ([]Drawn, error) {
 			title := output.Capitalise(h.Title) + " against " + key
 			var fig *figures.Figure
 			var err error
+			var caption string
 			switch {
 			case s.lhs && len(s.info.Keys) > 1:
 				title += ", the other keys varying"
 				fig, err = s.pointsAgainst(j, t, title, h)
+				caption = fmt.Sprintf("%s against %s, the other keys varying: one marker per point of the Latin hypercube and regime, at the mean over its %s, without bands", output.Capitalise(valueLabel(h)), s.axes[j], words.Count(src.Manifest.Reps, "replicate"))
 			default:
 				if len(s.info.Keys) > 1 {
 					title += ", pooled over the other keys"
 				}
 				fig, err = s.linesAgainst(j, t, title, h)
+				caption = s.linesCaption(j, h, src.Manifest.Reps)
 			}
 			if err != nil {
 				return nil, err
 			}
-			out = append(out, Drawn{Name: h.Name + "_vs_" + Slug(key), Title: title, Fig: fig})
+			out = append(out, Drawn{Name: h.Name + "_vs_" + Slug(key), Title: caption, Fig: fig})
 		}
 	}
 	return out, nil
+}
+
+// linesCaption is report.md's caption of the figure linesAgainst draws
+// of total h against key j, from reps replicates per point: what it
+// draws, in which unit, and what its bands show under the folder's
+// --bands, as the figure's own caption says. It once repeated the
+// figure's title, and said nothing of the bands.
+func (s *sweepSource) linesCaption(j int, h output.Total, reps int) string {
+	c := output.Capitalise(valueLabel(h)) + " against " + s.axes[j] + ": "
+	if len(s.info.Keys) > 1 {
+		// The lines pool every point with that value of the key.
+		c += "one line per regime through the mean over the replicates and the other keys' values at each value of " + s.info.Keys[j] + ", "
+		switch {
+		case s.opts.Bands == BandsCI:
+			return c + "with bands of the 95% confidence interval of that mean, cut at 0"
+		case s.opts.Bands == BandsReplicates:
+			return c + "without bands (single replicates are not drawn when other keys vary)"
+		}
+		return c + "with bands of the middle 95% of those runs (2.5th to 97.5th percentile)"
+	}
+	if reps == 1 {
+		return c + "one line per regime through its one replicate at each point, without bands"
+	}
+	return c + "one line per regime through the mean over replicates at each point, with " + bandsPhrase(s.opts.Bands)
 }
 
 // linesAgainst draws total t against key j, a line per regime through
@@ -395,7 +423,11 @@ func drawSweepMaps(src Source) ([]Drawn, error) {
 			if err != nil {
 				return nil, err
 			}
-			out = append(out, Drawn{Name: h.Name + "_" + Slug(regime), Title: title, Fig: fig})
+			caption := fmt.Sprintf("%s under %s over %s and %s: the mean over replicates at each point, as a colour, without intervals", output.Capitalise(valueLabel(h)), regime, s.axes[0], s.axes[1])
+			if o.Lo >= o.Hi {
+				caption += "; the colour scale is this map's own"
+			}
+			out = append(out, Drawn{Name: h.Name + "_" + Slug(regime), Title: caption, Fig: fig})
 		}
 	}
 	return out, nil
@@ -449,7 +481,11 @@ func drawSweepContrast(src Source) ([]Drawn, error) {
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, Drawn{Name: h.Name + "_" + Slug(a) + "_minus_" + Slug(b), Title: title, Fig: fig})
+		caption := fmt.Sprintf("%s: %s minus %s, per run, over %s and %s: the difference of the means over replicates at each point, as a colour", output.Capitalise(h.Title), a, b, s.axes[0], s.axes[1])
+		if c.Spread != "" {
+			caption += ", with a dot where the paired 95% interval of the difference holds 0"
+		}
+		out = append(out, Drawn{Name: h.Name + "_" + Slug(a) + "_minus_" + Slug(b), Title: caption, Fig: fig})
 	}
 	return out, nil
 }
