@@ -652,7 +652,13 @@ func repsNeeded(d Design, own []string, rows []output.SummaryRow, o Options, pil
 }
 
 func init() {
-	experiment.Register(experiment.Kind{Command: "claim", Figures: Figures, Rerun: rerun, Rereport: rereport, Recorded: recorded, Like: like, Style: style, DrawsBands: true, Legacy: legacy})
+	experiment.Register(experiment.Kind{Command: "claim", Figures: Figures, Rerun: rerun, Rereport: rereport, Recorded: recorded, Like: like, Style: style, DrawsBands: true, Legacy: legacy,
+		// The legends name the design's combinations, which are fixed,
+		// and the scenario's own regimes, which --own chooses; claim
+		// takes no --regimes.
+		FewerEntries: func(*output.Manifest) string {
+			return "run fewer of the scenario's own regimes beside the design (--own), or draw no figures (--formats '')"
+		}})
 }
 
 // rereport is a claim folder's Rereport: its report from the analysis of

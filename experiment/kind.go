@@ -94,6 +94,13 @@ type Kind struct {
 	// arms, one figure over days per regime analysed), each of which needs
 	// colours apart. nil, or a nil function: as RegimeStyle and Like say.
 	Style func(src Source) (func(regime string) int, error)
+	// FewerEntries says, for a folder of this kind as its manifest m
+	// describes it, what to do when one of its figures is refused because
+	// its legend (key) leaves the data no room: a clause that ends the
+	// error, in the words of the kind's own flags. nil: draw fewer
+	// regimes (--regimes), which the legends of run, compare and
+	// programme name, one entry a regime or arm.
+	FewerEntries func(m *output.Manifest) string
 	// DrawsFrom are the tables the kind's figures are drawn from, one of
 	// which a folder of the kind must hold for plot to draw it (a
 	// validate folder holds validation.csv or rows.csv, as its data was a
@@ -327,16 +334,30 @@ func drawFigures(ctx context.Context, dir string, m *output.Manifest, registry [
 }
 
 // fewerEntries is what to do when err refuses a figure for its legend,
-// one entry a regime, "" for any other error.
+// as the folder's kind says it (Kind.FewerEntries: a sensitivity
+// figure's key names parameters, not regimes, and a claim takes --own,
+// not --regimes); "" for any other error.
 func fewerEntries(m *output.Manifest, err error) string {
-	switch {
-	case !figures.LegendTooLong(err):
+	if !figures.LegendTooLong(err) {
 		return ""
-	case m != nil && m.Command == "sweep":
-		return "; draw fewer regimes (--regimes or --figure-regimes, or 'plot --regime' afterwards), or no figures (--formats '')"
-	default:
-		return "; draw fewer regimes (--regimes), or no figures (--formats '')"
 	}
+	if m != nil {
+		if k, ok := KindOf(m.Command); ok && k.FewerEntries != nil {
+			return "; " + k.FewerEntries(m)
+		}
+	}
+	return "; draw fewer regimes (--regimes), or no figures (--formats '')"
+}
+
+// SmallerKey is Kind.FewerEntries for a kind whose legends no flag
+// shortens (a sensitivity figure's key of its leading parameters): draw
+// the figures at double size, where the key stands beside the data, if
+// they were drawn at single size, or draw none.
+func SmallerKey(m *output.Manifest) string {
+	if RecordedFigureOptions(m).Size == "single" {
+		return "its key cannot be shortened: draw the figures at double size, where it stands beside the data (--size double), or no figures (--formats '')"
+	}
+	return "its key cannot be shortened: draw no figures (--formats '')"
 }
 
 // drawOrStop draws f from src on its own goroutine, and returns as soon as

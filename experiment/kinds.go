@@ -15,7 +15,10 @@ func init() {
 	for _, command := range []string{"run", "compare"} {
 		Register(Kind{Command: command, Figures: CompareFigures, Report: CompareReport, Rerun: rerunPlan, Rereport: rereportWith(CompareReport), DrawsBands: true})
 	}
-	Register(Kind{Command: "sweep", Figures: SweepFigures, Report: SweepReport, Rerun: rerunPlan, Rereport: rereportWith(SweepReport), Sharding: sweepSharding, DrawsBands: true})
+	Register(Kind{Command: "sweep", Figures: SweepFigures, Report: SweepReport, Rerun: rerunPlan, Rereport: rereportWith(SweepReport), Sharding: sweepSharding, DrawsBands: true,
+		FewerEntries: func(*output.Manifest) string {
+			return "draw fewer regimes (--regimes or --figure-regimes, or 'plot --regime' afterwards), or no figures (--formats '')"
+		}})
 }
 
 // sweepSharding is how a sweep's shards are checked and merged.

@@ -322,7 +322,11 @@ func init() {
 		Rerun:    rerun,
 		Rereport: rereport,
 		Recorded: recorded,
-		Sharding: &experiment.Sharding{Tables: []string{"summary.csv"}, Rebuild: rebuildShards, Finish: finishMerged},
+		// A Morris figure's key names its eight leading parameters and
+		// two guides: no flag gives it fewer (--regimes, the default
+		// advice, chooses the outputs, not the key's entries).
+		FewerEntries: experiment.SmallerKey,
+		Sharding:     &experiment.Sharding{Tables: []string{"summary.csv"}, Rebuild: rebuildShards, Finish: finishMerged},
 	})
 }
 
