@@ -15,7 +15,7 @@ import (
 // Figures are the figures of a sensitivity folder, drawn from its tables
 // and manifest alone: one per output, of the method the folder used.
 var Figures = []experiment.Figure{
-	{Name: "mu_star_sigma_OUTPUT", Title: "Morris screening of an output: each parameter's µ* (importance) against σ (non-linearity and interactions), with 95% bootstrap intervals, the noise floor and the line σ = µ*", Draw: drawMorris},
+	{Name: "mu_star_sigma_OUTPUT", Title: "Morris screening of an output: each parameter's µ* (importance) against sd, the standard deviation of its elementary effects (non-linearity and interactions), with 95% bootstrap intervals, the noise floor and the line sd = µ*", Draw: drawMorris},
 	{Name: "sobol_OUTPUT", Title: "Sobol' indices of an output: the first-order and total index of its most influential parameters, with 95% bootstrap intervals", Draw: drawSobol},
 }
 
