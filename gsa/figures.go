@@ -149,7 +149,14 @@ func drawMorris(src experiment.Source) ([]experiment.Drawn, error) {
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, experiment.Drawn{Name: "mu_star_sigma_" + op.Slug(), Title: "Morris screening of " + op.Title(), Fig: fig})
+		// report.md's caption: what is plotted, in which unit, what the
+		// error bars and lines are (it once gave the title alone).
+		what := fmt.Sprintf("Morris screening of %s: each of the %d parameters' µ*, the mean absolute elementary effect, against sd, the standard deviation of its elementary effects, both in %s per unit of the parameter's normalised range; the %d with the largest µ* numbered, with error bars of their %g%% bootstrap intervals over the %d trajectories; the dotted line sd = µ*",
+			op.Title(), len(Varied(info.Keys)), u, len(keys), 100*info.Level, info.Trajectories)
+		if floor > 0 {
+			what += ", the dashed line the noise floor if replicate noise were independent between points"
+		}
+		out = append(out, experiment.Drawn{Name: "mu_star_sigma_" + op.Slug(), Title: what, Fig: fig})
 	}
 	return out, nil
 }
@@ -188,7 +195,9 @@ func drawSobol(src experiment.Source) ([]experiment.Drawn, error) {
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, experiment.Drawn{Name: "sobol_" + op.Slug(), Title: "Sobol' indices of " + op.Title(), Fig: fig})
+		what := fmt.Sprintf("Sobol' indices of %s: the first-order index S (alone) and the total index ST (with interactions) of the %d parameters with the largest ST, as shares of its variance, with error bars of their %g%% bootstrap intervals over the N = %d base samples",
+			op.Title(), len(first.Bars), 100*info.Level, info.Samples)
+		out = append(out, experiment.Drawn{Name: "sobol_" + op.Slug(), Title: what, Fig: fig})
 	}
 	return out, nil
 }

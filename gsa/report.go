@@ -468,7 +468,10 @@ func reportOf(m *output.Manifest, r *Result, drawn []experiment.Drawn) ([]byte, 
 		}
 		if d, ok := figs[prefix+out.Slug()]; ok {
 			if md := d.Markdown(d.Title); md != "" {
-				fmt.Fprintf(&b, "%s\n\n", md)
+				// The caption says what is plotted, in which unit, and
+				// what the error bars are; escaped, as "µ*" would end its
+				// emphasis.
+				fmt.Fprintf(&b, "%s\n\n*%s.*\n\n", md, output.Literal(d.Title))
 			}
 		}
 	}

@@ -49,3 +49,42 @@ func TestMorrisReportNamesSDAsTheFigures(t *testing.T) {
 		}
 	}
 }
+
+// TestSensitivityReportCaptionsItsFigures: a sensitivity report.md
+// captions each figure it shows with what is plotted, in which unit,
+// and what its error bars are (Morris: µ* against sd in the output's
+// unit; Sobol': the indices as shares of the variance), as the report of
+// every other command does; it once showed each under its title alone.
+// "µ*" is escaped, so that it does not end the caption's emphasis.
+func TestSensitivityReportCaptionsItsFigures(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"--trajectories", "3", "--candidates", "6"}, []string{
+			"*Morris screening of trapped person-days under closed: each of the 103 parameters' µ\\*, the mean absolute elementary effect, against sd, the standard deviation of its elementary effects, both in person-days per unit of the parameter's normalised range;",
+			"with error bars of their 95% bootstrap intervals over the 3 trajectories; the dotted line sd = µ\\*"}},
+		{[]string{"--method", "sobol", "--params", "origins.Village.inflow", "--params", "posts.Post.capacity", "--samples", "8"}, []string{
+			"*Sobol' indices of trapped person-days under closed: the first-order index S (alone) and the total index ST (with interactions) of the 2 parameters with the largest ST, as shares of its variance, with error bars of their 95% bootstrap intervals over the N = 8 base samples.*"}},
+	} {
+		out := filepath.Join(t.TempDir(), "sens")
+		args := append([]string{"sensitivity", "classroom", "--reps", "2", "--days", "40", "--regimes", "closed", "--metrics", "trapped_person_days", "--formats", "png", "--out", out}, tc.args...)
+		if code, _, stderr := runCLI(t, args...); code != 0 {
+			t.Fatalf("%v: status %d: %s", tc.args, code, stderr)
+		}
+		b, err := os.ReadFile(filepath.Join(out, "report.md"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		report := string(b)
+		if n := len(regexp.MustCompile(`\]\(figures/[^)]+\.png\)\n\n\*[^\n]+\.\*\n`).FindAllString(report, -1)); n != 1 {
+			t.Errorf("%v: %d figures shown with a caption under them; want 1:\n%s", tc.args, n, report)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(report, w) {
+				t.Errorf("%v: report.md does not say %q", tc.args, w)
+			}
+		}
+	}
+}
