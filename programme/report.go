@@ -141,7 +141,11 @@ func verdict(t, r, g, i Estimate, idle scenarios.Channel) string {
 		if len(against) == 0 {
 			return fmt.Sprintf(" The whole effect is not distinguishable from none, though %s %s.", named(with), verb(with, "is", "are")) + note
 		}
-		return fmt.Sprintf(" The whole effect is not distinguishable from none: %s %s offset by %s.", named(with), verb(with, "is", "are"), named(against)) + note
+		// Not "offset by": the parts' means need not cancel (+19,841 and
+		// -15,404 leave +4,437 where the whole effect's mean is +12,000);
+		// the whole effect is most often indistinguishable from none
+		// because another part is noisy. Say which way each part pulls.
+		return fmt.Sprintf(" The whole effect is not distinguishable from none, though %s %s, and %s %s the other way.", named(with), verb(with, "is", "are"), named(against), verb(against, "pulls", "pull")) + note
 	}
 	var doers, others []part // the channels that do it, and the others that act
 	for _, c := range []part{repair, tight} {
