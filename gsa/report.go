@@ -272,7 +272,9 @@ func (r *Result) Sentence(o int) string {
 		fmt.Fprintf(&b, "; of the others not named, %s", output.JoinAnd(rest))
 	}
 	if n < k && len(wide) == 0 && len(noisy) == 0 {
-		fmt.Fprintf(&b, "; the others could be fixed at their values with little change to %s", out.shortName())
+		// Every other parameter moves it negligibly (the clause just
+		// written): they, not "the others" again, could be fixed.
+		fmt.Fprintf(&b, " and could be fixed at %s with little change to %s", verb(k-n, "its value", "their values"), out.shortName())
 	}
 	b.WriteString(". ")
 	// The true indices sum to at most 1; the estimates, each with its

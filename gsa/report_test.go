@@ -135,6 +135,11 @@ func TestSentenceSaysWhyUnclear(t *testing.T) {
 			"from 64 base samples, reaches below: more base samples (`--samples`) would tell.",
 			"2nd by total index).",
 		}, []string{"--trajectories", "--reps"}},
+		// The rest all negligible: they could be fixed, said once of
+		// them, not of "the others" a second time.
+		{"Sobol', the rest negligible", build(true, param{"lead", 0.5, 0.4, 0.6, 0.01}, param{"clear", 0.3, 0.25, 0.35, 0.01}, param{"tiny", 0.001, 0.0005, 0.002, 0}), []string{
+			"2 of the 3 parameters matter here: a total index clearly above what replicate noise alone gives, and at least 0.01; of the others not named, 1 moves it negligibly and could be fixed at its value with little change to it.",
+		}, []string{"; the others"}},
 	} {
 		got := tt.r.Sentence(0)
 		for _, w := range tt.want {
