@@ -29,6 +29,18 @@ func FormatRelative(v float64) string {
 	return fmt.Sprintf("%+.0f%%", 100*v)
 }
 
+// sesoiList is each harm's smallest effect of interest, as report.md
+// lists them: "trapped person-days 100; ...; harm index 313."
+func sesoiList(a *Analysis) string {
+	var margins []string
+	for _, h := range Harms() {
+		if e, ok := a.Estimate(Closure.Name, h); ok {
+			margins = append(margins, Title(h)+" "+FormatSESOI(e.SESOI))
+		}
+	}
+	return strings.Join(margins, "; ") + "."
+}
+
 // FormatSESOI writes a smallest effect of interest (δ) wherever one is
 // shown: as FormatCount writes the effects beside it ("114", "43.3",
 // "1.0"), but below 1, where one decimal keeps at most one significant
@@ -255,12 +267,7 @@ combination (docs/CLAIM.md).
 	b.WriteString("\n## How the verdicts were reached\n\n")
 	fmt.Fprintf(&b, "- **Verdicts.** An effect is *no meaningful difference* when two one-sided tests show it lies within ± the smallest effect of interest; otherwise *harmful* or *protective* when a paired t-test shows it differs from 0; otherwise *inconclusive*. An effect is *not applicable* when its harm is 0 in every run of every combination (and of the regimes it compares): there is nothing to test, and the claim says nothing about that harm.%s\n", differenceNote(a))
 	fmt.Fprintf(&b, "- **Smallest effect of interest.** %s of each harm's mean over the combinations in the pilot's %d replicates, never less than one unit%s, fixed before the main runs:", sesoiWords(o.SESOI), res.Pilot, absWords(o.SESOI))
-	for _, h := range Harms() {
-		if e, ok := a.Estimate(Closure.Name, h); ok {
-			fmt.Fprintf(&b, " %s %s;", Title(h), FormatSESOI(e.SESOI))
-		}
-	}
-	b.WriteString("\n")
+	fmt.Fprintf(&b, " %s\n", sesoiList(a))
 	b.WriteString(sesoiScale(a, o))
 	tests := 0
 	for _, e := range slices.Concat(a.Estimates, a.ChainTests) {

@@ -234,3 +234,16 @@ func TestRobustnessUsesAbsoluteSESOI(t *testing.T) {
 		}
 	}
 }
+
+// TestSESOIList: report.md lists each harm's smallest effect of interest
+// in the harms' order, separated by semicolons and ended by a full stop,
+// not by a semicolon as it once was.
+func TestSESOIList(t *testing.T) {
+	a := &Analysis{Design: StandardDesign(false), Estimates: []Estimate{
+		{Effect: Effect{ID: Closure.Name}, Harm: "deaths", SESOI: 1},
+		{Effect: Effect{ID: Closure.Name}, Harm: "trapped_person_days", SESOI: 114},
+	}}
+	if got, want := sesoiList(a), "trapped person-days 114; deaths 1.0."; got != want {
+		t.Errorf("sesoiList = %q; want %q", got, want)
+	}
+}

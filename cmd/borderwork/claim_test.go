@@ -563,10 +563,14 @@ func TestClaimSmallSESOIShown(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, h := range claim.Harms() {
+	for i, h := range claim.Harms() {
 		want := output.FormatCount(info.SESOIValues[h])
 		if h == harm {
 			want = given
+		}
+		end := ";" // the list's separator; a full stop after the last
+		if i == len(claim.Harms())-1 {
+			end = "."
 		}
 		row := slices.IndexFunc(strings.Split(table, "\n"), func(l string) bool { return strings.HasPrefix(l, claim.Title(h)+"  ") })
 		if row < 0 {
@@ -574,7 +578,7 @@ func TestClaimSmallSESOIShown(t *testing.T) {
 		} else if got := strings.Fields(strings.TrimPrefix(strings.Split(table, "\n")[row], claim.Title(h)))[0]; got != "±"+want {
 			t.Errorf("δ table: %s's smallest effect %s; want ±%s", h, got, want)
 		}
-		if w := fmt.Sprintf(" %s %s;", claim.Title(h), want); !strings.Contains(string(report), w) {
+		if w := fmt.Sprintf(" %s %s%s", claim.Title(h), want, end); !strings.Contains(string(report), w) {
 			t.Errorf("report.md's smallest effects do not say %q", w)
 		}
 	}
