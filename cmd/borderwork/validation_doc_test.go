@@ -3,8 +3,10 @@ package main
 import (
 	"bytes"
 	"encoding/csv"
+	"flag"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -104,6 +106,72 @@ func TestValidationFleeFigures(t *testing.T) {
 	for _, q := range quotes {
 		if !strings.Contains(flat, q) {
 			t.Errorf("docs/VALIDATION.md does not say %q, which validate mali2012 writes now", q)
+		}
+	}
+}
+
+// agadezFigures asks for TestValidationFlowFigures, which runs the Agadez
+// validation in full: too long (about 35 s of CPU) for every go test.
+var agadezFigures = flag.Bool("agadez-figures", false, "run docs/VALIDATION.md's validate agadez2016 in full (about 35 s of CPU) and check its two figures in docs/img")
+
+// validationFlowFigures are docs/VALIDATION.md's figures of the Agadez
+// case, each with the figure of validationFlowCommand it shows.
+var validationFlowFigures = []struct{ doc, drawn string }{
+	{"../../docs/img/agadez2016-outgoing.png", "flows-outgoing.png"},
+	{"../../docs/img/agadez2016-incoming.png", "flows-incoming.png"},
+}
+
+// validationFlowCommand is the command VALIDATION.md's captions of the
+// Agadez figures name, after "borderwork" (its --data relative to the
+// repository's root).
+var validationFlowCommand = []string{"validate", "agadez2016", "--data", "data/dtm-niger"}
+
+// TestValidationFlowFigures: docs/VALIDATION.md's figures of the Agadez
+// case are those validate agadez2016 draws now, byte for byte (they had
+// fallen behind when PNGs gained their pHYs chunk), and the caption
+// names that command. It runs only with -agadez-figures; with -update
+// too it redraws them (look at them, and at their captions, before
+// committing).
+func TestValidationFlowFigures(t *testing.T) {
+	t.Parallel()
+	if !*agadezFigures || testing.Short() {
+		t.Skip("runs docs/VALIDATION.md's validate agadez2016 in full (840 runs, about 35 s of CPU): give -agadez-figures")
+	}
+	doc, err := os.ReadFile(validationDoc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	line := "borderwork " + strings.Join(validationFlowCommand, " ")
+	flat := strings.Join(strings.Fields(string(doc)), " ")
+	if want := fmt.Sprintf("(`%s`, `figures/%s`)", line, validationFlowFigures[0].drawn); !strings.Contains(flat, want) {
+		t.Errorf("docs/VALIDATION.md's caption of %s does not say %q", validationFlowFigures[0].doc, want)
+	}
+	// The figures' caption names the data folder as given, so the command
+	// runs as the doc gives it, from the repository's root: this test
+	// binary run as borderwork (TestMain), as t.Chdir cannot be used
+	// beside parallel tests.
+	self, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "v")
+	cmd := exec.Command(self, append(append([]string{}, validationFlowCommand...), "--formats", "png", "--quiet", "--out", out)...)
+	cmd.Dir = "../.."
+	cmd.Env = append(os.Environ(), "BORDERWORK_TEST_AS_BINARY=1")
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("%s: %v\n%s", line, err, msg)
+	}
+	for _, f := range validationFlowFigures {
+		drawn, err := os.ReadFile(filepath.Join(out, "figures", f.drawn))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if *update {
+			if err := os.WriteFile(f.doc, drawn, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		} else if shown, err := os.ReadFile(f.doc); err != nil || !bytes.Equal(shown, drawn) {
+			t.Errorf("%s is not the figure %s draws now, figures/%s (%v): rerun with -update, look at it, and check its caption", f.doc, line, f.drawn, err)
 		}
 	}
 }
