@@ -383,3 +383,26 @@ func TestPartShare(t *testing.T) {
 		}
 	}
 }
+
+// TestMediationSentenceIsACount: report.md's sentence under the mediation
+// tables once said "A share near 100% is the claim's chain at work", as if
+// the share of added abuse on migrants trapped at the time proved that
+// trapping caused it; it counts who was trapped when abused (the chain's
+// test, the trapped rule and --waiting-off measure the rest), so a high
+// share is what the chain predicts, and the sentence says what it counts.
+func TestMediationSentenceIsACount(t *testing.T) {
+	for _, m := range []Mediation{
+		{Row: "malfunction|closure=open", Kind: "effect", Events: 100, Immobile: 95, Share: 0.95},
+		{Row: "malfunction|closure=closed", Kind: "effect", Events: 100, Immobile: 5, Share: 0.05},
+	} {
+		said := mediationSentence(&Analysis{Mediation: []Mediation{m}})
+		for _, want := range []string{"what the claim's chain predicts", "counts who was trapped when abused, not the abuse that trapping caused"} {
+			if !strings.Contains(said, want) {
+				t.Errorf("%s: the mediation sentence lacks %q: %q", m.Row, want, said)
+			}
+		}
+		if strings.Contains(said, "chain at work") {
+			t.Errorf("%s: the mediation sentence calls a share the chain at work: %q", m.Row, said)
+		}
+	}
+}

@@ -678,8 +678,11 @@ func sesoiScale(a *Analysis, o Options) string {
 		here, a.Design.NCells(), other, flag)
 }
 
-// mediationSentence says how much of malfunction's effect on abuse went
-// through trapping.
+// mediationSentence says how much of malfunction's effect on abuse fell
+// on migrants trapped or stranded at the time: who was trapped when
+// abused, which the chain predicts to be most, not how much abuse
+// trapping caused, so a high share is said to fit the chain, not to be
+// it at work.
 func mediationSentence(a *Analysis) string {
 	var parts []string
 	for _, m := range a.Mediation {
@@ -705,7 +708,7 @@ func mediationSentence(a *Analysis) string {
 	if len(parts) == 0 {
 		return ""
 	}
-	return output.Capitalise(strings.Join(parts, "; ")) + ". A share near 100% is the claim's chain at work; a share near 0 means the abuse malfunction adds falls on migrants who are not trapped."
+	return output.Capitalise(strings.Join(parts, "; ")) + ". A share near 100% is what the claim's chain predicts, though it counts who was trapped when abused, not the abuse that trapping caused; a share near 0 means the abuse malfunction adds falls on migrants who are not trapped."
 }
 
 // hingeMargin is how much the share of points where the claim holds must
