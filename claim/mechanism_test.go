@@ -308,6 +308,12 @@ func TestChainFailsOnClassroom(t *testing.T) {
 	if !strings.Contains(string(report), "|**"+ClaimNotThroughTrapping+"**|") || !strings.Contains(string(report), "Not through trapping:") {
 		t.Error("report.md does not give the claim on abuse as holding, but not through trapping")
 	}
+	// Its answer once said the claim must hold *because* failing borders
+	// trap migrants and gave the share as that because, without saying
+	// that the share counts who was trapped when abused.
+	if !strings.Contains(string(report), "(the chain: a count of who was trapped when abused, not a measure of the abuse that trapping caused;") {
+		t.Error("report.md's answer does not say that the chain counts who was trapped when abused, not the abuse trapping caused")
+	}
 	m, err := output.ReadManifest(res.Dir)
 	if err != nil {
 		t.Fatal(err)

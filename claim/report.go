@@ -193,7 +193,11 @@ combination (docs/CLAIM.md).
 
 	b.WriteString("\n## The answer, harm by harm\n\n")
 	b.WriteString("The claim holds on a harm when a failing border does harm both where admission is open and where it is closed, and closing the border does no harm or less harm than malfunction; it fails when a failing border is shown to do no harm (or to protect) at either setting, or closure harms and malfunction is not shown to harm more.")
-	fmt.Fprintf(&b, " On the abuse harms it must also hold *because* failing borders trap migrants: more than %s of the abuse malfunction adds must fall on migrants trapped or stranded at the time, at open and at closed admission (the chain); where the effects hold but the chain fails, the claim holds, but not through trapping.\n\n", Percent(a.ChainShare))
+	// The chain is read from who was abused, not from what trapping
+	// caused: the answer says so where it first names the "because", not
+	// only in the section on the chain, which a reader of the answer
+	// alone would miss.
+	fmt.Fprintf(&b, " On the abuse harms it must also hold *because* failing borders trap migrants, which the check reads from who was abused: more than %s of the abuse malfunction adds must fall on migrants trapped or stranded at the time, at open and at closed admission (the chain: a count of who was trapped when abused, not a measure of the abuse that trapping caused; see *Does malfunction harm through trapping?*); where the effects hold but the chain fails, the claim holds, but not through trapping.\n\n", Percent(a.ChainShare))
 	b.WriteString("|harm|malfunction, open admission|malfunction, closed admission|closure|malfunction − closure|chain, open|chain, closed|the claim|\n|---|---|---|---|---|---|---|---|\n")
 	for _, c := range a.Claim {
 		fmt.Fprintf(&b, "|%s|%s|%s|%s|%s|%s|%s|**%s**|\n", Title(c.Harm), c.AtOpen, c.AtClosed, c.Closure, VerdictWords(MalfunctionMinusClosure, c.MalfunctionOverClose), chainCell(c.ChainAtOpen), chainCell(c.ChainAtClosed), c.Holds)
