@@ -2,6 +2,7 @@ package claim
 
 import (
 	"context"
+	"encoding/csv"
 	"math"
 	"os"
 	"path/filepath"
@@ -410,5 +411,58 @@ func TestMediationSentenceIsACount(t *testing.T) {
 		if strings.Contains(said, "chain at work") {
 			t.Errorf("%s: the mediation sentence calls a share the chain at work: %q", m.Row, said)
 		}
+	}
+}
+
+// TestReportSaysWhatNeedsCentres: report.md's "What this shows" said
+// "No harm is switched off in any combination", though days in centres
+// and assisted returns are 0 in every combination without protection,
+// where no centre runs (docs/CLAIM.md says so); and that the check "finds
+// which assumptions it needs", which only --robustness does. It now
+// names both exceptions.
+func TestReportSaysWhatNeedsCentres(t *testing.T) {
+	res := classroomCheck(t, DefaultChainShare)
+	report, err := os.ReadFile(filepath.Join(res.Dir, "report.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The paragraph is wrapped in the source; markdown joins its lines.
+	text := strings.Join(strings.Fields(string(report)), " ")
+	for _, want := range []string{
+		"No harm is switched off in any combination, but for what needs the centres that only protection runs (days in centres and assisted returns, 0 where protection is none)",
+		"with `--robustness`, finds which assumptions its verdicts hinge on",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("report.md does not say %q", want)
+		}
+	}
+	if strings.Contains(text, "No harm is switched off in any combination:") {
+		t.Error("report.md says no harm is switched off in any combination, without the centres' harms")
+	}
+	// The cells without protection do have none of the centres' harms.
+	f, err := os.Open(filepath.Join(res.Dir, "summary.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	regime, centre, assisted := slices.Index(rows[0], "regime"), slices.Index(rows[0], "centre_person_days"), slices.Index(rows[0], "returns_assisted")
+	if regime < 0 || centre < 0 || assisted < 0 {
+		t.Fatalf("summary.csv's header %v", rows[0])
+	}
+	none := 0
+	for _, r := range rows[1:] {
+		if strings.HasSuffix(r[regime], "-none") {
+			none++
+			if r[centre] != "0" || r[assisted] != "0" {
+				t.Errorf("%s: %s days in centres, %s assisted returns; want 0 without protection", r[regime], r[centre], r[assisted])
+			}
+		}
+	}
+	if none == 0 {
+		t.Error("summary.csv has no run without protection")
 	}
 }

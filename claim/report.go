@@ -348,10 +348,12 @@ combination (docs/CLAIM.md).
 	b.WriteString("\n## What this shows, and what it cannot\n\n")
 	b.WriteString(`The simulation shows what follows from the mechanisms and numbers in ` + "`scenario.toml`" + `, many of them
 illustrative; its intervals describe the model's randomness, not uncertainty about the world. No harm is
-switched off in any combination: officials' abuse arises at every post from their oversight, the queue
-and the migrant's situation, and every combination meets the same migrants. The check cannot show that
-the real borders of the region behave like these combinations, or that the assumed rates are right; it
-makes the claim's reasoning explicit and finds which assumptions it needs.
+switched off in any combination, but for what needs the centres that only protection runs (days in
+centres and assisted returns, 0 where protection is none): officials' abuse arises at every post from their
+oversight, the queue and the migrant's situation, and every combination meets the same migrants. The
+check cannot show that the real borders of the region behave like these combinations, or that the
+assumed rates are right; it makes the claim's reasoning explicit and, with ` + "`--robustness`" + `, finds which
+assumptions its verdicts hinge on.
 `)
 	b.WriteString("\nThe claim's third step, that humanitarian border management is a third way between removing controls and closing borders, is **not judged** by any verdict here: the protection switch's effects on every harm are in the tables above (`protection`, `protection|closure=open`, `protection|closure=closed`), but the claim's verdicts rest on malfunction and closure alone.\n")
 	// The design has no cell without a border (referee 8, M6).
