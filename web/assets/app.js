@@ -1873,6 +1873,24 @@ async function init() {
   // brought into view stands below them, however many lines they take.
   const runBar = document.querySelector(".run-bar");
   new ResizeObserver(() => document.documentElement.style.setProperty("--run-bar", `${runBar.offsetHeight}px`)).observe(runBar);
+  // scroll-padding keeps a box reached with Tab clear of the bar only
+  // when the browser scrolls to it at all, and Chromium does not where a
+  // few dozen pixels of it show: the box for "More changes", reached
+  // from its summary, stood under Run and Reset, a line of it in sight,
+  // and what a student typed there went on out of view. Once the
+  // browser has done its own scrolling, a box the bar covers in part is
+  // brought up above it (its top kept in view where it is taller than
+  // the room left).
+  document.addEventListener("focusin", (e) => {
+    const box = e.target;
+    if (!(box instanceof Element) || runBar.contains(box)) return;
+    requestAnimationFrame(() => {
+      if (document.activeElement !== box) return;
+      const bar = runBar.getBoundingClientRect(), r = box.getBoundingClientRect();
+      if (bar.top >= window.innerHeight || r.bottom <= bar.top || r.top >= bar.bottom || r.right <= bar.left || r.left >= bar.right) return;
+      window.scrollBy(0, Math.max(0, Math.min(r.bottom - bar.top + 8, r.top - 8)));
+    });
+  });
   const dayBar = document.querySelector(".map-controls");
   new ResizeObserver(() => document.documentElement.style.setProperty("--day-bar", `${dayBar.offsetHeight}px`)).observe(dayBar);
   // Charts are drawn to their box's width: draw them again when it changes.
