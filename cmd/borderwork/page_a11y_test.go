@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"slices"
 	"testing"
 	"time"
 
@@ -55,5 +56,82 @@ func TestPageTabClearOfRunBar(t *testing.T) {
 				t.Errorf("%d px: %s reached with Tab spans %v to %v px, the bar of Run from %v px: want it whole above the bar", size[0], c.to, got["top"], got["bottom"], got["bar"])
 			}
 		}
+	}
+}
+
+// TestPageChartsAsTables: each chart of the results has its numbers as a
+// table under "The chart as a table", named, its rows and columns headed:
+// to a screen reader a chart is one image, read as its title and no
+// more, so that neither a bar's value nor a curve's course reached a
+// blind student; nor could one who tells the regimes' colours apart
+// badly read a value off a curve. The bars' tables hold the numbers
+// drawn beside the bars; the curves', the mean on each day the axis
+// marks and on the last; a table opened stays open when the charts are
+// drawn again to a new width (zooming in).
+func TestPageChartsAsTables(t *testing.T) {
+	t.Parallel()
+	ctx := browser(t)
+	url := servePage(t)
+	do(t, ctx, "loading "+url, chromedp.EmulateViewport(1366, 900), chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))
+	typeInto(t, ctx, "reps", "2")
+	typeInto(t, ctx, "days", "60")
+	do(t, ctx, "pressing Run", chromedp.Click(chromedp.ID("run")))
+	if state := waitRun(t, ctx); state != "done" {
+		t.Fatalf("the run ended %q", state)
+	}
+	type table struct {
+		Summary, Name string
+		Head          []string
+		Scoped        bool
+		Rows          [][]string // the first number of each cell, after the row's header
+		Drawn         []string   // bars: the numbers drawn beside the bars, in order
+		Want          []string   // curves: the means of the last day, by regime
+		Regimes       []string
+	}
+	got := eval[map[string]table](t, ctx, `Object.fromEntries(["fig-trapped", "fig-series", "fig-abuse", "fig-outcomes"].map((id, k) => {
+		const fig = document.getElementById(id), d = fig.querySelector("details.chart-table");
+		if (!d) return [id, {}];
+		const t = d.querySelector("table"), named = t.getAttribute("aria-labelledby");
+		const svg = fig.querySelector(".chart svg");
+		const bars = [...svg.querySelectorAll("rect[data-regime]")].map(r => r.dataset.regime);
+		return [id, {
+			summary: d.querySelector("summary").textContent,
+			name: named ? document.getElementById(named)?.textContent || "" : t.getAttribute("aria-label") || "",
+			head: [...t.querySelectorAll("thead th")].map(th => th.textContent),
+			scoped: [...t.querySelectorAll("thead th")].every(th => th.scope === "col") && [...t.querySelectorAll("tbody tr")].every(tr => tr.cells[0].tagName === "TH" && tr.cells[0].scope === "row"),
+			rows: [...t.querySelectorAll("tbody tr")].map(tr => [...tr.cells].map((c, i) => i ? c.textContent.split(" ")[0] : c.textContent)),
+			drawn: k < 2 ? [] : [...svg.querySelectorAll("text")].map(x => x.textContent).filter(s => /^-?[0-9][0-9,.]*$/.test(s)).slice(-bars.length),
+			want: k < 2 ? state.results.series[k].bands.map(b => formatCount(b.mean[b.mean.length - 1])) : [],
+			regimes: k < 2 ? state.results.series[k].bands.map(b => b.regime) : [...new Set(bars)],
+		}];
+	}))`)
+	for _, id := range []string{"fig-trapped", "fig-series", "fig-abuse", "fig-outcomes"} {
+		tb := got[id]
+		if tb.Summary != "The chart as a table" || tb.Name == "" || !tb.Scoped || len(tb.Rows) == 0 {
+			t.Errorf("%s: the chart's table is under %q, named %q, headed by row and column %v, with %d rows; want it under \"The chart as a table\", named, headed, with rows", id, tb.Summary, tb.Name, tb.Scoped, len(tb.Rows))
+			continue
+		}
+		if len(tb.Head) != len(tb.Regimes)+1 || !slices.Equal(tb.Head[1:], tb.Regimes) {
+			t.Errorf("%s: the table's columns are %q; want a column per regime, %q", id, tb.Head, tb.Regimes)
+		}
+		var cells []string
+		for _, r := range tb.Rows {
+			cells = append(cells, r[1:]...)
+		}
+		switch {
+		case len(tb.Want) > 0: // a curve: the last row is the last day
+			last := tb.Rows[len(tb.Rows)-1]
+			if last[0] != "59" || !slices.Equal(last[1:], tb.Want) {
+				t.Errorf("%s: the table's last row is %q; want day 59 and the means %q", id, last, tb.Want)
+			}
+		case !slices.Equal(cells, tb.Drawn):
+			t.Errorf("%s: the table holds %q; want the numbers drawn by the bars, %q", id, cells, tb.Drawn)
+		}
+	}
+	// Opened, then the charts drawn again at 400% zoom: still open.
+	eval[any](t, ctx, `document.querySelector("#fig-abuse details.chart-table").open = true`)
+	do(t, ctx, "zooming in", chromedp.EmulateViewport(320, 800), chromedp.Sleep(600*time.Millisecond))
+	if open := eval[bool](t, ctx, `document.querySelector("#fig-abuse details.chart-table").open && document.querySelector("#fig-abuse .chart svg").viewBox.baseVal.width < 400`); !open {
+		t.Errorf("the abuse chart's table, opened, is closed once the chart is drawn again at 320 px")
 	}
 }

@@ -380,7 +380,42 @@ function lineChart(box, series, label) {
     strokeSeries(svg, d, r, LINE, 1.6);
   }
   box.appendChild(legend(series.bands.map((b) => b.regime)));
+  // In words, the values at the days the axis marks, and at the last.
+  const marked = niceTicks(0, Math.max(1, days - 1), W < 500 ? 4 : 6).filter((t) => t < days - 1).concat([days - 1]);
+  chartTable(box, `${label}: the mean on the days marked on the chart, and the last, with the band in brackets`,
+    ["day", ...series.bands.map((b) => b.regime)],
+    marked.map((d) => [String(d), ...series.bands.map((b) => withBand(b.mean[d], b.lo[d], b.hi[d]))]));
   return series.bands.some((b) => b.lo.some((v) => v !== null && v < y0));
+}
+
+// withBand writes a mean with its interval, "12.5 (8.0 to 17.0)", or the
+// mean alone where there is none (one replicate).
+function withBand(mean, lo, hi) {
+  return formatCount(mean) + (lo === null || lo === undefined || hi === null || hi === undefined ? "" : ` (${formatCount(lo)} to ${formatCount(hi)})`);
+}
+
+// chartTable puts what the chart in box shows as a table, under "The
+// chart as a table" after it: a chart is an image to a screen reader,
+// which reads its title and not one of its numbers, nor a curve's
+// course; and a table is read at any zoom and without telling colours
+// apart. The table's first column heads its rows; what it holds is said
+// above it, not in a caption, which on a phone is as wide as the table
+// and scrolls out of sight with it. Drawn again (the window resized, or
+// zoomed), the table is replaced, open if it was.
+function chartTable(box, caption, head, rows) {
+  const fig = box.closest("figure"), id = fig.id + "-table-words";
+  let details = fig.querySelector("details.chart-table");
+  if (!details) {
+    details = html("details", { class: "chart-table" }, [html("summary", { text: "The chart as a table" }), html("p", { id, class: "note" }), html("div", { class: "table-box" })]);
+    fig.appendChild(details);
+  }
+  details.hidden = !rows.length;
+  $(id).textContent = caption;
+  const table = html("table", { "aria-labelledby": id }, [
+    html("thead", {}, [html("tr", {}, head.map((h) => html("th", { scope: "col", text: h })))]),
+    html("tbody", {}, rows.map((r) => html("tr", {}, r.map((c, i) => html(i ? "td" : "th", i ? { text: c } : { scope: "row", text: c }))))),
+  ]);
+  details.querySelector(".table-box").replaceChildren(table);
 }
 
 function legend(names) {
@@ -437,6 +472,7 @@ function barChart(box, bars, label) {
   box.textContent = "";
   if (!bars.names.length) {
     box.appendChild(html("p", { id: "summary-note", class: "note", text: "None in any run." }));
+    chartTable(box, label, [], []);
     return;
   }
   const W = chartWidth(box), n = bars.groups.length, rowH = 18, gap = 30, m = { l: W < 500 ? 112 : 150, r: 64, t: 8 };
@@ -473,6 +509,9 @@ function barChart(box, bars, label) {
       text(svg, Math.max(X(g.mean[q]), X(g.hi[q] ?? 0)) + 6, yy + rowH - 5, formatCount(g.mean[q]));
     });
   });
+  chartTable(box, `${label}: the mean, with its 95% confidence interval in brackets`,
+    ["count", ...bars.groups.map((g) => g.regime)],
+    bars.names.map((_, q) => [bars.labels[q], ...bars.groups.map((g) => withBand(g.mean[q], g.lo[q], g.hi[q]))]));
 }
 
 // ---- The summary table ----------------------------------------------------
@@ -1399,6 +1438,7 @@ function clearResults() {
     $(id).hidden = true;
   }
   for (const t of document.querySelectorAll("#results .fig-title")) t.textContent = "";
+  for (const d of document.querySelectorAll("#results details.chart-table")) d.remove();
   $("command").textContent = "";
   $("map-table").textContent = ""; // the day's numbers of the results gone
   $("download-file").hidden = true;
