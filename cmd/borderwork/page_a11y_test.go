@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -133,5 +134,47 @@ func TestPageChartsAsTables(t *testing.T) {
 	do(t, ctx, "zooming in", chromedp.EmulateViewport(320, 800), chromedp.Sleep(600*time.Millisecond))
 	if open := eval[bool](t, ctx, `document.querySelector("#fig-abuse details.chart-table").open && document.querySelector("#fig-abuse .chart svg").viewBox.baseVal.width < 400`); !open {
 		t.Errorf("the abuse chart's table, opened, is closed once the chart is drawn again at 320 px")
+	}
+}
+
+// TestPageStatusSaidSparingly: during a long run a screen reader hears
+// that it started, a few steps of its progress and that it is done, not
+// every tick: the status beside Run, a live region, changed up to twenty
+// times a second ("Running: 34 of 800 runs", "Running: 119 of 800
+// runs", ...), and each change was queued to be spoken. The status shown
+// still counts every tick.
+func TestPageStatusSaidSparingly(t *testing.T) {
+	t.Parallel()
+	ctx := browser(t)
+	url := servePage(t)
+	do(t, ctx, "loading "+url, chromedp.EmulateViewport(1366, 900), chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))
+	typeInto(t, ctx, "reps", "200")
+	typeInto(t, ctx, "days", "365")
+	// Every change of what a live region holds (an element with
+	// aria-live, or a role that is live), and every status shown.
+	eval[any](t, ctx, `(() => {
+		window.spoken = []; window.shown = [];
+		const live = [...document.querySelectorAll("[aria-live], [role=status], [role=alert], [role=log]")].filter(e => e.getAttribute("aria-live") !== "off");
+		const last = new Map(live.map(e => [e, e.textContent.trim()]));
+		new MutationObserver(() => {
+			for (const e of live) {
+				const s = e.textContent.trim();
+				if (s !== last.get(e)) { last.set(e, s); if (s) window.spoken.push(s); }
+			}
+			window.shown.push(document.getElementById("status-text").textContent);
+		}).observe(document.body, { subtree: true, childList: true, characterData: true });
+		return 1;
+	})()`)
+	do(t, ctx, "pressing Run", chromedp.Click(chromedp.ID("run")))
+	if state := waitRun(t, ctx); state != "done" {
+		t.Fatalf("the run ended %q", state)
+	}
+	spoken := eval[[]string](t, ctx, `window.spoken`)
+	shown := eval[[]string](t, ctx, `[...new Set(window.shown)].filter(s => s.startsWith("Running:"))`)
+	if len(spoken) > 7 || len(spoken) == 0 || !strings.HasPrefix(spoken[len(spoken)-1], "Done: 800 runs") {
+		t.Errorf("a run of 800 runs said %d things to a screen reader: %q; want at most 7 (its start, its quarters, its end), the last that it is done", len(spoken), spoken)
+	}
+	if len(shown) <= len(spoken) {
+		t.Errorf("the status beside Run showed %q; want every tick of progress the page had", shown)
 	}
 }

@@ -118,6 +118,29 @@ function engine(onLoading) {
   };
 }
 
+// sayStatus passes what the status beside Run shows to a screen reader,
+// through a live region of its own: all of it but the ticks of
+// progress, of which only the first of each quarter (not the last
+// tick, which the word that it is done follows). The status itself
+// changes up to twenty times a second during a run (and as a static
+// build's engine loads), and as a live region it had each change queued
+// to be spoken, "Running: 34 of 800 runs", "Running: 119 of 800 runs",
+// long after they were true.
+function sayStatus() {
+  let quarter = -1;
+  new MutationObserver(() => {
+    const s = $("status-text").textContent;
+    const m = /^(?:Running|Loading the simulation)\D*([\d.]+) of ([\d.]+)/.exec(s);
+    if (m) {
+      const q = Math.min(4, Math.floor((4 * Number(m[1])) / Number(m[2])));
+      if (q === quarter || q === 4) return; // whole: what follows says it is done
+      quarter = q;
+    } else quarter = -1;
+    $("status-said").textContent = s;
+  }).observe($("status-text"), { childList: true, characterData: true, subtree: true });
+}
+sayStatus();
+
 // showLoading says how much of the engine a static build has loaded, in
 // the status beside Run, until the page is ready.
 function showLoading([got, total]) {
