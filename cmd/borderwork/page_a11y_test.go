@@ -2,12 +2,14 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/accessibility"
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
@@ -176,5 +178,67 @@ func TestPageStatusSaidSparingly(t *testing.T) {
 	}
 	if len(shown) <= len(spoken) {
 		t.Errorf("the status beside Run showed %q; want every tick of progress the page had", shown)
+	}
+}
+
+// axNodes is the page's accessibility tree as Chromium gives it to a
+// screen reader, the nodes it ignores left out.
+func axNodes(t *testing.T, ctx context.Context) []*accessibility.Node {
+	t.Helper()
+	var nodes []*accessibility.Node
+	do(t, ctx, "reading the accessibility tree", chromedp.Func(func(ctx context.Context, tab *chromedp.Target) error {
+		res, err := cdp.Call(ctx, tab, accessibility.GetFullAXTree, accessibility.GetFullAXTreeParams{})
+		for _, n := range res.Nodes {
+			if !n.Ignored && n.Role != nil {
+				nodes = append(nodes, n)
+			}
+		}
+		return err
+	}))
+	return nodes
+}
+
+// axText is an accessibility value as text.
+func axText(v *accessibility.Value) string {
+	if v == nil {
+		return ""
+	}
+	var s string
+	if err := json.Unmarshal(v.Value, &s); err != nil {
+		return string(v.Value)
+	}
+	return s
+}
+
+// TestPageRegimesNamed: a regime's box is named by the regime alone, its
+// description given as its description: its name was the whole label, so
+// that a screen reader said some forty words ("hbm Humanitarian border
+// management: the controls of the closed regime, run reliably, ...")
+// each time the box was reached, before saying whether it was ticked.
+func TestPageRegimesNamed(t *testing.T) {
+	t.Parallel()
+	ctx := browser(t)
+	url := servePage(t)
+	do(t, ctx, "loading "+url, chromedp.EmulateViewport(1366, 900), chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))
+	var got [][2]string
+	for _, n := range axNodes(t, ctx) {
+		if axText(n.Role) == "checkbox" {
+			got = append(got, [2]string{axText(n.Name), axText(n.Description)})
+		}
+	}
+	want := []string{"open", "closed", "malfunctioning", "hbm"}
+	if len(got) != len(want) {
+		t.Fatalf("the regimes' boxes, named and described: %q; want %q", got, want)
+	}
+	for i, w := range want {
+		if got[i][0] != w || len(got[i][1]) < 40 {
+			t.Errorf("regime %s's box is named %q, described %q; want it named %q and described as the page describes it", w, got[i][0], got[i][1], w)
+		}
+	}
+	// A click on the regime's name still ticks its box.
+	before := eval[bool](t, ctx, `document.getElementById("regime-hbm").checked`)
+	do(t, ctx, "clicking hbm's name", chromedp.Click(chromedp.CSS(`label[for="regime-hbm"] strong`)))
+	if after := eval[bool](t, ctx, `document.getElementById("regime-hbm").checked`); after == before {
+		t.Errorf("a click on hbm's name left its box as it was")
 	}
 }

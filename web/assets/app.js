@@ -1401,8 +1401,13 @@ function buildRegimes(o, checked) {
     const input = html("input", { type: "checkbox", value: r.name, id: "regime-" + r.name });
     input.checked = checked ? checked.includes(r.name) : r.default;
     const sw = swatch(r);
-    const desc = html("span", { class: "regime-desc", text: r.description || "" });
-    const name = html("span", {}, [html("strong", { text: r.name }), desc]);
+    // The box is named by the regime and described by its description:
+    // named by the whole label, it had a screen reader say some forty
+    // words before whether it was ticked, each time it was reached.
+    const desc = html("span", { class: "regime-desc", id: input.id + "-desc", text: r.description || "" });
+    const name = html("span", {}, [html("strong", { id: input.id + "-name", text: r.name }), desc]);
+    input.setAttribute("aria-labelledby", input.id + "-name");
+    if (r.description) input.setAttribute("aria-describedby", desc.id);
     box.appendChild(html("label", { for: input.id }, [input, sw, name]));
   }
 }
