@@ -242,3 +242,40 @@ func TestPageRegimesNamed(t *testing.T) {
 		t.Errorf("a click on hbm's name left its box as it was")
 	}
 }
+
+// TestPagePlaySaysOneThing: the map's Play button, once pressed, reads
+// as what it does next, "Pause", and not also as pressed: a screen
+// reader said "Pause, toggle button, pressed", which reads as paused
+// while the days went by.
+func TestPagePlaySaysOneThing(t *testing.T) {
+	t.Parallel()
+	ctx := browser(t)
+	url := servePage(t)
+	do(t, ctx, "loading "+url, chromedp.EmulateViewport(1366, 900), chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))
+	typeInto(t, ctx, "reps", "2")
+	typeInto(t, ctx, "days", "600")
+	do(t, ctx, "pressing Run", chromedp.Click(chromedp.ID("run")))
+	if state := waitRun(t, ctx); state != "done" {
+		t.Fatalf("the run ended %q", state)
+	}
+	play := func() (name, pressed string) {
+		for _, n := range axNodes(t, ctx) {
+			if axText(n.Role) != "button" || (axText(n.Name) != "Play" && axText(n.Name) != "Pause") {
+				continue
+			}
+			name = axText(n.Name)
+			for _, p := range n.Properties {
+				if p.Name == accessibility.PropertyNamePressed {
+					pressed = axText(p.Value)
+				}
+			}
+		}
+		return name, pressed
+	}
+	for _, want := range []string{"Pause", "Play"} {
+		do(t, ctx, "pressing "+map[string]string{"Pause": "Play", "Play": "Pause"}[want], chromedp.Click(chromedp.ID("play")))
+		if name, pressed := play(); name != want || (pressed != "" && pressed != "false") {
+			t.Errorf("after pressing the map's button, a screen reader reads it as %q, pressed %q; want %q alone", name, pressed, want)
+		}
+	}
+}

@@ -1011,7 +1011,8 @@ function setPlaying(on) {
   const b = $("play");
   clearInterval(state.timer);
   state.timer = null;
-  b.setAttribute("aria-pressed", on ? "true" : "false");
+  // The button says what it does next; it is no toggle "pressed" too,
+  // which a screen reader read as "Pause, pressed": paused, it seemed.
   b.textContent = on ? "Pause" : "Play";
   if (!on || !state.results || !state.results.map) return;
   const last = state.results.map.days - 1;
