@@ -279,3 +279,38 @@ func TestPagePlaySaysOneThing(t *testing.T) {
 		}
 	}
 }
+
+// TestPageZoomedBarsLeaveRoom: at 400% zoom (a 1280×1024 screen shows
+// 320×256 CSS pixels) and 200% on a 1366×768 laptop (683×384), the bars
+// that stay on the screen, Run and Reset under the settings and on a
+// narrow screen the day's controls over the maps, take no more than a
+// quarter of it: they took 103 and 94 of the 256 pixels, leaving a
+// student at 400% a strip of settings or of map between them. Where the
+// screen is that short they stay in their place on the page.
+func TestPageZoomedBarsLeaveRoom(t *testing.T) {
+	t.Parallel()
+	ctx := browser(t)
+	url := servePage(t)
+	for _, size := range [][2]int64{{320, 256}, {683, 384}} {
+		do(t, ctx, "loading "+url, chromedp.EmulateViewport(size[0], size[1]), chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))
+		typeInto(t, ctx, "reps", "2")
+		typeInto(t, ctx, "days", "60")
+		// Run out of sight under the settings, Enter in a box runs.
+		do(t, ctx, "pressing Enter in Days", chromedp.Focus(chromedp.ID("days")), chromedp.KeyEvent(kb.Enter))
+		if state := waitRun(t, ctx); state != "done" {
+			t.Fatalf("the run ended %q", state)
+		}
+		for _, at := range []struct{ what, show string }{
+			{"a slider in the middle of the settings", `document.getElementById("knob-abuse.official_extortion").scrollIntoView({ block: "center" })`},
+			{"the maps", `document.querySelector("#maps .map:nth-child(2)").scrollIntoView({ block: "center" })`},
+		} {
+			taken := eval[float64](t, ctx, `(() => { `+at.show+`;
+				return [".run-bar", ".map-controls"].map(s => document.querySelector(s).getBoundingClientRect())
+					.reduce((sum, r) => sum + Math.max(0, Math.min(r.bottom, innerHeight) - Math.max(r.top, 0)), 0);
+			})()`)
+			if taken > float64(size[1])/4 {
+				t.Errorf("%d×%d, showing %s: the bars take %.0f of the %d pixels of the screen; want at most a quarter", size[0], size[1], at.what, taken, size[1])
+			}
+		}
+	}
+}
