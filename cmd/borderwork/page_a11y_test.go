@@ -314,3 +314,27 @@ func TestPageZoomedBarsLeaveRoom(t *testing.T) {
 		}
 	}
 }
+
+// TestPageIDsUnique: no two elements of the page share an id, after a
+// run whose chart of abuse is empty ("None in any run."): that note took
+// the id of the note under the summary table, which the table names as
+// its description, so that which of the two a screen reader read
+// depended on their order on the page.
+func TestPageIDsUnique(t *testing.T) {
+	t.Parallel()
+	ctx := browser(t)
+	url := servePage(t)
+	do(t, ctx, "loading "+url, chromedp.EmulateViewport(1366, 900), chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))
+	typeInto(t, ctx, "reps", "1")
+	typeInto(t, ctx, "days", "1")
+	do(t, ctx, "pressing Run", chromedp.Click(chromedp.ID("run")))
+	if state := waitRun(t, ctx); state != "done" {
+		t.Fatalf("the run ended %q", state)
+	}
+	if empty := eval[string](t, ctx, `document.querySelector("#fig-abuse .chart").textContent`); empty != "None in any run." {
+		t.Fatalf("one day of one replicate drew the abuse chart %q; want it empty, for this test", empty)
+	}
+	if twice := eval[[]string](t, ctx, `(() => { const seen = new Set(), twice = []; for (const e of document.querySelectorAll("[id]")) { if (seen.has(e.id)) twice.push(e.id); seen.add(e.id); } return twice; })()`); len(twice) > 0 {
+		t.Errorf("ids given to more than one element: %q", twice)
+	}
+}

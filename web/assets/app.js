@@ -494,7 +494,7 @@ function hatchPattern(defs, id, h) {
 function barChart(box, bars, label) {
   box.textContent = "";
   if (!bars.names.length) {
-    box.appendChild(html("p", { id: "summary-note", class: "note", text: "None in any run." }));
+    box.appendChild(html("p", { class: "note", text: "None in any run." }));
     chartTable(box, label, [], []);
     return;
   }
