@@ -338,3 +338,42 @@ func TestPageIDsUnique(t *testing.T) {
 		t.Errorf("ids given to more than one element: %q", twice)
 	}
 }
+
+// TestPageTablesHeaded: the summary table and the map's are named, and
+// the map's rows are headed by their regime and place: its every cell
+// was a plain cell, so that a screen reader moving down "trapped" said
+// "12.0", "0.0", ... and not whose they were; and neither table had a
+// name to tell it from the other in a list of the page's tables.
+func TestPageTablesHeaded(t *testing.T) {
+	t.Parallel()
+	ctx := browser(t)
+	url := servePage(t)
+	do(t, ctx, "loading "+url, chromedp.EmulateViewport(1366, 900), chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))
+	typeInto(t, ctx, "reps", "2")
+	typeInto(t, ctx, "days", "60")
+	do(t, ctx, "pressing Run", chromedp.Click(chromedp.ID("run")))
+	if state := waitRun(t, ctx); state != "done" {
+		t.Fatalf("the run ended %q", state)
+	}
+	do(t, ctx, "moving the day to the end", chromedp.Focus(chromedp.ID("day")), chromedp.KeyEvent(kb.End))
+	eval[any](t, ctx, `document.getElementById("map-table-box").open = true`)
+	var names []string
+	for _, n := range axNodes(t, ctx) {
+		if axText(n.Role) == "table" {
+			names = append(names, axText(n.Name))
+		}
+	}
+	if !slices.Contains(names, "Summary of the runs, by regime") || !slices.Contains(names, "The map as a table, on day 59") {
+		t.Errorf("the page's tables are named %q; want the summary's and the map's on the day shown among them", names)
+	}
+	rows := eval[[]string](t, ctx, `[...document.querySelectorAll("#map-table tbody tr")].map(tr => [...tr.cells].map(c => c.tagName + (c.scope ? "/" + c.scope : "")).join(" "))`)
+	if len(rows) == 0 {
+		t.Fatal("the map's table has no rows")
+	}
+	for _, r := range rows {
+		if r != "TH/row TH/row TD TD" {
+			t.Errorf("a row of the map's table is %s; want the regime and the place heading it: TH/row TH/row TD TD", r)
+			break
+		}
+	}
+}

@@ -598,7 +598,7 @@ function regimeRows(res) {
     row.cells.forEach((cell, i) => tr.appendChild(html("td", { "data-regime": row.regime, "data-metric": res.table.columns[i].name }, tableCell(cell))));
     body.appendChild(tr);
   }
-  return html("table", { id: "summary", "aria-describedby": "summary-note" }, [html("thead", {}, [head]), body]);
+  return html("table", { id: "summary", "aria-label": "Summary of the runs, by regime", "aria-describedby": "summary-note" }, [html("thead", {}, [head]), body]);
 }
 
 // countRows is the summary table turned: a row per count, a column per
@@ -612,7 +612,7 @@ function countRows(res) {
     for (const row of res.table.rows) tr.appendChild(html("td", { "data-regime": row.regime, "data-metric": c.name }, tableCell(row.cells[i])));
     body.appendChild(tr);
   });
-  return html("table", { id: "summary", class: "turned", "aria-describedby": "summary-note" }, [html("thead", {}, [head]), body]);
+  return html("table", { id: "summary", class: "turned", "aria-label": "Summary of the runs, by regime", "aria-describedby": "summary-note" }, [html("thead", {}, [head]), body]);
 }
 
 // tableHint shows the hint of the summary table and of the map's table
@@ -1000,10 +1000,13 @@ function showDay(day) {
     });
   }
   const head = html("tr", {}, ["regime", "place", "waiting", "trapped"].map((h) => html("th", { scope: "col", text: h })));
-  const body = html("tbody", {}, rows.map((r) => html("tr", {}, r.map((c) => html("td", { text: c })))));
+  // The regime and the place head each row, so that a screen reader
+  // moving down a column says whose number it reads; the table is named
+  // by its day, which the day slider moves.
+  const body = html("tbody", {}, rows.map((r) => html("tr", {}, r.map((c, i) => html(i < 2 ? "th" : "td", i < 2 ? { scope: "row", text: c } : { text: c })))));
   const box = $("map-table");
   box.textContent = "";
-  box.appendChild(html("table", {}, [html("thead", {}, [head]), body]));
+  box.appendChild(html("table", { "aria-label": `The map as a table, on day ${day}` }, [html("thead", {}, [head]), body]));
   if ($("map-table-box").open) tableHint();
 }
 
