@@ -132,6 +132,34 @@ func TestOutputsExampleFigures(t *testing.T) {
 	}
 }
 
+// keepDocFigure checks that the docs' figure at shown holds the bytes of
+// drawn, the file a documented command line drew, and says what to check
+// when it does not (check: "its caption"); with -update it writes drawn
+// there instead, and reports whether that changed it.
+func keepDocFigure(t *testing.T, shown, drawn, line, check string) bool {
+	t.Helper()
+	now, err := os.ReadFile(drawn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old, err := os.ReadFile(shown)
+	if !*update {
+		if err != nil {
+			t.Errorf("%s: %v; rerun with -update to write the figure %s draws now, look at it, and check %s", shown, err, line, check)
+		} else if !bytes.Equal(old, now) {
+			t.Errorf("%s is not the figure %s draws now, %s: rerun with -update, look at it, and check %s", shown, line, drawn, check)
+		}
+		return false
+	}
+	if err == nil && bytes.Equal(old, now) {
+		return false
+	}
+	if err := os.WriteFile(shown, now, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return true
+}
+
 // checkDocImages compares each docs/img file of figures with the file of
 // folder's figures/ that line drew; with -update it writes the drawn one
 // there instead (and renders a PDF again as OUTPUTS.md says, where
@@ -140,22 +168,8 @@ func checkDocImages(t *testing.T, line, folder string, figures [][2]string) {
 	t.Helper()
 	for _, f := range figures {
 		shown := filepath.Join("../../docs/img", f[0])
-		drawn, err := os.ReadFile(filepath.Join(folder, "figures", f[1]))
-		if err != nil {
-			t.Fatal(err)
-		}
-		old, err := os.ReadFile(shown)
-		if !*update {
-			if err != nil || !bytes.Equal(old, drawn) {
-				t.Errorf("%s is not the figure %s draws now, figures/%s (%v): rerun with -update, look at it, and check what docs/OUTPUTS.md says of it", shown, line, f[1], err)
-			}
+		if !keepDocFigure(t, shown, filepath.Join(folder, "figures", f[1]), line, "what docs/OUTPUTS.md says of it") {
 			continue
-		}
-		if bytes.Equal(old, drawn) {
-			continue
-		}
-		if err := os.WriteFile(shown, drawn, 0o644); err != nil {
-			t.Fatal(err)
 		}
 		if filepath.Ext(shown) != ".pdf" {
 			continue

@@ -44,17 +44,7 @@ func TestREADMEFigure(t *testing.T) {
 	if status, _, stderr := runCLI(t, "compare", "sahel", "--formats", "png", "--out", filepath.Join(root, "sahel")); status != 0 {
 		t.Fatalf("compare sahel: status %d: %s", status, stderr)
 	}
-	drawn, err := os.ReadFile(filepath.Join(root, "sahel", "figures", "trapped.png"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if *update {
-		if err := os.WriteFile(readmeFigure, drawn, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	} else if shown, err := os.ReadFile(readmeFigure); err != nil || !bytes.Equal(shown, drawn) {
-		t.Errorf("%s is not the figure compare sahel draws now (%v): rerun with -update, look at it, and check its caption", readmeFigure, err)
-	}
+	keepDocFigure(t, readmeFigure, filepath.Join(root, "sahel", "figures", "trapped.png"), "compare sahel", "its caption")
 	doc, err := os.ReadFile(readmeDoc)
 	if err != nil {
 		t.Fatal(err)

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"encoding/csv"
 	"flag"
 	"fmt"
@@ -43,17 +42,7 @@ func TestValidationFleeFigures(t *testing.T) {
 		t.Fatalf("validate mali2012: status %d: %s", status, stderr)
 	}
 	for _, f := range validationFigures {
-		drawn, err := os.ReadFile(filepath.Join(out, "figures", f.drawn))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if *update {
-			if err := os.WriteFile(f.doc, drawn, 0o644); err != nil {
-				t.Fatal(err)
-			}
-		} else if shown, err := os.ReadFile(f.doc); err != nil || !bytes.Equal(shown, drawn) {
-			t.Errorf("%s is not the figure validate mali2012 draws now, figures/%s (%v): rerun with -update, look at it, and check its caption", f.doc, f.drawn, err)
-		}
+		keepDocFigure(t, f.doc, filepath.Join(out, "figures", f.drawn), "validate mali2012", "its caption")
 	}
 
 	doc, err := os.ReadFile(validationDoc)
@@ -162,17 +151,7 @@ func TestValidationFlowFigures(t *testing.T) {
 		t.Fatalf("%s: %v\n%s", line, err, msg)
 	}
 	for _, f := range validationFlowFigures {
-		drawn, err := os.ReadFile(filepath.Join(out, "figures", f.drawn))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if *update {
-			if err := os.WriteFile(f.doc, drawn, 0o644); err != nil {
-				t.Fatal(err)
-			}
-		} else if shown, err := os.ReadFile(f.doc); err != nil || !bytes.Equal(shown, drawn) {
-			t.Errorf("%s is not the figure %s draws now, figures/%s (%v): rerun with -update, look at it, and check its caption", f.doc, line, f.drawn, err)
-		}
+		keepDocFigure(t, f.doc, filepath.Join(out, "figures", f.drawn), line, "its caption")
 	}
 }
 
