@@ -59,14 +59,14 @@ var DayColumns = func() []DayColumn {
 		day("mean_transit_days", "mean days in transit", "days", "mean days since creation of migrants not yet arrived, returned, stayed or dead (including those still waiting at home)", func(r *sim.DayRecord) float64 { return r.MeanTransitDays }),
 		day("queued", "migrants queued", "migrants", "migrants in posts' queues", func(r *sim.DayRecord) float64 { return float64(r.Queued) }),
 		day("posts_failing", "posts failing", "posts", "posts failing that day", func(r *sim.DayRecord) float64 { return float64(r.PostsFailing) }),
-		day("post_arrivals", "arrivals at posts", "migrants", "cumulative migrants who joined a post's queue", func(r *sim.DayRecord) float64 { return float64(r.PostArrivals) }),
-		day("admitted", "admissions", "migrants", "cumulative admissions at posts", func(r *sim.DayRecord) float64 { return float64(r.Admitted) }),
-		day("bribed", "passages bought", "migrants", "cumulative admissions bought with a bribe by migrants the post's rules would refuse (also counted as admitted)", func(r *sim.DayRecord) float64 { return float64(r.Bribed) }),
-		day("refused", "refusals", "migrants", "cumulative refusals at posts", func(r *sim.DayRecord) float64 { return float64(r.Refused) }),
-		day("referrals", "referrals", "migrants", "cumulative migrants sent by screening to a centre or the protection channel, or taken to a centre by assistance", func(r *sim.DayRecord) float64 { return float64(r.Referrals) }),
+		day("post_arrivals", "arrivals at posts", "arrivals", "cumulative joins of a post's queue (a migrant who joins one again is counted again)", func(r *sim.DayRecord) float64 { return float64(r.PostArrivals) }),
+		day("admitted", "admissions", "admissions", "cumulative admissions at posts", func(r *sim.DayRecord) float64 { return float64(r.Admitted) }),
+		day("bribed", "passages bought", "admissions", "cumulative admissions bought with a bribe by migrants the post's rules would refuse (also counted as admitted)", func(r *sim.DayRecord) float64 { return float64(r.Bribed) }),
+		day("refused", "refusals", "refusals", "cumulative refusals at posts", func(r *sim.DayRecord) float64 { return float64(r.Refused) }),
+		day("referrals", "referrals", "referrals", "cumulative referrals: migrants sent by screening to a centre or the protection channel, or taken to a centre by assistance (a migrant referred again is counted again)", func(r *sim.DayRecord) float64 { return float64(r.Referrals) }),
 		day("evacuated", "evacuations", "migrants", "cumulative migrants evacuated from centres to their destination (also counted as arrived)", func(r *sim.DayRecord) float64 { return float64(r.Evacuated) }),
-		day("interceptions", "interceptions", "migrants", "cumulative interceptions on irregular paths", func(r *sim.DayRecord) float64 { return float64(r.Interceptions) }),
-		day("boarded", "boardings", "migrants", "cumulative migrants who boarded a smuggler's vehicle", func(r *sim.DayRecord) float64 { return float64(r.Boarded) }),
+		day("interceptions", "interceptions", "interceptions", "cumulative interceptions on irregular paths", func(r *sim.DayRecord) float64 { return float64(r.Interceptions) }),
+		day("boarded", "boardings", "boardings", "cumulative boardings of a smuggler's vehicle (a migrant who boards one again is counted again)", func(r *sim.DayRecord) float64 { return float64(r.Boarded) }),
 	)
 	return cols
 }()
@@ -94,7 +94,7 @@ var stateTitle = [sim.NumStates]string{
 
 var stateDoc = [sim.NumStates]string{
 	"migrants on a road, or walking an irregular path alone, at the end of the day",
-	"migrants waiting at a location (in a queue, at a hub, at home, or held) and not trapped, at the end of the day",
+	"migrants waiting at a location (in a queue, at a hub, at home, or held) and neither trapped nor stranded, at the end of the day",
 	"migrants trapped (the trapped rule of docs/MODEL.md) away from home at the end of the day",
 	"migrants stranded: blocked by the trapped rule at home, still wanting to leave, at the end of the day",
 	"migrants on an irregular path with a smuggler at the end of the day",
@@ -196,13 +196,13 @@ var Totals = append([]Total{
 		}
 		return sum / float64(n)
 	}),
-	total("boarded", "boardings", "migrants", "migrants who boarded a smuggler's vehicle", func(d []sim.DayRecord) float64 { return float64(final(d).Boarded) }),
-	total("interceptions", "interceptions", "migrants", "interceptions on irregular paths", func(d []sim.DayRecord) float64 { return float64(final(d).Interceptions) }),
-	total("referrals", "referrals", "migrants", "migrants sent by screening to a centre or the protection channel, or taken to a centre by assistance", func(d []sim.DayRecord) float64 { return float64(final(d).Referrals) }),
+	total("boarded", "boardings", "boardings", "boardings of a smuggler's vehicle (a migrant who boards one again is counted again)", func(d []sim.DayRecord) float64 { return float64(final(d).Boarded) }),
+	total("interceptions", "interceptions", "interceptions", "interceptions on irregular paths", func(d []sim.DayRecord) float64 { return float64(final(d).Interceptions) }),
+	total("referrals", "referrals", "referrals", "referrals: migrants sent by screening to a centre or the protection channel, or taken to a centre by assistance (a migrant referred again is counted again)", func(d []sim.DayRecord) float64 { return float64(final(d).Referrals) }),
 	total("evacuated", "evacuations", "migrants", "migrants evacuated from centres to their destination (also counted in arrivals)", func(d []sim.DayRecord) float64 { return float64(final(d).Evacuated) }),
-	total("admitted", "admissions", "migrants", "admissions at posts", func(d []sim.DayRecord) float64 { return float64(final(d).Admitted) }),
-	total("bribed", "passages bought", "migrants", "admissions bought with a bribe by migrants the post's rules would refuse (among the admitted)", func(d []sim.DayRecord) float64 { return float64(final(d).Bribed) }),
-	total("refused", "refusals", "migrants", "refusals at posts", func(d []sim.DayRecord) float64 { return float64(final(d).Refused) }),
+	total("admitted", "admissions", "admissions", "admissions at posts", func(d []sim.DayRecord) float64 { return float64(final(d).Admitted) }),
+	total("bribed", "passages bought", "admissions", "admissions bought with a bribe by migrants the post's rules would refuse (among the admitted)", func(d []sim.DayRecord) float64 { return float64(final(d).Bribed) }),
+	total("refused", "refusals", "refusals", "refusals at posts", func(d []sim.DayRecord) float64 { return float64(final(d).Refused) }),
 }, groupTotals()...)
 
 // GroupMetrics are the totals also counted for each group of migrants
@@ -225,7 +225,7 @@ func groupTotals() []Total {
 		}},
 		{"abuse events", "events", "abuse events suffered by %s migrants", func(g *sim.GroupRecord) int { return g.Abuse }},
 		{"deaths", "migrants", "%s migrants dead by the last day", func(g *sim.GroupRecord) int { return g.Dead }},
-		{"refusals", "migrants", "refusals of %s migrants at posts", func(g *sim.GroupRecord) int { return g.Refused }},
+		{"refusals", "refusals", "refusals of %s migrants at posts", func(g *sim.GroupRecord) int { return g.Refused }},
 	}
 	var out []Total
 	for g := range sim.NumGroups {
