@@ -1,7 +1,10 @@
 package output
 
 import (
+	"maps"
 	"os"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -93,6 +96,78 @@ func TestColumnRowsAgreeWithRegistry(t *testing.T) {
 				strings.HasPrefix(meaning, "the same, ")) {
 				t.Errorf("docs/OUTPUTS.md, %s: %s means %q; the registry says %q", tab.title, m.Name, meaning, m.Doc)
 			}
+		}
+	}
+}
+
+// TestLastDayIsTheTotal keeps true what docs/OUTPUTS.md says of
+// timeseries.csv against summary.csv: on the last day a cumulative
+// column holds the run's total of the same name, or of the name the
+// docs give it there. The two tables name the same quantity differently
+// (abuse_extortion_smuggler, extortion_by_smugglers), and a reader joining
+// them had nothing but the meanings to go by; renaming either would change
+// every table written.
+func TestLastDayIsTheTotal(t *testing.T) {
+	doc, err := os.ReadFile("../docs/OUTPUTS.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, sec, _ := strings.Cut(string(doc), "\n## timeseries.csv\n")
+	sec, _, _ = strings.Cut(sec, "\n## ")
+	sec = strings.Join(strings.Fields(sec), " ")
+
+	// A record of one day whose every count differs from every other, so
+	// that a column paired with the wrong total cannot agree with it.
+	var days [1]sim.DayRecord
+	n := 0
+	var fill func(v reflect.Value)
+	fill = func(v reflect.Value) {
+		switch v.Kind() {
+		case reflect.Int:
+			n++
+			v.SetInt(int64(1000 + 7*n))
+		case reflect.Float64:
+			n++
+			v.SetFloat(1000.5 + 7*float64(n))
+		case reflect.Array:
+			for i := range v.Len() {
+				fill(v.Index(i))
+			}
+		case reflect.Struct:
+			for i := range v.NumField() {
+				fill(v.Field(i))
+			}
+		}
+	}
+	fill(reflect.ValueOf(&days[0]).Elem())
+
+	pairs := map[string]string{}
+	for _, c := range DayColumns {
+		if TotalIndex(c.Name) >= 0 && c.Name != "mean_price" {
+			pairs[c.Name] = c.Name
+		}
+	}
+	renamed := [][2]string{
+		{"arrived", "arrivals"}, {"returned", "returns"}, {"dead", "deaths"},
+		{"abuse_extortion_smuggler", "extortion_by_smugglers"}, {"abuse_extortion_official", "extortion_by_officials"},
+		{"abuse_violence_smuggler", "violence_by_smugglers"}, {"abuse_violence_official", "violence_by_officials"},
+		{"abuse_abandonment_smuggler", "abandonment_by_smugglers"}, {"abuse_kidnap_smuggler", "kidnap_by_smugglers"},
+	}
+	for _, p := range renamed {
+		pairs[p[0]] = p[1]
+		if s := "`" + p[0] + "` is `" + p[1] + "`"; !strings.Contains(sec, s) {
+			t.Errorf("docs/OUTPUTS.md, timeseries.csv, does not say %s", s)
+		}
+	}
+	for _, day := range slices.Sorted(maps.Keys(pairs)) {
+		total := pairs[day]
+		d, s := DayColumnIndex(day), TotalIndex(total)
+		if d < 0 || s < 0 {
+			t.Errorf("%s or %s is not a column", day, total)
+			continue
+		}
+		if got, want := DayColumns[d].Get(&days[0]), Totals[s].Of(days[:]); got != want {
+			t.Errorf("%s on the last day is %v; summary.csv's %s is %v", day, got, total, want)
 		}
 	}
 }
