@@ -61,10 +61,11 @@ const claimDocPath = "../../docs/CLAIM.md"
 // TestTablesAsDocumented runs every command that writes tables, small, and
 // reads each table as an analyst's parser would: every column is named in
 // the docs' section of its table (sobol.csv's intervals were not), and
-// the cells are as docs/OUTPUTS.md, "Numbers", says: UTF-8 without a
-// byte-order mark, rows ended by a line feed, whole numbers as integers,
-// a missing number only as NaN or an empty cell (never NA or Inf),
-// yes-or-no columns true or false.
+// the cells are as docs/OUTPUTS.md, "Numbers", says (it said nothing of
+// empty cells, yes-or-no columns or text encoding before): UTF-8 without
+// a byte-order mark, rows ended by a line feed, whole numbers as
+// integers, a missing number only as NaN or an empty cell (never NA or
+// Inf), yes-or-no columns true or false but path.csv's 1 or 0.
 func TestTablesAsDocumented(t *testing.T) {
 	t.Parallel()
 	docs := map[string]string{}
@@ -75,6 +76,16 @@ func TestTablesAsDocumented(t *testing.T) {
 		}
 		docs[f] = string(b)
 	}
+	numbers := docs[outputsDoc]
+	numbers = numbers[strings.Index(numbers, "## Numbers"):]
+	numbers = strings.Join(strings.Fields(numbers[:strings.Index(numbers, "## Runs")]), " ")
+	for _, s := range []string{"never `NA`, `Inf`", "`NaN`", "an empty cell", "hold `true` or `false`, but for `path.csv`'s `programme` and `open`, which hold `1` or `0`",
+		"UTF-8 without a byte-order mark", "a line feed ending each row"} {
+		if !strings.Contains(numbers, s) {
+			t.Errorf("docs/OUTPUTS.md, Numbers, does not say %q", s)
+		}
+	}
+
 	root := t.TempDir()
 	flows := filepath.Join("..", "..", "data", "dtm-niger")
 	mali := filepath.Join("..", "..", "data", "flee", "mali2012")
@@ -195,6 +206,14 @@ func checkTable(t *testing.T, where string, b []byte, section string) {
 			numbers++
 			if f == math.Trunc(f) && math.Abs(f) < 1<<53 && v != strconv.FormatInt(int64(f), 10) {
 				t.Errorf("%s: column %s holds the whole number %s written as %q", where, name, strconv.FormatInt(int64(f), 10), v)
+			}
+		}
+		if strings.HasSuffix(where, ": path.csv") && (name == "programme" || name == "open") {
+			for _, r := range rows[1:] {
+				if r[col] != "0" && r[col] != "1" {
+					t.Errorf("%s: column %s holds %q, not 1 or 0", where, name, r[col])
+					break
+				}
 			}
 		}
 		if numbers > 0 && bools > 0 {
