@@ -70,7 +70,7 @@ func runExperiment(ctx context.Context, name string, args []string, e *env) erro
 	var byLocation, events bool
 	c.register(fs, "", true)
 	registerFigureFlags(fs, &c.bands, &c.size)
-	fs.BoolVar(&byLocation, "by-location", false, "also write locations.csv (waiting, trapped, queued, abuse and deaths per location and day)\nand its figures")
+	fs.BoolVar(&byLocation, "by-location", false, "also write locations.csv (waiting, trapped, stranded, queued, abuse and deaths per location\nand day) and its figures")
 	fs.BoolVar(&events, "events", false, "also write events.csv.gz: one row per event of every migrant (departure, arrival,\nabuse, refusal, death...) of the replicates --events-reps chooses")
 	fs.StringVar(&eventReps, "events-reps", "0", "the `replicates` whose events --events logs: indices and ranges such as 0,3 or 2-4,\nor all; giving it implies --events")
 	if name == "run" {
