@@ -257,7 +257,8 @@ func waitRun(t *testing.T, ctx context.Context) string {
 // checkFailedRun: a run the engine refuses (more work than the page runs
 // at once) says why next to Run, with the focus there, and takes the
 // results of the run before it off the page, so that they cannot pass
-// for this one's.
+// for this one's. Refused before it started, it is said not to have
+// started, not to have stopped (it began "The run stopped:").
 func checkFailedRun(t *testing.T, ctx context.Context) {
 	t.Helper()
 	eval[any](t, ctx, `document.getElementById("reps").value = "200", document.getElementById("days").value = "3650"`)
@@ -267,6 +268,7 @@ func checkFailedRun(t *testing.T, ctx context.Context) {
 	}
 	got := eval[map[string]any](t, ctx, `({
 		msg: document.getElementById("run-error").textContent,
+		status: document.getElementById("status-text").textContent,
 		focus: document.activeElement.id,
 		rows: document.querySelectorAll("#summary tbody tr").length,
 		charts: document.querySelectorAll("#results .chart svg").length,
@@ -277,6 +279,9 @@ func checkFailedRun(t *testing.T, ctx context.Context) {
 	if msg, _ := got["msg"].(string); !strings.Contains(msg, "more than the page runs at once") || !strings.HasSuffix(msg, "or the command line. Change the settings and press Run.") {
 		t.Errorf("next to Run after a refused run: %q; want the engine's reason, a full stop, and what to do", msg)
 	}
+	if msg, _ := got["msg"].(string); !strings.HasPrefix(msg, "The run was not started: ") || got["status"] != "Not started: no results." {
+		t.Errorf("next to Run after a refused run: %q, beside it %q; want \"The run was not started: \" and \"Not started: no results.\"", msg, got["status"])
+	}
 	if got["focus"] != "run-error" {
 		t.Errorf("the focus is on %q after a refused run; want the message (run-error)", got["focus"])
 	}
@@ -286,8 +291,8 @@ func checkFailedRun(t *testing.T, ctx context.Context) {
 	if got["rows"] != 0.0 || got["charts"] != 0.0 || got["command"] != "" {
 		t.Errorf("after a refused run the page still shows %v table rows, %v charts and the command %q of the run before", got["rows"], got["charts"], got["command"])
 	}
-	if note, _ := got["note"].(string); !strings.Contains(note, "stopped") {
-		t.Errorf("the results say %q after a refused run; want that it stopped", note)
+	if note, _ := got["note"].(string); !strings.HasPrefix(note, "The last run was not started: ") {
+		t.Errorf("the results say %q after a refused run; want that it was not started", note)
 	}
 }
 

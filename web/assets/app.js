@@ -16,7 +16,9 @@ const LOST = "The page lost contact with the borderwork server: it may have been
 
 // serverBackend talks to `borderwork serve`. A request the server never
 // answers, or a stream cut off before its end, is a message {error, lost}
-// saying so; a cancel stays an AbortError.
+// saying so; a cancel stays an AbortError. A run the server refuses
+// before it starts (bad input, a full queue), answered with a 4xx or 5xx
+// status rather than a stream, is a message {error, refused}.
 function serverBackend() {
   const post = (path, req, signal) =>
     fetch(path, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(req), signal });
@@ -41,13 +43,15 @@ function serverBackend() {
     run(req, onMessage) {
       const ctrl = new AbortController();
       let ended = false; // the final results or the reason the run stopped came
+      let refused = false;
       const tell = (m) => {
         if (m.error || (m.results && m.results.final)) ended = true;
-        onMessage(m);
+        onMessage(m.error && refused ? Object.assign(m, { refused: true }) : m);
       };
       const done = (async () => {
         try {
           const resp = await reach(post("api/run", req, ctrl.signal));
+          refused = !resp.ok;
           const reader = resp.body.getReader();
           const decoder = new TextDecoder();
           let buf = "";
@@ -205,8 +209,15 @@ function wasmBackend() {
     info: () => main.call("info"),
     outline: (req) => main.call("outline", { req }),
     run(req, onMessage) {
-      if (helpers.length === 0) return { done: main.call("run", { req }, { onMessage }), cancel: stopAll };
-      return runParallel(req, onMessage);
+      // An error before any run is done is the engine refusing the
+      // request (in the browser no time limit stops a run): {refused}.
+      let ran = false;
+      const tell = (m) => {
+        if (m.runs) ran = true;
+        onMessage(m.error && !ran ? Object.assign({}, m, { refused: true }) : m);
+      };
+      if (helpers.length === 0) return { done: main.call("run", { req }, { onMessage: tell }), cancel: stopAll };
+      return runParallel(req, tell);
     },
   };
 }
@@ -1721,7 +1732,7 @@ async function run(event, again) {
   const top = $("results").getBoundingClientRect().top;
   if (window.matchMedia("(max-width: 900px)").matches || (!again && (top < 0 || top > window.innerHeight - 160))) $("results").scrollIntoView();
   const t0 = performance.now();
-  let failed = null, lost = false;
+  let failed = null, lost = false, refused = false;
   let handle = null;
   handle = backend.run(req, (m) => {
     // A run stopped (by another, or by a change of scenario) says no more.
@@ -1740,7 +1751,7 @@ async function run(event, again) {
       setRunButton("running");
     }
     if (m.results) { setPending(null); drawResults(m.results, req); }
-    if (m.error) { failed = m.error; lost = !!m.lost; }
+    if (m.error) { failed = m.error; lost = !!m.lost; refused = !!m.refused; }
   });
   state.running = handle;
   state.runningReq = req;
@@ -1758,18 +1769,20 @@ async function run(event, again) {
   if (failed) {
     // Results of earlier settings must not pass for this run's.
     status.dataset.state = "error";
-    txt.textContent = "Stopped: no results.";
+    // A run refused before it started (too much work for the page, say)
+    // never ran: "stopped" told a student it had begun and broken off.
+    txt.textContent = refused ? "Not started: no results." : "Stopped: no results.";
     clearResults();
     drawMaps();
     const why = failed.join(" ");
     // Lost contact is no fault of the settings: the message says what to do.
-    $("results-note").textContent = "The last run stopped before any results: " + why + (/[.!?]$/.test(why) ? "" : ".") + (lost ? "" : " Change the settings and press Run.");
+    $("results-note").textContent = (refused ? "The last run was not started: " : "The last run stopped before any results: ") + why + (/[.!?]$/.test(why) ? "" : ".") + (lost ? "" : " Change the settings and press Run.");
     // Next to Run, the same: a whole sentence, and what to do. Lost
     // contact says it all itself (it read "The run stopped: The page
     // lost contact ..."); a refused run ended mid-sentence, without a
     // word on the settings.
     const said = failed.join("\n") + (/[.!?]$/.test(why) ? "" : ".");
-    showRunError([lost ? said : "The run stopped: " + said + " Change the settings and press Run."], true);
+    showRunError([lost ? said : (refused ? "The run was not started: " : "The run stopped: ") + said + " Change the settings and press Run."], true);
     return;
   }
   state.lastReq = req;
