@@ -488,6 +488,7 @@ func TestPageInputs(t *testing.T) {
 		{"reps", "", "enter a whole number from 1 to 200"},
 		{"days", "99999", "from 1 to 3,650"},
 		{"seed", "x", "whole number"},
+		{"seed", "9007199254740992", "Seed: 9007199254740992 is too large; the largest the page takes is 9007199254740991 (the command line's --seed takes larger ones)."},
 	}
 	for _, tt := range refused {
 		before := eval[string](t, ctx, fmt.Sprintf(`document.getElementById(%q).value`, tt.id))

@@ -1167,14 +1167,23 @@ function checkKnob(k) {
   return msg;
 }
 
+// MAX_SEED is the largest seed the page takes: the engine takes any
+// up to 2^63 - 1, but the page's numbers hold a whole number exactly
+// only up to 2^53 - 1, and a larger one would run with another seed
+// than the box shows.
+const MAX_SEED = Number.MAX_SAFE_INTEGER;
+
 // checkRuns checks the boxes of replicates, seed and days, marks those
 // at fault and says what is wrong under them; it returns the messages.
+// The seed's range is said as "0 or more" (not up to a number of sixteen
+// digits) unless it is too large, when the largest is said, in digits
+// as it is typed ("is too large." alone left a student guessing).
 function checkRuns() {
   const lines = [];
-  for (const [id, name, lo, hi] of [["reps", "Replicates", 1, state.info.limits.max_reps], ["seed", "Seed", 0, Number.MAX_SAFE_INTEGER], ["days", "Days", 1, maxDays()]]) {
+  for (const [id, name, lo, hi] of [["reps", "Replicates", 1, state.info.limits.max_reps], ["seed", "Seed", 0, MAX_SEED], ["days", "Days", 1, maxDays()]]) {
     const input = $(id);
     const msg = checkDropped(input, name) || checkNumber(input, name, lo, id === "seed" ? undefined : hi, true) ||
-      (Number(input.value) > hi ? `${name}: ${input.value} is too large.` : "");
+      (Number(input.value) > hi ? `${name}: ${input.value} is too large; the largest the page takes is ${String(hi)}` + (id === "seed" ? " (the command line's --seed takes larger ones)." : ".") : "");
     input.setAttribute("aria-invalid", msg ? "true" : "false");
     if (msg) lines.push(msg);
   }
