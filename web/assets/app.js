@@ -416,16 +416,28 @@ function lineChart(box, series, label) {
   box.appendChild(legend(series.bands.map((b) => b.regime)));
   // In words, the values at the days the axis marks, and at the last.
   const marked = niceTicks(0, Math.max(1, days - 1), W < 500 ? 4 : 6).filter((t) => t < days - 1).concat([days - 1]);
-  chartTable(box, `${label}: the mean on the days marked on the chart, and the last, with the band in brackets`,
-    ["day", ...series.bands.map((b) => b.regime)],
-    marked.map((d) => [String(d), ...series.bands.map((b) => withBand(b.mean[d], b.lo[d], b.hi[d]))]));
+  const rows = marked.map((d) => [String(d), ...series.bands.map((b) => withBand(b.mean[d], b.lo[d], b.hi[d], y0))]);
+  chartTable(box, `${label}: the mean on the days marked on the chart, and the last, with the band in brackets` + cutWords(rows, y0), ["day", ...series.bands.map((b) => b.regime)], rows);
   return series.bands.some((b) => b.lo.some((v) => v !== null && v < y0));
 }
 
 // withBand writes a mean with its interval, "12.5 (8.0 to 17.0)", or the
-// mean alone where there is none (one replicate).
-function withBand(mean, lo, hi) {
-  return formatCount(mean) + (lo === null || lo === undefined || hi === null || hi === undefined ? "" : ` (${formatCount(lo)} to ${formatCount(hi)})`);
+// mean alone where there is none (one replicate). A lower end below
+// floor, where the chart cuts its band or error bar, is written as the
+// chart draws it, floor, marked "*" (cutWords says what it means): the
+// table gave "-3.2" beside a chart whose band stopped at 0.
+function withBand(mean, lo, hi, floor) {
+  if (lo === null || lo === undefined || hi === null || hi === undefined) return formatCount(mean);
+  const low = lo < floor ? formatCount(floor) + "*" : formatCount(lo);
+  return `${formatCount(mean)} (${low} to ${formatCount(hi)})`;
+}
+
+// cutWords is what a chart's table adds to its words when a cell of rows
+// has a lower end cut at floor (withBand), else "".
+function cutWords(rows, floor) {
+  if (!rows.some((r) => r.slice(1).some((c) => c.includes("*")))) return "";
+  const at = formatCount(floor).replace(/\.0$/, "");
+  return `. * cut at ${at}, as on the chart: the interval reaches below ${at}, which no count can`;
 }
 
 // chartTable puts what the chart in box shows as a table, under "The
@@ -543,9 +555,8 @@ function barChart(box, bars, label) {
       text(svg, Math.max(X(g.mean[q]), X(g.hi[q] ?? 0)) + 6, yy + rowH - 5, formatCount(g.mean[q]));
     });
   });
-  chartTable(box, `${label}: the mean, with its 95% confidence interval in brackets`,
-    ["count", ...bars.groups.map((g) => g.regime)],
-    bars.names.map((_, q) => [bars.labels[q], ...bars.groups.map((g) => withBand(g.mean[q], g.lo[q], g.hi[q]))]));
+  const rows = bars.names.map((_, q) => [bars.labels[q], ...bars.groups.map((g) => withBand(g.mean[q], g.lo[q], g.hi[q], 0))]);
+  chartTable(box, `${label}: the mean, with its 95% confidence interval in brackets` + cutWords(rows, 0), ["count", ...bars.groups.map((g) => g.regime)], rows);
 }
 
 // ---- The summary table ----------------------------------------------------
