@@ -436,6 +436,18 @@ func servePage(t *testing.T) string {
 	return ""
 }
 
+// openPage starts a browser and 'borderwork serve' for the test, and
+// opens the page at width × height CSS pixels (opts: a phone's, with
+// chromedp.EmulateMobile), waiting until it is ready; it returns the
+// browser.
+func openPage(t *testing.T, width, height int64, opts ...chromedp.EmulateViewportOption) context.Context {
+	t.Helper()
+	ctx := browser(t)
+	url := servePage(t)
+	do(t, ctx, "loading "+url, chromedp.EmulateViewport(width, height, opts...), chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))
+	return ctx
+}
+
 // servedAt is serve's standard output: it sends the page's address on
 // found once serve has printed it.
 type servedAt struct {
@@ -473,9 +485,7 @@ func typeInto(t *testing.T, ctx context.Context, id, s string) {
 // happen with another); the "(changed)" mark is readable.
 func TestPageInputs(t *testing.T) {
 	t.Parallel()
-	ctx := browser(t)
-	url := servePage(t)
-	do(t, ctx, "loading "+url, chromedp.EmulateViewport(1366, 900), chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))
+	ctx := openPage(t, 1366, 900)
 	const oversight = "knob-regimes.malfunctioning.oversight-num"
 	refused := []struct {
 		id, typed, want string
@@ -590,9 +600,7 @@ func contrastOnWhite(t *testing.T, css string) float64 {
 // slider moved since says.
 func TestPageLayout(t *testing.T) {
 	t.Parallel()
-	ctx := browser(t)
-	url := servePage(t)
-	do(t, ctx, "loading "+url, chromedp.EmulateViewport(1366, 900), chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))
+	ctx := openPage(t, 1366, 900)
 	do(t, ctx, "pressing Run", chromedp.Click(chromedp.CSS("#run")))
 	if state := waitRun(t, ctx); state != "done" {
 		t.Fatalf("the run ended %q", state)
@@ -915,9 +923,7 @@ func lumaOf(css string) float64 {
 // colour's line has no casing, as in the figures.
 func TestPageLightColours(t *testing.T) {
 	t.Parallel()
-	ctx := browser(t)
-	url := servePage(t)
-	do(t, ctx, "loading "+url, chromedp.EmulateViewport(1366, 900), chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))
+	ctx := openPage(t, 1366, 900)
 	// Three regimes of one's own, as in Exercise 6: the 5th to 7th colours.
 	eval[any](t, ctx, `document.getElementById("sets-box").open = true, document.getElementById("sets").value = "regimes.hbm_lite.base=closed\nregimes.hbm_lite.rescue=0.5\nregimes.hbm_no_centres.base=hbm\nregimes.hbm_no_centres.centres=false\nregimes.leaky.base=malfunctioning\nregimes.leaky.oversight=0.1"`)
 	do(t, ctx, "pressing Apply", chromedp.Click(chromedp.ID("apply-sets")))
@@ -1052,9 +1058,7 @@ const brokenWords = `((sel) => {
 // next), and each line's legend sample is on the line of its name.
 func TestPageWraps(t *testing.T) {
 	t.Parallel()
-	ctx := browser(t)
-	url := servePage(t)
-	do(t, ctx, "loading "+url, chromedp.EmulateViewport(1366, 900), chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))
+	ctx := openPage(t, 1366, 900)
 	figures := `["fig-trapped", "fig-series", "fig-abuse", "fig-outcomes"].filter(id => document.getElementById(id).checkVisibility())`
 	if shown := eval[[]string](t, ctx, figures); len(shown) != 0 {
 		t.Errorf("before any run the page shows the figures %q, captions over nothing; want them hidden until there are results", shown)
@@ -1166,9 +1170,7 @@ func waitText(t *testing.T, ctx context.Context, id string, ok func(string) bool
 // problems under it.
 func TestPageSaysWhatCame(t *testing.T) {
 	t.Parallel()
-	ctx := browser(t)
-	url := servePage(t)
-	do(t, ctx, "loading "+url, chromedp.EmulateViewport(1366, 900), chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))
+	ctx := openPage(t, 1366, 900)
 	near := func(id, button string) float64 {
 		return eval[float64](t, ctx, fmt.Sprintf(`document.getElementById(%q).getBoundingClientRect().top - document.getElementById(%q).getBoundingClientRect().bottom`, id, button))
 	}
@@ -1235,9 +1237,7 @@ func TestPageSaysWhatCame(t *testing.T) {
 // the menu chooses it).
 func TestPageScenarioChange(t *testing.T) {
 	t.Parallel()
-	ctx := browser(t)
-	url := servePage(t)
-	do(t, ctx, "loading "+url, chromedp.EmulateViewport(1366, 900), chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))
+	ctx := openPage(t, 1366, 900)
 	typeInto(t, ctx, "reps", "200")
 	typeInto(t, ctx, "days", "500") // 800 runs of 500 days: many seconds, within the page's limit
 	do(t, ctx, "pressing Run", chromedp.Click(chromedp.CSS("#run")))

@@ -73,9 +73,7 @@ func TestPageTabClearOfRunBar(t *testing.T) {
 // drawn again to a new width (zooming in).
 func TestPageChartsAsTables(t *testing.T) {
 	t.Parallel()
-	ctx := browser(t)
-	url := servePage(t)
-	do(t, ctx, "loading "+url, chromedp.EmulateViewport(1366, 900), chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))
+	ctx := openPage(t, 1366, 900)
 	typeInto(t, ctx, "reps", "2")
 	typeInto(t, ctx, "days", "60")
 	do(t, ctx, "pressing Run", chromedp.Click(chromedp.ID("run")))
@@ -147,9 +145,7 @@ func TestPageChartsAsTables(t *testing.T) {
 // still counts every tick.
 func TestPageStatusSaidSparingly(t *testing.T) {
 	t.Parallel()
-	ctx := browser(t)
-	url := servePage(t)
-	do(t, ctx, "loading "+url, chromedp.EmulateViewport(1366, 900), chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))
+	ctx := openPage(t, 1366, 900)
 	typeInto(t, ctx, "reps", "200")
 	typeInto(t, ctx, "days", "365")
 	// Every change of what a live region holds (an element with
@@ -217,9 +213,7 @@ func axText(v *accessibility.Value) string {
 // each time the box was reached, before saying whether it was ticked.
 func TestPageRegimesNamed(t *testing.T) {
 	t.Parallel()
-	ctx := browser(t)
-	url := servePage(t)
-	do(t, ctx, "loading "+url, chromedp.EmulateViewport(1366, 900), chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))
+	ctx := openPage(t, 1366, 900)
 	var got [][2]string
 	for _, n := range axNodes(t, ctx) {
 		if axText(n.Role) == "checkbox" {
@@ -249,9 +243,7 @@ func TestPageRegimesNamed(t *testing.T) {
 // while the days went by.
 func TestPagePlaySaysOneThing(t *testing.T) {
 	t.Parallel()
-	ctx := browser(t)
-	url := servePage(t)
-	do(t, ctx, "loading "+url, chromedp.EmulateViewport(1366, 900), chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))
+	ctx := openPage(t, 1366, 900)
 	typeInto(t, ctx, "reps", "2")
 	typeInto(t, ctx, "days", "600")
 	do(t, ctx, "pressing Run", chromedp.Click(chromedp.ID("run")))
@@ -322,9 +314,7 @@ func TestPageZoomedBarsLeaveRoom(t *testing.T) {
 // depended on their order on the page.
 func TestPageIDsUnique(t *testing.T) {
 	t.Parallel()
-	ctx := browser(t)
-	url := servePage(t)
-	do(t, ctx, "loading "+url, chromedp.EmulateViewport(1366, 900), chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))
+	ctx := openPage(t, 1366, 900)
 	typeInto(t, ctx, "reps", "1")
 	typeInto(t, ctx, "days", "1")
 	do(t, ctx, "pressing Run", chromedp.Click(chromedp.ID("run")))
@@ -346,9 +336,7 @@ func TestPageIDsUnique(t *testing.T) {
 // name to tell it from the other in a list of the page's tables.
 func TestPageTablesHeaded(t *testing.T) {
 	t.Parallel()
-	ctx := browser(t)
-	url := servePage(t)
-	do(t, ctx, "loading "+url, chromedp.EmulateViewport(1366, 900), chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))
+	ctx := openPage(t, 1366, 900)
 	typeInto(t, ctx, "reps", "2")
 	typeInto(t, ctx, "days", "60")
 	do(t, ctx, "pressing Run", chromedp.Click(chromedp.ID("run")))

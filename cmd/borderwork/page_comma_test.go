@@ -61,9 +61,7 @@ func checkCommas(t *testing.T, ctx context.Context, cases []commaCase) {
 // knob's range), 1,500 may be 1.5 or 1500 and is refused too.
 func TestPageDecimalComma(t *testing.T) {
 	t.Parallel()
-	ctx := browser(t)
-	url := servePage(t)
-	do(t, ctx, "loading "+url, chromedp.EmulateViewport(1366, 900), chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))
+	ctx := openPage(t, 1366, 900)
 	const oversight = "knob-regimes.malfunctioning.oversight-num"
 	checkCommas(t, ctx, []commaCase{
 		{oversight, "0,9", "0.9", ""},

@@ -18,9 +18,7 @@ import (
 // it, and no table holds a number below 0.
 func TestPageChartTablesCutAsCharts(t *testing.T) {
 	t.Parallel()
-	ctx := browser(t)
-	url := servePage(t)
-	do(t, ctx, "loading "+url, chromedp.EmulateViewport(1366, 900), chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))
+	ctx := openPage(t, 1366, 900)
 	typeInto(t, ctx, "reps", "3")
 	typeInto(t, ctx, "seed", "7")
 	do(t, ctx, "pressing Run", chromedp.Click(chromedp.ID("run")))

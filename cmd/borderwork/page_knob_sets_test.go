@@ -14,9 +14,7 @@ import (
 // and the run was 3's (audit today7).
 func TestPageKnobOverMoreChanges(t *testing.T) {
 	t.Parallel()
-	ctx := browser(t)
-	url := servePage(t)
-	do(t, ctx, "loading "+url, chromedp.EmulateViewport(1366, 900), chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))
+	ctx := openPage(t, 1366, 900)
 	const box = "knob-abuse.desperation_effect-num"
 	run := func(what string) (table, command string) {
 		t.Helper()

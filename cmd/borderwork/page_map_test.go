@@ -279,9 +279,7 @@ func checkNameInReach(t *testing.T, ctx context.Context, scenario string, width 
 // no map.
 func TestPageDaySliderInView(t *testing.T) {
 	t.Parallel()
-	ctx := browser(t)
-	url := servePage(t)
-	do(t, ctx, "loading "+url, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile), chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))
+	ctx := openPage(t, 390, 844, chromedp.EmulateMobile)
 	typeInto(t, ctx, "reps", "2")
 	do(t, ctx, "pressing Run", chromedp.Click(chromedp.CSS("#run")))
 	if state := waitRun(t, ctx); state != "done" {

@@ -48,9 +48,7 @@ const minMarkShown = 0.05
 // do not meet keep their order (the map's table and Tab follow it).
 func TestPageMarksNotHidden(t *testing.T) {
 	t.Parallel()
-	ctx := browser(t)
-	url := servePage(t)
-	do(t, ctx, "loading "+url, chromedp.EmulateViewport(1366, 900), chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))
+	ctx := openPage(t, 1366, 900)
 	menu := eval[[]string](t, ctx, `[...document.getElementById("scenario").options].map(o => o.value).filter(v => v)`)
 	for _, width := range []int64{1366, 390} {
 		size := chromedp.EmulateViewport(width, 900)

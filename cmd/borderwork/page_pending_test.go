@@ -194,9 +194,7 @@ func screenshot(t *testing.T, ctx context.Context) []byte {
 // in use, the results name it.
 func TestPageRefusesFileNotInUse(t *testing.T) {
 	t.Parallel()
-	ctx := browser(t)
-	url := servePage(t)
-	do(t, ctx, "loading "+url, chromedp.EmulateViewport(1366, 768), chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))
+	ctx := openPage(t, 1366, 768)
 	typeInto(t, ctx, "reps", "2")
 	typeInto(t, ctx, "days", "40")
 	const schedule = `"\n[[posts.schedule]]\nfrom = 20\nto = 30\nadmision = \"nobody\"\n"`
@@ -254,9 +252,7 @@ func TestPageRefusesFileNotInUse(t *testing.T) {
 // would be 09), is a decimal point in the box.
 func TestPageSmallThings(t *testing.T) {
 	t.Parallel()
-	ctx := browser(t)
-	url := servePage(t)
-	do(t, ctx, "loading "+url, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile), chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))
+	ctx := openPage(t, 390, 844, chromedp.EmulateMobile)
 
 	// Exercise 2's 3 replicates with seed 7: intervals below zero.
 	typeInto(t, ctx, "reps", "3")

@@ -41,9 +41,7 @@ const mapsUnderDayBar = `(() => {
 // No map runs off the side of the screen.
 func TestPageMapsClearOfDayBar(t *testing.T) {
 	t.Parallel()
-	ctx := browser(t)
-	url := servePage(t)
-	do(t, ctx, "loading "+url, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile), chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))
+	ctx := openPage(t, 390, 844, chromedp.EmulateMobile)
 	for _, scenario := range []string{"classroom", "mauritania"} {
 		if scenario != "classroom" { // the page opens on classroom
 			chooseScenario(t, ctx, scenario)

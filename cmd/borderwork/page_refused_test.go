@@ -14,9 +14,7 @@ import (
 // fix the settings outlined in red".
 func TestPageRefusedListFollowsTheBoxes(t *testing.T) {
 	t.Parallel()
-	ctx := browser(t)
-	url := servePage(t)
-	do(t, ctx, "loading "+url, chromedp.EmulateViewport(390, 844), chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))
+	ctx := openPage(t, 390, 844)
 	const oversight = "knob-regimes.malfunctioning.oversight-num"
 	shown := func() map[string]string {
 		return eval[map[string]string](t, ctx, `({

@@ -13,9 +13,7 @@ import (
 // reads as if the classroom scenario were back while the file still ran.
 func TestPageResetKeepsOwnFile(t *testing.T) {
 	t.Parallel()
-	ctx := browser(t)
-	url := servePage(t)
-	do(t, ctx, "loading "+url, chromedp.EmulateViewport(390, 844), chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))
+	ctx := openPage(t, 390, 844)
 	do(t, ctx, "opening the file box", chromedp.Click(chromedp.CSS("#file-box summary")))
 	eval[any](t, ctx, `(() => { const t = document.getElementById("text"); t.value += "\n[[posts.schedule]]\nfrom = 60\nto = 120\nadmission = \"nobody\"\n"; t.dispatchEvent(new Event("input", {bubbles: true})); return 1 })()`)
 	do(t, ctx, "using the file", chromedp.Click(chromedp.ID("use-text")))

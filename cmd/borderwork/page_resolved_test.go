@@ -12,9 +12,7 @@ import (
 // two words to type.
 func TestPageResolvedFileWhole(t *testing.T) {
 	t.Parallel()
-	ctx := browser(t)
-	url := servePage(t)
-	do(t, ctx, "loading "+url, chromedp.EmulateViewport(390, 844), chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))
+	ctx := openPage(t, 390, 844)
 	typeInto(t, ctx, "reps", "2")
 	typeInto(t, ctx, "days", "20")
 	do(t, ctx, "pressing Run", chromedp.Click(chromedp.CSS("#run")))
