@@ -513,13 +513,14 @@ function hatchPattern(defs, id, h) {
 // regime's bars are hatched as in the figures (plain, /, \, crossed,
 // ...), so that they read in greyscale print and without colour; a chart
 // of one regime alone, in a colour that shows on white, is plain, as
-// there (figures' oneSeries).
+// there (figures' oneSeries). It returns whether an error bar reaches
+// below 0, where it is cut.
 function barChart(box, bars, label) {
   box.textContent = "";
   if (!bars.names.length) {
     box.appendChild(html("p", { class: "note", text: "None in any run." }));
     chartTable(box, label, [], []);
-    return;
+    return false;
   }
   const W = chartWidth(box), n = bars.groups.length, rowH = 18, gap = 30, m = { l: W < 500 ? 112 : 150, r: 64, t: 8 };
   const H = m.t + bars.names.length * (n * rowH + gap) + 24;
@@ -557,6 +558,7 @@ function barChart(box, bars, label) {
   });
   const rows = bars.names.map((_, q) => [bars.labels[q], ...bars.groups.map((g) => withBand(g.mean[q], g.lo[q], g.hi[q], 0))]);
   chartTable(box, `${label}: the mean, with its 95% confidence interval in brackets` + cutWords(rows, 0), ["count", ...bars.groups.map((g) => g.regime)], rows);
+  return bars.groups.some((g) => g.lo.some((v) => v !== null && v < 0));
 }
 
 // ---- The summary table ----------------------------------------------------
@@ -1555,8 +1557,9 @@ function drawCharts(res) {
     title.textContent = isCumulative(other) ? `${cap(other.title)}: the running total, counted from day 0` : `${cap(other.title)}, day by day`;
     if (lineChart(document.querySelector("#fig-series .chart"), other, other.title + (isCumulative(other) ? ", the running total" : "") + " by day, per regime")) title.textContent += " (bands cut at 0)";
   }
-  barChart(document.querySelector("#fig-abuse .chart"), res.abuse, "Abuse by kind and perpetrator, per regime");
-  barChart(document.querySelector("#fig-outcomes .chart"), res.outcomes, "Migrants by state at the end, per regime");
+  // Error bars too: they were cut at 0 without a word.
+  document.querySelector("#fig-abuse .cut").hidden = !barChart(document.querySelector("#fig-abuse .chart"), res.abuse, "Abuse by kind and perpetrator, per regime");
+  document.querySelector("#fig-outcomes .cut").hidden = !barChart(document.querySelector("#fig-outcomes .chart"), res.outcomes, "Migrants by state at the end, per regime");
 }
 
 // unbroken is s in a span that a line breaks around, not inside (unless
