@@ -1,6 +1,8 @@
 package main
 
 import (
+	"context"
+	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -35,5 +37,51 @@ func TestPageStoppedRunSaysStopped(t *testing.T) {
 	if !strings.HasPrefix(got["msg"], "The run stopped: the experiment took longer than this server allows") || got["status"] != "Stopped: no results." ||
 		!strings.HasPrefix(got["note"], "The last run stopped before any results: ") {
 		t.Errorf("a run stopped by the server's time limit: %q; want it said to have stopped", got)
+	}
+}
+
+// TestPageBusyServerSaysWait: a run refused because the server's queue
+// is full was not started, and it is no fault of the settings: the page
+// passes on the server's "try again in a moment" and does not tell the
+// student to change the settings.
+func TestPageBusyServerSaysWait(t *testing.T) {
+	t.Parallel()
+	ctx := browser(t)
+	limits := web.DefaultLimits()
+	limits.MaxWork = 1e12
+	srv := &web.Server{Initial: web.Request{Scenario: web.DefaultScenario}, Limits: limits, Timeout: 10 * time.Minute, Slots: 1, Queue: 1, Workers: 1}
+	hs := httptest.NewServer(srv.Handler())
+	t.Cleanup(hs.Close)
+	// One experiment runs and one waits: the queue is full.
+	for _, want := range []string{`"runs"`, `"waiting"`} {
+		hold, cancel := context.WithCancel(context.Background())
+		t.Cleanup(cancel)
+		req, err := http.NewRequestWithContext(hold, "POST", hs.URL+"/api/run", strings.NewReader(`{"scenario":"classroom","reps":200,"days":3650,"seed":1}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { resp.Body.Close() })
+		first := make([]byte, 64)
+		if n, err := resp.Body.Read(first); err != nil || !strings.Contains(string(first[:n]), want) {
+			t.Fatalf("an experiment filling the server answered %d %q, %v; want %s", resp.StatusCode, first[:n], err, want)
+		}
+	}
+	do(t, ctx, "loading "+hs.URL, chromedp.EmulateViewport(1366, 768), chromedp.Navigate(hs.URL+"/"), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))
+	do(t, ctx, "pressing Run", chromedp.Click(chromedp.ID("run")))
+	if state := waitRun(t, ctx); state != "error" {
+		t.Fatalf("a run on a full server ended %q; want error", state)
+	}
+	got := eval[map[string]string](t, ctx, `({
+		msg: document.getElementById("run-error").textContent,
+		note: document.getElementById("results-note").textContent,
+	})`)
+	for _, where := range []string{"msg", "note"} {
+		if s := got[where]; !strings.Contains(s, "not started") || !strings.Contains(s, "busy") || !strings.Contains(s, "try again in a moment") || strings.Contains(s, "Change the settings") {
+			t.Errorf("a run refused by a full server, %s: %q; want it not started, the server busy, try again, and no advice to change the settings", where, s)
+		}
 	}
 }

@@ -18,7 +18,8 @@ const LOST = "The page lost contact with the borderwork server: it may have been
 // answers, or a stream cut off before its end, is a message {error, lost}
 // saying so; a cancel stays an AbortError. A run the server refuses
 // before it starts (bad input, a full queue), answered with a 4xx or 5xx
-// status rather than a stream, is a message {error, refused}.
+// status rather than a stream, is a message {error, refused}, with busy
+// when the queue was full (503): no fault of the settings.
 function serverBackend() {
   const post = (path, req, signal) =>
     fetch(path, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(req), signal });
@@ -43,15 +44,16 @@ function serverBackend() {
     run(req, onMessage) {
       const ctrl = new AbortController();
       let ended = false; // the final results or the reason the run stopped came
-      let refused = false;
+      let refused = false, busy = false;
       const tell = (m) => {
         if (m.error || (m.results && m.results.final)) ended = true;
-        onMessage(m.error && refused ? Object.assign(m, { refused: true }) : m);
+        onMessage(m.error && refused ? Object.assign(m, { refused: true, busy }) : m);
       };
       const done = (async () => {
         try {
           const resp = await reach(post("api/run", req, ctrl.signal));
           refused = !resp.ok;
+          busy = resp.status === 503;
           const reader = resp.body.getReader();
           const decoder = new TextDecoder();
           let buf = "";
@@ -1755,7 +1757,7 @@ async function run(event, again) {
   const top = $("results").getBoundingClientRect().top;
   if (window.matchMedia("(max-width: 900px)").matches || (!again && (top < 0 || top > window.innerHeight - 160))) $("results").scrollIntoView();
   const t0 = performance.now();
-  let failed = null, lost = false, refused = false;
+  let failed = null, lost = false, refused = false, busy = false;
   let handle = null;
   handle = backend.run(req, (m) => {
     // A run stopped (by another, or by a change of scenario) says no more.
@@ -1774,7 +1776,7 @@ async function run(event, again) {
       setRunButton("running");
     }
     if (m.results) { setPending(null); drawResults(m.results, req); }
-    if (m.error) { failed = m.error; lost = !!m.lost; refused = !!m.refused; }
+    if (m.error) { failed = m.error; lost = !!m.lost; refused = !!m.refused; busy = !!m.busy; }
   });
   state.running = handle;
   state.runningReq = req;
@@ -1798,14 +1800,16 @@ async function run(event, again) {
     clearResults();
     drawMaps();
     const why = failed.join(" ");
-    // Lost contact is no fault of the settings: the message says what to do.
-    $("results-note").textContent = (refused ? "The last run was not started: " : "The last run stopped before any results: ") + why + (/[.!?]$/.test(why) ? "" : ".") + (lost ? "" : " Change the settings and press Run.");
+    // Lost contact and a busy server are no fault of the settings: the
+    // message says what to do ("try again in a moment").
+    const advice = lost || busy ? "" : " Change the settings and press Run.";
+    $("results-note").textContent = (refused ? "The last run was not started: " : "The last run stopped before any results: ") + why + (/[.!?]$/.test(why) ? "" : ".") + advice;
     // Next to Run, the same: a whole sentence, and what to do. Lost
     // contact says it all itself (it read "The run stopped: The page
     // lost contact ..."); a refused run ended mid-sentence, without a
     // word on the settings.
     const said = failed.join("\n") + (/[.!?]$/.test(why) ? "" : ".");
-    showRunError([lost ? said : (refused ? "The run was not started: " : "The run stopped: ") + said + " Change the settings and press Run."], true);
+    showRunError([lost ? said : (refused ? "The run was not started: " : "The run stopped: ") + said + advice], true);
     return;
   }
   state.lastReq = req;
