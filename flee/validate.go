@@ -35,9 +35,10 @@ type Validation struct {
 	Scenario   string
 	Regime     string
 	Seed       uint64
-	Start      string   // date of day 0, YYYY-MM-DD
-	Camps      []string // the case's camps, in locations.csv order
-	Days       int
+	Start      string        // date of day 0, YYYY-MM-DD
+	Camps      []string      // the case's camps, in locations.csv order
+	Days       int           // days compared, 0..Days-1: the scenario's, at most CaseDays
+	CaseDays   int           // the case's period, sim_period.csv's Length
 	Observed   [][]float64   // [camp][day], interpolated as Flee does
 	Raw        []float64     // run.py's raw UNHCR count by day
 	Simulated  [][][]float64 // [replicate][camp][day]: agents in the camp at the end of the day
@@ -78,7 +79,7 @@ func Validate(ctx context.Context, s *scenarios.Scenario, c *Case, opt ValidateO
 	}
 	v := &Validation{
 		Scenario: s.File.Name, Regime: opt.Regime, Seed: opt.Seed, Start: c.Start.Format("2006-01-02"),
-		Days: cfg.Days, Replicates: opt.Replicates,
+		Days: cfg.Days, CaseDays: c.Days, Replicates: opt.Replicates,
 	}
 	var locs []int
 	for _, l := range c.Camps() {
@@ -95,6 +96,11 @@ func Validate(ctx context.Context, s *scenarios.Scenario, c *Case, opt ValidateO
 			obs[t] = float64(series.At(t))
 		}
 		v.Observed = append(v.Observed, obs)
+	}
+	// The days are checked after the camps: a scenario of another place
+	// is told that first.
+	if err := CheckDays(s, c); err != nil {
+		return nil, err
 	}
 	raw := c.rawFor(v.Days)
 	for _, r := range raw {
@@ -136,6 +142,30 @@ func Validate(ctx context.Context, s *scenarios.Scenario, c *Case, opt ValidateO
 	}
 	return v, nil
 }
+
+// CheckDays refuses a scenario s that runs more days than the Flee case
+// c's period (sim_period.csv's Length): past it the case has no
+// registrations (the last is carried flat) and no conflicts to run with
+// (Flee stops with an error there), so the days after it would be
+// compared with data that are not there. Fewer days are compared as
+// Flee's run.py compares a shorter simulation period: the first days
+// only (Validation.CaseDays says so).
+func CheckDays(s *scenarios.Scenario, c *Case) error {
+	if s.File.Days <= c.Days {
+		return nil
+	}
+	return s.ErrorAt("days", DaysPastPeriod(s.File.Days, c))
+}
+
+// DaysPastPeriod says why days past the case c's period are refused.
+func DaysPastPeriod(days int, c *Case) string {
+	return fmt.Sprintf("%d days, but the Flee case %s covers %d (sim_period.csv's Length); give %d days or fewer (fewer compare the first days only, as Flee's run.py does with a shorter simulation period)",
+		days, c.Dir, c.Days, c.Days)
+}
+
+// Partial reports whether v compares only the first days of the case's
+// period.
+func (v *Validation) Partial() bool { return v.Days < v.CaseDays }
 
 // rawFor is Raw over days (which may differ from the case's length).
 func (c *Case) rawFor(days int) []int {

@@ -67,6 +67,11 @@ func FleeReport(dir string, m *output.Manifest, drawn []experiment.Drawn) ([]byt
 	if d.Start != "" {
 		period += fmt.Sprintf(", day 0 being %s", d.Start)
 	}
+	if in.CaseDays > d.Days {
+		// Flee's run.py, given a shorter simulation period, compares
+		// those days too; the errors are then not the whole period's.
+		period += fmt.Sprintf(": only the first %d of the Flee case's %d (sim_period.csv's Length) are compared, as Flee's run.py compares a shorter simulation period, so the errors below are means over these days and not comparable with the whole period's", d.Days, in.CaseDays)
+	}
 	fmt.Fprintf(&b, "- %s.\n", period)
 	fmt.Fprintf(&b, "- Command: %s\n", output.CommandSpan(m.CommandLine))
 	fmt.Fprintf(&b, "- Written by %s.\n", experiment.BuiltBy(m))

@@ -49,6 +49,9 @@ type Info struct {
 	Accept    int    `json:"accept,omitempty"`
 	MMP       string `json:"mmp,omitempty"`
 	MMPSHA256 string `json:"mmp_sha256,omitempty"`
+	// With a Flee case compared over fewer days than its period: the
+	// period (sim_period.csv's Length), which the report names.
+	CaseDays int `json:"case_days,omitempty"`
 }
 
 // DataFile is one file of a data folder, relative to it, with its
@@ -583,6 +586,11 @@ func writeFolder(ctx context.Context, folder *output.Folder, s *scenarios.Scenar
 // drawn in formats as o says, and returns how many figure files it holds.
 func WriteFlee(ctx context.Context, folder *output.Folder, v *flee.Validation, s *scenarios.Scenario, o *output.FigureOptions, formats []string, arg string, in *Info) (int, error) {
 	o = FigureOptions(o, formats)
+	if v.Partial() {
+		c := *in
+		c.CaseDays = v.CaseDays
+		in = &c
+	}
 	tables := func(dir string, _ *output.Manifest) ([]string, error) { return v.Write(dir) }
 	return writeFolder(ctx, folder, s, arg, in, o, formats, tables, func(m *output.Manifest) {
 		m.CommandLine = experiment.WithFigureArgs(fmt.Sprintf("borderwork validate %s --data %s --regime %s --seed %d --days %d --reps %d", q(arg), q(in.Data), q(in.Regime), v.Seed, v.Days, v.Replicates), o)

@@ -121,6 +121,11 @@ func cmdValidate(ctx context.Context, args []string, e *env) (err error) {
 	if err != nil {
 		return err
 	}
+	// Days past the case's period have nothing to compare with
+	// (flee.CheckDays): refused naming --days when it gave them.
+	if fs.set["days"] && s.File.Days > cs.Days {
+		return usageErrorf("--days: %s", flee.DaysPastPeriod(s.File.Days, cs))
+	}
 	// The data's checksums, for reproduce: as it was read.
 	info, err := validation.NewInfo(ctx, *data, *regime)
 	if errors.Is(err, experiment.ErrInterrupted) {
@@ -214,6 +219,9 @@ func validateWriteError(err error) error {
 
 func printValidation(e *env, v *flee.Validation, sets []string, data, out string, figures int) {
 	fmt.Fprintf(e.stdout, "%s against %s: regime %s, %s, seed %d, %s.\n", v.Scenario, data, v.Regime, words.Count(v.Replicates, "replicate"), v.Seed, words.Count(v.Days, "day"))
+	if v.Partial() {
+		fmt.Fprintf(e.stdout, "Only the first %d of the case's %d days (sim_period.csv's Length) are compared, as Flee's run.py compares a shorter period: the errors are not the whole period's.\n", v.Days, v.CaseDays)
+	}
 	printOverrides(e.stdout, sets)
 	fmt.Fprintln(e.stdout)
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)

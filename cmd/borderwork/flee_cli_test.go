@@ -361,3 +361,60 @@ func importTiny(t *testing.T) string {
 	}
 	return scenario
 }
+
+// TestValidateFleeDays: a scenario's days are held to the Flee case's
+// period (sim_period.csv's Length, 60 days for tiny). More days were
+// compared with registrations carried flat past the case's last day,
+// with nothing said; they are refused with status 2, naming --days or the
+// scenario's days line, and nothing written. Fewer days are compared as
+// Flee's run.py compares a shorter simulation period, the first days
+// only, which the output and report.md now say; the case's own period
+// says nothing more.
+func TestValidateFleeDays(t *testing.T) {
+	t.Parallel()
+	scenario := importTiny(t)
+	data, err := os.ReadFile(scenario)
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := filepath.Join(t.TempDir(), "long.toml")
+	if err := os.WriteFile(long, bytes.Replace(data, []byte("\ndays = 60\n"), []byte("\ndays = 61\n"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	line := bytes.Count(data[:bytes.Index(data, []byte("\ndays = 60\n"))+1], []byte("\n")) + 1
+	out := filepath.Join(t.TempDir(), "v")
+	refused := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"validate", scenario, "--days", "61"}, "--days: 61 days, but the Flee case " + fleeCase + " covers 60 (sim_period.csv's Length); give 60 days or fewer"},
+		{[]string{"validate", long}, fmt.Sprintf("long.toml:%d: days: 61 days, but the Flee case %s covers 60 (sim_period.csv's Length)", line, fleeCase)},
+		{[]string{"validate", scenario, "--set", "days=61"}, "--set days=61: days: 61 days, but the Flee case"},
+	}
+	for _, tt := range refused {
+		args := append(tt.args, "--data", fleeCase, "--reps", "1", "--formats", "", "--out", out)
+		status, _, stderr := runCLI(t, args...)
+		if status != 2 || !strings.Contains(stderr, tt.want) || strings.Count(stderr, "\n") != 1 {
+			t.Errorf("%v: status %d, stderr %q; want status 2 and one line with %q", tt.args, status, stderr, tt.want)
+		}
+		if _, err := os.Stat(out); err == nil {
+			t.Fatalf("%v wrote %s", tt.args, out)
+		}
+	}
+	const partial = "Only the first 40 of the case's 60 days (sim_period.csv's Length) are compared"
+	status, stdout, stderr := runCLI(t, "validate", scenario, "--data", fleeCase, "--days", "40", "--reps", "1", "--formats", "", "--out", out)
+	if status != 0 || !strings.Contains(stdout, partial) {
+		t.Errorf("validate --days 40: status %d, stdout %q, stderr %q; want it to say %q", status, stdout, stderr, partial)
+	}
+	report, _ := os.ReadFile(filepath.Join(out, "report.md"))
+	if !strings.Contains(string(report), "- 40 days, day 0 being 2020-01-01: only the first 40 of the Flee case's 60 (sim_period.csv's Length) are compared") {
+		t.Errorf("report.md of --days 40 does not say that only the first 40 days are compared:\n%s", report)
+	}
+	whole := filepath.Join(t.TempDir(), "w")
+	status, stdout, _ = runCLI(t, "validate", scenario, "--data", fleeCase, "--reps", "1", "--formats", "", "--out", whole)
+	report, _ = os.ReadFile(filepath.Join(whole, "report.md"))
+	manifest, _ := os.ReadFile(filepath.Join(whole, "manifest.json"))
+	if status != 0 || strings.Contains(stdout, "Only the first") || strings.Contains(string(report), "only the first") || strings.Contains(string(manifest), "case_days") {
+		t.Errorf("validate over the case's whole period: status %d; it says it compares only the first days, or records case_days:\n%s", status, stdout)
+	}
+}
