@@ -13,7 +13,10 @@ const (
 	// Rescaled is FabFlee's validate_flee "Error (rescaled)": each day the
 	// simulated camp populations are first scaled to the observed total,
 	// so that only their distribution over camps counts; then the sum of
-	// absolute differences over the observed total.
+	// absolute differences over the observed total. It is what Flee's
+	// source calls the averaged relative difference (ARD): its
+	// plot_flee_output.py labels this error graph so, and FabFlee's
+	// validate_flee returns it (docs/VALIDATION.md, "The measures").
 	Rescaled Measure = iota
 	// Normal is extract-validation-results.py's "Error (normal)": the sum
 	// of absolute differences over the observed total (at least 1).
@@ -35,9 +38,9 @@ func (m Measure) String() string { return measureNames[m] }
 func (m Measure) Doc() string { return measureDocs[m] }
 
 var measureDocs = [...]string{
-	"FabFlee's validation figure: each day the simulated camp populations are scaled to the observed total, so that only their spread over camps counts, then the sum of absolute differences over the observed total",
-	"the sum over camps of the absolute differences between simulated and observed populations, over the observed total",
-	"Flee's run.py total error: the same sum over the raw UNHCR count of the day (0 on days that count is 0)",
+	"Flee's averaged relative difference (ARD) as FabFlee's validation reports it: each day the simulated camp populations are scaled to the observed total, so that only their spread over camps counts, then the sum of absolute differences over the observed total",
+	"the same without rescaling (FabFlee's mode=normal): the sum over camps of the absolute differences between simulated and observed populations, over the observed total",
+	"Flee's run.py total error, which Flee's docs call the day's average relative error: the same sum over the raw UNHCR count of the day (0 on days that count is 0)",
 }
 
 // DayErrors returns, for one day, each camp's term of the three measures:

@@ -7,10 +7,12 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/borderwork/borderwork/flee"
 	"github.com/borderwork/borderwork/output"
 )
 
@@ -228,5 +230,59 @@ func TestValidationReproduceFolders(t *testing.T) {
 	}
 	if n < 2 {
 		t.Fatalf("docs/VALIDATION.md's Reproduce gives %d validate commands; want the import's and the bundled scenario's", n)
+	}
+}
+
+// ardMention finds a mention of Flee's averaged relative difference.
+var ardMention = regexp.MustCompile(`\bARD\b|(?i)average[d]? relative difference`)
+
+// TestARDIsTheRescaledError: Flee's source calls its rescaled error the
+// averaged relative difference (ARD): plot_flee_output.py's error graph
+// is labelled so, and FabFlee's validate_flee returns it, rescaled unless
+// mode=normal (docs/VALIDATION.md, "The measures"). docs/VALIDATION.md
+// called it "the figure usually quoted as Flee's ARD" while the shared
+// FLEE-FORMAT notes gave that name to run.py's Total error, and the
+// report named neither. Every sentence of the docs, the mali2012 case's
+// README and validate's help that names the ARD now names the rescaled
+// error with it, never the Total error, and the report's description of
+// the rescaled measure, alone of the three, names it.
+func TestARDIsTheRescaledError(t *testing.T) {
+	t.Parallel()
+	files, err := filepath.Glob("../../docs/*.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files = append(files, "../../README.md", "../../data/flee/mali2012/README.md")
+	texts := map[string]string{"validate's help": validateDoc}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts[f] = string(b)
+	}
+	paragraph, sentence := regexp.MustCompile(`\n\s*\n`), regexp.MustCompile(`[.;]\s`)
+	mentions := 0
+	for name, text := range texts {
+		for _, p := range paragraph.Split(text, -1) {
+			for _, s := range sentence.Split(strings.Join(strings.Fields(p), " "), -1) {
+				if !ardMention.MatchString(s) {
+					continue
+				}
+				mentions++
+				if !strings.Contains(s, "rescaled") || strings.Contains(s, "Total error") {
+					t.Errorf("%s names Flee's ARD without naming the rescaled error as it, or names the Total error: %q", name, s)
+				}
+			}
+		}
+	}
+	if mentions == 0 {
+		t.Error("no doc names Flee's ARD; docs/VALIDATION.md, \"The measures\", should say which measure it is")
+	}
+	for m := range flee.NumMeasures {
+		named := strings.Contains(m.Doc(), "averaged relative difference (ARD)")
+		if named != (m == flee.Rescaled) || ardMention.MatchString(m.Doc()) != named {
+			t.Errorf("report.md's description of the %s error names the ARD: %v; want %v: %q", m, named, m == flee.Rescaled, m.Doc())
+		}
 	}
 }
