@@ -121,11 +121,18 @@ type need struct {
 	runAt     int      // the point of that run
 	region    bool     // the largest run's memory is mostly its region's route tables
 	stepsEach float64  // agent-steps of all runs of the plan, divided by the replicates
+	// firstSteps are the agent-steps of one run of each regime at the
+	// first point: at every point, for a regime run once per replicate
+	// and reused (Prepared.Reused).
+	firstSteps []float64
 }
 
 // size adds the configuration of one point and regime to the estimate.
 func (n *need) add(cfg *sim.Config, point int) {
 	s := cfg.Estimate()
+	if point == 0 {
+		n.firstSteps = append(n.firstSteps, s.Steps)
+	}
 	if s.Bytes > n.run.Bytes || math.IsNaN(s.Bytes) {
 		n.run, n.runAt = s, point
 		locs := float64(len(cfg.Region.Locations))
@@ -222,7 +229,7 @@ func (x *Prepared) Fit(l Limits, runs, workers int) (int, error) {
 		return 0, s.ErrorAt(key, fmt.Sprintf("%s; the limit is %s (%s)", what, FormatBytes(mem), raise))
 	}
 	fit := min(workers, max(runs, 1), int(min((mem-keep)/run, math.MaxInt32)))
-	steps := x.need.stepsEach * float64(x.Reps) * float64(runs) / float64(x.NRuns())
+	steps := x.work(runs)
 	if !(steps <= work) {
 		noun := " runs would"
 		if runs == 1 {
@@ -232,6 +239,26 @@ func (x *Prepared) Fit(l Limits, runs, workers int) (int, error) {
 			x.runsFlag(), formatRuns(float64(runs)), noun, steps, work, EnvMaxWork)
 	}
 	return max(fit, 1), nil
+}
+
+// work is the agent-steps runs of the plan's runs are expected to
+// simulate: their share of the whole plan's. A regime that no varied key
+// changes is simulated once per replicate and reused at every point
+// (Reused), so it counts once per replicate, not at every point; a shard
+// or a resumed folder may need every replicate of it, so it counts them
+// all whatever share of the runs it holds.
+func (x *Prepared) work(runs int) float64 {
+	share := float64(runs) / float64(x.NRuns())
+	reused := 0.0 // one replicate of every reused regime
+	for r, ok := range x.reuse {
+		if ok {
+			reused += x.need.firstSteps[r]
+		}
+	}
+	// Products rounded before adding: no fused multiply-add may make the
+	// limit's verdict differ between machines (TestNoFusedMultiplyAdd).
+	each := x.need.stepsEach - float64(float64(len(x.Points))*reused)
+	return (float64(each*share) + reused) * float64(x.Reps)
 }
 
 // runsFlag names what sets the number of runs, for messages.

@@ -2,6 +2,7 @@ package experiment
 
 import (
 	"fmt"
+	"math"
 	"reflect"
 	"strings"
 	"testing"
@@ -40,7 +41,7 @@ func TestPrepareWorkers(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !reflect.DeepEqual(x.configs, one.configs) || !reflect.DeepEqual(x.reuse, one.reuse) || x.need != one.need {
+		if !reflect.DeepEqual(x.configs, one.configs) || !reflect.DeepEqual(x.reuse, one.reuse) || !reflect.DeepEqual(x.need, one.need) {
 			t.Errorf("%d workers prepared another plan than one", w)
 		}
 	}
@@ -110,4 +111,42 @@ func BenchmarkPreparePoints(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*points), "ns/point")
+}
+
+// TestWorkCountsReusedOnce: the agent-steps --max-work is held to count a
+// regime that no varied key changes once per replicate, as it is
+// simulated (run once and reused at every point), not at every point as
+// they did: a sweep of open and malfunctioning over malfunctioning's
+// outage rate is expected to simulate malfunctioning's sweep plus one
+// point of open. A shard holding half the runs may need every replicate
+// of open, and counts them.
+func TestWorkCountsReusedOnce(t *testing.T) {
+	s, err := scenarios.Load("classroom")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var points [][]float64
+	for i := range 5 {
+		points = append(points, []float64{0.01 * float64(i)})
+	}
+	prepare := func(regimes []string, points [][]float64) *Prepared {
+		x, err := (&Plan{Command: "sweep", Scenario: s, Regimes: regimes, Reps: 2,
+			Keys: []string{"regimes.malfunctioning.outage_start"}, Points: points}).Prepare()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return x
+	}
+	both := prepare([]string{"open", "malfunctioning"}, points)
+	if got := both.Reused(); !reflect.DeepEqual(got, []string{"open"}) {
+		t.Fatalf("reused %v; want open", got)
+	}
+	malfunctioning := prepare([]string{"malfunctioning"}, points).work(5 * 2)
+	open := prepare([]string{"open"}, points[:1]).work(2)
+	if got, want := both.work(both.NRuns()), malfunctioning+open; math.Abs(got-want) > 1e-9*want {
+		t.Errorf("work of the sweep = %.6g; want malfunctioning's %.6g + open's at one point %.6g = %.6g", got, malfunctioning, open, want)
+	}
+	if got, want := both.work(both.NRuns()/2), malfunctioning/2+open; math.Abs(got-want) > 1e-9*want {
+		t.Errorf("work of half the runs = %.6g; want half of malfunctioning's %.6g + every replicate of open %.6g", got, malfunctioning/2, open)
+	}
 }

@@ -160,6 +160,50 @@ func TestSensitivityLimits(t *testing.T) {
 	}
 }
 
+// TestSensitivityWorkCountsWhatRuns: --max-work counts what sensitivity
+// simulates. Varying only the failing level's outage rate, which only
+// malfunctioning reads, the other three of classroom's regimes are run
+// once per replicate and reused at every point; the estimate counted
+// them at each of the 4 points (4.7e5 agent-steps, where it is now
+// 2.05e5), so a --max-work of 3e5 refused what fits in it. Morris's
+// choice among --candidates simulates nothing (the trajectories are
+// compared on the grid): drawing 10 candidates per kept trajectory, the
+// same 32 runs are estimated, run and listed, and the agent-steps
+// simulated stay within the estimate.
+func TestSensitivityWorkCountsWhatRuns(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	base := []string{"sensitivity", "classroom", "--method", "morris", "--trajectories", "2", "--reps", "2", "--days", "60",
+		"--params", "factors.reliability.failing.outage_start", "--formats", "", "--json"}
+	wantRefusal(t, exitUsage, filepath.Join(dir, "below"), append(slices.Clone(base), "--out", filepath.Join(dir, "below"), "--max-work", "1.5e5"),
+		"--trajectories 2 × (1 parameters + 1) points × 4 regimes × --reps 2: 32 runs would simulate about 2.05e+05 agent-steps; the limit is 1.5e+05")
+	for _, candidates := range []string{"2", "20"} {
+		out := filepath.Join(dir, "c"+candidates)
+		status, stdout, stderr := runCLI(t, append(slices.Clone(base), "--candidates", candidates, "--out", out, "--max-work", "3e5")...)
+		if status != 0 {
+			t.Fatalf("--candidates %s --max-work 3e5: status %d: %s", candidates, status, stderr)
+		}
+		var got struct {
+			Performance struct {
+				AgentSteps float64 `json:"agent_steps"`
+			} `json:"performance"`
+		}
+		if err := json.Unmarshal([]byte(stdout), &got); err != nil {
+			t.Fatal(err)
+		}
+		if steps := got.Performance.AgentSteps; !(steps > 0 && steps <= 2.05e5) {
+			t.Errorf("--candidates %s: simulated %v agent-steps; want some, within the estimate 2.05e5", candidates, steps)
+		}
+		m, err := output.ReadManifest(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(m.Runs) != 32 {
+			t.Errorf("--candidates %s: %d runs listed; want 32, the kept trajectories' only", candidates, len(m.Runs))
+		}
+	}
+}
+
 // TestSensitivityVerifiesFolders: merge, --resume, reproduce and plot
 // refuse folders whose tables or manifest were changed, naming the file
 // and, for a table, its first differing row.
