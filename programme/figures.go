@@ -211,6 +211,10 @@ func title(metric string) string {
 	return metric
 }
 
+// channelsBars says what a channels figure's bars and error bars are, as
+// Analyse computes them (output.Describe of the paired differences).
+const channelsBars = "bars the mean paired difference over replicates, error bars its 95% confidence interval of the mean (Student's t)"
+
 func drawChannels(src experiment.Source) ([]experiment.Drawn, error) {
 	info, err := ReadInfo(src.Manifest)
 	if err != nil {
@@ -253,7 +257,9 @@ func drawChannels(src experiment.Source) ([]experiment.Drawn, error) {
 			if err != nil {
 				return nil, err
 			}
-			out = append(out, experiment.Drawn{Name: "channels_" + fileSafe(regime) + "_" + metric, Title: t, Fig: fig})
+			// report.md lists and captions the figure by this title: it
+			// says, as the figure's own caption does, what the error bars are.
+			out = append(out, experiment.Drawn{Name: "channels_" + fileSafe(regime) + "_" + metric, Title: t + "; " + channelsBars, Fig: fig})
 		}
 	}
 	return out, nil

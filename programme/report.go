@@ -187,9 +187,14 @@ func verdict(t, r, g, i Estimate, idle scenarios.Channel) string {
 }
 
 // figure shows the figure called name, with alt text alt, if it was drawn.
+// figure shows the figure drawn as name, if it was, with its title as a
+// caption under it: a reader of the report sees what the figure's error
+// bars are without opening the figure's own caption.
 func figure(b *bytes.Buffer, drawn []experiment.Drawn, name, alt string) {
 	if d, ok := experiment.FindDrawn(drawn, name); ok {
-		fmt.Fprintf(b, "\n%s\n", d.Markdown(alt))
+		if md := d.Markdown(alt); md != "" {
+			fmt.Fprintf(b, "\n%s\n\n*%s.*\n", md, output.Literal(d.Title)) // a title names a regime, which may hold "*"
+		}
 	}
 }
 

@@ -1,11 +1,14 @@
 package programme
 
 import (
+	"bytes"
 	"context"
+	"encoding/csv"
 	"math"
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -285,5 +288,81 @@ func TestFormatCostSaysWhyThereIsNone(t *testing.T) {
 		if got := FormatCost(tc.e); got != tc.want {
 			t.Errorf("FormatCost(%+v) = %q, want %q", tc.e, got, tc.want)
 		}
+	}
+}
+
+// TestChannelsCaptionsSayTheirIntervals: report.md listed the channels
+// figures by their titles alone and showed them under "In short" with no
+// caption, so a reader of the report (or a referee given it) was not told
+// what the error bars are; the figure's own caption says it. Both now say
+// they are 95% confidence intervals of the mean, and channels.csv, whose
+// ci_low and ci_high the bars are, shows that they are: the mean ± the
+// 0.975 quantile of Student's t with n−1 degrees of freedom times sd/√n.
+func TestChannelsCaptionsSayTheirIntervals(t *testing.T) {
+	s := loadToy(t, "days=120", "replicates=3")
+	out := filepath.Join(t.TempDir(), "out")
+	if _, err := Run(context.Background(), s, "", Options{}, out, 2, []string{"svg"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	report, err := os.ReadFile(filepath.Join(out, "report.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const says = "error bars its 95% confidence interval of the mean"
+	lines := strings.Split(string(report), "\n")
+	listed, shown := 0, 0
+	for i, l := range lines {
+		if strings.HasPrefix(l, "- `figures/channels_") {
+			listed++
+			if !strings.Contains(l, says) {
+				t.Errorf("report.md lists a channels figure without saying what its error bars are:\n%s", l)
+			}
+		}
+		if strings.HasPrefix(l, "![") && strings.Contains(l, "(figures/channels_") {
+			shown++
+			if i+2 >= len(lines) || !strings.HasPrefix(lines[i+2], "*") || !strings.Contains(lines[i+2], says) {
+				t.Errorf("report.md shows %s with no caption saying what its error bars are", l)
+			}
+		}
+	}
+	if listed == 0 || shown == 0 {
+		t.Fatalf("report.md lists %d and shows %d channels figures; want some of each", listed, shown)
+	}
+	// The 0.975 quantile of Student's t with 2 degrees of freedom: 3
+	// replicates.
+	const t2 = 4.302652729911275
+	tab, err := os.ReadFile(filepath.Join(out, "channels.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(bytes.NewReader(tab)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := map[string]int{}
+	for i, h := range rows[0] {
+		col[h] = i
+	}
+	checked := 0
+	for _, r := range rows[1:] {
+		num := func(name string) float64 {
+			v, err := strconv.ParseFloat(r[col[name]], 64)
+			if err != nil {
+				t.Fatalf("channels.csv %s = %q: %v", name, r[col[name]], err)
+			}
+			return v
+		}
+		n, mean, sd, lo, hi := num("n"), num("mean"), num("sd"), num("ci_low"), num("ci_high")
+		if n != 3 || sd == 0 {
+			continue
+		}
+		half := t2 * sd / math.Sqrt(n)
+		if math.Abs(lo-(mean-half)) > 1e-9*math.Abs(half) || math.Abs(hi-(mean+half)) > 1e-9*math.Abs(half) {
+			t.Errorf("channels.csv %v: [%v, %v], not the 95%% t interval [%v, %v]", r[:4], lo, hi, mean-half, mean+half)
+		}
+		checked++
+	}
+	if checked == 0 {
+		t.Error("channels.csv has no row with 3 replicates that vary")
 	}
 }
