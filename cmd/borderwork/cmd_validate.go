@@ -249,10 +249,12 @@ func printValidationJSON(e *env, v *flee.Validation, out string, perf *performan
 		Regime      string          `json:"regime"`
 		Replicates  int             `json:"replicates"`
 		Seed        uint64          `json:"seed"`
+		Days        int             `json:"days"`      // compared: the first days of the case's
+		CaseDays    int             `json:"case_days"` // sim_period.csv's Length
 		Errors      map[string]stat `json:"errors"`
 		Out         string          `json:"out"`
 		Performance *performance    `json:"performance"`
-	}{Scenario: v.Scenario, Regime: v.Regime, Replicates: v.Replicates, Seed: v.Seed, Errors: map[string]stat{}, Out: out, Performance: perf}
+	}{Scenario: v.Scenario, Regime: v.Regime, Replicates: v.Replicates, Seed: v.Seed, Days: v.Days, CaseDays: v.CaseDays, Errors: map[string]stat{}, Out: out, Performance: perf}
 	for m := range flee.NumMeasures {
 		st := v.Summary(m)
 		x := stat{Mean: st.Mean}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -405,6 +406,14 @@ func TestValidateFleeDays(t *testing.T) {
 	status, stdout, stderr := runCLI(t, "validate", scenario, "--data", fleeCase, "--days", "40", "--reps", "1", "--formats", "", "--out", out)
 	if status != 0 || !strings.Contains(stdout, partial) {
 		t.Errorf("validate --days 40: status %d, stdout %q, stderr %q; want it to say %q", status, stdout, stderr, partial)
+	}
+	var asJSON struct {
+		Days     *int `json:"days"`
+		CaseDays *int `json:"case_days"`
+	}
+	status, stdout, _ = runCLI(t, "validate", scenario, "--data", fleeCase, "--days", "40", "--reps", "1", "--formats", "", "--json", "--quiet", "--out", filepath.Join(t.TempDir(), "j"))
+	if err := json.Unmarshal([]byte(stdout), &asJSON); status != 0 || err != nil || asJSON.Days == nil || *asJSON.Days != 40 || asJSON.CaseDays == nil || *asJSON.CaseDays != 60 {
+		t.Errorf("validate --days 40 --json: status %d, %v, %s; want days 40 and case_days 60", status, err, stdout)
 	}
 	report, _ := os.ReadFile(filepath.Join(out, "report.md"))
 	if !strings.Contains(string(report), "- 40 days, day 0 being 2020-01-01: only the first 40 of the Flee case's 60 (sim_period.csv's Length) are compared") {
