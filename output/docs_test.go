@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/borderwork/borderwork/internal/mdtest"
 	"github.com/borderwork/borderwork/sim"
 )
 
@@ -59,11 +60,10 @@ func TestColumnRowsAgreeWithRegistry(t *testing.T) {
 		t.Fatal(err)
 	}
 	section := func(title string) string {
-		_, sec, ok := strings.Cut(string(doc), "\n## "+title+"\n")
+		sec, ok := mdtest.Section(string(doc), "## "+title)
 		if !ok {
 			t.Fatalf("docs/OUTPUTS.md has no section %q", title)
 		}
-		sec, _, _ = strings.Cut(sec, "\n## ")
 		return sec
 	}
 	var dayMetrics, totalMetrics []Metric
@@ -112,8 +112,10 @@ func TestLastDayIsTheTotal(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, sec, _ := strings.Cut(string(doc), "\n## timeseries.csv\n")
-	sec, _, _ = strings.Cut(sec, "\n## ")
+	sec, ok := mdtest.Section(string(doc), "## timeseries.csv")
+	if !ok {
+		t.Fatal("docs/OUTPUTS.md has no section timeseries.csv")
+	}
 	sec = strings.Join(strings.Fields(sec), " ")
 
 	// A record of one day whose every count differs from every other, so

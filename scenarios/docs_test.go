@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/borderwork/borderwork/internal/mdtest"
 )
 
 const scenariosDoc = "../docs/SCENARIOS.md"
@@ -143,7 +145,7 @@ func TestScenarioKeysAreDocumented(t *testing.T) {
 		known[k.heading+" "+k.key] = true
 	}
 	for _, h := range headings {
-		sec, ok := docSection(doc, h)
+		sec, ok := mdtest.Section(doc, h)
 		if !ok {
 			continue // reported above, key by key
 		}
@@ -192,7 +194,7 @@ func TestScenariosDocExamples(t *testing.T) {
 func TestScenariosDocErrors(t *testing.T) {
 	doc := readScenariosDoc(t)
 	minimal := minimalScenario(t, doc)
-	sec, ok := docSection(doc, "## Errors")
+	sec, ok := mdtest.Section(doc, "## Errors")
 	if !ok {
 		t.Fatalf("%s has no section on errors", scenariosDoc)
 	}
@@ -260,28 +262,12 @@ func parseExample(text string) (*Scenario, error) {
 	return Parse([]byte(text), "minimal.toml", "minimal.toml", fstest.MapFS{})
 }
 
-// docSection returns the text under heading up to the next heading of
-// level 2 or 3.
-func docSection(doc, heading string) (string, bool) {
-	i := strings.Index(doc, "\n"+heading+"\n")
-	if i < 0 {
-		return "", false
-	}
-	sec := doc[i+len(heading)+1:]
-	for _, next := range []string{"\n## ", "\n### "} {
-		if j := strings.Index(sec, next); j >= 0 {
-			sec = sec[:j]
-		}
-	}
-	return sec, true
-}
-
 // keyRow is a row of a table of keys: | key | type | unit | default |
 // range | meaning |, without backticks.
 type keyRow struct{ typ, unit, def, rng string }
 
 func docRow(doc, heading, key string) (keyRow, bool) {
-	sec, ok := docSection(doc, heading)
+	sec, ok := mdtest.Section(doc, heading)
 	if !ok {
 		return keyRow{}, false
 	}
@@ -503,7 +489,7 @@ func TestModelGivesShareRanges(t *testing.T) {
 		if !ok {
 			continue
 		}
-		sec, ok := docSection(model, h)
+		sec, ok := mdtest.Section(model, h)
 		if !ok {
 			t.Fatalf("docs/MODEL.md has no section %q", h)
 		}
@@ -587,7 +573,7 @@ func modelDefault(sec, key string) (string, bool) {
 // also give each default's reason, had no such check.
 func TestModelDefaultsMatchCode(t *testing.T) {
 	model := readModelDoc(t)
-	flee, ok := docSection(model, "### 15.9 Parameters")
+	flee, ok := mdtest.Section(model, "### 15.9 Parameters")
 	if !ok {
 		t.Fatalf("%s has no section 15.9", modelDoc)
 	}
@@ -601,7 +587,7 @@ func TestModelDefaultsMatchCode(t *testing.T) {
 		if !ok {
 			continue // a table section 9 does not list (phases, programmes, monitors: 10.4, 10.5, SCENARIOS.md)
 		}
-		sec, ok := docSection(model, h)
+		sec, ok := mdtest.Section(model, h)
 		if !ok {
 			t.Fatalf("%s has no section %q", modelDoc, h)
 		}

@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/borderwork/borderwork/internal/mdtest"
 )
 
 const cliDoc = "../../docs/CLI.md"
@@ -26,7 +28,7 @@ func TestCLIDocumentsEveryFlag(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			fs := commandFlags(t, c)
 			heading := "### `borderwork " + c.name + "`"
-			sec, ok := docSection(doc, heading)
+			sec, ok := mdtest.Section(doc, heading)
 			if !ok {
 				t.Fatalf("%s has no section %q", cliDoc, heading)
 			}
@@ -75,7 +77,7 @@ func TestCLIDocumentsOnlyCommands(t *testing.T) {
 func TestCLICommandTable(t *testing.T) {
 	t.Parallel()
 	doc := readCLIDoc(t)
-	sec, ok := docSection(doc, "## Usage")
+	sec, ok := mdtest.Section(doc, "## Usage")
 	if !ok {
 		t.Fatalf("%s has no section ## Usage", cliDoc)
 	}
@@ -106,7 +108,7 @@ func TestCLICommandTable(t *testing.T) {
 
 func TestCLIDocumentsExitStatuses(t *testing.T) {
 	t.Parallel()
-	sec, ok := docSection(readCLIDoc(t), "## Exit statuses")
+	sec, ok := mdtest.Section(readCLIDoc(t), "## Exit statuses")
 	if !ok {
 		t.Fatalf("%s has no section on exit statuses", cliDoc)
 	}
@@ -138,22 +140,6 @@ func commandFlags(t *testing.T, c command) *flagSet {
 		t.Fatalf("%s made no flag set", c.name)
 	}
 	return e.flags
-}
-
-// docSection returns the text under heading up to the next heading of
-// level 2 or 3.
-func docSection(doc, heading string) (string, bool) {
-	i := strings.Index(doc, "\n"+heading+"\n")
-	if i < 0 {
-		return "", false
-	}
-	sec := doc[i+len(heading)+1:]
-	for _, next := range []string{"\n## ", "\n### "} {
-		if j := strings.Index(sec, next); j >= 0 {
-			sec = sec[:j]
-		}
-	}
-	return sec, true
 }
 
 type flagRow struct{ name, text string }

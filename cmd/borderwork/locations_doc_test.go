@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/borderwork/borderwork/internal/mdtest"
 	"github.com/borderwork/borderwork/output"
 )
 
@@ -40,7 +41,7 @@ func TestByLocationNamesItsColumns(t *testing.T) {
 		if f == nil {
 			t.Fatalf("%s has no --by-location", name)
 		}
-		sec, ok := docSection(doc, "### `borderwork "+name+"`")
+		sec, ok := mdtest.Section(doc, "### `borderwork "+name+"`")
 		if !ok {
 			t.Fatalf("%s has no section on %s", cliDoc, name)
 		}
@@ -70,7 +71,7 @@ func TestLocationsAddUpAsDocumented(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sec, ok := docSection(string(doc), "## locations.csv")
+	sec, ok := mdtest.Section(string(doc), "## locations.csv")
 	if !ok {
 		t.Fatal("docs/OUTPUTS.md has no section on locations.csv")
 	}

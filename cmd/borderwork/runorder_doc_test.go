@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/borderwork/borderwork/internal/mdtest"
 )
 
 // TestRunOrderAsDocumented: the rows of summary.csv are numbered as
@@ -22,7 +24,7 @@ func TestRunOrderAsDocumented(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sec, ok := docSection(string(doc), "## Runs")
+	sec, ok := mdtest.Section(string(doc), "## Runs")
 	if !ok {
 		t.Fatal("docs/OUTPUTS.md has no section Runs")
 	}

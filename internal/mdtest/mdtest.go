@@ -1,7 +1,9 @@
-// Package mdtest reads Markdown back as CommonMark does, for tests that
-// check that report.md shows user text as written: a code span (CodeSpan)
-// and backslash escapes (Unescape). It is written from the spec (0.31),
-// apart from the code it checks (output.CodeSpan, output.Literal).
+// Package mdtest reads Markdown back for tests: the part of a document
+// under a heading (Section), for tests that keep the docs true, and, as
+// CommonMark does, a code span (CodeSpan) and backslash escapes
+// (Unescape), for tests that check that report.md shows user text as
+// written. The latter are written from the spec (0.31), apart from the
+// code they check (output.CodeSpan, output.Literal).
 package mdtest
 
 import "strings"
@@ -49,4 +51,22 @@ func Unescape(text string) string {
 		b.WriteByte(text[i])
 	}
 	return b.String()
+}
+
+// Section returns the text of doc after the line heading (written with
+// its #s, as "## Runs"), from that line's end up to the next heading of
+// level 2 or 3, for tests that check what one part of a document says; ok
+// is false when doc has no such line.
+func Section(doc, heading string) (section string, ok bool) {
+	i := strings.Index(doc, "\n"+heading+"\n")
+	if i < 0 {
+		return "", false
+	}
+	sec := doc[i+len(heading)+1:]
+	for _, next := range []string{"\n## ", "\n### "} {
+		if j := strings.Index(sec, next); j >= 0 {
+			sec = sec[:j]
+		}
+	}
+	return sec, true
 }
