@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -234,7 +235,11 @@ func (c *Case) readLocations() error {
 		return err
 	}
 	seen := map[string]int{}
+	var extra []string // the header's names of the columns after population
 	for _, r := range f.rows {
+		if comment(r) && extra == nil && len(r.fields) > len(locationColumns) {
+			extra = r.fields[len(locationColumns):]
+		}
 		if comment(r) || blank(r) {
 			continue
 		}
@@ -307,6 +312,9 @@ func (c *Case) readLocations() error {
 				return f.errorf(r.line, "population", "want at most %d people for a %s, got %q", most, l.Type, r.fields[7])
 			}
 		}
+		if err := checkAttributes(f, r, len(locationColumns), extra, locationAttributes, &l); err != nil {
+			return err
+		}
 		c.Locations = append(c.Locations, l)
 	}
 	if len(c.Locations) == 0 {
@@ -322,7 +330,11 @@ func (c *Case) readRoutes() error {
 	if err != nil {
 		return err
 	}
+	var extra []string // the header's names of the columns after forced_redirection
 	for _, r := range f.rows {
+		if comment(r) && extra == nil && len(r.fields) > len(routeColumns) {
+			extra = r.fields[len(routeColumns):]
+		}
 		if comment(r) || blank(r) {
 			continue
 		}
@@ -353,10 +365,70 @@ func (c *Case) readRoutes() error {
 				return f.errorf(r.line, "forced_redirection", "want empty, 0, 1 or 2, got %q", r.fields[3])
 			}
 		}
+		if err := checkAttributes(f, r, len(routeColumns), extra, routeAttributes, nil); err != nil {
+			return err
+		}
 		c.Routes = append(c.Routes, rt)
 	}
 	if len(c.Routes) == 0 { // no one could move: a case cut short, not a model
 		return f.errorf(0, "", "no routes")
+	}
+	return nil
+}
+
+// attribute is a column after the standard ones of locations.csv or
+// routes.csv that Flee's default rules read: Flee names such columns from
+// the header row and keeps them as the location's or link's static
+// attributes (InputGeography.py, ReadLocationsFromCSV and
+// ReadLinksFromCSV). The importer does not carry them over, so a value
+// that would change Flee's run is refused rather than dropped.
+type attribute struct {
+	neutral string              // the value that changes nothing (Flee's default); "": none, only an empty cell
+	does    string              // what Flee does with another value
+	reads   func(Location) bool // the locations whose value Flee reads; nil: every one
+}
+
+// locationAttributes are the columns of locations.csv that Flee's default
+// rules read.
+var locationAttributes = map[string]attribute{
+	// flee.py:Location.__init__, for a location created as a conflict
+	// zone (conflict_date 0 or less).
+	"conflict_intensity": {"1", "Flee gives this conflict zone that intensity from day 0 instead of 1",
+		func(l Location) bool { return l.Type == ConflictZone && l.ConflictDate <= 0 }},
+	// spawning.py:add_initial_refugees, which run.py calls for camps.
+	"initial_idps": {"0", "Flee puts that many agents in this camp before day 0, besides its registrations",
+		func(l Location) bool { return l.Type == Camp }},
+	// flee.py:Ecosystem.evolve: added to the capacity every day.
+	"capacity_per_day": {"0", "Flee adds that much to this location's capacity every day", nil},
+}
+
+// routeAttributes are the columns of routes.csv that Flee's default rules
+// read (flee.py:Person.finish_travel, on the link an agent travels).
+var routeAttributes = map[string]attribute{
+	"max_move_speed":   {"", "Flee's agents travel this link at that speed (km a day) instead of the settings' max_move_speed", nil},
+	"walk_probability": {"0", "Flee's agents walk this link (max_walk_speed) with that probability", nil},
+}
+
+// checkAttributes refuses a value in a column after the first n that
+// Flee's default rules would read (known, named so in the header) and
+// that is not the neutral one; loc is the row's location (nil for a
+// route), for attributes Flee reads of some locations only. An empty
+// value is none.
+func checkAttributes(f *csvFile, r row, n int, header []string, known map[string]attribute, loc *Location) error {
+	for i := n; i < len(r.fields) && i-n < len(header); i++ {
+		name := header[i-n]
+		a, ok := known[name]
+		v := strings.TrimSpace(r.fields[i])
+		if !ok || v == "" || (a.reads != nil && loc != nil && !a.reads(*loc)) {
+			continue
+		}
+		if a.neutral == "" {
+			return f.errorf(r.line, name, "%s; the importer does not carry the column over: leave it empty, got %q", a.does, r.fields[i])
+		}
+		if x, err := parseFloat(v); err == nil && strconv.FormatFloat(x, 'g', -1, 64) == a.neutral {
+			continue
+		}
+		return f.errorf(r.line, name, "%s; the importer does not carry the column over: leave it empty or give %s, got %q", a.does, a.neutral, r.fields[i])
 	}
 	return nil
 }

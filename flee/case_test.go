@@ -347,6 +347,18 @@ func TestBadCases(t *testing.T) {
 			"input_csv/registration_corrections.csv:1: date: \"C1\" has no data point on 2020-02-02"},
 		{"correction camp", "input_csv/registration_corrections.csv", "T,2020-02-02,normalize\n",
 			"input_csv/registration_corrections.csv:1: camp: \"T\" has no series in data_layout.csv"},
+		// Columns after the standard ones that Flee's default rules read
+		// were dropped without a word, so the run was not Flee's.
+		{"initial_idps", "input_csv/locations.csv", "#name,region,country,latitude,longitude,location_type,conflict_date,population,initial_idps\n" + strings.Replace(locs, "camp,,400", "camp,,400,250", 1),
+			"input_csv/locations.csv:6: initial_idps: Flee puts that many agents in this camp before day 0, besides its registrations; the importer does not carry the column over: leave it empty or give 0, got \"250\""},
+		{"conflict_intensity", "input_csv/locations.csv", "#name,region,country,latitude,longitude,location_type,conflict_date,population,fatalities,conflict_intensity\nA,North,Home,10.0,1.0,conflict_zone,0,10000,3,0.4\n",
+			"input_csv/locations.csv:2: conflict_intensity: Flee gives this conflict zone that intensity from day 0 instead of 1; the importer does not carry the column over: leave it empty or give 1, got \"0.4\""},
+		{"capacity_per_day", "input_csv/locations.csv", "#name,region,country,latitude,longitude,location_type,conflict_date,population,capacity_per_day\nA,North,Home,10.0,1.0,conflict_zone,0,10000,5\n",
+			"input_csv/locations.csv:2: capacity_per_day: Flee adds that much to this location's capacity every day; the importer does not carry the column over: leave it empty or give 0, got \"5\""},
+		{"link speed", "input_csv/routes.csv", "#name1,name2,distance,forced_redirection,link_type,max_move_speed\nA,T,100,0,drive,\nB,T,80,,walk,35\n",
+			"input_csv/routes.csv:3: max_move_speed: Flee's agents travel this link at that speed (km a day) instead of the settings' max_move_speed; the importer does not carry the column over: leave it empty, got \"35\""},
+		{"link walk", "input_csv/routes.csv", "#name1,name2,distance,forced_redirection,walk_probability\nA,T,100,0,0.5\n",
+			"input_csv/routes.csv:2: walk_probability: Flee's agents walk this link (max_walk_speed) with that probability; the importer does not carry the column over: leave it empty or give 0, got \"0.5\""},
 		{"settings key", "simsetting.yml", "move_rules:\n  max_move_sped: 300\n",
 			"simsetting.yml:2: move_rules.max_move_sped: unknown Flee setting"},
 		{"settings feature", "simsetting.yml", "spawn_rules:\n  conflict_driven_spawning:\n    spawn_mode: constant\n",
@@ -386,6 +398,39 @@ func TestBadCases(t *testing.T) {
 				t.Errorf("error spans lines: %q", got)
 			}
 		})
+	}
+}
+
+// TestAttributesFleeIgnores: columns after the standard ones that Flee's
+// default rules do not read, or values of them that change nothing, are
+// read as before (FabFlee's nigeria2024 has fatalities, initial_idps and
+// more; ssudan2016's routes have link_type).
+func TestAttributesFleeIgnores(t *testing.T) {
+	dir := copyTiny(t)
+	writeCase(t, dir, "input_csv/locations.csv", `#name,region,country,latitude,longitude,location_type,conflict_date,population,fatalities,initial_idps,conflict_intensity,capacity_per_day
+A,North,Home,10.0,1.0,conflict_zone,0,10000,12,4000,1.0,
+B,North,Home,10.5,1.5,conflict_zone,5,5000,3,,0.5,0
+T,Centre,Home,11.0,2.0,town,,20000,0,500,,
+F,Centre,Home,11.5,2.5,forwarding_hub,,
+C1,Hills,Northland,12.0,3.0,camp,,400,0,0,,
+C2,Plain,Southland,9.0,3.0,camp,,300,,,,
+C3,Plain,Southland,9.5,4.0,camp,,,,0.0,,0
+`)
+	writeCase(t, dir, "input_csv/routes.csv", `#name1,name2,distance,forced_redirection,link_type,walk_probability,max_move_speed
+A,T,100,0,drive,0,
+B,T,80,,walk,,
+T,F,50,0
+F,C1,120,0,drive,0.0,
+T,C2,200,2,,,
+C2,C3,60,
+A,C3,500,1
+`)
+	c, err := Read(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Locations) != 7 || len(c.Routes) != 7 || c.Initial(c.LocationIndex("C1")) != 42 {
+		t.Errorf("%d locations, %d routes, C1 initial %d; want 7, 7, 42", len(c.Locations), len(c.Routes), c.Initial(c.LocationIndex("C1")))
 	}
 }
 
