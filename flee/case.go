@@ -651,8 +651,12 @@ func (c *Case) readSeries(file string) ([]Point, error) {
 	var pts []Point
 	for i, r := range f.rows {
 		first := strings.TrimSpace(field(r, 0))
-		if i == 0 && (first == "Date" || first == "DateTime") {
-			continue // a header row
+		// Flee skips a first row that is a header, or whose date is
+		// empty (ConvertCsvFileToNumPyTable), as FabFlee's car case
+		// has (",\t" atop dcon-mboti.csv); on a later row an empty date
+		// is an error.
+		if i == 0 && (first == "Date" || first == "DateTime" || field(r, 0) == "") {
+			continue
 		}
 		if len(r.fields) < 2 || comment(r) || r.fields[1] == "" {
 			continue // skipped by Flee (DataTable._processEntry)

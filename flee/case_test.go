@@ -112,6 +112,21 @@ func TestSeries(t *testing.T) {
 	}
 }
 
+// TestSeriesFirstRow: Flee skips a series' first row when its date is
+// empty, as atop FabFlee's car/source_data/dcon-mboti.csv (",\t"), which
+// was refused ("dcon-mboti.csv:1: date: want a date YYYY-MM-DD, got \"\"").
+func TestSeriesFirstRow(t *testing.T) {
+	dir := copyTiny(t)
+	writeCase(t, dir, "source_data/c3.csv", ",\t\n2020-01-01,0\n2020-01-20,5\n")
+	c, err := Read(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := c.SeriesFor("C3").Points, []Point{{0, 0}, {19, 5}}; !reflect.DeepEqual(got, want) {
+		t.Errorf("C3 = %v; want %v", got, want)
+	}
+}
+
 func TestAddTables(t *testing.T) {
 	tests := []struct {
 		t1, t2, want []Point
@@ -341,6 +356,8 @@ func TestBadCases(t *testing.T) {
 			"input_csv/locations.csv:2: population: want at most 10000000000 people for a conflict_zone, got \"1000000000000\""},
 		{"camp beyond the scenario's capacity", "input_csv/locations.csv", locHeader + "A,North,Home,10,1,conflict_zone,0,10000\nC1,Hills,Northland,12.0,3.0,camp,,2000000000\n",
 			"input_csv/locations.csv:3: population: want at most 1000000000 people for a camp, got \"2000000000\""},
+		{"series date empty", "source_data/c3.csv", "2020-01-01,0\n,\t\n",
+			"source_data/c3.csv:2: date: want a date YYYY-MM-DD, got \"\""},
 		{"series order", "source_data/c3.csv", "2020-01-20,0\n2020-01-01,5\n",
 			"source_data/c3.csv:2: date: dates must not go back in time (2020-01-01 after a later date)"},
 		{"correction date", "input_csv/registration_corrections.csv", "C1,2020-02-02,normalize\n",
