@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/scenarios"
@@ -187,6 +188,29 @@ func (c *Case) LocationIndex(name string) int {
 	return slices.IndexFunc(c.Locations, func(l Location) bool { return l.Name == name })
 }
 
+// unknownLocation says that no location is called name, with the one
+// meant if a location's name differs from it only in case, spaces,
+// underscores or hyphens: Flee matches names exactly, and a case's files
+// often differ so (FabFlee's venezuela2022 names "Distrito Capital" in
+// conflicts.csv, "Distrito_Capital" in locations.csv).
+func (c *Case) unknownLocation(name string) string {
+	msg := fmt.Sprintf("unknown location %q (not in locations.csv)", name)
+	fold := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if r == ' ' || r == '_' || r == '-' {
+				return -1
+			}
+			return unicode.ToLower(r)
+		}, s)
+	}
+	for _, l := range c.Locations {
+		if fold(l.Name) == fold(name) {
+			return msg + fmt.Sprintf("; did you mean %q? Flee matches names exactly", l.Name)
+		}
+	}
+	return msg
+}
+
 func (c *Case) readPeriod() error {
 	f, err := c.open("input_csv/sim_period.csv", false)
 	if err != nil {
@@ -344,7 +368,7 @@ func (c *Case) readRoutes() error {
 		rt := Route{From: c.LocationIndex(r.fields[0]), To: c.LocationIndex(r.fields[1]), Line: r.line}
 		for i, at := range []int{rt.From, rt.To} {
 			if at < 0 {
-				return f.errorf(r.line, routeColumns[i], "unknown location %q (not in locations.csv)", r.fields[i])
+				return f.errorf(r.line, routeColumns[i], "%s", c.unknownLocation(r.fields[i]))
 			}
 		}
 		if rt.From == rt.To {
@@ -461,7 +485,7 @@ func (c *Case) readClosures() error {
 		}
 		needLocation := func(col int) error {
 			if c.LocationIndex(r.fields[col]) < 0 {
-				return f.errorf(r.line, closureColumns[col], "unknown location %q (not in locations.csv)", r.fields[col])
+				return f.errorf(r.line, closureColumns[col], "%s", c.unknownLocation(r.fields[col]))
 			}
 			return nil
 		}
@@ -529,7 +553,7 @@ func (c *Case) readConflicts() error {
 				}
 				l := c.LocationIndex(name)
 				if l < 0 {
-					return f.errorf(r.line, name, "unknown location %q (not in locations.csv)", name)
+					return f.errorf(r.line, name, "%s", c.unknownLocation(name))
 				}
 				if slices.Contains(t.Locations, l) {
 					return f.errorf(r.line, name, "location %q has two columns", name)

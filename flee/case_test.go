@@ -314,6 +314,12 @@ func TestBadCases(t *testing.T) {
 			"input_csv/closures.csv:1: closure_start: want a whole-number day offset, got \"soon\""},
 		{"conflict column", "input_csv/conflicts.csv", "#Day, A, Z\n0, 1, 0\n",
 			"input_csv/conflicts.csv:1: Z: unknown location \"Z\" (not in locations.csv)"},
+		// A name one character off was left for the user to spot
+		// (FabFlee's venezuela2022: "Distrito Capital" in conflicts.csv).
+		{"conflict column near a name", "input_csv/conflicts.csv", "#Day, A, C 1\n0, 1, 0\n",
+			"input_csv/conflicts.csv:1: C 1: unknown location \"C 1\" (not in locations.csv); did you mean \"C1\"? Flee matches names exactly"},
+		{"route near a name", "input_csv/routes.csv", "A,T,100,0\nT,c2,50,0\n",
+			"input_csv/routes.csv:2: name2: unknown location \"c2\" (not in locations.csv); did you mean \"C2\"? Flee matches names exactly"},
 		{"conflict value", "input_csv/conflicts.csv", "#Day, A, B\n0, 1, 0\n1, 1, high\n",
 			"input_csv/conflicts.csv:3: B: want a conflict intensity, 0 or more, got \" high\""},
 		{"conflict too few", "input_csv/conflicts.csv", "#Day, A, B\n0, 1, 0\n1, 1\n",
