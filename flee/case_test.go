@@ -393,7 +393,11 @@ func TestBadCases(t *testing.T) {
 		{"settings number", "simsetting.yml", "move_rules:\n  max_move_speed: fast\n",
 			"simsetting.yml:2: move_rules.max_move_speed: want a number, got \"fast\""},
 		{"settings range", "simsetting.yml", "move_rules:\n  camp_movechance: 2\n",
-			"simsetting.yml: move_rules.camp_movechance: must be in [0, 1], got 2"},
+			"simsetting.yml:2: move_rules.camp_movechance: must be in [0, 1], got 2"},
+		// The ranges were checked after reading, and the error named no
+		// line (FabFlee's ukraine2022 sets awareness_level 5 on line 20).
+		{"settings awareness", "simsetting.yml", "log_levels:\n  agent: 0\nmove_rules:\n  max_move_speed: 300\n  awareness_level: 5\n",
+			"simsetting.yml:5: move_rules.awareness_level: must be in 0..3, got 5"},
 		{"settings list", "simsetting.yml", "spawn_rules:\n  conflict_spawn_decay: [1.0, half]\n",
 			"simsetting.yml:2: spawn_rules.conflict_spawn_decay: want a list of numbers, got \"half\""},
 		{"settings tabs", "simsetting.yml", "move_rules:\n\tmax_move_speed: 300\n",

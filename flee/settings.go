@@ -170,6 +170,7 @@ func readSettings(path, display string) (Settings, error) {
 	bad := func(n *yamlNode, key, format string, args ...any) error {
 		return &scenarios.Error{File: display, Line: n.line, Key: key, Msg: fmt.Sprintf(format, args...)}
 	}
+	lines := map[string]int{} // where each key is set, for check's errors
 	for _, top := range root.children {
 		if topLevelIgnored[top.key] {
 			continue
@@ -187,6 +188,7 @@ func readSettings(path, display string) (Settings, error) {
 			if !ok {
 				return s, bad(n, key, "unknown Flee setting")
 			}
+			lines[key] = n.line
 			if spec.kind != settingList && spec.kind != settingOff && (n.isList || len(n.children) > 0) {
 				return s, bad(n, key, "want a single value")
 			}
@@ -243,7 +245,7 @@ func readSettings(path, display string) (Settings, error) {
 		s.MaxMoveSpeed, s.StartOnFoot, s.AvoidShortStints, s.CampWeight, s.ConflictWeight = 200, false, false, 2, 0.25
 	}
 	if err := s.check(); err != nil {
-		return s, &scenarios.Error{File: display, Key: err.key, Msg: err.msg}
+		return s, &scenarios.Error{File: display, Line: lines[err.key], Key: err.key, Msg: err.msg}
 	}
 	return s, nil
 }
