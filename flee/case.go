@@ -161,7 +161,7 @@ func Read(dir string) (*Case, error) {
 		}
 		c.Settings, c.SettingsFile = s, "simsetting.yml"
 	}
-	steps := []func() error{c.readPeriod, c.readLocations, c.readRoutes, c.readClosures, c.readConflicts, c.readLayout, c.readCorrections}
+	steps := []func() error{c.readPeriod, c.readLocations, c.readRoutes, c.readClosures, c.readConflicts, c.readLayout, c.readCorrections, c.refuseLocationChanges}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return nil, err
@@ -186,6 +186,33 @@ func (c *Case) open(rel string, optional bool) (*csvFile, error) {
 // LocationIndex returns the index of the location called name, or -1.
 func (c *Case) LocationIndex(name string) int {
 	return slices.IndexFunc(c.Locations, func(l Location) bool { return l.Name == name })
+}
+
+// refuseLocationChanges refuses a location_changes.csv with a row: Flee's
+// run reads it (InputGeography.py, ReadLocationChangesFromCSV, from the
+// folder run.py runs in, the case folder as FabFlee runs it) and changes
+// each named location's type on the given day, a camp opened later for
+// instance, which the importer does not model. Without the refusal the
+// file was not read at all. Flee's own tests keep it in input_csv/, so
+// that copy is refused too.
+func (c *Case) refuseLocationChanges() error {
+	for _, rel := range []string{"location_changes.csv", "input_csv/location_changes.csv"} {
+		f, err := c.open(rel, true)
+		if err != nil || f == nil {
+			if err != nil {
+				return err
+			}
+			continue
+		}
+		for _, r := range f.rows {
+			if comment(r) || blank(r) {
+				continue
+			}
+			return f.errorf(r.line, "", "Flee changes %q into a %s on day %s here (location_changes.csv), which the importer does not support: a location keeps its locations.csv type; remove the file's rows to import the case without the changes",
+				field(r, 0), strings.TrimSpace(field(r, 1)), strings.TrimSpace(field(r, 2)))
+		}
+	}
+	return nil
 }
 
 // unknownLocation says that no location is called name, with the one

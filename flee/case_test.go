@@ -382,6 +382,12 @@ func TestBadCases(t *testing.T) {
 			"input_csv/routes.csv:3: max_move_speed: Flee's agents travel this link at that speed (km a day) instead of the settings' max_move_speed; the importer does not carry the column over: leave it empty, got \"35\""},
 		{"link walk", "input_csv/routes.csv", "#name1,name2,distance,forced_redirection,walk_probability\nA,T,100,0,0.5\n",
 			"input_csv/routes.csv:2: walk_probability: Flee's agents walk this link (max_walk_speed) with that probability; the importer does not carry the column over: leave it empty or give 0, got \"0.5\""},
+		// Flee changes a location's type on a day (a camp opened later);
+		// the file was not read at all.
+		{"location changes", "location_changes.csv", "#location name, new location type, date\nT,camp,30\n",
+			"location_changes.csv:2: Flee changes \"T\" into a camp on day 30 here (location_changes.csv), which the importer does not support: a location keeps its locations.csv type; remove the file's rows to import the case without the changes"},
+		{"location changes in input_csv", "input_csv/location_changes.csv", "C3,town,10\n",
+			"input_csv/location_changes.csv:1: Flee changes \"C3\" into a town on day 10 here (location_changes.csv), which the importer does not support: a location keeps its locations.csv type; remove the file's rows to import the case without the changes"},
 		{"settings key", "simsetting.yml", "move_rules:\n  max_move_sped: 300\n",
 			"simsetting.yml:2: move_rules.max_move_sped: unknown Flee setting"},
 		{"settings feature", "simsetting.yml", "spawn_rules:\n  conflict_driven_spawning:\n    spawn_mode: constant\n",
