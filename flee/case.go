@@ -700,6 +700,8 @@ func (c *Case) readSeries(file string) ([]Point, error) {
 		return nil, err
 	}
 	var pts []Point
+	var latestDate string // the latest date so far, and its line
+	var latestLine int
 	for i, r := range f.rows {
 		first := strings.TrimSpace(field(r, 0))
 		// Flee skips a first row that is a header, or whose date is
@@ -722,7 +724,14 @@ func (c *Case) readSeries(file string) ([]Point, error) {
 		}
 		p := Point{Day: daysBetween(c.Start, d), Value: float64(n) / float64(c.Settings.Hasten)}
 		if len(pts) > 0 && p.Day < pts[len(pts)-1].Day {
-			return nil, f.errorf(r.line, "date", "dates must not go back in time (%s after a later date)", r.fields[0])
+			// Flee would interpolate in file order and read no sensible
+			// count; say which row is out of place, as a file of
+			// hundreds of rows is sorted by hand (FabFlee's ukraine2022).
+			return nil, f.errorf(r.line, "date", "dates must not go back in time: %s comes after %s (line %d); a series is read in file order, so its rows must be in date order",
+				strings.TrimSpace(r.fields[0]), latestDate, latestLine)
+		}
+		if len(pts) == 0 || p.Day > pts[len(pts)-1].Day {
+			latestDate, latestLine = strings.TrimSpace(r.fields[0]), r.line
 		}
 		pts = append(pts, p)
 	}

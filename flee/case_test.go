@@ -365,7 +365,12 @@ func TestBadCases(t *testing.T) {
 		{"series date empty", "source_data/c3.csv", "2020-01-01,0\n,\t\n",
 			"source_data/c3.csv:2: date: want a date YYYY-MM-DD, got \"\""},
 		{"series order", "source_data/c3.csv", "2020-01-20,0\n2020-01-01,5\n",
-			"source_data/c3.csv:2: date: dates must not go back in time (2020-01-01 after a later date)"},
+			"source_data/c3.csv:2: date: dates must not go back in time: 2020-01-01 comes after 2020-01-20 (line 1); a series is read in file order, so its rows must be in date order"},
+		// The row out of place was not named, only the one after it
+		// (FabFlee's ukraine2022: pol-medyka.csv has 2023-08-17 among
+		// January's days).
+		{"series row out of place", "source_data/c3.csv", "2020-01-01,0\n2020-01-20,5\n2020-03-01,9\n2020-01-21,6\n2020-01-22,6\n",
+			"source_data/c3.csv:4: date: dates must not go back in time: 2020-01-21 comes after 2020-03-01 (line 3); a series is read in file order, so its rows must be in date order"},
 		{"correction date", "input_csv/registration_corrections.csv", "C1,2020-02-02,normalize\n",
 			"input_csv/registration_corrections.csv:1: date: \"C1\" has no data point on 2020-02-02"},
 		{"correction camp", "input_csv/registration_corrections.csv", "T,2020-02-02,normalize\n",
