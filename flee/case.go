@@ -154,6 +154,9 @@ func Read(dir string) (*Case, error) {
 	case err != nil:
 		return nil, &scenarios.Error{File: dir, Msg: "not a Flee case folder (" + err.Error() + ")"}
 	}
+	if err := checkLayout(dir); err != nil {
+		return nil, err
+	}
 	if _, err := os.Stat(filepath.Join(dir, "simsetting.yml")); err == nil {
 		s, err := readSettings(filepath.Join(dir, "simsetting.yml"), c.display("simsetting.yml"))
 		if err != nil {
@@ -168,6 +171,28 @@ func Read(dir string) (*Case, error) {
 		}
 	}
 	return c, nil
+}
+
+// checkLayout refuses a folder without input_csv/ that holds a case's
+// files itself: Flee's own repository keeps a case's input files in
+// conflict_input/CASE/ and its UNHCR series in conflict_validation/CASE/,
+// and a Flee user pointing the importer at either was told only that
+// input_csv/sim_period.csv did not exist.
+func checkLayout(dir string) error {
+	if st, err := os.Stat(filepath.Join(dir, "input_csv")); err == nil && st.IsDir() {
+		return nil
+	}
+	const layout = "a Flee case folder holds input_csv/ (sim_period.csv, locations.csv, routes.csv, ...) and source_data/ (data_layout.csv and the series), as FabFlee's config_files/validation/SWEEP/CASE do"
+	has := func(name string) bool { _, err := os.Stat(filepath.Join(dir, name)); return err == nil }
+	switch {
+	case has("locations.csv") || has("sim_period.csv"):
+		return &scenarios.Error{File: dir, Msg: "holds a case's input files but no input_csv/ folder: " + layout +
+			"; with Flee's own conflict_input/CASE, make a folder holding it as input_csv/ and the matching conflict_validation/CASE as source_data/"}
+	case has("data_layout.csv"):
+		return &scenarios.Error{File: dir, Msg: "holds a case's UNHCR series (data_layout.csv) but no input_csv/ folder: " + layout +
+			"; with Flee's own conflict_validation/CASE, make a folder holding it as source_data/ and the matching conflict_input/CASE as input_csv/"}
+	}
+	return nil
 }
 
 // display names a file of the case in messages.

@@ -511,17 +511,33 @@ func TestNotAFile(t *testing.T) {
 	}
 }
 
-// TestNotACase: a folder that is not there is "no such folder", and a file
-// is not taken for one; both name the path and wrap ErrInvalid.
+// TestNotACase: a folder that is not there is "no such folder", a file
+// is not taken for one, and a folder of a case's files without
+// input_csv/ is told the layout; each names the path and wraps
+// ErrInvalid.
 func TestNotACase(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, "afile")
 	if err := os.WriteFile(file, nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// Flee's own repository keeps a case's input files in
+	// conflict_input/CASE and its series in conflict_validation/CASE; a
+	// Flee user pointing the importer at either was told only that
+	// input_csv/sim_period.csv did not exist.
+	input, series := filepath.Join(dir, "conflict_input", "tiny"), filepath.Join(dir, "conflict_validation", "tiny")
+	for _, d := range []string{input, series} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	writeCase(t, input, "locations.csv", "#name,region,country,latitude,longitude,location_type,conflict_date,population\n")
+	writeCase(t, series, "data_layout.csv", "total,total.csv\n")
 	for _, tt := range []struct{ path, want string }{
 		{filepath.Join(dir, "nothing"), "nothing: no such folder"},
 		{file, "afile: a file, not a Flee case folder"},
+		{input, "conflict_input/tiny: holds a case's input files but no input_csv/ folder: a Flee case folder holds input_csv/ (sim_period.csv, locations.csv, routes.csv, ...) and source_data/ (data_layout.csv and the series), as FabFlee's config_files/validation/SWEEP/CASE do; with Flee's own conflict_input/CASE, make a folder holding it as input_csv/ and the matching conflict_validation/CASE as source_data/"},
+		{series, "conflict_validation/tiny: holds a case's UNHCR series (data_layout.csv) but no input_csv/ folder: a Flee case folder holds input_csv/ (sim_period.csv, locations.csv, routes.csv, ...) and source_data/ (data_layout.csv and the series), as FabFlee's config_files/validation/SWEEP/CASE do; with Flee's own conflict_validation/CASE, make a folder holding it as source_data/ and the matching conflict_input/CASE as input_csv/"},
 	} {
 		_, err := Read(tt.path)
 		if err == nil || !errors.Is(err, scenarios.ErrInvalid) || !strings.HasSuffix(err.Error(), tt.want) {
