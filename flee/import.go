@@ -368,6 +368,20 @@ func (c *Case) header(b *bytes.Buffer, opt ImportOptions, borders []border) {
 			w("# - closures.csv line %d (remove_forced_redirection %s %s) is left out: the\n#   flag changes nothing Flee's movement rules read.\n", cl.Line, cl.Name1, cl.Name2)
 		}
 	}
+	// Two things Flee does without a word, which a reader of the
+	// validation would otherwise find only in the figures (FabFlee's
+	// car2013: the series Bossobolo, no location; the camp Bili, on no
+	// route, so simulated at 0 against 7,727 registered).
+	for _, s := range c.Series {
+		if l := c.LocationIndex(s.Name); l < 0 || c.Locations[l].Type != Camp {
+			w("# - data_layout.csv's series %s is no camp of locations.csv: as in Flee,\n#   its daily changes count in flee.spawn, but validate compares it with\n#   nothing.\n", s.Name)
+		}
+	}
+	for _, l := range c.Camps() {
+		if !slices.ContainsFunc(c.Routes, func(r Route) bool { return r.From == l || r.To == l }) {
+			w("# - The camp %s is on no route of routes.csv: as in Flee, no agent\n#   reaches it, and it holds only the agents put there before day 0.\n", c.Locations[l].Name)
+		}
+	}
 	w("\n")
 }
 

@@ -3,6 +3,7 @@ package flee
 import (
 	"bytes"
 	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -230,6 +231,42 @@ func TestBorderSplitChangesNothing(t *testing.T) {
 			if r1.Final().Created != r2.Final().Created {
 				t.Errorf("%s seed %d: %d agents without border locations, %d with", dir, seed, r1.Final().Created, r2.Final().Created)
 			}
+		}
+	}
+}
+
+// TestImportSaysWhatFleeDoesSilently: a data_layout.csv series that is no
+// camp (FabFlee's car2013: Bossobolo) and a camp on no route (car2013:
+// Bili, simulated at 0 against 7,727 registered) were imported without a
+// word, though validate compares the one with nothing and the other can
+// never fill; the file's header now says both.
+func TestImportSaysWhatFleeDoesSilently(t *testing.T) {
+	dir := copyTiny(t)
+	locs, err := os.ReadFile(filepath.Join(dir, "input_csv", "locations.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeCase(t, dir, "input_csv/locations.csv", string(locs)+"C4,Plain,Southland,9.6,4.1,camp,,100\n")
+	writeCase(t, dir, "source_data/data_layout.csv", "total,total.csv\nC1,c1.csv\nC2,c2.csv,c2b.csv\nC3,c3.csv\nC4,c3.csv\nElsewhere,c3.csv\n")
+	c, err := Read(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := Import(c, ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"# - data_layout.csv's series Elsewhere is no camp of locations.csv: as in Flee,\n#   its daily changes count in flee.spawn, but validate compares it with\n#   nothing.\n",
+		"# - The camp C4 is on no route of routes.csv: as in Flee, no agent\n#   reaches it, and it holds only the agents put there before day 0.\n",
+	} {
+		if !bytes.Contains(got, []byte(want)) {
+			t.Errorf("the imported scenario does not say\n%s", want)
+		}
+	}
+	for _, quiet := range []string{"series C3 is", "camp C3 is", "camp C1 is"} {
+		if bytes.Contains(got, []byte(quiet)) {
+			t.Errorf("the imported scenario says %q", quiet)
 		}
 	}
 }
