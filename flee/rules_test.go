@@ -327,6 +327,16 @@ func TestValidateScenarioMismatch(t *testing.T) {
 	if err == nil || err.Error() != `bundled:classroom: locations: no location "C1", a camp of the Flee case testdata/tiny` && err.Error() != `classroom: locations: no location "C1", a camp of the Flee case testdata/tiny` {
 		t.Errorf("Validate(classroom, tiny) = %v", err)
 	}
+	// A scenario of another place that gives a start date was told to
+	// take the case's start date, not that its camps are not the case's.
+	s, err = scenarios.Load("mali2012")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Validate(context.Background(), s, c, ValidateOptions{Replicates: 1})
+	if err == nil || !strings.HasSuffix(err.Error(), `locations: no location "C1", a camp of the Flee case testdata/tiny`) {
+		t.Errorf("Validate(mali2012, tiny) = %v", err)
+	}
 }
 
 // TestValidateStartDateMismatch: a scenario imported from a case records

@@ -60,14 +60,6 @@ func Validate(ctx context.Context, s *scenarios.Scenario, c *Case, opt ValidateO
 	if opt.Workers <= 0 {
 		opt.Workers = runtime.GOMAXPROCS(0)
 	}
-	// The scenario's days are the case's days from the start date it was
-	// imported with: a case whose sim_period.csv now starts elsewhere
-	// would be compared with observations of other dates, silently.
-	if start := c.Start.Format("2006-01-02"); s.File.Start != "" && s.File.Start != start {
-		return nil, s.ErrorAt("start", fmt.Sprintf(
-			"day 0 is %s, but the Flee case %s starts on %s (sim_period.csv's StartDate); import the case again, or give the scenario start = %q if its days are meant from that date",
-			s.File.Start, c.Dir, start, start))
-	}
 	cfg, err := s.Config(opt.Regime)
 	if err != nil {
 		return nil, err
@@ -97,8 +89,18 @@ func Validate(ctx context.Context, s *scenarios.Scenario, c *Case, opt ValidateO
 		}
 		v.Observed = append(v.Observed, obs)
 	}
-	// The days are checked after the camps: a scenario of another place
-	// is told that first.
+	// The start and the days are checked after the camps: a scenario of
+	// another place is told that first (mali2012 against car2013 was told
+	// to take car2013's start date).
+	//
+	// The scenario's days are the case's days from the start date it was
+	// imported with: a case whose sim_period.csv now starts elsewhere
+	// would be compared with observations of other dates, silently.
+	if start := c.Start.Format("2006-01-02"); s.File.Start != "" && s.File.Start != start {
+		return nil, s.ErrorAt("start", fmt.Sprintf(
+			"day 0 is %s, but the Flee case %s starts on %s (sim_period.csv's StartDate); import the case again, or give the scenario start = %q if its days are meant from that date",
+			s.File.Start, c.Dir, start, start))
+	}
 	if err := CheckDays(s, c); err != nil {
 		return nil, err
 	}
