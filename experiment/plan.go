@@ -40,9 +40,20 @@ type Plan struct {
 	Scenario *scenarios.Scenario
 	// Arg is how the scenario was named (a path or a bundled name; "" for
 	// the default), for the command line recorded in the folder.
-	Arg     string
+	Arg string
+	// Regimes are the regimes run at every point, in the order of the
+	// folder's tables: names the scenario defines (Scenario.RegimeNames;
+	// DefaultRegimes is what compare runs), or the names Configure
+	// understands.
 	Regimes []string
-	Reps    int
+	// Reps is the number of replicates of every regime at every point.
+	// For a run, compare or sweep folder it must be the scenario's own
+	// (Scenario.File.Replicates, which s.Set("replicates=5") changes):
+	// the command line such a folder records, and Reproduce reruns, takes
+	// --reps from the scenario, so a plan with another number writes
+	// a folder whose reproduction reports "manifest.json: reps is 2, but
+	// the command line it records gives 20".
+	Reps int
 	// Keys are the varied scenario keys and Points the design: one value
 	// per key at each point. No keys and no points means one point with
 	// nothing varied.

@@ -696,6 +696,9 @@ func (x *Prepared) contrast() string {
 
 // Options say how Write runs a plan.
 type Options struct {
+	// Workers is how many runs go at once (below 1: one); fewer if
+	// Limits allow no more (Outcome.Workers). The folder is the same
+	// bytes whatever it is.
 	Workers int
 	// Jobs are the runs the folder holds, in order; nil: every run.
 	Jobs []int
