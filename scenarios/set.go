@@ -20,7 +20,10 @@ import (
 // scenario as written in TOML; array elements are addressed by name (posts,
 // locations), by location (origins, markets, centres) or by index from 0;
 // regimes by name, and a new name defines a new regime. VALUE is read as a
-// TOML value of the key's type; strings may go unquoted.
+// TOML value of the key's type; strings may go unquoted. Set checks the
+// key and the value's type; Validate checks its range (days=-5 is set,
+// then refused there). Errors name the override as --set gave it
+// ("--set days=abc: ...") and wrap ErrInvalid.
 func (s *Scenario) Set(kv string) error { return s.SetAs("--set", kv) }
 
 // SetAs is Set for an override that came from elsewhere than --set (a
