@@ -162,7 +162,12 @@ var lineErr = regexp.MustCompile(`^toml: line (\d+) \(last key "(.*?)"\): (.*)$`
 
 // Parse decodes a scenario strictly: syntax errors, wrong types and
 // unknown keys are errors naming the file, line and key. display names the
-// file in messages; dir holds files the scenario refers to.
+// file in messages; source is where it came from, kept as Scenario.Source
+// (a path, or "bundled:NAME"), which a folder's manifest records and its
+// default name (experiment.DefaultOut) is made from; dir is the folder
+// the files the scenario refers to (an origin's inflow_csv) are read
+// from, os.DirFS of the file's folder as Load gives it, or nil for none:
+// a scenario that names a file is then refused.
 func Parse(data []byte, display, source string, dir fs.FS) (*Scenario, error) {
 	s := &Scenario{File: newFile(), Source: source, Raw: data, display: display, dir: dir, setKeys: map[string]string{}}
 	if len(data) > MaxFileBytes {
@@ -317,6 +322,11 @@ func (s *Scenario) readInflowCSVs() error {
 		}
 		if o.Inflow != nil || len(o.InflowSchedule) > 0 {
 			return bad(0, "give one of inflow, inflow_schedule and inflow_csv")
+		}
+		if s.dir == nil {
+			// A scenario parsed from text by a program: there is no
+			// folder, and io/fs would panic on a nil one.
+			return bad(0, "cannot be read: the scenario was parsed with no folder to read it from (Parse's dir is nil)")
 		}
 		data, err := infile.Scenario.ReadFS(s.dir, filepath.ToSlash(o.InflowCSV))
 		if err != nil {

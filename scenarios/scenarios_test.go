@@ -443,6 +443,23 @@ func TestInflowCSV(t *testing.T) {
 	}
 }
 
+// TestParseNilDir: Parse with no folder (a program parsing a scenario it
+// holds as text) reads a scenario that refers to no file, and refuses
+// one that names an inflow_csv with an error naming it, where it
+// panicked in io/fs.
+func TestParseNilDir(t *testing.T) {
+	tiny, _ := os.ReadFile("testdata/tiny.toml")
+	if _, err := Parse(tiny, "tiny.toml", "tiny.toml", nil); err != nil {
+		t.Errorf("Parse(tiny, nil dir) = %v; want it read", err)
+	}
+	data := strings.Replace(string(tiny), `inflow_schedule = [{from = 0, rate = 10}, {from = 30, rate = 0}]`, `inflow_csv = "flows.csv"`, 1)
+	_, err := Parse([]byte(data), "tiny.toml", "tiny.toml", nil)
+	want := `tiny.toml:44: origins.Home.inflow_csv: flows.csv: cannot be read: the scenario was parsed with no folder to read it from (Parse's dir is nil)`
+	if err == nil || err.Error() != want || !errors.Is(err, ErrInvalid) {
+		t.Errorf("Parse(inflow_csv, nil dir) = %v; want %q, wrapping ErrInvalid", err, want)
+	}
+}
+
 func TestExpectedMigrants(t *testing.T) {
 	s := loadTiny(t)
 	if got := s.ExpectedMigrants(); got != 300 {
