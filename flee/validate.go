@@ -22,8 +22,11 @@ import (
 type ValidateOptions struct {
 	Regime     string // default "open"
 	Replicates int    // default: the scenario's
-	Seed       uint64 // master seed; replicate r runs with sim.ReplicateSeed(Seed, r)
-	Workers    int    // default: GOMAXPROCS
+	// Seed is the master seed: replicate r runs with
+	// sim.ReplicateSeed(Seed, r). It has no default: 0 is seed 0, not
+	// the scenario's; `borderwork validate` gives uint64(s.File.Seed).
+	Seed    uint64
+	Workers int // default: GOMAXPROCS; the results do not depend on it
 	// Progress, if set, is called after each replicate, in replicate
 	// order, with the replicates done.
 	Progress func(done int)
