@@ -496,6 +496,14 @@ func plan(s *scenarios.Scenario, arg string, d Design, own []string, o Options) 
 // need (Options.Precision), decided before any test is made. On
 // interruption it keeps what finished, marks the folder incomplete and
 // returns an error wrapping experiment.ErrInterrupted.
+//
+// arg names s as a command line would (a bundled name or a path), for
+// the command line the folder and its report.md record: "" is the
+// default scenario, sahel, so another scenario given with "" records a
+// command that runs sahel. workers is how many runs go at once
+// (below 1: one; the folder is the same bytes whatever it is); formats
+// are the figure formats, of "png", "svg" and "pdf" (none: no figures);
+// progress may be nil.
 func Check(ctx context.Context, s *scenarios.Scenario, arg string, o Options, out string, workers int, formats []string, progress Progress) (*Outcome, error) {
 	pilot := s.File.Replicates
 	if err := o.check(pilot); err != nil {

@@ -39,7 +39,11 @@ type Plan struct {
 	// validates it.
 	Scenario *scenarios.Scenario
 	// Arg is how the scenario was named (a path or a bundled name; "" for
-	// the default), for the command line recorded in the folder.
+	// the default), for the command line recorded in the folder and
+	// quoted by its report.md. It must name Scenario: "" stands for the
+	// default scenario (scenarios.Default), so a plan of another
+	// scenario with Arg "" records a command that runs that one.
+	// (Reproduce reruns the folder's own scenario.toml, whatever Arg.)
 	Arg string
 	// Regimes are the regimes run at every point, in the order of the
 	// folder's tables: names the scenario defines (Scenario.RegimeNames;

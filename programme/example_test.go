@@ -13,7 +13,8 @@ import (
 // Analyse the toy world's programmes over 300 days with 4 replicates per
 // arm, and print how their effect on abuse splits into channels.
 func Example() {
-	s, err := scenarios.Load(filepath.Join("testdata", "toy.toml"))
+	path := filepath.Join("testdata", "toy.toml")
+	s, err := scenarios.Load(path)
 	if err != nil {
 		panic(err)
 	}
@@ -24,7 +25,7 @@ func Example() {
 	}
 	dir, _ := os.MkdirTemp("", "programme-example-")
 	defer os.RemoveAll(dir)
-	res, err := programme.Run(context.Background(), s, "", programme.Options{}, filepath.Join(dir, "out"), 2, nil, nil)
+	res, err := programme.Run(context.Background(), s, path, programme.Options{}, filepath.Join(dir, "out"), 2, nil, nil)
 	if err != nil {
 		panic(err)
 	}
