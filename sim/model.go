@@ -284,7 +284,12 @@ func (m *Model) CountStates() [NumStates]int {
 }
 
 // Run builds a model and runs it to the end. RunContext is Run with a way
-// to stop it and to watch it day by day.
+// to stop it and to watch it day by day. seed is the replicate's seed
+// (ReplicateSeed of the master seed, which a scenario's seed gives as
+// uint64(seed)). Its error is New's for a configuration that cannot be
+// run (Config.Validate says why), or, if the migrants counted at the end
+// do not add up to those created, "sim: conservation broken": a bug in
+// the engine, never bad input.
 func Run(cfg *Config, seed uint64) (*Result, error) {
 	return RunContext(context.Background(), cfg, seed)
 }
