@@ -86,17 +86,19 @@ type Outcome struct {
 	Other string
 }
 
-// Write runs the study and writes its folder at out, by main's folder
-// rules (experiment.Start and Finish): it refuses a folder it may not
+// Write runs the study and writes its folder at out, by the folder rules
+// every command follows (experiment.Start and Writer.Finish): it refuses a folder it may not
 // replace, writes beside it and swaps the new folder in when done. The
 // folder holds scenario.toml, summary.csv (every run, in run order) and,
 // when complete and not a shard, the analysis' tables, figures and
-// report.md, and manifest.json. Runs go to o.Workers goroutines and are
+// report.md, and manifest.json. Runs go to o.Workers goroutines (below
+// 1: one; fewer if o.Limits allow no more at once) and are
 // written in run order whatever finishes first, so the folder is the
 // same bytes on any number of workers. A study beyond o.Limits is refused
-// before anything runs. A shard holds summary.csv alone; Merge joins
-// shards and analyses the whole. On interruption the runs finished are
-// kept (at PartialPath(out) if out holds an earlier folder), the
+// before anything runs. A shard holds summary.csv alone; experiment.Merge
+// joins shards and analyses the whole. On interruption the runs finished
+// are kept (at experiment.PartialPath(out) if out holds an earlier
+// folder), the
 // manifest marks the folder incomplete, and the error wraps
 // experiment.ErrInterrupted.
 func (st *Study) Write(ctx context.Context, out string, o Options) (*Outcome, error) {
