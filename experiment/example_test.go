@@ -1,6 +1,7 @@
 package experiment_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -84,4 +85,49 @@ func ExamplePrepared_Execute() {
 	// run 1: outage_start 0, replicate 1: 0 trapped person-days
 	// run 2: outage_start 0.1, replicate 0: 116 trapped person-days
 	// run 3: outage_start 0.1, replicate 1: 157 trapped person-days
+}
+
+// ExampleReproduce writes a folder on 2 workers, reruns it on 1 from its
+// manifest and scenario.toml alone, as `borderwork reproduce` does, and
+// finds every table, figure and the report the same bytes; then, with one
+// number of summary.csv changed by hand, names the table and the row
+// that no longer follow from the runs.
+func ExampleReproduce() {
+	s, _ := scenarios.Load("classroom")
+	s.File.Days, s.File.Replicates = 120, 3 // as --days and --reps set them
+	x, err := (&experiment.Plan{Command: "compare", Scenario: s, Arg: "classroom", Regimes: []string{"open", "closed"}, Reps: s.File.Replicates}).Prepare()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	dir, _ := os.MkdirTemp("", "example-")
+	defer os.RemoveAll(dir)
+	out := filepath.Join(dir, "compare")
+	if _, err := experiment.Write(context.Background(), x, out, experiment.Options{Workers: 2, Formats: []string{"svg"}}); err != nil {
+		fmt.Println(err)
+		return
+	}
+	rep, err := experiment.Reproduce(context.Background(), out, 1)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(rep.CommandLine)
+	fmt.Printf("%d tables, %d figure files, report %v; %d problems\n", rep.Tables, rep.Figures, rep.Report, len(rep.Problems))
+
+	summary := filepath.Join(out, "summary.csv")
+	b, _ := os.ReadFile(summary)
+	os.WriteFile(summary, bytes.Replace(b, []byte("0,0,0,0,0,100,15,85,"), []byte("0,0,0,0,0,101,15,85,"), 1), 0o644)
+	rep, err = experiment.Reproduce(context.Background(), out, 1)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, p := range rep.Problems {
+		fmt.Println(p)
+	}
+	// Output:
+	// borderwork compare classroom --seed 2018 --days 120 --reps 3 --regimes open,closed --formats svg
+	// 3 tables, 5 figure files, report true; 0 problems
+	// summary.csv:2: this row differs from what borderwork wrote (in the folder; the first differing row)
 }
