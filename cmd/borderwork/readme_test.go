@@ -82,3 +82,36 @@ func TestREADMETestCommandIsCI(t *testing.T) {
 		t.Errorf(".ci/run does not run the README's test command, %q, on a line of its own", command)
 	}
 }
+
+// TestDocsGoVersionIsGoMod: the Go the README and the teaching guide ask
+// for is the one go.mod requires. They said 1.24 after go.mod went to
+// 1.25, where a go command of 1.24 refuses the module (GOTOOLCHAIN=local,
+// as distributions set it) or downloads another toolchain first.
+func TestDocsGoVersionIsGoMod(t *testing.T) {
+	t.Parallel()
+	mod, err := os.ReadFile("../../go.mod")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var version string
+	for line := range strings.SplitSeq(string(mod), "\n") {
+		if v, ok := strings.CutPrefix(line, "go "); ok {
+			version = strings.TrimSpace(v)
+			break
+		}
+	}
+	if version == "" {
+		t.Fatal("go.mod has no go line")
+	}
+	want := "[Go](https://go.dev/dl/) " + version + " or newer"
+	for _, doc := range []string{readmeDoc, "../../docs/TEACHING.md"} {
+		b, err := os.ReadFile(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The sentence may break its line anywhere.
+		if text := strings.Join(strings.Fields(string(b)), " "); !strings.Contains(text, want) {
+			t.Errorf("%s does not ask for %q, the Go that go.mod requires (go %s)", filepath.Base(doc), want, version)
+		}
+	}
+}
