@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -112,6 +113,56 @@ func TestDocsGoVersionIsGoMod(t *testing.T) {
 		// The sentence may break its line anywhere.
 		if text := strings.Join(strings.Fields(string(b)), " "); !strings.Contains(text, want) {
 			t.Errorf("%s does not ask for %q, the Go that go.mod requires (go %s)", filepath.Base(doc), want, version)
+		}
+	}
+}
+
+var packagePath = regexp.MustCompile(`^[a-z]+(/[a-z]+)*$`)
+
+// TestREADMEPackagesHaveExamples: every Go package the README's list of
+// packages names has a runnable Example, as the list promises.
+func TestREADMEPackagesHaveExamples(t *testing.T) {
+	t.Parallel()
+	readme, err := os.ReadFile(readmeDoc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(strings.Fields(string(readme)), " ")
+	_, list, ok := strings.Cut(text, "- The Go packages, for a program")
+	if !ok {
+		t.Fatal("README.md has no list of the Go packages")
+	}
+	list, _, _ = strings.Cut(list, " - ")
+	// The packages are the code spans that are import paths below the
+	// module: `scenarios`, `output/figures` (not `Example` or a command).
+	var names []string
+	for i, span := range strings.Split(list, "`") {
+		if i%2 == 1 && packagePath.MatchString(span) {
+			names = append(names, span)
+		}
+	}
+	if len(names) < 5 {
+		t.Fatalf("README.md's list of Go packages names %v; want the packages", names)
+	}
+	for _, name := range names {
+		files, err := filepath.Glob(filepath.Join("../..", filepath.FromSlash(name), "*_test.go"))
+		if err != nil || len(files) == 0 {
+			t.Errorf("README.md names the package %s, which has no tests (%v)", name, err)
+			continue
+		}
+		found := false
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if bytes.Contains(b, []byte("\nfunc Example")) && bytes.Contains(b, []byte("// Output:")) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			t.Errorf("README.md names the package %s, which has no Example with // Output:", name)
 		}
 	}
 }
