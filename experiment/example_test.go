@@ -131,3 +131,37 @@ func ExampleReproduce() {
 	// 3 tables, 5 figure files, report true; 0 problems
 	// summary.csv:2: this row differs from what borderwork wrote (in the folder; the first differing row)
 }
+
+// ExampleRedraw draws a folder's figures again from its tables, one
+// journal column wide and with every replicate's line in place of the
+// bands, as `borderwork plot DIR --size single --bands replicates
+// --formats svg` does; the folder records the change, so that the next
+// redraw and reproduce draw the same.
+func ExampleRedraw() {
+	s, _ := scenarios.Load("classroom")
+	s.File.Days, s.File.Replicates = 120, 3
+	x, err := (&experiment.Plan{Command: "compare", Scenario: s, Arg: "classroom", Regimes: []string{"open", "closed"}, Reps: s.File.Replicates}).Prepare()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	dir, _ := os.MkdirTemp("", "example-")
+	defer os.RemoveAll(dir)
+	out := filepath.Join(dir, "compare")
+	// Written with no figures, as by --formats ''.
+	if _, err := experiment.Write(context.Background(), x, out, experiment.Options{Workers: 2}); err != nil {
+		fmt.Println(err)
+		return
+	}
+	r, err := experiment.Redraw(out, []string{"svg"}, experiment.FigureChange{Size: "single", Bands: "replicates"})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(r.Files)
+	m, _ := output.ReadManifest(out)
+	fmt.Println(m.CommandLine)
+	// Output:
+	// [figures/trapped.svg figures/abuse.svg figures/immobilised.svg figures/abuse_by_kind.svg figures/outcomes.svg]
+	// borderwork compare classroom --seed 2018 --days 120 --reps 3 --regimes open,closed --bands replicates --size single --formats svg
+}
