@@ -87,19 +87,18 @@ type Outcome struct {
 }
 
 // Write runs the study and writes its folder at out, by the folder rules
-// every command follows (experiment.Start and Writer.Finish): it refuses a folder it may not
-// replace, writes beside it and swaps the new folder in when done. The
-// folder holds scenario.toml, summary.csv (every run, in run order) and,
-// when complete and not a shard, the analysis' tables, figures and
-// report.md, and manifest.json. Runs go to o.Workers goroutines (below
-// 1: one; fewer if o.Limits allow no more at once) and are
-// written in run order whatever finishes first, so the folder is the
+// every command follows (experiment.Start and Writer.Finish): it refuses a
+// folder it may not replace, writes beside it and swaps the new folder in
+// when done. The folder holds scenario.toml, summary.csv (every run, in
+// run order) and, when complete and not a shard, the analysis' tables,
+// figures and report.md, and manifest.json. Runs go to o.Workers
+// goroutines (below 1: one; fewer if o.Limits allow no more at once) and
+// are written in run order whatever finishes first, so the folder is the
 // same bytes on any number of workers. A study beyond o.Limits is refused
 // before anything runs. A shard holds summary.csv alone; experiment.Merge
 // joins shards and analyses the whole. On interruption the runs finished
 // are kept (at experiment.PartialPath(out) if out holds an earlier
-// folder), the
-// manifest marks the folder incomplete, and the error wraps
+// folder), the manifest marks the folder incomplete, and the error wraps
 // experiment.ErrInterrupted.
 func (st *Study) Write(ctx context.Context, out string, o Options) (*Outcome, error) {
 	x := *st.X // a copy: the shard is the folder's, not the study's
