@@ -502,8 +502,8 @@ func plan(s *scenarios.Scenario, arg string, d Design, own []string, o Options) 
 // default scenario, sahel, so another scenario given with "" records a
 // command that runs sahel. workers is how many runs go at once
 // (below 1: one; the folder is the same bytes whatever it is); formats
-// are the figure formats, of "png", "svg" and "pdf" (none: no figures);
-// progress may be nil.
+// are the figure formats, of "png", "svg" and "pdf" (none: no figures;
+// another is bad input, refused before any run); progress may be nil.
 func Check(ctx context.Context, s *scenarios.Scenario, arg string, o Options, out string, workers int, formats []string, progress Progress) (*Outcome, error) {
 	pilot := s.File.Replicates
 	if err := o.check(pilot); err != nil {
@@ -540,7 +540,7 @@ func Check(ctx context.Context, s *scenarios.Scenario, arg string, o Options, ou
 	if err := experiment.NotStarted(ctx); err != nil {
 		return nil, err
 	}
-	w, err := experiment.Start(x, out, experiment.Options{Force: o.Force})
+	w, err := experiment.Start(x, out, experiment.Options{Force: o.Force, Formats: formats})
 	if err != nil {
 		return nil, err
 	}

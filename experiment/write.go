@@ -85,11 +85,16 @@ func (x *Prepared) Owner() output.Owner {
 // tables' headers, after checking that out may receive it (see
 // output.CheckTarget; o.Force allows a folder that is not this command's).
 // If o.Resume is set, the tables start with its rows (o.Done, which must
-// be the rows of its tables, from Resumable). Only o.Resume, o.Done and
-// o.Force are read.
+// be the rows of its tables, from Resumable). Only o.Resume, o.Done,
+// o.Force and o.Formats are read: the formats are drawn by Finish, after
+// every run, and checked here, before any, so that one no figure is drawn
+// in is refused as bad input with nothing written.
 func Start(x *Prepared, out string, o Options) (w *Writer, err error) {
 	if strings.TrimSpace(out) == "" {
 		return nil, badInput("--out must name a folder")
+	}
+	if err := checkFigureOptions(output.FigureOptions{Formats: o.Formats}, nil, func(string) string { return "--formats" }, []string{"formats"}); err != nil {
+		return nil, err
 	}
 	scenarioTOML, err := x.Scenario.Encode()
 	if err != nil {
@@ -706,8 +711,9 @@ type Options struct {
 	// tables hold a prefix of Jobs (see Resumable); Done are its rows.
 	Resume string
 	Done   []output.SummaryRow
-	// Formats are the figure formats; none: no figures. A shard draws
-	// none, but records them for merge (see Finish).
+	// Formats are the figure formats, of "png", "svg" and "pdf"; none: no
+	// figures; another is bad input, refused before any run (Start). A
+	// shard draws none, but records them for merge (see Finish).
 	Formats []string
 	// FigureOptions say how the figures are drawn (and are recorded for
 	// `plot` and, in a shard, for merge); nil: DefaultFigureOptions.

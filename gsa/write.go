@@ -152,6 +152,7 @@ func (st *Study) Write(ctx context.Context, out string, o Options) (*Outcome, er
 	if err := experiment.NotStarted(ctx); err != nil {
 		return nil, err
 	}
+	eo.Formats = o.Formats // checked before any run; drawn by Finish
 	w, err := experiment.Start(&x, out, eo)
 	if err != nil {
 		return nil, err

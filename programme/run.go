@@ -243,8 +243,8 @@ type Progress func(done, total int)
 // default scenario, sahel, so another scenario given with "" records a
 // command that runs sahel. workers is how many runs go at once
 // (below 1: one; the folder is the same bytes whatever it is); formats
-// are the figure formats, of "png", "svg" and "pdf" (none: no figures);
-// progress may be nil.
+// are the figure formats, of "png", "svg" and "pdf" (none: no figures;
+// another is bad input, refused before any run); progress may be nil.
 func Run(ctx context.Context, s *scenarios.Scenario, arg string, o Options, out string, workers int, formats []string, progress Progress) (*Outcome, error) {
 	if s.File.Replicates < 2 {
 		return nil, experiment.BadInput("--reps must be at least 2 for an interval, got %d", s.File.Replicates)
@@ -270,7 +270,7 @@ func Run(ctx context.Context, s *scenarios.Scenario, arg string, o Options, out 
 	if err := experiment.NotStarted(ctx); err != nil {
 		return nil, err
 	}
-	w, err := experiment.Start(x, out, experiment.Options{Force: o.Force})
+	w, err := experiment.Start(x, out, experiment.Options{Force: o.Force, Formats: formats})
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,46 @@
+package gsa_test
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/gsa"
+	"github.com/borderwork/borderwork/scenarios"
+)
+
+// TestWriteRefusesUnknownFormat: a figure format Study.Write cannot draw
+// in (a Go program can give one; --formats cannot) is bad input refused
+// before any run, with nothing written. It failed only when the figures
+// were drawn, after every run.
+func TestWriteRefusesUnknownFormat(t *testing.T) {
+	s, err := scenarios.Load("classroom")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.File.Days, s.File.Replicates = 10, 2
+	e, err := gsa.ParseEntry("abuse.papers_effect")
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := gsa.New(s, "classroom", gsa.Spec{Method: gsa.Morris, Entries: []gsa.Entry{e}, Trajectories: 2, Regimes: []string{"malfunctioning"}, Metrics: []string{"abused_migrants"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "sensitivity")
+	runs := 0
+	_, err = st.Write(context.Background(), out, gsa.Options{Workers: 1, Formats: []string{"jpg"}, FormatsGiven: true, Progress: func(int) { runs++ }})
+	if err == nil || !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), `--formats: unknown format "jpg"`) {
+		t.Errorf("Write(formats jpg) = %v; want bad input naming --formats", err)
+	}
+	if runs != 0 {
+		t.Errorf("Write(formats jpg) ran %d runs before refusing", runs)
+	}
+	if _, err := os.Stat(out); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("Write(formats jpg) left %s: %v", out, err)
+	}
+}
