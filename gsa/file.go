@@ -34,6 +34,11 @@ func ReadParamFile(name string) ([]Entry, error) {
 	if err != nil {
 		return nil, experiment.BadInput("--params-file: %s: %v", name, err)
 	}
+	// A byte-order mark (Notepad's and Excel's "UTF-8") is no part of the
+	// first line: with it, the lines below would not find a [[param]]
+	// header there, and each table's line (recorded in parameters.csv)
+	// would be the next one's.
+	data = infile.TrimBOM(data)
 	var f paramFile
 	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&f)
 	if err != nil {
@@ -51,7 +56,7 @@ func ReadParamFile(name string) ([]Entry, error) {
 		}
 		return nil, experiment.BadInput("%s: %s", name, strings.TrimPrefix(err.Error(), "toml: "))
 	}
-	headers := tableLines(data, "[[param]]")
+	headers := tableLines(data, "param")
 	line := func(i int) int {
 		if i < len(headers) {
 			return headers[i]
@@ -171,11 +176,24 @@ func undecodedLine(data []byte, md toml.MetaData, key toml.Key) int {
 // nextHeader is the line of the first [[param]] header after line from.
 func nextHeader(lines []string, from int) int {
 	for i := from; i < len(lines); i++ {
-		if strings.HasPrefix(strings.TrimSpace(lines[i]), "[[param]]") {
+		if isHeader(lines[i], "param") {
 			return i + 1
 		}
 	}
 	return from
+}
+
+// isHeader reports whether line is the header of an array of tables
+// called name, as TOML lets it be written: [[param]], [[ param ]] or
+// [[ "param" ]], with a comment after it or not.
+func isHeader(line, name string) bool {
+	rest, ok := strings.CutPrefix(strings.TrimSpace(line), "[[")
+	if !ok {
+		return false
+	}
+	inner, _, ok := strings.Cut(rest, "]]")
+	inner = strings.TrimSpace(inner)
+	return ok && (inner == name || inner == `"`+name+`"` || inner == "'"+name+"'")
 }
 
 // keyLine is the line, at or after line from and before the next table
@@ -195,11 +213,12 @@ func keyLine(lines []string, from int, key string) int {
 	return 0
 }
 
-// tableLines returns the 1-based lines where a table header starts.
-func tableLines(data []byte, header string) []int {
+// tableLines returns the 1-based lines of the headers of the array of
+// tables called name.
+func tableLines(data []byte, name string) []int {
 	var lines []int
 	for i, l := range strings.Split(string(data), "\n") {
-		if strings.HasPrefix(strings.TrimSpace(l), header) {
+		if isHeader(l, name) {
 			lines = append(lines, i+1)
 		}
 	}

@@ -389,6 +389,47 @@ func TestReadParamFile(t *testing.T) {
 	}
 }
 
+// TestParamFileAsSaved: a parameter file saved by Notepad or Excel (a
+// byte-order mark, CRLF line ends) or with its headers written
+// [[ param ]], as TOML allows, gives each table the line of its own
+// [[param]] header, as the plain file does: parameters.csv records it
+// ("range given by FILE:LINE") and messages name it.
+func TestParamFileAsSaved(t *testing.T) {
+	plain := "[[param]]\nkey = \"posts.Post.capacity\"\nlo = 5\nhi = 40\n\n[[param]] # the second\nkey = \"abuse.bribe\"\nlo = 1\nhi = 2\n"
+	dir := t.TempDir()
+	for _, tt := range []struct{ name, text string }{
+		{"plain", plain},
+		{"byte-order mark", "\ufeff" + plain},
+		{"CRLF", strings.ReplaceAll(plain, "\n", "\r\n")},
+		{"byte-order mark and CRLF", "\ufeff" + strings.ReplaceAll(plain, "\n", "\r\n")},
+		{"[[ param ]]", strings.ReplaceAll(plain, "[[param]]", "[[ param ]]")},
+		{`[[ "param" ]]`, strings.ReplaceAll(plain, "[[param]]", `[[ "param" ]]`)},
+	} {
+		p := filepath.Join(dir, "params.toml")
+		if err := os.WriteFile(p, []byte(tt.text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		entries, err := ReadParamFile(p)
+		if err != nil {
+			t.Errorf("%s: ReadParamFile = %v", tt.name, err)
+			continue
+		}
+		var got []string
+		for _, e := range entries {
+			got = append(got, strings.TrimPrefix(e.Source, p))
+		}
+		if want := []string{":1", ":6"}; !slices.Equal(got, want) {
+			t.Errorf("%s: sources %v; want %v, the lines of the [[param]] headers", tt.name, got, want)
+		}
+		// An error in the first table names its line.
+		bad := strings.Replace(tt.text, "hi = 40", "", 1)
+		os.WriteFile(p, []byte(bad), 0o644)
+		if _, err := ReadParamFile(p); err == nil || !strings.Contains(err.Error(), p+`:1: param "posts.Post.capacity": give both lo and hi`) {
+			t.Errorf("%s: ReadParamFile without hi = %v; want an error at line 1", tt.name, err)
+		}
+	}
+}
+
 // TestParamFileValueBeforeItsComment: a value of the wrong type is
 // quoted as written, without the comment after it, as a scenario's is.
 func TestParamFileValueBeforeItsComment(t *testing.T) {
