@@ -12,9 +12,11 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/borderwork/borderwork/data"
 	"github.com/borderwork/borderwork/internal/infile"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Incident is one record of IOM's Missing Migrants Project (MMP) that the
@@ -85,6 +87,9 @@ func ReadMMP(r io.Reader, name string, first, last time.Time) ([]Incident, error
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w: no header line", name, ErrMMP)
 	}
+	if err := notUTF8(name, cr, head); err != nil {
+		return nil, err
+	}
 	col := map[string]int{}
 	for key, names := range mmpColumns {
 		for _, n := range names {
@@ -121,6 +126,9 @@ func ReadMMP(r io.Reader, name string, first, last time.Time) ([]Incident, error
 		if err != nil {
 			return nil, fmt.Errorf("%s:%d: %w: %v", name, line, ErrMMP, err)
 		}
+		if err := notUTF8(name, cr, rec); err != nil {
+			return nil, err
+		}
 		loc := field(rec, "location")
 		if !inNigerDesert(loc, field(rec, "country")) {
 			continue
@@ -146,16 +154,37 @@ func ReadMMP(r io.Reader, name string, first, last time.Time) ([]Incident, error
 // ErrMMP is wrapped by every error about an MMP file's content.
 var ErrMMP = errors.New("not a Missing Migrants Project export this reader understands")
 
+// notUTF8 is an error naming the first field of rec (the record cr just
+// read) that is not UTF-8 text, or nil. MMP's exports are UTF-8; one
+// opened in Excel on Windows and saved as "CSV (Comma delimited)" is in
+// Windows-1252, where the é of Séguédine is one byte that no place name
+// matches: its incidents would be put on no route, silently.
+func notUTF8(name string, cr *csv.Reader, rec []string) error {
+	for i, f := range rec {
+		if !utf8.ValidString(f) {
+			line, _ := cr.FieldPos(i)
+			return fmt.Errorf("%s:%d: column %d: %w: %q is not UTF-8 text; the file looks saved as Windows-1252 or Latin-1 (as Excel's \"CSV (Comma delimited)\" saves it): save it as \"CSV UTF-8\", or download the export again", name, line, i+1, ErrMMP, f)
+		}
+	}
+	return nil
+}
+
+// placeText is a location as the place names above are matched with it:
+// in lower case and in Unicode's composed form (NFC), so that an é typed
+// as e and an accent (as macOS and some PDFs give it) is the é of
+// séguédine.
+func placeText(loc string) string { return strings.ToLower(norm.NFC.String(loc)) }
+
 func inNigerDesert(loc, country string) bool {
 	if !nigerWord.MatchString(loc) && !strings.EqualFold(country, "Niger") {
 		return false
 	}
-	l := strings.ToLower(loc)
+	l := placeText(loc)
 	return !slices.ContainsFunc(southern, func(p string) bool { return strings.Contains(l, p) })
 }
 
 func route(loc string) string {
-	l := strings.ToLower(loc)
+	l := placeText(loc)
 	has := func(places []string) bool {
 		return slices.ContainsFunc(places, func(p string) bool { return strings.Contains(l, p) })
 	}

@@ -111,3 +111,48 @@ func TestReadMMPFile(t *testing.T) {
 		t.Errorf("ReadMMPFile(/dev/zero) = %v", err)
 	}
 }
+
+// TestReadMMPAsSaved: an export as a user's tools may leave it reads as
+// the export itself, or is refused naming the line and column. Saved by
+// Excel on Windows as "CSV (Comma delimited)" (Windows-1252), the é of
+// Séguédine was one byte no place name matched, and the incident went to
+// "Niger, unspecified" instead of the Libya route, silently; with the
+// é as e and a combining accent (macOS, some PDFs), the same.
+func TestReadMMPAsSaved(t *testing.T) {
+	const export = "Web ID,Reported Date,Total Dead and Missing,Location Description\n" +
+		"1,2016-06-01,3,\"Séguédine, Niger\"\n" +
+		"2,2016-07-01,2,\"Arlit, Niger\"\n"
+	want := []Incident{
+		{ID: "1", Month: date("2016-06-01"), DeadMissing: 3, Route: RouteLibya, Location: "Séguédine, Niger", Line: 2},
+		{ID: "2", Month: date("2016-07-01"), DeadMissing: 2, Route: RouteAlgeria, Location: "Arlit, Niger", Line: 3},
+	}
+	windows1252 := strings.ReplaceAll(export, "é", "\xe9")
+	for _, tt := range []struct {
+		name, body string
+		routes     []string // nil: refused
+		err        string
+	}{
+		{"as exported", export, []string{RouteLibya, RouteAlgeria}, ""},
+		{"CRLF and a byte-order mark", "\ufeff" + strings.ReplaceAll(export, "\n", "\r\n"), []string{RouteLibya, RouteAlgeria}, ""},
+		{"decomposed accents", strings.ReplaceAll(export, "é", "e\u0301"), []string{RouteLibya, RouteAlgeria}, ""},
+		{"Windows-1252", windows1252, nil, `f.csv:2: column 4: not a Missing Migrants Project export this reader understands: "S\xe9gu\xe9dine, Niger" is not UTF-8 text; the file looks saved as Windows-1252 or Latin-1`},
+		{"Windows-1252 in the header", "Web ID,Reported Date,Total Dead and Missing,Location Description,R\xe9gion\n", nil, "f.csv:1: column 5: "},
+	} {
+		got, err := ReadMMP(strings.NewReader(tt.body), "f.csv", date("2016-01-01"), date("2017-12-01"))
+		if tt.routes == nil {
+			if err == nil || !strings.Contains(err.Error(), tt.err) || !errors.Is(err, ErrMMP) {
+				t.Errorf("%s: ReadMMP = %v, %v; want an error wrapping ErrMMP containing %q", tt.name, got, err, tt.err)
+			}
+			continue
+		}
+		if err != nil || len(got) != len(want) {
+			t.Errorf("%s: ReadMMP = %+v, %v; want %+v", tt.name, got, err, want)
+			continue
+		}
+		for i := range got {
+			if got[i].Route != tt.routes[i] || got[i].DeadMissing != want[i].DeadMissing || !got[i].Month.Equal(want[i].Month) {
+				t.Errorf("%s: incident %d = %+v; want route %s, as %+v", tt.name, i, got[i], tt.routes[i], want[i])
+			}
+		}
+	}
+}
