@@ -305,9 +305,17 @@ func (c *Case) readPeriod() error {
 
 var locationColumns = []string{"name", "region", "country", "latitude", "longitude", "location_type", "conflict_date", "population"}
 
+// locationHeader is locationColumns as headers name them (Flee's own
+// files: lat, lon, pop/cap).
+var locationHeader = columnNames{{"name"}, {"region"}, {"country"}, {"latitude", "lat"}, {"longitude", "lon", "long", "lng"},
+	{"location_type", "type"}, {"conflict_date"}, {"population", "pop/cap", "population/capacity", "pop", "capacity"}}
+
 func (c *Case) readLocations() error {
 	f, err := c.open("input_csv/locations.csv", false)
 	if err != nil {
+		return err
+	}
+	if err := f.checkOrder(locationHeader); err != nil {
 		return err
 	}
 	seen := map[string]int{}
@@ -404,6 +412,9 @@ var routeColumns = []string{"name1", "name2", "distance", "forced_redirection"}
 func (c *Case) readRoutes() error {
 	f, err := c.open("input_csv/routes.csv", false)
 	if err != nil {
+		return err
+	}
+	if err := f.checkOrder(columnNames{{"name1"}, {"name2"}, {"distance"}, {"forced_redirection"}}); err != nil {
 		return err
 	}
 	var extra []string // the header's names of the columns after forced_redirection
@@ -514,6 +525,9 @@ var closureColumns = []string{"closure_type", "name1", "name2", "closure_start",
 func (c *Case) readClosures() error {
 	f, err := c.open("input_csv/closures.csv", true)
 	if err != nil || f == nil {
+		return err
+	}
+	if err := f.checkOrder(columnNames{{"closure_type"}, {"name1"}, {"name2"}, {"closure_start"}, {"closure_end"}}); err != nil {
 		return err
 	}
 	countries := map[string]bool{}

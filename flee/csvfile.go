@@ -144,3 +144,64 @@ func parseDate(s string) (time.Time, error) {
 func daysBetween(a, b time.Time) int {
 	return int(b.Sub(a).Hours() / 24)
 }
+
+// columnNames are the names each column read by position goes by in Flee
+// files' header comments, as its tools and cases write them: the first
+// is the column's name in messages.
+type columnNames [][]string
+
+// checkOrder refuses a file whose header comment (its first row, when
+// that starts with '#') puts a column where another is read. Flee reads
+// these columns by position and skips the header unread, so a column
+// moved in a spreadsheet, header and all, would be read as another
+// without a word: population as conflict_date, closure_end as
+// closure_start. A header cell that names no column (gps_x, a note) is
+// left alone, as is a file without a header. A header whose '#' moved
+// with its column out of the first one is a header too (else it would be
+// read as a row of data, and refused for its words).
+func (f *csvFile) checkOrder(cols columnNames) error {
+	if len(f.rows) == 0 {
+		return nil
+	}
+	r := f.rows[0]
+	moved := false
+	for i, c := range r.fields {
+		if i > 0 && strings.HasPrefix(strings.TrimSpace(c), "#") && cols.index(c) >= 0 {
+			moved = true
+		}
+	}
+	if !comment(r) && !moved {
+		return nil
+	}
+	var order []string
+	for _, names := range cols {
+		order = append(order, names[0])
+	}
+	for i, c := range r.fields {
+		j := cols.index(c)
+		if j < 0 || j == i {
+			continue
+		}
+		here := fmt.Sprintf("column %d", i+1)
+		if i < len(cols) {
+			here += " (" + cols[i][0] + ")"
+		}
+		return f.errorf(r.line, here, "the header puts %s here, but Flee reads %s from column %d: it reads the columns by position (%s), so a column moved with its header would be read as another; put the columns back in that order",
+			strings.TrimSpace(c), cols[j][0], j+1, strings.Join(order, ","))
+	}
+	return nil
+}
+
+// index is the column a header cell names (its case, spaces and a
+// leading '#' aside), or -1.
+func (cols columnNames) index(cell string) int {
+	c := strings.ToLower(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(cell), "#")))
+	for i, names := range cols {
+		for _, n := range names {
+			if c == n {
+				return i
+			}
+		}
+	}
+	return -1
+}
