@@ -47,6 +47,9 @@ func (t table) read(r io.Reader, row func(line int, rec []string) error) error {
 	if err != nil {
 		return t.csvErr(err)
 	}
+	if err := t.utf8(cr, head, nil); err != nil {
+		return err
+	}
 	if len(head) != len(t.header) {
 		return &Error{File: t.file, Line: 1, Msg: fmt.Sprintf("header must be %s (%d columns); it has %d", strings.Join(t.header, ","), len(t.header), len(head))}
 	}
@@ -64,6 +67,9 @@ func (t table) read(r io.Reader, row func(line int, rec []string) error) error {
 			return t.csvErr(err)
 		}
 		line, _ := cr.FieldPos(0)
+		if err := t.utf8(cr, rec, t.header); err != nil {
+			return err
+		}
 		if len(rec) != len(t.header) {
 			return &Error{File: t.file, Line: line, Msg: fmt.Sprintf("want %d fields (%s), got %d", len(t.header), strings.Join(t.header, ","), len(rec))}
 		}
@@ -71,6 +77,22 @@ func (t table) read(r io.Reader, row func(line int, rec []string) error) error {
 			return err
 		}
 	}
+}
+
+// utf8 refuses a record (the one cr just read) holding text that is not
+// UTF-8, naming its line and column (by its name in columns, if given).
+func (t table) utf8(cr *csv.Reader, rec, columns []string) error {
+	for i, f := range rec {
+		if msg := infile.NotUTF8(f); msg != "" {
+			line, _ := cr.FieldPos(i)
+			column := fmt.Sprintf("column %d", i+1)
+			if i < len(columns) {
+				column = columns[i]
+			}
+			return t.cell(line, column, "%s", msg)
+		}
+	}
+	return nil
 }
 
 func (t table) csvErr(err error) error {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/borderwork/borderwork/internal/infile"
+	"golang.org/x/text/unicode/norm"
 )
 
 //go:embed dtm-niger/flows.csv
@@ -58,7 +59,9 @@ func ReadFlows(r io.Reader, name string) ([]Flow, error) {
 	t := table{file: name, header: FlowColumns}
 	var flows []Flow
 	err := t.read(r, func(line int, rec []string) error {
-		f := Flow{Point: rec[2], SourceURL: rec[5], Source: rec[6], Note: rec[7], File: name, Line: line}
+		// The point in Unicode's composed form (NFC): Séguédine typed
+		// with e and combining accents (macOS, a PDF) is Séguédine.
+		f := Flow{Point: norm.NFC.String(rec[2]), SourceURL: rec[5], Source: rec[6], Note: rec[7], File: name, Line: line}
 		var err error
 		if f.Start, err = t.date(line, "period_start", rec[0]); err != nil {
 			return err

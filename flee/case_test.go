@@ -294,6 +294,15 @@ func TestBadCases(t *testing.T) {
 			"input_csv/locations.csv:2: name: must be text without line breaks or other control characters, got \"A\\tB\""},
 		{"tab in a country", "input_csv/locations.csv", locHeader + "A,North,Ho\tme,10,1,conflict_zone,0,10000\n",
 			"input_csv/locations.csv:2: country: must be text without line breaks or other control characters, got \"Ho\\tme\""},
+		// Saved by Excel on Windows ("CSV (Comma delimited)", Windows-1252):
+		// the é of Mbéra is a byte that is no UTF-8. The messages spoke of
+		// control characters, or of a camp with no row in data_layout.csv.
+		{"Windows-1252 name", "input_csv/locations.csv", locHeader + "Mb\xe9ra,North,Home,10,1,conflict_zone,0,10000\n",
+			"input_csv/locations.csv:2: column 1: \"Mb\\xe9ra\" is not UTF-8 text; the file looks saved as Windows-1252 or Latin-1 (as Excel's \"CSV (Comma delimited)\" saves it): save it as \"CSV UTF-8\""},
+		{"Windows-1252 layout", "source_data/data_layout.csv", "total,total.csv\nC1,c1.csv\nC2,c2.csv,c2b.csv\nC3,c3.csv\nMb\xe9ra,c1.csv\n",
+			"source_data/data_layout.csv:5: column 1: \"Mb\\xe9ra\" is not UTF-8 text; the file looks saved as Windows-1252 or Latin-1 (as Excel's \"CSV (Comma delimited)\" saves it): save it as \"CSV UTF-8\""},
+		{"Windows-1252 conflicts header", "input_csv/conflicts.csv", "#Day, A, Mb\xe9ra\n0, 1, 0\n",
+			"input_csv/conflicts.csv:1: column 3: \" Mb\\xe9ra\" is not UTF-8 text; the file looks saved as Windows-1252 or Latin-1 (as Excel's \"CSV (Comma delimited)\" saves it): save it as \"CSV UTF-8\""},
 		{"no routes", "input_csv/routes.csv", "#name1,name2,distance,forced_redirection\n",
 			"input_csv/routes.csv: no routes"},
 		{"route to nowhere", "input_csv/routes.csv", "A,T,100,0\nT,Atlantis,50,0\n",

@@ -57,6 +57,12 @@ func readCSV(path, display string) (*csvFile, error) {
 			return nil, &scenarios.Error{File: display, Msg: err.Error()}
 		}
 		line, _ := r.FieldPos(0)
+		for i, field := range rec {
+			if msg := infile.NotUTF8(field); msg != "" {
+				at, _ := r.FieldPos(i)
+				return nil, &scenarios.Error{File: display, Line: at, Key: fmt.Sprintf("column %d", i+1), Msg: msg}
+			}
+		}
 		// A quote left open (lazily read, as Python reads it) runs on to
 		// the next quote or the end of the file, taking the rows between
 		// into one field; without this, the error would blame the row's

@@ -16,6 +16,7 @@ import (
 	"io/fs"
 	"os"
 	"strings"
+	"unicode/utf8"
 )
 
 // Kind is a kind of input file and the most of it read.
@@ -159,6 +160,19 @@ func SkipBOM(r io.Reader) io.Reader {
 		br.Discard(len(bom))
 	}
 	return br
+}
+
+// NotUTF8 says what is wrong with field, text read from a CSV file, when
+// it is not UTF-8, or is "" when it is. Excel on Windows saves "CSV
+// (Comma delimited)" in Windows-1252, where é is one byte that is no
+// UTF-8: read as it is, Mbéra would match no name and be written into
+// outputs as bytes no reader shows. The one wording wherever a CSV file
+// is read.
+func NotUTF8(field string) string {
+	if utf8.ValidString(field) {
+		return ""
+	}
+	return fmt.Sprintf("%q is not UTF-8 text; the file looks saved as Windows-1252 or Latin-1 (as Excel's \"CSV (Comma delimited)\" saves it): save it as \"CSV UTF-8\"", field)
 }
 
 // FormatBytes writes a size in the largest binary unit that keeps it
