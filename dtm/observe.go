@@ -98,8 +98,12 @@ func date(s string) time.Time {
 }
 
 // lowerBound reports whether a flow's note marks its count as a lower
-// bound ("lower bound: the source says more than ...").
-func lowerBound(f data.Flow) bool { return strings.HasPrefix(f.Note, "lower bound") }
+// bound ("lower bound: the source says more than ..."), in any case and
+// after any spaces: a row added by hand as "Lower bound: ..." (or
+// capitalised by a spreadsheet) was fitted as an exact count.
+func lowerBound(f data.Flow) bool {
+	return strings.HasPrefix(strings.ToLower(strings.TrimSpace(f.Note)), "lower bound")
+}
 
 // Observe turns the data's rows for both points together ("total") into
 // Rows over a run of days days from start, and gives each its role:

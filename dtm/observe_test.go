@@ -161,3 +161,25 @@ func TestRunNeedsRowsOnBothSides(t *testing.T) {
 		}
 	}
 }
+
+// TestLowerBoundNote: a row whose note starts with "lower bound", in any
+// case and after spaces, is a lower bound; "Lower bound: ..." typed by
+// hand was fitted as an exact count.
+func TestLowerBoundNote(t *testing.T) {
+	for _, tt := range []struct {
+		note string
+		want bool
+	}{
+		{`lower bound: the source says "more than 48,000"`, true},
+		{"Lower bound: more than 20,000", true},
+		{"LOWER BOUND", true},
+		{"  lower bound, secondary source", true},
+		{"month as stated", false},
+		{"derived: not a lower bound", false},
+		{"", false},
+	} {
+		if got := lowerBound(data.Flow{Note: tt.note}); got != tt.want {
+			t.Errorf("lowerBound(note %q) = %v; want %v", tt.note, got, tt.want)
+		}
+	}
+}
