@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path"
 	"path/filepath"
@@ -21,6 +22,7 @@ import (
 
 	"github.com/borderwork/borderwork/internal/infile"
 	didyoumean "github.com/borderwork/borderwork/internal/suggest"
+	"github.com/borderwork/borderwork/sim"
 )
 
 //go:embed *.toml
@@ -342,6 +344,7 @@ func (s *Scenario) readInflowCSVs() error {
 		}
 		r := csv.NewReader(bytes.NewReader(infile.TrimBOM(data)))
 		r.FieldsPerRecord = -1 // a row of other than two columns is named below
+		prevLine := 0
 		for n := 0; ; n++ {
 			row, err := r.Read()
 			if err == io.EOF {
@@ -352,17 +355,41 @@ func (s *Scenario) readInflowCSVs() error {
 			}
 			// The reader skips blank lines: name the file's own line.
 			line, _ := r.FieldPos(0)
-			if n == 0 && len(row) > 0 && strings.TrimSpace(row[0]) == "day" {
-				continue // header
+			// A spreadsheet saves cells it once held, emptied, as
+			// trailing commas or rows of commas: they hold nothing.
+			for len(row) > 0 && strings.TrimSpace(row[len(row)-1]) == "" {
+				row = row[:len(row)-1]
+			}
+			if len(row) == 0 {
+				continue
+			}
+			if n == 0 && strings.EqualFold(strings.TrimSpace(row[0]), "day") {
+				continue // header, as a spreadsheet may capitalise it (Day,Rate)
 			}
 			if len(row) != 2 {
-				return bad(0, fmt.Sprintf("line %d: want two columns, day and rate", line))
+				msg := fmt.Sprintf("line %d: want two columns, day and rate, got %d", line, len(row))
+				if len(row) == 1 && strings.Contains(row[0], ";") {
+					msg += ": the file looks separated by semicolons, as a spreadsheet set to a European language saves it; save it with commas between columns and points in numbers (12.5)"
+				}
+				return bad(0, msg)
 			}
 			day, err1 := strconv.Atoi(strings.TrimSpace(row[0]))
 			rate, err2 := strconv.ParseFloat(strings.TrimSpace(row[1]), 64)
 			if err1 != nil || err2 != nil {
 				return bad(0, fmt.Sprintf("line %d: want an integer day and a number rate, got %q", line, row))
 			}
+			// Checked here, naming the file's line: the scenario's own
+			// checks would name origins.N.inflow_schedule.M, a key the
+			// file does not have, at the line of [[origins]].
+			switch {
+			case day < 0 || day > sim.MaxDays:
+				return bad(0, fmt.Sprintf("line %d: day must be a number of days in [0, %d], got %d", line, sim.MaxDays, day))
+			case !(rate >= 0) || math.IsInf(rate, 1):
+				return bad(0, fmt.Sprintf("line %d: rate must be a number of migrants a day, zero or more, got %s", line, strings.TrimSpace(row[1])))
+			case len(o.InflowSchedule) > 0 && day <= o.InflowSchedule[len(o.InflowSchedule)-1].From:
+				return bad(0, fmt.Sprintf("line %d: day %d does not come after day %d (line %d): rows must be in increasing order of day", line, day, o.InflowSchedule[len(o.InflowSchedule)-1].From, prevLine))
+			}
+			prevLine = line
 			o.InflowSchedule = append(o.InflowSchedule, InflowStepSpec{From: day, Rate: rate})
 		}
 		// An empty file (a failed export) would leave the origin with no

@@ -430,6 +430,35 @@ func TestInflowCSV(t *testing.T) {
 			t.Errorf("CSV %q: %v; want %q", tt.csv, err, tt.want)
 		}
 	}
+	// As a spreadsheet saves it: its header capitalised, emptied cells as
+	// trailing commas and rows of commas (all refused), CRLF line ends;
+	// read as the plain file.
+	for _, csv := range []string{
+		"Day,Rate\r\n0,10\r\n30,0\r\n",
+		"day,rate,\n0,10,\n30,0,,\n,\n,,\n",
+		"\uFEFF\"day\",\"rate\"\r\n\"0\",\" 10 \"\r\n\"30\",\"0\"\r\n\r\n",
+	} {
+		os.WriteFile(filepath.Join(dir, "flows.csv"), []byte(csv), 0o644)
+		if s, err := Load(filepath.Join(dir, "s.toml")); err != nil || !reflect.DeepEqual(s.File.Origins[0].InflowSchedule, want) {
+			t.Errorf("CSV %q: %v; want %v as from the plain file", csv, err, want)
+		}
+	}
+	// A value the scenario refuses is named at the CSV's line, not as
+	// origins.0.inflow_schedule.N, a key the file does not have, at the
+	// line of [[origins]].
+	for _, tt := range []struct{ csv, want string }{
+		{"day,rate\n30,10\n0,5\n", "s.toml:" + strconv.Itoa(strings.Count(data[:strings.Index(data, "inflow_csv")], "\n")+1) + ": origins.Home.inflow_csv: flows.csv: line 3: day 0 does not come after day 30 (line 2): rows must be in increasing order of day"},
+		{"day,rate\n0,10\n\n0,5\n", "flows.csv: line 4: day 0 does not come after day 0 (line 2)"},
+		{"day,rate\n0,-10\n", "flows.csv: line 2: rate must be a number of migrants a day, zero or more, got -10"},
+		{"day,rate\n0,NaN\n", "flows.csv: line 2: rate must be a number of migrants a day, zero or more, got NaN"},
+		{"day,rate\n-1,10\n", "flows.csv: line 2: day must be a number of days in [0, 65535], got -1"},
+		{"day;rate\n0;10\n30;2,5\n", "flows.csv: line 1: want two columns, day and rate, got 1: the file looks separated by semicolons"},
+	} {
+		os.WriteFile(filepath.Join(dir, "flows.csv"), []byte(tt.csv), 0o644)
+		if _, err := Load(filepath.Join(dir, "s.toml")); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("CSV %q: %v; want %q", tt.csv, err, tt.want)
+		}
+	}
 	// A path outside the folder was refused as "cannot be read".
 	for _, path := range []string{"../flows.csv", "/etc/passwd"} {
 		os.WriteFile(filepath.Join(dir, "out.toml"), []byte(strings.Replace(data, "flows.csv", path, 1)), 0o644)
