@@ -41,6 +41,12 @@ func scanLines(src string) keyLines {
 		src: src, line: 1, counts: map[string]int{},
 		kl: keyLines{exact: map[string]int{}, loose: map[string]int{}, byLine: map[int]string{}, names: map[string]string{}},
 	}
+	// A byte-order mark (Notepad's and Excel's UTF-8) is no part of the
+	// first line's key: the decoder skips it, and so must the scanner,
+	// or the key there has no line in messages.
+	if strings.HasPrefix(src, "\uFEFF") {
+		sc.i = len("\uFEFF")
+	}
 	for sc.i < len(sc.src) {
 		sc.skipBlank(true)
 		if sc.i >= len(sc.src) {

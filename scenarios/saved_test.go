@@ -1,0 +1,47 @@
+package scenarios
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// TestBadInputAsSaved: a scenario saved by Notepad or Excel (a UTF-8
+// byte-order mark, CRLF line ends) gets the errors the plain file gets,
+// with the same lines. With the mark, a key on the first line lost its
+// line ("s.toml: nmae: unknown key"), as the line scanner read the mark
+// as part of the key.
+func TestBadInputAsSaved(t *testing.T) {
+	tiny, err := os.ReadFile("testdata/tiny.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Without the comment on line 1, name is the first line's key.
+	plain := strings.TrimPrefix(string(tiny), "# A tiny valid scenario for the loader's tests.\n")
+	tests := []struct {
+		name, old, new, want string
+	}{
+		{"unknown key on line 1", `name = "tiny"`, `nmae = "tiny"`, "s.toml:1: nmae: unknown key; did you mean name?"},
+		{"wrong type on line 1", `name = "tiny"`, `name = 7`, "s.toml:1: name: want text (in quotes), got the whole number 7"},
+		{"out of range on line 1", "name = \"tiny\"\nseed = 1\ndays = 60", "days = 0\nname = \"tiny\"\nseed = 1", "s.toml:1: days: must be a number of days in [1, 65535], got 0"},
+		{"unknown key below", `replicates = 2`, `replicate = 2`, "s.toml:4: replicate: unknown key; did you mean replicates?"},
+	}
+	for _, tt := range tests {
+		bad := strings.Replace(plain, tt.old, tt.new, 1)
+		for _, saved := range []struct{ how, text string }{
+			{"plain", bad},
+			{"byte-order mark", "\ufeff" + bad},
+			{"CRLF", strings.ReplaceAll(bad, "\n", "\r\n")},
+			{"byte-order mark and CRLF", "\ufeff" + strings.ReplaceAll(bad, "\n", "\r\n")},
+		} {
+			s, err := Parse([]byte(saved.text), "s.toml", "s.toml", fstest.MapFS{})
+			if err == nil {
+				err = s.Validate()
+			}
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("%s, %s: error %v; want it to contain %q", tt.name, saved.how, err, tt.want)
+			}
+		}
+	}
+}
