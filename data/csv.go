@@ -50,11 +50,18 @@ func (t table) read(r io.Reader, row func(line int, rec []string) error) error {
 	if err := t.utf8(cr, head, nil); err != nil {
 		return err
 	}
+	head = t.trim(head)
 	if len(head) != len(t.header) {
-		return &Error{File: t.file, Line: 1, Msg: fmt.Sprintf("header must be %s (%d columns); it has %d", strings.Join(t.header, ","), len(t.header), len(head))}
+		msg := fmt.Sprintf("header must be %s (%d columns); it has %d", strings.Join(t.header, ","), len(t.header), len(head))
+		if len(head) == 1 && strings.Contains(head[0], ";") {
+			msg += ": the file looks separated by semicolons, as a spreadsheet set to a European language saves it; save it with commas between columns"
+		}
+		return &Error{File: t.file, Line: 1, Msg: msg}
 	}
 	for i, name := range t.header {
-		if head[i] != name {
+		// In any case and with spaces around, as a spreadsheet's
+		// user may type a header: it names the column all the same.
+		if !strings.EqualFold(strings.TrimSpace(head[i]), name) {
 			return &Error{File: t.file, Line: 1, Msg: fmt.Sprintf("header must be %s; column %d is %q", strings.Join(t.header, ","), i+1, head[i])}
 		}
 	}
@@ -70,6 +77,10 @@ func (t table) read(r io.Reader, row func(line int, rec []string) error) error {
 		if err := t.utf8(cr, rec, t.header); err != nil {
 			return err
 		}
+		rec = t.trim(rec)
+		if blank(rec) {
+			continue
+		}
 		if len(rec) != len(t.header) {
 			return &Error{File: t.file, Line: line, Msg: fmt.Sprintf("want %d fields (%s), got %d", len(t.header), strings.Join(t.header, ","), len(rec))}
 		}
@@ -77,6 +88,26 @@ func (t table) read(r io.Reader, row func(line int, rec []string) error) error {
 			return err
 		}
 	}
+}
+
+// trim drops the empty cells of rec past the header's columns: a
+// spreadsheet saves cells it once held, emptied, as trailing commas.
+func (t table) trim(rec []string) []string {
+	for len(rec) > len(t.header) && strings.TrimSpace(rec[len(rec)-1]) == "" {
+		rec = rec[:len(rec)-1]
+	}
+	return rec
+}
+
+// blank reports whether every cell of rec is empty: a row of commas, as a
+// spreadsheet saves a row it once held, emptied. It holds nothing.
+func blank(rec []string) bool {
+	for _, f := range rec {
+		if strings.TrimSpace(f) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // utf8 refuses a record (the one cr just read) holding text that is not

@@ -49,8 +49,10 @@ func Flows() ([]Flow, error) {
 	return ReadFlows(bytes.NewReader(flowsCSV), "data/dtm-niger/flows.csv")
 }
 
-// ReadFlows parses a flows file and checks its shape: the header (after
-// a UTF-8 byte-order mark, if any), at least one row, ISO dates with the
+// ReadFlows parses a flows file and checks its shape: the header (in any
+// case, after a UTF-8 byte-order mark, if any; empty cells past its
+// columns and rows of empty cells, as a spreadsheet saves them, are
+// skipped), at least one row, ISO dates with the
 // end not before the start, a known point, counts that are empty or
 // non-negative whole numbers (at least one given), a source address and
 // title on every row, rows sorted by start, end and point, and no two rows
