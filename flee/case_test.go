@@ -303,6 +303,12 @@ func TestBadCases(t *testing.T) {
 			"source_data/data_layout.csv:5: column 1: \"Mb\\xe9ra\" is not UTF-8 text; the file looks saved as Windows-1252 or Latin-1 (as Excel's \"CSV (Comma delimited)\" saves it): save it as \"CSV UTF-8\""},
 		{"Windows-1252 conflicts header", "input_csv/conflicts.csv", "#Day, A, Mb\xe9ra\n0, 1, 0\n",
 			"input_csv/conflicts.csv:1: column 3: \" Mb\\xe9ra\" is not UTF-8 text; the file looks saved as Windows-1252 or Latin-1 (as Excel's \"CSV (Comma delimited)\" saves it): save it as \"CSV UTF-8\""},
+		// Saved by a spreadsheet set to a European language: it said
+		// "StartDate;2020-01-01: unknown row", and "want 8 columns, got 1".
+		{"semicolons", "input_csv/sim_period.csv", "StartDate;2020-01-01\nLength;60\n",
+			"input_csv/sim_period.csv:1: the file looks separated by semicolons, as a spreadsheet set to a European language saves it; save it with commas between columns and points in numbers (18.44)"},
+		{"semicolons and decimal commas", "input_csv/locations.csv", "#name;region;country;latitude;longitude;location_type;conflict_date;population\nA;North;Home;10,0;1,0;conflict_zone;0;10000\n",
+			"input_csv/locations.csv:1: the file looks separated by semicolons, as a spreadsheet set to a European language saves it; save it with commas between columns and points in numbers (18.44)"},
 		{"no routes", "input_csv/routes.csv", "#name1,name2,distance,forced_redirection\n",
 			"input_csv/routes.csv: no routes"},
 		{"route to nowhere", "input_csv/routes.csv", "A,T,100,0\nT,Atlantis,50,0\n",

@@ -77,7 +77,23 @@ func readCSV(path, display string) (*csvFile, error) {
 		}
 		f.rows = append(f.rows, row{line: line, fields: rec})
 	}
+	if len(f.rows) > 0 && semicolons(f.rows[0]) {
+		return nil, &scenarios.Error{File: display, Line: f.rows[0].line, Msg: "the file looks separated by semicolons, as a spreadsheet set to a European language saves it; save it with commas between columns and points in numbers (18.44)"}
+	}
 	return f, nil
+}
+
+// semicolons reports whether r, a file's first row, holds more
+// semicolons than commas between its fields: a file separated by
+// semicolons, each of whose rows would be refused for its own reason
+// ("unknown row StartDate;2012-02-29", "want 8 columns, got 3" where
+// decimal commas split it), none saying why.
+func semicolons(r row) bool {
+	n := 0
+	for _, f := range r.fields {
+		n += strings.Count(f, ";")
+	}
+	return n > 0 && n > len(r.fields)-1
 }
 
 // errorf is an error at a line and column of the file.
