@@ -210,6 +210,7 @@ func (c *Case) open(rel string, optional bool) (*csvFile, error) {
 
 // LocationIndex returns the index of the location called name, or -1.
 func (c *Case) LocationIndex(name string) int {
+	name = nfc(name)
 	return slices.IndexFunc(c.Locations, func(l Location) bool { return l.Name == name })
 }
 
@@ -330,7 +331,7 @@ func (c *Case) readLocations() error {
 		if len(r.fields) < len(locationColumns) {
 			return f.errorf(r.line, locationColumns[len(r.fields)], "want %d columns (%s), got %d", len(locationColumns), strings.Join(locationColumns, ","), len(r.fields))
 		}
-		l := Location{Name: r.fields[0], Region: r.fields[1], Country: r.fields[2], ConflictDate: -1, Line: r.line}
+		l := Location{Name: nfc(r.fields[0]), Region: nfc(r.fields[1]), Country: nfc(r.fields[2]), ConflictDate: -1, Line: r.line}
 		if msg := words.BlankName(l.Name); msg != "" {
 			return f.errorf(r.line, "name", "%s", msg)
 		}
@@ -541,7 +542,7 @@ func (c *Case) readClosures() error {
 		if len(r.fields) < 5 {
 			return f.errorf(r.line, closureColumns[len(r.fields)], "want columns %s, got %d", strings.Join(closureColumns, ","), len(r.fields))
 		}
-		cl := Closure{Kind: strings.TrimSpace(r.fields[0]), Name1: r.fields[1], Name2: r.fields[2], Line: r.line}
+		cl := Closure{Kind: strings.TrimSpace(r.fields[0]), Name1: nfc(r.fields[1]), Name2: nfc(r.fields[2]), Line: r.line}
 		var err error
 		if cl.Start, err = parseInt(r.fields[3]); err != nil {
 			return f.errorf(r.line, "closure_start", "want a whole-number day offset, got %q", r.fields[3])
@@ -558,7 +559,7 @@ func (c *Case) readClosures() error {
 		switch cl.Kind {
 		case "country":
 			for _, col := range []int{1, 2} {
-				if !countries[r.fields[col]] {
+				if !countries[[]string{1: cl.Name1, 2: cl.Name2}[col]] {
 					return f.errorf(r.line, closureColumns[col], "no location in locations.csv lies in country %q", r.fields[col])
 				}
 			}
@@ -669,7 +670,7 @@ func (c *Case) readLayout() error {
 		if comment(r) || blank(r) || len(r.fields) < 2 {
 			continue // Flee reads only rows with a name and a file
 		}
-		name := r.fields[0]
+		name := nfc(r.fields[0])
 		// A series of no name, or of spaces, is observed data no camp
 		// can be matched with, shown as none where it is named.
 		if msg := words.BlankName(name); msg != "" {
@@ -814,6 +815,7 @@ func addTables(t1, t2 []Point) []Point {
 
 // SeriesFor returns the series called name, or nil.
 func (c *Case) SeriesFor(name string) *Series {
+	name = nfc(name)
 	if name == "total" {
 		return c.Total
 	}
@@ -834,7 +836,7 @@ func (c *Case) readCorrections() error {
 		if len(r.fields) < 2 || comment(r) || blank(r) {
 			continue
 		}
-		name := r.fields[0]
+		name := nfc(r.fields[0])
 		s := c.SeriesFor(name)
 		if s == nil || s == c.Total {
 			return f.errorf(r.line, "camp", "%q has no series in data_layout.csv", name)

@@ -2,8 +2,10 @@ package flee
 
 import (
 	"errors"
+	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -96,4 +98,54 @@ func withoutLines(c *Case) Case {
 		out.Closures[i].Line = 0
 	}
 	return out
+}
+
+// TestNamesComposed: a name typed with an e and a combining accent
+// (macOS, text copied from a PDF report) in one file and with é in
+// another is one name: the case reads as if every file had é. It was
+// refused as `unknown location "Mbéra"`, the name in the message looking
+// the same as the one in locations.csv.
+func TestNamesComposed(t *testing.T) {
+	const composed, decomposed = "Mbéra", "Mbe\u0301ra"
+	files := []string{"input_csv/locations.csv", "input_csv/routes.csv", "input_csv/closures.csv", "input_csv/conflicts.csv",
+		"input_csv/registration_corrections.csv", "source_data/data_layout.csv"}
+	// read reads testdata/tiny with its camp C1 called Mbéra, written
+	// decomposed in the files named.
+	read := func(t *testing.T, decomposedIn ...string) *Case {
+		t.Helper()
+		dir := copyTiny(t)
+		for _, f := range files {
+			b, err := os.ReadFile(filepath.Join(dir, f))
+			if err != nil {
+				t.Fatal(err)
+			}
+			name := composed
+			if slices.Contains(decomposedIn, f) {
+				name = decomposed
+			}
+			writeCase(t, dir, f, strings.ReplaceAll(string(b), "C1", name))
+		}
+		c, err := Read(dir)
+		if err != nil {
+			t.Fatalf("Read with %s decomposed in %v: %v", composed, decomposedIn, err)
+		}
+		c.Dir = ""
+		return c
+	}
+	want := read(t)
+	if want.LocationIndex(composed) < 0 || want.SeriesFor(composed) == nil {
+		t.Fatalf("no location or series %s in the composed case", composed)
+	}
+	for _, tt := range [][]string{
+		{"input_csv/locations.csv"},
+		files[1:],
+		files,
+	} {
+		if got := read(t, tt...); !reflect.DeepEqual(withoutLines(got), withoutLines(want)) {
+			t.Errorf("decomposed in %v: Read = %+v\nwant %+v", tt, got, want)
+		}
+	}
+	if want.LocationIndex(decomposed) < 0 || want.SeriesFor(decomposed) == nil {
+		t.Errorf("LocationIndex and SeriesFor of %q (decomposed): not found", decomposed)
+	}
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/borderwork/borderwork/internal/infile"
 	"github.com/borderwork/borderwork/scenarios"
+	"golang.org/x/text/unicode/norm"
 )
 
 // row is one record of a CSV file with the line it starts on.
@@ -124,6 +125,14 @@ func field(r row, i int) string {
 	}
 	return ""
 }
+
+// nfc is a name of a location, country, region or series in Unicode's
+// composed form (NFC), in which names are kept and compared: an é typed
+// as e and a combining accent (macOS, text copied from a PDF report) is
+// the é of the same name typed on Windows, where the two were refused as
+// different ("unknown location \"Mbéra\"" for a Mbéra that looked the
+// same). File names are not names: they are left as written.
+func nfc(name string) string { return norm.NFC.String(name) }
 
 // parseInt reads an integer as Python's int() does for these files:
 // surrounding whitespace (a trailing TAB in some series) is ignored.
