@@ -133,9 +133,9 @@ func ReadMMP(r io.Reader, name string, first, last time.Time) ([]Incident, error
 		if !inNigerDesert(loc, field(rec, "country")) {
 			continue
 		}
-		month, ok := incidentMonth(field(rec, "date"), field(rec, "year"), field(rec, "month"))
-		if !ok {
-			return nil, fmt.Errorf("%s:%d: %w: no date this reader understands (date %q, year %q, month %q)", name, line, ErrMMP, field(rec, "date"), field(rec, "year"), field(rec, "month"))
+		month, why := incidentMonth(field(rec, "date"), field(rec, "year"), field(rec, "month"))
+		if why != "" {
+			return nil, fmt.Errorf("%s:%d: %w: %s (date %q, year %q, month %q)", name, line, ErrMMP, why, field(rec, "date"), field(rec, "year"), field(rec, "month"))
 		}
 		if month.Before(first) || month.After(last) {
 			continue
@@ -201,25 +201,66 @@ func route(loc string) string {
 
 var (
 	isoDate = regexp.MustCompile(`^(\d{4})-(\d{2})-\d{2}`)
-	usDate  = regexp.MustCompile(`(\d{1,2})/\d{1,2}/(\d{4})`) // MMP's "Thu, 06/02/2016 - 12:00": month/day/year
+	// MMP's "Thu, 06/02/2016 - 12:00" is month/day/year; saved again by
+	// a spreadsheet set to another language, "02/06/2016" is day/month.
+	slashDate = regexp.MustCompile(`(\d{1,2})/(\d{1,2})/(\d{4})`)
+	weekday   = regexp.MustCompile(`(?i)^\s*(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b`)
 )
 
 // incidentMonth reads the month of an incident from a date column, or
-// from year and month columns ("2016" and "Jun" or "June" or "6").
-func incidentMonth(date, year, month string) (time.Time, bool) {
+// from year and month columns ("2016" and "Jun" or "June" or "6"). A
+// date written with slashes is month/day/year in MMP's exports but
+// day/month/year once a spreadsheet set to a European language has
+// saved the file again: the reading is the one its weekday (MMP's "Thu,
+// ") or the month column agrees with, or the only one that is a date;
+// otherwise the month is not known, and why is said. Read as
+// month/day/year whatever the file, 02/06/2016 (2 June) was February.
+func incidentMonth(date, year, month string) (time.Time, string) {
 	if m := isoDate.FindStringSubmatch(date); m != nil {
 		y, _ := strconv.Atoi(m[1])
 		mo, _ := strconv.Atoi(m[2])
 		return monthStart(y, mo)
 	}
-	if m := usDate.FindStringSubmatch(date); m != nil {
-		mo, _ := strconv.Atoi(m[1])
-		y, _ := strconv.Atoi(m[2])
-		return monthStart(y, mo)
+	fromColumns, columnsWhy := columnsMonth(year, month)
+	m := slashDate.FindStringSubmatch(date)
+	if m == nil {
+		return fromColumns, columnsWhy
 	}
+	a, _ := strconv.Atoi(m[1])
+	b, _ := strconv.Atoi(m[2])
+	y, _ := strconv.Atoi(m[3])
+	var readings []time.Time // month/day/year, then day/month/year
+	for _, md := range [][2]int{{a, b}, {b, a}} {
+		d := time.Date(y, time.Month(md[0]), md[1], 0, 0, 0, 0, time.UTC)
+		if md[0] >= 1 && md[0] <= 12 && d.Day() == md[1] && !slices.ContainsFunc(readings, d.Equal) {
+			readings = append(readings, d)
+		}
+	}
+	if w := weekday.FindStringSubmatch(date); w != nil {
+		readings = slices.DeleteFunc(readings, func(d time.Time) bool {
+			return !strings.EqualFold(d.Weekday().String()[:3], w[1])
+		})
+	}
+	if columnsWhy == "" {
+		if i := slices.IndexFunc(readings, func(d time.Time) bool { return d.Year() == fromColumns.Year() && d.Month() == fromColumns.Month() }); i >= 0 {
+			readings = readings[i : i+1]
+		}
+	}
+	if len(readings) == 1 {
+		return monthStart(readings[0].Year(), int(readings[0].Month()))
+	}
+	if len(readings) == 0 {
+		return time.Time{}, fmt.Sprintf("%q is no date as month/day/year or day/month/year", date)
+	}
+	return time.Time{}, fmt.Sprintf("%q could be month/day/year (%s) or day/month/year (%s), and no weekday or month column says which", date, readings[0].Format("2 January 2006"), readings[1].Format("2 January 2006"))
+}
+
+// columnsMonth reads the month from year and month columns, or says why
+// it cannot.
+func columnsMonth(year, month string) (time.Time, string) {
 	y, err := strconv.Atoi(year)
 	if err != nil {
-		return time.Time{}, false
+		return time.Time{}, "no date this reader understands"
 	}
 	if mo, err := strconv.Atoi(month); err == nil {
 		return monthStart(y, mo)
@@ -229,12 +270,12 @@ func incidentMonth(date, year, month string) (time.Time, bool) {
 			return monthStart(y, int(mo))
 		}
 	}
-	return time.Time{}, false
+	return time.Time{}, "no date this reader understands"
 }
 
-func monthStart(y, mo int) (time.Time, bool) {
+func monthStart(y, mo int) (time.Time, string) {
 	if mo < 1 || mo > 12 || y < 1900 || y > 2200 {
-		return time.Time{}, false
+		return time.Time{}, "no date this reader understands"
 	}
-	return time.Date(y, time.Month(mo), 1, 0, 0, 0, 0, time.UTC), true
+	return time.Date(y, time.Month(mo), 1, 0, 0, 0, 0, time.UTC), ""
 }

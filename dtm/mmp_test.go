@@ -2,6 +2,7 @@ package dtm
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -153,6 +154,46 @@ func TestReadMMPAsSaved(t *testing.T) {
 			if got[i].Route != tt.routes[i] || got[i].DeadMissing != want[i].DeadMissing || !got[i].Month.Equal(want[i].Month) {
 				t.Errorf("%s: incident %d = %+v; want route %s, as %+v", tt.name, i, got[i], tt.routes[i], want[i])
 			}
+		}
+	}
+}
+
+// TestReadMMPDates: a date with slashes is month/day/year in MMP's
+// exports ("Thu, 06/02/2016 - 12:00") and day/month/year once a
+// spreadsheet set to a European language has saved the file again
+// ("02/06/2016"). It was read as month/day/year whatever the file, so
+// that 2 June 2016 went to February, silently; the reading is now the
+// one the weekday or the month column agrees with, or the only date.
+func TestReadMMPDates(t *testing.T) {
+	for _, tt := range []struct {
+		date, year, month string
+		want              string // YYYY-MM, or the error's end
+	}{
+		{"Thu, 06/02/2016 - 12:00", "2016", "Jun", "2016-06"},
+		{"Thu, 06/02/2016 - 12:00", "", "", "2016-06"},
+		{"Sat, 06/02/2016 - 12:00", "", "", "2016-02"},
+		{"02/06/2016", "2016", "Jun", "2016-06"},
+		{"06/02/2016", "2016", "June", "2016-06"},
+		{"02/06/2016 12:00", "2016", "6", "2016-06"},
+		{"25/06/2016", "", "", "2016-06"},
+		{"06/25/2016", "", "", "2016-06"},
+		{"06/06/2016", "", "", "2016-06"},
+		{"02/06/2016", "", "", `"02/06/2016" could be month/day/year (6 February 2016) or day/month/year (2 June 2016), and no weekday or month column says which`},
+		{"13/13/2016", "", "", `"13/13/2016" is no date as month/day/year or day/month/year`},
+		{"2016-06-02", "2016", "Feb", "2016-06"}, // ISO: no doubt
+	} {
+		head, row := "Reported Date,Total Dead and Missing,Location Description", fmt.Sprintf("%q,1,\"Dirkou, Niger\"", tt.date)
+		if tt.year != "" {
+			head, row = head+",Reported Year,Reported Month", row+","+tt.year+","+tt.month
+		}
+		got, err := ReadMMP(strings.NewReader(head+"\n"+row+"\n"), "f.csv", date("2016-01-01"), date("2017-12-01"))
+		switch {
+		case strings.HasPrefix(tt.want, "20"):
+			if err != nil || len(got) != 1 || got[0].Month.Format("2006-01") != tt.want {
+				t.Errorf("date %q, year %q, month %q: ReadMMP = %+v, %v; want one incident in %s", tt.date, tt.year, tt.month, got, err, tt.want)
+			}
+		case err == nil || !strings.Contains(err.Error(), "f.csv:2: not a Missing Migrants Project export this reader understands: "+tt.want) || !errors.Is(err, ErrMMP):
+			t.Errorf("date %q: ReadMMP = %+v, %v; want an error saying %s", tt.date, got, err, tt.want)
 		}
 	}
 }
