@@ -242,11 +242,14 @@ func (c *Case) refuseLocationChanges() error {
 }
 
 // unknownLocation says that no location is called name, with the one
-// meant if a location's name differs from it only in case, spaces,
-// underscores or hyphens: Flee matches names exactly, and a case's files
+// meant if name is a location's with spaces around it (see spaced), or
+// differs from one only in case, spaces, underscores or hyphens: Flee matches names exactly, and a case's files
 // often differ so (FabFlee's venezuela2022 names "Distrito Capital" in
 // conflicts.csv, "Distrito_Capital" in locations.csv).
 func (c *Case) unknownLocation(name string) string {
+	if hint := c.spaced(name, c.LocationIndex); hint != "" {
+		return fmt.Sprintf("unknown location %q (not in locations.csv%s)", name, hint)
+	}
 	msg := fmt.Sprintf("unknown location %q (not in locations.csv)", name)
 	fold := func(s string) string {
 		return strings.Map(func(r rune) rune {
@@ -560,7 +563,12 @@ func (c *Case) readClosures() error {
 		case "country":
 			for _, col := range []int{1, 2} {
 				if !countries[[]string{1: cl.Name1, 2: cl.Name2}[col]] {
-					return f.errorf(r.line, closureColumns[col], "no location in locations.csv lies in country %q", r.fields[col])
+					return f.errorf(r.line, closureColumns[col], "no location in locations.csv lies in country %q%s", r.fields[col], c.spaced(r.fields[col], func(n string) int {
+						if countries[nfc(n)] {
+							return 0
+						}
+						return -1
+					}))
 				}
 			}
 			if cl.Name1 == cl.Name2 {
@@ -595,6 +603,17 @@ func (c *Case) readClosures() error {
 		c.Closures = append(c.Closures, cl)
 	}
 	return nil
+}
+
+// spaced is what to add to a message that name is unknown when it is
+// known without the spaces around it (as a file written with ", "
+// between its columns has them): " (\"Mentao\" is: ...)", or "". Flee
+// matches names exactly, spaces and all, as borderwork does.
+func (c *Case) spaced(name string, index func(string) int) string {
+	if t := strings.TrimSpace(name); t != name && t != "" && index(t) >= 0 {
+		return fmt.Sprintf("; %q is, without the spaces around it: are there spaces after the commas? Names are matched exactly", t)
+	}
+	return ""
 }
 
 // routeBetween is the first route joining a and b, or -1.
@@ -839,7 +858,12 @@ func (c *Case) readCorrections() error {
 		name := nfc(r.fields[0])
 		s := c.SeriesFor(name)
 		if s == nil || s == c.Total {
-			return f.errorf(r.line, "camp", "%q has no series in data_layout.csv", name)
+			return f.errorf(r.line, "camp", "%q has no series in data_layout.csv%s", name, c.spaced(name, func(n string) int {
+				if s := c.SeriesFor(n); s != nil && s != c.Total {
+					return 0
+				}
+				return -1
+			}))
 		}
 		d, err := parseDate(r.fields[1])
 		if err != nil {

@@ -313,6 +313,15 @@ func TestBadCases(t *testing.T) {
 			"input_csv/routes.csv: no routes"},
 		{"route to nowhere", "input_csv/routes.csv", "A,T,100,0\nT,Atlantis,50,0\n",
 			"input_csv/routes.csv:2: name2: unknown location \"Atlantis\" (not in locations.csv)"},
+		// Written with ", " between columns: the names have a space
+		// before them, as Flee reads them too; the message said only
+		// that " T" is unknown.
+		{"route with spaces", "input_csv/routes.csv", "A, T, 100, 0\n",
+			"input_csv/routes.csv:1: name2: unknown location \" T\" (not in locations.csv; \"T\" is, without the spaces around it: are there spaces after the commas? Names are matched exactly)"},
+		{"closure with spaces", "input_csv/closures.csv", "country, Home, Northland, 0, 5\n",
+			"input_csv/closures.csv:1: name1: no location in locations.csv lies in country \" Home\"; \"Home\" is, without the spaces around it: are there spaces after the commas? Names are matched exactly"},
+		{"correction with spaces", "input_csv/registration_corrections.csv", "C1 ,2020-03-01,normalize\n",
+			"input_csv/registration_corrections.csv:1: camp: \"C1 \" has no series in data_layout.csv; \"C1\" is, without the spaces around it: are there spaces after the commas? Names are matched exactly"},
 		{"route length", "input_csv/routes.csv", "A,T,-100,0\n",
 			"input_csv/routes.csv:1: distance: want a length in km, more than 0, got \"-100\""},
 		{"route flag", "input_csv/routes.csv", "A,T,100,3\n",
