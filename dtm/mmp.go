@@ -142,7 +142,14 @@ func ReadMMP(r io.Reader, name string, first, last time.Time) ([]Incident, error
 		}
 		n := 0.0
 		if t := field(rec, "total"); t != "" {
-			if n, err = strconv.ParseFloat(strings.ReplaceAll(t, ",", ""), 64); err != nil || !(n >= 0 && n <= data.MaxCount) || n != math.Trunc(n) {
+			// A comma may only group thousands (1,200): "2,5", a decimal
+			// comma, was read as 25 people.
+			if strings.Contains(t, ",") && !thousands.MatchString(t) {
+				err = errors.New("not grouped in thousands")
+			} else {
+				n, err = strconv.ParseFloat(strings.ReplaceAll(t, ",", ""), 64)
+			}
+			if err != nil || !(n >= 0 && n <= data.MaxCount) || n != math.Trunc(n) {
 				return nil, fmt.Errorf("%s:%d: %s: %w: %q is not a whole number of people from 0 to %d", name, line, head[col["total"]], ErrMMP, t, data.MaxCount)
 			}
 		}
@@ -204,6 +211,7 @@ var (
 	// MMP's "Thu, 06/02/2016 - 12:00" is month/day/year; saved again by
 	// a spreadsheet set to another language, "02/06/2016" is day/month.
 	slashDate = regexp.MustCompile(`(\d{1,2})/(\d{1,2})/(\d{4})`)
+	thousands = regexp.MustCompile(`^\d{1,3}(,\d{3})+$`)
 	weekday   = regexp.MustCompile(`(?i)^\s*(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b`)
 )
 

@@ -83,6 +83,10 @@ func TestReadMMPRejects(t *testing.T) {
 		// count: the sum of the month's deaths was +Inf in mmp.csv.
 		{"huge", "Reported Date,Total Dead and Missing,Location Description\n2016-06-01,1e308,\"Dirkou, Niger\"\n", `"1e308" is not a whole number of people from 0 to 1000000000`},
 		{"a fraction", "Reported Date,Total Dead and Missing,Location Description\n2016-06-01,2.5,\"Dirkou, Niger\"\n", `"2.5" is not a whole number of people`},
+		// A decimal comma (a spreadsheet in French or German): the comma
+		// was dropped as a thousands separator, and 2,5 read as 25.
+		{"a decimal comma", "Reported Date,Total Dead and Missing,Location Description\n2016-06-01,\"2,5\",\"Dirkou, Niger\"\n", `"2,5" is not a whole number of people`},
+		{"a comma out of place", "Reported Date,Total Dead and Missing,Location Description\n2016-06-01,\"12,00\",\"Dirkou, Niger\"\n", `"12,00" is not a whole number of people`},
 		{"bad date", "Reported Date,Total Dead and Missing,Location Description\nsoon,1,\"Dirkou, Niger\"\n", "f.csv:2: not a Missing Migrants Project export"},
 	}
 	for _, tt := range tests {
@@ -194,6 +198,16 @@ func TestReadMMPDates(t *testing.T) {
 			}
 		case err == nil || !strings.Contains(err.Error(), "f.csv:2: not a Missing Migrants Project export this reader understands: "+tt.want) || !errors.Is(err, ErrMMP):
 			t.Errorf("date %q: ReadMMP = %+v, %v; want an error saying %s", tt.date, got, err, tt.want)
+		}
+	}
+}
+
+// TestReadMMPThousands: a comma grouping thousands is read as such.
+func TestReadMMPThousands(t *testing.T) {
+	for total, want := range map[string]float64{`"1,200"`: 1200, "1200": 1200, "12": 12, `"1,000,000"`: 1e6} {
+		got, err := ReadMMP(strings.NewReader("Reported Date,Total Dead and Missing,Location Description\n2016-06-01,"+total+",\"Dirkou, Niger\"\n"), "f.csv", date("2016-01-01"), date("2017-12-01"))
+		if err != nil || len(got) != 1 || got[0].DeadMissing != want {
+			t.Errorf("total %s: ReadMMP = %+v, %v; want %v dead and missing", total, got, err, want)
 		}
 	}
 }
