@@ -101,7 +101,11 @@ func ReadMMP(r io.Reader, name string, first, last time.Time) ([]Incident, error
 	}
 	for _, need := range []string{"total", "location"} {
 		if _, ok := col[need]; !ok {
-			return nil, fmt.Errorf("%s:1: %w: no column %q (want one of %s)", name, ErrMMP, need, strings.Join(mmpColumns[need], ", "))
+			semicolons := ""
+			if len(head) == 1 && strings.Contains(head[0], ";") {
+				semicolons = "; the file looks separated by semicolons, as a spreadsheet set to a European language saves it: save it with commas between columns, or download the export again"
+			}
+			return nil, fmt.Errorf("%s:1: %w: no column %q (want one of %s)%s", name, ErrMMP, need, strings.Join(mmpColumns[need], ", "), semicolons)
 		}
 	}
 	_, hasDate := col["date"]

@@ -75,6 +75,8 @@ func TestReadMMPRejects(t *testing.T) {
 		{"empty", "", "f.csv: "},
 		{"no total", "Web ID,Reported Date,Location Description\n", `f.csv:1: not a Missing Migrants Project export this reader understands: no column "total"`},
 		{"no date", "Total Dead and Missing,Location Description\n1,\"Dirkou, Niger\"\n", "f.csv:1: not a Missing Migrants Project export this reader understands: no date column"},
+		// Saved by a spreadsheet set to a European language: one column.
+		{"semicolons", "Web ID;Reported Date;Total Dead and Missing;Location Description\n1;2016-06-01;3;Dirkou, Niger\n", `f.csv:1: not a Missing Migrants Project export this reader understands: no column "total" (want one of total number of dead and missing, total dead and missing); the file looks separated by semicolons`},
 		{"bad number", "Reported Date,Total Dead and Missing,Location Description\n2016-06-01,many,\"Dirkou, Niger\"\n", `f.csv:2: Total Dead and Missing: not a Missing Migrants Project export this reader understands: "many"`},
 		{"negative", "Reported Date,Total Dead and Missing,Location Description\n2016-06-01,-3,\"Dirkou, Niger\"\n", `f.csv:2: Total Dead and Missing: not a Missing Migrants Project export this reader understands: "-3" is not a whole number of people from 0 to 1000000000`},
 		{"NaN", "Reported Date,Total Dead and Missing,Location Description\n2016-06-01,NaN,\"Dirkou, Niger\"\n", `f.csv:2: Total Dead and Missing: not a Missing Migrants Project export this reader understands: "NaN" is not a whole number of people from 0 to 1000000000`},
