@@ -263,6 +263,12 @@ func ParseErrorAt(pe toml.ParseError, text []byte) (line int, key, msg string) {
 		// The decoder's words; a key or [table] given twice.
 		msg = "given twice; a key or a [table] may be given only once"
 	}
+	if strings.HasPrefix(msg, "invalid UTF-8 byte") {
+		// The decoder's words say what, not why: an editor saved the
+		// file in the computer's own code page (Notepad's "ANSI",
+		// Windows-1252), where é is one byte that is no UTF-8.
+		msg += ": the file is not UTF-8 text; it looks saved as Windows-1252 or Latin-1 (Notepad's \"ANSI\"): save it as UTF-8"
+	}
 	if notAValueTOML(msg) {
 		if v := valueOn(text, line); v != "" {
 			// The decoder's words ("expected a top-level item to end

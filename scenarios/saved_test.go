@@ -45,3 +45,22 @@ func TestBadInputAsSaved(t *testing.T) {
 		}
 	}
 }
+
+// TestNotUTF8: a scenario saved in Windows-1252 (Notepad's "ANSI") was
+// refused as "invalid UTF-8 byte: 0xe9", which says what but not why
+// nor what to do.
+func TestNotUTF8(t *testing.T) {
+	tiny, err := os.ReadFile("testdata/tiny.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ name, old, new, want string }{
+		{"in a name", `name = "tiny"`, "name = \"Mb\xe9ra\"", "s.toml:2: name: invalid UTF-8 byte: 0xe9: the file is not UTF-8 text; it looks saved as Windows-1252 or Latin-1 (Notepad's \"ANSI\"): save it as UTF-8"},
+		{"in a comment", "# A tiny valid", "# Un sc\xe9nario. A tiny valid", "s.toml:1: invalid UTF-8 byte: 0xe9: the file is not UTF-8 text"},
+	} {
+		_, err := Parse([]byte(strings.Replace(string(tiny), tt.old, tt.new, 1)), "s.toml", "s.toml", fstest.MapFS{})
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: Parse = %v; want an error containing %q", tt.name, err, tt.want)
+		}
+	}
+}
