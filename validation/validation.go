@@ -63,9 +63,10 @@ type DataFile struct {
 
 // DataFiles are the regular files under the data folder dir, in
 // lexical order, with their checksums. Hidden files and folders (named
-// from a dot: .DS_Store, .git), which no reader of data reads, are left
-// out, so that a file manager's or version control's do not count as a
-// change of the data; so are borderwork's own output folders (a
+// from a dot: .DS_Store, .git) and the files Office and Windows keep
+// beside a user's (notData), which no reader of data reads, are left
+// out, so that a file manager's, an editor's or version control's do
+// not count as a change of the data; so are borderwork's own output folders (a
 // subfolder holding a manifest.json, as `validate --data .` writes by
 // default), which are results, not data. Symbolic links are followed, as
 // the readers of data follow them: a data folder shared through a link,
@@ -94,7 +95,7 @@ func DataFiles(ctx context.Context, dir string) ([]DataFile, error) {
 			return err
 		}
 		for _, e := range entries {
-			if strings.HasPrefix(e.Name(), ".") {
+			if notData(e.Name()) {
 				continue
 			}
 			p, r := filepath.Join(path, e.Name()), e.Name()
@@ -130,6 +131,16 @@ func DataFiles(ctx context.Context, dir string) ([]DataFile, error) {
 		return nil
 	}
 	return files, walk(dir, "")
+}
+
+// notData reports whether a file or folder called name is none of the
+// data: hidden (named from a dot), an owner file that Microsoft Office
+// keeps beside a file while it is open (~$flows.csv, gone when Excel
+// closes it: recorded, it made the folder unreproducible, "~$flows.csv
+// is no longer there"), or Windows Explorer's Thumbs.db and desktop.ini.
+func notData(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "~$") ||
+		strings.EqualFold(name, "Thumbs.db") || strings.EqualFold(name, "desktop.ini")
 }
 
 // isOutputFolder says whether the folder at dir is one borderwork wrote:
@@ -290,6 +301,9 @@ func (in *Info) CheckData(ctx context.Context, dir string, m *output.Manifest) e
 		now[f.File] = f.SHA256
 	}
 	for _, f := range in.DataFiles {
+		if slices.ContainsFunc(strings.Split(f.File, "/"), notData) {
+			continue // recorded before such files were left out
+		}
 		p := filepath.Join(in.Data, filepath.FromSlash(f.File))
 		switch sum, ok := now[f.File]; {
 		case !ok && isRegular(p):
