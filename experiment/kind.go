@@ -818,7 +818,7 @@ func commandLineDisagreement(m *output.Manifest) string {
 		{"--seed", "seed", strconv.FormatInt(m.Seed, 10)},
 		{"--days", "days", strconv.Itoa(m.Days)},
 	}
-	if slices.Contains([]string{"run", "compare", "sweep"}, m.Command) {
+	if repsRun(m.Command) {
 		check = append(check, struct{ flag, key, want string }{"--reps", "reps", strconv.Itoa(m.Reps)})
 	}
 	for _, c := range check {

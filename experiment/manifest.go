@@ -22,9 +22,16 @@ func (p *Plan) CommandLine() string {
 		args = append(args, p.Arg)
 	}
 	f := p.Scenario.File
+	// --reps is the replicates run (a library's plan may run other than
+	// its scenario's), but for a claim the pilot, its scenario's, as
+	// asked: a claim runs more as its contrasts need.
+	reps := f.Replicates
+	if repsRun(p.Command) {
+		reps = p.Reps
+	}
 	args = append(args, "--seed", strconv.FormatInt(f.Seed, 10),
 		"--days", strconv.Itoa(f.Days),
-		"--reps", strconv.Itoa(f.Replicates)) // as asked: a claim may run more
+		"--reps", strconv.Itoa(reps))
 	switch p.Command {
 	case "run":
 		args = append(args, "--regime", strings.Join(p.Regimes, ","))
@@ -36,6 +43,14 @@ func (p *Plan) CommandLine() string {
 	}
 	args = append(args, p.Args...)
 	return ShellJoin(args)
+}
+
+// repsRun reports whether the --reps of a command line of command is
+// the number of replicates it runs, which its folder's manifest records
+// as reps: so for run, compare and sweep. A claim's --reps is its pilot,
+// and the folder records the replicates its contrasts needed.
+func repsRun(command string) bool {
+	return slices.Contains([]string{"run", "compare", "sweep"}, command)
 }
 
 // RecordedCommandLine is the command line the folder of x records: its

@@ -51,12 +51,11 @@ type Plan struct {
 	// understands.
 	Regimes []string
 	// Reps is the number of replicates of every regime at every point.
-	// For a run, compare or sweep folder it must be the scenario's own
-	// (Scenario.File.Replicates, which s.Set("replicates=5") changes):
-	// the command line such a folder records, and Reproduce reruns, takes
-	// --reps from the scenario, so a plan with another number writes
-	// a folder whose reproduction reports "manifest.json: reps is 2, but
-	// the command line it records gives 20".
+	// A run, compare or sweep folder records it as the --reps of its
+	// command line and as the replicates of its scenario.toml, whatever
+	// Scenario.File.Replicates says, so that the command line it records
+	// runs what ran. A claim's command line gives the scenario's
+	// replicates as --reps: its pilot, which the claim extends.
 	Reps int
 	// Keys are the varied scenario keys and Points the design: one value
 	// per key at each point. No keys and no points means one point with
@@ -373,6 +372,20 @@ func (x *Prepared) configure(s *scenarios.Scenario, regime string) (*sim.Config,
 func (x *Prepared) logs(rep int) bool {
 	_, ok := slices.BinarySearch(x.Events, rep)
 	return ok
+}
+
+// resolvedScenario is the scenario as the folder's scenario.toml records
+// it: x.Scenario, with its replicates those run where the command line
+// records them (--reps, as the command line sets them), so that the
+// folder a library's plan of other replicates than its scenario's writes
+// is the one its recorded command line writes.
+func (x *Prepared) resolvedScenario() *scenarios.Scenario {
+	if !repsRun(x.Command) || x.Reps == x.Scenario.File.Replicates {
+		return x.Scenario
+	}
+	s := x.Scenario.Clone()
+	s.File.Replicates = x.Reps
+	return s
 }
 
 // Seed is the master seed.

@@ -433,7 +433,7 @@ func recordedFields(m, rerun *output.Manifest) []string {
 	var problems []string
 	// A plan's runs are its reps, which the rerun takes from the manifest
 	// (a claim may run more than asked): the command line says how many.
-	if slices.Contains([]string{"run", "compare", "sweep"}, m.Command) {
+	if repsRun(m.Command) {
 		if asked, ok := flagValue(m.CommandLine, "--reps"); ok && asked != strconv.Itoa(m.Reps) {
 			problems = append(problems, fmt.Sprintf("manifest.json: reps is %d, but the command line it records gives %s", m.Reps, asked))
 		}

@@ -96,7 +96,7 @@ func Start(x *Prepared, out string, o Options) (w *Writer, err error) {
 	if err := checkFigureOptions(output.FigureOptions{Formats: o.Formats}, nil, func(string) string { return "--formats" }, []string{"formats"}); err != nil {
 		return nil, err
 	}
-	scenarioTOML, err := x.Scenario.Encode()
+	scenarioTOML, err := x.resolvedScenario().Encode()
 	if err != nil {
 		return nil, err
 	}
