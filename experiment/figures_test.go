@@ -226,7 +226,7 @@ func TestEveryFigureLaysOut(t *testing.T) {
 	folders := []folder{
 		{"compare", &Plan{Command: "compare", Scenario: loadSmall(t, 3, 30), Regimes: []string{"open", "closed", "malfunctioning", "hbm", "strict"}, Reps: 3, ByLocation: true},
 			BandChoices},
-		{"flee", &Plan{Command: "compare", Scenario: loadFleeSmall(t), Regimes: []string{"open", "closed", "malfunctioning", "hbm"}, Reps: 2, ByLocation: true}, BandChoices},
+		{"flee", &Plan{Command: "compare", Scenario: loadFleeSmall(t), Arg: "flee-small.toml", Regimes: []string{"open", "closed", "malfunctioning", "hbm"}, Reps: 2, ByLocation: true}, BandChoices},
 		{"grid1", sweep([]string{"closed", "malfunctioning"}, SweepSpec{Vary: []string{"regimes.malfunctioning.outage_start=0.05:0.4:3"}}), BandChoices},
 		{"grid2", sweep([]string{"closed", "malfunctioning"}, SweepSpec{Vary: []string{"regimes.malfunctioning.outage_start=0.05,0.2", "posts.Gate.capacity=5:25:3"}}), []string{BandsPercentile}},
 		{"lhs2", sweep([]string{"closed", "malfunctioning"}, SweepSpec{Design: "lhs", Samples: 12, Vary: []string{"regimes.malfunctioning.outage_start=0:0.4", "migrants.trapped_after_days=7:21"}}), []string{BandsPercentile}},

@@ -96,7 +96,7 @@ func TestFleeReport(t *testing.T) {
 		}
 		return string(report), res.Figures
 	}
-	report, figs := write("flee", &Plan{Command: "compare", Scenario: loadFleeSmall(t), Regimes: []string{"open", "closed"}, Reps: 2, ByLocation: true})
+	report, figs := write("flee", &Plan{Command: "compare", Scenario: loadFleeSmall(t), Arg: "flee-small.toml", Regimes: []string{"open", "closed"}, Reps: 2, ByLocation: true})
 	for _, want := range []string{
 		"## Under the Flee rule set",
 		"**Trapped** means waiting at a border post for at least 5 days",

@@ -7,6 +7,7 @@ import (
 
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/output/figures"
+	"github.com/borderwork/borderwork/scenarios"
 )
 
 // CommandLine is a command that reruns the plan's runs and tables (the
@@ -18,8 +19,8 @@ import (
 // can compare it with a folder's before it prepares the plan.
 func (p *Plan) CommandLine() string {
 	args := []string{"borderwork", p.Command}
-	if p.Arg != "" {
-		args = append(args, p.Arg)
+	if arg := p.scenarioArg(); arg != "" {
+		args = append(args, arg)
 	}
 	f := p.Scenario.File
 	// --reps is the replicates run (a library's plan may run other than
@@ -43,6 +44,37 @@ func (p *Plan) CommandLine() string {
 	}
 	args = append(args, p.Args...)
 	return ShellJoin(args)
+}
+
+// scenarioArg is the scenario argument of the plan's command line: Arg;
+// or, where Arg is "" but the scenario is not the default, which a
+// command line without one runs, the bundled name or path it was loaded
+// from (Scenario.Source), as a command line names it; or "" for the
+// default, or for a scenario that no command line names (Start refuses
+// to write its folder).
+func (p *Plan) scenarioArg() string {
+	if p.Arg != "" {
+		return p.Arg
+	}
+	arg, _ := argOf(p.Scenario.Source)
+	return arg
+}
+
+// argOf is the scenario argument that loads the scenario read from source
+// (a Scenario.Source): "" for the default, the name of another bundled
+// scenario, or a path as a command line names it (ScenarioWord). false:
+// source names none (a scenario parsed from text).
+func argOf(source string) (string, bool) {
+	if source == "bundled:"+scenarios.Default {
+		return "", true
+	}
+	if name, ok := strings.CutPrefix(source, "bundled:"); ok {
+		return name, true
+	}
+	if scenarios.IsPath(source) {
+		return ScenarioWord(source), true
+	}
+	return "", false
 }
 
 // repsRun reports whether the --reps of a command line of command is
@@ -140,7 +172,7 @@ func (x *Prepared) Manifest(scenarioSHA string, done []int) *output.Manifest {
 	s := x.Scenario
 	m.CommandLine = x.RecordedCommandLine()
 	m.Scenario = s.File.Name
-	m.ScenarioArg = x.Arg
+	m.ScenarioArg = x.scenarioArg()
 	m.ScenarioSource = s.Source
 	m.ScenarioSHA256 = scenarioSHA
 	m.Sets = s.Sets()

@@ -40,10 +40,13 @@ type Plan struct {
 	Scenario *scenarios.Scenario
 	// Arg is how the scenario was named (a path or a bundled name; "" for
 	// the default), for the command line recorded in the folder and
-	// quoted by its report.md. It must name Scenario: "" stands for the
-	// default scenario (scenarios.Default), so a plan of another
-	// scenario with Arg "" records a command that runs that one.
-	// (Reproduce reruns the folder's own scenario.toml, whatever Arg.)
+	// quoted by its report.md. It must name Scenario. "" for a scenario
+	// other than the default (scenarios.Default), which a command line
+	// without a scenario runs, records the bundled name or the path the
+	// scenario was loaded from (Scenario.Source); Start refuses to write
+	// the folder of one parsed from text that no command line names
+	// (scenarios.Parse with another source): give Arg. (Reproduce reruns
+	// the folder's own scenario.toml, whatever Arg.)
 	Arg string
 	// Regimes are the regimes run at every point, in the order of the
 	// folder's tables: names the scenario defines (Scenario.RegimeNames;

@@ -2,7 +2,10 @@ package experiment_test
 
 import (
 	"context"
+	"errors"
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/borderwork/borderwork/experiment"
@@ -57,5 +60,84 @@ func TestPlanRepsRecorded(t *testing.T) {
 	}
 	if len(rep.Problems) > 0 {
 		t.Errorf("Reproduce: problems %q; want none", rep.Problems)
+	}
+}
+
+// TestPlanEmptyArg: a plan whose Arg is "" records the scenario it runs.
+// For the default scenario its command line names none, as the command
+// line's own does; for another bundled scenario it names it (it named
+// none, which reruns the default, sahel), so that the command line runs
+// what ran; and the folder of a scenario parsed from text, which no
+// command line names, is refused before anything is written.
+func TestPlanEmptyArg(t *testing.T) {
+	load := func(name string) *scenarios.Scenario {
+		s, err := scenarios.Load(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.File.Days, s.File.Replicates = 5, 1
+		return s
+	}
+	classroomText, err := os.ReadFile("../scenarios/classroom.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	parsed, err := scenarios.Parse(classroomText, "classroom.toml", "test:classroom", os.DirFS("../scenarios"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	parsed.File.Days, parsed.File.Replicates = 5, 1
+	for _, c := range []struct {
+		name    string
+		s       *scenarios.Scenario
+		arg     string
+		want    string // the command line's start; "": refused
+		wantErr string
+	}{
+		{"default", load(""), "", "borderwork run --seed", ""},
+		{"another bundled", load("classroom"), "", "borderwork run classroom --seed", ""},
+		{"another bundled, named", load("classroom"), "classroom", "borderwork run classroom --seed", ""},
+		{"a path", load("../scenarios/classroom.toml"), "", "borderwork run ../scenarios/classroom.toml --seed", ""},
+		{"parsed, named", parsed, "classroom.toml", "borderwork run classroom.toml --seed", ""},
+		{"parsed, unnamed", parsed, "", "", `the plan's Arg is empty, which a command line reads as the default scenario, sahel, but its scenario classroom was read from test:classroom, which no command line names; set Arg`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			regime := c.s.DefaultRegimes()[0]
+			x, err := (&experiment.Plan{Command: "run", Scenario: c.s, Arg: c.arg, Regimes: []string{regime}, Reps: 1}).Prepare()
+			if err != nil {
+				t.Fatal(err)
+			}
+			out := filepath.Join(t.TempDir(), "run")
+			_, err = experiment.Write(context.Background(), x, out, experiment.Options{Workers: 1})
+			if c.wantErr != "" {
+				if err == nil || !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), c.wantErr) {
+					t.Errorf("Write: %v; want bad input saying %q", err, c.wantErr)
+				}
+				if _, serr := os.Stat(out); !errors.Is(serr, os.ErrNotExist) {
+					t.Errorf("Write refused, but %s is there (%v); want nothing written", out, serr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			m, err := output.ReadManifest(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.HasPrefix(m.CommandLine, c.want+" ") {
+				t.Errorf("command line %q; want it to start %q", m.CommandLine, c.want)
+			}
+			if got := x.CommandLine(); got != experiment.BaseCommandLine(m.CommandLine) {
+				t.Errorf("CommandLine() = %q; want the one recorded, %q", got, experiment.BaseCommandLine(m.CommandLine))
+			}
+			rep, err := experiment.Reproduce(context.Background(), out, 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rep.Problems) > 0 {
+				t.Errorf("Reproduce: problems %q; want none", rep.Problems)
+			}
+		})
 	}
 }

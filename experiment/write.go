@@ -17,6 +17,7 @@ import (
 
 	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
+	"github.com/borderwork/borderwork/scenarios"
 )
 
 // ErrBadInput is matched (errors.Is) by errors about what the caller
@@ -95,6 +96,9 @@ func Start(x *Prepared, out string, o Options) (w *Writer, err error) {
 	}
 	if err := checkFigureOptions(output.FigureOptions{Formats: o.Formats}, nil, func(string) string { return "--formats" }, []string{"formats"}); err != nil {
 		return nil, err
+	}
+	if _, ok := argOf(x.Scenario.Source); x.Arg == "" && !ok {
+		return nil, badInput("experiment: the plan's Arg is empty, which a command line reads as the default scenario, %s, but its scenario %s was read from %s, which no command line names; set Arg to the path or bundled name that loads it, for the command line the folder records", scenarios.Default, x.Scenario.File.Name, ShellQuote(x.Scenario.Source))
 	}
 	scenarioTOML, err := x.resolvedScenario().Encode()
 	if err != nil {

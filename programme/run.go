@@ -239,9 +239,9 @@ type Progress func(done, total int)
 // incomplete and returns an error wrapping experiment.ErrInterrupted.
 //
 // arg names s as a command line would (a bundled name or a path), for
-// the command line the folder and its report.md record: "" is the
-// default scenario, sahel, so another scenario given with "" records a
-// command that runs sahel. workers is how many runs go at once
+// the command line the folder and its report.md record; "" records the
+// bundled name or path s was loaded from (experiment.Plan.Arg says
+// more). workers is how many runs go at once
 // (below 1: one; the folder is the same bytes whatever it is); formats
 // are the figure formats, of "png", "svg" and "pdf" (none: no figures;
 // another is bad input, refused before any run); progress may be nil.
