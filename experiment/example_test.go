@@ -37,9 +37,13 @@ func Example() {
 		fmt.Println(err)
 		return
 	}
-	trapped := output.TotalIndex("trapped_person_days")
 	for _, g := range res.Groups {
-		fmt.Printf("%-15s trapped person-days %s\n", g.Regime, output.FormatStat(output.Describe(g.Column(trapped))))
+		trapped, err := g.TotalColumn("trapped_person_days")
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Printf("%-15s trapped person-days %s\n", g.Regime, output.FormatStat(output.Describe(trapped)))
 	}
 	fmt.Println(len(res.Figures), "figures; report.md written:", fileExists(filepath.Join(res.Dir, "report.md")))
 	// Output:

@@ -246,7 +246,8 @@ func stateAtEnd(s sim.State) func([]sim.DayRecord) float64 {
 	return func(d []sim.DayRecord) float64 { return float64(final(d).States[s]) }
 }
 
-// TotalIndex returns the position of the total called name, or -1.
+// TotalIndex returns the position of the total called name, or -1 (which
+// Group.Column does not take: Group.TotalColumn takes a name).
 func TotalIndex(name string) int {
 	for i, t := range Totals {
 		if t.Name == name {

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/borderwork/borderwork/internal/suggest"
 	"github.com/borderwork/borderwork/sim"
 )
 
@@ -327,13 +328,31 @@ func GroupByRegime(rows []SummaryRow) []Group {
 	return groups
 }
 
-// Column returns the values of total t across a group's runs.
+// Column returns the values of total t across a group's runs: t is the
+// position of a total in Totals, as TotalIndex gives it for a name that
+// is one; another t panics, as an index out of range does. TotalColumn
+// takes the name, and returns an error for one that is not a total.
 func (g Group) Column(t int) []float64 {
 	v := make([]float64, len(g.Rows))
 	for i, r := range g.Rows {
 		v[i] = r.Totals[t]
 	}
 	return v
+}
+
+// TotalColumn returns the values of the total called name (a column of
+// summary.csv, such as trapped_person_days) across a group's runs, or an
+// error naming it if no total is called so.
+func (g Group) TotalColumn(name string) ([]float64, error) {
+	t := TotalIndex(name)
+	if t < 0 {
+		names := make([]string, len(Totals))
+		for i, t := range Totals {
+			names[i] = t.Name
+		}
+		return nil, fmt.Errorf("output: unknown total %q (a column of summary.csv, such as trapped_person_days)%s", name, suggest.Hint(name, names))
+	}
+	return g.Column(t), nil
 }
 
 // WriteStats writes stats.csv: for every group and total, the sample's
