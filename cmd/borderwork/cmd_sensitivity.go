@@ -206,6 +206,9 @@ func cmdSensitivity(ctx context.Context, args []string, e *env) error {
 		if err != nil {
 			return err
 		}
+		if err := decimalComma(p, list); err != nil {
+			return err
+		}
 		for _, one := range list {
 			entry, err := gsa.ParseEntry(one)
 			if err != nil {
@@ -561,3 +564,28 @@ func printSensitivityJSON(w io.Writer, st *gsa.Study, r *gsa.Result, shard strin
 	}
 	return writeJSON(w, doc)
 }
+
+// decimalComma refuses a --params value whose comma sits inside a number
+// (abuse.bribe=1,5:10, a decimal comma as a French or German keyboard
+// types it): split at its commas, one entry ends with a digit and the
+// next begins with one, which no key does, so each half was refused (or
+// read) on its own, "abuse.bribe=1" with no word of the comma. list is
+// value split at its commas (splitList).
+func decimalComma(value string, list []string) error {
+	for i := 1; i < len(list); i++ {
+		before, after := list[i-1], list[i]
+		if after == "" || before == "" || !isDigit(after[0]) || !isDigit(before[len(before)-1]) {
+			continue
+		}
+		notDigit := func(r rune) bool { return r < '0' || r > '9' }
+		whole := before[strings.LastIndexFunc(before, notDigit)+1:]
+		if j := len(before) - len(whole) - 1; j >= 0 && before[j] == '-' && (j == 0 || strings.ContainsRune("=:", rune(before[j-1]))) {
+			whole = "-" + whole // lo:hi's own minus, not -KEY's
+		}
+		frac := after[:strings.IndexFunc(after+" ", notDigit)]
+		return usageErrorf("--params %s: a comma separates entries, so %s,%s reads as two (%s and %s); write a decimal with a point, %s.%s, not a comma", experiment.ShellQuote(value), whole, frac, before, after, whole, frac)
+	}
+	return nil
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }

@@ -271,6 +271,11 @@ func TestSensitivityBadInput(t *testing.T) {
 		{"effect misspelt", []string{"--effects", "closur"}, []string{"--effects", "did you mean closure?"}},
 		{"sobol flag on morris", []string{"--samples", "8"}, []string{"--samples", "sobol"}},
 		{"joint constraint", []string{"--params", "origins.Home.minor=0:0.9,origins.Home.sick=0:0.5"}, []string{"high end", "minor + sick + trafficked"}},
+		// A decimal comma was split as entries, and the message showed
+		// only "abuse.queue_effect=1": want a range, got "1".
+		{"decimal comma", []string{"--params", "abuse.queue_effect=1,5:3"}, []string{"--params abuse.queue_effect=1,5:3: a comma separates entries, so 1,5 reads as two (abuse.queue_effect=1 and 5:3); write a decimal with a point, 1.5, not a comma"}},
+		{"decimal comma ending a range", []string{"--params", "origins.Home.minor,abuse.queue_effect=-1:0,5"}, []string{"so 0,5 reads as two (abuse.queue_effect=-1:0 and 5); write a decimal with a point, 0.5, not a comma"}},
+		{"decimal comma of a negative", []string{"--params", "abuse.queue_effect=-1,5:3"}, []string{"so -1,5 reads as two", "-1.5"}},
 		{"shard", []string{"--shard", "3/3"}, []string{"--shard"}},
 		{"range share", []string{"--range-share", "0"}, []string{"--range-share", "more than 0"}},
 		{"params file", []string{"--params-file", "testdata/none.toml"}, []string{"--params-file", "none.toml"}},
