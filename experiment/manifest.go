@@ -42,7 +42,14 @@ func (p *Plan) CommandLine() string {
 	for _, kv := range p.Scenario.Sets() {
 		args = append(args, "--set", kv)
 	}
-	args = append(args, p.Args...)
+	own := p.Args
+	if len(own) == 0 && (p.Command == "run" || p.Command == "compare") {
+		// The flags of what the plan writes, which a library's plan may
+		// leave out of Args: without them the command line would write
+		// no locations.csv or event log.
+		own = RunArgs(p.ByLocation, p.Events)
+	}
+	args = append(args, own...)
 	return ShellJoin(args)
 }
 

@@ -88,7 +88,9 @@ type Plan struct {
 	// Sweep describes a sweep's design for its manifest; nil otherwise.
 	Sweep *output.SweepInfo
 	// Args are the command's own flags, recorded in the folder's command
-	// line after the common ones.
+	// line after the common ones. For run and compare, none records the
+	// flags of ByLocation and Events (RunArgs), so that the command line
+	// writes the tables the folder holds.
 	Args []string
 	// PrepareWorkers is how many points Prepare builds and validates at
 	// once (0: one at a time). More than one requires At and Configure to

@@ -141,3 +141,54 @@ func TestPlanEmptyArg(t *testing.T) {
 		})
 	}
 }
+
+// TestPlanRunArgsRecorded: a library's compare plan that writes
+// locations.csv and an event log, with no Args, records --by-location
+// and --events, so that its command line writes them again; it recorded
+// neither, which reproduce reported as a command line "written without"
+// them by an earlier borderwork.
+func TestPlanRunArgsRecorded(t *testing.T) {
+	s, err := scenarios.Load("classroom")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.File.Days, s.File.Replicates = 10, 2
+	for _, c := range []struct {
+		name string
+		plan experiment.Plan
+		want string // the flags after --regimes open
+	}{
+		{"locations", experiment.Plan{ByLocation: true}, "--by-location"},
+		{"events", experiment.Plan{Events: []int{0}}, "--events"},
+		{"both, of replicate 1", experiment.Plan{ByLocation: true, Events: []int{1}}, "--by-location --events --events-reps 1"},
+		{"given", experiment.Plan{ByLocation: true, Args: experiment.RunArgs(true, nil)}, "--by-location"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			p := c.plan
+			p.Command, p.Scenario, p.Arg, p.Regimes, p.Reps = "compare", s, "classroom", []string{"open"}, 2
+			x, err := p.Prepare()
+			if err != nil {
+				t.Fatal(err)
+			}
+			out := filepath.Join(t.TempDir(), "compare")
+			if _, err := experiment.Write(context.Background(), x, out, experiment.Options{Workers: 1}); err != nil {
+				t.Fatal(err)
+			}
+			m, err := output.ReadManifest(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := "borderwork compare classroom --seed 2018 --days 10 --reps 2 --regimes open " + c.want
+			if got := experiment.BaseCommandLine(m.CommandLine); got != want {
+				t.Errorf("command line %q; want %q", got, want)
+			}
+			rep, err := experiment.Reproduce(context.Background(), out, 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rep.Problems) > 0 {
+				t.Errorf("Reproduce: problems %q; want none", rep.Problems)
+			}
+		})
+	}
+}
