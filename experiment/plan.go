@@ -223,6 +223,14 @@ func (p *Plan) PrepareContext(ctx context.Context) (*Prepared, error) {
 		}
 	}
 	x.setReuse(same)
+	if x.Sweep != nil && x.Sweep.TotalRuns != x.NRuns() {
+		// A library's sweep whose Reps was changed after NewSweep: the
+		// manifest records the runs planned, which plot and reproduce
+		// count the folder's runs against.
+		info := *x.Sweep
+		info.TotalRuns = x.NRuns()
+		x.Sweep = &info
+	}
 	return x, nil
 }
 

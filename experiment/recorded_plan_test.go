@@ -192,3 +192,39 @@ func TestPlanRunArgsRecorded(t *testing.T) {
 		})
 	}
 }
+
+// TestSweepRepsRecorded: a sweep planned by NewSweep whose Reps is
+// changed before Prepare records, as its total_runs, the runs it plans,
+// so that plot draws it; it recorded those of the scenario's replicates
+// (40 of 4), and plot refused it: "runs lists 4 of the 40 runs the
+// folder holds when complete; the manifest was changed".
+func TestSweepRepsRecorded(t *testing.T) {
+	s, err := scenarios.Load("classroom")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.File.Days = 10
+	p, err := experiment.NewSweep(s, "classroom", []string{"open"}, experiment.SweepSpec{Vary: []string{"abuse.bribe=10,20"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Reps = 2
+	x, err := p.Prepare()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "sweep")
+	if _, err := experiment.Write(context.Background(), x, out, experiment.Options{Workers: 1}); err != nil {
+		t.Fatal(err)
+	}
+	m, err := output.ReadManifest(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Sweep.TotalRuns != 4 || len(m.Runs) != 4 {
+		t.Errorf("manifest records total_runs %d and %d runs; want 4 and 4", m.Sweep.TotalRuns, len(m.Runs))
+	}
+	if _, err := experiment.Redraw(out, []string{"svg"}, experiment.FigureChange{}); err != nil {
+		t.Errorf("Redraw: %v", err)
+	}
+}
