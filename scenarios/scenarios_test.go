@@ -246,6 +246,8 @@ func TestSetErrors(t *testing.T) {
 		{"days=1_000_000_000_000_000_000_000", `want a smaller whole number (at most ` + strconv.Itoa(math.MaxInt) + `), got "1_000_000_000_000_000_000_000"`},
 		{"posts.0.capacity=\"5\"", `want a number, got the text "5"`},
 		{"regimes.closed.patrol=high", `want a number, got the text "high"`},
+		{"regimes.closed.patrol=0,5", `want a number, got the text "0,5": write a decimal with a point (0.5), not a comma`},
+		{"abuse.bribe=-1,25", `got the text "-1,25": write a decimal with a point (-1.25), not a comma`},
 		{"posts.Nowhere.capacity=3", `posts has no element "Nowhere" (names: Gate; or an index from 0 to 0)`},
 		{"posts.gate.capacity=3", `posts has no element "gate"; did you mean Gate? Names are case-sensitive (names: Gate; or an index from 0 to 0)`},
 		{"origins.home.inflow=10", `origins has no element "home"; did you mean Home? Names are case-sensitive (names: Home; or an index from 0 to 0)`},

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"reflect"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -353,6 +354,10 @@ func setValue(v reflect.Value, value string) error {
 		}
 		switch t.Kind() {
 		case reflect.Float64, reflect.Float32:
+			if decimalComma.MatchString(value) {
+				// A spreadsheet set to a European language writes 1,5.
+				return fmt.Errorf("want a number, got the text %q: write a decimal with a point (%s), not a comma", value, strings.Replace(strings.TrimSpace(value), ",", ".", 1))
+			}
 			return fmt.Errorf("want a number, got the text %q", value)
 		case reflect.Int, reflect.Int64, reflect.Int32:
 			// A whole number the type cannot hold is a number, not text.
@@ -503,3 +508,7 @@ func (s *Scenario) syncOrders() {
 	slices.SortFunc(levels, func(a, b [2]string) int { return strings.Compare(a[0]+"\x00"+a[1], b[0]+"\x00"+b[1]) })
 	s.levelOrder = append(s.levelOrder, levels...)
 }
+
+// decimalComma matches a number written with a decimal comma (1,5), as a
+// spreadsheet set to a European language writes it.
+var decimalComma = regexp.MustCompile(`^\s*[-+]?[0-9]+,[0-9]+\s*$`)
