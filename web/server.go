@@ -47,7 +47,14 @@ type Server struct {
 
 	once  sync.Once
 	queue *queue
+	// checking holds a token for each pasted scenario being read and
+	// checked: see checkTurn.
+	checking chan struct{}
 }
+
+// Test hooks: checkWaits is called when a pasted scenario waits for its
+// turn to be checked, checked while it holds that turn.
+var testHookCheckWaits, testHookChecked func()
 
 // DefaultStall is how long a write to the page may wait for it to read,
 // unless Server.Stall says otherwise.
@@ -63,7 +70,10 @@ func (s *Server) maxBody() int64 { return int64(s.Limits.MaxText) + 64<<10 }
 
 // Handler serves the page at / and its API under /api/.
 func (s *Server) Handler() http.Handler {
-	s.once.Do(func() { s.queue = &queue{slots: max(1, s.Slots), limit: s.Queue} })
+	s.once.Do(func() {
+		s.queue = &queue{slots: max(1, s.Slots), limit: s.Queue}
+		s.checking = make(chan struct{}, max(2, s.Slots))
+	})
 	// The API has a mux of its own so that a path of it asked for with
 	// the wrong method is answered 405, with Allow, and not looked for
 	// among the page's files.
@@ -224,12 +234,49 @@ func isSyntax(err error) bool {
 	return errors.As(err, &syn)
 }
 
+// checkTurn waits for a turn to read and check req's scenario, if it is
+// pasted, and returns the function that ends the turn. Reading a pasted
+// scenario of a few thousand places takes a second and some 30 MB, and
+// both the page's outline and a run do it before any queue: 40 such
+// requests at once took a laptop's server to 1.2 GB and a classmate's
+// run from 0.2 to 7 seconds, and a few hundred could exhaust its memory.
+// So at most max(2, Slots) are read at once; the rest wait, in no set
+// order, until the page goes away. A bundled scenario, small and known,
+// does not wait: students on the bundled scenarios are not held up by
+// one who pastes a huge one.
+func (s *Server) checkTurn(ctx context.Context, req Request) (func(), error) {
+	if req.Text == "" {
+		return func() {}, nil
+	}
+	select {
+	case s.checking <- struct{}{}:
+	default:
+		if testHookCheckWaits != nil {
+			testHookCheckWaits()
+		}
+		select {
+		case s.checking <- struct{}{}:
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+	}
+	if testHookChecked != nil {
+		testHookChecked()
+	}
+	return func() { <-s.checking }, nil
+}
+
 func (s *Server) outline(w http.ResponseWriter, r *http.Request) {
 	req, ok := s.readRequest(w, r)
 	if !ok {
 		return
 	}
+	done, err := s.checkTurn(r.Context(), req)
+	if err != nil {
+		return // the page went away while waiting
+	}
 	o, err := Describe(req, s.Limits)
+	done()
 	if err != nil {
 		writeJSON(w, http.StatusUnprocessableEntity, Message{Error: ErrorLines(err)})
 		return
@@ -246,7 +293,12 @@ func (s *Server) run(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	done, err := s.checkTurn(r.Context(), req)
+	if err != nil {
+		return // the page went away while waiting
+	}
 	e, err := check(req, s.Limits)
+	done()
 	if err != nil {
 		writeJSON(w, http.StatusUnprocessableEntity, Message{Error: ErrorLines(err)})
 		return

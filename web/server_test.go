@@ -14,8 +14,11 @@ import (
 	"net/http/httptest"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 	"time"
+
+	"github.com/borderwork/borderwork/scenarios"
 )
 
 func newTestServer(t *testing.T) *httptest.Server {
@@ -350,6 +353,57 @@ func TestSchematicLayout(t *testing.T) {
 		seen[at] = p.Name
 		if p.Kind == "origin" && p.X != 0 {
 			t.Errorf("origin %s is drawn at x=%v; want the first column", p.Name, p.X)
+		}
+	}
+}
+
+// TestServerChecksFewPastedAtOnce: pasted scenarios are read and checked
+// at most max(2, Slots) at once, for the outline and for a run alike;
+// another waits for its turn, and gets it when one ends. Reading one of
+// a few thousand places takes a second and some 30 MB, and 40 at once
+// took a laptop's server to 1.2 GB.
+func TestServerChecksFewPastedAtOnce(t *testing.T) {
+	entered, waits, release := make(chan bool, 8), make(chan bool, 8), make(chan bool)
+	testHookChecked = func() { entered <- true; <-release }
+	testHookCheckWaits = func() { waits <- true }
+	defer func() { testHookChecked, testHookCheckWaits = nil, nil }()
+	s := &Server{Initial: Request{Scenario: "classroom"}, Limits: DefaultLimits(), Timeout: time.Minute, Slots: 1}
+	ts := httptest.NewServer(s.Handler())
+	t.Cleanup(ts.Close)
+	var once sync.Once
+	ends := func() { once.Do(func() { close(release) }) }
+	t.Cleanup(ends) // before ts.Close: a failure must not leave handlers holding their turns
+	raw, err := scenarios.Bundled("classroom")
+	if err != nil {
+		t.Fatal(err)
+	}
+	days, reps := 5, 1
+	body, _ := json.Marshal(Request{Text: string(raw), File: "mine.toml", Days: &days, Reps: &reps})
+	statuses := make(chan int, 3)
+	for _, path := range []string{"/api/outline", "/api/run", "/api/outline"} {
+		go func() {
+			resp, err := http.Post(ts.URL+path, "application/json", strings.NewReader(string(body)))
+			if err != nil {
+				statuses <- 0
+				return
+			}
+			io.Copy(io.Discard, resp.Body)
+			resp.Body.Close()
+			statuses <- resp.StatusCode
+		}()
+	}
+	<-entered
+	<-entered
+	select {
+	case <-entered:
+		t.Fatal("a third pasted scenario was checked while two were; want it to wait its turn")
+	case <-waits:
+	}
+	ends() // the two end their turns; the third gets one
+	<-entered
+	for range 3 {
+		if st := <-statuses; st != 200 {
+			t.Errorf("a pasted scenario that waited its turn: status %d; want 200", st)
 		}
 	}
 }
