@@ -14,6 +14,7 @@ import (
 	"io"
 	"math"
 	"net/http"
+	"os"
 	"reflect"
 	"slices"
 	"strings"
@@ -42,7 +43,8 @@ type Server struct {
 	Workers int
 	// Stall bounds how long one write to the page may wait for the page
 	// to read (a closed laptop, a frozen tab): past it the experiment
-	// stops and frees its slot for the others. 0: DefaultStall.
+	// stops and frees its slot for the others. It also bounds how long
+	// a request's body may take to arrive. 0: DefaultStall.
 	Stall time.Duration
 
 	once  sync.Once
@@ -64,6 +66,14 @@ const DefaultStall = 30 * time.Second
 // network moves this much well within the deadline, so a large message
 // is not cut off while the page is still reading.
 const stallChunk = 32 << 10
+
+// stall is Stall, or DefaultStall.
+func (s *Server) stall() time.Duration {
+	if s.Stall <= 0 {
+		return DefaultStall
+	}
+	return s.Stall
+}
 
 // maxBody bounds a request body: a scenario file and its overrides.
 func (s *Server) maxBody() int64 { return int64(s.Limits.MaxText) + 64<<10 }
@@ -138,7 +148,23 @@ var pageFields = map[string]string{
 // body that is not one request with the status that says why.
 func (s *Server) readRequest(w http.ResponseWriter, r *http.Request) (Request, bool) {
 	var req Request
+	// A body that does not come (a phone gone out of range mid-send, or
+	// a client that sends a few bytes and then nothing) would hold its
+	// connection and goroutine for ever: http.Server bounds only the
+	// headers, and a ReadTimeout there would also cancel a run's stream
+	// once it passed. So the body gets as long as a stalled page does,
+	// and no longer.
+	stall := s.stall()
+	rc := http.NewResponseController(w)
+	rc.SetReadDeadline(time.Now().Add(stall))
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.maxBody()))
+	if err == nil {
+		rc.SetReadDeadline(time.Time{}) // a run's stream may take minutes
+	} else {
+		// The rest of the body is not waited for: the connection closes
+		// after the answer.
+		w.Header().Set("Connection", "close")
+	}
 	if err == nil {
 		err = exactKeys(body)
 	}
@@ -166,6 +192,9 @@ func (s *Server) readRequest(w http.ResponseWriter, r *http.Request) (Request, b
 		status = http.StatusRequestEntityTooLarge
 		msg = fmt.Sprintf("the request is too large: the page takes at most %d KiB, a scenario file of at most %d KiB and its settings",
 			s.maxBody()>>10, s.Limits.MaxText>>10)
+	case errors.Is(err, os.ErrDeadlineExceeded):
+		status = http.StatusRequestTimeout
+		msg = fmt.Sprintf("the request did not arrive within %v; check the network, then try again", stall)
 	case errors.As(err, &typ) && typ.Field == "seed":
 		msg = fmt.Sprintf("Seed must be a whole number from 0 to %d", int64(math.MaxInt64))
 	case errors.As(err, &typ) && typ.Field == "days":
@@ -305,10 +334,7 @@ func (s *Server) run(w http.ResponseWriter, r *http.Request) {
 	}
 	// A page that stops reading must not hold its slot: every write has
 	// a deadline, and a write that misses it stops the experiment.
-	stall := s.Stall
-	if stall <= 0 {
-		stall = DefaultStall
-	}
+	stall := s.stall()
 	rc := http.NewResponseController(w)
 	defer rc.SetWriteDeadline(time.Time{}) // the connection may serve another request
 	live, gone := context.WithCancelCause(r.Context())

@@ -407,3 +407,28 @@ func TestServerChecksFewPastedAtOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestServerSlowBody: a request whose body stops coming (a phone gone out
+// of range mid-send, a client that sends a few bytes and then nothing)
+// is answered 408 once Stall has passed, and its connection closed,
+// rather than held for ever.
+func TestServerSlowBody(t *testing.T) {
+	s := &Server{Initial: Request{Scenario: "classroom"}, Limits: DefaultLimits(), Timeout: time.Minute, Slots: 1, Stall: 200 * time.Millisecond}
+	ts := httptest.NewServer(s.Handler())
+	t.Cleanup(ts.Close)
+	for _, path := range []string{"/api/run", "/api/outline"} {
+		conn, err := net.Dial("tcp", ts.Listener.Addr().String())
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer conn.Close()
+		fmt.Fprintf(conn, "POST %s HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"scenario\":", path)
+		// Only a guard against hanging, far beyond Stall: without the
+		// server's deadline this read would wait for ever.
+		conn.SetReadDeadline(time.Now().Add(30 * time.Second))
+		answer, _ := io.ReadAll(conn)
+		if !strings.HasPrefix(string(answer), "HTTP/1.1 408") || !strings.Contains(string(answer), "did not arrive") {
+			t.Errorf("POST %s with a body that stops coming: answered %q; want 408, and the connection closed", path, answer)
+		}
+	}
+}
