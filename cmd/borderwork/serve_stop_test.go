@@ -43,7 +43,7 @@ func TestServeStops(t *testing.T) {
 	real := serveInterrupts
 	serveInterrupts = func() (<-chan os.Signal, func()) { return again, func() {} }
 	defer func() { serveInterrupts = real }()
-	start := func(t *testing.T) (*http.Server, *web.Server, string, chan error) {
+	start := func(t *testing.T, states func(net.Conn, http.ConnState)) (*http.Server, *web.Server, string, chan error) {
 		// One slot, and experiments far longer than the test (minutes):
 		// one runs, the other waits, until the server closes them.
 		limits := web.DefaultLimits()
@@ -53,7 +53,7 @@ func TestServeStops(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		hs := &http.Server{Handler: srv.Handler()}
+		hs := &http.Server{Handler: srv.Handler(), ConnState: states}
 		done := make(chan error, 1)
 		go func() { done <- hs.Serve(ln) }()
 		t.Cleanup(func() { hs.Close() })
@@ -61,7 +61,7 @@ func TestServeStops(t *testing.T) {
 	}
 
 	t.Run("none in flight", func(t *testing.T) {
-		hs, srv, _, done := start(t)
+		hs, srv, _, done := start(t, nil)
 		var stderr lockedBuffer
 		t0 := time.Now()
 		if err := stopServing(hs, srv, done, &env{stdout: &stderr, stderr: &stderr}); err != nil {
@@ -72,8 +72,42 @@ func TestServeStops(t *testing.T) {
 		}
 	})
 
+	t.Run("a request half sent", func(t *testing.T) {
+		// A phone gone out of range mid-send, or a client that never
+		// finishes: no experiment is in flight, so serve stops at once.
+		// The grace is made far longer than any test, so that waiting it
+		// out could not pass for stopping at once.
+		grace := serveGrace
+		serveGrace = time.Hour
+		defer func() { serveGrace = grace }()
+		reading := make(chan bool, 1)
+		hs, srv, url, done := start(t, func(_ net.Conn, st http.ConnState) {
+			if st == http.StateActive {
+				reading <- true
+			}
+		})
+		conn, err := net.Dial("tcp", strings.TrimPrefix(url, "http://"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer conn.Close()
+		io.WriteString(conn, "POST /api/run HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{\"scenario\":")
+		<-reading
+		var stderr lockedBuffer
+		stopped := make(chan error, 1)
+		go func() { stopped <- stopServing(hs, srv, done, &env{stdout: &stderr, stderr: &stderr}) }()
+		select {
+		case err := <-stopped:
+			if err != nil || stderr.String() != "" {
+				t.Errorf("stopping beside a request half sent: %v, and said %q; want nil, and nothing", err, stderr.String())
+			}
+		case <-time.After(30 * time.Second): // a guard against hanging, not a measure
+			t.Fatal("with a request half sent and no experiment in flight, serve waited out its grace after Ctrl-C; want it to stop at once")
+		}
+	})
+
 	t.Run("two in flight", func(t *testing.T) {
-		hs, srv, url, done := start(t)
+		hs, srv, url, done := start(t, nil)
 		for range 2 {
 			ctx, cancel := context.WithCancel(context.Background())
 			t.Cleanup(cancel)
