@@ -113,7 +113,7 @@ func cmdServe(ctx context.Context, args []string, e *env) error {
 		return usageErrorf("--addr: %v", err)
 	}
 	srv := &web.Server{Initial: initial, Limits: web.DefaultLimits(), Timeout: 2 * time.Minute, Slots: runtime.NumCPU(), Queue: 64, Workers: runtime.NumCPU()}
-	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	hs := httpServer(srv.Handler())
 	host, port, _ := net.SplitHostPort(ln.Addr().String())
 	if ip := net.ParseIP(host); ip != nil && ip.IsUnspecified() {
 		// Listening on every interface: "[::]" is no address to open.
@@ -139,6 +139,16 @@ func cmdServe(ctx context.Context, args []string, e *env) error {
 	case <-ctx.Done():
 		return stopServing(hs, srv, done, e)
 	}
+}
+
+// httpServer serves h to a classroom. Headers must come within 10
+// seconds, and a connection idle between requests is closed after a
+// minute (browsers open a new one at once): without IdleTimeout a client
+// could hold any number of idle connections for ever. There is no
+// ReadTimeout or WriteTimeout: a run's stream may take minutes, and the
+// web.Server bounds a request's body and a stalled page itself.
+func httpServer(h http.Handler) *http.Server {
+	return &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: time.Minute}
 }
 
 // stopServing stops the server hs, whose Serve returns on done: at once

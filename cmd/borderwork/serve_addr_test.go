@@ -2,6 +2,7 @@ package main
 
 import (
 	"net"
+	"net/http"
 	"regexp"
 	"slices"
 	"strconv"
@@ -70,5 +71,17 @@ func TestServePortInUse(t *testing.T) {
 	}
 	if p, _ := strconv.Atoi(m[1]); p <= n+1 {
 		t.Errorf("serve --addr %s, with port %d taken too: it says to give port %d; want a free one", ln.Addr(), n+1, p)
+	}
+}
+
+// TestServeTimeouts: serve's HTTP server closes connections that sit
+// idle or send headers too slowly, and sets no whole-request timeout,
+// which would cut a run's stream (or, as a ReadTimeout, cancel its
+// experiment) once it passed.
+func TestServeTimeouts(t *testing.T) {
+	hs := httpServer(http.NotFoundHandler())
+	if hs.ReadHeaderTimeout <= 0 || hs.IdleTimeout <= 0 || hs.ReadTimeout != 0 || hs.WriteTimeout != 0 {
+		t.Errorf("serve's server has ReadHeaderTimeout %v, IdleTimeout %v, ReadTimeout %v, WriteTimeout %v; want the first two set, and the others 0",
+			hs.ReadHeaderTimeout, hs.IdleTimeout, hs.ReadTimeout, hs.WriteTimeout)
 	}
 }
