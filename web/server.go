@@ -21,6 +21,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/sim"
 )
 
@@ -47,8 +48,16 @@ type Server struct {
 	// a request's body may take to arrive. 0: DefaultStall.
 	Stall time.Duration
 
+	// Log, if set, is told in one line when the server starts refusing
+	// experiments as busy, and not again until one has got its turn:
+	// students are told to try again, and the teacher sees why. It
+	// names no page or student.
+	Log io.Writer
+
 	once  sync.Once
 	queue *queue
+	mu    sync.Mutex
+	busy  bool // refusing as busy, and Log told so
 	// checking holds a token for each pasted scenario being read and
 	// checked: see checkTurn.
 	checking chan struct{}
@@ -364,6 +373,7 @@ func (s *Server) run(w http.ResponseWriter, r *http.Request) {
 	}
 	release, err := s.queue.acquire(live, func(ahead int) { send(Message{Waiting: &ahead}) })
 	if errors.Is(err, errQueueFull) {
+		s.refusing(true)
 		writeJSON(w, http.StatusServiceUnavailable, Message{Error: []string{"the server is busy with other experiments; try again in a moment"}})
 		return
 	}
@@ -371,6 +381,7 @@ func (s *Server) run(w http.ResponseWriter, r *http.Request) {
 		return // the page went away while waiting
 	}
 	defer release()
+	s.refusing(false)
 	ctx, cancel := context.WithTimeout(live, s.Timeout)
 	defer cancel()
 	lastRuns := time.Time{}
@@ -391,6 +402,18 @@ func (s *Server) run(w http.ResponseWriter, r *http.Request) {
 		}
 		send(Message{Error: ErrorLines(err)})
 	}
+}
+
+// refusing notes whether the server is refusing experiments as busy,
+// and tells Log when it starts to.
+func (s *Server) refusing(busy bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if busy && !s.busy && s.Log != nil {
+		fmt.Fprintf(s.Log, "borderwork serve: busy: %s running and %d waiting, the most this server takes; pages that ask now are told to try again in a moment\n",
+			words.Count(max(1, s.Slots), "experiment"), s.Queue)
+	}
+	s.busy = busy
 }
 
 // deadlineWriter writes to the page in chunks of at most stallChunk,

@@ -432,3 +432,41 @@ func TestServerSlowBody(t *testing.T) {
 		}
 	}
 }
+
+// TestServerTellsTeacherBusy: when pages start being refused as busy,
+// Log (the teacher's terminal) is told once, in a line naming no page;
+// not again for each refusal, and again once an experiment has had its
+// turn and the server refuses anew.
+func TestServerTellsTeacherBusy(t *testing.T) {
+	var log strings.Builder
+	s := &Server{Initial: Request{Scenario: "classroom"}, Limits: DefaultLimits(), Timeout: time.Minute, Slots: 1, Queue: 1, Log: &log}
+	ts := httptest.NewServer(s.Handler())
+	t.Cleanup(ts.Close)
+	const want = "borderwork serve: busy: 1 experiment running and 1 waiting, the most this server takes; pages that ask now are told to try again in a moment\n"
+	run := `{"scenario":"classroom","reps":1,"days":10}`
+	for round := 1; round <= 2; round++ {
+		busy, err := s.queue.acquire(context.Background(), nil) // an experiment that is running
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp, err := http.Post(ts.URL+"/api/run", "application/json", strings.NewReader(run))
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := bufio.NewReader(resp.Body)
+		if first, err := r.ReadBytes('\n'); err != nil || string(first) != `{"waiting":1}`+"\n" {
+			t.Fatalf("round %d: the waiting run's first line: %q, %v", round, first, err)
+		}
+		for range 3 {
+			if resp, body := post(t, ts.URL+"/api/run", run); resp.StatusCode != 503 {
+				t.Fatalf("round %d: a run with the queue full: %d %q; want 503", round, resp.StatusCode, body)
+			}
+		}
+		if got := log.String(); got != strings.Repeat(want, round) {
+			t.Errorf("after round %d of refusals the teacher's terminal says %q; want %q", round, got, strings.Repeat(want, round))
+		}
+		busy() // the waiting run gets its turn and finishes
+		io.Copy(io.Discard, r)
+		resp.Body.Close()
+	}
+}

@@ -112,7 +112,7 @@ func cmdServe(ctx context.Context, args []string, e *env) error {
 		}
 		return usageErrorf("--addr: %v", err)
 	}
-	srv := &web.Server{Initial: initial, Limits: web.DefaultLimits(), Timeout: 2 * time.Minute, Slots: runtime.NumCPU(), Queue: 64, Workers: runtime.NumCPU()}
+	srv := &web.Server{Initial: initial, Limits: web.DefaultLimits(), Timeout: 2 * time.Minute, Slots: runtime.NumCPU(), Queue: 64, Workers: runtime.NumCPU(), Log: e.stderr}
 	hs := httpServer(srv.Handler())
 	host, port, _ := net.SplitHostPort(ln.Addr().String())
 	if ip := net.ParseIP(host); ip != nil && ip.IsUnspecified() {
