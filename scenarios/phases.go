@@ -228,7 +228,7 @@ func (v *validator) validatePhases() {
 		}
 		names[ms.Name] = true
 		if !kinds[ms.Location] {
-			v.add(at+".location", "unknown location %q", ms.Location)
+			v.add(at+".location", "unknown location %q%s", ms.Location, locationHint(ms.Location, f.Locations))
 			continue
 		}
 		if len(ms.OutgoingFrom) == 0 && len(ms.IncomingFrom) == 0 {

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 	hint "github.com/borderwork/borderwork/internal/suggest"
@@ -308,7 +310,7 @@ func (v *validator) structure() {
 	loc := func(path, name string, want ...sim.LocationKind) bool {
 		k, ok := kinds[name]
 		if !ok {
-			v.add(path, "unknown location %q", name)
+			v.add(path, "unknown location %q%s", name, locationHint(name, f.Locations))
 			return false
 		}
 		if len(want) > 0 && badKind[name] {
@@ -912,4 +914,23 @@ func (v *validator) factors() {
 			}
 		}
 	}
+}
+
+// locationHint is what to add to "unknown location": the location meant,
+// if one is a typo away, and a word on combining accents. A name typed on
+// macOS or copied from a PDF may hold e and a combining acute where the
+// scenario's location has é; the two print alike, so "unknown location
+// "Mbéra"; did you mean Mbéra?" alone would leave the reader none the
+// wiser.
+func locationHint(name string, locs []LocationSpec) string {
+	names := make([]string, len(locs))
+	for i, l := range locs {
+		names[i] = l.Name
+	}
+	msg := hint.Hint(name, names)
+	if i := strings.IndexFunc(name, func(r rune) bool { return unicode.Is(unicode.Mn, r) }); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(name[i:])
+		msg += fmt.Sprintf(" (this name holds a combining accent, U+%04X, after a letter: type the accented letter itself, as one character)", r)
+	}
+	return msg
 }
