@@ -67,6 +67,10 @@ type Server struct {
 // turn to be checked, checked while it holds that turn.
 var testHookCheckWaits, testHookChecked func()
 
+// testHookWaiting is called each time a run waiting for its turn is told
+// how many are ahead, with the prepared experiment it holds meanwhile.
+var testHookWaiting func(held *checked)
+
 // DefaultStall is how long a write to the page may wait for it to read,
 // unless Server.Stall says otherwise.
 const DefaultStall = 30 * time.Second
@@ -371,7 +375,19 @@ func (s *Server) run(w http.ResponseWriter, r *http.Request) {
 		}
 		return nil
 	}
-	release, err := s.queue.acquire(live, func(ahead int) { send(Message{Waiting: &ahead}) })
+	// A request that waits for its turn keeps only the request itself
+	// (a pasted scenario's text: at most the body's limit), not the
+	// prepared experiment, which for a pasted scenario of 2,000 places
+	// is some 8 MB: 64 of them waiting held 560 MB. It is prepared again
+	// when its turn comes; check depends only on the request and the
+	// limits, so it is the same experiment, and cannot now fail.
+	release, err := s.queue.acquire(live, func(ahead int) {
+		e = nil
+		if testHookWaiting != nil {
+			testHookWaiting(e)
+		}
+		send(Message{Waiting: &ahead})
+	})
 	if errors.Is(err, errQueueFull) {
 		s.refusing(true)
 		writeJSON(w, http.StatusServiceUnavailable, Message{Error: []string{"the server is busy with other experiments; try again in a moment"}})
@@ -382,6 +398,12 @@ func (s *Server) run(w http.ResponseWriter, r *http.Request) {
 	}
 	defer release()
 	s.refusing(false)
+	if e == nil {
+		if e, err = check(req, s.Limits); err != nil {
+			send(Message{Error: ErrorLines(err)}) // not expected: it passed before
+			return
+		}
+	}
 	ctx, cancel := context.WithTimeout(live, s.Timeout)
 	defer cancel()
 	lastRuns := time.Time{}

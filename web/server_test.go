@@ -470,3 +470,55 @@ func TestServerTellsTeacherBusy(t *testing.T) {
 		resp.Body.Close()
 	}
 }
+
+// TestServerWaitingHoldsLittle: a run waiting for its turn holds only its
+// request, not its prepared experiment (for a pasted scenario of 2,000
+// places some 8 MB, so that 64 waiting took a server to 560 MB); it is
+// prepared again when its turn comes, and its results are byte for byte
+// those of the same request run without waiting.
+func TestServerWaitingHoldsLittle(t *testing.T) {
+	raw, err := scenarios.Bundled("classroom")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pasted, _ := json.Marshal(Request{Text: string(raw), File: "mine.toml", Days: ptr(10), Reps: ptr(2)})
+	held := make(chan *checked, 8)
+	testHookWaiting = func(e *checked) { held <- e }
+	defer func() { testHookWaiting = nil }()
+	for _, tc := range []struct{ name, body string }{
+		{"bundled", `{"scenario":"classroom","reps":2,"days":10,"sets":["abuse.queue_effect=2"]}`},
+		{"pasted", string(pasted)},
+	} {
+		s := &Server{Initial: Request{Scenario: "classroom"}, Limits: DefaultLimits(), Timeout: time.Minute, Slots: 1}
+		ts := httptest.NewServer(s.Handler())
+		// The same request with the slot free: what the waiting one must
+		// end with.
+		_, alone := post(t, ts.URL+"/api/run", tc.body)
+		busy, err := s.queue.acquire(context.Background(), nil) // an experiment that is running
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp, err := http.Post(ts.URL+"/api/run", "application/json", strings.NewReader(tc.body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := bufio.NewReader(resp.Body)
+		if first, err := r.ReadBytes('\n'); err != nil || string(first) != `{"waiting":1}`+"\n" {
+			t.Fatalf("%s: the waiting run's first line: %q, %v", tc.name, first, err)
+		}
+		if e := <-held; e != nil {
+			t.Errorf("%s: a run waiting its turn holds its prepared experiment (%d runs); want only its request", tc.name, e.x.NRuns())
+		}
+		busy()
+		waited, _ := io.ReadAll(r)
+		resp.Body.Close()
+		ts.Close()
+		final := func(stream string) string {
+			ls := strings.Split(strings.TrimSpace(stream), "\n")
+			return ls[len(ls)-1]
+		}
+		if !strings.Contains(final(alone), `"final":true`) || final(string(waited)) != final(alone) {
+			t.Errorf("%s: after waiting its turn the run ended with\n%.300s\nwant, as without waiting,\n%.300s", tc.name, final(string(waited)), final(alone))
+		}
+	}
+}
