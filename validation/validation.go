@@ -595,10 +595,35 @@ func writeFolder(ctx context.Context, folder *output.Folder, s *scenarios.Scenar
 	return len(m.Figures), folder.Commit()
 }
 
+// recordedArg is the scenario argument a validate folder's command line
+// records for s, named arg: arg; or, where a library gives "", the
+// bundled name or path s was loaded from (Scenario.Source), since
+// validate has no default scenario and an empty scenario word is
+// refused. A scenario parsed from text, which no command line names,
+// needs arg: refused as bad input, before anything is written.
+func recordedArg(s *scenarios.Scenario, arg string) (string, error) {
+	if arg != "" {
+		return arg, nil
+	}
+	if name, ok := strings.CutPrefix(s.Source, "bundled:"); ok {
+		return name, nil
+	}
+	if scenarios.IsPath(s.Source) {
+		return experiment.ScenarioWord(s.Source), nil
+	}
+	return "", experiment.BadInput("validation: arg is empty, but the scenario %s was read from %s, which no command line names; give as arg the path or bundled name that loads it, for the command line the folder records", s.File.Name, experiment.ShellQuote(s.Source))
+}
+
 // WriteFlee writes the folder of v, a validation of the scenario s
 // (named arg on the command line) against a Flee case, in, its figures
 // drawn in formats as o says, and returns how many figure files it holds.
+// arg "" records the bundled name or path s was loaded from; a scenario
+// parsed from text needs arg (refused as bad input, nothing written).
 func WriteFlee(ctx context.Context, folder *output.Folder, v *flee.Validation, s *scenarios.Scenario, o *output.FigureOptions, formats []string, arg string, in *Info) (int, error) {
+	arg, err := recordedArg(s, arg)
+	if err != nil {
+		return 0, err
+	}
 	o = FigureOptions(o, formats)
 	if v.Partial() {
 		c := *in
@@ -619,8 +644,12 @@ func WriteFlee(ctx context.Context, folder *output.Folder, v *flee.Validation, s
 // (named arg on the command line) against flow counts, in, with reps
 // replicates of each kept set and the MMP's incidents (nil: none given),
 // with its report, its figures drawn in formats as o says, and returns how
-// many figure files it holds.
+// many figure files it holds. arg "" is as WriteFlee's.
 func WriteFlows(ctx context.Context, folder *output.Folder, st *dtm.Study, s *scenarios.Scenario, o *output.FigureOptions, formats []string, arg string, in *Info, reps int, incidents []dtm.Incident) (int, error) {
+	arg, err := recordedArg(s, arg)
+	if err != nil {
+		return 0, err
+	}
 	o = FigureOptions(o, formats)
 	tables := func(to string, m *output.Manifest) ([]string, error) {
 		tables, err := st.Write(to, incidents)
