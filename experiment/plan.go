@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"strings"
 	"sync"
 	"unsafe"
 
@@ -86,6 +87,9 @@ type Plan struct {
 	// points of a sensitivity analysis would be large and say nothing.
 	SummaryOnly bool
 	// Sweep describes a sweep's design for its manifest; nil otherwise.
+	// A sweep's Keys, Points and Args must be those NewSweep planned with
+	// it: Prepare refuses one changed after, whose folder would record a
+	// --vary that reruns other points.
 	Sweep *output.SweepInfo
 	// Args are the command's own flags, recorded in the folder's command
 	// line after the common ones. For run and compare, none records the
@@ -155,6 +159,9 @@ func (p *Plan) PrepareContext(ctx context.Context) (*Prepared, error) {
 		if len(pt) != len(p.Keys) {
 			return nil, fmt.Errorf("experiment: a point has %d values for %d keys", len(pt), len(p.Keys))
 		}
+	}
+	if err := p.checkSweep(); err != nil {
+		return nil, err
 	}
 	for i, r := range p.Events {
 		if r < 0 || r >= p.Reps || i > 0 && r <= p.Events[i-1] {
@@ -232,6 +239,22 @@ func (p *Plan) PrepareContext(ctx context.Context) (*Prepared, error) {
 		x.Sweep = &info
 	}
 	return x, nil
+}
+
+// checkSweep refuses a sweep whose Keys, Points or Args are no longer
+// those NewSweep planned with its Sweep (a library changed them after):
+// the folder would record a --vary, and a sweep section, that rerun other
+// points than those run. A sensitivity analysis's Sweep, which varies no
+// --vary, is not checked.
+func (p *Plan) checkSweep() error {
+	sw := p.Sweep
+	if sw == nil || len(sw.Vary) == 0 {
+		return nil
+	}
+	if slices.Equal(p.Keys, sw.Keys) && slices.EqualFunc(p.Points, sw.Points, slices.Equal[[]float64]) && slices.Equal(p.Args, SweepArgs(sw)) {
+		return nil
+	}
+	return badInput("experiment: the sweep's Keys, Points or Args are not those its Sweep records (--vary %s), which its folder's command line would give, rerunning other points than those run; plan the sweep wanted with NewSweep, and change neither after", strings.Join(sw.Vary, " --vary "))
 }
 
 // prepareBlock is how many points each of Prepare's workers builds

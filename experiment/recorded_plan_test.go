@@ -228,3 +228,45 @@ func TestSweepRepsRecorded(t *testing.T) {
 		t.Errorf("Redraw: %v", err)
 	}
 }
+
+// TestSweepChangedRefused: a sweep planned by NewSweep whose Points or
+// Keys a library then changed ran the points it was given but recorded
+// the --vary it was planned with, which reruns other points; Prepare now
+// refuses such a plan as bad input (nothing is written), whether the
+// points were replaced or changed in place. One left as planned prepares.
+func TestSweepChangedRefused(t *testing.T) {
+	s, err := scenarios.Load("classroom")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.File.Days = 10
+	for _, tc := range []struct {
+		name   string
+		change func(p *experiment.Plan)
+	}{
+		{"as planned", func(p *experiment.Plan) {}},
+		{"points replaced", func(p *experiment.Plan) { p.Points = [][]float64{{10}, {30}} }},
+		{"a point changed in place", func(p *experiment.Plan) { p.Points[1][0] = 30 }},
+		{"a point added", func(p *experiment.Plan) { p.Points = append(p.Points, []float64{30}) }},
+		{"keys replaced", func(p *experiment.Plan) { p.Keys = []string{"days"} }},
+		{"a key renamed in place", func(p *experiment.Plan) { p.Keys[0] = "days" }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p, err := experiment.NewSweep(s, "classroom", []string{"open"}, experiment.SweepSpec{Vary: []string{"abuse.bribe=10,20"}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			tc.change(p)
+			_, err = p.Prepare()
+			if tc.name == "as planned" {
+				if err != nil {
+					t.Errorf("Prepare of a sweep as planned: %v", err)
+				}
+				return
+			}
+			if !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), "--vary abuse.bribe=10,20") {
+				t.Errorf("Prepare of a sweep whose %s = %v; want bad input naming the --vary it records", tc.name, err)
+			}
+		})
+	}
+}

@@ -30,7 +30,9 @@ type SweepSpec struct {
 // NewSweep plans a sweep of s (named arg on the command line) under
 // regimes: every point of the design × regimes × the scenario's
 // replicates. It checks every argument; errors wrap ErrBadInput or
-// scenarios.ErrInvalid. Prepare then validates every point.
+// scenarios.ErrInvalid. Prepare then validates every point, and refuses
+// the plan if its Keys, Points or Args were changed (its folder would
+// record a --vary that reruns other points): plan another sweep instead.
 func NewSweep(s *scenarios.Scenario, arg string, regimes []string, spec SweepSpec) (*Plan, error) {
 	if spec.Design == "" {
 		spec.Design = "grid"
@@ -124,8 +126,19 @@ func NewSweep(s *scenarios.Scenario, arg string, regimes []string, spec SweepSpe
 	}
 	return &Plan{
 		Command: "sweep", Scenario: s, Arg: arg, Regimes: regimes, Reps: s.File.Replicates,
-		Keys: keys, Points: points, Sweep: info, Args: SweepArgs(info),
+		// Copies: Prepare refuses a plan whose Keys or Points were
+		// changed after (checkSweep), also in place.
+		Keys: slices.Clone(keys), Points: clonePoints(points), Sweep: info, Args: SweepArgs(info),
 	}, nil
+}
+
+// clonePoints is a deep copy of points.
+func clonePoints(points [][]float64) [][]float64 {
+	c := make([][]float64, len(points))
+	for i, pt := range points {
+		c[i] = slices.Clone(pt)
+	}
+	return c
 }
 
 // SweepArgs are the flags that make a sweep what it is, as its manifest's
