@@ -84,6 +84,21 @@ func argOf(source string) (string, bool) {
 	return "", false
 }
 
+// CheckArg refuses, as bad input, an arg (a folder's recorded scenario
+// argument) that surely loads another scenario than s: a bundled name
+// other than the one s was loaded as (Arg "sahel" for the bundled
+// classroom), whose recorded command line would run that one. Other
+// pairs are not told apart: a path may hold a copy of a bundled
+// scenario, two spellings of a path may be one file, and a scenario
+// parsed from text names none.
+func CheckArg(s *scenarios.Scenario, arg string) error {
+	name, ok := strings.CutPrefix(s.Source, "bundled:")
+	if arg == "" || scenarios.IsPath(arg) || !ok || arg == name {
+		return nil
+	}
+	return badInput("experiment: the scenario argument %s names the bundled scenario %s, but the scenario run, %s, was read from %s; the folder's command line would run %s: give the argument that loads the scenario run (%s)", ShellQuote(arg), arg, s.File.Name, ShellQuote(s.Source), arg, ShellQuote(name))
+}
+
 // repsRun reports whether the --reps of a command line of command is
 // the number of replicates it runs, which its folder's manifest records
 // as reps: so for run, compare and sweep. A claim's --reps is its pilot,

@@ -46,8 +46,11 @@ type Plan struct {
 	// without a scenario runs, records the bundled name or the path the
 	// scenario was loaded from (Scenario.Source); Start refuses to write
 	// the folder of one parsed from text that no command line names
-	// (scenarios.Parse with another source): give Arg. (Reproduce reruns
-	// the folder's own scenario.toml, whatever Arg.)
+	// (scenarios.Parse with another source): give Arg. Start also refuses
+	// an Arg that is another bundled scenario's name than the one loaded
+	// (CheckArg); other mismatches, such as a path to another file, it
+	// cannot tell and records as given. (Reproduce reruns the folder's
+	// own scenario.toml, whatever Arg.)
 	Arg string
 	// Regimes are the regimes run at every point, in the order of the
 	// folder's tables: names the scenario defines (Scenario.RegimeNames;

@@ -270,3 +270,46 @@ func TestSweepChangedRefused(t *testing.T) {
 		})
 	}
 }
+
+// TestPlanOtherArgRefused: a plan whose Arg names another bundled
+// scenario than the one it runs (Arg "sahel" with classroom loaded)
+// recorded a command line that runs sahel beside classroom's tables;
+// it is refused as bad input, naming both, with nothing written. Arg
+// naming the scenario loaded, or "" for it, writes the folder.
+func TestPlanOtherArgRefused(t *testing.T) {
+	for _, tc := range []struct {
+		load, arg string
+		ok        bool
+	}{
+		{"classroom", "sahel", false},
+		{"sahel", "classroom", false},
+		{"classroom", "classroom", true},
+		{"classroom", "", true},
+	} {
+		t.Run(tc.load+" as "+tc.arg, func(t *testing.T) {
+			s, err := scenarios.Load(tc.load)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s.File.Days = 5
+			x, err := (&experiment.Plan{Command: "run", Scenario: s, Arg: tc.arg, Regimes: []string{"open"}, Reps: 1}).Prepare()
+			if err != nil {
+				t.Fatal(err)
+			}
+			out := filepath.Join(t.TempDir(), "run")
+			_, err = experiment.Write(context.Background(), x, out, experiment.Options{Workers: 1, Formats: []string{}})
+			if tc.ok {
+				if err != nil {
+					t.Errorf("Write of %s with Arg %q: %v", tc.load, tc.arg, err)
+				}
+				return
+			}
+			if !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), "bundled:"+tc.load) {
+				t.Errorf("Write of %s with Arg %q = %v; want bad input naming where the scenario was read from", tc.load, tc.arg, err)
+			}
+			if _, serr := os.Stat(out); !errors.Is(serr, os.ErrNotExist) {
+				t.Errorf("refused, but %s is there (%v)", out, serr)
+			}
+		})
+	}
+}

@@ -100,6 +100,9 @@ func Start(x *Prepared, out string, o Options) (w *Writer, err error) {
 	if _, ok := argOf(x.Scenario.Source); x.Arg == "" && !ok {
 		return nil, badInput("experiment: the plan's Arg is empty, which a command line reads as the default scenario, %s, but its scenario %s was read from %s, which no command line names; set Arg to the path or bundled name that loads it, for the command line the folder records", scenarios.Default, x.Scenario.File.Name, ShellQuote(x.Scenario.Source))
 	}
+	if err := CheckArg(x.Scenario, x.Arg); err != nil {
+		return nil, err
+	}
 	scenarioTOML, err := x.resolvedScenario().Encode()
 	if err != nil {
 		return nil, err
