@@ -20,7 +20,9 @@ import (
 // refuses ("want a SCENARIO"), and scenario_arg "". The folder now
 // records the bundled name or path the scenario was loaded from
 // (Scenario.Source); one parsed from text, which no command line names,
-// is refused as bad input with nothing written.
+// is refused as bad input with nothing written. So is an arg naming
+// another bundled scenario than the one run (experiment.CheckArg), whose
+// command line would run that one.
 func TestWriteFleeEmptyArg(t *testing.T) {
 	ctx := context.Background()
 	const dataDir = "../data/flee/mali2012"
@@ -39,10 +41,13 @@ func TestWriteFleeEmptyArg(t *testing.T) {
 	for _, tc := range []struct {
 		name    string
 		s       *scenarios.Scenario
+		arg     string
 		wantArg string // "": refused
 	}{
-		{"bundled", bundled, "mali2012"},
-		{"parsed from text", parsed, ""},
+		{"bundled", bundled, "", "mali2012"},
+		{"parsed from text", parsed, "", ""},
+		{"bundled, named", bundled, "mali2012", "mali2012"},
+		{"bundled, another named", bundled, "sahel", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := tc.s
@@ -68,10 +73,10 @@ func TestWriteFleeEmptyArg(t *testing.T) {
 			defer folder.Discard()
 			o := experiment.DefaultFigureOptions()
 			o.NoFigures = true
-			_, err = WriteFlee(ctx, folder, v, s, &o, nil, "", in)
+			_, err = WriteFlee(ctx, folder, v, s, &o, nil, tc.arg, in)
 			if tc.wantArg == "" {
-				if !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), "arg") {
-					t.Errorf("WriteFlee(arg \"\") of a scenario parsed from text = %v; want bad input saying to give arg", err)
+				if !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), s.Source) {
+					t.Errorf("WriteFlee(arg %q) of the scenario read from %s = %v; want bad input naming where it was read from", tc.arg, s.Source, err)
 				}
 				folder.Discard()
 				if _, err := os.Stat(out); !os.IsNotExist(err) {
@@ -87,7 +92,7 @@ func TestWriteFleeEmptyArg(t *testing.T) {
 				t.Fatal(err)
 			}
 			if words := experiment.ShellWords(m.CommandLine); len(words) < 3 || words[2] != tc.wantArg || m.ScenarioArg != tc.wantArg {
-				t.Errorf("WriteFlee(arg \"\") recorded command line %q, scenario_arg %q; want the scenario %q named in both", m.CommandLine, m.ScenarioArg, tc.wantArg)
+				t.Errorf("WriteFlee(arg %q) recorded command line %q, scenario_arg %q; want the scenario %q named in both", tc.arg, m.CommandLine, m.ScenarioArg, tc.wantArg)
 			}
 		})
 	}

@@ -600,10 +600,11 @@ func writeFolder(ctx context.Context, folder *output.Folder, s *scenarios.Scenar
 // bundled name or path s was loaded from (Scenario.Source), since
 // validate has no default scenario and an empty scenario word is
 // refused. A scenario parsed from text, which no command line names,
-// needs arg: refused as bad input, before anything is written.
+// needs arg: refused as bad input, before anything is written, as is an
+// arg that names another bundled scenario than s (experiment.CheckArg).
 func recordedArg(s *scenarios.Scenario, arg string) (string, error) {
 	if arg != "" {
-		return arg, nil
+		return arg, experiment.CheckArg(s, arg)
 	}
 	if name, ok := strings.CutPrefix(s.Source, "bundled:"); ok {
 		return name, nil
@@ -618,7 +619,8 @@ func recordedArg(s *scenarios.Scenario, arg string) (string, error) {
 // (named arg on the command line) against a Flee case, in, its figures
 // drawn in formats as o says, and returns how many figure files it holds.
 // arg "" records the bundled name or path s was loaded from; a scenario
-// parsed from text needs arg (refused as bad input, nothing written).
+// parsed from text needs arg, and an arg naming another bundled scenario
+// than s is refused (bad input, nothing written).
 func WriteFlee(ctx context.Context, folder *output.Folder, v *flee.Validation, s *scenarios.Scenario, o *output.FigureOptions, formats []string, arg string, in *Info) (int, error) {
 	arg, err := recordedArg(s, arg)
 	if err != nil {
