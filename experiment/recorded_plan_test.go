@@ -54,13 +54,7 @@ func TestPlanRepsRecorded(t *testing.T) {
 	if saved.File.Replicates != 2 {
 		t.Errorf("scenario.toml records %d replicates; want the 2 run, as --reps 2 writes it", saved.File.Replicates)
 	}
-	rep, err := experiment.Reproduce(context.Background(), out, 1)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(rep.Problems) > 0 {
-		t.Errorf("Reproduce: problems %q; want none", rep.Problems)
-	}
+	reproducesCleanly(t, out)
 }
 
 // TestPlanEmptyArg: a plan whose Arg is "" records the scenario it runs.
@@ -131,13 +125,7 @@ func TestPlanEmptyArg(t *testing.T) {
 			if got := x.CommandLine(); got != experiment.BaseCommandLine(m.CommandLine) {
 				t.Errorf("CommandLine() = %q; want the one recorded, %q", got, experiment.BaseCommandLine(m.CommandLine))
 			}
-			rep, err := experiment.Reproduce(context.Background(), out, 1)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(rep.Problems) > 0 {
-				t.Errorf("Reproduce: problems %q; want none", rep.Problems)
-			}
+			reproducesCleanly(t, out)
 		})
 	}
 }
@@ -182,13 +170,7 @@ func TestPlanRunArgsRecorded(t *testing.T) {
 			if got := experiment.BaseCommandLine(m.CommandLine); got != want {
 				t.Errorf("command line %q; want %q", got, want)
 			}
-			rep, err := experiment.Reproduce(context.Background(), out, 1)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(rep.Problems) > 0 {
-				t.Errorf("Reproduce: problems %q; want none", rep.Problems)
-			}
+			reproducesCleanly(t, out)
 		})
 	}
 }
@@ -311,5 +293,19 @@ func TestPlanOtherArgRefused(t *testing.T) {
 				t.Errorf("refused, but %s is there (%v)", out, serr)
 			}
 		})
+	}
+}
+
+// reproducesCleanly fails t unless Reproduce reruns the folder out and
+// finds no problem: what a folder's recorded command line and scenario
+// must give.
+func reproducesCleanly(t *testing.T, out string) {
+	t.Helper()
+	rep, err := experiment.Reproduce(context.Background(), out, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Problems) > 0 {
+		t.Errorf("Reproduce: problems %q; want none", rep.Problems)
 	}
 }
