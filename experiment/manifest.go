@@ -92,11 +92,19 @@ func argOf(source string) (string, bool) {
 // scenario, two spellings of a path may be one file, and a scenario
 // parsed from text names none.
 func CheckArg(s *scenarios.Scenario, arg string) error {
-	name, ok := strings.CutPrefix(s.Source, "bundled:")
-	if arg == "" || scenarios.IsPath(arg) || !ok || arg == name {
+	name, other := namesOtherBundled(arg, s.Source)
+	if !other {
 		return nil
 	}
 	return badInput("experiment: the scenario argument %s names the bundled scenario %s, but the scenario run, %s, was read from %s; the folder's command line would run %s: give the argument that loads the scenario run (%s)", ShellQuote(arg), arg, s.File.Name, ShellQuote(s.Source), arg, ShellQuote(name))
+}
+
+// namesOtherBundled reports whether arg surely loads another scenario
+// than the one read from source: arg a bundled scenario's name and source
+// another bundled scenario's, name.
+func namesOtherBundled(arg, source string) (name string, other bool) {
+	name, ok := strings.CutPrefix(source, "bundled:")
+	return name, ok && arg != "" && !scenarios.IsPath(arg) && arg != name
 }
 
 // repsRun reports whether the --reps of a command line of command is

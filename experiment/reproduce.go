@@ -74,6 +74,12 @@ func Reproduce(ctx context.Context, dir string, workers int) (*Reproduction, err
 		// would fail with no word of the key.
 		return nil, badInput("%s: reps is %d; every folder records at least 1 replicate", filepath.Join(dir, "manifest.json"), m.Reps)
 	}
+	if name, other := namesOtherBundled(m.ScenarioArg, m.ScenarioSource); other {
+		// The rerun would be refused by Start (CheckArg) in words for
+		// the library caller who wrote the folder; its reader needs to
+		// know that the manifest contradicts itself.
+		return nil, badInput("%s: scenario_arg %s names the bundled scenario %s, but scenario_source says the folder ran %s (bundled:%s), so the recorded command line would run another scenario; the manifest was changed, or written by a program that gave the wrong argument", filepath.Join(dir, "manifest.json"), ShellQuote(m.ScenarioArg), m.ScenarioArg, name, name)
+	}
 	rep := &Reproduction{CommandLine: RerunCommandLine(m), Tables: len(m.Tables), Figures: len(m.Figures), Report: m.Report != nil, Warnings: buildWarnings(m, output.ReadBuild())}
 	scenarioPath := filepath.Join(dir, "scenario.toml")
 	scenarioDiff, err := scenarioDifference(dir, m)

@@ -3,6 +3,7 @@ package experiment_test
 import (
 	"bytes"
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -168,5 +169,25 @@ func TestReproduceEditedCommandLine(t *testing.T) {
 				t.Errorf("problems %q; want only %q", rep.Problems, tt.want)
 			}
 		})
+	}
+}
+
+// TestReproduceOtherBundledArg: a folder whose scenario_arg names another
+// bundled scenario than its scenario_source (edited by hand, or written
+// by a program before Start refused such an Arg) is refused as bad input
+// in words about the manifest; the rerun's refusal spoke to the program
+// that wrote the folder ("give the argument that loads the scenario
+// run").
+func TestReproduceOtherBundledArg(t *testing.T) {
+	x := comparePlan(t, classroom(t, 2, 20))
+	dir := filepath.Join(t.TempDir(), "f")
+	if _, err := experiment.Write(context.Background(), x, dir, experiment.Options{Workers: 2}); err != nil {
+		t.Fatal(err)
+	}
+	manifestedit.Edit(t, dir, func(m map[string]any) { m["scenario_arg"] = "sahel" })
+	_, err := experiment.Reproduce(context.Background(), dir, 2)
+	want := filepath.Join(dir, "manifest.json") + ": scenario_arg sahel names the bundled scenario sahel, but scenario_source says the folder ran classroom"
+	if !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), want) {
+		t.Errorf("Reproduce = %v; want bad input saying %q", err, want)
 	}
 }
