@@ -201,7 +201,7 @@ func validateFlows(ctx context.Context, fs *flagSet, c *common, e *env, arg, dir
 	defer m.report(e.stderr, "validate", c.quiet)
 	if c.json {
 		before.noteTo(e, true)
-		return printFlowValidationJSON(e, st, out)
+		return printFlowValidationJSON(e, st, out, m.performance())
 	}
 	printFlowValidation(e, st, s.Sets(), dir, out, figures)
 	before.note(e.stdout)
@@ -242,7 +242,10 @@ func printFlowValidation(e *env, st *dtm.Study, sets []string, dir, out string, 
 	fmt.Fprintf(e.stdout, "\n(the baseline carries the mean count per day before the change forward; report.md has every row.)\nWrote %s: tables, %s, report.md.\n", out, words.Count(figures, "figure file"))
 }
 
-func printFlowValidationJSON(e *env, st *dtm.Study, out string) error {
+// printFlowValidationJSON prints the study as --json does, with the
+// performance every simulating command's JSON holds (docs/CLI.md); it had
+// none, so a script timing every command found no key here alone.
+func printFlowValidationJSON(e *env, st *dtm.Study, out string, perf *performance) error {
 	type score struct {
 		Rows       int      `json:"rows"`
 		MeanAbsLog *float64 `json:"mean_abs_log"` // null without rows
@@ -255,17 +258,18 @@ func printFlowValidationJSON(e *env, st *dtm.Study, out string) error {
 		Hi     float64 `json:"hi"`
 	}
 	summary := struct {
-		Scenario  string                                 `json:"scenario"`
-		Regime    string                                 `json:"regime"`
-		Seed      uint64                                 `json:"seed"`
-		Split     string                                 `json:"split"`
-		Draws     int                                    `json:"draws"`
-		Accepted  int                                    `json:"accepted"`
-		Epsilon   float64                                `json:"epsilon"`
-		Posterior map[string]param                       `json:"posterior"` // the kept draws' medians and bands: no ABC posterior, but the key stays for scripts (docs/CLI.md)
-		Scores    map[string]map[string]map[string]score `json:"scores"`    // role -> direction -> predictor
-		Out       string                                 `json:"out"`
-	}{Scenario: st.Scenario, Regime: st.Options.Regime, Seed: st.Options.Seed, Split: st.Start.AddDate(0, 0, st.Split).Format(time.DateOnly),
+		Scenario    string                                 `json:"scenario"`
+		Regime      string                                 `json:"regime"`
+		Seed        uint64                                 `json:"seed"`
+		Split       string                                 `json:"split"`
+		Draws       int                                    `json:"draws"`
+		Accepted    int                                    `json:"accepted"`
+		Epsilon     float64                                `json:"epsilon"`
+		Posterior   map[string]param                       `json:"posterior"` // the kept draws' medians and bands: no ABC posterior, but the key stays for scripts (docs/CLI.md)
+		Scores      map[string]map[string]map[string]score `json:"scores"`    // role -> direction -> predictor
+		Out         string                                 `json:"out"`
+		Performance *performance                           `json:"performance"`
+	}{Performance: perf, Scenario: st.Scenario, Regime: st.Options.Regime, Seed: st.Options.Seed, Split: st.Start.AddDate(0, 0, st.Split).Format(time.DateOnly),
 		Draws: st.Options.Draws, Accepted: len(st.Calibration.Accepted), Epsilon: st.Calibration.Epsilon,
 		Posterior: map[string]param{}, Scores: map[string]map[string]map[string]score{}, Out: out}
 	for _, p := range st.Posterior() {

@@ -92,6 +92,12 @@ func TestEveryJSONPathPrintsJSON(t *testing.T) {
 			if _, ok := doc[tt.key]; !ok {
 				t.Errorf("the JSON has no %q:\n%s", tt.key, stdout)
 			}
+			// Every command here simulates, or checks runs it simulated
+			// before, so its JSON has performance (docs/CLI.md, --json):
+			// validate with flow counts had none.
+			if _, ok := doc["performance"]; !ok {
+				t.Errorf("the JSON has no \"performance\":\n%s", stdout)
+			}
 		})
 	}
 }
