@@ -123,7 +123,8 @@ func report(err error, name string, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "borderwork %s: %s\n", name, said(err, name))
 		return exitUsage
 	default: // a failure of the machine (a full disk), or a reproduction that differs
-		fmt.Fprintf(stderr, "borderwork %s: %s\n", name, said(err, name))
+		line, _ := plainWriteFailure(err, said(err, name))
+		fmt.Fprintf(stderr, "borderwork %s: %s\n", name, line)
 		return exitFailure
 	}
 }

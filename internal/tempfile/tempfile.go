@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 )
 
 // tries is how many names Create and Mkdir try before giving up, as
@@ -50,4 +51,23 @@ func Mkdir(dir, name string) (string, error) {
 // commands writing the same folder do not collide; they reach no result.
 func path(dir, name string) string {
 	return filepath.Join(dir, "."+name+".tmp-"+strconv.FormatUint(uint64(rand.Uint32()), 10))
+}
+
+// Meant is path with each temporary name in it ("." + name + ".tmp-" and
+// digits, as Create and Mkdir make) replaced by the name it is written
+// for: the file or folder a user asked for, which a message names rather
+// than a hidden name that is gone by the time it is read.
+func Meant(path string) string {
+	parts := strings.Split(path, string(filepath.Separator))
+	for i, p := range parts {
+		rest, ok := strings.CutPrefix(p, ".")
+		if !ok {
+			continue
+		}
+		j := strings.LastIndex(rest, ".tmp-")
+		if j > 0 && j+len(".tmp-") < len(rest) && strings.Trim(rest[j+len(".tmp-"):], "0123456789") == "" {
+			parts[i] = rest[:j]
+		}
+	}
+	return strings.Join(parts, string(filepath.Separator))
 }
