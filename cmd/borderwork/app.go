@@ -8,6 +8,8 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"sync"
+	"syscall"
 	"time"
 
 	"github.com/borderwork/borderwork/experiment"
@@ -66,7 +68,57 @@ func commands() []command {
 
 // run is the whole program, testable without a process: it returns the
 // exit status.
+//
+// A command that finished but whose standard output could not be written
+// (redirected to a file on a full disk) fails, saying so: the digest of
+// `check > digest.txt` or the table of `run > table.txt` would otherwise
+// be lost, or cut short, with status 0.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	out := &checkedWriter{w: stdout}
+	status := runCommand(ctx, args, out, stderr)
+	if err := out.failed(); err != nil && status == exitOK {
+		name := "help"
+		if len(args) > 0 && !isHelp(args[0]) {
+			name = strings.TrimLeft(args[0], "-")
+		}
+		return report(fmt.Errorf("%w; the command finished, but what it printed there is lost", err), name, stderr)
+	}
+	return status
+}
+
+// checkedWriter is a command's standard output, remembering the first
+// error writing it.
+type checkedWriter struct {
+	w   io.Writer
+	mu  sync.Mutex // serve's requests print from their goroutines
+	err error
+}
+
+func (c *checkedWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	if err != nil {
+		c.mu.Lock()
+		if c.err == nil {
+			c.err = err
+		}
+		c.mu.Unlock()
+	}
+	return n, err
+}
+
+// failed is the first error writing, unless it is a pipe whose reader
+// has gone (borderwork scenarios | head -1): it wanted no more.
+func (c *checkedWriter) failed() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if errors.Is(c.err, syscall.EPIPE) {
+		return nil
+	}
+	return c.err
+}
+
+// runCommand is run, given the standard output it checks.
+func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	e := &env{stdout: stdout, stderr: stderr, start: time.Now(), emitted: emittedHook(ctx)}
 	if len(args) == 0 {
 		usage(stderr)
@@ -78,7 +130,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	if isHelp(name) {
 		if len(args) > 1 && !isHelp(args[1]) { // help about help is the command list
-			return run(ctx, []string{args[1], "--help"}, stdout, stderr)
+			return runCommand(ctx, []string{args[1], "--help"}, stdout, stderr)
 		}
 		usage(stdout)
 		return exitOK

@@ -58,3 +58,41 @@ func TestWriteFailureSaidPlainly(t *testing.T) {
 		})
 	}
 }
+
+// failingStdout is standard output redirected to a file on a full disk,
+// or to a pipe whose reader has gone (errno).
+type failingStdout struct{ errno syscall.Errno }
+
+func (f failingStdout) Write([]byte) (int, error) {
+	return 0, &fs.PathError{Op: "write", Path: os.Stdout.Name(), Err: f.errno}
+}
+
+// TestStdoutLostIsAFailure: a command that finished but could not write
+// its standard output (check > digest.txt on a full disk) says so, with
+// status 1, rather than exiting 0 with the digest lost; a pipe whose
+// reader has gone (| head) wanted no more, and is no failure.
+func TestStdoutLostIsAFailure(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		args []string
+		name string
+	}{
+		{[]string{"check", "classroom"}, "check"},
+		{[]string{"scenarios"}, "scenarios"},
+		{[]string{"--version"}, "version"},
+		{[]string{"help"}, "help"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var stderr strings.Builder
+			status := run(t.Context(), tt.args, failingStdout{syscall.ENOSPC}, &stderr)
+			want := "borderwork " + tt.name + ": could not write standard output: the disk is full (no space left on device); the command finished, but what it printed there is lost\n"
+			if status != exitFailure || stderr.String() != want {
+				t.Errorf("run(%q) with a full disk = %d, printing %q; want %d, %q", tt.args, status, stderr.String(), exitFailure, want)
+			}
+			stderr.Reset()
+			if status := run(t.Context(), tt.args, failingStdout{syscall.EPIPE}, &stderr); status != exitOK || stderr.Len() > 0 {
+				t.Errorf("run(%q) into a closed pipe = %d, printing %q; want %d and nothing", tt.args, status, stderr.String(), exitOK)
+			}
+		})
+	}
+}
