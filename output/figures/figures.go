@@ -425,6 +425,12 @@ func (f *Figure) encode(w io.Writer, format string, wrap func(vg.CanvasSizer) vg
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("figures: drawing %s: %v", format, r)
+			if format == "pdf" && strings.Contains(fmt.Sprint(r), "could not generate font data") {
+				// vgpdf prepares the font it embeds in a folder of its
+				// own under TMPDIR, once a process: a full /tmp fails
+				// every PDF, however much room --out has.
+				err = fmt.Errorf("figures: drawing pdf: its font is prepared in the temporary folder %s, where that failed (%v); free some space there, set TMPDIR to a folder with room, or leave pdf out of --formats", os.TempDir(), r)
+			}
 		}
 	}()
 	var target vg.CanvasSizer = c
