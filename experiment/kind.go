@@ -649,6 +649,10 @@ func RedrawContext(ctx context.Context, dir string, formats []string, ch FigureC
 		return nil, err
 	}
 	defer os.RemoveAll(tmp)
+	// Into a figures folder in it, as in the folder: a file that cannot
+	// be written there (a full disk) is named by the path it is drawn for
+	// (DIR/figures/NAME, tempfile.Meant), not DIR/NAME.
+	tmp = filepath.Join(tmp, "figures")
 	drawn, files, err := drawFigures(ctx, dir, m, k.Figures, formats, tmp)
 	if errors.Is(err, ErrInterrupted) {
 		return nil, stopped(err)

@@ -4,8 +4,11 @@ package main
 
 import (
 	"errors"
+	"io/fs"
+	"maps"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -43,4 +46,57 @@ func TestCommandsWhenFilesCannotBeWritten(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestPlotWhenFiguresCannotBeWritten: plot under a file-size limit of 4
+// KiB, which fails its figures as a full disk would, says which figure
+// file of the folder could not be written (DIR/figures/NAME, not the
+// hidden folder it was drawn in, nor DIR/NAME), exits 1, and leaves the
+// folder as it was, with nothing beside it.
+func TestPlotWhenFiguresCannotBeWritten(t *testing.T) {
+	if _, err := exec.LookPath("sh"); err != nil {
+		t.Skipf("no sh: %v", err)
+	}
+	dir := t.TempDir()
+	out := filepath.Join(dir, "r")
+	if status, _, stderr := runCLI(t, "run", "classroom", "--reps", "1", "--days", "10", "--formats=", "--out", out); status != exitOK {
+		t.Fatalf("run: status %d: %s", status, stderr)
+	}
+	before := folderBytes(t, out)
+	cmd := exec.Command("sh", "-c", `ulimit -f 4 && exec "$0" "$@"`, os.Args[0], "plot", out, "--formats", "png")
+	cmd.Env = append(os.Environ(), "BORDERWORK_TEST_AS_BINARY=1")
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	err := cmd.Run()
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != 1 {
+		t.Fatalf("exit: %v, want status 1; stderr:\n%s", err, stderr.String())
+	}
+	if want := "could not write " + filepath.Join(out, "figures", "trapped.png") + ": "; !strings.Contains(stderr.String(), want) {
+		t.Errorf("stderr:\n%s\nwant %q in it", stderr.String(), want)
+	}
+	if after := folderBytes(t, out); !maps.Equal(after, before) {
+		t.Errorf("the folder changed: %d files before, %d after", len(before), len(after))
+	}
+	if left, _ := os.ReadDir(dir); len(left) != 1 {
+		t.Errorf("beside the folder: %v", left)
+	}
+}
+
+// folderBytes is every file under dir, by path, with its content.
+func folderBytes(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		files[path] = string(b)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
 }
