@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/borderwork/borderwork/output"
 )
 
 // TestWriteRefusesWhatCannotFitOnDisk: runs whose timeseries.csv cannot
@@ -46,5 +48,38 @@ func TestWriteRefusesWhatCannotFitOnDisk(t *testing.T) {
 				t.Errorf("a refused Write made %s (%v)", filepath.Dir(out), err)
 			}
 		})
+	}
+}
+
+// TestResumeRefusesWhatCannotFitOnDisk: completing an interrupted folder
+// starts from a copy of its tables, beside it until the new folder is
+// complete, so the copy needs room too, even with no run left (a sweep
+// stopped while its figures were drawn). Without the room it is refused
+// before anything is written, saying how much more to free; it once
+// passed the check and failed after copying, with the disk full.
+func TestResumeRefusesWhatCannotFitOnDisk(t *testing.T) {
+	x := outageSweep(t)
+	was := freeBytes
+	t.Cleanup(func() { freeBytes = was })
+	freeBytes = func(string) (uint64, bool) { return 40 << 10, true }
+	dir := t.TempDir()
+	resume := filepath.Join(dir, "s")
+	if err := os.Mkdir(resume, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, size := range map[string]int{"timeseries.csv": 60 << 10, "summary.csv": 4 << 10} {
+		if err := os.WriteFile(filepath.Join(resume, name), make([]byte, size), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	jobs := x.AllJobs()
+	out := filepath.Join(dir, "out")
+	_, err := Write(context.Background(), x, out, Options{Workers: 2, Resume: resume, Jobs: jobs, Done: make([]output.SummaryRow, len(jobs))})
+	want := "--out: completing " + resume + " starts from a copy of its tables (64 KiB), kept beside it until the folder is complete: more than the 40 KiB free where " + out + " is written; free at least 24 KiB more, then resume again"
+	if !errors.Is(err, ErrBadInput) || !strings.Contains(err.Error(), want) {
+		t.Errorf("Write = %v; want a refusal, %q", err, want)
+	}
+	if left, _ := os.ReadDir(dir); len(left) != 1 {
+		t.Errorf("a refused Write left %v", left)
 	}
 }

@@ -292,7 +292,30 @@ var freeBytes = output.FreeBytes
 // so nothing that fits is refused. Where the free space cannot be known,
 // nothing is refused. The error wraps ErrBadInput.
 func (x *Prepared) FitsOnDisk(out string, runs int) error {
-	if x.SummaryOnly || runs <= 0 {
+	return x.fitsOnDisk(out, runs, "")
+}
+
+// fitsOnDisk is FitsOnDisk for runs that complete the interrupted folder
+// at resume, if not "": its tables are copied into the new folder, which
+// replaces it only when complete, so the copy needs room too, even when
+// every run had finished.
+func (x *Prepared) fitsOnDisk(out string, runs int, resume string) error {
+	var copied uint64
+	if resume != "" {
+		for _, name := range []string{"timeseries.csv", "summary.csv"} { // the tables Start continues
+			if st, err := os.Stat(filepath.Join(resume, name)); err == nil && st.Mode().IsRegular() {
+				copied += uint64(st.Size())
+			}
+		}
+	}
+	var rows, least uint64
+	if !x.SummaryOnly && runs > 0 {
+		// In whole numbers (at most about 5 million runs × 65,535 days × 2
+		// bytes × some 60 columns: far within 64 bits).
+		rows = uint64(runs) * uint64(x.Scenario.File.Days)
+		least = rows * 2 * uint64(len(output.TimeseriesHeader(x.Keys)))
+	}
+	if least+copied == 0 {
 		return nil
 	}
 	dir := filepath.Dir(filepath.Clean(out))
@@ -303,16 +326,17 @@ func (x *Prepared) FitsOnDisk(out string, runs int) error {
 		dir = filepath.Dir(dir) // the folders above out are made, on the file system of the first that exists
 	}
 	free, ok := freeBytes(dir)
-	if !ok {
+	if !ok || least+copied <= free {
 		return nil
 	}
-	// In whole numbers (at most about 5 million runs × 65,535 days × 2
-	// bytes × some 60 columns: far within 64 bits).
-	rows := uint64(runs) * uint64(x.Scenario.File.Days)
-	least := rows * 2 * uint64(len(output.TimeseriesHeader(x.Keys)))
-	if least <= free {
-		return nil
+	if copied == 0 {
+		return badInput("--out: %s runs would write at least %s (timeseries.csv: %s rows, one per run and day), more than the %s free where %s is written; run fewer days or replicates, or free some space",
+			formatRuns(float64(runs)), FormatBytes(float64(least)), formatRuns(float64(rows)), FormatBytes(float64(free)), out)
 	}
-	return badInput("--out: %s runs would write at least %s (timeseries.csv: %s rows, one per run and day), more than the %s free where %s is written; run fewer days or replicates, or free some space",
-		formatRuns(float64(runs)), FormatBytes(float64(least)), formatRuns(float64(rows)), FormatBytes(float64(free)), out)
+	also := ""
+	if least > 0 {
+		also = fmt.Sprintf(", and its %s runs left would write at least %s more", formatRuns(float64(runs)), FormatBytes(float64(least)))
+	}
+	return badInput("--out: completing %s starts from a copy of its tables (%s), kept beside it until the folder is complete%s: more than the %s free where %s is written; free at least %s more, then resume again",
+		resume, FormatBytes(float64(copied)), also, FormatBytes(float64(free)), out, FormatBytes(float64(least+copied-free)))
 }

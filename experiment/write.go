@@ -765,7 +765,7 @@ func Write(ctx context.Context, x *Prepared, out string, o Options) (*Outcome, e
 	if err != nil {
 		return nil, err
 	}
-	if err := x.FitsOnDisk(out, len(jobs)-len(o.Done)); err != nil {
+	if err := x.fitsOnDisk(out, len(jobs)-len(o.Done), o.Resume); err != nil {
 		return nil, err
 	}
 	if err := NotStarted(ctx); err != nil {
