@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"maps"
 	"os"
 	"path"
@@ -49,6 +50,19 @@ type RerunFailed struct {
 
 func (e *RerunFailed) Error() string { return "the rerun failed: " + e.Err.Error() }
 func (e *RerunFailed) Unwrap() error { return e.Err }
+
+// inTempDir is err, a file of the rerun that could not be written (a
+// full /tmp on a cluster node), saying that the rerun is written under
+// TMPDIR, which is where to free space or what to change: the folder
+// reproduced may be on a disk with room. Other errors are as they were.
+func inTempDir(err error) error {
+	var pe *fs.PathError
+	tmp := os.TempDir()
+	if !errors.As(err, &pe) || (pe.Path != tmp && !strings.HasPrefix(pe.Path, tmp+string(filepath.Separator))) {
+		return err
+	}
+	return fmt.Errorf("%w; reproduce reruns the folder in the temporary folder %s (TMPDIR): free some space there, or set TMPDIR to a folder with room", err, tmp)
+}
 
 // Reproduce reruns what the output folder at dir describes, from its
 // manifest and its own scenario.toml, into a temporary folder, drawing
@@ -130,7 +144,7 @@ func Reproduce(ctx context.Context, dir string, workers int) (*Reproduction, err
 	}
 	tmp, err := os.MkdirTemp("", "borderwork-reproduce-")
 	if err != nil {
-		return nil, err
+		return nil, inTempDir(err)
 	}
 	defer os.RemoveAll(tmp)
 	out := filepath.Join(tmp, "out")
@@ -146,6 +160,7 @@ func Reproduce(ctx context.Context, dir string, workers int) (*Reproduction, err
 		if errors.As(err, new(folderError)) {
 			return nil, err
 		}
+		err = inTempDir(err)
 		// Nothing was rerun: no command line to claim, and the problems
 		// found in the folder are all there is. A scenario.toml changed
 		// or missing so that the rerun fails is the folder's bad input.

@@ -100,3 +100,21 @@ func folderBytes(t *testing.T, dir string) map[string]string {
 	}
 	return files
 }
+
+// TestReproduceSaysTMPDIR: reproduce reruns a folder under TMPDIR, which
+// may be full (a small /tmp on a cluster node) or gone while the folder's
+// own disk has room; the failure says that TMPDIR is where to free space
+// or what to change, not only the temporary path.
+func TestReproduceSaysTMPDIR(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "r")
+	if status, _, stderr := runCLI(t, "run", "classroom", "--reps", "1", "--days", "10", "--formats=", "--out", out); status != exitOK {
+		t.Fatalf("run: status %d: %s", status, stderr)
+	}
+	tmp := filepath.Join(dir, "gone")
+	t.Setenv("TMPDIR", tmp)
+	status, _, stderr := runCLI(t, "reproduce", out)
+	if want := "; reproduce reruns the folder in the temporary folder " + tmp + " (TMPDIR): free some space there, or set TMPDIR to a folder with room\n"; status != exitFailure || !strings.HasSuffix(stderr, want) {
+		t.Errorf("reproduce with TMPDIR=%s: status %d, stderr %q; want %d, ending %q", tmp, status, stderr, exitFailure, want)
+	}
+}
