@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log"
 	"net"
 	"net/http"
 	"os"
@@ -146,9 +147,12 @@ func cmdServe(ctx context.Context, args []string, e *env) error {
 // minute (browsers open a new one at once): without IdleTimeout a client
 // could hold any number of idle connections for ever. There is no
 // ReadTimeout or WriteTimeout: a run's stream may take minutes, and the
-// web.Server bounds a request's body and a stalled page itself.
+// web.Server bounds a request's body and a stalled page itself. Its
+// log (a handler's panic, a failed accept) goes to standard error, as the
+// standard logger's did before main silenced that.
 func httpServer(h http.Handler) *http.Server {
-	return &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: time.Minute}
+	return &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: time.Minute,
+		ErrorLog: log.New(os.Stderr, "", log.LstdFlags)}
 }
 
 // stopServing stops the server hs, whose Serve returns on done: at once

@@ -5,12 +5,21 @@ package main
 
 import (
 	"context"
+	"io"
+	"log"
 	"os"
 	"os/signal"
 	"syscall"
 )
 
 func main() {
+	// A library borderwork draws with (vgpdf) logs a dated line just
+	// before a panic that package figures recovers into the error the
+	// command reports: the same words said twice, the first time
+	// unlike any other line borderwork prints (a full TMPDIR failed
+	// every PDF so). Their log is not shown. serve's HTTP server, which
+	// logs through it too, has a logger of its own (httpServer).
+	log.SetOutput(io.Discard)
 	ctx, stop := signal.NotifyContext(context.Background(), stopSignals()...)
 	defer stop()
 	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))

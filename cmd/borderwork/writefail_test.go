@@ -118,3 +118,27 @@ func TestReproduceSaysTMPDIR(t *testing.T) {
 		t.Errorf("reproduce with TMPDIR=%s: status %d, stderr %q; want %d, ending %q", tmp, status, stderr, exitFailure, want)
 	}
 }
+
+// TestPDFFontFailureSaidOnce: with TMPDIR gone, where vgpdf prepares the
+// font it embeds, a PDF cannot be drawn: the command says so in its own
+// line, once, and no dated log line of the library's comes before it.
+func TestPDFFontFailureSaidOnce(t *testing.T) {
+	dir := t.TempDir()
+	cmd := exec.Command(os.Args[0], "run", "classroom", "--reps", "1", "--days", "10", "--formats", "pdf", "--out", filepath.Join(dir, "r"))
+	cmd.Env = append(os.Environ(), "BORDERWORK_TEST_AS_BINARY=1", "TMPDIR="+filepath.Join(dir, "gone"))
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	err := cmd.Run()
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != 1 {
+		t.Fatalf("exit: %v, want status 1; stderr:\n%s", err, stderr.String())
+	}
+	for _, line := range strings.Split(strings.TrimSuffix(stderr.String(), "\n"), "\n") {
+		if !strings.HasPrefix(line, "borderwork run: ") {
+			t.Errorf("stderr has a line not borderwork's: %q", line)
+		}
+	}
+	if n := strings.Count(stderr.String(), "could not generate font data"); n != 1 {
+		t.Errorf("stderr says the font failed %d times; want once:\n%s", n, stderr.String())
+	}
+}
