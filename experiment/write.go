@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 	"unicode"
 
 	"github.com/borderwork/borderwork/internal/words"
@@ -424,17 +425,34 @@ func (w *Writer) Finish(ctx context.Context, f Finish) (*Outcome, error) {
 		return m
 	}
 	var stopped error // the interruption that made a complete folder incomplete
+	// full is the full disk (a quota, a file-size limit) that did so
+	// while what is derived from the runs of a sweep or sensitivity
+	// analysis was written: its runs, hours of them perhaps, are kept as
+	// an interruption keeps them, once what was derived is removed, which
+	// frees room for the manifest, and --resume completes them. The other
+	// commands cannot be resumed, and write nothing on a failure, as
+	// before: what they kept would only fill the disk further.
+	var full error
+	var kept *output.Manifest
 	if f.Complete {
 		base := len(w.tables) // the tables of runs, and those the caller added
 		err := w.finishComplete(ctx, f, manifest(true), o)
-		if errors.Is(err, ErrInterrupted) {
-			stopped = err
+		if err != nil && !errors.Is(err, ErrInterrupted) && noRoom(err) && (w.X.Command == "sweep" || w.X.Command == "sensitivity") {
+			full = err
+		}
+		if errors.Is(err, ErrInterrupted) || full != nil {
+			if full == nil {
+				stopped = err
+			}
 			w.tables = w.tables[:base]
 			o.Drawn, o.Figures, o.Complete = nil, nil, false
 			if err := w.removeDerived(); err != nil {
 				return nil, err
 			}
-			err = w.writeManifest(manifest(false), nil)
+			kept = manifest(false)
+			if err = w.writeManifest(kept, nil); err != nil && full != nil {
+				return nil, full // no room even for that: nothing is kept
+			}
 		}
 		if err != nil {
 			return nil, err
@@ -443,6 +461,7 @@ func (w *Writer) Finish(ctx context.Context, f Finish) (*Outcome, error) {
 		return nil, err
 	}
 	at := w.Folder.Final
+	final := at // CommitAt moves Folder.Final to at
 	if !o.Complete && output.Occupied(at) {
 		at = PartialPath(at)
 		if rows := w.moreAt(at, done); rows != nil {
@@ -464,6 +483,12 @@ func (w *Writer) Finish(ctx context.Context, f Finish) (*Outcome, error) {
 			err = badInput("--out: %v", err)
 		}
 		kept := w.Folder.Dir != at // else in place, as the error says
+		if full != nil {
+			if kept {
+				err = fmt.Errorf("%w; the finished runs are kept at %s (marked incomplete)", err, w.Folder.Dir)
+			}
+			return nil, fmt.Errorf("%w; %w", full, err)
+		}
 		if !o.Complete {
 			// Interrupted, and that is what the status says (130):
 			// the runs finished are in the folder, wherever it is.
@@ -479,6 +504,13 @@ func (w *Writer) Finish(ctx context.Context, f Finish) (*Outcome, error) {
 		return nil, err
 	}
 	o.Dir = at
+	if full != nil {
+		if at != final {
+			at += " (" + final + " is unchanged)"
+		}
+		return nil, fmt.Errorf("%w; the %s are kept in %s, marked incomplete: free some space, then this completes it: %s",
+			full, words.Count(len(done), "finished run"), at, resumeCommand(kept, final, true))
+	}
 	if o.Complete && w.resume != "" && w.resume != at {
 		// The partial folder this one continued is finished with.
 		if err := output.RemoveOurs(w.resume, w.X.Owner()); err != nil {
@@ -486,6 +518,12 @@ func (w *Writer) Finish(ctx context.Context, f Finish) (*Outcome, error) {
 		}
 	}
 	return o, stopped
+}
+
+// noRoom reports whether err is a write the disk had no room for: full,
+// a quota used up, or a limit on file size.
+func noRoom(err error) bool {
+	return errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT) || errors.Is(err, syscall.EFBIG)
 }
 
 // moreAt is the rows of the interrupted folder of this plan at dir

@@ -3,6 +3,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"io/fs"
 	"maps"
@@ -11,6 +12,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/borderwork/borderwork/output"
 )
 
 // TestCommandsWhenFilesCannotBeWritten runs commands as the binary (the
@@ -140,5 +143,53 @@ func TestPDFFontFailureSaidOnce(t *testing.T) {
 	}
 	if n := strings.Count(stderr.String(), "could not generate font data"); n != 1 {
 		t.Errorf("stderr says the font failed %d times; want once:\n%s", n, stderr.String())
+	}
+}
+
+// TestSweepKeepsRunsWhenFiguresCannotBeWritten: a sweep whose runs are
+// all written but whose figures find no room (a file-size limit of 40
+// KiB here, as a full disk or a quota would) keeps its runs, marked
+// incomplete, as an interruption does, and says where and the command
+// that completes them; it once discarded them all, hours of runs
+// perhaps. Completed, its tables are those of the sweep never stopped.
+func TestSweepKeepsRunsWhenFiguresCannotBeWritten(t *testing.T) {
+	if _, err := exec.LookPath("sh"); err != nil {
+		t.Skipf("no sh: %v", err)
+	}
+	dir := t.TempDir()
+	out := filepath.Join(dir, "s")
+	sweep := []string{"sweep", "classroom", "--reps", "1", "--days", "10", "--vary", "posts.Post.capacity=5,9"}
+	cmd := exec.Command("sh", append(append([]string{"-c", `ulimit -f 40 && exec "$0" "$@"`, os.Args[0]}, sweep...), "--formats", "png", "--out", out)...)
+	cmd.Env = append(os.Environ(), "BORDERWORK_TEST_AS_BINARY=1")
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	err := cmd.Run()
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != 1 {
+		t.Fatalf("exit: %v, want status 1; stderr:\n%s", err, stderr.String())
+	}
+	if want := "(file too large); the 8 finished runs are kept in " + out + ", marked incomplete: free some space, then this completes it: borderwork sweep classroom "; !strings.Contains(stderr.String(), want) || !strings.Contains(stderr.String(), "--out "+out+" --resume\n") {
+		t.Errorf("stderr:\n%s\nwant %q and the --resume that completes it", stderr.String(), want)
+	}
+	m, err := output.ReadManifest(out)
+	if err != nil || m.Complete || len(m.Runs) != 8 {
+		t.Fatalf("kept folder: %v; want 8 runs, marked incomplete", err)
+	}
+	if _, err := os.Stat(filepath.Join(out, "figures")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the kept folder has figures its manifest does not list (%v)", err)
+	}
+	if status, _, stderr := runCLI(t, append(sweep, "--formats=", "--out", out, "--resume")...); status != exitOK {
+		t.Fatalf("--resume: status %d: %s", status, stderr)
+	}
+	ref := filepath.Join(dir, "ref")
+	if status, _, stderr := runCLI(t, append(sweep, "--formats=", "--out", ref)...); status != exitOK {
+		t.Fatalf("sweep: status %d: %s", status, stderr)
+	}
+	for _, table := range []string{"timeseries.csv", "summary.csv", "stats.csv", "contrast.csv", "manifest.json"} {
+		got, _ := os.ReadFile(filepath.Join(out, table))
+		want, _ := os.ReadFile(filepath.Join(ref, table))
+		if len(want) == 0 || !bytes.Equal(got, want) {
+			t.Errorf("%s completed differs from the sweep never stopped", table)
+		}
 	}
 }
