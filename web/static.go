@@ -10,6 +10,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+
+	"github.com/borderwork/borderwork/internal/tempfile"
 )
 
 // StaticOptions say how BuildStatic builds the site.
@@ -35,7 +37,12 @@ type StaticSite struct {
 // installation that builds the engine, and borderwork.wasm, the web
 // package compiled for GOOS=js GOARCH=wasm from the module at moduleDir.
 // Any static web host can serve the folder; nothing runs behind it.
-func BuildStatic(dir, moduleDir string, o StaticOptions) (*StaticSite, error) {
+//
+// The files are written in a hidden folder beside dir and moved into dir
+// only once all are: a build that fails (a full disk, the engine not
+// compiling) leaves a site already in dir as it was, rather than a new
+// page beside an old engine, or none. Other files in dir are kept.
+func BuildStatic(dir, moduleDir string, o StaticOptions) (site *StaticSite, err error) {
 	goCmd := o.Go
 	if goCmd == "" {
 		goCmd = "go"
@@ -43,10 +50,26 @@ func BuildStatic(dir, moduleDir string, o StaticOptions) (*StaticSite, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
-	site := &StaticSite{Dir: dir}
+	tmp, err := tempfile.Mkdir(filepath.Dir(filepath.Clean(dir)), filepath.Base(filepath.Clean(dir)))
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(tmp)
+	defer func() {
+		if err != nil {
+			return
+		}
+		for _, name := range site.Files {
+			if err = os.Rename(filepath.Join(tmp, name), filepath.Join(dir, name)); err != nil {
+				site = nil
+				return
+			}
+		}
+	}()
+	site = &StaticSite{Dir: dir}
 	write := func(name string, data []byte) error {
 		site.Files = append(site.Files, name)
-		return os.WriteFile(filepath.Join(dir, name), data, 0o644)
+		return os.WriteFile(filepath.Join(tmp, name), data, 0o644)
 	}
 	index, err := IndexHTML(BackendWasm)
 	if err != nil {
@@ -84,7 +107,7 @@ func BuildStatic(dir, moduleDir string, o StaticOptions) (*StaticSite, error) {
 	if o.Commit != "" {
 		ldflags += " -X github.com/borderwork/borderwork/output.Commit=" + o.Commit
 	}
-	wasm := filepath.Join(dir, "borderwork.wasm")
+	wasm := filepath.Join(tmp, "borderwork.wasm")
 	abs, err := filepath.Abs(wasm)
 	if err != nil {
 		return nil, err
