@@ -126,10 +126,18 @@ func ReadMMP(r io.Reader, name string, first, last time.Time) ([]Incident, error
 		if errors.Is(err, io.EOF) {
 			break
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
-			return nil, fmt.Errorf("%s:%d: %w: %v", name, line, ErrMMP, err)
+			// Not FieldPos: it panics after an error in a record's first
+			// field (a quote left open, as in an export cut short), which
+			// leaves the record no fields. The error's own line is where
+			// the record starts.
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				return nil, fmt.Errorf("%s:%d: %w: %v", name, pe.StartLine, ErrMMP, err)
+			}
+			return nil, fmt.Errorf("%s: %w: %v", name, ErrMMP, err)
 		}
+		line, _ := cr.FieldPos(0)
 		if err := notUTF8(name, cr, rec); err != nil {
 			return nil, err
 		}

@@ -90,6 +90,12 @@ func TestReadMMPRejects(t *testing.T) {
 		{"a decimal comma", "Reported Date,Total Dead and Missing,Location Description\n2016-06-01,\"2,5\",\"Dirkou, Niger\"\n", `"2,5" is not a whole number of people`},
 		{"a comma out of place", "Reported Date,Total Dead and Missing,Location Description\n2016-06-01,\"12,00\",\"Dirkou, Niger\"\n", `"12,00" is not a whole number of people`},
 		{"bad date", "Reported Date,Total Dead and Missing,Location Description\nsoon,1,\"Dirkou, Niger\"\n", "f.csv:2: not a Missing Migrants Project export"},
+		// An export cut short in a quoted first field, or a stray quote
+		// there: the reader panicked, asking the row for its first
+		// field's line when an error had left it none.
+		{"cut short in a quote", "Reported Date,Total Dead and Missing,Location Description\n2016-06-01,1,x\n\"Dirkou, Ni", `f.csv:3: not a Missing Migrants Project export this reader understands: parse error on line 3, column 12: extraneous or missing " in quoted-field`},
+		{"a stray quote first", "Reported Date,Total Dead and Missing,Location Description\n20\"16-06-01,1,x\n", `f.csv:2: not a Missing Migrants Project export this reader understands: parse error on line 2, column 3: bare " in non-quoted-field`},
+		{"a quote open over lines", "Reported Date,Total Dead and Missing,Location Description\n\"2016-06-01,1,x\n\n\n", `f.csv:2: not a Missing Migrants Project export this reader understands: record on line 2; parse error on line 4, column 2: extraneous or missing " in quoted-field`},
 	}
 	for _, tt := range tests {
 		_, err := ReadMMP(strings.NewReader(tt.body), "f.csv", date("2016-01-01"), date("2017-12-01"))
