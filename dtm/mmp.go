@@ -1,7 +1,6 @@
 package dtm
 
 import (
-	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -66,12 +65,18 @@ var mmpColumns = map[string][]string{
 // ReadMMPFile reads the export at path, at most infile.ExportLimit
 // bytes, with ReadMMP.
 func ReadMMPFile(path string, first, last time.Time) ([]Incident, error) {
-	b, err := infile.Export.Read(path)
+	// Streamed, not read whole: ReadMMP keeps only the incidents.
+	f, err := infile.Export.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	return ReadMMP(bytes.NewReader(b), path, first, last)
+	defer f.Close()
+	return ReadMMP(f, path, first, last)
 }
+
+// mmpMaxLine is the most bytes a line of an export may hold: its rows
+// hold a few hundred, and a few thousand with a long source description.
+const mmpMaxLine = 1 << 20
 
 // ReadMMP reads an export of the Missing Migrants Project's incidents (a
 // CSV file the user downloads from missingmigrants.iom.int; borderwork
@@ -81,10 +86,14 @@ func ReadMMPFile(path string, first, last time.Time) ([]Incident, error) {
 // of incident that is Niger, except places in the south; sorted into
 // routes by the places named. name is used in messages.
 func ReadMMP(r io.Reader, name string, first, last time.Time) ([]Incident, error) {
-	cr := csv.NewReader(infile.SkipBOM(r))
+	cr := csv.NewReader(infile.SkipBOM(infile.LineLimit(r, mmpMaxLine)))
 	cr.FieldsPerRecord = -1
 	head, err := cr.Read()
 	if err != nil {
+		var long *infile.LongLineError
+		if errors.As(err, &long) {
+			return nil, fmt.Errorf("%s:%d: %w: %v", name, long.Line, ErrMMP, err)
+		}
 		return nil, fmt.Errorf("%s: %w: no header line", name, ErrMMP)
 	}
 	if err := notUTF8(name, cr, head); err != nil {
@@ -132,8 +141,12 @@ func ReadMMP(r io.Reader, name string, first, last time.Time) ([]Incident, error
 			// leaves the record no fields. The error's own line is where
 			// the record starts.
 			var pe *csv.ParseError
-			if errors.As(err, &pe) {
+			var long *infile.LongLineError
+			switch {
+			case errors.As(err, &pe):
 				return nil, fmt.Errorf("%s:%d: %w: %v", name, pe.StartLine, ErrMMP, err)
+			case errors.As(err, &long):
+				return nil, fmt.Errorf("%s:%d: %w: %v", name, long.Line, ErrMMP, err)
 			}
 			return nil, fmt.Errorf("%s: %w: %v", name, ErrMMP, err)
 		}

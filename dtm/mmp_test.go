@@ -125,6 +125,27 @@ func TestReadMMPFile(t *testing.T) {
 	}
 }
 
+// TestReadMMPLongLine: a line longer than any export's (a file with no
+// line break, or a binary file given as --mmp) is refused naming its
+// line, before encoding/csv holds it: one line of 250 MB took 1.7 GB,
+// and was read as a header naming no rows. Lines of a few KB read.
+func TestReadMMPLongLine(t *testing.T) {
+	head := "Reported Date,Total Dead and Missing,Location Description"
+	row := "\n2016-06-01,3,\"Dirkou, Niger: " + strings.Repeat("a long description ", 200) + "\""
+	if got, err := ReadMMP(strings.NewReader(head+row), "f.csv", date("2016-01-01"), date("2017-12-01")); err != nil || len(got) != 1 {
+		t.Errorf("ReadMMP of a row of %d bytes = %v, %v; want one incident", len(row), got, err)
+	}
+	for _, tt := range []struct{ name, body, want string }{
+		{"no line break", head + "," + strings.Repeat("x", 2<<20), "f.csv:1: not a Missing Migrants Project export this reader understands: line 1 runs on past 1 MiB without a line break"},
+		{"a long row", head + row + "\n2016-06-01,1," + strings.Repeat("x", 2<<20) + "\n", "f.csv:3: not a Missing Migrants Project export this reader understands: line 3 runs on past 1 MiB without a line break"},
+	} {
+		_, err := ReadMMP(strings.NewReader(tt.body), "f.csv", date("2016-01-01"), date("2017-12-01"))
+		if err == nil || !strings.HasPrefix(err.Error(), tt.want) || !errors.Is(err, ErrMMP) {
+			t.Errorf("%s: ReadMMP = %v; want an error wrapping ErrMMP starting %q", tt.name, err, tt.want)
+		}
+	}
+}
+
 // TestReadMMPAsSaved: an export as a user's tools may leave it reads as
 // the export itself, or is refused naming the line and column. Saved by
 // Excel on Windows as "CSV (Comma delimited)" (Windows-1252), the é of

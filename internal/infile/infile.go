@@ -72,6 +72,89 @@ func (k Kind) Read(path string) ([]byte, error) {
 	return k.readFrom(f)
 }
 
+// Open opens the file at path to be read as a stream, refused as Read
+// refuses it, for a reader that keeps little of a file at once: an
+// incident export within its limit of 256 MiB, read whole and then
+// parsed, took some 900 MB. Reading past k.Limit (a file can grow after
+// its Stat) fails with TooLarge.
+func (k Kind) Open(path string) (io.ReadCloser, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, withoutPath(err)
+	}
+	if err := k.regular(st); err != nil {
+		return nil, err
+	}
+	if st.Size() > k.Limit { // refused unread
+		return nil, k.TooLarge()
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, withoutPath(err)
+	}
+	return &bounded{f: f, r: io.LimitReader(f, k.Limit+1), k: k}, nil
+}
+
+// bounded is an open file read to at most its kind's limit.
+type bounded struct {
+	f *os.File
+	r io.Reader
+	n int64 // bytes read
+	k Kind
+}
+
+func (b *bounded) Read(p []byte) (int, error) {
+	n, err := b.r.Read(p)
+	b.n += int64(n)
+	if b.n > b.k.Limit {
+		return n - int(b.n-b.k.Limit), b.k.TooLarge()
+	}
+	return n, withoutPath(err)
+}
+
+func (b *bounded) Close() error { return b.f.Close() }
+
+// LongLineError is a line longer than a reader of text takes.
+type LongLineError struct {
+	Line int   // the line's number, from 1
+	Max  int64 // the most bytes a line may hold
+}
+
+func (e *LongLineError) Error() string {
+	return fmt.Sprintf("line %d runs on past %s without a line break, longer than any line of a table this reader takes: is it a CSV file?", e.Line, FormatBytes(e.Max))
+}
+
+// LineLimit returns r failing with a *LongLineError once a line runs
+// past max bytes. encoding/csv keeps a whole line in memory, several
+// times over (the line, its record, its fields): one line of 256 MB, a
+// file with no line break (a binary file, or a CSV saved with old Mac
+// line ends), took 1.7 GB to be refused.
+func LineLimit(r io.Reader, max int64) io.Reader {
+	return &lineLimit{r: r, max: max, line: 1}
+}
+
+type lineLimit struct {
+	r    io.Reader
+	max  int64
+	line int
+	run  int64 // bytes since the last line break
+}
+
+func (l *lineLimit) Read(p []byte) (int, error) {
+	n, err := l.r.Read(p)
+	for i, c := range p[:n] {
+		if c == '\n' {
+			l.line++
+			l.run = 0
+			continue
+		}
+		if l.run++; l.run > l.max {
+			return i, &LongLineError{Line: l.line, Max: l.max}
+		}
+	}
+	return n, err
+}
+
 // ReadFS is Read for a file of fsys.
 func (k Kind) ReadFS(fsys fs.FS, name string) ([]byte, error) {
 	if st, err := fs.Stat(fsys, name); err == nil {

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"testing/iotest"
 	"time"
 )
 
@@ -157,3 +158,86 @@ func (f sizedFile) Mode() fs.FileMode          { return 0o644 }
 func (f sizedFile) ModTime() time.Time         { return time.Time{} }
 func (f sizedFile) IsDir() bool                { return false }
 func (f sizedFile) Sys() any                   { return nil }
+
+// TestOpen: a file opened to be streamed is refused as Read refuses it,
+// and reads no more than the limit, even when it grows after its Stat.
+func TestOpen(t *testing.T) {
+	dir := t.TempDir()
+	small := Kind{"a test file", 8}
+	write := func(name, text string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	tests := []struct {
+		name, path, want, err string
+	}{
+		{"within", write("a", "12345678"), "12345678", ""},
+		{"too large", write("b", "123456789"), "", "the file is larger than 8 bytes, the most a test file may hold"},
+		{"folder", dir, "", "is a folder, not a file"},
+		{"missing", filepath.Join(dir, "none"), "", "no such file or directory"},
+	}
+	if runtime.GOOS != "windows" {
+		tests = append(tests, struct{ name, path, want, err string }{"device", "/dev/zero", "", "is not a regular file (a pipe, a device or a socket)"})
+	}
+	for _, tt := range tests {
+		f, err := small.Open(tt.path)
+		var got []byte
+		if err == nil {
+			got, err = io.ReadAll(f)
+			f.Close()
+		}
+		if tt.err != "" {
+			if err == nil || err.Error() != tt.err {
+				t.Errorf("%s: Open and read = %q, %v; want error %q", tt.name, got, err, tt.err)
+			}
+			continue
+		}
+		if err != nil || string(got) != tt.want {
+			t.Errorf("%s: Open and read = %q, %v; want %q", tt.name, got, err, tt.want)
+		}
+	}
+	// Grown past the limit between Open's Stat and the read.
+	p := write("c", "1234")
+	f, err := small.Open(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	write("c", "1234567890")
+	if got, err := io.ReadAll(f); err == nil || err.Error() != small.TooLarge().Error() || len(got) > 8 {
+		t.Errorf("read of a file grown past the limit = %q, %v; want at most 8 bytes and %q", got, err, small.TooLarge())
+	}
+}
+
+// TestLineLimit: a line longer than the limit is refused with its
+// number, wherever it falls in the reads; lines within it pass whole.
+func TestLineLimit(t *testing.T) {
+	for _, tt := range []struct {
+		name, text string
+		line       int // 0: read whole
+	}{
+		{"within", "1234\n123\r\n\n1234", 0}, // the CR of a CRLF counts
+		{"first line", "12345\n1", 1},
+		{"third line", "1\n\n123456", 3},
+		{"no line break", strings.Repeat("x", 1000), 1},
+	} {
+		// One byte a read too: a line counted across reads.
+		for _, r := range []io.Reader{strings.NewReader(tt.text), iotest.OneByteReader(strings.NewReader(tt.text))} {
+			got, err := io.ReadAll(LineLimit(r, 4))
+			var long *LongLineError
+			switch {
+			case tt.line == 0 && (err != nil || string(got) != tt.text):
+				t.Errorf("%s: read %q, %v; want it whole", tt.name, got, err)
+			case tt.line > 0 && (!errors.As(err, &long) || long.Line != tt.line || long.Max != 4 || len(got) > len(tt.text)):
+				t.Errorf("%s: read %q, %v; want a line %d too long", tt.name, got, err, tt.line)
+			}
+		}
+	}
+	want := "line 3 runs on past 1 MiB without a line break, longer than any line of a table this reader takes: is it a CSV file?"
+	if got := (&LongLineError{Line: 3, Max: 1 << 20}).Error(); got != want {
+		t.Errorf("LongLineError = %q; want %q", got, want)
+	}
+}
