@@ -2,6 +2,7 @@ package flee
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -435,6 +436,10 @@ func TestBadCases(t *testing.T) {
 			"simsetting.yml:5: move_rules.awareness_level: must be in 0..3, got 5"},
 		{"settings list", "simsetting.yml", "spawn_rules:\n  conflict_spawn_decay: [1.0, half]\n",
 			"simsetting.yml:2: spawn_rules.conflict_spawn_decay: want a list of numbers, got \"half\""},
+		{"settings duplicate", "simsetting.yml", "move_rules:\n  max_move_speed: 300\n  camp_movechance: 0.001\n  max_move_speed: 200\n",
+			"simsetting.yml:4: move_rules.max_move_speed: duplicate key (first on line 2)"},
+		{"settings duplicate section", "simsetting.yml", "move_rules:\n  max_move_speed: 300\nspawn_rules:\n  take_from_population: False\nmove_rules:\n  max_move_speed: 300\n",
+			"simsetting.yml:5: move_rules: duplicate key (first on line 1)"},
 		{"settings tabs", "simsetting.yml", "move_rules:\n\tmax_move_speed: 300\n",
 			"simsetting.yml:2: indentation must be spaces, not tabs"},
 		{"settings section", "simsetting.yml", "moving_rules:\n  max_move_speed: 300\n",
@@ -567,5 +572,23 @@ func TestNotACase(t *testing.T) {
 		if err == nil || !errors.Is(err, scenarios.ErrInvalid) || !strings.HasSuffix(err.Error(), tt.want) {
 			t.Errorf("Read(%s) = %v; want it to end %q, wrapping ErrInvalid", tt.path, err, tt.want)
 		}
+	}
+}
+
+// TestSettingsManyKeys: a settings file of many keys (200,000 here, 2 MB
+// of the 64 MiB a file may hold) is read as quickly as its size allows:
+// each key was compared with every key before it, and this file took
+// three minutes to be refused for its first key (go test's -timeout is
+// what fails this test without the fix). A duplicate is still found,
+// with the line of the first.
+func TestSettingsManyKeys(t *testing.T) {
+	var b strings.Builder
+	for i := range 200_000 {
+		fmt.Fprintf(&b, "k%d: 1\n", i)
+	}
+	b.WriteString("k0: 2\n")
+	_, err := parseYAML([]byte(b.String()), "simsetting.yml")
+	if want := "simsetting.yml:200001: k0: duplicate key (first on line 1)"; err == nil || err.Error() != want {
+		t.Errorf("parseYAML of 200,000 keys and a duplicate = %v; want %q", err, want)
 	}
 }
