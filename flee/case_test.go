@@ -592,3 +592,37 @@ func TestSettingsManyKeys(t *testing.T) {
 		t.Errorf("parseYAML of 200,000 keys and a duplicate = %v; want %q", err, want)
 	}
 }
+
+// TestManyLocations: a case of 100,000 locations and routes (5 MB, of
+// the 64 MiB each file may hold) is read as quickly as its size allows:
+// each route's ends were looked for among all the locations, which took
+// 77 s (go test's -timeout is what fails this test without the fix).
+// Names are still looked up exactly, in composed form (NFC).
+func TestManyLocations(t *testing.T) {
+	dir := copyTiny(t)
+	locs, _ := os.ReadFile(filepath.Join(dir, "input_csv/locations.csv"))
+	routes, _ := os.ReadFile(filepath.Join(dir, "input_csv/routes.csv"))
+	var l, r strings.Builder
+	l.Write(locs)
+	r.Write(routes)
+	const n = 100_000
+	for i := range n {
+		fmt.Fprintf(&l, "Z%d,North,Home,10.0,1.0,town,,0\n", i)
+		fmt.Fprintf(&r, "Z%d,Z%d,10\n", i, (i+1)%n)
+	}
+	l.WriteString("Mb\u00e9ra,North,Home,10.0,1.0,town,,0\n")
+	r.WriteString("Z0,Mbe\u0301ra,10\n") // é as e and an accent
+	writeCase(t, dir, "input_csv/locations.csv", l.String())
+	writeCase(t, dir, "input_csv/routes.csv", r.String())
+	c, err := Read(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Locations) != 7+n+1 || len(c.Routes) != 7+n+1 {
+		t.Fatalf("read %d locations and %d routes; want %d each", len(c.Locations), len(c.Routes), 7+n+1)
+	}
+	last := c.Routes[len(c.Routes)-1]
+	if c.Locations[last.From].Name != "Z0" || c.Locations[last.To].Name != "Mb\u00e9ra" || c.Locations[c.Routes[7].To].Name != "Z1" {
+		t.Errorf("routes join the wrong locations: %+v, %+v", last, c.Routes[7])
+	}
+}
