@@ -599,22 +599,8 @@ func TestSettingsManyKeys(t *testing.T) {
 // 77 s (go test's -timeout is what fails this test without the fix).
 // Names are still looked up exactly, in composed form (NFC).
 func TestManyLocations(t *testing.T) {
-	dir := copyTiny(t)
-	locs, _ := os.ReadFile(filepath.Join(dir, "input_csv/locations.csv"))
-	routes, _ := os.ReadFile(filepath.Join(dir, "input_csv/routes.csv"))
-	var l, r strings.Builder
-	l.Write(locs)
-	r.Write(routes)
 	const n = 100_000
-	for i := range n {
-		fmt.Fprintf(&l, "Z%d,North,Home,10.0,1.0,town,,0\n", i)
-		fmt.Fprintf(&r, "Z%d,Z%d,10\n", i, (i+1)%n)
-	}
-	l.WriteString("Mb\u00e9ra,North,Home,10.0,1.0,town,,0\n")
-	r.WriteString("Z0,Mbe\u0301ra,10\n") // é as e and an accent
-	writeCase(t, dir, "input_csv/locations.csv", l.String())
-	writeCase(t, dir, "input_csv/routes.csv", r.String())
-	c, err := Read(dir)
+	c, err := Read(manyLocations(t, n))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -625,4 +611,26 @@ func TestManyLocations(t *testing.T) {
 	if c.Locations[last.From].Name != "Z0" || c.Locations[last.To].Name != "Mb\u00e9ra" || c.Locations[c.Routes[7].To].Name != "Z1" {
 		t.Errorf("routes join the wrong locations: %+v, %+v", last, c.Routes[7])
 	}
+}
+
+// manyLocations is a copy of testdata/tiny with n more towns in a ring
+// of routes, and Mbéra joined to the first by a route naming it with e
+// and a combining accent.
+func manyLocations(t *testing.T, n int) string {
+	t.Helper()
+	dir := copyTiny(t)
+	locs, _ := os.ReadFile(filepath.Join(dir, "input_csv/locations.csv"))
+	routes, _ := os.ReadFile(filepath.Join(dir, "input_csv/routes.csv"))
+	var l, r strings.Builder
+	l.Write(locs)
+	r.Write(routes)
+	for i := range n {
+		fmt.Fprintf(&l, "Z%d,North,Home,10.0,1.0,town,,0\n", i)
+		fmt.Fprintf(&r, "Z%d,Z%d,10\n", i, (i+1)%n)
+	}
+	l.WriteString("Mb\u00e9ra,North,Home,10.0,1.0,town,,0\n")
+	r.WriteString("Z0,Mbe\u0301ra,10\n") // é as e and an accent
+	writeCase(t, dir, "input_csv/locations.csv", l.String())
+	writeCase(t, dir, "input_csv/routes.csv", r.String())
+	return dir
 }

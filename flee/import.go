@@ -12,6 +12,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/borderwork/borderwork/internal/infile"
 	"github.com/borderwork/borderwork/scenarios"
 	"github.com/borderwork/borderwork/sim"
 )
@@ -310,6 +311,13 @@ func Import(c *Case, opt ImportOptions) ([]byte, error) {
 	w("]\n")
 
 	out := b.Bytes()
+	if len(out) > infile.ScenarioLimit {
+		// Not a defect, as the error of Parse below would say: the case
+		// is more than a scenario may hold.
+		return nil, &scenarios.Error{File: c.Dir, Msg: fmt.Sprintf(
+			"the case is too large to import: its %d locations and %d routes make a scenario of %s, more than the %s a scenario may hold",
+			len(c.Locations), len(c.Routes), infile.FormatBytes(int64(len(out))), infile.FormatBytes(infile.ScenarioLimit))}
+	}
 	sc, err := scenarios.Parse(out, opt.Name+".toml", "import:"+opt.Name, os.DirFS("."))
 	if err == nil {
 		err = sc.Validate()

@@ -2,6 +2,7 @@ package flee
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -310,5 +311,21 @@ func TestImportClosureDaysBeyondTheEngine(t *testing.T) {
 		if !bytes.Contains(got, []byte(want)) {
 			t.Errorf("the imported scenario does not contain %q", want)
 		}
+	}
+}
+
+// TestImportTooLarge: a case whose scenario would be larger than a
+// scenario may hold is refused as too large, naming the case folder, its
+// size and the limit; it was called a defect of the importer.
+func TestImportTooLarge(t *testing.T) {
+	dir := manyLocations(t, 40_000)
+	c, err := Read(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Import(c, ImportOptions{})
+	want := dir + ": the case is too large to import: its 40008 locations and 40008 routes make a scenario of "
+	if err == nil || !strings.HasPrefix(err.Error(), want) || !strings.HasSuffix(err.Error(), ", more than the 4 MiB a scenario may hold") || !errors.Is(err, scenarios.ErrInvalid) {
+		t.Errorf("Import of a case of 40,008 locations = %v; want an error wrapping ErrInvalid starting %q", err, want)
 	}
 }
