@@ -9,6 +9,7 @@ import (
 	"github.com/borderwork/borderwork/experiment"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/output/figures"
+	"github.com/borderwork/borderwork/scenarios"
 )
 
 // DaySeries is a statistic over replicates, day by day: the mean and the
@@ -101,6 +102,13 @@ func ReadFigureData(path string) (*FigureData, error) {
 		if day < 0 {
 			return nil, t.Errorf(i, "day", "a day before day 0")
 		}
+		// Every day from 0 has rows (one per camp and measure): a day
+		// past the rows there are is not the table borderwork writes,
+		// and the series sized from it took any memory, or panicked
+		// (day 9000000000000000000).
+		if day >= len(t.Rows) {
+			return nil, t.Errorf(i, "day", "day %d, in a table of %d rows: each day from 0 has a row for each camp and measure", day, len(t.Rows))
+		}
 		d.Days = max(d.Days, day+1)
 		if date := t.Cell(i, "date"); day == 0 && date != "" && d.Start == "" {
 			if _, err := parseDate(date); err != nil {
@@ -111,6 +119,11 @@ func ReadFigureData(path string) (*FigureData, error) {
 		if c := t.Cell(i, "camp"); c != "all" && !slices.Contains(d.Camps, c) {
 			d.Camps = append(d.Camps, c)
 		}
+	}
+	if (len(d.Camps)+1)*d.Days > len(t.Rows) {
+		// Sizing the camps' series from many camps on a late day would
+		// take memory out of all proportion to the table.
+		return nil, &scenarios.Error{File: t.Path, Msg: fmt.Sprintf("%d camps (and \"all\") over %d days, in a table of %d rows: each day from 0 has a row for each camp and measure", len(d.Camps), d.Days, len(t.Rows))}
 	}
 	grow := func() DaySeries { return newSeries(d.Days) }
 	d.Observed = make([][]float64, len(d.Camps))

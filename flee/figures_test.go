@@ -1,6 +1,7 @@
 package flee
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/borderwork/borderwork/output/figures"
 	"github.com/borderwork/borderwork/output/figures/figtest"
+	"github.com/borderwork/borderwork/scenarios"
 )
 
 // TestFiguresSayWhatTheyDraw: the validation figures' captions say that
@@ -243,6 +245,29 @@ func TestFigureNamesOfLongCamps(t *testing.T) {
 	for _, n := range names {
 		if len(n) > len("camp-")+maxSlug {
 			t.Errorf("figure name of %d bytes: %q", len(n), n)
+		}
+	}
+}
+
+// TestFigureDataOutOfProportion: a validation.csv whose days or camps
+// would size its series far beyond its rows (as no validation writes
+// it) is refused naming the file, and the line of the day; a day of
+// 9000000000000000000 panicked (makeslice: len out of range).
+func TestFigureDataOutOfProportion(t *testing.T) {
+	const head = "camp,day,date,observed,simulated_mean,simulated_lo,simulated_hi,measure,error_mean,error_lo,error_hi\n"
+	dir := t.TempDir()
+	for _, tt := range []struct{ name, rows, want string }{
+		{"a day far on", "A,0,,1,1,1,1,,,,\nA,9000000000000000000,,1,1,1,1,,,,\n",
+			"huge.csv:3: day: day 9000000000000000000, in a table of 2 rows: each day from 0 has a row for each camp and measure"},
+		{"many camps on a late day", "A,0,,1,1,1,1,,,,\nB,3,,1,1,1,1,,,,\nC,3,,1,1,1,1,,,,\nD,3,,1,1,1,1,,,,\n",
+			"huge.csv: 4 camps (and \"all\") over 4 days, in a table of 4 rows: each day from 0 has a row for each camp and measure"},
+	} {
+		path := filepath.Join(dir, "huge.csv")
+		if err := os.WriteFile(path, []byte(head+tt.rows), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := ReadFigureData(path); err == nil || err.Error() != filepath.Join(dir, tt.want) || !errors.Is(err, scenarios.ErrInvalid) {
+			t.Errorf("%s: ReadFigureData = %v; want %q", tt.name, err, filepath.Join(dir, tt.want))
 		}
 	}
 }
