@@ -14,6 +14,7 @@ import (
 	"github.com/borderwork/borderwork/data"
 	"github.com/borderwork/borderwork/dtm"
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/internal/infile"
 	"github.com/borderwork/borderwork/internal/suggest"
 	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
@@ -50,6 +51,11 @@ func checkDataFolder(dir, arg string) error {
 	}
 	if st, err := os.Stat(filepath.Join(dir, "input_csv")); err == nil && st.IsDir() {
 		return nil
+	}
+	// A flows.csv that is a pipe or a folder: the folder does hold one,
+	// and "holds neither" sent the user looking for a missing file.
+	if st, err := os.Stat(filepath.Join(dir, "flows.csv")); err == nil {
+		return usageErrorf("--data %s: flows.csv %s", dir, infile.NotAFile(st.Mode()))
 	}
 	return usageErrorf("--data %s: holds neither input_csv/ nor flows.csv; %s", dir, dataWanted(arg))
 }

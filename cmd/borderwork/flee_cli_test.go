@@ -227,10 +227,22 @@ func TestValidateFleeBadInput(t *testing.T) {
 	t.Parallel()
 	out := filepath.Join(t.TempDir(), "v")
 	empty := t.TempDir()
+	// A flows.csv that is a folder or a pipe: it was said to be missing
+	// ("holds neither input_csv/ nor flows.csv").
+	flowsDir, flowsPipe := t.TempDir(), t.TempDir()
+	if err := os.Mkdir(filepath.Join(flowsDir, "flows.csv"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	pipeWant := "flows.csv is not a regular file (a pipe, a device or a socket)"
+	if err := mkfifo(filepath.Join(flowsPipe, "flows.csv")); err != nil {
+		flowsPipe, pipeWant = flowsDir, "flows.csv is a folder, not a file" // no FIFOs here
+	}
 	tests := []struct {
 		args []string
 		want string
 	}{
+		{[]string{"validate", "agadez2016", "--data", flowsDir, "--out", out}, "--data " + flowsDir + ": flows.csv is a folder, not a file"},
+		{[]string{"validate", "agadez2016", "--data", flowsPipe, "--out", out}, "--data " + flowsPipe + ": " + pipeWant},
 		{[]string{"validate", "mali2012"}, "--data DIR is required; mali2012 has no flow monitoring points, so give a Flee case folder (input_csv/ and source_data/, as data/flee/mali2012)"},
 		{[]string{"validate", "agadez2016"}, "--data DIR is required; agadez2016 has flow monitoring points, so give a folder of flow counts (flows.csv, as data/dtm-niger)"},
 		{[]string{"validate", "--data", fleeCase}, "want a SCENARIO"},
