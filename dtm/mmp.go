@@ -91,8 +91,14 @@ func ReadMMP(r io.Reader, name string, first, last time.Time) ([]Incident, error
 	head, err := cr.Read()
 	if err != nil {
 		var long *infile.LongLineError
-		if errors.As(err, &long) {
+		var pe *csv.ParseError
+		switch {
+		case errors.As(err, &long):
 			return nil, fmt.Errorf("%s:%d: %w: %v", name, long.Line, ErrMMP, err)
+		case errors.As(err, &pe):
+			// A header with a quote left open: there is a header line,
+			// and "no header line" sent the user looking for none.
+			return nil, fmt.Errorf("%s:%d: %w: %v", name, pe.StartLine, ErrMMP, err)
 		}
 		return nil, fmt.Errorf("%s: %w: no header line", name, ErrMMP)
 	}

@@ -94,6 +94,7 @@ func TestReadMMPRejects(t *testing.T) {
 		// there: the reader panicked, asking the row for its first
 		// field's line when an error had left it none.
 		{"cut short in a quote", "Reported Date,Total Dead and Missing,Location Description\n2016-06-01,1,x\n\"Dirkou, Ni", `f.csv:3: not a Missing Migrants Project export this reader understands: parse error on line 3, column 12: extraneous or missing " in quoted-field`},
+		{"a quote open in the header", "Reported Date,\"Total Dead and Missing,Location Description\n2016-06-01,1,x\n", `f.csv:1: not a Missing Migrants Project export this reader understands: record on line 1; parse error on line 2, column 16: extraneous or missing " in quoted-field`},
 		{"a stray quote first", "Reported Date,Total Dead and Missing,Location Description\n20\"16-06-01,1,x\n", `f.csv:2: not a Missing Migrants Project export this reader understands: parse error on line 2, column 3: bare " in non-quoted-field`},
 		{"a quote open over lines", "Reported Date,Total Dead and Missing,Location Description\n\"2016-06-01,1,x\n\n\n", `f.csv:2: not a Missing Migrants Project export this reader understands: record on line 2; parse error on line 4, column 2: extraneous or missing " in quoted-field`},
 	}
