@@ -555,6 +555,7 @@ func (c *Case) readClosures() error {
 	for _, l := range c.Locations {
 		countries[l.Country] = true
 	}
+	routes := newRouteIndex(c.Routes)
 	for _, r := range f.rows {
 		if comment(r) || blank(r) {
 			continue
@@ -602,7 +603,7 @@ func (c *Case) readClosures() error {
 			if err := needLocation(2); err != nil {
 				return err
 			}
-			if cl.Kind == "link" && c.routeBetween(c.find(cl.Name1), c.find(cl.Name2)) < 0 {
+			if cl.Kind == "link" && routes.between(c.find(cl.Name1), c.find(cl.Name2)) < 0 {
 				return f.errorf(r.line, "name2", "no route joins %q and %q", cl.Name1, cl.Name2)
 			}
 		case "camp":
@@ -637,6 +638,27 @@ func (c *Case) spaced(name string, index func(string) int) string {
 func (c *Case) routeBetween(a, b int) int {
 	return slices.IndexFunc(c.Routes, func(r Route) bool { return r.From == a && r.To == b || r.From == b && r.To == a })
 }
+
+// routeIndex is routeBetween for many pairs: it holds the first route
+// joining each pair of locations, as routes are, so that a closure is
+// placed without looking through every route (100,000 link closures
+// took 19 s to read and 2 min 40 s to import).
+type routeIndex map[[2]int]int
+
+func newRouteIndex(routes []Route) routeIndex {
+	idx := routeIndex{}
+	for i, r := range routes {
+		if k := pairOf(r.From, r.To); idx[k] == 0 {
+			idx[k] = i + 1 // 0: none
+		}
+	}
+	return idx
+}
+
+// between is the first route joining a and b, or -1.
+func (idx routeIndex) between(a, b int) int { return idx[pairOf(a, b)] - 1 }
+
+func pairOf(a, b int) [2]int { return [2]int{min(a, b), max(a, b)} }
 
 func (c *Case) readConflicts() error {
 	f, err := c.open("input_csv/conflicts.csv", true)

@@ -3,6 +3,7 @@ package flee
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -327,5 +328,37 @@ func TestImportTooLarge(t *testing.T) {
 	want := dir + ": the case is too large to import: its 40008 locations and 40008 routes make a scenario of "
 	if err == nil || !strings.HasPrefix(err.Error(), want) || !strings.HasSuffix(err.Error(), ", more than the 4 MiB a scenario may hold") || !errors.Is(err, scenarios.ErrInvalid) {
 		t.Errorf("Import of a case of 40,008 locations = %v; want an error wrapping ErrInvalid starting %q", err, want)
+	}
+}
+
+// TestManyClosures: a case of 100,000 link closures (of the 64 MiB
+// closures.csv may hold) is read and imported as quickly as its size
+// allows: each closure's route was looked for among all the routes, and
+// its ends among all the locations, which took 19 s to read and 2 min
+// 40 s to import (go test's -timeout is what fails this test without
+// the fix). Import gets through every closure to say the case is too
+// large.
+func TestManyClosures(t *testing.T) {
+	const n = 100_000
+	dir := manyLocations(t, n)
+	b, err := os.ReadFile(filepath.Join(dir, "input_csv/closures.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s strings.Builder
+	s.Write(b)
+	for i := range n {
+		fmt.Fprintf(&s, "link,Z%d,Z%d,0,1\n", (i+1)%n, i) // each route from its other end
+	}
+	writeCase(t, dir, "input_csv/closures.csv", s.String())
+	c, err := Read(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Closures) < n {
+		t.Fatalf("read %d closures; want at least %d", len(c.Closures), n)
+	}
+	if _, err := Import(c, ImportOptions{}); err == nil || !strings.Contains(err.Error(), "the case is too large to import") {
+		t.Errorf("Import of %d closures = %v; want the case too large", n, err)
 	}
 }
