@@ -53,6 +53,30 @@ var (
 // Read reads the file at path whole: an error if it is not a regular file
 // (a folder, pipe, device or socket: NotAFile) or is larger than k.Limit.
 func (k Kind) Read(path string) ([]byte, error) {
+	f, err := k.open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return k.readFrom(f)
+}
+
+// Open opens the file at path to be read as a stream, refused as Read
+// refuses it, for a reader that keeps little of a file at once: an
+// incident export within its limit of 256 MiB, read whole and then
+// parsed, took some 900 MB. Reading past k.Limit (a file can grow after
+// its Stat) fails with TooLarge.
+func (k Kind) Open(path string) (io.ReadCloser, error) {
+	f, err := k.open(path)
+	if err != nil {
+		return nil, err
+	}
+	return &bounded{f: f, r: io.LimitReader(f, k.Limit+1), k: k}, nil
+}
+
+// open opens the file at path for Read and Open, refusing what is not a
+// regular file or is larger than k.Limit unread.
+func (k Kind) open(path string) (*os.File, error) {
 	// Stat before opening: opening a pipe for reading waits for a writer.
 	st, err := os.Stat(path)
 	if err != nil {
@@ -68,31 +92,7 @@ func (k Kind) Read(path string) ([]byte, error) {
 	if err != nil {
 		return nil, withoutPath(err)
 	}
-	defer f.Close()
-	return k.readFrom(f)
-}
-
-// Open opens the file at path to be read as a stream, refused as Read
-// refuses it, for a reader that keeps little of a file at once: an
-// incident export within its limit of 256 MiB, read whole and then
-// parsed, took some 900 MB. Reading past k.Limit (a file can grow after
-// its Stat) fails with TooLarge.
-func (k Kind) Open(path string) (io.ReadCloser, error) {
-	st, err := os.Stat(path)
-	if err != nil {
-		return nil, withoutPath(err)
-	}
-	if err := k.regular(st); err != nil {
-		return nil, err
-	}
-	if st.Size() > k.Limit { // refused unread
-		return nil, k.TooLarge()
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, withoutPath(err)
-	}
-	return &bounded{f: f, r: io.LimitReader(f, k.Limit+1), k: k}, nil
+	return f, nil
 }
 
 // bounded is an open file read to at most its kind's limit.
