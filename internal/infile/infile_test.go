@@ -14,39 +14,57 @@ import (
 	"time"
 )
 
+// TestRead: Read, and Open then a read to the end, take a regular file
+// within the limit whole and refuse the rest, each in the same words.
 func TestRead(t *testing.T) {
 	dir := t.TempDir()
 	small := Kind{"a test file", 8}
-	write := func(name, text string) string {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
 	tests := []struct {
 		name, path, want, err string
 	}{
-		{"within", write("a", "12345678"), "12345678", ""},
-		{"too large", write("b", "123456789"), "", "the file is larger than 8 bytes, the most a test file may hold"},
+		{"within", writeFile(t, dir, "a", "12345678"), "12345678", ""},
+		{"too large", writeFile(t, dir, "b", "123456789"), "", "the file is larger than 8 bytes, the most a test file may hold"},
 		{"folder", dir, "", "is a folder, not a file"},
 		{"missing", filepath.Join(dir, "none"), "", "no such file or directory"},
 	}
 	if runtime.GOOS != "windows" {
 		tests = append(tests, struct{ name, path, want, err string }{"device", "/dev/zero", "", "is not a regular file (a pipe, a device or a socket)"})
 	}
-	for _, tt := range tests {
-		got, err := small.Read(tt.path)
-		if tt.err != "" {
-			if err == nil || err.Error() != tt.err {
-				t.Errorf("%s: Read = %q, %v; want error %q", tt.name, got, err, tt.err)
-			}
-			continue
+	openAndRead := func(path string) ([]byte, error) {
+		f, err := small.Open(path)
+		if err != nil {
+			return nil, err
 		}
-		if err != nil || string(got) != tt.want {
-			t.Errorf("%s: Read = %q, %v; want %q", tt.name, got, err, tt.want)
+		defer f.Close()
+		return io.ReadAll(f)
+	}
+	for _, reader := range []struct {
+		name string
+		read func(path string) ([]byte, error)
+	}{{"Read", small.Read}, {"Open and read", openAndRead}} {
+		for _, tt := range tests {
+			got, err := reader.read(tt.path)
+			if tt.err != "" {
+				if err == nil || err.Error() != tt.err {
+					t.Errorf("%s: %s = %q, %v; want error %q", tt.name, reader.name, got, err, tt.err)
+				}
+				continue
+			}
+			if err != nil || string(got) != tt.want {
+				t.Errorf("%s: %s = %q, %v; want %q", tt.name, reader.name, got, err, tt.want)
+			}
 		}
 	}
+}
+
+// writeFile writes text to the file name in dir and returns its path.
+func writeFile(t *testing.T, dir, name, text string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
 }
 
 // TestNotAFile: one wording for each kind of file that is not a regular
@@ -159,54 +177,19 @@ func (f sizedFile) ModTime() time.Time         { return time.Time{} }
 func (f sizedFile) IsDir() bool                { return false }
 func (f sizedFile) Sys() any                   { return nil }
 
-// TestOpen: a file opened to be streamed is refused as Read refuses it,
-// and reads no more than the limit, even when it grows after its Stat.
+// TestOpen: a file opened to be streamed reads no more than the limit,
+// even when it grows after its Stat (TestRead: what Open refuses).
 func TestOpen(t *testing.T) {
 	dir := t.TempDir()
 	small := Kind{"a test file", 8}
-	write := func(name, text string) string {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
-	tests := []struct {
-		name, path, want, err string
-	}{
-		{"within", write("a", "12345678"), "12345678", ""},
-		{"too large", write("b", "123456789"), "", "the file is larger than 8 bytes, the most a test file may hold"},
-		{"folder", dir, "", "is a folder, not a file"},
-		{"missing", filepath.Join(dir, "none"), "", "no such file or directory"},
-	}
-	if runtime.GOOS != "windows" {
-		tests = append(tests, struct{ name, path, want, err string }{"device", "/dev/zero", "", "is not a regular file (a pipe, a device or a socket)"})
-	}
-	for _, tt := range tests {
-		f, err := small.Open(tt.path)
-		var got []byte
-		if err == nil {
-			got, err = io.ReadAll(f)
-			f.Close()
-		}
-		if tt.err != "" {
-			if err == nil || err.Error() != tt.err {
-				t.Errorf("%s: Open and read = %q, %v; want error %q", tt.name, got, err, tt.err)
-			}
-			continue
-		}
-		if err != nil || string(got) != tt.want {
-			t.Errorf("%s: Open and read = %q, %v; want %q", tt.name, got, err, tt.want)
-		}
-	}
 	// Grown past the limit between Open's Stat and the read.
-	p := write("c", "1234")
+	p := writeFile(t, dir, "c", "1234")
 	f, err := small.Open(p)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	write("c", "1234567890")
+	writeFile(t, dir, "c", "1234567890")
 	if got, err := io.ReadAll(f); err == nil || err.Error() != small.TooLarge().Error() || len(got) > 8 {
 		t.Errorf("read of a file grown past the limit = %q, %v; want at most 8 bytes and %q", got, err, small.TooLarge())
 	}
