@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -31,17 +32,7 @@ func TestCommandsWhenFilesCannotBeWritten(t *testing.T) {
 	} {
 		t.Run(args[0], func(t *testing.T) {
 			dir := t.TempDir()
-			cmd := exec.Command("sh", append([]string{"-c", `ulimit -f 4 && exec "$0" "$@"`, os.Args[0]}, args...)...)
-			cmd.Dir = dir
-			cmd.Env = append(os.Environ(), "BORDERWORK_TEST_AS_BINARY=1")
-			var stderr strings.Builder
-			cmd.Stderr = &stderr
-			err := cmd.Run()
-			var exit *exec.ExitError
-			if !errors.As(err, &exit) || exit.ExitCode() != 1 {
-				t.Fatalf("exit: %v, want status 1; stderr:\n%s", err, stderr.String())
-			}
-			if s := stderr.String(); strings.Contains(s, "panic") || !strings.Contains(s, "file too large") {
+			if s := failsUnderFileLimit(t, dir, 4, args...); strings.Contains(s, "panic") || !strings.Contains(s, "file too large") {
 				t.Errorf("stderr does not say why in a line:\n%s", s)
 			}
 			if left, _ := os.ReadDir(dir); len(left) > 0 {
@@ -66,7 +57,26 @@ func TestPlotWhenFiguresCannotBeWritten(t *testing.T) {
 		t.Fatalf("run: status %d: %s", status, stderr)
 	}
 	before := folderBytes(t, out)
-	cmd := exec.Command("sh", "-c", `ulimit -f 4 && exec "$0" "$@"`, os.Args[0], "plot", out, "--formats", "png")
+	stderr := failsUnderFileLimit(t, dir, 4, "plot", out, "--formats", "png")
+	if want := "could not write " + filepath.Join(out, "figures", "trapped.png") + ": "; !strings.Contains(stderr, want) {
+		t.Errorf("stderr:\n%s\nwant %q in it", stderr, want)
+	}
+	if after := folderBytes(t, out); !maps.Equal(after, before) {
+		t.Errorf("the folder changed: %d files before, %d after", len(before), len(after))
+	}
+	if left, _ := os.ReadDir(dir); len(left) != 1 {
+		t.Errorf("beside the folder: %v", left)
+	}
+}
+
+// failsUnderFileLimit runs the command args as the binary (the test
+// binary, TestMain) in dir under a file-size limit of kib KiB (`ulimit
+// -f`), which fails its writes as a full disk would, and returns its
+// standard error; t fails unless it exits with status 1.
+func failsUnderFileLimit(t *testing.T, dir string, kib int, args ...string) string {
+	t.Helper()
+	cmd := exec.Command("sh", append([]string{"-c", "ulimit -f " + strconv.Itoa(kib) + ` && exec "$0" "$@"`, os.Args[0]}, args...)...)
+	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "BORDERWORK_TEST_AS_BINARY=1")
 	var stderr strings.Builder
 	cmd.Stderr = &stderr
@@ -75,15 +85,7 @@ func TestPlotWhenFiguresCannotBeWritten(t *testing.T) {
 	if !errors.As(err, &exit) || exit.ExitCode() != 1 {
 		t.Fatalf("exit: %v, want status 1; stderr:\n%s", err, stderr.String())
 	}
-	if want := "could not write " + filepath.Join(out, "figures", "trapped.png") + ": "; !strings.Contains(stderr.String(), want) {
-		t.Errorf("stderr:\n%s\nwant %q in it", stderr.String(), want)
-	}
-	if after := folderBytes(t, out); !maps.Equal(after, before) {
-		t.Errorf("the folder changed: %d files before, %d after", len(before), len(after))
-	}
-	if left, _ := os.ReadDir(dir); len(left) != 1 {
-		t.Errorf("beside the folder: %v", left)
-	}
+	return stderr.String()
 }
 
 // folderBytes is every file under dir, by path, with its content.
@@ -159,17 +161,9 @@ func TestSweepKeepsRunsWhenFiguresCannotBeWritten(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "s")
 	sweep := []string{"sweep", "classroom", "--reps", "1", "--days", "10", "--vary", "posts.Post.capacity=5,9"}
-	cmd := exec.Command("sh", append(append([]string{"-c", `ulimit -f 40 && exec "$0" "$@"`, os.Args[0]}, sweep...), "--formats", "png", "--out", out)...)
-	cmd.Env = append(os.Environ(), "BORDERWORK_TEST_AS_BINARY=1")
-	var stderr strings.Builder
-	cmd.Stderr = &stderr
-	err := cmd.Run()
-	var exit *exec.ExitError
-	if !errors.As(err, &exit) || exit.ExitCode() != 1 {
-		t.Fatalf("exit: %v, want status 1; stderr:\n%s", err, stderr.String())
-	}
-	if want := "(file too large); the 8 finished runs are kept in " + out + ", marked incomplete: free some space, then this completes it: borderwork sweep classroom "; !strings.Contains(stderr.String(), want) || !strings.Contains(stderr.String(), "--out "+out+" --resume\n") {
-		t.Errorf("stderr:\n%s\nwant %q and the --resume that completes it", stderr.String(), want)
+	stderr := failsUnderFileLimit(t, dir, 40, append(sweep, "--formats", "png", "--out", out)...)
+	if want := "(file too large); the 8 finished runs are kept in " + out + ", marked incomplete: free some space, then this completes it: borderwork sweep classroom "; !strings.Contains(stderr, want) || !strings.Contains(stderr, "--out "+out+" --resume\n") {
+		t.Errorf("stderr:\n%s\nwant %q and the --resume that completes it", stderr, want)
 	}
 	m, err := output.ReadManifest(out)
 	if err != nil || m.Complete || len(m.Runs) != 8 {
