@@ -29,7 +29,7 @@ type pointCache struct {
 type cachedPoint struct {
 	point int
 	once  sync.Once
-	s     *scenarios.Scenario
+	s     *scenarios.Scenario // set in once, under pointCache.mu
 	err   error
 
 	mu   sync.Mutex // builds one configuration of the point at a time
@@ -63,14 +63,16 @@ func (c *pointCache) at(p int) (*scenarios.Scenario, error) {
 	}
 	c.mu.Unlock()
 	e.once.Do(func() {
-		e.s, e.err = c.st.withValues(c.st.Design.Point(p, nil), "sensitivity point "+strconv.Itoa(p))
-		if e.err == nil {
-			c.mu.Lock()
-			if c.byPoint[p] == e { // not dropped meanwhile
-				c.byScen[e.s] = e
-			}
-			c.mu.Unlock()
+		s, err := c.st.withValues(c.st.Design.Point(p, nil), "sensitivity point "+strconv.Itoa(p))
+		// e.s is set under c.mu, since dropping e (above, in another
+		// goroutine, while this one builds) reads it there; it is read
+		// unlocked only after once.Do.
+		c.mu.Lock()
+		e.s, e.err = s, err
+		if err == nil && c.byPoint[p] == e { // not dropped meanwhile
+			c.byScen[s] = e
 		}
+		c.mu.Unlock()
 	})
 	return e.s, e.err
 }
