@@ -93,10 +93,7 @@ func (s *Server) maxBody() int64 { return int64(s.Limits.MaxText) + 64<<10 }
 
 // Handler serves the page at / and its API under /api/.
 func (s *Server) Handler() http.Handler {
-	s.once.Do(func() {
-		s.queue = &queue{slots: max(1, s.Slots), limit: s.Queue}
-		s.checking = make(chan struct{}, max(2, s.Slots))
-	})
+	s.init()
 	// The API has a mux of its own so that a path of it asked for with
 	// the wrong method is answered 405, with Allow, and not looked for
 	// among the page's files.
@@ -116,11 +113,23 @@ func (s *Server) Handler() http.Handler {
 	}))
 }
 
-// Experiments is how many experiments run or wait for their turn.
+// init makes the queue and the turns to check pasted scenarios, once,
+// from the fields as they are then.
+func (s *Server) init() {
+	s.once.Do(func() {
+		s.queue = &queue{slots: max(1, s.Slots), limit: s.Queue}
+		s.checking = make(chan struct{}, max(2, s.Slots))
+	})
+}
+
+// Experiments is how many experiments run or wait for their turn. It may
+// be called from any goroutine, also while another makes the Handler;
+// like Handler, it fixes Slots and Queue as they are at its first call.
 func (s *Server) Experiments() int {
-	if s.queue == nil { // no Handler yet: none
-		return 0
-	}
+	// Through init, not a look at s.queue: a queue made by Handler on
+	// another goroutine is not safely seen without the once (go test
+	// -race flagged it).
+	s.init()
 	return s.queue.size()
 }
 

@@ -522,3 +522,23 @@ func TestServerWaitingHoldsLittle(t *testing.T) {
 		}
 	}
 }
+
+// TestExperimentsBesideHandler: Experiments may be asked (by a Ctrl-C
+// handler, or a library's monitor) while another goroutine makes the
+// Handler. Before, it read the queue Handler makes without the once
+// that makes it: go test -race flags this test without the fix.
+func TestExperimentsBesideHandler(t *testing.T) {
+	s := &Server{Initial: Request{Scenario: "classroom"}, Limits: DefaultLimits()}
+	made := make(chan struct{})
+	go func() {
+		s.Handler()
+		close(made)
+	}()
+	if n := s.Experiments(); n != 0 {
+		t.Errorf("Experiments() = %d before any request; want 0", n)
+	}
+	<-made
+	if n := s.Experiments(); n != 0 {
+		t.Errorf("Experiments() = %d with no request; want 0", n)
+	}
+}
