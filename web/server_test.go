@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -540,5 +541,66 @@ func TestExperimentsBesideHandler(t *testing.T) {
 	<-made
 	if n := s.Experiments(); n != 0 {
 		t.Errorf("Experiments() = %d with no request; want 0", n)
+	}
+}
+
+// TestServerDroppedPagesLeaveNothing: pages that go away mid-run, while
+// waiting for their turn, or before their body is sent, leave no
+// goroutine behind once their experiments have noticed: a lesson's worth
+// of students closing tabs must not pile up work on the teacher's laptop.
+func TestServerDroppedPagesLeaveNothing(t *testing.T) {
+	// Experiments far longer than the test (minutes): one runs, the
+	// others wait, until their pages go.
+	limits := DefaultLimits()
+	limits.MaxWork = 1e12
+	s := &Server{Initial: Request{Scenario: "classroom"}, Limits: limits, Timeout: 10 * time.Minute, Slots: 1, Queue: 8, Workers: 2}
+	ts := httptest.NewServer(s.Handler())
+	t.Cleanup(ts.Close)
+	client := &http.Client{Transport: &http.Transport{}}
+	before := runtime.NumGoroutine()
+
+	var wg sync.WaitGroup
+	for i := range 4 {
+		ctx, cancel := context.WithCancel(context.Background())
+		req, err := http.NewRequestWithContext(ctx, "POST", ts.URL+"/api/run", strings.NewReader(`{"scenario":"classroom","reps":200,"days":3650}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer cancel()
+			resp, err := client.Do(req)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			defer resp.Body.Close()
+			// The first runs going, or the first told it waits: then
+			// the page goes away.
+			first, err := bufio.NewReader(resp.Body).ReadBytes('\n')
+			if err != nil || !strings.Contains(string(first), `{"runs"`) && !strings.Contains(string(first), `{"waiting"`) {
+				t.Errorf("page %d: first line %q, %v", i, first, err)
+			}
+		}()
+	}
+	// A page gone before its body was all sent.
+	conn, err := net.Dial("tcp", ts.Listener.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	fmt.Fprintf(conn, "POST /api/run HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{\"scenario\":")
+	wg.Wait()
+	conn.Close()
+	client.CloseIdleConnections()
+
+	// A guard against hanging, not a measure: the experiments stop
+	// within a day of the engine.
+	for deadline := time.Now().Add(30 * time.Second); s.Experiments() > 0 || runtime.NumGoroutine() > before; time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			buf := make([]byte, 1<<20)
+			t.Fatalf("pages gone, the server still holds %d experiments and %d goroutines (%d before):\n%s",
+				s.Experiments(), runtime.NumGoroutine(), before, buf[:runtime.Stack(buf, true)])
+		}
 	}
 }
