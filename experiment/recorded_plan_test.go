@@ -32,14 +32,7 @@ func TestPlanRepsRecorded(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := filepath.Join(t.TempDir(), "compare")
-	if _, err := experiment.Write(context.Background(), x, out, experiment.Options{Workers: 1}); err != nil {
-		t.Fatal(err)
-	}
-	m, err := output.ReadManifest(out)
-	if err != nil {
-		t.Fatal(err)
-	}
+	out, m := writeAndRead(t, x, "compare")
 	const want = "borderwork compare classroom --seed 2018 --days 10 --reps 2 --regimes open"
 	if got := experiment.BaseCommandLine(m.CommandLine); got != want || m.Reps != 2 {
 		t.Errorf("manifest records reps %d and command line %q; want 2 and %q", m.Reps, got, want)
@@ -158,14 +151,7 @@ func TestPlanRunArgsRecorded(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			out := filepath.Join(t.TempDir(), "compare")
-			if _, err := experiment.Write(context.Background(), x, out, experiment.Options{Workers: 1}); err != nil {
-				t.Fatal(err)
-			}
-			m, err := output.ReadManifest(out)
-			if err != nil {
-				t.Fatal(err)
-			}
+			out, m := writeAndRead(t, x, "compare")
 			want := "borderwork compare classroom --seed 2018 --days 10 --reps 2 --regimes open " + c.want
 			if got := experiment.BaseCommandLine(m.CommandLine); got != want {
 				t.Errorf("command line %q; want %q", got, want)
@@ -195,14 +181,7 @@ func TestSweepRepsRecorded(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := filepath.Join(t.TempDir(), "sweep")
-	if _, err := experiment.Write(context.Background(), x, out, experiment.Options{Workers: 1}); err != nil {
-		t.Fatal(err)
-	}
-	m, err := output.ReadManifest(out)
-	if err != nil {
-		t.Fatal(err)
-	}
+	out, m := writeAndRead(t, x, "sweep")
 	if m.Sweep.TotalRuns != 4 || len(m.Runs) != 4 {
 		t.Errorf("manifest records total_runs %d and %d runs; want 4 and 4", m.Sweep.TotalRuns, len(m.Runs))
 	}
@@ -308,4 +287,19 @@ func reproducesCleanly(t *testing.T, out string) {
 	if len(rep.Problems) > 0 {
 		t.Errorf("Reproduce: problems %q; want none", rep.Problems)
 	}
+}
+
+// writeAndRead writes the folder of x, named name, on one worker, and
+// returns where and its manifest.
+func writeAndRead(t *testing.T, x *experiment.Prepared, name string) (string, *output.Manifest) {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), name)
+	if _, err := experiment.Write(context.Background(), x, out, experiment.Options{Workers: 1}); err != nil {
+		t.Fatal(err)
+	}
+	m, err := output.ReadManifest(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out, m
 }
