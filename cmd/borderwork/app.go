@@ -87,7 +87,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 }
 
 // checkedWriter is a command's standard output, remembering the first
-// error writing it.
+// error writing it. It tells the command nothing of it, so that the
+// command finishes as it would have (run --json > /dev/full writes its
+// folder, then its JSON), and run says, once, that what it printed is
+// lost.
 type checkedWriter struct {
 	w   io.Writer
 	mu  sync.Mutex // serve's requests print from their goroutines
@@ -95,15 +98,14 @@ type checkedWriter struct {
 }
 
 func (c *checkedWriter) Write(p []byte) (int, error) {
-	n, err := c.w.Write(p)
-	if err != nil {
+	if _, err := c.w.Write(p); err != nil {
 		c.mu.Lock()
 		if c.err == nil {
 			c.err = err
 		}
 		c.mu.Unlock()
 	}
-	return n, err
+	return len(p), nil
 }
 
 // failed is the first error writing, unless it is a pipe whose reader

@@ -71,8 +71,12 @@ func (f failingStdout) Write([]byte) (int, error) {
 // its standard output (check > digest.txt on a full disk) says so, with
 // status 1, rather than exiting 0 with the digest lost; a pipe whose
 // reader has gone (| head) wanted no more, and is no failure.
+//
+// With --json, the JSON is printed after the folder is written: the
+// message is the same, and the folder is there, whole.
 func TestStdoutLostIsAFailure(t *testing.T) {
 	t.Parallel()
+	out := filepath.Join(t.TempDir(), "r")
 	for _, tt := range []struct {
 		args []string
 		name string
@@ -81,6 +85,7 @@ func TestStdoutLostIsAFailure(t *testing.T) {
 		{[]string{"scenarios"}, "scenarios"},
 		{[]string{"--version"}, "version"},
 		{[]string{"help"}, "help"},
+		{[]string{"run", "classroom", "--reps", "1", "--days", "5", "--quiet", "--json", "--out", out}, "run"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var stderr strings.Builder
@@ -88,6 +93,11 @@ func TestStdoutLostIsAFailure(t *testing.T) {
 			want := "borderwork " + tt.name + ": could not write standard output: the disk is full (no space left on device); the command finished, but what it printed there is lost\n"
 			if status != exitFailure || stderr.String() != want {
 				t.Errorf("run(%q) with a full disk = %d, printing %q; want %d, %q", tt.args, status, stderr.String(), exitFailure, want)
+			}
+			if tt.name == "run" {
+				if m, err := os.ReadFile(filepath.Join(out, "manifest.json")); err != nil || !strings.Contains(string(m), `"complete": true`) {
+					t.Errorf("run(%q) with a full disk left no complete folder: %v", tt.args, err)
+				}
 			}
 			stderr.Reset()
 			if status := run(t.Context(), tt.args, failingStdout{syscall.EPIPE}, &stderr); status != exitOK || stderr.Len() > 0 {
