@@ -71,7 +71,31 @@ type Writer struct {
 	// as they were written, once closed: Finish need not read them back.
 	// Looked up by name, never ranged over.
 	written map[string]output.Checked
+	// outOfRoom is the write the disk had no room for (full, a quota, a
+	// file-size limit) that stopped Run, which kept the runs before it:
+	// Finish keeps them as an interrupted folder, for --resume.
+	outOfRoom error
+	room      *room // a sweep's or sensitivity analysis', while it runs
+	// manifestAdds is Options.ManifestAdds.
+	manifestAdds int
 }
+
+// ErrOutOfRoom is matched (errors.Is) by the error of Writer.Run when the
+// disk had no room for a run's rows (full, a quota used up, a file-size
+// limit) and the runs written before it were kept, the tables cut back
+// to the last of them: Finish then keeps them as it keeps an interrupted
+// folder's, and says how to complete them once there is room. Only a
+// sweep's or a sensitivity analysis' runs are kept so (without an event
+// log, which cannot be continued): the other commands cannot be resumed,
+// and what they kept would only fill the disk further.
+var ErrOutOfRoom = errors.New("out of room")
+
+// outOfRoomError is a write the disk had no room for, matching
+// ErrOutOfRoom.
+type outOfRoomError struct{ err error }
+
+func (e *outOfRoomError) Error() string   { return e.err.Error() }
+func (e *outOfRoomError) Unwrap() []error { return []error{e.err, ErrOutOfRoom} }
 
 // Owner is the command and scenario that write a plan's folder, and the
 // shard it holds, if it is one.
@@ -88,9 +112,9 @@ func (x *Prepared) Owner() output.Owner {
 // output.CheckTarget; o.Force allows a folder that is not this command's).
 // If o.Resume is set, the tables start with its rows (o.Done, which must
 // be the rows of its tables, from Resumable). Only o.Resume, o.Done,
-// o.Force and o.Formats are read: the formats are drawn by Finish, after
-// every run, and checked here, before any, so that one no figure is drawn
-// in is refused as bad input with nothing written.
+// o.Force, o.ManifestAdds and o.Formats are read: the formats are drawn
+// by Finish, after every run, and checked here, before any, so that one
+// no figure is drawn in is refused as bad input with nothing written.
 func Start(x *Prepared, out string, o Options) (w *Writer, err error) {
 	if strings.TrimSpace(out) == "" {
 		return nil, badInput("--out must name a folder")
@@ -115,7 +139,7 @@ func Start(x *Prepared, out string, o Options) (w *Writer, err error) {
 	if err != nil {
 		return nil, err
 	}
-	w = &Writer{X: x, Folder: folder, scenarioTOML: scenarioTOML, Rows: slices.Clone(o.Done), resume: o.Resume, written: map[string]output.Checked{}}
+	w = &Writer{X: x, Folder: folder, scenarioTOML: scenarioTOML, Rows: slices.Clone(o.Done), resume: o.Resume, written: map[string]output.Checked{}, manifestAdds: o.ManifestAdds}
 	started := w // each failure below returns a nil w
 	defer func() {
 		if err != nil {
@@ -264,6 +288,25 @@ func (w *Writer) Run(ctx context.Context, jobs []int, workers int, progress func
 	if w.events != nil {
 		logDir = w.Folder.Dir
 	}
+	// A sweep's or sensitivity analysis' tables are handed on to their
+	// files after each run, and where they then end is marked, so that
+	// the runs before one the disk has no room for can be kept
+	// (ErrOutOfRoom), with the room their folder needs held for them
+	// (room): hours of a sweep, perhaps. A run's rows are tens of
+	// kilobytes, so the extra writes cost nothing that shows.
+	keeps := (x.Command == "sweep" || x.Command == "sensitivity") && w.events == nil
+	var marks [3]int64 // where ts, sum and loc end after the last run kept
+	if keeps {
+		var err error
+		if marks, err = w.mark(); err != nil {
+			return err
+		}
+		if w.room == nil {
+			if w.room, err = newRoom(w, w.Rows); err != nil {
+				return err
+			}
+		}
+	}
 	err := x.execute(ctx, jobs, workers, logDir, func(s Simulated) error {
 		if s.Events != "" {
 			if err := w.appendRunEvents(s.Events); err != nil {
@@ -284,6 +327,16 @@ func (w *Writer) Run(ctx context.Context, jobs []int, workers int, progress func
 		if err := output.WriteSummaryRow(w.sum, row); err != nil {
 			return err
 		}
+		if keeps {
+			m, err := w.mark()
+			if err != nil {
+				return err
+			}
+			if err := w.room.add(s.Run); err != nil {
+				return err
+			}
+			marks = m
+		}
 		w.Rows = append(w.Rows, row)
 		if progress != nil {
 			progress(len(w.Rows))
@@ -293,7 +346,51 @@ func (w *Writer) Run(ctx context.Context, jobs []int, workers int, progress func
 	if errors.Is(err, ErrInterrupted) {
 		return fmt.Errorf("%w after %s of %s", ErrInterrupted, words.Whole(int64(len(w.Rows))), words.Count(before+len(jobs), "run"))
 	}
+	if err != nil && keeps && noRoom(err) && len(w.Rows) > before && w.cutTo(marks) == nil {
+		w.outOfRoom = err
+		return &outOfRoomError{err}
+	}
 	return err
+}
+
+// releaseRoom gives back the room held for the folder's results, if any.
+func (w *Writer) releaseRoom() error {
+	if w.room == nil {
+		return nil
+	}
+	err := w.room.release(w)
+	w.room = nil
+	return err
+}
+
+// mark hands the tables' rows on to their files and returns where each
+// ends (CSVFile.Mark; 0 for a table the plan has not).
+func (w *Writer) mark() (marks [3]int64, err error) {
+	for i, c := range [...]*output.CSVFile{w.ts, w.sum, w.loc} {
+		if c == nil {
+			continue
+		}
+		if marks[i], err = c.Mark(); err != nil {
+			return marks, err
+		}
+	}
+	return marks, nil
+}
+
+// cutTo cuts the tables back to marks (CSVFile.CutTo), closing them:
+// their checksums are read back from the files.
+func (w *Writer) cutTo(marks [3]int64) error {
+	var first error
+	for i, c := range [...]*output.CSVFile{w.ts, w.sum, w.loc} {
+		if c == nil {
+			continue
+		}
+		if err := c.CutTo(marks[i]); first == nil {
+			first = err
+		}
+	}
+	w.ts, w.sum, w.loc = nil, nil, nil
+	return first
 }
 
 // appendRunEvents appends a run's rows of the event log, the file at
@@ -384,6 +481,9 @@ type Outcome struct {
 // with its outcome, Dir naming it, and an error wrapping ErrInterrupted
 // that says why.
 func (w *Writer) Finish(ctx context.Context, f Finish) (*Outcome, error) {
+	if err := w.releaseRoom(); err != nil {
+		return nil, err
+	}
 	if err := w.closeTables(); err != nil {
 		return nil, err
 	}
@@ -429,9 +529,10 @@ func (w *Writer) Finish(ctx context.Context, f Finish) (*Outcome, error) {
 	// while what is derived from the runs of a sweep or sensitivity
 	// analysis was written: its runs, hours of them perhaps, are kept as
 	// an interruption keeps them, once what was derived is removed, which
-	// frees room for the manifest, and --resume completes them. The other
-	// commands cannot be resumed, and write nothing on a failure, as
-	// before: what they kept would only fill the disk further.
+	// frees room for the manifest, and --resume completes them; or that
+	// stopped their runs (Run, ErrOutOfRoom), which are kept so too. The
+	// other commands cannot be resumed, and write nothing on a failure,
+	// as before: what they kept would only fill the disk further.
 	var full error
 	var kept *output.Manifest
 	if f.Complete {
@@ -457,8 +558,15 @@ func (w *Writer) Finish(ctx context.Context, f Finish) (*Outcome, error) {
 		if err != nil {
 			return nil, err
 		}
-	} else if err := w.writeManifest(manifest(false), nil); err != nil {
-		return nil, err
+	} else {
+		full = w.outOfRoom // nil unless Run kept the runs before it
+		kept = manifest(false)
+		if err := w.writeManifest(kept, nil); err != nil {
+			if full != nil {
+				return nil, full // no room even for that: nothing is kept
+			}
+			return nil, err
+		}
 	}
 	at := w.Folder.Final
 	final := at // CommitAt moves Folder.Final to at
@@ -695,6 +803,7 @@ func (w *Writer) closeTables() error {
 // Discard removes the folder being written, unless Finish has swapped it
 // into place (or could not, and kept it).
 func (w *Writer) Discard() {
+	w.releaseRoom()
 	w.closeTables()
 	if !w.keep {
 		w.Folder.Discard()
@@ -772,6 +881,11 @@ type Options struct {
 	// Limits bound the memory and work of the run; the zero value sets
 	// none.
 	Limits Limits
+	// ManifestAdds is how many bytes the caller's Finish.Manifest adds
+	// to the manifest (a sensitivity analysis' design), for the room a
+	// sweep or sensitivity analysis holds to keep its runs should the
+	// disk fill up (ErrOutOfRoom).
+	ManifestAdds int
 }
 
 // Write runs the plan's jobs and writes a complete output folder of its
@@ -815,7 +929,7 @@ func Write(ctx context.Context, x *Prepared, out string, o Options) (*Outcome, e
 	}
 	defer w.Discard()
 	runErr := w.Run(ctx, jobs[len(o.Done):], workers, o.Progress)
-	if runErr != nil && !errors.Is(runErr, ErrInterrupted) {
+	if runErr != nil && !errors.Is(runErr, ErrInterrupted) && !errors.Is(runErr, ErrOutOfRoom) {
 		return nil, runErr
 	}
 	f := Finish{Complete: runErr == nil, Formats: o.Formats, Figures: k.Figures, FigureOptions: o.FigureOptions}

@@ -153,6 +153,11 @@ func (st *Study) Write(ctx context.Context, out string, o Options) (*Outcome, er
 		return nil, err
 	}
 	eo.Formats = o.Formats // checked before any run; drawn by Finish
+	section, err := json.Marshal(st.Info)
+	if err != nil {
+		return nil, err
+	}
+	eo.ManifestAdds = len(section)
 	w, err := experiment.Start(&x, out, eo)
 	if err != nil {
 		return nil, err
@@ -162,12 +167,8 @@ func (st *Study) Write(ctx context.Context, out string, o Options) (*Outcome, er
 		o.Start(Starting{Runs: len(jobs), Resumed: len(eo.Done), Simulations: x.Simulations(jobs[len(eo.Done):]), Workers: workers, Continues: continues})
 	}
 	runErr := w.Run(ctx, jobs[len(eo.Done):], workers, o.Progress)
-	if runErr != nil && !errors.Is(runErr, experiment.ErrInterrupted) {
+	if runErr != nil && !errors.Is(runErr, experiment.ErrInterrupted) && !errors.Is(runErr, experiment.ErrOutOfRoom) {
 		return nil, runErr
-	}
-	section, err := json.Marshal(st.Info)
-	if err != nil {
-		return nil, err
 	}
 	f := experiment.Finish{
 		Complete:      runErr == nil,

@@ -104,6 +104,7 @@ type CSVFile struct {
 	// Checked; nil when writing to memory.
 	sums   *lineSums
 	closed bool
+	cut    bool // by CutTo, which closed it
 }
 
 // newTableFile is a table written to f, its checksums taken on the way.
@@ -207,9 +208,39 @@ func quoted(cells ...string) []byte {
 // gather before handing them to the table.
 const flushRows = 32 << 10
 
+// Mark hands the rows written so far on to the file and returns the
+// file's size: where the table ends after a whole row, for CutTo.
+func (c *CSVFile) Mark() (int64, error) {
+	if err := c.writeLines(nil); err != nil { // the rows Write added
+		return 0, err
+	}
+	if err := c.b.Flush(); err != nil {
+		return 0, err
+	}
+	return c.f.Seek(0, io.SeekCurrent)
+}
+
+// CutTo cuts the table's file back to size, a Mark, and closes it,
+// dropping whatever was written after that mark (the rows of a run the
+// disk had no room for): truncating frees room, so it does not fail as
+// the writes did. Its checksums are then read back from the file
+// (Checked reports none).
+func (c *CSVFile) CutTo(size int64) error {
+	c.sums = nil
+	c.closed, c.cut = true, true
+	err := c.f.Truncate(size)
+	if err2 := c.f.Close(); err == nil {
+		err = err2
+	}
+	return err
+}
+
 // Close flushes and closes the table. It reports the first error only:
 // a full disk makes every later write fail the same way.
 func (c *CSVFile) Close() error {
+	if c.cut {
+		return nil
+	}
 	c.w.Flush()
 	err := c.w.Error()
 	if err2 := c.b.Flush(); err == nil {
