@@ -57,6 +57,9 @@ func ReadParamFile(name string) ([]Entry, error) {
 		return nil, experiment.BadInput("%s: %s", name, strings.TrimPrefix(err.Error(), "toml: "))
 	}
 	headers := tableLines(data, "param")
+	if len(headers) == 0 {
+		headers = inlineTableLines(data, "param") // param = [{...}, {...}]
+	}
 	line := func(i int) int {
 		if i < len(headers) {
 			return headers[i]
@@ -223,6 +226,63 @@ func tableLines(data []byte, name string) []int {
 		}
 	}
 	return lines
+}
+
+// inlineTableLines is the line of each inline table of the array
+// assigned to name (name = [{...}, {...}], which TOML allows for
+// [[name]] tables), in order: where each one's '{' is. Braces and
+// brackets inside strings and comments are passed over.
+func inlineTableLines(data []byte, name string) []int {
+	var lines []int
+	line, depth, braces := 1, 0, 0
+	assigned := isAssignment(data, name) // on the line of "name ="
+	var quote byte                       // the string being read, if any
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		switch {
+		case c == '\n':
+			line++
+			if !assigned {
+				assigned = isAssignment(data[i+1:], name)
+			}
+		case quote != 0:
+			if c == '\\' && quote == '"' {
+				i++ // an escaped character
+			} else if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '#':
+			for i+1 < len(data) && data[i+1] != '\n' {
+				i++
+			}
+		case !assigned:
+		case c == '[':
+			depth++
+		case c == ']':
+			if depth--; depth == 0 {
+				return lines
+			}
+		case c == '{':
+			if braces == 0 && depth == 1 {
+				lines = append(lines, line)
+			}
+			braces++
+		case c == '}':
+			braces--
+		}
+	}
+	return lines
+}
+
+// isAssignment reports whether text starts with a line that assigns
+// name (name = ..., or "name" = ...).
+func isAssignment(text []byte, name string) bool {
+	l, _, _ := strings.Cut(string(text[:min(len(text), 256)]), "\n")
+	k, _, ok := strings.Cut(l, "=")
+	k = strings.TrimSpace(k)
+	return ok && (k == name || k == `"`+name+`"` || k == "'"+name+"'")
 }
 
 // keyOnLine names the key written on line of a parameter file's text, in

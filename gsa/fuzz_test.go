@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -39,11 +40,10 @@ func FuzzReadParamFile(f *testing.F) {
 			return
 		}
 		for _, e := range entries {
-			// Not a line above 0: a [[param]] written as an inline
-			// array (param = [{...}]) has no header line, and is
-			// recorded as FILE:0.
-			if !strings.HasPrefix(e.Source, p+":") {
-				t.Errorf("entry %v: source %q does not name the file", e, e.Source)
+			// Its line: the [[param]] header's, or for a table of an
+			// inline array (param = [{...}]), its '{'.
+			if n, err := strconv.Atoi(strings.TrimPrefix(e.Source, p+":")); err != nil || n < 1 || !strings.HasPrefix(e.Source, p+":") {
+				t.Errorf("entry %v: source %q does not name the file and a line", e, e.Source)
 			}
 			if strings.Contains(e.Pattern, "=") || strings.HasPrefix(e.Pattern, "-") {
 				// key = "abuse.*=1:2" or "-abuse.bribe" is a pattern no

@@ -389,6 +389,46 @@ func TestReadParamFile(t *testing.T) {
 	}
 }
 
+// TestParamFileInlineTables: [[param]] tables written as an inline array
+// (param = [{...}, {...}], which TOML allows) are each recorded with the
+// line of their '{', as headers are with theirs: parameters.csv records
+// it and messages name it. They were recorded as FILE:0.
+func TestParamFileInlineTables(t *testing.T) {
+	dir := t.TempDir()
+	for _, tt := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"one line", `param = [{key = "abuse.bribe", lo = 1, hi = 2}, {key = "abuse.*"}]` + "\n", []string{":1", ":1"}},
+		{"a line each", "# ranges\nparam = [\n  {key = \"abuse.bribe\", lo = 1, hi = 2}, # {not one}\n  {key = \"a]{b\"},\n\n  {key = 'posts.*', fixed = true},\n]\n", []string{":3", ":4", ":6"}},
+		{"quoted name", "\"param\" = [\n{key = \"abuse.*\"}]\n", []string{":2"}},
+	} {
+		p := filepath.Join(dir, "params.toml")
+		if err := os.WriteFile(p, []byte(tt.text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		entries, err := ReadParamFile(p)
+		if err != nil {
+			t.Errorf("%s: ReadParamFile = %v", tt.name, err)
+			continue
+		}
+		var got []string
+		for _, e := range entries {
+			got = append(got, strings.TrimPrefix(e.Source, p))
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: sources %v; want %v", tt.name, got, tt.want)
+		}
+	}
+	p := filepath.Join(dir, "bad.toml")
+	if err := os.WriteFile(p, []byte("param = [\n  {key = \"abuse.*\"},\n  {key = \"abuse.bribe\", lo = 1},\n]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ReadParamFile(p); err == nil || !strings.Contains(err.Error(), p+":3: param \"abuse.bribe\": give both lo and hi") {
+		t.Errorf("ReadParamFile = %v; want the inline table's line", err)
+	}
+}
+
 // TestParamFileAsSaved: a parameter file saved by Notepad or Excel (a
 // byte-order mark, CRLF line ends) or with its headers written
 // [[ param ]], as TOML allows, gives each table the line of its own
