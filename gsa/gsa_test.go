@@ -403,18 +403,10 @@ func TestParamFileInlineTables(t *testing.T) {
 		{"a line each", "# ranges\nparam = [\n  {key = \"abuse.bribe\", lo = 1, hi = 2}, # {not one}\n  {key = \"a]{b\"},\n\n  {key = 'posts.*', fixed = true},\n]\n", []string{":3", ":4", ":6"}},
 		{"quoted name", "\"param\" = [\n{key = \"abuse.*\"}]\n", []string{":2"}},
 	} {
-		p := filepath.Join(dir, "params.toml")
-		if err := os.WriteFile(p, []byte(tt.text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		entries, err := ReadParamFile(p)
+		got, err := sourceLines(t, dir, tt.text)
 		if err != nil {
 			t.Errorf("%s: ReadParamFile = %v", tt.name, err)
 			continue
-		}
-		var got []string
-		for _, e := range entries {
-			got = append(got, strings.TrimPrefix(e.Source, p))
 		}
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("%s: sources %v; want %v", tt.name, got, tt.want)
@@ -427,6 +419,22 @@ func TestParamFileInlineTables(t *testing.T) {
 	if _, err := ReadParamFile(p); err == nil || !strings.Contains(err.Error(), p+":3: param \"abuse.bribe\": give both lo and hi") {
 		t.Errorf("ReadParamFile = %v; want the inline table's line", err)
 	}
+}
+
+// sourceLines writes text as params.toml in dir and reads it, returning
+// each entry's Source without the file's path: ":LINE".
+func sourceLines(t *testing.T, dir, text string) ([]string, error) {
+	t.Helper()
+	p := filepath.Join(dir, "params.toml")
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	entries, err := ReadParamFile(p)
+	var lines []string
+	for _, e := range entries {
+		lines = append(lines, strings.TrimPrefix(e.Source, p))
+	}
+	return lines, err
 }
 
 // TestParamFileAsSaved: a parameter file saved by Notepad or Excel (a
@@ -445,26 +453,17 @@ func TestParamFileAsSaved(t *testing.T) {
 		{"[[ param ]]", strings.ReplaceAll(plain, "[[param]]", "[[ param ]]")},
 		{`[[ "param" ]]`, strings.ReplaceAll(plain, "[[param]]", `[[ "param" ]]`)},
 	} {
-		p := filepath.Join(dir, "params.toml")
-		if err := os.WriteFile(p, []byte(tt.text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		entries, err := ReadParamFile(p)
+		got, err := sourceLines(t, dir, tt.text)
 		if err != nil {
 			t.Errorf("%s: ReadParamFile = %v", tt.name, err)
 			continue
-		}
-		var got []string
-		for _, e := range entries {
-			got = append(got, strings.TrimPrefix(e.Source, p))
 		}
 		if want := []string{":1", ":6"}; !slices.Equal(got, want) {
 			t.Errorf("%s: sources %v; want %v, the lines of the [[param]] headers", tt.name, got, want)
 		}
 		// An error in the first table names its line.
 		bad := strings.Replace(tt.text, "hi = 40", "", 1)
-		os.WriteFile(p, []byte(bad), 0o644)
-		if _, err := ReadParamFile(p); err == nil || !strings.Contains(err.Error(), p+`:1: param "posts.Post.capacity": give both lo and hi`) {
+		if _, err := sourceLines(t, dir, bad); err == nil || !strings.Contains(err.Error(), filepath.Join(dir, "params.toml")+`:1: param "posts.Post.capacity": give both lo and hi`) {
 			t.Errorf("%s: ReadParamFile without hi = %v; want an error at line 1", tt.name, err)
 		}
 	}
