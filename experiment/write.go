@@ -577,6 +577,12 @@ func (w *Writer) Finish(ctx context.Context, f Finish) (*Outcome, error) {
 			// runs are a superset of these, and replacing them would lose
 			// work --resume could continue.
 			w.Discard()
+			if full != nil {
+				// The disk filled up, no one stopped the command: it
+				// says so, with status 1, not as an interruption.
+				return nil, fmt.Errorf("%w; the %s are not kept: %s holds %s of this command from an earlier try, kept as it was: free some space, then this completes it: %s",
+					full, words.Count(len(done), "finished run"), at, words.Count(len(rows), "run"), resumeCommand(kept, final, true))
+			}
 			o.Dir, o.Rows, o.Groups = at, rows, w.X.Groups(rows)
 			return o, fmt.Errorf("%w after %s, fewer than the %s that %s holds from an earlier interruption of this command: that folder is kept as it was",
 				ErrInterrupted, words.Count(len(done), "run"), words.Whole(int64(len(rows))), at)

@@ -111,6 +111,55 @@ func TestSweepKeepsRunsWhenTheDiskFillsMidway(t *testing.T) {
 	}
 }
 
+// TestFullDiskBesideAPartialWithMoreRuns: a sweep rerun beside its
+// complete folder that finds the disk full after fewer runs than
+// DIR.partial holds from an earlier try keeps that folder, and says that
+// the disk was full, with status 1 and the command that completes the
+// runs kept: it once said it was interrupted (status 130), as if Ctrl-C
+// had stopped it, and named no file. The command it gives completes
+// DIR.partial into DIR, the bytes of the sweep never stopped.
+func TestFullDiskBesideAPartialWithMoreRuns(t *testing.T) {
+	if _, err := exec.LookPath("sh"); err != nil {
+		t.Skipf("no sh: %v", err)
+	}
+	args := []string{"sweep", "classroom", "--reps", "2", "--days", "60", "--vary", "posts.Post.capacity=5,9,13", "--formats="}
+	dir := t.TempDir()
+	out := filepath.Join(dir, "s")
+	if status, _, stderr := runCLI(t, append(args, "--out", out)...); status != exitOK {
+		t.Fatalf("sweep: status %d: %s", status, stderr)
+	}
+	never := folderBytes(t, out)
+	// Room for more runs, then for fewer (about 9 KB each).
+	failsUnderFileLimit(t, dir, 180, append(args, "--out", out)...)
+	partial := out + ".partial"
+	m, err := output.ReadManifest(partial)
+	if err != nil || m.Complete || len(m.Runs) == 0 {
+		t.Fatalf("%s: %v; want an incomplete folder", partial, err)
+	}
+	kept := folderBytes(t, partial)
+	stderr := failsUnderFileLimit(t, dir, 100, append(args, "--out", out)...)
+	want := fmt.Sprintf("(file too large); the %%d finished runs are not kept: %s holds %d runs of this command from an earlier try, kept as it was: free some space, then this completes it: borderwork sweep classroom ", partial, len(m.Runs))
+	var fewer int
+	if i := strings.Index(stderr, "(file too large); the "); i < 0 {
+		t.Errorf("stderr:\n%s\nwant %q", stderr, want)
+	} else if _, err := fmt.Sscanf(stderr[i:], "(file too large); the %d finished runs", &fewer); err != nil || fewer >= len(m.Runs) ||
+		!strings.Contains(stderr, fmt.Sprintf(want, fewer)) || !strings.HasSuffix(stderr, "--out "+out+" --resume\n") {
+		t.Errorf("stderr:\n%s\nwant %q and the --resume that completes it", stderr, want)
+	}
+	if !maps.Equal(folderBytes(t, partial), kept) || !maps.Equal(folderBytes(t, out), never) {
+		t.Errorf("%s or %s changed", out, partial)
+	}
+	if status, _, stderr := runCLI(t, append(args, "--out", out, "--resume")...); status != exitOK {
+		t.Fatalf("--resume: status %d: %s", status, stderr)
+	}
+	if !maps.Equal(folderBytes(t, out), never) {
+		t.Errorf("%s completed differs from the sweep never stopped", out)
+	}
+	if _, err := os.Stat(partial); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("%s after it was completed: %v", partial, err)
+	}
+}
+
 // TestPlotWhenFiguresCannotBeWritten: plot under a file-size limit of 4
 // KiB, which fails its figures as a full disk would, says which figure
 // file of the folder could not be written (DIR/figures/NAME, not the
