@@ -593,15 +593,23 @@ func (w *Writer) Finish(ctx context.Context, f Finish) (*Outcome, error) {
 	}
 	if err := w.Folder.CommitAt(at); err != nil {
 		w.keep = true
-		if errors.Is(err, output.ErrNotOurs) {
-			err = badInput("--out: %v", err)
-		}
 		kept := w.Folder.Dir != at // else in place, as the error says
 		if full != nil {
-			if kept {
-				err = fmt.Errorf("%w; the finished runs are kept at %s (marked incomplete)", err, w.Folder.Dir)
+			// The full disk is the failure (status 1), and the folder
+			// that was in the way only where the runs are: were its
+			// error wrapped, it would be bad input (status 2, "nothing
+			// is written"), and the full disk's message would keep the
+			// hidden name of the file that found no room.
+			if errors.Is(err, output.ErrNotOurs) {
+				err = fmt.Errorf("--out: %v", err)
 			}
-			return nil, fmt.Errorf("%w; %w", full, err)
+			if kept {
+				err = fmt.Errorf("%v; the finished runs are kept at %s (marked incomplete)", err, w.Folder.Dir)
+			}
+			return nil, fmt.Errorf("%w; %v", full, err)
+		}
+		if errors.Is(err, output.ErrNotOurs) {
+			err = badInput("--out: %v", err)
 		}
 		if !o.Complete {
 			// Interrupted, and that is what the status says (130):

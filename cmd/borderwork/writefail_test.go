@@ -160,6 +160,52 @@ func TestFullDiskBesideAPartialWithMoreRuns(t *testing.T) {
 	}
 }
 
+// TestFullDiskBesideAPartialNotOurs: a sweep rerun beside its complete
+// folder that finds the disk full, whose runs cannot go to DIR.partial
+// (it holds files borderwork did not write), keeps them in the hidden
+// folder they were written in, as an interruption does, and fails with
+// status 1, naming the file that found no room as the user knows it: it
+// once said status 2 (bad input, nothing written) with the file's
+// hidden name (write DIR/.s.tmp-*/timeseries.csv: file too large).
+func TestFullDiskBesideAPartialNotOurs(t *testing.T) {
+	if _, err := exec.LookPath("sh"); err != nil {
+		t.Skipf("no sh: %v", err)
+	}
+	args := []string{"sweep", "classroom", "--reps", "2", "--days", "60", "--vary", "posts.Post.capacity=5,9,13", "--formats="}
+	dir := t.TempDir()
+	out := filepath.Join(dir, "s")
+	if status, _, stderr := runCLI(t, append(args, "--out", out)...); status != exitOK {
+		t.Fatalf("sweep: status %d: %s", status, stderr)
+	}
+	partial := out + ".partial"
+	if err := os.Mkdir(partial, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(partial, "notes.txt"), []byte("mine\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before := folderBytes(t, dir)
+	stderr := failsUnderFileLimit(t, dir, 100, append(args, "--out", out)...) // status 1
+	hidden, _ := filepath.Glob(filepath.Join(dir, ".s.tmp-*"))
+	if len(hidden) != 1 {
+		t.Fatalf("hidden folders: %v; stderr:\n%s", hidden, stderr)
+	}
+	failure, where, ok := strings.Cut(stderr, "; the finished runs are kept at ")
+	if !ok || where != hidden[0]+" (marked incomplete)\n" ||
+		!strings.HasPrefix(failure, "borderwork sweep: could not write "+filepath.Join(out, "timeseries.csv")+": ") ||
+		!strings.Contains(failure, "--out: "+partial+" holds files borderwork did not write (notes.txt)") || strings.Contains(failure, ".tmp-") {
+		t.Errorf("stderr:\n%s\nwant the file that found no room, named as %s, then the folder in the way, then the runs kept at %s", stderr, out, hidden[0])
+	}
+	if m, err := output.ReadManifest(hidden[0]); err != nil || m.Complete || len(m.Runs) == 0 {
+		t.Errorf("%s: %v; want the finished runs, marked incomplete", hidden[0], err)
+	}
+	for path, b := range before {
+		if after, err := os.ReadFile(path); err != nil || string(after) != b {
+			t.Errorf("%s changed: %v", path, err)
+		}
+	}
+}
+
 // TestPlotWhenFiguresCannotBeWritten: plot under a file-size limit of 4
 // KiB, which fails its figures as a full disk would, says which figure
 // file of the folder could not be written (DIR/figures/NAME, not the
