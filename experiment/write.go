@@ -630,7 +630,13 @@ func (w *Writer) Finish(ctx context.Context, f Finish) (*Outcome, error) {
 		if at != final {
 			at += " (" + final + " is unchanged)"
 		}
-		return nil, fmt.Errorf("%w; the %s are kept in %s, marked incomplete: free some space, then this completes it: %s",
+		at += ", marked incomplete"
+		if o.Replaced != "" {
+			// As an interruption says it: the runs of another command
+			// line that were there are gone.
+			at += ", in place of the " + o.Replaced + " that were there"
+		}
+		return nil, fmt.Errorf("%w; the %s are kept in %s: free some space, then this completes it: %s",
 			full, words.Count(len(done), "finished run"), at, resumeCommand(kept, final, true))
 	}
 	if o.Complete && w.resume != "" && w.resume != at {

@@ -15,6 +15,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/borderwork/borderwork/experiment"
 	"github.com/borderwork/borderwork/output"
 )
 
@@ -203,6 +204,40 @@ func TestFullDiskBesideAPartialNotOurs(t *testing.T) {
 		if after, err := os.ReadFile(path); err != nil || string(after) != b {
 			t.Errorf("%s changed: %v", path, err)
 		}
+	}
+}
+
+// TestFullDiskSaysWhoseRunsItReplaced: a sweep that finds the disk full
+// beside its complete folder keeps its runs at DIR.partial, in place of
+// the runs another command line of it had kept there; the message says
+// whose, as an interruption's does: it once replaced them silently.
+func TestFullDiskSaysWhoseRunsItReplaced(t *testing.T) {
+	if _, err := exec.LookPath("sh"); err != nil {
+		t.Skipf("no sh: %v", err)
+	}
+	sweep := func(days string) []string {
+		return []string{"sweep", "classroom", "--reps", "2", "--days", days, "--vary", "posts.Post.capacity=5,9,13", "--formats="}
+	}
+	dir := t.TempDir()
+	out := filepath.Join(dir, "s")
+	if status, _, stderr := runCLI(t, append(sweep("60"), "--out", out)...); status != exitOK {
+		t.Fatalf("sweep: status %d: %s", status, stderr)
+	}
+	partial := out + ".partial"
+	failsUnderFileLimit(t, dir, 100, append(sweep("90"), "--out", out)...)
+	earlier, err := output.ReadManifest(partial)
+	if err != nil || earlier.Complete || len(earlier.Runs) == 0 {
+		t.Fatalf("%s: %v; want the --days 90 sweep's runs, marked incomplete", partial, err)
+	}
+	stderr := failsUnderFileLimit(t, dir, 100, append(sweep("60"), "--out", out)...)
+	m, err := output.ReadManifest(partial)
+	if err != nil || m.Complete || !strings.Contains(m.CommandLine, "--days 60") {
+		t.Fatalf("%s: %v; want the --days 60 sweep's runs, marked incomplete", partial, err)
+	}
+	want := fmt.Sprintf("; the %d finished runs are kept in %s (%s is unchanged), marked incomplete, in place of the %d finished runs of %s that were there: free some space, then this completes it: ",
+		len(m.Runs), partial, out, len(earlier.Runs), experiment.RerunCommandLine(earlier))
+	if !strings.Contains(stderr, want) {
+		t.Errorf("stderr:\n%s\nwant %q", stderr, want)
 	}
 }
 
