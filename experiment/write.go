@@ -593,7 +593,7 @@ func (w *Writer) Finish(ctx context.Context, f Finish) (*Outcome, error) {
 	}
 	if err := w.Folder.CommitAt(at); err != nil {
 		w.keep = true
-		kept := w.Folder.Dir != at // else in place, as the error says
+		moved := w.Folder.Dir != at // else in place, as the error says
 		if full != nil {
 			// The full disk is the failure (status 1), and the folder
 			// that was in the way only where the runs are: were its
@@ -603,8 +603,10 @@ func (w *Writer) Finish(ctx context.Context, f Finish) (*Outcome, error) {
 			if errors.Is(err, output.ErrNotOurs) {
 				err = fmt.Errorf("--out: %v", err)
 			}
-			if kept {
-				err = fmt.Errorf("%v; the finished runs are kept at %s (marked incomplete)", err, w.Folder.Dir)
+			if moved {
+				// --resume looks for them at DIR and DIR.partial only.
+				err = fmt.Errorf("%v; the finished runs are kept at %s (marked incomplete): free some space, move it to %s (what is there moved away first), then this completes it: %s",
+					err, w.Folder.Dir, at, resumeCommand(kept, final, true))
 			}
 			return nil, fmt.Errorf("%w; %v", full, err)
 		}
@@ -615,12 +617,12 @@ func (w *Writer) Finish(ctx context.Context, f Finish) (*Outcome, error) {
 			// Interrupted, and that is what the status says (130):
 			// the runs finished are in the folder, wherever it is.
 			o.Dir = w.Folder.Dir
-			if kept {
+			if moved {
 				err = fmt.Errorf("%w; the finished runs are kept at %s (marked incomplete)", err, w.Folder.Dir)
 			}
 			return o, fmt.Errorf("%w: %w", ErrInterrupted, err)
 		}
-		if kept {
+		if moved {
 			err = fmt.Errorf("%w; the new folder is kept at %s", err, w.Folder.Dir)
 		}
 		return nil, err

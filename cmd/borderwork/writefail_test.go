@@ -192,10 +192,11 @@ func TestFullDiskBesideAPartialNotOurs(t *testing.T) {
 		t.Fatalf("hidden folders: %v; stderr:\n%s", hidden, stderr)
 	}
 	failure, where, ok := strings.Cut(stderr, "; the finished runs are kept at ")
-	if !ok || where != hidden[0]+" (marked incomplete)\n" ||
+	advice := hidden[0] + " (marked incomplete): free some space, move it to " + partial + " (what is there moved away first), then this completes it: borderwork sweep classroom "
+	if !ok || !strings.HasPrefix(where, advice) || !strings.HasSuffix(where, " --out "+out+" --resume\n") ||
 		!strings.HasPrefix(failure, "borderwork sweep: could not write "+filepath.Join(out, "timeseries.csv")+": ") ||
 		!strings.Contains(failure, "--out: "+partial+" holds files borderwork did not write (notes.txt)") || strings.Contains(failure, ".tmp-") {
-		t.Errorf("stderr:\n%s\nwant the file that found no room, named as %s, then the folder in the way, then the runs kept at %s", stderr, out, hidden[0])
+		t.Errorf("stderr:\n%s\nwant the file that found no room, named as %s, then the folder in the way, then the runs kept at %s and how to complete them", stderr, out, hidden[0])
 	}
 	if m, err := output.ReadManifest(hidden[0]); err != nil || m.Complete || len(m.Runs) == 0 {
 		t.Errorf("%s: %v; want the finished runs, marked incomplete", hidden[0], err)
@@ -204,6 +205,20 @@ func TestFullDiskBesideAPartialNotOurs(t *testing.T) {
 		if after, err := os.ReadFile(path); err != nil || string(after) != b {
 			t.Errorf("%s changed: %v", path, err)
 		}
+	}
+	// Done as it says, the runs are completed into the sweep never stopped.
+	never := folderBytes(t, out)
+	if err := os.Rename(partial, filepath.Join(dir, "mine")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(hidden[0], partial); err != nil {
+		t.Fatal(err)
+	}
+	if status, _, stderr := runCLI(t, append(args, "--out", out, "--resume")...); status != exitOK {
+		t.Fatalf("--resume: status %d: %s", status, stderr)
+	}
+	if !maps.Equal(folderBytes(t, out), never) {
+		t.Errorf("%s completed differs from the sweep never stopped", out)
 	}
 }
 
