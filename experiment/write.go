@@ -144,6 +144,7 @@ func Start(x *Prepared, out string, o Options) (w *Writer, err error) {
 	defer func() {
 		if err != nil {
 			started.Discard()
+			err = started.unchanged(err)
 		}
 	}()
 	if err := output.WriteFile(folder.Path("scenario.toml"), scenarioTOML); err != nil {
@@ -298,12 +299,12 @@ func (w *Writer) Run(ctx context.Context, jobs []int, workers int, progress func
 	var marks [3]int64 // where ts, sum and loc end after the last run kept
 	if keeps {
 		var err error
-		if marks, err = w.mark(); err != nil {
-			return err
+		if marks, err = w.mark(); err != nil { // the copy of a resumed folder's tables, perhaps
+			return w.unchanged(err)
 		}
 		if w.room == nil {
 			if w.room, err = newRoom(w, w.Rows); err != nil {
-				return err
+				return w.unchanged(err)
 			}
 		}
 	}
@@ -350,7 +351,21 @@ func (w *Writer) Run(ctx context.Context, jobs []int, workers int, progress func
 		w.outOfRoom = err
 		return &outOfRoomError{err}
 	}
-	return err
+	return w.unchanged(err)
+}
+
+// unchanged is err, a write the disk had no room for while the folder
+// being resumed was completed, before any run was kept (its tables'
+// copy, or the first run), saying that that folder is as it was: the
+// message names the file refused as the folder's own (DIR/timeseries.csv,
+// not the hidden copy's name), which would otherwise read as though its
+// runs were lost. Any other err is returned as it is.
+func (w *Writer) unchanged(err error) error {
+	if w.resume == "" || !noRoom(err) {
+		return err
+	}
+	return fmt.Errorf("%w; %s is as it was, with its %s: free some space, then run this command again",
+		err, w.resume, words.Count(len(w.Rows), "finished run"))
 }
 
 // releaseRoom gives back the room held for the folder's results, if any.

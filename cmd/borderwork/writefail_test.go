@@ -256,6 +256,47 @@ func TestFullDiskSaysWhoseRunsItReplaced(t *testing.T) {
 	}
 }
 
+// TestResumeThatFindsNoRoomSaysTheFolderIsAsItWas: --resume of a
+// folder kept when the disk filled up, finding no room before a run is
+// kept (for the copy of its tables, or for the first run), names the
+// file refused as the folder's own (DIR/timeseries.csv), so the message
+// says too that DIR is as it was, with its runs, and what to do: it once
+// stopped at "could not write DIR/timeseries.csv: ...", which reads as
+// though the runs kept there were lost.
+func TestResumeThatFindsNoRoomSaysTheFolderIsAsItWas(t *testing.T) {
+	if _, err := exec.LookPath("sh"); err != nil {
+		t.Skipf("no sh: %v", err)
+	}
+	args := []string{"sweep", "classroom", "--reps", "2", "--days", "60", "--vary", "posts.Post.capacity=5,9,13", "--formats="}
+	for _, c := range []struct {
+		name string
+		kib  int // the file-size limit of the --resume
+	}{
+		{"its tables' copy", 20},    // less than the folder's timeseries.csv
+		{"the first run left", 100}, // the limit the folder was kept under
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			out := filepath.Join(dir, "s")
+			failsUnderFileLimit(t, dir, 100, append(args, "--out", out)...)
+			m, err := output.ReadManifest(out)
+			if err != nil || m.Complete || len(m.Runs) == 0 {
+				t.Fatalf("%s: %v; want a folder kept incomplete", out, err)
+			}
+			kept := folderBytes(t, dir)
+			stderr := failsUnderFileLimit(t, dir, c.kib, append(args, "--out", out, "--resume")...)
+			want := fmt.Sprintf("borderwork sweep: could not write %s: the file would be larger than allowed (a limit on file size, such as ulimit -f, or the file system's) (file too large); %s is as it was, with its %d finished runs: free some space, then run this command again\n",
+				filepath.Join(out, "timeseries.csv"), out, len(m.Runs))
+			if stderr != want {
+				t.Errorf("stderr:\n%s\nwant:\n%s", stderr, want)
+			}
+			if !maps.Equal(folderBytes(t, dir), kept) {
+				t.Errorf("%s changed", dir)
+			}
+		})
+	}
+}
+
 // TestPlotWhenFiguresCannotBeWritten: plot under a file-size limit of 4
 // KiB, which fails its figures as a full disk would, says which figure
 // file of the folder could not be written (DIR/figures/NAME, not the
