@@ -198,6 +198,6 @@ func rerunPlan(ctx context.Context, m *output.Manifest, scenarioPath, out string
 		return folderError{badInput("%s: runs lists none of the %d runs of %s; the manifest was changed",
 			filepath.Join(filepath.Dir(scenarioPath), "manifest.json"), x.NRuns(), x.CommandLine())}
 	}
-	_, err = Write(ctx, x, out, Options{Workers: workers, Jobs: jobs, Formats: formats, FigureOptions: RecordedFigureOptions(m)})
+	_, err = Write(ctx, x, out, Options{Workers: workers, Jobs: jobs, Formats: formats, FigureOptions: RecordedFigureOptions(m), Scratch: true})
 	return err
 }

@@ -78,6 +78,7 @@ type Writer struct {
 	room      *room // a sweep's or sensitivity analysis', while it runs
 	// manifestAdds is Options.ManifestAdds.
 	manifestAdds int
+	scratch      bool // Options.Scratch
 }
 
 // ErrOutOfRoom is matched (errors.Is) by the error of Writer.Run when the
@@ -112,7 +113,7 @@ func (x *Prepared) Owner() output.Owner {
 // output.CheckTarget; o.Force allows a folder that is not this command's).
 // If o.Resume is set, the tables start with its rows (o.Done, which must
 // be the rows of its tables, from Resumable). Only o.Resume, o.Done,
-// o.Force, o.ManifestAdds and o.Formats are read: the formats are drawn
+// o.Force, o.ManifestAdds, o.Scratch and o.Formats are read: the formats are drawn
 // by Finish, after every run, and checked here, before any, so that one
 // no figure is drawn in is refused as bad input with nothing written.
 func Start(x *Prepared, out string, o Options) (w *Writer, err error) {
@@ -139,7 +140,7 @@ func Start(x *Prepared, out string, o Options) (w *Writer, err error) {
 	if err != nil {
 		return nil, err
 	}
-	w = &Writer{X: x, Folder: folder, scenarioTOML: scenarioTOML, Rows: slices.Clone(o.Done), resume: o.Resume, written: map[string]output.Checked{}, manifestAdds: o.ManifestAdds}
+	w = &Writer{X: x, Folder: folder, scenarioTOML: scenarioTOML, Rows: slices.Clone(o.Done), resume: o.Resume, written: map[string]output.Checked{}, manifestAdds: o.ManifestAdds, scratch: o.Scratch}
 	started := w // each failure below returns a nil w
 	defer func() {
 		if err != nil {
@@ -295,7 +296,7 @@ func (w *Writer) Run(ctx context.Context, jobs []int, workers int, progress func
 	// (ErrOutOfRoom), with the room their folder needs held for them
 	// (room): hours of a sweep, perhaps. A run's rows are tens of
 	// kilobytes, so the extra writes cost nothing that shows.
-	keeps := (x.Command == "sweep" || x.Command == "sensitivity") && w.events == nil
+	keeps := (x.Command == "sweep" || x.Command == "sensitivity") && w.events == nil && !w.scratch
 	var marks [3]int64 // where ts, sum and loc end after the last run kept
 	if keeps {
 		var err error
@@ -553,7 +554,7 @@ func (w *Writer) Finish(ctx context.Context, f Finish) (*Outcome, error) {
 	if f.Complete {
 		base := len(w.tables) // the tables of runs, and those the caller added
 		err := w.finishComplete(ctx, f, manifest(true), o)
-		if err != nil && !errors.Is(err, ErrInterrupted) && noRoom(err) && (w.X.Command == "sweep" || w.X.Command == "sensitivity") {
+		if err != nil && !errors.Is(err, ErrInterrupted) && noRoom(err) && (w.X.Command == "sweep" || w.X.Command == "sensitivity") && !w.scratch {
 			full = err
 		}
 		if errors.Is(err, ErrInterrupted) || full != nil {
@@ -923,6 +924,11 @@ type Options struct {
 	// sweep or sensitivity analysis holds to keep its runs should the
 	// disk fill up (ErrOutOfRoom).
 	ManifestAdds int
+	// Scratch says that the folder is a rerun its caller removes once
+	// it is compared (reproduce's): a full disk keeps none of its runs,
+	// as a command that cannot be resumed keeps none, and the message
+	// quotes no --resume of a folder about to be removed.
+	Scratch bool
 }
 
 // Write runs the plan's jobs and writes a complete output folder of its

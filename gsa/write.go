@@ -50,6 +50,9 @@ type Options struct {
 	// Progress, if set, is told after each run how many runs the folder
 	// holds.
 	Progress func(done int)
+	// Scratch: the folder is a rerun its caller removes (reproduce's),
+	// as in experiment.Options.
+	Scratch bool
 }
 
 // Starting is what Write is about to run.
@@ -116,7 +119,7 @@ func (st *Study) Write(ctx context.Context, out string, o Options) (*Outcome, er
 	if err != nil {
 		return nil, err
 	}
-	eo := experiment.Options{Force: o.Force}
+	eo := experiment.Options{Force: o.Force, Scratch: o.Scratch}
 	continues := ""
 	if o.Resume {
 		r, err := experiment.Resumable(ctx, out, &x, jobs)
@@ -359,7 +362,7 @@ func rerun(ctx context.Context, m *output.Manifest, scenarioPath, out string, wo
 	if err != nil {
 		return err
 	}
-	o := Options{Workers: workers, Formats: formats, FigureOptions: experiment.RecordedFigureOptions(m)}
+	o := Options{Workers: workers, Formats: formats, FigureOptions: experiment.RecordedFigureOptions(m), Scratch: true}
 	if m.Sweep != nil && m.Sweep.Shard != "" {
 		if _, err := fmt.Sscanf(m.Sweep.Shard, "%d/%d", &o.Shard, &o.Shards); err != nil {
 			return experiment.BadInput("the manifest's shard %q: %v", m.Sweep.Shard, err)

@@ -297,6 +297,37 @@ func TestResumeThatFindsNoRoomSaysTheFolderIsAsItWas(t *testing.T) {
 	}
 }
 
+// TestReproduceOnAFullDiskKeepsNoRuns: reproduce reruns a sweep folder
+// in a temporary folder it removes; a full disk there (a file-size limit
+// here) is said as such, with TMPDIR's advice, and nothing is left in
+// TMPDIR. It once said that the rerun's finished runs were kept in
+// TMPDIR/borderwork-reproduce-*/out and quoted a sweep --resume of that
+// folder, which reproduce had removed by then.
+func TestReproduceOnAFullDiskKeepsNoRuns(t *testing.T) {
+	if _, err := exec.LookPath("sh"); err != nil {
+		t.Skipf("no sh: %v", err)
+	}
+	dir := t.TempDir()
+	out := filepath.Join(dir, "s")
+	if status, _, stderr := runCLI(t, "sweep", "classroom", "--reps", "2", "--days", "60", "--vary", "posts.Post.capacity=5,9,13", "--formats=", "--out", out); status != exitOK {
+		t.Fatalf("sweep: status %d: %s", status, stderr)
+	}
+	tmp := filepath.Join(dir, "tmp")
+	if err := os.Mkdir(tmp, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("TMPDIR", tmp)
+	stderr := failsUnderFileLimit(t, dir, 100, "reproduce", out) // status 1
+	want := "could not write " + tmp + string(filepath.Separator) + "borderwork-reproduce-"
+	if !strings.Contains(stderr, want) || strings.Contains(stderr, "kept") || strings.Contains(stderr, "--resume") ||
+		!strings.HasSuffix(stderr, "; reproduce reruns the folder in the temporary folder "+tmp+" (TMPDIR): free some space there, or set TMPDIR to a folder with room\n") {
+		t.Errorf("stderr:\n%s\nwant %q..., with TMPDIR's advice and no runs kept", stderr, want)
+	}
+	if left, _ := os.ReadDir(tmp); len(left) != 0 {
+		t.Errorf("left in TMPDIR: %v", left)
+	}
+}
+
 // TestPlotWhenFiguresCannotBeWritten: plot under a file-size limit of 4
 // KiB, which fails its figures as a full disk would, says which figure
 // file of the folder could not be written (DIR/figures/NAME, not the
