@@ -113,9 +113,10 @@ func (x *Prepared) Owner() output.Owner {
 // output.CheckTarget; o.Force allows a folder that is not this command's).
 // If o.Resume is set, the tables start with its rows (o.Done, which must
 // be the rows of its tables, from Resumable). Only o.Resume, o.Done,
-// o.Force, o.ManifestAdds, o.Scratch and o.Formats are read: the formats are drawn
-// by Finish, after every run, and checked here, before any, so that one
-// no figure is drawn in is refused as bad input with nothing written.
+// o.Force, o.ManifestAdds, o.Scratch and o.Formats are read: the formats
+// are drawn by Finish, after every run, and checked here, before any, so
+// that one no figure is drawn in is refused as bad input with nothing
+// written.
 func Start(x *Prepared, out string, o Options) (w *Writer, err error) {
 	if strings.TrimSpace(out) == "" {
 		return nil, badInput("--out must name a folder")
