@@ -59,57 +59,51 @@ func TestSweepKeepsRunsWhenTheDiskFillsMidway(t *testing.T) {
 	if _, err := exec.LookPath("sh"); err != nil {
 		t.Skipf("no sh: %v", err)
 	}
-	for _, c := range []struct {
-		args []string
-		runs int
-		// kib is the file-size limit, in blocks of 512 or 1,024 bytes
-		// (as sh counts them): room for some of the runs' rows.
-		kib int
-	}{
-		// 24 runs' rows of timeseries.csv, about 9 KB each.
-		{[]string{"sweep", "classroom", "--reps", "2", "--days", "60", "--vary", "posts.Post.capacity=5,9,13", "--formats="}, 24, 100},
-	} {
-		t.Run(c.args[0], func(t *testing.T) {
-			dir := t.TempDir()
-			out := filepath.Join(dir, "s")
-			stderr := failsUnderFileLimit(t, dir, c.kib, append(c.args, "--out", out)...)
-			m, err := output.ReadManifest(out)
-			if err != nil || m.Complete || len(m.Runs) == 0 || len(m.Runs) == c.runs {
-				t.Fatalf("kept folder: %v; want some of the %d runs, marked incomplete; stderr:\n%s", err, c.runs, stderr)
-			}
-			want := fmt.Sprintf("(file too large); the %d finished runs are kept in %s, marked incomplete: free some space, then this completes it: borderwork %s classroom ", len(m.Runs), out, c.args[0])
-			if !strings.Contains(stderr, want) || !strings.HasSuffix(stderr, "--out "+out+" --resume\n") {
-				t.Errorf("stderr:\n%s\nwant %q and the --resume that completes it", stderr, want)
-			}
-			if _, rows, err := output.ReadSummary(filepath.Join(out, "summary.csv")); err != nil || len(rows) != len(m.Runs) {
-				t.Errorf("summary.csv of the kept folder: %d rows (%v); its manifest lists %d runs", len(rows), err, len(m.Runs))
-			}
-			for _, tc := range m.Tables {
-				if d, err := output.Verify(out, tc); d != nil || err != nil {
-					t.Errorf("%s of the kept folder does not match its manifest: %v %v", tc.File, d, err)
-				}
-			}
-			if left, _ := os.ReadDir(dir); len(left) != 1 {
-				t.Errorf("beside the kept folder: %v", left)
-			}
-			if status, _, stderr := runCLI(t, append(c.args, "--out", out, "--resume")...); status != exitOK {
-				t.Fatalf("--resume: status %d: %s", status, stderr)
-			}
-			ref := filepath.Join(dir, "ref")
-			if status, _, stderr := runCLI(t, append(c.args, "--out", ref)...); status != exitOK {
-				t.Fatalf("%s: status %d: %s", c.args[0], status, stderr)
-			}
-			got, never := folderBytes(t, out), folderBytes(t, ref)
-			if len(got) != len(never) {
-				t.Errorf("completed: %d files; the one never stopped: %d", len(got), len(never))
-			}
-			for path, b := range never {
-				if got[filepath.Join(out, strings.TrimPrefix(path, ref))] != b {
-					t.Errorf("%s completed differs from the one never stopped", strings.TrimPrefix(path, ref+string(filepath.Separator)))
-				}
-			}
-		})
+	dir := t.TempDir()
+	out := filepath.Join(dir, "s")
+	m, stderr := keptUnderFileLimit(t, dir, 100, out, append(fillingSweep("60"), "--out", out)...)
+	if len(m.Runs) == 24 {
+		t.Fatalf("kept folder: all 24 runs; want some, the disk full before the rest")
 	}
+	want := fmt.Sprintf("(file too large); the %d finished runs are kept in %s, marked incomplete: free some space, then this completes it: borderwork sweep classroom ", len(m.Runs), out)
+	if !strings.Contains(stderr, want) || !strings.HasSuffix(stderr, "--out "+out+" --resume\n") {
+		t.Errorf("stderr:\n%s\nwant %q and the --resume that completes it", stderr, want)
+	}
+	if _, rows, err := output.ReadSummary(filepath.Join(out, "summary.csv")); err != nil || len(rows) != len(m.Runs) {
+		t.Errorf("summary.csv of the kept folder: %d rows (%v); its manifest lists %d runs", len(rows), err, len(m.Runs))
+	}
+	for _, tc := range m.Tables {
+		if d, err := output.Verify(out, tc); d != nil || err != nil {
+			t.Errorf("%s of the kept folder does not match its manifest: %v %v", tc.File, d, err)
+		}
+	}
+	if left, _ := os.ReadDir(dir); len(left) != 1 {
+		t.Errorf("beside the kept folder: %v", left)
+	}
+	mustRun(t, append(fillingSweep("60"), "--out", out, "--resume")...)
+	ref := filepath.Join(dir, "ref")
+	mustRun(t, append(fillingSweep("60"), "--out", ref)...)
+	sameFolders(t, out, ref)
+}
+
+// fillingSweep is a sweep of 24 runs over days days whose rows of
+// timeseries.csv (about 9 KB a run at 60 days) fill the file-size limits
+// of the tests here partway.
+func fillingSweep(days string) []string {
+	return []string{"sweep", "classroom", "--reps", "2", "--days", days, "--vary", "posts.Post.capacity=5,9,13", "--formats="}
+}
+
+// keptUnderFileLimit runs args as failsUnderFileLimit does and returns
+// the manifest of the folder at kept, which must hold some runs, marked
+// incomplete, and the command's standard error.
+func keptUnderFileLimit(t *testing.T, dir string, kib int, kept string, args ...string) (*output.Manifest, string) {
+	t.Helper()
+	stderr := failsUnderFileLimit(t, dir, kib, args...)
+	m, err := output.ReadManifest(kept)
+	if err != nil || m.Complete || len(m.Runs) == 0 {
+		t.Fatalf("%s: %v; want finished runs kept, marked incomplete; stderr:\n%s", kept, err, stderr)
+	}
+	return m, stderr
 }
 
 // TestFullDiskBesideAPartialWithMoreRuns: a sweep rerun beside its
@@ -123,20 +117,14 @@ func TestFullDiskBesideAPartialWithMoreRuns(t *testing.T) {
 	if _, err := exec.LookPath("sh"); err != nil {
 		t.Skipf("no sh: %v", err)
 	}
-	args := []string{"sweep", "classroom", "--reps", "2", "--days", "60", "--vary", "posts.Post.capacity=5,9,13", "--formats="}
+	args := fillingSweep("60")
 	dir := t.TempDir()
 	out := filepath.Join(dir, "s")
-	if status, _, stderr := runCLI(t, append(args, "--out", out)...); status != exitOK {
-		t.Fatalf("sweep: status %d: %s", status, stderr)
-	}
+	mustRun(t, append(args, "--out", out)...)
 	never := folderBytes(t, out)
 	// Room for more runs, then for fewer (about 9 KB each).
-	failsUnderFileLimit(t, dir, 180, append(args, "--out", out)...)
 	partial := out + ".partial"
-	m, err := output.ReadManifest(partial)
-	if err != nil || m.Complete || len(m.Runs) == 0 {
-		t.Fatalf("%s: %v; want an incomplete folder", partial, err)
-	}
+	m, _ := keptUnderFileLimit(t, dir, 180, partial, append(args, "--out", out)...)
 	kept := folderBytes(t, partial)
 	stderr := failsUnderFileLimit(t, dir, 100, append(args, "--out", out)...)
 	want := fmt.Sprintf("(file too large); the %%d finished runs are not kept: %s holds %d runs of this command from an earlier try, kept as it was: free some space, then this completes it: borderwork sweep classroom ", partial, len(m.Runs))
@@ -150,9 +138,7 @@ func TestFullDiskBesideAPartialWithMoreRuns(t *testing.T) {
 	if !maps.Equal(folderBytes(t, partial), kept) || !maps.Equal(folderBytes(t, out), never) {
 		t.Errorf("%s or %s changed", out, partial)
 	}
-	if status, _, stderr := runCLI(t, append(args, "--out", out, "--resume")...); status != exitOK {
-		t.Fatalf("--resume: status %d: %s", status, stderr)
-	}
+	mustRun(t, append(args, "--out", out, "--resume")...)
 	if !maps.Equal(folderBytes(t, out), never) {
 		t.Errorf("%s completed differs from the sweep never stopped", out)
 	}
@@ -172,12 +158,10 @@ func TestFullDiskBesideAPartialNotOurs(t *testing.T) {
 	if _, err := exec.LookPath("sh"); err != nil {
 		t.Skipf("no sh: %v", err)
 	}
-	args := []string{"sweep", "classroom", "--reps", "2", "--days", "60", "--vary", "posts.Post.capacity=5,9,13", "--formats="}
+	args := fillingSweep("60")
 	dir := t.TempDir()
 	out := filepath.Join(dir, "s")
-	if status, _, stderr := runCLI(t, append(args, "--out", out)...); status != exitOK {
-		t.Fatalf("sweep: status %d: %s", status, stderr)
-	}
+	mustRun(t, append(args, "--out", out)...)
 	partial := out + ".partial"
 	if err := os.Mkdir(partial, 0o755); err != nil {
 		t.Fatal(err)
@@ -214,9 +198,7 @@ func TestFullDiskBesideAPartialNotOurs(t *testing.T) {
 	if err := os.Rename(hidden[0], partial); err != nil {
 		t.Fatal(err)
 	}
-	if status, _, stderr := runCLI(t, append(args, "--out", out, "--resume")...); status != exitOK {
-		t.Fatalf("--resume: status %d: %s", status, stderr)
-	}
+	mustRun(t, append(args, "--out", out, "--resume")...)
 	if !maps.Equal(folderBytes(t, out), never) {
 		t.Errorf("%s completed differs from the sweep never stopped", out)
 	}
@@ -230,24 +212,14 @@ func TestFullDiskSaysWhoseRunsItReplaced(t *testing.T) {
 	if _, err := exec.LookPath("sh"); err != nil {
 		t.Skipf("no sh: %v", err)
 	}
-	sweep := func(days string) []string {
-		return []string{"sweep", "classroom", "--reps", "2", "--days", days, "--vary", "posts.Post.capacity=5,9,13", "--formats="}
-	}
 	dir := t.TempDir()
 	out := filepath.Join(dir, "s")
-	if status, _, stderr := runCLI(t, append(sweep("60"), "--out", out)...); status != exitOK {
-		t.Fatalf("sweep: status %d: %s", status, stderr)
-	}
+	mustRun(t, append(fillingSweep("60"), "--out", out)...)
 	partial := out + ".partial"
-	failsUnderFileLimit(t, dir, 100, append(sweep("90"), "--out", out)...)
-	earlier, err := output.ReadManifest(partial)
-	if err != nil || earlier.Complete || len(earlier.Runs) == 0 {
-		t.Fatalf("%s: %v; want the --days 90 sweep's runs, marked incomplete", partial, err)
-	}
-	stderr := failsUnderFileLimit(t, dir, 100, append(sweep("60"), "--out", out)...)
-	m, err := output.ReadManifest(partial)
-	if err != nil || m.Complete || !strings.Contains(m.CommandLine, "--days 60") {
-		t.Fatalf("%s: %v; want the --days 60 sweep's runs, marked incomplete", partial, err)
+	earlier, _ := keptUnderFileLimit(t, dir, 100, partial, append(fillingSweep("90"), "--out", out)...)
+	m, stderr := keptUnderFileLimit(t, dir, 100, partial, append(fillingSweep("60"), "--out", out)...)
+	if !strings.Contains(m.CommandLine, "--days 60") {
+		t.Fatalf("%s holds the runs of %s; want the --days 60 sweep's", partial, m.CommandLine)
 	}
 	want := fmt.Sprintf("; the %d finished runs are kept in %s (%s is unchanged), marked incomplete, in place of the %d finished runs of %s that were there: free some space, then this completes it: ",
 		len(m.Runs), partial, out, len(earlier.Runs), experiment.RerunCommandLine(earlier))
@@ -267,7 +239,7 @@ func TestResumeThatFindsNoRoomSaysTheFolderIsAsItWas(t *testing.T) {
 	if _, err := exec.LookPath("sh"); err != nil {
 		t.Skipf("no sh: %v", err)
 	}
-	args := []string{"sweep", "classroom", "--reps", "2", "--days", "60", "--vary", "posts.Post.capacity=5,9,13", "--formats="}
+	args := fillingSweep("60")
 	for _, c := range []struct {
 		name string
 		kib  int // the file-size limit of the --resume
@@ -278,11 +250,7 @@ func TestResumeThatFindsNoRoomSaysTheFolderIsAsItWas(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			dir := t.TempDir()
 			out := filepath.Join(dir, "s")
-			failsUnderFileLimit(t, dir, 100, append(args, "--out", out)...)
-			m, err := output.ReadManifest(out)
-			if err != nil || m.Complete || len(m.Runs) == 0 {
-				t.Fatalf("%s: %v; want a folder kept incomplete", out, err)
-			}
+			m, _ := keptUnderFileLimit(t, dir, 100, out, append(args, "--out", out)...)
 			kept := folderBytes(t, dir)
 			stderr := failsUnderFileLimit(t, dir, c.kib, append(args, "--out", out, "--resume")...)
 			want := fmt.Sprintf("borderwork sweep: could not write %s: the file would be larger than allowed (a limit on file size, such as ulimit -f, or the file system's) (file too large); %s is as it was, with its %d finished runs: free some space, then run this command again\n",
@@ -309,9 +277,7 @@ func TestReproduceOnAFullDiskKeepsNoRuns(t *testing.T) {
 	}
 	dir := t.TempDir()
 	out := filepath.Join(dir, "s")
-	if status, _, stderr := runCLI(t, "sweep", "classroom", "--reps", "2", "--days", "60", "--vary", "posts.Post.capacity=5,9,13", "--formats=", "--out", out); status != exitOK {
-		t.Fatalf("sweep: status %d: %s", status, stderr)
-	}
+	mustRun(t, append(fillingSweep("60"), "--out", out)...)
 	tmp := filepath.Join(dir, "tmp")
 	if err := os.Mkdir(tmp, 0o755); err != nil {
 		t.Fatal(err)
