@@ -24,9 +24,7 @@ import (
 // which fails their writes as a full disk would: each must say so in one
 // line and exit 1, with no panic and no folder left behind.
 func TestCommandsWhenFilesCannotBeWritten(t *testing.T) {
-	if _, err := exec.LookPath("sh"); err != nil {
-		t.Skipf("no sh: %v", err)
-	}
+	needSh(t)
 	for _, args := range [][]string{
 		{"compare", "classroom", "--reps", "2", "--days", "10", "--formats=", "--out", "c"},
 		{"run", "classroom", "--reps", "1", "--days", "10", "--formats=", "--out", "r"},
@@ -56,9 +54,7 @@ func TestCommandsWhenFilesCannotBeWritten(t *testing.T) {
 // them be written. A sensitivity analysis cannot be tried so under a
 // file-size limit: its manifest is larger than its one table.)
 func TestSweepKeepsRunsWhenTheDiskFillsMidway(t *testing.T) {
-	if _, err := exec.LookPath("sh"); err != nil {
-		t.Skipf("no sh: %v", err)
-	}
+	needSh(t)
 	dir := t.TempDir()
 	out := filepath.Join(dir, "s")
 	m, stderr := keptUnderFileLimit(t, dir, 100, out, append(fillingSweep("60"), "--out", out)...)
@@ -114,9 +110,7 @@ func keptUnderFileLimit(t *testing.T, dir string, kib int, kept string, args ...
 // had stopped it, and named no file. The command it gives completes
 // DIR.partial into DIR, the bytes of the sweep never stopped.
 func TestFullDiskBesideAPartialWithMoreRuns(t *testing.T) {
-	if _, err := exec.LookPath("sh"); err != nil {
-		t.Skipf("no sh: %v", err)
-	}
+	needSh(t)
 	args := fillingSweep("60")
 	dir := t.TempDir()
 	out := filepath.Join(dir, "s")
@@ -155,9 +149,7 @@ func TestFullDiskBesideAPartialWithMoreRuns(t *testing.T) {
 // once said status 2 (bad input, nothing written) with the file's
 // hidden name (write DIR/.s.tmp-*/timeseries.csv: file too large).
 func TestFullDiskBesideAPartialNotOurs(t *testing.T) {
-	if _, err := exec.LookPath("sh"); err != nil {
-		t.Skipf("no sh: %v", err)
-	}
+	needSh(t)
 	args := fillingSweep("60")
 	dir := t.TempDir()
 	out := filepath.Join(dir, "s")
@@ -209,9 +201,7 @@ func TestFullDiskBesideAPartialNotOurs(t *testing.T) {
 // the runs another command line of it had kept there; the message says
 // whose, as an interruption's does: it once replaced them silently.
 func TestFullDiskSaysWhoseRunsItReplaced(t *testing.T) {
-	if _, err := exec.LookPath("sh"); err != nil {
-		t.Skipf("no sh: %v", err)
-	}
+	needSh(t)
 	dir := t.TempDir()
 	out := filepath.Join(dir, "s")
 	mustRun(t, append(fillingSweep("60"), "--out", out)...)
@@ -236,9 +226,7 @@ func TestFullDiskSaysWhoseRunsItReplaced(t *testing.T) {
 // stopped at "could not write DIR/timeseries.csv: ...", which reads as
 // though the runs kept there were lost.
 func TestResumeThatFindsNoRoomSaysTheFolderIsAsItWas(t *testing.T) {
-	if _, err := exec.LookPath("sh"); err != nil {
-		t.Skipf("no sh: %v", err)
-	}
+	needSh(t)
 	args := fillingSweep("60")
 	for _, c := range []struct {
 		name string
@@ -272,9 +260,7 @@ func TestResumeThatFindsNoRoomSaysTheFolderIsAsItWas(t *testing.T) {
 // TMPDIR/borderwork-reproduce-*/out and quoted a sweep --resume of that
 // folder, which reproduce had removed by then.
 func TestReproduceOnAFullDiskKeepsNoRuns(t *testing.T) {
-	if _, err := exec.LookPath("sh"); err != nil {
-		t.Skipf("no sh: %v", err)
-	}
+	needSh(t)
 	dir := t.TempDir()
 	out := filepath.Join(dir, "s")
 	mustRun(t, append(fillingSweep("60"), "--out", out)...)
@@ -300,9 +286,7 @@ func TestReproduceOnAFullDiskKeepsNoRuns(t *testing.T) {
 // hidden folder it was drawn in, nor DIR/NAME), exits 1, and leaves the
 // folder as it was, with nothing beside it.
 func TestPlotWhenFiguresCannotBeWritten(t *testing.T) {
-	if _, err := exec.LookPath("sh"); err != nil {
-		t.Skipf("no sh: %v", err)
-	}
+	needSh(t)
 	dir := t.TempDir()
 	out := filepath.Join(dir, "r")
 	if status, _, stderr := runCLI(t, "run", "classroom", "--reps", "1", "--days", "10", "--formats=", "--out", out); status != exitOK {
@@ -318,6 +302,14 @@ func TestPlotWhenFiguresCannotBeWritten(t *testing.T) {
 	}
 	if left, _ := os.ReadDir(dir); len(left) != 1 {
 		t.Errorf("beside the folder: %v", left)
+	}
+}
+
+// needSh skips t where there is no sh to set a file-size limit with.
+func needSh(t *testing.T) {
+	t.Helper()
+	if _, err := exec.LookPath("sh"); err != nil {
+		t.Skipf("no sh: %v", err)
 	}
 }
 
@@ -407,9 +399,7 @@ func TestPDFFontFailureSaidOnce(t *testing.T) {
 // that completes them; it once discarded them all, hours of runs
 // perhaps. Completed, its tables are those of the sweep never stopped.
 func TestSweepKeepsRunsWhenFiguresCannotBeWritten(t *testing.T) {
-	if _, err := exec.LookPath("sh"); err != nil {
-		t.Skipf("no sh: %v", err)
-	}
+	needSh(t)
 	dir := t.TempDir()
 	out := filepath.Join(dir, "s")
 	sweep := []string{"sweep", "classroom", "--reps", "1", "--days", "10", "--vary", "posts.Post.capacity=5,9"}
