@@ -11,6 +11,7 @@ import (
 
 	"github.com/borderwork/borderwork/claim"
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/scenarios"
 )
@@ -110,7 +111,7 @@ func TestClaimReportSaysWhichBorderworkWroteIt(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := " Written by " + experiment.BuiltBy(m) + ".\n"; !strings.Contains(string(b), want) {
+	if want := " Written by " + runs.BuiltBy(m) + ".\n"; !strings.Contains(string(b), want) {
 		t.Errorf("report.md does not say %q", want)
 	}
 	m.Commit, m.ModelVersion = "0123456789abcdef0123456789abcdef01234567", 2

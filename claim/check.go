@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/internal/suggest"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/scenarios"
@@ -56,7 +57,7 @@ type Options struct {
 	// Force and Limits are as in experiment.Options: replace a folder
 	// that is not this command's; bound memory and work (zero: no bound).
 	Force  bool
-	Limits experiment.Limits
+	Limits runs.Limits
 }
 
 // DefaultOptions are the claim command's defaults.
@@ -68,34 +69,34 @@ func (o Options) check(pilot int) error {
 	switch {
 	case !(o.Precision > 0) || math.IsInf(o.Precision, 1):
 		// +Inf would run and fail writing the manifest (JSON has no Inf).
-		return experiment.BadInput("--precision must be a finite number more than 0, got %v", o.Precision)
+		return runs.BadInput("--precision must be a finite number more than 0, got %v", o.Precision)
 	case !validShare(o.SESOI.Share):
-		return experiment.BadInput("--sesoi: %s", shareWant(o.SESOI.Share))
+		return runs.BadInput("--sesoi: %s", shareWant(o.SESOI.Share))
 	case !validShare(o.ChainShare):
-		return experiment.BadInput("--chain-share: %s", chainShareWant(o.ChainShare))
+		return runs.BadInput("--chain-share: %s", chainShareWant(o.ChainShare))
 	case pilot < 2:
-		return experiment.BadInput("--reps must be at least 2 for an interval, got %d", pilot)
+		return runs.BadInput("--reps must be at least 2 for an interval, got %d", pilot)
 	case o.MaxReps < pilot:
-		return experiment.BadInput("--max-reps (%d) must be at least --reps (%d)", o.MaxReps, pilot)
+		return runs.BadInput("--max-reps (%d) must be at least --reps (%d)", o.MaxReps, pilot)
 	case o.Robustness && o.Samples < 3:
-		return experiment.BadInput("--samples must be at least 3, got %d", o.Samples)
+		return runs.BadInput("--samples must be at least 3, got %d", o.Samples)
 	case o.Robustness && o.RobustReps < 2:
-		return experiment.BadInput("--robustness-reps must be at least 2, got %d", o.RobustReps)
+		return runs.BadInput("--robustness-reps must be at least 2, got %d", o.RobustReps)
 	}
 	for _, h := range sortedKeys(o.SESOI.ByHarm) {
 		if !slices.Contains(Harms(), h) {
-			return experiment.BadInput("--sesoi %s=...: %s is not a harm%s (harms: %s)", h, h, suggest.Hint(h, Harms()), strings.Join(Harms(), ", "))
+			return runs.BadInput("--sesoi %s=...: %s is not a harm%s (harms: %s)", h, h, suggest.Hint(h, Harms()), strings.Join(Harms(), ", "))
 		}
 		if x := o.SESOI.ByHarm[h]; !validShare(x) {
-			return experiment.BadInput("--sesoi %s=...: %s", h, shareWant(x))
+			return runs.BadInput("--sesoi %s=...: %s", h, shareWant(x))
 		}
 	}
 	for _, h := range sortedKeys(o.SESOI.Abs) {
 		if !slices.Contains(Harms(), h) {
-			return experiment.BadInput("--sesoi %s=%s...: %s is not a harm%s (harms: %s)", h, AbsPrefix, h, suggest.Hint(h, Harms()), strings.Join(Harms(), ", "))
+			return runs.BadInput("--sesoi %s=%s...: %s is not a harm%s (harms: %s)", h, AbsPrefix, h, suggest.Hint(h, Harms()), strings.Join(Harms(), ", "))
 		}
 		if x := o.SESOI.Abs[h]; !validAbs(x) {
-			return experiment.BadInput("--sesoi %s=%s...: %s", h, AbsPrefix, absWant(x))
+			return runs.BadInput("--sesoi %s=%s...: %s", h, AbsPrefix, absWant(x))
 		}
 	}
 	return nil
@@ -246,7 +247,7 @@ func (info *Info) options() Options {
 // flags that set it are checked: a section edited by hand (a share out of
 // range, a harm that is none) would otherwise be quoted by a report
 // written again, or rerun.
-// Errors wrap experiment.ErrBadInput and name the key
+// Errors wrap runs.ErrBadInput and name the key
 // (manifest.json: claim.sesoi). recorded checks the section against the
 // tables too.
 func ReadInfo(m *output.Manifest) (*Info, error) {
@@ -268,16 +269,16 @@ func recorded(ctx context.Context, dir string, m *output.Manifest) error {
 	info, err := ReadInfo(m)
 	if err != nil {
 		if rest, ok := strings.CutPrefix(err.Error(), "manifest.json: "); ok {
-			return experiment.BadInput("%s: %s", filepath.Join(dir, "manifest.json"), rest)
+			return runs.BadInput("%s: %s", filepath.Join(dir, "manifest.json"), rest)
 		}
 		return fmt.Errorf("%s: %w", dir, err)
 	}
 	listed := slices.ContainsFunc(m.Tables, func(c output.Checked) bool { return c.File == "robustness.csv" })
 	switch {
 	case info.Robustness == nil && listed:
-		return experiment.BadInput("%s: claim.robustness: absent, but the manifest lists robustness.csv among its tables", filepath.Join(dir, "manifest.json"))
+		return runs.BadInput("%s: claim.robustness: absent, but the manifest lists robustness.csv among its tables", filepath.Join(dir, "manifest.json"))
 	case info.Robustness != nil && !listed && m.Complete:
-		return experiment.BadInput("%s: claim.robustness: present, but the manifest lists no robustness.csv among its tables", filepath.Join(dir, "manifest.json"))
+		return runs.BadInput("%s: claim.robustness: present, but the manifest lists no robustness.csv among its tables", filepath.Join(dir, "manifest.json"))
 	}
 	return sesoiAsFixed(ctx, dir, m, info)
 }
@@ -300,7 +301,7 @@ func sesoiAsFixed(ctx context.Context, dir string, m *output.Manifest, info *Inf
 	}
 	if d, err := output.VerifyContext(ctx, dir, m.Tables[i]); err != nil || d != nil {
 		if err != nil && ctx.Err() != nil {
-			return fmt.Errorf("%w while checking %s", experiment.ErrInterrupted, filepath.Join(dir, "summary.csv"))
+			return fmt.Errorf("%w while checking %s", runs.ErrInterrupted, filepath.Join(dir, "summary.csv"))
 		}
 		return nil
 	}
@@ -313,7 +314,7 @@ func sesoiAsFixed(ctx context.Context, dir string, m *output.Manifest, info *Inf
 		return nil // refused where the scenario is read again
 	}
 	o := info.options()
-	_, rows, err := plan(s, m.ScenarioArg, o.design(), info.Own, o).WithSummary(ctx, dir, m)
+	_, rows, err := experiment.WithSummary(ctx, plan(s, m.ScenarioArg, o.design(), info.Own, o), dir, m)
 	if err != nil {
 		return err
 	}
@@ -327,10 +328,10 @@ func sesoiAsFixed(ctx context.Context, dir string, m *output.Manifest, info *Inf
 	}
 	// reps_needed is said in report.md; absent, it is unknown.
 	if n := info.RepsNeeded; n != 0 && fixed != nil && n != needs.Most(info.Pilot) {
-		return experiment.BadInput("%s: claim.reps_needed: %d, but the pilot's runs (the first %d replicates in summary.csv) give %d", filepath.Join(dir, "manifest.json"), n, info.Pilot, needs.Most(info.Pilot))
+		return runs.BadInput("%s: claim.reps_needed: %d, but the pilot's runs (the first %d replicates in summary.csv) give %d", filepath.Join(dir, "manifest.json"), n, info.Pilot, needs.Most(info.Pilot))
 	}
 	bad := func(format string, a ...any) error {
-		return experiment.BadInput("%s: claim.sesoi_values: %s", filepath.Join(dir, "manifest.json"), fmt.Sprintf(format, a...))
+		return runs.BadInput("%s: claim.sesoi_values: %s", filepath.Join(dir, "manifest.json"), fmt.Sprintf(format, a...))
 	}
 	for _, h := range sortedKeys(info.SESOIValues) {
 		got := info.SESOIValues[h]
@@ -356,7 +357,7 @@ func sesoiAsFixed(ctx context.Context, dir string, m *output.Manifest, info *Inf
 // to, and the replicates it records.
 func (info *Info) check() error {
 	bad := func(key, format string, a ...any) error {
-		return experiment.BadInput("manifest.json: claim.%s: %s", key, fmt.Sprintf(format, a...))
+		return runs.BadInput("manifest.json: claim.%s: %s", key, fmt.Sprintf(format, a...))
 	}
 	switch {
 	case !validShare(info.SESOI):
@@ -470,9 +471,9 @@ func ownRegimes(s *scenarios.Scenario, o Options) ([]string, error) {
 			if ch, err := Changes(s, r); err == nil && len(ch) > 0 {
 				break // the scenario's own version of a built-in regime
 			}
-			return nil, experiment.BadInput("--own: %s is a built-in regime the scenario leaves as it is, one of the design's combinations; --own takes the scenario's own regimes (%s), or a built-in one it changes", r, theirs)
+			return nil, runs.BadInput("--own: %s is a built-in regime the scenario leaves as it is, one of the design's combinations; --own takes the scenario's own regimes (%s), or a built-in one it changes", r, theirs)
 		default:
-			return nil, experiment.BadInput("--own: unknown regime %q (%s)%s", r, theirs, suggest.Hint(r, own))
+			return nil, runs.BadInput("--own: unknown regime %q (%s)%s", r, theirs, suggest.Hint(r, own))
 		}
 	}
 	return o.Own, nil
@@ -495,7 +496,7 @@ func plan(s *scenarios.Scenario, arg string, d Design, own []string, o Options) 
 // interest from it, then runs as many more replicates as the contrasts
 // need (Options.Precision), decided before any test is made. On
 // interruption it keeps what finished, marks the folder incomplete and
-// returns an error wrapping experiment.ErrInterrupted.
+// returns an error wrapping runs.ErrInterrupted.
 //
 // arg names s as a command line would (a bundled name or a path), for
 // the command line the folder and its report.md record; "" records the
@@ -524,7 +525,7 @@ func Check(ctx context.Context, s *scenarios.Scenario, arg string, o Options, ou
 	if workers, err = x.Fit(o.Limits, o.MaxReps*len(x.Regimes), workers); err != nil {
 		return nil, err
 	}
-	if err := x.FitsOnDisk(out, x.NRuns()); err != nil { // the pilot's runs, at least
+	if err := experiment.FitsOnDisk(x, out, x.NRuns()); err != nil { // the pilot's runs, at least
 		return nil, err
 	}
 	var robust *robustnessPlan
@@ -572,7 +573,7 @@ func Check(ctx context.Context, s *scenarios.Scenario, arg string, o Options, ou
 			runErr = stage(fmt.Sprintf("claim: %d replicates", n), pilot, n)
 		}
 	}
-	if runErr != nil && !errors.Is(runErr, experiment.ErrInterrupted) {
+	if runErr != nil && !errors.Is(runErr, runs.ErrInterrupted) {
 		return nil, runErr
 	}
 	complete := runErr == nil
@@ -589,7 +590,7 @@ func Check(ctx context.Context, s *scenarios.Scenario, arg string, o Options, ou
 					progress("claim: robustness", done, len(robust.jobs))
 				}
 			}
-			if res.Robustness, runErr = robust.run(ctx, w, workers, p); runErr != nil && !errors.Is(runErr, experiment.ErrInterrupted) {
+			if res.Robustness, runErr = robust.run(ctx, w, workers, p); runErr != nil && !errors.Is(runErr, runs.ErrInterrupted) {
 				return nil, runErr
 			}
 			complete = runErr == nil
@@ -623,7 +624,7 @@ func Check(ctx context.Context, s *scenarios.Scenario, arg string, o Options, ou
 		Report:        func(drawn []experiment.Drawn, _ []output.Group) ([]byte, error) { return report(x, o, res, drawn) },
 		Manifest:      func(m *output.Manifest) { m.Claim = rawInfo },
 	})
-	if err != nil && !errors.Is(err, experiment.ErrInterrupted) {
+	if err != nil && !errors.Is(err, runs.ErrInterrupted) {
 		return nil, err
 	}
 	if runErr == nil || err != nil {
@@ -683,7 +684,7 @@ func rereport(ctx context.Context, dir string, m *output.Manifest, drawn []exper
 	}
 	o := info.options()
 	d := o.design()
-	x, rows, err := plan(s, m.ScenarioArg, d, info.Own, o).WithSummary(ctx, dir, m)
+	x, rows, err := experiment.WithSummary(ctx, plan(s, m.ScenarioArg, d, info.Own, o), dir, m)
 	if err != nil {
 		return nil, err
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/borderwork/borderwork/experiment"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/output/figures"
+	"github.com/borderwork/borderwork/output/figures/palette"
 	"github.com/borderwork/borderwork/scenarios"
 )
 
@@ -77,7 +78,7 @@ func drawEffects(src experiment.Source) ([]experiment.Drawn, error) {
 	for _, h := range Harms() {
 		// One series: no legend entry names it; the legend names the margin.
 		// Effects are no regime: grey, not a regime's colour.
-		g := figures.Group{Style: figures.Part(0)}
+		g := figures.Group{Style: palette.Part(0)}
 		delta := math.NaN()
 		applies, headed := false, false
 		for _, fe := range figureEffects {
@@ -144,9 +145,9 @@ func drawWaiting(src experiment.Source) ([]experiment.Drawn, error) {
 	var out []experiment.Drawn
 	for _, h := range ChainHarms {
 		// Parts of an effect, not regimes: greys.
-		total := figures.Group{Label: "malfunction's effect", Style: figures.Part(0)}
-		direct := figures.Group{Label: "with waiting's effects off", Style: figures.Part(1)}
-		through := figures.Group{Label: "through waiting's effects", Style: figures.Part(2)}
+		total := figures.Group{Label: "malfunction's effect", Style: palette.Part(0)}
+		direct := figures.Group{Label: "with waiting's effects off", Style: palette.Part(1)}
+		through := figures.Group{Label: "through waiting's effects", Style: palette.Part(2)}
 		for _, w := range rows {
 			label, ok := waitingLabels[w.Effect]
 			if w.Harm != h || !ok {
@@ -261,7 +262,7 @@ func style(src experiment.Source) (func(string) int, error) {
 	n := 0
 	for _, c := range order {
 		if b := as(names[c]); b != "" {
-			styles[names[c]] = experiment.RegimeStyle(b, nil)
+			styles[names[c]] = palette.RegimeStyle(b, nil)
 			continue
 		}
 		styles[names[c]] = len(scenarios.BuiltinRegimes) + n + 1
@@ -272,7 +273,7 @@ func style(src experiment.Source) (func(string) int, error) {
 			return st
 		}
 		if slices.Contains(scenarios.BuiltinRegimes, regime) {
-			return experiment.RegimeStyle(regime, nil)
+			return palette.RegimeStyle(regime, nil)
 		}
 		return len(scenarios.BuiltinRegimes) + n + 1
 	}, nil
@@ -350,7 +351,7 @@ func drawCells(src experiment.Source) ([]experiment.Drawn, error) {
 						}
 					}
 					label := map[bool]string{false: Closure.Low, true: Closure.High}[closed]
-					b := figures.Bar{Label: label, Mean: math.NaN(), Lo: math.NaN(), Hi: math.NaN(), Style: figures.Neutral} // no cell: no bar, no legend entry
+					b := figures.Bar{Label: label, Mean: math.NaN(), Lo: math.NaN(), Hi: math.NaN(), Style: palette.Neutral} // no cell: no bar, no legend entry
 					if c >= 0 {
 						// Each bar takes the colour (and hatch) its cell has
 						// in the folder's other figures, and the legend names
@@ -430,8 +431,8 @@ func drawMediation(src experiment.Source) ([]experiment.Drawn, error) {
 		}
 	}
 	// Parts of a whole, not regimes: greys, not the regimes' colours.
-	on := figures.Group{Label: "on trapped or stranded migrants", Style: figures.Part(0)}
-	off := figures.Group{Label: "on others", Style: figures.Part(1)}
+	on := figures.Group{Label: "on trapped or stranded migrants", Style: palette.Part(0)}
+	off := figures.Group{Label: "on others", Style: palette.Part(1)}
 	for _, m := range med {
 		if m.Kind != "arm" || drawn != nil && !slices.Contains(drawn, m.Row) {
 			continue
@@ -490,8 +491,8 @@ func drawRobustnessShares(src experiment.Source) ([]experiment.Drawn, error) {
 	}
 	// Verdicts, not regimes: greys, holds the darkest and fails the
 	// lightest, each with its own hatch; inconclusive plain mid grey.
-	groups := []figures.Group{{Label: "holds", Style: figures.Part(0)}, {Label: "holds, but not through trapping", Style: figures.Part(1)}, {Label: "fails", Style: figures.Part(3)},
-		{Label: "inconclusive", Style: figures.Neutral}, {Label: "not applicable (no harm)", Style: figures.Part(2)}}
+	groups := []figures.Group{{Label: "holds", Style: palette.Part(0)}, {Label: "holds, but not through trapping", Style: palette.Part(1)}, {Label: "fails", Style: palette.Part(3)},
+		{Label: "inconclusive", Style: palette.Neutral}, {Label: "not applicable (no harm)", Style: palette.Part(2)}}
 	seen := make([]bool, len(groups))
 	for h, harm := range Harms() {
 		shares := make([]float64, len(groups))

@@ -16,6 +16,7 @@ import (
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/output/figures"
 	"github.com/borderwork/borderwork/output/figures/figtest"
+	"github.com/borderwork/borderwork/output/figures/palette"
 	"github.com/borderwork/borderwork/scenarios"
 )
 
@@ -143,7 +144,7 @@ func TestSplitFigures(t *testing.T) {
 	src := experiment.Source{Dir: out, Manifest: m}
 	builtinColour := map[color.NRGBA]string{}
 	for i, b := range scenarios.BuiltinRegimes {
-		builtinColour[figures.StyleColor(i+1)] = b
+		builtinColour[palette.StyleColor(i+1)] = b
 	}
 	cornerColour := map[color.NRGBA]string{}
 	for c, name := range d.CellNames() {
@@ -151,7 +152,7 @@ func TestSplitFigures(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		col := figures.StyleColor(st)
+		col := palette.StyleColor(st)
 		if b := d.BuiltinCell(s, c); b == "" {
 			if other, ok := builtinColour[col]; ok {
 				t.Errorf("cell %s, not a built-in regime, is drawn in %s's colour", name, other)
@@ -274,7 +275,7 @@ func TestFiguresSayWhatTheyDraw(t *testing.T) {
 		seen[got] = name
 		if b := d.BuiltinCell(s, c); b != "" {
 			builtins = append(builtins, name)
-			if want := experiment.RegimeStyle(b, nil); got != want {
+			if want := palette.RegimeStyle(b, nil); got != want {
 				t.Errorf("cell %s (the %s regime) has colour %d; the %s regime has %d", name, b, got, b, want)
 			}
 		}
@@ -380,7 +381,7 @@ func TestFiguresSayWhatTheyDraw(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		cellColours[hexColour(figures.StyleColor(st))] = name
+		cellColours[hexColour(palette.StyleColor(st))] = name
 	}
 	for _, h := range Harms() {
 		legend := strings.Fields(text("cells_" + h))

@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/borderwork/borderwork/claim"
-	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/scenarios"
 )
 
@@ -26,13 +26,13 @@ func TestCheckRefusesUnknownFormat(t *testing.T) {
 	o := claim.DefaultOptions()
 	o.MaxReps = 2
 	out := filepath.Join(t.TempDir(), "claim")
-	runs := 0
-	_, err = claim.Check(context.Background(), s, "classroom", o, out, 1, []string{"jpg"}, func(string, int, int) { runs++ })
-	if err == nil || !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), `--formats: unknown format "jpg"`) {
+	started := 0
+	_, err = claim.Check(context.Background(), s, "classroom", o, out, 1, []string{"jpg"}, func(string, int, int) { started++ })
+	if err == nil || !errors.Is(err, runs.ErrBadInput) || !strings.Contains(err.Error(), `--formats: unknown format "jpg"`) {
 		t.Errorf("Check(formats jpg) = %v; want bad input naming --formats", err)
 	}
-	if runs != 0 {
-		t.Errorf("Check(formats jpg) ran %d runs before refusing", runs)
+	if started != 0 {
+		t.Errorf("Check(formats jpg) ran %d runs before refusing", started)
 	}
 	if _, err := os.Stat(out); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("Check(formats jpg) left %s: %v", out, err)

@@ -14,6 +14,7 @@ import (
 
 	"github.com/borderwork/borderwork/claim"
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/internal/foldertest"
 	"github.com/borderwork/borderwork/internal/manifestedit"
 	"github.com/borderwork/borderwork/internal/words"
@@ -174,7 +175,7 @@ func TestRepsNeededRecorded(t *testing.T) {
 			})
 			if tt.want != "" {
 				_, err := experiment.Redraw(dir, nil, experiment.FigureChange{})
-				if !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), tt.want) {
+				if !errors.Is(err, runs.ErrBadInput) || !strings.Contains(err.Error(), tt.want) {
 					t.Fatalf("Redraw = %v; want a bad-input error saying %q", err, tt.want)
 				}
 				return

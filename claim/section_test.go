@@ -11,6 +11,7 @@ import (
 
 	"github.com/borderwork/borderwork/claim"
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/internal/foldertest"
 	"github.com/borderwork/borderwork/internal/manifestedit"
 	"github.com/borderwork/borderwork/output"
@@ -92,7 +93,7 @@ func TestRedrawRefusesAnEditedClaimSection(t *testing.T) {
 			manifestedit.Edit(t, dir, tt.edit)
 			before := foldertest.Files(t, dir)
 			_, err := experiment.Redraw(dir, nil, experiment.FigureChange{Size: "single"})
-			if !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), tt.want) {
+			if !errors.Is(err, runs.ErrBadInput) || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("Redraw = %v; want a bad-input error saying %q", err, tt.want)
 			}
 			foldertest.Same(t, "the folder plot refused", dir, before)
@@ -130,7 +131,7 @@ func TestRedrawAnInterruptedClaim(t *testing.T) {
 					cancel()
 				}
 			})
-			if !errors.Is(err, experiment.ErrInterrupted) {
+			if !errors.Is(err, runs.ErrInterrupted) {
 				t.Fatalf("Check = %v; want it interrupted", err)
 			}
 			m, err := output.ReadManifest(dir)
@@ -158,7 +159,7 @@ func TestRedrawAnInterruptedClaim(t *testing.T) {
 				t.Fatal(err)
 			}
 			want := filepath.Join(dir, "manifest.json") + ": claim.sesoi_values: deaths is 1, but the folder holds no whole pilot (pilot_reps 2 of each arm) to fix it from"
-			if err := k.Recorded(context.Background(), dir, m); !errors.Is(err, experiment.ErrBadInput) || err.Error() != want {
+			if err := k.Recorded(context.Background(), dir, m); !errors.Is(err, runs.ErrBadInput) || err.Error() != want {
 				t.Errorf("the claim section with a value added = %v; want a bad-input error %q", err, want)
 			}
 		})

@@ -8,10 +8,11 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/output/figures"
+	"github.com/borderwork/borderwork/output/figures/palette"
 	"github.com/borderwork/borderwork/scenarios"
 )
 
@@ -76,13 +77,13 @@ func ReadFlowData(dir string, m *output.Manifest, s *scenarios.Scenario, regime 
 	fd := &FlowData{Scenario: m.Scenario, Seed: m.Seed, Regime: regime, Regimes: m.Regimes, Days: m.Days}
 	var ok bool
 	if fd.Start, ok = s.Start(); !ok {
-		return nil, experiment.BadInput("%s: start: the scenario gives no date of day 0", filepath.Join(dir, "scenario.toml"))
+		return nil, runs.BadInput("%s: start: the scenario gives no date of day 0", filepath.Join(dir, "scenario.toml"))
 	}
 	if fd.Split, ok = Split(s); !ok {
-		return nil, experiment.BadInput("%s: phases: the scenario gives no first [[phases]] entry from day 0 with a `to`", filepath.Join(dir, "scenario.toml"))
+		return nil, runs.BadInput("%s: phases: the scenario gives no first [[phases]] entry from day 0 with a `to`", filepath.Join(dir, "scenario.toml"))
 	}
 	if !slices.Contains(m.Regimes, regime) {
-		return nil, experiment.BadInput("%s: regimes: %v does not hold %s, the regime that happened", manifest, m.Regimes, regime)
+		return nil, runs.BadInput("%s: regimes: %v does not hold %s, the regime that happened", manifest, m.Regimes, regime)
 	}
 	for _, r := range m.Runs {
 		if r.Regime == regime {
@@ -95,7 +96,7 @@ func ReadFlowData(dir string, m *output.Manifest, s *scenarios.Scenario, regime 
 		return nil, err
 	}
 	if len(post.Rows) == 0 {
-		return nil, experiment.BadInput("%s: no rows", post.Path)
+		return nil, runs.BadInput("%s: no rows", post.Path)
 	}
 	if fd.Band, err = post.Float(0, "band"); err != nil {
 		return nil, err
@@ -115,7 +116,7 @@ func ReadFlowData(dir string, m *output.Manifest, s *scenarios.Scenario, regime 
 			for _, mo := range fd.Months {
 				i, ok := at[mo.Start.Format("2006-01")+","+d.String()+","+r]
 				if !ok {
-					return nil, experiment.BadInput("%s: no row for month %s, direction %s, regime %s", monthly.Path, mo.Start.Format("2006-01"), d, r)
+					return nil, runs.BadInput("%s: no row for month %s, direction %s, regime %s", monthly.Path, mo.Start.Format("2006-01"), d, r)
 				}
 				var b Band
 				for _, c := range []struct {
@@ -188,7 +189,7 @@ func (fd *FlowData) regimeIndex(name string) int { return slices.Index(fd.Regime
 // caption says what that leaves off).
 //
 // Each regime takes the colour it takes in every other figure
-// (experiment.RegimeStyle); the data and the baseline take greys, which
+// (palette.RegimeStyle); the data and the baseline take greys, which
 // no regime takes.
 func (fd *FlowData) Figure(d Direction) (*figures.Figure, error) {
 	bands := fd.bands(d)
@@ -227,7 +228,7 @@ func (fd *FlowData) Figure(d Direction) (*figures.Figure, error) {
 func (fd *FlowData) bands(d Direction) []figures.Band {
 	ref := fd.regimeIndex(fd.Regime)
 	model := figures.Band{Label: "model: " + fd.Regime + " (median, " + strconv.Itoa(int(math.Round(100*fd.Band))) + "% band)",
-		Style: experiment.RegimeStyle(fd.Regime, fd.Regimes)}
+		Style: palette.RegimeStyle(fd.Regime, fd.Regimes)}
 	for k, m := range fd.Months {
 		b := fd.Monthly[ref][d][k]
 		days := float64(m.Last - m.First + 1)
@@ -238,7 +239,7 @@ func (fd *FlowData) bands(d Direction) []figures.Band {
 	}
 	bands := []figures.Band{model}
 	if g := fd.regimeIndex("open"); g >= 0 && g != ref {
-		open := figures.Band{Label: "model: open (no change; median)", Style: experiment.RegimeStyle("open", fd.Regimes)}
+		open := figures.Band{Label: "model: open (no change; median)", Style: palette.RegimeStyle("open", fd.Regimes)}
 		for k, m := range fd.Months {
 			days := float64(m.Last - m.First + 1)
 			open.X = append(open.X, float64(m.First)+float64(days/2))
@@ -246,7 +247,7 @@ func (fd *FlowData) bands(d Direction) []figures.Band {
 		}
 		bands = append(bands, open)
 	}
-	base := figures.Band{Label: "baseline: mean before the change", Style: figures.Part(1)} // a grey line, dotted in pairs
+	base := figures.Band{Label: "baseline: mean before the change", Style: palette.Part(1)} // a grey line, dotted in pairs
 	for _, t := range []int{fd.Split, fd.Days} {
 		base.X = append(base.X, float64(t))
 		base.Mean = append(base.Mean, baseline(fd.Rows, d))
@@ -258,10 +259,10 @@ func (fd *FlowData) bands(d Direction) []figures.Band {
 		roles []Role
 		bound bool // the scored rows whose count is a lower bound ("more than")
 	}{
-		{"DTM, fitted", figures.Part(1), []Role{Fitted}, false},                             // grey open diamonds
-		{"DTM, predicted", figures.Part(0), []Role{Predicted}, false},                       // dark grey filled diamonds
-		{"DTM, at least (a lower bound)", figures.Part(2), []Role{Fitted, Predicted}, true}, // mid grey plusses
-		{"DTM, not scored", figures.Part(3), []Role{Straddling, Excluded}, false},           // light grey crosses
+		{"DTM, fitted", palette.Part(1), []Role{Fitted}, false},                             // grey open diamonds
+		{"DTM, predicted", palette.Part(0), []Role{Predicted}, false},                       // dark grey filled diamonds
+		{"DTM, at least (a lower bound)", palette.Part(2), []Role{Fitted, Predicted}, true}, // mid grey plusses
+		{"DTM, not scored", palette.Part(3), []Role{Straddling, Excluded}, false},           // light grey crosses
 	} {
 		pts := figures.Band{Label: set.label, Style: set.style, Markers: true}
 		for _, r := range fd.Rows {

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/output/figures"
@@ -270,7 +271,7 @@ func (st *Study) Report(w io.Writer, m *output.Manifest, data string, formats []
 	fmt.Fprintf(&b, "- %d days; master seed %d; %s of each kept set under %s.\n",
 		st.Days, o.Seed, words.Count(o.Replicates, "replicate"), strings.Join(regimes, ", "))
 	fmt.Fprintf(&b, "- Command: %s\n", output.CommandSpan(m.CommandLine))
-	fmt.Fprintf(&b, "- Written by %s.\n\n", experiment.BuiltBy(m))
+	fmt.Fprintf(&b, "- Written by %s.\n\n", runs.BuiltBy(m))
 	if st.Outside > 0 {
 		fmt.Fprintf(&b, "%s of the data for both points together lie outside the run's %d days, from %s to %s, in part or whole, and are not compared.\n\n",
 			output.Capitalise(words.Count(st.Outside, "row")), st.Days, st.Start.Format(time.DateOnly), st.Start.AddDate(0, 0, st.Days-1).Format(time.DateOnly))

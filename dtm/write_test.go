@@ -6,10 +6,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/borderwork/borderwork/experiment"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/output/figures"
 	"github.com/borderwork/borderwork/output/figures/figtest"
+	"github.com/borderwork/borderwork/output/figures/palette"
 	"github.com/borderwork/borderwork/scenarios"
 )
 
@@ -19,20 +19,20 @@ import (
 // take no colour a regime can take.
 func TestFlowFigureColours(t *testing.T) {
 	st := smallStudy(t, embedded(t), 2)
-	var palette []figures.Band // one band per style a regime can take
+	var regimeBands []figures.Band // one band per style a regime can take
 	for style := 1; style <= 8; style++ {
-		palette = append(palette, figures.Band{Style: style})
+		regimeBands = append(regimeBands, figures.Band{Style: style})
 	}
 	colourOf := func(i int, b figures.Band) string {
 		style := b.Style
 		if style == 0 {
 			style = i + 1 // the band's position, as TimeBands gives it
 		}
-		c := figures.StyleColor(style)
+		c := palette.StyleColor(style)
 		return string([]byte{c.R, c.G, c.B})
 	}
 	var regimeColours []string
-	for i, b := range palette {
+	for i, b := range regimeBands {
 		regimeColours = append(regimeColours, colourOf(i, b))
 	}
 	for d := Outgoing; d < NumDirections; d++ {
@@ -44,7 +44,7 @@ func TestFlowFigureColours(t *testing.T) {
 			switch {
 			case strings.HasPrefix(b.Label, "model: "):
 				regime := strings.Fields(strings.TrimPrefix(b.Label, "model: "))[0]
-				want := colourOf(0, figures.Band{Style: experiment.RegimeStyle(regime, st.Prediction.Regimes)})
+				want := colourOf(0, figures.Band{Style: palette.RegimeStyle(regime, st.Prediction.Regimes)})
 				if got != want {
 					t.Errorf("%s: %q is drawn in %x, want %s's colour %x", d, b.Label, got, regime, want)
 				}
@@ -60,10 +60,10 @@ func TestFlowFigureColours(t *testing.T) {
 			}
 		}
 	}
-	if got, want := colourOf(0, figures.Band{Style: experiment.RegimeStyle("open", nil)}), string([]byte{0x00, 0x72, 0xB2}); got != want {
+	if got, want := colourOf(0, figures.Band{Style: palette.RegimeStyle("open", nil)}), string([]byte{0x00, 0x72, 0xB2}); got != want {
 		t.Errorf("open is %x, want the blue docs/OUTPUTS.md gives it", got)
 	}
-	if got, want := colourOf(0, figures.Band{Style: experiment.RegimeStyle("closed", nil)}), string([]byte{0xE6, 0x9F, 0x00}); got != want {
+	if got, want := colourOf(0, figures.Band{Style: palette.RegimeStyle("closed", nil)}), string([]byte{0xE6, 0x9F, 0x00}); got != want {
 		t.Errorf("closed is %x, want the orange docs/OUTPUTS.md gives it", got)
 	}
 }

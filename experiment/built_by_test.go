@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/internal/manifestedit"
 	"github.com/borderwork/borderwork/output"
 )
@@ -29,9 +30,9 @@ func TestReportSaysWhichBorderworkWroteIt(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	this := experiment.BuiltBy(m)
+	this := runs.BuiltBy(m)
 	if !strings.HasPrefix(this, "borderwork "+output.Version+", model version ") || !strings.HasSuffix(this, ", commit "+m.Commit) {
-		t.Fatalf("BuiltBy = %q; want the manifest's version %s, model version and commit %s", this, output.Version, m.Commit)
+		t.Fatalf("runs.BuiltBy = %q; want the manifest's version %s, model version and commit %s", this, output.Version, m.Commit)
 	}
 	report, err := os.ReadFile(filepath.Join(src, "report.md"))
 	if err != nil {

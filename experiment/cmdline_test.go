@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/output"
 )
 
@@ -34,15 +35,15 @@ func TestFigureArgs(t *testing.T) {
 		{&output.FigureOptions{Metrics: []string{"arrivals", "abuse_events"}, Regimes: []string{"closed"}}, "--figure-metrics arrivals,abuse_events --figure-regimes closed"},
 		{&output.FigureOptions{Bands: "ci", Formats: []string{"png"}, Regimes: []string{"closed", "hbm"}}, "--bands ci --formats png --figure-regimes closed,hbm"},
 	} {
-		got := experiment.WithFigureArgs(base, c.o)
+		got := runs.WithFigureArgs(base, c.o)
 		for _, b := range []string{base, tricky, single} {
-			if got := experiment.BaseCommandLine(experiment.WithFigureArgs(b, c.o)); got != b {
-				t.Errorf("BaseCommandLine(WithFigureArgs(%q, %+v)) = %q; want %q", b, c.o, got, b)
+			if got := experiment.BaseCommandLine(runs.WithFigureArgs(b, c.o)); got != b {
+				t.Errorf("BaseCommandLine(runs.WithFigureArgs(%q, %+v)) = %q; want %q", b, c.o, got, b)
 			}
 		}
 		want := strings.TrimSpace(base + " " + c.want)
 		if got != want {
-			t.Errorf("WithFigureArgs(%+v) = %q; want %q", c.o, got, want)
+			t.Errorf("runs.WithFigureArgs(%+v) = %q; want %q", c.o, got, want)
 		}
 		if b := experiment.BaseCommandLine(got); b != base {
 			t.Errorf("BaseCommandLine(%q) = %q; want %q", got, b, base)

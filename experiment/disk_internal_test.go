@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/output"
 )
 
@@ -41,7 +42,7 @@ func TestWriteRefusesWhatCannotFitOnDisk(t *testing.T) {
 				}
 				return
 			}
-			if !errors.Is(err, ErrBadInput) || !strings.Contains(err.Error(), "would write at least") || !strings.Contains(err.Error(), "more than the 1 KiB free where "+out+" is written") {
+			if !errors.Is(err, runs.ErrBadInput) || !strings.Contains(err.Error(), "would write at least") || !strings.Contains(err.Error(), "more than the 1 KiB free where "+out+" is written") {
 				t.Errorf("Write = %v; want a refusal saying what would be written and what is free", err)
 			}
 			if _, err := os.Stat(filepath.Dir(out)); !errors.Is(err, os.ErrNotExist) {
@@ -76,7 +77,7 @@ func TestResumeRefusesWhatCannotFitOnDisk(t *testing.T) {
 	out := filepath.Join(dir, "out")
 	_, err := Write(context.Background(), x, out, Options{Workers: 2, Resume: resume, Jobs: jobs, Done: make([]output.SummaryRow, len(jobs))})
 	want := "--out: completing " + resume + " starts from a copy of its tables (64 KiB), kept beside it until the folder is complete: more than the 40 KiB free where " + out + " is written; free at least 24 KiB more, then resume again"
-	if !errors.Is(err, ErrBadInput) || !strings.Contains(err.Error(), want) {
+	if !errors.Is(err, runs.ErrBadInput) || !strings.Contains(err.Error(), want) {
 		t.Errorf("Write = %v; want a refusal, %q", err, want)
 	}
 	if left, _ := os.ReadDir(dir); len(left) != 1 {

@@ -17,6 +17,12 @@
 // same bytes) and records checksums in manifest.json; Reproduce reruns a
 // folder from its manifest and verifies it.
 //
+// Plan, Prepare and Execute are package runs' (experiment/runs), named
+// here too: runs has no figures and no folders, so that a program that
+// only runs plans (the classroom page, compiled to WebAssembly) carries
+// no plotting code; this package adds the folders, tables, figures and
+// reports.
+//
 // The command line (cmd/borderwork) only parses flags, builds a Plan,
 // calls this package and prints; a notebook, a web page or another Go
 // program calls the same functions.

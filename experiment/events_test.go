@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/scenarios"
 )
@@ -43,7 +44,7 @@ func readEvents(t *testing.T, dir string) ([]string, [][]string) {
 func eventsPlan(t *testing.T, s *scenarios.Scenario, events []int) *experiment.Prepared {
 	t.Helper()
 	x, err := (&experiment.Plan{Command: "compare", Scenario: s, Arg: "classroom", Regimes: scenarios.BuiltinRegimes,
-		Reps: s.File.Replicates, Events: events, Args: experiment.RunArgs(false, events)}).Prepare()
+		Reps: s.File.Replicates, Events: events, Args: runs.RunArgs(false, events)}).Prepare()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -204,8 +205,8 @@ func TestEventLogInterrupted(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "out")
 	ctx, progress := interruptAfter(3)
 	res, err := experiment.Write(ctx, x, out, experiment.Options{Workers: 2, Progress: progress})
-	if !errors.Is(err, experiment.ErrInterrupted) {
-		t.Fatalf("Write = %v; want ErrInterrupted", err)
+	if !errors.Is(err, runs.ErrInterrupted) {
+		t.Fatalf("Write = %v; want runs.ErrInterrupted", err)
 	}
 	noRunLogs(t, out)
 	noLeftovers(t, out)
@@ -296,8 +297,8 @@ func TestEventLogBadReplicates(t *testing.T) {
 	s := classroom(t, 3, 20)
 	for _, events := range [][]int{{3}, {-1}, {1, 0}, {1, 1}} {
 		_, err := (&experiment.Plan{Command: "compare", Scenario: s, Regimes: []string{"open"}, Reps: 3, Events: events}).Prepare()
-		if !errors.Is(err, experiment.ErrBadInput) {
-			t.Errorf("Events %v: Prepare = %v; want an error matching ErrBadInput", events, err)
+		if !errors.Is(err, runs.ErrBadInput) {
+			t.Errorf("Events %v: Prepare = %v; want an error matching runs.ErrBadInput", events, err)
 		}
 	}
 }
@@ -319,13 +320,13 @@ func TestParseReplicates(t *testing.T) {
 		{"1,", 5, nil, false},
 		{"-1", 5, nil, false},
 	} {
-		got, err := experiment.ParseReplicates(c.in, c.reps)
+		got, err := runs.ParseReplicates(c.in, c.reps)
 		if (err == nil) != c.ok || !slices.Equal(got, c.want) {
-			t.Errorf("ParseReplicates(%q, %d) = %v, %v; want %v, ok %v", c.in, c.reps, got, err, c.want, c.ok)
+			t.Errorf("runs.ParseReplicates(%q, %d) = %v, %v; want %v, ok %v", c.in, c.reps, got, err, c.want, c.ok)
 		}
 		if c.ok {
-			if back, _ := experiment.ParseReplicates(experiment.FormatReplicates(got), c.reps); !slices.Equal(back, got) {
-				t.Errorf("FormatReplicates(%v) = %q reads back as %v", got, experiment.FormatReplicates(got), back)
+			if back, _ := runs.ParseReplicates(runs.FormatReplicates(got), c.reps); !slices.Equal(back, got) {
+				t.Errorf("runs.FormatReplicates(%v) = %q reads back as %v", got, runs.FormatReplicates(got), back)
 			}
 		}
 	}

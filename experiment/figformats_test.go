@@ -50,11 +50,11 @@ func TestRecordedFormats(t *testing.T) {
 // format once, in the order first listed: a name listed twice would draw
 // its figure files twice and list them twice.
 func TestRecordedOptionsHoldEachNameOnce(t *testing.T) {
-	m := output.Manifest{FigureOptions: &output.FigureOptions{Bands: BandsCI, Size: "single",
+	m := output.Manifest{FigureOptions: &output.FigureOptions{Bands: output.BandsCI, Size: "single",
 		Metrics: []string{"deaths", "abuse_events", "deaths"}, Regimes: []string{"closed", "closed", "open"}, Formats: []string{"png", "png"}}}
 	check := func(what string, o output.FigureOptions, metrics, regimes []string) {
 		t.Helper()
-		if !slices.Equal(o.Metrics, metrics) || !slices.Equal(o.Regimes, regimes) || !slices.Equal(o.Formats, []string{"png"}) || o.Bands != BandsCI || o.Size != "single" {
+		if !slices.Equal(o.Metrics, metrics) || !slices.Equal(o.Regimes, regimes) || !slices.Equal(o.Formats, []string{"png"}) || o.Bands != output.BandsCI || o.Size != "single" {
 			t.Errorf("%s = %+v; want metrics %q, regimes %q, formats [png]", what, o, metrics, regimes)
 		}
 	}

@@ -11,37 +11,9 @@ import (
 	"github.com/borderwork/borderwork/output/figures"
 )
 
-// What a figure's bands and error bars show (output.FigureOptions.Bands).
-const (
-	// BandsPercentile, the default, shows the middle 95% of replicates:
-	// from the 2.5th to the 97.5th percentile of their values (linear
-	// interpolation between order statistics), so a band of counts
-	// never goes below 0 and shows how far single runs stray, which a
-	// reader of a figure of counts usually asks. With few replicates it
-	// is nearly their range.
-	BandsPercentile = "percentile"
-	// BandsReplicates draws each replicate thinly (lines, or dots on a
-	// bar) under the mean, and no band.
-	BandsReplicates = "replicates"
-	// BandsCI shows the 95% confidence interval of the mean (Student's
-	// t, as stats.csv gives it): how precisely the replicates pin down
-	// the mean, not how far runs spread. It can go below 0; the figures,
-	// all of counts, cut it there (countSpread) and say so.
-	BandsCI = "ci"
-)
-
-// BandChoices lists the band choices, default first.
-var BandChoices = []string{BandsPercentile, BandsReplicates, BandsCI}
-
-// DefaultFigureOptions are the figure options of a folder that records
-// none.
-func DefaultFigureOptions() output.FigureOptions {
-	return output.FigureOptions{Bands: BandsPercentile, Size: figures.Double.Name}
-}
-
 // Options are the folder's figure options, defaults filled in.
 func (s Source) Options() output.FigureOptions {
-	o := DefaultFigureOptions()
+	o := output.DefaultFigureOptions()
 	if m := s.Manifest; m != nil && m.FigureOptions != nil {
 		r := *m.FigureOptions
 		if r.Bands != "" {
@@ -105,7 +77,7 @@ func RecordedFigureOptions(m *output.Manifest) *output.FigureOptions {
 
 // CheckFigureOptions checks o's choices: band and size names, metrics
 // among summary.csv's totals, regimes among those run. Errors wrap
-// ErrBadInput, name the flag and suggest what was meant.
+// runs.ErrBadInput, name the flag and suggest what was meant.
 func CheckFigureOptions(o output.FigureOptions, regimes []string) error {
 	flags := map[string]string{"bands": "--bands", "size": "--size", "metrics": "--metric", "regimes": "--regime", "formats": "--formats"}
 	return checkFigureOptions(o, regimes, func(key string) string { return flags[key] }, allFigureKeys)
@@ -118,8 +90,8 @@ var allFigureKeys = []string{"bands", "size", "metrics", "regimes", "formats"}
 // checkFigureOptions checks the keys of o among check, naming each as
 // name(key) does.
 func checkFigureOptions(o output.FigureOptions, regimes []string, name func(key string) string, check []string) error {
-	if slices.Contains(check, "bands") && !slices.Contains(BandChoices, o.Bands) {
-		return badInput("%s: unknown choice %q (want %s)%s", name("bands"), o.Bands, strings.Join(BandChoices, ", "), suggest.Hint(o.Bands, BandChoices))
+	if slices.Contains(check, "bands") && !slices.Contains(output.BandChoices, o.Bands) {
+		return badInput("%s: unknown choice %q (want %s)%s", name("bands"), o.Bands, strings.Join(output.BandChoices, ", "), suggest.Hint(o.Bands, output.BandChoices))
 	}
 	if _, ok := figures.SizeNamed(o.Size); !ok && slices.Contains(check, "size") {
 		return badInput("%s: unknown size %q (want %s)%s", name("size"), o.Size, strings.Join(figures.SizeNames(), ", "), suggest.Hint(o.Size, figures.SizeNames()))
@@ -152,7 +124,7 @@ func checkFigureOptions(o output.FigureOptions, regimes []string, name func(key 
 // refused naming its key (manifest.json: figure_options.bands), not a
 // flag never given. A recorded band or size choice that is empty is
 // refused too; one not recorded at all is the default. Errors wrap
-// ErrBadInput.
+// runs.ErrBadInput.
 func checkRecorded(dir string, m *output.Manifest, ch FigureChange, formatsGiven bool) error {
 	replaced := map[string]bool{"bands": ch.Bands != "", "size": ch.Size != "", "metrics": len(ch.Metrics) > 0, "regimes": len(ch.Regimes) > 0, "formats": formatsGiven}
 	return checkRecordedBut(dir, m, replaced)
@@ -186,10 +158,10 @@ func spread(values []float64, bands string) (mean, lo, hi float64) {
 		return values[0], nan, nan
 	}
 	switch bands {
-	case BandsCI:
+	case output.BandsCI:
 		s := output.Describe(values)
 		return s.Mean, s.Lo, s.Hi
-	case BandsReplicates:
+	case output.BandsReplicates:
 		return output.Sum(values) / float64(len(values)), nan, nan
 	}
 	sorted := slices.Clone(values)
@@ -227,9 +199,9 @@ func quantile(sorted []float64, p float64) float64 {
 // or error bars (what = "error bars") show.
 func spreadText(bands, what string) string {
 	switch bands {
-	case BandsCI:
+	case output.BandsCI:
 		return what + ": 95% confidence intervals of the mean"
-	case BandsReplicates:
+	case output.BandsReplicates:
 		if what == "bands" {
 			return "thin lines: single replicates"
 		}
@@ -255,7 +227,7 @@ func (s Source) caption(what string) figures.Caption {
 	c := s.Caption()
 	c.Centre = centreText(what)
 	c.Spread = spreadText(s.Options().Bands, what)
-	if s.Options().Bands == BandsCI {
+	if s.Options().Bands == output.BandsCI {
 		c.Spread += ", cut at 0"
 	}
 	return c

@@ -16,12 +16,13 @@ import (
 	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/output/figures"
+	"github.com/borderwork/borderwork/output/figures/palette"
 	"github.com/borderwork/borderwork/scenarios"
 )
 
 // CompareFigures are the figures of run and compare folders (and the
 // first figures of a claim folder), drawn from their tables. Bands and
-// error bars show what the folder's figure options say (BandsPercentile
+// error bars show what the folder's figure options say (output.BandsPercentile
 // by default).
 var CompareFigures = []Figure{
 	timeFigure("trapped", "Migrants trapped over time, per regime", "trapped", "Migrants trapped", "migrants trapped"),
@@ -97,9 +98,9 @@ func barsFigure(name, what, note string, draw func(Source) (*figures.Figure, err
 // bar chart's error bars show under the band choice bands.
 func errorBarsPhrase(bands string) string {
 	switch bands {
-	case BandsCI:
+	case output.BandsCI:
 		return "error bars of its 95% confidence interval, cut at 0"
-	case BandsReplicates:
+	case output.BandsReplicates:
 		return "each replicate drawn as a dot"
 	}
 	return "error bars of the middle 95% of replicates (2.5th to 97.5th percentile)"
@@ -146,9 +147,9 @@ func timeFigure(name, what, column, title, yLabel string) Figure {
 // figure's bands show under the band choice bands.
 func bandsPhrase(bands string) string {
 	switch bands {
-	case BandsCI:
+	case output.BandsCI:
 		return "bands of its 95% confidence interval, cut at 0"
-	case BandsReplicates:
+	case output.BandsReplicates:
 		return "each replicate drawn as a thin line"
 	}
 	return "bands of the middle 95% of replicates (2.5th to 97.5th percentile)"
@@ -217,7 +218,7 @@ func summaryBars(src Source, totals, labels []string, none string) ([]figures.Gr
 func bar(label string, values []float64, bands string) figures.Bar {
 	m, lo, hi := countSpread(values, bands)
 	b := figures.Bar{Label: label, Mean: m, Lo: lo, Hi: hi}
-	if bands == BandsReplicates && len(values) > 1 {
+	if bands == output.BandsReplicates && len(values) > 1 {
 		b.Values = slices.Clone(values)
 	}
 	return b
@@ -233,25 +234,6 @@ func leftOut(regimes []string, why string) string {
 		return "not drawn: " + regimes[0] + " (" + why + ")"
 	}
 	return "not drawn: " + strings.Join(regimes, ", ") + " (" + why + ")"
-}
-
-// RegimeStyle gives each regime the same colour in every figure: the
-// built-in regimes fixed ones, other regimes the rest of the palette in
-// the order they appear in regimes.
-func RegimeStyle(name string, regimes []string) int {
-	if i := slices.Index(scenarios.BuiltinRegimes, name); i >= 0 {
-		return i + 1
-	}
-	n := 0
-	for _, r := range regimes {
-		if r == name {
-			break
-		}
-		if !slices.Contains(scenarios.BuiltinRegimes, r) {
-			n++
-		}
-	}
-	return len(scenarios.BuiltinRegimes) + n + 1
 }
 
 // RegimeStyle is the colour (Style) regime takes in the folder's
@@ -333,7 +315,7 @@ func (s Source) regimeStyle() (func(name string, regimes []string) int, error) {
 	}
 	like, err := s.like()
 	if like == nil || err != nil {
-		return RegimeStyle, err
+		return palette.RegimeStyle, err
 	}
 	as := func(name string) string {
 		if b := like(name); b != "" {
@@ -346,7 +328,7 @@ func (s Source) regimeStyle() (func(name string, regimes []string) int, error) {
 		for i, r := range regimes {
 			seen[i] = as(r)
 		}
-		return RegimeStyle(as(name), seen)
+		return palette.RegimeStyle(as(name), seen)
 	}, nil
 }
 
@@ -383,7 +365,7 @@ func timeBands(src Source, column string) ([]figures.Band, figures.Caption, band
 	if err != nil {
 		return nil, c, kept, err
 	}
-	if src.Options().Bands == BandsReplicates {
+	if src.Options().Bands == output.BandsReplicates {
 		return bands, c, kept, relabel(src, bands)
 	}
 	regimes := make([]string, len(bands))
@@ -461,7 +443,7 @@ func readBands(path, column, bands string, style func(name string, regimes []str
 			b.Lo = append(b.Lo, lo)
 			b.Hi = append(b.Hi, hi)
 		}
-		if bands == BandsReplicates {
+		if bands == output.BandsReplicates {
 			b.Replicates = replicateLines(values[r])
 		}
 		out = append(out, b)

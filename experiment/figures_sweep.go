@@ -11,6 +11,7 @@ import (
 	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/output/figures"
+	"github.com/borderwork/borderwork/output/figures/palette"
 )
 
 // SweepFigures are the figures of a sweep folder, drawn from summary.csv.
@@ -131,7 +132,7 @@ func (s *sweepSource) pointMeans(regime string, t int) []float64 {
 	values := s.perPoint(regime, t)
 	out := make([]float64, len(values))
 	for i, v := range values {
-		out[i], _, _ = spread(v, BandsCI)
+		out[i], _, _ = spread(v, output.BandsCI)
 	}
 	return out
 }
@@ -242,9 +243,9 @@ func (s *sweepSource) linesCaption(j int, h output.Total, reps int) string {
 		// The lines pool every point with that value of the key.
 		c += "one line per regime through the mean over the replicates and the other keys' values at each value of " + s.info.Keys[j] + ", "
 		switch {
-		case s.opts.Bands == BandsCI:
+		case s.opts.Bands == output.BandsCI:
 			return c + "with bands of the 95% confidence interval of that mean, cut at 0"
-		case s.opts.Bands == BandsReplicates:
+		case s.opts.Bands == output.BandsReplicates:
 			return c + "without bands (single replicates are not drawn when other keys vary)"
 		}
 		return c + "with bands of the middle 95% of those runs (2.5th to 97.5th percentile)"
@@ -274,7 +275,7 @@ func (s *sweepSource) linesAgainst(j, t int, title string, h output.Total) (*fig
 			x := slices.Index(xs, s.info.Points[i][j])
 			byX[x] = append(byX[x], vs...)
 		}
-		band := figures.Band{Label: regime, Style: RegimeStyle(regime, s.all)}
+		band := figures.Band{Label: regime, Style: palette.RegimeStyle(regime, s.all)}
 		for x, vs := range byX {
 			m, lo, hi := countSpread(vs, s.opts.Bands) // summary totals are counts
 			band.X = append(band.X, xs[x])
@@ -282,7 +283,7 @@ func (s *sweepSource) linesAgainst(j, t int, title string, h output.Total) (*fig
 			band.Lo = append(band.Lo, lo)
 			band.Hi = append(band.Hi, hi)
 		}
-		if s.opts.Bands == BandsReplicates && !pooled {
+		if s.opts.Bands == output.BandsReplicates && !pooled {
 			band.Replicates = replicateLines(byX)
 		}
 		bands = append(bands, band)
@@ -291,7 +292,7 @@ func (s *sweepSource) linesAgainst(j, t int, title string, h output.Total) (*fig
 	c.Per = " per point"
 	c.Centre = centreText("bands")
 	c.Spread = spreadText(s.opts.Bands, "bands")
-	if s.opts.Bands == BandsCI {
+	if s.opts.Bands == output.BandsCI {
 		c.Spread += ", cut at 0"
 	}
 	if pooled {
@@ -300,9 +301,9 @@ func (s *sweepSource) linesAgainst(j, t int, title string, h output.Total) (*fig
 		c.Centre = ""
 		c.Spread = "lines: mean over the replicates and the other keys' values"
 		switch s.opts.Bands {
-		case BandsCI:
+		case output.BandsCI:
 			c.Spread += " · bands: 95% confidence intervals of that mean, cut at 0"
-		case BandsPercentile:
+		case output.BandsPercentile:
 			c.Spread += " · bands: middle 95% of those runs (2.5th to 97.5th percentile)"
 		}
 	}
@@ -315,7 +316,7 @@ func (s *sweepSource) linesAgainst(j, t int, title string, h output.Total) (*fig
 func (s *sweepSource) pointsAgainst(j, t int, title string, h output.Total) (*figures.Figure, error) {
 	var series []figures.Series
 	for _, regime := range s.regimes {
-		ser := figures.Series{Label: regime, Style: RegimeStyle(regime, s.all)}
+		ser := figures.Series{Label: regime, Style: palette.RegimeStyle(regime, s.all)}
 		for i, m := range s.pointMeans(regime, t) {
 			ser.X = append(ser.X, s.info.Points[i][j])
 			ser.Y = append(ser.Y, m)

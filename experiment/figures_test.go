@@ -14,6 +14,7 @@ import (
 
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/output/figures"
+	"github.com/borderwork/borderwork/output/figures/palette"
 	"github.com/borderwork/borderwork/scenarios"
 )
 
@@ -24,15 +25,15 @@ func TestSpread(t *testing.T) {
 		bands        string
 		mean, lo, hi float64
 	}{
-		{nil, BandsPercentile, nan, nan, nan},
-		{[]float64{4}, BandsPercentile, 4, nan, nan},
+		{nil, output.BandsPercentile, nan, nan, nan},
+		{[]float64{4}, output.BandsPercentile, 4, nan, nan},
 		// Counts with one large value: the t-interval of the mean goes
 		// below 0, the percentiles do not.
-		{[]float64{0, 0, 30}, BandsPercentile, 10, 0, 28.5},
-		{[]float64{0, 0, 30}, BandsReplicates, 10, nan, nan},
-		{[]float64{1, 2, 3, 4, 5}, BandsPercentile, 3, 1.1, 4.9},
+		{[]float64{0, 0, 30}, output.BandsPercentile, 10, 0, 28.5},
+		{[]float64{0, 0, 30}, output.BandsReplicates, 10, nan, nan},
+		{[]float64{1, 2, 3, 4, 5}, output.BandsPercentile, 3, 1.1, 4.9},
 		// Mean 3, sd √2, n 2: 3 ± t(0.975, 1) × √2/√2 = 3 ± 12.7062...
-		{[]float64{2, 4}, BandsCI, 3, 3 - 12.706204736174707, 3 + 12.706204736174707},
+		{[]float64{2, 4}, output.BandsCI, 3, 3 - 12.706204736174707, 3 + 12.706204736174707},
 	} {
 		m, lo, hi := spread(tc.values, tc.bands)
 		same := func(a, b float64) bool { return math.IsNaN(a) && math.IsNaN(b) || math.Abs(a-b) < 1e-9 }
@@ -53,7 +54,7 @@ func TestSpread(t *testing.T) {
 // claim's cells_* figures do.
 func TestCountBandsCutAtZero(t *testing.T) {
 	values := []float64{0, 0, 30} // TestSpread: its t-interval starts below 0
-	if b := bar("x", values, BandsCI); b.Lo != 0 || b.Hi != output.Describe(values).Hi || b.Mean != 10 {
+	if b := bar("x", values, output.BandsCI); b.Lo != 0 || b.Hi != output.Describe(values).Hi || b.Mean != 10 {
 		t.Errorf("bar of %v with ci: mean %v, interval [%v, %v]; want 10, [0, %v]", values, b.Mean, b.Lo, b.Hi, output.Describe(values).Hi)
 	}
 	x, err := (&Plan{Command: "compare", Scenario: loadSmall(t, 2, 30), Regimes: []string{"open", "malfunctioning"}, Reps: 2}).Prepare()
@@ -64,7 +65,7 @@ func TestCountBandsCutAtZero(t *testing.T) {
 	if _, err := Write(context.Background(), x, out, Options{Workers: 2, Formats: []string{}}); err != nil {
 		t.Fatal(err)
 	}
-	bands, err := readBands(filepath.Join(out, "timeseries.csv"), "abuse_events", BandsCI, RegimeStyle)
+	bands, err := readBands(filepath.Join(out, "timeseries.csv"), "abuse_events", output.BandsCI, palette.RegimeStyle)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -86,7 +87,7 @@ func TestCountBandsCutAtZero(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m.FigureOptions = &output.FigureOptions{Bands: BandsCI}
+	m.FigureOptions = &output.FigureOptions{Bands: output.BandsCI}
 	for _, what := range []string{"bands", "error bars"} {
 		if got, want := (Source{Dir: out, Manifest: m}).caption(what).Spread, what+": 95% confidence intervals of the mean, cut at 0"; got != want {
 			t.Errorf("caption of %s with ci: %q, want %q", what, got, want)
@@ -100,7 +101,7 @@ func TestCheckFigureOptions(t *testing.T) {
 		o    output.FigureOptions
 		want string // "" for no error
 	}{
-		{DefaultFigureOptions(), ""},
+		{output.DefaultFigureOptions(), ""},
 		{output.FigureOptions{Bands: "ci", Size: "single", Metrics: []string{"deaths"}, Regimes: []string{"open"}}, ""},
 		{output.FigureOptions{Bands: "percentil", Size: "double"}, "did you mean percentile?"},
 		{output.FigureOptions{Bands: "ci", Size: "singel"}, "did you mean single?"},
@@ -225,12 +226,12 @@ func TestEveryFigureLaysOut(t *testing.T) {
 	}
 	folders := []folder{
 		{"compare", &Plan{Command: "compare", Scenario: loadSmall(t, 3, 30), Regimes: []string{"open", "closed", "malfunctioning", "hbm", "strict"}, Reps: 3, ByLocation: true},
-			BandChoices},
-		{"flee", &Plan{Command: "compare", Scenario: loadFleeSmall(t), Arg: "flee-small.toml", Regimes: []string{"open", "closed", "malfunctioning", "hbm"}, Reps: 2, ByLocation: true}, BandChoices},
-		{"grid1", sweep([]string{"closed", "malfunctioning"}, SweepSpec{Vary: []string{"regimes.malfunctioning.outage_start=0.05:0.4:3"}}), BandChoices},
-		{"grid2", sweep([]string{"closed", "malfunctioning"}, SweepSpec{Vary: []string{"regimes.malfunctioning.outage_start=0.05,0.2", "posts.Gate.capacity=5:25:3"}}), []string{BandsPercentile}},
-		{"lhs2", sweep([]string{"closed", "malfunctioning"}, SweepSpec{Design: "lhs", Samples: 12, Vary: []string{"regimes.malfunctioning.outage_start=0:0.4", "migrants.trapped_after_days=7:21"}}), []string{BandsPercentile}},
-		{"lhs3", sweep([]string{"closed", "malfunctioning"}, SweepSpec{Design: "lhs", Samples: 8, Vary: []string{"regimes.malfunctioning.outage_start=0:0.4", "migrants.trapped_after_days=7:21", "posts.Gate.capacity=5:25"}}), []string{BandsPercentile}},
+			output.BandChoices},
+		{"flee", &Plan{Command: "compare", Scenario: loadFleeSmall(t), Arg: "flee-small.toml", Regimes: []string{"open", "closed", "malfunctioning", "hbm"}, Reps: 2, ByLocation: true}, output.BandChoices},
+		{"grid1", sweep([]string{"closed", "malfunctioning"}, SweepSpec{Vary: []string{"regimes.malfunctioning.outage_start=0.05:0.4:3"}}), output.BandChoices},
+		{"grid2", sweep([]string{"closed", "malfunctioning"}, SweepSpec{Vary: []string{"regimes.malfunctioning.outage_start=0.05,0.2", "posts.Gate.capacity=5:25:3"}}), []string{output.BandsPercentile}},
+		{"lhs2", sweep([]string{"closed", "malfunctioning"}, SweepSpec{Design: "lhs", Samples: 12, Vary: []string{"regimes.malfunctioning.outage_start=0:0.4", "migrants.trapped_after_days=7:21"}}), []string{output.BandsPercentile}},
+		{"lhs3", sweep([]string{"closed", "malfunctioning"}, SweepSpec{Design: "lhs", Samples: 8, Vary: []string{"regimes.malfunctioning.outage_start=0:0.4", "migrants.trapped_after_days=7:21", "posts.Gate.capacity=5:25"}}), []string{output.BandsPercentile}},
 	}
 	for _, f := range folders {
 		x, err := f.plan.Prepare()
@@ -277,54 +278,6 @@ func TestEveryFigureLaysOut(t *testing.T) {
 					t.Errorf("%s: no figures drawn", f.name)
 				}
 			}
-		}
-	}
-}
-
-// TestReusedResultsCountAgainstTheMemoryLimit: the results a sweep holds
-// for the regimes it reuses count against --max-memory. The smallest
-// limit at which the sweep would fit without them refuses it with them,
-// naming the regimes, and fits once raised by what they hold.
-func TestReusedResultsCountAgainstTheMemoryLimit(t *testing.T) {
-	x := outageSweep(t)
-	if !slices.Equal(x.Reused(), []string{"open"}) {
-		t.Fatalf("Reused = %v, want [open]", x.Reused())
-	}
-	held := x.heldFor(1)
-	noReuse := *x
-	noReuse.reuse = nil
-	fits := func(x *Prepared, mem int64) error {
-		_, err := x.Fit(Limits{Memory: mem}, x.NRuns(), 1)
-		return err
-	}
-	lo, hi := int64(1), int64(1<<40) // the smallest limit noReuse fits in
-	for lo < hi {
-		if mid := lo + (hi-lo)/2; fits(&noReuse, mid) == nil {
-			hi = mid
-		} else {
-			lo = mid + 1
-		}
-	}
-	err := fits(x, lo)
-	if err == nil || !errors.Is(err, ErrBadInput) || !strings.Contains(err.Error(), "results of open") {
-		t.Errorf("at %d bytes, enough without reuse: %v; want a refusal naming open", lo, err)
-	}
-	if err := fits(x, lo+held); err != nil {
-		t.Errorf("at %d bytes, room for the %d bytes held: %v", lo+held, held, err)
-	}
-}
-
-// TestFormatRuns: counts of runs and points in messages are whole numbers
-// (FormatCount writes one decimal below 100).
-func TestFormatRuns(t *testing.T) {
-	for _, tc := range []struct {
-		n    float64
-		want string
-	}{
-		{2, "2"}, {16, "16"}, {99, "99"}, {100, "100"}, {12345, "12,345"}, {1e16, "1e+16"},
-	} {
-		if got := formatRuns(tc.n); got != tc.want {
-			t.Errorf("formatRuns(%v) = %q, want %q", tc.n, got, tc.want)
 		}
 	}
 }
@@ -419,39 +372,39 @@ func TestCaptionsSayWhatIsDrawn(t *testing.T) {
 		bands string
 		want  map[string]string // figure name -> what its caption says after the seed
 	}{
-		{"compare", &Plan{Command: "compare", Scenario: loadSmall(t, 3, 30), Regimes: []string{"open", "closed"}, Reps: 3, ByLocation: true}, BandsPercentile,
+		{"compare", &Plan{Command: "compare", Scenario: loadSmall(t, 3, 30), Regimes: []string{"open", "closed"}, Reps: 3, ByLocation: true}, output.BandsPercentile,
 			map[string]string{
 				"trapped":           "lines: mean of 3 replicates · bands: " + pct,
 				"abuse":             "lines: mean of 3 replicates · bands: " + pct,
 				"outcomes":          "bars: mean of 3 replicates · error bars: " + pct,
 				"abuse_by_location": "bars: mean of 3 replicates · error bars: " + pct, // nothing trapped at any location in 30 days: no trapped_by_location
 			}},
-		{"compare", nil, BandsCI, map[string]string{
+		{"compare", nil, output.BandsCI, map[string]string{
 			"trapped":  "lines: mean of 3 replicates · bands: " + ciCut,
 			"outcomes": "bars: mean of 3 replicates · error bars: " + ciCut,
 		}},
-		{"compare", nil, BandsReplicates, map[string]string{
+		{"compare", nil, output.BandsReplicates, map[string]string{
 			"trapped":  "lines: mean of 3 replicates · thin lines: single replicates",
 			"outcomes": "bars: mean of 3 replicates · dots: single replicates",
 		}},
-		{"grid1", sweep(SweepSpec{Vary: []string{"regimes.malfunctioning.outage_start=0.05:0.4:3"}}), BandsCI, map[string]string{
+		{"grid1", sweep(SweepSpec{Vary: []string{"regimes.malfunctioning.outage_start=0.05:0.4:3"}}), output.BandsCI, map[string]string{
 			"trapped_person_days_vs_regimes_malfunctioning_outage_start": "lines: mean of 2 replicates per point · bands: " + ciCut,
 		}},
-		{"grid2", sweep(SweepSpec{Vary: []string{"regimes.malfunctioning.outage_start=0.05,0.2", "posts.Gate.capacity=5,25"}}), BandsPercentile, map[string]string{
+		{"grid2", sweep(SweepSpec{Vary: []string{"regimes.malfunctioning.outage_start=0.05,0.2", "posts.Gate.capacity=5,25"}}), output.BandsPercentile, map[string]string{
 			"trapped_person_days_malfunctioning":              "colours: mean of 2 replicates per cell · the colour scale is this map's own, not shared with the other regimes'",
 			"trapped_person_days_malfunctioning_minus_closed": "colours: difference of the means of 2 replicates per cell",
 		}},
-		{"grid3", sweep(SweepSpec{Vary: []string{"regimes.malfunctioning.outage_start=0.05,0.2", "posts.Gate.capacity=5,25", "migrants.trapped_after_days=7,14"}}), BandsPercentile, map[string]string{
+		{"grid3", sweep(SweepSpec{Vary: []string{"regimes.malfunctioning.outage_start=0.05,0.2", "posts.Gate.capacity=5,25", "migrants.trapped_after_days=7,14"}}), output.BandsPercentile, map[string]string{
 			"deaths_vs_posts_gate_capacity": "2 replicates per point · " + pooledAt + " · bands: middle 95% of those runs (2.5th to 97.5th percentile)",
 		}},
-		{"grid3", nil, BandsCI, map[string]string{
+		{"grid3", nil, output.BandsCI, map[string]string{
 			"deaths_vs_posts_gate_capacity": "2 replicates per point · " + pooledAt + " · bands: 95% confidence intervals of that mean, cut at 0",
 		}},
-		{"lhs2", sweep(SweepSpec{Design: "lhs", Samples: 6, Vary: []string{"regimes.malfunctioning.outage_start=0:0.4", "migrants.trapped_after_days=7:21"}}), BandsPercentile, map[string]string{
+		{"lhs2", sweep(SweepSpec{Design: "lhs", Samples: 6, Vary: []string{"regimes.malfunctioning.outage_start=0:0.4", "migrants.trapped_after_days=7:21"}}), output.BandsPercentile, map[string]string{
 			"trapped_person_days_malfunctioning":                    "colours: mean of 2 replicates per point · Latin hypercube of 6 points; the colour scale is this map's own, not shared with the other regimes'",
 			"trapped_person_days_malfunctioning_above_closed_share": "2 replicates per point · Latin hypercube",
 		}},
-		{"lhs3", sweep(SweepSpec{Design: "lhs", Samples: 6, Vary: []string{"regimes.malfunctioning.outage_start=0:0.4", "migrants.trapped_after_days=7:21", "posts.Gate.capacity=5:25"}}), BandsPercentile, map[string]string{
+		{"lhs3", sweep(SweepSpec{Design: "lhs", Samples: 6, Vary: []string{"regimes.malfunctioning.outage_start=0:0.4", "migrants.trapped_after_days=7:21", "posts.Gate.capacity=5:25"}}), output.BandsPercentile, map[string]string{
 			"deaths_vs_posts_gate_capacity": "markers: mean of 2 replicates per point · Latin hypercube",
 		}},
 	} {

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/internal/foldertest"
 	"github.com/borderwork/borderwork/internal/manifestedit"
 	"github.com/borderwork/borderwork/output"
@@ -92,7 +93,7 @@ func TestInterruptedRerunLeavesTheFolder(t *testing.T) {
 	before := foldertest.Files(t, out)
 	ctx, progress := interruptAfter(4)
 	res, err := experiment.Write(ctx, x, out, experiment.Options{Workers: 2, Formats: []string{"svg"}, Progress: progress})
-	if !errors.Is(err, experiment.ErrInterrupted) {
+	if !errors.Is(err, runs.ErrInterrupted) {
 		t.Fatalf("Write = %v; want it interrupted", err)
 	}
 	foldertest.Same(t, "the complete folder after an interrupted rerun", out, before)
@@ -122,7 +123,7 @@ func TestShorterInterruptedRerunKeepsTheLongerPartial(t *testing.T) {
 		t.Helper()
 		ctx, progress := interruptAfter(after)
 		res, err := experiment.Write(ctx, x, out, experiment.Options{Workers: 1, Formats: []string{"svg"}, Progress: progress})
-		if !errors.Is(err, experiment.ErrInterrupted) {
+		if !errors.Is(err, runs.ErrInterrupted) {
 			t.Fatalf("Write interrupted after %d runs = %v; want it interrupted", after, err)
 		}
 		if res.Dir != partial {
@@ -170,13 +171,13 @@ func TestForceRefusesTheUsersTableBeforeRunning(t *testing.T) {
 		os.WriteFile(filepath.Join(out, table), []byte("mine\n"), 0o644)
 		os.WriteFile(filepath.Join(out, "notes.txt"), []byte("mine\n"), 0o644)
 		before := foldertest.Files(t, out)
-		runs := 0
-		_, err := experiment.Write(context.Background(), x, out, experiment.Options{Workers: 1, Force: true, Progress: func(int) { runs++ }})
-		if !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), table) {
+		started := 0
+		_, err := experiment.Write(context.Background(), x, out, experiment.Options{Workers: 1, Force: true, Progress: func(int) { started++ }})
+		if !errors.Is(err, runs.ErrBadInput) || !strings.Contains(err.Error(), table) {
 			t.Errorf("%s: Write = %v; want a refusal naming it", table, err)
 		}
-		if runs > 0 {
-			t.Errorf("%s: %d runs before the refusal; want none", table, runs)
+		if started > 0 {
+			t.Errorf("%s: %d runs before the refusal; want none", table, started)
 		}
 		foldertest.Same(t, "the user's folder", out, before)
 		noLeftovers(t, out)
@@ -196,7 +197,7 @@ func TestInterruptedResumeLeavesTheFolder(t *testing.T) {
 	}
 
 	ctx, progress := interruptAfter(5)
-	if _, err := experiment.Write(ctx, x, out, experiment.Options{Workers: 2, Progress: progress}); !errors.Is(err, experiment.ErrInterrupted) {
+	if _, err := experiment.Write(ctx, x, out, experiment.Options{Workers: 2, Progress: progress}); !errors.Is(err, runs.ErrInterrupted) {
 		t.Fatalf("first write: %v; want it interrupted", err)
 	}
 	before := foldertest.Files(t, out)
@@ -207,7 +208,7 @@ func TestInterruptedResumeLeavesTheFolder(t *testing.T) {
 	}
 	ctx, progress = interruptAfter(len(r.Done) + 6)
 	res, err := experiment.Write(ctx, x, out, experiment.Options{Workers: 2, Resume: r.From, Done: r.Done, Progress: progress})
-	if !errors.Is(err, experiment.ErrInterrupted) {
+	if !errors.Is(err, runs.ErrInterrupted) {
 		t.Fatalf("resume: %v; want it interrupted", err)
 	}
 	foldertest.Same(t, "the folder an interrupted resume resumed", out, before)
@@ -281,13 +282,13 @@ func TestResumeRefusesChangedFolders(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			out := filepath.Join(t.TempDir(), "out")
 			ctx, progress := interruptAfter(6)
-			if _, err := experiment.Write(ctx, x, out, experiment.Options{Workers: 1, Progress: progress}); !errors.Is(err, experiment.ErrInterrupted) {
+			if _, err := experiment.Write(ctx, x, out, experiment.Options{Workers: 1, Progress: progress}); !errors.Is(err, runs.ErrInterrupted) {
 				t.Fatalf("write: %v; want it interrupted", err)
 			}
 			tt.edit(t, out)
 			before := foldertest.Files(t, out)
 			_, err := experiment.Resumable(context.Background(), out, x, x.AllJobs())
-			if !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), tt.want) {
+			if !errors.Is(err, runs.ErrBadInput) || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("Resumable = %v; want a refusal naming %q", err, tt.want)
 			}
 			if err != nil && strings.Contains(err.Error(), "\n") {
@@ -361,7 +362,7 @@ func TestMergeRefusesChangedShards(t *testing.T) {
 			before := []map[string]string{foldertest.Files(t, dirs[0]), foldertest.Files(t, dirs[1])}
 			out := filepath.Join(dir, "merged")
 			_, err := experiment.Merge(context.Background(), dirs, out, experiment.MergeOptions{})
-			if !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), tt.want) {
+			if !errors.Is(err, runs.ErrBadInput) || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("Merge = %v; want a bad-input error naming %q", err, tt.want)
 			}
 			for i, d := range dirs {
@@ -393,7 +394,7 @@ func TestFoldersKeepOthersFiles(t *testing.T) {
 	os.WriteFile(notes, []byte("precious"), 0o644)
 	before := foldertest.Files(t, out)
 	_, err := experiment.Write(context.Background(), x, out, experiment.Options{Workers: 2})
-	if !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), "notes/thoughts.md") {
+	if !errors.Is(err, runs.ErrBadInput) || !strings.Contains(err.Error(), "notes/thoughts.md") {
 		t.Errorf("rerun into a folder with notes: %v; want a refusal naming notes/thoughts.md", err)
 	}
 	foldertest.Same(t, "a refused rerun", out, before)
@@ -401,7 +402,7 @@ func TestFoldersKeepOthersFiles(t *testing.T) {
 	// Changed results are not the tool's to replace either.
 	editLine(t, filepath.Join(out, "stats.csv"), 2, func(l string) string { return l + "1" })
 	os.Remove(notes)
-	if _, err := experiment.Write(context.Background(), x, out, experiment.Options{Workers: 2}); !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), "stats.csv") {
+	if _, err := experiment.Write(context.Background(), x, out, experiment.Options{Workers: 2}); !errors.Is(err, runs.ErrBadInput) || !strings.Contains(err.Error(), "stats.csv") {
 		t.Errorf("rerun into a folder with a changed table: %v; want a refusal naming stats.csv", err)
 	}
 
@@ -410,7 +411,7 @@ func TestFoldersKeepOthersFiles(t *testing.T) {
 	other.Source = "elsewhere/classroom.toml"
 	y := comparePlan(t, other)
 	os.WriteFile(notes, []byte("precious"), 0o644)
-	if _, err := experiment.Write(context.Background(), y, out, experiment.Options{Workers: 2}); !errors.Is(err, experiment.ErrBadInput) {
+	if _, err := experiment.Write(context.Background(), y, out, experiment.Options{Workers: 2}); !errors.Is(err, runs.ErrBadInput) {
 		t.Errorf("another scenario into the folder: %v; want a refusal", err)
 	}
 	if _, err := experiment.Write(context.Background(), y, out, experiment.Options{Workers: 2, Force: true}); err != nil {
@@ -525,7 +526,7 @@ func TestRedrawRefusesChangedTables(t *testing.T) {
 			editLine(t, filepath.Join(out, "summary.csv"), 5, func(l string) string { return strings.Replace(l, ",", ",9", 4) })
 			before := foldertest.Files(t, out)
 			_, err := experiment.Redraw(out, []string{"svg"}, experiment.FigureChange{})
-			if !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), tt.want) {
+			if !errors.Is(err, runs.ErrBadInput) || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("Redraw = %v; want a refusal naming %q", err, tt.want)
 			}
 			foldertest.Same(t, "a refused redraw", out, before)
@@ -569,7 +570,7 @@ func TestRedrawRefusesRunsCutShort(t *testing.T) {
 	before := foldertest.Files(t, out)
 	_, err := experiment.Redraw(out, []string{"svg"}, experiment.FigureChange{})
 	want := "manifest.json: runs lists 7 of the 8 runs the folder holds when complete; the manifest was changed"
-	if !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), want) {
+	if !errors.Is(err, runs.ErrBadInput) || !strings.Contains(err.Error(), want) {
 		t.Errorf("Redraw = %v; want a refusal naming %q", err, want)
 	}
 	foldertest.Same(t, "a refused redraw", out, before)

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/scenarios"
 )
 
@@ -29,13 +30,13 @@ func TestWriteRefusesUnknownFormat(t *testing.T) {
 			t.Fatal(err)
 		}
 		out := filepath.Join(t.TempDir(), "compare")
-		runs := 0
-		_, err = experiment.Write(context.Background(), x, out, experiment.Options{Workers: 1, Formats: formats, Progress: func(int) { runs++ }})
-		if err == nil || !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), "--formats: unknown format") {
+		started := 0
+		_, err = experiment.Write(context.Background(), x, out, experiment.Options{Workers: 1, Formats: formats, Progress: func(int) { started++ }})
+		if err == nil || !errors.Is(err, runs.ErrBadInput) || !strings.Contains(err.Error(), "--formats: unknown format") {
 			t.Errorf("Write(Formats %q) = %v; want bad input naming --formats", formats, err)
 		}
-		if runs != 0 {
-			t.Errorf("Write(Formats %q) ran %d runs before refusing", formats, runs)
+		if started != 0 {
+			t.Errorf("Write(Formats %q) ran %d runs before refusing", formats, started)
 		}
 		if _, err := os.Stat(out); !errors.Is(err, os.ErrNotExist) {
 			t.Errorf("Write(Formats %q) left %s: %v", formats, out, err)

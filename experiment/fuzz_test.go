@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/scenarios"
 )
 
@@ -22,7 +23,7 @@ import (
 // it calls it hung (testdata/fuzz/FuzzSweep/7f40a05e96f107ef, 100,000
 // points, took 25 s). 16 MiB admits about 11,000 runs.
 func FuzzSweep(f *testing.F) {
-	fuzzLimits := experiment.DefaultLimits()
+	fuzzLimits := runs.DefaultLimits()
 	fuzzLimits.Memory = 16 << 20
 	for _, v := range []string{
 		"regimes.malfunctioning.outage_start=0:0.2:3", "regimes.malfunctioning.outage_start=0:0.2:100000000",
@@ -47,7 +48,7 @@ func FuzzSweep(f *testing.F) {
 		}
 		wantKind := func(err error) {
 			t.Helper()
-			if !errors.Is(err, experiment.ErrBadInput) && !errors.Is(err, scenarios.ErrInvalid) {
+			if !errors.Is(err, runs.ErrBadInput) && !errors.Is(err, scenarios.ErrInvalid) {
 				t.Fatalf("error %v is neither bad input nor an invalid scenario", err)
 			}
 			if strings.ContainsAny(err.Error(), "\n\r") {

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/internal/foldertest"
 )
 
@@ -47,7 +48,7 @@ func TestFolderOfUnroundedGridRefused(t *testing.T) {
 		x := unroundedPlan(t)
 		out := filepath.Join(t.TempDir(), "out")
 		ctx, progress := interruptAfter(3)
-		if _, err := experiment.Write(ctx, x, out, experiment.Options{Workers: 2, Progress: progress}); !errors.Is(err, experiment.ErrInterrupted) {
+		if _, err := experiment.Write(ctx, x, out, experiment.Options{Workers: 2, Progress: progress}); !errors.Is(err, runs.ErrInterrupted) {
 			t.Fatalf("Write = %v; want it interrupted", err)
 		}
 		before := foldertest.Files(t, out)

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/internal/foldertest"
 	"github.com/borderwork/borderwork/output"
 )
@@ -34,7 +35,7 @@ func TestInterruptedWhileWriting(t *testing.T) {
 	before := foldertest.Files(t, out)
 	ctx, progress := interruptAfter(x.NRuns()) // every run finishes first
 	res, err := experiment.Write(ctx, x, out, experiment.Options{Workers: 2, Formats: []string{"svg"}, Progress: progress})
-	if !errors.Is(err, experiment.ErrInterrupted) {
+	if !errors.Is(err, runs.ErrInterrupted) {
 		t.Fatalf("Write = %v; want it interrupted", err)
 	}
 	foldertest.Same(t, "the complete folder after a rerun interrupted while writing", out, before)
@@ -56,7 +57,7 @@ func TestInterruptedWhileWriting(t *testing.T) {
 	// completes them into the folder an uninterrupted command writes.
 	fresh := filepath.Join(filepath.Dir(out), "fresh")
 	ctx, progress = interruptAfter(x.NRuns())
-	if res, err = experiment.Write(ctx, x, fresh, experiment.Options{Workers: 2, Formats: []string{"svg"}, Progress: progress}); !errors.Is(err, experiment.ErrInterrupted) || res.Dir != fresh {
+	if res, err = experiment.Write(ctx, x, fresh, experiment.Options{Workers: 2, Formats: []string{"svg"}, Progress: progress}); !errors.Is(err, runs.ErrInterrupted) || res.Dir != fresh {
 		t.Fatalf("Write to a fresh folder = %+v, %v; want it interrupted, its runs at %s", res, err, fresh)
 	}
 	r, err := experiment.Resumable(context.Background(), fresh, x, x.AllJobs())
@@ -107,7 +108,7 @@ func TestFinishStopsBetweenFigures(t *testing.T) {
 			return []byte("report\n"), nil
 		},
 	})
-	if !errors.Is(err, experiment.ErrInterrupted) {
+	if !errors.Is(err, runs.ErrInterrupted) {
 		t.Fatalf("Finish = %v; want it interrupted", err)
 	}
 	if !slices.Equal(drawn, []string{"first", "second"}) {
@@ -139,7 +140,7 @@ func TestInterruptedBeforeStarting(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := p.PrepareContext(cancelled()); !errors.Is(err, experiment.ErrInterrupted) {
+	if _, err := p.PrepareContext(cancelled()); !errors.Is(err, runs.ErrInterrupted) {
 		t.Errorf("PrepareContext = %v; want it interrupted", err)
 	}
 	x, err := p.Prepare()
@@ -154,7 +155,7 @@ func TestInterruptedBeforeStarting(t *testing.T) {
 	before := foldertest.Files(t, earlier)
 	for _, out := range []string{fresh, earlier} {
 		res, err := experiment.Write(cancelled(), x, out, experiment.Options{Workers: 2, Jobs: x.AllJobs()[:4]})
-		if !errors.Is(err, experiment.ErrInterrupted) || res != nil {
+		if !errors.Is(err, runs.ErrInterrupted) || res != nil {
 			t.Errorf("Write to %s = %+v, %v; want it interrupted with no outcome", out, res, err)
 		}
 		if _, err := os.Stat(experiment.PartialPath(out)); !errors.Is(err, os.ErrNotExist) {
@@ -178,7 +179,7 @@ func TestMergeInterrupted(t *testing.T) {
 		t.Fatal(err)
 	}
 	before := foldertest.Files(t, out)
-	if _, err := experiment.Merge(cancelled(), dirs, out, experiment.MergeOptions{FormatsGiven: true, Formats: []string{"svg"}}); !errors.Is(err, experiment.ErrInterrupted) {
+	if _, err := experiment.Merge(cancelled(), dirs, out, experiment.MergeOptions{FormatsGiven: true, Formats: []string{"svg"}}); !errors.Is(err, runs.ErrInterrupted) {
 		t.Errorf("Merge = %v; want it interrupted", err)
 	}
 	foldertest.Same(t, "the merged folder after an interrupted merge", out, before)
@@ -194,7 +195,7 @@ func TestRedrawInterrupted(t *testing.T) {
 		t.Fatal(err)
 	}
 	before := foldertest.Files(t, out)
-	if _, err := experiment.RedrawContext(cancelled(), out, []string{"png"}, experiment.FigureChange{Size: "single"}); !errors.Is(err, experiment.ErrInterrupted) {
+	if _, err := experiment.RedrawContext(cancelled(), out, []string{"png"}, experiment.FigureChange{Size: "single"}); !errors.Is(err, runs.ErrInterrupted) {
 		t.Errorf("RedrawContext = %v; want it interrupted", err)
 	}
 	foldertest.Same(t, "a folder whose redraw was interrupted", out, before)

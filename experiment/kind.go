@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/output/figures"
 	"github.com/borderwork/borderwork/scenarios"
@@ -53,7 +54,7 @@ type Kind struct {
 	// Recorded checks the kind's own section of the manifest m of the
 	// folder at dir (complete or interrupted) against the rest of m,
 	// before plot draws from it and writes its report again: a section
-	// edited by hand is refused, wrapping ErrBadInput and naming
+	// edited by hand is refused, wrapping runs.ErrBadInput and naming
 	// manifest.json and the key; nil: nothing to check.
 	Recorded func(ctx context.Context, dir string, m *output.Manifest) error
 	// Legacy gives, for a table file of the folder at dir, the bytes an
@@ -121,14 +122,14 @@ type Sharding struct {
 	// the command for messages. The caller has checked each scenario.toml
 	// against its checksum, and verifies each folder's runs and tables
 	// against the experiment.
-	// It stops with an error wrapping ErrInterrupted if ctx ends.
+	// It stops with an error wrapping runs.ErrInterrupted if ctx ends.
 	Rebuild func(ctx context.Context, what string, dirs []string, ms []*output.Manifest) (*Prepared, error)
 	// Finish writes what the merged folder at dir derives from its joined
 	// tables and its manifest (runs merged, shard cleared): statistics,
 	// figures, a report. It returns the tables and the figures it wrote,
 	// relative to dir, as the manifest lists them; a report.md it writes
 	// it records in m.Report.
-	// It stops between figures with an error wrapping ErrInterrupted if
+	// It stops between figures with an error wrapping runs.ErrInterrupted if
 	// ctx ends.
 	Finish func(ctx context.Context, dir string, m *output.Manifest, formats []string) (tables, figures []string, err error)
 }
@@ -277,7 +278,7 @@ func DrawFigures(dir string, m *output.Manifest, registry []Figure, formats []st
 }
 
 // DrawFiguresContext is DrawFigures, stopping between figures with an
-// error wrapping ErrInterrupted once ctx ends: a folder's figures can
+// error wrapping runs.ErrInterrupted once ctx ends: a folder's figures can
 // take many seconds, and a command told to stop must not draw them all.
 // The figures already written are the caller's to discard.
 func DrawFiguresContext(ctx context.Context, dir string, m *output.Manifest, registry []Figure, formats []string) ([]Drawn, []string, error) {
@@ -390,7 +391,7 @@ func drawOrStop(ctx context.Context, f Figure, src Source) ([]Drawn, error) {
 }
 
 // figuresInterrupted is the error DrawFiguresContext stops with.
-var figuresInterrupted = fmt.Errorf("%w while drawing the figures", ErrInterrupted)
+var figuresInterrupted = fmt.Errorf("%w while drawing the figures", runs.ErrInterrupted)
 
 // ErrNotDrawable is returned by Redraw for folders whose figures cannot be
 // drawn (a sweep shard, or a kind with no figures).
@@ -427,10 +428,10 @@ func (ch FigureChange) apply(o output.FigureOptions) output.FigureOptions {
 // RecordableOptions are the figure options o as a folder of command
 // records them: the default bands for a kind whose figures draw none by
 // --bands (Kind.DrawsBands), so that its manifest, and the command line
-// it records (FigureArgs), say no more than its command takes.
+// it records (runs.FigureArgs), say no more than its command takes.
 func RecordableOptions(command string, o output.FigureOptions) output.FigureOptions {
 	if k, ok := KindOf(command); ok && !k.DrawsBands {
-		o.Bands = DefaultFigureOptions().Bands
+		o.Bands = output.DefaultFigureOptions().Bands
 	}
 	return o
 }
@@ -484,11 +485,11 @@ func partialOf(dir string, m *output.Manifest) *Partial {
 	p := &Partial{Runs: len(m.Runs), Total: plannedRuns(m)}
 	switch m.Command {
 	case "sweep":
-		p.Finish, p.Resume = ShellJoin([]string{"borderwork", "sweep", "--resume", "--out", dir}), true
+		p.Finish, p.Resume = runs.ShellJoin([]string{"borderwork", "sweep", "--resume", "--out", dir}), true
 	case "sensitivity":
-		p.Finish, p.Resume = requoted(m.CommandLine)+" --resume "+ShellJoin([]string{"--out", dir}), true
+		p.Finish, p.Resume = requoted(m.CommandLine)+" --resume "+runs.ShellJoin([]string{"--out", dir}), true
 	default:
-		p.Finish = requoted(m.CommandLine) + " " + ShellJoin([]string{"--out", dir})
+		p.Finish = requoted(m.CommandLine) + " " + runs.ShellJoin([]string{"--out", dir})
 	}
 	return p
 }
@@ -521,7 +522,7 @@ func shardedNoun(command string) string {
 // borderwork wrote (a file someone changed is kept); and records the
 // options, the formats and the new checksums in the manifest, so that the
 // next Redraw draws the same figures. It never removes a file the manifest
-// does not list. Bad options are refused, wrapping ErrBadInput, before
+// does not list. Bad options are refused, wrapping runs.ErrBadInput, before
 // anything is written; so are tables that do not match their checksums:
 // figures drawn from changed tables would carry the folder's name and
 // checksums without following from its runs. A folder whose command was
@@ -532,7 +533,7 @@ func Redraw(dir string, formats []string, ch FigureChange) (*Redrawn, error) {
 	return RedrawContext(context.Background(), dir, formats, ch)
 }
 
-// RedrawContext is Redraw, stopping with an error wrapping ErrInterrupted,
+// RedrawContext is Redraw, stopping with an error wrapping runs.ErrInterrupted,
 // the folder unchanged, if ctx ends before the new figures replace the
 // old: they are drawn beside the folder, and moved into it, old ones
 // removed and the manifest rewritten, only once every one is drawn.
@@ -577,7 +578,7 @@ func RedrawContext(ctx context.Context, dir string, formats []string, ch FigureC
 	}
 	if k.Recorded != nil {
 		if err := k.Recorded(ctx, dir, m); err != nil {
-			if errors.Is(err, ErrInterrupted) {
+			if errors.Is(err, runs.ErrInterrupted) {
 				return nil, fmt.Errorf("%w; %s is unchanged", err, dir)
 			}
 			return nil, err
@@ -595,7 +596,7 @@ func RedrawContext(ctx context.Context, dir string, formats []string, ch FigureC
 		return nil, fmt.Errorf("%s has no %s to draw from: %w", dir, strings.Join(from, " or "), ErrNotDrawable)
 	}
 	if err := tablesAsWritten(ctx, dir, m); err != nil {
-		if errors.Is(err, ErrInterrupted) {
+		if errors.Is(err, runs.ErrInterrupted) {
 			return nil, fmt.Errorf("%w; %s is unchanged", err, dir)
 		}
 		return nil, err
@@ -633,7 +634,7 @@ func RedrawContext(ctx context.Context, dir string, formats []string, ch FigureC
 	// draws the figures as drawn now.
 	// An earlier borderwork's double quotes, inside which a shell expands
 	// $ and `, are quoted again as this one quotes them.
-	m.CommandLine = WithFigureArgs(requoted(BaseCommandLine(m.CommandLine)), &opts)
+	m.CommandLine = runs.WithFigureArgs(requoted(BaseCommandLine(m.CommandLine)), &opts)
 	stopped := func(err error) error { return fmt.Errorf("%w; %s is unchanged", err, dir) }
 	if ctx.Err() != nil {
 		return nil, stopped(figuresInterrupted)
@@ -654,7 +655,7 @@ func RedrawContext(ctx context.Context, dir string, formats []string, ch FigureC
 	// (DIR/figures/NAME, tempfile.Meant), not DIR/NAME.
 	tmp = filepath.Join(tmp, "figures")
 	drawn, files, err := drawFigures(ctx, dir, m, k.Figures, formats, tmp)
-	if errors.Is(err, ErrInterrupted) {
+	if errors.Is(err, runs.ErrInterrupted) {
 		return nil, stopped(err)
 	}
 	if err != nil {
@@ -776,10 +777,10 @@ func RedrawContext(ctx context.Context, dir string, formats []string, ch FigureC
 // rerunning it (reproduce reruns it; see commandLineDisagreement). One
 // edited by hand (deleted, a flag added after the figure flags, a bare
 // flag) would otherwise be rewritten into a worse one. Errors wrap
-// ErrBadInput and name manifest.json: command_line.
+// runs.ErrBadInput and name manifest.json: command_line.
 func checkCommandLine(dir string, m *output.Manifest) error {
 	if why := commandLineDisagreement(m); why != "" {
-		return badInput("%s: %s: %s; plot, which writes it again with the figure flags it draws with, will not build on it ('borderwork reproduce %s' compares the folder with a rerun of its fields)", filepath.Join(dir, "manifest.json"), commandLineDisagrees, why, ShellJoin([]string{dir}))
+		return badInput("%s: %s: %s; plot, which writes it again with the figure flags it draws with, will not build on it ('borderwork reproduce %s' compares the folder with a rerun of its fields)", filepath.Join(dir, "manifest.json"), commandLineDisagrees, why, runs.ShellJoin([]string{dir}))
 	}
 	return nil
 }
@@ -800,7 +801,7 @@ func commandLineDisagreement(m *output.Manifest) string {
 		return fmt.Sprintf("%q is not a command line of borderwork %s, the command it records", m.CommandLine, m.Command)
 	}
 	if m.ScenarioArg != "" && (len(words) < 3 || words[2] != m.ScenarioArg) {
-		return fmt.Sprintf("its scenario is not %s, the scenario_arg it records", ShellQuote(m.ScenarioArg))
+		return fmt.Sprintf("its scenario is not %s, the scenario_arg it records", runs.ShellQuote(m.ScenarioArg))
 	}
 	base, _ := shellWords(BaseCommandLine(m.CommandLine))
 	for _, w := range base {
@@ -822,12 +823,12 @@ func commandLineDisagreement(m *output.Manifest) string {
 		{"--seed", "seed", strconv.FormatInt(m.Seed, 10)},
 		{"--days", "days", strconv.Itoa(m.Days)},
 	}
-	if repsRun(m.Command) {
+	if runs.RepsRun(m.Command) {
 		check = append(check, struct{ flag, key, want string }{"--reps", "reps", strconv.Itoa(m.Reps)})
 	}
 	for _, c := range check {
 		if got, ok := value(c.flag); ok && got != c.want {
-			return fmt.Sprintf("it gives %s %s, the manifest's %s %s", c.flag, ShellQuote(got), c.key, c.want)
+			return fmt.Sprintf("it gives %s %s, the manifest's %s %s", c.flag, runs.ShellQuote(got), c.key, c.want)
 		}
 	}
 	return ""

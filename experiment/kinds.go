@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/scenarios"
 )
@@ -75,15 +76,15 @@ func FromManifest(m *output.Manifest, scenarioPath string) (*Plan, []int, error)
 	// named by its key there.
 	manifest := filepath.Join(filepath.Dir(scenarioPath), "manifest.json")
 	if len(m.Regimes) == 0 {
-		return nil, nil, BadInput("%s: regimes is empty; every folder records the regimes it ran", manifest)
+		return nil, nil, runs.BadInput("%s: regimes is empty; every folder records the regimes it ran", manifest)
 	}
 	known := s.RegimeNames()
 	for i, r := range m.Regimes {
 		switch {
 		case !slices.Contains(known, r):
-			return nil, nil, BadInput("%s: regimes: unknown regime %q (regimes of %s: %s)", manifest, r, s.File.Name, strings.Join(known, ", "))
+			return nil, nil, runs.BadInput("%s: regimes: unknown regime %q (regimes of %s: %s)", manifest, r, s.File.Name, strings.Join(known, ", "))
 		case slices.Contains(m.Regimes[:i], r):
-			return nil, nil, BadInput("%s: regimes lists %s twice", manifest, r)
+			return nil, nil, runs.BadInput("%s: regimes lists %s twice", manifest, r)
 		}
 	}
 	p := &Plan{
@@ -91,10 +92,10 @@ func FromManifest(m *output.Manifest, scenarioPath string) (*Plan, []int, error)
 		ByLocation: slices.ContainsFunc(m.Tables, func(c output.Checked) bool { return c.File == "locations.csv" }),
 		Events:     m.Events,
 	}
-	p.Args = RunArgs(p.ByLocation, p.Events) // as the command line recorded them
+	p.Args = runs.RunArgs(p.ByLocation, p.Events) // as the command line recorded them
 	if m.Sweep != nil {
 		sw := *m.Sweep
-		p.Sweep, p.Keys, p.Points, p.Args = &sw, sw.Keys, sw.Points, SweepArgs(&sw)
+		p.Sweep, p.Keys, p.Points, p.Args = &sw, sw.Keys, sw.Points, runs.SweepArgs(&sw)
 	}
 	jobs := make([]int, len(m.Runs))
 	for i, r := range m.Runs {
@@ -108,11 +109,11 @@ func FromManifest(m *output.Manifest, scenarioPath string) (*Plan, []int, error)
 // Claim), called name in messages.
 func ReadSection[T any](raw json.RawMessage, name string) (*T, error) {
 	if len(raw) == 0 {
-		return nil, BadInput("the manifest has no %s section", name)
+		return nil, runs.BadInput("the manifest has no %s section", name)
 	}
 	var section T
 	if err := json.Unmarshal(raw, &section); err != nil {
-		return nil, BadInput("the manifest's %s section: %v", name, err)
+		return nil, runs.BadInput("the manifest's %s section: %v", name, err)
 	}
 	return &section, nil
 }
@@ -142,7 +143,7 @@ func rereportWith(report func(x *Prepared, dir string, drawn []Drawn, groups []o
 		if err != nil {
 			return nil, err
 		}
-		x, rows, err := p.WithSummary(ctx, dir, m)
+		x, rows, err := WithSummary(ctx, p, dir, m)
 		if err != nil {
 			return nil, err
 		}
@@ -158,8 +159,8 @@ func rereportWith(report func(x *Prepared, dir string, drawn []Drawn, groups []o
 // command line of the plan, rebuilt from m's fields, must be the one m
 // records (figure flags aside): a report would otherwise quote a command
 // that does not write the folder. One that is not is refused, wrapping
-// ErrBadInput and naming manifest.json: command_line.
-func (p *Plan) WithSummary(ctx context.Context, dir string, m *output.Manifest) (*Prepared, []output.SummaryRow, error) {
+// runs.ErrBadInput and naming manifest.json: command_line.
+func WithSummary(ctx context.Context, p *Plan, dir string, m *output.Manifest) (*Prepared, []output.SummaryRow, error) {
 	x, err := p.PrepareContext(ctx)
 	if err != nil {
 		return nil, nil, err
@@ -168,7 +169,7 @@ func (p *Plan) WithSummary(ctx context.Context, dir string, m *output.Manifest) 
 		return nil, nil, badInput("%s: %s: %s", filepath.Join(dir, "manifest.json"), commandLineDisagrees, fieldsGive(x.CommandLine(), base))
 	}
 	x.FigureOptions = RecordedFigureOptions(m)
-	x.Build = BuiltBy(m)
+	x.Build = runs.BuiltBy(m)
 	_, rows, err := output.ReadSummary(filepath.Join(dir, "summary.csv"))
 	if err != nil {
 		return nil, nil, err

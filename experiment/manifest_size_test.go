@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/output"
 )
 
@@ -15,13 +16,13 @@ import (
 // ordinary size is not.
 func TestFitRefusesAnUnreadableManifest(t *testing.T) {
 	x := outageSweep(t)
-	if _, err := x.Fit(Limits{}, x.NRuns(), 1); err != nil {
+	if _, err := x.Fit(runs.Limits{}, x.NRuns(), 1); err != nil {
 		t.Errorf("%d runs: %v", x.NRuns(), err)
 	}
 	perRun := output.ManifestBytes(1, len(x.Keys)) - output.ManifestBytes(0, len(x.Keys))
 	tooMany := int(output.MaxManifestBytes/perRun) + 1
-	_, err := x.Fit(Limits{}, tooMany, 1)
-	if err == nil || !errors.Is(err, ErrBadInput) || !strings.Contains(err.Error(), "more than borderwork reads back") {
+	_, err := x.Fit(runs.Limits{}, tooMany, 1)
+	if err == nil || !errors.Is(err, runs.ErrBadInput) || !strings.Contains(err.Error(), "more than borderwork reads back") {
 		t.Errorf("%d runs: %v; want a refusal saying the manifest could not be read back", tooMany, err)
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/scenarios/design"
@@ -44,7 +45,7 @@ type MergeOptions struct {
 	// fit, before anything is written: merge.sbatch gives it the job's
 	// memory, so that a merge job too small is refused at once, naming
 	// the memory, not killed. Work is not used: merge simulates nothing.
-	Limits Limits
+	Limits runs.Limits
 }
 
 // Merge joins the output folders of the shards of a sweep (or of another
@@ -58,10 +59,10 @@ type MergeOptions struct {
 // order of dirs, that each is complete and unchanged since it was written (every table
 // against its checksum, every run against the experiment its manifest
 // describes), and that every run is present exactly once; otherwise it
-// returns an error matching ErrBadInput, naming the file and its first
+// returns an error matching runs.ErrBadInput, naming the file and its first
 // differing row, and writes nothing. out may not be one of the shards,
 // however it is spelt. If ctx ends before the merged folder
-// is swapped into place, it returns an error wrapping ErrInterrupted and
+// is swapped into place, it returns an error wrapping runs.ErrInterrupted and
 // writes nothing: a folder at out stays as it was.
 func Merge(ctx context.Context, dirs []string, out string, o MergeOptions) (*Merged, error) {
 	if len(dirs) == 0 {
@@ -117,7 +118,7 @@ func Merge(ctx context.Context, dirs []string, out string, o MergeOptions) (*Mer
 	if err := mergeInterrupted(ctx); err != nil {
 		return nil, err
 	}
-	folder, err := output.Create(out, x.Owner(), o.Force, x.runTables()...)
+	folder, err := output.Create(out, x.Owner(), o.Force, runTables(x)...)
 	if errors.Is(err, output.ErrNotOurs) {
 		return nil, badInput("--out: %v", err)
 	}
@@ -256,7 +257,7 @@ func orNone(values []string) string {
 // wrote the report), that nothing was merged: the folder being written is
 // discarded, and nothing at out was touched.
 func nothingMerged(err error) error {
-	if errors.Is(err, ErrInterrupted) {
+	if errors.Is(err, runs.ErrInterrupted) {
 		return fmt.Errorf("%w: nothing was merged", err)
 	}
 	return err
@@ -266,7 +267,7 @@ func nothingMerged(err error) error {
 // folder being written is discarded, and nothing at out was touched.
 func mergeInterrupted(ctx context.Context) error {
 	if ctx.Err() != nil {
-		return fmt.Errorf("%w: nothing was merged", ErrInterrupted)
+		return fmt.Errorf("%w: nothing was merged", runs.ErrInterrupted)
 	}
 	return nil
 }
@@ -522,15 +523,15 @@ func readShards(dirs []string) ([]shardFolder, error) {
 		// figure options (sameFigureOptions), which say which differ.
 		case !SameCommandLine(BaseCommandLine(b.m.CommandLine), BaseCommandLine(a.m.CommandLine)):
 			return nil, badInput("%s and %s come from different command lines (%s; %s)", a.dir, b.dir, BaseCommandLine(a.m.CommandLine), BaseCommandLine(b.m.CommandLine))
-		case FolderModelVersion(b.m) != FolderModelVersion(a.m):
-			return nil, badInput("%s and %s hold runs of different model versions (%d; %d), whose results differ: run every shard with one borderwork", a.dir, b.dir, FolderModelVersion(a.m), FolderModelVersion(b.m))
+		case runs.FolderModelVersion(b.m) != runs.FolderModelVersion(a.m):
+			return nil, badInput("%s and %s hold runs of different model versions (%d; %d), whose results differ: run every shard with one borderwork", a.dir, b.dir, runs.FolderModelVersion(a.m), runs.FolderModelVersion(b.m))
 		case b.m.Tool != a.m.Tool || b.m.Version != a.m.Version:
 			return nil, badInput("%s and %s were written by different versions of borderwork (%s, %s)", a.dir, b.dir, a.m.Version, b.m.Version)
 		}
 	}
 	// Merged, they would be labelled as this binary's results, or the
 	// tables of another engine's kept apart from this one's.
-	if v := FolderModelVersion(a.m); v != sim.ModelVersion {
+	if v := runs.FolderModelVersion(a.m); v != sim.ModelVersion {
 		return nil, badInput("%s holds runs of model version %d; this binary's engine is model version %d, whose results differ: merge them with the borderwork that wrote them, or run every shard again with this one", a.dir, v, sim.ModelVersion)
 	}
 	return shards, nil
@@ -566,7 +567,7 @@ func givenOnce(dirs []string) error {
 // command's in full.
 func finishCommand(m *output.Manifest, dir string) string {
 	if m.Command == "sweep" {
-		return ShellJoin([]string{"borderwork", "sweep", "--resume", "--out", dir})
+		return runs.ShellJoin([]string{"borderwork", "sweep", "--resume", "--out", dir})
 	}
 	return resumeCommand(m, dir, true)
 }

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/internal/foldertest"
 	"github.com/borderwork/borderwork/internal/manifestedit"
 	"github.com/borderwork/borderwork/output"
@@ -48,7 +49,7 @@ func refusedMerge(t *testing.T, dirs []string, out string, o experiment.MergeOpt
 		before[i] = foldertest.Files(t, d)
 	}
 	_, err := experiment.Merge(context.Background(), dirs, out, o)
-	if !errors.Is(err, experiment.ErrBadInput) {
+	if !errors.Is(err, runs.ErrBadInput) {
 		t.Fatalf("Merge(%v, %s) = %v; want a bad-input error", dirs, out, err)
 	}
 	for _, w := range want {
@@ -99,10 +100,10 @@ func TestMergeRefusesShardsDrawnDifferently(t *testing.T) {
 		want   string
 		values string
 	}{
-		{"bands", experiment.Options{Formats: []string{"png"}, FigureOptions: &output.FigureOptions{Bands: experiment.BandsReplicates, Size: "double"}}, "--bands", "(percentile; replicates)"},
-		{"size", experiment.Options{Formats: []string{"png"}, FigureOptions: &output.FigureOptions{Bands: experiment.BandsPercentile, Size: "single"}}, "--size", "(double; single)"},
-		{"figure regimes", experiment.Options{Formats: []string{"png"}, FigureOptions: &output.FigureOptions{Bands: experiment.BandsPercentile, Size: "double", Regimes: []string{"closed"}}}, "--figure-regimes", "(none; closed)"},
-		{"figure metrics", experiment.Options{Formats: []string{"png"}, FigureOptions: &output.FigureOptions{Bands: experiment.BandsPercentile, Size: "double", Metrics: []string{"abuse_events"}}}, "--figure-metrics", "(none; abuse_events)"},
+		{"bands", experiment.Options{Formats: []string{"png"}, FigureOptions: &output.FigureOptions{Bands: output.BandsReplicates, Size: "double"}}, "--bands", "(percentile; replicates)"},
+		{"size", experiment.Options{Formats: []string{"png"}, FigureOptions: &output.FigureOptions{Bands: output.BandsPercentile, Size: "single"}}, "--size", "(double; single)"},
+		{"figure regimes", experiment.Options{Formats: []string{"png"}, FigureOptions: &output.FigureOptions{Bands: output.BandsPercentile, Size: "double", Regimes: []string{"closed"}}}, "--figure-regimes", "(none; closed)"},
+		{"figure metrics", experiment.Options{Formats: []string{"png"}, FigureOptions: &output.FigureOptions{Bands: output.BandsPercentile, Size: "double", Metrics: []string{"abuse_events"}}}, "--figure-metrics", "(none; abuse_events)"},
 		{"formats", experiment.Options{Formats: []string{"svg", "png"}}, "--formats", "(png; svg,png)"},
 		{"no formats", experiment.Options{}, "--formats", "(png; none)"},
 	}
@@ -126,7 +127,7 @@ func TestMergeRefusesShardsDrawnDifferently(t *testing.T) {
 			if tt.want == "--formats" && err != nil {
 				t.Errorf("shards of different formats, merged with formats given: %v", err)
 			}
-			if tt.want != "--formats" && !errors.Is(err, experiment.ErrBadInput) {
+			if tt.want != "--formats" && !errors.Is(err, runs.ErrBadInput) {
 				t.Errorf("shards of different %s, merged with formats given: %v; want them refused", tt.want, err)
 			}
 		})
@@ -138,7 +139,7 @@ func TestMergeRefusesShardsDrawnDifferently(t *testing.T) {
 // unsharded one byte for byte; formats given are drawn instead.
 func TestMergeDrawsTheShardsFormats(t *testing.T) {
 	dir := t.TempDir()
-	o := experiment.Options{Workers: 2, Formats: []string{"svg"}, FigureOptions: &output.FigureOptions{Bands: experiment.BandsCI, Size: "single"}}
+	o := experiment.Options{Workers: 2, Formats: []string{"svg"}, FigureOptions: &output.FigureOptions{Bands: output.BandsCI, Size: "single"}}
 	whole := filepath.Join(dir, "whole")
 	if _, err := experiment.Write(context.Background(), sweepPlan(t, 2), whole, o); err != nil {
 		t.Fatal(err)
@@ -224,12 +225,12 @@ func TestMergeMemoryLimit(t *testing.T) {
 	dir := t.TempDir()
 	dirs := shardsWith(t, dir, "shard", 2, func(int) experiment.Options { return experiment.Options{} })
 	out := filepath.Join(dir, "merged")
-	refusedMerge(t, dirs, out, experiment.MergeOptions{Limits: experiment.Limits{Memory: 1 << 10}},
+	refusedMerge(t, dirs, out, experiment.MergeOptions{Limits: runs.Limits{Memory: 1 << 10}},
 		"merge: ", "runs would need about", "the limit is 1 KiB", "BORDERWORK_MAX_MEMORY")
 	if _, err := os.Stat(out); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("a refused merge left %s (%v)", out, err)
 	}
-	if _, err := experiment.Merge(context.Background(), dirs, out, experiment.MergeOptions{Limits: experiment.DefaultLimits()}); err != nil {
+	if _, err := experiment.Merge(context.Background(), dirs, out, experiment.MergeOptions{Limits: runs.DefaultLimits()}); err != nil {
 		t.Errorf("merge within the default limit: %v", err)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/internal/foldertest"
 )
 
@@ -34,7 +35,7 @@ func TestMergeRefusesWholeFolders(t *testing.T) {
 			t.Chdir(work)
 			before := foldertest.Files(t, whole)
 			_, err := experiment.Merge(context.Background(), c.dirs, "", experiment.MergeOptions{})
-			if !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), whole+" holds a whole sweep folder, not a shard") {
+			if !errors.Is(err, runs.ErrBadInput) || !strings.Contains(err.Error(), whole+" holds a whole sweep folder, not a shard") {
 				t.Errorf("Merge = %v; want a bad-input error saying %s is not a shard", err, whole)
 			}
 			if entries, _ := os.ReadDir(work); len(entries) > 0 {

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/internal/foldertest"
 	"github.com/borderwork/borderwork/internal/manifestedit"
 	"github.com/borderwork/borderwork/sim"
@@ -59,7 +60,7 @@ func TestResumeRefusesAnotherModelVersion(t *testing.T) {
 					dir = experiment.PartialPath(out)
 				}
 				ctx, progress := interruptAfter(3)
-				if res, err := experiment.Write(ctx, x, out, experiment.Options{Workers: 2, Progress: progress}); !errors.Is(err, experiment.ErrInterrupted) || res.Dir != dir {
+				if res, err := experiment.Write(ctx, x, out, experiment.Options{Workers: 2, Progress: progress}); !errors.Is(err, runs.ErrInterrupted) || res.Dir != dir {
 					t.Fatalf("Write = %+v, %v; want it interrupted, its runs at %s", res, err, dir)
 				}
 				setModelVersion(t, dir, v[0])
@@ -78,7 +79,7 @@ func TestResumeRefusesAnotherModelVersion(t *testing.T) {
 
 func wantRefused(t *testing.T, what string, err error, want []string) {
 	t.Helper()
-	if !errors.Is(err, experiment.ErrBadInput) {
+	if !errors.Is(err, runs.ErrBadInput) {
 		t.Fatalf("%s = %v; want a bad-input error", what, err)
 	}
 	for _, w := range want {

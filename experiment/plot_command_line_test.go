@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/internal/foldertest"
 	"github.com/borderwork/borderwork/internal/manifestedit"
 )
@@ -53,7 +54,7 @@ func TestRedrawRefusesCommandLineNotOfItsFields(t *testing.T) {
 			before := foldertest.Files(t, dir)
 			_, err := experiment.Redraw(dir, nil, experiment.FigureChange{Size: "single"})
 			want := filepath.Join(dir, "manifest.json") + ": command_line does not agree with the fields it records"
-			if !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), want) {
+			if !errors.Is(err, runs.ErrBadInput) || !strings.Contains(err.Error(), want) {
 				t.Fatalf("Redraw = %v; want a bad-input error saying %q", err, want)
 			}
 			foldertest.Same(t, "a folder whose command_line is refused", dir, before)

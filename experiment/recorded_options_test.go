@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/internal/foldertest"
 	"github.com/borderwork/borderwork/internal/manifestedit"
 )
@@ -46,7 +47,7 @@ func TestRedrawNamesTheRecordedOptionsKey(t *testing.T) {
 			})
 			before := foldertest.Files(t, dir)
 			_, err := experiment.Redraw(dir, nil, experiment.FigureChange{})
-			if !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), filepath.Join(dir, "manifest.json")+": "+tt.want) {
+			if !errors.Is(err, runs.ErrBadInput) || !strings.Contains(err.Error(), filepath.Join(dir, "manifest.json")+": "+tt.want) {
 				t.Fatalf("Redraw = %v; want a bad-input error naming %s", err, "manifest.json: "+tt.want)
 			}
 			if strings.Contains(err.Error(), "--") {

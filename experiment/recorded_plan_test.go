@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/scenarios"
 )
@@ -97,7 +98,7 @@ func TestPlanEmptyArg(t *testing.T) {
 			out := filepath.Join(t.TempDir(), "run")
 			_, err = experiment.Write(context.Background(), x, out, experiment.Options{Workers: 1})
 			if c.wantErr != "" {
-				if err == nil || !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), c.wantErr) {
+				if err == nil || !errors.Is(err, runs.ErrBadInput) || !strings.Contains(err.Error(), c.wantErr) {
 					t.Errorf("Write: %v; want bad input saying %q", err, c.wantErr)
 				}
 				if _, serr := os.Stat(out); !errors.Is(serr, os.ErrNotExist) {
@@ -142,7 +143,7 @@ func TestPlanRunArgsRecorded(t *testing.T) {
 		{"locations", experiment.Plan{ByLocation: true}, "--by-location"},
 		{"events", experiment.Plan{Events: []int{0}}, "--events"},
 		{"both, of replicate 1", experiment.Plan{ByLocation: true, Events: []int{1}}, "--by-location --events --events-reps 1"},
-		{"given", experiment.Plan{ByLocation: true, Args: experiment.RunArgs(true, nil)}, "--by-location"},
+		{"given", experiment.Plan{ByLocation: true, Args: runs.RunArgs(true, nil)}, "--by-location"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			p := c.plan
@@ -225,7 +226,7 @@ func TestSweepChangedRefused(t *testing.T) {
 				}
 				return
 			}
-			if !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), "--vary abuse.bribe=10,20") {
+			if !errors.Is(err, runs.ErrBadInput) || !strings.Contains(err.Error(), "--vary abuse.bribe=10,20") {
 				t.Errorf("Prepare of a sweep whose %s = %v; want bad input naming the --vary it records", tc.name, err)
 			}
 		})
@@ -265,7 +266,7 @@ func TestPlanOtherArgRefused(t *testing.T) {
 				}
 				return
 			}
-			if !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), "bundled:"+tc.load) {
+			if !errors.Is(err, runs.ErrBadInput) || !strings.Contains(err.Error(), "bundled:"+tc.load) {
 				t.Errorf("Write of %s with Arg %q = %v; want bad input naming where the scenario was read from", tc.load, tc.arg, err)
 			}
 			if _, serr := os.Stat(out); !errors.Is(serr, os.ErrNotExist) {

@@ -11,30 +11,6 @@ import (
 	"github.com/borderwork/borderwork/scenarios"
 )
 
-// BuiltBy says which borderwork wrote a folder, as its manifest m
-// records it: the version, the model version (which results it holds)
-// and the source revision. Every report.md says it in its header, so
-// that a report read alone names the code behind its numbers.
-func BuiltBy(m *output.Manifest) string {
-	commit := m.Commit
-	if commit == "" {
-		commit = "unknown"
-	}
-	if m.Dirty != nil && *m.Dirty {
-		commit += " with uncommitted changes"
-	}
-	return fmt.Sprintf("borderwork %s, model version %d, commit %s", m.Version, FolderModelVersion(m), commit)
-}
-
-// BuiltBy is which borderwork wrote x's folder: as its manifest records
-// it, for a report written again (Build), else this binary.
-func (x *Prepared) BuiltBy() string {
-	if x.Build != "" {
-		return x.Build
-	}
-	return BuiltBy(output.NewManifest(x.Command))
-}
-
 // CompareReport is report.md of a run or compare folder at dir: what was
 // run and what it showed.
 func CompareReport(x *Prepared, dir string, drawn []Drawn, groups []output.Group) ([]byte, error) {

@@ -17,6 +17,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/sim"
 )
@@ -70,7 +71,7 @@ func inTempDir(err error) error {
 // tables, figures and report match the checksums in its manifest and that
 // the rerun writes the same bytes. A table that differs is named with its
 // first differing row. An incomplete or unknown folder is an error
-// wrapping ErrBadInput; a rerun that fails is a *RerunFailed.
+// wrapping runs.ErrBadInput; a rerun that fails is a *RerunFailed.
 func Reproduce(ctx context.Context, dir string, workers int) (*Reproduction, error) {
 	m, err := output.ReadManifest(dir)
 	if err != nil {
@@ -92,7 +93,7 @@ func Reproduce(ctx context.Context, dir string, workers int) (*Reproduction, err
 		// The rerun would be refused by Start (CheckArg) in words for
 		// the library caller who wrote the folder; its reader needs to
 		// know that the manifest contradicts itself.
-		return nil, badInput("%s: scenario_arg %s names the bundled scenario %s, but scenario_source says the folder ran %s (bundled:%s), so the recorded command line would run another scenario; the manifest was changed, or written by a program that gave the wrong argument", filepath.Join(dir, "manifest.json"), ShellQuote(m.ScenarioArg), m.ScenarioArg, name, name)
+		return nil, badInput("%s: scenario_arg %s names the bundled scenario %s, but scenario_source says the folder ran %s (bundled:%s), so the recorded command line would run another scenario; the manifest was changed, or written by a program that gave the wrong argument", filepath.Join(dir, "manifest.json"), runs.ShellQuote(m.ScenarioArg), m.ScenarioArg, name, name)
 	}
 	rep := &Reproduction{CommandLine: RerunCommandLine(m), Tables: len(m.Tables), Figures: len(m.Figures), Report: m.Report != nil, Warnings: buildWarnings(m, output.ReadBuild())}
 	scenarioPath := filepath.Join(dir, "scenario.toml")
@@ -165,7 +166,7 @@ func Reproduce(ctx context.Context, dir string, workers int) (*Reproduction, err
 		// found in the folder are all there is. A scenario.toml changed
 		// or missing so that the rerun fails is the folder's bad input.
 		rep.CommandLine = ""
-		if scenarioDiff != "" && errors.Is(err, os.ErrNotExist) && !errors.Is(err, ErrBadInput) {
+		if scenarioDiff != "" && errors.Is(err, os.ErrNotExist) && !errors.Is(err, runs.ErrBadInput) {
 			err = badInput("%v", err)
 		}
 		return nil, &RerunFailed{Found: rep, Err: err}
@@ -284,7 +285,7 @@ func Reproduce(ctx context.Context, dir string, workers int) (*Reproduction, err
 			rep.Problems[reportMismatch] += ReportWrittenDifferently
 		}
 	}
-	if v := FolderModelVersion(m); v != sim.ModelVersion && len(rep.Problems) == 0 {
+	if v := runs.FolderModelVersion(m); v != sim.ModelVersion && len(rep.Problems) == 0 {
 		if i := slices.Index(rep.Warnings, modelVersionWarning(v)); i >= 0 {
 			rep.Warnings[i] = ReproducedAnotherModelVersion(v)
 		}
@@ -413,7 +414,7 @@ func reportQuotedAsRecorded(ctx context.Context, out string, c output.Checked, m
 func reportBuiltAsRecorded(ctx context.Context, out string, c output.Checked, m, rerun *output.Manifest) (*output.Difference, error) {
 	path := filepath.Join(out, filepath.FromSlash(c.File))
 	b, err := os.ReadFile(path)
-	was, is := BuiltBy(m), BuiltBy(rerun)
+	was, is := runs.BuiltBy(m), runs.BuiltBy(rerun)
 	if err != nil || was == is || !bytes.Contains(b, []byte(is)) {
 		return verifyTable(ctx, out, c)
 	}
@@ -454,7 +455,7 @@ func recordedFields(m, rerun *output.Manifest) []string {
 	var problems []string
 	// A plan's runs are its reps, which the rerun takes from the manifest
 	// (a claim may run more than asked): the command line says how many.
-	if repsRun(m.Command) {
+	if runs.RepsRun(m.Command) {
 		if asked, ok := flagValue(m.CommandLine, "--reps"); ok && asked != strconv.Itoa(m.Reps) {
 			problems = append(problems, fmt.Sprintf("manifest.json: reps is %d, but the command line it records gives %s", m.Reps, asked))
 		}
@@ -530,11 +531,11 @@ func them(n int) string {
 
 // argGroups splits a command line into its words before the first flag,
 // one each, and its flags, each with the values that follow it, each
-// word quoted as ShellJoin quotes it, however the command line did.
+// word quoted as runs.ShellJoin quotes it, however the command line did.
 func argGroups(commandLine string) []string {
 	var groups []string
 	for _, w := range ShellWords(commandLine) {
-		w = ShellQuote(w)
+		w = runs.ShellQuote(w)
 		if len(groups) > 0 && !strings.HasPrefix(w, "--") && strings.HasPrefix(groups[len(groups)-1], "--") {
 			groups[len(groups)-1] += " " + w
 			continue
@@ -706,7 +707,7 @@ func buildWarnings(m *output.Manifest, b output.Build) []string {
 	if m.Version != output.Version {
 		w = append(w, "the folder was written by borderwork "+m.Version+"; this is "+output.Version)
 	}
-	if v := FolderModelVersion(m); v != sim.ModelVersion {
+	if v := runs.FolderModelVersion(m); v != sim.ModelVersion {
 		w = append(w, modelVersionWarning(v))
 	}
 	return w

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/internal/manifestedit"
 	"github.com/borderwork/borderwork/output"
 )
@@ -187,7 +188,7 @@ func TestReproduceOtherBundledArg(t *testing.T) {
 	manifestedit.Edit(t, dir, func(m map[string]any) { m["scenario_arg"] = "sahel" })
 	_, err := experiment.Reproduce(context.Background(), dir, 2)
 	want := filepath.Join(dir, "manifest.json") + ": scenario_arg sahel names the bundled scenario sahel, but scenario_source says the folder ran classroom"
-	if !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), want) {
+	if !errors.Is(err, runs.ErrBadInput) || !strings.Contains(err.Error(), want) {
 		t.Errorf("Reproduce = %v; want bad input saying %q", err, want)
 	}
 }

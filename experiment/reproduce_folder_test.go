@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/internal/foldertest"
 	"github.com/borderwork/borderwork/internal/manifestedit"
 	"github.com/borderwork/borderwork/scenarios"
@@ -65,7 +66,7 @@ func TestReproduceRefusesRunsNotOfThePlan(t *testing.T) {
 			folder := copyFolder(t, c.folder)
 			manifestedit.Edit(t, folder, c.edit)
 			_, err := experiment.Reproduce(context.Background(), folder, 2)
-			if !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), c.want) {
+			if !errors.Is(err, runs.ErrBadInput) || !strings.Contains(err.Error(), c.want) {
 				t.Fatalf("Reproduce = %v; want a bad-input error saying %q", err, c.want)
 			}
 			if strings.Contains(err.Error(), "rerun failed") || strings.Contains(err.Error(), "internal error") {
@@ -140,7 +141,7 @@ func TestScenarioChecked(t *testing.T) {
 				// what was found before it is the report, with no command
 				// line claimed as rerun.
 				var failed *experiment.RerunFailed
-				if !errors.As(err, &failed) || !(errors.Is(err, experiment.ErrBadInput) || errors.Is(err, scenarios.ErrInvalid)) || !strings.HasPrefix(err.Error(), "the rerun failed: "+filepath.Join(dir, c.rerun)) {
+				if !errors.As(err, &failed) || !(errors.Is(err, runs.ErrBadInput) || errors.Is(err, scenarios.ErrInvalid)) || !strings.HasPrefix(err.Error(), "the rerun failed: "+filepath.Join(dir, c.rerun)) {
 					t.Fatalf("Reproduce = %+v, %v; want a bad-input RerunFailed saying the rerun failed: %s", rep, err, filepath.Join(dir, c.rerun))
 				}
 				if rep != nil || failed.Found.CommandLine != "" {
@@ -170,7 +171,7 @@ func TestScenarioChecked(t *testing.T) {
 			case c.plot == "" && err != nil:
 				t.Errorf("Redraw: %v; want it drawn", err)
 			case c.plot != "":
-				if !(errors.Is(err, experiment.ErrBadInput) || errors.Is(err, scenarios.ErrInvalid)) || !strings.Contains(err.Error(), c.plot) {
+				if !(errors.Is(err, runs.ErrBadInput) || errors.Is(err, scenarios.ErrInvalid)) || !strings.Contains(err.Error(), c.plot) {
 					t.Errorf("Redraw = %v; want a refusal saying %q", err, c.plot)
 				}
 				if err != nil && strings.Contains(err.Error(), "figure ") {

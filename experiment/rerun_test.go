@@ -12,6 +12,7 @@ import (
 
 	"github.com/borderwork/borderwork/claim"
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/gsa"
 	"github.com/borderwork/borderwork/internal/foldertest"
 	"github.com/borderwork/borderwork/output"
@@ -86,8 +87,8 @@ func TestReproduceDrawsAsRecorded(t *testing.T) {
 				formats []string
 				change  experiment.FigureChange
 			}{
-				{nil, experiment.FigureChange{Size: "single", Bands: experiment.BandsReplicates}},
-				{[]string{"pdf"}, experiment.FigureChange{Bands: experiment.BandsCI}},
+				{nil, experiment.FigureChange{Size: "single", Bands: output.BandsReplicates}},
+				{[]string{"pdf"}, experiment.FigureChange{Bands: output.BandsCI}},
 			} {
 				if k, _ := experiment.KindOf(w.kind); !k.DrawsBands {
 					c.change.Bands = "" // refused: TestRedrawRefusesBands
@@ -116,7 +117,7 @@ func TestReproduceDrawsAsRecorded(t *testing.T) {
 func TestReproduceWrittenWithFigureOptions(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "out")
 	x := comparePlan(t, classroom(t, 2, 20))
-	o := experiment.Options{Workers: 2, Formats: []string{"svg"}, FigureOptions: &output.FigureOptions{Bands: experiment.BandsReplicates, Size: "single"}}
+	o := experiment.Options{Workers: 2, Formats: []string{"svg"}, FigureOptions: &output.FigureOptions{Bands: output.BandsReplicates, Size: "single"}}
 	if _, err := experiment.Write(context.Background(), x, out, o); err != nil {
 		t.Fatal(err)
 	}
@@ -253,7 +254,7 @@ func TestRedrawKeepsChangedFigures(t *testing.T) {
 			tt.edit(t, filepath.Join(out, "figures"))
 			before := foldertest.Files(t, out)
 			_, err := experiment.Redraw(out, []string{"svg", "png"}, experiment.FigureChange{})
-			if !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), filepath.Join("figures", "abuse.")) || !strings.Contains(err.Error(), "is not as borderwork drew it") {
+			if !errors.Is(err, runs.ErrBadInput) || !strings.Contains(err.Error(), filepath.Join("figures", "abuse.")) || !strings.Contains(err.Error(), "is not as borderwork drew it") {
 				t.Errorf("Redraw = %v; want a refusal naming the figure", err)
 			}
 			foldertest.Same(t, "a refused redraw", out, before)
@@ -280,8 +281,8 @@ func TestRedrawRefusesBands(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			_, err = experiment.Redraw(out, nil, experiment.FigureChange{Bands: experiment.BandsCI})
-			if !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), "leave --bands out") {
+			_, err = experiment.Redraw(out, nil, experiment.FigureChange{Bands: output.BandsCI})
+			if !errors.Is(err, runs.ErrBadInput) || !strings.Contains(err.Error(), "leave --bands out") {
 				t.Errorf("Redraw --bands ci of a %s folder: %v; want it refused", w.kind, err)
 			}
 			if after, _ := os.ReadFile(filepath.Join(out, "manifest.json")); !bytes.Equal(before, after) {

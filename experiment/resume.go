@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/sim"
 )
@@ -42,7 +43,7 @@ type Resumption struct {
 
 // CheckFigures refuses, as plot does, a figure option the folder r
 // continues records that no flag would take (its manifest edited by
-// hand): the error wraps ErrBadInput and names From's manifest.json and
+// hand): the error wraps runs.ErrBadInput and names From's manifest.json and
 // the key (manifest.json: figure_options.bands), not a flag never given.
 // The keys of figure_options that replaced holds ("bands", "size",
 // "metrics", "regimes", "formats") are left unchecked: a flag given to
@@ -73,9 +74,9 @@ func ResumedFormats(r *Resumption, given []string, formatsGiven bool) []string {
 // command, stopped): that one is continued, and replaces out once
 // complete. A folder written by
 // another plan, or whose tables or manifest were changed since borderwork
-// wrote them, is refused with an error wrapping ErrBadInput that names the
+// wrote them, is refused with an error wrapping runs.ErrBadInput that names the
 // file and its first differing row; nothing is written. If ctx ends while
-// the tables are checked, the error wraps ErrInterrupted.
+// the tables are checked, the error wraps runs.ErrInterrupted.
 func Resumable(ctx context.Context, out string, x *Prepared, jobs []int) (*Resumption, error) {
 	scenarioTOML, err := x.Scenario.Encode()
 	if err != nil {
@@ -103,7 +104,7 @@ func Resumable(ctx context.Context, out string, x *Prepared, jobs []int) (*Resum
 			if err := sameModelVersion(dir, m); err != nil {
 				return nil, err
 			}
-			err = x.resumableFrom(out, dir, m, output.SHA256(scenarioTOML))
+			err = resumableFrom(x, out, dir, m, output.SHA256(scenarioTOML))
 			if err != nil && dir != out {
 				other = otherPartial(dir, out, m)
 			}
@@ -155,7 +156,7 @@ func Resumable(ctx context.Context, out string, x *Prepared, jobs []int) (*Resum
 
 // runsOf reads the rows of summary.csv of the folder at dir, with
 // manifest m, checking that they are the runs m lists, in its order; an
-// error wraps ErrBadInput.
+// error wraps runs.ErrBadInput.
 func runsOf(dir string, m *output.Manifest) ([]output.SummaryRow, error) {
 	_, rows, err := output.ReadSummary(filepath.Join(dir, "summary.csv"))
 	if err != nil {
@@ -191,7 +192,7 @@ func otherPartial(dir, out string, m *output.Manifest) string {
 // now is refused without it (ForceNeeded), as when an interrupted
 // --force rerun left its runs beside another command's folder.
 func resumeCommand(m *output.Manifest, out string, resume bool) string {
-	cmd := RerunCommandLine(m) + " " + ShellJoin([]string{"--out", out})
+	cmd := RerunCommandLine(m) + " " + runs.ShellJoin([]string{"--out", out})
 	if resume {
 		cmd += " --resume"
 	}
@@ -213,9 +214,9 @@ func ForceNeeded(out string, owner output.Owner) bool {
 // CheckOut refuses, as Write would before starting, an out that the
 // folder of x may not replace (with force, or without): so that a command
 // says nothing about continuing a folder it then refuses to write. The
-// error wraps ErrBadInput.
+// error wraps runs.ErrBadInput.
 func CheckOut(x *Prepared, out string, force bool) error {
-	if err := output.CheckTarget(filepath.Clean(out), x.Owner(), force, x.runTables()...); err != nil {
+	if err := output.CheckTarget(filepath.Clean(out), x.Owner(), force, runTables(x)...); err != nil {
 		if errors.Is(err, output.ErrNotOurs) {
 			return badInput("--out: %v", err)
 		}
@@ -227,7 +228,7 @@ func CheckOut(x *Prepared, out string, force bool) error {
 // OtherPlanError is --resume's refusal of a folder written by another
 // plan of the same command (another scenario, seed, analysis): a command
 // given only in part (sensitivity --resume --out DIR) can say instead
-// that it needs the whole command, and quote it. It wraps ErrBadInput.
+// that it needs the whole command, and quote it. It wraps runs.ErrBadInput.
 type OtherPlanError struct {
 	error
 	Dir string // the folder refused
@@ -256,7 +257,7 @@ func OtherPlan(out, dir string, m *output.Manifest) *OtherPlanError {
 // resumableFrom checks that the folder at dir (out, or PartialPath(out)),
 // with manifest m, was written by this plan. The message of a folder of
 // another plan quotes the command that completes it.
-func (x *Prepared) resumableFrom(out, dir string, m *output.Manifest, scenarioSHA string) error {
+func resumableFrom(x *Prepared, out, dir string, m *output.Manifest, scenarioSHA string) error {
 	shard := ""
 	if x.Sweep != nil {
 		shard = x.Sweep.Shard
@@ -294,8 +295,8 @@ func (x *Prepared) resumableFrom(out, dir string, m *output.Manifest, scenarioSH
 // says how to complete it. When an interrupted sweep is beside out, at
 // PartialPath(out) (a rerun into out, stopped, whose message said
 // --resume completes it), that is the sweep completed. Errors about the
-// folder wrap ErrBadInput; if ctx ends while the sweep's points are
-// prepared, the error wraps ErrInterrupted.
+// folder wrap runs.ErrBadInput; if ctx ends while the sweep's points are
+// prepared, the error wraps runs.ErrInterrupted.
 func ResumePlan(ctx context.Context, out string) (*Prepared, []int, error) {
 	dir := out
 	m, err := output.ReadManifest(out)
@@ -306,7 +307,7 @@ func ResumePlan(ctx context.Context, out string) (*Prepared, []int, error) {
 			// interrupted. Completing the interrupted one replaces out.
 			return nil, nil, badInput("--resume: %s holds %s sweep (%s) and %s an interrupted sweep of another command (%s); --resume --out %s alone cannot tell which you mean. To complete the interrupted one, which then replaces %s, give its command: '%s --resume --out %s'; to keep %s as it is, delete %s",
 				out, map[bool]string{true: "a complete", false: "an interrupted"}[m.Complete], RerunCommandLine(m), PartialPath(out), RerunCommandLine(pm),
-				ShellJoin([]string{out}), out, sweepCommand(pm), ShellJoin([]string{out}), out, PartialPath(out))
+				runs.ShellJoin([]string{out}), out, sweepCommand(pm), runs.ShellJoin([]string{out}), out, PartialPath(out))
 		}
 		dir, m, err = PartialPath(out), pm, nil
 	}
@@ -364,22 +365,17 @@ func sameSweep(a, b *output.Manifest) bool {
 func sweepCommand(m *output.Manifest) string {
 	line := requoted(BaseCommandLine(m.CommandLine))
 	if m.Sweep != nil && m.Sweep.Shard != "" {
-		line += " " + ShellJoin([]string{"--shard", m.Sweep.Shard})
+		line += " " + runs.ShellJoin([]string{"--shard", m.Sweep.Shard})
 	}
 	return line
 }
 
-// FolderModelVersion is the model version (sim.ModelVersion) of the
-// engine that wrote the folder with manifest m: 1 if it records none,
-// as folders written before the version was recorded do.
-func FolderModelVersion(m *output.Manifest) int { return max(m.ModelVersion, 1) }
-
 // sameModelVersion refuses, for --resume, the folder at dir (manifest m)
 // written by an engine of another model version than this binary's: its
 // runs and this engine's differ, and cannot share a table. The error
-// wraps ErrBadInput.
+// wraps runs.ErrBadInput.
 func sameModelVersion(dir string, m *output.Manifest) error {
-	if v := FolderModelVersion(m); v != sim.ModelVersion {
+	if v := runs.FolderModelVersion(m); v != sim.ModelVersion {
 		return badInput("--resume: %s holds runs of model version %d; this binary's engine is model version %d, whose results differ: run it again whole, into a fresh folder ('%s --out NEWDIR')", dir, v, sim.ModelVersion, RerunCommandLine(m))
 	}
 	return nil
@@ -387,7 +383,7 @@ func sameModelVersion(dir string, m *output.Manifest) error {
 
 // nothingWritten says so of an interruption while a folder was checked.
 func nothingWritten(err error) error {
-	if errors.Is(err, ErrInterrupted) {
+	if errors.Is(err, runs.ErrInterrupted) {
 		return fmt.Errorf("%w; nothing was written", err)
 	}
 	return err
@@ -397,7 +393,7 @@ func nothingWritten(err error) error {
 // Resumable found nothing to do, after its tables are checked against its
 // manifest and its runs against x, as a folder to continue is: so that a
 // command printing its results prints what the folder holds. If ctx ends
-// while the tables are checked, the error wraps ErrInterrupted.
+// while the tables are checked, the error wraps runs.ErrInterrupted.
 func CompleteRows(ctx context.Context, out string, x *Prepared) ([]output.SummaryRow, error) {
 	m, err := output.ReadManifest(out)
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/internal/foldertest"
 )
 
@@ -45,7 +46,7 @@ func TestResumableContinuesRerunBesideCompleteFolder(t *testing.T) {
 			ctx, progress := interruptAfter(3)
 			cut := opts
 			cut.Progress = progress
-			if res, err := experiment.Write(ctx, tt.rerun, out, cut); !errors.Is(err, experiment.ErrInterrupted) || res.Dir != partial {
+			if res, err := experiment.Write(ctx, tt.rerun, out, cut); !errors.Is(err, runs.ErrInterrupted) || res.Dir != partial {
 				t.Fatalf("the rerun = %+v, %v; want it interrupted, its runs at %s", res, err, partial)
 			}
 
@@ -93,7 +94,7 @@ func TestResumePlanScenarioMissing(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, _, err := experiment.ResumePlan(context.Background(), out)
-	if want := filepath.Join(out, "scenario.toml") + " is missing"; !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), want) {
+	if want := filepath.Join(out, "scenario.toml") + " is missing"; !errors.Is(err, runs.ErrBadInput) || !strings.Contains(err.Error(), want) {
 		t.Errorf("ResumePlan = %v; want a bad-input error saying %q", err, want)
 	}
 }

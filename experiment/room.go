@@ -125,7 +125,7 @@ func (r *roomNeed) of(run output.Run) int64 {
 		r.groups[at] = true
 		need += r.rows + per*(values+int64(len(run.Regime))+2)
 	}
-	if c := r.x.contrast(); c != "" && !r.points[p] {
+	if c := contrast(r.x); c != "" && !r.points[p] {
 		r.points[p] = true
 		need += r.rows + per*(values+int64(len(c))+2)
 	}

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/internal/foldertest"
 )
 
@@ -46,7 +47,7 @@ func TestShardRefusesAnotherShardsFolder(t *testing.T) {
 		}
 		before := foldertest.Files(t, tt.out)
 		_, err := experiment.Write(context.Background(), x, tt.out, o)
-		if !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), "--force") {
+		if !errors.Is(err, runs.ErrBadInput) || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), "--force") {
 			t.Errorf("%s: Write = %v; want a refusal saying %q and offering --force", tt.name, err, tt.want)
 		}
 		foldertest.Same(t, tt.name, tt.out, before)
@@ -89,7 +90,7 @@ func TestShardCommitChecksAgain(t *testing.T) {
 	if moved != nil {
 		t.Fatal(moved)
 	}
-	if !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), "holds shard 0/2 of a sweep, not shard 1/2") {
+	if !errors.Is(err, runs.ErrBadInput) || !strings.Contains(err.Error(), "holds shard 0/2 of a sweep, not shard 1/2") {
 		t.Fatalf("Write of shard 1/2 over shard 0/2 that appeared meanwhile = %v; want a refusal naming both shards", err)
 	}
 	foldertest.Same(t, "shard 0/2, put in place while shard 1/2 ran", out, want)

@@ -4,47 +4,11 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/borderwork/borderwork/experiment/runs"
 )
 
-// ShellQuote quotes an argument for a POSIX shell (sh, bash, zsh) when it
-// needs it: one of only letters, digits and -_./=,:+@% is left as it is;
-// any other, and the empty one, is put in single quotes, inside which a
-// shell expands nothing ($HOME, `cmd`, \, a newline are themselves), and
-// a single quote in it ends them, is written \' and starts them again. A
-// double-quoted one would not do: a shell expands $ and ` inside double
-// quotes.
-func ShellQuote(s string) string {
-	if s != "" && strings.IndexFunc(s, func(c rune) bool {
-		return !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.ContainsRune("-_./=,:+@%", c))
-	}) < 0 {
-		return s
-	}
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
-}
-
-// ScenarioWord is a scenario argument as a command line records it: a
-// path starting with "-" (given after --) as ./-NAME, the same file, so
-// that the line, pasted, does not read it as a flag. No bundled
-// scenario's name starts with "-".
-func ScenarioWord(arg string) string {
-	if strings.HasPrefix(arg, "-") {
-		return "./" + arg
-	}
-	return arg
-}
-
-// ShellJoin joins arguments into a command a POSIX shell reads back the
-// same, quoting those that need it (ShellQuote), one space between them:
-// the command lines borderwork records and prints.
-func ShellJoin(args []string) string {
-	quoted := make([]string, len(args))
-	for i, a := range args {
-		quoted[i] = ShellQuote(a)
-	}
-	return strings.Join(quoted, " ")
-}
-
-// ShellWords are the arguments of a command line as ShellJoin writes it,
+// ShellWords are the arguments of a command line as runs.ShellJoin writes it,
 // unquoted, as a shell reads them: a quoted argument holding spaces is
 // one. It also reads the command lines an earlier borderwork recorded
 // (before 2026-12-03), which quoted an argument in Go's double quotes
@@ -64,11 +28,11 @@ func SameCommandLine(a, b string) bool {
 }
 
 // requoted is commandLine with its arguments (ShellWords) quoted as
-// ShellJoin quotes them: a command line an earlier borderwork recorded in
+// runs.ShellJoin quotes them: a command line an earlier borderwork recorded in
 // double quotes, inside which a shell expands $ and `, is given to the
-// user to paste as this one quotes it. One ShellJoin wrote is unchanged.
+// user to paste as this one quotes it. One runs.ShellJoin wrote is unchanged.
 func requoted(commandLine string) string {
-	return ShellJoin(ShellWords(commandLine))
+	return runs.ShellJoin(ShellWords(commandLine))
 }
 
 // shellWords are the words of commandLine (ShellWords) and where in it

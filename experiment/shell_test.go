@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 )
 
 // TestShellQuote: an argument is left as it is only when it holds
@@ -36,11 +37,11 @@ func TestShellQuote(t *testing.T) {
 		{"a;rm -rf x", "'a;rm -rf x'"},
 		{"Zürich", "'Zürich'"},
 	} {
-		if got := experiment.ShellQuote(c.arg); got != c.want {
-			t.Errorf("ShellQuote(%q) = %q; want %q", c.arg, got, c.want)
+		if got := runs.ShellQuote(c.arg); got != c.want {
+			t.Errorf("runs.ShellQuote(%q) = %q; want %q", c.arg, got, c.want)
 		}
-		if got := experiment.ShellJoin([]string{"borderwork", c.arg}); got != "borderwork "+c.want {
-			t.Errorf("ShellJoin(borderwork, %q) = %q; want %q", c.arg, got, "borderwork "+c.want)
+		if got := runs.ShellJoin([]string{"borderwork", c.arg}); got != "borderwork "+c.want {
+			t.Errorf("runs.ShellJoin(borderwork, %q) = %q; want %q", c.arg, got, "borderwork "+c.want)
 		}
 	}
 }
@@ -59,20 +60,20 @@ var hostileArgs = [][]string{
 }
 
 // TestShellWordsReadsShellJoin: ShellWords gives back the arguments
-// ShellJoin joined, however hostile; and so does a POSIX shell, which
+// runs.ShellJoin joined, however hostile; and so does a POSIX shell, which
 // reads the command line a folder records when a user pastes it.
 func TestShellWordsReadsShellJoin(t *testing.T) {
 	sh, err := exec.LookPath("sh")
 	for _, args := range hostileArgs {
-		line := experiment.ShellJoin(args)
+		line := runs.ShellJoin(args)
 		if got := experiment.ShellWords(line); !slices.Equal(got, args) {
 			t.Errorf("ShellWords(%q) = %q; want %q", line, got, args)
 		}
 		if !experiment.SameCommandLine(line, line) {
 			t.Errorf("SameCommandLine(%q, itself) = false", line)
 		}
-		if again := experiment.ShellJoin(experiment.ShellWords(line)); again != line {
-			t.Errorf("ShellJoin(ShellWords(%q)) = %q; want it unchanged", line, again)
+		if again := runs.ShellJoin(experiment.ShellWords(line)); again != line {
+			t.Errorf("runs.ShellJoin(ShellWords(%q)) = %q; want it unchanged", line, again)
 		}
 		if err != nil {
 			continue // no shell to ask
@@ -117,7 +118,7 @@ func TestShellWordsReadsEarlierQuoting(t *testing.T) {
 		if !slices.Equal(got, c.want) {
 			t.Errorf("ShellWords(%q) = %q; want %q", c.line, got, c.want)
 		}
-		if now := experiment.ShellJoin(c.want); !experiment.SameCommandLine(c.line, now) {
+		if now := runs.ShellJoin(c.want); !experiment.SameCommandLine(c.line, now) {
 			t.Errorf("SameCommandLine(%q, %q) = false; want true", c.line, now)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/scenarios"
 	"github.com/borderwork/borderwork/scenarios/design"
@@ -24,12 +25,12 @@ type SweepSpec struct {
 	Contrast string
 	// Limits refuse a design too large to keep track of before it is
 	// built; the zero value sets none.
-	Limits Limits
+	Limits runs.Limits
 }
 
 // NewSweep plans a sweep of s (named arg on the command line) under
 // regimes: every point of the design × regimes × the scenario's
-// replicates. It checks every argument; errors wrap ErrBadInput or
+// replicates. It checks every argument; errors wrap runs.ErrBadInput or
 // scenarios.ErrInvalid. Prepare then validates every point, and refuses
 // the plan if its Keys, Points or Args were changed (its folder would
 // record a --vary that reruns other points): plan another sweep instead.
@@ -109,9 +110,9 @@ func NewSweep(s *scenarios.Scenario, arg string, regimes []string, spec SweepSpe
 			size *= float64(len(f.Values))
 		}
 	}
-	runs := size * float64(len(regimes)) * float64(s.File.Replicates)
-	what := sweepSize(spec.Design, spec.Samples, size, len(regimes), s.File.Replicates)
-	if err := spec.Limits.CheckRuns(what, size, runs, len(factors)); err != nil {
+	total := size * float64(len(regimes)) * float64(s.File.Replicates)
+	what := runs.SweepSize(spec.Design, spec.Samples, size, len(regimes), s.File.Replicates)
+	if err := spec.Limits.CheckRuns(what, size, total, len(factors)); err != nil {
 		return nil, err
 	}
 	var points [][]float64
@@ -128,7 +129,7 @@ func NewSweep(s *scenarios.Scenario, arg string, regimes []string, spec SweepSpe
 		Command: "sweep", Scenario: s, Arg: arg, Regimes: regimes, Reps: s.File.Replicates,
 		// Copies: Prepare refuses a plan whose Keys or Points were
 		// changed after (checkSweep), also in place.
-		Keys: slices.Clone(keys), Points: clonePoints(points), Sweep: info, Args: SweepArgs(info),
+		Keys: slices.Clone(keys), Points: clonePoints(points), Sweep: info, Args: runs.SweepArgs(info),
 	}, nil
 }
 
@@ -139,24 +140,6 @@ func clonePoints(points [][]float64) [][]float64 {
 		c[i] = slices.Clone(pt)
 	}
 	return c
-}
-
-// SweepArgs are the flags that make a sweep what it is, as its manifest's
-// command line records them: design, varied keys, metric and contrast;
-// not its shard, so that shards and the whole agree.
-func SweepArgs(info *output.SweepInfo) []string {
-	a := []string{"--design", info.Design}
-	if info.Design == "lhs" {
-		a = append(a, "--samples", strconv.Itoa(info.Samples))
-	}
-	for _, v := range info.Vary {
-		a = append(a, "--vary", v)
-	}
-	a = append(a, "--metric", info.Metric)
-	if info.Contrast != "" {
-		a = append(a, "--contrast", info.Contrast)
-	}
-	return a
 }
 
 // oneLineArg is an argument as a message shows it: quoted if it holds a
@@ -188,19 +171,4 @@ func parseContrast(spec string, regimes []string) (string, error) {
 		return "", badInput("--contrast must be a-b with a and b two different regimes among those run (%s), got %q", strings.Join(regimes, ", "), spec)
 	}
 	return spec, nil
-}
-
-// Shard restricts a sweep plan to shard i of n: the manifest records it,
-// and its jobs are ShardJobs(i, n). It refuses a shard with no runs.
-func (x *Prepared) Shard(i, n int) ([]int, error) {
-	jobs := x.ShardJobs(i, n)
-	if len(jobs) == 0 {
-		return nil, badInput("--shard %d/%d holds no runs: there are only %d", i, n, x.NRuns())
-	}
-	if x.Sweep != nil {
-		info := *x.Sweep
-		info.Shard = strconv.Itoa(i) + "/" + strconv.Itoa(n)
-		x.Sweep = &info
-	}
-	return jobs, nil
 }

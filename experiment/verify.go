@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/borderwork/borderwork/experiment/runs"
 	hint "github.com/borderwork/borderwork/internal/suggest"
 	"github.com/borderwork/borderwork/output"
 )
@@ -20,7 +21,7 @@ import (
 // lists is the run x has under that index. A table that differs is named
 // with its first differing row, found by running that row's block of
 // runs again. what names the command for messages ("--resume", "merge").
-// If ctx ends while the tables are read, the error wraps ErrInterrupted.
+// If ctx ends while the tables are read, the error wraps runs.ErrInterrupted.
 func verifyFolder(ctx context.Context, what, dir string, m *output.Manifest, x *Prepared) error {
 	if err := runIDsOf(dir, m.Runs, x); err != nil {
 		return badInput("%s: %v", what, err)
@@ -45,7 +46,7 @@ func verifyFolder(ctx context.Context, what, dir string, m *output.Manifest, x *
 		}
 		if !d.Exact && d.Block >= 0 {
 			ids := runIDs(m.Runs, d.Block)
-			want, err := x.expectedRows(t.File, ids)
+			want, err := expectedRows(x, t.File, ids)
 			if err != nil {
 				return err
 			}
@@ -102,7 +103,7 @@ func runIDs(runs []output.RunInfo, j int) []int {
 // expectedRows runs ids again and returns the lines (each with its line
 // break) they write to the table name; none for a table that is not
 // written run by run.
-func (x *Prepared) expectedRows(name string, ids []int) ([][]byte, error) {
+func expectedRows(x *Prepared, name string, ids []int) ([][]byte, error) {
 	var buf bytes.Buffer
 	c := output.NewCSV(&buf)
 	names := x.Scenario.File.Locations
@@ -133,12 +134,12 @@ func (x *Prepared) expectedRows(name string, ids []int) ([][]byte, error) {
 	return lines, nil
 }
 
-// verifyTable is output.VerifyContext, its error wrapping ErrInterrupted
+// verifyTable is output.VerifyContext, its error wrapping runs.ErrInterrupted
 // if ctx ended while the file was read.
 func verifyTable(ctx context.Context, dir string, c output.Checked) (*output.Difference, error) {
 	d, err := output.VerifyContext(ctx, dir, c)
 	if err != nil && ctx.Err() != nil {
-		return nil, fmt.Errorf("%w while checking %s", ErrInterrupted, filepath.Join(dir, filepath.FromSlash(c.File)))
+		return nil, fmt.Errorf("%w while checking %s", runs.ErrInterrupted, filepath.Join(dir, filepath.FromSlash(c.File)))
 	}
 	return d, err
 }
@@ -149,7 +150,7 @@ func verifyTable(ctx context.Context, dir string, c output.Checked) (*output.Dif
 // and one whose scenario.toml does not match its checksum: figures read
 // it too (where people are under the Flee rules, a sweep's axes, a
 // claim's colours). If ctx ends while they are read, the error wraps
-// ErrInterrupted.
+// runs.ErrInterrupted.
 func tablesAsWritten(ctx context.Context, dir string, m *output.Manifest) error {
 	if d, err := scenarioDifference(dir, m); err != nil || d != "" {
 		if err != nil {

@@ -11,40 +11,14 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"syscall"
-	"unicode"
 
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/scenarios"
 )
-
-// ErrBadInput is matched (errors.Is) by errors about what the caller
-// asked for (a folder that cannot be resumed, a shard that does not fit),
-// as opposed to failures while running: the command line exits 2 for it.
-var ErrBadInput = errors.New("bad input")
-
-// inputError is an error about the caller's input; it says only what is
-// wrong, and matches ErrBadInput.
-type inputError struct{ msg string }
-
-func (e *inputError) Error() string        { return e.msg }
-func (e *inputError) Is(target error) bool { return target == ErrBadInput }
-
-// BadInput makes an error about the caller's input, matching ErrBadInput.
-// It is one line: control characters in the arguments are escaped.
-func BadInput(format string, args ...any) error {
-	msg := fmt.Sprintf(format, args...)
-	if strings.ContainsFunc(msg, unicode.IsControl) {
-		q := strconv.Quote(msg)
-		msg = q[1 : len(q)-1]
-	}
-	return &inputError{msg}
-}
-
-func badInput(format string, args ...any) error { return BadInput(format, args...) }
 
 // Writer is an output folder being written by a prepared plan. It is
 // written under a temporary name beside its final place and swapped into
@@ -98,16 +72,6 @@ type outOfRoomError struct{ err error }
 func (e *outOfRoomError) Error() string   { return e.err.Error() }
 func (e *outOfRoomError) Unwrap() []error { return []error{e.err, ErrOutOfRoom} }
 
-// Owner is the command and scenario that write a plan's folder, and the
-// shard it holds, if it is one.
-func (x *Prepared) Owner() output.Owner {
-	o := output.Owner{Command: x.Command, Source: x.Scenario.Source}
-	if x.Sweep != nil {
-		o.Shard = x.Sweep.Shard
-	}
-	return o
-}
-
 // Start begins the folder of x at out with the resolved scenario and the
 // tables' headers, after checking that out may receive it (see
 // output.CheckTarget; o.Force allows a folder that is not this command's).
@@ -124,17 +88,17 @@ func Start(x *Prepared, out string, o Options) (w *Writer, err error) {
 	if err := checkFigureOptions(output.FigureOptions{Formats: o.Formats}, nil, func(string) string { return "--formats" }, []string{"formats"}); err != nil {
 		return nil, err
 	}
-	if _, ok := argOf(x.Scenario.Source); x.Arg == "" && !ok {
-		return nil, badInput("experiment: the plan's Arg is empty, which a command line reads as the default scenario, %s, but its scenario %s was read from %s, which no command line names; set Arg to the path or bundled name that loads it, for the command line the folder records", scenarios.Default, x.Scenario.File.Name, ShellQuote(x.Scenario.Source))
+	if _, ok := runs.ScenarioArgOf(x.Scenario.Source); x.Arg == "" && !ok {
+		return nil, badInput("experiment: the plan's Arg is empty, which a command line reads as the default scenario, %s, but its scenario %s was read from %s, which no command line names; set Arg to the path or bundled name that loads it, for the command line the folder records", scenarios.Default, x.Scenario.File.Name, runs.ShellQuote(x.Scenario.Source))
 	}
 	if err := CheckArg(x.Scenario, x.Arg); err != nil {
 		return nil, err
 	}
-	scenarioTOML, err := x.resolvedScenario().Encode()
+	scenarioTOML, err := x.ResolvedScenario().Encode()
 	if err != nil {
 		return nil, err
 	}
-	folder, err := output.Create(out, x.Owner(), o.Force, x.runTables()...)
+	folder, err := output.Create(out, x.Owner(), o.Force, runTables(x)...)
 	if errors.Is(err, output.ErrNotOurs) {
 		return nil, badInput("--out: %v", err)
 	}
@@ -152,7 +116,7 @@ func Start(x *Prepared, out string, o Options) (w *Writer, err error) {
 	if err := output.WriteFile(folder.Path("scenario.toml"), scenarioTOML); err != nil {
 		return nil, err
 	}
-	w.tables = x.runTables()
+	w.tables = runTables(x)
 	open := func(name string, header []string) (*output.CSVFile, error) {
 		if o.Resume != "" && name != "locations.csv" {
 			return output.ContinueCSV(folder.Path(name), filepath.Join(o.Resume, name), header)
@@ -194,7 +158,7 @@ func Start(x *Prepared, out string, o Options) (w *Writer, err error) {
 // runTables are the tables a folder of x holds from its runs alone, in
 // the order the manifest lists them; a command's analysis adds its own
 // (Writer.WriteTable).
-func (x *Prepared) runTables() []string {
+func runTables(x *Prepared) []string {
 	var tables []string
 	if !x.SummaryOnly {
 		tables = append(tables, "timeseries.csv")
@@ -202,7 +166,7 @@ func (x *Prepared) runTables() []string {
 	tables = append(tables, "summary.csv")
 	if !x.SummaryOnly {
 		tables = append(tables, "stats.csv")
-		if x.contrast() != "" {
+		if contrast(x) != "" {
 			tables = append(tables, "contrast.csv")
 		}
 	}
@@ -282,7 +246,7 @@ func (w *Writer) WriteTable(name string, header []string, rows [][]string) error
 // Run executes jobs on workers and appends each run to the tables, in
 // order; progress, if set, is told how many runs the folder holds after
 // each. On interruption the runs finished are kept and the error wraps
-// ErrInterrupted.
+// runs.ErrInterrupted.
 func (w *Writer) Run(ctx context.Context, jobs []int, workers int, progress func(done int)) error {
 	x := w.X
 	names := x.Scenario.File.Locations
@@ -310,7 +274,7 @@ func (w *Writer) Run(ctx context.Context, jobs []int, workers int, progress func
 			}
 		}
 	}
-	err := x.execute(ctx, jobs, workers, logDir, func(s Simulated) error {
+	err := x.ExecuteLogged(ctx, jobs, workers, logDir, func(s Simulated) error {
 		if s.Events != "" {
 			if err := w.appendRunEvents(s.Events); err != nil {
 				return err
@@ -346,8 +310,8 @@ func (w *Writer) Run(ctx context.Context, jobs []int, workers int, progress func
 		}
 		return nil
 	})
-	if errors.Is(err, ErrInterrupted) {
-		return fmt.Errorf("%w after %s of %s", ErrInterrupted, words.Whole(int64(len(w.Rows))), words.Count(before+len(jobs), "run"))
+	if errors.Is(err, runs.ErrInterrupted) {
+		return fmt.Errorf("%w after %s of %s", runs.ErrInterrupted, words.Whole(int64(len(w.Rows))), words.Count(before+len(jobs), "run"))
 	}
 	if err != nil && keeps && noRoom(err) && len(w.Rows) > before && w.cutTo(marks) == nil {
 		w.outOfRoom = err
@@ -450,7 +414,7 @@ type Finish struct {
 	Formats []string
 	Figures []Figure // the folder's figure registry; drawn if Complete
 	// FigureOptions are recorded in the manifest and say how the figures
-	// are drawn; nil: DefaultFigureOptions.
+	// are drawn; nil: output.DefaultFigureOptions.
 	FigureOptions *output.FigureOptions
 	// Derive, if set and the folder is Complete, writes the tables the
 	// folder derives from its tables of runs (closed by then, at dir)
@@ -492,10 +456,10 @@ type Outcome struct {
 // between the derived tables, the figures, the report and the manifest,
 // and last before the swap), what was derived is removed and the folder
 // is finished as interrupted, its runs kept as above: Finish returns its
-// outcome with an error wrapping ErrInterrupted. Once the swap has begun
+// outcome with an error wrapping runs.ErrInterrupted. Once the swap has begun
 // it finishes. An interrupted folder that cannot go into place (PartialPath
 // holds files borderwork did not write) is kept where it was written,
-// with its outcome, Dir naming it, and an error wrapping ErrInterrupted
+// with its outcome, Dir naming it, and an error wrapping runs.ErrInterrupted
 // that says why.
 func (w *Writer) Finish(ctx context.Context, f Finish) (*Outcome, error) {
 	if err := w.releaseRoom(); err != nil {
@@ -510,7 +474,7 @@ func (w *Writer) Finish(ctx context.Context, f Finish) (*Outcome, error) {
 		if err := output.WriteStats(w.Path("stats.csv"), w.X.Keys, o.Groups); err != nil {
 			return nil, err
 		}
-		if c := w.X.contrast(); c != "" {
+		if c := contrast(w.X); c != "" {
 			a, b, _ := SplitContrast(c, w.X.Regimes)
 			if err := output.WriteContrast(w.Path("contrast.csv"), w.X.Keys, a, b, o.Groups); err != nil {
 				return nil, err
@@ -522,7 +486,7 @@ func (w *Writer) Finish(ctx context.Context, f Finish) (*Outcome, error) {
 		done[i] = w.Rows[i].Run.ID
 	}
 	manifest := func(complete bool) *output.Manifest {
-		opts := DefaultFigureOptions()
+		opts := output.DefaultFigureOptions()
 		if f.FigureOptions != nil {
 			opts = Tidy(*f.FigureOptions)
 		}
@@ -555,10 +519,10 @@ func (w *Writer) Finish(ctx context.Context, f Finish) (*Outcome, error) {
 	if f.Complete {
 		base := len(w.tables) // the tables of runs, and those the caller added
 		err := w.finishComplete(ctx, f, manifest(true), o)
-		if err != nil && !errors.Is(err, ErrInterrupted) && noRoom(err) && (w.X.Command == "sweep" || w.X.Command == "sensitivity") && !w.scratch {
+		if err != nil && !errors.Is(err, runs.ErrInterrupted) && noRoom(err) && (w.X.Command == "sweep" || w.X.Command == "sensitivity") && !w.scratch {
 			full = err
 		}
-		if errors.Is(err, ErrInterrupted) || full != nil {
+		if errors.Is(err, runs.ErrInterrupted) || full != nil {
 			if full == nil {
 				stopped = err
 			}
@@ -602,7 +566,7 @@ func (w *Writer) Finish(ctx context.Context, f Finish) (*Outcome, error) {
 			}
 			o.Dir, o.Rows, o.Groups = at, rows, w.X.Groups(rows)
 			return o, fmt.Errorf("%w after %s, fewer than the %s that %s holds from an earlier interruption of this command: that folder is kept as it was",
-				ErrInterrupted, words.Count(len(done), "run"), words.Whole(int64(len(rows))), at)
+				runs.ErrInterrupted, words.Count(len(done), "run"), words.Whole(int64(len(rows))), at)
 		}
 		if m, err := output.ReadManifest(at); err == nil && !m.Complete && BaseCommandLine(m.CommandLine) != BaseCommandLine(w.X.RecordedCommandLine()) {
 			o.Replaced = words.Count(len(m.Runs), "finished run") + " of " + RerunCommandLine(m)
@@ -637,7 +601,7 @@ func (w *Writer) Finish(ctx context.Context, f Finish) (*Outcome, error) {
 			if moved {
 				err = fmt.Errorf("%w; the finished runs are kept at %s (marked incomplete)", err, w.Folder.Dir)
 			}
-			return o, fmt.Errorf("%w: %w", ErrInterrupted, err)
+			return o, fmt.Errorf("%w: %w", runs.ErrInterrupted, err)
 		}
 		if moved {
 			err = fmt.Errorf("%w; the new folder is kept at %s", err, w.Folder.Dir)
@@ -683,7 +647,7 @@ func noRoom(err error) bool {
 func (w *Writer) moreAt(dir string, done []int) []output.SummaryRow {
 	m, err := output.ReadManifest(dir)
 	if err != nil || m.Complete || len(m.Runs) <= len(done) || sameModelVersion(dir, m) != nil ||
-		w.X.resumableFrom(w.Folder.Final, dir, m, output.SHA256(w.scenarioTOML)) != nil {
+		resumableFrom(w.X, w.Folder.Final, dir, m, output.SHA256(w.scenarioTOML)) != nil {
 		return nil
 	}
 	for i, id := range done {
@@ -701,11 +665,11 @@ func (w *Writer) moreAt(dir string, done []int) []output.SummaryRow {
 // finishComplete writes what a complete folder derives from its runs
 // (f.Derive's tables, the figures, the report) and its manifest m,
 // checking ctx between them and once more when all is written: an error
-// wrapping ErrInterrupted says that ctx ended first.
+// wrapping runs.ErrInterrupted says that ctx ended first.
 func (w *Writer) finishComplete(ctx context.Context, f Finish, m *output.Manifest, o *Outcome) error {
 	stop := func(before string) error {
 		if ctx.Err() != nil {
-			return fmt.Errorf("%w %s", ErrInterrupted, before)
+			return fmt.Errorf("%w %s", runs.ErrInterrupted, before)
 		}
 		return nil
 	}
@@ -849,40 +813,20 @@ func (w *Writer) Discard() {
 	}
 }
 
-// NotStarted is the error, wrapping ErrInterrupted, that a command
+// NotStarted is the error, wrapping runs.ErrInterrupted, that a command
 // returns when ctx ended before its folder was started (while its plan
 // was prepared, say), writing nothing, not even a folder of no runs; nil
 // if ctx has not ended. Write checks it; callers of Start check it first.
 func NotStarted(ctx context.Context) error {
 	if ctx.Err() != nil {
-		return fmt.Errorf("%w before any run: nothing was written", ErrInterrupted)
+		return fmt.Errorf("%w before any run: nothing was written", runs.ErrInterrupted)
 	}
 	return nil
 }
 
-// Groups gathers summary rows by point and regime, in the order groups
-// first appear.
-func (x *Prepared) Groups(rows []output.SummaryRow) []output.Group {
-	if x.Order == PointMajor {
-		return output.GroupRows(rows) // a group's runs are consecutive
-	}
-	var groups []output.Group
-	index := make([]int, len(x.Points)*len(x.Regimes)) // point × regime -> group+1
-	for _, r := range rows {
-		p, g, _ := x.Coords(r.Run.ID)
-		at := &index[p*len(x.Regimes)+g]
-		if *at == 0 {
-			groups = append(groups, output.Group{Params: r.Run.Params, Regime: r.Run.Regime})
-			*at = len(groups)
-		}
-		groups[*at-1].Rows = append(groups[*at-1].Rows, r)
-	}
-	return groups
-}
-
 // contrast is the sweep's contrast, "a-b", whose paired differences
 // contrast.csv holds: "" if the plan is no sweep or has none.
-func (x *Prepared) contrast() string {
+func contrast(x *Prepared) string {
 	if x.Sweep == nil {
 		return ""
 	}
@@ -909,7 +853,7 @@ type Options struct {
 	// shard draws none, but records them for merge (see Finish).
 	Formats []string
 	// FigureOptions say how the figures are drawn (and are recorded for
-	// `plot` and, in a shard, for merge); nil: DefaultFigureOptions.
+	// `plot` and, in a shard, for merge); nil: output.DefaultFigureOptions.
 	FigureOptions *output.FigureOptions
 	// Progress, if set, is told how many of the folder's runs are done
 	// after each run.
@@ -919,7 +863,7 @@ type Options struct {
 	Force bool
 	// Limits bound the memory and work of the run; the zero value sets
 	// none.
-	Limits Limits
+	Limits runs.Limits
 	// ManifestAdds is how many bytes the caller's Finish.Manifest adds
 	// to the manifest (a sensitivity analysis' design), for the room a
 	// sweep or sensitivity analysis holds to keep its runs should the
@@ -938,7 +882,7 @@ type Options struct {
 // runs on fewer workers than o.Workers if memory allows no more at once.
 // On interruption it keeps the runs finished, marks the manifest
 // incomplete, and returns the outcome with an error wrapping
-// ErrInterrupted; interrupted before it starts, it writes nothing and
+// runs.ErrInterrupted; interrupted before it starts, it writes nothing and
 // returns no outcome.
 func Write(ctx context.Context, x *Prepared, out string, o Options) (*Outcome, error) {
 	k, ok := KindOf(x.Command)
@@ -961,7 +905,7 @@ func Write(ctx context.Context, x *Prepared, out string, o Options) (*Outcome, e
 	if err != nil {
 		return nil, err
 	}
-	if err := x.fitsOnDisk(out, len(jobs)-len(o.Done), o.Resume); err != nil {
+	if err := fitsOnDisk(x, out, len(jobs)-len(o.Done), o.Resume); err != nil {
 		return nil, err
 	}
 	if err := NotStarted(ctx); err != nil {
@@ -973,7 +917,7 @@ func Write(ctx context.Context, x *Prepared, out string, o Options) (*Outcome, e
 	}
 	defer w.Discard()
 	runErr := w.Run(ctx, jobs[len(o.Done):], workers, o.Progress)
-	if runErr != nil && !errors.Is(runErr, ErrInterrupted) && !errors.Is(runErr, ErrOutOfRoom) {
+	if runErr != nil && !errors.Is(runErr, runs.ErrInterrupted) && !errors.Is(runErr, ErrOutOfRoom) {
 		return nil, runErr
 	}
 	f := Finish{Complete: runErr == nil, Formats: o.Formats, Figures: k.Figures, FigureOptions: o.FigureOptions}
@@ -987,7 +931,7 @@ func Write(ctx context.Context, x *Prepared, out string, o Options) (*Outcome, e
 		}
 	}
 	res, err := w.Finish(ctx, f)
-	if err != nil && !errors.Is(err, ErrInterrupted) {
+	if err != nil && !errors.Is(err, runs.ErrInterrupted) {
 		return nil, err
 	}
 	res.Workers = workers
@@ -996,3 +940,5 @@ func Write(ctx context.Context, x *Prepared, out string, o Options) (*Outcome, e
 	}
 	return res, runErr
 }
+
+func badInput(format string, args ...any) error { return runs.BadInput(format, args...) }

@@ -7,8 +7,10 @@ import (
 	"slices"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/output/figures"
+	"github.com/borderwork/borderwork/output/figures/palette"
 	"github.com/borderwork/borderwork/scenarios"
 )
 
@@ -217,10 +219,10 @@ func (d *FigureData) CampFigure(ci int, regime string, caption figures.Caption) 
 	// grey, which means no regime.
 	s := d.Simulated[ci]
 	sim := figures.Band{Label: "simulated", X: days, Mean: s.Mean, Lo: cutAtZero(s.Lo), Hi: s.Hi,
-		Style: experiment.RegimeStyle(regime, []string{regime})}
+		Style: palette.RegimeStyle(regime, []string{regime})}
 	// The observed series is drawn every seventh day, as points: it is
 	// interpolated between UNHCR's reports.
-	obs := figures.Band{Label: "UNHCR (interpolated)", Markers: true, Style: figures.Part(0)}
+	obs := figures.Band{Label: "UNHCR (interpolated)", Markers: true, Style: palette.Part(0)}
 	for t := 0; t < d.Days; t += 7 {
 		obs.X = append(obs.X, float64(t))
 		obs.Mean = append(obs.Mean, d.Observed[ci][t])
@@ -237,9 +239,9 @@ func (d *FigureData) ErrorFigure(caption figures.Caption) (*figures.Figure, erro
 	}
 	var bands []figures.Band
 	for m := range NumMeasures {
-		// Measures are no regimes: greys (figures.Part).
+		// Measures are no regimes: greys (palette.Part).
 		s := d.Errors[m]
-		bands = append(bands, figures.Band{Label: m.String(), X: days, Mean: s.Mean, Lo: cutAtZero(s.Lo), Hi: s.Hi, Style: figures.Part(int(m))})
+		bands = append(bands, figures.Band{Label: m.String(), X: days, Mean: s.Mean, Lo: cutAtZero(s.Lo), Hi: s.Hi, Style: palette.Part(int(m))})
 	}
 	return figures.TimeBands("Error against UNHCR registrations", d.DayLabel(), "error (share of refugees)", bands, caption)
 }
@@ -262,7 +264,7 @@ func folderData(src experiment.Source) (*FigureData, string, figures.Caption, er
 	}
 	m := src.Manifest
 	if len(m.Regimes) != 1 {
-		return nil, "", figures.Caption{}, experiment.BadInput("%s: regimes: a validation against a Flee case runs one regime; it lists %d", filepath.Join(src.Dir, "manifest.json"), len(m.Regimes))
+		return nil, "", figures.Caption{}, runs.BadInput("%s: regimes: a validation against a Flee case runs one regime; it lists %d", filepath.Join(src.Dir, "manifest.json"), len(m.Regimes))
 	}
 	d, err := ReadFigureData(path)
 	if err != nil {

@@ -73,7 +73,7 @@ func toyValidation(regime string) *Validation {
 // TestFiguresColourOnlyTheRegime: in the validation's figures the model
 // takes its regime's colour, as in every other figure, and nothing else
 // takes a colour: UNHCR's series and the error measures are no regimes,
-// and are drawn in greys (figures.Part).
+// and are drawn in greys (palette.Part).
 func TestFiguresColourOnlyTheRegime(t *testing.T) {
 	v := toyValidation("closed")
 	camp, err := v.CampFigure(0, v.Caption())

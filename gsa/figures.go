@@ -10,6 +10,7 @@ import (
 	"github.com/borderwork/borderwork/experiment"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/output/figures"
+	"github.com/borderwork/borderwork/output/figures/palette"
 )
 
 // Figures are the figures of a sensitivity folder, drawn from its tables
@@ -175,8 +176,8 @@ func drawSobol(src experiment.Source) ([]experiment.Drawn, error) {
 	for o, op := range info.Outputs {
 		t := ir.table
 		// Two indices, not regimes: greys, not the regimes' colours.
-		first := figures.Group{Label: "first-order index S: alone", Style: figures.Part(0)}
-		total := figures.Group{Label: "total index ST: with interactions", Style: figures.Part(1)}
+		first := figures.Group{Label: "first-order index S: alone", Style: palette.Part(0)}
+		total := figures.Group{Label: "total index ST: with interactions", Style: palette.Part(1)}
 		for _, i := range ir.rows[o][:min(sobolBars, len(ir.rows[o]))] {
 			v, err := floats(t, i, "first", "first_low", "first_high", "total", "total_low", "total_high")
 			if err != nil {

@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
-	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/internal/infile"
 	"github.com/borderwork/borderwork/internal/suggest"
 	"github.com/borderwork/borderwork/scenarios"
@@ -32,7 +32,7 @@ type paramFile struct {
 func ReadParamFile(name string) ([]Entry, error) {
 	data, err := infile.Params.Read(name)
 	if err != nil {
-		return nil, experiment.BadInput("--params-file: %s: %v", name, err)
+		return nil, runs.BadInput("--params-file: %s: %v", name, err)
 	}
 	// A byte-order mark (Notepad's and Excel's "UTF-8") is no part of the
 	// first line: with it, the lines below would not find a [[param]]
@@ -47,14 +47,14 @@ func ReadParamFile(name string) ([]Entry, error) {
 			line, key, msg := scenarios.ParseErrorAt(pe, data)
 			key = keyOnLine(data, line, key)
 			if key == "" {
-				return nil, experiment.BadInput("%s:%d: %s", name, line, msg)
+				return nil, runs.BadInput("%s:%d: %s", name, line, msg)
 			}
-			return nil, experiment.BadInput("%s:%d: %s: %s", name, line, key, msg)
+			return nil, runs.BadInput("%s:%d: %s: %s", name, line, key, msg)
 		}
 		if line, key, msg, ok := scenarios.LineError(err, data); ok { // lo = "a"
-			return nil, experiment.BadInput("%s:%d: %s: %s", name, line, key, msg)
+			return nil, runs.BadInput("%s:%d: %s: %s", name, line, key, msg)
 		}
-		return nil, experiment.BadInput("%s: %s", name, strings.TrimPrefix(err.Error(), "toml: "))
+		return nil, runs.BadInput("%s: %s", name, strings.TrimPrefix(err.Error(), "toml: "))
 	}
 	headers := tableLines(data, "param")
 	if len(headers) == 0 {
@@ -74,15 +74,15 @@ func ReadParamFile(name string) ([]Entry, error) {
 		if l := undecodedLine(data, md, u[0]); l > 0 {
 			at = fmt.Sprintf("%s:%d", name, l)
 		}
-		return nil, experiment.BadInput("%s: unknown key %s%s (a [[param]] holds key, lo, hi, dist and fixed)", at, u[0], suggest.Hint(u[0][len(u[0])-1], paramKeys))
+		return nil, runs.BadInput("%s: unknown key %s%s (a [[param]] holds key, lo, hi, dist and fixed)", at, u[0], suggest.Hint(u[0][len(u[0])-1], paramKeys))
 	}
 	if len(f.Param) == 0 {
-		return nil, experiment.BadInput("%s: no [[param]] tables", name)
+		return nil, runs.BadInput("%s: no [[param]] tables", name)
 	}
 	var out []Entry
 	for i, p := range f.Param {
 		src := fmt.Sprintf("%s:%d", name, line(i))
-		bad := func(msg string) error { return experiment.BadInput("%s: param %q: %s", src, p.Key, msg) }
+		bad := func(msg string) error { return runs.BadInput("%s: param %q: %s", src, p.Key, msg) }
 		e := Entry{Pattern: strings.TrimSpace(p.Key), Exclude: p.Fixed, Source: src}
 		switch {
 		case e.Pattern == "":
@@ -148,7 +148,7 @@ func exactParamKeys(name string, data []byte, md toml.MetaData) error {
 		} else if also := keyLine(lines, table, right); also > 0 {
 			msg += fmt.Sprintf(" (%s is also given, on line %d)", right, also)
 		}
-		return experiment.BadInput("%s", msg)
+		return runs.BadInput("%s", msg)
 	}
 	return nil
 }

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/gsa"
 	"github.com/borderwork/borderwork/scenarios"
 )
@@ -32,13 +32,13 @@ func TestWriteRefusesUnknownFormat(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := filepath.Join(t.TempDir(), "sensitivity")
-	runs := 0
-	_, err = st.Write(context.Background(), out, gsa.Options{Workers: 1, Formats: []string{"jpg"}, FormatsGiven: true, Progress: func(int) { runs++ }})
-	if err == nil || !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), `--formats: unknown format "jpg"`) {
+	started := 0
+	_, err = st.Write(context.Background(), out, gsa.Options{Workers: 1, Formats: []string{"jpg"}, FormatsGiven: true, Progress: func(int) { started++ }})
+	if err == nil || !errors.Is(err, runs.ErrBadInput) || !strings.Contains(err.Error(), `--formats: unknown format "jpg"`) {
 		t.Errorf("Write(formats jpg) = %v; want bad input naming --formats", err)
 	}
-	if runs != 0 {
-		t.Errorf("Write(formats jpg) ran %d runs before refusing", runs)
+	if started != 0 {
+		t.Errorf("Write(formats jpg) ran %d runs before refusing", started)
 	}
 	if _, err := os.Stat(out); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("Write(formats jpg) left %s: %v", out, err)

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 )
 
 // FuzzReadParamFile: a parameter file (--params-file) of any content is
@@ -34,7 +34,7 @@ func FuzzReadParamFile(f *testing.F) {
 		}
 		entries, err := ReadParamFile(p)
 		if err != nil {
-			if !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), p) {
+			if !errors.Is(err, runs.ErrBadInput) || !strings.Contains(err.Error(), p) {
 				t.Fatalf("error %q is not bad input naming the file", err)
 			}
 			return
@@ -74,7 +74,7 @@ func FuzzParseEntry(f *testing.F) {
 	f.Fuzz(func(t *testing.T, arg string) {
 		e, err := ParseEntry(arg)
 		if err != nil {
-			if !errors.Is(err, experiment.ErrBadInput) || !strings.HasPrefix(err.Error(), "--params ") {
+			if !errors.Is(err, runs.ErrBadInput) || !strings.HasPrefix(err.Error(), "--params ") {
 				t.Fatalf("error %q is not bad input naming --params", err)
 			}
 			return

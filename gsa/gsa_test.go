@@ -15,6 +15,7 @@ import (
 
 	"github.com/borderwork/borderwork/claim"
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/internal/infile"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/scenarios"
@@ -487,7 +488,7 @@ func TestParamFileNotAFile(t *testing.T) {
 		t.Skip("no /dev/zero")
 	}
 	_, err := ReadParamFile("/dev/zero")
-	if want := "--params-file: /dev/zero: is not a regular file (a pipe, a device or a socket)"; err == nil || err.Error() != want || !errors.Is(err, experiment.ErrBadInput) {
+	if want := "--params-file: /dev/zero: is not a regular file (a pipe, a device or a socket)"; err == nil || err.Error() != want || !errors.Is(err, runs.ErrBadInput) {
 		t.Errorf("ReadParamFile(/dev/zero) = %v; want %s", err, want)
 	}
 }
@@ -611,7 +612,7 @@ func TestScreen(t *testing.T) {
 	// A folder that is not there is said not to exist, as plot and
 	// reproduce say it, not "not a borderwork output folder".
 	missing := filepath.Join(t.TempDir(), "none")
-	if _, err := Screen(context.Background(), missing, 2); !errors.Is(err, experiment.ErrBadInput) || err.Error() != "--screen: "+missing+" does not exist" {
+	if _, err := Screen(context.Background(), missing, 2); !errors.Is(err, runs.ErrBadInput) || err.Error() != "--screen: "+missing+" does not exist" {
 		t.Errorf("Screen of a missing folder = %v; want bad input: --screen: %s does not exist", err, missing)
 	}
 
@@ -644,10 +645,10 @@ func TestScreen(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, err := Screen(ctx, dir, 2); !errors.Is(err, experiment.ErrInterrupted) {
+	if _, err := Screen(ctx, dir, 2); !errors.Is(err, runs.ErrInterrupted) {
 		t.Errorf("Screen, interrupted while checking a big table: %v; want ErrInterrupted", err)
 	}
-	if _, err := Screen(context.Background(), dir, 2); err == nil || errors.Is(err, experiment.ErrInterrupted) {
+	if _, err := Screen(context.Background(), dir, 2); err == nil || errors.Is(err, runs.ErrInterrupted) {
 		t.Errorf("Screen of a grown table: %v; want it refused", err)
 	}
 }

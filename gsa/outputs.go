@@ -11,7 +11,7 @@ import (
 	"strings"
 
 	"github.com/borderwork/borderwork/claim"
-	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/internal/suggest"
 	"github.com/borderwork/borderwork/output"
 )
@@ -125,13 +125,13 @@ func resolveMetrics(list []string) ([]string, error) {
 				for _, t := range output.Totals {
 					names = append(names, t.Name)
 				}
-				return nil, experiment.BadInput("--metrics: unknown metric %q (a column of summary.csv such as trapped_person_days, or harms, headlines, all)%s", m, suggest.Hint(m, names))
+				return nil, runs.BadInput("--metrics: unknown metric %q (a column of summary.csv such as trapped_person_days, or harms, headlines, all)%s", m, suggest.Hint(m, names))
 			}
 			add(m)
 		}
 	}
 	if len(out) == 0 {
-		return nil, experiment.BadInput("--metrics: name at least one metric")
+		return nil, runs.BadInput("--metrics: name at least one metric")
 	}
 	return out, nil
 }
@@ -153,7 +153,7 @@ func resolveEffects(list []string, split bool) ([]string, error) {
 				for _, e := range known {
 					names = append(names, e.ID)
 				}
-				return nil, experiment.BadInput("--effects: unknown effect %q (effects: claim, %s)%s", id, strings.Join(names, ", "), suggest.Hint(id, append([]string{"claim"}, names...)))
+				return nil, runs.BadInput("--effects: unknown effect %q (effects: claim, %s)%s", id, strings.Join(names, ", "), suggest.Hint(id, append([]string{"claim"}, names...)))
 			}
 			if !slices.Contains(out, id) {
 				out = append(out, id)

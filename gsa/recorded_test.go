@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/internal/foldertest"
 	"github.com/borderwork/borderwork/internal/manifestedit"
 )
@@ -46,7 +47,7 @@ func TestRedrawRefusesAnEditedSensitivitySection(t *testing.T) {
 			manifestedit.Edit(t, dir, func(m map[string]any) { m["sensitivity"].(map[string]any)[tt.key] = tt.value })
 			before := foldertest.Files(t, dir)
 			_, err = experiment.Redraw(dir, nil, experiment.FigureChange{Size: "single"})
-			if !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), path) || !strings.Contains(err.Error(), "the manifest was changed") {
+			if !errors.Is(err, runs.ErrBadInput) || !strings.Contains(err.Error(), path) || !strings.Contains(err.Error(), "the manifest was changed") {
 				t.Fatalf("Redraw = %v; want a bad-input error naming %s", err, path)
 			}
 			foldertest.Same(t, "the folder plot refused", dir, before)

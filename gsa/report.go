@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/sensitivity"
@@ -405,7 +406,7 @@ func reportOf(m *output.Manifest, r *Result, drawn []experiment.Drawn) ([]byte, 
 	b.WriteString("## What was run\n\n")
 	source, _ := output.TextSpan(m.ScenarioSource) // the user's path: a backtick or a line break would end its span
 	fmt.Fprintf(&b, "- Scenario: %s, loaded from %s; the resolved file is `scenario.toml`. %d days; master seed %d.\n", output.CodeSpan(m.Scenario), source, m.Days, m.Seed)
-	fmt.Fprintf(&b, "- Written by %s.\n", experiment.BuiltBy(m))
+	fmt.Fprintf(&b, "- Written by %s.\n", runs.BuiltBy(m))
 	varied, fixed := 0, map[string]int{}
 	for _, k := range info.Keys {
 		if k.Varied {

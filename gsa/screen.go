@@ -10,6 +10,7 @@ import (
 	"strconv"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/sensitivity"
 )
@@ -67,11 +68,11 @@ const ScreenTop = 3
 // and listed in LeftOut: a Sobol' analysis of the kept parameters is
 // conditional on the others at their scenario values.
 //
-// It stops with an error wrapping experiment.ErrInterrupted if ctx ends
+// It stops with an error wrapping runs.ErrInterrupted if ctx ends
 // while the table is checked.
 func Screen(ctx context.Context, dir string, top int) (*Screening, error) {
 	if top < 1 {
-		return nil, experiment.BadInput("--top must be at least 1, got %d", top)
+		return nil, runs.BadInput("--top must be at least 1, got %d", top)
 	}
 	m, err := output.ReadManifest(dir)
 	if err != nil {
@@ -80,25 +81,25 @@ func Screen(ctx context.Context, dir string, top int) (*Screening, error) {
 	info, err := ReadInfo(m)
 	switch {
 	case m.Command != "sensitivity" || err != nil:
-		return nil, experiment.BadInput("--screen: %s holds a %s folder, not a sensitivity analysis", dir, m.Command)
+		return nil, runs.BadInput("--screen: %s holds a %s folder, not a sensitivity analysis", dir, m.Command)
 	case info.Method != Morris:
-		return nil, experiment.BadInput("--screen: %s holds a %s analysis; screen with --method morris first", dir, info.Method)
+		return nil, runs.BadInput("--screen: %s holds a %s analysis; screen with --method morris first", dir, info.Method)
 	case !m.Complete || (m.Sweep != nil && m.Sweep.Shard != ""):
-		return nil, experiment.BadInput("--screen: %s is incomplete or one shard; finish or merge it first", dir)
+		return nil, runs.BadInput("--screen: %s is incomplete or one shard; finish or merge it first", dir)
 	}
 	// The folder's word is trusted only for a table as borderwork wrote it.
 	i := slices.IndexFunc(m.Tables, func(c output.Checked) bool { return c.File == morrisCSV })
 	if i < 0 {
-		return nil, experiment.BadInput("--screen: %s: its manifest lists no %s", dir, morrisCSV)
+		return nil, runs.BadInput("--screen: %s: its manifest lists no %s", dir, morrisCSV)
 	}
 	if d, err := output.VerifyContext(ctx, dir, m.Tables[i]); err != nil {
 		if ctx.Err() != nil {
-			return nil, fmt.Errorf("%w while checking %s", experiment.ErrInterrupted, filepath.Join(dir, morrisCSV))
+			return nil, fmt.Errorf("%w while checking %s", runs.ErrInterrupted, filepath.Join(dir, morrisCSV))
 		}
 		return nil, err
 	} else if d != nil {
 		d.File = filepath.Join(dir, d.File)
-		return nil, experiment.BadInput("--screen: %v; refusing a table borderwork did not write", d)
+		return nil, runs.BadInput("--screen: %v; refusing a table borderwork did not write", d)
 	}
 	t, err := output.ReadTable(filepath.Join(dir, morrisCSV), morrisColumns...)
 	if err != nil {

@@ -9,7 +9,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/internal/suggest"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/scenarios"
@@ -107,7 +107,7 @@ func (e Entry) String() string {
 func ParseEntry(arg string) (Entry, error) {
 	e := Entry{Source: "--params " + arg}
 	bad := func(format string, args ...any) (Entry, error) {
-		return Entry{}, experiment.BadInput("--params %s: %s", arg, fmt.Sprintf(format, args...))
+		return Entry{}, runs.BadInput("--params %s: %s", arg, fmt.Sprintf(format, args...))
 	}
 	spec := strings.TrimSpace(arg)
 	if rest, ok := strings.CutPrefix(spec, "-"); ok {
@@ -157,7 +157,7 @@ func ParseEntry(arg string) (Entry, error) {
 // order.
 func Space(s *scenarios.Scenario, entries []Entry, share float64) ([]Key, error) {
 	if !(share > 0) || math.IsInf(share, 0) {
-		return nil, experiment.BadInput("--range-share must be more than 0, got %v", share)
+		return nil, runs.BadInput("--range-share must be more than 0, got %v", share)
 	}
 	numeric := s.NumericKeys()
 	sibs := siblings(numeric)
@@ -205,12 +205,12 @@ func Space(s *scenarios.Scenario, entries []Entry, share float64) ([]Key, error)
 		if p, _, err := s.KeyPath(e.Pattern); err == nil {
 			for _, k := range keys {
 				if q, _, err := s.KeyPath(k.Name); err == nil && q == p {
-					return nil, experiment.BadInput("%s: %s is the key %s; name it so", e.Source, e.Pattern, k.Name)
+					return nil, runs.BadInput("%s: %s is the key %s; name it so", e.Source, e.Pattern, k.Name)
 				}
 			}
 		}
 		if !e.HasRange {
-			return nil, experiment.BadInput("%s: %s is not set in %s (its regime sets it); give its range, %s=lo:hi", e.Source, e.Pattern, s.File.Name, e.Pattern)
+			return nil, runs.BadInput("%s: %s is not set in %s (its regime sets it); give its range, %s=lo:hi", e.Source, e.Pattern, s.File.Name, e.Pattern)
 		}
 		n := unsetKey(e.Pattern, integer)
 		k, err := apply(Key{Name: n.Key, Group: n.Group, Unset: true, Integer: n.Integer, Valid: n.Valid}, n, e, share, true, nil)
@@ -251,7 +251,7 @@ func unsetKey(key string, integer bool) scenarios.NumericKey {
 
 func checkVaried(keys []Key) error {
 	if !slices.ContainsFunc(keys, func(k Key) bool { return k.Varied }) {
-		return experiment.BadInput("no parameter to vary: every key chosen is fixed (parameters.csv would say why); give ranges with --params KEY=lo:hi")
+		return runs.BadInput("no parameter to vary: every key chosen is fixed (parameters.csv would say why); give ranges with --params KEY=lo:hi")
 	}
 	return nil
 }
@@ -262,7 +262,7 @@ func noMatch(s *scenarios.Scenario, e Entry) error {
 	for _, n := range s.NumericKeys() {
 		names = append(names, n.Key)
 	}
-	return experiment.BadInput("%s%s", msg, suggest.Hint(e.Pattern, names))
+	return runs.BadInput("%s%s", msg, suggest.Hint(e.Pattern, names))
 }
 
 // apply applies entry e to key k, whose sibling levels are sib; named
@@ -280,13 +280,13 @@ func apply(k Key, n scenarios.NumericKey, e Entry, share float64, named bool, si
 	switch n.Role {
 	case scenarios.RoleSetting:
 		if named {
-			return k, experiment.BadInput("%s: %s sets how the experiment runs, not an assumption of the model; it cannot be varied", e.Source, n.Key)
+			return k, runs.BadInput("%s: %s sets how the experiment runs, not an assumption of the model; it cannot be varied", e.Source, n.Key)
 		}
 		k.Note, k.Fixed = fixedSetting, fixedBySetting
 		return k, nil
 	case scenarios.RoleCoordinate:
 		if named {
-			return k, experiment.BadInput("%s: %s places a location on a map; the model never reads it, so it cannot be varied", e.Source, n.Key)
+			return k, runs.BadInput("%s: %s places a location on a map; the model never reads it, so it cannot be varied", e.Source, n.Key)
 		}
 		k.Note, k.Fixed = fixedCoordinateNote, fixedCoordinate
 		return k, nil
@@ -294,7 +294,7 @@ func apply(k Key, n scenarios.NumericKey, e Entry, share float64, named bool, si
 	if !e.HasRange {
 		r := byRule(k, n, share, sib)
 		if !r.Varied && named && n.Role != scenarios.RoleSchedule && n.Role != scenarios.RoleDefinition {
-			return k, experiment.BadInput("%s: %s is %s, so the default rule cannot vary it; give its range, %s=lo:hi", e.Source, n.Key, r.Note, n.Key)
+			return k, runs.BadInput("%s: %s is %s, so the default rule cannot vary it; give its range, %s=lo:hi", e.Source, n.Key, r.Note, n.Key)
 		}
 		if !r.Varied && named { // a schedule's day or an output's definition, named on purpose
 			r = byShare(k, n, share, sib)
@@ -302,7 +302,7 @@ func apply(k Key, n scenarios.NumericKey, e Entry, share float64, named bool, si
 		return r, nil
 	}
 	bad := func(format string, args ...any) (Key, error) {
-		return k, experiment.BadInput("%s: %s", e.Source, fmt.Sprintf(format, args...))
+		return k, runs.BadInput("%s: %s", e.Source, fmt.Sprintf(format, args...))
 	}
 	p := sensitivity.Param{Name: n.Key, Lo: e.Lo, Hi: e.Hi, Integer: n.Integer, Dist: e.Dist}
 	switch {

@@ -15,6 +15,7 @@ import (
 
 	"github.com/borderwork/borderwork/claim"
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/scenarios"
@@ -55,7 +56,7 @@ type Spec struct {
 	// Limits bound the design's size before anything is built (the
 	// bookkeeping of its runs; Write checks the runs themselves); the
 	// zero value sets none.
-	Limits experiment.Limits
+	Limits runs.Limits
 }
 
 // Defaults of a Spec.
@@ -89,7 +90,7 @@ func CheckSetting(flag string, v float64) error {
 		return fmt.Errorf("gsa: no setting %q", flag)
 	}
 	if !r.ok(v) {
-		return experiment.BadInput("--%s must be %s, got %s", flag, r.valid, strconv.FormatFloat(v, 'g', -1, 64))
+		return runs.BadInput("--%s must be %s, got %s", flag, r.valid, strconv.FormatFloat(v, 'g', -1, 64))
 	}
 	return nil
 }
@@ -159,7 +160,7 @@ type Study struct {
 
 // New resolves spec against s (validated, its replicates the replicates
 // per point), checks every argument and the corners of the parameter box
-// (errors wrap experiment.ErrBadInput or scenarios.ErrInvalid), and
+// (errors wrap runs.ErrBadInput or scenarios.ErrInvalid), and
 // returns the study. arg is how the command line named the scenario.
 // It is NewContext with a context that never ends.
 func New(s *scenarios.Scenario, arg string, spec Spec) (*Study, error) {
@@ -167,7 +168,7 @@ func New(s *scenarios.Scenario, arg string, spec Spec) (*Study, error) {
 }
 
 // NewContext is New, stopping with an error wrapping
-// experiment.ErrInterrupted if ctx ends while the points are prepared.
+// runs.ErrInterrupted if ctx ends while the points are prepared.
 func NewContext(ctx context.Context, s *scenarios.Scenario, arg string, spec Spec) (*Study, error) {
 	info, err := settings(s, spec)
 	if err != nil {
@@ -196,8 +197,8 @@ func NewContext(ctx context.Context, s *scenarios.Scenario, arg string, spec Spe
 	if m := float64(spec.Limits.Memory); m > 0 {
 		need := 3 * 8 * float64(st.Resamples) * float64(len(st.Outputs)) * float64(len(st.Params))
 		if !(need <= m) {
-			return nil, experiment.BadInput("--resamples %d × %d outputs × %d parameters: the bootstrap would need about %s of memory at once; the limit is %s (--max-memory or %s raises it)",
-				st.Resamples, len(st.Outputs), len(st.Params), experiment.FormatBytes(need), experiment.FormatBytes(m), experiment.EnvMaxMemory)
+			return nil, runs.BadInput("--resamples %d × %d outputs × %d parameters: the bootstrap would need about %s of memory at once; the limit is %s (--max-memory or %s raises it)",
+				st.Resamples, len(st.Outputs), len(st.Params), runs.FormatBytes(need), runs.FormatBytes(m), runs.EnvMaxMemory)
 		}
 	}
 	if err := st.checkBox(); err != nil {
@@ -244,13 +245,13 @@ func settings(s *scenarios.Scenario, spec Spec) (Info, error) {
 	}
 	switch {
 	case spec.Method != Morris && spec.Method != Sobol:
-		return Info{}, experiment.BadInput("--method must be morris or sobol, got %q", spec.Method)
+		return Info{}, runs.BadInput("--method must be morris or sobol, got %q", spec.Method)
 	case s.File.Replicates < 2:
-		return Info{}, experiment.BadInput("--reps must be at least 2: a point's replicate noise is measured from its replicates, got %d", s.File.Replicates)
+		return Info{}, runs.BadInput("--reps must be at least 2: a point's replicate noise is measured from its replicates, got %d", s.File.Replicates)
 	case len(spec.Effects) > 0 && len(spec.Regimes) > 0:
-		return Info{}, experiment.BadInput("give --regimes or --effects, not both: effects run the claim's design in place of regimes")
+		return Info{}, runs.BadInput("give --regimes or --effects, not both: effects run the claim's design in place of regimes")
 	case spec.Split && len(spec.Effects) == 0:
-		return Info{}, experiment.BadInput("--split-malfunction is for --effects")
+		return Info{}, runs.BadInput("--split-malfunction is for --effects")
 	}
 	if spec.Method == Morris {
 		info.Trajectories, info.Levels, info.Candidates = spec.Trajectories, spec.Levels, spec.Candidates
@@ -269,24 +270,24 @@ func settings(s *scenarios.Scenario, spec Spec) (Info, error) {
 		}{{"trajectories", info.Trajectories}, {"levels", info.Levels}, {"candidates", info.Candidates}} {
 			if err := CheckSetting(c.flag, float64(c.v)); err != nil {
 				if c.flag == "candidates" && spec.Candidates == 0 { // not given: say where it came from
-					return Info{}, experiment.BadInput("--trajectories %d: the default --candidates, 5 × r = %d, is more than a design can draw; give fewer trajectories", info.Trajectories, info.Candidates)
+					return Info{}, runs.BadInput("--trajectories %d: the default --candidates, 5 × r = %d, is more than a design can draw; give fewer trajectories", info.Trajectories, info.Candidates)
 				}
 				return Info{}, err
 			}
 		}
 		if info.Candidates < info.Trajectories {
-			return Info{}, experiment.BadInput("--candidates must be at least --trajectories (%d), got %d: the design keeps the r most spread out of M", info.Trajectories, info.Candidates)
+			return Info{}, runs.BadInput("--candidates must be at least --trajectories (%d), got %d: the design keeps the r most spread out of M", info.Trajectories, info.Candidates)
 		}
 		// Keeping r of M candidates compares every pair: M² distances
 		// held at once (sensitivity's selectSpread).
 		if m := float64(spec.Limits.Memory); m > 0 && info.Candidates > info.Trajectories {
 			if need := 8 * float64(info.Candidates) * float64(info.Candidates); !(need <= m) {
-				return Info{}, experiment.BadInput("--candidates %d (5 × --trajectories unless given): choosing among them compares every pair, about %s of memory at once; the limit is %s (--max-memory or %s raises it)",
-					info.Candidates, experiment.FormatBytes(need), experiment.FormatBytes(m), experiment.EnvMaxMemory)
+				return Info{}, runs.BadInput("--candidates %d (5 × --trajectories unless given): choosing among them compares every pair, about %s of memory at once; the limit is %s (--max-memory or %s raises it)",
+					info.Candidates, runs.FormatBytes(need), runs.FormatBytes(m), runs.EnvMaxMemory)
 			}
 		}
 		if spec.Samples != 0 || spec.Base != "" {
-			return Info{}, experiment.BadInput("--samples and --base are for --method sobol")
+			return Info{}, runs.BadInput("--samples and --base are for --method sobol")
 		}
 	} else {
 		info.Samples, info.Base = spec.Samples, spec.Base
@@ -300,10 +301,10 @@ func settings(s *scenarios.Scenario, spec Spec) (Info, error) {
 			info.Base = sensitivity.ScrambledSobol.String()
 		}
 		if _, err := sensitivity.ParseBaseSequence(info.Base); err != nil {
-			return Info{}, experiment.BadInput("--base: %v", err)
+			return Info{}, runs.BadInput("--base: %v", err)
 		}
 		if spec.Trajectories != 0 || spec.Levels != 0 || spec.Candidates != 0 {
-			return Info{}, experiment.BadInput("--trajectories, --levels and --candidates are for --method morris")
+			return Info{}, runs.BadInput("--trajectories, --levels and --candidates are for --method morris")
 		}
 	}
 	var err error
@@ -326,10 +327,10 @@ func settings(s *scenarios.Scenario, spec Spec) (Info, error) {
 		}
 		for i, r := range info.Arms {
 			if !slices.Contains(s.RegimeNames(), r) {
-				return Info{}, experiment.BadInput("--regimes: unknown regime %q (regimes of %s: %s)", r, s.File.Name, strings.Join(s.RegimeNames(), ", "))
+				return Info{}, runs.BadInput("--regimes: unknown regime %q (regimes of %s: %s)", r, s.File.Name, strings.Join(s.RegimeNames(), ", "))
 			}
 			if slices.Index(info.Arms, r) < i {
-				return Info{}, experiment.BadInput("--regimes: %q is listed twice", r)
+				return Info{}, runs.BadInput("--regimes: %q is listed twice", r)
 			}
 		}
 	}
@@ -381,15 +382,15 @@ func args(info *Info, entries []Entry, effects bool) []string {
 // neither a parameter file nor a screening folder), and checks that the
 // manifest is what borderwork wrote: the section's settings are those of
 // its command line, and the command line is that of the study. Errors
-// about the folder wrap experiment.ErrBadInput; what names the command
+// about the folder wrap runs.ErrBadInput; what names the command
 // for messages ("merge", "reproduce"). It stops with an error wrapping
-// experiment.ErrInterrupted if ctx ends while the points are prepared.
+// runs.ErrInterrupted if ctx ends while the points are prepared.
 func FromManifest(ctx context.Context, what string, m *output.Manifest, scenarioPath string) (*Study, error) {
 	dir := filepath.Dir(scenarioPath)
 	manifest := filepath.Join(dir, "manifest.json")
 	info, err := ReadInfo(m)
 	if err != nil {
-		return nil, experiment.BadInput("%s: %s: %v", what, manifest, err)
+		return nil, runs.BadInput("%s: %s: %v", what, manifest, err)
 	}
 	s, err := experiment.LoadResolved(m, scenarioPath)
 	if err != nil {
@@ -397,10 +398,10 @@ func FromManifest(ctx context.Context, what string, m *output.Manifest, scenario
 	}
 	st, err := fromInfo(s, m.ScenarioArg, *info)
 	if err != nil {
-		return nil, experiment.BadInput("%s: %s: its sensitivity section: %v; the manifest was changed", what, manifest, err)
+		return nil, runs.BadInput("%s: %s: its sensitivity section: %v; the manifest was changed", what, manifest, err)
 	}
 	if err := st.consistent(info); err != nil {
-		return nil, experiment.BadInput("%s: %s: its sensitivity section %v; the manifest was changed", what, manifest, err)
+		return nil, runs.BadInput("%s: %s: its sensitivity section %v; the manifest was changed", what, manifest, err)
 	}
 	if err := st.prepare(ctx); err != nil {
 		return nil, err
@@ -503,17 +504,17 @@ func (st *Study) matches(what, dir string, m *output.Manifest) error {
 		return err
 	}
 	if err := json.Compact(&b, m.Sensitivity); err != nil {
-		return experiment.BadInput("%s: %s: its sensitivity section: %v", what, manifest, err)
+		return runs.BadInput("%s: %s: its sensitivity section: %v", what, manifest, err)
 	}
 	switch {
 	case !experiment.SameCommandLine(st.X.CommandLine(), experiment.BaseCommandLine(m.CommandLine)):
-		return experiment.BadInput("%s: %s: its command line is not that of the analysis it describes (%s); the manifest was changed", what, manifest, st.X.CommandLine())
+		return runs.BadInput("%s: %s: its command line is not that of the analysis it describes (%s); the manifest was changed", what, manifest, st.X.CommandLine())
 	case !bytes.Equal(a.Bytes(), b.Bytes()):
-		return experiment.BadInput("%s: %s: its sensitivity section is not what its parameters and settings give; the manifest was changed", what, manifest)
+		return runs.BadInput("%s: %s: its sensitivity section is not what its parameters and settings give; the manifest was changed", what, manifest)
 	case m.Sweep == nil || m.Sweep.Design != st.Method || !slices.Equal(m.Sweep.Keys, st.X.Keys) || len(m.Sweep.Points) > 0:
-		return experiment.BadInput("%s: %s: its sweep section is not that of the analysis; the manifest was changed", what, manifest)
+		return runs.BadInput("%s: %s: its sweep section is not that of the analysis; the manifest was changed", what, manifest)
 	case m.Sweep.TotalRuns != st.X.NRuns():
-		return experiment.BadInput("%s: %s: the analysis has %d runs, not %d; the manifest was changed", what, manifest, st.X.NRuns(), m.Sweep.TotalRuns)
+		return runs.BadInput("%s: %s: the analysis has %d runs, not %d; the manifest was changed", what, manifest, st.X.NRuns(), m.Sweep.TotalRuns)
 	}
 	return nil
 }
@@ -567,7 +568,7 @@ func (st *Study) prepare(ctx context.Context) error {
 		PrepareWorkers: runtime.GOMAXPROCS(0),
 	}
 	x, err := plan.PrepareContext(ctx)
-	if errors.Is(err, experiment.ErrInterrupted) {
+	if errors.Is(err, runs.ErrInterrupted) {
 		return err
 	}
 	if err != nil {
@@ -585,17 +586,17 @@ func (info *Info) design(seed uint64) (sensitivity.Design, error) {
 		d, err := sensitivity.NewMorris(params, sensitivity.MorrisSettings{
 			Trajectories: info.Trajectories, Levels: info.Levels, Candidates: info.Candidates, Seed: seed})
 		if err != nil {
-			return nil, experiment.BadInput("%v", err)
+			return nil, runs.BadInput("%v", err)
 		}
 		return d, nil
 	}
 	base, err := sensitivity.ParseBaseSequence(info.Base)
 	if err != nil {
-		return nil, experiment.BadInput("%v", err)
+		return nil, runs.BadInput("%v", err)
 	}
 	d, err := sensitivity.NewSobol(params, sensitivity.SobolSettings{N: info.Samples, Sequence: base, Seed: seed})
 	if err != nil {
-		return nil, experiment.BadInput("%v", err)
+		return nil, runs.BadInput("%v", err)
 	}
 	return d, nil
 }
@@ -680,7 +681,7 @@ func (st *Study) checkBox() error {
 			if !strings.Contains(msg, label) { // an error about a set key names it already
 				msg = label + ": " + msg
 			}
-			return experiment.BadInput("%s; %s", msg, hint)
+			return runs.BadInput("%s; %s", msg, hint)
 		}
 		return nil
 	}

@@ -9,6 +9,7 @@ import (
 	"runtime"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/output"
 )
 
@@ -24,9 +25,9 @@ type Options struct {
 	// Force allows replacing a folder at out that is not this command's
 	// and scenario's (files borderwork did not write are kept).
 	Force bool
-	// Limits bound the runs' memory and work (experiment.Limits); the
+	// Limits bound the runs' memory and work (runs.Limits); the
 	// zero value sets none.
-	Limits experiment.Limits
+	Limits runs.Limits
 	// Formats are the figure formats (none: no figures); a shard draws
 	// none, but records them for merge to draw.
 	Formats []string
@@ -102,13 +103,13 @@ type Outcome struct {
 // joins shards and analyses the whole. On interruption the runs finished
 // are kept (at experiment.PartialPath(out) if out holds an earlier
 // folder), the manifest marks the folder incomplete, and the error wraps
-// experiment.ErrInterrupted.
+// runs.ErrInterrupted.
 func (st *Study) Write(ctx context.Context, out string, o Options) (*Outcome, error) {
 	x := *st.X // a copy: the shard is the folder's, not the study's
 	jobs := x.AllJobs()
 	if o.Shards > 0 {
 		if o.Shard < 0 || o.Shard >= o.Shards {
-			return nil, experiment.BadInput("--shard must be i/n with 0 <= i < n, got %d/%d", o.Shard, o.Shards)
+			return nil, runs.BadInput("--shard must be i/n with 0 <= i < n, got %d/%d", o.Shard, o.Shards)
 		}
 		var err error
 		if jobs, err = x.Shard(o.Shard, o.Shards); err != nil {
@@ -141,7 +142,7 @@ func (st *Study) Write(ctx context.Context, out string, o Options) (*Outcome, er
 		eo.Resume, eo.Done = r.From, r.Done
 		o.Formats = experiment.ResumedFormats(r, o.Formats, o.FormatsGiven)
 		if f := r.Figures; f != nil && !o.SizeGiven {
-			opts := experiment.DefaultFigureOptions()
+			opts := output.DefaultFigureOptions()
 			if o.FigureOptions != nil {
 				opts = *o.FigureOptions
 			}
@@ -170,7 +171,7 @@ func (st *Study) Write(ctx context.Context, out string, o Options) (*Outcome, er
 		o.Start(Starting{Runs: len(jobs), Resumed: len(eo.Done), Simulations: x.Simulations(jobs[len(eo.Done):]), Workers: workers, Continues: continues})
 	}
 	runErr := w.Run(ctx, jobs[len(eo.Done):], workers, o.Progress)
-	if runErr != nil && !errors.Is(runErr, experiment.ErrInterrupted) && !errors.Is(runErr, experiment.ErrOutOfRoom) {
+	if runErr != nil && !errors.Is(runErr, runs.ErrInterrupted) && !errors.Is(runErr, experiment.ErrOutOfRoom) {
 		return nil, runErr
 	}
 	f := experiment.Finish{
@@ -195,7 +196,7 @@ func (st *Study) Write(ctx context.Context, out string, o Options) (*Outcome, er
 		}
 	}
 	done, err := w.Finish(ctx, f)
-	if err != nil && !errors.Is(err, experiment.ErrInterrupted) {
+	if err != nil && !errors.Is(err, runs.ErrInterrupted) {
 		return nil, err
 	}
 	if runErr == nil || err != nil {
@@ -365,7 +366,7 @@ func rerun(ctx context.Context, m *output.Manifest, scenarioPath, out string, wo
 	o := Options{Workers: workers, Formats: formats, FigureOptions: experiment.RecordedFigureOptions(m), Scratch: true}
 	if m.Sweep != nil && m.Sweep.Shard != "" {
 		if _, err := fmt.Sscanf(m.Sweep.Shard, "%d/%d", &o.Shard, &o.Shards); err != nil {
-			return experiment.BadInput("the manifest's shard %q: %v", m.Sweep.Shard, err)
+			return runs.BadInput("the manifest's shard %q: %v", m.Sweep.Shard, err)
 		}
 	}
 	_, err = st.Write(ctx, out, o)

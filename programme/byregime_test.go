@@ -11,6 +11,7 @@ import (
 
 	"github.com/borderwork/borderwork/experiment"
 	"github.com/borderwork/borderwork/output"
+	"github.com/borderwork/borderwork/output/figures/palette"
 )
 
 // overDays reports whether a programme folder's figure called name is one
@@ -157,7 +158,7 @@ func TestArmStyles(t *testing.T) {
 		}
 		seen := map[int]string{}
 		for _, r := range regimes {
-			if got, want := st(r), experiment.RegimeStyle(r, regimes); got != want {
+			if got, want := st(r), palette.RegimeStyle(r, regimes); got != want {
 				t.Errorf("%s: %s takes style %d; want its regime's, %d", name, r, got, want)
 			}
 			colours := map[int]string{}

@@ -9,6 +9,7 @@ import (
 	"github.com/borderwork/borderwork/experiment"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/output/figures"
+	"github.com/borderwork/borderwork/output/figures/palette"
 	"github.com/borderwork/borderwork/scenarios"
 )
 
@@ -144,7 +145,7 @@ func style(src experiment.Source) (func(string) int, error) {
 	slots := map[string]int{} // arm -> palette position, from 0
 	used := map[int]bool{}    // positions taken, modulo paletteStyles
 	for _, r := range info.Regimes {
-		s := experiment.RegimeStyle(r, info.Regimes) - 1
+		s := palette.RegimeStyle(r, info.Regimes) - 1
 		slots[r] = s
 		used[s%paletteStyles] = true
 	}
@@ -187,7 +188,7 @@ func style(src experiment.Source) (func(string) int, error) {
 		if s, ok := slots[arm]; ok {
 			return s + 1
 		}
-		return experiment.RegimeStyle(arm, ArmNames(Arms(info.Regimes)))
+		return palette.RegimeStyle(arm, ArmNames(Arms(info.Regimes)))
 	}, nil
 }
 
@@ -236,7 +237,7 @@ func drawChannels(src experiment.Source) ([]experiment.Drawn, error) {
 		for _, metric := range FigureMetrics {
 			var series []figures.Group
 			for k, eff := range Effects {
-				g := figures.Group{Label: EffectLabel(eff), Style: figures.Part(k)} // channels, not regimes: greys
+				g := figures.Group{Label: EffectLabel(eff), Style: palette.Part(k)} // channels, not regimes: greys
 				for _, group := range Groups() {
 					i := slices.IndexFunc(ests, func(e Estimate) bool {
 						return e.Regime == regime && e.Effect == eff && e.Metric == metric && e.Group == group
@@ -319,7 +320,7 @@ func drawPath(src experiment.Source) ([]experiment.Drawn, error) {
 		}
 		var bands []figures.Band
 		for k, key := range keys {
-			b := figures.Band{Label: key.label, Style: figures.Part(k)} // policy quantities, not regimes: greys
+			b := figures.Band{Label: key.label, Style: palette.Part(k)} // policy quantities, not regimes: greys
 			for d := range days {
 				b.X = append(b.X, float64(d))
 				b.Mean = append(b.Mean, sums[k][d]/counts[d]) // NaN, a gap, where no post is open

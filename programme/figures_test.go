@@ -79,7 +79,7 @@ func TestTimeFiguresShadeTheArmsThatCompare(t *testing.T) {
 			"abuse_hbm":              {"hbm", "hbm+programme"},
 			"trapped_closed":         {"closed", "closed+programme"},
 			"abuse_closed":           {"closed", "closed+programme"}}},
-		{[]string{"malfunctioning"}, experiment.BandsReplicates, map[string][]string{"trapped": nil, "abuse": nil}},
+		{[]string{"malfunctioning"}, output.BandsReplicates, map[string][]string{"trapped": nil, "abuse": nil}},
 	} {
 		name := strings.Join(tc.regimes, ",") + " " + tc.bands
 		s := loadToy(t, "days=70", "replicates=2")

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/programme"
 	"github.com/borderwork/borderwork/scenarios"
 )
@@ -25,13 +25,13 @@ func TestRunRefusesUnknownFormat(t *testing.T) {
 	}
 	s.File.Days, s.File.Replicates = 30, 2
 	out := filepath.Join(t.TempDir(), "programme")
-	runs := 0
-	_, err = programme.Run(context.Background(), s, path, programme.Options{}, out, 1, []string{"jpg"}, func(int, int) { runs++ })
-	if err == nil || !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), `--formats: unknown format "jpg"`) {
+	started := 0
+	_, err = programme.Run(context.Background(), s, path, programme.Options{}, out, 1, []string{"jpg"}, func(int, int) { started++ })
+	if err == nil || !errors.Is(err, runs.ErrBadInput) || !strings.Contains(err.Error(), `--formats: unknown format "jpg"`) {
 		t.Errorf("Run(formats jpg) = %v; want bad input naming --formats", err)
 	}
-	if runs != 0 {
-		t.Errorf("Run(formats jpg) ran %d runs before refusing", runs)
+	if started != 0 {
+		t.Errorf("Run(formats jpg) ran %d runs before refusing", started)
 	}
 	if _, err := os.Stat(out); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("Run(formats jpg) left %s: %v", out, err)

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/scenarios"
 	"github.com/borderwork/borderwork/sim"
@@ -30,7 +31,7 @@ type Options struct {
 	// Force and Limits are as in experiment.Options: replace a folder
 	// that is not this command's, and bound memory and work.
 	Force  bool
-	Limits experiment.Limits
+	Limits runs.Limits
 }
 
 // Info is what a programme folder's manifest records of the analysis.
@@ -48,7 +49,7 @@ type Info struct {
 // no more than the budget (ProgrammeCost spreads the budget over the
 // programme's days and spends none of it after). A section edited by
 // hand would otherwise be quoted by a report written again and divide
-// its costs per harm averted. Errors wrap experiment.ErrBadInput and name
+// its costs per harm averted. Errors wrap runs.ErrBadInput and name
 // the key (manifest.json: programme.spent); recorded checks the section
 // against the folder's scenario too.
 func ReadInfo(m *output.Manifest) (*Info, error) {
@@ -57,7 +58,7 @@ func ReadInfo(m *output.Manifest) (*Info, error) {
 		return nil, err
 	}
 	bad := func(key, format string, a ...any) error {
-		return experiment.BadInput("manifest.json: programme.%s: %s", key, fmt.Sprintf(format, a...))
+		return runs.BadInput("manifest.json: programme.%s: %s", key, fmt.Sprintf(format, a...))
 	}
 	switch {
 	case !(info.Budget >= 0) || math.IsInf(info.Budget, 0):
@@ -80,7 +81,7 @@ func recorded(_ context.Context, dir string, m *output.Manifest) error {
 	info, err := ReadInfo(m)
 	if err != nil {
 		if rest, ok := strings.CutPrefix(err.Error(), "manifest.json: "); ok {
-			return experiment.BadInput("%s: %s", file, rest)
+			return runs.BadInput("%s: %s", file, rest)
 		}
 		return fmt.Errorf("%s: %w", dir, err)
 	}
@@ -102,9 +103,9 @@ func recorded(_ context.Context, dir string, m *output.Manifest) error {
 	}
 	switch {
 	case info.Budget != budget:
-		return experiment.BadInput("%s: programme.budget: %v, but %s budget in scenario.toml is %v", file, info.Budget, of, budget)
+		return runs.BadInput("%s: programme.budget: %v, but %s budget in scenario.toml is %v", file, info.Budget, of, budget)
 	case info.Spent != spent:
-		return experiment.BadInput("%s: programme.spent: %v, but %s budget in scenario.toml, spread over its days, gives %v spent by day %d", file, info.Spent, of, spent, s.File.Days)
+		return runs.BadInput("%s: programme.spent: %v, but %s budget in scenario.toml, spread over its days, gives %v spent by day %d", file, info.Spent, of, spent, s.File.Days)
 	}
 	return nil
 }
@@ -113,13 +114,13 @@ func recorded(_ context.Context, dir string, m *output.Manifest) error {
 func analysed(s *scenarios.Scenario, o Options) ([]string, error) {
 	names := s.ProgrammeNames()
 	if len(names) == 0 {
-		return nil, experiment.BadInput("%s has no programme to analyse: add a [[programmes]] table (docs/SCENARIOS.md)", s.File.Name)
+		return nil, runs.BadInput("%s has no programme to analyse: add a [[programmes]] table (docs/SCENARIOS.md)", s.File.Name)
 	}
 	if o.Programme == "" {
 		return names, nil
 	}
 	if !slices.Contains(names, o.Programme) {
-		return nil, experiment.BadInput("--programme: no programme %q (programmes of %s: %s)", o.Programme, s.File.Name, strings.Join(names, ", "))
+		return nil, runs.BadInput("--programme: no programme %q (programmes of %s: %s)", o.Programme, s.File.Name, strings.Join(names, ", "))
 	}
 	return []string{o.Programme}, nil
 }
@@ -144,14 +145,14 @@ func Regimes(s *scenarios.Scenario, o Options) ([]string, error) {
 	if o.Regimes != nil {
 		for _, r := range o.Regimes {
 			if !slices.Contains(s.RegimeNames(), r) {
-				return nil, experiment.BadInput("--regimes: unknown regime %q (regimes of %s: %s)", r, s.File.Name, strings.Join(s.RegimeNames(), ", "))
+				return nil, runs.BadInput("--regimes: unknown regime %q (regimes of %s: %s)", r, s.File.Name, strings.Join(s.RegimeNames(), ", "))
 			}
 			ok, err := acts(r)
 			if err != nil {
 				return nil, err
 			}
 			if !ok {
-				return nil, experiment.BadInput("--regimes: no programme analysed acts under %s (see the programme's regimes and levels)", r)
+				return nil, runs.BadInput("--regimes: no programme analysed acts under %s (see the programme's regimes and levels)", r)
 			}
 		}
 		return o.Regimes, nil
@@ -167,7 +168,7 @@ func Regimes(s *scenarios.Scenario, o Options) ([]string, error) {
 		}
 	}
 	if len(out) == 0 {
-		return nil, experiment.BadInput("the programmes analysed act under none of the regimes of %s", s.File.Name)
+		return nil, runs.BadInput("the programmes analysed act under none of the regimes of %s", s.File.Name)
 	}
 	return out, nil
 }
@@ -210,7 +211,7 @@ func Plan(s *scenarios.Scenario, arg string, o Options) (*experiment.Plan, []str
 	configure := func(sc *scenarios.Scenario, name string) (*sim.Config, error) {
 		i := slices.IndexFunc(arms, func(a Arm) bool { return a.Name == name })
 		if i < 0 {
-			return nil, experiment.BadInput("no arm %q in the analysis", name)
+			return nil, runs.BadInput("no arm %q in the analysis", name)
 		}
 		return sc.ConfigSwitched(arms[i].Regime, scenarios.ProgrammeSwitch{Programme: o.Programme, On: arms[i].On})
 	}
@@ -236,7 +237,7 @@ type Progress func(done, total int)
 // Run analyses the programme on s and writes its folder at out: the runs'
 // tables, channels.csv, path.csv, figures in formats, report.md and the
 // manifest. On interruption it keeps what finished, marks the folder
-// incomplete and returns an error wrapping experiment.ErrInterrupted.
+// incomplete and returns an error wrapping runs.ErrInterrupted.
 //
 // arg names s as a command line would (a bundled name or a path), for
 // the command line the folder and its report.md record; "" records the
@@ -247,7 +248,7 @@ type Progress func(done, total int)
 // another is bad input, refused before any run); progress may be nil.
 func Run(ctx context.Context, s *scenarios.Scenario, arg string, o Options, out string, workers int, formats []string, progress Progress) (*Outcome, error) {
 	if s.File.Replicates < 2 {
-		return nil, experiment.BadInput("--reps must be at least 2 for an interval, got %d", s.File.Replicates)
+		return nil, runs.BadInput("--reps must be at least 2 for an interval, got %d", s.File.Replicates)
 	}
 	p, regimes, err := Plan(s, arg, o)
 	if err != nil {
@@ -264,7 +265,7 @@ func Run(ctx context.Context, s *scenarios.Scenario, arg string, o Options, out 
 	if workers, err = x.Fit(o.Limits, x.NRuns(), workers); err != nil {
 		return nil, err
 	}
-	if err := x.FitsOnDisk(out, x.NRuns()); err != nil {
+	if err := experiment.FitsOnDisk(x, out, x.NRuns()); err != nil {
 		return nil, err
 	}
 	if err := experiment.NotStarted(ctx); err != nil {
@@ -281,7 +282,7 @@ func Run(ctx context.Context, s *scenarios.Scenario, arg string, o Options, out 
 			progress(done, x.NRuns())
 		}
 	})
-	if runErr != nil && !errors.Is(runErr, experiment.ErrInterrupted) {
+	if runErr != nil && !errors.Is(runErr, runs.ErrInterrupted) {
 		return nil, runErr
 	}
 	complete := runErr == nil
@@ -312,7 +313,7 @@ func Run(ctx context.Context, s *scenarios.Scenario, arg string, o Options, out 
 		},
 		Manifest: func(m *output.Manifest) { m.Programme = raw },
 	})
-	if err != nil && !errors.Is(err, experiment.ErrInterrupted) {
+	if err != nil && !errors.Is(err, runs.ErrInterrupted) {
 		return nil, err
 	}
 	if runErr == nil || err != nil {
@@ -342,7 +343,7 @@ func rereport(ctx context.Context, dir string, m *output.Manifest, drawn []exper
 	if err != nil {
 		return nil, err
 	}
-	x, rows, err := p.WithSummary(ctx, dir, m)
+	x, rows, err := experiment.WithSummary(ctx, p, dir, m)
 	if err != nil {
 		return nil, err
 	}

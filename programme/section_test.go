@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/internal/foldertest"
 	"github.com/borderwork/borderwork/internal/manifestedit"
 	"github.com/borderwork/borderwork/output"
@@ -61,7 +62,7 @@ func TestRedrawRefusesAnEditedProgrammeSection(t *testing.T) {
 			before := foldertest.Files(t, dir)
 			_, err := experiment.Redraw(dir, nil, experiment.FigureChange{Size: "single"})
 			want := filepath.Join(dir, "manifest.json") + ": " + tt.want
-			if !errors.Is(err, experiment.ErrBadInput) || err.Error() != want {
+			if !errors.Is(err, runs.ErrBadInput) || err.Error() != want {
 				t.Fatalf("Redraw = %v; want a bad-input error %q", err, want)
 			}
 			foldertest.Same(t, "the folder plot refused", dir, before)

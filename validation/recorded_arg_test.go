@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/flee"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/scenarios"
@@ -71,11 +72,11 @@ func TestWriteFleeEmptyArg(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer folder.Discard()
-			o := experiment.DefaultFigureOptions()
+			o := output.DefaultFigureOptions()
 			o.NoFigures = true
 			_, err = WriteFlee(ctx, folder, v, s, &o, nil, tc.arg, in)
 			if tc.wantArg == "" {
-				if !errors.Is(err, experiment.ErrBadInput) || !strings.Contains(err.Error(), s.Source) {
+				if !errors.Is(err, runs.ErrBadInput) || !strings.Contains(err.Error(), s.Source) {
 					t.Errorf("WriteFlee(arg %q) of the scenario read from %s = %v; want bad input naming where it was read from", tc.arg, s.Source, err)
 				}
 				folder.Discard()

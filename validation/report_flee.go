@@ -9,6 +9,7 @@ import (
 	"strconv"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/flee"
 	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
@@ -74,7 +75,7 @@ func FleeReport(dir string, m *output.Manifest, drawn []experiment.Drawn) ([]byt
 	}
 	fmt.Fprintf(&b, "- %s.\n", period)
 	fmt.Fprintf(&b, "- Command: %s\n", output.CommandSpan(m.CommandLine))
-	fmt.Fprintf(&b, "- Written by %s.\n", experiment.BuiltBy(m))
+	fmt.Fprintf(&b, "- Written by %s.\n", runs.BuiltBy(m))
 
 	b.WriteString("\n## Fit\n\nFlee's three error measures of the simulated camp populations against the observed ones, each a share of refugees: each run's error is its mean over days, and the table gives the mean over replicates with its 95% confidence interval (`fit.csv`; each replicate's in `replicates.csv`). 0 is a perfect fit.\n\n")
 	b.WriteString("|measure|mean|95% interval|\n|---|---:|---|\n")

@@ -21,6 +21,7 @@ import (
 	"github.com/borderwork/borderwork/data"
 	"github.com/borderwork/borderwork/dtm"
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/flee"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/scenarios"
@@ -77,7 +78,7 @@ func DataFiles(ctx context.Context, dir string) ([]DataFile, error) {
 	var walk func(path, rel string) error
 	walk = func(path, rel string) error {
 		if ctx.Err() != nil {
-			return fmt.Errorf("%w while reading the data folder %s", experiment.ErrInterrupted, dir)
+			return fmt.Errorf("%w while reading the data folder %s", runs.ErrInterrupted, dir)
 		}
 		real, err := filepath.EvalSymlinks(path)
 		if err != nil {
@@ -119,7 +120,7 @@ func DataFiles(ctx context.Context, dir string) ([]DataFile, error) {
 				}
 			case st.Mode().IsRegular():
 				if ctx.Err() != nil {
-					return fmt.Errorf("%w while reading the data folder %s", experiment.ErrInterrupted, dir)
+					return fmt.Errorf("%w while reading the data folder %s", runs.ErrInterrupted, dir)
 				}
 				sum, err := output.FileSHA256(p)
 				if err != nil {
@@ -217,19 +218,19 @@ var kindNames = map[string]string{FleeCase: "a Flee case (no flows.csv)", FlowCo
 // refused, saying what it lacks and how to write one that has it.
 func ReadInfo(dir string, m *output.Manifest) (*Info, error) {
 	if len(m.Validate) == 0 {
-		return nil, experiment.BadInput("%s has no validate section (the data folder and the checksums of its files, with --draws, --accept and --mmp): the borderwork that wrote %s did not record them, and a validation is rerun only from the data it ran on; to write a folder that records them, run it again: %s %s",
-			filepath.Join(dir, "manifest.json"), dir, experiment.RerunCommandLine(m), experiment.ShellJoin([]string{"--out", dir}))
+		return nil, runs.BadInput("%s has no validate section (the data folder and the checksums of its files, with --draws, --accept and --mmp): the borderwork that wrote %s did not record them, and a validation is rerun only from the data it ran on; to write a folder that records them, run it again: %s %s",
+			filepath.Join(dir, "manifest.json"), dir, experiment.RerunCommandLine(m), runs.ShellJoin([]string{"--out", dir}))
 	}
 	manifest := filepath.Join(dir, "manifest.json")
 	if string(m.Validate) == "null" {
-		return nil, experiment.BadInput("%s: validate is null, not the section validate writes (the data folder and the checksums of its files)", manifest)
+		return nil, runs.BadInput("%s: validate is null, not the section validate writes (the data folder and the checksums of its files)", manifest)
 	}
 	in, err := experiment.ReadSection[Info](m.Validate, "validate")
 	if err != nil {
-		return nil, experiment.BadInput("%s: %v", manifest, err)
+		return nil, runs.BadInput("%s: %v", manifest, err)
 	}
 	bad := func(format string, args ...any) (*Info, error) {
-		return nil, experiment.BadInput("%s: %s", manifest, fmt.Sprintf(format, args...))
+		return nil, runs.BadInput("%s: %s", manifest, fmt.Sprintf(format, args...))
 	}
 	// What validate itself refuses, a manifest may not ask for either: a
 	// rerun would run what no validation ran.
@@ -248,8 +249,8 @@ func ReadInfo(dir string, m *output.Manifest) (*Info, error) {
 		return bad("validate.draws is %d; validate takes %d..%d", in.Draws, MinDraws, MaxDraws)
 	case in.DataKind == FlowCounts && (in.Accept < 1 || in.Accept > in.Draws):
 		return bad("validate.accept is %d; validate takes 1..validate.draws (%d)", in.Accept, in.Draws)
-	case m.Reps < 1 || m.Reps > experiment.MaxReps:
-		return bad("reps is %d; validate takes 1..%d replicates", m.Reps, experiment.MaxReps)
+	case m.Reps < 1 || m.Reps > runs.MaxReps:
+		return bad("reps is %d; validate takes 1..%d replicates", m.Reps, runs.MaxReps)
 	}
 	seen := map[string]bool{}
 	for _, f := range in.DataFiles {
@@ -273,27 +274,27 @@ const (
 // the same files, unchanged, as does the MMP export it names: a rerun
 // from other data would not be a reproduction.
 // Each problem names the file and the manifest's key; errors wrap
-// experiment.ErrBadInput.
+// runs.ErrBadInput.
 func (in *Info) CheckData(ctx context.Context, dir string, m *output.Manifest) error {
 	manifest := filepath.Join(dir, "manifest.json")
 	switch st, err := os.Stat(in.Data); {
 	case err != nil:
-		return experiment.BadInput("%s: validate.data: the data folder %s, which %s was validated against, is not there (a relative path is taken from the current folder): it was moved or removed; run reproduce from the folder validate was run in, or put the data back", manifest, in.Data, dir)
+		return runs.BadInput("%s: validate.data: the data folder %s, which %s was validated against, is not there (a relative path is taken from the current folder): it was moved or removed; run reproduce from the folder validate was run in, or put the data back", manifest, in.Data, dir)
 	case !st.IsDir():
-		return experiment.BadInput("%s: validate.data: %s is a file, not the data folder %s was validated against", manifest, in.Data, dir)
+		return runs.BadInput("%s: validate.data: %s is a file, not the data folder %s was validated against", manifest, in.Data, dir)
 	}
 	if len(in.DataFiles) == 0 {
-		return experiment.BadInput("%s: validate.data_files lists no files, so nothing says the data folder %s is as it was (a borderwork that did not follow symbolic links recorded none for a linked folder); to write a folder that records them, run the validation again: %s", manifest, in.Data, experiment.RerunCommandLine(m))
+		return runs.BadInput("%s: validate.data_files lists no files, so nothing says the data folder %s is as it was (a borderwork that did not follow symbolic links recorded none for a linked folder); to write a folder that records them, run the validation again: %s", manifest, in.Data, experiment.RerunCommandLine(m))
 	}
 	files, err := DataFiles(ctx, in.Data)
-	if errors.Is(err, experiment.ErrInterrupted) {
+	if errors.Is(err, runs.ErrInterrupted) {
 		return err
 	}
 	if err != nil {
-		return experiment.BadInput("%s: validate.data: %v", manifest, err)
+		return runs.BadInput("%s: validate.data: %v", manifest, err)
 	}
 	if kind := NewKind(in.Data); kind != in.DataKind {
-		return experiment.BadInput("%s: validate.data_kind is %q, but the data folder %s holds %s", manifest, in.DataKind, in.Data, kindNames[kind])
+		return runs.BadInput("%s: validate.data_kind is %q, but the data folder %s holds %s", manifest, in.DataKind, in.Data, kindNames[kind])
 	}
 	var problems []string
 	now := map[string]string{}
@@ -324,20 +325,20 @@ func (in *Info) CheckData(ctx context.Context, dir string, m *output.Manifest) e
 		problems = append(problems, filepath.Join(in.Data, filepath.FromSlash(f))+" was not in the data folder then")
 	}
 	if len(problems) > 0 {
-		return experiment.BadInput("%s: validate.data_files: the data folder %s is not as it was when %s was written: %s; a rerun would not be from the same data: restore it, or run the validation again", manifest, in.Data, dir, strings.Join(problems, "; "))
+		return runs.BadInput("%s: validate.data_files: the data folder %s is not as it was when %s was written: %s; a rerun would not be from the same data: restore it, or run the validation again", manifest, in.Data, dir, strings.Join(problems, "; "))
 	}
 	if in.MMP != "" {
 		if st, err := os.Stat(in.MMP); err == nil && !st.Mode().IsRegular() {
-			return experiment.BadInput("%s: validate.mmp: %s is not a file; validate read the Missing Migrants Project export from a file", manifest, in.MMP)
+			return runs.BadInput("%s: validate.mmp: %s is not a file; validate read the Missing Migrants Project export from a file", manifest, in.MMP)
 		}
 		sum, err := output.FileSHA256(in.MMP)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
-			return experiment.BadInput("%s: validate.mmp: the Missing Migrants Project export %s is not there (a relative path is taken from the current folder): it was moved or removed; run reproduce from the folder validate was run in, or put it back", manifest, in.MMP)
+			return runs.BadInput("%s: validate.mmp: the Missing Migrants Project export %s is not there (a relative path is taken from the current folder): it was moved or removed; run reproduce from the folder validate was run in, or put it back", manifest, in.MMP)
 		case err != nil:
-			return experiment.BadInput("%s: validate.mmp: %v", manifest, err)
+			return runs.BadInput("%s: validate.mmp: %v", manifest, err)
 		case sum != in.MMPSHA256:
-			return experiment.BadInput("%s: validate.mmp_sha256: the Missing Migrants Project export %s has changed since %s was written (its SHA-256 is not the one recorded); a rerun would not be from the same data", manifest, in.MMP, dir)
+			return runs.BadInput("%s: validate.mmp_sha256: the Missing Migrants Project export %s has changed since %s was written (its SHA-256 is not the one recorded); a rerun would not be from the same data", manifest, in.MMP, dir)
 		}
 	}
 	return nil
@@ -358,7 +359,7 @@ func regimeOf(dir string, m *output.Manifest) (string, error) {
 	if i := slices.Index(words, "--regime"); i >= 0 && i+1 < len(words) {
 		return words[i+1], nil
 	}
-	return "", experiment.BadInput("%s: command_line gives no --regime, and there is no validate section to say which regime followed the change", filepath.Join(dir, "manifest.json"))
+	return "", runs.BadInput("%s: command_line gives no --regime, and there is no validate section to say which regime followed the change", filepath.Join(dir, "manifest.json"))
 }
 
 // flowsSource is what a flow figure's caption names as its data: the
@@ -475,7 +476,7 @@ func recorded(ctx context.Context, dir string, m *output.Manifest) error {
 		{"mmp", "--mmp", word(in.MMP)},
 	} {
 		if want := flag(c.flag); want != c.got {
-			return experiment.BadInput("%s: validate.%s is %q, but command_line gives %s %q", manifest, c.key, c.got, c.flag, want)
+			return runs.BadInput("%s: validate.%s is %q, but command_line gives %s %q", manifest, c.key, c.got, c.flag, want)
 		}
 	}
 	return nil
@@ -526,7 +527,7 @@ func retables(ctx context.Context, dir string, m *output.Manifest, drawn []exper
 // the flags give them, with the formats drawn; validate has no --bands,
 // so its bands are the default, as in sensitivity folders). Its command
 // line ends with the figure flags that differ from the defaults
-// (experiment.WithFigureArgs), so that it draws the same figures.
+// (runs.WithFigureArgs), so that it draws the same figures.
 func FigureOptions(o *output.FigureOptions, formats []string) *output.FigureOptions {
 	r := *o
 	r.SetFormats(formats)
@@ -610,9 +611,9 @@ func recordedArg(s *scenarios.Scenario, arg string) (string, error) {
 		return name, nil
 	}
 	if scenarios.IsPath(s.Source) {
-		return experiment.ScenarioWord(s.Source), nil
+		return runs.ScenarioWord(s.Source), nil
 	}
-	return "", experiment.BadInput("validation: arg is empty, but the scenario %s was read from %s, which no command line names; give as arg the path or bundled name that loads it, for the command line the folder records", s.File.Name, experiment.ShellQuote(s.Source))
+	return "", runs.BadInput("validation: arg is empty, but the scenario %s was read from %s, which no command line names; give as arg the path or bundled name that loads it, for the command line the folder records", s.File.Name, runs.ShellQuote(s.Source))
 }
 
 // WriteFlee writes the folder of v, a validation of the scenario s
@@ -634,7 +635,7 @@ func WriteFlee(ctx context.Context, folder *output.Folder, v *flee.Validation, s
 	}
 	tables := func(dir string, _ *output.Manifest) ([]string, error) { return v.Write(dir) }
 	return writeFolder(ctx, folder, s, arg, in, o, formats, tables, func(m *output.Manifest) {
-		m.CommandLine = experiment.WithFigureArgs(fmt.Sprintf("borderwork validate %s --data %s --regime %s --seed %d --days %d --reps %d", q(arg), q(in.Data), q(in.Regime), v.Seed, v.Days, v.Replicates), o)
+		m.CommandLine = runs.WithFigureArgs(fmt.Sprintf("borderwork validate %s --data %s --regime %s --seed %d --days %d --reps %d", q(arg), q(in.Data), q(in.Regime), v.Seed, v.Days, v.Replicates), o)
 		m.Scenario, m.Seed, m.Days, m.Reps, m.Regimes = v.Scenario, int64(v.Seed), v.Days, v.Replicates, []string{in.Regime}
 		for r := range v.Replicates {
 			m.Runs = append(m.Runs, output.RunInfo{ID: r, Regime: in.Regime, Replicate: r, Seed: sim.ReplicateSeed(v.Seed, r)})
@@ -669,7 +670,7 @@ func WriteFlows(ctx context.Context, folder *output.Folder, st *dtm.Study, s *sc
 		if in.MMP != "" {
 			cl += " --mmp " + q(in.MMP)
 		}
-		m.CommandLine = experiment.WithFigureArgs(cl, o)
+		m.CommandLine = runs.WithFigureArgs(cl, o)
 		m.Scenario, m.Seed, m.Days, m.Reps, m.Regimes = st.Scenario, int64(st.Options.Seed), st.Days, reps, st.Prediction.Regimes
 		k := 0
 		for g, r := range st.Prediction.Regimes {
@@ -684,7 +685,7 @@ func WriteFlows(ctx context.Context, folder *output.Folder, st *dtm.Study, s *sc
 
 // q quotes a word of a command line as the shell needs it (a path with
 // a space), as every command line borderwork records does.
-func q(word string) string { return experiment.ShellJoin([]string{word}) }
+func q(word string) string { return runs.ShellJoin([]string{word}) }
 
 // ReadMMP reads the Missing Migrants Project export at path, keeping the
 // incidents within scenario s's run (by month); none is an empty list,

@@ -8,7 +8,7 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 )
 
 // TestDataFilesInterrupted: reading a data folder stops when the command
@@ -24,7 +24,7 @@ func TestDataFilesInterrupted(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, err := DataFiles(ctx, dir); !errors.Is(err, experiment.ErrInterrupted) {
+	if _, err := DataFiles(ctx, dir); !errors.Is(err, runs.ErrInterrupted) {
 		t.Errorf("DataFiles with its context ended = %v; want an error wrapping ErrInterrupted", err)
 	}
 }

@@ -4,7 +4,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 )
 
 // Reproduce says how to get a page's numbers from the command line: the
@@ -21,7 +21,7 @@ type Reproduce struct {
 }
 
 // reproduce writes the command line of a prepared request.
-func reproduce(r *Request, x *experiment.Prepared) (*Reproduce, error) {
+func reproduce(r *Request, x *runs.Prepared) (*Reproduce, error) {
 	f := x.Scenario.File
 	args := []string{"borderwork", "compare", r.arg()}
 	if r.Seed != nil {
@@ -41,7 +41,7 @@ func reproduce(r *Request, x *experiment.Prepared) (*Reproduce, error) {
 	if err != nil {
 		return nil, err
 	}
-	rep := &Reproduce{Command: experiment.ShellJoin(args), ResolvedFile: f.Name + "-page.toml", Resolved: string(resolved)}
+	rep := &Reproduce{Command: runs.ShellJoin(args), ResolvedFile: f.Name + "-page.toml", Resolved: string(resolved)}
 	if r.Text != "" {
 		rep.File, rep.Text = r.fileName(), r.Text
 	}

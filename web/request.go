@@ -9,7 +9,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/scenarios"
@@ -99,7 +99,7 @@ func problem(display string, err error) error {
 }
 
 func badRequest(format string, args ...any) error {
-	return &Problem{Lines: []string{fmt.Sprintf(format, args...)}, err: experiment.BadInput(format, args...)}
+	return &Problem{Lines: []string{fmt.Sprintf(format, args...)}, err: runs.BadInput(format, args...)}
 }
 
 // noFiles is the folder a pasted scenario's relative paths resolve in: a
@@ -251,7 +251,7 @@ func (r *Request) series(lim Limits) ([]int, error) {
 // compare` builds for the same inputs, numbered replicate by replicate so
 // that every regime gains a replicate at a time. Run numbering changes no
 // result: a run's seed depends only on its replicate.
-func (r *Request) prepare(lim Limits) (*experiment.Prepared, []int, error) {
+func (r *Request) prepare(lim Limits) (*runs.Prepared, []int, error) {
 	s, err := r.load(lim)
 	if err != nil {
 		return nil, nil, err
@@ -273,9 +273,9 @@ func (r *Request) prepare(lim Limits) (*experiment.Prepared, []int, error) {
 	if err := checkSize(s, len(regimes), len(series), lim); err != nil {
 		return nil, nil, err
 	}
-	plan := &experiment.Plan{
+	plan := &runs.Plan{
 		Command: "compare", Scenario: s, Arg: r.arg(), Regimes: regimes, Reps: s.File.Replicates,
-		Order: experiment.ReplicateMajor, ByLocation: true,
+		Order: runs.ReplicateMajor, ByLocation: true,
 	}
 	x, err := plan.Prepare()
 	if err != nil {
@@ -383,7 +383,7 @@ func largest(n int, ok func(int) bool) int {
 // arg is how the command line names the scenario.
 func (r *Request) arg() string {
 	if r.Text != "" {
-		return experiment.ScenarioWord(r.fileName()) // the file as saved beside the command
+		return runs.ScenarioWord(r.fileName()) // the file as saved beside the command
 	}
 	return r.Scenario
 }

@@ -6,9 +6,9 @@ import (
 	"math"
 	"strconv"
 
-	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/output"
-	"github.com/borderwork/borderwork/output/figures"
+	"github.com/borderwork/borderwork/output/figures/palette"
 	"github.com/borderwork/borderwork/sim"
 )
 
@@ -55,7 +55,7 @@ type Regime struct {
 	Default bool  `json:"default,omitempty"` // run when none are chosen
 }
 
-// Hatch is a bar's hatch as the figures draw it (figures.StyleHatch):
+// Hatch is a bar's hatch as the figures draw it (palette.StyleHatch):
 // its name ("" for plain bars), the colour of its ink, the spacing and
 // width of its lines and the diameter of its dots, in points.
 type Hatch struct {
@@ -69,17 +69,17 @@ type Hatch struct {
 func regimeStyles(names, all []string) []Regime {
 	var out []Regime
 	for _, n := range names {
-		style := experiment.RegimeStyle(n, all)
-		c := figures.StyleColor(style)
-		d := figures.StyleDashes(style)
+		style := palette.RegimeStyle(n, all)
+		c := palette.StyleColor(style)
+		d := palette.StyleDashes(style)
 		if d == nil {
 			d = []float64{}
 		}
 		r := Regime{Name: n, Color: fmt.Sprintf("#%02X%02X%02X", c.R, c.G, c.B), Dashes: d}
-		if e, w, ok := figures.StyleEdge(style); ok {
+		if e, w, ok := palette.StyleEdge(style); ok {
 			r.Edge, r.EdgeWidth = fmt.Sprintf("#%02X%02X%02X", e.Y, e.Y, e.Y), w
 		}
-		h := figures.StyleHatch(style)
+		h := palette.StyleHatch(style)
 		r.Hatch = Hatch{Name: h.Name, Ink: fmt.Sprintf("#%02X%02X%02X", h.Ink.Y, h.Ink.Y, h.Ink.Y), Spacing: h.Spacing, Width: h.Width, Dot: h.Dot}
 		out = append(out, r)
 	}
@@ -181,7 +181,7 @@ func (n nums) MarshalJSON() ([]byte, error) {
 
 // accumulator gathers finished runs, in run order, into Results.
 type accumulator struct {
-	x      *experiment.Prepared
+	x      *runs.Prepared
 	series []int // day columns drawn over time
 	nLoc   int
 	days   int
@@ -195,7 +195,7 @@ type accumulator struct {
 	present, trapped [][]float64
 }
 
-func newAccumulator(x *experiment.Prepared, series []int) *accumulator {
+func newAccumulator(x *runs.Prepared, series []int) *accumulator {
 	a := &accumulator{x: x, series: series, nLoc: len(x.Scenario.File.Locations), days: x.Scenario.File.Days}
 	a.values = make([][][][]float64, len(series))
 	for i := range series {
@@ -230,7 +230,7 @@ func (a *accumulator) size() int {
 }
 
 // dataOf takes what the page keeps of a finished run.
-func (a *accumulator) dataOf(s experiment.Simulated) runData {
+func (a *accumulator) dataOf(s runs.Simulated) runData {
 	d := runData{
 		totals:  output.SummaryOf(s.Run, s.Days).Totals,
 		series:  make([]float64, len(a.series)*a.days),

@@ -4,7 +4,7 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 )
 
 // Progress is told how a run goes: Runs after every run, Results after
@@ -37,7 +37,7 @@ func Run(ctx context.Context, req Request, lim Limits, workers int, p Progress) 
 // pasted scenario of thousands of places it is several MB.
 type checked struct {
 	req    Request
-	x      *experiment.Prepared
+	x      *runs.Prepared
 	series []int
 }
 
@@ -54,7 +54,7 @@ func check(req Request, lim Limits) (*checked, error) {
 func (e *checked) run(ctx context.Context, workers int, p Progress) (*Results, error) {
 	c := e.collector(p)
 	var final *Results
-	err := c.x.Execute(ctx, c.x.AllJobs(), max(1, workers), func(s experiment.Simulated) error {
+	err := c.x.Execute(ctx, c.x.AllJobs(), max(1, workers), func(s runs.Simulated) error {
 		var err error
 		final, err = c.add(s.Run.ID, c.acc.dataOf(s))
 		return err
@@ -71,7 +71,7 @@ func (e *checked) run(ctx context.Context, workers int, p Progress) (*Results, e
 // run's data encoded as bytes.
 type Collector struct {
 	req Request
-	x   *experiment.Prepared
+	x   *runs.Prepared
 	acc *accumulator
 	p   Progress
 }
@@ -149,7 +149,7 @@ func Simulate(ctx context.Context, req Request, lim Limits, jobs []int, emit fun
 		}
 	}
 	acc := newAccumulator(x, series)
-	return x.Execute(ctx, jobs, 1, func(s experiment.Simulated) error {
+	return x.Execute(ctx, jobs, 1, func(s runs.Simulated) error {
 		return emit(s.Run.ID, acc.dataOf(s).encode())
 	})
 }

@@ -12,7 +12,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/scenarios"
 )
@@ -34,12 +34,12 @@ func compareTable(t *testing.T, scenario string, sets []string, reps int) [][]st
 		}
 	}
 	s.File.Replicates = reps
-	x, err := (&experiment.Plan{Command: "compare", Scenario: s, Regimes: s.DefaultRegimes(), Reps: reps}).Prepare()
+	x, err := (&runs.Plan{Command: "compare", Scenario: s, Regimes: s.DefaultRegimes(), Reps: reps}).Prepare()
 	if err != nil {
 		t.Fatal(err)
 	}
 	var rows []output.SummaryRow
-	if err := x.Execute(context.Background(), x.AllJobs(), 2, func(sim experiment.Simulated) error {
+	if err := x.Execute(context.Background(), x.AllJobs(), 2, func(sim runs.Simulated) error {
 		rows = append(rows, output.SummaryOf(sim.Run, sim.Days))
 		return nil
 	}); err != nil {

@@ -4,7 +4,7 @@ import (
 	"context"
 	"errors"
 
-	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 )
 
 // runAnalysis runs the library call of an analysis command (claim,
@@ -33,7 +33,7 @@ func runAnalysis(ctx context.Context, e *env, c *common, name, out string, run f
 	if prog != nil {
 		prog.finish()
 	}
-	if errors.Is(err, experiment.ErrInterrupted) {
+	if errors.Is(err, runs.ErrInterrupted) {
 		if dir != "" { // "": stopped before the folder was started, nothing written
 			keptFinished(e, name, out, dir)
 		}

@@ -12,7 +12,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/internal/suggest"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/scenarios"
@@ -169,10 +169,10 @@ func report(err error, name string, stderr io.Writer) int {
 		return exitOK
 	case errors.Is(err, errShown):
 		return exitUsage
-	case errors.Is(err, experiment.ErrInterrupted):
+	case errors.Is(err, runs.ErrInterrupted):
 		fmt.Fprintf(stderr, "borderwork %s: %s\n", name, said(err, name))
 		return exitInterrupted
-	case errors.Is(err, errUsage), errors.Is(err, scenarios.ErrInvalid), errors.Is(err, experiment.ErrBadInput),
+	case errors.Is(err, errUsage), errors.Is(err, scenarios.ErrInvalid), errors.Is(err, runs.ErrBadInput),
 		errors.Is(err, output.ErrNotAFile): // a folder's file that is a folder or a FIFO: not borderwork's
 		fmt.Fprintf(stderr, "borderwork %s: %s\n", name, said(err, name))
 		return exitUsage

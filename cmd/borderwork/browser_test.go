@@ -384,17 +384,15 @@ func TestPageStatic(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("static build: borderwork.wasm is %.1f MB, %.2f MB gzipped", float64(site.WasmBytes)/1e6, float64(site.WasmGzip)/1e6)
-	if site.WasmGzip > 6e6 {
-		t.Errorf("borderwork.wasm is %d bytes gzipped; the page promises teachers under 6 MB", site.WasmGzip)
+	if site.WasmGzip > 2.5e6 {
+		t.Errorf("borderwork.wasm is %d bytes gzipped; the page promises teachers about 2 MB", site.WasmGzip)
 	}
 	// What an uncompressing host (python3 -m http.server) sends: "about
-	// 17 MB" is true below 17.5 MB. (17.02 MB on 2026-12-05: the page
-	// links the command line's folder writing and gonum/plot, which it
-	// never uses, through package experiment; a bare gonum/plot program
-	// is 12 MB as WebAssembly. Dropping them is the way to a smaller
-	// download, not a tighter bound here.)
-	if site.WasmBytes >= 17.5e6 {
-		t.Errorf("borderwork.wasm is %d bytes; TEACHING.md and README promise teachers about 17 MB", site.WasmBytes)
+	// 7 MB" is true below 7.5 MB. (7.25 MB on 2026-12-05, 17.02 MB before
+	// the page stopped linking gonum/plot and the folder writing it never
+	// used: web.TestEngineLinksNoPlotting.)
+	if site.WasmBytes >= 7.5e6 {
+		t.Errorf("borderwork.wasm is %d bytes; TEACHING.md and README promise teachers about 7 MB", site.WasmBytes)
 	}
 	checkWasmSizesQuoted(t, site.WasmBytes, site.WasmGzip)
 	files := httptest.NewServer(http.FileServer(http.Dir(dir)))

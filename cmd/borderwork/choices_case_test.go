@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/borderwork/borderwork/experiment"
 	"github.com/borderwork/borderwork/output"
 )
 
@@ -30,7 +29,7 @@ func TestChoicesIgnoreCase(t *testing.T) {
 	if m, err = output.ReadManifest(out); err != nil {
 		t.Fatal(err)
 	}
-	if o := m.FigureOptions; o.Bands != experiment.BandsReplicates || o.Size != "double" {
+	if o := m.FigureOptions; o.Bands != output.BandsReplicates || o.Size != "double" {
 		t.Errorf("plot recorded %q, %q; want replicates, double", o.Bands, o.Size)
 	}
 }

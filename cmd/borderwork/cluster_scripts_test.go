@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 )
 
 // TestMain lets the tests of the Slurm recipe (docs/cluster) run this test
@@ -490,11 +490,11 @@ func TestClusterKubernetesMemoryIsThePods(t *testing.T) {
 			env = strings.TrimSuffix(v, "}")
 		}
 	}
-	got, err := experiment.ParseSize(env)
+	got, err := runs.ParseSize(env)
 	if err != nil {
 		t.Fatalf("sweep-job.yaml: BORDERWORK_MAX_MEMORY %q: %v", env, err)
 	}
-	want, err := experiment.ParseSize(strings.TrimSuffix(limit, "i") + "iB") // Kubernetes' 1Gi is 1GiB
+	want, err := runs.ParseSize(strings.TrimSuffix(limit, "i") + "iB") // Kubernetes' 1Gi is 1GiB
 	if err != nil || got != want {
 		t.Errorf("sweep-job.yaml: BORDERWORK_MAX_MEMORY %q (%d bytes); want the pod's limits.memory %q (%d bytes, %v)", env, got, limit, want, err)
 	}

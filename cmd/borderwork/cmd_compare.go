@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
 )
@@ -99,11 +100,11 @@ func runExperiment(ctx context.Context, name string, args []string, e *env) erro
 	}
 	plan := &experiment.Plan{Command: name, Scenario: s, Arg: arg, Regimes: regimes, Reps: s.File.Replicates, ByLocation: byLocation}
 	if events || fs.set["events-reps"] {
-		if plan.Events, err = experiment.ParseReplicates(eventReps, plan.Reps); err != nil {
+		if plan.Events, err = runs.ParseReplicates(eventReps, plan.Reps); err != nil {
 			return usageErrorf("--events-reps: %v", err)
 		}
 	}
-	plan.Args = experiment.RunArgs(byLocation, plan.Events)
+	plan.Args = runs.RunArgs(byLocation, plan.Events)
 	x, err := plan.PrepareContext(ctx)
 	if err != nil {
 		return err
@@ -124,7 +125,7 @@ func runExperiment(ctx context.Context, name string, args []string, e *env) erro
 	m.watch(prog)
 	res, err := experiment.Write(m.context(ctx), x, out, experiment.Options{Workers: workers, Formats: formats, FigureOptions: c.figureOptions(), Progress: prog.done, Force: c.force, Limits: limits})
 	prog.finish()
-	if errors.Is(err, experiment.ErrInterrupted) {
+	if errors.Is(err, runs.ErrInterrupted) {
 		interrupted(e, name, res, out, "")
 		return err
 	}
@@ -145,7 +146,7 @@ func runExperiment(ctx context.Context, name string, args []string, e *env) erro
 			which = "replicate"
 		}
 		fmt.Fprintf(e.stdout, "The events of %s %s under each regime are in %s (%s).\n",
-			which, experiment.FormatReplicates(x.Events), filepath.Join(out, output.EventsTable), fileSize(filepath.Join(res.Dir, output.EventsTable)))
+			which, runs.FormatReplicates(x.Events), filepath.Join(out, output.EventsTable), fileSize(filepath.Join(res.Dir, output.EventsTable)))
 	}
 	return nil
 }
@@ -156,7 +157,7 @@ func fileSize(path string) string {
 	if err != nil {
 		return "size unknown"
 	}
-	return experiment.FormatBytes(float64(st.Size()))
+	return runs.FormatBytes(float64(st.Size()))
 }
 
 // noteWorkers says, unless quiet, when memory allows fewer of runs runs

@@ -7,6 +7,7 @@ import (
 	"runtime"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/gsa"
 	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
@@ -48,7 +49,7 @@ func cmdMerge(ctx context.Context, args []string, e *env) error {
 	asJSON := fs.Bool("json", false, "print the merged folder's results as JSON on stdout, as the unsharded command's --json does")
 	// Only the memory limit: merge simulates nothing.
 	var limit limitFlags
-	fs.StringVar(&limit.memory, "max-memory", "", "refuse shards whose merged folder is expected to need more than `SIZE` of memory to keep track of its runs, such as 16GiB\n(default $"+experiment.EnvMaxMemory+", or 8GiB)")
+	fs.StringVar(&limit.memory, "max-memory", "", "refuse shards whose merged folder is expected to need more than `SIZE` of memory to keep track of its runs, such as 16GiB\n(default $"+runs.EnvMaxMemory+", or 8GiB)")
 	fs.emptyOK = map[string]bool{"formats": true}
 	dirs, err := fs.parse(args, e)
 	if err != nil {
@@ -102,7 +103,7 @@ func printMergedJSON(ctx context.Context, e *env, dir string) error {
 		if err != nil {
 			return err
 		}
-		x, rows, err := p.WithSummary(ctx, dir, m)
+		x, rows, err := experiment.WithSummary(ctx, p, dir, m)
 		if err != nil {
 			return err
 		}

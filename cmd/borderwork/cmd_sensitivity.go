@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/gsa"
 	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
@@ -264,7 +265,7 @@ func cmdSensitivity(ctx context.Context, args []string, e *env) error {
 	if other := (*experiment.OtherPlanError)(nil); *resume && onlyHow && errors.As(err, &other) {
 		return wholeCommandNeeded(other)
 	}
-	if errors.Is(err, experiment.ErrInterrupted) {
+	if errors.Is(err, runs.ErrInterrupted) {
 		if res == nil { // stopped before the folder was started: nothing written
 			return err
 		}
@@ -274,7 +275,7 @@ func cmdSensitivity(ctx context.Context, args []string, e *env) error {
 		if shardN > 0 {
 			again += " --shard " + shardName
 		}
-		again += " " + experiment.ShellJoin([]string{"--out", out, "--resume"})
+		again += " " + runs.ShellJoin([]string{"--out", out, "--resume"})
 		if res.Dir != out && experiment.ForceNeeded(out, st.X.Owner()) {
 			again += " --force" // the runs were kept beside a folder only --force lets this one replace
 		}
@@ -349,9 +350,9 @@ func resumeOnlyHow(s *scenarios.Scenario, spec gsa.Spec, out string) error {
 		case errors.Is(err, os.ErrNotExist):
 			continue
 		case err != nil:
-			err = experiment.BadInput("--resume: %v", err)
+			err = runs.BadInput("--resume: %v", err)
 		case m.Command != "sensitivity":
-			err = experiment.BadInput("--resume: %s holds a %s folder, not a sensitivity", dir, m.Command)
+			err = runs.BadInput("--resume: %s holds a %s folder, not a sensitivity", dir, m.Command)
 		case experiment.SameCommandLine(experiment.BaseCommandLine(m.CommandLine), line):
 			return nil // the default analysis's: --resume checks the rest
 		default:
@@ -371,7 +372,7 @@ func resumeOnlyHow(s *scenarios.Scenario, spec gsa.Spec, out string) error {
 		}
 	}
 	if refusal == nil {
-		return experiment.BadInput("--resume: %s holds no sensitivity analysis to resume (no manifest.json); sensitivity --resume needs the whole command, unlike sweep --resume: give the interrupted analysis's command (its message quoted it), or leave out --resume to start an analysis", out)
+		return runs.BadInput("--resume: %s holds no sensitivity analysis to resume (no manifest.json); sensitivity --resume needs the whole command, unlike sweep --resume: give the interrupted analysis's command (its message quoted it), or leave out --resume to start an analysis", out)
 	}
 	return refusal
 }
@@ -383,9 +384,9 @@ func resumeOnlyHow(s *scenarios.Scenario, spec gsa.Spec, out string) error {
 func wholeCommandNeeded(other *experiment.OtherPlanError) error {
 	const needs = "--resume: sensitivity --resume needs the whole command, unlike sweep --resume"
 	if other.Complete {
-		return experiment.BadInput("%s; %s holds a complete analysis, with nothing left to complete, written by: %s", needs, other.Dir, other.Command)
+		return runs.BadInput("%s; %s holds a complete analysis, with nothing left to complete, written by: %s", needs, other.Dir, other.Command)
 	}
-	return experiment.BadInput("%s; this completes %s: %s", needs, other.Dir, other.Command)
+	return runs.BadInput("%s; this completes %s: %s", needs, other.Dir, other.Command)
 }
 
 // noteLeftOut warns, on stderr, of the parameters among the top three on
@@ -583,7 +584,7 @@ func decimalComma(value string, list []string) error {
 			whole = "-" + whole // lo:hi's own minus, not -KEY's
 		}
 		frac := after[:strings.IndexFunc(after+" ", notDigit)]
-		return usageErrorf("--params %s: a comma separates entries, so %s,%s reads as two (%s and %s); write a decimal with a point, %s.%s, not a comma", experiment.ShellQuote(value), whole, frac, before, after, whole, frac)
+		return usageErrorf("--params %s: a comma separates entries, so %s,%s reads as two (%s and %s); write a decimal with a point, %s.%s, not a comma", runs.ShellQuote(value), whole, frac, before, after, whole, frac)
 	}
 	return nil
 }

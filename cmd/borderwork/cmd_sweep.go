@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/internal/suggest"
 	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
@@ -318,7 +319,7 @@ func writeSweep(ctx context.Context, x *experiment.Prepared, jobs []int, out str
 	o.Progress = prog.done
 	res, err := experiment.Write(m.context(ctx), x, out, o)
 	prog.finish()
-	if errors.Is(err, experiment.ErrInterrupted) {
+	if errors.Is(err, runs.ErrInterrupted) {
 		// The sweep alone: it works for a shard too, and finds the runs
 		// at out.partial if they went there.
 		// --force again if the runs were kept beside a folder that only
@@ -327,7 +328,7 @@ func writeSweep(ctx context.Context, x *experiment.Prepared, jobs []int, out str
 		if res != nil && res.Dir != out && experiment.ForceNeeded(out, x.Owner()) {
 			again = append(again, "--force")
 		}
-		resume := experiment.ShellJoin(again)
+		resume := runs.ShellJoin(again)
 		if whole := experiment.WholeResumeCommand(out); whole != "" {
 			resume = whole // out holds another sweep: the alone form would ask which
 		}

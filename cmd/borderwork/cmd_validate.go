@@ -9,6 +9,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/flee"
 	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
@@ -128,7 +129,7 @@ func cmdValidate(ctx context.Context, args []string, e *env) (err error) {
 	}
 	// The data's checksums, for reproduce: as it was read.
 	info, err := validation.NewInfo(ctx, *data, *regime)
-	if errors.Is(err, experiment.ErrInterrupted) {
+	if errors.Is(err, runs.ErrInterrupted) {
 		return err
 	}
 	if err != nil {
@@ -160,7 +161,7 @@ func cmdValidate(ctx context.Context, args []string, e *env) (err error) {
 	if err != nil && ctx.Err() != nil {
 		// Stopped (Ctrl-C, SIGTERM): status 130, as every command says
 		// it; a validation is compared whole, so no replicate is kept.
-		return fmt.Errorf("%w before the replicates were done", experiment.ErrInterrupted)
+		return fmt.Errorf("%w before the replicates were done", runs.ErrInterrupted)
 	}
 	if err != nil {
 		return err
@@ -199,7 +200,7 @@ func createValidateFolder(c *common, s *scenarios.Scenario, data string) (*outpu
 // that nothing was written and the folder at out (when known) is as it
 // was: validate keeps no replicate of an unfinished validation.
 func validateStopped(err error, out string) error {
-	if !errors.Is(err, experiment.ErrInterrupted) {
+	if !errors.Is(err, runs.ErrInterrupted) {
 		return err
 	}
 	if out == "" {

@@ -14,6 +14,7 @@ import (
 	"github.com/borderwork/borderwork/data"
 	"github.com/borderwork/borderwork/dtm"
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/internal/infile"
 	"github.com/borderwork/borderwork/internal/suggest"
 	"github.com/borderwork/borderwork/internal/words"
@@ -154,7 +155,7 @@ func validateFlows(ctx context.Context, fs *flagSet, c *common, e *env, arg, dir
 	}
 	// The data's checksums, for reproduce: as it was read.
 	info, err := validation.NewInfo(ctx, dir, regime)
-	if errors.Is(err, experiment.ErrInterrupted) {
+	if errors.Is(err, runs.ErrInterrupted) {
 		return err
 	}
 	if err != nil {

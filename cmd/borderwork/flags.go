@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/internal/suggest"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/output/figures"
@@ -307,27 +308,27 @@ type common struct {
 }
 
 // limitFlags are --max-memory and --max-work, which change the limits the
-// environment sets (experiment.LimitsFromEnv).
+// environment sets (runs.LimitsFromEnv).
 type limitFlags struct{ memory, work string }
 
 func (l *limitFlags) register(fs *flagSet) {
-	fs.StringVar(&l.memory, "max-memory", "", "refuse what is expected to need more than `SIZE` of memory at once, such as 16GiB\n(default $"+experiment.EnvMaxMemory+", or 8GiB)")
-	fs.StringVar(&l.work, "max-work", "", "refuse what is expected to simulate more than `N` agent-steps, such as 1e14\n(default $"+experiment.EnvMaxWork+", or 1e13)")
+	fs.StringVar(&l.memory, "max-memory", "", "refuse what is expected to need more than `SIZE` of memory at once, such as 16GiB\n(default $"+runs.EnvMaxMemory+", or 8GiB)")
+	fs.StringVar(&l.work, "max-work", "", "refuse what is expected to simulate more than `N` agent-steps, such as 1e14\n(default $"+runs.EnvMaxWork+", or 1e13)")
 }
 
 // get is the limits: the environment's, changed by the flags.
-func (l *limitFlags) get() (experiment.Limits, error) {
-	lim, err := experiment.LimitsFromEnv(os.Getenv)
+func (l *limitFlags) get() (runs.Limits, error) {
+	lim, err := runs.LimitsFromEnv(os.Getenv)
 	if err != nil {
 		return lim, err
 	}
 	if l.memory != "" {
-		if lim.Memory, err = experiment.ParseSize(l.memory); err != nil {
+		if lim.Memory, err = runs.ParseSize(l.memory); err != nil {
 			return lim, usageErrorf("--max-memory: %v", err)
 		}
 	}
 	if l.work != "" {
-		if lim.Work, err = experiment.ParseWork(l.work); err != nil {
+		if lim.Work, err = runs.ParseWork(l.work); err != nil {
 			return lim, usageErrorf("--max-work: %v", err)
 		}
 	}
@@ -394,7 +395,7 @@ func (c *common) registerRegimes(fs *flagSet) {
 // registerFigureFlags adds --bands and --size, which say how figures are
 // drawn (and are recorded, so that plot draws them the same way).
 func registerFigureFlags(fs *flagSet, bands, size *string) {
-	fs.StringVar(bands, "bands", experiment.BandsPercentile, "the `choice` of what bands and error bars show: percentile (the middle 95% of replicates),\nreplicates (each replicate drawn thinly) or ci (95% confidence interval of the mean)")
+	fs.StringVar(bands, "bands", output.BandsPercentile, "the `choice` of what bands and error bars show: percentile (the middle 95% of replicates),\nreplicates (each replicate drawn thinly) or ci (95% confidence interval of the mean)")
 	registerSizeFlag(fs, size)
 }
 
@@ -407,7 +408,7 @@ func registerSizeFlag(fs *flagSet, size *string) {
 // figureOptions are the figure options the flags give: the default bands
 // for a command that takes no --bands.
 func (c *common) figureOptions() *output.FigureOptions {
-	o := experiment.DefaultFigureOptions()
+	o := output.DefaultFigureOptions()
 	if c.bands != "" {
 		o.Bands = c.bands
 	}
@@ -424,8 +425,8 @@ func (c *common) check(fs *flagSet) error {
 		return usageErrorf("--seed must be 0 or more, got %d", c.seed)
 	case fs.set["days"] && (c.days < 1 || c.days > sim.MaxDays):
 		return usageErrorf("--days must be in 1..%d, got %d", sim.MaxDays, c.days)
-	case fs.set["reps"] && (c.reps < 1 || c.reps > experiment.MaxReps):
-		return usageErrorf("--reps must be in 1..%d, got %d", experiment.MaxReps, c.reps)
+	case fs.set["reps"] && (c.reps < 1 || c.reps > runs.MaxReps):
+		return usageErrorf("--reps must be in 1..%d, got %d", runs.MaxReps, c.reps)
 	case c.workers < 1:
 		return usageErrorf("--workers must be at least 1, got %d", c.workers)
 	case c.quiet && c.progress:
@@ -573,7 +574,7 @@ func onePositional(fs *flagSet, pos []string) (string, error) {
 		if fs.set["regimes"] && slices.Contains(scenarios.BuiltinRegimes, pos[0]) && !slices.Contains(scenarios.Names(), pos[0]) {
 			return "", usageErrorf("%q is a regime, not a SCENARIO; a list takes commas and no spaces: --regimes %s,%s", pos[0], strings.TrimSuffix(fs.Lookup("regimes").Value.String(), ","), pos[0])
 		}
-		return experiment.ScenarioWord(pos[0]), nil
+		return runs.ScenarioWord(pos[0]), nil
 	}
 	// --regimes open closed (or open, closed) leaves closed to be read
 	// as a second SCENARIO: say how a list is written.

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 )
 
 // TestForceNeverReplacesUsersFile: a file of the user's named like one
@@ -101,11 +101,11 @@ func TestNoteWorkers(t *testing.T) {
 func TestReportSaysTheCommandOnce(t *testing.T) {
 	t.Parallel()
 	var b bytes.Buffer
-	if status := report(experiment.BadInput("merge: a/summary.csv:2: differs"), "merge", &b); status != exitUsage || b.String() != "borderwork merge: a/summary.csv:2: differs\n" {
+	if status := report(runs.BadInput("merge: a/summary.csv:2: differs"), "merge", &b); status != exitUsage || b.String() != "borderwork merge: a/summary.csv:2: differs\n" {
 		t.Errorf("report = %d, %q", status, b.String())
 	}
 	b.Reset()
-	report(experiment.BadInput("--resume: x"), "sweep", &b)
+	report(runs.BadInput("--resume: x"), "sweep", &b)
 	if b.String() != "borderwork sweep: --resume: x\n" {
 		t.Errorf("report = %q", b.String())
 	}

@@ -8,10 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/borderwork/borderwork/output/figures/palette"
 	"github.com/chromedp/chromedp"
-
-	"github.com/borderwork/borderwork/experiment"
-	"github.com/borderwork/borderwork/output/figures"
 )
 
 // barHatches lists every bar drawn (wider than nothing) in the page's
@@ -87,7 +85,7 @@ func TestPageBarsHatched(t *testing.T) {
 		seen := map[string]map[string]bool{} // chart: regimes with a bar
 		cue := map[string]string{}           // regime: its hatch
 		for _, b := range bars {
-			want := figures.StyleHatch(experiment.RegimeStyle(b.Regime, all)).Name
+			want := palette.StyleHatch(palette.RegimeStyle(b.Regime, all)).Name
 			if b.Hatch != want || !b.Covers {
 				t.Errorf("%d px, %s: a bar of %s is hatched %q (covering it exactly: %v); want %q, as the figures hatch its bars", width, b.Chart, b.Regime, b.Hatch, b.Covers, want)
 			}

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/output"
 )
 
@@ -69,7 +69,7 @@ func TestReportFiguresAreParagraphs(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if want := "Written by " + experiment.BuiltBy(m) + "."; !strings.Contains(string(report), want) {
+			if want := "Written by " + runs.BuiltBy(m) + "."; !strings.Contains(string(report), want) {
 				t.Errorf("%s's report.md does not say %q", tt.name, want)
 			}
 		})

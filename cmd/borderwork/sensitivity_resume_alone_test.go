@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/gsa"
 	"github.com/borderwork/borderwork/internal/foldertest"
 	"github.com/borderwork/borderwork/internal/manifestedit"
@@ -117,7 +117,7 @@ func TestSensitivityResumeAloneChecksFirst(t *testing.T) {
 			ctx, cancel := context.WithCancel(context.Background())
 			cancel()
 			status, _, stderr := runCLIContext(ctx, t, "sensitivity", "--resume", "--out", filepath.Join(parent, "DIR"))
-			if status != exitInterrupted || !strings.Contains(stderr, experiment.ErrInterrupted.Error()) {
+			if status != exitInterrupted || !strings.Contains(stderr, runs.ErrInterrupted.Error()) {
 				t.Errorf("status %d, stderr %q; want the setting up begun, and interrupted", status, stderr)
 			}
 			foldertest.Same(t, "the folder to resume", parent, before)

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/output"
 )
 
@@ -119,7 +120,7 @@ func TestRecordedCommandLinePastesIntoAShell(t *testing.T) {
 				p := filepath.Join(old, "report.md")
 				b, _ := os.ReadFile(p)
 				// fenced with one backtick, whatever the line held
-				now := output.CodeSpan(experiment.ShellJoin(experiment.ShellWords(earlier)))
+				now := output.CodeSpan(runs.ShellJoin(experiment.ShellWords(earlier)))
 				if !strings.Contains(string(b), now) {
 					t.Fatalf("report.md does not quote %s", now)
 				}
@@ -132,7 +133,7 @@ func TestRecordedCommandLinePastesIntoAShell(t *testing.T) {
 				t.Fatal(err)
 			}
 			status, stdout, stderr := runCLI(t, "reproduce", "--quiet", old)
-			if status != 0 || !strings.Contains(stdout, "Reran: "+experiment.ShellJoin(experiment.ShellWords(earlier))) {
+			if status != 0 || !strings.Contains(stdout, "Reran: "+runs.ShellJoin(experiment.ShellWords(earlier))) {
 				t.Errorf("reproduce of the earlier folder: status %d\n%s%s", status, stdout, stderr)
 			}
 			if (m.Report != nil || tableNamed(m.Tables, "report.md") != nil) && !strings.Contains(stderr, "warning: report.md quotes the command line as the borderwork that wrote the folder did, in double quotes") {

@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 
+	"github.com/borderwork/borderwork/output/figures/palette"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
@@ -39,26 +40,6 @@ type Group struct {
 	Style int    // colour and hatch: 1 for the palette's first, ...; 0 takes the group's position; Neutral for grey; Part(k)
 }
 
-// hatchSpacing is the distance between a hatch's lines (and dots), and
-// hatchWidth their width: dense enough that the thinnest bar (a category
-// of eight regimes in a single-column figure) shows a pattern, thin
-// enough that its fill still shows its colour.
-var (
-	hatchSpacing = vg.Points(2.8)
-	hatchWidth   = vg.Points(0.55)
-	hatchDot     = vg.Points(0.6)
-)
-
-// hatchInk is the colour of the hatch over fill: white on a dark fill,
-// near-black on a light one, by the fill's luma (ITU-R BT.601), the grey
-// it prints as.
-func hatchInk(fill color.NRGBA) color.Color {
-	if 299*int(fill.R)+587*int(fill.G)+114*int(fill.B) < 128*1000 {
-		return color.White
-	}
-	return color.Gray{Y: 0x1A}
-}
-
 // bounds is the rectangle that holds pts.
 func bounds(pts []vg.Point) vg.Rectangle {
 	r := vg.Rectangle{Min: pts[0], Max: pts[0]}
@@ -73,15 +54,15 @@ func bounds(pts []vg.Point) vg.Rectangle {
 // inside it. Lines stand at multiples of hatchSpacing from the canvas's
 // origin, so that neighbouring bars' patterns line up.
 func drawHatch(c draw.Canvas, r vg.Rectangle, slot int) {
-	h := hatchOf(slot)
-	if h == noHatch || r.Max.X <= r.Min.X || r.Max.Y <= r.Min.Y {
+	h := palette.HatchOf(slot)
+	if h == palette.NoHatch || r.Max.X <= r.Min.X || r.Max.Y <= r.Min.Y {
 		return
 	}
 	in := c
 	in.Rectangle = r
-	ink := hatchInk(seriesColor(slot))
+	ink := palette.Ink(palette.Color(slot))
 	s := hatchSpacing
-	if h == dotted {
+	if h == palette.Dotted {
 		// Rows evenly spread over the bar's height, at least one; each row
 		// shifted half a step from the last.
 		rows := max(1, int((r.Max.Y-r.Min.Y)/s))
@@ -100,29 +81,29 @@ func drawHatch(c draw.Canvas, r vg.Rectangle, slot int) {
 	}
 	var lines [][]vg.Point
 	diag := s * math.Sqrt2 // along an axis, lines at 45° spaced s apart
-	if h == rising || h == crossed {
+	if h == palette.Rising || h == palette.Crossed {
 		// y = x + b, for b from the bottom-right corner to the top-left one
 		for b := vg.Length(math.Ceil(float64((r.Min.Y-r.Max.X)/diag))) * diag; b <= r.Max.Y-r.Min.X; b += diag {
 			lines = append(lines, []vg.Point{{X: r.Min.Y - b, Y: r.Min.Y}, {X: r.Max.Y - b, Y: r.Max.Y}})
 		}
 	}
-	if h == falling || h == crossed {
+	if h == palette.Falling || h == palette.Crossed {
 		// y = b − x
 		for b := vg.Length(math.Ceil(float64((r.Min.X+r.Min.Y)/diag))) * diag; b <= r.Max.X+r.Max.Y; b += diag {
 			lines = append(lines, []vg.Point{{X: b - r.Min.Y, Y: r.Min.Y}, {X: b - r.Max.Y, Y: r.Max.Y}})
 		}
 	}
-	if h == upright || h == squares {
+	if h == palette.Upright || h == palette.Squares {
 		for x := vg.Length(math.Ceil(float64(r.Min.X/s))) * s; x <= r.Max.X; x += s {
 			lines = append(lines, []vg.Point{{X: x, Y: r.Min.Y}, {X: x, Y: r.Max.Y}})
 		}
 	}
-	if h == horizontal || h == squares {
+	if h == palette.Horizontal || h == palette.Squares {
 		for y := vg.Length(math.Ceil(float64(r.Min.Y/s))) * s; y <= r.Max.Y; y += s {
 			lines = append(lines, []vg.Point{{X: r.Min.X, Y: y}, {X: r.Max.X, Y: y}})
 		}
 	}
-	if h == bricks {
+	if h == palette.Bricks {
 		// Courses s/2·3 high, bricks twice as long, each course's joints
 		// halfway between the last's.
 		row := s * 1.5
@@ -138,7 +119,7 @@ func drawHatch(c draw.Canvas, r vg.Rectangle, slot int) {
 			}
 		}
 	}
-	if h == zigzag {
+	if h == palette.Zigzag {
 		// Rows of zigzags s apart, each a tooth s wide and s/2 high.
 		x0 := vg.Length(math.Floor(float64(r.Min.X/s))) * s
 		for y := vg.Length(math.Floor(float64(r.Min.Y/s))) * s; y <= r.Max.Y; y += s {
@@ -416,7 +397,7 @@ func (bp *barsPlotter) oneSeries() bool {
 			}
 		}
 	}
-	return !isLight(first)
+	return !palette.Light(first)
 }
 
 // barSpan returns the y extent of group g's bar in category i.
@@ -431,9 +412,9 @@ func (bp *barsPlotter) barSpan(i, g int) (y0, y1 float64) {
 // it has one, else in its group's.
 func (bp *barsPlotter) slot(g, i int) int {
 	if st := bp.groups[g].Bars[i].Style; st != 0 {
-		return styleIndex(0, st)
+		return palette.Slot(0, st)
 	}
-	return styleIndex(g, bp.groups[g].Style)
+	return palette.Slot(g, bp.groups[g].Style)
 }
 
 func (bp *barsPlotter) Plot(c draw.Canvas, p *plot.Plot) {
@@ -451,7 +432,7 @@ func (bp *barsPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 			}
 			pts = c.ClipPolygonXY(pts)
 			slot := bp.slot(gi, i)
-			c.FillPolygon(seriesColor(slot), pts)
+			c.FillPolygon(palette.Color(slot), pts)
 			if len(pts) > 0 {
 				if !bp.plain {
 					drawHatch(c, bounds(pts), slot)
@@ -545,7 +526,7 @@ func (bp *barsPlotter) DataRange() (xmin, xmax, ymin, ymax float64) {
 // dashed edges, quiet enough that bars and error bars read over it.
 var (
 	marginFill = color.Gray{Y: 0xEB}
-	marginEdge = draw.LineStyle{Color: color.Gray{Y: 0x55}, Width: vg.Points(0.7), Dashes: dashes[1]}
+	marginEdge = draw.LineStyle{Color: color.Gray{Y: 0x55}, Width: vg.Points(0.7), Dashes: points(palette.Dash(1))}
 )
 
 // marginPlotter shades −delta to +delta across the data area.

@@ -28,6 +28,7 @@ import (
 	"gonum.org/v1/plot/vg/vgsvg"
 
 	"github.com/borderwork/borderwork/internal/tempfile"
+	"github.com/borderwork/borderwork/output"
 )
 
 // pdfEpoch is the creation and modification date written into every PDF.
@@ -47,8 +48,9 @@ func init() {
 	// own fpdf document.
 }
 
-// knownFormats lists the formats Save and Encode accept.
-var knownFormats = []string{"png", "svg", "pdf"}
+// knownFormats lists the formats Save and Encode accept: those a
+// folder's figures are drawn in (output.FigureFormats).
+var knownFormats = output.FigureFormats()
 
 // Formats returns the formats Save and Encode accept: "png", "svg", "pdf".
 func Formats() []string { return slices.Clone(knownFormats) }

@@ -18,6 +18,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/borderwork/borderwork/output/figures/palette"
 	"gonum.org/v1/plot/vg"
 )
 
@@ -875,7 +876,7 @@ func TestErrorBarShowsOnBlackBar(t *testing.T) {
 		{"error bar", Bar{Label: "a", Mean: 10, Lo: 3, Hi: 7}},
 		{"dots", Bar{Label: "a", Mean: 10, Lo: math.NaN(), Hi: math.NaN(), Values: []float64{4, 6}}},
 	} {
-		onBlue, onBlack := render(tc.bar, 1), render(tc.bar, len(okabeIto))
+		onBlue, onBlack := render(tc.bar, 1), render(tc.bar, palette.Colors())
 		b := onBlue.Bounds()
 		marks, seen := 0, 0
 		for y := b.Min.Y; y < b.Max.Y; y++ {
@@ -922,18 +923,18 @@ func TestNeutralBarsAreGrey(t *testing.T) {
 		}
 		return n
 	}
-	neutral := count(Neutral, neutralGrey)
+	neutral := count(palette.Neutral, palette.Color(palette.Neutral))
 	if neutral < 10_000 {
-		t.Errorf("a Neutral bar has %d grey pixels, want a bar's worth", neutral)
+		t.Errorf("a palette.Neutral bar has %d grey pixels, want a bar's worth", neutral)
 	}
 	// Control: the palette's black fills its bar (text is black too, in
 	// both), and shows the neutral grey only where anti-aliasing blends
 	// its edges and its white hatch.
-	if n, text := count(8, okabeIto[7]), count(Neutral, okabeIto[7]); n-text < 10_000 {
-		t.Errorf("a bar of the palette's black has %d black pixels, a Neutral bar %d; want a bar's worth more", n, text)
+	if n, text := count(8, palette.Color(7)), count(palette.Neutral, palette.Color(7)); n-text < 10_000 {
+		t.Errorf("a bar of the palette's black has %d black pixels, a palette.Neutral bar %d; want a bar's worth more", n, text)
 	}
-	if n := count(8, neutralGrey); n*5 > neutral {
-		t.Errorf("a bar of the palette's black has %d pixels of the neutral grey, a Neutral bar %d", n, neutral)
+	if n := count(8, palette.Color(palette.Neutral)); n*5 > neutral {
+		t.Errorf("a bar of the palette's black has %d pixels of the neutral grey, a palette.Neutral bar %d", n, neutral)
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/borderwork/borderwork/output/figures/palette"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
@@ -34,7 +35,7 @@ type Guide struct {
 
 // intervalMark is the colour of the points: they are parameters, not
 // regimes, so the first Part grey, not a regime's colour.
-var intervalMark = seriesColor(Part(0))
+var intervalMark = palette.Color(palette.Part(0))
 
 // intervalBar is the style of a point's error bars: the point's colour,
 // translucent, so that crossing bars of neighbours stay readable.
@@ -43,7 +44,7 @@ var intervalBar = draw.LineStyle{Color: color.NRGBA{intervalMark.R, intervalMark
 // guideStyle is the style of guide i: grey, in the dash patterns after
 // solid.
 func guideStyle(i int) draw.LineStyle {
-	return draw.LineStyle{Color: color.Gray{Y: 0x55}, Width: vg.Points(0.9), Dashes: dashes[1+i%(len(dashes)-1)]}
+	return draw.LineStyle{Color: color.Gray{Y: 0x55}, Width: vg.Points(0.9), Dashes: points(palette.Dash(1 + i%(palette.NumDashes()-1)))}
 }
 
 // IntervalScatter draws points with their intervals as error bars along both

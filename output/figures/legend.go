@@ -1,6 +1,7 @@
 package figures
 
 import (
+	"github.com/borderwork/borderwork/output/figures/palette"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
@@ -271,7 +272,7 @@ func (t barThumb) Thumbnail(c *draw.Canvas) {
 	x0, x1 := c.Min.X, c.Max.X
 	y0 := c.Min.Y + (h-s)/2
 	pts := []vg.Point{{X: x0, Y: y0}, {X: x1, Y: y0}, {X: x1, Y: y0 + s}, {X: x0, Y: y0 + s}}
-	c.FillPolygon(seriesColor(t.slot), pts)
+	c.FillPolygon(palette.Color(t.slot), pts)
 	if !t.plain {
 		drawHatch(*c, bounds(pts), t.slot)
 	}

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/borderwork/borderwork/output/figures/palette"
 	"gonum.org/v1/plot/vg"
 )
 
@@ -39,16 +40,16 @@ func chromatic(img image.Image) int {
 // those greys are none of the palette's colours.
 func TestPartsAreNoRegimeColours(t *testing.T) {
 	for k := range 4 {
-		if c := seriesColor(styleIndex(0, Part(k))); slices.Contains(okabeIto, c) {
-			t.Errorf("Part(%d) is the palette's %v", k, c)
+		if c := palette.Color(palette.Slot(0, palette.Part(k))); isPaletteColour(c) {
+			t.Errorf("palette.Part(%d) is the palette's %v", k, c)
 		}
 	}
 	var groups []Group
 	var bands []Band
 	for k := range 4 {
-		groups = append(groups, Group{Label: fmt.Sprint("part ", k), Style: Part(k),
+		groups = append(groups, Group{Label: fmt.Sprint("part ", k), Style: palette.Part(k),
 			Bars: []Bar{{Label: "a", Mean: 3 + float64(k), Lo: 2, Hi: 9}, {Label: "b", Mean: 5, Lo: math.NaN(), Hi: math.NaN()}}})
-		bands = append(bands, Band{Label: fmt.Sprint("part ", k), Style: Part(k), X: []float64{0, 1, 2},
+		bands = append(bands, Band{Label: fmt.Sprint("part ", k), Style: palette.Part(k), X: []float64{0, 1, 2},
 			Mean: []float64{1, 2 + float64(k), 3}, Lo: []float64{0, 1, 2}, Hi: []float64{2, 4, 5}})
 	}
 	bars, err := GroupedBars("t", "x", groups, sampleCaption)
@@ -70,6 +71,16 @@ func TestPartsAreNoRegimeColours(t *testing.T) {
 	}
 }
 
+// isPaletteColour reports whether c is one of the palette's colours.
+func isPaletteColour(c color.NRGBA) bool {
+	for s := range palette.Colors() {
+		if palette.Color(s) == c {
+			return true
+		}
+	}
+	return false
+}
+
 // TestBarsApartInGreyscale: bars of any two of the palette's eight
 // colours, or of any two Parts, look different when printed in greys, as
 // lines do by their dashes: by lightness or by hatch. (Without hatches,
@@ -88,7 +99,7 @@ func TestBarsApartInGreyscale(t *testing.T) {
 	render := func(style int) image.Image {
 		fig, err := GroupedBars("t", "x", []Group{
 			{Label: "g", Style: style, Bars: []Bar{{Label: "a", Mean: 10, Lo: math.NaN(), Hi: math.NaN()}}},
-			{Label: "n", Style: Neutral, Bars: []Bar{{Label: "a", Mean: 10, Lo: math.NaN(), Hi: math.NaN()}}},
+			{Label: "n", Style: palette.Neutral, Bars: []Bar{{Label: "a", Mean: 10, Lo: math.NaN(), Hi: math.NaN()}}},
 		}, sampleCaption)
 		if err != nil {
 			t.Fatal(err)
@@ -96,13 +107,13 @@ func TestBarsApartInGreyscale(t *testing.T) {
 		fig.SetSize(tall)
 		return pngOf(t, fig)
 	}
-	styles := []int{1, 2, 3, 4, 5, 6, 7, 8, Part(0), Part(1), Part(2), Part(3)}
+	styles := []int{1, 2, 3, 4, 5, 6, 7, 8, palette.Part(0), palette.Part(1), palette.Part(2), palette.Part(3)}
 	imgs := make([]image.Image, len(styles))
 	for i, st := range styles {
 		imgs[i] = render(st)
 	}
 	// The window: the middle of the pixels of the first bar's fill.
-	want := color.NRGBAModel.Convert(okabeIto[0])
+	want := color.NRGBAModel.Convert(palette.Color(0))
 	b := imgs[0].Bounds()
 	win := image.Rectangle{Min: b.Max, Max: b.Min}
 	for y := b.Min.Y; y < b.Max.Y; y++ {
@@ -169,12 +180,12 @@ func TestBarStyleOverridesGroup(t *testing.T) {
 		return n
 	}
 	for _, st := range []int{5, 6, 7, 8} {
-		if n := count(StyleColor(st)); n < 2000 {
+		if n := count(palette.StyleColor(st)); n < 2000 {
 			t.Errorf("Style %d fills %d pixels; want its bars' worth", st, n)
 		}
 	}
 	for _, st := range []int{1, 2, 3} { // the groups' own positions: not drawn
-		if n := count(StyleColor(st)); n > 0 {
+		if n := count(palette.StyleColor(st)); n > 0 {
 			t.Errorf("Style %d, no bar's, fills %d pixels", st, n)
 		}
 	}
@@ -191,31 +202,31 @@ func TestBarStyleOverridesGroup(t *testing.T) {
 func TestPartsLookApartFromRegimes(t *testing.T) {
 	const slots = 24 // every pairing of the palette's colours with the regimes' patterns
 	for k := range 4 {
-		p := Part(k)
+		p := palette.Part(k)
 		for s := range slots {
-			if hatchOf(p) == hatchOf(s) {
-				t.Errorf("Part(%d) has the hatch %d of palette slot %d", k, hatchOf(p), s)
+			if palette.HatchOf(p) == palette.HatchOf(s) {
+				t.Errorf("palette.Part(%d) has the hatch %d of palette slot %d", k, palette.HatchOf(p), s)
 			}
-			if seriesColor(p) == seriesColor(s) && hatchOf(p) == hatchOf(s) {
-				t.Errorf("Part(%d) has the colour and hatch of palette slot %d", k, s)
+			if palette.Color(p) == palette.Color(s) && palette.HatchOf(p) == palette.HatchOf(s) {
+				t.Errorf("palette.Part(%d) has the colour and hatch of palette slot %d", k, s)
 			}
 			if slices.Equal(dashesOf(p), dashesOf(s)) {
-				t.Errorf("Part(%d) has the dash pattern %v of palette slot %d", k, dashesOf(p), s)
+				t.Errorf("palette.Part(%d) has the dash pattern %v of palette slot %d", k, dashesOf(p), s)
 			}
 			if fmt.Sprintf("%T%v", markerStyle(p, &Double.theme).Shape, markerStyle(p, &Double.theme).Shape) ==
 				fmt.Sprintf("%T%v", markerStyle(s, &Double.theme).Shape, markerStyle(s, &Double.theme).Shape) {
-				t.Errorf("Part(%d) has the marker shape of palette slot %d", k, s)
+				t.Errorf("palette.Part(%d) has the marker shape of palette slot %d", k, s)
 			}
 		}
-		if d := lumaOf(seriesColor(p)) - lumaOf(okabeIto[7]); d < 60 {
-			t.Errorf("Part(%d)'s grey is %.0f of 255 lighter than the palette's black; want 60 or more", k, d)
+		if d := palette.Luma(palette.Color(p)) - palette.Luma(palette.Color(7)); d < 60 {
+			t.Errorf("palette.Part(%d)'s grey is %.0f of 255 lighter than the palette's black; want 60 or more", k, d)
 		}
 		for j := range k {
-			if d := math.Abs(lumaOf(seriesColor(p)) - lumaOf(seriesColor(Part(j)))); d < 30 {
-				t.Errorf("Part(%d) and Part(%d) differ by %.0f of 255 in grey; want 30 or more", j, k, d)
+			if d := math.Abs(palette.Luma(palette.Color(p)) - palette.Luma(palette.Color(palette.Part(j)))); d < 30 {
+				t.Errorf("palette.Part(%d) and palette.Part(%d) differ by %.0f of 255 in grey; want 30 or more", j, k, d)
 			}
-			if hatchOf(p) == hatchOf(Part(j)) || slices.Equal(dashesOf(p), dashesOf(Part(j))) {
-				t.Errorf("Part(%d) and Part(%d) share a hatch or dash pattern", j, k)
+			if palette.HatchOf(p) == palette.HatchOf(palette.Part(j)) || slices.Equal(dashesOf(p), dashesOf(palette.Part(j))) {
+				t.Errorf("palette.Part(%d) and palette.Part(%d) share a hatch or dash pattern", j, k)
 			}
 		}
 	}
@@ -229,11 +240,11 @@ func TestPartsLookApartFromRegimes(t *testing.T) {
 // orange one (a plain yellow bar, about 2/5).
 func TestLightSlotsShow(t *testing.T) {
 	var light []int
-	for s := range okabeIto {
-		if isLight(s) {
+	for s := range palette.Colors() {
+		if palette.Light(s) {
 			light = append(light, s+1)
-			if hatchOf(s) == noHatch {
-				t.Errorf("palette slot %d (%v) is light and has plain bars", s, okabeIto[s])
+			if palette.HatchOf(s) == palette.NoHatch {
+				t.Errorf("palette slot %d (%v) is light and has plain bars", s, palette.Color(s))
 			}
 		}
 	}
@@ -403,11 +414,11 @@ func TestHaloLeavesBarsVisible(t *testing.T) {
 				gs = append(gs, Group{Label: fmt.Sprint("g", g), Style: 3 + g%6, Bars: []Bar{{Label: "a", Mean: 3, Lo: nan, Hi: nan}, {Label: "b", Mean: 4, Lo: nan, Hi: nan}}})
 			}
 			return gs
-		}, okabeIto[1]},
+		}, palette.Color(1)},
 		{"thin bars of eight groups at single size", 1.0 / 3, Single, func(lo, hi float64) []Group {
 			var gs []Group
 			for g := range 8 {
-				gs = append(gs, Group{Label: fmt.Sprint("g", g), Style: Part(g % 4), Bars: []Bar{
+				gs = append(gs, Group{Label: fmt.Sprint("g", g), Style: palette.Part(g % 4), Bars: []Bar{
 					{Label: "a", Mean: 6, Lo: nan, Hi: nan}, {Label: "b", Mean: 5, Lo: nan, Hi: nan}, {Label: "c", Mean: 4, Lo: nan, Hi: nan}}})
 			}
 			gs[0].Style = 1
@@ -415,7 +426,7 @@ func TestHaloLeavesBarsVisible(t *testing.T) {
 			gs[1].Bars[2].Lo, gs[1].Bars[2].Hi = 3, 9 // an error bar in both: the same caption, and the same axis
 
 			return gs
-		}, okabeIto[0]},
+		}, palette.Color(0)},
 	} {
 		bare := fillPixels(tc.groups(nan, nan), tc.size, tc.fill)
 		with := fillPixels(tc.groups(0.02, 9), tc.size, tc.fill)
@@ -449,12 +460,12 @@ func TestOneSeriesBarsArePlain(t *testing.T) {
 		groups []Group
 		plain  bool
 	}{
-		{"one series of Part(0)", []Group{group("", Part(0))}, true},
+		{"one series of palette.Part(0)", []Group{group("", palette.Part(0))}, true},
 		{"one regime, hatched / among others", []Group{group("closed", 2)}, true},
-		{"two series of Parts", []Group{group("x", Part(0)), group("y", Part(1))}, false},
+		{"two series of Parts", []Group{group("x", palette.Part(0)), group("y", palette.Part(1))}, false},
 		{"two regimes", []Group{group("closed", 2), group("malfunctioning", 3)}, false},
 		{"one series of the palette's yellow", []Group{group("yellow", 7)}, false},
-		{"one series, a bar in a style of its own", []Group{{Label: "x", Style: Part(0), Bars: []Bar{
+		{"one series, a bar in a style of its own", []Group{{Label: "x", Style: palette.Part(0), Bars: []Bar{
 			{Label: "a", Mean: 10, Lo: nan, Hi: nan}, {Label: "b", Mean: 8, Lo: nan, Hi: nan, Style: 2, Key: "closed"}}}}, false},
 	} {
 		fig, err := GroupedBars("t", "x", tc.groups, sampleCaption)
@@ -462,7 +473,7 @@ func TestOneSeriesBarsArePlain(t *testing.T) {
 			t.Fatal(err)
 		}
 		img := pngOf(t, fig)
-		fill := color.NRGBAModel.Convert(seriesColor(styleIndex(0, tc.groups[0].Style)))
+		fill := color.NRGBAModel.Convert(palette.Color(palette.Slot(0, tc.groups[0].Style)))
 		px := func(l vg.Length) int { return int(float64(l) / 72 * DPI) }
 		h := img.Bounds().Dy()
 		d := fig.data

@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 
+	"github.com/borderwork/borderwork/output/figures/palette"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
@@ -116,7 +117,7 @@ func Scatter(title, xLabel, yLabel string, series []Series, c Caption) (*Figure,
 				return nil, fmt.Errorf("figures: Scatter %q: series %q: infinite value at %d", title, s.Label, j)
 			}
 		}
-		sp.series = append(sp.series, Series{Label: s.Label, X: slices.Clone(s.X), Y: slices.Clone(s.Y), Style: styleIndex(i, s.Style) + 1})
+		sp.series = append(sp.series, Series{Label: s.Label, X: slices.Clone(s.X), Y: slices.Clone(s.Y), Style: palette.Slot(i, s.Style) + 1})
 	}
 	p := plot.New()
 	styleAxes(p, xLabel, yLabel)

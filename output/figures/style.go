@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/borderwork/borderwork/output/figures/palette"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/text"
@@ -14,212 +15,10 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 )
 
-// okabeIto is the Okabe–Ito colour-blind-safe palette, in the order the
-// series of a figure take their colours.
-var okabeIto = []color.NRGBA{
-	{0x00, 0x72, 0xB2, 0xFF}, // blue
-	{0xE6, 0x9F, 0x00, 0xFF}, // orange
-	{0x00, 0x9E, 0x73, 0xFF}, // bluish green
-	{0xD5, 0x5E, 0x00, 0xFF}, // vermillion
-	{0xCC, 0x79, 0xA7, 0xFF}, // reddish purple
-	{0x56, 0xB4, 0xE9, 0xFF}, // sky blue
-	{0xF0, 0xE4, 0x42, 0xFF}, // yellow
-	{0x00, 0x00, 0x00, 0xFF}, // black
-}
-
-// bandAlpha is the opacity of a confidence band: light enough that a line
-// and an overlapping band of another series stay visible through it.
-const bandAlpha = 0x40
-
-// Neutral, as a Style, draws a series in a mid grey, apart from the
-// palette's colours: for a share that is no finding (inconclusive), which
-// black, the palette's last colour, would make the loudest bar.
-const Neutral = -1
-
-// neutralGrey is the colour of Neutral series: light enough that black
-// error bars show on it, dark enough to stand apart from the white ground.
-var neutralGrey = color.NRGBA{0xA8, 0xA8, 0xA8, 0xFF}
-
-// Part returns the Style of the k-th (from 0) category of a figure whose
-// categories are not regimes: the parts of a whole (the claim's
-// mediation), the channels of an effect (a programme's channels), policy
-// quantities over time (its path), the first-order and total Sobol'
-// indices. They are drawn in greys, dark to light (partGreys), none as
-// dark as the palette's black, with hatches, dash patterns and marker
-// shapes of their own (partHatches, partDashes, partShapes) that no regime
-// takes: so that none looks like a regime of the folder's other figures,
-// in colour or in greyscale print.
-func Part(k int) int { return -2 - k }
-
-// partGreys are the colours of Part categories, dark to light: at most
-// four in any figure (the programme's channels and path), each apart from
-// the next in greyscale print too, the darkest well apart from the
-// palette's black, the lightest still a visible line.
-var partGreys = []color.NRGBA{
-	{0x4A, 0x4A, 0x4A, 0xFF},
-	{0x6E, 0x6E, 0x6E, 0xFF},
-	{0x94, 0x94, 0x94, 0xFF},
-	{0xBB, 0xBB, 0xBB, 0xFF},
-}
-
-// A series' slot says how it is drawn: from 0, a position in the palette
-// (okabeIto); Neutral; or, from −2 down, Part(k)'s greys.
-
-// styleIndex is the slot of the i-th series whose Style field is style:
-// its own choice if it made one, else its position in the palette.
-func styleIndex(i, style int) int {
-	switch {
-	case style > 0:
-		return style - 1
-	case style < 0:
-		return style // Neutral, Part(k)
-	}
-	return i
-}
-
-// rank is a slot's position in the orders of dash patterns, hatches and
-// marker shapes: its palette position (in the regimes' orders), or a
-// Part's k (in the Parts' own); 0 for Neutral.
-func rank(slot int) int {
-	switch {
-	case slot >= 0:
-		return slot
-	case slot == Neutral:
-		return 0
-	}
-	return Part(0) - slot
-}
-
-// isPart reports whether slot is a Part category's.
-func isPart(slot int) bool { return slot <= Part(0) }
-
-// lightLuma is the luma (0 to 255, ITU-R BT.601) from which a colour is
-// too close to the white ground to show alone, as a thin line, a small
-// marker or a plain bar: the palette's yellow (213). Such a series' lines
-// and markers are drawn with a dark casing, its bars always hatched.
-const lightLuma = 200
-
-// isLight reports whether the series in slot is drawn in a colour whose
-// luma reaches lightLuma.
-func isLight(slot int) bool { return lumaOf(seriesColor(slot)) >= lightLuma }
-
-// lumaOf is the grey c prints as, 0 to 255 (ITU-R BT.601).
-func lumaOf(c color.NRGBA) float64 {
-	return 0.299*float64(c.R) + 0.587*float64(c.G) + 0.114*float64(c.B)
-}
-
-// casingColor is the dark edge drawn around the lines and markers of
-// light series (isLight), and casingWidth its width on either side.
-var (
-	casingColor = color.Gray{Y: 0x33}
-	casingWidth = vg.Points(0.45)
-)
-
-// builtinSlots is how many of the palette's first colours are the
-// built-in regimes' (open, closed, malfunctioning, hbm): slots past the
-// palette cycle over the colours after them, never back onto a built-in
-// regime's, so that no other regime is ever drawn in open's blue or
-// closed's orange. (The dash patterns, hatches and marker shapes, which
-// follow the slot itself, still tell such regimes apart.)
-const builtinSlots = 4
-
-// seriesColor is the colour of the series in slot.
-func seriesColor(slot int) color.NRGBA {
-	switch {
-	case slot >= len(okabeIto):
-		n := len(okabeIto) - builtinSlots
-		return okabeIto[builtinSlots+(slot-builtinSlots)%n]
-	case slot >= 0:
-		return okabeIto[slot]
-	case slot == Neutral:
-		return neutralGrey
-	}
-	return partGreys[rank(slot)%len(partGreys)]
-}
-
-// bandColor is the translucent fill of the band of the series in slot.
-func bandColor(slot int) color.NRGBA {
-	c := seriesColor(slot)
-	c.A = bandAlpha
-	return c
-}
-
-// dashes are the line patterns of successive series. The first 16
-// series all differ in colour or pattern (past the 8th, colours cycle
-// over the palette's last 4, seriesColor), and the first 6 differ in
-// both. (The 7th, yellow,
-// has the first's solid line, but a dark casing: see isLight.)
-var dashes = [][]vg.Length{
-	nil, // solid
-	{vg.Points(6), vg.Points(3)},
-	{vg.Points(1.5), vg.Points(2.5)},
-	{vg.Points(7), vg.Points(2.5), vg.Points(1.5), vg.Points(2.5)},
-	{vg.Points(12), vg.Points(4)},
-	{vg.Points(7), vg.Points(2.5), vg.Points(1.5), vg.Points(2.5), vg.Points(1.5), vg.Points(2.5)},
-}
-
-// partDashes are the line patterns of Part categories, in order: none is
-// a regime's (dashes), so that a grey line never reads as a regime's.
-var partDashes = [][]vg.Length{
-	{vg.Points(12), vg.Points(2.5), vg.Points(4), vg.Points(2.5)},                                // long, short
-	{vg.Points(1.5), vg.Points(1.5), vg.Points(1.5), vg.Points(5)},                               // pairs of dots
-	{vg.Points(7), vg.Points(2.5), vg.Points(7), vg.Points(2.5), vg.Points(1.5), vg.Points(2.5)}, // dash, dash, dot
-	{vg.Points(3), vg.Points(1.5)},                                                               // short dashes
-}
-
-// dashesOf is the dash pattern of the series in slot.
-func dashesOf(slot int) []vg.Length {
-	if isPart(slot) {
-		return partDashes[rank(slot)%len(partDashes)]
-	}
-	return dashes[rank(slot)%len(dashes)]
-}
-
-// hatch is a pattern drawn over a bar's fill, so that bars stay apart in
-// greyscale print, where Okabe–Ito colours fall on nearly the same grey
-// (bluish green and vermillion, orange and sky blue).
-type hatch int
-
-const (
-	noHatch    hatch = iota
-	rising           // lines up to the right, /
-	falling          // lines down to the right, \
-	crossed          // both
-	upright          // vertical lines
-	dotted           // a lattice of dots
-	numHatches       // their count, that of the dash patterns
-
-	// The hatches of Part categories (partHatches), which no regime takes.
-	squares    // horizontal and vertical lines, +
-	horizontal // horizontal lines
-	bricks     // a brick wall
-	zigzag     // rows of zigzags
-)
-
-// partHatches are the hatches of Part categories, in order.
-var partHatches = []hatch{squares, horizontal, bricks, zigzag}
-
-// hatchOf is the hatch of the series in slot. A regime's is in the order
-// of the dash patterns: a regime whose line is solid (open) has plain
-// bars, the one whose line is dashed (closed) has bars hatched /, and so
-// on; hatches and dashes are as many, so the pairing holds for every
-// slot, but for a light colour (the 7th, yellow), whose bars would not
-// show plain: they are crossed. A Part's is its own (partHatches).
-func hatchOf(slot int) hatch {
-	if isPart(slot) {
-		return partHatches[rank(slot)%len(partHatches)]
-	}
-	h := hatch(rank(slot) % int(numHatches))
-	if h == noHatch && isLight(slot) {
-		h = crossed
-	}
-	return h
-}
-
 // lineStyle is the style of the line of the series in slot, width wide.
 func lineStyle(slot int, width vg.Length) draw.LineStyle {
 	return draw.LineStyle{
-		Color:  seriesColor(slot),
+		Color:  palette.Color(slot),
 		Width:  width,
 		Dashes: dashesOf(slot),
 	}
@@ -230,9 +29,9 @@ func lineStyle(slot int, width vg.Length) draw.LineStyle {
 // (isLight), so that it shows on white and in greyscale print.
 func strokeSeries(c draw.Canvas, slot int, width vg.Length, pts ...[]vg.Point) {
 	ls := lineStyle(slot, width)
-	if isLight(slot) {
+	if palette.Light(slot) {
 		casing := ls
-		casing.Color = casingColor
+		casing.Color = palette.Casing
 		casing.Width = width + 2*casingWidth
 		c.StrokeLines(casing, pts...)
 	}
@@ -243,9 +42,9 @@ func strokeSeries(c draw.Canvas, slot int, width vg.Length, pts ...[]vg.Point) {
 // edge if its colour is light (isLight).
 func drawMarker(c draw.Canvas, slot int, th *theme, pt vg.Point) {
 	sty := markerStyle(slot, th)
-	if isLight(slot) {
+	if palette.Light(slot) {
 		edge := sty
-		edge.Color = casingColor
+		edge.Color = palette.Casing
 		edge.Radius += casingWidth
 		c.DrawGlyph(edge, pt)
 	}
@@ -256,7 +55,7 @@ func drawMarker(c draw.Canvas, slot int, th *theme, pt vg.Point) {
 // thin, solid and translucent, so that many of them show where replicates
 // gather without hiding the mean's line.
 func thinStyle(slot int, width vg.Length) draw.LineStyle {
-	c := seriesColor(slot)
+	c := palette.Color(slot)
 	c.A = thinAlpha
 	return draw.LineStyle{Color: c, Width: width}
 }
@@ -493,11 +292,11 @@ func labelDecimals(vs []float64) int {
 
 // markerStyle is the point marker of the series in slot.
 func markerStyle(slot int, th *theme) draw.GlyphStyle {
-	shape := markerShapes[rank(slot)%len(markerShapes)]
-	if isPart(slot) {
-		shape = partShapes[rank(slot)%len(partShapes)]
+	shape := markerShapes[palette.Rank(slot)%len(markerShapes)]
+	if palette.IsPart(slot) {
+		shape = partShapes[palette.Rank(slot)%len(partShapes)]
 	}
-	return draw.GlyphStyle{Color: seriesColor(slot), Radius: th.markerSize, Shape: shape}
+	return draw.GlyphStyle{Color: palette.Color(slot), Radius: th.markerSize, Shape: shape}
 }
 
 // markerShapes tell series of points apart in greyscale print.
@@ -678,59 +477,36 @@ func bindDifferences(words []string) []string {
 // finite reports whether v is neither NaN nor infinite.
 func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
 
-// StyleColor is the colour of a series drawn with Style style (from 1, as
-// experiment.RegimeStyle gives it), so that other front ends (the
-// classroom page) draw each regime in the colour the figures give it.
-func StyleColor(style int) color.NRGBA { return seriesColor(styleIndex(0, style)) }
+// bandAlpha is the opacity of a confidence band: light enough that a line
+// and an overlapping band of another series stay visible through it.
+const bandAlpha = 0x40
 
-// StyleEdge is the dark edge the figures draw around the lines and
-// markers of a series drawn with Style style, whose colour is too light
-// to show alone on white (the palette's yellow): its colour and its
-// width in points on either side of the line. ok is false for a colour
-// that shows alone, drawn without an edge. Other front ends (the
-// classroom page) draw the same edge.
-func StyleEdge(style int) (edge color.Gray, width float64, ok bool) {
-	if !isLight(styleIndex(0, style)) {
-		return color.Gray{}, 0, false
+// bandColor is the translucent fill of the band of the series in slot.
+func bandColor(slot int) color.NRGBA {
+	c := palette.Color(slot)
+	c.A = bandAlpha
+	return c
+}
+
+// dashesOf is the dash pattern of the series in slot (palette.Dashes).
+func dashesOf(slot int) []vg.Length { return points(palette.Dashes(slot)) }
+
+// points are lengths in points as vg measures them.
+func points(pts []float64) []vg.Length {
+	if pts == nil {
+		return nil
 	}
-	return casingColor, float64(casingWidth), true // vg.Length is in points
-}
-
-// hatchNames name the hatches for other front ends (StyleHatch).
-var hatchNames = map[hatch]string{
-	noHatch: "", rising: "rising", falling: "falling", crossed: "crossed", upright: "upright", dotted: "dotted",
-	squares: "squares", horizontal: "horizontal", bricks: "bricks", zigzag: "zigzag",
-}
-
-// Hatch is a hatch as other front ends draw it: its name ("" for plain
-// bars, "rising" for /, "falling" for \, "crossed", "upright" for |,
-// "dotted"), the grey of its ink, the spacing of its lines (and dots),
-// the width of its lines and the diameter of its dots, in points.
-type Hatch struct {
-	Name                string
-	Ink                 color.Gray
-	Spacing, Width, Dot float64
-}
-
-// StyleHatch is the hatch the figures draw over the bars of a series
-// drawn with Style style, so that other front ends (the classroom page)
-// hatch each regime's bars as the figures do, and they read in
-// greyscale print too.
-func StyleHatch(style int) Hatch {
-	slot := styleIndex(0, style)
-	return Hatch{
-		Name:    hatchNames[hatchOf(slot)],
-		Ink:     color.GrayModel.Convert(hatchInk(seriesColor(slot))).(color.Gray),
-		Spacing: float64(hatchSpacing), Width: float64(hatchWidth), Dot: float64(hatchDot), // vg.Length is in points
-	}
-}
-
-// StyleDashes is the dash pattern, in points, of a series drawn with
-// Style style: nil for a solid line.
-func StyleDashes(style int) []float64 {
-	var out []float64
-	for _, d := range dashesOf(styleIndex(0, style)) {
-		out = append(out, float64(d)) // vg.Length is in points
+	out := make([]vg.Length, len(pts))
+	for i, p := range pts {
+		out[i] = vg.Points(p)
 	}
 	return out
 }
+
+// The lengths of palette's edges and hatches, as vg measures them.
+var (
+	casingWidth  = vg.Points(palette.CasingWidth)
+	hatchSpacing = vg.Points(palette.HatchSpacing)
+	hatchWidth   = vg.Points(palette.HatchWidth)
+	hatchDot     = vg.Points(palette.HatchDot)
+)

@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 
+	"github.com/borderwork/borderwork/output/figures/palette"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
@@ -113,7 +114,7 @@ func TimeBands(title, xLabel, yLabel string, bands []Band, c Caption) (*Figure, 
 			reps[r] = slices.Clone(b.Replicates[r])
 		}
 		bp.bands[i] = Band{Label: b.Label, X: slices.Clone(b.X), Mean: slices.Clone(b.Mean), Lo: slices.Clone(b.Lo), Hi: slices.Clone(b.Hi),
-			Replicates: reps, Style: styleIndex(i, b.Style) + 1, Markers: b.Markers}
+			Replicates: reps, Style: palette.Slot(i, b.Style) + 1, Markers: b.Markers}
 	}
 	p := plot.New()
 	styleAxes(p, xLabel, yLabel)
@@ -124,7 +125,7 @@ func TimeBands(title, xLabel, yLabel string, bands []Band, c Caption) (*Figure, 
 
 	lg := newLegend(3)
 	for i, b := range bands {
-		lg.add(b.Label, bandThumb{i: styleIndex(i, b.Style), band: b.hasBand(), markers: b.Markers, th: th})
+		lg.add(b.Label, bandThumb{i: palette.Slot(i, b.Style), band: b.hasBand(), markers: b.Markers, th: th})
 	}
 	spread := CIBands
 	if !slices.ContainsFunc(bands, func(b Band) bool { return b.hasBand() || len(b.Replicates) > 0 }) {
@@ -236,8 +237,8 @@ func (bp *bandsPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 				pts = append(pts, vg.Point{X: trX(b.X[j]), Y: trY(b.Mean[j])})
 			}
 			if len(pts) == 1 { // an isolated value: a dot, since a line needs two points
-				if isLight(b.Style - 1) {
-					c.DrawGlyph(draw.GlyphStyle{Color: casingColor, Radius: bp.th.lineWidth*1.2 + casingWidth, Shape: draw.CircleGlyph{}}, pts[0])
+				if palette.Light(b.Style - 1) {
+					c.DrawGlyph(draw.GlyphStyle{Color: palette.Casing, Radius: bp.th.lineWidth*1.2 + casingWidth, Shape: draw.CircleGlyph{}}, pts[0])
 				}
 				c.DrawGlyph(draw.GlyphStyle{Color: ls.Color, Radius: bp.th.lineWidth * 1.2, Shape: draw.CircleGlyph{}}, pts[0])
 				continue

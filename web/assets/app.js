@@ -481,7 +481,7 @@ function legend(names) {
 }
 
 // hatchPattern defines, in defs, the pattern of hatch h (a regime's, as
-// the figures draw it over its bars: figures.StyleHatch) under the id
+// the figures draw it over its bars: palette.StyleHatch) under the id
 // given, and returns it; null for plain bars. Its lines stand at fixed
 // places on the chart, so that neighbouring bars' hatches line up.
 function hatchPattern(defs, id, h) {

@@ -1,10 +1,8 @@
-package experiment
+package runs
 
 import (
 	"fmt"
 	"math"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"unsafe"
@@ -161,12 +159,14 @@ func (l Limits) CheckRuns(what string, points, runs float64, keys int) error {
 	}
 	if need := bookkeeping(points, runs, keys); !(need <= float64(l.Memory)) {
 		return badInput("%s: %s runs would need about %s of memory to keep track of; the limit is %s (--max-memory or %s raises it)",
-			what, formatRuns(runs), FormatBytes(need), FormatBytes(float64(l.Memory)), EnvMaxMemory)
+			what, FormatRuns(runs), FormatBytes(need), FormatBytes(float64(l.Memory)), EnvMaxMemory)
 	}
 	return nil
 }
 
-func formatRuns(n float64) string {
+// FormatRuns writes a count of runs or points for a message: a whole
+// number, with thousands separators, and in powers of ten past 10^15.
+func FormatRuns(n float64) string {
 	if n < 100 && n == math.Trunc(n) {
 		return strconv.Itoa(int(n)) // FormatCount would write 16 runs as 16.0
 	}
@@ -198,7 +198,7 @@ func (x *Prepared) Fit(l Limits, runs, workers int) (int, error) {
 	listed := float64(max(runs, x.NRuns()))
 	if size := output.ManifestBytes(listed, len(x.Keys)); !(size <= output.MaxManifestBytes) {
 		return 0, badInput("%s: %s runs would be listed in a manifest.json of about %s, more than borderwork reads back (%s); split them into several folders",
-			x.runsFlag(), formatRuns(listed), FormatBytes(size), FormatBytes(output.MaxManifestBytes))
+			x.runsFlag(), FormatRuns(listed), FormatBytes(size), FormatBytes(output.MaxManifestBytes))
 	}
 	keep := bookkeeping(float64(len(x.Points))*float64(runs)/float64(x.NRuns()), float64(runs), len(x.Keys))
 	record := float64(float64(x.Scenario.File.Days) * float64(unsafe.Sizeof(sim.DayRecord{}))) // a finished run waiting to be written
@@ -216,7 +216,7 @@ func (x *Prepared) Fit(l Limits, runs, workers int) (int, error) {
 	if !(keep+run <= mem) {
 		if keep > run {
 			return 0, badInput("%s: %s runs would need about %s of memory to keep track of; the limit is %s (%s)",
-				x.runsFlag(), formatRuns(float64(runs)), FormatBytes(keep+run), FormatBytes(mem), raise)
+				x.runsFlag(), FormatRuns(float64(runs)), FormatBytes(keep+run), FormatBytes(mem), raise)
 		}
 		s, err := x.scenarioAt(x.need.runAt)
 		if err != nil {
@@ -236,7 +236,7 @@ func (x *Prepared) Fit(l Limits, runs, workers int) (int, error) {
 			noun = " run would"
 		}
 		return 0, badInput("%s: %s%s simulate about %.3g agent-steps; the limit is %.3g (--max-work or %s raises it)",
-			x.runsFlag(), formatRuns(float64(runs)), noun, steps, work, EnvMaxWork)
+			x.runsFlag(), FormatRuns(float64(runs)), noun, steps, work, EnvMaxWork)
 	}
 	return max(fit, 1), nil
 }
@@ -267,76 +267,17 @@ func (x *Prepared) runsFlag() string {
 	case x.SizeFlags != "":
 		return x.SizeFlags
 	case x.Sweep != nil:
-		return sweepSize(x.Sweep.Design, x.Sweep.Samples, float64(len(x.Points)), len(x.Regimes), x.Reps)
+		return SweepSize(x.Sweep.Design, x.Sweep.Samples, float64(len(x.Points)), len(x.Regimes), x.Reps)
 	}
 	return fmt.Sprintf("%s × --reps %d", words.Count(len(x.Regimes), "regime"), x.Reps)
 }
 
-// sweepSize names the flags that set a sweep's number of runs, with the
+// SweepSize names the flags that set a sweep's number of runs, with the
 // regimes they multiply: a Latin hypercube's --samples, or a grid's
 // points (the product of --vary's lists).
-func sweepSize(design string, samples int, points float64, regimes, reps int) string {
+func SweepSize(design string, samples int, points float64, regimes, reps int) string {
 	if design == "lhs" {
 		return fmt.Sprintf("--samples %d × %s × --reps %d", samples, words.Count(regimes, "regime"), reps)
 	}
-	return fmt.Sprintf("--vary (%s points) × %s × --reps %d", formatRuns(points), words.Count(regimes, "regime"), reps)
-}
-
-// freeBytes is output.FreeBytes; tests make a disk small.
-var freeBytes = output.FreeBytes
-
-// FitsOnDisk refuses, before anything runs or is written, runs whose
-// timeseries.csv cannot fit in the space free where the folder at out is
-// written: at least one character and its separator for every field of
-// every row of every day of every run, a bound no table is smaller than,
-// so nothing that fits is refused. Where the free space cannot be known,
-// nothing is refused. The error wraps ErrBadInput.
-func (x *Prepared) FitsOnDisk(out string, runs int) error {
-	return x.fitsOnDisk(out, runs, "")
-}
-
-// fitsOnDisk is FitsOnDisk for runs that complete the interrupted folder
-// at resume, if not "": its tables are copied into the new folder, which
-// replaces it only when complete, so the copy needs room too, even when
-// every run had finished.
-func (x *Prepared) fitsOnDisk(out string, runs int, resume string) error {
-	var copied uint64
-	if resume != "" {
-		for _, name := range []string{"timeseries.csv", "summary.csv"} { // the tables Start continues
-			if st, err := os.Stat(filepath.Join(resume, name)); err == nil && st.Mode().IsRegular() {
-				copied += uint64(st.Size())
-			}
-		}
-	}
-	var rows, least uint64
-	if !x.SummaryOnly && runs > 0 {
-		// In whole numbers (at most about 5 million runs × 65,535 days × 2
-		// bytes × some 60 columns: far within 64 bits).
-		rows = uint64(runs) * uint64(x.Scenario.File.Days)
-		least = rows * 2 * uint64(len(output.TimeseriesHeader(x.Keys)))
-	}
-	if least+copied == 0 {
-		return nil
-	}
-	dir := filepath.Dir(filepath.Clean(out))
-	for {
-		if _, err := os.Stat(dir); err == nil || filepath.Dir(dir) == dir {
-			break
-		}
-		dir = filepath.Dir(dir) // the folders above out are made, on the file system of the first that exists
-	}
-	free, ok := freeBytes(dir)
-	if !ok || least+copied <= free {
-		return nil
-	}
-	if copied == 0 {
-		return badInput("--out: %s runs would write at least %s (timeseries.csv: %s rows, one per run and day), more than the %s free where %s is written; run fewer days or replicates, or free some space",
-			formatRuns(float64(runs)), FormatBytes(float64(least)), formatRuns(float64(rows)), FormatBytes(float64(free)), out)
-	}
-	also := ""
-	if least > 0 {
-		also = fmt.Sprintf(", and its %s runs left would write at least %s more", formatRuns(float64(runs)), FormatBytes(float64(least)))
-	}
-	return badInput("--out: completing %s starts from a copy of its tables (%s), kept beside it until the folder is complete%s: more than the %s free where %s is written; free at least %s more, then resume again",
-		resume, FormatBytes(float64(copied)), also, FormatBytes(float64(free)), out, FormatBytes(float64(least+copied-free)))
+	return fmt.Sprintf("--vary (%s points) × %s × --reps %d", FormatRuns(points), words.Count(regimes, "regime"), reps)
 }

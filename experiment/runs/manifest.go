@@ -1,4 +1,4 @@
-package experiment
+package runs
 
 import (
 	"slices"
@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/borderwork/borderwork/output"
-	"github.com/borderwork/borderwork/output/figures"
 	"github.com/borderwork/borderwork/scenarios"
 )
 
@@ -27,7 +26,7 @@ func (p *Plan) CommandLine() string {
 	// its scenario's), but for a claim the pilot, its scenario's, as
 	// asked: a claim runs more as its contrasts need.
 	reps := f.Replicates
-	if repsRun(p.Command) {
+	if RepsRun(p.Command) {
 		reps = p.Reps
 	}
 	args = append(args, "--seed", strconv.FormatInt(f.Seed, 10),
@@ -63,15 +62,15 @@ func (p *Plan) scenarioArg() string {
 	if p.Arg != "" {
 		return p.Arg
 	}
-	arg, _ := argOf(p.Scenario.Source)
+	arg, _ := ScenarioArgOf(p.Scenario.Source)
 	return arg
 }
 
-// argOf is the scenario argument that loads the scenario read from source
+// ScenarioArgOf is the scenario argument that loads the scenario read from source
 // (a Scenario.Source): "" for the default, the name of another bundled
 // scenario, or a path as a command line names it (ScenarioWord). false:
 // source names none (a scenario parsed from text).
-func argOf(source string) (string, bool) {
+func ScenarioArgOf(source string) (string, bool) {
 	if source == "bundled:"+scenarios.Default {
 		return "", true
 	}
@@ -84,34 +83,11 @@ func argOf(source string) (string, bool) {
 	return "", false
 }
 
-// CheckArg refuses, as bad input, an arg (a folder's recorded scenario
-// argument) that surely loads another scenario than s: a bundled name
-// other than the one s was loaded as (Arg "sahel" for the bundled
-// classroom), whose recorded command line would run that one. Other
-// pairs are not told apart: a path may hold a copy of a bundled
-// scenario, two spellings of a path may be one file, and a scenario
-// parsed from text names none.
-func CheckArg(s *scenarios.Scenario, arg string) error {
-	name, other := namesOtherBundled(arg, s.Source)
-	if !other {
-		return nil
-	}
-	return badInput("experiment: the scenario argument %s names the bundled scenario %s, but the scenario run, %s, was read from %s; the folder's command line would run %s: give the argument that loads the scenario run (%s)", ShellQuote(arg), arg, s.File.Name, ShellQuote(s.Source), arg, ShellQuote(name))
-}
-
-// namesOtherBundled reports whether arg surely loads another scenario
-// than the one read from source: arg a bundled scenario's name and source
-// another bundled scenario's, name.
-func namesOtherBundled(arg, source string) (name string, other bool) {
-	name, ok := strings.CutPrefix(source, "bundled:")
-	return name, ok && arg != "" && !scenarios.IsPath(arg) && arg != name
-}
-
-// repsRun reports whether the --reps of a command line of command is
+// RepsRun reports whether the --reps of a command line of command is
 // the number of replicates it runs, which its folder's manifest records
 // as reps: so for run, compare and sweep. A claim's --reps is its pilot,
 // and the folder records the replicates its contrasts needed.
-func repsRun(command string) bool {
+func RepsRun(command string) bool {
 	return slices.Contains([]string{"run", "compare", "sweep"}, command)
 }
 
@@ -135,7 +111,7 @@ func FigureArgs(o *output.FigureOptions) []string {
 	if o == nil {
 		return nil
 	}
-	d := DefaultFigureOptions()
+	d := output.DefaultFigureOptions()
 	var args []string
 	if o.Bands != "" && o.Bands != d.Bands {
 		args = append(args, "--bands", o.Bands)
@@ -143,7 +119,7 @@ func FigureArgs(o *output.FigureOptions) []string {
 	if o.Size != "" && o.Size != d.Size {
 		args = append(args, "--size", o.Size)
 	}
-	if o.NoFigures || (len(o.Formats) > 0 && !slices.Equal(o.Formats, figures.Formats())) {
+	if o.NoFigures || (len(o.Formats) > 0 && !slices.Equal(o.Formats, output.FigureFormats())) {
 		args = append(args, "--formats", strings.Join(o.Formats, ","))
 	}
 	if len(o.Metrics) > 0 {
@@ -155,9 +131,6 @@ func FigureArgs(o *output.FigureOptions) []string {
 	return args
 }
 
-// figureFlags are the flags FigureArgs writes.
-var figureFlags = []string{"--bands", "--size", "--formats", "--figure-metrics", "--figure-regimes"}
-
 // WithFigureArgs is the command line base followed by the figure flags
 // of o (FigureArgs).
 func WithFigureArgs(base string, o *output.FigureOptions) string {
@@ -165,33 +138,6 @@ func WithFigureArgs(base string, o *output.FigureOptions) string {
 		return base + " " + ShellJoin(args)
 	}
 	return base
-}
-
-// BaseCommandLine is a recorded command line without the figure flags
-// that end it (those WithFigureArgs added): the command line of the
-// folder's results, which Prepared.CommandLine writes. A command line
-// recorded before the figure flags were (2026-12-02) is its own.
-func BaseCommandLine(commandLine string) string {
-	words, starts := shellWords(commandLine)
-	n := len(words)
-	for n >= 4 && slices.Contains(figureFlags, words[n-2]) {
-		n -= 2
-	}
-	if n == len(words) {
-		return commandLine
-	}
-	return strings.TrimRight(commandLine[:starts[n]], " ")
-}
-
-// RerunCommandLine is a command that reruns the folder of manifest m: the
-// command line it records (which every shard of one command shares),
-// quoted as ShellJoin quotes it (requoted), and, for a shard, its
-// --shard.
-func RerunCommandLine(m *output.Manifest) string {
-	if m.Sweep != nil && m.Sweep.Shard != "" {
-		return requoted(m.CommandLine) + " " + ShellJoin([]string{"--shard", m.Sweep.Shard})
-	}
-	return requoted(m.CommandLine)
 }
 
 // Manifest fills in what every folder's manifest holds for the runs done

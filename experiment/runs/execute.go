@@ -1,4 +1,4 @@
-package experiment
+package runs
 
 import (
 	"context"
@@ -43,15 +43,15 @@ type Simulated struct {
 // same result a run of its own would give, since the configuration and
 // the seed are the same.
 func (x *Prepared) Execute(ctx context.Context, jobs []int, workers int, emit func(Simulated) error) error {
-	return x.execute(ctx, jobs, workers, "", emit)
+	return x.ExecuteLogged(ctx, jobs, workers, "", emit)
 }
 
-// execute is Execute, logging the events of the plan's logged replicates
+// ExecuteLogged is Execute, logging the events of the plan's logged replicates
 // (Plan.Events) to temporary files in logDir, if it is not "": each run
 // writes its own while it runs, on its worker, and its emitter appends it
 // to the log in run order. Files of runs never emitted (on an error or an
-// interruption) are removed before execute returns.
-func (x *Prepared) execute(ctx context.Context, jobs []int, workers int, logDir string, emit func(Simulated) error) error {
+// interruption) are removed before ExecuteLogged returns.
+func (x *Prepared) ExecuteLogged(ctx context.Context, jobs []int, workers int, logDir string, emit func(Simulated) error) error {
 	if logDir != "" {
 		defer removeRunLogs(logDir)
 	}
