@@ -59,38 +59,6 @@ func fileExists(path string) bool {
 	return err == nil
 }
 
-// ExamplePrepared_Execute runs a small sweep without writing anything:
-// the runs arrive in run order, whatever the number of workers.
-func ExamplePrepared_Execute() {
-	s, _ := scenarios.Load("classroom")
-	s.File.Replicates = 2
-	plan, err := experiment.NewSweep(s, "classroom", []string{"malfunctioning"}, experiment.SweepSpec{
-		Vary: []string{"regimes.malfunctioning.outage_start=0,0.1"},
-	})
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	x, err := plan.Prepare()
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	err = x.Execute(context.Background(), x.AllJobs(), 2, func(r experiment.Simulated) error {
-		f := r.Days[len(r.Days)-1]
-		fmt.Printf("run %d: outage_start %v, replicate %d: %d trapped person-days\n", r.Run.ID, r.Run.Params[0], r.Run.Replicate, f.TrappedPersonDays)
-		return nil
-	})
-	if err != nil {
-		fmt.Println(err)
-	}
-	// Output:
-	// run 0: outage_start 0, replicate 0: 52 trapped person-days
-	// run 1: outage_start 0, replicate 1: 0 trapped person-days
-	// run 2: outage_start 0.1, replicate 0: 116 trapped person-days
-	// run 3: outage_start 0.1, replicate 1: 157 trapped person-days
-}
-
 // ExampleReproduce writes a folder on 2 workers, reruns it on 1 from its
 // manifest and scenario.toml alone, as `borderwork reproduce` does, and
 // finds every table, figure and the report the same bytes; then, with one

@@ -2,8 +2,10 @@ package web
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -86,5 +88,34 @@ func TestBuildStaticFailureLeavesSite(t *testing.T) {
 	}
 	if got := strings.Join(beside(), " "); got != "go-full go-ok goroot site" {
 		t.Errorf("beside the site after a build: %s; want go-full go-ok goroot site", got)
+	}
+}
+
+// TestEngineLinksNoPlotting: the page's engine (web/wasm, as WebAssembly)
+// links no plotting code: not gonum/plot, its fonts or PDF writer, nor
+// the packages that draw and write folders (experiment, output/figures).
+// They made every student's download 17 MB, of which the page ran none;
+// without them it is 7 MB. The page runs plans through experiment/runs
+// and draws with the colours of output/figures/palette.
+func TestEngineLinksNoPlotting(t *testing.T) {
+	goCmd := filepath.Join(runtime.GOROOT(), "bin", "go")
+	cmd := exec.Command(goCmd, "list", "-deps", "./wasm")
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	deps := strings.Fields(string(out))
+	allowed := []string{"github.com/borderwork/borderwork/experiment/runs", "github.com/borderwork/borderwork/output/figures/palette"}
+	for _, dep := range deps {
+		for _, banned := range []string{"gonum.org/v1/plot", "codeberg.org/go-pdf/fpdf", "codeberg.org/go-fonts",
+			"github.com/borderwork/borderwork/experiment", "github.com/borderwork/borderwork/output/figures"} {
+			if (dep == banned || strings.HasPrefix(dep, banned+"/")) && !slices.Contains(allowed, dep) {
+				t.Errorf("the page's engine links %s", dep)
+			}
+		}
+	}
+	if !slices.Contains(deps, allowed[0]) {
+		t.Errorf("the engine's %d packages do not include %s: the test no longer reads them", len(deps), allowed[0])
 	}
 }
