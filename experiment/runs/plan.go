@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"unsafe"
@@ -216,7 +217,7 @@ func (p *Plan) PrepareContext(ctx context.Context) (*Prepared, error) {
 		for i := range n {
 			pi := start + i
 			if built[i].err != nil {
-				return nil, built[i].err
+				return nil, decimalCommaHint(built[i].err, x.Sweep)
 			}
 			for r, cfg := range built[i].cfgs {
 				x.need.add(cfg, pi)
@@ -242,6 +243,33 @@ func (p *Plan) PrepareContext(ctx context.Context) (*Prepared, error) {
 		x.Sweep = &info
 	}
 	return x, nil
+}
+
+// decimalCommaHint adds to err, a sweep's point refused, what a --vary
+// of two values the first of one digit (KEY=0,5) says, which a
+// researcher who writes decimals with a comma may have meant as one
+// value (0.5): the message quotes only the value refused (KEY=5).
+func decimalCommaHint(err error, sw *output.SweepInfo) error {
+	if sw == nil {
+		return err
+	}
+	for _, v := range sw.Vary {
+		key, list, ok := strings.Cut(v, "=")
+		whole, frac, two := strings.Cut(list, ",")
+		if !ok || !two || len(whole) != 1 || !digits(whole) || !digits(frac) {
+			continue
+		}
+		if value, err2 := strconv.ParseFloat(frac, 64); err2 != nil || !strings.Contains(err.Error(), " "+key+"="+output.FormatFloat(value)+":") {
+			continue // not the value refused
+		}
+		return fmt.Errorf("%w (--vary %s is two values, %s and %s; a decimal is written with a point: %s.%s)", err, v, whole, frac, whole, frac)
+	}
+	return err
+}
+
+// digits reports whether s is one or more decimal digits.
+func digits(s string) bool {
+	return s != "" && strings.Trim(s, "0123456789") == ""
 }
 
 // checkSweep refuses a sweep whose Keys, Points or Args are no longer
