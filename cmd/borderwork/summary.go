@@ -95,14 +95,25 @@ func printJSONSummary(w io.Writer, x *experiment.Prepared, groups []output.Group
 		Metrics []jsonStat `json:"metrics"`
 	}
 	doc := struct {
-		Scenario    string       `json:"scenario"`
-		Seed        int64        `json:"seed"`
-		Days        int          `json:"days"`
-		Reps        int          `json:"reps"`
-		Keys        []string     `json:"keys,omitempty"`
+		Scenario string   `json:"scenario"`
+		Seed     int64    `json:"seed"`
+		Days     int      `json:"days"`
+		Reps     int      `json:"reps"`
+		Keys     []string `json:"keys,omitempty"`
+		// Shard and ShardRuns say which shard of a sweep a shard's
+		// folder is and how many runs it holds: its groups are of
+		// those runs alone, as sensitivity's shards say.
+		Shard       string       `json:"shard,omitempty"`
+		ShardRuns   int          `json:"shard_runs,omitempty"`
 		Groups      []group      `json:"groups"`
 		Performance *performance `json:"performance"`
 	}{Scenario: x.Scenario.File.Name, Seed: x.Seed(), Days: x.Scenario.File.Days, Reps: x.Reps, Keys: x.Keys, Performance: perf}
+	if x.Sweep != nil && x.Sweep.Shard != "" {
+		doc.Shard = x.Sweep.Shard
+		for _, g := range groups {
+			doc.ShardRuns += len(g.Rows)
+		}
+	}
 	for _, g := range groups {
 		jg := group{Params: g.Params, Regime: g.Regime}
 		for t, total := range output.Totals {
