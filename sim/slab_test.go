@@ -2,6 +2,7 @@ package sim
 
 import (
 	"reflect"
+	"runtime"
 	"runtime/debug"
 	"sync"
 	"testing"
@@ -12,6 +13,11 @@ import (
 // memory: the model must write every element it reads.
 func TestSlabReuseChangesNothing(t *testing.T) {
 	defer debug.SetGCPercent(debug.SetGCPercent(-1)) // a collection would empty the pool
+	// One P: a sync.Pool keeps what is Put in the putting P's private
+	// slot, which a Get on another P cannot take, and the goroutine may
+	// move between Ps between the Put and the run's Get (it did under
+	// qemu-aarch64 in CI, failing "did not take the slab").
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
 	slabs = sync.Pool{}
 	defer func() { slabs = sync.Pool{} }()
 
