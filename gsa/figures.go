@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -16,7 +17,7 @@ import (
 // Figures are the figures of a sensitivity folder, drawn from its tables
 // and manifest alone: one per output, of the method the folder used.
 var Figures = []experiment.Figure{
-	{Name: "mu_star_sigma_OUTPUT", Title: "Morris screening of an output: each parameter's µ* (importance) against sd, the standard deviation of its elementary effects (non-linearity and interactions), with 95% bootstrap intervals, the noise floor and the line sd = µ*", Draw: drawMorris},
+	{Name: "mu_star_sigma_OUTPUT", Title: "Morris screening of an output: each parameter's µ* (importance) against sd, the standard deviation of its elementary effects (non-linearity and interactions), with 95% bootstrap intervals, the noise floor and the line sd = µ*; a ring marks a parameter within its replicate noise", Draw: drawMorris},
 	{Name: "sobol_OUTPUT", Title: "Sobol' indices of an output: the first-order and total index of its most influential parameters, with 95% bootstrap intervals", Draw: drawSobol},
 }
 
@@ -106,6 +107,11 @@ func unit(o Output) string {
 	return ""
 }
 
+// notClearOfNoise is the Morris figure's legend for a ring: a parameter
+// whose µ* cannot be told from what replicate noise gives it (not
+// AboveNoise).
+const notClearOfNoise = "within its replicate noise"
+
 func drawMorris(src experiment.Source) ([]experiment.Drawn, error) {
 	info, err := ReadInfo(src.Manifest)
 	if err != nil || info.Method != Morris {
@@ -118,22 +124,9 @@ func drawMorris(src experiment.Source) ([]experiment.Drawn, error) {
 	labels := shortLabels(info.Keys)
 	var out []experiment.Drawn
 	for o, op := range info.Outputs {
-		t := ir.table
-		var pts []figures.IntervalPoint
-		var keys []string
-		for r, i := range ir.rows[o] {
-			v, err := floats(t, i, "mu_star", "mu_star_low", "mu_star_high", "sigma", "sigma_low", "sigma_high")
-			if err != nil {
-				return nil, err
-			}
-			nan := math.NaN()
-			pt := figures.IntervalPoint{X: v[0], Y: v[3], XLo: nan, XHi: nan, YLo: nan, YHi: nan}
-			if r < morrisTagged && v[0] > 0 { // the leaders, with their intervals; the rest as dots
-				pt.Tag = strconv.Itoa(r + 1)
-				pt.XLo, pt.XHi, pt.YLo, pt.YHi = v[1], v[2], v[4], v[5]
-				keys = append(keys, pt.Tag+" "+labels[t.Cell(i, "parameter")])
-			}
-			pts = append(pts, pt)
+		pts, keys, err := morrisPoints(ir.table, ir.rows[o], labels)
+		if err != nil {
+			return nil, err
 		}
 		floor, err := ir.noise.Float(ir.noiseRow[o], "noise_floor")
 		if err != nil {
@@ -145,7 +138,7 @@ func drawMorris(src experiment.Source) ([]experiment.Drawn, error) {
 		}
 		u := unit(op)
 		fig, err := figures.IntervalScatter(output.Capitalise(op.Title())+": Morris screening", "µ*, mean absolute elementary effect ("+u+")",
-			"spread of elementary effects, sd ("+u+")", pts, guides, keys,
+			"spread of elementary effects, sd ("+u+")", pts, guides, notClearOfNoise, keys,
 			caption(src, info, fmt.Sprintf("%d trajectories over %d parameters", info.Trajectories, len(Varied(info.Keys)))))
 		if err != nil {
 			return nil, err
@@ -157,9 +150,43 @@ func drawMorris(src experiment.Source) ([]experiment.Drawn, error) {
 		if floor > 0 {
 			what += ", the dashed line the noise floor if replicate noise were independent between points"
 		}
+		if slices.ContainsFunc(pts, func(p figures.IntervalPoint) bool { return p.Open }) {
+			what += "; a ring marks a parameter " + notClearOfNoise + " (the lower end of its µ* interval at or below the µ* that noise alone gives it, morris.csv's noise_level)"
+		}
 		out = append(out, experiment.Drawn{Name: "mu_star_sigma_" + op.Slug(), Title: what, Fig: fig})
 	}
 	return out, nil
+}
+
+// morrisPoints are the points of the μ*–σ plot of one output, from its
+// rows of morris.csv in rank order: the leaders tagged with their rank
+// and their intervals, named in keys; a parameter within its replicate
+// noise a ring.
+func morrisPoints(t *output.Table, rows []int, labels map[string]string) ([]figures.IntervalPoint, []string, error) {
+	var pts []figures.IntervalPoint
+	var keys []string
+	for r, i := range rows {
+		v, err := floats(t, i, "mu_star", "mu_star_low", "mu_star_high", "sigma", "sigma_low", "sigma_high")
+		if err != nil {
+			return nil, nil, err
+		}
+		above, err := strconv.ParseBool(t.Cell(i, "above_noise"))
+		if err != nil {
+			return nil, nil, t.Errorf(i, "above_noise", "want true or false, got %q", t.Cell(i, "above_noise"))
+		}
+		nan := math.NaN()
+		// A ring where the interval reaches down into the parameter's
+		// own noise level: the rank of such a parameter is not a
+		// finding, however far right of the independent floor it is.
+		pt := figures.IntervalPoint{X: v[0], Y: v[3], XLo: nan, XHi: nan, YLo: nan, YHi: nan, Open: !above}
+		if r < morrisTagged && v[0] > 0 { // the leaders, with their intervals; the rest as dots
+			pt.Tag = strconv.Itoa(r + 1)
+			pt.XLo, pt.XHi, pt.YLo, pt.YHi = v[1], v[2], v[4], v[5]
+			keys = append(keys, pt.Tag+" "+labels[t.Cell(i, "parameter")])
+		}
+		pts = append(pts, pt)
+	}
+	return pts, keys, nil
 }
 
 func drawSobol(src experiment.Source) ([]experiment.Drawn, error) {

@@ -16,11 +16,13 @@ import (
 // IntervalPoint is one point of a scatter plot with an interval along
 // each axis (NaN or equal bounds: no interval on that axis) and a short
 // tag drawn beside it, such as its rank; the legend says what each tag
-// stands for.
+// stands for. An Open point is drawn as a ring rather than a disc: one
+// whose estimate cannot be told from noise, say.
 type IntervalPoint struct {
 	Tag                string
 	X, Y               float64
 	XLo, XHi, YLo, YHi float64
+	Open               bool
 }
 
 // Guide is a reference line of a scatter plot: y = Slope·x + Intercept,
@@ -49,13 +51,14 @@ func guideStyle(i int) draw.LineStyle {
 
 // IntervalScatter draws points with their intervals as error bars along both
 // axes, each point's tag beside it, and the guides; the legend right of
-// the data lists the guides, then keys (what the tags stand for, one line
+// the data lists the guides, then, if any point is Open, a ring labelled
+// openLabel, then keys (what the tags stand for, one line
 // each: "1 abuse.queue_effect", the tag and a space first). A key's tag
 // stands flush right in the column of the guides' samples, and what it
 // stands for in the column of their labels; under the data (Single) the
 // legend's entries stand in columns too. Both axes start at 0 unless a
 // value is negative, as for the μ*–σ plot of a Morris screening.
-func IntervalScatter(title, xLabel, yLabel string, pts []IntervalPoint, guides []Guide, keys []string, c Caption) (*Figure, error) {
+func IntervalScatter(title, xLabel, yLabel string, pts []IntervalPoint, guides []Guide, openLabel string, keys []string, c Caption) (*Figure, error) {
 	if len(pts) == 0 {
 		return nil, fmt.Errorf("figures: IntervalScatter %q: no points", title)
 	}
@@ -96,6 +99,12 @@ func IntervalScatter(title, xLabel, yLabel string, pts []IntervalPoint, guides [
 	lg.belowThumb = 2
 	for i, g := range guides {
 		lg.add(g.Label, guideThumb{i})
+	}
+	if slices.ContainsFunc(pts, func(p IntervalPoint) bool { return p.Open }) {
+		if openLabel == "" {
+			return nil, fmt.Errorf("figures: IntervalScatter %q: open points and no label for them", title)
+		}
+		lg.add(openLabel, ringThumb{th})
 	}
 	for _, k := range keys {
 		if tag, label, ok := strings.Cut(k, " "); ok && tag != "" && label != "" {
@@ -179,7 +188,7 @@ func (s *intervalPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 			)...)
 		}
 	}
-	mark := draw.GlyphStyle{Color: intervalMark, Radius: s.th.markerSize * 0.87, Shape: draw.CircleGlyph{}}
+	mark, ring := intervalGlyphs(s.th)
 	var tagged []tagAt
 	var marks []vg.Point
 	for _, pt := range s.pts {
@@ -187,13 +196,51 @@ func (s *intervalPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 		if !c.Contains(at) {
 			continue
 		}
-		c.DrawGlyph(mark, at)
+		if pt.Open {
+			c.DrawGlyph(ring, at)
+		} else {
+			c.DrawGlyph(mark, at)
+		}
 		marks = append(marks, at)
 		if pt.Tag != "" {
 			tagged = append(tagged, tagAt{pt.Tag, at})
 		}
 	}
 	placeTags(c, textStyle(s.th.tickSize), tagged, marks, mark.Radius)
+}
+
+// intervalGlyphs are the marks of a point and of an Open point: a disc,
+// and a ring of the same size whose line is thick enough to read as a
+// mark at print size.
+func intervalGlyphs(th *theme) (mark, ring draw.GlyphStyle) {
+	r := th.markerSize * 0.87
+	mark = draw.GlyphStyle{Color: intervalMark, Radius: r, Shape: draw.CircleGlyph{}}
+	ring = draw.GlyphStyle{Color: intervalMark, Radius: r - vg.Points(0.6), Shape: thickRing{vg.Points(1.2)}}
+	return mark, ring
+}
+
+// thickRing is draw.RingGlyph with a line of its own width (RingGlyph's
+// is fixed and hairline-thin) around a white inside, so that the point's
+// own error bars do not cross the hole and make the ring read as a dot.
+type thickRing struct{ width vg.Length }
+
+func (g thickRing) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, pt vg.Point) {
+	var p vg.Path
+	p.Move(vg.Point{X: pt.X + sty.Radius, Y: pt.Y})
+	p.Arc(pt, sty.Radius, 0, 2*math.Pi)
+	p.Close()
+	c.SetColor(color.White)
+	c.Fill(p)
+	c.SetLineStyle(draw.LineStyle{Color: sty.Color, Width: g.width})
+	c.Stroke(p)
+}
+
+// ringThumb is the legend sample of an Open point.
+type ringThumb struct{ th *theme }
+
+func (t ringThumb) Thumbnail(c *draw.Canvas) {
+	_, ring := intervalGlyphs(t.th)
+	c.DrawGlyph(ring, vg.Point{X: (c.Min.X + c.Max.X) / 2, Y: (c.Min.Y + c.Max.Y) / 2})
 }
 
 // guideThumb is the legend sample of guide i.

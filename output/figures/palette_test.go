@@ -60,7 +60,7 @@ func TestPartsAreNoRegimeColours(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	points, err := IntervalScatter("t", "x", "y", []IntervalPoint{{Tag: "p", X: 1, Y: 2, XLo: 0.5, XHi: 1.5, YLo: 1, YHi: 3}, {Tag: "q", X: 2, Y: 1, XLo: 1.5, XHi: 2.5, YLo: 0.5, YHi: 1.5}}, nil, nil, sampleCaption)
+	points, err := IntervalScatter("t", "x", "y", []IntervalPoint{{Tag: "p", X: 1, Y: 2, XLo: 0.5, XHi: 1.5, YLo: 1, YHi: 3}, {Tag: "q", X: 2, Y: 1, XLo: 1.5, XHi: 2.5, YLo: 0.5, YHi: 1.5}}, nil, "", nil, sampleCaption)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -346,7 +346,7 @@ func TestZeroWidthErrorBarDrawsNothing(t *testing.T) {
 			return IntervalScatter("t", "x", "y", []IntervalPoint{
 				{Tag: "1", X: 5, Y: 0, XLo: xlo, XHi: xhi, YLo: ylo, YHi: yhi},
 				{Tag: "2", X: 2, Y: 3, XLo: 1, XHi: 3, YLo: 2, YHi: 4},
-			}, nil, nil, sampleCaption)
+			}, nil, "", nil, sampleCaption)
 		}
 	}
 	for _, tc := range []struct {

@@ -289,7 +289,8 @@ func StyleDashes(style int) []float64 {
 
 // Dash is the i-th of the regimes' dash patterns (i from 0, solid; 1
 // the first dashed one), for lines that are no series (a figure's
-// margins and reference lines), and NumDashes how many there are.
+// margins and reference lines), and NumDashes how many there are. Like
+// Dashes', the pattern is the palette's own: not to be changed.
 func Dash(i int) []float64 { return dashes[i%len(dashes)] }
 
 // NumDashes is how many dash patterns the regimes take in turn.

@@ -1,0 +1,51 @@
+package gsa
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/borderwork/borderwork/output"
+)
+
+// TestMorrisPointsRingWithinNoise: on the μ*–σ plot, a parameter whose
+// µ* cannot be told from its own replicate noise (morris.csv's
+// above_noise false) is a ring, whatever its rank, and one above it a
+// dot; the eight leaders are tagged either way. The figure used to draw
+// every parameter alike, so that posts.Post.capacity, second by µ* and
+// within its noise, read as a finding beside those the report names.
+func TestMorrisPointsRingWithinNoise(t *testing.T) {
+	header := []string{"parameter", "mu_star", "mu_star_low", "mu_star_high", "sigma", "sigma_low", "sigma_high", "above_noise"}
+	above := []bool{true, false, true, false, false, true, false, true, false, true}
+	tab := &output.Table{Path: "morris.csv", Header: header}
+	f := func(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
+	var rows []int
+	labels := map[string]string{}
+	for i, a := range above {
+		name := "p" + string(rune('a'+i))
+		mu := 100 - 9*float64(i)
+		tab.Rows = append(tab.Rows, []string{name, f(mu), f(mu / 2), f(mu * 2), f(mu / 3), f(mu / 4), f(mu), strconv.FormatBool(a)})
+		rows = append(rows, i)
+		labels[name] = "label " + name
+	}
+	pts, keys, err := morrisPoints(tab, rows, labels)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pts) != len(above) || len(keys) != morrisTagged {
+		t.Fatalf("%d points, %d keys; want %d and %d", len(pts), len(keys), len(above), morrisTagged)
+	}
+	for i, p := range pts {
+		if p.Open == above[i] {
+			t.Errorf("row %d (above_noise %v): Open = %v", i, above[i], p.Open)
+		}
+		if tagged := p.Tag != ""; tagged != (i < morrisTagged) {
+			t.Errorf("row %d: tag %q; want one only for the first %d", i, p.Tag, morrisTagged)
+		}
+	}
+
+	tab.Rows[3][7] = "maybe"
+	if _, _, err := morrisPoints(tab, rows, labels); err == nil || !strings.Contains(err.Error(), "morris.csv:5") || !strings.Contains(err.Error(), "above_noise") {
+		t.Errorf("above_noise %q: error %v; want one naming morris.csv line 5 and above_noise", "maybe", err)
+	}
+}
