@@ -330,8 +330,8 @@ func (w *Writer) unchanged(err error) error {
 	if w.resume == "" || !noRoom(err) {
 		return err
 	}
-	return fmt.Errorf("%w; %s is as it was, with its %s: free some space, then run this command again",
-		err, w.resume, words.Count(len(w.Rows), "finished run"))
+	return fmt.Errorf("%w; %s is as it was, with its %s: %s, then run this command again",
+		err, w.resume, words.Count(len(w.Rows), "finished run"), makeRoom(err))
 }
 
 // releaseRoom gives back the room held for the folder's results, if any.
@@ -561,8 +561,8 @@ func (w *Writer) Finish(ctx context.Context, f Finish) (*Outcome, error) {
 			if full != nil {
 				// The disk filled up, no one stopped the command: it
 				// says so, with status 1, not as an interruption.
-				return nil, fmt.Errorf("%w; the %s are not kept: %s holds %s of this command from an earlier try, kept as it was: free some space, then this completes it: %s",
-					full, words.Count(len(done), "finished run"), at, words.Count(len(rows), "run"), resumeCommand(kept, final, true))
+				return nil, fmt.Errorf("%w; the %s are not kept: %s holds %s of this command from an earlier try, kept as it was: %s, then this completes it: %s",
+					full, words.Count(len(done), "finished run"), at, words.Count(len(rows), "run"), makeRoom(full), resumeCommand(kept, final, true))
 			}
 			o.Dir, o.Rows, o.Groups = at, rows, w.X.Groups(rows)
 			return o, fmt.Errorf("%w after %s, fewer than the %s that %s holds from an earlier interruption of this command: that folder is kept as it was",
@@ -586,8 +586,8 @@ func (w *Writer) Finish(ctx context.Context, f Finish) (*Outcome, error) {
 			}
 			if moved {
 				// --resume looks for them at DIR and DIR.partial only.
-				err = fmt.Errorf("%v; the finished runs are kept at %s (marked incomplete): free some space, move it to %s (what is there moved away first), then this completes it: %s",
-					err, w.Folder.Dir, at, resumeCommand(kept, final, true))
+				err = fmt.Errorf("%v; the finished runs are kept at %s (marked incomplete): %s, move it to %s (what is there moved away first), then this completes it: %s",
+					err, w.Folder.Dir, makeRoom(full), at, resumeCommand(kept, final, true))
 			}
 			return nil, fmt.Errorf("%w; %v", full, err)
 		}
@@ -619,8 +619,8 @@ func (w *Writer) Finish(ctx context.Context, f Finish) (*Outcome, error) {
 			// line that were there are gone.
 			at += ", in place of the " + o.Replaced + " that were there"
 		}
-		return nil, fmt.Errorf("%w; the %s are kept in %s: free some space, then this completes it: %s",
-			full, words.Count(len(done), "finished run"), at, resumeCommand(kept, final, true))
+		return nil, fmt.Errorf("%w; the %s are kept in %s: %s, then this completes it: %s",
+			full, words.Count(len(done), "finished run"), at, makeRoom(full), resumeCommand(kept, final, true))
 	}
 	if o.Complete && w.resume != "" && w.resume != at {
 		// The partial folder this one continued is finished with.
@@ -629,6 +629,16 @@ func (w *Writer) Finish(ctx context.Context, f Finish) (*Outcome, error) {
 		}
 	}
 	return o, stopped
+}
+
+// makeRoom is what to do about err, a write the disk had no room for
+// (noRoom), before the command is given again: under a limit on file
+// size, free space is not what is missing.
+func makeRoom(err error) string {
+	if errors.Is(err, syscall.EFBIG) {
+		return "raise the limit on file size (ulimit -f)"
+	}
+	return "free some space"
 }
 
 // noRoom reports whether err is a write the disk had no room for: full,

@@ -61,7 +61,7 @@ func TestSweepKeepsRunsWhenTheDiskFillsMidway(t *testing.T) {
 	if len(m.Runs) == 24 {
 		t.Fatalf("kept folder: all 24 runs; want some, the disk full before the rest")
 	}
-	want := fmt.Sprintf("(file too large); the %d finished runs are kept in %s, marked incomplete: free some space, then this completes it: borderwork sweep classroom ", len(m.Runs), out)
+	want := fmt.Sprintf("(file too large); the %d finished runs are kept in %s, marked incomplete: raise the limit on file size (ulimit -f), then this completes it: borderwork sweep classroom ", len(m.Runs), out)
 	if !strings.Contains(stderr, want) || !strings.HasSuffix(stderr, "--out "+out+" --resume\n") {
 		t.Errorf("stderr:\n%s\nwant %q and the --resume that completes it", stderr, want)
 	}
@@ -121,7 +121,7 @@ func TestFullDiskBesideAPartialWithMoreRuns(t *testing.T) {
 	m, _ := keptUnderFileLimit(t, dir, 180, partial, append(args, "--out", out)...)
 	kept := folderBytes(t, partial)
 	stderr := failsUnderFileLimit(t, dir, 100, append(args, "--out", out)...)
-	want := fmt.Sprintf("(file too large); the %%d finished runs are not kept: %s holds %d runs of this command from an earlier try, kept as it was: free some space, then this completes it: borderwork sweep classroom ", partial, len(m.Runs))
+	want := fmt.Sprintf("(file too large); the %%d finished runs are not kept: %s holds %d runs of this command from an earlier try, kept as it was: raise the limit on file size (ulimit -f), then this completes it: borderwork sweep classroom ", partial, len(m.Runs))
 	var fewer int
 	if i := strings.Index(stderr, "(file too large); the "); i < 0 {
 		t.Errorf("stderr:\n%s\nwant %q", stderr, want)
@@ -168,7 +168,7 @@ func TestFullDiskBesideAPartialNotOurs(t *testing.T) {
 		t.Fatalf("hidden folders: %v; stderr:\n%s", hidden, stderr)
 	}
 	failure, where, ok := strings.Cut(stderr, "; the finished runs are kept at ")
-	advice := hidden[0] + " (marked incomplete): free some space, move it to " + partial + " (what is there moved away first), then this completes it: borderwork sweep classroom "
+	advice := hidden[0] + " (marked incomplete): raise the limit on file size (ulimit -f), move it to " + partial + " (what is there moved away first), then this completes it: borderwork sweep classroom "
 	if !ok || !strings.HasPrefix(where, advice) || !strings.HasSuffix(where, " --out "+out+" --resume\n") ||
 		!strings.HasPrefix(failure, "borderwork sweep: could not write "+filepath.Join(out, "timeseries.csv")+": ") ||
 		!strings.Contains(failure, "--out: "+partial+" holds files borderwork did not write (notes.txt)") || strings.Contains(failure, ".tmp-") {
@@ -211,7 +211,7 @@ func TestFullDiskSaysWhoseRunsItReplaced(t *testing.T) {
 	if !strings.Contains(m.CommandLine, "--days 60") {
 		t.Fatalf("%s holds the runs of %s; want the --days 60 sweep's", partial, m.CommandLine)
 	}
-	want := fmt.Sprintf("; the %d finished runs are kept in %s (%s is unchanged), marked incomplete, in place of the %d finished runs of %s that were there: free some space, then this completes it: ",
+	want := fmt.Sprintf("; the %d finished runs are kept in %s (%s is unchanged), marked incomplete, in place of the %d finished runs of %s that were there: raise the limit on file size (ulimit -f), then this completes it: ",
 		len(m.Runs), partial, out, len(earlier.Runs), experiment.RerunCommandLine(earlier))
 	if !strings.Contains(stderr, want) {
 		t.Errorf("stderr:\n%s\nwant %q", stderr, want)
@@ -241,7 +241,7 @@ func TestResumeThatFindsNoRoomSaysTheFolderIsAsItWas(t *testing.T) {
 			m, _ := keptUnderFileLimit(t, dir, 100, out, append(args, "--out", out)...)
 			kept := folderBytes(t, dir)
 			stderr := failsUnderFileLimit(t, dir, c.kib, append(args, "--out", out, "--resume")...)
-			want := fmt.Sprintf("borderwork sweep: could not write %s: the file would be larger than allowed (a limit on file size, such as ulimit -f, or the file system's) (file too large); %s is as it was, with its %d finished runs: free some space, then run this command again\n",
+			want := fmt.Sprintf("borderwork sweep: could not write %s: the file would be larger than allowed (a limit on file size, such as ulimit -f, or the file system's) (file too large); %s is as it was, with its %d finished runs: raise the limit on file size (ulimit -f), then run this command again\n",
 				filepath.Join(out, "timeseries.csv"), out, len(m.Runs))
 			if stderr != want {
 				t.Errorf("stderr:\n%s\nwant:\n%s", stderr, want)
@@ -404,7 +404,7 @@ func TestSweepKeepsRunsWhenFiguresCannotBeWritten(t *testing.T) {
 	out := filepath.Join(dir, "s")
 	sweep := []string{"sweep", "classroom", "--reps", "1", "--days", "10", "--vary", "posts.Post.capacity=5,9"}
 	stderr := failsUnderFileLimit(t, dir, 40, append(sweep, "--formats", "png", "--out", out)...)
-	if want := "(file too large); the 8 finished runs are kept in " + out + ", marked incomplete: free some space, then this completes it: borderwork sweep classroom "; !strings.Contains(stderr, want) || !strings.Contains(stderr, "--out "+out+" --resume\n") {
+	if want := "(file too large); the 8 finished runs are kept in " + out + ", marked incomplete: raise the limit on file size (ulimit -f), then this completes it: borderwork sweep classroom "; !strings.Contains(stderr, want) || !strings.Contains(stderr, "--out "+out+" --resume\n") {
 		t.Errorf("stderr:\n%s\nwant %q and the --resume that completes it", stderr, want)
 	}
 	m, err := output.ReadManifest(out)
