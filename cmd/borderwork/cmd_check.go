@@ -76,6 +76,7 @@ func cmdCheck(_ context.Context, args []string, e *env) error {
 		return listKeys(e.stdout, s)
 	}
 	digest(e.stdout, s)
+	warnUndrawable(e.stderr, "check", s)
 	return nil
 }
 

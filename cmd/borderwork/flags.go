@@ -17,6 +17,7 @@ import (
 	"github.com/borderwork/borderwork/experiment"
 	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/internal/suggest"
+	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/output/figures"
 	"github.com/borderwork/borderwork/scenarios"
@@ -509,7 +510,46 @@ func (c *common) loadScenario(arg string, fs *flagSet) (*scenarios.Scenario, err
 	if err := s.Validate(); err != nil {
 		return nil, err
 	}
+	if formats, _ := parseFormats(c.formats); len(formats) > 0 {
+		warnUndrawable(fs.stderr, fs.Name(), s)
+	}
 	return s, nil
+}
+
+// warnUndrawable says, on w, which names of s figures cannot draw as
+// written, if any.
+func warnUndrawable(w io.Writer, command string, s *scenarios.Scenario) {
+	if names := undrawableNames(s); len(names) > 0 {
+		fmt.Fprintf(w, "borderwork %s: warning: the figures' font has no letters for %s: figures draw each of those letters as '?'; tables and report.md give the names as written, and a name in Latin letters draws in figures\n",
+			command, words.List(names))
+	}
+}
+
+// undrawableNames are the names of s that reach figures (its own, its
+// locations', posts', regimes', monitors' and programmes') with letters
+// the figures' font lacks, each once, in the scenario's order. Figures
+// draw such a letter as '?' (figures.Undrawable): said before the runs,
+// the user can rename before hours of a sweep.
+func undrawableNames(s *scenarios.Scenario) []string {
+	names := []string{s.File.Name}
+	for _, l := range s.File.Locations {
+		names = append(names, l.Name)
+	}
+	for _, p := range s.File.Posts {
+		names = append(names, p.Name)
+	}
+	names = append(names, s.RegimeNames()...)
+	for _, m := range s.File.Monitors {
+		names = append(names, m.Name)
+	}
+	names = append(names, s.ProgrammeNames()...)
+	var out []string
+	for _, n := range names {
+		if figures.Undrawable(n) != "" && !slices.Contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // outDir is --out, or where command writes its folder for s by default

@@ -55,4 +55,9 @@
 //     bands look the same in all three formats.
 //   - SVGs name the font without embedding it; Encode adds Arial and
 //     Helvetica, which share its metrics, as fallbacks.
+//   - Liberation Sans has Latin, Greek and Cyrillic letters only, and
+//     plot draws a letter it lacks as nothing. Every such letter (Arabic,
+//     Ethiopic, Chinese...) is drawn as '?' in every format instead, so
+//     that a label is never silently empty; Undrawable names them, for a
+//     command to say so.
 package figures
