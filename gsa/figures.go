@@ -18,7 +18,7 @@ import (
 // and manifest alone: one per output, of the method the folder used.
 var Figures = []experiment.Figure{
 	{Name: "mu_star_sigma_OUTPUT", Title: "Morris screening of an output: each parameter's µ* (importance) against sd, the standard deviation of its elementary effects (non-linearity and interactions), with 95% bootstrap intervals, the noise floor and the line sd = µ*; a ring marks a parameter within its replicate noise", Draw: drawMorris},
-	{Name: "sobol_OUTPUT", Title: "Sobol' indices of an output: the first-order and total index of its most influential parameters, with 95% bootstrap intervals", Draw: drawSobol},
+	{Name: "sobol_OUTPUT", Title: "Sobol' indices of an output: the first-order and total index of its most influential parameters, with 95% bootstrap intervals; a dagger marks a parameter within its replicate noise", Draw: drawSobol},
 }
 
 // Figure settings: how many parameters a figure names.
@@ -170,9 +170,9 @@ func morrisPoints(t *output.Table, rows []int, labels map[string]string) ([]figu
 		if err != nil {
 			return nil, nil, err
 		}
-		above, err := strconv.ParseBool(t.Cell(i, "above_noise"))
+		above, err := aboveNoise(t, i)
 		if err != nil {
-			return nil, nil, t.Errorf(i, "above_noise", "want true or false, got %q", t.Cell(i, "above_noise"))
+			return nil, nil, err
 		}
 		nan := math.NaN()
 		// A ring where the interval reaches down into the parameter's
@@ -201,33 +201,72 @@ func drawSobol(src experiment.Source) ([]experiment.Drawn, error) {
 	labels := shortLabels(info.Keys)
 	var out []experiment.Drawn
 	for o, op := range info.Outputs {
-		t := ir.table
-		// Two indices, not regimes: greys, not the regimes' colours.
-		first := figures.Group{Label: "first-order index S: alone", Style: palette.Part(0)}
-		total := figures.Group{Label: "total index ST: with interactions", Style: palette.Part(1)}
-		for _, i := range ir.rows[o][:min(sobolBars, len(ir.rows[o]))] {
-			v, err := floats(t, i, "first", "first_low", "first_high", "total", "total_low", "total_high")
-			if err != nil {
-				return nil, err
-			}
-			label := labels[t.Cell(i, "parameter")]
-			first.Bars = append(first.Bars, figures.Bar{Label: label, Mean: v[0], Lo: v[1], Hi: v[2]})
-			total.Bars = append(total.Bars, figures.Bar{Label: label, Mean: v[3], Lo: v[4], Hi: v[5]})
+		first, total, marked, err := sobolGroups(ir.table, ir.rows[o][:min(sobolBars, len(ir.rows[o]))], labels)
+		if err != nil {
+			return nil, err
 		}
 		share, err := ir.noise.Float(ir.noiseRow[o], "noise_share_means")
 		if err != nil {
 			return nil, err
 		}
 		extra := fmt.Sprintf("N = %d base samples; replicate noise independent between points would give a parameter without effect an ST of about %.2f (a reference; each parameter's own level is in sobol.csv)", info.Samples, share)
+		if marked {
+			extra += "; " + withinNoiseMark + " " + notClearOfNoise
+		}
 		fig, err := figures.GroupedBars(output.Capitalise(op.Title())+": Sobol' indices", "share of the variance", []figures.Group{first, total}, caption(src, info, extra))
 		if err != nil {
 			return nil, err
 		}
 		what := fmt.Sprintf("Sobol' indices of %s: the first-order index S (alone) and the total index ST (with interactions) of the %d parameters with the largest ST, as shares of its variance, with error bars of their %g%% bootstrap intervals over the N = %d base samples",
 			op.Title(), len(first.Bars), 100*info.Level, info.Samples)
+		if marked {
+			what += "; " + withinNoiseMark + " marks a parameter " + notClearOfNoise + " (the lower end of its ST interval at or below the ST that noise alone gives it, sobol.csv's noise_level)"
+		}
 		out = append(out, experiment.Drawn{Name: "sobol_" + op.Slug(), Title: what, Fig: fig})
 	}
 	return out, nil
+}
+
+// aboveNoise reads row i's above_noise (Result.AboveNoise).
+func aboveNoise(t *output.Table, i int) (bool, error) {
+	above, err := strconv.ParseBool(t.Cell(i, "above_noise"))
+	if err != nil {
+		return false, t.Errorf(i, "above_noise", "want true or false, got %q", t.Cell(i, "above_noise"))
+	}
+	return above, nil
+}
+
+// withinNoiseMark follows the name of a parameter within its replicate
+// noise on the Sobol' figure, whose bars have no mark of their own to
+// draw as a ring (Morris).
+const withinNoiseMark = "†"
+
+// sobolGroups are the bars of the Sobol' figure of one output, from its
+// rows of sobol.csv in rank order: each parameter's first-order and total
+// index, its name marked (withinNoiseMark) if it is within its replicate
+// noise; marked says some are.
+func sobolGroups(t *output.Table, rows []int, labels map[string]string) (first, total figures.Group, marked bool, err error) {
+	// Two indices, not regimes: greys, not the regimes' colours.
+	first = figures.Group{Label: "first-order index S: alone", Style: palette.Part(0)}
+	total = figures.Group{Label: "total index ST: with interactions", Style: palette.Part(1)}
+	for _, i := range rows {
+		v, err := floats(t, i, "first", "first_low", "first_high", "total", "total_low", "total_high")
+		if err != nil {
+			return first, total, false, err
+		}
+		above, err := aboveNoise(t, i)
+		if err != nil {
+			return first, total, false, err
+		}
+		label := labels[t.Cell(i, "parameter")]
+		if !above {
+			label += " " + withinNoiseMark
+			marked = true
+		}
+		first.Bars = append(first.Bars, figures.Bar{Label: label, Mean: v[0], Lo: v[1], Hi: v[2]})
+		total.Bars = append(total.Bars, figures.Bar{Label: label, Mean: v[3], Lo: v[4], Hi: v[5]})
+	}
+	return first, total, marked, nil
 }
 
 // shortLabels names the varied keys in figures by their last two parts

@@ -49,3 +49,44 @@ func TestMorrisPointsRingWithinNoise(t *testing.T) {
 		t.Errorf("above_noise %q: error %v; want one naming morris.csv line 5 and above_noise", "maybe", err)
 	}
 }
+
+// TestSobolGroupsMarkWithinNoise: on the Sobol' figure, a parameter whose
+// total index cannot be told from its own replicate noise (sobol.csv's
+// above_noise false) has its name marked with a dagger, in both of its
+// bars, and the others not; a bad above_noise names its line.
+func TestSobolGroupsMarkWithinNoise(t *testing.T) {
+	header := []string{"parameter", "first", "first_low", "first_high", "total", "total_low", "total_high", "above_noise"}
+	above := []bool{true, false, true, false}
+	tab := &output.Table{Path: "sobol.csv", Header: header}
+	labels := map[string]string{}
+	var rows []int
+	for i, a := range above {
+		name := "p" + string(rune('a'+i))
+		labels[name] = "label " + name
+		tab.Rows = append(tab.Rows, []string{name, "0.1", "0", "0.2", "0.3", "0.1", "0.5", strconv.FormatBool(a)})
+		rows = append(rows, i)
+	}
+	first, total, marked, err := sobolGroups(tab, rows, labels)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !marked {
+		t.Error("marked = false; want true: two parameters are within their noise")
+	}
+	for i, a := range above {
+		want := "label p" + string(rune('a'+i))
+		if !a {
+			want += " " + withinNoiseMark
+		}
+		if first.Bars[i].Label != want || total.Bars[i].Label != want {
+			t.Errorf("row %d (above_noise %v): labels %q and %q; want %q", i, a, first.Bars[i].Label, total.Bars[i].Label, want)
+		}
+	}
+	if _, _, marked, _ := sobolGroups(tab, []int{0, 2}, labels); marked {
+		t.Error("marked = true for rows all above noise")
+	}
+	tab.Rows[1][7] = ""
+	if _, _, _, err := sobolGroups(tab, rows, labels); err == nil || !strings.Contains(err.Error(), "sobol.csv:3") {
+		t.Errorf("empty above_noise: error %v; want one naming sobol.csv line 3", err)
+	}
+}
