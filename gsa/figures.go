@@ -107,9 +107,9 @@ func unit(o Output) string {
 	return ""
 }
 
-// notClearOfNoise is the Morris figure's legend for a ring: a parameter
-// whose µ* cannot be told from what replicate noise gives it (not
-// AboveNoise).
+// notClearOfNoise is what a ring (Morris) or a dagger (Sobol') stands
+// for: a parameter whose index cannot be told from what replicate noise
+// alone gives it (not AboveNoise).
 const notClearOfNoise = "within its replicate noise"
 
 func drawMorris(src experiment.Source) ([]experiment.Drawn, error) {

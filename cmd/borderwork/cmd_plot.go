@@ -10,6 +10,7 @@ import (
 
 	"github.com/borderwork/borderwork/experiment"
 	"github.com/borderwork/borderwork/internal/words"
+	"github.com/borderwork/borderwork/scenarios"
 )
 
 const plotDoc = `
@@ -89,6 +90,9 @@ func cmdPlot(ctx context.Context, args []string, e *env) error {
 	}
 	if p := r.Partial; p != nil {
 		fmt.Fprintf(e.stderr, "borderwork plot: note: %s\n", partialNote(dir, p))
+	}
+	if s, err := scenarios.Load(filepath.Join(dir, "scenario.toml")); err == nil && len(r.Files) > 0 {
+		warnUndrawable(e.stderr, "plot", s) // as the command that wrote the folder did
 	}
 	fd := filepath.Join(dir, "figures")
 	fmt.Fprintf(e.stdout, "Drew %s in %s (%s).\n", words.Count(len(r.Files), "figure file"), fd, strings.Join(r.Formats, ", "))

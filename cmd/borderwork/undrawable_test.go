@@ -44,12 +44,18 @@ func TestWarnsOfNamesFiguresCannotDraw(t *testing.T) {
 			}
 		}
 		t.Run(tt.name, func(t *testing.T) {
-			status, _, stderr := runCLI(t, "compare", tt.scenario, "--reps", "1", "--days", "5", "--quiet", "--formats="+tt.formats, "--out", filepath.Join(t.TempDir(), "c"))
+			out := filepath.Join(t.TempDir(), "c")
+			status, _, stderr := runCLI(t, "compare", tt.scenario, "--reps", "1", "--days", "5", "--quiet", "--formats="+tt.formats, "--out", out)
 			if status != 0 {
 				t.Fatalf("status %d: %s", status, stderr)
 			}
 			if got := strings.Contains(stderr, warning); got != tt.warns {
 				t.Errorf("warned: %v, want %v; stderr:\n%s", got, tt.warns, stderr)
+			}
+			// plot, redrawing the folder's figures, says it again.
+			status, _, stderr = runCLI(t, "plot", out, "--formats", "png")
+			if got := strings.Contains(stderr, strings.Replace(warning, "compare", "plot", 1)); status != 0 || got != (tt.scenario == file) {
+				t.Errorf("plot: status %d, warned: %v; stderr:\n%s", status, got, stderr)
 			}
 		})
 	}
