@@ -730,6 +730,11 @@ func (f *Folder) Discard() {
 // directory and renames it into place. On failure the temporary file is
 // removed, and a missing folder or a folder at path is said plainly.
 func WriteFile(path string, data []byte) (err error) {
+	// The rename into place would put a file where a device or a pipe is
+	// (or the one a link leads to): never the user's intent.
+	if st, err := os.Stat(path); err == nil && !st.IsDir() && !st.Mode().IsRegular() {
+		return &said{path + " " + infile.NotAFile(st.Mode()), os.ErrExist}
+	}
 	dir := filepath.Dir(path)
 	tmp, err := tempfile.Create(dir, filepath.Base(path))
 	if errors.Is(err, os.ErrNotExist) {

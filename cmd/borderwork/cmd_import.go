@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/borderwork/borderwork/flee"
+	"github.com/borderwork/borderwork/internal/infile"
 	"github.com/borderwork/borderwork/internal/suggest"
 	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
@@ -41,7 +42,7 @@ Example:
 func cmdImport(_ context.Context, args []string, e *env) error {
 	fs := newFlagSet("import", "borderwork import flee [--out FILE [--force]] [--name NAME] [--post-capacity N] [--documented SHARE] DIR", importDoc, e)
 	out := fs.String("out", "", "write the scenario to `FILE` (default: stdout); an existing FILE is refused without --force")
-	force := fs.Bool("force", false, "replace the file at --out if it exists")
+	force := fs.Bool("force", false, "replace the file at --out if it exists (a file: never a pipe or a device)")
 	name := fs.String("name", "", "the scenario's `NAME` (default: the folder's name)")
 	capacity := fs.Float64("post-capacity", flee.DefaultPostCapacity, "each border post processes `N` crossings a day, at most 1000000000")
 	documented := fs.Float64("documented", 0, "the `SHARE` of agents holding travel documents, in [0, 1]")
@@ -83,6 +84,12 @@ func cmdImport(_ context.Context, args []string, e *env) error {
 		if info, err := os.Stat(*out); err == nil {
 			if info.IsDir() {
 				return usageErrorf("--out %s: is a folder; want the name of a file", *out)
+			}
+			// Not even with --force: the rename into place would put a
+			// file where a device or a pipe was (--out /dev/null, as root,
+			// would replace the machine's).
+			if !info.Mode().IsRegular() {
+				return usageErrorf("--out %s: %s; want the name of a file, or no --out to write to standard output", *out, infile.NotAFile(info.Mode()))
 			}
 			if !*force {
 				return usageErrorf("--out %s: the file exists; give --force to replace it, or another --out", *out)

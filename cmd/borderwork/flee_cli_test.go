@@ -153,6 +153,38 @@ func TestImportFleeKeepsFile(t *testing.T) {
 	}
 }
 
+// TestImportKeepsPipesAndDevices: --force replaces a file, never a FIFO,
+// a device or what a link leads to that is one (run as root, the rename
+// into place replaced the machine's /dev/null).
+func TestImportKeepsPipesAndDevices(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	pipe := filepath.Join(dir, "pipe")
+	if err := mkfifo(pipe); err != nil {
+		t.Skip(err)
+	}
+	link := filepath.Join(dir, "link")
+	if err := os.Symlink(pipe, link); err != nil {
+		t.Skip(err)
+	}
+	for _, out := range []string{pipe, link} {
+		for _, force := range [][]string{nil, {"--force"}} {
+			args := append([]string{"import", "flee", "--out", out}, force...)
+			status, stdout, stderr := runCLI(t, append(args, fleeCase)...)
+			want := "borderwork import: --out " + out + ": is not a regular file (a pipe, a device or a socket); want the name of a file, or no --out to write to standard output\n"
+			if status != 2 || stdout != "" || !strings.HasPrefix(stderr, want) {
+				t.Errorf("import %v: status %d, stdout %q, stderr %q; want status 2 and %q", force, status, stdout, stderr, want)
+			}
+		}
+	}
+	if st, err := os.Lstat(pipe); err != nil || st.Mode()&os.ModeNamedPipe == 0 {
+		t.Errorf("the FIFO was replaced: %v %v", st.Mode(), err)
+	}
+	if st, err := os.Lstat(link); err != nil || st.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link was replaced: %v %v", st.Mode(), err)
+	}
+}
+
 func TestValidateFlee(t *testing.T) {
 	t.Parallel()
 	scenario := importTiny(t)
