@@ -353,6 +353,21 @@ func TestMergeRefusesChangedShards(t *testing.T) {
 			b, _ := os.ReadFile(p)
 			os.WriteFile(p, append(b, "\n# edited\n"...), 0o644)
 		}, "scenario.toml"},
+		// Fields no command writes, and a seed the command line does not
+		// give, reached the engine ("want at least 1 replicate", status
+		// 1) or the merged folder (a seed its runs were not run with).
+		{"no regimes in the manifest", func(t *testing.T, shard string) {
+			manifestedit.Edit(t, shard, func(m map[string]any) { m["regimes"] = []string{} })
+		}, "manifest.json: regimes is empty"},
+		{"no replicates in the manifest", func(t *testing.T, shard string) {
+			manifestedit.Edit(t, shard, func(m map[string]any) { m["reps"] = 0 })
+		}, "manifest.json: reps is 0"},
+		{"no days in the manifest", func(t *testing.T, shard string) {
+			manifestedit.Edit(t, shard, func(m map[string]any) { m["days"] = 0 })
+		}, "manifest.json: days is 0"},
+		{"another seed in the manifest", func(t *testing.T, shard string) {
+			manifestedit.Edit(t, shard, func(m map[string]any) { m["seed"] = -1 })
+		}, "manifest.json: command_line does not agree with the fields it records: it gives --seed"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -772,17 +772,54 @@ func RedrawContext(ctx context.Context, dir string, formats []string, ch FigureC
 }
 
 // checkCommandLine checks, before plot writes it again with its figure
-// flags, that the command line manifest m of the folder at dir records
+// flags, that manifest m of the folder at dir has no field borderwork
+// never writes (unwrittenField), and that the command line m records
 // agrees with the fields m records, as far as that can be told without
 // rerunning it (reproduce reruns it; see commandLineDisagreement). One
 // edited by hand (deleted, a flag added after the figure flags, a bare
 // flag) would otherwise be rewritten into a worse one. Errors wrap
 // runs.ErrBadInput and name manifest.json: command_line.
 func checkCommandLine(dir string, m *output.Manifest) error {
+	if why := unwrittenField(m); why != "" {
+		return badInput("%s: %s; the manifest was changed", filepath.Join(dir, "manifest.json"), why)
+	}
 	if why := commandLineDisagreement(m); why != "" {
 		return badInput("%s: %s: %s; plot, which writes it again with the figure flags it draws with, will not build on it ('borderwork reproduce %s' compares the folder with a rerun of its fields)", filepath.Join(dir, "manifest.json"), commandLineDisagrees, why, runs.ShellJoin([]string{dir}))
 	}
 	return nil
+}
+
+// checkHandEdits refuses, for what (merge, --resume) builds on the
+// folder at dir, a manifest m whose fields no borderwork command writes,
+// or whose command line they do not give: changed by hand, they would
+// otherwise reach the engine or a merged folder (a seed its runs were
+// not run with). Errors wrap runs.ErrBadInput and name manifest.json.
+func checkHandEdits(what, dir string, m *output.Manifest) error {
+	why := unwrittenField(m)
+	if why == "" {
+		if why = commandLineDisagreement(m); why != "" {
+			why = commandLineDisagrees + ": " + why
+		}
+	}
+	if why != "" {
+		return badInput("%s: %s: %s; the manifest was changed", what, filepath.Join(dir, "manifest.json"), why)
+	}
+	return nil
+}
+
+// unwrittenField names a field of m that no borderwork command writes
+// as it is (every command runs one regime or more, one replicate or
+// more, for one day or more), "" if none.
+func unwrittenField(m *output.Manifest) string {
+	switch {
+	case len(m.Regimes) == 0:
+		return "regimes is empty; every folder records the regimes it ran"
+	case m.Reps < 1:
+		return fmt.Sprintf("reps is %d; every folder records 1 replicate or more", m.Reps)
+	case m.Days < 1:
+		return fmt.Sprintf("days is %d; every folder records 1 day or more", m.Days)
+	}
+	return ""
 }
 
 // commandLineDisagrees begins what plot and reproduce say of a

@@ -279,6 +279,9 @@ func rebuild(ctx context.Context, what string, shards []shardFolder, sharding *S
 	dirs := make([]string, len(shards))
 	ms := make([]*output.Manifest, len(shards))
 	for i, sh := range shards {
+		if err := checkHandEdits(what, sh.dir, sh.m); err != nil {
+			return nil, err
+		}
 		scenarioPath := filepath.Join(sh.dir, "scenario.toml")
 		sum, err := output.FileSHA256(scenarioPath)
 		switch {
@@ -501,6 +504,11 @@ func readShards(dirs []string) ([]shardFolder, error) {
 		}
 		if !m.Complete {
 			return nil, badInput("%s is incomplete; first finish it with: %s", d, finishCommand(m, d))
+		}
+		// Before the shards are compared: an edited field would be
+		// called a shard run with other flags.
+		if err := checkHandEdits("merge", d, m); err != nil {
+			return nil, err
 		}
 		shards = append(shards, shardFolder{dir: d, m: m})
 	}

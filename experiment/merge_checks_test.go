@@ -243,19 +243,20 @@ func TestMergeMemoryLimit(t *testing.T) {
 // edited first shard was refused naming flags nobody gave).
 func TestMergeRefusesEditedManifestInAnyOrder(t *testing.T) {
 	for _, c := range []struct {
-		key  string
-		edit func(m map[string]any)
+		key, want string
+		edit      func(m map[string]any)
 	}{
-		{"regimes", func(m map[string]any) { m["regimes"] = []any{} }},
-		{"regimes", func(m map[string]any) { r := m["regimes"].([]any); m["regimes"] = append(r, r[0]) }},
-		{"sweep.vary", func(m map[string]any) { m["sweep"].(map[string]any)["vary"] = []any{} }},
+		// No regimes is no sweep any command writes, said as such.
+		{"regimes", "regimes is empty", func(m map[string]any) { m["regimes"] = []any{} }},
+		{"regimes", "(regimes)", func(m map[string]any) { r := m["regimes"].([]any); m["regimes"] = append(r, r[0]) }},
+		{"sweep.vary", "(sweep.vary)", func(m map[string]any) { m["sweep"].(map[string]any)["vary"] = []any{} }},
 	} {
 		t.Run(c.key, func(t *testing.T) {
 			dir := t.TempDir()
 			dirs := shardsWith(t, dir, "s", 3, func(int) experiment.Options { return experiment.Options{} })
 			manifestedit.Edit(t, dirs[1], c.edit)
 			for _, order := range [][]string{dirs, {dirs[1], dirs[0], dirs[2]}} {
-				refusedMerge(t, order, filepath.Join(dir, "merged"), experiment.MergeOptions{}, filepath.Join(dirs[1], "manifest.json"), "("+c.key+")", "manifest was changed")
+				refusedMerge(t, order, filepath.Join(dir, "merged"), experiment.MergeOptions{}, filepath.Join(dirs[1], "manifest.json"), c.want, "manifest was changed")
 			}
 		})
 	}
