@@ -283,6 +283,17 @@ func TestSetErrors(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "--set regimes.closed.patrol=2: regimes.closed.patrol: must be a probability") {
 		t.Errorf("Validate() after an out-of-range --set = %v", err)
 	}
+	// A table the override creates starts as a file's would: [flee] from
+	// its defaults, so that the one error is the one a file gives (its
+	// other keys were 0, and each named as an error).
+	s = loadTiny(t)
+	if err := s.Set("flee.documented=0.5"); err != nil {
+		t.Fatal(err)
+	}
+	err = s.Validate()
+	if want := `--set flee.documented=0.5: flee: is read by the Flee rule set only; set rules = "flee" or remove it`; err == nil || err.Error() != want {
+		t.Errorf("Validate() after --set flee.documented=0.5 = %v; want %q", err, want)
+	}
 }
 
 // TestSetWholeTableOfRegimes: regimes and factor levels that an

@@ -89,7 +89,7 @@ func (s *Scenario) walk(key string, undo *undoList) (reflect.Value, []string, er
 		for val.Kind() == reflect.Pointer {
 			if val.IsNil() {
 				p := val
-				p.Set(reflect.New(p.Type().Elem()))
+				p.Set(newTable(p.Type()))
 				*undo = append(*undo, func() { p.Set(reflect.Zero(p.Type())) })
 			}
 			val = val.Elem()
@@ -512,3 +512,14 @@ func (s *Scenario) syncOrders() {
 // decimalComma matches a number written with a decimal comma (1,5), as a
 // spreadsheet set to a European language writes it.
 var decimalComma = regexp.MustCompile(`^\s*[-+]?[0-9]+,[0-9]+\s*$`)
+
+// newTable is a new table of pointer type t as a scenario file's would
+// start: [flee] from the Flee rule set's defaults (otherwise --set
+// flee.documented=0.5 left every other key of it 0, each then an error
+// of a key the user never gave), any other zero.
+func newTable(t reflect.Type) reflect.Value {
+	if t == reflect.TypeFor[*FleeSpec]() {
+		return reflect.ValueOf(defaultFlee())
+	}
+	return reflect.New(t.Elem())
+}
