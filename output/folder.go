@@ -41,6 +41,9 @@ type Folder struct {
 	// (missingFrom), "" if none: Discard removes those it made, as far as
 	// they are still empty.
 	made string
+	// found is what Final held when Create checked it (foundAt): Commit
+	// replaces only that, not a folder another command wrote there since.
+	found string
 }
 
 // Owner is what writes a folder: a command, from a scenario (as the
@@ -525,7 +528,18 @@ func Create(final string, owner Owner, force bool, files ...string) (*Folder, er
 		removeMade(parent, made)
 		return nil, tooLong(final, err)
 	}
-	return &Folder{Final: final, Dir: dir, Owner: owner, Force: force, made: made}, nil
+	return &Folder{Final: final, Dir: dir, Owner: owner, Force: force, made: made, found: foundAt(final)}, nil
+}
+
+// foundAt identifies what the folder at path holds, as far as a command
+// writing there is concerned: the checksum of its manifest.json, "" if it
+// has none (no folder, an empty one, one of files the user keeps there).
+func foundAt(path string) string {
+	sum, err := FileSHA256(filepath.Join(path, "manifest.json"))
+	if err != nil {
+		return ""
+	}
+	return sum
 }
 
 // missingFrom is the highest folder of path (path itself, or one holding
@@ -629,6 +643,12 @@ func (f *Folder) CommitAt(final string) error {
 	}
 	if err := inv.check(final, f.Owner, f.Force, nil); err != nil {
 		return err
+	}
+	// Two commands run at once with one --out both found it free (or
+	// holding one earlier folder): the second to finish would replace
+	// the first's results unnoticed, with no "it replaced" line.
+	if final == f.Final && inv.Manifest != nil && foundAt(final) != f.found {
+		return &notOurs{fmt.Sprintf("%s was written by another command while this one ran (%s); it is left as it is: choose another --out, or move it away", final, inv.Manifest.CommandLine)}
 	}
 	if inv.Empty() && len(inv.Dirs) == 0 {
 		if inv.Exists {

@@ -199,6 +199,67 @@ func TestCommitRefusesAnotherShard(t *testing.T) {
 	}
 }
 
+// TestCommitRefusesAFolderWrittenMeanwhile: two commands of one command
+// line and scenario given the same --out both find it free; the one that
+// finishes second is not swapped in over the other's folder (which it
+// would replace as its own, saying nothing), and an earlier folder
+// rewritten meanwhile is not replaced either. A rerun that finds its own
+// earlier folder unchanged replaces it.
+func TestCommitRefusesAFolderWrittenMeanwhile(t *testing.T) {
+	owner := Owner{Command: "compare", Source: "bundled:sahel"}
+	for _, earlier := range []bool{false, true} {
+		final := filepath.Join(t.TempDir(), "d")
+		if earlier {
+			writeFolder(t, final, owner)
+		}
+		f, err := Create(final, owner, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Discard()
+		os.WriteFile(f.Path("summary.csv"), []byte("run\n1\n"), 0o644)
+		other := filepath.Join(t.TempDir(), "other")
+		writeFolder(t, other, owner)
+		m, err := ReadManifest(other)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m.CommandLine = "borderwork compare --reps 4"
+		if err := m.Write(filepath.Join(other, "manifest.json")); err != nil {
+			t.Fatal(err)
+		}
+		os.RemoveAll(final)
+		if err := os.Rename(other, final); err != nil {
+			t.Fatal(err)
+		}
+		err = f.Commit()
+		want := final + " was written by another command while this one ran (borderwork compare --reps 4); it is left as it is"
+		if !errors.Is(err, ErrNotOurs) || !strings.HasPrefix(err.Error(), want) {
+			t.Errorf("earlier folder %v: Commit = %v; want a refusal beginning %q", earlier, err, want)
+		}
+		if got, _ := ReadManifest(final); got == nil || got.CommandLine != m.CommandLine {
+			t.Errorf("earlier folder %v: the other command's folder was replaced", earlier)
+		}
+		if _, err := os.Stat(f.Path("summary.csv")); f.Dir == final || err != nil {
+			t.Errorf("earlier folder %v: the refused folder is not kept where it was written: %v", earlier, err)
+		}
+	}
+	// Unchanged since Create: replaced.
+	final := filepath.Join(t.TempDir(), "d")
+	writeFolder(t, final, owner)
+	f, err := Create(final, owner, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(f.Path("summary.csv"), []byte("run\n1\n"), 0o644)
+	if err := f.Commit(); err != nil {
+		t.Fatalf("Commit over its own earlier folder = %v", err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(final, "summary.csv")); string(b) != "run\n1\n" {
+		t.Errorf("the rerun's folder is not in place: summary.csv %q", b)
+	}
+}
+
 // TestForceKeepsUsersFiles: --force replaces a folder that is not the
 // tool's, but never a file or folder of the user's: those are moved into
 // the new folder, and where the new folder has a file of the same name
