@@ -41,3 +41,45 @@ func TestPageKnobOverMoreChanges(t *testing.T) {
 		t.Errorf("the knob's box holds 1.5 and More changes says 3: the table is\n%s\nwant the run with 1.5:\n%s", table, alone)
 	}
 }
+
+// TestPageRunAppliesMoreChanges: lines typed under "More changes" and
+// not applied are applied by Run, so that a knob they set shows the value
+// that runs; a line with a problem keeps the run from starting. Run used
+// them unapplied: officials' extortion ran at 0 while its knob still
+// showed 0.5, unmarked (a probe of the page, 2026-12-05).
+func TestPageRunAppliesMoreChanges(t *testing.T) {
+	t.Parallel()
+	ctx := openPage(t, 1366, 900)
+	const box = "knob-abuse.official_extortion-num"
+	if v := eval[string](t, ctx, `document.getElementById("`+box+`").value`); v == "0" {
+		t.Fatalf("the knob already shows 0")
+	}
+	eval[any](t, ctx, `document.getElementById("sets-box").open = true`)
+	typeInto(t, ctx, "sets", "abuse.official_extortion=0")
+	typeInto(t, ctx, "reps", "1")
+	typeInto(t, ctx, "days", "40")
+	do(t, ctx, "pressing Run", chromedp.Click(chromedp.ID("run")))
+	if state := waitRun(t, ctx); state != "done" {
+		t.Fatalf("the run ended %q: %s", state, eval[string](t, ctx, `document.getElementById("run-error").textContent`))
+	}
+	if v := eval[string](t, ctx, `document.getElementById("`+box+`").value`); v != "0" {
+		t.Errorf("after Run, the knob the line sets shows %q; want 0, the value run", v)
+	}
+	if s := eval[string](t, ctx, `document.getElementById("sets-status").textContent`); s != "Applied 1 change." {
+		t.Errorf("beside Apply the page says %q; want \"Applied 1 change.\"", s)
+	}
+	if c := eval[string](t, ctx, `document.getElementById("command").textContent`); !strings.Contains(c, "--set abuse.official_extortion=0") {
+		t.Errorf("the command is %q; want it to set abuse.official_extortion=0", c)
+	}
+
+	typeInto(t, ctx, "sets", "abuse.official_extortion=lots")
+	do(t, ctx, "pressing Run", chromedp.Click(chromedp.ID("run")))
+	status := waitText(t, ctx, "status-text", func(s string) bool { return strings.HasPrefix(s, "Not run") })
+	if want := `Not run: a line of "More changes" has a problem.`; status != want {
+		t.Errorf("Run with a bad line: the status says %q; want %q", status, want)
+	}
+	keepShot(t, screenshot(t, ctx), "more-changes-refused.png")
+	if p := eval[string](t, ctx, `document.getElementById("sets-problems").textContent`); !strings.Contains(p, "abuse.official_extortion") {
+		t.Errorf("under More changes the page says %q; want the line's problem", p)
+	}
+}

@@ -243,6 +243,13 @@ func TestPageRefusesFileNotInUse(t *testing.T) {
 	if state := waitRun(t, ctx); state != "done" {
 		t.Errorf("after Reset the run ended %q: %s", state, eval[string](t, ctx, `document.getElementById("run-error").textContent`))
 	}
+
+	// my.toml in use, edited again with a mistake: Run would run my.toml
+	// as it was, not "my.toml instead" of my.toml.
+	eval[any](t, ctx, `document.getElementById("text").value += `+schedule)
+	do(t, ctx, "pressing Check and use this file", chromedp.Click(chromedp.ID("use-text")))
+	waitText(t, ctx, "problems", func(s string) bool { return s != "" })
+	refused("my.toml edited again, refused by the check", "Your edited file my.toml has a problem (see under it), so Run would run my.toml as last checked, without these edits: fix it")
 }
 
 // TestPageSmallThings: on a phone the map's table says to swipe it when

@@ -65,13 +65,26 @@ func TestPageStaticLoading(t *testing.T) {
 
 	do(t, ctx, "loading the slow site", chromedp.EmulateViewport(1366, 768), chromedp.Navigate(site.URL+"/slow/"))
 	seen := map[string]bool{}
+	// The settings cannot be typed into while it loads: what was typed
+	// was replaced by the scenario's values once it had come, unseen.
+	const typable = `["scenario", "reps", "seed", "days", "sets", "apply-sets", "reset"].filter((id) => !document.getElementById(id).matches(":disabled"))`
+	var typableWhileLoading []string
 	for i := 0; i < 600 && !eval[bool](t, ctx, `document.body.dataset.ready === "true"`); i++ {
 		status := eval[string](t, ctx, `document.getElementById("status-text").textContent`)
 		if !seen[status] && strings.Contains(status, " of ") {
 			keepShot(t, screenshot(t, ctx), "static-loading.png")
 		}
+		if strings.Contains(status, " of ") {
+			typableWhileLoading = append(typableWhileLoading, eval[[]string](t, ctx, typable)...)
+		}
 		seen[status] = true
 		time.Sleep(20 * time.Millisecond)
+	}
+	if len(typableWhileLoading) > 0 {
+		t.Errorf("while the engine loaded, these settings could be changed: %v", slices.Compact(slices.Sorted(slices.Values(typableWhileLoading))))
+	}
+	if got := eval[[]string](t, ctx, typable); len(got) != 7 {
+		t.Errorf("once the engine had loaded, only %v of the settings could be changed", got)
 	}
 	total := fmt.Sprintf("%.1f", float64(len(wasm))/1e6)
 	said := slices.Sorted(maps.Keys(seen))

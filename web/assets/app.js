@@ -1413,6 +1413,9 @@ async function loadOutline(keep, box) {
   // The file in use, as the box holds it: Run refuses to run another
   // than the box shows (fileNotInUse).
   state.shownText = $("text").value;
+  // The lines of "More changes" the knobs and regimes shown are of: Run
+  // applies any typed since (setsNotApplied).
+  state.appliedSets = sets.join("\n");
   for (const id of RUNS) $(id).value = id in runs ? runs[id] : o[id];
   $("reps").max = state.info.limits.max_reps;
   $("days").max = maxDays();
@@ -1679,7 +1682,9 @@ function fileNotInUse() {
   const name = $("file-name").value.trim() || "my.toml";
   const using = state.source.text !== undefined ? state.source.file : state.source.scenario;
   if ($("problems").textContent && !$("problems").dataset.lost) {
-    return `Your edited file ${name} has a problem (see under it), so Run would run ${using} instead: fix it and press "Check and use this file", or press Reset to go back to ${using} as written.`;
+    // The same name (my.toml edited again) is not "another" file.
+    const other = name === using ? `${using} as last checked, without these edits` : `${using} instead`;
+    return `Your edited file ${name} has a problem (see under it), so Run would run ${other}: fix it and press "Check and use this file", or press Reset to go back to ${using} as written.`;
   }
   return `Your edits to the scenario file are not in use yet, so Run would run ${using} without them: press "Check and use this file" first, or Reset to drop the edits.`;
 }
@@ -1720,7 +1725,12 @@ async function run(event, again) {
     req = again;
   } else {
     const file = fileNotInUse();
-    const wrong = file ? [file] : checkInputs();
+    let wrong = file ? [file] : checkInputs();
+    let sets = false;
+    if (!wrong.length && setsNotApplied() && !(await applySets())) {
+      sets = true;
+      wrong = ["A line of \"More changes\" has a problem (see under it): fix it, or delete the line."];
+    }
     if (wrong.length) {
       // Refused: the boxes show values the run would not use.
       if (state.running) { state.running.cancel(); state.running = null; }
@@ -1728,7 +1738,8 @@ async function run(event, again) {
       setRunButton(null);
       $("status").dataset.state = "refused";
       $("progress").value = 0; // nothing ran: not the last run's full bar beside "Not run"
-      $("status-text").textContent = file ? "Not run: the scenario file above is not in use." : "Not run: fix the settings outlined in red, listed under Run.";
+      $("status-text").textContent = file ? "Not run: the scenario file above is not in use." :
+        sets ? "Not run: a line of \"More changes\" has a problem." : "Not run: fix the settings outlined in red, listed under Run.";
       // The list, with the focus, where the reader is taken to it: the
       // end of a long column, far from a box at its top.
       showRunError(wrong, true);
@@ -1888,7 +1899,7 @@ async function useText() {
 async function applySets() {
   const before = new Set(((state.outline || {}).regimes || []).map((r) => r.name));
   const n = extraSets().length;
-  if (!(await loadOutline(true, "sets-problems"))) return;
+  if (!(await loadOutline(true, "sets-problems"))) return false;
   const added = state.outline.regimes.map((r) => r.name).filter((r) => !before.has(r));
   let say = n ? `Applied ${counted(n, "change")}.` : "No changes to apply: the scenario as it is.";
   if (added.length) {
@@ -1896,6 +1907,15 @@ async function applySets() {
     say += ` New: ${added.join(", ")}; tick ${them} under "Regimes to compare" to run ${them}.`;
   }
   $("sets-status").textContent = say;
+  return true;
+}
+
+// setsNotApplied reports whether "More changes" holds lines typed since
+// they were last applied. Run applies them first: run as they were, a
+// line for a knob's key ran while the knob still showed the scenario's
+// value, unmarked, and a new regime ran unlisted.
+function setsNotApplied() {
+  return extraSets().join("\n") !== state.appliedSets;
 }
 
 async function init() {
@@ -1928,6 +1948,7 @@ async function init() {
   if (!(await loadOutline(false))) $("status-text").textContent = "The scenario could not be read: see why under it.";
   else if (link) await applyLink(link, wrong);
   $("run").disabled = false; // disabled in the page until the engine answers
+  for (const el of untilReady()) el.disabled = false;
 
   for (const id of RUNS) {
     takeCommas($(id), true);
@@ -2028,6 +2049,13 @@ async function init() {
 // is kept from sending it too.
 $("form").addEventListener("submit", (e) => { if (!document.body.dataset.ready) e.preventDefault(); });
 if (document.body.dataset.backend === "wasm") $("status-text").textContent = "Loading the simulation into this browser…";
+// untilReady are the settings kept from typing until the engine has
+// answered and filled them: typed while the engine downloads (seconds on
+// a school network), a value was replaced by the scenario's unseen.
+function untilReady() {
+  return [...document.querySelectorAll("#form fieldset"), $("sets"), $("apply-sets"), $("reset")];
+}
+for (const el of untilReady()) el.disabled = true;
 init().catch((e) => {
   showProblems(["The page could not start: " + (e.message || e)]);
   $("status").dataset.state = "error";
