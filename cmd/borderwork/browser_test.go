@@ -215,11 +215,18 @@ func exercisePage(t *testing.T, ctx context.Context, url, shot string) pageRun {
 	if !slices.Equal(perMap, []int{4, 4, 4, 4}) {
 		t.Errorf("maps draw %v places; want 4 maps (one per regime) of 4 places", perMap)
 	}
+	// The first results open on their last day, not on an empty day 0.
+	opened := eval[[]int](t, ctx, `[Number(document.getElementById("day").value), Number(document.getElementById("day").max)]`)
+	atOpen := eval[float64](t, ctx, sumTrapped)
+	do(t, ctx, "moving the day slider to the start", chromedp.Focus(chromedp.ID("day")), chromedp.KeyEvent(kb.Home))
 	atStart := eval[float64](t, ctx, sumTrapped)
 	do(t, ctx, "moving the day slider to the end", chromedp.Focus(chromedp.ID("day")), chromedp.KeyEvent(kb.End))
 	atEnd := eval[float64](t, ctx, sumTrapped)
 	if atStart != 0 || atEnd <= 0 {
 		t.Errorf("closed's trapped circles: radii sum %v on day 0, %v on the last day; want none, then some", atStart, atEnd)
+	}
+	if opened[0] != opened[1] || atOpen != atEnd {
+		t.Errorf("after Run the map shows day %d of 0 to %d (closed's trapped circles: radii sum %v); want the last day's %v", opened[0], opened[1], atOpen, atEnd)
 	}
 	do(t, ctx, "playing", chromedp.KeyEvent(kb.Home), chromedp.Click(chromedp.ID("play")), chromedp.Sleep(500*time.Millisecond))
 	if day := eval[int](t, ctx, `Number(document.getElementById("day").value)`); day <= 0 {

@@ -1517,6 +1517,7 @@ function clearResults() {
   $("day").disabled = true;
   $("day").max = "0";
   state.day = 0;
+  state.dayChosen = false;
 }
 
 // counted is n with its noun, in the plural unless n is 1.
@@ -1539,7 +1540,11 @@ function drawResults(res, req) {
     $("day").max = String(res.map.days - 1);
     $("day").disabled = false;
     $("play").disabled = false;
-    state.day = Math.min(state.day, res.map.days - 1);
+    // A day chosen before (to compare two runs on it) is kept; the first
+    // results open on their last day, as the run left the places: on day
+    // 0 every map was empty, and a class told to watch it saw nothing
+    // until it found Play.
+    state.day = state.dayChosen ? Math.min(state.day, res.map.days - 1) : res.map.days - 1;
     drawMaps();
     drawReproduce(res.reproduce);
   }
@@ -1998,8 +2003,8 @@ async function init() {
     run(null, again);
     $("status-text").textContent = "Running the same settings again for the new curve…";
   });
-  $("day").addEventListener("input", (e) => { setPlaying(false); showDay(parseInt(e.target.value, 10)); });
-  $("play").addEventListener("click", () => setPlaying(!state.timer));
+  $("day").addEventListener("input", (e) => { state.dayChosen = true; setPlaying(false); showDay(parseInt(e.target.value, 10)); });
+  $("play").addEventListener("click", () => { state.dayChosen = true; setPlaying(!state.timer); });
   $("copy").addEventListener("click", copyCommand);
   $("map-table-box").addEventListener("toggle", tableHint);
   // On a phone the day's controls stick over the maps (style.css): a map
