@@ -34,6 +34,31 @@ func TestChoicesIgnoreCase(t *testing.T) {
 	}
 }
 
+// TestDesignAndMethodIgnoreCase: --design and --method, like --bands,
+// take their choices in any case and record them in lower case (LHS was
+// refused: "must be grid or lhs").
+func TestDesignAndMethodIgnoreCase(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"sweep", small, "--design", "LHS", "--samples", "2", "--vary", "abuse.bribe=0:1", "--regimes", "open"}, " --design lhs "},
+		{[]string{"sensitivity", small, "--method", " Sobol", "--samples", "2", "--params", "abuse.bribe", "--regimes", "open", "--metrics", "abuse_events"}, " --method sobol "},
+	} {
+		out := filepath.Join(dir, tc.args[0])
+		mustRun(t, append(tc.args, "--days", "10", "--reps", "2", "--formats", "", "--quiet", "--out", out)...)
+		m, err := output.ReadManifest(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(m.CommandLine, tc.want) {
+			t.Errorf("%s recorded %q; want it to hold %q", tc.args[0], m.CommandLine, tc.want)
+		}
+	}
+}
+
 // TestWroteCountsFigureFiles: the line saying what a command wrote counts
 // its figure files in words ("1 figure file", not "1 figures"), and a
 // sweep's shard says why it has none.

@@ -135,6 +135,7 @@ func cmdSensitivity(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
+	spec.Method = canonicalChoice(spec.Method) // as --bands and --size: SOBOL is sobol
 	// Only how and where to run given (sensitivity --resume --out DIR, as
 	// sweep takes it): the default analysis, but most likely not meant.
 	onlyHow := arg == "" && !givesAnalysis(fs)

@@ -109,6 +109,7 @@ func cmdSweep(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
+	*designName = canonicalChoice(*designName) // as --bands and --size: LHS is lhs
 	if *resume && len(vary) == 0 {
 		return resumeSweep(ctx, fs, &c, figs, arg, e)
 	}
