@@ -404,6 +404,10 @@ func inTheWay(path string, clash []string) error {
 // would replace the link, not the folder it points to.
 func notAFolder(path string) string {
 	if target, err := os.Readlink(path); err == nil {
+		// Not advised where --out would be refused too (a link to /).
+		if CheckPlace(linkTarget(path, target)) != nil {
+			return fmt.Sprintf("%s is a link to %s, not a folder, and borderwork does not write through links: choose another --out", path, target)
+		}
 		return fmt.Sprintf("%s is a link to %s, not a folder, and borderwork does not write through links: give --out %s to write there, or choose another --out", path, target, linkTarget(path, target))
 	}
 	if st, err := os.Lstat(path); err == nil && st.Mode().IsRegular() {

@@ -129,6 +129,15 @@ func TestNotAFolderNamesTheLink(t *testing.T) {
 	if err := CheckTarget(link, Owner{Command: "compare", Source: "bundled:sahel"}, true); err == nil || err.Error() != want {
 		t.Errorf("CheckTarget(link) = %v;\nwant %s", err, want)
 	}
+	// A link to where --out is refused too (/) is not given as the way.
+	root := filepath.Join(dir, "root")
+	if err := os.Symlink("/", root); err != nil {
+		t.Fatal(err)
+	}
+	want = root + " is a link to /, not a folder, and borderwork does not write through links: choose another --out"
+	if err := CheckTarget(root, Owner{Command: "compare", Source: "bundled:sahel"}, true); err == nil || err.Error() != want {
+		t.Errorf("CheckTarget(link to /) = %v;\nwant %s", err, want)
+	}
 }
 
 // TestCheckTargetShards: a shard's folder is not another shard's, nor the
