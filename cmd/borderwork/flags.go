@@ -74,6 +74,10 @@ type flagSet struct {
 	stderr    io.Writer
 	set       map[string]bool // flags given on the command line
 	emptyOK   map[string]bool // string flags that may be given empty ("--formats ''": no figures)
+	// follows names, for each positional argument, the flag whose value
+	// it comes right after ("" if none): "--regimes open closed" leaves
+	// closed after --regimes' value, "--out o extra" extra after --out's.
+	follows []string
 	// defaultMore adds to the default the help prints, in the same
 	// parenthesis: "(default open; closed with flow counts)".
 	defaultMore map[string]string
@@ -182,8 +186,10 @@ func (fs *flagSet) parse(args []string, e *env) ([]string, error) {
 			// One line (the help says more): the problem, and the usage.
 			return nil, usageErrorf("%s (usage: %s; 'borderwork help %s' says more)", fs.explain(err), fs.usageLine, fs.Name())
 		}
+		fs.follows = append(fs.follows, flagEnding(args[:len(args)-len(fs.Args())]))
 		args = fs.Args()
 		if len(args) == 0 {
+			fs.follows = fs.follows[:len(fs.follows)-1] // no positional follows the last
 			break
 		}
 		positional = append(positional, args[0])
@@ -203,6 +209,21 @@ func (fs *flagSet) parse(args []string, e *env) ([]string, error) {
 		return nil, usageErrorf("%s is given an empty value; give a value, or leave the flag out for its default", empty[0])
 	}
 	return positional, nil
+}
+
+// flagEnding is the name of the flag whose value ends the arguments
+// consumed ("--name value" or "--name=value"), "" if they end otherwise
+// or are none.
+func flagEnding(consumed []string) string {
+	n := len(consumed)
+	name := func(a string) string { return strings.TrimLeft(a, "-") }
+	switch {
+	case n >= 1 && strings.HasPrefix(consumed[n-1], "-") && strings.Contains(consumed[n-1], "="):
+		return name(consumed[n-1][:strings.Index(consumed[n-1], "=")])
+	case n >= 2 && strings.HasPrefix(consumed[n-2], "-") && !strings.Contains(consumed[n-2], "="):
+		return name(consumed[n-2])
+	}
+	return ""
 }
 
 // otherToolsFlags are the names other tools (NetLogo's BehaviorSpace,
@@ -618,13 +639,22 @@ func onePositional(fs *flagSet, pos []string) (string, error) {
 	}
 	// --regimes open closed (or open, closed) leaves closed to be read
 	// as a second SCENARIO: say how a list is written.
+	// Said only of a word right after such a flag's value: after --out's
+	// it is no item of a list.
 	hint := ""
 	for _, name := range []string{"regimes", "formats", "figure-metrics", "figure-regimes", "metrics", "own", "effects"} {
-		if fs.set[name] {
-			hint = fmt.Sprintf("; a list takes commas and no spaces: --%s %s", name, strings.Join(append([]string{fs.Lookup(name).Value.String()}, pos[1:]...), ","))
-			hint = strings.ReplaceAll(hint, ",,", ",")
-			break
+		at := slices.Index(fs.follows, name)
+		if !fs.set[name] || at < 0 {
+			continue
 		}
+		// The word after the value; after a SCENARIO, every word from it.
+		items := pos[at : at+1]
+		if at == 1 {
+			items = pos[1:]
+		}
+		hint = fmt.Sprintf("; a list takes commas and no spaces: --%s %s", name, strings.Join(append([]string{fs.Lookup(name).Value.String()}, items...), ","))
+		hint = strings.ReplaceAll(hint, ",,", ",")
+		break
 	}
 	return "", usageErrorf("want at most one SCENARIO, got %s%s (usage: %s)", strconv.Quote(strings.Join(pos, " ")), hint, fs.usageLine)
 }

@@ -128,6 +128,11 @@ func TestMistakesGetHelp(t *testing.T) {
 		{[]string{"compare", "classroom", "--regimes", "open", "closed"}, `want at most one SCENARIO, got "classroom closed"; a list takes commas and no spaces: --regimes open,closed (usage:`},
 		{[]string{"compare", "--regimes", "open,", "closed"}, `"closed" is a regime, not a SCENARIO; a list takes commas and no spaces: --regimes open,closed`},
 		{[]string{"compare", "classroom", "sahel"}, `want at most one SCENARIO, got "classroom sahel" (usage:`},
+		{[]string{"compare", "--regimes", "open", "closed", "classroom"}, `want at most one SCENARIO, got "closed classroom"; a list takes commas and no spaces: --regimes open,closed (usage:`},
+		{[]string{"compare", "classroom", "--formats=png", "svg"}, `want at most one SCENARIO, got "classroom svg"; a list takes commas and no spaces: --formats png,svg (usage:`},
+		// A word after another flag's value is no item of a list given
+		// elsewhere ("--formats png,extra" was advised).
+		{[]string{"run", "classroom", "--formats", "png", "--out", "o9", "extra"}, `want at most one SCENARIO, got "classroom extra" (usage:`},
 		{[]string{"check", "sahel", "--set", "days"}, `--set: want KEY=VALUE, with = and no space, got "days": write days=VALUE`},
 		{[]string{"sweep", "--vary", "regimes.malfunctioning.outage_start", "0:0.2:5"}, `--vary: want KEY=a:b:n, with = and no space, got "regimes.malfunctioning.outage_start": write regimes.malfunctioning.outage_start=a:b:n`},
 		{[]string{"run", "--reps", "five"}, `--reps: want a whole number, got "five"`},
