@@ -182,6 +182,11 @@ func Parse(data []byte, display, source string, dir fs.FS) (*Scenario, error) {
 	if l := s.lines.tooDeepLine; l > 0 {
 		return nil, Errors{{File: display, Line: l, Key: s.lines.tooDeepKey, Msg: fmt.Sprintf("nested more than %d deep; a scenario nests a few levels at most", MaxDepth)}}
 	}
+	// Notepad's "Unicode" is UTF-16: every other byte is 0, and TOML's
+	// reader stopped at the first with a parser's words.
+	if bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}) {
+		return nil, Errors{{File: display, Line: 1, Msg: "the file is UTF-16 text (Notepad's \"Unicode\"), not UTF-8: save it as UTF-8"}}
+	}
 	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(s.File)
 	if err != nil {
 		return nil, s.decodeError(err)

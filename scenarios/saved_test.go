@@ -63,4 +63,16 @@ func TestNotUTF8(t *testing.T) {
 			t.Errorf("%s: Parse = %v; want an error containing %q", tt.name, err, tt.want)
 		}
 	}
+	// Notepad's "Unicode" (UTF-16, with its byte-order mark) was refused
+	// as "expected '.' or '=', but got '\n' instead".
+	for _, mark := range []string{"\xff\xfe", "\xfe\xff"} {
+		var utf16 []byte
+		for _, b := range tiny {
+			utf16 = append(utf16, b, 0)
+		}
+		_, err := Parse(append([]byte(mark), utf16...), "s.toml", "s.toml", fstest.MapFS{})
+		if want := "s.toml:1: the file is UTF-16 text (Notepad's \"Unicode\"), not UTF-8: save it as UTF-8"; err == nil || err.Error() != want {
+			t.Errorf("UTF-16 (%q): Parse = %v; want %q", mark, err, want)
+		}
+	}
 }
