@@ -113,7 +113,7 @@ func ReadSection[T any](raw json.RawMessage, name string) (*T, error) {
 	}
 	var section T
 	if err := json.Unmarshal(raw, &section); err != nil {
-		return nil, runs.BadInput("the manifest's %s section: %v", name, err)
+		return nil, runs.BadInput("the manifest's %s section: %v", name, output.JSONError(raw, err))
 	}
 	return &section, nil
 }

@@ -303,7 +303,7 @@ func ParseManifest(data []byte) (*Manifest, error) {
 	// An editor may save the manifest with a byte-order mark; JSON
 	// refused it as "invalid character 'ï'".
 	if err := json.Unmarshal(infile.TrimBOM(data), &m); err != nil {
-		return nil, err
+		return nil, JSONError(infile.TrimBOM(data), err)
 	}
 	if m.Tool != "borderwork" {
 		return nil, fmt.Errorf("not written by borderwork (tool %q)", m.Tool)
