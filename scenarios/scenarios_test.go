@@ -283,6 +283,33 @@ func TestSetErrors(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "--set regimes.closed.patrol=2: regimes.closed.patrol: must be a probability") {
 		t.Errorf("Validate() after an out-of-range --set = %v", err)
 	}
+	// A problem on a line of the file that an override caused names the
+	// override; one the file has without overrides does not.
+	classroom, err := Load("classroom")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := classroom.Set("locations.Town.kind=destination"); err != nil {
+		t.Fatal(err)
+	}
+	err = classroom.Validate()
+	if want := "the file is valid without --set locations.Town.kind=destination"; err == nil || !strings.HasPrefix(err.Error(), "classroom:") || !strings.HasSuffix(err.Error(), want) {
+		t.Errorf("Validate() after --set locations.Town.kind=destination = %v; want a line of classroom ending %q", err, want)
+	}
+	tiny, err := os.ReadFile("testdata/tiny.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad, err := Parse([]byte(strings.Replace(string(tiny), "replicates = 2", "replicates = 0", 1)), "bad.toml", "bad.toml", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := bad.Set("days=30"); err != nil {
+		t.Fatal(err)
+	}
+	if err := bad.Validate(); err == nil || !strings.HasPrefix(err.Error(), "bad.toml:5: replicates") || strings.Contains(err.Error(), "valid without") {
+		t.Errorf("Validate() of a file with its own problem, and --set days=30 = %v; want its line, no override named", err)
+	}
 	// A table the override creates starts as a file's would: [flee] from
 	// its defaults, so that the one error is the one a file gives (its
 	// other keys were 0, and each named as an error).

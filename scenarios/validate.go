@@ -139,7 +139,25 @@ func (s *Scenario) Validate() error {
 		v.programmeFactors()
 	}
 	slices.SortStableFunc(v.errs, func(a, b *Error) int { return a.Line - b.Line })
+	// A problem placed on a line of the file that only the overrides
+	// made (a location --set into a destination leaves a centre there)
+	// names no override: say which, if the file is valid without them.
+	if len(v.errs) > 0 && len(s.sets) > 0 && slices.ContainsFunc(v.errs, func(e *Error) bool { return e.File == s.display }) && s.validAlone() {
+		without := "--set " + strings.Join(s.sets, ", --set ")
+		for _, e := range v.errs {
+			if e.File == s.display {
+				e.Msg += "; the file is valid without " + without
+			}
+		}
+	}
 	return v.errs.err()
+}
+
+// validAlone reports whether the file s was read from is valid as it is,
+// without the overrides set on s since.
+func (s *Scenario) validAlone() bool {
+	alone, err := Parse(s.Raw, s.display, s.Source, s.dir)
+	return err == nil && alone.Validate() == nil
 }
 
 type validator struct {
