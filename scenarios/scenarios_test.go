@@ -258,6 +258,10 @@ func TestSetErrors(t *testing.T) {
 		{"posts.0.admission=sometimes", "admission must be one of"},
 		{`origins.0.inflow_csv="in.csv"`, "origins.0.inflow_csv: a file of inflows is read with the scenario, not from an override"},
 		{`origins=[{location="Home", inflow_csv="in.csv", destinations=["Goal"]}]`, "origins.0.inflow_csv: a file of inflows is read with the scenario"},
+		// One table for a list of them was read as a list of it alone.
+		{`posts={name="x"}`, `posts is a list of tables, not one table: to replace them all give a list in brackets, posts=[{...}, {...}]; to change one, set its key, posts.NAME.KEY or posts.INDEX.KEY`},
+		{`locations={}`, `locations is a list of tables, not one table`},
+		{`links={days=1}`, `links is a list of tables, not one table: to replace them all give a list in brackets, links=[{...}, {...}]; to change one, set its key, links.INDEX.KEY`},
 	}
 	for _, tt := range tests {
 		s := loadTiny(t)

@@ -228,15 +228,33 @@ func notAValue(key string, t reflect.Type, value string) string {
 		t = t.Elem()
 	}
 	if strings.HasPrefix(strings.TrimSpace(value), "{") {
+		// The decoder reads one table into a list of tables as a list of
+		// it alone: posts={name="x"} dropped every other post.
+		if t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Struct {
+			return fmt.Sprintf("%s is a list of tables, not one table: to replace them all give a list in brackets, %s=[{...}, {...}]; to change one, set its key, %s", key, key, elementKeys(t.Elem(), key))
+		}
 		return "" // an inline table: the decoder checks it
 	}
 	switch {
 	case t.Kind() == reflect.Struct || t.Kind() == reflect.Map:
 		return fmt.Sprintf("%s is a table, not a value: set one of its keys, %s.KEY%s", key, key, exampleKey(t, key))
 	case t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Struct && !strings.HasPrefix(strings.TrimSpace(value), "["):
-		return fmt.Sprintf("%s is a list of tables, not a value: set a key of one of them, %s.NAME.KEY or %s.INDEX.KEY", key, key, key)
+		return fmt.Sprintf("%s is a list of tables, not a value: set a key of one of them, %s", key, elementKeys(t.Elem(), key))
 	}
 	return ""
+}
+
+// elementKeys is how an override names a key of an element of the list
+// of tables of type elem at key: by NAME (a name or location) or INDEX,
+// or by INDEX alone where elements have neither (links, schedules).
+func elementKeys(elem reflect.Type, key string) string {
+	for i := range elem.NumField() {
+		name, _, _ := strings.Cut(elem.Field(i).Tag.Get("toml"), ",")
+		if (name == "name" || name == "location") && elem.Field(i).Type.Kind() == reflect.String {
+			return fmt.Sprintf("%s.NAME.KEY or %s.INDEX.KEY", key, key)
+		}
+	}
+	return key + ".INDEX.KEY"
 }
 
 // exampleKey is " (such as KEY.first)" for a table, its first numeric
