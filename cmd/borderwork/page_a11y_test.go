@@ -365,3 +365,27 @@ func TestPageTablesHeaded(t *testing.T) {
 		}
 	}
 }
+
+// TestPageKnobsNamedApart: every slider and number box has a name of its
+// own in what a screen reader says. Two posts' knobs of one label ("Accurate
+// news at departure", under Malfunctioning post and Closed post, both used
+// in Exercise 8) had the same name, told apart only by the fieldset.
+func TestPageKnobsNamedApart(t *testing.T) {
+	t.Parallel()
+	ctx := openPage(t, 1366, 900)
+	names := map[string][]string{}
+	for _, n := range axNodes(t, ctx) {
+		if role := axText(n.Role); role == "slider" || role == "spinbutton" {
+			names[role] = append(names[role], axText(n.Name))
+		}
+	}
+	for role, got := range names {
+		sorted := slices.Sorted(slices.Values(got))
+		if len(slices.Compact(slices.Clone(sorted))) != len(sorted) {
+			t.Errorf("the %ss are named %q; want every name once", role, sorted)
+		}
+	}
+	if len(names["slider"]) < 2 {
+		t.Fatalf("found the sliders %q; want the page's knobs", names["slider"])
+	}
+}

@@ -1467,8 +1467,14 @@ function buildKnobs(o, keep) {
     const id = "knob-" + k.key;
     const kept = keep.find((s) => s.startsWith(k.key + "="));
     const value = kept ? kept.slice(k.key.length + 1) : String(k.value);
+    // Two groups' knobs of one label (each post's "Accurate news at
+    // departure") are told apart by their group in what a screen reader
+    // says, where a sighted reader sees the fieldset around them.
+    const shared = o.knobs.some((j) => j !== k && j.label === k.label);
+    const name = shared ? `${k.label} (${k.group})` : k.label;
     const range = html("input", { type: "range", id, min: k.min, max: k.max, step: k.step, value, "aria-describedby": id + "-help" });
-    const num = html("input", { type: "number", id: id + "-num", min: k.min, max: k.max, step: k.step, value, "aria-label": k.label + " (number)", "aria-describedby": id + "-err " + id + "-help" });
+    if (shared) range.setAttribute("aria-label", name);
+    const num = html("input", { type: "number", id: id + "-num", min: k.min, max: k.max, step: k.step, value, "aria-label": name + " (number)", "aria-describedby": id + "-err " + id + "-help" });
     takeCommas(num, k.integer || k.max >= 1000);
     const wrap = html("div", { class: "knob", "data-key": k.key }, [
       html("label", { for: id, text: k.label }),
@@ -1813,6 +1819,7 @@ async function run(event, again) {
     // A run refused before it started (too much work for the page, say)
     // never ran: "stopped" told a student it had begun and broken off.
     txt.textContent = refused ? "Not started: no results." : "Stopped: no results.";
+    prog.value = 0; // no results: not a bar part full beside it
     clearResults();
     drawMaps();
     const why = failed.join(" ");
