@@ -331,4 +331,15 @@ func TestPageDaySliderInView(t *testing.T) {
 	if got["day"] > got["maps"] {
 		t.Errorf("at 390 px, scrolled to the map's legend, the day slider reaches %v px, below the maps' end at %v px; want it to go with the maps", got["day"], got["maps"])
 	}
+	// The key's words start below its drawing, not with one word beside
+	// it ("Circle", the rest of the sentence on the lines below).
+	key := eval[map[string]float64](t, ctx, `(() => {
+		const lg = document.getElementById("map-legend"), r = document.createRange();
+		r.selectNodeContents(lg.lastChild);
+		return { drawing: lg.querySelector("svg").getBoundingClientRect().bottom, words: r.getClientRects()[0].top };
+	})()`)
+	keepShot(t, screenshot(t, ctx), "map-legend-390.png")
+	if key["words"] < key["drawing"] {
+		t.Errorf("at 390 px, the map's key begins its words at %v px, beside its drawing (which ends at %v px); want them below it", key["words"], key["drawing"])
+	}
 }
