@@ -42,7 +42,11 @@ type Message struct {
 	// Waiting is how many other experiments run or wait before this
 	// one, sent by a server each time it changes while the experiment
 	// waits for its turn; the runs start after it.
-	Waiting *int     `json:"waiting,omitempty"`
+	Waiting *int `json:"waiting,omitempty"`
+	// Wait is about how many seconds until the experiment's turn, sent
+	// with Waiting once the server has finished an experiment to tell
+	// how fast it works; a guess, for people.
+	Wait    *int     `json:"wait,omitempty"`
 	Runs    *[2]int  `json:"runs,omitempty"` // done, total
 	Results *Results `json:"results,omitempty"`
 	Error   []string `json:"error,omitempty"`

@@ -331,6 +331,16 @@ const (
 	tooManyValues = "series"
 )
 
+// runWork is the work of one run of expected migrants over days on a map
+// of locs locations, as Limits.MaxWork counts it: its migrant-days, and
+// the routes it first finds between every pair of locations (a line of
+// 1,000 locations takes as long, 4 s, as 1e8 agent-steps).
+func runWork(expected float64, days, locs int) (migrants, routes float64) {
+	l := float64(locs)
+	// Rounded: no fused multiply-add, the same limit on every machine.
+	return float64(max(1, expected) * float64(days)), l * l * l / 10
+}
+
 // size says what makes an experiment of s with days days and reps
 // replicates too large for the page (tooMuchWork, ...), and why, or ""
 // and nil if nothing does. Each limit grows with days and replicates.
@@ -344,10 +354,7 @@ func size(s *scenarios.Scenario, regimes, series, days, reps int, lim Limits) (s
 	}
 	fdays, locs := float64(days), float64(len(s.File.Locations))
 	runs := float64(regimes * reps)
-	// Each run first finds the routes between every pair of locations:
-	// a line of 1,000 locations takes as long (4 s) as 1e8 agent-steps.
-	routes := locs * locs * locs / 10
-	migrants := float64(max(1, expected) * fdays) // rounded: no fused multiply-add, the same limit on every machine
+	migrants, routes := runWork(expected, days, len(s.File.Locations))
 	if work := runs * (migrants + routes); work > lim.MaxWork {
 		if routes > migrants {
 			return tooManyRoutes, errors.New("too many routes")

@@ -50,6 +50,14 @@ func check(req Request, lim Limits) (*checked, error) {
 	return &checked{req: req, x: x, series: series}, nil
 }
 
+// work is the experiment's work as Limits.MaxWork counts it, by which
+// the server guesses how long those waiting behind it wait.
+func (e *checked) work() float64 {
+	s := e.x.Scenario
+	migrants, routes := runWork(s.ExpectedMigrants(), s.File.Days, len(s.File.Locations))
+	return float64(e.x.NRuns()) * (migrants + routes)
+}
+
 // run runs a checked experiment; see Run.
 func (e *checked) run(ctx context.Context, workers int, p Progress) (*Results, error) {
 	c := e.collector(p)

@@ -390,12 +390,17 @@ func (s *Server) run(w http.ResponseWriter, r *http.Request) {
 	// is some 8 MB: 64 of them waiting held 560 MB. It is prepared again
 	// when its turn comes; check depends only on the request and the
 	// limits, so it is the same experiment, and cannot now fail.
-	release, err := s.queue.acquire(live, func(ahead int) {
+	release, err := s.queue.acquire(live, e.work(), func(ahead int, eta time.Duration) {
 		e = nil
 		if testHookWaiting != nil {
 			testHookWaiting(e)
 		}
-		send(Message{Waiting: &ahead})
+		m := Message{Waiting: &ahead}
+		if eta >= 0 {
+			secs := int(eta.Round(time.Second) / time.Second)
+			m.Wait = &secs
+		}
+		send(m)
 	})
 	if errors.Is(err, errQueueFull) {
 		s.refusing(true)
@@ -405,7 +410,8 @@ func (s *Server) run(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		return // the page went away while waiting
 	}
-	defer release()
+	finished := false
+	defer func() { release(finished) }()
 	s.refusing(false)
 	if e == nil {
 		if e, err = check(req, s.Limits); err != nil {
@@ -427,6 +433,7 @@ func (s *Server) run(w http.ResponseWriter, r *http.Request) {
 		},
 		Results: func(res *Results) error { return send(Message{Results: res}) },
 	})
+	finished = err == nil
 	if err != nil && live.Err() == nil {
 		if ctx.Err() != nil {
 			err = errors.New("the experiment took longer than this server allows; use fewer replicates or days, or the command line")

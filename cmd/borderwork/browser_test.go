@@ -815,6 +815,36 @@ func TestPageWaitsItsTurn(t *testing.T) {
 	if status = eval[string](t, ctx, `document.getElementById("status-text").textContent`); !strings.HasPrefix(status, "Done: 80 runs in ") {
 		t.Errorf("after the run the page says %q; want Done: 80 runs in …", status)
 	}
+
+	// Once an experiment has finished (the page's), the server can tell
+	// how fast it works: a page waiting is told about how long, too.
+	holdCtx, release = context.WithCancel(context.Background())
+	defer release()
+	if req, err = http.NewRequestWithContext(holdCtx, "POST", hs.URL+"/api/run", strings.NewReader(`{"scenario":"classroom","reps":200,"days":3650,"seed":2}`)); err != nil {
+		t.Fatal(err)
+	}
+	if resp, err = http.DefaultClient.Do(req); err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if n, err := resp.Body.Read(first); err != nil || !strings.Contains(string(first[:n]), `"runs"`) {
+		t.Fatalf("the second holding experiment answered %d %q, %v; want its runs started", resp.StatusCode, first[:n], err)
+	}
+	do(t, ctx, "pressing Run", chromedp.Click(chromedp.CSS("#run")))
+	guessed := regexp.MustCompile(`^Waiting: 1 other experiment ahead of this one, (about [0-9]+ (s|min)|a few seconds more)…$`)
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if status = eval[string](t, ctx, `document.getElementById("status-text").textContent`); strings.HasPrefix(status, "Waiting") {
+			break
+		}
+	}
+	keepShot(t, screenshot(t, ctx), "waiting-guessed.png")
+	if !guessed.MatchString(status) {
+		t.Errorf("waiting after an experiment has finished, the page says %q; want how long, about", status)
+	}
+	release()
+	if state := waitRun(t, ctx); state != "done" {
+		t.Errorf("once the slot was free again the run ended %q; want done", state)
+	}
 }
 
 // TestPageServerGone: when the server stops under an open page, choosing

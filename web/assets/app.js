@@ -133,7 +133,7 @@ function engine(onLoading) {
 // to be spoken, "Running: 34 of 800 runs", "Running: 119 of 800 runs",
 // long after they were true.
 function sayStatus() {
-  let quarter = -1;
+  let quarter = -1, ahead = "";
   new MutationObserver(() => {
     const s = $("status-text").textContent;
     const m = /^(?:Running|Loading the simulation)\D*([\d.]+) of ([\d.]+)/.exec(s);
@@ -142,6 +142,11 @@ function sayStatus() {
       if (q === quarter || q === 4) return; // whole: what follows says it is done
       quarter = q;
     } else quarter = -1;
+    // A wait counted down each second is said when the number ahead
+    // changes, not at each second.
+    const w = /^Waiting: [^,…]*/.exec(s);
+    if (w && w[0] === ahead) return;
+    ahead = w ? w[0] : "";
     $("status-said").textContent = s;
   }).observe($("status-text"), { childList: true, characterData: true, subtree: true });
 }
@@ -1526,6 +1531,18 @@ function clearResults() {
   state.dayChosen = false;
 }
 
+// waitingText says that an experiment waits behind ahead others and,
+// when until (a performance.now() time) is known, about how long more:
+// the server's guess from how fast its last experiments ran.
+function waitingText(ahead, until) {
+  let s = `Waiting: ${counted(ahead, "other experiment")} ahead of this one`;
+  if (until !== null) {
+    const secs = Math.round((until - performance.now()) / 1000);
+    s += secs < 5 ? ", a few seconds more" : secs < 90 ? `, about ${secs} s` : `, about ${Math.round(secs / 60)} min`;
+  }
+  return s + "…";
+}
+
 // counted is n with its noun, in the plural unless n is 1.
 function counted(n, noun) {
   return `${n} ${noun}${n === 1 ? "" : "s"}`;
@@ -1780,17 +1797,27 @@ async function run(event, again) {
   if (window.matchMedia("(max-width: 900px)").matches || (!again && (top < 0 || top > window.innerHeight - 160))) $("results").scrollIntoView();
   const t0 = performance.now();
   let failed = null, lost = false, refused = false, busy = false;
-  let handle = null;
+  let handle = null, waitTimer = null;
   handle = backend.run(req, (m) => {
     // A run stopped (by another, or by a change of scenario) says no more.
     if (handle && state.running !== handle) return;
-    // A busy server queues experiments: say so, and how many are ahead.
+    // A busy server queues experiments: say so, how many are ahead and,
+    // once it can tell, about how long the wait is, counted down here.
     if (m.waiting !== undefined) {
-      txt.textContent = m.waiting > 0 ? `Waiting: ${counted(m.waiting, "other experiment")} ahead of this one…` : "Starting…";
+      clearInterval(waitTimer);
+      const until = m.wait !== undefined ? performance.now() + m.wait * 1000 : null;
+      const say = () => { if (state.running === handle) txt.textContent = waitingText(m.waiting, until); };
+      if (m.waiting > 0) {
+        say();
+        if (until !== null) waitTimer = setInterval(say, 1000);
+      } else {
+        txt.textContent = "Starting…";
+      }
       setPending({ waiting: m.waiting });
       setRunButton(m.waiting > 0 ? "waiting" : "running");
     }
     if (m.runs) {
+      clearInterval(waitTimer);
       prog.max = m.runs[1];
       prog.value = m.runs[0];
       txt.textContent = `Running: ${m.runs[0]} of ${m.runs[1]} runs`;
@@ -1805,9 +1832,10 @@ async function run(event, again) {
   try {
     await handle.done;
   } catch (e) {
-    if (e.name === "AbortError") return;
+    if (e.name === "AbortError") { clearInterval(waitTimer); return; }
     failed = [String(e.message || e)];
   }
+  clearInterval(waitTimer);
   if (state.running !== handle) return;
   state.running = null;
   setPending(null);
