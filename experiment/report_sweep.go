@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/borderwork/borderwork/internal/words"
@@ -68,12 +69,13 @@ func SweepReport(x *Prepared, dir string, drawn []Drawn, groups []output.Group) 
 	if len(x.Points) <= ReportPointsMax {
 		b.WriteString(resultsLead(x.Reps, "Means over replicates at each point, with 95% confidence intervals of the mean;"))
 		b.WriteString(" `stats.csv` gives every metric, `summary.csv` every run.\n")
+		cells := pointCellsOf(x)
 		for _, h := range headlines {
 			t := output.TotalIndex(h.Name)
 			fmt.Fprintf(&b, "\n### %s\n\n", output.Capitalise(h.Title))
 			pointHeader(&b, x.Keys, output.Literals(x.Regimes))
 			for p, point := range x.Points {
-				pointCells(&b, point)
+				cells.write(&b, point)
 				for _, g := range byPoint[p] {
 					cell := "–"
 					if g != nil {
@@ -186,8 +188,9 @@ func contrastSection(b *bytes.Buffer, x *Prepared, a, bName string, points []out
 		b.WriteString("\nMean difference [95% confidence interval]:\n\n")
 	}
 	pointHeader(b, x.Keys, titles)
+	cells := pointCellsOf(x)
 	for _, cp := range points {
-		pointCells(b, cp.Params)
+		cells.write(b, cp.Params)
 		for _, h := range headlines {
 			s := cp.Stats[output.TotalIndex(h.Name)]
 			cell := output.FormatCount(s.Mean)
@@ -255,11 +258,47 @@ func pointHeader(b *bytes.Buffer, keys, columns []string) {
 	b.WriteString("\n")
 }
 
-// pointCells starts a table's row with a point's values.
-func pointCells(b *bytes.Buffer, point []float64) {
+// pointCells writes the start of a table's row, a point's values: as the
+// grid gives them; for a Latin hypercube, whose draws have some 17
+// digits (0.0019226545276955316), to the fewest significant digits, at
+// least 3, that tell the design's points apart in each column
+// (stats.csv gives them whole).
+type pointCells struct{ digits []int } // nil: as given
+
+func pointCellsOf(x *Prepared) pointCells {
+	if x.Sweep == nil || x.Sweep.Design != "lhs" || len(x.Points) == 0 {
+		return pointCells{}
+	}
+	digits := make([]int, len(x.Keys))
+	for j := range digits {
+		for digits[j] = 3; digits[j] < 17; digits[j]++ {
+			seen := map[string]float64{}
+			apart := true
+			for _, p := range x.Points {
+				s := strconv.FormatFloat(p[j], 'g', digits[j], 64)
+				if v, ok := seen[s]; ok && v != p[j] {
+					apart = false
+					break
+				}
+				seen[s] = p[j]
+			}
+			if apart {
+				break
+			}
+		}
+	}
+	return pointCells{digits}
+}
+
+func (c pointCells) write(b *bytes.Buffer, point []float64) {
 	b.WriteString("|")
-	for _, v := range point {
-		fmt.Fprintf(b, "%s|", output.FormatFloat(v))
+	for j, v := range point {
+		s := output.FormatFloat(v)
+		if c.digits != nil {
+			r, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'g', c.digits[j], 64), 64)
+			s = output.FormatFloat(r)
+		}
+		fmt.Fprintf(b, "%s|", s)
 	}
 }
 

@@ -278,3 +278,50 @@ func TestSweepReportDocsSayTheLimit(t *testing.T) {
 		}
 	}
 }
+
+// TestSweepReportLHSValuesReadable: report.md gives a Latin hypercube's
+// drawn values to the fewest significant digits (at least 3) that tell its
+// points apart, not the 17 of the draw (0.0019226545276955316), each
+// within rounding of the value stats.csv records.
+func TestSweepReportLHSValuesReadable(t *testing.T) {
+	s := classroom(t, 2, 30)
+	p, err := experiment.NewSweep(s, "classroom", []string{"malfunctioning"}, experiment.SweepSpec{
+		Design: "lhs", Samples: 8,
+		Vary: []string{"regimes.malfunctioning.outage_start=0:0.3"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := p.Prepare()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "out")
+	if _, err := experiment.Write(context.Background(), x, out, experiment.Options{Workers: 2, Formats: []string{}}); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join(out, "report.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	table := section(t, string(b), "### Trapped person-days")
+	var shown []string
+	for _, line := range strings.Split(table, "\n") {
+		if f := strings.Split(line, "|"); len(f) > 2 && f[1] != "" && f[1][0] >= '0' && f[1][0] <= '9' {
+			shown = append(shown, f[1])
+		}
+	}
+	if len(shown) != len(x.Points) {
+		t.Fatalf("the table of trapped person-days lists %d points, want %d:\n%s", len(shown), len(x.Points), table)
+	}
+	for i, cell := range shown {
+		v, err := strconv.ParseFloat(cell, 64)
+		want := x.Points[i][0]
+		if digits := len(strings.TrimLeft(strings.ReplaceAll(cell, ".", ""), "0")); err != nil || digits > 4 || math.Abs(v-want) > 0.005*math.Abs(want) {
+			t.Errorf("point %d, drawn at %v, is shown as %q; want it to 3 or 4 significant digits", i, want, cell)
+		}
+		if slices.Contains(shown[:i], cell) {
+			t.Errorf("points %d and another are both shown as %q", i, cell)
+		}
+	}
+}
