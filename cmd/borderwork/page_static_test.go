@@ -70,12 +70,18 @@ func TestPageStaticLoading(t *testing.T) {
 	const typable = `["scenario", "reps", "seed", "days", "sets", "apply-sets", "reset"].filter((id) => !document.getElementById(id).matches(":disabled"))`
 	var typableWhileLoading []string
 	for i := 0; i < 600 && !eval[bool](t, ctx, `document.body.dataset.ready === "true"`); i++ {
-		status := eval[string](t, ctx, `document.getElementById("status-text").textContent`)
+		// Read together, in one turn of the page: read apart, the page
+		// could finish loading between the two.
+		now := eval[struct {
+			Status  string
+			Typable []string
+		}](t, ctx, `({ status: document.getElementById("status-text").textContent, typable: `+typable+` })`)
+		status := now.Status
 		if !seen[status] && strings.Contains(status, " of ") {
 			keepShot(t, screenshot(t, ctx), "static-loading.png")
 		}
 		if strings.Contains(status, " of ") {
-			typableWhileLoading = append(typableWhileLoading, eval[[]string](t, ctx, typable)...)
+			typableWhileLoading = append(typableWhileLoading, now.Typable...)
 		}
 		seen[status] = true
 		time.Sleep(20 * time.Millisecond)
