@@ -300,6 +300,16 @@ func TestSetErrors(t *testing.T) {
 	if want := "the file is valid without --set locations.Town.kind=destination"; err == nil || !strings.HasPrefix(err.Error(), "classroom:") || !strings.HasSuffix(err.Error(), want) {
 		t.Errorf("Validate() after --set locations.Town.kind=destination = %v; want a line of classroom ending %q", err, want)
 	}
+	// A problem of what a flag changed (--days, set on File after the
+	// overrides) is not put down to an override.
+	flagged := loadTiny(t)
+	if err := flagged.Set("abuse.bribe=1"); err != nil {
+		t.Fatal(err)
+	}
+	flagged.File.Days = sim.MaxDays + 1
+	if err := flagged.Validate(); err == nil || !strings.Contains(err.Error(), "days") || strings.Contains(err.Error(), "valid without") {
+		t.Errorf("Validate() with days beyond the most, and --set abuse.bribe=1 = %v; want the days named, no override", err)
+	}
 	tiny, err := os.ReadFile("testdata/tiny.toml")
 	if err != nil {
 		t.Fatal(err)

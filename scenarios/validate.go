@@ -153,11 +153,17 @@ func (s *Scenario) Validate() error {
 	return v.errs.err()
 }
 
-// validAlone reports whether the file s was read from is valid as it is,
-// without the overrides set on s since.
+// validAlone reports whether the file s was read from is valid without
+// the overrides set on s since: with its seed, days and replicates as s
+// has them now, which flags (--days) change besides overrides, so that a
+// problem of theirs is not put down to an override.
 func (s *Scenario) validAlone() bool {
 	alone, err := Parse(s.Raw, s.display, s.Source, s.dir)
-	return err == nil && alone.Validate() == nil
+	if err != nil {
+		return false
+	}
+	alone.File.Seed, alone.File.Days, alone.File.Replicates = s.File.Seed, s.File.Days, s.File.Replicates
+	return alone.Validate() == nil
 }
 
 type validator struct {
