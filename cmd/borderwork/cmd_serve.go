@@ -18,6 +18,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/scenarios"
 	"github.com/borderwork/borderwork/web"
@@ -33,7 +34,7 @@ command reproduces them.
 The page opens on SCENARIO, a bundled scenario's name or a .toml file
 (read once, at start); without it, on the bundled "classroom" scenario of
 docs/TEACHING.md. The server writes nothing to disk, and bounds the work
-one request may ask for. By default only this computer can open the page;
+one request may ask for (--max-work). By default only this computer can open the page;
 --addr 0.0.0.0:8080 shares it with a classroom network, and prints the
 addresses students open.
 
@@ -61,11 +62,19 @@ var serveInterrupts = func() (<-chan os.Signal, func()) {
 var testHookServing func(addr string)
 
 func cmdServe(ctx context.Context, args []string, e *env) error {
-	fs := newFlagSet("serve", "borderwork serve [--addr HOST:PORT] [SCENARIO]", serveDoc, e)
+	fs := newFlagSet("serve", "borderwork serve [--addr HOST:PORT] [--max-work N] [SCENARIO]", serveDoc, e)
 	addr := fs.String("addr", "127.0.0.1:8080", "listen on `HOST:PORT`")
+	limits := web.DefaultLimits()
+	maxWork := fs.String("max-work", "", "refuse experiments expected to simulate more than `N` agent-steps (default "+
+		strings.Replace(strconv.FormatFloat(limits.MaxWork, 'g', -1, 64), "e+0", "e", 1)+");\nlower it, to 5e8 say, so that no experiment holds a slow computer long")
 	pos, err := fs.parse(args, e)
 	if err != nil {
 		return err
+	}
+	if *maxWork != "" {
+		if limits.MaxWork, err = runs.ParseWork(*maxWork); err != nil {
+			return usageErrorf("--max-work: want a number of agent-steps above 0, such as 5e8, got %q", *maxWork)
+		}
 	}
 	arg, err := onePositional(fs, pos)
 	if err != nil {
@@ -113,7 +122,7 @@ func cmdServe(ctx context.Context, args []string, e *env) error {
 		}
 		return usageErrorf("--addr: %v", err)
 	}
-	srv := &web.Server{Initial: initial, Limits: web.DefaultLimits(), Timeout: 2 * time.Minute, Slots: runtime.NumCPU(), Queue: 64, Workers: runtime.NumCPU(), Log: e.stderr}
+	srv := &web.Server{Initial: initial, Limits: limits, Timeout: 2 * time.Minute, Slots: runtime.NumCPU(), Queue: 64, Workers: runtime.NumCPU(), Log: e.stderr}
 	hs := httpServer(srv.Handler())
 	host, port, _ := net.SplitHostPort(ln.Addr().String())
 	if ip := net.ParseIP(host); ip != nil && ip.IsUnspecified() {

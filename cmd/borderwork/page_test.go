@@ -63,6 +63,45 @@ func TestPageCommandReproduces(t *testing.T) {
 	}
 }
 
+// TestServeMaxWork: --max-work lowers the work the page runs at once.
+// The classroom's default experiment, which the default limit runs, is
+// refused, saying how many days would run. It sets testHookServing, a
+// package variable: no t.Parallel.
+func TestServeMaxWork(t *testing.T) {
+	addr := make(chan string, 1)
+	testHookServing = func(a string) { addr <- a }
+	defer func() { testHookServing = nil }()
+	ctx, stop := context.WithCancel(context.Background())
+	done := make(chan int, 1)
+	go func() {
+		status, _, _ := runCLIContext(ctx, t, "serve", "--addr", "127.0.0.1:0", "--max-work", "2e6")
+		done <- status
+	}()
+	url := "http://" + <-addr
+	defer func() {
+		stop()
+		if status := <-done; status != 0 {
+			t.Errorf("serve stopped with status %d; want 0", status)
+		}
+	}()
+	for _, tt := range []struct {
+		request, status, says string
+	}{
+		{`{"scenario":"classroom","reps":1,"days":10}`, "200 OK", `"results"`},
+		{`{"scenario":"classroom"}`, "422 Unprocessable Entity", "more than the page runs at once: it runs up to "},
+	} {
+		resp, err := http.Post(url+"/api/run", "application/json", strings.NewReader(tt.request))
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.Status != tt.status || !strings.Contains(string(body), tt.says) {
+			t.Errorf("POST /api/run %s with --max-work 2e6: %s, %.300q; want %s containing %q", tt.request, resp.Status, body, tt.status, tt.says)
+		}
+	}
+}
+
 // TestServe: serve answers on the address it prints, opens the page on
 // the scenario it is given (a file's text is sent to the page, under the
 // file's name without the folders it is in on the teacher's computer), and stops
@@ -95,7 +134,8 @@ func TestServe(t *testing.T) {
 		t.Errorf("serve stopped with status %d; want 0", status)
 	}
 
-	for _, args := range [][]string{{"serve", "nosuch"}, {"serve", "--addr", "nonsense"}, {"serve", "a", "b"}} {
+	for _, args := range [][]string{{"serve", "nosuch"}, {"serve", "--addr", "nonsense"}, {"serve", "a", "b"},
+		{"serve", "--max-work", "0"}, {"serve", "--max-work", "lots"}} {
 		status, _, stderr := runCLI(t, args...)
 		if status != 2 || !strings.HasPrefix(stderr, "borderwork serve: ") {
 			t.Errorf("borderwork %q: status %d, %q; want status 2 and one line", args, status, stderr)
