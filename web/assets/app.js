@@ -1535,12 +1535,15 @@ function clearResults() {
 // when until (a performance.now() time) is known, about how long more:
 // the server's guess from how fast its last experiments ran.
 function waitingText(ahead, until) {
-  let s = `Waiting: ${counted(ahead, "other experiment")} ahead of this one`;
-  if (until !== null) {
-    const secs = Math.round((until - performance.now()) / 1000);
-    s += secs < 5 ? ", a few seconds more" : secs < 90 ? `, about ${secs} s` : `, about ${Math.round(secs / 60)} min`;
-  }
-  return s + "…";
+  return `Waiting: ${counted(ahead, "other experiment")} ahead of this one${waitGuess(until)}…`;
+}
+
+// waitGuess is ", about 3 min" until until (a performance.now() time),
+// or "" when no time is known.
+function waitGuess(until) {
+  if (until === null || until === undefined) return "";
+  const secs = Math.round((until - performance.now()) / 1000);
+  return secs < 5 ? ", a few seconds more" : secs < 90 ? `, about ${secs} s` : `, about ${Math.round(secs / 60)} min`;
 }
 
 // counted is n with its noun, in the plural unless n is 1.
@@ -1649,7 +1652,9 @@ function drawReproduce(rep) {
 // setPending says, in the results, that a run waits or runs while the
 // results shown are not yet its own (dimmed, if there are any); null
 // ends it, as the run's first results come. what is {again, stale} as
-// the run starts, then {waiting: N} or {runs: [done, total]} as it goes.
+// the run starts, then {waiting: N, until} (until: the guessed end of
+// the wait, a performance.now() time, or null) or {runs: [done, total]}
+// as it goes.
 function setPending(what) {
   const box = $("results-pending");
   const starts = what && what.waiting === undefined && what.runs === undefined;
@@ -1665,7 +1670,7 @@ function setPending(what) {
   const p = state.pending = Object.assign({}, starts ? {} : state.pending, what, what.runs ? { waiting: 0 } : {});
   let how = "is starting";
   if (p.runs) how = `is under way: ${p.runs[0]} of ${p.runs[1]} runs done`;
-  else if (p.waiting > 0) how = `is waiting its turn on the server: ${counted(p.waiting, "other experiment")} ahead of it`;
+  else if (p.waiting > 0) how = `is waiting its turn on the server: ${counted(p.waiting, "other experiment")} ahead of it${waitGuess(p.until)}`;
   box.textContent = !p.stale ? `The run ${how}.`
     : p.again ? `These results are without the new curve; the run that draws it ${how}.`
     : `These are the results of the settings before; the new run ${how}.`;
@@ -1806,14 +1811,20 @@ async function run(event, again) {
     if (m.waiting !== undefined) {
       clearInterval(waitTimer);
       const until = m.wait !== undefined ? performance.now() + m.wait * 1000 : null;
-      const say = () => { if (state.running === handle) txt.textContent = waitingText(m.waiting, until); };
+      // The banner over the results counts down too: it is what a
+      // student reading the results sees.
+      const say = () => {
+        if (state.running !== handle) return;
+        txt.textContent = waitingText(m.waiting, until);
+        setPending({ waiting: m.waiting, until });
+      };
       if (m.waiting > 0) {
         say();
         if (until !== null) waitTimer = setInterval(say, 1000);
       } else {
         txt.textContent = "Starting…";
+        setPending({ waiting: m.waiting });
       }
-      setPending({ waiting: m.waiting });
       setRunButton(m.waiting > 0 ? "waiting" : "running");
     }
     if (m.runs) {
