@@ -7,6 +7,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -470,33 +473,71 @@ func TestClusterMergeSaysWhatToDo(t *testing.T) {
 	}
 }
 
-// TestClusterKubernetesMemoryIsThePods: docs/cluster/sweep-job.yaml gives
-// borderwork the pod's memory limit as its own, as sweep.sbatch gives the
-// job's, so that a run too large is refused naming the memory it needs
-// rather than OOM-killed, losing the shard's runs, on every retry. (The
-// manifests are not applied anywhere; this reads them as text.)
+// TestClusterKubernetesMemoryIsThePods: docs/cluster/sweep-job.yaml and
+// merge-job.yaml give borderwork the pod's memory limit as its own, as
+// sweep.sbatch gives the job's, so that a run too large is refused naming
+// the memory it needs rather than OOM-killed, losing the shard's runs, on
+// every retry. (The manifests are not applied anywhere; this reads them
+// as text.)
 func TestClusterKubernetesMemoryIsThePods(t *testing.T) {
-	b, err := os.ReadFile(filepath.Join("..", "..", "docs", "cluster", "sweep-job.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var limit, env string
-	for _, line := range strings.Split(string(b), "\n") {
-		line = strings.TrimSpace(line)
-		if v, ok := strings.CutPrefix(line, "limits: {memory: "); ok {
-			limit = strings.TrimSuffix(v, "}")
+	for _, name := range []string{"sweep-job.yaml", "merge-job.yaml"} {
+		b, err := os.ReadFile(filepath.Join("..", "..", "docs", "cluster", name))
+		if err != nil {
+			t.Fatal(err)
 		}
-		if v, ok := strings.CutPrefix(line, "- {name: BORDERWORK_MAX_MEMORY, value: "); ok {
-			env = strings.TrimSuffix(v, "}")
+		var limit, env string
+		for _, line := range strings.Split(string(b), "\n") {
+			line = strings.TrimSpace(line)
+			if v, ok := strings.CutPrefix(line, "limits: {memory: "); ok {
+				limit = strings.TrimSuffix(v, "}")
+			}
+			if v, ok := strings.CutPrefix(line, "- {name: BORDERWORK_MAX_MEMORY, value: "); ok {
+				env = strings.TrimSuffix(v, "}")
+			}
+		}
+		got, err := runs.ParseSize(env)
+		if err != nil {
+			t.Errorf("%s: BORDERWORK_MAX_MEMORY %q: %v", name, env, err)
+			continue
+		}
+		want, err := runs.ParseSize(strings.TrimSuffix(limit, "i") + "iB") // Kubernetes' 1Gi is 1GiB
+		if err != nil || got != want {
+			t.Errorf("%s: BORDERWORK_MAX_MEMORY %q (%d bytes); want the pod's limits.memory %q (%d bytes, %v)", name, env, got, limit, want, err)
 		}
 	}
-	got, err := runs.ParseSize(env)
-	if err != nil {
-		t.Fatalf("sweep-job.yaml: BORDERWORK_MAX_MEMORY %q: %v", env, err)
+}
+
+// TestClusterKubernetesMergesEveryShard: merge-job.yaml names each shard
+// sweep-job.yaml writes, 0 to completions-1, one by one, so that a
+// missing shard is refused by name and a stopped shard's N.partial beside
+// them is not merged as one (a glob took it).
+func TestClusterKubernetesMergesEveryShard(t *testing.T) {
+	read := func(name string) string {
+		b, err := os.ReadFile(filepath.Join("..", "..", "docs", "cluster", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
 	}
-	want, err := runs.ParseSize(strings.TrimSuffix(limit, "i") + "iB") // Kubernetes' 1Gi is 1GiB
-	if err != nil || got != want {
-		t.Errorf("sweep-job.yaml: BORDERWORK_MAX_MEMORY %q (%d bytes); want the pod's limits.memory %q (%d bytes, %v)", env, got, limit, want, err)
+	sweep, merge := read("sweep-job.yaml"), read("merge-job.yaml")
+	m := regexp.MustCompile(`(?m)^  completions: (\d+)$`).FindStringSubmatch(sweep)
+	if m == nil {
+		t.Fatal("sweep-job.yaml: no completions")
+	}
+	n, _ := strconv.Atoi(m[1])
+	if want := fmt.Sprintf(`--shard "$JOB_COMPLETION_INDEX/%d"`, n); !strings.Contains(sweep, want) {
+		t.Errorf("sweep-job.yaml: completions %d, and no %s", n, want)
+	}
+	named := regexp.MustCompile(`/data/shards/\S*`).FindAllString(merge, -1)
+	var want []string
+	for i := range n {
+		want = append(want, fmt.Sprintf("/data/shards/%d", i))
+	}
+	if !slices.Equal(named, want) {
+		t.Errorf("merge-job.yaml merges %q; want the %d shards sweep-job.yaml writes, %q", named, n, want)
+	}
+	if !strings.Contains(merge, "backoffLimit: 0") {
+		t.Error("merge-job.yaml: want backoffLimit: 0 (a failed merge is not mended by running it again)")
 	}
 }
 
