@@ -842,8 +842,9 @@ func TestPageWaitsItsTurn(t *testing.T) {
 		t.Errorf("waiting after an experiment has finished, the page says %q; want how long, about", status)
 	}
 	// The banner over the last results, which a student reading them
-	// sees rather than the status beside Run, says how long too.
-	banner := regexp.MustCompile(`the new run is waiting its turn on the server: 1 other experiment ahead of it, (about [0-9]+ (s|min)|a few seconds more)\.$`)
+	// sees rather than the status beside Run, says how long too, and
+	// that the settings are those of the results (Run was pressed again).
+	banner := regexp.MustCompile(`^These are the results of these same settings; the run that repeats them is waiting its turn on the server: 1 other experiment ahead of it, (about [0-9]+ (s|min)|a few seconds more)\.$`)
 	if said := eval[string](t, ctx, `document.getElementById("results-pending").textContent`); !banner.MatchString(said) {
 		t.Errorf("waiting after an experiment has finished, the banner over the results says %q; want how long, about, as %s", said, banner)
 	}

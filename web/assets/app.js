@@ -1651,7 +1651,7 @@ function drawReproduce(rep) {
 
 // setPending says, in the results, that a run waits or runs while the
 // results shown are not yet its own (dimmed, if there are any); null
-// ends it, as the run's first results come. what is {again, stale} as
+// ends it, as the run's first results come. what is {again, same, stale} as
 // the run starts, then {waiting: N, until} (until: the guessed end of
 // the wait, a performance.now() time, or null) or {runs: [done, total]}
 // as it goes.
@@ -1673,9 +1673,17 @@ function setPending(what) {
   else if (p.waiting > 0) how = `is waiting its turn on the server: ${counted(p.waiting, "other experiment")} ahead of it${waitGuess(p.until)}`;
   box.textContent = !p.stale ? `The run ${how}.`
     : p.again ? `These results are without the new curve; the run that draws it ${how}.`
+    : p.same ? `These are the results of these same settings; the run that repeats them ${how}.`
     : `These are the results of the settings before; the new run ${how}.`;
   box.hidden = false;
   $("results").classList.toggle("stale", p.stale);
+}
+
+// sameSettings says whether requests a and b run the same experiment,
+// whatever series over time they draw.
+function sameSettings(a, b) {
+  const strip = (r) => JSON.stringify(Object.assign({}, r, { series: undefined }));
+  return strip(a) === strip(b);
 }
 
 // settingsChanged says, over the results, when the settings on the form
@@ -1684,10 +1692,9 @@ function setPending(what) {
 // settings'. Set back as they were, the note goes.
 function settingsChanged() {
   if (!state.results || !state.lastReq || state.running || state.pending) return;
-  const strip = (r) => JSON.stringify(Object.assign({}, r, { series: undefined }));
   let changed = true;
   try {
-    changed = strip(request()) !== strip(state.lastReq);
+    changed = !sameSettings(request(), state.lastReq);
   } catch (e) {
     // a form that gives no request differs from the one run
   }
@@ -1792,7 +1799,9 @@ async function run(event, again) {
   txt.textContent = "Starting…";
   // Until this run's first results, those shown are of the settings
   // before: the results say so, where a phone shows them.
-  setPending({ again: !!again, stale: !!state.results });
+  // Run pressed again on the settings of the results shown repeats them.
+  const same = !again && !!state.results && !!state.lastReq && sameSettings(req, state.lastReq);
+  setPending({ again: !!again, same, stale: !!state.results });
   setRunButton("running");
   if (!state.results) $("results-note").textContent = ""; // not "Press Run", nor why the last run stopped
   // On a phone the results are below every setting: go to them. Beside
