@@ -134,14 +134,22 @@ const (
 	// chain share of the whole.
 	ChainHolds ChainVerdict = "holds"
 	// ChainFails: it is shown to fall short of it.
-	ChainFails        ChainVerdict = "fails"
+	ChainFails ChainVerdict = "fails"
+	// ChainInconclusive: neither is shown, or whether malfunction adds
+	// abuse at that setting is not settled.
 	ChainInconclusive ChainVerdict = "inconclusive"
+	// ChainNoAbuseAdded: malfunction is shown to add no abuse at that
+	// setting (its effect on abuse events protective, or no meaningful
+	// difference), so there is no added abuse to fall on trapped
+	// migrants. Its test would be meaningless: with less abuse, the part
+	// on trapped migrants exceeds any share of a negative whole.
+	ChainNoAbuseAdded ChainVerdict = "no abuse added"
 	// ChainNotApplicable: no abuse in any run of any cell.
 	ChainNotApplicable ChainVerdict = "not applicable"
 )
 
 // ChainVerdicts lists the chain's verdicts.
-var ChainVerdicts = []ChainVerdict{ChainHolds, ChainFails, ChainInconclusive, ChainNotApplicable}
+var ChainVerdicts = []ChainVerdict{ChainHolds, ChainFails, ChainInconclusive, ChainNoAbuseAdded, ChainNotApplicable}
 
 // ChainHarms are the harms on which the claim's verdict includes its
 // chain: the abuse harms. The runs record, per abuse event, whether its
@@ -198,6 +206,8 @@ func (v ChainVerdict) Verb() string {
 		return "is inconclusive"
 	case ChainNotApplicable:
 		return "does not apply"
+	case ChainNoAbuseAdded:
+		return "does not apply: malfunction adds no abuse here"
 	}
 	return string(v)
 }
@@ -242,10 +252,22 @@ func withChain(v ClaimVerdict, open, closed ChainVerdict, s float64) ClaimVerdic
 	return v
 }
 
-// chainOf reads a chain test's verdict: its difference (the part on
+// chainOf reads a chain test's verdict v, given malfunction's verdict
+// on abuse events at the same setting: its difference (the part on
 // immobile migrants minus the share s of the whole) shown above 0 is the
-// chain holding, below 0 its failing.
-func chainOf(v Verdict) ChainVerdict {
+// chain holding, below 0 its failing, where malfunction is shown to add
+// abuse. Where it is shown to add none the chain has nothing to judge
+// (ChainNoAbuseAdded), and where that is not settled neither is the
+// chain.
+func chainOf(v, abuse Verdict) ChainVerdict {
+	if v != NotApplicable {
+		switch abuse {
+		case Protective, NoDifference:
+			return ChainNoAbuseAdded
+		case Inconclusive:
+			return ChainInconclusive
+		}
+	}
 	switch v {
 	case Harmful:
 		return ChainHolds
@@ -546,12 +568,6 @@ func Analyse(d Design, own []string, rows []output.SummaryRow, sesoi SESOI, chai
 		}
 		return Inconclusive
 	}
-	chainAt := func(id string) ChainVerdict {
-		if e, ok := a.chainTest(id); ok {
-			return chainOf(e.Verdict)
-		}
-		return ChainInconclusive
-	}
 	// The claim on a harm, from the effects at ids (as verdictEffects
 	// lists them) read through at: as they are, or at protection none.
 	claimOn := func(harm string, at func(string) string) ClaimVerdict {
@@ -561,7 +577,7 @@ func Analyse(d Design, own []string, rows []output.SummaryRow, sesoi SESOI, chai
 		}
 		c := judge(harm, v[0], v[1], v[2], v[3])
 		if slices.Contains(ChainHarms, harm) {
-			c = withChain(c, chainAt(at("malfunction|closure="+Closure.Low)), chainAt(at("malfunction|closure="+Closure.High)), chain)
+			c = withChain(c, a.chainVerdict(at("malfunction|closure="+Closure.Low)), a.chainVerdict(at("malfunction|closure="+Closure.High)), chain)
 		}
 		return c
 	}
@@ -588,7 +604,7 @@ func Analyse(d Design, own []string, rows []output.SummaryRow, sesoi SESOI, chai
 		m := Mediation{Row: id, Kind: "effect", Events: te.Mean, Immobile: ie.Mean, Lo: ie.Lo, Hi: ie.Hi, Share: partShare(ie.Mean, te.Mean),
 			ChainDiff: math.NaN(), ChainLo: math.NaN(), ChainHi: math.NaN(), ChainPAdj: math.NaN()}
 		if c, ok := a.chainTest(id); ok {
-			m.ChainDiff, m.ChainLo, m.ChainHi, m.ChainPAdj, m.Chain = c.Mean, c.Lo, c.Hi, c.PAdj, chainOf(c.Verdict)
+			m.ChainDiff, m.ChainLo, m.ChainHi, m.ChainPAdj, m.Chain = c.Mean, c.Lo, c.Hi, c.PAdj, a.chainVerdict(id)
 		}
 		a.Mediation = append(a.Mediation, m)
 	}
@@ -684,6 +700,21 @@ func throughWaiting(d Design, effects []Effect, values [][][]float64, offRows []
 // "closed"), averaged over protection.
 func (a *Analysis) ChainTest(at string) (Estimate, bool) {
 	return a.chainTest("malfunction|closure=" + at)
+}
+
+// chainVerdict is the chain's verdict on the malfunction effect id: its
+// test read beside malfunction's verdict on abuse events there
+// (chainOf).
+func (a *Analysis) chainVerdict(id string) ChainVerdict {
+	e, ok := a.chainTest(id)
+	if !ok {
+		return ChainInconclusive
+	}
+	abuse := Inconclusive
+	if x, ok := a.Estimate(id, "abuse_events"); ok {
+		abuse = x.Verdict
+	}
+	return chainOf(e.Verdict, abuse)
 }
 
 // chainTest finds the chain's test on the malfunction effect id.

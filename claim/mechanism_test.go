@@ -69,8 +69,8 @@ func TestClaimHoldsWhereMalfunctionTraps(t *testing.T) {
 		}
 	}
 	for _, at := range []string{"open", "closed"} {
-		if c, ok := res.ChainTest(at); !ok || chainOf(c.Verdict) != ChainHolds {
-			t.Errorf("the chain at %s admission %s; want it to hold", at, chainOf(c.Verdict))
+		if _, ok := res.ChainTest(at); !ok || res.chainVerdict("malfunction|closure="+at) != ChainHolds {
+			t.Errorf("the chain at %s admission %s; want it to hold", at, res.chainVerdict("malfunction|closure="+at))
 		}
 	}
 	for _, m := range res.Mediation {

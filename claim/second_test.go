@@ -190,9 +190,7 @@ func TestSecondReadingJudgedByTheSameRule(t *testing.T) {
 		}
 		want := judge(c.Harm, verdict("malfunction|closure=open"), verdict("malfunction|closure=closed"), verdict(Closure.Name), verdict(MalfunctionMinusClosure))
 		if slices.Contains(ChainHarms, c.Harm) {
-			open, _ := a.chainTest(AtNone("malfunction|closure=open"))
-			closed, _ := a.chainTest(AtNone("malfunction|closure=closed"))
-			want = withChain(want, chainOf(open.Verdict), chainOf(closed.Verdict), DefaultChainShare)
+			want = withChain(want, a.chainVerdict(AtNone("malfunction|closure=open")), a.chainVerdict(AtNone("malfunction|closure=closed")), DefaultChainShare)
 			if c.ChainAtOpen != ChainHolds || c.ChainAtClosed != ChainHolds {
 				t.Errorf("%s without protection: the chain %s at open, %s at closed; want it to hold (80%% on immobile migrants)", c.Harm, c.ChainAtOpen, c.ChainAtClosed)
 			}

@@ -146,11 +146,14 @@ func TestWithChain(t *testing.T) {
 // TestChainTest: the chain's test is the paired contrast of immobile −
 // s × all abuse, tested against 0 with the check's other tests. Built from
 // known shares: 80% of what malfunction adds on trapped migrants holds at
-// s = 0.5 and fails at s = 0.9; 10% fails at 0.5.
+// s = 0.5 and fails at s = 0.9; 10% fails at 0.5. Where malfunction takes
+// abuse away, or adds none, there is no added abuse for the chain to
+// judge: d is above 0 (none on trapped migrants, minus half of less than
+// nothing), and the chain held there before it said so.
 func TestChainTest(t *testing.T) {
 	d := StandardDesign(false)
 	mi := d.Index("malfunction")
-	rows := func(share float64) []output.SummaryRow {
+	rows := func(share, sign float64) []output.SummaryRow {
 		var out []output.SummaryRow
 		ev, im := output.TotalIndex("abuse_events"), output.TotalIndex("abuse_immobile")
 		for c := range d.NCells() {
@@ -158,9 +161,9 @@ func TestChainTest(t *testing.T) {
 				totals := make([]float64, len(output.Totals))
 				added := 0.0
 				if d.On(c, mi) {
-					added = 100 + float64(r%3) // a little spread, the same in every cell: mean 100.875 over 8
+					added = sign * (100 + float64(r%3)) // a little spread, the same in every cell: mean 100.875 over 8
 				}
-				totals[ev] = 50 + added
+				totals[ev] = 500 + added
 				totals[im] = 5 + share*added
 				out = append(out, output.SummaryRow{Run: output.Run{Regime: d.CellName(c), Replicate: r}, Totals: totals})
 			}
@@ -168,20 +171,28 @@ func TestChainTest(t *testing.T) {
 		return out
 	}
 	for _, tt := range []struct {
-		share, s float64
-		want     ChainVerdict
-	}{{0.8, 0.5, ChainHolds}, {0.8, 0.9, ChainFails}, {0.1, 0.5, ChainFails}, {0.5, 0.5, ChainInconclusive}} {
-		a, err := Analyse(d, nil, rows(tt.share), DefaultSESOI(), tt.s, 1)
+		share, s, sign float64
+		want           ChainVerdict
+	}{
+		{0.8, 0.5, 1, ChainHolds}, {0.8, 0.9, 1, ChainFails}, {0.1, 0.5, 1, ChainFails}, {0.5, 0.5, 1, ChainInconclusive},
+		{0, 0.5, -1, ChainNoAbuseAdded}, {0, 0.5, 0, ChainNoAbuseAdded},
+	} {
+		a, err := Analyse(d, nil, rows(tt.share, tt.sign), DefaultSESOI(), tt.s, 1)
 		if err != nil {
 			t.Fatal(err)
 		}
 		for _, at := range []string{"open", "closed"} {
 			c, ok := a.ChainTest(at)
-			if !ok || chainOf(c.Verdict) != tt.want {
-				t.Errorf("%.0f%% on trapped migrants, s = %v, at %s: the chain %s (d = %v); want %s", 100*tt.share, tt.s, at, chainOf(c.Verdict), c.Mean, tt.want)
+			if got := a.chainVerdict("malfunction|closure=" + at); !ok || got != tt.want {
+				t.Errorf("%.0f%% on trapped migrants of %v × 100.875 added, s = %v, at %s: the chain %s (d = %v); want %s", 100*tt.share, tt.sign, tt.s, at, got, c.Mean, tt.want)
 			}
-			if want := (tt.share - tt.s) * 100.875; math.Abs(c.Mean-want) > 1e-9 {
-				t.Errorf("%.0f%%, s = %v, at %s: d = %v; want %v", 100*tt.share, tt.s, at, c.Mean, want)
+			if want := tt.sign * (tt.share - tt.s) * 100.875; math.Abs(c.Mean-want) > 1e-9 {
+				t.Errorf("%.0f%%, s = %v, sign %v, at %s: d = %v; want %v", 100*tt.share, tt.s, tt.sign, at, c.Mean, want)
+			}
+		}
+		for _, m := range a.Mediation {
+			if _, tested := a.chainTest(m.Row); tested && m.Chain != a.chainVerdict(m.Row) {
+				t.Errorf("%.0f%%, s = %v, sign %v: mediation row %s says the chain %s; want %s, as the claim reads it", 100*tt.share, tt.s, tt.sign, m.Row, m.Chain, a.chainVerdict(m.Row))
 			}
 		}
 	}
