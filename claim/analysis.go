@@ -158,6 +158,12 @@ var ChainVerdicts = []ChainVerdict{ChainHolds, ChainFails, ChainInconclusive, Ch
 // abuse events is applied to migrants abused too.
 var ChainHarms = []string{"abuse_events", "abused_migrants"}
 
+// TrappingHarms are the harms that count trapped or immobile migrants:
+// on them the claim's "because" needs no test, as the chain's first link
+// is the harm itself. On the harms neither these nor ChainHarms (deaths,
+// the harm index) no "because" is tested, and Overall says so.
+var TrappingHarms = []string{"trapped_person_days", "immobilised_person_days"}
+
 // DefaultChainShare is the share of malfunction's added abuse that must
 // fall on trapped or stranded migrants for the chain to hold: "most of
 // it".
@@ -317,6 +323,15 @@ func Overall(claims []ClaimVerdict) string {
 		}
 		text += fmt.Sprintf(" Not through trapping: a failing border raises %s, but %s less than %s of the abuse it adds falls on migrants trapped or stranded at the time, against the claim's \"because\".",
 			words.List(by[ClaimNotThroughTrapping]), strings.Join(where, " and "), Percent(c.ChainShare))
+	}
+	var untested []string
+	for _, c := range claims {
+		if c.Holds == ClaimHolds && !slices.Contains(ChainHarms, c.Harm) && !slices.Contains(TrappingHarms, c.Harm) {
+			untested = append(untested, Title(c.Harm))
+		}
+	}
+	if len(untested) > 0 {
+		text += fmt.Sprintf(" On %s the check tests no \"because\": that the claim holds there says a failing border does more of that harm, not that trapping is why.", words.List(untested))
 	}
 	var happening []string
 	for _, c := range claims {

@@ -268,7 +268,12 @@ func TestOverall(t *testing.T) {
 		{[]ClaimVerdict{c("abuse_events", ClaimHolds), c("deaths", ClaimNotApplicable), c("trapped_person_days", ClaimFails)},
 			"Across the 2 harms that happen in the runs, the claim holds on abuse events; fails on trapped person-days. It does not apply to deaths: 0 in every run of every combination."},
 		{[]ClaimVerdict{c("abuse_events", ClaimInconclusive), c("deaths", ClaimHolds)},
-			"Across the 2 harms that happen in the runs, the claim holds on deaths; is inconclusive on abuse events."},
+			"Across the 2 harms that happen in the runs, the claim holds on deaths; is inconclusive on abuse events. " +
+				"On deaths the check tests no \"because\": that the claim holds there says a failing border does more of that harm, not that trapping is why."},
+		{[]ClaimVerdict{c("trapped_person_days", ClaimHolds), c("immobilised_person_days", ClaimHolds), c("harm_index", ClaimHolds), c("deaths", ClaimHolds)},
+			"Across the 4 harms that happen in the runs, the claim holds on trapped person-days, immobilised person-days, harm index and deaths. " +
+				"On harm index and deaths the check tests no \"because\": that the claim holds there says a failing border does more of that harm, not that trapping is why. " +
+				"The harms are nested, not independent votes: trapped person-days are part of immobilised person-days; immobilised person-days and deaths are weighted parts of harm index."},
 		{[]ClaimVerdict{c("abuse_events", ClaimHolds), c("abused_migrants", ClaimHolds), c("deaths", ClaimFails), c("harm_index", ClaimFails), c("trapped_person_days", ClaimFails)},
 			"Across the 5 harms that happen in the runs, the claim holds on abuse events and migrants abused; fails on deaths, harm index and trapped person-days. " +
 				"The harms are nested, not independent votes: abuse events and deaths are weighted parts of harm index; abuse events and migrants abused come from the same abuse and share one chain."},
