@@ -210,7 +210,7 @@ type PostPolicy struct {
 	DocumentCheck   float64   `toml:"document_check"`   // at a post that admits only the documented, the share of undocumented migrants its document checks catch; the others pass as if documented
 	Oversight       float64   `toml:"oversight"`        // share of officials' would-be abuse that oversight prevents, 0 to 1 (see Abuse)
 	Screening       float64   `toml:"screening"`        // probability that a vulnerable migrant is identified when processed
-	AsylumShare     float64   `toml:"asylum_share"`     // share of those identified who are let through on a protection channel; the rest are referred to a centre
+	AsylumShare     float64   `toml:"asylum_share"`     // share of those identified who are let through on a protection channel; of the rest, those the rule would refuse are referred to a centre where centres run and one is in reach (MODEL.md 7.8)
 	Force           Force     `toml:"force"`
 }
 
@@ -253,7 +253,7 @@ type Centre struct {
 type Behaviour struct {
 	TrappedAfterDays int     `toml:"trapped_after_days"` // days at one place before a blocked migrant counts as trapped
 	PatienceDays     int     `toml:"patience_days"`      // days in a post's queue before looking for another way
-	BeliefThreshold  float64 `toml:"belief_threshold"`   // believed chance of passing a post needed to try it
+	BeliefThreshold  float64 `toml:"belief_threshold"`   // believed chance of getting through (the product of beliefs about the posts on a road) needed to take it or join a queue
 	GiveUpDays       int     `toml:"give_up_days"`       // days stuck before a willing migrant turns back
 	SeekHelpDays     int     `toml:"seek_help_days"`     // days stuck before seeking a centre
 	AloneAfterDays   int     `toml:"alone_after_days"`   // days stuck before trying an irregular path alone
@@ -343,7 +343,7 @@ type Enforcement struct {
 type Protection struct {
 	Centres         bool    `toml:"centres"`           // centres operate
 	AssistAfterDays int     `toml:"assist_after_days"` // days stuck away from home after which a migrant is taken to a centre (0: never)
-	Rescue          float64 `toml:"rescue"`            // share of deaths on irregular links prevented by rescue, 0 to 1
+	Rescue          float64 `toml:"rescue"`            // the hazard on irregular links is multiplied by 1 − rescue (for small hazards, about that share of deaths there prevented), 0 to 1
 }
 
 // MarshalText writes the rule's name, for TOML.
