@@ -1,6 +1,7 @@
 package flee
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -219,6 +220,40 @@ func TestSettings(t *testing.T) {
 	}
 	if c.Settings.MaxMoveSpeed != 500 {
 		t.Errorf("simsetting.yml with a byte-order mark: speed %g; want 500", c.Settings.MaxMoveSpeed)
+	}
+}
+
+// TestReadCROnlyLineEnds: a case whose CSV files end lines with a bare
+// CR, as Excel for Mac's "CSV (Macintosh)" saves them and Python's csv
+// module (Flee's) reads them, reads as the same case with LF line ends.
+// Each file was refused as holding "a quoted field" with a line break.
+func TestReadCROnlyLineEnds(t *testing.T) {
+	want, err := Read(copyTiny(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := copyTiny(t)
+	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || filepath.Ext(p) != ".csv" {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n")) // closures.csv has CRLF
+		return os.WriteFile(p, bytes.ReplaceAll(data, []byte("\n"), []byte("\r")), 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := Read(dir)
+	if err != nil {
+		t.Fatalf("the case with CR line ends: %v", err)
+	}
+	got.Dir, want.Dir = "", ""
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("the case with CR line ends reads as\n%+v\nwant, as with LF\n%+v", got, want)
 	}
 }
 

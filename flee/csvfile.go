@@ -23,8 +23,8 @@ type row struct {
 }
 
 // csvFile is a CSV file read whole, as Python's csv module reads Flee's
-// files: comma-separated, quotes allowed, CRLF or LF line ends, empty
-// lines skipped.
+// files: comma-separated, quotes allowed, CRLF, LF or CR line ends,
+// empty lines skipped.
 type csvFile struct {
 	path string // as shown in messages
 	rows []row
@@ -41,6 +41,12 @@ func readCSV(path, display string) (*csvFile, error) {
 		return nil, &scenarios.Error{File: display, Msg: err.Error()}
 	}
 	data = infile.TrimBOM(data)
+	if bytes.IndexByte(data, '\r') >= 0 {
+		// Python's csv module, which Flee reads with, ends a line at a
+		// bare CR too, as Excel for Mac's "CSV (Macintosh)" saves them;
+		// Go's reads it as part of a field.
+		data = bytes.ReplaceAll(bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n")), []byte("\r"), []byte("\n"))
+	}
 	r := csv.NewReader(bytes.NewReader(data))
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = true
