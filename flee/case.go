@@ -738,6 +738,11 @@ func (c *Case) readLayout() error {
 			return f.errorf(r.line, "name", "%q has two rows (first on line %d)", name, prev)
 		}
 		names[name] = r.line
+		if strings.EqualFold(strings.TrimSpace(name), "all") && c.Total != nil {
+			// validation.csv, report.md and the figures name all camps
+			// together "all": a camp of that name was lost among them.
+			return f.errorf(r.line, "name", "a camp may not be named %q: validation.csv and the figures give that name to all camps together; rename the camp here and in locations.csv", name)
+		}
 		s := &Series{Name: name}
 		for j, file := range r.fields[1:] {
 			file = strings.TrimSpace(file)
@@ -784,6 +789,18 @@ func (c *Case) readLayout() error {
 	}
 	for _, l := range c.Locations {
 		if l.Type == Camp && names[l.Name] == 0 {
+			// A row whose name differs only in spaces or case is the
+			// likely one: say which.
+			var near []string
+			for n := range names {
+				if strings.EqualFold(strings.TrimSpace(n), l.Name) {
+					near = append(near, n)
+				}
+			}
+			if len(near) > 0 {
+				slices.Sort(near)
+				return f.errorf(names[near[0]], "name", "camp %q (locations.csv line %d) has no row; this row names %q: names are matched exactly, spaces and case too", l.Name, l.Line, near[0])
+			}
 			return f.errorf(0, "name", "camp %q (locations.csv line %d) has no row", l.Name, l.Line)
 		}
 	}

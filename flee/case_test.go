@@ -396,6 +396,16 @@ func TestBadCases(t *testing.T) {
 			"source_data/data_layout.csv:1: name: the first row must be the country total, total,refugees.csv; got \"C1\""},
 		{"layout camp", "source_data/data_layout.csv", "total,total.csv\nC1,c1.csv\nC2,c2.csv\n",
 			"source_data/data_layout.csv: name: camp \"C3\" (locations.csv line 8) has no row"},
+		// A name with a space after it, or in another case, was not
+		// pointed at: the message named no line of the file.
+		{"layout camp spaced", "source_data/data_layout.csv", "total,total.csv\nC1,c1.csv\nC2,c2.csv\nC3 ,c3.csv\n",
+			"source_data/data_layout.csv:4: name: camp \"C3\" (locations.csv line 8) has no row; this row names \"C3 \": names are matched exactly, spaces and case too"},
+		{"layout camp case", "source_data/data_layout.csv", "total,total.csv\nC1,c1.csv\nc2,c2.csv\nC3,c3.csv\n",
+			"source_data/data_layout.csv:3: name: camp \"C2\" (locations.csv line 7) has no row; this row names \"c2\": names are matched exactly, spaces and case too"},
+		// validation.csv's rows for all camps together are "all": a camp
+		// of that name was lost among them (and left out of report.md).
+		{"layout camp all", "source_data/data_layout.csv", "total,total.csv\nC1,c1.csv\nall,c2.csv\nC3,c3.csv\n",
+			"source_data/data_layout.csv:3: name: a camp may not be named \"all\": validation.csv and the figures give that name to all camps together; rename the camp here and in locations.csv"},
 		{"layout name of spaces", "source_data/data_layout.csv", "total,total.csv\n  ,c1.csv\n" + layout[len("total,total.csv\n"):],
 			"source_data/data_layout.csv:2: name: must not be empty or only spaces, got \"  \"; name the camp the series counts, or total"},
 		{"layout name of a tab", "source_data/data_layout.csv", "total,total.csv\n\t,c1.csv\n",
