@@ -121,6 +121,14 @@ func cmdImport(_ context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
+	if c.SettingsFile == "" {
+		// Said, not only written in the file's comments: FabFlee's case
+		// folders hold no settings file (its validation settings are one
+		// folder up), and their errors differ with Flee's defaults.
+		d := flee.DefaultSettings()
+		fmt.Fprintf(e.stderr, "borderwork import: note: %s has no simsetting.yml, so the scenario takes Flee's code defaults (max_move_speed %s km a day, default_move_chance %s, ...); FabFlee's validation cases take theirs from config_files/validation/simsetting.yml: copy it into the case and import again to use it\n",
+			pos[1], output.FormatFloat(d.MaxMoveSpeed), output.FormatFloat(d.DefaultMoveChance))
+	}
 	if *out == "" {
 		_, err := e.stdout.Write(data)
 		return err

@@ -56,6 +56,29 @@ func TestImportFlee(t *testing.T) {
 	}
 }
 
+// TestImportFleeSaysDefaults: a case without simsetting.yml, as FabFlee
+// keeps its case folders, is imported with Flee's code defaults, and a
+// note on standard error says so (it was said only in the file's
+// comments); one with it has no note.
+func TestImportFleeSaysDefaults(t *testing.T) {
+	t.Parallel()
+	if _, _, stderr := runCLI(t, "import", "flee", fleeCase); stderr != "" {
+		t.Errorf("import of a case with simsetting.yml says %q; want nothing on standard error", stderr)
+	}
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(fleeCase)); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(dir, "simsetting.yml")); err != nil {
+		t.Fatal(err)
+	}
+	status, _, stderr := runCLI(t, "import", "flee", dir)
+	want := "borderwork import: note: " + dir + " has no simsetting.yml, so the scenario takes Flee's code defaults (max_move_speed 360 km a day, default_move_chance 0.3, ...); FabFlee's validation cases take theirs from config_files/validation/simsetting.yml: copy it into the case and import again to use it\n"
+	if status != 0 || stderr != want {
+		t.Errorf("import of a case without simsetting.yml: status %d, standard error %q; want 0 and %q", status, stderr, want)
+	}
+}
+
 func TestImportFleeBadInput(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
