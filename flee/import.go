@@ -84,7 +84,10 @@ type border struct {
 //     location or a link) closes both halves of a split route; so does
 //     the engine's rule that an agent sent back to a border location goes
 //     on back to where it came from. With both, the split changes no
-//     count of any location on any day (TestBorderSplitChangesNothing).
+//     count of any location on any day (TestBorderSplitChangesNothing),
+//     unless a closure starts while an agent is on a route's first half:
+//     it is sent back from halfway, where Flee finishes the link first
+//     (docs/MODEL.md 15.6).
 //   - Flee's remove_forced_redirection rows change nothing it models and
 //     are listed in the header only.
 func Import(c *Case, opt ImportOptions) ([]byte, error) {
