@@ -3,6 +3,9 @@ package flee
 import (
 	"context"
 	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -367,5 +370,44 @@ func TestValidateStartDateMismatch(t *testing.T) {
 	}
 	if v.Start != moved.Start.Format("2006-01-02") {
 		t.Errorf("Start = %s, want the case's %s", v.Start, moved.Start.Format("2006-01-02"))
+	}
+}
+
+// TestValidateOtherData: a scenario is compared only with the data it was
+// made from. The same case with its registration corrections gone (the
+// auditor's case: every camp's day-0 count changed, and validate reported
+// another error without a word), or with a camp's day-0 count edited in
+// the scenario, is refused, naming the key, the day or camp and both
+// values.
+func TestValidateOtherData(t *testing.T) {
+	c, s := importTiny(t)
+	if _, err := Validate(context.Background(), s, c, ValidateOptions{Replicates: 1}); err != nil {
+		t.Fatalf("the case it was imported from: %v", err)
+	}
+	dir := copyTiny(t)
+	if err := os.Remove(filepath.Join(dir, "input_csv", "registration_corrections.csv")); err != nil {
+		t.Fatal(err)
+	}
+	other, err := Read(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Validate(context.Background(), s, other, ValidateOptions{Replicates: 1})
+	if err == nil || !errors.Is(err, scenarios.ErrInvalid) || !strings.Contains(err.Error(), ": flee.spawn: day ") ||
+		!strings.Contains(err.Error(), "registrations give") || !strings.Contains(err.Error(), "import flee "+dir) {
+		t.Errorf("Validate against the case without its corrections = %v; want flee.spawn refused, naming the day and both counts", err)
+	}
+
+	c, s = importTiny(t)
+	i := slices.IndexFunc(s.File.Locations, func(l scenarios.LocationSpec) bool { return l.Name == "C1" })
+	if i < 0 || s.File.Locations[i].Initial == nil {
+		t.Fatal("the imported tiny case has no initial agents at C1")
+	}
+	was := *s.File.Locations[i].Initial
+	more := was + 7
+	s.File.Locations[i].Initial = &more
+	_, err = Validate(context.Background(), s, c, ValidateOptions{Replicates: 1})
+	if want := fmt.Sprintf("C1 starts with %d agents, but the Flee case testdata/tiny registers %d there on day 0", more, was); err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("Validate with C1's initial agents edited = %v; want %q", err, want)
 	}
 }

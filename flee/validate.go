@@ -8,6 +8,7 @@ import (
 	"io"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -107,6 +108,9 @@ func Validate(ctx context.Context, s *scenarios.Scenario, c *Case, opt ValidateO
 	if err := CheckDays(s, c); err != nil {
 		return nil, err
 	}
+	if err := checkSameData(s, c, v.Days); err != nil {
+		return nil, err
+	}
 	raw := c.rawFor(v.Days)
 	for _, r := range raw {
 		v.Raw = append(v.Raw, float64(r))
@@ -160,6 +164,47 @@ func CheckDays(s *scenarios.Scenario, c *Case) error {
 		return nil
 	}
 	return s.ErrorAt("days", DaysPastPeriod(s.File.Days, c))
+}
+
+// checkSameData refuses a scenario whose agents are not those the case
+// c's registrations give over days: its flee.spawn, or a camp's initial
+// agents, differ from what import would write from c. Imported from
+// other data, or from this case before its registrations changed (a
+// correction added, a series edited), its runs would be compared with
+// observations they were not made from, and the errors silently differ.
+// The rest (capacities, settings, posts) a user may change on purpose.
+func checkSameData(s *scenarios.Scenario, c *Case, days int) error {
+	if s.File.Flee == nil {
+		return nil // refused elsewhere: not of the Flee rule set
+	}
+	again := fmt.Sprintf("import the case again (borderwork import flee %s), or give --data the case the scenario was imported from", c.Dir)
+	want, got := c.Spawn(), s.File.Flee.Spawn
+	for t := range min(days, len(want)) {
+		n := 0
+		if t < len(got) {
+			n = got[t]
+		}
+		if n != want[t] {
+			return s.ErrorAt("flee.spawn", fmt.Sprintf("day %d asks for %d new agents, but the Flee case %s's registrations give %d: the scenario was made from other data; %s",
+				t, n, c.Dir, want[t], again))
+		}
+	}
+	for _, l := range c.Camps() {
+		name := c.Locations[l].Name
+		i := slices.IndexFunc(s.File.Locations, func(x scenarios.LocationSpec) bool { return x.Name == name })
+		if i < 0 {
+			continue // said by the caller
+		}
+		n := 0
+		if p := s.File.Locations[i].Initial; p != nil {
+			n = *p
+		}
+		if want := c.Initial(l); n != want {
+			return s.ErrorAt(fmt.Sprintf("locations.%d.initial", i), fmt.Sprintf("%s starts with %d agents, but the Flee case %s registers %d there on day 0: the scenario was made from other data; %s",
+				name, n, c.Dir, want, again))
+		}
+	}
+	return nil
 }
 
 // DaysPastPeriod says why days past the case c's period are refused.
