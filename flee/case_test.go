@@ -471,6 +471,10 @@ func TestBadCases(t *testing.T) {
 			"simsetting.yml:2: move_rules.fixed_routes: not supported by borderwork's Flee rule set; only false is accepted"},
 		{"camp-making move chance", "simsetting.yml", "move_rules:\n  default_movechance: 0.001\n",
 			"simsetting.yml:2: move_rules.default_movechance: below 0.005, Flee makes every town a camp when it creates it, which borderwork's Flee rule set does not: give 0.005 or more, got 0.001"},
+		// PyYAML reads "False" as text, and Flee's bool() of it is true:
+		// it was read here as false, silently unlike Flee.
+		{"settings quoted boolean", "simsetting.yml", "move_rules:\n  avoid_short_stints: \"False\"\n",
+			"simsetting.yml:2: move_rules.avoid_short_stints: want true or false without quotes, got \"False\" in quotes: Flee reads text in quotes as true, whatever it says"},
 		{"settings number", "simsetting.yml", "move_rules:\n  max_move_speed: fast\n",
 			"simsetting.yml:2: move_rules.max_move_speed: want a number, got \"fast\""},
 		{"settings range", "simsetting.yml", "move_rules:\n  camp_movechance: 2\n",

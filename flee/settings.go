@@ -219,6 +219,12 @@ func readSettings(path, display string) (Settings, error) {
 				}
 				spec.set(&s, v)
 			case settingBool:
+				if n.quoted {
+					// PyYAML reads it as text, and Flee's bool() of any
+					// text but "" is true: "False" would be false here
+					// and true in Flee.
+					return s, bad(n, key, "want true or false without quotes, got %q in quotes: Flee reads text in quotes as true, whatever it says", n.scalar)
+				}
 				v, ok := yamlBool(n.scalar)
 				if !ok {
 					return s, bad(n, key, "want true or false, got %q", n.scalar)

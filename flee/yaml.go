@@ -22,6 +22,7 @@ type yamlNode struct {
 	key      string
 	line     int
 	scalar   string
+	quoted   bool // the scalar was written in quotes: text, to PyYAML
 	isList   bool
 	list     []string
 	children []*yamlNode
@@ -148,6 +149,7 @@ func (p *yamlParser) mapping(parent *yamlNode, indent int, path string) error {
 			}
 		default:
 			node.scalar = unquote(value)
+			node.quoted = node.scalar != value
 		}
 	}
 	return nil
