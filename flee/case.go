@@ -912,10 +912,12 @@ func (c *Case) readCorrections() error {
 			continue
 		}
 		name := nfc(r.fields[0])
+		// The total's series is corrected too, as Flee corrects any
+		// series of data_layout.csv by its name.
 		s := c.SeriesFor(name)
-		if s == nil || s == c.Total {
+		if s == nil {
 			return f.errorf(r.line, "camp", "%q has no series in data_layout.csv%s", name, c.spaced(name, func(n string) int {
-				if s := c.SeriesFor(n); s != nil && s != c.Total {
+				if c.SeriesFor(n) != nil {
 					return 0
 				}
 				return -1

@@ -683,3 +683,20 @@ func manyLocations(t *testing.T, n int) string {
 	writeCase(t, dir, "input_csv/routes.csv", r.String())
 	return dir
 }
+
+// TestReadCorrectsTotal: a registration correction of the total series
+// rescales it, as Flee's correctLevel1Registrations does any series of
+// data_layout.csv by name; it was refused, saying "total" had no series.
+func TestReadCorrectsTotal(t *testing.T) {
+	dir := copyTiny(t)
+	writeCase(t, dir, "input_csv/registration_corrections.csv", "total,2020-03-01\n")
+	c, err := Read(dir)
+	if err != nil {
+		t.Fatalf("a correction of total: %v", err)
+	}
+	// total.csv: 100 on 2020-01-01, 900 on 2020-03-01: the earlier point
+	// is scaled by 900/100.
+	if got := c.Total.Points[0].Value; got != 900 {
+		t.Errorf("the total on day 0 after its correction = %v; want 900", got)
+	}
+}
