@@ -691,6 +691,11 @@ func (c *Case) readConflicts() error {
 		if blank(r) {
 			continue
 		}
+		if comment(r) {
+			// Flee reads every row after the header as a day, and fails
+			// on this one; blamed for its values, it was hard to see.
+			return f.errorf(r.line, "", "a comment row (starting with #) after the header: Flee reads every row after the first as a day; delete it")
+		}
 		if len(r.fields) > len(header.fields) {
 			// Flee would ignore the extra values; a value shifted
 			// into the wrong location's column is likelier.

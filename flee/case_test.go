@@ -382,6 +382,10 @@ func TestBadCases(t *testing.T) {
 			"input_csv/routes.csv:2: name2: unknown location \"c2\" (not in locations.csv); did you mean \"C2\"? Flee matches names exactly"},
 		{"conflict value", "input_csv/conflicts.csv", "#Day, A, B\n0, 1, 0\n1, 1, high\n",
 			"input_csv/conflicts.csv:3: B: want a conflict intensity, 0 or more, got \" high\""},
+		// Blamed on the values: "B: want a value for each of the 2
+		// locations in the header".
+		{"conflict comment row", "input_csv/conflicts.csv", "#Day, A, B\n0, 1, 0\n# from here on, estimates\n1, 1, 0\n",
+			"input_csv/conflicts.csv:3: a comment row (starting with #) after the header: Flee reads every row after the first as a day; delete it"},
 		{"conflict too few", "input_csv/conflicts.csv", "#Day, A, B\n0, 1, 0\n1, 1\n",
 			"input_csv/conflicts.csv:3: B: want a value for each of the 2 locations in the header"},
 		{"conflict too many", "input_csv/conflicts.csv", "#Day, A, B\n0, 1, 0\n1, 1, 0, 1\n",
