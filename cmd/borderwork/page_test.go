@@ -63,27 +63,37 @@ func TestPageCommandReproduces(t *testing.T) {
 	}
 }
 
+// startServe starts borderwork serve with args on a free port of this
+// computer, and returns the page's URL and the function that stops it,
+// checking that it stopped with status 0. It sets testHookServing, a
+// package variable: its tests are not parallel.
+func startServe(t *testing.T, args ...string) (url string, stop func()) {
+	t.Helper()
+	addr := make(chan string, 1)
+	testHookServing = func(a string) { addr <- a }
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan int, 1)
+	go func() {
+		status, _, _ := runCLIContext(ctx, t, append([]string{"serve", "--addr", "127.0.0.1:0"}, args...)...)
+		done <- status
+	}()
+	url = "http://" + <-addr
+	return url, func() {
+		cancel()
+		testHookServing = nil
+		if status := <-done; status != 0 {
+			t.Errorf("serve stopped with status %d; want 0", status)
+		}
+	}
+}
+
 // TestServeMaxWork: --max-work lowers the work the page runs at once.
 // The classroom's default experiment, which the default limit runs, is
 // refused, saying how many days would run. It sets testHookServing, a
 // package variable: no t.Parallel.
 func TestServeMaxWork(t *testing.T) {
-	addr := make(chan string, 1)
-	testHookServing = func(a string) { addr <- a }
-	defer func() { testHookServing = nil }()
-	ctx, stop := context.WithCancel(context.Background())
-	done := make(chan int, 1)
-	go func() {
-		status, _, _ := runCLIContext(ctx, t, "serve", "--addr", "127.0.0.1:0", "--max-work", "2e6")
-		done <- status
-	}()
-	url := "http://" + <-addr
-	defer func() {
-		stop()
-		if status := <-done; status != 0 {
-			t.Errorf("serve stopped with status %d; want 0", status)
-		}
-	}()
+	url, stop := startServe(t, "--max-work", "2e6")
+	defer stop()
 	for _, tt := range []struct {
 		request, status, says string
 	}{
@@ -108,16 +118,7 @@ func TestServeMaxWork(t *testing.T) {
 // with its context; a bad scenario or address is refused before serving.
 // It sets testHookServing, a package variable: no t.Parallel.
 func TestServe(t *testing.T) {
-	addr := make(chan string, 1)
-	testHookServing = func(a string) { addr <- a }
-	defer func() { testHookServing = nil }()
-	ctx, stop := context.WithCancel(context.Background())
-	done := make(chan int, 1)
-	go func() {
-		status, _, _ := runCLIContext(ctx, t, "serve", "--addr", "127.0.0.1:0", small)
-		done <- status
-	}()
-	url := "http://" + <-addr
+	url, stop := startServe(t, small)
 	for path, want := range map[string]string{"/": `data-backend="server"`, "/api/info": `"file":"small.toml"`} {
 		resp, err := http.Get(url + path)
 		if err != nil {
@@ -130,9 +131,6 @@ func TestServe(t *testing.T) {
 		}
 	}
 	stop()
-	if status := <-done; status != 0 {
-		t.Errorf("serve stopped with status %d; want 0", status)
-	}
 
 	for _, args := range [][]string{{"serve", "nosuch"}, {"serve", "--addr", "nonsense"}, {"serve", "a", "b"},
 		{"serve", "--max-work", "0"}, {"serve", "--max-work", "lots"}} {
