@@ -264,20 +264,23 @@ func (c *Case) unknownLocation(name string) string {
 		return fmt.Sprintf("unknown location %q (not in locations.csv%s)", name, hint)
 	}
 	msg := fmt.Sprintf("unknown location %q (not in locations.csv)", name)
-	fold := func(s string) string {
-		return strings.Map(func(r rune) rune {
-			if r == ' ' || r == '_' || r == '-' {
-				return -1
-			}
-			return unicode.ToLower(r)
-		}, s)
-	}
 	for _, l := range c.Locations {
-		if fold(l.Name) == fold(name) {
+		if foldName(l.Name) == foldName(name) {
 			return msg + fmt.Sprintf("; did you mean %q? Flee matches names exactly", l.Name)
 		}
 	}
 	return msg
+}
+
+// foldName is a name without case, spaces, underscores or hyphens:
+// names that differ only in those are likely meant to be one.
+func foldName(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == ' ' || r == '_' || r == '-' {
+			return -1
+		}
+		return unicode.ToLower(r)
+	}, s)
 }
 
 func (c *Case) readPeriod() error {
@@ -692,9 +695,12 @@ func (c *Case) readConflicts() error {
 			continue
 		}
 		if comment(r) {
+			if len(r.fields) == 1 {
+				continue // Flee reads no value from it, and no day
+			}
 			// Flee reads every row after the header as a day, and fails
 			// on this one; blamed for its values, it was hard to see.
-			return f.errorf(r.line, "", "a comment row (starting with #) after the header: Flee reads every row after the first as a day; delete it")
+			return f.errorf(r.line, "", "a comment row (starting with #) with commas after the header: Flee reads every such row as a day; delete it")
 		}
 		if len(r.fields) > len(header.fields) {
 			// Flee would ignore the extra values; a value shifted
@@ -743,11 +749,7 @@ func (c *Case) readLayout() error {
 			return f.errorf(r.line, "name", "%q has two rows (first on line %d)", name, prev)
 		}
 		names[name] = r.line
-		if strings.EqualFold(strings.TrimSpace(name), "all") && c.Total != nil {
-			// validation.csv, report.md and the figures name all camps
-			// together "all": a camp of that name was lost among them.
-			return f.errorf(r.line, "name", "a camp may not be named %q: validation.csv and the figures give that name to all camps together; rename the camp here and in locations.csv", name)
-		}
+
 		s := &Series{Name: name}
 		for j, file := range r.fields[1:] {
 			file = strings.TrimSpace(file)
@@ -793,12 +795,17 @@ func (c *Case) readLayout() error {
 		return f.errorf(0, "", "no rows; want total,refugees.csv then one row per camp")
 	}
 	for _, l := range c.Locations {
+		if l.Type == Camp && l.Name == AllCamps {
+			// A camp of that name was lost among the rows of all camps
+			// together in validation.csv, report.md and the figures.
+			return f.errorf(names[l.Name], "name", "a camp may not be named %q: validation.csv and the figures give that name to all camps together; rename the camp here and in locations.csv (line %d)", l.Name, l.Line)
+		}
 		if l.Type == Camp && names[l.Name] == 0 {
-			// A row whose name differs only in spaces or case is the
-			// likely one: say which.
+			// A row whose name differs only in spaces, case, underscores
+			// or hyphens is the likely one: say which.
 			var near []string
 			for n := range names {
-				if strings.EqualFold(strings.TrimSpace(n), l.Name) {
+				if foldName(n) == foldName(l.Name) {
 					near = append(near, n)
 				}
 			}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"runtime"
 	"strings"
 	"testing"
@@ -221,6 +222,14 @@ func TestSettings(t *testing.T) {
 	if c.Settings.MaxMoveSpeed != 500 {
 		t.Errorf("simsetting.yml with a byte-order mark: speed %g; want 500", c.Settings.MaxMoveSpeed)
 	}
+	// Lines ended by a bare CR, as PyYAML reads them: the file was one
+	// line, "move_rules:\r  max_move_speed: 500", an unknown section.
+	writeCase(t, dir, "simsetting.yml", "move_rules:\r  max_move_speed: 400\r")
+	if c, err = Read(dir); err != nil {
+		t.Errorf("simsetting.yml with CR line ends: %v", err)
+	} else if c.Settings.MaxMoveSpeed != 400 {
+		t.Errorf("simsetting.yml with CR line ends: speed %v; want 400", c.Settings.MaxMoveSpeed)
+	}
 }
 
 // TestReadCROnlyLineEnds: a case whose CSV files end lines with a bare
@@ -254,6 +263,36 @@ func TestReadCROnlyLineEnds(t *testing.T) {
 	got.Dir, want.Dir = "", ""
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("the case with CR line ends reads as\n%+v\nwant, as with LF\n%+v", got, want)
+	}
+}
+
+// TestReadCampNamedAll: validation.csv's rows for all camps together are
+// "all", and a camp of that name was lost among them (and left out of
+// report.md): refused, naming its row. A series of data_layout.csv that
+// is no camp may be called so, and a camp "All" is not the rows' name.
+func TestReadCampNamedAll(t *testing.T) {
+	rename := func(to string) string {
+		dir := copyTiny(t)
+		for _, f := range []string{"input_csv/locations.csv", "input_csv/routes.csv", "input_csv/closures.csv", "source_data/data_layout.csv"} {
+			data, err := os.ReadFile(filepath.Join(dir, f))
+			if err != nil {
+				t.Fatal(err)
+			}
+			writeCase(t, dir, f, regexp.MustCompile(`\bC2\b`).ReplaceAllString(string(data), to))
+		}
+		return dir
+	}
+	_, err := Read(rename("all"))
+	if want := `source_data/data_layout.csv:3: name: a camp may not be named "all": validation.csv and the figures give that name to all camps together; rename the camp here and in locations.csv (line 7)`; err == nil || !strings.HasSuffix(err.Error(), want) {
+		t.Errorf("a camp named all: %v; want %q", err, want)
+	}
+	if _, err := Read(rename("All")); err != nil {
+		t.Errorf("a camp named All: %v; want it read", err)
+	}
+	dir := copyTiny(t)
+	writeCase(t, dir, "source_data/data_layout.csv", "total,total.csv\nC1,c1.csv\nC2,c2.csv,c2b.csv\nC3,c3.csv\nall,c1.csv\n")
+	if _, err := Read(dir); err != nil {
+		t.Errorf("a series named all that is no camp: %v; want it read", err)
 	}
 }
 
@@ -385,7 +424,11 @@ func TestBadCases(t *testing.T) {
 		// Blamed on the values: "B: want a value for each of the 2
 		// locations in the header".
 		{"conflict comment row", "input_csv/conflicts.csv", "#Day, A, B\n0, 1, 0\n# from here on, estimates\n1, 1, 0\n",
-			"input_csv/conflicts.csv:3: a comment row (starting with #) after the header: Flee reads every row after the first as a day; delete it"},
+			"input_csv/conflicts.csv:3: a comment row (starting with #) with commas after the header: Flee reads every such row as a day; delete it"},
+		// A comment of one field Flee reads as a day with no values, and
+		// no harm: skipped.
+		{"conflict comment row of one field", "input_csv/conflicts.csv", "#Day, A, B\n0, 1, 0\n# estimates from here\n1, 1, 0\n",
+			"input_csv/conflicts.csv: want a row for each of the 60 days (sim_period.csv), got 2"},
 		{"conflict too few", "input_csv/conflicts.csv", "#Day, A, B\n0, 1, 0\n1, 1\n",
 			"input_csv/conflicts.csv:3: B: want a value for each of the 2 locations in the header"},
 		{"conflict too many", "input_csv/conflicts.csv", "#Day, A, B\n0, 1, 0\n1, 1, 0, 1\n",
@@ -406,10 +449,6 @@ func TestBadCases(t *testing.T) {
 			"source_data/data_layout.csv:4: name: camp \"C3\" (locations.csv line 8) has no row; this row names \"C3 \": names are matched exactly, spaces and case too"},
 		{"layout camp case", "source_data/data_layout.csv", "total,total.csv\nC1,c1.csv\nc2,c2.csv\nC3,c3.csv\n",
 			"source_data/data_layout.csv:3: name: camp \"C2\" (locations.csv line 7) has no row; this row names \"c2\": names are matched exactly, spaces and case too"},
-		// validation.csv's rows for all camps together are "all": a camp
-		// of that name was lost among them (and left out of report.md).
-		{"layout camp all", "source_data/data_layout.csv", "total,total.csv\nC1,c1.csv\nall,c2.csv\nC3,c3.csv\n",
-			"source_data/data_layout.csv:3: name: a camp may not be named \"all\": validation.csv and the figures give that name to all camps together; rename the camp here and in locations.csv"},
 		{"layout name of spaces", "source_data/data_layout.csv", "total,total.csv\n  ,c1.csv\n" + layout[len("total,total.csv\n"):],
 			"source_data/data_layout.csv:2: name: must not be empty or only spaces, got \"  \"; name the camp the series counts, or total"},
 		{"layout name of a tab", "source_data/data_layout.csv", "total,total.csv\n\t,c1.csv\n",
@@ -478,7 +517,11 @@ func TestBadCases(t *testing.T) {
 		// PyYAML reads "False" as text, and Flee's bool() of it is true:
 		// it was read here as false, silently unlike Flee.
 		{"settings quoted boolean", "simsetting.yml", "move_rules:\n  avoid_short_stints: \"False\"\n",
-			"simsetting.yml:2: move_rules.avoid_short_stints: want true or false without quotes, got \"False\" in quotes: Flee reads text in quotes as true, whatever it says"},
+			"simsetting.yml:2: move_rules.avoid_short_stints: want true or false without quotes, got \"False\" in quotes: Flee reads text in quotes as true, whatever it says, unless it is empty"},
+		// The same of a rule borderwork accepts only off: it was taken
+		// as off, where Flee turns it on.
+		{"settings quoted off", "simsetting.yml", "move_rules:\n  fixed_routes: \"False\"\n",
+			"simsetting.yml:2: move_rules.fixed_routes: want true or false without quotes, got \"False\" in quotes: Flee reads text in quotes as true, whatever it says, unless it is empty"},
 		{"settings number", "simsetting.yml", "move_rules:\n  max_move_speed: fast\n",
 			"simsetting.yml:2: move_rules.max_move_speed: want a number, got \"fast\""},
 		{"settings range", "simsetting.yml", "move_rules:\n  camp_movechance: 2\n",

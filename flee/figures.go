@@ -118,7 +118,7 @@ func ReadFigureData(path string) (*FigureData, error) {
 			}
 			d.Start = date
 		}
-		if c := t.Cell(i, "camp"); c != "all" && !slices.Contains(d.Camps, c) {
+		if c := t.Cell(i, "camp"); c != AllCamps && !slices.Contains(d.Camps, c) {
 			d.Camps = append(d.Camps, c)
 		}
 	}
@@ -143,7 +143,7 @@ func ReadFigureData(path string) (*FigureData, error) {
 	}
 	for i := range t.Rows {
 		day, _ := t.Int(i, "day")
-		if camp := t.Cell(i, "camp"); camp != "all" {
+		if camp := t.Cell(i, "camp"); camp != AllCamps {
 			ci := slices.Index(d.Camps, camp)
 			s := d.Simulated[ci]
 			for _, c := range []struct {

@@ -195,6 +195,9 @@ func readSettings(path, display string) (Settings, error) {
 			switch spec.kind {
 			case settingIgnored:
 			case settingOff:
+				if n.quoted && spec.off == "false" {
+					return s, bad(n, key, quotedBool, n.scalar)
+				}
 				if !isOff(n, spec.off) {
 					if spec.off == "" {
 						return s, bad(n, key, "not supported by borderwork's Flee rule set; remove it")
@@ -220,10 +223,7 @@ func readSettings(path, display string) (Settings, error) {
 				spec.set(&s, v)
 			case settingBool:
 				if n.quoted {
-					// PyYAML reads it as text, and Flee's bool() of any
-					// text but "" is true: "False" would be false here
-					// and true in Flee.
-					return s, bad(n, key, "want true or false without quotes, got %q in quotes: Flee reads text in quotes as true, whatever it says", n.scalar)
+					return s, bad(n, key, quotedBool, n.scalar)
 				}
 				v, ok := yamlBool(n.scalar)
 				if !ok {
@@ -312,6 +312,11 @@ func (s *Settings) check() *settingError {
 	}
 	return nil
 }
+
+// quotedBool refuses a boolean written in quotes: PyYAML reads it as
+// text, and Flee's bool() of any text but "" is true, so "False" would
+// be false here and true in Flee.
+const quotedBool = "want true or false without quotes, got %q in quotes: Flee reads text in quotes as true, whatever it says, unless it is empty"
 
 // MaxAwareness is the deepest route lookahead the rule set accepts.
 const MaxAwareness = 3

@@ -177,7 +177,7 @@ func checkSameData(s *scenarios.Scenario, c *Case, days int) error {
 	if s.File.Flee == nil {
 		return nil // refused elsewhere: not of the Flee rule set
 	}
-	again := fmt.Sprintf("import the case again (borderwork import flee %s), or give --data the case the scenario was imported from", c.Dir)
+	again := fmt.Sprintf("import the case again (borderwork import flee %s, with the flags the scenario was imported with), or give --data the case it was imported from", c.Dir)
 	want, got := c.Spawn(), s.File.Flee.Spawn
 	for t := range min(days, len(want)) {
 		n := 0
@@ -261,6 +261,10 @@ func (v *Validation) Write(dir string) (tables []string, err error) {
 	return tables, nil
 }
 
+// AllCamps is the camp name of validation.csv's rows (and the figures'
+// lines) for all camps together; no camp may have it.
+const AllCamps = "all"
+
 // WriteTable writes validation.csv: one row per camp, day and measure.
 func (v *Validation) WriteTable(w io.Writer) error {
 	cw := csv.NewWriter(w)
@@ -268,7 +272,7 @@ func (v *Validation) WriteTable(w io.Writer) error {
 	start, _ := parseDate(v.Start)
 	reps := len(v.Simulated)
 	for ci := 0; ci <= len(v.Camps); ci++ {
-		name := "all"
+		name := AllCamps
 		if ci < len(v.Camps) {
 			name = v.Camps[ci]
 		}

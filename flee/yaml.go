@@ -45,7 +45,10 @@ func parseYAML(data []byte, display string) (*yamlNode, error) {
 	// first key; Flee's YAML reader skips it too.
 	data = infile.TrimBOM(data)
 	var lines []yamlLine
-	for i, raw := range strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n") {
+	// A bare CR ends a line too, as PyYAML reads it (files of old Mac
+	// editors).
+	text := strings.ReplaceAll(strings.ReplaceAll(string(data), "\r\n", "\n"), "\r", "\n")
+	for i, raw := range strings.Split(text, "\n") {
 		text := stripYAMLComment(raw)
 		if strings.TrimSpace(text) == "" {
 			continue

@@ -126,7 +126,7 @@ func cmdImport(_ context.Context, args []string, e *env) error {
 		// folders hold no settings file (its validation settings are one
 		// folder up), and their errors differ with Flee's defaults.
 		d := flee.DefaultSettings()
-		fmt.Fprintf(e.stderr, "borderwork import: note: %s has no simsetting.yml, so the scenario takes Flee's code defaults (max_move_speed %s km a day, default_move_chance %s, ...); FabFlee's validation cases take theirs from config_files/validation/simsetting.yml: copy it into the case and import again to use it\n",
+		fmt.Fprintf(e.stderr, "borderwork import: note: %s has no simsetting.yml, so the scenario takes Flee's code defaults (max_move_speed %s km a day, default_movechance %s, ...); FabFlee's validation cases take theirs from config_files/validation/simsetting.yml: copy it into the case and import again to use it\n",
 			pos[1], output.FormatFloat(d.MaxMoveSpeed), output.FormatFloat(d.DefaultMoveChance))
 	}
 	if *out == "" {

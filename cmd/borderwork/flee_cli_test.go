@@ -73,7 +73,7 @@ func TestImportFleeSaysDefaults(t *testing.T) {
 		t.Fatal(err)
 	}
 	status, _, stderr := runCLI(t, "import", "flee", dir)
-	want := "borderwork import: note: " + dir + " has no simsetting.yml, so the scenario takes Flee's code defaults (max_move_speed 360 km a day, default_move_chance 0.3, ...); FabFlee's validation cases take theirs from config_files/validation/simsetting.yml: copy it into the case and import again to use it\n"
+	want := "borderwork import: note: " + dir + " has no simsetting.yml, so the scenario takes Flee's code defaults (max_move_speed 360 km a day, default_movechance 0.3, ...); FabFlee's validation cases take theirs from config_files/validation/simsetting.yml: copy it into the case and import again to use it\n"
 	if status != 0 || stderr != want {
 		t.Errorf("import of a case without simsetting.yml: status %d, standard error %q; want 0 and %q", status, stderr, want)
 	}
