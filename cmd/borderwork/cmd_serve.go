@@ -66,7 +66,7 @@ func cmdServe(ctx context.Context, args []string, e *env) error {
 	addr := fs.String("addr", "127.0.0.1:8080", "listen on `HOST:PORT`")
 	limits := web.DefaultLimits()
 	maxWork := fs.String("max-work", "", "refuse experiments expected to simulate more than `N` agent-steps (default "+
-		strings.Replace(strconv.FormatFloat(limits.MaxWork, 'g', -1, 64), "e+0", "e", 1)+");\nlower it, to 5e8 say, so that no experiment holds a slow computer long")
+		strings.Replace(strconv.FormatFloat(limits.MaxWork, 'g', -1, 64), "e+0", "e", 1)+");\nlower it, to 5e8 say, so that no experiment holds a slow computer long, or raise it on a\nlarge one ($"+runs.EnvMaxWork+", the command line's limit, does not set it)")
 	pos, err := fs.parse(args, e)
 	if err != nil {
 		return err

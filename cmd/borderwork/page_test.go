@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/borderwork/borderwork/scenarios"
 	"github.com/borderwork/borderwork/web"
@@ -77,14 +78,29 @@ func startServe(t *testing.T, args ...string) (url string, stop func()) {
 		status, _, _ := runCLIContext(ctx, t, append([]string{"serve", "--addr", "127.0.0.1:0"}, args...)...)
 		done <- status
 	}()
-	url = "http://" + <-addr
-	return url, func() {
+	stopped := false
+	stop = func() {
+		if stopped {
+			return
+		}
+		stopped = true
 		cancel()
 		testHookServing = nil
 		if status := <-done; status != 0 {
 			t.Errorf("serve stopped with status %d; want 0", status)
 		}
 	}
+	t.Cleanup(stop) // after a t.Fatal too
+	select {
+	case a := <-addr:
+		return "http://" + a, stop
+	case status := <-done:
+		done <- status // for stop
+		t.Fatalf("borderwork serve %q stopped with status %d before it listened", args, status)
+	case <-time.After(time.Minute):
+		t.Fatalf("borderwork serve %q did not listen within a minute", args)
+	}
+	return "", stop
 }
 
 // TestServeMaxWork: --max-work lowers the work the page runs at once.
@@ -92,8 +108,7 @@ func startServe(t *testing.T, args ...string) (url string, stop func()) {
 // refused, saying how many days would run. It sets testHookServing, a
 // package variable: no t.Parallel.
 func TestServeMaxWork(t *testing.T) {
-	url, stop := startServe(t, "--max-work", "2e6")
-	defer stop()
+	url, _ := startServe(t, "--max-work", "2e6")
 	for _, tt := range []struct {
 		request, status, says string
 	}{
