@@ -99,7 +99,10 @@ func (x *Prepared) ExecuteLogged(ctx context.Context, jobs []int, workers int, l
 				err = err2
 			}
 		} else if e := shared.entry(k); e != nil {
-			res, err = e.get(func() (*sim.Result, error) { return simulate(ctx, k, nil) })
+			// Simulated as the first job sharing it, whichever job gets
+			// here first: an error names the same run whatever the
+			// number of workers.
+			res, err = e.get(func() (*sim.Result, error) { return simulate(ctx, e.first, nil) })
 			shared.release(k)
 		} else {
 			res, err = simulate(ctx, k, nil)
@@ -129,10 +132,11 @@ type sharedRuns struct {
 }
 
 type sharedRun struct {
-	once sync.Once
-	res  *sim.Result
-	err  error
-	uses int // jobs yet to take it; guarded by sharedRuns.mu
+	first int // the lowest job sharing it, whose run it is simulated as
+	once  sync.Once
+	res   *sim.Result
+	err   error
+	uses  int // jobs yet to take it; guarded by sharedRuns.mu
 }
 
 func newSharedRuns(x *Prepared, jobs []int) *sharedRuns {
@@ -144,8 +148,9 @@ func newSharedRuns(x *Prepared, jobs []int) *sharedRuns {
 		if _, g, rep := x.Coords(k); x.reuse[g] {
 			key := [2]int{g, rep}
 			if s.entries[key] == nil {
-				s.entries[key] = &sharedRun{}
+				s.entries[key] = &sharedRun{first: k}
 			}
+			s.entries[key].first = min(s.entries[key].first, k)
 			s.entries[key].uses++
 		}
 	}
