@@ -57,9 +57,16 @@ func sweepPlan(t *testing.T, reps int) *experiment.Prepared {
 // changes the scenario first (its seed, its days).
 func sweepPlanOf(t *testing.T, s *scenarios.Scenario) *experiment.Prepared {
 	t.Helper()
-	p, err := experiment.NewSweep(s, "classroom", []string{"closed", "malfunctioning"}, experiment.SweepSpec{
+	return prepareSweep(t, s, []string{"closed", "malfunctioning"}, experiment.SweepSpec{
 		Vary: []string{"regimes.malfunctioning.outage_start=0:0.2:3"},
 	})
+}
+
+// prepareSweep is the prepared sweep of spec over the classroom scenario
+// s and regimes.
+func prepareSweep(t *testing.T, s *scenarios.Scenario, regimes []string, spec experiment.SweepSpec) *experiment.Prepared {
+	t.Helper()
+	p, err := experiment.NewSweep(s, "classroom", regimes, spec)
 	if err != nil {
 		t.Fatal(err)
 	}

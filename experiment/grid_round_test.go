@@ -55,16 +55,9 @@ func TestFolderOfUnroundedGridRefused(t *testing.T) {
 		_, _, err := experiment.ResumePlan(context.Background(), out)
 		wantRefused(t, "ResumePlan", err, append(want, "fresh folder"))
 		// The whole command given again, as this version plans it.
-		p, err := experiment.NewSweep(classroom(t, 1, 30), "classroom", []string{"closed", "malfunctioning"}, experiment.SweepSpec{
+		now := prepareSweep(t, classroom(t, 1, 30), []string{"closed", "malfunctioning"}, experiment.SweepSpec{
 			Vary: []string{"regimes.malfunctioning.outage_start=0:0.3:4"},
 		})
-		if err != nil {
-			t.Fatal(err)
-		}
-		now, err := p.Prepare()
-		if err != nil {
-			t.Fatal(err)
-		}
 		_, err = experiment.Resumable(context.Background(), out, now, now.AllJobs())
 		wantRefused(t, "Resumable", err, append(want, "fresh folder"))
 		foldertest.Same(t, "the interrupted folder", out, before)

@@ -183,17 +183,10 @@ func TestSweepReportTablesEveryPoint(t *testing.T) {
 // "every point" of a mean that is the same at all of them.
 func TestSweepReportRangesManyPoints(t *testing.T) {
 	s := classroom(t, 2, 60)
-	p, err := experiment.NewSweep(s, "classroom", []string{"closed", "malfunctioning"}, experiment.SweepSpec{
+	x := prepareSweep(t, s, []string{"closed", "malfunctioning"}, experiment.SweepSpec{
 		Design: "lhs", Samples: experiment.ReportPointsMax + 1,
 		Vary: []string{"regimes.malfunctioning.outage_start=0:0.3"},
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	x, err := p.Prepare()
-	if err != nil {
-		t.Fatal(err)
-	}
 	out := filepath.Join(t.TempDir(), "out")
 	if _, err := experiment.Write(context.Background(), x, out, experiment.Options{Workers: 2}); err != nil {
 		t.Fatal(err)
@@ -285,17 +278,10 @@ func TestSweepReportDocsSayTheLimit(t *testing.T) {
 // within rounding of the value stats.csv records.
 func TestSweepReportLHSValuesReadable(t *testing.T) {
 	s := classroom(t, 2, 30)
-	p, err := experiment.NewSweep(s, "classroom", []string{"malfunctioning"}, experiment.SweepSpec{
+	x := prepareSweep(t, s, []string{"malfunctioning"}, experiment.SweepSpec{
 		Design: "lhs", Samples: 8,
 		Vary: []string{"regimes.malfunctioning.outage_start=0:0.3"},
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	x, err := p.Prepare()
-	if err != nil {
-		t.Fatal(err)
-	}
 	out := filepath.Join(t.TempDir(), "out")
 	if _, err := experiment.Write(context.Background(), x, out, experiment.Options{Workers: 2, Formats: []string{}}); err != nil {
 		t.Fatal(err)
