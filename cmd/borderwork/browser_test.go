@@ -848,6 +848,10 @@ func TestPageWaitsItsTurn(t *testing.T) {
 	if said := eval[string](t, ctx, `document.getElementById("results-pending").textContent`); !banner.MatchString(said) {
 		t.Errorf("waiting after an experiment has finished, the banner over the results says %q; want how long, about, as %s", said, banner)
 	}
+	// Nor are those results dimmed as out of date: the run repeats them.
+	if stale := eval[bool](t, ctx, `document.getElementById("results").classList.contains("stale")`); stale {
+		t.Error("Run pressed again on the settings of the results shown: the results are marked out of date; want them shown as they are, since the run repeats them")
+	}
 	release()
 	if state := waitRun(t, ctx); state != "done" {
 		t.Errorf("once the slot was free again the run ended %q; want done", state)

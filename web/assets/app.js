@@ -1676,7 +1676,9 @@ function setPending(what) {
     : p.same ? `These are the results of these same settings; the run that repeats them ${how}.`
     : `These are the results of the settings before; the new run ${how}.`;
   box.hidden = false;
-  $("results").classList.toggle("stale", p.stale);
+  // Results of the very settings being run again are not out of date:
+  // the run gives the same numbers (the same seed).
+  $("results").classList.toggle("stale", p.stale && !p.same);
 }
 
 // sameSettings says whether requests a and b run the same experiment,
