@@ -324,32 +324,69 @@ func TestChainFailsOnClassroom(t *testing.T) {
 	}
 }
 
-// TestChainAtWorkWhenFailingPostsTrap: the audit's counter-example. With
-// most migrants documented but poor and a post that processes 9 a day,
-// failing posts trap migrants, and about half the abuse malfunction adds
-// at open admission (48%) falls on trapped or stranded migrants, against
-// about 1% in the classroom defaults. Asked for "most of it" the chain at
-// open is not shown to fail; asked for more than a quarter, it holds.
-// At closed admission less of it (about 23%) is on trapped migrants, so
-// at 0.5 the chain fails there and the claim still does not hold through
-// trapping.
+// TestChainAtWorkWhenFailingPostsTrap: the check can find the chain at
+// work, by the mechanism the claim names. With most migrants documented
+// but poor, a post that processes 9 a day and smugglers who never charge
+// less than 400 dollars (more than most of them carry), failing posts
+// trap people who have no way round them: about 64% of the abuse
+// malfunction adds at open admission, and 60% at closed, falls on
+// trapped or stranded migrants. Asked for "most of it" the chain is not
+// shown to fail at either; asked for more than a quarter it holds at
+// both, and so does the claim on the abuse harms. Smugglers who never
+// leave the market change none of this.
+//
+// Without the price floor the same setting once stood here, with 48% at
+// open admission; but that share rested on smuggling markets dying for
+// good (docs/MODEL.md 7.11, a known limitation): with smugglers who
+// never leave, it is about 22%, and the chain fails.
 func TestChainAtWorkWhenFailingPostsTrap(t *testing.T) {
-	sets := []string{"origins.Village.documented=0.85", "origins.Village.money_mean=50", "posts.Post.capacity=9"}
-	half := classroomCheck(t, DefaultChainShare, sets...)
-	c := claimOn(t, half, "abuse_events")
-	if c.ChainAtOpen == ChainFails || c.ChainAtClosed != ChainFails {
-		t.Errorf("s = 0.5: the chain %s at open, %s at closed; want it not to fail at open (about half on trapped migrants) and to fail at closed", c.ChainAtOpen, c.ChainAtClosed)
+	poor := []string{"origins.Village.documented=0.85", "origins.Village.money_mean=50", "posts.Post.capacity=9"}
+	floor := append(slices.Clone(poor), "smuggling.price_min=400")
+	stay := "smuggling.exit_after_days=0"
+	shareAt := func(res *Outcome, row string) float64 {
+		t.Helper()
+		for _, m := range res.Mediation {
+			if m.Row == row {
+				return m.Share
+			}
+		}
+		t.Fatalf("no mediation row %s", row)
+		return 0
 	}
-	quarter := classroomCheck(t, 0.25, sets...)
+	const open, closed = "malfunction|closure=open", "malfunction|closure=closed"
+
+	half := classroomCheck(t, DefaultChainShare, floor...)
+	if c := claimOn(t, half, "abuse_events"); c.ChainAtOpen == ChainFails || c.ChainAtClosed == ChainFails {
+		t.Errorf("s = 0.5: the chain %s at open, %s at closed; want it not shown to fail at either (about 64%% and 60%% on trapped migrants)", c.ChainAtOpen, c.ChainAtClosed)
+	}
+	for _, tt := range []struct {
+		row    string
+		lo, hi float64
+	}{{open, 0.55, 0.75}, {closed, 0.5, 0.7}} {
+		if got := shareAt(half, tt.row); !(got > tt.lo && got < tt.hi) {
+			t.Errorf("%s: %.0f%% of the abuse malfunction adds falls on trapped migrants; want %.0f%% to %.0f%% (measured: 64%% at open, 60%% at closed)", tt.row, 100*got, 100*tt.lo, 100*tt.hi)
+		}
+	}
+	quarter := classroomCheck(t, 0.25, floor...)
 	for _, harm := range ChainHarms {
-		if c := claimOn(t, quarter, harm); c.ChainAtOpen != ChainHolds || c.ChainShare != 0.25 {
-			t.Errorf("%s, s = 0.25: the chain %s at open; want it to hold", harm, c.ChainAtOpen)
+		if c := claimOn(t, quarter, harm); c.ChainAtOpen != ChainHolds || c.ChainAtClosed != ChainHolds || c.Holds != ClaimHolds {
+			t.Errorf("%s, s = 0.25: the chain %s at open, %s at closed, the claim %s; want the chain to hold at both and the claim to hold", harm, c.ChainAtOpen, c.ChainAtClosed, c.Holds)
 		}
 	}
-	for _, m := range quarter.Mediation {
-		if m.Row == "malfunction|closure=open" && !(m.Share > 0.4 && m.Share < 0.6) {
-			t.Errorf("%.0f%% of the abuse malfunction adds at open admission falls on trapped migrants; want about half (the audit: 48%%)", 100*m.Share)
-		}
+	// Not from markets dying: with smugglers who never leave, the same.
+	kept := classroomCheck(t, DefaultChainShare, append(slices.Clone(floor), stay)...)
+	if a, b := shareAt(half, open), shareAt(kept, open); math.Abs(a-b) > 0.05 {
+		t.Errorf("with the price floor, %.0f%% on trapped migrants at open admission, but %.0f%% when smugglers never leave; want the same within 5 points", 100*a, 100*b)
+	}
+
+	// Without the floor, the share is the dying markets'.
+	dying := classroomCheck(t, DefaultChainShare, poor...)
+	alive := classroomCheck(t, DefaultChainShare, append(slices.Clone(poor), stay)...)
+	if a, b := shareAt(dying, open), shareAt(alive, open); !(a > 0.4 && b < 0.3) {
+		t.Errorf("without the price floor, %.0f%% on trapped migrants at open admission, %.0f%% when smugglers never leave; want above 40%% (measured: 48%%) and below 30%% (22%%)", 100*a, 100*b)
+	}
+	if c := claimOn(t, alive, "abuse_events"); c.ChainAtOpen != ChainFails || c.ChainAtClosed != ChainFails {
+		t.Errorf("without the price floor, smugglers never leaving: the chain %s at open, %s at closed; want it to fail at both", c.ChainAtOpen, c.ChainAtClosed)
 	}
 }
 

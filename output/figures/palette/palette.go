@@ -117,6 +117,15 @@ const CasingWidth = 0.45
 // colours again (Color).
 func Colors() int { return len(okabeIto) }
 
+// Styles is how many slots, from 0, are drawn apart: no two of them
+// draw lines of the same colour and dash pattern (28: the built-in
+// regimes' four colours with one pattern each, the last four with all
+// six). Slot Styles()+k is drawn as slot builtinSlots+k. In bars, which
+// show colour and hatch, all but the last differ: slot 27 (yellow,
+// dash-dot) is hatched crossed, as yellow's first bars (slot 6), too
+// light to show plain, are.
+func Styles() int { return builtinSlots + (len(okabeIto)-builtinSlots)*len(dashes) }
+
 // builtinSlots is how many of the palette's first colours are the
 // built-in regimes' (open, closed, malfunctioning, hbm): slots past the
 // palette cycle over the colours after them, never back onto a built-in
@@ -125,12 +134,18 @@ func Colors() int { return len(okabeIto) }
 // follow the slot itself, still tell such regimes apart.)
 const builtinSlots = 4
 
-// Color is the colour of the series in slot.
+// Color is the colour of the series in slot. Past the palette, the
+// colours after the built-in regimes' are taken in turn, one colour
+// further on every 12 slots (when colour and dash pattern would come
+// round together again), so that each is drawn with all six dash
+// patterns before any slot looks like an earlier one (Styles).
 func Color(slot int) color.NRGBA {
 	switch {
 	case slot >= len(okabeIto):
 		n := len(okabeIto) - builtinSlots
-		return okabeIto[builtinSlots+(slot-builtinSlots)%n]
+		k := (slot - builtinSlots) % (n * len(dashes))
+		const round = 12 // the least common multiple of 4 colours and 6 dash patterns
+		return okabeIto[builtinSlots+(k-k/round)%n]
 	case slot >= 0:
 		return okabeIto[slot]
 	case slot == Neutral:
@@ -139,9 +154,9 @@ func Color(slot int) color.NRGBA {
 	return partGreys[Rank(slot)%len(partGreys)]
 }
 
-// dashes are the line patterns of successive series. The first 16
-// series all differ in colour or pattern (past the 8th, colours cycle
-// over the palette's last 4, Color), and the first 6 differ in
+// dashes are the line patterns of successive series. The first Styles()
+// series' lines all differ in colour or pattern (past the 8th, colours
+// cycle over the palette's last 4, Color), and the first 6 differ in
 // both. (The 7th, yellow,
 // has the first's solid line, but a dark casing: see Light.)
 var dashes = [][]float64{
