@@ -3,6 +3,8 @@ package programme
 import (
 	"context"
 	"encoding/json"
+	"fmt"
+	"image/color"
 	"os"
 	"path/filepath"
 	"slices"
@@ -128,9 +130,16 @@ func mapsKeys[V any](m map[string]V) func(func(string) bool) {
 // style in all the folder's figures (Kind.Style), each regime keeps its
 // own colour (as in a compare folder), and the four arms of a regime,
 // which its figures over days draw together, differ in colour; with up
-// to five regimes no two arms share a style. With one regime the arms keep
-// RegimeStyle's, as before.
+// to five regimes no two arms look alike, in lines (colour and dash
+// pattern) or in bars (colour and hatch), as the palette draws them: the
+// arms once took slots that differed only past the palette's 16 looks
+// (decreed and decreed+programme, both reddish purple, long-dashed, in
+// mauritania). With one regime the arms keep RegimeStyle's, as before.
 func TestArmStyles(t *testing.T) {
+	type look struct {
+		c       color.NRGBA
+		pattern string
+	}
 	for _, regimes := range [][]string{
 		{"malfunctioning"},
 		{"malfunctioning", "hbm"},
@@ -156,22 +165,35 @@ func TestArmStyles(t *testing.T) {
 			}
 			continue
 		}
-		seen := map[int]string{}
+		lines, bars := map[look]string{}, map[look]string{}
 		for _, r := range regimes {
 			if got, want := st(r), palette.RegimeStyle(r, regimes); got != want {
 				t.Errorf("%s: %s takes style %d; want its regime's, %d", name, r, got, want)
 			}
-			colours := map[int]string{}
+			colours := map[color.NRGBA]string{}
 			for _, a := range ArmNames(Arms([]string{r})) {
 				slot := st(a) - 1
-				if b, ok := colours[slot%paletteColours]; ok {
-					t.Errorf("%s: %s and %s share a colour (%d)", name, a, b, slot%paletteColours)
+				c := palette.Color(slot)
+				if b, ok := colours[c]; ok {
+					t.Errorf("%s: %s and %s share a colour (%v)", name, a, b, c)
 				}
-				colours[slot%paletteColours] = a
-				if b, ok := seen[slot%paletteStyles]; ok && len(regimes) <= 5 {
-					t.Errorf("%s: %s and %s share a style (%d)", name, a, b, slot)
+				colours[c] = a
+				if len(regimes) > 5 {
+					continue
 				}
-				seen[slot%paletteStyles] = a
+				for _, drawn := range []struct {
+					as   string
+					seen map[look]string
+					l    look
+				}{
+					{"lines", lines, look{c, fmt.Sprint(palette.Dashes(slot))}},
+					{"bars", bars, look{c, fmt.Sprint(palette.HatchOf(slot))}},
+				} {
+					if b, ok := drawn.seen[drawn.l]; ok {
+						t.Errorf("%s: %s (slot %d) and %s look alike in %s: %v", name, a, slot, b, drawn.as, drawn.l)
+					}
+					drawn.seen[drawn.l] = a
+				}
 			}
 		}
 	}

@@ -2,6 +2,7 @@ package programme
 
 import (
 	"fmt"
+	"image/color"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -119,52 +120,76 @@ func shaded(src experiment.Source, regimes []string) (func(string) bool, error) 
 // bands kept (the regime's and black's grey) apart from each other.
 var armColours = []int{7, 5, 6}
 
-// paletteColours and paletteStyles are how many colours the figures'
-// palette has, and how many series it draws apart in colour or pattern
-// (figures' dash patterns: 6, coprime with 8).
-const (
-	paletteColours = 8
-	paletteStyles  = 24
-)
+// look is how the palette draws a slot: as a line (its colour and dash
+// pattern) or as a bar (its colour and hatch). Two arms are told apart
+// by what is drawn, not by their slots, which past the palette's eighth
+// come round to colours already taken (palette.Color).
+type look struct {
+	c       color.NRGBA
+	bar     bool
+	pattern string
+}
+
+// looksOf are the looks of slot, as a line and as a bar.
+func looksOf(slot int) [2]look {
+	c := palette.Color(slot)
+	return [2]look{
+		{c: c, pattern: fmt.Sprint(palette.Dashes(slot))},
+		{c: c, bar: true, pattern: fmt.Sprint(palette.HatchOf(slot))},
+	}
+}
 
 // style is a programme folder's Kind.Style. With one regime, nil: its arms
 // take RegimeStyle's colours in order, as they always have. With several,
 // each regime keeps its own colour (RegimeStyle among the regimes), and
 // its arms with the programme take, in order, the first colour of their
 // kind's preference (armColours, then the palette's order) that no other
-// arm of the regime has, in the first of its three patterns no arm of the
-// folder has yet: so that every arm keeps one style in all the folder's
-// figures, the four of a regime (which its figures over days draw
-// together) differ in colour, and up to five regimes' arms (20 of the
-// palette's 24 styles) all differ.
+// arm of the regime has, in the first slot of that colour that looks like
+// no arm of the folder yet, as a line or as a bar: so that every arm
+// keeps one style in all the folder's figures, the four of a regime
+// (which its figures over days draw together) differ in colour, and up
+// to five regimes' arms (20 of the palette's 27 looks, palette.Styles)
+// all differ.
 func style(src experiment.Source) (func(string) int, error) {
 	info, err := ReadInfo(src.Manifest)
 	if err != nil || len(info.Regimes) < 2 {
 		return nil, err
 	}
-	slots := map[string]int{} // arm -> palette position, from 0
-	used := map[int]bool{}    // positions taken, modulo paletteStyles
-	for _, r := range info.Regimes {
-		s := palette.RegimeStyle(r, info.Regimes) - 1
-		slots[r] = s
-		used[s%paletteStyles] = true
+	slots := map[string]int{} // arm -> palette slot, from 0
+	taken := map[look]bool{}
+	take := func(arm string, slot int) {
+		slots[arm] = slot
+		for _, l := range looksOf(slot) {
+			taken[l] = true
+		}
+	}
+	free := func(slot int) bool {
+		for _, l := range looksOf(slot) {
+			if taken[l] {
+				return false
+			}
+		}
+		return true
 	}
 	for _, r := range info.Regimes {
-		colours := []int{slots[r] % paletteColours}
+		take(r, palette.RegimeStyle(r, info.Regimes)-1)
+	}
+	for _, r := range info.Regimes {
+		colours := []color.NRGBA{palette.Color(slots[r])}
 		for k, a := range Arms([]string{r})[1:] {
 			order := append(slices.Clone(armColours[k:]), armColours[:k]...)
-			for c := range paletteColours {
+			for c := range palette.Colors() {
 				if !slices.Contains(order, c) {
 					order = append(order, c)
 				}
 			}
 			slot, fallback := -1, -1
 			for _, c := range order {
-				if slices.Contains(colours, c) {
+				if slices.Contains(colours, palette.Color(c)) {
 					continue
 				}
-				for s := c; s < paletteStyles; s += paletteColours {
-					if !used[s] {
+				for s := range palette.Styles() {
+					if palette.Color(s) == palette.Color(c) && free(s) {
 						slot = s
 						break
 					}
@@ -173,15 +198,14 @@ func style(src experiment.Source) (func(string) int, error) {
 					break
 				}
 				if fallback < 0 {
-					fallback = c // every pattern taken: share one, apart in colour
+					fallback = c // every look of c taken: share one, apart in colour
 				}
 			}
 			if slot < 0 {
 				slot = fallback
 			}
-			slots[a.Name] = slot
-			used[slot%paletteStyles] = true
-			colours = append(colours, slot%paletteColours)
+			take(a.Name, slot)
+			colours = append(colours, palette.Color(slot))
 		}
 	}
 	return func(arm string) int {
