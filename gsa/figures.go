@@ -211,7 +211,7 @@ func drawSobol(src experiment.Source) ([]experiment.Drawn, error) {
 		}
 		extra := fmt.Sprintf("N = %d base samples; replicate noise independent between points would give a parameter without effect an ST of about %.2f (a reference; each parameter's own level is in sobol.csv)", info.Samples, share)
 		if marked {
-			extra += "; " + withinNoiseMark + " " + notClearOfNoise
+			extra += "; " + withinNoiseMark + figures.NoBreak + notClearOfNoise
 		}
 		fig, err := figures.GroupedBars(output.Capitalise(op.Title())+": Sobol' indices", "share of the variance", []figures.Group{first, total}, caption(src, info, extra))
 		if err != nil {
@@ -260,7 +260,7 @@ func sobolGroups(t *output.Table, rows []int, labels map[string]string) (first, 
 		}
 		label := labels[t.Cell(i, "parameter")]
 		if !above {
-			label += " " + withinNoiseMark
+			label += figures.NoBreak + withinNoiseMark // on the name's line, never alone on the next
 			marked = true
 		}
 		first.Bars = append(first.Bars, figures.Bar{Label: label, Mean: v[0], Lo: v[1], Hi: v[2]})

@@ -1,11 +1,13 @@
 package gsa
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/borderwork/borderwork/output"
+	"github.com/borderwork/borderwork/output/figures"
 )
 
 // TestMorrisPointsRingWithinNoise: on the μ*–σ plot, a parameter whose
@@ -52,8 +54,9 @@ func TestMorrisPointsRingWithinNoise(t *testing.T) {
 
 // TestSobolGroupsMarkWithinNoise: on the Sobol' figure, a parameter whose
 // total index cannot be told from its own replicate noise (sobol.csv's
-// above_noise false) has its name marked with a dagger, in both of its
-// bars, and the others not; a bad above_noise names its line.
+// above_noise false) has its name marked with a dagger, joined to it by
+// a non-breaking space, in both of its bars, and the others not; a bad
+// above_noise names its line.
 func TestSobolGroupsMarkWithinNoise(t *testing.T) {
 	header := []string{"parameter", "first", "first_low", "first_high", "total", "total_low", "total_high", "above_noise"}
 	above := []bool{true, false, true, false}
@@ -76,7 +79,7 @@ func TestSobolGroupsMarkWithinNoise(t *testing.T) {
 	for i, a := range above {
 		want := "label p" + string(rune('a'+i))
 		if !a {
-			want += " " + withinNoiseMark
+			want += figures.NoBreak + withinNoiseMark
 		}
 		if first.Bars[i].Label != want || total.Bars[i].Label != want {
 			t.Errorf("row %d (above_noise %v): labels %q and %q; want %q", i, a, first.Bars[i].Label, total.Bars[i].Label, want)
@@ -88,5 +91,41 @@ func TestSobolGroupsMarkWithinNoise(t *testing.T) {
 	tab.Rows[1][7] = ""
 	if _, _, _, err := sobolGroups(tab, rows, labels); err == nil || !strings.Contains(err.Error(), "sobol.csv:3") {
 		t.Errorf("empty above_noise: error %v; want one naming sobol.csv line 3", err)
+	}
+}
+
+// TestSobolMarkStaysWithName: drawn at single size, where a label is
+// wrapped to a third of the width, a within-noise parameter's dagger
+// stays on its name's line; it used to wrap onto a line of its own.
+func TestSobolMarkStaysWithName(t *testing.T) {
+	header := []string{"parameter", "first", "first_low", "first_high", "total", "total_low", "total_high", "above_noise"}
+	tab := &output.Table{Path: "sobol.csv", Header: header}
+	labels := map[string]string{}
+	var rows []int
+	for i, name := range []string{"abuse.vulnerable_factor", "abuse.smuggler_extortion", "posts.Post.capacity"} {
+		labels[name] = name
+		tab.Rows = append(tab.Rows, []string{name, "0.1", "0", "0.2", "0.3", "0.1", "0.5", "false"})
+		rows = append(rows, i)
+	}
+	first, total, _, err := sobolGroups(tab, rows, labels)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, size := range []figures.Size{figures.Single, figures.Double} {
+		fig, err := figures.GroupedBars("Sobol' indices", "share of the variance", []figures.Group{first, total}, figures.Caption{Scenario: "classroom", Seed: 1, Reps: 2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		fig.SetSize(size)
+		var svg bytes.Buffer
+		if err := fig.Encode(&svg, "svg"); err != nil {
+			t.Fatal(err)
+		}
+		if n := strings.Count(svg.String(), ">"+withinNoiseMark+"</text>"); n > 0 {
+			t.Errorf("at size %s, %d labels draw %s on a line of its own", size.Name, n, withinNoiseMark)
+		}
+		if n := strings.Count(svg.String(), withinNoiseMark+"</text>"); n != len(rows) {
+			t.Errorf("at size %s, %d label lines end in %s; want %d", size.Name, n, withinNoiseMark, len(rows))
+		}
 	}
 }

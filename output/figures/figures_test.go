@@ -952,6 +952,38 @@ func pngOf(t *testing.T, fig *Figure) image.Image {
 	return img
 }
 
+// TestWrapKeepsNoBreak: wrapping never breaks at NoBreak, so a Sobol'
+// label's within-noise mark stays with its name (it was drawn on a line
+// of its own at single size), in labels that may also break after
+// hyphens or between characters (breakWide) and in captions; joined
+// again, the lines are the text.
+func TestWrapKeepsNoBreak(t *testing.T) {
+	sty := textStyle(Single.tickSize)
+	for _, tc := range []struct {
+		s      string
+		starts string // what no line may start with: the word after NoBreak
+	}{
+		{"abuse.vulnerable_factor" + NoBreak + "†", "†"},
+		{"links.agadez-arlit.hazard" + NoBreak + "†", "†"},
+		{"N = 8 base samples; †" + NoBreak + "within its replicate noise", "within"},
+	} {
+		s := tc.s
+		for _, hyphens := range []bool{false, true} {
+			for _, cut := range []string{"ab", "abuse.vulnerable", "abuse.vulnerable_factor", "links.agadez-", "N = 8 base samples; †"} {
+				// As categoryTicks wraps a label: a word still too wide
+				// is broken between characters (breakWide).
+				got := breakWide(wrap(s, sty, sty.Width(cut), hyphens), sty, sty.Width(cut))
+				if strings.Contains(got, "\n"+tc.starts) || strings.Contains(got, "\n"+NoBreak) || strings.Contains(got, NoBreak+"\n") {
+					t.Errorf("wrap(%q) at the width of %q, hyphens %v: %q breaks at NoBreak", s, cut, hyphens, got)
+				}
+				if bare := strings.NewReplacer("\n", "", " ", ""); bare.Replace(got) != bare.Replace(s) {
+					t.Errorf("wrap(%q) at the width of %q, hyphens %v: %q, joined, is not the text", s, cut, hyphens, got)
+				}
+			}
+		}
+	}
+}
+
 // TestWrapCaption: a caption wraps between its parts where it can, each
 // line but the last ending in its separator, and between words only
 // within a part too long for a line; joined again, the lines are the

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/borderwork/borderwork/output/figures/palette"
 	"gonum.org/v1/plot"
@@ -344,11 +345,16 @@ func (g strokeGlyph) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, pt vg.Point)
 	c.StrokeLine2(ls, pt.X-d, pt.Y+d, pt.X+d, pt.Y-d)
 }
 
-// wrapText breaks s at spaces into lines no wider than width when drawn in
-// sty; a single word wider than width stays on its own line. Existing line
-// breaks are kept. A difference "A − B" (a minus, hyphen or en dash
-// standing alone between two words) is never broken: a line ending in
-// "A −" reads as a stray dash.
+// NoBreak is a non-breaking space: figure text never wraps at it, so
+// that a mark stays with the word it marks ("name NoBreak †"), where a
+// line of its own would leave it marking nothing.
+const NoBreak = "\u00a0"
+
+// wrapText breaks s at spaces (not at NoBreak) into lines no wider than
+// width when drawn in sty; a single word wider than width stays on its own
+// line. Existing line breaks are kept. A difference "A − B" (a minus,
+// hyphen or en dash standing alone between two words) is never broken: a
+// line ending in "A −" reads as a stray dash.
 func wrapText(s string, sty text.Style, width vg.Length) string {
 	return wrap(s, sty, width, false)
 }
@@ -398,7 +404,7 @@ func wrap(s string, sty text.Style, width vg.Length, hyphens bool) string {
 	var out []string
 	for para := range strings.SplitSeq(s, "\n") {
 		line := ""
-		for _, word := range bindDifferences(strings.Fields(para)) {
+		for _, word := range bindDifferences(strings.FieldsFunc(para, breaksAt)) {
 			pieces := []string{word}
 			if hyphens && !strings.Contains(word, " ") { // not inside a bound "A - B"
 				pieces = strings.SplitAfter(word, "-")
@@ -427,10 +433,15 @@ func wrap(s string, sty text.Style, width vg.Length, hyphens bool) string {
 	return strings.Join(out, "\n")
 }
 
+// breaksAt reports whether wrap may break a line at r: at any space but
+// NoBreak, which strings.Fields would break at too.
+func breaksAt(r rune) bool { return unicode.IsSpace(r) && string(r) != NoBreak }
+
 // breakWide breaks each line of s (wrapped already) that is wider than
 // width, between characters: a name of 120 letters with no space or
 // hyphen to end a line at, which would otherwise run off the figure or
-// leave its data no room. Lines that fit are kept as they are.
+// leave its data no room; never at NoBreak. Lines that fit are kept as
+// they are.
 func breakWide(s string, sty text.Style, width vg.Length) string {
 	lines := strings.Split(s, "\n")
 	if !slices.ContainsFunc(lines, func(l string) bool { return sty.Width(l) > width }) {
@@ -438,13 +449,23 @@ func breakWide(s string, sty text.Style, width vg.Length) string {
 	}
 	var out []string
 	for _, l := range lines {
-		cut := ""
+		// The pieces a line may break between: its characters, but that
+		// NoBreak and the character after it stay with the one before.
+		var pieces []string
 		for _, r := range l {
-			if cut != "" && sty.Width(cut+string(r)) > width {
+			if n := len(pieces); n > 0 && (string(r) == NoBreak || strings.HasSuffix(pieces[n-1], NoBreak)) {
+				pieces[n-1] += string(r)
+				continue
+			}
+			pieces = append(pieces, string(r))
+		}
+		cut := ""
+		for _, p := range pieces {
+			if cut != "" && sty.Width(cut+p) > width {
 				out = append(out, cut)
 				cut = ""
 			}
-			cut += string(r)
+			cut += p
 		}
 		out = append(out, cut)
 	}
