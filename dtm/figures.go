@@ -34,8 +34,8 @@ type FlowData struct {
 	Monthly     [][][]Band // [regime][direction][month], in people over the month
 	Rows        []Row      // in the study's order
 	// Data is what the caption names as the counts' source (the data
-	// folder, and the series' name where it is the bundled one); none
-	// if empty.
+	// folder's name, not its path, and the series' name where it is the
+	// bundled one); none if empty.
 	Data string
 }
 

@@ -363,15 +363,16 @@ func regimeOf(dir string, m *output.Manifest) (string, error) {
 }
 
 // flowsSource is what a flow figure's caption names as its data: the
-// folder --data gave, with the series' name where its flows.csv is the
-// bundled one (data.FlowsName), by checksum, so that a figure of other
-// counts is not credited to IOM DTM Niger. A folder written before the
-// validate section was recorded gives the folder its command line names.
+// data folder's own name (folderName), with the series' name where its
+// flows.csv is the bundled one (data.FlowsName), by checksum, so that a
+// figure of other counts is not credited to IOM DTM Niger. A folder
+// written before the validate section was recorded gives the folder its
+// command line names.
 func flowsSource(dir string, m *output.Manifest) (string, error) {
 	if len(m.Validate) == 0 {
 		words := experiment.ShellWords(m.CommandLine)
 		if i := slices.Index(words, "--data"); i >= 0 && i+1 < len(words) {
-			return "flows.csv in " + words[i+1], nil
+			return inFolder("flows.csv", words[i+1]), nil
 		}
 		return "", nil
 	}
@@ -381,9 +382,34 @@ func flowsSource(dir string, m *output.Manifest) (string, error) {
 	}
 	bundled := output.SHA256(data.FlowsCSV())
 	if slices.ContainsFunc(in.DataFiles, func(f DataFile) bool { return f.File == "flows.csv" && f.SHA256 == bundled }) {
-		return data.FlowsName + " (" + in.Data + ")", nil
+		if name := folderName(in.Data); name != "" {
+			return data.FlowsName + " (" + name + ")", nil
+		}
+		return data.FlowsName, nil
 	}
-	return "flows.csv in " + in.Data, nil
+	return inFolder("flows.csv", in.Data), nil
+}
+
+// inFolder is "file in" the data folder's name, or file alone where
+// the folder has none to give.
+func inFolder(file, folder string) string {
+	if name := folderName(folder); name != "" {
+		return file + " in " + name
+	}
+	return file
+}
+
+// folderName is the last element of the data folder's path, as a
+// figure names it: the path as given (/home/someone/...) is the
+// author's own, not to be printed in a published figure; the manifest
+// records it, with the files' checksums. "" for a path that names no
+// folder by itself (".", "..", "/").
+func folderName(path string) string {
+	name := filepath.Base(filepath.Clean(path))
+	if name == "." || name == ".." || name == string(filepath.Separator) {
+		return ""
+	}
+	return name
 }
 
 // Figures is the figure registry of validate folders: a Flee case's

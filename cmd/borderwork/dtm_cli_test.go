@@ -79,9 +79,10 @@ func TestValidateFlows(t *testing.T) {
 }
 
 // TestValidateFlowsNamesItsData: the flow figures' caption names the
-// data folder given, and credits the counts to IOM DTM Niger only where
-// its flows.csv is the bundled one: the same rows with one source title
-// changed are someone else's file.
+// data folder given by its name, not its path (the author's own), and
+// credits the counts to IOM DTM Niger only where its flows.csv is the
+// bundled one: the same rows with one source title changed are someone
+// else's file.
 func TestValidateFlowsNamesItsData(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
@@ -98,8 +99,8 @@ func TestValidateFlowsNamesItsData(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, c := range []struct{ data, want, not string }{
-		{dtmData, "data: IOM DTM Niger (" + dtmData + ")", ""},
-		{edited, "data: flows.csv in " + edited, "IOM DTM"},
+		{dtmData, "data: IOM DTM Niger (dtm-niger)", dtmData},
+		{edited, "data: flows.csv in counts", "IOM DTM"},
 	} {
 		out := filepath.Join(dir, "v"+strconv.Itoa(len(c.not)))
 		args := smallFlowValidation(out)

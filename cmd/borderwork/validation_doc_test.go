@@ -137,8 +137,8 @@ func TestValidationFlowFigures(t *testing.T) {
 	if want := fmt.Sprintf("(`%s`, `figures/%s`)", line, validationFlowFigures[0].drawn); !strings.Contains(flat, want) {
 		t.Errorf("docs/VALIDATION.md's caption of %s does not say %q", validationFlowFigures[0].doc, want)
 	}
-	// The figures' caption names the data folder as given, so the command
-	// runs as the doc gives it, from the repository's root: this test
+	// The command runs as the doc gives it, from the repository's root
+	// (its --data is relative to it): this test
 	// binary run as borderwork (TestMain), as t.Chdir cannot be used
 	// beside parallel tests.
 	self, err := os.Executable()
