@@ -159,7 +159,9 @@ func bandsPhrase(bands string) string {
 // one bar per total, labelled with labels. A regime all of whose totals
 // are 0 in every replicate is left out (a row of empty bars reads as
 // missing data), and the caption names it as having none, in the words
-// of none.
+// of none; so is a total that is 0 in every replicate of every regime
+// (under the Flee rule set, nobody arrives, returns or dies, and there
+// are no smugglers), named as having none under any regime.
 func summaryBars(src Source, totals, labels []string, none string) ([]figures.Group, figures.Caption, error) {
 	c := src.caption("error bars")
 	_, rows, err := output.ReadSummary(filepath.Join(src.Dir, "summary.csv"))
@@ -185,12 +187,15 @@ func summaryBars(src Source, totals, labels []string, none string) ([]figures.Gr
 	}
 	var out []figures.Group
 	var empty []string
+	counted := make([]bool, len(totals)) // some replicate of some regime has a count of totals[i]
 	for _, g := range groups {
 		fg := figures.Group{Label: legend(g.Regime), Style: style(g.Regime, regimes)}
 		allZero := true
 		for i, name := range totals {
 			values := g.Column(output.TotalIndex(name))
-			allZero = allZero && !slices.ContainsFunc(values, func(v float64) bool { return v != 0 })
+			nonZero := slices.ContainsFunc(values, func(v float64) bool { return v != 0 })
+			counted[i] = counted[i] || nonZero
+			allZero = allZero && !nonZero
 			fg.Bars = append(fg.Bars, bar(labels[i], values, bands))
 		}
 		if allZero {
@@ -198,6 +203,18 @@ func summaryBars(src Source, totals, labels []string, none string) ([]figures.Gr
 			continue
 		}
 		out = append(out, fg)
+	}
+	var none0 []string // the labels of the totals left out, 0 under every regime
+	if len(out) > 0 {
+		for i := len(totals) - 1; i >= 0; i-- {
+			if counted[i] {
+				continue
+			}
+			none0 = slices.Insert(none0, 0, labels[i])
+			for g := range out {
+				out[g].Bars = slices.Delete(out[g].Bars, i, i+1)
+			}
+		}
 	}
 	if len(out) == 0 { // nothing to draw: draw the zeros rather than no figure
 		out, empty = nil, nil
@@ -210,6 +227,12 @@ func summaryBars(src Source, totals, labels []string, none string) ([]figures.Gr
 		}
 	}
 	c.Extra = leftOut(empty, none)
+	if len(none0) > 0 {
+		if c.Extra != "" {
+			c.Extra += "; "
+		}
+		c.Extra += "not drawn: " + strings.Join(none0, ", ") + " (none under any regime)"
+	}
 	return out, c, nil
 }
 
