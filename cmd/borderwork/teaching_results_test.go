@@ -139,6 +139,9 @@ var guideResults = []guideResult{
 		}
 		return gone == 11 && busy == 8
 	}},
+	{"and in `out/closure-stay/figures/trapped.png` open's line peaks at about 12 instead of 29", func(r *guideRuns) bool {
+		return about(r.peakOfMean("closure-stay", "open", "trapped"), 12) && about(r.peakOfMean("closure", "open", "trapped"), 29)
+	}},
 	{"under open, many more people stay home than under any other regime", func(r *guideRuns) bool {
 		return r.highest("closure", "stayed") == "open"
 	}},
@@ -196,6 +199,13 @@ var guideResults = []guideResult{
 	}},
 	{"About a quarter of all abuse under malfunctioning falls on people who are trapped at the time", func(r *guideRuns) bool {
 		return about(r.mean("mine", "malfunctioning", "abuse_immobile")/r.mean("mine", "malfunctioning", "abuse_events"), 0.25)
+	}},
+	{"malfunctioning's trapped person-days fall from about 3,400 to about 150, less than a twentieth of closed's, and the share of its abuse that falls on trapped people from about a quarter to about 2%; closed does not change at all", func(r *guideRuns) bool {
+		m, c := r.mean("mine-stay", "malfunctioning", "trapped_person_days"), r.mean("mine-stay", "closed", "trapped_person_days")
+		return about(r.mean("mine", "malfunctioning", "trapped_person_days"), 3400) && about(m, 150) && m < c/20 &&
+			about(r.mean("mine", "malfunctioning", "abuse_immobile")/r.mean("mine", "malfunctioning", "abuse_events"), 0.25) &&
+			about(r.mean("mine-stay", "malfunctioning", "abuse_immobile")/r.mean("mine-stay", "malfunctioning", "abuse_events"), 0.02) &&
+			c == r.mean("mine", "closed", "trapped_person_days")
 	}},
 }
 
