@@ -25,3 +25,42 @@ func TestWholeCapacity(t *testing.T) {
 		}
 	}
 }
+
+// TestCapacityToday: a post's capacity today is its capacity times the
+// policy's factor, and times FailingCapacity while it fails. The factor is
+// how regimes repair or degrade a post (programmes' repair channel,
+// south-sudan's agency regime), so dropping it must fail a test.
+// Capacity noise is off and every product is whole, so no draw can round
+// it either way.
+func TestCapacityToday(t *testing.T) {
+	for _, c := range []struct {
+		factor  float64
+		force   Force
+		failing float64 // FailingCapacity
+		want    int
+	}{
+		{0.5, ForceFunctioning, 0.25, 20},
+		{1, ForceFunctioning, 0.25, 40},
+		{2, ForceFunctioning, 0.25, 80},
+		{0.5, ForceFailing, 0.25, 5},
+		{1, ForceFailing, 0.25, 10},
+		{2, ForceFailing, 0.25, 20},
+		{2, ForceFailing, 0, 0},
+	} {
+		cfg := smallConfig()
+		pol := &cfg.Posts[0].Policy
+		pol.CapacityFactor, pol.Force, pol.FailingCapacity = c.factor, c.force, c.failing
+		pol.CapacityCV = 0
+		m, err := New(cfg, ReplicateSeed(1, 0))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for day := 0; day < 5; day++ {
+			m.Step()
+			if got := m.posts[0].capToday; got != c.want {
+				t.Errorf("factor %g, force %q, failing capacity %g: day %d capacity = %d; want %d",
+					c.factor, c.force, c.failing, day, got, c.want)
+			}
+		}
+	}
+}
