@@ -105,6 +105,13 @@ func TestJudge(t *testing.T) {
 		{H, H, H, P, ClaimFails},
 		{H, I, N, H, ClaimInconclusive},
 		{H, H, H, I, ClaimInconclusive},
+		// Closure inconclusive is not closure harmless: the claim holds
+		// only if malfunction is shown to do more harm, and fails only
+		// if closure is shown harmful, so otherwise it is inconclusive.
+		{H, H, I, I, ClaimInconclusive},
+		{H, H, I, N, ClaimInconclusive},
+		{H, H, I, P, ClaimInconclusive},
+		{H, H, I, H, ClaimHolds},
 		{NotApplicable, NotApplicable, NotApplicable, NotApplicable, ClaimNotApplicable},
 	}
 	for _, tt := range tests {
