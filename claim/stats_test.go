@@ -66,6 +66,47 @@ func TestVerdicts(t *testing.T) {
 	}
 }
 
+// TestEstimateKnownContrast: a paired contrast of 20 replicates gets the
+// mean, the 95% t interval and the two p-values that the t formulas give.
+// The expected values were computed outside Go, with mpmath at 40 digits:
+// t_{0.975,19} = 2.0930240544083098 (R's qt(0.975, 19) = 2.093024), the
+// p-values from the regularized incomplete beta function, so a 90%
+// interval, or the wrong degrees of freedom, cannot pass.
+func TestEstimateKnownContrast(t *testing.T) {
+	d := []float64{1.3, -0.4, 2.1, 0.8, 1.7, -1.2, 0.6, 2.4, 1.1, 0.2, -0.7, 1.9, 0.9, 1.5, -0.3, 2.8, 0.4, 1.0, -0.9, 1.6}
+	base := make([]float64, len(d))
+	arm := make([]float64, len(d))
+	for r := range d {
+		base[r], arm[r] = 10, 10+d[r]
+	}
+	e := Effect{ID: "x", Kind: Main, Coef: []float64{-1, 1}, Ref: []float64{1, 0}}
+	got := estimate(e, "h", [][]float64{base, arm}, 2, 1)
+	const (
+		mean   = 0.84
+		sd     = 1.126428917092933 // sample sd, n − 1
+		t97519 = 2.0930240544083098
+		p      = 0.0034799905317990901   // 2 P(T_19 > mean/se)
+		pEquiv = 0.000096540336894666440 // TOST at SESOI 2: P(T_19 > (2 − mean)/se)
+	)
+	half := t97519 * sd / math.Sqrt(20)
+	for _, c := range []struct {
+		name      string
+		got, want float64
+	}{
+		{"mean", got.Mean, mean},
+		{"sd", got.SD, sd},
+		{"lo", got.Lo, mean - half},
+		{"hi", got.Hi, mean + half},
+		{"p", got.P, p},
+		{"p_equiv", got.PEquiv, pEquiv},
+		{"reference", got.Reference, 10},
+	} {
+		if math.Abs(c.got-c.want) > 1e-9 {
+			t.Errorf("estimate of the known contrast: %s = %.15g; want %.15g", c.name, c.got, c.want)
+		}
+	}
+}
+
 // TestDecideOneFamily: Holm runs once over the difference and the
 // equivalence tests together (6 tests here), so that the chance of any
 // false finding is at most 5% over both kinds. Two families of 3, each at
