@@ -107,6 +107,24 @@ func TestEstimateKnownContrast(t *testing.T) {
 	}
 }
 
+// TestRelativeIntervalKeepsPairs: the bootstrap of the relative effect
+// resamples replicates as pairs (contrast and reference together). Where
+// every replicate's contrast is half its reference, every resample's ratio
+// is one half, so the interval is [0.5, 0.5] however much the references
+// vary; resampled apart, the ratio would scatter around it.
+func TestRelativeIntervalKeepsPairs(t *testing.T) {
+	base := []float64{4, 40, 9, 120, 15, 2, 75, 30, 6, 90, 11, 55, 3, 25, 60, 8, 100, 20, 5, 45}
+	arm := make([]float64, len(base))
+	for r, b := range base {
+		arm[r] = 1.5 * b
+	}
+	e := Effect{ID: "x", Kind: Main, Coef: []float64{-1, 1}, Ref: []float64{1, 0}}
+	got := estimate(e, "h", [][]float64{base, arm}, 1, 1)
+	if math.Abs(got.Relative-0.5) > 1e-12 || math.Abs(got.RelLo-0.5) > 1e-12 || math.Abs(got.RelHi-0.5) > 1e-12 {
+		t.Errorf("relative effect of contrasts half their reference = %v [%v, %v]; want 0.5 [0.5, 0.5]", got.Relative, got.RelLo, got.RelHi)
+	}
+}
+
 // TestDecideOneFamily: Holm runs once over the difference and the
 // equivalence tests together (6 tests here), so that the chance of any
 // false finding is at most 5% over both kinds. Two families of 3, each at
