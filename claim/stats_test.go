@@ -315,13 +315,28 @@ func TestEffectsOnKnownCells(t *testing.T) {
 	}
 }
 
+// TestRequiredReps: the replicates that give a 95% interval of half-width
+// target × sesoi are ceil((t_{0.975, n0−1} × sd / (target × sesoi))²), with
+// the pilot's n0 − 1 degrees of freedom. The quantiles, from mpmath at 40
+// digits: t_{0.975,4} = 2.7764451, t_{0.975,9} = 2.2621572, t_{0.975,19} =
+// 2.0930241. A small pilot is where n0 degrees of freedom would go wrong:
+// 2644 replicates instead of 3084 at n0 = 5.
 func TestRequiredReps(t *testing.T) {
-	// t(0.975, 19) = 2.093; (2.093 × 10 / (0.5 × 10))² = 17.5 → 18.
-	if n := RequiredReps(10, 10, 0.5, 20); n != 18 {
-		t.Errorf("RequiredReps(10, 10, 0.5, 20) = %d; want 18", n)
-	}
-	if n := RequiredReps(0, 10, 0.5, 20); n != 20 {
-		t.Errorf("no spread: %d replicates; want the pilot's 20", n)
+	for _, c := range []struct {
+		sd, sesoi, target float64
+		n0, want          int
+	}{
+		{10, 1, 0.5, 5, 3084},    // (2.7764451 × 20)² = 3083.46
+		{10, 1, 0.5, 10, 2047},   // (2.2621572 × 20)² = 2046.94
+		{3, 2, 0.25, 20, 158},    // (2.0930241 × 6)² = 157.71
+		{10, 10, 0.5, 20, 18},    // (2.0930241 × 2)² = 17.52
+		{0, 10, 0.5, 20, 20},     // no spread: the pilot's replicates
+		{math.NaN(), 1, 1, 7, 7}, // spread unknown: the pilot's replicates
+		{10, 1, 0.5, 1, 1},       // a pilot of one has no spread to go on
+	} {
+		if got := RequiredReps(c.sd, c.sesoi, c.target, c.n0); got != c.want {
+			t.Errorf("RequiredReps(%v, %v, %v, %d) = %d; want %d", c.sd, c.sesoi, c.target, c.n0, got, c.want)
+		}
 	}
 }
 
