@@ -136,63 +136,90 @@ func TestPricesRiseWhenPassageFails(t *testing.T) {
 	}
 }
 
+// abusePerDayWaiting holds a cohort of 3000 at a failed post for days
+// days and returns, for each window of days waited [from, to], abuse per
+// person-day over the migrants who had waited that long. Officials are
+// the only abusers. The vulnerable factor is 2 but no one is vulnerable:
+// it leaves the thinning bound (MODEL.md 7.6) room above a desperation of
+// 1, which a desperation past its cap would otherwise hit and hide.
+func abusePerDayWaiting(t *testing.T, seed uint64, effect float64, days int, windows [][2]uint16) []float64 {
+	cfg := withPolicy("open")
+	noSideExits(cfg)
+	cfg.Days = days
+	cfg.Origins[0].Inflow = nil
+	cfg.Origins[0].Initial = 3000
+	cfg.Origins[0].Location = locHub
+	cfg.Origins[0].Minor, cfg.Origins[0].Trafficked = 0, 0
+	cfg.Migrants.AloneAfterDays = 1000
+	cfg.Migrants.PatienceDays = 1000
+	cfg.Information.Accuracy = 0
+	cfg.Abuse.DesperationEffect = effect
+	cfg.Abuse.VulnerableFactor = 2
+	cfg.Posts[0].Policy.Force = ForceFailing
+	cfg.Posts[0].Policy.FailingCapacity = 0
+	officials(cfg, 0.01)
+	m, err := New(cfg, ReplicateSeed(seed, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	events, exposure := make([]float64, len(windows)), make([]float64, len(windows))
+	window := func(days uint16) int {
+		for i, w := range windows {
+			if days >= w[0] && days <= w[1] {
+				return i
+			}
+		}
+		return -1
+	}
+	m.Sink = EventSinkFunc(func(e Event) {
+		if w := window(m.Migrants()[e.Migrant].DaysHere); e.Kind == EventAbused && w >= 0 {
+			events[w]++
+		}
+	})
+	for !m.Done() {
+		m.Step()
+		for _, mg := range m.Migrants() {
+			if (mg.State == Waiting || mg.State == Trapped) && int(mg.Loc) == locBorder {
+				if w := window(mg.DaysHere); w >= 0 {
+					exposure[w]++
+				}
+			}
+		}
+	}
+	rates := make([]float64, len(windows))
+	for i := range windows {
+		if exposure[i] == 0 || events[i] == 0 {
+			t.Fatalf("no abuse measured in days %v: %v events over %v person-days", windows[i], events, exposure)
+		}
+		rates[i] = events[i] / exposure[i]
+	}
+	return rates
+}
+
 // TestAbuseRisesWithDaysWaiting holds a cohort at a failed post and counts
 // abuse per person-day by how long each had been waiting.
 func TestAbuseRisesWithDaysWaiting(t *testing.T) {
 	ratio := func(effect float64) float64 {
-		cfg := withPolicy("open")
-		noSideExits(cfg)
-		cfg.Days = 70
-		cfg.Origins[0].Inflow = nil
-		cfg.Origins[0].Initial = 3000
-		cfg.Origins[0].Location = locHub
-		cfg.Migrants.AloneAfterDays = 1000
-		cfg.Migrants.PatienceDays = 1000
-		cfg.Information.Accuracy = 0
-		cfg.Abuse.DesperationEffect = effect
-		cfg.Abuse.VulnerableFactor = 1
-		cfg.Posts[0].Policy.Force = ForceFailing
-		cfg.Posts[0].Policy.FailingCapacity = 0
-		officials(cfg, 0.01)
-		m, err := New(cfg, ReplicateSeed(17, 0))
-		if err != nil {
-			t.Fatal(err)
-		}
-		var events, exposure [2]float64
-		bucket := func(days uint16) int {
-			switch {
-			case days >= 1 && days <= 15:
-				return 0
-			case days >= 46 && days <= 60:
-				return 1
-			}
-			return -1
-		}
-		m.Sink = EventSinkFunc(func(e Event) {
-			if b := bucket(m.Migrants()[e.Migrant].DaysHere); e.Kind == EventAbused && b >= 0 {
-				events[b]++
-			}
-		})
-		for !m.Done() {
-			m.Step()
-			for _, mg := range m.Migrants() {
-				if (mg.State == Waiting || mg.State == Trapped) && int(mg.Loc) == locBorder {
-					if b := bucket(mg.DaysHere); b >= 0 {
-						exposure[b]++
-					}
-				}
-			}
-		}
-		if exposure[0] == 0 || exposure[1] == 0 || events[0] == 0 {
-			t.Fatalf("no exposure measured: %v events over %v person-days", events, exposure)
-		}
-		return (events[1] / exposure[1]) / (events[0] / exposure[0])
+		r := abusePerDayWaiting(t, 17, effect, 70, [][2]uint16{{1, 15}, {46, 60}})
+		return r[1] / r[0]
 	}
 	if r := ratio(2); r < 1.6 {
 		t.Errorf("with desperation effect 2, abuse per person-day after 46-60 days is %.2f times that after 1-15; want about 2.2", r)
 	}
 	if r := ratio(0); r < 0.8 || r > 1.25 {
 		t.Errorf("with no desperation effect, the ratio is %.2f; want about 1", r)
+	}
+}
+
+// TestAbuseStopsRisingWhenDesperate: desperation is capped at 1 after
+// DesperationDays (60), so abuse per person-day is the same after 91-120
+// days of waiting as after 61-90. Uncapped, it would be (1 + 2 × 105.5/60)
+// / (1 + 2 × 75.5/60) = 1.28 times as high. Over 20 seeds the ratio was
+// 1.000 (sd 0.027), and 1.273 (sd 0.029) uncapped.
+func TestAbuseStopsRisingWhenDesperate(t *testing.T) {
+	r := abusePerDayWaiting(t, 17, 2, 121, [][2]uint16{{61, 90}, {91, 120}})
+	if ratio := r[1] / r[0]; ratio < 0.9 || ratio > 1.1 {
+		t.Errorf("abuse per person-day after 91-120 days of waiting is %.3f times that after 61-90; want about 1", ratio)
 	}
 }
 
