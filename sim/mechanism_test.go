@@ -263,19 +263,26 @@ func TestHBMProtectsVulnerable(t *testing.T) {
 	}
 }
 
+// TestRescueReducesDeaths: rescue 0.5 halves the daily hazard rate on
+// irregular links (MODEL.md 7.6.4), and with no one sick every death here
+// is on the irregular link. Deaths then fall to a little over half, as the
+// chance of dying over a 4-day crossing grows less than in proportion to
+// the daily rate: over 20 seeds of 40 replicates the ratio was 0.531 (sd
+// 0.013); rescue at 0.6 of its strength gives 0.72, at 1.2 times 0.43.
 func TestRescueReducesDeaths(t *testing.T) {
 	deaths := func(rescue float64) (n int) {
-		for rep := range 10 {
+		for rep := range 40 {
 			cfg := withPolicy("closed")
 			cfg.Region.Links[linkIrregular].Hazard = 0.02
+			cfg.Origins[0].Sick = 0
 			cfg.Protection.Rescue = rescue
 			n += mustRun(t, cfg, ReplicateSeed(23, rep)).Final().States[Dead]
 		}
 		return n
 	}
 	without, with := deaths(0), deaths(0.5)
-	if without == 0 || !(float64(with) < 0.75*float64(without)) {
-		t.Errorf("deaths over 10 replicates: %d without rescue, %d with half of deaths prevented; want about half", without, with)
+	if r := float64(with) / float64(without); without == 0 || r < 0.47 || r > 0.6 {
+		t.Errorf("deaths over 40 replicates: %d without rescue, %d with the hazard rate halved (ratio %.3f); want a little over half", without, with, r)
 	}
 }
 
