@@ -93,9 +93,11 @@ func (m *Model) refreshMarkets() {
 		m.smugRate[loc] = base * scale
 	}
 	for i, mk := range m.rt.marketFor {
-		m.smugglerPrice[i] = math.Inf(1)
+		m.smugglerPrice[i], m.emptyPrice[i] = math.Inf(1), math.Inf(1)
 		if mk >= 0 && m.markets[mk].active > 0 {
 			m.smugglerPrice[i] = m.markets[mk].price
+		} else if mk >= 0 {
+			m.emptyPrice[i] = m.markets[mk].price
 		}
 	}
 }

@@ -99,7 +99,7 @@ func (m *Model) stepMigrants() {
 				if m.mayLeave(mg, loc, at, canPay)&bit(m.day-int(mg.DaysLeft) >= m.patience) != 0 && m.alternative(id, mg, loc, di) {
 					break
 				}
-				if st := m.blockedAs(mg, canPay); mg.State != st {
+				if st := m.blockedAs(mg, at, canPay); mg.State != st {
 					m.tellState(mg, st) // setState, written out so that it is inlined
 					m.countState(mg, st)
 				}
@@ -327,9 +327,22 @@ func (m *Model) mayLeave(mg *Migrant, loc, at, canPay int) int {
 
 // blockedAs is the trapped rule (blockedState) without branches, for a
 // migrant that can pay a smuggler or not (canPay).
-func (m *Model) blockedAs(mg *Migrant, canPay int) State {
+func (m *Model) blockedAs(mg *Migrant, at, canPay int) State {
+	m.wouldPay(mg, at)
 	free := bit(int(mg.DaysHere) < m.trappedAfter) | canPay
 	return Waiting + State((1-free)*(1+bit(mg.Loc == mg.Home)))
+}
+
+// wouldPay counts a blocked migrant at (location × destinations +
+// destination index) as unmet demand of the market in its reach if that
+// market has no smuggler in business and the migrant would pay its price:
+// the demand that draws entrants back to a market whose smugglers all
+// left (docs/MODEL.md 7.11). Nearly every market has smugglers, so the
+// test nearly always fails the same way.
+func (m *Model) wouldPay(mg *Migrant, at int) {
+	if float64(mg.Money) >= m.emptyPrice[at] && mg.Flags&WillSmuggle != 0 {
+		m.markets[m.rt.marketFor[at]].unmet++
+	}
 }
 
 // bit is 1 for true and 0 for false, without a branch.
@@ -343,6 +356,7 @@ func bit(b bool) int {
 // blockedState is the trapped rule (classify) for a migrant that cannot
 // pass legally; at is its location × destinations + destination index.
 func (m *Model) blockedState(mg *Migrant, at int) State {
+	m.wouldPay(mg, at)
 	if int(mg.DaysHere) < m.trappedAfter || mg.Flags&WillSmuggle != 0 && float64(mg.Money) >= m.smugglerPrice[at] {
 		return Waiting
 	}
@@ -449,7 +463,7 @@ func (m *Model) decide(id int, mg *Migrant) {
 	} else if m.mayLeave(mg, loc, at, canPay) != 0 && m.alternative(id, mg, loc, di) {
 		return
 	}
-	if st := m.blockedAs(mg, canPay); mg.State != st { // classify
+	if st := m.blockedAs(mg, at, canPay); mg.State != st { // classify
 		m.tellState(mg, st) // setState, written out so that it is inlined
 		m.countState(mg, st)
 	}

@@ -101,7 +101,11 @@ type Model struct {
 	// the price of the nearest useful market in reach while it has
 	// smugglers in business, +Inf otherwise: whom a smuggler can take.
 	smugglerPrice []float64
-	abuseKind     [][NumAbuseKinds]float64 // smugglers' daily rate of each kind of abuse at each location (none of abandonment: that happens on trips)
+	// emptyPrice is, where the nearest useful market in reach has no
+	// smuggler in business, its price, +Inf otherwise: a blocked migrant
+	// who would pay it is unmet demand that draws entrants (7.11).
+	emptyPrice []float64
+	abuseKind  [][NumAbuseKinds]float64 // smugglers' daily rate of each kind of abuse at each location (none of abandonment: that happens on trips)
 
 	// Thinning of abuse at a place (chance.go, abuse.go): the law of the
 	// count-down from the bound of the day's rates there, the bound's
@@ -217,6 +221,7 @@ func New(cfg *Config, seed uint64) (*Model, error) {
 	}
 	m.pools = make([]rumourPool, n*m.nPst*numClasses)
 	m.smugglerPrice = make([]float64, len(m.rt.marketFor))
+	m.emptyPrice = make([]float64, len(m.rt.marketFor))
 	m.toldTruth = make([]bool, n)
 	m.abuseLaw = make([]skipLaw, n)
 	m.abuseMax = make([]float64, n)

@@ -18,4 +18,12 @@ package sim
 //     from that day's rules, not the day before's (on day 0, from the
 //     windows in force on day 0). Scenarios without schedules give the
 //     results of version 2 (docs/MODEL.md, sections 3 and 7.3.2).
-const ModelVersion = 3
+//  4. A smuggling market whose smugglers have all left, or that starts
+//     with none, counts the blocked migrants in its reach who would pay
+//     its price as unmet demand, which draws new smugglers in. Before,
+//     such a market was gone for good: no one asked for a seat where no
+//     smuggler was, so entry had no signal, and the migrants it would
+//     have taken stayed trapped. Runs in which every market always has a
+//     smuggler in business give the results of version 3 (docs/MODEL.md,
+//     section 7.11).
+const ModelVersion = 4

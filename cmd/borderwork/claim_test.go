@@ -187,10 +187,24 @@ func checkSecondReadingDoc(t *testing.T, doc, out string) {
 	if !strings.Contains(string(report), "which do not set the replicates, miss the target precision at 60 replicates for "+missed+" of 24 contrasts") {
 		t.Errorf("docs/CLAIM.md says %q of the second reading's 24 contrasts miss the target; report.md does not", missed)
 	}
-	// The larger family's one change of verdict in this run.
-	if v := est("malfunction|closure=closed", "harm_index").Verdict; v != claim.Inconclusive ||
-		!strings.Contains(flat, "turns malfunction at closed admission on the harm index from no meaningful difference into inconclusive") {
-		t.Errorf("malfunction at closed admission on the harm index: %s; docs/CLAIM.md says the larger family makes it inconclusive", v)
+	// The family's size with the second reading and without it: a test
+	// of difference and one of equivalence for each effect that makes
+	// them, and the chain's tests, two a reading.
+	all, mainOnly := 4, 2
+	for _, e := range ests {
+		if math.IsNaN(e.P) {
+			continue
+		}
+		all += 2
+		if !strings.Contains(e.Effect.ID, "protection=none") {
+			mainOnly += 2
+		}
+	}
+	if w := fmt.Sprintf("more tests (%d in `classroom` with the defaults, where the main reading alone makes %d)", all, mainOnly); !strings.Contains(flat, w) {
+		t.Errorf("docs/CLAIM.md does not say %q", w)
+	}
+	if w := fmt.Sprintf("applied once over all %d tests of this check", all); !strings.Contains(string(report), w) {
+		t.Errorf("report.md does not say %q", w)
 	}
 }
 
@@ -198,8 +212,9 @@ func checkSecondReadingDoc(t *testing.T, doc, out string) {
 // contrast (referee8 S2) quotes what the two commands it gives print,
 // line for line, and its numbers are those of their folders: the spread
 // and equivalence p of malfunction at open admission on trapped
-// person-days, the replicate that turns it harmful, its contrast and
-// cell, the median, and the largest of the first 20.
+// person-days, and the largest contrast of the defaults' run, which the
+// paragraph says is among the first 20 replicates (since model version
+// 4; before it, a later replicate's tail turned the verdict harmful).
 func TestClaimHeavyTailExample(t *testing.T) {
 	t.Parallel()
 	doc, err := os.ReadFile("../../docs/CLAIM.md")
@@ -258,7 +273,6 @@ func TestClaimHeavyTailExample(t *testing.T) {
 		t.Fatal(err)
 	}
 	var d []float64
-	top, cell := 0.0, ""
 	for i := range tab.Rows {
 		r, err1 := strconv.Atoi(tab.Cell(i, "replicate"))
 		v, err2 := strconv.ParseFloat(tab.Cell(i, harm), 64)
@@ -271,24 +285,16 @@ func TestClaimHeavyTailExample(t *testing.T) {
 		switch regime := tab.Cell(i, "regime"); {
 		case strings.HasPrefix(regime, "open-failing-"):
 			d[r] += v / 2
-			if v > top {
-				top, cell = v, regime
-			}
 		case strings.HasPrefix(regime, "open-working-"):
 			d[r] -= v / 2
 		}
 	}
 	big := slices.Index(d, slices.Max(d))
-	sorted := slices.Sorted(slices.Values(d))
-	median := (sorted[len(d)/2-1] + sorted[len(d)/2]) / 2
-	for _, w := range []string{
-		fmt.Sprintf("in replicate %d (`summary.csv` numbers them from 0), `%s` has %s trapped person-days", big, cell, words.Group(output.FormatFloat(top))),
-		fmt.Sprintf("the contrast is %s, where its median over the %d replicates is %s", words.Group(output.FormatFloat(d[big])), len(d), output.FormatFloat(median)),
-		fmt.Sprintf("The largest of the first 20 is %s", output.FormatFloat(slices.Max(d[:20]))),
-	} {
-		if !strings.Contains(prose, w) {
-			t.Errorf("docs/CLAIM.md's heavy-tail paragraph does not say %q", w)
-		}
+	if big >= 20 {
+		t.Errorf("the largest contrast, %v, is in replicate %d; docs/CLAIM.md says it is among the first 20", d[big], big)
+	}
+	if w := fmt.Sprintf("The largest contrast of the %d replicates, %s (replicate %d), is among the first 20", len(d), words.Group(output.FormatFloat(d[big])), big); !strings.Contains(prose, w) {
+		t.Errorf("docs/CLAIM.md's heavy-tail paragraph does not say %q", w)
 	}
 }
 

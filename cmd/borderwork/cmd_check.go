@@ -23,11 +23,6 @@ markets, centres, regimes and the expected population. It exits with status
 if one run of it would exceed --max-memory or compare with its default
 regimes and replicates would exceed --max-work.
 
-A valid scenario can still do what its author may not expect: a market
-that starts with smugglers = 0 never opens. Check, and every command that
-simulates it, says so on standard error, naming the file, line and key,
-and exits as it would without.
-
 With --keys it prints instead every number of the scenario that --set
 takes, as does sweep --vary, one a line, as they name it, with its value,
 unit and the values it accepts: the model's parameters, where to start a
@@ -81,7 +76,6 @@ func cmdCheck(_ context.Context, args []string, e *env) error {
 		return listKeys(e.stdout, s)
 	}
 	digest(e.stdout, s)
-	warnScenario(e.stderr, "check", s)
 	warnUndrawable(e.stderr, "check", s)
 	return nil
 }

@@ -531,20 +531,10 @@ func (c *common) loadScenario(arg string, fs *flagSet) (*scenarios.Scenario, err
 	if err := s.Validate(); err != nil {
 		return nil, err
 	}
-	warnScenario(fs.stderr, fs.Name(), s)
 	if formats, _ := parseFormats(c.formats); len(formats) > 0 {
 		warnUndrawable(fs.stderr, fs.Name(), s)
 	}
 	return s, nil
-}
-
-// warnScenario writes, on w, what s will do that its author may not
-// expect (Scenario.Warnings): said before the runs, not after hours of a
-// sweep.
-func warnScenario(w io.Writer, command string, s *scenarios.Scenario) {
-	for _, warning := range s.Warnings() {
-		fmt.Fprintf(w, "borderwork %s: warning: %s\n", command, warning)
-	}
 }
 
 // warnUndrawable says, on w, which names of s figures cannot draw as

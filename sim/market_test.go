@@ -1,0 +1,40 @@
+package sim
+
+import "testing"
+
+// TestEmptyMarketOpens: a market with no smuggler in business opens when
+// blocked migrants who would pay its price gather in its reach, and only
+// then (docs/MODEL.md 7.11). Behind a post closed to the undocumented,
+// migrants who would pay and can draw smugglers in and board; migrants
+// who cannot pay the price, or will not pay a smuggler, leave it empty.
+// Before model version 4 such a market never opened: no one asked where
+// no smuggler was, so entry had no signal.
+func TestEmptyMarketOpens(t *testing.T) {
+	for _, tt := range []struct {
+		name        string
+		money       float64 // mean money; the price starts at Smuggling.Price
+		willSmuggle float64
+		opens       bool
+	}{
+		{"payers", 3000, 1, true},
+		{"too poor", 10, 1, false},
+		{"unwilling", 3000, 0, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg := smallConfig()
+			cfg.Posts[0].Policy = closedPolicy()
+			cfg.Origins[0].Documented = 0
+			cfg.Origins[0].MoneyMean, cfg.Origins[0].MoneyCV = tt.money, 0
+			cfg.Origins[0].WillSmuggle = tt.willSmuggle
+			cfg.Markets[0].Smugglers = 0
+			res := mustRun(t, cfg, 7)
+			peak := 0
+			for _, d := range res.Days {
+				peak = max(peak, d.ActiveSmugglers)
+			}
+			if boarded := res.Final().Boarded; (peak > 0) != tt.opens || (boarded > 0) != tt.opens {
+				t.Errorf("at most %d smugglers in business, %d migrants boarded; want the market to open: %v", peak, boarded, tt.opens)
+			}
+		})
+	}
+}
