@@ -313,7 +313,7 @@ func (v *validator) structure() {
 		v.plain(p+".name", l.Name)
 		k, ok := sim.ParseLocationKind(l.Kind)
 		if !ok {
-			v.add(p+".kind", "must be one of origin, hub, border, centre, destination; got %q", l.Kind)
+			v.add(p+".kind", "must be one of %s; got %q", strings.Join(sim.LocationKindNames(), ", "), l.Kind)
 			badKind[l.Name] = true
 		}
 		kinds[l.Name] = k

@@ -1,6 +1,9 @@
 package sim
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // Config is everything one run needs: the region, the population, the
 // behaviour of migrants and smugglers, and the regime already resolved into
@@ -56,6 +59,11 @@ const (
 )
 
 var kindNames = [...]string{"origin", "hub", "border", "centre", "destination"}
+
+// LocationKindNames are the names of the kinds of location, in the
+// kinds' order: the one list the scenario format, its errors and check's
+// digest take them from.
+func LocationKindNames() []string { return slices.Clone(kindNames[:]) }
 
 func (k LocationKind) String() string { return kindNames[k] }
 

@@ -13,6 +13,7 @@ import (
 	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/scenarios"
+	"github.com/borderwork/borderwork/sim"
 )
 
 const checkDoc = `
@@ -157,7 +158,7 @@ func digest(w io.Writer, s *scenarios.Scenario) {
 		byKind[l.Kind] = append(byKind[l.Kind], l.Name+" ("+l.Country+")")
 	}
 	fmt.Fprintf(w, "\nLocations (%d):\n", len(f.Locations))
-	for _, k := range []string{"origin", "hub", "border", "centre", "destination"} {
+	for _, k := range sim.LocationKindNames() {
 		if len(byKind[k]) > 0 {
 			fmt.Fprintf(w, "  %-12s %s\n", k, strings.Join(byKind[k], ", "))
 		}
