@@ -38,3 +38,32 @@ func TestEmptyMarketOpens(t *testing.T) {
 		})
 	}
 }
+
+// TestVehicleCarriesItsSeats: a smuggler's vehicle takes at most
+// smuggling.seats migrants a trip. With one smuggler who cannot be joined
+// by another, and far more who ask than it seats, every day it leaves it
+// takes exactly that many.
+func TestVehicleCarriesItsSeats(t *testing.T) {
+	cfg := smallConfig()
+	cfg.Posts[0].Policy = closedPolicy()
+	cfg.Origins[0].Documented = 0
+	cfg.Origins[0].Inflow = []InflowStep{{From: 0, Rate: 100}, {From: 10, Rate: 0}}
+	cfg.Origins[0].MoneyMean, cfg.Origins[0].MoneyCV = 5000, 0
+	cfg.Origins[0].WillSmuggle = 1
+	cfg.Markets[0].Smugglers, cfg.Markets[0].MaxSmugglers = 1, 1
+	cfg.Smuggling.Seats = 20
+	res := mustRun(t, cfg, 3)
+	trips, prev := 0, 0
+	for _, d := range res.Days {
+		if n := d.Boarded - prev; n != 0 {
+			trips++
+			if n != cfg.Smuggling.Seats {
+				t.Errorf("day %d: %d boarded; want a full vehicle of %d", d.Day, n, cfg.Smuggling.Seats)
+			}
+		}
+		prev = d.Boarded
+	}
+	if trips < 2 {
+		t.Errorf("%d trips; want several", trips)
+	}
+}
