@@ -67,3 +67,31 @@ func TestVehicleCarriesItsSeats(t *testing.T) {
 		t.Errorf("%d trips; want several", trips)
 	}
 }
+
+// TestAbandonedMigrantsFaceTheHazard: a migrant a smuggler abandons on
+// the way finishes the path alone, at abuse.abandoned_hazard times the
+// path's hazard. With every trip abandoned and nothing else that kills,
+// five times the hazard brings far more deaths than once (expected about
+// 4.7 times, from 1 − (1 − 5h)⁴ against 1 − (1 − h)⁴ on the 4-day path;
+// measured: 440 against 92 over four replicates).
+func TestAbandonedMigrantsFaceTheHazard(t *testing.T) {
+	deaths := func(abandonedHazard float64) int {
+		cfg := smallConfig()
+		cfg.Posts[0].Policy = closedPolicy()
+		cfg.Origins[0].Documented, cfg.Origins[0].Sick = 0, 0
+		cfg.Origins[0].MoneyMean, cfg.Origins[0].MoneyCV = 5000, 0
+		cfg.Origins[0].WillSmuggle, cfg.Origins[0].WillTurnBack = 1, 0
+		cfg.Region.Links[linkIrregular].Hazard = 0.01
+		cfg.Abuse.TripAbandonment = 1
+		cfg.Abuse.AbandonedHazard = abandonedHazard
+		n := 0
+		for rep := range 4 {
+			n += mustRun(t, cfg, ReplicateSeed(11, rep)).Final().States[Dead]
+		}
+		return n
+	}
+	once, five := deaths(1), deaths(5)
+	if once == 0 || float64(five) < 3*float64(once) {
+		t.Errorf("%d deaths at the path's hazard, %d at five times it; want more than three times as many", once, five)
+	}
+}
