@@ -491,12 +491,14 @@ func drawRobustnessShares(src experiment.Source) ([]experiment.Drawn, error) {
 	}
 	// Verdicts, not regimes: greys, holds the darkest and fails the
 	// lightest, each with its own hatch; inconclusive plain mid grey.
-	groups := []figures.Group{{Label: "holds", Style: palette.Part(0)}, {Label: "holds, but not through trapping", Style: palette.Part(1)}, {Label: "fails", Style: palette.Part(3)},
-		{Label: "inconclusive", Style: palette.Neutral}, {Label: "not applicable (no harm)", Style: palette.Part(2)}}
+	styles := []int{palette.Part(0), palette.Part(1), palette.Part(3), palette.Neutral, palette.Part(2)} // RobustnessColumns' order
+	groups := make([]figures.Group, len(RobustnessColumns))
+	for i, col := range RobustnessColumns {
+		groups[i] = figures.Group{Label: col.Heading, Style: styles[i]}
+	}
 	seen := make([]bool, len(groups))
 	for h, harm := range Harms() {
-		shares := make([]float64, len(groups))
-		shares[0], shares[1], shares[2], shares[3], shares[4] = rob.Shares(h)
+		shares := rob.Shares(h)
 		for i := range groups {
 			seen[i] = seen[i] || shares[i] > 0
 			groups[i].Bars = append(groups[i].Bars, figures.Bar{Label: Title(harm), Mean: 100 * shares[i], Lo: math.NaN(), Hi: math.NaN()})

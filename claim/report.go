@@ -328,10 +328,17 @@ combination (docs/CLAIM.md).
 			}
 			fmt.Fprintf(&b, "|%s|%s|%s to %s|\n", as.Label, key, output.FormatFloat(as.Lo), output.FormatFloat(as.Hi))
 		}
-		b.WriteString("\n|harm|claim holds|holds, but not through trapping|fails|inconclusive|not applicable (no harm)|\n|---|---:|---:|---:|---:|---:|\n")
+		b.WriteString("\n|harm|")
+		for _, col := range RobustnessColumns {
+			b.WriteString(col.Heading + "|")
+		}
+		b.WriteString("\n|---|" + strings.Repeat("---:|", len(RobustnessColumns)) + "\n")
 		for h, harm := range Harms() {
-			hs, nt, fs, is, ns := rob.Shares(h)
-			fmt.Fprintf(&b, "|%s|%.0f%%|%.0f%%|%.0f%%|%.0f%%|%.0f%%|\n", Title(harm), 100*hs, 100*nt, 100*fs, 100*is, 100*ns)
+			fmt.Fprintf(&b, "|%s|", Title(harm))
+			for _, share := range rob.Shares(h) {
+				fmt.Fprintf(&b, "%.0f%%|", 100*share)
+			}
+			b.WriteString("\n")
 		}
 		b.WriteString("\n")
 		figureLine(&b, drawn, "robustness_claim", "Where the claim holds", "%s\n\n")
@@ -790,7 +797,8 @@ func HingeText(rob *RobustnessResult, h int, seed uint64) string {
 	if len(hinges) == 0 {
 		// "Hinges on nothing" would read as robustness where the claim
 		// never held: say first whether it held at all.
-		holds, notThrough, _, _, _ := rob.Shares(h)
+		shares := rob.Shares(h)
+		holds, notThrough := shares[0], shares[1] // RobustnessColumns' first two
 		switch {
 		case holds == 0 && notThrough == 0:
 			return text + fmt.Sprintf(" Within these ranges the claim holds at none of the %d points, whatever the assumptions.", n)

@@ -224,27 +224,45 @@ func (rp *robustnessPlan) run(ctx context.Context, w *experiment.Writer, workers
 	return res, writeRobustness(w.Path("robustness.csv"), res)
 }
 
-// Shares counts, on harm h, the share of points where the claim holds,
-// holds but not through trapping (its chain fails), fails, is
-// inconclusive (its effects, or on ChainHarms its chain, not settled),
-// and does not apply (the harm happened in no run of the point).
-func (rr *RobustnessResult) Shares(h int) (holds, notThroughTrapping, fails, inconclusive, notApplicable float64) {
+// Shares is, on harm h, the share of points in each of
+// RobustnessColumns, in their order: where the claim holds, holds but not
+// through trapping (its chain fails), fails, is inconclusive (its
+// effects, or on ChainHarms its chain, not settled), and does not apply
+// (the harm happened in no run of the point).
+func (rr *RobustnessResult) Shares(h int) []float64 {
+	counts := make([]int, len(RobustnessColumns))
 	for _, c := range rr.Claims {
-		switch c[h].Holds {
-		case ClaimHolds:
-			holds++
-		case ClaimNotThroughTrapping:
-			notThroughTrapping++
-		case ClaimFails:
-			fails++
-		case ClaimNotApplicable:
-			notApplicable++
-		default:
-			inconclusive++
+		for i, col := range RobustnessColumns {
+			if slices.Contains(col.Outcomes, c[h].Holds) {
+				counts[i]++
+			}
 		}
 	}
-	n := float64(len(rr.Claims))
-	return holds / n, notThroughTrapping / n, fails / n, inconclusive / n, notApplicable / n
+	shares := make([]float64, len(counts))
+	for i, n := range counts {
+		shares[i] = float64(n) / float64(len(rr.Claims))
+	}
+	return shares
+}
+
+// RobustnessColumn is one column of the robustness tables and figure: its
+// heading and the claim's outcomes it counts.
+type RobustnessColumn struct {
+	Heading  string
+	Outcomes []string
+}
+
+// RobustnessColumns are the columns of the robustness tables (terminal,
+// report.md) and figure, in order; every outcome of the claim
+// (ClaimOutcomes) is counted in one of them. Holding with the chain
+// inconclusive counts as inconclusive: whether the claim holds as stated,
+// because of trapping, is not settled there.
+var RobustnessColumns = []RobustnessColumn{
+	{"holds", []string{ClaimHolds}},
+	{"holds, but not through trapping", []string{ClaimNotThroughTrapping}},
+	{"fails", []string{ClaimFails}},
+	{"inconclusive", []string{ClaimInconclusive, ClaimChainInconclusive}},
+	{"not applicable (no harm)", []string{ClaimNotApplicable}},
 }
 
 // Influence is how much one assumption moves the claim on a harm across

@@ -225,10 +225,17 @@ func printClaim(w io.Writer, scenario string, days int, seed int64, sets []strin
 	if rob := res.Robustness; rob != nil {
 		fmt.Fprintf(w, "\nRobustness over %d points of the assumptions: share of points where the claim holds.\n\n", len(rob.Points))
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-		fmt.Fprint(tw, "harm\tholds\tnot through trapping\tfails\tinconclusive\tnot applicable\n")
+		fmt.Fprint(tw, "harm")
+		for _, col := range claim.RobustnessColumns {
+			fmt.Fprint(tw, "\t"+col.Heading)
+		}
+		fmt.Fprintln(tw)
 		for h, harm := range claim.Harms() {
-			hs, nt, fs, is, ns := rob.Shares(h)
-			fmt.Fprintf(tw, "%s\t%.0f%%\t%.0f%%\t%.0f%%\t%.0f%%\t%.0f%%\n", claim.Title(harm), 100*hs, 100*nt, 100*fs, 100*is, 100*ns)
+			fmt.Fprint(tw, claim.Title(harm))
+			for _, share := range rob.Shares(h) {
+				fmt.Fprintf(tw, "\t%.0f%%", 100*share)
+			}
+			fmt.Fprintln(tw)
 		}
 		tw.Flush()
 	}
@@ -380,7 +387,7 @@ func printClaimJSON(w io.Writer, scenario string, seed int64, res *claim.Outcome
 			jv.Why = claim.NotApplicableWhy
 		}
 		if res.Robustness != nil {
-			hs, _, _, _, _ := res.Robustness.Shares(h)
+			hs := res.Robustness.Shares(h)[0] // RobustnessColumns' first: holds
 			jv.RobustnessHolds = num(hs)
 		}
 		doc.Verdicts = append(doc.Verdicts, jv)
