@@ -96,6 +96,11 @@ var Metrics = []Metric{
 	{"bribed", false, false},
 }
 
+// Headline are the harms a programme's answer leads with, in order: its
+// bottom line, its effects by group of migrants in report.md, and the
+// terminal's table. Each is a grouped harm of Metrics.
+var Headline = []string{"trapped_person_days", "abuse_events"}
+
 // All is the group that stands for every migrant.
 const All = "all"
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/borderwork/borderwork/experiment"
@@ -255,11 +256,11 @@ both channels at once (the interaction), shown separately.
 	for _, regime := range a.Regimes {
 		fmt.Fprintf(&b, "\n### Under the %s regime\n\n", output.Literal(regime))
 		b.WriteString(a.bottomLine(regime) + "\n\n")
-		for _, m := range []string{"trapped_person_days", "abuse_events", "immobilised_person_days", "deaths"} {
+		for _, m := range append(slices.Clone(Headline), "immobilised_person_days", "deaths") {
 			b.WriteString("- " + a.channelSentence(regime, m, All) + "\n")
 		}
 		b.WriteString("\nBy group of migrants:\n\n")
-		for _, m := range []string{"trapped_person_days", "abuse_events"} {
+		for _, m := range Headline {
 			for _, g := range Groups()[1:] {
 				b.WriteString("- " + a.channelSentence(regime, m, g) + "\n")
 			}
@@ -408,7 +409,7 @@ func (a *Analysis) bottomLine(regime string) string {
 		return fmt.Sprintf("%s %s", map[bool]string{true: "raised", false: "lowered"}[e.Mean > 0], title(metric)), true
 	}
 	var parts []string
-	for _, m := range []string{"trapped_person_days", "abuse_events"} {
+	for _, m := range Headline {
 		if c, ok := change(m, All); ok {
 			parts = append(parts, c)
 		} else {

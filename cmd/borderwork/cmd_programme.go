@@ -98,7 +98,7 @@ func printProgramme(w io.Writer, scenario string, days int, seed int64, sets []s
 		fmt.Fprintf(w, "\nUnder %s, per run with 95%% intervals:\n\n", regime)
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 		fmt.Fprint(tw, "harm\tgroup\twhole programme\trepair\ttightening\tinteraction\tcost per unit averted\n")
-		for _, m := range []string{"trapped_person_days", "abuse_events"} {
+		for _, m := range programme.Headline {
 			for _, g := range programme.Groups() {
 				t, ok := res.Find(regime, programme.Total, m, g)
 				if !ok {
