@@ -104,9 +104,12 @@ func TestCorruptionArises(t *testing.T) {
 		cfg.Posts[0].Policy.Oversight = 0
 		return cfg
 	}
-	doc, undoc := officialEvents(t, base(), 5)
-	// 1 − e^−0.1 = 0.095 for the documented, 1 − e^−0.3 = 0.26 without papers.
-	if math.Abs(doc-0.095) > 0.03 || math.Abs(undoc-0.26) > 0.05 {
+	doc, undoc := officialEvents(t, base(), 20)
+	// 1 − e^−0.1 = 0.095 for the documented, 1 − e^−0.3 = 0.26 without
+	// papers (measured over 20 replicates: 0.092 and 0.258). The bounds
+	// tell the chance from the rate itself (0.1 and 0.3), which it once
+	// passed for.
+	if math.Abs(doc-0.095) > 0.015 || math.Abs(undoc-0.26) > 0.02 {
 		t.Errorf("extortion per migrant at the counter: documented %.3f, undocumented %.3f; want about 0.095 and 0.26", doc, undoc)
 	}
 	watched := base()
