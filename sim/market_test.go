@@ -1,6 +1,9 @@
 package sim
 
-import "testing"
+import (
+	"math"
+	"testing"
+)
 
 // TestEmptyMarketOpens: a market with no smuggler in business opens when
 // blocked migrants who would pay its price gather in its reach, and only
@@ -93,5 +96,36 @@ func TestAbandonedMigrantsFaceTheHazard(t *testing.T) {
 	once, five := deaths(1), deaths(5)
 	if once == 0 || float64(five) < 3*float64(once) {
 		t.Errorf("%d deaths at the path's hazard, %d at five times it; want more than three times as many", once, five)
+	}
+}
+
+// TestMarketPowerRaisesTripAbuse: a smuggler's market power scales the
+// abuse of its trips too (docs/MODEL.md 7.9): with one smuggler, a
+// monopoly, market_power_effect 1 doubles the rate of extortion on a trip,
+// from a chance of 1 − 0.8 = 0.2 to 1 − 0.8² = 0.36 a trip.
+func TestMarketPowerRaisesTripAbuse(t *testing.T) {
+	extortedPerTrip := func(effect float64) float64 {
+		cfg := smallConfig()
+		cfg.Posts[0].Policy = closedPolicy()
+		cfg.Origins[0].Documented, cfg.Origins[0].Minor, cfg.Origins[0].Trafficked = 0, 0, 0
+		cfg.Origins[0].MoneyMean, cfg.Origins[0].MoneyCV = 5000, 0
+		cfg.Origins[0].WillSmuggle = 1
+		cfg.Markets[0].Smugglers, cfg.Markets[0].MaxSmugglers = 1, 1
+		cfg.Smuggling.Propensity, cfg.Smuggling.PropensitySpread = 1, 0
+		cfg.Abuse.DesperationEffect = 0
+		cfg.Abuse.TripExtortion, cfg.Abuse.TripViolence, cfg.Abuse.TripAbandonment = 0.2, 0, 0
+		cfg.Abuse.SmugglerExtortion, cfg.Abuse.SmugglerViolence, cfg.Abuse.SmugglerKidnap = 0, 0, 0
+		cfg.Abuse.MarketPowerEffect = effect
+		var extorted, boarded int
+		for rep := range 16 {
+			f := mustRun(t, cfg, ReplicateSeed(13, rep)).Final()
+			extorted += f.Abuse[Extortion][BySmuggler]
+			boarded += f.Boarded
+		}
+		return float64(extorted) / float64(boarded)
+	}
+	none, monopoly := extortedPerTrip(0), extortedPerTrip(1)
+	if math.Abs(none-0.2) > 0.03 || math.Abs(monopoly-0.36) > 0.04 { // measured: 0.187 and 0.352
+		t.Errorf("extortion per passenger %.3f without market power, %.3f with a monopoly's; want about 0.2 and 0.36", none, monopoly)
 	}
 }
