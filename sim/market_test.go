@@ -129,3 +129,51 @@ func TestMarketPowerRaisesTripAbuse(t *testing.T) {
 		t.Errorf("extortion per passenger %.3f without market power, %.3f with a monopoly's; want about 0.2 and 0.36", none, monopoly)
 	}
 }
+
+// TestMarketPrice: a market's price moves with excess demand, clamped
+// (docs/MODEL.md 7.11, step 1): price × e^(price_response × excess), with
+// excess = (demand − supply) / max(supply, seats) within [−1, 1], and the
+// price within [price_min, price_max]; a price risen above the starting
+// price draws an entrant as unmet demand does (step 3: with entry_rate 1
+// and a price twice the starting one, one surely enters).
+func TestMarketPrice(t *testing.T) {
+	for _, tt := range []struct {
+		name          string
+		price         float64
+		asked, seats  int // requests today, and seats offered
+		want          float64
+		entersAtPrice bool // the price alone draws an entrant
+	}{
+		{"demand of twice the seats", 400, 40, 20, 400 * math.Exp(0.05), false},
+		{"demand far above, clamped", 400, 200, 20, 400 * math.Exp(0.05), false},
+		{"no demand", 400, 0, 20, 400 * math.Exp(-0.05), false},
+		{"half the seats asked", 400, 10, 20, 400 * math.Exp(-0.025), false},
+		{"at the ceiling", 2990, 60, 20, 3000, true},
+		{"at the floor", 101, 0, 20, 100, false},
+		{"twice the starting price", 800, 20, 20, 800, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg := smallConfig()
+			cfg.Smuggling.Price, cfg.Smuggling.PriceMin, cfg.Smuggling.PriceMax = 400, 100, 3000
+			cfg.Smuggling.PriceResponse, cfg.Smuggling.Seats, cfg.Smuggling.EntryRate = 0.05, 20, 1
+			cfg.Smuggling.ExitAfterDays = 0
+			m, err := New(cfg, 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ms := &m.markets[0]
+			ms.price, ms.offered = tt.price, tt.seats
+			for id := range tt.asked {
+				ms.ask(id)
+			}
+			before := ms.active
+			m.stepMarket()
+			if math.Abs(ms.price-tt.want) > 1e-9 {
+				t.Errorf("price %v; want %v", ms.price, tt.want)
+			}
+			if entered := ms.active > before; entered != tt.entersAtPrice {
+				t.Errorf("a smuggler entered: %v; want %v (no unmet demand: only the price can draw one)", entered, tt.entersAtPrice)
+			}
+		})
+	}
+}
