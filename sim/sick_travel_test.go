@@ -47,3 +47,43 @@ func TestSickDieOnSafeRoad(t *testing.T) {
 		t.Errorf("%v of %v sick migrants died on a 10-day road without hazard (%.4f); want %.4f ± %.4f (3 standard errors)", died, setOut, got, want, 3*se)
 	}
 }
+
+// TestSickDieAtPlaces: a sick migrant at a place dies of its illness with
+// chance migrants.sick_mortality a day (docs/MODEL.md 7.6), whatever else
+// it does there. Counted over the days sick migrants begin at a place,
+// the deaths from illness are that share of them.
+func TestSickDieAtPlaces(t *testing.T) {
+	const mortality = 0.01
+	cfg := smallConfig()
+	cfg.Days = 60
+	o := &cfg.Origins[0]
+	o.Inflow, o.Initial = nil, 4000
+	o.Minor, o.Sick, o.Trafficked = 0, 1, 0
+	cfg.Migrants.SickMortality = mortality
+	m, err := New(cfg, ReplicateSeed(31, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var died float64
+	m.Sink = EventSinkFunc(func(e Event) {
+		if e.Kind == EventDied && e.Detail == "illness" {
+			died++
+		}
+	})
+	exposed := 0.0 // sick migrant-days begun at a place
+	for !m.Done() {
+		for _, mg := range m.Migrants() {
+			if mg.Vuln == Sick && mg.State.AtPlace() && !mg.State.Final() {
+				exposed++
+			}
+		}
+		m.Step()
+	}
+	if exposed < 20000 {
+		t.Fatalf("only %v sick migrant-days at places", exposed)
+	}
+	se := math.Sqrt(mortality * (1 - mortality) / exposed)
+	if got := died / exposed; math.Abs(got-mortality) > 4*se {
+		t.Errorf("%v deaths from illness in %v sick migrant-days at places (%.4f a day); want %.4f ± %.4f (4 standard errors)", died, exposed, got, mortality, 4*se)
+	}
+}
