@@ -489,12 +489,9 @@ func drawRobustnessShares(src experiment.Source) ([]experiment.Drawn, error) {
 	if rob == nil || err != nil {
 		return nil, err
 	}
-	// Verdicts, not regimes: greys, holds the darkest and fails the
-	// lightest, each with its own hatch; inconclusive plain mid grey.
-	styles := []int{palette.Part(0), palette.Part(1), palette.Part(3), palette.Neutral, palette.Part(2)} // RobustnessColumns' order
 	groups := make([]figures.Group, len(RobustnessColumns))
 	for i, col := range RobustnessColumns {
-		groups[i] = figures.Group{Label: col.Heading, Style: styles[i]}
+		groups[i] = figures.Group{Label: col.Heading, Style: col.Style}
 	}
 	seen := make([]bool, len(groups))
 	for h, harm := range Harms() {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/borderwork/borderwork/experiment"
 	"github.com/borderwork/borderwork/output"
+	"github.com/borderwork/borderwork/output/figures/palette"
 	"github.com/borderwork/borderwork/scenarios"
 	"github.com/borderwork/borderwork/scenarios/design"
 	"github.com/borderwork/borderwork/sim"
@@ -246,10 +247,14 @@ func (rr *RobustnessResult) Shares(h int) []float64 {
 }
 
 // RobustnessColumn is one column of the robustness tables and figure: its
-// heading and the claim's outcomes it counts.
+// heading, the claim's outcomes it counts, and its bars' style in the
+// figure (a palette slot: verdicts, not regimes, so greys, holds the
+// darkest and fails the lightest, each with its own hatch; inconclusive
+// plain mid grey).
 type RobustnessColumn struct {
 	Heading  string
 	Outcomes []string
+	Style    int
 }
 
 // RobustnessColumns are the columns of the robustness tables (terminal,
@@ -258,11 +263,11 @@ type RobustnessColumn struct {
 // inconclusive counts as inconclusive: whether the claim holds as stated,
 // because of trapping, is not settled there.
 var RobustnessColumns = []RobustnessColumn{
-	{"holds", []string{ClaimHolds}},
-	{"holds, but not through trapping", []string{ClaimNotThroughTrapping}},
-	{"fails", []string{ClaimFails}},
-	{"inconclusive", []string{ClaimInconclusive, ClaimChainInconclusive}},
-	{"not applicable (no harm)", []string{ClaimNotApplicable}},
+	{"holds", []string{ClaimHolds}, palette.Part(0)},
+	{"holds, but not through trapping", []string{ClaimNotThroughTrapping}, palette.Part(1)},
+	{"fails", []string{ClaimFails}, palette.Part(3)},
+	{"inconclusive", []string{ClaimInconclusive, ClaimChainInconclusive}, palette.Neutral},
+	{"not applicable (no harm)", []string{ClaimNotApplicable}, palette.Part(2)},
 }
 
 // Influence is how much one assumption moves the claim on a harm across
