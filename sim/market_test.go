@@ -5,6 +5,19 @@ import (
 	"testing"
 )
 
+// smugglersOnly is the small region where the only way on is a smuggler:
+// every migrant undocumented behind a post closed to them, carrying money
+// (the same for all) and willing to pay a smuggler as given.
+func smugglersOnly(money, willSmuggle float64) *Config {
+	cfg := smallConfig()
+	cfg.Posts[0].Policy = closedPolicy()
+	o := &cfg.Origins[0]
+	o.Documented = 0
+	o.MoneyMean, o.MoneyCV = money, 0
+	o.WillSmuggle = willSmuggle
+	return cfg
+}
+
 // TestEmptyMarketOpens: a market with no smuggler in business opens when
 // blocked migrants who would pay its price gather in its reach, and only
 // then (docs/MODEL.md 7.11). Behind a post closed to the undocumented,
@@ -24,11 +37,7 @@ func TestEmptyMarketOpens(t *testing.T) {
 		{"unwilling", 3000, 0, false},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			cfg := smallConfig()
-			cfg.Posts[0].Policy = closedPolicy()
-			cfg.Origins[0].Documented = 0
-			cfg.Origins[0].MoneyMean, cfg.Origins[0].MoneyCV = tt.money, 0
-			cfg.Origins[0].WillSmuggle = tt.willSmuggle
+			cfg := smugglersOnly(tt.money, tt.willSmuggle)
 			cfg.Markets[0].Smugglers = 0
 			res := mustRun(t, cfg, 7)
 			peak := 0
@@ -47,12 +56,8 @@ func TestEmptyMarketOpens(t *testing.T) {
 // by another, and far more who ask than it seats, every day it leaves it
 // takes exactly that many.
 func TestVehicleCarriesItsSeats(t *testing.T) {
-	cfg := smallConfig()
-	cfg.Posts[0].Policy = closedPolicy()
-	cfg.Origins[0].Documented = 0
+	cfg := smugglersOnly(5000, 1)
 	cfg.Origins[0].Inflow = []InflowStep{{From: 0, Rate: 100}, {From: 10, Rate: 0}}
-	cfg.Origins[0].MoneyMean, cfg.Origins[0].MoneyCV = 5000, 0
-	cfg.Origins[0].WillSmuggle = 1
 	cfg.Markets[0].Smugglers, cfg.Markets[0].MaxSmugglers = 1, 1
 	cfg.Smuggling.Seats = 20
 	res := mustRun(t, cfg, 3)
@@ -79,11 +84,8 @@ func TestVehicleCarriesItsSeats(t *testing.T) {
 // measured: 440 against 92 over four replicates).
 func TestAbandonedMigrantsFaceTheHazard(t *testing.T) {
 	deaths := func(abandonedHazard float64) int {
-		cfg := smallConfig()
-		cfg.Posts[0].Policy = closedPolicy()
-		cfg.Origins[0].Documented, cfg.Origins[0].Sick = 0, 0
-		cfg.Origins[0].MoneyMean, cfg.Origins[0].MoneyCV = 5000, 0
-		cfg.Origins[0].WillSmuggle, cfg.Origins[0].WillTurnBack = 1, 0
+		cfg := smugglersOnly(5000, 1)
+		cfg.Origins[0].Sick, cfg.Origins[0].WillTurnBack = 0, 0
 		cfg.Region.Links[linkIrregular].Hazard = 0.01
 		cfg.Abuse.TripAbandonment = 1
 		cfg.Abuse.AbandonedHazard = abandonedHazard
@@ -105,11 +107,8 @@ func TestAbandonedMigrantsFaceTheHazard(t *testing.T) {
 // from a chance of 1 − 0.8 = 0.2 to 1 − 0.8² = 0.36 a trip.
 func TestMarketPowerRaisesTripAbuse(t *testing.T) {
 	extortedPerTrip := func(effect float64) float64 {
-		cfg := smallConfig()
-		cfg.Posts[0].Policy = closedPolicy()
-		cfg.Origins[0].Documented, cfg.Origins[0].Minor, cfg.Origins[0].Trafficked = 0, 0, 0
-		cfg.Origins[0].MoneyMean, cfg.Origins[0].MoneyCV = 5000, 0
-		cfg.Origins[0].WillSmuggle = 1
+		cfg := smugglersOnly(5000, 1)
+		cfg.Origins[0].Minor, cfg.Origins[0].Trafficked = 0, 0
 		cfg.Markets[0].Smugglers, cfg.Markets[0].MaxSmugglers = 1, 1
 		cfg.Smuggling.Propensity, cfg.Smuggling.PropensitySpread = 1, 0
 		cfg.Abuse.DesperationEffect = 0
