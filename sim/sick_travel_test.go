@@ -5,6 +5,19 @@ import (
 	"testing"
 )
 
+// allSick is the small region with 4,000 migrants at the origin on day 0,
+// every one sick, dying of it with chance mortality a day, and none
+// arriving later, run for the given days.
+func allSick(days int, mortality float64) *Config {
+	cfg := smallConfig()
+	cfg.Days = days
+	o := &cfg.Origins[0]
+	o.Inflow, o.Initial = nil, 4000
+	o.Minor, o.Sick, o.Trafficked = 0, 1, 0
+	cfg.Migrants.SickMortality = mortality
+	return cfg
+}
+
 // TestSickDieOnSafeRoad: a sick migrant's own mortality applies on every
 // link, even a road with no hazard of its own. The days of death are drawn
 // by thinning against each link's largest daily chance (linkBounds), so a
@@ -13,14 +26,9 @@ import (
 // 1 − 0.99^10 = 9.56% of those setting out should die on it.
 func TestSickDieOnSafeRoad(t *testing.T) {
 	const days, mortality = 10, 0.01
-	cfg := smallConfig()
-	cfg.Days = days + 5
+	cfg := allSick(days+5, mortality)
 	cfg.Region.Links[0].Days = days // Origin to Hub, a road
 	cfg.Region.Links[0].Hazard = 0
-	o := &cfg.Origins[0]
-	o.Inflow, o.Initial = nil, 4000
-	o.Minor, o.Sick, o.Trafficked = 0, 1, 0
-	cfg.Migrants.SickMortality = mortality
 	m, err := New(cfg, ReplicateSeed(29, 0))
 	if err != nil {
 		t.Fatal(err)
@@ -54,12 +62,7 @@ func TestSickDieOnSafeRoad(t *testing.T) {
 // the deaths from illness are that share of them.
 func TestSickDieAtPlaces(t *testing.T) {
 	const mortality = 0.01
-	cfg := smallConfig()
-	cfg.Days = 60
-	o := &cfg.Origins[0]
-	o.Inflow, o.Initial = nil, 4000
-	o.Minor, o.Sick, o.Trafficked = 0, 1, 0
-	cfg.Migrants.SickMortality = mortality
+	cfg := allSick(60, mortality)
 	m, err := New(cfg, ReplicateSeed(31, 0))
 	if err != nil {
 		t.Fatal(err)
