@@ -239,9 +239,10 @@ func drawSweepLines(src Source) ([]Drawn, error) {
 // figure's title, and said nothing of the bands.
 func (s *sweepSource) linesCaption(j int, h output.Total, reps int) string {
 	c := output.Capitalise(valueLabel(h)) + " against " + s.axes[j] + ": "
+	mark := s.markedPhrase(len(s.values(j)))
 	if len(s.info.Keys) > 1 {
 		// The lines pool every point with that value of the key.
-		c += "one line per regime through the mean over the replicates and the other keys' values at each value of " + s.info.Keys[j] + ", "
+		c += "one line per regime through the mean over the replicates and the other keys' values at each value of " + s.info.Keys[j] + mark + ", "
 		switch {
 		case s.opts.Bands == output.BandsCI:
 			return c + "with bands of the 95% confidence interval of that mean, cut at 0"
@@ -251,22 +252,16 @@ func (s *sweepSource) linesCaption(j int, h output.Total, reps int) string {
 		return c + "with bands of the middle 95% of those runs (2.5th to 97.5th percentile)"
 	}
 	if reps == 1 {
-		return c + "one line per regime through its one replicate at each point, without bands"
+		return c + "one line per regime through its one replicate at each point" + mark + ", without bands"
 	}
-	return c + "one line per regime through the mean over replicates at each point, with " + bandsPhrase(s.opts.Bands)
+	return c + "one line per regime through the mean over replicates at each point" + mark + ", with " + bandsPhrase(s.opts.Bands)
 }
 
 // linesAgainst draws total t against key j, a line per regime through
 // the mean at each value of the key, with the spread of the replicates
 // (of every point with that value).
 func (s *sweepSource) linesAgainst(j, t int, title string, h output.Total) (*figures.Figure, error) {
-	var xs []float64
-	for _, p := range s.info.Points {
-		if !slices.Contains(xs, p[j]) {
-			xs = append(xs, p[j])
-		}
-	}
-	slices.Sort(xs)
+	xs := s.values(j)
 	pooled := len(s.info.Keys) > 1
 	var bands []figures.Band
 	for _, regime := range s.regimes {
@@ -275,7 +270,7 @@ func (s *sweepSource) linesAgainst(j, t int, title string, h output.Total) (*fig
 			x := slices.Index(xs, s.info.Points[i][j])
 			byX[x] = append(byX[x], vs...)
 		}
-		band := figures.Band{Label: regime, Style: palette.RegimeStyle(regime, s.all)}
+		band := figures.Band{Label: regime, Style: palette.RegimeStyle(regime, s.all), Marked: s.marked(len(xs), regime)}
 		for x, vs := range byX {
 			m, lo, hi := countSpread(vs, s.opts.Bands) // summary totals are counts
 			band.X = append(band.X, xs[x])
@@ -307,7 +302,58 @@ func (s *sweepSource) linesAgainst(j, t int, title string, h output.Total) (*fig
 			c.Spread += " · bands: middle 95% of those runs (2.5th to 97.5th percentile)"
 		}
 	}
+	if slices.ContainsFunc(bands, func(b figures.Band) bool { return b.Marked }) {
+		c.Extra = strings.TrimSuffix(markedText+"; "+c.Extra, "; ")
+	}
 	return figures.TimeBands(title, s.axes[j], valueLabel(h), bands, c)
+}
+
+// values are key j's values, sorted.
+func (s *sweepSource) values(j int) []float64 {
+	var xs []float64
+	for _, p := range s.info.Points {
+		if !slices.Contains(xs, p[j]) {
+			xs = append(xs, p[j])
+		}
+	}
+	slices.Sort(xs)
+	return xs
+}
+
+// markedPhrase says, for report.md, which lines through n values of a
+// key linesAgainst marks at each value: "" if none.
+func (s *sweepSource) markedPhrase(n int) string {
+	var marked []string
+	for _, r := range s.regimes {
+		if s.marked(n, r) {
+			marked = append(marked, r)
+		}
+	}
+	switch len(marked) {
+	case 0:
+		return ""
+	case len(s.regimes):
+		return " (a marker at each value run)"
+	case 1:
+		return " (a marker at each value run on the line of " + marked[0] + ")"
+	}
+	return " (a marker at each value run on the lines of " + strings.Join(marked, ", ") + ")"
+}
+
+// maxMarked is the most values of a key whose lines are marked at each
+// value: with more, the line itself shows where it was run, and markers
+// would crowd it.
+const maxMarked = 25
+
+// markedText is the caption's word for the markers linesAgainst draws.
+const markedText = "markers: the values run"
+
+// marked reports whether regime's line through n values of a key is
+// marked at each: if they are few, and the varied keys change the regime
+// (a regime they do not change was run once and is the same at every
+// value).
+func (s *sweepSource) marked(n int, regime string) bool {
+	return n <= maxMarked && !slices.Contains(s.info.Reused, regime)
 }
 
 // pointsAgainst draws, for a Latin hypercube of several keys, each

@@ -520,3 +520,59 @@ func TestNoLocationFigureOfNothing(t *testing.T) {
 		t.Errorf("run's report.md does not say %q:\n%s", want, report)
 	}
 }
+
+// TestSweepLinesMarkedAtFewValues: a sweep's lines through a few values
+// of its key mark each value run, on the lines of the regimes the key
+// changes only, and the figure's caption and report.md's say so; through
+// more than maxMarked values they are not marked, and neither says it.
+func TestSweepLinesMarkedAtFewValues(t *testing.T) {
+	const name = "trapped_person_days_vs_regimes_malfunctioning_outage_start"
+	for _, tc := range []struct {
+		values int
+		marked bool
+	}{{3, true}, {maxMarked, true}, {maxMarked + 1, false}} {
+		p, err := NewSweep(loadSmall(t, 1, 10), small, []string{"closed", "malfunctioning"},
+			SweepSpec{Vary: []string{"regimes.malfunctioning.outage_start=0.05:0.4:" + strconv.Itoa(tc.values)}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		x, err := p.Prepare()
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := filepath.Join(t.TempDir(), "sweep")
+		if _, err := Write(context.Background(), x, out, Options{Workers: 2, Formats: []string{"svg"}}); err != nil {
+			t.Fatal(err)
+		}
+		m, err := output.ReadManifest(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ds, err := drawSweepLines(Source{Dir: out, Manifest: m})
+		if err != nil {
+			t.Fatal(err)
+		}
+		i := slices.IndexFunc(ds, func(d Drawn) bool { return d.Name == name })
+		if i < 0 {
+			t.Fatalf("%d values: no figure %s", tc.values, name)
+		}
+		if got := strings.Contains(ds[i].Fig.Caption(), markedText); got != tc.marked {
+			t.Errorf("%d values: caption %q says %q: %v, want %v", tc.values, ds[i].Fig.Caption(), markedText, got, tc.marked)
+		}
+		report, err := os.ReadFile(filepath.Join(out, "report.md"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		const phrase = "(a marker at each value run on the line of malfunctioning)"
+		if got := strings.Contains(string(report), phrase); got != tc.marked {
+			t.Errorf("%d values: report.md says %q: %v, want %v", tc.values, phrase, got, tc.marked)
+		}
+	}
+	b, err := os.ReadFile("../docs/OUTPUTS.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Through " + strconv.Itoa(maxMarked) + " values of the key or fewer"; !strings.Contains(strings.Join(strings.Fields(string(b)), " "), want) {
+		t.Errorf("docs/OUTPUTS.md does not say %q", want)
+	}
+}

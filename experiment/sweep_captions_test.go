@@ -21,7 +21,7 @@ import (
 // person-days against regimes.malfunctioning.outage_start") and said
 // nothing of the bands, whatever --bands drew.
 func TestSweepCaptionsSayTheBands(t *testing.T) {
-	lead := "*Trapped person-days per run against regimes.malfunctioning.outage_start (probability per day): one line per regime through the mean over replicates at each point, with "
+	lead := "*Trapped person-days per run against regimes.malfunctioning.outage_start (probability per day): one line per regime through the mean over replicates at each point (a marker at each value run on the line of malfunctioning), with "
 	want := map[string]string{
 		"percentile": lead + "bands of the middle 95% of replicates (2.5th to 97.5th percentile).*",
 		"ci":         lead + "bands of its 95% confidence interval, cut at 0.*",

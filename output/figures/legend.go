@@ -240,6 +240,7 @@ type bandThumb struct {
 	i       int
 	band    bool
 	markers bool
+	marked  bool
 	th      *theme
 }
 
@@ -257,6 +258,9 @@ func (t bandThumb) Thumbnail(c *draw.Canvas) {
 		})
 	}
 	strokeSeries(*c, t.i, t.th.lineWidth, []vg.Point{{X: c.Min.X, Y: midY}, {X: c.Max.X, Y: midY}})
+	if t.marked {
+		drawMarker(*c, t.i, t.th, vg.Point{X: (c.Min.X + c.Max.X) / 2, Y: midY})
+	}
 }
 
 // barThumb is the legend sample of the bars of the series in slot: their

@@ -1,6 +1,7 @@
 package figures
 
 import (
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -44,5 +45,34 @@ func TestHeatmapMarked(t *testing.T) {
 	}
 	if _, err := HeatmapWith("t", "x", "y", "z", x, y, z, HeatOptions{Marked: marked[1:]}, sampleCaption); err == nil || !strings.Contains(err.Error(), "one per cell") {
 		t.Errorf("marks for too few rows: %v; want refused", err)
+	}
+}
+
+// TestTimeBandsMarked: Band.Marked draws one marker at each value of the
+// line that is shown (none where the mean is missing) and one in the
+// legend's sample, besides the line; lines not marked draw none.
+func TestTimeBandsMarked(t *testing.T) {
+	paths := func(marked bool) int {
+		t.Helper()
+		bands := []Band{
+			{Label: "closed", X: []float64{1, 2, 3, 4, 5}, Mean: []float64{9, 9, 9, 9, 9}},
+			{Label: "malfunctioning", X: []float64{1, 2, 3, 4, 5}, Mean: []float64{3, 5, math.NaN(), 4, 6}, Lo: []float64{2, 4, math.NaN(), 3, 5}, Hi: []float64{4, 6, math.NaN(), 5, 7}, Marked: marked},
+		}
+		fig, err := TimeBands("Migrants abused against outage_days", "outage_days", "migrants abused", bands, sampleCaption)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dir := t.TempDir()
+		if err := Save(fig, dir, "m", []string{"svg"}); err != nil {
+			t.Fatal(err)
+		}
+		b, err := os.ReadFile(filepath.Join(dir, "m.svg"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.Count(string(b), "<path")
+	}
+	if got, want := paths(true), paths(false)+4+1; got != want {
+		t.Errorf("a line marked at its 4 values shown draws %d paths; want %d, one more per value and one in the legend", got, want)
 	}
 }

@@ -23,6 +23,10 @@ type Band struct {
 	Replicates      [][]float64
 	Style           int  // colour and dash: 1 for the palette's first, ...; 0 takes the band's position; Part(k) for a category that is no regime
 	Markers         bool // draw a dot at each value instead of a line (observations)
+	// Marked draws a marker at each value on the line as well, in the
+	// series' shape: where a sweep's values were run, which a line alone
+	// does not show when they are few.
+	Marked bool
 }
 
 // hasBand reports whether b has at least one finite interval.
@@ -114,7 +118,7 @@ func TimeBands(title, xLabel, yLabel string, bands []Band, c Caption) (*Figure, 
 			reps[r] = slices.Clone(b.Replicates[r])
 		}
 		bp.bands[i] = Band{Label: b.Label, X: slices.Clone(b.X), Mean: slices.Clone(b.Mean), Lo: slices.Clone(b.Lo), Hi: slices.Clone(b.Hi),
-			Replicates: reps, Style: palette.Slot(i, b.Style) + 1, Markers: b.Markers}
+			Replicates: reps, Style: palette.Slot(i, b.Style) + 1, Markers: b.Markers, Marked: b.Marked}
 	}
 	p := plot.New()
 	styleAxes(p, xLabel, yLabel)
@@ -125,7 +129,7 @@ func TimeBands(title, xLabel, yLabel string, bands []Band, c Caption) (*Figure, 
 
 	lg := newLegend(3)
 	for i, b := range bands {
-		lg.add(b.Label, bandThumb{i: palette.Slot(i, b.Style), band: b.hasBand(), markers: b.Markers, th: th})
+		lg.add(b.Label, bandThumb{i: palette.Slot(i, b.Style), band: b.hasBand(), markers: b.Markers, marked: b.Marked, th: th})
 	}
 	spread := CIBands
 	if !slices.ContainsFunc(bands, func(b Band) bool { return b.hasBand() || len(b.Replicates) > 0 }) {
@@ -224,11 +228,7 @@ func (bp *bandsPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 	for _, b := range bs {
 		ls := lineStyle(b.Style-1, bp.th.lineWidth)
 		if b.Markers {
-			for j := range b.X {
-				if bp.shown(b.Mean[j]) {
-					drawMarker(c, b.Style-1, bp.th, vg.Point{X: trX(b.X[j]), Y: trY(b.Mean[j])})
-				}
-			}
+			bp.markers(c, b, trX, trY)
 			continue
 		}
 		for _, r := range runs(len(b.X), func(j int) bool { return bp.shown(b.Mean[j]) }) {
@@ -244,6 +244,20 @@ func (bp *bandsPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 				continue
 			}
 			strokeSeries(c, b.Style-1, bp.th.lineWidth, c.ClipLinesXY(pts)...)
+		}
+	}
+	for _, b := range bs { // on top of every line, so that no other line hides them
+		if b.Marked && !b.Markers {
+			bp.markers(c, b, trX, trY)
+		}
+	}
+}
+
+// markers draws a marker at each of b's values shown.
+func (bp *bandsPlotter) markers(c draw.Canvas, b Band, trX, trY func(float64) vg.Length) {
+	for j := range b.X {
+		if bp.shown(b.Mean[j]) {
+			drawMarker(c, b.Style-1, bp.th, vg.Point{X: trX(b.X[j]), Y: trY(b.Mean[j])})
 		}
 	}
 }
