@@ -44,9 +44,25 @@ var CompareFigures = []Figure{
 		return figures.GroupedBars("Abuse by kind and perpetrator", "abuse events per run", groups, c)
 	}),
 	barsFigure("outcomes", "Final outcomes (arrived, returned, gave up at home, dead, still on the way or waiting to leave, and of those still trapped and still stranded at home) per regime", "", func(src Source) (*figures.Figure, error) {
-		groups, c, err := summaryBars(src, outcomeTotals, outcomeLabels, "no migrants at all")
+		labels := outcomeLabels
+		s, err := src.Resolved()
 		if err != nil {
 			return nil, err
+		}
+		flee := s.File.Rules == "flee"
+		if flee {
+			// Flee's agents never leave, and a camp is where an agent is,
+			// not the end of its journey: "still on the way" would say
+			// the people in its camps had yet to get there.
+			labels = slices.Clone(outcomeLabels)
+			labels[slices.Index(outcomeTotals, "still_in_transit")] = fleeInTransitLabel
+		}
+		groups, c, err := summaryBars(src, outcomeTotals, labels, "no migrants at all")
+		if err != nil {
+			return nil, err
+		}
+		if flee {
+			c.Extra = strings.TrimPrefix(c.Extra+"; Flee rule set: agents never leave", "; ")
 		}
 		return figures.GroupedBars("Final outcomes", "migrants at the end of the run", groups, c)
 	}),
@@ -63,6 +79,9 @@ var CompareFigures = []Figure{
 var (
 	outcomeTotals = []string{"arrivals", "returns", "stayed", "deaths", "still_in_transit", "still_trapped", "still_stranded"}
 	outcomeLabels = []string{"arrived", "returned", "gave up at home (never left)", "dead", "still on the way or waiting to leave", "of them trapped", "of them stranded at home"}
+	// fleeInTransitLabel is still_in_transit's label under the Flee rule
+	// set, where it counts every agent.
+	fleeInTransitLabel = "still on the map (in a camp or elsewhere)"
 )
 
 // perRegime is single for a figure of bars per regime (Figure.PerRegime).

@@ -120,9 +120,24 @@ func TestFleeReport(t *testing.T) {
 	if !slices.Contains(figs, "figures/whereabouts.svg") {
 		t.Errorf("the Flee-rule folder's figures %v lack whereabouts", figs)
 	}
+	// Its outcomes do not call the people in its camps "still on the way".
+	outcomes := func(name string) string {
+		t.Helper()
+		b, err := os.ReadFile(filepath.Join(dir, name, "figures", "outcomes.svg"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	if svg := outcomes("flee"); !strings.Contains(svg, ">"+fleeInTransitLabel+"<") || strings.Contains(svg, "still on the way") || !strings.Contains(svg, "Flee rule set: agents never leave") {
+		t.Errorf("the Flee-rule outcomes figure does not label those still on the map %q, or calls them still on the way, or its caption does not say why", fleeInTransitLabel)
+	}
 
 	report, figs = write("borderwork", &Plan{Command: "compare", Scenario: loadSmall(t, 2, 20), Regimes: []string{"open", "closed"}, Reps: 2, ByLocation: true})
 	if strings.Contains(report, "Flee") || slices.Contains(figs, "figures/whereabouts.svg") {
 		t.Errorf("a borderwork-rule compare has a Flee section or the whereabouts figure (figures %v)", figs)
+	}
+	if svg := outcomes("borderwork"); strings.Contains(svg, fleeInTransitLabel) || !strings.Contains(svg, ">still on the way or waiting to leave<") {
+		t.Errorf("a borderwork-rule outcomes figure does not label those still in transit \"still on the way or waiting to leave\"")
 	}
 }
