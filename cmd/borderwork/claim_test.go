@@ -100,6 +100,36 @@ func TestClaimWorkedExample(t *testing.T) {
 		}
 	}
 	checkSecondReadingDoc(t, string(doc), out)
+	checkIntervalExampleDoc(t, string(doc), out)
+}
+
+// checkIntervalExampleDoc checks docs/CLAIM.md's (doc's) example of an
+// interval inside ± δ whose verdict is not "no meaningful difference",
+// against the effects.csv of `borderwork claim classroom` in out: the
+// numbers it quotes, and that the example is one. (Its example from
+// sahel once turned into "no meaningful difference" with a change of the
+// model, and went on being quoted to show the opposite.)
+func checkIntervalExampleDoc(t *testing.T, doc, out string) {
+	t.Helper()
+	ests, err := claim.ReadEffects(filepath.Join(out, "effects.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := slices.IndexFunc(ests, func(e claim.Estimate) bool {
+		return e.Effect.ID == "protection|closure=open" && e.Harm == "abused_migrants"
+	})
+	if i < 0 {
+		t.Fatal("claim classroom: no effect of protection at open admission on migrants abused")
+	}
+	e := ests[i]
+	if !(-e.SESOI < e.Lo && e.Hi < e.SESOI) || e.Verdict == claim.NoDifference || !(e.PAdj < 0.05) {
+		t.Errorf("protection at open admission on migrants abused: %v [%v, %v], δ = %v, p adjusted %v, %s; docs/CLAIM.md gives it as an interval inside ± δ whose verdict is not %q", e.Mean, e.Lo, e.Hi, e.SESOI, e.PAdj, e.Verdict, claim.NoDifference)
+	}
+	want := fmt.Sprintf("protection at open admission raises migrants abused by %.1f a run, interval [%.1f, %.1f], inside δ = %.1f; its equivalence p is %.3f alone but %.2f after adjustment, while its difference test stays below 5%%: \"%s\"",
+		e.Mean, e.Lo, e.Hi, e.SESOI, e.PEquiv, e.PEquivAdj, e.Verdict)
+	if !strings.Contains(strings.Join(strings.Fields(doc), " "), want) {
+		t.Errorf("docs/CLAIM.md does not say %q", want)
+	}
 }
 
 // checkSecondReadingDoc checks what docs/CLAIM.md (doc) says of the

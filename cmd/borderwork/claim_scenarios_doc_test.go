@@ -1,0 +1,125 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// chainLine is one of the chain's lines claim prints: the abuse
+// malfunction adds at a setting, how much of it falls on trapped or
+// stranded migrants, and the test against the chain's share.
+var chainLine = regexp.MustCompile(`(?m)^  at (open|closed) admission(, without protection)?: ([\d,.]+) abuse events added, (-?[\d,.]+)(?: \((\d+)%\))? on trapped or stranded migrants.*; d = on trapped - 0\.5 × added = (-?[\d,.]+) \[(-?[\d,.]+), (-?[\d,.]+)\] per run: the chain (HOLDS|FAILS|INCONCLUSIVE)$`)
+
+// chainTest is a chainLine read: its setting (open or closed, and "none"
+// for protection without it), the abuse added, that on trapped migrants,
+// its share in percent ("" where it has none), the difference and its
+// interval, and the verdict.
+type chainTest struct {
+	setting, added, trapped, share, d, lo, hi, verdict string
+}
+
+// chainTests reads the chain's lines of claim's output.
+func chainTests(t *testing.T, stdout string) map[string]chainTest {
+	t.Helper()
+	tests := map[string]chainTest{}
+	for _, m := range chainLine.FindAllStringSubmatch(stdout, -1) {
+		setting := m[1]
+		if m[2] != "" {
+			setting += " none"
+		}
+		tests[setting] = chainTest{setting, m[3], m[4], m[5], m[6], m[7], m[8], strings.ToLower(m[9])}
+	}
+	for _, s := range []string{"open", "closed", "open none", "closed none"} {
+		if _, ok := tests[s]; !ok {
+			t.Fatalf("claim prints no chain line at %s admission:\n%s", s, stdout)
+		}
+	}
+	return tests
+}
+
+// claimMD is docs/CLAIM.md, its lines joined as one.
+func claimMD(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile("../../docs/CLAIM.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Join(strings.Fields(string(b)), " ")
+}
+
+// TestClaimScenariosDoc: what docs/CLAIM.md says of the chain in the
+// bundled sahel and south-sudan scenarios, under the defaults, is what
+// `borderwork claim` prints there: the verdicts, the abuse added and on
+// trapped migrants, the shares and the differences. Once, a change of the
+// model turned south-sudan's chain at open admission from inconclusive
+// to holding, and the page went on saying it was inconclusive.
+func TestClaimScenariosDoc(t *testing.T) {
+	t.Parallel()
+	doc := claimMD(t)
+	run := func(t *testing.T, scenario string) map[string]chainTest {
+		t.Helper()
+		stdout := mustRun(t, "claim", scenario, "--formats", "", "--quiet", "--out", filepath.Join(t.TempDir(), "out"))
+		return chainTests(t, stdout)
+	}
+	t.Run("sahel", func(t *testing.T) {
+		t.Parallel()
+		c := run(t, "sahel")
+		for setting, verdict := range map[string]string{"open": "fails", "closed": "fails", "open none": "fails", "closed none": "fails"} {
+			if c[setting].verdict != verdict {
+				t.Errorf("sahel: the chain %s at %s admission; docs/CLAIM.md says it %s", c[setting].verdict, setting, verdict)
+			}
+		}
+		open, closed, openNone, closedNone := c["open"], c["closed"], c["open none"], c["closed none"]
+		for _, want := range []string{
+			"in `sahel` " + open.trapped + " of the " + open.added + " abuse events malfunction adds at open admission (" + open.share + "%) and " +
+				closed.trapped + " of " + closed.added + " at closed (" + closed.share + "%) fall on trapped or stranded migrants",
+			"In `sahel` " + openNone.trapped + " of the " + openNone.added + " abuse events malfunction adds at open admission without protection (" + openNone.share + "%)",
+			"at closed admission malfunction adds " + closedNone.added + " while the abuse on trapped or stranded migrants falls by " + strings.TrimPrefix(closedNone.trapped, "-") + " a run",
+		} {
+			if !strings.Contains(doc, want) {
+				t.Errorf("docs/CLAIM.md does not say %q", want)
+			}
+		}
+		if !strings.HasPrefix(closedNone.trapped, "-") {
+			t.Errorf("sahel: at closed admission without protection the abuse on trapped migrants changes by %s; docs/CLAIM.md says it falls", closedNone.trapped)
+		}
+	})
+	t.Run("south-sudan", func(t *testing.T) {
+		t.Parallel()
+		c := run(t, "south-sudan")
+		for setting, ct := range c {
+			if ct.verdict != "holds" {
+				t.Errorf("south-sudan: the chain %s at %s admission; docs/CLAIM.md says it holds at every setting", ct.verdict, setting)
+			}
+		}
+		open, closed := c["open"], c["closed"]
+		for _, want := range []string{
+			"Of the " + open.added + " abuse events malfunction adds at open admission, " + open.trapped + " (" + open.share + "%) fall on trapped or stranded migrants, d = +" + open.d + " [" + open.lo + ", " + open.hi + "]",
+			"of the " + closed.added + " it adds at closed admission, " + closed.trapped + " (" + closed.share + "%), d = +" + closed.d + " [" + closed.lo + ", " + closed.hi + "]",
+			"Without protection the chain holds at both settings too (" + c["open none"].share + "% and " + c["closed none"].share + "%)",
+		} {
+			if !strings.Contains(doc, want) {
+				t.Errorf("docs/CLAIM.md does not say %q", want)
+			}
+		}
+	})
+}
+
+// TestClaimOversightHeldEqualDoc: docs/CLAIM.md's figure for the abuse
+// malfunction adds at open admission in classroom with oversight held
+// equal is what the command it names prints, and the claim on abuse
+// fails there, as it says.
+func TestClaimOversightHeldEqualDoc(t *testing.T) {
+	t.Parallel()
+	stdout := mustRun(t, "claim", "classroom", "--set", "factors.integrity.weak.oversight=0.9", "--formats", "", "--quiet", "--out", filepath.Join(t.TempDir(), "out"))
+	c := chainTests(t, stdout)
+	if want := "with oversight held equal, malfunction at open admission adds " + c["open"].added + " abuse events a run instead of"; !strings.Contains(claimMD(t), want) {
+		t.Errorf("docs/CLAIM.md does not say %q", want)
+	}
+	if !regexp.MustCompile(`(?m)^abuse events +.* FAILS$`).MatchString(stdout) {
+		t.Errorf("with oversight held equal the claim on abuse events does not fail, as docs/CLAIM.md says it does:\n%s", stdout)
+	}
+}
