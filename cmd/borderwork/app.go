@@ -252,7 +252,8 @@ The commands are:
 		fmt.Fprintf(w, "\t%-*s  %s\n", width, c.name, c.summary)
 	}
 	fmt.Fprint(w, `
-Without a SCENARIO, commands use the bundled scenario "sahel".
+Without a SCENARIO, commands use the bundled scenario "sahel" (serve:
+"classroom").
 Use "borderwork help <command>" (or "borderwork <command> --help") for more
 about a command, and "borderwork --version" for the version.
 `)

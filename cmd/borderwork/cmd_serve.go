@@ -40,8 +40,9 @@ addresses students open.
 
 Ctrl-C (or SIGTERM) stops the server: it says how many experiments are
 still running or waiting, and gives them 5 seconds to finish; a second
-Ctrl-C (or SIGTERM) stops it at once. Either way it says how many it cut
-short, and exits with status 0: it was told to stop.
+Ctrl-C (or SIGTERM) stops it at once, saying how many it cut short.
+With none running or waiting, the first stops it at once, without a
+word. It exits with status 0 either way: it was told to stop.
 `
 
 // serveGrace is how long experiments still running when serve is told to
