@@ -4,7 +4,11 @@ package sim
 // same scenario, seed and regime come to give different results (a rule,
 // a random stream or the order of draws changed), and is recorded in
 // every output folder's manifest so that a folder says which results it
-// holds and a rerun by another version knows why it differs.
+// holds and a rerun by another version knows why it differs. When it
+// goes up, the tests name every golden file, Example and quoted number
+// that moved; the one thing they cannot compare is the page's screenshot
+// in docs/img/classroom-page.png, to take again with
+// go test ./cmd/borderwork -run TestPageServed -docs-screenshot.
 //
 //  1. The engine as first released.
 //  2. Faster, same model in law: abuse at places and deaths and
