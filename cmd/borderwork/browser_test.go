@@ -1252,6 +1252,11 @@ func TestPageSaysWhatCame(t *testing.T) {
 	if left := eval[string](t, ctx, `document.getElementById("sets-problems").textContent`); left != "" {
 		t.Errorf("after a good Apply the problem of the bad one is still shown: %q", left)
 	}
+	// Ticked, it is no longer asked for.
+	do(t, ctx, "ticking hbm_lite", chromedp.Click(chromedp.ID("regime-hbm_lite")))
+	if said := waitText(t, ctx, "sets-status", func(s string) bool { return !strings.Contains(s, "tick it") }); said != "Applied 2 changes. New: hbm_lite, ticked." {
+		t.Errorf("with hbm_lite ticked, Apply's note says %q; want \"Applied 2 changes. New: hbm_lite, ticked.\"", said)
+	}
 	do(t, ctx, "pressing Reset", chromedp.Click(chromedp.ID("reset")))
 	if s := waitText(t, ctx, "sets-status", func(s string) bool { return s == "" }); s != "" {
 		t.Errorf("after Reset, the note under Apply still says %q", s)

@@ -265,6 +265,7 @@ const state = {
   outline: null,
   results: null,
   running: null,     // the run in progress: {cancel}
+  applied: null,     // the last changes applied from "More changes": {n, added}, for saySetsApplied
   day: 0,
   timer: null,
 };
@@ -1337,6 +1338,7 @@ async function applyLink(p, wrong) {
   if (p.has("regimes")) {
     const want = p.get("regimes").split(",").map((r) => r.trim()).filter((r) => r);
     for (const input of document.querySelectorAll("#regimes input")) input.checked = want.includes(input.value);
+    saySetsApplied();
     const unknown = want.filter((r) => !state.outline.regimes.some((o) => o.name === r));
     if (unknown.length) problems.push(`The address asks for ${unknown.length === 1 ? "the regime" : "the regimes"} ${unknown.join(", ")}, which this scenario does not have: tick the regimes to compare below.`);
   }
@@ -1399,6 +1401,7 @@ async function loadOutline(keep, box) {
     o = { error: ["The page could not read the scenario: " + (e.message || e)] };
   }
   for (const id of ["file-status", "sets-status"]) $(id).textContent = "";
+  state.applied = null;
   if (o.error) { showProblems(o.error, o.lost, box); return false; }
   showProblems([]);
   // The scenario changed: a run in progress would bring results of the
@@ -1962,14 +1965,32 @@ async function applySets() {
   const before = new Set(((state.outline || {}).regimes || []).map((r) => r.name));
   const n = extraSets().length;
   if (!(await loadOutline(true, "sets-problems"))) return false;
-  const added = state.outline.regimes.map((r) => r.name).filter((r) => !before.has(r));
+  state.applied = { n, added: state.outline.regimes.map((r) => r.name).filter((r) => !before.has(r)) };
+  saySetsApplied();
+  return true;
+}
+
+// saySetsApplied says, next to Apply, how many changes were applied and
+// which regimes they defined, asking to tick those not ticked: said again
+// as regimes are ticked, so that it never asks to tick one that is (a
+// link that defines a regime also ticks it).
+function saySetsApplied() {
+  if (!state.applied) return;
+  const { n, added } = state.applied;
   let say = n ? `Applied ${counted(n, "change")}.` : "No changes to apply: the scenario as it is.";
   if (added.length) {
-    const them = added.length === 1 ? "it" : "them";
-    say += ` New: ${added.join(", ")}; tick ${them} under "Regimes to compare" to run ${them}.`;
+    const ticked = new Set([...document.querySelectorAll("#regimes input:checked")].map((i) => i.value));
+    const unticked = added.filter((r) => !ticked.has(r));
+    say += ` New: ${added.join(", ")}`;
+    if (unticked.length) {
+      const them = unticked.length === 1 ? "it" : "them";
+      say += unticked.length < added.length ? `; tick ${unticked.join(", ")}` : `; tick ${them}`;
+      say += ` under "Regimes to compare" to run ${them}.`;
+    } else {
+      say += added.length === 1 ? ", ticked." : ", all ticked.";
+    }
   }
   $("sets-status").textContent = say;
-  return true;
 }
 
 // setsNotApplied reports whether "More changes" holds lines typed since
@@ -2038,6 +2059,7 @@ async function init() {
   // keystroke or step of a slider); a scenario or file, once in use.
   $("form").addEventListener("change", (e) => {
     if (e.target !== sel && !e.target.closest("#file-box")) keepInAddress();
+    if (e.target.closest("#regimes")) saySetsApplied();
   });
   // Reset puts back the settings of the scenario shown, not another: a
   // file of one's own stays (the menu above leaves it), and says so.
