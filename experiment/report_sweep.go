@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -47,23 +48,7 @@ func SweepReport(x *Prepared, dir string, drawn []Drawn, groups []output.Group) 
 	fmt.Fprintf(&b, "- %s per point and regime with common random numbers: replicate r meets the same migrants at every point and under every regime.\n", words.Count(x.Reps, "replicate"))
 	provenanceItems(&b, x)
 
-	at := pointIndex(x.Points)
-	byPoint := make([][]*output.Group, len(x.Points)) // point -> regime -> group
-	for i := range byPoint {
-		byPoint[i] = make([]*output.Group, len(x.Regimes))
-	}
-	regimeIndex := map[string]int{}
-	for r, name := range x.Regimes {
-		regimeIndex[name] = r
-	}
-	for i := range groups {
-		g := &groups[i]
-		p, ok := at[fmt.Sprint(g.Params)]
-		r, known := regimeIndex[g.Regime]
-		if ok && known {
-			byPoint[p][r] = g
-		}
-	}
+	byPoint := groupsByPoint(x, groups)
 	headlines := output.Headlines()
 	b.WriteString("\n## Results\n\n")
 	if len(x.Points) <= ReportPointsMax {
@@ -229,6 +214,51 @@ func contrastCounts(counts [4]int, n int) string {
 	return strings.Join(parts, ", ")
 }
 
+// groupsByPoint arranges groups by point and regime, in x's orders: nil
+// where no group is (a shard's).
+func groupsByPoint(x *Prepared, groups []output.Group) [][]*output.Group {
+	at := pointIndex(x.Points)
+	byPoint := make([][]*output.Group, len(x.Points)) // point -> regime -> group
+	for i := range byPoint {
+		byPoint[i] = make([]*output.Group, len(x.Regimes))
+	}
+	regimeIndex := map[string]int{}
+	for r, name := range x.Regimes {
+		regimeIndex[name] = r
+	}
+	for i := range groups {
+		g := &groups[i]
+		p, ok := at[fmt.Sprint(g.Params)]
+		r, known := regimeIndex[g.Regime]
+		if ok && known {
+			byPoint[p][r] = g
+		}
+	}
+	return byPoint
+}
+
+// SweepTable is the table of summary total t at each point of sweep x
+// that the terminal shows: a header row (the varied keys, then the
+// regimes), then a row per point, its values as report.md writes them
+// and each regime's mean ± 95% confidence half-width over its replicates
+// ("–" where groups has none).
+func SweepTable(x *Prepared, groups []output.Group, t int) [][]string {
+	rows := [][]string{append(slices.Clone(x.Keys), x.Regimes...)}
+	cells := pointCellsOf(x)
+	for p, gs := range groupsByPoint(x, groups) {
+		row := cells.values(x.Points[p])
+		for _, g := range gs {
+			cell := "–"
+			if g != nil {
+				cell = output.FormatStat(output.Describe(g.Column(t)))
+			}
+			row = append(row, cell)
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
+
 // pointIndex maps each point, as fmt.Sprint writes it, to its index.
 func pointIndex(points [][]float64) map[string]int {
 	at := make(map[string]int, len(points))
@@ -292,14 +322,22 @@ func pointCellsOf(x *Prepared) pointCells {
 
 func (c pointCells) write(b *bytes.Buffer, point []float64) {
 	b.WriteString("|")
-	for j, v := range point {
-		s := output.FormatFloat(v)
-		if c.digits != nil {
-			r, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'g', c.digits[j], 64), 64)
-			s = output.FormatFloat(r)
-		}
+	for _, s := range c.values(point) {
 		fmt.Fprintf(b, "%s|", s)
 	}
+}
+
+// values are a point's values as its row gives them.
+func (c pointCells) values(point []float64) []string {
+	out := make([]string, len(point))
+	for j, v := range point {
+		out[j] = output.FormatFloat(v)
+		if c.digits != nil {
+			r, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'g', c.digits[j], 64), 64)
+			out[j] = output.FormatFloat(r)
+		}
+	}
+	return out
 }
 
 // pointWords says where a point is: "key = 0.5, other = 2".

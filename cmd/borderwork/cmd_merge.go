@@ -83,8 +83,30 @@ func cmdMerge(ctx context.Context, args []string, e *env) error {
 		before.noteTo(e, true)
 		return printMergedJSON(ctx, e, m.Dir)
 	}
+	if err := printMergedSweep(ctx, e, m.Dir); err != nil {
+		return err
+	}
 	fmt.Fprintf(e.stdout, "Merged %s, %s, into %s.\n", words.Count(m.Shards, "shard"), words.Count(m.Runs, "run"), m.Dir)
 	before.note(e.stdout)
+	return nil
+}
+
+// printMergedSweep prints the table of a merged sweep at dir, as the
+// unsharded sweep prints it; nothing for a merged sensitivity analysis.
+func printMergedSweep(ctx context.Context, e *env, dir string) error {
+	m, err := output.ReadManifest(dir)
+	if err != nil || m.Command != "sweep" {
+		return err
+	}
+	p, _, err := experiment.FromManifest(m, filepath.Join(dir, "scenario.toml"))
+	if err != nil {
+		return err
+	}
+	x, rows, err := experiment.WithSummary(ctx, p, dir, m)
+	if err != nil {
+		return err
+	}
+	printSweepTable(e.stdout, x, x.Groups(rows))
 	return nil
 }
 

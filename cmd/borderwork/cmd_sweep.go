@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"text/tabwriter"
 
 	"github.com/borderwork/borderwork/experiment"
 	"github.com/borderwork/borderwork/experiment/runs"
@@ -100,7 +101,7 @@ func cmdSweep(ctx context.Context, args []string, e *env) error {
 	samples := fs.Int("samples", 0, "`N` points of a Latin hypercube")
 	shard := fs.String("shard", "", "run only shard `i/n` of the runs (k mod n = i)")
 	resume := fs.Bool("resume", false, "complete the interrupted sweep folder --out DIR (alone: as its manifest says)")
-	metric := fs.String("metric", "trapped_person_days", "the `metric` of the heat maps (a column of summary.csv)")
+	metric := fs.String("metric", "trapped_person_days", "the `metric` of the heat maps and of the table printed (a column of summary.csv)")
 	contrast := fs.String("contrast", "", "heat map of the difference `a-b` between two regimes (default malfunctioning-closed when both run)")
 	var figs sweepFigures
 	fs.StringVar(&figs.metrics, "figure-metrics", "", "draw the figures for these summary metrics, a comma-separated `list` of columns of\nsummary.csv, as 'plot --metric' does (default: each harm against each key; --metric in maps)")
@@ -372,9 +373,42 @@ func writeSweep(ctx context.Context, x *experiment.Prepared, jobs []int, out str
 		before.note(e.stdout)
 		return nil
 	}
+	fmt.Fprintln(e.stdout)
+	printSweepTable(e.stdout, x, res.Groups)
 	fmt.Fprintf(e.stdout, "Wrote %s: tables, %s, report.md.\n", out, words.Count(len(res.Figures), "figure file"))
 	before.note(e.stdout)
 	return nil
+}
+
+// sweepTableMax is the most points whose table sweep prints: more would
+// scroll the rest away, and report.md tables them (to its own limit).
+const sweepTableMax = 20
+
+// printSweepTable writes the results a reader of the terminal sees, as
+// compare's table, then a blank line: the sweep's --metric at each point under each regime,
+// mean ± 95% confidence half-width; for more than sweepTableMax points,
+// where they are instead.
+func printSweepTable(w io.Writer, x *experiment.Prepared, groups []output.Group) {
+	t := output.TotalIndex(x.Sweep.Metric)
+	if t < 0 {
+		return
+	}
+	h := output.Totals[t]
+	if len(x.Points) > sweepTableMax {
+		fmt.Fprintf(w, "%s, and every other metric, at each of the %s points: report.md and stats.csv.\n\n", output.Capitalise(h.Title), words.Whole(int64(len(x.Points))))
+		return
+	}
+	what := "means ± 95% confidence half-widths over the replicates"
+	if x.Reps == 1 {
+		what = "one replicate each"
+	}
+	fmt.Fprintf(w, "%s per run (%s), %s (--metric; report.md gives every metric):\n\n", output.Capitalise(h.Title), h.Unit, what)
+	tw := tabwriter.NewWriter(w, 0, 0, 3, ' ', tabwriter.AlignRight)
+	for _, row := range experiment.SweepTable(x, groups, t) {
+		fmt.Fprintf(tw, "%s\t\n", strings.Join(row, "\t"))
+	}
+	tw.Flush()
+	fmt.Fprintln(w)
 }
 
 // alreadyComplete says that --resume found the folder at out complete,
