@@ -83,7 +83,9 @@ func cmdMerge(ctx context.Context, args []string, e *env) error {
 		before.noteTo(e, true)
 		return printMergedJSON(ctx, e, m.Dir)
 	}
-	if err := printMergedSweep(ctx, e, m.Dir); err != nil {
+	// The merge is done: a Ctrl-C from here does not undo it, nor make
+	// its table an error (the table is read from the folder, quickly).
+	if err := printMergedSweep(context.WithoutCancel(ctx), e, m.Dir); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "Merged %s, %s, into %s.\n", words.Count(m.Shards, "shard"), words.Count(m.Runs, "run"), m.Dir)
