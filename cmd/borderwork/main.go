@@ -20,6 +20,7 @@ func main() {
 	// every PDF so). Their log is not shown. serve's HTTP server, which
 	// logs through it too, has a logger of its own (httpServer).
 	log.SetOutput(io.Discard)
+	ignoreBrokenPipe()
 	ctx, stop := signal.NotifyContext(context.Background(), stopSignals()...)
 	defer stop()
 	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
