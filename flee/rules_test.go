@@ -411,3 +411,39 @@ func TestValidateOtherData(t *testing.T) {
 		t.Errorf("Validate with C1's initial agents edited = %v; want %q", err, want)
 	}
 }
+
+// TestValidateNoCamps: a case whose locations.csv has no camp has nothing
+// to compare, and is refused naming the file and location_type. Its
+// errors were all 0, reported as a perfect fit. It may still be imported,
+// to be run.
+func TestValidateNoCamps(t *testing.T) {
+	dir := copyTiny(t)
+	path := filepath.Join(dir, "input_csv", "locations.csv")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(strings.ReplaceAll(string(data), ",camp,", ",town,")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// Its closures close a camp, which a town is not.
+	if err := os.Remove(filepath.Join(dir, "input_csv", "closures.csv")); err != nil {
+		t.Fatal(err)
+	}
+	c, err := Read(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	toml, err := Import(c, ImportOptions{})
+	if err != nil {
+		t.Fatalf("import of a case without camps: %v", err)
+	}
+	s, err := scenarios.Parse(toml, "tiny.toml", "import:tiny", os.DirFS("."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Validate(context.Background(), s, c, ValidateOptions{Replicates: 1})
+	if want := path + ": location_type: no location is a camp: "; err == nil || !errors.Is(err, scenarios.ErrInvalid) || !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("Validate of a case without camps = %v; want an invalid-input error starting %q", err, want)
+	}
+}

@@ -64,6 +64,13 @@ func Validate(ctx context.Context, s *scenarios.Scenario, c *Case, opt ValidateO
 	if opt.Workers <= 0 {
 		opt.Workers = runtime.GOMAXPROCS(0)
 	}
+	// The measures are over camps: with none, every error is 0, which
+	// reads as a perfect fit. A case without camps may be run, not
+	// validated.
+	if len(c.Camps()) == 0 {
+		return nil, &scenarios.Error{File: c.display("input_csv/locations.csv"), Key: "location_type", Msg: fmt.Sprintf(
+			"no location is a camp: validation compares the camps' simulated populations with their UNHCR registrations, and with none the Flee case %s would report a perfect fit of nothing; a case without camps can be run (run, compare), not validated", c.Dir)}
+	}
 	cfg, err := s.Config(opt.Regime)
 	if err != nil {
 		return nil, err
