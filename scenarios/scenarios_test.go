@@ -685,3 +685,34 @@ func TestUnknownKindReportedOnce(t *testing.T) {
 		t.Errorf("Validate() = %v; want one problem, at locations.Gate.kind", err)
 	}
 }
+
+// TestHarmWeightsBounded: a harm weight is at most 1e9, so that the harm
+// index, a weighted sum of a run's counts, stays finite. 1e308 was
+// accepted, and the index became +Inf: claim failed late writing its
+// JSON, and compare wrote +Inf into summary.csv.
+func TestHarmWeightsBounded(t *testing.T) {
+	tests := []struct {
+		kv   string
+		want string // "" for a valid weight
+	}{
+		{"harm_weights.death=1e9", ""},
+		{"harm_weights.centre_day=0", ""},
+		{"harm_weights.death=1e308", "--set harm_weights.death=1e308: harm_weights.death: must be a weight in [0, 1e+09], got 1e+308"},
+		{"harm_weights.trapped_day=1e308", "harm_weights.trapped_day: must be a weight in [0, 1e+09], got 1e+308"},
+		{"harm_weights.assisted_return=1000000001", "harm_weights.assisted_return: must be a weight in [0, 1e+09], got 1.000000001e+09"},
+		{"harm_weights.kidnap=-1", "harm_weights.kidnap: must be a weight in [0, 1e+09], got -1"},
+	}
+	for _, tt := range tests {
+		s := loadTiny(t)
+		if err := s.Set(tt.kv); err != nil {
+			t.Fatalf("Set(%q): %v", tt.kv, err)
+		}
+		err := s.Validate()
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("--set %s: %v; want it valid", tt.kv, err)
+		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want) || !errors.Is(err, ErrInvalid)):
+			t.Errorf("--set %s: %v; want an invalid-input error containing %q", tt.kv, err, tt.want)
+		}
+	}
+}

@@ -35,6 +35,9 @@ var (
 	dayCount    = bound{0, sim.MaxDays, fmt.Sprintf("a number of days in [0, %d]", sim.MaxDays)}
 	dayCount1   = bound{1, sim.MaxDays, fmt.Sprintf("a number of days in [1, %d]", sim.MaxDays)}
 	multiplier  = bound{0, sim.MaxMultiplier, fmt.Sprintf("a number in [0, %g]", float64(sim.MaxMultiplier))}
+	// A harm weight is bounded so that the harm index stays finite
+	// (sim.MaxHarmWeight): 1e308 made it +Inf in the tables.
+	harmWeight = bound{0, sim.MaxHarmWeight, fmt.Sprintf("a weight in [0, %g]", float64(sim.MaxHarmWeight))}
 	// A programme's budget in USD: a trillion is beyond any programme
 	// (the EU/IOM one of mauritania is 8 million euros), and what is
 	// larger prints as a figure of hundreds of digits.
@@ -88,9 +91,9 @@ var rules = map[string]bound{
 	"official_extortion": multiplier, "official_violence": multiplier, "bribe": nonNegative,
 	"queue_effect": multiplier, "papers_effect": multiplier,
 
-	"HarmWeights.death": nonNegative, "HarmWeights.kidnap": nonNegative, "HarmWeights.violence": nonNegative,
-	"HarmWeights.abandonment": nonNegative, "HarmWeights.extortion": nonNegative, "HarmWeights.trapped_day": nonNegative,
-	"HarmWeights.stranded_day": nonNegative, "HarmWeights.centre_day": nonNegative, "HarmWeights.assisted_return": nonNegative,
+	"HarmWeights.death": harmWeight, "HarmWeights.kidnap": harmWeight, "HarmWeights.violence": harmWeight,
+	"HarmWeights.abandonment": harmWeight, "HarmWeights.extortion": harmWeight, "HarmWeights.trapped_day": harmWeight,
+	"HarmWeights.stranded_day": harmWeight, "HarmWeights.centre_day": harmWeight, "HarmWeights.assisted_return": harmWeight,
 
 	"ProgrammeSpec.start": dayCount, "ProgrammeSpec.end": dayCount, "budget": budget, "staff": positive, "turnover": share,
 	"share": share, "cost_per_trainee": positive, "trainers": share, "trainer_reach": nonNegative,

@@ -115,7 +115,9 @@ func (c *Config) Validate() error {
 		{"Extortion", h.Extortion}, {"TrappedDay", h.TrappedDay}, {"StrandedDay", h.StrandedDay},
 		{"CentreDay", h.CentreDay}, {"AssistedReturn", h.AssistedReturn},
 	} {
-		v.nonNegative("Harm."+w.name, w.v)
+		if !(w.v >= 0 && w.v <= MaxHarmWeight) {
+			v.fail("Harm.%s must be in [0, %g], got %v", w.name, float64(MaxHarmWeight), w.v)
+		}
 	}
 
 	e := &c.Enforcement
@@ -159,6 +161,15 @@ func (v *configCheck) nonNegative(name string, x float64) {
 // MaxMultiplier bounds every rate multiplier and rate, so that their
 // products stay finite and every chance built from them is a number.
 const MaxMultiplier = 1e6
+
+// MaxHarmWeight bounds every harm weight, so that the harm index stays
+// finite: a count of a run (its person-days: agents times at most MaxDays
+// days) is far below 1e20, so each weighted term stays below 1e29, and
+// even the squares the tables sum over a million replicates (their
+// spread) stay far below float64's 1.8e308. It is ten million times the
+// default weight of a death, more than any judgment of severity needs;
+// 1e308 made the index +Inf, which no table or JSON can hold.
+const MaxHarmWeight = 1e9
 
 func (v *configCheck) multiplier(name string, x float64) {
 	if !(x >= 0 && x <= MaxMultiplier) {

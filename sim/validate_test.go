@@ -18,6 +18,7 @@ func TestConfigValidate(t *testing.T) {
 		{"probability of 5", func(c *Config) { c.Posts[0].Policy.Oversight = 5 }, "Posts[0].Policy.Oversight must be in [0, 1], got 5"},
 		{"huge multiplier", func(c *Config) { c.Abuse.QueueEffect = 1e9 }, "Abuse.QueueEffect must be in [0, 1e+06]"},
 		{"negative harm weight", func(c *Config) { c.Harm.Death = -1 }, "Harm.Death"},
+		{"harm weight that makes the index infinite", func(c *Config) { c.Harm.TrappedDay = 1e308 }, "Harm.TrappedDay must be in [0, 1e+09], got 1e+308"},
 		{"negative share", func(c *Config) { c.Origins[0].Documented = -0.1 }, "Origins[0].Documented must be in [0, 1]"},
 		{"vulnerable over 1", func(c *Config) { c.Origins[0].Minor = 0.95 }, "Minor + Sick + Trafficked must not exceed 1"},
 		{"scheduled policy", func(c *Config) {
