@@ -36,8 +36,23 @@ func (s *Scenario) Encode() ([]byte, error) {
 	f.Regimes = regimes
 	// The header does not list the overrides (the manifest does), so that
 	// this file, read back and written again, gives the same bytes.
-	header := fmt.Sprintf("# Resolved scenario %q, written by borderwork: defaults filled in,\n# factor levels in full, each regime as its levels and the keys set\n# on it, overrides applied.\n\n", f.Name)
-	return encodeFile(header, &f)
+	return encodeFile(resolvedHeader(f.Name), &f)
+}
+
+// resolvedHeader opens a resolved scenario's text. Parse reads a file
+// that opens with it as borderwork's own (see writtenByEncode).
+func resolvedHeader(name string) string {
+	return fmt.Sprintf(resolvedMark+" %q, written by borderwork: defaults filled in,\n# factor levels in full, each regime as its levels and the keys set\n# on it, overrides applied.\n\n", name)
+}
+
+const resolvedMark = "# Resolved scenario"
+
+// writtenByEncode reports whether data opens as Encode and encodeFlat
+// write a scenario. Every origin there has inflow_csv = "" (the file it
+// named was read into inflow_schedule), which a file written by hand may
+// not have: the output folders of every version hold such files.
+func writtenByEncode(data []byte) bool {
+	return bytes.HasPrefix(data, []byte(resolvedMark+" "))
 }
 
 // encodeFlat is the scenario with every regime resolved in full, every
@@ -56,7 +71,7 @@ func (s *Scenario) encodeFlat() ([]byte, error) {
 		}
 		f.Regimes[name] = r
 	}
-	return encodeFile("", &f)
+	return encodeFile(resolvedHeader(f.Name), &f)
 }
 
 func encodeFile(header string, f *File) ([]byte, error) {

@@ -326,10 +326,16 @@ func (s *Scenario) keyAt(line int, loose string) string {
 func (s *Scenario) readInflowCSVs() error {
 	for i := range s.File.Origins {
 		o := &s.File.Origins[i]
+		key := fmt.Sprintf("origins.%d.inflow_csv", i)
 		if o.InflowCSV == "" {
+			// An empty path names no file: the origin had no inflow, without
+			// a word. borderwork's resolved scenarios write it for every
+			// origin, and are still read.
+			if _, given := s.lines.exact[key]; given && !writtenByEncode(s.Raw) {
+				return Errors{{File: s.display, Line: s.lines.lineOf(key), Key: s.displayKey(key), Msg: "is empty, which names no file: name the CSV file of day,rate rows, or leave inflow_csv out"}}
+			}
 			continue
 		}
-		key := fmt.Sprintf("origins.%d.inflow_csv", i)
 		bad := func(line int, msg string) error {
 			return Errors{{File: s.display, Line: s.lines.lineOf(key), Key: s.displayKey(key), Msg: fmt.Sprintf("%s: %s", o.InflowCSV, msg)}}
 		}

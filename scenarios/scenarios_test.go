@@ -527,6 +527,45 @@ func TestInflowCSV(t *testing.T) {
 	}
 }
 
+// TestInflowCSVEmpty: inflow_csv = "" names no file, and is refused at
+// its line, naming the key; it was read as no inflow, without a word.
+// A resolved scenario.toml, which borderwork writes with inflow_csv = ""
+// for every origin, is still read.
+func TestInflowCSVEmpty(t *testing.T) {
+	tiny, err := os.ReadFile("testdata/tiny.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	schedule := `inflow_schedule = [{from = 0, rate = 10}, {from = 30, rate = 0}]`
+	line := strings.Count(string(tiny[:strings.Index(string(tiny), schedule)]), "\n") + 1 // the schedule's
+	resolved, err := loadTiny(t).Encode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(resolved), `inflow_csv = ""`) {
+		t.Fatal(`the resolved scenario has no inflow_csv = "" to read back; this test no longer tests that`)
+	}
+	tests := []struct {
+		name, text string
+		want       string // "" for valid
+	}{
+		{"in place of the schedule", strings.Replace(string(tiny), schedule, `inflow_csv = ""`, 1),
+			"s.toml:" + strconv.Itoa(line) + `: origins.Home.inflow_csv: is empty, which names no file: name the CSV file of day,rate rows, or leave inflow_csv out`},
+		{"beside the schedule", strings.Replace(string(tiny), schedule, schedule+"\n"+`inflow_csv = ""`, 1),
+			"s.toml:" + strconv.Itoa(line+1) + `: origins.Home.inflow_csv: is empty`},
+		{"a resolved scenario.toml", string(resolved), ""},
+	}
+	for _, tt := range tests {
+		_, err := Parse([]byte(tt.text), "s.toml", "s.toml", os.DirFS(t.TempDir()))
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("%s: %v; want it read", tt.name, err)
+		case tt.want != "" && (err == nil || !strings.HasPrefix(err.Error(), tt.want) || !errors.Is(err, ErrInvalid)):
+			t.Errorf("%s: %v; want an invalid-input error starting %q", tt.name, err, tt.want)
+		}
+	}
+}
+
 // TestParseNilDir: Parse with no folder (a program parsing a scenario it
 // holds as text) reads a scenario that refers to no file, and refuses
 // one that names an inflow_csv with an error naming it, where it
