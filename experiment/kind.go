@@ -871,6 +871,16 @@ func commandLineDisagreement(m *output.Manifest) string {
 	return ""
 }
 
+// runByAnotherCommand reports whether the command line manifest m
+// records is one of another borderwork command than m's command: one of
+// the two was changed, and the folder's fields are not those of the
+// command its kind reruns (a compare folder rerun as a sweep found no
+// sweep section).
+func runByAnotherCommand(m *output.Manifest) bool {
+	words, _ := shellWords(m.CommandLine)
+	return len(words) >= 2 && words[0] == "borderwork" && words[1] != m.Command
+}
+
 // fieldsGive says that a manifest's fields give the command line fields
 // where it records recorded: what plot and reproduce say of a
 // command_line the manifest's fields do not give, when

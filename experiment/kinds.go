@@ -78,6 +78,15 @@ func FromManifest(m *output.Manifest, scenarioPath string) (*Plan, []int, error)
 	if len(m.Regimes) == 0 {
 		return nil, nil, runs.BadInput("%s: regimes is empty; every folder records the regimes it ran", manifest)
 	}
+	// A sweep is rebuilt from its sweep section, and only a sweep has one:
+	// a folder whose command was changed to sweep was rerun without it,
+	// and its report panicked.
+	switch {
+	case m.Command == "sweep" && m.Sweep == nil:
+		return nil, nil, runs.BadInput("%s: command is sweep, but there is no sweep section (the keys and points a sweep varies); the manifest was changed", manifest)
+	case m.Command != "sweep" && m.Sweep != nil:
+		return nil, nil, runs.BadInput("%s: there is a sweep section, but command is %s; the manifest was changed", manifest, m.Command)
+	}
 	known := s.RegimeNames()
 	for i, r := range m.Regimes {
 		switch {

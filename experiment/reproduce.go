@@ -84,6 +84,11 @@ func Reproduce(ctx context.Context, dir string, workers int) (*Reproduction, err
 	if !ok || k.Rerun == nil {
 		return nil, badInput("%s holds a %q folder, which cannot be rerun", dir, m.Command)
 	}
+	if runByAnotherCommand(m) {
+		// Said as plot says it; the rerun failed inside the other
+		// command's kind, or panicked, in words of its sections.
+		return nil, badInput("%s: %s: %s; the manifest was changed, and reproduce will not rerun it as either", filepath.Join(dir, "manifest.json"), commandLineDisagrees, commandLineDisagreement(m))
+	}
 	if m.Reps < 1 {
 		// Every command runs at least one replicate: a rerun of none
 		// would fail with no word of the key.
