@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/output/figures"
@@ -44,7 +45,9 @@ type sweepSource struct {
 func readSweep(src Source) (*sweepSource, error) {
 	m := src.Manifest
 	if m.Sweep == nil {
-		return nil, fmt.Errorf("the manifest has no sweep section")
+		// The folder's command was changed to sweep: its input, not a
+		// figure that cannot be drawn.
+		return nil, runs.BadInput("%s: command is sweep, but there is no sweep section (the keys and points a sweep varies); the manifest was changed", filepath.Join(src.Dir, "manifest.json"))
 	}
 	_, rows, err := output.ReadSummary(filepath.Join(src.Dir, "summary.csv"))
 	if err != nil {

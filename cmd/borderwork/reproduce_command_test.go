@@ -60,3 +60,25 @@ func TestReproduceRefusesChangedCommand(t *testing.T) {
 		})
 	}
 }
+
+// TestPlotRefusesSweepWithoutSection: a compare folder whose command and
+// command line were both changed to sweep has no sweep section to draw
+// from; plot refuses it as bad input (status 2, naming manifest.json),
+// leaving the folder as it was. It failed as a figure that could not be
+// drawn, status 1.
+func TestPlotRefusesSweepWithoutSection(t *testing.T) {
+	t.Parallel()
+	dir := filepath.Join(t.TempDir(), "out")
+	mustRun(t, "compare", small, "--reps", "2", "--days", "10", "--formats", "", "--out", dir)
+	manifestedit.Edit(t, dir, func(m map[string]any) {
+		m["command"] = "sweep"
+		m["command_line"] = strings.Replace(m["command_line"].(string), "borderwork compare ", "borderwork sweep ", 1)
+	})
+	before := foldertest.Files(t, dir)
+	status, _, stderr := runCLI(t, "plot", dir)
+	want := filepath.Join(dir, "manifest.json") + ": command is sweep, but there is no sweep section (the keys and points a sweep varies); the manifest was changed\n"
+	if status != exitUsage || !strings.HasSuffix(stderr, want) || strings.Count(stderr, "\n") != 1 {
+		t.Errorf("status %d, stderr %q; want %d and one line ending %q", status, stderr, exitUsage, want)
+	}
+	foldertest.Same(t, dir, dir, before)
+}
