@@ -174,14 +174,30 @@ func CheckOut(out, data string) error {
 	if err1 != nil || err2 != nil || !st.IsDir() || isOutputFolder(out) {
 		return nil
 	}
-	rel, err := filepath.Rel(realData, realOut)
-	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+	if !under(realOut, realData) {
 		return nil // not inside the data
 	}
 	if entries, err := os.ReadDir(out); err == nil && len(entries) > 0 {
 		return fmt.Errorf("%s is a folder of the data folder %s holding files borderwork did not write: the results would mix with the data; write them elsewhere (a new subfolder will do)", out, data)
 	}
 	return nil
+}
+
+// under says whether path is the folder dir or lies below it, both
+// paths with their links resolved.
+func under(path, dir string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// InDataFolder says whether a file to be written at path (which need not
+// exist yet: its folder is resolved, its name kept) lies in the data
+// folder data or below it, as CheckOut tells a folder of the data; false
+// when either folder cannot be resolved.
+func InDataFolder(path, data string) bool {
+	realDir, err1 := filepath.EvalSymlinks(filepath.Dir(path))
+	realData, err2 := filepath.EvalSymlinks(data)
+	return err1 == nil && err2 == nil && under(filepath.Join(realDir, filepath.Base(path)), realData)
 }
 
 // isRegular says whether path is a regular file, through a link.

@@ -12,6 +12,7 @@ import (
 	"github.com/borderwork/borderwork/internal/suggest"
 	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
+	"github.com/borderwork/borderwork/validation"
 )
 
 const importDoc = `
@@ -24,7 +25,8 @@ The scenario goes to FILE, or to stdout. Bad case files are one error
 naming the file, line and column, exit status 2, and nothing written.
 An existing FILE (or a link there, even to nothing) is refused unless
 --force is given: it may be an edited import, or not borderwork's at
-all. FILE is written under a temporary name and renamed into place, so
+all. A FILE inside the case folder is refused even with --force: it
+would replace or mix with the case's files. FILE is written under a temporary name and renamed into place, so
 an interrupted import leaves no half file.
 
 The posts' capacity and the share of agents holding travel documents are
@@ -116,6 +118,13 @@ func cmdImport(_ context.Context, args []string, e *env) error {
 			}
 		}
 		return err
+	}
+	// Not among the case's files (checked once DIR reads as a case):
+	// --force would replace one of its inputs (--out
+	// CASE/input_csv/routes.csv), and a new file there would be counted
+	// among the data validate checksums.
+	if *out != "" && validation.InDataFolder(*out, pos[1]) {
+		return usageErrorf("--out %s: is inside the Flee case folder %s, whose files validate reads and records: the scenario would replace or mix with them; write it elsewhere", *out, pos[1])
 	}
 	data, err := flee.Import(c, flee.ImportOptions{Name: *name, PostCapacity: *capacity, Documented: *documented})
 	if err != nil {

@@ -176,6 +176,43 @@ func TestImportFleeKeepsFile(t *testing.T) {
 	}
 }
 
+// TestImportFleeOutInCase: an --out inside the case folder is refused,
+// with --force too (status 2), and the case is left as it was. --out
+// CASE/input_csv/routes.csv --force replaced one of the case's inputs
+// with the scenario.
+func TestImportFleeOutInCase(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	caseDir := filepath.Join(dir, "case")
+	if err := os.CopyFS(caseDir, os.DirFS(fleeCase)); err != nil {
+		t.Fatal(err)
+	}
+	linked := filepath.Join(dir, "linked")
+	if err := os.Symlink(caseDir, linked); err != nil {
+		t.Skip(err)
+	}
+	tests := []struct{ name, out string }{
+		{"one of its inputs", filepath.Join(caseDir, "input_csv", "routes.csv")},
+		{"a new file in it", filepath.Join(caseDir, "tiny.toml")},
+		{"through ..", filepath.Join(caseDir, "input_csv", "..", "tiny.toml")},
+		{"through a link to it", filepath.Join(linked, "input_csv", "routes.csv")},
+	}
+	for _, tt := range tests {
+		before := foldertest.Files(t, caseDir)
+		status, stdout, stderr := runCLI(t, "import", "flee", "--out", tt.out, "--force", caseDir)
+		want := "borderwork import: --out " + tt.out + ": is inside the Flee case folder " + caseDir + ", whose files validate reads and records"
+		if status != exitUsage || stdout != "" || strings.Count(stderr, "\n") != 1 || !strings.HasPrefix(stderr, want) {
+			t.Errorf("%s: status %d, stdout %q, stderr %q; want %d and one line starting %q", tt.name, status, stdout, stderr, exitUsage, want)
+		}
+		foldertest.Same(t, tt.name, caseDir, before)
+	}
+	// Beside the case, not in it: written.
+	beside := filepath.Join(dir, "tiny.toml")
+	if status, _, stderr := runCLI(t, "import", "flee", "--out", beside, caseDir); status != exitOK {
+		t.Errorf("--out beside the case: status %d, stderr %q; want it written", status, stderr)
+	}
+}
+
 // TestImportKeepsPipesAndDevices: --force replaces a file, never a FIFO,
 // a device or what a link leads to that is one (run as root, the rename
 // into place replaced the machine's /dev/null).
