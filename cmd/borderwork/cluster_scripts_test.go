@@ -196,6 +196,27 @@ func TestClusterSubmitChecksBeforeQueueing(t *testing.T) {
 	}
 }
 
+// TestClusterSubmitWithoutController: where sinfo is installed but no
+// cluster answers it (a machine with Slurm's client and no slurm.conf),
+// submit refuses with status 2 and says where to run it, after sinfo's
+// own last word; it once ended with status 1 after sinfo's lines alone.
+func TestClusterSubmitWithoutController(t *testing.T) {
+	f := newSlurmFakes(t)
+	lost := "echo 'sinfo: error: resolve_ctls_from_dns_srv: res_nsearch error: Unknown host' >&2\n" +
+		"echo 'sinfo: fatal: Could not establish a configuration source' >&2\nexit 1"
+	if err := os.WriteFile(filepath.Join(f.bin, "sinfo"), []byte("#!/bin/sh\n"+lost+"\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	status, _, stderr := f.run(t, "submit", []string{"CPUS=1"}, "--reps", "2")
+	const want = "submit: cannot reach Slurm's controller (sinfo: fatal: Could not establish a configuration source): run this on a login node of the cluster\n"
+	if status != 2 || !strings.HasSuffix(stderr, want) {
+		t.Errorf("status %d, stderr %q; want 2 and to end %q", status, stderr, want)
+	}
+	if s := f.submitted(t); len(s) > 0 {
+		t.Errorf("submitted %q", s)
+	}
+}
+
 // TestClusterSubmitSaysHowToGetTheBinary: submit without the binary says
 // how to get one wherever it is run: go build works only in the clone, so
 // it names the clone, and BORDERWORK to set from another folder (audit
