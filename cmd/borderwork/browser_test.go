@@ -657,6 +657,22 @@ func TestPageLayout(t *testing.T) {
 		}
 	}
 	do(t, ctx, "sizing the window", chromedp.EmulateViewport(1366, 900), chromedp.Sleep(300*time.Millisecond))
+	// The table's box narrowed with no resize of the window (a scrollbar
+	// appearing as the results below grow, on a screen that shows one):
+	// the table is fitted again, turned rather than cut off, and back to
+	// a row per regime when the room comes back. It once stayed as the
+	// first layout had it, on a 1280-pixel screen now one way, now the
+	// other.
+	rowsNow := `[...document.querySelectorAll("#summary tbody tr")].map(tr => tr.dataset.regime ? "regime" : "count")`
+	for _, c := range []struct{ width, rows string }{{"700px", "count"}, {"", "regime"}} {
+		eval[any](t, ctx, `document.getElementById("table-box").style.width = "`+c.width+`"`)
+		time.Sleep(300 * time.Millisecond)
+		rows := eval[[]string](t, ctx, rowsNow)
+		w := eval[[]float64](t, ctx, `[document.getElementById("table-box").scrollWidth, document.getElementById("table-box").clientWidth]`)
+		if len(rows) == 0 || slices.ContainsFunc(rows, func(r string) bool { return r != c.rows }) || w[0] > w[1] {
+			t.Errorf("the table's box made %q wide without a resize: its rows are %q, the table %v px wide in %v px; want a row per %s, all of it in view", c.width, rows, w[0], w[1], c.rows)
+		}
+	}
 	// The map's trapped circles are in a colour no regime has: in hbm's
 	// vermillion they read as hbm.
 	trapped := eval[string](t, ctx, `getComputedStyle(document.querySelector("#maps .trapped")).fill`)

@@ -266,6 +266,8 @@ const state = {
   results: null,
   running: null,     // the run in progress: {cancel}
   applied: null,     // the last changes applied from "More changes": {n, added}, for saySetsApplied
+  tableObserver: null, // refits the summary table when its box's width changes
+  printing: false,   // between beforeprint and afterprint: the table is laid out for paper
   day: 0,
   timer: null,
 };
@@ -581,7 +583,18 @@ function drawTable(res) {
   // in a box of its own, its first column staying in view (CSS): say so,
   // as a phone shows no scrollbar.
   box.appendChild(html("p", { id: "table-hint", class: "table-hint", hidden: "" }));
-  box.appendChild(html("div", { id: "table-box", class: "table-box" }));
+  const tableBox = html("div", { id: "table-box", class: "table-box" });
+  box.appendChild(tableBox);
+  // The box's width changes with no resize of the window too: a page
+  // that grows a scrollbar as the results below the table are drawn (a
+  // laptop's 1280 pixels then no longer hold a row per regime), a column
+  // that settles. Fit the table again whenever it does, but not for the
+  // page's paper layout while printing.
+  if (state.tableObserver) state.tableObserver.disconnect();
+  state.tableObserver = new ResizeObserver(() => {
+    if (!state.printing && state.results && tableBox.isConnected && tableBox.clientWidth !== Number(tableBox.dataset.fittedWidth)) fitTable(state.results);
+  });
+  state.tableObserver.observe(tableBox);
   // The headers' words, explained where a touch screen or a keyboard
   // reaches them too (their title is only a mouse's tooltip).
   const terms = html("dl", {}, res.table.columns.flatMap((c) => [html("dt", { text: c.title }), html("dd", { text: c.doc + "." })]));
@@ -612,6 +625,7 @@ function fitTable(res, paper) {
     else across = "rows";
   }
   box.dataset.counts = across;
+  box.dataset.fittedWidth = box.clientWidth;
   const n = across === "columns" ? res.table.columns.length : res.table.rows.length;
   $("table-hint").textContent = `Scroll or swipe the table sideways to see all ${n} columns →`;
   $("columns-help-title").textContent = across === "columns" ? "What each column counts" : "What each row counts";
@@ -2122,8 +2136,8 @@ async function init() {
   // stylesheet's smaller type, whatever the screen had turned it to:
   // the width of the page is not the screen's, and nothing scrolls
   // there. After printing it fits the screen again.
-  window.addEventListener("beforeprint", () => { if (state.results) fitTable(state.results, true); });
-  window.addEventListener("afterprint", () => { if (state.results) fitTable(state.results); });
+  window.addEventListener("beforeprint", () => { state.printing = true; if (state.results) fitTable(state.results, true); });
+  window.addEventListener("afterprint", () => { state.printing = false; if (state.results) fitTable(state.results); });
   document.body.dataset.ready = "true";
 }
 
