@@ -191,7 +191,7 @@ func HeatmapWith(title, xLabel, yLabel, zLabel string, x, y []float64, z [][]flo
 	for _, row := range o.Marked {
 		marked = append(marked, slices.Clone(row))
 	}
-	cp := &cellsPlotter{x: edges(xp), y: edges(yp), z: z, counts: counts, marked: marked, scale: scale, th: th}
+	cp := &cellsPlotter{x: edges(xp), y: edges(yp), z: z, counts: counts, marked: marked, scale: scale, th: th, seams: o.Binned}
 	p.Add(cp)
 	p.X.Min, p.X.Max = cp.x[0], cp.x[len(cp.x)-1]
 	p.Y.Min, p.Y.Max = cp.y[0], cp.y[len(cp.y)-1]
@@ -353,6 +353,10 @@ type cellsPlotter struct {
 	marked [][]bool
 	scale  colorScale
 	th     *theme
+	// seams draws a thin white line between cells: binned cells, whose
+	// round-number ticks do not fall on their edges, and whose equal
+	// colours (a share of 1 in each) would otherwise merge into one.
+	seams bool
 }
 
 // cellOverlap extends each cell under its right and upper neighbours,
@@ -373,6 +377,15 @@ func (h *cellsPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 				x1 += cellOverlap
 			}
 			c.FillPolygon(h.scale.at(v), []vg.Point{{X: x0, Y: y0}, {X: x1, Y: y0}, {X: x1, Y: y1}, {X: x0, Y: y1}})
+		}
+	}
+	if h.seams {
+		seam := draw.LineStyle{Color: color.White, Width: vg.Points(0.75)}
+		for _, x := range h.x[1 : len(h.x)-1] {
+			c.StrokeLine2(seam, trX(x), trY(h.y[0]), trX(x), trY(h.y[len(h.y)-1]))
+		}
+		for _, y := range h.y[1 : len(h.y)-1] {
+			c.StrokeLine2(seam, trX(h.x[0]), trY(y), trX(h.x[len(h.x)-1]), trY(y))
 		}
 	}
 	if h.counts != nil {

@@ -76,3 +76,34 @@ func TestTimeBandsMarked(t *testing.T) {
 		t.Errorf("a line marked at its 4 values shown draws %d paths; want %d, one more per value and one in the legend", got, want)
 	}
 }
+
+// TestBinnedSeams: a binned map draws a thin white line between each two
+// rows and each two columns of its cells, whose round-number ticks do
+// not fall on their edges and whose equal colours would merge; a grid's
+// map, ticked at its cells, draws none.
+func TestBinnedSeams(t *testing.T) {
+	x, y := []float64{0.1, 0.2, 0.3}, []float64{10, 20, 30, 40}
+	z := [][]float64{{1, 1, 1}, {1, 1, 1}, {1, 0.5, 1}, {1, 1, 1}}
+	seams := func(binned bool) int {
+		t.Helper()
+		fig, err := HeatmapWith("Where malfunctioning exceeds closed", "outage_start", "patrol", "share", x, y, z, HeatOptions{Lo: 0, Hi: 1, Binned: binned}, sampleCaption)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dir := t.TempDir()
+		if err := Save(fig, dir, "m", []string{"svg"}); err != nil {
+			t.Fatal(err)
+		}
+		b, err := os.ReadFile(filepath.Join(dir, "m.svg"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.Count(string(b), "style=\"fill:none;stroke:#FFFFFF;")
+	}
+	if got, want := seams(true), (len(x)-1)+(len(y)-1); got != want {
+		t.Errorf("a binned map of %d × %d cells draws %d white seams; want %d", len(x), len(y), got, want)
+	}
+	if got := seams(false); got != 0 {
+		t.Errorf("a grid's map draws %d white seams; want none", got)
+	}
+}
