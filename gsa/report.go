@@ -283,7 +283,9 @@ func (r *Result) Sentence(o int) string {
 	if sumFirst < 0 || sumFirst > 1 {
 		fmt.Fprintf(&b, "The first-order indices sum to %s, outside [0, 1], where the true indices' sum lies: the estimates' noise is larger than the share of the variance that comes from interactions between parameters, which these runs therefore do not measure.", Num(sumFirst))
 	} else {
-		fmt.Fprintf(&b, "The first-order indices sum to %s, so about %.0f%% of the variance comes from interactions between parameters (an estimate, from estimates each with its own interval).", Num(sumFirst), 100*(1-sumFirst))
+		// 1 − ΣS holds the replicates' noise too, which the indices'
+		// variance of the means includes (docs/SENSITIVITY.md).
+		fmt.Fprintf(&b, "The first-order indices sum to %s, so about %.0f%% of the variance comes from interactions between parameters or from replicate noise, whose share of the means \"Replicate noise\" gives (an estimate, from estimates each with its own interval).", Num(sumFirst), 100*(1-sumFirst))
 	}
 	return b.String()
 }

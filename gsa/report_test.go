@@ -209,7 +209,7 @@ func TestSentenceDirection(t *testing.T) {
 		r             *Result
 		want, notWant string
 	}{
-		{"inside", sobol(0.5, 0.3), "sum to 0.8, so about 20% of the variance comes from interactions", "outside"},
+		{"inside", sobol(0.5, 0.3), "sum to 0.8, so about 20% of the variance comes from interactions between parameters or from replicate noise", "outside"},
 		{"above 1", sobol(0.7, 0.36), "sum to 1.06, outside [0, 1], where the true indices' sum lies", "about 0%"},
 	} {
 		got := tt.r.Sentence(0)
