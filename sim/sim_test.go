@@ -55,27 +55,33 @@ func TestDeterminism(t *testing.T) {
 	}
 }
 
-// TestGoldenTrajectory pins one whole trajectory, day by day, so that any
-// change to the engine's results shows up as a diff. Run with -update after
-// a deliberate change.
+// TestGoldenTrajectory pins whole trajectories, day by day, so that any
+// change to the engine's results shows up as a diff: under failing posts;
+// under hbm, whose screening, centres, assistance and rescue no other
+// golden reached (an audit found their changes caught only by tests of
+// a mechanism each); and under an open post, where the smuggling market
+// empties and opens again (docs/MODEL.md 7.11). Run with -update after a
+// deliberate change.
 func TestGoldenTrajectory(t *testing.T) {
-	res := mustRun(t, withPolicy("malfunctioning"), ReplicateSeed(42, 0))
-	var buf bytes.Buffer
-	for _, r := range res.Days {
-		fmt.Fprintf(&buf, "%+v\n", r)
-	}
-	path := filepath.Join("testdata", "malfunctioning_seed42_rep0.golden")
-	if *update {
-		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
+	for _, name := range []string{"malfunctioning", "hbm", "open"} {
+		res := mustRun(t, withPolicy(name), ReplicateSeed(42, 0))
+		var buf bytes.Buffer
+		for _, r := range res.Days {
+			fmt.Fprintf(&buf, "%+v\n", r)
 		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./sim -update to create it)", err)
-	}
-	if !bytes.Equal(buf.Bytes(), want) {
-		t.Errorf("trajectory differs from %s; if the change is deliberate, rerun with -update", path)
+		path := filepath.Join("testdata", name+"_seed42_rep0.golden")
+		if *update {
+			if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		want, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatalf("%v (run go test ./sim -update to create it)", err)
+		}
+		if !bytes.Equal(buf.Bytes(), want) {
+			t.Errorf("%s: trajectory differs from %s; if the change is deliberate, rerun with -update", name, path)
+		}
 	}
 }
 
