@@ -19,15 +19,7 @@ func TestHeatmapMarked(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		dir := t.TempDir()
-		if err := Save(fig, dir, "m", []string{"svg"}); err != nil {
-			t.Fatal(err)
-		}
-		b, err := os.ReadFile(filepath.Join(dir, "m.svg"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return strings.Count(string(b), "<path")
+		return strings.Count(savedSVG(t, fig), "<path")
 	}
 	marked := make([][]bool, len(z))
 	n := 0
@@ -62,15 +54,7 @@ func TestTimeBandsMarked(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		dir := t.TempDir()
-		if err := Save(fig, dir, "m", []string{"svg"}); err != nil {
-			t.Fatal(err)
-		}
-		b, err := os.ReadFile(filepath.Join(dir, "m.svg"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return strings.Count(string(b), "<path")
+		return strings.Count(savedSVG(t, fig), "<path")
 	}
 	if got, want := paths(true), paths(false)+4+1; got != want {
 		t.Errorf("a line marked at its 4 values shown draws %d paths; want %d, one more per value and one in the legend", got, want)
@@ -90,15 +74,7 @@ func TestBinnedSeams(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		dir := t.TempDir()
-		if err := Save(fig, dir, "m", []string{"svg"}); err != nil {
-			t.Fatal(err)
-		}
-		b, err := os.ReadFile(filepath.Join(dir, "m.svg"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return strings.Count(string(b), "style=\"fill:none;stroke:#FFFFFF;")
+		return strings.Count(savedSVG(t, fig), "style=\"fill:none;stroke:#FFFFFF;")
 	}
 	if got, want := seams(true), (len(x)-1)+(len(y)-1); got != want {
 		t.Errorf("a binned map of %d × %d cells draws %d white seams; want %d", len(x), len(y), got, want)
@@ -106,4 +82,18 @@ func TestBinnedSeams(t *testing.T) {
 	if got := seams(false); got != 0 {
 		t.Errorf("a grid's map draws %d white seams; want none", got)
 	}
+}
+
+// savedSVG is fig as Save writes it in SVG.
+func savedSVG(t *testing.T, fig *Figure) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := Save(fig, dir, "m", []string{"svg"}); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "m.svg"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }
