@@ -47,7 +47,7 @@ func Example() {
 	}
 	fmt.Println(len(res.Figures), "figures; report.md written:", fileExists(filepath.Join(res.Dir, "report.md")))
 	// Output:
-	// open            trapped person-days 0.4 ± 1.1
+	// open            trapped person-days 1.6 ± 4.4
 	// closed          trapped person-days 3,430 ± 1,313
 	// malfunctioning  trapped person-days 145 ± 78.6
 	// hbm             trapped person-days 624 ± 52.3

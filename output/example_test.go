@@ -55,8 +55,8 @@ func ExampleReadSummary() {
 	//   trapped_person_days      0.0 ± 0.0 (person-days)
 	//   immobilised_person_days  0.0 ± 0.0 (person-days)
 	//   abuse_by_smugglers       9.0 ± 13.1 (events)
-	//   abuse_by_officials       84.7 ± 8.7 (events)
-	//   abused_migrants          93.0 ± 13.8 (migrants)
+	//   abuse_by_officials       85.0 ± 9.9 (events)
+	//   abused_migrants          93.3 ± 13.7 (migrants)
 	//   deaths                   1.0 ± 2.5 (migrants)
 	//   arrivals                 949 ± 87.6 (migrants)
 	// closed (3 replicates):

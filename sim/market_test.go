@@ -22,22 +22,30 @@ func smugglersOnly(money, willSmuggle float64) *Config {
 // blocked migrants who would pay its price gather in its reach, and only
 // then (docs/MODEL.md 7.11). Behind a post closed to the undocumented,
 // migrants who would pay and can draw smugglers in and board; migrants
-// who cannot pay the price, or will not pay a smuggler, leave it empty.
-// Before model version 4 such a market never opened: no one asked where
-// no smuggler was, so entry had no signal.
+// who cannot pay the price, or will not pay a smuggler, leave it empty;
+// and so do payers queueing at a working post, who pass it within their
+// patience and would not have asked a smuggler had one been there (under
+// model version 4 they counted, and drew smugglers to every open
+// border). Before model version 4 such a market never opened: no one
+// asked where no smuggler was, so entry had no signal.
 func TestEmptyMarketOpens(t *testing.T) {
 	for _, tt := range []struct {
 		name        string
 		money       float64 // mean money; the price starts at Smuggling.Price
 		willSmuggle float64
+		open        bool // the post admits everyone, and has room for all
 		opens       bool
 	}{
-		{"payers", 3000, 1, true},
-		{"too poor", 10, 1, false},
-		{"unwilling", 3000, 0, false},
+		{"payers", 3000, 1, false, true},
+		{"too poor", 10, 1, false, false},
+		{"unwilling", 3000, 0, false, false},
+		{"queued at a working post", 3000, 1, true, false},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			cfg := smugglersOnly(tt.money, tt.willSmuggle)
+			if tt.open {
+				cfg.Posts[0].Policy = DefaultPostPolicy()
+			}
 			cfg.Markets[0].Smugglers = 0
 			res := mustRun(t, cfg, 7)
 			peak := 0

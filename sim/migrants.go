@@ -96,9 +96,11 @@ func (m *Model) stepMigrants() {
 				di := int(destIndex[mg.Dest])
 				at := loc*m.nDst + di
 				canPay := m.canPay(mg, at)
-				if m.mayLeave(mg, loc, at, canPay)&bit(m.day-int(mg.DaysLeft) >= m.patience) != 0 && m.alternative(id, mg, loc, di) {
+				impatient := bit(m.day-int(mg.DaysLeft) >= m.patience)
+				if m.mayLeave(mg, loc, at, canPay)&impatient != 0 && m.alternative(id, mg, loc, di) {
 					break
 				}
+				m.wouldPay(mg, at, impatient)
 				if st := m.blockedAs(mg, at, canPay); mg.State != st {
 					m.tellState(mg, st) // setState, written out so that it is inlined
 					m.countState(mg, st)
@@ -328,20 +330,22 @@ func (m *Model) mayLeave(mg *Migrant, loc, at, canPay int) int {
 // blockedAs is the trapped rule (blockedState) without branches, for a
 // migrant that can pay a smuggler or not (canPay).
 func (m *Model) blockedAs(mg *Migrant, at, canPay int) State {
-	m.wouldPay(mg, at)
 	free := bit(int(mg.DaysHere) < m.trappedAfter) | canPay
 	return Waiting + State((1-free)*(1+bit(mg.Loc == mg.Home)))
 }
 
 // wouldPay counts a blocked migrant at (location × destinations +
 // destination index) as unmet demand of the market in its reach if that
-// market has no smuggler in business and the migrant would pay its price:
-// the demand that draws entrants back to a market whose smugglers all
-// left (docs/MODEL.md 7.11). Nearly every market has smugglers, so the
-// test nearly always fails the same way.
-func (m *Model) wouldPay(mg *Migrant, at int) {
+// market has no smuggler in business, the migrant would pay its price,
+// and asks is 1: the migrant would ask a smuggler in business for a seat
+// today (deciding with no road it believes in, or out of patience in a
+// queue), not one queueing within its patience, which a working post
+// admits (docs/MODEL.md 7.11). It is the demand that draws entrants back
+// to a market whose smugglers all left. Nearly every market has
+// smugglers, so the test nearly always fails the same way.
+func (m *Model) wouldPay(mg *Migrant, at, asks int) {
 	if float64(mg.Money) >= m.emptyPrice[at] && mg.Flags&WillSmuggle != 0 {
-		m.markets[m.rt.marketFor[at]].unmet++
+		m.markets[m.rt.marketFor[at]].unmet += asks
 	}
 }
 
@@ -356,7 +360,6 @@ func bit(b bool) int {
 // blockedState is the trapped rule (classify) for a migrant that cannot
 // pass legally; at is its location × destinations + destination index.
 func (m *Model) blockedState(mg *Migrant, at int) State {
-	m.wouldPay(mg, at)
 	if int(mg.DaysHere) < m.trappedAfter || mg.Flags&WillSmuggle != 0 && float64(mg.Money) >= m.smugglerPrice[at] {
 		return Waiting
 	}
@@ -408,9 +411,11 @@ func (m *Model) waitInQueue(id int, mg *Migrant) {
 		m.learn(id, here, 0, m.cfg.Information.QueueWeight)
 	}
 	// DaysLeft holds the day it joined.
-	if m.day-int(mg.DaysLeft) >= m.patience && m.alternative(id, mg, int(mg.Loc), int(m.rt.destIndex[mg.Dest])) {
+	impatient := bit(m.day-int(mg.DaysLeft) >= m.patience)
+	if impatient != 0 && m.alternative(id, mg, int(mg.Loc), int(m.rt.destIndex[mg.Dest])) {
 		return
 	}
+	m.wouldPay(mg, int(mg.Loc)*m.nDst+int(m.rt.destIndex[mg.Dest]), impatient)
 	m.classify(mg, true)
 }
 
@@ -463,6 +468,7 @@ func (m *Model) decide(id int, mg *Migrant) {
 	} else if m.mayLeave(mg, loc, at, canPay) != 0 && m.alternative(id, mg, loc, di) {
 		return
 	}
+	m.wouldPay(mg, at, 1)
 	if st := m.blockedAs(mg, at, canPay); mg.State != st { // classify
 		m.tellState(mg, st) // setState, written out so that it is inlined
 		m.countState(mg, st)
