@@ -405,6 +405,11 @@ type FigureChange struct {
 	Regimes     []string // regimes a sweep's figures show; "all" for all
 }
 
+// none reports whether ch changes nothing.
+func (ch FigureChange) none() bool {
+	return ch.Bands == "" && ch.Size == "" && len(ch.Metrics) == 0 && len(ch.Regimes) == 0
+}
+
 // apply returns o changed by ch.
 func (ch FigureChange) apply(o output.FigureOptions) output.FigureOptions {
 	if ch.Bands != "" {
@@ -538,6 +543,7 @@ func Redraw(dir string, formats []string, ch FigureChange) (*Redrawn, error) {
 // old: they are drawn beside the folder, and moved into it, old ones
 // removed and the manifest rewritten, only once every one is drawn.
 func RedrawContext(ctx context.Context, dir string, formats []string, ch FigureChange) (*Redrawn, error) {
+	flagsGiven := len(formats) > 0 || !ch.none()
 	m, err := output.ReadManifest(dir)
 	if err != nil {
 		return nil, ManifestError(dir, err)
@@ -585,6 +591,11 @@ func RedrawContext(ctx context.Context, dir string, formats []string, ch FigureC
 		}
 	}
 	opts = RecordableOptions(m.Command, opts)
+	if !flagsGiven {
+		if err := checkFigureFlags(dir, m); err != nil {
+			return nil, err
+		}
+	}
 	if m.Sweep != nil && m.Sweep.Shard != "" {
 		return nil, fmt.Errorf("%s is one shard of a %s: %w; merge the shards, then plot", dir, shardedNoun(m.Command), ErrNotDrawable)
 	}
@@ -869,6 +880,33 @@ func commandLineDisagreement(m *output.Manifest) string {
 		}
 	}
 	return ""
+}
+
+// checkFigureFlags refuses, as bad input, a command line manifest m
+// records whose figure flags are not those of the figure options it
+// records, for plot given no flag to change them: plot writes them again
+// from those options, and would otherwise drop a flag edited by hand
+// (--formats gif) without a word. A command line with none was recorded
+// before the figure flags were (2026-12-02), and is its own.
+func checkFigureFlags(dir string, m *output.Manifest) error {
+	words, _ := shellWords(m.CommandLine)
+	base, _ := shellWords(BaseCommandLine(m.CommandLine))
+	recorded := RecordedFigureOptions(m)
+	recorded.NoFigures = m.FigureOptions != nil && m.FigureOptions.NoFigures
+	got, want := words[len(base):], runs.FigureArgs(recorded)
+	if len(got) == 0 || slices.Equal(got, want) {
+		return nil
+	}
+	return badInput("%s: command_line ends with the figure flags %s, but figure_options gives %s; plot, which writes them again from figure_options, will not drop them: give the flags to draw with", filepath.Join(dir, "manifest.json"), quotedArgs(got), quotedArgs(want))
+}
+
+// quotedArgs is args as a shell would read them, in single quotes, or
+// "none".
+func quotedArgs(args []string) string {
+	if len(args) == 0 {
+		return "none"
+	}
+	return "'" + runs.ShellJoin(args) + "'"
 }
 
 // runByAnotherCommand reports whether the command line manifest m

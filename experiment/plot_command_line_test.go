@@ -61,3 +61,51 @@ func TestRedrawRefusesCommandLineNotOfItsFields(t *testing.T) {
 		})
 	}
 }
+
+// TestRedrawRefusesEditedFigureFlags: plot given no figure flag writes
+// command_line's figure flags again from figure_options; a figure flag
+// edited by hand there (--formats gif) is refused naming both, the folder
+// unchanged, rather than dropped without a word. Given the flags to draw
+// with, plot draws and records them.
+func TestRedrawRefusesEditedFigureFlags(t *testing.T) {
+	x := comparePlan(t, classroom(t, 2, 20))
+	for _, tt := range []struct {
+		name, from, to string
+	}{
+		{"another format", "--formats svg", "--formats gif"},
+		{"a flag added", "--formats svg", "--formats svg --size single"},
+		{"a flag removed", " --formats svg", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "folder")
+			if _, err := experiment.Write(context.Background(), x, dir, experiment.Options{Workers: 2, Formats: []string{"svg"}}); err != nil {
+				t.Fatal(err)
+			}
+			manifestedit.Edit(t, dir, func(m map[string]any) {
+				cl := m["command_line"].(string)
+				if !strings.HasSuffix(cl, tt.from) {
+					t.Fatalf("command_line %q does not end with %q", cl, tt.from)
+				}
+				m["command_line"] = strings.TrimSuffix(cl, tt.from) + tt.to
+			})
+			before := foldertest.Files(t, dir)
+			_, err := experiment.Redraw(dir, nil, experiment.FigureChange{})
+			if tt.to == "" {
+				// No figure flags at all is how a folder recorded before
+				// them reads: it is drawn as figure_options says.
+				if err != nil {
+					t.Fatalf("Redraw of a command line with no figure flags = %v; want it drawn", err)
+				}
+				return
+			}
+			want := "command_line ends with the figure flags '" + strings.TrimPrefix(tt.to, " ") + "', but figure_options gives '--formats svg'"
+			if !errors.Is(err, runs.ErrBadInput) || !strings.Contains(err.Error(), want) {
+				t.Fatalf("Redraw = %v; want a bad-input error saying %q", err, want)
+			}
+			foldertest.Same(t, "a folder whose figure flags are refused", dir, before)
+			if _, err := experiment.Redraw(dir, []string{"svg"}, experiment.FigureChange{}); err != nil {
+				t.Fatalf("Redraw with --formats svg = %v; want it drawn", err)
+			}
+		})
+	}
+}
