@@ -305,9 +305,9 @@ func TestFiguresSayWhatTheyDraw(t *testing.T) {
 		t.Fatalf("no figure %s", name)
 		return ""
 	}
-	for _, dr := range drawn { // as a PDF prints it: no '?' for a character its font lacks
-		if bad := figures.Unprintable(text(dr.Name)); len(bad) > 0 {
-			t.Errorf("%s has text a PDF prints as '?': %q", dr.Name, string(bad))
+	for _, dr := range drawn { // no '?' for a character the font lacks
+		if bad := figures.Undrawable(text(dr.Name)); bad != "" {
+			t.Errorf("%s has text the figures draw as '?': %q", dr.Name, bad)
 		}
 	}
 	trapped := strings.ReplaceAll(text("trapped"), "\n", " ")

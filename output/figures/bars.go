@@ -182,7 +182,7 @@ func GroupedBars(title, valueLabel string, groups []Group, c Caption) (*Figure, 
 // none.
 type Margin struct {
 	Delta float64
-	Label string // e.g. "±1,200: smallest effect of interest" (no Greek: PDF fonts are Windows-1252)
+	Label string // e.g. "±1,200: smallest effect of interest"
 }
 
 // GroupedBarsWithin is GroupedBars with the margin m shaded behind the

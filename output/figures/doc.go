@@ -49,10 +49,12 @@
 //     glyphs and the other's spacing. All text is therefore Liberation Sans
 //     regular; the title stands out by size.
 //   - vgpdf writes text as Windows-1252 without converting Go's UTF-8, and
-//     passes alpha-premultiplied colours. Encode converts text (characters
-//     outside Windows-1252, such as Greek letters or U+2212 minus, print as
-//     '?' in the PDF only) and un-premultiplies colours, so translucent
-//     bands look the same in all three formats.
+//     passes alpha-premultiplied colours. Encode writes the letters
+//     Windows-1252 holds as text, in that code page, and draws the others
+//     (Ş, ś, Greek, Cyrillic, the U+2212 minus) as the outlines of the
+//     font's glyphs, which a PDF reader shows but cannot copy or search;
+//     and it un-premultiplies colours, so translucent bands look the same
+//     in all three formats.
 //   - SVGs name the font without embedding it; Encode adds Arial and
 //     Helvetica, which share its metrics, as fallbacks.
 //   - Liberation Sans has Latin, Greek and Cyrillic letters only, and

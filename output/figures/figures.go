@@ -18,6 +18,9 @@ import (
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
+	xfont "golang.org/x/image/font"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
 	"golang.org/x/text/encoding/charmap"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
@@ -593,10 +596,12 @@ func writeAtomic(path string, data []byte) (err error) {
 //     then sets its alpha as well, so translucent bands would come out
 //     darker in the PDF than in PNG and SVG. SetColor un-premultiplies.
 //   - vgpdf's fonts are encoded as Windows-1252 but it passes Go's UTF-8
-//     strings through unchanged, so "·" would print as "Â·". FillString
-//     re-encodes: a rune outside Windows-1252 becomes its stand-in in
-//     pdfStandIns, or '?' (text is laid out with the real rune's width,
-//     so a stand-in should be about as wide).
+//     strings through unchanged, so "·" would print as "Â·", and a
+//     letter outside Windows-1252 (Ş, ś, Greek, Cyrillic, the minus
+//     sign) cannot be printed as text at all. FillString writes what
+//     Windows-1252 holds as text and draws the rest as the outlines of
+//     the font's own glyphs (pdfText), so the PDF shows what PNG and SVG
+//     show.
 type pdfCanvas struct{ *vgpdf.Canvas }
 
 func (c pdfCanvas) SetColor(clr color.Color) {
@@ -607,7 +612,13 @@ func (c pdfCanvas) SetColor(clr color.Color) {
 }
 
 func (c pdfCanvas) FillString(f font.Face, pt vg.Point, s string) {
-	c.Canvas.FillString(f, pt, toWindows1252(s))
+	runs, outlines := pdfText(f, pt, s)
+	for _, r := range runs {
+		c.Canvas.FillString(f, r.at, r.text)
+	}
+	if len(outlines) > 0 {
+		c.Canvas.Fill(outlines)
+	}
 }
 
 // straightColor is a colour whose RGBA method returns components that are
@@ -619,52 +630,100 @@ func (s straightColor) RGBA() (r, g, b, a uint32) {
 	return uint32(s.R) * 0x101, uint32(s.G) * 0x101, uint32(s.B) * 0x101, uint32(s.A) * 0x101
 }
 
-// toWindows1252 encodes s as Windows-1252 bytes, with '?' for runes the
-// code page lacks.
-// pdfStandIns are what a PDF figure prints for the runes outside
-// Windows-1252 that figures use, instead of '?': the minus sign of
-// "malfunction − closure", and what statistics write in Greek.
-var pdfStandIns = map[rune]string{
-	'−': "–", // minus: an en dash, as wide
-	'≤': "<=",
-	'≥': ">=",
-	'σ': "sd",
-	'δ': "d",
-	'Δ': "D",
+// pdfRun is a piece of a text a PDF writes as text: Windows-1252 bytes,
+// and the point its baseline starts at.
+type pdfRun struct {
+	at   vg.Point
+	text string
 }
 
-// Unprintable is the runes of s that a PDF figure would print as '?':
-// neither in Windows-1252 nor with a stand-in. Figure text should have
-// none.
-func Unprintable(s string) []rune {
-	var bad []rune
-	for _, r := range s {
-		if _, ok := charmap.Windows1252.EncodeRune(r); !ok && pdfStandIns[r] == "" {
-			bad = append(bad, r)
+// pdfText splits s, drawn in f from pt on its baseline, into what a PDF
+// writes as text (runs of letters in Windows-1252, encoded) and the
+// outlines of the others' glyphs. Each piece starts where the font's own
+// advances and kerning put it, as gonum's font.Face.Width measures the
+// line, so the line is as long as plot laid it out. Letters the font
+// lacks were replaced by '?' before (glyphText).
+func pdfText(f font.Face, pt vg.Point, s string) (runs []pdfRun, outlines vg.Path) {
+	if isASCII(s) {
+		return []pdfRun{{pt, s}}, nil
+	}
+	var (
+		face = f.Face
+		ppem = fixed.Int26_6(face.UnitsPerEm()) // so that lengths come in font units
+		// unit is a font unit in points.
+		unit   = f.Font.Size / vg.Length(face.UnitsPerEm())
+		buf    sfnt.Buffer
+		pen    int // font units from pt
+		prev   sfnt.GlyphIndex
+		text   []byte
+		textAt int
+	)
+	at := func(x, y fixed.Int26_6) vg.Point {
+		// The products are rounded before the sums (explicit
+		// conversions) so that no platform fuses them into a
+		// multiply-add, which would change the PDF's bytes there.
+		return vg.Point{X: pt.X + vg.Length(float64(vg.Length(pen+int(x))*unit)), Y: pt.Y - vg.Length(float64(vg.Length(y)*unit))}
+	}
+	flush := func() {
+		if len(text) > 0 {
+			runs = append(runs, pdfRun{vg.Point{X: pt.X + vg.Length(float64(vg.Length(textAt)*unit)), Y: pt.Y}, string(text)})
+			text = nil
 		}
 	}
-	return bad
+	for i, r := range s {
+		idx, err := face.GlyphIndex(&buf, r)
+		if err != nil {
+			idx = 0
+		}
+		if i > 0 {
+			if kern, err := face.Kern(&buf, prev, idx, ppem, xfont.HintingNone); err == nil {
+				pen += int(kern)
+			}
+		}
+		if b, ok := charmap.Windows1252.EncodeRune(r); ok {
+			if len(text) == 0 {
+				textAt = pen
+			}
+			text = append(text, b)
+		} else {
+			flush()
+			segments, err := face.LoadGlyph(&buf, idx, ppem, nil)
+			if err == nil {
+				for _, g := range segments {
+					a := g.Args
+					switch g.Op {
+					case sfnt.SegmentOpMoveTo:
+						if len(outlines) > 0 {
+							outlines.Close()
+						}
+						outlines.Move(at(a[0].X, a[0].Y))
+					case sfnt.SegmentOpLineTo:
+						outlines.Line(at(a[0].X, a[0].Y))
+					case sfnt.SegmentOpQuadTo:
+						outlines.QuadTo(at(a[0].X, a[0].Y), at(a[1].X, a[1].Y))
+					case sfnt.SegmentOpCubeTo:
+						outlines.CubeTo(at(a[0].X, a[0].Y), at(a[1].X, a[1].Y), at(a[2].X, a[2].Y))
+					}
+				}
+			}
+		}
+		if adv, err := face.GlyphAdvance(&buf, idx, ppem, xfont.HintingNone); err == nil {
+			pen += int(adv)
+		}
+		prev = idx
+	}
+	flush()
+	if len(outlines) > 0 {
+		outlines.Close()
+	}
+	return runs, outlines
 }
 
-func toWindows1252(s string) string {
-	ascii := true
+func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
-		ascii = ascii && s[i] < 0x80
-	}
-	if ascii {
-		return s
-	}
-	b := make([]byte, 0, len(s))
-	for _, r := range s {
-		c, ok := charmap.Windows1252.EncodeRune(r)
-		switch {
-		case ok:
-			b = append(b, c)
-		case pdfStandIns[r] != "":
-			b = append(b, toWindows1252(pdfStandIns[r])...)
-		default:
-			b = append(b, '?')
+		if s[i] >= 0x80 {
+			return false
 		}
 	}
-	return string(b)
+	return true
 }

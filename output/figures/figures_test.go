@@ -19,6 +19,8 @@ import (
 	"testing"
 
 	"github.com/borderwork/borderwork/output/figures/palette"
+	"golang.org/x/text/encoding/charmap"
+	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/vg"
 )
 
@@ -568,6 +570,31 @@ func TestHeatmapPositions(t *testing.T) {
 	}
 }
 
+// decode1252 is the Windows-1252 bytes s as UTF-8.
+func decode1252(s string) string {
+	out, err := charmap.Windows1252.NewDecoder().String(s)
+	if err != nil {
+		panic(err)
+	}
+	return out
+}
+
+// pathBounds is the box of p's points, its control points included.
+func pathBounds(p vg.Path) (lo, hi vg.Point) {
+	lo = vg.Point{X: vg.Length(math.Inf(1)), Y: vg.Length(math.Inf(1))}
+	hi = vg.Point{X: vg.Length(math.Inf(-1)), Y: vg.Length(math.Inf(-1))}
+	for _, c := range p {
+		if c.Type == vg.CloseComp {
+			continue
+		}
+		for _, q := range append([]vg.Point{c.Pos}, c.Control...) {
+			lo.X, lo.Y = min(lo.X, q.X), min(lo.Y, q.Y)
+			hi.X, hi.Y = max(hi.X, q.X), max(hi.Y, q.Y)
+		}
+	}
+	return lo, hi
+}
+
 func TestColorScale(t *testing.T) {
 	s := colorScale{anchors: blueRed, lo: -2, hi: 2}
 	if got := s.at(0); got != (color.NRGBA{0xF7, 0xF7, 0xF7, 0xFF}) {
@@ -581,16 +608,55 @@ func TestColorScale(t *testing.T) {
 	}
 }
 
+// TestPDFTextAndColour: a PDF writes the letters Windows-1252 holds as
+// text, in that code page, and draws each other letter (Ş, ś, Greek,
+// Cyrillic, the minus sign) as its glyph's outline, where the font's
+// advances put it: nothing becomes '?' or a stand-in. Before, "Şanlıurfa"
+// printed as "?anl?urfa".
 func TestPDFTextAndColour(t *testing.T) {
-	for in, want := range map[string]string{
-		"a · b − c":    "a \xb7 b \x96 c", // a minus prints as an en dash, not '?'
-		"σ ≥ µ*, ±δ":   "sd >= \xb5*, \xb1d",
-		"x ≤ 1, Δ = 2": "x <= 1, D = 2",
-		"★":            "?", // no stand-in
-		"plain":        "plain",
+	f := font.DefaultCache.Lookup(sans, 10)
+	pt := vg.Point{X: 100, Y: 50}
+	for _, tt := range []struct {
+		in    string
+		runs  []string
+		drawn []string // the letters drawn as outlines
+	}{
+		{"plain", []string{"plain"}, nil},
+		{"a · b", []string{"a \xb7 b"}, nil},
+		{"a · b − c", []string{"a \xb7 b ", " c"}, []string{"−"}},
+		{"Şanlıurfa", []string{"anl", "urfa"}, []string{"Ş", "ı"}},
+		{"Przemyśl", []string{"Przemy", "l"}, []string{"ś"}},
+		{"Ужгород", nil, []string{"Ужгород"}},
+		{"σ ≥ µ*, ±δ", []string{" ", " \xb5*, \xb1"}, []string{"σ", "≥", "δ"}},
 	} {
-		if got := toWindows1252(in); got != want {
-			t.Errorf("toWindows1252(%q) = %q, want %q", in, got, want)
+		runs, outlines := pdfText(f, pt, tt.in)
+		var texts []string
+		for _, r := range runs {
+			texts = append(texts, r.text)
+			// A run starts where the line's letters before it end.
+			before, _, _ := strings.Cut(tt.in, decode1252(r.text))
+			if want := pt.X + f.Width(before); math.Abs(float64(r.at.X-want)) > 0.05 || r.at.Y != pt.Y {
+				t.Errorf("pdfText(%q): run %q at %v; want (%.2f, %v)", tt.in, r.text, r.at, want, pt.Y)
+			}
+		}
+		if !slices.Equal(texts, tt.runs) {
+			t.Errorf("pdfText(%q) writes %q as text; want %q", tt.in, texts, tt.runs)
+		}
+		if (len(outlines) > 0) != (len(tt.drawn) > 0) {
+			t.Errorf("pdfText(%q) draws %d outline components; want the outlines of %q", tt.in, len(outlines), tt.drawn)
+			continue
+		}
+		if len(tt.drawn) == 0 {
+			continue
+		}
+		// The outlines lie within the line, between its first drawn
+		// letter's start and its last one's end, and reach above the
+		// baseline.
+		lo, hi := pathBounds(outlines)
+		first := strings.Index(tt.in, tt.drawn[0])
+		last := strings.LastIndex(tt.in, tt.drawn[len(tt.drawn)-1]) + len(tt.drawn[len(tt.drawn)-1])
+		if min := pt.X + f.Width(tt.in[:first]); lo.X < min-0.5 || hi.X > pt.X+f.Width(tt.in[:last])+0.5 || hi.Y <= pt.Y {
+			t.Errorf("pdfText(%q): outlines span %v to %v; want x within %.2f to %.2f and above the baseline y %v", tt.in, lo, hi, min, pt.X+f.Width(tt.in[:last]), pt.Y)
 		}
 	}
 	r, g, b, a := straightColor{R: 0xE6, G: 0x9F, B: 0x00, A: 0x40}.RGBA()
