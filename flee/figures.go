@@ -221,12 +221,19 @@ func (d *FigureData) CampFigure(ci int, regime string, caption figures.Caption) 
 	sim := figures.Band{Label: "simulated", X: days, Mean: s.Mean, Lo: cutAtZero(s.Lo), Hi: s.Hi,
 		Style: palette.RegimeStyle(regime, []string{regime})}
 	// The observed series is drawn every seventh day, as points: it is
-	// interpolated between UNHCR's reports.
-	obs := figures.Band{Label: "UNHCR (interpolated)", Markers: true, Style: palette.Part(0)}
+	// interpolated between UNHCR's reports. It is the series as Flee
+	// reads it, its registration corrections applied, which can be far
+	// from UNHCR's own counts: the caption says so, lest a reader take
+	// the points for those counts.
+	obs := figures.Band{Label: "UNHCR, as Flee reads it", Markers: true, Style: palette.Part(0)}
 	for t := 0; t < d.Days; t += 7 {
 		obs.X = append(obs.X, float64(t))
 		obs.Mean = append(obs.Mean, d.Observed[ci][t])
 	}
+	if caption.Extra != "" {
+		caption.Extra += " · "
+	}
+	caption.Extra += "points: UNHCR's registrations after the case's registration corrections, interpolated between reports, every 7th day"
 	return figures.TimeBands(fmt.Sprintf("%s: refugees in camp", d.Camps[ci]), d.DayLabel(), "refugees", []figures.Band{sim, obs}, caption)
 }
 

@@ -18,7 +18,9 @@ import (
 // their lines are the mean of the replicates and their bands the 95%
 // confidence interval of that mean (output.Describe's, as CampFigure and
 // ErrorFigure draw them), not an interval "across replicates", which a
-// reader takes for their spread.
+// reader takes for their spread. A camp figure's caption says too that
+// its points are UNHCR's series as Flee reads it (corrected, interpolated),
+// which a reader would otherwise take for UNHCR's reports.
 func TestFiguresSayWhatTheyDraw(t *testing.T) {
 	v := toyValidation("open")
 	want := "scenario toy · seed 7 · lines: mean of 3 replicates · bands: 95% confidence intervals of the mean, cut at 0 · regime open"
@@ -30,7 +32,11 @@ func TestFiguresSayWhatTheyDraw(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name, got := range map[string]string{"camp": camp.Caption(), "error": errs.Caption()} {
+	points := " · points: UNHCR's registrations after the case's registration corrections, interpolated between reports, every 7th day"
+	for name, got := range map[string]string{"camp": strings.TrimSuffix(camp.Caption(), points), "error": errs.Caption()} {
+		if name == "camp" && !strings.HasSuffix(camp.Caption(), points) {
+			t.Errorf("camp figure's caption %q does not end %q", camp.Caption(), points)
+		}
 		if got != want || strings.Contains(got, "across replicates") {
 			t.Errorf("%s figure's caption %q, want %q", name, got, want)
 		}
