@@ -66,8 +66,8 @@ var CompareFigures = []Figure{
 		}
 		return figures.GroupedBars("Final outcomes", "migrants at the end of the run", groups, c)
 	}),
-	{Name: "trapped_by_location", PerRegime: true, Title: "Trapped person-days per run at each location, per regime (with --by-location)", Draw: drawLocations("trapped_by_location", "trapped", "Trapped person-days by location", "trapped person-days per run", "trapped person-days")},
-	{Name: "abuse_by_location", PerRegime: true, Title: "Abuse events per run at each location, per regime (with --by-location)", Draw: drawLocations("abuse_by_location", "abuse_events", "Abuse events by location", "abuse events per run", "abuse events")},
+	locationsFigure("trapped_by_location", "Trapped person-days per run at each location, per regime", "trapped", "Trapped person-days by location", "trapped person-days per run", "trapped person-days"),
+	locationsFigure("abuse_by_location", "Abuse events per run at each location, per regime", "abuse_events", "Abuse events by location", "abuse events per run", "abuse events"),
 	{Name: "whereabouts", Title: "Where people are on the last day: each camp, the border posts and elsewhere, per regime (Flee rule set, with --by-location)", Draw: drawFleeWhere},
 }
 
@@ -104,13 +104,19 @@ func barsFigure(name, what, note string, draw func(Source) (*figures.Figure, err
 		if err != nil {
 			return nil, err
 		}
-		caption := what + ": the mean over replicates, with " + errorBarsPhrase(src.Options().Bands) + note
-		if src.Manifest != nil && src.Manifest.Reps == 1 {
-			caption = what + ": one replicate, without error bars" + note
-		}
-		return []Drawn{{Name: name, Title: caption, Fig: fig}}, nil
+		return []Drawn{{Name: name, Title: barsCaption(src, what, note), Fig: fig}}, nil
 	}
 	return f
+}
+
+// barsCaption is what report.md says of a bar chart of src's replicates
+// titled what: that its bars are their mean, and what its error bars
+// show (errorBarsPhrase), then note.
+func barsCaption(src Source, what, note string) string {
+	if src.Manifest != nil && src.Manifest.Reps == 1 {
+		return what + ": one replicate, without error bars" + note
+	}
+	return what + ": the mean over replicates, with " + errorBarsPhrase(src.Options().Bands) + note
 }
 
 // errorBarsPhrase says, after "the mean over replicates, with", what a
@@ -522,6 +528,12 @@ func nanAt(v []float64, i int) float64 {
 	return nan
 }
 
+// locationsFigure is the registry entry of a figure drawLocations draws,
+// about what it shows, drawn with --by-location.
+func locationsFigure(name, about, column, title, valueLabel, what string) Figure {
+	return Figure{Name: name, PerRegime: true, Title: about + " (with --by-location)", Draw: drawLocations(name, about, column, title, valueLabel, what)}
+}
+
 // drawLocations draws, from locations.csv (when the folder has it), one
 // column summed over days per run at each location, as grouped bars per
 // regime: locations top to bottom in the scenario's order, leaving out
@@ -529,8 +541,9 @@ func nanAt(v []float64, i int) float64 {
 // counted anywhere (what names it), no row is left to draw: it draws no
 // figure and says why (Drawn.NotDrawn), for the report to say in its
 // place, rather than a row of zeros that the caption would count as
-// having some.
-func drawLocations(name, column, title, valueLabel, what string) func(src Source) ([]Drawn, error) {
+// having some. report.md captions it about, and says what its bars and
+// error bars show (barsCaption), as it does the summary's bar charts.
+func drawLocations(name, about, column, title, valueLabel, what string) func(src Source) ([]Drawn, error) {
 	return func(src Source) ([]Drawn, error) {
 		path := filepath.Join(src.Dir, "locations.csv")
 		if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
@@ -593,7 +606,7 @@ func drawLocations(name, column, title, valueLabel, what string) func(src Source
 		if err != nil {
 			return nil, err
 		}
-		return []Drawn{{Name: name, Title: title, Fig: fig}}, nil
+		return []Drawn{{Name: name, Title: barsCaption(src, about, "; locations with none under any regime are left out and counted in the caption"), Fig: fig}}, nil
 	}
 }
 
