@@ -24,7 +24,8 @@ type Mark struct {
 // its line, or left of it where it does not fit on the right or the
 // data's lines, band edges or points would run through it there (as the
 // narrower single size can make them), lower down if they would run
-// through it on either side (labelPlace).
+// through it on either side (labelPlace), and on a white box, hiding the
+// little it covers, if they run through it wherever it fits.
 func (f *Figure) AddMarks(marks ...Mark) {
 	f.p.Add(&markPlotter{marks: append([]Mark(nil), marks...), th: f.th, bands: f.bands})
 }
@@ -54,7 +55,26 @@ func (mp *markPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 			continue
 		}
 		w, h := ts.Width(m.Label), ts.Height(m.Label)
-		at, style := mp.labelPlace(c, p, x, w, h, ts)
+		at, style, clear := mp.labelPlace(c, p, x, w, h, ts)
+		if !clear {
+			// The series run through it wherever it fits (a narrow
+			// figure crowded with points): a white box behind it keeps
+			// it legible, hiding the little it covers rather than
+			// striking the label through.
+			x0 := at.X
+			if style.XAlign == draw.XRight {
+				x0 -= w
+			}
+			pad := vg.Points(1)
+			c.SetColor(color.White)
+			var box vg.Path
+			box.Move(vg.Point{X: x0 - pad, Y: at.Y - h - pad})
+			box.Line(vg.Point{X: x0 + w + pad, Y: at.Y - h - pad})
+			box.Line(vg.Point{X: x0 + w + pad, Y: at.Y + pad})
+			box.Line(vg.Point{X: x0 - pad, Y: at.Y + pad})
+			box.Close()
+			c.Fill(box)
+		}
 		c.FillText(text.Style(style), at, m.Label)
 	}
 }
@@ -65,8 +85,8 @@ func (mp *markPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 // if they run through it on each side it fits, lowered a half line at a
 // time, right of the line before left, until they do not, down to the
 // middle of the data area; and if they run through it all the way, at
-// the top, on the first side it fits (the right if neither).
-func (mp *markPlotter) labelPlace(c draw.Canvas, p *plot.Plot, x, w, h vg.Length, ts draw.TextStyle) (vg.Point, draw.TextStyle) {
+// the top, on the first side it fits (the right if neither), not clear.
+func (mp *markPlotter) labelPlace(c draw.Canvas, p *plot.Plot, x, w, h vg.Length, ts draw.TextStyle) (at vg.Point, style draw.TextStyle, clear bool) {
 	gap := vg.Points(2)
 	top := c.Max.Y - gap
 	left := ts
@@ -83,16 +103,16 @@ func (mp *markPlotter) labelPlace(c draw.Canvas, p *plot.Plot, x, w, h vg.Length
 		sides = append(sides, side{x - gap - w, x - gap, left})
 	}
 	if len(sides) == 0 {
-		return vg.Point{X: x + gap, Y: top}, ts
+		return vg.Point{X: x + gap, Y: top}, ts, !mp.crosses(c, p, vg.Rectangle{Min: vg.Point{X: x + gap, Y: top - h}, Max: vg.Point{X: x + gap + w, Y: top}})
 	}
 	for y := top; y == top || y-h >= (c.Min.Y+c.Max.Y)/2; y -= h / 2 {
 		for _, sd := range sides {
 			if !mp.crosses(c, p, vg.Rectangle{Min: vg.Point{X: sd.x0, Y: y - h}, Max: vg.Point{X: sd.x0 + w, Y: y}}) {
-				return vg.Point{X: sd.at, Y: y}, sd.ts
+				return vg.Point{X: sd.at, Y: y}, sd.ts, true
 			}
 		}
 	}
-	return vg.Point{X: sides[0].at, Y: top}, sides[0].ts
+	return vg.Point{X: sides[0].at, Y: top}, sides[0].ts, false
 }
 
 // crosses reports whether any of the series' lines, band edges or points

@@ -2,6 +2,8 @@ package figures
 
 import (
 	"bytes"
+	"image/color"
+	"io"
 	"strings"
 	"testing"
 	"time"
@@ -123,5 +125,89 @@ func TestMarkLabelKeepsClear(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// fillRecorder records the boxes of the fills drawn on a canvas in one
+// colour, of.
+type fillRecorder struct {
+	vg.CanvasSizer
+	of    color.Color
+	now   color.Color
+	boxes []vg.Rectangle
+}
+
+func (r *fillRecorder) SetColor(c color.Color) {
+	r.now = c
+	r.CanvasSizer.SetColor(c)
+}
+
+func (r *fillRecorder) Fill(p vg.Path) {
+	if r.now == r.of {
+		lo, hi := pathBounds(p)
+		r.boxes = append(r.boxes, vg.Rectangle{Min: lo, Max: hi})
+	}
+	r.CanvasSizer.Fill(p)
+}
+
+// TestMarkLabelBoxedWhenCrossed: where the series run through a mark's
+// label wherever it fits (a narrow figure crowded with points, as a DTM
+// figure at single size), it is drawn on a white box that keeps it
+// legible; where it has a clear place, on none.
+func TestMarkLabelBoxedWhenCrossed(t *testing.T) {
+	const label = "change: 1 Aug 2016"
+	x := make([]float64, 41)
+	zigzag := make([]float64, len(x))
+	for i := range x {
+		x[i] = float64(i) * 2.5
+		zigzag[i] = float64(10 * (i % 2)) // up and down across the whole height
+	}
+	for _, tc := range []struct {
+		name  string
+		mean  []float64
+		boxed bool
+	}{
+		{"clear", []float64{1, 1, 1, 1, 1}, false},
+		{"crossed everywhere", zigzag, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			xs := x
+			if len(tc.mean) != len(x) {
+				xs = []float64{0, 25, 50, 75, 100}
+			}
+			fig, err := TimeBands("t", "day", "people", []Band{{Label: "model", X: xs, Mean: tc.mean}, {Label: "max", Markers: true, X: []float64{0}, Mean: []float64{10}}}, Caption{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			fig.SetSize(Single)
+			fig.AddMarks(Mark{X: 50, Label: label})
+			l, err := fig.Layout("svg")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var text *TextBox
+			for i := range l.Text {
+				if l.Text[i].Text == label {
+					text = &l.Text[i]
+				}
+			}
+			if text == nil {
+				t.Fatal("the mark's label is not drawn")
+			}
+			var rec *fillRecorder
+			if err := fig.encode(io.Discard, "svg", func(c vg.CanvasSizer) vg.CanvasSizer {
+				rec = &fillRecorder{CanvasSizer: c, of: color.White}
+				return rec
+			}); err != nil {
+				t.Fatal(err)
+			}
+			boxed := false
+			for _, b := range rec.boxes {
+				boxed = boxed || (b.Min.X <= text.Min.X && b.Min.Y <= text.Min.Y && b.Max.X >= text.Max.X && b.Max.Y >= text.Max.Y && b.Max.X-b.Min.X < 2*(text.Max.X-text.Min.X))
+			}
+			if boxed != tc.boxed {
+				t.Errorf("label at %v on a white box: %v; want %v (white fills %v)", text.Rectangle, boxed, tc.boxed, rec.boxes)
+			}
+		})
 	}
 }
