@@ -397,11 +397,10 @@ func (s *sweepSource) gridAxes() (x, y []float64, cell func(point int) (int, int
 	}
 }
 
-// mapOf draws per-point values over the two keys: a heat map of a grid
-// (NaN where the grid has no point), or coloured points of a Latin
-// hypercube.
-// mapOf draws values, one per point, over the two keys; marked (nil, or
-// one per point) dots a grid's cells (figures.HeatOptions.Marked).
+// mapOf draws values, one per point, over the two keys: a heat map of a
+// grid (NaN where the grid has no point), or coloured points of a Latin
+// hypercube; marked (nil, or one per point) dots a grid's cells or a
+// hypercube's points (figures.HeatOptions.Marked).
 func (s *sweepSource) mapOf(title, zLabel string, values []float64, marked []bool, o figures.HeatOptions, c figures.Caption) (*figures.Figure, error) {
 	keys := s.axes
 	if s.lhs {
@@ -410,6 +409,9 @@ func (s *sweepSource) mapOf(title, zLabel string, values []float64, marked []boo
 			px, py = append(px, p[0]), append(py, p[1])
 		}
 		c.Per = " per point"
+		if marked != nil {
+			o.Marked = [][]bool{marked}
+		}
 		return figures.ColorPoints(title, keys[0], keys[1], zLabel, px, py, values, o, c)
 	}
 	x, y, cell := s.gridAxes()
@@ -514,17 +516,14 @@ func drawSweepContrast(src Source) ([]Drawn, error) {
 		title := fmt.Sprintf("%s: %s minus %s", output.Capitalise(h.Title), a, b)
 		c := s.caption
 		c.Centre = "colours: difference of the means"
-		var marked []bool
-		if !s.lhs {
-			marked = s.holdsZero(a, b, output.TotalIndex(h.Name))
-			if slices.Contains(marked, true) {
-				// The table is cited where the folder has it: one
-				// written before borderwork wrote contrast.csv
-				// (2026-12-03) has none, and plot writes none.
-				c.Spread = "dots: the paired 95% interval holds 0"
-				if _, err := os.Stat(filepath.Join(src.Dir, "contrast.csv")); err == nil {
-					c.Spread += " (contrast.csv)"
-				}
+		marked := s.holdsZero(a, b, output.TotalIndex(h.Name))
+		if slices.Contains(marked, true) {
+			// The table is cited where the folder has it: one
+			// written before borderwork wrote contrast.csv
+			// (2026-12-03) has none, and plot writes none.
+			c.Spread = "dots: the paired 95% interval holds 0"
+			if _, err := os.Stat(filepath.Join(src.Dir, "contrast.csv")); err == nil {
+				c.Spread += " (contrast.csv)"
 			}
 		}
 		fig, err := s.mapOf(title, fmt.Sprintf("difference in mean %s (%s − %s)", h.Title, a, b), diff, marked, mapOptions(h, true), c)

@@ -40,6 +40,31 @@ func TestHeatmapMarked(t *testing.T) {
 	}
 }
 
+// TestColorPointsMarked: HeatOptions.Marked, one row of one value per
+// point, puts a dot on each of a Latin hypercube's points marked (on a
+// difference map, those whose interval holds 0), as on a grid's cells;
+// marks not one per point are refused.
+func TestColorPointsMarked(t *testing.T) {
+	x, y, z := []float64{1, 2, 3, 4}, []float64{1, 3, 2, 4}, []float64{-1, 0, 1, 2}
+	paths := func(o HeatOptions) int {
+		t.Helper()
+		o.Diverging = true
+		fig, err := ColorPoints("Migrants trapped: hbm minus closed", "patrol intensity", "smuggler price (USD)", "difference", x, y, z, o, sampleCaption)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.Count(savedSVG(t, fig), "<path")
+	}
+	if got, want := paths(HeatOptions{Marked: [][]bool{{false, true, false, true}}}), paths(HeatOptions{})+2; got != want {
+		t.Errorf("a map with 2 points marked draws %d paths; want %d, one dot more per mark", got, want)
+	}
+	for _, marked := range [][][]bool{{{true}}, {{true, false, true, false}, {true, false, true, false}}} {
+		if _, err := ColorPoints("t", "x", "y", "z", x, y, z, HeatOptions{Marked: marked}, sampleCaption); err == nil {
+			t.Errorf("marks %v for 4 points: drawn; want refused", marked)
+		}
+	}
+}
+
 // TestTimeBandsMarked: Band.Marked draws one marker at each value of the
 // line that is shown (none where the mean is missing) and one in the
 // legend's sample, besides the line; lines not marked draw none.

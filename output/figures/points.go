@@ -17,13 +17,22 @@ import (
 // which are for cells). It shows a Latin-hypercube sweep as it is: each
 // point where it was run, with nothing binned or interpolated. A NaN z is
 // drawn as a hollow grey marker and the colour bar shows a "no data"
-// swatch. The axes get round-number ticks.
+// swatch. The axes get round-number ticks. o.Marked, if set, is one row
+// of one value per point: a marked point gets a dot at its centre, in
+// black or white as stands out from its colour, as a heat map's cells do.
 func ColorPoints(title, xLabel, yLabel, zLabel string, x, y, z []float64, o HeatOptions, c Caption) (*Figure, error) {
 	if len(x) == 0 || len(y) != len(x) || len(z) != len(x) {
 		return nil, fmt.Errorf("figures: ColorPoints %q: %d x, %d y and %d z values", title, len(x), len(y), len(z))
 	}
 	if o.Counts != nil {
 		return nil, fmt.Errorf("figures: ColorPoints %q: counts are for heat maps", title)
+	}
+	var marked []bool
+	if o.Marked != nil {
+		if len(o.Marked) != 1 || len(o.Marked[0]) != len(x) {
+			return nil, fmt.Errorf("figures: ColorPoints %q: Marked has %d rows; want one, of %d values", title, len(o.Marked), len(x))
+		}
+		marked = slices.Clone(o.Marked[0])
 	}
 	zmin, zmax := math.Inf(1), math.Inf(-1)
 	hasNaN := false
@@ -41,7 +50,7 @@ func ColorPoints(title, xLabel, yLabel, zLabel string, x, y, z []float64, o Heat
 	th := newTheme()
 	p := plot.New()
 	styleAxes(p, xLabel, yLabel)
-	pp := &pointsPlotter{x: slices.Clone(x), y: slices.Clone(y), z: slices.Clone(z), scale: scale, th: th}
+	pp := &pointsPlotter{x: slices.Clone(x), y: slices.Clone(y), z: slices.Clone(z), marked: marked, scale: scale, th: th}
 	p.Add(grid(true), pp)
 	xmin, xmax, ymin, ymax := pp.DataRange()
 	p.X.Min, p.X.Max = padRange(xmin, xmax)
@@ -66,6 +75,7 @@ func padRange(lo, hi float64) (float64, float64) {
 // light colours stand out from the white background.
 type pointsPlotter struct {
 	x, y, z []float64
+	marked  []bool // nil, or one per point: a dot at its centre
 	scale   colorScale
 	th      *theme
 }
@@ -81,8 +91,16 @@ func (pp *pointsPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 			c.DrawGlyph(draw.GlyphStyle{Color: missingColor, Radius: r, Shape: draw.RingGlyph{}}, pt)
 			continue
 		}
-		c.DrawGlyph(draw.GlyphStyle{Color: pp.scale.at(pp.z[i]), Radius: r, Shape: draw.CircleGlyph{}}, pt)
+		fill := pp.scale.at(pp.z[i])
+		c.DrawGlyph(draw.GlyphStyle{Color: fill, Radius: r, Shape: draw.CircleGlyph{}}, pt)
 		c.DrawGlyph(draw.GlyphStyle{Color: pointRing.Color, Radius: r, Shape: draw.RingGlyph{}}, pt)
+		if pp.marked != nil && pp.marked[i] {
+			dot := color.Color(color.Black)
+			if luminance(fill) < 0.45 {
+				dot = color.White
+			}
+			c.FillPolygon(dot, circle(pt, r/2.5))
+		}
 	}
 }
 
