@@ -146,6 +146,11 @@ func TestClusterSubmitChecksBeforeQueueing(t *testing.T) {
 		{"out", nil, []string{"--reps", "2", "--out", "results"}, 2, "--out: the recipe writes the shards to shards/I"},
 		{"workers", nil, []string{"--workers=1"}, 2, "set CPUS=N"},
 		{"shard", nil, []string{"-shard", "0/2"}, 2, "SHARDS=N"},
+		// Every task logs with --progress-every 10m, given after these
+		// flags: a --quiet passed the check and failed every task, and a
+		// --progress-every would be replaced (audit sweep8, finding 1).
+		{"quiet", nil, []string{"--reps", "1", "--quiet"}, 2, "--quiet: every task logs its progress every 10 minutes (--progress-every 10m), which --quiet contradicts"},
+		{"progress-every", nil, []string{"--progress-every=1m", "--reps", "1"}, 2, "--progress-every=1m: every task logs its progress every 10 minutes"},
 		{"help", nil, []string{"--help"}, 0, "Submits a borderwork sweep to Slurm"},
 		{"h", nil, []string{"--reps", "2", "-h"}, 0, "SWEEP FLAGS"},
 	} {
@@ -184,6 +189,14 @@ func TestClusterSubmitChecksBeforeQueueing(t *testing.T) {
 	if !strings.Contains(stdout, "(shards 0-9, 1 CPU each, partition debug)") {
 		t.Errorf("stdout: %s", stdout)
 	}
+	// --progress, which the tasks' --progress-every agrees with, was
+	// refused by the check for a --quiet of its own.
+	for _, args := range [][]string{{"--reps", "1", "--progress"}, {"--reps", "1", "--quiet=false"}} {
+		f := newSlurmFakes(t)
+		if status, _, stderr := f.run(t, "submit", []string{"CPUS=1"}, args...); status != 0 || len(f.submitted(t)) != 2 {
+			t.Errorf("%q: status %d, submitted %q; want the sweep submitted: %s", args, status, f.submitted(t), stderr)
+		}
+	}
 	// The same large runs, given the memory, are submitted.
 	for _, env := range [][]string{{"SBATCH_MEM_PER_NODE=4G"}, {"SBATCH_MEM_PER_CPU=1G", "CPUS=2"}, {"BORDERWORK_MAX_MEMORY=4GiB"}} {
 		f := newSlurmFakes(t)
@@ -193,6 +206,69 @@ func TestClusterSubmitChecksBeforeQueueing(t *testing.T) {
 	}
 	if entries, _ := filepath.Glob(filepath.Join(f.work, "shards", "*")); len(entries) > 0 {
 		t.Errorf("the check wrote %q", entries)
+	}
+}
+
+// TestClusterCheckRunsTheTasksArguments: submit's check (sweep.sbatch with
+// BORDERWORK_SUBMIT_CHECK=1) and a failed task's memory probe give
+// borderwork the very arguments the task gives it, in the same order, but
+// for the folder and the work limit after them that keep anything from
+// running; the check once added --quiet and left out --workers,
+// --progress-every and --resume, so that it passed what every task then
+// refused (audit sweep8, finding 1).
+func TestClusterCheckRunsTheTasksArguments(t *testing.T) {
+	f := newSlurmFakes(t)
+	// A stand-in borderwork: records its arguments, one a line, a blank
+	// line after; refuses on the work limit when given one, as borderwork
+	// does before it runs anything, and otherwise fails, so that the task
+	// probes its memory.
+	fake := filepath.Join(f.bin, "records-args")
+	body := `#!/bin/sh
+printf '%s\n' "$@" >>args.txt; echo >>args.txt
+case " $* " in *" --max-work "*) echo '(--max-work or BORDERWORK_MAX_WORK raises it)' >&2 ;; esac
+exit 2
+`
+	if err := os.WriteFile(fake, []byte(body), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	env := []string{"BORDERWORK=" + fake, "SHARDS=3", "SLURM_CPUS_PER_TASK=2", "SLURM_MEM_PER_NODE=1024"}
+	given := []string{"--reps", "1", "--set", "abuse.papers_effect=0.5", "--progress"}
+	if status, _, stderr := f.run(t, "sweep.sbatch", append(env, "BORDERWORK_SUBMIT_CHECK=1"), given...); status != 0 {
+		t.Fatalf("the check: status %d: %s", status, stderr)
+	}
+	if status, _, _ := f.run(t, "sweep.sbatch", append(env, "SLURM_ARRAY_TASK_ID=2"), given...); status != 2 {
+		t.Fatalf("the task: status %d, want the stand-in's 2", status)
+	}
+	b, err := os.ReadFile(filepath.Join(f.work, "args.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	calls := strings.Split(strings.TrimSuffix(string(b), "\n\n"), "\n\n")
+	if len(calls) != 3 {
+		t.Fatalf("borderwork ran %d times, want 3 (the check, the task, its memory probe):\n%s", len(calls), b)
+	}
+	// args is a call's arguments with the folder after --out as OUT.
+	args := func(call string) []string {
+		a := strings.Split(call, "\n")
+		for i := range a {
+			if i > 0 && a[i-1] == "--out" {
+				a[i] = "OUT"
+			}
+		}
+		return a
+	}
+	check, task, probe := args(calls[0]), args(calls[1]), args(calls[2])
+	if !strings.Contains(calls[1], "\n--out\nshards/2\n") {
+		t.Errorf("the task does not write shards/2: %q", task)
+	}
+	want := append(slices.Clone(task), "--max-work", "1")
+	for i, got := range [][]string{check, probe} {
+		if !slices.Equal(got, want) {
+			t.Errorf("%s ran borderwork with\n%q; want the task's arguments, then --max-work 1:\n%q", []string{"the check", "the memory probe"}[i], got, want)
+		}
+	}
+	if i := slices.Index(task, "--progress"); i < 0 || !slices.Contains(task[i:], "--progress-every") || !slices.Contains(task, "--resume") || !slices.Contains(task, "2/3") {
+		t.Errorf("the task's arguments: %q", task)
 	}
 }
 
