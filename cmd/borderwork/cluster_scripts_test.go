@@ -604,6 +604,25 @@ func TestClusterKubernetesMemoryIsThePods(t *testing.T) {
 	}
 }
 
+// TestClusterKubernetesExecsBorderwork: a container whose command is sh -c
+// runs borderwork with exec, so that borderwork, not a shell that is PID 1
+// and ignores it, gets the SIGTERM of a deleted or evicted pod and saves
+// its finished runs for --resume (audit sweep8, finding 5).
+func TestClusterKubernetesExecsBorderwork(t *testing.T) {
+	for _, name := range []string{"sweep-job.yaml", "merge-job.yaml"} {
+		b, err := os.ReadFile(filepath.Join("..", "..", "docs", "cluster", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := regexp.MustCompile(`command: \["/bin/sh", "-c"\]\s+args:\s+- >-\s+(\S+ \S+)`).FindStringSubmatch(string(b))
+		if m == nil {
+			t.Errorf("%s: no sh -c command with its args", name)
+		} else if m[1] != "exec borderwork" {
+			t.Errorf("%s: the shell runs %q...; want exec borderwork", name, m[1])
+		}
+	}
+}
+
 // TestClusterKubernetesMergesEveryShard: merge-job.yaml names each shard
 // sweep-job.yaml writes, 0 to completions-1, one by one, so that a
 // missing shard is refused by name and a stopped shard's N.partial beside
