@@ -41,3 +41,27 @@ func outageSweep(t *testing.T) *Prepared {
 	}
 	return x
 }
+
+// TestNewSweepRefusesAnUnreadableManifestFirst: a sweep whose manifest
+// borderwork could not read back is refused by NewSweep, before any point
+// is prepared, whatever the memory limit (here none); it was refused only
+// by Fit, after minutes of preparing millions of points (audit sweep8,
+// finding 2). Just under the size, it is planned.
+func TestNewSweepRefusesAnUnreadableManifestFirst(t *testing.T) {
+	vary := []string{"regimes.malfunctioning.outage_start=0:1:100", "abuse.desperation_effect=0:1:100"}
+	for _, c := range []struct {
+		reps int
+		want string // "" for planned
+	}{
+		{200, ""}, // 4,000,000 runs: about 0.9 GiB
+		{250, "--vary (10,000 points) × 2 regimes × --reps 250: 5,000,000 runs would be listed in a manifest.json of about 1.1 GiB, more than borderwork reads back (1 GiB)"},
+	} {
+		p, err := NewSweep(loadSmall(t, c.reps, 10), small, []string{"open", "malfunctioning"}, SweepSpec{Vary: vary})
+		switch {
+		case c.want == "" && err != nil:
+			t.Errorf("--reps %d: NewSweep = %v; want it planned", c.reps, err)
+		case c.want != "" && (err == nil || !errors.Is(err, runs.ErrBadInput) || !strings.Contains(err.Error(), c.want)):
+			t.Errorf("--reps %d: NewSweep = %v, %v; want bad input saying %q", c.reps, p != nil, err, c.want)
+		}
+	}
+}

@@ -115,6 +115,9 @@ func NewSweep(s *scenarios.Scenario, arg string, regimes []string, spec SweepSpe
 	if err := spec.Limits.CheckRuns(what, size, total, len(factors)); err != nil {
 		return nil, err
 	}
+	if err := runs.CheckManifest(what, total, len(factors)); err != nil {
+		return nil, err
+	}
 	var points [][]float64
 	if spec.Design == "grid" {
 		points = design.Grid(factors)

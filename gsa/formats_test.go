@@ -44,3 +44,34 @@ func TestWriteRefusesUnknownFormat(t *testing.T) {
 		t.Errorf("Write(formats jpg) left %s: %v", out, err)
 	}
 }
+
+// TestNewRefusesAnUnreadableManifestFirst: an analysis whose manifest
+// borderwork could not read back is refused by New before its points are
+// prepared, as a sweep is (audit sweep8, finding 2), whatever the memory
+// limit (here none); just under the size, it is made.
+func TestNewRefusesAnUnreadableManifestFirst(t *testing.T) {
+	e, err := gsa.ParseEntry("abuse.papers_effect")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		reps int
+		want string // "" for made
+	}{
+		{200_000, ""}, // 4,000,000 runs: about 0.8 GiB
+		{300_000, "--trajectories 10 × (1 parameters + 1) points × 1 regime × --reps 300000: 6,000,000 runs would be listed in a manifest.json of about 1.2 GiB, more than borderwork reads back (1 GiB)"},
+	} {
+		s, err := scenarios.Load("classroom")
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.File.Days, s.File.Replicates = 10, c.reps
+		_, err = gsa.New(s, "classroom", gsa.Spec{Method: gsa.Morris, Entries: []gsa.Entry{e}, Trajectories: 10, Regimes: []string{"malfunctioning"}, Metrics: []string{"abused_migrants"}})
+		switch {
+		case c.want == "" && err != nil:
+			t.Errorf("--reps %d: New = %v; want it made", c.reps, err)
+		case c.want != "" && (err == nil || !errors.Is(err, runs.ErrBadInput) || !strings.Contains(err.Error(), c.want)):
+			t.Errorf("--reps %d: New = %v; want bad input saying %q", c.reps, err, c.want)
+		}
+	}
+}

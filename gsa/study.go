@@ -191,6 +191,9 @@ func NewContext(ctx context.Context, s *scenarios.Scenario, arg string, spec Spe
 	if err := spec.Limits.CheckRuns(st.sizeFlags(), float64(st.Points), float64(st.Runs()), 1); err != nil {
 		return nil, err
 	}
+	if err := runs.CheckManifest(st.sizeFlags(), float64(st.Runs()), 1); err != nil {
+		return nil, err
+	}
 	// The bootstrap holds every resample's indices at once (three per
 	// parameter and output for Morris, two for Sobol'): refuse what would
 	// not fit now, not after every run has finished.

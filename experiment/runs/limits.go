@@ -164,6 +164,20 @@ func (l Limits) CheckRuns(what string, points, runs float64, keys int) error {
 	return nil
 }
 
+// CheckManifest refuses runs runs, each with the values of keys varied
+// keys, whose folder's manifest.json would be larger than borderwork reads
+// back (output.MaxManifestBytes), whatever the memory limit. It costs
+// nothing: a design calls it with CheckRuns, before its points are built
+// (minutes of work for millions of them), and Fit again for the runs a
+// folder will hold. what names the flags that set their number.
+func CheckManifest(what string, runs float64, keys int) error {
+	if size := output.ManifestBytes(runs, keys); !(size <= output.MaxManifestBytes) {
+		return badInput("%s: %s runs would be listed in a manifest.json of about %s, more than borderwork reads back (%s); split them into several folders",
+			what, FormatRuns(runs), FormatBytes(size), FormatBytes(output.MaxManifestBytes))
+	}
+	return nil
+}
+
 // FormatRuns writes a count of runs or points for a message: a whole
 // number, with thousands separators, and in powers of ten past 10^15.
 func FormatRuns(n float64) string {
@@ -196,9 +210,8 @@ func (x *Prepared) Fit(l Limits, runs, workers int) (int, error) {
 	// The folder's manifest lists every run of the design once merged
 	// (a shard's lists its own), or more where a check adds replicates.
 	listed := float64(max(runs, x.NRuns()))
-	if size := output.ManifestBytes(listed, len(x.Keys)); !(size <= output.MaxManifestBytes) {
-		return 0, badInput("%s: %s runs would be listed in a manifest.json of about %s, more than borderwork reads back (%s); split them into several folders",
-			x.runsFlag(), FormatRuns(listed), FormatBytes(size), FormatBytes(output.MaxManifestBytes))
+	if err := CheckManifest(x.runsFlag(), listed, len(x.Keys)); err != nil {
+		return 0, err
 	}
 	keep := bookkeeping(float64(len(x.Points))*float64(runs)/float64(x.NRuns()), float64(runs), len(x.Keys))
 	record := float64(float64(x.Scenario.File.Days) * float64(unsafe.Sizeof(sim.DayRecord{}))) // a finished run waiting to be written
