@@ -154,6 +154,29 @@ func Resumable(ctx context.Context, out string, x *Prepared, jobs []int) (*Resum
 	return best, nil
 }
 
+// Unfinished is the number of finished runs that out holds of x's folder
+// of jobs, interrupted: the runs --resume would keep, which a run afresh
+// into out would simulate again and replace. It is 0 for nothing at out,
+// a complete folder, or one that --resume would refuse (another plan's
+// or model version's). It reads out's manifest only: --resume checks the
+// tables.
+func Unfinished(out string, x *Prepared, jobs []int) int {
+	m, err := output.ReadManifest(out)
+	if err != nil || m.Complete || len(m.Runs) == 0 || len(m.Runs) > len(jobs) || sameModelVersion(out, m) != nil {
+		return 0
+	}
+	scenarioTOML, err := x.Scenario.Encode()
+	if err != nil || resumableFrom(x, out, out, m, output.SHA256(scenarioTOML)) != nil {
+		return 0
+	}
+	for i, r := range m.Runs {
+		if r.ID != jobs[i] {
+			return 0
+		}
+	}
+	return len(m.Runs)
+}
+
 // runsOf reads the rows of summary.csv of the folder at dir, with
 // manifest m, checking that they are the runs m lists, in its order; an
 // error wraps runs.ErrBadInput.

@@ -1,0 +1,57 @@
+package main
+
+import (
+	"fmt"
+	"path/filepath"
+	"testing"
+
+	"github.com/borderwork/borderwork/internal/foldertest"
+	"github.com/borderwork/borderwork/output"
+)
+
+// TestSweepRefusesToRunOverItsUnfinishedRuns: a sweep given again without
+// --resume into the folder it left interrupted is refused (status 2,
+// nothing changed), saying how many finished runs the folder holds and to
+// give --resume; it simulated them again and replaced them without a
+// word (audit sweep8, finding 3). A figure flag does not make it another
+// sweep; another sweep, or a folder that is complete, is run over as
+// before.
+func TestSweepRefusesToRunOverItsUnfinishedRuns(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		name    string
+		earlier []string // added to smallSweep, interrupted
+		again   []string // added to smallSweep, without --resume
+		refused bool
+	}{
+		{"the same sweep", nil, nil, true},
+		{"the same sweep, other figures", nil, []string{"--formats", "", "--bands", "replicates"}, true},
+		{"the same shard", []string{"--shard", "1/2"}, []string{"--shard", "1/2"}, true},
+		{"another sweep", nil, []string{"--reps", "3"}, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			out := filepath.Join(t.TempDir(), "out")
+			status, _, stderr := runCLIInterrupted(t, 3, append(smallSweep(out, c.earlier...), "--workers", "1")...)
+			if status != exitInterrupted {
+				t.Fatalf("interrupted sweep: status %d, %q", status, stderr)
+			}
+			m, err := output.ReadManifest(out)
+			if err != nil || m.Complete || len(m.Runs) == 0 {
+				t.Fatalf("%s: %v; want an interrupted folder with finished runs", out, err)
+			}
+			before := foldertest.Files(t, out)
+			args := append(smallSweep(out, c.again...), "--workers", "1")
+			if !c.refused {
+				mustRun(t, args...)
+				return
+			}
+			wantRefusal(t, exitUsage, "", args, fmt.Sprintf("--out: %s holds %d finished runs of this sweep, interrupted: give --resume to keep them", out, len(m.Runs)))
+			foldertest.Same(t, "the interrupted folder", out, before)
+			mustRun(t, append(args, "--resume")...)
+			if m, err := output.ReadManifest(out); err != nil || !m.Complete {
+				t.Errorf("resumed: %v; want %s complete", err, out)
+			}
+		})
+	}
+}
