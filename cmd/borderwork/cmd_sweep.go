@@ -368,12 +368,23 @@ func writeSweep(ctx context.Context, x *experiment.Prepared, jobs []int, out str
 		if len(reused) > 1 {
 			whose = "their"
 		}
-		if len(o.Done) > 0 { // resumed: what this process did, which the timing line measures
-			fmt.Fprintf(e.stdout, "The varied keys do not change %s: each of %s replicates was run once and reused at every point, so of the %s runs made now %s were simulated.\n",
-				output.JoinAnd(reused), whose, words.Whole(int64(len(todo))), words.Whole(int64(x.Simulations(todo))))
-		} else {
-			fmt.Fprintf(e.stdout, "The varied keys do not change %s: each of %s replicates was run once and reused at every point, so %d of the %d runs were simulated.\n",
-				output.JoinAnd(reused), whose, x.Simulations(jobs), len(jobs))
+		said := fmt.Sprintf("The varied keys do not change %s: each of %s replicates was run once and reused at every point", output.JoinAnd(reused), whose)
+		// A shard may hold each replicate of those regimes once, and so
+		// reuse none: "so 12 of the 12 runs were simulated" read as if
+		// some were not.
+		none := fmt.Sprintf("The varied keys do not change %s, whose runs are reused wherever a replicate comes again at another point", output.JoinAnd(reused))
+		switch made, sims := jobs, x.Simulations(jobs); {
+		case len(o.Done) > 0: // resumed: what this process did, which the timing line measures
+			made, sims = todo, x.Simulations(todo)
+			if sims < len(made) {
+				fmt.Fprintf(e.stdout, "%s, so of the %s runs made now %s were simulated.\n", said, words.Whole(int64(len(made))), words.Whole(int64(sims)))
+			} else {
+				fmt.Fprintf(e.stdout, "%s; of the %s made now none was, so all were simulated.\n", none, words.Count(len(made), "run"))
+			}
+		case sims < len(made):
+			fmt.Fprintf(e.stdout, "%s, so %d of the %d runs were simulated.\n", said, sims, len(made))
+		default:
+			fmt.Fprintf(e.stdout, "%s; of the %s here none was, so all were simulated.\n", none, words.Count(len(made), "run"))
 		}
 	}
 	if shard != "" { // "0 figure files" read as a failure in every task's log

@@ -375,6 +375,45 @@ func TestREADMESweepRunsNoDuplicates(t *testing.T) {
 	}
 }
 
+// TestSweepSaysWhatItReused: a shard that holds each replicate of a
+// reused regime once reuses none of its runs, and says so, rather than
+// that "6 of the 6 runs were simulated", which read as if some were not
+// (audit sweep8, finding 4); one that reuses some says how many it
+// simulated, as the whole sweep does. 5 points × open and malfunctioning
+// × 4 replicates: run k is open's replicate k mod 8 at point k/8 when
+// k mod 8 < 4.
+func TestSweepSaysWhatItReused(t *testing.T) {
+	t.Parallel()
+	sweep := func(out string, extra ...string) []string {
+		return append([]string{"sweep", small, "--days", "20", "--reps", "4", "--regimes", "open,malfunctioning",
+			"--vary", "regimes.malfunctioning.outage_start=0:0.4:5", "--formats", "", "--out", out}, extra...)
+	}
+	for _, c := range []struct {
+		name  string
+		shard []string
+		want  string
+	}{
+		{"whole", nil, "The varied keys do not change open: each of its replicates was run once and reused at every point, so 24 of the 40 runs were simulated.\n"},
+		{"shard 0/2", []string{"--shard", "0/2"}, "The varied keys do not change open: each of its replicates was run once and reused at every point, so 12 of the 20 runs were simulated.\n"},
+		// Runs 0, 7, ..., 35: open's replicates 0 and 3, once each.
+		{"shard 0/7", []string{"--shard", "0/7"}, "The varied keys do not change open, whose runs are reused wherever a replicate comes again at another point; of the 6 runs here none was, so all were simulated.\n"},
+	} {
+		out := filepath.Join(t.TempDir(), "out")
+		if stdout := mustRun(t, sweep(out, c.shard...)...); !strings.Contains(stdout, c.want) || strings.Contains(stdout, "6 of the 6") {
+			t.Errorf("%s: sweep printed\n%s\nwant %q", c.name, stdout, c.want)
+		}
+	}
+	// Resumed: of the runs made now.
+	out := filepath.Join(t.TempDir(), "out")
+	if status, _, stderr := runCLIInterrupted(t, 2, sweep(out, "--shard", "0/7", "--workers", "1")...); status != exitInterrupted {
+		t.Fatalf("interrupted shard: status %d, %q", status, stderr)
+	}
+	stdout := mustRun(t, sweep(out, "--shard", "0/7", "--resume")...)
+	if want := " made now none was, so all were simulated.\n"; !strings.Contains(stdout, want) {
+		t.Errorf("resumed shard: sweep printed\n%s\nwant %q", stdout, want)
+	}
+}
+
 // TestGoldenFigures pins the SVG of every kind of figure the commands
 // draw beyond compare's own (testdata/compare_small.sha256 pins those):
 // the location figures, and the sweep figures of one key, two keys on a
