@@ -17,7 +17,7 @@ import (
 // Figures are the figures of a sensitivity folder, drawn from its tables
 // and manifest alone: one per output, of the method the folder used.
 var Figures = []experiment.Figure{
-	{Name: "mu_star_sigma_OUTPUT", Title: "Morris screening of an output: each parameter's µ* (importance) against sd, the standard deviation of its elementary effects (non-linearity and interactions), with 95% bootstrap intervals, the noise floor and the line sd = µ*; a ring marks a parameter within its replicate noise", Draw: drawMorris},
+	{Name: "mu_star_sigma_OUTPUT", Title: "Morris screening of an output: each parameter's µ* (importance) against σ, the standard deviation of its elementary effects (non-linearity and interactions), with 95% bootstrap intervals, the noise floor and the line σ = µ*; a ring marks a parameter within its replicate noise", Draw: drawMorris},
 	{Name: "sobol_OUTPUT", Title: "Sobol' indices of an output: the first-order and total index of its most influential parameters, with 95% bootstrap intervals; a dagger marks a parameter within its replicate noise", Draw: drawSobol},
 }
 
@@ -132,20 +132,20 @@ func drawMorris(src experiment.Source) ([]experiment.Drawn, error) {
 		if err != nil {
 			return nil, err
 		}
-		guides := []figures.Guide{{Label: "sd = µ*", Slope: 1}}
+		guides := []figures.Guide{{Label: "σ = µ*", Slope: 1}}
 		if floor > 0 {
 			guides = append([]figures.Guide{{Label: "independent noise floor", Vertical: true, X: floor}}, guides...)
 		}
 		u := unit(op)
 		fig, err := figures.IntervalScatter(output.Capitalise(op.Title())+": Morris screening", "µ*, mean absolute elementary effect ("+u+")",
-			"spread of elementary effects, sd ("+u+")", pts, guides, notClearOfNoise, keys,
+			"spread of elementary effects, σ ("+u+")", pts, guides, notClearOfNoise, keys,
 			caption(src, info, fmt.Sprintf("%d trajectories over %d parameters", info.Trajectories, len(Varied(info.Keys)))))
 		if err != nil {
 			return nil, err
 		}
 		// report.md's caption: what is plotted, in which unit, what the
 		// error bars and lines are (it once gave the title alone).
-		what := fmt.Sprintf("Morris screening of %s: each of the %d parameters' µ*, the mean absolute elementary effect, against sd, the standard deviation of its elementary effects, both in %s per unit of the parameter's normalised range; the %d with the largest µ* numbered, with error bars of their %g%% bootstrap intervals over the %d trajectories; the dotted line sd = µ*",
+		what := fmt.Sprintf("Morris screening of %s: each of the %d parameters' µ*, the mean absolute elementary effect, against σ, the standard deviation of its elementary effects, both in %s per unit of the parameter's normalised range; the %d with the largest µ* numbered, with error bars of their %g%% bootstrap intervals over the %d trajectories; the dotted line σ = µ*",
 			op.Title(), len(Varied(info.Keys)), u, len(keys), 100*info.Level, info.Trajectories)
 		if floor > 0 {
 			what += ", the dashed line the noise floor if replicate noise were independent between points"

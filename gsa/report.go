@@ -238,7 +238,7 @@ func (r *Result) Sentence(o int) string {
 				unsure = append(unsure, p)
 			}
 			if star > 0 && sigma > star {
-				spread = append(spread, fmt.Sprintf("%s (sd/µ* %s)", p, Num(sigma/star)))
+				spread = append(spread, fmt.Sprintf("%s (σ/µ* %s)", p, Num(sigma/star)))
 			}
 		}
 		if len(raise) > 0 {
@@ -502,7 +502,7 @@ Replicate r has the same seed at every point, so the two runs of each difference
 `)
 	if info.Method == Morris {
 		b.WriteString(`- µ* is the mean absolute elementary effect: how much the output moves when a parameter moves by Δ of its range, in the output's units per unit of the normalised range. It ranks parameters; it is not a share of variance.
-- sd is the standard deviation of the elementary effects, their spread: the figures' vertical axis (σ in docs/SENSITIVITY.md and the literature, ` + "`sigma`" + ` in ` + "`morris.csv`" + `; a PDF's font has no σ). An sd above µ* (above the figures' dotted line sd = µ*) means the effect depends on where the other parameters stand (interactions) or on where in its range the parameter is (non-linearity).
+- σ is the standard deviation of the elementary effects, their spread: the figures' vertical axis (` + "`sigma`" + ` in ` + "`morris.csv`" + `). A σ above µ* (above the figures' dotted line σ = µ*) means the effect depends on where the other parameters stand (interactions) or on where in its range the parameter is (non-linearity).
 - µ near +µ* or −µ* means the output moves one way only as the parameter rises; µ near 0 with a large µ* means it moves both ways. The report says a direction only where µ's 95% interval excludes 0.
 `)
 	} else {
