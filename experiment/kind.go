@@ -302,6 +302,16 @@ func drawFigures(ctx context.Context, dir string, m *output.Manifest, registry [
 	}
 	var drawn []Drawn
 	var files []string
+	// A figure of an interrupted folder says so on its face: its caption's
+	// replicate count is the plan's, which the later points or regimes
+	// fall short of, and a figure is shown without the folder.
+	incomplete := ""
+	if p := partialOf(dir, m); p != nil {
+		incomplete = "incomplete: its command was interrupted"
+		if p.Total > 0 {
+			incomplete = fmt.Sprintf("incomplete: %d of the %d runs", p.Runs, p.Total)
+		}
+	}
 	for _, f := range registry {
 		if ctx.Err() != nil {
 			return nil, nil, figuresInterrupted
@@ -320,6 +330,7 @@ func drawFigures(ctx context.Context, dir string, m *output.Manifest, registry [
 				return nil, nil, figuresInterrupted
 			}
 			d.Fig.SetSize(size)
+			d.Fig.AddCaption(incomplete)
 			if err := figures.SaveContext(ctx, d.Fig, fd, d.Name, formats); ctx.Err() != nil {
 				return nil, nil, figuresInterrupted
 			} else if err != nil {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -12,7 +13,7 @@ import (
 // TestPlotNotesAnIncompleteFolder: plot of a folder whose command was
 // interrupted draws its figures and says, on one line of stderr, how many
 // of its runs they show and how to complete it; a complete folder gets
-// no such note.
+// no such note. Each figure's caption says it is incomplete.
 func TestPlotNotesAnIncompleteFolder(t *testing.T) {
 	t.Parallel()
 	for _, c := range []struct {
@@ -57,6 +58,17 @@ func TestPlotNotesAnIncompleteFolder(t *testing.T) {
 			}
 			if len(m.Runs) >= c.total {
 				t.Fatalf("the interrupted folder holds all %d runs", len(m.Runs))
+			}
+			// Each figure says so on its face too, shown without the folder.
+			svgs, err := filepath.Glob(filepath.Join(out, "figures", "*.svg"))
+			if err != nil || len(svgs) == 0 {
+				t.Fatalf("no figures drawn: %v", err)
+			}
+			stamp := fmt.Sprintf("incomplete: %d of the %d runs", len(m.Runs), c.total)
+			for _, f := range svgs {
+				if b, err := os.ReadFile(f); err != nil || !strings.Contains(string(b), stamp) {
+					t.Errorf("%s does not say %q (%v)", filepath.Base(f), stamp, err)
+				}
 			}
 		})
 	}
