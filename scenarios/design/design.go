@@ -97,6 +97,11 @@ func Parse(spec string, lhs bool) (Factor, error) {
 			return f, errors.New(msg)
 		}
 		if n == 1 {
+			// One value from a to b is a alone: b, silently dropped,
+			// is most likely a mistake (a start:step:stop reading).
+			if v[0] != v[1] {
+				return f, fmt.Errorf("--vary %s: a range is KEY=a:b:n, n values from a to b, and one value would be %s alone, leaving %s out; give n of 2 or more, or the one value as KEY=%s", shown, parts[0], parts[1], parts[0])
+			}
 			f.Values = []float64{v[0]}
 			return f, nil
 		}

@@ -21,7 +21,7 @@ func TestParse(t *testing.T) {
 		{"a.b=0:1:5", false, []float64{0, 0.25, 0.5, 0.75, 1}, 0, 0, false},
 		{"a=0.1:0.3:3", false, []float64{0.1, 0.2, 0.3}, 0, 0, false},
 		{"a=1,2,5", false, []float64{1, 2, 5}, 0, 0, false},
-		{"a=7:9:1", false, []float64{7}, 0, 0, false},
+		{"a=7:9:1", false, nil, 0, 0, true}, // one value from 7 to 9 would leave 9 out
 		{"a=0:1", true, nil, 0, 1, false},
 		{"a=0:1", false, nil, 0, 0, true},
 		{"a=0:1:0", false, nil, 0, 0, true},
