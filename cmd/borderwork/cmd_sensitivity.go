@@ -120,7 +120,7 @@ func cmdSensitivity(ctx context.Context, args []string, e *env) error {
 	fs.StringVar(&spec.Base, "base", "", "Sobol: base `sequence`, sobol-scrambled, sobol or random (default sobol-scrambled)")
 	confidence := fs.Float64("confidence", sensitivity.DefaultLevel, "confidence `level` of the intervals, between 0 and 1")
 	shard := fs.String("shard", "", "run only shard `i/n` of the runs (k mod n = i)")
-	resume := fs.Bool("resume", false, "complete the interrupted sensitivity folder --out DIR (give the whole command; given alone, DIR must hold one)")
+	resume := fs.Bool("resume", false, "complete the interrupted sensitivity folder --out DIR (give the whole command;\ngiven alone, with --out DIR only, it completes a folder of the default analysis,\nthat of borderwork sensitivity with no other flags)")
 	c.register(fs, "", true)
 	registerSizeFlag(fs, &c.size)
 	c.registerRegimes(fs)
