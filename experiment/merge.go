@@ -18,6 +18,7 @@ import (
 	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
+	"github.com/borderwork/borderwork/scenarios"
 	"github.com/borderwork/borderwork/scenarios/design"
 	"github.com/borderwork/borderwork/sim"
 )
@@ -375,7 +376,7 @@ func sweepMatches(what, dir string, m *output.Manifest, x *Prepared) error {
 	manifest := filepath.Join(dir, "manifest.json")
 	sw := m.Sweep
 	switch {
-	case !SameCommandLine(x.CommandLine(), BaseCommandLine(m.CommandLine)):
+	case !SameCommandLine(x.CommandLine(), BaseCommandLine(m.CommandLine)) && !SameButScenarioPath(x.CommandLine(), x.Arg, m.CommandLine, m.ScenarioArg):
 		return badInput("%s: %s: its command line is not that of the sweep it describes (%s); the manifest was changed", what, manifest, x.CommandLine())
 	case !slices.Equal(x.Keys, sw.Keys) || !slices.EqualFunc(x.Points, sw.Points, slices.Equal[[]float64]):
 		if key, was, is, ok := unroundedGrid(x.Keys, x.Points, sw.Points); ok {
@@ -529,7 +530,7 @@ func readShards(dirs []string) ([]shardFolder, error) {
 			return nil, badInput("%s and %s come from different scenarios (%s)", a.dir, b.dir, scenarioLineDiff(a.dir, b.dir))
 		// The figure flags that end each command line are compared as
 		// figure options (sameFigureOptions), which say which differ.
-		case !SameCommandLine(BaseCommandLine(b.m.CommandLine), BaseCommandLine(a.m.CommandLine)):
+		case !SameCommandLine(BaseCommandLine(b.m.CommandLine), BaseCommandLine(a.m.CommandLine)) && !SameButScenarioPath(a.m.CommandLine, a.m.ScenarioArg, b.m.CommandLine, b.m.ScenarioArg):
 			return nil, badInput("%s and %s come from different command lines (%s; %s)", a.dir, b.dir, BaseCommandLine(a.m.CommandLine), BaseCommandLine(b.m.CommandLine))
 		case runs.FolderModelVersion(b.m) != runs.FolderModelVersion(a.m):
 			return nil, badInput("%s and %s hold runs of different model versions (%d; %d), whose results differ: run every shard with one borderwork", a.dir, b.dir, runs.FolderModelVersion(a.m), runs.FolderModelVersion(b.m))
@@ -752,4 +753,19 @@ func mergeTable(name string, shards []shardFolder, owner []int, path string) err
 		}
 	}
 	return out.Close()
+}
+
+// SameButScenarioPath reports whether command lines a and b, which name
+// the scenario as argA and argB, differ only in that path: a shard run
+// from another folder, or on another machine, names the same file by
+// another path. Whether the scenarios are the same is the caller's to
+// check (their scenario.toml); the merged folder records the first
+// shard's path.
+func SameButScenarioPath(a, argA, b, argB string) bool {
+	wa, _ := shellWords(BaseCommandLine(a))
+	wb, _ := shellWords(BaseCommandLine(b))
+	if len(wa) < 3 || len(wb) < 3 || wa[2] != argA || wb[2] != argB || !scenarios.IsPath(argA) || !scenarios.IsPath(argB) {
+		return false
+	}
+	return slices.Equal(slices.Delete(wa, 2, 3), slices.Delete(wb, 2, 3))
 }

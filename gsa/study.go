@@ -510,7 +510,7 @@ func (st *Study) matches(what, dir string, m *output.Manifest) error {
 		return runs.BadInput("%s: %s: its sensitivity section: %v", what, manifest, err)
 	}
 	switch {
-	case !experiment.SameCommandLine(st.X.CommandLine(), experiment.BaseCommandLine(m.CommandLine)):
+	case !experiment.SameCommandLine(st.X.CommandLine(), experiment.BaseCommandLine(m.CommandLine)) && !experiment.SameButScenarioPath(st.X.CommandLine(), st.X.Arg, m.CommandLine, m.ScenarioArg):
 		return runs.BadInput("%s: %s: its command line is not that of the analysis it describes (%s); the manifest was changed", what, manifest, st.X.CommandLine())
 	case !bytes.Equal(a.Bytes(), b.Bytes()):
 		return runs.BadInput("%s: %s: its sensitivity section is not what its parameters and settings give; the manifest was changed", what, manifest)

@@ -254,3 +254,56 @@ func TestInterruptedSizeIsKept(t *testing.T) {
 		})
 	}
 }
+
+// TestMergeShardsOfOneScenarioByOtherPaths: shards run on one scenario
+// file named by other paths (from another folder, on another machine)
+// merge, into the folder the unsharded command writes by the first
+// shard's path, for a sweep as for a sensitivity analysis; shards of
+// scenarios that differ are still refused.
+func TestMergeShardsOfOneScenarioByOtherPaths(t *testing.T) {
+	t.Parallel()
+	text, err := os.ReadFile(small)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name    string
+		command func(out string, extra ...string) []string
+	}{{"sweep", smallSweep}, {"sensitivity", smallSensitivity}} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			here, there := filepath.Join(dir, "small.toml"), filepath.Join(dir, "sp ace", "small.toml")
+			for _, p := range []string{here, there} {
+				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(p, text, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			command := func(scenario, out string, extra ...string) []string {
+				args := tc.command(out, append([]string{"--quiet", "--formats", "svg"}, extra...)...)
+				args[1] = scenario
+				return args
+			}
+			whole, s0, s1 := filepath.Join(dir, "whole"), filepath.Join(dir, "s0"), filepath.Join(dir, "s1")
+			mustRun(t, command(here, whole)...)
+			mustRun(t, command(here, s0, "--shard", "0/2")...)
+			mustRun(t, command(there, s1, "--shard", "1/2")...)
+			merged := filepath.Join(dir, "merged")
+			mustRun(t, "merge", "--out", merged, s0, s1)
+			sameFolders(t, whole, merged)
+
+			// Another scenario at the other path (a road a day longer):
+			// refused as before.
+			if err := os.WriteFile(there, bytes.Replace(text, []byte("days = 2\n"), []byte("days = 3\n"), 1), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			other := filepath.Join(dir, "other")
+			mustRun(t, command(there, other, "--shard", "1/2")...)
+			if status, _, stderr := runCLI(t, "merge", "--out", filepath.Join(dir, "refused"), s0, other); status != 2 {
+				t.Errorf("merge of shards of two scenarios: status %d (%s); want 2", status, stderr)
+			}
+		})
+	}
+}
