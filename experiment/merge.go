@@ -628,6 +628,14 @@ func runOwners(shards []shardFolder, total int) ([]int, error) {
 				return nil, badInput("%s holds run %d, outside the sweep's %d runs", sh.dir, r.ID, total)
 			}
 			if o := owner[r.ID]; o >= 0 {
+				// Shards of other counts (0/3 and 2/4) overlap without
+				// either being given twice.
+				a, b := shards[o].m.Sweep.Shard, sh.m.Sweep.Shard
+				_, na, _ := recordedShard(a)
+				_, nb, _ := recordedShard(b)
+				if na != nb {
+					return nil, badInput("%s is shard %s and %s shard %s: shards of a sharding into %d and of one into %d overlap (run %d is in both); merge the shards of one --shard i/n", shards[o].dir, a, sh.dir, b, na, nb, r.ID)
+				}
 				return nil, badInput("run %d is in both %s and %s; merge each shard once", r.ID, shards[o].dir, sh.dir)
 			}
 			owner[r.ID] = s

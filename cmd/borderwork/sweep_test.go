@@ -89,7 +89,8 @@ func TestShardsMergeToTheWhole(t *testing.T) {
 	mustRun(t, append([]string{"merge", "--out", merged}, shards...)...)
 	sameFolders(t, whole, merged)
 
-	// Refusals: a missing shard, a shard twice, shards of another scenario.
+	// Refusals: a missing shard, a shard twice, a shard of another
+	// sharding, shards of another scenario.
 	tests := []struct {
 		name string
 		dirs []string
@@ -107,6 +108,15 @@ func TestShardsMergeToTheWhole(t *testing.T) {
 		dirs []string
 		want string
 	}{"a copy", []string{shards[0], shards[1], shards[2], copied}, "is in both " + shards[1] + " and " + copied})
+	// Shard 1/4 holds runs that shards 0/3 and 1/3 hold too: not given
+	// twice, but of another sharding, as the refusal says.
+	quarter := filepath.Join(dir, "shard1of4")
+	mustRun(t, smallSweep(quarter, "--shard", "1/4")...)
+	tests = append(tests, struct {
+		name string
+		dirs []string
+		want string
+	}{"another sharding", []string{shards[0], shards[1], shards[2], quarter}, "shards of a sharding into 3 and of one into 4 overlap"})
 	other := filepath.Join(dir, "other")
 	mustRun(t, smallSweep(other, "--shard", "2/3", "--set", "migrants.patience_days=9")...)
 	tests = append(tests, struct {
