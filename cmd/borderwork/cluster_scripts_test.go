@@ -536,6 +536,32 @@ func TestClusterMergeSaysWhatToDo(t *testing.T) {
 		t.Errorf("merged while tasks were queued")
 	}
 
+	// Ended without completing: task 6 failed, writing its log; task 9
+	// was cancelled while pending, and never started to write one.
+	if err := os.MkdirAll(filepath.Join(f.work, "logs"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(f.work, "logs", "sweep-78_6.out"), []byte("borderwork sweep: killed\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	write(line("0-5,7-8", "COMPLETED") + line("6", "FAILED") + line("9", "CANCELLED"))
+	status, _, stderr = f.run(t, "merge.sbatch", env)
+	for _, want := range []string{"did not complete: task 6 (shards/6, FAILED), task 9 (shards/9, CANCELLED, never started: no log); the logs say why: logs/sweep-78_6.out."} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("tasks failed and cancelled: want %q in\n%s", want, stderr)
+		}
+	}
+	if status != 2 || strings.Contains(stderr, "sweep-78_9.out") {
+		t.Errorf("tasks failed and cancelled: status %d, stderr naming a log never written?\n%s", status, stderr)
+	}
+	if err := os.Remove(filepath.Join(f.work, "logs", "sweep-78_6.out")); err != nil {
+		t.Fatal(err)
+	}
+	write(line("0-5,7-8", "COMPLETED") + line("6,9", "CANCELLED"))
+	if status, _, stderr = f.run(t, "merge.sbatch", env); status != 2 || !strings.Contains(stderr, "; none of them started, so none wrote a log.") {
+		t.Errorf("tasks cancelled before they started: status %d, stderr\n%s", status, stderr)
+	}
+
 	var all strings.Builder
 	for _, task := range []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"} {
 		all.WriteString(line(task, "COMPLETED"))
