@@ -282,13 +282,13 @@ func DrawFigures(dir string, m *output.Manifest, registry []Figure, formats []st
 // take many seconds, and a command told to stop must not draw them all.
 // The figures already written are the caller's to discard.
 func DrawFiguresContext(ctx context.Context, dir string, m *output.Manifest, registry []Figure, formats []string) ([]Drawn, []string, error) {
-	return drawFigures(ctx, dir, m, registry, formats, filepath.Join(dir, "figures"))
+	return drawFigures(ctx, dir, m, registry, formats, filepath.Join(dir, "figures"), "")
 }
 
 // drawFigures is DrawFiguresContext writing the figure files into fd
-// rather than dir/figures; the files it returns are named as they will be
-// in dir/figures.
-func drawFigures(ctx context.Context, dir string, m *output.Manifest, registry []Figure, formats []string, fd string) ([]Drawn, []string, error) {
+// rather than dir/figures, and ending each figure's caption with note,
+// if any; the files it returns are named as they will be in dir/figures.
+func drawFigures(ctx context.Context, dir string, m *output.Manifest, registry []Figure, formats []string, fd, note string) ([]Drawn, []string, error) {
 	if len(formats) == 0 {
 		return nil, nil, nil
 	}
@@ -302,16 +302,6 @@ func drawFigures(ctx context.Context, dir string, m *output.Manifest, registry [
 	}
 	var drawn []Drawn
 	var files []string
-	// A figure of an interrupted folder says so on its face: its caption's
-	// replicate count is the plan's, which the later points or regimes
-	// fall short of, and a figure is shown without the folder.
-	incomplete := ""
-	if p := partialOf(dir, m); p != nil {
-		incomplete = "incomplete: its command was interrupted"
-		if p.Total > 0 {
-			incomplete = fmt.Sprintf("incomplete: %d of the %d runs", p.Runs, p.Total)
-		}
-	}
 	for _, f := range registry {
 		if ctx.Err() != nil {
 			return nil, nil, figuresInterrupted
@@ -330,7 +320,7 @@ func drawFigures(ctx context.Context, dir string, m *output.Manifest, registry [
 				return nil, nil, figuresInterrupted
 			}
 			d.Fig.SetSize(size)
-			d.Fig.AddCaption(incomplete)
+			d.Fig.AddCaption(note)
 			if err := figures.SaveContext(ctx, d.Fig, fd, d.Name, formats); ctx.Err() != nil {
 				return nil, nil, figuresInterrupted
 			} else if err != nil {
@@ -676,7 +666,18 @@ func RedrawContext(ctx context.Context, dir string, formats []string, ch FigureC
 	// be written there (a full disk) is named by the path it is drawn for
 	// (DIR/figures/NAME, tempfile.Meant), not DIR/NAME.
 	tmp = filepath.Join(tmp, "figures")
-	drawn, files, err := drawFigures(ctx, dir, m, k.Figures, formats, tmp)
+	// A figure of an interrupted folder says so on its face: its caption's
+	// replicate count is the plan's, which the later points or regimes
+	// fall short of, and a figure is shown without the folder. (Only plot
+	// draws such a folder's figures: a command interrupted draws none.)
+	note := ""
+	if p := partialOf(dir, m); p != nil {
+		note = "incomplete: its command was interrupted"
+		if p.Total > 0 {
+			note = fmt.Sprintf("incomplete: %d of the %d runs", p.Runs, p.Total)
+		}
+	}
+	drawn, files, err := drawFigures(ctx, dir, m, k.Figures, formats, tmp, note)
 	if errors.Is(err, runs.ErrInterrupted) {
 		return nil, stopped(err)
 	}

@@ -76,4 +76,15 @@ func TestPlotNotesAnIncompleteFolder(t *testing.T) {
 	if status, _, stderr := runCLI(t, "plot", whole, "--formats", "svg"); status != 0 || strings.Contains(stderr, "incomplete") {
 		t.Errorf("plot of a complete folder: status %d, stderr %q; want 0 and no note", status, stderr)
 	}
+	// Nor do its figures say so, drawn by plot or by the command (whose
+	// manifest is not yet complete while it draws them).
+	drawn := smallCompare(t, "--formats", "svg")
+	for _, dir := range []string{whole, drawn} {
+		svgs, _ := filepath.Glob(filepath.Join(dir, "figures", "*.svg"))
+		for _, f := range svgs {
+			if b, _ := os.ReadFile(f); strings.Contains(string(b), "incomplete") {
+				t.Errorf("%s, of a complete folder, says it is incomplete", f)
+			}
+		}
+	}
 }
