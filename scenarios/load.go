@@ -42,6 +42,7 @@ type Scenario struct {
 	display     string // name used in messages: the file's path or the bundled name
 	lines       keyLines
 	dir         fs.FS             // where relative inflow_csv paths are read from
+	inflowFiles map[int]string    // origin index -> the inflow_csv it was read from
 	regimeOrder []string          // regimes defined by the file, in file order
 	levelOrder  [][2]string       // factor levels the file defines, [factor, level], in file order
 	sets        []string          // KEY=VALUE overrides applied, in order
@@ -414,6 +415,10 @@ func (s *Scenario) readInflowCSVs() error {
 		if len(o.InflowSchedule) == 0 {
 			return bad(0, "no day,rate rows; give at least one (0,10 is 10 migrants a day from day 0)")
 		}
+		if s.inflowFiles == nil {
+			s.inflowFiles = map[int]string{}
+		}
+		s.inflowFiles[i] = o.InflowCSV // for InlineInflows
 		o.InflowCSV = ""
 	}
 	return nil

@@ -33,7 +33,9 @@ command reproduces them.
 
 The page opens on SCENARIO, a bundled scenario's name or a .toml file
 (read once, at start); without it, on the bundled "classroom" scenario of
-docs/TEACHING.md. The server writes nothing to disk, and bounds the work
+docs/TEACHING.md. The page reads no file but the scenario: an inflow_csv
+the file names is written into the page's copy as the inflow_schedule
+it holds, and a file the page could not open is refused at start. The server writes nothing to disk, and bounds the work
 one request may ask for (--max-work). By default only this computer can open the page;
 --addr 0.0.0.0:8080 shares it with a classroom network, and prints the
 addresses students open.
@@ -96,7 +98,20 @@ func cmdServe(ctx context.Context, args []string, e *env) error {
 			// teacher's computer: every student's page shows it (the
 			// File name box, Reset's message), and the commands the page
 			// gives name the file alone.
-			initial = web.Request{Text: string(s.Raw), File: filepath.Base(arg)}
+			// The page reads the scenario's text alone, never a file
+			// beside it: an inflow_csv is written into that text as the
+			// inflow_schedule it read, or every student would see the
+			// teacher's file refused.
+			text, err := s.InlineInflows()
+			if err != nil {
+				return err
+			}
+			initial = web.Request{Text: string(text), File: filepath.Base(arg)}
+		}
+		// What the page opens on must open there: a file check passes
+		// may still be more than the page reads (its size, say).
+		if _, err := web.Describe(initial, limits); err != nil {
+			return fmt.Errorf("the page cannot open %s: %w", arg, err)
 		}
 	}
 	ln, err := net.Listen("tcp", *addr)

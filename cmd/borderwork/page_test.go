@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"io"
 	"net/http"
 	"os"
@@ -153,5 +155,77 @@ func TestServe(t *testing.T) {
 		if status != 2 || !strings.HasPrefix(stderr, "borderwork serve: ") {
 			t.Errorf("borderwork %q: status %d, %q; want status 2 and one line", args, status, stderr)
 		}
+	}
+}
+
+// TestServeInflowCSV: a scenario file whose origin reads an inflow_csv
+// beside it opens on the page (which reads no file but the scenario)
+// with the file's rows written in as inflow_schedule, the teacher's
+// comments kept; one whose inflow_csv cannot be written in so is refused
+// at start, naming the file, line and key. It sets testHookServing, a
+// package variable: no t.Parallel.
+func TestServeInflowCSV(t *testing.T) {
+	raw, err := scenarios.Bundled("classroom")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "inflow.csv"), []byte("day,rate\n0,8\n90,4\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	mine := filepath.Join(dir, "mine.toml")
+	text := strings.Replace(string(raw), "inflow = 8 ", `inflow_csv = "inflow.csv" `, 1)
+	if err := os.WriteFile(mine, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	url, stop := startServe(t, mine)
+	resp, err := http.Get(url + "/api/info")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var info web.Info
+	err = json.NewDecoder(resp.Body).Decode(&info)
+	resp.Body.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"inflow_schedule = [    # the day,rate rows of inflow.csv, written here; mean new migrants per day\n  {from = 0, rate = 8},\n  {from = 90, rate = 4},\n]\n",
+		"# mean US dollars carried"} {
+		if !strings.Contains(info.Initial.Text, want) {
+			t.Errorf("the page's scenario is\n%s\nwant it to hold %q", info.Initial.Text, want)
+		}
+	}
+	body, _ := json.Marshal(info.Initial)
+	resp, err = http.Post(url+"/api/outline", "application/json", bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 {
+		t.Errorf("the page's scenario, as served: %s %.300s; want it to open", resp.Status, out)
+	}
+	stop()
+
+	// The origin as an inline table: its inflow_csv shares a line.
+	start := strings.Index(string(raw), "[[origins]]")
+	end := start + 1 + strings.Index(string(raw)[start+1:], "\n[")
+	if start < 0 || end <= start {
+		t.Fatal("classroom.toml has no [[origins]] table followed by another")
+	}
+	bad := filepath.Join(dir, "bad.toml")
+	text = `origins = [{location = "Village", inflow_csv = "inflow.csv", destinations = ["City"]}]` + "\n" + string(raw[:start]) + string(raw[end:])
+	if err := os.WriteFile(bad, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if status, _, stderr := runCLI(t, "check", bad); status != 0 {
+		t.Fatalf("borderwork check bad.toml: status %d, %s; want it good, for serve to refuse", status, stderr)
+	}
+	// Bounded: a serve that took the file would serve until stopped.
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	status, _, stderr := runCLIContext(ctx, t, "serve", "--addr", "127.0.0.1:0", bad)
+	if want := "bad.toml:1: origins.Village.inflow_csv: inflow.csv: cannot be written into the scenario here"; status != 2 || !strings.Contains(stderr, want) || !strings.Contains(stderr, "inflow_schedule = [{from = 0, rate = 8}") {
+		t.Errorf("borderwork serve bad.toml: status %d, %q; want status 2, %q and what to write instead", status, stderr, want)
 	}
 }
