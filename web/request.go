@@ -107,8 +107,13 @@ func badRequest(format string, args ...any) error {
 // it.
 type noFiles struct{}
 
+// errNoFiles is what the page says of a file its scenario names: that
+// it reads none, and what to write instead, since "cannot be read" alone
+// sent students looking for a file that was there.
+var errNoFiles = errors.New("cannot be read: the page reads the scenario alone, no other file; in place of inflow_csv, give the file's day,rate rows as inflow_schedule = [{from = 0, rate = 8}, {from = 90, rate = 4}]")
+
 func (noFiles) Open(name string) (fs.File, error) {
-	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	return nil, &fs.PathError{Op: "open", Path: name, Err: errNoFiles}
 }
 
 // fileName is the name a pasted scenario is given in messages and in the

@@ -152,6 +152,8 @@ func TestBadRequests(t *testing.T) {
 			[]string{"x.toml has 2 problems:", "  x.toml:", "origins.Village.documented: must be a share in [0, 1], got 30", "links.3.hazard"}},
 		{"a file the page may not read", Request{Text: strings.Replace(text, "inflow = 8 ", `inflow_csv = "/etc/passwd" `, 1), File: "f.toml"},
 			[]string{"f.toml:", "inflow_csv: /etc/passwd: cannot be read"}},
+		{"a file beside the scenario", Request{Text: strings.Replace(text, "inflow = 8 ", `inflow_csv = "inflow.csv" `, 1), File: "f.toml"},
+			[]string{"f.toml:", "origins.Village.inflow_csv: inflow.csv: cannot be read: the page reads the scenario alone, no other file; in place of inflow_csv, give the file's day,rate rows as inflow_schedule = [{from = 0, rate = 8}"}},
 		{"bad set", Request{Scenario: "classroom", Sets: []string{"regimes.malfunctioning.outage_day=30"}}, []string{`did you mean outage_days?`}},
 		{"bad sets", Request{Scenario: "classroom", Sets: []string{"abuse.nonsense=3", "days=20", "regimes.closed.accuracy=x"}},
 			[]string{"2 of the 3 changes are refused:", "\n  --set abuse.nonsense=3: ", "\n  --set regimes.closed.accuracy=x: "}},
