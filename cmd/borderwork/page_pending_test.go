@@ -10,6 +10,8 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -17,6 +19,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
+	"github.com/borderwork/borderwork/scenarios"
 	"github.com/borderwork/borderwork/web"
 )
 
@@ -322,4 +325,41 @@ func TestPageSmallThings(t *testing.T) {
 	}
 	do(t, ctx, "showing the box", chromedp.ScrollIntoView(chromedp.JSPath(`document.getElementById("`+oversight+`")`)))
 	keepShot(t, screenshot(t, ctx), "decimal-comma-laptop.png")
+}
+
+// TestPageRefusedUploadNotEdited: a file refused as it was uploaded was
+// edited by nobody, and Run says so without "edited" (it told a class
+// "Your edited file ... without these edits" of a file no one touched);
+// once the box is changed, it is an edited file again.
+func TestPageRefusedUploadNotEdited(t *testing.T) {
+	t.Parallel()
+	ctx := openPage(t, 1366, 768)
+	raw, err := scenarios.Bundled("classroom")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := filepath.Join(t.TempDir(), "bad.toml")
+	if err := os.WriteFile(bad, []byte(strings.Replace(string(raw), "capacity = 15", "capacty = 15", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	eval[any](t, ctx, `document.getElementById("file-box").open = true`)
+	do(t, ctx, "uploading bad.toml", chromedp.SetUploadFiles(chromedp.ID("file-input"), []string{bad}))
+	if msg := waitText(t, ctx, "problems", func(s string) bool { return s != "" }); !strings.Contains(msg, "capacty: unknown key") {
+		t.Fatalf("uploading bad.toml says %q; want the misspelt key", msg)
+	}
+	for _, tc := range []struct {
+		what, edit, want, not string
+	}{
+		{"as uploaded", "", "The scenario file bad.toml has a problem (see under it), so Run would run classroom instead", "edit"},
+		{"edited after", `document.getElementById("text").value += "# a note\n"`, "Your edited file bad.toml has a problem", ""},
+	} {
+		if tc.edit != "" {
+			eval[any](t, ctx, tc.edit)
+		}
+		do(t, ctx, "pressing Run", chromedp.Click(chromedp.ID("run")))
+		msg := eval[string](t, ctx, `document.getElementById("run-error").textContent`)
+		if !strings.Contains(msg, tc.want) || (tc.not != "" && strings.Contains(msg, tc.not)) {
+			t.Errorf("Run with bad.toml %s: next to Run %q; want %q, and not %q", tc.what, msg, tc.want, tc.not)
+		}
+	}
 }

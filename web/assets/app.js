@@ -265,6 +265,7 @@ const state = {
   outline: null,
   results: null,
   running: null,     // the run in progress: {cancel}
+  cameText: undefined, // the box's text as it came (the scenario in use, or an upload): fileNotInUse
   applied: null,     // the last changes applied from "More changes": {n, added}, for saySetsApplied
   tableObserver: null, // refits the summary table when its box's width changes
   printing: false,   // between beforeprint and afterprint: the table is laid out for paper
@@ -1432,6 +1433,7 @@ async function loadOutline(keep, box) {
   state.results = null;
   $("scenario-title").textContent = o.title + (o.description ? " — " + o.description : "");
   $("text").value = o.text;
+  state.cameText = o.text;
   // The file in use, as the box holds it: Run refuses to run another
   // than the box shows (fileNotInUse).
   state.shownText = $("text").value;
@@ -1741,9 +1743,13 @@ function fileNotInUse() {
   const name = $("file-name").value.trim() || "my.toml";
   const using = state.source.text !== undefined ? state.source.file : state.source.scenario;
   if ($("problems").textContent && !$("problems").dataset.lost) {
+    // "Edited" only when someone changed the box since its text came: a
+    // file refused as uploaded was edited by nobody, and the message
+    // sent students looking for edits they had not made.
+    const edited = $("text").value !== state.cameText;
     // The same name (my.toml edited again) is not "another" file.
-    const other = name === using ? `${using} as last checked, without these edits` : `${using} instead`;
-    return `Your edited file ${name} has a problem (see under it), so Run would run ${other}: fix it and press "Check and use this file", or press Reset to go back to ${using} as written.`;
+    const other = name === using ? `${using} as last checked${edited ? ", without these edits" : ""}` : `${using} instead`;
+    return `${edited ? "Your edited file" : "The scenario file"} ${name} has a problem (see under it), so Run would run ${other}: fix it and press "Check and use this file", or press Reset to go back to ${using} as written.`;
   }
   return `Your edits to the scenario file are not in use yet, so Run would run ${using} without them: press "Check and use this file" first, or Reset to drop the edits.`;
 }
@@ -2059,7 +2065,7 @@ async function init() {
   $("file-input").addEventListener("change", async (e) => {
     const f = e.target.files[0];
     if (!f) return;
-    $("text").value = await f.text();
+    $("text").value = state.cameText = await f.text();
     $("file-name").value = f.name;
     await useText();
   });
