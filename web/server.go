@@ -422,8 +422,10 @@ func (s *Server) run(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(live, s.Timeout)
 	defer cancel()
 	lastRuns := time.Time{}
+	ran, of := 0, e.x.NRuns()
 	_, err = e.run(ctx, max(1, s.Workers), Progress{
 		Runs: func(done, total int) {
+			ran = done
 			// Progress ticks are for people: a few a second is enough.
 			// The wall clock only thins them; it reaches no result.
 			if now := time.Now(); now.Sub(lastRuns) > 50*time.Millisecond || done == total {
@@ -436,10 +438,24 @@ func (s *Server) run(w http.ResponseWriter, r *http.Request) {
 	finished = err == nil
 	if err != nil && live.Err() == nil {
 		if ctx.Err() != nil {
-			err = errors.New("the experiment took longer than this server allows; use fewer replicates or days, or the command line")
+			// The runs done so far stay on the page, as partial results:
+			// say how far it got, and that a busy server is slower.
+			err = fmt.Errorf("the experiment took longer than this server allows (%s) and stopped after %d of %d runs; the server may be busy: use fewer replicates or days, or the command line",
+				spelledDuration(s.Timeout), ran, of)
 		}
 		send(Message{Error: ErrorLines(err)})
 	}
+}
+
+// spelledDuration is d as a page says it: "2 minutes", "90 seconds".
+func spelledDuration(d time.Duration) string {
+	switch {
+	case d >= time.Minute && d%time.Minute == 0:
+		return words.Count(int(d/time.Minute), "minute")
+	case d >= time.Second && d%time.Second == 0:
+		return words.Count(int(d/time.Second), "second")
+	}
+	return d.String()
 }
 
 // refusing notes whether the server is refusing experiments as busy,

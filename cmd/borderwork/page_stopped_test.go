@@ -85,3 +85,51 @@ func TestPageBusyServerSaysWait(t *testing.T) {
 		}
 	}
 }
+
+// TestPageOutOfTimeKeepsPartialResults: a run the server stops for time
+// after some rounds of replicates keeps their results on the page, said
+// to be partial and how far the run got (it cleared them and said "The
+// last run stopped before any results", of results a student had just
+// watched fill in); the map and the command, of whole runs only, are not
+// shown.
+func TestPageOutOfTimeKeepsPartialResults(t *testing.T) {
+	t.Parallel()
+	ctx := browser(t)
+	limits := web.DefaultLimits()
+	limits.MaxWork = 1e12
+	// 800 runs of 1,000 days take some 25 s on one worker; results come
+	// every 40 runs, about a second apart.
+	srv := &web.Server{Initial: web.Request{Scenario: web.DefaultScenario}, Limits: limits, Timeout: 6 * time.Second, Slots: 1, Queue: 4, Workers: 1}
+	hs := httptest.NewServer(srv.Handler())
+	t.Cleanup(hs.Close)
+	do(t, ctx, "loading "+hs.URL, chromedp.EmulateViewport(1366, 768), chromedp.Navigate(hs.URL+"/"), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))
+	typeInto(t, ctx, "reps", "200")
+	typeInto(t, ctx, "days", "1000")
+	do(t, ctx, "pressing Run", chromedp.Click(chromedp.ID("run")))
+	if state := waitRun(t, ctx); state != "partial" {
+		t.Fatalf("a run of 800 runs on a server that allows 6 s ended %q (%s); want partial", state, eval[string](t, ctx, `document.getElementById("run-error").textContent`))
+	}
+	got := eval[map[string]any](t, ctx, `({
+		msg: document.getElementById("run-error").textContent,
+		status: document.getElementById("status-text").textContent,
+		note: document.getElementById("results-note").textContent,
+		rows: document.querySelectorAll("#summary tbody tr").length,
+		charts: document.querySelectorAll("#results .chart svg").length,
+		command: document.getElementById("command").textContent,
+	})`)
+	status, _ := got["status"].(string)
+	note, _ := got["note"].(string)
+	msg, _ := got["msg"].(string)
+	if !strings.HasPrefix(status, "Stopped after ") || !strings.HasSuffix(status, " of 800 runs: partial results.") {
+		t.Errorf("beside Run: %q; want how many of the 800 runs were done, and partial results", status)
+	}
+	if !strings.HasPrefix(note, "Partial results: classroom, ") || !strings.Contains(note, " of 200 of each regime. The run stopped: the experiment took longer than this server allows (6 seconds) and stopped after ") {
+		t.Errorf("over the results: %q; want them said to be partial, and why the run stopped", note)
+	}
+	if !strings.Contains(msg, "the server may be busy: use fewer replicates or days") || !strings.Contains(msg, "partial results") {
+		t.Errorf("next to Run: %q; want why it stopped, what to do, and that the partial results stay", msg)
+	}
+	if got["rows"] != 4.0 || got["charts"] == 0.0 || got["command"] != "" {
+		t.Errorf("after the run stopped: %v table rows, %v charts, the command %q; want the partial results' 4 rows and charts, and no command", got["rows"], got["charts"], got["command"])
+	}
+}

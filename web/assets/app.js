@@ -1836,6 +1836,7 @@ async function run(event, again) {
   if (window.matchMedia("(max-width: 900px)").matches || (!again && (top < 0 || top > window.innerHeight - 160))) $("results").scrollIntoView();
   const t0 = performance.now();
   let failed = null, lost = false, refused = false, busy = false;
+  let partial = null, ran = null; // this run's latest results, and runs done
   let handle = null, waitTimer = null;
   handle = backend.run(req, (m) => {
     // A run stopped (by another, or by a change of scenario) says no more.
@@ -1862,6 +1863,7 @@ async function run(event, again) {
       setRunButton(m.waiting > 0 ? "waiting" : "running");
     }
     if (m.runs) {
+      ran = m.runs;
       clearInterval(waitTimer);
       prog.max = m.runs[1];
       prog.value = m.runs[0];
@@ -1869,7 +1871,7 @@ async function run(event, again) {
       setPending({ runs: m.runs });
       setRunButton("running");
     }
-    if (m.results) { setPending(null); drawResults(m.results, req); }
+    if (m.results) { partial = m.results; setPending(null); drawResults(m.results, req); }
     if (m.error) { failed = m.error; lost = !!m.lost; refused = !!m.refused; busy = !!m.busy; }
   });
   state.running = handle;
@@ -1886,6 +1888,24 @@ async function run(event, again) {
   setPending(null);
   setRunButton(null);
   const ms = Math.round(performance.now() - t0);
+  if (failed && partial && !partial.final) {
+    // Stopped (out of time, say) after some rounds of replicates: their
+    // results are good as far as they go, and stay, said to be partial;
+    // the map and the command are only of a whole run. Clearing them
+    // told a student who had watched them fill in that there were none.
+    status.dataset.state = "partial";
+    const done = ran || [partial.done, partial.total];
+    txt.textContent = `Stopped after ${done[0]} of ${done[1]} runs: partial results.`;
+    clearResults();
+    drawResults(partial, req);
+    state.lastReq = req;
+    drawMaps();
+    const why = failed.join(" ") + (/[.!?]$/.test(failed.join(" ")) ? "" : ".");
+    const name = req.text !== undefined ? `${req.file} (scenario ${partial.scenario})` : partial.scenario;
+    $("results-note").textContent = `Partial results: ${name}, ${counted(partial.reps, "replicate")} of ${partial.total / partial.regimes.length} of each regime. The run stopped: ${why}`;
+    showRunError([lost ? why : "The run stopped: " + why + " The results of the runs done so far stay below, as partial results."], true);
+    return;
+  }
   if (failed) {
     // Results of earlier settings must not pass for this run's.
     status.dataset.state = "error";
