@@ -133,3 +133,67 @@ func TestPageOutOfTimeKeepsPartialResults(t *testing.T) {
 		t.Errorf("after the run stopped: %v table rows, %v charts, the command %q; want the partial results' 4 rows and charts, and no command", got["rows"], got["charts"], got["command"])
 	}
 }
+
+// TestPageStop: Stop, shown only while a run waits or runs, ends the run
+// and frees the server's slot (a student's mistaken big run held it to
+// its end: Run only restarted, and Reset did not stop it). Stopped after
+// some results, they stay, said to be partial; stopped before any, the
+// page says so.
+func TestPageStop(t *testing.T) {
+	t.Parallel()
+	ctx := browser(t)
+	limits := web.DefaultLimits()
+	limits.MaxWork = 1e12
+	srv := &web.Server{Initial: web.Request{Scenario: web.DefaultScenario}, Limits: limits, Timeout: 10 * time.Minute, Slots: 1, Queue: 4, Workers: 1}
+	hs := httptest.NewServer(srv.Handler())
+	t.Cleanup(hs.Close)
+	do(t, ctx, "loading "+hs.URL, chromedp.EmulateViewport(1366, 768), chromedp.Navigate(hs.URL+"/"), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))
+	if shown := eval[bool](t, ctx, `!document.getElementById("stop").hidden`); shown {
+		t.Errorf("Stop shows with no run in progress")
+	}
+	typeInto(t, ctx, "reps", "200")
+	typeInto(t, ctx, "days", "1000")
+	for _, tc := range []struct {
+		name        string
+		wait        string // what to wait for before pressing Stop
+		state, says string // the run's state after, and beside Run
+		note        string // over the results
+	}{
+		{"before any results", `true`, "stopped", "Stopped before any results of this run.", "You stopped the last run before any results."},
+		{"after some results", `document.querySelectorAll("#summary tbody tr").length > 0`, "partial", " of 800 runs: partial results.", "Partial results: classroom, "},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			do(t, ctx, "pressing Run", chromedp.Click(chromedp.ID("run")))
+			if shown := eval[bool](t, ctx, `!document.getElementById("stop").hidden`); !shown {
+				t.Fatalf("Stop does not show while the run goes")
+			}
+			for deadline := time.Now().Add(time.Minute); !eval[bool](t, ctx, tc.wait); time.Sleep(20 * time.Millisecond) {
+				if time.Now().After(deadline) {
+					t.Fatalf("no %s within a minute", tc.wait)
+				}
+			}
+			do(t, ctx, "pressing Stop", chromedp.Click(chromedp.ID("stop")))
+			got := eval[map[string]any](t, ctx, `({
+				state: document.getElementById("status").dataset.state || "",
+				status: document.getElementById("status-text").textContent,
+				note: document.getElementById("results-note").textContent,
+				stop: !document.getElementById("stop").hidden,
+				run: document.getElementById("run").textContent,
+				focus: document.activeElement.id,
+			})`)
+			status, _ := got["status"].(string)
+			note, _ := got["note"].(string)
+			if got["state"] != tc.state || !strings.HasSuffix(status, tc.says) || !strings.HasPrefix(note, tc.note) {
+				t.Errorf("after Stop: %q; want state %q, beside Run ending %q, over the results starting %q", got, tc.state, tc.says, tc.note)
+			}
+			if got["stop"] != false || got["run"] != "Run" || got["focus"] != "run" {
+				t.Errorf("after Stop: Stop shown %v, Run says %q, the focus on %q; want Stop gone, Run, and the focus on it", got["stop"], got["run"], got["focus"])
+			}
+			for deadline := time.Now().Add(10 * time.Second); srv.Experiments() > 0; time.Sleep(20 * time.Millisecond) {
+				if time.Now().After(deadline) {
+					t.Fatalf("the server still runs %d experiments 10 s after Stop", srv.Experiments())
+				}
+			}
+		})
+	}
+}

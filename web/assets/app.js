@@ -1728,11 +1728,57 @@ function settingsChanged() {
 // a run waits its turn ("waiting") or runs ("running"): stop that run
 // and start the settings on the form, behind everyone else on a busy
 // server; null: no run, and Run runs.
+// Stop shows while a run waits or runs: a mistaken big run would
+// otherwise hold a server's slot (or a browser's CPUs) to its end.
 function setRunButton(phase) {
   $("run").textContent = phase ? "Restart" : "Run";
+  if (!phase && document.activeElement === $("stop")) $("run").focus(); // not lost with the button
+  $("stop").hidden = !phase;
   $("run-hint").textContent = !phase ? ""
-    : phase === "waiting" ? "Restart would give up this run's place in the queue and queue the settings above at the back."
-    : "Restart would stop this run and run the settings above from the start.";
+    : phase === "waiting" ? "Restart would give up this run's place in the queue and queue the settings above at the back; Stop gives it up."
+    : "Restart would stop this run and run the settings above from the start; Stop ends it.";
+}
+
+// stopRun stops the run in progress, at the student's word: the results
+// of the replicates it has done stay, said to be partial; with none, the
+// results shown before stay, said to be of the settings before if they
+// are.
+function stopRun() {
+  const h = state.running;
+  if (!h) return;
+  h.cancel();
+  state.running = null;
+  setPending(null);
+  setRunButton(null);
+  const seen = h.seen || {};
+  if (seen.partial && !seen.partial.final) {
+    showPartial(seen.partial, seen.ran, state.runningReq, "You stopped it.");
+    return;
+  }
+  const status = $("status");
+  status.dataset.state = "stopped";
+  delete status.dataset.ms;
+  $("progress").value = 0;
+  $("status-text").textContent = "Stopped before any results of this run.";
+  if (!state.results) $("results-note").textContent = "You stopped the last run before any results. Press Run to compare the regimes.";
+  settingsChanged();
+}
+
+// showPartial shows the results res of a run of req stopped after the
+// runs ran ([done, total], or null), for why: good as far as they go,
+// and said to be partial. The map and the command are of whole runs only.
+function showPartial(res, ran, req, why) {
+  const status = $("status");
+  status.dataset.state = "partial";
+  delete status.dataset.ms;
+  const done = ran || [res.done, res.total];
+  $("status-text").textContent = `Stopped after ${done[0]} of ${done[1]} runs: partial results.`;
+  clearResults();
+  drawResults(res, req);
+  state.lastReq = req;
+  drawMaps();
+  const name = req.text !== undefined ? `${req.file} (scenario ${res.scenario})` : res.scenario;
+  $("results-note").textContent = `Partial results: ${name}, ${counted(res.reps, "replicate")} of ${res.total / res.regimes.length} of each regime. The run stopped: ${why}`;
 }
 
 // fileNotInUse says why Run would not run the scenario file in the box,
@@ -1836,7 +1882,7 @@ async function run(event, again) {
   if (window.matchMedia("(max-width: 900px)").matches || (!again && (top < 0 || top > window.innerHeight - 160))) $("results").scrollIntoView();
   const t0 = performance.now();
   let failed = null, lost = false, refused = false, busy = false;
-  let partial = null, ran = null; // this run's latest results, and runs done
+  const seen = { partial: null, ran: null }; // this run's latest results, and runs done: for Stop too
   let handle = null, waitTimer = null;
   handle = backend.run(req, (m) => {
     // A run stopped (by another, or by a change of scenario) says no more.
@@ -1863,7 +1909,7 @@ async function run(event, again) {
       setRunButton(m.waiting > 0 ? "waiting" : "running");
     }
     if (m.runs) {
-      ran = m.runs;
+      seen.ran = m.runs;
       clearInterval(waitTimer);
       prog.max = m.runs[1];
       prog.value = m.runs[0];
@@ -1871,9 +1917,10 @@ async function run(event, again) {
       setPending({ runs: m.runs });
       setRunButton("running");
     }
-    if (m.results) { partial = m.results; setPending(null); drawResults(m.results, req); }
+    if (m.results) { seen.partial = m.results; setPending(null); drawResults(m.results, req); }
     if (m.error) { failed = m.error; lost = !!m.lost; refused = !!m.refused; busy = !!m.busy; }
   });
+  handle.seen = seen;
   state.running = handle;
   state.runningReq = req;
   try {
@@ -1888,21 +1935,12 @@ async function run(event, again) {
   setPending(null);
   setRunButton(null);
   const ms = Math.round(performance.now() - t0);
-  if (failed && partial && !partial.final) {
+  if (failed && seen.partial && !seen.partial.final) {
     // Stopped (out of time, say) after some rounds of replicates: their
-    // results are good as far as they go, and stay, said to be partial;
-    // the map and the command are only of a whole run. Clearing them
-    // told a student who had watched them fill in that there were none.
-    status.dataset.state = "partial";
-    const done = ran || [partial.done, partial.total];
-    txt.textContent = `Stopped after ${done[0]} of ${done[1]} runs: partial results.`;
-    clearResults();
-    drawResults(partial, req);
-    state.lastReq = req;
-    drawMaps();
+    // results stay, said to be partial. Clearing them told a student who
+    // had watched them fill in that there were none.
     const why = failed.join(" ") + (/[.!?]$/.test(failed.join(" ")) ? "" : ".");
-    const name = req.text !== undefined ? `${req.file} (scenario ${partial.scenario})` : partial.scenario;
-    $("results-note").textContent = `Partial results: ${name}, ${counted(partial.reps, "replicate")} of ${partial.total / partial.regimes.length} of each regime. The run stopped: ${why}`;
+    showPartial(seen.partial, seen.ran, req, why);
     showRunError([lost ? why : "The run stopped: " + why + " The results of the runs done so far stay below, as partial results."], true);
     return;
   }
@@ -2103,6 +2141,7 @@ async function init() {
   });
   // Reset puts back the settings of the scenario shown, not another: a
   // file of one's own stays (the menu above leaves it), and says so.
+  $("stop").addEventListener("click", stopRun);
   $("reset").addEventListener("click", async () => {
     $("sets").value = "";
     if (await loadOutline(false)) {
