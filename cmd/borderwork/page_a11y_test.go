@@ -389,3 +389,44 @@ func TestPageKnobsNamedApart(t *testing.T) {
 		t.Fatalf("found the sliders %q; want the page's knobs", names["slider"])
 	}
 }
+
+// TestPageRunsDescribed: the boxes of replicates, days and seed are
+// described by the note that says what a replicate and the seed are, and
+// their ranges, as well as by what is wrong with them: a screen reader
+// heard only the error, and never what "Replicates" and "Seed" mean.
+func TestPageRunsDescribed(t *testing.T) {
+	t.Parallel()
+	ctx := openPage(t, 1366, 900)
+	const note = "A replicate is one run with its own random draws; the seed fixes those draws: the same seed gives the same numbers."
+	if got := eval[string](t, ctx, `document.getElementById("runs-note").textContent`); !strings.HasPrefix(got, note) {
+		t.Errorf("the note under Runs: %q; want it to open %q", got, note)
+	}
+	described := func() map[string]string {
+		got := map[string]string{}
+		for _, n := range axNodes(t, ctx) {
+			if name := axText(n.Name); axText(n.Role) == "spinbutton" && slices.Contains([]string{"Replicates", "Days", "Seed"}, name) {
+				got[name] = axText(n.Description)
+			}
+		}
+		return got
+	}
+	for _, tc := range []struct {
+		what, reps string
+		want       map[string][]string
+	}{
+		{"as opened", "", map[string][]string{"Replicates": {note}, "Days": {note, "Days: 1 to 3,650"}, "Seed": {note}}},
+		{"0 replicates", "0", map[string][]string{"Replicates": {"Replicates: 0 is outside", note}, "Seed": {note}}},
+	} {
+		if tc.reps != "" {
+			typeInto(t, ctx, "reps", tc.reps)
+		}
+		got := described()
+		for box, wants := range tc.want {
+			for _, w := range wants {
+				if !strings.Contains(got[box], w) {
+					t.Errorf("%s: the box %s is described %q; want it to say %q", tc.what, box, got[box], w)
+				}
+			}
+		}
+	}
+}

@@ -1443,7 +1443,10 @@ async function loadOutline(keep, box) {
   for (const id of RUNS) $(id).value = id in runs ? runs[id] : o[id];
   $("reps").max = state.info.limits.max_reps;
   $("days").max = maxDays();
-  $("runs-note").textContent = `Replicates: 1 to ${fmtNumber(state.info.limits.max_reps)}. Days: 1 to ${fmtNumber(maxDays())}. ` +
+  // What replicates and the seed are, where they are typed: the class
+  // meets them first here.
+  $("runs-note").textContent = "A replicate is one run with its own random draws; the seed fixes those draws: the same seed gives the same numbers. " +
+    `Replicates: 1 to ${fmtNumber(state.info.limits.max_reps)}. Days: 1 to ${fmtNumber(maxDays())}. ` +
     "Many replicates of many days together can be more work than the page runs at once: it then says how many would run.";
   for (const id of RUNS) {
     if (id in runs) continue; // its comma mark too
