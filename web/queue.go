@@ -114,6 +114,13 @@ func (q *queue) size() int {
 	return len(q.running) + len(q.waiting)
 }
 
+// runs is how many experiments hold slots.
+func (q *queue) runs() int {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return len(q.running)
+}
+
 // ahead is how many experiments run or wait before w, -1 once w has its
 // slot; and about how long until w's turn, negative if not known.
 func (q *queue) ahead(w *waiter) (int, time.Duration) {

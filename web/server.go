@@ -31,8 +31,11 @@ import (
 type Server struct {
 	Initial Request // the scenario the page opens with
 	Limits  Limits
-	// Timeout bounds one experiment, from the start of its runs: the
-	// time it waits for its turn is not counted.
+	// Timeout bounds one experiment's share of the server, from the
+	// start of its runs: the wall clock, divided while it runs by the
+	// experiments running at once (see budget), so at most Slots ×
+	// Timeout of the wall clock. The time it waits for its turn is not
+	// counted.
 	Timeout time.Duration
 	// Slots bounds the experiments running at once; more wait their
 	// turn, in the order they came, told how many are ahead.
@@ -419,8 +422,9 @@ func (s *Server) run(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	ctx, cancel := context.WithTimeout(live, s.Timeout)
+	ctx, cancel := context.WithCancel(live)
 	defer cancel()
+	go s.budget(ctx, cancel)
 	lastRuns := time.Time{}
 	ran, of := 0, e.x.NRuns()
 	_, err = e.run(ctx, max(1, s.Workers), Progress{
@@ -444,6 +448,32 @@ func (s *Server) run(w http.ResponseWriter, r *http.Request) {
 				spelledDuration(s.Timeout), ran, of)
 		}
 		send(Message{Error: ErrorLines(err)})
+	}
+}
+
+// budget calls cancel once the experiment of ctx has had Timeout of the
+// server: the wall clock, each tick divided by the experiments running
+// then. Experiments running at once share the CPUs, and under a class's
+// load runs the page accepts (200 replicates of south-sudan) ran out of
+// a plain wall-clock limit. It returns when ctx ends.
+func (s *Server) budget(ctx context.Context, cancel func()) {
+	tick := max(time.Millisecond, min(time.Second, s.Timeout/20))
+	t := time.NewTicker(tick)
+	defer t.Stop()
+	var used time.Duration
+	last := time.Now()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case now := <-t.C:
+			used += now.Sub(last) / time.Duration(max(1, s.queue.runs()))
+			last = now
+			if used >= s.Timeout {
+				cancel()
+				return
+			}
+		}
 	}
 }
 

@@ -610,3 +610,35 @@ func TestServerDroppedPagesLeaveNothing(t *testing.T) {
 		}
 	}
 }
+
+// TestServerTimeoutShared: the time an experiment may take is its share
+// of the server: run beside another experiment, it gets twice the wall
+// clock it would get alone (under a class's load, runs the page accepts
+// ran out of a plain wall-clock limit), and is then stopped, saying how
+// far it got.
+func TestServerTimeoutShared(t *testing.T) {
+	limits := DefaultLimits()
+	limits.MaxWork = 1e12
+	s := &Server{Initial: Request{Scenario: "classroom"}, Limits: limits, Timeout: time.Second, Slots: 2, Workers: 1}
+	ts := httptest.NewServer(s.Handler())
+	t.Cleanup(ts.Close)
+	other, err := s.queue.acquire(context.Background(), 1, nil) // an experiment running beside it
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other(false)
+	start := time.Now()
+	// Some 25 s of runs alone: far more than either limit.
+	resp, body := post(t, ts.URL+"/api/run", `{"scenario":"classroom","reps":200,"days":1000}`)
+	took := time.Since(start)
+	ms := lines(t, strings.NewReader(body))
+	if resp.StatusCode != 200 || len(ms) == 0 || len(ms[len(ms)-1].Error) == 0 {
+		t.Fatalf("a long experiment beside another: %d, %.300q; want it stopped with a message", resp.StatusCode, body)
+	}
+	if msg := ms[len(ms)-1].Error[0]; !strings.HasPrefix(msg, "the experiment took longer than this server allows (1 second) and stopped after ") || !strings.Contains(msg, " of 800 runs; the server may be busy") {
+		t.Errorf("a long experiment stopped for time says %q; want how far it got", msg)
+	}
+	if took < 1800*time.Millisecond || took > 10*time.Second {
+		t.Errorf("a 1-second limit beside another experiment stopped the experiment after %v; want about 2 s", took)
+	}
+}
