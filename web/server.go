@@ -443,7 +443,10 @@ func (s *Server) run(w http.ResponseWriter, r *http.Request) {
 	if err != nil && live.Err() == nil {
 		if ctx.Err() != nil {
 			// The runs done so far stay on the page, as partial results:
-			// say how far it got, and that a busy server is slower.
+			// say how far it got, and that a busy server is slower. The
+			// last count is sent too, or the page's (thinned above) and
+			// the message's could differ.
+			send(Message{Runs: &[2]int{ran, of}})
 			err = fmt.Errorf("the experiment took longer than this server allows (%s) and stopped after %d of %d runs; the server may be busy: use fewer replicates or days, or the command line",
 				spelledDuration(s.Timeout), ran, of)
 		}

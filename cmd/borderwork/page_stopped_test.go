@@ -129,6 +129,11 @@ func TestPageOutOfTimeKeepsPartialResults(t *testing.T) {
 	if !strings.Contains(msg, "the server may be busy: use fewer replicates or days") || !strings.Contains(msg, "partial results") {
 		t.Errorf("next to Run: %q; want why it stopped, what to do, and that the partial results stay", msg)
 	}
+	// Beside Run and in the message, the same count of runs done.
+	if n := strings.TrimSuffix(strings.TrimPrefix(status, "Stopped after "), " of 800 runs: partial results."); !strings.Contains(msg, "stopped after "+n+" of 800 runs;") {
+		t.Errorf("beside Run %q, next to it %q; want the same number of runs done in both", status, msg)
+	}
+	keepShot(t, screenshot(t, ctx), "out-of-time-partial-laptop.png")
 	if got["rows"] != 4.0 || got["charts"] == 0.0 || got["command"] != "" {
 		t.Errorf("after the run stopped: %v table rows, %v charts, the command %q; want the partial results' 4 rows and charts, and no command", got["rows"], got["charts"], got["command"])
 	}
