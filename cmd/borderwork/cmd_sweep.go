@@ -149,6 +149,16 @@ func cmdSweep(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
+	// Keys that change none of the regimes run (another regime's, a
+	// location's coordinates) give every point the same results.
+	if reused := x.Reused(); len(reused) == len(x.Regimes) {
+		verb := "change"
+		if len(x.Keys) == 1 {
+			verb = "changes"
+		}
+		return usageErrorf("--vary: %s %s none of the regimes run (%s): every point would give the same results; vary a key they use, or run the regimes whose keys these are (--regimes)",
+			output.JoinAnd(x.Keys), verb, strings.Join(x.Regimes, ", "))
+	}
 	jobs := x.AllJobs()
 	if shardN > 0 {
 		if jobs, err = x.Shard(shardI, shardN); err != nil {
