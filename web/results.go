@@ -120,10 +120,10 @@ type Series struct {
 // Band is a regime's mean over replicates and the 95% confidence
 // interval of that mean (output.Describe), by day.
 type Band struct {
-	Regime string `json:"regime"`
-	Mean   nums   `json:"mean"`
-	Lo     nums   `json:"lo"`
-	Hi     nums   `json:"hi"`
+	Regime string  `json:"regime"`
+	Mean   plotted `json:"mean"`
+	Lo     plotted `json:"lo"`
+	Hi     plotted `json:"hi"`
 }
 
 // Bars are totals at the end of the run: one group per regime, one bar
@@ -163,7 +163,21 @@ type RegimeFrame struct {
 // as null, which JSON can spell.
 type nums []float64
 
-func (n nums) MarshalJSON() ([]byte, error) {
+func (n nums) MarshalJSON() ([]byte, error) { return appendNums(n, -1), nil }
+
+// plotted are the values of a chart's lines and bands, day by day,
+// sent to 7 significant figures: nine tenths of a run's stream was their
+// digits, which no chart of a few hundred pixels shows. Its table ("The
+// chart as a table") rounds them to a tenth below 100 and to a whole
+// number above, as it rounded the full values but where a value lies
+// within a few ten-millionths of the half-way point between two.
+type plotted []float64
+
+func (n plotted) MarshalJSON() ([]byte, error) { return appendNums(n, 7), nil }
+
+// appendNums is n as a JSON array, each value to digits significant
+// figures (-1: as many as tell it apart), NaN and infinities as null.
+func appendNums(n []float64, digits int) []byte {
 	b := make([]byte, 0, 2+len(n)*8)
 	b = append(b, '[')
 	for i, v := range n {
@@ -173,10 +187,10 @@ func (n nums) MarshalJSON() ([]byte, error) {
 		if math.IsNaN(v) || math.IsInf(v, 0) {
 			b = append(b, "null"...)
 		} else {
-			b = strconv.AppendFloat(b, v, 'g', -1, 64)
+			b = strconv.AppendFloat(b, v, 'g', digits, 64)
 		}
 	}
-	return append(b, ']'), nil
+	return append(b, ']')
 }
 
 // accumulator gathers finished runs, in run order, into Results.

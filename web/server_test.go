@@ -4,6 +4,8 @@ package web
 
 import (
 	"bufio"
+	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -14,6 +16,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -106,6 +109,90 @@ func TestServerRun(t *testing.T) {
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 0 {
 		t.Errorf("the server wrote %d files into its folder", len(entries))
+	}
+}
+
+// TestServerRunCompressed: a run's stream is gzip-compressed for a
+// browser that takes it (every browser says so), to under a third of its
+// size, and decompresses to the very lines sent to one that does not.
+func TestServerRunCompressed(t *testing.T) {
+	ts := newTestServer(t)
+	client := &http.Client{Transport: &http.Transport{DisableCompression: true}} // to see the bytes sent
+	get := func(encoding string) (*http.Response, []byte) {
+		t.Helper()
+		req, err := http.NewRequest("POST", ts.URL+"/api/run", strings.NewReader(`{"scenario":"classroom","reps":2,"days":60}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Header.Set("Content-Type", "application/json")
+		if encoding != "" {
+			req.Header.Set("Accept-Encoding", encoding)
+		}
+		resp, err := client.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, err := io.ReadAll(resp.Body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return resp, b
+	}
+	plainResp, plain := get("")
+	zippedResp, zipped := get("br, gzip, deflate")
+	if ce := plainResp.Header.Get("Content-Encoding"); ce != "" {
+		t.Errorf("asked for no encoding, got Content-Encoding %q", ce)
+	}
+	if ce, vary := zippedResp.Header.Get("Content-Encoding"), zippedResp.Header.Get("Vary"); ce != "gzip" || vary != "Accept-Encoding" {
+		t.Fatalf("asked for gzip: Content-Encoding %q, Vary %q; want gzip, Accept-Encoding", ce, vary)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(zipped))
+	if err != nil {
+		t.Fatal(err)
+	}
+	unzipped, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The counts of runs done are thinned by the clock; the results are
+	// the same bytes.
+	results := func(stream []byte) []string {
+		var out []string
+		for _, line := range strings.Split(strings.TrimSpace(string(stream)), "\n") {
+			var m Message
+			if err := json.Unmarshal([]byte(line), &m); err != nil {
+				t.Fatalf("line %.80q: %v", line, err)
+			}
+			if m.Runs == nil {
+				out = append(out, line)
+			}
+		}
+		return out
+	}
+	if got, want := results(unzipped), results(plain); len(want) < 2 || !slices.Equal(got, want) {
+		t.Errorf("the gzip stream decompresses to %d results lines unlike the %d sent plain", len(got), len(want))
+	}
+	if len(zipped)*3 > len(plain) {
+		t.Errorf("compressed, the stream is %d bytes of %d; want under a third", len(zipped), len(plain))
+	}
+}
+
+func TestAcceptsGzip(t *testing.T) {
+	for _, tt := range []struct {
+		header string
+		want   bool
+	}{
+		{"", false}, {"gzip", true}, {"GZIP", true}, {"deflate, gzip;q=0.8", true}, {"br", false},
+		{"gzip;q=0", false}, {"gzip; q=0.000", false}, {"x-gzip", false},
+	} {
+		r := httptest.NewRequest("POST", "/api/run", nil)
+		if tt.header != "" {
+			r.Header.Set("Accept-Encoding", tt.header)
+		}
+		if got := acceptsGzip(r); got != tt.want {
+			t.Errorf("Accept-Encoding %q: gzip %v; want %v", tt.header, got, tt.want)
+		}
 	}
 }
 
@@ -640,5 +727,20 @@ func TestServerTimeoutShared(t *testing.T) {
 	}
 	if took < 1800*time.Millisecond || took > 10*time.Second {
 		t.Errorf("a 1-second limit beside another experiment stopped the experiment after %v; want about 2 s", took)
+	}
+}
+
+// TestPlottedFigures: a chart's values are sent to 7 significant figures,
+// NaN as null; the bar charts' values in full.
+func TestPlottedFigures(t *testing.T) {
+	b, err := json.Marshal(Band{Regime: "open", Mean: plotted{1.7675509099164874, 1234567.4, 0}, Lo: plotted{math.NaN()}, Hi: plotted{99.94999999}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `{"regime":"open","mean":[1.767551,1234567,0],"lo":[null],"hi":[99.95]}`; string(b) != want {
+		t.Errorf("a band is sent as %s; want %s", b, want)
+	}
+	if b, _ := json.Marshal(nums{1.7675509099164874}); string(b) != "[1.7675509099164874]" {
+		t.Errorf("a bar's value is sent as %s; want it in full", b)
 	}
 }
