@@ -20,6 +20,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/borderwork/borderwork/internal/words"
@@ -63,9 +64,19 @@ type Server struct {
 	mu    sync.Mutex
 	busy  bool // refusing as busy, and Log told so
 	// checking holds a token for each pasted scenario being read and
-	// checked: see checkTurn.
-	checking chan struct{}
+	// checked, checkWaiting counts those waiting for one: see checkTurn.
+	checking     chan struct{}
+	checkWaiting atomic.Int32
 }
+
+// maxChecksWaiting bounds the pasted scenarios waiting to be checked, as
+// maxWaiting bounds the experiments waiting to run: each holds its text,
+// up to 256 KiB, and waits behind the few checked at once; more are
+// refused as busy, at once, rather than left waiting minutes.
+var maxChecksWaiting int32 = 64
+
+// errChecksFull refuses a pasted scenario when too many wait already.
+var errChecksFull = errors.New("too many pasted scenarios are waiting to be checked")
 
 // Test hooks: checkWaits is called when a pasted scenario waits for its
 // turn to be checked, checked while it holds that turn.
@@ -295,10 +306,11 @@ func isSyntax(err error) bool {
 // both the page's outline and a run do it before any queue: 40 such
 // requests at once took a laptop's server to 1.2 GB and a classmate's
 // run from 0.2 to 7 seconds, and a few hundred could exhaust its memory.
-// So at most max(2, Slots) are read at once; the rest wait, in no set
-// order, until the page goes away. A bundled scenario, small and known,
-// does not wait: students on the bundled scenarios are not held up by
-// one who pastes a huge one.
+// So at most max(2, Slots) are read at once; the rest wait, in the order
+// they came (a channel's senders are served so), until the page goes
+// away, and past maxChecksWaiting are refused with errChecksFull. A
+// bundled scenario, small and known, does not wait: students on the
+// bundled scenarios are not held up by one who pastes a huge one.
 func (s *Server) checkTurn(ctx context.Context, req Request) (func(), error) {
 	if req.Text == "" {
 		return func() {}, nil
@@ -306,6 +318,11 @@ func (s *Server) checkTurn(ctx context.Context, req Request) (func(), error) {
 	select {
 	case s.checking <- struct{}{}:
 	default:
+		if s.checkWaiting.Add(1) > maxChecksWaiting {
+			s.checkWaiting.Add(-1)
+			return nil, errChecksFull
+		}
+		defer s.checkWaiting.Add(-1)
 		if testHookCheckWaits != nil {
 			testHookCheckWaits()
 		}
@@ -321,6 +338,15 @@ func (s *Server) checkTurn(ctx context.Context, req Request) (func(), error) {
 	return func() { <-s.checking }, nil
 }
 
+// checksFull answers a pasted scenario refused by checkTurn as busy
+// (503), as a run refused by the queue is answered; for a page gone
+// away it writes nothing.
+func (s *Server) checksFull(w http.ResponseWriter, err error) {
+	if errors.Is(err, errChecksFull) {
+		writeJSON(w, http.StatusServiceUnavailable, Message{Error: []string{"the server is busy checking other pasted scenarios; try again in a moment"}})
+	}
+}
+
 func (s *Server) outline(w http.ResponseWriter, r *http.Request) {
 	req, ok := s.readRequest(w, r)
 	if !ok {
@@ -328,7 +354,8 @@ func (s *Server) outline(w http.ResponseWriter, r *http.Request) {
 	}
 	done, err := s.checkTurn(r.Context(), req)
 	if err != nil {
-		return // the page went away while waiting
+		s.checksFull(w, err) // or the page went away while waiting
+		return
 	}
 	o, err := Describe(req, s.Limits)
 	done()
@@ -350,7 +377,8 @@ func (s *Server) run(w http.ResponseWriter, r *http.Request) {
 	}
 	done, err := s.checkTurn(r.Context(), req)
 	if err != nil {
-		return // the page went away while waiting
+		s.checksFull(w, err) // or the page went away while waiting
+		return
 	}
 	e, err := check(req, s.Limits)
 	done()

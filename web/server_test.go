@@ -496,6 +496,56 @@ func TestServerChecksFewPastedAtOnce(t *testing.T) {
 	}
 }
 
+// TestServerRefusesPastedBeyondTheLine: past maxChecksWaiting pasted
+// scenarios waiting for their turn to be checked, another is refused at
+// once as busy (503), rather than left waiting minutes with its text.
+func TestServerRefusesPastedBeyondTheLine(t *testing.T) {
+	entered, waits, release := make(chan bool, 8), make(chan bool, 8), make(chan bool)
+	testHookChecked = func() { entered <- true; <-release }
+	testHookCheckWaits = func() { waits <- true }
+	maxChecksWaiting = 1
+	defer func() { testHookChecked, testHookCheckWaits, maxChecksWaiting = nil, nil, 64 }()
+	s := &Server{Initial: Request{Scenario: "classroom"}, Limits: DefaultLimits(), Timeout: time.Minute, Slots: 1}
+	ts := httptest.NewServer(s.Handler())
+	t.Cleanup(ts.Close)
+	var once sync.Once
+	ends := func() { once.Do(func() { close(release) }) }
+	t.Cleanup(ends)
+	raw, err := scenarios.Bundled("classroom")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := json.Marshal(Request{Text: string(raw), File: "mine.toml"})
+	statuses := make(chan int, 3)
+	paste := func() {
+		resp, err := http.Post(ts.URL+"/api/outline", "application/json", strings.NewReader(string(body)))
+		if err != nil {
+			statuses <- 0
+			return
+		}
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		statuses <- resp.StatusCode
+	}
+	go paste()
+	go paste()
+	<-entered
+	<-entered // both turns taken
+	go paste()
+	<-waits // one waits: the line is full
+	resp, text := post(t, ts.URL+"/api/outline", string(body))
+	if resp.StatusCode != http.StatusServiceUnavailable || !strings.Contains(text, "busy checking other pasted scenarios") {
+		t.Errorf("a pasted scenario beyond the line: status %d, %s; want 503, busy", resp.StatusCode, text)
+	}
+	ends()
+	<-entered
+	for range 3 {
+		if st := <-statuses; st != 200 {
+			t.Errorf("a pasted scenario within the line: status %d; want 200", st)
+		}
+	}
+}
+
 // TestServerSlowBody: a request whose body stops coming (a phone gone out
 // of range mid-send, a client that sends a few bytes and then nothing)
 // is answered 408 once Stall has passed, and its connection closed,
