@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"runtime"
+	"strings"
 
 	"github.com/borderwork/borderwork/experiment"
 	"github.com/borderwork/borderwork/experiment/runs"
@@ -78,6 +79,7 @@ func cmdMerge(ctx context.Context, args []string, e *env) error {
 	// A merge killed outright (out of memory, a node failure) left a
 	// hidden copy of the tables beside the folder, which fills a quota.
 	noteLeftovers(e, "merge", m.Dir)
+	noteBuilds(e, dirs)
 	if *asJSON {
 		fmt.Fprintf(e.stderr, "borderwork merge: merged %s, %s, into %s.\n", words.Count(m.Shards, "shard"), words.Count(m.Runs, "run"), m.Dir)
 		before.noteTo(e, true)
@@ -144,4 +146,31 @@ func printMergedJSON(ctx context.Context, e *env, dir string) error {
 		return printSensitivityJSON(e.stdout, st, res, "", len(m.Runs), perf)
 	}
 	return fmt.Errorf("%s: merge wrote a %s folder, which --json does not print", dir, m.Command)
+}
+
+// noteBuilds says, on stderr, when the shards at dirs were written by
+// different builds of borderwork: merge checks that their version and
+// model version agree, so that their results are comparable, but a
+// referee may ask which code made them, and the merged folder records
+// the build that merged them.
+func noteBuilds(e *env, dirs []string) {
+	var builds []string
+	seen := map[string]bool{} // looked up only
+	for _, d := range dirs {
+		m, err := output.ReadManifest(d)
+		if err != nil {
+			return // merged: it was read; nothing to say
+		}
+		b := m.Commit
+		if m.Dirty != nil && *m.Dirty {
+			b += " with uncommitted changes"
+		}
+		if !seen[b] {
+			seen[b] = true
+			builds = append(builds, fmt.Sprintf("%s in %s", b, d))
+		}
+	}
+	if len(builds) > 1 {
+		fmt.Fprintf(e.stderr, "borderwork merge: note: the shards were written by different builds of borderwork (%s), of one version and model version; the merged folder records this binary's build\n", strings.Join(builds, "; "))
+	}
 }
