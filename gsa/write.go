@@ -10,6 +10,7 @@ import (
 
 	"github.com/borderwork/borderwork/experiment"
 	"github.com/borderwork/borderwork/experiment/runs"
+	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
 )
 
@@ -122,6 +123,14 @@ func (st *Study) Write(ctx context.Context, out string, o Options) (*Outcome, er
 	}
 	eo := experiment.Options{Force: o.Force, Scratch: o.Scratch}
 	continues := ""
+	if !o.Resume {
+		// Run afresh, out's finished runs would be simulated again and
+		// replaced without a word: they may be hours of work.
+		if n := experiment.Unfinished(out, &x, jobs); n > 0 {
+			return nil, runs.BadInput("--out: %s holds %s of this analysis, interrupted: give the same command with --resume to keep them and run only the rest (or choose another --out, or delete %s to run the analysis afresh)",
+				out, words.Count(n, "finished run"), out)
+		}
+	}
 	if o.Resume {
 		r, err := experiment.Resumable(ctx, out, &x, jobs)
 		if err != nil {

@@ -55,3 +55,28 @@ func TestSweepRefusesToRunOverItsUnfinishedRuns(t *testing.T) {
 		})
 	}
 }
+
+// TestSensitivityRefusesToRunOverItsUnfinishedRuns: as a sweep, a
+// sensitivity analysis given again without --resume into the folder it
+// left interrupted is refused, nothing changed, saying to give the same
+// command with --resume; it simulated them again without a word.
+func TestSensitivityRefusesToRunOverItsUnfinishedRuns(t *testing.T) {
+	t.Parallel()
+	out := filepath.Join(t.TempDir(), "out")
+	status, _, stderr := runCLIInterrupted(t, 3, append(smallSensitivity(out), "--workers", "1")...)
+	if status != exitInterrupted {
+		t.Fatalf("interrupted analysis: status %d, %q", status, stderr)
+	}
+	m, err := output.ReadManifest(out)
+	if err != nil || m.Complete || len(m.Runs) == 0 {
+		t.Fatalf("%s: %v; want an interrupted folder with finished runs", out, err)
+	}
+	before := foldertest.Files(t, out)
+	args := append(smallSensitivity(out), "--workers", "1")
+	wantRefusal(t, exitUsage, "", args, fmt.Sprintf("--out: %s holds %d finished runs of this analysis, interrupted: give the same command with --resume to keep them", out, len(m.Runs)))
+	foldertest.Same(t, "the interrupted folder", out, before)
+	mustRun(t, append(args, "--resume")...)
+	if m, err := output.ReadManifest(out); err != nil || !m.Complete {
+		t.Errorf("resumed: %v; want %s complete", err, out)
+	}
+}
