@@ -828,7 +828,7 @@ func TestPageWaitsItsTurn(t *testing.T) {
 	if state := waitRun(t, ctx); state != "done" {
 		t.Errorf("once the slot was free the run ended %q; want done", state)
 	}
-	if status = eval[string](t, ctx, `document.getElementById("status-text").textContent`); !strings.HasPrefix(status, "Done: 80 runs in ") {
+	if status = eval[string](t, ctx, `document.getElementById("status-text").textContent.replace(/\u00a0/g, " ")`); !strings.HasPrefix(status, "Done: 80 runs in ") {
 		t.Errorf("after the run the page says %q; want Done: 80 runs in …", status)
 	}
 

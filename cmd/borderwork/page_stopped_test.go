@@ -111,7 +111,7 @@ func TestPageOutOfTimeKeepsPartialResults(t *testing.T) {
 	}
 	got := eval[map[string]any](t, ctx, `({
 		msg: document.getElementById("run-error").textContent,
-		status: document.getElementById("status-text").textContent,
+		status: document.getElementById("status-text").textContent.replace(/\u00a0/g, " "),
 		note: document.getElementById("results-note").textContent,
 		rows: document.querySelectorAll("#summary tbody tr").length,
 		charts: document.querySelectorAll("#results .chart svg").length,
@@ -180,7 +180,7 @@ func TestPageStop(t *testing.T) {
 			do(t, ctx, "pressing Stop", chromedp.Click(chromedp.ID("stop")))
 			got := eval[map[string]any](t, ctx, `({
 				state: document.getElementById("status").dataset.state || "",
-				status: document.getElementById("status-text").textContent,
+				status: document.getElementById("status-text").textContent.replace(/\u00a0/g, " "),
 				note: document.getElementById("results-note").textContent,
 				stop: !document.getElementById("stop").hidden,
 				run: document.getElementById("run").textContent,

@@ -136,7 +136,7 @@ function sayStatus() {
   let quarter = -1, ahead = "";
   new MutationObserver(() => {
     const s = $("status-text").textContent;
-    const m = /^(?:Running|Loading the simulation)\D*([\d.]+) of ([\d.]+)/.exec(s);
+    const m = /^(?:Running|Loading the simulation)\D*([\d.]+)\s+of\s+([\d.]+)/.exec(s);
     if (m) {
       const q = Math.min(4, Math.floor((4 * Number(m[1])) / Number(m[2])));
       if (q === quarter || q === 4) return; // whole: what follows says it is done
@@ -1573,6 +1573,14 @@ function counted(n, noun) {
   return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 
+// nbsp joins the words of s with no-break spaces: beside the
+// progress bar, in a settings column a third of a laptop's width, the
+// status broke inside a count ("0.7" at the end of a line, "s." alone on
+// the next).
+function nbsp(s) {
+  return s.replace(/ /g, "\u00a0");
+}
+
 // drawResults draws the results res of the request req.
 function drawResults(res, req) {
   state.results = res;
@@ -1775,7 +1783,7 @@ function showPartial(res, ran, req, why) {
   status.dataset.state = "partial";
   delete status.dataset.ms;
   const done = ran || [res.done, res.total];
-  $("status-text").textContent = `Stopped after ${done[0]} of ${done[1]} runs: partial results.`;
+  $("status-text").textContent = `Stopped after ${nbsp(`${done[0]} of ${done[1]} runs`)}: partial results.`;
   clearResults();
   drawResults(res, req);
   state.lastReq = req;
@@ -1916,7 +1924,7 @@ async function run(event, again) {
       clearInterval(waitTimer);
       prog.max = m.runs[1];
       prog.value = m.runs[0];
-      txt.textContent = `Running: ${m.runs[0]} of ${m.runs[1]} runs`;
+      txt.textContent = `Running: ${nbsp(`${m.runs[0]} of ${m.runs[1]} runs`)}`;
       setPending({ runs: m.runs });
       setRunButton("running");
     }
@@ -1974,7 +1982,7 @@ async function run(event, again) {
   status.dataset.state = "done";
   status.dataset.ms = String(ms);
   const res = state.results;
-  txt.textContent = `Done: ${counted(res.total, "run")} in ${(ms / 1000).toFixed(1)} s.`;
+  txt.textContent = `Done: ${nbsp(counted(res.total, "run"))} in ${nbsp(`${(ms / 1000).toFixed(1)} s`)}.`;
   settingsChanged(); // moved while it ran
 }
 
