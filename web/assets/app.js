@@ -766,7 +766,8 @@ function nameRank(p) {
 // another of their spots; a name that still has none is left off (null).
 // Each place's way of writing its name (ways[k], with its size) is
 // places[i].ways; it returns, for each place, null or { l, base, lines }:
-// the left of the name, its first baseline, and its lines.
+// the left of the name, its first baseline, its lines, and the box it
+// keeps clear (the name and its padding).
 const NAME_REACH = 12;
 // NAME_GAP is the room, in map units, kept clear on either side of a name
 // beside another, besides the names' own padding: with it, two names on
@@ -840,7 +841,7 @@ function placeLabels(places, W, H) {
       inWay.forEach((j, k) => { out[j] = was[k]; });
     }
   }
-  return out.map((o) => o && { l: o.l, base: o.base, lines: o.lines });
+  return out.map((o) => o && { l: o.l, base: o.base, lines: o.lines, box: o.box });
 }
 
 // showName shows, over the map, the name of a place whose name is left
@@ -972,6 +973,13 @@ function drawMaps() {
     labels.forEach((p, i) => {
       const s = spots[i];
       if (s) {
+        // A name stands on a pale plate of its box on a day a circle
+        // reaches it (showDay): over the circle of the many waiting at
+        // Village, its white halo alone left the blue between its
+        // letters, and the name read as covered. On other days there is
+        // no plate, which would fade the roads under it.
+        const b = s.box;
+        el("rect", { class: "plate", x: b.l.toFixed(1), y: b.t.toFixed(1), width: (b.r - b.l).toFixed(1), height: (b.b - b.t).toFixed(1), rx: 3, fill: "#fff", "fill-opacity": 0.85, visibility: "hidden" }, names);
         nameText(names, s.lines, s.l.toFixed(1), s.base.toFixed(1), { ...nameAttrs, "data-name": o.places[i].name });
         return;
       }
@@ -1045,6 +1053,12 @@ function showDay(day) {
       g.querySelector("title").textContent = `${o.places[i].name} (${o.places[i].kind}${o.places[i].centre ? " with a centre" : ""}, ${o.places[i].country}), day ${day}: ${formatCount(present)} waiting, ${formatCount(trapped)} trapped`;
       rows.push([f.regime, o.places[i].name, formatCount(present), formatCount(trapped)]);
     });
+    const circles = places.map((g) => ["cx", "cy", "r"].map((a) => Number(g.querySelector(".present").getAttribute(a))));
+    for (const plate of fig.querySelectorAll(".names .plate")) {
+      const [l, t, w, h] = ["x", "y", "width", "height"].map((a) => Number(plate.getAttribute(a)));
+      const under = circles.some(([cx, cy, r]) => r > 0 && Math.hypot(Math.max(l - cx, 0, cx - l - w), Math.max(t - cy, 0, cy - t - h)) < r);
+      plate.setAttribute("visibility", under ? "visible" : "hidden");
+    }
   }
   const head = html("tr", {}, ["regime", "place", "waiting", "trapped"].map((h) => html("th", { scope: "col", text: h })));
   // The regime and the place head each row, so that a screen reader
