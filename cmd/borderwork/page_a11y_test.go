@@ -430,3 +430,39 @@ func TestPageRunsDescribed(t *testing.T) {
 		}
 	}
 }
+
+// TestPageFocusableNamed: everything Tab reaches has a name for a screen
+// reader. The command under "Reproduce this", a <pre> that takes the
+// focus so that a keyboard can scroll it, had none: a screen reader
+// reached it saying nothing of what it was.
+func TestPageFocusableNamed(t *testing.T) {
+	t.Parallel()
+	ctx := openPage(t, 1366, 900)
+	typeInto(t, ctx, "reps", "2")
+	do(t, ctx, "pressing Run", chromedp.Click(chromedp.ID("run")))
+	if state := waitRun(t, ctx); state != "done" {
+		t.Fatalf("the run ended %q", state)
+	}
+	nodes, err := chromedp.Run(ctx, chromedp.Nodes(chromedp.CSSAll(`[tabindex]:not([tabindex^="-"]), a[href], button, input, select, textarea, summary`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := map[cdp.BackendNodeID]string{}
+	for _, n := range axNodes(t, ctx) {
+		names[n.BackendDOMNodeID] = axText(n.Name)
+	}
+	found := false
+	for _, n := range nodes {
+		name, shown := names[n.BackendNodeID]
+		if !shown {
+			continue // hidden, or in a closed box
+		}
+		found = found || n.AttributeValue("id") == "command"
+		if strings.TrimSpace(name) == "" {
+			t.Errorf("<%s id=%q>, reached with Tab, has no name for a screen reader", strings.ToLower(n.NodeName), n.AttributeValue("id"))
+		}
+	}
+	if !found {
+		t.Errorf("the command under Reproduce this is not among the %d elements Tab reaches", len(nodes))
+	}
+}
