@@ -14,6 +14,12 @@ const $ = (id) => document.getElementById(id);
 // own ("Failed to fetch") say nothing of what happened or what to do.
 const LOST = "The page lost contact with the borderwork server: it may have been stopped, or the network dropped.";
 
+// BACKGROUND says why a run was dropped while the page was hidden: a
+// phone that locks mid-run stops reading the results, and the server
+// gives up on a run it cannot send to. Said as LOST ("Ask your
+// teacher"), it alarmed a student for a normal case.
+const BACKGROUND = "The run stopped while this page was in the background (the screen locked or another tab was open); press Run to start it again.";
+
 // serverBackend talks to `borderwork serve`. A request the server never
 // answers, or a stream cut off before its end, is a message {error, lost}
 // saying so; a cancel stays an AbortError. A run the server refuses
@@ -45,6 +51,10 @@ function serverBackend() {
       const ctrl = new AbortController();
       let ended = false; // the final results or the reason the run stopped came
       let refused = false, busy = false;
+      // Whether the page was hidden at any time during the run.
+      let hidden = document.visibilityState === "hidden";
+      const seeHidden = () => { if (document.visibilityState === "hidden") hidden = true; };
+      document.addEventListener("visibilitychange", seeHidden);
       const tell = (m) => {
         if (m.error || (m.results && m.results.final)) ended = true;
         onMessage(m.error && refused ? Object.assign(m, { refused: true, busy }) : m);
@@ -71,8 +81,10 @@ function serverBackend() {
           if (buf.trim()) tell(JSON.parse(buf));
         } catch (e) {
           if (!e.lost) throw e;
+        } finally {
+          document.removeEventListener("visibilitychange", seeHidden);
         }
-        if (!ended) onMessage({ error: [LOST + " Ask your teacher, then press Run again."], lost: true });
+        if (!ended) onMessage({ error: [hidden ? BACKGROUND : LOST + " Ask your teacher, then press Run again."], lost: true });
       })();
       return { done, cancel: () => ctrl.abort() };
     },
