@@ -432,7 +432,8 @@ func drawMediation(src experiment.Source) ([]experiment.Drawn, error) {
 	}
 	// Parts of a whole, not regimes: greys, not the regimes' colours.
 	on := figures.Group{Label: "on trapped or stranded migrants", Style: palette.Part(0)}
-	off := figures.Group{Label: "on others", Style: palette.Part(1)}
+	// Two parts: the darkest grey and a light one, apart in print.
+	off := figures.Group{Label: "on others", Style: palette.Part(2)}
 	for _, m := range med {
 		if m.Kind != "arm" || drawn != nil && !slices.Contains(drawn, m.Row) {
 			continue
