@@ -323,7 +323,7 @@ func rebuildSweep(ctx context.Context, what string, dirs []string, ms []*output.
 	p, err := NewSweep(s, m.ScenarioArg, m.Regimes, SweepSpec{Design: sw.Design, Samples: sw.Samples, Vary: sw.Vary, Metric: sw.Metric, Contrast: sw.Contrast})
 	if err != nil {
 		// The values are the manifest's, not flags given now.
-		return nil, badInput("%s: %s records a sweep this borderwork cannot rebuild (%v); the manifest was changed", what, filepath.Join(dirs[0], "manifest.json"), err)
+		return nil, badInput("%s: %s records a sweep this borderwork cannot rebuild (%v); the manifest was changed, or written by a borderwork that took what this one refuses", what, filepath.Join(dirs[0], "manifest.json"), err)
 	}
 	x, err := p.PrepareContext(ctx)
 	if err != nil {

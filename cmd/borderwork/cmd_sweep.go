@@ -15,6 +15,7 @@ import (
 	"github.com/borderwork/borderwork/internal/suggest"
 	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
+	"github.com/borderwork/borderwork/scenarios/design"
 )
 
 const sweepDoc = `
@@ -30,7 +31,7 @@ combination:
 	--vary KEY=a:b:n    n evenly spaced values from a to b, or down if a > b
 	                    (not start:step:stop: 0:0.7:8 gives 0, 0.1, ..., 0.7,
 	                    rounded to 12 significant figures of the range;
-	                    25:5:3 gives 25, 15, 5)
+	                    25:5:3 gives 25, 15, 5; n of 1 only as a:a:1)
 	--vary KEY=a,b,c    the values listed
 
 A Latin hypercube (--design lhs --samples N) takes ranges, --vary KEY=a:b,
@@ -40,7 +41,11 @@ posts.Toummo.capacity, origins.Bamako.documented, ...; not seed or
 replicates, which every point shares (give --seed and --reps), nor a key
 --set also gives, which each point's values would replace. (--days is the
 scenario's length, which a varied days replaces at each point, as the
-command line a folder records gives it.)
+command line a folder records gives it.) Keys that change none of the
+regimes run (another regime's) are refused: every point would be the same.
+
+Given again without --resume into the folder it left interrupted, a sweep
+is refused: --resume keeps the finished runs and runs only the rest.
 
 --shard i/n runs only the runs k with k mod n = i (round robin, which spreads
 points and regimes evenly over shards) into a folder of its own; 'borderwork
@@ -116,6 +121,11 @@ func cmdSweep(ctx context.Context, args []string, e *env) error {
 	}
 	if len(vary) == 0 {
 		return usageErrorf("give at least one --vary KEY=SPEC (borderwork check SCENARIO --keys lists the keys), or --resume --out DIR to complete a sweep")
+	}
+	for _, v := range vary {
+		if err := design.CheckGiven(v); err != nil {
+			return usageErrorf("%v", err)
+		}
 	}
 	shardI, shardN, err := parseShard(*shard)
 	if err != nil {

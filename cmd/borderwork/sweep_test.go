@@ -264,6 +264,8 @@ func TestSweepBadInput(t *testing.T) {
 		// recorded command line gives --days, and must rerun.)
 		{[]string{"--vary", "origins.Home.money_mean=100,200", "--vary", "origins.0.money_mean=300,400"}, "origins.Home.money_mean and origins.0.money_mean are the same key"},
 		{[]string{"--vary", "origins.0.money_mean=100,200", "--set", "origins.Home.money_mean=300"}, "also given by --set origins.Home.money_mean=300"},
+		// One value from a to another b: b would be dropped.
+		{[]string{"--vary", "regimes.closed.patrol=0:0.3:1"}, "one value would be 0 alone, leaving 0.3 out"},
 		// A regime not run: every point the same.
 		{[]string{"--vary", "regimes.closed.patrol=0,1", "--regimes", "open,malfunctioning"}, "--vary: regimes.closed.patrol changes none of the regimes run (open, malfunctioning): every point would give the same results"},
 	}

@@ -31,6 +31,30 @@ type Factor struct {
 
 // Parse reads a --vary argument. For a grid it is KEY=a:b:n (n evenly
 // spaced values from a to b) or KEY=a,b,c; for a Latin hypercube, KEY=a:b.
+// CheckGiven refuses, in a --vary spec given on a command line now, what
+// Parse reads in a folder an earlier borderwork wrote: a range of one
+// value from a to a different b, KEY=a:b:1, which is a alone, b dropped
+// without a word, most likely a mistake (a start:step:stop reading, as
+// 0:0.3:1). Anything else is Parse's to check.
+func CheckGiven(spec string) error {
+	_, values, _ := strings.Cut(spec, "=")
+	parts := strings.Split(values, ":")
+	if len(parts) != 3 || strings.TrimSpace(parts[2]) != "1" {
+		return nil
+	}
+	a, errA := strconv.ParseFloat(strings.TrimSpace(parts[0]), 64)
+	b, errB := strconv.ParseFloat(strings.TrimSpace(parts[1]), 64)
+	if errA != nil || errB != nil || a == b {
+		return nil
+	}
+	shown := spec
+	if strings.ContainsFunc(spec, unicode.IsControl) {
+		shown = strconv.Quote(spec)
+	}
+	return fmt.Errorf("--vary %s: a range is KEY=a:b:n, n values from a to b, and one value would be %s alone, leaving %s out; give n of 2 or more, or the one value as KEY=%s",
+		shown, strings.TrimSpace(parts[0]), strings.TrimSpace(parts[1]), strings.TrimSpace(parts[0]))
+}
+
 func Parse(spec string, lhs bool) (Factor, error) {
 	f := Factor{Spec: spec}
 	shown := spec // as messages show it: on one line
@@ -97,11 +121,8 @@ func Parse(spec string, lhs bool) (Factor, error) {
 			return f, errors.New(msg)
 		}
 		if n == 1 {
-			// One value from a to b is a alone: b, silently dropped,
-			// is most likely a mistake (a start:step:stop reading).
-			if v[0] != v[1] {
-				return f, fmt.Errorf("--vary %s: a range is KEY=a:b:n, n values from a to b, and one value would be %s alone, leaving %s out; give n of 2 or more, or the one value as KEY=%s", shown, parts[0], parts[1], parts[0])
-			}
+			// a:b:1 with b other than a is refused on a command line
+			// (CheckGiven), but a folder written before may record it.
 			f.Values = []float64{v[0]}
 			return f, nil
 		}

@@ -21,7 +21,7 @@ func TestParse(t *testing.T) {
 		{"a.b=0:1:5", false, []float64{0, 0.25, 0.5, 0.75, 1}, 0, 0, false},
 		{"a=0.1:0.3:3", false, []float64{0.1, 0.2, 0.3}, 0, 0, false},
 		{"a=1,2,5", false, []float64{1, 2, 5}, 0, 0, false},
-		{"a=7:9:1", false, nil, 0, 0, true}, // one value from 7 to 9 would leave 9 out
+		{"a=7:9:1", false, []float64{7}, 0, 0, false}, // as a folder may record it; CheckGiven refuses it given now
 		{"a=0:1", true, nil, 0, 1, false},
 		{"a=0:1", false, nil, 0, 0, true},
 		{"a=0:1:0", false, nil, 0, 0, true},
@@ -196,6 +196,20 @@ func TestParseStartStepStop(t *testing.T) {
 		}
 		if strings.HasSuffix(tt.want, "1000000") && err != nil && strings.Contains(err.Error(), "start:step:stop") {
 			t.Errorf("Parse(%q) = %v; want no guess at a step", tt.spec, err)
+		}
+	}
+}
+
+// TestCheckGiven: a:b:1 with b other than a, given on a command line now,
+// is refused (one value, a, b dropped without a word); a:a:1, a:b:n with
+// n of 2 or more, lists and Latin hypercube ranges pass.
+func TestCheckGiven(t *testing.T) {
+	for spec, refused := range map[string]bool{
+		"a=7:9:1": true, "a=0:0.3:1": true, "a = 0 : 0.3 : 1": true,
+		"a=3:3:1": false, "a=7:9:2": false, "a=1,2": false, "a=0:1": false, "a=x:9:1": false,
+	} {
+		if err := CheckGiven(spec); (err != nil) != refused {
+			t.Errorf("CheckGiven(%q) = %v; refused %v", spec, err, refused)
 		}
 	}
 }
