@@ -42,7 +42,9 @@ function serverBackend() {
     async info() { return (await reach(fetch("api/info"))).json(); },
     async outline(req) {
       try {
-        return await reach(post("api/outline", req).then((r) => r.json()));
+        // A server busy checking other pasted files (503) finds no fault
+        // in this one: said as a lost contact is, to try again.
+        return await reach(post("api/outline", req).then(async (r) => Object.assign(await r.json(), r.status === 503 ? { lost: true } : {})));
       } catch (e) {
         return { error: [LOST + " Ask your teacher, then try again."], lost: true };
       }
@@ -51,9 +53,13 @@ function serverBackend() {
       const ctrl = new AbortController();
       let ended = false; // the final results or the reason the run stopped came
       let refused = false, busy = false;
-      // Whether the page was hidden at any time during the run.
-      let hidden = document.visibilityState === "hidden";
-      const seeHidden = () => { if (document.visibilityState === "hidden") hidden = true; };
+      // Until when the page was hidden: Infinity while it is, and a
+      // run dropped then or within a stall's time after (a phone woken,
+      // finding its run given up) was dropped for being in the
+      // background; one dropped long after a glance at another tab was
+      // not. The clock only chooses the words.
+      let hiddenUntil = document.visibilityState === "hidden" ? Infinity : -Infinity;
+      const seeHidden = () => { hiddenUntil = document.visibilityState === "hidden" ? Infinity : Date.now(); };
       document.addEventListener("visibilitychange", seeHidden);
       const tell = (m) => {
         if (m.error || (m.results && m.results.final)) ended = true;
@@ -84,7 +90,8 @@ function serverBackend() {
         } finally {
           document.removeEventListener("visibilitychange", seeHidden);
         }
-        if (!ended) onMessage({ error: [hidden ? BACKGROUND : LOST + " Ask your teacher, then press Run again."], lost: true });
+        const background = Date.now() - hiddenUntil < 35000;
+        if (!ended) onMessage({ error: [background ? BACKGROUND : LOST + " Ask your teacher, then press Run again."], lost: true });
       })();
       return { done, cancel: () => ctrl.abort() };
     },
