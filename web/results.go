@@ -166,17 +166,19 @@ type nums []float64
 func (n nums) MarshalJSON() ([]byte, error) { return appendNums(n, -1), nil }
 
 // plotted are the values of a chart's lines and bands, day by day,
-// sent to 7 significant figures: nine tenths of a run's stream was their
-// digits, which no chart of a few hundred pixels shows. Its table ("The
-// chart as a table") rounds them to a tenth below 100 and to a whole
-// number above, as it rounded the full values but where a value lies
-// within a few ten-millionths of the half-way point between two.
+// sent to 7 significant figures, and at a million or more to a tenth:
+// nine tenths of a run's stream was their digits, which no chart of a
+// few hundred pixels shows. Its table ("The chart as a table") rounds
+// them to a tenth below 100 and to a whole number above, as it rounded
+// the full values but where a value lies within a few ten-millionths of
+// its size of the half-way point between two.
 type plotted []float64
 
 func (n plotted) MarshalJSON() ([]byte, error) { return appendNums(n, 7), nil }
 
 // appendNums is n as a JSON array, each value to digits significant
-// figures (-1: as many as tell it apart), NaN and infinities as null.
+// figures (-1: as many as tell it apart), but at least to a tenth, NaN
+// and infinities as null.
 func appendNums(n []float64, digits int) []byte {
 	b := make([]byte, 0, 2+len(n)*8)
 	b = append(b, '[')
@@ -184,9 +186,12 @@ func appendNums(n []float64, digits int) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		if math.IsNaN(v) || math.IsInf(v, 0) {
+		switch {
+		case math.IsNaN(v) || math.IsInf(v, 0):
 			b = append(b, "null"...)
-		} else {
+		case digits >= 0 && math.Abs(v) >= 1e6:
+			b = strconv.AppendFloat(b, v, 'f', 1, 64)
+		default:
 			b = strconv.AppendFloat(b, v, 'g', digits, 64)
 		}
 	}

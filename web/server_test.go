@@ -781,13 +781,14 @@ func TestServerTimeoutShared(t *testing.T) {
 }
 
 // TestPlottedFigures: a chart's values are sent to 7 significant figures,
-// NaN as null; the bar charts' values in full.
+// but at least to a tenth, NaN as null; the bar charts' values in full.
 func TestPlottedFigures(t *testing.T) {
-	b, err := json.Marshal(Band{Regime: "open", Mean: plotted{1.7675509099164874, 1234567.4, 0}, Lo: plotted{math.NaN()}, Hi: plotted{99.94999999}})
+	b, err := json.Marshal(Band{Regime: "open", Mean: plotted{1.7675509099164874, 123456.74, 12345678.44, 0}, Lo: plotted{math.NaN()}, Hi: plotted{99.94999999}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := `{"regime":"open","mean":[1.767551,1234567,0],"lo":[null],"hi":[99.95]}`; string(b) != want {
+	// At a million or more, to a tenth: the table shows whole numbers.
+	if want := `{"regime":"open","mean":[1.767551,123456.7,12345678.4,0],"lo":[null],"hi":[99.95]}`; string(b) != want {
 		t.Errorf("a band is sent as %s; want %s", b, want)
 	}
 	if b, _ := json.Marshal(nums{1.7675509099164874}); string(b) != "[1.7675509099164874]" {
