@@ -35,8 +35,9 @@ The page opens on SCENARIO, a bundled scenario's name or a .toml file
 (read once, at start); without it, on the bundled "classroom" scenario of
 docs/TEACHING.md. The page reads no file but the scenario: an inflow_csv
 the file names is written into the page's copy as the inflow_schedule
-it holds, and a file the page could not open is refused at start. The server writes nothing to disk, and bounds the work
-one request may ask for (--max-work). By default only this computer can open the page;
+it holds, and a file the page could not open is refused at start. The
+server writes nothing to disk, and bounds the work one request may ask
+for (--max-work). By default only this computer can open the page;
 --addr 0.0.0.0:8080 shares it with a classroom network, and prints the
 addresses students open.
 

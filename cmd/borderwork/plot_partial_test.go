@@ -80,7 +80,10 @@ func TestPlotNotesAnIncompleteFolder(t *testing.T) {
 	// manifest is not yet complete while it draws them).
 	drawn := smallCompare(t, "--formats", "svg")
 	for _, dir := range []string{whole, drawn} {
-		svgs, _ := filepath.Glob(filepath.Join(dir, "figures", "*.svg"))
+		svgs, err := filepath.Glob(filepath.Join(dir, "figures", "*.svg"))
+		if err != nil || len(svgs) == 0 {
+			t.Fatalf("%s: no figures drawn: %v", dir, err)
+		}
 		for _, f := range svgs {
 			if b, _ := os.ReadFile(f); strings.Contains(string(b), "incomplete") {
 				t.Errorf("%s, of a complete folder, says it is incomplete", f)

@@ -221,8 +221,8 @@ func niceStep(span float64, target int) (step float64, decimals int) {
 
 // formatNumber formats v with the given decimals and comma thousands
 // separators, a negative with the minus sign U+2212 ("−1,500", as the
-// figures' labels write "malfunction − closure"; PDF prints its stand-in,
-// pdfStandIns), and never prints "-0".
+// figures' labels write "malfunction − closure"; a PDF draws it as its
+// glyph's outline, pdfText), and never prints "-0".
 func formatNumber(v float64, decimals int) string {
 	s := strconv.FormatFloat(v, 'f', decimals, 64)
 	neg := strings.HasPrefix(s, "-")
