@@ -445,52 +445,80 @@ func TestSchematicLayout(t *testing.T) {
 	}
 }
 
+// heldChecks is a one-slot server whose checks of pasted scenarios each
+// hold their turn until ends is called (or the test ends): entered says
+// a check took its turn, waits that one waits for one, statuses gets the
+// status of each paste sent.
+type heldChecks struct {
+	url            string
+	entered, waits chan bool
+	ends           func()
+	statuses       chan int
+}
+
+func holdChecks(t *testing.T) *heldChecks {
+	h := &heldChecks{entered: make(chan bool, 8), waits: make(chan bool, 8), statuses: make(chan int, 8)}
+	release := make(chan bool)
+	testHookChecked = func() { h.entered <- true; <-release }
+	testHookCheckWaits = func() { h.waits <- true }
+	t.Cleanup(func() { testHookChecked, testHookCheckWaits = nil, nil }) // last, once no handler runs
+	s := &Server{Initial: Request{Scenario: "classroom"}, Limits: DefaultLimits(), Timeout: time.Minute, Slots: 1}
+	ts := httptest.NewServer(s.Handler())
+	t.Cleanup(ts.Close)
+	h.url = ts.URL
+	var once sync.Once
+	h.ends = func() { once.Do(func() { close(release) }) }
+	t.Cleanup(h.ends) // before ts.Close: a failure must not leave handlers holding their turns
+	return h
+}
+
+// paste sends body to path, in a goroutine, its status to statuses.
+func (h *heldChecks) paste(path string, body []byte) {
+	go func() {
+		resp, err := http.Post(h.url+path, "application/json", bytes.NewReader(body))
+		if err != nil {
+			h.statuses <- 0
+			return
+		}
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		h.statuses <- resp.StatusCode
+	}()
+}
+
+// pastedClassroom is a request pasting the classroom scenario's text.
+func pastedClassroom(t *testing.T, days, reps *int) []byte {
+	raw, err := scenarios.Bundled("classroom")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := json.Marshal(Request{Text: string(raw), File: "mine.toml", Days: days, Reps: reps})
+	return body
+}
+
 // TestServerChecksFewPastedAtOnce: pasted scenarios are read and checked
 // at most max(2, Slots) at once, for the outline and for a run alike;
 // another waits for its turn, and gets it when one ends. Reading one of
 // a few thousand places takes a second and some 30 MB, and 40 at once
 // took a laptop's server to 1.2 GB.
 func TestServerChecksFewPastedAtOnce(t *testing.T) {
-	entered, waits, release := make(chan bool, 8), make(chan bool, 8), make(chan bool)
-	testHookChecked = func() { entered <- true; <-release }
-	testHookCheckWaits = func() { waits <- true }
-	defer func() { testHookChecked, testHookCheckWaits = nil, nil }()
-	s := &Server{Initial: Request{Scenario: "classroom"}, Limits: DefaultLimits(), Timeout: time.Minute, Slots: 1}
-	ts := httptest.NewServer(s.Handler())
-	t.Cleanup(ts.Close)
-	var once sync.Once
-	ends := func() { once.Do(func() { close(release) }) }
-	t.Cleanup(ends) // before ts.Close: a failure must not leave handlers holding their turns
-	raw, err := scenarios.Bundled("classroom")
-	if err != nil {
-		t.Fatal(err)
-	}
+	h := holdChecks(t)
 	days, reps := 5, 1
-	body, _ := json.Marshal(Request{Text: string(raw), File: "mine.toml", Days: &days, Reps: &reps})
-	statuses := make(chan int, 3)
+	body := pastedClassroom(t, &days, &reps)
 	for _, path := range []string{"/api/outline", "/api/run", "/api/outline"} {
-		go func() {
-			resp, err := http.Post(ts.URL+path, "application/json", strings.NewReader(string(body)))
-			if err != nil {
-				statuses <- 0
-				return
-			}
-			io.Copy(io.Discard, resp.Body)
-			resp.Body.Close()
-			statuses <- resp.StatusCode
-		}()
+		h.paste(path, body)
 	}
-	<-entered
-	<-entered
+	<-h.entered
+	<-h.entered
 	select {
-	case <-entered:
+	case <-h.entered:
 		t.Fatal("a third pasted scenario was checked while two were; want it to wait its turn")
-	case <-waits:
+	case <-h.waits:
 	}
-	ends() // the two end their turns; the third gets one
-	<-entered
+	h.ends() // the two end their turns; the third gets one
+	<-h.entered
 	for range 3 {
-		if st := <-statuses; st != 200 {
+		if st := <-h.statuses; st != 200 {
 			t.Errorf("a pasted scenario that waited its turn: status %d; want 200", st)
 		}
 	}
@@ -500,47 +528,24 @@ func TestServerChecksFewPastedAtOnce(t *testing.T) {
 // scenarios waiting for their turn to be checked, another is refused at
 // once as busy (503), rather than left waiting minutes with its text.
 func TestServerRefusesPastedBeyondTheLine(t *testing.T) {
-	entered, waits, release := make(chan bool, 8), make(chan bool, 8), make(chan bool)
-	testHookChecked = func() { entered <- true; <-release }
-	testHookCheckWaits = func() { waits <- true }
 	maxChecksWaiting = 1
-	defer func() { testHookChecked, testHookCheckWaits, maxChecksWaiting = nil, nil, 64 }()
-	s := &Server{Initial: Request{Scenario: "classroom"}, Limits: DefaultLimits(), Timeout: time.Minute, Slots: 1}
-	ts := httptest.NewServer(s.Handler())
-	t.Cleanup(ts.Close)
-	var once sync.Once
-	ends := func() { once.Do(func() { close(release) }) }
-	t.Cleanup(ends)
-	raw, err := scenarios.Bundled("classroom")
-	if err != nil {
-		t.Fatal(err)
-	}
-	body, _ := json.Marshal(Request{Text: string(raw), File: "mine.toml"})
-	statuses := make(chan int, 3)
-	paste := func() {
-		resp, err := http.Post(ts.URL+"/api/outline", "application/json", strings.NewReader(string(body)))
-		if err != nil {
-			statuses <- 0
-			return
-		}
-		io.Copy(io.Discard, resp.Body)
-		resp.Body.Close()
-		statuses <- resp.StatusCode
-	}
-	go paste()
-	go paste()
-	<-entered
-	<-entered // both turns taken
-	go paste()
-	<-waits // one waits: the line is full
-	resp, text := post(t, ts.URL+"/api/outline", string(body))
+	t.Cleanup(func() { maxChecksWaiting = 64 })
+	h := holdChecks(t)
+	body := pastedClassroom(t, nil, nil)
+	h.paste("/api/outline", body)
+	h.paste("/api/outline", body)
+	<-h.entered
+	<-h.entered // both turns taken
+	h.paste("/api/outline", body)
+	<-h.waits // one waits: the line is full
+	resp, text := post(t, h.url+"/api/outline", string(body))
 	if resp.StatusCode != http.StatusServiceUnavailable || !strings.Contains(text, "busy checking other pasted scenarios") {
 		t.Errorf("a pasted scenario beyond the line: status %d, %s; want 503, busy", resp.StatusCode, text)
 	}
-	ends()
-	<-entered
+	h.ends()
+	<-h.entered
 	for range 3 {
-		if st := <-statuses; st != 200 {
+		if st := <-h.statuses; st != 200 {
 			t.Errorf("a pasted scenario within the line: status %d; want 200", st)
 		}
 	}

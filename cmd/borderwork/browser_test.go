@@ -784,6 +784,16 @@ func TestPageLayout(t *testing.T) {
 	}
 }
 
+// slowServer is a page's server of one slot and one worker whose limit
+// on work lets an experiment run far longer than any test (minutes), for
+// tests that hold a slot, stop a run or run out of time; queue
+// experiments may wait, and each may run for timeout.
+func slowServer(queue int, timeout time.Duration) *web.Server {
+	limits := web.DefaultLimits()
+	limits.MaxWork = 1e12
+	return &web.Server{Initial: web.Request{Scenario: web.DefaultScenario}, Limits: limits, Timeout: timeout, Slots: 1, Queue: queue, Workers: 1}
+}
+
 // TestPageWaitsItsTurn: on a server whose one slot is taken, the page
 // says its experiment waits and how many are ahead, rather than
 // "Starting…" for as long as the other runs; it runs once the slot is
@@ -793,9 +803,7 @@ func TestPageWaitsItsTurn(t *testing.T) {
 	ctx := browser(t)
 	// The holding experiment is far more than any machine runs before
 	// the page has loaded (minutes), whatever its speed; it is cancelled.
-	limits := web.DefaultLimits()
-	limits.MaxWork = 1e12
-	srv := &web.Server{Initial: web.Request{Scenario: web.DefaultScenario}, Limits: limits, Timeout: 10 * time.Minute, Slots: 1, Queue: 4, Workers: 1}
+	srv := slowServer(4, 10*time.Minute)
 	hs := httptest.NewServer(srv.Handler())
 	defer hs.Close()
 	holdCtx, release := context.WithCancel(context.Background())

@@ -20,7 +20,6 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"github.com/borderwork/borderwork/scenarios"
-	"github.com/borderwork/borderwork/web"
 )
 
 // holdServer serves the page with one slot, and returns its address and
@@ -29,9 +28,7 @@ import (
 // ends.
 func holdServer(t *testing.T) (url string, hold func(t *testing.T) (release func())) {
 	t.Helper()
-	limits := web.DefaultLimits()
-	limits.MaxWork = 1e12
-	srv := &web.Server{Initial: web.Request{Scenario: web.DefaultScenario}, Limits: limits, Timeout: 10 * time.Minute, Slots: 1, Queue: 4, Workers: 1}
+	srv := slowServer(4, 10*time.Minute)
 	hs := httptest.NewServer(srv.Handler())
 	t.Cleanup(hs.Close)
 	return hs.URL + "/", func(t *testing.T) func() {

@@ -8,8 +8,6 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
-
-	"github.com/borderwork/borderwork/web"
 )
 
 // recordStatusLines has the page keep, in window.statusLines, every
@@ -46,9 +44,7 @@ var brokenCount = regexp.MustCompile(`\d\n(s\b|of\b|runs?\b)|\bof\n\d`)
 func TestPageStatusUnbroken(t *testing.T) {
 	t.Parallel()
 	ctx := browser(t)
-	limits := web.DefaultLimits()
-	limits.MaxWork = 1e12
-	srv := &web.Server{Initial: web.Request{Scenario: web.DefaultScenario}, Limits: limits, Timeout: 10 * time.Minute, Slots: 1, Queue: 4, Workers: 1}
+	srv := slowServer(4, 10*time.Minute)
 	hs := httptest.NewServer(srv.Handler())
 	t.Cleanup(hs.Close)
 	link := hs.URL + "/?set=regimes.hbm_lite.base=closed&regimes=open,closed,malfunctioning,hbm,hbm_lite&reps=20"

@@ -47,9 +47,7 @@ func TestPageStoppedRunSaysStopped(t *testing.T) {
 func TestPageBusyServerSaysWait(t *testing.T) {
 	t.Parallel()
 	ctx := browser(t)
-	limits := web.DefaultLimits()
-	limits.MaxWork = 1e12
-	srv := &web.Server{Initial: web.Request{Scenario: web.DefaultScenario}, Limits: limits, Timeout: 10 * time.Minute, Slots: 1, Queue: 1, Workers: 1}
+	srv := slowServer(1, 10*time.Minute)
 	hs := httptest.NewServer(srv.Handler())
 	t.Cleanup(hs.Close)
 	// One experiment runs and one waits: the queue is full.
@@ -95,11 +93,9 @@ func TestPageBusyServerSaysWait(t *testing.T) {
 func TestPageOutOfTimeKeepsPartialResults(t *testing.T) {
 	t.Parallel()
 	ctx := browser(t)
-	limits := web.DefaultLimits()
-	limits.MaxWork = 1e12
 	// 800 runs of 1,000 days take some 25 s on one worker; results come
 	// every 40 runs, about a second apart.
-	srv := &web.Server{Initial: web.Request{Scenario: web.DefaultScenario}, Limits: limits, Timeout: 6 * time.Second, Slots: 1, Queue: 4, Workers: 1}
+	srv := slowServer(4, 6*time.Second)
 	hs := httptest.NewServer(srv.Handler())
 	t.Cleanup(hs.Close)
 	do(t, ctx, "loading "+hs.URL, chromedp.EmulateViewport(1366, 768), chromedp.Navigate(hs.URL+"/"), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))
@@ -147,9 +143,7 @@ func TestPageOutOfTimeKeepsPartialResults(t *testing.T) {
 func TestPageStop(t *testing.T) {
 	t.Parallel()
 	ctx := browser(t)
-	limits := web.DefaultLimits()
-	limits.MaxWork = 1e12
-	srv := &web.Server{Initial: web.Request{Scenario: web.DefaultScenario}, Limits: limits, Timeout: 10 * time.Minute, Slots: 1, Queue: 4, Workers: 1}
+	srv := slowServer(4, 10*time.Minute)
 	hs := httptest.NewServer(srv.Handler())
 	t.Cleanup(hs.Close)
 	do(t, ctx, "loading "+hs.URL, chromedp.EmulateViewport(1366, 768), chromedp.Navigate(hs.URL+"/"), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))

@@ -46,9 +46,7 @@ func TestServeStops(t *testing.T) {
 	start := func(t *testing.T, states func(net.Conn, http.ConnState)) (*http.Server, *web.Server, string, chan error) {
 		// One slot, and experiments far longer than the test (minutes):
 		// one runs, the other waits, until the server closes them.
-		limits := web.DefaultLimits()
-		limits.MaxWork = 1e12
-		srv := &web.Server{Initial: web.Request{Scenario: web.DefaultScenario}, Limits: limits, Timeout: 10 * time.Minute, Slots: 1, Queue: 4, Workers: 1}
+		srv := slowServer(4, 10*time.Minute)
 		ln, err := net.Listen("tcp", "127.0.0.1:0")
 		if err != nil {
 			t.Fatal(err)
