@@ -25,7 +25,7 @@ type Factor struct {
 // to exactly one of them, except NotFactorKeys.
 var Factors = []Factor{
 	{"admission", []string{"admission"}, "who may pass a post"},
-	{"enforcement", []string{"patrol", "irregular_hazard", "alone_hazard"}, "the policing of the paths around posts, and the displacement it causes onto dangerous ones"},
+	{"enforcement", []string{"patrol", "irregular_hazard", "alone_hazard", "pushback_violence"}, "the policing of the paths around posts, the displacement it causes onto dangerous ones, and the patrols' violence"},
 	{"reliability", []string{"capacity_cv", "outage_start", "outage_days", "failing_capacity", "refusal", "document_check"}, "whether a post does what its rules say: outages, fluctuating capacity, arbitrary refusals, document checks"},
 	{"integrity", []string{"oversight"}, "the oversight of officials, which prevents a share of their abuse"},
 	{"information", []string{"accuracy", "rumour_noise", "news_rate"}, "what migrants know of the posts: accuracy, rumours, news"},

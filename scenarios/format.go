@@ -254,9 +254,10 @@ type RegimeSpec struct {
 	Levels      *Levels `toml:"levels"`
 	PolicySpec
 
-	Patrol          *float64 `toml:"patrol"`
-	IrregularHazard *float64 `toml:"irregular_hazard"`
-	AloneHazard     *float64 `toml:"alone_hazard"`
+	Patrol           *float64 `toml:"patrol"`
+	IrregularHazard  *float64 `toml:"irregular_hazard"`
+	AloneHazard      *float64 `toml:"alone_hazard"`
+	PushbackViolence *float64 `toml:"pushback_violence"`
 
 	Centres         *bool    `toml:"centres"`
 	AssistAfterDays *int     `toml:"assist_after_days"`

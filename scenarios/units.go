@@ -147,6 +147,7 @@ var units = map[string]string{
 	"patrol":                        "probability per day",
 	"irregular_hazard":              "multiplier",
 	"alone_hazard":                  "multiplier",
+	"pushback_violence":             "rate per interception",
 	"assist_after_days":             "days",
 	"rescue":                        "share",
 	"accuracy":                      "share",

@@ -101,7 +101,7 @@ var rules = map[string]bound{
 	"cost_per_post": positive, "lifetime": positive, "EquipmentSpec.document_check": share, "EquipmentSpec.capacity": nonNegative,
 	"build_days": dayCount1, "ConstructionSpec.capacity": nonNegative,
 
-	"patrol": probability, "irregular_hazard": multiplier, "alone_hazard": multiplier,
+	"patrol": probability, "irregular_hazard": multiplier, "alone_hazard": multiplier, "pushback_violence": multiplier,
 	"assist_after_days": dayCount, "rescue": share,
 	"accuracy": share, "rumour_noise": share, "news_rate": share,
 

@@ -345,6 +345,13 @@ type Enforcement struct {
 	Patrol          float64 `toml:"patrol"`           // probability per day of interception on an irregular link
 	IrregularHazard float64 `toml:"irregular_hazard"` // multiplier of irregular links' hazard (route displacement)
 	AloneHazard     float64 `toml:"alone_hazard"`     // multiplier of hazard for migrants going alone
+
+	// PushbackViolence is the rate per interception at which the patrol
+	// abuses the migrant it intercepts (violence by officials), before
+	// the migrant's desperation and vulnerability. Patrols are officials
+	// too: with it at 0 closure's patrols abuse no one, a harm zeroed by
+	// a setting, which the claim check says when it is.
+	PushbackViolence float64 `toml:"pushback_violence"`
 }
 
 // Protection holds what a regime does for migrants beyond the posts.

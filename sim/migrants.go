@@ -123,7 +123,7 @@ func (m *Model) stepMigrants() {
 func (m *Model) travel(id int, mg *Migrant) {
 	if s := &m.linkSkip[mg.Link]; *s > 0 {
 		*s--
-	} else if m.travelCandidate(mg) {
+	} else if m.travelCandidate(id, mg) {
 		return
 	}
 	mg.DaysLeft--
@@ -135,7 +135,7 @@ func (m *Model) travel(id int, mg *Migrant) {
 // travelCandidate is a candidate day on a link: it draws the link's next
 // count-down, then whether the migrant dies or is intercepted, which it
 // reports.
-func (m *Model) travelCandidate(mg *Migrant) bool {
+func (m *Model) travelCandidate(id int, mg *Migrant) bool {
 	link := int(mg.Link)
 	m.linkSkip[link] = m.linkLaw[link].draw(m.hazard)
 	h, patrol := m.linkHazard(&m.cfg.Region.Links[link], mg.Flags, mg.Vuln == Sick)
@@ -149,7 +149,12 @@ func (m *Model) travelCandidate(mg *Migrant) bool {
 	}
 	if u < h+float64((1-h)*patrol) {
 		// Intercepted: pushed back to where the path started, where its
-		// stay goes on counting from before it left.
+		// stay goes on counting from before it left; the patrol may abuse
+		// it on the way (on the link, so before its state changes).
+		if rate := m.cfg.Enforcement.PushbackViolence; rate > 0 &&
+			m.pushback.Float64() < m.rateChance("violence at an interception", rate*m.riskMultiplier(mg)) {
+			m.recordAbuse(id, mg, int(mg.Loc), Violence, ByOfficial)
+		}
 		mg.Flags &^= Alone | Abandoned
 		m.rec.Interceptions++
 		m.setState(mg, Waiting)

@@ -19,6 +19,7 @@ const (
 	streamAbuse      = "abuse"
 	streamHazard     = "hazard"
 	streamMarket     = "market"
+	streamPushback   = "pushback"
 )
 
 // MaxDays is the longest run: days are stored in 16 bits per migrant.
@@ -84,6 +85,11 @@ type Model struct {
 	live []uint64
 
 	inflow, population, postRng, rumours, decisions, admission, smuggling, abuse, hazard, market *Stream
+
+	// pushback decides violence at interceptions: a stream of its own, so
+	// that changing its rate changes nothing else (common random numbers
+	// across a sweep of it); drawn from only when the rate is above 0.
+	pushback *Stream
 
 	posts     []postState
 	markets   []marketState
@@ -193,6 +199,7 @@ func New(cfg *Config, seed uint64) (*Model, error) {
 	m.abuse = NewStream(seed, streamAbuse)
 	m.hazard = NewStream(seed, streamHazard)
 	m.market = NewStream(seed, streamMarket)
+	m.pushback = NewStream(seed, streamPushback)
 
 	n := len(cfg.Region.Locations)
 	m.posts = make([]postState, m.nPst)

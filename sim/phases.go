@@ -94,6 +94,7 @@ func (v *configCheck) phases(c *Config) {
 		v.share(at+".Enforcement.Patrol", ph.Enforcement.Patrol)
 		v.multiplier(at+".Enforcement.IrregularHazard", ph.Enforcement.IrregularHazard)
 		v.multiplier(at+".Enforcement.AloneHazard", ph.Enforcement.AloneHazard)
+		v.multiplier(at+".Enforcement.PushbackViolence", ph.Enforcement.PushbackViolence)
 		v.atLeast(at+".Protection.AssistAfterDays", float64(ph.Protection.AssistAfterDays), 0)
 		v.share(at+".Protection.Rescue", ph.Protection.Rescue)
 	}

@@ -124,6 +124,7 @@ func (c *Config) Validate() error {
 	v.share("Enforcement.Patrol", e.Patrol)
 	v.multiplier("Enforcement.IrregularHazard", e.IrregularHazard)
 	v.multiplier("Enforcement.AloneHazard", e.AloneHazard)
+	v.multiplier("Enforcement.PushbackViolence", e.PushbackViolence)
 
 	p := &c.Protection
 	v.atLeast("Protection.AssistAfterDays", float64(p.AssistAfterDays), 0)
