@@ -487,6 +487,9 @@ type Analysis struct {
 	// intervention of Design.WaitingOff, effect by effect (chainEffects'
 	// order), harm by harm (ChainHarms'); nil without it.
 	Waiting []Waiting
+	// Interceptions is, per arm, the mean interceptions on irregular
+	// paths a run: what patrols did, for PatrolNote.
+	Interceptions []float64
 }
 
 // Estimate finds the estimate of effect id on harm.
@@ -517,7 +520,7 @@ var chainEffects = []string{"malfunction|closure=open", "malfunction|closure=clo
 func Analyse(d Design, own []string, rows []output.SummaryRow, sesoi SESOI, chain float64, seed uint64) (*Analysis, error) {
 	a := &Analysis{Design: d, Arms: append(d.CellNames(), own...), ChainShare: chain}
 	harms := Harms()
-	metrics := append(slices.Clone(harms), "abuse_events", "abuse_immobile")
+	metrics := append(slices.Clone(harms), "abuse_events", "abuse_immobile", "interceptions")
 	rows, offRows := splitWaitingOff(d, rows)
 	values, err := gather(a.Arms, metrics, rows)
 	if err != nil {
@@ -548,6 +551,7 @@ func Analyse(d Design, own []string, rows []output.SummaryRow, sesoi SESOI, chai
 		}
 	}
 	events, immobile := values[len(harms)], values[len(harms)+1]
+	a.Interceptions = armMeans(values[len(harms)+2])
 	// The chain's tests: per replicate, malfunction's effect on abuse of
 	// immobile migrants minus the chain share of its effect on all abuse
 	// (a contrast is linear, so it is the contrast of immobile − s·events).

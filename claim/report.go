@@ -206,6 +206,9 @@ combination (docs/CLAIM.md).
 	for _, c := range a.Claim {
 		b.WriteString("- " + a.claimSentence(c))
 	}
+	if note := PatrolNote(x.Scenario, a); note != "" {
+		b.WriteString("\n" + note + "\n")
+	}
 	b.WriteString(secondReading(x, a))
 
 	b.WriteString("\n## The effects\n\n")

@@ -164,6 +164,9 @@ func cmdClaim(ctx context.Context, args []string, e *env) error {
 	if note := claim.OversightNote(s, res.Analysis, res.Claim); note != "" {
 		fmt.Fprintf(e.stdout, "\n%s\n", note)
 	}
+	if note := claim.PatrolNote(s, res.Analysis); note != "" {
+		fmt.Fprintf(e.stdout, "\n%s\n", note)
+	}
 	fmt.Fprintf(e.stdout, "\nWrote %s: tables, %s, report.md.\n", out, words.Count(len(res.Figures), "figure file"))
 	before.note(e.stdout)
 	return nil
