@@ -10,6 +10,7 @@ import (
 
 	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/output"
+	"github.com/borderwork/borderwork/scenarios"
 	"github.com/borderwork/borderwork/sim"
 )
 
@@ -297,7 +298,7 @@ func resumableFrom(x *Prepared, out, dir string, m *output.Manifest, scenarioSHA
 			return badInput("--resume: %s: %s's value %v is %v in this borderwork, which rounds a:b:n grid values to 12 significant figures of the range: the folder was written by an earlier one, and its runs cannot be joined with this one's; run the sweep again into a fresh folder ('%s --out NEWDIR')", filepath.Join(dir, "manifest.json"), key, was, is, RerunCommandLine(m))
 		}
 		return badInput("--resume: %s: its points are not those of its --vary arguments; the manifest was changed", filepath.Join(dir, "manifest.json"))
-	case m.ScenarioSHA256 != scenarioSHA:
+	case m.ScenarioSHA256 != scenarioSHA && !sameScenarioReencoded(dir, m, scenarioSHA):
 		return badInput("--resume: %s was written by this command from another scenario: its scenario.toml differs from the scenario as it is now; run the %s afresh into another --out", dir, x.Command)
 	case m.Sweep != nil && m.Sweep.Shard != shard:
 		switch {
@@ -430,4 +431,23 @@ func CompleteRows(ctx context.Context, out string, x *Prepared) ([]output.Summar
 		return nil, badInput("--resume: %v", err)
 	}
 	return rows, nil
+}
+
+// sameScenarioReencoded reports whether the folder at dir's scenario.toml,
+// as its manifest's checksum vouches, is the scenario whose resolved form
+// has checksum scenarioSHA once this borderwork reads and writes it
+// again: an earlier borderwork wrote no line for a key added since at a
+// default that changes no result (pushback_violence = 0.0, say), and its
+// interrupted folders are the same scenario's.
+func sameScenarioReencoded(dir string, m *output.Manifest, scenarioSHA string) bool {
+	path := filepath.Join(dir, "scenario.toml")
+	if d, err := scenarioDifference(dir, m); err != nil || d != "" || m.ScenarioSHA256 == "" {
+		return false
+	}
+	s, err := scenarios.Load(path)
+	if err != nil {
+		return false
+	}
+	again, err := s.Encode()
+	return err == nil && output.SHA256(again) == scenarioSHA
 }
