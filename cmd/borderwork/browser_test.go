@@ -794,6 +794,44 @@ func slowServer(queue int, timeout time.Duration) *web.Server {
 	return &web.Server{Initial: web.Request{Scenario: web.DefaultScenario}, Limits: limits, Timeout: timeout, Slots: 1, Queue: queue, Workers: 1}
 }
 
+// holdResults serves h, but each run's stream waits before its nth
+// message of results until hold returns; hold is given the request's
+// context, which ends when the page goes (Stop). The engine's runs wait
+// with it, so that tests need not race a run's pace: what the page has
+// by a moment is what the test let through, on any machine. The stream
+// is sent uncompressed, to be read here.
+func holdResults(h http.Handler, nth int, hold func(context.Context)) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/api/run" {
+			r.Header.Del("Accept-Encoding")
+			w = &resultsHolder{ResponseWriter: w, ctx: r.Context(), nth: nth, hold: hold}
+		}
+		h.ServeHTTP(w, r)
+	})
+}
+
+type resultsHolder struct {
+	http.ResponseWriter
+	ctx       context.Context
+	nth, seen int
+	hold      func(context.Context)
+}
+
+// Write holds the first write of the nth message of results: each
+// message starts a write of its own (the server writes a message whole,
+// in chunks of at most 32 KiB), and is flushed before the next.
+func (h *resultsHolder) Write(p []byte) (int, error) {
+	if bytes.HasPrefix(p, []byte(`{"results":`)) {
+		if h.seen++; h.seen == h.nth {
+			h.hold(h.ctx)
+		}
+	}
+	return h.ResponseWriter.Write(p)
+}
+
+// Unwrap lets the server's ResponseController flush and set deadlines.
+func (h *resultsHolder) Unwrap() http.ResponseWriter { return h.ResponseWriter }
+
 // TestPageWaitsItsTurn: on a server whose one slot is taken, the page
 // says its experiment waits and how many are ahead, rather than
 // "Starting…" for as long as the other runs; it runs once the slot is

@@ -98,17 +98,27 @@ func TestPageBusyServerSaysWait(t *testing.T) {
 func TestPageOutOfTimeKeepsPartialResults(t *testing.T) {
 	t.Parallel()
 	ctx := browser(t)
-	// 800 runs of 1,000 days take some 25 s on one worker; results come
-	// every 40 runs, about a second apart.
-	srv := slowServer(4, 6*time.Second)
-	hs := httptest.NewServer(srv.Handler())
+	// The first results, after 40 runs of 100 days, come in a fraction
+	// of the 4 s allowed; the second are held back until the server has
+	// given the run twice that, so that it runs out of time after some
+	// results however fast or slow the machine (it raced a run of 800
+	// runs of 1,000 days against 6 s, and a machine a few times faster or
+	// slower would have ended it "done" or "error").
+	const allowed = 4 * time.Second
+	srv := slowServer(4, allowed)
+	hs := httptest.NewServer(holdResults(srv.Handler(), 2, func(page context.Context) {
+		select {
+		case <-page.Done():
+		case <-time.After(2 * allowed):
+		}
+	}))
 	t.Cleanup(hs.Close)
 	do(t, ctx, "loading "+hs.URL, chromedp.EmulateViewport(1366, 768), chromedp.Navigate(hs.URL+"/"), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))
 	typeInto(t, ctx, "reps", "200")
-	typeInto(t, ctx, "days", "1000")
+	typeInto(t, ctx, "days", "100")
 	do(t, ctx, "pressing Run", chromedp.Click(chromedp.ID("run")))
 	if state := waitRun(t, ctx); state != "partial" {
-		t.Fatalf("a run of 800 runs on a server that allows 6 s ended %q (%s); want partial", state, eval[string](t, ctx, `document.getElementById("run-error").textContent`))
+		t.Fatalf("a run of 800 runs on a server that allows 4 s ended %q (%s); want partial", state, eval[string](t, ctx, `document.getElementById("run-error").textContent`))
 	}
 	got := eval[map[string]any](t, ctx, `({
 		msg: document.getElementById("run-error").textContent,
@@ -124,7 +134,7 @@ func TestPageOutOfTimeKeepsPartialResults(t *testing.T) {
 	if !strings.HasPrefix(status, "Stopped after ") || !strings.HasSuffix(status, " of 800 runs: partial results.") {
 		t.Errorf("beside Run: %q; want how many of the 800 runs were done, and partial results", status)
 	}
-	if !strings.HasPrefix(note, "Partial results: classroom, ") || !strings.Contains(note, " of 200 of each regime. The run stopped: the experiment took longer than this server allows (6 seconds) and stopped after ") {
+	if !strings.HasPrefix(note, "Partial results: classroom, ") || !strings.Contains(note, " of 200 of each regime. The run stopped: the experiment took longer than this server allows (4 seconds) and stopped after ") {
 		t.Errorf("over the results: %q; want them said to be partial, and why the run stopped", note)
 	}
 	if !strings.Contains(msg, "the server may be busy: use fewer replicates or days") || !strings.Contains(msg, "partial results") {
@@ -149,8 +159,25 @@ func TestPageStop(t *testing.T) {
 	t.Parallel()
 	ctx := browser(t)
 	srv := slowServer(4, 10*time.Minute)
-	hs := httptest.NewServer(srv.Handler())
+	// Until open is closed, a run's first results wait for the page to
+	// go: Stop comes before any results however fast the machine (it
+	// raced a round of 40 runs of 1,000 days, a second or so, against
+	// the moment Stop takes to press).
+	open := make(chan struct{})
+	hs := httptest.NewServer(holdResults(srv.Handler(), 1, func(page context.Context) {
+		select {
+		case <-page.Done():
+		case <-open:
+		}
+	}))
 	t.Cleanup(hs.Close)
+	t.Cleanup(func() {
+		select {
+		case <-open:
+		default:
+			close(open)
+		}
+	})
 	do(t, ctx, "loading "+hs.URL, chromedp.EmulateViewport(1366, 768), chromedp.Navigate(hs.URL+"/"), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))
 	if shown := eval[bool](t, ctx, `!document.getElementById("stop").hidden`); shown {
 		t.Errorf("Stop shows with no run in progress")
@@ -159,14 +186,18 @@ func TestPageStop(t *testing.T) {
 	typeInto(t, ctx, "days", "1000")
 	for _, tc := range []struct {
 		name        string
+		held        bool   // the first results held back until the page goes
 		wait        string // what to wait for before pressing Stop
 		state, says string // the run's state after, and beside Run
 		note        string // over the results
 	}{
-		{"before any results", `true`, "stopped", "Stopped before any results of this run.", "You stopped the last run before any results."},
-		{"after some results", `document.querySelectorAll("#summary tbody tr").length > 0`, "partial", " of 800 runs: partial results.", "Partial results: classroom, "},
+		{"before any results", true, `true`, "stopped", "Stopped before any results of this run.", "You stopped the last run before any results."},
+		{"after some results", false, `document.querySelectorAll("#summary tbody tr").length > 0`, "partial", " of 800 runs: partial results.", "Partial results: classroom, "},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			if !tc.held {
+				close(open)
+			}
 			do(t, ctx, "pressing Run", chromedp.Click(chromedp.ID("run")))
 			if shown := eval[bool](t, ctx, `!document.getElementById("stop").hidden`); !shown {
 				t.Fatalf("Stop does not show while the run goes")
