@@ -228,9 +228,15 @@ func exercisePage(t *testing.T, ctx context.Context, url, shot string) pageRun {
 	if opened[0] != opened[1] || atOpen != atEnd {
 		t.Errorf("after Run the map shows day %d of 0 to %d (closed's trapped circles: radii sum %v); want the last day's %v", opened[0], opened[1], atOpen, atEnd)
 	}
-	do(t, ctx, "playing", chromedp.KeyEvent(kb.Home), chromedp.Click(chromedp.ID("play")), chromedp.Sleep(500*time.Millisecond))
-	if day := eval[int](t, ctx, `Number(document.getElementById("day").value)`); day <= 0 {
-		t.Errorf("the day slider is at %d half a second after Play; want it moving", day)
+	do(t, ctx, "playing", chromedp.KeyEvent(kb.Home), chromedp.Click(chromedp.ID("play")))
+	// Waited for, not slept on: a browser starved of the CPU may take
+	// longer than the half second once slept for its first step.
+	day := 0
+	for deadline := time.Now().Add(30 * time.Second); day <= 0 && time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		day = eval[int](t, ctx, `Number(document.getElementById("day").value)`)
+	}
+	if day <= 0 {
+		t.Errorf("the day slider is at %d 30 s after Play; want it moving", day)
 	}
 	do(t, ctx, "pausing", chromedp.Click(chromedp.ID("play")), chromedp.Focus(chromedp.ID("day")), chromedp.KeyEvent(kb.End))
 
