@@ -42,7 +42,8 @@ replicates, which every point shares (give --seed and --reps), nor a key
 --set also gives, which each point's values would replace. (--days is the
 scenario's length, which a varied days replaces at each point, as the
 command line a folder records gives it.) Keys that change none of the
-regimes run (another regime's) are refused: every point would be the same.
+regimes run (another regime's, or a location's coordinates, which the
+engine does not read) are refused: every point would be the same.
 
 Given again without --resume into the folder it left interrupted, a sweep
 is refused: --resume keeps the finished runs and runs only the rest.

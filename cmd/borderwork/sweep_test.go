@@ -268,6 +268,9 @@ func TestSweepBadInput(t *testing.T) {
 		{[]string{"--vary", "regimes.closed.patrol=0:0.3:1"}, "one value would be 0 alone, leaving 0.3 out"},
 		// A regime not run: every point the same.
 		{[]string{"--vary", "regimes.closed.patrol=0,1", "--regimes", "open,malfunctioning"}, "--vary: regimes.closed.patrol changes none of the regimes run (open, malfunctioning): every point would give the same results"},
+		// A location's coordinates, which the engine does not read: every
+		// point the same (it ran them all, without a word).
+		{[]string{"--vary", "locations.Home.lat=0,10", "--vary", "locations.Home.lon=0,10"}, "--vary: locations.Home.lat and locations.Home.lon change none of the regimes run (open, closed, malfunctioning, hbm, strict): every point would give the same results"},
 	}
 	for _, tt := range tests {
 		out := filepath.Join(t.TempDir(), "out")

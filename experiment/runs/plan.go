@@ -226,7 +226,7 @@ func (p *Plan) PrepareContext(ctx context.Context) (*Prepared, error) {
 				}
 				if pi == 0 {
 					first[r] = cfg
-				} else if same[r] && !reflect.DeepEqual(cfg, first[r]) {
+				} else if same[r] && !sameRuns(cfg, first[r]) {
 					same[r] = false
 				}
 			}
@@ -500,4 +500,25 @@ func (x *Prepared) ShardJobs(i, n int) []int {
 		jobs = append(jobs, k)
 	}
 	return jobs
+}
+
+// sameRuns reports whether configurations a and b give the same runs:
+// equal but for the locations' coordinates, which the engine does not
+// read (maps and reports do), so that a sweep of a latitude is seen to
+// change nothing and is refused like one of a regime not run.
+func sameRuns(a, b *sim.Config) bool {
+	if len(a.Region.Locations) != len(b.Region.Locations) {
+		return false
+	}
+	withoutCoords := func(c *sim.Config) sim.Config {
+		v := *c
+		v.Region.Locations = slices.Clone(c.Region.Locations)
+		for i := range v.Region.Locations {
+			l := &v.Region.Locations[i]
+			l.Lat, l.Lon, l.HasCoords = 0, 0, false
+		}
+		return v
+	}
+	ac, bc := withoutCoords(a), withoutCoords(b)
+	return reflect.DeepEqual(&ac, &bc)
 }
