@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -164,4 +165,82 @@ func TestRerunSaysWhatIsLeftAtPartial(t *testing.T) {
 		t.Errorf("another command line, --json: status %d, standard error\n%s\nwants %q (standard output none)", status, stderr, want)
 	}
 	onlyEntries(t, dir, "c", "c.partial")
+}
+
+// TestReplacedEditedScenario: the same command line run again on a
+// scenario file edited since replaces results of another scenario, and
+// says so as for another command line; run again on the file unedited it
+// says nothing (new-user audit, finding 1).
+func TestReplacedEditedScenario(t *testing.T) {
+	t.Parallel()
+	body, err := os.ReadFile(small)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		args []string
+	}{
+		{"compare", []string{"compare", "--reps", "2"}},
+		{"sweep", []string{"sweep", "--reps", "2", "--vary", "posts.Gate.capacity=5:10:2"}},
+	} {
+		dir := t.TempDir()
+		file := filepath.Join(dir, "ed.toml")
+		out := filepath.Join(dir, "out")
+		args := append(append([]string{c.args[0], file}, c.args[1:]...), "--days", "20", "--formats", "", "--quiet", "--out", out)
+		for _, step := range []struct {
+			name, body string
+			says       bool
+		}{
+			{"new folder", string(body), false},
+			{"unedited", string(body), false},
+			{"edited", strings.Replace(string(body), "capacity = 50", "capacity = 40", 1), true},
+		} {
+			if err := os.WriteFile(file, []byte(step.body), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			status, stdout, stderr := runCLI(t, args...)
+			if status != 0 {
+				t.Fatalf("%s, %s: status %d\n%s%s", c.name, step.name, status, stdout, stderr)
+			}
+			want := "It replaced the earlier results in " + out + ", of: borderwork " + c.args[0] + " " + file
+			if got := strings.Contains(stdout, want); got != step.says {
+				t.Errorf("%s, %s: standard output\n%s\nsays %q: %v, want %v", c.name, step.name, stdout, want, got, step.says)
+			}
+			if step.says && !strings.Contains(stdout, "on another version of the scenario (its scenario.toml differs;") {
+				t.Errorf("%s, %s: standard output\n%s\ndoes not say the scenario changed", c.name, step.name, stdout)
+			}
+		}
+	}
+}
+
+// TestRerunEditedBesidePartial: a rerun of the same command line on a
+// scenario file edited since does not have the runs an interrupted rerun
+// left at DIR.partial, which were of the file before: it says whose they
+// are, not that they are all in DIR now.
+func TestRerunEditedBesidePartial(t *testing.T) {
+	t.Parallel()
+	body, err := os.ReadFile(small)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	file := filepath.Join(dir, "ed.toml")
+	out := filepath.Join(dir, "c")
+	if err := os.WriteFile(file, body, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	args := []string{"compare", file, "--reps", "2", "--days", "20", "--formats", "", "--quiet", "--workers", "1", "--out", out}
+	mustRun(t, args...)
+	if status, _, stderr := runCLIInterrupted(t, 3, args...); status != exitInterrupted {
+		t.Fatalf("the rerun interrupted: status %d (%s)", status, stderr)
+	}
+	if err := os.WriteFile(file, []byte(strings.Replace(string(body), "capacity = 50", "capacity = 40", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stdout := mustRun(t, args...)
+	want := out + ".partial is left as it was: it holds "
+	if !strings.Contains(stdout, want) || !strings.Contains(stdout, " of an interrupted borderwork compare "+file) || strings.Contains(stdout, "which are all in") {
+		t.Errorf("the rerun on the edited file: standard output\n%s\nwants %q, of an interrupted command, not all in %s", stdout, want, out)
+	}
 }
