@@ -153,6 +153,19 @@ func (s *Scenario) topLevelBelow(k toml.Key, line int) string {
 	return fmt.Sprintf("%s is a top-level key, but below %s it belongs to that table: write it above the first [table] or [[array]] of the file", name, header)
 }
 
+// inUnknown says whether k lies in a table that is itself an unknown key
+// (a misspelt [[post]]): reported once, as the table, since the hints for
+// its keys would judge them against a table they were never meant for
+// (name, a top-level key, "belongs to that table").
+func inUnknown(k toml.Key, undecoded map[string]bool) bool {
+	for i := 1; i < len(k); i++ {
+		if undecoded[k[:i].String()] {
+			return true
+		}
+	}
+	return false
+}
+
 // removedKeys are post and regime keys of earlier versions, with what
 // replaced them.
 var removedKeys = map[string]string{
@@ -193,7 +206,14 @@ func Parse(data []byte, display, source string, dir fs.FS) (*Scenario, error) {
 		return nil, s.decodeError(err)
 	}
 	errs := s.exactKeys(md)
+	undecoded := map[string]bool{}
 	for _, k := range md.Undecoded() {
+		undecoded[k.String()] = true
+	}
+	for _, k := range md.Undecoded() {
+		if inUnknown(k, undecoded) {
+			continue // the unknown table is the mistake; its keys were never checked
+		}
 		key := k.String()
 		msg := "unknown key"
 		line := s.lines.looseLineOf(key)

@@ -266,3 +266,25 @@ func TestDecodeErrorsAreDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestUnknownTableOnce: a table whose own name is unknown (a misspelt
+// [[post]], [migrant]) is reported once, with its hint; its keys are not
+// judged against it, where name drew "a top-level key, but below [[post]]
+// it belongs to that table" (new-user audit, finding 2).
+func TestUnknownTableOnce(t *testing.T) {
+	tests := []struct {
+		name     string
+		old, new string
+		want     string
+	}{
+		{"array of tables", "[[posts]]\nname = \"Gate\"\nlocation = \"Gate\"\ncapacity = 20\n\n[[posts.schedule]]", "[[post]]\nname = \"Gate\"\nlocation = \"Gate\"\ncapacity = 20\n\n[[post.schedule]]", "bad.toml:47: post: unknown key; did you mean posts?"},
+		{"table", "[regimes.strict]", "[migrant]\npatience_days = 3\nname = \"x\"\n\n[regimes.strict]", "bad.toml:64: migrant: unknown key; did you mean migrants?"},
+		{"in a known table", "[regimes.strict]", "[regimes.strict.post]\nname = \"x\"\ncapacity = 2\n\n[regimes.strict]", "bad.toml:64: regimes.strict.post: unknown key"},
+	}
+	for _, tt := range tests {
+		err := parseEdited(t, tt.old, tt.new)
+		if err == nil || err.Error() != tt.want {
+			t.Errorf("%s: error %v; want exactly %q, none for its keys", tt.name, err, tt.want)
+		}
+	}
+}
