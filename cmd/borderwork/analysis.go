@@ -35,6 +35,7 @@ func runAnalysis(ctx context.Context, e *env, c *common, name, out string, run f
 	}
 	if errors.Is(err, runs.ErrInterrupted) {
 		if dir != "" { // "": stopped before the folder was started, nothing written
+			err = sayInterrupted(e, name, err)
 			keptFinished(e, name, out, dir)
 		}
 		return nil, err

@@ -169,6 +169,8 @@ func report(err error, name string, stderr io.Writer) int {
 		return exitOK
 	case errors.Is(err, errShown):
 		return exitUsage
+	case errors.As(err, new(interruptSaid)): // its line printed before where the runs were kept
+		return exitInterrupted
 	case errors.Is(err, runs.ErrInterrupted):
 		fmt.Fprintf(stderr, "borderwork %s: %s\n", name, said(err, name))
 		return exitInterrupted

@@ -126,8 +126,7 @@ func runExperiment(ctx context.Context, name string, args []string, e *env) erro
 	res, err := experiment.Write(m.context(ctx), x, out, experiment.Options{Workers: workers, Formats: formats, FigureOptions: c.figureOptions(), Progress: prog.done, Force: c.force, Limits: limits})
 	prog.finish()
 	if errors.Is(err, runs.ErrInterrupted) {
-		interrupted(e, name, res, out, "")
-		return err
+		return interrupted(e, name, err, res, out, "")
 	}
 	if err != nil {
 		return err
@@ -169,8 +168,21 @@ func noteWorkers(e *env, name string, got, asked, runs int, quiet bool) {
 	}
 }
 
-// interrupted says where the finished runs of an interrupted command
-// are, and how to continue (resume: the flag that does, or "").
+// interruptSaid is the error of an interrupted command whose line,
+// "interrupted after K of N runs", was printed already: first, before the
+// lines that say where the finished runs were kept, which read as its
+// consequence. report then prints nothing more of it.
+type interruptSaid struct{ error }
+
+func (s interruptSaid) Unwrap() error { return s.error }
+
+// sayInterrupted prints err, an interruption, as report would, and returns
+// it marked as said.
+func sayInterrupted(e *env, name string, err error) error {
+	fmt.Fprintf(e.stderr, "borderwork %s: %s\n", name, said(err, name))
+	return interruptSaid{err}
+}
+
 // keptFinished tells, for a command interrupted while writing out, where
 // its finished runs were kept: in out itself, or in dir beside an out left
 // unchanged.
@@ -204,9 +216,13 @@ func completes(resume, out, dir string) string {
 	return fmt.Sprintf("moved to %s (what is there moved away first); this completes it: %s", experiment.PartialPath(out), resume)
 }
 
-func interrupted(e *env, name string, res *experiment.Outcome, out, resume string) {
+// interrupted says that the command was interrupted, err, then where its
+// finished runs are, and how to continue (resume: the flag that does, or
+// ""). It returns err marked as said.
+func interrupted(e *env, name string, err error, res *experiment.Outcome, out, resume string) error {
+	err = sayInterrupted(e, name, err)
 	if res == nil { // stopped before the folder was started: nothing written
-		return
+		return err
 	}
 	more := startsOver(out)
 	if resume != "" {
@@ -217,7 +233,8 @@ func interrupted(e *env, name string, res *experiment.Outcome, out, resume strin
 			more = fmt.Sprintf(", in place of the %s, interrupted before%s", res.Replaced, more)
 		}
 		fmt.Fprintf(e.stderr, "borderwork %s: %s is unchanged; kept %s in %s (marked incomplete)%s\n", name, out, words.Count(len(res.Rows), "finished run"), res.Dir, more)
-		return
+		return err
 	}
 	fmt.Fprintf(e.stderr, "borderwork %s: kept %s in %s (marked incomplete)%s\n", name, words.Count(len(res.Rows), "finished run"), out, more)
+	return err
 }

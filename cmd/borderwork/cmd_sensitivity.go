@@ -277,6 +277,7 @@ func cmdSensitivity(ctx context.Context, args []string, e *env) error {
 			again += " --shard " + shardName
 		}
 		again += " " + runs.ShellJoin([]string{"--out", out, "--resume"})
+		err = sayInterrupted(e, "sensitivity", err)
 		if res.Dir != out && experiment.ForceNeeded(out, st.X.Owner()) {
 			again += " --force" // the runs were kept beside a folder only --force lets this one replace
 		}

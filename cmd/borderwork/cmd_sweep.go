@@ -363,8 +363,7 @@ func writeSweep(ctx context.Context, x *experiment.Prepared, jobs []int, out str
 		if whole := experiment.WholeResumeCommand(out); whole != "" {
 			resume = whole // out holds another sweep: the alone form would ask which
 		}
-		interrupted(e, "sweep", res, out, resume)
-		return err
+		return interrupted(e, "sweep", err, res, out, resume)
 	}
 	if err != nil {
 		return err

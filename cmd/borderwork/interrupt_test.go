@@ -262,3 +262,42 @@ func TestPlotOfAnAnalysisInterruptedDuringItsRuns(t *testing.T) {
 		})
 	}
 }
+
+// TestInterruptedSaysSoFirst: every command that keeps the finished runs
+// of an interrupted command says first that it was interrupted, then
+// where it kept them: the line "kept K finished runs in DIR" came before
+// "interrupted after K of N runs", its cause (new-user audit, finding 3).
+// Each says it was interrupted once (after K of N runs, or before the
+// results were written, when the runs under way were the last).
+func TestInterruptedSaysSoFirst(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name string
+		args func(out string) []string
+	}{
+		{"run", func(out string) []string { return []string{"run", small, "--days", "20", "--reps", "6", "--out", out} }},
+		{"compare", func(out string) []string {
+			return []string{"compare", small, "--days", "20", "--reps", "3", "--out", out}
+		}},
+		{"sweep", func(out string) []string { return smallSweep(out) }},
+		{"claim", func(out string) []string {
+			return []string{"claim", small, "--days", "20", "--reps", "3", "--max-reps", "3", "--own", "none", "--out", out}
+		}},
+		{"programme", func(out string) []string {
+			return []string{"programme", toyProgramme, "--days", "20", "--reps", "3", "--out", out}
+		}},
+		{"sensitivity", func(out string) []string { return smallSensitivity(out) }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "out")
+			args := append(tc.args(out), "--workers", "1", "--formats", "", "--quiet")
+			status, _, stderr := runCLIInterrupted(t, 2, args...)
+			lines := strings.Split(strings.TrimSpace(stderr), "\n")
+			said := slices.IndexFunc(lines, func(l string) bool { return strings.Contains(l, ": interrupted ") })
+			kept := slices.IndexFunc(lines, func(l string) bool { return strings.Contains(l, " finished runs in "+out) })
+			if status != exitInterrupted || said < 0 || kept < 0 || said > kept || strings.Count(stderr, ": interrupted") != 1 {
+				t.Errorf("status %d, standard error\n%s\nwants %d, the line saying it was interrupted, once, before the one saying where the runs were kept", status, stderr, exitInterrupted)
+			}
+		})
+	}
+}
