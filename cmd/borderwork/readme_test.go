@@ -6,9 +6,11 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/sim"
 )
 
@@ -163,6 +165,46 @@ func TestREADMEPackagesHaveExamples(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("README.md names the package %s, which has no Example with // Output:", name)
+		}
+	}
+}
+
+// TestREADMERegimeAndSizeFlags: README's summary of which commands take
+// --regimes, --regime, and --size without --bands names just those whose
+// --help lists the flag; it named compare and sweep alone for --regimes,
+// and neither validate's --regime nor its --size (new-user audit,
+// finding 4).
+func TestREADMERegimeAndSizeFlags(t *testing.T) {
+	t.Parallel()
+	data, err := os.ReadFile(readmeDoc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := strings.Join(strings.Fields(string(data)), " ")
+	// The commands the paragraph is about, those that simulate a scenario
+	// given them, in its order.
+	takes := map[string][]string{} // flag: the commands, quoted, whose help lists it
+	for _, name := range []string{"run", "compare", "sweep", "claim", "programme", "sensitivity", "validate"} {
+		_, help, _ := runCLI(t, name, "--help")
+		for _, flag := range []string{"--regimes", "--regime", "--size", "--bands"} {
+			if regexp.MustCompile(`(?m)^\s+` + flag + `\b`).MatchString(help) {
+				takes[flag] = append(takes[flag], "`"+name+"`")
+			}
+		}
+	}
+	var sizeOnly []string
+	for _, c := range takes["--size"] {
+		if !slices.Contains(takes["--bands"], c) {
+			sizeOnly = append(sizeOnly, c)
+		}
+	}
+	for _, want := range []string{
+		words.List(takes["--regimes"]) + " take `--regimes`",
+		words.List(takes["--regime"]) + " one `--regime`",
+		words.List(sizeOnly) + " take `--size`",
+	} {
+		if !strings.Contains(readme, want) {
+			t.Errorf("README does not say %q, as the commands' --help does", want)
 		}
 	}
 }
