@@ -69,9 +69,19 @@ func OwnerOf(m *Manifest) Owner {
 
 func (o Owner) String() string {
 	if o.Shard != "" {
-		return fmt.Sprintf("shard %s of a %s of %s", o.Shard, o.Command, o.Source)
+		return fmt.Sprintf("shard %s of a %s of %s", o.Shard, o.Command, sourceName(o.Source))
 	}
-	return fmt.Sprintf("a %s folder of %s", o.Command, o.Source)
+	return fmt.Sprintf("a %s folder of %s", o.Command, sourceName(o.Source))
+}
+
+// sourceName is a scenario source as a message names it: a path as it
+// is; "bundled:NAME", the manifest's label, which no command line takes,
+// as "the bundled scenario NAME".
+func sourceName(source string) string {
+	if name, ok := strings.CutPrefix(source, "bundled:"); ok {
+		return "the bundled scenario " + name
+	}
+	return source
 }
 
 // ErrNotOurs is matched by errors about a folder the tool may not replace:

@@ -91,8 +91,8 @@ func TestCheckTarget(t *testing.T) {
 			writeFolder(t, dir, owner)
 			os.WriteFile(filepath.Join(dir, "summary.csv"), []byte("run,regime\n0,closed\n"), 0o644)
 		}, false, "changed since borderwork wrote them (summary.csv); choose another --out, or give --force to replace it, those files too (copy them first to keep your changes)"},
-		{"another scenario", func(t *testing.T, dir string) { writeFolder(t, dir, Owner{Command: "compare", Source: "mine.toml"}) }, false, "a compare folder of mine.toml, not a compare folder of bundled:sahel"},
-		{"another command", func(t *testing.T, dir string) { writeFolder(t, dir, Owner{Command: "sweep", Source: "bundled:sahel"}) }, false, "a sweep folder"},
+		{"another scenario", func(t *testing.T, dir string) { writeFolder(t, dir, Owner{Command: "compare", Source: "mine.toml"}) }, false, "a compare folder of mine.toml, not a compare folder of the bundled scenario sahel"},
+		{"another command", func(t *testing.T, dir string) { writeFolder(t, dir, Owner{Command: "sweep", Source: "bundled:sahel"}) }, false, "holds a sweep folder of the bundled scenario sahel, not a compare folder of the bundled scenario sahel"},
 		{"a file", func(t *testing.T, dir string) { os.Remove(dir); os.WriteFile(dir, nil, 0o644) }, true, "out is a file, not a folder; choose another --out"},
 		{"a link to a folder", func(t *testing.T, dir string) {
 			os.Remove(dir)
