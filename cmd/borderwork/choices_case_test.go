@@ -61,7 +61,9 @@ func TestDesignAndMethodIgnoreCase(t *testing.T) {
 
 // TestWroteCountsFigureFiles: the line saying what a command wrote counts
 // its figure files in words ("1 figure file", not "1 figures"), and a
-// sweep's shard says why it has none.
+// sweep's shard says why it has none. Every command asked for none
+// (--formats "") says so, where "0 figure files" read as a failure to
+// draw them (new-user audit, finding 6).
 func TestWroteCountsFigureFiles(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
@@ -71,7 +73,13 @@ func TestWroteCountsFigureFiles(t *testing.T) {
 	}{
 		{oneKeySweep(filepath.Join(dir, "one"), "--figure-metrics", "deaths"), "tables, 1 figure file, report.md.\n"},
 		{oneKeySweep(filepath.Join(dir, "two"), "--figure-metrics", "deaths,abuse_events"), "tables, 2 figure files, report.md.\n"},
-		{[]string{"compare", small, "--days", "20", "--reps", "2", "--formats", "", "--quiet", "--out", filepath.Join(dir, "none")}, "tables, 0 figure files, report.md.\n"},
+		{[]string{"compare", small, "--days", "20", "--reps", "2", "--formats", "", "--quiet", "--out", filepath.Join(dir, "none")}, "tables (no figures, as asked), report.md.\n"},
+		{[]string{"run", small, "--days", "20", "--reps", "2", "--formats", "", "--quiet", "--out", filepath.Join(dir, "run")}, "tables (no figures, as asked), report.md.\n"},
+		{oneKeySweep(filepath.Join(dir, "sweep"), "--formats", ""), "tables (no figures, as asked), report.md.\n"},
+		{[]string{"claim", small, "--days", "20", "--reps", "3", "--max-reps", "3", "--own", "none", "--formats", "", "--quiet", "--out", filepath.Join(dir, "claim")}, "tables (no figures, as asked), report.md.\n"},
+		{[]string{"programme", toyProgramme, "--days", "20", "--reps", "3", "--formats", "", "--quiet", "--out", filepath.Join(dir, "programme")}, "tables (no figures, as asked), report.md.\n"},
+		{smallSensitivity(filepath.Join(dir, "sensitivity"), "--formats", "", "--quiet"), "tables (no figures, as asked), report.md.\n"},
+		{smallFlowValidation(filepath.Join(dir, "validate"), "--formats", "", "--quiet"), "tables (no figures, as asked), report.md.\n"},
 		// A shard draws none, by design: "0 figure files" in every task's
 		// log read as a failure.
 		{oneKeySweep(filepath.Join(dir, "shard"), "--shard", "0/2"), "tables (a shard draws no figures; merge draws them).\n"},

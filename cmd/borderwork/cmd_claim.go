@@ -9,7 +9,6 @@ import (
 	"text/tabwriter"
 
 	"github.com/borderwork/borderwork/claim"
-	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
 )
 
@@ -167,7 +166,7 @@ func cmdClaim(ctx context.Context, args []string, e *env) error {
 	if note := claim.PatrolNote(s, res.Analysis); note != "" {
 		fmt.Fprintf(e.stdout, "\n%s\n", note)
 	}
-	fmt.Fprintf(e.stdout, "\nWrote %s: tables, %s, report.md.\n", out, words.Count(len(res.Figures), "figure file"))
+	fmt.Fprintf(e.stdout, "\nWrote %s: %s, report.md.\n", out, wroteTables(out, len(res.Figures)))
 	before.note(e.stdout)
 	return nil
 }

@@ -137,7 +137,7 @@ func runExperiment(ctx context.Context, name string, args []string, e *env) erro
 		return printJSONSummary(e.stdout, x, res.Groups, m.performance())
 	}
 	printSummary(e.stdout, x, res.Groups)
-	fmt.Fprintf(e.stdout, "\nWrote %s: tables, %s, report.md.\n", out, words.Count(len(res.Figures), "figure file"))
+	fmt.Fprintf(e.stdout, "\nWrote %s: %s, report.md.\n", out, wroteTables(out, len(res.Figures)))
 	before.note(e.stdout)
 	if len(x.Events) > 0 {
 		which := "replicates"
@@ -181,6 +181,17 @@ func (s interruptSaid) Unwrap() error { return s.error }
 func sayInterrupted(e *env, name string, err error) error {
 	fmt.Fprintf(e.stderr, "borderwork %s: %s\n", name, said(err, name))
 	return interruptSaid{err}
+}
+
+// wroteTables is what the line "Wrote DIR: ..., report.md." says of the
+// folder at out besides its report: its tables and n figure files, or,
+// when its manifest records that none were asked for (--formats ""), no
+// figures: "0 figure files" read as a failure to draw them.
+func wroteTables(out string, n int) string {
+	if m, err := output.ReadManifest(out); err == nil && m.FigureOptions != nil && m.FigureOptions.NoFigures {
+		return "tables (no figures, as asked)"
+	}
+	return "tables, " + words.Count(n, "figure file")
 }
 
 // keptFinished tells, for a command interrupted while writing out, where

@@ -6,7 +6,6 @@ import (
 	"io"
 	"text/tabwriter"
 
-	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/programme"
 )
@@ -79,7 +78,7 @@ func cmdProgramme(ctx context.Context, args []string, e *env) error {
 		return printProgrammeJSON(e.stdout, s.File.Name, s.File.Seed, s.File.Days, res, m.performance())
 	}
 	printProgramme(e.stdout, s.File.Name, s.File.Days, s.File.Seed, s.Sets(), res)
-	fmt.Fprintf(e.stdout, "\nWrote %s: tables, %s, report.md.\n", out, words.Count(len(res.Figures), "figure file"))
+	fmt.Fprintf(e.stdout, "\nWrote %s: %s, report.md.\n", out, wroteTables(out, len(res.Figures)))
 	before.note(e.stdout)
 	return nil
 }

@@ -310,7 +310,7 @@ func cmdSensitivity(ctx context.Context, args []string, e *env) error {
 		return nil
 	}
 	printSensitivity(e.stdout, res.Result)
-	fmt.Fprintf(e.stdout, "\nWrote %s: tables, %s, report.md.\n", out, words.Count(len(res.Figures), "figure file"))
+	fmt.Fprintf(e.stdout, "\nWrote %s: %s, report.md.\n", out, wroteTables(out, len(res.Figures)))
 	before.note(e.stdout)
 	return nil
 }

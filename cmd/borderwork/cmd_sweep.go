@@ -414,7 +414,7 @@ func writeSweep(ctx context.Context, x *experiment.Prepared, jobs []int, out str
 	}
 	fmt.Fprintln(e.stdout)
 	printSweepTable(e.stdout, x, res.Groups)
-	fmt.Fprintf(e.stdout, "Wrote %s: tables, %s, report.md.\n", out, words.Count(len(res.Figures), "figure file"))
+	fmt.Fprintf(e.stdout, "Wrote %s: %s, report.md.\n", out, wroteTables(out, len(res.Figures)))
 	before.note(e.stdout)
 	return nil
 }

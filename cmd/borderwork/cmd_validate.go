@@ -236,7 +236,7 @@ func printValidation(e *env, v *flee.Validation, sets []string, data, out string
 		fmt.Fprintf(tw, "%s\t%.4f\t%s\n", m, st.Mean, interval)
 	}
 	tw.Flush()
-	fmt.Fprintf(e.stdout, "\n(each run's error is its mean over days; Flee reports the rescaled one.)\nWrote %s: tables, %s, report.md.\n", out, words.Count(figures, "figure file"))
+	fmt.Fprintf(e.stdout, "\n(each run's error is its mean over days; Flee reports the rescaled one.)\nWrote %s: %s, report.md.\n", out, wroteTables(out, figures))
 }
 
 func printValidationJSON(e *env, v *flee.Validation, out string, perf *performance) error {

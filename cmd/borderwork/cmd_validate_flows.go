@@ -17,7 +17,6 @@ import (
 	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/internal/infile"
 	"github.com/borderwork/borderwork/internal/suggest"
-	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/scenarios"
 	"github.com/borderwork/borderwork/validation"
@@ -246,7 +245,7 @@ func printFlowValidation(e *env, st *dtm.Study, sets []string, dir, out string, 
 		}
 	}
 	tw.Flush()
-	fmt.Fprintf(e.stdout, "\n(the baseline carries the mean count per day before the change forward; report.md has every row.)\nWrote %s: tables, %s, report.md.\n", out, words.Count(figures, "figure file"))
+	fmt.Fprintf(e.stdout, "\n(the baseline carries the mean count per day before the change forward; report.md has every row.)\nWrote %s: %s, report.md.\n", out, wroteTables(out, figures))
 }
 
 // printFlowValidationJSON prints the study as --json does, with the
