@@ -161,13 +161,18 @@ func (p *progress) show(last bool) {
 		if !p.from.IsZero() {
 			spent = now.Sub(p.from)
 		}
-		left = "about " + roundDuration(time.Duration(float64(spent)*(1-share)/share)) + " left"
+		left = "under a second left" // not "about 0 s left"
+		if est := time.Duration(float64(spent) * (1 - share) / share); est >= time.Second/2 {
+			left = "about " + roundDuration(est) + " left"
+		}
 	}
 	what := fmt.Sprintf("%d/%d runs", p.runs, p.total)
 	if p.total == 1 && p.days > 0 {
 		what = fmt.Sprintf("day %d of %d", min(p.dayCount, int64(p.days)), p.days)
 	}
-	line := fmt.Sprintf("%s: %s, %s elapsed, %s", p.label, what, roundDuration(elapsed), left)
+	// "borderwork sweep: ...", as every message of the command starts
+	// (docs/CLI.md), so that a batch job's log says whose line it is.
+	line := fmt.Sprintf("borderwork %s: %s, %s elapsed, %s", p.label, what, roundDuration(elapsed), left)
 	if p.terminal {
 		fmt.Fprintf(p.w, "\r%-*s", max(len(line)+3, p.width), line) // over all of the line before
 		p.width = len(line) + 3
@@ -187,11 +192,11 @@ func (p *progress) note(what string) {
 		return
 	}
 	if p.terminal {
-		line := p.label + ": " + what
+		line := "borderwork " + p.label + ": " + what
 		fmt.Fprintf(p.w, "\r%-*s", max(len(line), p.width), line)
 		p.width = len(line)
 	} else {
-		fmt.Fprintf(p.w, "%s: %s\n", p.label, what)
+		fmt.Fprintf(p.w, "borderwork %s: %s\n", p.label, what)
 	}
 	p.shown = true
 }
@@ -208,11 +213,18 @@ func (p *progress) finish() {
 	}
 }
 
+// roundDuration writes d to the second, with spaces as the timing line
+// writes "1.40 s": "12 s", "1 min 40 s", "2 h 5 min" (the minute, past an
+// hour).
 func roundDuration(d time.Duration) string {
-	if d < time.Minute {
-		return fmt.Sprintf("%.0fs", d.Seconds())
+	switch d = d.Round(time.Second); {
+	case d < time.Minute:
+		return fmt.Sprintf("%d s", d/time.Second)
+	case d < time.Hour:
+		return fmt.Sprintf("%d min %d s", d/time.Minute, d%time.Minute/time.Second)
 	}
-	return d.Round(time.Second).String()
+	d = d.Round(time.Minute)
+	return fmt.Sprintf("%d h %d min", d/time.Hour, d%time.Hour/time.Minute)
 }
 
 // meter measures a simulating command: the agent-steps its runs simulate

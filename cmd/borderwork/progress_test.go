@@ -17,7 +17,7 @@ func TestProgressLine(t *testing.T) {
 	p := &progress{w: &b, label: "compare", total: 80, start: time.Now().Add(-10 * time.Second), every: 100 * time.Millisecond, enabled: true, terminal: true}
 	p.done(20)
 	line := b.String()
-	for _, want := range []string{"compare: 20/80 runs", "10s elapsed", "about 30s left"} {
+	for _, want := range []string{"borderwork compare: 20/80 runs", "10 s elapsed", "about 30 s left"} {
 		if !strings.Contains(line, want) {
 			t.Errorf("progress line %q; want it to contain %q", line, want)
 		}
@@ -47,8 +47,8 @@ func TestProgressWriting(t *testing.T) {
 	var b bytes.Buffer
 	p := &progress{w: &b, label: "sweep", total: 80, start: time.Now().Add(-10 * time.Second), every: time.Hour, enabled: true, terminal: true}
 	p.done(80)
-	if line := b.String(); !strings.Contains(line, "80/80 runs, 10s elapsed, writing the results") {
-		t.Errorf("progress line after the last run %q; want 80/80 runs, 10s elapsed, writing the results", line)
+	if line := b.String(); !strings.Contains(line, "80/80 runs, 10 s elapsed, writing the results") {
+		t.Errorf("progress line after the last run %q; want 80/80 runs, 10 s elapsed, writing the results", line)
 	}
 }
 
@@ -68,7 +68,7 @@ func TestProgressResumed(t *testing.T) {
 	p := &progress{w: &b, label: "sweep", total: 100, start: time.Now().Add(-10 * time.Second), every: 100 * time.Millisecond, enabled: true, terminal: true}
 	p.resumedFrom(60)
 	p.done(70) // 10 runs in 10 s here: 30 left take 30 s
-	if line := b.String(); !strings.Contains(line, "70/100 runs") || !strings.Contains(line, "about 30s left") {
+	if line := b.String(); !strings.Contains(line, "70/100 runs") || !strings.Contains(line, "about 30 s left") {
 		t.Errorf("resumed progress line %q; want 70/100 runs and about 30s left", line)
 	}
 }
@@ -92,8 +92,8 @@ func TestProgressByDay(t *testing.T) {
 	b.Reset()
 	p.last = time.Time{}
 	p.show(false)
-	if line := b.String(); !strings.Contains(line, "day 25 of 100") || !strings.Contains(line, "about 30s left") {
-		t.Errorf("after 25 of 100 days in 10s: %q; want day 25 of 100, about 30s left", line)
+	if line := b.String(); !strings.Contains(line, "day 25 of 100") || !strings.Contains(line, "about 30 s left") {
+		t.Errorf("after 25 of 100 days in 10s: %q; want day 25 of 100, about 30 s left", line)
 	}
 }
 
@@ -108,8 +108,8 @@ func TestProgressAfterPreparing(t *testing.T) {
 	p.from = time.Now().Add(-10 * time.Second)
 	p.dayCount = 1000
 	p.done(10)
-	if line := b.String(); !strings.Contains(line, "10/40 runs, 1m40s elapsed, about 30s left") {
-		t.Errorf("progress line after preparing 90 s and running 10 s: %q; want 10/40 runs, 1m40s elapsed, about 30s left", line)
+	if line := b.String(); !strings.Contains(line, "10/40 runs, 1 min 40 s elapsed, about 30 s left") {
+		t.Errorf("progress line after preparing 90 s and running 10 s: %q; want 10/40 runs, 1 min 40 s elapsed, about 30 s left", line)
 	}
 }
 
@@ -207,9 +207,9 @@ func TestProgressNote(t *testing.T) {
 		terminal bool
 		want     string
 	}{
-		{"forced", false, false, "sweep: preparing 20,000 points, a long note to be covered\n"},
+		{"forced", false, false, "borderwork sweep: preparing 20,000 points, a long note to be covered\n"},
 		{"quiet", true, false, ""},
-		{"terminal", false, true, "\rsweep: preparing 20,000 points, a long note to be covered"},
+		{"terminal", false, true, "\rborderwork sweep: preparing 20,000 points, a long note to be covered"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var b bytes.Buffer
@@ -226,7 +226,7 @@ func TestProgressNote(t *testing.T) {
 			p.start = time.Now().Add(-10 * time.Second)
 			p.done(5)
 			line := strings.TrimPrefix(b.String(), "\r")
-			if len(line) < len("sweep: preparing 20,000 points, a long note to be covered") || !strings.HasPrefix(line, "sweep: 5/10 runs") {
+			if len(line) < len("borderwork sweep: preparing 20,000 points, a long note to be covered") || !strings.HasPrefix(line, "borderwork sweep: 5/10 runs") {
 				t.Errorf("the line after the note: %q; want 5/10 runs, covering all of the note", b.String())
 			}
 			text := len(strings.TrimRight(line, " "))
@@ -237,5 +237,36 @@ func TestProgressNote(t *testing.T) {
 				t.Errorf("finish wrote %q; want the line's %d characters cleared with spaces (no escape sequence), back at its start", b.String(), text)
 			}
 		})
+	}
+}
+
+// TestRoundDuration: progress writes times as the timing line does, with
+// spaces ("12 s"; it wrote "12s" beside "1.40 s"), to the second, and to
+// the minute past an hour.
+func TestRoundDuration(t *testing.T) {
+	for _, tt := range []struct {
+		d    time.Duration
+		want string
+	}{
+		{400 * time.Millisecond, "0 s"},
+		{12*time.Second + 600*time.Millisecond, "13 s"},
+		{100 * time.Second, "1 min 40 s"},
+		{59*time.Minute + 59*time.Second + 700*time.Millisecond, "1 h 0 min"},
+		{2*time.Hour + 5*time.Minute + 20*time.Second, "2 h 5 min"},
+	} {
+		if got := roundDuration(tt.d); got != tt.want {
+			t.Errorf("roundDuration(%v) = %q; want %q", tt.d, got, tt.want)
+		}
+	}
+}
+
+// TestProgressUnderASecond: an estimate under half a second is said to
+// be under a second, not "about 0 s left".
+func TestProgressUnderASecond(t *testing.T) {
+	var b bytes.Buffer
+	p := &progress{w: &b, label: "compare", total: 1000, start: time.Now().Add(-10 * time.Second), every: time.Hour, enabled: true, terminal: true}
+	p.done(999)
+	if line := b.String(); !strings.Contains(line, "borderwork compare: 999/1000 runs, 10 s elapsed, under a second left") {
+		t.Errorf("progress line with a hundredth of a second left %q; want it said to be under a second", line)
 	}
 }
