@@ -121,9 +121,9 @@ func dataHint(dir string) string {
 func validateFlows(ctx context.Context, fs *flagSet, c *common, e *env, arg, dir, regime string, dv dtmFlags, at *string) error {
 	switch {
 	case dv.draws < validation.MinDraws || dv.draws > validation.MaxDraws:
-		return usageErrorf("--draws must be in %d..%d, got %d", validation.MinDraws, validation.MaxDraws, dv.draws)
+		return usageErrorf("--draws must be a count in [%d, %d], got %d", validation.MinDraws, validation.MaxDraws, dv.draws)
 	case dv.accept < 1 || dv.accept > dv.draws:
-		return usageErrorf("--accept must be in 1..--draws (%d), got %d", dv.draws, dv.accept)
+		return usageErrorf("--accept must be a count in [1, %d] (--draws), got %d", dv.draws, dv.accept)
 	}
 	reps := 2
 	if fs.set["reps"] {

@@ -182,8 +182,8 @@ func TestValidateFlowsBadInput(t *testing.T) {
 		args []string
 		want string
 	}{
-		{smallFlowValidation(out, "--accept", "9"), "--accept must be in 1..--draws (8), got 9"},
-		{smallFlowValidation(out, "--draws", "1"), "--draws must be in 2..1000000"},
+		{smallFlowValidation(out, "--accept", "9"), "--accept must be a count in [1, 8] (--draws), got 9"},
+		{smallFlowValidation(out, "--draws", "1"), "--draws must be a count in [2, 1000000]"},
 		{smallFlowValidation(out, "--regime", "strict"), `--regime: unknown regime "strict"`},
 		{smallFlowValidation(out, "--mmp", filepath.Join(dir, "none.csv")), "--mmp: " + filepath.Join(dir, "none.csv") + ": no such file"},
 		{[]string{"validate", "agadez2016", "--data", headerOnly, "--out", out}, filepath.Join(headerOnly, "flows.csv") + ": no rows after the header"},

@@ -446,9 +446,9 @@ func (c *common) check(fs *flagSet) error {
 	case fs.set["seed"] && c.seed < 0:
 		return usageErrorf("--seed must be 0 or more, got %d", c.seed)
 	case fs.set["days"] && (c.days < 1 || c.days > sim.MaxDays):
-		return usageErrorf("--days must be in 1..%d, got %d", sim.MaxDays, c.days)
+		return usageErrorf("--days must be a number of days in [1, %d], got %d", sim.MaxDays, c.days)
 	case fs.set["reps"] && (c.reps < 1 || c.reps > runs.MaxReps):
-		return usageErrorf("--reps must be in 1..%d, got %d", runs.MaxReps, c.reps)
+		return usageErrorf("--reps must be a count in [1, %d], got %d", runs.MaxReps, c.reps)
 	case c.workers < 1:
 		return usageErrorf("--workers must be at least 1, got %d", c.workers)
 	case c.quiet && c.progress:

@@ -827,3 +827,25 @@ func TestCheckKeysRegimes(t *testing.T) {
 		t.Errorf("check --keys with --set regimes.open.outage_days=9 does not list it with its value:\n%s", set)
 	}
 }
+
+// TestDaysAndRepsOutOfRange: --days and --reps out of range are refused
+// in the words and notation of the same keys out of range in a scenario
+// or --set ("a number of days in [1, 65535]"; they said "1..65535").
+func TestDaysAndRepsOutOfRange(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--days", "0", "--reps", "2"}, "borderwork compare: --days must be a number of days in [1, 65535], got 0\n"},
+		{[]string{"--days", "10", "--reps", "0"}, "borderwork compare: --reps must be a count in [1, 1000000], got 0\n"},
+	} {
+		out := filepath.Join(t.TempDir(), "out")
+		status, _, stderr := runCLI(t, append([]string{"compare", small, "--out", out}, tt.args...)...)
+		if status != exitUsage || stderr != tt.want {
+			t.Errorf("compare %v: status %d, %q; want %d, %q", tt.args, status, stderr, exitUsage, tt.want)
+		}
+		if _, err := os.Stat(out); !os.IsNotExist(err) {
+			t.Errorf("compare %v: --out was created", tt.args)
+		}
+	}
+}
