@@ -295,6 +295,19 @@ func ParseErrorAt(pe toml.ParseError, text []byte) (line int, key, msg string) {
 		// Windows-1252), where é is one byte that is no UTF-8.
 		msg += ": the file is not UTF-8 text; it looks saved as Windows-1252 or Latin-1 (Notepad's \"ANSI\"): save it as UTF-8"
 	}
+	// The decoder's words for a header or text left open, and a key
+	// with nothing after its "=", name its state ("expected end of table
+	// array name delimiter ']', but got '\n' instead"): say what to write.
+	switch {
+	case strings.HasPrefix(msg, "expected end of table array name delimiter"):
+		msg = "a [[table]] name is not closed: end it with ]], as in [[locations]]"
+	case strings.HasPrefix(msg, "expected '.' or ']' to end table name"):
+		msg = "a [table] name is not closed: end it with ], as in [abuse]"
+	case msg == "strings cannot contain newlines":
+		msg = "text in quotes is not closed on its line: end it with the quote it starts with (text of several lines goes between triple quotes, \"\"\")"
+	case strings.HasPrefix(msg, `expected value but found '\n'`) && valueOn(text, line) == "":
+		msg = "no value after =: give one, a number in digits (18, 0.005), text in double quotes, true or false, or a list in brackets ([1, 2])"
+	}
 	if notAValueTOML(msg) {
 		if v := valueOn(text, line); v != "" {
 			// The decoder's words ("expected a top-level item to end

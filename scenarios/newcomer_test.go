@@ -76,3 +76,20 @@ func TestValueTOMLCannotRead(t *testing.T) {
 		}
 	}
 }
+
+// TestTOMLSyntaxInWords: a header or text left open, or a key with no
+// value, is said in a file author's words, not the parser's ("expected
+// end of table array name delimiter ']', but got '\n' instead").
+func TestTOMLSyntaxInWords(t *testing.T) {
+	for _, tt := range []struct{ src, want string }{
+		{"base = \"classroom\"\n[[locations]\nname = \"X\"\n", "bad.toml:2: locations: a [[table]] name is not closed: end it with ]], as in [[locations]]"},
+		{"base = \"classroom\"\n[abuse\nbribe = 3\n", "bad.toml:2: abuse: a [table] name is not closed: end it with ], as in [abuse]"},
+		{"base = \"classroom\"\ntitle = \"mine\n", "bad.toml:2: title: text in quotes is not closed on its line: end it with the quote it starts with"},
+		{"base = \"classroom\"\ndays = \n", "bad.toml:2: days: no value after =: give one, a number in digits (18, 0.005), text in double quotes"},
+	} {
+		_, err := Parse([]byte(tt.src), "bad.toml", "bad.toml", nil)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%q: %v; want %q", tt.src, err, tt.want)
+		}
+	}
+}
