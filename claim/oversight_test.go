@@ -4,22 +4,32 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/borderwork/borderwork/experiment"
 	"github.com/borderwork/borderwork/scenarios"
 )
+
+// classroomWithWeakOversight is classroom with the integrity factor's
+// weak level's oversight set to weak (its strong level's is 0.9).
+func classroomWithWeakOversight(t *testing.T, weak string) *scenarios.Scenario {
+	t.Helper()
+	s, err := scenarios.Load("classroom")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Set("factors.integrity.weak.oversight=" + weak); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
 
 // TestOversightNote: the terminal's line on weak oversight is printed
 // when malfunction, not split, harms more than closure on an abuse harm
 // (through trapping or not), naming the scenario's oversight levels, and
 // not when it does not, nor when malfunction is split (its parts'
-// effects say it).
+// effects say it). It says weak oversight raises abuse only where it is
+// weaker than strong: held equal it adds nothing, and above strong
+// failing posts' officials are the better overseen.
 func TestOversightNote(t *testing.T) {
-	s, err := scenarios.Load("classroom")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := s.Set("factors.integrity.weak.oversight=0.3"); err != nil {
-		t.Fatal(err)
-	}
 	verdicts := func(abuse, deaths string) []ClaimVerdict {
 		return []ClaimVerdict{{Harm: "abuse_events", Holds: abuse}, {Harm: "abused_migrants", Holds: abuse}, {Harm: "deaths", Holds: deaths}}
 	}
@@ -27,19 +37,44 @@ func TestOversightNote(t *testing.T) {
 	split := &Analysis{Estimates: []Estimate{{Effect: Effect{ID: Integrity.Name}, Harm: "abuse_events"}}}
 	for _, tt := range []struct {
 		name   string
+		weak   string
 		a      *Analysis
 		claims []ClaimVerdict
 		want   string // "" for no line
+		not    string // what the line must not say
 	}{
-		{"holds on abuse", whole, verdicts(ClaimHolds, ClaimFails), "On abuse events and migrants abused, malfunction includes weak oversight of officials (0.3 at failing posts against 0.9 at working ones)"},
-		{"not through trapping", whole, verdicts(ClaimNotThroughTrapping, ClaimFails), "--set factors.integrity.weak.oversight=0.9 holds it equal"},
-		{"fails on abuse", whole, verdicts(ClaimFails, ClaimHolds), ""},
-		{"inconclusive on abuse", whole, verdicts(ClaimInconclusive, ClaimHolds), ""},
-		{"split", split, verdicts(ClaimHolds, ClaimFails), ""},
+		{"holds on abuse", "0.3", whole, verdicts(ClaimHolds, ClaimFails), "On abuse events and migrants abused, malfunction includes weak oversight of officials (0.3 at failing posts against 0.9 at working ones), which raises", ""},
+		{"not through trapping", "0.3", whole, verdicts(ClaimNotThroughTrapping, ClaimFails), "--set factors.integrity.weak.oversight=0.9 holds it equal", ""},
+		{"fails on abuse", "0.3", whole, verdicts(ClaimFails, ClaimHolds), "", ""},
+		{"inconclusive on abuse", "0.3", whole, verdicts(ClaimInconclusive, ClaimHolds), "", ""},
+		{"split", "0.3", split, verdicts(ClaimHolds, ClaimFails), "", ""},
+		{"held equal", "0.9", whole, verdicts(ClaimNotThroughTrapping, ClaimFails), "On abuse events and migrants abused, oversight of officials is held equal (0.9 at failing posts and at working ones), so it adds nothing to malfunction's abuse", "raises"},
+		{"failing posts better overseen", "0.95", whole, verdicts(ClaimHolds, ClaimFails), "failing posts' officials are the better overseen (0.95 at failing posts against 0.9 at working ones)", "raises"},
 	} {
-		got := OversightNote(s, tt.a, tt.claims)
-		if tt.want == "" && got != "" || !strings.Contains(got, tt.want) {
-			t.Errorf("%s: %q; want %q", tt.name, got, tt.want)
+		got := OversightNote(classroomWithWeakOversight(t, tt.weak), tt.a, tt.claims)
+		if tt.want == "" && got != "" || !strings.Contains(got, tt.want) || tt.not != "" && strings.Contains(got, tt.not) {
+			t.Errorf("%s: %q; want %q, without %q", tt.name, got, tt.want, tt.not)
+		}
+	}
+}
+
+// TestAbusePartsTextOversight: report.md's paragraph on which part of
+// malfunction adds the abuse says weak oversight raises officials' abuse
+// only where the scenario's weak level is below its strong one.
+func TestAbusePartsTextOversight(t *testing.T) {
+	a := &Analysis{Estimates: []Estimate{{Effect: Effect{ID: Malfunction.Name}, Harm: "abuse_events", Mean: 100, Verdict: Harmful}}}
+	for _, tt := range []struct {
+		weak, want, not string
+	}{
+		{"0.4", "Weak oversight raises officials' abuse at every post by the integrity factor's definition (oversight 0.9 at working posts, 0.4 at failing ones)", ""},
+		{"0.9", "oversight of officials is held equal (0.9 at working posts and at failing ones), so the integrity factor adds nothing to malfunction's abuse", "raises"},
+		{"0.95", "its officials are the better overseen (oversight 0.95 at failing posts, 0.9 at working ones), which lowers officials' abuse", "raises"},
+	} {
+		x := &experiment.Prepared{}
+		x.Scenario = classroomWithWeakOversight(t, tt.weak)
+		got := abusePartsText(x, a)
+		if !strings.Contains(got, tt.want) || tt.not != "" && strings.Contains(got, tt.not) {
+			t.Errorf("abusePartsText at weak oversight %s = %q; want %q, without %q", tt.weak, got, tt.want, tt.not)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package claim
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -477,20 +478,32 @@ func trappedRuleText(x *experiment.Prepared) string {
 
 // abusePartsText says where malfunction's effect on abuse comes from:
 // weak oversight (the integrity factor) raises officials' abuse at every
-// post by its definition. With --split-malfunction it gives the parts'
-// main effects on abuse events from the run; otherwise it points to it
-// (referee 8, S5). "" when the design has no malfunction effect on abuse.
+// post by its definition, unless the scenario holds oversight equal or
+// oversees failing posts better, which it then says. With
+// --split-malfunction it gives the parts' main effects on abuse events
+// from the run; otherwise it points to it (referee 8, S5). "" when the
+// design has no malfunction effect on abuse.
 func abusePartsText(x *experiment.Prepared, a *Analysis) string {
 	whole, ok := a.Estimate(Malfunction.Name, "abuse_events")
 	if !ok || whole.Verdict == NotApplicable {
 		return ""
 	}
-	oversight := ""
-	if strong, weak := scenarioValue(x, "factors.integrity.strong.oversight"), scenarioValue(x, "factors.integrity.weak.oversight"); strong != "" && weak != "" {
-		oversight = fmt.Sprintf(" (oversight %s at working posts, %s at failing ones)", strong, weak)
+	const head = "**Which part of malfunction adds the abuse.** "
+	weak, strong, order, known := oversightLevels(x.Scenario)
+	var text string
+	switch {
+	case known && order == 0:
+		text = head + fmt.Sprintf("A failing border here is failing posts and poor information: oversight of officials is held equal (%s at working posts and at failing ones), so the integrity factor adds nothing to malfunction's abuse: what malfunction adds comes from its other two parts.", strong)
+	case known && order > 0:
+		text = head + fmt.Sprintf("A failing border here is failing posts and poor information, while its officials are the better overseen (oversight %s at failing posts, %s at working ones), which lowers officials' abuse at every post by the integrity factor's definition (docs/MODEL.md, \"Officials' abuse\"): what malfunction adds to abuse comes from its other parts despite it.", weak, strong)
+	default:
+		oversight := ""
+		if known {
+			oversight = fmt.Sprintf(" (oversight %s at working posts, %s at failing ones)", strong, weak)
+		}
+		text = head + "A failing border here is failing posts, weak oversight of officials and poor information at once. Weak oversight raises officials' abuse at every post by the integrity factor's definition" + oversight +
+			", whether or not anyone is trapped (docs/MODEL.md, \"Officials' abuse\"), so part of malfunction's effect on abuse is set by those levels rather than found by the runs; what the runs add is the chain above and how the parts divide the effect."
 	}
-	text := "**Which part of malfunction adds the abuse.** A failing border here is failing posts, weak oversight of officials and poor information at once. Weak oversight raises officials' abuse at every post by the integrity factor's definition" + oversight +
-		", whether or not anyone is trapped (docs/MODEL.md, \"Officials' abuse\"), so part of malfunction's effect on abuse is set by those levels rather than found by the runs; what the runs add is the chain above and how the parts divide the effect."
 	if _, ok := a.Estimate(Integrity.Name, "abuse_events"); !ok {
 		return text + " Run the check with `--split-malfunction` to see how much each part adds."
 	}
@@ -502,7 +515,11 @@ func abusePartsText(x *experiment.Prepared, a *Analysis) string {
 		}
 		part := fmt.Sprintf("%s %s (%s", sw.Name, signed(e.Mean), e.Verdict)
 		if sw.Name == Integrity.Name {
-			part = fmt.Sprintf("%s (weak oversight) %s (%s", sw.Name, signed(e.Mean), e.Verdict)
+			label := "weak oversight"
+			if known && order >= 0 {
+				label = "oversight"
+			}
+			part = fmt.Sprintf("%s (%s) %s (%s", sw.Name, label, signed(e.Mean), e.Verdict)
 			if whole.Mean > 0 && e.Mean > 0 {
 				part += ", " + FormatShare(e.Mean/whole.Mean) + " of the whole's"
 			}
@@ -819,8 +836,10 @@ func HingeText(rob *RobustnessResult, h int, seed uint64) string {
 // oversight, part of what malfunction is, raises officials' abuse at
 // every post by the integrity level's definition, trapped or not, and
 // can carry most of the effect (a referee's review: about 88% in
-// classroom). It says how to see that part; "" otherwise. report.md
-// says the same at length (abusePartsText).
+// classroom). It says how to see that part; "" otherwise. Where the
+// scenario holds oversight equal, or oversees failing posts' officials
+// better, it says so instead: weak oversight is then no part of the
+// effect. report.md says the same at length (abusePartsText).
 func OversightNote(s *scenarios.Scenario, a *Analysis, claims []ClaimVerdict) string {
 	if _, split := a.Estimate(Integrity.Name, "abuse_events"); split {
 		return "" // the parts' effects are printed
@@ -831,16 +850,45 @@ func OversightNote(s *scenarios.Scenario, a *Analysis, claims []ClaimVerdict) st
 			on = append(on, Title(c.Harm))
 		}
 	}
-	value := func(key string) string {
-		if v, err := s.Value(key); err == nil && v != nil {
-			return fmt.Sprint(v)
-		}
-		return "?"
-	}
 	if len(on) == 0 {
 		return ""
 	}
-	strong := value("factors.integrity.strong.oversight")
+	weak, strong, order, known := oversightLevels(s)
+	switch {
+	case known && order == 0:
+		return fmt.Sprintf("On %s, oversight of officials is held equal (%s at failing posts and at working ones), so it adds nothing to malfunction's abuse: the effect comes from failing posts and poor information.",
+			words.List(on), strong)
+	case known && order > 0:
+		return fmt.Sprintf("On %s, failing posts' officials are the better overseen (%s at failing posts against %s at working ones), which lowers officials' abuse there: malfunction's effect comes from failing posts and poor information despite it.",
+			words.List(on), weak, strong)
+	}
+	if !known {
+		weak, strong = "?", "?"
+	}
 	return fmt.Sprintf("On %s, malfunction includes weak oversight of officials (%s at failing posts against %s at working ones), which raises officials' abuse at every post by that level's definition, trapped or not: --split-malfunction says how much of malfunction's effect is that part, and --set factors.integrity.weak.oversight=%s holds it equal.",
-		words.List(on), value("factors.integrity.weak.oversight"), strong, strong)
+		words.List(on), weak, strong, strong)
+}
+
+// oversightLevels gives the integrity factor's oversight at failing
+// (weak) and working (strong) posts as the scenario sets them, and how
+// they compare: -1 when failing posts' officials are the less overseen,
+// as the levels' names mean, 0 when equal, +1 when the better. A
+// scenario may set them either way, and the notes on oversight must not
+// say weak oversight adds abuse where it does not. known is false when
+// either cannot be read.
+func oversightLevels(s *scenarios.Scenario) (weak, strong string, order int, known bool) {
+	value := func(key string) (string, float64, bool) {
+		v, err := s.Value(key)
+		if err != nil || v == nil {
+			return "", 0, false
+		}
+		f, err := strconv.ParseFloat(fmt.Sprint(v), 64)
+		return fmt.Sprint(v), f, err == nil
+	}
+	weak, w, okWeak := value("factors.integrity.weak.oversight")
+	strong, st, okStrong := value("factors.integrity.strong.oversight")
+	if !okWeak || !okStrong {
+		return "", "", 0, false
+	}
+	return weak, strong, cmp.Compare(w, st), true
 }
