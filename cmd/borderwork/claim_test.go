@@ -790,6 +790,46 @@ func TestPrintClaimChainVerbs(t *testing.T) {
 	}
 }
 
+// TestPrintClaimParts: with malfunction split, the terminal prints its
+// parts' main effects on the abuse harms, beside the whole's, with their
+// intervals and verdicts (the oversight note gives way to them); not
+// split, it prints no such table.
+func TestPrintClaimParts(t *testing.T) {
+	t.Parallel()
+	var split []claim.Estimate
+	for i, id := range []string{"malfunction", "reliability", "integrity", "information"} {
+		for j, h := range claim.ChainHarms {
+			m := float64(100*(i+1) + j)
+			split = append(split, claim.Estimate{Effect: claim.Effect{ID: id}, Harm: h, Mean: m, Lo: m - 10, Hi: m + 10, Verdict: claim.Harmful})
+		}
+	}
+	for _, tc := range []struct {
+		name      string
+		estimates []claim.Estimate
+		want      []string // nil: no table
+	}{
+		{"split", split, []string{
+			"Malfunction's parts, main effects per run on the abuse harms",
+			"malfunction as a whole   reliability (reliable to failing)  integrity (strong to weak)  information (accurate to poor)",
+			"abuse events     100 [90.0, 110] harmful  200 [190, 210] harmful             300 [290, 310] harmful      400 [390, 410] harmful",
+			"migrants abused  101 [91.0, 111] harmful  201 [191, 211] harmful             301 [291, 311] harmful      401 [391, 411] harmful",
+		}},
+		{"not split", split[:2], nil},
+	} {
+		var b strings.Builder
+		printClaim(&b, "small", 30, 1, nil, &claim.Outcome{Analysis: &claim.Analysis{ChainShare: 0.5, Estimates: tc.estimates}})
+		got := b.String()
+		if tc.want == nil && strings.Contains(got, "Malfunction's parts") {
+			t.Errorf("%s: printed the parts' effects:\n%s", tc.name, got)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s: printed\n%s\nwant %q", tc.name, got, w)
+			}
+		}
+	}
+}
+
 // TestClaimReportSuggestsItsOwnRobustness: a claim folder without the
 // robustness check suggests the folder's own command with --robustness;
 // a bare `borderwork claim --robustness` would check sahel, whatever the

@@ -198,6 +198,7 @@ func printClaim(w io.Writer, scenario string, days int, seed int64, sets []strin
 		fmt.Fprint(w, "\nWithout protection:\n\n")
 		printClaimEffects(w, res, claim.AtNone)
 	}
+	printClaimParts(w, res)
 	fmt.Fprint(w, "\nreport.md gives every effect, also relative to where it starts.\n")
 	fmt.Fprintf(w, "\nThe chain (the claim's \"because\" on the abuse harms): more than %s of the abuse malfunction adds on trapped or stranded migrants?\n", output.FormatFloat(res.ChainShare))
 	for _, m := range res.Mediation {
@@ -241,6 +242,36 @@ func printClaim(w io.Writer, scenario string, days int, seed int64, sets []strin
 		}
 		tw.Flush()
 	}
+}
+
+// printClaimParts writes, with malfunction split, its parts' main
+// effects on the abuse harms, with their verdicts: the oversight note
+// gives way to them (claim.OversightNote), so without them the terminal
+// would not say which part adds the abuse.
+func printClaimParts(w io.Writer, res *claim.Outcome) {
+	parts := []claim.Switch{claim.Reliability, claim.Integrity, claim.Information}
+	if _, split := res.Estimate(claim.Integrity.Name, claim.ChainHarms[0]); !split {
+		return
+	}
+	fmt.Fprint(w, "\nMalfunction's parts, main effects per run on the abuse harms, with 95% intervals (each averaged over the other switches; the parts interact, so they need not add up to malfunction's as a whole):\n\n")
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprint(tw, "harm\tmalfunction as a whole")
+	for _, sw := range parts {
+		fmt.Fprintf(tw, "\t%s (%s to %s)", sw.Name, sw.Low, sw.High)
+	}
+	fmt.Fprintln(tw)
+	for _, h := range claim.ChainHarms {
+		fmt.Fprint(tw, claim.Title(h))
+		for _, sw := range append([]claim.Switch{claim.Malfunction}, parts...) {
+			if est, ok := res.Estimate(sw.Name, h); ok {
+				fmt.Fprintf(tw, "\t%s %s", claim.FormatInterval(est), est.Verdict)
+			} else {
+				fmt.Fprint(tw, "\t-")
+			}
+		}
+		fmt.Fprintln(tw)
+	}
+	tw.Flush()
 }
 
 // closureSetting says where a malfunction effect of the chain is read:
