@@ -830,6 +830,46 @@ func TestPrintClaimParts(t *testing.T) {
 	}
 }
 
+// TestPrintClaimOwn: the terminal prints each own regime's contrasts
+// with the closed and the malfunctioning cells on every harm, with their
+// intervals and verdicts, and no such table without own regimes.
+func TestPrintClaimOwn(t *testing.T) {
+	t.Parallel()
+	var own []claim.Estimate
+	for i, id := range []string{"harsh-closed", "harsh-malfunctioning"} {
+		for j, h := range claim.Harms() {
+			m := float64(100*(i+1) + j)
+			own = append(own, claim.Estimate{Effect: claim.Effect{ID: id, Kind: claim.Arm}, Harm: h, Mean: m, Lo: m - 10, Hi: m + 10, Verdict: claim.Harmful})
+		}
+	}
+	closure := []claim.Estimate{{Effect: claim.Effect{ID: "closure", Kind: claim.Main}, Harm: "deaths", Mean: 1, Lo: 0.5, Hi: 1.5, Verdict: claim.Harmful}}
+	for _, tc := range []struct {
+		name      string
+		estimates []claim.Estimate
+		want      []string // nil: no table
+	}{
+		{"own regime", append(closure, own...), []string{
+			"The scenario's own regimes against the closed and the malfunctioning cells",
+			"harm                     harsh-closed             harsh-malfunctioning\n",
+			"trapped person-days      100 [90.0, 110] harmful  200 [190, 210] harmful\n",
+			"harm index               105 [95.0, 115] harmful  205 [195, 215] harmful\n",
+		}},
+		{"none", closure, nil},
+	} {
+		var b strings.Builder
+		printClaim(&b, "small", 30, 1, nil, &claim.Outcome{Analysis: &claim.Analysis{ChainShare: 0.5, Estimates: tc.estimates}})
+		got := b.String()
+		if tc.want == nil && strings.Contains(got, "own regimes against") {
+			t.Errorf("%s: printed own regimes' contrasts:\n%s", tc.name, got)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s: printed\n%s\nwant %q", tc.name, got, w)
+			}
+		}
+	}
+}
+
 // TestClaimReportSuggestsItsOwnRobustness: a claim folder without the
 // robustness check suggests the folder's own command with --robustness;
 // a bare `borderwork claim --robustness` would check sahel, whatever the

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -199,6 +200,7 @@ func printClaim(w io.Writer, scenario string, days int, seed int64, sets []strin
 		printClaimEffects(w, res, claim.AtNone)
 	}
 	printClaimParts(w, res)
+	printClaimOwn(w, res)
 	fmt.Fprint(w, "\nreport.md gives every effect, also relative to where it starts.\n")
 	fmt.Fprintf(w, "\nThe chain (the claim's \"because\" on the abuse harms): more than %s of the abuse malfunction adds on trapped or stranded migrants?\n", output.FormatFloat(res.ChainShare))
 	for _, m := range res.Mediation {
@@ -264,6 +266,37 @@ func printClaimParts(w io.Writer, res *claim.Outcome) {
 		fmt.Fprint(tw, claim.Title(h))
 		for _, sw := range append([]claim.Switch{claim.Malfunction}, parts...) {
 			if est, ok := res.Estimate(sw.Name, h); ok {
+				fmt.Fprintf(tw, "\t%s %s", claim.FormatInterval(est), est.Verdict)
+			} else {
+				fmt.Fprint(tw, "\t-")
+			}
+		}
+		fmt.Fprintln(tw)
+	}
+	tw.Flush()
+}
+
+// printClaimOwn writes the scenario's own regimes' contrasts with the
+// closed and the malfunctioning cells, on every harm, with their
+// intervals and verdicts: without them the terminal would say only that
+// they ran.
+func printClaimOwn(w io.Writer, res *claim.Outcome) {
+	var ids []string
+	for _, e := range res.Estimates {
+		if e.Effect.Kind == claim.Arm && !slices.Contains(ids, e.Effect.ID) {
+			ids = append(ids, e.Effect.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return
+	}
+	fmt.Fprint(w, "\nThe scenario's own regimes against the closed and the malfunctioning cells, per run, with 95% intervals (harmful: the regime does more harm than the cell):\n\n")
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprint(tw, "harm\t"+strings.Join(ids, "\t")+"\n")
+	for _, h := range claim.Harms() {
+		fmt.Fprint(tw, claim.Title(h))
+		for _, id := range ids {
+			if est, ok := res.Estimate(id, h); ok {
 				fmt.Fprintf(tw, "\t%s %s", claim.FormatInterval(est), est.Verdict)
 			} else {
 				fmt.Fprint(tw, "\t-")
