@@ -257,6 +257,9 @@ combination (docs/CLAIM.md).
 	}
 	if len(a.ChainTests) > 0 {
 		b.WriteString("\n" + waitingText(a))
+		if w := WaitingDisagreement(x.Scenario, a); w != "" {
+			b.WriteString("\n**Warning.** " + w + "\n")
+		}
 		for _, h := range ChainHarms {
 			figureLine(&b, drawn, "waiting_"+h, "How much of malfunction's effect on "+Title(h)+" goes through waiting", "\n%s\n")
 		}
@@ -891,4 +894,41 @@ func oversightLevels(s *scenarios.Scenario) (weak, strong string, order int, kno
 		return "", "", 0, false
 	}
 	return weak, strong, cmp.Compare(w, st), true
+}
+
+// WaitingDisagreement is a warning, for the terminal and report.md, where the
+// chain's count and the intervention (--waiting-off) put the share of the
+// abuse events malfunction adds on opposite sides of the chain share: the
+// chain's verdict then rests on what the trapped rule counts, which a
+// reader comparing the two would not guess. "" where they agree, or
+// without the intervention.
+func WaitingDisagreement(s *scenarios.Scenario, a *Analysis) string {
+	through := map[string]float64{}
+	for _, w := range a.Waiting {
+		if w.Harm == "abuse_events" {
+			through[w.Effect] = w.Share()
+		}
+	}
+	var at []string
+	for _, m := range a.Mediation {
+		w, ok := through[m.Row]
+		if m.Chain == "" || !ok || math.IsNaN(w) || math.IsNaN(m.Share) || (m.Share > a.ChainShare) == (w > a.ChainShare) {
+			continue
+		}
+		setting, none := strings.CutSuffix(strings.TrimPrefix(m.Row, "malfunction|closure="), ","+NoneReading)
+		setting += " admission"
+		if none {
+			setting += " without protection"
+		}
+		at = append(at, fmt.Sprintf("%s against %s at %s", FormatShare(m.Share), FormatShare(w), setting))
+	}
+	if len(at) == 0 {
+		return ""
+	}
+	days := "`migrants.trapped_after_days`"
+	if v, err := s.Value("migrants.trapped_after_days"); err == nil && v != nil {
+		days = fmt.Sprint(v) + " days"
+	}
+	return fmt.Sprintf("The chain's count and the intervention disagree on how much of the abuse events malfunction adds comes from being stuck: they fall on opposite sides of the chain share, %s (the count's share against the intervention's: %s). The count, which the chain tests, is the share suffered by migrants trapped or stranded at the time; the intervention (--waiting-off) is the share that waiting's effects on abuse cause (abuse rising with days in one place and with the queue at a post). The chain's verdicts, and with them whether the claim holds through trapping, follow the count, whose trapped means blocked at one place for %s and unable to pay a smuggler: it leaves out the path blocked → smuggler → extorted.",
+		output.FormatFloat(a.ChainShare), strings.Join(at, ", "), days)
 }

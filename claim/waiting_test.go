@@ -134,3 +134,66 @@ func TestThroughWaiting(t *testing.T) {
 		}
 	}
 }
+
+// TestWaitingDisagreement: the warning is given where the chain's count
+// and the intervention put malfunction's added abuse events on opposite
+// sides of the chain share, naming each such setting with both shares and
+// the trapped rule's days, and not where they agree, where either share
+// is missing, or without the intervention.
+func TestWaitingDisagreement(t *testing.T) {
+	s, err := scenarios.Load("classroom")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Set("migrants.trapped_after_days=9"); err != nil {
+		t.Fatal(err)
+	}
+	const open, closed = "malfunction|closure=open", "malfunction|closure=closed"
+	analysis := func(count, through map[string]float64) *Analysis {
+		a := &Analysis{ChainShare: 0.5}
+		for _, id := range []string{open, closed, AtNone(open)} {
+			if c, ok := count[id]; ok {
+				a.Mediation = append(a.Mediation, Mediation{Row: id, Kind: "effect", Events: 100, Immobile: 100 * c, Share: c, Chain: ChainFails})
+			}
+			if w, ok := through[id]; ok {
+				// The part through waiting on the other abuse harm says
+				// nothing: the chain is tested on abuse events.
+				a.Waiting = append(a.Waiting, Waiting{Effect: id, Harm: "abuse_events", Total: Estimate{Mean: 100}, Through: Estimate{Mean: 100 * w}},
+					Waiting{Effect: id, Harm: "abused_migrants", Total: Estimate{Mean: 100}, Through: Estimate{Mean: 100 * (1 - w)}})
+			}
+		}
+		return a
+	}
+	for _, tt := range []struct {
+		name           string
+		count, through map[string]float64
+		want           []string // nil: no warning
+		not            []string
+	}{
+		{"disagree at both", map[string]float64{open: 0.25, closed: 0.22}, map[string]float64{open: 0.56, closed: 0.53}, []string{
+			"they fall on opposite sides of the chain share, 0.5 (the count's share against the intervention's: 25% against 56% at open admission, 22% against 53% at closed admission)",
+			"blocked at one place for 9 days and unable to pay a smuggler: it leaves out the path blocked → smuggler → extorted.",
+		}, nil},
+		{"count above, intervention below", map[string]float64{open: 0.6, closed: 0.3}, map[string]float64{open: 0.4, closed: 0.2}, []string{"(the count's share against the intervention's: 60% against 40% at open admission)"}, []string{"closed admission"}},
+		{"without protection", map[string]float64{open: 0.2, AtNone(open): 0.29}, map[string]float64{open: 0.3, AtNone(open): 0.53}, []string{"29% against 53% at open admission without protection)"}, []string{"20% against"}},
+		{"agree below", map[string]float64{open: 0.01, closed: 0.13}, map[string]float64{open: 0.23, closed: 0.13}, nil, nil},
+		{"agree above", map[string]float64{open: 0.64}, map[string]float64{open: 0.7}, nil, nil},
+		{"no share through waiting", map[string]float64{open: 0.25}, map[string]float64{open: math.NaN()}, nil, nil},
+		{"without the intervention", map[string]float64{open: 0.25}, nil, nil, nil},
+	} {
+		got := WaitingDisagreement(s, analysis(tt.count, tt.through))
+		if tt.want == nil && got != "" {
+			t.Errorf("%s: %q; want no warning", tt.name, got)
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s: %q; want %q", tt.name, got, w)
+			}
+		}
+		for _, n := range tt.not {
+			if strings.Contains(got, n) {
+				t.Errorf("%s: %q; want no %q", tt.name, got, n)
+			}
+		}
+	}
+}

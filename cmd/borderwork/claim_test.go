@@ -973,6 +973,38 @@ func TestClaimWaitingOff(t *testing.T) {
 	}
 }
 
+// TestClaimWarnsWhereCountAndInterventionDisagree: where failing posts
+// trap documented but poor migrants, the chain's count puts about a
+// quarter of malfunction's added abuse on trapped or stranded migrants
+// and --waiting-off over half through waiting (docs/CLAIM.md): the
+// terminal and report.md warn that the verdict follows the count. In
+// classroom as it is both are below the chain share, and neither warns.
+func TestClaimWarnsWhereCountAndInterventionDisagree(t *testing.T) {
+	t.Parallel()
+	trapping := []string{"--set", "origins.Village.documented=0.85", "--set", "origins.Village.money_mean=50", "--set", "posts.Post.capacity=9"}
+	for _, tc := range []struct {
+		name string
+		sets []string
+		warn bool
+	}{
+		{"failing posts trap", trapping, true},
+		{"classroom", nil, false},
+	} {
+		out := filepath.Join(t.TempDir(), "out")
+		stdout := mustRun(t, append([]string{"claim", "classroom", "--reps", "3", "--max-reps", "3", "--waiting-off", "--formats", "", "--quiet", "--out", out}, tc.sets...)...)
+		report, err := os.ReadFile(filepath.Join(out, "report.md"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for where, text := range map[string]string{"the terminal": stdout, "report.md": string(report)} {
+			said := strings.Contains(text, "the chain's count and the intervention disagree") || strings.Contains(text, "The chain's count and the intervention disagree")
+			if said != tc.warn || tc.warn && !strings.Contains(text, "follow the count, whose trapped means blocked at one place for 14 days and unable to pay a smuggler") {
+				t.Errorf("%s: %s warns %v; want %v:\n%s", tc.name, where, said, tc.warn, text)
+			}
+		}
+	}
+}
+
 // TestOnTrappedWords: the chain line's count on trapped or stranded
 // migrants, with its share, and a fall said as one, not as "0%".
 func TestOnTrappedWords(t *testing.T) {

@@ -161,6 +161,9 @@ func cmdClaim(ctx context.Context, args []string, e *env) error {
 		return printClaimJSON(e.stdout, s.File.Name, s.File.Seed, res, m.performance())
 	}
 	printClaim(e.stdout, s.File.Name, s.File.Days, s.File.Seed, s.Sets(), res)
+	if w := claim.WaitingDisagreement(s, res.Analysis); w != "" {
+		fmt.Fprintf(e.stdout, "\nWarning: %s\n", strings.ToLower(w[:1])+w[1:])
+	}
 	if note := claim.OversightNote(s, res.Analysis, res.Claim); note != "" {
 		fmt.Fprintf(e.stdout, "\n%s\n", note)
 	}
