@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/borderwork/borderwork/claim"
 )
 
 // chainLine is one of the chain's lines claim prints: the abuse
@@ -121,5 +123,58 @@ func TestClaimOversightHeldEqualDoc(t *testing.T) {
 	}
 	if !regexp.MustCompile(`(?m)^abuse events +.* FAILS$`).MatchString(stdout) {
 		t.Errorf("with oversight held equal the claim on abuse events does not fail, as docs/CLAIM.md says it does:\n%s", stdout)
+	}
+}
+
+// TestClaimSplitClosureDoc: docs/CLAIM.md's figures for closure without
+// protection, and malfunction − closure, on migrants abused in classroom,
+// unsplit and with --split-malfunction, are what the commands it names
+// give, with the verdicts it says: closure's verdict changes with the
+// design, malfunction − closure's does not.
+func TestClaimSplitClosureDoc(t *testing.T) {
+	t.Parallel()
+	doc := claimMD(t)
+	effects := func(split bool) map[string]claimEffectJSON {
+		args := []string{"classroom", "--reps", "10", "--max-reps", "20"}
+		if split {
+			args = append(args, "--split-malfunction")
+		}
+		out := map[string]claimEffectJSON{}
+		for _, e := range runClaim(t, args...).Effects {
+			if e.Harm == "abused_migrants" {
+				out[e.Effect] = e
+			}
+		}
+		return out
+	}
+	// shown is an effect as CLAIM.md writes it: with a sign when
+	// positive and minus signs, not hyphens.
+	shown := func(e claimEffectJSON, plus bool) string {
+		s := claim.FormatInterval(claim.Estimate{Mean: *e.Mean, Lo: *e.CILow, Hi: *e.CIHigh})
+		if plus && *e.Mean > 0 {
+			s = "+" + s
+		}
+		return strings.ReplaceAll(s, "-", "−")
+	}
+	unsplit, split := effects(false), effects(true)
+	closure, diff := "closure|protection=none", "malfunction-closure|protection=none"
+	want := "closure without protection changes migrants abused by " + shown(unsplit[closure], true) + " a run, harmful, unsplit, and by " + shown(split[closure], true) +
+		" a run, no meaningful difference, split; malfunction − closure there is " + shown(unsplit[diff], false) + " unsplit and " + shown(split[diff], false) + " split, malfunction worse in both"
+	if !strings.Contains(doc, want) {
+		t.Errorf("docs/CLAIM.md does not say %q", want)
+	}
+	for _, c := range []struct {
+		name string
+		e    claimEffectJSON
+		want claim.Verdict
+	}{
+		{"closure, unsplit", unsplit[closure], claim.Harmful},
+		{"closure, split", split[closure], claim.NoDifference},
+		{"malfunction − closure, unsplit", unsplit[diff], claim.Harmful},
+		{"malfunction − closure, split", split[diff], claim.Harmful},
+	} {
+		if c.e.Verdict != string(c.want) {
+			t.Errorf("%s without protection on migrants abused: %s; docs/CLAIM.md says %s", c.name, c.e.Verdict, c.want)
+		}
 	}
 }

@@ -56,6 +56,7 @@ type claimChainJSON struct {
 type claimEffectJSON struct {
 	Effect, Harm, Verdict string
 	SESOI                 float64  `json:"sesoi"`
+	Mean                  *float64 `json:"mean"`
 	CILow                 *float64 `json:"ci_low"`
 	CIHigh                *float64 `json:"ci_high"`
 }
