@@ -113,7 +113,8 @@ func TestClaimScenariosDoc(t *testing.T) {
 // TestClaimOversightHeldEqualDoc: docs/CLAIM.md's figure for the abuse
 // malfunction adds at open admission in classroom with oversight held
 // equal is what the command it names prints, and the claim on abuse
-// fails there, as it says.
+// fails there, as it says, also where its robustness section shows that
+// command.
 func TestClaimOversightHeldEqualDoc(t *testing.T) {
 	t.Parallel()
 	stdout := mustRun(t, "claim", "classroom", "--set", "factors.integrity.weak.oversight=0.9", "--formats", "", "--quiet", "--out", filepath.Join(t.TempDir(), "out"))
@@ -123,6 +124,19 @@ func TestClaimOversightHeldEqualDoc(t *testing.T) {
 	}
 	if !regexp.MustCompile(`(?m)^abuse events +.* FAILS$`).MatchString(stdout) {
 		t.Errorf("with oversight held equal the claim on abuse events does not fail, as docs/CLAIM.md says it does:\n%s", stdout)
+	}
+	// Its robustness section shows the command and says what it gives.
+	for _, want := range []string{
+		"borderwork claim classroom --set factors.integrity.weak.oversight=0.9 (0.9 being the strong level's value in `classroom`): there the claim fails on both abuse harms, closure being the worse.",
+	} {
+		if !strings.Contains(claimMD(t), want) {
+			t.Errorf("docs/CLAIM.md does not say %q", want)
+		}
+	}
+	for _, harm := range []string{"abuse events", "migrants abused"} {
+		if !regexp.MustCompile(`(?m)^` + harm + ` +.* closure worse +.* FAILS$`).MatchString(stdout) {
+			t.Errorf("with oversight held equal the claim on %s does not fail with closure worse, as docs/CLAIM.md says:\n%s", harm, stdout)
+		}
 	}
 }
 
