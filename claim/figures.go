@@ -24,7 +24,7 @@ var Figures = append(cornersOnly(experiment.CompareFigures),
 	experiment.Figure{Name: "waiting_HARM", Title: "With --waiting-off, on an abuse harm: malfunction's effect at each setting of closure (and without protection), its effect with waiting's effects on abuse switched off, and the part through them, each with its 95% confidence interval of the mean (waiting.csv)", Draw: drawWaiting},
 	experiment.Figure{Name: "mediation", Title: "Abuse events per run in each arm (means, without intervals), on migrants trapped or stranded at the time and on the others; in a folder that splits malfunction, the 8 cells with its parts all working or all failing", Draw: drawMediation},
 	experiment.Figure{Name: "robustness_claim", Title: "Share of the assumption space where the claim holds, fails or is inconclusive, per harm", Draw: drawRobustnessShares},
-	experiment.Figure{Name: "robustness_map_HARM", Title: "Share of the conclusive points where the claim holds on a harm, over the two assumptions that move it most, binned; grey where fewer than 3 points are conclusive", Draw: drawRobustnessMaps},
+	experiment.Figure{Name: "robustness_map_HARM", Title: "Share of the conclusive points where the claim holds on a harm (on an abuse harm where it holds at no point, where malfunction harms more than closure), over the two assumptions that move it most, binned; grey where fewer than 3 points are conclusive", Draw: drawRobustnessMaps},
 )
 
 // figureEffects are the effects of the effects_HARM figures, with their
@@ -550,11 +550,15 @@ func drawRobustnessMaps(src experiment.Source) ([]experiment.Drawn, error) {
 		}
 		ja, jb := slices.Index(rob.IDs, a), slices.Index(rob.IDs, b)
 		la, lb := AssumptionByID(a), AssumptionByID(b)
-		x, y, z, counts, conclusive := holdsMap(rob, h, ja, jb, la, lb)
+		title, worse := MapTitle(rob, h)
+		x, y, z, counts, conclusive := holdsMap(rob, h, ja, jb, la, lb, worse)
 		c := caption
-		c.Extra += " · " + mapCaption(harm, conclusive, len(rob.Points)) + " · x: " + la.KeyWords() + "; y: " + lb.KeyWords()
-		title := "Where the claim holds on " + Title(harm)
-		fig, err := figures.HeatmapWith(title, axis(la), axis(lb), "share of conclusive points where the claim holds", x, y, z,
+		c.Extra += " · " + mapCaption(harm, conclusive, len(rob.Points), worse) + " · x: " + la.KeyWords() + "; y: " + lb.KeyWords()
+		legend := "share of conclusive points where the claim holds"
+		if worse {
+			legend = "share of conclusive points where malfunction harms more"
+		}
+		fig, err := figures.HeatmapWith(title, axis(la), axis(lb), legend, x, y, z,
 			figures.HeatOptions{Lo: 0, Hi: 1, Counts: counts, Binned: true, Missing: fmt.Sprintf("fewer than %d conclusive", mapMinConclusive)}, c)
 		if err != nil {
 			return nil, err
@@ -569,12 +573,31 @@ func drawRobustnessMaps(src experiment.Source) ([]experiment.Drawn, error) {
 // 100%) would paint a quarter of the plane from a single run of luck.
 const mapMinConclusive = 3
 
+// MapTitle is the title of the robustness map on harm h, and whether it
+// colours the share of points where malfunction harms more than closure
+// (the claim holding through trapping or not) rather than where the
+// claim holds: where it holds at no point, a map of where it holds is
+// one colour and shows nothing, as classroom's on migrants abused was.
+func MapTitle(rob *RobustnessResult, h int) (title string, worse bool) {
+	harm := Harms()[h]
+	// Off the chain's harms nothing holds but not through trapping: the
+	// two shares are one.
+	if !slices.Contains(ChainHarms, harm) || slices.ContainsFunc(rob.Claims, func(c []ClaimVerdict) bool { return c[h].Holds == ClaimHolds }) {
+		return "Where the claim holds on " + Title(harm), false
+	}
+	return "Where malfunction harms more than closure on " + Title(harm), true
+}
+
 // mapCaption says what a robustness map on harm shows. Only on the harms
 // whose claim includes its chain (ChainHarms) can a point hold but not
-// through trapping, so only their maps say how it is counted.
-func mapCaption(harm string, conclusive, points int) string {
+// through trapping, so only their maps say how it is counted; worse is
+// MapTitle's.
+func mapCaption(harm string, conclusive, points int, worse bool) string {
 	text := "colours: share of a cell's conclusive points (the claim holds or fails) where it holds"
-	if slices.Contains(ChainHarms, harm) {
+	switch {
+	case worse:
+		text = fmt.Sprintf("the claim holds at none of the %d points, so the colours show instead the share of a cell's conclusive points (the claim holds, holds but not through trapping, or fails) where malfunction harms more than closure: where it holds, through trapping or not (robustness_claim shows the two apart)", points)
+	case slices.Contains(ChainHarms, harm):
 		text = fmt.Sprintf("colours: share of a cell's conclusive points (the claim holds, holds but not through trapping, or fails) where it holds · %q counts as not holding, as \"fails\" does: on this harm the claim is that malfunction harms more through trapping (robustness_claim shows it apart)",
 			ClaimNotThroughTrapping)
 	}
@@ -589,8 +612,10 @@ func mapCaption(harm string, conclusive, points int) string {
 // trapping, or fails: a share that counted the inconclusive points, or
 // those where the harm never happened, as not holding would draw "fails"
 // where nothing was concluded. A cell with fewer than mapMinConclusive
-// conclusive points is NaN (grey), its count still printed.
-func holdsMap(rob *RobustnessResult, h, ja, jb int, la, lb Assumption) (x, y []float64, z [][]float64, counts [][]int, conclusive int) {
+// conclusive points is NaN (grey), its count still printed. With worse
+// (MapTitle's), the share is of points where malfunction harms more than
+// closure: where the claim holds, through trapping or not.
+func holdsMap(rob *RobustnessResult, h, ja, jb int, la, lb Assumption, worse bool) (x, y []float64, z [][]float64, counts [][]int, conclusive int) {
 	n := max(2, int(math.Round(math.Sqrt(float64(len(rob.Points))/3))))
 	for k := range n {
 		x = append(x, la.Lo+(float64(k)+0.5)*(la.Hi-la.Lo)/float64(n))
@@ -611,7 +636,7 @@ func holdsMap(rob *RobustnessResult, h, ja, jb int, la, lb Assumption) (x, y []f
 		cx, cy := bin(point[ja], la.Lo, la.Hi), bin(point[jb], lb.Lo, lb.Hi)
 		counts[cy][cx]++
 		conclusive++
-		if rob.Claims[p][h].Holds == ClaimHolds {
+		if v := rob.Claims[p][h].Holds; v == ClaimHolds || worse && v == ClaimNotThroughTrapping {
 			yes[cy][cx]++
 		}
 	}

@@ -63,9 +63,13 @@ func TestFiguresLayOutCleanly(t *testing.T) {
 		// wrong there (referee8, N5).
 		if harm, ok := strings.CutPrefix(d.Name, "robustness_map_"); ok {
 			c := strings.Join(strings.Fields(d.Fig.Caption()), " ")
+			// Where the claim holds at no point, the map of an abuse harm
+			// shows where malfunction harms more instead, through trapping
+			// or not (TestMapFallsBackWhereNothingHolds).
 			says := strings.Contains(c, `"`+ClaimNotThroughTrapping+`" counts as not holding, as "fails" does`)
-			if chain := slices.Contains(ChainHarms, harm); says != chain {
-				t.Errorf("%s: caption %q; says how it counts %q: %v, want %v", d.Name, c, ClaimNotThroughTrapping, says, chain)
+			worse := strings.Contains(c, "where malfunction harms more than closure: where it holds, through trapping or not")
+			if chain := slices.Contains(ChainHarms, harm); says != (chain && !worse) || worse && !chain {
+				t.Errorf("%s: caption %q; says how it counts %q: %v, maps where malfunction harms more: %v; on a harm with a chain: %v", d.Name, c, ClaimNotThroughTrapping, says, worse, chain)
 			}
 			if want := fmt.Sprintf("grey: fewer than %d conclusive", mapMinConclusive); !strings.Contains(c, want) {
 				t.Errorf("%s: caption %q does not say %q", d.Name, c, want)
@@ -475,7 +479,7 @@ func TestHoldsMapCountsConclusivePoints(t *testing.T) {
 	at(0.9, 0.1, ClaimHolds, ClaimHolds, ClaimInconclusive)                     // high a, low b: 2 conclusive, too few
 	at(0.1, 0.9, ClaimFails, ClaimHolds, ClaimHolds)                            // low a, high b: 2 of 3 hold
 	at(0.9, 0.9, ClaimNotThroughTrapping, ClaimHolds, ClaimFails)               // high a, high b: 1 of 3 holds
-	_, _, z, counts, conclusive := holdsMap(rob, h, 0, 1, a, b)
+	_, _, z, counts, conclusive := holdsMap(rob, h, 0, 1, a, b, false)
 	want := [][]float64{{math.NaN(), math.NaN()}, {2.0 / 3, 1.0 / 3}}
 	wantCounts := [][]int{{0, 2}, {3, 3}}
 	if len(z) != 2 || len(z[0]) != 2 {
@@ -490,6 +494,58 @@ func TestHoldsMapCountsConclusivePoints(t *testing.T) {
 	}
 	if conclusive != 8 {
 		t.Errorf("%d points conclusive; want 8", conclusive)
+	}
+}
+
+// TestMapFallsBackWhereNothingHolds: on an abuse harm where the claim
+// holds at no point, a robustness map of where it holds would be one
+// colour (classroom's on migrants abused was): it colours instead the
+// share of conclusive points where malfunction harms more than closure,
+// holding through trapping or not, and its title and caption say so.
+// Where the claim holds somewhere, or off the chain's harms, it maps
+// where the claim holds.
+func TestMapFallsBackWhereNothingHolds(t *testing.T) {
+	a := Assumption{ID: "a", Lo: 0, Hi: 1}
+	b := Assumption{ID: "b", Lo: 0, Hi: 1}
+	for _, tc := range []struct {
+		name      string
+		harm      string
+		outcomes  []string // at (0.1, 0.1), then three at each other corner
+		title     string
+		worse     bool
+		lowHighA  float64 // the share at low a, high b
+		caption   string
+		noCaption string
+	}{
+		{"abuse, holds somewhere", "abused_migrants", []string{ClaimHolds, ClaimNotThroughTrapping, ClaimFails},
+			"Where the claim holds on migrants abused", false, 1.0 / 3, `counts as not holding, as "fails" does`, "holds at none"},
+		{"abuse, holds nowhere", "abused_migrants", []string{ClaimNotThroughTrapping, ClaimNotThroughTrapping, ClaimFails},
+			"Where malfunction harms more than closure on migrants abused", true, 2.0 / 3,
+			"the claim holds at none of the 12 points, so the colours show instead the share of a cell's conclusive points (the claim holds, holds but not through trapping, or fails) where malfunction harms more than closure", "counts as not holding"},
+		{"trapped person-days, holds nowhere", "trapped_person_days", []string{ClaimFails, ClaimFails, ClaimFails},
+			"Where the claim holds on trapped person-days", false, 0, "where it holds", "holds at none"},
+	} {
+		h := slices.Index(Harms(), tc.harm)
+		rob := &RobustnessResult{IDs: []string{"a", "b"}}
+		for _, p := range [][]float64{{0.1, 0.1}, {0.9, 0.1}, {0.1, 0.9}, {0.9, 0.9}} {
+			for _, o := range tc.outcomes {
+				claims := make([]ClaimVerdict, len(Harms()))
+				claims[h].Holds = o
+				rob.Points, rob.Claims = append(rob.Points, p), append(rob.Claims, claims)
+			}
+		}
+		title, worse := MapTitle(rob, h)
+		if title != tc.title || worse != tc.worse {
+			t.Errorf("%s: MapTitle %q, %v; want %q, %v", tc.name, title, worse, tc.title, tc.worse)
+		}
+		_, _, z, _, conclusive := holdsMap(rob, h, 0, 1, a, b, worse)
+		if got := z[1][0]; !(math.Abs(got-tc.lowHighA) <= 1e-12) {
+			t.Errorf("%s: share %v at low a, high b; want %v", tc.name, got, tc.lowHighA)
+		}
+		c := mapCaption(tc.harm, conclusive, len(rob.Points), worse)
+		if !strings.Contains(c, tc.caption) || strings.Contains(c, tc.noCaption) {
+			t.Errorf("%s: caption %q; want %q, without %q", tc.name, c, tc.caption, tc.noCaption)
+		}
 	}
 }
 

@@ -355,7 +355,8 @@ combination (docs/CLAIM.md).
 				continue
 			}
 			fmt.Fprintf(&b, "**What the claim on %s hinges on.** %s\n\n", Title(harm), HingeText(rob, h, uint64(x.Seed())))
-			figureLine(&b, drawn, "robustness_map_"+harm, "Where the claim holds on "+Title(harm), "%s\n\n")
+			title, _ := MapTitle(rob, h)
+			figureLine(&b, drawn, "robustness_map_"+harm, title, "%s\n\n")
 		}
 	}
 
