@@ -46,6 +46,10 @@ var Assumptions = []Assumption{
 	{ID: "news_rate", Label: "how fast news of working posts spreads", Key: "factors.information.accurate.news_rate", Lo: 0.02, Hi: 0.3},
 	{ID: "patrol", Label: "patrols around closed posts (per day)", Key: "factors.enforcement.patrolled.patrol", Lo: 0, Hi: 0.2},
 	{ID: "displacement", Label: "hazard of the routes closure displaces onto (multiplier)", Key: "factors.enforcement.patrolled.irregular_hazard", Lo: 1, Hi: 3},
+	// 0 in both built-in levels, for want of a sourced rate: closure's
+	// abuse may rest on it (PatrolNote), so its verdict is tried from
+	// none to most pushbacks violent (2: 86% or more).
+	{ID: "pushback_violence", Label: "patrols' violence at an interception (rate)", Key: "factors.enforcement.patrolled.pushback_violence", Lo: 0, Hi: 2},
 	{ID: "smuggler_extortion", Label: "smugglers' extortion at a place (per day)", Key: "abuse.smuggler_extortion", Lo: 0.001, Hi: 0.02},
 	{ID: "official_extortion", Label: "officials' extortion rate at the counter", Key: "abuse.official_extortion", Lo: 0.1, Hi: 1.5},
 	{ID: "official_violence", Label: "officials' violence rate (per day)", Key: "abuse.official_violence", Lo: 0.001, Hi: 0.02},
