@@ -87,6 +87,7 @@ func TestCLAIMDocumentsTheCheck(t *testing.T) {
 		fmt.Sprintf(`"fewer than %d conclusive"`, mapMinConclusive),
 		fmt.Sprintf("over %s permutations", output.FormatCount(Resamples)),
 		"at least half of the points are conclusive",
+		"the largest gap between the lowest and highest thirds' shares",
 	} {
 		if !strings.Contains(strings.Join(strings.Fields(text), " "), w) {
 			t.Errorf("docs/CLAIM.md does not say %q", w)

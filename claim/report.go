@@ -750,7 +750,8 @@ func mediationSentence(a *Analysis) string {
 
 // hingeMargin is how much the share of points where the claim holds must
 // differ between the lowest and highest third of an assumption's range
-// for the verdict to be said to hinge on it.
+// for the verdict to be said to hinge on it, besides standing out from
+// chance (ChanceThirds).
 const hingeMargin = 0.3
 
 // hingeConclusive is the share of the points that must be conclusive on a
@@ -760,18 +761,40 @@ const hingeMargin = 0.3
 // single assumption" would report the check's lack of power as a finding.
 const hingeConclusive = 0.5
 
+// shownPercent is v as a percentage as the report shows it ("%.0f%%").
+func shownPercent(v float64) float64 {
+	shown, _ := strconv.ParseFloat(fmt.Sprintf("%.0f", 100*v), 64)
+	return shown
+}
+
 // HingeText says which assumptions move the margin of malfunction over
 // closure most on harm h, against what chance alone would give
 // (ChanceSpearman, from the master seed), and which of them the claim
-// hinges on, when enough points are conclusive to say. It ends with a
-// full stop.
+// hinges on, when enough points are conclusive to say: those whose
+// thirds' shares differ by hingeMargin or more and by more than chance
+// alone would give (ChanceThirds); a gap of hingeMargin or more within
+// chance is said to be so. It ends with a full stop.
 func HingeText(rob *RobustnessResult, h int, seed uint64) string {
 	infl := rob.Influences(h)
 	var moves, stand, hinges []string
+	// The assumptions whose gap of hingeMargin or more is within chance,
+	// and that gap as shown, in points.
+	type gapOf struct {
+		label  string
+		points float64
+	}
+	var withinChanceGaps []gapOf
 	// The reference is shown rounded up, and an assumption stands out
 	// when its |Spearman| as shown is above it, so that the words agree
 	// with the figures printed (-0.52 does not stand out from 0.52).
 	chance := math.Ceil(float64(100*rob.ChanceSpearman(h, seed))-1e-9) / 100 // float64(): not fused on arm64
+	// So too the gap between thirds that chance alone gives, in points,
+	// against the gap between the shares as shown (50% and 82%: 32
+	// points).
+	chanceGap := math.Ceil(float64(100*rob.ChanceThirds(h, seed)) - 1e-9)
+	beyondChance := func(lo, hi float64) bool {
+		return math.IsNaN(chanceGap) || math.Abs(shownPercent(hi)-shownPercent(lo)) > chanceGap
+	}
 	for i, in := range infl {
 		as := AssumptionByID(in.Assumption)
 		if i < 3 && !math.IsNaN(in.Spearman) {
@@ -784,13 +807,23 @@ func HingeText(rob *RobustnessResult, h int, seed uint64) string {
 				stand = append(stand, as.Label)
 			}
 		}
+		holdsGap, harmsGap := math.Abs(in.HoldsHigh-in.HoldsLow) >= hingeMargin, math.Abs(in.HarmsHigh-in.HarmsLow) >= hingeMargin
 		switch {
-		case math.Abs(in.HoldsHigh-in.HoldsLow) >= hingeMargin:
+		case holdsGap && beyondChance(in.HoldsLow, in.HoldsHigh):
 			hinges = append(hinges, fmt.Sprintf("%s (holds at %.0f%% of points in the lowest third of its range, %.0f%% in the highest)",
 				as.Label, 100*in.HoldsLow, 100*in.HoldsHigh))
-		case math.Abs(in.HarmsHigh-in.HarmsLow) >= hingeMargin:
+		case harmsGap && beyondChance(in.HarmsLow, in.HarmsHigh):
 			hinges = append(hinges, fmt.Sprintf("%s (malfunction harms more than closure, through trapping or not, at %.0f%% of points in the lowest third of its range, %.0f%% in the highest)",
 				as.Label, 100*in.HarmsLow, 100*in.HarmsHigh))
+		case holdsGap || harmsGap:
+			gap := 0.0
+			if holdsGap {
+				gap = math.Abs(shownPercent(in.HoldsHigh) - shownPercent(in.HoldsLow))
+			}
+			if harmsGap {
+				gap = max(gap, math.Abs(shownPercent(in.HarmsHigh)-shownPercent(in.HarmsLow)))
+			}
+			withinChanceGaps = append(withinChanceGaps, gapOf{as.Label, gap})
 		}
 	}
 	text := "The margin of malfunction over closure moves most with " + strings.Join(moves, "; ") + "."
@@ -818,6 +851,21 @@ func HingeText(rob *RobustnessResult, h int, seed uint64) string {
 		}
 		return text + "."
 	}
+	// withinChance says which gaps of hingeMargin or more were set aside
+	// as within chance, and why; "" when none was.
+	withinChance := ""
+	if len(withinChanceGaps) > 0 {
+		withinChance = fmt.Sprintf(" Chance alone (verdicts unrelated to every assumption) gives gaps of up to %.0f points between the lowest and highest thirds of an assumption's range in 19 designs in 20 (the 95th percentile, rounded up, over %s permutations of the points' verdicts seeded from the master seed), so ", chanceGap, output.FormatCount(Resamples))
+		if g := withinChanceGaps[0]; len(withinChanceGaps) == 1 {
+			withinChance += fmt.Sprintf("the gap of %.0f points on %s does not stand out.", g.points, g.label)
+		} else {
+			var gaps []string
+			for _, g := range withinChanceGaps {
+				gaps = append(gaps, fmt.Sprintf("%s (%.0f points)", g.label, g.points))
+			}
+			withinChance += "the gaps on " + words.List(gaps) + " do not stand out."
+		}
+	}
 	if len(hinges) == 0 {
 		// "Hinges on nothing" would read as robustness where the claim
 		// never held: say first whether it held at all.
@@ -826,12 +874,14 @@ func HingeText(rob *RobustnessResult, h int, seed uint64) string {
 		switch {
 		case holds == 0 && notThrough == 0:
 			return text + fmt.Sprintf(" Within these ranges the claim holds at none of the %d points, whatever the assumptions.", n)
+		case holds == 0 && withinChance != "":
+			return text + fmt.Sprintf(" Within these ranges the claim holds through trapping at none of the %d points; malfunction harms more than closure, but not through trapping, at %s of them, and no single assumption moves that share by %s of the points or more and by more than chance.", n, FormatShare(notThrough), Percent(hingeMargin)) + withinChance
 		case holds == 0:
 			return text + fmt.Sprintf(" Within these ranges the claim holds through trapping at none of the %d points; malfunction harms more than closure, but not through trapping, at %s of them, and no single assumption moves that share by %s of the points or more.", n, FormatShare(notThrough), Percent(hingeMargin))
 		}
-		return text + " Within these ranges the claim hinges on no single assumption."
+		return text + " Within these ranges the claim hinges on no single assumption." + withinChance
 	}
-	return text + " The claim hinges on " + strings.Join(hinges, "; ") + "."
+	return text + " The claim hinges on " + strings.Join(hinges, "; ") + "." + withinChance
 }
 
 // OversightNote is the line the terminal prints under the overall

@@ -293,6 +293,7 @@ type Influence struct {
 // largest first; ties by the assumptions' order).
 func (rr *RobustnessResult) Influences(h int) []Influence {
 	var out []Influence
+	holds, harms := rr.outcomes(h)
 	for j, id := range rr.IDs {
 		a := AssumptionByID(id)
 		var xs, ys []float64
@@ -302,25 +303,9 @@ func (rr *RobustnessResult) Influences(h int) []Influence {
 			}
 		}
 		inf := Influence{Assumption: a.ID, Spearman: Spearman(xs, ys)}
-		lowCut, highCut := a.Lo+(a.Hi-a.Lo)/3, a.Hi-(a.Hi-a.Lo)/3
-		var lowN, lowYes, lowHarms, highN, highYes, highHarms float64
-		for p, point := range rr.Points {
-			yes, harms := 0.0, 0.0
-			switch rr.Claims[p][h].Holds {
-			case ClaimHolds:
-				yes, harms = 1, 1
-			case ClaimNotThroughTrapping:
-				harms = 1
-			}
-			switch v := point[j]; {
-			case v <= lowCut:
-				lowN, lowYes, lowHarms = lowN+1, lowYes+yes, lowHarms+harms
-			case v >= highCut:
-				highN, highYes, highHarms = highN+1, highYes+yes, highHarms+harms
-			}
-		}
-		inf.HoldsLow, inf.HoldsHigh = lowYes/lowN, highYes/highN
-		inf.HarmsLow, inf.HarmsHigh = lowHarms/lowN, highHarms/highN
+		low, high := rr.thirds(j)
+		inf.HoldsLow, inf.HoldsHigh = shareOf(holds, low, nil), shareOf(holds, high, nil)
+		inf.HarmsLow, inf.HarmsHigh = shareOf(harms, low, nil), shareOf(harms, high, nil)
 		out = append(out, inf)
 	}
 	slices.SortStableFunc(out, func(a, b Influence) int {
@@ -338,6 +323,105 @@ func (rr *RobustnessResult) Influences(h int) []Influence {
 		return 0
 	})
 	return out
+}
+
+// outcomes are, on harm h, whether the claim holds at each point, and
+// whether malfunction harms more than closure there, through trapping or
+// not: the verdicts the thirds of Influences count (an inconclusive point
+// counted as not holding).
+func (rr *RobustnessResult) outcomes(h int) (holds, harms []bool) {
+	for _, c := range rr.Claims {
+		holds = append(holds, c[h].Holds == ClaimHolds)
+		harms = append(harms, c[h].Holds == ClaimHolds || c[h].Holds == ClaimNotThroughTrapping)
+	}
+	return holds, harms
+}
+
+// thirds are the points in the lowest and the highest third of the range
+// of assumption j (column j of Points), in point order.
+func (rr *RobustnessResult) thirds(j int) (low, high []int) {
+	a := AssumptionByID(rr.IDs[j])
+	lowCut, highCut := a.Lo+(a.Hi-a.Lo)/3, a.Hi-(a.Hi-a.Lo)/3
+	for p, point := range rr.Points {
+		switch v := point[j]; {
+		case v <= lowCut:
+			low = append(low, p)
+		case v >= highCut:
+			high = append(high, p)
+		}
+	}
+	return low, high
+}
+
+// shareOf is the share of the points that has the outcome yes, the point
+// p's outcome read as yes[perm[p]] (yes[p] when perm is nil); NaN for no
+// points.
+func shareOf(yes []bool, points, perm []int) float64 {
+	n := 0
+	for _, p := range points {
+		if perm != nil {
+			p = perm[p]
+		}
+		if yes[p] {
+			n++
+		}
+	}
+	return float64(n) / float64(len(points))
+}
+
+// ChanceThirds is what chance alone gives for the largest gap between the
+// shares of the lowest and highest thirds that Influences(h) reports: the
+// 95th percentile, over Resamples permutations of the points' verdicts
+// (whether the claim holds and whether malfunction harms more than
+// closure, moved together), of the largest such gap, in either share, of
+// any assumption (verdicts unrelated to every assumption, the design's
+// points as they are). An assumption whose gap exceeds it stands out from
+// chance with the whole family of assumptions taken into account, as
+// with ChanceSpearman (the max-statistic permutation test). The
+// permutations are drawn from a stream of the master seed of their own,
+// named after the harm, so the value is the same on every machine; NaN
+// when no assumption has points in both thirds.
+func (rr *RobustnessResult) ChanceThirds(h int, seed uint64) float64 {
+	holds, harms := rr.outcomes(h)
+	type split struct{ low, high []int }
+	var splits []split
+	for j := range rr.IDs {
+		if low, high := rr.thirds(j); len(low) > 0 && len(high) > 0 {
+			splits = append(splits, split{low, high})
+		}
+	}
+	if len(splits) == 0 {
+		return math.NaN()
+	}
+	perm := make([]int, len(rr.Points))
+	for i := range perm {
+		perm[i] = i
+	}
+	r := sim.NewStream(seed, "claim/robustness/chance-thirds/"+harmName(h))
+	largest := make([]float64, 0, Resamples)
+	for range Resamples {
+		for i := len(perm) - 1; i > 0; i-- {
+			j := r.IntN(i + 1)
+			perm[i], perm[j] = perm[j], perm[i]
+		}
+		m := 0.0
+		for _, s := range splits {
+			for _, yes := range [][]bool{holds, harms} {
+				m = max(m, math.Abs(shareOf(yes, s.high, perm)-shareOf(yes, s.low, perm)))
+			}
+		}
+		largest = append(largest, m)
+	}
+	slices.Sort(largest)
+	return largest[min(len(largest)-1, int(0.95*float64(len(largest))))]
+}
+
+// harmName names harm h in the names of the chance streams.
+func harmName(h int) string {
+	if h >= 0 && h < len(Harms()) {
+		return Harms()[h]
+	}
+	return fmt.Sprint(h)
 }
 
 // Conclusive counts the points where the check was conclusive on harm h
@@ -399,11 +483,7 @@ func (rr *RobustnessResult) ChanceSpearman(h int, seed uint64) float64 {
 	if len(xr) == 0 || constant(perm) {
 		return math.NaN()
 	}
-	name := fmt.Sprint(h)
-	if h >= 0 && h < len(Harms()) {
-		name = Harms()[h]
-	}
-	r := sim.NewStream(seed, "claim/robustness/chance/"+name)
+	r := sim.NewStream(seed, "claim/robustness/chance/"+harmName(h))
 	largest := make([]float64, 0, Resamples)
 	for range Resamples {
 		for i := len(perm) - 1; i > 0; i-- {

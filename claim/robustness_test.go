@@ -216,3 +216,106 @@ func TestHingeText(t *testing.T) {
 		})
 	}
 }
+
+// TestHingeOnlyBeyondChance: an assumption is hinged on only when the gap
+// between its thirds' shares is hingeMargin or more and beyond what
+// chance alone gives for the largest gap of all the assumptions
+// (ChanceThirds). With 18 assumptions over 32 points, about 11 to a
+// third, gaps of 30 points arise by chance in most designs: classroom's
+// claim on migrants abused was said to hinge on patrols' violence at an
+// interception (malfunction harming more at 50% of points in its lowest
+// third, 82% in its highest), against the mechanism's direction, and at
+// 96 points that went.
+func TestHingeOnlyBeyondChance(t *testing.T) {
+	var ids []string
+	for _, a := range Assumptions {
+		ids = append(ids, a.ID)
+	}
+	points := robustnessPoints(32, 11)
+	margins := make([]float64, len(points))
+	for p := range margins {
+		margins[p] = math.Sin(float64(7 * p))
+	}
+	// (c) The same seed gives the same reference, and one assumption over
+	// 12 points, 4 to a third, 6 of them holding, gives it exactly: of
+	// the 924 ways to place the 6, 12 put all 4 of one third and none of
+	// the other (a gap of 100 points: 1.3%) and 64 more leave a gap of 75
+	// (8.2% together), so the 95th percentile is 0.75.
+	fails := slices.Repeat([]string{ClaimFails}, len(points))
+	all := robustnessOf(ids, points, fails, margins)
+	for p := range fails {
+		if math.Sin(float64(5*p+1)) > 0 {
+			all.Claims[p][0].Holds = ClaimHolds
+		}
+	}
+	a, b := all.ChanceThirds(0, 11), all.ChanceThirds(0, 11)
+	if a != b || math.IsNaN(a) {
+		t.Errorf("the same seed gave %v, then %v", a, b)
+	}
+	if a < hingeMargin || a > 0.8 {
+		t.Errorf("%d assumptions over 32 points: chance gap %v; want above %v (30 points arise by chance) and below 0.8", len(ids), a, hingeMargin)
+	}
+	t.Logf("%d assumptions over 32 points: chance gap between thirds %v", len(ids), a)
+	var twelve [][]float64
+	for p := range 12 {
+		twelve = append(twelve, []float64{0.2 * float64(p) / 11})
+	}
+	label := AssumptionByID("patrol").Label
+	h, f := ClaimHolds, ClaimFails
+	one := robustnessOf([]string{"patrol"}, twelve, []string{h, h, h, h, h, f, f, f, h, f, f, f}, slices.Repeat([]float64{0}, 12))
+	if got := one.ChanceThirds(0, 7); math.Abs(got-0.75) > 1e-12 {
+		t.Errorf("one assumption over 12 points, 6 holding: chance gap %v; want 0.75", got)
+	}
+	// There the claim holds at 100% of the lowest third and 25% of the
+	// highest: 75 points, no more than chance gives.
+	got := HingeText(one, 0, 7)
+	for _, w := range []string{" Within these ranges the claim hinges on no single assumption. Chance alone (verdicts unrelated to every assumption) gives gaps of up to 75 points between the lowest and highest thirds of an assumption's range in 19 designs in 20", "so the gap of 75 points on " + label + " does not stand out."} {
+		if !strings.Contains(got, w) {
+			t.Errorf("one assumption, a gap of 75 points:\n%q\nwant %q in it", got, w)
+		}
+	}
+	// So too where the claim never holds through trapping: the share
+	// where malfunction harms more moves by no more than chance.
+	nt := ClaimNotThroughTrapping
+	one = robustnessOf([]string{"patrol"}, twelve, []string{nt, nt, nt, nt, nt, f, f, f, nt, f, f, f}, slices.Repeat([]float64{0}, 12))
+	if w := "and no single assumption moves that share by 30% of the points or more and by more than chance. Chance alone (verdicts unrelated to every assumption) gives gaps of up to 75 points between the lowest and highest thirds of an assumption's range in 19 designs in 20 (the 95th percentile, rounded up, over 2,000 permutations of the points' verdicts seeded from the master seed), so the gap of 75 points on " + label + " does not stand out."; !strings.Contains(HingeText(one, 0, 7), w) {
+		t.Errorf("not through trapping, a gap of 75 points:\n%q\nwant %q in it", HingeText(one, 0, 7), w)
+	}
+
+	// (b) The pattern above, unrelated to any assumption, leaves gaps of
+	// 30 points or more: none is named.
+	var wide []string
+	for _, in := range all.Influences(0) {
+		if math.Abs(in.HoldsHigh-in.HoldsLow) >= hingeMargin {
+			wide = append(wide, in.Assumption)
+		}
+	}
+	if len(wide) == 0 {
+		t.Fatal("no assumption has a gap of 30 points or more; the test checks nothing")
+	}
+	got = HingeText(all, 0, 11)
+	if strings.Contains(got, "The claim hinges on") || !strings.Contains(got, "Within these ranges the claim hinges on no single assumption. Chance alone (verdicts unrelated to every assumption) gives gaps of up to") {
+		t.Errorf("gaps of 30 points or more on %v, within chance:\n%q\nwant no hinge, and the gaps set aside", wide, got)
+	}
+	_, setAside, _ := strings.Cut(got, "Within these ranges")
+	for _, id := range wide {
+		if !strings.Contains(setAside, AssumptionByID(id).Label) {
+			t.Errorf("%q\ndoes not say that the gap on %s is within chance", got, id)
+		}
+	}
+
+	// (a) A real gap, the claim holding in the lower half of one
+	// assumption's range and failing in the upper, still hinges.
+	j := slices.Index(ids, "pushback_violence")
+	as := Assumptions[j]
+	for p, point := range points {
+		all.Claims[p][0].Holds = ClaimFails
+		if point[j] < (as.Lo+as.Hi)/2 {
+			all.Claims[p][0].Holds = ClaimHolds
+		}
+	}
+	got = HingeText(all, 0, 11)
+	if w := "The claim hinges on " + as.Label + " (holds at 100% of points in the lowest third of its range, 0% in the highest)"; !strings.Contains(got, w) {
+		t.Errorf("%q\nwant %q in it", got, w)
+	}
+}
