@@ -397,23 +397,32 @@ func (rr *RobustnessResult) ChanceThirds(h int, seed uint64) float64 {
 	for i := range perm {
 		perm[i] = i
 	}
-	r := sim.NewStream(seed, "claim/robustness/chance-thirds/"+harmName(h))
-	largest := make([]float64, 0, Resamples)
-	for range Resamples {
-		for i := len(perm) - 1; i > 0; i-- {
-			j := r.IntN(i + 1)
-			perm[i], perm[j] = perm[j], perm[i]
-		}
+	return chance95(sim.NewStream(seed, "claim/robustness/chance-thirds/"+harmName(h)), perm, func() float64 {
 		m := 0.0
 		for _, s := range splits {
 			for _, yes := range [][]bool{holds, harms} {
 				m = max(m, math.Abs(shareOf(yes, s.high, perm)-shareOf(yes, s.low, perm)))
 			}
 		}
-		largest = append(largest, m)
+		return m
+	})
+}
+
+// chance95 is the 95th percentile of largest() over Resamples shuffles of
+// perm (Fisher–Yates, from r): what chance alone gives for a statistic
+// largest computes from perm, the max-statistic permutation test of
+// ChanceSpearman and ChanceThirds.
+func chance95[T any](r *sim.Stream, perm []T, largest func() float64) float64 {
+	all := make([]float64, 0, Resamples)
+	for range Resamples {
+		for i := len(perm) - 1; i > 0; i-- {
+			j := r.IntN(i + 1)
+			perm[i], perm[j] = perm[j], perm[i]
+		}
+		all = append(all, largest())
 	}
-	slices.Sort(largest)
-	return largest[min(len(largest)-1, int(0.95*float64(len(largest))))]
+	slices.Sort(all)
+	return all[min(len(all)-1, int(0.95*float64(len(all))))]
 }
 
 // harmName names harm h in the names of the chance streams.
@@ -483,21 +492,13 @@ func (rr *RobustnessResult) ChanceSpearman(h int, seed uint64) float64 {
 	if len(xr) == 0 || constant(perm) {
 		return math.NaN()
 	}
-	r := sim.NewStream(seed, "claim/robustness/chance/"+harmName(h))
-	largest := make([]float64, 0, Resamples)
-	for range Resamples {
-		for i := len(perm) - 1; i > 0; i-- {
-			j := r.IntN(i + 1)
-			perm[i], perm[j] = perm[j], perm[i]
-		}
+	return chance95(sim.NewStream(seed, "claim/robustness/chance/"+harmName(h)), perm, func() float64 {
 		m := 0.0
 		for _, x := range xr {
 			m = max(m, math.Abs(pearson(x, perm)))
 		}
-		largest = append(largest, m)
-	}
-	slices.Sort(largest)
-	return largest[min(len(largest)-1, int(0.95*float64(len(largest))))]
+		return m
+	})
 }
 
 func constant(v []float64) bool {
