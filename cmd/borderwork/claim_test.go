@@ -670,6 +670,10 @@ func TestClaimBadInput(t *testing.T) {
 		{[]string{"--samples", "-3"}, "--samples is for --robustness"},
 		{[]string{"--robustness-reps", "20"}, "--robustness-reps is for --robustness"},
 		{[]string{"--robustness", "--samples", "2"}, "--samples must be at least 3, got 2"},
+		// A key --robustness draws at its points would replace the value
+		// set there, the main check alone holding it.
+		{[]string{"--robustness", "--set", "factors.integrity.weak.oversight=0.9"}, "--set factors.integrity.weak.oversight=0.9: --robustness draws factors.integrity.weak.oversight from 0 to 0.65 at each of its points, replacing the value given there; give one or the other"},
+		{[]string{"--robustness", "--set", "abuse.queue_effect=1"}, "--set abuse.queue_effect=1: --robustness draws abuse.queue_effect from 0 to 2"},
 	} {
 		out := filepath.Join(t.TempDir(), "out")
 		status, _, stderr := runCLI(t, append([]string{"claim", small, "--days", "10", "--reps", "4", "--out", out}, tt.args...)...)

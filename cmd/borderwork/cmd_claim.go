@@ -11,6 +11,7 @@ import (
 
 	"github.com/borderwork/borderwork/claim"
 	"github.com/borderwork/borderwork/output"
+	"github.com/borderwork/borderwork/scenarios"
 )
 
 const claimDoc = `
@@ -131,6 +132,11 @@ func cmdClaim(ctx context.Context, args []string, e *env) error {
 	s, err := c.loadScenario(arg, fs)
 	if err != nil {
 		return err
+	}
+	if o.Robustness {
+		if err := robustnessReplaces(s); err != nil {
+			return err
+		}
 	}
 	out := c.outDir("claim", s)
 	before := earlierAt(out)
@@ -480,4 +486,24 @@ func onTrappedWords(immobile, share float64) string {
 		return output.FormatCount(immobile) + " on trapped or stranded migrants"
 	}
 	return output.FormatCount(immobile) + " (" + claim.FormatShare(share) + ") on trapped or stranded migrants"
+}
+
+// robustnessReplaces refuses a --set of a key --robustness draws at each
+// of its points: the value given held in the main check but not at the
+// points, where the report's shares were read as over it (--set
+// factors.integrity.weak.oversight=0.9 to hold oversight equal). Every
+// post's capacity is multiplied at the points, not replaced, so a --set
+// of one is kept. Only a command line given now is refused: a folder's
+// recorded one reruns as it ran.
+func robustnessReplaces(s *scenarios.Scenario) error {
+	for _, a := range claim.Assumptions {
+		if a.Scale {
+			continue
+		}
+		if _, setBy, err := s.KeyPath(a.Key); err == nil && setBy != "" {
+			return usageErrorf("%s: --robustness draws %s from %s to %s at each of its points, replacing the value given there; give one or the other (without --robustness the check holds it at the value given)",
+				setBy, a.Key, output.FormatFloat(a.Lo), output.FormatFloat(a.Hi))
+		}
+	}
+	return nil
 }
