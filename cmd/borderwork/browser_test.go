@@ -136,6 +136,20 @@ func knob(key string) chromedp.JSPath {
 	return chromedp.JSPath(fmt.Sprintf(`document.getElementById(%q)`, "knob-"+key))
 }
 
+// resized waits for the page to settle after its window was resized: two
+// frames, by which the resize event has fired, then until the charts'
+// redraw it schedules (150 ms later, body[data-redrawing]) is done. A
+// fixed sleep raced that delay on a machine short of CPU. After 30 s it
+// gives up waiting, and the test's checks say what they find.
+func resized() chromedp.Action[chromedp.Void] {
+	return chromedp.Evaluate[chromedp.Void](`new Promise(done => {
+		const until = Date.now() + 30000;
+		requestAnimationFrame(() => requestAnimationFrame(function wait() {
+			if (document.body.dataset.redrawing && Date.now() < until) setTimeout(wait, 20); else done(true);
+		}));
+	})`, chromedp.EvalAwaitPromise)
+}
+
 // eval evaluates a JavaScript expression on the page.
 func eval[T any](t *testing.T, ctx context.Context, expr string) T {
 	t.Helper()
@@ -636,8 +650,7 @@ func TestPageLayout(t *testing.T) {
 		width int64
 		rows  string // what a row of the table is
 	}{{1366, "regime"}, {1280, "regime"}, {1152, "count"}, {1024, "count"}, {768, "count"}} {
-		do(t, ctx, "sizing the window", chromedp.EmulateViewport(size.width, 768))
-		time.Sleep(300 * time.Millisecond) // the page redraws after a resize
+		do(t, ctx, "sizing the window", chromedp.EmulateViewport(size.width, 768), resized())
 		if w := eval[[]float64](t, ctx, `[document.getElementById("table-box").scrollWidth, document.getElementById("table-box").clientWidth]`); w[0] > w[1] {
 			t.Errorf("at %d px the summary table is %v px wide in a box of %v px: some columns are cut off", size.width, w[0], w[1])
 		}
@@ -662,7 +675,7 @@ func TestPageLayout(t *testing.T) {
 			t.Errorf("at %d px the turned table's rows are %q, explained under %q; want the counts explained, under \"What each row counts\"", size.width, heads, help)
 		}
 	}
-	do(t, ctx, "sizing the window", chromedp.EmulateViewport(1366, 900), chromedp.Sleep(300*time.Millisecond))
+	do(t, ctx, "sizing the window", chromedp.EmulateViewport(1366, 900), chromedp.Sleep(300*time.Millisecond), resized())
 	// The table's box narrowed with no resize of the window (a scrollbar
 	// appearing as the results below grow, on a screen that shows one):
 	// the table is fitted again, turned rather than cut off, and back to
@@ -749,7 +762,7 @@ func TestPageLayout(t *testing.T) {
 
 	// A phone: the charts are drawn again to its width, their text no
 	// smaller than 11 CSS pixels.
-	do(t, ctx, "turning into a phone", chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile), chromedp.Sleep(800*time.Millisecond))
+	do(t, ctx, "turning into a phone", chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile), chromedp.Sleep(800*time.Millisecond), resized())
 	smallest := eval[float64](t, ctx, `Math.min(...[...document.querySelectorAll("#results .chart svg")].filter(s => s.viewBox.baseVal && s.viewBox.baseVal.width).flatMap(s => {
 		const scale = s.getBoundingClientRect().width / s.viewBox.baseVal.width;
 		return [...s.querySelectorAll("text")].map(t => Number(t.getAttribute("font-size")) * scale);
@@ -1196,7 +1209,7 @@ func TestPageWraps(t *testing.T) {
 		if vp.mobile {
 			size = chromedp.EmulateViewport(vp.w, vp.h, chromedp.EmulateMobile)
 		}
-		do(t, ctx, "sizing the window", size, chromedp.Sleep(200*time.Millisecond))
+		do(t, ctx, "sizing the window", size, chromedp.Sleep(200*time.Millisecond), resized())
 		got := eval[map[string]float64](t, ctx, `(() => {
 			const s = document.getElementById("settings"), r = document.getElementById("results");
 			const right = Math.max(...[...s.querySelectorAll("fieldset, input, textarea, select, button")].map(e => e.getBoundingClientRect().right));
@@ -1238,7 +1251,7 @@ func TestPageWraps(t *testing.T) {
 		if width > 900 {
 			size = chromedp.EmulateViewport(width, 900)
 		}
-		do(t, ctx, "sizing the window", size, chromedp.Sleep(800*time.Millisecond))
+		do(t, ctx, "sizing the window", size, chromedp.Sleep(800*time.Millisecond), resized())
 		command := eval[string](t, ctx, `document.getElementById("command").textContent`)
 		if !strings.Contains(command, "--regimes open,closed,malfunctioning,hbm,hbm_lite,hbm_no_centres,leaky") {
 			t.Fatalf("the command %q does not run the seven regimes", command)

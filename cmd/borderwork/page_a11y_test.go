@@ -131,7 +131,7 @@ func TestPageChartsAsTables(t *testing.T) {
 	}
 	// Opened, then the charts drawn again at 400% zoom: still open.
 	eval[any](t, ctx, `document.querySelector("#fig-abuse details.chart-table").open = true`)
-	do(t, ctx, "zooming in", chromedp.EmulateViewport(320, 800), chromedp.Sleep(600*time.Millisecond))
+	do(t, ctx, "zooming in", chromedp.EmulateViewport(320, 800), chromedp.Sleep(600*time.Millisecond), resized())
 	if open := eval[bool](t, ctx, `document.querySelector("#fig-abuse details.chart-table").open && document.querySelector("#fig-abuse .chart svg").viewBox.baseVal.width < 400`); !open {
 		t.Errorf("the abuse chart's table, opened, is closed once the chart is drawn again at 320 px")
 	}

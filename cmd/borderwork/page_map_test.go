@@ -157,7 +157,7 @@ func TestPageMapLabels(t *testing.T) {
 		if width < 900 {
 			size = chromedp.EmulateViewport(width, 844, chromedp.EmulateMobile)
 		}
-		do(t, ctx, "sizing the window", size, chromedp.Sleep(300*time.Millisecond))
+		do(t, ctx, "sizing the window", size, chromedp.Sleep(300*time.Millisecond), resized())
 		for _, name := range menu {
 			chooseScenario(t, ctx, name)
 			if n := eval[int](t, ctx, `document.querySelectorAll("#maps .names text").length`); n == 0 {
@@ -198,7 +198,7 @@ func TestPageMapLabels(t *testing.T) {
 	// After a run, one map a regime: each names the same places, and each
 	// shows a name left off when its mark is tapped or focused; Tab stops
 	// at the marks of the first map only.
-	do(t, ctx, "sizing the window", chromedp.EmulateViewport(1366, 900), chromedp.Sleep(300*time.Millisecond))
+	do(t, ctx, "sizing the window", chromedp.EmulateViewport(1366, 900), chromedp.Sleep(300*time.Millisecond), resized())
 	chooseScenario(t, ctx, "mauritania")
 	typeInto(t, ctx, "reps", "2")
 	do(t, ctx, "pressing Run", chromedp.Click(chromedp.CSS("#run")))
@@ -306,7 +306,7 @@ func TestPageDaySliderInView(t *testing.T) {
 		if tt.width < 900 {
 			size = chromedp.EmulateViewport(tt.width, tt.height, chromedp.EmulateMobile)
 		}
-		do(t, ctx, "sizing the window", size, chromedp.Sleep(300*time.Millisecond))
+		do(t, ctx, "sizing the window", size, chromedp.Sleep(300*time.Millisecond), resized())
 		eval[any](t, ctx, `document.querySelector("#maps .map:last-child").scrollIntoView({ block: "`+tt.block+`" })`)
 		do(t, ctx, "letting it scroll", chromedp.Sleep(300*time.Millisecond))
 		got := eval[map[string]float64](t, ctx, where)
@@ -324,7 +324,7 @@ func TestPageDaySliderInView(t *testing.T) {
 		}
 	}
 	// Past the maps, the slider stays with them, over none of the legend.
-	do(t, ctx, "sizing the window", chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile), chromedp.Sleep(300*time.Millisecond))
+	do(t, ctx, "sizing the window", chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile), chromedp.Sleep(300*time.Millisecond), resized())
 	eval[any](t, ctx, `document.getElementById("map-legend").scrollIntoView({ block: "start" })`)
 	do(t, ctx, "letting it scroll", chromedp.Sleep(300*time.Millisecond))
 	got := eval[map[string]float64](t, ctx, `({ day: document.getElementById("day").getBoundingClientRect().bottom, maps: document.getElementById("maps").getBoundingClientRect().bottom })`)

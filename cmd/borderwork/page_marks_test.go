@@ -55,7 +55,7 @@ func TestPageMarksNotHidden(t *testing.T) {
 		if width < 900 {
 			size = chromedp.EmulateViewport(width, 844, chromedp.EmulateMobile)
 		}
-		do(t, ctx, "sizing the window", size, chromedp.Sleep(300*time.Millisecond))
+		do(t, ctx, "sizing the window", size, chromedp.Sleep(300*time.Millisecond), resized())
 		for _, name := range menu {
 			chooseScenario(t, ctx, name)
 			eval[any](t, ctx, `document.querySelector("#maps .map").scrollIntoView({ block: "start" })`)

@@ -77,7 +77,7 @@ func TestPagePrints(t *testing.T) {
 
 	// The page laid out as on A4 paper (about 717 CSS pixels between
 	// the margins), under the print stylesheet.
-	do(t, ctx, "narrowing to A4", chromedp.EmulateViewport(717, 1045), chromedp.Sleep(300*time.Millisecond), onPaper(true))
+	do(t, ctx, "narrowing to A4", chromedp.EmulateViewport(717, 1045), chromedp.Sleep(300*time.Millisecond), resized(), onPaper(true))
 	got := eval[map[string]any](t, ctx, `(() => {
 		const box = document.getElementById("table-box"), table = document.getElementById("summary");
 		const shown = (id) => document.getElementById(id).checkVisibility();

@@ -293,7 +293,7 @@ func TestPageSmallThings(t *testing.T) {
 	}
 	do(t, ctx, "showing the table", chromedp.ScrollIntoView(chromedp.ID("map-table-box")))
 	keepShot(t, screenshot(t, ctx), "map-table-phone.png")
-	do(t, ctx, "turning into a laptop", chromedp.EmulateViewport(1366, 768), chromedp.Sleep(500*time.Millisecond))
+	do(t, ctx, "turning into a laptop", chromedp.EmulateViewport(1366, 768), chromedp.Sleep(500*time.Millisecond), resized())
 	if laptop := eval[map[string]any](t, ctx, hint); laptop["wide"] != false || laptop["hint"] != "" {
 		t.Errorf("at 1366 px the map's table is wider than its box: %v, and its hint says %q; want neither", laptop["wide"], laptop["hint"])
 	}

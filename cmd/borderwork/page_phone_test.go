@@ -52,7 +52,7 @@ func TestPageMapsClearOfDayBar(t *testing.T) {
 			t.Fatalf("%s: the run ended %q: %s", scenario, state, eval[string](t, ctx, `document.getElementById("run-error").textContent`))
 		}
 		for _, w := range []int64{390, 320} {
-			do(t, ctx, "sizing the window", chromedp.EmulateViewport(w, 700, chromedp.EmulateMobile), chromedp.Sleep(400*time.Millisecond))
+			do(t, ctx, "sizing the window", chromedp.EmulateViewport(w, 700, chromedp.EmulateMobile), chromedp.Sleep(400*time.Millisecond), resized())
 			got := eval[[]struct {
 				What                                     string
 				Bar, Top, Left, Right, BarLeft, BarRight float64
@@ -74,6 +74,6 @@ func TestPageMapsClearOfDayBar(t *testing.T) {
 			do(t, ctx, "letting it scroll", chromedp.Sleep(200*time.Millisecond))
 			keepShot(t, screenshot(t, ctx), "bar-"+scenario+"-"+strconv.FormatInt(w, 10)+".png")
 		}
-		do(t, ctx, "sizing the window", chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile), chromedp.Sleep(300*time.Millisecond))
+		do(t, ctx, "sizing the window", chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile), chromedp.Sleep(300*time.Millisecond), resized())
 	}
 }

@@ -2239,7 +2239,13 @@ async function init() {
     if (window.innerWidth === width) return;
     width = window.innerWidth;
     clearTimeout(redraw);
-    redraw = setTimeout(() => { if (state.results) { drawCharts(state.results); fitTable(state.results); } }, 150);
+    // data-redrawing says a redraw is due: a test of the page waits for
+    // it to end rather than sleep past the delay.
+    document.body.dataset.redrawing = "true";
+    redraw = setTimeout(() => {
+      if (state.results) { drawCharts(state.results); fitTable(state.results); }
+      delete document.body.dataset.redrawing;
+    }, 150);
   });
   // On paper the summary table is a row per regime, in the print
   // stylesheet's smaller type, whatever the screen had turned it to:
