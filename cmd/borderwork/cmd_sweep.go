@@ -343,6 +343,9 @@ func writeSweep(ctx context.Context, x *experiment.Prepared, jobs []int, out str
 	todo := jobs[len(o.Done):]
 	m := newMeter(e.start, min(c.workers, max(len(todo), 1)))
 	prog := c.newProgress(e, "sweep", len(jobs))
+	// The plan, where progress is shown, before the runs: standard
+	// output says it only at the end, after a batch job's progress lines.
+	prog.note(sweepPlan(x, shard, len(jobs)))
 	prog.resumedFrom(len(o.Done))
 	days := x.Scenario.File.Days
 	prog.simulating(days, int64(x.Simulations(todo))*int64(days))
@@ -374,12 +377,7 @@ func writeSweep(ctx context.Context, x *experiment.Prepared, jobs []int, out str
 		before.noteTo(e, true)
 		return printJSONSummary(e.stdout, x, res.Groups, m.performance())
 	}
-	fmt.Fprintf(e.stdout, "%s: %s × %s × %s = %s", x.Scenario.File.Name, words.Count(len(x.Points), "point"), words.Count(len(x.Regimes), "regime"),
-		words.Count(x.Reps, "replicate"), words.Count(x.NRuns(), "run"))
-	if shard != "" {
-		fmt.Fprintf(e.stdout, "; shard %s holds %s of them", shard, words.Whole(int64(len(jobs))))
-	}
-	fmt.Fprintln(e.stdout, ".")
+	fmt.Fprintf(e.stdout, "%s: %s.\n", x.Scenario.File.Name, sweepPlan(x, shard, len(jobs)))
 	printVaried(e.stdout, x.Sweep)
 	printOverrides(e.stdout, x.Scenario.Sets())
 	printResumed(e.stdout, out, len(o.Done), len(jobs))
@@ -531,4 +529,15 @@ func printVaried(w io.Writer, sw *output.SweepInfo) {
 	for _, v := range experiment.VariedKeys(sw) {
 		fmt.Fprintf(w, "  %s: %s\n", v.Key, v.Took)
 	}
+}
+
+// sweepPlan is the size of sweep x: "15 points × 4 regimes × 4
+// replicates = 240 runs", and the runs of its shard, if it is one.
+func sweepPlan(x *experiment.Prepared, shard string, jobs int) string {
+	plan := fmt.Sprintf("%s × %s × %s = %s", words.Count(len(x.Points), "point"), words.Count(len(x.Regimes), "regime"),
+		words.Count(x.Reps, "replicate"), words.Count(x.NRuns(), "run"))
+	if shard != "" {
+		plan += fmt.Sprintf("; shard %s holds %s of them", shard, words.Whole(int64(jobs)))
+	}
+	return plan
 }

@@ -584,3 +584,28 @@ func TestResumeSaysWhatItSimulated(t *testing.T) {
 		t.Errorf("resume printed\n%s\nwant %q, not the whole sweep's count", stdout, want)
 	}
 }
+
+// TestSweepSaysItsPlanFirst: where progress is shown (--progress, as in
+// a batch job's log), the sweep's size comes first, before its runs;
+// standard output says it only at the end, after the progress lines. A
+// shard says its share.
+func TestSweepSaysItsPlanFirst(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		extra []string
+		want  string
+	}{
+		{nil, "borderwork sweep: 2 points × 1 regime × 2 replicates = 4 runs\n"},
+		{[]string{"--shard", "1/2"}, "borderwork sweep: 2 points × 1 regime × 2 replicates = 4 runs; shard 1/2 holds 2 of them\n"},
+	} {
+		args := append([]string{"sweep", small, "--days", "10", "--reps", "2", "--regimes", "malfunctioning", "--vary", "regimes.malfunctioning.outage_start=0.05,0.2",
+			"--formats", "", "--progress", "--out", filepath.Join(t.TempDir(), "out")}, tt.extra...)
+		status, stdout, stderr := runCLI(t, args...)
+		if status != 0 || !strings.HasPrefix(stderr, tt.want) {
+			t.Errorf("sweep %v: status %d, stderr %q; want it to start %q", tt.extra, status, stderr, tt.want)
+		}
+		if want := strings.TrimPrefix(strings.TrimSuffix(tt.want, "\n"), "borderwork sweep: "); !strings.Contains(stdout, "small: "+want+".\n") {
+			t.Errorf("sweep %v: stdout %q; want the same plan, %q", tt.extra, stdout, want)
+		}
+	}
+}
