@@ -581,31 +581,11 @@ func Analyse(d Design, own []string, rows []output.SummaryRow, sesoi SESOI, chai
 	decide(family)
 	copy(a.Estimates, family)
 	copy(a.ChainTests, family[len(a.Estimates):])
-	verdict := func(id, harm string) Verdict {
-		if e, ok := a.Estimate(id, harm); ok {
-			return e.Verdict
-		}
-		return Inconclusive
-	}
-	// The claim on a harm, from the effects at ids (as verdictEffects
-	// lists them) read through at: as they are, or at protection none.
-	claimOn := func(harm string, at func(string) string) ClaimVerdict {
-		var v [4]Verdict
-		for i, e := range verdictEffects {
-			v[i] = verdict(at(e.ID), harm)
-		}
-		c := judge(harm, v[0], v[1], v[2], v[3])
-		if slices.Contains(ChainHarms, harm) {
-			c = withChain(c, a.chainVerdict(at("malfunction|closure="+Closure.Low)), a.chainVerdict(at("malfunction|closure="+Closure.High)), chain)
-		}
-		return c
-	}
-	same := func(id string) string { return id }
 	second := slices.ContainsFunc(effects, func(e Effect) bool { return IsAtNone(e.ID) })
 	for _, harm := range harms {
-		a.Claim = append(a.Claim, claimOn(harm, same))
+		a.Claim = append(a.Claim, a.claimOn(harm, same, a.verdict))
 		if second {
-			a.ClaimAtNone = append(a.ClaimAtNone, claimOn(harm, AtNone))
+			a.ClaimAtNone = append(a.ClaimAtNone, a.claimOn(harm, AtNone, a.verdict))
 		}
 	}
 	ev, im := armMeans(events), armMeans(immobile)
@@ -725,15 +705,44 @@ func (a *Analysis) ChainTest(at string) (Estimate, bool) {
 // test read beside malfunction's verdict on abuse events there
 // (chainOf).
 func (a *Analysis) chainVerdict(id string) ChainVerdict {
+	return a.chainVerdictBy(id, a.verdict)
+}
+
+// chainVerdictBy is chainVerdict with malfunction's verdict on abuse
+// events read from verdict.
+func (a *Analysis) chainVerdictBy(id string, verdict func(id, harm string) Verdict) ChainVerdict {
 	e, ok := a.chainTest(id)
 	if !ok {
 		return ChainInconclusive
 	}
-	abuse := Inconclusive
-	if x, ok := a.Estimate(id, "abuse_events"); ok {
-		abuse = x.Verdict
+	return chainOf(e.Verdict, verdict(id, "abuse_events"))
+}
+
+// verdict is effect id's verdict on harm; inconclusive where the design
+// has no such effect.
+func (a *Analysis) verdict(id, harm string) Verdict {
+	if e, ok := a.Estimate(id, harm); ok {
+		return e.Verdict
 	}
-	return chainOf(e.Verdict, abuse)
+	return Inconclusive
+}
+
+// same reads an effect's ID as it is: the claim's main reading.
+func same(id string) string { return id }
+
+// claimOn is the claim on a harm, from its effects' verdicts (as
+// verdictEffects lists them, read through at: as they are, or at
+// protection none) as verdict gives them, the chain's on ChainHarms.
+func (a *Analysis) claimOn(harm string, at func(string) string, verdict func(id, harm string) Verdict) ClaimVerdict {
+	var v [4]Verdict
+	for i, e := range verdictEffects {
+		v[i] = verdict(at(e.ID), harm)
+	}
+	c := judge(harm, v[0], v[1], v[2], v[3])
+	if slices.Contains(ChainHarms, harm) {
+		c = withChain(c, a.chainVerdictBy(at("malfunction|closure="+Closure.Low), verdict), a.chainVerdictBy(at("malfunction|closure="+Closure.High), verdict), a.ChainShare)
+	}
+	return c
 }
 
 // chainTest finds the chain's test on the malfunction effect id.

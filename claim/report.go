@@ -210,6 +210,9 @@ combination (docs/CLAIM.md).
 	if note := PatrolNote(x.Scenario, a); note != "" {
 		b.WriteString("\n" + note + "\n")
 	}
+	if note := MarginNote(a, o.SESOI); note != "" {
+		b.WriteString("\n" + note + "\n")
+	}
 	b.WriteString(secondReading(x, a))
 
 	b.WriteString("\n## The effects\n\n")

@@ -102,6 +102,13 @@ func TestClaimWorkedExample(t *testing.T) {
 	}
 	checkSecondReadingDoc(t, string(doc), out)
 	checkIntervalExampleDoc(t, string(doc), out)
+	// The margin's note, quoted under "A verdict from the margin".
+	_, margin, _ := strings.Cut(string(doc), "**A verdict from the margin.**")
+	_, margin, _ = strings.Cut(margin, "```text\n")
+	margin, _, ok = strings.Cut(margin, "```")
+	if line := strings.TrimSpace(margin); !ok || line == "" || !slices.Contains(printed, line) {
+		t.Errorf("docs/CLAIM.md's note on a verdict from the margin is not a line claim classroom prints:\n%s\n\nit prints:\n%s", line, stdout)
+	}
 }
 
 // checkIntervalExampleDoc checks docs/CLAIM.md's (doc's) example of an

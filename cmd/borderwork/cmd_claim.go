@@ -176,6 +176,9 @@ func cmdClaim(ctx context.Context, args []string, e *env) error {
 	if note := claim.PatrolNote(s, res.Analysis); note != "" {
 		fmt.Fprintf(e.stdout, "\n%s\n", note)
 	}
+	if note := claim.MarginNote(res.Analysis, o.SESOI); note != "" {
+		fmt.Fprintf(e.stdout, "\n%s\n", note)
+	}
 	fmt.Fprintf(e.stdout, "\nWrote %s: %s, report.md.\n", out, wroteTables(out, len(res.Figures)))
 	before.note(e.stdout)
 	return nil
