@@ -526,7 +526,7 @@ func readShards(dirs []string) ([]shardFolder, error) {
 			return nil, badInput("%s and %s come from different --days (%d; %d); run every shard with the same --days", a.dir, b.dir, a.m.Days, b.m.Days)
 		case b.m.Reps != a.m.Reps:
 			return nil, badInput("%s and %s come from different --reps (%d; %d); run every shard with the same --reps", a.dir, b.dir, a.m.Reps, b.m.Reps)
-		case b.m.ScenarioSHA256 != a.m.ScenarioSHA256:
+		case b.m.ScenarioSHA256 != a.m.ScenarioSHA256 && !sameOnceReencoded(a, b):
 			return nil, badInput("%s and %s come from different scenarios (%s)", a.dir, b.dir, scenarioLineDiff(a.dir, b.dir))
 		// The figure flags that end each command line are compared as
 		// figure options (sameFigureOptions), which say which differ.
@@ -579,6 +579,18 @@ func finishCommand(m *output.Manifest, dir string) string {
 		return runs.ShellJoin([]string{"borderwork", "sweep", "--resume", "--out", dir})
 	}
 	return resumeCommand(m, dir, true)
+}
+
+// sameOnceReencoded reports whether shards a and b, whose scenario.toml
+// differ, hold the same scenario once this borderwork reads and writes
+// each again (reencodedSHA): shards of one command run by builds either
+// side of a key added at a default that changes no result, which
+// --resume accepts too (sameScenarioReencoded). The merged folder keeps
+// the first shard's scenario.toml, which its manifest vouches for.
+func sameOnceReencoded(a, b shardFolder) bool {
+	sa, okA := reencodedSHA(a.dir, a.m)
+	sb, okB := reencodedSHA(b.dir, b.m)
+	return okA && okB && sa == sb
 }
 
 // scenarioLineDiff names the first line where the scenario.toml of the

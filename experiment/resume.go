@@ -440,14 +440,25 @@ func CompleteRows(ctx context.Context, out string, x *Prepared) ([]output.Summar
 // default that changes no result (pushback_violence = 0.0, say), and its
 // interrupted folders are the same scenario's.
 func sameScenarioReencoded(dir string, m *output.Manifest, scenarioSHA string) bool {
-	path := filepath.Join(dir, "scenario.toml")
+	sha, ok := reencodedSHA(dir, m)
+	return ok && sha == scenarioSHA
+}
+
+// reencodedSHA is the checksum of the folder at dir's scenario.toml, as
+// its manifest's checksum vouches, once this borderwork reads and writes
+// it again; false if the file is not the one the manifest vouches for or
+// does not load.
+func reencodedSHA(dir string, m *output.Manifest) (string, bool) {
 	if d, err := scenarioDifference(dir, m); err != nil || d != "" || m.ScenarioSHA256 == "" {
-		return false
+		return "", false
 	}
-	s, err := scenarios.Load(path)
+	s, err := scenarios.Load(filepath.Join(dir, "scenario.toml"))
 	if err != nil {
-		return false
+		return "", false
 	}
 	again, err := s.Encode()
-	return err == nil && output.SHA256(again) == scenarioSHA
+	if err != nil {
+		return "", false
+	}
+	return output.SHA256(again), true
 }

@@ -59,3 +59,64 @@ func TestResumeAcrossAnAddedKey(t *testing.T) {
 		})
 	}
 }
+
+// TestMergeAcrossAnAddedKey: shards of one sweep, one written by an
+// earlier borderwork that wrote no line for pushback_violence at its
+// default, merge in either order, as --resume accepts such a folder; a
+// shard whose line says another value is another scenario, refused with
+// the line named, and nothing written.
+func TestMergeAcrossAnAddedKey(t *testing.T) {
+	const line = "pushback_violence = 0.0\n"
+	for _, tt := range []struct {
+		name   string
+		with   string // what each line of the second shard becomes
+		first  int    // the shard given first
+		merges bool
+	}{
+		{"written without the key, given second", "", 0, true},
+		{"written without the key, given first", "", 1, true},
+		{"another value of it", "pushback_violence = 0.5\n", 0, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			dirs := shardsWith(t, dir, "shard", 2, func(int) experiment.Options { return experiment.Options{} })
+			path := filepath.Join(dirs[1], "scenario.toml")
+			text, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Contains(text, []byte(line)) {
+				t.Fatalf("scenario.toml holds no %q to take out", line)
+			}
+			text = bytes.ReplaceAll(text, []byte(line), []byte(tt.with))
+			if err := os.WriteFile(path, text, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			manifestedit.Edit(t, dirs[1], func(m map[string]any) { m["scenario_sha256"] = output.SHA256(text) })
+			if tt.first == 1 {
+				dirs[0], dirs[1] = dirs[1], dirs[0]
+			}
+			out := filepath.Join(dir, "merged")
+			if !tt.merges {
+				refusedMerge(t, dirs, out, experiment.MergeOptions{}, "come from different scenarios", "pushback_violence = 0.5")
+				return
+			}
+			if _, err := experiment.Merge(context.Background(), dirs, out, experiment.MergeOptions{FormatsGiven: true}); err != nil {
+				t.Fatalf("Merge: %v; want the shards merged", err)
+			}
+			// The merged folder is whole: plot and resume check it against
+			// its own manifest.
+			m, err := output.ReadManifest(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			first, err := os.ReadFile(filepath.Join(dirs[0], "scenario.toml"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if sum, err := output.FileSHA256(filepath.Join(out, "scenario.toml")); err != nil || sum != m.ScenarioSHA256 || sum != output.SHA256(first) {
+				t.Errorf("merged scenario.toml: checksum %s, %v; want the first shard's, %s, as its manifest records (%s)", sum, err, output.SHA256(first), m.ScenarioSHA256)
+			}
+		})
+	}
+}
