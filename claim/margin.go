@@ -38,39 +38,16 @@ func MarginNote(a *Analysis, sesoi SESOI) string {
 	var found, rests []string
 	for _, r := range readings {
 		for _, c := range r.claims {
-			if _, abs := sesoi.Abs[c.Harm]; abs {
-				continue
-			}
-			judged := map[string]Verdict{} // looked up only: effect IDs whose verdict the difference test gives instead
-			for _, ve := range verdictEffects[:3] {
-				id := r.at(ve.ID)
-				e, ok := a.Estimate(id, c.Harm)
-				if !ok || !fromTheMargin(e) {
-					continue
-				}
-				v := Harmful
-				if e.Mean < 0 {
-					v = Protective
-				}
-				judged[id] = v
-				with, without := marginCause(ve.ID)
+			ests, again := a.fromMargin(c, r.at, sesoi)
+			for _, e := range ests {
+				id := strings.TrimSuffix(strings.TrimSuffix(e.Effect.ID, ","+NoneReading), "|"+NoneReading) // as verdictEffects names it
+				with, without := marginCause(id)
 				found = append(found, fmt.Sprintf("%s%s%s, %s a run %s, from %s %s, within ±%s",
-					Title(c.Harm), marginPlace(ve.ID), r.where, signedInterval(e), with, output.FormatCount(e.Reference), without, FormatSESOI(e.SESOI)))
+					Title(c.Harm), marginPlace(id), r.where, signedInterval(e), with, output.FormatCount(e.Reference), without, FormatSESOI(e.SESOI)))
 			}
-			if len(judged) == 0 {
-				continue
-			}
-			alt := a.claimOn(c.Harm, r.at, func(id, harm string) Verdict {
-				// The chain reads malfunction's verdict on abuse events,
-				// which is rejudged here only when it is this harm.
-				if v, ok := judged[id]; ok && harm == c.Harm {
-					return v
-				}
-				return a.verdict(id, harm)
-			})
-			if alt.Holds != c.Holds {
+			if len(ests) > 0 && again.Holds != c.Holds {
 				rests = append(rests, fmt.Sprintf("on %s%s, %s as judged, %s with those effects judged by their difference from 0",
-					Title(c.Harm), r.where, strings.ToUpper(c.Holds), strings.ToUpper(alt.Holds)))
+					Title(c.Harm), r.where, strings.ToUpper(c.Holds), strings.ToUpper(again.Holds)))
 			}
 		}
 	}
@@ -89,6 +66,43 @@ func MarginNote(a *Analysis, sesoi SESOI) string {
 		text += " The claim's verdict rests on it: " + strings.Join(rests, "; ") + "."
 	}
 	return text + " --sesoi HARM=abs:X judges a harm's effects in its own units."
+}
+
+// fromMargin is, for the claim c on one harm as read through at (same,
+// or AtNone), the claim's effects whose verdict of no meaningful
+// difference comes from the margin (fromTheMargin), in verdictEffects'
+// order, and the claim judged again by the same rule with those effects
+// judged by their difference test instead, harmful or protective by
+// their sign. None for a harm whose δ was given in its own units.
+func (a *Analysis) fromMargin(c ClaimVerdict, at func(string) string, sesoi SESOI) ([]Estimate, ClaimVerdict) {
+	if _, abs := sesoi.Abs[c.Harm]; abs {
+		return nil, c
+	}
+	var ests []Estimate
+	judged := map[string]Verdict{} // looked up only
+	for _, ve := range verdictEffects[:3] {
+		e, ok := a.Estimate(at(ve.ID), c.Harm)
+		if !ok || !fromTheMargin(e) {
+			continue
+		}
+		ests = append(ests, e)
+		judged[e.Effect.ID] = Harmful
+		if e.Mean < 0 {
+			judged[e.Effect.ID] = Protective
+		}
+	}
+	if len(ests) == 0 {
+		return nil, c
+	}
+	again := a.claimOn(c.Harm, at, func(id, harm string) Verdict {
+		// The chain reads malfunction's verdict on abuse events, which is
+		// judged again here only when it is this harm.
+		if v, ok := judged[id]; ok && harm == c.Harm {
+			return v
+		}
+		return a.verdict(id, harm)
+	})
+	return ests, again
 }
 
 // fromTheMargin is whether e is no meaningful difference only because
