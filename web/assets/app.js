@@ -360,6 +360,32 @@ function axisTitle(s) {
   return (isCumulative(s) ? `${s.title}, total since day 0` : s.title) + unit;
 }
 
+// AXIS_LINE is the step from one line of a chart's turned axis title
+// to the next.
+const AXIS_LINE = 15;
+let chartCanvas = null;
+
+// chartTextWidth measures s as a chart writes it (text(): 13 units, the
+// charts' font), whether or not the chart is laid out yet.
+function chartTextWidth(s) {
+  chartCanvas = chartCanvas || document.createElement("canvas").getContext("2d");
+  chartCanvas.font = `13px system-ui, "Segoe UI", Roboto, "Liberation Sans", sans-serif`;
+  return chartCanvas.measureText(s).width;
+}
+
+// wrapWords breaks s at spaces into lines no wider than w, as a chart
+// writes them (a single word wider than w stands on its own line), not
+// before a number ("day 0" stays whole).
+function wrapWords(s, w) {
+  const lines = [];
+  for (const word of s.split(/ (?![0-9])/)) {
+    const last = lines.length - 1;
+    if (last >= 0 && chartTextWidth(lines[last] + " " + word) <= w) lines[last] += " " + word;
+    else lines.push(word);
+  }
+  return lines;
+}
+
 // LINE is the width of a regime's line in a chart, in pixels, and PX the
 // page's pixels per point of the figures: the figures' lines are 1.5
 // points wide.
@@ -413,11 +439,19 @@ function lineChart(box, series, label) {
   for (const b of series.bands) for (const v of b.mean) lo = Math.min(lo, v);
   const yt = niceTicks(lo, hi > lo ? hi : lo + 1, 5);
   const y0 = yt[0], y1 = Math.max(hi, yt[yt.length - 1]);
+  // The axis's title, turned, runs up beside the axis: a long one
+  // ("abuse of trapped or stranded migrants, total since day 0
+  // (events)") takes two lines rather than run off the chart, and the
+  // numbers of the axis stand to the right of it, however wide.
+  const tick = (t) => formatCount(t).replace(/\.0$/, "");
+  const titleLines = wrapWords(axisTitle(series), H - m.b - 8);
+  const widest = Math.max(...yt.map((t) => chartTextWidth(tick(t))));
+  m.l = Math.max(m.l, Math.ceil(16 + AXIS_LINE * (titleLines.length - 1) + 10 + widest + 6));
   const X = (d) => m.l + (d / Math.max(1, days - 1)) * (W - m.l - m.r);
   const Y = (v) => H - m.b - ((Math.max(v, y0) - y0) / (y1 - y0 || 1)) * (H - m.t - m.b);
   for (const t of yt) {
     el("line", { x1: m.l, x2: W - m.r, y1: Y(t), y2: Y(t), stroke: "#e0e0e0" }, svg);
-    text(svg, m.l - 6, Y(t) + 4, formatCount(t).replace(/\.0$/, ""), { "text-anchor": "end" });
+    text(svg, m.l - 6, Y(t) + 4, tick(t), { "text-anchor": "end" });
   }
   for (const t of niceTicks(0, Math.max(1, days - 1), W < 500 ? 4 : 6)) {
     if (t > days - 1) continue;
@@ -426,7 +460,10 @@ function lineChart(box, series, label) {
   }
   el("line", { x1: m.l, x2: W - m.r, y1: H - m.b, y2: H - m.b, stroke: "#444" }, svg);
   text(svg, (W + m.l) / 2, H - 6, "day", { "text-anchor": "middle" });
-  text(svg, 16, (H - m.b) / 2, axisTitle(series), { transform: `rotate(-90 16 ${(H - m.b) / 2})`, "text-anchor": "middle" });
+  titleLines.forEach((line, k) => {
+    const x = 16 + AXIS_LINE * k;
+    text(svg, x, (H - m.b) / 2, line, { class: "axis-title", transform: `rotate(-90 ${x} ${(H - m.b) / 2})`, "text-anchor": "middle" });
+  });
   for (const b of series.bands) {
     const r = regimeOf(b.regime);
     let top = "", bottom = "";
