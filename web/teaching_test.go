@@ -124,3 +124,43 @@ func abs(x int) int {
 	}
 	return x
 }
+
+// TestTeachingFilesOnPage: every column of the day by day results that
+// docs/TEACHING.md names (`abuse_immobile`, `bribed`, ..., read in
+// stats.csv or timeseries.csv) is in the guide's table of where the page
+// shows it, under the title the page's "Over time" gives it, so that a
+// class with only a browser can find what each note points at.
+func TestTeachingFilesOnPage(t *testing.T) {
+	guide, err := os.ReadFile("../docs/TEACHING.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	titles := map[string]string{}
+	for _, m := range NewInfo(Request{}, DefaultLimits()).Series {
+		titles[m.Name] = m.Title
+	}
+	_, table, ok := strings.Cut(string(guide), "| in the files | under \"Over time\" |")
+	if !ok {
+		t.Fatal(`TEACHING.md has no table of where the page shows the files' columns ("| in the files | under "Over time" |")`)
+	}
+	table, _, _ = strings.Cut(table, "\n\n")
+	onPage := map[string]string{}
+	for _, row := range regexp.MustCompile("(?m)^\\| `([a-z_]+)` \\| (.+) \\|$").FindAllStringSubmatch(table, -1) {
+		onPage[row[1]] = row[2]
+		if want, ok := titles[row[1]]; !ok {
+			t.Errorf("the table of the files on the page names %s, which is no column of the results", row[1])
+		} else if row[2] != want {
+			t.Errorf("the table of the files on the page calls %s %q; the page calls it %q", row[1], row[2], want)
+		}
+	}
+	if len(onPage) == 0 {
+		t.Fatal("the table of the files on the page has no rows")
+	}
+	for _, m := range regexp.MustCompile("`([a-z_]+)`").FindAllStringSubmatch(string(guide), -1) {
+		if _, column := titles[m[1]]; column {
+			if _, ok := onPage[m[1]]; !ok {
+				t.Errorf("TEACHING.md names the column %s; its table of the files on the page does not say where the page shows it (%q)", m[1], titles[m[1]])
+			}
+		}
+	}
+}
