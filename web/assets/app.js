@@ -1611,6 +1611,7 @@ function clearResults() {
     $(id).hidden = true;
   }
   for (const t of document.querySelectorAll("#results .fig-title")) t.textContent = "";
+  $("series-doc").textContent = "";
   for (const d of document.querySelectorAll("#results details.chart-table")) d.remove();
   $("command").textContent = "";
   $("map-table").textContent = ""; // the day's numbers of the results gone
@@ -1689,6 +1690,10 @@ function drawCharts(res) {
   document.querySelector("#fig-trapped .cut").hidden = !lineChart(document.querySelector("#fig-trapped .chart"), trapped, trapped.title + " by day, per regime");
   const title = document.querySelector("#fig-series .fig-title");
   title.textContent = "";
+  // What the curve counts, in words: the menu's names alone ("passages
+  // bought", "boardings", "harm index") are not explained elsewhere on
+  // the page. Its title already says a running total is one.
+  $("series-doc").textContent = other && other.doc ? `What it counts: ${other.doc.replace(/^cumulative /, "")}.` : "";
   if (other) {
     title.textContent = isCumulative(other) ? `${cap(other.title)}: the running total, counted from day 0` : `${cap(other.title)}, day by day`;
     if (lineChart(document.querySelector("#fig-series .chart"), other, other.title + (isCumulative(other) ? ", the running total" : "") + " by day, per regime")) title.textContent += " (bands cut at 0)";
