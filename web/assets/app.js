@@ -635,7 +635,7 @@ function drawTable(res) {
   box.textContent = "";
   // The note is a paragraph beside the table, not its caption, so that it
   // wraps to the width of the screen rather than of the table.
-  box.appendChild(html("p", { id: "summary-note", class: "note", text: res.reps === 1 ? "The values of one replicate, with no interval: give 2 or more replicates for one." : `Means over ${counted(res.reps, "replicate")} ± the half-width of a 95% confidence interval, as the command line prints them.` }));
+  box.appendChild(html("p", { id: "summary-note", class: "note", text: res.reps === 1 ? "The values of one replicate, with no interval: give 2 or more replicates for one." : `Means over ${counted(res.reps, "replicate")} ± the half-width of a 95% confidence interval, as the command line prints them: 100 ± 20 means the replicates average 100, and the interval runs from 80 to 120, where 95% of such averages would fall.` }));
   // On a phone the table is wider than the screen and scrolls sideways
   // in a box of its own, its first column staying in view (CSS): say so,
   // as a phone shows no scrollbar.
