@@ -88,6 +88,14 @@ func TestRegimeErrors(t *testing.T) {
 		{name: "a close new name with a base", file: "tiny", sets: []string{"regimes.malfunction.outage_days=30", "regimes.malfunction.base=malfunctioning"}},
 		{name: "a close new name with levels", file: "tiny", sets: []string{"regimes.open2.levels.integrity=weak"}},
 		{name: "a new name far from every regime", file: "tiny", sets: []string{"regimes.lax.refusal=0.1"}},
+		// So would [regimes.malfunction] written in the file.
+		{name: "a regime misspelt in the file", file: "tiny", old: "[regimes.strict]", new: "[regimes.malfunction]\noutage_days = 30\n\n[regimes.strict]",
+			want: []problem{{`[regimes.malfunction]`, `regimes.malfunction: did you mean [regimes.malfunctioning]? This defines a new regime "malfunction" from the engine's defaults (regimes: ` + builtins + `, strict); a new regime whose name is so close to another's is taken for a misspelling unless it has a base or levels (base = "malfunctioning")`}}},
+		{name: "a regime misspelt in the file, one letter", file: "tiny", old: "[regimes.strict]", new: "[regimes.strikt]\npatrol = 0.3\n\n[regimes.strict]",
+			want: []problem{{`[regimes.strikt]`, `regimes.strikt: did you mean [regimes.strict]? This defines a new regime "strikt" from the engine's defaults (regimes: ` + builtins + `, strict); a new regime whose name is so close to another's is taken for a misspelling unless it has a base or levels (base = "strict")`}}},
+		{name: "a close new name in the file with a base", file: "tiny", old: "[regimes.strict]", new: "[regimes.malfunction]\nbase = \"malfunctioning\"\noutage_days = 30\n\n[regimes.strict]"},
+		{name: "a close new name in the file with levels", file: "tiny", old: "[regimes.strict]", new: "[regimes.open2]\nlevels = { integrity = \"weak\" }\n\n[regimes.strict]"},
+		{name: "a new name in the file far from every regime", file: "tiny", old: "[regimes.strict]", new: "[regimes.lax]\nrefusal = 0.1\n\n[regimes.strict]"},
 
 		// Finding 9: the regime meant, wherever a file names one.
 		{name: "base in another case", file: "tiny", old: `base = "closed"`, new: `base = "Closed"`,

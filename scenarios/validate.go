@@ -577,10 +577,18 @@ func (v *validator) regimes() {
 		// defaults and leave malfunctioning as it was, without a word: an
 		// override that names a new regime close to one the scenario has,
 		// and gives it neither a base nor levels, is taken for a typo.
-		if _, created := s.createdBy(at); created && spec.Base == "" && spec.Levels == nil {
+		// So would [regimes.malfunctionning] in the file: a regime the file
+		// defines with neither a base nor levels, its name close to
+		// another's, is taken for a typo of that regime's name too.
+		_, created := s.createdBy(at)
+		if spec.Base == "" && spec.Levels == nil && (created || builtin[name] == nil) && !v.bad[at] {
 			others := slices.DeleteFunc(slices.Clone(all), func(r string) bool { return r == name })
 			if meant := hint.Closest(name, others); meant != "" && !strings.EqualFold(meant, name) {
-				v.add(at, "no regime %q (regimes: %s); did you mean %s? A new name defines a new regime only with a base or levels: %s.base=REGIME", name, strings.Join(others, ", "), meant, at)
+				if created {
+					v.add(at, "no regime %q (regimes: %s); did you mean %s? A new name defines a new regime only with a base or levels: %s.base=REGIME", name, strings.Join(others, ", "), meant, at)
+				} else {
+					v.add(at, "did you mean [regimes.%s]? This defines a new regime %q from the engine's defaults (regimes: %s); a new regime whose name is so close to another's is taken for a misspelling unless it has a base or levels (base = %q)", meant, name, strings.Join(others, ", "), meant)
+				}
 				failed[name] = true
 				continue
 			}
