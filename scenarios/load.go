@@ -153,6 +153,51 @@ func (s *Scenario) topLevelBelow(k toml.Key, line int) string {
 	return fmt.Sprintf("%s is a top-level key, but below %s it belongs to that table: write it above the first [table] or [[array]] of the file", name, header)
 }
 
+// elsewhereIn explains an unknown key k that is a key of other tables
+// of the format ([[markets]] price, which is [smuggling]'s): the tables
+// it belongs to, as headers; "" if it is a key of none.
+func elsewhereIn(k toml.Key) string {
+	name := k[len(k)-1]
+	var found []string
+	var walk func(t reflect.Type, path string)
+	walk = func(t reflect.Type, path string) {
+		for t.Kind() == reflect.Pointer {
+			t = t.Elem()
+		}
+		if t.Kind() != reflect.Struct {
+			return
+		}
+		if path != "" && slices.Contains(keysOf(t), name) {
+			found = append(found, path)
+		}
+		for _, key := range keysOf(t) {
+			ft, _ := fieldTypeByKey(t, key)
+			for ft.Kind() == reflect.Pointer {
+				ft = ft.Elem()
+			}
+			sub := strings.Trim(strings.Trim(path, "[]")+"."+key, ".")
+			switch {
+			case ft.Kind() == reflect.Struct:
+				walk(ft, "["+sub+"]")
+			case ft.Kind() == reflect.Slice && ft.Elem().Kind() == reflect.Struct:
+				walk(ft.Elem(), "[["+sub+"]]")
+			case ft.Kind() == reflect.Map && key == "regimes":
+				// Factor levels hold the regimes' keys too: [regimes.NAME]
+				// names them once.
+				walk(ft.Elem(), "["+sub+".NAME]")
+			}
+		}
+	}
+	walk(reflect.TypeOf(File{}), "")
+	switch len(found) {
+	case 0:
+		return ""
+	case 1:
+		return fmt.Sprintf("%s is a key of %s: write it there", name, found[0])
+	}
+	return fmt.Sprintf("%s is a key of %s and %s: write it in one of them", name, strings.Join(found[:len(found)-1], ", "), found[len(found)-1])
+}
+
 // inUnknown says whether k lies in a table that is itself an unknown key
 // (a misspelt [[post]]): reported once, as the table, since the hints for
 // its keys would judge them against a table they were never meant for
@@ -223,6 +268,8 @@ func Parse(data []byte, display, source string, dir fs.FS) (*Scenario, error) {
 			msg += "; " + top
 		} else if hint := suggest(k); hint != "" {
 			msg += "; did you mean " + hint + "?"
+		} else if there := elsewhereIn(k); there != "" {
+			msg += "; " + there
 		}
 		errs = append(errs, &Error{File: display, Line: line, Key: key, Msg: msg})
 	}

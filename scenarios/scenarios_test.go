@@ -133,6 +133,11 @@ func TestBadInput(t *testing.T) {
 		{"key cut short", `max_smugglers = 10`, "max_smugglers = 10\nmax_smug = 3", []string{"bad.toml:63:", "markets.max_smug", "unknown key; did you mean max_smugglers?"}},
 		{"top-level key below an array of tables", "max_smugglers = 10\n", "max_smugglers = 10 # the most\ndefault_regimes = [\"open\"]\n", []string{"bad.toml:63:", "markets.default_regimes", "unknown key; default_regimes is a top-level key, but below [[markets]] it belongs to that table: write it above the first [table] or [[array]] of the file"}},
 		{"top-level key below a table", "patrol = 0.2", "patrol = 0.2\nreplicates = 3", []string{"bad.toml:68:", "regimes.strict.replicates", "replicates is a top-level key, but below [regimes.strict] it belongs"}},
+		// A key of another table: the tables it belongs to.
+		{"key of another table", "max_smugglers = 10\n", "max_smugglers = 10\nprice = 800\n", []string{"bad.toml:63:", "markets.price", "unknown key; price is a key of [smuggling]: write it there"}},
+		{"regime key in a table", "max_smugglers = 10\n", "max_smugglers = 10\n[information]\naccuracy = 0.5\n", []string{"bad.toml:64:", "information.accuracy", "unknown key; accuracy is a key of [regimes.NAME]: write it there"}},
+		{"key of several tables", "max_smugglers = 10\n", "max_smugglers = 10\n[migrants]\noutage_days = 5\n", []string{"bad.toml:64:", "migrants.outage_days", "unknown key; outage_days is a key of [[posts]], [[posts.schedule]] and [regimes.NAME]: write it in one of them"}},
+		{"a close key here beats a key elsewhere", "max_smugglers = 10\n", "max_smugglers = 10\nsmuggler = 3\n", []string{"bad.toml:63:", "markets.smuggler", "unknown key; did you mean smugglers?"}},
 		{"wrong type", `days = 60`, `days = "sixty"`, []string{"bad.toml:4:", "days", `want a whole number, got the text "sixty"`}},
 		{"wrong type in a list", `capacity = 20`, `capacity = "lots"`, []string{"bad.toml:50:", "posts.Gate.capacity", `want a number, got the text "lots"`}},
 		{"post capacity the engine cannot count", `capacity = 20`, `capacity = 1e19`, []string{"bad.toml:50:", "posts.Gate.capacity", "a number in [0, 1000000000]", "1e+19"}},
