@@ -166,6 +166,9 @@ func TestBadInput(t *testing.T) {
 		{"lat without lon", "country = \"B\"", "country = \"B\"\nlat = 5", []string{"bad.toml:18:", "locations.Goal.lon", "give both lat and lon, or neither"}},
 		{"lon without lat", "country = \"B\"", "country = \"B\"\nlon = 5", []string{"locations.Goal.lat", "give both lat and lon, or neither"}},
 		{"unknown kind", `kind = "border"`, `kind = "post"`, []string{"bad.toml:", "locations.Gate.kind", `must be one of origin, hub, border, centre, destination; got "post"`}},
+		// A place no link reaches: its post, hub or centre does nothing.
+		{"a hub on no link", "[[links]]\nfrom = \"Home\"\nto = \"Gate\"", "[[locations]]\nname = \"Oasis\"\nkind = \"hub\"\ncountry = \"A\"\n\n[[links]]\nfrom = \"Home\"\nto = \"Gate\"", []string{"bad.toml:24:", "locations.Oasis.name", `no link joins hub "Oasis" to another location, so no migrant can reach it; add a [[links]] entry from or to it`}},
+		{"a post on no link", "[[markets]]", "[[locations]]\nname = \"Far\"\nkind = \"border\"\ncountry = \"B\"\n\n[[posts]]\nname = \"Far\"\nlocation = \"Far\"\ncapacity = 5\n\n[[markets]]", []string{"bad.toml:59:", "locations.Far.name", `no link joins border "Far"`}},
 		{"wrong kind of location", "[[origins]]\nlocation = \"Home\"", "[[origins]]\nlocation = \"Gate\"", []string{"origins.Gate.location", `"Gate" is a border; want an origin`}},
 	}
 	for _, tt := range tests {
@@ -189,6 +192,24 @@ func TestBadInput(t *testing.T) {
 				t.Errorf("%s: error %q; want it to contain %q", tt.name, err, w)
 			}
 		}
+	}
+}
+
+// TestBlankPlaceOnNoLink: a place without a name is reported once, as
+// blank, and not again as a place no link reaches.
+func TestBlankPlaceOnNoLink(t *testing.T) {
+	tiny, err := os.ReadFile("testdata/tiny.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := strings.Replace(string(tiny), "[[links]]", "[[locations]]\nkind = \"hub\"\ncountry = \"A\"\n\n[[links]]", 1)
+	s, err := Parse([]byte(data), "bad.toml", "bad.toml", fstest.MapFS{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `bad.toml:23: locations.3.name: must not be empty or only spaces, got ""`
+	if err := s.Validate(); err == nil || err.Error() != want {
+		t.Errorf("Validate() = %v; want %s", err, want)
 	}
 }
 

@@ -379,6 +379,21 @@ func (v *validator) structure() {
 			v.add(p+".alone", "only irregular links can be walked alone")
 		}
 	}
+	if f.Rules != "flee" {
+		// A post, hub or centre no link reaches does nothing, without a
+		// word: no migrant can get there. (An origin or a destination
+		// without links is reported as a destination none can reach; Flee
+		// cases hold camps on no route, which Flee runs.)
+		linked := map[string]bool{}
+		for _, l := range f.Links {
+			linked[l.From], linked[l.To] = true, true
+		}
+		for i, l := range f.Locations {
+			if k := kinds[l.Name]; !linked[l.Name] && !badKind[l.Name] && words.BlankName(l.Name) == "" && (k == sim.KindBorder || k == sim.KindHub || k == sim.KindCentre) {
+				v.add(fmt.Sprintf("locations.%d.name", i), "no link joins %s %q to another location, so no migrant can reach it; add a [[links]] entry from or to it", k, l.Name)
+			}
+		}
+	}
 	switch f.Rules {
 	case "flee":
 		v.flee(kinds, loc) // flee.go
