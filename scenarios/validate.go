@@ -140,6 +140,7 @@ func (s *Scenario) Validate() error {
 	v.structure()
 	if len(v.errs) == 0 {
 		v.programmeFactors()
+		v.deadEnds()
 	}
 	slices.SortStableFunc(v.errs, func(a, b *Error) int { return a.Line - b.Line })
 	// A problem placed on a line of the file that only the overrides
@@ -445,6 +446,53 @@ func (v *validator) structure() {
 	v.validatePhases() // phases.go
 }
 
+// deadEnds refuses a destination of an origin that no road reaches and
+// that the routing rules give its migrants no way to (sim.DeadEnd): the
+// run would go on with none of them ever arriving, without a word.
+func (v *validator) deadEnds() {
+	f := v.s.File
+	if f.Rules == "flee" {
+		return
+	}
+	// A centre that evacuates takes migrants to their destinations, by
+	// no link, under the regimes that run centres.
+	if slices.ContainsFunc(f.Centres, func(c CentreSpec) bool { return c.Evacuation != nil && *c.Evacuation > 0 }) {
+		return
+	}
+	// Where roads join every origin to its destinations, as in most
+	// regions, there is nothing to look for.
+	road := v.s.componentsBy(true)
+	if !slices.ContainsFunc(f.Origins, func(o OriginSpec) bool {
+		return slices.ContainsFunc(o.Destinations, func(d string) bool { return road[d] != road[o.Location] })
+	}) {
+		return
+	}
+	cfg, err := v.s.Config(v.s.RegimeNames()[0])
+	if err != nil {
+		return
+	}
+	name := func(i int) string { return cfg.Region.Locations[i].Name }
+	for _, de := range cfg.DeadEnds() {
+		o, d := name(de.Origin), name(de.Destination)
+		at := ""
+		for i, og := range f.Origins {
+			if j := slices.Index(og.Destinations, d); og.Location == o && j >= 0 {
+				at = fmt.Sprintf("origins.%d.destinations.%d", i, j)
+				break
+			}
+		}
+		if at == "" {
+			continue
+		}
+		if de.Post < 0 {
+			v.add(at, "no road leads from %q to %q, and no smugglers within migrants.market_reach_days (%d road days) drive a path to it or to a place from which a road leads to it, nor is there such a path to walk alone (alone = true) from %q: none of its migrants would ever set out (docs/MODEL.md 7.4); make a leg a road (a ferry, a bus), or add smugglers or a path that lead there", o, d, f.Migrants.MarketReachDays, o)
+			continue
+		}
+		v.add(at, "no road leads from %q to %q: its migrants go by road to the smugglers at %q, crossing the border at post %q, but a migrant the post admits leaves it only by a road toward its destination, and none leads on to %q, so it would stay and queue again day after day, never arriving (docs/MODEL.md 7.8); join %q to the roads beyond the post (a legal crossing through a post of its own, beside the smugglers' path), or put the smugglers on this side of the post",
+			o, d, name(cfg.Markets[de.Market].Location), cfg.Posts[de.Post].Name, d, d)
+	}
+}
+
 func (v *validator) origins(kinds map[string]sim.LocationKind, loc func(string, string, ...sim.LocationKind) bool) {
 	f := v.s.File
 	if len(f.Origins) == 0 {
@@ -693,7 +741,10 @@ func (v *validator) plain(path, name string) {
 // components labels each location with its connected part of the
 // region, joined by links of any kind, in time linear in the region's
 // size; nil if names do not resolve yet.
-func (s *Scenario) components() map[string]int {
+func (s *Scenario) components() map[string]int { return s.componentsBy(false) }
+
+// componentsBy is components, by roads alone if roads.
+func (s *Scenario) componentsBy(roads bool) map[string]int {
 	f := s.File
 	index := map[string]int{}
 	for i, l := range f.Locations {
@@ -717,6 +768,9 @@ func (s *Scenario) components() map[string]int {
 		b, ok2 := index[l.To]
 		if !ok1 || !ok2 {
 			return nil
+		}
+		if roads && l.Kind == "irregular" {
+			continue
 		}
 		if ra, rb := root(a), root(b); ra != rb {
 			parent[max(ra, rb)] = min(ra, rb) // ties broken on index, so labels do not depend on link order

@@ -261,3 +261,67 @@ func (r *Region) Reachable(o, d int) bool {
 	}
 	return false
 }
+
+// A DeadEnd is a destination of an origin that no road reaches, where
+// the routing rules leave the origin's migrants no way to it: they find
+// no smugglers and no path to walk alone toward it (Market and Post are
+// -1), or the road to the smugglers who would take them there crosses a
+// border at a post, beyond which no road leads toward the destination,
+// so that a migrant the post admits stays and queues again, day after
+// day (docs/MODEL.md, 7.4 and 7.8). Locations, markets and posts are
+// indices into the Config.
+type DeadEnd struct {
+	Origin, Destination int
+	Market, Post        int
+}
+
+// DeadEnds lists the dead ends of c's origins, in the order of the
+// origins and their destinations. It reads the routing tables the
+// engine builds and changes nothing: loaders use it to refuse a region
+// whose migrants could never arrive, as a sea crossing at the end of a
+// road through a post would make it.
+func (c *Config) DeadEnds() []DeadEnd {
+	rt := buildRoutes(c, c.Migrants.MarketReachDays)
+	locs := c.Region.Locations
+	nd := 0
+	for _, l := range locs {
+		if l.Kind == KindDestination {
+			nd++
+		}
+	}
+	var out []DeadEnd
+	for _, o := range c.Origins {
+		for _, d := range o.Destinations {
+			if d < 0 || d >= rt.n || rt.destIndex[d] < 0 || rt.dist[o.Location*rt.n+d] != unreachable {
+				continue // a road leads there
+			}
+			at := o.Location*nd + int(rt.destIndex[d])
+			mk := rt.marketFor[at]
+			if mk < 0 {
+				if rt.aloneFor[at] < 0 {
+					out = append(out, DeadEnd{o.Location, d, -1, -1})
+				}
+				continue
+			}
+			// The road to the market, hop by hop, as travelToward takes it,
+			// toward the market nearest to each place on the way.
+			for prev, a, hops := o.Location, o.Location, 0; mk >= 0 && hops < rt.n; hops++ {
+				target := c.Markets[mk].Location
+				if a == target {
+					break
+				}
+				next := int(rt.next[a*rt.n+target])
+				if next < 0 {
+					break
+				}
+				if p := rt.postAt[a]; p >= 0 && locs[next].Country != locs[prev].Country {
+					out = append(out, DeadEnd{o.Location, d, int(mk), int(p)})
+					break
+				}
+				prev, a = a, next
+				mk = rt.marketFor[a*nd+int(rt.destIndex[d])]
+			}
+		}
+	}
+	return out
+}
