@@ -166,6 +166,9 @@ func TestBadInput(t *testing.T) {
 		{"lat without lon", "country = \"B\"", "country = \"B\"\nlat = 5", []string{"bad.toml:18:", "locations.Goal.lon", "give both lat and lon, or neither"}},
 		{"lon without lat", "country = \"B\"", "country = \"B\"\nlon = 5", []string{"locations.Goal.lat", "give both lat and lon, or neither"}},
 		{"unknown kind", `kind = "border"`, `kind = "post"`, []string{"bad.toml:", "locations.Gate.kind", `must be one of origin, hub, border, centre, destination; got "post"`}},
+		// A share or a probability written as a percentage: what to write.
+		{"a percentage for a probability", "hazard = 0.0001", "hazard = 2.5", []string{"bad.toml:27:", "links.0.hazard", "must be a probability in [0, 1], got 2.5, a percentage? For 2.5% write 0.025"}},
+		{"a percentage for a share", "max_smugglers = 10\n", "max_smugglers = 10\n\n[information]\nexperience_weight = 60\n", []string{"bad.toml:65:", "information.experience_weight", "must be a share in [0, 1], got 60, a percentage? For 60% write 0.6"}},
 		// A place no link reaches: its post, hub or centre does nothing.
 		{"a hub on no link", "[[links]]\nfrom = \"Home\"\nto = \"Gate\"", "[[locations]]\nname = \"Oasis\"\nkind = \"hub\"\ncountry = \"A\"\n\n[[links]]\nfrom = \"Home\"\nto = \"Gate\"", []string{"bad.toml:24:", "locations.Oasis.name", `no link joins hub "Oasis" to another location, so no migrant can reach it; add a [[links]] entry from or to it`}},
 		{"a post on no link", "[[markets]]", "[[locations]]\nname = \"Far\"\nkind = \"border\"\ncountry = \"B\"\n\n[[posts]]\nname = \"Far\"\nlocation = \"Far\"\ncapacity = 5\n\n[[markets]]", []string{"bad.toml:59:", "locations.Far.name", `no link joins border "Far"`}},

@@ -266,7 +266,12 @@ func (v *validator) check(table, key string, f reflect.Value, path string) {
 			panic("scenarios: no range rule for " + table + "." + key) // caught by TestEveryNumberHasARule
 		}
 		if !(x >= b.lo && x <= b.hi) {
-			v.add(path, "must be %s, got %v", b.what, formatNumber(f))
+			msg := fmt.Sprintf("must be %s, got %v", b.what, formatNumber(f))
+			if (b == share || b == probability) && x > 1 && x <= 100 {
+				// documented = 30, meaning 30%: say what to write.
+				msg += fmt.Sprintf(", a percentage? For %v%% write %s", formatNumber(f), strconv.FormatFloat(math.Round(x*1e10)/1e12, 'g', -1, 64))
+			}
+			v.add(path, "%s", msg)
 		}
 	}
 }
