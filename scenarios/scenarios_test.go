@@ -172,6 +172,12 @@ func TestBadInput(t *testing.T) {
 		// A place no link reaches: its post, hub or centre does nothing.
 		{"a hub on no link", "[[links]]\nfrom = \"Home\"\nto = \"Gate\"", "[[locations]]\nname = \"Oasis\"\nkind = \"hub\"\ncountry = \"A\"\n\n[[links]]\nfrom = \"Home\"\nto = \"Gate\"", []string{"bad.toml:24:", "locations.Oasis.name", `no link joins hub "Oasis" to another location, so no migrant can reach it; add a [[links]] entry from or to it`}},
 		{"a post on no link", "[[markets]]", "[[locations]]\nname = \"Far\"\nkind = \"border\"\ncountry = \"B\"\n\n[[posts]]\nname = \"Far\"\nlocation = \"Far\"\ncapacity = 5\n\n[[markets]]", []string{"bad.toml:59:", "locations.Far.name", `no link joins border "Far"`}},
+		// A kind misspelt, or in Flee's words: the kind meant.
+		{"a misspelt kind", `kind = "border"`, `kind = "boarder"`, []string{"bad.toml:15:", "locations.Gate.kind", `got "boarder"; did you mean border?`}},
+		{"a Flee camp", `kind = "destination"`, `kind = "camp"`, []string{"bad.toml:20:", "locations.Goal.kind", `got "camp"; a Flee camp is a destination here`}},
+		{"a Flee town", `kind = "border"`, `kind = "town"`, []string{"bad.toml:15:", "locations.Gate.kind", `got "town"; a Flee town is a hub here`}},
+		{"a Flee conflict zone", `kind = "origin"`, `kind = "conflict_zone"`, []string{"bad.toml:10:", "locations.Home.kind", `got "conflict_zone"; a Flee conflict zone is an origin here, with conflict steps under rules = "flee"`}},
+		{"a misspelt link kind", `kind = "irregular"`, `kind = "irregualr"`, []string{"bad.toml:38:", "links.2.kind", `must be road or irregular, got "irregualr"; did you mean irregular?`}},
 		{"wrong kind of location", "[[origins]]\nlocation = \"Home\"", "[[origins]]\nlocation = \"Gate\"", []string{"origins.Gate.location", `"Gate" is a border; want an origin`}},
 	}
 	for _, tt := range tests {

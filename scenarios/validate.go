@@ -322,7 +322,7 @@ func (v *validator) structure() {
 		v.plain(p+".name", l.Name)
 		k, ok := sim.ParseLocationKind(l.Kind)
 		if !ok {
-			v.add(p+".kind", "must be one of %s; got %q", strings.Join(sim.LocationKindNames(), ", "), l.Kind)
+			v.add(p+".kind", "must be one of %s; got %q%s", strings.Join(sim.LocationKindNames(), ", "), l.Kind, kindHint(l.Kind))
 			badKind[l.Name] = true
 		}
 		kinds[l.Name] = k
@@ -367,7 +367,7 @@ func (v *validator) structure() {
 			v.add(p+".to", "a link must join two different locations")
 		}
 		if l.Kind != "road" && l.Kind != "irregular" {
-			v.add(p+".kind", "must be road or irregular, got %q", l.Kind)
+			v.add(p+".kind", "must be road or irregular, got %q%s", l.Kind, hint.Hint(l.Kind, []string{"road", "irregular"}))
 		}
 		switch {
 		case f.Rules == "flee":
@@ -449,6 +449,24 @@ func (v *validator) structure() {
 	v.regimes()
 	v.programmes()
 	v.validatePhases() // phases.go
+}
+
+// kindHint is what a location kind that is none of borderwork's was
+// meant to be: a kind misspelt, or one of Flee's location types (a
+// town, a camp), in borderwork's words; "" if neither.
+func kindHint(kind string) string {
+	k := strings.ToLower(kind)
+	switch {
+	case strings.Contains(k, "camp"):
+		return "; a Flee camp is a destination here"
+	case strings.Contains(k, "conflict"):
+		return `; a Flee conflict zone is an origin here, with conflict steps under rules = "flee"`
+	case strings.Contains(k, "forward"):
+		return `; a Flee forwarding hub is a hub here, with forward = true under rules = "flee"`
+	case k == "town":
+		return "; a Flee town is a hub here"
+	}
+	return hint.Hint(kind, sim.LocationKindNames())
 }
 
 // deadEnds refuses a destination of an origin that no road reaches and
