@@ -35,6 +35,10 @@ func plainType(msg, text string) string {
 		return msg
 	}
 	said := "want " + wantOf(m[2]) + ", got " + gotOf(m[1], text)
+	if v := strings.TrimSpace(text); m[2] == "slice" && v != "" && !strings.HasPrefix(m[1], "[]") && !strings.HasPrefix(m[1], "map") {
+		// destinations = "Tripoli": one value where a list is wanted.
+		said = "want a list, got " + gotOf(m[1], text) + ": a list of one is written in brackets, [" + v + "]"
+	}
 	if f, err := strconv.ParseFloat(strings.ReplaceAll(strings.TrimSpace(text), "_", ""), 64); m[1] == "float64" && wantOf(m[2]) == "a whole number" && err == nil && f == math.Trunc(f) {
 		// 1e3 or 5.0 is whole, but TOML reads it as a fraction.
 		said += ", a decimal number to TOML: write a whole number in digits alone (1000, not 1e3 or 1000.0)"

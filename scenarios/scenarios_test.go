@@ -139,6 +139,9 @@ func TestBadInput(t *testing.T) {
 		{"key of several tables", "max_smugglers = 10\n", "max_smugglers = 10\n[migrants]\noutage_days = 5\n", []string{"bad.toml:64:", "migrants.outage_days", "unknown key; outage_days is a key of [[posts]], [[posts.schedule]] and [regimes.NAME]: write it in one of them"}},
 		{"a close key here beats a key elsewhere", "max_smugglers = 10\n", "max_smugglers = 10\nsmuggler = 3\n", []string{"bad.toml:63:", "markets.smuggler", "unknown key; did you mean smugglers?"}},
 		{"wrong type", `days = 60`, `days = "sixty"`, []string{"bad.toml:4:", "days", `want a whole number, got the text "sixty"`}},
+		// One value where a list is wanted: the list to write.
+		{"one value for a list", `destinations = ["Goal"]`, `destinations = "Goal"`, []string{"bad.toml:45:", "origins.Home.destinations", `want a list, got the text "Goal": a list of one is written in brackets, ["Goal"]`}},
+		{"one number for a list", `destinations = ["Goal"]`, "destinations = [\"Goal\"]\ndestination_weights = 2 # one", []string{"bad.toml:46:", "origins.Home.destination_weights", `want a list, got the whole number 2: a list of one is written in brackets, [2]`}},
 		{"wrong type in a list", `capacity = 20`, `capacity = "lots"`, []string{"bad.toml:50:", "posts.Gate.capacity", `want a number, got the text "lots"`}},
 		{"post capacity the engine cannot count", `capacity = 20`, `capacity = 1e19`, []string{"bad.toml:50:", "posts.Gate.capacity", "a number in [0, 1000000000]", "1e+19"}},
 		{"post capacity above the range", `capacity = 20`, `capacity = 1000000001`, []string{"bad.toml:50:", "posts.Gate.capacity", "a number in [0, 1000000000]"}},
