@@ -175,6 +175,12 @@ func TestBadInput(t *testing.T) {
 		// A place no link reaches: its post, hub or centre does nothing.
 		{"a hub on no link", "[[links]]\nfrom = \"Home\"\nto = \"Gate\"", "[[locations]]\nname = \"Oasis\"\nkind = \"hub\"\ncountry = \"A\"\n\n[[links]]\nfrom = \"Home\"\nto = \"Gate\"", []string{"bad.toml:24:", "locations.Oasis.name", `no link joins hub "Oasis" to another location, so no migrant can reach it; add a [[links]] entry from or to it`}},
 		{"a post on no link", "[[markets]]", "[[locations]]\nname = \"Far\"\nkind = \"border\"\ncountry = \"B\"\n\n[[posts]]\nname = \"Far\"\nlocation = \"Far\"\ncapacity = 5\n\n[[markets]]", []string{"bad.toml:59:", "locations.Far.name", `no link joins border "Far"`}},
+		// A text key left out: the key to give, not an unknown name "".
+		{"a location without its kind", "name = \"Gate\"\nkind = \"border\"\n", "name = \"Gate\"\n", []string{"bad.toml:13:", "locations.Gate.kind", "give kind, one of origin, hub, border, centre, destination"}},
+		{"a location with an empty kind", "name = \"Gate\"\nkind = \"border\"\n", "name = \"Gate\"\nkind = \"\"\n", []string{"bad.toml:15:", "locations.Gate.kind", `must be one of origin, hub, border, centre, destination; got ""`}},
+		{"a location without its country", "kind = \"destination\"\ncountry = \"B\"\n", "kind = \"destination\"\n", []string{"bad.toml:18:", "locations.Goal.country", "give country, the country the location lies in (countries: A, B)"}},
+		{"a link without its from", "from = \"Gate\"\nto = \"Goal\"", "to = \"Goal\"", []string{"bad.toml:29:", "links.1.from", "give from, the name of a location"}},
+		{"a market without its location", "location = \"Home\"\nto = \"Goal\"", "to = \"Goal\"", []string{"markets.0.location", "give location, the name of a location"}},
 		// A kind misspelt, or in Flee's words: the kind meant.
 		{"a misspelt kind", `kind = "border"`, `kind = "boarder"`, []string{"bad.toml:15:", "locations.Gate.kind", `got "boarder"; did you mean border?`}},
 		{"a Flee camp", `kind = "destination"`, `kind = "camp"`, []string{"bad.toml:20:", "locations.Goal.kind", `got "camp"; a Flee camp is a destination here`}},

@@ -321,7 +321,11 @@ func (v *validator) structure() {
 		}
 		v.plain(p+".name", l.Name)
 		k, ok := sim.ParseLocationKind(l.Kind)
-		if !ok {
+		switch {
+		case !ok && v.missing(p+".kind", l.Kind):
+			v.add(p+".kind", "give kind, one of %s", strings.Join(sim.LocationKindNames(), ", "))
+			badKind[l.Name] = true
+		case !ok:
 			v.add(p+".kind", "must be one of %s; got %q%s", strings.Join(sim.LocationKindNames(), ", "), l.Kind, kindHint(l.Kind))
 			badKind[l.Name] = true
 		}
@@ -333,7 +337,11 @@ func (v *validator) structure() {
 			}
 			v.add(p+"."+missing, "give both lat and lon, or neither")
 		}
-		if !countries[l.Country] {
+		switch {
+		case countries[l.Country]:
+		case v.missing(p+".country", l.Country):
+			v.add(p+".country", "give country, the country the location lies in (countries: %s)", strings.Join(f.Countries, ", "))
+		default:
 			v.add(p+".country", "unknown country %q (countries: %s)", l.Country, strings.Join(f.Countries, ", "))
 		}
 	}
@@ -342,6 +350,10 @@ func (v *validator) structure() {
 	}
 	loc := func(path, name string, want ...sim.LocationKind) bool {
 		k, ok := kinds[name]
+		if !ok && v.missing(path, name) {
+			v.add(path, "give %s, the name of a location", path[strings.LastIndexByte(path, '.')+1:])
+			return false
+		}
 		if !ok {
 			v.add(path, "unknown location %q%s", name, locationHint(name, f.Locations))
 			return false
@@ -449,6 +461,20 @@ func (v *validator) structure() {
 	v.regimes()
 	v.programmes()
 	v.validatePhases() // phases.go
+}
+
+// missing reports whether a text key is left out of the file (value
+// "", no line of its own, and set by no override): "give KEY" says more
+// than an unknown name "".
+func (v *validator) missing(path, value string) bool {
+	if value != "" {
+		return false
+	}
+	if _, written := v.s.lines.exact[path]; written {
+		return false
+	}
+	_, set := v.s.setBy(path)
+	return !set
 }
 
 // kindHint is what a location kind that is none of borderwork's was
