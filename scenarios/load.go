@@ -189,11 +189,27 @@ func elsewhereIn(k toml.Key) string {
 		}
 	}
 	walk(reflect.TypeOf(File{}), "")
+	// A table the key is in ([[origins]] for inflow in an inflow_schedule
+	// step) is not where to write it; and a key of many tables (from, to)
+	// says nothing of which was meant.
+	var here []string
+	for _, part := range k[:len(k)-1] {
+		if _, err := strconv.Atoi(part); err != nil {
+			here = append(here, part)
+		}
+	}
+	within := strings.Join(here, ".") + "."
+	found = slices.DeleteFunc(found, func(h string) bool {
+		return strings.HasPrefix(within, strings.TrimSuffix(strings.Trim(h, "[]"), ".NAME")+".")
+	})
 	switch len(found) {
 	case 0:
 		return ""
 	case 1:
 		return fmt.Sprintf("%s is a key of %s: write it there", name, found[0])
+	case 2, 3, 4:
+	default:
+		return ""
 	}
 	return fmt.Sprintf("%s is a key of %s and %s: write it in one of them", name, strings.Join(found[:len(found)-1], ", "), found[len(found)-1])
 }

@@ -231,6 +231,25 @@ func TestBlankPlaceOnNoLink(t *testing.T) {
 	}
 }
 
+// TestUnknownKeyNotElsewhere: a key of the table an unknown key is
+// written in (inflow in a step of inflow_schedule), or of many tables
+// (to), gets no hint of where to write it: the hint would mislead.
+func TestUnknownKeyNotElsewhere(t *testing.T) {
+	tiny, err := os.ReadFile("testdata/tiny.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ new, want string }{
+		{"{from = 0, inflow = 10}", "bad.toml:44: origins.inflow_schedule.inflow: unknown key"},
+		{"{from = 0, rate = 10, to = 30}", "bad.toml:44: origins.inflow_schedule.to: unknown key"},
+	} {
+		data := strings.Replace(string(tiny), "{from = 0, rate = 10}", tt.new, 1)
+		if _, err := Parse([]byte(data), "bad.toml", "bad.toml", fstest.MapFS{}); err == nil || err.Error() != tt.want {
+			t.Errorf("%s: Parse() = %v; want %s", tt.new, err, tt.want)
+		}
+	}
+}
+
 func TestUnreachableDestination(t *testing.T) {
 	s := loadTiny(t)
 	s.File.Links = s.File.Links[:1] // only Home-Gate: Goal is cut off
