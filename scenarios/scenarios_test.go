@@ -186,6 +186,9 @@ func TestBadInput(t *testing.T) {
 		{"a Flee camp", `kind = "destination"`, `kind = "camp"`, []string{"bad.toml:20:", "locations.Goal.kind", `got "camp"; a Flee camp is a destination here`}},
 		{"a Flee town", `kind = "border"`, `kind = "town"`, []string{"bad.toml:15:", "locations.Gate.kind", `got "town"; a Flee town is a hub here`}},
 		{"a Flee conflict zone", `kind = "origin"`, `kind = "conflict_zone"`, []string{"bad.toml:10:", "locations.Home.kind", `got "conflict_zone"; a Flee conflict zone is an origin here, with conflict steps under rules = "flee"`}},
+		// A post's rule misspelt, or named by a level of the admission factor.
+		{"a misspelt admission", "capacity = 20", "capacity = 20\nadmission = \"documents\"", []string{"bad.toml:51:", "posts.Gate.admission", `admission must be one of everyone, documented, nobody; got "documents"; did you mean documented?`}},
+		{"a level for an admission", "capacity = 20", "capacity = 20\nadmission = \"closed\"", []string{"bad.toml:51:", "posts.Gate.admission", `got "closed"; open, closed and shut are levels of the admission factor, for a regime's levels (levels = { admission = "closed" }); a post's rule is everyone, documented or nobody`}},
 		{"a misspelt link kind", `kind = "irregular"`, `kind = "irregualr"`, []string{"bad.toml:38:", "links.2.kind", `must be road or irregular, got "irregualr"; did you mean irregular?`}},
 		{"wrong kind of location", "[[origins]]\nlocation = \"Home\"", "[[origins]]\nlocation = \"Gate\"", []string{"origins.Gate.location", `"Gate" is a border; want an origin`}},
 	}

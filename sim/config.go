@@ -1,8 +1,12 @@
 package sim
 
 import (
+	"errors"
 	"fmt"
 	"slices"
+	"strings"
+
+	"github.com/borderwork/borderwork/internal/suggest"
 )
 
 // Config is everything one run needs: the region, the population, the
@@ -368,7 +372,16 @@ func (a Admission) MarshalText() ([]byte, error) { return []byte(a.String()), ni
 func (a *Admission) UnmarshalText(b []byte) error {
 	v, ok := ParseAdmission(string(b))
 	if !ok {
-		return fmt.Errorf("admission must be one of everyone, documented, nobody; got %q", b)
+		msg := fmt.Sprintf("admission must be one of everyone, documented, nobody; got %q", b)
+		switch w := strings.ToLower(string(b)); {
+		case w == "open" || w == "closed" || w == "shut":
+			// The admission factor's built-in levels, which a regime's
+			// levels name, are not a post's rule.
+			msg += "; open, closed and shut are levels of the admission factor, for a regime's levels (levels = { admission = \"" + w + "\" }); a post's rule is everyone, documented or nobody"
+		default:
+			msg += suggest.Hint(string(b), []string{"everyone", "documented", "nobody"})
+		}
+		return errors.New(msg)
 	}
 	*a = v
 	return nil
@@ -381,7 +394,7 @@ func (f Force) MarshalText() ([]byte, error) { return []byte(f.String()), nil }
 func (f *Force) UnmarshalText(b []byte) error {
 	v, ok := ParseForce(string(b))
 	if !ok {
-		return fmt.Errorf("force must be functioning or failing; got %q", b)
+		return fmt.Errorf("force must be functioning or failing; got %q%s", b, suggest.Hint(string(b), []string{"functioning", "failing"}))
 	}
 	*f = v
 	return nil
