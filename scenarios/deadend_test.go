@@ -88,6 +88,10 @@ func TestDeadEnds(t *testing.T) {
 			want: `bad.toml:49: origins.Home.destinations.0: no road leads from "Home" to "Goal", and no smugglers within migrants.market_reach_days (10 road days) drive a path to it or to a place from which a road leads to it, nor is there such a path to walk alone (alone = true) from "Home": none of its migrants would ever set out (docs/MODEL.md 7.4); make a leg a road (a ferry, a bus), or add smugglers or a path that lead there`},
 		// Centres that evacuate take migrants there under hbm.
 		{name: "a centre that evacuates", old: "max_smugglers = 5\n", new: "max_smugglers = 5\n\n[[centres]]\nlocation = \"Port\"\ncapacity = 50\nevacuation = 0.01\n"},
+		// Queued at the post again and again, migrants out of patience
+		// walk alone from there, and some arrive (641 a run under open
+		// with 5 a day for 200 days).
+		{name: "a path to walk alone from the post", old: "max_smugglers = 5\n", new: "max_smugglers = 5\n\n[[links]]\nfrom = \"Gate\"\nto = \"Goal\"\nkind = \"irregular\"\nalone = true\ndays = 6\n"},
 		{name: "a path to walk alone from the origin", old: "max_smugglers = 5\n", new: "max_smugglers = 5\n\n[migrants]\nmarket_reach_days = 3\n\n[[links]]\nfrom = \"Home\"\nto = \"Goal\"\nkind = \"irregular\"\nalone = true\ndays = 5\n"},
 	}
 	for _, tt := range tests {

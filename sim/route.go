@@ -268,7 +268,8 @@ func (r *Region) Reachable(o, d int) bool {
 // -1), or the road to the smugglers who would take them there crosses a
 // border at a post, beyond which no road leads toward the destination,
 // so that a migrant the post admits stays and queues again, day after
-// day (docs/MODEL.md, 7.4 and 7.8). Locations, markets and posts are
+// day, with no path to walk alone from any place on its way (docs/MODEL.md,
+// 7.4 and 7.8). Locations, markets and posts are
 // indices into the Config.
 type DeadEnd struct {
 	Origin, Destination int
@@ -307,7 +308,9 @@ func (c *Config) DeadEnds() []DeadEnd {
 			// toward the market nearest to each place on the way.
 			for prev, a, hops := o.Location, o.Location, 0; mk >= 0 && hops < rt.n; hops++ {
 				target := c.Markets[mk].Location
-				if a == target {
+				// A path to walk alone from a place on the way is a way
+				// out of the queue too: some of its migrants arrive.
+				if a == target || rt.aloneFor[a*nd+int(rt.destIndex[d])] >= 0 {
 					break
 				}
 				next := int(rt.next[a*rt.n+target])
