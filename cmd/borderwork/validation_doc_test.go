@@ -14,6 +14,7 @@ import (
 
 	"github.com/borderwork/borderwork/flee"
 	"github.com/borderwork/borderwork/output"
+	"github.com/borderwork/borderwork/sim"
 )
 
 const validationDoc = "../../docs/VALIDATION.md"
@@ -283,6 +284,44 @@ func TestARDIsTheRescaledError(t *testing.T) {
 		named := strings.Contains(m.Doc(), "averaged relative difference (ARD)")
 		if named != (m == flee.Rescaled) || ardMention.MatchString(m.Doc()) != named {
 			t.Errorf("report.md's description of the %s error names the ARD: %v; want %v: %q", m, named, m == flee.Rescaled, m.Doc())
+		}
+	}
+}
+
+// validationVersionClaims are docs/VALIDATION.md's statements of which
+// model versions its quoted numbers hold under, each with the latest
+// version it names as its one submatch.
+var validationVersionClaims = []*regexp.Regexp{
+	// The Flee case's what-if: compare, validate and the claim check.
+	regexp.MustCompile(`the same under versions 1 to (\d+)`),
+	// Agadez: its "What came out" and its "Reproduce".
+	regexp.MustCompile(`Versions 4 (?:and|to) (\d+) give the same tables byte for byte`),
+	regexp.MustCompile(`this section's numbers are version 3's, and versions 4 (?:and|to) (\d+) give the same`),
+}
+
+// TestValidationNumbersModelVersion: docs/VALIDATION.md says under which
+// model versions its numbers were rerun, and each statement reaches the
+// engine's version, sim.ModelVersion. At version 5 it still said the
+// Flee case's what-if numbers were the same "under versions 1 to 4" and
+// Agadez's were version 3's and 4's, though version 5 had given the same
+// (rerun, byte for byte): a reader could not tell whether they still
+// held. When the version goes up, this fails until the numbers have been
+// rerun and the statements say so.
+func TestValidationNumbersModelVersion(t *testing.T) {
+	t.Parallel()
+	doc, err := os.ReadFile(validationDoc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	flat := strings.Join(strings.Fields(string(doc)), " ")
+	for _, re := range validationVersionClaims {
+		m := re.FindAllStringSubmatch(flat, -1)
+		if len(m) != 1 {
+			t.Errorf("docs/VALIDATION.md says %d times %q; want once", len(m), re)
+			continue
+		}
+		if m[0][1] != strconv.Itoa(sim.ModelVersion) {
+			t.Errorf("docs/VALIDATION.md says %q, but the engine is model version %d: rerun the commands whose numbers it quotes (validate, compare, claim and sweep of mali2012; validate agadez2016, and go test -run TestValidationFlowFigures -agadez-figures), check them, and say so", m[0][0], sim.ModelVersion)
 		}
 	}
 }
