@@ -8,11 +8,13 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/borderwork/borderwork/flee"
+	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/sim"
 )
@@ -155,6 +157,44 @@ func TestValidationFlowFigures(t *testing.T) {
 	}
 	for _, f := range validationFlowFigures {
 		keepDocFigure(t, f.doc, filepath.Join(out, "figures", f.drawn), line, "its caption")
+	}
+
+	// The table of scores the doc quotes ("Prediction: nothing refitted")
+	// is the command's scores.csv: its rows were checked by hand only.
+	type score struct {
+		rows, inside     int
+		log, factor, abs float64
+	}
+	scores := map[string]score{} // role,direction,predictor
+	for _, row := range readCSVFile(t, filepath.Join(out, "scores.csv"))[1:] {
+		// rows_role,direction,predictor,rows,mean_abs_log,factor,mean_abs,inside_band
+		predictor, _, _ := strings.Cut(row[2], ":")
+		s := score{log: csvFloat(t, row[4]), factor: csvFloat(t, row[5]), abs: csvFloat(t, row[6])}
+		s.rows = int(csvFloat(t, row[3]))
+		if row[7] != "" {
+			s.inside = int(csvFloat(t, row[7]))
+		}
+		scores[row[0]+","+row[1]+","+predictor] = s
+	}
+	for _, r := range []struct {
+		role, direction string
+		bold            bool
+	}{{"fitted", "both", false}, {"predicted", "outgoing", false}, {"predicted", "incoming", false}, {"predicted", "both", true}} {
+		m, b := scores[r.role+","+r.direction+",model"], scores[r.role+","+r.direction+",baseline"]
+		cells := []string{
+			fmt.Sprintf("%s, %s (%d)", r.role, r.direction, m.rows),
+			fmt.Sprintf("%.2f (×%.1f)", m.log, m.factor), fmt.Sprintf("%.2f (×%.1f)", b.log, b.factor),
+			output.FormatCount(m.abs), output.FormatCount(b.abs),
+			fmt.Sprintf("%d of %d", m.inside, m.rows),
+		}
+		if r.bold { // the headline row
+			for i := range cells {
+				cells[i] = "**" + cells[i] + "**"
+			}
+		}
+		if want := "| " + strings.Join(cells, " | ") + " |"; !strings.Contains(flat, want) {
+			t.Errorf("docs/VALIDATION.md does not say %q, which %s writes now (scores.csv)", want, line)
+		}
 	}
 }
 
@@ -321,7 +361,146 @@ func TestValidationNumbersModelVersion(t *testing.T) {
 			continue
 		}
 		if m[0][1] != strconv.Itoa(sim.ModelVersion) {
-			t.Errorf("docs/VALIDATION.md says %q, but the engine is model version %d: rerun the commands whose numbers it quotes (validate, compare, claim and sweep of mali2012; validate agadez2016, and go test -run TestValidationFlowFigures -agadez-figures), check them, and say so", m[0][0], sim.ModelVersion)
+			t.Errorf("docs/VALIDATION.md says %q, but the engine is model version %d: rerun the commands whose numbers it quotes (go test -run 'TestValidationFleeFigures|TestValidationWhatIf|TestValidationFlowFigures' -mali2012-whatif -agadez-figures; the claim check and the sweeps of mali2012; validate agadez2016 with seeds 1 and 2), check them, and say so", m[0][0], sim.ModelVersion)
+		}
+	}
+}
+
+// mali2012WhatIf asks for TestValidationWhatIf, which runs the compare of
+// docs/VALIDATION.md's what-if in full: too long (80 runs, about 35 s of
+// CPU) for every go test.
+var mali2012WhatIf = flag.Bool("mali2012-whatif", false, "run docs/VALIDATION.md's compare of mali2012's what-if in full (80 runs, about 35 s of CPU) and check its tables and figure")
+
+// TestValidationWhatIf: the what-if's tables in docs/VALIDATION.md
+// ("Results": the harms per run, and where the 89,991 people are on the
+// last day) and its figure docs/img/mali2012-whereabouts.png are what
+// `compare mali2012 --regimes open,closed,malfunctioning,hbm
+// --by-location` writes now. They were checked by hand only, so a change
+// of the model version could leave them behind unseen. It runs only with
+// -mali2012-whatif; with -update too it redraws the figure.
+func TestValidationWhatIf(t *testing.T) {
+	t.Parallel()
+	if !*mali2012WhatIf || testing.Short() {
+		t.Skip("runs docs/VALIDATION.md's compare of mali2012 in full (80 runs, about 35 s of CPU): give -mali2012-whatif")
+	}
+	doc, err := os.ReadFile(validationDoc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	args := []string{"compare", "mali2012", "--regimes", "open,closed,malfunctioning,hbm", "--by-location"}
+	line := "borderwork " + strings.Join(args, " ")
+	if flat := strings.Join(strings.Fields(string(doc)), " "); !strings.Contains(flat, line) {
+		t.Fatalf("docs/VALIDATION.md does not give %q", line)
+	}
+	out := filepath.Join(t.TempDir(), "c")
+	if status, _, stderr := runCLI(t, append(args, "--formats", "png", "--quiet", "--out", out)...); status != 0 {
+		t.Fatalf("%s: status %d: %s", line, status, stderr)
+	}
+	keepDocFigure(t, "../../docs/img/mali2012-whereabouts.png", filepath.Join(out, "figures", "whereabouts.png"), line, "its caption")
+
+	// The doc's cells: a mean and the half-width of its 95% interval,
+	// each to the person; "0" where every replicate has none.
+	cell := func(s output.Stat) string {
+		if s.Mean == 0 && s.SD == 0 {
+			return "0"
+		}
+		return words.Group(fmt.Sprintf("%.0f", s.Mean)) + " ± " + words.Group(fmt.Sprintf("%.0f", s.HalfWidth))
+	}
+	lines := strings.Split(string(doc), "\n")
+	docRow := func(label string) string {
+		for _, l := range lines {
+			if strings.HasPrefix(l, "| "+label+" |") || strings.HasPrefix(l, "| "+label+" (") {
+				return l
+			}
+		}
+		t.Errorf("docs/VALIDATION.md has no table row %q", label)
+		return ""
+	}
+	regimes := []string{"open", "closed", "malfunctioning"}
+
+	// Results: stats.csv (regime,metric,n,mean,sd,ci_low,ci_high); hbm is
+	// "as closed", and must be.
+	stats := map[string]output.Stat{}
+	for _, row := range readCSVFile(t, filepath.Join(out, "stats.csv"))[1:] {
+		s := output.Stat{N: int(csvFloat(t, row[2])), Mean: csvFloat(t, row[3]), SD: csvFloat(t, row[4]), Lo: csvFloat(t, row[5]), Hi: csvFloat(t, row[6])}
+		s.HalfWidth = (s.Hi - s.Lo) / 2
+		stats[row[0]+","+row[1]] = s
+	}
+	for _, r := range []struct{ label, metric string }{
+		{"trapped person-days", "trapped_person_days"},
+		{"most trapped on one day", "peak_trapped"},
+		{"trapped on the last day", "still_trapped"},
+		{"refusals (attempts)", "refused"},
+		{"passages bought with a bribe", "bribed"},
+		{"most in posts' queues on one day", "peak_queued"},
+		{"extortion by officials", "extortion_by_officials"},
+		{"violence by officials", "violence_by_officials"},
+		{"of all abuse, on trapped people", "abuse_immobile"},
+		{"people abused at least once", "abused_migrants"},
+	} {
+		var cells []string
+		for _, g := range regimes {
+			s, ok := stats[g+","+r.metric]
+			if !ok {
+				t.Fatalf("%s: stats.csv has no %s under %s", line, r.metric, g)
+			}
+			cells = append(cells, cell(s))
+		}
+		if stats["hbm,"+r.metric] != stats["closed,"+r.metric] {
+			t.Errorf("%s: hbm's %s is not closed's, which docs/VALIDATION.md says it is", line, r.metric)
+		}
+		if want := "| " + r.label + " | " + strings.Join(cells, " | ") + " | as closed |"; docRow(r.label) != want {
+			t.Errorf("docs/VALIDATION.md says\n\t%s\nwhere %s writes\n\t%s", docRow(r.label), line, want)
+		}
+	}
+	for _, metric := range []string{"deaths", "abuse_by_smugglers", "arrivals"} {
+		for _, g := range append(regimes, "hbm") {
+			if s := stats[g+","+metric]; s.Mean != 0 || s.SD != 0 {
+				t.Errorf("%s: %s under %s is %g, where docs/VALIDATION.md says 0", line, metric, g, s.Mean)
+			}
+		}
+	}
+
+	// Where the people are on the last day: locations.csv
+	// (run,regime,replicate,day,location,waiting,...), the camps, the
+	// border posts and the rest of Mali, per replicate.
+	rows := readCSVFile(t, filepath.Join(out, "locations.csv"))
+	last := 0
+	for _, row := range rows[1:] {
+		last = max(last, int(csvFloat(t, row[3])))
+	}
+	camps := []string{"Fassala-Mbera", "Mentao", "Bobo-Dioulasso", "Abala", "Mangaize", "Niamey", "Tabareybarey"}
+	const posts, mali = "at the 9 border posts", "elsewhere in Mali"
+	count := map[string]map[string][]float64{} // place: regime: per replicate
+	for _, row := range rows[1:] {
+		if int(csvFloat(t, row[3])) != last {
+			continue
+		}
+		place := mali
+		switch {
+		case slices.Contains(camps, row[4]):
+			place = row[4]
+		case strings.HasSuffix(row[4], " border"):
+			place = posts
+		}
+		if count[place] == nil {
+			count[place] = map[string][]float64{}
+		}
+		rep := int(csvFloat(t, row[2]))
+		c := count[place][row[1]]
+		for len(c) <= rep {
+			c = append(c, 0)
+		}
+		c[rep] += csvFloat(t, row[5])
+		count[place][row[1]] = c
+	}
+	for _, place := range append(camps, posts, mali) {
+		var cells []string
+		for _, g := range regimes {
+			cells = append(cells, cell(output.Describe(count[place][g])))
+		}
+		if want := " | " + strings.Join(cells, " | ") + " |"; !strings.Contains(docRow(place), want) {
+			t.Errorf("docs/VALIDATION.md says\n\t%s\nwhere %s writes%s", docRow(place), line, want)
 		}
 	}
 }
