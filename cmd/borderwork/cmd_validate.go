@@ -25,12 +25,12 @@ A Flee case folder (locations.csv, ...): the scenario runs under one
 regime (open by default) for several replicates, and each camp's
 simulated population is compared, day by day, with the UNHCR
 registrations, by Flee's three error measures: rescaled (FabFlee's
-validation figure), normal and total (FLEE-FORMAT section 3.8). It prints
-each measure's mean over replicates with its 95% interval, and writes
-validation.csv (per camp, day and measure, with intervals),
-replicates.csv, fit.csv, a figure per camp, one of the error over time,
-and report.md (the fit, each camp on the last day, the figures, and what
-the comparison does not test).
+validation figure), normal and total (docs/VALIDATION.md, "The
+measures"). It prints each measure's mean over replicates with its 95%
+interval, and writes validation.csv (per camp, day and measure, with
+intervals), replicates.csv, fit.csv, a figure per camp, one of the error
+over time, and report.md (the fit, each camp on the last day, the
+figures, and what the comparison does not test).
 
 A folder of flow counts (flows.csv, as data/dtm-niger): the scenario's
 flow monitoring points ([[monitors]]) are compared with IOM DTM's counts

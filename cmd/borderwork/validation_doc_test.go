@@ -504,3 +504,35 @@ func TestValidationWhatIf(t *testing.T) {
 		}
 	}
 }
+
+// TestValidationCitesTheRepository: validate's help, docs/VALIDATION.md
+// and the mali2012 case's README send the reader for the error measures'
+// definitions and the case's formats only to what the repository holds.
+// They cited "FLEE-FORMAT" (section 3.8, and ../FLEE-FORMAT.md from the
+// case's folder), notes shared beside the data when the case was copied
+// in, which the repository does not hold: the README's links led
+// nowhere, and the help named a file no user has.
+func TestValidationCitesTheRepository(t *testing.T) {
+	t.Parallel()
+	const readme = "../../data/flee/mali2012/README.md"
+	texts := map[string]string{"validate's help": validateDoc}
+	for _, f := range []string{validationDoc, readme} {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts[f] = string(b)
+	}
+	held := func(path string) bool { _, err := os.Stat(path); return err == nil }
+	for name, text := range texts {
+		if strings.Contains(text, "FLEE-FORMAT") && !held("../../data/flee/FLEE-FORMAT.md") {
+			t.Errorf("%s cites FLEE-FORMAT, which the repository does not hold", name)
+		}
+	}
+	// Paths relative to the case's folder, as ../X, must be there.
+	for _, m := range regexp.MustCompile(`\.\./[\w./-]*\w`).FindAllString(texts[readme], -1) {
+		if !held(filepath.Join(filepath.Dir(readme), m)) {
+			t.Errorf("%s names %s, which is not there", readme, m)
+		}
+	}
+}
