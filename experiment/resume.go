@@ -155,27 +155,34 @@ func Resumable(ctx context.Context, out string, x *Prepared, jobs []int) (*Resum
 	return best, nil
 }
 
-// Unfinished is the number of finished runs that out holds of x's folder
-// of jobs, interrupted: the runs --resume would keep, which a run afresh
-// into out would simulate again and replace. It is 0 for nothing at out,
-// a complete folder, or one that --resume would refuse (another plan's
-// or model version's). It reads out's manifest only: --resume checks the
-// tables.
-func Unfinished(out string, x *Prepared, jobs []int) int {
-	m, err := output.ReadManifest(out)
-	if err != nil || m.Complete || len(m.Runs) == 0 || len(m.Runs) > len(jobs) || sameModelVersion(out, m) != nil {
-		return 0
-	}
+// Unfinished is the number of finished runs that the interrupted folder
+// of x's jobs at out, or at PartialPath(out) (a rerun into out,
+// interrupted), holds, and which of the two holds them (the one with
+// more, as Resumable takes): the runs --resume would keep, which a run
+// afresh into out would simulate again and replace. It is 0 and "" for
+// nothing there, a complete folder, or one that --resume would refuse
+// (another plan's or model version's). It reads the manifests only:
+// --resume checks the tables.
+func Unfinished(out string, x *Prepared, jobs []int) (int, string) {
 	scenarioTOML, err := x.Scenario.Encode()
-	if err != nil || resumableFrom(x, out, out, m, output.SHA256(scenarioTOML)) != nil {
-		return 0
+	if err != nil {
+		return 0, ""
 	}
-	for i, r := range m.Runs {
-		if r.ID != jobs[i] {
-			return 0
+	n, from := 0, ""
+	for _, dir := range []string{out, PartialPath(out)} {
+		m, err := output.ReadManifest(dir)
+		if err != nil || m.Complete || len(m.Runs) <= n || len(m.Runs) > len(jobs) || sameModelVersion(dir, m) != nil {
+			continue
 		}
+		if resumableFrom(x, out, dir, m, output.SHA256(scenarioTOML)) != nil {
+			continue
+		}
+		if !slices.EqualFunc(m.Runs, jobs[:len(m.Runs)], func(r output.RunInfo, id int) bool { return r.ID == id }) {
+			continue
+		}
+		n, from = len(m.Runs), dir
 	}
-	return len(m.Runs)
+	return n, from
 }
 
 // runsOf reads the rows of summary.csv of the folder at dir, with

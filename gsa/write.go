@@ -124,11 +124,12 @@ func (st *Study) Write(ctx context.Context, out string, o Options) (*Outcome, er
 	eo := experiment.Options{Force: o.Force, Scratch: o.Scratch}
 	continues := ""
 	if !o.Resume {
-		// Run afresh, out's finished runs would be simulated again and
+		// Run afresh, the finished runs at out (or beside it, at
+		// PartialPath(out)) would be simulated again and
 		// replaced without a word: they may be hours of work.
-		if n := experiment.Unfinished(out, &x, jobs); n > 0 {
+		if n, dir := experiment.Unfinished(out, &x, jobs); n > 0 {
 			return nil, runs.BadInput("--out: %s holds %s of this analysis, interrupted: give the same command with --resume to keep them and run only the rest (or choose another --out, or delete %s to run the analysis afresh)",
-				out, words.Count(n, "finished run"), out)
+				dir, words.Count(n, "finished run"), dir)
 		}
 	}
 	if o.Resume {

@@ -271,11 +271,12 @@ func writeSweep(ctx context.Context, x *experiment.Prepared, jobs []int, out str
 		return err
 	}
 	if !resume {
-		// Run afresh, out's finished runs would be simulated again and
+		// Run afresh, the finished runs at out (or beside it, at
+		// PartialPath(out)) would be simulated again and
 		// replaced without a word: they may be hours of work.
-		if n := experiment.Unfinished(out, x, jobs); n > 0 {
+		if n, dir := experiment.Unfinished(out, x, jobs); n > 0 {
 			return usageErrorf("--out: %s holds %s of this sweep, interrupted: give --resume to keep them and run only the rest (or choose another --out, or delete %s to run the sweep afresh)",
-				out, words.Count(n, "finished run"), out)
+				dir, words.Count(n, "finished run"), dir)
 		}
 	}
 	noteWorkers(e, "sweep", workers, c.workers, len(jobs), c.quiet)

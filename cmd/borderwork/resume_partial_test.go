@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -344,8 +345,9 @@ func outAt(args []string, out string) []string {
 // TestInterruptedRerunSaysWhatItReplaced: an interrupted rerun whose runs
 // go to DIR.partial in place of another command's interrupted runs says
 // so, naming how many and whose: they are gone, and were replaced
-// silently. One in place of its own command's fewer runs says nothing of
-// the kind.
+// silently. The same rerun again, which would replace only its own
+// command's runs, is refused before it runs (status 2, DIR.partial as it
+// was), naming --resume: it once simulated them all again.
 func TestInterruptedRerunSaysWhatItReplaced(t *testing.T) {
 	t.Parallel()
 	out := filepath.Join(t.TempDir(), "out")
@@ -363,8 +365,14 @@ func TestInterruptedRerunSaysWhatItReplaced(t *testing.T) {
 	if status != exitInterrupted || !want.MatchString(stderr) {
 		t.Errorf("second rerun: status %d, %q; want it to name the %d runs of --reps 3 it replaced", status, stderr, len(cut.Runs))
 	}
-	status, _, stderr = runCLIInterrupted(t, 2, append(smallSweep(out, "--reps", "4"), "--workers", "2")...)
-	if status != exitInterrupted || strings.Contains(stderr, "in place of") {
-		t.Errorf("the same rerun again: status %d, %q; want no replaced runs named", status, stderr)
+	again, err := output.ReadManifest(out + ".partial")
+	if err != nil {
+		t.Fatal(err)
 	}
+	before := foldertest.Files(t, out+".partial")
+	status, _, stderr = runCLIInterrupted(t, 2, append(smallSweep(out, "--reps", "4"), "--workers", "2")...)
+	if want := fmt.Sprintf("%s.partial holds %d finished runs of this sweep, interrupted: give --resume", out, len(again.Runs)); status != exitUsage || !strings.Contains(stderr, want) || strings.Contains(stderr, "in place of") {
+		t.Errorf("the same rerun again: status %d, %q; want %d, %q and no replaced runs named", status, stderr, exitUsage, want)
+	}
+	foldertest.Same(t, "the interrupted runs", out+".partial", before)
 }
