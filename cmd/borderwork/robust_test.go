@@ -74,6 +74,7 @@ func TestTooBigIsRefused(t *testing.T) {
 		{[]string{"sweep", small, "--out", out, "--design", "lhs", "--samples", "2000000000", "--vary", "days=1:100"}, []string{"--samples 2000000000 × 5 regimes × --reps 2: 20,000,000,000 runs", "the limit is 8 GiB"}},
 		{[]string{"claim", small, "--out", out, "--robustness", "--samples", "1000000000"}, []string{"--samples", "the limit is 8 GiB"}},
 		{[]string{"compare", small, "--out", out, "--max-memory", "lots"}, []string{"--max-memory", "lots"}},
+		{[]string{"compare", small, "--out", out, "--max-memory", "0.5"}, []string{"--max-memory", `"0.5"`}}, // 0 bytes: no limit at all
 	}
 	for _, tt := range tests {
 		wantRefusal(t, exitUsage, out, tt.args, tt.want...)

@@ -83,7 +83,10 @@ func ParseSize(s string) (int64, error) {
 		}
 	}
 	v, err := strconv.ParseFloat(t, 64)
-	if err != nil || !(v > 0) || v*scale >= math.MaxInt64 {
+	// Less than a byte would be 0 bytes, which is no limit at all
+	// (Limits): --max-memory 0.5 asked for the tightest limit and got
+	// none.
+	if err != nil || !(v*scale >= 1) || v*scale >= math.MaxInt64 {
 		return 0, fmt.Errorf("want an amount of memory such as 8GiB or 512MiB, got %q", s)
 	}
 	return int64(v * scale), nil
