@@ -69,6 +69,35 @@ func TestRegimeErrors(t *testing.T) {
 			want: []problem{{`[regimes.""]`, `regimes.: must not be empty or only spaces, got ""`}}},
 		{name: "comma", file: "tiny", old: "[regimes.strict]", new: "[regimes.\"a,b\"]\nrefusal = 0.1\n\n[regimes.strict]",
 			want: []problem{{`[regimes."a,b"]`, `regimes.a,b: a regime name must not hold a comma (--regimes lists names separated by commas), got "a,b"`}}},
+		// A dot ends the name in --set regimes.NAME.KEY: the keys of
+		// [regimes."x.y"] could be given to no --set, --vary or --params,
+		// though check --keys listed them, and sensitivity's default
+		// parameters failed on them (audit hostile).
+		{name: "dot", file: "tiny", old: "[regimes.strict]", new: "[regimes.\"x.y\"]\nbase = \"closed\"\nrefusal = 0.1\n\n[regimes.strict]",
+			want: []problem{{`[regimes."x.y"]`, `regimes.x.y: a regime name must not hold a dot (--set, --vary and --params name its keys regimes.x.y.KEY, where a dot ends the name), got "x.y"`}}},
+
+		// A factor's level: the same rules for its name, and a level
+		// named one letter off a level the factor has, in another case
+		// in a file or close by an override, would be a new level that
+		// no regime stands at, the one meant left as it was (audit
+		// hostile); a new level something names is a level.
+		{name: "level with a dot", file: "tiny", old: "[regimes.strict]", new: "[factors.enforcement.\"x.y\"]\npatrol = 0.3\n\n[regimes.strict]",
+			want: []problem{{`[factors.enforcement."x.y"]`, `factors.enforcement.x.y: a level name must not hold a dot or a comma (--set, --vary and --params name its keys factors.enforcement.x.y.KEY, and --params lists keys separated by commas), got "x.y"`}}},
+		{name: "level with a comma", file: "tiny", old: "[regimes.strict]", new: "[factors.enforcement.\"a,b\"]\npatrol = 0.3\n\n[regimes.strict]",
+			want: []problem{{`[factors.enforcement."a,b"]`, `factors.enforcement.a,b: a level name must not hold a dot or a comma (--set, --vary and --params name its keys factors.enforcement.a,b.KEY, and --params lists keys separated by commas), got "a,b"`}}},
+		{name: "level with a line break", file: "tiny", old: "[regimes.strict]", new: "[factors.enforcement.\"a\\nb\"]\npatrol = 0.3\n\n[regimes.strict]",
+			want: []problem{{`[factors.enforcement."a\nb"]`, `factors.enforcement.a\nb: must be text without line breaks or other control characters, got "a\nb"`}}},
+		{name: "level of spaces", file: "tiny", old: "[regimes.strict]", new: "[factors.enforcement.\" \"]\npatrol = 0.3\n\n[regimes.strict]",
+			want: []problem{{`[factors.enforcement." "]`, `factors.enforcement. : must not be empty or only spaces, got " "`}}},
+		{name: "level in another case", file: "tiny", old: "[regimes.strict]", new: "[factors.enforcement.Patrolled]\npatrol = 0.9\n\n[regimes.strict]",
+			want: []problem{{`[factors.enforcement.Patrolled]`, `factors.enforcement.Patrolled: level names are case-sensitive: this defines a new level "Patrolled" of factor enforcement beside "patrolled"`}}},
+		{name: "level in another case by override", file: "tiny", sets: []string{"factors.enforcement.Patrolled.patrol=0.9"},
+			want: []problem{{"", `--set factors.enforcement.Patrolled.patrol=0.9: factors.enforcement.Patrolled: level names are case-sensitive: this defines a new level "Patrolled" of factor enforcement beside "patrolled"`}}},
+		{name: "a level misspelt by override", file: "tiny", sets: []string{"factors.enforcement.patroled.patrol=0.9"},
+			want: []problem{{"", `--set factors.enforcement.patroled.patrol=0.9: factors.enforcement.patroled: factor enforcement has no level "patroled" (levels: none, patrolled); did you mean patrolled? A new name defines a new level only where a regime, schedule window, phase or programme stands at it`}}},
+		{name: "a close new level a regime stands at", file: "tiny", sets: []string{"factors.enforcement.patroled.patrol=0.9", "regimes.strict.levels.enforcement=patroled"}},
+		{name: "a new level far from every level", file: "tiny", sets: []string{"factors.enforcement.tight.patrol=0.9"}},
+		{name: "a built-in level by override", file: "tiny", sets: []string{"factors.enforcement.patrolled.patrol=0.9"}},
 
 		// "all" reads as every regime in plot --regime and sweep
 		// --figure-regimes: no regime may take the name.

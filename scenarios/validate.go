@@ -661,6 +661,11 @@ func (v *validator) regimes() {
 			v.add(at, "%s", msg)
 		} else if strings.ContainsAny(name, ",") {
 			v.add(at, "a regime name must not hold a comma (--regimes lists names separated by commas), got %q", name)
+		} else if strings.ContainsAny(name, ".") {
+			// --set regimes.x.y.patrol=0.1 sets key y.patrol of a new
+			// regime x: the keys of this one could be given to no
+			// --set, --vary or --params, though check --keys lists them.
+			v.add(at, "a regime name must not hold a dot (--set, --vary and --params name its keys %s.KEY, where a dot ends the name), got %q", at, name)
 		} else if strings.TrimSpace(name) != name {
 			// --regimes trims the names it lists: this one could not be
 			// chosen, and would show as a twin of another in the tables.
@@ -1023,6 +1028,7 @@ func (s *Scenario) regimeError(name string, err error) error {
 func (v *validator) factors() {
 	s := v.s
 	levels := s.factorLevels()
+	names := newLevelNames(levels)
 	for _, key := range s.levelOrder {
 		factor, name := key[0], key[1]
 		path := "factors." + factor
@@ -1039,6 +1045,7 @@ func (v *validator) factors() {
 			continue
 		}
 		path += "." + name
+		v.levelName(path, factor, name, names)
 		if spec.Base != "" || spec.Levels != nil {
 			v.add(path, "a factor's level holds keys only, not base or levels")
 		}
@@ -1067,6 +1074,90 @@ func (v *validator) factors() {
 			}
 		}
 	}
+}
+
+// levelNames are the levels of every factor, for levelName: in order,
+// built-in ones first, and the first of each name in any case.
+type levelNames struct {
+	levels  factorLevels
+	builtin factorLevels
+	first   map[[2]string]string // factor, name in lower case -> the first level of that name in any case
+}
+
+func newLevelNames(levels factorLevels) levelNames {
+	ln := levelNames{levels: levels, builtin: builtinFactors(), first: map[[2]string]string{}}
+	for _, f := range Factors {
+		for _, l := range levels[f.Name] {
+			k := [2]string{f.Name, strings.ToLower(l.name)}
+			if _, ok := ln.first[k]; !ok {
+				ln.first[k] = l.name
+			}
+		}
+	}
+	return ln
+}
+
+// levelName checks the name of the scenario's level of factor at path
+// (factors.FACTOR.LEVEL), as regimes' names are checked: --set, --vary
+// and --params name its keys factors.FACTOR.LEVEL.KEY, so a dot in it
+// would end the name there, and --params lists keys separated by commas;
+// [factors.enforcement.Patrolled], one letter off the built-in
+// patrolled, would define a new level beside it that no regime stands
+// at, and leave patrolled as it was, without a word; and so would an
+// override naming a new level close to one the factor has, unless
+// something names the new level.
+func (v *validator) levelName(path, factor, name string, ln levelNames) {
+	if msg := words.BlankName(name); msg != "" {
+		v.add(path, "%s", msg)
+		return
+	}
+	v.plain(path, name)
+	if strings.ContainsAny(name, ".,") {
+		v.add(path, "a level name must not hold a dot or a comma (--set, --vary and --params name its keys %s.KEY, and --params lists keys separated by commas), got %q", path, name)
+		return
+	}
+	if first := ln.first[[2]string{factor, strings.ToLower(name)}]; first != name {
+		v.add(path, "level names are case-sensitive: this defines a new level %q of factor %s beside %q", name, factor, first)
+		return
+	}
+	if ln.builtin.find(factor, name) != nil {
+		return
+	}
+	if _, created := v.s.createdBy(path); created && !v.s.levelNamed(factor, name) {
+		others := slices.DeleteFunc(ln.levels.names(factor), func(l string) bool { return l == name })
+		if meant := hint.Closest(name, others); meant != "" {
+			v.add(path, "factor %s has no level %q (levels: %s); did you mean %s? A new name defines a new level only where a regime, schedule window, phase or programme stands at it", factor, name, strings.Join(others, ", "), meant)
+		}
+	}
+}
+
+// levelNamed reports whether a regime, schedule window, phase or
+// programme of the scenario names level of factor.
+func (s *Scenario) levelNamed(factor, level string) bool {
+	names := func(l *Levels) bool { return l != nil && l.Of(factor) == level }
+	for _, r := range s.File.Regimes {
+		if r != nil && names(r.Levels) {
+			return true
+		}
+	}
+	for _, p := range s.File.Posts {
+		for _, w := range p.Schedule {
+			if names(w.Levels) {
+				return true
+			}
+		}
+	}
+	for _, p := range s.File.Phases {
+		if names(p.Levels) {
+			return true
+		}
+	}
+	for _, p := range s.File.Programmes {
+		if names(p.Levels) {
+			return true
+		}
+	}
+	return false
 }
 
 // locationHint is what to add to "unknown location": the location meant,
