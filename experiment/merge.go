@@ -92,7 +92,7 @@ func Merge(ctx context.Context, dirs []string, out string, o MergeOptions) (*Mer
 		out = DefaultMergeOut(dirs)
 	}
 	for _, sh := range shards {
-		if samePlace(sh.dir, out) {
+		if SamePlace(sh.dir, out) {
 			return nil, badInput("--out %s is the shard %s; choose another folder", out, sh.dir)
 		}
 	}
@@ -196,10 +196,10 @@ func Merge(ctx context.Context, dirs []string, out string, o MergeOptions) (*Mer
 	return &Merged{Dir: out, Shards: len(shards), Runs: len(owner)}, nil
 }
 
-// samePlace says whether the folder dir and the path out name the same
+// SamePlace says whether the folder dir and the path out name the same
 // place, however each is spelt: the same absolute path, or, when both
 // exist, the same file (through a symbolic link, say).
-func samePlace(dir, out string) bool {
+func SamePlace(dir, out string) bool {
 	a, errA := filepath.Abs(dir)
 	b, errB := filepath.Abs(out)
 	if errA == nil && errB == nil && a == b {

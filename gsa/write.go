@@ -55,6 +55,10 @@ type Options struct {
 	// Scratch: the folder is a rerun its caller removes (reproduce's),
 	// as in experiment.Options.
 	Scratch bool
+	// Screen is the Morris folder the study's parameters were screened
+	// from (Screen, --screen), if any: the study reads it, and out may
+	// not be it.
+	Screen string
 }
 
 // Starting is what Write is about to run.
@@ -91,6 +95,21 @@ type Outcome struct {
 	Other string
 }
 
+// CheckScreenOut refuses an out that is the Morris folder screen the
+// study's parameters are screened from (Screen, --screen), however
+// either is spelt: the study would replace the screening it reads. A
+// caller checks it before screening, so that nothing else is said; Write
+// checks it again. The error wraps runs.ErrBadInput.
+func CheckScreenOut(screen, out string) error {
+	if screen != "" && experiment.SamePlace(screen, out) {
+		// --screen out/sensitivity-classroom without --out, whose
+		// default that is, replaced the screening (hours of runs, maybe)
+		// with the analysis made from it, and said so only after.
+		return runs.BadInput("--out: %s is the --screen folder %s: the analysis would replace the screening it reads; give another --out", out, screen)
+	}
+	return nil
+}
+
 // Write runs the study and writes its folder at out, by the folder rules
 // every command follows (experiment.Start and Writer.Finish): it refuses a
 // folder it may not replace, writes beside it and swaps the new folder in
@@ -106,6 +125,9 @@ type Outcome struct {
 // folder), the manifest marks the folder incomplete, and the error wraps
 // runs.ErrInterrupted.
 func (st *Study) Write(ctx context.Context, out string, o Options) (*Outcome, error) {
+	if err := CheckScreenOut(o.Screen, out); err != nil {
+		return nil, err
+	}
 	x := *st.X // a copy: the shard is the folder's, not the study's
 	jobs := x.AllJobs()
 	if o.Shards > 0 {

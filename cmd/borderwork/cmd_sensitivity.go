@@ -191,6 +191,9 @@ func cmdSensitivity(ctx context.Context, args []string, e *env) error {
 	}
 	var sc *gsa.Screening
 	if *screen != "" {
+		if err := gsa.CheckScreenOut(*screen, out); err != nil {
+			return err
+		}
 		if sc, err = gsa.Screen(ctx, *screen, *top); err != nil {
 			return err
 		}
@@ -235,7 +238,7 @@ func cmdSensitivity(ctx context.Context, args []string, e *env) error {
 	if shardN > 0 {
 		shardName = fmt.Sprintf("%d/%d", shardI, shardN)
 	}
-	o := gsa.Options{Workers: c.workers, Shard: shardI, Shards: shardN, Resume: *resume, Reanalyse: c.json, Force: c.force, Limits: limits}
+	o := gsa.Options{Workers: c.workers, Shard: shardI, Shards: shardN, Resume: *resume, Reanalyse: c.json, Force: c.force, Limits: limits, Screen: *screen}
 	// A shard draws no figures, but records the formats for merge.
 	o.Formats, _ = parseFormats(c.formats)
 	o.FormatsGiven = c.given["formats"]
