@@ -821,3 +821,39 @@ func TestHarmWeightsBounded(t *testing.T) {
 		}
 	}
 }
+
+// TestLongOverrideIsQuotedShort: every problem an override causes quotes
+// it, cut after 200 runes: a list of thousands of empty names
+// (default_regimes=,,,...) has two problems a name, and quoting the
+// whole override in each made its messages grow with the square of its
+// length; 60 KB of commas sent to the classroom page took the server 22
+// GB, and it was killed (audit hostile).
+func TestLongOverrideIsQuotedShort(t *testing.T) {
+	s := loadTiny(t)
+	kv := "default_regimes=" + strings.Repeat(",", 5000)
+	if err := s.Set(kv); err != nil {
+		t.Fatal(err)
+	}
+	var errs Errors
+	if err := s.Validate(); !errors.As(err, &errs) || len(errs) != 10001 {
+		t.Fatalf("Validate() = %d problems, %v; want 10001", len(errs), err)
+	}
+	want := "--set " + kv[:200] + "…: default_regimes.0: unknown regime \"\""
+	if got := errs[0].Error(); !strings.HasPrefix(got, want) {
+		t.Errorf("first problem %q; want it to begin %q", got, want)
+	}
+	for _, e := range errs {
+		if n := len(e.Error()); n > 400 {
+			t.Fatalf("a problem of %d bytes: %.300s...", n, e.Error())
+		}
+	}
+	// Cut by runes, not bytes; a short override is quoted whole.
+	s = loadTiny(t)
+	kv = "regimes.closed.patrol=" + strings.Repeat("é", 300)
+	if err := s.Set(kv); err == nil || !strings.HasPrefix(err.Error(), "--set regimes.closed.patrol="+strings.Repeat("é", 200-len("regimes.closed.patrol="))+"…: ") {
+		t.Errorf("Set(%q) = %v; want it quoted to 200 runes", kv, err)
+	}
+	if err := s.Set("regimes.closed.patrol=high"); err == nil || !strings.HasPrefix(err.Error(), "--set regimes.closed.patrol=high: ") {
+		t.Errorf("a short override: %v; want it quoted whole", err)
+	}
+}

@@ -31,10 +31,7 @@ func (s *Scenario) Set(kv string) error { return s.SetAs("--set", kv) }
 // sweep's --vary): label names it in errors.
 func (s *Scenario) SetAs(label, kv string) error {
 	key, value, ok := strings.Cut(kv, "=")
-	shown := label + " " + kv
-	if strings.ContainsFunc(kv, unicode.IsControl) {
-		shown = label + " " + strconv.Quote(kv) // a message stays one line
-	}
+	shown := label + " " + shownOverride(kv)
 	bad := func(format string, args ...any) error {
 		return Errors{{File: shown, Msg: fmt.Sprintf(format, args...)}}
 	}
@@ -76,6 +73,36 @@ func (s *Scenario) SetAs(label, kv string) error {
 	s.sets = append(s.sets, kv)
 	s.setKeys[strings.Join(indexed, ".")] = shown
 	return nil
+}
+
+// maxShown is the most runes of an override that its errors quote.
+const maxShown = 200
+
+// shownOverride is kv as the errors about it quote it: in quotes if it
+// holds a line break or another control character, so that a message
+// stays one line, and cut after maxShown runes, with an ellipsis. Every
+// problem an override causes quotes it: a list of 60,000 empty names,
+// default_regimes=,,,..., has 120,000 problems, and quoted whole in each
+// they took a server's page 22 GB of memory.
+func shownOverride(kv string) string {
+	cut := false
+	if utf8.RuneCountInString(kv) > maxShown {
+		i := 0
+		for n := range kv {
+			if i == maxShown {
+				kv, cut = kv[:n], true
+				break
+			}
+			i++
+		}
+	}
+	if strings.ContainsFunc(kv, unicode.IsControl) {
+		kv = strconv.Quote(kv)
+	}
+	if cut {
+		kv += "…"
+	}
+	return kv
 }
 
 // walk finds the value a dotted key names, creating the regime or optional

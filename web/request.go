@@ -90,13 +90,22 @@ func problem(display string, err error) error {
 	var errs scenarios.Errors
 	if errors.As(err, &errs) && len(errs) > 1 {
 		lines := []string{fmt.Sprintf("%s has %d problems:", display, len(errs))}
-		for _, e := range errs {
+		for _, e := range errs[:min(len(errs), maxProblems)] {
 			lines = append(lines, "  "+e.Error())
+		}
+		if len(errs) > maxProblems {
+			// An override of 300 KB, default_regimes=,,,..., has 600,000
+			// problems: the page would be sent 170 MB of them.
+			lines = append(lines, fmt.Sprintf("  (and %d more; borderwork check lists them all)", len(errs)-maxProblems))
 		}
 		return &Problem{Lines: lines, err: err}
 	}
 	return &Problem{Lines: []string{strings.ReplaceAll(err.Error(), "\n", "; ")}, err: err}
 }
+
+// maxProblems is the most problems of a scenario the page is sent, one
+// line each; a line then says how many more there are.
+const maxProblems = 100
 
 func badRequest(format string, args ...any) error {
 	return &Problem{Lines: []string{fmt.Sprintf(format, args...)}, err: runs.BadInput(format, args...)}

@@ -340,3 +340,26 @@ func TestTooMuchWorkSaysWhatRuns(t *testing.T) {
 		}
 	}
 }
+
+// TestManyProblemsAreCut: a request whose scenario has hundreds of
+// problems gets the first 100, one line each, and a line saying how many
+// more: an override of 60 KB, default_regimes=,,,..., had 120,000, each
+// quoting the whole override, and the server was killed for memory
+// before it could answer (audit hostile).
+func TestManyProblemsAreCut(t *testing.T) {
+	req := Request{Scenario: "classroom", Sets: []string{"default_regimes=" + strings.Repeat(",", 3000)}}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := Run(ctx, req, DefaultLimits(), 1, Progress{})
+	var p *Problem
+	if !errors.As(err, &p) {
+		t.Fatalf("error %v; want a *Problem", err)
+	}
+	size := 0
+	for _, l := range p.Lines {
+		size += len(l)
+	}
+	if len(p.Lines) != 102 || p.Lines[0] != "classroom has 6001 problems:" || p.Lines[101] != "  (and 5901 more; borderwork check lists them all)" || size > 64<<10 {
+		t.Errorf("%d lines, %d bytes, from %q to %q; want the count, 100 problems of a few hundred bytes and how many more", len(p.Lines), size, p.Lines[0], p.Lines[len(p.Lines)-1])
+	}
+}
