@@ -12,7 +12,7 @@ import (
 // Config builds the engine's configuration of one regime. Call Validate
 // first: Config assumes names resolve and values are in range.
 func (s *Scenario) Config(regime string) (*sim.Config, error) {
-	if !slices.Contains(s.RegimeNames(), regime) {
+	if !s.hasRegime(regime) {
 		return nil, Errors{{File: s.display, Key: "--regimes", Msg: fmt.Sprintf("unknown regime %q (regimes: %s)", regime, joinNames(s.RegimeNames()))}}
 	}
 	spec, lv, err := resolveRegime(regime, builtinRegimes(), s.File.Regimes, s.factorLevels())

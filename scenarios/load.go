@@ -545,12 +545,26 @@ func (s *Scenario) Sets() []string { return slices.Clone(s.sets) }
 // those it defines, in the order it defines them.
 func (s *Scenario) RegimeNames() []string {
 	names := slices.Clone(BuiltinRegimes)
+	// A map, not a search of the list: Config asks for the names for
+	// every regime it builds, and with thousands of regimes (a pasted
+	// file of 4,000) the searches took minutes.
+	listed := make(map[string]bool, len(names)+len(s.regimeOrder))
+	for _, n := range names {
+		listed[n] = true
+	}
 	for _, n := range s.regimeOrder {
-		if !slices.Contains(names, n) {
+		if !listed[n] {
 			names = append(names, n)
+			listed[n] = true
 		}
 	}
 	return names
+}
+
+// hasRegime says whether regime is one of RegimeNames, without making
+// the list: Config asks for every regime it builds.
+func (s *Scenario) hasRegime(regime string) bool {
+	return slices.Contains(BuiltinRegimes, regime) || slices.Contains(s.regimeOrder, regime)
 }
 
 // DefaultRegimes lists the regimes run when none are asked for: the

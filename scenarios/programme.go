@@ -164,7 +164,7 @@ func (s *Scenario) ConfigSwitched(regime string, sw ProgrammeSwitch) (*sim.Confi
 	if sw.Programme != "" && s.programme(sw.Programme) == nil {
 		return nil, Errors{{File: s.display, Key: "programmes", Msg: fmt.Sprintf("no programme %q (programmes: %s)", sw.Programme, joinNames(s.ProgrammeNames()))}}
 	}
-	if !slices.Contains(s.RegimeNames(), regime) {
+	if !s.hasRegime(regime) {
 		return nil, Errors{{File: s.display, Key: "--regimes", Msg: fmt.Sprintf("unknown regime %q (regimes: %s)", regime, joinNames(s.RegimeNames()))}}
 	}
 	spec, lv, err := resolveRegime(regime, builtinRegimes(), s.File.Regimes, s.factorLevels())

@@ -80,6 +80,13 @@ func engineRegime() *RegimeSpec {
 	return spec
 }
 
+// MaxBases is the most regimes a regime may be built on, one the base
+// of the next. Every regime's keys are resolved along its chain of
+// bases, again for every regime of every point a command prepares: a
+// pasted chain of 6,000 regimes took the classroom server an hour to
+// check.
+const MaxBases = 64
+
 // resolveRegime returns the full spec of regime name, with every key set,
 // and its levels. The levels are the base chain's, each overridden by the
 // next, the regime's own last; the keys start from the engine's defaults,
@@ -90,10 +97,15 @@ func engineRegime() *RegimeSpec {
 // the key at fault.
 func resolveRegime(name string, builtin, defined map[string]*RegimeSpec, levels factorLevels) (*RegimeSpec, Levels, error) {
 	var chain []string // from name to the root
+	seen := map[string]bool{}
 	for at := name; at != ""; {
-		if slices.Contains(chain, at) {
+		if seen[at] {
 			return nil, Levels{}, &regimeKeyError{"regimes." + name + ".base", "regimes form a cycle: " + strings.Join(append(chain, at), " -> ")}
 		}
+		if len(chain) > MaxBases {
+			return nil, Levels{}, &regimeKeyError{"regimes." + name + ".base", fmt.Sprintf("regime %s is built on more than %d others, one the base of the next (%s -> ...); a regime builds on a few at most", name, MaxBases, strings.Join(chain[:3], " -> "))}
+		}
+		seen[at] = true
 		own, isDefined := defined[at]
 		_, isBuiltin := builtin[at]
 		if !isDefined && !isBuiltin {

@@ -765,15 +765,18 @@ func unknownRegime(name string, all []string) string {
 // the problem is that regime's, reported there, not name's too. A regime
 // in a cycle is not skipped: each says how it closes the cycle.
 func (v *validator) baseFailed(name string, failed map[string]bool) bool {
-	chain := []string{name}
+	chain := map[string]int{name: 0} // regime -> its place in the chain
 	for at := v.s.baseOf(name); at != ""; at = v.s.baseOf(at) {
 		if failed[at] {
 			return true
 		}
-		if i := slices.Index(chain, at); i >= 0 {
+		if i, ok := chain[at]; ok {
 			return i > 0
 		}
-		chain = append(chain, at)
+		if len(chain) > MaxBases {
+			return false // resolveRegime says so
+		}
+		chain[at] = len(chain)
 	}
 	return false
 }
