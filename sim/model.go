@@ -170,6 +170,13 @@ type Model struct {
 // New builds the model of one replicate. seed is the replicate's seed
 // (see ReplicateSeed). New does not keep cfg's slices beyond reading them.
 func New(cfg *Config, seed uint64) (*Model, error) {
+	return newModel(context.Background(), cfg, seed)
+}
+
+// newModel is New, stopping with ctx's error if ctx ends while the
+// routes are found: a region of thousands of locations takes minutes
+// (their cube), and Ctrl-C waited for them.
+func newModel(ctx context.Context, cfg *Config, seed uint64) (*Model, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
@@ -182,7 +189,11 @@ func New(cfg *Config, seed uint64) (*Model, error) {
 	m.earn = float32(cfg.Migrants.EarnPerDay)
 	m.trappedAfter, m.patience = cfg.Migrants.TrappedAfterDays, cfg.Migrants.PatienceDays
 	m.aloneAfter, m.giveUp = cfg.Migrants.AloneAfterDays, cfg.Migrants.GiveUpDays
-	m.rt = buildRoutes(cfg, cfg.Migrants.MarketReachDays)
+	rt, err := buildRoutes(ctx, cfg, cfg.Migrants.MarketReachDays)
+	if err != nil {
+		return nil, err
+	}
+	m.rt = rt
 	for _, l := range cfg.Region.Locations {
 		if l.Kind == KindDestination {
 			m.nDst++

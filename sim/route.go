@@ -1,6 +1,9 @@
 package sim
 
-import "math"
+import (
+	"context"
+	"math"
+)
 
 const unreachable = math.MaxInt32
 
@@ -37,7 +40,9 @@ type routes struct {
 	aloneFor  []int32 // [loc*nDest+d]: irregular link walkable alone toward d, -1
 }
 
-func buildRoutes(cfg *Config, marketReach int) *routes {
+// buildRoutes finds the routes of cfg's region; it stops with ctx's
+// error, checked once per location in each pass over them, if ctx ends.
+func buildRoutes(ctx context.Context, cfg *Config, marketReach int) (*routes, error) {
 	reg := &cfg.Region
 	n := len(reg.Locations)
 	rt := &routes{n: n, road: make([][]edge, n), irregular: make([][]edge, n)}
@@ -68,6 +73,9 @@ func buildRoutes(cfg *Config, marketReach int) *routes {
 	rt.nextLink = make([]int32, n*n)
 	done := make([]bool, n)
 	for src := 0; src < n; src++ {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		d := rt.dist[src*n : (src+1)*n]
 		for i := range d {
 			d[i] = unreachable
@@ -95,6 +103,9 @@ func buildRoutes(cfg *Config, marketReach int) *routes {
 	// Next hop from a toward b: the road neighbour on a shortest path,
 	// lowest link index first.
 	for a := 0; a < n; a++ {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		for b := 0; b < n; b++ {
 			rt.next[a*n+b], rt.nextLink[a*n+b] = -1, -1
 			if a == b || rt.dist[a*n+b] == unreachable {
@@ -183,7 +194,7 @@ func buildRoutes(cfg *Config, marketReach int) *routes {
 		}
 		rt.centreFor[a] = best
 	}
-	return rt
+	return rt, nil
 }
 
 // postOnWay is the first post on the road from a to target, a included
@@ -282,7 +293,10 @@ type DeadEnd struct {
 // whose migrants could never arrive, as a sea crossing at the end of a
 // road through a post would make it.
 func (c *Config) DeadEnds() []DeadEnd {
-	rt := buildRoutes(c, c.Migrants.MarketReachDays)
+	rt, err := buildRoutes(context.Background(), c, c.Migrants.MarketReachDays)
+	if err != nil { // only a cancelled context fails it
+		return nil
+	}
 	locs := c.Region.Locations
 	nd := 0
 	for _, l := range locs {

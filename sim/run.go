@@ -22,8 +22,9 @@ func WithDayObserver(ctx context.Context, f DayObserver) context.Context {
 
 // RunContext builds a model and runs it to the end, as Run does, telling
 // the context's DayObserver (WithDayObserver), if any, of each day. It
-// checks ctx before each day and returns its error if it has ended, so
-// that an interrupted run stops within a day.
+// checks ctx before each day, and while it finds the routes of the
+// region, and returns its error if it has ended, so that an interrupted
+// run stops within a day (or a location's routes).
 func RunContext(ctx context.Context, cfg *Config, seed uint64) (*Result, error) {
 	return RunEvents(ctx, cfg, seed, nil)
 }
@@ -32,7 +33,7 @@ func RunContext(ctx context.Context, cfg *Config, seed uint64) (*Result, error) 
 // the run as it happens (Model.Sink). The result is the same with or
 // without a sink.
 func RunEvents(ctx context.Context, cfg *Config, seed uint64, sink EventSink) (*Result, error) {
-	m, err := New(cfg, seed)
+	m, err := newModel(ctx, cfg, seed)
 	if err != nil {
 		return nil, err
 	}
