@@ -6,12 +6,14 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/borderwork/borderwork/experiment"
 	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/internal/foldertest"
 	"github.com/borderwork/borderwork/output"
+	"github.com/borderwork/borderwork/sim"
 )
 
 // cancelled is a context that has already ended, as after Ctrl-C.
@@ -207,5 +209,37 @@ func TestRedrawInterrupted(t *testing.T) {
 	if inv, err := output.Take(out); err != nil || len(inv.Foreign)+len(inv.Changed) > 0 || !slices.ContainsFunc(inv.Ours, func(f string) bool { return filepath.Ext(f) == ".png" }) {
 		t.Errorf("after a redraw in PNG: %+v, %v; want the PNGs, listed", inv, err)
 	}
+	noLeftovers(t, out)
+}
+
+// TestInterruptedBeforeAnyRunFinished: a command interrupted while its
+// first runs are under way, none finished, writes nothing, as one
+// stopped before it starts: the interrupted runs of another command at
+// out.partial stay as they were. A folder of no runs took their place
+// ("kept 0 finished runs ... in place of the 26 finished runs of ..."),
+// for nothing (audit hostile).
+func TestInterruptedBeforeAnyRunFinished(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	x := comparePlan(t, classroom(t, 2, 30))
+	if _, err := experiment.Write(context.Background(), x, out, experiment.Options{Workers: 2}); err != nil {
+		t.Fatal(err)
+	}
+	other := comparePlan(t, classroom(t, 3, 30))
+	ctx, progress := interruptAfter(2)
+	if _, err := experiment.Write(ctx, other, out, experiment.Options{Workers: 1, Progress: progress}); !errors.Is(err, runs.ErrInterrupted) {
+		t.Fatalf("another compare: %v; want it interrupted", err)
+	}
+	partial := experiment.PartialPath(out)
+	before, kept := foldertest.Files(t, out), foldertest.Files(t, partial)
+
+	// Cancelled on the first day of the first run: no run finishes.
+	ctx, cancel := context.WithCancel(context.Background())
+	ctx = sim.WithDayObserver(ctx, func(int) { cancel() })
+	res, err := experiment.Write(ctx, x, out, experiment.Options{Workers: 1})
+	if !errors.Is(err, runs.ErrInterrupted) || res != nil || !strings.Contains(err.Error(), "nothing was written") {
+		t.Errorf("Write = %+v, %v; want it interrupted, nothing written", res, err)
+	}
+	foldertest.Same(t, "the complete folder", out, before)
+	foldertest.Same(t, "the other command's interrupted runs", partial, kept)
 	noLeftovers(t, out)
 }

@@ -930,6 +930,9 @@ func Write(ctx context.Context, x *Prepared, out string, o Options) (*Outcome, e
 	if runErr != nil && !errors.Is(runErr, runs.ErrInterrupted) && !errors.Is(runErr, ErrOutOfRoom) {
 		return nil, runErr
 	}
+	if err := w.NoneFinished(runErr); err != nil {
+		return nil, err
+	}
 	f := Finish{Complete: runErr == nil, Formats: o.Formats, Figures: k.Figures, FigureOptions: o.FigureOptions}
 	shard := x.Sweep != nil && x.Sweep.Shard != ""
 	if shard {
@@ -949,6 +952,20 @@ func Write(ctx context.Context, x *Prepared, out string, o Options) (*Outcome, e
 		runErr = err // interrupted while the results were written, or kept where they were
 	}
 	return res, runErr
+}
+
+// NoneFinished is, given the error of Run, the error to return in place
+// of finishing the folder when Run was interrupted before any of its
+// runs finished (none resumed either): nothing is written (the caller
+// discards w), as when a command is stopped before its first run. A
+// folder of no runs kept at out.partial replaced what was there, another
+// command's finished runs, maybe hours of a sweep --resume could
+// complete, for nothing. It is nil otherwise.
+func (w *Writer) NoneFinished(runErr error) error {
+	if errors.Is(runErr, runs.ErrInterrupted) && len(w.Rows) == 0 {
+		return nothingWritten(runErr)
+	}
+	return nil
 }
 
 func badInput(format string, args ...any) error { return runs.BadInput(format, args...) }

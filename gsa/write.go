@@ -206,6 +206,9 @@ func (st *Study) Write(ctx context.Context, out string, o Options) (*Outcome, er
 	if runErr != nil && !errors.Is(runErr, runs.ErrInterrupted) && !errors.Is(runErr, experiment.ErrOutOfRoom) {
 		return nil, runErr
 	}
+	if err := w.NoneFinished(runErr); err != nil {
+		return nil, err
+	}
 	f := experiment.Finish{
 		Complete:      runErr == nil,
 		Formats:       o.Formats, // a shard records them for merge, and draws none
