@@ -36,19 +36,7 @@ func TestResumeAcrossAnAddedKey(t *testing.T) {
 			if _, err := experiment.Write(ctx, x, out, experiment.Options{Workers: 2, Progress: progress}); !errors.Is(err, runs.ErrInterrupted) {
 				t.Fatalf("Write: %v; want it interrupted", err)
 			}
-			path := filepath.Join(out, "scenario.toml")
-			text, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !bytes.Contains(text, []byte(line)) {
-				t.Fatalf("scenario.toml holds no %q to take out", line)
-			}
-			text = bytes.ReplaceAll(text, []byte(line), []byte(tt.with))
-			if err := os.WriteFile(path, text, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			manifestedit.Edit(t, out, func(m map[string]any) { m["scenario_sha256"] = output.SHA256(text) })
+			rewriteScenario(t, out, line, tt.with)
 			r, err := experiment.Resumable(context.Background(), out, x, x.AllJobs())
 			switch {
 			case tt.resumes && (err != nil || len(r.Done) == 0):
@@ -80,19 +68,7 @@ func TestMergeAcrossAnAddedKey(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
 			dirs := shardsWith(t, dir, "shard", 2, func(int) experiment.Options { return experiment.Options{} })
-			path := filepath.Join(dirs[1], "scenario.toml")
-			text, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !bytes.Contains(text, []byte(line)) {
-				t.Fatalf("scenario.toml holds no %q to take out", line)
-			}
-			text = bytes.ReplaceAll(text, []byte(line), []byte(tt.with))
-			if err := os.WriteFile(path, text, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			manifestedit.Edit(t, dirs[1], func(m map[string]any) { m["scenario_sha256"] = output.SHA256(text) })
+			rewriteScenario(t, dirs[1], line, tt.with)
 			if tt.first == 1 {
 				dirs[0], dirs[1] = dirs[1], dirs[0]
 			}
@@ -119,4 +95,24 @@ func TestMergeAcrossAnAddedKey(t *testing.T) {
 			}
 		})
 	}
+}
+
+// rewriteScenario writes the folder at dir's scenario.toml with each
+// line replaced by with, as a borderwork that wrote it otherwise would
+// have, and records the new checksum in its manifest.
+func rewriteScenario(t *testing.T, dir, line, with string) {
+	t.Helper()
+	path := filepath.Join(dir, "scenario.toml")
+	text, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(text, []byte(line)) {
+		t.Fatalf("scenario.toml holds no %q to take out", line)
+	}
+	text = bytes.ReplaceAll(text, []byte(line), []byte(with))
+	if err := os.WriteFile(path, text, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	manifestedit.Edit(t, dir, func(m map[string]any) { m["scenario_sha256"] = output.SHA256(text) })
 }
