@@ -149,8 +149,8 @@ func digest(w io.Writer, s *scenarios.Scenario) {
 	if f.Title != "" {
 		fmt.Fprintf(w, "  %s\n", f.Title)
 	}
-	fmt.Fprintf(w, "\n%d days, seed %d, %d replicates by default; about %s migrants per run.\n",
-		f.Days, f.Seed, f.Replicates, output.FormatCount(s.ExpectedMigrants()))
+	fmt.Fprintf(w, "\n%s, seed %d, %s by default; about %s migrants per run.\n",
+		plural(float64(f.Days), "day"), f.Seed, plural(float64(f.Replicates), "replicate"), output.FormatCount(s.ExpectedMigrants()))
 	fmt.Fprintf(w, "Countries: %s.\n", strings.Join(f.Countries, ", "))
 
 	byKind := map[string][]string{}

@@ -7,8 +7,8 @@ import (
 )
 
 // TestCheckCounts: check writes a count of one in the singular ("1
-// smuggler", "reach 1 day"), as it does a link's "1 day", and others in
-// the plural, and says what a post's capacity and a centre's room count.
+// smuggler", "reach 1 day", "1 replicate"), as it does a link's "1 day",
+// and others in the plural, and says what a post's capacity and a centre's room count.
 func TestCheckCounts(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
@@ -23,6 +23,9 @@ func TestCheckCounts(t *testing.T) {
 		// What a post's and a centre's numbers count: migrants.
 		{[]string{"centres.Agadez.capacity=1"}, "Agadez: room for 1 migrant, reach 4 days\n"},
 		{[]string{"posts.Toummo.capacity=1"}, "Toummo at Toummo: processes 1 migrant a day\n"},
+		// The run's length and replicates in the digest's first line.
+		{nil, "\n365 days, seed 2016, 20 replicates by default;"},
+		{[]string{"days=1", "replicates=1"}, "\n1 day, seed 2016, 1 replicate by default;"},
 	}
 	for _, tt := range tests {
 		args := []string{"check", "agadez"}
