@@ -1,6 +1,7 @@
 package dtm
 
 import (
+	"context"
 	"flag"
 	"os"
 	"path/filepath"
@@ -8,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/borderwork/borderwork/output"
+	"github.com/borderwork/borderwork/scenarios"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files under testdata/")
@@ -161,5 +163,29 @@ func TestReportHarmsSayTheirUnits(t *testing.T) {
 		if want := "| " + m.Name + " | " + m.Unit + " | "; !strings.Contains(harms, want) {
 			t.Errorf("the harms table has no row starting %q", want)
 		}
+	}
+}
+
+// TestReportCountsOneDraw: with three draws the first round draws one
+// parameter set, and report.md says "1 parameter set", not "1 parameter
+// sets".
+func TestReportCountsOneDraw(t *testing.T) {
+	s, err := scenarios.Load("agadez2016")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.File.Days = 280
+	st, err := Run(context.Background(), s, embedded(t), Options{
+		Regimes: []string{"closed"}, Draws: 3, Accept: 1, Replicates: 1, Seed: 7, Workers: 2, Exclude: NigerExclusions(),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	if err := st.Report(&b, testManifest(), "data/dtm-niger", nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	if want := "Rejection sampling in two rounds: 1 parameter set drawn from the prior"; !strings.Contains(b.String(), want) {
+		t.Errorf("report.md does not say %q:\n%s", want, b.String())
 	}
 }
