@@ -68,6 +68,30 @@ func MarginNote(a *Analysis, sesoi SESOI) string {
 	return text + " --sesoi HARM=abs:X judges a harm's effects in its own units."
 }
 
+// FromTheMargin reports whether e's verdict of no meaningful difference
+// comes from the margin (MarginNote), its harm's δ set by the grand mean
+// rather than given in its own units.
+func FromTheMargin(e Estimate, sesoi SESOI) bool {
+	_, abs := sesoi.Abs[e.Harm]
+	return !abs && fromTheMargin(e)
+}
+
+// ByDifference is the claim c on its harm, in the main reading or
+// (atNone) without protection, judged again with the claim's effects
+// whose verdict comes from the margin judged by their difference test
+// (MarginNote), and whether it has any such effect; "", false when none.
+func (a *Analysis) ByDifference(c ClaimVerdict, atNone bool, sesoi SESOI) (string, bool) {
+	at := same
+	if atNone {
+		at = AtNone
+	}
+	ests, again := a.fromMargin(c, at, sesoi)
+	if len(ests) == 0 {
+		return "", false
+	}
+	return again.Holds, true
+}
+
 // fromMargin is, for the claim c on one harm as read through at (same,
 // or AtNone), the claim's effects whose verdict of no meaningful
 // difference comes from the margin (fromTheMargin), in verdictEffects'

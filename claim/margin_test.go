@@ -100,6 +100,14 @@ func TestMarginNote(t *testing.T) {
 				sesoi.Abs = map[string]float64{harm: 113}
 			}
 			got := MarginNote(a, sesoi)
+			// ByDifference (claim --json) says what the note says.
+			byDiff, ok := a.ByDifference(a.Claim[0], false, sesoi)
+			if rests := byDiff != a.Claim[0].Holds; ok != (got != "") || (ok && rests != strings.Contains(got, "rests on it:")) {
+				t.Errorf("ByDifference = %q, %v with the claim %q; the note: %q", byDiff, ok, a.Claim[0].Holds, got)
+			}
+			if marked := FromTheMargin(a.Estimates[0], sesoi); marked != (got != "") {
+				t.Errorf("FromTheMargin(the effect at open admission) = %v; the note: %q", marked, got)
+			}
 			if tt.want == nil {
 				if got != "" {
 					t.Errorf("MarginNote = %q; want none", got)

@@ -111,6 +111,69 @@ func TestClaimWorkedExample(t *testing.T) {
 	}
 }
 
+// TestClaimJSONMargin: claim --json carries what the margin's note says
+// on the terminal: the note itself (margin_note), each effect whose
+// verdict comes from the margin (from_margin), and, on a harm with one,
+// the claim with those effects judged by their difference from 0
+// (claim_by_difference). In classroom, docs/CLAIM.md names three such
+// effects, none of which the claim's verdicts rest on.
+func TestClaimJSONMargin(t *testing.T) {
+	t.Parallel()
+	text := mustRun(t, "claim", "classroom", "--formats", "", "--out", filepath.Join(t.TempDir(), "text"))
+	out := filepath.Join(t.TempDir(), "json")
+	stdout := mustRun(t, "claim", "classroom", "--json", "--quiet", "--formats", "", "--out", out)
+	var doc struct {
+		MarginNote string `json:"margin_note"`
+		Verdicts   []struct {
+			Harm, Claim       string
+			ClaimByDifference string `json:"claim_by_difference"`
+			ProtectionNone    struct {
+				Claim             string
+				ClaimByDifference string `json:"claim_by_difference"`
+			} `json:"protection_none"`
+		}
+		Effects []struct {
+			Effect, Harm, Verdict string
+			PAdjusted             *float64 `json:"p_adjusted"`
+			FromMargin            bool     `json:"from_margin"`
+		}
+	}
+	if err := json.Unmarshal([]byte(stdout), &doc); err != nil {
+		t.Fatalf("claim --json: %v\n%s", err, stdout)
+	}
+	if doc.MarginNote == "" || !slices.Contains(strings.Split(text, "\n"), doc.MarginNote) {
+		t.Errorf("margin_note = %q; want the note claim classroom prints:\n%s", doc.MarginNote, text)
+	}
+	var marked []string
+	for _, e := range doc.Effects {
+		if !e.FromMargin {
+			continue
+		}
+		marked = append(marked, e.Effect+" on "+e.Harm)
+		if e.Verdict != string(claim.NoDifference) || e.PAdjusted == nil || *e.PAdjusted >= claim.Alpha {
+			t.Errorf("%s on %s is marked from the margin with verdict %q, p adjusted %v; want %q, shown to differ from 0", e.Effect, e.Harm, e.Verdict, e.PAdjusted, claim.NoDifference)
+		}
+	}
+	want := []string{
+		"malfunction|closure=open on trapped_person_days",
+		"malfunction|closure=open on immobilised_person_days",
+		"malfunction|closure=open,protection=none on immobilised_person_days",
+	}
+	if !slices.Equal(marked, want) {
+		t.Errorf("effects from the margin: %q; want %q, as docs/CLAIM.md's note names them", marked, want)
+	}
+	for _, v := range doc.Verdicts {
+		main := v.Harm == "trapped_person_days" || v.Harm == "immobilised_person_days"
+		if got := v.ClaimByDifference; (got != "") != main || (main && got != v.Claim) {
+			t.Errorf("%s: claim %q, claim_by_difference %q; want it given on the harms with an effect from the margin, and the same (the note: they do not rest on it)", v.Harm, v.Claim, got)
+		}
+		none := v.Harm == "immobilised_person_days"
+		if got := v.ProtectionNone.ClaimByDifference; (got != "") != none || (none && got != v.ProtectionNone.Claim) {
+			t.Errorf("%s without protection: claim %q, claim_by_difference %q; want it given on immobilised person-days alone, and the same", v.Harm, v.ProtectionNone.Claim, got)
+		}
+	}
+}
+
 // checkIntervalExampleDoc checks docs/CLAIM.md's (doc's) example of an
 // interval inside ± δ whose verdict is not "no meaningful difference",
 // against the effects.csv of `borderwork claim classroom` in out: the

@@ -164,7 +164,7 @@ func cmdClaim(ctx context.Context, args []string, e *env) error {
 	defer m.report(e.stderr, "claim", c.quiet)
 	if c.json {
 		before.noteTo(e, true)
-		return printClaimJSON(e.stdout, s.File.Name, s.File.Seed, res, m.performance())
+		return printClaimJSON(e.stdout, s.File.Name, s.File.Seed, res, o.SESOI, m.performance())
 	}
 	printClaim(e.stdout, s.File.Name, s.File.Days, s.File.Seed, s.Sets(), res)
 	if w := claim.WaitingDisagreement(s, res.Analysis); w != "" {
@@ -365,7 +365,7 @@ func printClaimEffects(w io.Writer, res *claim.Outcome, at func(string) string) 
 	tw.Flush()
 }
 
-func printClaimJSON(w io.Writer, scenario string, seed int64, res *claim.Outcome, perf *performance) error {
+func printClaimJSON(w io.Writer, scenario string, seed int64, res *claim.Outcome, sesoi claim.SESOI, perf *performance) error {
 	type effect struct {
 		Effect    string   `json:"effect"`
 		Kind      string   `json:"kind"`
@@ -381,6 +381,9 @@ func printClaimJSON(w io.Writer, scenario string, seed int64, res *claim.Outcome
 		PAdjusted *float64 `json:"p_adjusted"`
 		PEquivAdj *float64 `json:"p_equivalence_adjusted"`
 		Verdict   string   `json:"verdict"`
+		// FromMargin marks a verdict of no meaningful difference that
+		// comes from the margin, not the effect (claim.MarginNote).
+		FromMargin bool `json:"from_margin,omitempty"`
 	}
 	// claimVerdicts is the claim on a harm from its parts: the main
 	// reading's, and the one at protection none (docs/CLAIM.md).
@@ -392,9 +395,14 @@ func printClaimJSON(w io.Writer, scenario string, seed int64, res *claim.Outcome
 		Claim                   string `json:"claim"`
 		ChainAtOpen             string `json:"chain_at_open,omitempty"`
 		ChainAtClosed           string `json:"chain_at_closed,omitempty"`
+		// ClaimByDifference is the claim with its effects whose verdict
+		// comes from the margin judged by their difference from 0,
+		// where it has any (claim.MarginNote).
+		ClaimByDifference string `json:"claim_by_difference,omitempty"`
 	}
-	toVerdicts := func(c claim.ClaimVerdict) claimVerdicts {
-		return claimVerdicts{string(c.AtOpen), string(c.AtClosed), string(c.Closure), string(c.MalfunctionOverClose), c.Holds, string(c.ChainAtOpen), string(c.ChainAtClosed)}
+	toVerdicts := func(c claim.ClaimVerdict, atNone bool) claimVerdicts {
+		byDifference, _ := res.ByDifference(c, atNone, sesoi)
+		return claimVerdicts{string(c.AtOpen), string(c.AtClosed), string(c.Closure), string(c.MalfunctionOverClose), c.Holds, string(c.ChainAtOpen), string(c.ChainAtClosed), byDifference}
 	}
 	type verdict struct {
 		Harm string `json:"harm"`
@@ -439,13 +447,14 @@ func printClaimJSON(w io.Writer, scenario string, seed int64, res *claim.Outcome
 		Arms        []string         `json:"arms"`
 		Overall     string           `json:"overall"`
 		OverallNone string           `json:"overall_protection_none,omitempty"`
+		MarginNote  string           `json:"margin_note,omitempty"`
 		ChainShare  float64          `json:"chain_share"`
 		Chain       []chainTest      `json:"chain"`
 		Waiting     []throughWaiting `json:"waiting,omitempty"`
 		Verdicts    []verdict        `json:"verdicts"`
 		Effects     []effect         `json:"effects"`
 		Performance *performance     `json:"performance"`
-	}{Scenario: scenario, Seed: seed, Reps: res.Reps, Arms: res.Arms, Overall: claim.Overall(res.Claim), OverallNone: claim.NoneSentence(res.Claim, res.ClaimAtNone), ChainShare: res.ChainShare, Performance: perf}
+	}{Scenario: scenario, Seed: seed, Reps: res.Reps, Arms: res.Arms, Overall: claim.Overall(res.Claim), OverallNone: claim.NoneSentence(res.Claim, res.ClaimAtNone), MarginNote: claim.MarginNote(res.Analysis, sesoi), ChainShare: res.ChainShare, Performance: perf}
 	for _, m := range res.Mediation {
 		if m.Chain != "" {
 			doc.Chain = append(doc.Chain, chainTest{m.Row, num(m.Events), num(m.Immobile), num(m.Share), num(m.ChainDiff), num(m.ChainLo), num(m.ChainHi), num(m.ChainPAdj), string(m.Chain)})
@@ -456,9 +465,9 @@ func printClaimJSON(w io.Writer, scenario string, seed int64, res *claim.Outcome
 			num(x.Through.Mean), num(x.Through.Lo), num(x.Through.Hi), num(x.Share())})
 	}
 	for h, v := range res.Claim {
-		jv := verdict{Harm: v.Harm, claimVerdicts: toVerdicts(v)}
+		jv := verdict{Harm: v.Harm, claimVerdicts: toVerdicts(v, false)}
 		if res.ClaimAtNone != nil {
-			n := toVerdicts(res.ClaimAtNone[h])
+			n := toVerdicts(res.ClaimAtNone[h], true)
 			jv.ProtectionNone = &n
 		}
 		if v.Holds == claim.ClaimNotApplicable {
@@ -472,7 +481,7 @@ func printClaimJSON(w io.Writer, scenario string, seed int64, res *claim.Outcome
 	}
 	for _, est := range res.Estimates {
 		doc.Effects = append(doc.Effects, effect{est.Effect.ID, est.Effect.Kind, est.Harm, est.N, num(est.Mean), num(est.Lo), num(est.Hi),
-			num(est.Relative), num(est.RelLo), num(est.RelHi), est.SESOI, num(est.PAdj), num(est.PEquivAdj), string(est.Verdict)})
+			num(est.Relative), num(est.RelLo), num(est.RelHi), est.SESOI, num(est.PAdj), num(est.PEquivAdj), string(est.Verdict), claim.FromTheMargin(est, sesoi)})
 	}
 	return writeJSON(w, doc)
 }
