@@ -9,7 +9,6 @@ import (
 	"slices"
 	"time"
 
-	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/sim"
 )
 
@@ -221,9 +220,7 @@ func (v *validator) validatePhases() {
 	names := map[string]bool{}
 	for i, ms := range f.Monitors {
 		at := fmt.Sprintf("monitors.%d", i)
-		if msg := words.BlankName(ms.Name); msg != "" {
-			v.add(at+".name", "%s", msg)
-		} else if names[ms.Name] {
+		if !v.badName(at+".name", ms.Name, "the point's name, as the observed data name it") && names[ms.Name] {
 			v.add(at+".name", "duplicate monitor name %q", ms.Name)
 		}
 		names[ms.Name] = true

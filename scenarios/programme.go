@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/sim"
 )
 
@@ -516,9 +515,7 @@ func (v *validator) programmes() {
 	for i := range f.Programmes {
 		p := &f.Programmes[i]
 		at := fmt.Sprintf("programmes.%d", i)
-		if msg := words.BlankName(p.Name); msg != "" {
-			v.add(at+".name", "%s", msg)
-		} else if seen[p.Name] {
+		if !v.badName(at+".name", p.Name, "the programme's name, by which --programme and outputs refer to it") && seen[p.Name] {
 			v.add(at+".name", "duplicate programme name %q", p.Name)
 		}
 		seen[p.Name] = true

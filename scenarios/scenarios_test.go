@@ -179,6 +179,8 @@ func TestBadInput(t *testing.T) {
 		{"a location without its kind", "name = \"Gate\"\nkind = \"border\"\n", "name = \"Gate\"\n", []string{"bad.toml:13:", "locations.Gate.kind", "give kind, one of origin, hub, border, centre, destination"}},
 		{"a location with an empty kind", "name = \"Gate\"\nkind = \"border\"\n", "name = \"Gate\"\nkind = \"\"\n", []string{"bad.toml:15:", "locations.Gate.kind", `must be one of origin, hub, border, centre, destination; got ""`}},
 		{"a location without its country", "kind = \"destination\"\ncountry = \"B\"\n", "kind = \"destination\"\n", []string{"bad.toml:18:", "locations.Goal.country", "give country, the country the location lies in (countries: A, B)"}},
+		{"a location without its name", "name = \"Goal\"\nkind", "kind", []string{"bad.toml:18:", "locations.2.name", "give name, the location's name, by which links, origins and posts refer to it"}},
+		{"a post without its name", "[[posts]]\nname = \"Gate\"\n", "[[posts]]\n", []string{"bad.toml:47:", "posts.Gate.name", "give name, the post's name, which messages and outputs use"}},
 		{"a link without its from", "from = \"Gate\"\nto = \"Goal\"", "to = \"Goal\"", []string{"bad.toml:29:", "links.1.from", "give from, the name of a location"}},
 		{"a market without its location", "location = \"Home\"\nto = \"Goal\"", "to = \"Goal\"", []string{"markets.0.location", "give location, the name of a location"}},
 		// A kind misspelt, or in Flee's words: the kind meant.
@@ -217,7 +219,7 @@ func TestBadInput(t *testing.T) {
 }
 
 // TestBlankPlaceOnNoLink: a place without a name is reported once, as
-// blank, and not again as a place no link reaches.
+// a name to give, and not again as a place no link reaches.
 func TestBlankPlaceOnNoLink(t *testing.T) {
 	tiny, err := os.ReadFile("testdata/tiny.toml")
 	if err != nil {
@@ -228,7 +230,7 @@ func TestBlankPlaceOnNoLink(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `bad.toml:23: locations.3.name: must not be empty or only spaces, got ""`
+	want := `bad.toml:23: locations.3.name: give name, the location's name, by which links, origins and posts refer to it`
 	if err := s.Validate(); err == nil || err.Error() != want {
 		t.Errorf("Validate() = %v; want %s", err, want)
 	}

@@ -314,9 +314,7 @@ func (v *validator) structure() {
 	badKind := map[string]bool{} // reported once, at the location, not at every reference
 	for i, l := range f.Locations {
 		p := fmt.Sprintf("locations.%d", i)
-		if msg := words.BlankName(l.Name); msg != "" {
-			v.add(p+".name", "%s", msg)
-		} else if _, dup := kinds[l.Name]; dup {
+		if _, dup := kinds[l.Name]; !v.badName(p+".name", l.Name, "the location's name, by which links, origins and posts refer to it") && dup {
 			v.add(p+".name", "duplicate location name %q", l.Name)
 		}
 		v.plain(p+".name", l.Name)
@@ -466,6 +464,21 @@ func (v *validator) structure() {
 // missing reports whether a text key is left out of the file (value
 // "", no line of its own, and set by no override): "give KEY" says more
 // than an unknown name "".
+// badName reports a name at path (a key ".name") that is left out, as
+// "give name, " and what it names, or given empty or only spaces; it
+// reports whether it did.
+func (v *validator) badName(path, name, what string) bool {
+	switch msg := words.BlankName(name); {
+	case msg == "":
+		return false
+	case v.missing(path, name):
+		v.add(path, "give name, %s", what)
+	default:
+		v.add(path, "%s", msg)
+	}
+	return true
+}
+
 func (v *validator) missing(path, value string) bool {
 	if value != "" {
 		return false
@@ -606,9 +619,7 @@ func (v *validator) posts(kinds map[string]sim.LocationKind, loc func(string, st
 	regimes := v.s.RegimeNames()
 	for i, ps := range f.Posts {
 		p := fmt.Sprintf("posts.%d", i)
-		if msg := words.BlankName(ps.Name); msg != "" {
-			v.add(p+".name", "%s", msg)
-		} else if names[ps.Name] {
+		if !v.badName(p+".name", ps.Name, "the post's name, which messages and outputs use") && names[ps.Name] {
 			v.add(p+".name", "duplicate post name %q", ps.Name)
 		}
 		v.plain(p+".name", ps.Name)
