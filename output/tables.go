@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -12,6 +13,7 @@ import (
 	"strconv"
 
 	"github.com/borderwork/borderwork/internal/suggest"
+	"github.com/borderwork/borderwork/scenarios"
 	"github.com/borderwork/borderwork/sim"
 )
 
@@ -505,11 +507,11 @@ func ReadSummary(path string) (paramKeys []string, rows []SummaryRow, err error)
 	r := csv.NewReader(bufio.NewReader(f))
 	header, err := r.Read()
 	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", path, err)
+		return nil, nil, unreadable(path, err)
 	}
 	nParams := len(header) - 4 - len(Totals)
 	if nParams < 0 || !slices.Equal(header[3+nParams+1:], SummaryHeader(nil)[4:]) {
-		return nil, nil, fmt.Errorf("%s: not a summary table of this version of borderwork", path)
+		return nil, nil, &scenarios.Error{File: path, Line: 1, Msg: "not a summary table of this version of borderwork"}
 	}
 	paramKeys = header[3 : 3+nParams]
 	for line := 2; ; line++ {
@@ -518,50 +520,79 @@ func ReadSummary(path string) (paramKeys []string, rows []SummaryRow, err error)
 			break
 		}
 		if err != nil {
-			return nil, nil, fmt.Errorf("%s: %w", path, err)
+			return nil, nil, unreadable(path, err)
 		}
-		row, err := parseSummary(rec, nParams)
+		row, err := parseSummary(rec, header, nParams)
 		if err != nil {
-			return nil, nil, fmt.Errorf("%s:%d: %w", path, line, err)
+			return nil, nil, cellError(path, line, err)
 		}
 		rows = append(rows, row)
 	}
 	return paramKeys, rows, nil
 }
 
-func parseSummary(rec []string, nParams int) (SummaryRow, error) {
+// badCell is a cell of a table that does not read as its column wants:
+// its column and what it holds, which cellError places in the file.
+type badCell struct{ column, want, got string }
+
+func (c *badCell) Error() string { return fmt.Sprintf("%s: want %s, got %q", c.column, c.want, c.got) }
+
+// cellError places a badCell at line of the table at path, as a
+// scenarios.Error (bad input: exit status 2): "summary.csv:2:
+// trapped_person_days: want a number, got "abc"".
+func cellError(path string, line int, err error) error {
+	var c *badCell
+	if !errors.As(err, &c) {
+		return &scenarios.Error{File: path, Line: line, Msg: err.Error()}
+	}
+	return &scenarios.Error{File: path, Line: line, Key: c.column, Msg: fmt.Sprintf("want %s, got %q", c.want, c.got)}
+}
+
+// unreadable is a table at path that is not CSV as borderwork writes it
+// (a quote left open, a row of the wrong length), as a scenarios.Error
+// naming its line.
+func unreadable(path string, err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return &scenarios.Error{File: path, Line: pe.Line, Msg: pe.Err.Error()}
+	}
+	return &scenarios.Error{File: path, Msg: err.Error()}
+}
+
+func parseSummary(rec, header []string, nParams int) (SummaryRow, error) {
 	var row SummaryRow
 	var err error
-	if row.Run, err = parseKey(rec, nParams); err != nil {
+	if row.Run, err = parseKey(rec, header, nParams); err != nil {
 		return row, err
 	}
-	if row.Run.Seed, err = strconv.ParseUint(rec[3+nParams], 10, 64); err != nil {
-		return row, err
+	i := 3 + nParams
+	if row.Run.Seed, err = strconv.ParseUint(rec[i], 10, 64); err != nil {
+		return row, &badCell{header[i], "a seed (a whole number from 0 to 2^64-1)", rec[i]}
 	}
-	for _, cell := range rec[4+nParams:] {
-		v, err := strconv.ParseFloat(cell, 64)
+	for i := 4 + nParams; i < len(rec); i++ {
+		v, err := strconv.ParseFloat(rec[i], 64)
 		if err != nil {
-			return row, err
+			return row, &badCell{header[i], "a number", rec[i]}
 		}
 		row.Totals = append(row.Totals, v)
 	}
 	return row, nil
 }
 
-func parseKey(rec []string, nParams int) (Run, error) {
+func parseKey(rec, header []string, nParams int) (Run, error) {
 	var run Run
 	var err error
 	if run.ID, err = strconv.Atoi(rec[0]); err != nil {
-		return run, err
+		return run, &badCell{header[0], "a whole number", rec[0]}
 	}
 	run.Regime = rec[1]
 	if run.Replicate, err = strconv.Atoi(rec[2]); err != nil {
-		return run, err
+		return run, &badCell{header[2], "a whole number", rec[2]}
 	}
-	for _, cell := range rec[3 : 3+nParams] {
-		v, err := strconv.ParseFloat(cell, 64)
+	for i := 3; i < 3+nParams; i++ {
+		v, err := strconv.ParseFloat(rec[i], 64)
 		if err != nil {
-			return run, err
+			return run, &badCell{header[i], "a number", rec[i]}
 		}
 		run.Params = append(run.Params, v)
 	}
@@ -580,17 +611,18 @@ func ReadTimeseries(path string, columns []string, fn func(run Run, day int, val
 	r.ReuseRecord = true
 	header, err := r.Read()
 	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+		return unreadable(path, err)
 	}
+	header = slices.Clone(header) // ReuseRecord: the next row would overwrite it
 	nParams := len(header) - 4 - len(DayColumns)
 	if nParams < 0 {
-		return fmt.Errorf("%s: not a timeseries table of this version of borderwork", path)
+		return &scenarios.Error{File: path, Line: 1, Msg: "not a timeseries table of this version of borderwork"}
 	}
 	idx := make([]int, len(columns))
 	for i, c := range columns {
 		idx[i] = slices.Index(header, c)
 		if idx[i] < 0 {
-			return fmt.Errorf("%s: no column %q", path, c)
+			return &scenarios.Error{File: path, Line: 1, Msg: fmt.Sprintf("no column %q", c)}
 		}
 	}
 	values := make([]float64, len(columns))
@@ -600,19 +632,20 @@ func ReadTimeseries(path string, columns []string, fn func(run Run, day int, val
 			return nil
 		}
 		if err != nil {
-			return fmt.Errorf("%s: %w", path, err)
+			return unreadable(path, err)
 		}
-		run, err := parseKey(rec, nParams)
+		run, err := parseKey(rec, header, nParams)
 		if err != nil {
-			return fmt.Errorf("%s:%d: %w", path, line, err)
+			return cellError(path, line, err)
 		}
-		day, err := strconv.Atoi(rec[3+nParams])
+		i := 3 + nParams
+		day, err := strconv.Atoi(rec[i])
 		if err != nil {
-			return fmt.Errorf("%s:%d: %w", path, line, err)
+			return cellError(path, line, &badCell{header[i], "a whole number", rec[i]})
 		}
 		for i, j := range idx {
 			if values[i], err = strconv.ParseFloat(rec[j], 64); err != nil {
-				return fmt.Errorf("%s:%d: %w", path, line, err)
+				return cellError(path, line, &badCell{header[j], "a number", rec[j]})
 			}
 		}
 		if err := fn(run, day, values); err != nil {

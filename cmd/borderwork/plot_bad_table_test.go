@@ -1,0 +1,52 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/borderwork/borderwork/internal/manifestedit"
+	"github.com/borderwork/borderwork/output"
+)
+
+// TestPlotRefusesABadCell: a summary.csv edited by hand, its checksum
+// recomputed so that the folder still verifies, with a cell that is not
+// a number: plot says where (file, line, column), exits 2 (bad input,
+// not a failure of the machine), and draws nothing.
+func TestPlotRefusesABadCell(t *testing.T) {
+	t.Parallel()
+	out := smallCompare(t, "--formats", "")
+	path := filepath.Join(out, "summary.csv")
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(b), "\n")
+	cells := strings.Split(lines[1], ",")
+	cells[4] = "n/a" // the first total, trapped person-days
+	lines[1] = strings.Join(cells, ",")
+	edited := []byte(strings.Join(lines, "\n"))
+	if err := os.WriteFile(path, edited, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	manifestedit.Edit(t, out, func(m map[string]any) {
+		for _, c := range m["tables"].([]any) {
+			if c := c.(map[string]any); c["file"] == "summary.csv" {
+				c["sha256"] = output.SHA256(edited)
+				delete(c, "blocks")
+			}
+		}
+	})
+	status, stdout, stderr := runCLI(t, "plot", out, "--formats", "svg")
+	want := path + ":2: " + output.Totals[0].Name + `: want a number, got "n/a"`
+	if status != exitUsage || !strings.Contains(stderr, want) || strings.Count(strings.TrimSpace(stderr), "\n") != 0 {
+		t.Errorf("plot: status %d, stderr %q; want %d and one line saying %q", status, stderr, exitUsage, want)
+	}
+	if stdout != "" {
+		t.Errorf("plot: stdout %q; want nothing", stdout)
+	}
+	if _, err := os.Stat(filepath.Join(out, "figures")); !os.IsNotExist(err) {
+		t.Errorf("plot drew into %s/figures (%v); want nothing written", out, err)
+	}
+}
