@@ -215,7 +215,25 @@ func (r *Request) load(lim Limits) (*scenarios.Scenario, error) {
 	if err := s.Validate(); err != nil {
 		return nil, problem(display, err)
 	}
+	// The page's bounds hold however the days and replicates were given:
+	// in its fields, or else by a change (days=5000) or the scenario.
+	switch maxDays := min(sim.MaxDays, lim.MaxDays); {
+	case s.File.Days > maxDays:
+		return nil, badRequest("Days must be a whole number from 1 to %d on this page, got %d from %s", maxDays, s.File.Days, givenBy(s, "days", display))
+	case s.File.Replicates > lim.MaxReps:
+		return nil, badRequest("Replicates must be a whole number from 1 to %d on this page, got %d from %s", lim.MaxReps, s.File.Replicates, givenBy(s, "replicates", display))
+	}
 	return s, nil
+}
+
+// givenBy names what gave the scenario s its value of key, which the
+// page's field did not: a change ("the change days=5000") or the
+// scenario (display).
+func givenBy(s *scenarios.Scenario, key, display string) string {
+	if _, by, err := s.KeyPath(key); err == nil && by != "" {
+		return "the change " + strings.TrimPrefix(by, "--set ")
+	}
+	return display
 }
 
 // regimes resolves the request's regimes against the scenario, as

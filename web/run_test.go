@@ -165,6 +165,10 @@ func TestBadRequests(t *testing.T) {
 		{"too many replicates", Request{Scenario: "classroom", Reps: ptr(1000)}, []string{"Replicates must be a whole number from 1 to 200 on this page, got 1000"}},
 		{"negative seed", Request{Scenario: "classroom", Seed: ptr(int64(-1))}, []string{"Seed must be a whole number from 0 to 9223372036854775807, got -1"}},
 		{"too many days", Request{Scenario: "classroom", Days: ptr(4000)}, []string{"Days must be a whole number from 1 to 3650 on this page, got 4000"}},
+		// The same bounds, however the days and replicates are given.
+		{"too many days by a change", Request{Scenario: "classroom", Sets: []string{"days=5000"}}, []string{"Days must be a whole number from 1 to 3650 on this page, got 5000 from the change days=5000"}},
+		{"too many replicates by a change", Request{Scenario: "classroom", Sets: []string{"replicates = 201"}}, []string{"Replicates must be a whole number from 1 to 200 on this page, got 201 from the change replicates = 201"}},
+		{"too many days in the file", Request{Text: strings.Replace(text, "days = 180", "days = 3651", 1), File: "long.toml"}, []string{"Days must be a whole number from 1 to 3650 on this page, got 3651 from long.toml"}},
 		{"too much work", Request{Scenario: "classroom", Reps: ptr(200), Days: ptr(3650), Sets: []string{"origins.Village.inflow=500"}}, []string{"more than the page runs at once"}},
 		{"bad series", Request{Scenario: "classroom", Series: []string{"nonsense"}}, []string{`no day column "nonsense"`}},
 		{"too many regimes listed", Request{Scenario: "classroom", Regimes: slices.Repeat([]string{"open"}, 100000)}, []string{"the page compares at most 8 regimes at once, got 100000"}},
