@@ -430,10 +430,11 @@ func unroundedGrid(keys []string, want, points [][]float64) (key string, was, is
 	return "", 0, 0, false
 }
 
-// recordedShard reads a manifest's sweep.shard, "i/n" with 0 ≤ i < n;
-// ok is false for anything else.
-func recordedShard(shard string) (i, n int, ok bool) {
-	if _, err := fmt.Sscanf(shard, "%d/%d", &i, &n); err != nil || n < 1 || i < 0 || i >= n {
+// RecordedShard reads a manifest's sweep.shard, "i/n" with 0 ≤ i < n,
+// as borderwork writes it; ok is false for anything else ("1/2/3",
+// " 1/2", "01/2": an edit, not a shard).
+func RecordedShard(shard string) (i, n int, ok bool) {
+	if _, err := fmt.Sscanf(shard, "%d/%d", &i, &n); err != nil || n < 1 || i < 0 || i >= n || fmt.Sprintf("%d/%d", i, n) != shard {
 		return 0, 0, false
 	}
 	return i, n, true
@@ -443,7 +444,7 @@ func recordedShard(shard string) (i, n int, ok bool) {
 // (its scenario and manifest were checked when x was rebuilt).
 func verifyShard(ctx context.Context, sh shardFolder, x *Prepared) error {
 	if sh.m.Sweep.Shard != "" {
-		i, n, ok := recordedShard(sh.m.Sweep.Shard)
+		i, n, ok := RecordedShard(sh.m.Sweep.Shard)
 		if !ok {
 			return badInput("merge: %s: shard %q is not i/n", filepath.Join(sh.dir, "manifest.json"), sh.m.Sweep.Shard)
 		}
@@ -643,8 +644,8 @@ func runOwners(shards []shardFolder, total int) ([]int, error) {
 				// Shards of other counts (0/3 and 2/4) overlap without
 				// either being given twice.
 				a, b := shards[o].m.Sweep.Shard, sh.m.Sweep.Shard
-				_, na, _ := recordedShard(a)
-				_, nb, _ := recordedShard(b)
+				_, na, _ := RecordedShard(a)
+				_, nb, _ := RecordedShard(b)
 				if na != nb {
 					return nil, badInput("%s is shard %s and %s shard %s: shards of a sharding into %d and of one into %d overlap (run %d is in both); merge the shards of one --shard i/n", shards[o].dir, a, sh.dir, b, na, nb, r.ID)
 				}
@@ -693,7 +694,7 @@ func shardsLeftOut(shards []shardFolder) []string {
 		if sh.m.Sweep == nil {
 			return nil
 		}
-		i, k, ok := recordedShard(sh.m.Sweep.Shard)
+		i, k, ok := RecordedShard(sh.m.Sweep.Shard)
 		if !ok || (n > 0 && k != n) {
 			return nil
 		}

@@ -363,7 +363,7 @@ func ResumePlan(ctx context.Context, out string) (*Prepared, []int, error) {
 	if m.Sweep.Shard == "" {
 		return x, x.AllJobs(), nil
 	}
-	i, n, ok := recordedShard(m.Sweep.Shard)
+	i, n, ok := RecordedShard(m.Sweep.Shard)
 	if !ok {
 		return nil, nil, badInput("--resume: %s records a shard %q this version cannot read", dir, m.Sweep.Shard)
 	}

@@ -400,8 +400,9 @@ func rerun(ctx context.Context, m *output.Manifest, scenarioPath, out string, wo
 	}
 	o := Options{Workers: workers, Formats: formats, FigureOptions: experiment.RecordedFigureOptions(m), Scratch: true}
 	if m.Sweep != nil && m.Sweep.Shard != "" {
-		if _, err := fmt.Sscanf(m.Sweep.Shard, "%d/%d", &o.Shard, &o.Shards); err != nil {
-			return runs.BadInput("the manifest's shard %q: %v", m.Sweep.Shard, err)
+		var ok bool
+		if o.Shard, o.Shards, ok = experiment.RecordedShard(m.Sweep.Shard); !ok {
+			return runs.BadInput("the manifest's shard %q is not i/n with 0 <= i < n", m.Sweep.Shard)
 		}
 	}
 	_, err = st.Write(ctx, out, o)
