@@ -39,8 +39,11 @@ func loadMali2012(t testing.TB) (*Case, *scenarios.Scenario) {
 // TestMali2012Fit is the validation of docs/VALIDATION.md: 20 replicates
 // of the bundled mali2012 scenario under the open regime, compared with
 // the UNHCR registrations. The rescaled error averaged over replicates
-// must be at most 0.32 (Flee: 0.316), and the normal and total errors
-// within 0.02 of Flee's.
+// must be at most 0.32 (Flee: 0.316), and every measure within 0.005 of
+// Flee's: five times the spread of Flee's own total error from run to
+// run (about 0.001, data/flee/mali2012/README.md), where this engine
+// comes within 0.0002 on each. (It was 0.02, which a change of the model
+// moving an error by 6% would have passed.)
 func TestMali2012Fit(t *testing.T) {
 	if testing.Short() {
 		t.Skip("20 replicates of mali2012; run without -short")
@@ -54,8 +57,8 @@ func TestMali2012Fit(t *testing.T) {
 	for m := range NumMeasures {
 		st := v.Summary(m)
 		t.Logf("%-8s mean %.4f, 95%% interval [%.4f, %.4f], sd %.4f over %d replicates (Flee, one run: %.4f)", m, st.Mean, st.Lo, st.Hi, st.SD, st.N, flee[m])
-		if math.Abs(st.Mean-flee[m]) > 0.02 {
-			t.Errorf("%s error %.4f is more than 0.02 from Flee's %.4f", m, st.Mean, flee[m])
+		if math.Abs(st.Mean-flee[m]) > 0.005 {
+			t.Errorf("%s error %.4f is more than 0.005 from Flee's %.4f", m, st.Mean, flee[m])
 		}
 	}
 	if st := v.Summary(Rescaled); st.Mean > 0.32 {
