@@ -86,6 +86,18 @@ func TestValidationFleeFigures(t *testing.T) {
 		share[row[0]] += csvFloat(t, row[8])
 		last[row[0]] = [2]float64{csvFloat(t, row[3]), csvFloat(t, row[4])}
 	}
+	// Mentao against its capacity as Flee counts it (6,905 × 1.25): the
+	// most it reaches and when, and the last day.
+	capacity := 6905 * 1.25
+	peak, peakDay := 0.0, 0
+	for _, row := range readCSVFile(t, filepath.Join(out, "validation.csv"))[1:] {
+		if row[0] == "Mentao" && row[7] == "rescaled" && csvFloat(t, row[4]) > peak {
+			peak, peakDay = csvFloat(t, row[4]), int(csvFloat(t, row[1]))
+		}
+	}
+	mentao := last["Mentao"]
+	quotes = append(quotes, fmt.Sprintf("(6,905 × 1.25 = %s), reaching %.0f%% of it on day %d, and stays just below, at %.0f%% (%s) on the last day, while registrations rose to %s over the year",
+		output.FormatCount(capacity), 100*peak/capacity, peakDay, 100*mentao[1]/capacity, output.FormatCount(mentao[1]), output.FormatCount(mentao[0])))
 	fm := last["Fassala-Mbera"]
 	quotes = append(quotes,
 		fmt.Sprintf("(%s simulated, %s registered on the last day)", output.FormatCount(fm[1]), output.FormatCount(fm[0])),
