@@ -110,6 +110,40 @@ func TestClaimScenariosDoc(t *testing.T) {
 	})
 }
 
+// TestClaimSeaRouteDoc: what docs/CLAIM.md says of the claim on the
+// bundled sea route, central-med, under the defaults: each harm's
+// verdict, which is the worse, and the abuse malfunction adds at open
+// admission with the part on trapped migrants.
+func TestClaimSeaRouteDoc(t *testing.T) {
+	t.Parallel()
+	stdout := mustRun(t, "claim", "central-med", "--formats", "", "--quiet", "--out", filepath.Join(t.TempDir(), "out"))
+	main, _, _ := strings.Cut(stdout, "The claim where the named regimes lie")
+	for harm, want := range map[string]string{
+		"trapped person-days":     `closure worse +.* FAILS`,
+		"immobilised person-days": `closure worse +.* FAILS`,
+		"abuse events":            `closure worse +.* FAILS`,
+		"migrants abused":         `malfunction worse +.* HOLDS, BUT NOT THROUGH TRAPPING`,
+		"deaths":                  `closure worse +.* FAILS`,
+		"harm index":              `closure worse +.* FAILS`,
+	} {
+		if !regexp.MustCompile(`(?m)^` + harm + ` +.*` + want + `$`).MatchString(main) {
+			t.Errorf("central-med: the verdict on %s is not %q, as docs/CLAIM.md says:\n%s", harm, want, main)
+		}
+	}
+	// The chain at open admission (at closed, malfunction adds no abuse,
+	// a line chainTests does not read).
+	for _, m := range chainLine.FindAllStringSubmatch(stdout, -1) {
+		if m[1] != "open" || m[2] != "" {
+			continue
+		}
+		if want := "of the " + m[3] + " abuse events malfunction adds at open admission, " + m[4] + " (" + m[5] + "%) fall on trapped or stranded migrants"; !strings.Contains(claimMD(t), want) || m[9] != "FAILS" {
+			t.Errorf("central-med: the chain %s at open admission; docs/CLAIM.md does not say %q, or that it fails", m[9], want)
+		}
+		return
+	}
+	t.Errorf("central-med: claim prints no chain line at open admission:\n%s", stdout)
+}
+
 // TestClaimOversightHeldEqualDoc: docs/CLAIM.md's figure for the abuse
 // malfunction adds at open admission in classroom with oversight held
 // equal is what the command it names prints, and the claim on abuse
