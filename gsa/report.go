@@ -431,9 +431,7 @@ func reportOf(m *output.Manifest, r *Result, drawn []experiment.Drawn) ([]byte, 
 	}
 	b.WriteString(" `parameters.csv` lists every key, its range and why.\n")
 	if d, ok := r.Design.(*sensitivity.MorrisDesign); ok {
-		st := d.Settings()
-		fmt.Fprintf(&b, "- Design: Morris elementary effects, %d trajectories kept of %d candidates for their spread, %d levels, step Δ = %s of each range: %s points.\n",
-			st.Trajectories, max(st.Candidates, st.Trajectories), st.Levels, Num(d.Delta()), Count(d.Len()))
+		b.WriteString(morrisDesignLine(d, info.Level))
 	} else {
 		fmt.Fprintf(&b, "- Design: Saltelli's scheme for Sobol' indices, N = %d base samples (%s sequence), N(k + 2) = %s points.\n", info.Samples, info.Base, Count(r.Design.Len()))
 	}
@@ -529,6 +527,28 @@ Replicate r has the same seed at every point, so the two runs of each difference
 	b.WriteString(`- Everything is relative to the ranges in ` + "`parameters.csv`" + `: a wider range makes a parameter look more important. The indices describe the model under these assumptions, not the world.
 `)
 	return b.Bytes(), nil
+}
+
+// morrisDesignLine is report.md's line on a Morris design. Trajectories
+// kept for their spread out of more candidates (Campolongo et al. 2007)
+// visit the grid's edges more often than random ones, so µ* is that
+// design's, above a random design's, and the bootstrap, which resamples
+// the kept trajectories as if they had been drawn at random, gives
+// intervals that hold a random design's µ* less often than their level
+// says (docs/SENSITIVITY.md, "What the choice costs"): a reader who cites
+// the report's intervals must be told. With no more candidates than
+// trajectories nothing is chosen, and the line does not say it was.
+func morrisDesignLine(d *sensitivity.MorrisDesign, level float64) string {
+	st := d.Settings()
+	grid := fmt.Sprintf("%d levels, step Δ = %s of each range: %s points.", st.Levels, Num(d.Delta()), Count(d.Len()))
+	if st.Candidates <= st.Trajectories {
+		return fmt.Sprintf("- Design: Morris elementary effects, %d trajectories drawn at random (none chosen among candidates), %s\n", st.Trajectories, grid)
+	}
+	return fmt.Sprintf("- Design: Morris elementary effects, %d trajectories kept of %d candidates for their spread, %s "+
+		"Kept for their spread, they visit the grid's edges more often than random trajectories: µ* is this design's, above random trajectories' µ*, "+
+		"and its intervals, which resample the kept trajectories as if drawn at random, hold random trajectories' µ* less often than %g%% of the time "+
+		"(docs/SENSITIVITY.md, \"What the choice costs\"); `--candidates %d`, equal to `--trajectories`, chooses nothing.\n",
+		st.Trajectories, st.Candidates, grid, 100*level, st.Trajectories)
 }
 
 func indexTable(info *Info) string {

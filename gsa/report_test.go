@@ -218,3 +218,46 @@ func TestSentenceDirection(t *testing.T) {
 		}
 	}
 }
+
+// TestMorrisDesignLine: report.md says whether the trajectories were
+// chosen for their spread, and, when they were, that µ* and its intervals
+// describe the kept design, not random trajectories (docs/SENSITIVITY.md,
+// "What the choice costs"). It once said "4 trajectories kept of 4
+// candidates for their spread" of a design that chose nothing, and
+// quoted the intervals of a chosen one as plain 95% intervals.
+func TestMorrisDesignLine(t *testing.T) {
+	params := []sensitivity.Param{{Name: "a", Lo: 0, Hi: 1}, {Name: "b", Lo: 0, Hi: 1}}
+	for _, tt := range []struct {
+		name    string
+		s       sensitivity.MorrisSettings
+		want    []string
+		notWant []string
+	}{
+		{"chosen", sensitivity.MorrisSettings{Trajectories: 4, Candidates: 20},
+			[]string{"4 trajectories kept of 20 candidates for their spread, 4 levels, step Δ = 0.667 of each range: 12 points.",
+				"µ* is this design's, above random trajectories' µ*", "hold random trajectories' µ* less often than 95% of the time", "`--candidates 4`, equal to `--trajectories`, chooses nothing."},
+			[]string{"drawn at random (none"}},
+		{"as many candidates", sensitivity.MorrisSettings{Trajectories: 4, Candidates: 4},
+			[]string{"4 trajectories drawn at random (none chosen among candidates), 4 levels, step Δ = 0.667 of each range: 12 points.\n"},
+			[]string{"for their spread", "less often"}},
+		{"no candidates", sensitivity.MorrisSettings{Trajectories: 4},
+			[]string{"4 trajectories drawn at random (none chosen among candidates)"},
+			[]string{"for their spread"}},
+	} {
+		d, err := sensitivity.NewMorris(params, tt.s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := morrisDesignLine(d, 0.95)
+		for _, w := range tt.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s: morrisDesignLine = %q; want it to contain %q", tt.name, got, w)
+			}
+		}
+		for _, w := range tt.notWant {
+			if strings.Contains(got, w) {
+				t.Errorf("%s: morrisDesignLine = %q; want no %q", tt.name, got, w)
+			}
+		}
+	}
+}
