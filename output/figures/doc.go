@@ -15,7 +15,9 @@
 // columns, the default) or Single (one), PNG at 300 dpi. Every figure has
 // the same layout: title on top, data area with axes, legend or colour bar
 // to the right of the data (or, in a Single figure, under it, the colour
-// bar horizontal and as wide as the data area: never over the data), and
+// bar horizontal and as wide as the data area: never over the data; a
+// legend of one entry, or one too tall to stand beside the data, goes
+// under it at either size), and
 // the caption in small type at the bottom. Tick
 // labels, category labels and colour-bar labels adapt to the space there
 // is; Layout records where every line of text went, and its Problems say

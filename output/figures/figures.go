@@ -288,7 +288,7 @@ func (f *Figure) drawOnce(c draw.Canvas) error {
 
 	var area draw.Canvas
 	below, isBelow := f.side.(belowPanel)
-	isBelow = isBelow && th.legendBelow
+	isBelow = isBelow && f.legendUnder()
 	var belowH vg.Length
 	belowW := w // the width a panel under the data is laid out in
 	fit := func() {
@@ -347,6 +347,21 @@ func (f *Figure) drawOnce(c draw.Canvas) error {
 	return nil
 }
 
+// legendUnder reports whether the side panel stands under the data
+// rather than beside it: where the size puts it there (Single), once a
+// legend too tall to stand beside the data was moved (draw), and for a
+// legend of one entry, which beside the data would take a column of the
+// figure's width for one line and leave the rest of that column blank (a
+// claim's effects, whose legend names only the smallest effect of
+// interest; a run's one regime). Under the data it takes one line.
+func (f *Figure) legendUnder() bool {
+	if f.th.legendBelow {
+		return true
+	}
+	lp, ok := f.side.(*legendPanel)
+	return ok && len(lp.entries) == 1
+}
+
 // checkRoom refuses a layout whose data area is less than minDataShare
 // of the canvas either way (or not a number), or whose legend beside the
 // data needs more height than the data area has: drawn top down beside
@@ -374,7 +389,7 @@ func (f *Figure) checkRoom(data vg.Rectangle) error {
 		return errNoRoom{fmt.Sprintf("no room for the data at size %s: %s, axes, title and caption leave a data area of %.0f × %.0f points, less than a fifth of the figure's %.0f × %.0f",
 			f.size.Name, what, w.Points(), h.Points(), f.size.Width.Points(), f.size.Height.Points()), n > 0}
 	}
-	if tp, ok := f.side.(tallPanel); ok && !f.th.legendBelow {
+	if tp, ok := f.side.(tallPanel); ok && !f.legendUnder() {
 		if need, room := tp.sideHeight(f.th), h; need > room+layoutSlack {
 			return errNoRoom{fmt.Sprintf("no room for %s at size %s: it needs %.0f points of height beside the data, which is %.0f high",
 				what, f.size.Name, need.Points(), room.Points()), n > 0}

@@ -1445,3 +1445,67 @@ func TestLongNamesFit(t *testing.T) {
 		t.Errorf("a label that fits was broken: %q", got)
 	}
 }
+
+// TestOneEntryLegendUnderTheData: a legend of one entry stands under the
+// data at either size, where it takes one line, and the data area takes
+// the width. Beside the data, the claim's effects figure, whose legend
+// names only the smallest effect of interest, gave that one line a
+// column of the figure (the data area half its width), blank under
+// it; a run's one regime did the same. A legend of more entries stays
+// beside the data in a double-column figure.
+func TestOneEntryLegendUnderTheData(t *testing.T) {
+	days := []float64{0, 1, 2}
+	one := []Band{{Label: "open", X: days, Mean: []float64{1, 2, 3}, Lo: []float64{0, 1, 2}, Hi: []float64{2, 3, 4}}}
+	two := append(slices.Clone(one), Band{Label: "closed", X: days, Mean: []float64{2, 3, 4}, Lo: []float64{1, 2, 3}, Hi: []float64{3, 4, 5}})
+	effects := []Group{{Style: palette.Part(0), Bars: []Bar{
+		{Label: "malfunction, open: harmful", Mean: 640, Lo: 620, Hi: 660},
+		{Label: "closure, failing: protective", Mean: -230, Lo: -245, Hi: -215},
+	}}}
+	const margin = "±43.5: smallest effect of interest"
+	for _, tc := range []struct {
+		name  string
+		draw  func() (*Figure, error)
+		entry string // a legend entry's text
+		under map[string]bool
+	}{
+		{"effects within a margin", func() (*Figure, error) {
+			return GroupedBarsWithin("Effects on abuse events", "abuse events per run, difference", effects, Margin{Delta: 43.5, Label: margin}, sampleCaption)
+		}, margin, map[string]bool{"double": true, "single": true}},
+		{"one regime over days", func() (*Figure, error) {
+			return TimeBands("Migrants trapped", "day", "migrants trapped", one, sampleCaption)
+		}, "open", map[string]bool{"double": true, "single": true}},
+		{"two regimes over days", func() (*Figure, error) {
+			return TimeBands("Migrants trapped", "day", "migrants trapped", two, sampleCaption)
+		}, "open", map[string]bool{"double": false, "single": true}},
+	} {
+		for _, s := range Sizes() {
+			fig, err := tc.draw()
+			if err != nil {
+				t.Fatalf("%s: %v", tc.name, err)
+			}
+			fig.SetSize(s)
+			for _, format := range Formats() {
+				l, err := fig.Layout(format)
+				if err != nil {
+					t.Fatalf("%s, %s size, %s: %v", tc.name, s.Name, format, err)
+				}
+				for _, p := range l.Problems() {
+					t.Errorf("%s, %s size, %s: %s", tc.name, s.Name, format, p)
+				}
+				i := slices.IndexFunc(l.Text, func(b TextBox) bool { return b.Text == tc.entry })
+				if i < 0 {
+					t.Fatalf("%s, %s size, %s: no legend entry %q", tc.name, s.Name, format, tc.entry)
+				}
+				b := l.Text[i]
+				if under, want := b.Max.Y <= l.Data.Min.Y, tc.under[s.Name]; under != want {
+					t.Errorf("%s, %s size, %s: legend entry at %v, under the data area %v: %v, want %v", tc.name, s.Name, format, b.Rectangle, l.Data, under, want)
+				}
+				share := (l.Data.Max.X - l.Data.Min.X) / l.Canvas.Max.X
+				t.Logf("%s, %s size, %s: the data area takes %.2f of the width", tc.name, s.Name, format, share)
+				if tc.under[s.Name] && share < 0.6 {
+					t.Errorf("%s, %s size, %s: the data area takes %.2f of the figure's width with the legend under it; want 0.6 or more", tc.name, s.Name, format, share)
+				}
+			}
+		}
+	}
+}
