@@ -224,7 +224,12 @@ combination (docs/CLAIM.md).
 				fmt.Fprintf(&b, "|%s|%s|%s|%s|\n", output.Literal(e.Effect.Label), FormatInterval(e), FormatRelativeInterval(e), VerdictWords(e.Effect.ID, e.Verdict))
 			}
 		}
-		figureLine(&b, drawn, "effects_"+h, "Effects on "+Title(h), "\n%s\n")
+		if d, ok := experiment.FindDrawn(drawn, "effects_"+h); ok {
+			caption := effectsCaption(a, h)
+			if md := d.Markdown(caption); md != "" {
+				fmt.Fprintf(&b, "\n%s\n\n*%s.*\n", md, output.Literal(caption))
+			}
+		}
 	}
 
 	b.WriteString("\n## Does malfunction harm through trapping?\n\n")
@@ -579,6 +584,41 @@ func runsFigures(b *bytes.Buffer, drawn []experiment.Drawn) {
 	for _, d := range shown {
 		b.WriteString("\n" + experiment.FigureParagraph(d))
 	}
+}
+
+// effectsCaption is the caption report.md gives the effects_HARM figure
+// of harm h: what its bars, error bars, labels and shaded band are, with
+// the replicates and the smallest effect of interest, as an author
+// would put under it in a paper. The figures once had their title alone
+// ("Effects on deaths"), where the runs' figures, a sweep's and a
+// sensitivity analysis' had captions.
+func effectsCaption(a *Analysis, h string) string {
+	applies, second := false, false
+	delta := math.NaN()
+	for _, e := range a.Estimates {
+		if e.Harm != h || !slices.ContainsFunc(figureEffects, func(fe struct{ id, label string }) bool { return fe.id == e.Effect.ID }) {
+			continue
+		}
+		applies = applies || e.Verdict != NotApplicable
+		second = second || IsAtNone(e.Effect.ID)
+		delta = e.SESOI // one per harm
+	}
+	if !applies {
+		return "Effects on " + Title(h) + ": not applicable, as the harm is 0 in every run of every combination; no effect is drawn"
+	}
+	reps := fmt.Sprint(a.Reps) + " replicates"
+	if a.Reps == 1 {
+		reps = "1 replicate"
+	}
+	s := fmt.Sprintf("Effects on %s: the paired difference in %s per run that switching each setting on makes, between the combinations with it on and off (malfunction − closure: malfunction's main effect minus closure's); bars: the mean over %s; error bars: its 95%% confidence interval of the mean, not adjusted for the many tests; labels: each effect's verdict, from Holm-adjusted tests",
+		Title(h), Title(h), reps)
+	if delta > 0 && !math.IsInf(delta, 0) {
+		s += "; shaded: ±" + FormatSESOI(delta) + ", the smallest effect of interest"
+	}
+	if second {
+		s += "; below \"" + secondHeading + "\", the claim's effects among the combinations without protection, where the named regimes lie"
+	}
+	return s
 }
 
 // figureLine writes, in layout, how the report shows the figure called
