@@ -1,6 +1,7 @@
 package gsa
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"fmt"
@@ -8,10 +9,12 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/borderwork/borderwork/experiment"
 	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/output"
+	"github.com/borderwork/borderwork/scenarios"
 	"github.com/borderwork/borderwork/sensitivity"
 )
 
@@ -276,4 +279,45 @@ func Ordinal(n int) string {
 		suffix = "rd"
 	}
 	return strconv.Itoa(n) + suffix
+}
+
+// ScreenedOther says how the scenario of the Morris folder at dir (its
+// scenario.toml, as this borderwork reads and writes it) differs from s,
+// the scenario an analysis made from its screening runs: the first line
+// that differs, "line N of its scenario.toml is `A`, here `B`", or "" if
+// they are the same.
+// A ranking made on another scenario (another file, an override, other
+// days) may not hold on this one.
+func ScreenedOther(dir string, s *scenarios.Scenario) (string, error) {
+	there, err := scenarios.Load(filepath.Join(dir, "scenario.toml"))
+	if err != nil {
+		return "", fmt.Errorf("--screen: %w", err)
+	}
+	a, err := there.Encode()
+	if err != nil {
+		return "", err
+	}
+	b, err := s.Encode()
+	if err != nil {
+		return "", err
+	}
+	if bytes.Equal(a, b) {
+		return "", nil
+	}
+	la, lb := strings.Split(string(a), "\n"), strings.Split(string(b), "\n")
+	for i := range max(len(la), len(lb)) {
+		x, y := lineAt(la, i), lineAt(lb, i)
+		if x != y {
+			return fmt.Sprintf("line %d of its scenario.toml is `%s`, here `%s`", i+1, x, y), nil
+		}
+	}
+	return "", nil
+}
+
+// lineAt is lines[i], or "" past the end.
+func lineAt(lines []string, i int) string {
+	if i < len(lines) {
+		return lines[i]
+	}
+	return ""
 }

@@ -233,6 +233,11 @@ func cmdSensitivity(ctx context.Context, args []string, e *env) error {
 	}
 	if sc != nil {
 		noteLeftOut(e, *screen, *top, sc, st.Keys)
+		if diff, err := gsa.ScreenedOther(*screen, s); err != nil {
+			return err
+		} else if diff != "" {
+			fmt.Fprintf(e.stderr, "borderwork sensitivity: note: the screening at %s ran another scenario than this analysis (%s): its ranking of the parameters may not hold here; screen this scenario to be sure.\n", *screen, diff)
+		}
 	}
 	shardName := "" // as the manifest records it
 	if shardN > 0 {

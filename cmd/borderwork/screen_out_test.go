@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/borderwork/borderwork/internal/foldertest"
@@ -36,4 +37,31 @@ func TestSobolRefusesToReplaceItsScreening(t *testing.T) {
 	}
 	mustRun(t, append(sobol, "--out", "sobol")...)
 	foldertest.Same(t, "the screening", morris, before)
+}
+
+// TestSobolNotesAScreeningOfAnotherScenario: a Sobol' analysis made from
+// a screening of another scenario (here other days) says so on stderr,
+// naming the first line that differs, and still runs; one made from a
+// screening of the same scenario says nothing of it. A ranking of
+// parameters on one scenario need not hold on another (audit hostile:
+// accepted without a word).
+func TestSobolNotesAScreeningOfAnotherScenario(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	morris := filepath.Join(dir, "morris")
+	mustRun(t, smallSensitivity(morris, "--formats", "")...)
+	sobol := func(days, out string) (int, string) {
+		status, _, stderr := runCLI(t, "sensitivity", small, "--days", days, "--regimes", "malfunctioning,closed", "--method", "sobol", "--samples", "4",
+			"--metrics", "abuse_events", "--resamples", "200", "--screen", morris, "--top", "2", "--formats", "", "--quiet", "--out", filepath.Join(dir, out))
+		return status, stderr
+	}
+	const note = "ran another scenario than this analysis"
+	if status, stderr := sobol("30", "same"); status != 0 || strings.Contains(stderr, note) {
+		t.Errorf("the screening's own scenario: status %d, stderr %q; want 0 and no note", status, stderr)
+	}
+	want := "borderwork sensitivity: note: the screening at " + morris + " ran another scenario than this analysis (line "
+	status, stderr := sobol("31", "other")
+	if status != 0 || !strings.Contains(stderr, want) || !strings.Contains(stderr, "is `days = 30`, here `days = 31`): its ranking of the parameters may not hold here") {
+		t.Errorf("a screening of other days: status %d, stderr %q; want 0 and the note naming the line", status, stderr)
+	}
 }
