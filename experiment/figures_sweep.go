@@ -403,6 +403,10 @@ func (s *sweepSource) gridAxes() (x, y []float64, cell func(point int) (int, int
 // hypercube's points (figures.HeatOptions.Marked).
 func (s *sweepSource) mapOf(title, zLabel string, values []float64, marked []bool, o figures.HeatOptions, c figures.Caption) (*figures.Figure, error) {
 	keys := s.axes
+	if o.Diverging && slices.ContainsFunc(values, func(v float64) bool { return v < 0 }) {
+		// What gives the sign in grey print, where both ends are dark.
+		c.Extra = strings.TrimSuffix(figures.SignNote(s.lhs)+"; "+c.Extra, "; ")
+	}
 	if s.lhs {
 		var px, py []float64
 		for _, p := range s.info.Points {
@@ -533,6 +537,13 @@ func drawSweepContrast(src Source) ([]Drawn, error) {
 		caption := fmt.Sprintf("%s: %s minus %s, per run, over %s and %s: the difference of the means over replicates at each point, as a colour", output.Capitalise(h.Title), a, b, s.axes[0], s.axes[1])
 		if c.Spread != "" {
 			caption += ", with a dot where the paired 95% interval of the difference holds 0"
+		}
+		switch {
+		case !slices.ContainsFunc(diff, func(v float64) bool { return v < 0 }):
+		case s.lhs:
+			caption += "; a point below 0 is a square"
+		default:
+			caption += "; a cell below 0 is hatched"
 		}
 		out = append(out, Drawn{Name: h.Name + "_" + Slug(a) + "_minus_" + Slug(b), Title: caption, Fig: fig})
 	}

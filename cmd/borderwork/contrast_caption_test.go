@@ -57,3 +57,34 @@ func TestContrastCaptionCitesTableItHas(t *testing.T) {
 		t.Errorf("plot wrote contrast.csv")
 	}
 }
+
+// TestContrastMapSaysHatched: a difference map's two ends are both dark
+// in grey print, so its cells below 0 are hatched, and its captions (the
+// figure's and report.md's) say so; a map with no cell below 0 says
+// nothing of it. On small, malfunctioning minus closed is 0 at every
+// point on trapped person-days and of both signs on arrivals.
+func TestContrastMapSaysHatched(t *testing.T) {
+	t.Parallel()
+	out := filepath.Join(t.TempDir(), "sw")
+	mustRun(t, "sweep", small, "--vary", "posts.Gate.capacity=5:25:2", "--vary", "centres.Camp.capacity=10:50:2",
+		"--reps", "3", "--days", "20", "--regimes", "closed,malfunctioning", "--formats", "svg", "--out", out, "--quiet")
+	says := func(metric string) (figure, report bool) {
+		t.Helper()
+		b, err := os.ReadFile(filepath.Join(out, "figures", metric+"_malfunctioning_minus_closed.svg"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := os.ReadFile(filepath.Join(out, "report.md"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.Contains(string(b), "hatched: below 0"), strings.Contains(string(r), "; a cell below 0 is hatched](figures/"+metric+"_malfunctioning_minus_closed.svg)")
+	}
+	if figure, report := says("trapped_person_days"); figure || report {
+		t.Errorf("a map with no cell below 0: the figure says hatched %v, report.md %v; want neither", figure, report)
+	}
+	mustRun(t, "plot", out, "--metric", "arrivals")
+	if figure, report := says("arrivals"); !figure || !report {
+		t.Errorf("a map with cells below 0: the figure says hatched %v, report.md %v; want both", figure, report)
+	}
+}

@@ -58,7 +58,11 @@ type HeatOptions struct {
 	// Diverging uses a diverging colour-blind-safe palette centred on 0
 	// (for differences between regimes); otherwise a sequential one
 	// (viridis) whose scale starts at 0 when no value is negative, so that
-	// colours compare across figures of counts.
+	// colours compare across figures of counts. A diverging palette's
+	// two ends are both dark in grey print, where the sign would be lost:
+	// a heat map's cells below 0 are hatched, as its colour bar is below
+	// 0, and a map of points draws them as squares. The caller's caption
+	// says so (SignNote).
 	Diverging bool
 	// Lo and Hi, when Lo < Hi, fix the colour scale: shares on [0, 1]
 	// then look the same in every figure, and 25% never takes the colour
@@ -191,13 +195,15 @@ func HeatmapWith(title, xLabel, yLabel, zLabel string, x, y []float64, z [][]flo
 	for _, row := range o.Marked {
 		marked = append(marked, slices.Clone(row))
 	}
-	cp := &cellsPlotter{x: edges(xp), y: edges(yp), z: z, counts: counts, marked: marked, scale: scale, th: th, seams: o.Binned}
+	cp := &cellsPlotter{x: edges(xp), y: edges(yp), z: z, counts: counts, marked: marked, scale: scale, th: th, seams: o.Binned, signs: o.Diverging}
 	p.Add(cp)
 	p.X.Min, p.X.Max = cp.x[0], cp.x[len(cp.x)-1]
 	p.Y.Min, p.Y.Max = cp.y[0], cp.y[len(cp.y)-1]
 
 	fig := newFigure(p, th, title, xLabel, yLabel, c.text(" per cell", ""))
-	fig.side = newColorBar(zLabel, scale, o.missing(hasNaN))
+	bar := newColorBar(zLabel, scale, o.missing(hasNaN))
+	bar.signs = o.Diverging && zmin < 0
+	fig.side = bar
 	if !o.Binned {
 		fig.fit = gridTicks(x, xp, y, yp)
 	}
@@ -357,6 +363,8 @@ type cellsPlotter struct {
 	// round-number ticks do not fall on their edges, and whose equal
 	// colours (a share of 1 in each) would otherwise merge into one.
 	seams bool
+	// signs hatches the cells below 0 (HeatOptions.Diverging).
+	signs bool
 }
 
 // cellOverlap extends each cell under its right and upper neighbours,
@@ -377,6 +385,16 @@ func (h *cellsPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 				x1 += cellOverlap
 			}
 			c.FillPolygon(h.scale.at(v), []vg.Point{{X: x0, Y: y0}, {X: x1, Y: y0}, {X: x1, Y: y1}, {X: x0, Y: y1}})
+		}
+	}
+	if h.signs {
+		for r, row := range h.z {
+			for col, v := range row {
+				if v < 0 {
+					cell := vg.Rectangle{Min: vg.Point{X: trX(h.x[col]), Y: trY(h.y[r])}, Max: vg.Point{X: trX(h.x[col+1]), Y: trY(h.y[r+1])}}
+					hatchBelowZero(c, cell, inkOn(h.scale.at(v)))
+				}
+			}
 		}
 	}
 	if h.seams {
@@ -406,6 +424,43 @@ func (h *cellsPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 			c.FillPolygon(dot, circle(at, radius))
 		}
 	}
+}
+
+// SignNote is what a caption says of the marks that give a diverging
+// map's sign in grey print (HeatOptions.Diverging): "hatched: below 0"
+// for a heat map, "squares: below 0" for a map of points.
+func SignNote(points bool) string {
+	if points {
+		return "squares: below 0"
+	}
+	return "hatched: below 0"
+}
+
+// hatchBelowZero hatches the rectangle r with lines falling at 45°, in
+// ink: a cell, or the part of a colour bar, below 0 on a diverging map.
+// Lines stand at multiples of the spacing from the canvas's origin, so
+// that neighbouring cells' lines meet.
+func hatchBelowZero(c draw.Canvas, r vg.Rectangle, ink color.Color) {
+	if r.Max.X <= r.Min.X || r.Max.Y <= r.Min.Y {
+		return
+	}
+	in := c
+	in.Rectangle = r
+	diag := hatchSpacing * 1.5 * math.Sqrt2
+	var lines [][]vg.Point
+	for b := vg.Length(math.Ceil(float64((r.Min.X+r.Min.Y)/diag))) * diag; b <= r.Max.X+r.Max.Y; b += diag {
+		lines = append(lines, []vg.Point{{X: b - r.Min.Y, Y: r.Min.Y}, {X: b - r.Max.Y, Y: r.Max.Y}})
+	}
+	c.StrokeLines(draw.LineStyle{Color: ink, Width: hatchWidth}, in.ClipLinesXY(lines...)...)
+}
+
+// inkOn is black or white, whichever stands out from a fill: the colour
+// of what is drawn over a cell or point.
+func inkOn(fill color.Color) color.Color {
+	if luminance(fill) < 0.45 {
+		return color.White
+	}
+	return color.Black
 }
 
 // circle is a polygon of 24 sides around at.
@@ -489,6 +544,35 @@ type colorBar struct {
 	// is wrapped to, as height last measured it, so that drawBelow
 	// draws what height made room for.
 	belowAlong vg.Length
+	// signs hatches the bar below 0, as a heat map's cells are
+	// (HeatOptions.Diverging).
+	signs bool
+}
+
+// hatchSigns hatches the part of the bar below 0, which runs from a0
+// (the scale's low end) to a1 along it; bar is the bar's rectangle
+// between two points along it. The ink changes where the palette's
+// colour turns light enough for black to stand out.
+func (cb *colorBar) hatchSigns(c draw.Canvas, a0, a1 vg.Length, bar func(s0, s1 vg.Length) vg.Rectangle) {
+	if !cb.signs || cb.scale.lo >= 0 {
+		return
+	}
+	at := func(v float64) vg.Length {
+		return a0 + (a1-a0)*vg.Length((v-cb.scale.lo)/(cb.scale.hi-cb.scale.lo))
+	}
+	zero := at(math.Min(0, cb.scale.hi))
+	// The negative half darkens away from 0: white ink up to the value
+	// where black would stand out, found in steps of the gradient's.
+	turn := cb.scale.lo
+	for i := range 128 {
+		v := cb.scale.lo + (0-cb.scale.lo)*float64(i)/128
+		if inkOn(cb.scale.at(v)) == color.Black {
+			break
+		}
+		turn = v + (0-cb.scale.lo)/128
+	}
+	hatchBelowZero(c, bar(a0, at(turn)), color.White)
+	hatchBelowZero(c, bar(at(turn), zero), color.Black)
 }
 
 const (
@@ -589,6 +673,9 @@ func (cb *colorBar) draw(c draw.Canvas, th *theme) {
 	cb.gradient(c, y0, y1, func(s0, s1 vg.Length) []vg.Point {
 		return []vg.Point{{X: x0, Y: s0}, {X: x1, Y: s0}, {X: x1, Y: s1}, {X: x0, Y: s1}}
 	})
+	cb.hatchSigns(c, y0, y1, func(s0, s1 vg.Length) vg.Rectangle {
+		return vg.Rectangle{Min: vg.Point{X: x0, Y: s0}, Max: vg.Point{X: x1, Y: s1}}
+	})
 	c.StrokeLines(outline, []vg.Point{{X: x0, Y: y0}, {X: x1, Y: y0}, {X: x1, Y: y1}, {X: x0, Y: y1}, {X: x0, Y: y0}})
 	var labW vg.Length
 	for _, t := range cb.ticks {
@@ -675,6 +762,9 @@ func (cb *colorBar) drawBelow(c draw.Canvas, th *theme) {
 	x1 -= cb.rightSpace(tick)
 	cb.gradient(c, x0, x1, func(s0, s1 vg.Length) []vg.Point {
 		return []vg.Point{{X: s0, Y: y0}, {X: s1, Y: y0}, {X: s1, Y: y1}, {X: s0, Y: y1}}
+	})
+	cb.hatchSigns(c, x0, x1, func(s0, s1 vg.Length) vg.Rectangle {
+		return vg.Rectangle{Min: vg.Point{X: s0, Y: y0}, Max: vg.Point{X: s1, Y: y1}}
 	})
 	c.StrokeLines(outline, []vg.Point{{X: x0, Y: y0}, {X: x1, Y: y0}, {X: x1, Y: y1}, {X: x0, Y: y1}, {X: x0, Y: y0}})
 	at := func(v float64) vg.Length {

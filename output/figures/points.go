@@ -57,6 +57,7 @@ func ColorPoints(title, xLabel, yLabel, zLabel string, x, y, z []float64, o Heat
 	p.Y.Min, p.Y.Max = padRange(ymin, ymax)
 	fig := newFigure(p, th, title, xLabel, yLabel, c.text(" per point", ""))
 	fig.side = newColorBar(zLabel, scale, o.missing(hasNaN))
+	pp.signs = o.Diverging // squares below 0; the bar, of no shape, is left as it is
 	return fig, nil
 }
 
@@ -78,6 +79,7 @@ type pointsPlotter struct {
 	marked  []bool // nil, or one per point: a dot at its centre
 	scale   colorScale
 	th      *theme
+	signs   bool // draws the points below 0 as squares (HeatOptions.Diverging)
 }
 
 var pointRing = draw.LineStyle{Color: color.Gray{Y: 0x33}, Width: vg.Points(0.4)}
@@ -92,8 +94,13 @@ func (pp *pointsPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 			continue
 		}
 		fill := pp.scale.at(pp.z[i])
-		c.DrawGlyph(draw.GlyphStyle{Color: fill, Radius: r, Shape: draw.CircleGlyph{}}, pt)
-		c.DrawGlyph(draw.GlyphStyle{Color: pointRing.Color, Radius: r, Shape: draw.RingGlyph{}}, pt)
+		if pp.signs && pp.z[i] < 0 {
+			c.DrawGlyph(draw.GlyphStyle{Color: fill, Radius: r, Shape: draw.BoxGlyph{}}, pt)
+			c.DrawGlyph(draw.GlyphStyle{Color: pointRing.Color, Radius: r, Shape: draw.SquareGlyph{}}, pt)
+		} else {
+			c.DrawGlyph(draw.GlyphStyle{Color: fill, Radius: r, Shape: draw.CircleGlyph{}}, pt)
+			c.DrawGlyph(draw.GlyphStyle{Color: pointRing.Color, Radius: r, Shape: draw.RingGlyph{}}, pt)
+		}
 		if pp.marked != nil && pp.marked[i] {
 			dot := color.Color(color.Black)
 			if luminance(fill) < 0.45 {
