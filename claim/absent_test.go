@@ -13,6 +13,27 @@ import (
 // the absence of one; abuse that never happens anywhere leaves every
 // effect on it not applicable.
 func TestAbsentOnlyWhereAHarmNeverHappens(t *testing.T) {
+	a := deathsWhereClosed(t)
+	for _, tt := range []struct {
+		effect, harm string
+		want         Verdict
+	}{
+		{"malfunction|closure=open", "deaths", NoDifference},
+		{"malfunction|closure=closed", "deaths", NoDifference},
+		{"malfunction|closure=open", "abuse_events", NotApplicable},
+		{Closure.Name, "abuse_events", NotApplicable},
+	} {
+		if e, ok := a.Estimate(tt.effect, tt.harm); !ok || e.Verdict != tt.want {
+			t.Errorf("%s on %s: %s; want %s", tt.effect, tt.harm, e.Verdict, tt.want)
+		}
+	}
+}
+
+// deathsWhereClosed analyses 8 replicates of every cell of the standard
+// design in which each harm is about 100 a run, but deaths happen only
+// where admission is closed (5 to 7 a run) and abuse nowhere.
+func deathsWhereClosed(t *testing.T) *Analysis {
+	t.Helper()
 	d := StandardDesign(false)
 	ci := d.Index(Closure.Name)
 	var rows []output.SummaryRow
@@ -34,17 +55,5 @@ func TestAbsentOnlyWhereAHarmNeverHappens(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, tt := range []struct {
-		effect, harm string
-		want         Verdict
-	}{
-		{"malfunction|closure=open", "deaths", NoDifference},
-		{"malfunction|closure=closed", "deaths", NoDifference},
-		{"malfunction|closure=open", "abuse_events", NotApplicable},
-		{Closure.Name, "abuse_events", NotApplicable},
-	} {
-		if e, ok := a.Estimate(tt.effect, tt.harm); !ok || e.Verdict != tt.want {
-			t.Errorf("%s on %s: %s; want %s", tt.effect, tt.harm, e.Verdict, tt.want)
-		}
-	}
+	return a
 }

@@ -8,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/scenarios"
 )
 
@@ -17,27 +16,7 @@ import (
 // replicates, the smallest effect of interest and the second reading's
 // rows; on a harm that never happens, that nothing is drawn.
 func TestEffectsCaption(t *testing.T) {
-	d := StandardDesign(false)
-	ci := d.Index(Closure.Name)
-	var rows []output.SummaryRow
-	for c := range d.NCells() {
-		for r := range 8 {
-			totals := make([]float64, len(output.Totals))
-			for _, h := range Harms() {
-				totals[output.TotalIndex(h)] = 100 + float64((3*r+5*c)%4)
-			}
-			totals[output.TotalIndex("deaths")] = 0
-			if d.On(c, ci) {
-				totals[output.TotalIndex("deaths")] = 5 + float64(r%3)
-			}
-			totals[output.TotalIndex("abuse_events")], totals[output.TotalIndex("abused_migrants")], totals[output.TotalIndex("abuse_immobile")] = 0, 0, 0
-			rows = append(rows, output.SummaryRow{Run: output.Run{Regime: d.CellName(c), Replicate: r}, Totals: totals})
-		}
-	}
-	a, err := Analyse(d, nil, rows, DefaultSESOI(), DefaultChainShare, 1)
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := deathsWhereClosed(t) // absent_test.go
 	deaths, _ := a.Estimate(Closure.Name, "deaths")
 	for _, tt := range []struct {
 		harm    string
