@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/bits"
 	"os"
 	"slices"
 	"strings"
@@ -113,7 +114,7 @@ func cmdSensitivity(ctx context.Context, args []string, e *env) error {
 		"trajectories": fs.Int("trajectories", sensitivity.DefaultTrajectories, "Morris: `r` trajectories, at least 2"),
 		"levels":       fs.Int("levels", sensitivity.DefaultLevels, "Morris: `p` grid levels, even, at most 100"),
 		"candidates":   fs.Int("candidates", 0, "Morris: draw `M` trajectories, at least r, and keep the r most spread out"),
-		"samples":      fs.Int("samples", gsa.DefaultSamples, "Sobol': `N` base samples, at least 2; a power of two keeps the sequence balanced"),
+		"samples":      fs.Int("samples", gsa.DefaultSamples, "Sobol': `N` base samples, at least 2; a power of two keeps the sequence balanced\n(another N runs, with a warning)"),
 		"resamples":    fs.Int("resamples", sensitivity.DefaultResamples, "`B` bootstrap resamples for the intervals, at least 2"),
 	}
 	fs.Lookup("candidates").DefValue = "5r"
@@ -239,6 +240,7 @@ func cmdSensitivity(ctx context.Context, args []string, e *env) error {
 			fmt.Fprintf(e.stderr, "borderwork sensitivity: note: the screening at %s ran another scenario than this analysis (%s): its ranking of the parameters may not hold here; screen this scenario to be sure.\n", *screen, diff)
 		}
 	}
+	noteSamples(e, &st.Info)
 	shardName := "" // as the manifest records it
 	if shardN > 0 {
 		shardName = fmt.Sprintf("%d/%d", shardI, shardN)
@@ -429,6 +431,23 @@ func noteLeftOut(e *env, dir string, top int, sc *gsa.Screening, keys []gsa.Key)
 			"The screening could not place them for want of trajectories; vary one with --params KEY, or screen again with more --trajectories.\n",
 			dir, words.Count(len(unclear), "parameter"), gsa.ScreenTop, strings.Join(unclear, "; "))
 	}
+}
+
+// noteSamples warns, on stderr, of a Sobol' design whose N is not a
+// power of two on a Sobol' sequence: the first 2^m points of the
+// sequence, scrambled or not, form a net (in each coordinate, each of the
+// 2^m equal intervals holds one point), and other N lose that balance and
+// converge more slowly. The run still goes, as SciPy's qmc.Sobol and
+// SALib warn and go on: the indices are still consistent, and a folder
+// run with such an N can still be resumed and merged. Random base points
+// have no balance to lose.
+func noteSamples(e *env, info *gsa.Info) {
+	n := info.Samples
+	if info.Method != gsa.Sobol || info.Base == sensitivity.MonteCarlo.String() || n&(n-1) == 0 {
+		return
+	}
+	below := 1 << (bits.Len(uint(n)) - 1)
+	fmt.Fprintf(e.stderr, "borderwork sensitivity: --samples %d is not a power of two: the first N points of a Sobol' sequence are balanced (in each coordinate, each of N equal intervals holds one point) only when N is one, and the indices converge more slowly without it; --samples %d or %d keeps the balance. Running with N = %d.\n", n, below, 2*below, n)
 }
 
 // printSensitivityPlan says what the analysis ran.
