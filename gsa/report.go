@@ -208,6 +208,11 @@ func (r *Result) Sentence(o int) string {
 		if len(rest) > 0 {
 			text += fmt.Sprintf(" Of the %s not named, %s.", verb(k-named, "parameter", "parameters"), output.JoinAnd(rest))
 		}
+		if r.Sobol != nil {
+			// The variance's split is the output's, whether or not a
+			// parameter can be told from noise on it.
+			text += " " + r.firstSumSentence(o)
+		}
 		return text
 	}
 	if r.Morris != nil {
@@ -261,12 +266,6 @@ func (r *Result) Sentence(o int) string {
 		}
 		return b.String()
 	}
-	var sumFirst float64
-	for i := range r.Params {
-		if v := r.Sobol.First[o][i].Value; !math.IsNaN(v) {
-			sumFirst += v
-		}
-	}
 	fmt.Fprintf(&b, "%d of the %d parameters %s here: a total index clearly above what replicate noise alone gives, and at least %g",
 		n, k, verb(n, "matters", "matter"), Negligible)
 	if len(rest) > 0 {
@@ -278,14 +277,35 @@ func (r *Result) Sentence(o int) string {
 		fmt.Fprintf(&b, " and could be fixed at %s with little change to %s", verb(k-n, "its value", "their values"), out.shortName())
 	}
 	b.WriteString(". ")
+	b.WriteString(r.firstSumSentence(o))
+	return b.String()
+}
+
+// firstSumSentence says what the first-order indices of output o sum to,
+// with the sum's interval, and the share of the variance it leaves to
+// interactions (Sobol').
+func (r *Result) firstSumSentence(o int) string {
+	var b strings.Builder
+	sumFirst := r.Sobol.FirstSum[o]
 	// The true indices sum to at most 1; the estimates, each with its
 	// noise, need not, and a clamped 0% or 100% would pass for a finding.
-	if sumFirst < 0 || sumFirst > 1 {
-		fmt.Fprintf(&b, "The first-order indices sum to %s, outside [0, 1], where the true indices' sum lies: the estimates' noise is larger than the share of the variance that comes from interactions between parameters, which these runs therefore do not measure.", Num(sumFirst))
+	// The sum's interval is the bootstrap's, over the same resamples of
+	// base rows as the indices'.
+	if v := sumFirst.Value; v < 0 || v > 1 {
+		fmt.Fprintf(&b, "The first-order indices sum to %s, outside [0, 1], where the true indices' sum lies: the estimates' noise is larger than the share of the variance that comes from interactions between parameters, which these runs therefore do not measure.", interval(sumFirst))
 	} else {
 		// 1 − ΣS holds the replicates' noise too, which the indices'
 		// variance of the means includes (docs/SENSITIVITY.md).
-		fmt.Fprintf(&b, "The first-order indices sum to %s, so about %.0f%% of the variance comes from interactions between parameters or from replicate noise, whose share of the means \"Replicate noise\" gives (an estimate, from estimates each with its own interval).", Num(sumFirst), 100*(1-sumFirst))
+		// The share's interval is said only where the sum's lies in
+		// [0, 1]: a share of -40% to 120% would read as a finding.
+		share := fmt.Sprintf("about %.0f%% of the variance (%.0f%% to %.0f%%)", 100*(1-v), 100*(1-sumFirst.Hi), 100*(1-sumFirst.Lo))
+		unbounded := ""
+		if !(sumFirst.Lo >= 0 && sumFirst.Hi <= 1) {
+			share = fmt.Sprintf("about %.0f%% of the variance", 100*(1-v))
+			unbounded = fmt.Sprintf(" The sum's interval reaches beyond [0, 1], so these runs do not bound that share; %s would narrow it.", r.moreTrajectories())
+		}
+		fmt.Fprintf(&b, "The first-order indices sum to %s, so %s comes from interactions between parameters or from replicate noise, whose share of the means \"Replicate noise\" gives.%s",
+			interval(sumFirst), share, unbounded)
 	}
 	return b.String()
 }
@@ -495,7 +515,8 @@ func reportOf(m *output.Manifest, r *Result, drawn []experiment.Drawn) ([]byte, 
 	b.WriteString(`
 Replicate r has the same seed at every point, so the two runs of each difference the estimators use share their random draws, and the noise of a difference is usually smaller than these shares suggest: they are reference levels, usually above each parameter's own, not bounds (noise is larger at some points than at others, and a parameter whose steps fall where it is large can exceed them). Each parameter's own noise level (column ` + "`noise_level`" + ` of ` + "`" + indexTable(info) + "`" + `) is measured instead from the spread across replicates of its differences; a parameter is *clearly above noise* when the lower end of its interval lies above that level, and it *matters* when it is also not negligible (a µ* at least 1% of the largest, or a total index at least 0.01). If few parameters are above noise, run more replicates per point.
 
-## Reading these results
+`)
+	b.WriteString(`## Reading these results
 
 `)
 	if info.Method == Morris {

@@ -97,7 +97,7 @@ func TestSentenceSaysWhyUnclear(t *testing.T) {
 		}
 		r.Paired = [][]float64{levels}
 		if sobol {
-			r.Sobol = &sensitivity.SobolResult{First: [][]sensitivity.Estimate{est}, Total: [][]sensitivity.Estimate{est}}
+			r.Sobol = &sensitivity.SobolResult{First: [][]sensitivity.Estimate{est}, Total: [][]sensitivity.Estimate{est}, FirstSum: []sensitivity.Estimate{{Value: 0.5, Lo: 0.4, Hi: 0.6}}}
 		} else {
 			r.Morris = &sensitivity.MorrisResult{Mu: [][]sensitivity.Estimate{est}, MuStar: [][]sensitivity.Estimate{est}, Sigma: [][]sensitivity.Estimate{make([]sensitivity.Estimate, len(ps))}}
 		}
@@ -188,6 +188,8 @@ func TestSentenceDirection(t *testing.T) {
 			t.Errorf("%s: Sentence(0) = %q\nwant it to contain %q", tt.name, got, tt.want)
 		}
 	}
+	// sobol's first-order indices sum to their ΣS, its interval ΣS ± 0.15
+	// (narrower than the indices' ± 0.1 end to end, as resampled sums are).
 	sobol := func(firsts ...float64) *Result {
 		r := &Result{
 			Info:  &Info{Outputs: []Output{{Metric: "deaths", Regime: "closed"}}, Samples: 64},
@@ -195,13 +197,16 @@ func TestSentenceDirection(t *testing.T) {
 			Noise: []sensitivity.Noise{{Replicates: 2}},
 		}
 		var first, total []sensitivity.Estimate
+		var sum float64
 		for i, v := range firsts {
+			sum += v
 			r.Params = append(r.Params, sensitivity.Param{Name: string(rune('a' + i)), Lo: 0, Hi: 1})
 			first = append(first, sensitivity.Estimate{Value: v, Lo: v - 0.1, Hi: v + 0.1})
 			total = append(total, sensitivity.Estimate{Value: v + 0.05, Lo: v - 0.05, Hi: v + 0.15})
 		}
 		r.Paired = [][]float64{make([]float64, len(firsts))}
-		r.Sobol = &sensitivity.SobolResult{First: [][]sensitivity.Estimate{first}, Total: [][]sensitivity.Estimate{total}}
+		r.Sobol = &sensitivity.SobolResult{First: [][]sensitivity.Estimate{first}, Total: [][]sensitivity.Estimate{total},
+			FirstSum: []sensitivity.Estimate{{Value: sum, Lo: sum - 0.15, Hi: sum + 0.15}}}
 		return r
 	}
 	for _, tt := range []struct {
@@ -209,8 +214,16 @@ func TestSentenceDirection(t *testing.T) {
 		r             *Result
 		want, notWant string
 	}{
-		{"inside", sobol(0.5, 0.3), "sum to 0.8, so about 20% of the variance comes from interactions between parameters or from replicate noise", "outside"},
-		{"above 1", sobol(0.7, 0.36), "sum to 1.06, outside [0, 1], where the true indices' sum lies", "about 0%"},
+		// The sum's interval, and that of 1 − ΣS in percent, once
+		// read from the point estimate alone.
+		{"inside", sobol(0.5, 0.3), "sum to 0.8 (0.65 to 0.95), so about 20% of the variance (5% to 35%) comes from interactions between parameters or from replicate noise", "outside"},
+		{"above 1", sobol(0.7, 0.36), "sum to 1.06 (0.91 to 1.21), outside [0, 1], where the true indices' sum lies", "about 0%"},
+		// An interval reaching outside [0, 1] bounds no share: the share
+		// is said without one, and why.
+		{"interval above 1", sobol(0.6, 0.3), "sum to 0.9 (0.75 to 1.05), so about 10% of the variance comes from interactions between parameters or from replicate noise, whose share of the means \"Replicate noise\" gives. The sum's interval reaches beyond [0, 1], so these runs do not bound that share; more base samples (`--samples`) would narrow it.", "-5%"},
+		// With no parameter clear of noise, the variance still splits.
+		{"none matters", sobol(0.05, 0.02), "would tell. The first-order indices sum to 0.07 (-0.08 to 0.22), so about 93% of the variance comes", "(7%"},
+		{"interval below 0", sobol(0.2, -0.1), "sum to 0.1 (-0.05 to 0.25), so about 90% of the variance comes", "105%"},
 	} {
 		got := tt.r.Sentence(0)
 		if !strings.Contains(got, tt.want) || strings.Contains(got, tt.notWant) {

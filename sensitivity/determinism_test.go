@@ -41,6 +41,7 @@ func fingerprint(t *testing.T, d Design, f func([]float64) float64, workers int)
 		}
 		putE(r.First)
 		putE(r.Total)
+		putE([][]Estimate{r.FirstSum})
 		for m := range r.Mean {
 			put(r.Mean[m])
 			put(r.Variance[m])

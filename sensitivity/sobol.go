@@ -187,6 +187,11 @@ type SobolResult struct {
 	// First[m][i] and Total[m][i] are S_i and ST_i of output m. They are
 	// NaN for an output that does not vary over A and B.
 	First, Total [][]Estimate
+	// FirstSum[m] is ΣS_i of output m, whose complement 1 − ΣS_i is the
+	// share of the variance from interactions. Its interval comes from the
+	// resamples of First: each resample's indices summed, so the interval
+	// carries their covariance. NaN where First is.
+	FirstSum []Estimate
 	// Noise[m] describes the replicate noise of output m; nil unless the
 	// result comes from AnalyzeReplicates.
 	Noise []Noise
@@ -219,6 +224,7 @@ func (d *SobolDesign) Analyze(y [][]float64, b Bootstrap) (*SobolResult, error) 
 		Params: d.Params(), Settings: d.settings, Bootstrap: b,
 		Mean: make([]float64, outputs), Variance: make([]float64, outputs),
 		First: make([][]Estimate, outputs), Total: make([][]Estimate, outputs),
+		FirstSum: make([]Estimate, outputs),
 	}
 
 	// f[m] is output m in point order, centred on its mean over A and B:
@@ -288,8 +294,23 @@ func (d *SobolDesign) Analyze(y [][]float64, b Bootstrap) (*SobolResult, error) 
 			res.First[m][i], buf = summarise(pointFirst[m][i], column(bootFirst, outputs*k, m*k+i, col), b.Level, buf)
 			res.Total[m][i], buf = summarise(pointTotal[m][i], column(bootTotal, outputs*k, m*k+i, col), b.Level, buf)
 		}
+		// Summed in parameter order, resample by resample; a resample
+		// whose output is constant has every index NaN, and so its sum.
+		for rb := range col {
+			col[rb] = sum(bootFirst[(rb*outputs+m)*k : (rb*outputs+m+1)*k])
+		}
+		res.FirstSum[m], buf = summarise(sum(pointFirst[m]), col, b.Level, buf)
 	}
 	return res, nil
+}
+
+// sum is the sum of x in order.
+func sum(x []float64) float64 {
+	var s float64
+	for _, v := range x {
+		s += v
+	}
+	return s
 }
 
 // AnalyzeReplicates computes the indices from replicate outputs:

@@ -198,6 +198,25 @@ func TestSobolAnalytic(t *testing.T) {
 				}
 			}
 		}
+		// ΣS: the sum of the estimates, its interval from the same
+		// resamples holding the true sum; narrower than the indices'
+		// intervals end to end, which ignore their covariance.
+		var want, sum, widths float64
+		for i := range c.params {
+			want += c.first[i]
+			sum += r.First[0][i].Value
+			widths += r.First[0][i].Hi - r.First[0][i].Lo
+		}
+		got := r.FirstSum[0]
+		if got.Value != sum {
+			t.Errorf("%s: ΣS = %v; the first-order indices sum to %v", c.name, got.Value, sum)
+		}
+		if !(got.Lo <= want && want <= got.Hi) || math.Abs(got.Value-want) > 0.04 {
+			t.Errorf("%s: ΣS = %.4f, 95%% interval [%.4f, %.4f]; want the true %.4f inside, within 0.04", c.name, got.Value, got.Lo, got.Hi, want)
+		}
+		if !(got.Lo <= got.Value && got.Value <= got.Hi) || !(got.SE > 0) || !(got.Hi-got.Lo < widths) {
+			t.Errorf("%s: ΣS = %+v: outside its interval, without spread, or wider than the indices' intervals end to end (%.4f)", c.name, got, widths)
+		}
 	}
 }
 
@@ -207,8 +226,9 @@ func TestSobolAnalytic(t *testing.T) {
 // not so wide that this is trivial.
 func TestSobolCoverage(t *testing.T) {
 	first, total := ishigamiIndices(7, 0.1)
+	sumFirst := first[0] + first[1] + first[2]
 	for _, seq := range []BaseSequence{ScrambledSobol, MonteCarlo} {
-		var cases, covered int
+		var cases, covered, sumCovered int
 		var width float64
 		for seed := range uint64(40) {
 			d, err := NewSobol(ishigamiParams(), SobolSettings{N: 1024, Sequence: seq, Seed: seed})
@@ -218,6 +238,9 @@ func TestSobolCoverage(t *testing.T) {
 			r, err := d.Analyze(evaluate(d, ishigami(7, 0.1)), Bootstrap{Resamples: 500, Workers: 2})
 			if err != nil {
 				t.Fatal(err)
+			}
+			if e := r.FirstSum[0]; e.Lo <= sumFirst && sumFirst <= e.Hi {
+				sumCovered++
 			}
 			for i := range 3 {
 				for _, c := range []struct {
@@ -234,9 +257,12 @@ func TestSobolCoverage(t *testing.T) {
 		}
 		share := float64(covered) / float64(cases)
 		width /= float64(cases)
-		t.Logf("%v: coverage %.3f, mean width %.3f", seq, share, width)
+		t.Logf("%v: coverage %.3f, mean width %.3f; ΣS coverage %d of 40", seq, share, width, sumCovered)
 		if share < 0.88 {
 			t.Errorf("%v: 95%% intervals held the true index in %d of %d cases (%.2f); want at least 0.88", seq, covered, cases, share)
+		}
+		if sumCovered < 35 {
+			t.Errorf("%v: 95%% intervals of ΣS held the true sum %.4f in %d of 40 seeds; want at least 35", seq, sumFirst, sumCovered)
 		}
 		if width > 0.15 {
 			t.Errorf("%v: mean interval width %.3f at N = 1024; want under 0.15", seq, width)
@@ -267,6 +293,12 @@ func TestSobolConstantOutput(t *testing.T) {
 	}
 	if r.Variance[0] != 0 {
 		t.Errorf("constant output: V = %v; want 0", r.Variance[0])
+	}
+	if e := r.FirstSum[0]; !math.IsNaN(e.Value) || !math.IsNaN(e.Lo) {
+		t.Errorf("constant output: ΣS = %+v; want NaN", e)
+	}
+	if e := r.FirstSum[1]; math.IsNaN(e.Value) || math.IsNaN(e.Lo) {
+		t.Errorf("varying output: ΣS = %+v", e)
 	}
 }
 

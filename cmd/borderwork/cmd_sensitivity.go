@@ -543,7 +543,12 @@ func printSensitivityJSON(w io.Writer, st *gsa.Study, r *gsa.Result, shard strin
 		Effect          string  `json:"effect,omitempty"`
 		NoiseShareRun   float64 `json:"noise_share_run"`
 		NoiseShareMeans float64 `json:"noise_share_means"`
-		Indices         []index `json:"indices"`
+		// Sobol': ΣS, the sum of the first-order indices, with its
+		// interval from the indices' bootstrap resamples.
+		FirstSum     *float64 `json:"first_sum,omitempty"`
+		FirstSumLow  *float64 `json:"first_sum_low,omitempty"`
+		FirstSumHigh *float64 `json:"first_sum_high,omitempty"`
+		Indices      []index  `json:"indices"`
 	}
 	doc := struct {
 		Scenario string   `json:"scenario"`
@@ -578,6 +583,10 @@ func printSensitivityJSON(w io.Writer, st *gsa.Study, r *gsa.Result, shard strin
 	for o, op := range r.Info.Outputs {
 		jo := out{Metric: op.Metric, Regime: op.Regime, Effect: op.Effect, NoiseShareRun: r.Noise[o].Share,
 			NoiseShareMeans: r.Noise[o].ShareOfMeans}
+		if r.Sobol != nil {
+			e := r.Sobol.FirstSum[o]
+			jo.FirstSum, jo.FirstSumLow, jo.FirstSumHigh = num(e.Value), num(e.Lo), num(e.Hi)
+		}
 		for rank, i := range r.Rank(o) {
 			e := r.Index(o, i)
 			ix := index{Parameter: r.Params[i].Name, Rank: rank + 1, Value: num(e.Value), Low: num(e.Lo), High: num(e.Hi),

@@ -137,6 +137,30 @@ func cells(row string) []string {
 	return parts
 }
 
+// firstSum matches report.md's sum of the first-order indices with its
+// interval.
+var firstSum = regexp.MustCompile(`first-order indices sum to ([^ ]+ \([^ ]+ to [^)]+\))`)
+
+// reportFirstSum is the sum of the first-order indices, with its
+// interval, that report.md gives in the section of the output titled
+// title ("" if it gives none).
+func reportFirstSum(report, title string) string {
+	head := "### " + output.Capitalise(output.Literal(title)) + "\n"
+	i := strings.Index(report, head)
+	if i < 0 {
+		return ""
+	}
+	section := report[i+len(head):]
+	if end := strings.Index(section, "\n#"); end >= 0 {
+		section = section[:end]
+	}
+	m := firstSum.FindStringSubmatch(section)
+	if m == nil {
+		return ""
+	}
+	return m[1]
+}
+
 // TestWorkedExample runs the worked example of docs/SENSITIVITY.md (with
 // -worked-example: it takes minutes) and checks every number it quotes
 // against the folders and what the command prints.
@@ -233,7 +257,13 @@ func TestWorkedExample(t *testing.T) {
 				checkRow(b, r, c, []string{c[0], c[1], tb.Cell(i, "rank"), interval(tb, i, "total"), interval(tb, i, "first")})
 			}
 		case "first-order sums":
+			// The sum of sobol.csv's first-order indices, with the
+			// interval report.md gives it.
 			tb := table(b.folder, "sobol.csv", "metric", "regime", "parameter", "first")
+			report, err := os.ReadFile(filepath.Join(folders[b.folder], "report.md"))
+			if err != nil {
+				t.Fatal(err)
+			}
 			for _, r := range b.lines[2:] {
 				c := cells(r)
 				o := outputs[c[0]]
@@ -243,7 +273,11 @@ func TestWorkedExample(t *testing.T) {
 						sum += float(tb, i, "first")
 					}
 				}
-				checkRow(b, r, c, []string{c[0], gsa.Num(sum)})
+				said := reportFirstSum(string(report), c[0])
+				if !strings.HasPrefix(said, gsa.Num(sum)+" (") {
+					t.Errorf("report.md gives the first-order indices of %s the sum %q; sobol.csv's sum to %s", c[0], said, gsa.Num(sum))
+				}
+				checkRow(b, r, c, []string{c[0], said})
 			}
 		case "noise.csv":
 			tb := table(b.folder, "noise.csv", "metric", "regime", "noise_share_run")
@@ -267,6 +301,25 @@ func TestWorkedExample(t *testing.T) {
 			}
 		default:
 			t.Errorf("docs/SENSITIVITY.md: unknown check %q", b.what)
+		}
+	}
+}
+
+// TestReportFirstSum: the worked example's check reads the sum of the
+// first-order indices, with its interval, from the section of report.md
+// of the output it names, not another's.
+func TestReportFirstSum(t *testing.T) {
+	t.Parallel()
+	report := "## Output by output\n\n### Deaths under open\n\nThe first-order indices sum to 0.5 (0.3 to 0.7), so about 50%.\n\n" +
+		"### Deaths under closed\n\nNo parameter moves it.\n\n### Harm index under open\n\nThe first-order indices sum to 1.06 (0.9 to 1.2), outside [0, 1].\n\n## Replicate noise\n"
+	for _, tt := range []struct{ title, want string }{
+		{"deaths under open", "0.5 (0.3 to 0.7)"},
+		{"deaths under closed", ""},
+		{"harm index under open", "1.06 (0.9 to 1.2)"},
+		{"trapped person-days under open", ""},
+	} {
+		if got := reportFirstSum(report, tt.title); got != tt.want {
+			t.Errorf("reportFirstSum(%q) = %q; want %q", tt.title, got, tt.want)
 		}
 	}
 }

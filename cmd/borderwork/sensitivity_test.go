@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -232,6 +233,9 @@ func TestSensitivityJSON(t *testing.T) {
 		Measure string
 		Outputs []struct {
 			Metric, Effect string
+			FirstSum       *float64 `json:"first_sum"`
+			FirstSumLow    *float64 `json:"first_sum_low"`
+			FirstSumHigh   *float64 `json:"first_sum_high"`
 			Indices        []struct {
 				Parameter string
 				Rank      int
@@ -244,6 +248,22 @@ func TestSensitivityJSON(t *testing.T) {
 	}
 	if doc.Method != "sobol" || doc.Measure != "total" || len(doc.Outputs) != 4 || doc.Outputs[0].Effect != "malfunction|closure=open" || len(doc.Outputs[0].Indices) != 3 || doc.Outputs[0].Indices[0].Rank != 1 {
 		t.Errorf("--json: %+v", doc)
+	}
+	// ΣS is the sum of the first-order indices, with an interval.
+	for _, o := range doc.Outputs {
+		var sum float64
+		for _, ix := range o.Indices {
+			if ix.First != nil {
+				sum += *ix.First
+			}
+		}
+		if o.FirstSum == nil || o.FirstSumLow == nil || o.FirstSumHigh == nil {
+			t.Errorf("--json, %s: first_sum %v (%v to %v); want all three", o.Effect, o.FirstSum, o.FirstSumLow, o.FirstSumHigh)
+			continue
+		}
+		if math.Abs(*o.FirstSum-sum) > 1e-9 || !(*o.FirstSumLow <= *o.FirstSumHigh) {
+			t.Errorf("--json, %s: first_sum %v (%v to %v); the first-order indices sum to %v", o.Effect, *o.FirstSum, *o.FirstSumLow, *o.FirstSumHigh, sum)
+		}
 	}
 }
 
