@@ -93,6 +93,9 @@ func analyse(info *Info, d sensitivity.Design, y [][][]float64, workers int) (*R
 			r.Mean, r.Variance = append(r.Mean, s.Mean[0]), append(r.Variance, s.Variance[0])
 			r.First, r.Total, r.Noise = append(r.First, s.First[0]), append(r.Total, s.Total[0]), append(r.Noise, s.Noise[0])
 			r.FirstSum = append(r.FirstSum, s.FirstSum[0])
+			if r.HalfN = s.HalfN; s.HalfN > 0 {
+				r.HalfFirst, r.HalfTotal = append(r.HalfFirst, s.HalfFirst[0]), append(r.HalfTotal, s.HalfTotal[0])
+			}
 			paired, err = d.PairedNoiseTotal(one)
 			if err != nil {
 				return nil, err

@@ -516,6 +516,9 @@ func reportOf(m *output.Manifest, r *Result, drawn []experiment.Drawn) ([]byte, 
 Replicate r has the same seed at every point, so the two runs of each difference the estimators use share their random draws, and the noise of a difference is usually smaller than these shares suggest: they are reference levels, usually above each parameter's own, not bounds (noise is larger at some points than at others, and a parameter whose steps fall where it is large can exceed them). Each parameter's own noise level (column ` + "`noise_level`" + ` of ` + "`" + indexTable(info) + "`" + `) is measured instead from the spread across replicates of its differences; a parameter is *clearly above noise* when the lower end of its interval lies above that level, and it *matters* when it is also not negligible (a µ* at least 1% of the largest, or a total index at least 0.01). If few parameters are above noise, run more replicates per point.
 
 `)
+	if c := r.convergenceSection(); c != "" {
+		b.WriteString(c + "\n")
+	}
 	b.WriteString(`## Reading these results
 
 `)

@@ -42,6 +42,12 @@ func fingerprint(t *testing.T, d Design, f func([]float64) float64, workers int)
 		putE(r.First)
 		putE(r.Total)
 		putE([][]Estimate{r.FirstSum})
+		for m := range r.HalfFirst {
+			for i := range r.HalfFirst[m] {
+				put(r.HalfFirst[m][i])
+				put(r.HalfTotal[m][i])
+			}
+		}
 		for m := range r.Mean {
 			put(r.Mean[m])
 			put(r.Variance[m])

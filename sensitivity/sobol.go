@@ -192,6 +192,13 @@ type SobolResult struct {
 	// resamples of First: each resample's indices summed, so the interval
 	// carries their covariance. NaN where First is.
 	FirstSum []Estimate
+	// HalfN is N/2 (0 if N < 4), and HalfFirst[m][i] and HalfTotal[m][i]
+	// are S_i and ST_i of output m from the first N/2 base rows alone:
+	// those of the design with N/2 base samples, which the first N/2
+	// rows are, a base point depending on its row alone. Beside First and
+	// Total they show whether N is enough, without a second run.
+	HalfN                int
+	HalfFirst, HalfTotal [][]float64
 	// Noise[m] describes the replicate noise of output m; nil unless the
 	// result comes from AnalyzeReplicates.
 	Noise []Noise
@@ -206,6 +213,11 @@ func (r *SobolResult) Rank(m int) []int {
 	}
 	return rankDesc(v)
 }
+
+// HalfRank is Rank at N/2: the parameters ordered by their total index
+// on output m from the first N/2 base rows (HalfTotal). It panics if
+// HalfN is 0.
+func (r *SobolResult) HalfRank(m int) []int { return rankDesc(r.HalfTotal[m]) }
 
 // Analyze computes the indices from y, where y[i] holds the outputs of
 // point i (any number of outputs, the same for every point).
@@ -256,6 +268,15 @@ func (d *SobolDesign) Analyze(y [][]float64, b Bootstrap) (*SobolResult, error) 
 		res.Variance[m] = acc.indices(f[m], k, all, first, total)
 		pointFirst[m] = append([]float64(nil), first...)
 		pointTotal[m] = append([]float64(nil), total...)
+	}
+	if half := n / 2; half >= 2 {
+		res.HalfN = half
+		res.HalfFirst, res.HalfTotal = make([][]float64, outputs), make([][]float64, outputs)
+		for m := range outputs {
+			acc.indices(f[m], k, all[:half], first, total)
+			res.HalfFirst[m] = append([]float64(nil), first...)
+			res.HalfTotal[m] = append([]float64(nil), total...)
+		}
 	}
 
 	// bootFirst[b*outputs*k + m*k + i] is S_i of output m in resample b:

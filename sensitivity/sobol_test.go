@@ -362,3 +362,66 @@ func bigParams(k int) []Param {
 	}
 	return ps
 }
+
+// TestSobolHalf: the first N/2 base rows of a design are the design with
+// N/2 base samples, point for point, for every base sequence (A and B
+// are the two halves of one 2k-dimensional point, which depends on its
+// row alone), and the indices at N/2 that Analyze reports are those of
+// analysing that smaller design on its own.
+func TestSobolHalf(t *testing.T) {
+	f := gFunction(gA[:4])
+	params := unitParams(4)
+	for _, tt := range []struct {
+		seq  BaseSequence
+		n    int
+		half int
+	}{
+		{ScrambledSobol, 64, 32},
+		{PlainSobol, 64, 32},
+		{MonteCarlo, 64, 32},
+		{ScrambledSobol, 7, 3},
+		{ScrambledSobol, 4, 2},
+		{ScrambledSobol, 3, 0}, // N/2 = 1 is no design
+	} {
+		d, err := NewSobol(params, SobolSettings{N: tt.n, Sequence: tt.seq, Seed: 5})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := d.Analyze(evaluate(d, f), Bootstrap{Resamples: 20})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.HalfN != tt.half {
+			t.Errorf("%v, N = %d: HalfN = %d; want %d", tt.seq, tt.n, r.HalfN, tt.half)
+		}
+		if tt.half == 0 {
+			if r.HalfFirst != nil || r.HalfTotal != nil {
+				t.Errorf("%v, N = %d: indices at N/2 = 1: %v, %v", tt.seq, tt.n, r.HalfFirst, r.HalfTotal)
+			}
+			continue
+		}
+		h, err := NewSobol(params, SobolSettings{N: tt.half, Sequence: tt.seq, Seed: 5})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range h.Len() {
+			if a, b := d.Unit(i, nil), h.Unit(i, nil); !sameSlice(a, b) {
+				t.Fatalf("%v: point %d is %v at N = %d, %v at N = %d", tt.seq, i, a, tt.n, b, tt.half)
+			}
+		}
+		alone, err := h.Analyze(evaluate(h, f), Bootstrap{Resamples: 20})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range params {
+			for _, c := range []struct {
+				kind      string
+				got, want float64
+			}{{"S", r.HalfFirst[0][i], alone.First[0][i].Value}, {"ST", r.HalfTotal[0][i], alone.Total[0][i].Value}} {
+				if math.Abs(c.got-c.want) > 1e-12 {
+					t.Errorf("%v, N = %d: %s_%d at N/2 = %v; the design of N/2 gives %v", tt.seq, tt.n, c.kind, i+1, c.got, c.want)
+				}
+			}
+		}
+	}
+}

@@ -505,6 +505,9 @@ func printSensitivity(w io.Writer, r *gsa.Result) {
 		}
 		printAligned(w, names, counts)
 	}
+	if line := r.HalfSentence(); line != "" {
+		fmt.Fprintf(w, "\n%s\n", line)
+	}
 }
 
 // printAligned prints each name with its count, indented, the counts in

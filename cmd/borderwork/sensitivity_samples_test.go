@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -53,5 +54,34 @@ func TestSamplesNotPowerOfTwoRuns(t *testing.T) {
 	}
 	if !strings.Contains(stdout, "N = 3") || !strings.Contains(stdout, "Wrote "+out) {
 		t.Errorf("stdout does not report the analysis at N = 3:\n%s", stdout)
+	}
+}
+
+// TestSobolPrintsHalfChange: a Sobol' analysis prints the largest change
+// of an index from N/2 base samples to N, and report.md gives each
+// output's in its section "Convergence"; a Morris screening neither.
+func TestSobolPrintsHalfChange(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	sobol := filepath.Join(dir, "sobol")
+	stdout := mustRun(t, smallSobol(sobol, "--formats", "", "--quiet")...)
+	if !strings.Contains(stdout, "\nFrom N/2 = 2 base samples to N = 4, no index moves by more than ") || !strings.Contains(stdout, `report.md, "Convergence", gives every output's largest change.`) {
+		t.Errorf("stdout lacks the change from N/2 to N:\n%s", stdout)
+	}
+	report, err := os.ReadFile(filepath.Join(sobol, "report.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(report), "## Convergence\n\nThe first 2 base samples are, on their own, the design of N = 2") || !strings.Contains(string(report), "|effect on abuse events of closure (open to closed), main effect|`") {
+		t.Errorf("report.md has no section \"Convergence\" with a row per output:\n%s", report)
+	}
+	morris := filepath.Join(dir, "morris")
+	stdout = mustRun(t, smallSensitivity(morris, "--formats", "", "--quiet")...)
+	report, err = os.ReadFile(filepath.Join(morris, "report.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(stdout, "N/2") || strings.Contains(string(report), "Convergence") {
+		t.Errorf("a Morris screening reports a change from N/2 to N")
 	}
 }
