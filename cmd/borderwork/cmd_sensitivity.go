@@ -235,7 +235,9 @@ func cmdSensitivity(ctx context.Context, args []string, e *env) error {
 	if sc != nil {
 		noteLeftOut(e, *screen, *top, sc, st.Keys)
 		if diff, err := gsa.ScreenedOther(*screen, s); err != nil {
-			return err
+			// The screening itself was read; only the comparison fails (a
+			// scenario.toml an older borderwork wrote, say).
+			fmt.Fprintf(e.stderr, "borderwork sensitivity: note: cannot tell whether the screening at %s ran this scenario: %v\n", *screen, err)
 		} else if diff != "" {
 			fmt.Fprintf(e.stderr, "borderwork sensitivity: note: the screening at %s ran another scenario than this analysis (%s): its ranking of the parameters may not hold here; screen this scenario to be sure.\n", *screen, diff)
 		}

@@ -64,4 +64,13 @@ func TestSobolNotesAScreeningOfAnotherScenario(t *testing.T) {
 	if status != 0 || !strings.Contains(stderr, want) || !strings.Contains(stderr, "is `days = 30`, here `days = 31`): its ranking of the parameters may not hold here") {
 		t.Errorf("a screening of other days: status %d, stderr %q; want 0 and the note naming the line", status, stderr)
 	}
+	// A scenario.toml that does not load here (an older borderwork's,
+	// say): the comparison is all that fails, and the note says so.
+	if err := os.WriteFile(filepath.Join(morris, "scenario.toml"), []byte("days = [\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	status, stderr = sobol("30", "unreadable")
+	if status != 0 || !strings.Contains(stderr, "borderwork sensitivity: note: cannot tell whether the screening at "+morris+" ran this scenario: ") {
+		t.Errorf("a screening whose scenario.toml does not load: status %d, stderr %q; want 0 and a note", status, stderr)
+	}
 }
