@@ -44,6 +44,11 @@ func TestColumnOrder(t *testing.T) {
 		{"names of no column", "input_csv/locations.csv", "#name,region,country,gps_x,gps_y,location_type,conflict_date,pop/cap\n" + locs, ""},
 		{"no header", "input_csv/locations.csv", locs, ""},
 		{"routes in order", "input_csv/routes.csv", "#name1,name2,distance,forced_redirection\n" + routes, ""},
+		// FabFlee's mali2022_2024 and syria2022_2024 label their region
+		// column "#name": the name column is in its place, the data in
+		// Flee's order.
+		{"region labelled name", "input_csv/locations.csv", "#name,#name,country,latitude,longitude,location_type,conflict_date,population\n" + locs, ""},
+		{"closure labelled twice", "input_csv/closures.csv", "#closure_type,name1,name1,closure_start,closure_end\n" + closures, ""},
 		{"population and conflict_date swapped", "input_csv/locations.csv", swap("#name,region,country,latitude,longitude,location_type,conflict_date,population\n"+locs, 6, 7),
 			"input_csv/locations.csv:1: column 7 (conflict_date): the header puts population here, but Flee reads population from column 8: it reads the columns by position (name,region,country,latitude,longitude,location_type,conflict_date,population), so a column moved with its header would be read as another; put the columns back in that order"},
 		{"lat and lon swapped", "input_csv/locations.csv", swap("#name,region,country,lat,lon,location_type,conflict_date,pop/cap\n"+locs, 3, 4),

@@ -193,7 +193,8 @@ type columnNames [][]string
 // moved in a spreadsheet, header and all, would be read as another
 // without a word: population as conflict_date, closure_end as
 // closure_start. A header cell that names no column (gps_x, a note) is
-// left alone, as is a file without a header. A header whose '#' moved
+// left alone, as is one that names a column labelled in its own place
+// too (a second label), and a file without a header. A header whose '#' moved
 // with its column out of the first one is a header too (else it would be
 // read as a row of data, and refused for its words).
 func (f *csvFile) checkOrder(cols columnNames) error {
@@ -217,6 +218,14 @@ func (f *csvFile) checkOrder(cols columnNames) error {
 	for i, c := range r.fields {
 		j := cols.index(c)
 		if j < 0 || j == i {
+			continue
+		}
+		if j < len(r.fields) && cols.index(r.fields[j]) == j {
+			// The column is labelled in its place too: this cell is a
+			// second label, not the column moved. FabFlee's
+			// mali2022_2024 and syria2022_2024 head their region
+			// column "#name" (#name,#name,country,...), their data in
+			// Flee's order.
 			continue
 		}
 		here := fmt.Sprintf("column %d", i+1)
