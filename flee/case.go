@@ -642,24 +642,33 @@ func (c *Case) routeBetween(a, b int) int {
 	return slices.IndexFunc(c.Routes, func(r Route) bool { return r.From == a && r.To == b || r.From == b && r.To == a })
 }
 
-// routeIndex is routeBetween for many pairs: it holds the first route
-// joining each pair of locations, as routes are, so that a closure is
-// placed without looking through every route (100,000 link closures
+// routeIndex is routeBetween for many pairs: it holds the routes
+// joining each pair of locations, in routes.csv order, so that a closure
+// is placed without looking through every route (100,000 link closures
 // took 19 s to read and 2 min 40 s to import).
-type routeIndex map[[2]int]int
+type routeIndex map[[2]int][]int
 
 func newRouteIndex(routes []Route) routeIndex {
 	idx := routeIndex{}
 	for i, r := range routes {
-		if k := pairOf(r.From, r.To); idx[k] == 0 {
-			idx[k] = i + 1 // 0: none
-		}
+		k := pairOf(r.From, r.To)
+		idx[k] = append(idx[k], i)
 	}
 	return idx
 }
 
 // between is the first route joining a and b, or -1.
-func (idx routeIndex) between(a, b int) int { return idx[pairOf(a, b)] - 1 }
+func (idx routeIndex) between(a, b int) int {
+	if rs := idx[pairOf(a, b)]; len(rs) > 0 {
+		return rs[0]
+	}
+	return -1
+}
+
+// all is every route joining a and b: a case may list a road twice
+// (A,B and B,A, as FabFlee's mali2022_2024 does), and Flee links the
+// two locations once for each row.
+func (idx routeIndex) all(a, b int) []int { return idx[pairOf(a, b)] }
 
 func pairOf(a, b int) [2]int { return [2]int{min(a, b), max(a, b)} }
 

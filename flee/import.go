@@ -272,14 +272,24 @@ func Import(c *Case, opt ImportOptions) ([]byte, error) {
 		// here: the halves within one country are added as link closures.
 		switch cl.Kind {
 		case "link":
-			ri := routes.between(location(cl.Name1), location(cl.Name2))
-			if bd := borderOf[ri]; bd != nil {
-				r := c.Routes[ri]
-				write("link", c.Locations[r.From].Name, bd.name)
-				half(bd.name, c.Locations[r.To].Name)
+			// Flee closes every link between the two, one for each row
+			// of routes.csv that joins them; so does a link closure
+			// here, and every split copy's halves are closed too.
+			rs := routes.all(location(cl.Name1), location(cl.Name2))
+			if borderOf[rs[0]] == nil { // copies join the same countries: all split, or none
+				write(cl.Kind, cl.Name1, cl.Name2)
 				continue
 			}
-			write(cl.Kind, cl.Name1, cl.Name2)
+			for k, ri := range rs {
+				bd, r := borderOf[ri], c.Routes[ri]
+				if k == 0 {
+					write("link", c.Locations[r.From].Name, bd.name)
+				} else {
+					w("\n[[closures]]   # closures.csv line %d: routes.csv line %d joins them too\nkind = \"link\"\nnames = [%s]\nfrom = %d\n%s",
+						cl.Line, r.Line, qlist([]string{c.Locations[r.From].Name, bd.name}), cl.Start, to)
+				}
+				half(bd.name, c.Locations[r.To].Name)
+			}
 		case "country":
 			write(cl.Kind, cl.Name1, cl.Name2)
 			for _, bd := range bordersBetween[[2]string{min(cl.Name1, cl.Name2), max(cl.Name1, cl.Name2)}] {

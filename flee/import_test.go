@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -158,7 +159,15 @@ func unsplitConfig(c *Case) *sim.Config {
 		case "camp":
 			x.Kind, x.A = sim.ClosureCamp, c.LocationIndex(cl.Name1)
 		case "link":
-			x.Kind, x.A = sim.ClosureLink, c.routeBetween(c.LocationIndex(cl.Name1), c.LocationIndex(cl.Name2))
+			// Every link between the two, as Flee closes them.
+			a, b := c.LocationIndex(cl.Name1), c.LocationIndex(cl.Name2)
+			for i, r := range c.Routes {
+				if r.From == a && r.To == b || r.From == b && r.To == a {
+					x.Kind, x.A = sim.ClosureLink, i
+					fc.Closures = append(fc.Closures, x)
+				}
+			}
+			continue
 		default:
 			continue
 		}
@@ -184,11 +193,15 @@ func TestBorderSplitChangesNothing(t *testing.T) {
 		// 20 is just above the tiny case's busiest crossing (with 10, posts
 		// hold agents up and the counts differ).
 		{"testdata/tiny", ImportOptions{PostCapacity: 20, Documented: 0.5}},
+		// Roads listed twice, both ways, as FabFlee's mali2022_2024 lists
+		// some: Flee links the two locations once for each row, and a
+		// link closure closes every copy.
+		{tinyTwice(t), ImportOptions{}},
 		{"../data/flee/mali2012", ImportOptions{}},
 		{"../data/flee/mali2012", bundledMali2012},
 	}
 	if testing.Short() {
-		cases = cases[:2]
+		cases = cases[:3]
 	}
 	for _, tc := range cases {
 		dir := tc.dir
@@ -233,6 +246,80 @@ func TestBorderSplitChangesNothing(t *testing.T) {
 			if r1.Final().Created != r2.Final().Created {
 				t.Errorf("%s seed %d: %d agents without border locations, %d with", dir, seed, r1.Final().Created, r2.Final().Created)
 			}
+		}
+	}
+}
+
+// tinyTwice is testdata/tiny with two of its roads listed a second time,
+// the other way round: T-C2, between two countries, and C2-C3, within
+// one, each closed by a link closure.
+func tinyTwice(t *testing.T) string {
+	dir := copyTiny(t)
+	routes, err := os.ReadFile(filepath.Join(dir, "input_csv", "routes.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeCase(t, dir, "input_csv/routes.csv", string(routes)+"C2,T,200,0\nC3,C2,60,\n")
+	return dir
+}
+
+// TestLinkClosureClosesEveryCopy: a road listed twice in routes.csv is
+// two links in Flee, and a link closure closes both (Ecosystem's
+// _remove_link_1way closes every link to the named end). The import
+// closed the first copy only: the halves of the first split copy, or,
+// within a country, the first link joining the two, leaving the other
+// open to every agent.
+func TestLinkClosureClosesEveryCopy(t *testing.T) {
+	c, err := Read(tinyTwice(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := Import(c, ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := scenarios.Parse(data, "x.toml", "x", os.DirFS("."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := s.Config("open")
+	if err != nil {
+		t.Fatal(err)
+	}
+	reg := cfg.Region
+	name := func(l int) string { return reg.Locations[l].Name }
+	joins := func(l sim.Link, a, b string) bool {
+		return name(l.From) == a && name(l.To) == b || name(l.From) == b && name(l.To) == a
+	}
+	tests := []struct {
+		from int      // the closure's first day in closures.csv
+		want []string // the links it must close, as "A|B"
+	}{
+		{15, []string{"C2|C3", "C2|C3"}},
+		{40, []string{"T|T-C2 border", "T-C2 border|C2", "C2|C2-T border", "C2-T border|T"}},
+	}
+	for _, tt := range tests {
+		var got, want []int
+		for _, cl := range cfg.Flee.Closures {
+			if cl.Kind == sim.ClosureLink && cl.From == tt.from {
+				got = append(got, cl.A)
+			}
+		}
+		for i, l := range reg.Links {
+			for _, w := range tt.want {
+				ab := strings.Split(w, "|")
+				if joins(l, ab[0], ab[1]) && !slices.Contains(want, i) {
+					want = append(want, i)
+				}
+			}
+		}
+		slices.Sort(got)
+		if len(want) != len(tt.want) || !slices.Equal(got, want) {
+			var names []string
+			for _, i := range got {
+				names = append(names, name(reg.Links[i].From)+"|"+name(reg.Links[i].To))
+			}
+			t.Errorf("the link closure from day %d closes %v; want %v", tt.from, names, tt.want)
 		}
 	}
 }

@@ -223,7 +223,15 @@ func (s *Scenario) compileFlee(cfg *sim.Config, loc map[string]int) {
 		case sim.ClosureLocation, sim.ClosureCamp:
 			cl.A = loc[c.Names[0]]
 		case sim.ClosureLink:
-			cl.A = roadLink(f, c.Names[0], c.Names[1])
+			// Every link joining the two: Flee closes each link between
+			// them, one for each row of routes.csv that lists the road.
+			for i, l := range f.Links {
+				if l.From == c.Names[0] && l.To == c.Names[1] || l.From == c.Names[1] && l.To == c.Names[0] {
+					cl.A = i
+					cfg.Flee.Closures = append(cfg.Flee.Closures, cl)
+				}
+			}
+			continue
 		}
 		cfg.Flee.Closures = append(cfg.Flee.Closures, cl)
 	}
