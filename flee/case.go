@@ -65,6 +65,10 @@ type Route struct {
 	From, To int     // location indices
 	KM       float64 // length in km
 	Line     int
+	// Twice is set for a route flagged forced_redirection 1, which Flee
+	// links twice (InputGeography.py calls linkUp for 1, and again in
+	// the else of its test for 2); the importer links it once and says so.
+	Twice bool
 }
 
 // Closure is a row of closures.csv.
@@ -471,7 +475,9 @@ func (c *Case) readRoutes() error {
 			// two directions in, never the movement rules; it is checked and
 			// dropped.
 			switch strings.TrimSpace(r.fields[3]) {
-			case "", "0", "1", "2":
+			case "", "0", "2":
+			case "1":
+				rt.Twice = true
 			default:
 				return f.errorf(r.line, "forced_redirection", "want empty, 0, 1 or 2, got %q", r.fields[3])
 			}

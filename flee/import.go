@@ -413,6 +413,14 @@ func (c *Case) header(b *bytes.Buffer, opt ImportOptions, borders []border) {
 			w("# - closures.csv line %d (remove_forced_redirection %s %s) is left out: the\n#   flag changes nothing Flee's movement rules read.\n", cl.Line, cl.Name1, cl.Name2)
 		}
 	}
+	for _, r := range c.Routes {
+		if r.Twice {
+			w("# - routes.csv line %d (%s - %s) is flagged forced_redirection 1, with\n", r.Line, c.Locations[r.From].Name, c.Locations[r.To].Name)
+			w("#   which Flee links the two twice, doubling the road's weight in route\n")
+			w("#   choice; it is one link here (docs/MODEL.md 15.10). List the road a\n")
+			w("#   second time in routes.csv to run it as Flee does.\n")
+		}
+	}
 	// Two things Flee does without a word, which a reader of the
 	// validation would otherwise find only in the figures (FabFlee's
 	// car2013: the series Bossobolo, no location; the camp Bili, on no

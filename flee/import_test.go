@@ -56,6 +56,8 @@ func TestImportTinyGolden(t *testing.T) {
 	for _, want := range []string{
 		"# tiny: imported by borderwork from the Flee case folder testdata/tiny.",
 		"closures.csv line 7 (remove_forced_redirection T C2) is left out",
+		// A,C3,500,1: Flee links A and C3 twice.
+		"# - routes.csv line 8 (A - C3) is flagged forced_redirection 1, with\n#   which Flee links the two twice",
 		`kind = "border"`, `rules = "flee"`, `default_regimes = ["open"]`,
 	} {
 		if !bytes.Contains(got, []byte(want)) {
