@@ -529,7 +529,9 @@ func TestBadCases(t *testing.T) {
 		// The ranges were checked after reading, and the error named no
 		// line (FabFlee's ukraine2022 sets awareness_level 5 on line 20).
 		{"settings awareness", "simsetting.yml", "log_levels:\n  agent: 0\nmove_rules:\n  max_move_speed: 300\n  awareness_level: 5\n",
-			"simsetting.yml:5: move_rules.awareness_level: must be in 0..3, got 5"},
+			"simsetting.yml:5: move_rules.awareness_level: not supported above 3 by borderwork's Flee rule set, which looks at most 3 links ahead where Flee looks as many as it is given; give 0 to 3, got 5"},
+		{"settings awareness negative", "simsetting.yml", "move_rules:\n  awareness_level: -1\n",
+			"simsetting.yml:2: move_rules.awareness_level: must be in 0..3, got -1"},
 		{"settings list", "simsetting.yml", "spawn_rules:\n  conflict_spawn_decay: [1.0, half]\n",
 			"simsetting.yml:2: spawn_rules.conflict_spawn_decay: want a list of numbers, got \"half\""},
 		{"settings duplicate", "simsetting.yml", "move_rules:\n  max_move_speed: 300\n  camp_movechance: 0.001\n  max_move_speed: 200\n",

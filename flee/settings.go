@@ -296,8 +296,15 @@ func (s *Settings) check() *settingError {
 			return &settingError{p.key, fmt.Sprintf("must be 0 or more, got %g", p.v)}
 		}
 	}
-	if s.AwarenessLevel < 0 || s.AwarenessLevel > MaxAwareness {
+	if s.AwarenessLevel < 0 {
 		return &settingError{"move_rules.awareness_level", fmt.Sprintf("must be in 0..%d, got %d", MaxAwareness, s.AwarenessLevel)}
+	}
+	if s.AwarenessLevel > MaxAwareness {
+		// Flee accepts any depth (FabFlee's ukraine2022 sets 5): say it
+		// is borderwork's limit, not a wrong value.
+		return &settingError{"move_rules.awareness_level", fmt.Sprintf(
+			"not supported above %d by borderwork's Flee rule set, which looks at most %d links ahead where Flee looks as many as it is given; give 0 to %d, got %d",
+			MaxAwareness, MaxAwareness, MaxAwareness, s.AwarenessLevel)}
 	}
 	for _, d := range s.ConflictSpawnDecay {
 		if !(d >= 0) {
