@@ -737,7 +737,14 @@ func (c *Case) readConflicts() error {
 		t.Values = append(t.Values, vals)
 	}
 	if len(t.Values) < c.Days {
-		return f.errorf(0, "", "want a row for each of the %d days (sim_period.csv), got %d", c.Days, len(t.Values))
+		// Flee stops with an error on the first day past the table
+		// (FabFlee's nigeria2016_adm1: 1,887 rows for 2,192 days); a
+		// shorter Length runs the days the table covers.
+		if len(t.Values) == 0 {
+			return f.errorf(0, "", "want a row for each of the %d days (sim_period.csv), got none", c.Days)
+		}
+		return f.errorf(0, "", "want a row for each of the %d days (sim_period.csv), got %d: Flee stops with an error on day %d; add the missing days, or set Length in sim_period.csv to %d to run the days the table covers",
+			c.Days, len(t.Values), len(t.Values), len(t.Values))
 	}
 	c.Conflicts = t
 	return nil

@@ -428,7 +428,7 @@ func TestBadCases(t *testing.T) {
 		// A comment of one field Flee reads as a day with no values, and
 		// no harm: skipped.
 		{"conflict comment row of one field", "input_csv/conflicts.csv", "#Day, A, B\n0, 1, 0\n# estimates from here\n1, 1, 0\n",
-			"input_csv/conflicts.csv: want a row for each of the 60 days (sim_period.csv), got 2"},
+			"input_csv/conflicts.csv: want a row for each of the 60 days (sim_period.csv), got 2: Flee stops with an error on day 2; add the missing days, or set Length in sim_period.csv to 2 to run the days the table covers"},
 		{"conflict too few", "input_csv/conflicts.csv", "#Day, A, B\n0, 1, 0\n1, 1\n",
 			"input_csv/conflicts.csv:3: B: want a value for each of the 2 locations in the header"},
 		{"conflict too many", "input_csv/conflicts.csv", "#Day, A, B\n0, 1, 0\n1, 1, 0, 1\n",
@@ -437,8 +437,10 @@ func TestBadCases(t *testing.T) {
 			"source_data/data_layout.csv:2: file 1: \"../../../../../../dev/zero\" is outside the case folder; name a file of the case, relative to source_data/"},
 		{"layout absolute", "source_data/data_layout.csv", "total,total.csv\nC1,c1.csv,/dev/zero\n",
 			"source_data/data_layout.csv:2: file 2: \"/dev/zero\" is an absolute path; name a file of the case, relative to source_data/"},
+		{"conflict no rows", "input_csv/conflicts.csv", "#Day, A, B\n",
+			"input_csv/conflicts.csv: want a row for each of the 60 days (sim_period.csv), got none"},
 		{"conflict rows", "input_csv/conflicts.csv", "#Day, A, B\n0, 1, 0\n1, 1, 0\n",
-			"input_csv/conflicts.csv: want a row for each of the 60 days (sim_period.csv), got 2"},
+			"input_csv/conflicts.csv: want a row for each of the 60 days (sim_period.csv), got 2: Flee stops with an error on day 2; add the missing days, or set Length in sim_period.csv to 2 to run the days the table covers"},
 		{"layout first row", "source_data/data_layout.csv", "C1,c1.csv\n" + layout,
 			"source_data/data_layout.csv:1: name: the first row must be the country total, total,refugees.csv; got \"C1\""},
 		{"layout camp", "source_data/data_layout.csv", "total,total.csv\nC1,c1.csv\nC2,c2.csv\n",
