@@ -529,16 +529,20 @@ func printAligned(w io.Writer, names []string, counts []int) {
 // with no outputs.
 func printSensitivityJSON(w io.Writer, st *gsa.Study, r *gsa.Result, shard string, shardRuns int, perf *performance) error {
 	type index struct {
-		Parameter  string   `json:"parameter"`
-		Rank       int      `json:"rank"`
-		Value      *float64 `json:"value"`
-		Low        *float64 `json:"low"`
-		High       *float64 `json:"high"`
-		Mu         *float64 `json:"mu,omitempty"`
-		Sigma      *float64 `json:"sigma,omitempty"`
-		First      *float64 `json:"first,omitempty"`
-		FirstLow   *float64 `json:"first_low,omitempty"`
-		FirstHigh  *float64 `json:"first_high,omitempty"`
+		Parameter string   `json:"parameter"`
+		Rank      int      `json:"rank"`
+		Value     *float64 `json:"value"`
+		Low       *float64 `json:"low"`
+		High      *float64 `json:"high"`
+		Mu        *float64 `json:"mu,omitempty"`
+		Sigma     *float64 `json:"sigma,omitempty"`
+		First     *float64 `json:"first,omitempty"`
+		FirstLow  *float64 `json:"first_low,omitempty"`
+		FirstHigh *float64 `json:"first_high,omitempty"`
+		// Sobol': the indices from the first N/2 base samples, a design
+		// of their own (report.md's "Convergence"), where N is 4 or more.
+		TotalHalf  *float64 `json:"total_half,omitempty"`
+		FirstHalf  *float64 `json:"first_half,omitempty"`
 		NoiseLevel *float64 `json:"noise_level"`
 		AboveNoise bool     `json:"above_noise"`
 	}
@@ -601,6 +605,9 @@ func printSensitivityJSON(w io.Writer, st *gsa.Study, r *gsa.Result, shard strin
 			} else {
 				s := r.Sobol.First[o][i]
 				ix.First, ix.FirstLow, ix.FirstHigh = num(s.Value), num(s.Lo), num(s.Hi)
+				if r.Sobol.HalfN > 0 {
+					ix.TotalHalf, ix.FirstHalf = num(r.Sobol.HalfTotal[o][i]), num(r.Sobol.HalfFirst[o][i])
+				}
 			}
 			jo.Indices = append(jo.Indices, ix)
 		}

@@ -240,11 +240,33 @@ func TestSensitivityJSON(t *testing.T) {
 				Parameter string
 				Rank      int
 				First     *float64
+				Value     *float64
+				TotalHalf *float64 `json:"total_half"`
 			}
 		}
 	}
 	if err := json.Unmarshal([]byte(stdout), &doc); err != nil {
 		t.Fatalf("--json printed no JSON: %v\n%s", err, stdout)
+	}
+	// The total indices at N/2 are report.md's: the largest change of
+	// each output's, as its "Convergence" table gives it.
+	report, err := os.ReadFile(filepath.Join(out, "report.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range doc.Outputs {
+		best, size := "", -1.0
+		for _, ix := range o.Indices {
+			if ix.TotalHalf == nil || ix.Value == nil {
+				t.Fatalf("--json, %s, %s: total_half %v, value %v; want both at N = 4", o.Effect, ix.Parameter, ix.TotalHalf, ix.Value)
+			}
+			if d := math.Abs(*ix.Value - *ix.TotalHalf); d > size {
+				best, size = fmt.Sprintf("`%s`: %s at N/2, %s at N", ix.Parameter, gsa.Num(*ix.TotalHalf), gsa.Num(*ix.Value)), d
+			}
+		}
+		if !strings.Contains(string(report), best) {
+			t.Errorf("--json, %s: the largest change of a total index is %q, which report.md's Convergence does not give", o.Effect, best)
+		}
 	}
 	if doc.Method != "sobol" || doc.Measure != "total" || len(doc.Outputs) != 4 || doc.Outputs[0].Effect != "malfunction|closure=open" || len(doc.Outputs[0].Indices) != 3 || doc.Outputs[0].Indices[0].Rank != 1 {
 		t.Errorf("--json: %+v", doc)
