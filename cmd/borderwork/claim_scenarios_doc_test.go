@@ -144,6 +144,23 @@ func TestClaimSeaRouteDoc(t *testing.T) {
 	t.Errorf("central-med: claim prints no chain line at open admission:\n%s", stdout)
 }
 
+// TestClaimSeaRouteViolentPatrolsDoc: docs/CLAIM.md's central-med with
+// the patrols' violence at a rate of 0.5: the claim fails on migrants
+// abused too, malfunction at closed admission making no meaningful
+// difference there.
+func TestClaimSeaRouteViolentPatrolsDoc(t *testing.T) {
+	t.Parallel()
+	const set = "factors.enforcement.patrolled.pushback_violence=0.5"
+	if want := "At 0.5 (a chance of at least 39% of violence at each interception) the claim fails on migrants abused too: malfunction at closed admission then makes no meaningful difference there."; !strings.Contains(claimMD(t), want) {
+		t.Fatalf("docs/CLAIM.md does not say %q", want)
+	}
+	stdout := mustRun(t, "claim", "central-med", "--set", set, "--formats", "", "--quiet", "--out", filepath.Join(t.TempDir(), "out"))
+	main, _, _ := strings.Cut(stdout, "The claim where the named regimes lie")
+	if !regexp.MustCompile(`(?m)^migrants abused +harmful +no meaningful difference +.* FAILS$`).MatchString(main) {
+		t.Errorf("central-med --set %s: the claim on migrants abused is not as docs/CLAIM.md says:\n%s", set, main)
+	}
+}
+
 // TestClaimOversightHeldEqualDoc: docs/CLAIM.md's figure for the abuse
 // malfunction adds at open admission in classroom with oversight held
 // equal is what the command it names prints, and the claim on abuse
