@@ -139,9 +139,12 @@ type Estimate struct {
 
 // Analysis is the decomposition of a programme's effects.
 type Analysis struct {
-	Regimes   []string
-	Reps      int
-	Spent     float64 // USD spent on the analysed programmes by the end of a run
+	Regimes []string
+	Reps    int
+	// Spending is, regime by regime, the USD spent by the end of a run on
+	// the analysed programmes that act under it: the money that divides
+	// the harm averted there.
+	Spending  []float64
 	Estimates []Estimate
 	// Idle holds, by regime, the channels that change no run: with the
 	// channel alone every run's totals are those without the programme,
@@ -165,10 +168,20 @@ func (a *Analysis) Find(regime, effect, metric, group string) (Estimate, bool) {
 	return a.Estimates[i], true
 }
 
+// SpentUnder is what the analysed programmes that act under regime spent
+// by the end of a run.
+func (a *Analysis) SpentUnder(regime string) float64 {
+	return a.Spending[slices.Index(a.Regimes, regime)]
+}
+
 // Analyse decomposes the effects from the summary rows of the arms (in
-// any order; replicates 0..n-1 of each arm). spent is what the programmes
-// cost by the end of a run.
-func Analyse(regimes []string, rows []output.SummaryRow, spent float64) (*Analysis, error) {
+// any order; replicates 0..n-1 of each arm). spending is, for each
+// regime, what the analysed programmes that act under it cost by the end
+// of a run.
+func Analyse(regimes []string, rows []output.SummaryRow, spending []float64) (*Analysis, error) {
+	if len(spending) != len(regimes) {
+		return nil, fmt.Errorf("programme: %d amounts spent for %d regimes", len(spending), len(regimes))
+	}
 	arms := Arms(regimes)
 	n := 0
 	for _, r := range rows {
@@ -211,7 +224,7 @@ func Analyse(regimes []string, rows []output.SummaryRow, spent float64) (*Analys
 			}
 		}
 	}
-	an := &Analysis{Regimes: regimes, Reps: n, Spent: spent, Idle: map[string]scenarios.Channel{}}
+	an := &Analysis{Regimes: regimes, Reps: n, Spending: spending, Idle: map[string]scenarios.Channel{}}
 	// same says whether arms a and b gave the same totals on every run.
 	same := func(a, b int) bool {
 		for rep := range n {
@@ -222,6 +235,7 @@ func Analyse(regimes []string, rows []output.SummaryRow, spent float64) (*Analys
 		return true
 	}
 	for ri, regime := range regimes {
+		spent := spending[ri]
 		none, full, repair, tight := 4*ri, 4*ri+1, 4*ri+2, 4*ri+3
 		if same(repair, none) && same(full, tight) {
 			an.Idle[regime] |= scenarios.Repair

@@ -249,8 +249,8 @@ both channels at once (the interaction), shown separately.
 			fmt.Fprintf(&b, " (%s: %s)", output.Literal(p.Name), strings.TrimSuffix(output.Prose(p.Description), "."))
 		}
 	}
-	fmt.Fprintf(&b, ". Budget USD %s, of which USD %s spent by the end of the run. %d days, master seed %d, %d replicates of each of %d runs per regime. Command: %s. Written by %s.\n",
-		output.FormatCount(info.Budget), output.FormatCount(info.Spent), file.Days, file.Seed, a.Reps, len(armKinds), output.CommandSpan(x.RecordedCommandLine()), x.BuiltBy())
+	fmt.Fprintf(&b, ". Budget USD %s, of which USD %s spent by the end of the run.%s %d days, master seed %d, %d replicates of each of %d runs per regime. Command: %s. Written by %s.\n",
+		output.FormatCount(info.Budget), output.FormatCount(info.Spent), a.spentApart(info.Spent), file.Days, file.Seed, a.Reps, len(armKinds), output.CommandSpan(x.RecordedCommandLine()), x.BuiltBy())
 
 	b.WriteString("\n## In short\n")
 	for _, regime := range a.Regimes {
@@ -280,7 +280,15 @@ both channels at once (the interaction), shown separately.
 	}
 
 	b.WriteString("\n## Cost per harm averted\n\n")
-	fmt.Fprintf(&b, "What was spent by the end of the run (USD %s) divided by the harm the whole programme averted per run, with the interval its effect gives. \"None averted\" means the harm did not fall on average; \"interval reaches 0\" that it fell on average but its interval reaches no change, so that no cost is given. The channels are not costed: one component (equipment) acts through both.\n\n", output.FormatCount(info.Spent))
+	spent := fmt.Sprintf("USD %s", output.FormatCount(info.Spent))
+	if a.spentApart(info.Spent) != "" {
+		var under []string
+		for i, r := range a.Regimes {
+			under = append(under, fmt.Sprintf("USD %s under %s", output.FormatCount(a.Spending[i]), output.Literal(r)))
+		}
+		spent = "by the programmes that act under each regime: " + strings.Join(under, ", ")
+	}
+	fmt.Fprintf(&b, "What was spent by the end of the run (%s) divided by the harm the whole programme averted per run, with the interval its effect gives. \"None averted\" means the harm did not fall on average; \"interval reaches 0\" that it fell on average but its interval reaches no change, so that no cost is given. The channels are not costed: one component (equipment) acts through both.\n\n", spent)
 	b.WriteString("|regime|harm|group|change per run [95%]|cost per unit averted [95%]|\n|---|---|---|---:|---:|\n")
 	for _, regime := range a.Regimes {
 		for _, m := range Metrics {
@@ -393,6 +401,23 @@ func programmeDays(x *experiment.Prepared, name string) (start, end int) {
 		start = 0
 	}
 	return start, end
+}
+
+// spentApart says, for the report's opening, what was spent under each
+// regime where some programme analysed does not act (and so spends
+// nothing there); "" where every one acts under every regime, and each
+// regime's spending is all of spent.
+func (a *Analysis) spentApart(spent float64) string {
+	var under []string
+	apart := false
+	for i, r := range a.Regimes {
+		apart = apart || a.Spending[i] != spent
+		under = append(under, fmt.Sprintf("USD %s under %s", output.FormatCount(a.Spending[i]), output.Literal(r)))
+	}
+	if !apart {
+		return ""
+	}
+	return " A programme spends nothing under a regime under which it does not act: the programmes that act spent " + strings.Join(under, ", ") + "."
 }
 
 // bottomLine says in one sentence what the programme did to trapped

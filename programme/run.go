@@ -191,6 +191,37 @@ func cost(s *scenarios.Scenario, o Options) (budget, spent float64, err error) {
 	return budget, spent, nil
 }
 
+// spentUnder is what the analysed programmes that act under each regime
+// spend by the end of a run, regime by regime. A programme that does not
+// act under a regime (its regimes or levels leave it out) changes no run
+// there, so its money must not divide the harm the others avert: a
+// region's second programme, run under another regime only, would
+// otherwise raise the first's cost per harm averted.
+func spentUnder(s *scenarios.Scenario, o Options, regimes []string) ([]float64, error) {
+	progs, err := analysed(s, o)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]float64, len(regimes))
+	for i, r := range regimes {
+		for _, p := range progs { // in the order cost sums them, so that where all act it is the same number
+			ok, err := s.ProgrammeApplies(p, r)
+			if err != nil {
+				return nil, err
+			}
+			if !ok {
+				continue
+			}
+			_, sp, err := s.ProgrammeCost(p)
+			if err != nil {
+				return nil, err
+			}
+			out[i] += sp
+		}
+	}
+	return out, nil
+}
+
 // args are the options as the folder's command line records them.
 func args(o Options, regimes []string) []string {
 	var a []string
@@ -226,6 +257,7 @@ type Outcome struct {
 	*Analysis
 	Programme string
 	Budget    float64
+	Spent     float64 // by the end of a run, on every programme analysed
 	Dir       string
 	Figures   []string
 	Complete  bool
@@ -258,6 +290,10 @@ func Run(ctx context.Context, s *scenarios.Scenario, arg string, o Options, out 
 	if err != nil {
 		return nil, err
 	}
+	spending, err := spentUnder(s, o, regimes)
+	if err != nil {
+		return nil, err
+	}
 	x, err := p.PrepareContext(ctx)
 	if err != nil {
 		return nil, err
@@ -276,7 +312,7 @@ func Run(ctx context.Context, s *scenarios.Scenario, arg string, o Options, out 
 		return nil, err
 	}
 	defer w.Discard()
-	res := &Outcome{Programme: o.Programme, Budget: budget, Dir: out}
+	res := &Outcome{Programme: o.Programme, Budget: budget, Spent: spent, Dir: out}
 	runErr := w.Run(ctx, x.AllJobs(), workers, func(done int) {
 		if progress != nil {
 			progress(done, x.NRuns())
@@ -287,7 +323,7 @@ func Run(ctx context.Context, s *scenarios.Scenario, arg string, o Options, out 
 	}
 	complete := runErr == nil
 	if complete {
-		if res.Analysis, err = Analyse(regimes, w.Rows, spent); err != nil {
+		if res.Analysis, err = Analyse(regimes, w.Rows, spending); err != nil {
 			return nil, err
 		}
 		if err := writeChannels(w, res.Analysis); err != nil {
@@ -347,7 +383,11 @@ func rereport(ctx context.Context, dir string, m *output.Manifest, drawn []exper
 	if err != nil {
 		return nil, err
 	}
-	a, err := Analyse(regimes, rows, info.Spent)
+	spending, err := spentUnder(s, Options{Programme: info.Programme}, regimes)
+	if err != nil {
+		return nil, err
+	}
+	a, err := Analyse(regimes, rows, spending)
 	if err != nil {
 		return nil, err
 	}

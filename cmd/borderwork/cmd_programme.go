@@ -94,7 +94,11 @@ func printProgramme(w io.Writer, scenario string, days int, seed int64, sets []s
 		res.Reps, days, seed, output.FormatCount(res.Budget), output.FormatCount(res.Spent))
 	printOverrides(w, sets)
 	for _, regime := range res.Regimes {
-		fmt.Fprintf(w, "\nUnder %s, per run with 95%% intervals:\n\n", regime)
+		spent := ""
+		if sp := res.SpentUnder(regime); sp != res.Spent {
+			spent = fmt.Sprintf(" (spent USD %s by the programmes that act under it)", output.FormatCount(sp))
+		}
+		fmt.Fprintf(w, "\nUnder %s, per run with 95%% intervals%s:\n\n", regime, spent)
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 		fmt.Fprint(tw, "harm\tgroup\twhole programme\trepair\ttightening\tinteraction\tcost per unit averted\n")
 		for _, m := range programme.Headline {
@@ -144,9 +148,10 @@ func printProgrammeJSON(w io.Writer, scenario string, seed int64, days int, res 
 		Budget      float64      `json:"budget"`
 		Spent       float64      `json:"spent"`
 		Regimes     []string     `json:"regimes"`
+		SpentUnder  []float64    `json:"spent_by_regime"`
 		Effects     []effect     `json:"effects"`
 		Performance *performance `json:"performance"`
-	}{Scenario: scenario, Seed: seed, Days: days, Programme: res.Programme, Reps: res.Reps, Budget: res.Budget, Spent: res.Spent, Regimes: res.Regimes, Performance: perf}
+	}{Scenario: scenario, Seed: seed, Days: days, Programme: res.Programme, Reps: res.Reps, Budget: res.Budget, Spent: res.Spent, Regimes: res.Regimes, SpentUnder: res.Spending, Performance: perf}
 	for _, e := range res.Estimates {
 		doc.Effects = append(doc.Effects, effect{e.Regime, e.Effect, e.Metric, e.Group, e.N, num(e.Mean), num(e.Lo), num(e.Hi),
 			num(e.Reference), num(e.Share), num(e.CostPerAverted), num(e.CostLo), num(e.CostHi)})

@@ -79,7 +79,11 @@ func TestProgrammeJSON(t *testing.T) {
 		Programme string
 		Days      int
 		Budget    float64
-		Effects   []struct {
+		Spent     float64
+		Regimes   []string
+		// Aligned with Regimes, as docs/CLI.md promises.
+		SpentByRegime []float64 `json:"spent_by_regime"`
+		Effects       []struct {
 			Regime, Effect, Metric, Group string
 			Mean                          *float64
 		}
@@ -95,6 +99,9 @@ func TestProgrammeJSON(t *testing.T) {
 	}
 	if doc.Programme != "equip" || doc.Days != 120 || doc.Budget != 200000 || len(doc.Effects) == 0 {
 		t.Errorf("programme --json: programme %q, days %d, budget %g, %d effects", doc.Programme, doc.Days, doc.Budget, len(doc.Effects))
+	}
+	if len(doc.SpentByRegime) != len(doc.Regimes) || len(doc.Regimes) == 0 || doc.SpentByRegime[0] != doc.Spent {
+		t.Errorf("programme --json: spent %v, spent_by_regime %v for regimes %v; want the spending under each regime", doc.Spent, doc.SpentByRegime, doc.Regimes)
 	}
 	if p := doc.Performance; p == nil || p.AgentSteps <= 0 || !(p.PerSecond > 0) || p.Workers < 1 {
 		t.Errorf("programme --json performance %+v; want agent-steps, a positive rate and workers", p)
