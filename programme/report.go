@@ -322,7 +322,7 @@ both channels at once (the interaction), shown separately.
 		}
 	}
 
-	b.WriteString("\n## What the programme does to the posts\n\nThe mean over the programme's open posts of the keys it moves, with the programme in full, on the day it starts, the day it ends and the last day of the run (path.csv holds every day, with and without it).\n")
+	b.WriteString("\n## What the programme does to the posts\n\nThe mean over the programme's open posts of the keys it moves, with the programme in full, on the day it starts, the day it ends and the last day of the run (path.csv holds every day, with and without it); – where none is open.\n")
 	points, err := Path(s, Options{Programme: info.Programme}, a.Regimes)
 	if err != nil {
 		return nil, err
@@ -354,6 +354,10 @@ both channels at once (the interaction), shown separately.
 				}
 			}
 			if n == 0 {
+				continue
+			}
+			if open == 0 { // every post of the programme still to be built: no policy to average
+				fmt.Fprintf(&b, "|%s|%d|–|–|–|–|–|0 of %.0f|\n", row.label, row.day, n)
 				continue
 			}
 			fmt.Fprintf(&b, "|%s|%d|%.2f|%.2f|%.2f|%.2f|%.2f|%.0f of %.0f|\n", row.label, row.day, fail/open, over/open, doc/open, ref/open, capf/open, open, n)
