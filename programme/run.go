@@ -12,6 +12,7 @@ import (
 
 	"github.com/borderwork/borderwork/experiment"
 	"github.com/borderwork/borderwork/experiment/runs"
+	"github.com/borderwork/borderwork/internal/suggest"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/scenarios"
 	"github.com/borderwork/borderwork/sim"
@@ -120,7 +121,7 @@ func analysed(s *scenarios.Scenario, o Options) ([]string, error) {
 		return names, nil
 	}
 	if !slices.Contains(names, o.Programme) {
-		return nil, runs.BadInput("--programme: no programme %q (programmes of %s: %s)", o.Programme, s.File.Name, strings.Join(names, ", "))
+		return nil, runs.BadInput("--programme: no programme %q (programmes of %s: %s)%s", o.Programme, s.File.Name, strings.Join(names, ", "), suggest.Hint(o.Programme, names))
 	}
 	return []string{o.Programme}, nil
 }

@@ -122,7 +122,8 @@ func TestProgrammeBadInput(t *testing.T) {
 		want string
 	}{
 		{[]string{"programme", "sahel"}, "sahel has no programme to analyse"},
-		{[]string{"programme", toyProgramme, "--programme", "nope"}, `--programme: no programme "nope"`},
+		{[]string{"programme", toyProgramme, "--programme", "nope"}, `--programme: no programme "nope" (programmes of toy: train, equip)`},
+		{[]string{"programme", toyProgramme, "--programme", "trian"}, `--programme: no programme "trian" (programmes of toy: train, equip); did you mean train?`},
 		{[]string{"programme", "../../scenarios/testdata/programme.toml", "--regimes", "closed"}, "--regimes: no programme analysed acts under closed"},
 		{[]string{"programme", toyProgramme, "--reps", "1"}, "--reps must be at least 2"},
 		{[]string{"programme", toyProgramme, "--set", "programmes.train.end=10"}, "programmes.train.end: must come after start (60), got 10"},
