@@ -366,3 +366,25 @@ func TestChannelsCaptionsSayTheirIntervals(t *testing.T) {
 		t.Error("channels.csv has no row with 3 replicates that vary")
 	}
 }
+
+// TestReportSaysWhatCostsCannotShow: report.md's "How to read this" warns
+// that each cost per harm averted divides all the money by one harm
+// (rows that do not add up) and counts only harm within the run, which
+// the programme's stocks outlast.
+func TestReportSaysWhatCostsCannotShow(t *testing.T) {
+	s := loadToy(t, "days=60", "replicates=2")
+	out := filepath.Join(t.TempDir(), "out")
+	if _, err := Run(context.Background(), s, "", Options{}, out, 2, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join(out, "report.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, read, _ := strings.Cut(string(b), "## How to read this")
+	for _, want := range []string{"the rows do not add up", "Only harm within the run counts", "outlast the run"} {
+		if !strings.Contains(read, want) {
+			t.Errorf("report.md's \"How to read this\" does not say %q:\n%s", want, read)
+		}
+	}
+}
