@@ -322,7 +322,7 @@ both channels at once (the interaction), shown separately.
 		}
 	}
 
-	b.WriteString("\n## What the programme does to the posts\n\nThe mean over the programme's open posts of the keys it moves, with the programme in full, on the day it starts, the day it ends and the last day of the run (path.csv holds every day, with and without it); – where none is open.\n")
+	b.WriteString("\n## What the programme does to the posts\n\nThe mean over the programme's open posts of the keys it moves, with the programme in full, on the day it starts, its last day and the last day of the run, where the run reaches them (path.csv holds every day, with and without it); – where none is open.\n")
 	points, err := Path(s, Options{Programme: info.Programme}, a.Regimes)
 	if err != nil {
 		return nil, err
@@ -330,10 +330,20 @@ both channels at once (the interaction), shown separately.
 	start, end := programmeDays(x, info.Programme)
 	for _, regime := range a.Regimes {
 		fmt.Fprintf(&b, "\n|%s|day|days failing|oversight|document checks|arbitrary refusals|capacity factor|posts open|\n|---|---:|---:|---:|---:|---:|---:|---:|\n", output.Literal(regime))
-		for _, row := range []struct {
+		type row struct {
 			label string
 			day   int
-		}{{"programme starts", min(start, file.Days-1)}, {"programme ends", min(end, file.Days) - 1}, {"end of run", file.Days - 1}} {
+		}
+		// A day the run does not reach has no row: a programme that
+		// ends after the run is not said to end on its last day.
+		var rows []row
+		if start < file.Days {
+			rows = append(rows, row{"programme starts", start})
+		}
+		if end <= file.Days {
+			rows = append(rows, row{"programme ends", end - 1})
+		}
+		for _, row := range append(rows, row{"end of run", file.Days - 1}) {
 			var n, fail, over, doc, ref, capf, open float64
 			for i := range points {
 				p := &points[i]

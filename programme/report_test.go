@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -385,6 +387,43 @@ func TestReportSaysWhatCostsCannotShow(t *testing.T) {
 	for _, want := range []string{"the rows do not add up", "Only harm within the run counts", "outlast the run"} {
 		if !strings.Contains(read, want) {
 			t.Errorf("report.md's \"How to read this\" does not say %q:\n%s", want, read)
+		}
+	}
+}
+
+// TestReportPostRowsWithinTheRun: the table of what the programme does to
+// its posts has a row for the day the programme starts and for its last
+// day only where the run reaches them. The toy's programmes work on days
+// [60, 240): a run of 120 days ends while they still work, and its last
+// day is not the programme's.
+func TestReportPostRowsWithinTheRun(t *testing.T) {
+	for _, tt := range []struct {
+		days int
+		want []string
+	}{
+		{300, []string{"|programme starts|60|", "|programme ends|239|", "|end of run|299|"}},
+		{120, []string{"|programme starts|60|", "|end of run|119|"}},
+		{50, []string{"|end of run|49|"}},
+	} {
+		s := loadToy(t, fmt.Sprintf("days=%d", tt.days), "replicates=2")
+		out := filepath.Join(t.TempDir(), "out")
+		if _, err := Run(context.Background(), s, "", Options{}, out, 2, nil, nil); err != nil {
+			t.Fatal(err)
+		}
+		b, err := os.ReadFile(filepath.Join(out, "report.md"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, line := range strings.Split(string(b), "\n") {
+			for _, label := range []string{"programme starts", "programme ends", "end of run"} {
+				if strings.HasPrefix(line, "|"+label+"|") {
+					got = append(got, line[:strings.Index(line[len(label)+2:], "|")+len(label)+3])
+				}
+			}
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("days %d: rows %q; want %q", tt.days, got, tt.want)
 		}
 	}
 }
