@@ -323,3 +323,27 @@ func TestReportFirstSum(t *testing.T) {
 		}
 	}
 }
+
+// TestWorkedExampleSumProse: the worked example's prose on trapped
+// person-days under closure quotes the checked table of first-order sums
+// above it (TestWorkedExample checks the table against the run), rounded
+// to two decimals: "sum to 0.29 (0.04 to 0.57)". Written by hand from the
+// table, it was checked by nothing.
+func TestWorkedExampleSumProse(t *testing.T) {
+	text := workedExampleText(t)
+	row := regexp.MustCompile(`(?m)^\| trapped person-days under closed \| ([-\d.e]+) \(([-\d.e]+) to ([-\d.e]+)\) \|$`).FindStringSubmatch(text)
+	if row == nil {
+		t.Fatal("docs/SENSITIVITY.md's table of first-order sums has no row for trapped person-days under closed")
+	}
+	var v [3]float64
+	for i := range v {
+		var err error
+		if v[i], err = strconv.ParseFloat(row[i+1], 64); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := fmt.Sprintf("first-order indices sum to %.2f (%.2f to %.2f)", v[0], v[1], v[2])
+	if !strings.Contains(strings.Join(strings.Fields(text), " "), want) {
+		t.Errorf("docs/SENSITIVITY.md's worked example does not say %q, as its table of sums gives it", want)
+	}
+}
