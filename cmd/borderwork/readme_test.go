@@ -135,6 +135,7 @@ func TestREADMEPackagesHaveExamples(t *testing.T) {
 		t.Fatal("README.md has no list of the Go packages")
 	}
 	list, _, _ = strings.Cut(list, " - ")
+	list, _, _ = strings.Cut(list, " ## ") // the next section
 	// The packages are the code spans that are import paths below the
 	// module: `scenarios`, `output/figures` (not `Example` or a command).
 	var names []string
