@@ -107,3 +107,29 @@ func TestBottomLineQuotesItsOwnRegime(t *testing.T) {
 		}
 	}
 }
+
+// TestSharesOfTheWholeEffect: a channel's share is its part over the
+// whole effect on the same metric, not over the level without the
+// programme. In workedAnalysis the arms with one channel alone change
+// nothing, so each channel's part is the whole effect (share 1) and the
+// interaction minus it (share −1); under open trapped person-days the
+// whole effect is −10 of a level of 100.
+func TestSharesOfTheWholeEffect(t *testing.T) {
+	a := workedAnalysis(t)
+	for _, tt := range []struct {
+		effect string
+		share  float64
+	}{
+		{Repairing, 1},
+		{Tightening, 1},
+		{Interaction, -1},
+	} {
+		e, ok := a.Find("open", tt.effect, "trapped_person_days", All)
+		if !ok || e.Share != tt.share {
+			t.Errorf("%s's share of the effect on trapped person-days under open: %v (found %v); want %v", tt.effect, e.Share, ok, tt.share)
+		}
+	}
+	if e, _ := a.Find("open", Total, "trapped_person_days", All); !math.IsNaN(e.Share) {
+		t.Errorf("the whole effect's share: %v; want none (NaN)", e.Share)
+	}
+}
