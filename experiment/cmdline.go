@@ -49,7 +49,7 @@ func BaseCommandLine(commandLine string) string {
 }
 
 // figureFlags are the flags runs.FigureArgs writes.
-var figureFlags = []string{"--bands", "--size", "--formats", "--figure-metrics", "--figure-regimes"}
+var figureFlags = []string{"--bands", "--size", "--formats", "--figure-metrics", "--figure-regimes", "--label"}
 
 // RerunCommandLine is a command that reruns the folder of manifest m: the
 // command line it records (which every shard of one command shares),

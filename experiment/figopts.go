@@ -1,10 +1,14 @@
 package experiment
 
 import (
+	"fmt"
+	"maps"
 	"math"
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/borderwork/borderwork/internal/suggest"
 	"github.com/borderwork/borderwork/output"
@@ -23,6 +27,7 @@ func (s Source) Options() output.FigureOptions {
 			o.Size = r.Size
 		}
 		o.Metrics, o.Regimes, o.Formats = r.Metrics, r.Regimes, r.Formats
+		o.Labels = maps.Clone(r.Labels)
 	}
 	return Tidy(o)
 }
@@ -127,12 +132,13 @@ func checkFigureOptions(o output.FigureOptions, regimes []string, name func(key 
 // runs.ErrBadInput.
 func checkRecorded(dir string, m *output.Manifest, ch FigureChange, formatsGiven bool) error {
 	replaced := map[string]bool{"bands": ch.Bands != "", "size": ch.Size != "", "metrics": len(ch.Metrics) > 0, "regimes": len(ch.Regimes) > 0, "formats": formatsGiven}
-	return checkRecordedBut(dir, m, replaced)
+	return checkRecordedBut(dir, m, replaced, slices.Collect(maps.Keys(ch.Labels)))
 }
 
 // checkRecordedBut is checkRecorded, the keys of figure_options that
-// replaced holds left unchecked: a flag given replaces them.
-func checkRecordedBut(dir string, m *output.Manifest, replaced map[string]bool) error {
+// replaced holds left unchecked, and the labels of the varied keys
+// relabelled: a flag given replaces them.
+func checkRecordedBut(dir string, m *output.Manifest, replaced map[string]bool, relabelled []string) error {
 	if m.FigureOptions == nil {
 		return nil
 	}
@@ -143,7 +149,100 @@ func checkRecordedBut(dir string, m *output.Manifest, replaced map[string]bool) 
 		}
 	}
 	file := filepath.Join(dir, "manifest.json")
-	return checkFigureOptions(*m.FigureOptions, m.Regimes, func(key string) string { return file + ": figure_options." + key }, check)
+	name := func(key string) string { return file + ": figure_options." + key }
+	if err := checkFigureOptions(*m.FigureOptions, m.Regimes, name, check); err != nil {
+		return err
+	}
+	labels := maps.Clone(m.FigureOptions.Labels)
+	for _, k := range relabelled {
+		delete(labels, k)
+	}
+	return checkLabels(labels, LabelKeys(m), m.Command, name("labels"), true)
+}
+
+// MaxLabel is the most characters an axis label (--label) may have. The
+// narrowest axis a label names, the height of a one-column map, holds
+// about 30 characters a line; a label wraps, but more than three lines
+// would crowd the tick labels, and a longer text is a sentence for the
+// caption, not a name for an axis.
+const MaxLabel = 80
+
+// maxListed is the most varied keys an error lists.
+const maxListed = 6
+
+// LabelKeys are the keys of the folder of manifest m whose axis labels
+// --label replaces: its varied keys, as its kind names them
+// (Kind.LabelKeys); none for a kind whose figures name no keys.
+func LabelKeys(m *output.Manifest) []string {
+	if k, ok := KindOf(m.Command); ok && k.LabelKeys != nil {
+		return k.LabelKeys(m)
+	}
+	return nil
+}
+
+// CheckLabels checks axis labels by key, as --label gives them (name is
+// the flag's name for messages), against keys, the folder's varied keys
+// (LabelKeys), of a folder written by command: each key one of them, each
+// text one line of plain text of at most MaxLabel characters; an empty
+// text is the flag's way to drop a label. Errors wrap runs.ErrBadInput and
+// suggest the key meant.
+func CheckLabels(labels map[string]string, keys []string, command, name string) error {
+	return checkLabels(labels, keys, command, name, false)
+}
+
+// checkLabels is CheckLabels; recorded refuses an empty text, which no
+// command records.
+func checkLabels(labels map[string]string, keys []string, command, name string, recorded bool) error {
+	if len(labels) == 0 {
+		return nil
+	}
+	if len(keys) == 0 {
+		return badInput("%s: the figures of a %s folder name no varied keys to label (--label is for sweep and sensitivity folders)", name, command)
+	}
+	for _, key := range slices.Sorted(maps.Keys(labels)) {
+		if !slices.Contains(keys, key) {
+			// A sensitivity analysis varies a hundred keys: too many to
+			// list on one line, which its parameters.csv lists.
+			varied := strings.Join(keys, ", ")
+			if len(keys) > maxListed {
+				varied = fmt.Sprintf("it varies %d keys", len(keys))
+			}
+			return badInput("%s: %q is not a key this folder varies (%s)%s", name, key, varied, suggest.Hint(key, keys))
+		}
+		text := labels[key]
+		if text == "" && !recorded {
+			continue
+		}
+		if problem := LabelProblem(text); problem != "" {
+			return badInput("%s: the label of %s %s", name, key, problem)
+		}
+	}
+	return nil
+}
+
+// LabelProblem says what is wrong with text as an axis label, or "" if
+// nothing is: it must be one line of printable UTF-8, not empty, of at
+// most MaxLabel characters.
+func LabelProblem(text string) string {
+	switch n := utf8.RuneCountInString(text); {
+	case text == "":
+		return "is empty"
+	case strings.TrimSpace(text) == "":
+		return "is blank"
+	case !utf8.ValidString(text):
+		return "is not UTF-8 text"
+	case n > MaxLabel:
+		return fmt.Sprintf("is %d characters long; an axis label takes at most %d (a longer text belongs in the caption)", n, MaxLabel)
+	}
+	for _, r := range text {
+		switch {
+		case r == '\n' || r == '\r':
+			return "holds a line break; an axis label is one line, which the figure wraps to fit"
+		case unicode.IsControl(r):
+			return fmt.Sprintf("holds the control character %U; an axis label is plain text", r)
+		}
+	}
+	return ""
 }
 
 // spread is what a figure draws of the replicates' values of one

@@ -39,7 +39,8 @@ type sweepSource struct {
 	caption figures.Caption
 	lhs     bool
 	point   map[string]int // a point's key (pointKey) -> its index
-	axes    []string       // each varied key's axis label: the key and its unit
+	axes    []string       // each varied key's axis label: its --label, or the key and its unit
+	names   []string       // each varied key as titles and captions name it: its --label, or the key
 }
 
 func readSweep(src Source) (*sweepSource, error) {
@@ -76,16 +77,24 @@ func readSweep(src Source) (*sweepSource, error) {
 	for i, p := range m.Sweep.Points {
 		s.point[pointKey(p)] = i
 	}
-	if s.axes, err = keyAxes(src); err != nil {
+	if s.axes, err = keyAxes(src, s.opts.Labels); err != nil {
 		return nil, err
+	}
+	s.names = make([]string, len(m.Sweep.Keys))
+	for j, key := range m.Sweep.Keys {
+		s.names[j] = key
+		if l := s.opts.Labels[key]; l != "" {
+			s.names[j] = l
+		}
 	}
 	return s, nil
 }
 
-// keyAxes labels the axis of each varied key with the key, as --vary
-// writes it, and the unit the scenario format gives it (Scenario.KeyUnit),
-// if any: "regimes.malfunctioning.outage_start (probability per day)".
-func keyAxes(src Source) ([]string, error) {
+// keyAxes labels the axis of each varied key with its label (--label),
+// as given, or else with the key, as --vary writes it, and the unit the
+// scenario format gives it (Scenario.KeyUnit), if any:
+// "regimes.malfunctioning.outage_start (probability per day)".
+func keyAxes(src Source, labels map[string]string) ([]string, error) {
 	m := src.Manifest
 	sc, err := src.Resolved()
 	if err != nil {
@@ -93,6 +102,10 @@ func keyAxes(src Source) ([]string, error) {
 	}
 	out := make([]string, len(m.Sweep.Keys))
 	for j, key := range m.Sweep.Keys {
+		if l := labels[key]; l != "" {
+			out[j] = l
+			continue
+		}
 		out[j] = key
 		unit, err := sc.KeyUnit(key)
 		if err != nil {
@@ -210,7 +223,7 @@ func drawSweepLines(src Source) ([]Drawn, error) {
 	for j, key := range s.info.Keys {
 		for _, h := range s.lineMetrics() {
 			t := output.TotalIndex(h.Name)
-			title := output.Capitalise(h.Title) + " against " + key
+			title := output.Capitalise(h.Title) + " against " + s.names[j]
 			var fig *figures.Figure
 			var err error
 			var caption string
@@ -245,7 +258,7 @@ func (s *sweepSource) linesCaption(j int, h output.Total, reps int) string {
 	mark := s.markedPhrase(len(s.values(j)))
 	if len(s.info.Keys) > 1 {
 		// The lines pool every point with that value of the key.
-		c += "one line per regime through the mean over the replicates and the other keys' values at each value of " + s.info.Keys[j] + mark + ", "
+		c += "one line per regime through the mean over the replicates and the other keys' values at each value of " + s.names[j] + mark + ", "
 		switch {
 		case s.opts.Bands == output.BandsCI:
 			return c + "with bands of the 95% confidence interval of that mean, cut at 0"

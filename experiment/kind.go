@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -102,6 +103,11 @@ type Kind struct {
 	// regimes (--regimes), which the legends of run, compare and
 	// programme name, one entry a regime or arm.
 	FewerEntries func(m *output.Manifest) string
+	// LabelKeys are the keys of the folder of manifest m whose axis
+	// labels (or names, where a figure names them) --label replaces: the
+	// varied keys. nil: the kind's figures name no keys, and its folders
+	// take no --label.
+	LabelKeys func(m *output.Manifest) []string
 	// DrawsFrom are the tables the kind's figures are drawn from, one of
 	// which a folder of the kind must hold for plot to draw it (a
 	// validate folder holds validation.csv or rows.csv, as its data was a
@@ -354,8 +360,17 @@ func fewerEntries(m *output.Manifest, err error) string {
 // SmallerKey is Kind.FewerEntries for a kind whose legends no flag
 // shortens (a sensitivity figure's key of its leading parameters): draw
 // the figures at double size, where the key stands beside the data, if
-// they were drawn at single size, or draw none.
+// they were drawn at single size, or draw none; or, where --label named
+// parameters, give shorter labels.
 func SmallerKey(m *output.Manifest) string {
+	if o := RecordedFigureOptions(m); len(o.Labels) > 0 {
+		// The labels given may be what made the key too tall.
+		double := ""
+		if o.Size == "single" {
+			double = ", draw the figures at double size (--size double)"
+		}
+		return "its key names parameters by their --label: give shorter labels (KEY= for the key's short name)" + double + ", or draw no figures (--formats '')"
+	}
 	if RecordedFigureOptions(m).Size == "single" {
 		return "its key cannot be shortened: draw the figures at double size, where it stands beside the data (--size double), or no figures (--formats '')"
 	}
@@ -404,11 +419,14 @@ type FigureChange struct {
 	Bands, Size string
 	Metrics     []string // summary metrics a sweep's figures show
 	Regimes     []string // regimes a sweep's figures show; "all" for all
+	// Labels replace the recorded axis labels of the keys they name
+	// (--label); an empty text drops a key's label, back to the key.
+	Labels map[string]string
 }
 
 // none reports whether ch changes nothing.
 func (ch FigureChange) none() bool {
-	return ch.Bands == "" && ch.Size == "" && len(ch.Metrics) == 0 && len(ch.Regimes) == 0
+	return ch.Bands == "" && ch.Size == "" && len(ch.Metrics) == 0 && len(ch.Regimes) == 0 && len(ch.Labels) == 0
 }
 
 // apply returns o changed by ch.
@@ -428,7 +446,31 @@ func (ch FigureChange) apply(o output.FigureOptions) output.FigureOptions {
 			o.Regimes = nil
 		}
 	}
+	if len(ch.Labels) > 0 {
+		o.Labels = Relabelled(o.Labels, ch.Labels)
+	}
 	return Tidy(o)
+}
+
+// Relabelled are the labels recorded changed by those given: a text
+// replaces the recorded one, an empty one drops it. nil for none, so that
+// a folder whose labels are all dropped records none, as before labels.
+func Relabelled(recorded, given map[string]string) map[string]string {
+	out := maps.Clone(recorded)
+	if out == nil {
+		out = map[string]string{}
+	}
+	for key, text := range given { // into a map: the order does not matter
+		if text == "" {
+			delete(out, key)
+		} else {
+			out[key] = text
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
 }
 
 // RecordableOptions are the figure options o as a folder of command
@@ -555,6 +597,9 @@ func RedrawContext(ctx context.Context, dir string, formats []string, ch FigureC
 		return nil, badInput("--metric and --regime choose what a sweep's figures show; %s holds a %s folder", dir, m.Command)
 	}
 	if err := checkRecorded(dir, m, ch, len(formats) > 0); err != nil {
+		return nil, err
+	}
+	if err := CheckLabels(ch.Labels, LabelKeys(m), m.Command, "--label"); err != nil {
 		return nil, err
 	}
 	if len(formats) == 0 {

@@ -19,6 +19,12 @@ func init() {
 	Register(Kind{Command: "sweep", Figures: SweepFigures, Report: SweepReport, Rerun: rerunPlan, Rereport: rereportWith(SweepReport), Sharding: sweepSharding, DrawsBands: true,
 		FewerEntries: func(*output.Manifest) string {
 			return "draw fewer regimes (--regimes or --figure-regimes, or 'plot --regime' afterwards), or no figures (--formats '')"
+		},
+		LabelKeys: func(m *output.Manifest) []string {
+			if m.Sweep == nil {
+				return nil
+			}
+			return m.Sweep.Keys
 		}})
 }
 

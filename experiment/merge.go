@@ -224,6 +224,7 @@ func sameFigureOptions(shards []shardFolder, formatsGiven bool) error {
 		{"--size", "run every shard with the same --size", func(o output.FigureOptions) []string { return []string{o.Size} }},
 		{"--figure-metrics", "run every shard with the same --figure-metrics", func(o output.FigureOptions) []string { return o.Metrics }},
 		{"--figure-regimes", "run every shard with the same --figure-regimes", func(o output.FigureOptions) []string { return o.Regimes }},
+		{"--label", "run every shard with the same --label", func(o output.FigureOptions) []string { return o.LabelArgs() }},
 	}
 	if !formatsGiven {
 		options = append(options, option{"--formats", "run every shard with the same --formats, or give merge --formats",

@@ -42,7 +42,14 @@ func SweepReport(x *Prepared, dir string, drawn []Drawn, groups []output.Group) 
 				unit = " (" + u + ")"
 			}
 		}
-		fmt.Fprintf(&b, "  - %s%s: %s.\n", output.CodeSpan(v.Key), unit, v.Took)
+		// A key the figures label otherwise (--label) is named once
+		// here by its label, so that a reader can tell which key each
+		// figure's axis and caption stand for.
+		labelled := ""
+		if o := x.FigureOptions; o != nil && o.Labels[v.Key] != "" {
+			labelled = "; the figures label it “" + output.Literal(o.Labels[v.Key]) + "”"
+		}
+		fmt.Fprintf(&b, "  - %s%s: %s%s.\n", output.CodeSpan(v.Key), unit, v.Took, labelled)
 	}
 	fmt.Fprintf(&b, "- Regimes: %s.\n", strings.Join(output.Literals(x.Regimes), ", "))
 	fmt.Fprintf(&b, "- %s per point and regime with common random numbers: replicate r meets the same migrants at every point and under every regime.\n", words.Count(x.Reps, "replicate"))

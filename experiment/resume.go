@@ -47,13 +47,13 @@ type Resumption struct {
 // hand): the error wraps runs.ErrBadInput and names From's manifest.json and
 // the key (manifest.json: figure_options.bands), not a flag never given.
 // The keys of figure_options that replaced holds ("bands", "size",
-// "metrics", "regimes", "formats") are left unchecked: a flag given to
-// the resume replaces them.
-func (r *Resumption) CheckFigures(replaced map[string]bool) error {
+// "metrics", "regimes", "formats") are left unchecked, and so are the
+// labels of the keys relabelled: a flag given to the resume replaces them.
+func (r *Resumption) CheckFigures(replaced map[string]bool, relabelled ...string) error {
 	if r == nil || r.m == nil {
 		return nil
 	}
-	return checkRecordedBut(r.From, r.m, replaced)
+	return checkRecordedBut(r.From, r.m, replaced, relabelled)
 }
 
 // ResumedFormats are the figure formats a resumed folder is drawn in:

@@ -903,6 +903,9 @@ func Write(ctx context.Context, x *Prepared, out string, o Options) (*Outcome, e
 		if err := CheckFigureOptions(*o.FigureOptions, x.Regimes); err != nil {
 			return nil, err
 		}
+		if err := CheckLabels(o.FigureOptions.Labels, LabelKeys(&output.Manifest{Command: x.Command, Sweep: x.Sweep}), x.Command, "--label"); err != nil {
+			return nil, err
+		}
 	}
 	jobs := o.Jobs
 	if jobs == nil {

@@ -121,7 +121,7 @@ func drawMorris(src experiment.Source) ([]experiment.Drawn, error) {
 	if err != nil {
 		return nil, err
 	}
-	labels := shortLabels(info.Keys)
+	labels := figureLabels(info.Keys, src.Options().Labels)
 	var out []experiment.Drawn
 	for o, op := range info.Outputs {
 		pts, keys, err := morrisPoints(ir.table, ir.rows[o], labels)
@@ -198,7 +198,7 @@ func drawSobol(src experiment.Source) ([]experiment.Drawn, error) {
 	if err != nil {
 		return nil, err
 	}
-	labels := shortLabels(info.Keys)
+	labels := figureLabels(info.Keys, src.Options().Labels)
 	var out []experiment.Drawn
 	for o, op := range info.Outputs {
 		first, total, marked, err := sobolGroups(ir.table, ir.rows[o][:min(sobolBars, len(ir.rows[o]))], labels)
@@ -267,6 +267,18 @@ func sobolGroups(t *output.Table, rows []int, labels map[string]string) (first, 
 		total.Bars = append(total.Bars, figures.Bar{Label: label, Mean: v[3], Lo: v[4], Hi: v[5]})
 	}
 	return first, total, marked, nil
+}
+
+// figureLabels names the varied keys in figures: by the labels --label
+// gave, and the others as shortLabels does.
+func figureLabels(keys []Key, given map[string]string) map[string]string {
+	out := shortLabels(keys)
+	for key, text := range given { // into a map: the order does not matter
+		if _, ok := out[key]; ok && text != "" {
+			out[key] = text
+		}
+	}
+	return out
 }
 
 // shortLabels names the varied keys in figures by their last two parts

@@ -416,6 +416,24 @@ func joinOr(items []string) string {
 }
 
 // reportOf writes report.md of a complete folder.
+// labelsLine says, of the parameters --label labelled, which label in
+// the figures stands for which key, in the order of keys: the figures
+// name them by the labels alone.
+func labelsLine(b *bytes.Buffer, m *output.Manifest, keys []Key) {
+	if m.FigureOptions == nil || len(m.FigureOptions.Labels) == 0 {
+		return
+	}
+	var named []string
+	for _, k := range keys {
+		if l := m.FigureOptions.Labels[k.Name]; l != "" && k.Varied {
+			named = append(named, "“"+output.Literal(l)+"” for "+output.CodeSpan(k.Name))
+		}
+	}
+	if len(named) > 0 {
+		fmt.Fprintf(b, "- Labels: the figures name %s.\n", strings.Join(named, ", "))
+	}
+}
+
 func reportOf(m *output.Manifest, r *Result, drawn []experiment.Drawn) ([]byte, error) {
 	info := r.Info
 	var b bytes.Buffer
@@ -450,6 +468,7 @@ func reportOf(m *output.Manifest, r *Result, drawn []experiment.Drawn) ([]byte, 
 		fmt.Fprintf(&b, "Left fixed, by reason: %s.", strings.Join(reasons, ", "))
 	}
 	b.WriteString(" `parameters.csv` lists every key, its range and why.\n")
+	labelsLine(&b, m, info.Keys)
 	if d, ok := r.Design.(*sensitivity.MorrisDesign); ok {
 		b.WriteString(morrisDesignLine(d, info.Level))
 	} else {

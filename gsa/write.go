@@ -5,8 +5,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"path/filepath"
 	"runtime"
+	"slices"
 
 	"github.com/borderwork/borderwork/experiment"
 	"github.com/borderwork/borderwork/experiment/runs"
@@ -38,6 +40,10 @@ type Options struct {
 	// FigureOptions say how the figures are drawn and are recorded for
 	// `plot`, as in experiment.Options; nil: the defaults.
 	FigureOptions *output.FigureOptions
+	// Labels are the axis labels --label gave, by varied key, which
+	// replace those FigureOptions (or a resumed folder) records of their
+	// keys; an empty text drops a key's label.
+	Labels map[string]string
 	// SizeGiven says FigureOptions' size was asked for (--size);
 	// otherwise a resumed folder is drawn at the size it records, as it
 	// would have been.
@@ -128,6 +134,9 @@ func (st *Study) Write(ctx context.Context, out string, o Options) (*Outcome, er
 	if err := CheckScreenOut(o.Screen, out); err != nil {
 		return nil, err
 	}
+	if err := experiment.CheckLabels(o.Labels, variedNames(st.Keys), "sensitivity", "--label"); err != nil {
+		return nil, err
+	}
 	x := *st.X // a copy: the shard is the folder's, not the study's
 	jobs := x.AllJobs()
 	if o.Shards > 0 {
@@ -168,22 +177,33 @@ func (st *Study) Write(ctx context.Context, out string, o Options) (*Outcome, er
 			}
 			return already, nil
 		}
-		if err := r.CheckFigures(map[string]bool{"size": o.SizeGiven, "formats": o.FormatsGiven}); err != nil {
+		if err := r.CheckFigures(map[string]bool{"size": o.SizeGiven, "formats": o.FormatsGiven}, slices.Collect(maps.Keys(o.Labels))...); err != nil {
 			return nil, err
 		}
 		eo.Resume, eo.Done = r.From, r.Done
 		o.Formats = experiment.ResumedFormats(r, o.Formats, o.FormatsGiven)
-		if f := r.Figures; f != nil && !o.SizeGiven {
+		if f := r.Figures; f != nil {
 			opts := output.DefaultFigureOptions()
 			if o.FigureOptions != nil {
 				opts = *o.FigureOptions
 			}
-			opts.Size = f.Size
+			if !o.SizeGiven {
+				opts.Size = f.Size
+			}
+			opts.Labels = f.Labels // those given change them below
 			o.FigureOptions = &opts
 		}
 		if r.Replaces {
 			continues = r.From
 		}
+	}
+	if len(o.Labels) > 0 {
+		opts := output.DefaultFigureOptions()
+		if o.FigureOptions != nil {
+			opts = *o.FigureOptions
+		}
+		opts.Labels = experiment.Relabelled(opts.Labels, o.Labels)
+		o.FigureOptions = &opts
 	}
 	if err := experiment.NotStarted(ctx); err != nil {
 		return nil, err
@@ -368,8 +388,31 @@ func init() {
 		// two guides: no flag gives it fewer (--regimes, the default
 		// advice, chooses the outputs, not the key's entries).
 		FewerEntries: experiment.SmallerKey,
+		LabelKeys:    labelKeys,
 		Sharding:     &experiment.Sharding{Tables: []string{"summary.csv"}, Rebuild: rebuildShards, Finish: finishMerged},
 	})
+}
+
+// labelKeys are the keys of a sensitivity folder whose names in its
+// figures (a Sobol' bar, the Morris key) --label replaces: its varied
+// parameters.
+func labelKeys(m *output.Manifest) []string {
+	info, err := ReadInfo(m)
+	if err != nil {
+		return nil
+	}
+	return variedNames(info.Keys)
+}
+
+// variedNames are the names of the varied keys among keys, in order.
+func variedNames(keys []Key) []string {
+	var out []string
+	for _, k := range keys {
+		if k.Varied {
+			out = append(out, k.Name)
+		}
+	}
+	return out
 }
 
 // rereport is a sensitivity folder's Rereport: its report from the

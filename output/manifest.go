@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
@@ -170,6 +171,23 @@ type FigureOptions struct {
 	// NoFigures says the command was asked for no figures (--formats ""):
 	// what an empty Formats means, in folders written since 2026-12-02.
 	NoFigures bool `json:"no_figures,omitempty"`
+	// Labels are the axis labels (--label) that replace a varied key's
+	// own in the figures, by key; none: each key labels its axis, with
+	// its unit. JSON writes a map's keys sorted, and so does every
+	// reader that puts them in output (LabelArgs).
+	Labels map[string]string `json:"labels,omitempty"`
+}
+
+// LabelArgs are the labels as --label arguments, KEY=TEXT, sorted by key:
+// the order the recorded command line gives them in, whatever order the
+// map holds them in.
+func (o FigureOptions) LabelArgs() []string {
+	keys := slices.Sorted(maps.Keys(o.Labels))
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = k + "=" + o.Labels[k]
+	}
+	return out
 }
 
 // SetFormats records the figure formats asked for, none included.

@@ -19,9 +19,13 @@ without rerunning anything, and updates the figures' checksums in
 manifest.json. Use it to check that the figures follow from the tables,
 or to draw them another way: in other --formats, at another --size (one
 or two journal columns wide), with other --bands, or, for a sweep, for
-another summary metric (--metric, any column of summary.csv) or regime
-(--regime). The choices, formats included, are recorded in manifest.json,
-so that the next plot, given no flags, draws the same figures again; the
+another summary metric (--metric, any column of summary.csv), regime
+(--regime) or axis label (--label KEY=TEXT, also for a sensitivity
+folder, whose figures name its parameters: it replaces KEY's recorded
+label and keeps the others; KEY= with no text drops it, back to the
+key). The choices, formats included, are recorded in
+manifest.json, so that the next plot, given no flags, draws the same
+figures again; the
 command line manifest.json records (command_line) is written again with
 the flags that draw the figures so (the figure flags of the command that
 wrote the folder), so that it still writes the folder as it now is.
@@ -62,6 +66,8 @@ func cmdPlot(ctx context.Context, args []string, e *env) error {
 	fs.StringVar(&ch.Size, "size", "", "figure `size`: double (17.4 cm wide, two journal columns) or single (8.4 cm, one column)\n(default: as the folder records, double if it records none)")
 	metrics := fs.String("metric", "", "sweep folders: draw the figures for these summary metrics, a comma-separated `list`\nof columns of summary.csv (default: as the folder records)")
 	regimes := fs.String("regime", "", "sweep folders: draw only these regimes, a comma-separated `list`, or all\n(default: as the folder records)")
+	var labels labelFlag
+	fs.Var(&labels, "label", "sweep and sensitivity folders: "+labelUsage+"\n(a sensitivity folder's figures name the parameter by TEXT; default: as the folder records;\na label given replaces that key's alone)")
 	pos, err := fs.parse(args, e)
 	if err != nil {
 		return err
@@ -81,6 +87,7 @@ func cmdPlot(ctx context.Context, args []string, e *env) error {
 	if ch.Regimes, err = splitList("--regime", *regimes); err != nil {
 		return err
 	}
+	ch.Labels = labels
 	r, err := experiment.RedrawContext(ctx, dir, formats, ch)
 	switch {
 	case errors.Is(err, experiment.ErrNotDrawable):

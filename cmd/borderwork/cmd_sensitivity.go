@@ -62,12 +62,17 @@ variance that is replicate noise.
 --shard i/n runs only the runs k with k mod n = i into a folder of its
 own; 'borderwork merge' checks the shards and joins them into the folder
 an unsharded run writes. --resume completes an interrupted folder (give
-the whole command again), drawing the formats and at the size the
-folder records unless --formats or --size is given. Given only --resume
+the whole command again), drawing the formats, at the size and with the
+labels the folder records unless --formats, --size or --label is given
+(a --label replaces that key's label alone). Given only --resume
 --out DIR, DIR is checked before anything is set up: missing or empty,
 it holds nothing to resume, and another analysis's folder needs the
 whole command; both are refused. An analysis beyond --max-work or --max-memory
 is refused before anything runs.
+
+--label KEY=TEXT names the varied parameter KEY by TEXT in the figures
+(a Sobol' bar, the Morris key), for a paper, in place of its short key
+name; report.md says which key each label stands for.
 `
 
 // numericSettings copies the numeric settings given on the command line
@@ -124,6 +129,9 @@ func cmdSensitivity(ctx context.Context, args []string, e *env) error {
 	resume := fs.Bool("resume", false, "complete the interrupted sensitivity folder --out DIR (give the whole command;\ngiven alone, with --out DIR only, it completes a folder of the default analysis,\nthat of borderwork sensitivity with no other flags)")
 	c.register(fs, "", true)
 	registerSizeFlag(fs, &c.size)
+	var labels labelFlag
+	fs.Var(&labels, "label", "name a varied parameter in every figure by `KEY=TEXT`: TEXT in place of KEY's short name\n"+
+		"(repeatable; TEXT one line of at most 80 characters; KEY= with no text drops KEY's label)")
 	c.registerRegimes(fs)
 	// Replicates at each point: 2 unless asked, not the scenario's (often
 	// 20, and a design has thousands of points).
@@ -252,6 +260,7 @@ func cmdSensitivity(ctx context.Context, args []string, e *env) error {
 	o.Formats, _ = parseFormats(c.formats)
 	o.FormatsGiven = c.given["formats"]
 	o.FigureOptions, o.SizeGiven = c.figureOptions(), c.given["size"]
+	o.Labels = labels
 	var prog *progress
 	var started gsa.Starting
 	m := newMeter(e.start, c.workers)
@@ -329,7 +338,7 @@ func cmdSensitivity(ctx context.Context, args []string, e *env) error {
 
 // runFlags are sensitivity's flags that say how and where an analysis
 // runs, not which analysis it is: those its command line leaves out.
-var runFlags = []string{"resume", "out", "force", "workers", "quiet", "progress", "progress-every", "json", "formats", "size", "shard", "max-work", "max-memory"}
+var runFlags = []string{"resume", "out", "force", "workers", "quiet", "progress", "progress-every", "json", "formats", "size", "label", "shard", "max-work", "max-memory"}
 
 // givesAnalysis reports whether a flag that says which analysis to run
 // (one not among runFlags) was given.

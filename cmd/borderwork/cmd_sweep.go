@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -62,9 +63,10 @@ when DIR holds another sweep than DIR.partial, it is refused, naming the
 whole command that completes DIR.partial, since it cannot tell which is
 the newer);
 with the whole command, --resume checks that the folder was written by
-it. Its figures are drawn in the formats, bands, size, metrics and regimes
-the folder records, unless --formats, --bands, --size, --figure-metrics
-or --figure-regimes is given.
+it. Its figures are drawn in the formats, bands, size, metrics, regimes
+and labels the folder records, unless --formats, --bands, --size,
+--figure-metrics or --figure-regimes is given (a --label replaces that
+key's label alone).
 
 A regime that no varied key changes (its configuration is the same at every
 point: say the keys are all regimes.malfunctioning.*, and the regime is
@@ -83,7 +85,10 @@ value for a Latin hypercube, which also gets a map of the share of points
 where the contrast is positive); with more, each harm against each key.
 'borderwork plot DIR --metric NAME' draws them for another metric;
 --figure-metrics and --figure-regimes choose the metrics and regimes
-drawn from the start, as plot does.
+drawn from the start, as plot does. --label KEY=TEXT labels the axis of a
+varied key with TEXT, for a paper, in place of the key and its unit
+("Chance an outage starts (per day)"), in the titles and in report.md's
+captions too; report.md says once which key the label stands for.
 
 report.md (not for shards, whose merge writes it) says what was run and,
 per headline harm, each point's mean under each regime (for more than 30
@@ -112,6 +117,7 @@ func cmdSweep(ctx context.Context, args []string, e *env) error {
 	var figs sweepFigures
 	fs.StringVar(&figs.metrics, "figure-metrics", "", "draw the figures for these summary metrics, a comma-separated `list` of columns of\nsummary.csv, as 'plot --metric' does (default: each harm against each key; --metric in maps)")
 	fs.StringVar(&figs.regimes, "figure-regimes", "", "draw only these regimes, a comma-separated `list`, or all, as 'plot --regime' does (default: all)")
+	fs.Var(&figs.labels, "label", labelUsage)
 	arg, err := c.parseArgs(fs, args, e)
 	if err != nil {
 		return err
@@ -186,14 +192,22 @@ func cmdSweep(ctx context.Context, args []string, e *env) error {
 	return writeSweep(ctx, x, jobs, out, *resume, &c, figs, e)
 }
 
-// sweepFigures are --figure-metrics and --figure-regimes, which choose
-// what a sweep's figures show as plot's --metric and --regime do, so that
-// the command line a plotted sweep records draws its figures again.
-type sweepFigures struct{ metrics, regimes string }
+// sweepFigures are --figure-metrics, --figure-regimes and --label, which
+// choose what a sweep's figures show as plot's --metric, --regime and
+// --label do, so that the command line a plotted sweep records draws its
+// figures again.
+type sweepFigures struct {
+	metrics, regimes string
+	labels           labelFlag
+}
 
 // apply records the choices given in o, after checking them against the
-// regimes run.
-func (f sweepFigures) apply(o *output.FigureOptions, regimes []string, c *common) error {
+// regimes run and the keys varied.
+func (f sweepFigures) apply(o *output.FigureOptions, regimes, keys []string, c *common) error {
+	if err := experiment.CheckLabels(f.labels, keys, "sweep", "--label"); err != nil {
+		return err
+	}
+	o.Labels = experiment.Relabelled(nil, f.labels)
 	if c.given["figure-metrics"] {
 		var err error
 		if o.Metrics, err = splitList("--figure-metrics", f.metrics); err != nil {
@@ -263,7 +277,7 @@ func writeSweep(ctx context.Context, x *experiment.Prepared, jobs []int, out str
 		return err
 	}
 	fo := c.figureOptions()
-	if err := figs.apply(fo, x.Regimes, c); err != nil {
+	if err := figs.apply(fo, x.Regimes, x.Keys, c); err != nil {
 		return err
 	}
 	workers, err := x.Fit(limits, len(jobs), c.workers)
@@ -301,7 +315,7 @@ func writeSweep(ctx context.Context, x *experiment.Prepared, jobs []int, out str
 		// A recorded option edited by hand is refused naming manifest.json
 		// and its key, as plot refuses it, unless a flag replaces it.
 		if err := r.CheckFigures(map[string]bool{"bands": c.given["bands"], "size": c.given["size"],
-			"metrics": c.given["figure-metrics"], "regimes": c.given["figure-regimes"], "formats": c.given["formats"]}); err != nil {
+			"metrics": c.given["figure-metrics"], "regimes": c.given["figure-regimes"], "formats": c.given["formats"]}, slices.Collect(maps.Keys(figs.labels))...); err != nil {
 			return err
 		}
 		if !r.Replaces {
@@ -333,6 +347,8 @@ func writeSweep(ctx context.Context, x *experiment.Prepared, jobs []int, out str
 			if !c.given["figure-regimes"] {
 				o.FigureOptions.Regimes = f.Regimes
 			}
+			// A label given replaces that key's alone, as plot's does.
+			o.FigureOptions.Labels = experiment.Relabelled(f.Labels, figs.labels)
 		}
 		resumed = r
 	}

@@ -66,6 +66,46 @@ func addKeyValue(l *[]string, v, value string) error {
 	return nil
 }
 
+// labelFlag is --label KEY=TEXT (repeatable): the text that labels a
+// varied key's axis in the figures, by key. Its errors start "want ", as
+// flagSet.explain shows them whole. TEXT is checked as it is read
+// (experiment.LabelProblem); KEY against the folder's varied keys once
+// they are known. An empty TEXT drops the key's label: the axis is
+// labelled by the key again.
+type labelFlag map[string]string
+
+// labelUsage is --label's help, one text for sweep, sensitivity and plot.
+const labelUsage = "label the axis of a varied key with `KEY=TEXT` in every figure, in place of the key and its unit\n" +
+	"(repeatable; TEXT one line of at most 80 characters; KEY= with no text drops KEY's label)"
+
+func (l labelFlag) String() string {
+	return strings.Join(output.FigureOptions{Labels: l}.LabelArgs(), " ")
+}
+
+func (l *labelFlag) Set(v string) error {
+	key, text, ok := strings.Cut(v, "=")
+	key = strings.TrimSpace(key)
+	switch {
+	case !ok:
+		return fmt.Errorf("want KEY=TEXT, with =, got %q", v)
+	case key == "":
+		return fmt.Errorf("want KEY=TEXT, a varied key before the =, got %q", v)
+	}
+	if _, twice := (*l)[key]; twice {
+		return fmt.Errorf("want one --label per key, got two for %s", key)
+	}
+	if text != "" {
+		if problem := experiment.LabelProblem(text); problem != "" {
+			return fmt.Errorf("want TEXT one line of plain text, got a label of %s that %s", key, problem)
+		}
+	}
+	if *l == nil {
+		*l = labelFlag{}
+	}
+	(*l)[key] = text
+	return nil
+}
+
 // flagSet is a subcommand's flags with the usage text of the go tool.
 type flagSet struct {
 	*flag.FlagSet

@@ -102,11 +102,11 @@ func (x *Prepared) RecordedCommandLine() string {
 // FigureArgs are the flags that draw a folder's figures as o records them,
 // those that differ from the defaults (DefaultFigureOptions, every format,
 // png,svg,pdf, and a sweep's default figures), in the order --bands,
-// --size, --formats, --figure-metrics, --figure-regimes: --bands and
-// --size as recorded, --formats with the formats in the order drawn (""
-// for none), and a sweep's figure metrics and regimes (which plot's
-// --metric and --regime choose) comma-separated. Nil o: the defaults, and
-// no flags.
+// --size, --formats, --figure-metrics, --figure-regimes, --label: --bands
+// and --size as recorded, --formats with the formats in the order drawn
+// ("" for none), a sweep's figure metrics and regimes (which plot's
+// --metric and --regime choose) comma-separated, and a --label KEY=TEXT
+// per axis label, sorted by key. Nil o: the defaults, and no flags.
 func FigureArgs(o *output.FigureOptions) []string {
 	if o == nil {
 		return nil
@@ -127,6 +127,9 @@ func FigureArgs(o *output.FigureOptions) []string {
 	}
 	if len(o.Regimes) > 0 {
 		args = append(args, "--figure-regimes", strings.Join(o.Regimes, ","))
+	}
+	for _, l := range o.LabelArgs() {
+		args = append(args, "--label", l)
 	}
 	return args
 }
