@@ -1,9 +1,7 @@
 package claim
 
 import (
-	"bytes"
 	"context"
-	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -11,7 +9,6 @@ import (
 	"testing"
 
 	"github.com/borderwork/borderwork/experiment"
-	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/scenarios"
 )
 
@@ -43,32 +40,7 @@ func TestReproduceWideVerdictsOfOtherResults(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "verdicts.csv"), wide, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	// The manifest as that borderwork wrote it: verdicts.csv's checksum,
-	// no claim.csv; edited as bytes, the rest as written.
-	path := filepath.Join(dir, "manifest.json")
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := output.ReadManifest(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, c := range m.Tables {
-		switch c.File {
-		case "verdicts.csv":
-			b = bytes.Replace(b, []byte(c.SHA256), []byte(output.SHA256(wide)), 1)
-		case "claim.csv":
-			entry := fmt.Sprintf("    {\n      \"file\": \"claim.csv\",\n      \"sha256\": \"%s\"\n    },\n", c.SHA256)
-			if !bytes.Contains(b, []byte(entry)) {
-				t.Fatalf("manifest.json does not list claim.csv as %q", entry)
-			}
-			b = bytes.Replace(b, []byte(entry), nil, 1)
-		}
-	}
-	if err := os.WriteFile(path, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	asWrittenBeforeClaimCSV(t, dir, wide)
 	if err := os.Remove(filepath.Join(dir, "claim.csv")); err != nil {
 		t.Fatal(err)
 	}

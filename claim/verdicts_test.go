@@ -74,8 +74,20 @@ func TestVerdictsJoinEffects(t *testing.T) {
 		t.Fatal(err)
 	}
 	same("the wide verdicts.csv", nil)
-	// The manifest as that borderwork wrote it: verdicts.csv's checksum,
-	// no claim.csv; edited as bytes, the rest as written.
+	asWrittenBeforeClaimCSV(t, dir, wide)
+	rep, err := experiment.Reproduce(context.Background(), dir, 2)
+	warnings := strings.Join(rep.Warnings, "\n")
+	if err != nil || len(rep.Problems) > 0 || !strings.Contains(warnings, "verdicts.csv is in the format of an earlier borderwork") || !strings.Contains(warnings, "claim.csv is not in the folder") {
+		t.Errorf("Reproduce of a folder with the wide verdicts.csv = %+v, %v; want it reproduced, with warnings naming verdicts.csv and claim.csv", rep, err)
+	}
+}
+
+// asWrittenBeforeClaimCSV edits the manifest of the claim folder dir as
+// a borderwork of before 2026-12-03 wrote it, around the wide
+// verdicts.csv it holds: verdicts.csv's checksum, no claim.csv. It edits
+// bytes, so the rest stays as written.
+func asWrittenBeforeClaimCSV(t *testing.T, dir string, wide []byte) {
+	t.Helper()
 	path := filepath.Join(dir, "manifest.json")
 	b, err := os.ReadFile(path)
 	if err != nil {
@@ -99,10 +111,5 @@ func TestVerdictsJoinEffects(t *testing.T) {
 	}
 	if err := os.WriteFile(path, b, 0o644); err != nil {
 		t.Fatal(err)
-	}
-	rep, err := experiment.Reproduce(context.Background(), dir, 2)
-	warnings := strings.Join(rep.Warnings, "\n")
-	if err != nil || len(rep.Problems) > 0 || !strings.Contains(warnings, "verdicts.csv is in the format of an earlier borderwork") || !strings.Contains(warnings, "claim.csv is not in the folder") {
-		t.Errorf("Reproduce of a folder with the wide verdicts.csv = %+v, %v; want it reproduced, with warnings naming verdicts.csv and claim.csv", rep, err)
 	}
 }
