@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"github.com/borderwork/borderwork/experiment"
-	"github.com/borderwork/borderwork/scenarios"
 )
 
 // TestReproduceWideVerdictsOfOtherResults: reproduce accepts a
@@ -19,17 +18,7 @@ import (
 // manifest recording its checksum, so that the folder is intact) is a
 // mismatch, not "the rerun's holds the same results".
 func TestReproduceWideVerdictsOfOtherResults(t *testing.T) {
-	sc, err := scenarios.Load("classroom")
-	if err != nil {
-		t.Fatal(err)
-	}
-	sc.File.Replicates, sc.File.Days = 3, 60
-	o := DefaultOptions()
-	o.MaxReps = 3
-	res, err := Check(context.Background(), sc, "classroom", o, filepath.Join(t.TempDir(), "out"), 2, nil, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := shortClassroomCheck(t)
 	dir := res.Dir
 	other := slices.Clone(res.Claim)
 	other[0].AtOpen = Harmful

@@ -24,17 +24,7 @@ import (
 // A folder written before, its verdicts.csv wide and no claim.csv, is
 // read back the same, and reproduce reproduces it, saying why it differs.
 func TestVerdictsJoinEffects(t *testing.T) {
-	sc, err := scenarios.Load("classroom")
-	if err != nil {
-		t.Fatal(err)
-	}
-	sc.File.Replicates, sc.File.Days = 3, 60
-	o := DefaultOptions()
-	o.MaxReps = 3
-	res, err := Check(context.Background(), sc, "classroom", o, filepath.Join(t.TempDir(), "out"), 2, nil, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := shortClassroomCheck(t)
 	dir := res.Dir
 	verdict := map[[2]string]string{}
 	for _, e := range foldertest.Records(t, filepath.Join(dir, "effects.csv")) {
@@ -112,4 +102,22 @@ func asWrittenBeforeClaimCSV(t *testing.T, dir string, wide []byte) {
 	if err := os.WriteFile(path, b, 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// shortClassroomCheck is the claim check of classroom over 60 days, 3
+// replicates a cell, written to a folder of the test's.
+func shortClassroomCheck(t *testing.T) *Outcome {
+	t.Helper()
+	sc, err := scenarios.Load("classroom")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc.File.Replicates, sc.File.Days = 3, 60
+	o := DefaultOptions()
+	o.MaxReps = 3
+	res, err := Check(context.Background(), sc, "classroom", o, filepath.Join(t.TempDir(), "out"), 2, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
 }
