@@ -262,6 +262,7 @@ type RegimeSpec struct {
 	Centres         *bool    `toml:"centres"`
 	AssistAfterDays *int     `toml:"assist_after_days"`
 	Rescue          *float64 `toml:"rescue"`
+	CentreAbuse     *float64 `toml:"centre_abuse"`
 
 	Accuracy    *float64 `toml:"accuracy"`
 	RumourNoise *float64 `toml:"rumour_noise"`

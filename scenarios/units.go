@@ -149,6 +149,7 @@ var units = map[string]string{
 	"alone_hazard":                  "multiplier",
 	"pushback_violence":             "rate per interception",
 	"assist_after_days":             "days",
+	"centre_abuse":                  "rate per day in a centre",
 	"rescue":                        "share",
 	"accuracy":                      "share",
 	"rumour_noise":                  "belief units",

@@ -82,6 +82,11 @@ func (m *Model) inCentre(id int, mg *Migrant) {
 		m.setState(mg, Waiting)
 		return
 	}
+	if rate := cfg.Protection.CentreAbuse; rate > 0 &&
+		m.centre.Float64() < m.rateChance("abuse by a centre's staff", rate*m.riskMultiplier(mg)) {
+		// The staff's own abuse: shelter keeps others out, not them.
+		m.recordAbuse(id, mg, loc, Violence, ByOfficial)
+	}
 	di := int(m.rt.destIndex[mg.Dest])
 	opts := m.rt.options[loc*m.nDst+di]
 	m.correctBeliefs(id, mg, opts)

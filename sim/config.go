@@ -363,6 +363,14 @@ type Protection struct {
 	Centres         bool    `toml:"centres"`           // centres operate
 	AssistAfterDays int     `toml:"assist_after_days"` // days stuck away from home after which a migrant is taken to a centre (0: never)
 	Rescue          float64 `toml:"rescue"`            // the hazard on irregular links is multiplied by 1 − rescue (for small hazards, about that share of deaths there prevented), 0 to 1
+
+	// CentreAbuse is the rate per day at which a centre's staff abuse a
+	// migrant sheltered there (violence by officials: the staff of a
+	// border-management programme), before the migrant's desperation and
+	// vulnerability, and not lowered by the centre's shelter, which keeps
+	// out others. With it at 0 centres harm no one they shelter, a harm
+	// zeroed by a setting, which the claim check says when it is.
+	CentreAbuse float64 `toml:"centre_abuse"`
 }
 
 // MarshalText writes the rule's name, for TOML.

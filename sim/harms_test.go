@@ -25,6 +25,8 @@ func TestChancesNeverExceedOne(t *testing.T) {
 	a.AbandonedHazard, a.OfficialExtortion, a.OfficialViolence = MaxMultiplier, MaxMultiplier, MaxMultiplier
 	a.QueueEffect, a.PapersEffect = MaxMultiplier, MaxMultiplier
 	cfg.Enforcement.IrregularHazard, cfg.Enforcement.AloneHazard, cfg.Enforcement.Patrol = MaxMultiplier, MaxMultiplier, 1
+	cfg.Enforcement.PushbackViolence = MaxMultiplier
+	cfg.Protection = Protection{Centres: true, AssistAfterDays: 1, CentreAbuse: MaxMultiplier}
 	cfg.Smuggling.Propensity = MaxMultiplier
 	cfg.Migrants.AloneAfterDays = 1
 	if err := cfg.Validate(); err != nil {
@@ -43,8 +45,14 @@ func TestChancesNeverExceedOne(t *testing.T) {
 	for rep := range 3 {
 		mustRun(t, cfg, ReplicateSeed(41, rep))
 	}
+	// At the most hazardous irregular path every walker dies before a
+	// patrol can intercept it: once more with a harmless one, behind a
+	// closed post, for the patrols' violence.
+	cfg.Enforcement.IrregularHazard = 0
+	cfg.Posts[0].Policy = closedPolicy()
+	mustRun(t, cfg, ReplicateSeed(41, 0))
 	for _, where := range []string{"abuse at a place", "extortion at a post", "hazard on an irregular path",
-		"extortion on a trip", "violence on a trip", "abandonment on a trip"} {
+		"extortion on a trip", "violence on a trip", "abandonment on a trip", "violence at an interception", "abuse by a centre's staff"} {
 		if !slices.Contains(seen, where) {
 			t.Errorf("no chance computed for %q: the test did not reach it (seen %v)", where, seen)
 		}

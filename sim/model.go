@@ -20,6 +20,7 @@ const (
 	streamHazard     = "hazard"
 	streamMarket     = "market"
 	streamPushback   = "pushback"
+	streamCentre     = "centre"
 )
 
 // MaxDays is the longest run: days are stored in 16 bits per migrant.
@@ -90,6 +91,9 @@ type Model struct {
 	// that changing its rate changes nothing else (common random numbers
 	// across a sweep of it); drawn from only when the rate is above 0.
 	pushback *Stream
+	// centre decides abuse by centres' staff, for the same reason: drawn
+	// from only when centre_abuse is above 0.
+	centre *Stream
 
 	posts     []postState
 	markets   []marketState
@@ -211,6 +215,7 @@ func newModel(ctx context.Context, cfg *Config, seed uint64) (*Model, error) {
 	m.hazard = NewStream(seed, streamHazard)
 	m.market = NewStream(seed, streamMarket)
 	m.pushback = NewStream(seed, streamPushback)
+	m.centre = NewStream(seed, streamCentre)
 
 	n := len(cfg.Region.Locations)
 	m.posts = make([]postState, m.nPst)

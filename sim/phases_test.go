@@ -105,7 +105,7 @@ func TestSubStepZeroDraws(t *testing.T) {
 	streams := map[string]*Stream{
 		"inflow": m.inflow, "population": m.population, "posts": m.postRng, "rumours": m.rumours, "decisions": m.decisions,
 		"admission": m.admission, "smuggling": m.smuggling, "abuse": m.abuse, "hazard": m.hazard, "market": m.market,
-		"pushback": m.pushback,
+		"pushback": m.pushback, "centre": m.centre,
 	}
 	state := func() map[string]string {
 		out := map[string]string{}
