@@ -490,6 +490,9 @@ type Analysis struct {
 	// Interceptions is, per arm, the mean interceptions on irregular
 	// paths a run: what patrols did, for PatrolNote.
 	Interceptions []float64
+	// CentrePersonDays is, per arm, the mean person-days in centres a
+	// run: whom centres sheltered, for CentreNote.
+	CentrePersonDays []float64
 }
 
 // Estimate finds the estimate of effect id on harm.
@@ -520,7 +523,7 @@ var chainEffects = []string{"malfunction|closure=open", "malfunction|closure=clo
 func Analyse(d Design, own []string, rows []output.SummaryRow, sesoi SESOI, chain float64, seed uint64) (*Analysis, error) {
 	a := &Analysis{Design: d, Arms: append(d.CellNames(), own...), ChainShare: chain}
 	harms := Harms()
-	metrics := append(slices.Clone(harms), "abuse_events", "abuse_immobile", "interceptions")
+	metrics := append(slices.Clone(harms), "abuse_events", "abuse_immobile", "interceptions", "centre_person_days")
 	rows, offRows := splitWaitingOff(d, rows)
 	values, err := gather(a.Arms, metrics, rows)
 	if err != nil {
@@ -552,6 +555,7 @@ func Analyse(d Design, own []string, rows []output.SummaryRow, sesoi SESOI, chai
 	}
 	events, immobile := values[len(harms)], values[len(harms)+1]
 	a.Interceptions = armMeans(values[len(harms)+2])
+	a.CentrePersonDays = armMeans(values[len(harms)+3])
 	// The chain's tests: per replicate, malfunction's effect on abuse of
 	// immobile migrants minus the chain share of its effect on all abuse
 	// (a contrast is linear, so it is the contrast of immobile − s·events).

@@ -10,40 +10,114 @@ import (
 	"github.com/borderwork/borderwork/sim"
 )
 
+// A zeroedHarm is a harm a built-in level sets to 0 for want of a sourced
+// rate, so that the officials of one regime abuse no one in a setting
+// only it has: a harm zeroed by a setting, not by a mechanism, on which a
+// verdict may rest (a referee's review). The check says so wherever it
+// happened: where the setting was met (patrols intercepted, centres
+// sheltered) and the rate was 0.
+type zeroedHarm struct {
+	key    string                      // the rate's key, in a regime and in its factor's levels
+	factor string                      // the factor whose levels hold key
+	met    func(a *Analysis) []float64 // per arm, the mean a run of the occasions the harm could have had
+	zeroed func(cfg *sim.Config) bool  // whether cfg, in its own settings or a phase's, meets them with the rate at 0
+	say    func(mean, where, keys string) string
+	what   string // what the rate gives a chance to
+}
+
+// zeroedHarms are the harms the check names when they are zeroed: the
+// patrols' violence (docs/MODEL.md 7.6.4) and the centres' staff's abuse
+// (7.10).
+var zeroedHarms = []zeroedHarm{
+	{
+		key: "pushback_violence", factor: "enforcement",
+		met: func(a *Analysis) []float64 { return a.Interceptions },
+		zeroed: func(cfg *sim.Config) bool {
+			unabused := func(e sim.Enforcement) bool { return e.Patrol > 0 && e.PushbackViolence == 0 }
+			return unabused(cfg.Enforcement) || slices.ContainsFunc(cfg.Phases, func(p sim.Phase) bool { return unabused(p.Enforcement) })
+		},
+		say: func(mean, where, keys string) string {
+			return fmt.Sprintf("Patrols intercepted %s migrants a run, on average over the %s where they intercepted anyone, and abused none of them: %s, a harm zeroed by a setting, not by a mechanism (docs/MODEL.md 7.6.4). A verdict that closure abuses less than malfunction may rest on it;", mean, where, keys)
+		},
+		what: "the patrols' violence",
+	},
+	{
+		key: "centre_abuse", factor: "protection",
+		met: func(a *Analysis) []float64 { return a.CentrePersonDays },
+		zeroed: func(cfg *sim.Config) bool {
+			if len(cfg.Centres) == 0 {
+				return false
+			}
+			unabused := func(p sim.Protection) bool { return p.Centres && p.CentreAbuse == 0 }
+			return unabused(cfg.Protection) || slices.ContainsFunc(cfg.Phases, func(p sim.Phase) bool { return unabused(p.Protection) })
+		},
+		say: func(mean, where, keys string) string {
+			return fmt.Sprintf("Centres sheltered migrants for %s person-days a run, on average over the %s where they sheltered anyone, and their staff abused none of them: %s, a harm zeroed by a setting, not by a mechanism (docs/MODEL.md 7.10). A verdict that protection adds no abuse, or that humanitarian border management abuses less than malfunction, may rest on it;", mean, where, keys)
+		},
+		what: "the staff's abuse",
+	},
+}
+
 // PatrolNote says, when patrols intercepted migrants in some arm whose
-// pushback_violence is 0, that they abused none of them: a harm zeroed by
-// a setting (both built-in enforcement levels have it at 0, for want of a
-// sourced rate), on which a verdict that closure abuses less than
-// malfunction may rest (a referee's review: closure had no abuse of its
-// own officials off the posts). It names the keys that give it a rate;
-// "" when no arm's patrols intercepted anyone unabused.
-func PatrolNote(s *scenarios.Scenario, a *Analysis) string {
-	if a == nil || len(a.Interceptions) != len(a.Arms) {
+// pushback_violence is 0, that they abused none of them: both built-in
+// enforcement levels have it at 0, and a verdict that closure abuses less
+// than malfunction may rest on it. "" when no arm's patrols intercepted
+// anyone unabused.
+func PatrolNote(s *scenarios.Scenario, a *Analysis) string { return zeroedHarms[0].note(s, a) }
+
+// CentreNote says, when centres sheltered migrants in some arm whose
+// centre_abuse is 0, that their staff abused none of them: both built-in
+// protection levels have it at 0, and a verdict that protection adds no
+// abuse may rest on it. "" when no arm's centres sheltered anyone
+// unabused.
+func CentreNote(s *scenarios.Scenario, a *Analysis) string { return zeroedHarms[1].note(s, a) }
+
+// ZeroedNotes are the notes of every zeroed harm that happened, in
+// zeroedHarms' order.
+func ZeroedNotes(s *scenarios.Scenario, a *Analysis) []string {
+	var notes []string
+	for _, z := range zeroedHarms {
+		if n := z.note(s, a); n != "" {
+			notes = append(notes, n)
+		}
+	}
+	return notes
+}
+
+// note names the occasions a run over the arms where the harm was zeroed
+// and the keys that give it a rate (a level's for the design's
+// combinations, the regime's own for a regime of the scenario's own).
+func (z zeroedHarm) note(s *scenarios.Scenario, a *Analysis) string {
+	if a == nil {
+		return ""
+	}
+	met := z.met(a)
+	if len(met) != len(a.Arms) {
 		return ""
 	}
 	var keys []string
 	cells, own := 0, 0
 	total := 0.0
 	for i, arm := range a.Arms {
-		if a.Interceptions[i] == 0 {
+		if met[i] == 0 {
 			continue
 		}
 		cfg, err := a.Design.configure(s, arm)
-		if err != nil || !unabusedPatrols(cfg) {
+		if err != nil || !z.zeroed(cfg) {
 			continue
 		}
-		key := "regimes." + arm + ".pushback_violence" // a regime of the scenario's own
+		key := "regimes." + arm + "." + z.key // a regime of the scenario's own
 		if c := slices.Index(a.Design.CellNames(), arm); c >= 0 {
 			lv, err := a.Design.CellLevels(c)
 			if err != nil {
 				continue
 			}
-			key = "factors.enforcement." + lv.Enforcement + ".pushback_violence"
+			key = "factors." + z.factor + "." + lv.Of(z.factor) + "." + z.key
 			cells++
 		} else {
 			own++
 		}
-		total += a.Interceptions[i]
+		total += met[i]
 		if !slices.Contains(keys, key) {
 			keys = append(keys, key)
 		}
@@ -66,16 +140,6 @@ func PatrolNote(s *scenarios.Scenario, a *Analysis) string {
 	for i, k := range keys {
 		sets[i] = "--set " + k + "=RATE"
 	}
-	return fmt.Sprintf("Patrols intercepted %s migrants a run, on average over the %s where they intercepted anyone, and abused none of them: %s %s 0, a harm zeroed by a setting, not by a mechanism (docs/MODEL.md 7.6.4). A verdict that closure abuses less than malfunction may rest on it; %s gives the patrols' violence a rate.",
-		output.FormatCount(total/float64(cells+own)), words.List(where), words.List(keys), verb, words.List(sets))
-}
-
-// unabusedPatrols is whether cfg's patrols, in its own settings or a
-// phase's, intercept with no chance of violence.
-func unabusedPatrols(cfg *sim.Config) bool {
-	unabused := func(e sim.Enforcement) bool { return e.Patrol > 0 && e.PushbackViolence == 0 }
-	if unabused(cfg.Enforcement) {
-		return true
-	}
-	return slices.ContainsFunc(cfg.Phases, func(p sim.Phase) bool { return unabused(p.Enforcement) })
+	return z.say(output.FormatCount(total/float64(cells+own)), words.List(where), words.List(keys)+" "+verb+" 0") +
+		" " + words.List(sets) + " gives " + z.what + " a rate."
 }

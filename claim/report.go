@@ -207,7 +207,7 @@ combination (docs/CLAIM.md).
 	for _, c := range a.Claim {
 		b.WriteString("- " + a.claimSentence(c))
 	}
-	if note := PatrolNote(x.Scenario, a); note != "" {
+	for _, note := range ZeroedNotes(x.Scenario, a) {
 		b.WriteString("\n" + note + "\n")
 	}
 	if note := MarginNote(a, o.SESOI); note != "" {

@@ -50,6 +50,10 @@ var Assumptions = []Assumption{
 	// abuse may rest on it (PatrolNote), so its verdict is tried from
 	// none to most pushbacks violent (2: 86% or more).
 	{ID: "pushback_violence", Label: "patrols' violence at an interception (rate)", Key: "factors.enforcement.patrolled.pushback_violence", Lo: 0, Hi: 2},
+	// Likewise 0 in both built-in protection levels: protection's abuse
+	// may rest on it (CentreNote), so its verdict is tried from none to
+	// the posts' officials' highest base rate of violence (0.02 a day).
+	{ID: "centre_abuse", Label: "centre staff's abuse of those sheltered (per day)", Key: "factors.protection.hbm.centre_abuse", Lo: 0, Hi: 0.02},
 	{ID: "smuggler_extortion", Label: "smugglers' extortion at a place (per day)", Key: "abuse.smuggler_extortion", Lo: 0.001, Hi: 0.02},
 	{ID: "official_extortion", Label: "officials' extortion rate at the counter", Key: "abuse.official_extortion", Lo: 0.1, Hi: 1.5},
 	{ID: "official_violence", Label: "officials' violence rate (per day)", Key: "abuse.official_violence", Lo: 0.001, Hi: 0.02},

@@ -144,8 +144,8 @@ func TestChanceSpearman(t *testing.T) {
 	if a != b {
 		t.Errorf("the same seed gave %v, then %v", a, b)
 	}
-	// 18 nearly independent columns over 32 points: one alone exceeds
-	// about 0.35 in 5% of orders, the largest of 18 about 0.5.
+	// 19 nearly independent columns over 32 points: one alone exceeds
+	// about 0.35 in 5% of orders, the largest of 19 about 0.5.
 	if a < 0.4 || a > 0.7 {
 		t.Errorf("%d assumptions over 32 points: chance |Spearman| %v; want between 0.4 and 0.7", len(ids), a)
 	}
@@ -220,7 +220,7 @@ func TestHingeText(t *testing.T) {
 // TestHingeOnlyBeyondChance: an assumption is hinged on only when the gap
 // between its thirds' shares is hingeMargin or more and beyond what
 // chance alone gives for the largest gap of all the assumptions
-// (ChanceThirds). With 18 assumptions over 32 points, about 11 to a
+// (ChanceThirds). With 19 assumptions over 32 points, about 11 to a
 // third, gaps of 30 points arise by chance in most designs: classroom's
 // claim on migrants abused was said to hinge on patrols' violence at an
 // interception (malfunction harming more at 50% of points in its lowest

@@ -601,11 +601,12 @@ func sectionWrittenDifferently(name string, got, want []byte) (string, bool) {
 }
 
 // rangesWrittenDifferently says how a claim section (got, as JSON)
-// differs from the rerun's (want) when the only difference is the ranges
-// (lo, hi) of robustness's assumptions, and so its points, drawn over
-// them: the borderwork that wrote the folder had other --robustness
-// ranges (2026-12-03 changed oversight's), which the folder's tables were
-// run with. false otherwise.
+// differs from the rerun's (want) when the only difference is
+// robustness's assumptions (their ranges, lo and hi, or which keys are
+// drawn), and so its points, drawn over them: the borderwork that wrote
+// the folder had other --robustness ranges (2026-12-03 changed
+// oversight's) or assumptions (2026-12-06 added centres' staff's abuse),
+// which the folder's tables were run with. false otherwise.
 func rangesWrittenDifferently(name string, got, want []byte) (string, bool) {
 	if name != "claim" {
 		return "", false
@@ -626,35 +627,58 @@ func rangesWrittenDifferently(name string, got, want []byte) (string, bool) {
 	if !ok1 || !ok2 {
 		return "", false
 	}
-	aa, ok1 := ra["assumptions"].([]any)
-	ab, ok2 := rb["assumptions"].([]any)
-	if !ok1 || !ok2 || len(aa) != len(ab) {
+	// The assumptions, by key, in the order each borderwork drew them.
+	byKey := func(list any) ([]string, map[string]map[string]any, bool) {
+		items, ok := list.([]any)
+		if !ok {
+			return nil, nil, false
+		}
+		var keys []string
+		m := map[string]map[string]any{}
+		for _, it := range items {
+			x, ok := it.(map[string]any)
+			k, ok2 := x["key"].(string)
+			if !ok || !ok2 || m[k] != nil {
+				return nil, nil, false
+			}
+			keys, m[k] = append(keys, k), x
+		}
+		return keys, m, true
+	}
+	ka, xa, ok1 := byKey(ra["assumptions"])
+	kb, xb, ok2 := byKey(rb["assumptions"])
+	if !ok1 || !ok2 {
 		return "", false
 	}
-	var ranges []string
-	for i := range aa {
-		x, ok1 := aa[i].(map[string]any)
-		y, ok2 := ab[i].(map[string]any)
-		if !ok1 || !ok2 {
-			return "", false
+	var ranges, added, dropped []string
+	for _, k := range ka {
+		x, y := xa[k], xb[k]
+		if y == nil {
+			dropped = append(dropped, k)
+			continue
 		}
 		if fmt.Sprint(x["lo"], x["hi"]) != fmt.Sprint(y["lo"], y["hi"]) {
-			ranges = append(ranges, fmt.Sprintf("%v %v to %v then, %v to %v now", x["key"], x["lo"], x["hi"], y["lo"], y["hi"]))
+			ranges = append(ranges, fmt.Sprintf("%v %v to %v then, %v to %v now", k, x["lo"], x["hi"], y["lo"], y["hi"]))
 		}
 		x, y = maps.Clone(x), maps.Clone(y)
-		for _, k := range []string{"lo", "hi"} {
-			delete(x, k)
-			delete(y, k)
+		for _, f := range []string{"lo", "hi"} {
+			delete(x, f)
+			delete(y, f)
 		}
 		if !reflect.DeepEqual(x, y) {
 			return "", false
 		}
 	}
-	if len(ranges) == 0 {
+	for _, k := range kb {
+		if xa[k] == nil {
+			added = append(added, fmt.Sprintf("%s (%v to %v)", k, xb[k]["lo"], xb[k]["hi"]))
+		}
+	}
+	if len(ranges)+len(added)+len(dropped) == 0 {
 		return "", false
 	}
 	// The rest of the section is the same, but for the points drawn
-	// over the ranges.
+	// over the assumptions.
 	a, b = maps.Clone(a), maps.Clone(b)
 	ra, rb = maps.Clone(ra), maps.Clone(rb)
 	for _, k := range []string{"assumptions", "points"} {
@@ -665,7 +689,17 @@ func rangesWrittenDifferently(name string, got, want []byte) (string, bool) {
 	if !reflect.DeepEqual(a, b) {
 		return "", false
 	}
-	return "manifest.json: claim.robustness.assumptions: written by a borderwork whose --robustness ranges differed: " + strings.Join(ranges, "; "), true
+	var said []string
+	if len(ranges) > 0 {
+		said = append(said, "whose --robustness ranges differed: "+strings.Join(ranges, "; "))
+	}
+	if len(added) > 0 {
+		said = append(said, "that did not vary "+output.JoinAnd(added)+", which this one varies")
+	}
+	if len(dropped) > 0 {
+		said = append(said, "that varied "+output.JoinAnd(dropped)+", which this one does not")
+	}
+	return "manifest.json: claim.robustness.assumptions: written by a borderwork " + strings.Join(said, ", and ") + "; the points are drawn over the assumptions, so the robustness tables and figures differ", true
 }
 
 // sameJSON reports whether two JSON values are the same value.

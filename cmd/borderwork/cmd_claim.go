@@ -173,7 +173,7 @@ func cmdClaim(ctx context.Context, args []string, e *env) error {
 	if note := claim.OversightNote(s, res.Analysis, res.Claim); note != "" {
 		fmt.Fprintf(e.stdout, "\n%s\n", note)
 	}
-	if note := claim.PatrolNote(s, res.Analysis); note != "" {
+	for _, note := range claim.ZeroedNotes(s, res.Analysis) {
 		fmt.Fprintf(e.stdout, "\n%s\n", note)
 	}
 	if note := claim.MarginNote(res.Analysis, o.SESOI); note != "" {
