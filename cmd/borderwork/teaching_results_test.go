@@ -116,6 +116,17 @@ var guideResults = []guideResult{
 		return about(r.mean("hbm-parts", "hbm", "returns_assisted"), 60) && r.mean("hbm-parts", "hbm", "returns_free") == 0 && about(r.mean("hbm-parts", "closed", "returns_free"), 17)
 	}},
 
+	{`hbm's "abuse by officials" (the staff count as officials) rises from about 19 to about 100 events a run, and its "migrants abused" from about 220 to about 245, close to closed's 250. Trapping, deaths and arrivals do not move at all`, func(r *guideRuns) bool {
+		for _, m := range []string{"trapped_person_days", "deaths", "arrivals"} {
+			if r.mean("hbm-staff", "hbm", m) != r.mean("hbm-parts", "hbm", m) {
+				return false
+			}
+		}
+		return about(r.mean("hbm-parts", "hbm", "abuse_by_officials"), 19) && about(r.mean("hbm-staff", "hbm", "abuse_by_officials"), 100) &&
+			about(r.mean("hbm-parts", "hbm", "abused_migrants"), 220) && about(r.mean("hbm-staff", "hbm", "abused_migrants"), 245) &&
+			about(r.mean("hbm-staff", "closed", "abused_migrants"), 250)
+	}},
+
 	// Exercise 7.
 	{"climbs to about 16 by day 100, and starts to fall before the post reopens at day 120", func(r *guideRuns) bool {
 		peak, day := r.peakDay("closure", "open", "trapped")
