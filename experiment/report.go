@@ -124,10 +124,12 @@ func WriteFigures(b *bytes.Buffer, drawn []Drawn) {
 // bars are, as a caption in italics; or, for a figure not drawn because
 // it would show nothing, why.
 func FigureParagraph(d Drawn) string {
+	// A title may name a regime or hold an axis's --label, which may
+	// hold "*" or "[": as markup they would end the italics early.
 	if d.Fig == nil {
-		return fmt.Sprintf("*%s: no figure, as %s.*\n", d.Title, output.Literal(d.NotDrawn))
+		return fmt.Sprintf("*%s: no figure, as %s.*\n", output.Literal(d.Title), output.Literal(d.NotDrawn))
 	}
-	return fmt.Sprintf("%s\n\n*%s.*\n", d.Markdown(d.Title), d.Title)
+	return fmt.Sprintf("%s\n\n*%s.*\n", d.Markdown(d.Title), output.Literal(d.Title))
 }
 
 // readingSection says how to read the harms, and what the intervals are
