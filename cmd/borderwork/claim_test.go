@@ -123,8 +123,9 @@ func TestClaimJSONMargin(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "json")
 	stdout := mustRun(t, "claim", "classroom", "--json", "--quiet", "--formats", "", "--out", out)
 	var doc struct {
-		MarginNote string `json:"margin_note"`
-		Verdicts   []struct {
+		MarginNote  string   `json:"margin_note"`
+		ZeroedNotes []string `json:"zeroed_notes"`
+		Verdicts    []struct {
 			Harm, Claim       string
 			ClaimByDifference string `json:"claim_by_difference"`
 			ProtectionNone    struct {
@@ -143,6 +144,16 @@ func TestClaimJSONMargin(t *testing.T) {
 	}
 	if doc.MarginNote == "" || !slices.Contains(strings.Split(text, "\n"), doc.MarginNote) {
 		t.Errorf("margin_note = %q; want the note claim classroom prints:\n%s", doc.MarginNote, text)
+	}
+	// In classroom patrols intercept and centres shelter, each with its
+	// harm zeroed: both notes, as the terminal prints them.
+	if len(doc.ZeroedNotes) != 2 || !strings.HasPrefix(doc.ZeroedNotes[0], "Patrols intercepted") || !strings.HasPrefix(doc.ZeroedNotes[1], "Centres sheltered") {
+		t.Errorf("zeroed_notes = %q; want the patrols' note, then the centres'", doc.ZeroedNotes)
+	}
+	for _, n := range doc.ZeroedNotes {
+		if !slices.Contains(strings.Split(text, "\n"), n) {
+			t.Errorf("zeroed_notes holds %q; want the note claim classroom prints:\n%s", n, text)
+		}
 	}
 	var marked []string
 	for _, e := range doc.Effects {

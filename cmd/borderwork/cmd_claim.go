@@ -164,7 +164,7 @@ func cmdClaim(ctx context.Context, args []string, e *env) error {
 	defer m.report(e.stderr, "claim", c.quiet)
 	if c.json {
 		before.noteTo(e, true)
-		return printClaimJSON(e.stdout, s.File.Name, s.File.Seed, res, o.SESOI, m.performance())
+		return printClaimJSON(e.stdout, s.File.Name, s.File.Seed, res, o.SESOI, claim.ZeroedNotes(s, res.Analysis), m.performance())
 	}
 	printClaim(e.stdout, s.File.Name, s.File.Days, s.File.Seed, s.Sets(), res)
 	if w := claim.WaitingDisagreement(s, res.Analysis); w != "" {
@@ -365,7 +365,7 @@ func printClaimEffects(w io.Writer, res *claim.Outcome, at func(string) string) 
 	tw.Flush()
 }
 
-func printClaimJSON(w io.Writer, scenario string, seed int64, res *claim.Outcome, sesoi claim.SESOI, perf *performance) error {
+func printClaimJSON(w io.Writer, scenario string, seed int64, res *claim.Outcome, sesoi claim.SESOI, zeroed []string, perf *performance) error {
 	type effect struct {
 		Effect    string   `json:"effect"`
 		Kind      string   `json:"kind"`
@@ -441,20 +441,23 @@ func printClaimJSON(w io.Writer, scenario string, seed int64, res *claim.Outcome
 		ShareThrough *float64 `json:"share_through"`
 	}
 	doc := struct {
-		Scenario    string           `json:"scenario"`
-		Seed        int64            `json:"seed"`
-		Reps        int              `json:"reps"`
-		Arms        []string         `json:"arms"`
-		Overall     string           `json:"overall"`
-		OverallNone string           `json:"overall_protection_none,omitempty"`
-		MarginNote  string           `json:"margin_note,omitempty"`
+		Scenario    string   `json:"scenario"`
+		Seed        int64    `json:"seed"`
+		Reps        int      `json:"reps"`
+		Arms        []string `json:"arms"`
+		Overall     string   `json:"overall"`
+		OverallNone string   `json:"overall_protection_none,omitempty"`
+		MarginNote  string   `json:"margin_note,omitempty"`
+		// ZeroedNotes say where a harm zeroed by a setting happened
+		// (claim.ZeroedNotes), as the terminal does.
+		ZeroedNotes []string         `json:"zeroed_notes,omitempty"`
 		ChainShare  float64          `json:"chain_share"`
 		Chain       []chainTest      `json:"chain"`
 		Waiting     []throughWaiting `json:"waiting,omitempty"`
 		Verdicts    []verdict        `json:"verdicts"`
 		Effects     []effect         `json:"effects"`
 		Performance *performance     `json:"performance"`
-	}{Scenario: scenario, Seed: seed, Reps: res.Reps, Arms: res.Arms, Overall: claim.Overall(res.Claim), OverallNone: claim.NoneSentence(res.Claim, res.ClaimAtNone), MarginNote: claim.MarginNote(res.Analysis, sesoi), ChainShare: res.ChainShare, Performance: perf}
+	}{Scenario: scenario, Seed: seed, Reps: res.Reps, Arms: res.Arms, Overall: claim.Overall(res.Claim), OverallNone: claim.NoneSentence(res.Claim, res.ClaimAtNone), MarginNote: claim.MarginNote(res.Analysis, sesoi), ZeroedNotes: zeroed, ChainShare: res.ChainShare, Performance: perf}
 	for _, m := range res.Mediation {
 		if m.Chain != "" {
 			doc.Chain = append(doc.Chain, chainTest{m.Row, num(m.Events), num(m.Immobile), num(m.Share), num(m.ChainDiff), num(m.ChainLo), num(m.ChainHi), num(m.ChainPAdj), string(m.Chain)})
