@@ -102,6 +102,16 @@ func TestClaimWorkedExample(t *testing.T) {
 	}
 	checkSecondReadingDoc(t, string(doc), out)
 	checkIntervalExampleDoc(t, string(doc), out)
+	// The notes on harms zeroed by a setting, each quoted under its
+	// section on the assumption.
+	for _, heading := range []string{"## An assumption behind closure's effect on abuse", "## An assumption behind protection's effect on abuse"} {
+		_, note, _ := strings.Cut(string(doc), heading)
+		_, note, _ = strings.Cut(note, "```text\n")
+		note, _, ok := strings.Cut(note, "```")
+		if line := strings.TrimSpace(note); !ok || line == "" || !slices.Contains(printed, line) {
+			t.Errorf("docs/CLAIM.md's note under %q is not a line claim classroom prints:\n%s\n\nit prints:\n%s", heading, line, stdout)
+		}
+	}
 	// The margin's note, quoted under "A verdict from the margin".
 	_, margin, _ := strings.Cut(string(doc), "**A verdict from the margin.**")
 	_, margin, _ = strings.Cut(margin, "```text\n")
