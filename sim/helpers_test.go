@@ -1,5 +1,10 @@
 package sim
 
+import (
+	"math"
+	"testing"
+)
+
 // A small hand-built region used by the engine's tests:
 //
 //	Origin(A) -2d- Hub(A) -1d- Border(A, post) -1d- Town(B) -2d- Dest(B)
@@ -86,4 +91,30 @@ func mustRun(t interface{ Fatal(...any) }, cfg *Config, seed uint64) *Result {
 		t.Fatal(err)
 	}
 	return res
+}
+
+// addedOfficialViolence checks that got, a run differing from base only
+// in a rate of officials' violence drawn from a stream of its own,
+// follows base's paths day by day (the same states, interceptions,
+// boardings, trapped and centre person-days, and every other abuse),
+// and that its harm index is base's plus the added violence events
+// weighted as cfg weighs violence. It returns, per day, the violence
+// events by officials added so far.
+func addedOfficialViolence(t *testing.T, rate float64, cfg *Config, base, got *Result) []int {
+	t.Helper()
+	added := make([]int, len(base.Days))
+	for d, b := range base.Days {
+		g := got.Days[d]
+		added[d] = g.Abuse[Violence][ByOfficial] - b.Abuse[Violence][ByOfficial]
+		g.Abuse[Violence][ByOfficial] = b.Abuse[Violence][ByOfficial]
+		if g.States != b.States || g.Interceptions != b.Interceptions || g.Abuse != b.Abuse || g.TrappedPersonDays != b.TrappedPersonDays ||
+			g.Boarded != b.Boarded || g.CentrePersonDays != b.CentrePersonDays {
+			t.Fatalf("rate %v, day %d: states %v, %d interceptions, abuse %v; want the paths of the run at rate 0: %v, %d, %v",
+				rate, d, g.States, g.Interceptions, g.Abuse, b.States, b.Interceptions, b.Abuse)
+		}
+		if want := b.HarmIndex + float64(added[d])*cfg.Harm.Violence; math.Abs(g.HarmIndex-want) > 1e-9*want {
+			t.Errorf("rate %v, day %d: harm index %v; want %v, the run at rate 0's and %d violence events", rate, d, g.HarmIndex, want, added[d])
+		}
+	}
+	return added
 }

@@ -1,7 +1,6 @@
 package sim
 
 import (
-	"math"
 	"testing"
 )
 
@@ -49,18 +48,7 @@ func TestPushbackViolence(t *testing.T) {
 			m.Step()
 		}
 		got := m.Result()
-		for d, b := range base.Days {
-			g := got.Days[d]
-			added := g.Abuse[Violence][ByOfficial] - b.Abuse[Violence][ByOfficial]
-			g.Abuse[Violence][ByOfficial] = b.Abuse[Violence][ByOfficial]
-			if g.States != b.States || g.Interceptions != b.Interceptions || g.Abuse != b.Abuse || g.TrappedPersonDays != b.TrappedPersonDays || g.Boarded != b.Boarded {
-				t.Fatalf("rate %v, day %d: states %v, %d interceptions, abuse %v; want the paths of the run at rate 0: %v, %d, %v",
-					tc.rate, d, g.States, g.Interceptions, g.Abuse, b.States, b.Interceptions, b.Abuse)
-			}
-			if want := b.HarmIndex + float64(added)*cfg.Harm.Violence; math.Abs(g.HarmIndex-want) > 1e-9*want {
-				t.Errorf("rate %v, day %d: harm index %v; want %v, the run at rate 0's and %d violence events", tc.rate, d, g.HarmIndex, want, added)
-			}
-		}
+		addedOfficialViolence(t, tc.rate, cfg, base, got)
 		f, bf := got.Final(), base.Final()
 		added := f.Abuse[Violence][ByOfficial] - bf.Abuse[Violence][ByOfficial]
 		if added != atInterception || pushedAfter != atInterception {
