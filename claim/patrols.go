@@ -7,50 +7,33 @@ import (
 	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/scenarios"
-	"github.com/borderwork/borderwork/sim"
 )
 
-// A zeroedHarm is a harm a built-in level sets to 0 for want of a sourced
-// rate, so that the officials of one regime abuse no one in a setting
-// only it has: a harm zeroed by a setting, not by a mechanism, on which a
-// verdict may rest (a referee's review). The check says so wherever it
-// happened: where the setting was met (patrols intercepted, centres
-// sheltered) and the rate was 0.
+// A zeroedHarm is one of scenarios.ZeroedHarms as the check says it: a
+// harm a built-in level sets to 0 for want of a sourced rate, so that
+// the officials of one setting abuse no one by a setting, not by a
+// mechanism, on which a verdict may rest (a referee's review). The check
+// says so wherever it happened.
 type zeroedHarm struct {
-	key    string                      // the rate's key, in a regime and in its factor's levels
-	factor string                      // the factor whose levels hold key
-	met    func(a *Analysis) []float64 // per arm, the mean a run of the occasions the harm could have had
-	zeroed func(cfg *sim.Config) bool  // whether cfg, in its own settings or a phase's, meets them with the rate at 0
-	say    func(mean, where, keys string) string
-	what   string // what the rate gives a chance to
+	scenarios.ZeroedHarm
+	met  func(a *Analysis) []float64 // per arm, the mean a run of the occasions the harm could have had (Metric's)
+	say  func(mean, where, keys string) string
+	what string // what the rate gives a chance to
 }
 
-// zeroedHarms are the harms the check names when they are zeroed: the
-// patrols' violence (docs/MODEL.md 7.6.4) and the centres' staff's abuse
-// (7.10).
+// zeroedHarms are scenarios.ZeroedHarms, in its order.
 var zeroedHarms = []zeroedHarm{
 	{
-		key: "pushback_violence", factor: "enforcement",
-		met: func(a *Analysis) []float64 { return a.Interceptions },
-		zeroed: func(cfg *sim.Config) bool {
-			unabused := func(e sim.Enforcement) bool { return e.Patrol > 0 && e.PushbackViolence == 0 }
-			return unabused(cfg.Enforcement) || slices.ContainsFunc(cfg.Phases, func(p sim.Phase) bool { return unabused(p.Enforcement) })
-		},
+		ZeroedHarm: scenarios.ZeroedHarms[0],
+		met:        func(a *Analysis) []float64 { return a.Interceptions },
 		say: func(mean, where, keys string) string {
 			return fmt.Sprintf("Patrols intercepted %s migrants a run, on average over the %s where they intercepted anyone, and abused none of them: %s, a harm zeroed by a setting, not by a mechanism (docs/MODEL.md 7.6.4). A verdict that closure abuses less than malfunction may rest on it;", mean, where, keys)
 		},
 		what: "the patrols' violence",
 	},
 	{
-		key: "centre_abuse", factor: "protection",
-		met: func(a *Analysis) []float64 { return a.CentrePersonDays },
-		zeroed: func(cfg *sim.Config) bool {
-			if len(cfg.Centres) == 0 {
-				return false
-			}
-			unabused := func(p sim.Protection) bool { return p.Centres && p.CentreAbuse == 0 }
-			return unabused(cfg.Protection) || slices.ContainsFunc(cfg.Phases, func(p sim.Phase) bool { return unabused(p.Protection) })
-		},
+		ZeroedHarm: scenarios.ZeroedHarms[1],
+		met:        func(a *Analysis) []float64 { return a.CentrePersonDays },
 		say: func(mean, where, keys string) string {
 			return fmt.Sprintf("Centres sheltered migrants for %s person-days a run, on average over the %s where they sheltered anyone, and their staff abused none of them: %s, a harm zeroed by a setting, not by a mechanism (docs/MODEL.md 7.10). A verdict that protection adds no abuse, or that humanitarian border management abuses less than malfunction, may rest on it;", mean, where, keys)
 		},
@@ -103,16 +86,16 @@ func (z zeroedHarm) note(s *scenarios.Scenario, a *Analysis) string {
 			continue
 		}
 		cfg, err := a.Design.configure(s, arm)
-		if err != nil || !z.zeroed(cfg) {
+		if err != nil || !z.Zeroed(cfg) {
 			continue
 		}
-		key := "regimes." + arm + "." + z.key // a regime of the scenario's own
+		key := "regimes." + arm + "." + z.Key // a regime of the scenario's own
 		if c := slices.Index(a.Design.CellNames(), arm); c >= 0 {
 			lv, err := a.Design.CellLevels(c)
 			if err != nil {
 				continue
 			}
-			key = "factors." + z.factor + "." + lv.Of(z.factor) + "." + z.key
+			key = "factors." + z.Factor + "." + lv.Of(z.Factor) + "." + z.Key
 			cells++
 		} else {
 			own++

@@ -48,6 +48,9 @@ func CompareReport(x *Prepared, dir string, drawn []Drawn, groups []output.Group
 			b.WriteString(rankSentence(h, groups))
 		}
 	}
+	for _, note := range ZeroedNotes(x, groups, true) {
+		b.WriteString("\n" + note + "\n")
+	}
 	WriteFigures(&b, drawn)
 	readingSection(&b, f, x.Reps, "Differences between regimes are best judged on paired replicates: see "+"`borderwork claim`"+".")
 	if err := fleeSection(&b, dir, f); err != nil {

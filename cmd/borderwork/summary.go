@@ -54,6 +54,9 @@ func printSummary(w io.Writer, x *experiment.Prepared, groups []output.Group) {
 	if note := x.Scenario.RulesNote(); note != "" {
 		fmt.Fprintf(w, "\n%s\n", note)
 	}
+	for _, note := range experiment.ZeroedNotes(x, groups, false) {
+		fmt.Fprintf(w, "\n%s\n", note)
+	}
 }
 
 // printOverrides names the scenario keys --set changed, in order, as
@@ -103,11 +106,14 @@ func printJSONSummary(w io.Writer, x *experiment.Prepared, groups []output.Group
 		// Shard and ShardRuns say which shard of a sweep a shard's
 		// folder is and how many runs it holds: its groups are of
 		// those runs alone, as sensitivity's shards say.
-		Shard       string       `json:"shard,omitempty"`
-		ShardRuns   int          `json:"shard_runs,omitempty"`
-		Groups      []group      `json:"groups"`
+		Shard     string  `json:"shard,omitempty"`
+		ShardRuns int     `json:"shard_runs,omitempty"`
+		Groups    []group `json:"groups"`
+		// ZeroedNotes are the notes under the terminal's table on harms
+		// zeroed by a setting (experiment.ZeroedNotes).
+		ZeroedNotes []string     `json:"zeroed_notes,omitempty"`
 		Performance *performance `json:"performance"`
-	}{Scenario: x.Scenario.File.Name, Seed: x.Seed(), Days: x.Scenario.File.Days, Reps: x.Reps, Keys: x.Keys, Performance: perf}
+	}{Scenario: x.Scenario.File.Name, Seed: x.Seed(), Days: x.Scenario.File.Days, Reps: x.Reps, Keys: x.Keys, ZeroedNotes: experiment.ZeroedNotes(x, groups, false), Performance: perf}
 	if x.Sweep != nil && x.Sweep.Shard != "" {
 		doc.Shard = x.Sweep.Shard
 		for _, g := range groups {

@@ -1,0 +1,62 @@
+package experiment
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/borderwork/borderwork/internal/words"
+	"github.com/borderwork/borderwork/output"
+	"github.com/borderwork/borderwork/scenarios"
+)
+
+// zeroedSaid is how compare says each of scenarios.ZeroedHarms, in its
+// order: the unit of its occasions, what happened, and what the rate
+// gives a chance to.
+var zeroedSaid = []struct{ unit, met, rated string }{
+	{"interceptions", "patrols intercepted migrants and abused none of them", "the patrols' violence"},
+	{"person-days in centres", "centres sheltered migrants and their staff abused none of them", "the staff's abuse"},
+}
+
+// ZeroedNotes say, for a run or compare of one point (no sweep), under
+// which regimes a harm zeroed by a setting could have happened and did
+// not (scenarios.ZeroedHarms: patrols that intercepted with no violence,
+// centres that sheltered with no staff abuse), with the mean occasions
+// a run and the --set that gives the harm a rate: a difference between
+// regimes may rest on it. groups are the regimes' runs, in the order
+// shown; markdown writes the regimes' names for report.md
+// (output.Literal), else as they are, for the terminal.
+func ZeroedNotes(x *Prepared, groups []output.Group, markdown bool) []string {
+	if len(x.Points) != 1 {
+		return nil
+	}
+	var notes []string
+	for i, z := range scenarios.ZeroedHarms {
+		var regimes, means, sets []string
+		for _, g := range groups {
+			r := slices.Index(x.Regimes, g.Regime)
+			mean := output.Describe(g.Column(output.TotalIndex(z.Metric))).Mean
+			if r < 0 || !(mean > 0) {
+				continue
+			}
+			cfg, err := x.Config(0, r)
+			if err != nil || !z.Zeroed(cfg) {
+				continue
+			}
+			name := g.Regime
+			if markdown {
+				name = output.Literal(name)
+			}
+			regimes = append(regimes, name)
+			means = append(means, output.FormatCount(mean))
+			sets = append(sets, "--set regimes."+g.Regime+"."+z.Key+"=RATE")
+		}
+		if len(regimes) == 0 {
+			continue
+		}
+		s := zeroedSaid[i]
+		notes = append(notes, fmt.Sprintf("Under %s (%s %s a run), %s: %s is 0 there, for want of a sourced rate, a harm zeroed by a setting, not by a mechanism (docs/MODEL.md %s). To give %s a rate: %s.",
+			words.List(regimes), words.List(means), s.unit, s.met, z.Key, z.Section, s.rated, strings.Join(sets, ", ")))
+	}
+	return notes
+}

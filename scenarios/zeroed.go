@@ -1,0 +1,47 @@
+package scenarios
+
+import (
+	"slices"
+
+	"github.com/borderwork/borderwork/sim"
+)
+
+// A ZeroedHarm is an abuse that every built-in level of its factor sets
+// to 0 for want of a sourced rate, in a setting only some regimes have:
+// where that setting is met and the rate is 0, the harm is zeroed by a
+// setting, not by a mechanism, and a result may rest on it. The claim
+// check and compare say so wherever it happened.
+type ZeroedHarm struct {
+	Key    string // the rate's key, in a regime and in Factor's levels
+	Factor string // the factor whose levels hold Key
+	// Metric is the summary.csv total that counts the occasions the harm
+	// could have had (interceptions, person-days in centres).
+	Metric string
+	// Section is docs/MODEL.md's section on the harm.
+	Section string
+	// Zeroed is whether cfg, in its own settings or a phase's, meets the
+	// setting with the rate at 0.
+	Zeroed func(cfg *sim.Config) bool
+}
+
+// ZeroedHarms are the patrols' violence at an interception and the
+// centres' staff's abuse of those they shelter.
+var ZeroedHarms = []ZeroedHarm{
+	{
+		Key: "pushback_violence", Factor: "enforcement", Metric: "interceptions", Section: "7.6.4",
+		Zeroed: func(cfg *sim.Config) bool {
+			unabused := func(e sim.Enforcement) bool { return e.Patrol > 0 && e.PushbackViolence == 0 }
+			return unabused(cfg.Enforcement) || slices.ContainsFunc(cfg.Phases, func(p sim.Phase) bool { return unabused(p.Enforcement) })
+		},
+	},
+	{
+		Key: "centre_abuse", Factor: "protection", Metric: "centre_person_days", Section: "7.10",
+		Zeroed: func(cfg *sim.Config) bool {
+			if len(cfg.Centres) == 0 {
+				return false
+			}
+			unabused := func(p sim.Protection) bool { return p.Centres && p.CentreAbuse == 0 }
+			return unabused(cfg.Protection) || slices.ContainsFunc(cfg.Phases, func(p sim.Phase) bool { return unabused(p.Protection) })
+		},
+	},
+}
