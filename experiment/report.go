@@ -6,6 +6,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/scenarios"
@@ -48,7 +49,7 @@ func CompareReport(x *Prepared, dir string, drawn []Drawn, groups []output.Group
 			b.WriteString(rankSentence(h, groups))
 		}
 	}
-	for _, note := range ZeroedNotes(x, groups, true) {
+	for _, note := range runs.ZeroedNotes(x, groups, runs.Markdown) {
 		b.WriteString("\n" + note + "\n")
 	}
 	WriteFigures(&b, drawn)

@@ -24,7 +24,11 @@ type Results struct {
 	Regimes  []Regime `json:"regimes"`
 	// Table is the command line's summary table: headline totals, mean ±
 	// 95% half-width, in the same words and digits.
-	Table    Table    `json:"table"`
+	Table Table `json:"table"`
+	// Notes are what the command line says under its table of harms
+	// zeroed by a setting (runs.ZeroedNotes), said for the page; only in
+	// the final results.
+	Notes    []string `json:"notes,omitempty"`
 	Series   []Series `json:"series"`
 	Abuse    Bars     `json:"abuse"`
 	Outcomes Bars     `json:"outcomes"`
@@ -366,6 +370,7 @@ func (a *accumulator) results(final bool) *Results {
 	res.Outcomes = a.finalBars(groups, stateColumns(), "migrants")
 
 	if final {
+		res.Notes = runs.ZeroedNotes(x, groups, runs.Page)
 		res.Map = &Frames{Days: a.days, Locations: a.nLoc}
 		for r, name := range x.Regimes {
 			n := float64(res.Reps)

@@ -9,6 +9,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
 )
@@ -54,7 +55,7 @@ func printSummary(w io.Writer, x *experiment.Prepared, groups []output.Group) {
 	if note := x.Scenario.RulesNote(); note != "" {
 		fmt.Fprintf(w, "\n%s\n", note)
 	}
-	for _, note := range experiment.ZeroedNotes(x, groups, false) {
+	for _, note := range runs.ZeroedNotes(x, groups, runs.Terminal) {
 		fmt.Fprintf(w, "\n%s\n", note)
 	}
 }
@@ -110,10 +111,10 @@ func printJSONSummary(w io.Writer, x *experiment.Prepared, groups []output.Group
 		ShardRuns int     `json:"shard_runs,omitempty"`
 		Groups    []group `json:"groups"`
 		// ZeroedNotes are the notes under the terminal's table on harms
-		// zeroed by a setting (experiment.ZeroedNotes).
+		// zeroed by a setting (runs.ZeroedNotes).
 		ZeroedNotes []string     `json:"zeroed_notes,omitempty"`
 		Performance *performance `json:"performance"`
-	}{Scenario: x.Scenario.File.Name, Seed: x.Seed(), Days: x.Scenario.File.Days, Reps: x.Reps, Keys: x.Keys, ZeroedNotes: experiment.ZeroedNotes(x, groups, false), Performance: perf}
+	}{Scenario: x.Scenario.File.Name, Seed: x.Seed(), Days: x.Scenario.File.Days, Reps: x.Reps, Keys: x.Keys, ZeroedNotes: runs.ZeroedNotes(x, groups, runs.Terminal), Performance: perf}
 	if x.Sweep != nil && x.Sweep.Shard != "" {
 		doc.Shard = x.Sweep.Shard
 		for _, g := range groups {

@@ -657,6 +657,9 @@ function drawTable(res) {
   const terms = html("dl", {}, res.table.columns.flatMap((c) => [html("dt", { text: c.title }), html("dd", { text: c.doc + "." })]));
   const rules = (state.outline || {}).rules_note;
   if (rules) box.appendChild(html("p", { id: "rules-note", class: "note", text: rules }));
+  // Harms the model sets to 0 for want of a measured rate, where they
+  // could have happened: a regime may look gentle partly for that.
+  (res.notes || []).forEach((n, i) => box.appendChild(html("p", { id: "zeroed-note-" + i, class: "note zeroed-note", text: n })));
   box.appendChild(html("p", { id: "table-words", class: "note", text: ((state.outline || {}).trapped || "") + " A person-day is one migrant for one day: 10 migrants trapped for 3 days make 30 person-days. " +
     "Immobilised: unable to move on, whether trapped on the way, stranded at home or staying in a centre. " +
     "Each number is a total over the whole run." }));

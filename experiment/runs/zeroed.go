@@ -1,4 +1,4 @@
-package experiment
+package runs
 
 import (
 	"fmt"
@@ -18,15 +18,25 @@ var zeroedSaid = []struct{ unit, met, rated string }{
 	{"person-days in centres", "centres sheltered migrants and their staff abused none of them", "the staff's abuse"},
 }
 
+// NoteStyle is where a note is shown, which decides how it names a
+// regime and how it says to give a rate.
+type NoteStyle int
+
+// The places a note is shown.
+const (
+	Terminal NoteStyle = iota // as typed: --set KEY=RATE
+	Markdown                  // report.md: names as output.Literal writes them
+	Page                      // the classroom page: KEY=RATE under More changes
+)
+
 // ZeroedNotes say, for a run or compare of one point (no sweep), under
 // which regimes a harm zeroed by a setting could have happened and did
 // not (scenarios.ZeroedHarms: patrols that intercepted with no violence,
 // centres that sheltered with no staff abuse), with the mean occasions
-// a run and the --set that gives the harm a rate: a difference between
+// a run and the setting that gives the harm a rate: a difference between
 // regimes may rest on it. groups are the regimes' runs, in the order
-// shown; markdown writes the regimes' names for report.md
-// (output.Literal), else as they are, for the terminal.
-func ZeroedNotes(x *Prepared, groups []output.Group, markdown bool) []string {
+// shown.
+func ZeroedNotes(x *Prepared, groups []output.Group, style NoteStyle) []string {
 	if len(x.Points) != 1 {
 		return nil
 	}
@@ -43,20 +53,27 @@ func ZeroedNotes(x *Prepared, groups []output.Group, markdown bool) []string {
 			if err != nil || !z.Zeroed(cfg) {
 				continue
 			}
-			name := g.Regime
-			if markdown {
-				name = output.Literal(name)
+			name, set := g.Regime, "regimes."+g.Regime+"."+z.Key+"=RATE"
+			switch style {
+			case Terminal:
+				set = "--set " + set
+			case Markdown:
+				name, set = output.Literal(name), output.Literal("--set "+set)
 			}
 			regimes = append(regimes, name)
 			means = append(means, output.FormatCount(mean))
-			sets = append(sets, "--set regimes."+g.Regime+"."+z.Key+"=RATE")
+			sets = append(sets, set)
 		}
 		if len(regimes) == 0 {
 			continue
 		}
 		s := zeroedSaid[i]
-		notes = append(notes, fmt.Sprintf("Under %s (%s %s a run), %s: %s is 0 there, for want of a sourced rate, a harm zeroed by a setting, not by a mechanism (docs/MODEL.md %s). To give %s a rate: %s.",
-			words.List(regimes), words.List(means), s.unit, s.met, z.Key, z.Section, s.rated, strings.Join(sets, ", ")))
+		how := fmt.Sprintf("To give %s a rate: %s.", s.rated, strings.Join(sets, ", "))
+		if style == Page {
+			how = fmt.Sprintf("To give %s a rate, write %s under More changes.", s.rated, words.List(sets))
+		}
+		notes = append(notes, fmt.Sprintf("Under %s (%s %s a run), %s: %s is 0 there, for want of a sourced rate, a harm zeroed by a setting, not by a mechanism (docs/MODEL.md %s). %s",
+			words.List(regimes), words.List(means), s.unit, s.met, z.Key, z.Section, how))
 	}
 	return notes
 }
