@@ -16,9 +16,8 @@ import (
 // says so wherever it happened.
 type zeroedHarm struct {
 	scenarios.ZeroedHarm
-	met  func(a *Analysis) []float64 // per arm, the mean a run of the occasions the harm could have had (Metric's)
-	say  func(mean, where, keys string) string
-	what string // what the rate gives a chance to
+	met func(a *Analysis) []float64 // per arm, the mean a run of the occasions the harm could have had (Metric's)
+	say func(mean, where, keys string) string
 }
 
 // zeroedHarms are scenarios.ZeroedHarms, in its order.
@@ -29,7 +28,6 @@ var zeroedHarms = []zeroedHarm{
 		say: func(mean, where, keys string) string {
 			return fmt.Sprintf("Patrols intercepted %s migrants a run, on average over the %s where they intercepted anyone, and abused none of them: %s, a harm zeroed by a setting, not by a mechanism (docs/MODEL.md 7.6.4). A verdict that closure abuses less than malfunction may rest on it;", mean, where, keys)
 		},
-		what: "the patrols' violence",
 	},
 	{
 		ZeroedHarm: scenarios.ZeroedHarms[1],
@@ -37,7 +35,6 @@ var zeroedHarms = []zeroedHarm{
 		say: func(mean, where, keys string) string {
 			return fmt.Sprintf("Centres sheltered migrants for %s person-days a run, on average over the %s where they sheltered anyone, and their staff abused none of them: %s, a harm zeroed by a setting, not by a mechanism (docs/MODEL.md 7.10). A verdict that protection adds no abuse, or that humanitarian border management abuses less than malfunction, may rest on it;", mean, where, keys)
 		},
-		what: "the staff's abuse",
 	},
 }
 
@@ -124,5 +121,5 @@ func (z zeroedHarm) note(s *scenarios.Scenario, a *Analysis) string {
 		sets[i] = "--set " + k + "=RATE"
 	}
 	return z.say(output.FormatCount(total/float64(cells+own)), words.List(where), words.List(keys)+" "+verb+" 0") +
-		" " + words.List(sets) + " gives " + z.what + " a rate."
+		" " + words.List(sets) + " gives " + z.Rated + " a rate."
 }

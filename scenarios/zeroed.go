@@ -19,6 +19,10 @@ type ZeroedHarm struct {
 	Metric string
 	// Section is docs/MODEL.md's section on the harm.
 	Section string
+	// Unit names Metric's occasions ("interceptions"), Spared says what
+	// happened and whom it spared, and Rated what the rate gives a
+	// chance to, as a table's note says them.
+	Unit, Spared, Rated string
 	// Zeroed is whether cfg, in its own settings or a phase's, meets the
 	// setting with the rate at 0.
 	Zeroed func(cfg *sim.Config) bool
@@ -29,6 +33,7 @@ type ZeroedHarm struct {
 var ZeroedHarms = []ZeroedHarm{
 	{
 		Key: "pushback_violence", Factor: "enforcement", Metric: "interceptions", Section: "7.6.4",
+		Unit: "interceptions", Spared: "patrols intercepted migrants and abused none of them", Rated: "the patrols' violence",
 		Zeroed: func(cfg *sim.Config) bool {
 			unabused := func(e sim.Enforcement) bool { return e.Patrol > 0 && e.PushbackViolence == 0 }
 			return unabused(cfg.Enforcement) || slices.ContainsFunc(cfg.Phases, func(p sim.Phase) bool { return unabused(p.Enforcement) })
@@ -36,6 +41,7 @@ var ZeroedHarms = []ZeroedHarm{
 	},
 	{
 		Key: "centre_abuse", Factor: "protection", Metric: "centre_person_days", Section: "7.10",
+		Unit: "person-days in centres", Spared: "centres sheltered migrants and their staff abused none of them", Rated: "the staff's abuse",
 		Zeroed: func(cfg *sim.Config) bool {
 			if len(cfg.Centres) == 0 {
 				return false

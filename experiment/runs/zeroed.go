@@ -10,14 +10,6 @@ import (
 	"github.com/borderwork/borderwork/scenarios"
 )
 
-// zeroedSaid is how compare says each of scenarios.ZeroedHarms, in its
-// order: the unit of its occasions, what happened, and what the rate
-// gives a chance to.
-var zeroedSaid = []struct{ unit, met, rated string }{
-	{"interceptions", "patrols intercepted migrants and abused none of them", "the patrols' violence"},
-	{"person-days in centres", "centres sheltered migrants and their staff abused none of them", "the staff's abuse"},
-}
-
 // NoteStyle is where a note is shown, which decides how it names a
 // regime and how it says to give a rate.
 type NoteStyle int
@@ -41,7 +33,7 @@ func ZeroedNotes(x *Prepared, groups []output.Group, style NoteStyle) []string {
 		return nil
 	}
 	var notes []string
-	for i, z := range scenarios.ZeroedHarms {
+	for _, z := range scenarios.ZeroedHarms {
 		var regimes, means, sets []string
 		for _, g := range groups {
 			r := slices.Index(x.Regimes, g.Regime)
@@ -67,13 +59,12 @@ func ZeroedNotes(x *Prepared, groups []output.Group, style NoteStyle) []string {
 		if len(regimes) == 0 {
 			continue
 		}
-		s := zeroedSaid[i]
-		how := fmt.Sprintf("To give %s a rate: %s.", s.rated, strings.Join(sets, ", "))
+		how := fmt.Sprintf("To give %s a rate: %s.", z.Rated, strings.Join(sets, ", "))
 		if style == Page {
-			how = fmt.Sprintf("To give %s a rate, write %s under More changes.", s.rated, words.List(sets))
+			how = fmt.Sprintf("To give %s a rate, write %s under More changes.", z.Rated, words.List(sets))
 		}
 		notes = append(notes, fmt.Sprintf("Under %s (%s %s a run), %s: %s is 0 there, for want of a sourced rate, a harm zeroed by a setting, not by a mechanism (docs/MODEL.md %s). %s",
-			words.List(regimes), words.List(means), s.unit, s.met, z.Key, z.Section, how))
+			words.List(regimes), words.List(means), z.Unit, z.Spared, z.Key, z.Section, how))
 	}
 	return notes
 }
