@@ -29,7 +29,7 @@ var Factors = []Factor{
 	{"reliability", []string{"capacity_cv", "outage_start", "outage_days", "failing_capacity", "refusal", "document_check"}, "whether a post does what its rules say: outages, fluctuating capacity, arbitrary refusals, document checks"},
 	{"integrity", []string{"oversight"}, "the oversight of officials, which prevents a share of their abuse"},
 	{"information", []string{"accuracy", "rumour_noise", "news_rate"}, "what migrants know of the posts: accuracy, rumours, news"},
-	{"protection", []string{"screening", "asylum_share", "centres", "assist_after_days", "rescue", "centre_info", "centre_abuse"}, "screening and referral, centres, assistance for those stuck, rescue, and centres' staff's abuse"},
+	{"protection", []string{"screening", "asylum_share", "centres", "assist_after_days", "rescue", "centre_info", "centre_abuse", "centre_detention"}, "screening and referral, centres, assistance for those stuck, rescue, and centres' staff's abuse"},
 }
 
 // NotFactorKeys are the regime keys no factor sets: capacity is the post's

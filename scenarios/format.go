@@ -263,6 +263,7 @@ type RegimeSpec struct {
 	AssistAfterDays *int     `toml:"assist_after_days"`
 	Rescue          *float64 `toml:"rescue"`
 	CentreAbuse     *float64 `toml:"centre_abuse"`
+	CentreDetention *float64 `toml:"centre_detention"`
 
 	Accuracy    *float64 `toml:"accuracy"`
 	RumourNoise *float64 `toml:"rumour_noise"`

@@ -150,6 +150,7 @@ var units = map[string]string{
 	"pushback_violence":             "rate per interception",
 	"assist_after_days":             "days",
 	"centre_abuse":                  "rate per day in a centre",
+	"centre_detention":              "probability per day",
 	"rescue":                        "share",
 	"accuracy":                      "share",
 	"rumour_noise":                  "belief units",

@@ -102,7 +102,7 @@ var rules = map[string]bound{
 	"build_days": dayCount1, "ConstructionSpec.capacity": nonNegative,
 
 	"patrol": probability, "irregular_hazard": multiplier, "alone_hazard": multiplier, "pushback_violence": multiplier,
-	"assist_after_days": dayCount, "rescue": share, "centre_abuse": multiplier,
+	"assist_after_days": dayCount, "rescue": share, "centre_abuse": multiplier, "centre_detention": probability,
 	"accuracy": share, "rumour_noise": share, "news_rate": share,
 
 	"LocationSpec.lat":        {-90, 90, "a latitude in decimal degrees, in [-90, 90]"},

@@ -61,6 +61,20 @@ func (m *Model) enterCentre(mg *Migrant, c int) bool {
 	return true
 }
 
+// detained reports whether the centre holds today a resident that would
+// leave, and counts the day if it does. By default centres detain no one.
+func (m *Model) detained(mg *Migrant) bool {
+	p := m.cfg.Protection.CentreDetention
+	if !(p > 0) || m.detention.Float64() >= p {
+		return false
+	}
+	m.rec.DetainedPersonDays++
+	if m.Sink != nil {
+		m.emit(mg, EventDetained, int(mg.Loc), -1, "")
+	}
+	return true
+}
+
 // inCentre is a migrant's day in a centre: shelter, care, true information,
 // and the choice to go on, go home, or stay.
 func (m *Model) inCentre(id int, mg *Migrant) {
@@ -90,22 +104,19 @@ func (m *Model) inCentre(id int, mg *Migrant) {
 	di := int(m.rt.destIndex[mg.Dest])
 	opts := m.rt.options[loc*m.nDst+di]
 	m.correctBeliefs(id, mg, opts)
-	if r := m.bestRoad(id, mg, opts); r.best >= 0 && r.chance >= cfg.Migrants.BeliefThreshold {
+	r := m.bestRoad(id, mg, opts)
+	goOn := r.best >= 0 && r.chance >= cfg.Migrants.BeliefThreshold
+	if (goOn || m.canUseSmuggler(mg)) && !m.detained(mg) {
 		m.occupancy[c]--
 		m.setState(mg, Waiting)
 		mg.DaysHere = 0
-		if r.first >= 0 && r.first == m.rt.postAt[loc] {
+		switch {
+		case !goOn: // to wait for a smuggler at the location
+		case r.first >= 0 && r.first == m.rt.postAt[loc]:
 			m.joinQueue(id, mg, r.first)
-			return
+		default:
+			m.depart(mg, opts[r.best].next, opts[r.best].link)
 		}
-		m.depart(mg, opts[r.best].next, opts[r.best].link)
-		return
-	}
-	if m.canUseSmuggler(mg) {
-		// Centres shelter; they do not detain.
-		m.occupancy[c]--
-		mg.DaysHere = 0
-		m.setState(mg, Waiting)
 		return
 	}
 	if int(mg.DaysHere) >= ce.ReturnOfferDays {

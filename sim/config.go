@@ -338,9 +338,9 @@ type HarmWeights struct {
 	Violence       float64 `toml:"violence"`        // per violence event
 	Abandonment    float64 `toml:"abandonment"`     // per abandonment in the desert
 	Extortion      float64 `toml:"extortion"`       // per extortion event
-	TrappedDay     float64 `toml:"trapped_day"`     // per person-day trapped
+	TrappedDay     float64 `toml:"trapped_day"`     // per person-day trapped, or detained in a centre
 	StrandedDay    float64 `toml:"stranded_day"`    // per person-day stranded at home
-	CentreDay      float64 `toml:"centre_day"`      // per person-day sheltered in a centre
+	CentreDay      float64 `toml:"centre_day"`      // per person-day sheltered in a centre (not detained)
 	AssistedReturn float64 `toml:"assisted_return"` // per return arranged by a centre
 }
 
@@ -371,6 +371,14 @@ type Protection struct {
 	// out others. With it at 0 centres harm no one they shelter, a harm
 	// zeroed by a setting, which the claim check says when it is.
 	CentreAbuse float64 `toml:"centre_abuse"`
+
+	// CentreDetention is the chance each day that a centre holds a
+	// migrant it shelters who would leave of its own accord that day, to
+	// go on or to wait for a smuggler: held, it stays in the centre, and
+	// the day counts as detained. Offers of return and evacuation go on.
+	// With it at 0 centres detain no one, a harm zeroed by a setting,
+	// which the claim check says when it is.
+	CentreDetention float64 `toml:"centre_detention"`
 }
 
 // MarshalText writes the rule's name, for TOML.

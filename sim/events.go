@@ -32,6 +32,7 @@ const (
 	EventReleased                       // released by kidnappers
 	EventEnteredCentre                  // sheltered in the centre at its location
 	EventLeftCentre                     // left the centre, and waits at its location
+	EventDetained                       // held by the centre at its location on a day it would have left it
 	EventArrived                        // reached its destination (final); Detail "evacuated" from a centre, "origin" if it was created there
 	EventReturned                       // went home after setting out (final); Detail "free" or "assisted"
 	EventStayed                         // gave up at home without ever leaving it (final)
@@ -41,7 +42,7 @@ const (
 
 var eventKindNames = [...]string{
 	"created", "departed", "moved", "reached", "pushed_back", "queued", "refused", "bribed", "admitted", "referred",
-	"trapped", "stranded", "unblocked", "abused", "abandoned", "released", "entered_centre", "left_centre",
+	"trapped", "stranded", "unblocked", "abused", "abandoned", "released", "entered_centre", "left_centre", "detained",
 	"arrived", "returned", "stayed", "died",
 }
 

@@ -23,10 +23,11 @@ var eventCases = []struct {
 	// The Flee rule set, with closures that fall on agents already on the
 	// links they close.
 	{"mali2012", 80, []string{"closures.0.from=30", "closures.0.to=60", "closures.1.from=30", "closures.1.to=60"}},
-	// Bribes, evacuation and referral by screening: the undocumented
-	// queue at a closed post (they believe in any chance at all).
+	// Bribes, evacuation, referral by screening and detention: the
+	// undocumented queue at a closed post (they believe in any chance at
+	// all).
 	{"classroom", 0, []string{"centres.Town.evacuation=0.2", "migrants.belief_threshold=0.01",
-		"regimes.hbm.oversight=0", "regimes.hbm.screening=1", "regimes.hbm.asylum_share=0.3"}},
+		"regimes.hbm.oversight=0", "regimes.hbm.screening=1", "regimes.hbm.asylum_share=0.3", "regimes.hbm.centre_detention=0.5"}},
 }
 
 func loadCase(t *testing.T, name string, days int, sets []string) *scenarios.Scenario {
@@ -114,9 +115,9 @@ func TestEventsAgreeWithRecords(t *testing.T) {
 
 // tally counts a day's events of the kinds the records count.
 type tally struct {
-	created, queued, refused, bribed, admitted, referred, boarded, pushed, arrived, evacuated, free, assisted, stayed, died int
-	abuse                                                                                                                   [sim.NumAbuseKinds][sim.NumPerpetrators]int
-	abandoned                                                                                                               int
+	created, queued, refused, bribed, admitted, referred, detained, boarded, pushed, arrived, evacuated, free, assisted, stayed, died int
+	abuse                                                                                                                             [sim.NumAbuseKinds][sim.NumPerpetrators]int
+	abandoned                                                                                                                         int
 }
 
 type eventAudit struct {
@@ -155,7 +156,7 @@ func (a *eventAudit) add(t *testing.T, m *sim.Model, e sim.Event) {
 	a.state[e.Migrant] = e.State
 	changes := from != e.State
 	switch e.Kind {
-	case sim.EventQueued, sim.EventRefused, sim.EventBribed, sim.EventAdmitted, sim.EventReferred, sim.EventAbused, sim.EventReleased:
+	case sim.EventQueued, sim.EventRefused, sim.EventBribed, sim.EventAdmitted, sim.EventReferred, sim.EventDetained, sim.EventAbused, sim.EventReleased:
 		if changes {
 			t.Fatalf("%s event of migrant %d changed its state from %s to %s", e.Kind, e.Migrant, from, e.State)
 		}
@@ -176,6 +177,8 @@ func (a *eventAudit) add(t *testing.T, m *sim.Model, e sim.Event) {
 		d.admitted++
 	case sim.EventReferred:
 		d.referred++
+	case sim.EventDetained:
+		d.detained++
 	case sim.EventDeparted, sim.EventMoved:
 		if e.Detail == "smuggler" {
 			d.boarded++
@@ -229,6 +232,7 @@ func (a *eventAudit) check(t *testing.T, r, b sim.DayRecord) {
 		{"bribed", d.bribed, r.Bribed - b.Bribed},
 		{"admitted", d.admitted, r.Admitted - b.Admitted},
 		{"referred", d.referred, r.Referrals - b.Referrals},
+		{"detained", d.detained, r.DetainedPersonDays - b.DetainedPersonDays},
 		{"departures with a smuggler", d.boarded, r.Boarded - b.Boarded},
 		{"pushed back by a patrol", d.pushed, r.Interceptions - b.Interceptions},
 		{"arrived", d.arrived, r.States[sim.Arrived] - b.States[sim.Arrived]},

@@ -294,16 +294,18 @@ func TestAbuseOfImmobileMigrants(t *testing.T) {
 }
 
 // TestHarmIndex: the harm index is the weighted sum of the harms the
-// record holds.
+// record holds, a day detained in a centre weighed as a day trapped.
 func TestHarmIndex(t *testing.T) {
 	cfg := withPolicy("hbm")
+	cfg.Protection.CentreDetention = 1
 	cfg.Harm = HarmWeights{Death: 7, Kidnap: 5, Violence: 3, Abandonment: 2, Extortion: 1, TrappedDay: 0.5, StrandedDay: 0.25, CentreDay: 0.125, AssistedReturn: 11}
 	f := mustRun(t, cfg, ReplicateSeed(71, 0)).Final()
 	k := func(kind AbuseKind) float64 { return float64(f.Abuse[kind][BySmuggler] + f.Abuse[kind][ByOfficial]) }
 	want := 7*float64(f.States[Dead]) + 5*k(Kidnap) + 3*k(Violence) + 2*k(Abandonment) + k(Extortion) +
-		0.5*float64(f.TrappedPersonDays) + 0.25*float64(f.StrandedPersonDays) + 0.125*float64(f.CentrePersonDays) + 11*float64(f.ReturnsAssisted)
-	if f.HarmIndex != want || want == 0 {
-		t.Errorf("harm index %v; want %v", f.HarmIndex, want)
+		0.5*float64(f.TrappedPersonDays) + 0.25*float64(f.StrandedPersonDays) + 0.125*float64(f.CentrePersonDays-f.DetainedPersonDays) + 11*float64(f.ReturnsAssisted) +
+		0.5*float64(f.DetainedPersonDays) // held, a day weighs as one trapped
+	if f.HarmIndex != want || want == 0 || f.DetainedPersonDays == 0 {
+		t.Errorf("harm index %v, with %d detained person-days; want %v, and some detained", f.HarmIndex, f.DetainedPersonDays, want)
 	}
 }
 

@@ -21,6 +21,7 @@ const (
 	streamMarket     = "market"
 	streamPushback   = "pushback"
 	streamCentre     = "centre"
+	streamDetention  = "detention"
 )
 
 // MaxDays is the longest run: days are stored in 16 bits per migrant.
@@ -94,6 +95,9 @@ type Model struct {
 	// centre decides abuse by centres' staff, for the same reason: drawn
 	// from only when centre_abuse is above 0.
 	centre *Stream
+	// detention decides whether a centre holds a resident who would
+	// leave, likewise: drawn from only when centre_detention is above 0.
+	detention *Stream
 
 	posts     []postState
 	markets   []marketState
@@ -216,6 +220,7 @@ func newModel(ctx context.Context, cfg *Config, seed uint64) (*Model, error) {
 	m.market = NewStream(seed, streamMarket)
 	m.pushback = NewStream(seed, streamPushback)
 	m.centre = NewStream(seed, streamCentre)
+	m.detention = NewStream(seed, streamDetention)
 
 	n := len(cfg.Region.Locations)
 	m.posts = make([]postState, m.nPst)

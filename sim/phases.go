@@ -97,6 +97,7 @@ func (v *configCheck) phases(c *Config) {
 		v.multiplier(at+".Enforcement.PushbackViolence", ph.Enforcement.PushbackViolence)
 		v.atLeast(at+".Protection.AssistAfterDays", float64(ph.Protection.AssistAfterDays), 0)
 		v.multiplier(at+".Protection.CentreAbuse", ph.Protection.CentreAbuse)
+		v.share(at+".Protection.CentreDetention", ph.Protection.CentreDetention)
 		v.share(at+".Protection.Rescue", ph.Protection.Rescue)
 	}
 	if len(c.Phases) > 0 && c.Rules == RulesFlee {

@@ -20,6 +20,7 @@ type DayRecord struct {
 	TrappedPersonDays  int     // cumulative sum of the trapped count over days
 	StrandedPersonDays int     // cumulative sum of the stranded count over days
 	CentrePersonDays   int     // cumulative sum over days of migrants sheltered in centres
+	DetainedPersonDays int     // cumulative person-days a centre held a migrant who would have left (among the centre person-days)
 	ReturnsFree        int     // cumulative migrants who went home of their own accord (among the returned)
 	ReturnsAssisted    int     // cumulative migrants taken home on a return arranged by a centre (among the returned)
 	HarmIndex          float64 // cumulative severity-weighted harm (Config.Harm)
@@ -205,5 +206,6 @@ func (m *Model) harmIndex() float64 {
 	return float64(w.Death*float64(r.States[Dead])) +
 		float64(w.Kidnap*by(Kidnap)) + float64(w.Violence*by(Violence)) + float64(w.Abandonment*by(Abandonment)) + float64(w.Extortion*by(Extortion)) +
 		float64(w.TrappedDay*float64(r.TrappedPersonDays)) + float64(w.StrandedDay*float64(r.StrandedPersonDays)) +
-		float64(w.CentreDay*float64(r.CentrePersonDays)) + float64(w.AssistedReturn*float64(r.ReturnsAssisted))
+		float64(w.CentreDay*float64(r.CentrePersonDays-r.DetainedPersonDays)) + float64(w.AssistedReturn*float64(r.ReturnsAssisted)) +
+		float64(w.TrappedDay*float64(r.DetainedPersonDays)) // a day held weighs as a day trapped, not as one sheltered
 }

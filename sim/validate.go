@@ -129,6 +129,7 @@ func (c *Config) Validate() error {
 	p := &c.Protection
 	v.atLeast("Protection.AssistAfterDays", float64(p.AssistAfterDays), 0)
 	v.multiplier("Protection.CentreAbuse", p.CentreAbuse)
+	v.share("Protection.CentreDetention", p.CentreDetention)
 	v.share("Protection.Rescue", p.Rescue)
 	v.fleeRules(c) // flee_validate.go
 	v.phases(c)    // phases.go
