@@ -3,6 +3,7 @@ package claim
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
@@ -36,6 +37,13 @@ var zeroedHarms = []zeroedHarm{
 			return fmt.Sprintf("Centres sheltered migrants for %s person-days a run, on average over the %s where they sheltered anyone, and their staff abused none of them: %s, a harm zeroed by a setting, not by a mechanism (docs/MODEL.md 7.10). A verdict that protection adds no abuse, or that humanitarian border management abuses less than malfunction, may rest on it;", mean, where, keys)
 		},
 	},
+	{
+		ZeroedHarm: scenarios.ZeroedHarms[2],
+		met:        func(a *Analysis) []float64 { return a.CentrePersonDays },
+		say: func(mean, where, keys string) string {
+			return fmt.Sprintf("Centres sheltered migrants for %s person-days a run, on average over the %s where they sheltered anyone, and held none of them who would leave: %s, a harm zeroed by a setting, not by a mechanism (docs/MODEL.md 7.10). A verdict on what protection does to immobilised person-days or the harm index may rest on it;", mean, where, keys)
+		},
+	},
 }
 
 // PatrolNote says, when patrols intercepted migrants in some arm whose
@@ -51,6 +59,13 @@ func PatrolNote(s *scenarios.Scenario, a *Analysis) string { return zeroedHarms[
 // abuse may rest on it. "" when no arm's centres sheltered anyone
 // unabused.
 func CentreNote(s *scenarios.Scenario, a *Analysis) string { return zeroedHarms[1].note(s, a) }
+
+// DetentionNote says, when centres sheltered migrants in some arm whose
+// centre_detention is 0, that they held none who would leave: both
+// built-in protection levels have it at 0, and a verdict on what
+// protection does to immobilised person-days may rest on it. "" when no
+// arm's centres sheltered anyone free to leave.
+func DetentionNote(s *scenarios.Scenario, a *Analysis) string { return zeroedHarms[2].note(s, a) }
 
 // ZeroedNotes are the notes of every zeroed harm that happened, in
 // zeroedHarms' order.
@@ -118,8 +133,8 @@ func (z zeroedHarm) note(s *scenarios.Scenario, a *Analysis) string {
 	}
 	sets := make([]string, len(keys))
 	for i, k := range keys {
-		sets[i] = "--set " + k + "=RATE"
+		sets[i] = "--set " + k + "=" + strings.ToUpper(z.Value)
 	}
 	return z.say(output.FormatCount(total/float64(cells+own)), words.List(where), words.List(keys)+" "+verb+" 0") +
-		" " + words.List(sets) + " gives " + z.Rated + " a rate."
+		" " + words.List(sets) + " gives " + z.Rated + " a " + z.Value + "."
 }

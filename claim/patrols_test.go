@@ -16,8 +16,9 @@ import (
 // arms where that happened; it says nothing when the harm has a rate,
 // when there was no occasion, or where the setting is off. Patrols
 // (PatrolNote) abuse no one they intercept at pushback_violence 0;
-// centres' staff (CentreNote) no one they shelter at centre_abuse 0.
-// ZeroedNotes gives each note that applies, and only those.
+// centres' staff (CentreNote) no one they shelter at centre_abuse 0;
+// centres (DetentionNote) hold no one at centre_detention 0. ZeroedNotes
+// gives each note that applies, and only those.
 func TestZeroedNotes(t *testing.T) {
 	text, err := os.ReadFile("../scenarios/classroom.toml")
 	if err != nil {
@@ -79,6 +80,16 @@ func TestZeroedNotes(t *testing.T) {
 			"factors.protection.hbm.centre_abuse and regimes.camps.centre_abuse are 0"}},
 		{"its staff abuse, the combinations' do not", own, []string{"regimes.camps.centre_abuse=1"}, append(cells, "camps"), personDays, 1000, CentreNote, []string{
 			"over the 4 combinations where"}},
+
+		{"centres that hold no one", text, nil, cells, personDays, 2500, DetentionNote, []string{
+			"Centres sheltered migrants for 2,500 person-days a run, on average over the 4 combinations where they sheltered anyone, and held none of them who would leave: factors.protection.hbm.centre_detention is 0",
+			"(docs/MODEL.md 7.10)",
+			"--set factors.protection.hbm.centre_detention=CHANCE gives detention a chance."}},
+		{"centres that detain", text, []string{"factors.protection.hbm.centre_detention=0.5"}, cells, personDays, 2500, DetentionNote, nil},
+		{"no one sheltered to hold", text, nil, cells, personDays, 0, DetentionNote, nil},
+		{"its centres detain, the combinations' do not", own, []string{"regimes.camps.centre_detention=1"}, append(cells, "camps"), personDays, 1000, DetentionNote, []string{
+			"over the 4 combinations where",
+			"factors.protection.hbm.centre_detention is 0"}},
 	} {
 		s, err := scenarios.Parse(tt.text, "classroom.toml", "", nil)
 		if err != nil {
@@ -99,10 +110,20 @@ func TestZeroedNotes(t *testing.T) {
 				t.Errorf("%s: %q; want %q in it", tt.name, got, w)
 			}
 		}
-		// The report and the terminal print every zeroed harm's note:
-		// here, this one alone, the other harm having had no occasion.
-		if notes := ZeroedNotes(s, a); got == "" && len(notes) != 0 || got != "" && !slices.Equal(notes, []string{got}) {
-			t.Errorf("%s: ZeroedNotes %q; want this note alone, %q", tt.name, notes, got)
+		// The report and the terminal print every zeroed harm's note
+		// that applies, in order: here, of the harms whose occasions
+		// were given, the others having had none.
+		var want []string
+		for _, note := range []func(*scenarios.Scenario, *Analysis) string{PatrolNote, CentreNote, DetentionNote} {
+			if n := note(s, a); n != "" {
+				if tt.what == interceptions && strings.HasPrefix(n, "Centres") || tt.what == personDays && strings.HasPrefix(n, "Patrols") {
+					t.Errorf("%s: a note on occasions that were not given: %q", tt.name, n)
+				}
+				want = append(want, n)
+			}
+		}
+		if notes := ZeroedNotes(s, a); !slices.Equal(notes, want) || got != "" && !slices.Contains(notes, got) {
+			t.Errorf("%s: ZeroedNotes %q; want %q, with %q", tt.name, notes, want, got)
 		}
 	}
 }

@@ -54,6 +54,10 @@ var Assumptions = []Assumption{
 	// may rest on it (CentreNote), so its verdict is tried from none to
 	// the posts' officials' highest base rate of violence (0.02 a day).
 	{ID: "centre_abuse", Label: "centre staff's abuse of those sheltered (per day)", Key: "factors.protection.hbm.centre_abuse", Lo: 0, Hi: 0.02},
+	// And detention, 0 in both levels too: protection's immobilised
+	// person-days may rest on it, so it is tried from centres that let
+	// everyone go to centres that hold everyone who would leave.
+	{ID: "centre_detention", Label: "centres' detention of those who would leave (chance a day)", Key: "factors.protection.hbm.centre_detention", Lo: 0, Hi: 1},
 	{ID: "smuggler_extortion", Label: "smugglers' extortion at a place (per day)", Key: "abuse.smuggler_extortion", Lo: 0.001, Hi: 0.02},
 	{ID: "official_extortion", Label: "officials' extortion rate at the counter", Key: "abuse.official_extortion", Lo: 0.1, Hi: 1.5},
 	{ID: "official_violence", Label: "officials' violence rate (per day)", Key: "abuse.official_violence", Lo: 0.001, Hi: 0.02},

@@ -220,7 +220,7 @@ func TestHingeText(t *testing.T) {
 // TestHingeOnlyBeyondChance: an assumption is hinged on only when the gap
 // between its thirds' shares is hingeMargin or more and beyond what
 // chance alone gives for the largest gap of all the assumptions
-// (ChanceThirds). With 19 assumptions over 32 points, about 11 to a
+// (ChanceThirds). With about 20 assumptions over 32 points, 11 to a
 // third, gaps of 30 points arise by chance in most designs: classroom's
 // claim on migrants abused was said to hinge on patrols' violence at an
 // interception (malfunction harming more at 50% of points in its lowest

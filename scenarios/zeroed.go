@@ -6,7 +6,7 @@ import (
 	"github.com/borderwork/borderwork/sim"
 )
 
-// A ZeroedHarm is an abuse that every built-in level of its factor sets
+// A ZeroedHarm is a harm that every built-in level of its factor sets
 // to 0 for want of a sourced rate, in a setting only some regimes have:
 // where that setting is met and the rate is 0, the harm is zeroed by a
 // setting, not by a mechanism, and a result may rest on it. The claim
@@ -20,20 +20,22 @@ type ZeroedHarm struct {
 	// Section is docs/MODEL.md's section on the harm.
 	Section string
 	// Unit names Metric's occasions ("interceptions"), Spared says what
-	// happened and whom it spared, and Rated what the rate gives a
-	// chance to, as a table's note says them.
-	Unit, Spared, Rated string
+	// happened and whom it spared, and Rated what the key gives a chance
+	// to, as a table's note says them. Value is what the key is, "rate"
+	// (per day, 7.13) or "chance".
+	Unit, Spared, Rated, Value string
 	// Zeroed is whether cfg, in its own settings or a phase's, meets the
 	// setting with the rate at 0.
 	Zeroed func(cfg *sim.Config) bool
 }
 
-// ZeroedHarms are the patrols' violence at an interception and the
-// centres' staff's abuse of those they shelter.
+// ZeroedHarms are the patrols' violence at an interception, the centres'
+// staff's abuse of those they shelter, and the centres' detention of those
+// who would leave.
 var ZeroedHarms = []ZeroedHarm{
 	{
 		Key: "pushback_violence", Factor: "enforcement", Metric: "interceptions", Section: "7.6.4",
-		Unit: "interceptions", Spared: "patrols intercepted migrants and abused none of them", Rated: "the patrols' violence",
+		Unit: "interceptions", Spared: "patrols intercepted migrants and abused none of them", Rated: "the patrols' violence", Value: "rate",
 		Zeroed: func(cfg *sim.Config) bool {
 			unabused := func(e sim.Enforcement) bool { return e.Patrol > 0 && e.PushbackViolence == 0 }
 			return unabused(cfg.Enforcement) || slices.ContainsFunc(cfg.Phases, func(p sim.Phase) bool { return unabused(p.Enforcement) })
@@ -41,13 +43,24 @@ var ZeroedHarms = []ZeroedHarm{
 	},
 	{
 		Key: "centre_abuse", Factor: "protection", Metric: "centre_person_days", Section: "7.10",
-		Unit: "person-days in centres", Spared: "centres sheltered migrants and their staff abused none of them", Rated: "the staff's abuse",
+		Unit: "person-days in centres", Spared: "centres sheltered migrants and their staff abused none of them", Rated: "the staff's abuse", Value: "rate",
 		Zeroed: func(cfg *sim.Config) bool {
 			if len(cfg.Centres) == 0 {
 				return false
 			}
 			unabused := func(p sim.Protection) bool { return p.Centres && p.CentreAbuse == 0 }
 			return unabused(cfg.Protection) || slices.ContainsFunc(cfg.Phases, func(p sim.Phase) bool { return unabused(p.Protection) })
+		},
+	},
+	{
+		Key: "centre_detention", Factor: "protection", Metric: "centre_person_days", Section: "7.10",
+		Unit: "person-days in centres", Spared: "centres sheltered migrants and held none of them who would leave", Rated: "detention", Value: "chance",
+		Zeroed: func(cfg *sim.Config) bool {
+			if len(cfg.Centres) == 0 {
+				return false
+			}
+			free := func(p sim.Protection) bool { return p.Centres && p.CentreDetention == 0 }
+			return free(cfg.Protection) || slices.ContainsFunc(cfg.Phases, func(p sim.Phase) bool { return free(p.Protection) })
 		},
 	},
 }

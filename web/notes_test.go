@@ -11,7 +11,8 @@ import (
 // TestResultsZeroedNotes: the page's final results carry the notes the
 // command line prints under its table on harms zeroed by a setting,
 // saying how to give each a rate on the page (under More changes, as
-// KEY=RATE, not --set); a rate given there leaves its note.
+// KEY=RATE or KEY=CHANCE, not --set); a value given there leaves its
+// note.
 func TestResultsZeroedNotes(t *testing.T) {
 	reps := 3
 	for _, tc := range []struct {
@@ -23,8 +24,10 @@ func TestResultsZeroedNotes(t *testing.T) {
 			"Under closed and hbm (",
 			"To give the patrols' violence a rate, write regimes.closed.pushback_violence=RATE and regimes.hbm.pushback_violence=RATE under More changes.",
 			"Under hbm (",
-			"To give the staff's abuse a rate, write regimes.hbm.centre_abuse=RATE under More changes."}},
-		{"rates given", []string{"regimes.closed.pushback_violence=1", "regimes.hbm.pushback_violence=1", "regimes.hbm.centre_abuse=0.01"}, nil},
+			"To give the staff's abuse a rate, write regimes.hbm.centre_abuse=RATE under More changes.",
+			"Under hbm (",
+			"To give detention a chance, write regimes.hbm.centre_detention=CHANCE under More changes."}},
+		{"rates given", []string{"regimes.closed.pushback_violence=1", "regimes.hbm.pushback_violence=1", "regimes.hbm.centre_abuse=0.01", "regimes.hbm.centre_detention=0.1"}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			req := web.Request{Scenario: "classroom", Reps: &reps, Regimes: []string{"closed", "hbm"}, Sets: tc.sets}

@@ -104,7 +104,7 @@ func TestClaimWorkedExample(t *testing.T) {
 	checkIntervalExampleDoc(t, string(doc), out)
 	// The notes on harms zeroed by a setting, each quoted under its
 	// section on the assumption.
-	for _, heading := range []string{"## An assumption behind closure's effect on abuse", "## An assumption behind protection's effect on abuse"} {
+	for _, heading := range []string{"## An assumption behind closure's effect on abuse", "## An assumption behind protection's effect on abuse", "## An assumption behind protection's effect on immobilisation"} {
 		_, note, _ := strings.Cut(string(doc), heading)
 		_, note, _ = strings.Cut(note, "```text\n")
 		note, _, ok := strings.Cut(note, "```")
@@ -156,9 +156,10 @@ func TestClaimJSONMargin(t *testing.T) {
 		t.Errorf("margin_note = %q; want the note claim classroom prints:\n%s", doc.MarginNote, text)
 	}
 	// In classroom patrols intercept and centres shelter, each with its
-	// harm zeroed: both notes, as the terminal prints them.
-	if len(doc.ZeroedNotes) != 2 || !strings.HasPrefix(doc.ZeroedNotes[0], "Patrols intercepted") || !strings.HasPrefix(doc.ZeroedNotes[1], "Centres sheltered") {
-		t.Errorf("zeroed_notes = %q; want the patrols' note, then the centres'", doc.ZeroedNotes)
+	// harms zeroed: the three notes, as the terminal prints them.
+	if len(doc.ZeroedNotes) != 3 || !strings.HasPrefix(doc.ZeroedNotes[0], "Patrols intercepted") ||
+		!strings.Contains(doc.ZeroedNotes[1], "their staff abused none") || !strings.Contains(doc.ZeroedNotes[2], "held none of them") {
+		t.Errorf("zeroed_notes = %q; want the patrols' note, then the centres' staff's, then their detention's", doc.ZeroedNotes)
 	}
 	for _, n := range doc.ZeroedNotes {
 		if !slices.Contains(strings.Split(text, "\n"), n) {

@@ -126,6 +126,11 @@ var guideResults = []guideResult{
 			about(r.mean("hbm-parts", "hbm", "abused_migrants"), 220) && about(r.mean("hbm-staff", "hbm", "abused_migrants"), 245) &&
 			about(r.mean("hbm-staff", "closed", "abused_migrants"), 250)
 	}},
+	{"is about 190, of some 2,500 person-days in the centre, and `returns_assisted` about 70 against 63 with the door open", func(r *guideRuns) bool {
+		return r.mean("hbm-parts", "hbm", "detained_person_days") == 0 && about(r.mean("hbm-locked", "hbm", "detained_person_days"), 190) &&
+			about(r.mean("hbm-locked", "hbm", "centre_person_days"), 2500) &&
+			about(r.mean("hbm-locked", "hbm", "returns_assisted"), 70) && about(r.mean("hbm-parts", "hbm", "returns_assisted"), 63)
+	}},
 
 	// Exercise 7.
 	{"climbs to about 16 by day 100, and starts to fall before the post reopens at day 120", func(r *guideRuns) bool {

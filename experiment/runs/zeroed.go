@@ -45,7 +45,7 @@ func ZeroedNotes(x *Prepared, groups []output.Group, style NoteStyle) []string {
 			if err != nil || !z.Zeroed(cfg) {
 				continue
 			}
-			name, set := g.Regime, "regimes."+g.Regime+"."+z.Key+"=RATE"
+			name, set := g.Regime, "regimes."+g.Regime+"."+z.Key+"="+strings.ToUpper(z.Value)
 			switch style {
 			case Terminal:
 				set = "--set " + set
@@ -59,12 +59,12 @@ func ZeroedNotes(x *Prepared, groups []output.Group, style NoteStyle) []string {
 		if len(regimes) == 0 {
 			continue
 		}
-		how := fmt.Sprintf("To give %s a rate: %s.", z.Rated, strings.Join(sets, ", "))
+		how := fmt.Sprintf("To give %s a %s: %s.", z.Rated, z.Value, strings.Join(sets, ", "))
 		if style == Page {
-			how = fmt.Sprintf("To give %s a rate, write %s under More changes.", z.Rated, words.List(sets))
+			how = fmt.Sprintf("To give %s a %s, write %s under More changes.", z.Rated, z.Value, words.List(sets))
 		}
-		notes = append(notes, fmt.Sprintf("Under %s (%s %s a run), %s: %s is 0 there, for want of a sourced rate, a harm zeroed by a setting, not by a mechanism (docs/MODEL.md %s). %s",
-			words.List(regimes), words.List(means), z.Unit, z.Spared, z.Key, z.Section, how))
+		notes = append(notes, fmt.Sprintf("Under %s (%s %s a run), %s: %s is 0 there, for want of a sourced %s, a harm zeroed by a setting, not by a mechanism (docs/MODEL.md %s). %s",
+			words.List(regimes), words.List(means), z.Unit, z.Spared, z.Key, z.Value, z.Section, how))
 	}
 	return notes
 }
