@@ -24,6 +24,11 @@ type ZeroedHarm struct {
 	// to, as a table's note says them. Value is what the key is, "rate"
 	// (per day, 7.13) or "chance".
 	Unit, Spared, Rated, Value string
+	// Met says what happened on the occasions, and Clause whom it spared
+	// as a clause of its own, for one note on harms of the same
+	// occasions ("centres sheltered migrants": "their staff abused none
+	// of them", "they held none of them who would leave").
+	Met, Clause string
 	// Zeroed is whether cfg, in its own settings or a phase's, meets the
 	// setting with the rate at 0.
 	Zeroed func(cfg *sim.Config) bool
@@ -36,6 +41,7 @@ var ZeroedHarms = []ZeroedHarm{
 	{
 		Key: "pushback_violence", Factor: "enforcement", Metric: "interceptions", Section: "7.6.4",
 		Unit: "interceptions", Spared: "patrols intercepted migrants and abused none of them", Rated: "the patrols' violence", Value: "rate",
+		Met: "patrols intercepted migrants", Clause: "they abused none of them",
 		Zeroed: func(cfg *sim.Config) bool {
 			unabused := func(e sim.Enforcement) bool { return e.Patrol > 0 && e.PushbackViolence == 0 }
 			return unabused(cfg.Enforcement) || slices.ContainsFunc(cfg.Phases, func(p sim.Phase) bool { return unabused(p.Enforcement) })
@@ -44,6 +50,7 @@ var ZeroedHarms = []ZeroedHarm{
 	{
 		Key: "centre_abuse", Factor: "protection", Metric: "centre_person_days", Section: "7.10",
 		Unit: "person-days in centres", Spared: "centres sheltered migrants and their staff abused none of them", Rated: "the staff's abuse", Value: "rate",
+		Met: "centres sheltered migrants", Clause: "their staff abused none of them",
 		Zeroed: func(cfg *sim.Config) bool {
 			if len(cfg.Centres) == 0 {
 				return false
@@ -55,6 +62,7 @@ var ZeroedHarms = []ZeroedHarm{
 	{
 		Key: "centre_detention", Factor: "protection", Metric: "centre_person_days", Section: "7.10",
 		Unit: "person-days in centres", Spared: "centres sheltered migrants and held none of them who would leave", Rated: "detention", Value: "chance",
+		Met: "centres sheltered migrants", Clause: "they held none of them who would leave",
 		Zeroed: func(cfg *sim.Config) bool {
 			if len(cfg.Centres) == 0 {
 				return false

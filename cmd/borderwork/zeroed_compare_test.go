@@ -10,14 +10,18 @@ import (
 
 // TestCompareZeroedNotes: compare says, under its table, in report.md
 // and in --json's zeroed_notes, under which regimes patrols intercepted migrants and abused
-// none of them, and centres sheltered migrants and their staff abused
-// none, with the --set that gives each harm a rate; a regime given a rate
-// leaves the note, and regimes with no patrols or centres give none.
+// none of them, and centres sheltered migrants, their staff abused none
+// and they held none who would leave (the two in one note, as they share
+// their occasions and regimes), with the --set that gives each harm a
+// rate or chance; a regime given one leaves the note, and regimes with
+// no patrols or centres give none.
 func TestCompareZeroedNotes(t *testing.T) {
 	t.Parallel()
 	const (
-		patrols = "patrols intercepted migrants and abused none of them: pushback_violence is 0 there"
-		centres = "centres sheltered migrants and their staff abused none of them: centre_abuse is 0 there"
+		patrols   = "patrols intercepted migrants and abused none of them: pushback_violence is 0 there"
+		centres   = "centres sheltered migrants and their staff abused none of them: centre_abuse is 0 there"
+		detention = "centres sheltered migrants and held none of them who would leave: centre_detention is 0 there"
+		both      = "centres sheltered migrants, and two harms there are zeroed by a setting, not by a mechanism, for want of a sourced rate or chance (docs/MODEL.md 7.10): their staff abused none of them (centre_abuse is 0), and they held none of them who would leave (centre_detention is 0)."
 	)
 	for _, tc := range []struct {
 		name string
@@ -28,12 +32,16 @@ func TestCompareZeroedNotes(t *testing.T) {
 		{"every regime", nil, []string{
 			"Under closed and hbm (", " interceptions a run), " + patrols,
 			"To give the patrols' violence a rate: --set regimes.closed.pushback_violence=RATE, --set regimes.hbm.pushback_violence=RATE.",
-			"Under hbm (", " person-days in centres a run), " + centres,
-			"To give the staff's abuse a rate: --set regimes.hbm.centre_abuse=RATE."}, nil},
+			"Under hbm (", " person-days in centres a run), " + both,
+			"To give the staff's abuse a rate and detention a chance: --set regimes.hbm.centre_abuse=RATE, --set regimes.hbm.centre_detention=CHANCE."}, []string{centres, detention}},
 		{"rates given", []string{"--set", "regimes.closed.pushback_violence=0.5", "--set", "regimes.hbm.centre_abuse=0.01"}, []string{
 			"Under hbm (", " interceptions a run), " + patrols,
-			"To give the patrols' violence a rate: --set regimes.hbm.pushback_violence=RATE."}, []string{centres, "regimes.closed.pushback_violence=RATE"}},
-		{"no patrols, no centres", []string{"--regimes", "open,malfunctioning"}, nil, []string{patrols, centres}},
+			"To give the patrols' violence a rate: --set regimes.hbm.pushback_violence=RATE.",
+			"Under hbm (", " person-days in centres a run), " + detention,
+			"To give detention a chance: --set regimes.hbm.centre_detention=CHANCE."}, []string{centres, both, "regimes.closed.pushback_violence=RATE"}},
+		{"every value given", []string{"--set", "regimes.closed.pushback_violence=0.5", "--set", "regimes.hbm.pushback_violence=0.5", "--set", "regimes.hbm.centre_abuse=0.01", "--set", "regimes.hbm.centre_detention=1"}, nil,
+			[]string{"Under", patrols, centres, detention, "two harms"}},
+		{"no patrols, no centres", []string{"--regimes", "open,malfunctioning"}, nil, []string{patrols, centres, detention, "two harms"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			out := filepath.Join(t.TempDir(), "out")
