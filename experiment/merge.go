@@ -743,7 +743,7 @@ func mergeTable(name string, shards []shardFolder, owner []int, path string) err
 		if header == nil {
 			header = h
 		} else if !slices.Equal(h, header) {
-			return badInput("%s: its columns differ from %s's", filepath.Join(sh.dir, name), shards[0].dir)
+			return badInput("%v", &output.ColumnsDiffer{Path: filepath.Join(sh.dir, name), Other: shards[0].dir + "'s table", Header: h, Want: header})
 		}
 	}
 	out, err := output.CreateCSV(path, header)

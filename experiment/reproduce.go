@@ -186,11 +186,22 @@ func Reproduce(ctx context.Context, dir string, workers int) (*Reproduction, err
 			return nil, err
 		}
 		if d != nil && len(laterColumns[c.File]) > 0 {
-			if same, err := sameWithoutColumns(filepath.Join(out, filepath.FromSlash(c.File)), c.SHA256, laterColumns[c.File]); err != nil {
+			if same, err := sameWithoutColumns(filepath.Join(out, filepath.FromSlash(c.File)), c.SHA256, laterColumns[c.File], false); err != nil {
 				return nil, err
 			} else if same {
 				d = nil
 				rep.Warnings = append(rep.Warnings, fmt.Sprintf("%s has no %s column: the borderwork that wrote the folder did not write it, which this one adds; the rest of the table is as rerun", c.File, strings.Join(laterColumns[c.File], ", ")))
+			}
+		}
+		if d != nil && strings.HasSuffix(c.File, ".csv") {
+			// A metric added since (output.LaterMetrics): its column, or
+			// its rows of a table by metric, are the rerun's only
+			// difference from an earlier borderwork's table.
+			if same, err := sameWithoutColumns(filepath.Join(out, filepath.FromSlash(c.File)), c.SHA256, output.LaterMetrics, true); err != nil {
+				return nil, err
+			} else if same {
+				d = nil
+				rep.Warnings = append(rep.Warnings, fmt.Sprintf("%s has no %s: the borderwork that wrote the folder did not count it, which this one does (0 in every run, as that borderwork could not produce it); the rest of the table is as rerun", c.File, strings.Join(output.LaterMetrics, ", ")))
 			}
 		}
 		if d != nil && k.Legacy != nil {
@@ -344,8 +355,12 @@ var laterColumns = map[string][]string{
 }
 
 // sameWithoutColumns says whether the CSV table at path, with the columns
-// named cols left out, has the sha256 sum (hex) want.
-func sameWithoutColumns(path, want string, cols []string) (bool, error) {
+// named cols left out, has the sha256 sum (hex) want. With metricRows
+// (output.LaterMetrics) it also leaves out the rows whose metric column
+// names one of them, and the table must hold 0 in every cell left out
+// (a stats row's mean): a metric an earlier borderwork could not count
+// is the same only where it counted nothing.
+func sameWithoutColumns(path, want string, cols []string, metricRows bool) (bool, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return false, nil // the rerun wrote no such table: not the same
@@ -360,12 +375,31 @@ func sameWithoutColumns(path, want string, cols []string) (bool, error) {
 			drop = append(drop, i)
 		}
 	}
-	if len(drop) == 0 {
+	metric := -1
+	if metricRows {
+		metric = slices.Index(records[0], "metric")
+	}
+	if len(drop) == 0 && metric < 0 {
 		return false, nil
 	}
+	zero := func(s string) bool { v, err := strconv.ParseFloat(s, 64); return err == nil && v == 0 }
+	mean := slices.Index(records[0], "mean")
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
-	for _, r := range records {
+	for n, r := range records {
+		if metric >= 0 && metric < len(r) && slices.Contains(cols, r[metric]) {
+			if mean < 0 || mean >= len(r) || !zero(r[mean]) {
+				return false, nil
+			}
+			continue
+		}
+		if metricRows && n > 0 {
+			for _, i := range drop {
+				if i >= len(r) || !zero(r[i]) {
+					return false, nil
+				}
+			}
+		}
 		kept := make([]string, 0, len(r))
 		for i, v := range r {
 			if !slices.Contains(drop, i) {

@@ -11,6 +11,7 @@ import (
 	"os"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/borderwork/borderwork/internal/suggest"
 	"github.com/borderwork/borderwork/scenarios"
@@ -80,6 +81,31 @@ func TimeseriesHeader(paramKeys []string) []string {
 	return h
 }
 
+// LaterMetrics are metrics, day columns and totals alike, that an
+// earlier borderwork did not write (detained_person_days, since
+// 2026-12-06): a folder it wrote has no column (or stats row) for them,
+// and none of the harm they count, which it could not produce, so
+// reading its tables takes them as 0; reproduce compares the rest.
+var LaterMetrics = []string{"detained_person_days"}
+
+// withoutLater is header without the columns of LaterMetrics.
+func withoutLater(header []string) []string {
+	return slices.DeleteFunc(slices.Clone(header), func(h string) bool { return slices.Contains(LaterMetrics, h) })
+}
+
+// MissingLater names the columns of LaterMetrics that header, a table's
+// header written by an earlier borderwork, lacks where the current
+// header want has them; nil if header has them all.
+func MissingLater(header, want []string) []string {
+	var missing []string
+	for _, c := range LaterMetrics {
+		if slices.Contains(want, c) && !slices.Contains(header, c) {
+			missing = append(missing, c)
+		}
+	}
+	return missing
+}
+
 // SummaryHeader is the header of summary.csv.
 func SummaryHeader(paramKeys []string) []string {
 	h := append(keyHeader(paramKeys), "seed")
@@ -147,6 +173,26 @@ func CreateCSV(path string, header []string) (*CSVFile, error) {
 	return c, nil
 }
 
+// ColumnsDiffer is the error of a table whose header is not the one
+// another table, or this command, has: it says so, and, where the
+// difference is the columns of LaterMetrics, that an earlier borderwork
+// wrote it, which is not a fault of the table but cannot be continued or
+// joined with this borderwork's.
+type ColumnsDiffer struct {
+	Path, Other  string // the table, and the table it is held to ("this command's", "DIR's table")
+	Header, Want []string
+}
+
+func (e *ColumnsDiffer) Error() string {
+	if missing := MissingLater(e.Header, e.Want); len(missing) > 0 && slices.Equal(e.Header, withoutLater(e.Want)) {
+		return fmt.Sprintf("%s was written by an earlier borderwork, whose tables have no %s column (a metric added on 2026-12-06); its runs can be continued or joined only by that borderwork (its manifest names the build), or run again with this one", e.Path, strings.Join(missing, ", "))
+	}
+	if missing := MissingLater(e.Want, e.Header); len(missing) > 0 && slices.Equal(e.Want, withoutLater(e.Header)) {
+		return fmt.Sprintf("%s has a %s column, which %s lacks: that one was written by an earlier borderwork; join the two with the borderwork that wrote it, or run it again with this one", e.Path, strings.Join(missing, ", "), e.Other)
+	}
+	return fmt.Sprintf("%s: its columns differ from %s", e.Path, e.Other)
+}
+
 // ContinueCSV starts a table at path holding the rows of the table at from,
 // whose header must be header, to which more rows are then written.
 func ContinueCSV(path, from string, header []string) (*CSVFile, error) {
@@ -157,7 +203,7 @@ func ContinueCSV(path, from string, header []string) (*CSVFile, error) {
 	defer src.Close()
 	first, err := csv.NewReader(bufio.NewReader(src)).Read()
 	if err != nil || !slices.Equal(first, header) {
-		return nil, fmt.Errorf("%s: its columns differ from this command's", from)
+		return nil, &ColumnsDiffer{Path: from, Other: "this command's", Header: first, Want: header}
 	}
 	if _, err := src.Seek(0, io.SeekStart); err != nil {
 		return nil, err
@@ -509,8 +555,25 @@ func ReadSummary(path string) (paramKeys []string, rows []SummaryRow, err error)
 	if err != nil {
 		return nil, nil, unreadable(path, err)
 	}
+	totals := SummaryHeader(nil)[4:]
 	nParams := len(header) - 4 - len(Totals)
-	if nParams < 0 || !slices.Equal(header[3+nParams+1:], SummaryHeader(nil)[4:]) {
+	// A table an earlier borderwork wrote lacks LaterMetrics' columns:
+	// read as 0 (fill), which that borderwork could not count otherwise.
+	var fill []int
+	if nParams >= 0 && !slices.Equal(header[3+nParams+1:], totals) {
+		nParams = -1
+	}
+	if nParams < 0 {
+		if older := withoutLater(totals); len(header)-4-len(older) >= 0 && slices.Equal(header[len(header)-len(older):], older) {
+			nParams = len(header) - 4 - len(older)
+			for i, t := range totals {
+				if slices.Contains(LaterMetrics, t) {
+					fill = append(fill, i)
+				}
+			}
+		}
+	}
+	if nParams < 0 {
 		return nil, nil, &scenarios.Error{File: path, Line: 1, Msg: "not a summary table of this version of borderwork"}
 	}
 	paramKeys = header[3 : 3+nParams]
@@ -525,6 +588,9 @@ func ReadSummary(path string) (paramKeys []string, rows []SummaryRow, err error)
 		row, err := parseSummary(rec, header, nParams)
 		if err != nil {
 			return nil, nil, cellError(path, line, err)
+		}
+		for _, i := range fill {
+			row.Totals = slices.Insert(row.Totals, i, 0)
 		}
 		rows = append(rows, row)
 	}
@@ -615,13 +681,16 @@ func ReadTimeseries(path string, columns []string, fn func(run Run, day int, val
 	}
 	header = slices.Clone(header) // ReuseRecord: the next row would overwrite it
 	nParams := len(header) - 4 - len(DayColumns)
+	if missing := MissingLater(header, TimeseriesHeader(nil)); nParams < 0 && len(missing) > 0 {
+		nParams += len(missing) // an earlier borderwork's table: LaterMetrics read as 0
+	}
 	if nParams < 0 {
 		return &scenarios.Error{File: path, Line: 1, Msg: "not a timeseries table of this version of borderwork"}
 	}
 	idx := make([]int, len(columns))
 	for i, c := range columns {
 		idx[i] = slices.Index(header, c)
-		if idx[i] < 0 {
+		if idx[i] < 0 && !slices.Contains(LaterMetrics, c) {
 			return &scenarios.Error{File: path, Line: 1, Msg: fmt.Sprintf("no column %q", c)}
 		}
 	}
@@ -644,6 +713,10 @@ func ReadTimeseries(path string, columns []string, fn func(run Run, day int, val
 			return cellError(path, line, &badCell{header[i], "a whole number", rec[i]})
 		}
 		for i, j := range idx {
+			if j < 0 {
+				values[i] = 0 // a later metric, which the folder's borderwork could not count
+				continue
+			}
 			if values[i], err = strconv.ParseFloat(rec[j], 64); err != nil {
 				return cellError(path, line, &badCell{header[j], "a number", rec[j]})
 			}

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -63,5 +65,68 @@ func TestReadTablesBadInput(t *testing.T) {
 				t.Errorf("err = %v; want bad input (scenarios.ErrInvalid) ending %q", err, tt.want)
 			}
 		})
+	}
+}
+
+// TestReadEarlierTables: summary.csv and timeseries.csv as a borderwork
+// of before a LaterMetrics metric wrote them, without its column, are
+// read with that metric 0 in every row and every other value in its
+// place; a header missing any other column is still refused.
+func TestReadEarlierTables(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, header []string, row func(i int, h string) string) string {
+		var b strings.Builder
+		b.WriteString(strings.Join(header, ",") + "\n")
+		cells := make([]string, len(header))
+		for i, h := range header {
+			cells[i] = row(i, h)
+		}
+		b.WriteString(strings.Join(cells, ",") + "\n")
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	key := func(i int, h string) string {
+		switch h {
+		case "regime":
+			return "closed"
+		case "run", "replicate", "seed", "day":
+			return "3"
+		}
+		return strconv.Itoa(100 + i)
+	}
+	later := LaterMetrics[0]
+	earlier := slices.DeleteFunc(SummaryHeader(nil), func(h string) bool { return h == later })
+	_, rows, err := ReadSummary(write("summary.csv", earlier, key))
+	if err != nil || len(rows) != 1 {
+		t.Fatalf("an earlier summary.csv: %v, %d rows", err, len(rows))
+	}
+	for i, tot := range Totals {
+		want := 0.0
+		if tot.Name != later {
+			want = float64(100 + slices.Index(earlier, tot.Name))
+		}
+		if got := rows[0].Totals[i]; got != want {
+			t.Errorf("an earlier summary.csv: %s read as %v; want %v", tot.Name, got, want)
+		}
+	}
+	if _, _, err := ReadSummary(write("short.csv", earlier[:len(earlier)-1], key)); err == nil {
+		t.Error("a summary.csv missing another column: read; want it refused")
+	}
+
+	earlierTS := slices.DeleteFunc(TimeseriesHeader(nil), func(h string) bool { return h == later })
+	cols := []string{"trapped_person_days", later, "harm_index"}
+	var got [][]float64
+	if err := ReadTimeseries(write("timeseries.csv", earlierTS, key), cols, func(_ Run, day int, v []float64) error {
+		got = append(got, slices.Clone(v))
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	want := []float64{float64(100 + slices.Index(earlierTS, cols[0])), 0, float64(100 + slices.Index(earlierTS, cols[2]))}
+	if len(got) != 1 || !slices.Equal(got[0], want) {
+		t.Errorf("an earlier timeseries.csv: %v; want %v", got, want)
 	}
 }

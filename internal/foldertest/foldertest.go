@@ -94,6 +94,27 @@ func Records(t testing.TB, path string) []map[string]string {
 // written before that column was added would be.
 func DropColumn(t testing.TB, dir, name string, col int) {
 	t.Helper()
+	rewrite(t, dir, name, func(_ []string, _ int, r []string) []string { return slices.Delete(slices.Clone(r), col, col+1) })
+}
+
+// DropRows rewrites the table name of the output folder dir without the
+// rows (not the header) for which drop, given the header, says so, and
+// its checksum in manifest.json to match.
+func DropRows(t testing.TB, dir, name string, drop func(header, row []string) bool) {
+	t.Helper()
+	rewrite(t, dir, name, func(header []string, i int, r []string) []string {
+		if i > 0 && drop(header, r) {
+			return nil
+		}
+		return r
+	})
+}
+
+// rewrite rewrites the table name of the output folder dir, each row i
+// (the header is row 0) as row gives it (nil: left out), and its
+// checksum in manifest.json to match.
+func rewrite(t testing.TB, dir, name string, row func(header []string, i int, r []string) []string) {
+	t.Helper()
 	path := filepath.Join(dir, name)
 	b, err := os.ReadFile(path)
 	if err != nil {
@@ -105,8 +126,10 @@ func DropColumn(t testing.TB, dir, name string, col int) {
 	}
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
-	for _, r := range records {
-		w.Write(slices.Delete(slices.Clone(r), col, col+1))
+	for i, r := range records {
+		if kept := row(records[0], i, r); kept != nil {
+			w.Write(kept)
+		}
 	}
 	w.Flush()
 	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {

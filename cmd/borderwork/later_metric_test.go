@@ -1,0 +1,101 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/borderwork/borderwork/internal/foldertest"
+	"github.com/borderwork/borderwork/output"
+)
+
+// asEarlier rewrites the folder at dir as a borderwork of before
+// detained_person_days (output.LaterMetrics) wrote it: without that
+// column in its tables by run and day, and without its rows in stats.csv.
+func asEarlier(t *testing.T, dir string, tables ...string) {
+	t.Helper()
+	for _, name := range tables {
+		header, _ := foldertest.ReadCSV(t, filepath.Join(dir, name))
+		if i := slices.Index(header, "detained_person_days"); i >= 0 {
+			foldertest.DropColumn(t, dir, name, i)
+			continue
+		}
+		foldertest.DropRows(t, dir, name, func(header, row []string) bool {
+			return row[slices.Index(header, "metric")] == "detained_person_days"
+		})
+	}
+}
+
+// TestEarlierFolderWithoutLaterMetric: a folder written before
+// detained_person_days was counted is still read (plot), and reproduces
+// with a warning naming the metric, because the rerun's tables without it
+// are the folder's and it is 0 in every run of the rerun; where the rerun
+// counts detained days (a folder whose scenario detains, as no earlier
+// borderwork could have written), the tables do not match. It cannot be
+// continued or joined with this borderwork's tables: --resume and merge
+// refuse it with status 2, saying which borderwork wrote it, and change
+// nothing.
+func TestEarlierFolderWithoutLaterMetric(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		name  string
+		sets  []string
+		match bool
+	}{
+		{"nobody detained", nil, true},
+		{"centres that detain", []string{"--set", "regimes.hbm.centre_detention=1"}, false},
+	} {
+		out := filepath.Join(dir, strings.ReplaceAll(tc.name, " ", "-"))
+		mustRun(t, append([]string{"compare", "classroom", "--reps", "2", "--days", "60", "--formats", "svg", "--out", out}, tc.sets...)...)
+		asEarlier(t, out, "timeseries.csv", "summary.csv", "stats.csv")
+		status, stdout, stderr := runCLI(t, "reproduce", out)
+		for _, table := range []string{"timeseries.csv", "summary.csv", "stats.csv"} {
+			warned := strings.Contains(stderr, "warning: "+table+" has no detained_person_days: the borderwork that wrote the folder did not count it")
+			mismatch := strings.Contains(stdout, "MISMATCH "+table)
+			if tc.match && (!warned || mismatch) || !tc.match && (warned || !mismatch) {
+				t.Errorf("%s: reproduce: status %d; want %s %s:\n%s%s", tc.name, status, table, map[bool]string{true: "reproduced with a warning", false: "a mismatch"}[tc.match], stdout, stderr)
+			}
+		}
+		if tc.match && status != 0 && !strings.Contains(stdout, "report.md differs when rerun: every table matches") {
+			t.Errorf("%s: reproduce: status %d:\n%s%s", tc.name, status, stdout, stderr)
+		}
+		if status, _, stderr := runCLI(t, "plot", out); status != 0 {
+			t.Errorf("%s: plot: status %d: %s", tc.name, status, stderr)
+		}
+	}
+
+	// A sweep in two shards, one of them written before; and an
+	// interrupted sweep written before.
+	shards := []string{filepath.Join(dir, "shard0"), filepath.Join(dir, "shard1")}
+	for i, s := range shards {
+		mustRun(t, smallSweep(s, "--shard", []string{"0/2", "1/2"}[i], "--formats", "", "--quiet")...)
+	}
+	asEarlier(t, shards[0], "timeseries.csv", "summary.csv")
+	merged := filepath.Join(dir, "merged")
+	for _, order := range [][]string{shards, {shards[1], shards[0]}} {
+		status, _, stderr := runCLI(t, append([]string{"merge", "--out", merged}, order...)...)
+		if status != 2 || !strings.Contains(stderr, "written by an earlier borderwork") || !strings.Contains(stderr, "detained_person_days") {
+			t.Errorf("merge %v: status %d, %q; want 2, naming the earlier borderwork and the column", order, status, stderr)
+		}
+		if _, err := os.Stat(merged); err == nil {
+			t.Errorf("merge %v: refused, but wrote %s", order, merged)
+		}
+	}
+	cut := filepath.Join(dir, "cut")
+	if status, _, stderr := runCLIInterrupted(t, 3, smallSweep(cut, "--formats", "", "--workers", "2")...); status != exitInterrupted {
+		t.Fatalf("interrupted sweep: status %d: %s", status, stderr)
+	}
+	asEarlier(t, cut, "timeseries.csv", "summary.csv")
+	before := foldertest.Files(t, cut)
+	status, _, stderr := runCLI(t, "sweep", "--resume", "--out", cut, "--quiet")
+	if status != 2 || !strings.Contains(stderr, "--resume: "+filepath.Join(cut, "timeseries.csv")+" was written by an earlier borderwork, whose tables have no detained_person_days column") {
+		t.Errorf("--resume of an earlier borderwork's sweep: status %d, %q; want 2, saying which borderwork wrote it", status, stderr)
+	}
+	foldertest.Same(t, "the folder --resume refused", cut, before)
+	if !slices.Contains(output.LaterMetrics, "detained_person_days") {
+		t.Error("output.LaterMetrics does not name detained_person_days, which this test drops")
+	}
+}
