@@ -76,7 +76,9 @@ func RecordedFormats(m *output.Manifest) []string {
 // with to draw the same figures.
 func RecordedFigureOptions(m *output.Manifest) *output.FigureOptions {
 	o := Source{Manifest: m}.Options()
-	o.Formats = RecordedFormats(m)
+	// No formats recorded is no figures, --formats '' on the command
+	// line the report quotes (a merged folder's report once left it out).
+	o.SetFormats(RecordedFormats(m))
 	return &o
 }
 
