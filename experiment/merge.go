@@ -728,7 +728,8 @@ func shardsLeftOut(shards []shardFolder) []string {
 func mergeTable(name string, shards []shardFolder, owner []int, path string) error {
 	readers := make([]*csv.Reader, len(shards))
 	pending := make([][]string, len(shards))
-	var header []string
+	headers := make([][]string, len(shards))
+	var header []string // the widest: an earlier borderwork's shards lack output.LaterMetrics
 	for i, sh := range shards {
 		f, err := os.Open(filepath.Join(sh.dir, name))
 		if err != nil {
@@ -740,11 +741,21 @@ func mergeTable(name string, shards []shardFolder, owner []int, path string) err
 		if err != nil {
 			return badInput("merge: %s: %v", filepath.Join(sh.dir, name), err)
 		}
-		if header == nil {
+		headers[i] = h
+		if _, older := output.Upgrader(header, h); header == nil || older {
 			header = h
-		} else if !slices.Equal(h, header) {
-			return badInput("%v", &output.ColumnsDiffer{Path: filepath.Join(sh.dir, name), Other: shards[0].dir + "'s table", Header: h, Want: header})
 		}
+	}
+	upgrade := make([]func([]string) []string, len(shards)) // nil: in header's layout
+	for i, h := range headers {
+		if slices.Equal(h, header) {
+			continue
+		}
+		up, ok := output.Upgrader(h, header)
+		if !ok {
+			return badInput("%s: its columns differ from %s's", filepath.Join(shards[i].dir, name), shards[slices.IndexFunc(headers, func(h []string) bool { return slices.Equal(h, header) })].dir)
+		}
+		upgrade[i] = up
 	}
 	out, err := output.CreateCSV(path, header)
 	if err != nil {
@@ -761,6 +772,9 @@ func mergeTable(name string, shards []shardFolder, owner []int, path string) err
 				if err != nil {
 					out.Close()
 					return badInput("merge: %s: %v", filepath.Join(shards[s].dir, name), err)
+				}
+				if upgrade[s] != nil {
+					rec = upgrade[s](rec) // a new slice: the reader may reuse rec
 				}
 				pending[s] = rec
 			}

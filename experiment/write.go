@@ -119,11 +119,7 @@ func Start(x *Prepared, out string, o Options) (w *Writer, err error) {
 	w.tables = runTables(x)
 	open := func(name string, header []string) (*output.CSVFile, error) {
 		if o.Resume != "" && name != "locations.csv" {
-			c, err := output.ContinueCSV(folder.Path(name), filepath.Join(o.Resume, name), header)
-			if differ := (*output.ColumnsDiffer)(nil); errors.As(err, &differ) {
-				return nil, badInput("--resume: %v", err) // the folder's, not a fault of this run: status 2
-			}
-			return c, err
+			return output.ContinueCSV(folder.Path(name), filepath.Join(o.Resume, name), header)
 		}
 		return output.CreateCSV(folder.Path(name), header)
 	}

@@ -11,7 +11,6 @@ import (
 	"os"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/borderwork/borderwork/internal/suggest"
 	"github.com/borderwork/borderwork/scenarios"
@@ -93,10 +92,10 @@ func withoutLater(header []string) []string {
 	return slices.DeleteFunc(slices.Clone(header), func(h string) bool { return slices.Contains(LaterMetrics, h) })
 }
 
-// MissingLater names the columns of LaterMetrics that header, a table's
+// missingLater names the columns of LaterMetrics that header, a table's
 // header written by an earlier borderwork, lacks where the current
 // header want has them; nil if header has them all.
-func MissingLater(header, want []string) []string {
+func missingLater(header, want []string) []string {
 	var missing []string
 	for _, c := range LaterMetrics {
 		if slices.Contains(want, c) && !slices.Contains(header, c) {
@@ -173,24 +172,28 @@ func CreateCSV(path string, header []string) (*CSVFile, error) {
 	return c, nil
 }
 
-// ColumnsDiffer is the error of a table whose header is not the one
-// another table, or this command, has: it says so, and, where the
-// difference is the columns of LaterMetrics, that an earlier borderwork
-// wrote it, which is not a fault of the table but cannot be continued or
-// joined with this borderwork's.
-type ColumnsDiffer struct {
-	Path, Other  string // the table, and the table it is held to ("this command's", "DIR's table")
-	Header, Want []string
-}
-
-func (e *ColumnsDiffer) Error() string {
-	if missing := MissingLater(e.Header, e.Want); len(missing) > 0 && slices.Equal(e.Header, withoutLater(e.Want)) {
-		return fmt.Sprintf("%s was written by an earlier borderwork, whose tables have no %s column (a metric added on 2026-12-06); its runs can be continued or joined only by that borderwork (its manifest names the build), or run again with this one", e.Path, strings.Join(missing, ", "))
+// Upgrader maps a row of a table an earlier borderwork wrote, with
+// header old, to the layout want, LaterMetrics' cells "0" (what that
+// borderwork could count of them); false unless old is want without some
+// of LaterMetrics' columns. Continuing or joining such a table with this
+// borderwork's gives one table in want's layout.
+func Upgrader(old, want []string) (func(row []string) []string, bool) {
+	if len(old) >= len(want) || !slices.Equal(old, slices.DeleteFunc(slices.Clone(want), func(h string) bool { return slices.Contains(LaterMetrics, h) && !slices.Contains(old, h) })) {
+		return nil, false
 	}
-	if missing := MissingLater(e.Want, e.Header); len(missing) > 0 && slices.Equal(e.Want, withoutLater(e.Header)) {
-		return fmt.Sprintf("%s has a %s column, which %s lacks: that one was written by an earlier borderwork; join the two with the borderwork that wrote it, or run it again with this one", e.Path, strings.Join(missing, ", "), e.Other)
+	from := make([]int, len(want)) // want's column i is old's from[i], or -1: a later metric
+	for i, h := range want {
+		from[i] = slices.Index(old, h)
 	}
-	return fmt.Sprintf("%s: its columns differ from %s", e.Path, e.Other)
+	return func(row []string) []string {
+		out := make([]string, len(from))
+		for i, j := range from {
+			if out[i] = "0"; j >= 0 && j < len(row) {
+				out[i] = row[j]
+			}
+		}
+		return out
+	}, true
 }
 
 // ContinueCSV starts a table at path holding the rows of the table at from,
@@ -201,9 +204,34 @@ func ContinueCSV(path, from string, header []string) (*CSVFile, error) {
 		return nil, err
 	}
 	defer src.Close()
-	first, err := csv.NewReader(bufio.NewReader(src)).Read()
-	if err != nil || !slices.Equal(first, header) {
-		return nil, &ColumnsDiffer{Path: from, Other: "this command's", Header: first, Want: header}
+	r := csv.NewReader(bufio.NewReader(src))
+	first, err := r.Read()
+	if err != nil {
+		return nil, fmt.Errorf("%s: its columns differ from this command's", from)
+	}
+	if !slices.Equal(first, header) {
+		// An earlier borderwork's table: its rows, upgraded, then ours.
+		up, ok := Upgrader(first, header)
+		if !ok {
+			return nil, fmt.Errorf("%s: its columns differ from this command's", from)
+		}
+		c, err := CreateCSV(path, header)
+		if err != nil {
+			return nil, err
+		}
+		for {
+			rec, err := r.Read()
+			if err == io.EOF {
+				return c, nil
+			}
+			if err == nil {
+				err = c.Write(up(rec))
+			}
+			if err != nil {
+				c.Close()
+				return nil, err
+			}
+		}
 	}
 	if _, err := src.Seek(0, io.SeekStart); err != nil {
 		return nil, err
@@ -681,7 +709,7 @@ func ReadTimeseries(path string, columns []string, fn func(run Run, day int, val
 	}
 	header = slices.Clone(header) // ReuseRecord: the next row would overwrite it
 	nParams := len(header) - 4 - len(DayColumns)
-	if missing := MissingLater(header, TimeseriesHeader(nil)); nParams < 0 && len(missing) > 0 {
+	if missing := missingLater(header, TimeseriesHeader(nil)); nParams < 0 && len(missing) > 0 {
 		nParams += len(missing) // an earlier borderwork's table: LaterMetrics read as 0
 	}
 	if nParams < 0 {
