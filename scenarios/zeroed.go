@@ -51,24 +51,22 @@ var ZeroedHarms = []ZeroedHarm{
 		Key: "centre_abuse", Factor: "protection", Metric: "centre_person_days", Section: "7.10",
 		Unit: "person-days in centres", Spared: "centres sheltered migrants and their staff abused none of them", Rated: "the staff's abuse", Value: "rate",
 		Met: "centres sheltered migrants", Clause: "their staff abused none of them",
-		Zeroed: func(cfg *sim.Config) bool {
-			if len(cfg.Centres) == 0 {
-				return false
-			}
-			unabused := func(p sim.Protection) bool { return p.Centres && p.CentreAbuse == 0 }
-			return unabused(cfg.Protection) || slices.ContainsFunc(cfg.Phases, func(p sim.Phase) bool { return unabused(p.Protection) })
-		},
+		Zeroed: centresZeroed(func(p sim.Protection) float64 { return p.CentreAbuse }),
 	},
 	{
 		Key: "centre_detention", Factor: "protection", Metric: "centre_person_days", Section: "7.10",
 		Unit: "person-days in centres", Spared: "centres sheltered migrants and held none of them who would leave", Rated: "detention", Value: "chance",
 		Met: "centres sheltered migrants", Clause: "they held none of them who would leave",
-		Zeroed: func(cfg *sim.Config) bool {
-			if len(cfg.Centres) == 0 {
-				return false
-			}
-			free := func(p sim.Protection) bool { return p.Centres && p.CentreDetention == 0 }
-			return free(cfg.Protection) || slices.ContainsFunc(cfg.Phases, func(p sim.Phase) bool { return free(p.Protection) })
-		},
+		Zeroed: centresZeroed(func(p sim.Protection) float64 { return p.CentreDetention }),
 	},
+}
+
+// centresZeroed is the Zeroed of a harm centres could do to those they
+// shelter, whose rate or chance is value's: the scenario has centres, and
+// they run, in its own settings or a phase's, with the value at 0.
+func centresZeroed(value func(sim.Protection) float64) func(cfg *sim.Config) bool {
+	return func(cfg *sim.Config) bool {
+		zeroed := func(p sim.Protection) bool { return p.Centres && value(p) == 0 }
+		return len(cfg.Centres) > 0 && (zeroed(cfg.Protection) || slices.ContainsFunc(cfg.Phases, func(p sim.Phase) bool { return zeroed(p.Protection) }))
+	}
 }

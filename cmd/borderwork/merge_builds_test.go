@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -11,7 +12,10 @@ import (
 // TestMergeNotesShardsOfOtherBuilds: shards written by different builds
 // of one version (another commit) merge, with a note naming each build,
 // since the merged folder records only the build that merged them;
-// shards of one build get no note.
+// shards of one build get no note. The shards draw no figures (--formats
+// ""): the merged report.md quotes that, as its manifest's command line
+// does, and the merged folder reproduces (the report once left it out,
+// and no such merged folder reproduced).
 func TestMergeNotesShardsOfOtherBuilds(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
@@ -21,9 +25,16 @@ func TestMergeNotesShardsOfOtherBuilds(t *testing.T) {
 		mustRun(t, smallSweep(s, "--shard", shard, "--quiet", "--formats", "")...)
 		shards = append(shards, s)
 	}
-	status, _, stderr := runCLI(t, append([]string{"merge", "--out", filepath.Join(dir, "same")}, shards...)...)
+	same := filepath.Join(dir, "same")
+	status, _, stderr := runCLI(t, append([]string{"merge", "--out", same}, shards...)...)
 	if status != 0 || strings.Contains(stderr, "different builds") {
 		t.Errorf("merge of shards of one build: status %d, stderr %q; want 0 and no note", status, stderr)
+	}
+	if report, err := os.ReadFile(filepath.Join(same, "report.md")); err != nil || !strings.Contains(string(report), "--formats ''`") {
+		t.Errorf("the merged report.md does not quote --formats '' (%v):\n%s", err, report)
+	}
+	if status, stdout, stderr := runCLI(t, "reproduce", same); status != 0 || !strings.Contains(stdout, "report.md reproduced byte for byte") {
+		t.Errorf("reproduce of the merged folder: status %d:\n%s%s", status, stdout, stderr)
 	}
 	manifestedit.Edit(t, shards[1], func(m map[string]any) { m["commit"] = "0123abcd" })
 	status, _, stderr = runCLI(t, append([]string{"merge", "--out", filepath.Join(dir, "other")}, shards...)...)
