@@ -708,10 +708,8 @@ func ReadTimeseries(path string, columns []string, fn func(run Run, day int, val
 		return unreadable(path, err)
 	}
 	header = slices.Clone(header) // ReuseRecord: the next row would overwrite it
-	nParams := len(header) - 4 - len(DayColumns)
-	if missing := missingLater(header, TimeseriesHeader(nil)); nParams < 0 && len(missing) > 0 {
-		nParams += len(missing) // an earlier borderwork's table: LaterMetrics read as 0
-	}
+	// An earlier borderwork's table lacks LaterMetrics' columns, read as 0.
+	nParams := len(header) - 4 - len(DayColumns) + len(missingLater(header, TimeseriesHeader(nil)))
 	if nParams < 0 {
 		return &scenarios.Error{File: path, Line: 1, Msg: "not a timeseries table of this version of borderwork"}
 	}

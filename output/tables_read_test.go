@@ -98,35 +98,42 @@ func TestReadEarlierTables(t *testing.T) {
 		return strconv.Itoa(100 + i)
 	}
 	later := LaterMetrics[0]
-	earlier := slices.DeleteFunc(SummaryHeader(nil), func(h string) bool { return h == later })
-	_, rows, err := ReadSummary(write("summary.csv", earlier, key))
-	if err != nil || len(rows) != 1 {
-		t.Fatalf("an earlier summary.csv: %v, %d rows", err, len(rows))
-	}
-	for i, tot := range Totals {
-		want := 0.0
-		if tot.Name != later {
-			want = float64(100 + slices.Index(earlier, tot.Name))
+	for _, keys := range [][]string{nil, {"posts.Post.capacity"}} {
+		earlier := slices.DeleteFunc(SummaryHeader(keys), func(h string) bool { return h == later })
+		gotKeys, rows, err := ReadSummary(write("summary.csv", earlier, key))
+		if err != nil || len(rows) != 1 || !slices.Equal(gotKeys, keys) || len(rows[0].Run.Params) != len(keys) {
+			t.Fatalf("an earlier summary.csv with keys %v: %v, keys %v, %d rows", keys, err, gotKeys, len(rows))
 		}
-		if got := rows[0].Totals[i]; got != want {
-			t.Errorf("an earlier summary.csv: %s read as %v; want %v", tot.Name, got, want)
+		for i, tot := range Totals {
+			want := 0.0
+			if tot.Name != later {
+				want = float64(100 + slices.Index(earlier, tot.Name))
+			}
+			if got := rows[0].Totals[i]; got != want {
+				t.Errorf("an earlier summary.csv with keys %v: %s read as %v; want %v", keys, tot.Name, got, want)
+			}
 		}
-	}
-	if _, _, err := ReadSummary(write("short.csv", earlier[:len(earlier)-1], key)); err == nil {
-		t.Error("a summary.csv missing another column: read; want it refused")
+		if _, _, err := ReadSummary(write("short.csv", earlier[:len(earlier)-1], key)); err == nil {
+			t.Errorf("a summary.csv with keys %v missing another column: read; want it refused", keys)
+		}
 	}
 
-	earlierTS := slices.DeleteFunc(TimeseriesHeader(nil), func(h string) bool { return h == later })
-	cols := []string{"trapped_person_days", later, "harm_index"}
-	var got [][]float64
-	if err := ReadTimeseries(write("timeseries.csv", earlierTS, key), cols, func(_ Run, day int, v []float64) error {
-		got = append(got, slices.Clone(v))
-		return nil
-	}); err != nil {
-		t.Fatal(err)
-	}
-	want := []float64{float64(100 + slices.Index(earlierTS, cols[0])), 0, float64(100 + slices.Index(earlierTS, cols[2]))}
-	if len(got) != 1 || !slices.Equal(got[0], want) {
-		t.Errorf("an earlier timeseries.csv: %v; want %v", got, want)
+	// A compare's, and a sweep's with its two keys.
+	for _, keys := range [][]string{nil, {"posts.Post.capacity", "migrants.patience_days"}} {
+		earlierTS := slices.DeleteFunc(TimeseriesHeader(keys), func(h string) bool { return h == later })
+		cols := []string{"trapped_person_days", later, "harm_index"}
+		var got [][]float64
+		var runs []Run
+		var days []int
+		if err := ReadTimeseries(write("timeseries.csv", earlierTS, key), cols, func(r Run, day int, v []float64) error {
+			got, runs, days = append(got, slices.Clone(v)), append(runs, r), append(days, day)
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		want := []float64{float64(100 + slices.Index(earlierTS, cols[0])), 0, float64(100 + slices.Index(earlierTS, cols[2]))}
+		if len(got) != 1 || !slices.Equal(got[0], want) || days[0] != 3 || len(runs[0].Params) != len(keys) {
+			t.Errorf("an earlier timeseries.csv with keys %v: %v on day %v, run %+v; want %v on day 3, %d parameters", keys, got, days, runs, want, len(keys))
+		}
 	}
 }
