@@ -185,23 +185,16 @@ func Reproduce(ctx context.Context, dir string, workers int) (*Reproduction, err
 		if err != nil {
 			return nil, err
 		}
-		if d != nil && len(laterColumns[c.File]) > 0 {
-			if same, err := sameWithoutColumns(filepath.Join(out, filepath.FromSlash(c.File)), c.SHA256, laterColumns[c.File], false); err != nil {
+		if d != nil {
+			// A column (or a metric's rows) added since is the rerun's
+			// only difference from an earlier borderwork's table.
+			missing, same, err := sameWithoutLater(filepath.Join(dir, filepath.FromSlash(c.File)), filepath.Join(out, filepath.FromSlash(c.File)), c.SHA256)
+			if err != nil {
 				return nil, err
-			} else if same {
-				d = nil
-				rep.Warnings = append(rep.Warnings, fmt.Sprintf("%s has no %s column: the borderwork that wrote the folder did not write it, which this one adds; the rest of the table is as rerun", c.File, strings.Join(laterColumns[c.File], ", ")))
 			}
-		}
-		if d != nil && strings.HasSuffix(c.File, ".csv") {
-			// A metric added since (output.LaterMetrics): its column, or
-			// its rows of a table by metric, are the rerun's only
-			// difference from an earlier borderwork's table.
-			if same, err := sameWithoutColumns(filepath.Join(out, filepath.FromSlash(c.File)), c.SHA256, output.LaterMetrics, true); err != nil {
-				return nil, err
-			} else if same {
+			if same {
 				d = nil
-				rep.Warnings = append(rep.Warnings, fmt.Sprintf("%s has no %s: the borderwork that wrote the folder did not count it, which this one does (0 in every run, as that borderwork could not produce it); the rest of the table is as rerun", c.File, strings.Join(output.LaterMetrics, ", ")))
+				rep.Warnings = append(rep.Warnings, laterWarnings(c.File, missing)...)
 			}
 		}
 		if d != nil && k.Legacy != nil {
@@ -346,72 +339,145 @@ func inFolderProblem(problems []string, file string) (int, bool) {
 // reproduces, with a warning, as its other tables are compared.
 var laterTables = []string{"contrast.csv", "claim.csv"}
 
-// laterColumns are, per table, columns borderwork writes that an earlier
-// version did not: a folder's table without them still reproduces, with
-// a warning, when the rerun's table without them is the folder's.
-var laterColumns = map[string][]string{
-	"parameters.csv": {"unit"},        // sensitivity, since 2026-12-03
-	"effects.csv":    {"reps_needed"}, // claim, since 2026-12-03
+// laterColumn is a column borderwork writes that an earlier version did
+// not: a folder's table without it still reproduces, with a warning, when
+// the rerun's table without it is the folder's.
+type laterColumn struct {
+	table  string // the table it is in; "" for every CSV table
+	column string
+	// metric marks a metric (output.LaterMetrics): a table by metric
+	// (stats.csv) lacks its rows rather than a column, and the rerun
+	// must count 0 in every cell left out, as an earlier borderwork
+	// could not count it.
+	metric bool
 }
 
-// sameWithoutColumns says whether the CSV table at path, with the columns
-// named cols left out, has the sha256 sum (hex) want. With metricRows
-// (output.LaterMetrics) it also leaves out the rows whose metric column
-// names one of them, and the table must hold 0 in every cell left out
-// (a stats row's mean): a metric an earlier borderwork could not count
-// is the same only where it counted nothing.
-func sameWithoutColumns(path, want string, cols []string, metricRows bool) (bool, error) {
-	b, err := os.ReadFile(path)
+// laterColumns are every laterColumn, in the order warnings name them.
+var laterColumns = append([]laterColumn{
+	{table: "parameters.csv", column: "unit"},     // sensitivity, since 2026-12-03
+	{table: "effects.csv", column: "reps_needed"}, // claim, since 2026-12-03
+}, laterMetricColumns()...)
+
+func laterMetricColumns() []laterColumn {
+	var cols []laterColumn
+	for _, m := range output.LaterMetrics {
+		cols = append(cols, laterColumn{column: m, metric: true})
+	}
+	return cols
+}
+
+// sameWithoutLater says which laterColumns the folder's CSV table at
+// folderPath lacks (a column of its header or, for a metric, a metric
+// its rows never name), and whether the rerun's table at rerunPath,
+// without them, has the folder's sha256 sum (hex) want. A metric left
+// out must be 0 in the rerun: in each row's cell, and in the mean of
+// each of its rows of a table by metric.
+func sameWithoutLater(folderPath, rerunPath, want string) ([]laterColumn, bool, error) {
+	name := filepath.Base(folderPath)
+	if !strings.HasSuffix(name, ".csv") {
+		return nil, false, nil
+	}
+	folder, err := readCSV(folderPath)
 	if err != nil {
-		return false, nil // the rerun wrote no such table: not the same
+		return nil, false, nil // a folder's unreadable table: a problem found already
 	}
-	records, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
-	if err != nil || len(records) == 0 {
-		return false, nil
+	rerun, err := readCSV(rerunPath)
+	if err != nil {
+		return nil, false, nil // the rerun wrote no such table: not the same
 	}
-	var drop []int
-	for i, h := range records[0] {
-		if slices.Contains(cols, h) {
-			drop = append(drop, i)
+	metricOf := func(records [][]string) []string { // the metric column's values
+		i := slices.Index(records[0], "metric")
+		if i < 0 {
+			return nil
+		}
+		var names []string
+		for _, r := range records[1:] {
+			if i < len(r) {
+				names = append(names, r[i])
+			}
+		}
+		return names
+	}
+	folderMetrics, rerunMetrics := metricOf(folder), metricOf(rerun)
+	var missing []laterColumn
+	var dropColumns, dropRows []string
+	for _, l := range laterColumns {
+		switch {
+		case l.table != "" && l.table != name:
+		case slices.Contains(rerun[0], l.column) && !slices.Contains(folder[0], l.column):
+			missing, dropColumns = append(missing, l), append(dropColumns, l.column)
+		case l.metric && slices.Contains(rerunMetrics, l.column) && !slices.Contains(folderMetrics, l.column):
+			missing, dropRows = append(missing, l), append(dropRows, l.column)
 		}
 	}
-	metric := -1
-	if metricRows {
-		metric = slices.Index(records[0], "metric")
+	if len(missing) == 0 {
+		return nil, false, nil
 	}
-	if len(drop) == 0 && metric < 0 {
-		return false, nil
+	mustBeZero := func(col string) bool {
+		return slices.ContainsFunc(missing, func(l laterColumn) bool { return l.metric && l.column == col })
 	}
 	zero := func(s string) bool { v, err := strconv.ParseFloat(s, 64); return err == nil && v == 0 }
-	mean := slices.Index(records[0], "mean")
+	header := rerun[0]
+	metric, mean := slices.Index(header, "metric"), slices.Index(header, "mean")
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
-	for n, r := range records {
-		if metric >= 0 && metric < len(r) && slices.Contains(cols, r[metric]) {
+	for n, r := range rerun {
+		if n > 0 && metric >= 0 && metric < len(r) && slices.Contains(dropRows, r[metric]) {
 			if mean < 0 || mean >= len(r) || !zero(r[mean]) {
-				return false, nil
+				return nil, false, nil
 			}
 			continue
 		}
-		if metricRows && n > 0 {
-			for _, i := range drop {
-				if i >= len(r) || !zero(r[i]) {
-					return false, nil
-				}
-			}
-		}
 		kept := make([]string, 0, len(r))
 		for i, v := range r {
-			if !slices.Contains(drop, i) {
-				kept = append(kept, v)
+			if i < len(header) && slices.Contains(dropColumns, header[i]) {
+				if n > 0 && mustBeZero(header[i]) && !zero(v) {
+					return nil, false, nil
+				}
+				continue
 			}
+			kept = append(kept, v)
 		}
 		if err := w.Write(kept); err != nil {
-			return false, err
+			return nil, false, err
 		}
 	}
 	w.Flush()
-	return output.SHA256(buf.Bytes()) == want, w.Error()
+	return missing, output.SHA256(buf.Bytes()) == want, w.Error()
+}
+
+// readCSV reads the whole CSV table at path, which must have a header.
+func readCSV(path string) ([][]string, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	records, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
+	if err == nil && len(records) == 0 {
+		err = errors.New("no header")
+	}
+	return records, err
+}
+
+// laterWarnings are reproduce's warnings for the laterColumns missing
+// from a folder's table file that is otherwise as rerun.
+func laterWarnings(file string, missing []laterColumn) []string {
+	var columns, metrics []string
+	for _, l := range missing {
+		if l.metric {
+			metrics = append(metrics, l.column)
+		} else {
+			columns = append(columns, l.column)
+		}
+	}
+	var warnings []string
+	if len(columns) > 0 {
+		warnings = append(warnings, fmt.Sprintf("%s has no %s column: the borderwork that wrote the folder did not write it, which this one adds; the rest of the table is as rerun", file, strings.Join(columns, ", ")))
+	}
+	if len(metrics) > 0 {
+		warnings = append(warnings, fmt.Sprintf("%s has no %s: the borderwork that wrote the folder did not count it, which this one does (0 in every run, as that borderwork could not produce it); the rest of the table is as rerun", file, strings.Join(metrics, ", ")))
+	}
+	return warnings
 }
 
 // reportQuotedAsRecorded compares the report.md of the folder a rerun
