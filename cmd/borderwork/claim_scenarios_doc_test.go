@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -13,7 +14,7 @@ import (
 // chainLine is one of the chain's lines claim prints: the abuse
 // malfunction adds at a setting, how much of it falls on trapped or
 // stranded migrants, and the test against the chain's share.
-var chainLine = regexp.MustCompile(`(?m)^  at (open|closed) admission(, without protection)?: ([\d,.]+) abuse events added, (-?[\d,.]+)(?: \((\d+)%\))? on trapped or stranded migrants.*; d = on trapped - 0\.5 × added = (-?[\d,.]+) \[(-?[\d,.]+), (-?[\d,.]+)\] per run: the chain (HOLDS|FAILS|INCONCLUSIVE)$`)
+var chainLine = regexp.MustCompile(`(?m)^  at (open|closed) admission(, without protection)?: ([\d,.]+) abuse events added, (-?[\d,.]+)(?: \((\d+)%\))? on trapped or stranded migrants.*; d = on trapped - 0\.5 × added = (-?[\d,.]+) \[(-?[\d,.]+), (-?[\d,.]+)\] per run: the chain (?:IS )?(HOLDS|FAILS|INCONCLUSIVE)$`)
 
 // chainTest is a chainLine read: its setting (open or closed, and "none"
 // for protection without it), the abuse added, that on trapped migrants,
@@ -61,14 +62,14 @@ func claimMD(t *testing.T) string {
 func TestClaimScenariosDoc(t *testing.T) {
 	t.Parallel()
 	doc := claimMD(t)
-	run := func(t *testing.T, scenario string) map[string]chainTest {
+	run := func(t *testing.T, scenario string) (string, map[string]chainTest) {
 		t.Helper()
 		stdout := mustRun(t, "claim", scenario, "--formats", "", "--quiet", "--out", filepath.Join(t.TempDir(), "out"))
-		return chainTests(t, stdout)
+		return stdout, chainTests(t, stdout)
 	}
 	t.Run("sahel", func(t *testing.T) {
 		t.Parallel()
-		c := run(t, "sahel")
+		stdout, c := run(t, "sahel")
 		for setting, verdict := range map[string]string{"open": "fails", "closed": "fails", "open none": "fails", "closed none": "fails"} {
 			if c[setting].verdict != verdict {
 				t.Errorf("sahel: the chain %s at %s admission; docs/CLAIM.md says it %s", c[setting].verdict, setting, verdict)
@@ -88,10 +89,23 @@ func TestClaimScenariosDoc(t *testing.T) {
 		if !strings.HasPrefix(closedNone.trapped, "-") {
 			t.Errorf("sahel: at closed admission without protection the abuse on trapped migrants changes by %s; docs/CLAIM.md says it falls", closedNone.trapped)
 		}
+		// The first column of the tables under "An assumption behind
+		// closure's effect on ...", whose command adds --own none: the
+		// design's cells are the same runs without the scenario's own
+		// regimes.
+		for harm, want := range map[string]string{
+			"deaths":       "| `sahel` | `borderwork claim sahel --own none` (60 replicates) | %s |",
+			"abuse events": "| `sahel` | `borderwork claim sahel --own none` (60 replicates) | %s |",
+		} {
+			closure := effectsRow(t, stdout, harm)[3]
+			if !strings.Contains(doc, fmt.Sprintf(want, docSigned(closure))) {
+				t.Errorf("sahel: closure's effect on %s is %s; docs/CLAIM.md's table of an assumption behind it does not say so", harm, closure)
+			}
+		}
 	})
 	t.Run("south-sudan", func(t *testing.T) {
 		t.Parallel()
-		c := run(t, "south-sudan")
+		_, c := run(t, "south-sudan")
 		for setting, ct := range c {
 			if ct.verdict != "holds" {
 				t.Errorf("south-sudan: the chain %s at %s admission; docs/CLAIM.md says it holds at every setting", ct.verdict, setting)
@@ -242,4 +256,28 @@ func TestClaimSplitClosureDoc(t *testing.T) {
 			t.Errorf("%s without protection on migrants abused: %s; docs/CLAIM.md says %s", c.name, c.e.Verdict, c.want)
 		}
 	}
+}
+
+// effectsRow is harm's row of the first table of effects claim prints
+// ("Effects per run"): the smallest effect, then malfunction's at open
+// and at closed admission and closure's, each with its interval.
+func effectsRow(t *testing.T, stdout, harm string) []string {
+	t.Helper()
+	_, table, _ := strings.Cut(stdout, "Effects per run")
+	table, _, _ = strings.Cut(table, "Without protection:")
+	effect := `(-?[\d,.]+ \[-?[\d,.]+, -?[\d,.]+\])`
+	m := regexp.MustCompile(`(?m)^` + harm + ` +(±[\d,.]+) +` + effect + ` +` + effect + ` +` + effect + `$`).FindStringSubmatch(table)
+	if m == nil {
+		t.Fatalf("claim prints no effects on %s:\n%s", harm, stdout)
+	}
+	return m[1:]
+}
+
+// docSigned is an effect as docs/CLAIM.md's tables write it: with its
+// sign, + or the minus sign −.
+func docSigned(effect string) string {
+	if !strings.HasPrefix(effect, "-") {
+		effect = "+" + effect
+	}
+	return strings.ReplaceAll(effect, "-", "−")
 }

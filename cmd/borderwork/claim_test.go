@@ -100,6 +100,14 @@ func TestClaimWorkedExample(t *testing.T) {
 			t.Errorf("docs/CLAIM.md's worked example shows a line claim classroom does not print:\n%s\n\nit prints:\n%s", line, stdout)
 		}
 	}
+	// The first column of the tables under "An assumption behind
+	// closure's effect on ...".
+	for _, harm := range []string{"deaths", "abuse events"} {
+		closure := effectsRow(t, stdout, harm)[3]
+		if want := fmt.Sprintf("| `classroom` | `borderwork claim classroom` (60 replicates) | %s |", docSigned(closure)); !strings.Contains(string(doc), want) {
+			t.Errorf("classroom: closure's effect on %s is %s; docs/CLAIM.md's table of an assumption behind it does not say %q", harm, closure, want)
+		}
+	}
 	checkSecondReadingDoc(t, string(doc), out)
 	checkIntervalExampleDoc(t, string(doc), out)
 	// The notes on harms zeroed by a setting, each quoted under its
