@@ -59,6 +59,14 @@ func TestPlotNotesAnIncompleteFolder(t *testing.T) {
 			if len(m.Runs) >= c.total {
 				t.Fatalf("the interrupted folder holds all %d runs", len(m.Runs))
 			}
+			if c.name == "sweep" { // docs/CLI.md quotes the note, for 120 of 400 runs
+				note := strings.ReplaceAll(strings.TrimSpace(stderr), out, "out/sweep-x")
+				note = strings.Replace(note, fmt.Sprintf("%d of %d runs", len(m.Runs), c.total), "120 of 400 runs", 1)
+				doc, err := os.ReadFile("../../docs/CLI.md")
+				if err != nil || !strings.Contains(strings.Join(strings.Fields(string(doc)), " "), "`"+note+"`") {
+					t.Errorf("docs/CLI.md does not quote plot's note as it is (%v):\n%s", err, note)
+				}
+			}
 			// Each figure says so on its face too, shown without the folder.
 			svgs, err := filepath.Glob(filepath.Join(out, "figures", "*.svg"))
 			if err != nil || len(svgs) == 0 {
