@@ -713,19 +713,102 @@ func (f *Folder) CommitAt(final string) error {
 			return fmt.Errorf("%w; the new folder is in place at %s, and the earlier one, with the files of yours not moved into it, is at %s", err, final, aside)
 		}
 	}
-	// The earlier folder now holds only what borderwork wrote.
-	if err := removeAll(aside); err != nil {
+	// The earlier folder now holds what borderwork wrote, and whatever
+	// was put in it after it was listed: only the first is deleted.
+	asideHook(aside)
+	moved, err := removeListed(aside, append(slices.Clone(inv.Ours), inv.Changed...), final)
+	if err != nil {
 		return fmt.Errorf("%w; the new folder is in place at %s, and what is left of the earlier one is at %s (delete it)", err, final, aside)
+	}
+	if clash := moved.clash; len(clash) > 0 {
+		return fmt.Errorf("%s, put in %s while this command replaced it, would replace files of the new folder; the new folder is in place at %s, and the earlier one, with those files, is at %s", list(clash), final, final, aside)
 	}
 	return nil
 }
 
-// removeAll is os.RemoveAll; tests make it fail.
-var removeAll = os.RemoveAll
+// asideHook is called with the earlier folder once it is aside; tests
+// put files in it, as a user might while a command replaces the folder.
+var asideHook = func(aside string) {}
+
+// leftAside is what removeListed could not delete or move.
+type leftAside struct {
+	clash []string // files the new folder has too, relative, sorted
+}
+
+// removeListed deletes from aside, the earlier folder moved aside, the
+// files listed (the tool's, as Take found them: relative, forward
+// slashes), then moves whatever else it holds (put there after Take, so
+// the user's) into final, where final has nothing of that name, and then
+// removes the folders left empty and aside itself. A file it cannot move
+// for a clash stays, with aside; a folder created empty after Take is
+// made in final too.
+func removeListed(aside string, listed []string, final string) (leftAside, error) {
+	var left leftAside
+	holding := map[string]bool{} // folders that held a listed file; looked up, never ranged over
+	for _, rel := range listed {
+		if err := removeFile(filepath.Join(aside, filepath.FromSlash(rel))); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return left, err
+		}
+		for d := pathpkg.Dir(rel); d != "."; d = pathpkg.Dir(d) {
+			holding[d] = true
+		}
+	}
+	var dirs []string // aside's folders, parents before their folders
+	err := filepath.WalkDir(aside, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || p == aside {
+			return err
+		}
+		rel, err := filepath.Rel(aside, p)
+		if err != nil {
+			return err
+		}
+		to := filepath.Join(final, rel)
+		if d.IsDir() {
+			dirs = append(dirs, rel)
+			return nil
+		}
+		if _, err := os.Lstat(to); err == nil {
+			left.clash = append(left.clash, filepath.ToSlash(rel))
+			return nil
+		}
+		if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+			return err
+		}
+		return os.Rename(p, to)
+	})
+	if err != nil {
+		return left, err
+	}
+	for _, rel := range slices.Backward(dirs) {
+		p := filepath.Join(aside, rel)
+		if entries, err := os.ReadDir(p); err != nil || len(entries) > 0 {
+			continue
+		}
+		if !holding[filepath.ToSlash(rel)] {
+			if err := os.MkdirAll(filepath.Join(final, rel), 0o755); err != nil {
+				return left, err
+			}
+		}
+		if err := os.Remove(p); err != nil {
+			return left, err
+		}
+	}
+	if len(left.clash) == 0 {
+		if err := os.Remove(aside); err != nil {
+			return left, err
+		}
+	}
+	return left, nil
+}
+
+// removeFile is os.Remove; tests make it fail.
+var removeFile = os.Remove
 
 // RemoveOurs removes the folder at path if it holds only files owner's
 // command wrote, unchanged; otherwise it leaves it as it is and says so.
-// Empty folders in it are kept, and so is the folder, then.
+// Empty folders in it are kept, and so is the folder, then. It deletes
+// only the files it checked: one put in the folder after that is kept,
+// with the folder, and the error says so.
 func RemoveOurs(path string, owner Owner) error {
 	inv, err := Take(path)
 	if err != nil || (inv.Empty() && len(inv.Dirs) == 0) {
@@ -734,11 +817,10 @@ func RemoveOurs(path string, owner Owner) error {
 	if err := inv.check(path, owner, false, nil); err != nil {
 		return err
 	}
-	if len(inv.Dirs) == 0 {
-		return os.RemoveAll(path)
-	}
+	// Only the files listed: one put in the folder since stays, and so
+	// does the folder then.
 	for _, rel := range inv.Ours {
-		if err := os.Remove(filepath.Join(path, filepath.FromSlash(rel))); err != nil {
+		if err := os.Remove(filepath.Join(path, filepath.FromSlash(rel))); err != nil && !errors.Is(err, os.ErrNotExist) {
 			return err
 		}
 	}
@@ -746,6 +828,12 @@ func RemoveOurs(path string, owner Owner) error {
 		for d := pathpkg.Dir(rel); d != "."; d = pathpkg.Dir(d) {
 			os.Remove(filepath.Join(path, filepath.FromSlash(d))) // fails, as it should, on a folder with something in it
 		}
+	}
+	if len(inv.Dirs) > 0 {
+		return nil
+	}
+	if err := os.Remove(path); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("its files are removed, but something was put in it since it was checked: %w", err)
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package output
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -692,9 +693,9 @@ func TestCommitSaysWhereTheEarlierFolderIsLeft(t *testing.T) {
 	owner := Owner{Command: "compare", Source: "bundled:sahel"}
 	final := filepath.Join(t.TempDir(), "res")
 	writeFolder(t, final, owner)
-	old := removeAll
-	removeAll = func(string) error { return errors.New("unlinkat: permission denied") }
-	t.Cleanup(func() { removeAll = old })
+	old := removeFile
+	removeFile = func(string) error { return errors.New("unlinkat: permission denied") }
+	t.Cleanup(func() { removeFile = old })
 	f, err := Create(final, owner, false)
 	if err != nil {
 		t.Fatal(err)
@@ -830,5 +831,72 @@ func TestDiscardRemovesTheFoldersCreateMade(t *testing.T) {
 	f.Discard()
 	if entries, _ := os.ReadDir(a); len(entries) != 1 || entries[0].Name() != "b" {
 		t.Errorf("%s holds %v after Discard; want only b, which holds a file", a, entries)
+	}
+}
+
+// TestCommitKeepsFilesPutInTheEarlierFolder: a file or folder put in the
+// earlier folder after Commit listed it (as a user might, while a long
+// command replaces the folder) is not deleted with the earlier folder's
+// files: it is moved into the new folder, or, where the new folder has a
+// file of its name, left with the earlier folder, which the error names.
+func TestCommitKeepsFilesPutInTheEarlierFolder(t *testing.T) {
+	owner := Owner{Command: "compare", Source: "bundled:sahel"}
+	for _, clash := range []bool{false, true} {
+		t.Run(fmt.Sprintf("clash=%v", clash), func(t *testing.T) {
+			final := filepath.Join(t.TempDir(), "res")
+			writeFolder(t, final, owner)
+			old := asideHook
+			asideHook = func(aside string) {
+				os.WriteFile(filepath.Join(aside, "notes.txt"), []byte("mine"), 0o644)
+				os.MkdirAll(filepath.Join(aside, "figures", "drafts"), 0o755)
+				os.WriteFile(filepath.Join(aside, "figures", "drafts", "d.txt"), []byte("draft"), 0o644)
+				os.Mkdir(filepath.Join(aside, "empty"), 0o755)
+				if clash {
+					os.WriteFile(filepath.Join(aside, "report.md"), []byte("my report"), 0o644)
+				}
+			}
+			t.Cleanup(func() { asideHook = old })
+			f, err := Create(final, owner, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			os.MkdirAll(f.Path("figures"), 0o755)
+			os.WriteFile(f.Path("summary.csv"), []byte("run,regime\n0,closed\n"), 0o644)
+			os.WriteFile(f.Path("report.md"), []byte("# new"), 0o644)
+			err = f.Commit()
+			aside, _ := filepath.Glob(filepath.Join(filepath.Dir(final), ".res.old-*"))
+			if b, _ := os.ReadFile(filepath.Join(final, "summary.csv")); string(b) != "run,regime\n0,closed\n" {
+				t.Errorf("the new folder is not in place: summary.csv %q", b)
+			}
+			for rel, want := range map[string]string{"notes.txt": "mine", "figures/drafts/d.txt": "draft"} {
+				if b, err := os.ReadFile(filepath.Join(final, filepath.FromSlash(rel))); string(b) != want {
+					t.Errorf("%s, put in the earlier folder, is not in the new one: %q, %v", rel, b, err)
+				}
+			}
+			if st, err := os.Stat(filepath.Join(final, "empty")); err != nil || !st.IsDir() {
+				t.Errorf("the empty folder put in the earlier folder is not in the new one: %v", err)
+			}
+			if !clash {
+				if err != nil || len(aside) != 0 {
+					t.Errorf("Commit = %v, left %v; want nil and nothing left", err, aside)
+				}
+				return
+			}
+			if len(aside) != 1 {
+				t.Fatalf("Commit = %v; left %v, want the earlier folder kept", err, aside)
+			}
+			if b, _ := os.ReadFile(filepath.Join(aside[0], "report.md")); string(b) != "my report" {
+				t.Errorf("report.md put in the earlier folder is not kept in %s: %q", aside[0], b)
+			}
+			if b, _ := os.ReadFile(filepath.Join(final, "report.md")); string(b) != "# new" {
+				t.Errorf("the new folder's report.md was replaced: %q", b)
+			}
+			if err == nil || !strings.Contains(err.Error(), "report.md, put in "+final) || !strings.Contains(err.Error(), aside[0]) {
+				t.Errorf("Commit = %v; want an error naming report.md and %s", err, aside[0])
+			}
+			if _, err := os.Stat(filepath.Join(aside[0], "summary.csv")); !errors.Is(err, os.ErrNotExist) {
+				t.Errorf("the earlier folder's own files are not deleted: %v", err)
+			}
+		})
 	}
 }
