@@ -257,9 +257,21 @@ func CheckTarget(path string, owner Owner, force bool, files ...string) error {
 	}
 	inv, err := Take(path)
 	if err != nil {
-		return tooLong(path, err)
+		return unreadableIn(path, tooLong(path, err))
 	}
 	return inv.check(path, owner, force, files)
+}
+
+// unreadableIn is err, or, if it says that something in the folder at path
+// may not be read (Take's walk), an error that says so and matches
+// ErrNotOurs: borderwork cannot tell whose it is, nor keep it, so the
+// folder is the user's to sort out, not a failure of the machine.
+func unreadableIn(path string, err error) error {
+	var pe *fs.PathError
+	if !errors.Is(err, fs.ErrPermission) || !errors.As(err, &pe) {
+		return err
+	}
+	return &notOurs{fmt.Sprintf("%s holds %s, which you may not read, so borderwork cannot tell whose it is, nor keep it if it replaces the folder: choose another --out, or make it readable", path, pe.Path)}
 }
 
 // CheckPlace refuses a path that cannot be an output folder whatever it

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/borderwork/borderwork/internal/infile"
@@ -898,5 +899,35 @@ func TestCommitKeepsFilesPutInTheEarlierFolder(t *testing.T) {
 				t.Errorf("the earlier folder's own files are not deleted: %v", err)
 			}
 		})
+	}
+}
+
+// TestCheckTargetUnreadable: a folder holding something the user may not
+// read is refused as not the tool's to replace (ErrNotOurs, status 2),
+// naming what, rather than failing as a write would (audit: status 1,
+// "could not write DIR/locked").
+func TestCheckTargetUnreadable(t *testing.T) {
+	err := unreadableIn("out", &fs.PathError{Op: "open", Path: "out/locked", Err: fs.ErrPermission})
+	if !errors.Is(err, ErrNotOurs) || !strings.Contains(err.Error(), "out holds out/locked, which you may not read") {
+		t.Errorf("unreadable = %v; want ErrNotOurs naming out/locked", err)
+	}
+	other := &fs.PathError{Op: "open", Path: "out/x", Err: syscall.EIO}
+	if err := unreadableIn("out", other); err != other {
+		t.Errorf("unreadable of another error = %v; want it as it is", err)
+	}
+	if os.Geteuid() == 0 || runtime.GOOS == "windows" {
+		t.Skip("permissions do not bind root (or Windows' owner)")
+	}
+	final := filepath.Join(t.TempDir(), "out")
+	locked := filepath.Join(final, "locked")
+	if err := os.MkdirAll(filepath.Join(locked, "inner"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	os.Chmod(locked, 0)
+	t.Cleanup(func() { os.Chmod(locked, 0o755) })
+	for _, force := range []bool{false, true} {
+		if err := CheckTarget(final, Owner{Command: "compare", Source: "bundled:sahel"}, force); !errors.Is(err, ErrNotOurs) || !strings.Contains(err.Error(), "which you may not read") {
+			t.Errorf("CheckTarget(force %v) = %v; want ErrNotOurs naming what may not be read", force, err)
+		}
 	}
 }
