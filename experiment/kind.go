@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/borderwork/borderwork/experiment/runs"
+	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/output/figures"
 	"github.com/borderwork/borderwork/scenarios"
@@ -761,15 +762,27 @@ func RedrawContext(ctx context.Context, dir string, formats []string, ch FigureC
 		retables = nb
 	}
 	// A figure file of the same name that is not as borderwork drew it
-	// (changed since, or never borderwork's) is not replaced.
+	// (changed since, or never borderwork's) is not replaced, unless it
+	// holds what is drawn now: a plot killed while it moved its figures
+	// in leaves some, and the same plot again finishes its work.
+	var inTheWay []string
 	for _, f := range files {
 		if slices.Contains(unchanged, f) {
 			continue
 		}
-		if _, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(f))); err == nil {
-			return nil, badInput("%s is not as borderwork drew it (changed since, or not borderwork's), and plot would replace it: move it, then plot again; %s is unchanged",
-				filepath.Join(dir, filepath.FromSlash(f)), dir)
+		path := filepath.Join(dir, filepath.FromSlash(f))
+		if _, err := os.Lstat(path); err == nil && !sameRegularFile(path, filepath.Join(tmp, strings.TrimPrefix(f, "figures/"))) {
+			inTheWay = append(inTheWay, path)
 		}
+	}
+	switch len(inTheWay) {
+	case 0:
+	case 1:
+		return nil, badInput("%s is not as borderwork drew it (changed since, or not borderwork's), and plot would replace it: move it, then plot again; %s is unchanged",
+			inTheWay[0], dir)
+	default:
+		return nil, badInput("%s and %s more figure files are not as borderwork drew them (changed since, drawn by a plot that was stopped, or not borderwork's), and plot would replace them: move them, then plot again; %s is unchanged",
+			inTheWay[0], words.Whole(int64(len(inTheWay)-1)), dir)
 	}
 	if st, err := os.Lstat(filepath.Join(dir, "figures")); err == nil && st.Mode()&os.ModeSymlink != 0 {
 		// Through a link, the figures removed and written would be
@@ -982,4 +995,19 @@ func runByAnotherCommand(m *output.Manifest) bool {
 // commandLineDisagreement finds no flag to name.
 func fieldsGive(fields, recorded string) string {
 	return fmt.Sprintf("they give '%s', the command line '%s'", fields, recorded)
+}
+
+// sameRegularFile reports whether the regular file at path (not a link)
+// holds the bytes of the file at drawn.
+func sameRegularFile(path, drawn string) bool {
+	st, err := os.Lstat(path)
+	if err != nil || !st.Mode().IsRegular() {
+		return false
+	}
+	a, err := os.ReadFile(path)
+	if err != nil {
+		return false
+	}
+	b, err := os.ReadFile(drawn)
+	return err == nil && bytes.Equal(a, b)
 }

@@ -1,0 +1,42 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestPlotFinishesAStoppedPlot: a plot killed while it moved its figures
+// into the folder leaves some of the new figures beside the old, which
+// the manifest does not record. The same plot again draws those bytes,
+// so it takes them as its own and finishes, giving the folder a plot
+// that was never stopped gives; another plot names them all as in its
+// way (audit: plot refused either way, naming one file at a time).
+func TestPlotFinishesAStoppedPlot(t *testing.T) {
+	t.Parallel()
+	orig := smallCompare(t, "--formats", "png")
+	root := t.TempDir()
+	whole, stopped := filepath.Join(root, "whole"), filepath.Join(root, "stopped")
+	copyFolder(t, orig, whole)
+	copyFolder(t, orig, stopped)
+	mustRun(t, "plot", whole, "--size", "single")
+	// The stopped plot had moved two of its figures in, no more.
+	moved := []string{"trapped.png", "abuse.png"}
+	for _, name := range moved {
+		b, err := os.ReadFile(filepath.Join(whole, "figures", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(stopped, "figures", name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Another plot (the recorded size) finds both in its way.
+	status, _, stderr := runCLI(t, "plot", stopped)
+	if status != 2 || !strings.Contains(stderr, "and 1 more figure files are not as borderwork drew them") {
+		t.Errorf("plot at the recorded size: status %d, %q; want 2, naming both figures in its way", status, stderr)
+	}
+	mustRun(t, "plot", stopped, "--size", "single")
+	sameFolders(t, whole, stopped)
+}
