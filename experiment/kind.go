@@ -731,7 +731,7 @@ func RedrawContext(ctx context.Context, dir string, formats []string, ch FigureC
 		return nil, err
 	}
 	var report []byte // report.md again, if it changes
-	if rereport {
+	if rereport || reportLeft {
 		nb, err := k.Rereport(ctx, dir, m, drawn)
 		if ctx.Err() != nil {
 			return nil, stopped(figuresInterrupted)
@@ -739,7 +739,14 @@ func RedrawContext(ctx context.Context, dir string, formats []string, ch FigureC
 		if err != nil {
 			return nil, fmt.Errorf("%s: writing report.md again: %w", dir, err)
 		}
-		if old, err := os.ReadFile(filepath.Join(dir, "report.md")); err != nil || !bytes.Equal(old, nb) {
+		old, err := os.ReadFile(filepath.Join(dir, "report.md"))
+		switch same := err == nil && bytes.Equal(old, nb); {
+		case reportLeft && same:
+			// What this plot writes, left by the same plot killed before
+			// it wrote the manifest: its own, recorded now.
+			reportLeft, report = false, nb
+		case reportLeft:
+		case !same:
 			report = nb
 		}
 	}

@@ -16,27 +16,34 @@ import (
 func TestPlotFinishesAStoppedPlot(t *testing.T) {
 	t.Parallel()
 	orig := smallCompare(t, "--formats", "png")
-	root := t.TempDir()
-	whole, stopped := filepath.Join(root, "whole"), filepath.Join(root, "stopped")
+	whole := filepath.Join(t.TempDir(), "whole")
 	copyFolder(t, orig, whole)
-	copyFolder(t, orig, stopped)
 	mustRun(t, "plot", whole, "--size", "single")
-	// The stopped plot had moved two of its figures in, no more.
-	moved := []string{"trapped.png", "abuse.png"}
-	for _, name := range moved {
-		b, err := os.ReadFile(filepath.Join(whole, "figures", name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(stopped, "figures", name), b, 0o644); err != nil {
-			t.Fatal(err)
-		}
+	// The stopped plot had moved two of its figures in, and then perhaps
+	// written report.md, but not the manifest.
+	for _, moved := range [][]string{{"figures/trapped.png", "figures/abuse.png"}, {"figures/trapped.png", "figures/abuse.png", "report.md"}} {
+		t.Run(strings.Join(moved, ","), func(t *testing.T) {
+			stopped := filepath.Join(t.TempDir(), "stopped")
+			copyFolder(t, orig, stopped)
+			for _, name := range moved {
+				b, err := os.ReadFile(filepath.Join(whole, name))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(filepath.Join(stopped, name), b, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			// Another plot (the recorded size) finds both figures in its way.
+			status, _, stderr := runCLI(t, "plot", stopped)
+			if status != 2 || !strings.Contains(stderr, "and 1 more figure files are not as borderwork drew them") {
+				t.Errorf("plot at the recorded size: status %d, %q; want 2, naming both figures in its way", status, stderr)
+			}
+			status, stdout, stderr := runCLI(t, "plot", stopped, "--size", "single")
+			if status != 0 || strings.Contains(stdout+stderr, "Left") {
+				t.Errorf("the same plot again: status %d, %s%s; want 0, and report.md its own", status, stdout, stderr)
+			}
+			sameFolders(t, whole, stopped)
+		})
 	}
-	// Another plot (the recorded size) finds both in its way.
-	status, _, stderr := runCLI(t, "plot", stopped)
-	if status != 2 || !strings.Contains(stderr, "and 1 more figure files are not as borderwork drew them") {
-		t.Errorf("plot at the recorded size: status %d, %q; want 2, naming both figures in its way", status, stderr)
-	}
-	mustRun(t, "plot", stopped, "--size", "single")
-	sameFolders(t, whole, stopped)
 }
