@@ -667,23 +667,26 @@ func RedrawContext(ctx context.Context, dir string, formats []string, ch FigureC
 		if err != nil {
 			return nil, err
 		}
-		if d == nil {
+		// A link to borderwork's bytes is the user's: replaced, the
+		// link would become a file.
+		if d == nil && !isLink(filepath.Join(dir, filepath.FromSlash(old.File))) {
 			unchanged = append(unchanged, old.File)
 		}
 	}
 	earlier := m.Figures
 	// report.md is written again only if it is as borderwork wrote it:
-	// one changed since is the user's, and is left alone.
+	// one changed since (or a link) is the user's, and is left alone.
 	rereport := k.Rereport != nil && m.Report != nil
 	reportLeft := false
+	reportLink := isLink(filepath.Join(dir, "report.md"))
 	if rereport {
 		d, err := verifyTable(ctx, dir, *m.Report)
 		if err != nil {
 			return nil, err
 		}
-		rereport = d == nil
-		if d != nil {
-			_, err := os.Stat(filepath.Join(dir, "report.md"))
+		rereport = d == nil && !reportLink
+		if !rereport {
+			_, err := os.Lstat(filepath.Join(dir, "report.md"))
 			reportLeft = err == nil // changed, not gone
 		}
 	}
@@ -741,7 +744,7 @@ func RedrawContext(ctx context.Context, dir string, formats []string, ch FigureC
 		}
 		old, err := os.ReadFile(filepath.Join(dir, "report.md"))
 		switch same := err == nil && bytes.Equal(old, nb); {
-		case reportLeft && same:
+		case reportLeft && same && !reportLink:
 			// What this plot writes, left by the same plot killed before
 			// it wrote the manifest: its own, recorded now.
 			reportLeft, report = false, nb
@@ -1017,4 +1020,10 @@ func sameRegularFile(path, drawn string) bool {
 	}
 	b, err := os.ReadFile(drawn)
 	return err == nil && bytes.Equal(a, b)
+}
+
+// isLink reports whether path is a symbolic link.
+func isLink(path string) bool {
+	st, err := os.Lstat(path)
+	return err == nil && st.Mode()&os.ModeSymlink != 0
 }

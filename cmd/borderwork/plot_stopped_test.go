@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -44,6 +45,57 @@ func TestPlotFinishesAStoppedPlot(t *testing.T) {
 				t.Errorf("the same plot again: status %d, %s%s; want 0, and report.md its own", status, stdout, stderr)
 			}
 			sameFolders(t, whole, stopped)
+		})
+	}
+}
+
+// TestPlotKeepsLinks: a figure or report.md that is a symbolic link to
+// the bytes borderwork wrote is the user's: plot does not replace the
+// link with a file (audit: it did, silently). A figure it would draw
+// there is refused, naming it; a linked report.md is left, and said to be.
+func TestPlotKeepsLinks(t *testing.T) {
+	t.Parallel()
+	if runtime.GOOS == "windows" {
+		t.Skip("symbolic links need privileges on Windows")
+	}
+	orig := smallCompare(t, "--formats", "png")
+	for _, name := range []string{"figures/trapped.png", "report.md"} {
+		t.Run(name, func(t *testing.T) {
+			root := t.TempDir()
+			dir := filepath.Join(root, "out")
+			copyFolder(t, orig, dir)
+			mine := filepath.Join(root, "mine")
+			b, err := os.ReadFile(filepath.Join(dir, name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(mine, b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			link := filepath.Join(dir, filepath.FromSlash(name))
+			if err := os.Remove(link); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Symlink(mine, link); err != nil {
+				t.Fatal(err)
+			}
+			status, stdout, stderr := runCLI(t, "plot", dir, "--size", "single")
+			switch name {
+			case "report.md":
+				if status != 0 || !strings.Contains(stdout+stderr, "Left "+link+" as it is") {
+					t.Errorf("plot: status %d, %s%s; want 0, and report.md left", status, stdout, stderr)
+				}
+			default:
+				if status != 2 || !strings.Contains(stderr, link+" is not as borderwork drew it") {
+					t.Errorf("plot: status %d, %s%s; want 2, naming the linked figure", status, stdout, stderr)
+				}
+			}
+			if st, err := os.Lstat(link); err != nil || st.Mode()&os.ModeSymlink == 0 {
+				t.Errorf("%s is no longer a link (%v)", name, err)
+			}
+			if got, _ := os.ReadFile(mine); string(got) != string(b) {
+				t.Errorf("the link's target changed")
+			}
 		})
 	}
 }
