@@ -673,8 +673,9 @@ func (f *Folder) CommitAt(final string) error {
 	// Two commands run at once with one --out both found it free (or
 	// holding one earlier folder): the second to finish would replace
 	// the first's results unnoticed, with no "it replaced" line.
-	if final == f.Final && inv.Manifest != nil && foundAt(final) != f.found {
-		return &notOurs{fmt.Sprintf("%s was written by another command while this one ran (%s); it is left as it is: choose another --out, or move it away", final, inv.Manifest.CommandLine)}
+	found := foundAt(final)
+	if final == f.Final && inv.Manifest != nil && found != f.found {
+		return writtenMeanwhile(final)
 	}
 	if inv.Empty() && len(inv.Dirs) == 0 {
 		if inv.Exists {
@@ -683,6 +684,9 @@ func (f *Folder) CommitAt(final string) error {
 			}
 		}
 		if err := os.Rename(f.Dir, final); err != nil {
+			if errors.Is(err, syscall.ENOTEMPTY) || errors.Is(err, syscall.EEXIST) {
+				return writtenMeanwhile(final) // put there since it was found empty
+			}
 			return err
 		}
 		f.Dir, f.Final = final, final
@@ -702,8 +706,17 @@ func (f *Folder) CommitAt(final string) error {
 	if err := os.Remove(aside); err != nil {
 		return err
 	}
+	swapHook(final)
 	if err := os.Rename(final, aside); err != nil {
 		return err
+	}
+	// Another command may have swapped its folder in since final was
+	// checked: what was moved aside is then its, and goes back.
+	if final == f.Final && foundAt(aside) != found {
+		if err := os.Rename(aside, final); err != nil {
+			return fmt.Errorf("%w; another command wrote %s while this one ran, and its folder is at %s", err, final, aside)
+		}
+		return writtenMeanwhile(final)
 	}
 	if err := os.Rename(f.Dir, final); err != nil {
 		if back := os.Rename(aside, final); back != nil {
@@ -737,6 +750,21 @@ func (f *Folder) CommitAt(final string) error {
 	}
 	return nil
 }
+
+// writtenMeanwhile is the refusal of a folder that another command put
+// at final while this one ran.
+func writtenMeanwhile(final string) error {
+	command := ""
+	if m, err := ReadManifest(final); err == nil {
+		command = " (" + m.CommandLine + ")"
+	}
+	return &notOurs{fmt.Sprintf("%s was written by another command while this one ran%s; it is left as it is: choose another --out, or move it away", final, command)}
+}
+
+// swapHook is called with final just before the earlier folder there is
+// moved aside; tests put another command's folder there, as one running
+// at once might.
+var swapHook = func(final string) {}
 
 // asideHook is called with the earlier folder once it is aside; tests
 // put files in it, as a user might while a command replaces the folder.

@@ -931,3 +931,55 @@ func TestCheckTargetUnreadable(t *testing.T) {
 		}
 	}
 }
+
+// TestCommitFindsAFolderSwappedInMeanwhile: when another command puts its
+// folder at the same place after this one checked it and before this
+// one moves it aside, this one puts that folder back and is refused
+// (ErrNotOurs), its own folder kept where it was written (audit: with
+// delays injected, both commands said they wrote the folder, and one's
+// results were lost).
+func TestCommitFindsAFolderSwappedInMeanwhile(t *testing.T) {
+	owner := Owner{Command: "compare", Source: "bundled:sahel"}
+	root := t.TempDir()
+	final, other := filepath.Join(root, "res"), filepath.Join(root, "other")
+	writeFolder(t, final, owner)
+	writeFolder(t, other, owner)
+	os.WriteFile(filepath.Join(other, "summary.csv"), []byte("run,regime\n0,closed\n"), 0o644)
+	m, err := ReadManifest(other)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.CommandLine = "borderwork compare --seed 6"
+	if m.Tables, err = Check(other, []string{"summary.csv"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.Write(filepath.Join(other, "manifest.json")); err != nil {
+		t.Fatal(err)
+	}
+	f, err := Create(final, owner, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(f.Path("summary.csv"), []byte("run,regime\n0,hbm\n"), 0o644)
+	old := swapHook
+	swapHook = func(final string) {
+		os.RemoveAll(final)
+		if err := os.Rename(other, final); err != nil {
+			t.Error(err)
+		}
+	}
+	t.Cleanup(func() { swapHook = old })
+	err = f.Commit()
+	if !errors.Is(err, ErrNotOurs) || !strings.Contains(err.Error(), "was written by another command while this one ran (borderwork compare --seed 6)") {
+		t.Errorf("Commit = %v; want ErrNotOurs naming the other command", err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(final, "summary.csv")); string(b) != "run,regime\n0,closed\n" {
+		t.Errorf("the other command's folder is not in place: summary.csv %q", b)
+	}
+	if b, _ := os.ReadFile(f.Path("summary.csv")); f.Dir == final || string(b) != "run,regime\n0,hbm\n" {
+		t.Errorf("this command's folder is not kept where it was written (%s): summary.csv %q", f.Dir, b)
+	}
+	if aside, _ := filepath.Glob(filepath.Join(root, ".res.old-*")); len(aside) != 0 {
+		t.Errorf("left %v", aside)
+	}
+}
