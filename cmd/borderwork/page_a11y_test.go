@@ -194,7 +194,9 @@ func axNodes(t *testing.T, ctx context.Context) []*accessibility.Node {
 	return nodes
 }
 
-// axText is an accessibility value as text.
+// axText is an accessibility value as text, without the spaces around
+// it, which a screen reader does not say: Chromium 148 keeps the space
+// between a label's text and its box in the box's name ("Replicates ").
 func axText(v *accessibility.Value) string {
 	if v == nil {
 		return ""
@@ -203,7 +205,7 @@ func axText(v *accessibility.Value) string {
 	if err := json.Unmarshal(v.Value, &s); err != nil {
 		return string(v.Value)
 	}
-	return s
+	return strings.TrimSpace(s)
 }
 
 // TestPageRegimesNamed: a regime's box is named by the regime alone, its
