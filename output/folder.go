@@ -741,11 +741,11 @@ func (f *Folder) CommitAt(final string) error {
 	// The earlier folder now holds what borderwork wrote, and whatever
 	// was put in it after it was listed: only the first is deleted.
 	asideHook(aside)
-	moved, err := removeListed(aside, append(slices.Clone(inv.Ours), inv.Changed...), final)
+	clash, err := removeListed(aside, append(slices.Clone(inv.Ours), inv.Changed...), final)
 	if err != nil {
 		return fmt.Errorf("%w; the new folder is in place at %s, and what is left of the earlier one is at %s (delete it)", err, final, aside)
 	}
-	if clash := moved.clash; len(clash) > 0 {
+	if len(clash) > 0 {
 		return fmt.Errorf("%s, put in %s while this command replaced it, would replace files of the new folder; the new folder is in place at %s, and the earlier one, with those files, is at %s", list(clash), final, final, aside)
 	}
 	return nil
@@ -770,31 +770,25 @@ var swapHook = func(final string) {}
 // put files in it, as a user might while a command replaces the folder.
 var asideHook = func(aside string) {}
 
-// leftAside is what removeListed could not delete or move.
-type leftAside struct {
-	clash []string // files the new folder has too, relative, sorted
-}
-
 // removeListed deletes from aside, the earlier folder moved aside, the
 // files listed (the tool's, as Take found them: relative, forward
 // slashes), then moves whatever else it holds (put there after Take, so
 // the user's) into final, where final has nothing of that name, and then
-// removes the folders left empty and aside itself. A file it cannot move
-// for a clash stays, with aside; a folder created empty after Take is
-// made in final too.
-func removeListed(aside string, listed []string, final string) (leftAside, error) {
-	var left leftAside
+// removes the folders left empty and aside itself. A file final has too
+// stays, with aside: clash names them (relative, forward slashes, in
+// lexical order). A folder created empty after Take is made in final too.
+func removeListed(aside string, listed []string, final string) (clash []string, err error) {
 	holding := map[string]bool{} // folders that held a listed file; looked up, never ranged over
 	for _, rel := range listed {
 		if err := removeFile(filepath.Join(aside, filepath.FromSlash(rel))); err != nil && !errors.Is(err, os.ErrNotExist) {
-			return left, err
+			return nil, err
 		}
 		for d := pathpkg.Dir(rel); d != "."; d = pathpkg.Dir(d) {
 			holding[d] = true
 		}
 	}
 	var dirs []string // aside's folders, parents before their folders
-	err := filepath.WalkDir(aside, func(p string, d fs.DirEntry, err error) error {
+	err = filepath.WalkDir(aside, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || p == aside {
 			return err
 		}
@@ -808,7 +802,7 @@ func removeListed(aside string, listed []string, final string) (leftAside, error
 			return nil
 		}
 		if _, err := os.Lstat(to); err == nil {
-			left.clash = append(left.clash, filepath.ToSlash(rel))
+			clash = append(clash, filepath.ToSlash(rel))
 			return nil
 		}
 		if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
@@ -817,7 +811,7 @@ func removeListed(aside string, listed []string, final string) (leftAside, error
 		return os.Rename(p, to)
 	})
 	if err != nil {
-		return left, err
+		return clash, err
 	}
 	for _, rel := range slices.Backward(dirs) {
 		p := filepath.Join(aside, rel)
@@ -826,19 +820,17 @@ func removeListed(aside string, listed []string, final string) (leftAside, error
 		}
 		if !holding[filepath.ToSlash(rel)] {
 			if err := os.MkdirAll(filepath.Join(final, rel), 0o755); err != nil {
-				return left, err
+				return clash, err
 			}
 		}
 		if err := os.Remove(p); err != nil {
-			return left, err
+			return clash, err
 		}
 	}
-	if len(left.clash) == 0 {
-		if err := os.Remove(aside); err != nil {
-			return left, err
-		}
+	if len(clash) == 0 {
+		err = os.Remove(aside)
 	}
-	return left, nil
+	return clash, err
 }
 
 // removeFile is os.Remove; tests make it fail.
