@@ -734,7 +734,7 @@ func RedrawContext(ctx context.Context, dir string, formats []string, ch FigureC
 		return nil, err
 	}
 	var report []byte // report.md again, if it changes
-	if rereport || reportLeft {
+	if rereport {
 		nb, err := k.Rereport(ctx, dir, m, drawn)
 		if ctx.Err() != nil {
 			return nil, stopped(figuresInterrupted)
@@ -742,14 +742,7 @@ func RedrawContext(ctx context.Context, dir string, formats []string, ch FigureC
 		if err != nil {
 			return nil, fmt.Errorf("%s: writing report.md again: %w", dir, err)
 		}
-		old, err := os.ReadFile(filepath.Join(dir, "report.md"))
-		switch same := err == nil && bytes.Equal(old, nb); {
-		case reportLeft && same && !reportLink:
-			// What this plot writes, left by the same plot killed before
-			// it wrote the manifest: its own, recorded now.
-			reportLeft, report = false, nb
-		case reportLeft:
-		case !same:
+		if old, err := os.ReadFile(filepath.Join(dir, "report.md")); err != nil || !bytes.Equal(old, nb) {
 			report = nb
 		}
 	}

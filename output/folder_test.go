@@ -543,8 +543,40 @@ func TestParseManifestRefusesPathsOutside(t *testing.T) {
 			t.Errorf("ParseManifest accepted a file %q", file)
 		}
 	}
-	if _, err := ParseManifest([]byte(`{"tool":"borderwork","tables":[{"file":"figures/a.png","sha256":"00"}]}`)); err != nil {
-		t.Errorf("ParseManifest refused figures/a.png: %v", err)
+	// Only names borderwork gives its files: the files a manifest lists
+	// are the tool's to replace and delete (audit: plot removed a file
+	// listed as a figure through a linked folder, and the folder's
+	// summary.csv listed as one).
+	for _, c := range []struct {
+		field, file string
+		ok          bool
+	}{
+		{"tables", "summary.csv", true},
+		{"tables", "events.csv.gz", true},
+		{"figures", "figures/a.png", true},
+		{"figures", "figures/channels_hbm_abuse_events.pdf", true},
+		{"report", "report.md", true},
+		{"tables", "figures/a.png", false},
+		{"tables", "notes.txt", false},
+		{"tables", "sub/secret.csv", false},
+		{"tables", `a\u0000b.csv`, false}, // a NUL, as JSON writes it
+		{"tables", ".hidden.csv", false},
+		{"figures", "summary.csv", false},
+		{"figures", "scenario.toml", false},
+		{"figures", "sub/thesis.txt", false},
+		{"figures", "figures/sub/x.png", false},
+		{"figures", "figures/x.txt", false},
+		{"figures", "figures/" + strings.Repeat("a", 201) + ".png", false},
+		{"report", "notes.md", false},
+	} {
+		entry := `{"file":"` + c.file + `","sha256":"00"}`
+		if c.field != "report" {
+			entry = "[" + entry + "]"
+		}
+		_, err := ParseManifest([]byte(`{"tool":"borderwork","` + c.field + `":` + entry + `}`))
+		if c.ok && err != nil || !c.ok && (err == nil || !strings.Contains(err.Error(), "the manifest was changed")) {
+			t.Errorf("ParseManifest of %s %q: %v; want it accepted: %v", c.field, c.file, err, c.ok)
+		}
 	}
 	// Saved by an editor with a byte-order mark (audit hostile7, minor).
 	if _, err := ParseManifest([]byte("\ufeff" + `{"tool":"borderwork"}`)); err != nil {

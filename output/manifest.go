@@ -6,10 +6,12 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	pathpkg "path"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"slices"
+	"strings"
 
 	"github.com/borderwork/borderwork/internal/infile"
 	"github.com/borderwork/borderwork/sim"
@@ -347,7 +349,53 @@ func ParseManifest(data []byte) (*Manifest, error) {
 			return nil, fmt.Errorf("%q is not a file inside the folder", c.File)
 		}
 	}
+	// The files a manifest lists are the tool's to replace and delete:
+	// a name it never gives (a folder's scenario.toml, a file of the
+	// user's, one under a link) would make them so.
+	for _, l := range []struct {
+		what  string
+		files []Checked
+		ok    func(string) bool
+		names string
+	}{
+		{"tables", m.Tables, isTableName, "NAME.csv or NAME.csv.gz, at the folder's top"},
+		{"figures", m.Figures, isFigureName, "figures/NAME.png, .svg or .pdf"},
+	} {
+		for _, c := range l.files {
+			if !l.ok(c.File) {
+				return nil, fmt.Errorf("%s: %q is not a name borderwork gives a file of these (%s); the manifest was changed", l.what, c.File, l.names)
+			}
+		}
+	}
+	if m.Report != nil && m.Report.File != "report.md" {
+		return nil, fmt.Errorf("report: %q is not report.md, the only report borderwork writes; the manifest was changed", m.Report.File)
+	}
 	return &m, nil
+}
+
+// isTableName reports whether name is one borderwork gives a table: a
+// CSV file, gzipped or not, at the folder's top.
+func isTableName(name string) bool {
+	base, ok := strings.CutSuffix(name, ".csv")
+	if !ok {
+		base, ok = strings.CutSuffix(name, ".csv.gz")
+	}
+	return ok && plainName(base)
+}
+
+// isFigureName reports whether name is one borderwork gives a figure: a
+// PNG, SVG or PDF file in figures.
+func isFigureName(name string) bool {
+	rest, ok := strings.CutPrefix(name, "figures/")
+	ext := pathpkg.Ext(rest)
+	return ok && (ext == ".png" || ext == ".svg" || ext == ".pdf") && plainName(strings.TrimSuffix(rest, ext))
+}
+
+// plainName reports whether s can be a file's name without its ending:
+// one path element, not empty or hidden, of at most 200 bytes, without
+// control characters.
+func plainName(s string) bool {
+	return s != "" && len(s) <= 200 && !strings.HasPrefix(s, ".") && !strings.ContainsFunc(s, func(r rune) bool { return r == '/' || r == '\\' || r < 0x20 || r == 0x7f })
 }
 
 // WriteReport writes report to report.md in the folder at dir and records

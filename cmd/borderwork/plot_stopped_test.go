@@ -20,9 +20,13 @@ func TestPlotFinishesAStoppedPlot(t *testing.T) {
 	whole := filepath.Join(t.TempDir(), "whole")
 	copyFolder(t, orig, whole)
 	mustRun(t, "plot", whole, "--size", "single")
-	// The stopped plot had moved two of its figures in, and then perhaps
-	// written report.md, but not the manifest.
-	for _, moved := range [][]string{{"figures/trapped.png", "figures/abuse.png"}, {"figures/trapped.png", "figures/abuse.png", "report.md"}} {
+	// The stopped plot had moved two of its figures in. (Killed in the
+	// moment between writing report.md and the manifest, it would leave
+	// a report the manifest does not record, which plot leaves as the
+	// user's: the kind's report may be built from the one in the folder,
+	// so one that matches what plot writes may still hold the user's
+	// edits.)
+	for _, moved := range [][]string{{"figures/trapped.png", "figures/abuse.png"}} {
 		t.Run(strings.Join(moved, ","), func(t *testing.T) {
 			stopped := filepath.Join(t.TempDir(), "stopped")
 			copyFolder(t, orig, stopped)
