@@ -41,6 +41,7 @@ type Scenario struct {
 
 	display     string // name used in messages: the file's path or the bundled name
 	lines       keyLines
+	rawLines    []string          // Raw split into lines, once an unknown key needs them
 	dir         fs.FS             // where relative inflow_csv paths are read from
 	inflowFiles map[int]string    // origin index -> the inflow_csv it was read from
 	regimeOrder []string          // regimes defined by the file, in file order
@@ -126,6 +127,11 @@ func Load(arg string) (*Scenario, error) {
 	return Parse(data, arg, arg, os.DirFS(filepath.Dir(arg)))
 }
 
+// maxExplained is how many unknown keys of a file Parse explains (a
+// likely misspelling, a key of another table); the others are named as
+// unknown, each on its line.
+const maxExplained = 100
+
 // topLevelBelow explains an unknown key k inside a table that is a
 // top-level key (default_regimes, replicates, seed...): written below a
 // [table] or [[array]] header, TOML puts it in that table, the mistake of
@@ -137,7 +143,10 @@ func (s *Scenario) topLevelBelow(k toml.Key, line int) string {
 		return ""
 	}
 	header := ""
-	lines := strings.Split(string(s.Raw), "\n")
+	if s.rawLines == nil { // split once: a file may hold many such keys
+		s.rawLines = strings.Split(string(s.Raw), "\n")
+	}
+	lines := s.rawLines
 	for i := min(line, len(lines)) - 1; i >= 0 && line > 0; i-- {
 		t, _, _ := strings.Cut(lines[i], "#")
 		if t = strings.TrimSpace(t); strings.HasPrefix(t, "[") {
@@ -271,6 +280,7 @@ func Parse(data []byte, display, source string, dir fs.FS) (*Scenario, error) {
 	for _, k := range md.Undecoded() {
 		undecoded[k.String()] = true
 	}
+	explained := 0
 	for _, k := range md.Undecoded() {
 		if inUnknown(k, undecoded) {
 			continue // the unknown table is the mistake; its keys were never checked
@@ -278,7 +288,11 @@ func Parse(data []byte, display, source string, dir fs.FS) (*Scenario, error) {
 		key := k.String()
 		msg := "unknown key"
 		line := s.lines.looseLineOf(key)
-		if why, ok := removedKeys[k[len(k)-1]]; ok && k[0] != "abuse" {
+		// What each key might have been is worked out for the first
+		// ones only: a file of hundreds of thousands of unknown keys
+		// (one made to be hostile) took many minutes.
+		if explained++; explained > maxExplained {
+		} else if why, ok := removedKeys[k[len(k)-1]]; ok && k[0] != "abuse" {
 			msg += ": " + why
 		} else if top := s.topLevelBelow(k, line); top != "" {
 			msg += "; " + top
