@@ -592,6 +592,11 @@ func RedrawContext(ctx context.Context, dir string, formats []string, ch FigureC
 	if err != nil {
 		return nil, ManifestError(dir, err)
 	}
+	if manifest := filepath.Join(dir, "manifest.json"); isLink(manifest) {
+		// plot writes the manifest again: through the link, it would
+		// replace the link with a file, or write where it points.
+		return nil, badInput("%s is a link, and plot writes the manifest again only in the folder: put the file there instead, then plot again; %s is unchanged", manifest, dir)
+	}
 	// First: on another folder, a value of either is no mistake to
 	// correct ("not among the regimes run"), the flag itself is.
 	if (len(ch.Metrics) > 0 || len(ch.Regimes) > 0) && (m.Sweep == nil || m.Command != "sweep") {

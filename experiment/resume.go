@@ -88,6 +88,12 @@ func Resumable(ctx context.Context, out string, x *Prepared, jobs []int) (*Resum
 	outComplete := false
 	other := "" // what PartialPath(out) holds, when it is not this plan's
 	for _, dir := range []string{out, PartialPath(out)} {
+		if dir != out && isLink(dir) {
+			// Whatever it points to is the user's: its runs would be
+			// continued into out, and the link then not removable.
+			other = fmt.Sprintf("%s is a link, and --resume continues only a folder borderwork wrote there", dir)
+			continue
+		}
 		m, err := output.ReadManifest(dir)
 		if errors.Is(err, os.ErrNotExist) {
 			continue
