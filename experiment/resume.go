@@ -176,6 +176,9 @@ func Unfinished(out string, x *Prepared, jobs []int) (int, string) {
 	}
 	n, from := 0, ""
 	for _, dir := range []string{out, PartialPath(out)} {
+		if dir != out && isLink(dir) {
+			continue // not --resume's to continue (Resumable)
+		}
 		m, err := output.ReadManifest(dir)
 		if err != nil || m.Complete || len(m.Runs) <= n || len(m.Runs) > len(jobs) || sameModelVersion(dir, m) != nil {
 			continue

@@ -271,6 +271,9 @@ func unreadableIn(path string, err error) error {
 	if !errors.Is(err, fs.ErrPermission) || !errors.As(err, &pe) {
 		return err
 	}
+	if filepath.Clean(pe.Path) == filepath.Clean(path) {
+		return &notOurs{fmt.Sprintf("%s may not be read, so borderwork cannot tell what it holds: choose another --out, or make it readable", path)}
+	}
 	return &notOurs{fmt.Sprintf("%s holds %s, which you may not read, so borderwork cannot tell whose it is, nor keep it if it replaces the folder: choose another --out, or make it readable", path, pe.Path)}
 }
 
@@ -663,6 +666,9 @@ func (f *Folder) CommitAt(final string) error {
 			return err
 		}
 	}
+	// What is there is identified before it is listed: a folder swapped
+	// in between the two is then told apart, after the rename, by this.
+	found := foundAt(final)
 	inv, err := Take(final)
 	if err != nil {
 		return err
@@ -673,8 +679,7 @@ func (f *Folder) CommitAt(final string) error {
 	// Two commands run at once with one --out both found it free (or
 	// holding one earlier folder): the second to finish would replace
 	// the first's results unnoticed, with no "it replaced" line.
-	found := foundAt(final)
-	if final == f.Final && inv.Manifest != nil && found != f.found {
+	if final == f.Final && found != f.found {
 		return writtenMeanwhile(final)
 	}
 	if inv.Empty() && len(inv.Dirs) == 0 {
@@ -684,7 +689,7 @@ func (f *Folder) CommitAt(final string) error {
 			}
 		}
 		if err := os.Rename(f.Dir, final); err != nil {
-			if errors.Is(err, syscall.ENOTEMPTY) || errors.Is(err, syscall.EEXIST) {
+			if errors.Is(err, syscall.ENOTEMPTY) || errors.Is(err, fs.ErrExist) {
 				return writtenMeanwhile(final) // put there since it was found empty
 			}
 			return err
@@ -743,7 +748,7 @@ func (f *Folder) CommitAt(final string) error {
 	asideHook(aside)
 	clash, err := removeListed(aside, append(slices.Clone(inv.Ours), inv.Changed...), final)
 	if err != nil {
-		return fmt.Errorf("%w; the new folder is in place at %s, and what is left of the earlier one is at %s (delete it)", err, final, aside)
+		return fmt.Errorf("%w; the new folder is in place at %s, and what is left of the earlier one is at %s (look in it before you delete it: files put there while this command ran may not have been moved)", err, final, aside)
 	}
 	if len(clash) > 0 {
 		return fmt.Errorf("%s, put in %s while this command replaced it, would replace files of the new folder; the new folder is in place at %s, and the earlier one, with those files, is at %s", list(clash), final, final, aside)

@@ -566,7 +566,9 @@ func TestParseManifestRefusesPathsOutside(t *testing.T) {
 		{"figures", "sub/thesis.txt", false},
 		{"figures", "figures/sub/x.png", false},
 		{"figures", "figures/x.txt", false},
-		{"figures", "figures/" + strings.Repeat("a", 201) + ".png", false},
+		{"figures", "figures/" + strings.Repeat("a", 240) + ".png", true}, // a sweep's, of a long regime's name
+		{"tables", "report.md", true},                                     // a validate folder of flow counts lists it
+		{"tables", "scenario.toml", false},
 		{"report", "notes.md", false},
 	} {
 		entry := `{"file":"` + c.file + `","sha256":"00"}`
@@ -739,7 +741,7 @@ func TestCommitSaysWhereTheEarlierFolderIsLeft(t *testing.T) {
 	if len(aside) != 1 {
 		t.Fatalf("Commit = %v; left %v beside the new folder, want one .res.old-*", err, aside)
 	}
-	want := "unlinkat: permission denied; the new folder is in place at " + final + ", and what is left of the earlier one is at " + aside[0] + " (delete it)"
+	want := "unlinkat: permission denied; the new folder is in place at " + final + ", and what is left of the earlier one is at " + aside[0] + " (look in it before you delete it: files put there while this command ran may not have been moved)"
 	if err == nil || err.Error() != want {
 		t.Errorf("Commit = %v; want %q", err, want)
 	}

@@ -358,7 +358,7 @@ func ParseManifest(data []byte) (*Manifest, error) {
 		ok    func(string) bool
 		names string
 	}{
-		{"tables", m.Tables, isTableName, "NAME.csv or NAME.csv.gz, at the folder's top"},
+		{"tables", m.Tables, isTableName, "NAME.csv or NAME.csv.gz at the folder's top, or a validate folder's report.md"},
 		{"figures", m.Figures, isFigureName, "figures/NAME.png, .svg or .pdf"},
 	} {
 		for _, c := range l.files {
@@ -374,8 +374,12 @@ func ParseManifest(data []byte) (*Manifest, error) {
 }
 
 // isTableName reports whether name is one borderwork gives a table: a
-// CSV file, gzipped or not, at the folder's top.
+// CSV file, gzipped or not, at the folder's top, or report.md, which a
+// validate folder of flow counts lists among its tables.
 func isTableName(name string) bool {
+	if name == "report.md" {
+		return true
+	}
 	base, ok := strings.CutSuffix(name, ".csv")
 	if !ok {
 		base, ok = strings.CutSuffix(name, ".csv.gz")
@@ -392,10 +396,11 @@ func isFigureName(name string) bool {
 }
 
 // plainName reports whether s can be a file's name without its ending:
-// one path element, not empty or hidden, of at most 200 bytes, without
-// control characters.
+// one path element, not empty or hidden, without control characters. Its
+// length is the file system's to limit: a sweep's figure names carry the
+// regimes' and keys' names, which may be long.
 func plainName(s string) bool {
-	return s != "" && len(s) <= 200 && !strings.HasPrefix(s, ".") && !strings.ContainsFunc(s, func(r rune) bool { return r == '/' || r == '\\' || r < 0x20 || r == 0x7f })
+	return s != "" && !strings.HasPrefix(s, ".") && !strings.ContainsFunc(s, func(r rune) bool { return r == '/' || r == '\\' || r < 0x20 || r == 0x7f })
 }
 
 // WriteReport writes report to report.md in the folder at dir and records

@@ -128,8 +128,9 @@ func Load(arg string) (*Scenario, error) {
 }
 
 // maxExplained is how many unknown keys of a file Parse explains (a
-// likely misspelling, a key of another table); the others are named as
-// unknown, each on its line.
+// top-level key below a table, a likely misspelling, a key of another
+// table); the others are named as unknown, each on its line (a removed
+// key is still said to be one).
 const maxExplained = 100
 
 // topLevelBelow explains an unknown key k inside a table that is a
@@ -291,9 +292,9 @@ func Parse(data []byte, display, source string, dir fs.FS) (*Scenario, error) {
 		// What each key might have been is worked out for the first
 		// ones only: a file of hundreds of thousands of unknown keys
 		// (one made to be hostile) took many minutes.
-		if explained++; explained > maxExplained {
-		} else if why, ok := removedKeys[k[len(k)-1]]; ok && k[0] != "abuse" {
+		if why, ok := removedKeys[k[len(k)-1]]; ok && k[0] != "abuse" {
 			msg += ": " + why
+		} else if explained++; explained > maxExplained {
 		} else if top := s.topLevelBelow(k, line); top != "" {
 			msg += "; " + top
 		} else if hint := suggest(k); hint != "" {
