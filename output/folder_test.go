@@ -566,8 +566,9 @@ func TestParseManifestRefusesPathsOutside(t *testing.T) {
 		{"figures", "sub/thesis.txt", false},
 		{"figures", "figures/sub/x.png", false},
 		{"figures", "figures/x.txt", false},
-		{"figures", "figures/" + strings.Repeat("a", 240) + ".png", true}, // a sweep's, of a long regime's name
-		{"tables", "report.md", true},                                     // a validate folder of flow counts lists it
+		{"figures", "figures/" + strings.Repeat("a", 240) + ".png", true},  // a sweep's, of a long regime's name
+		{"figures", "figures/" + strings.Repeat("a", 252) + ".png", false}, // longer than a file system holds
+		{"tables", "report.md", true},                                      // a validate folder of flow counts lists it
 		{"tables", "scenario.toml", false},
 		{"report", "notes.md", false},
 	} {

@@ -384,21 +384,25 @@ func isTableName(name string) bool {
 	if !ok {
 		base, ok = strings.CutSuffix(name, ".csv.gz")
 	}
-	return ok && plainName(base)
+	return ok && plainName(base) && len(name) <= maxNameBytes
 }
+
+// maxNameBytes is the longest name of a file most file systems hold
+// (NAME_MAX): borderwork cannot have written a longer one.
+const maxNameBytes = 255
 
 // isFigureName reports whether name is one borderwork gives a figure: a
 // PNG, SVG or PDF file in figures.
 func isFigureName(name string) bool {
 	rest, ok := strings.CutPrefix(name, "figures/")
 	ext := pathpkg.Ext(rest)
-	return ok && (ext == ".png" || ext == ".svg" || ext == ".pdf") && plainName(strings.TrimSuffix(rest, ext))
+	return ok && (ext == ".png" || ext == ".svg" || ext == ".pdf") && plainName(strings.TrimSuffix(rest, ext)) && len(rest) <= maxNameBytes
 }
 
 // plainName reports whether s can be a file's name without its ending:
-// one path element, not empty or hidden, without control characters. Its
-// length is the file system's to limit: a sweep's figure names carry the
-// regimes' and keys' names, which may be long.
+// one path element, not empty or hidden, without control characters.
+// (A sweep's figure names carry the regimes' and keys' names, which may
+// be long: only the file system's limit applies, maxNameBytes.)
 func plainName(s string) bool {
 	return s != "" && !strings.HasPrefix(s, ".") && !strings.ContainsFunc(s, func(r rune) bool { return r == '/' || r == '\\' || r < 0x20 || r == 0x7f })
 }
