@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/borderwork/borderwork/experiment/runs"
@@ -26,11 +27,26 @@ func verifyFolder(ctx context.Context, what, dir string, m *output.Manifest, x *
 	if err := runIDsOf(dir, m.Runs, x); err != nil {
 		return badInput("%s: %v", what, err)
 	}
+	// A run as a message names it: its regime, replicate and seed, and
+	// where a sweep's runs differ only there, the values of its point.
+	describe := func(r output.Run, params bool) string {
+		d := fmt.Sprintf("%s replicate %d (seed %d)", r.Regime, r.Replicate, r.Seed)
+		if params {
+			values := make([]string, len(r.Params))
+			for i, v := range r.Params {
+				values[i] = strconv.FormatFloat(v, 'g', -1, 64)
+			}
+			d += " at the point (" + strings.Join(values, ", ") + ")"
+		}
+		return d
+	}
 	for _, r := range m.Runs {
 		want := x.Run(r.ID)
 		if r.Regime != want.Regime || r.Replicate != want.Replicate || r.Seed != want.Seed || !slices.Equal(r.Params, want.Params) {
-			return badInput("%s: %s: run %d is recorded as %s replicate %d (seed %d) where this plan has %s replicate %d (seed %d); the manifest was changed",
-				what, filepath.Join(dir, "manifest.json"), r.ID, r.Regime, r.Replicate, r.Seed, want.Regime, want.Replicate, want.Seed)
+			params := !slices.Equal(r.Params, want.Params)
+			recorded := output.Run{ID: r.ID, Regime: r.Regime, Replicate: r.Replicate, Seed: r.Seed, Params: r.Params}
+			return badInput("%s: %s: run %d is recorded as %s where this plan has %s; the manifest was changed",
+				what, filepath.Join(dir, "manifest.json"), r.ID, describe(recorded, params), describe(want, params))
 		}
 	}
 	if err := unlistedTable(dir, m); err != nil {
