@@ -481,6 +481,11 @@ func readBands(path, column, bands string, style func(name string, regimes []str
 	if err != nil {
 		return nil, err
 	}
+	if len(regimes) == 0 {
+		// Only a header: every folder's runs write rows (a table whose
+		// checksum was edited to match would otherwise fail as "no bands").
+		return nil, badInput("%s holds no rows: borderwork writes a row for every day of every run; the table was changed", path)
+	}
 	var out []figures.Band
 	for r, name := range regimes {
 		b := figures.Band{Label: name, Style: style(name, regimes)}

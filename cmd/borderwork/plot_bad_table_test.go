@@ -50,3 +50,34 @@ func TestPlotRefusesABadCell(t *testing.T) {
 		t.Errorf("plot drew into %s/figures (%v); want nothing written", out, err)
 	}
 }
+
+// TestPlotRefusesAnEmptyTimeseries: a timeseries.csv cut to its header,
+// its checksum recomputed, is refused as a changed table naming it
+// (status 2), where plot once failed with status 1 and "figures:
+// TimeBands ...: no bands", naming no file.
+func TestPlotRefusesAnEmptyTimeseries(t *testing.T) {
+	t.Parallel()
+	out := smallCompare(t, "--formats", "")
+	path := filepath.Join(out, "timeseries.csv")
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	header, _, _ := strings.Cut(string(b), "\n")
+	edited := []byte(header + "\n")
+	if err := os.WriteFile(path, edited, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	manifestedit.Edit(t, out, func(m map[string]any) {
+		for _, c := range m["tables"].([]any) {
+			if c := c.(map[string]any); c["file"] == "timeseries.csv" {
+				c["sha256"] = output.SHA256(edited)
+				delete(c, "blocks")
+			}
+		}
+	})
+	status, _, stderr := runCLI(t, "plot", out, "--formats", "svg")
+	if want := path + " holds no rows"; status != exitUsage || !strings.Contains(stderr, want) {
+		t.Errorf("plot: status %d, stderr %q; want %d, saying %q", status, stderr, exitUsage, want)
+	}
+}
