@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"maps"
 	"os"
@@ -1008,11 +1009,12 @@ func fieldsGive(fields, recorded string) string {
 // sameRegularFile reports whether the regular file at path (not a link)
 // holds the bytes of the file at drawn.
 func sameRegularFile(path, drawn string) bool {
-	st, err := os.Lstat(path)
-	if err != nil || !st.Mode().IsRegular() {
+	f, err := openRegularFile(path)
+	if err != nil {
 		return false
 	}
-	a, err := os.ReadFile(path)
+	defer f.Close()
+	a, err := io.ReadAll(f)
 	if err != nil {
 		return false
 	}
