@@ -2,6 +2,7 @@ package experiment
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"encoding/csv"
 	"errors"
@@ -143,6 +144,7 @@ func Merge(ctx context.Context, dirs []string, out string, o MergeOptions) (*Mer
 		}
 	}
 	m := *first
+	m.StampBuild() // cmd_merge notes shards of other builds
 	sweep := *first.Sweep
 	sweep.Shard = ""
 	m.Sweep = &sweep
@@ -479,14 +481,20 @@ type shardFolder struct {
 // A command line can look there before merging, to say what the merge
 // replaced.
 func DefaultMergeOut(dirs []string) string {
-	if len(dirs) == 0 {
+	var first *output.Manifest
+	for _, d := range dirs {
+		m, err := output.ReadManifest(d)
+		if err != nil || m.Sweep == nil {
+			return ""
+		}
+		if first == nil || compareShards(m, first) < 0 {
+			first = m
+		}
+	}
+	if first == nil {
 		return ""
 	}
-	m, err := output.ReadManifest(dirs[0])
-	if err != nil {
-		return ""
-	}
-	return DefaultOut(m.Command, m.ScenarioSource)
+	return DefaultOut(first.Command, first.ScenarioSource)
 }
 
 func readShards(dirs []string) ([]shardFolder, error) {
@@ -515,6 +523,11 @@ func readShards(dirs []string) ([]shardFolder, error) {
 		}
 		shards = append(shards, shardFolder{dir: d, m: m})
 	}
+	// In shard order, whatever the order given: the merged folder keeps
+	// the first shard's scenario.toml and command line, which may name
+	// the scenario by another path than the others do (a shard run from
+	// another folder), or hold a line an earlier build did not write.
+	slices.SortStableFunc(shards, func(a, b shardFolder) int { return compareShards(a.m, b.m) })
 	a := shards[0]
 	for _, b := range shards[1:] {
 		switch {
@@ -546,6 +559,14 @@ func readShards(dirs []string) ([]shardFolder, error) {
 		return nil, badInput("%s holds runs of model version %d; this binary's engine is model version %d, whose results differ: merge them with the borderwork that wrote them, or run every shard again with this one", a.dir, v, sim.ModelVersion)
 	}
 	return shards, nil
+}
+
+// compareShards orders two shards' manifests by their recorded shard,
+// i/n, by i then n; one that records none that can be read first.
+func compareShards(a, b *output.Manifest) int {
+	ia, na, _ := RecordedShard(a.Sweep.Shard)
+	ib, nb, _ := RecordedShard(b.Sweep.Shard)
+	return cmp.Or(cmp.Compare(ia, ib), cmp.Compare(na, nb))
 }
 
 // givenOnce refuses a folder given twice, however it is spelt (sh/3 and

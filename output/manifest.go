@@ -237,9 +237,17 @@ type Checked struct {
 
 // NewManifest fills in the tool's own fields.
 func NewManifest(command string) *Manifest {
+	m := &Manifest{Tool: "borderwork", Version: Version, ModelVersion: sim.ModelVersion, Command: command}
+	m.StampBuild()
+	return m
+}
+
+// StampBuild records the running binary's build in m, as the build that
+// wrote the folder: a folder merged from shards records the binary that
+// merged them, whichever shard is named first.
+func (m *Manifest) StampBuild() {
 	b := ReadBuild()
-	return &Manifest{Tool: "borderwork", Version: Version, ModelVersion: sim.ModelVersion, ModuleVersion: b.Module, Commit: b.Revision, Dirty: b.Dirty,
-		BuildNote: b.Note, GoVersion: runtime.Version(), Command: command}
+	m.ModuleVersion, m.Commit, m.Dirty, m.BuildNote, m.GoVersion = b.Module, b.Revision, b.Dirty, b.Note, runtime.Version()
 }
 
 // Check records the checksums of the named files of dir, and the block

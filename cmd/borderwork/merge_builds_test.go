@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/borderwork/borderwork/internal/manifestedit"
+	"github.com/borderwork/borderwork/output"
 )
 
 // TestMergeNotesShardsOfOtherBuilds: shards written by different builds
@@ -40,5 +41,37 @@ func TestMergeNotesShardsOfOtherBuilds(t *testing.T) {
 	status, _, stderr = runCLI(t, append([]string{"merge", "--out", filepath.Join(dir, "other")}, shards...)...)
 	if want := "0123abcd in " + shards[1]; status != 0 || !strings.Contains(stderr, "note: the shards were written by different builds of borderwork") || !strings.Contains(stderr, want) {
 		t.Errorf("merge of shards of two builds: status %d, stderr %q; want 0 and a note naming %q", status, stderr, want)
+	}
+}
+
+// TestMergeIsTheSameInAnyOrder: the merged folder does not depend on the
+// order the shards are given in, where they name the scenario by other
+// paths (one run from another folder) and were written by other builds:
+// it records shard 0's path and the build of the binary that merged
+// them. It once recorded the first shard given, build and all, in its
+// manifest and report.md.
+func TestMergeIsTheSameInAnyOrder(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	abs, err := filepath.Abs(small)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s0, s1 := filepath.Join(dir, "shard0"), filepath.Join(dir, "shard1")
+	mustRun(t, smallSweep(s0, "--shard", "0/2", "--quiet", "--formats", "")...)
+	args := smallSweep(s1, "--shard", "1/2", "--quiet", "--formats", "")
+	args[1] = abs
+	mustRun(t, args...)
+	manifestedit.Edit(t, s1, func(m map[string]any) { m["commit"] = "0123abcd" })
+	given, reversed := filepath.Join(dir, "given"), filepath.Join(dir, "reversed")
+	mustRun(t, "merge", "--out", given, s0, s1)
+	mustRun(t, "merge", "--out", reversed, s1, s0)
+	sameFolders(t, given, reversed)
+	m, err := output.ReadManifest(reversed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Commit != output.BuildCommit() || m.ScenarioArg != small {
+		t.Errorf("merged folder records commit %q and scenario %q; want this binary's, %q, and shard 0's, %q", m.Commit, m.ScenarioArg, output.BuildCommit(), small)
 	}
 }
