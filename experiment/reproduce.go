@@ -286,7 +286,11 @@ func Reproduce(ctx context.Context, dir string, workers int) (*Reproduction, err
 	// the figure is not the folder's, but said as such.
 	if !tablesDiffer && len(m.Tables) > 0 {
 		for _, i := range figureMismatches {
-			rep.Problems[i] += FigureDrawnDifferently
+			if strings.HasSuffix(rep.Problems[i], ".png differs when rerun") {
+				rep.Problems[i] += PNGDrawnDifferently
+			} else {
+				rep.Problems[i] += FigureDrawnDifferently
+			}
 		}
 		// report.md, intact in the folder, captions and describes the
 		// figures, as this borderwork writes them (the outcomes figure's
@@ -307,6 +311,12 @@ func Reproduce(ctx context.Context, dir string, workers int) (*Reproduction, err
 // of the folder reproduced: the figure is drawn differently, not from
 // different results.
 const FigureDrawnDifferently = ": every table matches; this borderwork draws the figure differently from the one that wrote the folder (borderwork plot redraws it)"
+
+// PNGDrawnDifferently is FigureDrawnDifferently for a PNG, whose pixels
+// the rasteriser works out with arithmetic that may differ between
+// processors (a binary built for another, say GOAMD64=v3 or arm64): the
+// same borderwork can draw it otherwise on another machine.
+const PNGDrawnDifferently = ": every table matches; this machine or this borderwork draws the figure differently from the one that wrote the folder (a PNG's edge pixels may differ between processors, docs/MODEL.md section 12, \"Determinism across machines\"; borderwork plot redraws it)"
 
 // ReportWrittenDifferently ends report.md's MISMATCH line when every table
 // of the folder reproduced and the folder's report.md is as borderwork
