@@ -36,7 +36,9 @@ func FuzzRequest(f *testing.F) {
 	h := s.Handler()
 	f.Fuzz(func(t *testing.T, body []byte) {
 		w := httptest.NewRecorder()
-		h.ServeHTTP(w, httptest.NewRequest(http.MethodPost, "/api/outline", strings.NewReader(string(body))))
+		r := httptest.NewRequest(http.MethodPost, "/api/outline", strings.NewReader(string(body)))
+		r.Header.Set("Content-Type", "application/json")
+		h.ServeHTTP(w, r)
 		switch {
 		case w.Code == http.StatusOK:
 		case w.Code >= 400 && w.Code < 500:

@@ -49,10 +49,11 @@ type Limits struct {
 	MaxSets    int `json:"max_sets"`
 	MaxSeries  int `json:"max_series"`
 	MaxText    int `json:"max_text"` // bytes of scenario text
-	// MaxWork bounds runs × (expected migrants per run × days +
-	// locations³/10): the engine's work grows with the migrants alive
-	// each day, and each run first finds the routes between every pair
-	// of locations.
+	// MaxWork bounds runs × ((expected migrants per run + the most
+	// smugglers its markets may hold) × days + locations³/10): the
+	// engine's work grows with the migrants and smugglers alive each
+	// day, and each run first finds the routes between every pair of
+	// locations.
 	MaxWork float64 `json:"max_work"`
 	// MaxMap bounds regimes × days × locations: the map's numbers (two
 	// per location, day and regime), which the server keeps while the
@@ -347,8 +348,12 @@ func checkSize(s *scenarios.Scenario, regimes, series int, lim Limits) error {
 		}
 		return badRequest("%s; use fewer locations, regimes or replicates, or the command line", msg)
 	}
-	msg := fmt.Sprintf("%s of about %s migrants over %s are more than the page runs at once",
-		words.Count(runs, "run"), output.FormatCount(s.ExpectedMigrants()), words.Count(days, "day"))
+	who := "about " + output.FormatCount(s.ExpectedMigrants()) + " migrants"
+	if n := mostSmugglers(s); float64(n) >= s.ExpectedMigrants() { // the smugglers make it large
+		who += " and up to " + words.Count(n, "smuggler")
+	}
+	msg := fmt.Sprintf("%s of %s over %s are more than the page runs at once",
+		words.Count(runs, "run"), who, words.Count(days, "day"))
 	if len(would) > 0 {
 		msg += ": it runs up to " + strings.Join(would, ", or ")
 	}
@@ -363,20 +368,14 @@ const (
 	tooManyValues = "series"
 )
 
-// runWork is the work of one run of expected migrants over days on a map
-// of locs locations, as Limits.MaxWork counts it: its migrant-days, and
-// the routes it first finds between every pair of locations (a line of
-// 1,000 locations takes as long, 4 s, as 1e8 agent-steps).
-func runWork(expected float64, days, locs int) (migrants, routes float64) {
-	l := float64(locs)
-	// Rounded: no fused multiply-add, the same limit on every machine.
-	return float64(max(1, expected) * float64(days)), l * l * l / 10
-}
-
-// size says what makes an experiment of s with days days and reps
-// replicates too large for the page (tooMuchWork, ...), and why, or ""
-// and nil if nothing does. Each limit grows with days and replicates.
-func size(s *scenarios.Scenario, regimes, series, days, reps int, lim Limits) (string, error) {
+// runWork is the work of one run of s over days, as Limits.MaxWork
+// counts it: its agent-days, the expected migrants' and the smugglers'
+// (the most its markets may hold, each simulated every day: a million
+// of them, with few migrants, once passed as a small experiment and held
+// a slot for the server's whole time limit), and the routes it first
+// finds between every pair of locations (a line of 1,000 locations takes
+// as long, 4 s, as 1e8 agent-steps).
+func runWork(s *scenarios.Scenario, days int) (agents, routes float64) {
 	expected := s.ExpectedMigrants()
 	if days != s.File.Days { // the migrants expected depend on the days
 		was := s.File.Days
@@ -384,11 +383,32 @@ func size(s *scenarios.Scenario, regimes, series, days, reps int, lim Limits) (s
 		expected = s.ExpectedMigrants()
 		s.File.Days = was
 	}
+	smugglers := mostSmugglers(s)
+	l := float64(len(s.File.Locations))
+	// Rounded: no fused multiply-add, the same limit on every machine.
+	return float64((max(1, expected) + float64(smugglers)) * float64(days)), l * l * l / 10
+}
+
+// mostSmugglers is the most smugglers s's markets may hold at once.
+func mostSmugglers(s *scenarios.Scenario) int {
+	n := 0
+	for _, m := range s.File.Markets {
+		if m.MaxSmugglers != nil {
+			n += max(m.Smugglers, *m.MaxSmugglers)
+		}
+	}
+	return n
+}
+
+// size says what makes an experiment of s with days days and reps
+// replicates too large for the page (tooMuchWork, ...), and why, or ""
+// and nil if nothing does. Each limit grows with days and replicates.
+func size(s *scenarios.Scenario, regimes, series, days, reps int, lim Limits) (string, error) {
 	fdays, locs := float64(days), float64(len(s.File.Locations))
 	runs := float64(regimes * reps)
-	migrants, routes := runWork(expected, days, len(s.File.Locations))
-	if work := runs * (migrants + routes); work > lim.MaxWork {
-		if routes > migrants {
+	agents, routes := runWork(s, days)
+	if work := runs * (agents + routes); work > lim.MaxWork {
+		if routes > agents {
 			return tooManyRoutes, errors.New("too many routes")
 		}
 		return tooMuchWork, errors.New("too much work")

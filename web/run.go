@@ -54,8 +54,8 @@ func check(req Request, lim Limits) (*checked, error) {
 // the server guesses how long those waiting behind it wait.
 func (e *checked) work() float64 {
 	s := e.x.Scenario
-	migrants, routes := runWork(s.ExpectedMigrants(), s.File.Days, len(s.File.Locations))
-	return float64(e.x.NRuns()) * (migrants + routes)
+	agents, routes := runWork(s, s.File.Days)
+	return float64(e.x.NRuns()) * (agents + routes)
 }
 
 // run runs a checked experiment; see Run.

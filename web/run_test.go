@@ -170,6 +170,12 @@ func TestBadRequests(t *testing.T) {
 		{"too many replicates by a change", Request{Scenario: "classroom", Sets: []string{"replicates = 201"}}, []string{"Replicates must be a whole number from 1 to 200 on this page, got 201 from the change replicates = 201"}},
 		{"too many days in the file", Request{Text: strings.Replace(text, "days = 180", "days = 3651", 1), File: "long.toml"}, []string{"Days must be a whole number from 1 to 3650 on this page, got 3651 from long.toml"}},
 		{"too much work", Request{Scenario: "classroom", Reps: ptr(200), Days: ptr(3650), Sets: []string{"origins.Village.inflow=500"}}, []string{"more than the page runs at once"}},
+		// The auditor's: few migrants, but a million smugglers, each
+		// simulated every day, once passed as small and ran until the
+		// server's time limit.
+		{"too many smugglers", Request{Scenario: "classroom", Reps: ptr(150), Days: ptr(3650), Regimes: []string{"open", "closed", "malfunctioning", "hbm"},
+			Sets: []string{"origins.0.inflow=0.01", "markets.0.max_smugglers=1000000", "markets.0.smugglers=1000000"}},
+			[]string{"600 runs of about 36.5 migrants and up to 1,000,000 smugglers over 3,650 days are more than the page runs at once"}},
 		{"bad series", Request{Scenario: "classroom", Series: []string{"nonsense"}}, []string{`no day column "nonsense"`}},
 		{"too many regimes listed", Request{Scenario: "classroom", Regimes: slices.Repeat([]string{"open"}, 100000)}, []string{"the page compares at most 8 regimes at once, got 100000"}},
 		// The auditor's: few migrants, but a map of 29 million

@@ -14,6 +14,8 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"mime"
+	"net"
 	"net/http"
 	"os"
 	"reflect"
@@ -47,6 +49,18 @@ type Server struct {
 	Queue int
 	// Workers run each experiment's runs; results do not depend on it.
 	Workers int
+	// PerClient bounds the experiments one client address may have
+	// running or waiting at once; more are refused (429), so that one
+	// computer cannot fill the queue and turn the class away for hours.
+	// 0: no bound (students reaching the server through one address, a
+	// proxy's, share it).
+	PerClient int
+	// LocalOnly is set when the server listens on loopback addresses
+	// only: a request whose Host names another host is refused (403), so
+	// that a web page elsewhere cannot reach the server through a name
+	// it points at this computer (DNS rebinding) and read the teacher's
+	// scenario from /api/info.
+	LocalOnly bool
 	// Stall bounds how long one write to the page may wait for the page
 	// to read (a closed laptop, a frozen tab): past it the experiment
 	// stops and frees its slot for the others. It also bounds how long
@@ -63,6 +77,11 @@ type Server struct {
 	queue *queue
 	mu    sync.Mutex
 	busy  bool // refusing as busy, and Log told so
+	// clients counts each client address's experiments running or
+	// waiting (PerClient); toldPerClient, whether Log was told of a
+	// refusal for it.
+	clients       map[string]int
+	toldPerClient bool
 	// checking holds a token for each pasted scenario being read and
 	// checked, checkWaiting counts those waiting for one: see checkTurn.
 	checking     chan struct{}
@@ -120,6 +139,10 @@ func (s *Server) Handler() http.Handler {
 	page.HandleFunc("GET /{$}", s.index)
 	page.Handle("GET /", http.FileServerFS(Assets()))
 	return securityHeaders(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if s.LocalOnly && !loopbackHost(r.Host) {
+			http.Error(w, "this server answers only pages opened at localhost or 127.0.0.1", http.StatusForbidden)
+			return
+		}
 		if strings.HasPrefix(r.URL.Path, "/api/") {
 			api.ServeHTTP(w, r)
 			return
@@ -135,6 +158,54 @@ func (s *Server) init() {
 		s.queue = &queue{slots: max(1, s.Slots), limit: s.Queue}
 		s.checking = make(chan struct{}, max(2, s.Slots))
 	})
+}
+
+// loopbackHost reports whether the Host header host (with or without a
+// port) names this computer by a loopback name or address.
+func loopbackHost(host string) bool {
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	host = strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")
+	if ip := net.ParseIP(host); ip != nil {
+		return ip.IsLoopback()
+	}
+	host = strings.ToLower(strings.TrimSuffix(host, "."))
+	return host == "localhost" || strings.HasSuffix(host, ".localhost")
+}
+
+// enter counts an experiment of r's client address, and returns the
+// function that uncounts it; false, and nothing counted, if the address
+// has PerClient already.
+func (s *Server) enter(r *http.Request) (leave func(), ok bool) {
+	if s.PerClient <= 0 {
+		return func() {}, true
+	}
+	client, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		client = r.RemoteAddr
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.clients[client] >= s.PerClient {
+		if !s.toldPerClient && s.Log != nil {
+			s.toldPerClient = true
+			fmt.Fprintf(s.Log, "borderwork serve: refused an experiment from a computer that has %s running or waiting already, the most one may; if students reach this server through one address (a proxy's, or a school network's), give --per-client a larger number, or 0\n",
+				words.Count(s.PerClient, "experiment"))
+		}
+		return nil, false
+	}
+	if s.clients == nil {
+		s.clients = map[string]int{}
+	}
+	s.clients[client]++
+	return func() {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		if s.clients[client]--; s.clients[client] == 0 {
+			delete(s.clients, client)
+		}
+	}, true
 }
 
 // Experiments is how many experiments run or wait for their turn. It may
@@ -185,6 +256,13 @@ var pageFields = map[string]string{
 // body that is not one request with the status that says why.
 func (s *Server) readRequest(w http.ResponseWriter, r *http.Request) (Request, bool) {
 	var req Request
+	// JSON, as the page sends it: a web page elsewhere can send a form
+	// or text/plain to this server unasked, but not application/json,
+	// which a browser sends across sites only if the server allows it.
+	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt != "application/json" {
+		writeJSON(w, http.StatusUnsupportedMediaType, Message{Error: []string{"the request must be JSON, sent with Content-Type: application/json"}})
+		return req, false
+	}
 	// A body that does not come (a phone gone out of range mid-send, or
 	// a client that sends a few bytes and then nothing) would hold its
 	// connection and goroutine for ever: http.Server bounds only the
@@ -309,10 +387,13 @@ func isSyntax(err error) bool {
 // So at most max(2, Slots) are read at once; the rest wait, in the order
 // they came (a channel's senders are served so), until the page goes
 // away, and past maxChecksWaiting are refused with errChecksFull. A
-// bundled scenario, small and known, does not wait: students on the
-// bundled scenarios are not held up by one who pastes a huge one.
+// bundled scenario, small and known, with a few overrides, does not
+// wait: students on the bundled scenarios are not held up by one who
+// pastes a huge one. Overrides of more than smallSets bytes wait as a
+// pasted scenario does: one can replace a whole list (locations =
+// [...]), and 20 such requests at once took a server to 578 MB.
 func (s *Server) checkTurn(ctx context.Context, req Request) (func(), error) {
-	if req.Text == "" {
+	if req.Text == "" && setBytes(req.Sets) <= smallSets {
 		return func() {}, nil
 	}
 	select {
@@ -336,6 +417,19 @@ func (s *Server) checkTurn(ctx context.Context, req Request) (func(), error) {
 		testHookChecked()
 	}
 	return func() { <-s.checking }, nil
+}
+
+// smallSets is the most bytes of overrides a request may send without
+// waiting its turn to be checked (checkTurn): far more than the page's
+// sliders and a few typed overrides.
+const smallSets = 4 << 10
+
+func setBytes(sets []string) int {
+	n := 0
+	for _, set := range sets {
+		n += len(set)
+	}
+	return n
 }
 
 // checksFull answers a pasted scenario refused by checkTurn as busy
@@ -375,6 +469,13 @@ func (s *Server) run(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	leave, ok := s.enter(r)
+	if !ok {
+		writeJSON(w, http.StatusTooManyRequests, Message{Error: []string{fmt.Sprintf("this computer has %s running or waiting on this server already, the most one may; wait for one to finish, then run again",
+			words.Count(s.PerClient, "experiment"))}})
+		return
+	}
+	defer leave()
 	done, err := s.checkTurn(r.Context(), req)
 	if err != nil {
 		s.checksFull(w, err) // or the page went away while waiting

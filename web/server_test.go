@@ -714,6 +714,7 @@ func TestServerDroppedPagesLeaveNothing(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		req.Header.Set("Content-Type", "application/json")
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -737,7 +738,7 @@ func TestServerDroppedPagesLeaveNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fmt.Fprintf(conn, "POST /api/run HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{\"scenario\":")
+	fmt.Fprintf(conn, "POST /api/run HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"scenario\":")
 	wg.Wait()
 	conn.Close()
 	client.CloseIdleConnections()

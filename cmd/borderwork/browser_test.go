@@ -869,6 +869,7 @@ func TestPageWaitsItsTurn(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	req.Header.Set("Content-Type", "application/json")
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
@@ -904,6 +905,7 @@ func TestPageWaitsItsTurn(t *testing.T) {
 	if req, err = http.NewRequestWithContext(holdCtx, "POST", hs.URL+"/api/run", strings.NewReader(`{"scenario":"classroom","reps":200,"days":3650,"seed":2}`)); err != nil {
 		t.Fatal(err)
 	}
+	req.Header.Set("Content-Type", "application/json")
 	if resp, err = http.DefaultClient.Do(req); err != nil {
 		t.Fatal(err)
 	}

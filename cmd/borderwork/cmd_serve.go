@@ -37,7 +37,8 @@ docs/TEACHING.md. The page reads no file but the scenario: an inflow_csv
 the file names is written into the page's copy as the inflow_schedule
 it holds, and a file the page could not open is refused at start. The
 server writes nothing to disk, and bounds the work one request may ask
-for (--max-work). By default only this computer can open the page;
+for (--max-work) and the experiments one computer may have running or
+waiting (--per-client). By default only this computer can open the page;
 --addr 0.0.0.0:8080 shares it with a classroom network, and prints the
 addresses students open.
 
@@ -66,8 +67,9 @@ var serveInterrupts = func() (<-chan os.Signal, func()) {
 var testHookServing func(addr string)
 
 func cmdServe(ctx context.Context, args []string, e *env) error {
-	fs := newFlagSet("serve", "borderwork serve [--addr HOST:PORT] [--max-work N] [SCENARIO]", serveDoc, e)
+	fs := newFlagSet("serve", "borderwork serve [--addr HOST:PORT] [--max-work N] [--per-client N] [SCENARIO]", serveDoc, e)
 	addr := fs.String("addr", "127.0.0.1:8080", "listen on `HOST:PORT`")
+	perClient := fs.Int("per-client", 4, "refuse a computer's experiment when it has `N` running or waiting already (0: no limit;\nstudents reaching the server through one address, a proxy's, need more)")
 	limits := web.DefaultLimits()
 	maxWork := fs.String("max-work", "", "refuse experiments expected to simulate more than `N` agent-steps (default "+
 		strings.Replace(strconv.FormatFloat(limits.MaxWork, 'g', -1, 64), "e+0", "e", 1)+");\nlower it, to 5e8 say, so that no experiment holds a slow computer long, or raise it on a\nlarge one ($"+runs.EnvMaxWork+", the command line's limit, does not set it)")
@@ -79,6 +81,9 @@ func cmdServe(ctx context.Context, args []string, e *env) error {
 		if limits.MaxWork, err = runs.ParseWork(*maxWork); err != nil {
 			return usageErrorf("--max-work: want a number of agent-steps above 0, such as 5e8, got %q", *maxWork)
 		}
+	}
+	if *perClient < 0 {
+		return usageErrorf("--per-client: want 0 (no limit) or more experiments, got %d", *perClient)
 	}
 	arg, err := onePositional(fs, pos)
 	if err != nil {
@@ -139,9 +144,10 @@ func cmdServe(ctx context.Context, args []string, e *env) error {
 		}
 		return usageErrorf("--addr: %v", err)
 	}
-	srv := &web.Server{Initial: initial, Limits: limits, Timeout: 2 * time.Minute, Slots: runtime.NumCPU(), Queue: 64, Workers: runtime.NumCPU(), Log: e.stderr}
-	hs := httpServer(srv.Handler())
 	host, port, _ := net.SplitHostPort(ln.Addr().String())
+	srv := &web.Server{Initial: initial, Limits: limits, Timeout: 2 * time.Minute, Slots: runtime.NumCPU(), Queue: 64, Workers: runtime.NumCPU(),
+		PerClient: *perClient, LocalOnly: net.ParseIP(host).IsLoopback(), Log: e.stderr}
+	hs := httpServer(srv.Handler())
 	if ip := net.ParseIP(host); ip != nil && ip.IsUnspecified() {
 		// Listening on every interface: "[::]" is no address to open.
 		// The teacher opens localhost; students, the network's addresses.

@@ -46,6 +46,7 @@ func holdServer(t *testing.T) (url string, hold func(t *testing.T) (release func
 		if err != nil {
 			t.Fatal(err)
 		}
+		req.Header.Set("Content-Type", "application/json")
 		if resp, err = http.DefaultClient.Do(req); err != nil {
 			t.Fatal(err)
 		}

@@ -94,7 +94,7 @@ func TestServeStops(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer conn.Close()
-		io.WriteString(conn, "POST /api/run HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{\"scenario\":")
+		io.WriteString(conn, "POST /api/run HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"scenario\":")
 		<-reading
 		var stderr lockedBuffer
 		stopped := make(chan error, 1)
@@ -118,6 +118,7 @@ func TestServeStops(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			req.Header.Set("Content-Type", "application/json")
 			go func() {
 				// Read to the end, as a page does: a page that goes away
 				// stops its experiment.
