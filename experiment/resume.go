@@ -42,6 +42,15 @@ type Resumption struct {
 	m *output.Manifest
 }
 
+// Build names the build that wrote the runs r continues (From's
+// manifest's, output.Manifest.BuildName); "" when From is "".
+func (r *Resumption) Build() string {
+	if r.m == nil {
+		return ""
+	}
+	return r.m.BuildName()
+}
+
 // CheckFigures refuses, as plot does, a figure option the folder r
 // continues records that no flag would take (its manifest edited by
 // hand): the error wraps runs.ErrBadInput and names From's manifest.json and

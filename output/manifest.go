@@ -242,6 +242,15 @@ func NewManifest(command string) *Manifest {
 	return m
 }
 
+// BuildName names the build m records, as a note to people says it: its
+// commit, "with uncommitted changes" when built from modified sources.
+func (m *Manifest) BuildName() string {
+	if m.Dirty != nil && *m.Dirty {
+		return m.Commit + " with uncommitted changes"
+	}
+	return m.Commit
+}
+
 // StampBuild records the running binary's build in m, as the build that
 // wrote the folder: a folder merged from shards records the binary that
 // merged them, whichever shard is named first.

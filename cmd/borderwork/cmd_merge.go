@@ -161,10 +161,7 @@ func noteBuilds(e *env, dirs []string) {
 		if err != nil {
 			return // merged: it was read; nothing to say
 		}
-		b := m.Commit
-		if m.Dirty != nil && *m.Dirty {
-			b += " with uncommitted changes"
-		}
+		b := m.BuildName()
 		if !seen[b] {
 			seen[b] = true
 			builds = append(builds, fmt.Sprintf("%s in %s", b, d))

@@ -331,6 +331,13 @@ func writeSweep(ctx context.Context, x *experiment.Prepared, jobs []int, out str
 			}
 			continuingPartial(e, "sweep", out, r.From)
 		}
+		// As merge notes shards of other builds: the completed folder
+		// records only this binary's build (a git pull between two
+		// submissions of a Slurm array, say).
+		if was, this := r.Build(), output.NewManifest("sweep").BuildName(); was != "" && was != this {
+			fmt.Fprintf(e.stderr, "borderwork sweep: note: the runs %s holds were written by another build of borderwork (%s; this binary is %s), of one version and model version; the completed folder records this binary's build\n",
+				r.From, was, this)
+		}
 		o.Done, o.Resume = r.Done, r.From
 		// The figures are drawn as the folder records unless told
 		// otherwise, so that a resumed sweep is the one interrupted.

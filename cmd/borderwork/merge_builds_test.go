@@ -75,3 +75,26 @@ func TestMergeIsTheSameInAnyOrder(t *testing.T) {
 		t.Errorf("merged folder records commit %q and scenario %q; want this binary's, %q, and shard 0's, %q", m.Commit, m.ScenarioArg, output.BuildCommit(), small)
 	}
 }
+
+// TestResumeNotesRunsOfAnotherBuild: --resume completing runs written by
+// another build of one version (another commit: a git pull between two
+// submissions of a Slurm array) says so, as merge does of shards, since
+// the completed folder records only this binary's build; runs of this
+// build get no note.
+func TestResumeNotesRunsOfAnotherBuild(t *testing.T) {
+	t.Parallel()
+	for _, other := range []bool{false, true} {
+		out := filepath.Join(t.TempDir(), "sweep")
+		if status, _, stderr := runCLIInterrupted(t, 3, smallSweep(out, "--formats", "", "--workers", "2")...); status != exitInterrupted {
+			t.Fatalf("sweep: status %d; want it interrupted\n%s", status, stderr)
+		}
+		if other {
+			manifestedit.Edit(t, out, func(m map[string]any) { m["commit"] = "0123abcd" })
+		}
+		status, _, stderr := runCLI(t, smallSweep(out, "--formats", "", "--resume", "--quiet")...)
+		noted := strings.Contains(stderr, "note: the runs "+out+" holds were written by another build of borderwork (0123abcd; this binary is "+output.BuildCommit())
+		if status != 0 || noted != other || strings.Contains(stderr, "another build") != other {
+			t.Errorf("--resume of runs of another build %v: status %d, stderr %q; want 0, and a note %v", other, status, stderr, other)
+		}
+	}
+}
