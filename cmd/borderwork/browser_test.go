@@ -80,18 +80,13 @@ func browser(t *testing.T, extra ...chromedp.ExecAllocatorOption) context.Contex
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("disable-dev-shm-usage", true),
 		chromedp.WindowSize(1280, 1600),
-		chromedp.UserDataDir(t.TempDir()),
 	}
 	opts = append(opts, extra...)
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	t.Cleanup(cancel)
-	alloc, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
-	t.Cleanup(cancelAlloc)
-	tab, cancelTab := chromedp.NewContext(alloc)
-	t.Cleanup(cancelTab)
 	var mu sync.Mutex
 	var problems []string
-	if err := chromedp.Listen(tab, func(ev any) {
+	listen := func(ev any) {
 		mu.Lock()
 		defer mu.Unlock()
 		switch ev := ev.(type) {
@@ -110,8 +105,28 @@ func browser(t *testing.T, extra ...chromedp.ExecAllocatorOption) context.Contex
 				problems = append(problems, "console error: "+strings.Join(args, " "))
 			}
 		}
-	}); err != nil {
-		t.Fatalf("starting %s: %v", chromium(t), err)
+	}
+	// Chromium now and then dies as it starts on a loaded machine
+	// ("chrome failed to start", crashpad's "no stack mapping"), two
+	// tests at once in a full run: that is no fault of the page's, so it
+	// is started afresh, at most three times.
+	var tab context.Context
+	for attempt := 1; ; attempt++ {
+		alloc, cancelAlloc := chromedp.NewExecAllocator(ctx, append(opts, chromedp.UserDataDir(t.TempDir()))...)
+		t.Cleanup(cancelAlloc)
+		var cancelTab context.CancelFunc
+		tab, cancelTab = chromedp.NewContext(alloc)
+		t.Cleanup(cancelTab)
+		err := chromedp.Listen(tab, listen)
+		if err == nil {
+			break
+		}
+		if attempt == 3 || !strings.Contains(err.Error(), "chrome failed to start") {
+			t.Fatalf("starting %s: %v", chromium(t), err)
+		}
+		t.Logf("starting %s, attempt %d: %v; starting it again", chromium(t), attempt, err)
+		cancelTab()
+		cancelAlloc()
 	}
 	t.Cleanup(func() {
 		mu.Lock()
