@@ -473,11 +473,10 @@ type shardFolder struct {
 	m   *output.Manifest
 }
 
-// readShards reads every shard's manifest and checks they belong to one
-// command line.
 // DefaultMergeOut is where Merge writes the shards at dirs when given no
 // out: the unsharded command's default folder (DefaultOut), from the
-// first shard's manifest; "" if it cannot be read (Merge then says why).
+// lowest shard's manifest, whatever the order of dirs; "" if one cannot
+// be read as a shard's (Merge then says why).
 // A command line can look there before merging, to say what the merge
 // replaced.
 func DefaultMergeOut(dirs []string) string {
@@ -497,6 +496,8 @@ func DefaultMergeOut(dirs []string) string {
 	return DefaultOut(first.Command, first.ScenarioSource)
 }
 
+// readShards reads every shard's manifest, in shard order, and checks
+// they belong to one command line.
 func readShards(dirs []string) ([]shardFolder, error) {
 	if err := givenOnce(dirs); err != nil {
 		return nil, err
