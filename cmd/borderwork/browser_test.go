@@ -482,6 +482,37 @@ func servePage(t *testing.T) string {
 	return ""
 }
 
+// longRun is a request to the server at url (its address) for an
+// experiment far longer than any test (200 replicates of 3,650 days of
+// classroom, with seed), sent as the page sends it, until ctx ends.
+func longRun(t *testing.T, ctx context.Context, url string, seed int) *http.Request {
+	t.Helper()
+	body := fmt.Sprintf(`{"scenario":"classroom","reps":200,"days":3650,"seed":%d}`, seed)
+	req, err := http.NewRequestWithContext(ctx, "POST", strings.TrimSuffix(url, "/")+"/api/run", strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	return req
+}
+
+// holdRun sends longRun and returns its response once its first message
+// shows want (`"runs"`: it holds a slot; `"waiting"`: it waits for one).
+// The caller closes the body, or ends ctx.
+func holdRun(t *testing.T, ctx context.Context, url string, seed int, want string) *http.Response {
+	t.Helper()
+	resp, err := http.DefaultClient.Do(longRun(t, ctx, url, seed))
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := make([]byte, 64)
+	if n, err := resp.Body.Read(first); err != nil || !strings.Contains(string(first[:n]), want) {
+		resp.Body.Close()
+		t.Fatalf("a long experiment answered %d %q, %v; want %s", resp.StatusCode, first[:n], err, want)
+	}
+	return resp
+}
+
 // openPage starts a browser and 'borderwork serve' for the test, and
 // opens the page at width × height CSS pixels (opts: a phone's, with
 // chromedp.EmulateMobile), waiting until it is ready; it returns the
@@ -880,20 +911,7 @@ func TestPageWaitsItsTurn(t *testing.T) {
 	defer hs.Close()
 	holdCtx, release := context.WithCancel(context.Background())
 	defer release()
-	req, err := http.NewRequestWithContext(holdCtx, "POST", hs.URL+"/api/run", strings.NewReader(`{"scenario":"classroom","reps":200,"days":3650,"seed":1}`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	req.Header.Set("Content-Type", "application/json")
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	first := make([]byte, 64)
-	if n, err := resp.Body.Read(first); err != nil || !strings.Contains(string(first[:n]), `"runs"`) {
-		t.Fatalf("the holding experiment answered %d %q, %v; want its runs started", resp.StatusCode, first[:n], err)
-	}
+	defer holdRun(t, holdCtx, hs.URL, 1, `"runs"`).Body.Close()
 	do(t, ctx, "loading the page", chromedp.EmulateViewport(1366, 900), chromedp.Navigate(hs.URL+"/"), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))
 	do(t, ctx, "pressing Run", chromedp.Click(chromedp.CSS("#run")))
 	var status string
@@ -917,17 +935,7 @@ func TestPageWaitsItsTurn(t *testing.T) {
 	// how fast it works: a page waiting is told about how long, too.
 	holdCtx, release = context.WithCancel(context.Background())
 	defer release()
-	if req, err = http.NewRequestWithContext(holdCtx, "POST", hs.URL+"/api/run", strings.NewReader(`{"scenario":"classroom","reps":200,"days":3650,"seed":2}`)); err != nil {
-		t.Fatal(err)
-	}
-	req.Header.Set("Content-Type", "application/json")
-	if resp, err = http.DefaultClient.Do(req); err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	if n, err := resp.Body.Read(first); err != nil || !strings.Contains(string(first[:n]), `"runs"`) {
-		t.Fatalf("the second holding experiment answered %d %q, %v; want its runs started", resp.StatusCode, first[:n], err)
-	}
+	defer holdRun(t, holdCtx, hs.URL, 2, `"runs"`).Body.Close()
 	do(t, ctx, "pressing Run", chromedp.Click(chromedp.CSS("#run")))
 	guessed := regexp.MustCompile(`^Waiting: 1 other experiment ahead of this one, (about [0-9]+ (s|min)|a few seconds more)…$`)
 	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {

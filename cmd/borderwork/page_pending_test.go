@@ -42,18 +42,7 @@ func holdServer(t *testing.T) (url string, hold func(t *testing.T) (release func
 			}
 		}
 		t.Cleanup(release)
-		req, err := http.NewRequestWithContext(ctx, "POST", hs.URL+"/api/run", strings.NewReader(`{"scenario":"classroom","reps":200,"days":3650,"seed":1}`))
-		if err != nil {
-			t.Fatal(err)
-		}
-		req.Header.Set("Content-Type", "application/json")
-		if resp, err = http.DefaultClient.Do(req); err != nil {
-			t.Fatal(err)
-		}
-		first := make([]byte, 64)
-		if n, err := resp.Body.Read(first); err != nil || !strings.Contains(string(first[:n]), `"runs"`) {
-			t.Fatalf("the holding experiment answered %d %q, %v; want its runs started", resp.StatusCode, first[:n], err)
-		}
+		resp = holdRun(t, ctx, hs.URL, 1, `"runs"`)
 		return release
 	}
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -59,20 +58,8 @@ func TestPageBusyServerSaysWait(t *testing.T) {
 	for _, want := range []string{`"runs"`, `"waiting"`} {
 		hold, cancel := context.WithCancel(context.Background())
 		t.Cleanup(cancel)
-		req, err := http.NewRequestWithContext(hold, "POST", hs.URL+"/api/run", strings.NewReader(`{"scenario":"classroom","reps":200,"days":3650,"seed":1}`))
-		if err != nil {
-			t.Fatal(err)
-		}
-		req.Header.Set("Content-Type", "application/json")
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
+		resp := holdRun(t, hold, hs.URL, 1, want)
 		t.Cleanup(func() { resp.Body.Close() })
-		first := make([]byte, 64)
-		if n, err := resp.Body.Read(first); err != nil || !strings.Contains(string(first[:n]), want) {
-			t.Fatalf("an experiment filling the server answered %d %q, %v; want %s", resp.StatusCode, first[:n], err, want)
-		}
 	}
 	do(t, ctx, "loading "+hs.URL, chromedp.EmulateViewport(1366, 768), chromedp.Navigate(hs.URL+"/"), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)))
 	do(t, ctx, "pressing Run", chromedp.Click(chromedp.ID("run")))

@@ -114,11 +114,7 @@ func TestServeStops(t *testing.T) {
 		for range 2 {
 			ctx, cancel := context.WithCancel(context.Background())
 			t.Cleanup(cancel)
-			req, err := http.NewRequestWithContext(ctx, "POST", url+"/api/run", strings.NewReader(`{"scenario":"classroom","reps":200,"days":3650,"seed":1}`))
-			if err != nil {
-				t.Fatal(err)
-			}
-			req.Header.Set("Content-Type", "application/json")
+			req := longRun(t, ctx, url, 1)
 			go func() {
 				// Read to the end, as a page does: a page that goes away
 				// stops its experiment.
