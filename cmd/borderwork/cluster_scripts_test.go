@@ -691,7 +691,8 @@ func TestClusterKubernetesMergesEveryShard(t *testing.T) {
 // submits, and the tasks complete or rerun the shards.
 func TestClusterSubmitRefusesAnotherShards(t *testing.T) {
 	f := newSlurmFakes(t)
-	mustRun(t, smallSweep(filepath.Join(f.work, "shards", "0"), "--shard", "0/2", "--formats", "", "--quiet")...)
+	trial := []string{"--reps", "1", "--days", "5"} // the recipe's sweep, small
+	f.task(t, 0, 2, trial...)
 	if err := os.MkdirAll(filepath.Join(f.work, "shards", "notes"), 0o755); err != nil { // not a shard: not read
 		t.Fatal(err)
 	}
@@ -704,12 +705,87 @@ func TestClusterSubmitRefusesAnotherShards(t *testing.T) {
 		{"1", 2, "To complete or rerun that sweep, submit with SHARDS=2;"},
 		{"2", 0, "Submitted sweep job"},
 	} {
-		status, stdout, stderr := f.run(t, "submit", []string{"SHARDS=" + c.shards, "CPUS=1"}, "--reps", "2")
+		status, stdout, stderr := f.run(t, "submit", []string{"SHARDS=" + c.shards, "CPUS=1"}, trial...)
 		if status != c.status || !strings.Contains(stdout+stderr, c.want) {
 			t.Errorf("SHARDS=%s: status %d, stdout %q, stderr %q; want status %d and %q", c.shards, status, stdout, stderr, c.status, c.want)
 		}
 		if submitted := len(f.submitted(t)); (c.status == 0) != (submitted > 0) {
 			t.Errorf("SHARDS=%s: %d jobs submitted", c.shards, submitted)
 		}
+	}
+}
+
+// task runs task i of an array of shards with sweep.sbatch, as Slurm
+// would, the flags given after the recipe's sweep, and fails the test
+// unless it writes its shard.
+func (f slurmFakes) task(t *testing.T, i, shards int, given ...string) {
+	t.Helper()
+	env := []string{fmt.Sprintf("SLURM_ARRAY_TASK_ID=%d", i), fmt.Sprintf("SHARDS=%d", shards), "SLURM_CPUS_PER_TASK=1"}
+	if status, _, stderr := f.run(t, "sweep.sbatch", env, given...); status != 0 {
+		t.Fatalf("task %d of %d: status %d: %s", i, shards, status, stderr)
+	}
+}
+
+// TestClusterSubmitRefusesAnotherSweepsShards: submit in a folder whose
+// shards/ holds another sweep's shards (a trial's, submitted there before
+// the real sweep) refuses, before it queues anything, naming the shard and
+// saying it is another sweep's: every task would refuse its shard after a
+// wait in the queue (audit slurm65, finding 1). Its check once probed a
+// scratch folder alone, and borderwork checked the work limit before the
+// folder it would resume. This sweep's shards, complete or interrupted,
+// are submitted, and the check leaves them as they were.
+func TestClusterSubmitRefusesAnotherSweepsShards(t *testing.T) {
+	f := newSlurmFakes(t)
+	trial := []string{"--reps", "1", "--days", "5"}
+	f.task(t, 0, 3, trial...)
+	// Shard 1 interrupted after its first run: the task's own arguments,
+	// recorded by a stand-in, run here and stopped.
+	record := filepath.Join(f.bin, "records-args")
+	if err := os.WriteFile(record, []byte("#!/bin/sh\nprintf '%s\\n' \"$@\" >args.txt\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	env := []string{"BORDERWORK=" + record, "SLURM_ARRAY_TASK_ID=1", "SHARDS=3", "SLURM_CPUS_PER_TASK=1"}
+	f.run(t, "sweep.sbatch", env, trial...) // fails: the stand-in writes no shard
+	b, err := os.ReadFile(filepath.Join(f.work, "args.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	args := strings.Split(strings.TrimSuffix(string(b), "\n"), "\n")
+	if i := slices.Index(args, "--out"); i < 0 || args[i+1] != "shards/1" {
+		t.Fatalf("task 1's arguments: %q", args)
+	} else {
+		args[i+1] = filepath.Join(f.work, "shards", "1")
+	}
+	if status, _, stderr := runCLIInterrupted(t, 1, args...); status != 130 {
+		t.Fatalf("task 1, interrupted: status %d: %s", status, stderr)
+	}
+	if b, err := os.ReadFile(filepath.Join(f.work, "shards", "1", "manifest.json")); err != nil || !strings.Contains(string(b), `"complete": false`) {
+		t.Fatalf("task 1, interrupted, left no incomplete shard: %v\n%s", err, b)
+	}
+	before := snapshotCLI(t, filepath.Join(f.work, "shards"))
+
+	status, stdout, stderr := f.run(t, "submit", []string{"SHARDS=3", "CPUS=1"}, trial...)
+	if status != 0 || len(f.submitted(t)) != 2 {
+		t.Fatalf("this sweep's shards, complete and interrupted: status %d, submitted %q; want it submitted: %s%s", status, f.submitted(t), stdout, stderr)
+	}
+	if snapshotCLI(t, filepath.Join(f.work, "shards")) != before {
+		t.Error("the check changed shards/")
+	}
+
+	// The real sweep submitted where the trial ran: refused, nothing more
+	// submitted, shards/ as it was.
+	status, stdout, stderr = f.run(t, "submit", []string{"SHARDS=3", "CPUS=1"}, "--reps", "2", "--days", "5")
+	for _, want := range []string{"shards/0 was written by a different sweep and is complete",
+		"shards/0 holds what task 0 would refuse to complete (above): run this sweep in a folder of its own, or move shards/ aside first.",
+		"submit: nothing submitted"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("another sweep's shards: want %q in stderr:\n%s", want, stderr)
+		}
+	}
+	if status != 2 || len(f.submitted(t)) != 2 {
+		t.Errorf("another sweep's shards: status %d, submitted %q; want 2 and nothing more submitted: %s", status, f.submitted(t), stdout)
+	}
+	if snapshotCLI(t, filepath.Join(f.work, "shards")) != before {
+		t.Error("the check changed shards/")
 	}
 }

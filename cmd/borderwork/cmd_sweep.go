@@ -280,10 +280,6 @@ func writeSweep(ctx context.Context, x *experiment.Prepared, jobs []int, out str
 	if err := figs.apply(fo, x.Regimes, x.Keys, c); err != nil {
 		return err
 	}
-	workers, err := x.Fit(limits, len(jobs), c.workers)
-	if err != nil {
-		return err
-	}
 	if !resume {
 		// Run afresh, the finished runs at out (or beside it, at
 		// PartialPath(out)) would be simulated again and
@@ -293,9 +289,10 @@ func writeSweep(ctx context.Context, x *experiment.Prepared, jobs []int, out str
 				dir, words.Count(n, "finished run"), dir)
 		}
 	}
-	noteWorkers(e, "sweep", workers, c.workers, len(jobs), c.quiet)
-	before := earlierAt(out)
-	o := experiment.Options{Workers: workers, Jobs: jobs, FigureOptions: fo, Force: c.force, Limits: limits}
+	// The folder to resume is checked before the limits, reading only: a
+	// folder of another sweep is refused as such whatever the limits say,
+	// which is how Slurm's submit, probing with a work limit of one
+	// agent-step, finds another sweep's shards before it queues anything.
 	var resumed *experiment.Resumption
 	if resume {
 		r, err := experiment.Resumable(ctx, out, x, jobs)
@@ -318,17 +315,28 @@ func writeSweep(ctx context.Context, x *experiment.Prepared, jobs []int, out str
 			"metrics": c.given["figure-metrics"], "regimes": c.given["figure-regimes"], "formats": c.given["formats"]}, slices.Collect(maps.Keys(figs.labels))...); err != nil {
 			return err
 		}
+		// Refused before it says it continues: the completed folder
+		// replaces out, which may need --force.
+		if r.Replaces {
+			if err := experiment.CheckOut(x, out, c.force); err != nil {
+				return err
+			}
+		}
+		resumed = r
+	}
+	workers, err := x.Fit(limits, len(jobs), c.workers)
+	if err != nil {
+		return err
+	}
+	noteWorkers(e, "sweep", workers, c.workers, len(jobs), c.quiet)
+	before := earlierAt(out)
+	o := experiment.Options{Workers: workers, Jobs: jobs, FigureOptions: fo, Force: c.force, Limits: limits}
+	if r := resumed; r != nil {
 		if !r.Replaces {
 			// Completing out itself replaces none of its results (a
 			// figure flag may make the command lines differ).
 			before = earlier{}
-		}
-		if r.Replaces {
-			// Refused before it says it continues: the completed folder
-			// replaces out, which may need --force.
-			if err := experiment.CheckOut(x, out, c.force); err != nil {
-				return err
-			}
+		} else {
 			continuingPartial(e, "sweep", out, r.From)
 		}
 		// As merge notes shards of other builds: the completed folder
@@ -357,7 +365,6 @@ func writeSweep(ctx context.Context, x *experiment.Prepared, jobs []int, out str
 			// A label given replaces that key's alone, as plot's does.
 			o.FigureOptions.Labels = experiment.Relabelled(f.Labels, figs.labels)
 		}
-		resumed = r
 	}
 
 	shard := x.Sweep.Shard

@@ -609,3 +609,22 @@ func TestSweepSaysItsPlanFirst(t *testing.T) {
 		}
 	}
 }
+
+// TestResumeChecksTheFolderBeforeTheLimits: --resume reads the folder it
+// would complete before it checks the limits, so that a folder of another
+// sweep is refused as such whatever the limits (Slurm's submit probes the
+// tasks' shards with a work limit of one agent-step, and was told of the
+// limit alone), and a complete folder of this sweep has nothing to do.
+func TestResumeChecksTheFolderBeforeTheLimits(t *testing.T) {
+	t.Parallel()
+	out := filepath.Join(t.TempDir(), "out")
+	mustRun(t, smallSweep(out, "--formats", "", "--quiet")...)
+	status, _, stderr := runCLI(t, smallSweep(out, "--formats", "", "--quiet", "--reps", "3", "--resume", "--max-work", "1")...)
+	if status != 2 || !strings.Contains(stderr, "was written by a different sweep") || strings.Contains(stderr, "--max-work") {
+		t.Errorf("another sweep's folder at a work limit of 1: status %d, stderr %q; want 2, naming the other sweep, not the limit", status, stderr)
+	}
+	status, stdout, stderr := runCLI(t, smallSweep(out, "--formats", "", "--quiet", "--resume", "--max-work", "1")...)
+	if status != 0 || !strings.Contains(stdout, "is already complete: nothing to do") {
+		t.Errorf("this sweep's complete folder at a work limit of 1: status %d, stdout %q, stderr %q; want 0, complete", status, stdout, stderr)
+	}
+}
