@@ -789,3 +789,50 @@ func TestClusterSubmitRefusesAnotherSweepsShards(t *testing.T) {
 		t.Error("the check changed shards/")
 	}
 }
+
+// TestClusterSubmitSaysADoneSweepIsDone: the same submit command run once
+// more after the sweep was merged (the recovery command, say, when nothing
+// had failed) submits nothing and says the sweep is done: queued, it
+// would only merge it again, replacing figures drawn in sweep/ since
+// (audit slurm65, finding 3). With a shard missing, or no merge yet, it
+// submits.
+func TestClusterSubmitSaysADoneSweepIsDone(t *testing.T) {
+	f := newSlurmFakes(t)
+	trial := []string{"--reps", "1", "--days", "5"}
+	for i := range 3 {
+		f.task(t, i, 3, trial...)
+	}
+	env := []string{"SHARDS=3", "CPUS=1"}
+	// Not merged yet: submitted (every task finds its shard complete; the
+	// merge makes sweep/).
+	if status, _, stderr := f.run(t, "submit", env, trial...); status != 0 || len(f.submitted(t)) != 2 {
+		t.Fatalf("complete shards, no merge: status %d, submitted %q; want it submitted: %s", status, f.submitted(t), stderr)
+	}
+	shards := []string{"--out", filepath.Join(f.work, "sweep")}
+	for i := range 3 {
+		shards = append(shards, filepath.Join(f.work, "shards", strconv.Itoa(i)))
+	}
+	mustRun(t, append([]string{"merge"}, shards...)...)
+	before := snapshotCLI(t, f.work)
+
+	status, stdout, stderr := f.run(t, "submit", env, trial...)
+	want := "Nothing submitted: the sweep is done. Its 3 shards in shards/ are complete and sweep/ is their merge.\n" +
+		"To merge them again all the same: SHARDS=3 sbatch --export=ALL "
+	if status != 0 || !strings.HasPrefix(stdout, want) || len(f.submitted(t)) != 2 {
+		t.Errorf("a merged sweep: status %d, stdout %q, stderr %q, submitted %q; want 0, %q and nothing more submitted", status, stdout, stderr, f.submitted(t), want)
+	}
+	if snapshotCLI(t, f.work) != before {
+		t.Error("submit changed the folder of a sweep that was done")
+	}
+	// Another sweep's flags: refused, as before, not "done".
+	if status, _, stderr := f.run(t, "submit", env, "--reps", "2", "--days", "5"); status != 2 || !strings.Contains(stderr, "shards/0 holds what task 0 would refuse") {
+		t.Errorf("another sweep where this one is done: status %d, stderr %q", status, stderr)
+	}
+	// A shard missing: submitted, to run it again.
+	if err := os.RemoveAll(filepath.Join(f.work, "shards", "2")); err != nil {
+		t.Fatal(err)
+	}
+	if status, _, stderr := f.run(t, "submit", env, trial...); status != 0 || len(f.submitted(t)) != 4 {
+		t.Errorf("a shard missing: status %d, submitted %q; want it submitted: %s", status, f.submitted(t), stderr)
+	}
+}
