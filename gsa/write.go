@@ -148,10 +148,6 @@ func (st *Study) Write(ctx context.Context, out string, o Options) (*Outcome, er
 			return nil, err
 		}
 	}
-	workers, err := x.Fit(o.Limits, len(jobs), max(o.Workers, 1))
-	if err != nil {
-		return nil, err
-	}
 	eo := experiment.Options{Force: o.Force, Scratch: o.Scratch}
 	continues := ""
 	if !o.Resume {
@@ -163,6 +159,9 @@ func (st *Study) Write(ctx context.Context, out string, o Options) (*Outcome, er
 				dir, words.Count(n, "finished run"), dir)
 		}
 	}
+	// The folder to resume is read before the limits are checked, as
+	// sweep reads it: another analysis's folder is refused as such, and a
+	// complete one has nothing to run, whatever the limits.
 	if o.Resume {
 		r, err := experiment.Resumable(ctx, out, &x, jobs)
 		if err != nil {
@@ -171,6 +170,10 @@ func (st *Study) Write(ctx context.Context, out string, o Options) (*Outcome, er
 		if r.Complete {
 			already := &Outcome{Dir: out, Runs: len(jobs), Total: len(jobs), Complete: true, Already: true, Other: r.Other}
 			if o.Reanalyse && o.Shards == 0 {
+				workers, err := x.Fit(o.Limits, len(jobs), max(o.Workers, 1))
+				if err != nil {
+					return nil, err
+				}
 				if already.Result, err = reanalyse(ctx, out, &x, workers); err != nil {
 					return nil, err
 				}
@@ -196,6 +199,10 @@ func (st *Study) Write(ctx context.Context, out string, o Options) (*Outcome, er
 		if r.Replaces {
 			continues = r.From
 		}
+	}
+	workers, err := x.Fit(o.Limits, len(jobs), max(o.Workers, 1))
+	if err != nil {
+		return nil, err
 	}
 	if len(o.Labels) > 0 {
 		opts := output.DefaultFigureOptions()

@@ -484,3 +484,21 @@ func TestNoteLeftOut(t *testing.T) {
 		})
 	}
 }
+
+// TestSensitivityResumeChecksTheFolderBeforeTheLimits: as sweep does,
+// sensitivity --resume reads the folder before it checks the limits:
+// another analysis's folder is refused as such, and a complete one of
+// this analysis has nothing to run, whatever the limits.
+func TestSensitivityResumeChecksTheFolderBeforeTheLimits(t *testing.T) {
+	t.Parallel()
+	out := filepath.Join(t.TempDir(), "out")
+	mustRun(t, smallSensitivity(out, "--formats", "", "--quiet", "--shard", "0/2")...)
+	status, _, stderr := runCLI(t, smallSensitivity(out, "--formats", "", "--quiet", "--shard", "0/2", "--trajectories", "5", "--resume", "--max-work", "1")...)
+	if status != 2 || !strings.Contains(stderr, "was written by a different sensitivity") || strings.Contains(stderr, "--max-work") {
+		t.Errorf("another analysis's shard at a work limit of 1: status %d, stderr %q; want 2, naming the other analysis, not the limit", status, stderr)
+	}
+	status, stdout, stderr := runCLI(t, smallSensitivity(out, "--formats", "", "--quiet", "--shard", "0/2", "--resume", "--max-work", "1")...)
+	if status != 0 || !strings.Contains(stdout, "is already complete: nothing to do") {
+		t.Errorf("this analysis's complete shard at a work limit of 1: status %d, stdout %q, stderr %q; want 0, complete", status, stdout, stderr)
+	}
+}
