@@ -776,7 +776,7 @@ func TestClusterSubmitRefusesAnotherSweepsShards(t *testing.T) {
 	// submitted, shards/ as it was.
 	status, stdout, stderr = f.run(t, "submit", []string{"SHARDS=3", "CPUS=1"}, "--reps", "2", "--days", "5")
 	for _, want := range []string{"shards/0 was written by a different sweep and is complete",
-		"shards/0 holds what task 0 would refuse to complete (above): run this sweep in a folder of its own, or move shards/ aside first.",
+		"shards/0 holds what task 0 would refuse to complete (above): run this sweep in a folder of its own, or move shards/ (and sweep/) aside first.",
 		"submit: nothing submitted"} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("another sweep's shards: want %q in stderr:\n%s", want, stderr)
@@ -834,5 +834,21 @@ func TestClusterSubmitSaysADoneSweepIsDone(t *testing.T) {
 	}
 	if status, _, stderr := f.run(t, "submit", env, trial...); status != 0 || len(f.submitted(t)) != 4 {
 		t.Errorf("a shard missing: status %d, submitted %q; want it submitted: %s", status, f.submitted(t), stderr)
+	}
+	// Another sweep, the trial's shards moved aside but not its merge:
+	// refused, since the merge job would replace it; then submitted.
+	if err := os.Rename(filepath.Join(f.work, "shards"), filepath.Join(f.work, "trial-shards")); err != nil {
+		t.Fatal(err)
+	}
+	status, _, stderr = f.run(t, "submit", env, "--reps", "2", "--days", "5")
+	if want := "sweep/ holds the merge of another sweep (above), which this sweep's merge job would replace: run this sweep in a folder of its own, or move sweep/ aside first."; status != 2 ||
+		!strings.Contains(stderr, want) || !strings.Contains(stderr, "sweep was written by a different sweep") || len(f.submitted(t)) != 4 {
+		t.Errorf("another sweep's merge: status %d, submitted %q, stderr %q; want 2, nothing more submitted, and %q", status, f.submitted(t), stderr, want)
+	}
+	if err := os.Rename(filepath.Join(f.work, "sweep"), filepath.Join(f.work, "trial-sweep")); err != nil {
+		t.Fatal(err)
+	}
+	if status, _, stderr := f.run(t, "submit", env, "--reps", "2", "--days", "5"); status != 0 || len(f.submitted(t)) != 6 {
+		t.Errorf("another sweep, the trial moved aside: status %d, submitted %q; want it submitted: %s", status, f.submitted(t), stderr)
 	}
 }
