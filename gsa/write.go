@@ -170,7 +170,11 @@ func (st *Study) Write(ctx context.Context, out string, o Options) (*Outcome, er
 		if r.Complete {
 			already := &Outcome{Dir: out, Runs: len(jobs), Total: len(jobs), Complete: true, Already: true, Other: r.Other}
 			if o.Reanalyse && o.Shards == 0 {
-				workers, err := x.Fit(o.Limits, len(jobs), max(o.Workers, 1))
+				// Analysed again, nothing simulated: the memory limit
+				// holds, the work limit does not.
+				lim := o.Limits
+				lim.Work = 0
+				workers, err := x.Fit(lim, len(jobs), max(o.Workers, 1))
 				if err != nil {
 					return nil, err
 				}

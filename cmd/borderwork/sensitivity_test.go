@@ -501,4 +501,12 @@ func TestSensitivityResumeChecksTheFolderBeforeTheLimits(t *testing.T) {
 	if status != 0 || !strings.Contains(stdout, "is already complete: nothing to do") {
 		t.Errorf("this analysis's complete shard at a work limit of 1: status %d, stdout %q, stderr %q; want 0, complete", status, stdout, stderr)
 	}
+	// Unsharded, with --json, the complete folder is analysed again,
+	// nothing simulated: the work limit does not refuse it either.
+	whole := filepath.Join(t.TempDir(), "whole")
+	mustRun(t, smallSensitivity(whole, "--formats", "", "--quiet")...)
+	status, stdout, stderr = runCLI(t, smallSensitivity(whole, "--formats", "", "--quiet", "--resume", "--max-work", "1", "--json")...)
+	if status != 0 || !strings.Contains(stdout, `"outputs"`) {
+		t.Errorf("a complete analysis reanalysed at a work limit of 1: status %d, stdout %q, stderr %q; want 0 and its results", status, stdout, stderr)
+	}
 }
