@@ -487,18 +487,15 @@ func printSensitivity(w io.Writer, r *gsa.Result) {
 	fmt.Fprint(tw, "output\t1st\t2nd\t3rd\n")
 	for o, out := range r.Info.Outputs {
 		fmt.Fprintf(tw, "%s", out.Title())
-		infl := r.Influential(o)
+		infl, rank := r.Influential(o), r.Rank(o)
 		for j := range 3 {
 			cell := ""
 			if j < len(infl) {
+				// Its place among all the parameters (one below noise may
+				// rank above it), ties broken as report.md and the tables
+				// break them.
 				i := infl[j]
-				place := 1 // among all the parameters: a parameter below noise may rank above it
-				for p := range r.Params {
-					if r.Index(o, p).Value > r.Index(o, i).Value {
-						place++
-					}
-				}
-				cell = fmt.Sprintf("%s %s (#%d)", r.Params[i].Name, gsa.Num(r.Index(o, i).Value), place)
+				cell = fmt.Sprintf("%s %s (#%d)", r.Params[i].Name, gsa.Num(r.Index(o, i).Value), slices.Index(rank, i)+1)
 			} else if j == 0 {
 				cell = "(none that matters)"
 			}
@@ -507,7 +504,8 @@ func printSensitivity(w io.Writer, r *gsa.Result) {
 		fmt.Fprintln(tw)
 	}
 	tw.Flush()
-	if leaders := r.Leaders(); len(leaders) > 0 {
+	// With one output the count would only repeat the table's row.
+	if leaders := r.Leaders(); len(leaders) > 0 && len(r.Info.Outputs) > 1 {
 		fmt.Fprintf(w, "\nThe parameters that matter across the %d outputs (among the top 3 on how many):\n", len(r.Info.Outputs))
 		var names []string
 		var counts []int
