@@ -71,6 +71,32 @@ func TestValidateFlows(t *testing.T) {
 	if m.Command != "validate" || len(m.Runs) != 8 || len(m.Tables) != 7 || len(m.Figures) != 2 || !m.Complete || !strings.Contains(m.CommandLine, "--draws 8 --accept 2") {
 		t.Errorf("manifest: command %q, %d runs, %d tables, %d figures, complete %v, %q", m.Command, len(m.Runs), len(m.Tables), len(m.Figures), m.Complete, m.CommandLine)
 	}
+	// Each run's params are a kept draw's values, in draws.csv's column
+	// order, as OUTPUTS.md says: the join by values finds its row.
+	params := []string{"inflow_level", "seasonal_amplitude", "seasonal_peak_day", "return_share", "documented"}
+	draws, err := output.ReadTable(filepath.Join(out, "draws.csv"), append([]string{"accepted_rank"}, params...)...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range m.Runs {
+		found := 0
+		for i := range draws.Rows {
+			same := len(r.Params) == len(params)
+			for j, p := range params {
+				v, err := strconv.ParseFloat(draws.Cell(i, p), 64)
+				same = same && err == nil && v == r.Params[j]
+			}
+			if same {
+				found++
+				if draws.Cell(i, "accepted_rank") == "" {
+					t.Errorf("run %d's params %v are those of draw row %d, which was not kept", r.ID, r.Params, i)
+				}
+			}
+		}
+		if found != 1 {
+			t.Errorf("run %d's params %v match %d rows of draws.csv; want 1", r.ID, r.Params, found)
+		}
+	}
 	again := filepath.Join(t.TempDir(), "v")
 	if status, _, stderr := runCLI(t, smallFlowValidation(again, "--workers", "1")...); status != 0 {
 		t.Fatal(stderr)
