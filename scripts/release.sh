@@ -2,7 +2,10 @@
 # Cross-compiles borderwork for teachers and researchers without Go:
 # static binaries (no cgo) for Linux, macOS and Windows on amd64 and arm64,
 # each stamped with the commit it was built from (borderwork version
-# prints it), and a SHA256SUMS file beside them.
+# prints it); the classroom page's static site as a zip archive
+# (borderwork-VERSION-site.zip, what `go run ./web/build` writes, in a
+# folder borderwork-VERSION-site), for a web host; and a SHA256SUMS file
+# beside them.
 #
 #   scripts/release.sh            # into dist/
 #   scripts/release.sh OUTDIR     # elsewhere
@@ -37,5 +40,9 @@ for target in $targets; do
 		-o "$out/$name" ./cmd/borderwork
 	echo "built $out/$name"
 done
+site=$(mktemp -d)
+trap 'rm -rf "$site"' EXIT
+go run ./web/build -commit "$commit" -o "$site/borderwork-$version-site" -zip "$out/borderwork-$version-site.zip" >/dev/null
+echo "built $out/borderwork-$version-site.zip"
 (cd "$out" && sha256sum borderwork-"$version"-* > SHA256SUMS)
 echo "wrote $out/SHA256SUMS (version $version, commit $commit)"

@@ -5,6 +5,7 @@
 //
 //	go run ./web/build            # writes site/
 //	go run ./web/build -o public  # elsewhere
+//	go run ./web/build -zip site.zip  # and site.zip, its files in a folder site/
 package main
 
 import (
@@ -12,6 +13,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 
 	"github.com/borderwork/borderwork/web"
@@ -20,7 +22,13 @@ import (
 func main() {
 	out := flag.String("o", "site", "write the site into `DIR`")
 	commit := flag.String("commit", "", "the commit to stamp into the engine (default: git's HEAD, if any)")
+	zipFile := flag.String("zip", "", "also write the site as the zip archive `FILE.zip`, its files in a folder FILE (for a host without Go)")
 	flag.Parse()
+	top, ok := strings.CutSuffix(filepath.Base(*zipFile), ".zip")
+	if *zipFile != "" && (!ok || top == "") {
+		fmt.Fprintf(os.Stderr, "build: -zip %s: want a file name ending in .zip\n", *zipFile)
+		os.Exit(2)
+	}
 	if *commit == "" {
 		if b, err := exec.Command("git", "rev-parse", "HEAD").Output(); err == nil {
 			*commit = strings.TrimSpace(string(b))
@@ -37,6 +45,13 @@ func main() {
 		os.Exit(1)
 	}
 	fmt.Print(wrote(site))
+	if *zipFile != "" {
+		if err := site.WriteZip(*zipFile, top); err != nil {
+			fmt.Fprintln(os.Stderr, "build:", err)
+			os.Exit(1)
+		}
+		fmt.Printf("Wrote %s: the same files in a folder %s, to unzip on the host.\n", *zipFile, top)
+	}
 }
 
 // wrote says what was written and how to open it: from a web server,

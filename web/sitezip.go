@@ -1,0 +1,58 @@
+package web
+
+import (
+	"archive/zip"
+	"os"
+	"path"
+	"path/filepath"
+	"time"
+
+	"github.com/borderwork/borderwork/internal/tempfile"
+)
+
+// zipTime is the time every entry of a site's zip archive records: the
+// zip format's earliest, so that the same site gives the same bytes
+// whenever and wherever it is zipped.
+var zipTime = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// WriteZip writes the site as the zip archive at file, its files in one
+// folder named top, in the order they were written, for a teacher
+// without Go to unzip onto a web host (the release script's
+// borderwork-VERSION-site.zip). The archive is written beside file and
+// moved into place once whole, so that an interrupted write leaves no
+// half archive where a finished one is expected.
+func (s *StaticSite) WriteZip(file, top string) (err error) {
+	f, err := tempfile.Create(filepath.Dir(file), filepath.Base(file))
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}()
+	zw := zip.NewWriter(f)
+	for _, name := range s.Files {
+		b, err := os.ReadFile(filepath.Join(s.Dir, name))
+		if err != nil {
+			return err
+		}
+		h := &zip.FileHeader{Name: path.Join(top, name), Method: zip.Deflate, Modified: zipTime}
+		h.SetMode(0o644)
+		w, err := zw.CreateHeader(h)
+		if err != nil {
+			return err
+		}
+		if _, err := w.Write(b); err != nil {
+			return err
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(f.Name(), file)
+}
