@@ -888,7 +888,17 @@ func (f *Folder) Discard() {
 // WriteFile writes a whole file through a temporary name in the same
 // directory and renames it into place. On failure the temporary file is
 // removed, and a missing folder or a folder at path is said plainly.
-func WriteFile(path string, data []byte) (err error) {
+func WriteFile(path string, data []byte) error {
+	return writeThrough(path, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// writeThrough is WriteFile with the file's bytes written by write, through
+// a buffer, so that a large file (a manifest listing millions of runs)
+// need not be held in memory whole.
+func writeThrough(path string, write func(io.Writer) error) (err error) {
 	// The rename into place would put a file where a device or a pipe is
 	// (or the one a link leads to): never the user's intent.
 	if st, err := os.Stat(path); err == nil && !st.IsDir() && !st.Mode().IsRegular() {
@@ -908,7 +918,11 @@ func WriteFile(path string, data []byte) (err error) {
 			os.Remove(tmp.Name())
 		}
 	}()
-	if _, err := tmp.Write(data); err != nil {
+	bw := bufio.NewWriter(tmp)
+	if err := write(bw); err != nil {
+		return err
+	}
+	if err := bw.Flush(); err != nil {
 		return err
 	}
 	if err := tmp.Close(); err != nil {

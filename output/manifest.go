@@ -1,7 +1,6 @@
 package output
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -276,13 +275,11 @@ func Check(dir string, files []string) ([]Checked, error) {
 
 // Write saves the manifest as indented JSON.
 func (m *Manifest) Write(path string) error {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(m); err != nil {
-		return err
-	}
-	return WriteFile(path, buf.Bytes())
+	return writeThrough(path, func(w io.Writer) error {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(m)
+	})
 }
 
 // MaxManifestBytes is the largest manifest.json read. A manifest holds
