@@ -394,8 +394,18 @@ func (l *limitFlags) get() (runs.Limits, error) {
 			return lim, usageErrorf("--max-work: %v", err)
 		}
 	}
+	holdMemoryTo(lim.Memory)
 	return lim, nil
 }
+
+// holdMemoryTo asks the process to keep its memory under the limit a
+// command checked its plan against: the estimate counts what the command
+// keeps, and without a bound the garbage collector lets the heap grow to
+// twice that before it collects, so that a job given --max-memory as its
+// cluster allocation (docs/cluster/sweep.sbatch) could pass the check and
+// then be killed for memory. main sets it (debug.SetMemoryLimit); tests,
+// which run many commands in one process, leave it doing nothing.
+var holdMemoryTo = func(limit int64) {}
 
 // forceUsage is --force's help, one text for every command that writes a
 // folder (docs/CLI.md, "Common flags").

@@ -9,6 +9,7 @@ import (
 	"log"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 )
 
@@ -21,6 +22,7 @@ func main() {
 	// logs through it too, has a logger of its own (httpServer).
 	log.SetOutput(io.Discard)
 	ignoreBrokenPipe()
+	holdMemoryTo = lowerMemoryLimit
 	ctx, stop := signal.NotifyContext(context.Background(), stopSignals()...)
 	defer stop()
 	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
@@ -38,4 +40,12 @@ func stopSignals() []os.Signal {
 		sigs = append(sigs, syscall.SIGHUP)
 	}
 	return sigs
+}
+
+// lowerMemoryLimit makes limit the runtime's soft memory limit, unless a
+// lower one is already set (GOMEMLIMIT).
+func lowerMemoryLimit(limit int64) {
+	if limit > 0 && limit < debug.SetMemoryLimit(-1) {
+		debug.SetMemoryLimit(limit)
+	}
 }
