@@ -12,6 +12,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -328,6 +329,7 @@ func rebuildSweep(ctx context.Context, what string, dirs []string, ms []*output.
 		// The values are the manifest's, not flags given now.
 		return nil, badInput("%s: %s records a sweep this borderwork cannot rebuild (%v); the manifest was changed, or written by a borderwork that took what this one refuses", what, filepath.Join(dirs[0], "manifest.json"), err)
 	}
+	p.PrepareWorkers = runtime.GOMAXPROCS(0) // as the sweep did (its --workers): the points are the same whatever the number
 	x, err := p.PrepareContext(ctx)
 	if err != nil {
 		return nil, err

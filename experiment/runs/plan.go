@@ -115,6 +115,10 @@ type Plan struct {
 type Prepared struct {
 	Plan    // with Points holding one empty point when nothing is varied
 	configs []*sim.Config
+	// recent holds the configurations last built, for a plan too large
+	// for configs: runs come in point order, so the runs in progress
+	// share a few points, and each would otherwise build its own.
+	recent *recentConfigs
 	// reuse says, per regime, that its configuration is the same at every
 	// point, so each replicate is run once and its result reused; nil
 	// when no regime is (or the results would take too much memory).
@@ -132,8 +136,14 @@ type Prepared struct {
 }
 
 // cacheLimit is the most point × regime configurations Prepare keeps;
-// larger sweeps build each run's configuration when the run starts.
-const cacheLimit = 1024
+// larger sweeps build each run's configuration when the run starts, and
+// keep the last recentLimit built: more than the runs in progress at once
+// touch on most machines (a few per worker, which share points, since
+// runs come in point order).
+const (
+	cacheLimit  = 1024
+	recentLimit = 64
+)
 
 // MaxReps is the most replicates --reps takes: more than any analysis
 // needs, and few enough that a typo is caught before it runs for days.
@@ -182,6 +192,8 @@ func (p *Plan) PrepareContext(ctx context.Context) (*Prepared, error) {
 	cache := len(x.Points)*len(p.Regimes) <= cacheLimit
 	if cache {
 		x.configs = make([]*sim.Config, len(x.Points)*len(p.Regimes))
+	} else {
+		x.recent = &recentConfigs{byKey: map[int]*sim.Config{}}
 	}
 	// A regime is unaffected by the varied keys when its configuration,
 	// built at every point, is the same as at the first: comparing what
@@ -418,14 +430,61 @@ func SetPoint(s *scenarios.Scenario, keys []string, point []float64) (*scenarios
 
 // Config is the configuration of a point and regime.
 func (x *Prepared) Config(point, regime int) (*sim.Config, error) {
+	key := point*len(x.Regimes) + regime
 	if x.configs != nil {
-		return x.configs[point*len(x.Regimes)+regime], nil
+		return x.configs[key], nil
+	}
+	if cfg := x.recent.get(key); cfg != nil {
+		return cfg, nil
 	}
 	s, err := x.scenarioAt(point)
 	if err != nil {
 		return nil, err
 	}
-	return x.configure(s, x.Regimes[regime])
+	cfg, err := x.configure(s, x.Regimes[regime])
+	if err == nil {
+		x.recent.put(key, cfg)
+	}
+	return cfg, err
+}
+
+// recentConfigs keeps the recentLimit configurations last built, by
+// point × regime, the oldest dropped first. Two runs may build the same
+// one at once; both are the same configuration, and the engine only
+// reads it. Nil keeps nothing.
+type recentConfigs struct {
+	mu    sync.Mutex
+	byKey map[int]*sim.Config // looked up by key, never ranged over
+	order []int               // the keys held, oldest first from next
+	next  int
+}
+
+func (c *recentConfigs) get(key int) *sim.Config {
+	if c == nil {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.byKey[key]
+}
+
+func (c *recentConfigs) put(key int, cfg *sim.Config) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, ok := c.byKey[key]; ok {
+		return
+	}
+	if len(c.order) < recentLimit {
+		c.order = append(c.order, key)
+	} else {
+		delete(c.byKey, c.order[c.next])
+		c.order[c.next] = key
+		c.next = (c.next + 1) % recentLimit
+	}
+	c.byKey[key] = cfg
 }
 
 func (x *Prepared) configure(s *scenarios.Scenario, regime string) (*sim.Config, error) {

@@ -163,3 +163,54 @@ func outageSweep(t *testing.T) *Prepared {
 	}
 	return x
 }
+
+// TestRecentConfigs: a plan too large to build every configuration in
+// advance keeps those it built last: a run at a point and regime just
+// built gets the same configuration, which is the one the small plan's
+// cache holds, and the oldest are dropped past recentLimit.
+func TestRecentConfigs(t *testing.T) {
+	s, err := scenarios.Load("classroom")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var points [][]float64
+	for i := range cacheLimit/2 + 1 {
+		points = append(points, []float64{0.02 * float64(i) / cacheLimit})
+	}
+	p := &Plan{Command: "sweep", Scenario: s, Regimes: []string{"open", "malfunctioning"}, Reps: 2,
+		Keys: []string{"regimes.malfunctioning.outage_start"}, Points: points}
+	x, err := p.Prepare()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if x.configs != nil || x.recent == nil {
+		t.Fatalf("%d point × regime configurations were built in advance; want none, the test's plan too small", len(points)*2)
+	}
+	small := *p
+	small.Points = points[7:8]
+	y, err := small.Prepare()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := x.Config(7, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := x.Config(7, 1); b != a {
+		t.Error("the same point and regime built twice in a row")
+	}
+	if want, _ := y.Config(0, 1); !reflect.DeepEqual(a, want) {
+		t.Error("the configuration kept differs from the one built in advance")
+	}
+	for i := range recentLimit {
+		if _, err := x.Config(100+i, 0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(x.recent.byKey) != recentLimit {
+		t.Errorf("%d configurations kept; want %d", len(x.recent.byKey), recentLimit)
+	}
+	if c, _ := x.Config(7, 1); c == a || !reflect.DeepEqual(c, a) {
+		t.Error("the oldest configuration was kept past recentLimit, or built again otherwise")
+	}
+}
