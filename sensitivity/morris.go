@@ -3,7 +3,10 @@ package sensitivity
 import (
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
+	"sync"
+	"sync/atomic"
 
 	"github.com/borderwork/borderwork/sim"
 )
@@ -180,42 +183,24 @@ func selectSpread(d *MorrisDesign, r int) []int {
 		root[i] = math.Sqrt(float64(i))
 	}
 	d2 := make([]float64, m*m) // d(a,b)²
-	x := make([]int, k)
-	dist := make([]float64, m)
-	for a := range m {
-		clear(dist)
-		for i := 0; i <= k; i++ { // point i of trajectory a
-			for q := range k {
-				x[q] = d.level(a, i, q)
+	// Each trajectory's row, a, on the cores there are, the next row to
+	// whichever is free: a row's sums are added in the same order
+	// whatever computes it, and rows write cells of their own, so the
+	// distances do not depend on the number of cores.
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), m) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			x := make([]int, k)
+			dist := make([]float64, m)
+			for a := int(next.Add(1) - 1); a < m; a = int(next.Add(1) - 1) {
+				d.spreadRow(a, x, dist, root, d2)
 			}
-			for b := a + 1; b < m; b++ {
-				// Squared distance to step 0 of b, then updated as b
-				// moves one parameter at each step.
-				sq := 0
-				for q := range k {
-					e := x[q] - int(d.start[b*k+q])
-					sq += e * e
-				}
-				sum := root[sq]
-				for s := 1; s <= k; s++ {
-					q := int(d.order[b*k+s-1])
-					before := int(d.start[b*k+q])
-					after := before + d.jump
-					if !d.up[b*k+q] {
-						after = before - d.jump
-					}
-					eb, ea := x[q]-before, x[q]-after
-					sq += ea*ea - eb*eb
-					sum += root[sq]
-				}
-				dist[b] += sum
-			}
-		}
-		for b := a + 1; b < m; b++ {
-			d2[a*m+b] = dist[b] * dist[b]
-			d2[b*m+a] = dist[b] * dist[b]
-		}
+		}()
 	}
+	wg.Wait()
 	in := make([]bool, m)
 	contrib := make([]float64, m)
 	for a := range m {
@@ -243,6 +228,45 @@ func selectSpread(d *MorrisDesign, r int) []int {
 		}
 	}
 	return kept
+}
+
+// spreadRow sets d2[a·m+b] and d2[b·m+a], for every trajectory b after a,
+// to the squared sum of the distances between the points of a and b
+// (selectSpread), using x (k levels) and dist (m sums) as scratch.
+func (d *MorrisDesign) spreadRow(a int, x []int, dist, root, d2 []float64) {
+	m, k := d.trajectories(), d.k
+	clear(dist)
+	for i := 0; i <= k; i++ { // point i of trajectory a
+		for q := range k {
+			x[q] = d.level(a, i, q)
+		}
+		for b := a + 1; b < m; b++ {
+			// Squared distance to step 0 of b, then updated as b
+			// moves one parameter at each step.
+			sq := 0
+			for q := range k {
+				e := x[q] - int(d.start[b*k+q])
+				sq += e * e
+			}
+			sum := root[sq]
+			for s := 1; s <= k; s++ {
+				q := int(d.order[b*k+s-1])
+				before := int(d.start[b*k+q])
+				after := before + d.jump
+				if !d.up[b*k+q] {
+					after = before - d.jump
+				}
+				eb, ea := x[q]-before, x[q]-after
+				sq += ea*ea - eb*eb
+				sum += root[sq]
+			}
+			dist[b] += sum
+		}
+	}
+	for b := a + 1; b < m; b++ {
+		d2[a*m+b] = dist[b] * dist[b]
+		d2[b*m+a] = dist[b] * dist[b]
+	}
 }
 
 // Spread returns Campolongo et al.'s spread of the design's trajectories,

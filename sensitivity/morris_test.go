@@ -2,6 +2,7 @@ package sensitivity
 
 import (
 	"math"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -354,5 +355,28 @@ func TestMorrisLinearIntegerParams(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestSpreadWhateverTheCores: the choice among candidates, computed on
+// every core, keeps the trajectories one core keeps.
+func TestSpreadWhateverTheCores(t *testing.T) {
+	params := unitParams(9)
+	choose := func(procs int) *MorrisDesign {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		d, err := NewMorris(params, MorrisSettings{Trajectories: 10, Candidates: 90, Seed: 7})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	one := choose(1)
+	for _, procs := range []int{2, 5} {
+		d := choose(procs)
+		for i := range one.Len() {
+			if a, b := one.Unit(i, nil), d.Unit(i, nil); !sameSlice(a, b) {
+				t.Fatalf("%d cores: point %d is %v; one core's is %v", procs, i, b, a)
+			}
+		}
 	}
 }
