@@ -86,7 +86,8 @@ var pointRing = draw.LineStyle{Color: color.Gray{Y: 0x33}, Width: vg.Points(0.4)
 
 func (pp *pointsPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 	trX, trY := p.Transforms(&c)
-	r := pp.th.markerSize
+	r := pointRadius(pp.th.markerSize, c.Max.X-c.Min.X, c.Max.Y-c.Min.Y, len(pp.x))
+	ring := r == pp.th.markerSize
 	for i := range pp.x {
 		pt := vg.Point{X: trX(pp.x[i]), Y: trY(pp.y[i])}
 		if math.IsNaN(pp.z[i]) {
@@ -96,10 +97,14 @@ func (pp *pointsPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 		fill := pp.scale.at(pp.z[i])
 		if pp.signs && pp.z[i] < 0 {
 			c.DrawGlyph(draw.GlyphStyle{Color: fill, Radius: r, Shape: draw.BoxGlyph{}}, pt)
-			c.DrawGlyph(draw.GlyphStyle{Color: pointRing.Color, Radius: r, Shape: draw.SquareGlyph{}}, pt)
+			if ring {
+				c.DrawGlyph(draw.GlyphStyle{Color: pointRing.Color, Radius: r, Shape: draw.SquareGlyph{}}, pt)
+			}
 		} else {
 			c.DrawGlyph(draw.GlyphStyle{Color: fill, Radius: r, Shape: draw.CircleGlyph{}}, pt)
-			c.DrawGlyph(draw.GlyphStyle{Color: pointRing.Color, Radius: r, Shape: draw.RingGlyph{}}, pt)
+			if ring {
+				c.DrawGlyph(draw.GlyphStyle{Color: pointRing.Color, Radius: r, Shape: draw.RingGlyph{}}, pt)
+			}
 		}
 		if pp.marked != nil && pp.marked[i] {
 			dot := color.Color(color.Black)
@@ -109,6 +114,21 @@ func (pp *pointsPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 			c.FillPolygon(dot, circle(pt, r/2.5))
 		}
 	}
+}
+
+// pointRadius is the radius of n markers on an area w × h: the theme's,
+// unless markers that size would cover more than coverShare of it (a
+// Latin hypercube of thousands of points, where they would hide one
+// another and the colours with them), then smaller, down to a point.
+// Shrunk markers are drawn without their ring, which would be all that
+// showed of them.
+func pointRadius(base, w, h vg.Length, n int) vg.Length {
+	const coverShare = 0.4
+	if n == 0 {
+		return base
+	}
+	r := vg.Length(math.Sqrt(float64(coverShare * w * h / vg.Length(math.Pi*float64(n)))))
+	return max(min(base, r), vg.Points(1))
 }
 
 func (pp *pointsPlotter) DataRange() (xmin, xmax, ymin, ymax float64) {
