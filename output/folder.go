@@ -896,8 +896,8 @@ func WriteFile(path string, data []byte) error {
 }
 
 // writeThrough is WriteFile with the file's bytes written by write, through
-// a buffer, so that a large file (a manifest listing millions of runs)
-// need not be held in memory whole.
+// a buffer, so that a file encoded as it is written (a manifest listing
+// millions of runs) needs no copy of its bytes besides the encoder's.
 func writeThrough(path string, write func(io.Writer) error) (err error) {
 	// The rename into place would put a file where a device or a pipe is
 	// (or the one a link leads to): never the user's intent.
