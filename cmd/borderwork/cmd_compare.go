@@ -188,6 +188,12 @@ func sayInterrupted(e *env, name string, err error) error {
 // when its manifest records that none were asked for (--formats ""), no
 // figures: "0 figure files" read as a failure to draw them.
 func wroteTables(out string, n int) string {
+	// Only a folder without figures can have been asked for none; the
+	// manifest of one that has them, which may list millions of runs, is
+	// not read again.
+	if n > 0 {
+		return "tables, " + words.Count(n, "figure file")
+	}
 	if m, err := output.ReadManifest(out); err == nil && m.FigureOptions != nil && m.FigureOptions.NoFigures {
 		return "tables (no figures, as asked)"
 	}
