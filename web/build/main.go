@@ -46,7 +46,7 @@ func main() {
 	}
 	fmt.Print(wrote(site))
 	if *zipFile != "" {
-		if err := site.WriteZip(*zipFile, top); err != nil {
+		if err := writeZip(site, *zipFile, top); err != nil {
 			fmt.Fprintln(os.Stderr, "build:", err)
 			os.Exit(1)
 		}

@@ -1,4 +1,4 @@
-package web
+package main
 
 import (
 	"archive/zip"
@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/borderwork/borderwork/internal/tempfile"
+	"github.com/borderwork/borderwork/web"
 )
 
 // zipTime is the time every entry of a site's zip archive records: the
@@ -15,13 +16,14 @@ import (
 // whenever and wherever it is zipped.
 var zipTime = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 
-// WriteZip writes the site as the zip archive at file, its files in one
+// writeZip writes the site s as the zip archive at file, its files in one
 // folder named top, in the order they were written, for a teacher
 // without Go to unzip onto a web host (the release script's
 // borderwork-VERSION-site.zip). The archive is written beside file and
 // moved into place once whole, so that an interrupted write leaves no
-// half archive where a finished one is expected.
-func (s *StaticSite) WriteZip(file, top string) (err error) {
+// half archive where a finished one is expected. (Here, not in package
+// web: the engine compiled for the browser would carry archive/zip.)
+func writeZip(s *web.StaticSite, file, top string) (err error) {
 	f, err := tempfile.Create(filepath.Dir(file), filepath.Base(file))
 	if err != nil {
 		return err

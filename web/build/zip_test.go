@@ -1,4 +1,4 @@
-package web
+package main
 
 import (
 	"archive/zip"
@@ -8,13 +8,15 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+
+	"github.com/borderwork/borderwork/web"
 )
 
 // TestSiteZip: the archive holds the site's files, byte for byte, in one
 // folder, and the same site zips to the same bytes (no clock in it).
 func TestSiteZip(t *testing.T) {
 	dir := t.TempDir()
-	site := &StaticSite{Dir: filepath.Join(dir, "site"), Files: []string{"index.html", "borderwork.wasm"}}
+	site := &web.StaticSite{Dir: filepath.Join(dir, "site"), Files: []string{"index.html", "borderwork.wasm"}}
 	content := map[string][]byte{"index.html": []byte("<!doctype html>\n"), "borderwork.wasm": bytes.Repeat([]byte{0, 97, 115, 109}, 5000)}
 	os.Mkdir(site.Dir, 0o755)
 	for name, b := range content {
@@ -23,12 +25,12 @@ func TestSiteZip(t *testing.T) {
 		}
 	}
 	one, two := filepath.Join(dir, "one.zip"), filepath.Join(dir, "two.zip")
-	if err := site.WriteZip(one, "borderwork-1-site"); err != nil {
+	if err := writeZip(site, one, "borderwork-1-site"); err != nil {
 		t.Fatal(err)
 	}
 	// Another time stamp on the files: the archive does not record it.
 	os.Chtimes(filepath.Join(site.Dir, "index.html"), zipTime.AddDate(30, 0, 0), zipTime.AddDate(30, 0, 0))
-	if err := site.WriteZip(two, "borderwork-1-site"); err != nil {
+	if err := writeZip(site, two, "borderwork-1-site"); err != nil {
 		t.Fatal(err)
 	}
 	a, _ := os.ReadFile(one)
