@@ -27,13 +27,14 @@ func TestLimitsHoldTheProcess(t *testing.T) {
 
 	before := debug.SetMemoryLimit(-1)
 	defer debug.SetMemoryLimit(before)
-	debug.SetMemoryLimit(1 << 40)
-	lowerMemoryLimit(8 << 30)
-	if got := debug.SetMemoryLimit(-1); got != 8<<30 {
-		t.Errorf("limit %d after lowering to 8 GiB; want %d", got, 8<<30)
+	const gib int64 = 1 << 30 // typed: 8 GiB overflows a 32-bit int
+	debug.SetMemoryLimit(1024 * gib)
+	lowerMemoryLimit(8 * gib)
+	if got := debug.SetMemoryLimit(-1); got != 8*gib {
+		t.Errorf("limit %d after lowering to 8 GiB; want %d", got, 8*gib)
 	}
-	lowerMemoryLimit(16 << 30) // a GOMEMLIMIT of 8 GiB stays
-	if got := debug.SetMemoryLimit(-1); got != 8<<30 {
+	lowerMemoryLimit(16 * gib) // a GOMEMLIMIT of 8 GiB stays
+	if got := debug.SetMemoryLimit(-1); got != 8*gib {
 		t.Errorf("limit %d after asking for 16 GiB under 8; want 8 GiB kept", got)
 	}
 }
