@@ -616,7 +616,7 @@ func drawSweepShare(src Source) ([]Drawn, error) {
 		c.Per = " per point"
 		// The counts are printed only where the cells have room (the
 		// figure's size decides), and the caption says no more.
-		c.Extra += fmt.Sprintf("; binned into %d × %d cells: numbers, where the cells have room, are points per cell; grey cells have none", len(x), len(y))
+		c.Extra += fmt.Sprintf("; binned into %d × %d cells: numbers (where they fit) are points per cell, grey cells have none", len(x), len(y))
 		fig, err := figures.HeatmapWith(title, s.axes[0], s.axes[1],
 			fmt.Sprintf("share of points where %s > %s", a, b), x, y, z,
 			figures.HeatOptions{Lo: 0, Hi: 1, Counts: n, Binned: true}, c)
