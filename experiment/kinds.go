@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 
@@ -158,6 +159,7 @@ func rereportWith(report func(x *Prepared, dir string, drawn []Drawn, groups []o
 		if err != nil {
 			return nil, err
 		}
+		p.PrepareWorkers = runtime.GOMAXPROCS(0) // a sweep's points, on every core, as it built them
 		x, rows, err := WithSummary(ctx, p, dir, m)
 		if err != nil {
 			return nil, err
