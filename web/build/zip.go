@@ -2,12 +2,13 @@ package main
 
 import (
 	"archive/zip"
+	"bytes"
 	"os"
 	"path"
 	"path/filepath"
 	"time"
 
-	"github.com/borderwork/borderwork/internal/tempfile"
+	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/web"
 )
 
@@ -19,22 +20,13 @@ var zipTime = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 // writeZip writes the site s as the zip archive at file, its files in one
 // folder named top, in the order they were written, for a teacher
 // without Go to unzip onto a web host (the release script's
-// borderwork-VERSION-site.zip). The archive is written beside file and
-// moved into place once whole, so that an interrupted write leaves no
-// half archive where a finished one is expected. (Here, not in package
-// web: the engine compiled for the browser would carry archive/zip.)
-func writeZip(s *web.StaticSite, file, top string) (err error) {
-	f, err := tempfile.Create(filepath.Dir(file), filepath.Base(file))
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	zw := zip.NewWriter(f)
+// borderwork-VERSION-site.zip). The archive (about 2 MB) is made in
+// memory and written as output.WriteFile writes, beside file and moved
+// into place once whole. (Here, not in package web: the engine compiled
+// for the browser would carry archive/zip.)
+func writeZip(s *web.StaticSite, file, top string) error {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
 	for _, name := range s.Files {
 		b, err := os.ReadFile(filepath.Join(s.Dir, name))
 		if err != nil {
@@ -53,8 +45,5 @@ func writeZip(s *web.StaticSite, file, top string) (err error) {
 	if err := zw.Close(); err != nil {
 		return err
 	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), file)
+	return output.WriteFile(file, buf.Bytes())
 }
