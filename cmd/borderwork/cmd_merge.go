@@ -50,7 +50,7 @@ func cmdMerge(ctx context.Context, args []string, e *env) error {
 	asJSON := fs.Bool("json", false, "print the merged folder's results as JSON on stdout, as the unsharded command's --json does")
 	// Only the memory limit: merge simulates nothing.
 	var limit limitFlags
-	fs.StringVar(&limit.memory, "max-memory", "", "refuse shards whose merged folder is expected to need more than `SIZE` of memory to keep track of its runs, such as 16GiB\n(default $"+runs.EnvMaxMemory+", or 8GiB)")
+	fs.StringVar(&limit.memory, "max-memory", "", "refuse shards whose merged folder is expected to need more than `SIZE` of memory to keep track of its runs, such as 16GiB,\nand hold the process to it while it merges (default $"+runs.EnvMaxMemory+", or 8GiB)")
 	fs.emptyOK = map[string]bool{"formats": true}
 	dirs, err := fs.parse(args, e)
 	if err != nil {

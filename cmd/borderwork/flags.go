@@ -374,7 +374,7 @@ type common struct {
 type limitFlags struct{ memory, work string }
 
 func (l *limitFlags) register(fs *flagSet) {
-	fs.StringVar(&l.memory, "max-memory", "", "refuse what is expected to need more than `SIZE` of memory at once, such as 16GiB\n(default $"+runs.EnvMaxMemory+", or 8GiB)")
+	fs.StringVar(&l.memory, "max-memory", "", "refuse what is expected to need more than `SIZE` of memory at once, such as 16GiB,\nand hold the process to it while it runs (default $"+runs.EnvMaxMemory+", or 8GiB)")
 	fs.StringVar(&l.work, "max-work", "", "refuse what is expected to simulate more than `N` agent-steps, such as 1e14\n(default $"+runs.EnvMaxWork+", or 1e13)")
 }
 
