@@ -25,7 +25,7 @@ func TestEffectsCaption(t *testing.T) {
 	}{
 		{"deaths", []string{
 			"Effects on deaths: the paired difference in deaths per run",
-			"bars: the mean over 8 replicates",
+			"bars: the mean over 20 replicates",
 			"error bars: its 95% confidence interval of the mean, not adjusted for the many tests",
 			"labels: each effect's verdict, from Holm-adjusted tests",
 			"shaded: ±" + FormatSESOI(deaths.SESOI) + ", the smallest effect of interest",

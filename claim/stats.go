@@ -126,9 +126,15 @@ func estimate(e Effect, harm string, values [][]float64, sesoi float64, seed uin
 	est.Lo, est.Hi, est.P, est.PEquiv = math.NaN(), math.NaN(), math.NaN(), math.NaN()
 	switch {
 	case est.N < 2:
-	case est.SD == 0: // the same contrast in every replicate: no doubt about it
+	case est.SD == 0:
+		// The same contrast in every replicate: no spread to build a t
+		// statistic from, and its limit (p = 0) would be certainty from
+		// as few as 2 replicates, which counts tie often (two runs with 1
+		// death each more). The exact sign test needs no spread: n
+		// contrasts all on one side of a value have chance 2^-n under a
+		// median at that value.
 		est.Lo, est.Hi = est.Mean, est.Mean
-		est.P, est.PEquiv = boolP(est.Mean == 0), boolP(math.Abs(est.Mean) >= sesoi)
+		est.P, est.PEquiv = tiedP(est.Mean, sesoi, est.N)
 	default:
 		nu := est.N - 1
 		se := est.SD / math.Sqrt(float64(est.N))
@@ -146,12 +152,21 @@ func estimate(e Effect, harm string, values [][]float64, sesoi float64, seed uin
 	return est
 }
 
-// boolP is the p-value of a test whose answer is certain.
-func boolP(noEffect bool) float64 {
-	if noEffect {
-		return 1
+// tiedP are the two tests' p-values for a contrast equal to mean in each
+// of n replicates, by the exact sign test: that the effect is 0
+// (two-sided: all n on one side of 0 has chance 2 × 2^-n), and TOST's
+// that it lies outside ± sesoi (all n inside it has chance at most 2^-n
+// under either one-sided hypothesis). A tie on 0 is no evidence of a
+// difference, and a tie outside ± sesoi none of equivalence: p 1.
+func tiedP(mean, sesoi float64, n int) (p, pEquiv float64) {
+	p, pEquiv = 1, 1
+	if mean != 0 {
+		p = math.Min(1, math.Ldexp(1, 1-n))
 	}
-	return 0
+	if math.Abs(mean) < sesoi {
+		pEquiv = math.Ldexp(1, -n)
+	}
+	return p, pEquiv
 }
 
 // Resamples is the number of bootstrap resamples of a relative interval.

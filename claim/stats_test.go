@@ -223,11 +223,11 @@ func TestChainTest(t *testing.T) {
 		var out []output.SummaryRow
 		ev, im := output.TotalIndex("abuse_events"), output.TotalIndex("abuse_immobile")
 		for c := range d.NCells() {
-			for r := range 8 {
+			for r := range 20 {
 				totals := make([]float64, len(output.Totals))
 				added := 0.0
 				if d.On(c, mi) {
-					added = sign * (100 + float64(r%3)) // a little spread, the same in every cell: mean 100.875 over 8
+					added = sign * (100 + float64(r%3)) // a little spread, the same in every cell: mean 100.95 over 20
 				}
 				totals[ev] = 500 + added
 				totals[im] = 5 + share*added
@@ -250,9 +250,9 @@ func TestChainTest(t *testing.T) {
 		for _, at := range []string{"open", "closed"} {
 			c, ok := a.ChainTest(at)
 			if got := a.chainVerdict("malfunction|closure=" + at); !ok || got != tt.want {
-				t.Errorf("%.0f%% on trapped migrants of %v × 100.875 added, s = %v, at %s: the chain %s (d = %v); want %s", 100*tt.share, tt.sign, tt.s, at, got, c.Mean, tt.want)
+				t.Errorf("%.0f%% on trapped migrants of %v × 100.95 added, s = %v, at %s: the chain %s (d = %v); want %s", 100*tt.share, tt.sign, tt.s, at, got, c.Mean, tt.want)
 			}
-			if want := tt.sign * (tt.share - tt.s) * 100.875; math.Abs(c.Mean-want) > 1e-9 {
+			if want := tt.sign * (tt.share - tt.s) * 100.95; math.Abs(c.Mean-want) > 1e-9 {
 				t.Errorf("%.0f%%, s = %v, sign %v, at %s: d = %v; want %v", 100*tt.share, tt.s, tt.sign, at, c.Mean, want)
 			}
 		}
@@ -432,6 +432,49 @@ func TestVerdictsReadAsVerbs(t *testing.T) {
 		got := (&Analysis{}).claimSentence(ClaimVerdict{Harm: "trapped_person_days", Holds: tc.outcome})
 		if !strings.HasPrefix(got, tc.want) {
 			t.Errorf("%s: report.md says %q, want it to begin %q", tc.outcome, got, tc.want)
+		}
+	}
+}
+
+// TestTiedContrastsAreNotCertain: a contrast the same in every replicate
+// has no spread for a t statistic; judged as certain (p 0), two
+// replicates with one death more each made malfunction "harmful" on
+// deaths, and the claim fail there, at --reps 2 (an audit, 2026-12:
+// adversary scenario a2-closure-strands). The exact sign test judges it
+// instead: at 2 replicates nothing is decided, at 20 a tie still is.
+func TestTiedContrastsAreNotCertain(t *testing.T) {
+	e := Effect{ID: "x", Kind: Main, Coef: []float64{-1, 1}, Ref: []float64{1, 0}}
+	tied := func(n int, base, arm float64) [][]float64 {
+		b, a := make([]float64, n), make([]float64, n)
+		for r := range n {
+			b[r], a[r] = base, arm
+		}
+		return [][]float64{b, a}
+	}
+	for _, c := range []struct {
+		name            string
+		n               int
+		base, arm       float64
+		p, pEquiv       float64
+		verdictInFamily Verdict
+	}{
+		{"one more in both of 2", 2, 0, 1, 0.5, 1, Inconclusive},
+		{"none more in both of 2", 2, 0, 0, 1, 0.25, Inconclusive},
+		{"one more in all of 20", 20, 3, 4, math.Ldexp(1, -19), 1, Harmful},
+		{"none more in all of 20", 20, 3, 3, 1, math.Ldexp(1, -20), NoDifference},
+	} {
+		got := estimate(e, "deaths", tied(c.n, c.base, c.arm), 1, 1)
+		if got.SD != 0 || got.P != c.p || got.PEquiv != c.pEquiv {
+			t.Errorf("%s: sd %v, p %v, p_equiv %v; want sd 0, p %v, p_equiv %v", c.name, got.SD, got.P, got.PEquiv, c.p, c.pEquiv)
+		}
+		// In a family of 10 such tests, as a check's would hold.
+		family := make([]Estimate, 10)
+		for i := range family {
+			family[i] = got
+		}
+		decide(family)
+		if family[0].Verdict != c.verdictInFamily {
+			t.Errorf("%s: %s in a family of 10; want %s", c.name, family[0].Verdict, c.verdictInFamily)
 		}
 	}
 }
