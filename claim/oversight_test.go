@@ -78,3 +78,35 @@ func TestAbusePartsTextOversight(t *testing.T) {
 		}
 	}
 }
+
+// TestOversightNotesWhereOfficialsAbuseNoOne: where the scenario's
+// officials abuse no one at the posts (abuse.official_extortion and
+// abuse.official_violence 0), weak oversight raises nothing, and the
+// terminal's line and report.md's paragraph must not say it does. They
+// once did, in a world whose only abuse was on smugglers' trips (an
+// audit, 2026-12: adversary scenario b3-move-abuse-docs).
+func TestOversightNotesWhereOfficialsAbuseNoOne(t *testing.T) {
+	s := classroomWithWeakOversight(t, "0.4")
+	for _, kv := range []string{"abuse.official_extortion=0", "abuse.official_violence=0"} {
+		if err := s.Set(kv); err != nil {
+			t.Fatal(err)
+		}
+	}
+	claims := []ClaimVerdict{{Harm: "abuse_events", Holds: ClaimNotThroughTrapping}, {Harm: "abused_migrants", Holds: ClaimNotThroughTrapping}}
+	note := OversightNote(s, &Analysis{}, claims)
+	x := &experiment.Prepared{}
+	x.Scenario = s
+	parts := abusePartsText(x, &Analysis{Estimates: []Estimate{{Effect: Effect{ID: Malfunction.Name}, Harm: "abuse_events", Mean: 100, Verdict: Harmful}}})
+	for name, got := range map[string]string{"OversightNote": note, "abusePartsText": parts} {
+		if !strings.Contains(got, "officials abuse no one at the posts (abuse.official_extortion and abuse.official_violence are 0)") || strings.Contains(got, "raises") {
+			t.Errorf("%s with officials' abuse rates 0 = %q; want it to say officials abuse no one, and not that oversight raises abuse", name, got)
+		}
+	}
+	// One rate above 0 is enough for oversight to matter.
+	if err := s.Set("abuse.official_violence=0.001"); err != nil {
+		t.Fatal(err)
+	}
+	if got := OversightNote(s, &Analysis{}, claims); !strings.Contains(got, "which raises officials' abuse at every post") {
+		t.Errorf("OversightNote with officials' violence 0.001 = %q; want the line on weak oversight", got)
+	}
+}

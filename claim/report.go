@@ -504,6 +504,8 @@ func abusePartsText(x *experiment.Prepared, a *Analysis) string {
 	weak, strong, order, known := oversightLevels(x.Scenario)
 	var text string
 	switch {
+	case officialsIdle(x.Scenario):
+		text = head + fmt.Sprintf("A failing border here is failing posts, weaker oversight of officials and poor information, but officials abuse no one at the posts (%s), and oversight only holds down those rates (docs/MODEL.md, \"Officials' abuse\"), so the integrity factor adds nothing to malfunction's abuse: what malfunction adds comes from its other two parts.", officialsIdleKeys)
 	case known && order == 0:
 		text = head + fmt.Sprintf("A failing border here is failing posts and poor information: oversight of officials is held equal (%s at working posts and at failing ones), so the integrity factor adds nothing to malfunction's abuse: what malfunction adds comes from its other two parts.", strong)
 	case known && order > 0:
@@ -952,6 +954,9 @@ func OversightNote(s *scenarios.Scenario, a *Analysis, claims []ClaimVerdict) st
 	}
 	weak, strong, order, known := oversightLevels(s)
 	switch {
+	case officialsIdle(s):
+		return fmt.Sprintf("On %s, officials abuse no one at the posts (%s), and oversight only holds down those rates, so it adds nothing to malfunction's abuse: the effect comes from failing posts and poor information.",
+			words.List(on), officialsIdleKeys)
 	case known && order == 0:
 		return fmt.Sprintf("On %s, oversight of officials is held equal (%s at failing posts and at working ones), so it adds nothing to malfunction's abuse: the effect comes from failing posts and poor information.",
 			words.List(on), strong)
@@ -964,6 +969,28 @@ func OversightNote(s *scenarios.Scenario, a *Analysis, claims []ClaimVerdict) st
 	}
 	return fmt.Sprintf("On %s, malfunction includes weak oversight of officials (%s at failing posts against %s at working ones), which raises officials' abuse at every post by that level's definition, trapped or not: --split-malfunction says how much of malfunction's effect is that part, and --set factors.integrity.weak.oversight=%s holds it equal.",
 		words.List(on), weak, strong, strong)
+}
+
+// officialsIdleKeys names the keys officialsIdle reads, as the notes
+// give them.
+const officialsIdleKeys = "abuse.official_extortion and abuse.official_violence are 0"
+
+// officialsIdle reports whether the scenario's officials abuse no one at
+// the posts: both base rates that oversight multiplies (docs/MODEL.md,
+// 7.6.3) are 0, so the integrity factor's levels change no abuse, and a
+// note saying weak oversight raises it would be false. (Patrols' and
+// centres' staff's abuse do not depend on oversight.)
+func officialsIdle(s *scenarios.Scenario) bool {
+	for _, key := range []string{"abuse.official_extortion", "abuse.official_violence"} {
+		v, err := s.Value(key)
+		if err != nil || v == nil {
+			return false
+		}
+		if f, err := strconv.ParseFloat(fmt.Sprint(v), 64); err != nil || f != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // oversightLevels gives the integrity factor's oversight at failing
