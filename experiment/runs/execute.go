@@ -35,7 +35,9 @@ type Simulated struct {
 // finished run in the order of jobs, never in the order runs finish. At
 // most a few runs per worker are held ahead of emit, so memory stays
 // bounded. If ctx ends first, Execute returns ErrInterrupted after
-// emitting a prefix of jobs.
+// emitting a prefix of jobs. A job that is not one of the plan's runs
+// (0 to NRuns()-1) is refused, with an error matching ErrBadInput,
+// before any runs.
 //
 // A regime whose configuration no varied key changes (see Reused) is
 // simulated once per replicate, by whichever job needs it first, and its
@@ -52,6 +54,11 @@ func (x *Prepared) Execute(ctx context.Context, jobs []int, workers int, emit fu
 // to the log in run order. Files of runs never emitted (on an error or an
 // interruption) are removed before ExecuteLogged returns.
 func (x *Prepared) ExecuteLogged(ctx context.Context, jobs []int, workers int, logDir string, emit func(Simulated) error) error {
+	for _, k := range jobs {
+		if k < 0 || k >= x.NRuns() {
+			return badInput("experiment: job %d is not one of the plan's %d runs (0 to %d)", k, x.NRuns(), x.NRuns()-1)
+		}
+	}
 	if logDir != "" {
 		defer removeRunLogs(logDir)
 	}

@@ -56,7 +56,7 @@ type Plan struct {
 	// Regimes are the regimes run at every point, in the order of the
 	// folder's tables: names the scenario defines (Scenario.RegimeNames;
 	// DefaultRegimes is what compare runs), or the names Configure
-	// understands.
+	// understands; each once.
 	Regimes []string
 	// Reps is the number of replicates of every regime at every point.
 	// A run, compare or sweep folder records it as the --reps of its
@@ -67,7 +67,7 @@ type Plan struct {
 	Reps int
 	// Keys are the varied scenario keys and Points the design: one value
 	// per key at each point. No keys and no points means one point with
-	// nothing varied.
+	// nothing varied; keys with no points are refused.
 	Keys   []string
 	Points [][]float64
 	// At builds the scenario of one point (not yet validated); nil sets
@@ -168,6 +168,16 @@ func (p *Plan) PrepareContext(ctx context.Context) (*Prepared, error) {
 		return nil, errors.New("experiment: the plan has no regimes")
 	case p.Reps < 1:
 		return nil, fmt.Errorf("experiment: want at least 1 replicate, got %d", p.Reps)
+	}
+	for i, r := range p.Regimes {
+		if slices.Contains(p.Regimes[:i], r) {
+			// Its folder would name the regime twice, which reproduce
+			// and plot refuse as a changed manifest.
+			return nil, badInput("experiment: the plan lists regime %q twice; give each once", r)
+		}
+	}
+	if len(p.Keys) > 0 && len(p.Points) == 0 {
+		return nil, badInput("experiment: the plan varies %s at no points; give Points, a value per key at each, or no Keys for one point with nothing varied", strings.Join(p.Keys, ", "))
 	}
 	for _, pt := range p.Points {
 		if len(pt) != len(p.Keys) {
