@@ -80,10 +80,15 @@ func (e *outOfRoomError) Unwrap() []error { return []error{e.err, ErrOutOfRoom} 
 // o.Force, o.ManifestAdds, o.Scratch and o.Formats are read: the formats
 // are drawn by Finish, after every run, and checked here, before any, so
 // that one no figure is drawn in is refused as bad input with nothing
-// written.
+// written. A sweep's plan must be NewSweep's (its Sweep says what its
+// folder's command line varies), and a run's or compare's must vary no
+// key: their folders' command lines could not rerun them otherwise.
 func Start(x *Prepared, out string, o Options) (w *Writer, err error) {
 	if strings.TrimSpace(out) == "" {
 		return nil, badInput("--out must name a folder")
+	}
+	if err := checkKind(x); err != nil {
+		return nil, err
 	}
 	if err := checkFigureOptions(output.FigureOptions{Formats: o.Formats}, nil, func(string) string { return "--formats" }, []string{"formats"}); err != nil {
 		return nil, err
@@ -972,3 +977,17 @@ func (w *Writer) NoneFinished(runErr error) error {
 }
 
 func badInput(format string, args ...any) error { return runs.BadInput(format, args...) }
+
+// checkKind refuses a plan whose folder the command line it records
+// would not rerun: a sweep without the design NewSweep records (Sweep),
+// whose report could not say what was varied, and a run or compare that
+// varies keys, which neither command does.
+func checkKind(x *Prepared) error {
+	switch {
+	case x.Command == "sweep" && x.Sweep == nil:
+		return badInput("experiment: the sweep's plan records no design (Plan.Sweep), which its folder's command line and report need; plan the sweep with NewSweep, or run its points with Prepared.Execute, which writes no folder")
+	case (x.Command == "run" || x.Command == "compare") && len(x.Keys) > 0:
+		return badInput("experiment: a %s varies no key, but the plan varies %s; plan a sweep with NewSweep", x.Command, strings.Join(x.Keys, ", "))
+	}
+	return nil
+}
