@@ -257,8 +257,32 @@ func single(name, title string, draw func(src Source) (*figures.Figure, error)) 
 
 var kinds []Kind
 
+// registeredBy names the package that registers each kind this module
+// defines outside this package, for a program that reads such a folder
+// without importing it: its kind is unknown until it does.
+var registeredBy = map[string]string{
+	"claim":       "claim",
+	"programme":   "programme",
+	"sensitivity": "gsa",
+	"validate":    "validation",
+}
+
+// unregistered is what to add to a message about a folder of command
+// whose kind is not registered: the import that registers it, if one
+// does, and otherwise nothing.
+func unregistered(command string) string {
+	pkg, ok := registeredBy[command]
+	if !ok {
+		return ""
+	}
+	return fmt.Sprintf(" (package github.com/borderwork/borderwork/%s registers it: import it, as _ if nothing else is used)", pkg)
+}
+
 // Register adds a kind of folder. Registering a command twice is a
-// programming error.
+// programming error. This package registers run, compare and sweep;
+// packages claim, programme, gsa (sensitivity) and validation (validate)
+// register their own when imported, so that Reproduce, Redraw and Merge
+// know a folder of their kind only in a program that imports them.
 func Register(k Kind) {
 	if _, ok := KindOf(k.Command); ok {
 		panic("experiment: kind " + k.Command + " registered twice")
@@ -621,7 +645,7 @@ func RedrawContext(ctx context.Context, dir string, formats []string, ch FigureC
 	}
 	k, ok := KindOf(m.Command)
 	if !ok {
-		return nil, fmt.Errorf("%s: %w: it holds a %q folder", dir, ErrNotDrawable, m.Command)
+		return nil, fmt.Errorf("%s: %w: it holds a %q folder%s", dir, ErrNotDrawable, m.Command, unregistered(m.Command))
 	}
 	if ch.Bands != "" && !k.DrawsBands {
 		return nil, badInput("--bands chooses what the bands and error bars of the figures of run, compare, sweep, claim and programme folders show; %s holds a %s folder, whose figures' captions say what their intervals are: leave --bands out", dir, m.Command)

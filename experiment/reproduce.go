@@ -72,7 +72,9 @@ func inTempDir(err error) error {
 // tables, figures and report match the checksums in its manifest and that
 // the rerun writes the same bytes. A table that differs is named with its
 // first differing row. An incomplete or unknown folder is an error
-// wrapping runs.ErrBadInput; a rerun that fails is a *RerunFailed.
+// wrapping runs.ErrBadInput; a rerun that fails is a *RerunFailed. A
+// folder of a kind another package registers (Register) is unknown in a
+// program that does not import that package.
 func Reproduce(ctx context.Context, dir string, workers int) (*Reproduction, error) {
 	m, err := output.ReadManifest(dir)
 	if err != nil {
@@ -83,7 +85,7 @@ func Reproduce(ctx context.Context, dir string, workers int) (*Reproduction, err
 	}
 	k, ok := KindOf(m.Command)
 	if !ok || k.Rerun == nil {
-		return nil, badInput("%s holds a %q folder, which cannot be rerun", dir, m.Command)
+		return nil, badInput("%s holds a %q folder, which cannot be rerun%s", dir, m.Command, unregistered(m.Command))
 	}
 	if runByAnotherCommand(m) {
 		// Said as plot says it; the rerun failed inside the other
