@@ -69,7 +69,7 @@ type marketState struct {
 }
 
 // Model is one run of one scenario under one regime for one replicate.
-// Build it with New, advance it with Step, read it with Records.
+// Build it with New, advance it with Step until Done, read it with Result.
 type Model struct {
 	cfg  *Config
 	rt   *routes

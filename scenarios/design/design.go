@@ -29,8 +29,6 @@ type Factor struct {
 	Integer bool      // the key takes whole numbers
 }
 
-// Parse reads a --vary argument. For a grid it is KEY=a:b:n (n evenly
-// spaced values from a to b) or KEY=a,b,c; for a Latin hypercube, KEY=a:b.
 // CheckGiven refuses, in a --vary spec given on a command line now, what
 // Parse reads in a folder an earlier borderwork wrote: a range of one
 // value from a to a different b, KEY=a:b:1, which is a alone, b dropped
@@ -55,6 +53,8 @@ func CheckGiven(spec string) error {
 		shown, strings.TrimSpace(parts[0]), strings.TrimSpace(parts[1]), strings.TrimSpace(parts[0]))
 }
 
+// Parse reads a --vary argument. For a grid it is KEY=a:b:n (n evenly
+// spaced values from a to b) or KEY=a,b,c; for a Latin hypercube, KEY=a:b.
 func Parse(spec string, lhs bool) (Factor, error) {
 	f := Factor{Spec: spec}
 	shown := spec // as messages show it: on one line
