@@ -898,7 +898,8 @@ type Options struct {
 // On interruption it keeps the runs finished, marks the manifest
 // incomplete, and returns the outcome with an error wrapping
 // runs.ErrInterrupted; interrupted before it starts, it writes nothing and
-// returns no outcome.
+// returns no outcome. It sets x.FigureOptions to the folder's: write one
+// folder of x at a time.
 func Write(ctx context.Context, x *Prepared, out string, o Options) (*Outcome, error) {
 	k, ok := KindOf(x.Command)
 	if !ok {

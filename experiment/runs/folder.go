@@ -56,7 +56,9 @@ func SweepArgs(info *output.SweepInfo) []string {
 }
 
 // Shard restricts a sweep plan to shard i of n: the manifest records it,
-// and its jobs are ShardJobs(i, n). It refuses a shard with no runs.
+// and its jobs are ShardJobs(i, n), which it returns, for the caller to
+// run (experiment's Options.Jobs): a folder of x written with other jobs
+// would record the shard all the same. It refuses a shard with no runs.
 func (x *Prepared) Shard(i, n int) ([]int, error) {
 	jobs := x.ShardJobs(i, n)
 	if len(jobs) == 0 {

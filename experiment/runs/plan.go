@@ -111,7 +111,10 @@ type Plan struct {
 }
 
 // Prepared is a Plan whose every configuration has been built and
-// validated. Its methods are safe for concurrent use.
+// validated. Its methods are safe for concurrent use, except Shard,
+// which changes its Sweep. A folder written of it changes it too:
+// experiment's Write and Writer.Finish set FigureOptions to the folder's,
+// so write one folder of a Prepared at a time.
 type Prepared struct {
 	Plan    // with Points holding one empty point when nothing is varied
 	configs []*sim.Config
