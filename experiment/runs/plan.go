@@ -38,7 +38,11 @@ type Plan struct {
 	// manifest: "run", "compare", "sweep", "claim", ...
 	Command string
 	// Scenario is the scenario with its overrides applied. Prepare
-	// validates it.
+	// validates it. The folder's scenario.toml records it as run, and
+	// Reproduce reruns that; but its recorded command line (Arg, Sets
+	// as --set, and File's Seed and Days as --seed and --days) has no
+	// word of other changes made to Scenario.File directly, and so runs
+	// another experiment: make them with Set.
 	Scenario *scenarios.Scenario
 	// Arg is how the scenario was named (a path or a bundled name; "" for
 	// the default), for the command line recorded in the folder and
