@@ -38,7 +38,13 @@
 // Determinism: nothing that reaches the output depends on the clock, map
 // order or randomness. The PDF backend (fpdf) would otherwise stamp the
 // current time and may emit its resource catalogues in map order; this
-// package pins both at init (see init in figures.go). PDFs embed the whole
+// package pins both at init (see init in figures.go). Those are
+// process-wide defaults, as is gonum/plot's plot.DefaultTextHandler,
+// which this package replaces at init so that a letter the font lacks is
+// drawn as '?' (see Undrawable): a program importing this package, or
+// one that imports it (experiment, claim, programme, gsa, validation),
+// gets both in its own fpdf documents (dated 1 January 2000) and
+// gonum/plot figures. PDFs embed the whole
 // Liberation Sans font, which is deterministic too: the same font bytes,
 // compressed the same way. PNG and PDF bytes do depend on the Go version's
 // compress/flate and on the module versions in go.mod, so the golden
