@@ -41,7 +41,9 @@ type Request struct {
 var DefaultSeries = []string{"trapped", "abuse_events"}
 
 // Limits bound the work one request may ask for, so that a shared server
-// (or a student's browser) stays responsive.
+// (or a student's browser) stays responsive. Every field bounds: the zero
+// value allows nothing (unlike runs.Limits, whose zero value sets no
+// limit), so start from DefaultLimits and change what differs.
 type Limits struct {
 	MaxReps    int `json:"max_reps"`
 	MaxRegimes int `json:"max_regimes"`
