@@ -159,6 +159,28 @@ func differenceNote(a *Analysis) string {
 	return b.String()
 }
 
+// tieNote says how the contrasts that tied in every replicate were
+// tested, where any did: the t-test the verdicts' line names has no
+// spread to work with there. Said only then, so that a report with no
+// tie reads as before the rule.
+func tieNote(a *Analysis) string {
+	tied := 0
+	for _, e := range slices.Concat(a.Estimates, a.ChainTests) {
+		if isTied(e) && e.Verdict != NotApplicable {
+			tied++
+		}
+	}
+	if tied == 0 {
+		return ""
+	}
+	were, they := "contrasts were", "they were"
+	if tied == 1 {
+		were, they = "contrast was", "it was"
+	}
+	return fmt.Sprintf(" %s %s the same in every replicate (`sd` 0 in effects.csv; a chain's interval of no width in mediation.csv), which leaves a t-test no spread to work with, so %s judged by the exact sign test instead: n replicates all on one side of a value have chance 2 × 2⁻ⁿ under no effect, and 2⁻ⁿ on each side of the equivalence test, so a tie decides nothing at a few replicates (docs/CLAIM.md, \"Verdicts\").",
+		words.Whole(int64(tied)), were, they)
+}
+
 // report writes report.md: the answer harm by harm, the factorial effects,
 // the mediation table, how the verdicts were reached, the design, the
 // robustness, and what the simulation can and cannot show.
@@ -284,7 +306,7 @@ combination (docs/CLAIM.md).
 	}
 
 	b.WriteString("\n## How the verdicts were reached\n\n")
-	fmt.Fprintf(&b, "- **Verdicts.** An effect is *no meaningful difference* when two one-sided tests show it lies within ± the smallest effect of interest; otherwise *harmful* or *protective* when a paired t-test shows it differs from 0; otherwise *inconclusive*. An effect is *not applicable* when its harm is 0 in every run of every combination (and of the regimes it compares): there is nothing to test, and the claim says nothing about that harm.%s\n", differenceNote(a))
+	fmt.Fprintf(&b, "- **Verdicts.** An effect is *no meaningful difference* when two one-sided tests show it lies within ± the smallest effect of interest; otherwise *harmful* or *protective* when a paired t-test shows it differs from 0; otherwise *inconclusive*. An effect is *not applicable* when its harm is 0 in every run of every combination (and of the regimes it compares): there is nothing to test, and the claim says nothing about that harm.%s%s\n", differenceNote(a), tieNote(a))
 	fmt.Fprintf(&b, "- **Smallest effect of interest.** %s of each harm's mean over the combinations in the pilot's %d replicates, never less than one unit%s, fixed before the main runs:", sesoiWords(o.SESOI), res.Pilot, absWords(o.SESOI))
 	fmt.Fprintf(&b, " %s\n", sesoiList(a))
 	b.WriteString(sesoiScale(a, o))

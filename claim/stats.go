@@ -79,8 +79,9 @@ type Estimate struct {
 	Relative, RelLo, RelHi float64
 	SESOI                  float64 // the smallest effect of interest on this harm, in its units
 	// P tests "the effect is 0" (two-sided paired t); PEquiv tests "the
-	// effect lies outside ± SESOI" (two one-sided tests); both are then
-	// Holm-adjusted together, over every test of the check.
+	// effect lies outside ± SESOI" (two one-sided tests); both by the
+	// exact sign test instead where the contrast ties (isTied); both are
+	// then Holm-adjusted together, over every test of the check.
 	P, PEquiv       float64
 	PAdj, PEquivAdj float64
 	Verdict         Verdict
@@ -126,7 +127,7 @@ func estimate(e Effect, harm string, values [][]float64, sesoi float64, seed uin
 	est.Lo, est.Hi, est.P, est.PEquiv = math.NaN(), math.NaN(), math.NaN(), math.NaN()
 	switch {
 	case est.N < 2:
-	case est.SD == 0:
+	case isTied(est):
 		// The same contrast in every replicate: no spread to build a t
 		// statistic from, and its limit (p = 0) would be certainty from
 		// as few as 2 replicates, which counts tie often (two runs with 1
@@ -151,6 +152,10 @@ func estimate(e Effect, harm string, values [][]float64, sesoi float64, seed uin
 	}
 	return est
 }
+
+// isTied reports whether e's contrast was the same in each of its two
+// or more replicates, which tiedP tests.
+func isTied(e Estimate) bool { return e.N >= 2 && e.SD == 0 }
 
 // tiedP are the two tests' p-values for a contrast equal to mean in each
 // of n replicates, by the exact sign test: that the effect is 0
