@@ -209,8 +209,14 @@ func scenarioDifference(dir string, m *output.Manifest) (string, error) {
 		return strings.TrimPrefix(err.Error(), path+": "), nil
 	case errors.Is(err, os.ErrPermission):
 		return "", err
-	case err != nil || sum != m.ScenarioSHA256:
-		return "does not match its checksum in manifest.json", nil
+	case err != nil:
+		return output.ChecksumDiffers, nil
+	case sum != m.ScenarioSHA256:
+		// Git's core.autocrlf, say: the same scenario, said as such.
+		if d, err := output.Verify(dir, output.Checked{File: "scenario.toml", SHA256: m.ScenarioSHA256}); err == nil && d != nil && d.Msg == output.LineEndsDiffer {
+			return d.Msg, nil
+		}
+		return output.ChecksumDiffers, nil
 	}
 	return "", nil
 }

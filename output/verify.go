@@ -44,6 +44,13 @@ type tableHasher struct {
 	// so not a row borderwork wrote, and notRunText its run; 0 if none.
 	notRun     int
 	notRunText string
+	// With lineEnds set, a file whose first line ends in a Windows line
+	// end (CRLF) also gets lf: the sha256 of its lines with each such
+	// line end read as borderwork writes it (LF). It tells a file Git
+	// checked out with core.autocrlf from one whose contents changed
+	// (VerifyContext), at no cost for any other file.
+	lineEnds bool
+	lf       hash.Hash
 }
 
 func newTableHasher() *tableHasher {
@@ -59,6 +66,17 @@ const maxRunField = 32
 // add takes one line, with its line break if it has one.
 func (t *tableHasher) add(line []byte) {
 	t.whole.Write(line)
+	if t.lineEnds && t.line == 0 && bytes.HasSuffix(line, []byte("\r\n")) {
+		t.lf = sha256.New()
+	}
+	if t.lf != nil {
+		if bytes.HasSuffix(line, []byte("\r\n")) {
+			t.lf.Write(line[:len(line)-2])
+			t.lf.Write([]byte("\n"))
+		} else {
+			t.lf.Write(line)
+		}
+	}
 	t.line++
 	if t.line == 1 {
 		t.isRuns = bytes.HasPrefix(line, []byte("run,"))
@@ -316,6 +334,13 @@ func ContentSHA256(path string) (string, error) {
 // in the file: it has no block digests, or only its header differs.
 const ChecksumDiffers = "does not match its checksum in manifest.json"
 
+// LineEndsDiffer is the Msg of a Difference whose file differs from what
+// borderwork wrote only in its line ends: Windows' (CRLF) where
+// borderwork writes LF, as Git writes text files on checkout when
+// core.autocrlf is set (Git for Windows' default) and no .gitattributes
+// says otherwise. Its contents are the same; its bytes are not.
+const LineEndsDiffer = "differs from its checksum in manifest.json only in its line ends: Windows' (CRLF), as Git writes them on checkout with core.autocrlf, where borderwork wrote LF (check it out again with -text in .gitattributes, or copy it byte for byte)"
+
 // Difference is where a file of a folder first differs from what its
 // manifest records.
 type Difference struct {
@@ -365,6 +390,7 @@ func VerifyContext(ctx context.Context, dir string, c Checked) (*Difference, err
 	}
 	defer f.Close()
 	t := newTableHasher()
+	t.lineEnds = true
 	if err := hashLines(ctx, f, t); err != nil {
 		var long *lineTooLongError
 		switch {
@@ -382,6 +408,9 @@ func VerifyContext(ctx context.Context, dir string, c Checked) (*Difference, err
 	got := t.finish()
 	if got.SHA256 == c.SHA256 {
 		return nil, nil
+	}
+	if t.lf != nil && hex.EncodeToString(t.lf.Sum(nil)) == c.SHA256 {
+		return &Difference{File: c.File, Block: -1, Msg: LineEndsDiffer}, nil
 	}
 	d := &Difference{File: c.File, Block: -1, Msg: ChecksumDiffers}
 	if len(c.Blocks) == 0 || !t.isRuns {
