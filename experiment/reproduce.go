@@ -230,6 +230,11 @@ func Reproduce(ctx context.Context, dir string, workers int) (*Reproduction, err
 				if line, err := output.FirstDifference(filepath.Join(dir, filepath.FromSlash(c.File)), filepath.Join(out, filepath.FromSlash(c.File))); err == nil && line > 0 {
 					rep.Problems[i] = fmt.Sprintf("%s:%d: this row differs from what borderwork wrote (in the folder; the first differing row)", c.File, line)
 				}
+			} else if i, ok := inFolderProblem(rep.Problems, c.File); ok && !isTable(m, c.File) && rep.Problems[i] == c.File+": "+output.ChecksumDiffers+" (in the folder)" {
+				// A figure or report.md the rerun writes as recorded:
+				// the folder's copy was changed since (a figure opened
+				// and saved again by an image program, notes added).
+				rep.Problems[i] = c.File + ": " + ChangedSinceWritten
 			}
 			continue
 		}
@@ -308,6 +313,12 @@ func Reproduce(ctx context.Context, dir string, workers int) (*Reproduction, err
 	}
 	return rep, nil
 }
+
+// ChangedSinceWritten is the MISMATCH line, after the file's name, of a
+// figure or report.md of the folder that does not match its checksum
+// while the rerun writes it as the manifest records: the folder's copy
+// was changed after borderwork wrote it, not drawn from other results.
+const ChangedSinceWritten = "does not match its checksum in manifest.json (in the folder), but the rerun writes it as manifest.json records: the folder's copy was changed after borderwork wrote it (edited, or opened and saved again by another program)"
 
 // FigureDrawnDifferently ends a figure's MISMATCH line when every table
 // of the folder reproduced: the figure is drawn differently, not from
