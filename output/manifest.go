@@ -24,6 +24,13 @@ const Version = "0.1.0"
 // the build's version-control stamp is read (see ReadBuild).
 var Commit = ""
 
+// Modified says whether the sources the binary was built from differed
+// from Commit: "true" or "false", when set with -ldflags "-X
+// github.com/borderwork/borderwork/output.Modified=..." beside Commit
+// (scripts/release.sh sets both, from git status); else, as the build's
+// version-control stamp says when it is of the same revision, or unknown.
+var Modified = ""
+
 // Build is what is known of how the running binary was built.
 type Build struct {
 	// Module is the main module's version: a release tag, a pseudo-version
@@ -64,6 +71,10 @@ func ReadBuild() Build {
 			b.Dirty = nil
 		}
 		b.Revision = Commit
+		if Modified == "true" || Modified == "false" {
+			dirty := Modified == "true"
+			b.Dirty = &dirty
+		}
 	}
 	switch {
 	case b.Revision == "unknown":

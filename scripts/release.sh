@@ -22,9 +22,19 @@ if [ -z "$version" ]; then
 	echo "release.sh: cannot read the version from output/manifest.go" >&2
 	exit 1
 fi
+# The binaries record the revision and, apart, whether tracked files
+# differed from it (output.Modified), so that a folder's manifest gives
+# commit and dirty as a go build with version control would, even where
+# GOFLAGS has -buildvcs=false. The static site takes one string.
 commit=$(git rev-parse HEAD 2>/dev/null || echo unknown)
-if [ "$commit" != unknown ] && [ -n "$(git status --porcelain --untracked-files=no 2>/dev/null)" ]; then
-	commit="$commit-modified"
+modified=""
+site_commit=$commit
+if [ "$commit" != unknown ]; then
+	modified=false
+	if [ -n "$(git status --porcelain --untracked-files=no 2>/dev/null)" ]; then
+		modified=true
+		site_commit="$commit-modified"
+	fi
 fi
 
 mkdir -p "$out"
@@ -36,13 +46,13 @@ for target in $targets; do
 	[ "$os" = windows ] && ext=".exe"
 	name="borderwork-$version-$os-$arch$ext"
 	CGO_ENABLED=0 GOOS=$os GOARCH=$arch go build -trimpath \
-		-ldflags "-s -w -X github.com/borderwork/borderwork/output.Commit=$commit" \
+		-ldflags "-s -w -X github.com/borderwork/borderwork/output.Commit=$commit -X github.com/borderwork/borderwork/output.Modified=$modified" \
 		-o "$out/$name" ./cmd/borderwork
 	echo "built $out/$name"
 done
 site=$(mktemp -d)
 trap 'rm -rf "$site"' EXIT
-go run ./web/build -commit "$commit" -o "$site/borderwork-$version-site" -zip "$out/borderwork-$version-site.zip" >/dev/null
+go run ./web/build -commit "$site_commit" -o "$site/borderwork-$version-site" -zip "$out/borderwork-$version-site.zip" >/dev/null
 echo "built $out/borderwork-$version-site.zip"
 (cd "$out" && sha256sum borderwork-"$version"-* > SHA256SUMS)
-echo "wrote $out/SHA256SUMS (version $version, commit $commit)"
+echo "wrote $out/SHA256SUMS (version $version, commit $site_commit)"
