@@ -14,6 +14,7 @@ import (
 	"path"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -906,6 +907,12 @@ func buildWarnings(m *output.Manifest, b output.Build) []string {
 	}
 	if m.Version != output.Version {
 		w = append(w, "the folder was written by borderwork "+m.Version+"; this is "+output.Version)
+	}
+	if m.GoVersion != "" && m.GoVersion != runtime.Version() {
+		// The same revision built with another Go: its standard
+		// library compresses the PNG and PDF figures, which can
+		// change between its versions.
+		w = append(w, "the folder was written by a binary built with "+m.GoVersion+"; this one was built with "+runtime.Version()+", whose libraries may write a figure's bytes differently")
 	}
 	if v := runs.FolderModelVersion(m); v != sim.ModelVersion {
 		w = append(w, modelVersionWarning(v))
