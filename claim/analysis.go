@@ -213,7 +213,7 @@ func (v ChainVerdict) Verb() string {
 	case ChainNotApplicable:
 		return "does not apply"
 	case ChainNoAbuseAdded:
-		return "does not apply: malfunction adds no abuse here"
+		return "does not apply: malfunction adds no more abuse here than the smallest effect of interest"
 	}
 	return string(v)
 }

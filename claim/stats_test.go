@@ -422,6 +422,11 @@ func TestVerdictsReadAsVerbs(t *testing.T) {
 			t.Errorf("the chain %s (verdict %q): not a verb phrase", v, c)
 		}
 	}
+	// No abuse added is also malfunction's abuse shown within ± δ
+	// (chainOf), which adds some: the terminal once said it added none.
+	if chainOf(Harmful, NoDifference) != ChainNoAbuseAdded || !strings.Contains(ChainNoAbuseAdded.Verb(), "smallest effect of interest") {
+		t.Errorf("the chain where malfunction's abuse is no meaningful difference %s: want it to say the abuse is within the smallest effect of interest", ChainNoAbuseAdded.Verb())
+	}
 	for _, tc := range []struct{ outcome, want string }{
 		{ClaimHolds, "On **trapped person-days** the claim **holds**: "},
 		{ClaimFails, "On **trapped person-days** the claim **fails**: "},
