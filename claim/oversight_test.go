@@ -110,3 +110,39 @@ func TestOversightNotesWhereOfficialsAbuseNoOne(t *testing.T) {
 		t.Errorf("OversightNote with officials' violence 0.001 = %q; want the line on weak oversight", got)
 	}
 }
+
+// TestOversightNotesNameThePartsThatDiffer: where oversight adds nothing
+// to malfunction's abuse, the notes say the effect comes from failing
+// posts and poor information, less whichever of the two the scenario
+// holds equal: they once named poor information where information was
+// held equal too (an audit, 2026-12: adversary scenario h1).
+func TestOversightNotesNameThePartsThatDiffer(t *testing.T) {
+	claims := []ClaimVerdict{{Harm: "abuse_events", Holds: ClaimHolds}, {Harm: "abused_migrants", Holds: ClaimHolds}}
+	whole := &Analysis{Estimates: []Estimate{{Effect: Effect{ID: Malfunction.Name}, Harm: "abuse_events", Mean: 100, Verdict: Harmful}}}
+	for _, tt := range []struct {
+		name      string
+		sets      []string
+		note, rep string // what the terminal's line and report.md's paragraph say it comes from
+	}{
+		{"both differ", nil, "the effect comes from failing posts and poor information.", "comes from its other two parts."},
+		{"information held equal", []string{"factors.information.poor.accuracy=1", "factors.information.poor.rumour_noise=0.05", "factors.information.poor.news_rate=0.1"},
+			"the effect comes from failing posts.", "A failing border here is failing posts: oversight"},
+		{"information nearly equal", []string{"factors.information.poor.accuracy=1", "factors.information.poor.rumour_noise=0.05"},
+			"the effect comes from failing posts and poor information.", "comes from its other two parts."},
+	} {
+		s := classroomWithWeakOversight(t, "0.9") // oversight held equal
+		for _, kv := range tt.sets {
+			if err := s.Set(kv); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if got := OversightNote(s, &Analysis{}, claims); !strings.Contains(got, tt.note) {
+			t.Errorf("%s: OversightNote = %q; want %q", tt.name, got, tt.note)
+		}
+		x := &experiment.Prepared{}
+		x.Scenario = s
+		if got := abusePartsText(x, whole); !strings.Contains(got, tt.rep) {
+			t.Errorf("%s: abusePartsText = %q; want %q", tt.name, got, tt.rep)
+		}
+	}
+}

@@ -527,11 +527,11 @@ func abusePartsText(x *experiment.Prepared, a *Analysis) string {
 	var text string
 	switch {
 	case officialsIdle(x.Scenario):
-		text = head + fmt.Sprintf("A failing border here is failing posts, weaker oversight of officials and poor information, but officials abuse no one at the posts (%s), and oversight only holds down those rates (docs/MODEL.md, \"Officials' abuse\"), so the integrity factor adds nothing to malfunction's abuse: what malfunction adds comes from its other two parts.", officialsIdleKeys)
+		text = head + fmt.Sprintf("A failing border here is failing posts, weaker oversight of officials and poor information, but officials abuse no one at the posts (%s), and oversight only holds down those rates (docs/MODEL.md, \"Officials' abuse\"), so the integrity factor adds nothing to malfunction's abuse: what malfunction adds comes from %s.", officialsIdleKeys, otherPartsRef(x.Scenario, "its other two parts"))
 	case known && order == 0:
-		text = head + fmt.Sprintf("A failing border here is failing posts and poor information: oversight of officials is held equal (%s at working posts and at failing ones), so the integrity factor adds nothing to malfunction's abuse: what malfunction adds comes from its other two parts.", strong)
+		text = head + fmt.Sprintf("A failing border here is %s: oversight of officials is held equal (%s at working posts and at failing ones), so the integrity factor adds nothing to malfunction's abuse: what malfunction adds comes from %s.", otherParts(x.Scenario), strong, otherPartsRef(x.Scenario, "its other two parts"))
 	case known && order > 0:
-		text = head + fmt.Sprintf("A failing border here is failing posts and poor information, while its officials are the better overseen (oversight %s at failing posts, %s at working ones), which lowers officials' abuse at every post by the integrity factor's definition (docs/MODEL.md, \"Officials' abuse\"): what malfunction adds to abuse comes from its other parts despite it.", weak, strong)
+		text = head + fmt.Sprintf("A failing border here is %s, while its officials are the better overseen (oversight %s at failing posts, %s at working ones), which lowers officials' abuse at every post by the integrity factor's definition (docs/MODEL.md, \"Officials' abuse\"): what malfunction adds to abuse comes from %s despite it.", otherParts(x.Scenario), weak, strong, otherPartsRef(x.Scenario, "its other parts"))
 	default:
 		oversight := ""
 		if known {
@@ -977,20 +977,83 @@ func OversightNote(s *scenarios.Scenario, a *Analysis, claims []ClaimVerdict) st
 	weak, strong, order, known := oversightLevels(s)
 	switch {
 	case officialsIdle(s):
-		return fmt.Sprintf("On %s, officials abuse no one at the posts (%s), and oversight only holds down those rates, so it adds nothing to malfunction's abuse: the effect comes from failing posts and poor information.",
-			words.List(on), officialsIdleKeys)
+		return fmt.Sprintf("On %s, officials abuse no one at the posts (%s), and oversight only holds down those rates, so it adds nothing to malfunction's abuse: the effect comes from %s.",
+			words.List(on), officialsIdleKeys, otherParts(s))
 	case known && order == 0:
-		return fmt.Sprintf("On %s, oversight of officials is held equal (%s at failing posts and at working ones), so it adds nothing to malfunction's abuse: the effect comes from failing posts and poor information.",
-			words.List(on), strong)
+		return fmt.Sprintf("On %s, oversight of officials is held equal (%s at failing posts and at working ones), so it adds nothing to malfunction's abuse: the effect comes from %s.",
+			words.List(on), strong, otherParts(s))
 	case known && order > 0:
-		return fmt.Sprintf("On %s, failing posts' officials are the better overseen (%s at failing posts against %s at working ones), which lowers officials' abuse there: malfunction's effect comes from failing posts and poor information despite it.",
-			words.List(on), weak, strong)
+		return fmt.Sprintf("On %s, failing posts' officials are the better overseen (%s at failing posts against %s at working ones), which lowers officials' abuse there: malfunction's effect comes from %s despite it.",
+			words.List(on), weak, strong, otherParts(s))
 	}
 	if !known {
 		weak, strong = "?", "?"
 	}
 	return fmt.Sprintf("On %s, malfunction includes weak oversight of officials (%s at failing posts against %s at working ones), which raises officials' abuse at every post by that level's definition, trapped or not: --split-malfunction says how much of malfunction's effect is that part, and --set factors.integrity.weak.oversight=%s holds it equal.",
 		words.List(on), weak, strong, strong)
+}
+
+// otherParts names the parts of malfunction besides oversight that the
+// scenario's levels make differ, for the notes on oversight to say
+// where the effect comes from: failing posts (reliability) and poor
+// information, less any whose two levels the scenario sets alike (a
+// note once said the effect came from poor information where
+// information was held equal too). Where both are alike, or a level
+// cannot be read, both are named, as the factors' definitions have them.
+func otherParts(s *scenarios.Scenario) string {
+	var parts []string
+	for _, p := range []struct {
+		sw   Switch
+		name string
+	}{{Reliability, "failing posts"}, {Information, "poor information"}} {
+		if !levelsAlike(s, p.sw) {
+			parts = append(parts, p.name)
+		}
+	}
+	if len(parts) == 0 {
+		return bothParts
+	}
+	return words.List(parts)
+}
+
+// bothParts is otherParts where both parts differ.
+const bothParts = "failing posts and poor information"
+
+// otherPartsRef is otherParts as report.md refers to it after "comes
+// from": both, the words it has always used for both parts, else the
+// one part that differs.
+func otherPartsRef(s *scenarios.Scenario, both string) string {
+	if p := otherParts(s); p != bothParts {
+		return p
+	}
+	return both
+}
+
+// levelsAlike reports whether the scenario sets every key of sw's factor
+// alike at its two levels, so that switching it changes nothing; false
+// where a value cannot be read.
+func levelsAlike(s *scenarios.Scenario, sw Switch) bool {
+	i := slices.IndexFunc(scenarios.Factors, func(f scenarios.Factor) bool { return f.Name == sw.Name })
+	if i < 0 {
+		return false
+	}
+	var keys []string // each key at the low level, then at the high one
+	for _, level := range []string{sw.Low, sw.High} {
+		for _, key := range scenarios.Factors[i].Keys {
+			keys = append(keys, "factors."+sw.Name+"."+level+"."+key)
+		}
+	}
+	values, err := s.Values(keys...)
+	if err != nil {
+		return false
+	}
+	n := len(keys) / 2
+	for k := range n {
+		if fmt.Sprint(values[k]) != fmt.Sprint(values[n+k]) {
+			return false
+		}
+	}
+	return true
 }
 
 // officialsIdleKeys names the keys officialsIdle reads, as the notes
