@@ -11,6 +11,7 @@ import (
 	"os"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/borderwork/borderwork/internal/suggest"
 	"github.com/borderwork/borderwork/scenarios"
@@ -605,6 +606,7 @@ func ReadSummary(path string) (paramKeys []string, rows []SummaryRow, err error)
 		return nil, nil, &scenarios.Error{File: path, Line: 1, Msg: "not a summary table of this version of borderwork"}
 	}
 	paramKeys = header[3 : 3+nParams]
+	var regimes []string // each regime's name once, which every row of it shares
 	for line := 2; ; line++ {
 		rec, err := r.Read()
 		if err == io.EOF {
@@ -619,6 +621,15 @@ func ReadSummary(path string) (paramKeys []string, rows []SummaryRow, err error)
 		}
 		for _, i := range fill {
 			row.Totals = slices.Insert(row.Totals, i, 0)
+		}
+		// The csv reader's fields share one string per line: a row that
+		// kept its regime's field would keep its whole line, as much
+		// again as its numbers (plot of 100,000 runs held 2 KB a run).
+		if i := slices.Index(regimes, row.Run.Regime); i >= 0 {
+			row.Run.Regime = regimes[i]
+		} else {
+			row.Run.Regime = strings.Clone(row.Run.Regime)
+			regimes = append(regimes, row.Run.Regime)
 		}
 		rows = append(rows, row)
 	}
@@ -663,6 +674,7 @@ func parseSummary(rec, header []string, nParams int) (SummaryRow, error) {
 	if row.Run.Seed, err = strconv.ParseUint(rec[i], 10, 64); err != nil {
 		return row, &badCell{header[i], "a seed (a whole number from 0 to 2^64-1)", rec[i]}
 	}
+	row.Totals = make([]float64, 0, max(len(rec)-(4+nParams), 0)) // kept for every run: no room to spare
 	for i := 4 + nParams; i < len(rec); i++ {
 		v, err := strconv.ParseFloat(rec[i], 64)
 		if err != nil {
