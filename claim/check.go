@@ -705,6 +705,7 @@ func rereport(ctx context.Context, dir string, m *output.Manifest, drawn []exper
 		if res.Robustness, err = ReadRobustness(filepath.Join(dir, "robustness.csv")); err != nil {
 			return nil, err
 		}
+		res.Robustness.Recorded = info.Robustness.Assumptions
 	}
 	return report(x, o, res, drawn)
 }

@@ -42,13 +42,13 @@ func TestCLAIMDocumentsTheCheck(t *testing.T) {
 		}
 	}
 	for _, a := range Assumptions {
-		if !strings.Contains(text, "`"+a.Key+"`") && !a.Scale {
+		if !strings.Contains(text, "`"+a.Key+"`") && a.Replaces() {
 			t.Errorf("docs/CLAIM.md does not list the robustness assumption %s (%s)", a.ID, a.Key)
 		}
 		// The table's row gives the range the design draws from.
 		cell := "`" + a.Key + "`"
-		if a.Scale {
-			cell = "multiplied"
+		if a.Sets != "" {
+			cell = a.Sets
 		}
 		want := "| " + output.FormatFloat(a.Lo) + " to " + output.FormatFloat(a.Hi) + " |"
 		if !slices.ContainsFunc(strings.Split(text, "\n"), func(row string) bool {

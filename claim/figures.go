@@ -478,7 +478,7 @@ func readRobustnessFigures(src experiment.Source) (*RobustnessResult, figures.Ca
 	}
 	reps := 0
 	if info, err := ReadInfo(src.Manifest); err == nil && info.Robustness != nil {
-		reps = info.Robustness.Reps
+		reps, rob.Recorded = info.Robustness.Reps, info.Robustness.Assumptions
 	}
 	caption := figures.Caption{Scenario: src.Manifest.Scenario, Seed: src.Manifest.Seed,
 		Extra: fmt.Sprintf("Latin hypercube of %d points, %d replicates per arm at each", len(rob.Points), reps)}
@@ -549,7 +549,7 @@ func drawRobustnessMaps(src experiment.Source) ([]experiment.Drawn, error) {
 			continue
 		}
 		ja, jb := slices.Index(rob.IDs, a), slices.Index(rob.IDs, b)
-		la, lb := AssumptionByID(a), AssumptionByID(b)
+		la, lb := rob.Assumption(ja), rob.Assumption(jb)
 		title, worse := MapTitle(rob, h)
 		x, y, z, counts, conclusive := holdsMap(rob, h, ja, jb, la, lb, worse)
 		c := caption

@@ -358,10 +358,10 @@ combination (docs/CLAIM.md).
 
 	if rob := res.Robustness; rob != nil {
 		fmt.Fprintf(&b, "\n## Robustness\n\nThe check was repeated at %d points of a Latin hypercube over the assumptions below, with %d replicates of every combination at each point.\n\n|assumption|key|range|\n|---|---|---|\n", len(rob.Points), o.RobustReps)
-		for _, as := range Assumptions {
+		for _, as := range rob.Assumptions() {
 			key := "`" + as.Key + "`"
-			if as.Scale {
-				key = "every post's `capacity`, multiplied"
+			if as.Sets != "" {
+				key = as.Sets
 			}
 			fmt.Fprintf(&b, "|%s|%s|%s to %s|\n", as.Label, key, output.FormatFloat(as.Lo), output.FormatFloat(as.Hi))
 		}
@@ -863,7 +863,7 @@ func HingeText(rob *RobustnessResult, h int, seed uint64) string {
 		return math.IsNaN(chanceGap) || math.Abs(shownPercent(hi)-shownPercent(lo)) > chanceGap
 	}
 	for i, in := range infl {
-		as := AssumptionByID(in.Assumption)
+		as := rob.Assumption(slices.Index(rob.IDs, in.Assumption))
 		if i < 3 && !math.IsNaN(in.Spearman) {
 			dir := "rises"
 			if in.Spearman < 0 {

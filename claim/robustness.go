@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/internal/portable"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/output/figures/palette"
 	"github.com/borderwork/borderwork/scenarios"
@@ -16,8 +17,9 @@ import (
 )
 
 // Assumption is an assumption the robustness check varies: a scenario key
-// set to the sampled value, or, when Scale, every post's capacity
-// multiplied by it.
+// set to the sampled value; or, when Scale, the scenario's values of the
+// keys it names (Sets) multiplied by it; or, when LogOdds, every origin's
+// share of the documented with its log-odds shifted by it.
 type Assumption struct {
 	ID      string  `json:"id"`
 	Label   string  `json:"label"`
@@ -26,11 +28,23 @@ type Assumption struct {
 	Hi      float64 `json:"hi"`
 	Integer bool    `json:"integer,omitempty"`
 	Scale   bool    `json:"scale,omitempty"`
+	LogOdds bool    `json:"log_odds_shift,omitempty"`
+	// Sets says, where the value does not replace Key's, what it changes,
+	// with keys in backticks (report.md's table; KeyWords drops them).
+	Sets string `json:"-"`
+	// at changes the point's scenario ps from the scenario s as given,
+	// where the value does not simply replace Key's.
+	at func(ps, s *scenarios.Scenario, v float64) error
 }
+
+// Replaces reports whether the assumption's value replaces its key's in
+// the scenario, rather than multiplying or shifting the scenario's own.
+func (a Assumption) Replaces() bool { return !a.Scale && !a.LogOdds }
 
 // Assumptions are those the verdict could hang on (docs/CLAIM.md): the
 // factor levels themselves, abuse's base rates, the corruption function,
-// the trapped threshold, post capacity and information.
+// the trapped threshold, post capacity and information, and closure's
+// own levers (the papers, the smugglers' prices and markets).
 //
 // A factor level's range keeps to its side of each sibling level's, so
 // that every point of the design keeps the order that defines the factor
@@ -66,7 +80,21 @@ var Assumptions = []Assumption{
 	{ID: "desperation_effect", Label: "how much abuse rises with desperation", Key: "abuse.desperation_effect", Lo: 0, Hi: 4},
 	{ID: "trapped_after_days", Label: "days before a blocked migrant counts as trapped", Key: "migrants.trapped_after_days", Lo: 7, Hi: 30, Integer: true},
 	{ID: "give_up_days", Label: "days before a migrant turns back", Key: "migrants.give_up_days", Lo: 7, Hi: 120, Integer: true},
-	{ID: "post_capacity", Label: "post capacity (multiple of the scenario's)", Key: "posts.*.capacity", Lo: 0.5, Hi: 2, Scale: true},
+	{ID: "post_capacity", Label: "post capacity (multiple of the scenario's)", Key: "posts.*.capacity", Lo: 0.5, Hi: 2, Scale: true,
+		Sets: "every post's `capacity`, multiplied", at: scalePosts},
+	// Closure's own levers besides patrols: who holds papers a closed
+	// post accepts, and what the smuggling market around it charges and
+	// can carry. Each is relative to the scenario's own values, which
+	// differ by origin and market (returnees documented at 1, a market's
+	// size set by the population's scale), so that every point keeps
+	// them in proportion. They come last so that the other columns of
+	// the design keep the values they had before these were added.
+	{ID: "documented", Label: "papers: shift of every origin's log-odds of holding them", Key: "origins.*.documented", Lo: -1.5, Hi: 1.5, LogOdds: true,
+		Sets: "every origin's `documented`, its log-odds shifted", at: shiftDocumented},
+	{ID: "smuggling_price", Label: "smugglers' prices (multiple of the scenario's)", Key: "smuggling.price", Lo: 0.5, Hi: 2, Scale: true,
+		Sets: "`smuggling.price`, `price_min` and `price_max`, multiplied", at: scalePrices},
+	{ID: "market_size", Label: "smuggling markets' size (multiple of the scenario's)", Key: "markets.*.max_smugglers", Lo: 0.5, Hi: 2, Scale: true,
+		Sets: "every market's `smugglers` and `max_smugglers`, multiplied and rounded", at: scaleMarkets},
 }
 
 // AxisLabel is the assumption's label on a figure's axis, with the unit
@@ -78,7 +106,7 @@ var Assumptions = []Assumption{
 // left as it is.
 func (a Assumption) AxisLabel(keyUnit func(key string) (string, error)) string {
 	unit, err := keyUnit(a.Key)
-	if err != nil || unit == "" || a.Scale {
+	if err != nil || unit == "" || !a.Replaces() {
 		return a.Label
 	}
 	label := a.Label
@@ -89,12 +117,12 @@ func (a Assumption) AxisLabel(keyUnit func(key string) (string, error)) string {
 }
 
 // KeyWords names what the assumption sets, as the robustness table of
-// docs/CLAIM.md does: its key, or, for every post's capacity, so (its
+// docs/CLAIM.md does: its key, or what it multiplies or shifts (its
 // column's name for one this version no longer has).
 func (a Assumption) KeyWords() string {
 	switch {
-	case a.Scale:
-		return "every post's capacity, multiplied"
+	case a.Sets != "":
+		return strings.ReplaceAll(a.Sets, "`", "")
 	case a.Key == "": // an assumption this version no longer has
 		return a.ID
 	}
@@ -170,12 +198,9 @@ func robustnessPoints(n int, seed uint64) [][]float64 {
 func assumptionScenario(s *scenarios.Scenario, point []float64) (*scenarios.Scenario, error) {
 	ps := s.Clone()
 	for i, a := range Assumptions {
-		if a.Scale {
-			for j, p := range s.File.Posts {
-				kv := fmt.Sprintf("posts.%d.capacity=%s", j, output.FormatFloat(*p.Capacity*point[i]))
-				if err := ps.SetAs("--robustness", kv); err != nil {
-					return nil, err
-				}
+		if a.at != nil {
+			if err := a.at(ps, s, point[i]); err != nil {
+				return nil, err
 			}
 			continue
 		}
@@ -186,10 +211,80 @@ func assumptionScenario(s *scenarios.Scenario, point []float64) (*scenarios.Scen
 	return ps, nil
 }
 
+// setAll sets each key=value of kvs in ps, as --robustness.
+func setAll(ps *scenarios.Scenario, kvs ...string) error {
+	for _, kv := range kvs {
+		if err := ps.SetAs("--robustness", kv); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// scalePosts multiplies every post's capacity by f.
+func scalePosts(ps, s *scenarios.Scenario, f float64) error {
+	for j, p := range s.File.Posts {
+		if err := setAll(ps, fmt.Sprintf("posts.%d.capacity=%s", j, output.FormatFloat(*p.Capacity*f))); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// shiftDocumented adds shift to the log-odds of every origin's share of
+// the documented: odds multiplied by e^shift, so that a share stays in
+// [0, 1] whatever the shift, and a share of 0 or 1 (returnees a post
+// lets in) stays as it is. The arithmetic is portable, so a point is the
+// same scenario on every machine.
+func shiftDocumented(ps, s *scenarios.Scenario, shift float64) error {
+	ratio := portable.Expm1(shift) + 1
+	for j, o := range s.File.Origins {
+		d := *o.Documented
+		if d <= 0 || d >= 1 {
+			continue
+		}
+		odds := float64(d * ratio) // d·e^shift / (1 − d + d·e^shift)
+		if err := setAll(ps, fmt.Sprintf("origins.%d.documented=%s", j, output.FormatFloat(odds/((1-d)+odds)))); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// scalePrices multiplies the smuggling market's starting price, floor and
+// ceiling by f: what smugglers charge against what migrants carry, the
+// market's rules otherwise the scenario's.
+func scalePrices(ps, s *scenarios.Scenario, f float64) error {
+	m := s.File.Smuggling
+	return setAll(ps,
+		"smuggling.price="+output.FormatFloat(m.Price*f),
+		"smuggling.price_min="+output.FormatFloat(m.PriceMin*f),
+		"smuggling.price_max="+output.FormatFloat(m.PriceMax*f))
+}
+
+// scaleMarkets multiplies every market's smugglers on day 0 and its
+// ceiling on entry by f, rounded to whole smugglers, a ceiling at least
+// 1 (the format's minimum) and at least the smugglers of day 0.
+func scaleMarkets(ps, s *scenarios.Scenario, f float64) error {
+	for j, m := range s.File.Markets {
+		n := int(math.Round(float64(m.Smugglers) * f))
+		ceiling := max(int(math.Round(float64(*m.MaxSmugglers)*f)), n, 1)
+		if err := setAll(ps, fmt.Sprintf("markets.%d.smugglers=%d", j, n), fmt.Sprintf("markets.%d.max_smugglers=%d", j, ceiling)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // RobustnessResult is the claim at every point of the design.
 type RobustnessResult struct {
-	IDs    []string    // the assumptions varied, in column order
-	Points [][]float64 // one value per assumption
+	IDs []string // the assumptions varied, in column order
+	// Recorded are the assumptions as the design drew them (the
+	// manifest's claim.robustness.assumptions), so that a folder written
+	// by a borderwork that varied others, or over other ranges, is
+	// reported as it was drawn; nil takes this version's (Assumptions).
+	Recorded []Assumption
+	Points   [][]float64 // one value per assumption
 	// Claims[p][h] is the claim at point p on harm h (Harms() order);
 	// Margins[p][h] how much more malfunction harms than closure there,
 	// relative to the design's mean (NaN if that mean is 0).
@@ -219,7 +314,7 @@ func (rp *robustnessPlan) run(ctx context.Context, w *experiment.Writer, workers
 	if runErr != nil {
 		return nil, runErr
 	}
-	res := &RobustnessResult{IDs: rp.x.Keys, Points: rp.x.Points}
+	res := &RobustnessResult{IDs: rp.x.Keys, Recorded: rp.assumptions, Points: rp.x.Points}
 	per := len(rp.x.Regimes) * rp.x.Reps
 	for p := range rp.x.Points {
 		a, err := Analyse(rp.d, rp.own, rows[p*per:(p+1)*per], rp.sesoi, rp.chainShare, uint64(rp.x.Seed()))
@@ -235,6 +330,34 @@ func (rp *robustnessPlan) run(ctx context.Context, w *experiment.Writer, workers
 		res.Margins = append(res.Margins, margins)
 	}
 	return res, writeRobustness(w.Path("robustness.csv"), res)
+}
+
+// Assumption is the assumption of column j as the design drew it: this
+// version's (its label and words), over the range and key the folder
+// recorded, or the recorded one alone when this version no longer has it.
+func (rr *RobustnessResult) Assumption(j int) Assumption {
+	id := rr.IDs[j]
+	a := AssumptionByID(id)
+	i := slices.IndexFunc(rr.Recorded, func(r Assumption) bool { return r.ID == id })
+	if i < 0 {
+		return a
+	}
+	r := rr.Recorded[i]
+	if a.Key == "" { // one this version no longer has
+		return r
+	}
+	a.Key, a.Lo, a.Hi, a.Integer, a.Scale, a.LogOdds = r.Key, r.Lo, r.Hi, r.Integer, r.Scale, r.LogOdds
+	return a
+}
+
+// Assumptions are the assumptions of the columns, in order, as the
+// design drew them (Assumption).
+func (rr *RobustnessResult) Assumptions() []Assumption {
+	out := make([]Assumption, len(rr.IDs))
+	for j := range rr.IDs {
+		out[j] = rr.Assumption(j)
+	}
+	return out
 }
 
 // Shares is, on harm h, the share of points in each of
@@ -302,8 +425,8 @@ type Influence struct {
 func (rr *RobustnessResult) Influences(h int) []Influence {
 	var out []Influence
 	holds, harms := rr.outcomes(h)
-	for j, id := range rr.IDs {
-		a := AssumptionByID(id)
+	for j := range rr.IDs {
+		a := rr.Assumption(j)
 		var xs, ys []float64
 		for p := range rr.Points {
 			if m := rr.Margins[p][h]; !math.IsNaN(m) {
@@ -348,7 +471,7 @@ func (rr *RobustnessResult) outcomes(h int) (holds, harms []bool) {
 // thirds are the points in the lowest and the highest third of the range
 // of assumption j (column j of Points), in point order.
 func (rr *RobustnessResult) thirds(j int) (low, high []int) {
-	a := AssumptionByID(rr.IDs[j])
+	a := rr.Assumption(j)
 	lowCut, highCut := a.Lo+(a.Hi-a.Lo)/3, a.Hi-(a.Hi-a.Lo)/3
 	for p, point := range rr.Points {
 		switch v := point[j]; {

@@ -319,3 +319,99 @@ func TestHingeOnlyBeyondChance(t *testing.T) {
 		t.Errorf("%q\nwant %q in it", got, w)
 	}
 }
+
+// TestRobustnessPointsOfEveryScenario: at every point of the design, and
+// at the corners of its ranges, every bundled scenario stays a valid
+// scenario under each of its regimes, and closure's levers move as
+// documented (docs/CLAIM.md, Robustness): every origin's odds of holding
+// papers multiplied by e^shift, a share of 0 or 1 kept; the market's
+// prices multiplied together; every market's smugglers multiplied and
+// rounded, its ceiling at least 1 and at least those of day 0.
+func TestRobustnessPointsOfEveryScenario(t *testing.T) {
+	col := func(id string) int {
+		return slices.IndexFunc(Assumptions, func(a Assumption) bool { return a.ID == id })
+	}
+	doc, price, market := col("documented"), col("smuggling_price"), col("market_size")
+	if doc < 0 || price < 0 || market < 0 {
+		t.Fatal("the design lacks one of closure's levers")
+	}
+	for _, name := range scenarios.Names() {
+		t.Run(name, func(t *testing.T) {
+			s, err := scenarios.Load(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			points := robustnessPoints(32, uint64(s.File.Seed))
+			lo, hi := make([]float64, len(Assumptions)), make([]float64, len(Assumptions))
+			for i, a := range Assumptions {
+				lo[i], hi[i] = a.Lo, a.Hi
+			}
+			points = append(points, lo, hi)
+			for i, point := range points {
+				ps, err := assumptionScenario(s, point)
+				if err != nil {
+					t.Fatalf("point %d: %v", i, err)
+				}
+				if err := ps.Validate(); err != nil {
+					t.Fatalf("point %d: %v", i, err)
+				}
+				for _, r := range ps.DefaultRegimes() {
+					if _, err := ps.Config(r); err != nil {
+						t.Fatalf("point %d, regime %s: %v", i, r, err)
+					}
+				}
+				for j, o := range s.File.Origins {
+					d, got := *o.Documented, *ps.File.Origins[j].Documented
+					switch {
+					case d <= 0 || d >= 1:
+						if got != d {
+							t.Errorf("point %d: origin %d's documented %v became %v; a share of 0 or 1 stays", i, j, d, got)
+						}
+					default:
+						ratio := got / (1 - got) / (d / (1 - d))
+						if want := math.Exp(point[doc]); math.Abs(ratio-want) > 1e-9*want {
+							t.Errorf("point %d: origin %d's documented %v became %v, its odds times %v, not e^%v = %v", i, j, d, got, ratio, point[doc], want)
+						}
+					}
+				}
+				m, pm := s.File.Smuggling, ps.File.Smuggling
+				f := point[price]
+				if pm.Price != m.Price*f || pm.PriceMin != m.PriceMin*f || pm.PriceMax != m.PriceMax*f {
+					t.Errorf("point %d: prices %v [%v, %v] became %v [%v, %v], not times %v", i, m.Price, m.PriceMin, m.PriceMax, pm.Price, pm.PriceMin, pm.PriceMax, f)
+				}
+				for j, mk := range s.File.Markets {
+					got := ps.File.Markets[j]
+					n := int(math.Round(float64(mk.Smugglers) * point[market]))
+					if got.Smugglers != n || *got.MaxSmugglers < max(n, 1) || *got.MaxSmugglers != max(int(math.Round(float64(*mk.MaxSmugglers)*point[market])), n, 1) {
+						t.Errorf("point %d: market %d's %d smugglers (at most %d) became %d (at most %d) at %v times", i, j, mk.Smugglers, *mk.MaxSmugglers, got.Smugglers, *got.MaxSmugglers, point[market])
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestDocumentedShift: the shift of log-odds worked out by hand: a share
+// of 0.3 (odds 3/7) shifted by ln 3 has odds 9/7, a share of 9/16.
+func TestDocumentedShift(t *testing.T) {
+	s, err := scenarios.Load("classroom")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := *s.File.Origins[0].Documented; d != 0.3 {
+		t.Fatalf("classroom's documented share is %v; the test expects 0.3", d)
+	}
+	ps := s.Clone()
+	if err := shiftDocumented(ps, s, math.Log(3)); err != nil {
+		t.Fatal(err)
+	}
+	if got := *ps.File.Origins[0].Documented; math.Abs(got-9.0/16) > 1e-12 {
+		t.Errorf("0.3 shifted by ln 3: %v, want 9/16", got)
+	}
+	if err := shiftDocumented(ps, s, 0); err != nil {
+		t.Fatal(err)
+	}
+	if got := *ps.File.Origins[0].Documented; got != 0.3 {
+		t.Errorf("0.3 shifted by 0: %v", got)
+	}
+}

@@ -820,7 +820,7 @@ func rangesWrittenDifferently(name string, got, want []byte) (string, bool) {
 			continue
 		}
 		if fmt.Sprint(x["lo"], x["hi"]) != fmt.Sprint(y["lo"], y["hi"]) {
-			ranges = append(ranges, fmt.Sprintf("%v %v to %v then, %v to %v now", k, x["lo"], x["hi"], y["lo"], y["hi"]))
+			ranges = append(ranges, fmt.Sprintf("%v %s then, %s now", k, assumptionRange(x), assumptionRange(y)))
 		}
 		x, y = maps.Clone(x), maps.Clone(y)
 		for _, f := range []string{"lo", "hi"} {
@@ -833,7 +833,7 @@ func rangesWrittenDifferently(name string, got, want []byte) (string, bool) {
 	}
 	for _, k := range kb {
 		if xa[k] == nil {
-			added = append(added, fmt.Sprintf("%s (%v to %v)", k, xb[k]["lo"], xb[k]["hi"]))
+			added = append(added, fmt.Sprintf("%s (%s)", k, assumptionRange(xb[k])))
 		}
 	}
 	if len(ranges)+len(added)+len(dropped) == 0 {
@@ -862,6 +862,22 @@ func rangesWrittenDifferently(name string, got, want []byte) (string, bool) {
 		said = append(said, "that varied "+output.JoinAnd(dropped)+", which this one does not")
 	}
 	return "manifest.json: claim.robustness.assumptions: written by a borderwork " + strings.Join(said, ", and ") + "; the points are drawn over the assumptions, so the robustness tables and figures differ", true
+}
+
+// assumptionRange is a robustness assumption's range as a manifest
+// records it, in words that say what the values do to its key: "0 to
+// 0.65" for a value that replaces the key's, "multiplied by 0.5 to 2"
+// for one that multiplies the scenario's (a price of 0.5 to 2 would
+// mislead), "log-odds shifted by -1.5 to 1.5" for the papers' shift.
+func assumptionRange(a map[string]any) string {
+	r := fmt.Sprintf("%v to %v", a["lo"], a["hi"])
+	switch {
+	case a["scale"] == true:
+		return "multiplied by " + r
+	case a["log_odds_shift"] == true:
+		return "log-odds shifted by " + r
+	}
+	return r
 }
 
 // sameJSON reports whether two JSON values are the same value.

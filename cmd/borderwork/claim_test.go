@@ -17,6 +17,7 @@ import (
 	"github.com/borderwork/borderwork/internal/foldertest"
 	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
+	"github.com/borderwork/borderwork/scenarios"
 )
 
 // claimJSON is what claim --json prints.
@@ -1123,6 +1124,37 @@ func TestOnTrappedWords(t *testing.T) {
 	} {
 		if got := onTrappedWords(tt.immobile, tt.share); got != tt.want {
 			t.Errorf("onTrappedWords(%v, %v) = %q; want %q", tt.immobile, tt.share, got, tt.want)
+		}
+	}
+}
+
+// TestRobustnessKeepsWhatItScales: a --set of a key that --robustness
+// multiplies or shifts at its points, rather than replaces (every post's
+// capacity, the papers, the smugglers' prices and markets), is kept: the
+// points start from the value given. One it replaces is refused.
+func TestRobustnessKeepsWhatItScales(t *testing.T) {
+	for _, tt := range []struct {
+		kv      string
+		refused bool
+	}{
+		{"posts.0.capacity=7", false},
+		{"origins.0.documented=0.6", false},
+		{"smuggling.price=600", false},
+		{"smuggling.price_max=5000", false},
+		{"markets.0.max_smugglers=30", false},
+		{"markets.0.smugglers=3", false},
+		{"abuse.queue_effect=1", true},
+		{"migrants.give_up_days=40", true},
+	} {
+		s, err := scenarios.Load(small)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.SetAs("--set", tt.kv); err != nil {
+			t.Fatal(err)
+		}
+		if err := robustnessReplaces(s); (err != nil) != tt.refused {
+			t.Errorf("--robustness --set %s: %v; refused: want %v", tt.kv, err, tt.refused)
 		}
 	}
 }

@@ -506,13 +506,14 @@ func onTrappedWords(immobile, share float64) string {
 // robustnessReplaces refuses a --set of a key --robustness draws at each
 // of its points: the value given held in the main check but not at the
 // points, where the report's shares were read as over it (--set
-// factors.integrity.weak.oversight=0.9 to hold oversight equal). Every
-// post's capacity is multiplied at the points, not replaced, so a --set
-// of one is kept. Only a command line given now is refused: a folder's
+// factors.integrity.weak.oversight=0.9 to hold oversight equal). The
+// assumptions that multiply or shift the scenario's values (every post's
+// capacity, the papers, the smugglers' prices and markets) do not replace
+// them, so a --set of one is kept. Only a command line given now is refused: a folder's
 // recorded one reruns as it ran.
 func robustnessReplaces(s *scenarios.Scenario) error {
 	for _, a := range claim.Assumptions {
-		if a.Scale {
+		if !a.Replaces() {
 			continue
 		}
 		if _, setBy, err := s.KeyPath(a.Key); err == nil && setBy != "" {

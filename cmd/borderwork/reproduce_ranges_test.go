@@ -45,6 +45,22 @@ func TestReproduceRobustnessRangesDiffered(t *testing.T) {
 		{"an assumption added since", func(as []any) []any {
 			return slices.DeleteFunc(as, func(a any) bool { return a.(map[string]any)["id"] == "centre_abuse" })
 		}, "that did not vary factors.protection.hbm.centre_abuse (0 to 0.02), which this one varies"},
+		// A borderwork of before 2026-12-07 did not vary closure's own
+		// levers, which multiply or shift the scenario's values: their
+		// ranges say so, as a price of 0.5 to 2 would mislead.
+		{"closure's levers added since", func(as []any) []any {
+			return slices.DeleteFunc(as, func(a any) bool {
+				return slices.Contains([]any{"documented", "smuggling_price", "market_size"}, a.(map[string]any)["id"])
+			})
+		}, "that did not vary origins.*.documented (log-odds shifted by -1.5 to 1.5), smuggling.price (multiplied by 0.5 to 2) and markets.*.max_smugglers (multiplied by 0.5 to 2), which this one varies"},
+		{"a scaled range", func(as []any) []any {
+			for _, a := range as {
+				if a := a.(map[string]any); a["id"] == "post_capacity" {
+					a["hi"] = json.Number("3")
+				}
+			}
+			return as
+		}, "whose --robustness ranges differed: posts.*.capacity multiplied by 0.5 to 3 then, multiplied by 0.5 to 2 now"},
 		{"an assumption dropped since, and another range", func(as []any) []any {
 			for _, a := range as {
 				if a := a.(map[string]any); a["id"] == "patrol" {
@@ -67,5 +83,64 @@ func TestReproduceRobustnessRangesDiffered(t *testing.T) {
 				t.Errorf("reproduce: status %d, stdout %q\n%s; want %d and %q", status, stdout, stderr, exitFailure, want)
 			}
 		})
+	}
+}
+
+// TestPlotReportsTheAssumptionsDrawn: plot rewrites a robustness
+// folder's report.md with the assumptions its design drew, as its
+// manifest records them, not this borderwork's: a folder of a borderwork
+// that drew weak oversight from 0 to 0.8 and did not vary the markets'
+// size is reported with that range and without that assumption (this
+// version's list was printed, ranges and all, whatever the folder drew).
+func TestPlotReportsTheAssumptionsDrawn(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	small := filepath.Join(startDir, small)
+	mustRun(t, "claim", small, "--days", "20", "--reps", "2", "--max-reps", "2", "--own", "none", "--robustness", "--samples", "4", "--robustness-reps", "2", "--formats", "", "--out", "rob", "--quiet")
+	manifestedit.Edit(t, "rob", func(m map[string]any) {
+		r := m["claim"].(map[string]any)["robustness"].(map[string]any)
+		as := r["assumptions"].([]any)
+		for _, a := range as {
+			if a := a.(map[string]any); a["id"] == "weak_oversight" {
+				a["hi"] = json.Number("0.8")
+			}
+		}
+		r["assumptions"] = slices.DeleteFunc(as, func(a any) bool { return a.(map[string]any)["id"] == "market_size" })
+		var points []any
+		for _, p := range r["points"].([]any) {
+			p := p.([]any)
+			points = append(points, p[:len(p)-1])
+		}
+		r["points"] = points
+	})
+	// robustness.csv without the markets' column, as that borderwork
+	// wrote it.
+	text, err := os.ReadFile(filepath.Join("rob", "robustness.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(string(text), "\n"), "\n")
+	col := slices.Index(strings.Split(lines[0], ","), "market_size")
+	if col < 0 {
+		t.Fatal("robustness.csv has no market_size column")
+	}
+	for i, l := range lines {
+		f := strings.Split(l, ",")
+		lines[i] = strings.Join(slices.Delete(f, col, col+1), ",")
+	}
+	rewriteTable(t, "rob", "robustness.csv", []byte(strings.Join(lines, "\n")+"\n"))
+	mustRun(t, "plot", "rob")
+	report, err := os.ReadFile(filepath.Join("rob", "report.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(report), "|`factors.integrity.weak.oversight`|0 to 0.8|") {
+		t.Errorf("report.md does not give weak oversight's range as drawn, 0 to 0.8")
+	}
+	if strings.Contains(string(report), "smuggling markets' size") {
+		t.Errorf("report.md lists the markets' size, which the folder's design did not vary")
+	}
+	if !strings.Contains(string(report), "|smugglers' prices (multiple of the scenario's)|`smuggling.price`, `price_min` and `price_max`, multiplied|0.5 to 2|") {
+		t.Errorf("report.md does not list the smugglers' prices as this version words them")
 	}
 }
