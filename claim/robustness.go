@@ -90,7 +90,7 @@ var Assumptions = []Assumption{
 	// them in proportion. They come last so that the other columns of
 	// the design keep the values they had before these were added.
 	{ID: "documented", Label: "papers: shift of every origin's log-odds of holding them", Key: "origins.*.documented", Lo: -1.5, Hi: 1.5, LogOdds: true,
-		Sets: "every origin's `documented`, its log-odds shifted", at: shiftDocumented},
+		Sets: "every origin's `documented` (and `flee.documented`), its log-odds shifted", at: shiftDocumented},
 	{ID: "smuggling_price", Label: "smugglers' prices (multiple of the scenario's)", Key: "smuggling.price", Lo: 0.5, Hi: 2, Scale: true,
 		Sets: "`smuggling.price`, `price_min` and `price_max`, multiplied", at: scalePrices},
 	{ID: "market_size", Label: "smuggling markets' size (multiple of the scenario's)", Key: "markets.*.max_smugglers", Lo: 0.5, Hi: 2, Scale: true,
@@ -232,23 +232,32 @@ func scalePosts(ps, s *scenarios.Scenario, f float64) error {
 }
 
 // shiftDocumented adds shift to the log-odds of every origin's share of
-// the documented: odds multiplied by e^shift, so that a share stays in
+// the documented, and of flee.documented under the Flee rule set, whose
+// agents come from no origin: odds multiplied by e^shift, so that a share stays in
 // [0, 1] whatever the shift, and a share of 0 or 1 (returnees a post
 // lets in) stays as it is. The arithmetic is portable, so a point is the
 // same scenario on every machine.
 func shiftDocumented(ps, s *scenarios.Scenario, shift float64) error {
 	ratio := portable.Expm1(shift) + 1
 	for j, o := range s.File.Origins {
-		d := *o.Documented
-		if d <= 0 || d >= 1 {
+		if d := *o.Documented; d <= 0 || d >= 1 {
 			continue
 		}
-		odds := float64(d * ratio) // d·e^shift / (1 − d + d·e^shift)
-		if err := setAll(ps, fmt.Sprintf("origins.%d.documented=%s", j, output.FormatFloat(odds/((1-d)+odds)))); err != nil {
+		if err := setAll(ps, fmt.Sprintf("origins.%d.documented=%s", j, output.FormatFloat(shifted(*o.Documented, ratio)))); err != nil {
 			return err
 		}
 	}
+	if f := s.File.Flee; f != nil && f.Documented > 0 && f.Documented < 1 {
+		return setAll(ps, "flee.documented="+output.FormatFloat(shifted(f.Documented, ratio)))
+	}
 	return nil
+}
+
+// shifted is the share d with its odds multiplied by ratio: d·ratio /
+// (1 − d + d·ratio).
+func shifted(d, ratio float64) float64 {
+	odds := float64(d * ratio) // rounded, so that no machine fuses it into the sum
+	return odds / ((1 - d) + odds)
 }
 
 // scalePrices multiplies the smuggling market's starting price, floor and

@@ -374,6 +374,13 @@ func TestRobustnessPointsOfEveryScenario(t *testing.T) {
 						}
 					}
 				}
+				if f := s.File.Flee; f != nil {
+					d, got := f.Documented, ps.File.Flee.Documented
+					ratio := got / (1 - got) / (d / (1 - d))
+					if want := math.Exp(point[doc]); (d <= 0 || d >= 1) && got != d || d > 0 && d < 1 && math.Abs(ratio-want) > 1e-9*want {
+						t.Errorf("point %d: flee.documented %v became %v at a shift of %v", i, d, got, point[doc])
+					}
+				}
 				m, pm := s.File.Smuggling, ps.File.Smuggling
 				f := point[price]
 				if pm.Price != m.Price*f || pm.PriceMin != m.PriceMin*f || pm.PriceMax != m.PriceMax*f {
