@@ -706,6 +706,7 @@ func rereport(ctx context.Context, dir string, m *output.Manifest, drawn []exper
 			return nil, err
 		}
 		res.Robustness.Recorded = info.Robustness.Assumptions
+		res.Robustness.SetIdle(s)
 	}
 	return report(x, o, res, drawn)
 }

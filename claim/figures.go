@@ -540,6 +540,7 @@ func drawRobustnessMaps(src experiment.Source) ([]experiment.Drawn, error) {
 	if err != nil {
 		return nil, err
 	}
+	rob.SetIdle(sc)
 	axis := func(a Assumption) string { return a.AxisLabel(sc.KeyUnit) }
 	var out []experiment.Drawn
 	for _, harm := range MapHarms {

@@ -378,6 +378,9 @@ combination (docs/CLAIM.md).
 			b.WriteString("\n")
 		}
 		b.WriteString("\n")
+		if note := IdleNote(rob); note != "" {
+			b.WriteString(note + "\n\n")
+		}
 		figureLine(&b, drawn, "robustness_claim", "Where the claim holds", "%s\n\n")
 		for _, harm := range MapHarms {
 			h := indexOf(Harms(), harm)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/borderwork/borderwork/experiment"
 	"github.com/borderwork/borderwork/internal/portable"
+	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/output/figures/palette"
 	"github.com/borderwork/borderwork/scenarios"
@@ -35,6 +36,9 @@ type Assumption struct {
 	// at changes the point's scenario ps from the scenario s as given,
 	// where the value does not simply replace Key's.
 	at func(ps, s *scenarios.Scenario, v float64) error
+	// idle says why the assumption changes nothing in s, if it does not
+	// (no market for the smugglers' prices): "" when it may.
+	idle func(s *scenarios.Scenario) string
 }
 
 // Replaces reports whether the assumption's value replaces its key's in
@@ -56,23 +60,23 @@ var Assumptions = []Assumption{
 	{ID: "outage_days", Label: "how long their outages last (days)", Key: "factors.reliability.failing.outage_days", Lo: 2, Hi: 30},
 	{ID: "weak_oversight", Label: "oversight of officials at failing posts", Key: "factors.integrity.weak.oversight", Lo: 0, Hi: 0.65},
 	{ID: "strong_oversight", Label: "oversight of officials at working posts", Key: "factors.integrity.strong.oversight", Lo: 0.65, Hi: 1},
-	{ID: "poor_accuracy", Label: "accuracy of what migrants know of failing posts", Key: "factors.information.poor.accuracy", Lo: 0, Hi: 0.8},
-	{ID: "news_rate", Label: "how fast news of working posts spreads", Key: "factors.information.accurate.news_rate", Lo: 0.02, Hi: 0.3},
-	{ID: "patrol", Label: "patrols around closed posts (per day)", Key: "factors.enforcement.patrolled.patrol", Lo: 0, Hi: 0.2},
-	{ID: "displacement", Label: "hazard of the routes closure displaces onto (multiplier)", Key: "factors.enforcement.patrolled.irregular_hazard", Lo: 1, Hi: 3},
+	{ID: "poor_accuracy", Label: "accuracy of what migrants know of failing posts", Key: "factors.information.poor.accuracy", Lo: 0, Hi: 0.8, idle: withoutNews},
+	{ID: "news_rate", Label: "how fast news of working posts spreads", Key: "factors.information.accurate.news_rate", Lo: 0.02, Hi: 0.3, idle: withoutNews},
+	{ID: "patrol", Label: "patrols around closed posts (per day)", Key: "factors.enforcement.patrolled.patrol", Lo: 0, Hi: 0.2, idle: withoutIrregularPaths},
+	{ID: "displacement", Label: "hazard of the routes closure displaces onto (multiplier)", Key: "factors.enforcement.patrolled.irregular_hazard", Lo: 1, Hi: 3, idle: withoutIrregularPaths},
 	// 0 in both built-in levels, for want of a sourced rate: closure's
 	// abuse may rest on it (PatrolNote), so its verdict is tried from
 	// none to most pushbacks violent (2: 86% or more).
-	{ID: "pushback_violence", Label: "patrols' violence at an interception (rate)", Key: "factors.enforcement.patrolled.pushback_violence", Lo: 0, Hi: 2},
+	{ID: "pushback_violence", Label: "patrols' violence at an interception (rate)", Key: "factors.enforcement.patrolled.pushback_violence", Lo: 0, Hi: 2, idle: withoutIrregularPaths},
 	// Likewise 0 in both built-in protection levels: protection's abuse
 	// may rest on it (CentreNote), so its verdict is tried from none to
 	// the posts' officials' highest base rate of violence (0.02 a day).
-	{ID: "centre_abuse", Label: "centre staff's abuse of those sheltered (per day)", Key: "factors.protection.hbm.centre_abuse", Lo: 0, Hi: 0.02},
+	{ID: "centre_abuse", Label: "centre staff's abuse of those sheltered (per day)", Key: "factors.protection.hbm.centre_abuse", Lo: 0, Hi: 0.02, idle: withoutCentres},
 	// And detention, 0 in both levels too: protection's immobilised
 	// person-days may rest on it, so it is tried from centres that let
 	// everyone go to centres that hold everyone who would leave.
-	{ID: "centre_detention", Label: "centres' detention of those who would leave (chance a day)", Key: "factors.protection.hbm.centre_detention", Lo: 0, Hi: 1},
-	{ID: "smuggler_extortion", Label: "smugglers' extortion at a place (per day)", Key: "abuse.smuggler_extortion", Lo: 0.001, Hi: 0.02},
+	{ID: "centre_detention", Label: "centres' detention of those who would leave (chance a day)", Key: "factors.protection.hbm.centre_detention", Lo: 0, Hi: 1, idle: withoutCentres},
+	{ID: "smuggler_extortion", Label: "smugglers' extortion at a place (per day)", Key: "abuse.smuggler_extortion", Lo: 0.001, Hi: 0.02, idle: withoutMarkets},
 	{ID: "official_extortion", Label: "officials' extortion rate at the counter", Key: "abuse.official_extortion", Lo: 0.1, Hi: 1.5},
 	{ID: "official_violence", Label: "officials' violence rate (per day)", Key: "abuse.official_violence", Lo: 0.001, Hi: 0.02},
 	{ID: "queue_effect", Label: "how much corruption rises with the queue", Key: "abuse.queue_effect", Lo: 0, Hi: 2},
@@ -81,7 +85,7 @@ var Assumptions = []Assumption{
 	{ID: "trapped_after_days", Label: "days before a blocked migrant counts as trapped", Key: "migrants.trapped_after_days", Lo: 7, Hi: 30, Integer: true},
 	{ID: "give_up_days", Label: "days before a migrant turns back", Key: "migrants.give_up_days", Lo: 7, Hi: 120, Integer: true},
 	{ID: "post_capacity", Label: "post capacity (multiple of the scenario's)", Key: "posts.*.capacity", Lo: 0.5, Hi: 2, Scale: true,
-		Sets: "every post's `capacity`, multiplied", at: scalePosts},
+		Sets: "every post's `capacity`, multiplied", at: scalePosts, idle: withoutPosts},
 	// Closure's own levers besides patrols: who holds papers a closed
 	// post accepts, and what the smuggling market around it charges and
 	// can carry. Each is relative to the scenario's own values, which
@@ -90,11 +94,11 @@ var Assumptions = []Assumption{
 	// them in proportion. They come last so that the other columns of
 	// the design keep the values they had before these were added.
 	{ID: "documented", Label: "papers: shift of every origin's log-odds of holding them", Key: "origins.*.documented", Lo: -1.5, Hi: 1.5, LogOdds: true,
-		Sets: "every origin's `documented` (and `flee.documented`), its log-odds shifted", at: shiftDocumented},
+		Sets: "every origin's `documented` (and `flee.documented`), its log-odds shifted", at: shiftDocumented, idle: allOrNoneDocumented},
 	{ID: "smuggling_price", Label: "smugglers' prices (multiple of the scenario's)", Key: "smuggling.price", Lo: 0.5, Hi: 2, Scale: true,
-		Sets: "`smuggling.price`, `price_min` and `price_max`, multiplied", at: scalePrices},
+		Sets: "`smuggling.price`, `price_min` and `price_max`, multiplied", at: scalePrices, idle: withoutMarkets},
 	{ID: "market_size", Label: "smuggling markets' size (multiple of the scenario's)", Key: "markets.*.max_smugglers", Lo: 0.5, Hi: 2, Scale: true,
-		Sets: "every market's `smugglers` and `max_smugglers`, multiplied and rounded", at: scaleMarkets},
+		Sets: "every market's `smugglers` and `max_smugglers`, multiplied and rounded", at: scaleMarkets, idle: withoutMarkets},
 }
 
 // AxisLabel is the assumption's label on a figure's axis, with the unit
@@ -155,6 +159,7 @@ type robustnessPlan struct {
 	chainShare  float64
 	assumptions []Assumption
 	jobs        []int
+	s           *scenarios.Scenario // the scenario the points start from
 }
 
 func planRobustness(ctx context.Context, s *scenarios.Scenario, d Design, o Options) (*robustnessPlan, error) {
@@ -181,7 +186,7 @@ func planRobustness(ctx context.Context, s *scenarios.Scenario, d Design, o Opti
 	// protection: its family holds the tests of that reading alone, not
 	// the second reading's, which no point reports.
 	d.AtNoProtection = false
-	return &robustnessPlan{x: x, d: d, own: own, sesoi: o.SESOI, chainShare: o.ChainShare, assumptions: Assumptions, jobs: x.AllJobs()}, nil
+	return &robustnessPlan{x: x, d: d, own: own, sesoi: o.SESOI, chainShare: o.ChainShare, assumptions: Assumptions, jobs: x.AllJobs(), s: s}, nil
 }
 
 // robustnessPoints is the Latin hypercube of n points over Assumptions.
@@ -285,6 +290,71 @@ func scaleMarkets(ps, s *scenarios.Scenario, f float64) error {
 	return nil
 }
 
+// withoutPosts, allOrNoneDocumented and withoutMarkets are the idle tests
+// of the assumptions that move the scenario's own values: where there
+// are none to move, the assumption changes nothing.
+func withoutPosts(s *scenarios.Scenario) string {
+	if len(s.File.Posts) == 0 {
+		return "it has no border post"
+	}
+	return ""
+}
+
+func allOrNoneDocumented(s *scenarios.Scenario) string {
+	inside := func(d float64) bool { return d > 0 && d < 1 }
+	if slices.ContainsFunc(s.File.Origins, func(o scenarios.OriginSpec) bool { return inside(*o.Documented) }) ||
+		s.File.Flee != nil && inside(s.File.Flee.Documented) {
+		return ""
+	}
+	return "every share of its migrants holding papers is 0 or 1"
+}
+
+func withoutMarkets(s *scenarios.Scenario) string {
+	switch {
+	case s.File.Rules == "flee":
+		return underFlee
+	case len(s.File.Markets) == 0:
+		return "it has no smuggling market"
+	}
+	return ""
+}
+
+// withoutNews, withoutIrregularPaths and withoutCentres are the idle
+// tests of the keys that act only through beliefs and news, irregular
+// paths (patrols act only there, docs/MODEL.md 7.6.4) and centres: the
+// Flee rule set has none of them (docs/MODEL.md 15.5), and a scenario
+// may lack the paths or the centres.
+func withoutNews(s *scenarios.Scenario) string {
+	if s.File.Rules == "flee" {
+		return underFlee
+	}
+	return ""
+}
+
+func withoutIrregularPaths(s *scenarios.Scenario) string {
+	switch {
+	case s.File.Rules == "flee":
+		return underFlee
+	case !slices.ContainsFunc(s.File.Links, func(l scenarios.LinkSpec) bool { return l.Kind == "irregular" }):
+		return "it has no irregular path"
+	}
+	return ""
+}
+
+func withoutCentres(s *scenarios.Scenario) string {
+	switch {
+	case s.File.Rules == "flee":
+		return underFlee
+	case len(s.File.Centres) == 0:
+		return "it has no centre"
+	}
+	return ""
+}
+
+// underFlee is why an assumption changes nothing under the Flee rule set:
+// one reason for all of them, so that the report names it once.
+const underFlee = "it runs under the Flee rule set, which has no beliefs, news, patrols, irregular paths, centres or smugglers"
+
 // RobustnessResult is the claim at every point of the design.
 type RobustnessResult struct {
 	IDs []string // the assumptions varied, in column order
@@ -293,7 +363,12 @@ type RobustnessResult struct {
 	// by a borderwork that varied others, or over other ranges, is
 	// reported as it was drawn; nil takes this version's (Assumptions).
 	Recorded []Assumption
-	Points   [][]float64 // one value per assumption
+	// Idle says, column by column, why an assumption changes nothing in
+	// the scenario ("" where it may; nil: every one may): such a column
+	// is chance alone, so neither Influences nor the chance references
+	// count it.
+	Idle   []string
+	Points [][]float64 // one value per assumption
 	// Claims[p][h] is the claim at point p on harm h (Harms() order);
 	// Margins[p][h] how much more malfunction harms than closure there,
 	// relative to the design's mean (NaN if that mean is 0).
@@ -324,6 +399,7 @@ func (rp *robustnessPlan) run(ctx context.Context, w *experiment.Writer, workers
 		return nil, runErr
 	}
 	res := &RobustnessResult{IDs: rp.x.Keys, Recorded: rp.assumptions, Points: rp.x.Points}
+	res.SetIdle(rp.s)
 	per := len(rp.x.Regimes) * rp.x.Reps
 	for p := range rp.x.Points {
 		a, err := Analyse(rp.d, rp.own, rows[p*per:(p+1)*per], rp.sesoi, rp.chainShare, uint64(rp.x.Seed()))
@@ -357,6 +433,53 @@ func (rr *RobustnessResult) Assumption(j int) Assumption {
 	}
 	a.Key, a.Lo, a.Hi, a.Integer, a.Scale, a.LogOdds = r.Key, r.Lo, r.Hi, r.Integer, r.Scale, r.LogOdds
 	return a
+}
+
+// SetIdle fills Idle for the scenario s the design ran.
+func (rr *RobustnessResult) SetIdle(s *scenarios.Scenario) {
+	rr.Idle = make([]string, len(rr.IDs))
+	for j, id := range rr.IDs {
+		if a := AssumptionByID(id); a.idle != nil {
+			rr.Idle[j] = a.idle(s)
+		}
+	}
+}
+
+// varies reports whether the assumption of column j may change the
+// scenario (Idle).
+func (rr *RobustnessResult) varies(j int) bool { return j >= len(rr.Idle) || rr.Idle[j] == "" }
+
+// IdleNote says which assumptions change nothing in the scenario, and
+// why, so that a reader does not look for them among what the claim
+// hinges on; "" when every one may.
+func IdleNote(rr *RobustnessResult) string {
+	var whys []string               // the reasons, in column order
+	labels := map[string][]string{} // looked up by reason only
+	n := 0
+	for j := range rr.IDs {
+		if rr.varies(j) {
+			continue
+		}
+		why := rr.Idle[j]
+		if labels[why] == nil {
+			whys = append(whys, why)
+		}
+		labels[why] = append(labels[why], rr.Assumption(j).Label)
+		n++
+	}
+	if n == 0 {
+		return ""
+	}
+	var parts []string
+	for _, why := range whys {
+		parts = append(parts, "as "+why+", "+words.List(labels[why]))
+	}
+	change, are, they := "change", "Their values are", "they are"
+	if n == 1 {
+		change, are, they = "changes", "Its values are", "it is"
+	}
+	return fmt.Sprintf("In this scenario %s %s nothing: %s. %s chance alone, so %s left out of what the claim hinges on and of what chance alone gives.",
+		words.Count(n, "assumption"), change, strings.Join(parts, "; "), are, they)
 }
 
 // Assumptions are the assumptions of the columns, in order, as the
@@ -435,6 +558,9 @@ func (rr *RobustnessResult) Influences(h int) []Influence {
 	var out []Influence
 	holds, harms := rr.outcomes(h)
 	for j := range rr.IDs {
+		if !rr.varies(j) {
+			continue
+		}
 		a := rr.Assumption(j)
 		var xs, ys []float64
 		for p := range rr.Points {
@@ -526,7 +652,7 @@ func (rr *RobustnessResult) ChanceThirds(h int, seed uint64) float64 {
 	type split struct{ low, high []int }
 	var splits []split
 	for j := range rr.IDs {
-		if low, high := rr.thirds(j); len(low) > 0 && len(high) > 0 {
+		if low, high := rr.thirds(j); rr.varies(j) && len(low) > 0 && len(high) > 0 {
 			splits = append(splits, split{low, high})
 		}
 	}
@@ -616,6 +742,9 @@ func (rr *RobustnessResult) ChanceSpearman(h int, seed uint64) float64 {
 	// margins' ranks.
 	var xr [][]float64
 	for j := range rr.IDs {
+		if !rr.varies(j) {
+			continue
+		}
 		var xs []float64
 		for _, p := range idx {
 			xs = append(xs, rr.Points[p][j])

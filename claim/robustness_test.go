@@ -422,3 +422,114 @@ func TestDocumentedShift(t *testing.T) {
 		t.Errorf("0.3 shifted by 0: %v", got)
 	}
 }
+
+// TestIdleAssumptionsAreLeftOut: under the Flee rule set (mali2012),
+// which has no beliefs, news, patrols, irregular paths, centres or
+// smugglers, the assumptions that act through them change nothing (the
+// smugglers' prices and the markets' size among them), so a margin that happens to follow
+// one of them is chance, not what the claim hinges on: Influences leaves
+// them out, as does chance's reference, and the report says why. With
+// the same points in classroom, which has a market, the markets' size is
+// first.
+func TestIdleAssumptionsAreLeftOut(t *testing.T) {
+	var ids []string
+	for _, a := range Assumptions {
+		ids = append(ids, a.ID)
+	}
+	market := slices.Index(ids, "market_size")
+	points := robustnessPoints(32, 7)
+	var claims []string
+	var margins []float64
+	for _, p := range points {
+		claims = append(claims, ClaimHolds)
+		margins = append(margins, p[market]) // follows the markets' size alone
+	}
+	for _, tc := range []struct {
+		scenario string
+		first    string
+		note     string
+	}{
+		{"classroom", "market_size", ""},
+		{"mali2012", "", "In this scenario 10 assumptions change nothing: as it runs under the Flee rule set, which has no beliefs, news, patrols, irregular paths, centres or smugglers, accuracy of what migrants know of failing posts, how fast news of working posts spreads, patrols around closed posts (per day), "},
+	} {
+		s, err := scenarios.Load(tc.scenario)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rr := robustnessOf(ids, points, claims, margins)
+		rr.SetIdle(s)
+		infl := rr.Influences(0)
+		if tc.first != "" && infl[0].Assumption != tc.first {
+			t.Errorf("%s: the margin moves most with %s; want %s", tc.scenario, infl[0].Assumption, tc.first)
+		}
+		if tc.first == "" && slices.ContainsFunc(infl, func(in Influence) bool {
+			return in.Assumption == "market_size" || in.Assumption == "smuggling_price"
+		}) {
+			t.Errorf("%s: Influences lists an assumption that changes nothing there: %+v", tc.scenario, infl)
+		}
+		if note := IdleNote(rr); !strings.HasPrefix(note, tc.note) || (tc.note == "") != (note == "") {
+			t.Errorf("%s: IdleNote %q; want it to start %q", tc.scenario, note, tc.note)
+		}
+		// Chance's references over the same points with every other
+		// assumption held at the middle of its range: only the markets'
+		// size varies, so where it is idle no assumption does.
+		held := make([][]float64, len(points))
+		for p := range points {
+			held[p] = make([]float64, len(ids))
+			for j, a := range Assumptions {
+				held[p][j] = (a.Lo + a.Hi) / 2
+			}
+			held[p][market] = points[p][market]
+		}
+		rr = robustnessOf(ids, held, claims, margins)
+		rr.SetIdle(s)
+		spearman, thirds := rr.ChanceSpearman(0, 1), rr.ChanceThirds(0, 1)
+		if idle := tc.first == ""; idle != math.IsNaN(spearman) || idle != math.IsNaN(thirds) {
+			t.Errorf("%s: chance's references %v and %v with only the markets' size varying; want NaN exactly where it is idle", tc.scenario, spearman, thirds)
+		}
+	}
+}
+
+// TestIdleReasons: under borderwork's rules an assumption changes nothing
+// where the scenario lacks what it acts on: patrols without an irregular
+// path, centres' staff without a centre, smugglers without a market,
+// capacity without a post, the papers where every share is 0 or 1.
+func TestIdleReasons(t *testing.T) {
+	base, err := scenarios.Load("classroom")
+	if err != nil {
+		t.Fatal(err)
+	}
+	why := func(s *scenarios.Scenario, id string) string {
+		rr := &RobustnessResult{IDs: []string{id}}
+		rr.SetIdle(s)
+		return rr.Idle[0]
+	}
+	for _, id := range []string{"patrol", "centre_abuse", "smuggler_extortion", "smuggling_price", "market_size", "post_capacity", "documented", "news_rate", "outage_days"} {
+		if w := why(base, id); w != "" {
+			t.Errorf("classroom: %s is idle (%s)", id, w)
+		}
+	}
+	s := base.Clone()
+	s.File.Links = slices.DeleteFunc(s.File.Links, func(l scenarios.LinkSpec) bool { return l.Kind == "irregular" })
+	s.File.Centres, s.File.Markets, s.File.Posts = nil, nil, nil
+	one := 1.0
+	s.File.Origins[0].Documented = &one
+	for id, want := range map[string]string{
+		"patrol":             "it has no irregular path",
+		"displacement":       "it has no irregular path",
+		"pushback_violence":  "it has no irregular path",
+		"centre_abuse":       "it has no centre",
+		"centre_detention":   "it has no centre",
+		"smuggler_extortion": "it has no smuggling market",
+		"smuggling_price":    "it has no smuggling market",
+		"market_size":        "it has no smuggling market",
+		"post_capacity":      "it has no border post",
+		"documented":         "every share of its migrants holding papers is 0 or 1",
+		"news_rate":          "",
+		"outage_days":        "",
+	} {
+		if got := why(s, id); got != want {
+			t.Errorf("%s: idle %q; want %q", id, got, want)
+		}
+	}
+}
