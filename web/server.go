@@ -62,9 +62,10 @@ type Server struct {
 	// scenario from /api/info.
 	LocalOnly bool
 	// Stall bounds how long one write to the page may wait for the page
-	// to read (a closed laptop, a frozen tab): past it the experiment
-	// stops and frees its slot for the others. It also bounds how long
-	// a request's body may take to arrive. 0: DefaultStall.
+	// to read (a closed laptop, a frozen tab), in any answer: past it
+	// the connection is closed, and an experiment stops and frees its
+	// slot for the others. It also bounds how long a request's body may
+	// take to arrive. 0: DefaultStall.
 	Stall time.Duration
 
 	// Log, if set, is told in one line when the server starts refusing
@@ -139,6 +140,9 @@ func (s *Server) Handler() http.Handler {
 	page.HandleFunc("GET /{$}", s.index)
 	page.Handle("GET /", http.FileServerFS(Assets()))
 	return securityHeaders(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		sw := s.stalling(w)
+		defer sw.ended()
+		w = sw
 		if s.LocalOnly && !loopbackHost(r.Host) {
 			http.Error(w, "this server answers only pages opened at localhost or 127.0.0.1", http.StatusForbidden)
 			return
@@ -655,6 +659,36 @@ func (s *Server) refusing(busy bool) {
 	}
 	s.busy = busy
 }
+
+// stalling bounds every write of the answer w writes, whatever the
+// path, as run bounds its stream's: a client that asked for the page's
+// script or a large outline and then read nothing held its connection
+// and goroutine for ever, past the http.Server's IdleTimeout, since the
+// answer was still being written. The deadline is set from the start
+// too: a "100 Continue" is written before any of the answer.
+func (s *Server) stalling(w http.ResponseWriter) *stallingWriter {
+	stall := s.stall()
+	rc := http.NewResponseController(w)
+	rc.SetWriteDeadline(time.Now().Add(stall))
+	return &stallingWriter{ResponseWriter: w, d: deadlineWriter{w: w, rc: rc, stall: stall}}
+}
+
+// stallingWriter is a ResponseWriter whose writes have deadlines
+// (deadlineWriter). Unwrap lets a ResponseController reach the
+// connection's (Flush, SetWriteDeadline).
+type stallingWriter struct {
+	http.ResponseWriter
+	d deadlineWriter
+}
+
+func (s *stallingWriter) Write(p []byte) (int, error) { return s.d.Write(p) }
+
+func (s *stallingWriter) Unwrap() http.ResponseWriter { return s.ResponseWriter }
+
+// ended gives what the http.Server writes once the handler has returned
+// (the rest of its buffer) a deadline of its own: run clears its own
+// when it ends.
+func (s *stallingWriter) ended() { s.d.rc.SetWriteDeadline(time.Now().Add(s.d.stall)) }
 
 // deadlineWriter writes to the page in chunks of at most stallChunk,
 // each with a write deadline stall from its start.

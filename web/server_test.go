@@ -376,6 +376,56 @@ func TestServerStalledPage(t *testing.T) {
 	}
 }
 
+// TestServerStalledReader: a client that asks for more than the
+// connection's buffers hold (the page's script, /api/info or the
+// outline of a large scenario) and then reads nothing has its
+// connection closed once Stall has passed, as a stalled run's is.
+// Without a deadline on those writes the handler waited for ever, past
+// IdleTimeout (it was still writing), and one computer could hold as
+// many connections and goroutines as it liked.
+func TestServerStalledReader(t *testing.T) {
+	raw, err := scenarios.Bundled("classroom")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Comments make the scenario large, and the outline and /api/info
+	// send its text back.
+	text := string(raw) + strings.Repeat("# "+strings.Repeat("x", 78)+"\n", 2000)
+	pasted, _ := json.Marshal(Request{Text: text, File: "mine.toml"})
+	s := &Server{Initial: Request{Text: text, File: "mine.toml"}, Limits: DefaultLimits(), Timeout: time.Minute, Slots: 1, Stall: 200 * time.Millisecond}
+	ts := httptest.NewUnstartedServer(s.Handler())
+	ts.Listener = smallBuffers{ts.Listener}
+	ts.Start()
+	t.Cleanup(ts.Close)
+	for _, tt := range []struct {
+		name, request string
+	}{
+		{"GET /app.js", "GET /app.js HTTP/1.1\r\nHost: x\r\n\r\n"},
+		{"GET /api/info", "GET /api/info HTTP/1.1\r\nHost: x\r\n\r\n"},
+		{"POST /api/outline", fmt.Sprintf("POST /api/outline HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s", len(pasted), pasted)},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			conn, err := net.Dial("tcp", ts.Listener.Addr().String())
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer conn.Close()
+			conn.(*net.TCPConn).SetReadBuffer(4 << 10)
+			if _, err := io.WriteString(conn, tt.request); err != nil {
+				t.Fatal(err)
+			}
+			time.Sleep(5 * s.Stall) // reading nothing
+			// Read now: a connection the server has closed ends (EOF);
+			// one it still holds gets the whole answer, and then waits
+			// for the next request until this deadline.
+			conn.SetReadDeadline(time.Now().Add(5 * time.Second))
+			if answer, err := io.ReadAll(conn); err != nil {
+				t.Errorf("%s, the answer not read for %v: the connection was still open (%v after %d bytes); want it closed once Stall (%v) passed", tt.name, 5*s.Stall, err, len(answer), s.Stall)
+			}
+		})
+	}
+}
+
 // TestOutline: the classroom outline has every knob of the guide, with
 // the scenario's values, its four places at their schematic positions,
 // and the regimes in their figure colours.
