@@ -317,6 +317,75 @@ func TestReproduceDashFile(t *testing.T) {
 	}
 }
 
+// TestReproduceSafeInEveryShell: the command the page gives is read as
+// the same words by a POSIX shell, PowerShell and cmd.exe, whatever a
+// request's overrides, regimes or file name hold (a link carries
+// overrides onto a classmate's form, who then pastes the command):
+// quoted for sh alone, an override title='a & calc & b' ran calc in
+// cmd.exe. Such a command reads the resolved scenario instead, which
+// gives the same numbers; the file and folder it names are plain words,
+// as the page shows them unquoted.
+func TestReproduceSafeInEveryShell(t *testing.T) {
+	text, err := os.ReadFile("../scenarios/classroom.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name     string
+		req      Request
+		readsAll bool   // the command reads the resolved scenario
+		want     string // in the command
+	}{
+		{"knob", Request{Scenario: "classroom", Sets: []string{"abuse.queue_effect=2"}}, false, "--set abuse.queue_effect=2 "},
+		{"list", Request{Scenario: "classroom", Sets: []string{`origins.Village.destinations=["City"]`}}, false, `--set 'origins.Village.destinations=["City"]' `},
+		{"quote for PowerShell", Request{Scenario: "classroom", Sets: []string{`description="x'; calc; '"`}}, true, "borderwork compare classroom-page.toml --out out/classroom-page"},
+		{"typographic quote", Request{Scenario: "classroom", Sets: []string{"description=\"x\u2019; calc; \u2019\""}}, true, "borderwork compare classroom-page.toml"},
+		{"ampersand for cmd.exe", Request{Scenario: "classroom", Sets: []string{"title='a & calc & b'"}}, true, "borderwork compare classroom-page.toml"},
+		{"escaped quote for cmd.exe", Request{Scenario: "classroom", Sets: []string{`title="a\" & calc & \""`}}, true, "borderwork compare classroom-page.toml"},
+		{"regime", Request{Scenario: "classroom", Sets: []string{`regimes."a|calc".base="open"`}, Regimes: []string{"open", `"a|calc"`}}, true, "borderwork compare classroom-page.toml"},
+		{"name", Request{Scenario: "classroom", Sets: []string{`name="x'; calc; '"`}}, true, "borderwork compare scenario-page.toml --out out/scenario-page"},
+		{"name of another folder", Request{Scenario: "classroom", Sets: []string{`name="../../x"`}}, false, "--out out/scenario-page"},
+		{"file", Request{Text: string(text), File: "a&calc.toml"}, true, "borderwork compare classroom-page.toml"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			req := tt.req
+			req.Reps, req.Days = ptr(2), ptr(30)
+			res, err := Run(context.Background(), req, DefaultLimits(), 1, Progress{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			rep := res.Reproduce
+			if !strings.Contains(rep.Command, tt.want) {
+				t.Errorf("command %q; want it to hold %q", rep.Command, tt.want)
+			}
+			// sh's quotes are PowerShell's too, but for a quote in them
+			// ('\'' to sh); cmd.exe reads none.
+			if strings.Contains(rep.Command, `'\''`) || strings.ContainsAny(rep.Command, "\u2018\u2019&|<>^\n") {
+				t.Errorf("command %q: PowerShell or cmd.exe reads other words in it than sh", rep.Command)
+			}
+			if runs.ShellQuote(rep.ResolvedFile) != rep.ResolvedFile || strings.Contains(rep.ResolvedFile, "/") {
+				t.Errorf("resolved file %q; want a plain name, which the page shows unquoted", rep.ResolvedFile)
+			}
+			if !tt.readsAll {
+				return
+			}
+			if rep.File != rep.ResolvedFile || !strings.Contains(rep.Command, " "+rep.File+" ") || strings.Contains(rep.Command, "--set") {
+				t.Fatalf("command %q, file %q; want it to read the resolved file %s alone", rep.Command, rep.File, rep.ResolvedFile)
+			}
+			// The file it reads gives the same numbers, the same regimes.
+			again, err := Run(context.Background(), Request{Text: rep.Text, File: rep.File}, DefaultLimits(), 1, Progress{})
+			if err != nil {
+				t.Fatalf("the file the command reads: %v", err)
+			}
+			got, _ := json.Marshal(again.Table)
+			want, _ := json.Marshal(res.Table)
+			if string(got) != string(want) {
+				t.Errorf("the file the command reads gives\n%s\nwant\n%s", got, want)
+			}
+		})
+	}
+}
+
 // TestTooMuchWorkSaysWhatRuns: an experiment refused as too much work
 // says the most days (at its replicates) and the most replicates (at its
 // days) the page would run, and those are the most: one day or one
