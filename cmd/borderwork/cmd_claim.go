@@ -509,8 +509,8 @@ func onTrappedWords(immobile, share float64) string {
 // factors.integrity.weak.oversight=0.9 to hold oversight equal). The
 // assumptions that multiply or shift the scenario's values (every post's
 // capacity, the papers, the smugglers' prices and markets) do not replace
-// them, so a --set of one is kept. Only a command line given now is refused: a folder's
-// recorded one reruns as it ran.
+// them, so a --set of one is kept. Only a command line given now is
+// refused: a folder's recorded one reruns as it ran.
 func robustnessReplaces(s *scenarios.Scenario) error {
 	for _, a := range claim.Assumptions {
 		if !a.Replaces() {
