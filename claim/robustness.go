@@ -39,6 +39,13 @@ type Assumption struct {
 	// idle says why the assumption changes nothing in s, if it does not
 	// (no market for the smugglers' prices): "" when it may.
 	idle func(s *scenarios.Scenario) string
+	// counts names the harms (Harms) whose runs the assumption can
+	// change, where it cannot change them all (nil: it may change any):
+	// the days before a blocked migrant counts as trapped decide who is
+	// counted trapped, not what happens to anyone (docs/MODEL.md 7.7), so
+	// the margin on abuse and deaths does not depend on them, though the
+	// chain on the abuse harms, who was trapped when abused, does.
+	counts []string
 }
 
 // Replaces reports whether the assumption's value replaces its key's in
@@ -82,7 +89,8 @@ var Assumptions = []Assumption{
 	{ID: "queue_effect", Label: "how much corruption rises with the queue", Key: "abuse.queue_effect", Lo: 0, Hi: 2},
 	{ID: "papers_effect", Label: "how much more officials abuse the undocumented", Key: "abuse.papers_effect", Lo: 1, Hi: 4},
 	{ID: "desperation_effect", Label: "how much abuse rises with desperation", Key: "abuse.desperation_effect", Lo: 0, Hi: 4},
-	{ID: "trapped_after_days", Label: "days before a blocked migrant counts as trapped", Key: "migrants.trapped_after_days", Lo: 7, Hi: 30, Integer: true},
+	{ID: "trapped_after_days", Label: "days before a blocked migrant counts as trapped", Key: "migrants.trapped_after_days", Lo: 7, Hi: 30, Integer: true,
+		counts: []string{"trapped_person_days", "immobilised_person_days", "harm_index"}},
 	{ID: "give_up_days", Label: "days before a migrant turns back", Key: "migrants.give_up_days", Lo: 7, Hi: 120, Integer: true},
 	{ID: "post_capacity", Label: "post capacity (multiple of the scenario's)", Key: "posts.*.capacity", Lo: 0.5, Hi: 2, Scale: true,
 		Sets: "every post's `capacity`, multiplied", at: scalePosts, idle: withoutPosts},
@@ -449,6 +457,15 @@ func (rr *RobustnessResult) SetIdle(s *scenarios.Scenario) {
 // scenario (Idle).
 func (rr *RobustnessResult) varies(j int) bool { return j >= len(rr.Idle) || rr.Idle[j] == "" }
 
+// moves reports whether the assumption of column j may change the runs'
+// harm h (its counts), and so the margin of malfunction over closure on
+// it and whether malfunction harms more; whether the claim holds on a
+// harm of ChainHarms may still move with it, through the chain.
+func (rr *RobustnessResult) moves(j, h int) bool {
+	counts := AssumptionByID(rr.IDs[j]).counts
+	return counts == nil || slices.Contains(counts, harmName(h))
+}
+
 // IdleNote says which assumptions change nothing in the scenario, and
 // why, so that a reader does not look for them among what the claim
 // hinges on; "" when every one may.
@@ -558,7 +575,8 @@ func (rr *RobustnessResult) Influences(h int) []Influence {
 	var out []Influence
 	holds, harms := rr.outcomes(h)
 	for j := range rr.IDs {
-		if !rr.varies(j) {
+		chain := slices.Contains(ChainHarms, harmName(h))
+		if !rr.varies(j) || !rr.moves(j, h) && !chain {
 			continue
 		}
 		a := rr.Assumption(j)
@@ -572,6 +590,11 @@ func (rr *RobustnessResult) Influences(h int) []Influence {
 		low, high := rr.thirds(j)
 		inf.HoldsLow, inf.HoldsHigh = shareOf(holds, low, nil), shareOf(holds, high, nil)
 		inf.HarmsLow, inf.HarmsHigh = shareOf(harms, low, nil), shareOf(harms, high, nil)
+		if !rr.moves(j, h) {
+			// Only through the chain: the margin and whether malfunction
+			// harms more are chance's here.
+			inf.Spearman, inf.HarmsLow, inf.HarmsHigh = math.NaN(), math.NaN(), math.NaN()
+		}
 		out = append(out, inf)
 	}
 	slices.SortStableFunc(out, func(a, b Influence) int {
@@ -649,11 +672,21 @@ func shareOf(yes []bool, points, perm []int) float64 {
 // when no assumption has points in both thirds.
 func (rr *RobustnessResult) ChanceThirds(h int, seed uint64) float64 {
 	holds, harms := rr.outcomes(h)
-	type split struct{ low, high []int }
+	type split struct {
+		low, high []int
+		verdicts  [][]bool // those it may move (moves)
+	}
 	var splits []split
 	for j := range rr.IDs {
+		verdicts := [][]bool{holds, harms}
+		if !rr.moves(j, h) {
+			if !slices.Contains(ChainHarms, harmName(h)) {
+				continue
+			}
+			verdicts = [][]bool{holds}
+		}
 		if low, high := rr.thirds(j); rr.varies(j) && len(low) > 0 && len(high) > 0 {
-			splits = append(splits, split{low, high})
+			splits = append(splits, split{low, high, verdicts})
 		}
 	}
 	if len(splits) == 0 {
@@ -666,7 +699,7 @@ func (rr *RobustnessResult) ChanceThirds(h int, seed uint64) float64 {
 	return chance95(sim.NewStream(seed, "claim/robustness/chance-thirds/"+harmName(h)), perm, func() float64 {
 		m := 0.0
 		for _, s := range splits {
-			for _, yes := range [][]bool{holds, harms} {
+			for _, yes := range s.verdicts {
 				m = max(m, math.Abs(shareOf(yes, s.high, perm)-shareOf(yes, s.low, perm)))
 			}
 		}
@@ -742,7 +775,7 @@ func (rr *RobustnessResult) ChanceSpearman(h int, seed uint64) float64 {
 	// margins' ranks.
 	var xr [][]float64
 	for j := range rr.IDs {
-		if !rr.varies(j) {
+		if !rr.varies(j) || !rr.moves(j, h) {
 			continue
 		}
 		var xs []float64

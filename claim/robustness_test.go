@@ -533,3 +533,74 @@ func TestIdleReasons(t *testing.T) {
 		}
 	}
 }
+
+// TestCountingAssumptionMovesNoMargin: the days before a blocked migrant
+// counts as trapped decide who is counted, not what happens, so the
+// margin on abuse and deaths cannot follow them. With margins that
+// follow them on every harm, they head what moves the margin on the
+// harms they count, and are left out of the margin (and of whether
+// malfunction harms more, and of chance's references for both) on the
+// others; on the abuse harms whether the claim holds may still move
+// with them, through the chain, and on deaths it cannot.
+func TestCountingAssumptionMovesNoMargin(t *testing.T) {
+	var ids []string
+	for _, a := range Assumptions {
+		ids = append(ids, a.ID)
+	}
+	days := slices.Index(ids, "trapped_after_days")
+	points := robustnessPoints(32, 7)
+	// Every other assumption held at the middle of its range, so that
+	// chance's references have the days alone to go on.
+	held := make([][]float64, len(points))
+	rr := &RobustnessResult{IDs: ids, Points: held}
+	for p := range points {
+		held[p] = make([]float64, len(ids))
+		for j, a := range Assumptions {
+			held[p][j] = (a.Lo + a.Hi) / 2
+		}
+		held[p][days] = points[p][days]
+		var claims []ClaimVerdict
+		var margins []float64
+		for range Harms() {
+			holds := ClaimHolds
+			if points[p][days] > 18 {
+				holds = ClaimFails
+			}
+			claims, margins = append(claims, ClaimVerdict{Holds: holds}), append(margins, points[p][days])
+		}
+		rr.Claims, rr.Margins = append(rr.Claims, claims), append(rr.Margins, margins)
+	}
+	for _, tc := range []struct {
+		harm     string
+		margin   bool // the days may move the margin
+		listed   bool // Influences lists them at all
+		thirdsIn bool // the chance of the thirds has them to go on
+	}{
+		{"trapped_person_days", true, true, true},
+		{"immobilised_person_days", true, true, true},
+		{"harm_index", true, true, true},
+		{"abuse_events", false, true, true},
+		{"abused_migrants", false, true, true},
+		{"deaths", false, false, false},
+	} {
+		h := slices.Index(Harms(), tc.harm)
+		infl := rr.Influences(h)
+		i := slices.IndexFunc(infl, func(in Influence) bool { return in.Assumption == "trapped_after_days" })
+		switch {
+		case !tc.listed && i >= 0:
+			t.Errorf("%s: Influences lists the days before a migrant counts as trapped: %+v", tc.harm, infl[i])
+		case tc.listed && i < 0:
+			t.Errorf("%s: Influences leaves out the days before a migrant counts as trapped", tc.harm)
+		case tc.margin && (i != 0 || math.IsNaN(infl[i].Spearman)):
+			t.Errorf("%s: the margin that follows the days moves most with %s; want trapped_after_days", tc.harm, infl[0].Assumption)
+		case !tc.margin && tc.listed && (!math.IsNaN(infl[i].Spearman) || !math.IsNaN(infl[i].HarmsLow) || math.IsNaN(infl[i].HoldsLow)):
+			t.Errorf("%s: the days count for the margin or whether malfunction harms more, or not for whether it holds: %+v", tc.harm, infl[i])
+		}
+		if got := rr.ChanceSpearman(h, 7); math.IsNaN(got) == tc.margin {
+			t.Errorf("%s: chance |Spearman| %v, with the days the only column (they move the margin: %v)", tc.harm, got, tc.margin)
+		}
+		if got := rr.ChanceThirds(h, 7); math.IsNaN(got) == tc.thirdsIn {
+			t.Errorf("%s: chance's gap between thirds %v, with the days the only column (counted: %v)", tc.harm, got, tc.thirdsIn)
+		}
+	}
+}
