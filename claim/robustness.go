@@ -63,14 +63,14 @@ func (a Assumption) Replaces() bool { return !a.Scale && !a.LogOdds }
 // strong oversight meet at 0.65, halfway between the levels' 0.4 and 0.9,
 // so that switching malfunction on never raises oversight.
 var Assumptions = []Assumption{
-	{ID: "outage_start", Label: "how often failing posts break down (per day)", Key: "factors.reliability.failing.outage_start", Lo: 0.01, Hi: 0.2},
-	{ID: "outage_days", Label: "how long their outages last (days)", Key: "factors.reliability.failing.outage_days", Lo: 2, Hi: 30},
-	{ID: "weak_oversight", Label: "oversight of officials at failing posts", Key: "factors.integrity.weak.oversight", Lo: 0, Hi: 0.65},
-	{ID: "strong_oversight", Label: "oversight of officials at working posts", Key: "factors.integrity.strong.oversight", Lo: 0.65, Hi: 1},
-	{ID: "poor_accuracy", Label: "accuracy of what migrants know of failing posts", Key: "factors.information.poor.accuracy", Lo: 0, Hi: 0.8, idle: withoutNews},
-	{ID: "news_rate", Label: "how fast news of working posts spreads", Key: "factors.information.accurate.news_rate", Lo: 0.02, Hi: 0.3, idle: withoutNews},
+	{ID: "outage_start", Label: "how often failing posts break down (per day)", Key: "factors.reliability.failing.outage_start", Lo: 0.01, Hi: 0.2, idle: withoutPosts},
+	{ID: "outage_days", Label: "how long their outages last (days)", Key: "factors.reliability.failing.outage_days", Lo: 2, Hi: 30, idle: withoutPosts},
+	{ID: "weak_oversight", Label: "oversight of officials at failing posts", Key: "factors.integrity.weak.oversight", Lo: 0, Hi: 0.65, idle: withoutPosts},
+	{ID: "strong_oversight", Label: "oversight of officials at working posts", Key: "factors.integrity.strong.oversight", Lo: 0.65, Hi: 1, idle: withoutPosts},
+	{ID: "poor_accuracy", Label: "accuracy of what migrants know of failing posts", Key: "factors.information.poor.accuracy", Lo: 0, Hi: 0.8, idle: firstOf(withoutNews, withoutPosts)},
+	{ID: "news_rate", Label: "how fast news of working posts spreads", Key: "factors.information.accurate.news_rate", Lo: 0.02, Hi: 0.3, idle: firstOf(withoutNews, withoutPosts)},
 	{ID: "patrol", Label: "patrols around closed posts (per day)", Key: "factors.enforcement.patrolled.patrol", Lo: 0, Hi: 0.2, idle: withoutIrregularPaths},
-	{ID: "displacement", Label: "hazard of the routes closure displaces onto (multiplier)", Key: "factors.enforcement.patrolled.irregular_hazard", Lo: 1, Hi: 3, idle: withoutIrregularPaths},
+	{ID: "displacement", Label: "hazard of the routes closure displaces onto (multiplier)", Key: "factors.enforcement.patrolled.irregular_hazard", Lo: 1, Hi: 3, idle: firstOf(withoutIrregularPaths, withoutIrregularHazard)},
 	// 0 in both built-in levels, for want of a sourced rate: closure's
 	// abuse may rest on it (PatrolNote), so its verdict is tried from
 	// none to most pushbacks violent (2: 86% or more).
@@ -84,14 +84,14 @@ var Assumptions = []Assumption{
 	// everyone go to centres that hold everyone who would leave.
 	{ID: "centre_detention", Label: "centres' detention of those who would leave (chance a day)", Key: "factors.protection.hbm.centre_detention", Lo: 0, Hi: 1, idle: withoutCentres},
 	{ID: "smuggler_extortion", Label: "smugglers' extortion at a place (per day)", Key: "abuse.smuggler_extortion", Lo: 0.001, Hi: 0.02, idle: withoutMarkets},
-	{ID: "official_extortion", Label: "officials' extortion rate at the counter", Key: "abuse.official_extortion", Lo: 0.1, Hi: 1.5},
-	{ID: "official_violence", Label: "officials' violence rate (per day)", Key: "abuse.official_violence", Lo: 0.001, Hi: 0.02},
-	{ID: "queue_effect", Label: "how much corruption rises with the queue", Key: "abuse.queue_effect", Lo: 0, Hi: 2},
-	{ID: "papers_effect", Label: "how much more officials abuse the undocumented", Key: "abuse.papers_effect", Lo: 1, Hi: 4},
+	{ID: "official_extortion", Label: "officials' extortion rate at the counter", Key: "abuse.official_extortion", Lo: 0.1, Hi: 1.5, idle: withoutPosts},
+	{ID: "official_violence", Label: "officials' violence rate (per day)", Key: "abuse.official_violence", Lo: 0.001, Hi: 0.02, idle: withoutPosts},
+	{ID: "queue_effect", Label: "how much corruption rises with the queue", Key: "abuse.queue_effect", Lo: 0, Hi: 2, idle: withoutPosts},
+	{ID: "papers_effect", Label: "how much more officials abuse the undocumented", Key: "abuse.papers_effect", Lo: 1, Hi: 4, idle: firstOf(withoutPosts, allDocumented)},
 	{ID: "desperation_effect", Label: "how much abuse rises with desperation", Key: "abuse.desperation_effect", Lo: 0, Hi: 4},
 	{ID: "trapped_after_days", Label: "days before a blocked migrant counts as trapped", Key: "migrants.trapped_after_days", Lo: 7, Hi: 30, Integer: true,
 		counts: []string{"trapped_person_days", "immobilised_person_days", "harm_index"}},
-	{ID: "give_up_days", Label: "days before a migrant turns back", Key: "migrants.give_up_days", Lo: 7, Hi: 120, Integer: true},
+	{ID: "give_up_days", Label: "days before a migrant turns back", Key: "migrants.give_up_days", Lo: 7, Hi: 120, Integer: true, idle: withoutTurningBack},
 	{ID: "post_capacity", Label: "post capacity (multiple of the scenario's)", Key: "posts.*.capacity", Lo: 0.5, Hi: 2, Scale: true,
 		Sets: "every post's `capacity`, multiplied", at: scalePosts, idle: withoutPosts},
 	// Closure's own levers besides patrols: who holds papers a closed
@@ -104,7 +104,7 @@ var Assumptions = []Assumption{
 	{ID: "documented", Label: "papers: shift of every origin's log-odds of holding them", Key: "origins.*.documented", Lo: -1.5, Hi: 1.5, LogOdds: true,
 		Sets: "every origin's `documented` (and `flee.documented`), its log-odds shifted", at: shiftDocumented, idle: allOrNoneDocumented},
 	{ID: "smuggling_price", Label: "smugglers' prices (multiple of the scenario's)", Key: "smuggling.price", Lo: 0.5, Hi: 2, Scale: true,
-		Sets: "`smuggling.price`, `price_min` and `price_max`, multiplied", at: scalePrices, idle: withoutMarkets},
+		Sets: "`smuggling.price`, `price_min` and `price_max`, multiplied", at: scalePrices, idle: firstOf(withoutMarkets, withoutSmuggling)},
 	{ID: "market_size", Label: "smuggling markets' size (multiple of the scenario's)", Key: "markets.*.max_smugglers", Lo: 0.5, Hi: 2, Scale: true,
 		Sets: "every market's `smugglers` and `max_smugglers`, multiplied and rounded", at: scaleMarkets, idle: withoutMarkets},
 }
@@ -345,6 +345,61 @@ func withoutIrregularPaths(s *scenarios.Scenario) string {
 		return underFlee
 	case !slices.ContainsFunc(s.File.Links, func(l scenarios.LinkSpec) bool { return l.Kind == "irregular" }):
 		return "it has no irregular path"
+	}
+	return withoutSmuggling(s)
+}
+
+// firstOf is the first reason of fs's why an assumption is idle in s.
+func firstOf(fs ...func(s *scenarios.Scenario) string) func(s *scenarios.Scenario) string {
+	return func(s *scenarios.Scenario) string {
+		for _, f := range fs {
+			if why := f(s); why != "" {
+				return why
+			}
+		}
+		return ""
+	}
+}
+
+// withoutSmuggling, withoutTurningBack, withoutIrregularHazard and
+// allDocumented are the idle tests of what no migrant of a scenario
+// does under borderwork's rules: irregular paths and smugglers' seats
+// are for those willing to travel irregularly (docs/MODEL.md 7.5.3),
+// giving up for those willing to turn back, the displacement multiplies
+// the irregular paths' hazard (7.6.4), and the papers' effect falls on
+// the undocumented alone (7.6.3; under either rule set). The prices
+// then change only the price recorded, not a harm; the papers' effect
+// changes the draws but not their chances (8.5).
+func withoutSmuggling(s *scenarios.Scenario) string {
+	if s.File.Rules != "flee" && len(s.File.Origins) > 0 && !slices.ContainsFunc(s.File.Origins, func(o scenarios.OriginSpec) bool { return *o.WillSmuggle > 0 }) {
+		return "none of its migrants would travel irregularly"
+	}
+	return ""
+}
+
+func withoutTurningBack(s *scenarios.Scenario) string {
+	if s.File.Rules != "flee" && len(s.File.Origins) > 0 && !slices.ContainsFunc(s.File.Origins, func(o scenarios.OriginSpec) bool { return *o.WillTurnBack > 0 }) {
+		return "none of its migrants would ever turn back"
+	}
+	return ""
+}
+
+func withoutIrregularHazard(s *scenarios.Scenario) string {
+	if !slices.ContainsFunc(s.File.Links, func(l scenarios.LinkSpec) bool { return l.Kind == "irregular" && l.Hazard > 0 }) {
+		return "its irregular paths have no hazard"
+	}
+	return ""
+}
+
+func allDocumented(s *scenarios.Scenario) string {
+	if s.File.Rules == "flee" {
+		if s.File.Flee != nil && s.File.Flee.Documented >= 1 {
+			return "all its migrants hold papers"
+		}
+		return ""
+	}
+	if len(s.File.Origins) > 0 && !slices.ContainsFunc(s.File.Origins, func(o scenarios.OriginSpec) bool { return *o.Documented < 1 }) {
+		return "all its migrants hold papers"
 	}
 	return ""
 }

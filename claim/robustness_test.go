@@ -525,8 +525,11 @@ func TestIdleReasons(t *testing.T) {
 		"market_size":        "it has no smuggling market",
 		"post_capacity":      "it has no border post",
 		"documented":         "every share of its migrants holding papers is 0 or 1",
-		"news_rate":          "",
-		"outage_days":        "",
+		"news_rate":          "it has no border post", // beliefs and news are of posts
+		"outage_days":        "it has no border post",
+		"official_violence":  "it has no border post",
+		"papers_effect":      "it has no border post",
+		"give_up_days":       "",
 	} {
 		if got := why(s, id); got != want {
 			t.Errorf("%s: idle %q; want %q", id, got, want)
@@ -602,5 +605,74 @@ func TestCountingAssumptionMovesNoMargin(t *testing.T) {
 		if got := rr.ChanceThirds(h, 7); math.IsNaN(got) == tc.thirdsIn {
 			t.Errorf("%s: chance's gap between thirds %v, with the days the only column (counted: %v)", tc.harm, got, tc.thirdsIn)
 		}
+	}
+}
+
+// TestIdleWhereNoMigrantActs: an assumption is idle where no migrant
+// does what it acts on, each case checked against runs (compare
+// classroom with the key at both ends of its range: summary.csv the
+// same, or, for the prices, only the mean price recorded differs; for
+// the papers' effect the draws differ, not their chances), and not idle
+// where one migrant in the file could.
+func TestIdleWhereNoMigrantActs(t *testing.T) {
+	base, err := scenarios.Load("classroom")
+	if err != nil {
+		t.Fatal(err)
+	}
+	zero, one := 0.0, 1.0
+	for _, tc := range []struct {
+		name   string
+		change func(s *scenarios.Scenario)
+		want   map[string]string
+	}{
+		{"nobody turns back", func(s *scenarios.Scenario) { s.File.Origins[0].WillTurnBack = &zero },
+			map[string]string{"give_up_days": "none of its migrants would ever turn back", "trapped_after_days": "", "patrol": ""}},
+		{"nobody travels irregularly", func(s *scenarios.Scenario) { s.File.Origins[0].WillSmuggle = &zero },
+			map[string]string{"patrol": "none of its migrants would travel irregularly", "displacement": "none of its migrants would travel irregularly",
+				"pushback_violence": "none of its migrants would travel irregularly", "smuggling_price": "none of its migrants would travel irregularly",
+				"market_size": "", "smuggler_extortion": "", "give_up_days": ""}},
+		{"irregular paths without hazard", func(s *scenarios.Scenario) {
+			for i := range s.File.Links {
+				if s.File.Links[i].Kind == "irregular" {
+					s.File.Links[i].Hazard = 0
+				}
+			}
+		}, map[string]string{"displacement": "its irregular paths have no hazard", "patrol": "", "pushback_violence": ""}},
+		{"everyone documented", func(s *scenarios.Scenario) { s.File.Origins[0].Documented = &one },
+			map[string]string{"papers_effect": "all its migrants hold papers", "documented": "every share of its migrants holding papers is 0 or 1"}},
+		{"no one documented", func(s *scenarios.Scenario) { s.File.Origins[0].Documented = &zero },
+			map[string]string{"papers_effect": "", "documented": "every share of its migrants holding papers is 0 or 1"}},
+		{"as it is", func(s *scenarios.Scenario) {},
+			map[string]string{"papers_effect": "", "give_up_days": "", "displacement": "", "smuggling_price": "", "official_extortion": "", "queue_effect": ""}},
+	} {
+		s := base.Clone()
+		tc.change(s)
+		for id, want := range tc.want {
+			rr := &RobustnessResult{IDs: []string{id}}
+			rr.SetIdle(s)
+			if rr.Idle[0] != want {
+				t.Errorf("%s: %s idle %q; want %q", tc.name, id, rr.Idle[0], want)
+			}
+		}
+	}
+	// Under the Flee rule set every agent may give up at a post, and the
+	// papers' effect acts unless all hold papers.
+	flee, err := scenarios.Load("mali2012")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, want := range map[string]string{"give_up_days": "", "papers_effect": "", "official_extortion": "", "news_rate": underFlee} {
+		rr := &RobustnessResult{IDs: []string{id}}
+		rr.SetIdle(flee)
+		if rr.Idle[0] != want {
+			t.Errorf("mali2012: %s idle %q; want %q", id, rr.Idle[0], want)
+		}
+	}
+	all := flee.Clone()
+	all.File.Flee.Documented = 1
+	rr := &RobustnessResult{IDs: []string{"papers_effect"}}
+	rr.SetIdle(all)
+	if rr.Idle[0] != "all its migrants hold papers" {
+		t.Errorf("mali2012, every agent documented: papers_effect idle %q", rr.Idle[0])
 	}
 }
