@@ -141,6 +141,16 @@ func (a Assumption) KeyWords() string {
 	return a.Key
 }
 
+// assumptionIDs are the IDs of Assumptions, in order: the columns of the
+// design.
+func assumptionIDs() []string {
+	ids := make([]string, len(Assumptions))
+	for i, a := range Assumptions {
+		ids[i] = a.ID
+	}
+	return ids
+}
+
 // AssumptionByID returns the assumption called id (or one labelled by its
 // id, for assumptions this version no longer has).
 func AssumptionByID(id string) Assumption {
@@ -175,10 +185,7 @@ func planRobustness(ctx context.Context, s *scenarios.Scenario, d Design, o Opti
 	if err != nil {
 		return nil, err
 	}
-	var ids []string
-	for _, a := range Assumptions {
-		ids = append(ids, a.ID)
-	}
+	ids := assumptionIDs()
 	// The intervention of --waiting-off is the main check's: a point runs
 	// the cells alone.
 	d.WaitingOff = false
@@ -629,8 +636,8 @@ type Influence struct {
 func (rr *RobustnessResult) Influences(h int) []Influence {
 	var out []Influence
 	holds, harms := rr.outcomes(h)
+	chain := slices.Contains(ChainHarms, harmName(h))
 	for j := range rr.IDs {
-		chain := slices.Contains(ChainHarms, harmName(h))
 		if !rr.varies(j) || !rr.moves(j, h) && !chain {
 			continue
 		}

@@ -135,10 +135,7 @@ func TestChanceSpearman(t *testing.T) {
 	for p, pt := range robustnessPoints(32, 11) {
 		points, claims, margins = append(points, pt), append(claims, ClaimFails), append(margins, math.Sin(float64(7*p)))
 	}
-	var ids []string
-	for _, a := range Assumptions {
-		ids = append(ids, a.ID)
-	}
+	ids := assumptionIDs()
 	all := robustnessOf(ids, points, claims, margins)
 	a, b := all.ChanceSpearman(0, 11), all.ChanceSpearman(0, 11)
 	if a != b {
@@ -227,10 +224,7 @@ func TestHingeText(t *testing.T) {
 // third, 82% in its highest), against the mechanism's direction, and at
 // 96 points that went.
 func TestHingeOnlyBeyondChance(t *testing.T) {
-	var ids []string
-	for _, a := range Assumptions {
-		ids = append(ids, a.ID)
-	}
+	ids := assumptionIDs()
 	points := robustnessPoints(32, 11)
 	margins := make([]float64, len(points))
 	for p := range margins {
@@ -426,16 +420,13 @@ func TestDocumentedShift(t *testing.T) {
 // TestIdleAssumptionsAreLeftOut: under the Flee rule set (mali2012),
 // which has no beliefs, news, patrols, irregular paths, centres or
 // smugglers, the assumptions that act through them change nothing (the
-// smugglers' prices and the markets' size among them), so a margin that happens to follow
-// one of them is chance, not what the claim hinges on: Influences leaves
-// them out, as does chance's reference, and the report says why. With
-// the same points in classroom, which has a market, the markets' size is
-// first.
+// smugglers' prices and the markets' size among them), so a margin that
+// happens to follow one of them is chance, not what the claim hinges on:
+// Influences leaves them out, as does chance's reference, and the report
+// says why. With the same points in classroom, which has a market, the
+// markets' size is first.
 func TestIdleAssumptionsAreLeftOut(t *testing.T) {
-	var ids []string
-	for _, a := range Assumptions {
-		ids = append(ids, a.ID)
-	}
+	ids := assumptionIDs()
 	market := slices.Index(ids, "market_size")
 	points := robustnessPoints(32, 7)
 	var claims []string
@@ -546,10 +537,7 @@ func TestIdleReasons(t *testing.T) {
 // others; on the abuse harms whether the claim holds may still move
 // with them, through the chain, and on deaths it cannot.
 func TestCountingAssumptionMovesNoMargin(t *testing.T) {
-	var ids []string
-	for _, a := range Assumptions {
-		ids = append(ids, a.ID)
-	}
+	ids := assumptionIDs()
 	days := slices.Index(ids, "trapped_after_days")
 	points := robustnessPoints(32, 7)
 	// Every other assumption held at the middle of its range, so that
