@@ -470,6 +470,39 @@ func WriteStats(path string, paramKeys []string, groups []Group) error {
 	if err != nil {
 		return err
 	}
+	return writeStats(c, paramKeys, groups)
+}
+
+// StatsCSV is stats.csv, as WriteStats writes it, in memory.
+func StatsCSV(paramKeys []string, groups []Group) ([]byte, error) {
+	var b bytes.Buffer
+	c := NewCSV(&b)
+	if err := c.Write(StatsHeader(paramKeys)); err != nil {
+		return nil, err
+	}
+	err := writeStats(c, paramKeys, groups)
+	return b.Bytes(), err
+}
+
+// SummaryCSV is summary.csv of rows, in their order, in memory: the
+// table a command writes for the same runs in that order.
+func SummaryCSV(paramKeys []string, rows []SummaryRow) ([]byte, error) {
+	var b bytes.Buffer
+	c := NewCSV(&b)
+	err := c.Write(SummaryHeader(paramKeys))
+	for _, r := range rows {
+		if err == nil {
+			err = WriteSummaryRow(c, r)
+		}
+	}
+	if err2 := c.Close(); err == nil {
+		err = err2
+	}
+	return b.Bytes(), err
+}
+
+// writeStats writes stats.csv's rows to c, and closes it.
+func writeStats(c *CSVFile, paramKeys []string, groups []Group) error {
 	for _, g := range groups {
 		for t, total := range Totals {
 			s := Describe(g.Column(t))

@@ -38,6 +38,37 @@ type Results struct {
 	// Reproduce says how to get the same numbers from the command line;
 	// only in the final results.
 	Reproduce *Reproduce `json:"reproduce,omitempty"`
+	// Tables are the tables of numbers the command Reproduce gives
+	// writes, for a spreadsheet; only in the final results.
+	Tables []TableFile `json:"tables,omitempty"`
+}
+
+// TableFile is a table `borderwork compare` writes, byte for byte as it
+// writes it for the same inputs.
+type TableFile struct {
+	Name string `json:"name"` // its file's name: "stats.csv"
+	Doc  string `json:"doc"`  // what it holds, in a few words
+	CSV  string `json:"csv"`
+}
+
+// commandTables are the command line's stats.csv and summary.csv of x's
+// runs, whose summary rows are rows, in x's order. Compare numbers its
+// runs regime by regime, the page replicate by replicate: renumbered, the
+// runs, their rows and their groups are compare's, and so the bytes.
+func commandTables(x *runs.Prepared, rows []output.SummaryRow) ([]TableFile, error) {
+	ordered := x.Renumbered(runs.PointMajor, rows)
+	stats, err := output.StatsCSV(x.Keys, output.GroupRows(ordered))
+	if err != nil {
+		return nil, err
+	}
+	summary, err := output.SummaryCSV(x.Keys, ordered)
+	if err != nil {
+		return nil, err
+	}
+	return []TableFile{
+		{"stats.csv", "the mean, standard deviation and 95% interval of every count, by regime", string(stats)},
+		{"summary.csv", "every run's totals, a row per run", string(summary)},
+	}, nil
 }
 
 // Regime is a regime as the page shows it: in the colour and line style

@@ -134,6 +134,9 @@ func (c *Collector) add(k int, d runData) (*Results, error) {
 	if res.Reproduce, err = reproduce(&c.req, c.x); err != nil {
 		return nil, err
 	}
+	if res.Tables, err = commandTables(c.x, c.acc.rows); err != nil {
+		return nil, err
+	}
 	if c.p.Results != nil {
 		if err := c.p.Results(res); err != nil {
 			return nil, err

@@ -19,7 +19,9 @@ import (
 
 // TestPageCommandReproduces: for a pasted scenario file, the page's
 // "reproduce this" command, run on the file it offers, prints the page's
-// table, and so does compare on the resolved file it offers.
+// table, and so does compare on the resolved file it offers; the tables
+// the page offers for a spreadsheet are those the command writes, byte
+// for byte.
 func TestPageCommandReproduces(t *testing.T) {
 	raw, err := scenarios.Bundled("classroom")
 	if err != nil {
@@ -62,6 +64,19 @@ func TestPageCommandReproduces(t *testing.T) {
 		}
 		if cli := summaryTable(stdout); !slices.EqualFunc(page, cli, slices.Equal) {
 			t.Errorf("borderwork %q prints\n%q\nthe page shows\n%q", args, cli, page)
+		}
+		folder := args[slices.Index(args, "--out")+1]
+		if len(res.Tables) != 2 {
+			t.Fatalf("the page offers %d tables; want stats.csv and summary.csv", len(res.Tables))
+		}
+		for _, table := range res.Tables {
+			b, err := os.ReadFile(filepath.Join(folder, table.Name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(b) != table.CSV {
+				t.Errorf("the page's %s is not the %s borderwork %q writes:\n%s\nwant\n%s", table.Name, table.Name, args, table.CSV, b)
+			}
 		}
 	}
 }

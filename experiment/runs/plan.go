@@ -539,7 +539,12 @@ func (x *Prepared) NRuns() int { return len(x.Points) * len(x.Regimes) * x.Reps 
 
 // Coords places run k: its point, regime and replicate.
 func (x *Prepared) Coords(k int) (point, regime, rep int) {
-	if x.Order == ReplicateMajor {
+	return x.coords(x.Order, k)
+}
+
+// coords places run k of the plan numbered in order o.
+func (x *Prepared) coords(o Order, k int) (point, regime, rep int) {
+	if o == ReplicateMajor {
 		per := len(x.Points) * len(x.Regimes)
 		rep, k = k/per, k%per
 		return k / len(x.Regimes), k % len(x.Regimes), rep
@@ -547,6 +552,29 @@ func (x *Prepared) Coords(k int) (point, regime, rep int) {
 	rep = k % x.Reps
 	regime = (k / x.Reps) % len(x.Regimes)
 	return k / (x.Reps * len(x.Regimes)), regime, rep
+}
+
+// index is the number of the run at (point, regime, rep) in order o.
+func (x *Prepared) index(o Order, point, regime, rep int) int {
+	if o == ReplicateMajor {
+		return (rep*len(x.Points)+point)*len(x.Regimes) + regime
+	}
+	return (point*len(x.Regimes)+regime)*x.Reps + rep
+}
+
+// Renumbered is rows, the summary rows of every run of x in x's order,
+// as the same plan numbered in order o numbers and orders them: the
+// runs, and so their results, are the same (a run's seed depends on its
+// replicate alone). The classroom page runs compare's plan replicate by
+// replicate and offers its tables in the command line's order.
+func (x *Prepared) Renumbered(o Order, rows []output.SummaryRow) []output.SummaryRow {
+	out := make([]output.SummaryRow, len(rows))
+	for k := range out {
+		point, regime, rep := x.coords(o, k)
+		out[k] = rows[x.index(x.Order, point, regime, rep)]
+		out[k].Run.ID = k
+	}
+	return out
 }
 
 // Run describes run k: its regime, replicate, seed and point.

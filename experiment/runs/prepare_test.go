@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/scenarios"
 )
 
@@ -212,5 +213,45 @@ func TestRecentConfigs(t *testing.T) {
 	}
 	if c, _ := x.Config(7, 1); c == a || !reflect.DeepEqual(c, a) {
 		t.Error("the oldest configuration was kept past recentLimit, or built again otherwise")
+	}
+}
+
+// TestRenumbered: the rows of a plan numbered replicate by replicate,
+// renumbered point by point, are the rows of each run of the same plan
+// numbered point by point: the same run (regime, replicate, seed, point)
+// under the number that plan gives it, in its order.
+func TestRenumbered(t *testing.T) {
+	s, err := scenarios.Load("classroom")
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan := func(o Order) *Prepared {
+		x, err := (&Plan{Command: "sweep", Scenario: s, Regimes: []string{"open", "closed", "hbm"}, Reps: 4,
+			Keys: []string{"regimes.malfunctioning.outage_start"}, Points: [][]float64{{0.05}, {0.1}}, Order: o}).Prepare()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return x
+	}
+	byRep, byPoint := plan(ReplicateMajor), plan(PointMajor)
+	rows := make([]output.SummaryRow, byRep.NRuns())
+	for k := range rows {
+		// A total telling every run apart: its regime, replicate and point.
+		r := byRep.Run(k)
+		rows[k] = output.SummaryRow{Run: r, Totals: []float64{float64(slices.Index(byRep.Regimes, r.Regime)), float64(r.Replicate), r.Params[0]}}
+	}
+	got := byRep.Renumbered(PointMajor, rows)
+	if len(got) != byPoint.NRuns() {
+		t.Fatalf("%d rows renumbered; want %d", len(got), byPoint.NRuns())
+	}
+	for k, row := range got {
+		want := byPoint.Run(k)
+		if !reflect.DeepEqual(row.Run, want) || row.Totals[0] != float64(slices.Index(byPoint.Regimes, want.Regime)) || row.Totals[1] != float64(want.Replicate) || row.Totals[2] != want.Params[0] {
+			t.Errorf("row %d: %+v; want the run %+v", k, row, want)
+		}
+	}
+	// Back again, the rows as they were.
+	if back := byPoint.Renumbered(ReplicateMajor, got); !reflect.DeepEqual(back, rows) {
+		t.Errorf("renumbered back, the rows differ from those renumbered")
 	}
 }

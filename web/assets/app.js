@@ -1620,6 +1620,7 @@ function clearResults() {
   $("map-table").textContent = ""; // the day's numbers of the results gone
   $("download-file").hidden = true;
   $("resolved-note").textContent = "";
+  drawNumbers(null);
   $("play").disabled = true;
   $("day").disabled = true;
   $("day").max = "0";
@@ -1677,7 +1678,32 @@ function drawResults(res, req) {
     state.day = state.dayChosen ? Math.min(state.day, res.map.days - 1) : res.map.days - 1;
     drawMaps();
     drawReproduce(res.reproduce);
+    drawNumbers(res.tables);
   }
+}
+
+// drawNumbers offers the tables of numbers behind the results, for a
+// spreadsheet: the files the command under "Reproduce this" writes, byte
+// for byte, so that a student with a browser alone has what the command
+// line gives.
+function drawNumbers(tables) {
+  const p = $("numbers");
+  p.textContent = "";
+  // A run's tables can be large (a row per run): let the last ones go.
+  for (const u of state.numberURLs || []) URL.revokeObjectURL(u);
+  state.numberURLs = [];
+  p.hidden = !tables || !tables.length;
+  if (p.hidden) return;
+  p.appendChild(document.createTextNode("The numbers, for a spreadsheet: "));
+  tables.forEach((t, i) => {
+    if (i) p.appendChild(document.createTextNode(i === tables.length - 1 ? " and " : ", "));
+    const a = html("a", { download: t.name, text: t.name, class: "unbroken" });
+    a.href = URL.createObjectURL(new Blob([t.csv], { type: "text/csv" }));
+    state.numberURLs.push(a.href);
+    p.appendChild(a);
+    p.appendChild(document.createTextNode(` (${t.doc})`));
+  });
+  p.appendChild(document.createTextNode(": the files the command under \u201cReproduce this\u201d writes."));
 }
 
 // FIGURES are the results' figures, hidden until there are results.
