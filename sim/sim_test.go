@@ -80,7 +80,7 @@ func TestGoldenTrajectory(t *testing.T) {
 			t.Fatalf("%v (run go test ./sim -update to create it)", err)
 		}
 		if !bytes.Equal(buf.Bytes(), want) {
-			t.Errorf("%s: trajectory differs from %s; if the change is deliberate, rerun with -update", name, path)
+			t.Errorf("%s: trajectory differs from %s; if the change is deliberate, rerun with -update, and if any number moved (not only a new field of zeros), bump ModelVersion (version.go)", name, path)
 		}
 	}
 }
