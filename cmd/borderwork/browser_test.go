@@ -142,8 +142,9 @@ func browser(t *testing.T, extra ...chromedp.ExecAllocatorOption) context.Contex
 type pageRun struct {
 	table   [][]string
 	command string
-	ms      string // from Run to the last result, as the page measured it
-	again   string // the same, for a second run
+	tables  []downloaded // the page's tables for a spreadsheet, downloaded
+	ms      string       // from Run to the last result, as the page measured it
+	again   string       // the same, for a second run
 }
 
 // knob is the JavaScript path of a slider, by its scenario key.
@@ -223,6 +224,7 @@ func exercisePage(t *testing.T, ctx context.Context, url, shot string) pageRun {
 		ms:      eval[string](t, ctx, `document.getElementById("status").dataset.ms || ""`),
 		table:   eval[[][]string](t, ctx, `[...document.querySelectorAll("#summary tbody tr")].map(tr => [...tr.children].map(c => c.textContent.trim()))`),
 		command: eval[string](t, ctx, `document.getElementById("command").textContent`),
+		tables:  downloadTables(t, ctx),
 	}
 
 	// Run again, as a class would after moving a slider: the engine is
@@ -380,7 +382,8 @@ func checkAgainstCLI(t *testing.T, run pageRun) {
 	if i < 0 {
 		t.Fatalf("the page's command %q has no --out", run.command)
 	}
-	args[i+1] = filepath.Join(t.TempDir(), "out")
+	out := filepath.Join(t.TempDir(), "out")
+	args[i+1] = out
 	args = append(args, "--formats", "")
 	status, stdout, stderr := runCLI(t, args...)
 	if status != 0 {
@@ -389,6 +392,16 @@ func checkAgainstCLI(t *testing.T, run pageRun) {
 	want := summaryTable(stdout)
 	if len(want) != 4 || !slices.EqualFunc(run.table, want, slices.Equal) {
 		t.Errorf("the page shows\n%q\nthe command line prints\n%q", run.table, want)
+	}
+	// And the tables it offers for a spreadsheet are the files it writes.
+	if len(run.tables) != 2 {
+		t.Errorf("the page offers %d tables for a spreadsheet; want stats.csv and summary.csv", len(run.tables))
+	}
+	for _, table := range run.tables {
+		b, err := os.ReadFile(filepath.Join(out, table.name))
+		if err != nil || string(b) != table.text {
+			t.Errorf("the page's %s (%d bytes) is not the one the command line writes (%d bytes, %v)", table.name, len(table.text), len(b), err)
+		}
 	}
 }
 

@@ -34,35 +34,18 @@ func TestPageOffersTheNumbers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	names := eval[[]string](t, ctx, `[...document.querySelectorAll("#numbers a")].map(a => a.download)`)
-	if len(names) != len(res.Tables) {
-		t.Fatalf("the page offers %q; want %d tables", names, len(res.Tables))
+	got := downloadTables(t, ctx)
+	if len(got) != len(res.Tables) {
+		t.Fatalf("the page offers %d tables; want %d", len(got), len(res.Tables))
 	}
-	// Each on one line of the phone's screen, and downloaded when
-	// clicked, as the file the results hold.
+	for i, want := range res.Tables {
+		if got[i].name != want.Name || got[i].text != want.CSV {
+			t.Errorf("table %d downloaded as %s, %d bytes; want %s, the %d bytes of the results", i, got[i].name, len(got[i].text), want.Name, len(want.CSV))
+		}
+	}
+	// Each on one line of the phone's screen.
 	if whole := eval[bool](t, ctx, `[...document.querySelectorAll("#numbers a")].every(a => a.getClientRects().length === 1)`); !whole {
 		t.Errorf("a table's name is broken over two lines on a phone")
-	}
-	dir := t.TempDir()
-	do(t, ctx, "allowing downloads", chromedp.Func(func(ctx context.Context, tab *chromedp.Target) error {
-		_, err := cdp.Call(ctx, tab, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{Behavior: cdpbrowser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir})
-		return err
-	}))
-	for i, want := range res.Tables {
-		if names[i] != want.Name {
-			t.Errorf("table %d is offered as %s; want %s", i, names[i], want.Name)
-		}
-		do(t, ctx, "clicking "+names[i], chromedp.Click(chromedp.CSS(fmt.Sprintf("#numbers a:nth-of-type(%d)", i+1))))
-		var got []byte
-		for wait := 0; wait < 100; wait++ {
-			if got, err = os.ReadFile(filepath.Join(dir, want.Name)); err == nil && len(got) == len(want.CSV) {
-				break
-			}
-			time.Sleep(50 * time.Millisecond)
-		}
-		if string(got) != want.CSV {
-			t.Errorf("%s downloaded: %d bytes (%v); want the %d bytes of the results", want.Name, len(got), err, len(want.CSV))
-		}
 	}
 	typeInto(t, ctx, "reps", "3")
 	do(t, ctx, "pressing Run", chromedp.Click(chromedp.CSS("#run")))
@@ -70,4 +53,37 @@ func TestPageOffersTheNumbers(t *testing.T) {
 	if n := eval[int](t, ctx, `document.querySelectorAll("#numbers a").length`); n != len(res.Tables) {
 		t.Errorf("after a second run the page offers %d tables; want %d", n, len(res.Tables))
 	}
+}
+
+// downloaded is a table the page offers, as clicking its link saves it.
+type downloaded struct{ name, text string }
+
+// downloadTables clicks each table the page offers under its summary
+// table and returns the files the browser saves, in the page's order.
+func downloadTables(t *testing.T, ctx context.Context) []downloaded {
+	t.Helper()
+	dir := t.TempDir()
+	do(t, ctx, "allowing downloads", chromedp.Func(func(ctx context.Context, tab *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tab, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{Behavior: cdpbrowser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir})
+		return err
+	}))
+	var tables []downloaded
+	for i, name := range eval[[]string](t, ctx, `[...document.querySelectorAll("#numbers a")].map(a => a.download)`) {
+		do(t, ctx, "clicking "+name, chromedp.Click(chromedp.CSS(fmt.Sprintf("#numbers a:nth-of-type(%d)", i+1))))
+		var b []byte
+		var err error
+		// Chromium writes a download under another name and gives it
+		// its own when it is whole.
+		for wait := 0; wait < 200; wait++ { // or 10 s
+			if b, err = os.ReadFile(filepath.Join(dir, name)); err == nil {
+				break
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+		if err != nil {
+			t.Fatalf("%s: not downloaded: %v", name, err)
+		}
+		tables = append(tables, downloaded{name, string(b)})
+	}
+	return tables
 }
