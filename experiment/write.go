@@ -386,12 +386,21 @@ func (w *Writer) appendRunEvents(path string) error {
 	if err != nil {
 		return err
 	}
-	defer src.Close()
-	if err := w.appendEvents(src); err != nil {
+	err = w.appendEvents(src)
+	// Closed before it is removed: Windows removes no file that is open
+	// ("Sharing violation"), and every --events run failed there.
+	if cerr := src.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
 		return err
 	}
-	return os.Remove(path)
+	return removeRunEvents(path)
 }
+
+// removeRunEvents is os.Remove; a test asks whether the file is still
+// open when it is removed.
+var removeRunEvents = os.Remove
 
 // appendEvents appends compressed rows of the event log (gzip members),
 // read from src, to it, and their content to its checksums.
