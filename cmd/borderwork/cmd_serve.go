@@ -123,7 +123,7 @@ func cmdServe(ctx context.Context, args []string, e *env) error {
 	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
-		if errors.Is(err, syscall.EADDRINUSE) {
+		if addrInUse(err) {
 			// Most often a server started before, in another terminal:
 			// say so, and give an address that is free now (the next
 			// port was often taken too, by the server started before
@@ -269,4 +269,16 @@ func networkURLs(addrs []net.Addr, port string) []string {
 		urls = append(urls, "http://"+net.JoinHostPort(ip.String(), port)+"/")
 	}
 	return urls
+}
+
+// wsaeAddrInUse is Windows's "address in use" (WSAEADDRINUSE), which
+// syscall.EADDRINUSE, an errno of Unix's, does not match there: a
+// teacher who started serve twice got Windows's bare message, and no
+// free port to give.
+const wsaeAddrInUse = syscall.Errno(10048)
+
+// addrInUse reports whether err, from net.Listen, says that another
+// program is listening on the address.
+func addrInUse(err error) bool {
+	return errors.Is(err, syscall.EADDRINUSE) || runtime.GOOS == "windows" && errors.Is(err, wsaeAddrInUse)
 }

@@ -3,10 +3,13 @@ package main
 import (
 	"net"
 	"net/http"
+	"os"
 	"regexp"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -66,11 +69,38 @@ func TestServePortInUse(t *testing.T) {
 	defer next.Close()
 	status, _, stderr := runCLI(t, "serve", "--addr", ln.Addr().String())
 	m := regexp.MustCompile(`is using that port; stop it, or give --addr 127\.0\.0\.1:(\d+)\n`).FindStringSubmatch(stderr)
-	if status != exitUsage || !strings.Contains(stderr, "address already in use") || m == nil {
+	// Windows words the system's error otherwise ("Only one usage of
+	// each socket address ... is normally permitted").
+	inUse := runtime.GOOS == "windows" || strings.Contains(stderr, "address already in use")
+	if status != exitUsage || !inUse || m == nil {
 		t.Fatalf("serve --addr %s: status %d, stderr %q; want 2 and another port to give", ln.Addr(), status, stderr)
 	}
 	if p, _ := strconv.Atoi(m[1]); p <= n+1 {
 		t.Errorf("serve --addr %s, with port %d taken too: it says to give port %d; want a free one", ln.Addr(), n+1, p)
+	}
+}
+
+// TestAddrInUse: the error net.Listen gives for a port another program
+// holds is told apart from other errors on Windows too, where its errno
+// (WSAEADDRINUSE, 10048) is not syscall.EADDRINUSE: there serve gave
+// Windows's bare message, and no free port to give.
+func TestAddrInUse(t *testing.T) {
+	listen := func(errno error) error {
+		return &net.OpError{Op: "listen", Net: "tcp", Err: &os.SyscallError{Syscall: "bind", Err: errno}}
+	}
+	for _, tt := range []struct {
+		name string
+		err  error
+		want bool
+	}{
+		{"EADDRINUSE", listen(syscall.EADDRINUSE), true},
+		{"WSAEADDRINUSE", listen(syscall.Errno(10048)), runtime.GOOS == "windows"},
+		{"EACCES", listen(syscall.EACCES), false},
+		{"no such host", &net.OpError{Op: "listen", Net: "tcp", Err: &net.DNSError{Err: "no such host", Name: "nowhere"}}, false},
+	} {
+		if got := addrInUse(tt.err); got != tt.want {
+			t.Errorf("%s: addrInUse(%v) = %v; want %v", tt.name, tt.err, got, tt.want)
+		}
 	}
 }
 
