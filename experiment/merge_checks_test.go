@@ -6,6 +6,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -71,15 +72,19 @@ func TestMergeRefusesOutThatIsAShard(t *testing.T) {
 	if err := os.Mkdir("sub", 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.Symlink("shard1", "link"); err != nil {
-		t.Fatal(err)
-	}
 	tests := []struct{ name, out string }{
 		{"as given", dirs[1]},
 		{"absolute", filepath.Join(dir, "shard1")},
 		{"through ..", filepath.Join("sub", "..", "shard1")},
 		{"with ./ and a trailing slash", "./shard1/"},
-		{"through a symbolic link", "link"},
+	}
+	// Windows makes symbolic links only with privileges (or Developer
+	// Mode), and Wine 8 says it made one and makes nothing: there the
+	// other spellings are still tried.
+	if err := os.Symlink("shard1", "link"); err == nil && isLink("link") {
+		tests = append(tests, struct{ name, out string }{"through a symbolic link", "link"})
+	} else if runtime.GOOS != "windows" {
+		t.Fatal(err)
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -289,4 +294,10 @@ func TestMergeNamesTheShardLeftOut(t *testing.T) {
 			t.Fatalf("Merge of shards %v wrote %s (%v)", tt.given, out, err)
 		}
 	}
+}
+
+// isLink reports whether a symbolic link is at path.
+func isLink(path string) bool {
+	st, err := os.Lstat(path)
+	return err == nil && st.Mode()&os.ModeSymlink != 0
 }

@@ -25,7 +25,7 @@ func TestRead(t *testing.T) {
 		{"within", writeFile(t, dir, "a", "12345678"), "12345678", ""},
 		{"too large", writeFile(t, dir, "b", "123456789"), "", "the file is larger than 8 bytes, the most a test file may hold"},
 		{"folder", dir, "", "is a folder, not a file"},
-		{"missing", filepath.Join(dir, "none"), "", "no such file or directory"},
+		{"missing", filepath.Join(dir, "none"), "", systemSays(t, filepath.Join(dir, "none"))},
 	}
 	if runtime.GOOS != "windows" {
 		tests = append(tests, struct{ name, path, want, err string }{"device", "/dev/zero", "", "is not a regular file (a pipe, a device or a socket)"})
@@ -223,4 +223,17 @@ func TestLineLimit(t *testing.T) {
 	if got := (&LongLineError{Line: 3, Max: 1 << 20}).Error(); got != want {
 		t.Errorf("LongLineError = %q; want %q", got, want)
 	}
+}
+
+// systemSays is what the system says of a missing file at path, as
+// Read gives it: "no such file or directory" on Unix, "The system cannot
+// find the file specified." on Windows.
+func systemSays(t *testing.T, path string) string {
+	t.Helper()
+	_, err := os.Stat(path)
+	var pe *fs.PathError
+	if !errors.As(err, &pe) {
+		t.Fatalf("Stat(%s) = %v; want it missing", path, err)
+	}
+	return pe.Err.Error()
 }
