@@ -81,7 +81,9 @@ func dataWanted(arg string) string {
 }
 
 // siblingHint is "; did you mean D?" for the folder beside dir whose name
-// is nearest to dir's, or "".
+// is nearest to dir's, or "". D is spelt as dir was, its last name
+// changed: on Windows, filepath.Join turned the "../data/x" typed into
+// "..\data\x".
 func siblingHint(dir string) string {
 	parent := filepath.Dir(filepath.Clean(dir))
 	entries, err := os.ReadDir(parent)
@@ -94,7 +96,12 @@ func siblingHint(dir string) string {
 			names = append(names, e.Name())
 		}
 	}
-	if c := suggest.Closest(filepath.Base(filepath.Clean(dir)), names); c != "" {
+	base := filepath.Base(filepath.Clean(dir))
+	if c := suggest.Closest(base, names); c != "" {
+		typed := strings.TrimRight(dir, `/`+string(filepath.Separator))
+		if before, ok := strings.CutSuffix(typed, base); ok && before != "" && os.IsPathSeparator(before[len(before)-1]) {
+			return "; did you mean " + before + c + "?"
+		}
 		return "; did you mean " + filepath.Join(parent, c) + "?"
 	}
 	return ""
