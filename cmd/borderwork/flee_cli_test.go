@@ -93,7 +93,7 @@ func TestImportFleeBadInput(t *testing.T) {
 	}{
 		{[]string{"import", "flee"}, "borderwork import: want the format flee and one DIR"},
 		{[]string{"import", "mesa", fleeCase}, `borderwork import: unknown format "mesa": import reads flee only`},
-		{[]string{"import", "flee", "--out", out, dir}, "input_csv/sim_period.csv: no such file"},
+		{[]string{"import", "flee", "--out", out, dir}, filepath.Join("input_csv", "sim_period.csv") + ": no such file"},
 		{[]string{"import", "flee", "--out", out, "--documented", "1.5", fleeCase}, "--documented: want a share in [0, 1], got 1.5"},
 		{[]string{"import", "flee", "--out", out, "--post-capacity", "0", fleeCase}, "--post-capacity: want a number of crossings a day, more than 0 and at most 1000000000, got 0"},
 		// Above 2^63 the engine's daily count wraps and an open post lets

@@ -60,7 +60,8 @@ func TestOutRefusesPlaces(t *testing.T) {
 	}
 	places := []struct{ out, want string }{
 		{".", "--out: . is the current folder, which cannot be an output folder"},
-		{"/", "--out: / is a filesystem root, which cannot be an output folder"},
+		// Named as cleaned: \ on Windows.
+		{"/", "--out: " + filepath.Clean("/") + " is a filesystem root, which cannot be an output folder"},
 		{"afile/sub", "--out: afile is a file, so " + filepath.Join("afile", "sub") + " cannot be made"},
 	}
 	for _, c := range commands {
@@ -139,7 +140,7 @@ func TestOversizedTableIsRefused(t *testing.T) {
 	at := grow(filepath.Join("cmp", "summary.csv"))
 	wantRefusal(t, exitUsage, "", []string{"plot", "cmp"}, at+"; refusing to draw figures")
 	status, stdout, _ := runCLI(t, "reproduce", "cmp")
-	if want := "MISMATCH " + strings.TrimPrefix(at, "cmp/") + " (in the folder)"; status != exitFailure || !strings.Contains(stdout, want) {
+	if want := "MISMATCH " + strings.TrimPrefix(at, "cmp"+string(filepath.Separator)) + " (in the folder)"; status != exitFailure || !strings.Contains(stdout, want) {
 		t.Errorf("reproduce: status %d, stdout %q; want %d and %q", status, stdout, exitFailure, want)
 	}
 	at = grow(filepath.Join("sh0", "timeseries.csv"))

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/internal/foldertest"
 	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
@@ -174,7 +175,7 @@ func TestInterruptedBesideTheUsersPartial(t *testing.T) {
 		}
 		want := []string{out + " is unchanged; kept", "interrupted: --out: " + partial + " holds files borderwork did not write (notes.txt)", "the finished runs are kept at " + kept[0] + " (marked incomplete)"}
 		if tt.name == "sweep" {
-			want = append(want, "moved to "+partial+" (what is there moved away first); this completes it: borderwork sweep --resume --out "+out)
+			want = append(want, "moved to "+partial+" (what is there moved away first); this completes it: borderwork sweep --resume --out "+runs.ShellQuote(out))
 		}
 		if status != exitInterrupted {
 			t.Errorf("%s: status %d; want %d (stderr %q)", tt.name, status, exitInterrupted, stderr)

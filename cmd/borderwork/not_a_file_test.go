@@ -33,7 +33,7 @@ func TestPlotReproduceRefuseWhatIsNotAFile(t *testing.T) {
 		{"table is a FIFO", "summary.csv", fifo, "summary.csv: is not a regular file (a pipe, a device or a socket)", "MISMATCH summary.csv: is not a regular file (a pipe, a device or a socket)", true},
 		{"manifest is a FIFO", "manifest.json", fifo, "manifest.json: is not a regular file", "manifest.json: is not a regular file", false},
 		{"manifest is a folder", "manifest.json", dir, "manifest.json: is a folder, not a file", "manifest.json: is a folder, not a file", false},
-		{"figure is a folder", "figures/trapped.png", dir, "figures/trapped.png", "MISMATCH figures/trapped.png: is a folder, not a file", true},
+		{"figure is a folder", "figures/trapped.png", dir, filepath.Join("figures", "trapped.png"), "MISMATCH figures/trapped.png: is a folder, not a file", true},
 		{"figures is a file", "figures", file, "figures is not a folder", "MISMATCH figures/trapped.png: is missing", true},
 		// Not said to be a changed file (audit today7).
 		{"scenario is a FIFO", "scenario.toml", fifo, "scenario.toml is not a regular file", "MISMATCH scenario.toml is not a regular file", false},

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/output"
 )
 
@@ -23,7 +24,9 @@ func TestPlotNotesAnIncompleteFolder(t *testing.T) {
 		finish func(out string) string
 	}{
 		{"sweep", func(out string) []string { return smallSweep(out, "--formats", "", "--workers", "2") }, 24,
-			func(out string) string { return "this finishes it: borderwork sweep --resume --out " + out }},
+			func(out string) string {
+				return "this finishes it: borderwork sweep --resume --out " + runs.ShellQuote(out)
+			}},
 		{"compare", func(out string) []string {
 			return []string{"compare", small, "--reps", "4", "--days", "40", "--formats", "", "--workers", "2", "--out", out}
 		}, 20, func(string) string { return "this runs it in full: borderwork compare " }}, // 5 regimes × 4 replicates

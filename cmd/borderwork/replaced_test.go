@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/internal/words"
 	"github.com/borderwork/borderwork/output"
 )
@@ -203,7 +204,7 @@ func TestReplacedEditedScenario(t *testing.T) {
 			if status != 0 {
 				t.Fatalf("%s, %s: status %d\n%s%s", c.name, step.name, status, stdout, stderr)
 			}
-			want := "It replaced the earlier results in " + out + ", of: borderwork " + c.args[0] + " " + file
+			want := "It replaced the earlier results in " + out + ", of: borderwork " + c.args[0] + " " + runs.ShellQuote(file)
 			if got := strings.Contains(stdout, want); got != step.says {
 				t.Errorf("%s, %s: standard output\n%s\nsays %q: %v, want %v", c.name, step.name, stdout, want, got, step.says)
 			}
@@ -240,7 +241,7 @@ func TestRerunEditedBesidePartial(t *testing.T) {
 	}
 	stdout := mustRun(t, args...)
 	want := out + ".partial is left as it was: it holds "
-	if !strings.Contains(stdout, want) || !strings.Contains(stdout, " of an interrupted borderwork compare "+file) || strings.Contains(stdout, "which are all in") {
+	if !strings.Contains(stdout, want) || !strings.Contains(stdout, " of an interrupted borderwork compare "+runs.ShellQuote(file)) || strings.Contains(stdout, "which are all in") {
 		t.Errorf("the rerun on the edited file: standard output\n%s\nwants %q, of an interrupted command, not all in %s", stdout, want, out)
 	}
 }

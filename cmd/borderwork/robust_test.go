@@ -137,7 +137,7 @@ func TestMergeExitStatus(t *testing.T) {
 	ts := filepath.Join(b, "timeseries.csv")
 	full, _ := os.ReadFile(ts)
 	os.WriteFile(ts, full[:len(full)/3], 0o644)
-	wantRefusal(t, exitUsage, out, []string{"merge", a, b, "--out", out}, "b/timeseries.csv:", "differs")
+	wantRefusal(t, exitUsage, out, []string{"merge", a, b, "--out", out}, filepath.Join("b", "timeseries.csv")+":", "differs")
 	os.Remove(ts)
 	wantRefusal(t, exitUsage, out, []string{"merge", a, b, "--out", out}, "timeseries.csv: is missing")
 	wantRefusal(t, exitUsage, out, []string{"merge", a, filepath.Join(dir, "nowhere"), "--out", out}, filepath.Join(dir, "nowhere")+" does not exist")

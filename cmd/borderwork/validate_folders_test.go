@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/output"
 )
 
@@ -295,7 +296,7 @@ func TestReproduceValidateMMP(t *testing.T) {
 	os.WriteFile(mmp, []byte(invented), 0o644)
 	out := filepath.Join(tmp, "v")
 	mustRun(t, smallFlowValidation(out, "--mmp", mmp, "--quiet")...)
-	if status, stdout, stderr := runCLI(t, "reproduce", "--quiet", out); status != 0 || !strings.Contains(stdout, "--mmp "+mmp) {
+	if status, stdout, stderr := runCLI(t, "reproduce", "--quiet", out); status != 0 || !strings.Contains(stdout, "--mmp "+runs.ShellQuote(mmp)) {
 		t.Fatalf("reproduce: status %d\n%s%s", status, stdout, stderr)
 	}
 	manifest := filepath.Join(out, "manifest.json")
