@@ -12,6 +12,7 @@ import (
 	pathpkg "path"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
 	"syscall"
@@ -287,6 +288,12 @@ func CheckPlace(path string) error {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return err
+	}
+	// Windows keeps CON, NUL, AUX, PRN, COM1... for devices, in every
+	// folder: Abs makes them \\.\NAME, which has no folder above it,
+	// and --out aux was refused as "a filesystem root".
+	if runtime.GOOS == "windows" && strings.HasPrefix(abs, `\\.\`) && !strings.HasPrefix(path, `\\.\`) {
+		return &notOurs{fmt.Sprintf("%s names a device (Windows keeps the name %s for one in every folder), which cannot be an output folder: choose another --out", path, filepath.Base(path))}
 	}
 	if filepath.Dir(abs) == abs {
 		return &notOurs{fmt.Sprintf("%s is a filesystem root, which cannot be an output folder: name a folder inside it", path)}

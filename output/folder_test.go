@@ -427,6 +427,12 @@ func TestCheckTargetRefusesPlaces(t *testing.T) {
 		{"afile/sub", "afile is a file, so afile/sub cannot be made"},
 		{"afile/a/b", "afile is a file, so afile/a/b cannot be made"},
 	}
+	if runtime.GOOS == "windows" {
+		// Not roots, though Abs makes them \\.\AUX, which is its own Dir.
+		tests = append(tests,
+			struct{ out, want string }{"aux", "aux names a device (Windows keeps the name aux for one in every folder)"},
+			struct{ out, want string }{"sub/CON", "sub/CON names a device (Windows keeps the name CON for one in every folder)"})
+	}
 	for _, tt := range tests {
 		err := CheckTarget(tt.out, Owner{Command: "compare", Source: "bundled:sahel"}, true)
 		if !errors.Is(err, ErrNotOurs) || !strings.Contains(err.Error(), filepath.FromSlash(tt.want)) {
