@@ -242,8 +242,15 @@ func readOutputs(path string, x *extractor, arms []string, points, reps int) ([]
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	want := output.SummaryHeader([]string{"point"})
+	// An earlier borderwork's table lacks output.LaterMetrics' columns:
+	// its rows are read in this one's layout, those cells 0.
+	upgrade := func(rec []string) []string { return rec }
 	if !slices.Equal(header, want) {
-		return nil, fmt.Errorf("%s: its columns are not those of a sensitivity analysis' summary.csv", path)
+		up, ok := output.Upgrader(header, want)
+		if !ok {
+			return nil, fmt.Errorf("%s: its columns are not those of a sensitivity analysis' summary.csv", path)
+		}
+		header, upgrade = want, up
 	}
 	first := len(want) - len(output.Totals) // column of the first total
 	n := len(x.col)
@@ -269,6 +276,7 @@ func readOutputs(path string, x *extractor, arms []string, points, reps int) ([]
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", path, err)
 		}
+		rec = upgrade(rec)
 		id, err1 := strconv.Atoi(rec[0])
 		rep, err2 := strconv.Atoi(rec[2])
 		p, err3 := strconv.Atoi(rec[3])

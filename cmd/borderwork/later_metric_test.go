@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -93,5 +94,29 @@ func TestEarlierFolderWithoutLaterMetric(t *testing.T) {
 	sameFolders(t, whole, cut)
 	if !slices.Contains(output.LaterMetrics, "detained_person_days") {
 		t.Error("output.LaterMetrics does not name detained_person_days, which this test drops")
+	}
+}
+
+// TestEarlierSensitivityFolderPlots: plot draws a sensitivity folder
+// written before detained_person_days was counted, and writes the same
+// report.md: its summary.csv, read in this borderwork's layout, was
+// refused as "not those of a sensitivity analysis' summary.csv".
+func TestEarlierSensitivityFolderPlots(t *testing.T) {
+	t.Parallel()
+	out := filepath.Join(t.TempDir(), "sens")
+	mustRun(t, "sensitivity", "classroom", "--method", "morris", "--trajectories", "4", "--reps", "2", "--days", "30", "--formats", "svg", "--quiet", "--out", out)
+	asEarlier(t, out, "summary.csv")
+	before, err := os.ReadFile(filepath.Join(out, "report.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if status, stdout, stderr := runCLI(t, "plot", out); status != 0 {
+		t.Fatalf("plot: status %d:\n%s%s", status, stdout, stderr)
+	}
+	if after, err := os.ReadFile(filepath.Join(out, "report.md")); err != nil || string(after) != string(before) {
+		t.Errorf("plot wrote another report.md (%v)", err)
+	}
+	if status, stdout, stderr := runCLI(t, "reproduce", out); status != 0 {
+		t.Errorf("reproduce: status %d:\n%s%s", status, stdout, stderr)
 	}
 }
