@@ -701,6 +701,11 @@ func rereport(ctx context.Context, dir string, m *output.Manifest, drawn []exper
 	if res.Analysis, err = Analyse(d, info.Own, rows, sesoi, o.ChainShare, uint64(s.File.Seed)); err != nil {
 		return nil, err
 	}
+	// A report of another analysis than the folder's tables hold would
+	// contradict them: an earlier borderwork judged ties otherwise, say.
+	if changed := changedTables(m, res.Analysis, res.Needs); len(changed) > 0 {
+		return nil, &experiment.AnalysisChanged{Tables: changed}
+	}
 	if info.Robustness != nil {
 		if res.Robustness, err = ReadRobustness(filepath.Join(dir, "robustness.csv")); err != nil {
 			return nil, err

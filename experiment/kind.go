@@ -510,6 +510,19 @@ func RecordableOptions(command string, o output.FigureOptions) output.FigureOpti
 	return o
 }
 
+// AnalysisChanged is what a kind's Rereport answers where this
+// borderwork analyses the folder's runs otherwise than the one that
+// wrote it did: the analysis' tables it names (Tables) would differ
+// from the folder's, and a report written again would contradict them,
+// so report.md is left as it is.
+type AnalysisChanged struct {
+	Tables []string
+}
+
+func (e *AnalysisChanged) Error() string {
+	return "this borderwork's analysis of the runs gives another " + output.JoinAnd(e.Tables) + " than the folder holds"
+}
+
 // Redrawn is what Redraw did.
 type Redrawn struct {
 	// Files are the figure files drawn, relative to the folder, in the
@@ -527,6 +540,11 @@ type Redrawn struct {
 	// changed since borderwork wrote it and so was left as it is: its
 	// figure links and command line may no longer match the figures.
 	ReportLeft bool
+	// AnalysisChanged names the tables this borderwork's analysis of the
+	// folder's runs gives otherwise than the folder holds them; report.md
+	// was then left as it is, to agree with its tables (its figure links
+	// and command line may no longer match the figures).
+	AnalysisChanged []string
 	// Removed are the figure files of the earlier figures, as the
 	// manifest listed them, that were not drawn again and were removed:
 	// files borderwork drew, unchanged since.
@@ -764,16 +782,20 @@ func RedrawContext(ctx context.Context, dir string, formats []string, ch FigureC
 		return nil, err
 	}
 	var report []byte // report.md again, if it changes
+	var analysisChanged *AnalysisChanged
 	if rereport {
 		nb, err := k.Rereport(ctx, dir, m, drawn)
 		if ctx.Err() != nil {
 			return nil, stopped(figuresInterrupted)
 		}
-		if err != nil {
+		switch {
+		case errors.As(err, &analysisChanged):
+		case err != nil:
 			return nil, fmt.Errorf("%s: writing report.md again: %w", dir, err)
-		}
-		if old, err := os.ReadFile(filepath.Join(dir, "report.md")); err != nil || !bytes.Equal(old, nb) {
-			report = nb
+		default:
+			if old, err := os.ReadFile(filepath.Join(dir, "report.md")); err != nil || !bytes.Equal(old, nb) {
+				report = nb
+			}
 		}
 	}
 	// Tables that show the figures (their checksums were checked above):
@@ -841,6 +863,9 @@ func RedrawContext(ctx context.Context, dir string, formats []string, ch FigureC
 		}
 	}
 	r := &Redrawn{Files: files, Formats: formats, Partial: partialOf(dir, m), ReportLeft: reportLeft}
+	if analysisChanged != nil {
+		r.AnalysisChanged = analysisChanged.Tables
+	}
 	for _, old := range earlier {
 		switch {
 		case slices.Contains(files, old.File):

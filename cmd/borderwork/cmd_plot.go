@@ -9,7 +9,9 @@ import (
 	"strings"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/experiment/runs"
 	"github.com/borderwork/borderwork/internal/words"
+	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/scenarios"
 )
 
@@ -112,6 +114,10 @@ func cmdPlot(ctx context.Context, args []string, e *env) error {
 			also = " and the command that draws them"
 		}
 		fmt.Fprintf(e.stdout, "Wrote %s again to show them%s.\n", filepath.Join(dir, filepath.FromSlash(f)), also)
+	}
+	if len(r.AnalysisChanged) > 0 {
+		fmt.Fprintf(e.stdout, "Left %s as it is: this borderwork analyses the runs otherwise than the one that wrote the folder (it would write another %s), and a report written again would contradict the folder's tables; 'borderwork reproduce %s' says what differs. Its figure links and command may no longer match the figures.\n",
+			filepath.Join(dir, "report.md"), output.JoinAnd(r.AnalysisChanged), runs.ShellQuote(dir))
 	}
 	if r.ReportLeft {
 		fmt.Fprintf(e.stdout, "Left %s as it is (changed since borderwork wrote it); its figure links and command may no longer match the figures.\n", filepath.Join(dir, "report.md"))
