@@ -127,6 +127,8 @@ func Reproduce(ctx context.Context, dir string, workers int) (*Reproduction, err
 	var figureMismatches []int
 	reportMismatch := -1 // likewise report.md's, if it differs
 	tablesDiffer := false
+	runsDiffer := false          // a table of runsTables differs
+	var analysisMismatches []int // problems of the other tables that differ
 	for _, c := range m.Files() {
 		d, err := verifyTable(ctx, dir, c)
 		if err != nil {
@@ -253,8 +255,22 @@ func Reproduce(ctx context.Context, dir string, workers int) (*Reproduction, err
 			}
 		} else if isTable(m, c.File) {
 			tablesDiffer = true
+			if slices.Contains(runsTables, c.File) {
+				runsDiffer = true
+			} else {
+				analysisMismatches = append(analysisMismatches, len(rep.Problems))
+			}
 		}
 		rep.Problems = append(rep.Problems, msg)
+	}
+	// The runs' own tables reproduced, and a table worked out from them
+	// does not: the same runs, analysed otherwise (an earlier claim
+	// judged ties otherwise), which a referee tells from a model that
+	// changed.
+	if !runsDiffer && slices.ContainsFunc(m.Tables, func(c output.Checked) bool { return slices.Contains(runsTables, c.File) }) {
+		for _, i := range analysisMismatches {
+			rep.Problems[i] += AnalysedDifferently
+		}
 	}
 	// The rerun ran from the manifest's fields: its command line is the
 	// one rerun, whatever the folder's records.
@@ -320,6 +336,15 @@ func Reproduce(ctx context.Context, dir string, workers int) (*Reproduction, err
 // while the rerun writes it as the manifest records: the folder's copy
 // was changed after borderwork wrote it, not drawn from other results.
 const ChangedSinceWritten = "does not match its checksum in manifest.json (in the folder), but the rerun writes it as manifest.json records: the folder's copy was changed after borderwork wrote it (edited, or opened and saved again by another program)"
+
+// runsTables are the tables written run by run, from the runs alone;
+// the other tables are worked out from them.
+var runsTables = []string{"timeseries.csv", "summary.csv", "locations.csv", "robustness_summary.csv"}
+
+// AnalysedDifferently ends the MISMATCH line of a table worked out from
+// the runs when the runs' own tables reproduced: the simulation is the
+// same, its analysis is not.
+const AnalysedDifferently = ": the runs' own tables match (the simulation reproduces); this borderwork works this table out from the same runs otherwise than the one that wrote the folder"
 
 // FigureDrawnDifferently ends a figure's MISMATCH line when every table
 // of the folder reproduced: the figure is drawn differently, not from

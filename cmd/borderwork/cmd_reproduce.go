@@ -27,7 +27,9 @@ changed is refused (status 2), naming the key and the files; so is a
 validate folder written before its manifest recorded them. It prints the command it reran, the one the
 manifest's fields give. It exits with status 0 if everything matches and
 1, printing a MISMATCH line for each file that differs (a table by its
-first differing row) and on stderr how many did, if not. When the rerun
+first differing row) and on stderr how many did, if not; the line of a
+table worked out from the runs says so when the runs' own tables
+matched: the simulation reproduces, its analysis does not. When the rerun
 itself fails (the folder's scenario.toml no longer loads, a value its
 manifest records is refused), it says so with the error, claims no
 rerun, and exits with status 2. It warns (on stderr)
