@@ -166,7 +166,11 @@ func (n niceTicker) Ticks(lo, hi float64) []plot.Tick {
 	var ticks []plot.Tick
 	for k := first; k <= last; k++ {
 		v := k * step
-		ticks = append(ticks, plot.Tick{Value: v, Label: formatNumber(v, decimals)})
+		// A tick let in by the tolerance sits on the axis's end, not a
+		// rounding error beyond it (0.02 on an axis to 0.001 + 0.019):
+		// plot makes room for the labels of ticks within the axis alone,
+		// so that one just beyond ran off the canvas.
+		ticks = append(ticks, plot.Tick{Value: math.Min(math.Max(v, lo), hi), Label: formatNumber(v, decimals)})
 	}
 	return ticks
 }
