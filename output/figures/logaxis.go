@@ -132,7 +132,7 @@ func (logTicker) Ticks(lnLo, lnHi float64) []plot.Tick {
 				if v < lo*(1-tol) || v > hi*(1+tol) {
 					continue
 				}
-				t := plot.Tick{Value: logOf(v)}
+				t := plot.Tick{Value: math.Min(math.Max(logOf(v), lnLo), lnHi)} // on the axis, as niceTicker's
 				if slices.Contains(labelled, m) {
 					t.Label = formatNumber(v, max(0, -e))
 					labels++

@@ -138,3 +138,99 @@ func TestLogTicker(t *testing.T) {
 		}
 	}
 }
+
+// TestHeatmapLogAxes: a binned heat map over bins equal on logarithms
+// (HeatOptions.LogX, LogY) draws equal cells whose edges are the bins'
+// (the range's ends included), ticks the axis at the values as LogY
+// does, says so in its label, lays out without problems, and refuses a
+// value at or below 0.
+func TestHeatmapLogAxes(t *testing.T) {
+	// Three bins each over 0.001 to 0.02 and 0.5 to 2, at their
+	// geometric middles.
+	centres := func(lo, hi float64) []float64 {
+		var c []float64
+		for k := range 3 {
+			c = append(c, lo*math.Pow(hi/lo, (float64(k)+0.5)/3))
+		}
+		return c
+	}
+	x, y := centres(0.001, 0.02), centres(0.5, 2)
+	z := [][]float64{{0, 0.5, 1}, {0.2, math.NaN(), 0.4}, {1, 1, 0}}
+	fig, err := HeatmapWith("t", "rate (per day)", "multiple", "share", x, y, z, HeatOptions{Lo: 0, Hi: 1, Binned: true, LogX: true, LogY: true}, sampleCaption)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fig.xLabel != "rate (per day; logarithmic scale)" || fig.yLabel != "multiple (logarithmic scale)" {
+		t.Errorf("labels %q, %q; want each to say its scale is logarithmic", fig.xLabel, fig.yLabel)
+	}
+	for _, e := range []struct {
+		name     string
+		edges    []float64
+		min, max float64 // the axis's range
+		lo, hi   float64
+	}{
+		{"x", edges(axisPositions(x, true)), fig.p.X.Min, fig.p.X.Max, 0.001, 0.02},
+		{"y", edges(axisPositions(y, true)), fig.p.Y.Min, fig.p.Y.Max, 0.5, 2},
+	} {
+		if e.min != e.edges[0] || e.max != e.edges[len(e.edges)-1] {
+			t.Errorf("%s axis from %v to %v; want the cells' outer edges %v and %v", e.name, e.min, e.max, e.edges[0], e.edges[len(e.edges)-1])
+		}
+		for i, v := range e.edges {
+			want := e.lo * math.Pow(e.hi/e.lo, float64(i)/3)
+			if got := math.Exp(v); math.Abs(got-want) > 1e-9*want {
+				t.Errorf("%s edge %d at %v; want %v", e.name, i, got, want)
+			}
+		}
+	}
+	var labels []string
+	for _, tk := range fig.p.Y.Tick.Marker.Ticks(fig.p.Y.Min, fig.p.Y.Max) {
+		if tk.Label != "" {
+			labels = append(labels, tk.Label)
+		}
+	}
+	if !slices.Equal(labels, []string{"0.5", "1", "2"}) {
+		t.Errorf("y labels %q; want 0.5, 1 and 2", labels)
+	}
+	for _, s := range Sizes() {
+		fig.SetSize(s)
+		l, err := fig.Layout("svg")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range l.Problems() {
+			t.Errorf("%s: %s", s.Name, p)
+		}
+	}
+	if _, err := HeatmapWith("t", "x", "y", "z", []float64{0, 1}, y[:1], [][]float64{{0, 1}}, HeatOptions{Binned: true, LogX: true}, sampleCaption); err == nil {
+		t.Error("a log axis over 0 drawn; want an error")
+	}
+}
+
+// TestTickAtAxisEndFits: a round-number tick on an axis's end, which the
+// arithmetic of the end puts a rounding error inside it (0.02 on an axis
+// to 0.001 + 0.019), lies on the axis, so that plot makes room for its
+// label: it once ran off a single-column binned heat map's canvas.
+func TestTickAtAxisEndFits(t *testing.T) {
+	x := []float64{0.001 + 0.019/6, 0.001 + 0.019/2, 0.001 + 0.019*5/6}
+	y := []float64{0.75, 1.25, 1.75}
+	z := [][]float64{{0, 0.5, 1}, {0.2, 0.3, 0.4}, {1, 1, 0}}
+	fig, err := HeatmapWith("t", "rate", "multiple", "share", x, y, z, HeatOptions{Lo: 0, Hi: 1, Binned: true}, sampleCaption)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range Sizes() {
+		fig.SetSize(s)
+		l, err := fig.Layout("svg")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range l.Problems() {
+			t.Errorf("%s: %s", s.Name, p)
+		}
+		for _, tk := range fig.p.X.Tick.Marker.Ticks(fig.p.X.Min, fig.p.X.Max) {
+			if tk.Value < fig.p.X.Min || tk.Value > fig.p.X.Max {
+				t.Errorf("%s: tick %q at %v, off the axis %v to %v", s.Name, tk.Label, tk.Value, fig.p.X.Min, fig.p.X.Max)
+			}
+		}
+	}
+}
