@@ -13,6 +13,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/borderwork/borderwork/internal/portable"
 	"github.com/borderwork/borderwork/sim"
 )
 
@@ -27,6 +28,10 @@ type Factor struct {
 	Values  []float64 // grid: the values, in order
 	Lo, Hi  float64   // Latin hypercube: the range
 	Integer bool      // the key takes whole numbers
+	// Log draws a Latin hypercube's values evenly over the logarithms of
+	// the range (Lo > 0): each factor of the range's span equally likely,
+	// for a rate or a multiple whose range spans several times its foot.
+	Log bool
 }
 
 // CheckGiven refuses, in a --vary spec given on a command line now, what
@@ -257,8 +262,11 @@ func Grid(factors []Factor) [][]float64 {
 // strata, each stratum is used once, and strata are matched across factors
 // by independent random permutations. The draws come from a stream of its
 // own derived from the master seed, so the design is the same for every
-// shard and every rerun. Integer factors are rounded to the nearest whole
-// number within the range.
+// shard and every rerun. A Log factor's strata are equal on the
+// logarithms of its range (Lo·(Hi/Lo)^u, u drawn as another factor's
+// share of its range; portable arithmetic, so the same bits on every
+// machine). Integer factors are rounded to the nearest whole number
+// within the range.
 func LatinHypercube(factors []Factor, n int, seed uint64) [][]float64 {
 	r := sim.NewStream(seed, "design/lhs")
 	points := make([][]float64, n)
@@ -277,7 +285,10 @@ func LatinHypercube(factors []Factor, n int, seed uint64) [][]float64 {
 		for i := range n {
 			at := float64(perm[i]) + r.Float64()
 			x := f.Lo + (f.Hi-f.Lo)*at/float64(n)
-			if math.IsInf(x, 0) { // a range near the largest float: divide first
+			switch {
+			case f.Log:
+				x = math.Min(f.Lo*portable.Pow(f.Hi/f.Lo, at/float64(n)), f.Hi)
+			case math.IsInf(x, 0): // a range near the largest float: divide first
 				x = f.Lo + float64((f.Hi-f.Lo)*(at/float64(n)))
 			}
 			if f.Integer {

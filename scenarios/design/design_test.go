@@ -160,6 +160,57 @@ func TestLatinHypercube(t *testing.T) {
 	}
 }
 
+// TestLatinHypercubeLog: a Log factor uses each stratum of its range's
+// logarithms once, so that as many points fall in 0.001 to 0.002 as in
+// 0.01 to 0.02 (a linear design puts about 5% of them below 0.002), a
+// multiple of 0.5 to 2 falls below 1 as often as above it, and the
+// permutations are those of the same factors drawn linearly: only the
+// scale changes.
+func TestLatinHypercubeLog(t *testing.T) {
+	const n = 40
+	lin := []Factor{{Lo: 0.001, Hi: 0.02}, {Lo: 0.5, Hi: 2}}
+	logs := []Factor{{Lo: 0.001, Hi: 0.02, Log: true}, {Lo: 0.5, Hi: 2, Log: true}}
+	lp, gp := LatinHypercube(lin, n, 7), LatinHypercube(logs, n, 7)
+	for j, f := range logs {
+		strata := make([]int, n)
+		below := 0
+		for i, p := range gp {
+			v := p[j]
+			if v < f.Lo || v > f.Hi {
+				t.Fatalf("factor %d value %v outside [%v, %v]", j, v, f.Lo, f.Hi)
+			}
+			k := int(math.Log(v/f.Lo) / math.Log(f.Hi/f.Lo) * n)
+			strata[min(k, n-1)]++
+			// The same stratum as the linear design's point.
+			if kl := int((lp[i][j] - f.Lo) / (f.Hi - f.Lo) * n); kl != min(k, n-1) {
+				t.Errorf("factor %d point %d: stratum %d on the log scale, %d linearly", j, i, k, kl)
+			}
+			if v < math.Sqrt(f.Lo*f.Hi) {
+				below++
+			}
+		}
+		if slices.ContainsFunc(strata, func(c int) bool { return c != 1 }) {
+			t.Errorf("factor %d: strata counts %v; want each stratum once", j, strata)
+		}
+		if below != n/2 {
+			t.Errorf("factor %d: %d of %d points below the range's geometric middle; want half", j, below, n)
+		}
+	}
+	ints := LatinHypercube([]Factor{{Lo: 7, Hi: 120, Integer: true, Log: true}}, n, 7)
+	short := 0
+	for _, p := range ints {
+		if p[0] != math.Round(p[0]) || p[0] < 7 || p[0] > 120 {
+			t.Errorf("integer log factor got %v", p[0])
+		}
+		if p[0] <= 29 { // √(7·120) ≈ 29
+			short++
+		}
+	}
+	if short < n/2-1 || short > n/2+1 {
+		t.Errorf("%d of %d whole numbers of days at most 29; want about half", short, n)
+	}
+}
+
 // TestCheckIntegerShowsSpecAsParseDoes: CheckInteger's message shows the
 // --vary argument as Parse's messages do, unquoted (it alone quoted it:
 // --vary "markets.Mid.smugglers=0:3:3"), quoted only if it holds a control
