@@ -50,7 +50,7 @@ func TestCLAIMDocumentsTheCheck(t *testing.T) {
 		if a.Sets != "" {
 			cell = a.Sets
 		}
-		want := "| " + output.FormatFloat(a.Lo) + " to " + output.FormatFloat(a.Hi) + " |"
+		want := "| " + a.Range() + " |"
 		if !slices.ContainsFunc(strings.Split(text, "\n"), func(row string) bool {
 			return strings.HasPrefix(row, "| ") && strings.Contains(row, " | `"+a.ID+"` | ") && strings.Contains(row, cell) && strings.HasSuffix(row, want)
 		}) {

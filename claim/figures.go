@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/borderwork/borderwork/experiment"
+	"github.com/borderwork/borderwork/internal/portable"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/output/figures"
 	"github.com/borderwork/borderwork/output/figures/palette"
@@ -560,7 +561,7 @@ func drawRobustnessMaps(src experiment.Source) ([]experiment.Drawn, error) {
 			legend = "share of conclusive points where malfunction harms more"
 		}
 		fig, err := figures.HeatmapWith(title, axis(la), axis(lb), legend, x, y, z,
-			figures.HeatOptions{Lo: 0, Hi: 1, Counts: counts, Binned: true, Missing: fmt.Sprintf("fewer than %d conclusive", mapMinConclusive)}, c)
+			figures.HeatOptions{Lo: 0, Hi: 1, Counts: counts, Binned: true, LogX: la.Log, LogY: lb.Log, Missing: fmt.Sprintf("fewer than %d conclusive", mapMinConclusive)}, c)
 		if err != nil {
 			return nil, err
 		}
@@ -606,6 +607,17 @@ func mapCaption(harm string, conclusive, points int, worse bool) string {
 		mapMinConclusive, conclusive, points, Title(harm))
 }
 
+// binCentre is the centre of the k-th of n equal bins over assumption
+// a's range: equal on its logarithms, as the design draws them, for one
+// drawn log-uniformly.
+func binCentre(a Assumption, k, n int) float64 {
+	at := (float64(k) + 0.5) / float64(n)
+	if a.Log {
+		return a.Lo * portable.Pow(a.Hi/a.Lo, at)
+	}
+	return a.Lo + at*(a.Hi-a.Lo)
+}
+
 // holdsMap bins the design's points over two assumptions and gives, per
 // cell, the share of its conclusive points where the claim holds on harm
 // h, and how many points are conclusive there (counts) and in all. A
@@ -619,22 +631,28 @@ func mapCaption(harm string, conclusive, points int, worse bool) string {
 func holdsMap(rob *RobustnessResult, h, ja, jb int, la, lb Assumption, worse bool) (x, y []float64, z [][]float64, counts [][]int, conclusive int) {
 	n := max(2, int(math.Round(math.Sqrt(float64(len(rob.Points))/3))))
 	for k := range n {
-		x = append(x, la.Lo+(float64(k)+0.5)*(la.Hi-la.Lo)/float64(n))
-		y = append(y, lb.Lo+(float64(k)+0.5)*(lb.Hi-lb.Lo)/float64(n))
+		x = append(x, binCentre(la, k, n))
+		y = append(y, binCentre(lb, k, n))
 	}
 	yes := make([][]int, n)
 	counts = make([][]int, n)
 	for k := range yes {
 		yes[k], counts[k] = make([]int, n), make([]int, n)
 	}
-	bin := func(v, lo, hi float64) int { return min(n-1, max(0, int(float64(n)*(v-lo)/(hi-lo)))) }
+	bin := func(v float64, a Assumption) int {
+		at := (v - a.Lo) / (a.Hi - a.Lo)
+		if a.Log {
+			at = portable.Log(v/a.Lo) / portable.Log(a.Hi/a.Lo)
+		}
+		return min(n-1, max(0, int(float64(n)*at)))
+	}
 	for p, point := range rob.Points {
 		switch rob.Claims[p][h].Holds {
 		case ClaimHolds, ClaimNotThroughTrapping, ClaimFails:
 		default:
 			continue
 		}
-		cx, cy := bin(point[ja], la.Lo, la.Hi), bin(point[jb], lb.Lo, lb.Hi)
+		cx, cy := bin(point[ja], la), bin(point[jb], lb)
 		counts[cy][cx]++
 		conclusive++
 		if v := rob.Claims[p][h].Holds; v == ClaimHolds || worse && v == ClaimNotThroughTrapping {

@@ -497,6 +497,43 @@ func TestHoldsMapCountsConclusivePoints(t *testing.T) {
 	}
 }
 
+// TestHoldsMapBinsLogRanges: a map over an assumption drawn
+// log-uniformly bins it equally on its logarithms, as the design draws
+// it, so that each column of a Latin hypercube's points holds as many
+// points (binned evenly, the lowest column of 0.001 to 0.02 held 18 of
+// 27), its bins centred at their geometric middles.
+func TestHoldsMapBinsLogRanges(t *testing.T) {
+	j := slices.IndexFunc(Assumptions, func(a Assumption) bool { return a.ID == "official_violence" })
+	k := slices.IndexFunc(Assumptions, func(a Assumption) bool { return a.ID == "weak_oversight" })
+	a, b := Assumptions[j], Assumptions[k]
+	if !a.Log || b.Log {
+		t.Fatalf("%s drawn log-uniformly %v, %s %v; the test wants one of each", a.ID, a.Log, b.ID, b.Log)
+	}
+	rob := &RobustnessResult{IDs: []string{a.ID, b.ID}}
+	for _, p := range robustnessPoints(27, 3) { // a 3×3 map
+		rob.Points = append(rob.Points, []float64{p[j], p[k]})
+		rob.Claims = append(rob.Claims, []ClaimVerdict{{Holds: ClaimHolds}})
+	}
+	x, y, _, counts, _ := holdsMap(rob, 0, 0, 1, a, b, false)
+	for c := range 3 {
+		column, row := 0, 0
+		for r := range 3 {
+			column += counts[r][c]
+			row += counts[c][r]
+		}
+		if column != 9 || row != 9 {
+			t.Errorf("bin %d: %d points in the column, %d in the row; want 9 each", c, column, row)
+		}
+	}
+	third := math.Pow(a.Hi/a.Lo, 1.0/3)
+	if want := a.Lo * math.Sqrt(third); math.Abs(x[0]-want) > 1e-12 {
+		t.Errorf("first column centred at %v; want %v, the geometric middle of its bin", x[0], want)
+	}
+	if want := b.Lo + (b.Hi-b.Lo)/6; math.Abs(y[0]-want) > 1e-12 {
+		t.Errorf("first row centred at %v; want %v", y[0], want)
+	}
+}
+
 // TestMapFallsBackWhereNothingHolds: on an abuse harm where the claim
 // holds at no point, a robustness map of where it holds would be one
 // colour (classroom's on migrants abused was): it colours instead the

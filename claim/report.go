@@ -363,7 +363,7 @@ combination (docs/CLAIM.md).
 			if as.Sets != "" {
 				key = as.Sets
 			}
-			fmt.Fprintf(&b, "|%s|%s|%s to %s|\n", as.Label, key, output.FormatFloat(as.Lo), output.FormatFloat(as.Hi))
+			fmt.Fprintf(&b, "|%s|%s|%s|\n", as.Label, key, as.Range())
 		}
 		b.WriteString("\n|harm|")
 		for _, col := range RobustnessColumns {

@@ -28,8 +28,14 @@ type Assumption struct {
 	Lo      float64 `json:"lo"`
 	Hi      float64 `json:"hi"`
 	Integer bool    `json:"integer,omitempty"`
-	Scale   bool    `json:"scale,omitempty"`
-	LogOdds bool    `json:"log_odds_shift,omitempty"`
+	// Log draws the values evenly over the range's logarithms (design.
+	// Factor.Log): every range over positive values that spans a factor
+	// of three or more, rates and multiples whose foot is as plausible as
+	// their top, so that a range of 0.001 to 0.02 is not nine tenths
+	// above 0.003, nor a multiple of 0.5 to 2 two thirds above 1.
+	Log     bool `json:"log_uniform,omitempty"`
+	Scale   bool `json:"scale,omitempty"`
+	LogOdds bool `json:"log_odds_shift,omitempty"`
 	// Sets says, where the value does not replace Key's, what it changes,
 	// with keys in backticks (report.md's table; KeyWords drops them).
 	Sets string `json:"-"`
@@ -63,14 +69,14 @@ func (a Assumption) Replaces() bool { return !a.Scale && !a.LogOdds }
 // strong oversight meet at 0.65, halfway between the levels' 0.4 and 0.9,
 // so that switching malfunction on never raises oversight.
 var Assumptions = []Assumption{
-	{ID: "outage_start", Label: "how often failing posts break down (per day)", Key: "factors.reliability.failing.outage_start", Lo: 0.01, Hi: 0.2, idle: withoutPosts},
-	{ID: "outage_days", Label: "how long their outages last (days)", Key: "factors.reliability.failing.outage_days", Lo: 2, Hi: 30, idle: withoutPosts},
+	{ID: "outage_start", Label: "how often failing posts break down (per day)", Key: "factors.reliability.failing.outage_start", Lo: 0.01, Hi: 0.2, Log: true, idle: withoutPosts},
+	{ID: "outage_days", Label: "how long their outages last (days)", Key: "factors.reliability.failing.outage_days", Lo: 2, Hi: 30, Log: true, idle: withoutPosts},
 	{ID: "weak_oversight", Label: "oversight of officials at failing posts", Key: "factors.integrity.weak.oversight", Lo: 0, Hi: 0.65, idle: withoutPosts},
 	{ID: "strong_oversight", Label: "oversight of officials at working posts", Key: "factors.integrity.strong.oversight", Lo: 0.65, Hi: 1, idle: withoutPosts},
 	{ID: "poor_accuracy", Label: "accuracy of what migrants know of failing posts", Key: "factors.information.poor.accuracy", Lo: 0, Hi: 0.8, idle: firstOf(withoutNews, withoutPosts)},
-	{ID: "news_rate", Label: "how fast news of working posts spreads", Key: "factors.information.accurate.news_rate", Lo: 0.02, Hi: 0.3, idle: firstOf(withoutNews, withoutPosts)},
+	{ID: "news_rate", Label: "how fast news of working posts spreads", Key: "factors.information.accurate.news_rate", Lo: 0.02, Hi: 0.3, Log: true, idle: firstOf(withoutNews, withoutPosts)},
 	{ID: "patrol", Label: "patrols around closed posts (per day)", Key: "factors.enforcement.patrolled.patrol", Lo: 0, Hi: 0.2, idle: withoutIrregularPaths},
-	{ID: "displacement", Label: "hazard of the routes closure displaces onto (multiplier)", Key: "factors.enforcement.patrolled.irregular_hazard", Lo: 1, Hi: 3, idle: firstOf(withoutIrregularPaths, withoutIrregularHazard)},
+	{ID: "displacement", Label: "hazard of the routes closure displaces onto (multiplier)", Key: "factors.enforcement.patrolled.irregular_hazard", Lo: 1, Hi: 3, Log: true, idle: firstOf(withoutIrregularPaths, withoutIrregularHazard)},
 	// 0 in both built-in levels, for want of a sourced rate: closure's
 	// abuse may rest on it (PatrolNote), so its verdict is tried from
 	// none to most pushbacks violent (2: 86% or more).
@@ -83,16 +89,16 @@ var Assumptions = []Assumption{
 	// person-days may rest on it, so it is tried from centres that let
 	// everyone go to centres that hold everyone who would leave.
 	{ID: "centre_detention", Label: "centres' detention of those who would leave (chance a day)", Key: "factors.protection.hbm.centre_detention", Lo: 0, Hi: 1, idle: withoutCentres},
-	{ID: "smuggler_extortion", Label: "smugglers' extortion at a place (per day)", Key: "abuse.smuggler_extortion", Lo: 0.001, Hi: 0.02, idle: withoutMarkets},
-	{ID: "official_extortion", Label: "officials' extortion rate at the counter", Key: "abuse.official_extortion", Lo: 0.1, Hi: 1.5, idle: withoutPosts},
-	{ID: "official_violence", Label: "officials' violence rate (per day)", Key: "abuse.official_violence", Lo: 0.001, Hi: 0.02, idle: withoutPosts},
+	{ID: "smuggler_extortion", Label: "smugglers' extortion at a place (per day)", Key: "abuse.smuggler_extortion", Lo: 0.001, Hi: 0.02, Log: true, idle: withoutMarkets},
+	{ID: "official_extortion", Label: "officials' extortion rate at the counter", Key: "abuse.official_extortion", Lo: 0.1, Hi: 1.5, Log: true, idle: withoutPosts},
+	{ID: "official_violence", Label: "officials' violence rate (per day)", Key: "abuse.official_violence", Lo: 0.001, Hi: 0.02, Log: true, idle: withoutPosts},
 	{ID: "queue_effect", Label: "how much corruption rises with the queue", Key: "abuse.queue_effect", Lo: 0, Hi: 2, idle: withoutPosts},
-	{ID: "papers_effect", Label: "how much more officials abuse the undocumented", Key: "abuse.papers_effect", Lo: 1, Hi: 4, idle: firstOf(withoutPosts, allDocumented)},
+	{ID: "papers_effect", Label: "how much more officials abuse the undocumented", Key: "abuse.papers_effect", Lo: 1, Hi: 4, Log: true, idle: firstOf(withoutPosts, allDocumented)},
 	{ID: "desperation_effect", Label: "how much abuse rises with desperation", Key: "abuse.desperation_effect", Lo: 0, Hi: 4},
-	{ID: "trapped_after_days", Label: "days before a blocked migrant counts as trapped", Key: "migrants.trapped_after_days", Lo: 7, Hi: 30, Integer: true,
+	{ID: "trapped_after_days", Label: "days before a blocked migrant counts as trapped", Key: "migrants.trapped_after_days", Lo: 7, Hi: 30, Log: true, Integer: true,
 		counts: []string{"trapped_person_days", "immobilised_person_days", "harm_index"}},
-	{ID: "give_up_days", Label: "days before a migrant turns back", Key: "migrants.give_up_days", Lo: 7, Hi: 120, Integer: true, idle: withoutTurningBack},
-	{ID: "post_capacity", Label: "post capacity (multiple of the scenario's)", Key: "posts.*.capacity", Lo: 0.5, Hi: 2, Scale: true,
+	{ID: "give_up_days", Label: "days before a migrant turns back", Key: "migrants.give_up_days", Lo: 7, Hi: 120, Log: true, Integer: true, idle: withoutTurningBack},
+	{ID: "post_capacity", Label: "post capacity (multiple of the scenario's)", Key: "posts.*.capacity", Lo: 0.5, Hi: 2, Log: true, Scale: true,
 		Sets: "every post's `capacity`, multiplied", at: scalePosts, idle: withoutPosts},
 	// Closure's own levers besides patrols: who holds papers a closed
 	// post accepts, and what the smuggling market around it charges and
@@ -103,10 +109,21 @@ var Assumptions = []Assumption{
 	// the design keep the values they had before these were added.
 	{ID: "documented", Label: "papers: shift of every origin's log-odds of holding them", Key: "origins.*.documented", Lo: -1.5, Hi: 1.5, LogOdds: true,
 		Sets: "every origin's `documented` (and `flee.documented`), its log-odds shifted", at: shiftDocumented, idle: allOrNoneDocumented},
-	{ID: "smuggling_price", Label: "smugglers' prices (multiple of the scenario's)", Key: "smuggling.price", Lo: 0.5, Hi: 2, Scale: true,
+	{ID: "smuggling_price", Label: "smugglers' prices (multiple of the scenario's)", Key: "smuggling.price", Lo: 0.5, Hi: 2, Log: true, Scale: true,
 		Sets: "`smuggling.price`, `price_min` and `price_max`, multiplied", at: scalePrices, idle: firstOf(withoutMarkets, withoutSmuggling)},
-	{ID: "market_size", Label: "smuggling markets' size (multiple of the scenario's)", Key: "markets.*.max_smugglers", Lo: 0.5, Hi: 2, Scale: true,
+	{ID: "market_size", Label: "smuggling markets' size (multiple of the scenario's)", Key: "markets.*.max_smugglers", Lo: 0.5, Hi: 2, Log: true, Scale: true,
 		Sets: "every market's `smugglers` and `max_smugglers`, multiplied and rounded", at: scaleMarkets, idle: withoutMarkets},
+}
+
+// Range is the range the design draws the assumption's values from, as
+// report.md and docs/CLAIM.md give it: "0 to 0.65", or "0.01 to 0.2
+// (log-uniform)" for one drawn evenly over its logarithms.
+func (a Assumption) Range() string {
+	r := output.FormatFloat(a.Lo) + " to " + output.FormatFloat(a.Hi)
+	if a.Log {
+		r += " (log-uniform)"
+	}
+	return r
 }
 
 // AxisLabel is the assumption's label on a figure's axis, with the unit
@@ -208,7 +225,7 @@ func planRobustness(ctx context.Context, s *scenarios.Scenario, d Design, o Opti
 func robustnessPoints(n int, seed uint64) [][]float64 {
 	var factors []design.Factor
 	for _, a := range Assumptions {
-		factors = append(factors, design.Factor{Key: a.Key, Lo: a.Lo, Hi: a.Hi, Integer: a.Integer})
+		factors = append(factors, design.Factor{Key: a.Key, Lo: a.Lo, Hi: a.Hi, Integer: a.Integer, Log: a.Log})
 	}
 	return design.LatinHypercube(factors, n, seed)
 }
@@ -501,7 +518,7 @@ func (rr *RobustnessResult) Assumption(j int) Assumption {
 	if a.Key == "" { // one this version no longer has
 		return r
 	}
-	a.Key, a.Lo, a.Hi, a.Integer, a.Scale, a.LogOdds = r.Key, r.Lo, r.Hi, r.Integer, r.Scale, r.LogOdds
+	a.Key, a.Lo, a.Hi, a.Integer, a.Log, a.Scale, a.LogOdds = r.Key, r.Lo, r.Hi, r.Integer, r.Log, r.Scale, r.LogOdds
 	return a
 }
 
@@ -689,10 +706,16 @@ func (rr *RobustnessResult) outcomes(h int) (holds, harms []bool) {
 }
 
 // thirds are the points in the lowest and the highest third of the range
-// of assumption j (column j of Points), in point order.
+// of assumption j (column j of Points), in point order: of its
+// logarithms for one drawn log-uniformly, so that each third holds a
+// third of the points.
 func (rr *RobustnessResult) thirds(j int) (low, high []int) {
 	a := rr.Assumption(j)
 	lowCut, highCut := a.Lo+(a.Hi-a.Lo)/3, a.Hi-(a.Hi-a.Lo)/3
+	if a.Log { // thirds of the logarithms, as the design draws them
+		third := portable.Pow(a.Hi/a.Lo, 1.0/3)
+		lowCut, highCut = a.Lo*third, a.Hi/third
+	}
 	for p, point := range rr.Points {
 		switch v := point[j]; {
 		case v <= lowCut:

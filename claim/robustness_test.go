@@ -664,3 +664,33 @@ func TestIdleWhereNoMigrantActs(t *testing.T) {
 		t.Errorf("mali2012, every agent documented: papers_effect idle %q", rr.Idle[0])
 	}
 }
+
+// TestRangesDrawnLogUniformly: every range over positive values that
+// spans a factor of three or more is drawn log-uniformly, and no other
+// (docs/CLAIM.md, Robustness): a rate of 0.001 to 0.02 drawn evenly lies
+// above 0.003 at nine points in ten.
+func TestRangesDrawnLogUniformly(t *testing.T) {
+	for _, a := range Assumptions {
+		want := a.Lo > 0 && a.Hi >= 3*a.Lo
+		if a.Log != want {
+			t.Errorf("%s: %v to %v drawn log-uniformly %v; want %v", a.ID, a.Lo, a.Hi, a.Log, want)
+		}
+	}
+}
+
+// TestThirdsOfLogRanges: the thirds that the report compares are thirds
+// of a log-uniform range's logarithms, so that each holds a third of a
+// Latin hypercube's points (cut evenly, the lowest third of 0.001 to
+// 0.02, up to 0.0073, would hold about two thirds of them).
+func TestThirdsOfLogRanges(t *testing.T) {
+	const n = 30
+	rr := &RobustnessResult{IDs: assumptionIDs(), Points: robustnessPoints(n, 5)}
+	for j, a := range Assumptions {
+		if !a.Log || a.Integer {
+			continue // whole numbers of days round across a third's edge
+		}
+		if low, high := rr.thirds(j); len(low) != n/3 || len(high) != n/3 {
+			t.Errorf("%s: %d points in the lowest third, %d in the highest; want %d each", a.ID, len(low), len(high), n/3)
+		}
+	}
+}

@@ -844,11 +844,19 @@ func rangesWrittenDifferently(name string, got, want []byte) (string, bool) {
 			dropped = append(dropped, k)
 			continue
 		}
-		if fmt.Sprint(x["lo"], x["hi"]) != fmt.Sprint(y["lo"], y["hi"]) {
-			ranges = append(ranges, fmt.Sprintf("%v %s then, %s now", k, assumptionRange(x), assumptionRange(y)))
+		if fmt.Sprint(x["lo"], x["hi"], x["log_uniform"]) != fmt.Sprint(y["lo"], y["hi"], y["log_uniform"]) {
+			then, now := assumptionRange(x), assumptionRange(y)
+			if (x["log_uniform"] == true) != (y["log_uniform"] == true) { // the same range, drawn otherwise
+				if x["log_uniform"] == true {
+					now += " (uniform)"
+				} else {
+					then += " (uniform)"
+				}
+			}
+			ranges = append(ranges, fmt.Sprintf("%v %s then, %s now", k, then, now))
 		}
 		x, y = maps.Clone(x), maps.Clone(y)
-		for _, f := range []string{"lo", "hi"} {
+		for _, f := range []string{"lo", "hi", "log_uniform"} {
 			delete(x, f)
 			delete(y, f)
 		}
@@ -858,7 +866,11 @@ func rangesWrittenDifferently(name string, got, want []byte) (string, bool) {
 	}
 	for _, k := range kb {
 		if xa[k] == nil {
-			added = append(added, fmt.Sprintf("%s (%s)", k, assumptionRange(xb[k])))
+			r := assumptionRange(xb[k])
+			if before, ok := strings.CutSuffix(r, " (log-uniform)"); ok { // no parentheses in parentheses
+				r = before + "; log-uniform"
+			}
+			added = append(added, fmt.Sprintf("%s (%s)", k, r))
 		}
 	}
 	if len(ranges)+len(added)+len(dropped) == 0 {
@@ -893,14 +905,18 @@ func rangesWrittenDifferently(name string, got, want []byte) (string, bool) {
 // records it, in words that say what the values do to its key: "0 to
 // 0.65" for a value that replaces the key's, "multiplied by 0.5 to 2"
 // for one that multiplies the scenario's (a price of 0.5 to 2 would
-// mislead), "log-odds shifted by -1.5 to 1.5" for the papers' shift.
+// mislead), "log-odds shifted by -1.5 to 1.5" for the papers' shift;
+// and "(log-uniform)" after one drawn evenly over its logarithms.
 func assumptionRange(a map[string]any) string {
 	r := fmt.Sprintf("%v to %v", a["lo"], a["hi"])
 	switch {
 	case a["scale"] == true:
-		return "multiplied by " + r
+		r = "multiplied by " + r
 	case a["log_odds_shift"] == true:
-		return "log-odds shifted by " + r
+		r = "log-odds shifted by " + r
+	}
+	if a["log_uniform"] == true {
+		r += " (log-uniform)"
 	}
 	return r
 }

@@ -517,8 +517,8 @@ func robustnessReplaces(s *scenarios.Scenario) error {
 			continue
 		}
 		if _, setBy, err := s.KeyPath(a.Key); err == nil && setBy != "" {
-			return usageErrorf("%s: --robustness draws %s from %s to %s at each of its points, replacing the value given there; give one or the other (without --robustness the check holds it at the value given)",
-				setBy, a.Key, output.FormatFloat(a.Lo), output.FormatFloat(a.Hi))
+			return usageErrorf("%s: --robustness draws %s from %s at each of its points, replacing the value given there; give one or the other (without --robustness the check holds it at the value given)",
+				setBy, a.Key, a.Range())
 		}
 	}
 	return nil

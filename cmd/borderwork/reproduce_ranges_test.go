@@ -52,7 +52,7 @@ func TestReproduceRobustnessRangesDiffered(t *testing.T) {
 			return slices.DeleteFunc(as, func(a any) bool {
 				return slices.Contains([]any{"documented", "smuggling_price", "market_size"}, a.(map[string]any)["id"])
 			})
-		}, "that did not vary origins.*.documented (log-odds shifted by -1.5 to 1.5), smuggling.price (multiplied by 0.5 to 2) and markets.*.max_smugglers (multiplied by 0.5 to 2), which this one varies"},
+		}, "that did not vary origins.*.documented (log-odds shifted by -1.5 to 1.5), smuggling.price (multiplied by 0.5 to 2; log-uniform) and markets.*.max_smugglers (multiplied by 0.5 to 2; log-uniform), which this one varies"},
 		{"a scaled range", func(as []any) []any {
 			for _, a := range as {
 				if a := a.(map[string]any); a["id"] == "post_capacity" {
@@ -60,7 +60,16 @@ func TestReproduceRobustnessRangesDiffered(t *testing.T) {
 				}
 			}
 			return as
-		}, "whose --robustness ranges differed: posts.*.capacity multiplied by 0.5 to 3 then, multiplied by 0.5 to 2 now"},
+		}, "whose --robustness ranges differed: posts.*.capacity multiplied by 0.5 to 3 (log-uniform) then, multiplied by 0.5 to 2 (log-uniform) now"},
+		// A borderwork of up to 2026-12-07 drew every range evenly.
+		{"drawn evenly then", func(as []any) []any {
+			for _, a := range as {
+				if a := a.(map[string]any); a["id"] == "outage_start" || a["id"] == "post_capacity" {
+					delete(a, "log_uniform")
+				}
+			}
+			return as
+		}, "whose --robustness ranges differed: factors.reliability.failing.outage_start 0.01 to 0.2 (uniform) then, 0.01 to 0.2 (log-uniform) now; posts.*.capacity multiplied by 0.5 to 2 (uniform) then, multiplied by 0.5 to 2 (log-uniform) now"},
 		{"an assumption dropped since, and another range", func(as []any) []any {
 			for _, a := range as {
 				if a := a.(map[string]any); a["id"] == "patrol" {
@@ -89,9 +98,10 @@ func TestReproduceRobustnessRangesDiffered(t *testing.T) {
 // TestPlotReportsTheAssumptionsDrawn: plot rewrites a robustness
 // folder's report.md with the assumptions its design drew, as its
 // manifest records them, not this borderwork's: a folder of a borderwork
-// that drew weak oversight from 0 to 0.8 and did not vary the markets'
-// size is reported with that range and without that assumption (this
-// version's list was printed, ranges and all, whatever the folder drew).
+// that drew weak oversight from 0 to 0.8, drew outages' start evenly and
+// did not vary the markets' size is reported with those ranges and
+// without that assumption (this version's list was printed, ranges and
+// all, whatever the folder drew).
 func TestPlotReportsTheAssumptionsDrawn(t *testing.T) {
 	dir := t.TempDir()
 	t.Chdir(dir)
@@ -101,8 +111,11 @@ func TestPlotReportsTheAssumptionsDrawn(t *testing.T) {
 		r := m["claim"].(map[string]any)["robustness"].(map[string]any)
 		as := r["assumptions"].([]any)
 		for _, a := range as {
-			if a := a.(map[string]any); a["id"] == "weak_oversight" {
+			switch a := a.(map[string]any); a["id"] {
+			case "weak_oversight":
 				a["hi"] = json.Number("0.8")
+			case "outage_start":
+				delete(a, "log_uniform") // drawn evenly, as up to 2026-12-07
 			}
 		}
 		r["assumptions"] = slices.DeleteFunc(as, func(a any) bool { return a.(map[string]any)["id"] == "market_size" })
@@ -137,10 +150,13 @@ func TestPlotReportsTheAssumptionsDrawn(t *testing.T) {
 	if !strings.Contains(string(report), "|`factors.integrity.weak.oversight`|0 to 0.8|") {
 		t.Errorf("report.md does not give weak oversight's range as drawn, 0 to 0.8")
 	}
+	if !strings.Contains(string(report), "|`factors.reliability.failing.outage_start`|0.01 to 0.2|") {
+		t.Errorf("report.md does not give how often failing posts break down as drawn, evenly over 0.01 to 0.2")
+	}
 	if strings.Contains(string(report), "smuggling markets' size") {
 		t.Errorf("report.md lists the markets' size, which the folder's design did not vary")
 	}
-	if !strings.Contains(string(report), "|smugglers' prices (multiple of the scenario's)|`smuggling.price`, `price_min` and `price_max`, multiplied|0.5 to 2|") {
+	if !strings.Contains(string(report), "|smugglers' prices (multiple of the scenario's)|`smuggling.price`, `price_min` and `price_max`, multiplied|0.5 to 2 (log-uniform)|") {
 		t.Errorf("report.md does not list the smugglers' prices as this version words them")
 	}
 }
