@@ -208,15 +208,13 @@ func HeatmapWith(title, xLabel, yLabel, zLabel string, x, y []float64, z [][]flo
 	p.X.Min, p.X.Max = cp.x[0], cp.x[len(cp.x)-1]
 	p.Y.Min, p.Y.Max = cp.y[0], cp.y[len(cp.y)-1]
 
+	fig := newFigure(p, th, title, xLabel, yLabel, c.text(" per cell", ""))
 	if o.LogX {
-		xLabel = logLabel(xLabel)
-		p.X.Tick.Marker = logTicker{}
+		fig.LogAxisX()
 	}
 	if o.LogY {
-		yLabel = logLabel(yLabel)
-		p.Y.Tick.Marker = logTicker{}
+		fig.LogAxisY()
 	}
-	fig := newFigure(p, th, title, xLabel, yLabel, c.text(" per cell", ""))
 	bar := newColorBar(zLabel, scale, o.missing(hasNaN))
 	bar.signs = o.Diverging && zmin < 0
 	fig.side = bar

@@ -76,6 +76,28 @@ func (f *Figure) LogY() (off LogOff, ok bool) {
 	return off, true
 }
 
+// Log is v's natural logarithm, where a log axis places v: a figure
+// drawn with its x (or y) values given as Log of the values, then
+// LogAxisX (LogAxisY), shows them on a logarithmic axis. v must be above
+// 0.
+func Log(v float64) float64 { return logOf(v) }
+
+// LogAxisX makes f's x axis logarithmic, for a figure drawn with its x
+// values given as their logarithms (Log): ticked and labelled with the
+// values as LogY's axis is (logTicker), its label saying so
+// (logLabel). A sweep's Latin hypercube over a range drawn log-uniformly
+// is drawn so.
+func (f *Figure) LogAxisX() {
+	f.xLabel = logLabel(f.xLabel)
+	f.p.X.Tick.Marker = logTicker{}
+}
+
+// LogAxisY is LogAxisX for the y axis.
+func (f *Figure) LogAxisY() {
+	f.yLabel = logLabel(f.yLabel)
+	f.p.Y.Tick.Marker = logTicker{}
+}
+
 // LogScaleY reports whether f's y axis is logarithmic (LogY).
 func (f *Figure) LogScaleY() bool { return f.bands != nil && f.bands.logY }
 
