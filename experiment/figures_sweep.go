@@ -38,6 +38,7 @@ type sweepSource struct {
 	opts    output.FigureOptions
 	caption figures.Caption
 	lhs     bool
+	log     []bool         // per varied key: drawn log-uniformly (KEY=a:b:log), so drawn on a log axis
 	point   map[string]int // a point's key (pointKey) -> its index
 	axes    []string       // each varied key's axis label: its --label, or the key and its unit
 	names   []string       // each varied key as titles and captions name it: its --label, or the key
@@ -76,6 +77,11 @@ func readSweep(src Source) (*sweepSource, error) {
 	s.caption.Extra = strings.Join(extra, "; ")
 	for i, p := range m.Sweep.Points {
 		s.point[pointKey(p)] = i
+	}
+	s.log = make([]bool, len(m.Sweep.Keys))
+	for j := range s.log {
+		f, ok := LatinFactor(m.Sweep, j)
+		s.log[j] = ok && f.Log
 	}
 	if s.axes, err = keyAxes(src, s.opts.Labels); err != nil {
 		return nil, err
@@ -116,6 +122,31 @@ func keyAxes(src Source, labels map[string]string) ([]string, error) {
 		}
 	}
 	return out, nil
+}
+
+// coord is where value v of key j lies on its axis: its logarithm for a
+// key drawn log-uniformly, whose axis is logarithmic (logAxes).
+func (s *sweepSource) coord(j int, v float64) float64 {
+	if s.log[j] {
+		return figures.Log(v)
+	}
+	return v
+}
+
+// logAxes makes fig's x axis (key jx) and y axis (key jy, -1 for a
+// value's axis) logarithmic where their keys were drawn log-uniformly,
+// the figure drawn at their coords.
+func (s *sweepSource) logAxes(fig *figures.Figure, jx, jy int) *figures.Figure {
+	if fig == nil {
+		return nil
+	}
+	if s.log[jx] {
+		fig.LogAxisX()
+	}
+	if jy >= 0 && s.log[jy] {
+		fig.LogAxisY()
+	}
+	return fig
 }
 
 // pointKey identifies a point by its values, as the tables write them.
@@ -289,7 +320,7 @@ func (s *sweepSource) linesAgainst(j, t int, title string, h output.Total) (*fig
 		band := figures.Band{Label: regime, Style: palette.RegimeStyle(regime, s.all), Marked: s.marked(len(xs), regime)}
 		for x, vs := range byX {
 			m, lo, hi := countSpread(vs, s.opts.Bands) // summary totals are counts
-			band.X = append(band.X, xs[x])
+			band.X = append(band.X, s.coord(j, xs[x]))
 			band.Mean = append(band.Mean, m)
 			band.Lo = append(band.Lo, lo)
 			band.Hi = append(band.Hi, hi)
@@ -321,7 +352,8 @@ func (s *sweepSource) linesAgainst(j, t int, title string, h output.Total) (*fig
 	if slices.ContainsFunc(bands, func(b figures.Band) bool { return b.Marked }) {
 		c.Extra = strings.TrimSuffix(markedText+"; "+c.Extra, "; ")
 	}
-	return figures.TimeBands(title, s.axes[j], valueLabel(h), bands, c)
+	fig, err := figures.TimeBands(title, s.axes[j], valueLabel(h), bands, c)
+	return s.logAxes(fig, j, -1), err
 }
 
 // values are key j's values, sorted.
@@ -380,7 +412,7 @@ func (s *sweepSource) pointsAgainst(j, t int, title string, h output.Total) (*fi
 	for _, regime := range s.regimes {
 		ser := figures.Series{Label: regime, Style: palette.RegimeStyle(regime, s.all)}
 		for i, m := range s.pointMeans(regime, t) {
-			ser.X = append(ser.X, s.info.Points[i][j])
+			ser.X = append(ser.X, s.coord(j, s.info.Points[i][j]))
 			ser.Y = append(ser.Y, m)
 		}
 		series = append(series, ser)
@@ -388,7 +420,8 @@ func (s *sweepSource) pointsAgainst(j, t int, title string, h output.Total) (*fi
 	c := s.caption
 	c.Per = " per point"
 	c.Centre = "markers: mean"
-	return figures.Scatter(title, s.axes[j], valueLabel(h)+" (mean)", series, c)
+	fig, err := figures.Scatter(title, s.axes[j], valueLabel(h)+" (mean)", series, c)
+	return s.logAxes(fig, j, -1), err
 }
 
 // gridAxes are a two-key grid's values along each key, sorted, and each
@@ -423,13 +456,14 @@ func (s *sweepSource) mapOf(title, zLabel string, values []float64, marked []boo
 	if s.lhs {
 		var px, py []float64
 		for _, p := range s.info.Points {
-			px, py = append(px, p[0]), append(py, p[1])
+			px, py = append(px, s.coord(0, p[0])), append(py, s.coord(1, p[1]))
 		}
 		c.Per = " per point"
 		if marked != nil {
 			o.Marked = [][]bool{marked}
 		}
-		return figures.ColorPoints(title, keys[0], keys[1], zLabel, px, py, values, o, c)
+		fig, err := figures.ColorPoints(title, keys[0], keys[1], zLabel, px, py, values, o, c)
+		return s.logAxes(fig, 0, 1), err
 	}
 	x, y, cell := s.gridAxes()
 	z := make([][]float64, len(y))
@@ -623,6 +657,7 @@ func drawSweepShare(src Source) ([]Drawn, error) {
 		if err != nil {
 			return nil, err
 		}
+		s.logAxes(fig, 0, 1)
 		out = append(out, Drawn{Name: h.Name + "_" + Slug(a) + "_above_" + Slug(b) + "_share", Title: title, Fig: fig})
 	}
 	return out, nil
@@ -631,14 +666,16 @@ func drawSweepShare(src Source) ([]Drawn, error) {
 // shareGrid bins the design's points into k × k equal cells over the two
 // keys' ranges, k about the square root of a third of the points (at
 // least 2), and gives each cell's share of points where ma > mb and its
-// number of points (NaN share where it has none).
+// number of points (NaN share where it has none). Cells and centres are
+// at the keys' coords: equal on the logarithms of a key drawn
+// log-uniformly.
 func (s *sweepSource) shareGrid(ma, mb []float64) (x, y []float64, z [][]float64, n [][]int) {
 	pts := s.info.Points
 	k := max(2, int(math.Sqrt(float64(len(pts))/3)))
 	lo, hi := [2]float64{math.Inf(1), math.Inf(1)}, [2]float64{math.Inf(-1), math.Inf(-1)}
 	for _, p := range pts {
 		for d := range 2 {
-			lo[d], hi[d] = math.Min(lo[d], p[d]), math.Max(hi[d], p[d])
+			lo[d], hi[d] = math.Min(lo[d], s.coord(d, p[d])), math.Max(hi[d], s.coord(d, p[d]))
 		}
 	}
 	for d := range 2 {
@@ -664,7 +701,7 @@ func (s *sweepSource) shareGrid(ma, mb []float64) (x, y []float64, z [][]float64
 		if math.IsNaN(ma[i]) || math.IsNaN(mb[i]) {
 			continue
 		}
-		col, r := bin(p[0], 0), bin(p[1], 1)
+		col, r := bin(s.coord(0, p[0]), 0), bin(s.coord(1, p[1]), 1)
 		n[r][col]++
 		if ma[i] > mb[i] {
 			yes[r][col]++

@@ -16,6 +16,7 @@ import (
 	"github.com/borderwork/borderwork/output/figures"
 	"github.com/borderwork/borderwork/output/figures/palette"
 	"github.com/borderwork/borderwork/scenarios"
+	"github.com/borderwork/borderwork/scenarios/design"
 )
 
 func TestSpread(t *testing.T) {
@@ -232,6 +233,10 @@ func TestEveryFigureLaysOut(t *testing.T) {
 		{"grid2", sweep([]string{"closed", "malfunctioning"}, SweepSpec{Vary: []string{"regimes.malfunctioning.outage_start=0.05,0.2", "posts.Gate.capacity=5:25:3"}}), []string{output.BandsPercentile}},
 		{"lhs2", sweep([]string{"closed", "malfunctioning"}, SweepSpec{Design: "lhs", Samples: 12, Vary: []string{"regimes.malfunctioning.outage_start=0:0.4", "migrants.trapped_after_days=7:21"}}), []string{output.BandsPercentile}},
 		{"lhs3", sweep([]string{"closed", "malfunctioning"}, SweepSpec{Design: "lhs", Samples: 8, Vary: []string{"regimes.malfunctioning.outage_start=0:0.4", "migrants.trapped_after_days=7:21", "posts.Gate.capacity=5:25"}}), []string{output.BandsPercentile}},
+		// Log axes, for ranges drawn log-uniformly.
+		{"lhs1log", sweep([]string{"closed", "malfunctioning"}, SweepSpec{Design: "lhs", Samples: 8, Vary: []string{"regimes.malfunctioning.outage_start=0.001:0.4:log"}}), output.BandChoices},
+		{"lhs2log", sweep([]string{"closed", "malfunctioning"}, SweepSpec{Design: "lhs", Samples: 12, Vary: []string{"regimes.malfunctioning.outage_start=0.001:0.4:log", "posts.Gate.capacity=1:100:log"}}), []string{output.BandsPercentile}},
+		{"lhs3log", sweep([]string{"closed", "malfunctioning"}, SweepSpec{Design: "lhs", Samples: 8, Vary: []string{"regimes.malfunctioning.outage_start=0.001:0.4:log", "migrants.trapped_after_days=7:21", "posts.Gate.capacity=5:25"}}), []string{output.BandsPercentile}},
 	}
 	for _, f := range folders {
 		x, err := f.plan.Prepare()
@@ -296,6 +301,12 @@ func TestSweepAxesNameUnits(t *testing.T) {
 			[]string{"regimes.malfunctioning.outage_start (probability per day)", "posts.Gate.capacity (migrants per day)"}},
 		{SweepSpec{Design: "lhs", Samples: 6, Vary: []string{"regimes.malfunctioning.outage_start=0:0.4", "migrants.trapped_after_days=7:21"}},
 			[]string{"regimes.malfunctioning.outage_start (probability per day)", "migrants.trapped_after_days (days)"}},
+		// A range drawn log-uniformly is drawn on a log axis, in every
+		// figure: its linear label is never seen.
+		{SweepSpec{Design: "lhs", Samples: 6, Vary: []string{"regimes.malfunctioning.outage_start=0.001:0.4:log", "migrants.trapped_after_days=7:21"}},
+			[]string{"regimes.malfunctioning.outage_start (probability per day; logarithmic scale)", "migrants.trapped_after_days (days)", "!regimes.malfunctioning.outage_start (probability per day)"}},
+		{SweepSpec{Design: "lhs", Samples: 6, Vary: []string{"regimes.malfunctioning.outage_start=0.001:0.4:log", "migrants.trapped_after_days=7:21", "posts.Gate.capacity=5:25"}},
+			[]string{"regimes.malfunctioning.outage_start (probability per day; logarithmic scale)", "!regimes.malfunctioning.outage_start (probability per day)"}},
 	} {
 		p, err := NewSweep(loadSmall(t, 2, 20), small, []string{"closed", "malfunctioning"}, tc.spec)
 		if err != nil {
@@ -339,10 +350,42 @@ func TestSweepAxesNameUnits(t *testing.T) {
 			t.Fatalf("%v: no figures drawn", tc.spec.Vary)
 		}
 		for _, w := range tc.want {
+			if never, ok := strings.CutPrefix(w, "!"); ok {
+				if seen[never] {
+					t.Errorf("%v: an axis reads %q", tc.spec.Vary, never)
+				}
+				continue
+			}
 			if !seen[w] {
 				t.Errorf("%v: no axis reads %q", tc.spec.Vary, w)
 			}
 		}
+	}
+}
+
+// TestShareGridLogBins: the share map of a Latin hypercube bins a key
+// drawn log-uniformly equally on its logarithms, as the design draws it,
+// so that each column holds about as many points (binned evenly, a range
+// of 0.001 to 0.4 put 22 of 27 points in its first column). The cells
+// span the points drawn, not the range given, so a column may hold one
+// more or fewer than its stratum's third.
+func TestShareGridLogBins(t *testing.T) {
+	factors := []design.Factor{{Lo: 0.001, Hi: 0.4, Log: true}, {Lo: 5, Hi: 25}}
+	pts := design.LatinHypercube(factors, 27, 9) // a 3×3 map
+	s := &sweepSource{info: &output.SweepInfo{Points: pts}, log: []bool{true, false}}
+	ma, mb := make([]float64, len(pts)), make([]float64, len(pts))
+	for i := range ma {
+		ma[i] = float64(i % 2)
+	}
+	x, _, _, n := s.shareGrid(ma, mb)
+	for c := range 3 {
+		column := n[0][c] + n[1][c] + n[2][c]
+		if column < 8 || column > 10 {
+			t.Errorf("column %d holds %d points; want 9 ± 1", c, column)
+		}
+	}
+	if !(x[1] > x[0] && math.Abs((x[2]-x[1])-(x[1]-x[0])) < 1e-12) || math.Abs(math.Exp(x[1])-math.Sqrt(0.001*0.4)) > 0.01 {
+		t.Errorf("column centres %v; want equal steps of logarithms, the middle one about log √(0.001·0.4)", x)
 	}
 }
 

@@ -16,7 +16,8 @@ type Varied struct {
 	// Took says the values: "0, 1, 2 (3 values)" for a grid (the first
 	// five and the last two of more than twelve), "100 points drawn from
 	// 0 to 2 (Latin hypercube)" for a Latin hypercube, whose range is the
-	// one given, not that of the points drawn in it.
+	// one given, not that of the points drawn in it ("(Latin hypercube,
+	// log-uniform)" for one drawn over its logarithms).
 	Took string
 }
 
@@ -39,12 +40,14 @@ func VariedKeys(sw *output.SweepInfo) []Varied {
 			if len(values) > 0 {
 				lo, hi = slices.Min(values), slices.Max(values)
 			}
-			if j < len(sw.Vary) {
-				if f, err := design.Parse(sw.Vary[j], true); err == nil && f.Key == key {
-					lo, hi = f.Lo, f.Hi
+			how := "Latin hypercube"
+			if f, ok := LatinFactor(sw, j); ok {
+				lo, hi = f.Lo, f.Hi
+				if f.Log {
+					how += ", log-uniform"
 				}
 			}
-			varied[j].Took = words.Count(len(sw.Points), "point") + " drawn from " + output.FormatFloat(lo) + " to " + output.FormatFloat(hi) + " (Latin hypercube)"
+			varied[j].Took = words.Count(len(sw.Points), "point") + " drawn from " + output.FormatFloat(lo) + " to " + output.FormatFloat(hi) + " (" + how + ")"
 			continue
 		}
 		shown := make([]string, len(values))
@@ -57,4 +60,15 @@ func VariedKeys(sw *output.SweepInfo) []Varied {
 		varied[j].Took = strings.Join(shown, ", ") + " (" + words.Count(len(values), "value") + ")"
 	}
 	return varied
+}
+
+// LatinFactor is key j of a Latin hypercube sweep as its --vary gave it
+// (its range, and whether it was drawn log-uniformly); ok is false for a
+// grid, or a folder whose --vary does not name the key.
+func LatinFactor(sw *output.SweepInfo, j int) (f design.Factor, ok bool) {
+	if sw.Design != "lhs" || j >= len(sw.Vary) || j >= len(sw.Keys) {
+		return f, false
+	}
+	f, err := design.Parse(sw.Vary[j], true)
+	return f, err == nil && f.Key == sw.Keys[j]
 }

@@ -36,7 +36,9 @@ combination:
 	--vary KEY=a,b,c    the values listed
 
 A Latin hypercube (--design lhs --samples N) takes ranges, --vary KEY=a:b,
-and draws N points from the master seed. KEY is any numeric scenario key,
+or KEY=a:b:log to draw evenly over the range's logarithms (a > 0: a rate
+from 0.001 to 0.1 as often below 0.01 as above), and draws N points from
+the master seed. KEY is any numeric scenario key,
 as for --set: regimes.malfunctioning.outage_start, abuse.desperation_effect,
 posts.Toummo.capacity, origins.Bamako.documented, ...; not seed or
 replicates, which every point shares (give --seed and --reps), nor a key
@@ -107,7 +109,7 @@ func cmdSweep(ctx context.Context, args []string, e *env) error {
 	c.register(fs, "", true)
 	registerFigureFlags(fs, &c.bands, &c.size)
 	c.registerRegimes(fs)
-	fs.Var(&vary, "vary", "a varied key: `KEY=a:b:n`, KEY=a,b,c, or KEY=a:b with --design lhs (repeatable)")
+	fs.Var(&vary, "vary", "a varied key: `KEY=a:b:n`, KEY=a,b,c, or KEY=a:b (KEY=a:b:log: log-uniform) with --design lhs (repeatable)")
 	designName := fs.String("design", "grid", "`grid` (every combination) or lhs (Latin hypercube)")
 	samples := fs.Int("samples", 0, "`N` points of a Latin hypercube")
 	shard := fs.String("shard", "", "run only shard `i/n` of the runs (k mod n = i)")

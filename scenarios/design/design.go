@@ -59,7 +59,8 @@ func CheckGiven(spec string) error {
 }
 
 // Parse reads a --vary argument. For a grid it is KEY=a:b:n (n evenly
-// spaced values from a to b) or KEY=a,b,c; for a Latin hypercube, KEY=a:b.
+// spaced values from a to b) or KEY=a,b,c; for a Latin hypercube, KEY=a:b,
+// or KEY=a:b:log to draw evenly over the range's logarithms (a > 0).
 func Parse(spec string, lhs bool) (Factor, error) {
 	f := Factor{Spec: spec}
 	shown := spec // as messages show it: on one line
@@ -69,7 +70,7 @@ func Parse(spec string, lhs bool) (Factor, error) {
 	key, values, ok := strings.Cut(spec, "=")
 	f.Key = strings.TrimSpace(key)
 	if !ok || f.Key == "" || values == "" {
-		return f, fmt.Errorf("--vary %s: want KEY=a:b:n or KEY=a,b,c (or KEY=a:b with --design lhs)", shown)
+		return f, fmt.Errorf("--vary %s: want KEY=a:b:n or KEY=a,b,c (or KEY=a:b or KEY=a:b:log with --design lhs)", shown)
 	}
 	nums := func(parts []string) ([]float64, error) {
 		var out []float64
@@ -84,8 +85,11 @@ func Parse(spec string, lhs bool) (Factor, error) {
 	}
 	if lhs {
 		parts := strings.Split(values, ":")
+		if len(parts) == 3 && strings.TrimSpace(parts[2]) == "log" {
+			f.Log, parts = true, parts[:2]
+		}
 		if len(parts) != 2 {
-			return f, fmt.Errorf("--vary %s: with --design lhs, give a range KEY=a:b", shown)
+			return f, fmt.Errorf("--vary %s: with --design lhs, give a range KEY=a:b, or KEY=a:b:log to draw it log-uniformly", shown)
 		}
 		v, err := nums(parts)
 		if err != nil {
@@ -94,6 +98,9 @@ func Parse(spec string, lhs bool) (Factor, error) {
 		f.Lo, f.Hi = v[0], v[1]
 		if f.Lo > f.Hi {
 			return f, fmt.Errorf("--vary %s: the range's start exceeds its end", shown)
+		}
+		if f.Log && f.Lo <= 0 {
+			return f, fmt.Errorf("--vary %s: a log-uniform range must start above 0 (its logarithms are drawn), got %g", shown, f.Lo)
 		}
 		// As a grid's a:a:n, every point would have the same value.
 		if f.Lo == f.Hi {
@@ -116,6 +123,9 @@ func Parse(spec string, lhs bool) (Factor, error) {
 		n, err := strconv.Atoi(strings.TrimSpace(parts[2]))
 		if err != nil || n < 1 || n > MaxValues {
 			msg := fmt.Sprintf("--vary %s: a range is KEY=a:b:n, n values from a to b, and n must be a whole number from 1 to %d", shown, MaxValues)
+			if strings.TrimSpace(parts[2]) == "log" {
+				msg += " (KEY=a:b:log, drawn log-uniformly, is for --design lhs)"
+			}
 			// Written start:step:stop (as in MATLAB, Julia or NetLogo's
 			// [start step stop]), say how to write it here.
 			if stop, err := strconv.ParseFloat(strings.TrimSpace(parts[2]), 64); err == nil && v[1] > 0 && stop > v[0] {

@@ -34,9 +34,18 @@ func TestParse(t *testing.T) {
 		{"a=3:3:4", false, nil, 0, 0, true},    // four times the same value
 		{"a=3:3:1", false, []float64{3}, 0, 0, false},
 		{"a=3:3", true, nil, 0, 0, true}, // every point the same value, as 3:3:4
+		{"a=0.001:0.1:log", true, nil, 0.001, 0.1, false},
+		{"a=0.001:0.1: log ", true, nil, 0.001, 0.1, false},
+		{"a=0:0.1:log", true, nil, 0, 0, true},  // no logarithm of 0
+		{"a=-1:1:log", true, nil, 0, 0, true},   // nor of less
+		{"a=0.1:1:lin", true, nil, 0, 0, true},  // log or nothing
+		{"a=0.1:1:log", false, nil, 0, 0, true}, // a grid has no log
 	}
 	for _, tt := range tests {
 		f, err := Parse(tt.spec, tt.lhs)
+		if want := strings.HasSuffix(strings.TrimSpace(tt.spec), "log"); err == nil && f.Log != want {
+			t.Errorf("Parse(%q, %v) Log %v; want %v", tt.spec, tt.lhs, f.Log, want)
+		}
 		if (err != nil) != tt.err {
 			t.Errorf("Parse(%q, %v) error = %v; want error %v", tt.spec, tt.lhs, err, tt.err)
 			continue
@@ -240,6 +249,7 @@ func TestParseStartStepStop(t *testing.T) {
 		{"k=1:0.5:3.5", "(not start:step:stop: for 1 to 3.5 in steps of 0.5, write 1:3.5:6)"},
 		{"k=0:0.2:x", "--vary k=0:0.2:x: a range is KEY=a:b:n, n values from a to b, and n must be a whole number from 1 to 1000000"},
 		{"k=0:0.03:0.2", "must be a whole number from 1 to 1000000"}, // 0.2 is no whole number of steps of 0.03
+		{"k=0.1:1:log", "must be a whole number from 1 to 1000000 (KEY=a:b:log, drawn log-uniformly, is for --design lhs)"},
 	} {
 		_, err := Parse(tt.spec, false)
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
