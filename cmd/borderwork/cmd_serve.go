@@ -29,8 +29,9 @@ Serve serves the classroom page: pick a scenario (or paste or upload
 one), move sliders, choose regimes, run, and see trapped migrants over
 time, abuse, outcomes and a map that animates the run. The page gives the
 same numbers as 'borderwork compare' for the same inputs, says which
-command reproduces them, and offers the stats.csv and summary.csv that
-command writes.
+command reproduces them, offers the stats.csv and summary.csv that
+command writes, and saves each figure as SVG or PNG, with its title and
+that command.
 
 The page opens on SCENARIO, a bundled scenario's name or a .toml file
 (read once, at start); without it, on the bundled "classroom" scenario of

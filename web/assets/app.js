@@ -1613,6 +1613,7 @@ function clearResults() {
     document.querySelector(`#${id} .chart`).textContent = "";
     $(id).hidden = true;
   }
+  showSaves(null);
   for (const t of document.querySelectorAll("#results .fig-title")) t.textContent = "";
   $("series-doc").textContent = "";
   for (const d of document.querySelectorAll("#results details.chart-table")) d.remove();
@@ -1709,6 +1710,127 @@ function drawNumbers(tables) {
 // FIGURES are the results' figures, hidden until there are results.
 const FIGURES = ["fig-trapped", "fig-series", "fig-abuse", "fig-outcomes"];
 
+// ---- Figures as files -------------------------------------------------------
+
+// FIGURE_FILES name each figure's file, after the scenario's name:
+// classroom-trapped.svg.
+const FIGURE_FILES = { "fig-trapped": "trapped", "fig-series": "over-time", "fig-abuse": "abuse", "fig-outcomes": "outcomes" };
+
+// showSaves offers each figure of final results as a file of its own; a
+// figure with no chart (no abuse in any run) offers none, and neither do
+// results still coming in, whose means are not yet the run's.
+function showSaves(res) {
+  for (const id of FIGURES) {
+    document.querySelector(`#${id} .fig-save`).hidden = !(res && res.final && !$(id).hidden && document.querySelector(`#${id} .chart > svg`));
+  }
+}
+
+// figureWords are what fig's caption says, without the page's controls
+// and notes on them: its title, then what its lines, bands or bars are
+// ("mean of the replicates, with a band where 95% of such means would
+// fall"), as the command line's figures have a title and a caption.
+function figureWords(fig) {
+  const cap = fig.querySelector("figcaption").cloneNode(true);
+  for (const e of cap.querySelectorAll("select, label, #series-note, [hidden]")) e.remove();
+  const notes = [];
+  for (const n of cap.querySelectorAll(".note")) {
+    notes.push(n.textContent);
+    n.remove();
+  }
+  const clean = (t) => t.replace(/\s+/g, " ").trim().replace(/^\((.*)\)$/, "$1");
+  return { title: clean(cap.textContent), note: clean(notes.join(" ")) };
+}
+
+// figureSVG is figure fig as a file that stands without the page: its
+// title and what it shows, the chart as drawn, its legend, and the
+// command that gives the same numbers, for a student's report or a
+// teacher's slides (the page's charts are inline, which a browser
+// cannot save as an image). Its fonts are attributes, not the page's
+// style sheet. It returns the file's text and size in pixels.
+function figureSVG(fig) {
+  const chart = fig.querySelector(".chart > svg");
+  const [, , W, H] = chart.getAttribute("viewBox").split(/[\s,]+/).map(Number);
+  const pad = 12, wide = W - 2 * pad;
+  const { title, note } = figureWords(fig);
+  const rep = state.results && state.results.reproduce;
+  const out = document.createElementNS(SVGNS, "svg");
+  let y = pad;
+  const lines = (s, size, attrs) => {
+    // wrapWords measures at the charts' 13 units.
+    for (const l of wrapWords(s, (wide * 13) / size)) {
+      y += size * 1.3;
+      text(out, pad, y - size * 0.3, l, Object.assign({ "font-size": size }, attrs));
+    }
+  };
+  lines(title, 16, { "font-weight": 600 });
+  if (note) lines(note, 12, { fill: "#555" });
+  y += 6;
+  const copy = chart.cloneNode(true);
+  copy.setAttribute("x", 0);
+  copy.setAttribute("y", y);
+  copy.setAttribute("width", W);
+  copy.setAttribute("height", H);
+  out.appendChild(copy);
+  y += H;
+  // The legend of a line chart, as the page gives it under the chart.
+  let x = pad;
+  const names = [...fig.querySelectorAll(".legend .entry")].map((e) => e.dataset.regime);
+  if (names.length) y += 20;
+  for (const n of names) {
+    const need = 40 + chartTextWidth(n) + 18;
+    if (x > pad && x + need > W - pad) {
+      x = pad;
+      y += 20;
+    }
+    const g = el("g", { transform: `translate(${x} ${y - 5})` }, out);
+    strokeSeries(g, "M1,0H33", regimeOf(n), 3, 1);
+    text(out, x + 40, y, n);
+    x += need;
+  }
+  y += 8;
+  if (rep) lines(`Made with borderwork; the same numbers: ${rep.command}`, 11, { fill: "#555" });
+  const height = Math.ceil(y + pad);
+  out.insertBefore(el("rect", { width: W, height, fill: "#fff" }), out.firstChild);
+  for (const [k, v] of Object.entries({ xmlns: SVGNS, width: W, height, viewBox: `0 0 ${W} ${height}`, "font-family": `system-ui, "Segoe UI", Roboto, "Liberation Sans", sans-serif` })) out.setAttribute(k, v);
+  return { text: new XMLSerializer().serializeToString(out), width: W, height };
+}
+
+// saveFigure saves figure fig as an SVG file, or as a PNG at twice its
+// size on the page (sharp on a projector, and what a slide or a word
+// processor takes).
+function saveFigure(fig, format) {
+  const svg = figureSVG(fig);
+  const name = `${state.results.scenario}-${FIGURE_FILES[fig.id]}.${format}`.replace(/[^A-Za-z0-9._-]+/g, "_");
+  const blob = new Blob([svg.text], { type: "image/svg+xml" });
+  if (format === "svg") {
+    download(blob, name);
+    return;
+  }
+  const img = new Image();
+  const url = URL.createObjectURL(blob);
+  img.onload = () => {
+    const c = document.createElement("canvas");
+    c.width = 2 * svg.width;
+    c.height = 2 * svg.height;
+    const g = c.getContext("2d");
+    g.scale(2, 2);
+    g.drawImage(img, 0, 0, svg.width, svg.height);
+    URL.revokeObjectURL(url);
+    c.toBlob((png) => download(png, name), "image/png");
+  };
+  img.src = url;
+}
+
+// download saves blob as a file named name, as a link to it would.
+function download(blob, name) {
+  const a = html("a", { download: name, hidden: "" });
+  a.href = URL.createObjectURL(blob);
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 60000);
+}
+
 // drawCharts draws the figures of the results, to the width of the page.
 function drawCharts(res) {
   for (const id of FIGURES) $(id).hidden = false;
@@ -1730,6 +1852,7 @@ function drawCharts(res) {
   // Error bars too: they were cut at 0 without a word.
   document.querySelector("#fig-abuse .cut").hidden = !barChart(document.querySelector("#fig-abuse .chart"), res.abuse, "Abuse by kind and perpetrator, per regime");
   document.querySelector("#fig-outcomes .cut").hidden = !barChart(document.querySelector("#fig-outcomes .chart"), res.outcomes, "Migrants by state at the end, per regime");
+  showSaves(res);
 }
 
 // unbroken is s in a span that a line breaks around, not inside (unless
@@ -2279,6 +2402,12 @@ async function init() {
   $("day").addEventListener("input", (e) => { state.dayChosen = true; setPlaying(false); showDay(parseInt(e.target.value, 10)); });
   $("play").addEventListener("click", () => { state.dayChosen = true; setPlaying(!state.timer); });
   $("copy").addEventListener("click", copyCommand);
+  for (const a of document.querySelectorAll(".fig-save a")) {
+    a.addEventListener("click", (e) => {
+      e.preventDefault();
+      saveFigure(a.closest("figure"), a.dataset.format);
+    });
+  }
   $("map-table-box").addEventListener("toggle", tableHint);
   // On a phone the day's controls stick over the maps (style.css): a map
   // brought into view stands below them, however many lines they take.
