@@ -703,8 +703,8 @@ func rereport(ctx context.Context, dir string, m *output.Manifest, drawn []exper
 	}
 	// A report of another analysis than the folder's tables hold would
 	// contradict them: an earlier borderwork judged ties otherwise, say.
-	if changed := changedTables(m, res.Analysis, res.Needs); len(changed) > 0 {
-		return nil, &experiment.AnalysisChanged{Tables: changed}
+	if err := experiment.AnalysisUnchanged(m, analysisTables(res.Analysis, res.Needs)); err != nil {
+		return nil, err
 	}
 	if info.Robustness != nil {
 		if res.Robustness, err = ReadRobustness(filepath.Join(dir, "robustness.csv")); err != nil {

@@ -67,42 +67,35 @@ type verdictEffect struct {
 // waiting.csv where the design switches waiting's effects off.
 func writeTables(w *experiment.Writer, a *Analysis, needs Needs) error {
 	for _, t := range analysisTables(a, needs) {
-		if err := w.WriteTable(t.name, t.header, t.rows); err != nil {
+		if err := w.WriteTable(t.Name, t.Header, t.Rows); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// analysisTable is a table of the analysis: its file's name, header and rows.
-type analysisTable struct {
-	name   string
-	header []string
-	rows   [][]string
-}
-
 // analysisTables are the tables writeTables writes, in its order.
-func analysisTables(a *Analysis, needs Needs) []analysisTable {
+func analysisTables(a *Analysis, needs Needs) []experiment.Table {
 	var rows [][]string
 	for _, e := range a.Estimates {
 		rows = append(rows, []string{e.Effect.ID, e.Effect.Kind, e.Effect.Label, e.Harm, strconv.Itoa(e.N), f(e.Mean), f(e.SD), f(e.Lo), f(e.Hi),
 			f(e.Reference), f(e.Relative), f(e.RelLo), f(e.RelHi), f(e.SESOI), f(e.P), f(e.PAdj), f(e.PEquiv), f(e.PEquivAdj), string(e.Verdict),
 			strconv.Itoa(needs.Of(e.Effect.ID, e.Harm))})
 	}
-	tables := []analysisTable{{"effects.csv", slices.Concat(effectColumns, needColumns), rows}}
+	tables := []experiment.Table{{Name: "effects.csv", Header: slices.Concat(effectColumns, needColumns), Rows: rows}}
 	verdicts, claims := claimRows(a.Claim, a.ClaimAtNone)
-	tables = append(tables, analysisTable{"verdicts.csv", verdictColumns, verdicts})
+	tables = append(tables, experiment.Table{Name: "verdicts.csv", Header: verdictColumns, Rows: verdicts})
 	cols := claimColumns
 	if a.ClaimAtNone != nil {
 		cols = slices.Concat(claimColumns, noneClaimColumns)
 	}
-	tables = append(tables, analysisTable{"claim.csv", cols, claims})
+	tables = append(tables, experiment.Table{Name: "claim.csv", Header: cols, Rows: claims})
 	rows = nil
 	for _, m := range a.Mediation {
 		rows = append(rows, []string{m.Row, m.Kind, f(m.Events), f(m.Immobile), f(m.Lo), f(m.Hi), f(m.Share),
 			f(m.ChainDiff), f(m.ChainLo), f(m.ChainHi), f(m.ChainPAdj), string(m.Chain)})
 	}
-	tables = append(tables, analysisTable{"mediation.csv", slices.Concat(mediationColumns, chainMediationColumns), rows})
+	tables = append(tables, experiment.Table{Name: "mediation.csv", Header: slices.Concat(mediationColumns, chainMediationColumns), Rows: rows})
 	if !a.Design.WaitingOff {
 		return tables
 	}
@@ -111,28 +104,7 @@ func analysisTables(a *Analysis, needs Needs) []analysisTable {
 		rows = append(rows, []string{x.Effect, x.Harm, f(x.Total.Mean), f(x.Total.Lo), f(x.Total.Hi), f(x.Direct.Mean), f(x.Direct.Lo), f(x.Direct.Hi),
 			f(x.Through.Mean), f(x.Through.Lo), f(x.Through.Hi), f(x.Share())})
 	}
-	return append(tables, analysisTable{"waiting.csv", waitingColumns, rows})
-}
-
-// changedTables names the tables of the analysis a (with needs) that
-// differ from those the manifest m records, or that m does not record:
-// the folder's borderwork analysed its runs otherwise.
-func changedTables(m *output.Manifest, a *Analysis, needs Needs) []string {
-	var changed []string
-	for _, t := range analysisTables(a, needs) {
-		var b bytes.Buffer
-		c := output.NewCSV(&b)
-		c.Write(t.header)
-		for _, r := range t.rows {
-			c.Write(r)
-		}
-		c.Close() // into memory: no error to lose
-		i := slices.IndexFunc(m.Tables, func(c output.Checked) bool { return c.File == t.name })
-		if i < 0 || m.Tables[i].SHA256 != output.SHA256(b.Bytes()) {
-			changed = append(changed, t.name)
-		}
-	}
-	return changed
+	return append(tables, experiment.Table{Name: "waiting.csv", Header: waitingColumns, Rows: rows})
 }
 
 // claimRows are the rows of verdicts.csv and claim.csv of the verdicts cs
