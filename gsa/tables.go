@@ -1,9 +1,9 @@
 package gsa
 
 import (
-	"path/filepath"
 	"strconv"
 
+	"github.com/borderwork/borderwork/experiment"
 	"github.com/borderwork/borderwork/output"
 	"github.com/borderwork/borderwork/sensitivity"
 )
@@ -35,110 +35,79 @@ func f(v float64) string { return output.FormatFloat(v) }
 
 func outputCells(o Output) []string { return []string{o.Metric, o.Regime, o.Effect} }
 
-// writeTable writes a whole table.
-func writeTable(path string, header []string, rows func(emit func([]string) error) error) error {
-	c, err := output.CreateCSV(path, header)
-	if err != nil {
-		return err
-	}
-	if err := rows(c.Write); err != nil {
-		c.Close()
-		return err
-	}
-	return c.Close()
-}
-
-// writeTables writes the analysis' tables into dir and returns their
-// names, in the order the manifest lists them.
+// writeTables writes the analysis' tables (analysisTables) into dir and
+// returns their names, in the order the manifest lists them.
 // units[i] is the unit of info.Keys[i] (Scenario.KeyUnit; "" for none).
 func writeTables(dir string, res *Result, units []string) ([]string, error) {
+	var names []string
+	for _, t := range analysisTables(res, units) {
+		if err := t.WriteIn(dir); err != nil {
+			return nil, err
+		}
+		names = append(names, t.Name)
+	}
+	return names, nil
+}
+
+// analysisTables are the tables of the analysis res, which writeTables
+// writes, in its order: parameters.csv, points.csv, point_means.csv,
+// noise.csv, and morris.csv or sobol.csv. units[i] is the unit of
+// info.Keys[i].
+func analysisTables(res *Result, units []string) []experiment.Table {
 	info := res.Info
-	names := []string{parametersCSV, pointsCSV, pointMeansCSV, noiseCSV}
-	err := writeTable(filepath.Join(dir, parametersCSV), parameterColumns, func(emit func([]string) error) error {
-		for i, k := range info.Keys {
-			value, lo, hi := f(k.Value), "", ""
-			if k.Unset {
-				value = ""
-			}
-			if k.Varied {
-				lo, hi = f(k.Lo), f(k.Hi)
-			}
-			if err := emit([]string{k.Name, k.Group, value, units[i], strconv.FormatBool(k.Varied), lo, hi, strconv.FormatBool(k.Integer), k.Dist, k.Valid, k.Note}); err != nil {
-				return err
-			}
+	var rows [][]string
+	for i, k := range info.Keys {
+		value, lo, hi := f(k.Value), "", ""
+		if k.Unset {
+			value = ""
 		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	if err := writePoints(filepath.Join(dir, pointsCSV), res); err != nil {
-		return nil, err
-	}
-	err = writeTable(filepath.Join(dir, pointMeansCSV), pointMeanColumns, func(emit func([]string) error) error {
-		for p := range res.Means {
-			for o, out := range info.Outputs {
-				if err := emit(append(append([]string{strconv.Itoa(p)}, outputCells(out)...), f(res.Means[p][o]), f(res.SDs[p][o]))); err != nil {
-					return err
-				}
-			}
+		if k.Varied {
+			lo, hi = f(k.Lo), f(k.Hi)
 		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
+		rows = append(rows, []string{k.Name, k.Group, value, units[i], strconv.FormatBool(k.Varied), lo, hi, strconv.FormatBool(k.Integer), k.Dist, k.Valid, k.Note})
 	}
-	err = writeTable(filepath.Join(dir, noiseCSV), noiseColumns, func(emit func([]string) error) error {
+	tables := []experiment.Table{{Name: parametersCSV, Header: parameterColumns, Rows: rows}, points(res)}
+	rows = nil
+	for p := range res.Means {
 		for o, out := range info.Outputs {
-			n := res.Noise[o]
-			mean, variance := meanVar(res.Means, o)
-			floor := "NaN"
-			if res.Morris != nil {
-				floor = f(res.Morris.NoiseFloor[o])
-			}
-			row := append(outputCells(out), strconv.Itoa(n.Replicates), f(mean), f(variance), f(n.Within), f(n.Between), f(n.Share), f(n.ShareOfMeans), floor)
-			if err := emit(row); err != nil {
-				return err
-			}
+			rows = append(rows, append(append([]string{strconv.Itoa(p)}, outputCells(out)...), f(res.Means[p][o]), f(res.SDs[p][o])))
 		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
 	}
-	if res.Morris != nil {
-		names = append(names, morrisCSV)
-		return names, writeTable(filepath.Join(dir, morrisCSV), morrisColumns, func(emit func([]string) error) error {
-			m := res.Morris
-			for o, out := range info.Outputs {
-				for r, i := range res.Rank(o) {
-					row := append(outputCells(out), res.Params[i].Name, strconv.Itoa(r+1))
-					row = append(row, estimate(m.MuStar[o][i])...)
-					row = append(row, estimate(m.Mu[o][i])...)
-					row = append(row, estimate(m.Sigma[o][i])...)
-					if err := emit(append(row, f(res.NoiseLevel(o, i)), strconv.FormatBool(res.AboveNoise(o, i)))); err != nil {
-						return err
-					}
-				}
-			}
-			return nil
-		})
+	tables = append(tables, experiment.Table{Name: pointMeansCSV, Header: pointMeanColumns, Rows: rows})
+	rows = nil
+	for o, out := range info.Outputs {
+		n := res.Noise[o]
+		mean, variance := meanVar(res.Means, o)
+		floor := "NaN"
+		if res.Morris != nil {
+			floor = f(res.Morris.NoiseFloor[o])
+		}
+		rows = append(rows, append(outputCells(out), strconv.Itoa(n.Replicates), f(mean), f(variance), f(n.Within), f(n.Between), f(n.Share), f(n.ShareOfMeans), floor))
 	}
-	names = append(names, sobolCSV)
-	return names, writeTable(filepath.Join(dir, sobolCSV), sobolColumns, func(emit func([]string) error) error {
-		s := res.Sobol
+	tables = append(tables, experiment.Table{Name: noiseCSV, Header: noiseColumns, Rows: rows})
+	rows = nil
+	if m := res.Morris; m != nil {
 		for o, out := range info.Outputs {
 			for r, i := range res.Rank(o) {
 				row := append(outputCells(out), res.Params[i].Name, strconv.Itoa(r+1))
-				row = append(row, estimate(s.Total[o][i])...)
-				row = append(row, estimate(s.First[o][i])...)
-				if err := emit(append(row, f(res.NoiseLevel(o, i)), strconv.FormatBool(res.AboveNoise(o, i)))); err != nil {
-					return err
-				}
+				row = append(row, estimate(m.MuStar[o][i])...)
+				row = append(row, estimate(m.Mu[o][i])...)
+				row = append(row, estimate(m.Sigma[o][i])...)
+				rows = append(rows, append(row, f(res.NoiseLevel(o, i)), strconv.FormatBool(res.AboveNoise(o, i))))
 			}
 		}
-		return nil
-	})
+		return append(tables, experiment.Table{Name: morrisCSV, Header: morrisColumns, Rows: rows})
+	}
+	s := res.Sobol
+	for o, out := range info.Outputs {
+		for r, i := range res.Rank(o) {
+			row := append(outputCells(out), res.Params[i].Name, strconv.Itoa(r+1))
+			row = append(row, estimate(s.Total[o][i])...)
+			row = append(row, estimate(s.First[o][i])...)
+			rows = append(rows, append(row, f(res.NoiseLevel(o, i)), strconv.FormatBool(res.AboveNoise(o, i))))
+		}
+	}
+	return append(tables, experiment.Table{Name: sobolCSV, Header: sobolColumns, Rows: rows})
 }
 
 func estimate(e sensitivity.Estimate) []string { return []string{f(e.Value), f(e.Lo), f(e.Hi)} }
@@ -155,9 +124,9 @@ func meanVar(means [][]float64, o int) (mean, variance float64) {
 	return mean, variance / float64(len(means)-1)
 }
 
-// writePoints writes points.csv: each point of the design, where it
-// stands in it, and its value of every parameter.
-func writePoints(path string, res *Result) error {
+// points is points.csv: each point of the design, where it stands in
+// it, and its value of every parameter.
+func points(res *Result) experiment.Table {
 	header := []string{"point"}
 	morris, _ := res.Design.(*sensitivity.MorrisDesign)
 	sobol, _ := res.Design.(*sensitivity.SobolDesign)
@@ -170,31 +139,28 @@ func writePoints(path string, res *Result) error {
 		header = append(header, p.Name)
 	}
 	values := make([]float64, len(res.Params))
-	return writeTable(path, header, func(emit func([]string) error) error {
-		for i := range res.Design.Len() {
-			row := []string{strconv.Itoa(i)}
-			if morris != nil {
-				t, s, moved := morris.Step(i)
-				name := ""
-				if moved >= 0 {
-					name = res.Params[moved].Name
-				}
-				row = append(row, strconv.Itoa(t), strconv.Itoa(s), name)
-			} else {
-				role := sobol.Role(i)
-				name := ""
-				if role.Param >= 0 {
-					name = res.Params[role.Param].Name
-				}
-				row = append(row, strconv.Itoa(role.Row), role.Matrix, name)
+	rows := make([][]string, 0, res.Design.Len())
+	for i := range res.Design.Len() {
+		row := []string{strconv.Itoa(i)}
+		if morris != nil {
+			t, s, moved := morris.Step(i)
+			name := ""
+			if moved >= 0 {
+				name = res.Params[moved].Name
 			}
-			for _, v := range res.Design.Point(i, values) {
-				row = append(row, f(v))
+			row = append(row, strconv.Itoa(t), strconv.Itoa(s), name)
+		} else {
+			role := sobol.Role(i)
+			name := ""
+			if role.Param >= 0 {
+				name = res.Params[role.Param].Name
 			}
-			if err := emit(row); err != nil {
-				return err
-			}
+			row = append(row, strconv.Itoa(role.Row), role.Matrix, name)
 		}
-		return nil
-	})
+		for _, v := range res.Design.Point(i, values) {
+			row = append(row, f(v))
+		}
+		rows = append(rows, row)
+	}
+	return experiment.Table{Name: pointsCSV, Header: header, Rows: rows}
 }

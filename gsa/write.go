@@ -427,10 +427,21 @@ func variedNames(keys []Key) []string {
 }
 
 // rereport is a sensitivity folder's Rereport: its report from the
-// analysis of its summary.csv again.
+// analysis of its summary.csv again, where that analysis gives the
+// folder's own tables (analysisTables).
 func rereport(ctx context.Context, dir string, m *output.Manifest, drawn []experiment.Drawn) ([]byte, error) {
 	res, err := analyseFolder(dir, m, runtime.GOMAXPROCS(0))
 	if err != nil {
+		return nil, err
+	}
+	units, err := keyUnits(dir, m, res.Info.Keys)
+	if err != nil {
+		return nil, err
+	}
+	// A report of another analysis than the folder's tables hold would
+	// contradict them: an earlier borderwork estimated the indices or
+	// their intervals otherwise, say.
+	if err := experiment.AnalysisUnchanged(m, analysisTables(res, units)); err != nil {
 		return nil, err
 	}
 	return reportOf(m, res, drawn)

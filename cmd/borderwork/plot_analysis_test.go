@@ -23,13 +23,8 @@ func TestPlotKeepsTheReportOfAnotherAnalysis(t *testing.T) {
 	t.Parallel()
 	out := filepath.Join(t.TempDir(), "claim")
 	mustRun(t, "claim", "classroom", "--reps", "2", "--max-reps", "2", "--days", "60", "--formats", "svg", "--quiet", "--out", out)
-	const said = "analyses the runs otherwise than the one that wrote the folder"
-	status, stdout, stderr := runCLI(t, "plot", out, "--formats", "png")
-	if status != 0 || !strings.Contains(stdout, "report.md again") || strings.Contains(stdout, said) {
-		t.Fatalf("plot of this borderwork's folder: status %d; want report.md written again:\n%s%s", status, stdout, stderr)
-	}
 	// One verdict as another analysis would have judged it.
-	foldertest.EditRows(t, out, "verdicts.csv", func(header []string, i int, r []string) []string {
+	plotKeepsReport(t, out, "verdicts.csv", func(header []string, i int, r []string) []string {
 		if i == 1 {
 			v := slices.Index(header, "verdict")
 			r = slices.Clone(r)
@@ -37,6 +32,45 @@ func TestPlotKeepsTheReportOfAnotherAnalysis(t *testing.T) {
 		}
 		return r
 	})
+	// reproduce says that the simulation reproduces and the analysis
+	// does not, which a referee tells from a model that changed.
+	if status, stdout, _ := runCLI(t, "reproduce", out); status != 1 || !strings.Contains(stdout, "MISMATCH verdicts.csv:2 differs when rerun (the first differing row)"+experiment.AnalysedDifferently+"\n") {
+		t.Errorf("reproduce of a folder another analysis wrote: status %d; want verdicts.csv's mismatch, said to be the analysis':\n%s", status, stdout)
+	}
+}
+
+// TestPlotKeepsTheReportOfAnotherSensitivityAnalysis is
+// TestPlotKeepsTheReportOfAnotherAnalysis for a sensitivity folder: one
+// whose morris.csv an earlier borderwork judged otherwise (a parameter
+// above replicate noise or not) keeps its report.md, which this
+// borderwork's analysis would have written to contradict it.
+func TestPlotKeepsTheReportOfAnotherSensitivityAnalysis(t *testing.T) {
+	t.Parallel()
+	out := filepath.Join(t.TempDir(), "sens")
+	mustRun(t, "sensitivity", "classroom", "--method", "morris", "--trajectories", "4", "--reps", "2", "--days", "30", "--formats", "svg", "--quiet", "--out", out)
+	plotKeepsReport(t, out, "morris.csv", func(header []string, i int, r []string) []string {
+		if i == 1 {
+			above := slices.Index(header, "above_noise")
+			r = slices.Clone(r)
+			r[above] = map[string]string{"true": "false", "false": "true"}[r[above]]
+		}
+		return r
+	})
+}
+
+// plotKeepsReport checks that plot writes report.md of the folder out,
+// which this borderwork wrote, again (in other formats), and then,
+// with its table edited as edit says (foldertest.EditRows: as another
+// analysis of the same runs would have written it, its checksum
+// recorded), leaves report.md as it is and names the table.
+func plotKeepsReport(t *testing.T, out, table string, edit func(header []string, i int, r []string) []string) {
+	t.Helper()
+	const said = "analyses the runs otherwise than the one that wrote the folder"
+	status, stdout, stderr := runCLI(t, "plot", out, "--formats", "png")
+	if status != 0 || !strings.Contains(stdout, "report.md again") || strings.Contains(stdout, said) {
+		t.Fatalf("plot of this borderwork's folder: status %d; want report.md written again:\n%s%s", status, stdout, stderr)
+	}
+	foldertest.EditRows(t, out, table, edit)
 	report := filepath.Join(out, "report.md")
 	before, err := os.ReadFile(report)
 	if err != nil {
@@ -47,12 +81,7 @@ func TestPlotKeepsTheReportOfAnotherAnalysis(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if status != 0 || string(after) != string(before) || !strings.Contains(stdout, "Left "+report+" as it is: this borderwork "+said+" (it would write another verdicts.csv)") {
+	if status != 0 || string(after) != string(before) || !strings.Contains(stdout, "Left "+report+" as it is: this borderwork "+said+" (it would write another "+table+")") {
 		t.Errorf("plot of a folder another analysis wrote: status %d, report.md changed %v; want it left as it is, and why:\n%s%s", status, string(after) != string(before), stdout, stderr)
-	}
-	// reproduce says that the simulation reproduces and the analysis
-	// does not, which a referee tells from a model that changed.
-	if status, stdout, _ := runCLI(t, "reproduce", out); status != 1 || !strings.Contains(stdout, "MISMATCH verdicts.csv:2 differs when rerun (the first differing row)"+experiment.AnalysedDifferently+"\n") {
-		t.Errorf("reproduce of a folder another analysis wrote: status %d; want verdicts.csv's mismatch, said to be the analysis':\n%s", status, stdout)
 	}
 }
