@@ -327,10 +327,7 @@ func Run(ctx context.Context, s *scenarios.Scenario, arg string, o Options, out 
 		if res.Analysis, err = Analyse(regimes, w.Rows, spending); err != nil {
 			return nil, err
 		}
-		if err := writeChannels(w, res.Analysis); err != nil {
-			return nil, err
-		}
-		if err := writePath(w, s, o, regimes); err != nil {
+		if err := writeTables(w, s, o, regimes, res.Analysis); err != nil {
 			return nil, err
 		}
 	}
@@ -365,7 +362,8 @@ func init() {
 }
 
 // rereport is a programme folder's Rereport: its report from the
-// analysis of its summary.csv again.
+// analysis of its summary.csv again, where that analysis gives the
+// folder's own tables (analysisTables).
 func rereport(ctx context.Context, dir string, m *output.Manifest, drawn []experiment.Drawn) ([]byte, error) {
 	info, err := ReadInfo(m)
 	if err != nil {
@@ -390,6 +388,16 @@ func rereport(ctx context.Context, dir string, m *output.Manifest, drawn []exper
 	}
 	a, err := Analyse(regimes, rows, spending)
 	if err != nil {
+		return nil, err
+	}
+	// A report of another analysis than the folder's tables hold would
+	// contradict them: an earlier borderwork estimated the channels'
+	// effects or their costs otherwise, say.
+	ts, err := analysisTables(s, Options{Programme: info.Programme}, regimes, a)
+	if err != nil {
+		return nil, err
+	}
+	if err := experiment.AnalysisUnchanged(m, ts); err != nil {
 		return nil, err
 	}
 	return report(x, info, a, drawn)

@@ -20,14 +20,36 @@ var (
 
 func f(v float64) string { return output.FormatFloat(v) }
 
-// writeChannels writes channels.csv: every estimate.
-func writeChannels(w *experiment.Writer, a *Analysis) error {
+// writeTables writes the tables the analysis a works out
+// (analysisTables).
+func writeTables(w *experiment.Writer, s *scenarios.Scenario, o Options, regimes []string, a *Analysis) error {
+	ts, err := analysisTables(s, o, regimes, a)
+	if err != nil {
+		return err
+	}
+	for _, t := range ts {
+		if err := w.WriteTable(t.Name, t.Header, t.Rows); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// analysisTables are the tables a programme folder works out from its
+// runs and scenario s, which writeTables writes, in its order:
+// channels.csv, every estimate of the analysis a, and path.csv, the
+// policy of the posts the programme works on under regimes (Path).
+func analysisTables(s *scenarios.Scenario, o Options, regimes []string, a *Analysis) ([]experiment.Table, error) {
 	var rows [][]string
 	for _, e := range a.Estimates {
 		rows = append(rows, []string{e.Regime, e.Effect, e.Metric, e.Group, strconv.Itoa(e.N), f(e.Mean), f(e.SD), f(e.Lo), f(e.Hi),
 			f(e.Reference), f(e.Share), f(e.CostPerAverted), f(e.CostLo), f(e.CostHi)})
 	}
-	return w.WriteTable("channels.csv", channelColumns, rows)
+	path, err := pathTable(s, o, regimes)
+	if err != nil {
+		return nil, err
+	}
+	return []experiment.Table{{Name: "channels.csv", Header: channelColumns, Rows: rows}, path}, nil
 }
 
 // ReadChannels reads channels.csv back.
@@ -151,10 +173,12 @@ func Path(s *scenarios.Scenario, o Options, regimes []string) ([]PathPoint, erro
 	return out, nil
 }
 
-func writePath(w *experiment.Writer, s *scenarios.Scenario, o Options, regimes []string) error {
+// pathTable is path.csv: the policy of every post the programme works
+// on, day by day (Path).
+func pathTable(s *scenarios.Scenario, o Options, regimes []string) (experiment.Table, error) {
 	points, err := Path(s, o, regimes)
 	if err != nil {
-		return err
+		return experiment.Table{}, err
 	}
 	b := func(v bool) string {
 		if v {
@@ -167,7 +191,7 @@ func writePath(w *experiment.Writer, s *scenarios.Scenario, o Options, regimes [
 		rows = append(rows, []string{p.Regime, b(p.Programme), p.Post, strconv.Itoa(p.Day), f(p.DaysFailing), f(p.CapacityFactor),
 			f(p.Refusal), f(p.Oversight), f(p.DocCheck), b(p.Open)})
 	}
-	return w.WriteTable("path.csv", pathColumns, rows)
+	return experiment.Table{Name: "path.csv", Header: pathColumns, Rows: rows}, nil
 }
 
 // ReadPath reads path.csv back.

@@ -58,6 +58,24 @@ func TestPlotKeepsTheReportOfAnotherSensitivityAnalysis(t *testing.T) {
 	})
 }
 
+// TestPlotKeepsTheReportOfAnotherProgrammeAnalysis is
+// TestPlotKeepsTheReportOfAnotherAnalysis for a programme folder: one
+// whose channels.csv an earlier borderwork estimated otherwise (another
+// interval of an effect) keeps its report.md.
+func TestPlotKeepsTheReportOfAnotherProgrammeAnalysis(t *testing.T) {
+	t.Parallel()
+	out := filepath.Join(t.TempDir(), "prog")
+	mustRun(t, "programme", toyProgramme, "--days", "60", "--reps", "2", "--formats", "svg", "--quiet", "--out", out)
+	plotKeepsReport(t, out, "channels.csv", func(header []string, i int, r []string) []string {
+		if i == 1 {
+			lo := slices.Index(header, "ci_low")
+			r = slices.Clone(r)
+			r[lo] = "-1000"
+		}
+		return r
+	})
+}
+
 // plotKeepsReport checks that plot writes report.md of the folder out,
 // which this borderwork wrote, again (in other formats), and then,
 // with its table edited as edit says (foldertest.EditRows: as another
