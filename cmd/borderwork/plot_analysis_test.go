@@ -103,3 +103,35 @@ func plotKeepsReport(t *testing.T, out, table string, edit func(header []string,
 		t.Errorf("plot of a folder another analysis wrote: status %d, report.md changed %v; want it left as it is, and why:\n%s%s", status, string(after) != string(before), stdout, stderr)
 	}
 }
+
+// TestPlotWritesAValidateReportFromItsTables: a Flee-case validate
+// folder keeps no runs to analyse again (its replicates' series are
+// summed up in validation.csv, replicates.csv and fit.csv as they run),
+// and plot writes its report.md from those tables as they are (fit.csv
+// another borderwork worked out otherwise is quoted as it stands), so
+// that report and tables agree without the check the analyses of claim,
+// programme and sensitivity folders need (plotKeepsReport). Should its
+// report come to be worked out from the runs' tables again, this test
+// fails: give it that check.
+func TestPlotWritesAValidateReportFromItsTables(t *testing.T) {
+	t.Parallel()
+	out := filepath.Join(t.TempDir(), "val")
+	mustRun(t, "validate", importTiny(t), "--data", fleeCase, "--reps", "2", "--formats", "svg", "--quiet", "--out", out)
+	var measure string
+	foldertest.EditRows(t, out, "fit.csv", func(header []string, i int, r []string) []string {
+		if i == 1 {
+			measure = r[slices.Index(header, "measure")]
+			r = slices.Clone(r)
+			r[slices.Index(header, "mean")] = "0.5"
+		}
+		return r
+	})
+	status, stdout, stderr := runCLI(t, "plot", out, "--formats", "png")
+	report, err := os.ReadFile(filepath.Join(out, "report.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "|" + measure + "|0.5000|"; status != 0 || !strings.Contains(stdout, "report.md again") || !strings.Contains(string(report), want) {
+		t.Errorf("plot of a validate folder whose fit.csv another borderwork wrote: status %d; want report.md written again quoting %s:\n%s%s\n%s", status, want, stdout, stderr, report)
+	}
+}
