@@ -45,12 +45,12 @@ named, and no longer listed. Where report.md shows the figures (run,
 compare, sweep, programme, claim and sensitivity folders) and is as borderwork
 wrote it, it is written again to show the figures drawn and quote the
 command line that draws them; one changed since is left as it is, and
-plot says so, as is a claim folder's where this borderwork's analysis
-of its runs gives other tables than the folder's. A validate folder's
-report.md (flow counts), one of its tables, gets its figures' section
-written again. No other file is touched, nor replaced: a figure to draw
-in a file changed since, or not borderwork's, is refused, naming the
-file, with the folder unchanged.
+plot says so, as is a claim, programme or sensitivity folder's where
+this borderwork's analysis of its runs gives other tables than the
+folder's. A validate folder's report.md (flow counts), one of its
+tables, gets its figures' section written again. No other file is
+touched, nor replaced: a figure to draw in a file changed since, or not
+borderwork's, is refused, naming the file, with the folder unchanged.
 It refuses (status 2) a folder whose tables do not match their checksums
 in manifest.json, naming the table and the rows that changed, and one
 whose manifest.json was edited by hand so that plot cannot build on it
