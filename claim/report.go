@@ -837,6 +837,16 @@ func shownPercent(v float64) float64 {
 	return shown
 }
 
+// logScale says, after "the lowest third of its range", that the thirds
+// of an assumption drawn log-uniformly are thirds of its logarithms: 0.001
+// to 0.0027, not to 0.0073, for a rate of 0.001 to 0.02.
+func logScale(a Assumption) string {
+	if a.Log {
+		return ", on a log scale"
+	}
+	return ""
+}
+
 // HingeText says which assumptions move the margin of malfunction over
 // closure most on harm h, against what chance alone would give
 // (ChanceSpearman, from the master seed), and which of them the claim
@@ -880,11 +890,11 @@ func HingeText(rob *RobustnessResult, h int, seed uint64) string {
 		holdsGap, harmsGap := math.Abs(in.HoldsHigh-in.HoldsLow) >= hingeMargin, math.Abs(in.HarmsHigh-in.HarmsLow) >= hingeMargin
 		switch {
 		case holdsGap && beyondChance(in.HoldsLow, in.HoldsHigh):
-			hinges = append(hinges, fmt.Sprintf("%s (holds at %.0f%% of points in the lowest third of its range, %.0f%% in the highest)",
-				as.Label, 100*in.HoldsLow, 100*in.HoldsHigh))
+			hinges = append(hinges, fmt.Sprintf("%s (holds at %.0f%% of points in the lowest third of its range%s, %.0f%% in the highest)",
+				as.Label, 100*in.HoldsLow, logScale(as), 100*in.HoldsHigh))
 		case harmsGap && beyondChance(in.HarmsLow, in.HarmsHigh):
-			hinges = append(hinges, fmt.Sprintf("%s (malfunction harms more than closure, through trapping or not, at %.0f%% of points in the lowest third of its range, %.0f%% in the highest)",
-				as.Label, 100*in.HarmsLow, 100*in.HarmsHigh))
+			hinges = append(hinges, fmt.Sprintf("%s (malfunction harms more than closure, through trapping or not, at %.0f%% of points in the lowest third of its range%s, %.0f%% in the highest)",
+				as.Label, 100*in.HarmsLow, logScale(as), 100*in.HarmsHigh))
 		case holdsGap || harmsGap:
 			gap := 0.0
 			if holdsGap {

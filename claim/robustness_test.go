@@ -214,6 +214,24 @@ func TestHingeText(t *testing.T) {
 	}
 }
 
+// TestHingeTextLogScale: the thirds of an assumption drawn
+// log-uniformly are said to be on a log scale, as they are cut there.
+func TestHingeTextLogScale(t *testing.T) {
+	const n = 12
+	a := AssumptionByID("official_violence")
+	var points [][]float64
+	var margins []float64
+	for p := range n {
+		points = append(points, []float64{a.Lo * math.Pow(a.Hi/a.Lo, (float64(p)+0.5)/n)})
+		margins = append(margins, float64(p))
+	}
+	claims := append(slices.Repeat([]string{ClaimHolds}, 6), slices.Repeat([]string{ClaimFails}, 6)...)
+	got := HingeText(robustnessOf([]string{a.ID}, points, claims, margins), 0, 1)
+	if w := "The claim hinges on " + a.Label + " (holds at 100% of points in the lowest third of its range, on a log scale, 0% in the highest)."; !strings.Contains(got, w) {
+		t.Errorf("%q\nwant %q in it", got, w)
+	}
+}
+
 // TestHingeOnlyBeyondChance: an assumption is hinged on only when the gap
 // between its thirds' shares is hingeMargin or more and beyond what
 // chance alone gives for the largest gap of all the assumptions
