@@ -2,19 +2,13 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"encoding/xml"
 	"image"
 	"image/png"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
-	cdpbrowser "github.com/chromedp/cdproto/browser"
-	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/chromedp"
 )
 
@@ -37,11 +31,7 @@ func TestPageSavesFigures(t *testing.T) {
 	if state := waitRun(t, ctx); state != "done" {
 		t.Fatalf("the run ended %q", state)
 	}
-	dir := t.TempDir()
-	do(t, ctx, "allowing downloads", chromedp.Func(func(ctx context.Context, tab *chromedp.Target) error {
-		_, err := cdp.Call(ctx, tab, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{Behavior: cdpbrowser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir})
-		return err
-	}))
+	dir := allowDownloads(t, ctx)
 	command := eval[string](t, ctx, `document.getElementById("command").textContent`)
 	regimes := eval[[]string](t, ctx, `[...document.querySelectorAll("#fig-trapped .legend .entry")].map(e => e.dataset.regime)`)
 	if len(regimes) < 2 || !strings.HasPrefix(command, "borderwork compare classroom") {
@@ -109,21 +99,6 @@ func TestPageSavesFigures(t *testing.T) {
 	if colours := distinctColours(img); colours < 8 {
 		t.Errorf("the PNG has %d colours: drawn blank", colours)
 	}
-}
-
-// saved clicks the link at selector and returns the file the browser
-// saves as name in dir.
-func saved(t *testing.T, ctx context.Context, dir, selector, name string) []byte {
-	t.Helper()
-	do(t, ctx, "clicking "+selector, chromedp.Click(chromedp.CSS(selector)))
-	for wait := 0; wait < 200; wait++ { // or 10 s: Chromium names a download when it is whole
-		if b, err := os.ReadFile(filepath.Join(dir, name)); err == nil {
-			return b
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-	t.Fatalf("%s: not saved as %s", selector, name)
-	return nil
 }
 
 // distinctColours counts the colours of img, up to 1,000.

@@ -62,28 +62,40 @@ type downloaded struct{ name, text string }
 // table and returns the files the browser saves, in the page's order.
 func downloadTables(t *testing.T, ctx context.Context) []downloaded {
 	t.Helper()
+	dir := allowDownloads(t, ctx)
+	var tables []downloaded
+	for i, name := range eval[[]string](t, ctx, `[...document.querySelectorAll("#numbers a")].map(a => a.download)`) {
+		b := saved(t, ctx, dir, fmt.Sprintf("#numbers a:nth-of-type(%d)", i+1), name)
+		tables = append(tables, downloaded{name, string(b)})
+	}
+	return tables
+}
+
+// allowDownloads lets the page at ctx save files, into the folder it
+// returns.
+func allowDownloads(t *testing.T, ctx context.Context) string {
+	t.Helper()
 	dir := t.TempDir()
 	do(t, ctx, "allowing downloads", chromedp.Func(func(ctx context.Context, tab *chromedp.Target) error {
 		_, err := cdp.Call(ctx, tab, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{Behavior: cdpbrowser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir})
 		return err
 	}))
-	var tables []downloaded
-	for i, name := range eval[[]string](t, ctx, `[...document.querySelectorAll("#numbers a")].map(a => a.download)`) {
-		do(t, ctx, "clicking "+name, chromedp.Click(chromedp.CSS(fmt.Sprintf("#numbers a:nth-of-type(%d)", i+1))))
-		var b []byte
-		var err error
-		// Chromium writes a download under another name and gives it
-		// its own when it is whole.
-		for wait := 0; wait < 200; wait++ { // or 10 s
-			if b, err = os.ReadFile(filepath.Join(dir, name)); err == nil {
-				break
-			}
-			time.Sleep(50 * time.Millisecond)
+	return dir
+}
+
+// saved clicks the link at selector and returns the file the browser
+// saves as name in dir.
+func saved(t *testing.T, ctx context.Context, dir, selector, name string) []byte {
+	t.Helper()
+	do(t, ctx, "clicking "+selector, chromedp.Click(chromedp.CSS(selector)))
+	// Chromium writes a download under another name and gives it its own
+	// when it is whole.
+	for wait := 0; wait < 200; wait++ { // or 10 s
+		if b, err := os.ReadFile(filepath.Join(dir, name)); err == nil {
+			return b
 		}
-		if err != nil {
-			t.Fatalf("%s: not downloaded: %v", name, err)
-		}
-		tables = append(tables, downloaded{name, string(b)})
+		time.Sleep(50 * time.Millisecond)
 	}
-	return tables
+	t.Fatalf("%s: not saved as %s", selector, name)
+	return nil
 }
