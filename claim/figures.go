@@ -611,11 +611,10 @@ func mapCaption(harm string, conclusive, points int, worse bool) string {
 // a's range: equal on its logarithms, as the design draws them, for one
 // drawn log-uniformly.
 func binCentre(a Assumption, k, n int) float64 {
-	at := (float64(k) + 0.5) / float64(n)
 	if a.Log {
-		return a.Lo * portable.Pow(a.Hi/a.Lo, at)
+		return a.Lo * portable.Pow(a.Hi/a.Lo, (float64(k)+0.5)/float64(n))
 	}
-	return a.Lo + at*(a.Hi-a.Lo)
+	return a.Lo + (float64(k)+0.5)*(a.Hi-a.Lo)/float64(n) // as before log-uniform draws, and not fused: the division comes last
 }
 
 // holdsMap bins the design's points over two assumptions and gives, per
