@@ -560,10 +560,21 @@ func drawRobustnessMaps(src experiment.Source) ([]experiment.Drawn, error) {
 		if worse {
 			legend = "share of conclusive points where malfunction harms more"
 		}
+		// An assumption drawn log-uniformly is drawn on a log axis: its
+		// bins' centres at their logarithms.
+		for i := range x {
+			x[i], y[i] = mapCoord(la, x[i]), mapCoord(lb, y[i])
+		}
 		fig, err := figures.HeatmapWith(title, axis(la), axis(lb), legend, x, y, z,
-			figures.HeatOptions{Lo: 0, Hi: 1, Counts: counts, Binned: true, LogX: la.Log, LogY: lb.Log, Missing: fmt.Sprintf("fewer than %d conclusive", mapMinConclusive)}, c)
+			figures.HeatOptions{Lo: 0, Hi: 1, Counts: counts, Binned: true, Missing: fmt.Sprintf("fewer than %d conclusive", mapMinConclusive)}, c)
 		if err != nil {
 			return nil, err
+		}
+		if la.Log {
+			fig.LogAxisX()
+		}
+		if lb.Log {
+			fig.LogAxisY()
 		}
 		out = append(out, experiment.Drawn{Name: "robustness_map_" + harm, Title: title, Fig: fig})
 	}
@@ -605,6 +616,16 @@ func mapCaption(harm string, conclusive, points int, worse bool) string {
 	}
 	return text + fmt.Sprintf(" · numbers: conclusive points · grey: fewer than %d conclusive, too few for a share · %d of the %d points conclusive on %s",
 		mapMinConclusive, conclusive, points, Title(harm))
+}
+
+// mapCoord is where value v of assumption a lies on a map's axis: its
+// logarithm for one drawn log-uniformly (figures.Log), whose axis is
+// logarithmic.
+func mapCoord(a Assumption, v float64) float64 {
+	if a.Log {
+		return figures.Log(v)
+	}
+	return v
 }
 
 // binCentre is the centre of the k-th of n equal bins over assumption

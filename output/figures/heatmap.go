@@ -76,11 +76,6 @@ type HeatOptions struct {
 	// values of a grid: the axes then get round-number ticks instead of
 	// one tick per value.
 	Binned bool
-	// LogX and LogY say x (y) are the centres of bins equal on the
-	// logarithms of a positive range (a Latin hypercube's log-uniform
-	// factor, Binned): the axis is then logarithmic, ticked as LogY's
-	// (logTicker), and its label says so.
-	LogX, LogY bool
 	// Missing is what the colour bar's grey swatch of NaN cells says; ""
 	// says "no data". A share left undefined for want of a denominator
 	// says so ("none conclusive").
@@ -159,9 +154,6 @@ func HeatmapWith(title, xLabel, yLabel, zLabel string, x, y []float64, z [][]flo
 	if o.Marked != nil && (len(o.Marked) != len(z) || slices.ContainsFunc(o.Marked, func(row []bool) bool { return len(row) != len(z[0]) })) {
 		return nil, fmt.Errorf("figures: Heatmap %q: the marks are not one per cell", title)
 	}
-	if (o.LogX && slices.ContainsFunc(x, func(v float64) bool { return v <= 0 })) || (o.LogY && slices.ContainsFunc(y, func(v float64) bool { return v <= 0 })) {
-		return nil, fmt.Errorf("figures: Heatmap %q: a logarithmic axis needs values above 0", title)
-	}
 	if math.IsNaN(o.Lo) || math.IsNaN(o.Hi) || math.IsInf(o.Lo, 0) || math.IsInf(o.Hi, 0) {
 		return nil, fmt.Errorf("figures: Heatmap %q: colour scale [%v, %v]", title, o.Lo, o.Hi)
 	}
@@ -198,7 +190,7 @@ func HeatmapWith(title, xLabel, yLabel, zLabel string, x, y []float64, z [][]flo
 	for _, row := range o.Counts {
 		counts = append(counts, slices.Clone(row))
 	}
-	xp, yp := axisPositions(x, o.LogX), axisPositions(y, o.LogY)
+	xp, yp := positions(x), positions(y)
 	var marked [][]bool
 	for _, row := range o.Marked {
 		marked = append(marked, slices.Clone(row))
@@ -209,12 +201,6 @@ func HeatmapWith(title, xLabel, yLabel, zLabel string, x, y []float64, z [][]flo
 	p.Y.Min, p.Y.Max = cp.y[0], cp.y[len(cp.y)-1]
 
 	fig := newFigure(p, th, title, xLabel, yLabel, c.text(" per cell", ""))
-	if o.LogX {
-		fig.LogAxisX()
-	}
-	if o.LogY {
-		fig.LogAxisY()
-	}
 	bar := newColorBar(zLabel, scale, o.missing(hasNaN))
 	bar.signs = o.Diverging && zmin < 0
 	fig.side = bar
@@ -222,31 +208,6 @@ func HeatmapWith(title, xLabel, yLabel, zLabel string, x, y []float64, z [][]flo
 		fig.fit = gridTicks(x, xp, y, yp)
 	}
 	return fig, nil
-}
-
-// logLabel is an axis label saying its scale is logarithmic, inside the
-// label's closing parenthesis of units if it has one: "rate (per day;
-// logarithmic scale)", not "rate (per day) (logarithmic scale)".
-func logLabel(label string) string {
-	if strings.HasSuffix(label, ")") && strings.Contains(label, "(") {
-		return strings.TrimSuffix(label, ")") + "; logarithmic scale)"
-	}
-	return label + " (logarithmic scale)"
-}
-
-// axisPositions are the positions of the cells' centres vs on an axis:
-// positions(vs), or on a log axis, a linear axis of the logarithms
-// (logOf), their logarithms, which a rounding error must not send back
-// to positions' equal steps of an uneven grid.
-func axisPositions(vs []float64, log bool) []float64 {
-	if !log {
-		return positions(vs)
-	}
-	out := make([]float64, len(vs))
-	for i, v := range vs {
-		out[i] = logOf(v)
-	}
-	return out
 }
 
 func checkCounts(counts [][]int, z [][]float64) error {

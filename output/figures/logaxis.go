@@ -3,6 +3,7 @@ package figures
 import (
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/borderwork/borderwork/internal/portable"
 	"gonum.org/v1/plot"
@@ -96,6 +97,16 @@ func (f *Figure) LogAxisX() {
 func (f *Figure) LogAxisY() {
 	f.yLabel = logLabel(f.yLabel)
 	f.p.Y.Tick.Marker = logTicker{}
+}
+
+// logLabel is an axis label saying its scale is logarithmic, inside the
+// label's closing parenthesis of units if it has one: "rate (per day;
+// logarithmic scale)", not "rate (per day) (logarithmic scale)".
+func logLabel(label string) string {
+	if strings.HasSuffix(label, ")") && strings.Contains(label, "(") {
+		return strings.TrimSuffix(label, ")") + "; logarithmic scale)"
+	}
+	return label + " (logarithmic scale)"
 }
 
 // LogScaleY reports whether f's y axis is logarithmic (LogY).
