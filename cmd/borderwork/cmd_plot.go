@@ -42,9 +42,9 @@ again (another --metric, fewer --formats) it removes, and it names each
 one it removed; it removes only figure files that manifest.json lists
 and that still hold the bytes borderwork drew. One changed since is kept,
 named, and no longer listed. Where report.md shows the figures (run,
-compare, sweep, programme, claim and sensitivity folders) and is as borderwork
-wrote it, it is written again to show the figures drawn and quote the
-command line that draws them; one changed since is left as it is, and
+compare, sweep, programme, claim, sensitivity and Flee-case validate
+folders) and is as borderwork wrote it, it is written again to show the
+figures drawn and quote the command line that draws them; one changed since is left as it is, and
 plot says so, as is a claim, programme or sensitivity folder's where
 this borderwork's analysis of its runs gives other tables than the
 folder's. A validate folder's report.md (flow counts), one of its
