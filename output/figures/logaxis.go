@@ -182,7 +182,7 @@ func (logTicker) Ticks(lnLo, lnHi float64) []plot.Tick {
 	if n < 2 {
 		out = niceTicker{}.Ticks(lo, hi)
 		for i := range out {
-			out[i].Value = logOf(out[i].Value)
+			out[i].Value = math.Min(math.Max(logOf(out[i].Value), lnLo), lnHi) // on the axis, after the round trip through Exp
 		}
 	}
 	return out

@@ -233,3 +233,28 @@ func TestTickAtAxisEndFits(t *testing.T) {
 		}
 	}
 }
+
+// TestLogTicksOnTheAxis: a log axis too narrow for powers of ten is
+// ticked at round values through niceTicker, and those ticks too lie on
+// the axis, not a rounding error beyond its end, as
+// TestTickAtAxisEndFits's do (the round trip through Exp and Log could
+// put one an ulp beyond).
+func TestLogTicksOnTheAxis(t *testing.T) {
+	// Axes from and to round values, where the end ticks fall, give or
+	// take an ulp.
+	for _, scale := range []float64{0.001, 0.01, 0.1, 1, 10, 100} {
+		for a := 10; a < 100; a++ {
+			for _, b := range []int{a + 1, a + 2, a + 5, a * 3 / 2} {
+				lo, hi := float64(a)*scale, float64(b)*scale
+				// Ends an ulp inside the round values, which niceTicker's
+				// tolerance still ticks.
+				lnLo, lnHi := math.Nextafter(Log(lo), math.Inf(1)), math.Nextafter(Log(hi), math.Inf(-1))
+				for _, tk := range (logTicker{}).Ticks(lnLo, lnHi) {
+					if tk.Value < lnLo || tk.Value > lnHi {
+						t.Errorf("axis %v to %v: tick %q at %v, off it", lo, hi, tk.Label, tk.Value)
+					}
+				}
+			}
+		}
+	}
+}
