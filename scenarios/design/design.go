@@ -85,7 +85,7 @@ func Parse(spec string, lhs bool) (Factor, error) {
 	}
 	if lhs {
 		parts := strings.Split(values, ":")
-		if len(parts) == 3 && strings.TrimSpace(parts[2]) == "log" {
+		if len(parts) == 3 && strings.EqualFold(strings.TrimSpace(parts[2]), "log") { // in any case, as --design's names
 			f.Log, parts = true, parts[:2]
 		}
 		if len(parts) != 2 {
@@ -123,7 +123,7 @@ func Parse(spec string, lhs bool) (Factor, error) {
 		n, err := strconv.Atoi(strings.TrimSpace(parts[2]))
 		if err != nil || n < 1 || n > MaxValues {
 			msg := fmt.Sprintf("--vary %s: a range is KEY=a:b:n, n values from a to b, and n must be a whole number from 1 to %d", shown, MaxValues)
-			if strings.TrimSpace(parts[2]) == "log" {
+			if strings.EqualFold(strings.TrimSpace(parts[2]), "log") {
 				msg += " (KEY=a:b:log, drawn log-uniformly, is for --design lhs)"
 			}
 			// Written start:step:stop (as in MATLAB, Julia or NetLogo's

@@ -36,14 +36,15 @@ func TestParse(t *testing.T) {
 		{"a=3:3", true, nil, 0, 0, true}, // every point the same value, as 3:3:4
 		{"a=0.001:0.1:log", true, nil, 0.001, 0.1, false},
 		{"a=0.001:0.1: log ", true, nil, 0.001, 0.1, false},
-		{"a=0:0.1:log", true, nil, 0, 0, true},  // no logarithm of 0
-		{"a=-1:1:log", true, nil, 0, 0, true},   // nor of less
-		{"a=0.1:1:lin", true, nil, 0, 0, true},  // log or nothing
-		{"a=0.1:1:log", false, nil, 0, 0, true}, // a grid has no log
+		{"a=0.001:0.1:LOG", true, nil, 0.001, 0.1, false}, // in any case, as --design LHS
+		{"a=0:0.1:log", true, nil, 0, 0, true},            // no logarithm of 0
+		{"a=-1:1:log", true, nil, 0, 0, true},             // nor of less
+		{"a=0.1:1:lin", true, nil, 0, 0, true},            // log or nothing
+		{"a=0.1:1:log", false, nil, 0, 0, true},           // a grid has no log
 	}
 	for _, tt := range tests {
 		f, err := Parse(tt.spec, tt.lhs)
-		if want := strings.HasSuffix(strings.TrimSpace(tt.spec), "log"); err == nil && f.Log != want {
+		if want := strings.HasSuffix(strings.ToLower(strings.TrimSpace(tt.spec)), "log"); err == nil && f.Log != want {
 			t.Errorf("Parse(%q, %v) Log %v; want %v", tt.spec, tt.lhs, f.Log, want)
 		}
 		if (err != nil) != tt.err {
