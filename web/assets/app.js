@@ -1800,7 +1800,10 @@ function figureSVG(fig) {
 // processor takes).
 function saveFigure(fig, format) {
   const svg = figureSVG(fig);
-  const name = `${state.results.scenario}-${FIGURE_FILES[fig.id]}.${format}`.replace(/[^A-Za-z0-9._-]+/g, "_");
+  // A name a file system takes, the scenario's as far as it can
+  // ("scenario" where none of it is left).
+  const scenario = state.results.scenario.replace(/[^A-Za-z0-9._-]+/g, "_").replace(/^[._]+|[._]+$/g, "") || "scenario";
+  const name = `${scenario}-${FIGURE_FILES[fig.id]}.${format}`;
   const blob = new Blob([svg.text], { type: "image/svg+xml" });
   if (format === "svg") {
     download(blob, name);
