@@ -62,6 +62,7 @@ const (
 	Referred                         // on its way to a centre, referred or seeking help
 	Departed                         // has left home at least once
 	AssistedReturn                   // heading home on a return arranged by a centre
+	Seatless                         // its last request for a seat at the market here found none left
 )
 
 // Bit positions of the flags the queue's day reads as 0s and 1s
@@ -70,8 +71,10 @@ const (
 const (
 	willSmuggleBit  = 1
 	willTurnBackBit = 2
+	seatlessBit     = 12
 	_               = Flags(WillSmuggle-1<<willSmuggleBit) + Flags(1<<willSmuggleBit-WillSmuggle)
 	_               = Flags(WillTurnBack-1<<willTurnBackBit) + Flags(1<<willTurnBackBit-WillTurnBack)
+	_               = Flags(Seatless-1<<seatlessBit) + Flags(1<<seatlessBit-Seatless)
 	// The queue's day works out Waiting, Trapped or Stranded as Waiting
 	// plus 0, 1 or 2.
 	_ = State(Trapped-Waiting-1) + State(1+Waiting-Trapped) + State(Stranded-Waiting-2) + State(2+Waiting-Stranded)

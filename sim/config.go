@@ -264,6 +264,7 @@ type Centre struct {
 // Behaviour holds the rules migrants follow.
 type Behaviour struct {
 	TrappedAfterDays int     `toml:"trapped_after_days"` // days at one place before a blocked migrant counts as trapped
+	SeatlessTrapped  bool    `toml:"seatless_trapped"`   // a migrant the market here turned away for want of a seat counts as unable to use a smuggler (the trapped rule's third condition)
 	PatienceDays     int     `toml:"patience_days"`      // days in a post's queue before looking for another way
 	BeliefThreshold  float64 `toml:"belief_threshold"`   // believed chance of getting through (the product of beliefs about the posts on a road) needed to take it or join a queue
 	GiveUpDays       int     `toml:"give_up_days"`       // days stuck before a willing migrant turns back

@@ -236,7 +236,7 @@ func (m *Model) arrive(mg *Migrant) {
 	to := mg.Next
 	mg.Prev, mg.Loc = mg.Loc, to
 	mg.DaysHere = 0
-	mg.Flags &^= Alone | Abandoned | Refused
+	mg.Flags &^= Alone | Abandoned | Refused | Seatless
 	switch {
 	case mg.Flags&Returning != 0 && to == mg.Home:
 		m.setState(mg, Returned)
@@ -335,7 +335,7 @@ func (m *Model) mayLeave(mg *Migrant, loc, at, canPay int) int {
 // blockedAs is the trapped rule (blockedState) without branches, for a
 // migrant that can pay a smuggler or not (canPay).
 func (m *Model) blockedAs(mg *Migrant, at, canPay int) State {
-	free := bit(int(mg.DaysHere) < m.trappedAfter) | canPay
+	free := bit(int(mg.DaysHere) < m.trappedAfter) | canPay&^(int(mg.Flags>>seatlessBit)&m.seatless)
 	return Waiting + State((1-free)*(1+bit(mg.Loc == mg.Home)))
 }
 
@@ -365,13 +365,20 @@ func bit(b bool) int {
 // blockedState is the trapped rule (classify) for a migrant that cannot
 // pass legally; at is its location × destinations + destination index.
 func (m *Model) blockedState(mg *Migrant, at int) State {
-	if int(mg.DaysHere) < m.trappedAfter || mg.Flags&WillSmuggle != 0 && float64(mg.Money) >= m.smugglerPrice[at] {
+	if int(mg.DaysHere) < m.trappedAfter || mg.Flags&WillSmuggle != 0 && float64(mg.Money) >= m.smugglerPrice[at] && !m.turnedAway(mg) {
 		return Waiting
 	}
 	if mg.Loc == mg.Home {
 		return Stranded
 	}
 	return Trapped
+}
+
+// turnedAway reports whether the trapped rule reads a migrant that the
+// market here turned away for want of a seat, on its last request, as
+// unable to use a smuggler (Migrants.SeatlessTrapped).
+func (m *Model) turnedAway(mg *Migrant) bool {
+	return m.seatless != 0 && mg.Flags&Seatless != 0
 }
 
 // escorted is the day of a migrant that something other than its own

@@ -140,6 +140,7 @@ type Model struct {
 	perDesperateDay float64 // 1 / DesperationDays
 	earn            float32 // EarnPerDay, as money is kept
 	trappedAfter    int     // TrappedAfterDays
+	seatless        int     // SeatlessTrapped, as 0 or 1 (blockedAs)
 	patience        int     // PatienceDays
 	aloneAfter      int     // AloneAfterDays
 	giveUp          int     // GiveUpDays
@@ -196,6 +197,7 @@ func newModel(ctx context.Context, cfg *Config, seed uint64) (*Model, error) {
 	m.applyPhase() // day 0's phase, before anything is drawn or set from it
 	m.earn = float32(cfg.Migrants.EarnPerDay)
 	m.trappedAfter, m.patience = cfg.Migrants.TrappedAfterDays, cfg.Migrants.PatienceDays
+	m.seatless = bit(cfg.Migrants.SeatlessTrapped)
 	m.aloneAfter, m.giveUp = cfg.Migrants.AloneAfterDays, cfg.Migrants.GiveUpDays
 	rt, err := buildRoutes(ctx, cfg, cfg.Migrants.MarketReachDays)
 	if err != nil {

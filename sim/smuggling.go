@@ -37,6 +37,7 @@ func (m *Model) stepSmuggling() {
 			}
 			if si == len(ms.smugglers) {
 				ms.unmet++
+				mg.Flags |= Seatless // read by the trapped rule, if it is told to (turnedAway)
 				continue
 			}
 			s := &m.smugglers[ms.smugglers[si]]
@@ -60,6 +61,7 @@ func (m *Model) board(id int, mg *Migrant, s *smuggler, cm *Market, far int, pri
 	ab := &m.cfg.Abuse
 	mg.Money -= float32(price)
 	m.onto(mg, int32(far), int32(cm.Link)) // depart, with the smuggler
+	mg.Flags &^= Seatless
 	m.setState(mg, WithSmuggler)
 	mg.Flags |= Departed
 	m.rec.Boarded++

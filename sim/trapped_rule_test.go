@@ -11,7 +11,9 @@ import (
 // them waiting still if it would and could pay a smuggler in business
 // within reach, otherwise trapped away from home and stranded at home. A
 // rule that forgot the smuggler would count migrants queueing for seats
-// they can pay for as trapped.
+// they can pay for as trapped. A migrant the market here turned away for
+// want of a seat is read as able to use a smuggler, unless
+// migrants.seatless_trapped says otherwise.
 func TestTrappedRule(t *testing.T) {
 	cfg := smallConfig()
 	m, err := New(cfg, 1)
@@ -27,17 +29,24 @@ func TestTrappedRule(t *testing.T) {
 		money       float32
 		open        bool // the market in reach has a smuggler in business
 		home        bool
+		turnedAway  bool // its last request for a seat found none
+		seatlessOn  bool // migrants.seatless_trapped
 		want        State
 	}{
-		{"newly blocked", false, false, 0, true, false, Waiting},
-		{"newly blocked at home", false, false, 0, true, true, Waiting},
-		{"blocked long", true, false, 0, true, false, Trapped},
-		{"blocked long at home", true, false, 0, true, true, Stranded},
-		{"could pay a smuggler", true, true, price, true, false, Waiting},
-		{"could pay, at home", true, true, price, true, true, Waiting},
-		{"too poor for the smuggler", true, true, price - 1, true, false, Trapped},
-		{"rich but unwilling", true, false, 10 * price, true, false, Trapped},
-		{"no smuggler in business", true, true, 10 * price, false, false, Trapped},
+		{"newly blocked", false, false, 0, true, false, false, false, Waiting},
+		{"newly blocked at home", false, false, 0, true, true, false, false, Waiting},
+		{"blocked long", true, false, 0, true, false, false, false, Trapped},
+		{"blocked long at home", true, false, 0, true, true, false, false, Stranded},
+		{"could pay a smuggler", true, true, price, true, false, false, false, Waiting},
+		{"could pay, at home", true, true, price, true, true, false, false, Waiting},
+		{"too poor for the smuggler", true, true, price - 1, true, false, false, false, Trapped},
+		{"rich but unwilling", true, false, 10 * price, true, false, false, false, Trapped},
+		{"no smuggler in business", true, true, 10 * price, false, false, false, false, Trapped},
+		{"turned away, seats not counted", true, true, price, true, false, true, false, Waiting},
+		{"turned away, seats counted", true, true, price, true, false, true, true, Trapped},
+		{"turned away at home, seats counted", true, true, price, true, true, true, true, Stranded},
+		{"turned away, not yet long", false, true, price, true, false, true, true, Waiting},
+		{"seated, seats counted", true, true, price, true, false, false, true, Waiting},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			loc := locHub
@@ -52,6 +61,10 @@ func TestTrappedRule(t *testing.T) {
 			if tt.willSmuggle {
 				mg.Flags |= WillSmuggle
 			}
+			if tt.turnedAway {
+				mg.Flags |= Seatless
+			}
+			m.seatless = bit(tt.seatlessOn)
 			at := loc*m.nDst + di
 			if m.rt.marketFor[at] < 0 {
 				t.Fatal("the small region's hub has no market in reach")
