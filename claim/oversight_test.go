@@ -146,3 +146,30 @@ func TestOversightNotesNameThePartsThatDiffer(t *testing.T) {
 		}
 	}
 }
+
+// TestTrappedRuleTextSeats: report.md's paragraph on what "trapped" means
+// says whether a migrant waiting for a seat it can pay for counts
+// (migrants.seatless_trapped), and how to count it where it does not.
+func TestTrappedRuleTextSeats(t *testing.T) {
+	for _, tt := range []struct {
+		set, want, not string
+	}{
+		{"", "is never counted, however long it waits; `--set migrants.seatless_trapped=true` counts one", "Here a migrant"},
+		{"migrants.seatless_trapped=true", "Here a migrant that the market turned away for want of a seat counts as unable to use a smuggler", "never counted"},
+	} {
+		s, err := scenarios.Load("classroom")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tt.set != "" {
+			if err := s.Set(tt.set); err != nil {
+				t.Fatal(err)
+			}
+		}
+		x := &experiment.Prepared{}
+		x.Scenario = s
+		if got := trappedRuleText(x); !strings.Contains(got, tt.want) || strings.Contains(got, tt.not) {
+			t.Errorf("trappedRuleText with %q = %q; want %q, without %q", tt.set, got, tt.want, tt.not)
+		}
+	}
+}

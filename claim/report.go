@@ -503,14 +503,20 @@ func scenarioValue(x *experiment.Prepared, key string) string {
 // trappedRuleText says what the chain's "trapped or stranded" rests on:
 // the trapped rule (docs/MODEL.md, 7.7), with the scenario's
 // trapped_after_days, which decides what the share can count, and how to
-// see the verdict move with it (referee 8, S1).
+// see the verdict move with it (referee 8, S1); and whether a migrant
+// waiting for a seat it can pay for counts (seatless_trapped), and how
+// to count it if not.
 func trappedRuleText(x *experiment.Prepared) string {
 	days := "`migrants.trapped_after_days`"
 	if v := scenarioValue(x, "migrants.trapped_after_days"); v != "" {
 		days = v + " days (`migrants.trapped_after_days`)"
 	}
+	seats := " A migrant waiting for a smuggler's seat it can pay for is never counted, however long it waits; `--set migrants.seatless_trapped=true` counts one that the market turned away for want of a seat as unable to use a smuggler."
+	if scenarioValue(x, "migrants.seatless_trapped") == "true" {
+		seats = " Here a migrant that the market turned away for want of a seat counts as unable to use a smuggler (`migrants.seatless_trapped`), so a wait for seats counts as a wait at a post does."
+	}
 	return "**What \"trapped\" means here.** The share rests on the model's trapped rule (docs/MODEL.md, 7.7): a migrant counts as trapped (at home, stranded) only once blocked at one place for " + days +
-		", and only while it cannot use a smuggler; abuse on a smuggler's trip never counts, as the migrant is with the smuggler by then. So the claim's own path (blocked, then turning to a smuggler and extorted) and abuse in a blocked migrant's first days count as abuse of migrants who are not trapped, and a chain that fails (\"not through trapping\") fails under this rule, not under every reading of *trapped*. The share also counts who was trapped when abused, not the abuse that trapping caused. To see how far the chain's verdicts follow from the rule, run the check again with `--set migrants.trapped_after_days=1` (or another number of days)."
+		", and only while it cannot use a smuggler; abuse on a smuggler's trip never counts, as the migrant is with the smuggler by then." + seats + " So the claim's own path (blocked, then turning to a smuggler and extorted) and abuse in a blocked migrant's first days count as abuse of migrants who are not trapped, and a chain that fails (\"not through trapping\") fails under this rule, not under every reading of *trapped*. The share also counts who was trapped when abused, not the abuse that trapping caused. To see how far the chain's verdicts follow from the rule, run the check again with `--set migrants.trapped_after_days=1` (or another number of days)."
 }
 
 // abusePartsText says where malfunction's effect on abuse comes from:
