@@ -512,11 +512,13 @@ func trappedRuleText(x *experiment.Prepared) string {
 		days = v + " days (`migrants.trapped_after_days`)"
 	}
 	seats := " A migrant waiting for a smuggler's seat it can pay for is never counted, however long it waits; `--set migrants.seatless_trapped=true` counts one that the market turned away for want of a seat as unable to use a smuggler."
-	if scenarioValue(x, "migrants.seatless_trapped") == "true" {
+	path := "the claim's own path (blocked, then turning to a smuggler and extorted)"
+	if x.Scenario.File.Migrants.SeatlessTrapped {
 		seats = " Here a migrant that the market turned away for want of a seat counts as unable to use a smuggler (`migrants.seatless_trapped`), so a wait for seats counts as a wait at a post does."
+		path += ", but where the smuggler had no seat left,"
 	}
 	return "**What \"trapped\" means here.** The share rests on the model's trapped rule (docs/MODEL.md, 7.7): a migrant counts as trapped (at home, stranded) only once blocked at one place for " + days +
-		", and only while it cannot use a smuggler; abuse on a smuggler's trip never counts, as the migrant is with the smuggler by then." + seats + " So the claim's own path (blocked, then turning to a smuggler and extorted) and abuse in a blocked migrant's first days count as abuse of migrants who are not trapped, and a chain that fails (\"not through trapping\") fails under this rule, not under every reading of *trapped*. The share also counts who was trapped when abused, not the abuse that trapping caused. To see how far the chain's verdicts follow from the rule, run the check again with `--set migrants.trapped_after_days=1` (or another number of days)."
+		", and only while it cannot use a smuggler; abuse on a smuggler's trip never counts, as the migrant is with the smuggler by then." + seats + " So " + path + " and abuse in a blocked migrant's first days count as abuse of migrants who are not trapped, and a chain that fails (\"not through trapping\") fails under this rule, not under every reading of *trapped*. The share also counts who was trapped when abused, not the abuse that trapping caused. To see how far the chain's verdicts follow from the rule, run the check again with `--set migrants.trapped_after_days=1` (or another number of days)."
 }
 
 // abusePartsText says where malfunction's effect on abuse comes from:
@@ -1154,6 +1156,10 @@ func WaitingDisagreement(s *scenarios.Scenario, a *Analysis) string {
 	if v, err := s.Value("migrants.trapped_after_days"); err == nil && v != nil {
 		days = fmt.Sprint(v) + " days"
 	}
-	return fmt.Sprintf("The chain's count and the intervention disagree on how much of the abuse events malfunction adds comes from being stuck: they fall on opposite sides of the chain share, %s (the count's share against the intervention's: %s). The count, which the chain tests, is the share suffered by migrants trapped or stranded at the time; the intervention (--waiting-off) is the share that waiting's effects on abuse cause (abuse rising with days in one place and with the queue at a post). The chain's verdicts, and with them whether the claim holds through trapping, follow the count, whose trapped means blocked at one place for %s and unable to pay a smuggler: it leaves out the path blocked → smuggler → extorted.",
-		output.FormatFloat(a.ChainShare), strings.Join(at, ", "), days)
+	leavesOut := "it leaves out the path blocked → smuggler → extorted"
+	if s.File.Migrants.SeatlessTrapped {
+		leavesOut += ", but where the smuggler had no seat left"
+	}
+	return fmt.Sprintf("The chain's count and the intervention disagree on how much of the abuse events malfunction adds comes from being stuck: they fall on opposite sides of the chain share, %s (the count's share against the intervention's: %s). The count, which the chain tests, is the share suffered by migrants trapped or stranded at the time; the intervention (--waiting-off) is the share that waiting's effects on abuse cause (abuse rising with days in one place and with the queue at a post). The chain's verdicts, and with them whether the claim holds through trapping, follow the count, whose trapped means blocked at one place for %s and %s: %s.",
+		output.FormatFloat(a.ChainShare), strings.Join(at, ", "), days, s.File.Migrants.NoSmugglerWords(), leavesOut)
 }

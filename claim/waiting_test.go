@@ -196,4 +196,13 @@ func TestWaitingDisagreement(t *testing.T) {
 			}
 		}
 	}
+	// Where a seat refused counts (migrants.seatless_trapped), the rule
+	// it names says so, and the path it leaves out is the one with seats.
+	if err := s.Set("migrants.seatless_trapped=true"); err != nil {
+		t.Fatal(err)
+	}
+	got := WaitingDisagreement(s, analysis(map[string]float64{open: 0.25}, map[string]float64{open: 0.56}))
+	if want := "blocked at one place for 9 days and unable to pay a smuggler, or turned away by one with no seat left: it leaves out the path blocked → smuggler → extorted, but where the smuggler had no seat left."; !strings.Contains(got, want) {
+		t.Errorf("seats counted: %q; want %q", got, want)
+	}
 }

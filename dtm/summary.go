@@ -67,7 +67,7 @@ type Measure struct {
 
 // Measures are the harms reported, in order.
 var Measures = []Measure{
-	{"trapped_person_days", "person-days", "days spent trapped away from home: blocked at a place on the way, unable to pay a smuggler (docs/MODEL.md, 7.7)", func(h Harms) float64 { return h.TrappedPersonDays }},
+	{"trapped_person_days", "person-days", "days spent trapped away from home: blocked at a place on the way, unable to pay a smuggler or, with migrants.seatless_trapped, turned away by one with no seat left (docs/MODEL.md, 7.7)", func(h Harms) float64 { return h.TrappedPersonDays }},
 	{"stranded_person_days", "person-days", "days spent stranded at home: blocked at the origin while still wanting to leave", func(h Harms) float64 { return h.StrandedPersonDays }},
 	{"centre_person_days", "person-days", "days spent in a centre", func(h Harms) float64 { return h.CentrePersonDays }},
 	{"trapped_at_end", "people", "people trapped on the last day of the run", func(h Harms) float64 { return h.TrappedAtEnd }},

@@ -148,7 +148,7 @@ func readingSection(b *bytes.Buffer, f *scenarios.File, reps int, paired string)
 ## Reading these results
 
 - A migrant is *trapped* on a day when it has stayed at least ` + fmt.Sprint(f.Migrants.TrappedAfterDays) + ` days at the same place
-  away from home and destination, cannot pass legally, cannot pay a smuggler, and has not turned back
+  away from home and destination, cannot pass legally, is ` + f.Migrants.NoSmugglerWords() + `, and has not turned back
   (docs/MODEL.md gives the exact rule). Trapped person-days add up the trapped count over days.
   A migrant blocked in the same way at home, still wanting to leave, is *stranded*; *immobilised*
   person-days add trapped, stranded and centre person-days together.

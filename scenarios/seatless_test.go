@@ -32,7 +32,7 @@ func TestSeatlessTrappedOnlyReclassifies(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			run := func(on bool) sim.DayRecord {
+			run := func(on bool) []sim.DayRecord {
 				cfg, err := s.Config("closed")
 				if err != nil {
 					t.Fatal(err)
@@ -42,28 +42,34 @@ func TestSeatlessTrappedOnlyReclassifies(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				return res.Final()
+				return res.Days
 			}
 			off, on := run(false), run(true)
-			if on.Boarded == 0 {
+			last, lastOn := off[len(off)-1], on[len(on)-1]
+			if lastOn.Boarded == 0 {
 				t.Fatal("no one boarded a smuggler's vehicle: the test wants a market at work")
 			}
-			if float64(on.TrappedPersonDays) <= float64(off.TrappedPersonDays)*(1+tt.gain) {
-				t.Errorf("closed, seats counted: %d trapped person-days; want more than the %d without by over %.0f%%", on.TrappedPersonDays, off.TrappedPersonDays, 100*tt.gain)
+			if float64(lastOn.TrappedPersonDays) <= float64(last.TrappedPersonDays)*(1+tt.gain) {
+				t.Errorf("closed, seats counted: %d trapped person-days; want more than the %d without by over %.0f%%", lastOn.TrappedPersonDays, last.TrappedPersonDays, 100*tt.gain)
 			}
 			// What the rule may change: the three states it chooses
 			// between, the person-days it counts, the abuse it files as
 			// suffered while immobilised, and the harm index that weighs
-			// them.
-			for _, r := range []*sim.DayRecord{&off, &on} {
-				r.States[sim.Waiting], r.States[sim.Trapped], r.States[sim.Stranded] = 0, 0, 0
-				r.TrappedPersonDays, r.StrandedPersonDays, r.AbuseImmobile, r.HarmIndex = 0, 0, 0, 0
-				for g := range r.Groups {
-					r.Groups[g].TrappedPersonDays, r.Groups[g].StrandedPersonDays = 0, 0
+			// them. Everything else must match, day by day.
+			for _, days := range [][]sim.DayRecord{off, on} {
+				for i := range days {
+					r := &days[i]
+					r.States[sim.Waiting], r.States[sim.Trapped], r.States[sim.Stranded] = 0, 0, 0
+					r.TrappedPersonDays, r.StrandedPersonDays, r.AbuseImmobile, r.HarmIndex = 0, 0, 0, 0
+					for g := range r.Groups {
+						r.Groups[g].TrappedPersonDays, r.Groups[g].StrandedPersonDays = 0, 0
+					}
 				}
 			}
-			if off != on {
-				t.Errorf("seats counted changed more than the classification:\noff %+v\non  %+v", off, on)
+			for i := range off {
+				if off[i] != on[i] {
+					t.Fatalf("day %d: seats counted changed more than the classification:\noff %+v\non  %+v", i, off[i], on[i])
+				}
 			}
 		})
 	}

@@ -55,7 +55,7 @@ func (m *Model) enterCentre(mg *Migrant, c int) bool {
 		m.leaveQueue(mg)
 	}
 	m.occupancy[c]++
-	mg.Flags &^= Referred
+	mg.Flags &^= Referred | Seatless // a stay in the centre starts the place's clock and answers afresh
 	mg.DaysHere = 0
 	m.setState(mg, Assisted)
 	return true

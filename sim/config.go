@@ -263,18 +263,28 @@ type Centre struct {
 
 // Behaviour holds the rules migrants follow.
 type Behaviour struct {
-	TrappedAfterDays int     `toml:"trapped_after_days"` // days at one place before a blocked migrant counts as trapped
-	SeatlessTrapped  bool    `toml:"seatless_trapped"`   // a migrant the market here turned away for want of a seat counts as unable to use a smuggler (the trapped rule's third condition)
-	PatienceDays     int     `toml:"patience_days"`      // days in a post's queue before looking for another way
-	BeliefThreshold  float64 `toml:"belief_threshold"`   // believed chance of getting through (the product of beliefs about the posts on a road) needed to take it or join a queue
-	GiveUpDays       int     `toml:"give_up_days"`       // days stuck before a willing migrant turns back
-	SeekHelpDays     int     `toml:"seek_help_days"`     // days stuck before seeking a centre
-	AloneAfterDays   int     `toml:"alone_after_days"`   // days stuck before trying an irregular path alone
-	MarketReachDays  int     `toml:"market_reach_days"`  // road days a migrant will travel to find smugglers
-	DesperationDays  int     `toml:"desperation_days"`   // days waiting at which desperation reaches 1
-	EarnPerDay       float64 `toml:"earn_per_day"`       // USD earned per day while waiting
-	ReturnCost       float64 `toml:"return_cost"`        // USD needed to travel home
-	SickMortality    float64 `toml:"sick_mortality"`     // extra probability of death per day for sick migrants
+	TrappedAfterDays int     `toml:"trapped_after_days"`         // days at one place before a blocked migrant counts as trapped
+	SeatlessTrapped  bool    `toml:"seatless_trapped,omitempty"` // a migrant the market here turned away for want of a seat counts as unable to use a smuggler (the trapped rule's third condition)
+	PatienceDays     int     `toml:"patience_days"`              // days in a post's queue before looking for another way
+	BeliefThreshold  float64 `toml:"belief_threshold"`           // believed chance of getting through (the product of beliefs about the posts on a road) needed to take it or join a queue
+	GiveUpDays       int     `toml:"give_up_days"`               // days stuck before a willing migrant turns back
+	SeekHelpDays     int     `toml:"seek_help_days"`             // days stuck before seeking a centre
+	AloneAfterDays   int     `toml:"alone_after_days"`           // days stuck before trying an irregular path alone
+	MarketReachDays  int     `toml:"market_reach_days"`          // road days a migrant will travel to find smugglers
+	DesperationDays  int     `toml:"desperation_days"`           // days waiting at which desperation reaches 1
+	EarnPerDay       float64 `toml:"earn_per_day"`               // USD earned per day while waiting
+	ReturnCost       float64 `toml:"return_cost"`                // USD needed to travel home
+	SickMortality    float64 `toml:"sick_mortality"`             // extra probability of death per day for sick migrants
+}
+
+// NoSmugglerWords is the trapped rule's third condition (docs/MODEL.md
+// 7.7) in a reader's words, as reports give it: with SeatlessTrapped, a
+// migrant the market turned away counts too.
+func (b Behaviour) NoSmugglerWords() string {
+	if b.SeatlessTrapped {
+		return "unable to pay a smuggler, or turned away by one with no seat left"
+	}
+	return "unable to pay a smuggler"
 }
 
 // Information holds how beliefs form and spread.

@@ -34,7 +34,12 @@ func TestFastPaths(t *testing.T) {
 	ph.Information.RumourRate, ph.Information.RumourNoise = 0.9, 0.3
 	phased.Phases = []Phase{ph}
 	workloads["phased"] = phased
-	for _, name := range []string{"chain", "grid", "open year", "open", "closed", "malfunctioning", "hbm", "phased"} {
+	// The trapped rule's reading of seats refused, which the queue's fast
+	// path works out without branches (blockedAs).
+	seats := chainConfig(20_000)
+	seats.Migrants.SeatlessTrapped = true
+	workloads["chain, seats counted"] = seats
+	for _, name := range []string{"chain", "grid", "open year", "open", "closed", "malfunctioning", "hbm", "phased", "chain, seats counted"} {
 		cfg := workloads[name]
 		if fast, general := run(cfg, false), run(cfg, true); !reflect.DeepEqual(fast, general) {
 			t.Errorf("%s: the fast paths change the results", name)

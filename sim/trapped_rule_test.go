@@ -82,3 +82,51 @@ func TestTrappedRule(t *testing.T) {
 		})
 	}
 }
+
+// TestSeatlessFlag: the flag the trapped rule reads with
+// migrants.seatless_trapped (Seatless) is set on a request for a seat
+// that found none, and lives only as long as the stay at the market's
+// place: day by day, no migrant seated with a smuggler or sheltered in a
+// centre carries it, nor any whose location (where it is, or the place
+// it left) has no market. Behind a post closed to them, a hundred
+// migrants a day ask one smuggler with two seats; the price climbs past
+// what they carry, and those still refused seek the centre or walk on
+// alone.
+func TestSeatlessFlag(t *testing.T) {
+	cfg := smugglersOnly(600, 1)
+	cfg.Origins[0].Inflow = []InflowStep{{From: 0, Rate: 100}, {From: 10, Rate: 0}}
+	cfg.Markets[0].Smugglers, cfg.Markets[0].MaxSmugglers = 1, 1
+	cfg.Smuggling.Seats = 2
+	cfg.Protection.Centres = true
+	cfg.Migrants.SeatlessTrapped = true
+	m, err := New(cfg, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	marketAt := map[uint16]bool{}
+	for _, mk := range cfg.Markets {
+		marketAt[uint16(mk.Location)] = true
+	}
+	flagged := 0 // migrant-days with the flag
+	for !m.Done() {
+		m.Step()
+		for id := range m.migrants {
+			mg := &m.migrants[id]
+			if mg.Flags&Seatless == 0 {
+				continue
+			}
+			flagged++
+			if mg.State == WithSmuggler || mg.State == Assisted || !marketAt[mg.Loc] {
+				t.Fatalf("day %d: migrant %d, %v at location %d, is still marked as refused a seat", m.Day(), id, mg.State, mg.Loc)
+			}
+		}
+	}
+	res := m.Result()
+	last := res.Final()
+	if flagged == 0 || last.Boarded == 0 || last.CentrePersonDays == 0 {
+		t.Fatalf("%d migrant-days marked as refused a seat, %d boarded, %d centre person-days; the test wants all three", flagged, last.Boarded, last.CentrePersonDays)
+	}
+	if last.TrappedPersonDays+last.StrandedPersonDays == 0 {
+		t.Error("no one trapped or stranded where seats are this short, counting them")
+	}
+}

@@ -139,7 +139,7 @@ func trappedWords(s *scenarios.Scenario) string {
 	if s.File.Rules == "flee" {
 		return "Trapped: held up or turned away at a border post " + after + "; stranded: the same, at home. There are no smugglers to pay under these rules."
 	}
-	return "Trapped: stuck at one place away from home " + after + ", unable to pass legally and unable to pay a smuggler. " +
+	return "Trapped: stuck at one place away from home " + after + ", unable to pass legally and " + s.File.Migrants.NoSmugglerWords() + ". " +
 		"Stranded: the same, at home, still wanting to leave."
 }
 

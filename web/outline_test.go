@@ -110,7 +110,8 @@ func TestRulesNote(t *testing.T) {
 }
 
 // TestTrappedWords: the page says what trapped means, with the days of
-// the scenario's own rule (changed by a --set too), under either rule set.
+// the scenario's own rule (changed by a --set too, as is whether a seat
+// refused counts), under either rule set.
 func TestTrappedWords(t *testing.T) {
 	for _, tt := range []struct {
 		req  Request
@@ -118,6 +119,7 @@ func TestTrappedWords(t *testing.T) {
 	}{
 		{Request{Scenario: "classroom"}, "away from home for at least 14 days (migrants.trapped_after_days), unable to pass legally and unable to pay a smuggler"},
 		{Request{Scenario: "classroom", Sets: []string{"migrants.trapped_after_days=1"}}, "for at least 1 day (migrants"},
+		{Request{Scenario: "classroom", Sets: []string{"migrants.seatless_trapped=true"}}, "unable to pass legally and unable to pay a smuggler, or turned away by one with no seat left."},
 		{Request{Scenario: "mali2012"}, "held up or turned away at a border post for at least 14 days"},
 	} {
 		o, err := Describe(tt.req, DefaultLimits())
