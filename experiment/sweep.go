@@ -61,6 +61,15 @@ func NewSweep(s *scenarios.Scenario, arg string, regimes []string, spec SweepSpe
 	var keys, paths []string
 	for _, v := range spec.Vary {
 		f, err := design.Parse(v, spec.Design == "lhs")
+		// A key that holds no number (true or false, a name) is named as
+		// such before its values are read: "false" is not a number
+		// either, but the key is what cannot be varied.
+		if key, _, _ := strings.Cut(v, "="); err != nil && strings.TrimSpace(key) != "" {
+			if numeric, _, kerr := s.KeyKind(strings.TrimSpace(key)); kerr == nil && !numeric {
+				f.Key = strings.TrimSpace(key)
+				err = nil
+			}
+		}
 		if err != nil {
 			return nil, badInput("%v", err)
 		}
@@ -69,7 +78,7 @@ func NewSweep(s *scenarios.Scenario, arg string, regimes []string, spec SweepSpe
 			return nil, badInput("--vary %s: %v", oneLineArg(v), unwrapVary(err))
 		}
 		if !numeric {
-			return nil, badInput("--vary %s: %s is not a number; set it with --set", oneLineArg(v), f.Key)
+			return nil, badInput("--vary %s: %s is not a number, and a sweep varies numbers: run one sweep for each of its values, set with --set", oneLineArg(v), f.Key)
 		}
 		// Every point runs the same replicates (common random numbers):
 		// varied, these would change nothing but a column.

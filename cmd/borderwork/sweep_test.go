@@ -287,7 +287,9 @@ func TestSweepBadInput(t *testing.T) {
 		want string
 	}{
 		{[]string{"--vary", "regimes.closed.patrl=0:1:3"}, "patrol"},
-		{[]string{"--vary", "title=0:1:3"}, "not a number"},
+		{[]string{"--vary", "title=0:1:3"}, "title is not a number, and a sweep varies numbers"},
+		// Its values are no numbers either; the key is what cannot be varied.
+		{[]string{"--vary", "migrants.seatless_trapped=false,true"}, "migrants.seatless_trapped is not a number, and a sweep varies numbers: run one sweep for each of its values, set with --set"},
 		{[]string{"--vary", "regimes.closed.patrol=0:2:3"}, "probability"},
 		{[]string{"--vary", "migrants.trapped_after_days=1.5,3"}, "whole numbers"},
 		{[]string{"--vary", "regimes.closed.patrol=0,1", "--shard", "3/3"}, "--shard"},
