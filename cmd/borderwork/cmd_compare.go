@@ -144,8 +144,12 @@ func runExperiment(ctx context.Context, name string, args []string, e *env) erro
 		if len(x.Events) == 1 {
 			which = "replicate"
 		}
-		fmt.Fprintf(e.stdout, "The events of %s %s under each regime are in %s (%s).\n",
-			which, runs.FormatReplicates(x.Events), filepath.Join(out, output.EventsTable), fileSize(filepath.Join(res.Dir, output.EventsTable)))
+		under := "each regime"
+		if len(x.Regimes) == 1 {
+			under = x.Regimes[0]
+		}
+		fmt.Fprintf(e.stdout, "The events of %s %s under %s are in %s (%s).\n",
+			which, runs.FormatReplicates(x.Events), under, filepath.Join(out, output.EventsTable), fileSize(filepath.Join(res.Dir, output.EventsTable)))
 	}
 	return nil
 }

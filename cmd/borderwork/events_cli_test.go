@@ -47,10 +47,15 @@ func TestEvents(t *testing.T) {
 			t.Errorf("%v: reproduce: status %d: %s", c.args, status, stderr)
 		}
 	}
-	// run logs its one regime; without --events there is no log.
+	// run logs its one regime, and names it; without --events there is
+	// no log.
 	out := filepath.Join(t.TempDir(), "out")
-	if status, _, stderr := runCLI(t, "run", small, "--reps", "2", "--days", "20", "--formats", "", "--out", out, "--events"); status != 0 {
+	status, stdout, stderr := runCLI(t, "run", small, "--reps", "2", "--days", "20", "--formats", "", "--out", out, "--events", "--regime", "closed")
+	if status != 0 {
 		t.Fatalf("run --events: status %d: %s", status, stderr)
+	}
+	if want := "The events of replicate 0 under closed are in "; !strings.Contains(stdout, want) {
+		t.Errorf("run --events says:\n%s\nwant %q", stdout, want)
 	}
 	if _, err := os.Stat(filepath.Join(out, output.EventsTable)); err != nil {
 		t.Errorf("run --events: %v", err)

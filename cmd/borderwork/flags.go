@@ -196,11 +196,23 @@ func (fs *flagSet) printUsage(w io.Writer) {
 			arg += " " + name
 		}
 		fmt.Fprintf(w, "  %s\n    \t%s", arg, strings.ReplaceAll(help, "\n", "\n    \t"))
-		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "[]" && f.DefValue != "0" {
+		// A zero default goes unsaid where it means none (a count, a
+		// rate); a text default of "0" names something (replicate 0).
+		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "[]" && (f.DefValue != "0" || isText(f)) {
 			fmt.Fprintf(w, " (default %s%s)", f.DefValue, fs.defaultMore[f.Name])
 		}
 		fmt.Fprintln(w)
 	})
+}
+
+// isText reports whether a flag takes text (a flag.String), not a number.
+func isText(f *flag.Flag) bool {
+	g, ok := f.Value.(flag.Getter)
+	if !ok {
+		return false
+	}
+	_, text := g.Get().(string)
+	return text
 }
 
 // parse reads flags and positional arguments in any order ("compare sahel
