@@ -24,6 +24,7 @@ const (
 	EventBribed                         // bought passage with a bribe from a post whose rules refuse it (an admitted event follows)
 	EventAdmitted                       // let through by the post at its location
 	EventReferred                       // sent to a centre or the protection channel: Detail "screening", "protection" or "assistance"
+	EventNoSeat                         // asked the market at its location for a seat and found none left: once a stay, at the first such answer (Seatless)
 	EventTrapped                        // became trapped: blocked by the trapped rule away from home
 	EventStranded                       // became stranded: blocked by the trapped rule at home
 	EventUnblocked                      // no longer trapped or stranded, and still where it was
@@ -42,7 +43,7 @@ const (
 
 var eventKindNames = [...]string{
 	"created", "departed", "moved", "reached", "pushed_back", "queued", "refused", "bribed", "admitted", "referred",
-	"trapped", "stranded", "unblocked", "abused", "abandoned", "released", "entered_centre", "left_centre", "detained",
+	"no_seat", "trapped", "stranded", "unblocked", "abused", "abandoned", "released", "entered_centre", "left_centre", "detained",
 	"arrived", "returned", "stayed", "died",
 }
 

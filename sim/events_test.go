@@ -122,7 +122,8 @@ type tally struct {
 
 type eventAudit struct {
 	n      int
-	state  []sim.State // each migrant's state by its events
+	state  []sim.State  // each migrant's state by its events
+	noSeat map[int]bool // migrants told no seat was left, in their stay where they are
 	states [sim.NumStates]int
 	today  tally
 	locs   []sim.LocationDay
@@ -156,7 +157,7 @@ func (a *eventAudit) add(t *testing.T, m *sim.Model, e sim.Event) {
 	a.state[e.Migrant] = e.State
 	changes := from != e.State
 	switch e.Kind {
-	case sim.EventQueued, sim.EventRefused, sim.EventBribed, sim.EventAdmitted, sim.EventReferred, sim.EventDetained, sim.EventAbused, sim.EventReleased:
+	case sim.EventQueued, sim.EventRefused, sim.EventBribed, sim.EventAdmitted, sim.EventReferred, sim.EventNoSeat, sim.EventDetained, sim.EventAbused, sim.EventReleased:
 		if changes {
 			t.Fatalf("%s event of migrant %d changed its state from %s to %s", e.Kind, e.Migrant, from, e.State)
 		}
@@ -164,6 +165,20 @@ func (a *eventAudit) add(t *testing.T, m *sim.Model, e sim.Event) {
 		if !changes {
 			t.Fatalf("%s event of migrant %d: its state stays %s", e.Kind, e.Migrant, from)
 		}
+	}
+	// No seat is told once a stay: a stay ends on arriving elsewhere,
+	// entering a centre, or boarding.
+	switch {
+	case e.Kind == sim.EventNoSeat:
+		if a.noSeat[e.Migrant] || !e.State.AtPlace() {
+			t.Fatalf("no_seat event %+v: told twice in one stay, or not at a place", e)
+		}
+		if a.noSeat == nil {
+			a.noSeat = map[int]bool{}
+		}
+		a.noSeat[e.Migrant] = true
+	case e.Kind == sim.EventReached, e.Kind == sim.EventEnteredCentre, e.Detail == "smuggler":
+		delete(a.noSeat, e.Migrant)
 	}
 	d := &a.today
 	switch e.Kind {
@@ -285,7 +300,9 @@ func TestEventsChangeNothing(t *testing.T) {
 }
 
 // ExampleRunEvents follows one migrant through a run of the classroom
-// scenario, event by event.
+// scenario, event by event: kept at home by the closed post, it walks to
+// the market town, finds no seat left the first day it asks, and boards
+// three days later.
 func ExampleRunEvents() {
 	s, _ := scenarios.Load("classroom")
 	cfg, _ := s.Config("closed")
@@ -308,6 +325,7 @@ func ExampleRunEvents() {
 	// day  13  stranded       Village                             now stranded
 	// day  22  departed       Village → Town         road         now travelling
 	// day  24  reached        Town                                now waiting
+	// day  25  no_seat        Town                                now waiting
 	// day  28  moved          Town → City            smuggler     now with_smuggler
 	// day  28  abused         Town → City            extortion    now with_smuggler
 	// day  32  arrived        City                                now arrived

@@ -37,6 +37,9 @@ func (m *Model) stepSmuggling() {
 			}
 			if si == len(ms.smugglers) {
 				ms.unmet++
+				if m.Sink != nil && mg.Flags&Seatless == 0 {
+					m.emit(mg, EventNoSeat, cm.Location, -1, "")
+				}
 				mg.Flags |= Seatless // read by the trapped rule, if it is told to (turnedAway)
 				continue
 			}
