@@ -99,6 +99,9 @@ func runExperiment(ctx context.Context, name string, args []string, e *env) erro
 		regimes = regimes[:1]
 	}
 	plan := &experiment.Plan{Command: name, Scenario: s, Arg: arg, Regimes: regimes, Reps: s.File.Replicates, ByLocation: byLocation}
+	if fs.set["events"] && !events && fs.set["events-reps"] {
+		return usageErrorf("--events=false and --events-reps %s: --events-reps logs the events of the replicates it names; give one or the other", eventReps)
+	}
 	if events || fs.set["events-reps"] {
 		if plan.Events, err = runs.ParseReplicates(eventReps, plan.Reps); err != nil {
 			return usageErrorf("--events-reps: %v", err)

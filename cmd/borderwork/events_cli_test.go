@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"slices"
@@ -47,10 +48,27 @@ func TestEvents(t *testing.T) {
 			t.Errorf("%v: reproduce: status %d: %s", c.args, status, stderr)
 		}
 	}
+	// --json names the replicates logged, so that a script knows the log
+	// is there; --events=false with --events-reps contradicts itself.
+	jsonOut := filepath.Join(t.TempDir(), "out")
+	status, stdout, stderr := runCLI(t, "compare", small, "--reps", "3", "--days", "10", "--formats", "", "--out", jsonOut, "--events-reps", "1-2", "--json")
+	var doc struct {
+		EventReplicates []int `json:"event_replicates"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &doc); status != 0 || err != nil || !slices.Equal(doc.EventReplicates, []int{1, 2}) {
+		t.Errorf("compare --events-reps 1-2 --json: status %d, %v, event_replicates %v; want [1 2]\n%s", status, err, doc.EventReplicates, stderr)
+	}
+	contradicts := filepath.Join(t.TempDir(), "out")
+	if status, _, stderr := runCLI(t, "compare", small, "--reps", "2", "--days", "10", "--out", contradicts, "--events=false", "--events-reps", "1"); status != exitUsage || !strings.Contains(stderr, "--events=false and --events-reps 1") {
+		t.Errorf("--events=false --events-reps 1: status %d, %s; want %d and a word on both", status, stderr, exitUsage)
+	}
+	if _, err := os.Stat(contradicts); !os.IsNotExist(err) {
+		t.Errorf("--events=false --events-reps 1 wrote %s", contradicts)
+	}
 	// run logs its one regime, and names it; without --events there is
 	// no log.
 	out := filepath.Join(t.TempDir(), "out")
-	status, stdout, stderr := runCLI(t, "run", small, "--reps", "2", "--days", "20", "--formats", "", "--out", out, "--events", "--regime", "closed")
+	status, stdout, stderr = runCLI(t, "run", small, "--reps", "2", "--days", "20", "--formats", "", "--out", out, "--events", "--regime", "closed")
 	if status != 0 {
 		t.Fatalf("run --events: status %d: %s", status, stderr)
 	}

@@ -112,9 +112,12 @@ func printJSONSummary(w io.Writer, x *experiment.Prepared, groups []output.Group
 		Groups    []group `json:"groups"`
 		// ZeroedNotes are the notes under the terminal's table on harms
 		// zeroed by a setting (runs.ZeroedNotes).
-		ZeroedNotes []string     `json:"zeroed_notes,omitempty"`
-		Performance *performance `json:"performance"`
-	}{Scenario: x.Scenario.File.Name, Seed: x.Seed(), Days: x.Scenario.File.Days, Reps: x.Reps, Keys: x.Keys, ZeroedNotes: runs.ZeroedNotes(x, groups, runs.Terminal), Performance: perf}
+		ZeroedNotes []string `json:"zeroed_notes,omitempty"`
+		// EventReplicates are the replicates whose events the folder's
+		// event log holds (--events), so that a script knows it is there.
+		EventReplicates []int        `json:"event_replicates,omitempty"`
+		Performance     *performance `json:"performance"`
+	}{Scenario: x.Scenario.File.Name, Seed: x.Seed(), Days: x.Scenario.File.Days, Reps: x.Reps, Keys: x.Keys, ZeroedNotes: runs.ZeroedNotes(x, groups, runs.Terminal), EventReplicates: x.Events, Performance: perf}
 	if x.Sweep != nil && x.Sweep.Shard != "" {
 		doc.Shard = x.Sweep.Shard
 		for _, g := range groups {
