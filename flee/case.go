@@ -643,13 +643,8 @@ func (c *Case) spaced(name string, index func(string) int) string {
 	return ""
 }
 
-// routeBetween is the first route joining a and b, or -1.
-func (c *Case) routeBetween(a, b int) int {
-	return slices.IndexFunc(c.Routes, func(r Route) bool { return r.From == a && r.To == b || r.From == b && r.To == a })
-}
-
-// routeIndex is routeBetween for many pairs: it holds the routes
-// joining each pair of locations, in routes.csv order, so that a closure
+// routeIndex holds the routes joining each pair of locations, in
+// routes.csv order, so that a closure
 // is placed without looking through every route (100,000 link closures
 // took 19 s to read and 2 min 40 s to import).
 type routeIndex map[[2]int][]int

@@ -3,7 +3,6 @@ package flee
 import (
 	"bytes"
 	"fmt"
-	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
@@ -525,9 +524,4 @@ func num(v float64) string {
 		return strconv.FormatFloat(v, 'f', 1, 64)
 	}
 	return strconv.FormatFloat(v, 'g', -1, 64)
-}
-
-// WriteFile writes an imported scenario to path, or to w if path is "".
-func WriteFile(path string, data []byte) error {
-	return os.WriteFile(path, data, fs.FileMode(0o644))
 }

@@ -197,19 +197,6 @@ func unquote(s string) string {
 	return s
 }
 
-// child returns the entry called key, or nil.
-func (n *yamlNode) child(key string) *yamlNode {
-	if n == nil {
-		return nil
-	}
-	for _, c := range n.children {
-		if c.key == key {
-			return c
-		}
-	}
-	return nil
-}
-
 // readYAML reads and parses a settings file.
 func readYAML(path, display string) (*yamlNode, error) {
 	data, err := infile.Table.Read(path)
