@@ -56,8 +56,8 @@ func (c *Config) Validate() error {
 	v.atLeast("Migrants.AloneAfterDays", float64(b.AloneAfterDays), 0)
 	v.atLeast("Migrants.MarketReachDays", float64(b.MarketReachDays), 0)
 	v.atLeast("Migrants.DesperationDays", float64(b.DesperationDays), 1)
-	v.nonNegative("Migrants.EarnPerDay", b.EarnPerDay)
-	v.nonNegative("Migrants.ReturnCost", b.ReturnCost)
+	v.money("Migrants.EarnPerDay", b.EarnPerDay, false)
+	v.money("Migrants.ReturnCost", b.ReturnCost, false)
 	v.share("Migrants.SickMortality", b.SickMortality)
 
 	in := &c.Information
@@ -76,7 +76,11 @@ func (c *Config) Validate() error {
 	if len(c.Markets) > 0 {
 		v.atLeast("Smuggling.Seats", float64(s.Seats), 1)
 	}
-	v.nonNegative("Smuggling.PriceMin", s.PriceMin)
+	// The price moves by a factor a day (7.11), so a floor of 0 let it
+	// underflow to 0, where it stayed, and 0 times an overflowing factor
+	// made it NaN.
+	v.money("Smuggling.PriceMin", s.PriceMin, true)
+	v.money("Smuggling.PriceMax", s.PriceMax, true)
 	if !(s.Price > 0 && s.PriceMin <= s.Price && s.Price <= s.PriceMax) {
 		v.fail("Smuggling.Price: want 0 < Price and PriceMin <= Price <= PriceMax, got %g (min %g, max %g)", s.Price, s.PriceMin, s.PriceMax)
 	}
@@ -96,13 +100,13 @@ func (c *Config) Validate() error {
 	v.share("Abuse.TripExtortion", a.TripExtortion)
 	v.share("Abuse.TripViolence", a.TripViolence)
 	v.share("Abuse.TripAbandonment", a.TripAbandonment)
-	v.nonNegative("Abuse.Extorted", a.Extorted)
-	v.nonNegative("Abuse.Ransom", a.Ransom)
+	v.money("Abuse.Extorted", a.Extorted, false)
+	v.money("Abuse.Ransom", a.Ransom, false)
 	v.atLeast("Abuse.KidnapDays", float64(a.KidnapDays), 0)
 	v.multiplier("Abuse.AbandonedHazard", a.AbandonedHazard)
 	v.multiplier("Abuse.OfficialExtortion", a.OfficialExtortion)
 	v.multiplier("Abuse.OfficialViolence", a.OfficialViolence)
-	v.nonNegative("Abuse.Bribe", a.Bribe)
+	v.money("Abuse.Bribe", a.Bribe, false)
 	v.multiplier("Abuse.QueueEffect", a.QueueEffect)
 	v.multiplier("Abuse.PapersEffect", a.PapersEffect)
 
@@ -173,6 +177,36 @@ const MaxMultiplier = 1e6
 // default weight of a death, more than any judgment of severity needs;
 // 1e308 made the index +Inf, which no table or JSON can hold.
 const MaxHarmWeight = 1e9
+
+// MaxMoney bounds every amount of money, in USD: a migrant's money is
+// kept as a float32, which holds about 3.4e38, and an amount near it made
+// a migrant's money +Inf and then NaN; a sum of prices over markets and
+// days overflowed float64 from 1e308. A billion USD is beyond any fare,
+// bribe or savings the model is about.
+const MaxMoney = 1e9
+
+// MaxCV bounds a coefficient of variation (money, a post's capacity):
+// the log-normal's σ² = ln(1 + cv²) overflows to +Inf above about 1e154,
+// making every draw NaN. A million is far beyond any spread a scenario
+// means, and keeps every draw finite.
+const MaxCV = 1e6
+
+// money checks an amount in USD; positive: it must be more than zero.
+func (v *configCheck) money(name string, x float64, positive bool) {
+	if !(x >= 0 && x <= MaxMoney) || positive && x == 0 {
+		lo := "[0"
+		if positive {
+			lo = "(0"
+		}
+		v.fail("%s must be an amount in %s, %g] USD, got %v", name, lo, float64(MaxMoney), x)
+	}
+}
+
+func (v *configCheck) cv(name string, x float64) {
+	if !(x >= 0 && x <= MaxCV) {
+		v.fail("%s must be a coefficient of variation in [0, %g], got %v", name, float64(MaxCV), x)
+	}
+}
 
 func (v *configCheck) multiplier(name string, x float64) {
 	if !(x >= 0 && x <= MaxMultiplier) {
@@ -269,8 +303,8 @@ func (v *configCheck) origin(at string, o *Origin) {
 			v.fail("%s.Inflow must be in increasing order of day", at)
 		}
 	}
-	v.nonNegative(at+".MoneyMean", o.MoneyMean)
-	v.nonNegative(at+".MoneyCV", o.MoneyCV)
+	v.money(at+".MoneyMean", o.MoneyMean, false)
+	v.cv(at+".MoneyCV", o.MoneyCV)
 	v.share(at+".Documented", o.Documented)
 	v.share(at+".Minor", o.Minor)
 	v.share(at+".Sick", o.Sick)
@@ -298,7 +332,7 @@ func (v *configCheck) policy(at string, p *PostPolicy) {
 		v.fail("%s.Force %d is not a forced condition", at, p.Force)
 	}
 	v.multiplier(at+".CapacityFactor", p.CapacityFactor)
-	v.nonNegative(at+".CapacityCV", p.CapacityCV)
+	v.cv(at+".CapacityCV", p.CapacityCV)
 	v.share(at+".OutageStart", p.OutageStart)
 	v.atLeast(at+".OutageDays", p.OutageDays, 1)
 	v.share(at+".FailingCapacity", p.FailingCapacity)

@@ -44,6 +44,11 @@ func TestConfigValidate(t *testing.T) {
 		{"market size", func(c *Config) { c.Markets[0].MaxSmugglers = 1 }, "Smugglers <= MaxSmugglers"},
 		{"no days", func(c *Config) { c.Days = 0 }, "Days must be in 1.."},
 		{"trapped at once", func(c *Config) { c.Migrants.TrappedAfterDays = 0 }, "TrappedAfterDays must be at least 1"},
+		{"price floor of zero", func(c *Config) { c.Smuggling.PriceMin = 0 }, "Smuggling.PriceMin must be an amount in (0, 1e+09] USD, got 0"},
+		{"money beyond float32", func(c *Config) { c.Origins[0].MoneyMean = 1e39 }, "Origins[0].MoneyMean must be an amount in [0, 1e+09] USD"},
+		{"bribe of a fortune", func(c *Config) { c.Abuse.Bribe = 2e9 }, "Abuse.Bribe must be an amount in [0, 1e+09] USD"},
+		{"spread whose square overflows", func(c *Config) { c.Origins[0].MoneyCV = 1e155 }, "Origins[0].MoneyCV must be a coefficient of variation in [0, 1e+06]"},
+		{"capacity spread", func(c *Config) { c.Posts[0].Policy.CapacityCV = 1e7 }, "Posts[0].Policy.CapacityCV must be a coefficient of variation"},
 	}
 	for _, tt := range tests {
 		cfg := smallConfig()
@@ -60,5 +65,47 @@ func TestConfigValidate(t *testing.T) {
 				t.Errorf("%s: New accepted a configuration Validate refuses", tt.name)
 			}
 		}
+	}
+}
+
+// TestMoneyAtItsBounds runs amounts of money and spreads at the largest
+// values Validate allows, with prices that move as fast as they may, and
+// checks that every migrant's money and every day's price stay finite:
+// beyond them money became +Inf, then NaN, and a price with a floor of
+// 0 fell to 0 and became NaN.
+func TestMoneyAtItsBounds(t *testing.T) {
+	cfg := smallConfig()
+	cfg.Days = 40
+	cfg.Origins[0].MoneyMean, cfg.Origins[0].MoneyCV = MaxMoney, MaxCV
+	cfg.Posts[0].Policy.CapacityCV = MaxCV
+	cfg.Migrants.EarnPerDay, cfg.Migrants.ReturnCost = MaxMoney, MaxMoney
+	cfg.Abuse.Extorted, cfg.Abuse.Ransom, cfg.Abuse.Bribe = MaxMoney, MaxMoney, MaxMoney
+	cfg.Smuggling.PriceMin, cfg.Smuggling.Price, cfg.Smuggling.PriceMax = math.SmallestNonzeroFloat64, MaxMoney, MaxMoney
+	cfg.Smuggling.PriceResponse = MaxMultiplier
+	if err := cfg.Validate(); err != nil {
+		t.Fatalf("the extreme configuration must be valid: %v", err)
+	}
+	m, err := New(cfg, ReplicateSeed(5, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	priced := 0
+	for !m.Done() {
+		m.Step()
+		r := m.days[len(m.days)-1]
+		if math.IsNaN(r.MeanPrice) || math.IsInf(r.MeanPrice, 0) || r.MeanPrice < 0 {
+			t.Fatalf("day %d: mean price %v", m.Day(), r.MeanPrice)
+		}
+		if r.MeanPrice > 0 {
+			priced++
+		}
+		for id, mg := range m.Migrants() {
+			if x := float64(mg.Money); math.IsNaN(x) || math.IsInf(x, 0) {
+				t.Fatalf("day %d: migrant %d has money %v", m.Day(), id, mg.Money)
+			}
+		}
+	}
+	if priced == 0 {
+		t.Error("no day had a market with a price: the test did not reach the market")
 	}
 }
