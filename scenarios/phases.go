@@ -162,10 +162,13 @@ func (s *Scenario) compilePhases(cfg *sim.Config) {
 				// The engine gives the migrants created on day 0 their
 				// beliefs before it looks at schedules, from a post's own
 				// policy; so a phase from day 0 becomes the post's own
-				// policy, and the regime's a window from the phase's end,
-				// which the regime's later windows still override.
+				// policy, and the regime's a window from the phase's end
+				// (if it has one), which the regime's later windows still
+				// override.
 				post := &cfg.Posts[i]
-				post.Schedule = append([]sim.PostWindow{{From: to, To: sim.MaxDays, Policy: post.Policy}}, post.Schedule...)
+				if to < sim.MaxDays {
+					post.Schedule = append([]sim.PostWindow{{From: to, To: sim.MaxDays, Policy: post.Policy}}, post.Schedule...)
+				}
 				post.Policy = own.Policy
 			}
 			cfg.Posts[i].Schedule = append(cfg.Posts[i].Schedule, sim.PostWindow{From: from, To: to, Policy: own.Policy})

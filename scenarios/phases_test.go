@@ -221,3 +221,55 @@ func TestPhasesAndMonitorsRejected(t *testing.T) {
 		})
 	}
 }
+
+// TestPhaseForTheWholeRun: a phase from day 0 with no end (or ending at
+// sim.MaxDays) makes every regime its point all run. It once left an
+// empty window after itself, which the engine refused.
+func TestPhaseForTheWholeRun(t *testing.T) {
+	for _, to := range []string{"", "to = 65535\n"} {
+		text := strings.Replace(gateTOML, "to = 60\n", to, 1)
+		text = strings.Replace(text, `admission = "open", enforcement = "none"`, `admission = "shut", enforcement = "patrolled"`, 1)
+		s, err := Parse([]byte(text), "gate.toml", "gate.toml", fstest.MapFS{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Validate(); err != nil {
+			t.Fatal(err)
+		}
+		var first []sim.DayRecord
+		for _, r := range BuiltinRegimes {
+			cfg, err := s.Config(r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := sim.Run(cfg, sim.ReplicateSeed(3, 0))
+			if err != nil {
+				t.Fatalf("%q: %s: %v", to, r, err)
+			}
+			if first == nil {
+				first = res.Days
+			} else if !reflect.DeepEqual(res.Days, first) {
+				t.Errorf("%q: %s differs from %s under a phase of the whole run", to, r, BuiltinRegimes[0])
+			}
+		}
+	}
+}
+
+// TestStartsAfterTheLastDay: a phase or window that would start on day
+// sim.MaxDays can never apply (the longest run's last day is MaxDays −
+// 1), and is refused naming its key, not by the engine later.
+func TestStartsAfterTheLastDay(t *testing.T) {
+	levels := `levels = { admission = "open", enforcement = "none", reliability = "reliable", integrity = "strong", information = "accurate", protection = "none" }`
+	for _, tt := range []struct{ text, key string }{
+		{gateTOML + "\n[[phases]]\nfrom = 65535\n" + levels + "\n", "phases.1.from"},
+		{strings.Replace(gateTOML, "[[markets]]", "[[posts.schedule]]\nfrom = 65535\nadmission = \"nobody\"\n\n[[markets]]", 1), "posts.Gate.schedule.0.from"},
+	} {
+		s, err := Parse([]byte(tt.text), "gate.toml", "gate.toml", fstest.MapFS{})
+		if err == nil {
+			err = s.Validate()
+		}
+		if err == nil || !strings.Contains(err.Error(), tt.key+": must be a day in [0, 65534], got 65535") {
+			t.Errorf("%s = 65535: %v; want an error naming the key and its range", tt.key, err)
+		}
+	}
+}

@@ -253,6 +253,9 @@ func TestProgrammeErrors(t *testing.T) {
 		// Rises the engine refused only when a run started, naming no
 		// key (audit hostile7, finding 4).
 		{"[programmes.equipment]\nshare = 0.2", "[programmes.equipment]\nshare = 0.2\ncapacity = 1e300", "programmes.build.equipment.capacity: raises post West's capacity_factor (its own times the programme's rise) to 1.675925925925926e+297 under regime decreed; it may be at most 1e+06", "capacity = 1e300"},
+		// A life under a day wore away more than there was: the stock
+		// changed sign from day to day (audit edge, finding 4).
+		{"[programmes.equipment]\nshare = 0.2", "[programmes.equipment]\nshare = 0.2\nlifetime = 0.0008", "programmes.build.equipment.lifetime: must be at least a day (1/365 of a year, 0.00274), got 0.0008", "lifetime = 0.0008"},
 		{`capacity_factor = 0.5`, `capacity_factor = 1000000`, "programmes.build.equipment.capacity: raises post West's capacity_factor (its own times the programme's rise) to 1.6014780431336486e+06 under regime decreed; it may be at most 1e+06", "[programmes.equipment]"},
 	}
 	for _, tt := range tests {

@@ -153,7 +153,7 @@ func TestBadInput(t *testing.T) {
 		{"number for text", `name = "Goal"`, `name = 7`, []string{"bad.toml:19:", "name", "want text (in quotes), got the whole number 7"}},
 		{"probability", `hazard = 0.002`, `hazard = 1.5`, []string{"bad.toml:40:", "links.2.hazard", "probability in [0, 1]", "1.5"}},
 		{"negative days", `days = 2`, `days = -2`, []string{"bad.toml:26:", "links.0.days", "more than zero"}},
-		{"link days beyond the engine's", `days = 2`, `days = 65535.5`, []string{"bad.toml:26:", "links.0.days", "a link takes at most 65535 days"}},
+		{"link days beyond the engine's", `days = 2`, `days = 65535.5`, []string{"bad.toml:26:", "links.0.days", "must be more than zero and at most 65535, got 65535.5"}},
 		{"negative seed", `seed = 1`, `seed = -1`, []string{"bad.toml:3:", "seed", "got -1"}},
 		{"unknown location", `to = "Gate"`, `to = "Gat"`, []string{"bad.toml:25:", "links.0.to", `unknown location "Gat"; did you mean Gate?`}},
 		{"unknown location with a combining accent", `to = "Gate"`, "to = \"Gate\u0301\"", []string{"bad.toml:25:", "links.0.to", "did you mean Gate? (this name holds a combining accent, U+0301, after a letter: type the accented letter itself, as one character)"}},

@@ -33,11 +33,24 @@ var (
 	positive    = bound{math.SmallestNonzeroFloat64, math.MaxFloat64, "more than zero"}
 	atLeastOne  = bound{1, math.MaxFloat64, "at least 1"}
 	dayCount    = bound{0, sim.MaxDays, fmt.Sprintf("a number of days in [0, %d]", sim.MaxDays)}
-	dayCount1   = bound{1, sim.MaxDays, fmt.Sprintf("a number of days in [1, %d]", sim.MaxDays)}
-	multiplier  = bound{0, sim.MaxMultiplier, fmt.Sprintf("a number in [0, %g]", float64(sim.MaxMultiplier))}
+	// startDay is the first day of something: a day of the longest run
+	// (days 0 to MaxDays − 1); from MaxDays on, it would never start.
+	startDay   = bound{0, sim.MaxDays - 1, fmt.Sprintf("a day in [0, %d]", sim.MaxDays-1)}
+	dayCount1  = bound{1, sim.MaxDays, fmt.Sprintf("a number of days in [1, %d]", sim.MaxDays)}
+	multiplier = bound{0, sim.MaxMultiplier, fmt.Sprintf("a number in [0, %g]", float64(sim.MaxMultiplier))}
 	// A harm weight is bounded so that the harm index stays finite
 	// (sim.MaxHarmWeight): 1e308 made it +Inf in the tables.
 	harmWeight = bound{0, sim.MaxHarmWeight, fmt.Sprintf("a weight in [0, %g]", float64(sim.MaxHarmWeight))}
+	// Amounts of money in USD, and coefficients of variation, as the
+	// engine bounds them (sim.MaxMoney, sim.MaxCV). A price is more than
+	// zero: it moves by a factor a day, and from 0 it never would.
+	usd         = bound{0, sim.MaxMoney, fmt.Sprintf("an amount in [0, %.0f] USD", float64(sim.MaxMoney))}
+	usdPositive = bound{math.SmallestNonzeroFloat64, sim.MaxMoney, fmt.Sprintf("more than zero and at most %.0f USD", float64(sim.MaxMoney))}
+	spread      = bound{0, sim.MaxCV, fmt.Sprintf("a coefficient of variation in [0, %.0f]", float64(sim.MaxCV))}
+	// Equipment's mean life, in years: it wears out by 1/(lifetime·365)
+	// of what is left each day, which is a share only from a day up; a
+	// shorter life made the stock change sign from day to day.
+	lifetime = bound{1.0 / 365, math.MaxFloat64, "at least a day (1/365 of a year, 0.00274)"}
 	// A programme's budget in USD: a trillion is beyond any programme
 	// (the EU/IOM one of mauritania is 8 million euros), and what is
 	// larger prints as a figure of hundreds of digits.
@@ -51,44 +64,44 @@ var rules = map[string]bound{
 	"File.seed": {0, math.MaxInt64, "a seed in [0, 9223372036854775807]"},
 	"File.days": dayCount1, "File.replicates": {1, 1e6, "a count in [1, 1000000]"},
 	"File.people_per_agent": {1, 1e9, "a number in [1, 1000000000]"},
-	"PhaseSpec.from":        dayCount, "PhaseSpec.to": dayCount,
+	"PhaseSpec.from":        startDay, "PhaseSpec.to": dayCount,
 
-	"LinkSpec.days": positive, "distance_km": positive, "speed_km_per_day": positive, "hazard": probability,
+	"LinkSpec.days": {math.SmallestNonzeroFloat64, sim.MaxDays, fmt.Sprintf("more than zero and at most %d", sim.MaxDays)}, "distance_km": positive, "speed_km_per_day": positive, "hazard": probability,
 
-	"initial": {0, 1e9, "a count in [0, 1000000000]"}, "inflow": nonNegative, "rate": nonNegative, "InflowStepSpec.from": dayCount,
-	"money_mean": nonNegative, "money_cv": nonNegative,
+	"initial": {0, 1e9, "a count in [0, 1000000000]"}, "inflow": nonNegative, "rate": nonNegative, "InflowStepSpec.from": startDay,
+	"money_mean": usd, "money_cv": spread,
 	"documented": share, "minor": share, "sick": share, "trafficked": share,
 	"will_smuggle": share, "will_turn_back": share, "destination_weights": nonNegative,
 
 	// A post's capacity is a number, but the engine counts each day's
 	// crossings in an int: above 2^63 the count wraps to a negative one
 	// and the post lets no one through. 1e9 a day is beyond any border.
-	"PostSpec.capacity": {0, 1e9, "a number in [0, 1000000000]"}, "WindowSpec.from": dayCount, "WindowSpec.to": dayCount,
-	"capacity_factor": multiplier, "capacity_cv": nonNegative, "outage_start": probability, "outage_days": atLeastOne,
+	"PostSpec.capacity": {0, 1e9, "a number in [0, 1000000000]"}, "WindowSpec.from": startDay, "WindowSpec.to": dayCount,
+	"capacity_factor": multiplier, "capacity_cv": spread, "outage_start": probability, "outage_days": atLeastOne,
 	"failing_capacity": share, "refusal": probability, "oversight": share, "document_check": share,
 	"screening": probability, "asylum_share": share,
 
-	"smugglers": {0, 1e6, "a count in [0, 1000000]"}, "max_smugglers": {0, 1e6, "a count in [0, 1000000]"},
+	"smugglers": {0, 1e6, "a count in [0, 1000000]"}, "max_smugglers": {1, 1e6, "a count in [1, 1000000]"},
 
 	"CentreSpec.capacity": {0, 1e9, "a count in [0, 1000000000]"}, "shelter": share, "medical": share, "evacuation": probability,
 	"return_offer_days": dayCount, "return_uptake": probability, "reach": dayCount,
 
 	"trapped_after_days": dayCount1, "patience_days": dayCount, "belief_threshold": probability,
 	"give_up_days": dayCount, "seek_help_days": dayCount, "alone_after_days": dayCount,
-	"market_reach_days": dayCount, "desperation_days": dayCount1, "earn_per_day": nonNegative,
-	"return_cost": nonNegative, "sick_mortality": probability,
+	"market_reach_days": dayCount, "desperation_days": dayCount1, "earn_per_day": usd,
+	"return_cost": usd, "sick_mortality": probability,
 
 	"prior": probability, "experience_weight": share, "queue_weight": share, "rumour_rate": probability, "rumour_weight": share,
 
-	"seats": {1, 1e6, "a count in [1, 1000000]"}, "price": positive, "price_min": nonNegative, "price_max": nonNegative,
+	"seats": {1, 1e6, "a count in [1, 1000000]"}, "price": usdPositive, "price_min": usdPositive, "price_max": usdPositive,
 	"price_response": multiplier, "entry_rate": probability, "exit_after_days": dayCount,
 	"propensity": multiplier, "propensity_spread": share,
 
 	"desperation_effect": multiplier, "market_power_effect": multiplier, "vulnerable_factor": multiplier,
 	"smuggler_extortion": dailyRate, "smuggler_violence": dailyRate, "smuggler_kidnap": dailyRate,
 	"trip_extortion": probability, "trip_violence": probability, "trip_abandonment": probability,
-	"extorted": nonNegative, "ransom": nonNegative, "kidnap_days": dayCount, "abandoned_hazard": multiplier,
-	"official_extortion": multiplier, "official_violence": multiplier, "bribe": nonNegative,
+	"extorted": usd, "ransom": usd, "kidnap_days": dayCount, "abandoned_hazard": multiplier,
+	"official_extortion": multiplier, "official_violence": multiplier, "bribe": usd,
 	"queue_effect": multiplier, "papers_effect": multiplier,
 
 	"HarmWeights.death": harmWeight, "HarmWeights.kidnap": harmWeight, "HarmWeights.violence": harmWeight,
@@ -98,7 +111,7 @@ var rules = map[string]bound{
 	"ProgrammeSpec.start": dayCount, "ProgrammeSpec.end": dayCount, "budget": budget, "staff": positive, "turnover": share,
 	"share": share, "cost_per_trainee": positive, "trainers": share, "trainer_reach": nonNegative,
 	"TrainingSpec.reliability": share, "TrainingSpec.integrity": share,
-	"cost_per_post": positive, "lifetime": positive, "EquipmentSpec.document_check": share, "EquipmentSpec.capacity": nonNegative,
+	"cost_per_post": positive, "lifetime": lifetime, "EquipmentSpec.document_check": share, "EquipmentSpec.capacity": nonNegative,
 	"build_days": dayCount1, "ConstructionSpec.capacity": nonNegative,
 
 	"patrol": probability, "irregular_hazard": multiplier, "alone_hazard": multiplier, "pushback_violence": multiplier,
@@ -110,8 +123,8 @@ var rules = map[string]bound{
 	"LocationSpec.population": {0, 1e10, "a count in [0, 10000000000]"},
 	"LocationSpec.capacity":   {0, 1e9, "a count in [0, 1000000000]"},
 	"LocationSpec.initial":    {0, 1e9, "a count in [0, 1000000000]"},
-	"ConflictStepSpec.from":   dayCount, "intensity": nonNegative,
-	"ClosureSpec.from": dayCount, "ClosureSpec.to": dayCount,
+	"ConflictStepSpec.from":   startDay, "intensity": nonNegative,
+	"ClosureSpec.from": startDay, "ClosureSpec.to": dayCount,
 
 	"max_move_speed": positive, "max_walk_speed": positive,
 	"default_movechance": probability, "conflict_movechance": probability, "camp_movechance": probability,
@@ -386,8 +399,6 @@ func (v *validator) structure() {
 			v.add(p+".days", "give days, or distance_km and speed_km_per_day, not both")
 		case l.Days == nil && (l.DistanceKm == nil || l.SpeedKmPerDay == nil):
 			v.add(p, "give days, or distance_km and speed_km_per_day")
-		case l.Days != nil && math.Ceil(*l.Days) > sim.MaxDays:
-			v.add(p+".days", "a link takes at most %d days, got %g", sim.MaxDays, *l.Days)
 		case l.Days == nil && math.Ceil(*l.DistanceKm / *l.SpeedKmPerDay) > sim.MaxDays:
 			v.add(p+".distance_km", "distance_km / speed_km_per_day is %g days; a link takes at most %d", *l.DistanceKm / *l.SpeedKmPerDay, sim.MaxDays)
 		}
