@@ -86,7 +86,7 @@ func TestLegendTooLongAdviceFitsTheKind(t *testing.T) {
 		{[]string{"sensitivity", long, "--trajectories", "2", "--candidates", "4", "--regimes", "open", "--metrics", "abuse_events", "--days", "20"},
 			"its legend of 11 entries, axes, title and caption leave a data area of 159 × 34 points, less than a fifth of the figure's 238 × 238; its key cannot be shortened: draw the figures at double size, where it stands beside the data (--size double), or no figures (--formats '')"},
 		{[]string{"claim", many, "--max-reps", "2", "--days", "3"},
-			"its legend of 52 entries, axes, title and caption leave a data area of 180 × 0 points, less than a fifth of the figure's 238 × 238; run fewer of the scenario's own regimes beside the design (--own), or draw no figures (--formats '')"},
+			"its legend of 52 entries, axes, title and caption leave a data area of 183 × 0 points, less than a fifth of the figure's 238 × 238; run fewer of the scenario's own regimes beside the design (--own), or draw no figures (--formats '')"},
 	} {
 		out := filepath.Join(dir, tc.args[0])
 		code, _, stderr := runCLI(t, append(tc.args, "--reps", "2", "--formats", "png", "--size", "single", "--out", out)...)

@@ -541,6 +541,24 @@ func TestNiceTicks(t *testing.T) {
 			t.Errorf("Ticks(%v, %v) = %v, want %v", tc.lo, tc.hi, got, tc.want)
 		}
 	}
+	// Days: whole numbers only, however short the run.
+	for _, tc := range []struct {
+		lo, hi float64
+		want   []string
+	}{
+		{-0.5, 0.5, []string{"0"}},
+		{0, 2, []string{"0", "1", "2"}},
+		{0, 4, []string{"0", "1", "2", "3", "4"}},
+		{0, 364, []string{"0", "100", "200", "300"}}, // as without whole
+	} {
+		var got []string
+		for _, tk := range (niceTicker{whole: true}).Ticks(tc.lo, tc.hi) {
+			got = append(got, tk.Label)
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("whole Ticks(%v, %v) = %v, want %v", tc.lo, tc.hi, got, tc.want)
+		}
+	}
 }
 
 func TestFormatNumber(t *testing.T) {

@@ -149,8 +149,11 @@ func (g *gridPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 // niceTicker places about target (default six) intervals' worth of
 // ticks at multiples of 1, 2, 2.5 or 5 times a power of ten, labelled in
 // plain notation with thousands separators ("1,250,000", never
-// "1.25e+06").
-type niceTicker struct{ target int }
+// "1.25e+06"); whole: at whole numbers only (days, counts).
+type niceTicker struct {
+	target int
+	whole  bool
+}
 
 func (n niceTicker) Ticks(lo, hi float64) []plot.Tick {
 	if !(hi > lo) || math.IsInf(lo, 0) || math.IsInf(hi, 0) {
@@ -161,6 +164,9 @@ func (n niceTicker) Ticks(lo, hi float64) []plot.Tick {
 		target = 6
 	}
 	step, decimals := niceStep(hi-lo, target)
+	if n.whole && step < 1 {
+		step, decimals = 1, 0
+	}
 	first := math.Ceil(lo/step - 1e-9)
 	last := math.Floor(hi/step + 1e-9)
 	var ticks []plot.Tick
@@ -180,13 +186,14 @@ func (n niceTicker) Ticks(lo, hi float64) []plot.Tick {
 // of the data area: long labels ("1,000,000") on a narrow figure would
 // otherwise run into each other.
 func fitXTicks(p *plot.Plot, width vg.Length) {
-	if _, ok := p.X.Tick.Marker.(niceTicker); !ok || !(p.X.Max > p.X.Min) {
+	n, ok := p.X.Tick.Marker.(niceTicker)
+	if !ok || !(p.X.Max > p.X.Min) {
 		return
 	}
 	sty := p.X.Tick.Label
 	gap := sty.Font.Size
 	for target := 6; target >= 1; target-- {
-		t := niceTicker{target: target}
+		t := niceTicker{target: target, whole: n.whole}
 		ticks := t.Ticks(p.X.Min, p.X.Max)
 		fits := true
 		for i := 1; i < len(ticks); i++ {

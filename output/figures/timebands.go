@@ -126,6 +126,13 @@ func TimeBands(title, xLabel, yLabel string, bands []Band, c Caption) (*Figure, 
 	xmin, xmax, ymin, ymax := bp.DataRange()
 	p.X.Min, p.X.Max = xmin, xmax
 	p.Y.Min, p.Y.Max = yRange(ymin, ymax)
+	if !slices.ContainsFunc(bands, func(b Band) bool {
+		return slices.ContainsFunc(b.X, func(x float64) bool { return x != math.Trunc(x) })
+	}) {
+		// Days: a run of a few days had ticks at half-days (and one of
+		// a day, at −0.4 and 0.4).
+		p.X.Tick.Marker = niceTicker{whole: true}
+	}
 
 	lg := newLegend(3)
 	for i, b := range bands {
