@@ -497,8 +497,8 @@ type routeChoice struct {
 
 // bestRoad picks the road option whose posts a migrant believes it can
 // pass with the highest chance, the product of its beliefs about each post
-// on the way (ties: fewer days, then the option's order). It plans the
-// whole road, not just the next post, so it does not set out toward a
+// on the way (ties: fewer days, then the migrant's lot, tieLot). It plans
+// the whole road, not just the next post, so it does not set out toward a
 // border it believes closed to it.
 func (m *Model) bestRoad(id int, mg *Migrant, opts []roadOption) routeChoice {
 	c := routeChoice{best: -1, chance: -1, first: -1}
@@ -506,14 +506,34 @@ func (m *Model) bestRoad(id int, mg *Migrant, opts []roadOption) routeChoice {
 	beliefs := m.beliefs[id*m.nPst : (id+1)*m.nPst]
 	locs := m.cfg.Region.Locations
 	from := locs[mg.Prev].Country
+	tied := uint64(1) // options so far at the best chance and days
 	for i := range opts {
 		o := &opts[i]
 		first, rest, chance := m.roadChance(beliefs, here, from, o)
-		if chance > c.chance || (chance == c.chance && o.days < opts[c.best].days) {
+		switch {
+		case chance > c.chance || (chance == c.chance && o.days < opts[c.best].days):
 			c = routeChoice{best: i, chance: chance, first: first, rest: rest}
+			tied = 1
+		case chance == c.chance && o.days == opts[c.best].days:
+			tied++
+			if m.tieLot(id, int(mg.Loc), tied)%tied == 0 {
+				c = routeChoice{best: i, chance: chance, first: first, rest: rest}
+			}
 		}
 	}
 	return c
+}
+
+// tieLot settles an exact tie between road options (the same believed
+// chance and days): the k-th tied option replaces the choice so far when
+// the lot is a multiple of k, so each of the tied options is taken by an
+// equal share of migrants (reservoir sampling). Before model version 6
+// the option listed first always won, so that two identical crossings
+// side by side were used as one, the other idle. The lot is a hash of
+// the replicate, the migrant, the place and k, not a draw: no stream
+// changes, and a migrant that stays keeps its choice from day to day.
+func (m *Model) tieLot(id, loc int, k uint64) uint64 {
+	return SplitMix64(SplitMix64(m.tieKey^uint64(id)) ^ (uint64(loc)<<32 | k))
 }
 
 // roadChance is what a migrant with these beliefs, at a place whose post

@@ -22,6 +22,9 @@ const (
 	streamPushback   = "pushback"
 	streamCentre     = "centre"
 	streamDetention  = "detention"
+	// keyTies is not a stream: it keys the hash that breaks exact ties
+	// between road options (bestRoad), which draws nothing.
+	keyTies = "ties"
 )
 
 // MaxDays is the longest run: days are stored in 16 bits per migrant.
@@ -141,6 +144,7 @@ type Model struct {
 	earn            float32 // EarnPerDay, as money is kept
 	trappedAfter    int     // TrappedAfterDays
 	seatless        int     // SeatlessTrapped, as 0 or 1 (blockedAs)
+	tieKey          uint64  // the replicate's key for breaking ties between road options (bestRoad)
 	patience        int     // PatienceDays
 	aloneAfter      int     // AloneAfterDays
 	giveUp          int     // GiveUpDays
@@ -223,6 +227,7 @@ func newModel(ctx context.Context, cfg *Config, seed uint64) (*Model, error) {
 	m.pushback = NewStream(seed, streamPushback)
 	m.centre = NewStream(seed, streamCentre)
 	m.detention = NewStream(seed, streamDetention)
+	m.tieKey = SplitMix64(seed ^ streamKey(keyTies))
 
 	n := len(cfg.Region.Locations)
 	m.posts = make([]postState, m.nPst)

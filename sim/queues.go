@@ -225,10 +225,17 @@ func (m *Model) admit(pi, id int, mg *Migrant) {
 	mg.Flags &^= Refused
 	loc := int(mg.Loc)
 	opts := m.rt.options[loc*m.nDst+int(m.rt.destIndex[mg.Dest])]
-	best := -1
+	best, tied := -1, uint64(1) // ties in days: the migrant's lot, as in bestRoad
 	for i := range opts {
-		if m.crosses(mg, opts[i].next) && (best < 0 || opts[i].days < opts[best].days) {
-			best = i
+		switch {
+		case !m.crosses(mg, opts[i].next):
+		case best < 0 || opts[i].days < opts[best].days:
+			best, tied = i, 1
+		case opts[i].days == opts[best].days:
+			tied++
+			if m.tieLot(id, loc, tied)%tied == 0 {
+				best = i
+			}
 		}
 	}
 	if best < 0 {

@@ -41,4 +41,15 @@ package sim
 //     (13.4 abuse events a run against 6.7). Runs in which every market
 //     always has a smuggler give the results of versions 3 and 4
 //     (docs/MODEL.md, section 7.11).
-const ModelVersion = 5
+//  6. A migrant choosing among road options it believes in exactly
+//     equally (the same chance of passing their posts, and the same
+//     days), or leaving a post it has passed by one of several equally
+//     short roads across, takes each of them with equal chance, by a
+//     hash of the replicate, the migrant and the place (bestRoad,
+//     tieLot): no stream changes. Before, the option whose link the
+//     file listed first always won, so that two identical crossings side
+//     by side were used as one, queues formed at the first while the
+//     second stood idle, and results depended on the order of [[links]].
+//     Runs in which no such tie arises give the results of version 5;
+//     every bundled scenario's do (docs/MODEL.md, section 7.4).
+const ModelVersion = 6
