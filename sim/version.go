@@ -50,6 +50,8 @@ package sim
 //     file listed first always won, so that two identical crossings side
 //     by side were used as one, queues formed at the first while the
 //     second stood idle, and results depended on the order of [[links]].
-//     Runs in which no such tie arises give the results of version 5;
-//     every bundled scenario's do (docs/MODEL.md, section 7.4).
+//     Runs in which no such tie arises give the results of version 5:
+//     at their default replicates, every bundled scenario's but
+//     mauritania's, whose roads onward from its posts often tie
+//     (docs/MODEL.md, section 7.4).
 const ModelVersion = 6
