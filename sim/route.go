@@ -3,6 +3,7 @@ package sim
 import (
 	"context"
 	"math"
+	"slices"
 )
 
 const unreachable = math.MaxInt32
@@ -337,6 +338,64 @@ func (c *Config) DeadEnds() []DeadEnd {
 				}
 				prev, a = a, next
 				mk = rt.marketFor[a*nd+int(rt.destIndex[d])]
+			}
+		}
+	}
+	return out
+}
+
+// A RoadTie is a place from which equally short roads lead toward a
+// destination past different posts, and which migrants farther away
+// reach on their way. A road option that leads to the place is weighed by the posts on one of them only, the road of the
+// next hops, whose link the file lists first (docs/MODEL.md, 7.4 and
+// 13): the order of the links then decides which posts migrants further
+// back weigh. Locations and posts are indices into the Config.
+type RoadTie struct {
+	At, Destination int
+	// Via are the first steps of the equally short roads, in link order
+	// (the first is the one weighed), and Posts the posts on each road
+	// from there, in order.
+	Via   []int
+	Posts [][]int
+}
+
+// RoadTies lists the places from which equally short roads toward a
+// destination pass different posts, by place and then destination, in
+// the order of the locations. It reads the routing tables the engine
+// builds and changes nothing: check prints them, so that a scenario's
+// author sees where the order of [[links]] matters.
+func (c *Config) RoadTies() []RoadTie {
+	rt, err := buildRoutes(context.Background(), c, c.Migrants.MarketReachDays)
+	if err != nil { // only a cancelled context fails it
+		return nil
+	}
+	var out []RoadTie
+	for a := range rt.n {
+		for d := range rt.n {
+			if a == d || rt.destIndex[d] < 0 || rt.dist[a*rt.n+d] == unreachable {
+				continue
+			}
+			tie := RoadTie{At: a, Destination: d}
+			differ, weighed := false, false
+			for _, e := range rt.road[a] {
+				// From a neighbour farther from d, the road through here
+				// is an option, weighed by the posts beyond here.
+				if far := rt.dist[int(e.to)*rt.n+d]; far != unreachable && far > rt.dist[a*rt.n+d] {
+					weighed = true
+				}
+				if e.days+rt.dist[int(e.to)*rt.n+d] != rt.dist[a*rt.n+d] {
+					continue
+				}
+				var posts []int
+				for _, p := range rt.postsOnPath(int(e.to), d) {
+					posts = append(posts, int(p))
+				}
+				differ = differ || len(tie.Posts) > 0 && !slices.Equal(posts, tie.Posts[0])
+				tie.Via = append(tie.Via, int(e.to))
+				tie.Posts = append(tie.Posts, posts)
+			}
+			if differ && weighed {
+				out = append(out, tie)
 			}
 		}
 	}
