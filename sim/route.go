@@ -346,10 +346,11 @@ func (c *Config) DeadEnds() []DeadEnd {
 
 // A RoadTie is a place from which equally short roads lead toward a
 // destination past different posts, and which migrants farther away
-// reach on their way. A road option that leads to the place is weighed by the posts on one of them only, the road of the
-// next hops, whose link the file lists first (docs/MODEL.md, 7.4 and
-// 13): the order of the links then decides which posts migrants further
-// back weigh. Locations and posts are indices into the Config.
+// reach on their way. A road option that leads to the place is weighed
+// by the posts on one of them only, the road of the next hops, whose
+// link the file lists first (docs/MODEL.md, 7.4 and 13): the order of
+// the links then decides which posts migrants farther back weigh.
+// Locations and posts are indices into the Config.
 type RoadTie struct {
 	At, Destination int
 	// Via are the first steps of the equally short roads, in link order
