@@ -161,8 +161,12 @@ func (d decimal[T]) Set(s string) error {
 	}
 	v, err := strconv.ParseInt(s, 10, bits)
 	switch {
+	case errors.Is(err, strconv.ErrRange) && strings.HasPrefix(s, "-"):
+		return fmt.Errorf("want a larger whole number, got %q", s) // the flag's own check gives its lower bound
 	case errors.Is(err, strconv.ErrRange):
-		return fmt.Errorf("want a smaller whole number, got %q", s)
+		// The most a whole number can be; a flag's own check may allow
+		// less (--reps), but --seed takes all of it.
+		return fmt.Errorf("want a smaller whole number (at most %d), got %q", uint64(1)<<(bits-1)-1, s)
 	case err != nil && len(s) > 2 && s[0] == '0' && strings.ContainsRune("xXoObB", rune(s[1])):
 		return fmt.Errorf("want a whole number in decimal digits, got %q", s)
 	case err != nil:

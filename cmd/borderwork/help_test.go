@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -145,8 +146,9 @@ func TestMistakesGetHelp(t *testing.T) {
 		{[]string{"run", "--seed", "0x10"}, `--seed: want a whole number in decimal digits, got "0x10"`},
 		{[]string{"run", "--reps", "0b10"}, `--reps: want a whole number in decimal digits, got "0b10"`},
 		{[]string{"run", "--days", "1_000"}, `--days: want a whole number, got "1_000"`},
-		{[]string{"run", "--reps", "99999999999999999999"}, `--reps: want a smaller whole number, got "99999999999999999999"`},
-		{[]string{"run", "--seed", "9223372036854775808"}, `--seed: want a smaller whole number, got "9223372036854775808"`},
+		{[]string{"run", "--reps", "99999999999999999999"}, `--reps: want a smaller whole number (at most ` + strconv.Itoa(math.MaxInt) + `), got "99999999999999999999"`},
+		{[]string{"run", "--seed", "9223372036854775808"}, `--seed: want a smaller whole number (at most 9223372036854775807), got "9223372036854775808"`},
+		{[]string{"run", "--seed", "-9223372036854775809"}, `--seed: want a larger whole number, got "-9223372036854775809"`},
 		{[]string{"run", "--quiet=maybe"}, `--quiet: want true or false, got "maybe"`},
 		{[]string{"run", "--reps"}, "--reps needs a value: --reps N"},
 		{[]string{"compare", "tahel"}, "did you mean sahel?"},
