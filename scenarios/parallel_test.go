@@ -3,7 +3,6 @@ package scenarios
 import (
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"github.com/borderwork/borderwork/sim"
 )
@@ -70,13 +69,7 @@ func TestParallelCrossingsShared(t *testing.T) {
 	for _, order := range []struct {
 		name, links string
 	}{{"west first", westLinks + "\n" + eastLinks}, {"east first", eastLinks + "\n" + westLinks}} {
-		s, err := Parse([]byte(strings.Replace(parallelTOML, "#LINKS#", order.links, 1)), "parallel.toml", "parallel.toml", fstest.MapFS{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := s.Validate(); err != nil {
-			t.Fatal(err)
-		}
+		s := parseText(t, strings.Replace(parallelTOML, "#LINKS#", order.links, 1))
 		for _, regime := range []string{"open", "closed"} {
 			cfg, err := s.Config(regime)
 			if err != nil {

@@ -92,7 +92,13 @@ incoming_from = ["Town"]
 
 func parseGate(t *testing.T, extra string) *Scenario {
 	t.Helper()
-	s, err := Parse([]byte(gateTOML+extra), "gate.toml", "gate.toml", fstest.MapFS{})
+	return parseText(t, gateTOML+extra)
+}
+
+// parseText parses and validates a scenario given as text.
+func parseText(t *testing.T, text string) *Scenario {
+	t.Helper()
+	s, err := Parse([]byte(text), "gate.toml", "gate.toml", fstest.MapFS{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -106,19 +112,7 @@ func parseGate(t *testing.T, extra string) *Scenario {
 // point, so their runs (same replicate) agree day by day; after it they
 // part.
 func TestPhaseMakesRegimesOne(t *testing.T) {
-	s := parseGate(t, "")
-	runs := map[string][]sim.DayRecord{}
-	for _, r := range BuiltinRegimes {
-		cfg, err := s.Config(r)
-		if err != nil {
-			t.Fatal(err)
-		}
-		res, err := sim.Run(cfg, sim.ReplicateSeed(3, 0))
-		if err != nil {
-			t.Fatal(err)
-		}
-		runs[r] = res.Days
-	}
+	runs := runEveryRegime(t, parseGate(t, ""))
 	for _, r := range BuiltinRegimes[1:] {
 		if !reflect.DeepEqual(runs[r][:60], runs["open"][:60]) {
 			t.Errorf("%s differs from open during the phase", r)
@@ -229,30 +223,32 @@ func TestPhaseForTheWholeRun(t *testing.T) {
 	for _, to := range []string{"", "to = 65535\n"} {
 		text := strings.Replace(gateTOML, "to = 60\n", to, 1)
 		text = strings.Replace(text, `admission = "open", enforcement = "none"`, `admission = "shut", enforcement = "patrolled"`, 1)
-		s, err := Parse([]byte(text), "gate.toml", "gate.toml", fstest.MapFS{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := s.Validate(); err != nil {
-			t.Fatal(err)
-		}
-		var first []sim.DayRecord
-		for _, r := range BuiltinRegimes {
-			cfg, err := s.Config(r)
-			if err != nil {
-				t.Fatal(err)
-			}
-			res, err := sim.Run(cfg, sim.ReplicateSeed(3, 0))
-			if err != nil {
-				t.Fatalf("%q: %s: %v", to, r, err)
-			}
-			if first == nil {
-				first = res.Days
-			} else if !reflect.DeepEqual(res.Days, first) {
-				t.Errorf("%q: %s differs from %s under a phase of the whole run", to, r, BuiltinRegimes[0])
+		runs := runEveryRegime(t, parseText(t, text))
+		for _, r := range BuiltinRegimes[1:] {
+			if !reflect.DeepEqual(runs[r], runs["open"]) {
+				t.Errorf("%q: %s differs from open under a phase of the whole run", to, r)
 			}
 		}
 	}
+}
+
+// runEveryRegime runs replicate 0 of seed 3 under every built-in regime
+// and returns each run's days by regime.
+func runEveryRegime(t *testing.T, s *Scenario) map[string][]sim.DayRecord {
+	t.Helper()
+	runs := map[string][]sim.DayRecord{}
+	for _, r := range BuiltinRegimes {
+		cfg, err := s.Config(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := sim.Run(cfg, sim.ReplicateSeed(3, 0))
+		if err != nil {
+			t.Fatalf("%s: %v", r, err)
+		}
+		runs[r] = res.Days
+	}
+	return runs
 }
 
 // TestStartsAfterTheLastDay: a phase or window that would start on day
