@@ -440,7 +440,7 @@ func (m *Model) decide(id int, mg *Migrant) {
 	opts := m.rt.options[loc*m.nDst+di]
 	here := m.rt.postAt[loc]
 	var c routeChoice
-	if len(opts) == 1 { // bestRoad without the choosing: the commonest case, a place with one road on
+	if len(opts) == 1 && !opts[0].tied { // bestRoad without the choosing: the commonest case, a place with one road on
 		c.best = 0
 		c.first, c.rest, c.chance = m.roadChance(m.beliefs[id*m.nPst:(id+1)*m.nPst], here, m.cfg.Region.Locations[mg.Prev].Country, &opts[0])
 	} else {
@@ -507,9 +507,18 @@ func (m *Model) bestRoad(id int, mg *Migrant, opts []roadOption) routeChoice {
 	locs := m.cfg.Region.Locations
 	from := locs[mg.Prev].Country
 	tied := uint64(1) // options so far at the best chance and days
+	if m.dpStamp != nil {
+		m.newStamp()
+	}
 	for i := range opts {
 		o := &opts[i]
-		first, rest, chance := m.roadChance(beliefs, here, from, o)
+		var first int32
+		var rest, chance float64
+		if o.tied {
+			first, rest, chance = m.tiedRoadChance(id, beliefs, here, from, int(mg.Dest), o)
+		} else {
+			first, rest, chance = m.roadChance(beliefs, here, from, o)
+		}
 		switch {
 		case chance > c.chance || (chance == c.chance && o.days < opts[c.best].days):
 			c = routeChoice{best: i, chance: chance, first: first, rest: rest}
@@ -538,9 +547,11 @@ func (m *Model) tieLot(id, loc int, k uint64) uint64 {
 
 // roadChance is what a migrant with these beliefs, at a place whose post
 // is here (-1 if none) and come from country from, believes of road
-// option o: the next post on it (first: the one here if the move crosses
-// here, -1 if none), its chance of passing the posts after that (rest),
-// and of passing them all (chance).
+// option o, not tied (tiedRoadChance is for those): the next post on it
+// (first: the one here if the move crosses here, -1 if none), its chance
+// of passing the posts after that (rest), and of passing them all
+// (chance). It is small enough to be inlined, as the commonest decision
+// needs.
 func (m *Model) roadChance(beliefs []uint16, here int32, from int, o *roadOption) (first int32, rest, chance float64) {
 	first, rest, posts := int32(-1), 1.0, o.posts
 	switch {
@@ -551,6 +562,90 @@ func (m *Model) roadChance(beliefs []uint16, here int32, from int, o *roadOption
 	}
 	for _, p := range posts {
 		rest *= float64(beliefs[p]) * (1.0 / beliefScale)
+	}
+	chance = rest
+	if first >= 0 {
+		chance *= float64(beliefs[first]) * (1.0 / beliefScale)
+	}
+	return first, rest, chance
+}
+
+// tiedRoadChance is roadChance for an option toward dest from whose next
+// place equally short roads pass different posts: the migrant weighs it
+// by the one it believes in most (bestFrom). Before model version 7 it
+// weighed the next-hop road's, whose link the file lists first, whatever
+// it believed of the others. What bestFrom works out holds for the
+// migrant's beliefs of the moment: newStamp forgets it.
+func (m *Model) tiedRoadChance(id int, beliefs []uint16, here int32, from, dest int, o *roadOption) (first int32, rest, chance float64) {
+	first, rest, chance = m.bestFrom(id, beliefs, int(o.next), dest)
+	if here >= 0 && m.cfg.Region.Locations[o.next].Country != from { // crosses the border here
+		return here, chance, chance * (float64(beliefs[here]) * (1.0 / beliefScale))
+	}
+	return first, rest, chance
+}
+
+// newStamp forgets what bestFrom has worked out, before a migrant's
+// choice: its beliefs may have changed since the last.
+func (m *Model) newStamp() {
+	if m.dpNow++; m.dpNow == 0 { // a stamp used before: forget them all
+		clear(m.dpStamp)
+		m.dpNow = 1
+	}
+}
+
+// bestFrom works out, for migrant id with these beliefs, the shortest
+// road from v to d it believes in most, where equally short roads from v
+// pass different posts: its first post (-1 if none), the product of its
+// beliefs about the posts after that (rest), and about all of them
+// (best), v's and d's posts included. A step on from which every
+// shortest road passes the same posts is weighed as roadChance weighs
+// an option (postsChance). Where equally believed roads part, at a place
+// w, the migrant's lot there settles which it takes (tieLot(id, w, k)
+// among k, as bestRoad's at w does). Each place is worked out once per
+// stamp (newStamp).
+func (m *Model) bestFrom(id int, beliefs []uint16, v, d int) (first int32, rest, best float64) {
+	if m.dpStamp[v] == m.dpNow {
+		return m.dpFirst[v], m.dpRest[v], m.dpBest[v]
+	}
+	rt := m.rt
+	best, first = -1, -1
+	tied := uint64(1)
+	for _, s := range rt.tiedSteps[v*m.nDst+int(rt.destIndex[d])] {
+		var f int32
+		var r, b float64
+		if s.tied {
+			f, r, b = m.bestFrom(id, beliefs, int(s.to), d)
+		} else {
+			f, r, b = postsChance(beliefs, s.posts)
+		}
+		switch {
+		case b > best:
+			best, rest, first, tied = b, r, f, 1
+		case b == best:
+			tied++
+			if (f != first || r != rest) && m.tieLot(id, v, tied)%tied == 0 {
+				rest, first = r, f
+			}
+		}
+	}
+	if p := rt.postAt[v]; p >= 0 {
+		best, rest, first = best*(float64(beliefs[p])*(1.0/beliefScale)), best, p
+	}
+	m.dpStamp[v], m.dpFirst[v], m.dpRest[v], m.dpBest[v] = m.dpNow, first, rest, best
+	return first, rest, best
+}
+
+// postsChance is roadChance's first, rest and chance for a road past
+// these posts, in order, not crossing the border where it starts: the
+// same products in the same order, so the same bits. (roadChance does
+// not call it: it would no longer be inlined.)
+func postsChance(beliefs []uint16, posts []int32) (first int32, rest, chance float64) {
+	first, rest = -1, 1.0
+	if len(posts) > 0 {
+		first = posts[0]
+		for _, p := range posts[1:] {
+			rest *= float64(beliefs[p]) * (1.0 / beliefScale)
+		}
 	}
 	chance = rest
 	if first >= 0 {

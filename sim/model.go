@@ -178,6 +178,16 @@ type Model struct {
 	Sink EventSink
 
 	fl *fleeState // the Flee rule set's state; nil under borderwork's rules
+
+	// bestFrom's work on a tied road option, per location: the stamp
+	// under which it last worked the place out (dpStamp against dpNow),
+	// and what it found. Last in Model, so that the hot fields above
+	// keep their places in the cache lines.
+	dpStamp []uint32
+	dpNow   uint32
+	dpBest  []float64
+	dpRest  []float64
+	dpFirst []int32
 }
 
 // New builds the model of one replicate. seed is the replicate's seed
@@ -208,6 +218,9 @@ func newModel(ctx context.Context, cfg *Config, seed uint64) (*Model, error) {
 		return nil, err
 	}
 	m.rt = rt
+	if rt.tied {
+		m.dpStamp, m.dpBest, m.dpRest, m.dpFirst = make([]uint32, rt.n), make([]float64, rt.n), make([]float64, rt.n), make([]int32, rt.n)
+	}
 	for _, l := range cfg.Region.Locations {
 		if l.Kind == KindDestination {
 			m.nDst++

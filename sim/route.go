@@ -18,8 +18,24 @@ type edge struct {
 // destination: the neighbour to go to and the posts on the way there.
 type roadOption struct {
 	next, link int32
-	posts      []int32 // posts on the shortest road from next to the destination, in order
-	days       int32   // total road days to the destination this way
+	// posts are the posts on the shortest road from next to the
+	// destination, in order; where equally short roads from next pass
+	// different posts (tied), every post on any of them, by index, and
+	// a migrant weighs the option by the best of those roads
+	// (Model.bestFrom).
+	posts []int32
+	days  int32 // total road days to the destination this way
+	tied  bool
+}
+
+// roadStep is a place one shortest step on toward a destination from a
+// place where equally short roads pass different posts: either one from
+// which they part again (tied), or one from which every shortest road
+// passes the same posts, listed in order.
+type roadStep struct {
+	to    int32
+	tied  bool
+	posts []int32
 }
 
 // routes holds everything about the graph that does not change during a
@@ -34,6 +50,11 @@ type routes struct {
 	postAt    []int32 // post hosted at a location, -1 if none
 	destIndex []int32 // dense index of each destination location, -1 if not one
 	options   [][]roadOption
+	tied      bool // some option is tied (roadOption.tied)
+	// tiedSteps[a*nDest+d]: where equally short roads from a toward d
+	// pass different posts, the places one shortest step on from a, in
+	// link order; nil where every shortest road passes the same posts.
+	tiedSteps [][]roadStep
 	marketFor []int32 // [loc*nDest+d]: nearest market useful toward d, -1
 	marketIn  []bool  // [loc*nDest+d]: marketFor's market is at loc
 	centreFor []int32 // [loc]: nearest centre within its reach, -1
@@ -131,19 +152,46 @@ func buildRoutes(ctx context.Context, cfg *Config, marketReach int) (*routes, er
 	}
 	nd := len(dests)
 	// Road options toward each destination: neighbours that bring the
-	// migrant strictly closer, each with the first post on its way.
+	// migrant strictly closer, each with the posts on its way.
 	rt.options = make([][]roadOption, n*nd)
-	for a := 0; a < n; a++ {
-		for di, d := range dests {
+	uniform := make([]bool, n)
+	for di, d := range dests {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		rt.markUniform(d, uniform)
+		for a := 0; a < n; a++ {
+			if uniform[a] || rt.dist[a*n+d] == unreachable {
+				continue
+			}
+			if rt.tiedSteps == nil { // only regions with such places need it
+				rt.tiedSteps = make([][]roadStep, n*nd)
+			}
+			for _, e := range rt.road[a] {
+				if rt.shortestVia(a, e, d) {
+					st := roadStep{to: e.to, tied: !uniform[e.to]}
+					if !st.tied {
+						st.posts = rt.postsOnPath(int(e.to), d)
+					}
+					rt.tiedSteps[a*nd+di] = append(rt.tiedSteps[a*nd+di], st)
+				}
+			}
+		}
+		for a := 0; a < n; a++ {
 			here := rt.dist[a*n+d]
 			for _, e := range rt.road[a] {
 				rest := rt.dist[int(e.to)*n+d]
 				if rest == unreachable || rest >= here {
 					continue
 				}
-				rt.options[a*nd+di] = append(rt.options[a*nd+di], roadOption{
-					next: e.to, link: e.link, posts: rt.postsOnPath(int(e.to), d), days: e.days + rest,
-				})
+				o := roadOption{next: e.to, link: e.link, days: e.days + rest, tied: !uniform[e.to]}
+				if o.tied {
+					rt.tied = true
+					o.posts = rt.postsAhead(int(e.to), d)
+				} else {
+					o.posts = rt.postsOnPath(int(e.to), d)
+				}
+				rt.options[a*nd+di] = append(rt.options[a*nd+di], o)
 			}
 		}
 	}
@@ -224,6 +272,85 @@ func (rt *routes) postsOnPath(a, d int) []int32 {
 		}
 		at = int(rt.next[at*rt.n+d])
 	}
+	return posts
+}
+
+// shortestVia reports whether the road e from a is on a shortest road
+// from a to d: whether its far end is a day's worth closer for each of
+// its days. Each such road is a step toward d (days are at least 1).
+func (rt *routes) shortestVia(a int, e edge, d int) bool {
+	rest := rt.dist[int(e.to)*rt.n+d]
+	return rest != unreachable && e.days+rest == rt.dist[a*rt.n+d]
+}
+
+// markUniform sets uniform[a], for every a from which d can be reached by
+// road, to whether every shortest road from a to d passes the same posts
+// in the same order, those of the next-hop road (postsOnPath). Places are
+// taken nearest to d first, so that each one's steps are known before it.
+func (rt *routes) markUniform(d int, uniform []bool) {
+	order := make([]int, 0, rt.n)
+	for a := range rt.n {
+		uniform[a] = false
+		if rt.dist[a*rt.n+d] != unreachable {
+			order = append(order, a)
+		}
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		return int(rt.dist[a*rt.n+d]) - int(rt.dist[b*rt.n+d])
+	})
+	for _, a := range order {
+		uniform[a] = true
+		if a == d {
+			continue
+		}
+		// Roads with the same first post go on alike from its place,
+		// which hosts no other.
+		own := rt.nextPost(int(rt.next[a*rt.n+d]), d)
+		for _, e := range rt.road[a] {
+			if rt.shortestVia(a, e, d) && (!uniform[e.to] || rt.nextPost(int(e.to), d) != own) {
+				uniform[a] = false
+				break
+			}
+		}
+	}
+}
+
+// nextPost is the first place hosting a post on the next-hop road from
+// a to d, a and d included, or -1 if none does.
+func (rt *routes) nextPost(a, d int) int {
+	for at := a; at >= 0; at = int(rt.next[at*rt.n+d]) {
+		if rt.postAt[at] >= 0 {
+			return at
+		}
+		if at == d {
+			break
+		}
+	}
+	return -1
+}
+
+// postsAhead lists every post on any shortest road from a to d, a and d
+// included, by index.
+func (rt *routes) postsAhead(a, d int) []int32 {
+	seen := make([]bool, rt.n)
+	var posts []int32
+	var walk func(at int)
+	walk = func(at int) {
+		if seen[at] {
+			return
+		}
+		seen[at] = true
+		if p := rt.postAt[at]; p >= 0 {
+			posts = append(posts, p)
+		}
+		for _, e := range rt.road[at] {
+			if at != d && rt.shortestVia(at, e, d) {
+				walk(int(e.to))
+			}
+		}
+	}
+	walk(a)
+	slices.Sort(posts)
 	return posts
 }
 
@@ -338,65 +465,6 @@ func (c *Config) DeadEnds() []DeadEnd {
 				}
 				prev, a = a, next
 				mk = rt.marketFor[a*nd+int(rt.destIndex[d])]
-			}
-		}
-	}
-	return out
-}
-
-// A RoadTie is a place from which equally short roads lead toward a
-// destination past different posts, and which migrants farther away
-// reach on their way. A road option that leads to the place is weighed
-// by the posts on one of them only, the road of the next hops, whose
-// link the file lists first (docs/MODEL.md, 7.4 and 13): the order of
-// the links then decides which posts migrants farther back weigh.
-// Locations and posts are indices into the Config.
-type RoadTie struct {
-	At, Destination int
-	// Via are the first steps of the equally short roads, in link order
-	// (the first is the one weighed), and Posts the posts on each road
-	// from there, in order.
-	Via   []int
-	Posts [][]int
-}
-
-// RoadTies lists the places from which equally short roads toward a
-// destination pass different posts, by place and then destination, in
-// the order of the locations. It reads the routing tables the engine
-// builds and changes nothing: check prints them, so that a scenario's
-// author sees where the order of [[links]] matters.
-func (c *Config) RoadTies() []RoadTie {
-	rt, err := buildRoutes(context.Background(), c, c.Migrants.MarketReachDays)
-	if err != nil { // only a cancelled context fails it
-		return nil
-	}
-	var out []RoadTie
-	for a := range rt.n {
-		for d := range rt.n {
-			if a == d || rt.destIndex[d] < 0 || rt.dist[a*rt.n+d] == unreachable {
-				continue
-			}
-			tie := RoadTie{At: a, Destination: d}
-			differ, weighed := false, false
-			for _, e := range rt.road[a] {
-				// From a neighbour farther from d, the road through here
-				// is an option, weighed by the posts beyond here.
-				if far := rt.dist[int(e.to)*rt.n+d]; far != unreachable && far > rt.dist[a*rt.n+d] {
-					weighed = true
-				}
-				if e.days+rt.dist[int(e.to)*rt.n+d] != rt.dist[a*rt.n+d] {
-					continue
-				}
-				var posts []int
-				for _, p := range rt.postsOnPath(int(e.to), d) {
-					posts = append(posts, int(p))
-				}
-				differ = differ || len(tie.Posts) > 0 && !slices.Equal(posts, tie.Posts[0])
-				tie.Via = append(tie.Via, int(e.to))
-				tie.Posts = append(tie.Posts, posts)
-			}
-			if differ && weighed {
-				out = append(out, tie)
 			}
 		}
 	}

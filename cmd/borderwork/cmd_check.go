@@ -19,9 +19,7 @@ import (
 const checkDoc = `
 Check validates a scenario (a .toml file, or a bundled scenario's name) with
 any --set overrides, and prints a digest of it: locations, links, posts,
-markets, centres, regimes and the expected population, and the places
-from which equally short roads pass different posts, where the order of
-the links decides which posts migrants weigh. It exits with status
+markets, centres, regimes and the expected population. It exits with status
 0 if the scenario is valid and 2, naming the file, line and key, if not, or
 if one run of it would exceed --max-memory or compare with its default
 regimes and replicates would exceed --max-work.
@@ -219,7 +217,6 @@ func digest(w io.Writer, s *scenarios.Scenario) {
 		}
 		fmt.Fprintf(w, "  %s at %s: processes %g %s a day%s\n", p.Name, p.Location, *p.Capacity, noun, extra)
 	}
-	roadTies(w, s)
 	if len(f.Markets) > 0 {
 		fmt.Fprintf(w, "\nSmuggling markets (%d):\n", len(f.Markets))
 		for _, m := range f.Markets {
@@ -253,38 +250,6 @@ func digest(w io.Writer, s *scenarios.Scenario) {
 		fmt.Fprintf(w, "Phase: from day %d to %s every regime stands at %s.\n", p.From, to, p.Levels)
 	}
 	printOverrides(w, s.Sets())
-}
-
-// roadTies lists the places from which equally short roads toward a
-// destination pass different posts (sim.Config.RoadTies): there the
-// order of [[links]] decides which posts migrants farther back weigh
-// (docs/MODEL.md, 13), which an author may want to settle by giving the
-// roads different lengths.
-func roadTies(w io.Writer, s *scenarios.Scenario) {
-	if s.File.Rules == "flee" { // Flee's rules route by their own
-		return
-	}
-	cfg, err := s.Config(s.DefaultRegimes()[0]) // roads and posts are every regime's
-	if err != nil {
-		return
-	}
-	ties := cfg.RoadTies()
-	if len(ties) == 0 {
-		return
-	}
-	locs := cfg.Region.Locations
-	fmt.Fprintf(w, "\nEqually short roads past different posts (%d): a migrant weighing a road that leads to such a place counts the posts of the first only, whose link the file lists first (docs/MODEL.md, 13); a day more or less on one of them settles it:\n", len(ties))
-	for _, t := range ties {
-		ways := make([]string, len(t.Via))
-		for i, v := range t.Via {
-			posts := make([]string, len(t.Posts[i]))
-			for j, p := range t.Posts[i] {
-				posts[j] = cfg.Posts[p].Name
-			}
-			ways[i] = "via " + locs[v].Name + " (" + orNone(posts) + ")"
-		}
-		fmt.Fprintf(w, "  from %s toward %s: %s\n", locs[t.At].Name, locs[t.Destination].Name, strings.Join(ways, " or "))
-	}
 }
 
 func plural(n float64, unit string) string {
