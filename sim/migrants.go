@@ -600,9 +600,9 @@ func (m *Model) newStamp() {
 // (best), v's and d's posts included. A step on from which every
 // shortest road passes the same posts is weighed as roadChance weighs
 // an option (postsChance). Where equally believed roads part, at a place
-// w, the migrant's lot there settles which it takes (tieLot(id, w, k)
-// among k, as bestRoad's at w does). Each place is worked out once per
-// stamp (newStamp).
+// w, the migrant's lot there settles which it weighs (tieLot(id, w, k)
+// for the k-th of them, the hash bestRoad's lot uses). Each place is
+// worked out once per stamp (newStamp), which its callers set.
 func (m *Model) bestFrom(id int, beliefs []uint16, v, d int) (first int32, rest, best float64) {
 	if m.dpStamp[v] == m.dpNow {
 		return m.dpFirst[v], m.dpRest[v], m.dpBest[v]
