@@ -2,7 +2,9 @@ package sim
 
 import (
 	"context"
+	"fmt"
 	"math"
+	"math/rand/v2"
 	"slices"
 	"testing"
 )
@@ -114,7 +116,8 @@ func TestBestOfTiedRoads(t *testing.T) {
 // TestBestFromForgetsOnWrap: when the stamp of bestFrom's work wraps, the
 // stamps of old work are forgotten, not taken for this call's: neither
 // a place never worked out (stamp 0) nor one worked out four billion
-// calls ago (stamp 1).
+// calls ago (stamp 1). The old work at Hub chose the road by Gate, which
+// the migrant now believes closed.
 func TestBestFromForgetsOnWrap(t *testing.T) {
 	for _, stale := range []uint32{0, 1} {
 		m, err := newModel(context.Background(), withGate(locHub, 1, true, false), 1)
@@ -124,11 +127,134 @@ func TestBestFromForgetsOnWrap(t *testing.T) {
 		o := &m.rt.options[locOrigin*m.nDst+int(m.rt.destIndex[locDest])][0]
 		m.dpNow = math.MaxUint32
 		for i := range m.dpStamp {
-			m.dpStamp[i], m.dpBest[i] = stale, 0.25
+			m.dpStamp[i], m.dpBest[i], m.dpStep[i] = stale, 0, 1 // Hub's steps: Border, Gate
 		}
 		m.newStamp()
-		if _, _, chance := m.tiedRoadChance(0, []uint16{beliefScale, beliefScale}, -1, 0, locDest, o); chance != 1 {
+		if _, _, chance := m.tiedRoadChance(0, []uint16{beliefScale, 0}, -1, 0, locDest, o); chance != 1 {
 			t.Errorf("stamps %d: chance %g after the stamp wrapped; want 1, worked out afresh", stale, chance)
 		}
 	}
+}
+
+// TestTiedRoadsAgainstEveryRoad: in random small regions (roads of 1 or 2
+// days, some repeated, posts at about half the places, destinations
+// among them, three countries), a place is uniform exactly when every
+// shortest road from it passes the same posts, and a tied option's
+// first, rest and chance are, to the bit, what roadChance gives for one
+// of its shortest roads, the one believed in most (to 1e-12: the search
+// multiplies from the destination back), whether the move crosses the
+// border here or not.
+func TestTiedRoadsAgainstEveryRoad(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	var checked, crossing int
+	for range 2000 {
+		cfg := randomRoads(r)
+		rt, err := buildRoutes(context.Background(), cfg, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var dests []int
+		for i, l := range cfg.Region.Locations {
+			if l.Kind == KindDestination {
+				dests = append(dests, i)
+			}
+		}
+		m := &Model{cfg: cfg, rt: rt, nDst: len(dests), tieKey: 99}
+		m.dpStamp, m.dpBest, m.dpStep = make([]uint32, rt.n), make([]float64, rt.n), make([]int32, rt.n)
+		uniform := make([]bool, rt.n)
+		for di, d := range dests {
+			rt.markUniform(d, uniform)
+			for a := range rt.n {
+				if rt.dist[a*rt.n+d] == unreachable {
+					continue
+				}
+				roads := everyShortestRoad(rt, a, d)
+				same := !slices.ContainsFunc(roads, func(p []int32) bool { return !slices.Equal(p, roads[0]) })
+				if same != uniform[a] {
+					t.Fatalf("uniform[%d] toward %d = %v; roads %v", a, d, uniform[a], roads)
+				}
+			}
+			for a := range rt.n {
+				for oi := range rt.options[a*len(dests)+di] {
+					o := &rt.options[a*len(dests)+di][oi]
+					if !o.tied {
+						continue
+					}
+					roads := everyShortestRoad(rt, int(o.next), d)
+					for trial := range 10 {
+						beliefs := make([]uint16, len(cfg.Posts))
+						for i := range beliefs {
+							beliefs[i] = []uint16{beliefScale, 40000, uint16(r.IntN(beliefScale + 1))}[r.IntN(3)]
+						}
+						here, from := rt.postAt[a], r.IntN(3)
+						if here >= 0 && cfg.Region.Locations[o.next].Country != from {
+							crossing++
+						}
+						m.newStamp()
+						first, rest, chance := m.tiedRoadChance(trial, beliefs, here, from, d, o)
+						found, most := false, -1.0
+						for _, p := range roads {
+							f, rs, c := m.roadChance(beliefs, here, from, &roadOption{next: o.next, posts: p})
+							found = found || f == first && rs == rest && c == chance
+							most = max(most, c)
+						}
+						if !found || math.Abs(chance-most) > 1e-12 {
+							t.Fatalf("option %d to %d toward %d, beliefs %v: first %d, rest %v, chance %v; not one of roads %v (the most believed: %v)", a, o.next, d, beliefs, first, rest, chance, roads, most)
+						}
+						checked++
+					}
+				}
+			}
+		}
+	}
+	if checked < 1000 || crossing < 100 {
+		t.Errorf("%d tied options checked, %d of them crossing here; want more of both", checked, crossing)
+	}
+}
+
+// randomRoads is a random region of 4 to 12 places for
+// TestTiedRoadsAgainstEveryRoad.
+func randomRoads(r *rand.Rand) *Config {
+	n := 4 + r.IntN(9)
+	cfg := &Config{}
+	cfg.Region.Countries = []string{"A", "B", "C"}
+	for i := range n {
+		kind := KindHub
+		if r.IntN(3) == 0 {
+			kind = KindDestination
+		}
+		cfg.Region.Locations = append(cfg.Region.Locations, Location{Name: fmt.Sprint(i), Kind: kind, Country: r.IntN(3)})
+		if r.IntN(2) == 0 {
+			cfg.Posts = append(cfg.Posts, Post{Name: fmt.Sprint(i), Location: i})
+		}
+	}
+	for range n + r.IntN(2*n) {
+		if a, b := r.IntN(n), r.IntN(n); a != b {
+			cfg.Region.Links = append(cfg.Region.Links, Link{From: a, To: b, Kind: Road, Days: 1 + r.IntN(2)})
+		}
+	}
+	return cfg
+}
+
+// everyShortestRoad lists the posts of every shortest road from a to d,
+// walking them all.
+func everyShortestRoad(rt *routes, a, d int) [][]int32 {
+	var roads [][]int32
+	var walk func(at int, posts []int32)
+	walk = func(at int, posts []int32) {
+		if p := rt.postAt[at]; p >= 0 {
+			posts = append(slices.Clone(posts), p)
+		}
+		if at == d {
+			roads = append(roads, posts)
+			return
+		}
+		for _, e := range rt.road[at] {
+			if rt.shortestVia(at, e, d) {
+				walk(int(e.to), posts)
+			}
+		}
+	}
+	walk(a, nil)
+	return roads
 }

@@ -572,16 +572,33 @@ func (m *Model) roadChance(beliefs []uint16, here int32, from int, o *roadOption
 
 // tiedRoadChance is roadChance for an option toward dest from whose next
 // place equally short roads pass different posts: the migrant weighs it
-// by the one it believes in most (bestFrom). Before model version 7 it
-// weighed the next-hop road's, whose link the file lists first, whatever
-// it believed of the others. What bestFrom works out holds for the
-// migrant's beliefs of the moment: newStamp forgets it.
+// by the one it believes in most (bestFrom), the products worked out as
+// roadChance works out a plain option's, so that an exact tie with a
+// plain option past the same posts is one to the last bit. Before model
+// version 7 it weighed the next-hop road's, whose link the file lists
+// first, whatever it believed of the others. What bestFrom works out
+// holds for the migrant's beliefs of the moment: its callers call
+// newStamp first.
 func (m *Model) tiedRoadChance(id int, beliefs []uint16, here int32, from, dest int, o *roadOption) (first int32, rest, chance float64) {
-	first, rest, chance = m.bestFrom(id, beliefs, int(o.next), dest)
-	if here >= 0 && m.cfg.Region.Locations[o.next].Country != from { // crosses the border here
-		return here, chance, chance * (float64(beliefs[here]) * (1.0 / beliefScale))
+	m.bestFrom(id, beliefs, int(o.next), dest)
+	// The road it found, from the steps chosen at each place where
+	// roads part, to where they part no more.
+	rt, di := m.rt, int(m.rt.destIndex[dest])
+	posts := m.dpPosts[:0]
+	for v := int(o.next); ; {
+		if p := rt.postAt[v]; p >= 0 {
+			posts = append(posts, p)
+		}
+		s := &rt.tiedSteps[v*m.nDst+di][m.dpStep[v]]
+		if !s.tied {
+			posts = append(posts, s.posts...)
+			break
+		}
+		v = int(s.to)
 	}
-	return first, rest, chance
+	m.dpPosts = posts
+	road := roadOption{next: o.next, posts: posts}
+	return m.roadChance(beliefs, here, from, &road)
 }
 
 // newStamp forgets what bestFrom has worked out, before a migrant's
@@ -593,46 +610,46 @@ func (m *Model) newStamp() {
 	}
 }
 
-// bestFrom works out, for migrant id with these beliefs, the shortest
-// road from v to d it believes in most, where equally short roads from v
-// pass different posts: its first post (-1 if none), the product of its
-// beliefs about the posts after that (rest), and about all of them
-// (best), v's and d's posts included. A step on from which every
-// shortest road passes the same posts is weighed as roadChance weighs
-// an option (postsChance). Where equally believed roads part, at a place
-// w, the migrant's lot there settles which it weighs (tieLot(id, w, k)
-// for the k-th of them, the hash bestRoad's lot uses). Each place is
-// worked out once per stamp (newStamp), which its callers set.
-func (m *Model) bestFrom(id int, beliefs []uint16, v, d int) (first int32, rest, best float64) {
+// bestFrom works out, for migrant id with these beliefs, which of the
+// shortest roads from v to d it believes in most, where equally short
+// roads from v pass different posts: the product of its beliefs about
+// the posts on it, v's and d's included, and the step on from v it takes
+// (dpStep[v]; where the roads part again there, dpStep of that place,
+// and so on). A step on from which every shortest road passes the same
+// posts is weighed as roadChance weighs an option (postsChance). Where
+// equally believed roads part, at a place w, the migrant's lot there
+// settles which it takes (tieLot(id, w, k) for the k-th of them, the hash
+// bestRoad's lot uses). Each place is worked out once per stamp
+// (newStamp), which its callers set.
+func (m *Model) bestFrom(id int, beliefs []uint16, v, d int) float64 {
 	if m.dpStamp[v] == m.dpNow {
-		return m.dpFirst[v], m.dpRest[v], m.dpBest[v]
+		return m.dpBest[v]
 	}
 	rt := m.rt
-	best, first = -1, -1
+	best, step := -1.0, int32(-1)
 	tied := uint64(1)
-	for _, s := range rt.tiedSteps[v*m.nDst+int(rt.destIndex[d])] {
-		var f int32
-		var r, b float64
+	for i, s := range rt.tiedSteps[v*m.nDst+int(rt.destIndex[d])] {
+		var b float64
 		if s.tied {
-			f, r, b = m.bestFrom(id, beliefs, int(s.to), d)
+			b = m.bestFrom(id, beliefs, int(s.to), d)
 		} else {
-			f, r, b = postsChance(beliefs, s.posts)
+			_, _, b = postsChance(beliefs, s.posts)
 		}
 		switch {
 		case b > best:
-			best, rest, first, tied = b, r, f, 1
+			best, step, tied = b, int32(i), 1
 		case b == best:
 			tied++
-			if (f != first || r != rest) && m.tieLot(id, v, tied)%tied == 0 {
-				rest, first = r, f
+			if m.tieLot(id, v, tied)%tied == 0 {
+				step = int32(i)
 			}
 		}
 	}
 	if p := rt.postAt[v]; p >= 0 {
-		best, rest, first = best*(float64(beliefs[p])*(1.0/beliefScale)), best, p
+		best *= float64(beliefs[p]) * (1.0 / beliefScale)
 	}
-	m.dpStamp[v], m.dpFirst[v], m.dpRest[v], m.dpBest[v] = m.dpNow, first, rest, best
-	return first, rest, best
+	m.dpStamp[v], m.dpStep[v], m.dpBest[v] = m.dpNow, step, best
+	return best
 }
 
 // postsChance is roadChance's first, rest and chance for a road past

@@ -181,13 +181,14 @@ type Model struct {
 
 	// bestFrom's work on a tied road option, per location: the stamp
 	// under which it last worked the place out (dpStamp against dpNow),
-	// and what it found. Last in Model, so that the hot fields above
-	// keep their places in the cache lines.
+	// and what it found; and tiedRoadChance's list of the posts of the
+	// road found. Last in Model, so that the hot fields above keep their
+	// places in the cache lines.
 	dpStamp []uint32
 	dpNow   uint32
 	dpBest  []float64
-	dpRest  []float64
-	dpFirst []int32
+	dpStep  []int32
+	dpPosts []int32
 }
 
 // New builds the model of one replicate. seed is the replicate's seed
@@ -219,7 +220,7 @@ func newModel(ctx context.Context, cfg *Config, seed uint64) (*Model, error) {
 	}
 	m.rt = rt
 	if rt.tied {
-		m.dpStamp, m.dpBest, m.dpRest, m.dpFirst = make([]uint32, rt.n), make([]float64, rt.n), make([]float64, rt.n), make([]int32, rt.n)
+		m.dpStamp, m.dpBest, m.dpStep = make([]uint32, rt.n), make([]float64, rt.n), make([]int32, rt.n)
 	}
 	for _, l := range cfg.Region.Locations {
 		if l.Kind == KindDestination {

@@ -61,7 +61,9 @@ package sim
 //     of the next-hop road, whose link the file listed first: in
 //     mauritania, listing Bakel's two links the other way round moved
 //     officials' abuse under malfunctioning from 10,822 to 10,427 a
-//     run. Regions without such places give the results of version 6:
+//     run. Centres that inform migrants tell them the truth about the
+//     posts on every one of those roads, not the first-listed only.
+//     Regions without such places give the results of version 6:
 //     every bundled scenario's but mauritania's (docs/MODEL.md,
 //     section 7.4).
 const ModelVersion = 7
