@@ -100,3 +100,98 @@ func TestParallelCrossingsShared(t *testing.T) {
 		}
 	}
 }
+
+// forkedGateTOML is one post with two equally long roads beyond it, into the
+// same country: an admitted migrant may take either.
+const forkedGateTOML = `
+name = "gate"
+seed = 7
+days = 120
+countries = ["A", "B"]
+
+[[locations]]
+name = "Home"
+kind = "origin"
+country = "A"
+
+[[locations]]
+name = "Gate"
+kind = "border"
+country = "A"
+
+[[locations]]
+name = "North"
+kind = "hub"
+country = "B"
+
+[[locations]]
+name = "South"
+kind = "hub"
+country = "B"
+
+[[locations]]
+name = "Away"
+kind = "destination"
+country = "B"
+
+[[links]]
+from = "Home"
+to = "Gate"
+days = 1
+
+#LINKS#
+
+[[origins]]
+location = "Home"
+inflow = 12
+documented = 0.3
+destinations = ["Away"]
+
+[[posts]]
+name = "Gate"
+location = "Gate"
+capacity = 20
+`
+
+const (
+	northLinks = "[[links]]\nfrom = \"Gate\"\nto = \"North\"\ndays = 1\n\n[[links]]\nfrom = \"North\"\nto = \"Away\"\ndays = 1\n"
+	southLinks = "[[links]]\nfrom = \"Gate\"\nto = \"South\"\ndays = 1\n\n[[links]]\nfrom = \"South\"\nto = \"Away\"\ndays = 1\n"
+)
+
+// TestAdmittedShareTiedCrossings: migrants a post admits, with two
+// equally long roads on, take each as often, whichever the file lists
+// first: the migrant's lot settles the tie (docs/MODEL.md 7.8), as it
+// does for the roads to a post.
+func TestAdmittedShareTiedCrossings(t *testing.T) {
+	for _, order := range []struct {
+		name, links string
+	}{{"north first", northLinks + "\n" + southLinks}, {"south first", southLinks + "\n" + northLinks}} {
+		s := parseText(t, strings.Replace(forkedGateTOML, "#LINKS#", order.links, 1))
+		cfg, err := s.Config("open")
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg.RecordFlows = true
+		north, all := 0, 0
+		for rep := range 4 {
+			res, err := sim.Run(cfg, sim.ReplicateSeed(7, rep))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, f := range res.Flows {
+				l := cfg.Region.Links[i%len(cfg.Region.Links)]
+				if cfg.Region.Locations[l.From].Name == "Gate" {
+					all += f.Forward
+					if cfg.Region.Locations[l.To].Name == "North" {
+						north += f.Forward
+					}
+				}
+			}
+		}
+		// Some 5,000 migrants are admitted; a fair split puts North's
+		// share within a few hundredths of a half.
+		if share := float64(north) / float64(all); all < 1000 || share < 0.45 || share > 0.55 {
+			t.Errorf("%s: %d of %d admitted set out toward North (%.3f); want about half", order.name, north, all, share)
+		}
+	}
+}

@@ -86,6 +86,7 @@ func TestGoldenTrajectory(t *testing.T) {
 }
 
 func TestConservation(t *testing.T) {
+	queuedSomeDay := false
 	for _, name := range regimeNames {
 		for rep := range 3 {
 			cfg := withPolicy(name)
@@ -107,17 +108,25 @@ func TestConservation(t *testing.T) {
 				if got := m.CountStates(); got != r.States {
 					t.Fatalf("%s rep %d day %d: recount %v, records %v", name, rep, r.Day, got, r.States)
 				}
-				waiting, trapped, stranded := 0, 0, 0
+				waiting, trapped, stranded, queued := 0, 0, 0, 0
 				for _, l := range m.Result().Locations[r.Day*len(cfg.Region.Locations):] {
 					waiting += l.Waiting
 					trapped += l.Trapped
 					stranded += l.Stranded
+					queued += l.Queued
 				}
 				if waiting != r.States[Waiting]+r.States[Trapped]+r.States[Stranded] || trapped != r.States[Trapped] || stranded != r.States[Stranded] {
 					t.Fatalf("%s rep %d day %d: locations hold %d waiting, %d trapped, %d stranded; records %v", name, rep, r.Day, waiting, trapped, stranded, r.States)
 				}
+				if queued != r.Queued {
+					t.Fatalf("%s rep %d day %d: locations hold %d queued, the posts' queues %d", name, rep, r.Day, queued, r.Queued)
+				}
+				queuedSomeDay = queuedSomeDay || r.Queued > 0
 			}
 		}
+	}
+	if !queuedSomeDay {
+		t.Error("no migrant queued on any day: the queues' count went untested")
 	}
 }
 

@@ -130,3 +130,41 @@ func TestSeatlessFlag(t *testing.T) {
 		t.Error("no one trapped or stranded where seats are this short, counting them")
 	}
 }
+
+// TestRefusedFlag: a refusal is by the post at the migrant's location,
+// so the mark it leaves goes with the migrant no further than that place.
+// Were it kept on arrival elsewhere, legalBlocked would count the migrant
+// refused, and so blocked, at a place whose post never refused it.
+// Under failing posts that refuse one request in five, refused migrants
+// turn back home or wait; every day, each migrant marked as refused must
+// be at a place hosting a post.
+func TestRefusedFlag(t *testing.T) {
+	cfg := smallConfig()
+	cfg.Posts[0].Policy = failingPolicy()
+	cfg.Migrants.GiveUpDays = 5
+	m, err := New(cfg, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	postAt := map[uint16]bool{}
+	for _, p := range cfg.Posts {
+		postAt[uint16(p.Location)] = true
+	}
+	flagged := 0
+	for !m.Done() {
+		m.Step()
+		for id := range m.migrants {
+			mg := &m.migrants[id]
+			if mg.Flags&Refused == 0 {
+				continue
+			}
+			flagged++
+			if !postAt[mg.Loc] {
+				t.Fatalf("day %d: migrant %d, %v at location %d, hosting no post, is still marked as refused", m.Day(), id, mg.State, mg.Loc)
+			}
+		}
+	}
+	if f := m.Result().Final(); flagged == 0 || f.Refused == 0 || f.States[Returned] == 0 {
+		t.Fatalf("%d migrant-days marked as refused, %d refusals, %d returned; the test wants all three", flagged, f.Refused, f.States[Returned])
+	}
+}

@@ -1,0 +1,90 @@
+package sim
+
+import (
+	"context"
+	"math/rand/v2"
+	"testing"
+)
+
+// TestRoadOptionsLeadCloser: in random small regions, a place's road
+// options toward a destination are exactly its roads whose far end is
+// strictly closer to it, in the order the file lists the links, each
+// as long as its road plus the shortest distance on (docs/MODEL.md 7.4):
+// no sideways step to a place as far, on which a migrant could shuttle.
+func TestRoadOptionsLeadCloser(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	sideways := 0 // roads to a place exactly as far, left out
+	for range 500 {
+		cfg := randomRoads(r)
+		rt, err := buildRoutes(context.Background(), cfg, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		nd := len(rt.options) / rt.n
+		for d, di := range rt.destIndex {
+			if di < 0 {
+				continue
+			}
+			for a := range rt.n {
+				here := rt.dist[a*rt.n+d]
+				var want []roadOption
+				for _, e := range rt.road[a] {
+					rest := rt.dist[int(e.to)*rt.n+d]
+					switch {
+					case here == unreachable || rest == unreachable:
+					case rest < here:
+						want = append(want, roadOption{next: e.to, link: e.link, days: e.days + rest})
+					case rest == here:
+						sideways++
+					}
+				}
+				got := rt.options[a*nd+int(di)]
+				if len(got) != len(want) {
+					t.Fatalf("at %d toward %d: %d options, want %d (%v)", a, d, len(got), len(want), want)
+				}
+				for i := range got {
+					if got[i].next != want[i].next || got[i].link != want[i].link || got[i].days != want[i].days {
+						t.Fatalf("at %d toward %d, option %d: next %d by link %d, %d days; want next %d by link %d, %d days",
+							a, d, i, got[i].next, got[i].link, got[i].days, want[i].next, want[i].link, want[i].days)
+					}
+				}
+			}
+		}
+	}
+	if sideways == 0 {
+		t.Fatal("no road to a place as far in 500 regions; the test wants some to leave out")
+	}
+}
+
+// TestMarketAndCentreReach: the small region's market at Hub (its path
+// leads to Town) and centre at Hub are chosen from as far as their reach
+// exactly and no farther, Origin being two road days from Hub; and the
+// market is useless behind a migrant at Town, which its path would take
+// back to where it is (docs/MODEL.md 7.4).
+func TestMarketAndCentreReach(t *testing.T) {
+	for _, tt := range []struct {
+		reach  int
+		inside bool
+	}{{1, false}, {2, true}, {3, true}} {
+		cfg := smallConfig()
+		cfg.Centres[0].Reach = tt.reach
+		rt, err := buildRoutes(context.Background(), cfg, tt.reach)
+		if err != nil {
+			t.Fatal(err)
+		}
+		di := int(rt.destIndex[locDest])
+		nd := len(rt.marketFor) / rt.n
+		if got := rt.marketFor[locOrigin*nd+di] == 0; got != tt.inside {
+			t.Errorf("reach %d: market chosen from Origin = %v; want %v", tt.reach, got, tt.inside)
+		}
+		if got := rt.centreFor[locOrigin] == 0; got != tt.inside {
+			t.Errorf("reach %d: centre chosen from Origin = %v; want %v", tt.reach, got, tt.inside)
+		}
+		if got := rt.marketFor[locBorder*nd+di]; got != 0 {
+			t.Errorf("reach %d: market from Border = %d; want 0, its path leading on to Town", tt.reach, got)
+		}
+		if got := rt.marketFor[locTown*nd+di]; got != -1 {
+			t.Errorf("reach %d: market from Town = %d; want none (-1), its path leading back to Town", tt.reach, got)
+		}
+	}
+}
