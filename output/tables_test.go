@@ -3,6 +3,7 @@ package output
 import (
 	"bytes"
 	"encoding/csv"
+	"fmt"
 	"io"
 	"math"
 	"math/rand/v2"
@@ -208,5 +209,41 @@ func TestCheckedAsWritten(t *testing.T) {
 	}
 	if _, ok := NewCSV(io.Discard).Checked(); ok {
 		t.Error("Checked of a table in memory gave checksums")
+	}
+}
+
+// TestGroupRows: a group is the consecutive runs of one regime at one
+// sweep point, so a new group starts where either changes: a sweep of
+// one regime over several points gives a group per point, and a point
+// repeated after another is a group again.
+func TestGroupRows(t *testing.T) {
+	row := func(regime string, params ...float64) SummaryRow {
+		return SummaryRow{Run: Run{Regime: regime, Params: params}}
+	}
+	tests := []struct {
+		name string
+		rows []SummaryRow
+		want []string // each group as regime@params×runs
+	}{
+		{"no rows", nil, nil},
+		{"one regime, two points", []SummaryRow{row("open", 10), row("open", 10), row("open", 30), row("open", 30)},
+			[]string{"open@[10]×2", "open@[30]×2"}},
+		{"two regimes, one point", []SummaryRow{row("open", 10), row("closed", 10), row("closed", 10)},
+			[]string{"open@[10]×1", "closed@[10]×2"}},
+		{"no sweep", []SummaryRow{row("open"), row("open"), row("hbm")},
+			[]string{"open@[]×2", "hbm@[]×1"}},
+		{"a point's second value differs", []SummaryRow{row("open", 1, 2), row("open", 1, 3)},
+			[]string{"open@[1 2]×1", "open@[1 3]×1"}},
+		{"a point again after another", []SummaryRow{row("open", 1), row("open", 2), row("open", 1)},
+			[]string{"open@[1]×1", "open@[2]×1", "open@[1]×1"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, g := range GroupRows(tt.rows) {
+			got = append(got, fmt.Sprintf("%s@%v×%d", g.Regime, g.Params, len(g.Rows)))
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s: groups %q; want %q", tt.name, got, tt.want)
+		}
 	}
 }

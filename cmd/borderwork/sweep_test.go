@@ -673,3 +673,26 @@ func TestResumeChecksTheFolderBeforeTheLimits(t *testing.T) {
 		t.Errorf("this sweep's complete folder at a work limit of 1: status %d, stdout %q, stderr %q; want 0, complete", status, stdout, stderr)
 	}
 }
+
+// TestSweepOneRegimeStats: a sweep of one regime gives stats.csv a row
+// for each point, each over that point's replicates alone, not one row
+// pooling every point's runs under the first point.
+func TestSweepOneRegimeStats(t *testing.T) {
+	t.Parallel()
+	out := filepath.Join(t.TempDir(), "sweep")
+	mustRun(t, "sweep", small, "--days", "30", "--reps", "2", "--regimes", "open",
+		"--vary", "posts.Gate.capacity=10,30", "--formats", "", "--out", out)
+	data, err := os.ReadFile(filepath.Join(out, "stats.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := map[string]string{} // point → n of its arrivals row
+	for _, line := range strings.Split(string(data), "\n") {
+		if f := strings.Split(line, ","); len(f) > 3 && f[1] == "open" && f[2] == "arrivals" {
+			n[f[0]] = f[3]
+		}
+	}
+	if want := map[string]string{"10": "2", "30": "2"}; fmt.Sprint(n) != fmt.Sprint(want) {
+		t.Errorf("stats.csv's arrivals rows, point → n: %v; want %v", n, want)
+	}
+}
