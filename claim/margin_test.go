@@ -159,3 +159,27 @@ func TestMarginNoteWithoutProtection(t *testing.T) {
 		t.Errorf("MarginNote = %q; want the main reading's effect, not from the margin, left out", got)
 	}
 }
+
+// TestMarginNoteOnClosure: closure's verdict, too, may come from the
+// margin, and the note then says so in closure's words.
+func TestMarginNoteOnClosure(t *testing.T) {
+	const harm = "trapped_person_days"
+	est := func(id string, v Verdict, p, mean, ref float64) Estimate {
+		return Estimate{Effect: Effect{ID: id}, Harm: harm, Mean: mean, Lo: mean - 10, Hi: mean + 10, Reference: ref, SESOI: 113, PAdj: p, Verdict: v}
+	}
+	a := &Analysis{Design: StandardDesign(false), Estimates: []Estimate{
+		est("malfunction|closure=open", Harmful, 1e-9, 1979, 2000),
+		est("malfunction|closure=closed", Harmful, 1e-9, 219, 2000),
+		est("closure", NoDifference, 1e-9, 61.9, 0.5),
+		{Effect: Effect{ID: "malfunction-closure"}, Harm: harm, Verdict: Harmful, SESOI: math.NaN(), Reference: math.NaN()},
+	}}
+	a.Claim = []ClaimVerdict{a.claimOn(harm, same, a.verdict)}
+	got := MarginNote(a, DefaultSESOI())
+	for _, w := range []string{
+		"trapped person-days, +61.9 [51.9, 71.9] a run with the border closed, from 0.5 with it open, within ±113.",
+	} {
+		if !strings.Contains(got, w) {
+			t.Errorf("MarginNote = %q;\nwant it to say %q", got, w)
+		}
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/borderwork/borderwork/output"
+	"github.com/borderwork/borderwork/sim"
 )
 
 func TestHolm(t *testing.T) {
@@ -481,5 +482,75 @@ func TestTiedContrastsAreNotCertain(t *testing.T) {
 		if family[0].Verdict != c.verdictInFamily {
 			t.Errorf("%s: %s in a family of 10; want %s", c.name, family[0].Verdict, c.verdictInFamily)
 		}
+	}
+}
+
+// TestOwnArmsAgainstPlainCells: a scenario's own regime is compared with
+// the closed and the malfunctioning cells as the built-in regimes define
+// them, without protection: the arm's −1 sits on that cell (and its
+// reference), and the label names it. In the standard design each has a
+// protected twin that differs only in protection.
+func TestOwnArmsAgainstPlainCells(t *testing.T) {
+	d := StandardDesign(false)
+	want := map[string]struct{ admission, reliability string }{ // looked up only
+		"mine-closed":         {"closed", "reliable"},
+		"mine-malfunctioning": {"open", "failing"},
+	}
+	found := 0
+	for _, e := range d.Effects([]string{"mine"}) {
+		w, ok := want[e.ID]
+		if !ok {
+			continue
+		}
+		found++
+		own := d.NCells()
+		if e.Coef[own] != 1 {
+			t.Errorf("%s: the own arm's coefficient is %v; want 1", e.ID, e.Coef[own])
+		}
+		for c := range d.NCells() {
+			if e.Coef[c] == 0 {
+				continue
+			}
+			lv, err := d.CellLevels(c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if e.Coef[c] != -1 || e.Ref[c] != 1 || lv.Protection != "none" || lv.Admission != w.admission || lv.Reliability != w.reliability {
+				t.Errorf("%s: cell %s (protection %s, admission %s, reliability %s) has coefficient %v, reference %v; want −1 and 1 on the cell without protection, %s admission, %s posts",
+					e.ID, d.CellName(c), lv.Protection, lv.Admission, lv.Reliability, e.Coef[c], e.Ref[c], w.admission, w.reliability)
+			}
+			if !strings.Contains(e.Label, d.CellName(c)) {
+				t.Errorf("%s: label %q does not name the cell %s", e.ID, e.Label, d.CellName(c))
+			}
+		}
+	}
+	if found != len(want) {
+		t.Errorf("%d of the own regime's %d arms found", found, len(want))
+	}
+}
+
+// TestBootstrapPercentiles: the relative interval is the 2.5th and 97.5th
+// percentiles of the resampled ratios: of 2,000, the 51st and the 1,951st
+// smallest, worked out here from the same resamples.
+func TestBootstrapPercentiles(t *testing.T) {
+	d := []float64{3, 9, 4, 12, 7, 1, 8, 5, 10, 6}
+	ref := []float64{10, 11, 9, 14, 10, 8, 12, 9, 13, 10}
+	lo, hi := bootstrapRatio(d, ref, sim.NewStream(7, "test"))
+	r := sim.NewStream(7, "test")
+	ratios := make([]float64, Resamples)
+	for k := range ratios {
+		var sd, sr float64
+		for range d {
+			i := r.IntN(len(d))
+			sd, sr = sd+d[i], sr+ref[i]
+		}
+		ratios[k] = sd / sr
+	}
+	slices.Sort(ratios)
+	if lo != ratios[50] || hi != ratios[1950] {
+		t.Errorf("interval [%v, %v]; want [%v, %v], the 51st and 1,951st of 2,000 ratios", lo, hi, ratios[50], ratios[1950])
+	}
+	if !(ratios[0] < lo && lo < hi && hi < ratios[Resamples-1]) {
+		t.Errorf("interval [%v, %v] is not inside the ratios' range [%v, %v]", lo, hi, ratios[0], ratios[Resamples-1])
 	}
 }
