@@ -1,6 +1,9 @@
 package sim
 
-import "testing"
+import (
+	"reflect"
+	"testing"
+)
 
 // TestWholeCapacity: a day's capacity is rounded up with the chance of
 // its fraction, and held at maxCapToday, an int on every platform,
@@ -62,5 +65,28 @@ func TestCapacityToday(t *testing.T) {
 					c.factor, c.force, c.failing, day, got, c.want)
 			}
 		}
+	}
+}
+
+// TestCapacityFactorIsCapacity: a regime's capacity factor scales a
+// post's capacity in everything that reads it: today's capacity and the
+// pressure of the queue on officials (docs/MODEL.md 7.2, 7.6.3). A post
+// of 20 places at factor 2 is therefore, run for run, a post of 40 at
+// factor 1, whose officials abuse as much.
+func TestCapacityFactorIsCapacity(t *testing.T) {
+	run := func(capacity, factor float64) *Result {
+		cfg := smallConfig()
+		cfg.Origins[0].Inflow = []InflowStep{{From: 0, Rate: 80}, {From: 30, Rate: 0}}
+		cfg.Posts[0].Capacity = capacity
+		cfg.Posts[0].Policy = failingPolicy()
+		cfg.Posts[0].Policy.CapacityFactor = factor
+		return mustRun(t, cfg, ReplicateSeed(5, 0))
+	}
+	a, b := run(20, 2), run(40, 1)
+	if !reflect.DeepEqual(a.Days, b.Days) {
+		t.Errorf("20 places at factor 2 and 40 at factor 1 differ: last days %+v and %+v", a.Final(), b.Final())
+	}
+	if f := a.Final(); f.Abuse[Violence][ByOfficial] == 0 || f.PostArrivals == 0 {
+		t.Fatalf("officials' violence %d, %d joined a queue; the test wants both", f.Abuse[Violence][ByOfficial], f.PostArrivals)
 	}
 }
