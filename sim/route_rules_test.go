@@ -88,3 +88,51 @@ func TestMarketAndCentreReach(t *testing.T) {
 		}
 	}
 }
+
+// TestAlonePathOnlyWhereWalkable: a migrant walks alone only an
+// irregular link marked alone = true (docs/MODEL.md 7.4, "Alone path");
+// the others are smugglers' routes.
+func TestAlonePathOnlyWhereWalkable(t *testing.T) {
+	for _, walkable := range []bool{true, false} {
+		cfg := smallConfig()
+		cfg.Region.Links[linkIrregular].Alone = walkable
+		rt, err := buildRoutes(context.Background(), cfg, cfg.Migrants.MarketReachDays)
+		if err != nil {
+			t.Fatal(err)
+		}
+		nd := len(rt.aloneFor) / rt.n
+		want := int32(-1)
+		if walkable {
+			want = linkIrregular
+		}
+		if got := rt.aloneFor[locHub*nd+int(rt.destIndex[locDest])]; got != want {
+			t.Errorf("alone = %v: the path alone from Hub is link %d; want %d", walkable, got, want)
+		}
+	}
+}
+
+// TestCentreCorrectsThePostHere: a centre's information sets a migrant's
+// belief about the post where it stands to its truth, as about the posts
+// on its roads on (docs/MODEL.md 7.3.6): a migrant at Border, whose
+// options' roads pass no post beyond, is told the truth about Border's.
+func TestCentreCorrectsThePostHere(t *testing.T) {
+	cfg := withPolicy("hbm")
+	m, err := New(cfg, ReplicateSeed(3, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.Step()
+	mg := &m.migrants[0]
+	mg.Loc = locBorder
+	for _, o := range m.optionsOf(mg) {
+		if len(o.posts) > 0 {
+			t.Fatalf("an option from Border passes posts %v; the test wants none beyond", o.posts)
+		}
+	}
+	want := toBelief(m.posts[0].truth[classOf(mg)])
+	m.beliefs[0] = beliefScale - want // as far from the truth as it goes
+	m.correctBeliefs(0, mg, m.optionsOf(mg))
+	if got := m.beliefs[0]; got != want {
+		t.Errorf("belief about Border's post after a centre's word: %d (of %d); want its truth, %d", got, beliefScale, want)
+	}
+}

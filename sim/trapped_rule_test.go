@@ -168,3 +168,80 @@ func TestRefusedFlag(t *testing.T) {
 		t.Fatalf("%d migrant-days marked as refused, %d refusals, %d returned; the test wants all three", flagged, f.Refused, f.States[Returned])
 	}
 }
+
+// TestPathFlagsEndWithThePath: walking alone and being abandoned by a
+// smuggler are marks of the path a migrant is on, and end with it,
+// whether it arrives or is intercepted and pushed back (docs/MODEL.md
+// 7.6.4): kept, they would raise the hazard of its next path. Every day,
+// each living migrant so marked must be on a path. Patrols are raised so that
+// some abandoned migrants are intercepted.
+func TestPathFlagsEndWithThePath(t *testing.T) {
+	cfg := withPolicy("closed")
+	cfg.Enforcement.Patrol = 0.3
+	cfg.Abuse.TripAbandonment = 0.3
+	m, err := New(cfg, ReplicateSeed(9, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	flagged := 0
+	for !m.Done() {
+		m.Step()
+		for id := range m.migrants {
+			mg := &m.migrants[id]
+			if mg.Flags&(Alone|Abandoned) == 0 || mg.State == Dead { // the dead keep the marks of the path they died on
+				continue
+			}
+			flagged++
+			if mg.State != Travelling {
+				t.Fatalf("day %d: migrant %d, %v at location %d, is still marked as on a path (flags %b)", m.Day(), id, mg.State, mg.Loc, mg.Flags&(Alone|Abandoned))
+			}
+		}
+	}
+	if f := m.Result().Final(); flagged == 0 || f.Interceptions == 0 || f.Abuse[Abandonment][BySmuggler] == 0 {
+		t.Fatalf("%d migrant-days marked, %d interceptions, %d abandoned; the test wants all three", flagged, f.Interceptions, f.Abuse[Abandonment][BySmuggler])
+	}
+}
+
+// TestWalkingAloneOnTheDay: a migrant with no other way out of a place
+// sets out alone on the day its stay reaches alone_after_days, not a day
+// later (docs/MODEL.md 7.5.3): none leaves alone sooner, and most leave
+// on that day, counting the day they leave. The others leave after a
+// day on which something else took their day (abuse at the place ends
+// it before any decision; a kidnapping holds them).
+func TestWalkingAloneOnTheDay(t *testing.T) {
+	cfg := withPolicy("closed")
+	cfg.Origins[0].Location = locHub // where the path alone starts
+	cfg.Origins[0].MoneyMean, cfg.Origins[0].WillSmuggle, cfg.Origins[0].WillTurnBack = 1, 1, 0
+	cfg.Origins[0].Documented = 0
+	cfg.Markets = nil
+	cfg.Protection.Centres = false
+	cfg.Migrants.AloneAfterDays = 6
+	m, err := New(cfg, ReplicateSeed(4, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wasAlone []bool
+	left := map[uint16]int{} // days at the place when leaving alone → migrants
+	for !m.Done() {
+		wasAlone = wasAlone[:0]
+		for id := range m.migrants {
+			wasAlone = append(wasAlone, m.migrants[id].Flags&Alone != 0)
+		}
+		m.Step()
+		for id, was := range wasAlone {
+			if mg := &m.migrants[id]; !was && mg.Flags&Alone != 0 && mg.State == Travelling {
+				left[mg.DaysHere]++
+			}
+		}
+	}
+	all := 0
+	for days, n := range left {
+		all += n
+		if days < 6 {
+			t.Errorf("%d migrants left alone after %d days at the place; want none before 6", n, days)
+		}
+	}
+	if left[6] <= all/2 {
+		t.Errorf("migrants leaving alone, by days at the place: %v; want most at 6", left)
+	}
+}
