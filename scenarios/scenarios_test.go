@@ -193,6 +193,14 @@ func TestBadInput(t *testing.T) {
 		{"a level for an admission", "capacity = 20", "capacity = 20\nadmission = \"closed\"", []string{"bad.toml:51:", "posts.Gate.admission", `got "closed"; open, closed and shut are levels of the admission factor, for a regime's levels (levels = { admission = "closed" }); a post's rule is everyone, documented or nobody`}},
 		{"a misspelt link kind", `kind = "irregular"`, `kind = "irregualr"`, []string{"bad.toml:38:", "links.2.kind", `must be road or irregular, got "irregualr"; did you mean irregular?`}},
 		{"wrong kind of location", "[[origins]]\nlocation = \"Home\"", "[[origins]]\nlocation = \"Gate\"", []string{"origins.Gate.location", `"Gate" is a border; want an origin`}},
+		// Checks the engine repeats: the loader's own names the line.
+		{"fewer places for smugglers than smugglers", "max_smugglers = 10", "max_smugglers = 1", []string{"bad.toml:62:", "markets.Home.max_smugglers", "must be at least 1 and at least smugglers (2), got 1"}},
+		{"two centres at one place", "[[markets]]", "[[locations]]\nname = \"Camp\"\nkind = \"centre\"\ncountry = \"A\"\n\n[[links]]\nfrom = \"Home\"\nto = \"Camp\"\ndays = 1\n\n[[centres]]\nlocation = \"Camp\"\ncapacity = 10\n\n[[centres]]\nlocation = \"Camp\"\ncapacity = 10\n\n[[markets]]", []string{"bad.toml:73:", "centres.Camp.location", `"Camp" already has a centre`}},
+		{"evacuation and return above 1", "[[markets]]", "[[locations]]\nname = \"Camp\"\nkind = \"centre\"\ncountry = \"A\"\n\n[[links]]\nfrom = \"Home\"\nto = \"Camp\"\ndays = 1\n\n[[centres]]\nlocation = \"Camp\"\ncapacity = 10\nevacuation = 0.6\nreturn_uptake = 0.6\n\n[[markets]]", []string{"bad.toml:71:", "centres.Camp.evacuation", "evacuation + return_uptake must not exceed 1, got 1.2"}},
+		{"a price outside its range", "max_smugglers = 10\n", "max_smugglers = 10\n\n[smuggling]\nprice = 1e9\n", []string{"bad.toml:65:", "smuggling.price", "must lie between price_min"}},
+		{"an inflow schedule out of order", "[{from = 0, rate = 10}, {from = 30, rate = 0}]", "[{from = 30, rate = 10}, {from = 0, rate = 0}]", []string{"bad.toml:44:", "origins.Home.inflow_schedule.1.from", "steps must be in increasing order of day"}},
+		{"destination weights all zero", `destinations = ["Goal"]`, "destinations = [\"Goal\"]\ndestination_weights = [0]", []string{"bad.toml:46:", "origins.Home.destination_weights", "weights must not all be zero"}},
+		{"a post's schedule ending as it starts", "to = 20", "to = 10", []string{"bad.toml:54:", "posts.Gate.schedule.0.to", "must come after from (10), got 10"}},
 	}
 	for _, tt := range tests {
 		if !strings.Contains(src, tt.old) {
