@@ -59,3 +59,31 @@ func TestPushbackViolence(t *testing.T) {
 		}
 	}
 }
+
+// TestPushbackViolenceFollowsRisk: a patrol's violence, like all abuse,
+// is scaled by the migrant's risk (docs/MODEL.md 7.6.4): minors, at a
+// vulnerable_factor of 3, meet it more often than at 1. Every other
+// abuse is switched off, so that the factor changes nothing else: the
+// same interceptions, and with the same draws, each violent at 1 is
+// violent at 3.
+func TestPushbackViolenceFollowsRisk(t *testing.T) {
+	run := func(factor float64) DayRecord {
+		cfg := withPolicy("closed")
+		cfg.Enforcement.Patrol = 0.2
+		cfg.Enforcement.PushbackViolence = 0.2
+		cfg.Origins[0].Minor, cfg.Origins[0].Sick, cfg.Origins[0].Trafficked = 1, 0, 0
+		ab := &cfg.Abuse
+		ab.SmugglerExtortion, ab.SmugglerViolence, ab.SmugglerKidnap = 0, 0, 0
+		ab.TripExtortion, ab.TripViolence, ab.TripAbandonment = 0, 0, 0
+		ab.OfficialExtortion, ab.OfficialViolence = 0, 0
+		ab.VulnerableFactor = factor
+		return mustRun(t, cfg, ReplicateSeed(83, 0)).Final()
+	}
+	one, three := run(1), run(3)
+	if one.Interceptions != three.Interceptions || one.Interceptions < 20 {
+		t.Fatalf("%d and %d interceptions; want the same, and enough to test", one.Interceptions, three.Interceptions)
+	}
+	if v1, v3 := one.Abuse[Violence][ByOfficial], three.Abuse[Violence][ByOfficial]; !(0 < v1 && v1 < v3) {
+		t.Errorf("violent interceptions of minors: %d at vulnerable_factor 1, %d at 3; want more at 3, and some at 1", v1, v3)
+	}
+}
