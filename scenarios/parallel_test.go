@@ -75,23 +75,7 @@ func TestParallelCrossingsShared(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			cfg.RecordFlows = true
-			west, all := 0, 0
-			for rep := range 4 {
-				res, err := sim.Run(cfg, sim.ReplicateSeed(7, rep))
-				if err != nil {
-					t.Fatal(err)
-				}
-				for i, f := range res.Flows {
-					l := cfg.Region.Links[i%len(cfg.Region.Links)]
-					if from := cfg.Region.Locations[l.From].Name; from == "Home" {
-						all += f.Forward
-						if cfg.Region.Locations[l.To].Name == "West" {
-							west += f.Forward
-						}
-					}
-				}
-			}
+			west, all := flowsFrom(t, cfg, "Home", "West")
 			// Some 5,000 migrants set out; a fair split puts West's share
 			// within a few hundredths of a half.
 			if share := float64(west) / float64(all); all < 1000 || share < 0.45 || share > 0.55 {
@@ -171,27 +155,35 @@ func TestAdmittedShareTiedCrossings(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		cfg.RecordFlows = true
-		north, all := 0, 0
-		for rep := range 4 {
-			res, err := sim.Run(cfg, sim.ReplicateSeed(7, rep))
-			if err != nil {
-				t.Fatal(err)
-			}
-			for i, f := range res.Flows {
-				l := cfg.Region.Links[i%len(cfg.Region.Links)]
-				if cfg.Region.Locations[l.From].Name == "Gate" {
-					all += f.Forward
-					if cfg.Region.Locations[l.To].Name == "North" {
-						north += f.Forward
-					}
-				}
-			}
-		}
+		north, all := flowsFrom(t, cfg, "Gate", "North")
 		// Some 5,000 migrants are admitted; a fair split puts North's
 		// share within a few hundredths of a half.
 		if share := float64(north) / float64(all); all < 1000 || share < 0.45 || share > 0.55 {
 			t.Errorf("%s: %d of %d admitted set out toward North (%.3f); want about half", order.name, north, all, share)
 		}
 	}
+}
+
+// flowsFrom runs cfg's replicates 0 to 3 and counts the migrants setting
+// out from the place named from along the links the file lists from it:
+// toward the place named to, and in all.
+func flowsFrom(t *testing.T, cfg *sim.Config, from, to string) (toward, all int) {
+	t.Helper()
+	cfg.RecordFlows = true
+	for rep := range 4 {
+		res, err := sim.Run(cfg, sim.ReplicateSeed(7, rep))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, f := range res.Flows {
+			l := cfg.Region.Links[i%len(cfg.Region.Links)]
+			if cfg.Region.Locations[l.From].Name == from {
+				all += f.Forward
+				if cfg.Region.Locations[l.To].Name == to {
+					toward += f.Forward
+				}
+			}
+		}
+	}
+	return toward, all
 }
