@@ -198,7 +198,8 @@ func buildRoutes(ctx context.Context, cfg *Config, marketReach int) (*routes, er
 
 	// Markets: where each one is, and for each location and destination the
 	// nearest market whose path leads closer to it, within marketReach road
-	// days.
+	// days; of markets as near, the one whose ride ends nearest to it, so
+	// that the order of the file decides only between rides alike.
 	rt.marketsAt = make([][]int32, n)
 	for i, m := range cfg.Markets {
 		rt.marketsAt[m.Location] = append(rt.marketsAt[m.Location], int32(i))
@@ -208,7 +209,7 @@ func buildRoutes(ctx context.Context, cfg *Config, marketReach int) (*routes, er
 	rt.aloneFor = make([]int32, n*nd)
 	for a := 0; a < n; a++ {
 		for di, d := range dests {
-			best, bestDist := int32(-1), int32(unreachable)
+			best, bestDist, bestRest := int32(-1), int32(unreachable), int32(unreachable)
 			for i, m := range cfg.Markets {
 				// Useful if its path leads closer to d than both the market
 				// and the migrant are: no going back for a pointless ride.
@@ -216,9 +217,9 @@ func buildRoutes(ctx context.Context, cfg *Config, marketReach int) (*routes, er
 				if !rt.closer(far, m.Location, d) || !rt.closer(far, a, d) {
 					continue
 				}
-				dd := rt.dist[a*n+m.Location]
-				if dd <= int32(marketReach) && dd < bestDist {
-					best, bestDist = int32(i), dd
+				dd, rest := rt.dist[a*n+m.Location], rt.dist[far*n+d]
+				if dd <= int32(marketReach) && (dd < bestDist || dd == bestDist && rest < bestRest) {
+					best, bestDist, bestRest = int32(i), dd, rest
 				}
 			}
 			rt.marketFor[a*nd+di] = best

@@ -136,3 +136,47 @@ func TestCentreCorrectsThePostHere(t *testing.T) {
 		t.Errorf("belief about Border's post after a centre's word: %d (of %d); want its truth, %d", got, beliefScale, want)
 	}
 }
+
+// TestNearMarketsByWhereTheRideEnds: of two useful markets as near to a
+// migrant, it goes to the one whose ride ends nearer its destination,
+// whichever the file lists first (docs/MODEL.md 7.4, model version 8):
+// from Home, West's ride ends at Mid, two days from Dest, and East's at
+// Dest itself.
+func TestNearMarketsByWhereTheRideEnds(t *testing.T) {
+	const home, west, east, mid, dest = 0, 1, 2, 3, 4
+	for _, eastFirst := range []bool{false, true} {
+		cfg := &Config{}
+		cfg.Region.Countries = []string{"A"}
+		for i, name := range []string{"Home", "West", "East", "Mid", "Dest"} {
+			kind := KindHub
+			if i == dest {
+				kind = KindDestination
+			}
+			cfg.Region.Locations = append(cfg.Region.Locations, Location{Name: name, Kind: kind})
+		}
+		cfg.Region.Links = []Link{
+			{From: home, To: west, Kind: Road, Days: 1},
+			{From: home, To: east, Kind: Road, Days: 1},
+			{From: west, To: mid, Kind: Road, Days: 2},
+			{From: east, To: mid, Kind: Road, Days: 2},
+			{From: mid, To: dest, Kind: Road, Days: 2},
+			{From: west, To: mid, Kind: Irregular, Days: 1},
+			{From: east, To: dest, Kind: Irregular, Days: 3},
+		}
+		westMarket, eastMarket := Market{Location: west, Link: 5}, Market{Location: east, Link: 6}
+		want := int32(1)
+		cfg.Markets = []Market{westMarket, eastMarket}
+		if eastFirst {
+			want = 0
+			cfg.Markets = []Market{eastMarket, westMarket}
+		}
+		rt, err := buildRoutes(context.Background(), cfg, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		nd := len(rt.marketFor) / rt.n
+		if got := rt.marketFor[home*nd+int(rt.destIndex[dest])]; got != want {
+			t.Errorf("East's market listed first: %v; market for Home is %d; want East's, %d", eastFirst, got, want)
+		}
+	}
+}

@@ -135,7 +135,7 @@ func TestClaimSeaRouteDoc(t *testing.T) {
 	for harm, want := range map[string]string{
 		"trapped person-days":     `closure worse +.* FAILS`,
 		"immobilised person-days": `closure worse +.* FAILS`,
-		"abuse events":            `closure worse +.* FAILS`,
+		"abuse events":            `no meaningful difference +.* FAILS`,
 		"migrants abused":         `malfunction worse +.* HOLDS, BUT NOT THROUGH TRAPPING`,
 		"deaths":                  `closure worse +.* FAILS`,
 		"harm index":              `closure worse +.* FAILS`,
@@ -159,19 +159,24 @@ func TestClaimSeaRouteDoc(t *testing.T) {
 }
 
 // TestClaimSeaRouteViolentPatrolsDoc: docs/CLAIM.md's central-med with
-// the patrols' violence at a rate of 0.5: the claim fails on migrants
-// abused too, malfunction at closed admission making no meaningful
-// difference there.
+// the patrols' violence at a rate of 0.5: closure the worse on abuse
+// events, and the claim on migrants abused still holding, not through
+// trapping, malfunction harmful at closed admission too.
 func TestClaimSeaRouteViolentPatrolsDoc(t *testing.T) {
 	t.Parallel()
 	const set = "factors.enforcement.patrolled.pushback_violence=0.5"
-	if want := "At 0.5 (a chance of at least 39% of violence at each interception) the claim fails on migrants abused too: malfunction at closed admission then makes no meaningful difference there."; !strings.Contains(claimMD(t), want) {
+	if want := "At 0.5 (a chance of at least 39% of violence at each interception) closure becomes the worse on abuse events too, and the claim on migrants abused still holds, not through trapping."; !strings.Contains(claimMD(t), want) {
 		t.Fatalf("docs/CLAIM.md does not say %q", want)
 	}
 	stdout := mustRun(t, "claim", "central-med", "--set", set, "--formats", "", "--quiet", "--out", filepath.Join(t.TempDir(), "out"))
 	main, _, _ := strings.Cut(stdout, "The claim where the named regimes lie")
-	if !regexp.MustCompile(`(?m)^migrants abused +harmful +no meaningful difference +.* FAILS$`).MatchString(main) {
-		t.Errorf("central-med --set %s: the claim on migrants abused is not as docs/CLAIM.md says:\n%s", set, main)
+	for _, want := range []string{
+		`(?m)^abuse events +.* closure worse +.* FAILS$`,
+		`(?m)^migrants abused +harmful +harmful +.* HOLDS, BUT NOT THROUGH TRAPPING$`,
+	} {
+		if !regexp.MustCompile(want).MatchString(main) {
+			t.Errorf("central-med --set %s: no line matches %q, as docs/CLAIM.md says:\n%s", set, want, main)
+		}
 	}
 }
 
