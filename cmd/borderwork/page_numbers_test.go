@@ -89,9 +89,11 @@ func saved(t *testing.T, ctx context.Context, dir, selector, name string) []byte
 	t.Helper()
 	do(t, ctx, "clicking "+selector, chromedp.Click(chromedp.CSS(selector)))
 	// Chromium writes a download under another name and gives it its own
-	// when it is whole.
+	// when it is whole; but the file may stand under its own name, empty,
+	// a moment before (seen once in CI: 0 bytes). No table is empty: each
+	// has at least its header.
 	for wait := 0; wait < 200; wait++ { // or 10 s
-		if b, err := os.ReadFile(filepath.Join(dir, name)); err == nil {
+		if b, err := os.ReadFile(filepath.Join(dir, name)); err == nil && len(b) > 0 {
 			return b
 		}
 		time.Sleep(50 * time.Millisecond)
